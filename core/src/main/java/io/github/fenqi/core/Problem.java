@@ -1,0 +1,32 @@
+package io.github.fenqi.core;
+
+import java.util.Objects;
+
+/**
+ * One thing wrong with an input: where it is ({@code debts[2].principal}, {@code policy.json: $.waivers.interest},
+ * {@code alipay.csv:17}) and why it was rejected.
+ *
+ * <p>Thread-safety: immutable.
+ *
+ * @param location a field path, file and JSON path, or file and line; never empty
+ * @param reason what was wrong and what was expected
+ */
+public record Problem(String location, String reason) {
+  public Problem {
+    Objects.requireNonNull(location, "location");
+    Objects.requireNonNull(reason, "reason");
+    if (reason.isBlank()) {
+      throw new IllegalArgumentException("reason must not be blank");
+    }
+  }
+
+  public static Problem of(String location, String reason) {
+    return new Problem(location, reason);
+  }
+
+  /** {@code location: reason}, or just the reason when the location is empty. */
+  @Override
+  public String toString() {
+    return location.isEmpty() ? reason : location + ": " + reason;
+  }
+}

@@ -1,0 +1,176 @@
+package io.github.fenqi.core.money;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.github.fenqi.core.InvalidInputException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * An amount of CNY, exact to the fen. Stored as a {@code long} of fen; every operation that could
+ * overflow is checked and throws {@link ArithmeticException} rather than wrap.
+ *
+ * <p>JSON form is a decimal string with two decimals ({@code "1234.56"}). Parsing accepts at most two
+ * decimals: {@code "12.345"} is an error, never a silent rounding. Money may be negative (a
+ * statement's outflow, a shortfall); fields that must not be say so in their own validation.
+ *
+ * <p>Thread-safety: immutable.
+ *
+ * @param fen the amount in fen (分), 1 yuan = 100 fen
+ */
+@JsonDeserialize(using = MoneyDeserializer.class)
+public record Money(long fen) implements Comparable<Money> {
+
+  /** Zero yuan. */
+  public static final Money ZERO = new Money(0);
+
+  /** The largest amount accepted from text: 10^15 yuan keeps every sum of a few thousand amounts far from overflow. */
+  static final BigDecimal MAX_ABS_YUAN = new BigDecimal("1000000000000000");
+
+  /** An amount of fen. */
+  public static Money ofFen(long fen) {
+    return new Money(fen);
+  }
+
+  /** An amount of whole yuan. */
+  public static Money ofYuan(long yuan) {
+    return new Money(Math.multiplyExact(yuan, 100L));
+  }
+
+  /**
+   * Parses a decimal amount of yuan such as {@code "1234.56"}, {@code "-7"} or {@code "0.5"}.
+   *
+   * @throws InvalidInputException naming {@code "amount"} when the text is not such an amount
+   */
+  public static Money of(String yuan) {
+    return parse("amount", yuan);
+  }
+
+  /**
+   * Parses a decimal amount of yuan, naming {@code field} in the error if it is malformed: not a
+   * number, NaN or infinite, more than two decimals, or beyond ±10^15 yuan.
+   */
+  public static Money parse(String field, String yuan) {
+    String text = yuan.strip();
+    if (text.isEmpty()) {
+      throw new InvalidInputException(field, "empty amount; expected a decimal such as \"1234.56\"");
+    }
+    BigDecimal value;
+    try {
+      value = new BigDecimal(text);
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException(field, "'" + abbreviate(text)
+          + "' is not an amount; expected a decimal such as \"1234.56\"");
+    }
+    return fromDecimal(field, value, text);
+  }
+
+  /** The exact amount of {@code yuan}; more than two decimals or an amount beyond ±10^15 yuan is an error. */
+  public static Money of(BigDecimal yuan) {
+    return fromDecimal("amount", yuan, yuan.toPlainString());
+  }
+
+  static Money fromDecimal(String field, BigDecimal value, String shown) {
+    BigDecimal stripped = value.stripTrailingZeros();
+    if (stripped.scale() > 2) {
+      throw new InvalidInputException(field, "'" + abbreviate(shown) + "' has " + stripped.scale()
+          + " decimals; money has at most 2");
+    }
+    if (value.abs().compareTo(MAX_ABS_YUAN) > 0) {
+      throw new InvalidInputException(field, "'" + abbreviate(shown)
+          + "' is out of range; amounts are limited to ±10^15 yuan");
+    }
+    return new Money(value.movePointRight(2).longValueExact());
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+  }
+
+  public Money plus(Money other) {
+    return new Money(Math.addExact(fen, other.fen));
+  }
+
+  public Money minus(Money other) {
+    return new Money(Math.subtractExact(fen, other.fen));
+  }
+
+  public Money negate() {
+    return new Money(Math.negateExact(fen));
+  }
+
+  public Money times(long factor) {
+    return new Money(Math.multiplyExact(fen, factor));
+  }
+
+  /**
+   * This amount times an exact factor (a rate, a ratio), rounded to the fen with {@code rounding}.
+   * The caller chooses the rounding because its direction is a business decision: a waiver cap
+   * rounds down, a fee rounds half-up.
+   */
+  public Money multiply(BigDecimal factor, RoundingMode rounding) {
+    BigDecimal result = BigDecimal.valueOf(fen).multiply(factor).setScale(0, rounding);
+    return new Money(result.longValueExact());
+  }
+
+  /** This amount divided into {@code parts} equal whole-fen parts, rounded with {@code rounding}. */
+  public Money divide(long parts, RoundingMode rounding) {
+    if (parts <= 0) {
+      throw new IllegalArgumentException("parts must be positive: " + parts);
+    }
+    return new Money(BigDecimal.valueOf(fen).divide(BigDecimal.valueOf(parts), 0, rounding).longValueExact());
+  }
+
+  public boolean isZero() {
+    return fen == 0;
+  }
+
+  public boolean isNegative() {
+    return fen < 0;
+  }
+
+  public boolean isPositive() {
+    return fen > 0;
+  }
+
+  public Money min(Money other) {
+    return fen <= other.fen ? this : other;
+  }
+
+  public Money max(Money other) {
+    return fen >= other.fen ? this : other;
+  }
+
+  public boolean isGreaterThan(Money other) {
+    return fen > other.fen;
+  }
+
+  public boolean isLessThan(Money other) {
+    return fen < other.fen;
+  }
+
+  /** Exact amount in yuan with scale 2. */
+  public BigDecimal toYuan() {
+    return BigDecimal.valueOf(fen, 2);
+  }
+
+  /**
+   * This amount as a fraction of {@code whole}, for models and display only (never stored as money).
+   * Zero when {@code whole} is zero.
+   */
+  public double ratioTo(Money whole) {
+    return whole.fen == 0 ? 0.0 : (double) fen / (double) whole.fen;
+  }
+
+  @Override
+  public int compareTo(Money other) {
+    return Long.compare(fen, other.fen);
+  }
+
+  /** The JSON and display form: a plain decimal with exactly two decimals, e.g. {@code "1234.50"}. */
+  @JsonValue
+  @Override
+  public String toString() {
+    return toYuan().toPlainString();
+  }
+}

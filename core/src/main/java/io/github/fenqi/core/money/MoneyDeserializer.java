@@ -1,0 +1,37 @@
+package io.github.fenqi.core.money;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import io.github.fenqi.core.InvalidInputException;
+import java.io.IOException;
+import java.math.BigDecimal;
+
+/**
+ * Reads money from a JSON decimal string ({@code "1234.56"}) or a JSON number written with at most two
+ * decimals. The number's source text is used, never a {@code double}, so {@code 0.1} stays 10 fen.
+ * Errors are reported as {@link InvalidInputException}s; {@code FenqiJson} adds the JSON path.
+ */
+final class MoneyDeserializer extends JsonDeserializer<Money> {
+
+  @Override
+  public Money deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    JsonToken token = p.currentToken();
+    String field = p.currentName() == null ? "amount" : p.currentName();
+    if (token == JsonToken.VALUE_STRING) {
+      return Money.parse(field, p.getText());
+    }
+    if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+      String text = p.getText();
+      BigDecimal value;
+      try {
+        value = new BigDecimal(text);
+      } catch (NumberFormatException e) {
+        throw new InvalidInputException(field, "'" + text + "' is not a finite amount");
+      }
+      return Money.fromDecimal(field, value, text);
+    }
+    throw new InvalidInputException(field, "expected an amount as a decimal string such as \"1234.56\", got " + token);
+  }
+}

@@ -1,0 +1,77 @@
+package io.github.fenqi.core.money;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.github.fenqi.core.InvalidInputException;
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * A non-negative rate per period, exact as written: an annual interest rate ({@code "0.1825"}),
+ * a monthly fee rate ({@code "0.006"}). Rates above 10 (1000 %) are rejected as typos.
+ *
+ * <p>JSON form is the decimal string. Thread-safety: immutable.
+ *
+ * @param value the rate as a fraction, {@code 0.06} for 6 %
+ */
+public record Rate(BigDecimal value) implements Comparable<Rate> {
+
+  private static final BigDecimal MAX = BigDecimal.TEN;
+  public static final Rate ZERO = new Rate(BigDecimal.ZERO);
+
+  public Rate {
+    Objects.requireNonNull(value, "value");
+    if (value.signum() < 0 || value.compareTo(MAX) > 0) {
+      throw new InvalidInputException("rate", "'" + value.toPlainString() + "' is outside 0..10");
+    }
+  }
+
+  /** Parses {@code "0.006"}; the error names {@code "rate"}. */
+  @JsonCreator
+  public static Rate of(String value) {
+    return parse("rate", value);
+  }
+
+  /** Parses a decimal rate, naming {@code field} if it is malformed, negative or above 10. */
+  public static Rate parse(String field, String text) {
+    BigDecimal value = Decimals.parse(field, text);
+    if (value.signum() < 0 || value.compareTo(MAX) > 0) {
+      throw new InvalidInputException(field, "'" + text.strip() + "' is outside 0..10");
+    }
+    return new Rate(value);
+  }
+
+  public static Rate of(BigDecimal value) {
+    return new Rate(value);
+  }
+
+  public boolean isZero() {
+    return value.signum() == 0;
+  }
+
+  /** For numeric models (IRR search, logistic features); never for stored amounts. */
+  public double doubleValue() {
+    return value.doubleValue();
+  }
+
+  @Override
+  public int compareTo(Rate other) {
+    return value.compareTo(other.value);
+  }
+
+  @JsonValue
+  @Override
+  public String toString() {
+    return value.toPlainString();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Rate r && value.compareTo(r.value) == 0;
+  }
+
+  @Override
+  public int hashCode() {
+    return value.stripTrailingZeros().hashCode();
+  }
+}

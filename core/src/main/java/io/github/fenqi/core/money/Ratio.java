@@ -1,0 +1,74 @@
+package io.github.fenqi.core.money;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.github.fenqi.core.InvalidInputException;
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * A fraction between 0 and 1 inclusive: a waiver cap, a down-payment ratio. Exact as written.
+ *
+ * <p>JSON form is the decimal string. Thread-safety: immutable.
+ *
+ * @param value the fraction, {@code 0.5} for half
+ */
+public record Ratio(BigDecimal value) implements Comparable<Ratio> {
+
+  public static final Ratio ZERO = new Ratio(BigDecimal.ZERO);
+  public static final Ratio ONE = new Ratio(BigDecimal.ONE);
+
+  public Ratio {
+    Objects.requireNonNull(value, "value");
+    if (value.signum() < 0 || value.compareTo(BigDecimal.ONE) > 0) {
+      throw new InvalidInputException("ratio", "'" + value.toPlainString() + "' is outside 0..1");
+    }
+  }
+
+  @JsonCreator
+  public static Ratio of(String value) {
+    return parse("ratio", value);
+  }
+
+  /** Parses a decimal fraction, naming {@code field} if it is malformed or outside 0..1. */
+  public static Ratio parse(String field, String text) {
+    BigDecimal value = Decimals.parse(field, text);
+    if (value.signum() < 0 || value.compareTo(BigDecimal.ONE) > 0) {
+      throw new InvalidInputException(field, "'" + text.strip() + "' is outside 0..1");
+    }
+    return new Ratio(value);
+  }
+
+  public static Ratio of(BigDecimal value) {
+    return new Ratio(value);
+  }
+
+  public boolean isZero() {
+    return value.signum() == 0;
+  }
+
+  public double doubleValue() {
+    return value.doubleValue();
+  }
+
+  @Override
+  public int compareTo(Ratio other) {
+    return value.compareTo(other.value);
+  }
+
+  @JsonValue
+  @Override
+  public String toString() {
+    return value.toPlainString();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Ratio r && value.compareTo(r.value) == 0;
+  }
+
+  @Override
+  public int hashCode() {
+    return value.stripTrailingZeros().hashCode();
+  }
+}

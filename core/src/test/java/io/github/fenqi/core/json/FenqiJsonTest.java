@@ -1,0 +1,74 @@
+package io.github.fenqi.core.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.debt.Debt;
+import io.github.fenqi.core.debt.ProductType;
+import io.github.fenqi.core.money.Money;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FenqiJsonTest {
+  private final ObjectMapper mapper = FenqiJson.newMapper();
+
+  record Holder(List<Debt> debts) {}
+
+  private static String debt(String principal) {
+    return "{\"id\":\"d1\",\"platformId\":\"p\",\"productType\":\"CREDIT_CARD\",\"principal\":" + principal
+        + ",\"interest\":\"1.00\",\"penaltyInterest\":\"0\",\"compoundInterest\":\"0\",\"lateFees\":\"0\","
+        + "\"otherFees\":\"0\",\"annualRate\":\"0.18\",\"overdueDays\":30}";
+  }
+
+  private Holder read(String json) {
+    return FenqiJson.read(mapper, json.getBytes(StandardCharsets.UTF_8), Holder.class, "case.json");
+  }
+
+  @Test
+  void readsMoneyFromDecimalStringsAndWritesItBack() {
+    Holder h = read("{\"debts\":[" + debt("\"48000.10\"") + "]}");
+    Debt d = h.debts().get(0);
+    assertEquals(Money.of("48000.10"), d.principal());
+    assertEquals(ProductType.CREDIT_CARD, d.productType());
+    assertTrue(FenqiJson.write(mapper, d).contains("\"principal\" : \"48000.10\""));
+  }
+
+  @Test
+  void moneyErrorNamesSourceAndJsonPath() {
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> read("{\"debts\":[" + debt("\"1\"") + "," + debt("\"12.345\"") + "]}"));
+    assertEquals("case.json: debts[1].principal: '12.345' has 3 decimals; money has at most 2", e.getMessage());
+  }
+
+  @Test
+  void constructorProblemsAreAllListedWithPath() {
+    String bad = debt("\"-5\"").replace("\"overdueDays\":30", "\"overdueDays\":-1");
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> read("{\"debts\":[" + bad + "]}"));
+    assertEquals(2, e.problems().size(), e.getMessage());
+    assertEquals("case.json: debts[0].principal", e.problems().get(0).location());
+    assertEquals("case.json: debts[0].overdueDays", e.problems().get(1).location());
+  }
+
+  @Test
+  void unknownFieldIsRejectedByName() {
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> read("{\"debts\":[], \"debtz\": 1}"));
+    assertTrue(e.getMessage().contains("unknown field 'debtz'"), e.getMessage());
+  }
+
+  @Test
+  void malformedJsonNamesTheLine() {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> read("{\n\"debts\": [\n}"));
+    assertTrue(e.getMessage().startsWith("case.json: line 3"), e.getMessage());
+  }
+
+  @Test
+  void floatingPointMoneyUsesTheSourceTextNotADouble() {
+    Holder h = read("{\"debts\":[" + debt("0.1") + "]}");
+    assertEquals(10, h.debts().get(0).principal().fen());
+  }
+}

@@ -1,0 +1,75 @@
+package io.github.fenqi.core.money;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fenqi.core.InvalidInputException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MoneyTest {
+
+  @Test
+  void parsesDecimalYuanIntoFen() {
+    assertEquals(123456, Money.of("1234.56").fen());
+    assertEquals(50, Money.of("0.5").fen());
+    assertEquals(-700, Money.of("-7").fen());
+    assertEquals(100, Money.of("1.000").fen(), "trailing zeros beyond two decimals are not extra precision");
+  }
+
+  @Test
+  void printsTwoDecimals() {
+    assertEquals("1234.50", Money.ofFen(123450).toString());
+    assertEquals("-0.05", Money.ofFen(-5).toString());
+    assertEquals("0.00", Money.ZERO.toString());
+  }
+
+  @Test
+  void rejectsMoreThanTwoDecimalsNamingTheField() {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> Money.parse("debts[2].principal", "12.345"));
+    assertEquals("debts[2].principal: '12.345' has 3 decimals; money has at most 2", e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"NaN", "Infinity", "-Infinity", "abc", "", "12,34", "1e20", "99999999999999999999"})
+  void rejectsNonAmounts(String text) {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> Money.parse("income", text));
+    assertTrue(e.getMessage().startsWith("income: "), e.getMessage());
+  }
+
+  @Test
+  void arithmeticOverflowIsAnErrorNotAWrap() {
+    Money big = Money.ofFen(Long.MAX_VALUE - 1);
+    assertThrows(ArithmeticException.class, () -> big.plus(Money.ofFen(2)));
+    assertThrows(ArithmeticException.class, () -> big.times(2));
+    assertThrows(ArithmeticException.class, () -> Money.ofYuan(Long.MAX_VALUE / 10));
+  }
+
+  @Test
+  void multiplyRoundsAsTheCallerChooses() {
+    Money m = Money.of("100.05");
+    assertEquals("50.02", m.multiply(new BigDecimal("0.5"), RoundingMode.DOWN).toString());
+    assertEquals("50.03", m.multiply(new BigDecimal("0.5"), RoundingMode.HALF_UP).toString());
+  }
+
+  @Property
+  void textRoundTripIsIdentity(@ForAll @LongRange(min = -100_000_000_000_000L, max = 100_000_000_000_000L) long fen) {
+    Money m = Money.ofFen(fen);
+    assertEquals(m, Money.of(m.toString()));
+  }
+
+  @Property
+  void divideNeverLosesMoreThanOneFenPerPart(@ForAll @LongRange(min = 0, max = 1_000_000_000_000L) long fen,
+      @ForAll @LongRange(min = 1, max = 120) long parts) {
+    Money part = Money.ofFen(fen).divide(parts, RoundingMode.DOWN);
+    long rest = fen - part.fen() * parts;
+    assertTrue(rest >= 0 && rest < parts, "remainder " + rest);
+  }
+}

@@ -1,0 +1,99 @@
+package io.github.fenqi.cli;
+
+import io.github.fenqi.core.FenqiException;
+import io.github.fenqi.core.InvalidInputException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * Entry point of {@code fenqi-cli.jar}. Subcommands are registered in {@link #commandLine} so that each
+ * feature adds one line.
+ *
+ * <p>Thread-safety: each {@link #run} builds its own command objects; concurrent runs are independent.
+ */
+@Command(
+    name = "fenqi",
+    mixinStandardHelpOptions = true,
+    versionProvider = FenqiCli.Version.class,
+    description = "Personalised installment negotiation (个性化分期协商): plans, schedules, policies, statements, audit.")
+public final class FenqiCli implements Runnable {
+
+  /** Exit code for success. */
+  public static final int OK = 0;
+  /** Exit code for input that was rejected (a one-line reason is on stderr). */
+  public static final int REJECTED = 1;
+  /** Exit code for an internal error (a bug: please report it). */
+  public static final int INTERNAL_ERROR = 2;
+
+  @Spec CommandSpec spec;
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    System.exit(run(args, out, err));
+  }
+
+  /** Runs one command line, writing to {@code out} and {@code err}; returns the exit code. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cl = commandLine();
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setParameterExceptionHandler((ex, a) -> {
+      err.println("fenqi: " + ex.getMessage() + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName()
+          + " --help')");
+      err.flush();
+      return REJECTED;
+    });
+    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      if (ex instanceof InvalidInputException || ex instanceof FenqiException) {
+        err.println("fenqi: " + oneLine(ex.getMessage()));
+      } else {
+        err.println("fenqi: internal error: " + ex.getClass().getSimpleName() + ": " + oneLine(ex.getMessage())
+            + " (set FENQI_DEBUG=1 for a stack trace)");
+        if (System.getenv("FENQI_DEBUG") != null) {
+          ex.printStackTrace(err);
+        }
+        err.flush();
+        return INTERNAL_ERROR;
+      }
+      err.flush();
+      return REJECTED;
+    });
+    int code = cl.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new FenqiCli());
+    // One line per feature command.
+    return cl;
+  }
+
+  private static String oneLine(String message) {
+    if (message == null) {
+      return "";
+    }
+    return message.replace('\n', ' ').replace('\r', ' ');
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: "
+        + String.join(", ", spec.subcommands().keySet()));
+  }
+
+  /** Reports the version from the jar's manifest, or "development" when run from classes. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = FenqiCli.class.getPackage().getImplementationVersion();
+      return new String[] {"fenqi " + (v == null ? "development" : v)};
+    }
+  }
+}
