@@ -1,0 +1,89 @@
+package io.github.fenqi.core.borrower;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.money.Money;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The borrower of a case. Identifiers are PII: {@link #toString()} never prints them unmasked.
+ * Declared income and expenses are optional when statements are given.
+ *
+ * <p>Thread-safety: immutable.
+ *
+ * @param name full name (PII)
+ * @param idNumber mainland resident ID number (PII), may be null when not collected
+ * @param mobile mobile number (PII), may be null
+ * @param regionCode administrative division code of residence (e.g. {@code "310000"} Shanghai)
+ * @param householdSize people living on the borrower's income, at least 1
+ * @param monthlyNetIncome declared monthly net income, or null when only statements are given
+ * @param essentialExpenses declared monthly essential expenses, or null
+ * @param liquidSavings cash the borrower can put towards down payments, not negative
+ * @param hardships declared hardships, possibly empty
+ * @param hasHardshipProof whether documents proving the hardship are available
+ */
+public record Borrower(
+    String name,
+    @Nullable String idNumber,
+    @Nullable String mobile,
+    String regionCode,
+    int householdSize,
+    @Nullable Money monthlyNetIncome,
+    @Nullable Money essentialExpenses,
+    Money liquidSavings,
+    List<Hardship> hardships,
+    boolean hasHardshipProof) {
+
+  public Borrower {
+    List<Problem> problems = new ArrayList<>();
+    if (name == null || name.isBlank()) {
+      problems.add(Problem.of("name", "must not be empty"));
+    }
+    if (regionCode == null || !regionCode.matches("\\d{6}")) {
+      problems.add(Problem.of("regionCode", "must be a 6-digit administrative division code such as \"310000\""));
+    }
+    if (householdSize < 1 || householdSize > 20) {
+      problems.add(Problem.of("householdSize", householdSize + " is outside 1..20"));
+    }
+    if (monthlyNetIncome != null && monthlyNetIncome.isNegative()) {
+      problems.add(Problem.of("monthlyNetIncome", "'" + monthlyNetIncome + "' is negative"));
+    }
+    if (essentialExpenses != null && essentialExpenses.isNegative()) {
+      problems.add(Problem.of("essentialExpenses", "'" + essentialExpenses + "' is negative"));
+    }
+    if (liquidSavings == null) {
+      problems.add(Problem.of("liquidSavings", "is required (use \"0.00\" for none)"));
+    } else if (liquidSavings.isNegative()) {
+      problems.add(Problem.of("liquidSavings", "'" + liquidSavings + "' is negative"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    hardships = hardships == null ? List.of() : List.copyOf(hardships);
+  }
+
+  /** Masked: personal identifiers never appear in logs or messages. */
+  @Override
+  public String toString() {
+    return "Borrower[name=" + maskName(name) + ", idNumber=" + maskKeep(idNumber, 3, 4)
+        + ", mobile=" + maskKeep(mobile, 3, 4) + ", regionCode=" + regionCode + ", householdSize=" + householdSize
+        + ", monthlyNetIncome=" + monthlyNetIncome + ", essentialExpenses=" + essentialExpenses
+        + ", liquidSavings=" + liquidSavings + ", hardships=" + hardships + ", hasHardshipProof=" + hasHardshipProof + "]";
+  }
+
+  private static String maskName(String name) {
+    return name.isEmpty() ? name : name.substring(0, 1) + "*".repeat(Math.max(1, name.length() - 1));
+  }
+
+  private static @Nullable String maskKeep(@Nullable String s, int head, int tail) {
+    if (s == null) {
+      return null;
+    }
+    if (s.length() <= head + tail) {
+      return "*".repeat(s.length());
+    }
+    return s.substring(0, head) + "*".repeat(s.length() - head - tail) + s.substring(s.length() - tail);
+  }
+}
