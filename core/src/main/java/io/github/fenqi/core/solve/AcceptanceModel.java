@@ -1,0 +1,38 @@
+package io.github.fenqi.core.solve;
+
+import io.github.fenqi.core.InvalidInputException;
+import java.util.List;
+
+/**
+ * Estimates the probability that a lender accepts an option. The solver maximises or constrains it, so
+ * it must be monotone in the obvious directions for the strategies to make sense (more waiver or a longer
+ * term never helps, more down payment or recovery never hurts); the logistic model is.
+ *
+ * <p>Implementations must be thread-safe and pure.
+ */
+@FunctionalInterface
+public interface AcceptanceModel {
+
+  /** Probability in (0, 1) that the lender accepts an option with these features. */
+  double probability(AcceptanceFeatures features);
+
+  /** The logistic model with the given coefficients. */
+  static AcceptanceModel logistic(AcceptanceCoefficients coefficients) {
+    return new LogisticAcceptanceModel(coefficients);
+  }
+
+  /** The logistic model with {@link AcceptanceCoefficients#DEFAULTS}. */
+  static AcceptanceModel defaults() {
+    return logistic(AcceptanceCoefficients.DEFAULTS);
+  }
+
+  /**
+   * Fits the logistic model to recorded outcomes by L2-regularised maximum likelihood (Newton's method,
+   * with a fixed ridge of 0.1 on the slopes so that separable data still converge).
+   *
+   * @throws InvalidInputException when there are fewer than 20 outcomes or all outcomes agree
+   */
+  static AcceptanceModel fit(List<AcceptanceOutcome> outcomes) {
+    return logistic(LogisticAcceptanceModel.fitCoefficients(outcomes));
+  }
+}

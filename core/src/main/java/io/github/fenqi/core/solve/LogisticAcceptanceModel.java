@@ -1,0 +1,127 @@
+package io.github.fenqi.core.solve;
+
+import io.github.fenqi.core.InvalidInputException;
+import java.util.List;
+
+/** {@link AcceptanceModel#logistic}: immutable, thread-safe. */
+final class LogisticAcceptanceModel implements AcceptanceModel {
+  private static final int DIM = 7;
+  private final AcceptanceCoefficients coefficients;
+  private final double[] beta;
+
+  LogisticAcceptanceModel(AcceptanceCoefficients coefficients) {
+    this.coefficients = coefficients;
+    this.beta = coefficients.vector();
+  }
+
+  AcceptanceCoefficients coefficients() {
+    return coefficients;
+  }
+
+  @Override
+  public double probability(AcceptanceFeatures f) {
+    double z = beta[0] + beta[1] * f.waiverOfCap() + beta[2] * f.termOfMax() + beta[3] * f.downPaymentRatio()
+        + beta[4] * Math.log1p(f.overdueDays() / 30.0) + beta[5] * (f.hardshipProof() ? 1 : 0)
+        + beta[6] * f.recoveryRatio();
+    return 1.0 / (1.0 + Math.exp(-z));
+  }
+
+  @Override
+  public String toString() {
+    return "LogisticAcceptanceModel" + coefficients;
+  }
+
+  static AcceptanceCoefficients fitCoefficients(List<AcceptanceOutcome> outcomes) {
+    if (outcomes.size() < 20) {
+      throw new InvalidInputException("outcomes", outcomes.size() + " outcomes are too few to fit; need at least 20");
+    }
+    long accepted = outcomes.stream().filter(AcceptanceOutcome::accepted).count();
+    if (accepted == 0 || accepted == outcomes.size()) {
+      throw new InvalidInputException("outcomes", "all " + outcomes.size() + " outcomes are "
+          + (accepted == 0 ? "rejections" : "acceptances") + "; a model needs both");
+    }
+    int n = outcomes.size();
+    double[][] x = new double[n][DIM];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      double[] f = outcomes.get(i).features().vector();
+      x[i][0] = 1;
+      System.arraycopy(f, 0, x[i], 1, f.length);
+      y[i] = outcomes.get(i).accepted() ? 1 : 0;
+    }
+    double ridge = 0.1; // a weak Gaussian prior: negligible against real data, enough for separable data
+    double[] b = new double[DIM];
+    for (int iter = 0; iter < 100; iter++) {
+      double[] grad = new double[DIM];
+      double[][] hess = new double[DIM][DIM];
+      for (int i = 0; i < n; i++) {
+        double z = 0;
+        for (int k = 0; k < DIM; k++) {
+          z += b[k] * x[i][k];
+        }
+        double p = 1.0 / (1.0 + Math.exp(-z));
+        double w = Math.max(p * (1 - p), 1e-12);
+        for (int k = 0; k < DIM; k++) {
+          grad[k] += (y[i] - p) * x[i][k];
+          for (int l = 0; l < DIM; l++) {
+            hess[k][l] += w * x[i][k] * x[i][l];
+          }
+        }
+      }
+      for (int k = 1; k < DIM; k++) { // no penalty on the intercept
+        grad[k] -= ridge * b[k];
+        hess[k][k] += ridge;
+      }
+      hess[0][0] += 1e-9;
+      double[] step = solve(hess, grad);
+      double max = 0;
+      for (int k = 0; k < DIM; k++) {
+        b[k] += step[k];
+        max = Math.max(max, Math.abs(step[k]));
+      }
+      if (max < 1e-9) {
+        break;
+      }
+    }
+    for (int k = 0; k < DIM; k++) {
+      b[k] = Math.max(-100, Math.min(100, b[k]));
+    }
+    return AcceptanceCoefficients.of(b);
+  }
+
+  /** Gaussian elimination with partial pivoting; the Hessian is positive definite thanks to the ridge. */
+  private static double[] solve(double[][] a, double[] rhs) {
+    int n = rhs.length;
+    double[][] m = new double[n][n + 1];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(a[i], 0, m[i], 0, n);
+      m[i][n] = rhs[i];
+    }
+    for (int col = 0; col < n; col++) {
+      int pivot = col;
+      for (int r = col + 1; r < n; r++) {
+        if (Math.abs(m[r][col]) > Math.abs(m[pivot][col])) {
+          pivot = r;
+        }
+      }
+      double[] tmp = m[col];
+      m[col] = m[pivot];
+      m[pivot] = tmp;
+      for (int r = col + 1; r < n; r++) {
+        double f = m[r][col] / m[col][col];
+        for (int c = col; c <= n; c++) {
+          m[r][c] -= f * m[col][c];
+        }
+      }
+    }
+    double[] out = new double[n];
+    for (int r = n - 1; r >= 0; r--) {
+      double s = m[r][n];
+      for (int c = r + 1; c < n; c++) {
+        s -= m[r][c] * out[c];
+      }
+      out[r] = s / m[r][r];
+    }
+    return out;
+  }
+}
