@@ -1,0 +1,73 @@
+package io.github.fenqi.core.solve;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.debt.Debt;
+import io.github.fenqi.core.debt.DebtComponent;
+import io.github.fenqi.core.money.Rate;
+import io.github.fenqi.core.money.Ratio;
+import io.github.fenqi.core.schedule.RepaymentMethod;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One eligible debt and the terms its lender's policy (after any eligibility adjustments) allows: the
+ * input the option grid is drawn from.
+ *
+ * <p>Thread-safety: immutable.
+ *
+ * @param debt the debt
+ * @param policyVersion the version of the policy these terms come from, for the record
+ * @param allowedTerms terms in months the policy allows, ascending, at least one
+ * @param method how installments repay the financed amount
+ * @param annualRate interest rate during the installments
+ * @param monthlyFeeRate fee per month on the financed amount
+ * @param waiverCaps the most of each component that may be waived; a missing component may not be waived
+ * @param minDownPaymentRatio the least down payment, as a fraction of the settled amount
+ * @param hardshipProof whether the borrower can prove hardship (an acceptance feature)
+ */
+public record DebtTerms(
+    Debt debt,
+    String policyVersion,
+    List<Integer> allowedTerms,
+    RepaymentMethod method,
+    Rate annualRate,
+    Rate monthlyFeeRate,
+    Map<DebtComponent, Ratio> waiverCaps,
+    Ratio minDownPaymentRatio,
+    boolean hardshipProof) {
+
+  public DebtTerms {
+    List<Problem> problems = new ArrayList<>();
+    if (allowedTerms == null || allowedTerms.isEmpty()) {
+      problems.add(Problem.of("allowedTerms", "must list at least one term"));
+    } else {
+      int previous = 0;
+      for (int t : allowedTerms) {
+        if (t < 1 || t > 360 || t <= previous) {
+          problems.add(Problem.of("allowedTerms", "must be ascending months in 1..360, got " + allowedTerms));
+          break;
+        }
+        previous = t;
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    allowedTerms = List.copyOf(allowedTerms);
+    Map<DebtComponent, Ratio> caps = new EnumMap<>(DebtComponent.class);
+    caps.putAll(waiverCaps);
+    waiverCaps = Map.copyOf(caps);
+  }
+
+  /** The cap for one component, zero when the policy allows none. */
+  public Ratio waiverCap(DebtComponent component) {
+    return waiverCaps.getOrDefault(component, Ratio.ZERO);
+  }
+
+  public int maxTerm() {
+    return allowedTerms.get(allowedTerms.size() - 1);
+  }
+}

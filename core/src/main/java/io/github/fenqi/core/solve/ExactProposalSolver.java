@@ -1,0 +1,151 @@
+package io.github.fenqi.core.solve;
+
+import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.solve.Infeasibility.BindingConstraint;
+import io.github.fenqi.core.solve.internal.MultipleChoiceKnapsack;
+import io.github.fenqi.core.solve.internal.MultipleChoiceKnapsack.Group;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@link ProposalSolver#exact()}: each strategy's objective is separable over debts, so each strategy is a
+ * two-resource multiple-choice knapsack solved exactly by {@link MultipleChoiceKnapsack}. The grids are
+ * drawn once and shared by the three strategies.
+ *
+ * <p>Objectives (maximised): AGGRESSIVE {@code −totalPayable + p/(2n)} over options with p ≥ the floor —
+ * the second term is below one fen in total, so it only breaks ties between equally cheap plans in favour
+ * of acceptance; CONSERVATIVE {@code Σ ln p}, i.e. the probability that every lender accepts;
+ * BALANCED {@code Σ p × (owed − payable)}, the expected saving.
+ *
+ * <p>Thread-safety: stateless.
+ */
+final class ExactProposalSolver implements ProposalSolver {
+
+  @Override
+  public ProposalSet solve(ProposalProblem problem) {
+    if (problem.debts().isEmpty()) {
+      return infeasible(new Infeasibility(BindingConstraint.NO_ELIGIBLE_DEBT, Money.ZERO, Money.ZERO, Money.ZERO,
+          "No debt is eligible for negotiation under its lender's current policy.", Infeasibility.RESTRUCTURE));
+    }
+    List<OptionGrid> grids = problem.grids();
+    return solve(problem, grids);
+  }
+
+  ProposalSet solve(ProposalProblem problem, List<OptionGrid> grids) {
+    long budget = problem.monthlyBudget().fen();
+    long savings = problem.liquidSavings().fen();
+    long totalOwed = 0;
+    for (OptionGrid g : grids) {
+      totalOwed = Math.addExact(totalOwed, g.totalOwedFen());
+    }
+    List<Proposal> proposals = new ArrayList<>();
+    Map<Strategy, String> notes = new EnumMap<>(Strategy.class);
+    for (Strategy strategy : Strategy.values()) {
+      Group[] groups = groups(strategy, grids, problem.config());
+      MultipleChoiceKnapsack.Result result = MultipleChoiceKnapsack.solve(groups, budget, savings,
+          problem.config().maxSearchNodes());
+      if (result.best().isPresent()) {
+        int[] choice = result.best().get().choice();
+        List<PlanOption> plans = new ArrayList<>(grids.size());
+        for (int d = 0; d < grids.size(); d++) {
+          plans.add(grids.get(d).option(choice[d]));
+        }
+        proposals.add(Proposal.of(strategy, plans, Money.ofFen(totalOwed), result.proven()));
+        if (!result.proven()) {
+          notes.put(strategy, "the search stopped after " + result.nodes()
+              + " nodes; this is the best plan found, optimality is not proven");
+        }
+      } else if (strategy == Strategy.AGGRESSIVE) {
+        notes.put(strategy, "no combination keeps every lender's acceptance at or above "
+            + problem.config().acceptanceFloor() + " within the budget and savings");
+      } else if (!result.proven()) {
+        notes.put(strategy, "the search stopped after " + result.nodes() + " nodes without finding a plan");
+      }
+    }
+    if (proposals.isEmpty()) {
+      return infeasible(diagnose(grids, budget, savings, problem.config()));
+    }
+    return new ProposalSet(proposals, Optional.empty(), notes);
+  }
+
+  private static ProposalSet infeasible(Infeasibility why) {
+    return new ProposalSet(List.of(), Optional.of(why), Map.of());
+  }
+
+  static Group[] groups(Strategy strategy, List<OptionGrid> grids, GridConfig config) {
+    Group[] groups = new Group[grids.size()];
+    double tieBreak = 0.5 / Math.max(1, grids.size());
+    for (int d = 0; d < grids.size(); d++) {
+      OptionGrid g = grids.get(d);
+      int n = g.size();
+      long[] a = new long[n];
+      long[] b = new long[n];
+      double[] v = new double[n];
+      for (int i = 0; i < n; i++) {
+        a[i] = g.firstInstallmentFen(i);
+        b[i] = g.downPaymentFen(i);
+        double p = g.acceptance(i);
+        v[i] = switch (strategy) {
+          case AGGRESSIVE -> p >= config.acceptanceFloor() ? -(double) g.totalPayableFen(i) + tieBreak * p : Double.NaN;
+          case CONSERVATIVE -> Math.log(p);
+          case BALANCED -> p * (g.totalOwedFen() - g.totalPayableFen(i));
+        };
+      }
+      groups[d] = new Group(a, b, v);
+    }
+    return groups;
+  }
+
+  /** Which constraint binds, and by how much, when not even CONSERVATIVE (which has no floor) fits. */
+  static Infeasibility diagnose(List<OptionGrid> grids, long budget, long savings, GridConfig config) {
+    long minFirst = 0;
+    long minDown = 0;
+    for (OptionGrid g : grids) {
+      long f = Long.MAX_VALUE;
+      long d = Long.MAX_VALUE;
+      for (int i = 0; i < g.size(); i++) {
+        f = Math.min(f, g.firstInstallmentFen(i));
+        d = Math.min(d, g.downPaymentFen(i));
+      }
+      minFirst = Math.addExact(minFirst, f);
+      minDown = Math.addExact(minDown, d);
+    }
+    if (minFirst > budget) {
+      String reason = budget == 0
+          ? "The affordability assessment leaves nothing for installments; the smallest possible first-month total is "
+              + Money.ofFen(minFirst) + "."
+          : "The smallest possible first-month installments total " + Money.ofFen(minFirst)
+              + ", " + Money.ofFen(minFirst - budget) + " above the affordable " + Money.ofFen(budget) + ".";
+      return new Infeasibility(BindingConstraint.MONTHLY_BUDGET, Money.ofFen(minFirst), Money.ofFen(budget),
+          Money.ofFen(minFirst - budget), reason, Infeasibility.RESTRUCTURE);
+    }
+    if (minDown > savings) {
+      return new Infeasibility(BindingConstraint.LIQUID_SAVINGS, Money.ofFen(minDown), Money.ofFen(savings),
+          Money.ofFen(minDown - savings), "The policies' minimum down payments total " + Money.ofFen(minDown) + ", "
+              + Money.ofFen(minDown - savings) + " above liquid savings of " + Money.ofFen(savings) + ".",
+          Infeasibility.RESTRUCTURE);
+    }
+    // Each fits alone: the least first-month total whose down payments fit the savings.
+    Group[] groups = new Group[grids.size()];
+    for (int d = 0; d < grids.size(); d++) {
+      OptionGrid g = grids.get(d);
+      long[] a = new long[g.size()];
+      long[] b = new long[g.size()];
+      double[] v = new double[g.size()];
+      for (int i = 0; i < g.size(); i++) {
+        b[i] = g.downPaymentFen(i);
+        v[i] = -(double) g.firstInstallmentFen(i);
+      }
+      groups[d] = new Group(a, b, v);
+    }
+    long required = MultipleChoiceKnapsack.solve(groups, 0, savings, config.maxSearchNodes()).best()
+        .map(s -> (long) -s.value()).orElse(minFirst);
+    return new Infeasibility(BindingConstraint.BUDGET_AND_SAVINGS_TOGETHER, Money.ofFen(required), Money.ofFen(budget),
+        Money.ofFen(Math.max(0, required - budget)), "With down payments limited to savings of " + Money.ofFen(savings)
+            + ", the first-month installments total at least " + Money.ofFen(required) + ", above the affordable "
+            + Money.ofFen(budget) + ".", Infeasibility.RESTRUCTURE);
+  }
+}

@@ -1,0 +1,104 @@
+package io.github.fenqi.core.solve;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.debt.DebtComponent;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * How finely the option grid of each debt is drawn, and the solver's business parameters.
+ *
+ * <p>Waivers: a debt's waiver options are levels of {@code waiverStep} (default 5 %) of the most the
+ * policy lets be waived, filled component by component in {@code waiverPriority} order, each up to its own
+ * cap. Lenders give up penalty interest, compound interest and fees far more readily than contractual
+ * interest, and principal last; a plan that asks for interest relief while penalty interest is still owed
+ * is one no collector accepts. Per-component levels in every combination would multiply the grid by
+ * ~20^5 without adding options a lender would choose over these.
+ *
+ * <p>Down payments: {@code downPaymentLevels} levels from the policy minimum ratio upward in steps of
+ * {@code downPaymentStep} of the settled amount (capped at 100 %).
+ *
+ * <p>Thread-safety: immutable.
+ *
+ * @param waiverStep fraction of the maximum waivable amount per level, in (0, 1]
+ * @param waiverPriority components in the order they are waived; every component exactly once
+ * @param downPaymentLevels number of down-payment levels, 1..20
+ * @param downPaymentStep ratio added per level, in (0, 1]
+ * @param acceptanceFloor AGGRESSIVE only uses options whose acceptance is at least this, in [0, 1)
+ * @param lenderMonthlyDiscountRate the lender's monthly discount rate for the recovery's present value, in [0, 0.2]
+ * @param maxSearchNodes node budget of the exact search per strategy (see {@code MultipleChoiceKnapsack})
+ */
+public record GridConfig(
+    double waiverStep,
+    List<DebtComponent> waiverPriority,
+    int downPaymentLevels,
+    double downPaymentStep,
+    double acceptanceFloor,
+    double lenderMonthlyDiscountRate,
+    long maxSearchNodes) {
+
+  /** 5 % waiver steps, penalty first and principal last, four down-payment levels 5 % apart, floor 0.3, 1 %/month. */
+  public static final GridConfig DEFAULTS = new GridConfig(0.05,
+      List.of(DebtComponent.PENALTY_INTEREST, DebtComponent.COMPOUND_INTEREST, DebtComponent.LATE_FEES,
+          DebtComponent.OTHER_FEES, DebtComponent.INTEREST, DebtComponent.PRINCIPAL),
+      4, 0.05, 0.3, 0.01, 5_000_000L);
+
+  public GridConfig {
+    List<Problem> problems = new ArrayList<>();
+    if (!(waiverStep > 0 && waiverStep <= 1)) {
+      problems.add(Problem.of("waiverStep", waiverStep + " is outside (0, 1]"));
+    }
+    if (waiverPriority == null || waiverPriority.size() != DebtComponent.values().length
+        || !EnumSet.copyOf(waiverPriority).equals(EnumSet.allOf(DebtComponent.class))) {
+      problems.add(Problem.of("waiverPriority", "must list every debt component exactly once"));
+    }
+    if (downPaymentLevels < 1 || downPaymentLevels > 20) {
+      problems.add(Problem.of("downPaymentLevels", downPaymentLevels + " is outside 1..20"));
+    }
+    if (!(downPaymentStep > 0 && downPaymentStep <= 1)) {
+      problems.add(Problem.of("downPaymentStep", downPaymentStep + " is outside (0, 1]"));
+    }
+    if (!(acceptanceFloor >= 0 && acceptanceFloor < 1)) {
+      problems.add(Problem.of("acceptanceFloor", acceptanceFloor + " is outside [0, 1)"));
+    }
+    if (!(lenderMonthlyDiscountRate >= 0 && lenderMonthlyDiscountRate <= 0.2)) {
+      problems.add(Problem.of("lenderMonthlyDiscountRate", lenderMonthlyDiscountRate + " is outside [0, 0.2]"));
+    }
+    if (maxSearchNodes < 1) {
+      problems.add(Problem.of("maxSearchNodes", maxSearchNodes + " must be positive"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    waiverPriority = List.copyOf(waiverPriority);
+  }
+
+  /** Waiver levels as fractions of the maximum waivable amount: 0, step, 2·step, ..., 1. */
+  double[] waiverFractions() {
+    int whole = (int) Math.floor(1.0 / waiverStep + 1e-9);
+    boolean exact = Math.abs(whole * waiverStep - 1.0) < 1e-9;
+    double[] out = new double[exact ? whole + 1 : whole + 2];
+    for (int k = 0; k <= whole; k++) {
+      out[k] = Math.min(1.0, k * waiverStep);
+    }
+    out[out.length - 1] = 1.0;
+    return out;
+  }
+
+  public GridConfig withAcceptanceFloor(double floor) {
+    return new GridConfig(waiverStep, waiverPriority, downPaymentLevels, downPaymentStep, floor,
+        lenderMonthlyDiscountRate, maxSearchNodes);
+  }
+
+  public GridConfig withWaiverStep(double step) {
+    return new GridConfig(step, waiverPriority, downPaymentLevels, downPaymentStep, acceptanceFloor,
+        lenderMonthlyDiscountRate, maxSearchNodes);
+  }
+
+  public GridConfig withDownPayments(int levels, double step) {
+    return new GridConfig(waiverStep, waiverPriority, levels, step, acceptanceFloor, lenderMonthlyDiscountRate,
+        maxSearchNodes);
+  }
+}

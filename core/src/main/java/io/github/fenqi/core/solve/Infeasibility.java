@@ -1,0 +1,38 @@
+package io.github.fenqi.core.solve;
+
+import io.github.fenqi.core.money.Money;
+
+/**
+ * Why no proposal fits, and by how much: an answer, not an error. The recommendation is to seek debt
+ * restructuring (债务重组) with the lenders together or the legal route (e.g. personal debt mediation),
+ * because no single-lender installment plan on the policies fits the borrower's means.
+ *
+ * <p>Thread-safety: immutable.
+ *
+ * @param binding the constraint that cannot be met
+ * @param required the least the constraint would need (e.g. the smallest possible Σ first installments)
+ * @param available what the borrower has (the budget, the savings)
+ * @param shortfall required − available, positive
+ * @param reason one sentence for people
+ * @param recommendation what to do instead
+ */
+public record Infeasibility(
+    BindingConstraint binding, Money required, Money available, Money shortfall, String reason, String recommendation) {
+
+  /** The constraints a case can fail on. */
+  public enum BindingConstraint {
+    /** No eligible debt: nothing to negotiate under the policies. */
+    NO_ELIGIBLE_DEBT,
+    /** Even the smallest first installments exceed the monthly budget (or the budget is zero). */
+    MONTHLY_BUDGET,
+    /** Even the smallest down payments exceed liquid savings. */
+    LIQUID_SAVINGS,
+    /** Each fits alone but not both together. */
+    BUDGET_AND_SAVINGS_TOGETHER,
+    /** No combination meets the acceptance floor (AGGRESSIVE only). */
+    ACCEPTANCE_FLOOR
+  }
+
+  static final String RESTRUCTURE = "Seek a debt restructuring across all lenders (债务重组) or the legal route "
+      + "(personal debt mediation, court-supervised settlement) instead of single-lender installment negotiation.";
+}

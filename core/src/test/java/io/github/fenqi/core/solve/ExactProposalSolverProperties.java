@@ -1,0 +1,215 @@
+package io.github.fenqi.core.solve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fenqi.core.debt.Debt;
+import io.github.fenqi.core.debt.DebtComponent;
+import io.github.fenqi.core.debt.ProductType;
+import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.money.Rate;
+import io.github.fenqi.core.money.Ratio;
+import io.github.fenqi.core.schedule.RepaymentMethod;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+
+class ExactProposalSolverProperties {
+
+  /** A random but valid debt with random policy terms; small grids when {@code small}. */
+  static DebtTerms randomDebt(Random r, int index, boolean small) {
+    long principal = 100_000 + r.nextInt(10_000_000);
+    Debt debt = new Debt("d" + index, "p" + (index % 3), ProductType.values()[r.nextInt(3)],
+        Money.ofFen(principal), Money.ofFen(r.nextInt(1_000_000)), Money.ofFen(r.nextInt(300_000)),
+        Money.ofFen(r.nextInt(50_000)), Money.ofFen(r.nextInt(100_000)), Money.ofFen(r.nextInt(30_000)),
+        Rate.of("0.18"), r.nextInt(400));
+    RepaymentMethod method = RepaymentMethod.values()[r.nextInt(4)];
+    List<Integer> terms = new ArrayList<>();
+    int min = 3 + r.nextInt(12);
+    int step = small ? 6 + r.nextInt(12) : 1 + r.nextInt(6);
+    int max = min + step * (small ? r.nextInt(3) : r.nextInt(10));
+    for (int t = min; t <= max; t += step) {
+      terms.add(t);
+    }
+    Map<DebtComponent, Ratio> caps = new EnumMap<>(DebtComponent.class);
+    for (DebtComponent c : DebtComponent.values()) {
+      if (c != DebtComponent.PRINCIPAL || r.nextInt(5) == 0) {
+        caps.put(c, Ratio.of(BigDecimal.valueOf(r.nextInt(11), 1)));
+      }
+    }
+    return new DebtTerms(debt, "v1", terms, method, Rate.of(BigDecimal.valueOf(r.nextInt(25), 2)),
+        Rate.of(BigDecimal.valueOf(r.nextInt(8), 3)), caps, Ratio.of(BigDecimal.valueOf(r.nextInt(3), 1)),
+        r.nextBoolean());
+  }
+
+  static GridConfig smallGrid() {
+    return GridConfig.DEFAULTS.withWaiverStep(0.34).withDownPayments(2, 0.1);
+  }
+
+  /** The solver's own per-option objective (for AGGRESSIVE its tie-break depends on the number of debts). */
+  private static double[][] objectives(Strategy s, List<OptionGrid> grids, GridConfig config) {
+    var groups = ExactProposalSolver.groups(s, grids, config);
+    double[][] out = new double[groups.length][];
+    for (int d = 0; d < groups.length; d++) {
+      out[d] = groups[d].value();
+    }
+    return out;
+  }
+
+  /** Exhaustive optimum of one strategy, or NaN when nothing fits. */
+  private static double bruteForce(Strategy s, List<OptionGrid> grids, long budget, long savings, GridConfig config) {
+    double[] best = {Double.NaN};
+    walk(objectives(s, grids, config), grids, 0, 0, 0, 0.0, budget, savings, best);
+    return best[0];
+  }
+
+  private static void walk(double[][] objective, List<OptionGrid> grids, int d, long first, long down, double value,
+      long budget, long savings, double[] best) {
+    if (d == grids.size()) {
+      if (first <= budget && down <= savings && (Double.isNaN(best[0]) || value > best[0])) {
+        best[0] = value;
+      }
+      return;
+    }
+    OptionGrid g = grids.get(d);
+    for (int i = 0; i < g.size(); i++) {
+      double v = objective[d][i];
+      if (Double.isNaN(v)) {
+        continue;
+      }
+      walk(objective, grids, d + 1, first + g.firstInstallmentFen(i), down + g.downPaymentFen(i), value + v, budget,
+          savings, best);
+    }
+  }
+
+  private static double value(Strategy s, Proposal p) {
+    return switch (s) {
+      case AGGRESSIVE -> -(double) p.totalPayable().fen()
+          + 0.5 / p.plans().size() * p.plans().stream().mapToDouble(PlanOption::acceptanceProbability).sum();
+      case CONSERVATIVE -> Math.log(p.acceptanceProbability());
+      case BALANCED -> p.plans().stream()
+          .mapToDouble(o -> o.acceptanceProbability() * (o.settledAmount().fen() + o.waivedTotal().fen() - o.totalPayable().fen()))
+          .sum();
+    };
+  }
+
+  @Property(tries = 400)
+  void matchesBruteForceOnSmallCases(@ForAll long seed, @ForAll @IntRange(min = 1, max = 3) int debts,
+      @ForAll @IntRange(min = 0, max = 100) int budgetPercent, @ForAll @IntRange(min = 0, max = 100) int savingsPercent) {
+    Random r = new Random(seed);
+    List<DebtTerms> terms = new ArrayList<>();
+    for (int i = 0; i < debts; i++) {
+      terms.add(randomDebt(r, i, true));
+    }
+    GridConfig config = smallGrid();
+    ProposalProblem problem = new ProposalProblem(terms, Money.ZERO, Money.ZERO, config, AcceptanceModel.defaults());
+    List<OptionGrid> grids = problem.grids();
+    long maxFirst = 0;
+    long maxDown = 0;
+    for (OptionGrid g : grids) {
+      long f = 0;
+      long d = 0;
+      for (int i = 0; i < g.size(); i++) {
+        f = Math.max(f, g.firstInstallmentFen(i));
+        d = Math.max(d, g.downPaymentFen(i));
+      }
+      maxFirst += f;
+      maxDown += d;
+    }
+    long budget = maxFirst * budgetPercent / 100;
+    long savings = maxDown * savingsPercent / 100;
+    ProposalProblem real = new ProposalProblem(terms, Money.ofFen(budget), Money.ofFen(savings), config,
+        AcceptanceModel.defaults());
+    ProposalSet set = ProposalSolver.exact().solve(real);
+    for (Strategy s : Strategy.values()) {
+      double expected = bruteForce(s, grids, budget, savings, config);
+      var proposal = set.proposal(s);
+      assertEquals(!Double.isNaN(expected), proposal.isPresent(), s + " feasibility");
+      if (proposal.isPresent()) {
+        double actual = value(s, proposal.get());
+        assertEquals(expected, actual, 1e-6 * Math.max(1, Math.abs(expected)), s.toString());
+        assertTrue(proposal.get().provenOptimal());
+      }
+    }
+  }
+
+  @Property(tries = 200)
+  void everyProposalRespectsEveryHardConstraint(@ForAll long seed, @ForAll @IntRange(min = 1, max = 6) int debts,
+      @ForAll @LongRange(min = 0, max = 3_000_000) long budget, @ForAll @LongRange(min = 0, max = 3_000_000) long savings) {
+    Random r = new Random(seed);
+    List<DebtTerms> terms = new ArrayList<>();
+    for (int i = 0; i < debts; i++) {
+      terms.add(randomDebt(r, i, false));
+    }
+    ProposalSet set = ProposalSolver.exact().solve(ProposalProblem.of(terms, Money.ofFen(budget), Money.ofFen(savings)));
+    assertEquals(set.feasible(), set.infeasibility().isEmpty());
+    for (Proposal p : set.proposals()) {
+      assertTrue(p.totalFirstMonthInstallment().fen() <= budget, "budget");
+      assertTrue(p.totalDownPayment().fen() <= savings, "savings");
+      for (int d = 0; d < debts; d++) {
+        DebtTerms t = terms.get(d);
+        PlanOption o = p.plans().get(d);
+        assertEquals(t.debt().id(), o.debtId());
+        assertTrue(t.allowedTerms().contains(o.term()), "term within policy");
+        Money waived = Money.ZERO;
+        for (DebtComponent c : DebtComponent.values()) {
+          Money w = o.waived().getOrDefault(c, Money.ZERO);
+          Money cap = t.debt().amount(c).multiply(t.waiverCap(c).value(), RoundingMode.DOWN);
+          assertFalse(w.isGreaterThan(cap), c + " waiver " + w + " above cap " + cap);
+          waived = waived.plus(w);
+        }
+        assertEquals(waived, o.waivedTotal());
+        Money minDown = o.settledAmount().multiply(t.minDownPaymentRatio().value(), RoundingMode.CEILING);
+        assertFalse(o.downPayment().isLessThan(minDown), "down payment below the policy minimum");
+        assertFalse(o.firstInstallment().isNegative());
+        assertTrue(o.totalPayable().fen() >= o.settledAmount().fen(), "installments repay at least the settled amount");
+      }
+      if (p.strategy() == Strategy.AGGRESSIVE) {
+        assertTrue(p.plans().stream().allMatch(o -> o.acceptanceProbability() >= GridConfig.DEFAULTS.acceptanceFloor()));
+      }
+    }
+  }
+
+  @Property(tries = 150)
+  void lowerBudgetNeverGivesACheaperAggressiveOptimum(@ForAll long seed, @ForAll @IntRange(min = 1, max = 5) int debts,
+      @ForAll @LongRange(min = 0, max = 2_000_000) long budget, @ForAll @LongRange(min = 0, max = 500_000) long less) {
+    Random r = new Random(seed);
+    List<DebtTerms> terms = new ArrayList<>();
+    for (int i = 0; i < debts; i++) {
+      terms.add(randomDebt(r, i, false));
+    }
+    Money savings = Money.ofFen(5_000_000);
+    var high = ProposalSolver.exact().solve(ProposalProblem.of(terms, Money.ofFen(budget), savings)).proposal(Strategy.AGGRESSIVE);
+    var low = ProposalSolver.exact().solve(ProposalProblem.of(terms, Money.ofFen(Math.max(0, budget - less)), savings))
+        .proposal(Strategy.AGGRESSIVE);
+    if (low.isPresent()) {
+      assertTrue(high.isPresent(), "a larger budget keeps every plan of a smaller one");
+      assertTrue(low.get().totalPayable().fen() >= high.get().totalPayable().fen());
+    }
+  }
+
+  @Property(tries = 150)
+  void moreSavingsNeverMakesACaseInfeasible(@ForAll long seed, @ForAll @IntRange(min = 1, max = 5) int debts,
+      @ForAll @LongRange(min = 0, max = 2_000_000) long budget, @ForAll @LongRange(min = 0, max = 2_000_000) long savings,
+      @ForAll @LongRange(min = 0, max = 2_000_000) long more) {
+    Random r = new Random(seed);
+    List<DebtTerms> terms = new ArrayList<>();
+    for (int i = 0; i < debts; i++) {
+      terms.add(randomDebt(r, i, false));
+    }
+    ProposalSet before = ProposalSolver.exact().solve(ProposalProblem.of(terms, Money.ofFen(budget), Money.ofFen(savings)));
+    ProposalSet after = ProposalSolver.exact().solve(ProposalProblem.of(terms, Money.ofFen(budget), Money.ofFen(savings + more)));
+    if (before.feasible()) {
+      assertTrue(after.feasible());
+    }
+  }
+}
