@@ -43,7 +43,7 @@ public record GridConfig(
   public static final GridConfig DEFAULTS = new GridConfig(0.05,
       List.of(DebtComponent.PENALTY_INTEREST, DebtComponent.COMPOUND_INTEREST, DebtComponent.LATE_FEES,
           DebtComponent.OTHER_FEES, DebtComponent.INTEREST, DebtComponent.PRINCIPAL),
-      4, 0.05, 0.3, 0.01, 5_000_000L);
+      4, 0.05, 0.3, 0.01, 1_000_000L);
 
   public GridConfig {
     List<Problem> problems = new ArrayList<>();

@@ -3,7 +3,8 @@ package io.github.fenqi.core.solve;
 import io.github.fenqi.core.debt.DebtComponent;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.schedule.RepaymentMethod;
-import io.github.fenqi.core.solve.internal.ScheduleFigures;
+import io.github.fenqi.core.schedule.Amortizer;
+import io.github.fenqi.core.schedule.ScheduleSummary;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.EnumMap;
@@ -79,6 +80,7 @@ public final class OptionGrid {
     double[] ac = new double[capacity];
     int count = 0;
     RepaymentMethod method = terms.method();
+    Amortizer amortizer = Amortizer.of(method, terms.annualRate(), terms.monthlyFeeRate());
     double r = config.lenderMonthlyDiscountRate();
     double[] annuity = new double[allowed.size()];
     double[] rampSum = new double[allowed.size()];
@@ -124,7 +126,7 @@ public final class OptionGrid {
         }
         for (int t = 0; t < allowed.size(); t++) {
           int n = allowed.get(t);
-          long[] ft = ScheduleFigures.firstAndTotal(method, financed, n, terms.annualRate(), terms.monthlyFeeRate());
+          ScheduleSummary summary = amortizer.summarize(financed, n);
           double f = financed;
           double pv;
           if (method == RepaymentMethod.EQUAL_INSTALLMENT && monthlyInterest > 0) {
@@ -138,8 +140,8 @@ public final class OptionGrid {
           tm[count] = n;
           wl[count] = k;
           dn[count] = d;
-          fi[count] = ft[0];
-          to[count] = Math.addExact(d, ft[1]);
+          fi[count] = summary.firstPayment();
+          to[count] = Math.addExact(d, summary.totalInstallments());
           rc[count] = recoveryRatio;
           ac[count] = model.probability(features);
           count++;

@@ -11,12 +11,14 @@ import java.util.Optional;
  * installment, weight B its down payment, both in fen, and value the strategy's objective.
  *
  * <p>Method: (1) dominance pruning inside each group — an item is dropped when another has no more of
- * either weight and at least its value; (2) depth-first branch and bound over the groups, most decisive
- * first, with an upper bound that is the smaller of the unconstrained bound Σ max value and a Lagrangian
- * bound {@code λ·A_left + μ·B_left + Σ max(value − λ·a − μ·b)} with multipliers fitted once at the root
- * by projected subgradient steps; (3) feasibility pruning with suffix minima of both weights. Every bound
- * is valid for any λ, μ ≥ 0, so the result is the exact optimum; the multipliers only decide how much
- * is pruned. Ties are broken towards the lexicographically first solution in search order.
+ * either weight and at least its value; (2) the LP relaxation of weight A with weight B priced by a
+ * Lagrange multiplier μ ({@code value − μ·b} on each group's upper convex hull, increments taken by slope),
+ * μ found by bisection so that the LP solution respects capacity B; its integer part seeds the incumbent
+ * and its break slope λ orders the branches; (3) depth-first branch and bound over the groups, most
+ * decisive first, bounding every node by the same LP on the remaining groups and capacities (prefix sums
+ * and a binary search, O(log) per node) and by Σ max value; (4) feasibility pruning with suffix minima of
+ * both weights. Every bound is valid for any μ ≥ 0, so the result is the exact optimum; μ and λ only
+ * decide how much is pruned. Ties go to the first solution in search order.
  *
  * <p>Thread-safety: immutable; {@link #solve} keeps its state on the stack and may run concurrently.
  */
@@ -51,9 +53,7 @@ public final class MultipleChoiceKnapsack {
   }
 
   /** Default node budget: far above what structured fenqi option grids need (see the benchmarks). */
-  public static final long DEFAULT_MAX_NODES = 5_000_000L;
-
-  private static final int SUBGRADIENT_ROUNDS = 40;
+  public static final long DEFAULT_MAX_NODES = 1_000_000L;
 
   private MultipleChoiceKnapsack() {}
 
@@ -72,11 +72,24 @@ public final class MultipleChoiceKnapsack {
       return new Result(Optional.of(new Solution(new int[0], 0, 0, 0)), true, 0);
     }
     int[][] kept = new int[n][];
+    long minA = 0;
+    long minB = 0;
     for (int g = 0; g < n; g++) {
       kept[g] = prune(groups[g]);
       if (kept[g].length == 0) {
         return new Result(Optional.empty(), true, 0);
       }
+      long ga = Long.MAX_VALUE;
+      long gb = Long.MAX_VALUE;
+      for (int idx : kept[g]) {
+        ga = Math.min(ga, groups[g].weightA()[idx]);
+        gb = Math.min(gb, groups[g].weightB()[idx]);
+      }
+      minA = Search.saturatingAdd(minA, ga);
+      minB = Search.saturatingAdd(minB, gb);
+    }
+    if (minA > capacityA || minB > capacityB) {
+      return new Result(Optional.empty(), true, 0); // even the lightest choices do not fit
     }
     return new Search(groups, kept, capacityA, capacityB, maxNodes).run();
   }
@@ -170,29 +183,48 @@ public final class MultipleChoiceKnapsack {
     private final int[][] originalIndex;
     private final long capA;
     private final long capB;
-    private double lambda;
+    private final long maxNodes;
     private double mu;
+    private double lambda;
     private final long[] suffixMinA;
     private final long[] suffixMinB;
     private final double[] suffixMaxValue;
-    private final double[] suffixMaxReduced;
-    // LP bound (Lagrangian on weight B with μ, LP relaxation on weight A), per depth over groups >= depth:
-    private final double[] hullBaseValue; // Σ reduced value of each group's min-weightA hull point
-    private final long[] hullBaseA; // Σ weightA of those points
-    private final long[][] incA; // prefix sums of the hull increments' weightA, by slope descending
-    private final double[][] incV; // prefix sums of their reduced value
+    // LP bound per depth over groups >= depth, with the current μ
+    private double[] baseValue;
+    private long[] baseA;
+    private long[][] incA;
+    private double[][] incV;
     private final int[] current;
-    private int[] best;
+    private int @org.jspecify.annotations.Nullable [] best;
     private double bestValue = Double.NEGATIVE_INFINITY;
     private long nodes;
-    private final long maxNodes;
 
     Search(Group[] groups, int[][] kept, long capA, long capB, long maxNodes) {
       this.n = groups.length;
-      this.maxNodes = maxNodes;
       this.capA = capA;
       this.capB = capB;
-      fitMultipliers(groups, kept);
+      this.maxNodes = maxNodes;
+      // Copy the kept items into per-group arrays (original group order for now).
+      long[][] ga = new long[n][];
+      long[][] gb = new long[n][];
+      double[][] gv = new double[n][];
+      int[][] gi = new int[n][];
+      for (int g = 0; g < n; g++) {
+        int k = kept[g].length;
+        ga[g] = new long[k];
+        gb[g] = new long[k];
+        gv[g] = new double[k];
+        gi[g] = kept[g].clone();
+        for (int j = 0; j < k; j++) {
+          int idx = kept[g][j];
+          ga[g][j] = groups[g].weightA()[idx];
+          gb[g][j] = groups[g].weightB()[idx];
+          gv[g][j] = groups[g].value()[idx];
+        }
+      }
+      this.mu = fitMu(ga, gb, gv);
+      Lp root = lp(ga, gb, gv, mu, 0, n, capA);
+      this.lambda = root.breakSlope;
       // Most decisive group first: the widest spread of reduced value.
       Integer[] order = new Integer[n];
       double[] spread = new double[n];
@@ -200,8 +232,8 @@ public final class MultipleChoiceKnapsack {
         order[g] = g;
         double max = Double.NEGATIVE_INFINITY;
         double min = Double.POSITIVE_INFINITY;
-        for (int idx : kept[g]) {
-          double r = reduced(groups[g], idx);
+        for (int j = 0; j < gv[g].length; j++) {
+          double r = gv[g][j] - lambda * ga[g][j] - mu * gb[g][j];
           max = Math.max(max, r);
           min = Math.min(min, r);
         }
@@ -216,207 +248,317 @@ public final class MultipleChoiceKnapsack {
       for (int depth = 0; depth < n; depth++) {
         int g = order[depth];
         groupOf[depth] = g;
-        Group group = groups[g];
-        Integer[] items = Arrays.stream(kept[g]).boxed().toArray(Integer[]::new);
-        // Best reduced value first, so good incumbents come early.
-        Arrays.sort(items, (x, y) -> Double.compare(reduced(group, y), reduced(group, x)));
-        int k = items.length;
+        int k = gv[g].length;
+        Integer[] items = new Integer[k];
+        for (int j = 0; j < k; j++) {
+          items[j] = j;
+        }
+        final double lam = lambda;
+        final double m = mu;
+        Arrays.sort(items, (x, y) -> Double.compare(gv[g][y] - lam * ga[g][y] - m * gb[g][y],
+            gv[g][x] - lam * ga[g][x] - m * gb[g][x]));
         a[depth] = new long[k];
         b[depth] = new long[k];
         v[depth] = new double[k];
         originalIndex[depth] = new int[k];
         for (int j = 0; j < k; j++) {
           int idx = items[j];
-          a[depth][j] = group.weightA()[idx];
-          b[depth][j] = group.weightB()[idx];
-          v[depth][j] = group.value()[idx];
-          originalIndex[depth][j] = idx;
+          a[depth][j] = ga[g][idx];
+          b[depth][j] = gb[g][idx];
+          v[depth][j] = gv[g][idx];
+          originalIndex[depth][j] = gi[g][idx];
         }
       }
       suffixMinA = new long[n + 1];
       suffixMinB = new long[n + 1];
       suffixMaxValue = new double[n + 1];
-      suffixMaxReduced = new double[n + 1];
       for (int depth = n - 1; depth >= 0; depth--) {
         long minA = Long.MAX_VALUE;
         long minB = Long.MAX_VALUE;
         double maxV = Double.NEGATIVE_INFINITY;
-        double maxR = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < v[depth].length; j++) {
           minA = Math.min(minA, a[depth][j]);
           minB = Math.min(minB, b[depth][j]);
           maxV = Math.max(maxV, v[depth][j]);
-          maxR = Math.max(maxR, v[depth][j] - lambda * a[depth][j] - mu * b[depth][j]);
         }
         suffixMinA[depth] = saturatingAdd(suffixMinA[depth + 1], minA);
         suffixMinB[depth] = saturatingAdd(suffixMinB[depth + 1], minB);
         suffixMaxValue[depth] = suffixMaxValue[depth + 1] + maxV;
-        suffixMaxReduced[depth] = suffixMaxReduced[depth + 1] + maxR;
       }
-      hullBaseValue = new double[n + 1];
-      hullBaseA = new long[n + 1];
-      incA = new long[n + 1][];
-      incV = new double[n + 1][];
-      buildLpBounds();
+      buildSuffixLps();
       current = new int[n];
+      seedIncumbent();
     }
 
-    /**
-     * For every depth, the LP relaxation of the remaining groups with one constraint (weight A) and
-     * value − μ·weightB: the upper convex hull of each group, its increments merged by slope.
-     */
-    private void buildLpBounds() {
-      double[][] hullDa = new double[n][];
-      double[][] hullDv = new double[n][];
-      double[] baseV = new double[n];
-      long[] baseA = new long[n];
-      for (int depth = 0; depth < n; depth++) {
-        int k = v[depth].length;
+    /** The LP relaxation of groups [from, to) in the given arrays. */
+    private static final class Lp {
+      double baseValue;
+      long baseA;
+      long[] prefixA; // prefix sums of increments by slope descending
+      double[] prefixV;
+      double[] slopes;
+      int[][] hullItems; // per group: hull item indexes, ascending weight A
+      double breakSlope;
+    }
+
+    private static Lp lp(long[][] ga, long[][] gb, double[][] gv, double mu, int from, int to, long cap) {
+      Lp lp = new Lp();
+      int groups = to - from;
+      lp.hullItems = new int[groups][];
+      int total = 0;
+      double[][] da = new double[groups][];
+      double[][] dv = new double[groups][];
+      for (int g = from; g < to; g++) {
+        int k = gv[g].length;
         Integer[] byA = new Integer[k];
         for (int j = 0; j < k; j++) {
           byA[j] = j;
         }
-        final int d = depth;
+        final int gg = g;
         Arrays.sort(byA, (x, y) -> {
-          int c = Long.compare(a[d][x], a[d][y]);
-          return c != 0 ? c : Double.compare(v[d][y] - mu * b[d][y], v[d][x] - mu * b[d][x]);
+          int c = Long.compare(ga[gg][x], ga[gg][y]);
+          return c != 0 ? c : Double.compare(gv[gg][y] - mu * gb[gg][y], gv[gg][x] - mu * gb[gg][x]);
         });
+        int[] hull = new int[k];
         long[] hx = new long[k];
         double[] hy = new double[k];
         int h = 0;
         for (int idx : byA) {
-          long x = a[d][idx];
-          double y = v[d][idx] - mu * b[d][idx];
+          long x = ga[g][idx];
+          double y = gv[g][idx] - mu * gb[g][idx];
           if (h > 0 && y <= hy[h - 1]) {
-            continue; // more weight for no more value: never in the LP optimum
+            continue;
           }
           while (h >= 2 && (hy[h - 1] - hy[h - 2]) * (x - hx[h - 2]) <= (y - hy[h - 2]) * (hx[h - 1] - hx[h - 2])) {
-            h--; // middle point under the chord
-          }
-          if (h > 0 && hx[h - 1] == x) {
-            h--; // same weight, higher value replaces it
+            h--;
           }
           hx[h] = x;
           hy[h] = y;
+          hull[h] = idx;
           h++;
         }
-        baseV[depth] = hy[0];
-        baseA[depth] = hx[0];
-        hullDa[depth] = new double[h - 1];
-        hullDv[depth] = new double[h - 1];
+        lp.hullItems[g - from] = Arrays.copyOf(hull, h);
+        lp.baseValue += hy[0];
+        lp.baseA = saturatingAdd(lp.baseA, hx[0]);
+        da[g - from] = new double[h - 1];
+        dv[g - from] = new double[h - 1];
         for (int j = 1; j < h; j++) {
-          hullDa[depth][j - 1] = hx[j] - hx[j - 1];
-          hullDv[depth][j - 1] = hy[j] - hy[j - 1];
+          da[g - from][j - 1] = hx[j] - hx[j - 1];
+          dv[g - from][j - 1] = hy[j] - hy[j - 1];
+        }
+        total += h - 1;
+      }
+      double[] allA = new double[total];
+      double[] allV = new double[total];
+      Integer[] order = new Integer[total];
+      int pos = 0;
+      for (int g = 0; g < groups; g++) {
+        for (int j = 0; j < da[g].length; j++) {
+          allA[pos] = da[g][j];
+          allV[pos] = dv[g][j];
+          order[pos] = pos;
+          pos++;
         }
       }
-      for (int depth = n; depth >= 0; depth--) {
-        if (depth == n) {
-          incA[depth] = new long[] {0};
-          incV[depth] = new double[] {0};
-          continue;
+      Arrays.sort(order, (x, y) -> Double.compare(allV[y] / allA[y], allV[x] / allA[x]));
+      lp.prefixA = new long[total + 1];
+      lp.prefixV = new double[total + 1];
+      lp.slopes = new double[total];
+      for (int j = 0; j < total; j++) {
+        lp.prefixA[j + 1] = saturatingAdd(lp.prefixA[j], (long) allA[order[j]]);
+        lp.prefixV[j + 1] = lp.prefixV[j] + allV[order[j]];
+        lp.slopes[j] = allV[order[j]] / allA[order[j]];
+      }
+      long room = cap - lp.baseA;
+      if (room >= 0) {
+        int j = upperBound(lp.prefixA, lp.prefixA.length, room) - 1;
+        lp.breakSlope = j < total ? Math.max(0, lp.slopes[j]) : 0;
+      }
+      return lp;
+    }
+
+    /** The LP's integer part: per group the last hull point fully paid for by the increments taken. */
+    private static int[] lpIntegerChoice(long[][] ga, double[][] gv, long[][] gb, double mu, Lp lp, long cap) {
+      int groups = lp.hullItems.length;
+      int[] choice = new int[groups];
+      long room = cap - lp.baseA;
+      // Walk increments by slope; an increment of group g moves it one hull point up, in order.
+      int[] at = new int[groups];
+      double[][] slopes = new double[groups][];
+      for (int g = 0; g < groups; g++) {
+        int[] hull = lp.hullItems[g];
+        slopes[g] = new double[Math.max(0, hull.length - 1)];
+        for (int j = 1; j < hull.length; j++) {
+          double dx = ga[g][hull[j]] - ga[g][hull[j - 1]];
+          double dy = (gv[g][hull[j]] - mu * gb[g][hull[j]]) - (gv[g][hull[j - 1]] - mu * gb[g][hull[j - 1]]);
+          slopes[g][j - 1] = dy / dx;
         }
-        hullBaseValue[depth] = hullBaseValue[depth + 1] + baseV[depth];
-        hullBaseA[depth] = saturatingAdd(hullBaseA[depth + 1], baseA[depth]);
-        int total = 0;
-        for (int k = depth; k < n; k++) {
-          total += hullDa[k].length;
-        }
-        double[] da = new double[total];
-        double[] dv = new double[total];
-        Integer[] order = new Integer[total];
-        int pos = 0;
-        for (int k = depth; k < n; k++) {
-          for (int j = 0; j < hullDa[k].length; j++) {
-            da[pos] = hullDa[k][j];
-            dv[pos] = hullDv[k][j];
-            order[pos] = pos;
-            pos++;
+      }
+      while (room > 0) {
+        int bestG = -1;
+        double bestS = 0;
+        for (int g = 0; g < groups; g++) {
+          if (at[g] < slopes[g].length && slopes[g][at[g]] > bestS) {
+            bestS = slopes[g][at[g]];
+            bestG = g;
           }
         }
-        Arrays.sort(order, (x, y) -> Double.compare(dv[y] / da[y], dv[x] / da[x]));
-        long[] pa = new long[total + 1];
-        double[] pv = new double[total + 1];
-        for (int j = 0; j < total; j++) {
-          pa[j + 1] = saturatingAdd(pa[j], (long) da[order[j]]);
-          pv[j + 1] = pv[j] + dv[order[j]];
+        if (bestG < 0) {
+          break;
+        }
+        int[] hull = lp.hullItems[bestG];
+        long dx = ga[bestG][hull[at[bestG] + 1]] - ga[bestG][hull[at[bestG]]];
+        if (dx > room) {
+          break;
+        }
+        room -= dx;
+        at[bestG]++;
+      }
+      for (int g = 0; g < groups; g++) {
+        choice[g] = lp.hullItems[g][at[g]];
+      }
+      return choice;
+    }
+
+    /** μ ≥ 0 such that the LP solution respects capacity B (0 when it already does). */
+    private double fitMu(long[][] ga, long[][] gb, double[][] gv) {
+      if (usageB(ga, gb, gv, 0) <= capB) {
+        return 0;
+      }
+      double lo = 0;
+      double hi = 1e-9;
+      int guard = 0;
+      while (usageB(ga, gb, gv, hi) > capB && guard++ < 80) {
+        lo = hi;
+        hi *= 4;
+      }
+      for (int i = 0; i < 20; i++) {
+        double mid = (lo + hi) / 2;
+        if (usageB(ga, gb, gv, mid) > capB) {
+          lo = mid;
+        } else {
+          hi = mid;
+        }
+      }
+      return hi;
+    }
+
+    private long usageB(long[][] ga, long[][] gb, double[][] gv, double mu) {
+      Lp lp = lp(ga, gb, gv, mu, 0, ga.length, capA);
+      if (capA - lp.baseA < 0) {
+        long sum = 0;
+        for (int g = 0; g < ga.length; g++) {
+          sum = saturatingAdd(sum, gb[g][lp.hullItems[g][0]]);
+        }
+        return sum;
+      }
+      int[] choice = lpIntegerChoice(ga, gv, gb, mu, lp, capA);
+      long sum = 0;
+      for (int g = 0; g < ga.length; g++) {
+        sum = saturatingAdd(sum, gb[g][choice[g]]);
+      }
+      return sum;
+    }
+
+    /**
+     * The LP bound data of every suffix of groups: the hull increments of all groups are sorted by slope
+     * once, and each suffix keeps those of its own groups, in that order.
+     */
+    private void buildSuffixLps() {
+      Lp all = lp(a, b, v, mu, 0, n, capA);
+      int total = 0;
+      for (int[] hull : all.hullItems) {
+        total += Math.max(0, hull.length - 1);
+      }
+      int[] incGroup = new int[total];
+      long[] incDa = new long[total];
+      double[] incDv = new double[total];
+      double[] slope = new double[total];
+      Integer[] order = new Integer[total];
+      double[] groupBase = new double[n];
+      long[] groupBaseA = new long[n];
+      int pos = 0;
+      for (int g = 0; g < n; g++) {
+        int[] hull = all.hullItems[g];
+        groupBase[g] = v[g][hull[0]] - mu * b[g][hull[0]];
+        groupBaseA[g] = a[g][hull[0]];
+        for (int j = 1; j < hull.length; j++) {
+          incGroup[pos] = g;
+          incDa[pos] = a[g][hull[j]] - a[g][hull[j - 1]];
+          incDv[pos] = (v[g][hull[j]] - mu * b[g][hull[j]]) - (v[g][hull[j - 1]] - mu * b[g][hull[j - 1]]);
+          slope[pos] = incDv[pos] / incDa[pos];
+          order[pos] = pos;
+          pos++;
+        }
+      }
+      Arrays.sort(order, (x, y) -> Double.compare(slope[y], slope[x]));
+      baseValue = new double[n + 1];
+      baseA = new long[n + 1];
+      incA = new long[n + 1][];
+      incV = new double[n + 1][];
+      incA[n] = new long[] {0};
+      incV[n] = new double[] {0};
+      int[] countFrom = new int[n + 1]; // increments of groups >= depth
+      for (int j = 0; j < total; j++) {
+        countFrom[incGroup[j]]++;
+      }
+      for (int depth = n - 1; depth >= 0; depth--) {
+        countFrom[depth] += countFrom[depth + 1];
+        baseValue[depth] = baseValue[depth + 1] + groupBase[depth];
+        baseA[depth] = saturatingAdd(baseA[depth + 1], groupBaseA[depth]);
+        long[] pa = new long[countFrom[depth] + 1];
+        double[] pv = new double[countFrom[depth] + 1];
+        int k = 0;
+        for (int idx : order) {
+          if (incGroup[idx] >= depth) {
+            pa[k + 1] = saturatingAdd(pa[k], incDa[idx]);
+            pv[k + 1] = pv[k] + incDv[idx];
+            k++;
+          }
         }
         incA[depth] = pa;
         incV[depth] = pv;
       }
     }
 
-    /** Upper bound of the best value of groups >= depth with the capacities left, or -inf if none fits. */
+    /** Seeds the incumbent with the LP's integer part when it fits both capacities. */
+    private void seedIncumbent() {
+      Lp lp = lp(a, b, v, mu, 0, n, capA);
+      if (capA - lp.baseA < 0) {
+        return;
+      }
+      int[] choice = lpIntegerChoice(a, v, b, mu, lp, capA);
+      long usedA = 0;
+      long usedB = 0;
+      double value = 0;
+      for (int depth = 0; depth < n; depth++) {
+        usedA += a[depth][choice[depth]];
+        usedB += b[depth][choice[depth]];
+        value += v[depth][choice[depth]];
+      }
+      if (usedA <= capA && usedB <= capB) {
+        best = choice;
+        bestValue = value;
+      }
+    }
+
     private double lpBound(int depth, long leftA, long leftB) {
-      long room = leftA - hullBaseA[depth];
+      long room = leftA - baseA[depth];
       if (room < 0) {
         return Double.NEGATIVE_INFINITY;
       }
       long[] pa = incA[depth];
       double[] pv = incV[depth];
-      int j = upperBound(pa, pa.length, room) - 1; // increments that fit whole
+      int j = upperBound(pa, pa.length, room) - 1;
       double fill = pv[j];
       if (j + 1 < pa.length) {
-        double slope = (pv[j + 1] - pv[j]) / (double) (pa[j + 1] - pa[j]);
-        fill += slope * (room - pa[j]);
+        fill += (pv[j + 1] - pv[j]) / (double) (pa[j + 1] - pa[j]) * (room - pa[j]);
       }
-      return hullBaseValue[depth] + fill + mu * leftB;
+      return baseValue[depth] + fill + mu * leftB;
     }
 
-    private double reduced(Group g, int idx) {
-      return g.value()[idx] - lambda * g.weightA()[idx] - mu * g.weightB()[idx];
-    }
-
-    /** Projected subgradient descent on the Lagrangian dual; any λ, μ ≥ 0 keeps the bound valid. */
-    private void fitMultipliers(Group[] groups, int[][] kept) {
-      double bestDual = Double.POSITIVE_INFINITY;
-      double bestL = 0;
-      double bestM = 0;
-      double l = 0;
-      double m = 0;
-      double valueScale = 0;
-      for (int g = 0; g < groups.length; g++) {
-        for (int idx : kept[g]) {
-          valueScale = Math.max(valueScale, Math.abs(groups[g].value()[idx]));
-        }
-      }
-      double step = 1.0;
-      for (int round = 0; round < SUBGRADIENT_ROUNDS; round++) {
-        double dual = l * capA + m * capB;
-        double usedA = 0;
-        double usedB = 0;
-        for (int g = 0; g < groups.length; g++) {
-          Group group = groups[g];
-          double bestR = Double.NEGATIVE_INFINITY;
-          int arg = -1;
-          for (int idx : kept[g]) {
-            double r = group.value()[idx] - l * group.weightA()[idx] - m * group.weightB()[idx];
-            if (r > bestR) {
-              bestR = r;
-              arg = idx;
-            }
-          }
-          dual += bestR;
-          usedA += group.weightA()[arg];
-          usedB += group.weightB()[arg];
-        }
-        if (dual < bestDual) {
-          bestDual = dual;
-          bestL = l;
-          bestM = m;
-        }
-        double gA = capA - usedA; // subgradient of the dual
-        double gB = capB - usedB;
-        double norm = gA * gA + gB * gB;
-        if (norm == 0) {
-          break;
-        }
-        double t = step * Math.max(1e-9, valueScale) / Math.sqrt(norm) / Math.max(1.0, Math.sqrt(norm));
-        l = Math.max(0, l - t * gA);
-        m = Math.max(0, m - t * gB);
-        step *= 0.85;
-      }
-      this.lambda = bestL;
-      this.mu = bestM;
+    private double bound(int depth, long leftA, long leftB) {
+      return Math.min(suffixMaxValue[depth], lpBound(depth, leftA, leftB));
     }
 
     Result run() {
@@ -425,14 +567,15 @@ public final class MultipleChoiceKnapsack {
       }
       descend(0, 0.0, capA, capB);
       boolean exhaustive = nodes <= maxNodes;
-      if (best == null) {
+      int[] found = best;
+      if (found == null) {
         return new Result(Optional.empty(), exhaustive, nodes);
       }
       int[] choice = new int[n];
       long totalA = 0;
       long totalB = 0;
       for (int depth = 0; depth < n; depth++) {
-        int j = best[depth];
+        int j = found[depth];
         choice[groupOf[depth]] = originalIndex[depth][j];
         totalA += a[depth][j];
         totalB += b[depth][j];
@@ -451,8 +594,7 @@ public final class MultipleChoiceKnapsack {
         }
         return;
       }
-      double bound = value + bound(depth, leftA, leftB);
-      if (bound <= bestValue + tolerance(bestValue)) {
+      if (value + bound(depth, leftA, leftB) <= bestValue + tolerance(bestValue)) {
         return;
       }
       long restMinA = suffixMinA[depth + 1];
@@ -466,9 +608,7 @@ public final class MultipleChoiceKnapsack {
         if (na < restMinA || nb < restMinB) {
           continue;
         }
-        // Cheap per-item bound before recursing.
-        double itemBound = value + vd[j] + bound(depth + 1, na, nb);
-        if (itemBound <= bestValue + tolerance(bestValue)) {
+        if (value + vd[j] + bound(depth + 1, na, nb) <= bestValue + tolerance(bestValue)) {
           continue;
         }
         current[depth] = j;
@@ -479,16 +619,11 @@ public final class MultipleChoiceKnapsack {
       }
     }
 
-    private double bound(int depth, long leftA, long leftB) {
-      return Math.min(Math.min(suffixMaxValue[depth], suffixMaxReduced[depth] + lambda * leftA + mu * leftB),
-          lpBound(depth, leftA, leftB));
-    }
-
     private static double tolerance(double reference) {
       return Double.isInfinite(reference) ? 0 : 1e-12 * Math.max(1.0, Math.abs(reference));
     }
 
-    private static long saturatingAdd(long x, long y) {
+    static long saturatingAdd(long x, long y) {
       long r = x + y;
       return ((x ^ r) & (y ^ r)) < 0 ? Long.MAX_VALUE : r;
     }
