@@ -6,6 +6,8 @@ import io.github.fenqi.core.debt.Debt;
 import io.github.fenqi.core.debt.DebtComponent;
 import io.github.fenqi.core.money.Rate;
 import io.github.fenqi.core.money.Ratio;
+import io.github.fenqi.core.policy.Policy;
+import io.github.fenqi.core.policy.PolicyAdjustment;
 import io.github.fenqi.core.schedule.RepaymentMethod;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -60,6 +62,26 @@ public record DebtTerms(
     Map<DebtComponent, Ratio> caps = new EnumMap<>(DebtComponent.class);
     caps.putAll(waiverCaps);
     waiverCaps = Map.copyOf(caps);
+  }
+
+  /**
+   * The terms a policy gives one debt, tightened by the eligibility decision's adjustment (a lower max
+   * term keeps at least the policy's minimum term).
+   */
+  public static DebtTerms of(Debt debt, Policy policy, PolicyAdjustment adjustment, boolean hardshipProof) {
+    Map<DebtComponent, Ratio> caps = new EnumMap<>(DebtComponent.class);
+    for (DebtComponent c : DebtComponent.values()) {
+      caps.put(c, adjustment.waiverCap(policy, c));
+    }
+    List<Integer> terms = policy.allowedTerms();
+    if (adjustment.maxInstallments().isPresent()) {
+      int max = adjustment.maxInstallments().get();
+      List<Integer> kept = terms.stream().filter(t -> t <= max).toList();
+      terms = kept.isEmpty() ? List.of(terms.get(0)) : kept;
+    }
+    Policy.Installments i = policy.installments();
+    return new DebtTerms(debt, policy.version(), terms, i.method(), i.annualRate(), i.monthlyFeeRate(), caps,
+        adjustment.minDownPaymentRatio(policy), hardshipProof);
   }
 
   /** The cap for one component, zero when the policy allows none. */

@@ -1,0 +1,97 @@
+package io.github.fenqi.core.policy;
+
+import io.github.fenqi.core.PolicyException;
+import io.github.fenqi.core.policy.PolicyEvent.Change;
+import io.github.fenqi.core.policy.PolicyEvent.PolicyChanged;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Policies held in memory, changed through {@link #put} and {@link #remove} (an admin API, tests). Every
+ * change makes a new snapshot and a new repository version.
+ *
+ * <p>Thread-safety: thread-safe; changes are serialised, reads never block.
+ */
+public final class InMemoryPolicyRepository implements PolicyRepository {
+  private final Listeners listeners = new Listeners();
+  private volatile PolicySnapshot snapshot = new PolicySnapshot(0, List.of());
+
+  /** An empty repository. */
+  public InMemoryPolicyRepository() {}
+
+  /** A repository holding {@code policies} (version 1). */
+  public static InMemoryPolicyRepository of(Collection<Policy> policies) {
+    InMemoryPolicyRepository repo = new InMemoryPolicyRepository();
+    repo.snapshot = new PolicySnapshot(1, checkUnique(policies));
+    return repo;
+  }
+
+  @Override
+  public PolicySnapshot snapshot() {
+    return snapshot;
+  }
+
+  /**
+   * Adds a policy, or replaces the one with the same platform and version label.
+   *
+   * @param actor who made the change, for listeners and the audit log
+   * @return the repository version after the change
+   */
+  public long put(Policy policy, String actor) {
+    PolicyChanged event;
+    synchronized (this) {
+      List<Policy> next = new ArrayList<>();
+      Optional<Policy> old = Optional.empty();
+      for (Policy p : snapshot.policies()) {
+        if (p.platformId().equals(policy.platformId()) && p.version().equals(policy.version())) {
+          old = Optional.of(p);
+        } else {
+          next.add(p);
+        }
+      }
+      next.add(policy);
+      long version = snapshot.version() + 1;
+      snapshot = new PolicySnapshot(version, next);
+      event = new PolicyChanged(old.isPresent() ? Change.UPDATED : Change.ADDED, policy.platformId(),
+          old.map(Policy::version).orElse(null), policy.version(), actor, version);
+    }
+    listeners.fire(event);
+    return event.repositoryVersion();
+  }
+
+  /** Removes one version of a platform's policy; returns whether it was there. */
+  public boolean remove(String platformId, String version, String actor) {
+    PolicyChanged event;
+    synchronized (this) {
+      List<Policy> next = new ArrayList<>(snapshot.policies());
+      if (!next.removeIf(p -> p.platformId().equals(platformId) && p.version().equals(version))) {
+        return false;
+      }
+      long v = snapshot.version() + 1;
+      snapshot = new PolicySnapshot(v, next);
+      event = new PolicyChanged(Change.REMOVED, platformId, version, null, actor, v);
+    }
+    listeners.fire(event);
+    return true;
+  }
+
+  @Override
+  public Subscription addListener(PolicyListener listener) {
+    return listeners.add(listener);
+  }
+
+  static List<Policy> checkUnique(Collection<Policy> policies) {
+    List<Policy> list = new ArrayList<>();
+    for (Policy p : policies) {
+      for (Policy q : list) {
+        if (q.platformId().equals(p.platformId()) && q.version().equals(p.version())) {
+          throw new PolicyException(p.platformId(), "version '" + p.version() + "' appears twice");
+        }
+      }
+      list.add(p);
+    }
+    return list;
+  }
+}

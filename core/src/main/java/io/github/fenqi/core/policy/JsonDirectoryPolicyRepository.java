@@ -1,0 +1,259 @@
+package io.github.fenqi.core.policy;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.PolicyException;
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.policy.PolicyEvent.Change;
+import io.github.fenqi.core.policy.PolicyEvent.PolicyChanged;
+import io.github.fenqi.core.policy.PolicyEvent.PolicyLoadFailed;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Policies loaded from the {@code *.json} files of a directory, one policy per file, optionally
+ * hot-reloaded: {@link #watch(Duration)} polls the files' contents (default every 500 ms, so an edit is live
+ * within a second), without a restart.
+ *
+ * <p>Guarantees: a broken or half-written file never replaces the last good version of that file — the
+ * error is logged and reported to listeners as {@link PolicyLoadFailed}, and the file is retried on the next
+ * scan; readers always see one consistent {@link PolicySnapshot} of all files, swapped atomically after a
+ * scan; a deleted file's policy is removed. Two files with the same platform and version: the first by
+ * file name wins and the other is reported.
+ *
+ * <p>Thread-safety: thread-safe. Scans are serialised; reads never block.
+ */
+public final class JsonDirectoryPolicyRepository implements PolicyRepository, Closeable {
+  private static final Logger LOG = LoggerFactory.getLogger(JsonDirectoryPolicyRepository.class);
+
+  private final Path directory;
+  private final PolicyValidator validator = new PolicyValidator();
+  private final Listeners listeners = new Listeners();
+  private final Map<Path, FileState> files = new HashMap<>(); // guarded by this
+  private volatile PolicySnapshot snapshot = new PolicySnapshot(0, List.of());
+  private volatile List<Problem> problems = List.of();
+  private @Nullable ScheduledExecutorService watcher; // guarded by this
+
+  /** Per file: the content last seen and the last good policy from it. */
+  private record FileState(byte[] hash, @Nullable Policy good, List<Problem> problems) {}
+
+  private JsonDirectoryPolicyRepository(Path directory) {
+    this.directory = directory;
+  }
+
+  /**
+   * Loads every policy file of {@code directory}. Files that fail validation are left out, logged and
+   * listed by {@link #loadProblems()}; use {@link #openStrict} to refuse them instead.
+   *
+   * @throws InvalidInputException when the directory does not exist or cannot be read
+   */
+  public static JsonDirectoryPolicyRepository open(Path directory) {
+    if (!Files.isDirectory(directory)) {
+      throw new InvalidInputException(directory.toString(), "is not a directory of policy files");
+    }
+    JsonDirectoryPolicyRepository repo = new JsonDirectoryPolicyRepository(directory);
+    repo.reload();
+    return repo;
+  }
+
+  /** Like {@link #open} but any invalid file is a {@link PolicyException} listing every problem of every file. */
+  public static JsonDirectoryPolicyRepository openStrict(Path directory) {
+    JsonDirectoryPolicyRepository repo = open(directory);
+    if (!repo.loadProblems().isEmpty()) {
+      throw new PolicyException(repo.loadProblems());
+    }
+    return repo;
+  }
+
+  public Path directory() {
+    return directory;
+  }
+
+  /** Problems of the files whose latest content failed to load (their last good version, if any, stays live). */
+  public List<Problem> loadProblems() {
+    return problems;
+  }
+
+  @Override
+  public PolicySnapshot snapshot() {
+    return snapshot;
+  }
+
+  @Override
+  public Subscription addListener(PolicyListener listener) {
+    return listeners.add(listener);
+  }
+
+  /**
+   * Starts polling the directory every {@code interval} on a daemon thread; {@link #close()} stops it.
+   * Calling it again changes nothing.
+   */
+  public synchronized JsonDirectoryPolicyRepository watch(Duration interval) {
+    if (interval.isNegative() || interval.isZero()) {
+      throw new InvalidInputException("interval", interval + " must be positive");
+    }
+    if (watcher == null) {
+      watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "fenqi-policy-watch " + directory.getFileName());
+        t.setDaemon(true);
+        return t;
+      });
+      watcher.scheduleWithFixedDelay(this::reloadQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    return this;
+  }
+
+  /** {@link #watch(Duration)} every 500 ms. */
+  public JsonDirectoryPolicyRepository watch() {
+    return watch(Duration.ofMillis(500));
+  }
+
+  @Override
+  public synchronized void close() {
+    if (watcher != null) {
+      watcher.shutdownNow();
+      watcher = null;
+    }
+  }
+
+  private void reloadQuietly() {
+    try {
+      reload();
+    } catch (RuntimeException e) {
+      LOG.error("reloading policies from {} failed; keeping the last good snapshot", directory, e);
+    }
+  }
+
+  /** Scans the directory once and publishes a new snapshot if anything changed. */
+  public void reload() {
+    List<PolicyEvent> events = new ArrayList<>();
+    synchronized (this) {
+      List<Path> paths = listPolicyFiles();
+      boolean changed = files.keySet().retainAll(paths);
+      for (Path path : paths) {
+        byte[] bytes;
+        try {
+          bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+          changed |= files.remove(path) != null;
+          continue;
+        } catch (IOException e) {
+          LOG.warn("cannot read policy file {}: {}", path, e.toString());
+          continue; // keep whatever we had for it
+        }
+        byte[] hash = sha256(bytes);
+        FileState old = files.get(path);
+        if (old != null && Arrays.equals(old.hash(), hash)) {
+          continue;
+        }
+        PolicyValidator.Result result = validator.validate(bytes, path.toString());
+        if (result.valid()) {
+          files.put(path, new FileState(hash, result.policy().orElseThrow(), List.of()));
+          changed = true;
+        } else {
+          Policy keep = old == null ? null : old.good();
+          files.put(path, new FileState(hash, keep, result.problems()));
+          LOG.warn("policy file {} is invalid, keeping its last good version ({}): {}", path,
+              keep == null ? "none" : keep.version(), result.problems());
+          events.add(new PolicyLoadFailed(path.toString(), result.problems()));
+        }
+      }
+      // Assemble: first file by name wins a duplicate platform + version.
+      Map<String, Policy> byKey = new LinkedHashMap<>();
+      List<Problem> currentProblems = new ArrayList<>();
+      for (Path path : paths) {
+        FileState state = files.get(path);
+        if (state == null) {
+          continue;
+        }
+        currentProblems.addAll(state.problems());
+        Policy p = state.good();
+        if (p == null) {
+          continue;
+        }
+        String key = p.platformId() + "\u0000" + p.version();
+        if (byKey.containsKey(key)) {
+          Problem dup = Problem.of(path.toString(), "duplicates platform '" + p.platformId() + "' version '"
+              + p.version() + "' of an earlier file; ignored");
+          currentProblems.add(dup);
+          if (changed) {
+            events.add(new PolicyLoadFailed(path.toString(), List.of(dup)));
+          }
+          continue;
+        }
+        byKey.put(key, p);
+      }
+      problems = List.copyOf(currentProblems);
+      if (changed) {
+        PolicySnapshot before = snapshot;
+        long version = before.version() + 1;
+        List<PolicyChanged> diff = diff(before, byKey, version);
+        if (!diff.isEmpty() || before.version() == 0) {
+          snapshot = new PolicySnapshot(version, new ArrayList<>(byKey.values()));
+          events.addAll(diff);
+        }
+      }
+    }
+    events.forEach(listeners::fire);
+  }
+
+  private List<PolicyChanged> diff(PolicySnapshot before, Map<String, Policy> after, long version) {
+    Map<String, Policy> old = new HashMap<>();
+    for (Policy p : before.policies()) {
+      old.put(p.platformId() + "\u0000" + p.version(), p);
+    }
+    List<PolicyChanged> out = new ArrayList<>();
+    String origin = directory.toString();
+    for (Map.Entry<String, Policy> e : after.entrySet()) {
+      Policy was = old.get(e.getKey());
+      Policy now = e.getValue();
+      if (was == null) {
+        out.add(new PolicyChanged(Change.ADDED, now.platformId(), null, now.version(), origin, version));
+      } else if (!Objects.equals(was, now)) {
+        out.add(new PolicyChanged(Change.UPDATED, now.platformId(), was.version(), now.version(), origin, version));
+      }
+    }
+    for (Map.Entry<String, Policy> e : old.entrySet()) {
+      if (!after.containsKey(e.getKey())) {
+        Policy was = e.getValue();
+        out.add(new PolicyChanged(Change.REMOVED, was.platformId(), was.version(), null, origin, version));
+      }
+    }
+    return out;
+  }
+
+  private List<Path> listPolicyFiles() {
+    try (Stream<Path> s = Files.list(directory)) {
+      return s.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p)).sorted().toList();
+    } catch (IOException e) {
+      throw new InvalidInputException(directory.toString(), "cannot be listed: " + e.getMessage());
+    }
+  }
+
+  private static byte[] sha256(byte[] bytes) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    }
+  }
+}

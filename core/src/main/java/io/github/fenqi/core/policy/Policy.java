@@ -1,0 +1,242 @@
+package io.github.fenqi.core.policy;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.debt.DebtComponent;
+import io.github.fenqi.core.debt.ProductType;
+import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.money.Rate;
+import io.github.fenqi.core.money.Ratio;
+import io.github.fenqi.core.schedule.RepaymentMethod;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One version of one lender's negotiation policy, kept as data. Its JSON form (schemaVersion 1) is the
+ * policy file format of {@code samples/policies/}; {@link PolicyValidator} checks a file and reports every
+ * problem at once.
+ *
+ * <p>Thread-safety: immutable.
+ *
+ * @param schemaVersion the file format, 1
+ * @param platformId the lender's platform id, as debts name it
+ * @param platformName a display name
+ * @param productTypes the products the policy covers, at least one
+ * @param version the lender's version label (often the publication date)
+ * @param effectiveFrom first day the policy applies
+ * @param effectiveTo last day it applies, or null while current
+ * @param eligibility who may negotiate
+ * @param installments the terms of an installment plan
+ * @param waivers the most of each component that may be waived
+ * @param downPayment the least down payment
+ * @param legalBasis legal references a script may cite
+ * @param source where the policy comes from
+ */
+@JsonPropertyOrder({"schemaVersion", "platformId", "platformName", "productTypes", "version", "effectiveFrom",
+    "effectiveTo", "eligibility", "installments", "waivers", "downPayment", "legalBasis", "source"})
+public record Policy(
+    int schemaVersion,
+    String platformId,
+    String platformName,
+    List<ProductType> productTypes,
+    String version,
+    LocalDate effectiveFrom,
+    @Nullable LocalDate effectiveTo,
+    Eligibility eligibility,
+    Installments installments,
+    Waivers waivers,
+    DownPayment downPayment,
+    List<String> legalBasis,
+    Source source) {
+
+  /** The only file format version this release reads. */
+  public static final int SCHEMA_VERSION = 1;
+
+  public Policy {
+    List<Problem> problems = new ArrayList<>();
+    if (schemaVersion != SCHEMA_VERSION) {
+      problems.add(Problem.of("schemaVersion", schemaVersion + " is not supported; expected " + SCHEMA_VERSION));
+    }
+    if (platformId == null || platformId.isBlank()) {
+      problems.add(Problem.of("platformId", "must not be empty"));
+    }
+    if (platformName == null || platformName.isBlank()) {
+      problems.add(Problem.of("platformName", "must not be empty"));
+    }
+    if (productTypes == null || productTypes.isEmpty()) {
+      problems.add(Problem.of("productTypes", "must list at least one product type"));
+    }
+    if (version == null || version.isBlank()) {
+      problems.add(Problem.of("version", "must not be empty"));
+    }
+    if (effectiveFrom == null) {
+      problems.add(Problem.of("effectiveFrom", "is required (YYYY-MM-DD)"));
+    } else if (effectiveTo != null && effectiveTo.isBefore(effectiveFrom)) {
+      problems.add(Problem.of("effectiveTo", effectiveTo + " is before effectiveFrom " + effectiveFrom));
+    }
+    require(problems, "eligibility", eligibility);
+    require(problems, "installments", installments);
+    require(problems, "waivers", waivers);
+    require(problems, "downPayment", downPayment);
+    require(problems, "source", source);
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    productTypes = List.copyOf(productTypes);
+    legalBasis = legalBasis == null ? List.of() : List.copyOf(legalBasis);
+  }
+
+  private static void require(List<Problem> problems, String field, @Nullable Object value) {
+    if (value == null) {
+      problems.add(Problem.of(field, "is required"));
+    }
+  }
+
+  /** Whether the policy applies on {@code date}. */
+  public boolean isEffectiveOn(LocalDate date) {
+    return !date.isBefore(effectiveFrom) && (effectiveTo == null || !date.isAfter(effectiveTo));
+  }
+
+  /** Whether the policy covers debts of this product type. */
+  public boolean covers(ProductType type) {
+    return productTypes.contains(type);
+  }
+
+  /** The terms in months a plan may have: min, min + step, ... up to max. */
+  @JsonIgnore
+  public List<Integer> allowedTerms() {
+    return installments.allowedTerms();
+  }
+
+  /** The waiver cap of one component. */
+  public Ratio waiverCap(DebtComponent component) {
+    return waivers.cap(component);
+  }
+
+  /** Who may negotiate. */
+  public record Eligibility(int minOverdueDays, boolean requiresHardshipProof, Money minOutstanding) {
+    public Eligibility {
+      List<Problem> problems = new ArrayList<>();
+      if (minOverdueDays < 0) {
+        problems.add(Problem.of("minOverdueDays", minOverdueDays + " is negative"));
+      }
+      if (minOutstanding == null) {
+        problems.add(Problem.of("minOutstanding", "is required (use \"0.00\" for none)"));
+      } else if (minOutstanding.isNegative()) {
+        problems.add(Problem.of("minOutstanding", "'" + minOutstanding + "' is negative"));
+      }
+      if (!problems.isEmpty()) {
+        throw new InvalidInputException(problems);
+      }
+    }
+  }
+
+  /**
+   * Installment terms: {@code min..max} months by {@code step}; {@code max} must be reachable from
+   * {@code min} by whole steps so that the longest term a lender advertises is one a plan can have.
+   */
+  public record Installments(int min, int max, int step, RepaymentMethod method, Rate annualRate, Rate monthlyFeeRate) {
+    public Installments {
+      List<Problem> problems = new ArrayList<>();
+      if (min < 1 || min > 360) {
+        problems.add(Problem.of("min", min + " is outside 1..360 months"));
+      }
+      if (max < 1 || max > 360) {
+        problems.add(Problem.of("max", max + " is outside 1..360 months"));
+      } else if (max < min) {
+        problems.add(Problem.of("max", max + " is below min " + min));
+      }
+      if (step < 1) {
+        problems.add(Problem.of("step", step + " must be at least 1"));
+      } else if (max >= min && min >= 1 && (max - min) % step != 0) {
+        problems.add(Problem.of("step", "no term reaches max " + max + " from min " + min + " in steps of " + step));
+      }
+      if (method == null) {
+        problems.add(Problem.of("method", "is required; one of " + List.of(RepaymentMethod.values())));
+      }
+      if (annualRate == null) {
+        problems.add(Problem.of("annualRate", "is required (use \"0\" for none)"));
+      }
+      if (monthlyFeeRate == null) {
+        problems.add(Problem.of("monthlyFeeRate", "is required (use \"0\" for none)"));
+      }
+      if (!problems.isEmpty()) {
+        throw new InvalidInputException(problems);
+      }
+    }
+
+    /** min, min + step, ..., max. */
+    public List<Integer> allowedTerms() {
+      List<Integer> terms = new ArrayList<>();
+      for (int t = min; t <= max; t += step) {
+        terms.add(t);
+      }
+      return List.copyOf(terms);
+    }
+  }
+
+  /** The most of each component that may be waived, as a fraction of that component. */
+  public record Waivers(Ratio principal, Ratio interest, Ratio penaltyInterest, Ratio compoundInterest, Ratio lateFees,
+      Ratio otherFees) {
+    public Waivers {
+      List<Problem> problems = new ArrayList<>();
+      for (DebtComponent c : DebtComponent.values()) {
+        Ratio r = switch (c) {
+          case PRINCIPAL -> principal;
+          case INTEREST -> interest;
+          case PENALTY_INTEREST -> penaltyInterest;
+          case COMPOUND_INTEREST -> compoundInterest;
+          case LATE_FEES -> lateFees;
+          case OTHER_FEES -> otherFees;
+        };
+        if (r == null) {
+          problems.add(Problem.of(c.jsonName(), "is required (use \"0\" when nothing may be waived)"));
+        }
+      }
+      if (!problems.isEmpty()) {
+        throw new InvalidInputException(problems);
+      }
+    }
+
+    public Ratio cap(DebtComponent component) {
+      return switch (component) {
+        case PRINCIPAL -> principal;
+        case INTEREST -> interest;
+        case PENALTY_INTEREST -> penaltyInterest;
+        case COMPOUND_INTEREST -> compoundInterest;
+        case LATE_FEES -> lateFees;
+        case OTHER_FEES -> otherFees;
+      };
+    }
+  }
+
+  /** The least down payment, as a fraction of the settled amount. */
+  public record DownPayment(Ratio minRatio) {
+    public DownPayment {
+      if (minRatio == null) {
+        throw new InvalidInputException("minRatio", "is required (use \"0\" for none)");
+      }
+    }
+  }
+
+  /** Where the policy comes from: {@code EXAMPLE}, {@code ANNOUNCEMENT}, {@code CUSTOMER_SERVICE}, {@code CONTRACT}, ... */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Source(String kind, @Nullable String note, @Nullable String url) {
+    public Source {
+      if (kind == null || kind.isBlank()) {
+        throw new InvalidInputException("kind", "must not be empty");
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Policy[" + platformId + " " + version + " from " + effectiveFrom + (effectiveTo == null ? "" : " to " + effectiveTo) + "]";
+  }
+
+}

@@ -1,0 +1,54 @@
+package io.github.fenqi.core.policy;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Every policy a repository holds at one moment. A reader that needs several lookups takes one snapshot
+ * and uses it throughout, so it never mixes policies from before and after a reload.
+ *
+ * <p>Thread-safety: immutable.
+ *
+ * @param version the repository version this snapshot is; increases with every change
+ * @param policies every version of every platform's policy, ordered by platform, then effectiveFrom
+ */
+public record PolicySnapshot(long version, List<Policy> policies) {
+
+  private static final Comparator<Policy> ORDER = Comparator.comparing(Policy::platformId)
+      .thenComparing(Policy::effectiveFrom).thenComparing(Policy::version);
+
+  public PolicySnapshot {
+    List<Policy> sorted = new ArrayList<>(policies);
+    sorted.sort(ORDER);
+    policies = List.copyOf(sorted);
+  }
+
+  /** The policy of {@code platformId} in effect on {@code asOf}: of those effective, the latest effectiveFrom. */
+  public Optional<Policy> find(String platformId, LocalDate asOf) {
+    Policy found = null;
+    for (Policy p : policies) {
+      if (p.platformId().equals(platformId) && p.isEffectiveOn(asOf)
+          && (found == null || !p.effectiveFrom().isBefore(found.effectiveFrom()))) {
+        found = p;
+      }
+    }
+    return Optional.ofNullable(found);
+  }
+
+  /** Every version of one platform's policy, oldest first. */
+  public List<Policy> history(String platformId) {
+    return policies.stream().filter(p -> p.platformId().equals(platformId)).toList();
+  }
+
+  /** The platform ids with at least one policy. */
+  public Set<String> platforms() {
+    Set<String> ids = new TreeSet<>();
+    policies.forEach(p -> ids.add(p.platformId()));
+    return ids;
+  }
+}

@@ -1,0 +1,266 @@
+package io.github.fenqi.core.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.PolicyException;
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.debt.ProductType;
+import io.github.fenqi.core.json.FenqiJson;
+import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.money.Rate;
+import io.github.fenqi.core.money.Ratio;
+import io.github.fenqi.core.schedule.RepaymentMethod;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks a policy file and reports every problem at once, each as {@code file: $.json.path: reason}:
+ * malformed JSON (with its line), unknown or missing fields, wrong types, unknown enum values, money
+ * with more than two decimals, ratios outside 0..1, {@code max < min}, a step that cannot reach max,
+ * {@code effectiveTo} before {@code effectiveFrom}, an unsupported schemaVersion.
+ *
+ * <p>Thread-safety: immutable; one instance may validate from many threads.
+ */
+public final class PolicyValidator {
+
+  /** The outcome of validating one file: the policy when valid, otherwise every problem. */
+  public record Result(String source, Optional<Policy> policy, List<Problem> problems) {
+    public Result {
+      problems = List.copyOf(problems);
+    }
+
+    public boolean valid() {
+      return problems.isEmpty();
+    }
+
+    /** The policy, or a {@link PolicyException} listing every problem. */
+    public Policy orElseThrow() {
+      return policy.orElseThrow(() -> new PolicyException(problems));
+    }
+  }
+
+  private enum Kind { INT, BOOL, TEXT, MONEY, RATE, RATIO, DATE, NULLABLE_DATE, PRODUCT_TYPES, METHOD, TEXT_LIST, OBJECT }
+
+  private static final Map<String, Kind> TOP = schema("schemaVersion", Kind.INT, "platformId", Kind.TEXT,
+      "platformName", Kind.TEXT, "productTypes", Kind.PRODUCT_TYPES, "version", Kind.TEXT, "effectiveFrom", Kind.DATE,
+      "effectiveTo", Kind.NULLABLE_DATE, "eligibility", Kind.OBJECT, "installments", Kind.OBJECT, "waivers", Kind.OBJECT,
+      "downPayment", Kind.OBJECT, "legalBasis", Kind.TEXT_LIST, "source", Kind.OBJECT);
+  private static final Map<String, Map<String, Kind>> NESTED = Map.of(
+      "eligibility", schema("minOverdueDays", Kind.INT, "requiresHardshipProof", Kind.BOOL, "minOutstanding", Kind.MONEY),
+      "installments", schema("min", Kind.INT, "max", Kind.INT, "step", Kind.INT, "method", Kind.METHOD,
+          "annualRate", Kind.RATE, "monthlyFeeRate", Kind.RATE),
+      "waivers", schema("principal", Kind.RATIO, "interest", Kind.RATIO, "penaltyInterest", Kind.RATIO,
+          "compoundInterest", Kind.RATIO, "lateFees", Kind.RATIO, "otherFees", Kind.RATIO),
+      "downPayment", schema("minRatio", Kind.RATIO),
+      "source", schema("kind", Kind.TEXT, "note", Kind.TEXT, "url", Kind.TEXT));
+  private static final List<String> OPTIONAL = List.of("source.note", "source.url", "effectiveTo", "legalBasis");
+
+  private final ObjectMapper mapper = FenqiJson.newMapper();
+
+  /** Validates a policy file. An unreadable file is a problem too, never an exception. */
+  public Result validate(Path file) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      return new Result(file.toString(), Optional.empty(), List.of(Problem.of(file.toString(), "cannot be read: " + e.getMessage())));
+    }
+    return validate(bytes, file.toString());
+  }
+
+  /** Validates policy JSON; {@code source} (a file name, "request body") prefixes every location. */
+  public Result validate(byte[] json, String source) {
+    JsonNode root;
+    try {
+      root = mapper.readTree(json);
+    } catch (IOException e) {
+      return new Result(source, Optional.empty(), FenqiJson.translate(e, source).problems());
+    }
+    List<Problem> problems = new ArrayList<>();
+    if (root == null || !root.isObject()) {
+      problems.add(Problem.of(source + ": $", "must be a JSON object"));
+      return new Result(source, Optional.empty(), problems);
+    }
+    checkObject(source, "", (ObjectNode) root, TOP, problems);
+    if (!problems.isEmpty()) {
+      return new Result(source, Optional.empty(), problems);
+    }
+    // Structure is right: bind each part on its own so every part's rule violations are reported.
+    checkPart(source, root, "eligibility", Policy.Eligibility.class, problems);
+    checkPart(source, root, "installments", Policy.Installments.class, problems);
+    checkPart(source, root, "waivers", Policy.Waivers.class, problems);
+    checkPart(source, root, "downPayment", Policy.DownPayment.class, problems);
+    checkPart(source, root, "source", Policy.Source.class, problems);
+    if (!problems.isEmpty()) {
+      return new Result(source, Optional.empty(), problems);
+    }
+    try {
+      Policy policy = mapper.treeToValue(root, Policy.class);
+      return new Result(source, Optional.of(policy), List.of());
+    } catch (IOException e) {
+      return new Result(source, Optional.empty(), dollar(FenqiJson.translate(e, source).problems(), source));
+    } catch (InvalidInputException e) {
+      return new Result(source, Optional.empty(), dollar(e.problems(), source));
+    }
+  }
+
+  /** Binds one part of the policy on its own, adding its rule violations to {@code problems}. */
+  private void checkPart(String source, JsonNode root, String field, Class<?> type, List<Problem> problems) {
+    try {
+      mapper.treeToValue(root.get(field), type);
+    } catch (InvalidInputException e) {
+      for (Problem p : e.problems()) {
+        problems.add(Problem.of(source + ": $." + field + "." + p.location(), p.reason()));
+      }
+    } catch (IOException e) {
+      for (Problem p : FenqiJson.translate(e, "").problems()) {
+        problems.add(Problem.of(source + ": $." + field + (p.location().isEmpty() ? "" : "." + p.location()), p.reason()));
+      }
+    }
+  }
+
+  /** Rewrites {@code source: a.b} locations as {@code source: $.a.b}. */
+  private static List<Problem> dollar(List<Problem> problems, String source) {
+    List<Problem> out = new ArrayList<>();
+    for (Problem p : problems) {
+      String loc = p.location();
+      if (loc.startsWith(source + ": ")) {
+        loc = loc.substring(source.length() + 2);
+      }
+      out.add(Problem.of(source + ": $" + (loc.isEmpty() || loc.startsWith("line ") ? (loc.isEmpty() ? "" : " " + loc) : "." + loc), p.reason()));
+    }
+    return out;
+  }
+
+  private static void checkObject(String source, String path, ObjectNode node, Map<String, Kind> schema, List<Problem> problems) {
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      if (!schema.containsKey(name)) {
+        problems.add(Problem.of(source + ": $" + path + "." + name, "unknown field; known fields: " + schema.keySet()));
+      }
+    }
+    for (Map.Entry<String, Kind> e : schema.entrySet()) {
+      String name = e.getKey();
+      String where = path + "." + name;
+      JsonNode value = node.get(name);
+      String key = where.substring(1);
+      if (value == null || (value.isNull() && e.getValue() != Kind.NULLABLE_DATE)) {
+        if (!OPTIONAL.contains(key)) {
+          problems.add(Problem.of(source + ": $" + where, "is required"));
+        }
+        continue;
+      }
+      String problem = checkValue(e.getValue(), value);
+      if (problem != null) {
+        problems.add(Problem.of(source + ": $" + where, problem));
+      } else if (e.getValue() == Kind.OBJECT) {
+        checkObject(source, where, (ObjectNode) value, NESTED.get(name), problems);
+      }
+    }
+  }
+
+  private static String checkValue(Kind kind, JsonNode v) {
+    try {
+      switch (kind) {
+        case INT:
+          return v.isIntegralNumber() && v.canConvertToInt() ? null : "expected a whole number, got " + shown(v);
+        case BOOL:
+          return v.isBoolean() ? null : "expected true or false, got " + shown(v);
+        case TEXT:
+          return v.isTextual() ? null : "expected a string, got " + shown(v);
+        case MONEY:
+          if (!v.isTextual() && !v.isNumber()) {
+            return "expected an amount such as \"1000.00\", got " + shown(v);
+          }
+          Money.parse("amount", v.asText());
+          return null;
+        case RATE:
+          if (!v.isTextual() && !v.isNumber()) {
+            return "expected a rate such as \"0.06\", got " + shown(v);
+          }
+          Rate.parse("rate", v.asText());
+          return null;
+        case RATIO:
+          if (!v.isTextual() && !v.isNumber()) {
+            return "expected a ratio in 0..1 such as \"0.5\", got " + shown(v);
+          }
+          Ratio.parse("ratio", v.asText());
+          return null;
+        case DATE:
+        case NULLABLE_DATE:
+          if (v.isNull()) {
+            return null;
+          }
+          if (!v.isTextual()) {
+            return "expected a date YYYY-MM-DD, got " + shown(v);
+          }
+          LocalDate.parse(v.asText());
+          return null;
+        case PRODUCT_TYPES:
+          if (!v.isArray() || v.isEmpty()) {
+            return "expected a non-empty list of product types " + List.of(ProductType.values());
+          }
+          for (JsonNode item : v) {
+            if (!item.isTextual() || !isEnum(ProductType.class, item.asText())) {
+              return "unknown product type " + shown(item) + "; expected one of " + List.of(ProductType.values());
+            }
+          }
+          return null;
+        case METHOD:
+          return v.isTextual() && isEnum(RepaymentMethod.class, v.asText()) ? null
+              : "unknown method " + shown(v) + "; expected one of " + List.of(RepaymentMethod.values());
+        case TEXT_LIST:
+          if (!v.isArray()) {
+            return "expected a list of strings";
+          }
+          for (JsonNode item : v) {
+            if (!item.isTextual()) {
+              return "expected a list of strings, found " + shown(item);
+            }
+          }
+          return null;
+        case OBJECT:
+          return v.isObject() ? null : "expected an object, got " + shown(v);
+        default:
+          throw new IllegalStateException(kind.toString());
+      }
+    } catch (InvalidInputException e) {
+      return e.problems().get(0).reason();
+    } catch (DateTimeParseException e) {
+      return "'" + v.asText() + "' is not a valid date YYYY-MM-DD";
+    }
+  }
+
+  private static <E extends Enum<E>> boolean isEnum(Class<E> type, String name) {
+    for (E e : type.getEnumConstants()) {
+      if (e.name().equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String shown(JsonNode v) {
+    String s = v.toString();
+    return s.length() > 40 ? s.substring(0, 37) + "..." : s;
+  }
+
+  private static Map<String, Kind> schema(Object... pairs) {
+    Map<String, Kind> m = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      m.put((String) pairs[i], (Kind) pairs[i + 1]);
+    }
+    return m;
+  }
+}

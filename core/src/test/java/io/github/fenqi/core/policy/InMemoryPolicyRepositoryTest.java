@@ -1,0 +1,37 @@
+package io.github.fenqi.core.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fenqi.core.testkit.PolicyRepositoryContract;
+import io.github.fenqi.core.testkit.Samples;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class InMemoryPolicyRepositoryTest extends PolicyRepositoryContract {
+
+  @Override
+  protected PolicyRepository repositoryWithSamples() {
+    return InMemoryPolicyRepository.of(Samples.policies());
+  }
+
+  @Test
+  void putVersionsTheRepositoryAndTellsListenersWhoChangedWhat() {
+    InMemoryPolicyRepository repo = InMemoryPolicyRepository.of(Samples.policies());
+    List<PolicyEvent> events = new ArrayList<>();
+    repo.addListener(events::add);
+    Policy cc = repo.find("demo-credit-card", LocalDate.of(2026, 11, 24)).orElseThrow();
+    Policy longer = new Policy(1, cc.platformId(), cc.platformName(), cc.productTypes(), "2026-12-01",
+        LocalDate.of(2026, 12, 1), null, cc.eligibility(), cc.installments(), cc.waivers(), cc.downPayment(),
+        cc.legalBasis(), cc.source());
+    long v = repo.put(longer, "admin:alice");
+    assertEquals(2, v);
+    assertEquals(new PolicyEvent.PolicyChanged(PolicyEvent.Change.ADDED, "demo-credit-card", null, "2026-12-01",
+        "admin:alice", 2), events.get(0));
+    assertEquals("2026-12-01", repo.find("demo-credit-card", LocalDate.of(2026, 12, 2)).orElseThrow().version());
+    assertTrue(repo.remove("demo-credit-card", "2026-12-01", "admin:alice"));
+    assertEquals(PolicyEvent.Change.REMOVED, ((PolicyEvent.PolicyChanged) events.get(1)).change());
+  }
+}

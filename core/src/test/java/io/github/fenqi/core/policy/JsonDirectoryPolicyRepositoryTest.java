@@ -1,0 +1,172 @@
+package io.github.fenqi.core.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.PolicyException;
+import io.github.fenqi.core.testkit.PolicyRepositoryContract;
+import io.github.fenqi.core.testkit.Samples;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
+  private static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
+  @TempDir Path dir;
+  private JsonDirectoryPolicyRepository repo;
+
+  @Override
+  protected PolicyRepository repositoryWithSamples() {
+    Samples.copyPolicies(dir);
+    repo = JsonDirectoryPolicyRepository.open(dir);
+    return repo;
+  }
+
+  @AfterEach
+  void close() {
+    if (repo != null) {
+      repo.close();
+    }
+  }
+
+  private static String cf() {
+    return new String(Samples.bytes("samples/policies/demo-consumer-finance.json"), StandardCharsets.UTF_8);
+  }
+
+  private static void await(BooleanSupplier condition, Duration within) throws InterruptedException {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not met within " + within);
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  @Test
+  void editedFileIsLiveWithinTwoSecondsWithoutRestart() throws Exception {
+    repositoryWithSamples();
+    repo.watch(Duration.ofMillis(200));
+    List<PolicyEvent> events = new CopyOnWriteArrayList<>();
+    repo.addListener(events::add);
+    Files.writeString(dir.resolve("demo-consumer-finance.json"), cf().replace("\"max\": 36", "\"max\": 48"));
+    await(() -> repo.find("demo-consumer-finance", TODAY).orElseThrow().installments().max() == 48, Duration.ofSeconds(2));
+    assertTrue(events.stream().anyMatch(e -> e instanceof PolicyEvent.PolicyChanged c && c.change() == PolicyEvent.Change.UPDATED));
+  }
+
+  @Test
+  void brokenFileNeverReplacesTheLastGoodVersionAndListenersAreTold() throws Exception {
+    repositoryWithSamples();
+    long version = repo.version();
+    List<PolicyEvent> events = new CopyOnWriteArrayList<>();
+    repo.addListener(events::add);
+    Files.writeString(dir.resolve("demo-consumer-finance.json"), cf().replace("\"max\": 36", "\"max\": 7"));
+    repo.reload();
+    assertEquals(36, repo.find("demo-consumer-finance", TODAY).orElseThrow().installments().max());
+    assertEquals(version, repo.version(), "no new snapshot for a broken file");
+    assertEquals(1, events.size());
+    PolicyEvent.PolicyLoadFailed failed = (PolicyEvent.PolicyLoadFailed) events.get(0);
+    assertTrue(failed.problems().get(0).location().endsWith("$.installments.max"), failed.toString());
+    assertEquals(1, repo.loadProblems().size());
+    // half-written: the first half of a valid file
+    String full = cf();
+    Files.writeString(dir.resolve("demo-consumer-finance.json"), full.substring(0, full.length() / 2));
+    repo.reload();
+    assertEquals(36, repo.find("demo-consumer-finance", TODAY).orElseThrow().installments().max());
+    // repaired: loads
+    Files.writeString(dir.resolve("demo-consumer-finance.json"), full.replace("\"max\": 36", "\"max\": 24"));
+    repo.reload();
+    assertEquals(24, repo.find("demo-consumer-finance", TODAY).orElseThrow().installments().max());
+    assertTrue(repo.loadProblems().isEmpty());
+  }
+
+  @Test
+  void deletedFileRemovesItsPolicy() throws Exception {
+    repositoryWithSamples();
+    Files.delete(dir.resolve("demo-online-lender.json"));
+    repo.reload();
+    assertTrue(repo.find("demo-online-lender", TODAY).isEmpty());
+    assertEquals(2, repo.all().size());
+  }
+
+  @Test
+  void newVersionWithLaterEffectiveDateWinsFromThatDateOnly() throws Exception {
+    repositoryWithSamples();
+    Files.writeString(dir.resolve("cf-2027.json"), cf().replace("\"version\": \"2026-01-15\"", "\"version\": \"2027-01-01\"")
+        .replace("\"effectiveFrom\": \"2026-01-15\"", "\"effectiveFrom\": \"2027-01-01\"").replace("\"max\": 36", "\"max\": 60"));
+    repo.reload();
+    assertEquals("2026-01-15", repo.find("demo-consumer-finance", TODAY).orElseThrow().version());
+    assertEquals("2027-01-01", repo.find("demo-consumer-finance", LocalDate.of(2027, 3, 1)).orElseThrow().version());
+    assertEquals(2, repo.history("demo-consumer-finance").size());
+  }
+
+  @Test
+  void strictOpenRefusesAnInvalidFileListingItsProblems() throws Exception {
+    Samples.copyPolicies(dir);
+    Files.writeString(dir.resolve("bad.json"), "{\"platformId\": 1}");
+    PolicyException e = assertThrows(PolicyException.class, () -> JsonDirectoryPolicyRepository.openStrict(dir));
+    assertTrue(e.problems().size() > 5, e.getMessage());
+    assertTrue(e.getMessage().contains("bad.json: $.platformId"), e.getMessage());
+  }
+
+  @Test
+  void missingDirectoryIsAClearError() {
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> JsonDirectoryPolicyRepository.open(dir.resolve("nope")));
+    assertTrue(e.getMessage().endsWith("is not a directory of policy files"));
+  }
+
+  /**
+   * Readers run while a file is rewritten hundreds of times: every snapshot has all three platforms, holds
+   * only values the writer actually wrote, and versions never go backwards.
+   */
+  @Test
+  void readersAlwaysSeeAConsistentSnapshotWhileFilesChange() throws Exception {
+    repositoryWithSamples();
+    repo.watch(Duration.ofMillis(5));
+    AtomicBoolean stop = new AtomicBoolean();
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    List<Future<?>> readers = new java.util.ArrayList<>();
+    for (int r = 0; r < 2; r++) {
+      readers.add(pool.submit(() -> {
+        long lastVersion = 0;
+        while (!stop.get()) {
+          PolicySnapshot s = repo.snapshot();
+          assertTrue(s.version() >= lastVersion, "versions never go backwards");
+          lastVersion = s.version();
+          assertEquals(3, s.policies().size(), "a snapshot always has every platform");
+          int max = s.find("demo-consumer-finance", TODAY).orElseThrow().installments().max();
+          assertTrue(max == 36 || max == 48, "only written values: " + max);
+          assertEquals(s.policies(), List.copyOf(s.policies()));
+        }
+        return null;
+      }));
+    }
+    for (int i = 0; i < 150; i++) {
+      Files.writeString(dir.resolve("demo-consumer-finance.json"), cf().replace("\"max\": 36", i % 2 == 0 ? "\"max\": 48" : "\"max\": 36"));
+      Thread.sleep(2);
+    }
+    stop.set(true);
+    for (Future<?> f : readers) {
+      f.get(10, TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+    assertFalse(repo.all().isEmpty());
+  }
+}

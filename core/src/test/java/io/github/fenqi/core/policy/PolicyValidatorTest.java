@@ -1,0 +1,94 @@
+package io.github.fenqi.core.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.json.FenqiJson;
+import io.github.fenqi.core.testkit.Samples;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PolicyValidatorTest {
+  private final PolicyValidator validator = new PolicyValidator();
+
+  private static String sample() {
+    return new String(Samples.bytes("samples/policies/demo-consumer-finance.json"), StandardCharsets.UTF_8);
+  }
+
+  private List<Problem> problems(String json) {
+    PolicyValidator.Result r = validator.validate(json.getBytes(StandardCharsets.UTF_8), "p.json");
+    assertFalse(r.valid());
+    assertTrue(r.policy().isEmpty());
+    return r.problems();
+  }
+
+  @Test
+  void everySamplePolicyIsValidAndRoundTripsThroughJson() {
+    for (Policy p : Samples.policies()) {
+      String json = FenqiJson.write(FenqiJson.newMapper(), p);
+      Policy back = validator.validate(json.getBytes(StandardCharsets.UTF_8), "roundtrip").orElseThrow();
+      assertEquals(p, back);
+    }
+  }
+
+  @Test
+  void reportsEveryProblemAtOnceWithItsJsonPath() {
+    String bad = sample()
+        .replace("\"max\": 36", "\"max\": 6")
+        .replace("\"interest\": \"0.5\"", "\"interest\": \"1.5\"")
+        .replace("\"minOutstanding\": \"1000.00\"", "\"minOutstanding\": \"1000.001\"")
+        .replace("\"method\": \"EQUAL_INSTALLMENT\"", "\"method\": \"BALLOON\"")
+        .replace("\"effectiveTo\": null", "\"effectiveTo\": \"2020-01-01\", \"colour\": \"red\"");
+    List<Problem> problems = problems(bad);
+    List<String> where = problems.stream().map(Problem::location).toList();
+    assertTrue(where.contains("p.json: $.colour"), where.toString());
+    assertTrue(where.contains("p.json: $.waivers.interest"), where.toString());
+    assertTrue(where.contains("p.json: $.eligibility.minOutstanding"), where.toString());
+    assertTrue(where.contains("p.json: $.installments.method"), where.toString());
+    assertEquals(4, problems.size(), problems.toString());
+  }
+
+  @Test
+  void reportsRuleViolationsOfSeveralPartsTogether() {
+    String bad = sample().replace("\"max\": 36", "\"max\": 6")
+        .replace("\"effectiveTo\": null", "\"effectiveTo\": \"2020-01-01\"")
+        .replace("\"step\": 6", "\"step\": 6");
+    List<Problem> problems = problems(bad);
+    assertEquals(List.of(Problem.of("p.json: $.installments.max", "6 is below min 12")), problems);
+    List<Problem> dates = problems(sample().replace("\"effectiveTo\": null", "\"effectiveTo\": \"2020-01-01\""));
+    assertEquals("p.json: $.effectiveTo", dates.get(0).location());
+    assertTrue(dates.get(0).reason().contains("before effectiveFrom"));
+  }
+
+  @Test
+  void stepThatCannotReachMaxIsReported() {
+    List<Problem> problems = problems(sample().replace("\"step\": 6", "\"step\": 5"));
+    assertEquals("p.json: $.installments.step", problems.get(0).location());
+    assertEquals("no term reaches max 36 from min 12 in steps of 5", problems.get(0).reason());
+  }
+
+  @Test
+  void missingFieldsAndWrongTypesAreNamed() {
+    List<Problem> problems = problems(sample().replace("\"minOverdueDays\": 91,", "")
+        .replace("\"schemaVersion\": 1", "\"schemaVersion\": \"one\""));
+    List<String> where = problems.stream().map(Problem::location).toList();
+    assertTrue(where.contains("p.json: $.eligibility.minOverdueDays"), where.toString());
+    assertTrue(where.contains("p.json: $.schemaVersion"), where.toString());
+  }
+
+  @Test
+  void malformedJsonNamesTheLine() {
+    List<Problem> problems = problems("{\n  \"platformId\": \"x\",\n  \"version\" \"1\"\n}");
+    assertEquals(1, problems.size());
+    assertEquals("p.json: line 3", problems.get(0).location());
+  }
+
+  @Test
+  void unsupportedSchemaVersionIsRejected() {
+    List<Problem> problems = problems(sample().replace("\"schemaVersion\": 1", "\"schemaVersion\": 2"));
+    assertEquals("p.json: $.schemaVersion", problems.get(0).location());
+  }
+}
