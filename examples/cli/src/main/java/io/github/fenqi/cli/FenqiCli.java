@@ -72,6 +72,8 @@ public final class FenqiCli implements Runnable {
   static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new FenqiCli());
     // One line per feature command.
+    cl.addSubcommand(new ScheduleCommand());
+    cl.addSubcommand(new PolicyCommand());
     return cl;
   }
 

@@ -1,0 +1,76 @@
+package io.github.fenqi.cli;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.policy.Policy;
+import io.github.fenqi.core.policy.PolicyValidator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code fenqi policy ...}: work with policy files. */
+@Command(name = "policy", mixinStandardHelpOptions = true, description = "Validate lender policy files.",
+    subcommands = {PolicyCommand.Validate.class})
+final class PolicyCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: "
+        + String.join(", ", spec.subcommands().keySet()));
+  }
+
+  /** {@code fenqi policy validate DIR}: one line per file; exit 1 if any is invalid. */
+  @Command(name = "validate", mixinStandardHelpOptions = true,
+      description = "Validate every *.json policy file of DIR: one line per file (OK, or file: path: reason).")
+  static final class Validate implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "DIR", description = "Directory of policy files.")
+    Path dir;
+
+    @Override
+    public Integer call() {
+      if (!Files.isDirectory(dir)) {
+        throw new InvalidInputException(dir.toString(), "is not a directory");
+      }
+      List<Path> files;
+      try (Stream<Path> s = Files.list(dir)) {
+        files = s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+      } catch (IOException e) {
+        throw new InvalidInputException(dir.toString(), "cannot be listed: " + e.getMessage());
+      }
+      if (files.isEmpty()) {
+        throw new InvalidInputException(dir.toString(), "holds no *.json policy files");
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      PolicyValidator validator = new PolicyValidator();
+      int invalid = 0;
+      for (Path f : files) {
+        PolicyValidator.Result r = validator.validate(f);
+        if (r.valid()) {
+          Policy p = r.policy().orElseThrow();
+          out.println("OK  " + f + "  " + p.platformId() + " " + p.version());
+        } else {
+          invalid++;
+          for (Problem problem : r.problems()) {
+            out.println(problem);
+          }
+        }
+      }
+      if (invalid > 0) {
+        spec.commandLine().getErr().println("fenqi: " + invalid + " of " + files.size() + " policy files are invalid");
+        return FenqiCli.REJECTED;
+      }
+      return FenqiCli.OK;
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package io.github.fenqi.cli;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.money.Rate;
+import io.github.fenqi.core.schedule.Amortizer;
+import io.github.fenqi.core.schedule.Installment;
+import io.github.fenqi.core.schedule.RepaymentMethod;
+import io.github.fenqi.core.schedule.Schedule;
+import java.io.PrintWriter;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code fenqi schedule}: one repayment schedule with its IRR-annualised rate. */
+@Command(name = "schedule", mixinStandardHelpOptions = true,
+    description = "Print the repayment schedule of an amount over a term, with its IRR-annualised rate.")
+final class ScheduleCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--amount", required = true, description = "Amount financed, in yuan (at most 2 decimals).")
+  String amount;
+
+  @Option(names = "--term", required = true, description = "Number of monthly installments (1..360).")
+  int term;
+
+  @Option(names = "--method", required = true, description = "One of: ${COMPLETION-CANDIDATES}.")
+  RepaymentMethod method;
+
+  @Option(names = "--annual-rate", defaultValue = "0", description = "Annual interest rate, e.g. 0.06 (default 0).")
+  String annualRate;
+
+  @Option(names = "--monthly-fee-rate", defaultValue = "0", description = "Monthly fee on the amount, e.g. 0.006 (default 0).")
+  String monthlyFeeRate;
+
+  @Option(names = "--down-payment", defaultValue = "0", description = "Paid before the first installment, in yuan (default 0).")
+  String downPayment;
+
+  @Option(names = "--format", defaultValue = "json", description = "json or text (default json).")
+  OutputFormat format;
+
+  @Override
+  public Integer call() {
+    Money financed = Money.parse("--amount", amount);
+    Money down = Money.parse("--down-payment", downPayment);
+    Rate annual = Rate.parse("--annual-rate", annualRate);
+    Rate fee = Rate.parse("--monthly-fee-rate", monthlyFeeRate);
+    if (term < 1 || term > Amortizer.MAX_TERM) {
+      throw new InvalidInputException("--term", term + " is outside 1.." + Amortizer.MAX_TERM + " months");
+    }
+    if (financed.isNegative()) {
+      throw new InvalidInputException("--amount", "'" + amount + "' is negative");
+    }
+    if (down.isNegative()) {
+      throw new InvalidInputException("--down-payment", "'" + downPayment + "' is negative");
+    }
+    Schedule schedule = Amortizer.of(method, annual, fee).schedule(financed, term, down);
+    PrintWriter out = spec.commandLine().getOut();
+    switch (format) {
+      case json -> out.println(CliJson.write(schedule));
+      case text -> printText(out, schedule);
+      default -> throw new InvalidInputException("--format", format + " is not supported by schedule; use json or text");
+    }
+    return FenqiCli.OK;
+  }
+
+  static void printText(PrintWriter out, Schedule s) {
+    out.printf(Locale.ROOT, "%s  %s yuan over %d months%s%n", s.method(), s.financedAmount(), s.term(),
+        s.downPayment().isZero() ? "" : " after a down payment of " + s.downPayment());
+    out.printf(Locale.ROOT, "%6s %12s %12s %10s %10s %14s%n", "period", "payment", "principal", "interest", "fee", "remaining");
+    List<Installment> list = s.installments();
+    for (Installment i : list) {
+      out.printf(Locale.ROOT, "%6d %12s %12s %10s %10s %14s%n", i.period(), i.payment(), i.principal(), i.interest(),
+          i.fee(), i.remaining());
+    }
+    out.printf(Locale.ROOT, "total payable %s (interest %s, fees %s); annualised rate (IRR) %s%%%n", s.totalPayable(),
+        s.totalInterest(), s.totalFee(), s.annualizedRate().movePointRight(2).setScale(2, RoundingMode.HALF_UP)
+            .toPlainString());
+  }
+}

@@ -1,0 +1,62 @@
+package io.github.fenqi.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.fenqi.core.json.FenqiJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ScheduleCommandTest {
+
+  @Test
+  void printsTheFeeInstallmentScheduleAsJson() throws Exception {
+    CliRun run = CliRun.of("schedule", "--amount", "12000", "--term", "12", "--method", "FEE_INSTALLMENT",
+        "--monthly-fee-rate", "0.006");
+    assertEquals(0, run.exit(), run.err());
+    JsonNode json = FenqiJson.newMapper().readTree(run.out());
+    assertEquals(12, json.get("installments").size());
+    JsonNode first = json.get("installments").get(0);
+    assertEquals(1, first.get("period").asInt());
+    assertEquals("1072.00", first.get("payment").asText());
+    assertEquals("1000.00", first.get("principal").asText());
+    assertEquals("0.00", first.get("interest").asText());
+    assertEquals("72.00", first.get("fee").asText());
+    assertEquals("11000.00", first.get("remaining").asText());
+    assertEquals("12864.00", json.get("totalPayable").asText());
+    assertEquals("0.130342", json.get("annualizedRate").asText());
+  }
+
+  @Test
+  void printsATextTableWithTotalsAndTheAnnualisedRate() {
+    CliRun run = CliRun.of("schedule", "--amount", "12000", "--term", "12", "--method", "FEE_INSTALLMENT",
+        "--monthly-fee-rate", "0.006", "--format", "text");
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(run.out().contains("total payable 12864.00"), run.out());
+    assertTrue(run.out().contains("annualised rate (IRR) 13.03%"), run.out());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "--amount|12.345|--amount: '12.345' has 3 decimals; money has at most 2",
+      "--term|0|--term: 0 is outside 1..360 months",
+      "--annual-rate|abc|--annual-rate: 'abc' is not a decimal number such as \"0.06\"",
+      "--method|BALLOON|Invalid value for option '--method'"})
+  void badInputIsOneLineOnStderrAndExitOne(String option, String value, String expected) {
+    String[] args = {"schedule", "--amount", "12000", "--term", "12", "--method", "EQUAL_INSTALLMENT", "--annual-rate", "0.06"};
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals(option)) {
+        args[i + 1] = value;
+      }
+    }
+    CliRun run = CliRun.of(args);
+    assertEquals(1, run.exit());
+    assertTrue(run.err().startsWith("fenqi: "), run.err());
+    assertTrue(run.err().contains(expected), run.err());
+    assertEquals(1, run.err().strip().lines().count(), run.err());
+    assertFalse(run.err().contains("Exception"), run.err());
+  }
+}
