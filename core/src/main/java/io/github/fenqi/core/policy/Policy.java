@@ -184,17 +184,10 @@ public record Policy(
   public record Waivers(Ratio principal, Ratio interest, Ratio penaltyInterest, Ratio compoundInterest, Ratio lateFees,
       Ratio otherFees) {
     public Waivers {
+      Ratio[] caps = {principal, interest, penaltyInterest, compoundInterest, lateFees, otherFees}; // DebtComponent order
       List<Problem> problems = new ArrayList<>();
       for (DebtComponent c : DebtComponent.values()) {
-        Ratio r = switch (c) {
-          case PRINCIPAL -> principal;
-          case INTEREST -> interest;
-          case PENALTY_INTEREST -> penaltyInterest;
-          case COMPOUND_INTEREST -> compoundInterest;
-          case LATE_FEES -> lateFees;
-          case OTHER_FEES -> otherFees;
-        };
-        if (r == null) {
+        if (caps[c.ordinal()] == null) {
           problems.add(Problem.of(c.jsonName(), "is required (use \"0\" when nothing may be waived)"));
         }
       }

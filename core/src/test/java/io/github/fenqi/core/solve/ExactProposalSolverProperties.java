@@ -51,6 +51,15 @@ class ExactProposalSolverProperties {
         r.nextBoolean());
   }
 
+  static List<DebtTerms> randomDebts(long seed, int debts, boolean small) {
+    Random r = new Random(seed);
+    List<DebtTerms> terms = new ArrayList<>();
+    for (int i = 0; i < debts; i++) {
+      terms.add(randomDebt(r, i, small));
+    }
+    return terms;
+  }
+
   static GridConfig smallGrid() {
     return GridConfig.DEFAULTS.withWaiverStep(0.34).withDownPayments(2, 0.1);
   }
@@ -105,11 +114,7 @@ class ExactProposalSolverProperties {
   @Property(tries = 400)
   void matchesBruteForceOnSmallCases(@ForAll long seed, @ForAll @IntRange(min = 1, max = 3) int debts,
       @ForAll @IntRange(min = 0, max = 100) int budgetPercent, @ForAll @IntRange(min = 0, max = 100) int savingsPercent) {
-    Random r = new Random(seed);
-    List<DebtTerms> terms = new ArrayList<>();
-    for (int i = 0; i < debts; i++) {
-      terms.add(randomDebt(r, i, true));
-    }
+    List<DebtTerms> terms = randomDebts(seed, debts, true);
     GridConfig config = smallGrid();
     ProposalProblem problem = new ProposalProblem(terms, Money.ZERO, Money.ZERO, config, AcceptanceModel.defaults());
     List<OptionGrid> grids = problem.grids();
@@ -145,11 +150,7 @@ class ExactProposalSolverProperties {
   @Property(tries = 200)
   void everyProposalRespectsEveryHardConstraint(@ForAll long seed, @ForAll @IntRange(min = 1, max = 6) int debts,
       @ForAll @LongRange(min = 0, max = 3_000_000) long budget, @ForAll @LongRange(min = 0, max = 3_000_000) long savings) {
-    Random r = new Random(seed);
-    List<DebtTerms> terms = new ArrayList<>();
-    for (int i = 0; i < debts; i++) {
-      terms.add(randomDebt(r, i, false));
-    }
+    List<DebtTerms> terms = randomDebts(seed, debts, false);
     ProposalSet set = ProposalSolver.exact().solve(ProposalProblem.of(terms, Money.ofFen(budget), Money.ofFen(savings)));
     assertEquals(set.feasible(), set.infeasibility().isEmpty());
     for (Proposal p : set.proposals()) {
@@ -182,11 +183,7 @@ class ExactProposalSolverProperties {
   @Property(tries = 150)
   void lowerBudgetNeverGivesACheaperAggressiveOptimum(@ForAll long seed, @ForAll @IntRange(min = 1, max = 5) int debts,
       @ForAll @LongRange(min = 0, max = 2_000_000) long budget, @ForAll @LongRange(min = 0, max = 500_000) long less) {
-    Random r = new Random(seed);
-    List<DebtTerms> terms = new ArrayList<>();
-    for (int i = 0; i < debts; i++) {
-      terms.add(randomDebt(r, i, false));
-    }
+    List<DebtTerms> terms = randomDebts(seed, debts, false);
     Money savings = Money.ofFen(5_000_000);
     var high = ProposalSolver.exact().solve(ProposalProblem.of(terms, Money.ofFen(budget), savings)).proposal(Strategy.AGGRESSIVE);
     var low = ProposalSolver.exact().solve(ProposalProblem.of(terms, Money.ofFen(Math.max(0, budget - less)), savings))
@@ -201,11 +198,7 @@ class ExactProposalSolverProperties {
   void moreSavingsNeverMakesACaseInfeasible(@ForAll long seed, @ForAll @IntRange(min = 1, max = 5) int debts,
       @ForAll @LongRange(min = 0, max = 2_000_000) long budget, @ForAll @LongRange(min = 0, max = 2_000_000) long savings,
       @ForAll @LongRange(min = 0, max = 2_000_000) long more) {
-    Random r = new Random(seed);
-    List<DebtTerms> terms = new ArrayList<>();
-    for (int i = 0; i < debts; i++) {
-      terms.add(randomDebt(r, i, false));
-    }
+    List<DebtTerms> terms = randomDebts(seed, debts, false);
     ProposalSet before = ProposalSolver.exact().solve(ProposalProblem.of(terms, Money.ofFen(budget), Money.ofFen(savings)));
     ProposalSet after = ProposalSolver.exact().solve(ProposalProblem.of(terms, Money.ofFen(budget), Money.ofFen(savings + more)));
     if (before.feasible()) {
