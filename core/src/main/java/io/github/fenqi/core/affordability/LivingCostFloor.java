@@ -1,0 +1,136 @@
+package io.github.fenqi.core.affordability;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.money.Money;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The least a household must spend on essentials each month: the regional minimum living standard (低保)
+ * per person × an uplift × the household size. Essentials in an assessment are never below it, so a
+ * borrower's plan never assumes they live under the poverty line.
+ *
+ * <p>Lookup: the city row of the division code ({@code 310000} → itself, {@code 440106} → {@code 440100}),
+ * else the province row ({@code 44xxxx} → {@code 440000}), else the configured national default. The
+ * assessment names the row used.
+ *
+ * <p>The shipped table ({@code living-cost-floor.csv}) is small and its figures are marked unverified; load
+ * your own with {@link #fromCsv}.
+ *
+ * <p>Thread-safety: immutable.
+ */
+public final class LivingCostFloor {
+
+  /**
+   * One row of the table.
+   *
+   * @param code division code
+   * @param name region name
+   * @param monthlyPerPerson the standard, per person per month
+   * @param year the year of the standard
+   * @param verified whether the figure was checked against the published announcement
+   * @param source where it comes from
+   */
+  public record Row(String code, String name, Money monthlyPerPerson, int year, boolean verified, String source) {}
+
+  /** Which row an assessment used, and the resulting floor. */
+  public record Applied(Row row, boolean fallback, Money floor) {}
+
+  private final Map<String, Row> rows;
+  private final Row nationalDefault;
+  private final BigDecimal uplift;
+
+  private LivingCostFloor(Map<String, Row> rows, Row nationalDefault, BigDecimal uplift) {
+    this.rows = Map.copyOf(rows);
+    this.nationalDefault = nationalDefault;
+    this.uplift = uplift;
+  }
+
+  /**
+   * The shipped table with uplift 1.2 (the 低保 line is a bare subsistence minimum; a working borrower's
+   * essentials sit somewhat above it) and a national default of 800 yuan per person per month for regions not
+   * in the table.
+   */
+  public static LivingCostFloor defaults() {
+    try (InputStream in = LivingCostFloor.class.getResourceAsStream("living-cost-floor.csv")) {
+      if (in == null) {
+        throw new IllegalStateException("living-cost-floor.csv is missing from fenqi-core");
+      }
+      return fromCsv(in, "living-cost-floor.csv", new BigDecimal("1.2"), Money.ofYuan(800));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A table from CSV ({@code code,name,monthlyYuan,year,verified,source}, {@code #} comments), with an uplift
+   * ≥ 1 and a national default per person.
+   */
+  public static LivingCostFloor fromCsv(InputStream csv, String sourceName, BigDecimal uplift, Money nationalDefault) {
+    if (uplift.compareTo(BigDecimal.ONE) < 0 || uplift.compareTo(BigDecimal.valueOf(5)) > 0) {
+      throw new InvalidInputException("uplift", uplift.toPlainString() + " is outside 1..5");
+    }
+    Map<String, Row> rows = new LinkedHashMap<>();
+    List<Problem> problems = new ArrayList<>();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8))) {
+      String line;
+      int number = 0;
+      boolean header = true;
+      while ((line = r.readLine()) != null) {
+        number++;
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        if (header) {
+          header = false;
+          if (!line.startsWith("code,name,monthlyYuan,year,verified,source")) {
+            problems.add(Problem.of(sourceName + ":" + number, "expected the header code,name,monthlyYuan,year,verified,source"));
+            break;
+          }
+          continue;
+        }
+        String[] f = line.split(",", 6);
+        if (f.length != 6 || !f[0].matches("\\d{6}") || !f[3].matches("\\d{4}") || !f[4].matches("true|false")) {
+          problems.add(Problem.of(sourceName + ":" + number, "expected 6 fields: a 6-digit code, name, amount, year, true|false, source"));
+          continue;
+        }
+        try {
+          Money amount = Money.parse(sourceName + ":" + number + " monthlyYuan", f[2]);
+          rows.put(f[0], new Row(f[0], f[1], amount, Integer.parseInt(f[3]), Boolean.parseBoolean(f[4]), f[5]));
+        } catch (InvalidInputException e) {
+          problems.addAll(e.problems());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    return new LivingCostFloor(rows, new Row("000000", "national default", nationalDefault, 0, false, "configured"), uplift);
+  }
+
+  /** The floor for a household of {@code householdSize} living in {@code regionCode}. */
+  public Applied floor(String regionCode, int householdSize) {
+    Optional<Row> row = Optional.ofNullable(rows.get(regionCode));
+    if (row.isEmpty() && regionCode.length() == 6) {
+      row = Optional.ofNullable(rows.get(regionCode.substring(0, 4) + "00"))
+          .or(() -> Optional.ofNullable(rows.get(regionCode.substring(0, 2) + "0000")));
+    }
+    Row used = row.orElse(nationalDefault);
+    Money floor = used.monthlyPerPerson().multiply(uplift.multiply(BigDecimal.valueOf(householdSize)), RoundingMode.HALF_UP);
+    return new Applied(used, row.isEmpty(), floor);
+  }
+}

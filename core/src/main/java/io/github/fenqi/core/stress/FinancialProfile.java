@@ -1,0 +1,39 @@
+package io.github.fenqi.core.stress;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.money.Money;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * The borrower's position a plan is tested against.
+ *
+ * <p>Thread-safety: immutable.
+ *
+ * @param monthlyIncome the income the plan was built on
+ * @param incomeVolatility coefficient of variation of monthly income from statements, if measured
+ * @param essentialExpenses essentials per month
+ * @param liquidSavings cash before down payments
+ */
+public record FinancialProfile(Money monthlyIncome, OptionalDouble incomeVolatility, Money essentialExpenses, Money liquidSavings) {
+  public FinancialProfile {
+    List<Problem> problems = new ArrayList<>();
+    if (monthlyIncome.isNegative()) {
+      problems.add(Problem.of("monthlyIncome", "'" + monthlyIncome + "' is negative"));
+    }
+    if (essentialExpenses.isNegative()) {
+      problems.add(Problem.of("essentialExpenses", "'" + essentialExpenses + "' is negative"));
+    }
+    if (liquidSavings.isNegative()) {
+      problems.add(Problem.of("liquidSavings", "'" + liquidSavings + "' is negative"));
+    }
+    if (incomeVolatility.isPresent() && !(incomeVolatility.getAsDouble() >= 0 && incomeVolatility.getAsDouble() <= 3)) {
+      problems.add(Problem.of("incomeVolatility", incomeVolatility.getAsDouble() + " is outside 0..3"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+  }
+}

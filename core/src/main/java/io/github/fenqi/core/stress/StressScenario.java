@@ -1,0 +1,39 @@
+package io.github.fenqi.core.stress;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.money.Money;
+import java.util.List;
+
+/**
+ * A named deterministic what-if: from month {@code fromMonth}, for {@code months} months, income is multiplied by
+ * {@code incomeFactor}; in month {@code fromMonth} an extra expense is due. No randomness: the plan passes
+ * or fails at a month.
+ *
+ * <p>Thread-safety: immutable.
+ */
+public record StressScenario(String name, int fromMonth, int months, double incomeFactor, Money extraExpense) {
+  public StressScenario {
+    if (name == null || name.isBlank()) {
+      throw new InvalidInputException("name", "must not be empty");
+    }
+    if (fromMonth < 1 || months < 0 || !(incomeFactor >= 0 && incomeFactor <= 1) || extraExpense.isNegative()) {
+      throw new InvalidInputException(name, "needs fromMonth ≥ 1, months ≥ 0, incomeFactor in 0..1, extraExpense ≥ 0");
+    }
+  }
+
+  /** Medical expense of 20 000 in month 3; income −30 % from month 2; no income in months 2 and 3. */
+  public static List<StressScenario> defaults() {
+    return List.of(
+        new StressScenario("medical expense of 20000 in month 3", 3, 0, 1.0, Money.ofYuan(20_000)),
+        new StressScenario("income -30% from month 2", 2, 12, 0.7, Money.ZERO),
+        new StressScenario("no income for 2 months from month 2", 2, 2, 0.0, Money.ZERO));
+  }
+
+  double incomeFactorIn(int month) {
+    return month >= fromMonth && month < fromMonth + months ? incomeFactor : 1.0;
+  }
+
+  long extraExpenseIn(int month) {
+    return month == fromMonth ? extraExpense.fen() : 0;
+  }
+}

@@ -1,0 +1,90 @@
+package io.github.fenqi.core.affordability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.borrower.Borrower;
+import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.testkit.Samples;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+
+class WeightedAffordabilityModelTest {
+  private final AffordabilityModel model = AffordabilityModel.defaults();
+
+  private static Borrower borrower(String income, String essentials, String region, int household) {
+    return new Borrower("王五", null, null, region, household, income == null ? null : Money.of(income),
+        essentials == null ? null : Money.of(essentials), Money.ZERO, List.of(), false);
+  }
+
+  @Test
+  void sampleBorrowerFromDeclaredFigures() {
+    AffordabilityAssessment a = model.assess(AffordabilityInput.declared(Samples.sampleCase().borrower()));
+    // Shanghai 1510 × 1.2 × 2 people = 3624 < declared 3800, so essentials stay 3800
+    assertEquals(Money.of("3624.00"), a.livingCostFloor().floor());
+    assertEquals(Money.of("3800.00"), a.essentialExpenses());
+    assertEquals(Money.of("1140.00"), a.abilityScore(), "9500 × 0.6 − 3800 × 1.2");
+    assertEquals(Money.of("1140.00"), a.maxAffordableInstallment());
+    assertTrue(a.canSupportPlan());
+    assertEquals(AffordabilityAssessment.IncomeSource.DECLARED, a.incomeSource());
+  }
+
+  @Test
+  void essentialsNeverFallBelowTheRegionalFloorAndTheRowIsNamed() {
+    AffordabilityAssessment a = model.assess(AffordabilityInput.declared(borrower("20000", "500", "440106", 3)));
+    assertEquals("440100", a.livingCostFloor().row().code(), "a Guangzhou district falls back to the city row");
+    assertEquals(Money.of("4431.60"), a.essentialExpenses(), "1231 × 1.2 × 3");
+    assertTrue(a.notes().stream().anyMatch(n -> n.contains("广州市")));
+    AffordabilityAssessment unknown = model.assess(AffordabilityInput.declared(borrower("20000", "500", "650100", 1)));
+    assertTrue(unknown.livingCostFloor().fallback());
+    assertEquals(Money.of("960.00"), unknown.essentialExpenses(), "national default 800 × 1.2");
+  }
+
+  @Test
+  void scoreAtOrBelowZeroMeansNoPlanIsAffordable() {
+    AffordabilityAssessment a = model.assess(AffordabilityInput.declared(borrower("3000", "2000", "310000", 1)));
+    assertFalse(a.canSupportPlan());
+    assertEquals(Money.ZERO, a.maxAffordableInstallment());
+    assertTrue(a.abilityScore().isNegative());
+  }
+
+  @Test
+  void statementIncomeIsTheMedianOfRecentMonthsAndDiscrepanciesAreReported() {
+    List<MonthlyFigures> months = new ArrayList<>();
+    long[] incomes = {9000, 9100, 30000, 9200, 9300, 9400, 9500};
+    for (int i = 0; i < incomes.length; i++) {
+      months.add(new MonthlyFigures(YearMonth.of(2026, 4 + i), Money.ofYuan(incomes[i]), Money.ofYuan(incomes[i]),
+          Money.ofYuan(3000), Money.ZERO));
+    }
+    AffordabilityAssessment a = model.assess(new AffordabilityInput(borrower("15000", null, "310000", 1), months));
+    assertEquals(6, a.incomeMonthsUsed(), "the last six months");
+    assertEquals(Money.of("9350.00"), a.monthlyNetIncome(), "median of 9100, 30000, 9200, 9300, 9400, 9500");
+    assertTrue(a.incomeVolatility().isPresent());
+    assertTrue(a.notes().stream().anyMatch(n -> n.startsWith("declared income 15000.00 differs")), a.notes().toString());
+  }
+
+  @Test
+  void noIncomeAtAllIsRejectedNamingTheField() {
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> model.assess(AffordabilityInput.declared(borrower(null, null, "310000", 1))));
+    assertEquals("borrower.monthlyNetIncome", e.problems().get(0).location());
+  }
+
+  @Property(tries = 300)
+  void budgetIsNeverNegativeNorAboveHalfOfIncome(@ForAll @LongRange(min = 0, max = 100_000_000) long income,
+      @ForAll @LongRange(min = 0, max = 100_000_000) long essentials) {
+    AffordabilityAssessment a = model.assess(AffordabilityInput.declared(
+        borrower(Money.ofFen(income).toString(), Money.ofFen(essentials).toString(), "310000", 1)));
+    assertFalse(a.maxAffordableInstallment().isNegative());
+    assertTrue(a.maxAffordableInstallment().fen() * 2 <= income);
+    assertTrue(a.essentialExpenses().fen() >= essentials);
+  }
+}

@@ -1,0 +1,103 @@
+package io.github.fenqi.core.stress;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.money.Money;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+
+class MonteCarloStressTesterTest {
+  private static final StressConfig FAST = StressConfig.builder().paths(2_000).build();
+
+  private static FinancialProfile profile(long income, long essentials, long savings) {
+    return new FinancialProfile(Money.ofYuan(income), OptionalDouble.empty(), Money.ofYuan(essentials), Money.ofYuan(savings));
+  }
+
+  private static PlanCashflow flat(long monthlyYuan, int months, long downYuan) {
+    return PlanCashflow.ofMonthlyTotals(Collections.nCopies(months, Money.ofYuan(monthlyYuan)), Money.ofYuan(downYuan));
+  }
+
+  @Test
+  void sameSeedGivesTheSameFigures() {
+    StressTester t = StressTester.monteCarlo(FAST);
+    StressResult a = t.test(profile(9500, 3800, 6000), flat(1100, 36, 1000));
+    StressResult b = t.test(profile(9500, 3800, 6000), flat(1100, 36, 1000));
+    assertEquals(a, b);
+  }
+
+  @Test
+  void comfortablePlanIsGreenAndImpossiblePlanIsRedWithARecommendation() {
+    StressTester t = StressTester.monteCarlo(FAST);
+    StressResult easy = t.test(profile(9500, 3000, 30_000), flat(500, 36, 0));
+    assertEquals(RiskLevel.GREEN, easy.level());
+    assertTrue(easy.recommendation().isEmpty());
+    StressResult hard = t.test(profile(9500, 3800, 0), flat(6500, 36, 0));
+    assertEquals(RiskLevel.RED, hard.level());
+    assertEquals(1.0, hard.defaultProbability(), 1e-9);
+    assertEquals(Optional.of(StressDriver.PLAN_TOO_HEAVY), hard.dominantDriver());
+    assertTrue(hard.recommendation().orElseThrow().contains("restructuring"));
+    // 9500 − 3800 − 6500 = −800 a month: only upward income noise delays the default past month 1
+    assertTrue(hard.expectedFirstDefaultMonth().orElseThrow() < 3, hard.toString());
+  }
+
+  @Test
+  void jobLossDominatesWhenItIsCertain() {
+    StressConfig always = StressConfig.builder().paths(500).jobLoss(1.0, 12, 0).build();
+    StressResult r = StressTester.monteCarlo(always).test(profile(9500, 3000, 5000), flat(1000, 12, 0));
+    assertEquals(Optional.of(StressDriver.JOB_LOSS), r.dominantDriver());
+    assertEquals(RiskLevel.RED, r.level());
+  }
+
+  @Test
+  void deterministicScenariosPassOrFailAtAMonth() {
+    StressResult r = StressTester.monteCarlo(FAST).test(profile(9500, 3800, 6000), flat(1140, 36, 0));
+    // buffer after month 1: 6000 + 9500 − 3800 − 1140 = 10560; month 2 +4560 → 15120; month 3 − 20000 + 4560 < 0
+    StressResult.ScenarioOutcome medical = r.scenarios().get(0);
+    assertFalse(medical.passed());
+    assertEquals(Optional.of(3), medical.failsInMonth());
+    StressResult.ScenarioOutcome cut = r.scenarios().get(1);
+    assertTrue(cut.passed(), "income −30 % still covers 3800 + 1140: " + cut);
+    // no income in months 2–3: 10560 → 5620 → 680, then income returns: passes
+    assertTrue(r.scenarios().get(2).passed());
+    // without savings: 4560 after month 1, then 4560 − 4940 < 0 in month 2
+    StressResult broke = StressTester.monteCarlo(FAST).test(profile(9500, 3800, 0), flat(1140, 36, 0));
+    assertEquals(Optional.of(2), broke.scenarios().get(2).failsInMonth());
+  }
+
+  @Test
+  void configErrorsNameTheField() {
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> StressConfig.builder().horizonMonths(24).thresholds(0.5, 0.2).build());
+    assertEquals("horizonMonths", e.problems().get(0).location());
+    assertEquals("greenThreshold", e.problems().get(1).location());
+  }
+
+  /** Common random numbers: a plan that is never dearer never defaults more often. */
+  @Property(tries = 60)
+  void cheaperEveryMonthNeverShowsAHigherDefaultProbability(@ForAll @IntRange(min = 6, max = 36) int months,
+      @ForAll @LongRange(min = 0, max = 5000) long monthly, @ForAll @LongRange(min = 0, max = 2000) long cheaper,
+      @ForAll @LongRange(min = 0, max = 20_000) long savings, @ForAll @LongRange(min = 0, max = 3000) long down) {
+    StressConfig c = StressConfig.builder().paths(500).build();
+    List<Money> dear = new ArrayList<>();
+    List<Money> cheap = new ArrayList<>();
+    for (int t = 0; t < months; t++) {
+      dear.add(Money.ofYuan(monthly));
+      cheap.add(Money.ofYuan(Math.max(0, monthly - (t % 3 == 0 ? cheaper : 0))));
+    }
+    List<StressResult> r = StressTester.monteCarlo(c).compare(profile(8000, 3500, savings),
+        List.of(PlanCashflow.ofMonthlyTotals(dear, Money.ofYuan(down)), PlanCashflow.ofMonthlyTotals(cheap, Money.ofYuan(down / 2))));
+    assertTrue(r.get(1).defaultProbability() <= r.get(0).defaultProbability(), r.toString());
+  }
+}
