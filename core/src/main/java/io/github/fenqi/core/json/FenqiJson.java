@@ -30,6 +30,8 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -55,6 +57,29 @@ public final class FenqiJson {
     time.addDeserializer(LocalDate.class, textDeserializer("date (YYYY-MM-DD)", LocalDate::parse));
     time.addDeserializer(YearMonth.class, textDeserializer("month (YYYY-MM)", YearMonth::parse));
     time.addDeserializer(Instant.class, textDeserializer("instant (ISO-8601, UTC)", Instant::parse));
+    // Optional values in result types: the value, or null when empty (no jdk8 module in core).
+    time.addSerializer(OptionalDouble.class, new JsonSerializer<>() {
+      @Override
+      public void serialize(OptionalDouble value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+        if (value.isPresent()) {
+          gen.writeNumber(value.getAsDouble());
+        } else {
+          gen.writeNull();
+        }
+      }
+    });
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Class<Optional<?>> optional = (Class) Optional.class;
+    time.addSerializer(optional, new JsonSerializer<Optional<?>>() {
+      @Override
+      public void serialize(Optional<?> value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+        if (value.isPresent()) {
+          serializers.defaultSerializeValue(value.get(), gen);
+        } else {
+          gen.writeNull();
+        }
+      }
+    });
     return JsonMapper.builder()
         .addModule(time)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -1,0 +1,258 @@
+package io.github.fenqi.core;
+
+import io.github.fenqi.core.affordability.AffordabilityAssessment;
+import io.github.fenqi.core.affordability.AffordabilityInput;
+import io.github.fenqi.core.affordability.AffordabilityModel;
+import io.github.fenqi.core.debt.Debt;
+import io.github.fenqi.core.debt.DebtComponent;
+import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.policy.EligibilityDecision;
+import io.github.fenqi.core.policy.EligibilityEvaluator;
+import io.github.fenqi.core.policy.Policy;
+import io.github.fenqi.core.policy.PolicyRepository;
+import io.github.fenqi.core.policy.PolicySnapshot;
+import io.github.fenqi.core.schedule.Amortizer;
+import io.github.fenqi.core.schedule.AnnualizedRate;
+import io.github.fenqi.core.schedule.Installment;
+import io.github.fenqi.core.schedule.Schedule;
+import io.github.fenqi.core.solve.AcceptanceModel;
+import io.github.fenqi.core.solve.DebtTerms;
+import io.github.fenqi.core.solve.GridConfig;
+import io.github.fenqi.core.solve.PlanOption;
+import io.github.fenqi.core.solve.Proposal;
+import io.github.fenqi.core.solve.ProposalProblem;
+import io.github.fenqi.core.solve.ProposalSet;
+import io.github.fenqi.core.solve.ProposalSolver;
+import io.github.fenqi.core.stress.FinancialProfile;
+import io.github.fenqi.core.stress.PlanCashflow;
+import io.github.fenqi.core.stress.RiskLevel;
+import io.github.fenqi.core.stress.StressConfig;
+import io.github.fenqi.core.stress.StressResult;
+import io.github.fenqi.core.stress.StressTester;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The one entry point: a case in, three explained proposals out. Wires a {@link PolicyRepository}, an
+ * {@link EligibilityEvaluator}, an {@link AffordabilityModel}, a {@link ProposalSolver} and a
+ * {@link StressTester}; every part has a default except the policies.
+ *
+ * <pre>{@code
+ * NegotiationEngine engine = NegotiationEngine.builder()
+ *     .policies(JsonDirectoryPolicyRepository.open(Path.of("policies")).watch())
+ *     .build();
+ * NegotiationResult result = engine.calculate(NegotiationRequest.read(Path.of("case.json")));
+ * }</pre>
+ *
+ * <p>Thread-safety: immutable and thread-safe; one engine serves any number of concurrent requests. Each
+ * request reads one policy snapshot, so a reload during a calculation never mixes versions.
+ */
+public final class NegotiationEngine {
+  private final PolicyRepository policies;
+  private final EligibilityEvaluator eligibility;
+  private final AffordabilityModel affordability;
+  private final ProposalSolver solver;
+  private final StressTester stress;
+  private final GridConfig grid;
+  private final AcceptanceModel acceptance;
+  private final Clock clock;
+
+  private NegotiationEngine(Builder b) {
+    this.policies = Objects.requireNonNull(b.policies);
+    this.eligibility = b.eligibility;
+    this.affordability = b.affordability;
+    this.solver = b.solver;
+    this.stress = b.stress;
+    this.grid = b.grid;
+    this.acceptance = b.acceptance;
+    this.clock = b.clock;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Runs the whole pipeline for one case. A case that fits no plan is an answer ({@code feasible = false} with
+   * the binding constraint), not an exception.
+   *
+   * @throws InvalidInputException listing every problem of the request found against the policies and the
+   *     clock (unknown platform, a date in the future), before any work is done
+   */
+  public NegotiationResult calculate(NegotiationRequest request) {
+    PolicySnapshot snapshot = policies.snapshot();
+    LocalDate asOf = request.asOf();
+    List<Problem> problems = new ArrayList<>();
+    if (asOf.isAfter(LocalDate.now(clock))) {
+      problems.add(Problem.of("asOf", asOf + " is in the future (today is " + LocalDate.now(clock) + ")"));
+    }
+    Map<String, Policy> policyOf = new HashMap<>();
+    for (int i = 0; i < request.debts().size(); i++) {
+      Debt d = request.debts().get(i);
+      Optional<Policy> p = snapshot.find(d.platformId(), asOf);
+      if (p.isEmpty()) {
+        problems.add(Problem.of("debts[" + i + "].platformId", "no policy for '" + d.platformId() + "' is in effect on "
+            + asOf + (snapshot.platforms().contains(d.platformId()) ? "" : "; known platforms: " + snapshot.platforms())));
+      } else {
+        policyOf.put(d.id(), p.get());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+
+    List<NegotiationResult.DebtEligibility> decisions = new ArrayList<>();
+    List<NegotiationResult.Ineligible> ineligible = new ArrayList<>();
+    List<DebtTerms> terms = new ArrayList<>();
+    Map<String, Policy> eligiblePolicy = new LinkedHashMap<>();
+    for (Debt d : request.debts()) {
+      Policy p = policyOf.get(d.id());
+      EligibilityDecision decision = eligibility.evaluate(d, request.borrower(), p, asOf);
+      decisions.add(new NegotiationResult.DebtEligibility(d.id(), d.platformId(), p.version(), decision.eligible(),
+          decision.checks()));
+      if (decision.eligible()) {
+        terms.add(DebtTerms.of(d, p, decision.adjustment(), request.borrower().hasHardshipProof()));
+        eligiblePolicy.put(d.id(), p);
+      } else {
+        ineligible.add(new NegotiationResult.Ineligible(d.id(), decision.reasons()));
+      }
+    }
+
+    AffordabilityAssessment assessment = affordability.assess(AffordabilityInput.declared(request.borrower()));
+    Money savings = request.borrower().liquidSavings();
+    ProposalSet set = solver.solve(new ProposalProblem(terms, assessment.maxAffordableInstallment(), savings, grid, acceptance));
+
+    List<NegotiationResult.ProposalReport> reports = new ArrayList<>();
+    if (set.feasible()) {
+      List<List<Schedule>> schedules = new ArrayList<>();
+      List<PlanCashflow> flows = new ArrayList<>();
+      for (Proposal proposal : set.proposals()) {
+        List<Schedule> perDebt = new ArrayList<>();
+        List<List<Money>> installments = new ArrayList<>();
+        for (PlanOption o : proposal.plans()) {
+          Policy.Installments i = eligiblePolicy.get(o.debtId()).installments();
+          Schedule s = Amortizer.of(i.method(), i.annualRate(), i.monthlyFeeRate())
+              .schedule(o.financedAmount(), o.term(), o.downPayment());
+          perDebt.add(s);
+          installments.add(s.installments().stream().map(Installment::payment).toList());
+        }
+        schedules.add(perDebt);
+        flows.add(PlanCashflow.ofDebts(installments, proposal.totalDownPayment()));
+      }
+      FinancialProfile profile = new FinancialProfile(assessment.monthlyNetIncome(), assessment.incomeVolatility(),
+          assessment.essentialExpenses(), savings);
+      List<StressResult> stressed = stress.compare(profile, flows);
+      for (int k = 0; k < set.proposals().size(); k++) {
+        reports.add(report(set.proposals().get(k), schedules.get(k), stressed.get(k), eligiblePolicy));
+      }
+    }
+    Optional<io.github.fenqi.core.solve.Infeasibility> why = set.infeasibility();
+    return new NegotiationResult(request.caseId(), asOf, snapshot.version(), set.feasible(),
+        why.map(io.github.fenqi.core.solve.Infeasibility::reason).orElse(null),
+        why.map(io.github.fenqi.core.solve.Infeasibility::recommendation).orElse(null),
+        why.map(io.github.fenqi.core.solve.Infeasibility::binding).orElse(null),
+        why.map(io.github.fenqi.core.solve.Infeasibility::shortfall).orElse(null),
+        assessment.maxAffordableInstallment(), assessment, decisions, ineligible, reports, set.notes());
+  }
+
+  private static NegotiationResult.ProposalReport report(Proposal p, List<Schedule> schedules, StressResult s,
+      Map<String, Policy> policyOf) {
+    List<NegotiationResult.DebtPlan> plans = new ArrayList<>();
+    for (int d = 0; d < p.plans().size(); d++) {
+      PlanOption o = p.plans().get(d);
+      Schedule schedule = schedules.get(d);
+      Map<String, Money> waived = new LinkedHashMap<>();
+      for (DebtComponent c : DebtComponent.values()) {
+        Money w = o.waived().get(c);
+        if (w != null) {
+          waived.put(c.jsonName(), w);
+        }
+      }
+      Policy policy = policyOf.get(o.debtId());
+      plans.add(new NegotiationResult.DebtPlan(o.debtId(), policy.platformId(), policy.version(), o.term(), o.downPayment(),
+          waived, o.waivedTotal(), o.settledAmount(), o.financedAmount(), o.firstInstallment(), o.totalPayable(),
+          AnnualizedRate.of(schedule), o.acceptanceProbability(), schedule));
+    }
+    List<NegotiationResult.Scenario> scenarios = s.scenarios().stream()
+        .map(sc -> new NegotiationResult.Scenario(sc.name(), sc.passed(), sc.failsInMonth().orElse(null))).toList();
+    NegotiationResult.StressSummary stress = new NegotiationResult.StressSummary(s.level(), s.defaultProbability(),
+        s.expectedFirstDefaultMonth().isPresent() ? s.expectedFirstDefaultMonth().getAsDouble() : null,
+        s.worstShortfall95(), s.dominantDriver().orElse(null), s.recommendation().orElse(null), scenarios);
+    return new NegotiationResult.ProposalReport(p.strategy(), s.level() != RiskLevel.RED, p.totalFirstMonthInstallment(),
+        p.totalDownPayment(), p.totalPayable(), p.totalOwed(), p.saving(), p.acceptanceProbability(), p.expectedSaving(),
+        p.provenOptimal(), stress, plans);
+  }
+
+  /**
+   * Assembles an engine; {@link #build()} checks that policies were given and returns an immutable engine.
+   * Not thread-safe; reusable (each build takes a snapshot of the settings).
+   */
+  public static final class Builder {
+    private PolicyRepository policies;
+    private EligibilityEvaluator eligibility = EligibilityEvaluator.declarative();
+    private AffordabilityModel affordability = AffordabilityModel.defaults();
+    private ProposalSolver solver = ProposalSolver.exact();
+    private StressTester stress = StressTester.monteCarlo(StressConfig.DEFAULTS);
+    private GridConfig grid = GridConfig.DEFAULTS;
+    private AcceptanceModel acceptance = AcceptanceModel.defaults();
+    private Clock clock = Clock.systemDefaultZone();
+
+    private Builder() {}
+
+    /** Where policies come from (required). */
+    public Builder policies(PolicyRepository policies) {
+      this.policies = Objects.requireNonNull(policies, "policies");
+      return this;
+    }
+
+    public Builder eligibility(EligibilityEvaluator eligibility) {
+      this.eligibility = Objects.requireNonNull(eligibility, "eligibility");
+      return this;
+    }
+
+    public Builder affordability(AffordabilityModel affordability) {
+      this.affordability = Objects.requireNonNull(affordability, "affordability");
+      return this;
+    }
+
+    public Builder solver(ProposalSolver solver) {
+      this.solver = Objects.requireNonNull(solver, "solver");
+      return this;
+    }
+
+    public Builder stressTester(StressTester stress) {
+      this.stress = Objects.requireNonNull(stress, "stress");
+      return this;
+    }
+
+    public Builder grid(GridConfig grid) {
+      this.grid = Objects.requireNonNull(grid, "grid");
+      return this;
+    }
+
+    public Builder acceptanceModel(AcceptanceModel acceptance) {
+      this.acceptance = Objects.requireNonNull(acceptance, "acceptance");
+      return this;
+    }
+
+    /** The clock that decides what "in the future" means (tests pin it). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    public NegotiationEngine build() {
+      if (policies == null) {
+        throw new InvalidInputException("policies", "a NegotiationEngine needs a PolicyRepository");
+      }
+      return new NegotiationEngine(this);
+    }
+  }
+}

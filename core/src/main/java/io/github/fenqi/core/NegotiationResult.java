@@ -1,0 +1,101 @@
+package io.github.fenqi.core;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.github.fenqi.core.affordability.AffordabilityAssessment;
+import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.schedule.Schedule;
+import io.github.fenqi.core.solve.Infeasibility;
+import io.github.fenqi.core.solve.Strategy;
+import io.github.fenqi.core.stress.RiskLevel;
+import io.github.fenqi.core.stress.StressDriver;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything {@link NegotiationEngine#calculate} found for one case, explained. This record is also the JSON
+ * the CLI prints and the REST API returns (camelCase, money as decimal strings, absent values omitted).
+ *
+ * <p>Thread-safety: immutable.
+ *
+ * @param caseId the request's case
+ * @param asOf the date policies were looked up on
+ * @param policySnapshotVersion the policy repository version used
+ * @param feasible whether at least one proposal exists
+ * @param reason why not, when infeasible
+ * @param recommendation what to do instead, when infeasible
+ * @param binding the constraint that binds, when infeasible
+ * @param shortfall how far off it is, when infeasible
+ * @param maxAffordableInstallment the monthly budget for first installments
+ * @param affordability how the budget was worked out
+ * @param eligibility every debt's decision
+ * @param ineligible the debts left out, with reasons
+ * @param proposals one per strategy that has one
+ * @param notes why a strategy has no proposal, or is not proven optimal
+ */
+@JsonPropertyOrder({"caseId", "asOf", "policySnapshotVersion", "feasible", "reason", "recommendation", "binding", "shortfall",
+    "maxAffordableInstallment", "ineligible", "proposals", "affordability", "eligibility", "notes"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record NegotiationResult(
+    String caseId,
+    LocalDate asOf,
+    long policySnapshotVersion,
+    boolean feasible,
+    @Nullable String reason,
+    @Nullable String recommendation,
+    Infeasibility.@Nullable BindingConstraint binding,
+    @Nullable Money shortfall,
+    Money maxAffordableInstallment,
+    AffordabilityAssessment affordability,
+    List<DebtEligibility> eligibility,
+    List<Ineligible> ineligible,
+    List<ProposalReport> proposals,
+    Map<Strategy, String> notes) {
+
+  public NegotiationResult {
+    eligibility = List.copyOf(eligibility);
+    ineligible = List.copyOf(ineligible);
+    proposals = List.copyOf(proposals);
+    notes = Map.copyOf(notes);
+  }
+
+  /** One debt's eligibility, with every check. */
+  public record DebtEligibility(String debtId, String platformId, String policyVersion, boolean eligible,
+      List<io.github.fenqi.core.policy.EligibilityCheck> checks) {}
+
+  /** A debt left out of the plan, and why. */
+  public record Ineligible(String debtId, List<String> reasons) {}
+
+  /**
+   * One proposal with its stress test.
+   *
+   * @param recommended false when the stress test is RED
+   * @param expectedSaving Σ acceptance × (owed − payable), in yuan (a model figure)
+   */
+  @JsonPropertyOrder({"strategy", "recommended", "totalFirstMonthInstallment", "totalDownPayment", "totalPayable",
+      "totalOwed", "saving", "acceptanceProbability", "expectedSaving", "provenOptimal", "stress", "plans"})
+  public record ProposalReport(Strategy strategy, boolean recommended, Money totalFirstMonthInstallment,
+      Money totalDownPayment, Money totalPayable, Money totalOwed, Money saving, double acceptanceProbability,
+      double expectedSaving, boolean provenOptimal, StressSummary stress, List<DebtPlan> plans) {}
+
+  /** The stress test of a proposal. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record StressSummary(RiskLevel level, double defaultProbability, @Nullable Double expectedFirstDefaultMonth,
+      Money worstShortfall95, @Nullable StressDriver dominantDriver, @Nullable String recommendation,
+      List<Scenario> scenarios) {}
+
+  /** A deterministic scenario's outcome. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Scenario(String name, boolean passed, @Nullable Integer failsInMonth) {}
+
+  /** One debt's part of a proposal. {@code waived} is keyed by component name as in case files. */
+  @JsonPropertyOrder({"debtId", "platformId", "policyVersion", "term", "downPayment", "waived", "waivedTotal",
+      "settledAmount", "financedAmount", "firstInstallment", "totalPayable", "annualizedRate", "acceptanceProbability",
+      "schedule"})
+  public record DebtPlan(String debtId, String platformId, String policyVersion, int term, Money downPayment,
+      Map<String, Money> waived, Money waivedTotal, Money settledAmount, Money financedAmount, Money firstInstallment,
+      Money totalPayable, BigDecimal annualizedRate, double acceptanceProbability, Schedule schedule) {}
+}

@@ -1,0 +1,126 @@
+package io.github.fenqi.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.fenqi.core.borrower.Borrower;
+import io.github.fenqi.core.debt.Debt;
+import io.github.fenqi.core.json.FenqiJson;
+import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.policy.InMemoryPolicyRepository;
+import io.github.fenqi.core.solve.Infeasibility;
+import io.github.fenqi.core.solve.Strategy;
+import io.github.fenqi.core.testkit.Samples;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NegotiationEngineTest {
+  private static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
+  private final NegotiationEngine engine = NegotiationEngine.builder()
+      .policies(InMemoryPolicyRepository.of(Samples.policies())).clock(TODAY).build();
+  private final NegotiationRequest sample = Samples.sampleCase();
+
+  static NegotiationRequest withIncome(NegotiationRequest r, String income, String savings) {
+    Borrower b = r.borrower();
+    Borrower richer = new Borrower(b.name(), b.idNumber(), b.mobile(), b.regionCode(), b.householdSize(), Money.of(income),
+        b.essentialExpenses(), Money.of(savings), b.hardships(), b.hasHardshipProof());
+    return new NegotiationRequest(r.caseId(), r.asOf(), richer, r.debts());
+  }
+
+  @Test
+  void sampleCaseIsInfeasibleBecauseTheBudgetBindsAndSaysByHowMuch() {
+    NegotiationResult result = engine.calculate(sample);
+    assertFalse(result.feasible());
+    assertEquals(Money.of("1140.00"), result.maxAffordableInstallment());
+    assertEquals(Infeasibility.BindingConstraint.MONTHLY_BUDGET, result.binding());
+    assertTrue(result.shortfall().isPositive());
+    assertTrue(result.reason().contains("above the affordable 1140.00"), result.reason());
+    assertTrue(result.recommendation().contains("restructuring"));
+    assertTrue(result.ineligible().isEmpty());
+    assertEquals(3, result.eligibility().size());
+  }
+
+  @Test
+  void aBorrowerWhoCanAffordItGetsThreeStressTestedProposalsWithinEveryConstraint() {
+    NegotiationResult result = engine.calculate(withIncome(sample, "16000.00", "12000.00"));
+    assertTrue(result.feasible(), String.valueOf(result.reason()));
+    assertEquals(List.of(Strategy.AGGRESSIVE, Strategy.CONSERVATIVE, Strategy.BALANCED),
+        result.proposals().stream().map(NegotiationResult.ProposalReport::strategy).toList());
+    for (NegotiationResult.ProposalReport p : result.proposals()) {
+      assertFalse(p.totalFirstMonthInstallment().isGreaterThan(result.maxAffordableInstallment()));
+      assertFalse(p.totalDownPayment().isGreaterThan(Money.of("12000.00")));
+      assertEquals(3, p.plans().size());
+      Money sum = Money.ZERO;
+      for (NegotiationResult.DebtPlan plan : p.plans()) {
+        assertEquals(plan.term(), plan.schedule().term());
+        assertEquals(plan.firstInstallment(), plan.schedule().firstPayment());
+        assertEquals(plan.totalPayable(), plan.schedule().totalPayable());
+        assertEquals(plan.financedAmount(), plan.schedule().financedAmount());
+        sum = sum.plus(plan.totalPayable());
+      }
+      assertEquals(p.totalPayable(), sum);
+      assertTrue(p.stress().defaultProbability() >= 0 && p.stress().defaultProbability() <= 1);
+      assertEquals(p.stress().level() != io.github.fenqi.core.stress.RiskLevel.RED, p.recommended());
+    }
+    NegotiationResult.ProposalReport aggressive = result.proposals().get(0);
+    NegotiationResult.ProposalReport conservative = result.proposals().get(1);
+    assertFalse(aggressive.totalPayable().isGreaterThan(conservative.totalPayable()), "aggressive pays least");
+    assertTrue(conservative.acceptanceProbability() >= aggressive.acceptanceProbability(), "conservative is likeliest");
+  }
+
+  @Test
+  void ineligibleDebtIsListedWithReasonsAndLeftOutOfThePlan() {
+    List<Debt> debts = new ArrayList<>(sample.debts());
+    Debt cf = debts.get(1);
+    debts.set(1, new Debt(cf.id(), cf.platformId(), cf.productType(), cf.principal(), cf.interest(), cf.penaltyInterest(),
+        cf.compoundInterest(), cf.lateFees(), cf.otherFees(), cf.annualRate(), 30));
+    NegotiationRequest r = withIncome(new NegotiationRequest("c", sample.asOf(), sample.borrower(), debts), "16000.00", "12000.00");
+    NegotiationResult result = engine.calculate(r);
+    assertEquals(1, result.ineligible().size());
+    assertEquals("cf-1", result.ineligible().get(0).debtId());
+    assertEquals(List.of("overdueDays 30 < minOverdueDays 91"), result.ineligible().get(0).reasons());
+    assertTrue(result.proposals().stream().allMatch(p -> p.plans().size() == 2));
+  }
+
+  @Test
+  void unknownPlatformAndFutureDateAreAllListedBeforeAnyWork() {
+    Debt ol = sample.debts().get(2);
+    Debt unknown = new Debt("x-1", "no-such-lender", ol.productType(), ol.principal(), ol.interest(), ol.penaltyInterest(),
+        ol.compoundInterest(), ol.lateFees(), ol.otherFees(), ol.annualRate(), 40);
+    NegotiationRequest r = new NegotiationRequest("c", LocalDate.of(2026, 12, 31), sample.borrower(), List.of(ol, unknown));
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> engine.calculate(r));
+    assertEquals(2, e.problems().size(), e.getMessage());
+    assertEquals("asOf", e.problems().get(0).location());
+    assertEquals("debts[1].platformId", e.problems().get(1).location());
+  }
+
+  @Test
+  void resultJsonCarriesTheContractFieldsAndMasksNothingItShouldNotShow() throws Exception {
+    NegotiationResult result = engine.calculate(withIncome(sample, "16000.00", "12000.00"));
+    String json = FenqiJson.write(FenqiJson.newMapper(), result);
+    JsonNode root = FenqiJson.newMapper().readTree(json);
+    assertTrue(root.get("feasible").asBoolean());
+    assertEquals("5040.00", root.get("maxAffordableInstallment").asText(), "16000 × 0.6 − 3800 × 1.2");
+    JsonNode p = root.get("proposals").get(0);
+    for (String field : List.of("strategy", "totalFirstMonthInstallment", "totalDownPayment", "totalPayable", "totalOwed",
+        "acceptanceProbability", "stress", "plans")) {
+      assertTrue(p.has(field), field);
+    }
+    assertTrue(p.get("stress").has("level") && p.get("stress").has("defaultProbability"));
+    JsonNode plan = p.get("plans").get(0);
+    for (String field : List.of("debtId", "platformId", "term", "downPayment", "waived", "firstInstallment", "totalPayable",
+        "annualizedRate", "schedule")) {
+      assertTrue(plan.has(field), field);
+    }
+    assertFalse(json.contains(sample.borrower().idNumber()), "the result never carries the ID number");
+    assertFalse(json.contains(sample.borrower().mobile()));
+  }
+}
