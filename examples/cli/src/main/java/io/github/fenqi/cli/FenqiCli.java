@@ -74,6 +74,7 @@ public final class FenqiCli implements Runnable {
     // One line per feature command.
     cl.addSubcommand(new ScheduleCommand());
     cl.addSubcommand(new PolicyCommand());
+    cl.addSubcommand(new PlanCommand());
     return cl;
   }
 

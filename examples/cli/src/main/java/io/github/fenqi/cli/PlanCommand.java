@@ -1,0 +1,76 @@
+package io.github.fenqi.cli;
+
+import io.github.fenqi.core.NegotiationEngine;
+import io.github.fenqi.core.NegotiationRequest;
+import io.github.fenqi.core.NegotiationResult;
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.policy.JsonDirectoryPolicyRepository;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code fenqi plan CASE.json --policies DIR}: the three proposals of a case. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+    description = "Find the three proposals (aggressive, conservative, balanced) of a case under the policies in DIR.")
+final class PlanCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "CASE.json", description = "The case: borrower and debts.")
+  Path caseFile;
+
+  @Option(names = "--policies", required = true, paramLabel = "DIR", description = "Directory of policy files.")
+  Path policies;
+
+  @Option(names = "--format", defaultValue = "json", description = "json or text (default json).")
+  OutputFormat format;
+
+  @Override
+  public Integer call() {
+    NegotiationRequest request = NegotiationRequest.read(caseFile);
+    NegotiationResult result;
+    try (JsonDirectoryPolicyRepository repo = JsonDirectoryPolicyRepository.openStrict(policies)) {
+      result = NegotiationEngine.builder().policies(repo).build().calculate(request);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    switch (format) {
+      case json -> out.println(CliJson.write(result));
+      case text -> printText(out, result);
+      default -> throw new InvalidInputException("--format", format + " is not supported by plan; use json or text");
+    }
+    return FenqiCli.OK;
+  }
+
+  static void printText(PrintWriter out, NegotiationResult r) {
+    out.printf(Locale.ROOT, "case %s as of %s: monthly budget for installments %s%n", r.caseId(), r.asOf(),
+        r.maxAffordableInstallment());
+    r.affordability().notes().forEach(n -> out.println("  " + n));
+    for (NegotiationResult.Ineligible i : r.ineligible()) {
+      out.println("not eligible: " + i.debtId() + " — " + String.join("; ", i.reasons()));
+    }
+    if (!r.feasible()) {
+      out.println("NO FEASIBLE PROPOSAL (" + r.binding() + "): " + r.reason());
+      out.println("recommendation: " + r.recommendation());
+      return;
+    }
+    out.printf(Locale.ROOT, "%-12s %12s %10s %12s %11s %9s %-7s %8s %s%n", "strategy", "1st month", "down", "total pay",
+        "saving", "p(accept)", "stress", "p(deflt)", "recommended");
+    for (NegotiationResult.ProposalReport p : r.proposals()) {
+      out.printf(Locale.ROOT, "%-12s %12s %10s %12s %11s %9.3f %-7s %8.3f %s%n", p.strategy(), p.totalFirstMonthInstallment(),
+          p.totalDownPayment(), p.totalPayable(), p.saving(), p.acceptanceProbability(), p.stress().level(),
+          p.stress().defaultProbability(), p.recommended() ? "yes" : "NO: " + p.stress().recommendation());
+      for (NegotiationResult.DebtPlan d : p.plans()) {
+        out.printf(Locale.ROOT, "    %-6s %-22s %3d months, down %9s, waive %9s, 1st %9s, total %10s, IRR %s%%, p %.3f%n",
+            d.debtId(), d.platformId(), d.term(), d.downPayment(), d.waivedTotal(), d.firstInstallment(), d.totalPayable(),
+            d.annualizedRate().movePointRight(2).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString(),
+            d.acceptanceProbability());
+      }
+    }
+    r.notes().forEach((s, n) -> out.println("note (" + s + "): " + n));
+  }
+}

@@ -1,0 +1,58 @@
+package io.github.fenqi.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.fenqi.core.json.FenqiJson;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlanCommandTest {
+  private static final String POLICIES = "../../samples/policies";
+  private static final String FEASIBLE = "../../samples/cases/shanghai-three-debts-feasible.json";
+  private static final String SAMPLE = "../../samples/cases/shanghai-three-debts.json";
+
+  @Test
+  void feasibleCaseGivesThreeProposalsInTheContractJson() throws Exception {
+    CliRun run = CliRun.of("plan", FEASIBLE, "--policies", POLICIES);
+    assertEquals(0, run.exit(), run.err());
+    JsonNode json = FenqiJson.newMapper().readTree(run.out());
+    assertTrue(json.get("feasible").asBoolean());
+    assertEquals("5040.00", json.get("maxAffordableInstallment").asText());
+    assertEquals(0, json.get("ineligible").size());
+    assertEquals(3, json.get("proposals").size());
+    JsonNode plan = json.get("proposals").get(0).get("plans").get(0);
+    assertTrue(plan.get("schedule").get("installments").size() >= 12);
+    assertFalse(run.out().contains("110105198506150030"), "no ID number in the output");
+  }
+
+  @Test
+  void sampleCaseTextSaysNoFeasibleProposalAndWhy() {
+    CliRun run = CliRun.of("plan", SAMPLE, "--policies", POLICIES, "--format", "text");
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(run.out().contains("NO FEASIBLE PROPOSAL (MONTHLY_BUDGET)"), run.out());
+    assertTrue(run.out().contains("recommendation: Seek a debt restructuring"), run.out());
+  }
+
+  @Test
+  void feasibleCaseTextIsATable() {
+    CliRun run = CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--format", "text");
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(run.out().contains("AGGRESSIVE"));
+    assertTrue(run.out().contains("CONSERVATIVE"));
+    assertTrue(run.out().contains("BALANCED"));
+  }
+
+  @Test
+  void badCaseFileIsOneLineNamingFileAndField(@TempDir Path dir) throws Exception {
+    Path bad = dir.resolve("case.json");
+    Files.writeString(bad, Files.readString(Path.of(SAMPLE)).replace("\"48000.00\"", "\"48000.001\""));
+    CliRun run = CliRun.of("plan", bad.toString(), "--policies", POLICIES);
+    assertEquals(1, run.exit());
+    assertEquals("fenqi: " + bad + ": debts[0].principal: '48000.001' has 3 decimals; money has at most 2", run.err().strip());
+  }
+}

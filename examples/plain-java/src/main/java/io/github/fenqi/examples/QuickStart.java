@@ -1,0 +1,52 @@
+package io.github.fenqi.examples;
+
+import io.github.fenqi.core.FenqiException;
+import io.github.fenqi.core.NegotiationEngine;
+import io.github.fenqi.core.NegotiationRequest;
+import io.github.fenqi.core.NegotiationResult;
+import io.github.fenqi.core.policy.JsonDirectoryPolicyRepository;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The README's quick start: three proposals for each sample case, printed as a table.
+ *
+ * <p>Usage: {@code java -jar fenqi-quickstart.jar [POLICY_DIR [CASE.json ...]]}, defaults
+ * {@code samples/policies} and the two sample cases. Thread-safety: a program, single-threaded.
+ */
+public final class QuickStart {
+  private QuickStart() {}
+
+  public static void main(String[] args) {
+    Path policies = Path.of(args.length > 0 ? args[0] : "samples/policies");
+    List<Path> cases = args.length > 1
+        ? java.util.Arrays.stream(args).skip(1).map(Path::of).toList()
+        : List.of(Path.of("samples/cases/shanghai-three-debts.json"), Path.of("samples/cases/shanghai-three-debts-feasible.json"));
+    try (JsonDirectoryPolicyRepository repo = JsonDirectoryPolicyRepository.openStrict(policies)) {
+      NegotiationEngine engine = NegotiationEngine.builder().policies(repo).build();
+      for (Path c : cases) {
+        print(engine.calculate(NegotiationRequest.read(c)));
+      }
+    } catch (FenqiException e) {
+      System.err.println("quickstart: " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  static void print(NegotiationResult r) {
+    System.out.printf("%n== case %s: budget %s a month for installments%n", r.caseId(), r.maxAffordableInstallment());
+    r.ineligible().forEach(i -> System.out.println("   not eligible: " + i.debtId() + " " + i.reasons()));
+    if (!r.feasible()) {
+      System.out.println("   no feasible proposal (" + r.binding() + "): " + r.reason());
+      System.out.println("   " + r.recommendation());
+      return;
+    }
+    System.out.printf("   %-12s %11s %9s %11s %10s %9s %s%n", "strategy", "1st month", "down", "total", "saving", "p(accept)",
+        "stress");
+    for (NegotiationResult.ProposalReport p : r.proposals()) {
+      System.out.printf("   %-12s %11s %9s %11s %10s %9.3f %s (%.1f %% re-default)%s%n", p.strategy(),
+          p.totalFirstMonthInstallment(), p.totalDownPayment(), p.totalPayable(), p.saving(), p.acceptanceProbability(),
+          p.stress().level(), p.stress().defaultProbability() * 100, p.recommended() ? "" : "  NOT RECOMMENDED");
+    }
+  }
+}

@@ -1,0 +1,5 @@
+/** The plain-Java quick start. */
+@NullMarked
+package io.github.fenqi.examples;
+
+import org.jspecify.annotations.NullMarked;
