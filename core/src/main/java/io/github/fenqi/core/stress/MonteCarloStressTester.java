@@ -18,6 +18,8 @@ import java.util.SplittableRandom;
  */
 final class MonteCarloStressTester implements StressTester {
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+  /** Standard normal quantiles at the midpoints of 4096 equal-probability bins (tails cut at ±3.49). */
+  private static final double[] NORMAL_QUANTILES = normalQuantiles(4096);
   private final StressConfig config;
 
   MonteCarloStressTester(StressConfig config) {
@@ -68,29 +70,59 @@ final class MonteCarloStressTester implements StressTester {
         boolean jobLost = false;
         boolean dropped = false;
         for (int t = 0; t < months; t++) {
-          if (jobLost) {
-            jobLost = r.nextDouble() >= endJob;
-          } else {
-            jobLost = r.nextDouble() < c.jobLossMonthlyHazard();
-          }
-          if (dropped) {
-            dropped = r.nextDouble() >= endDrop;
-          } else {
-            dropped = r.nextDouble() < c.incomeDropMonthlyProbability();
-          }
-          double noise = Math.max(0, 1 + cv * r.nextGaussian());
+          // One 64-bit draw a month: three 16-bit uniforms for the events, 12 bits for the income noise.
+          long bits = r.nextLong();
+          double uJob = (bits & 0xFFFF) * 0x1p-16;
+          double uDrop = ((bits >>> 16) & 0xFFFF) * 0x1p-16;
+          double uShock = ((bits >>> 32) & 0xFFFF) * 0x1p-16;
+          double z = NORMAL_QUANTILES[(int) (bits >>> 52)];
+          jobLost = jobLost ? uJob >= endJob : uJob < c.jobLossMonthlyHazard();
+          dropped = dropped ? uDrop >= endDrop : uDrop < c.incomeDropMonthlyProbability();
+          boolean shock = uShock < c.shockExpenseMonthlyProbability();
+          double noise = Math.max(0, 1 + cv * z);
           double factor = jobLost ? c.jobLossIncomeReplacement() : noise * (dropped ? 1 - c.incomeDropSize() : 1);
-          boolean shock = r.nextDouble() < c.shockExpenseMonthlyProbability();
-          double z = r.nextGaussian();
           int i = k * months + t;
-          s.income[i] = (long) Math.floor(base * factor);
-          s.expense[i] = shock ? (long) Math.floor(medianExpense * Math.exp(c.shockExpenseLogSd() * z)) : 0;
+          s.income[i] = (long) (base * factor); // non-negative: truncation is floor
+          // the amount's draw happens only in shock months; the draw sequence still depends on the path alone
+          s.expense[i] = shock ? (long) (medianExpense * Math.exp(c.shockExpenseLogSd() * r.nextGaussian())) : 0;
           s.driver[i] = (byte) (jobLost ? StressDriver.JOB_LOSS.ordinal()
               : dropped ? StressDriver.INCOME_DROP.ordinal() : shock ? StressDriver.SHOCK_EXPENSE.ordinal() : -1);
         }
       }
       return s;
     }
+  }
+
+  private static double[] normalQuantiles(int n) {
+    double[] q = new double[n];
+    for (int i = 0; i < n; i++) {
+      q[i] = inverseNormal((i + 0.5) / n);
+    }
+    return q;
+  }
+
+  /** Acklam's rational approximation of the standard normal quantile (relative error < 1.2e-9). */
+  static double inverseNormal(double p) {
+    double[] a = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02, 1.383577518672690e+02,
+        -3.066479806614716e+01, 2.506628277459239e+00};
+    double[] b = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02, 6.680131188771972e+01,
+        -1.328068155288572e+01};
+    double[] c = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00, -2.549732539343734e+00,
+        4.374664141464968e+00, 2.938163982698783e+00};
+    double[] d = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00, 3.754408661907416e+00};
+    double low = 0.02425;
+    if (p < low) {
+      double q = Math.sqrt(-2 * Math.log(p));
+      return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    }
+    if (p > 1 - low) {
+      double q = Math.sqrt(-2 * Math.log(1 - p));
+      return -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    }
+    double q = p - 0.5;
+    double r = q * q;
+    return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q
+        / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
   }
 
   StressResult evaluate(Shocks s, FinancialProfile profile, PlanCashflow plan) {
