@@ -1,6 +1,8 @@
 package io.github.fenqi.core.solve.internal;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -189,11 +191,8 @@ public final class MultipleChoiceKnapsack {
     private final long[] suffixMinA;
     private final long[] suffixMinB;
     private final double[] suffixMaxValue;
-    // LP bound per depth over groups >= depth, with the current μ
-    private double[] baseValue;
-    private long[] baseA;
-    private long[][] incA;
-    private double[][] incV;
+    // LP bounds per depth over groups >= depth, one per pricing of the other weight
+    private final List<SuffixLp> bounds = new ArrayList<>();
     private final int[] current;
     private int @org.jspecify.annotations.Nullable [] best;
     private double bestValue = Double.NEGATIVE_INFINITY;
@@ -461,63 +460,104 @@ public final class MultipleChoiceKnapsack {
     }
 
     /**
-     * The LP bound data of every suffix of groups: the hull increments of all groups are sorted by slope
-     * once, and each suffix keeps those of its own groups, in that order.
+     * LP bound data of every suffix of groups, for one constraint ({@code onA}: weight A, else weight B) with
+     * the other weight priced at {@code price}: the hull increments of all groups sorted by slope once, each
+     * suffix keeping its own groups' increments in that order.
      */
-    private void buildSuffixLps() {
-      Lp all = lp(a, b, v, mu, 0, n, capA);
-      int total = 0;
-      for (int[] hull : all.hullItems) {
-        total += Math.max(0, hull.length - 1);
-      }
-      int[] incGroup = new int[total];
-      long[] incDa = new long[total];
-      double[] incDv = new double[total];
-      double[] slope = new double[total];
-      Integer[] order = new Integer[total];
-      double[] groupBase = new double[n];
-      long[] groupBaseA = new long[n];
-      int pos = 0;
-      for (int g = 0; g < n; g++) {
-        int[] hull = all.hullItems[g];
-        groupBase[g] = v[g][hull[0]] - mu * b[g][hull[0]];
-        groupBaseA[g] = a[g][hull[0]];
-        for (int j = 1; j < hull.length; j++) {
-          incGroup[pos] = g;
-          incDa[pos] = a[g][hull[j]] - a[g][hull[j - 1]];
-          incDv[pos] = (v[g][hull[j]] - mu * b[g][hull[j]]) - (v[g][hull[j - 1]] - mu * b[g][hull[j - 1]]);
-          slope[pos] = incDv[pos] / incDa[pos];
-          order[pos] = pos;
-          pos++;
+    private final class SuffixLp {
+      final boolean onA;
+      final double price;
+      final double[] baseValue = new double[n + 1];
+      final long[] baseW = new long[n + 1];
+      final long[][] incW = new long[n + 1][];
+      final double[][] incV = new double[n + 1][];
+
+      SuffixLp(boolean onA, double price) {
+        this.onA = onA;
+        this.price = price;
+        long[][] w = onA ? a : b;
+        long[][] other = onA ? b : a;
+        Lp all = lp(w, other, v, price, 0, n, Long.MAX_VALUE);
+        int total = 0;
+        for (int[] hull : all.hullItems) {
+          total += Math.max(0, hull.length - 1);
         }
-      }
-      Arrays.sort(order, (x, y) -> Double.compare(slope[y], slope[x]));
-      baseValue = new double[n + 1];
-      baseA = new long[n + 1];
-      incA = new long[n + 1][];
-      incV = new double[n + 1][];
-      incA[n] = new long[] {0};
-      incV[n] = new double[] {0};
-      int[] countFrom = new int[n + 1]; // increments of groups >= depth
-      for (int j = 0; j < total; j++) {
-        countFrom[incGroup[j]]++;
-      }
-      for (int depth = n - 1; depth >= 0; depth--) {
-        countFrom[depth] += countFrom[depth + 1];
-        baseValue[depth] = baseValue[depth + 1] + groupBase[depth];
-        baseA[depth] = saturatingAdd(baseA[depth + 1], groupBaseA[depth]);
-        long[] pa = new long[countFrom[depth] + 1];
-        double[] pv = new double[countFrom[depth] + 1];
-        int k = 0;
-        for (int idx : order) {
-          if (incGroup[idx] >= depth) {
-            pa[k + 1] = saturatingAdd(pa[k], incDa[idx]);
-            pv[k + 1] = pv[k] + incDv[idx];
-            k++;
+        int[] incGroup = new int[total];
+        long[] incDw = new long[total];
+        double[] incDv = new double[total];
+        double[] slope = new double[total];
+        Integer[] order = new Integer[total];
+        double[] groupBase = new double[n];
+        long[] groupBaseW = new long[n];
+        int pos = 0;
+        for (int g = 0; g < n; g++) {
+          int[] hull = all.hullItems[g];
+          groupBase[g] = v[g][hull[0]] - price * other[g][hull[0]];
+          groupBaseW[g] = w[g][hull[0]];
+          for (int j = 1; j < hull.length; j++) {
+            incGroup[pos] = g;
+            incDw[pos] = w[g][hull[j]] - w[g][hull[j - 1]];
+            incDv[pos] = (v[g][hull[j]] - price * other[g][hull[j]]) - (v[g][hull[j - 1]] - price * other[g][hull[j - 1]]);
+            slope[pos] = incDv[pos] / incDw[pos];
+            order[pos] = pos;
+            pos++;
           }
         }
-        incA[depth] = pa;
-        incV[depth] = pv;
+        Arrays.sort(order, (x, y) -> Double.compare(slope[y], slope[x]));
+        incW[n] = new long[] {0};
+        incV[n] = new double[] {0};
+        int[] countFrom = new int[n + 1];
+        for (int j = 0; j < total; j++) {
+          countFrom[incGroup[j]]++;
+        }
+        for (int depth = n - 1; depth >= 0; depth--) {
+          countFrom[depth] += countFrom[depth + 1];
+          baseValue[depth] = baseValue[depth + 1] + groupBase[depth];
+          baseW[depth] = saturatingAdd(baseW[depth + 1], groupBaseW[depth]);
+          long[] pw = new long[countFrom[depth] + 1];
+          double[] pv = new double[countFrom[depth] + 1];
+          int k = 0;
+          for (int idx : order) {
+            if (incGroup[idx] >= depth) {
+              pw[k + 1] = saturatingAdd(pw[k], incDw[idx]);
+              pv[k + 1] = pv[k] + incDv[idx];
+              k++;
+            }
+          }
+          incW[depth] = pw;
+          incV[depth] = pv;
+        }
+      }
+
+      /** Upper bound of groups >= depth with the capacities left, or -inf when the lightest choices do not fit. */
+      double bound(int depth, long leftA, long leftB) {
+        long left = onA ? leftA : leftB;
+        long room = left - baseW[depth];
+        if (room < 0) {
+          return Double.NEGATIVE_INFINITY;
+        }
+        long[] pw = incW[depth];
+        double[] pv = incV[depth];
+        int j = upperBound(pw, pw.length, room) - 1;
+        double fill = pv[j];
+        if (j + 1 < pw.length) {
+          fill += (pv[j + 1] - pv[j]) / (double) (pw[j + 1] - pw[j]) * (room - pw[j]);
+        }
+        return baseValue[depth] + fill + price * (onA ? leftB : leftA);
+      }
+    }
+
+    private void buildSuffixLps() {
+      bounds.add(new SuffixLp(true, mu));
+      if (mu > 0) {
+        bounds.add(new SuffixLp(true, 0));
+        bounds.add(new SuffixLp(true, mu / 2));
+        bounds.add(new SuffixLp(true, mu * 2));
+      }
+      bounds.add(new SuffixLp(false, lambda));
+      if (lambda > 0) {
+        bounds.add(new SuffixLp(false, lambda / 2));
+        bounds.add(new SuffixLp(false, lambda * 2));
       }
     }
 
@@ -542,23 +582,21 @@ public final class MultipleChoiceKnapsack {
       }
     }
 
-    private double lpBound(int depth, long leftA, long leftB) {
-      long room = leftA - baseA[depth];
-      if (room < 0) {
-        return Double.NEGATIVE_INFINITY;
-      }
-      long[] pa = incA[depth];
-      double[] pv = incV[depth];
-      int j = upperBound(pa, pa.length, room) - 1;
-      double fill = pv[j];
-      if (j + 1 < pa.length) {
-        fill += (pv[j + 1] - pv[j]) / (double) (pa[j + 1] - pa[j]) * (room - pa[j]);
-      }
-      return baseValue[depth] + fill + mu * leftB;
+    /** The primary LP bound only: cheap enough to check before every branch. */
+    private double quickBound(int depth, long leftA, long leftB) {
+      return Math.min(suffixMaxValue[depth], bounds.get(0).bound(depth, leftA, leftB));
     }
 
+    /** The smallest of every bound: checked once per node. */
     private double bound(int depth, long leftA, long leftB) {
-      return Math.min(suffixMaxValue[depth], lpBound(depth, leftA, leftB));
+      double best = suffixMaxValue[depth];
+      for (SuffixLp lp : bounds) {
+        double b = lp.bound(depth, leftA, leftB);
+        if (b < best) {
+          best = b;
+        }
+      }
+      return best;
     }
 
     Result run() {
@@ -608,7 +646,7 @@ public final class MultipleChoiceKnapsack {
         if (na < restMinA || nb < restMinB) {
           continue;
         }
-        if (value + vd[j] + bound(depth + 1, na, nb) <= bestValue + tolerance(bestValue)) {
+        if (value + vd[j] + quickBound(depth + 1, na, nb) <= bestValue + tolerance(bestValue)) {
           continue;
         }
         current[depth] = j;
