@@ -3,6 +3,7 @@ package io.github.fenqi.core.borrower;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.security.Masking;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +36,8 @@ public record Borrower(
     Money liquidSavings,
     List<Hardship> hardships,
     boolean hasHardshipProof) {
+  private static final Masking MASKING = Masking.defaults();
+
 
   public Borrower {
     List<Problem> problems = new ArrayList<>();
@@ -64,26 +67,13 @@ public record Borrower(
     hardships = hardships == null ? List.of() : List.copyOf(hardships);
   }
 
-  /** Masked: personal identifiers never appear in logs or messages. */
+  /** Masked with {@link Masking#defaults()}: personal identifiers never appear in logs or messages. */
   @Override
   public String toString() {
-    return "Borrower[name=" + maskName(name) + ", idNumber=" + maskKeep(idNumber, 3, 4)
-        + ", mobile=" + maskKeep(mobile, 3, 4) + ", regionCode=" + regionCode + ", householdSize=" + householdSize
-        + ", monthlyNetIncome=" + monthlyNetIncome + ", essentialExpenses=" + essentialExpenses
-        + ", liquidSavings=" + liquidSavings + ", hardships=" + hardships + ", hasHardshipProof=" + hasHardshipProof + "]";
-  }
-
-  private static String maskName(String name) {
-    return name.isEmpty() ? name : name.substring(0, 1) + "*".repeat(Math.max(1, name.length() - 1));
-  }
-
-  private static @Nullable String maskKeep(@Nullable String s, int head, int tail) {
-    if (s == null) {
-      return null;
-    }
-    if (s.length() <= head + tail) {
-      return "*".repeat(s.length());
-    }
-    return s.substring(0, head) + "*".repeat(s.length() - head - tail) + s.substring(s.length() - tail);
+    return "Borrower[name=" + MASKING.name(name) + ", idNumber=" + (idNumber == null ? null : MASKING.idNumber(idNumber))
+        + ", mobile=" + (mobile == null ? null : MASKING.mobile(mobile)) + ", regionCode=" + regionCode
+        + ", householdSize=" + householdSize + ", monthlyNetIncome=" + monthlyNetIncome + ", essentialExpenses="
+        + essentialExpenses + ", liquidSavings=" + liquidSavings + ", hardships=" + hardships
+        + ", hasHardshipProof=" + hasHardshipProof + "]";
   }
 }

@@ -1,0 +1,53 @@
+package io.github.fenqi.core.security;
+
+import io.github.fenqi.core.InvalidInputException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.crypto.SecretKey;
+
+/**
+ * Keys from environment variables, each holding the base64 of 32 random bytes. Meant for development and
+ * containers whose orchestrator injects secrets as variables; production deployments should prefer
+ * {@link Pkcs12KeyProvider} or a KMS-backed provider of their own.
+ *
+ * <p>The variables are read once, at construction. Thread-safety: immutable.
+ */
+public final class EnvironmentKeyProvider extends RingKeyProvider {
+
+  private EnvironmentKeyProvider(KeyRing ring) {
+    super(ring);
+  }
+
+  /** One key, {@code keyId}, from the process environment variable {@code variable}. */
+  public static EnvironmentKeyProvider fromSystemEnvironment(String keyId, String variable) {
+    return of(System.getenv(), keyId, Map.of(keyId, variable));
+  }
+
+  /**
+   * Keys from {@code environment} (pass {@code System.getenv()} in production, a map in tests):
+   * {@code variableByKeyId} maps each key id to the variable holding it; {@code activeKeyId} is one of them.
+   *
+   * @throws InvalidInputException naming the variable when it is unset, not base64 or not 32 bytes
+   */
+  public static EnvironmentKeyProvider of(Map<String, String> environment, String activeKeyId,
+      Map<String, String> variableByKeyId) {
+    Map<String, SecretKey> keys = new LinkedHashMap<>();
+    variableByKeyId.forEach((id, variable) -> {
+      KeyRing.requireKeyId("keyIds", id);
+      String value = environment.get(variable);
+      if (value == null || value.isBlank()) {
+        throw new InvalidInputException(variable, "environment variable is not set (expected the base64 of a "
+            + "32-byte key for key id '" + id + "')");
+      }
+      byte[] bytes;
+      try {
+        bytes = Base64.getDecoder().decode(value.strip());
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException(variable, "is not valid base64 (expected the base64 of a 32-byte key)");
+      }
+      keys.put(id, KeyRing.aesKey(variable, bytes));
+    });
+    return new EnvironmentKeyProvider(new KeyRing(KeyRing.requireKeyId("activeKeyId", activeKeyId), keys));
+  }
+}

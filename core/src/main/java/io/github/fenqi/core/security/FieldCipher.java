@@ -1,0 +1,204 @@
+package io.github.fenqi.core.security;
+
+import io.github.fenqi.core.DecryptionException;
+import io.github.fenqi.core.InvalidInputException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Objects;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+
+/**
+ * Encrypts single PII fields (ID number, bank card, mobile, name) for storage: AES-256-GCM with a fresh
+ * random 96-bit nonce per encryption and a 128-bit tag. The ciphertext is bound to its record and field by
+ * GCM associated data, so a ciphertext copied to another record or another field does not decrypt.
+ *
+ * <p>Format ({@code v1}): {@code v1:<keyId>:<base64url without padding of nonce(12) || ciphertext || tag(16)>}.
+ * The associated data is the UTF-8 of {@code "fenqi-field"}, {@code "v1"}, the key id, the record id and the
+ * field name, each preceded by its length as a 4-byte big-endian integer (so no two (record, field) pairs share
+ * one encoding). Version and key id are therefore authenticated too.
+ *
+ * <p>Decryption failures of any kind (malformed text, unknown version or key id, wrong key, any altered or
+ * truncated byte, wrong record or field) throw {@link DecryptionException}; never a partial or garbage
+ * plaintext. Messages never contain plaintext or key material.
+ *
+ * <p>Thread-safety: thread-safe (a new {@link Cipher} per call; {@link SecureRandom} is thread-safe).
+ */
+public final class FieldCipher {
+  /** The current format version prefix. */
+  public static final String VERSION = "v1";
+  private static final int NONCE_BYTES = 12;
+  private static final int TAG_BITS = 128;
+  private static final int TAG_BYTES = TAG_BITS / 8;
+  private static final String TRANSFORMATION = "AES/GCM/NoPadding";
+
+  private final KeyProvider keys;
+  private final SecureRandom random;
+
+  private FieldCipher(KeyProvider keys, SecureRandom random) {
+    this.keys = Objects.requireNonNull(keys, "keys");
+    this.random = random;
+  }
+
+  /** A cipher writing under {@code keys.activeKeyId()} and reading any key id {@code keys} holds. */
+  public static FieldCipher create(KeyProvider keys) {
+    return new FieldCipher(keys, new SecureRandom());
+  }
+
+  /** The key provider this cipher uses. */
+  public KeyProvider keys() {
+    return keys;
+  }
+
+  /**
+   * Encrypts {@code plaintext} as field {@code field} of record {@code recordId} under the active key.
+   * Two encryptions of the same value differ (fresh nonce).
+   */
+  public String encrypt(String recordId, String field, String plaintext) {
+    Objects.requireNonNull(plaintext, "plaintext");
+    String keyId = keys.activeKeyId();
+    SecretKey key = keys.key(keyId).orElseThrow(() -> new InvalidInputException("activeKeyId",
+        "the key provider has no key for its own active id '" + keyId + "'"));
+    byte[] nonce = new byte[NONCE_BYTES];
+    random.nextBytes(nonce);
+    try {
+      Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+      cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+      cipher.updateAAD(associatedData(keyId, recordId, field));
+      byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+      byte[] out = new byte[NONCE_BYTES + sealed.length];
+      System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
+      System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
+      return VERSION + ":" + keyId + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM is unavailable in this JRE", e);
+    }
+  }
+
+  /**
+   * Decrypts a ciphertext made by {@link #encrypt} for the same record and field.
+   *
+   * @throws DecryptionException when the text is malformed, its key id is unknown, or it was altered,
+   *     truncated, encrypted under another key, or belongs to another record or field
+   */
+  public String decrypt(String recordId, String field, String ciphertext) {
+    Parsed parsed = parse(ciphertext, recordId, field);
+    SecretKey key = keys.key(parsed.keyId).orElseThrow(() -> new DecryptionException(where(recordId, field)
+        + ": unknown key id '" + parsed.keyId + "' (this provider holds " + keys.keyIds() + ")"));
+    try {
+      Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, parsed.bytes, 0, NONCE_BYTES));
+      cipher.updateAAD(associatedData(parsed.keyId, recordId, field));
+      byte[] plain = cipher.doFinal(parsed.bytes, NONCE_BYTES, parsed.bytes.length - NONCE_BYTES);
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(plain)).toString();
+    } catch (AEADBadTagException e) {
+      throw new DecryptionException(where(recordId, field) + ": authentication failed under key '" + parsed.keyId
+          + "' (ciphertext altered or truncated, wrong key, or it belongs to another record or field)");
+    } catch (CharacterCodingException e) {
+      throw new DecryptionException(where(recordId, field) + ": decrypted bytes are not UTF-8");
+    } catch (GeneralSecurityException e) {
+      throw new DecryptionException(where(recordId, field) + ": cannot decrypt: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Moves a ciphertext to the active key: decrypts it (under whichever held key it names) and encrypts it
+   * again under {@link KeyProvider#activeKeyId()}. A ciphertext already under the active key is returned
+   * unchanged (after checking it decrypts).
+   */
+  public String reencrypt(String recordId, String field, String ciphertext) {
+    String plain = decrypt(recordId, field, ciphertext);
+    if (keyIdOf(ciphertext).equals(keys.activeKeyId())) {
+      return ciphertext;
+    }
+    return encrypt(recordId, field, plain);
+  }
+
+  /** Whether {@code ciphertext} is under a key other than the active one (a candidate for {@link #reencrypt}). */
+  public boolean needsReencryption(String ciphertext) {
+    return !keyIdOf(ciphertext).equals(keys.activeKeyId());
+  }
+
+  /**
+   * The key id a ciphertext names (not authenticated until it is decrypted).
+   *
+   * @throws DecryptionException when the text is not in a known format
+   */
+  public static String keyIdOf(String ciphertext) {
+    return parse(ciphertext, "?", "?").keyId;
+  }
+
+  private static Parsed parse(String ciphertext, String recordId, String field) {
+    if (ciphertext == null) {
+      throw new DecryptionException(where(recordId, field) + ": ciphertext is missing");
+    }
+    int first = ciphertext.indexOf(':');
+    int second = first < 0 ? -1 : ciphertext.indexOf(':', first + 1);
+    if (second < 0) {
+      throw new DecryptionException(where(recordId, field) + ": not a fenqi ciphertext (expected "
+          + "v1:<keyId>:<base64url>)");
+    }
+    String version = ciphertext.substring(0, first);
+    if (!VERSION.equals(version)) {
+      throw new DecryptionException(where(recordId, field) + ": unsupported ciphertext version '"
+          + abbreviate(version) + "' (this release reads " + VERSION + ")");
+    }
+    String keyId = ciphertext.substring(first + 1, second);
+    if (!KeyRing.KEY_ID.matcher(keyId).matches()) {
+      throw new DecryptionException(where(recordId, field) + ": malformed key id '" + abbreviate(keyId) + "'");
+    }
+    byte[] bytes;
+    try {
+      bytes = Base64.getUrlDecoder().decode(ciphertext.substring(second + 1));
+    } catch (IllegalArgumentException e) {
+      throw new DecryptionException(where(recordId, field) + ": ciphertext body is not base64url");
+    }
+    if (bytes.length < NONCE_BYTES + TAG_BYTES) {
+      throw new DecryptionException(where(recordId, field) + ": ciphertext truncated (" + bytes.length
+          + " bytes, at least " + (NONCE_BYTES + TAG_BYTES) + " expected)");
+    }
+    return new Parsed(keyId, bytes);
+  }
+
+  static byte[] associatedData(String keyId, String recordId, String field) {
+    Objects.requireNonNull(recordId, "recordId");
+    Objects.requireNonNull(field, "field");
+    byte[][] parts = {"fenqi-field".getBytes(StandardCharsets.UTF_8), VERSION.getBytes(StandardCharsets.UTF_8),
+        keyId.getBytes(StandardCharsets.UTF_8), recordId.getBytes(StandardCharsets.UTF_8),
+        field.getBytes(StandardCharsets.UTF_8)};
+    int size = 0;
+    for (byte[] p : parts) {
+      size += 4 + p.length;
+    }
+    ByteBuffer buffer = ByteBuffer.allocate(size);
+    for (byte[] p : parts) {
+      buffer.putInt(p.length).put(p);
+    }
+    return buffer.array();
+  }
+
+  private static String where(String recordId, String field) {
+    return "record " + abbreviate(recordId) + " field " + abbreviate(field);
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 40 ? s : s.substring(0, 40) + "...";
+  }
+
+  private record Parsed(String keyId, byte[] bytes) {}
+
+  @Override
+  public String toString() {
+    return "FieldCipher[AES-256-GCM " + VERSION + ", keys=" + keys + "]";
+  }
+}

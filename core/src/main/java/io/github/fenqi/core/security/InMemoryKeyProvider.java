@@ -1,0 +1,57 @@
+package io.github.fenqi.core.security;
+
+import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.crypto.SecretKey;
+
+/**
+ * Keys held in memory, for tests and for embedders that fetch keys from their own KMS at start-up.
+ *
+ * <p>Thread-safety: immutable.
+ */
+public final class InMemoryKeyProvider extends RingKeyProvider {
+
+  private InMemoryKeyProvider(KeyRing ring) {
+    super(ring);
+  }
+
+  /** The given raw 32-byte keys by id; {@code activeKeyId} must be one of them. The arrays are copied. */
+  public static InMemoryKeyProvider of(String activeKeyId, Map<String, byte[]> rawKeys) {
+    Map<String, SecretKey> keys = new LinkedHashMap<>();
+    rawKeys.forEach((id, bytes) -> keys.put(KeyRing.requireKeyId("keyIds", id),
+        KeyRing.aesKey("keys." + id, bytes.clone())));
+    return new InMemoryKeyProvider(new KeyRing(KeyRing.requireKeyId("activeKeyId", activeKeyId), keys));
+  }
+
+  /** Fresh random keys (from {@link SecureRandom}) for each id; the first id is active. */
+  public static InMemoryKeyProvider generate(String activeKeyId, String... otherKeyIds) {
+    SecureRandom random = new SecureRandom();
+    Map<String, byte[]> raw = new LinkedHashMap<>();
+    for (String id : concat(activeKeyId, otherKeyIds)) {
+      byte[] key = new byte[KeyRing.KEY_BYTES];
+      random.nextBytes(key);
+      raw.put(id, key);
+    }
+    return of(activeKeyId, raw);
+  }
+
+  /** The same keys with another id active (a rotation step). */
+  public InMemoryKeyProvider withActive(String keyId) {
+    return new InMemoryKeyProvider(new KeyRing(keyId, ring.keys()));
+  }
+
+  /** These keys plus {@code other}'s, with {@code other}'s active id active (rotation: new key added). */
+  public InMemoryKeyProvider rotatedTo(InMemoryKeyProvider other) {
+    Map<String, SecretKey> keys = new LinkedHashMap<>(ring.keys());
+    keys.putAll(other.ring.keys());
+    return new InMemoryKeyProvider(new KeyRing(other.activeKeyId(), keys));
+  }
+
+  private static String[] concat(String first, String[] rest) {
+    String[] all = new String[rest.length + 1];
+    all[0] = first;
+    System.arraycopy(rest, 0, all, 1, rest.length);
+    return all;
+  }
+}

@@ -1,0 +1,63 @@
+package io.github.fenqi.core.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.fenqi.core.DecryptionException;
+import java.util.Base64;
+import net.jqwik.api.Assume;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.AlphaChars;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.NotEmpty;
+import net.jqwik.api.constraints.StringLength;
+
+class FieldCipherProperties {
+  private final FieldCipher cipher = FieldCipher.create(InMemoryKeyProvider.generate("k1"));
+
+  @Property(tries = 300)
+  void encryptThenDecryptIsIdentity(@ForAll String record, @ForAll @AlphaChars @NotEmpty String field,
+      @ForAll String plaintext) {
+    Assume.that(isWellFormedUtf16(plaintext) && isWellFormedUtf16(record));
+    assertEquals(plaintext, cipher.decrypt(record, field, cipher.encrypt(record, field, plaintext)));
+  }
+
+  @Property(tries = 300)
+  void anyFlippedBitIsRejected(@ForAll @StringLength(max = 40) @AlphaChars String plaintext,
+      @ForAll @IntRange(min = 0, max = 10_000) int position, @ForAll @IntRange(min = 0, max = 7) int bit) {
+    String ct = cipher.encrypt("case-1", "idNumber", plaintext);
+    String prefix = "v1:k1:";
+    byte[] body = Base64.getUrlDecoder().decode(ct.substring(prefix.length()));
+    body[position % body.length] ^= (byte) (1 << bit);
+    String flipped = prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(body);
+    assertThrows(DecryptionException.class, () -> cipher.decrypt("case-1", "idNumber", flipped));
+  }
+
+  @Property(tries = 200)
+  void swappedRecordOrFieldIsRejected(@ForAll @AlphaChars @NotEmpty String recordA,
+      @ForAll @AlphaChars @NotEmpty String recordB, @ForAll boolean swapField, @ForAll String plaintext) {
+    Assume.that(!recordA.equals(recordB) && isWellFormedUtf16(plaintext));
+    String ct = cipher.encrypt(recordA, "mobile", plaintext);
+    if (swapField) {
+      assertThrows(DecryptionException.class, () -> cipher.decrypt(recordA, "idNumber", ct));
+    } else {
+      assertThrows(DecryptionException.class, () -> cipher.decrypt(recordB, "mobile", ct));
+    }
+  }
+
+  private static boolean isWellFormedUtf16(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+          return false;
+        }
+        i++;
+      } else if (Character.isLowSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,125 @@
+package io.github.fenqi.core.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fenqi.core.DecryptionException;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+class FieldCipherTest {
+  private final InMemoryKeyProvider keys = InMemoryKeyProvider.generate("k1");
+  private final FieldCipher cipher = FieldCipher.create(keys);
+
+  @Test
+  void roundTripsAndNamesTheActiveKey() {
+    String ct = cipher.encrypt("case-7", "idNumber", "11010519491231002X");
+    assertTrue(ct.startsWith("v1:k1:"), ct);
+    assertEquals("11010519491231002X", cipher.decrypt("case-7", "idNumber", ct));
+    assertEquals("k1", FieldCipher.keyIdOf(ct));
+  }
+
+  @Test
+  void sameValueEncryptsDifferentlyEachTime() {
+    assertNotEquals(cipher.encrypt("r", "f", "13800001234"), cipher.encrypt("r", "f", "13800001234"));
+  }
+
+  @Test
+  void rejectsCiphertextMovedToAnotherRecord() {
+    String ct = cipher.encrypt("case-7", "idNumber", "secret");
+    DecryptionException e = assertThrows(DecryptionException.class, () -> cipher.decrypt("case-8", "idNumber", ct));
+    assertTrue(e.getMessage().contains("authentication failed"), e.getMessage());
+  }
+
+  @Test
+  void rejectsCiphertextMovedToAnotherField() {
+    String ct = cipher.encrypt("case-7", "idNumber", "secret");
+    assertThrows(DecryptionException.class, () -> cipher.decrypt("case-7", "mobile", ct));
+  }
+
+  @Test
+  void recordAndFieldBoundariesAreUnambiguous() {
+    String ct = cipher.encrypt("a:b", "c", "secret");
+    assertThrows(DecryptionException.class, () -> cipher.decrypt("a", "b:c", ct));
+  }
+
+  @Test
+  void rejectsWrongKeyWithSameId() {
+    String ct = cipher.encrypt("r", "f", "secret");
+    FieldCipher other = FieldCipher.create(InMemoryKeyProvider.generate("k1"));
+    assertThrows(DecryptionException.class, () -> other.decrypt("r", "f", ct));
+  }
+
+  @Test
+  void rejectsUnknownKeyIdNamingIt() {
+    String ct = cipher.encrypt("r", "f", "secret");
+    FieldCipher other = FieldCipher.create(InMemoryKeyProvider.generate("k9"));
+    DecryptionException e = assertThrows(DecryptionException.class, () -> other.decrypt("r", "f", ct));
+    assertTrue(e.getMessage().contains("unknown key id 'k1'"), e.getMessage());
+  }
+
+  @Test
+  void rejectsTruncatedCiphertext() {
+    String ct = cipher.encrypt("r", "f", "secret");
+    for (int cut = 1; cut < ct.length(); cut++) {
+      String truncated = ct.substring(0, cut);
+      assertThrows(DecryptionException.class, () -> cipher.decrypt("r", "f", truncated), truncated);
+    }
+  }
+
+  @Test
+  void rejectsMalformedTextWithClearMessages() {
+    assertTrue(assertThrows(DecryptionException.class, () -> cipher.decrypt("r", "f", "plain text"))
+        .getMessage().contains("not a fenqi ciphertext"));
+    assertTrue(assertThrows(DecryptionException.class, () -> cipher.decrypt("r", "f", "v9:k1:AAAA"))
+        .getMessage().contains("unsupported ciphertext version 'v9'"));
+    assertTrue(assertThrows(DecryptionException.class, () -> cipher.decrypt("r", "f", "v1:k1:***"))
+        .getMessage().contains("not base64url"));
+  }
+
+  @Test
+  void rejectsAKeyIdEditedInTheHeader() {
+    InMemoryKeyProvider two = InMemoryKeyProvider.generate("k1", "k2");
+    FieldCipher c = FieldCipher.create(two);
+    String ct = c.encrypt("r", "f", "secret");
+    String relabelled = ct.replaceFirst("^v1:k1:", "v1:k2:");
+    assertThrows(DecryptionException.class, () -> c.decrypt("r", "f", relabelled));
+  }
+
+  @Test
+  void rotationKeepsOldDataReadableAndReencryptMovesItToTheActiveKey() {
+    String old = cipher.encrypt("r", "idNumber", "11010519491231002X");
+    InMemoryKeyProvider rotated = keys.rotatedTo(InMemoryKeyProvider.generate("k2"));
+    FieldCipher after = FieldCipher.create(rotated);
+    assertEquals("11010519491231002X", after.decrypt("r", "idNumber", old));
+    assertTrue(after.needsReencryption(old));
+    String moved = after.reencrypt("r", "idNumber", old);
+    assertEquals("k2", FieldCipher.keyIdOf(moved));
+    assertFalse(after.needsReencryption(moved));
+    assertEquals("11010519491231002X", after.decrypt("r", "idNumber", moved));
+    assertEquals(moved, after.reencrypt("r", "idNumber", moved));
+    assertTrue(after.encrypt("r", "f", "x").startsWith("v1:k2:"));
+  }
+
+  @Test
+  void reencryptRefusesCiphertextOfAnotherRecord() {
+    String old = cipher.encrypt("r1", "f", "secret");
+    FieldCipher after = FieldCipher.create(keys.rotatedTo(InMemoryKeyProvider.generate("k2")));
+    assertThrows(DecryptionException.class, () -> after.reencrypt("r2", "f", old));
+  }
+
+  @Test
+  void bodyHoldsNonceCiphertextAndTag() {
+    String ct = cipher.encrypt("r", "f", "abc");
+    byte[] body = Base64.getUrlDecoder().decode(ct.substring("v1:k1:".length()));
+    assertEquals(12 + 3 + 16, body.length);
+  }
+
+  @Test
+  void toStringShowsNoKeyMaterial() {
+    assertEquals("FieldCipher[AES-256-GCM v1, keys=InMemoryKeyProvider[active=k1, keyIds=[k1]]]", cipher.toString());
+  }
+}

@@ -1,0 +1,98 @@
+package io.github.fenqi.core.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.borrower.Borrower;
+import io.github.fenqi.core.money.Money;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.NumericChars;
+import net.jqwik.api.constraints.StringLength;
+import org.junit.jupiter.api.Test;
+
+class IdentityValidationTest {
+  private final IdentityValidation v =
+      IdentityValidation.withClock(Clock.fixed(Instant.parse("2026-11-25T00:00:00Z"), ZoneOffset.UTC));
+
+  @Test
+  void acceptsTheStandardSampleIdNumberWithXCheckDigit() {
+    assertTrue(v.checkIdNumber("idNumber", "11010519491231002X").isEmpty());
+    assertTrue(v.checkIdNumber("idNumber", "11010519491231002x").isEmpty());
+  }
+
+  @Test
+  void rejectsWrongCheckDigitNamingTheFieldAndMaskingTheValue() {
+    Problem p = v.checkIdNumber("borrower.idNumber", "110105194912310021").orElseThrow();
+    assertEquals("borrower.idNumber", p.location());
+    assertTrue(p.reason().contains("wrong check digit"), p.reason());
+    assertFalse(p.reason().contains("110105194912310021"), p.reason());
+  }
+
+  @Test
+  void rejectsImpossibleOrImplausibleBirthDates() {
+    assertTrue(v.checkIdNumber("id", withCheck("11010519490231001")).orElseThrow().reason().contains("birth date"));
+    assertTrue(v.checkIdNumber("id", withCheck("11010518991231001")).orElseThrow().reason().contains("1899"));
+    assertTrue(v.checkIdNumber("id", withCheck("11010520270101001")).orElseThrow().reason().contains("2027"));
+    assertTrue(v.checkIdNumber("id", withCheck("11010520261125001")).isEmpty());
+  }
+
+  @Test
+  void rejectsWrongShape() {
+    assertTrue(v.checkIdNumber("id", "1101051949123100").orElseThrow().reason().contains("18-character"));
+  }
+
+  @Test
+  void checksBankCardsWithLuhn() {
+    assertTrue(v.checkBankCard("card", "4111 1111 1111 1111").isEmpty());
+    assertTrue(v.checkBankCard("card", "4111111111111112").orElseThrow().reason().contains("Luhn"));
+    assertTrue(v.checkBankCard("card", "41111111111").orElseThrow().reason().contains("12 to 19 digits"));
+  }
+
+  @Test
+  void checksMainlandMobiles() {
+    assertTrue(v.checkMobile("mobile", "13800001234").isEmpty());
+    assertTrue(v.checkMobile("mobile", "+86 19912345678").isEmpty());
+    assertTrue(v.checkMobile("mobile", "12800001234").isPresent());
+    assertTrue(v.checkMobile("mobile", "1380000123").isPresent());
+  }
+
+  @Test
+  void requireValidReportsEveryBadIdentifierOfABorrower() {
+    Borrower b = new Borrower("张三", "110105194912310021", "12345", "310000", 1, null, null, Money.of("0.00"),
+        List.of(), false);
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> v.requireValid("borrower", b));
+    assertEquals(List.of("borrower.idNumber", "borrower.mobile"),
+        e.problems().stream().map(Problem::location).toList());
+  }
+
+  @Property(tries = 200)
+  void computedCheckDigitAlwaysValidates(@ForAll @IntRange(min = 1900, max = 2025) int year,
+      @ForAll @IntRange(min = 1, max = 12) int month, @ForAll @IntRange(min = 1, max = 28) int day,
+      @ForAll @NumericChars @StringLength(3) String serial) {
+    String first17 = "330106" + String.format("%04d%02d%02d", year, month, day) + serial;
+    assertTrue(v.checkIdNumber("id", withCheck(first17)).isEmpty());
+  }
+
+  @Property(tries = 200)
+  void anySingleDigitChangeIsCaughtByTheCheckDigit(@ForAll @IntRange(min = 0, max = 16) int position,
+      @ForAll @IntRange(min = 1, max = 9) int delta) {
+    String good = "11010519491231002X";
+    char changed = (char) ('0' + (good.charAt(position) - '0' + delta) % 10);
+    String bad = good.substring(0, position) + changed + good.substring(position + 1);
+    assertTrue(v.checkIdNumber("id", bad).isPresent());
+  }
+
+  private static String withCheck(String first17) {
+    return first17 + IdentityValidation.checkDigit(first17);
+  }
+}

@@ -1,0 +1,109 @@
+package io.github.fenqi.core.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fenqi.core.InvalidInputException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KeyProviderTest {
+  @TempDir Path dir;
+
+  private Path keystore(String password, String... aliases) throws Exception {
+    KeyStore ks = KeyStore.getInstance("PKCS12");
+    ks.load(null, null);
+    KeyGenerator gen = KeyGenerator.getInstance("AES");
+    gen.init(256);
+    for (String alias : aliases) {
+      SecretKey key = gen.generateKey();
+      ks.setEntry(alias, new KeyStore.SecretKeyEntry(key), new KeyStore.PasswordProtection(password.toCharArray()));
+    }
+    Path file = dir.resolve("keys.p12");
+    try (OutputStream out = Files.newOutputStream(file)) {
+      ks.store(out, password.toCharArray());
+    }
+    return file;
+  }
+
+  @Test
+  void pkcs12ProviderReadsSecretKeysByAliasAndEncryptsUnderTheActiveOne() throws Exception {
+    Path file = keystore("s3cret", "k2025", "k2026");
+    Pkcs12KeyProvider keys = Pkcs12KeyProvider.open(file, "FENQI_KEYSTORE_PASSWORD", "k2026",
+        Map.of("FENQI_KEYSTORE_PASSWORD", "s3cret"));
+    assertEquals(Set.of("k2025", "k2026"), keys.keyIds());
+    FieldCipher cipher = FieldCipher.create(keys);
+    String ct = cipher.encrypt("r", "f", "13800001234");
+    assertTrue(ct.startsWith("v1:k2026:"));
+    Pkcs12KeyProvider reopened = Pkcs12KeyProvider.open(file, "PW", "k2025", Map.of("PW", "s3cret"));
+    assertEquals("13800001234", FieldCipher.create(reopened).decrypt("r", "f", ct));
+  }
+
+  @Test
+  void pkcs12ProviderRejectsWrongPasswordNamingTheFile() throws Exception {
+    Path file = keystore("s3cret", "k1");
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> Pkcs12KeyProvider.open(file, "PW", "k1", Map.of("PW", "wrong")));
+    assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
+    assertTrue(e.getMessage().contains("wrong password"), e.getMessage());
+  }
+
+  @Test
+  void pkcs12ProviderRejectsUnsetPasswordVariableAndUnknownActiveId() throws Exception {
+    Path file = keystore("s3cret", "k1");
+    assertTrue(assertThrows(InvalidInputException.class, () -> Pkcs12KeyProvider.open(file, "PW", "k1", Map.of()))
+        .getMessage().startsWith("PW: environment variable is not set"));
+    assertTrue(assertThrows(InvalidInputException.class,
+        () -> Pkcs12KeyProvider.open(file, "PW", "k7", Map.of("PW", "s3cret")))
+        .getMessage().contains("'k7' is not among the available key ids [k1]"));
+    assertTrue(assertThrows(InvalidInputException.class,
+        () -> Pkcs12KeyProvider.open(dir.resolve("none.p12"), "PW", "k1", Map.of("PW", "x")))
+        .getMessage().contains("no such keystore file"));
+  }
+
+  @Test
+  void environmentProviderReadsBase64KeysAndSupportsRotation() {
+    byte[] k1 = new byte[32];
+    byte[] k2 = new byte[32];
+    new SecureRandom().nextBytes(k1);
+    new SecureRandom().nextBytes(k2);
+    Map<String, String> env = Map.of("FENQI_KEY_1", Base64.getEncoder().encodeToString(k1),
+        "FENQI_KEY_2", Base64.getEncoder().encodeToString(k2));
+    EnvironmentKeyProvider old = EnvironmentKeyProvider.of(env, "k1", Map.of("k1", "FENQI_KEY_1"));
+    EnvironmentKeyProvider both = EnvironmentKeyProvider.of(env, "k2", Map.of("k1", "FENQI_KEY_1", "k2", "FENQI_KEY_2"));
+    String ct = FieldCipher.create(old).encrypt("r", "f", "x");
+    FieldCipher rotated = FieldCipher.create(both);
+    assertEquals("x", rotated.decrypt("r", "f", ct));
+    assertTrue(rotated.reencrypt("r", "f", ct).startsWith("v1:k2:"));
+  }
+
+  @Test
+  void environmentProviderNamesTheBadVariable() {
+    assertTrue(assertThrows(InvalidInputException.class,
+        () -> EnvironmentKeyProvider.of(Map.of(), "k1", Map.of("k1", "FENQI_KEY"))).getMessage()
+        .startsWith("FENQI_KEY: environment variable is not set"));
+    assertTrue(assertThrows(InvalidInputException.class,
+        () -> EnvironmentKeyProvider.of(Map.of("FENQI_KEY", "%%%"), "k1", Map.of("k1", "FENQI_KEY"))).getMessage()
+        .startsWith("FENQI_KEY: is not valid base64"));
+    assertTrue(assertThrows(InvalidInputException.class, () -> EnvironmentKeyProvider.of(
+        Map.of("FENQI_KEY", Base64.getEncoder().encodeToString(new byte[16])), "k1", Map.of("k1", "FENQI_KEY")))
+        .getMessage().startsWith("FENQI_KEY: an AES-256 key must be 32 bytes, found 16"));
+  }
+
+  @Test
+  void rejectsKeyIdsThatWouldBreakTheFormat() {
+    assertThrows(InvalidInputException.class, () -> InMemoryKeyProvider.generate("K:1"));
+    assertThrows(InvalidInputException.class, () -> InMemoryKeyProvider.generate("Upper"));
+  }
+}

@@ -1,0 +1,89 @@
+package io.github.fenqi.core.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.borrower.Borrower;
+import io.github.fenqi.core.money.Money;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class MaskingTest {
+  private final Masking m = Masking.defaults();
+
+  @Test
+  void masksIdNumberKeepingFirstThreeAndLastFour() {
+    assertEquals("110***********002X", m.idNumber("11010519491231002X"));
+  }
+
+  @Test
+  void masksBankCardKeepingBinAndLastFour() {
+    assertEquals("622202*********0123", m.bankCard("6222 0212 3456 7890 123"));
+  }
+
+  @Test
+  void masksMobileAsCommonlyShown() {
+    assertEquals("138****1234", m.mobile("13800001234"));
+    assertEquals("+86138****1234", m.mobile("+86 13800001234"));
+  }
+
+  @Test
+  void masksChineseNamesKeepingTheSurnameIncludingCompoundOnes() {
+    assertEquals("张*", m.name("张三"));
+    assertEquals("张**", m.name("张三丰"));
+    assertEquals("欧阳**", m.name("欧阳娜娜"));
+    assertEquals("欧阳*", m.name("欧阳锋"));
+    assertEquals("欧*", m.name("欧阳"));
+    assertEquals("*", m.name("张"));
+    assertEquals("J*******", m.name("John Doe"));
+  }
+
+  @Test
+  void masksEmailAndAddress() {
+    assertEquals("z*******@example.com", m.email("zhangsan@example.com"));
+    assertEquals("*@x.cn", m.email("a@x.cn"));
+    assertEquals("********", m.email("no-at-in"));
+    assertEquals("浙江省杭州市****", m.address("浙江省杭州市西湖区文三路100号"));
+    assertEquals("****", m.address("杭州"));
+  }
+
+  @Test
+  void shortValuesAreMaskedEntirely() {
+    assertEquals("*****", m.idNumber("12345"));
+  }
+
+  @Test
+  void rulesAreConfigurableAndImmutable() {
+    Masking.Builder b = Masking.builder().idNumber(6, 2).mobile(0, 4).maskChar('#').compoundSurnames(Set.of("司马"));
+    Masking custom = b.build();
+    b.mobile(3, 0);
+    assertEquals("110105##########2X", custom.idNumber("11010519491231002X"));
+    assertEquals("#######1234", custom.mobile("13800001234"));
+    assertEquals("欧##", custom.name("欧阳锋"));
+    assertEquals("司马#", custom.name("司马光"));
+    assertThrows(InvalidInputException.class, () -> Masking.builder().compoundSurnames(Set.of("欧")));
+    assertThrows(InvalidInputException.class, () -> Masking.builder().bankCard(-1, 4));
+  }
+
+  @Test
+  void redactMasksIdentifiersInsideFreeText() {
+    String text = "call 13800001234, id 11010519491231002X, card 6222021234567890123, mail zhangsan@example.com, case 42";
+    assertEquals("call 138****1234, id 110***********002X, card 622202*********0123, mail z*******@example.com, case 42",
+        m.redact(text));
+  }
+
+  @Test
+  void borrowerToStringUsesMasking() {
+    Borrower b = new Borrower("欧阳娜娜", "11010519491231002X", "13800001234", "310000", 2, null, null,
+        Money.of("0.00"), List.of(), false);
+    String s = b.toString();
+    assertTrue(s.contains("name=欧阳**"), s);
+    assertTrue(s.contains("idNumber=110***********002X"), s);
+    assertTrue(s.contains("mobile=138****1234"), s);
+    assertFalse(s.contains("13800001234"), s);
+  }
+}
