@@ -5,6 +5,7 @@ import io.github.fenqi.core.NegotiationRequest;
 import io.github.fenqi.core.NegotiationResult;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.policy.JsonDirectoryPolicyRepository;
+import io.github.fenqi.rules.EasyRulesEligibilityEvaluator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -13,9 +14,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Spec;
 
-/** {@code fenqi plan CASE.json --policies DIR}: the three proposals of a case. */
+/** {@code fenqi plan CASE.json --policies DIR [--rules DIR]}: the three proposals of a case. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
     description = "Find the three proposals (aggressive, conservative, balanced) of a case under the policies in DIR.")
 final class PlanCommand implements Callable<Integer> {
@@ -27,6 +29,10 @@ final class PlanCommand implements Callable<Integer> {
   @Option(names = "--policies", required = true, paramLabel = "DIR", description = "Directory of policy files.")
   Path policies;
 
+  @Option(names = "--rules", paramLabel = "DIR", description = "Directory of eligibility rule files "
+      + "(<platformId>.yml, _shared*.yml) evaluated on top of each policy's eligibility block.")
+  @Nullable Path rules;
+
   @Option(names = "--format", defaultValue = "json", description = "json or text (default json).")
   OutputFormat format;
 
@@ -35,7 +41,14 @@ final class PlanCommand implements Callable<Integer> {
     NegotiationRequest request = NegotiationRequest.read(caseFile);
     NegotiationResult result;
     try (JsonDirectoryPolicyRepository repo = JsonDirectoryPolicyRepository.openStrict(policies)) {
-      result = NegotiationEngine.builder().policies(repo).build().calculate(request);
+      NegotiationEngine.Builder engine = NegotiationEngine.builder().policies(repo);
+      if (rules == null) {
+        result = engine.build().calculate(request);
+      } else {
+        try (EasyRulesEligibilityEvaluator eligibility = EasyRulesEligibilityEvaluator.openStrict(rules)) {
+          result = engine.eligibility(eligibility).build().calculate(request);
+        }
+      }
     }
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
