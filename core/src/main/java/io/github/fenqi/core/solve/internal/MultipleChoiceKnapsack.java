@@ -22,6 +22,12 @@ import java.util.Optional;
  * both weights. Every bound is valid for any μ ≥ 0, so the result is the exact optimum; μ and λ only
  * decide how much is pruned. Ties go to the first solution in search order.
  *
+ * <p>When a first search of {@value #PROBE_NODES} nodes does not finish, its best solution is improved by local
+ * search (best single and paired group changes), the multipliers are tightened by subgradient steps, every item
+ * whose Lagrangian bound cannot beat that incumbent is dropped (reduced-cost fixing: provably not in any better
+ * solution), and the exact search reruns on the remaining core, seeded with the incumbent and bounded also by
+ * the tightened Lagrangian.
+ *
  * <p>Thread-safety: immutable; {@link #solve} keeps its state on the stack and may run concurrently.
  */
 public final class MultipleChoiceKnapsack {
@@ -54,6 +60,151 @@ public final class MultipleChoiceKnapsack {
     }
   }
 
+  /** Nodes of the first, incumbent-finding search before reduced-cost fixing. */
+  static final int PROBE_NODES = 20_000;
+
+  /**
+   * Drops every item that cannot be part of a solution better than {@code incumbent}: for any λ, μ ≥ 0,
+   * {@code L = λ·capA + μ·capB + Σ_g max_i r_gi} with {@code r = v − λa − μb} bounds every solution, and
+   * {@code L − max_g + r_gj} bounds every solution that takes item j of group g. The multipliers are tightened
+   * first by Polyak subgradient steps towards the incumbent's value. The incumbent's own items are kept.
+   */
+  static int[][] fixByReducedCost(Group[] groups, int[][] kept, long capA, long capB, double[] multipliers,
+      Solution incumbent) {
+    int n = groups.length;
+    double lambda = multipliers[0];
+    double mu = multipliers[1];
+    double bestL = Double.POSITIVE_INFINITY;
+    double bestLambda = lambda;
+    double bestMu = mu;
+    double target = incumbent.value();
+    for (int iter = 0; iter < 60; iter++) {
+      double l = lambda * capA + mu * capB;
+      double usedA = 0;
+      double usedB = 0;
+      for (int g = 0; g < n; g++) {
+        double max = Double.NEGATIVE_INFINITY;
+        int arg = -1;
+        for (int idx : kept[g]) {
+          double r = groups[g].value()[idx] - lambda * groups[g].weightA()[idx] - mu * groups[g].weightB()[idx];
+          if (r > max) {
+            max = r;
+            arg = idx;
+          }
+        }
+        l += max;
+        usedA += groups[g].weightA()[arg];
+        usedB += groups[g].weightB()[arg];
+      }
+      if (l < bestL) {
+        bestL = l;
+        bestLambda = lambda;
+        bestMu = mu;
+      }
+      double gA = capA - usedA;
+      double gB = capB - usedB;
+      double norm = gA * gA + gB * gB;
+      if (norm == 0 || l - target <= 0) {
+        break;
+      }
+      double step = (l - target) / norm;
+      lambda = Math.max(0, lambda - step * gA);
+      mu = Math.max(0, mu - step * gB);
+    }
+    multipliers[0] = bestLambda;
+    multipliers[1] = bestMu;
+    double tolerance = 1e-9 * Math.max(1, Math.abs(target));
+    int[][] core = new int[n][];
+    for (int g = 0; g < n; g++) {
+      double max = Double.NEGATIVE_INFINITY;
+      for (int idx : kept[g]) {
+        max = Math.max(max, groups[g].value()[idx] - bestLambda * groups[g].weightA()[idx] - bestMu * groups[g].weightB()[idx]);
+      }
+      int[] keep = new int[kept[g].length];
+      int k = 0;
+      for (int idx : kept[g]) {
+        double r = groups[g].value()[idx] - bestLambda * groups[g].weightA()[idx] - bestMu * groups[g].weightB()[idx];
+        if (bestL - max + r > target + tolerance || idx == incumbent.choice()[g]) {
+          keep[k++] = idx;
+        }
+      }
+      core[g] = Arrays.copyOf(keep, k);
+    }
+    return core;
+  }
+
+  /**
+   * Local search from a feasible solution: repeatedly the best single-group change, then the best change of
+   * two groups together, that keeps both capacities and raises the value. Any feasible result is a valid
+   * incumbent; a better one lets reduced-cost fixing drop more items.
+   */
+  static Solution improve(Group[] groups, int[][] kept, long capA, long capB, Solution start) {
+    int n = groups.length;
+    int[] choice = start.choice().clone();
+    long usedA = start.totalWeightA();
+    long usedB = start.totalWeightB();
+    double value = start.value();
+    boolean improved = true;
+    int rounds = 0;
+    while (improved && rounds++ < 50) {
+      improved = false;
+      // best 1-opt move
+      double bestGain = 1e-12 * Math.max(1, Math.abs(value));
+      int bestG = -1;
+      int bestI = -1;
+      for (int g = 0; g < n; g++) {
+        Group gr = groups[g];
+        int cur = choice[g];
+        for (int idx : kept[g]) {
+          long na = usedA - gr.weightA()[cur] + gr.weightA()[idx];
+          long nb = usedB - gr.weightB()[cur] + gr.weightB()[idx];
+          double gain = gr.value()[idx] - gr.value()[cur];
+          if (na <= capA && nb <= capB && gain > bestGain) {
+            bestGain = gain;
+            bestG = g;
+            bestI = idx;
+          }
+        }
+      }
+      if (bestG >= 0) {
+        Group gr = groups[bestG];
+        usedA += gr.weightA()[bestI] - gr.weightA()[choice[bestG]];
+        usedB += gr.weightB()[bestI] - gr.weightB()[choice[bestG]];
+        value += gr.value()[bestI] - gr.value()[choice[bestG]];
+        choice[bestG] = bestI;
+        improved = true;
+        continue;
+      }
+      // best 2-opt move: free room in one group to spend it in another
+      for (int g = 0; g < n && !improved; g++) {
+        Group gg = groups[g];
+        for (int i : kept[g]) {
+          long aA = usedA - gg.weightA()[choice[g]] + gg.weightA()[i];
+          long aB = usedB - gg.weightB()[choice[g]] + gg.weightB()[i];
+          double dv = gg.value()[i] - gg.value()[choice[g]];
+          for (int h = g + 1; h < n && !improved; h++) {
+            Group gh = groups[h];
+            for (int j : kept[h]) {
+              long na = aA - gh.weightA()[choice[h]] + gh.weightA()[j];
+              long nb = aB - gh.weightB()[choice[h]] + gh.weightB()[j];
+              double gain = dv + gh.value()[j] - gh.value()[choice[h]];
+              if (na <= capA && nb <= capB && gain > 1e-12 * Math.max(1, Math.abs(value))) {
+                usedA = na;
+                usedB = nb;
+                value += gain;
+                choice[g] = i;
+                choice[h] = j;
+                improved = true;
+                break;
+              }
+            }
+          }
+        }
+      }
+    }
+    return new Solution(choice, value, usedA, usedB);
+  }
+
   /** Default node budget: far above what structured fenqi option grids need (see the benchmarks). */
   public static final long DEFAULT_MAX_NODES = 1_000_000L;
 
@@ -69,6 +220,11 @@ public final class MultipleChoiceKnapsack {
    * at most {@code maxNodes} nodes.
    */
   public static Result solve(Group[] groups, long capacityA, long capacityB, long maxNodes) {
+    return solve(groups, capacityA, capacityB, maxNodes, PROBE_NODES);
+  }
+
+  /** As {@link #solve(Group[], long, long, long)} with the first search limited to {@code probeNodes} (tests). */
+  static Result solve(Group[] groups, long capacityA, long capacityB, long maxNodes, long probeNodes) {
     int n = groups.length;
     if (n == 0) {
       return new Result(Optional.of(new Solution(new int[0], 0, 0, 0)), true, 0);
@@ -93,7 +249,20 @@ public final class MultipleChoiceKnapsack {
     if (minA > capacityA || minB > capacityB) {
       return new Result(Optional.empty(), true, 0); // even the lightest choices do not fit
     }
-    return new Search(groups, kept, capacityA, capacityB, maxNodes).run();
+    // 1. A short search: often finishes; otherwise leaves a good incumbent.
+    Search probe = new Search(groups, kept, capacityA, capacityB, Math.min(maxNodes, probeNodes), null);
+    Result first = probe.run();
+    if (first.exhaustive() || first.best().isEmpty()) {
+      return first.exhaustive() ? first : new Search(groups, kept, capacityA, capacityB, maxNodes, null).run();
+    }
+    // 2.–3. Lagrangian reduced-cost fixing against the incumbent, then 4. the exact search on the core.
+    Solution incumbent = improve(groups, kept, capacityA, capacityB, first.best().get());
+    double[] multipliers = new double[] {probe.lambda(), probe.mu()};
+    int[][] core = fixByReducedCost(groups, kept, capacityA, capacityB, multipliers, incumbent);
+    Search search = new Search(groups, core, capacityA, capacityB, maxNodes, incumbent);
+    search.addLagrangianBound(multipliers[0], multipliers[1]);
+    Result exact = search.run();
+    return new Result(exact.best(), exact.exhaustive(), first.nodes() + exact.nodes());
   }
 
   /**
@@ -198,7 +367,7 @@ public final class MultipleChoiceKnapsack {
     private double bestValue = Double.NEGATIVE_INFINITY;
     private long nodes;
 
-    Search(Group[] groups, int[][] kept, long capA, long capB, long maxNodes) {
+    Search(Group[] groups, int[][] kept, long capA, long capB, long maxNodes, @org.jspecify.annotations.Nullable Solution start) {
       this.n = groups.length;
       this.capA = capA;
       this.capB = capB;
@@ -287,6 +456,31 @@ public final class MultipleChoiceKnapsack {
       buildSuffixLps();
       current = new int[n];
       seedIncumbent();
+      if (start != null && start.value() > bestValue) {
+        // map the given solution's original indexes to this search's positions
+        int[] pos = new int[n];
+        for (int depth = 0; depth < n; depth++) {
+          int want = start.choice()[groupOf[depth]];
+          pos[depth] = -1;
+          for (int j = 0; j < originalIndex[depth].length; j++) {
+            if (originalIndex[depth][j] == want) {
+              pos[depth] = j;
+            }
+          }
+        }
+        if (Arrays.stream(pos).allMatch(x -> x >= 0)) {
+          best = pos;
+          bestValue = start.value();
+        }
+      }
+    }
+
+    double lambda() {
+      return lambda;
+    }
+
+    double mu() {
+      return mu;
     }
 
     /** The LP relaxation of groups [from, to) in the given arrays. */
@@ -582,14 +776,36 @@ public final class MultipleChoiceKnapsack {
       }
     }
 
-    /** The primary LP bound only: cheap enough to check before every branch. */
+    // Lagrangian bound with fixed multipliers: Σ_{g ≥ depth} max(v − λa − μb) + λ·leftA + μ·leftB, O(1).
+    private double[] lagrangeSuffix;
+    private double lagLambda;
+    private double lagMu;
+
+    void addLagrangianBound(double lambda, double mu) {
+      lagLambda = lambda;
+      lagMu = mu;
+      lagrangeSuffix = new double[n + 1];
+      for (int depth = n - 1; depth >= 0; depth--) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < v[depth].length; j++) {
+          max = Math.max(max, v[depth][j] - lambda * a[depth][j] - mu * b[depth][j]);
+        }
+        lagrangeSuffix[depth] = lagrangeSuffix[depth + 1] + max;
+      }
+    }
+
+    /** The primary LP bound and the Lagrangian one: cheap enough to check before every branch. */
     private double quickBound(int depth, long leftA, long leftB) {
-      return Math.min(suffixMaxValue[depth], bounds.get(0).bound(depth, leftA, leftB));
+      double q = Math.min(suffixMaxValue[depth], bounds.get(0).bound(depth, leftA, leftB));
+      if (lagrangeSuffix != null) {
+        q = Math.min(q, lagrangeSuffix[depth] + lagLambda * leftA + lagMu * leftB);
+      }
+      return q;
     }
 
     /** The smallest of every bound: checked once per node. */
     private double bound(int depth, long leftA, long leftB) {
-      double best = suffixMaxValue[depth];
+      double best = quickBound(depth, leftA, leftB);
       for (SuffixLp lp : bounds) {
         double b = lp.bound(depth, leftA, leftB);
         if (b < best) {
