@@ -25,8 +25,9 @@ import java.util.Optional;
  * <p>When a first search of {@value #PROBE_NODES} nodes does not finish, its best solution is improved by local
  * search (best single and paired group changes), the multipliers are tightened by subgradient steps, every item
  * whose Lagrangian bound cannot beat that incumbent is dropped (reduced-cost fixing: provably not in any better
- * solution), and the exact search reruns on the remaining core, seeded with the incumbent and bounded also by
- * the tightened Lagrangian.
+ * solution), and the core is solved exactly by a dynamic program over non-dominated partial selections with
+ * bound pruning — near-ties, which make branch and bound enumerate, collapse there — or, when its layers grow
+ * too large, by the search seeded with the incumbent and bounded also by the tightened Lagrangian.
  *
  * <p>Thread-safety: immutable; {@link #solve} keeps its state on the stack and may run concurrently.
  */
@@ -59,6 +60,9 @@ public final class MultipleChoiceKnapsack {
       return exhaustive;
     }
   }
+
+  /** Largest layer the dynamic program keeps before it gives up (then branch and bound runs). */
+  static final int MAX_DP_STATES = 400_000;
 
   /** Nodes of the first, incumbent-finding search before reduced-cost fixing. */
   static final int PROBE_NODES = 20_000;
@@ -216,8 +220,9 @@ public final class MultipleChoiceKnapsack {
   }
 
   /**
-   * The optimum, or no solution when no selection fits both capacities (or a group is empty), searching
-   * at most {@code maxNodes} nodes.
+   * The optimum, or no solution when no selection fits both capacities (or a group is empty), with a work
+   * budget of {@code maxNodes}: search nodes, and dynamic-program states (at most {@code maxNodes} in one
+   * layer). When the budget runs out, the result is the best selection found and says it is not proven.
    */
   public static Result solve(Group[] groups, long capacityA, long capacityB, long maxNodes) {
     return solve(groups, capacityA, capacityB, maxNodes, PROBE_NODES);
@@ -261,6 +266,10 @@ public final class MultipleChoiceKnapsack {
     int[][] core = fixByReducedCost(groups, kept, capacityA, capacityB, multipliers, incumbent);
     Search search = new Search(groups, core, capacityA, capacityB, maxNodes, incumbent);
     search.addLagrangianBound(multipliers[0], multipliers[1]);
+    Result dp = search.dynamicProgram((int) Math.min(MAX_DP_STATES, maxNodes));
+    if (dp.exhaustive()) {
+      return new Result(dp.best(), true, first.nodes() + dp.nodes());
+    }
     Result exact = search.run();
     return new Result(exact.best(), exact.exhaustive(), first.nodes() + exact.nodes());
   }
@@ -813,6 +822,102 @@ public final class MultipleChoiceKnapsack {
         }
       }
       return best;
+    }
+
+    /**
+     * Exact dynamic program over the groups in search order: a layer holds partial selections (weight A, weight
+     * B, value) that no other partial selection dominates and whose bound can still beat the incumbent. Exact
+     * like the search, but near-ties that make branch and bound enumerate many equal-looking combinations
+     * collapse into one state. Gives up (not exhaustive) when a layer exceeds {@code maxStates}.
+     */
+    Result dynamicProgram(int maxStates) {
+      long[] sa = {0};
+      long[] sb = {0};
+      double[] sv = {0};
+      int[][] parent = new int[n][];
+      int[][] item = new int[n][];
+      long states = 1;
+      for (int depth = 0; depth < n; depth++) {
+        long restMinA = suffixMinA[depth + 1];
+        long restMinB = suffixMinB[depth + 1];
+        int k = v[depth].length;
+        int size = sa.length * k;
+        long[] ca = new long[size];
+        long[] cb = new long[size];
+        double[] cv = new double[size];
+        int[] cp = new int[size];
+        int[] ci = new int[size];
+        int count = 0;
+        double threshold = bestValue + tolerance(bestValue);
+        for (int st = 0; st < sa.length; st++) {
+          for (int j = 0; j < k; j++) {
+            long na = sa[st] + a[depth][j];
+            long nb = sb[st] + b[depth][j];
+            if (na > capA - restMinA || nb > capB - restMinB) {
+              continue;
+            }
+            double nv = sv[st] + v[depth][j];
+            if (depth + 1 < n ? nv + quickBound(depth + 1, capA - na, capB - nb) <= threshold : nv <= threshold) {
+              continue;
+            }
+            ca[count] = na;
+            cb[count] = nb;
+            cv[count] = nv;
+            cp[count] = st;
+            ci[count] = j;
+            count++;
+          }
+        }
+        if (count > maxStates || states + count > maxStates * 4L) {
+          return new Result(Optional.empty(), false, states);
+        }
+        Group layer = new Group(Arrays.copyOf(ca, count), Arrays.copyOf(cb, count), Arrays.copyOf(cv, count));
+        int[] keep = prune(layer); // drops dominated partial selections
+        states += keep.length;
+        sa = new long[keep.length];
+        sb = new long[keep.length];
+        sv = new double[keep.length];
+        parent[depth] = new int[keep.length];
+        item[depth] = new int[keep.length];
+        for (int x = 0; x < keep.length; x++) {
+          int c = keep[x];
+          sa[x] = ca[c];
+          sb[x] = cb[c];
+          sv[x] = cv[c];
+          parent[depth][x] = cp[c];
+          item[depth][x] = ci[c];
+        }
+        if (keep.length == 0) {
+          break;
+        }
+      }
+      if (sa.length == 0 || parent[n - 1] == null || parent[n - 1].length == 0) {
+        // nothing beats the incumbent: the incumbent is optimal (or the case has no solution)
+        return best == null ? new Result(Optional.empty(), true, states) : finish(best, states);
+      }
+      int top = 0; // prune() returns best value first
+      int[] choice = new int[n];
+      for (int depth = n - 1; depth >= 0; depth--) {
+        choice[depth] = item[depth][top];
+        top = parent[depth][top];
+      }
+      bestValue = sv[0];
+      return finish(choice, states);
+    }
+
+    private Result finish(int[] found, long work) {
+      int[] choice = new int[n];
+      long totalA = 0;
+      long totalB = 0;
+      double value = 0;
+      for (int depth = 0; depth < n; depth++) {
+        int j = found[depth];
+        choice[groupOf[depth]] = originalIndex[depth][j];
+        totalA += a[depth][j];
+        totalB += b[depth][j];
+        value += v[depth][j];
+      }
+      return new Result(Optional.of(new Solution(choice, value, totalA, totalB)), true, work);
     }
 
     Result run() {
