@@ -72,6 +72,7 @@ public final class FenqiCli implements Runnable {
   static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new FenqiCli());
     // One line per feature command.
+    cl.addSubcommand(new AuditCommand());
     return cl;
   }
 
