@@ -75,6 +75,7 @@ public final class FenqiCli implements Runnable {
     cl.addSubcommand(new ScheduleCommand());
     cl.addSubcommand(new PolicyCommand());
     cl.addSubcommand(new PlanCommand());
+    cl.addSubcommand(new AuditCommand());
     return cl;
   }
 
