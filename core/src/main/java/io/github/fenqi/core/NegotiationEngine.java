@@ -9,7 +9,12 @@ import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.policy.EligibilityDecision;
 import io.github.fenqi.core.policy.EligibilityEvaluator;
 import io.github.fenqi.core.policy.Policy;
+import io.github.fenqi.core.policy.PolicyEvent;
 import io.github.fenqi.core.policy.PolicyRepository;
+import io.github.fenqi.core.security.IdentityValidation;
+import io.github.fenqi.core.security.audit.AuditAction;
+import io.github.fenqi.core.security.audit.AuditEvent;
+import io.github.fenqi.core.security.audit.AuditLog;
 import io.github.fenqi.core.policy.PolicySnapshot;
 import io.github.fenqi.core.schedule.Amortizer;
 import io.github.fenqi.core.schedule.AnnualizedRate;
@@ -38,6 +43,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one entry point: a case in, three explained proposals out. Wires a {@link PolicyRepository}, an
@@ -51,10 +57,17 @@ import java.util.Optional;
  * NegotiationResult result = engine.calculate(NegotiationRequest.read(Path.of("case.json")));
  * }</pre>
  *
+ * <p>Compliance is the default: the borrower's ID number and mobile are validated at the door (GB 11643 check
+ * digit, plausible birth date; mainland mobile), results carry no unmasked identifier, and with an
+ * {@link Builder#auditLog audit log} every calculation appends its data access and proposals in one durable
+ * write, and every policy change the repository reports is logged.
+ *
  * <p>Thread-safety: immutable and thread-safe; one engine serves any number of concurrent requests. Each
  * request reads one policy snapshot, so a reload during a calculation never mixes versions.
  */
-public final class NegotiationEngine {
+public final class NegotiationEngine implements AutoCloseable {
+  /** The actor audit entries of the engine carry. */
+  public static final String ACTOR = "fenqi-engine";
   private final PolicyRepository policies;
   private final EligibilityEvaluator eligibility;
   private final AffordabilityModel affordability;
@@ -63,6 +76,9 @@ public final class NegotiationEngine {
   private final GridConfig grid;
   private final AcceptanceModel acceptance;
   private final Clock clock;
+  private final IdentityValidation identity;
+  private final @Nullable AuditLog audit;
+  private final PolicyRepository.@Nullable Subscription policyAudit;
 
   private NegotiationEngine(Builder b) {
     this.policies = Objects.requireNonNull(b.policies);
@@ -73,6 +89,37 @@ public final class NegotiationEngine {
     this.grid = b.grid;
     this.acceptance = b.acceptance;
     this.clock = b.clock;
+    this.identity = IdentityValidation.withClock(b.clock);
+    this.audit = b.audit;
+    // every policy change the engine can see goes to the audit log
+    this.policyAudit = audit == null ? null : policies.addListener(event -> audit.append(policyEvent(event)));
+  }
+
+  private static AuditEvent policyEvent(PolicyEvent event) {
+    if (event instanceof PolicyEvent.PolicyChanged c) {
+      Map<String, String> details = new LinkedHashMap<>();
+      details.put("change", c.change().name());
+      details.put("origin", c.origin());
+      details.put("repositoryVersion", Long.toString(c.repositoryVersion()));
+      if (c.oldVersion() != null) {
+        details.put("oldVersion", c.oldVersion());
+      }
+      if (c.newVersion() != null) {
+        details.put("newVersion", c.newVersion());
+      }
+      return new AuditEvent(ACTOR, AuditAction.POLICY_CHANGE, c.platformId(), details);
+    }
+    PolicyEvent.PolicyLoadFailed f = (PolicyEvent.PolicyLoadFailed) event;
+    return new AuditEvent(ACTOR, AuditAction.POLICY_CHANGE, f.origin(),
+        Map.of("change", "LOAD_FAILED", "problems", Integer.toString(f.problems().size())));
+  }
+
+  /** Stops auditing policy changes (the engine does not own, and does not close, the log or the repository). */
+  @Override
+  public void close() {
+    if (policyAudit != null) {
+      policyAudit.close();
+    }
   }
 
   public static Builder builder() {
@@ -90,6 +137,7 @@ public final class NegotiationEngine {
     PolicySnapshot snapshot = policies.snapshot();
     LocalDate asOf = request.asOf();
     List<Problem> problems = new ArrayList<>();
+    problems.addAll(identity.check("borrower", request.borrower()));
     if (asOf.isAfter(LocalDate.now(clock))) {
       problems.add(Problem.of("asOf", asOf + " is in the future (today is " + LocalDate.now(clock) + ")"));
     }
@@ -153,6 +201,21 @@ public final class NegotiationEngine {
         reports.add(report(set.proposals().get(k), schedules.get(k), stressed.get(k), eligiblePolicy));
       }
     }
+    if (audit != null) {
+      List<AuditEvent> events = new ArrayList<>();
+      events.add(new AuditEvent(ACTOR, AuditAction.DATA_ACCESS, request.caseId(),
+          Map.of("debts", Integer.toString(request.debts().size()), "policySnapshot", Long.toString(snapshot.version()))));
+      for (NegotiationResult.ProposalReport r : reports) {
+        events.add(new AuditEvent(ACTOR, AuditAction.PROPOSAL_GENERATED, request.caseId(), Map.of(
+            "strategy", r.strategy().name(), "totalPayable", r.totalPayable().toString(),
+            "firstMonth", r.totalFirstMonthInstallment().toString(), "stress", r.stress().level().name())));
+      }
+      if (!set.feasible()) {
+        events.add(new AuditEvent(ACTOR, AuditAction.PROPOSAL_GENERATED, request.caseId(),
+            Map.of("feasible", "false", "binding", set.infeasibility().orElseThrow().binding().name())));
+      }
+      audit.appendAll(events); // one durable write for the run
+    }
     Optional<io.github.fenqi.core.solve.Infeasibility> why = set.infeasibility();
     return new NegotiationResult(request.caseId(), asOf, snapshot.version(), set.feasible(),
         why.map(io.github.fenqi.core.solve.Infeasibility::reason).orElse(null),
@@ -203,6 +266,7 @@ public final class NegotiationEngine {
     private GridConfig grid = GridConfig.DEFAULTS;
     private AcceptanceModel acceptance = AcceptanceModel.defaults();
     private Clock clock = Clock.systemDefaultZone();
+    private @Nullable AuditLog audit;
 
     private Builder() {}
 
@@ -239,6 +303,15 @@ public final class NegotiationEngine {
 
     public Builder acceptanceModel(AcceptanceModel acceptance) {
       this.acceptance = Objects.requireNonNull(acceptance, "acceptance");
+      return this;
+    }
+
+    /**
+     * Where the engine records data access, proposals and every policy change it sees (optional). The caller
+     * owns the log and closes it; {@link NegotiationEngine#close()} only stops listening to policy changes.
+     */
+    public Builder auditLog(AuditLog audit) {
+      this.audit = Objects.requireNonNull(audit, "audit");
       return this;
     }
 
