@@ -9,6 +9,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import io.github.fenqi.core.security.audit.AuditKey;
+import io.github.fenqi.core.security.audit.AuditLog;
+import io.github.fenqi.core.security.audit.FileAuditLog;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,12 +35,42 @@ final class PlanCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "json", description = "json or text (default json).")
   OutputFormat format;
 
+  @Option(names = "--audit-log", paramLabel = "FILE",
+      description = "Append this run's audit entries (data access, proposals) to FILE, durably.")
+  @Nullable Path auditLog;
+
+  @Option(names = "--key-env", paramLabel = "NAME", defaultValue = AuditKey.DEFAULT_VARIABLE,
+      description = "Environment variable holding the base64 of the 32-byte audit HMAC key (default: ${DEFAULT-VALUE}).")
+  String keyEnv;
+
+  private final Function<String, @Nullable String> environment;
+
+  PlanCommand() {
+    this(System::getenv);
+  }
+
+  /** Reads the audit key through {@code environment} (tests cannot set environment variables). */
+  PlanCommand(Function<String, @Nullable String> environment) {
+    this.environment = environment;
+  }
+
   @Override
   public Integer call() {
     NegotiationRequest request = NegotiationRequest.read(caseFile);
     NegotiationResult result;
+    AuditLog log = auditLog == null ? null : FileAuditLog.open(auditLog, AuditKey.fromEnvironment(keyEnv, environment));
     try (JsonDirectoryPolicyRepository repo = JsonDirectoryPolicyRepository.openStrict(policies)) {
-      result = NegotiationEngine.builder().policies(repo).build().calculate(request);
+      NegotiationEngine.Builder builder = NegotiationEngine.builder().policies(repo);
+      if (log != null) {
+        builder.auditLog(log);
+      }
+      try (NegotiationEngine engine = builder.build()) {
+        result = engine.calculate(request);
+      }
+    } finally {
+      if (log != null) {
+        log.close();
+      }
     }
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.fenqi.core.json.FenqiJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +46,29 @@ class PlanCommandTest {
     assertTrue(run.out().contains("AGGRESSIVE"));
     assertTrue(run.out().contains("CONSERVATIVE"));
     assertTrue(run.out().contains("BALANCED"));
+  }
+
+  @Test
+  void auditLogOptionAppendsTheRunAndAuditVerifyAcceptsIt(@TempDir Path dir) throws Exception {
+    byte[] key = new byte[32];
+    new java.security.SecureRandom().nextBytes(key);
+    String b64 = java.util.Base64.getEncoder().encodeToString(key);
+    java.util.function.Function<String, String> env = name -> name.equals("MY_KEY") ? b64 : null;
+    Path log = dir.resolve("audit.jsonl");
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    picocli.CommandLine cl = new picocli.CommandLine(new PlanCommand(env));
+    cl.setOut(new java.io.PrintWriter(out));
+    cl.setErr(new java.io.PrintWriter(err));
+    int code = cl.execute(FEASIBLE, "--policies", POLICIES, "--audit-log", log.toString(), "--key-env", "MY_KEY");
+    assertEquals(0, code, err.toString());
+    List<String> lines = Files.readAllLines(log);
+    assertEquals(4, lines.size(), "data access and three proposals");
+    assertTrue(lines.get(0).contains("DATA_ACCESS"));
+    picocli.CommandLine verify = new picocli.CommandLine(new AuditCommand(env));
+    java.io.StringWriter vout = new java.io.StringWriter();
+    verify.setOut(new java.io.PrintWriter(vout));
+    assertEquals(0, verify.execute("verify", log.toString(), "--key-env", "MY_KEY"), vout.toString());
   }
 
   @Test
