@@ -5,6 +5,8 @@ import io.github.fenqi.core.NegotiationRequest;
 import io.github.fenqi.core.NegotiationResult;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.policy.JsonDirectoryPolicyRepository;
+import io.github.fenqi.core.solve.ProposalSolver;
+import io.github.fenqi.optaplanner.OptaPlannerProposalSolver;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -35,6 +37,13 @@ final class PlanCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "json", description = "json or text (default json).")
   OutputFormat format;
 
+  @Option(names = "--solver", defaultValue = "exact", description = "exact (default) or optaplanner.")
+  String solver;
+
+  @Option(names = "--time-limit", defaultValue = "1s", paramLabel = "DURATION",
+      description = "OptaPlanner's time per strategy, e.g. 1s or 500ms (default 1s).")
+  String timeLimit;
+
   @Option(names = "--audit-log", paramLabel = "FILE",
       description = "Append this run's audit entries (data access, proposals) to FILE, durably.")
   @Nullable Path auditLog;
@@ -60,7 +69,7 @@ final class PlanCommand implements Callable<Integer> {
     NegotiationResult result;
     AuditLog log = auditLog == null ? null : FileAuditLog.open(auditLog, AuditKey.fromEnvironment(keyEnv, environment));
     try (JsonDirectoryPolicyRepository repo = JsonDirectoryPolicyRepository.openStrict(policies)) {
-      NegotiationEngine.Builder builder = NegotiationEngine.builder().policies(repo);
+      NegotiationEngine.Builder builder = NegotiationEngine.builder().policies(repo).solver(solver());
       if (log != null) {
         builder.auditLog(log);
       }
@@ -79,6 +88,23 @@ final class PlanCommand implements Callable<Integer> {
       default -> throw new InvalidInputException("--format", format + " is not supported by plan; use json or text");
     }
     return FenqiCli.OK;
+  }
+
+  private ProposalSolver solver() {
+    return switch (solver) {
+      case "exact" -> ProposalSolver.exact();
+      case "optaplanner" -> OptaPlannerProposalSolver.builder().timeLimit(duration()).build();
+      default -> throw new InvalidInputException("--solver", "'" + solver + "' is not a solver; use exact or optaplanner");
+    };
+  }
+
+  private java.time.Duration duration() {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,6})(ms|s)").matcher(timeLimit.strip());
+    if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+      throw new InvalidInputException("--time-limit", "'" + timeLimit + "' is not a duration such as 1s or 500ms");
+    }
+    long n = Long.parseLong(m.group(1));
+    return m.group(2).equals("s") ? java.time.Duration.ofSeconds(n) : java.time.Duration.ofMillis(n);
   }
 
   static void printText(PrintWriter out, NegotiationResult r) {

@@ -72,6 +72,27 @@ class PlanCommandTest {
   }
 
   @Test
+  void optaPlannerSolverGivesThreeProposalsToo() throws Exception {
+    CliRun run = CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--solver", "optaplanner", "--time-limit", "1s");
+    assertEquals(0, run.exit(), run.err());
+    JsonNode json = FenqiJson.newMapper().readTree(run.out());
+    // how many strategies local search completes in 1 s depends on the machine; each one it returns is a valid,
+    // unproven plan (quality against the exact solver is measured in the module's deterministic tests)
+    assertTrue(json.get("proposals").size() >= 1, run.out());
+    for (JsonNode p : json.get("proposals")) {
+      assertFalse(p.get("provenOptimal").asBoolean());
+    }
+  }
+
+  @Test
+  void unknownSolverAndBadTimeLimitAreOneLine() {
+    assertEquals("fenqi: --solver: 'magic' is not a solver; use exact or optaplanner",
+        CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--solver", "magic").err().strip());
+    assertEquals("fenqi: --time-limit: 'soon' is not a duration such as 1s or 500ms",
+        CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--solver", "optaplanner", "--time-limit", "soon").err().strip());
+  }
+
+  @Test
   void badCaseFileIsOneLineNamingFileAndField(@TempDir Path dir) throws Exception {
     Path bad = dir.resolve("case.json");
     Files.writeString(bad, Files.readString(Path.of(SAMPLE)).replace("\"48000.00\"", "\"48000.001\""));
