@@ -15,6 +15,16 @@ import io.github.fenqi.core.security.IdentityValidation;
 import io.github.fenqi.core.security.audit.AuditAction;
 import io.github.fenqi.core.security.audit.AuditEvent;
 import io.github.fenqi.core.security.audit.AuditLog;
+import io.github.fenqi.core.security.risk.RiskAssessment;
+import io.github.fenqi.core.security.risk.RiskCheck;
+import io.github.fenqi.core.security.risk.RiskCheckRequest;
+import io.github.fenqi.core.statement.CategoryLexicon;
+import io.github.fenqi.core.statement.ForensicReport;
+import io.github.fenqi.core.statement.ForensicVerdict;
+import io.github.fenqi.core.statement.ParsedStatement;
+import io.github.fenqi.core.statement.StatementAnalysis;
+import io.github.fenqi.core.statement.StatementAnalyzer;
+import io.github.fenqi.core.statement.StatementForensics;
 import io.github.fenqi.core.policy.PolicySnapshot;
 import io.github.fenqi.core.schedule.Amortizer;
 import io.github.fenqi.core.schedule.AnnualizedRate;
@@ -79,6 +89,9 @@ public final class NegotiationEngine implements AutoCloseable {
   private final IdentityValidation identity;
   private final @Nullable AuditLog audit;
   private final PolicyRepository.@Nullable Subscription policyAudit;
+  private final CategoryLexicon lexicon;
+  private final StatementForensics forensics;
+  private final List<RiskCheck> riskChecks;
 
   private NegotiationEngine(Builder b) {
     this.policies = Objects.requireNonNull(b.policies);
@@ -91,6 +104,9 @@ public final class NegotiationEngine implements AutoCloseable {
     this.clock = b.clock;
     this.identity = IdentityValidation.withClock(b.clock);
     this.audit = b.audit;
+    this.lexicon = b.lexicon;
+    this.forensics = b.forensics;
+    this.riskChecks = List.copyOf(b.riskChecks);
     // every policy change the engine can see goes to the audit log
     this.policyAudit = audit == null ? null : policies.addListener(event -> audit.append(policyEvent(event)));
   }
@@ -134,6 +150,19 @@ public final class NegotiationEngine implements AutoCloseable {
    *     clock (unknown platform, a date in the future), before any work is done
    */
   public NegotiationResult calculate(NegotiationRequest request) {
+    return calculate(request, List.of());
+  }
+
+  /**
+   * Runs the whole pipeline with the borrower's statements: they are cleaned and categorised (the borrower's name
+   * marks transfers to their own accounts), examined for forgery, and their monthly figures replace or check the
+   * declared income and expenses. Risk services are asked too. A BLOCK stops the case.
+   *
+   * @param statements the borrower's parsed statements (may be empty: declared figures only)
+   * @throws NegotiationBlockedException when the statements look forged or a risk service denies the case
+   * @throws InvalidInputException as {@link #calculate(NegotiationRequest)}
+   */
+  public NegotiationResult calculate(NegotiationRequest request, List<ParsedStatement> statements) {
     PolicySnapshot snapshot = policies.snapshot();
     LocalDate asOf = request.asOf();
     List<Problem> problems = new ArrayList<>();
@@ -173,7 +202,11 @@ public final class NegotiationEngine implements AutoCloseable {
       }
     }
 
-    AffordabilityAssessment assessment = affordability.assess(AffordabilityInput.declared(request.borrower()));
+    StatementAnalysis analysis = statements.isEmpty() ? null
+        : StatementAnalyzer.builder().lexicon(lexicon).holderNames(request.borrower().name()).build().analyze(statements);
+    Screening screening = screen(request, statements, analysis);
+    AffordabilityAssessment assessment = affordability.assess(new AffordabilityInput(request.borrower(),
+        analysis == null ? List.of() : analysis.monthlyFigures()));
     Money savings = request.borrower().liquidSavings();
     ProposalSet set = solver.solve(new ProposalProblem(terms, assessment.maxAffordableInstallment(), savings, grid, acceptance));
 
@@ -222,7 +255,33 @@ public final class NegotiationEngine implements AutoCloseable {
         why.map(io.github.fenqi.core.solve.Infeasibility::recommendation).orElse(null),
         why.map(io.github.fenqi.core.solve.Infeasibility::binding).orElse(null),
         why.map(io.github.fenqi.core.solve.Infeasibility::shortfall).orElse(null),
-        assessment.maxAffordableInstallment(), assessment, decisions, ineligible, reports, set.notes());
+        assessment.maxAffordableInstallment(), assessment, decisions, ineligible, reports, set.notes(), screening);
+  }
+
+  /** Forensics and risk services; on BLOCK, audits and throws. Null when there was nothing to screen. */
+  private @Nullable Screening screen(NegotiationRequest request, List<ParsedStatement> statements, @Nullable StatementAnalysis analysis) {
+    if (analysis == null && riskChecks.isEmpty()) {
+      return null;
+    }
+    ForensicReport report = analysis == null ? null : forensics.examine(statements, analysis);
+    List<RiskAssessment> answers = new ArrayList<>();
+    for (RiskCheck check : riskChecks) {
+      answers.add(check.check(new RiskCheckRequest(request.caseId(), request.borrower().name(), request.borrower().idNumber(),
+          request.borrower().mobile())));
+    }
+    Screening screening = Screening.of(analysis, report, answers);
+    if (screening.verdict() == ForensicVerdict.BLOCK) {
+      if (audit != null) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("verdict", screening.verdict().name());
+        details.put("reasons", String.join("; ", screening.reasons()));
+        audit.appendAll(List.of(
+            new AuditEvent(ACTOR, AuditAction.DATA_ACCESS, request.caseId(), Map.of("statements", Integer.toString(statements.size()))),
+            new AuditEvent(ACTOR, AuditAction.FRAUD_BLOCK, request.caseId(), details)));
+      }
+      throw new NegotiationBlockedException(request.caseId(), screening);
+    }
+    return screening;
   }
 
   private static NegotiationResult.ProposalReport report(Proposal p, List<Schedule> schedules, StressResult s,
@@ -267,8 +326,29 @@ public final class NegotiationEngine implements AutoCloseable {
     private AcceptanceModel acceptance = AcceptanceModel.defaults();
     private Clock clock = Clock.systemDefaultZone();
     private @Nullable AuditLog audit;
+    private CategoryLexicon lexicon = CategoryLexicon.defaults();
+    private StatementForensics forensics = StatementForensics.defaults();
+    private final List<RiskCheck> riskChecks = new ArrayList<>();
 
     private Builder() {}
+
+    /** The categorisation lexicon for statements (default: the shipped one). */
+    public Builder lexicon(CategoryLexicon lexicon) {
+      this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
+      return this;
+    }
+
+    /** The forensic checks and their thresholds (default: {@link StatementForensics#defaults()}). */
+    public Builder forensics(StatementForensics forensics) {
+      this.forensics = Objects.requireNonNull(forensics, "forensics");
+      return this;
+    }
+
+    /** Adds a third-party risk service, asked on every case (its failure mode decides when it is down). */
+    public Builder riskCheck(RiskCheck check) {
+      riskChecks.add(Objects.requireNonNull(check, "check"));
+      return this;
+    }
 
     /** Where policies come from (required). */
     public Builder policies(PolicyRepository policies) {

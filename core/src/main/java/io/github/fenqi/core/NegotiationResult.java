@@ -35,9 +35,11 @@ import org.jspecify.annotations.Nullable;
  * @param ineligible the debts left out, with reasons
  * @param proposals one per strategy that has one
  * @param notes why a strategy has no proposal, or is not proven optimal
+ * @param screening the forensic and risk checks the case passed (null when it came without statements and the
+ *     engine has no risk checks); a REVIEW verdict here means a person should look before the proposals are sent
  */
 @JsonPropertyOrder({"caseId", "asOf", "policySnapshotVersion", "feasible", "reason", "recommendation", "binding", "shortfall",
-    "maxAffordableInstallment", "ineligible", "proposals", "affordability", "eligibility", "notes"})
+    "maxAffordableInstallment", "screening", "ineligible", "proposals", "affordability", "eligibility", "notes"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record NegotiationResult(
     String caseId,
@@ -53,7 +55,8 @@ public record NegotiationResult(
     List<DebtEligibility> eligibility,
     List<Ineligible> ineligible,
     List<ProposalReport> proposals,
-    Map<Strategy, String> notes) {
+    Map<Strategy, String> notes,
+    @Nullable Screening screening) {
 
   public NegotiationResult {
     eligibility = List.copyOf(eligibility);
