@@ -76,6 +76,7 @@ public final class FenqiCli implements Runnable {
     cl.addSubcommand(new PolicyCommand());
     cl.addSubcommand(new PlanCommand());
     cl.addSubcommand(new AuditCommand());
+    cl.addSubcommand(new StatementCommand());
     return cl;
   }
 

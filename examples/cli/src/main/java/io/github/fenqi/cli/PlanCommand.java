@@ -9,12 +9,16 @@ import io.github.fenqi.core.solve.ProposalSolver;
 import io.github.fenqi.optaplanner.OptaPlannerProposalSolver;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import io.github.fenqi.core.security.audit.AuditKey;
 import io.github.fenqi.core.security.audit.AuditLog;
 import io.github.fenqi.core.security.audit.FileAuditLog;
+import io.github.fenqi.core.statement.ParsedStatement;
+import io.github.fenqi.core.statement.StatementParser;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,6 +47,10 @@ final class PlanCommand implements Callable<Integer> {
   @Option(names = "--time-limit", defaultValue = "1s", paramLabel = "DURATION",
       description = "OptaPlanner's time per strategy, e.g. 1s or 500ms (default 1s).")
   String timeLimit;
+
+  @Option(names = "--statement", paramLabel = "FILE",
+      description = "A statement export of the borrower (repeatable; format detected). Its months replace the declared figures; forged statements stop the case.")
+  List<Path> statements = new ArrayList<>();
 
   @Option(names = "--audit-log", paramLabel = "FILE",
       description = "Append this run's audit entries (data access, proposals) to FILE, durably.")
@@ -74,7 +82,11 @@ final class PlanCommand implements Callable<Integer> {
         builder.auditLog(log);
       }
       try (NegotiationEngine engine = builder.build()) {
-        result = engine.calculate(request);
+        List<ParsedStatement> parsed = new ArrayList<>();
+        for (Path s : statements) {
+          parsed.add(StatementParser.read(s, null));
+        }
+        result = engine.calculate(request, parsed);
       }
     } finally {
       if (log != null) {
@@ -111,6 +123,10 @@ final class PlanCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "case %s as of %s: monthly budget for installments %s%n", r.caseId(), r.asOf(),
         r.maxAffordableInstallment());
     r.affordability().notes().forEach(n -> out.println("  " + n));
+    if (r.screening() != null) {
+      out.println("screening: " + r.screening().verdict());
+      r.screening().reasons().forEach(n -> out.println("  " + n));
+    }
     for (NegotiationResult.Ineligible i : r.ineligible()) {
       out.println("not eligible: " + i.debtId() + " — " + String.join("; ", i.reasons()));
     }
