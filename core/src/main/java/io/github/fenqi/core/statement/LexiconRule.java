@@ -43,6 +43,8 @@ public record LexiconRule(
     /** The export's own classification (交易分类, 交易类型, 交易渠道). */
     TYPE;
 
+    private final String label = name().toLowerCase(Locale.ROOT);
+
     @com.fasterxml.jackson.annotation.JsonCreator
     static Field parse(String text) {
       return Field.valueOf(text.toUpperCase(Locale.ROOT));
@@ -97,8 +99,7 @@ public record LexiconRule(
       }
       for (String k : keywords) {
         if (value.contains(k)) {
-          return Optional.of(new Match("rule " + id + ": " + f.name().toLowerCase(Locale.ROOT) + " '" + value
-              + "' contains '" + k + "'", k));
+          return Optional.of(new Match("rule " + id + ": " + f.label + " '" + value + "' contains '" + k + "'", k));
         }
       }
     }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import io.github.fenqi.core.statement.internal.RuleMatcher;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,9 +37,11 @@ public final class StatementAnalyzer {
   private final Set<String> holderNames;
   private final List<String> employers;
   private final Duration transferWindow;
+  private final RuleMatcher matcher;
 
   private StatementAnalyzer(Builder b) {
     this.lexicon = b.lexicon;
+    this.matcher = new RuleMatcher(b.lexicon.rules());
     this.holderNames = Set.copyOf(b.holderNames);
     this.employers = List.copyOf(b.employers);
     this.transferWindow = b.transferWindow;
@@ -156,25 +159,23 @@ public final class StatementAnalyzer {
 
   private void removeClosed(List<Row> rows) {
     for (Row r : rows) {
-      for (String status : lexicon.closedStatuses()) {
-        if (r.kept() && !r.t.status().isEmpty() && r.t.status().contains(status)) {
-          r.remove(RemovalKind.CLOSED, "status '" + r.t.status() + "': never executed", null);
-        }
+      if (r.kept() && !r.t.status().isEmpty() && CategoryLexicon.containsAny(r.t.status(), lexicon.closedStatuses())) {
+        r.remove(RemovalKind.CLOSED, "status '" + r.t.status() + "': never executed", null);
       }
     }
   }
 
   private static void removeDuplicates(List<Row> rows) {
-    Map<String, Row> seen = new HashMap<>();
+    Map<Object, Row> seen = new HashMap<>();
     for (Row r : rows) {
       if (!r.kept()) {
         continue;
       }
       Transaction t = r.t;
       boolean bySerial = !t.serial().isEmpty();
-      String key = bySerial ? t.serial()
-          : String.join("|", t.time().toString(), t.direction().name(), Long.toString(t.amount().fen()), t.counterparty(),
-              t.counterpartyAccount(), t.description(), t.balance() == null ? "" : Long.toString(t.balance().fen()));
+      Object key = bySerial ? t.serial()
+          : List.of(t.time(), t.direction(), t.amount(), t.counterparty(), t.counterpartyAccount(), t.description(),
+              t.balance() == null ? "" : t.balance());
       Row first = seen.putIfAbsent(key, r);
       if (first != null) {
         r.remove(RemovalKind.DUPLICATE, bySerial ? "same serial " + t.serial() + " as " + first.t.location()
@@ -281,18 +282,11 @@ public final class StatementAnalyzer {
         r.remove(RemovalKind.INTERNAL_TRANSFER, "counterparty '" + r.t.counterparty() + "' is the holder", null);
         continue;
       }
-      for (LexiconRule rule : lexicon.rules()) {
-        if (rule.category() == TransactionCategory.INTERNAL_TRANSFER) {
-          Optional<LexiconRule.Match> m = rule.match(r.t);
-          if (m.isPresent()) {
-            r.remove(RemovalKind.INTERNAL_TRANSFER, m.get().reason(), null);
-            break;
-          }
-        }
-      }
+      matcher.first(r.t, rule -> rule.category() == TransactionCategory.INTERNAL_TRANSFER)
+          .ifPresent(hit -> r.remove(RemovalKind.INTERNAL_TRANSFER, hit.match().reason(), null));
     }
     // The two sides of a move between two of the holder's statements: opposite, equal, close in time.
-    List<Row> candidates = rows.stream().filter(r -> r.kept() && isTransferLike(r.t, holders)).toList();
+    List<Row> candidates = rows.stream().filter(r -> r.kept() && isTransferLike(r.t)).toList();
     for (int i = 0; i < candidates.size(); i++) {
       Row a = candidates.get(i);
       if (!a.kept()) {
@@ -319,12 +313,10 @@ public final class StatementAnalyzer {
     }
   }
 
-  private boolean isTransferLike(Transaction t, Set<String> holders) {
-    if (lexicon.isPerson(t.counterparty())) {
-      return false; // a transfer with another person is real income or spending
-    }
-    return CategoryLexicon.containsAny(t.description(), lexicon.transferKeywords())
+  private boolean isTransferLike(Transaction t) {
+    boolean transfer = CategoryLexicon.containsAny(t.description(), lexicon.transferKeywords())
         || CategoryLexicon.containsAny(t.type(), lexicon.transferKeywords());
+    return transfer && !lexicon.isPerson(t.counterparty()); // a transfer with another person is real income or spending
   }
 
   private static boolean opposite(Direction a, Direction b) {
@@ -370,14 +362,11 @@ public final class StatementAnalyzer {
         }
       }
     }
-    for (LexiconRule rule : lexicon.rules()) {
-      if (rule.category() == TransactionCategory.INTERNAL_TRANSFER) {
-        continue;
-      }
-      Optional<LexiconRule.Match> m = rule.match(t);
-      if (m.isPresent()) {
-        return new CategorisedTransaction(t, rule.category(), m.get().reason(), rule.platformFor(t, m.get().keyword()).orElse(null));
-      }
+    Optional<RuleMatcher.Hit> hit = matcher.first(t, rule -> rule.category() != TransactionCategory.INTERNAL_TRANSFER);
+    if (hit.isPresent()) {
+      LexiconRule rule = hit.get().rule();
+      LexiconRule.Match m = hit.get().match();
+      return new CategorisedTransaction(t, rule.category(), m.reason(), rule.platformFor(t, m.keyword()).orElse(null));
     }
     return switch (t.direction()) {
       case CREDIT -> lexicon.isPerson(t.counterparty())

@@ -61,7 +61,8 @@ public final class BankCsvParser extends CsvStatementParser {
     }
     Money amount = hasCredit ? amount(m.credit(), credit) : amount(m.debit(), debit);
     String balanceText = c.get(f, m.balance());
-    @Nullable Money balance = m.balance() == null || balanceText.isEmpty() ? null : Money.parse(m.balance(), balanceText.replace(",", ""));
+    @Nullable Money balance = m.balance() == null || balanceText.isEmpty() ? null
+        : balanceText.startsWith("-") ? amount(m.balance(), balanceText.substring(1)).negate() : amount(m.balance(), balanceText);
     return new Transaction(source, fileLine, dataRow,
         dateTime(m.date(), c.get(f, m.date()), m.time() == null ? "" : m.time(), c.get(f, m.time())),
         hasCredit ? Direction.CREDIT : Direction.DEBIT, amount, text(c.get(f, m.counterpartyName())),
@@ -70,6 +71,12 @@ public final class BankCsvParser extends CsvStatementParser {
   }
 
   private static boolean isZero(String field) {
-    return field.replace(",", "").matches("0+(\\.0+)?");
+    for (int i = 0; i < field.length(); i++) {
+      char c = field.charAt(i);
+      if (c != '0' && c != '.' && c != ',') {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -163,7 +163,21 @@ public abstract class CsvStatementParser implements StatementParser {
   }
 
   private static String[] lines(String text) {
-    return text.split("\r\n|\r|\n", -1);
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        out.add(text.substring(start, i));
+        if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+          i++;
+        }
+        start = i + 1;
+      }
+    }
+    out.add(text.substring(start));
+    return out.toArray(new String[0]);
   }
 
   private int findHeader(String[] lines) {
@@ -186,6 +200,10 @@ public abstract class CsvStatementParser implements StatementParser {
 
   /** Parses an amount such as {@code 17.52}, {@code ¥25.00} or {@code 1,234.00}; the error names the column. */
   protected static Money amount(String column, String field) {
+    long fast = plainFen(field);
+    if (fast >= 0) {
+      return Money.ofFen(fast);
+    }
     String t = field.replace("¥", "").replace("￥", "").replace(",", "").strip();
     if (t.isEmpty()) {
       throw new IllegalArgumentException(column + " is empty");
@@ -197,8 +215,83 @@ public abstract class CsvStatementParser implements StatementParser {
     return m;
   }
 
+  /** Fen of a plain amount ({@code 123}, {@code 17.5}, {@code 17.52}, optional ¥), or -1 when it is not that simple. */
+  private static long plainFen(String s) {
+    int i = 0;
+    int n = s.length();
+    if (n > 0 && (s.charAt(0) == '¥' || s.charAt(0) == '￥')) {
+      i = 1;
+    }
+    long yuan = 0;
+    int digits = 0;
+    while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+      yuan = yuan * 10 + (s.charAt(i++) - '0');
+      if (++digits > 13) {
+        return -1;
+      }
+    }
+    if (digits == 0) {
+      return -1;
+    }
+    long fen = 0;
+    if (i < n) {
+      if (s.charAt(i++) != '.' || i == n || n - i > 2) {
+        return -1;
+      }
+      int decimals = n - i;
+      for (; i < n; i++) {
+        char c = s.charAt(i);
+        if (c < '0' || c > '9') {
+          return -1;
+        }
+        fen = fen * 10 + (c - '0');
+      }
+      if (decimals == 1) {
+        fen *= 10;
+      }
+    }
+    return yuan * 100 + fen;
+  }
+
+  /** {@code yyyy-MM-dd HH:mm:ss} read by position (the exports' own form), else null. */
+  private static @Nullable LocalDateTime isoDateTime(String s) {
+    if (s.length() != 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != ' ' || s.charAt(13) != ':' || s.charAt(16) != ':') {
+      return null;
+    }
+    int year = digits(s, 0, 4);
+    int month = digits(s, 5, 7);
+    int day = digits(s, 8, 10);
+    int hour = digits(s, 11, 13);
+    int minute = digits(s, 14, 16);
+    int second = digits(s, 17, 19);
+    if ((year | month | day | hour | minute | second) < 0) {
+      return null;
+    }
+    try {
+      return LocalDateTime.of(year, month, day, hour, minute, second);
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+
+  private static int digits(String s, int from, int to) {
+    int x = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      x = x * 10 + (c - '0');
+    }
+    return x;
+  }
+
   /** Parses {@code 2026-10-31 16:16:07} and the usual variants (slashes, no seconds, 年月日). */
   protected static LocalDateTime dateTime(String column, String field) {
+    LocalDateTime fast = isoDateTime(field);
+    if (fast != null) {
+      return fast;
+    }
     Matcher m = DATE_TIME.matcher(field.strip());
     if (!m.matches()) {
       throw new IllegalArgumentException(column + " '" + field + "' is not a date and time");
@@ -214,6 +307,12 @@ public abstract class CsvStatementParser implements StatementParser {
 
   /** Combines a date column and an optional separate time column. */
   protected static LocalDateTime dateTime(String dateColumn, String date, String timeColumn, String time) {
+    if (date.length() == 10 && time.length() == 8) {
+      LocalDateTime fast = isoDateTime(date + ' ' + time);
+      if (fast != null) {
+        return fast;
+      }
+    }
     LocalDateTime day = dateTime(dateColumn, date);
     if (time.isBlank()) {
       return day;
