@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import io.github.fenqi.core.security.Masking;
 import io.github.fenqi.core.statement.internal.RuleMatcher;
 import org.jspecify.annotations.Nullable;
 
@@ -33,6 +34,7 @@ public final class StatementAnalyzer {
   /** How far back a reversal or refund looks for its original. */
   static final Duration ORIGINAL_WINDOW = Duration.ofDays(90);
 
+  private static final Masking MASKING = Masking.defaults();
   private final CategoryLexicon lexicon;
   private final Set<String> holderNames;
   private final List<String> employers;
@@ -279,7 +281,7 @@ public final class StatementAnalyzer {
       }
       Optional<String> holder = holders.stream().filter(h -> sameName(r.t.counterparty(), h)).findFirst();
       if (holder.isPresent()) {
-        r.remove(RemovalKind.INTERNAL_TRANSFER, "counterparty '" + r.t.counterparty() + "' is the holder", null);
+        r.remove(RemovalKind.INTERNAL_TRANSFER, "counterparty '" + MASKING.name(r.t.counterparty()) + "' is the holder", null);
         continue;
       }
       matcher.first(r.t, rule -> rule.category() == TransactionCategory.INTERNAL_TRANSFER)

@@ -2,6 +2,7 @@ package io.github.fenqi.core.statement;
 
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.security.Masking;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import org.jspecify.annotations.Nullable;
@@ -62,6 +63,14 @@ public record Transaction(
   /** {@code file:line}, how problems and explanations point at this row. */
   public String location() {
     return source + ":" + fileLine;
+  }
+
+  /** Location, time, direction, amount and description; the counterparty and its account masked (they may be people). */
+  @Override
+  public String toString() {
+    Masking m = Masking.defaults();
+    return "Transaction[" + location() + " " + time + " " + direction + " " + amount + " " + m.name(counterparty)
+        + (counterpartyAccount.isEmpty() ? "" : " " + m.bankCard(counterpartyAccount)) + " '" + description + "']";
   }
 
   /** This row with another amount (a purchase net of a partial refund). */

@@ -128,4 +128,13 @@ class StatementAnalyzerTest {
         () -> CategoryLexicon.read(noKeywords.getBytes(StandardCharsets.UTF_8), "my-lexicon.json"));
     assertTrue(e2.getMessage().contains("keywords"), e2.getMessage());
   }
+
+  @Test
+  void explanationsAndToStringNeverShowTheHoldersNameOrAFullAccountNumber() {
+    ParsedStatement b = bank("b.csv", "2026-05-11,12:02:40,转账,,2000.00,,周子航,6214830012345678,手机银行\n");
+    StatementAnalysis r = StatementAnalyzer.builder().holderNames("周子航").build().analyze(List.of(b));
+    String everything = r.removals().toString() + r.removals().get(0).explanation();
+    assertTrue(!everything.contains("周子航") && !everything.contains("6214830012345678"), everything);
+    assertTrue(everything.contains("周**") && everything.contains("621483******5678"), everything);
+  }
 }
