@@ -1,10 +1,9 @@
 package io.github.fenqi.optaplanner;
 
 import io.github.fenqi.core.solve.OptionGrid;
+import java.util.List;
 import org.optaplanner.core.api.domain.entity.PlanningEntity;
 import org.optaplanner.core.api.domain.lookup.PlanningId;
-import org.optaplanner.core.api.domain.valuerange.CountableValueRange;
-import org.optaplanner.core.api.domain.valuerange.ValueRangeFactory;
 import org.optaplanner.core.api.domain.valuerange.ValueRangeProvider;
 import org.optaplanner.core.api.domain.variable.PlanningVariable;
 import org.jspecify.annotations.Nullable;
@@ -27,15 +26,17 @@ public class DebtChoice {
   private @Nullable Integer option;
   private double[] values;
   private double scale;
+  private List<Integer> candidates;
 
   /** For OptaPlanner's cloning. */
   public DebtChoice() {}
 
-  DebtChoice(OptionGrid grid, double[] values, double scale) {
+  DebtChoice(OptionGrid grid, double[] values, double scale, List<Integer> candidates) {
     this.debtId = grid.terms().debt().id();
     this.grid = grid;
     this.values = values;
     this.scale = scale;
+    this.candidates = List.copyOf(candidates);
   }
 
   /** Factor that turns the objective into the long soft score. */
@@ -43,9 +44,10 @@ public class DebtChoice {
     return scale;
   }
 
+  /** The options the solver may choose for this debt (see {@link OptaPlannerProposalSolver} on pruning). */
   @ValueRangeProvider(id = "options")
-  public CountableValueRange<Integer> getOptionRange() {
-    return ValueRangeFactory.createIntValueRange(0, grid.size());
+  public List<Integer> getOptionRange() {
+    return candidates;
   }
 
   public String getDebtId() {

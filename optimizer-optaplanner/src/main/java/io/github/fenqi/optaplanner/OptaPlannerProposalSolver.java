@@ -26,6 +26,7 @@ import org.optaplanner.core.config.heuristic.selector.move.composite.CartesianPr
 import org.optaplanner.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
 import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
+import org.optaplanner.core.config.localsearch.LocalSearchType;
 import org.optaplanner.core.config.score.director.ScoreDirectorFactoryConfig;
 import org.optaplanner.core.config.solver.EnvironmentMode;
 import org.optaplanner.core.config.solver.SolverConfig;
@@ -79,7 +80,8 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
       double scale = strategy == Strategy.CONSERVATIVE ? ProposalConstraintProvider.SCALE : 1000.0;
       List<DebtChoice> choices = new ArrayList<>();
       for (OptionGrid g : grids) {
-        choices.add(new DebtChoice(g, StrategyObjective.values(strategy, g, problem.config(), grids.size()), scale));
+        double[] values = StrategyObjective.values(strategy, g, problem.config(), grids.size());
+        choices.add(new DebtChoice(g, values, scale, constraints.isEmpty() ? nonDominated(g, values) : allowed(values)));
       }
       ProposalPlanning planning = new ProposalPlanning(choices,
           new ProposalLimits(problem.monthlyBudget().fen(), problem.liquidSavings().fen(), grids.size()));
@@ -102,6 +104,57 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
     return new ProposalSet(proposals, Optional.empty(), notes);
   }
 
+  /** Options the strategy allows (a NaN objective never satisfies the hard constraints). */
+  static List<Integer> allowed(double[] values) {
+    List<Integer> out = new ArrayList<>();
+    for (int i = 0; i < values.length; i++) {
+      if (!Double.isNaN(values[i])) {
+        out.add(i);
+      }
+    }
+    return out.isEmpty() ? List.of(0) : out; // keep one (infeasible) value so the entity can still be assigned
+  }
+
+  /**
+   * The allowed options no other option beats on all three of objective (higher), first installment and down
+   * payment (both lower): some optimum uses only these, since swapping a dominated choice for its dominator keeps
+   * every built-in constraint satisfied and does not lower the objective. Sorted by objective, a sweep keeps the
+   * (installment → least down payment) staircase of better options, so it takes O(n log n).
+   */
+  static List<Integer> nonDominated(OptionGrid g, double[] values) {
+    List<Integer> order = new ArrayList<>(allowed(values));
+    if (Double.isNaN(values[order.get(0)])) {
+      return order;
+    }
+    order.sort((a, b) -> {
+      int c = Double.compare(values[b], values[a]);
+      if (c != 0) {
+        return c;
+      }
+      c = Long.compare(g.firstInstallmentFen(a), g.firstInstallmentFen(b));
+      return c != 0 ? c : Long.compare(g.downPaymentFen(a), g.downPaymentFen(b));
+    });
+    java.util.TreeMap<Long, Long> staircase = new java.util.TreeMap<>(); // installment → least down payment at or below it
+    List<Integer> kept = new ArrayList<>();
+    for (int i : order) {
+      long installment = g.firstInstallmentFen(i);
+      long down = g.downPaymentFen(i);
+      Map.Entry<Long, Long> floor = staircase.floorEntry(installment);
+      if (floor != null && floor.getValue() <= down) {
+        continue; // an option at least as good is no dearer on either
+      }
+      kept.add(i);
+      staircase.put(installment, down);
+      // entries at higher installments with a down payment no lower are now redundant
+      Map.Entry<Long, Long> next = staircase.higherEntry(installment);
+      while (next != null && next.getValue() >= down) {
+        staircase.remove(next.getKey());
+        next = staircase.higherEntry(installment);
+      }
+    }
+    return kept;
+  }
+
   SolverConfig config() {
     TerminationConfig termination = new TerminationConfig();
     if (stepLimit != null) {
@@ -122,6 +175,8 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
     LocalSearchPhaseConfig localSearch = new LocalSearchPhaseConfig().withMoveSelectorConfig(new UnionMoveSelectorConfig(
         List.of(new ChangeMoveSelectorConfig(), new CartesianProductMoveSelectorConfig(
             List.of(new ChangeMoveSelectorConfig(), new ChangeMoveSelectorConfig())))));
+    // Tabu search beat late acceptance and simulated annealing on the quality report (benchmarks/README.md).
+    localSearch.setLocalSearchType(LocalSearchType.TABU_SEARCH);
     return new SolverConfig()
         .withSolutionClass(ProposalPlanning.class)
         .withEntityClasses(DebtChoice.class)
