@@ -77,6 +77,7 @@ public final class FenqiCli implements Runnable {
     cl.addSubcommand(new PlanCommand());
     cl.addSubcommand(new AuditCommand());
     cl.addSubcommand(new StatementCommand());
+    cl.addSubcommand(new RulesCommand());
     return cl;
   }
 

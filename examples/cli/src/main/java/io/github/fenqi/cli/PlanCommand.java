@@ -19,6 +19,7 @@ import io.github.fenqi.core.security.audit.AuditLog;
 import io.github.fenqi.core.security.audit.FileAuditLog;
 import io.github.fenqi.core.statement.ParsedStatement;
 import io.github.fenqi.core.statement.StatementParser;
+import io.github.fenqi.rules.EasyRulesEligibilityEvaluator;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,6 +48,10 @@ final class PlanCommand implements Callable<Integer> {
   @Option(names = "--time-limit", defaultValue = "1s", paramLabel = "DURATION",
       description = "OptaPlanner's time per strategy, e.g. 1s or 500ms (default 1s).")
   String timeLimit;
+
+  @Option(names = "--rules", paramLabel = "DIR", description = "Directory of eligibility rule files "
+      + "(<platformId>.yml, _shared*.yml) evaluated on top of each policy's eligibility block.")
+  @Nullable Path rules;
 
   @Option(names = "--statement", paramLabel = "FILE",
       description = "A statement export of the borrower (repeatable; format detected). Its months replace the declared figures; forged statements stop the case.")
@@ -81,7 +86,11 @@ final class PlanCommand implements Callable<Integer> {
       if (log != null) {
         builder.auditLog(log);
       }
-      try (NegotiationEngine engine = builder.build()) {
+      @Nullable EasyRulesEligibilityEvaluator ruleEvaluator = rules == null ? null : EasyRulesEligibilityEvaluator.openStrict(rules);
+      if (ruleEvaluator != null) {
+        builder.eligibility(ruleEvaluator);
+      }
+      try (ruleEvaluator; NegotiationEngine engine = builder.build()) {
         List<ParsedStatement> parsed = new ArrayList<>();
         for (Path s : statements) {
           parsed.add(StatementParser.read(s, null));
