@@ -18,6 +18,11 @@ import io.github.fenqi.core.security.audit.AuditLog;
 import io.github.fenqi.core.security.risk.RiskAssessment;
 import io.github.fenqi.core.security.risk.RiskCheck;
 import io.github.fenqi.core.security.risk.RiskCheckRequest;
+import io.github.fenqi.core.script.NegotiationScript;
+import io.github.fenqi.core.script.ScriptGenerator;
+import io.github.fenqi.core.script.ScriptLanguage;
+import io.github.fenqi.core.script.ScriptOptions;
+import io.github.fenqi.core.script.ScriptRequest;
 import io.github.fenqi.core.statement.CategoryLexicon;
 import io.github.fenqi.core.statement.ForensicReport;
 import io.github.fenqi.core.statement.ForensicVerdict;
@@ -92,6 +97,8 @@ public final class NegotiationEngine implements AutoCloseable {
   private final CategoryLexicon lexicon;
   private final StatementForensics forensics;
   private final List<RiskCheck> riskChecks;
+  private final ScriptGenerator scripts;
+  private final ScriptLanguage scriptLanguage;
 
   private NegotiationEngine(Builder b) {
     this.policies = Objects.requireNonNull(b.policies);
@@ -107,6 +114,8 @@ public final class NegotiationEngine implements AutoCloseable {
     this.lexicon = b.lexicon;
     this.forensics = b.forensics;
     this.riskChecks = List.copyOf(b.riskChecks);
+    this.scripts = b.scripts;
+    this.scriptLanguage = b.scriptLanguage;
     // every policy change the engine can see goes to the audit log
     this.policyAudit = audit == null ? null : policies.addListener(event -> audit.append(policyEvent(event)));
   }
@@ -231,7 +240,9 @@ public final class NegotiationEngine implements AutoCloseable {
           assessment.essentialExpenses(), savings);
       List<StressResult> stressed = stress.compare(profile, flows);
       for (int k = 0; k < set.proposals().size(); k++) {
-        reports.add(report(set.proposals().get(k), schedules.get(k), stressed.get(k), eligiblePolicy));
+        Proposal proposal = set.proposals().get(k);
+        reports.add(report(proposal, schedules.get(k), stressed.get(k), eligiblePolicy,
+            scriptsOf(request, assessment, proposal, eligiblePolicy)));
       }
     }
     if (audit != null) {
@@ -284,8 +295,20 @@ public final class NegotiationEngine implements AutoCloseable {
     return screening;
   }
 
-  private static NegotiationResult.ProposalReport report(Proposal p, List<Schedule> schedules, StressResult s,
+  private List<NegotiationScript> scriptsOf(NegotiationRequest request, AffordabilityAssessment assessment, Proposal p,
       Map<String, Policy> policyOf) {
+    Map<String, Debt> debtOf = new HashMap<>();
+    request.debts().forEach(d -> debtOf.put(d.id(), d));
+    List<ScriptRequest.LenderPlan> plans = new ArrayList<>();
+    for (PlanOption o : p.plans()) {
+      plans.add(new ScriptRequest.LenderPlan(debtOf.get(o.debtId()), policyOf.get(o.debtId()), o));
+    }
+    return scripts.generate(new ScriptRequest(request.borrower(), assessment, p.strategy(), plans,
+        new ScriptOptions(scriptLanguage, request.hardshipNote())));
+  }
+
+  private static NegotiationResult.ProposalReport report(Proposal p, List<Schedule> schedules, StressResult s,
+      Map<String, Policy> policyOf, List<NegotiationScript> scripts) {
     List<NegotiationResult.DebtPlan> plans = new ArrayList<>();
     for (int d = 0; d < p.plans().size(); d++) {
       PlanOption o = p.plans().get(d);
@@ -309,7 +332,7 @@ public final class NegotiationEngine implements AutoCloseable {
         s.worstShortfall95(), s.dominantDriver().orElse(null), s.recommendation().orElse(null), scenarios);
     return new NegotiationResult.ProposalReport(p.strategy(), s.level() != RiskLevel.RED, p.totalFirstMonthInstallment(),
         p.totalDownPayment(), p.totalPayable(), p.totalOwed(), p.saving(), p.acceptanceProbability(), p.expectedSaving(),
-        p.provenOptimal(), stress, plans);
+        p.provenOptimal(), stress, plans, scripts);
   }
 
   /**
@@ -329,8 +352,22 @@ public final class NegotiationEngine implements AutoCloseable {
     private CategoryLexicon lexicon = CategoryLexicon.defaults();
     private StatementForensics forensics = StatementForensics.defaults();
     private final List<RiskCheck> riskChecks = new ArrayList<>();
+    private ScriptGenerator scripts = ScriptGenerator.defaults();
+    private ScriptLanguage scriptLanguage = ScriptLanguage.ZH_CN;
 
     private Builder() {}
+
+    /** Writes each proposal's negotiation scripts (default: the shipped templates and lexicon). */
+    public Builder scriptGenerator(ScriptGenerator scripts) {
+      this.scripts = Objects.requireNonNull(scripts, "scripts");
+      return this;
+    }
+
+    /** The language of the scripts (default zh-CN). */
+    public Builder scriptLanguage(ScriptLanguage language) {
+      this.scriptLanguage = Objects.requireNonNull(language, "language");
+      return this;
+    }
 
     /** The categorisation lexicon for statements (default: the shipped one). */
     public Builder lexicon(CategoryLexicon lexicon) {

@@ -77,12 +77,19 @@ public record NegotiationResult(
    *
    * @param recommended false when the stress test is RED
    * @param expectedSaving Σ acceptance × (owed − payable), in yuan (a model figure)
+   * @param scripts one negotiation script per lender plan, in the plans' order
    */
   @JsonPropertyOrder({"strategy", "recommended", "totalFirstMonthInstallment", "totalDownPayment", "totalPayable",
-      "totalOwed", "saving", "acceptanceProbability", "expectedSaving", "provenOptimal", "stress", "plans"})
+      "totalOwed", "saving", "acceptanceProbability", "expectedSaving", "provenOptimal", "stress", "plans", "scripts"})
   public record ProposalReport(Strategy strategy, boolean recommended, Money totalFirstMonthInstallment,
       Money totalDownPayment, Money totalPayable, Money totalOwed, Money saving, double acceptanceProbability,
-      double expectedSaving, boolean provenOptimal, StressSummary stress, List<DebtPlan> plans) {}
+      double expectedSaving, boolean provenOptimal, StressSummary stress, List<DebtPlan> plans,
+      List<io.github.fenqi.core.script.NegotiationScript> scripts) {
+    public ProposalReport {
+      plans = List.copyOf(plans);
+      scripts = List.copyOf(scripts);
+    }
+  }
 
   /** The stress test of a proposal. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -17,6 +17,8 @@ import java.util.function.Function;
 import io.github.fenqi.core.security.audit.AuditKey;
 import io.github.fenqi.core.security.audit.AuditLog;
 import io.github.fenqi.core.security.audit.FileAuditLog;
+import io.github.fenqi.core.script.NegotiationScript;
+import io.github.fenqi.core.script.ScriptLanguage;
 import io.github.fenqi.core.statement.ParsedStatement;
 import io.github.fenqi.core.statement.StatementParser;
 import io.github.fenqi.rules.EasyRulesEligibilityEvaluator;
@@ -48,6 +50,9 @@ final class PlanCommand implements Callable<Integer> {
   @Option(names = "--time-limit", defaultValue = "1s", paramLabel = "DURATION",
       description = "OptaPlanner's time per strategy, e.g. 1s or 500ms (default 1s).")
   String timeLimit;
+
+  @Option(names = "--lang", defaultValue = "zh-CN", paramLabel = "zh-CN|en", description = "Language of the negotiation scripts (default zh-CN).")
+  String lang;
 
   @Option(names = "--rules", paramLabel = "DIR", description = "Directory of eligibility rule files "
       + "(<platformId>.yml, _shared*.yml) evaluated on top of each policy's eligibility block.")
@@ -82,7 +87,8 @@ final class PlanCommand implements Callable<Integer> {
     NegotiationResult result;
     AuditLog log = auditLog == null ? null : FileAuditLog.open(auditLog, AuditKey.fromEnvironment(keyEnv, environment));
     try (JsonDirectoryPolicyRepository repo = JsonDirectoryPolicyRepository.openStrict(policies)) {
-      NegotiationEngine.Builder builder = NegotiationEngine.builder().policies(repo).solver(solver());
+      NegotiationEngine.Builder builder = NegotiationEngine.builder().policies(repo).solver(solver())
+          .scriptLanguage(language());
       if (log != null) {
         builder.auditLog(log);
       }
@@ -109,6 +115,14 @@ final class PlanCommand implements Callable<Integer> {
       default -> throw new InvalidInputException("--format", format + " is not supported by plan; use json or text");
     }
     return FenqiCli.OK;
+  }
+
+  private ScriptLanguage language() {
+    try {
+      return ScriptLanguage.ofTag(lang);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException("--lang", e.problems().get(0).reason());
+    }
   }
 
   private ProposalSolver solver() {
@@ -158,5 +172,14 @@ final class PlanCommand implements Callable<Integer> {
       }
     }
     r.notes().forEach((s, n) -> out.println("note (" + s + "): " + n));
+    for (NegotiationResult.ProposalReport p : r.proposals()) {
+      for (NegotiationScript s : p.scripts()) {
+        out.println();
+        out.println("==== script: " + p.strategy() + " / " + s.debtId() + " (" + s.platformId() + ", " + s.language().tag() + ") ====");
+        out.println(s.text());
+        s.findings().forEach(f -> out.println("[removed from " + f.field() + ": '" + f.match().matched() + "' ("
+            + f.match().category() + ")]"));
+      }
+    }
   }
 }

@@ -100,4 +100,18 @@ class PlanCommandTest {
     assertEquals(1, run.exit());
     assertEquals("fenqi: " + bad + ": debts[0].principal: '48000.001' has 3 decimals; money has at most 2", run.err().strip());
   }
+
+  @org.junit.jupiter.api.Test
+  void textFormatPrintsEveryScriptAfterTheProposalsInTheChosenLanguage() {
+    CliRun zh = CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--format", "text");
+    assertEquals(0, zh.exit(), zh.err());
+    assertEquals(9, zh.out().split("==== script: ", -1).length - 1, "three proposals × three lenders");
+    assertTrue(zh.out().contains("三、还款方案") && zh.out().contains("四、协商依据"), zh.out());
+    CliRun en = CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--format", "text", "--lang", "en");
+    assertEquals(0, en.exit(), en.err());
+    assertTrue(en.out().contains("3. Proposal") && en.out().contains("4. Basis for the request"), en.out());
+    CliRun fr = CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--lang", "fr");
+    assertEquals(1, fr.exit());
+    assertTrue(fr.err().contains("--lang"), fr.err());
+  }
 }
