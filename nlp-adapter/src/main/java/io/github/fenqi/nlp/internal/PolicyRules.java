@@ -42,9 +42,10 @@ public final class PolicyRules {
   // ---- installments ----
   private static final Pattern RANGE = Pattern.compile(
       "(?<![\\d.])(\\d+)\\s*(期|个月|年)?\\s*(?:-|~|至|到)\\s*(\\d+)\\s*(期|个月|年)");
+  /** 12期、24期或36期, and 3、6、9、12期 (the unit written once, at the end). */
   private static final Pattern LIST = Pattern.compile(
-      "(?<![\\d.])\\d+\\s*期(?:\\s*(?:、|或者|或|和|及|/)\\s*\\d+\\s*期)+");
-  private static final Pattern N_PERIODS = Pattern.compile("(\\d+)\\s*期");
+      "(?<![\\d.#])\\d+\\s*期?(?:\\s*(?:、|或者|或|和|及|/)\\s*\\d+\\s*期?)*\\s*(?:、|或者|或|和|及|/)\\s*\\d+\\s*期");
+  private static final Pattern N_PERIODS = Pattern.compile("(\\d+)");
   private static final Pattern MAX_TERM = Pattern.compile(
       "(?:最长|最多|最高|不超过|不得超过|不超|至多|上限为?|最大)([^" + STOP + "\\d%‰]{0,10}?)(\\d+)\\s*(期|个月|年)");
   private static final Pattern MAX_TERM_SUFFIX = Pattern.compile("(?<![\\d.])(\\d+)\\s*期(?:以内|以下|封顶)");
@@ -62,7 +63,11 @@ public final class PolicyRules {
 
   // ---- waivers ----
   private static final Pattern WAIVE_NONE = Pattern.compile(
-      "(?:不予|不|无法|不能|不可|不得|概不|未)\\s*(?:再)?(?:予以)?(?:减免|免除|豁免|减少|打折|减)|一分不减|分文不减");
+      "(?:不予|不|无法|不能|不可|不得|概不|未)\\s*(?:再)?(?:予以|作|做|给予)?(?:减免|免除|豁免|减少|打折|减)|一分不减|分文不减"
+          + "|一分不少|分文不少|不在(?:减免|免除)范围|不属于(?:减免|免除)范围|不(?:参与|纳入)(?:减免|免除)");
+  private static final Pattern WAIVE_VERB = Pattern.compile("减免|免除|豁免");
+  private static final Pattern CAPPED_RATIO = Pattern.compile(
+      "(?:最高|最多|上限|不超过|至多)[^" + STOP + "\\d%‰]{0,12}?" + NUM + "\\s*(%|‰|成)");
   private static final Pattern WAIVE_DISCOUNT = Pattern.compile("(?:打|按)\\s*" + NUM + "\\s*折");
   private static final Pattern WAIVE_RATIO = Pattern.compile(
       "(?:减免|免除|豁免|减收|少收|减)([^" + STOP + "\\d%‰]{0,8}?)" + NUM + "\\s*(%|‰|成)");
@@ -80,19 +85,22 @@ public final class PolicyRules {
   private static final Pattern PROOF = Pattern.compile("证明");
   private static final Pattern PROOF_NOT_NEEDED = Pattern.compile("无需|不需|无须|不用|免于|免|不要求|不必|毋须");
   private static final Pattern PROOF_NEEDED = Pattern.compile("需|须|要|应|提交|提供|上传|出具|凭|递交");
+  private static final Pattern PROOF_OPTIONAL_BEFORE = Pattern.compile("可提供|可以提供|可上传|可提交|可自愿");
+  private static final Pattern PROOF_OPTIONAL_AFTER = Pattern.compile("非必须|非必需|不是必须|不强制|非强制|可不提供|自愿");
 
   // ---- stops interest ----
   private static final Pattern STOPS = Pattern.compile(
-      "停息|不计息|(?:停止|不再|暂停|免收|不)(?:计收|收取|产生|计算|计|收)(?:新的|新增的?)?[^" + STOP + "]{0,6}?利息"
+      "停息|(?:停止|暂停|不再|不)计息|(?:停止|不再|暂停|免收|不)(?:另|再|额外)?(?:计收|收取|产生|计算|计|收)(?:新的|新增的?)?[^" + STOP + "]{0,6}?利息"
           + "|利息[^" + STOP + "]{0,3}?(?:停止|不再|暂停)(?:计收|收取|产生|计算|计)");
   private static final Pattern CONTINUES = Pattern.compile(
-      "利息[^" + STOP + "]{0,3}?(?:照常|正常|继续|仍然|仍|依然)(?:计算|计收|收取|计息|计|收)"
+      "利息[^" + STOP + "]{0,3}?(?:照常|正常|继续|仍然|仍|依然|照)(?:计算|计收|收取|计息|计|收)"
           + "|(?:照常|正常|继续)(?:计收|收取|计算|计)利息|正常计息");
 
   // ---- monthly fee ----
   private static final Pattern FEE_WORD = Pattern.compile("费率");
   private static final Pattern FEE_NONE = Pattern.compile(
-      "(?:不|无需|不需|无须)(?:会|再)?(?:收取|收|计收|支付|缴纳|另收)(?:任何)?(?:的)?(?:分期)?(?:手续费|服务费|分期费)"
+      "(?:不|无需|不需|无须)(?:会|再|另)?(?:收取|收|计收|支付|缴纳|另收)(?:任何)?[^" + STOP + "]{0,6}?(?:手续费|服务费|分期费)"
+          + "|(?:手续费|服务费|分期费)\\s*[:为是]?\\s*(?:无|免|全免|0|零)(?![\\d.%])"
           + "|(?:免|免收|无|零|0)(?:分期)?(?:手续费|服务费|分期费)"
           + "|(?:手续费|服务费|分期费)(?:全免|全额减免|为0|为零)");
   private static final Pattern YEARLY = Pattern.compile("年化|年费率|每年|年利率");
@@ -144,6 +152,7 @@ public final class PolicyRules {
     stopsInterest(s, start, out);
     Set<FinancialTerm> previousWaivable = EnumSet.noneOf(FinancialTerm.class);
     boolean previousHadTerms = false;
+    boolean previousBareWaiver = false;
     int clauseStart = 0;
     for (int i = 0; i <= s.length(); i++) {
       if (i == s.length() || s.charAt(i) == ',') {
@@ -158,13 +167,17 @@ public final class PolicyRules {
             waivable = previousWaivable;
             inherited = true;
           }
-          waiver(clause, cs, waivable, inherited, out);
+          boolean found = waiver(clause, cs, waivable, inherited, out);
+          if (!found && inherited && previousBareWaiver) {
+            cappedWaiver(clause, cs, waivable, out);
+          }
           downPayment(clause, cs, out);
-          proof(clause, cs, out);
+          proof(clause, s, clauseStart, cs, out);
           fee(clause, s, cs, terms, out);
           if (!terms.isEmpty()) {
             previousWaivable = waivable;
             previousHadTerms = true;
+            previousBareWaiver = !found && WAIVE_VERB.matcher(clause).find();
           }
         }
         clauseStart = i + 1;
@@ -336,10 +349,29 @@ public final class PolicyRules {
     return s.scale() < 1 ? s.setScale(1) : s;
   }
 
-  private static void waiver(String clause, int base, Set<FinancialTerm> components, boolean inherited,
+  /** "罚息可酌情减免，最高不超过已产生金额的40%": the cap is in the clause after the waiver verb. */
+  private static void cappedWaiver(String clause, int base, Set<FinancialTerm> components, List<Candidate> out) {
+    Matcher m = CAPPED_RATIO.matcher(clause);
+    if (!m.find()) {
+      return;
+    }
+    BigDecimal r = ratio(m.group(1), m.group(2));
+    if (r.compareTo(BigDecimal.ONE) > 0) {
+      return;
+    }
+    for (FinancialTerm t : components) {
+      PolicyField f = waiverField(t);
+      if (f != null) {
+        out.add(new Candidate(f, r, base, base + clause.length(), 0.7));
+      }
+    }
+  }
+
+  /** Adds a waiver candidate for each component if the clause states a waiver; returns whether it did. */
+  private static boolean waiver(String clause, int base, Set<FinancialTerm> components, boolean inherited,
       List<Candidate> out) {
     if (components.isEmpty()) {
-      return;
+      return false;
     }
     BigDecimal value = null;
     double conf = 0;
@@ -365,7 +397,7 @@ public final class PolicyRules {
       conf = 0.85;
     }
     if (value == null) {
-      return;
+      return false;
     }
     if (inherited) {
       conf *= 0.8;
@@ -376,6 +408,7 @@ public final class PolicyRules {
         out.add(new Candidate(f, value, base, base + clause.length(), conf));
       }
     }
+    return true;
   }
 
   // ---------------------------------------------------------------- down payment
@@ -401,12 +434,16 @@ public final class PolicyRules {
 
   // ---------------------------------------------------------------- hardship proof
 
-  private static void proof(String clause, int base, List<Candidate> out) {
+  private static void proof(String clause, String sentence, int clauseOffset, int base, List<Candidate> out) {
     Matcher m = PROOF.matcher(clause);
     while (m.find()) {
       String before = clause.substring(Math.max(0, m.start() - 20), m.start());
-      if (PROOF_NOT_NEEDED.matcher(before).find()) {
+      String after = sentence.substring(Math.min(sentence.length(), clauseOffset + m.end()),
+          Math.min(sentence.length(), clauseOffset + m.end() + 16));
+      if (PROOF_NOT_NEEDED.matcher(before).find() || PROOF_OPTIONAL_AFTER.matcher(after).find()) {
         out.add(new Candidate(PolicyField.REQUIRES_HARDSHIP_PROOF, Boolean.FALSE, base, base + m.end(), 0.8));
+      } else if (PROOF_OPTIONAL_BEFORE.matcher(before).find()) {
+        continue; // "可提供证明": allowed, not required; nothing is determined
       } else if (PROOF_NEEDED.matcher(before).find()) {
         out.add(new Candidate(PolicyField.REQUIRES_HARDSHIP_PROOF, Boolean.TRUE, base, base + m.end(), 0.85));
       }
