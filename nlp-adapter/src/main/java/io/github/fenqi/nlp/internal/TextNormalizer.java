@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
 public final class TextNormalizer {
   private static final String DIGITS = "零〇一二两三四五六七八九";
   /** Characters after which a lone 一/两/十/百 is a numeral rather than part of a word. */
-  private static final String UNITS_AFTER_NUMERAL = "期年个月天日成折倍档次%周";
+  private static final String UNITS_AFTER_NUMERAL = "期年个月天日成折倍档%周";
 
   private final char[] charMap;
 
