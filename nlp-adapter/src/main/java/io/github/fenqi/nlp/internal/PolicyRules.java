@@ -27,17 +27,16 @@ public final class PolicyRules {
   private static final String STOP = ",。;!?\n";
 
   // ---- distractor masks ----
-  private static final Pattern[] DISTRACTORS = {
-      Pattern.compile("\\d{4}\\s*年(?:\\s*\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*[日号])?)?"),
-      Pattern.compile("\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号]"),
-      Pattern.compile("\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}"),
-      Pattern.compile("\\d{1,2}:\\d{2}"),
-      Pattern.compile("\\d+(?:-\\d+){1,3}(?=[^期个月年天日%\\d]|$)"), // phone numbers 0571-87654321, 400-820-8820
-      Pattern.compile("\\d{5,}"),
-      Pattern.compile("\\d+(?:\\.\\d+)?\\s*[万千]?\\s*元"),
-      Pattern.compile("第\\s*\\d+\\s*[条款章项节]"),
-      Pattern.compile("\\d+\\s*个?(?:工作日|自然日|小时|分钟)"),
-  };
+  private static final Pattern DISTRACTOR = Pattern.compile(String.join("|",
+      "\\d{4}\\s*年(?:\\s*\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*[日号])?)?",
+      "\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号]",
+      "\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}",
+      "\\d{1,2}:\\d{2}",
+      "\\d+(?:-\\d+){1,3}(?=[^期个月年天日%\\d]|$)", // phone numbers 0571-87654321, 400-820-8820
+      "\\d{5,}",
+      "\\d+(?:\\.\\d+)?\\s*[万千]?\\s*元",
+      "第\\s*\\d+\\s*[条款章项节]",
+      "\\d+\\s*个?(?:工作日|自然日|小时|分钟)"));
 
   // ---- installments ----
   private static final Pattern RANGE = Pattern.compile(
@@ -111,17 +110,18 @@ public final class PolicyRules {
   /** Replaces digits of numbers that are not policy values with {@code #}, keeping offsets. */
   public static String mask(String text) {
     char[] out = text.toCharArray();
-    for (Pattern p : DISTRACTORS) {
-      Matcher m = p.matcher(text);
-      while (m.find()) {
-        for (int k = m.start(); k < m.end(); k++) {
-          if (Character.isDigit(out[k])) {
-            out[k] = '#';
-          }
+    // distractor patterns may overlap (a date inside a longer digit run): mask with each alternative's first match
+    Matcher m = DISTRACTOR.matcher(text);
+    boolean changed = false;
+    while (m.find()) {
+      for (int k = m.start(); k < m.end(); k++) {
+        if (out[k] >= '0' && out[k] <= '9') {
+          out[k] = '#';
+          changed = true;
         }
       }
     }
-    return new String(out);
+    return changed ? new String(out) : text;
   }
 
   /** Every candidate the rules find in {@code text} (normalised), given the term mentions in it. */
@@ -147,9 +147,16 @@ public final class PolicyRules {
 
   private static void sentence(String text, int start, int end, List<TermMention> mentions, List<Candidate> out) {
     String s = text.substring(start, end);
-    installments(s, start, out);
-    overdue(s, start, out);
-    stopsInterest(s, start, out);
+    boolean digits = hasDigit(s);
+    if (digits && (s.indexOf('期') >= 0 || s.indexOf('年') >= 0 || s.indexOf('月') >= 0)) {
+      installments(s, start, out);
+    }
+    if (digits && s.contains("逾期")) {
+      overdue(s, start, out);
+    }
+    if (s.indexOf('息') >= 0) {
+      stopsInterest(s, start, out);
+    }
     Set<FinancialTerm> previousWaivable = EnumSet.noneOf(FinancialTerm.class);
     boolean previousHadTerms = false;
     boolean previousBareWaiver = false;
@@ -167,13 +174,20 @@ public final class PolicyRules {
             waivable = previousWaivable;
             inherited = true;
           }
-          boolean found = waiver(clause, cs, waivable, inherited, out);
+          boolean found = (clause.indexOf('减') >= 0 || clause.indexOf('免') >= 0 || clause.indexOf('折') >= 0
+              || clause.indexOf('少') >= 0) && waiver(clause, cs, waivable, inherited, out);
           if (!found && inherited && previousBareWaiver) {
             cappedWaiver(clause, cs, waivable, out);
           }
-          downPayment(clause, cs, out);
-          proof(clause, s, clauseStart, cs, out);
-          fee(clause, s, cs, terms, out);
+          if (clause.indexOf('首') >= 0 || clause.indexOf('先') >= 0 || clause.contains("一次性")) {
+            downPayment(clause, cs, out);
+          }
+          if (clause.contains("证明")) {
+            proof(clause, s, clauseStart, cs, out);
+          }
+          if (clause.indexOf('费') >= 0) {
+            fee(clause, s, cs, terms, out);
+          }
           if (!terms.isEmpty()) {
             previousWaivable = waivable;
             previousHadTerms = true;
@@ -183,6 +197,16 @@ public final class PolicyRules {
         clauseStart = i + 1;
       }
     }
+  }
+
+  private static boolean hasDigit(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Set<FinancialTerm> termsIn(List<TermMention> mentions, int start, int end) {
