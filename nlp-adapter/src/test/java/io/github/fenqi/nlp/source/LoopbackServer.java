@@ -11,29 +11,29 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /** A real HTTP server on 127.0.0.1 (ephemeral port) for source and watcher tests. */
-final class LoopbackServer implements AutoCloseable {
+public final class LoopbackServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor = Executors.newCachedThreadPool();
 
-  LoopbackServer() throws IOException {
+  public LoopbackServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setExecutor(executor);
     server.start();
   }
 
-  URI uri(String path) {
+  public URI uri(String path) {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
   }
 
-  void handle(String path, HttpHandler handler) {
+  public void handle(String path, HttpHandler handler) {
     server.createContext(path, handler);
   }
 
-  void serve(String path, String contentType, byte[] body) {
+  public void serve(String path, String contentType, byte[] body) {
     handle(path, ex -> respond(ex, 200, contentType, body));
   }
 
-  static void respond(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
+  public static void respond(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
     if (!contentType.isEmpty()) {
       ex.getResponseHeaders().set("Content-Type", contentType);
     }
