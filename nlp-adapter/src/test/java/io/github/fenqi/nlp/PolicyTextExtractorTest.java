@@ -28,6 +28,16 @@ class PolicyTextExtractorTest {
   }
 
   @Test
+  void readmeExampleHolds() {
+    ExtractionResult r = extractor.extract("逾期超过3个月的客户最长可分五年偿还，罚息最高减免百分之五十，本金不予减免。");
+    assertEquals(60, r.field(PolicyField.MAX_INSTALLMENTS).orElseThrow().intValue());
+    assertEquals(90, r.field(PolicyField.MIN_OVERDUE_DAYS).orElseThrow().intValue());
+    assertDecimal("0.5", r.field(PolicyField.MAX_PENALTY_WAIVER).map(ExtractedField::value));
+    assertEquals("本金不予减免", r.field(PolicyField.PRINCIPAL_WAIVER).orElseThrow().evidence().text());
+    assertEquals(java.util.Set.of(FinancialTerm.PENALTY_INTEREST, FinancialTerm.PRINCIPAL), r.terms());
+  }
+
+  @Test
   void readsYearsAsMonths() {
     assertEquals(Optional.of(60), value("最长可分五年偿还。", PolicyField.MAX_INSTALLMENTS));
   }
