@@ -89,6 +89,12 @@ class PolicyTextExtractorTest {
   }
 
   @Test
+  void upperBoundOnOverdueIsNotTheMinimum() {
+    assertFalse(extractor.extract("逾期不超过30天的用户可申请延期。").field(PolicyField.MIN_OVERDUE_DAYS).isPresent());
+    assertFalse(extractor.extract("逾期满30天以内的用户。").field(PolicyField.MIN_OVERDUE_DAYS).isPresent());
+  }
+
+  @Test
   void evidenceSpanPointsIntoOriginalText() {
     String text = "尊敬的客户：最长可分三十六期偿还。";
     ExtractedField f = extractor.extract(text).field(PolicyField.MAX_INSTALLMENTS).orElseThrow();

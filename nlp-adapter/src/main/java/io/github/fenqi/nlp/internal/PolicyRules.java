@@ -338,6 +338,12 @@ public final class PolicyRules {
       if (!threshold) {
         continue; // "我逾期了4个月", "已逾期45天": a narrative, not a condition
       }
+      String window = m.group(1);
+      String after = s.substring(m.end(), Math.min(s.length(), m.end() + 3));
+      if (window.endsWith("不") || window.endsWith("未") || window.contains("不足") || after.startsWith("以内")
+          || after.startsWith("以下") || after.startsWith("内") || after.startsWith("之内")) {
+        continue; // "逾期不超过30天", "逾期90天以内": an upper bound, not the minimum
+      }
       int d = days(m.group(3), m.group(4));
       if (d >= 1 && d <= 3650) {
         double conf = m.group(2) != null && m.group(5) == null ? 0.9 : 0.85;
