@@ -89,6 +89,32 @@ class PolicyTextExtractorTest {
   }
 
   @Test
+  void pairsEachComponentWithItsOwnWaiverInOneClause() {
+    ExtractionResult r = extractor.extract("逾期达到六个月及以上的，可减免全部违约金和50%的罚息。");
+    assertDecimal("1", r.field(PolicyField.MAX_LATE_FEE_WAIVER).map(ExtractedField::value));
+    assertDecimal("0.5", r.field(PolicyField.MAX_PENALTY_WAIVER).map(ExtractedField::value));
+    assertEquals(180, r.field(PolicyField.MIN_OVERDUE_DAYS).orElseThrow().intValue());
+  }
+
+  @Test
+  void interestFreeInstallmentPeriodStopsInterestRatherThanWaivingIt() {
+    ExtractionResult r = extractor.extract("符合条件的客户可申请最长不超过3年的分期，免收分期期间的利息。");
+    assertEquals(Optional.of(true), r.field(PolicyField.STOPS_INTEREST).map(ExtractedField::value));
+    assertFalse(r.field(PolicyField.MAX_INTEREST_WAIVER).isPresent());
+  }
+
+  @Test
+  void conditionalProofIsNotARequirement() {
+    assertFalse(extractor.extract("如客户能提供失业、重病等困难证明，可适当延长分期期限。")
+        .field(PolicyField.REQUIRES_HARDSHIP_PROOF).isPresent());
+  }
+
+  @Test
+  void perInstallmentFeeIsMonthly() {
+    assertDecimal("0.005", value("期限：6~36个月。费用：每期手续费0.5%。", PolicyField.MONTHLY_FEE_RATE));
+  }
+
+  @Test
   void upperBoundOnOverdueIsNotTheMinimum() {
     assertFalse(extractor.extract("逾期不超过30天的用户可申请延期。").field(PolicyField.MIN_OVERDUE_DAYS).isPresent());
     assertFalse(extractor.extract("逾期满30天以内的用户。").field(PolicyField.MIN_OVERDUE_DAYS).isPresent());

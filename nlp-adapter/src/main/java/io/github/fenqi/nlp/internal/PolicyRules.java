@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The general rules that read policy fields from normalised text (see {@link TextNormalizer}): Arabic digits,
@@ -84,12 +85,12 @@ public final class PolicyRules {
   private static final Pattern PROOF = Pattern.compile("证明");
   private static final Pattern PROOF_NOT_NEEDED = Pattern.compile("无需|不需|无须|不用|免于|免|不要求|不必|毋须");
   private static final Pattern PROOF_NEEDED = Pattern.compile("需|须|要|应|提交|提供|上传|出具|凭|递交");
-  private static final Pattern PROOF_OPTIONAL_BEFORE = Pattern.compile("可提供|可以提供|可上传|可提交|可自愿");
+  private static final Pattern PROOF_OPTIONAL_BEFORE = Pattern.compile("可提供|可以提供|可上传|可提交|可自愿|能提供|如提供|若提供|如能|若能");
   private static final Pattern PROOF_OPTIONAL_AFTER = Pattern.compile("非必须|非必需|不是必须|不强制|非强制|可不提供|自愿");
 
   // ---- stops interest ----
   private static final Pattern STOPS = Pattern.compile(
-      "停息|(?:停止|暂停|不再|不)计息|(?:停止|不再|暂停|免收|不)(?:另|再|额外)?(?:计收|收取|产生|计算|计|收)(?:新的|新增的?)?[^" + STOP + "]{0,6}?利息"
+      "停息|(?:停止|暂停|不再|不)计息|免收[^" + STOP + "]{0,8}?期间[^" + STOP + "]{0,4}?利息|(?:停止|不再|暂停|免收|不)(?:另|再|额外)?(?:计收|收取|产生|计算|计|收)(?:新的|新增的?)?[^" + STOP + "]{0,6}?利息"
           + "|利息[^" + STOP + "]{0,3}?(?:停止|不再|暂停)(?:计收|收取|产生|计算|计)");
   private static final Pattern CONTINUES = Pattern.compile(
       "利息[^" + STOP + "]{0,3}?(?:照常|正常|继续|仍然|仍|依然|照)(?:计算|计收|收取|计息|计|收)"
@@ -397,48 +398,107 @@ public final class PolicyRules {
     }
   }
 
+  private static final Pattern SEGMENT_SPLIT = Pattern.compile("和|及|、|与|以及");
+  private static final Pattern BARE_RATIO = Pattern.compile(NUM + "\\s*(%|‰|成)");
+
+  /** A waiver value found in a piece of text, with its confidence. */
+  private record Waiver(BigDecimal value, double confidence) {}
+
   /** Adds a waiver candidate for each component if the clause states a waiver; returns whether it did. */
   private static boolean waiver(String clause, int base, Set<FinancialTerm> components, boolean inherited,
       List<Candidate> out) {
     if (components.isEmpty()) {
       return false;
     }
-    BigDecimal value = null;
-    double conf = 0;
-    Matcher m;
-    if ((m = WAIVE_NONE.matcher(clause)).find()) {
-      value = BigDecimal.ZERO.setScale(1);
-      conf = 0.85;
-    } else if ((m = WAIVE_DISCOUNT.matcher(clause)).find()) {
-      BigDecimal d = new BigDecimal(m.group(1));
-      BigDecimal paid = d.compareTo(BigDecimal.TEN) < 0 ? d.movePointLeft(1) : d.movePointLeft(2);
-      if (paid.compareTo(BigDecimal.ONE) <= 0) {
-        value = normalize(BigDecimal.ONE.subtract(paid));
-        conf = 0.8;
+    if (components.contains(FinancialTerm.INTEREST) && STOPS.matcher(clause).find()) {
+      // "免收分期期间的利息" stops interest during the plan; it is not a cap on waiving interest already owed
+      components = EnumSet.copyOf(components);
+      components.remove(FinancialTerm.INTEREST);
+      if (components.isEmpty()) {
+        return false;
       }
-    } else if ((m = WAIVE_RATIO.matcher(clause)).find()) {
-      BigDecimal r = ratio(m.group(2), m.group(3));
-      if (r.compareTo(BigDecimal.ONE) <= 0) {
-        value = r;
-        conf = CAP_WORD.matcher(clause).find() ? 0.9 : 0.75;
-      }
-    } else if ((m = WAIVE_ALL.matcher(clause)).find()) {
-      value = BigDecimal.ONE.setScale(1);
-      conf = 0.85;
     }
-    if (value == null) {
+    Waiver whole = waiverIn(clause, clause);
+    if (whole == null) {
       return false;
     }
-    if (inherited) {
-      conf *= 0.8;
-    }
+    double factor = inherited ? 0.8 : 1.0;
+    // "可减免全部违约金和50%的罚息": several components with different values; pair each with its own segment
+    String[] segments = SEGMENT_SPLIT.split(clause);
+    boolean paired = components.size() > 1 && segments.length > 1 && distinctValues(segments, clause) > 1;
     for (FinancialTerm t : components) {
       PolicyField f = waiverField(t);
-      if (f != null) {
-        out.add(new Candidate(f, value, base, base + clause.length(), conf));
+      if (f == null) {
+        continue;
       }
+      Waiver w = whole;
+      if (paired) {
+        for (String seg : segments) {
+          if (mentions(seg, t)) {
+            Waiver own = waiverIn(seg, clause);
+            if (own == null) {
+              Matcher bare = BARE_RATIO.matcher(seg);
+              if (bare.find()) {
+                BigDecimal r = ratio(bare.group(1), bare.group(2));
+                own = r.compareTo(BigDecimal.ONE) <= 0 ? new Waiver(r, 0.75) : null;
+              }
+            }
+            if (own != null) {
+              w = own;
+            }
+            break;
+          }
+        }
+      }
+      out.add(new Candidate(f, w.value(), base, base + clause.length(), w.confidence() * factor));
     }
     return true;
+  }
+
+  private static int distinctValues(String[] segments, String clause) {
+    Set<BigDecimal> values = new java.util.HashSet<>();
+    for (String seg : segments) {
+      Waiver w = waiverIn(seg, clause);
+      if (w == null) {
+        Matcher bare = BARE_RATIO.matcher(seg);
+        if (bare.find()) {
+          values.add(ratio(bare.group(1), bare.group(2)).stripTrailingZeros());
+        }
+      } else {
+        values.add(w.value().stripTrailingZeros());
+      }
+    }
+    return values.size();
+  }
+
+  private static boolean mentions(String segment, FinancialTerm t) {
+    return switch (t) {
+      case PENALTY_INTEREST -> segment.contains("罚息") || segment.contains("逾期利息");
+      case LATE_FEE -> segment.contains("违约金") || segment.contains("滞纳金");
+      case INTEREST -> segment.contains("利息") && !segment.contains("逾期利息");
+      case PRINCIPAL -> segment.contains("本金");
+      default -> false;
+    };
+  }
+
+  private static @Nullable Waiver waiverIn(String text, String clause) {
+    Matcher m;
+    if (WAIVE_NONE.matcher(text).find()) {
+      return new Waiver(BigDecimal.ZERO.setScale(1), 0.85);
+    }
+    if ((m = WAIVE_DISCOUNT.matcher(text)).find()) {
+      BigDecimal d = new BigDecimal(m.group(1));
+      BigDecimal paid = d.compareTo(BigDecimal.TEN) < 0 ? d.movePointLeft(1) : d.movePointLeft(2);
+      return paid.compareTo(BigDecimal.ONE) <= 0 ? new Waiver(normalize(BigDecimal.ONE.subtract(paid)), 0.8) : null;
+    }
+    if ((m = WAIVE_RATIO.matcher(text)).find()) {
+      BigDecimal r = ratio(m.group(2), m.group(3));
+      return r.compareTo(BigDecimal.ONE) <= 0 ? new Waiver(r, CAP_WORD.matcher(clause).find() ? 0.9 : 0.75) : null;
+    }
+    if (WAIVE_ALL.matcher(text).find()) {
+      return new Waiver(BigDecimal.ONE.setScale(1), 0.85);
+    }
+    return null;
   }
 
   // ---------------------------------------------------------------- down payment
@@ -507,7 +567,7 @@ public final class PolicyRules {
       return;
     }
     double conf;
-    if (clause.contains("月")) {
+    if (clause.contains("月") || clause.contains("每期")) {
       conf = 0.85;
     } else if (sentence.contains("月")) {
       conf = 0.65;
