@@ -2,6 +2,7 @@ package io.github.fenqi.nlp.internal;
 
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns an HTML page into plain text in one linear pass (no DOM, no recursion, so deeply nested or unbalanced
@@ -125,7 +126,7 @@ public final class HtmlText {
     return semi + 1;
   }
 
-  private static String numeric(String name) {
+  private static @Nullable String numeric(String name) {
     try {
       int cp;
       if (name.startsWith("#x") || name.startsWith("#X")) {

@@ -230,7 +230,7 @@ public final class PolicyRules {
     return w;
   }
 
-  private static PolicyField waiverField(FinancialTerm t) {
+  private static @Nullable PolicyField waiverField(FinancialTerm t) {
     return switch (t) {
       case PENALTY_INTEREST -> PolicyField.MAX_PENALTY_WAIVER;
       case LATE_FEE -> PolicyField.MAX_LATE_FEE_WAIVER;

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Normalises Chinese policy text so that the rules only ever see one spelling of each thing: full-width
@@ -210,7 +211,7 @@ public final class TextNormalizer {
   }
 
   /** Parses a run of Chinese numeral characters; returns its decimal form or null if it is not a number. */
-  static String parseNumeral(char[] t, int from, int to) {
+  static @Nullable String parseNumeral(char[] t, int from, int to) {
     int dot = -1;
     for (int k = from; k < to; k++) {
       if (t[k] == '点') {
@@ -237,7 +238,7 @@ public final class TextNormalizer {
     return frac.length() == 0 ? integer : integer + "." + frac;
   }
 
-  private static String parseInteger(char[] t, int from, int to) {
+  private static @Nullable String parseInteger(char[] t, int from, int to) {
     if (from == to) {
       return "0";
     }
