@@ -145,6 +145,8 @@ public final class StatementAnalyzer {
   private static final class Row {
     Transaction t;
     @Nullable Removal removal;
+    /** The first non-internal lexicon rule matching the row (index), found in the same scan as the internal one. */
+    int categoryRule = Integer.MAX_VALUE;
 
     Row(Transaction t) {
       this.t = t;
@@ -279,13 +281,13 @@ public final class StatementAnalyzer {
       if (!r.kept()) {
         continue;
       }
-      Optional<String> holder = holders.stream().filter(h -> sameName(r.t.counterparty(), h)).findFirst();
-      if (holder.isPresent()) {
+      if (isHolder(r.t.counterparty(), holders)) {
         r.remove(RemovalKind.INTERNAL_TRANSFER, "counterparty '" + MASKING.name(r.t.counterparty()) + "' is the holder", null);
         continue;
       }
-      matcher.first(r.t, rule -> rule.category() == TransactionCategory.INTERNAL_TRANSFER)
-          .ifPresent(hit -> r.remove(RemovalKind.INTERNAL_TRANSFER, hit.match().reason(), null));
+      int[] first = matcher.firstPerGroup(r.t, rule -> rule.category() == TransactionCategory.INTERNAL_TRANSFER ? 0 : 1, 2);
+      r.categoryRule = first[1];
+      matcher.hit(r.t, first[0]).ifPresent(hit -> r.remove(RemovalKind.INTERNAL_TRANSFER, hit.match().reason(), null));
     }
     // The two sides of a move between two of the holder's statements: opposite, equal, close in time.
     List<Row> candidates = rows.stream().filter(r -> r.kept() && isTransferLike(r.t)).toList();
@@ -325,6 +327,18 @@ public final class StatementAnalyzer {
     return a != b || a == Direction.NEUTRAL;
   }
 
+  private static boolean isHolder(String counterparty, Set<String> holders) {
+    if (counterparty.isEmpty()) {
+      return false;
+    }
+    for (String h : holders) {
+      if (sameName(counterparty, h)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Equal names, or a masked form ({@code *子航}, {@code 周*航}) that agrees wherever it is not masked. */
   static boolean sameName(String counterparty, String holder) {
     String c = counterparty.replace(" ", "");
@@ -350,13 +364,13 @@ public final class StatementAnalyzer {
     List<CategorisedTransaction> out = new ArrayList<>();
     for (Row r : rows) {
       if (r.kept()) {
-        out.add(categorise(r.t));
+        out.add(categorise(r.t, r.categoryRule));
       }
     }
     return promoteRegularCredits(out);
   }
 
-  private CategorisedTransaction categorise(Transaction t) {
+  private CategorisedTransaction categorise(Transaction t, int lexiconRule) {
     if (t.direction() == Direction.CREDIT) {
       for (String e : employers) {
         if (t.counterparty().contains(e)) {
@@ -364,7 +378,7 @@ public final class StatementAnalyzer {
         }
       }
     }
-    Optional<RuleMatcher.Hit> hit = matcher.first(t, rule -> rule.category() != TransactionCategory.INTERNAL_TRANSFER);
+    Optional<RuleMatcher.Hit> hit = matcher.hit(t, lexiconRule);
     if (hit.isPresent()) {
       LexiconRule rule = hit.get().rule();
       LexiconRule.Match m = hit.get().match();
