@@ -8,6 +8,7 @@ import io.github.fenqi.core.debt.Debt;
 import io.github.fenqi.core.policy.EligibilityCheck;
 import io.github.fenqi.core.policy.EligibilityDecision;
 import io.github.fenqi.core.policy.EligibilityEvaluator;
+import io.github.fenqi.core.policy.PeriodicReload;
 import io.github.fenqi.core.policy.Policy;
 import io.github.fenqi.rules.RuleSetEvent.Change;
 import io.github.fenqi.rules.RuleSetEvent.FileChange;
@@ -32,9 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jeasy.rules.api.Facts;
 import org.jeasy.rules.api.Rule;
@@ -81,7 +79,7 @@ public final class EasyRulesEligibilityEvaluator implements EligibilityEvaluator
   private final Map<Path, FileState> files = new LinkedHashMap<>(); // guarded by this
   private volatile RuleSet ruleSet = new RuleSet(0, Map.of(), new Rules());
   private volatile List<Problem> problems = List.of();
-  private @Nullable ScheduledExecutorService watcher; // guarded by this
+  private @Nullable PeriodicReload watcher; // guarded by this
 
   /** Per file: the content last seen and the last good rules from it. */
   private record FileState(String sha256, @Nullable List<CompiledRule> good, String goodSha256, List<Problem> problems) {}
@@ -208,17 +206,9 @@ public final class EasyRulesEligibilityEvaluator implements EligibilityEvaluator
    * Calling it again changes nothing.
    */
   public synchronized EasyRulesEligibilityEvaluator watch(Duration interval) {
-    if (interval.isNegative() || interval.isZero()) {
-      throw new InvalidInputException("interval", interval + " must be positive");
-    }
     if (watcher == null) {
-      watcher = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "fenqi-rules-watch " + directory.getFileName());
-        t.setDaemon(true);
-        return t;
-      });
-      watcher.scheduleWithFixedDelay(this::reloadQuietly, interval.toMillis(), interval.toMillis(),
-          TimeUnit.MILLISECONDS);
+      watcher = PeriodicReload.start("fenqi-rules-watch " + directory.getFileName(), interval, this::reload,
+          e -> LOG.error("reloading rules from {} failed; keeping the last good rule set", directory, e));
     }
     return this;
   }
@@ -231,16 +221,8 @@ public final class EasyRulesEligibilityEvaluator implements EligibilityEvaluator
   @Override
   public synchronized void close() {
     if (watcher != null) {
-      watcher.shutdownNow();
+      watcher.close();
       watcher = null;
-    }
-  }
-
-  private void reloadQuietly() {
-    try {
-      reload();
-    } catch (RuntimeException e) {
-      LOG.error("reloading rules from {} failed; keeping the last good rule set", directory, e);
     }
   }
 
