@@ -101,22 +101,30 @@ public final class EasyRulesEligibilityEvaluator implements EligibilityEvaluator
 
   /**
    * Loads every rule file of {@code directory}. Invalid files are left out, logged and listed by
-   * {@link #loadProblems()}; use {@link #openStrict} to refuse them instead.
+   * {@link #loadProblems()}; use {@link #openStrict} to refuse them instead. The {@code listeners} are
+   * registered before the first scan, so they see the first load (version 1, every file {@code ADDED}) and any
+   * file rejected by it — what an audit of which rules were live needs.
    *
    * @throws InvalidInputException when the directory does not exist or cannot be read
    */
-  public static EasyRulesEligibilityEvaluator open(Path directory) {
+  public static EasyRulesEligibilityEvaluator open(Path directory, RuleSetListener... listeners) {
     if (!Files.isDirectory(directory)) {
       throw new InvalidInputException(directory.toString(), "is not a directory of rule files");
     }
     EasyRulesEligibilityEvaluator e = new EasyRulesEligibilityEvaluator(directory);
+    for (RuleSetListener l : listeners) {
+      e.addListener(l);
+    }
     e.reload();
     return e;
   }
 
-  /** Like {@link #open} but any invalid file is a {@link PolicyException} listing every problem of every file. */
-  public static EasyRulesEligibilityEvaluator openStrict(Path directory) {
-    EasyRulesEligibilityEvaluator e = open(directory);
+  /**
+   * Like {@link #open} but any invalid file is a {@link PolicyException} listing every problem of every file
+   * (the listeners have then seen the rejections).
+   */
+  public static EasyRulesEligibilityEvaluator openStrict(Path directory, RuleSetListener... listeners) {
+    EasyRulesEligibilityEvaluator e = open(directory, listeners);
     if (!e.loadProblems().isEmpty()) {
       throw new PolicyException(e.loadProblems());
     }

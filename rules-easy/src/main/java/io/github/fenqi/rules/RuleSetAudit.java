@@ -28,7 +28,15 @@ public final class RuleSetAudit {
 
   /** Subscribes {@code log} to {@code rules}' events; close the subscription to stop. */
   public static RuleSetListener.Subscription attach(EasyRulesEligibilityEvaluator rules, AuditLog log) {
-    return rules.addListener(event -> log.appendAll(events(event)));
+    return rules.addListener(listener(log));
+  }
+
+  /**
+   * The listener that writes to {@code log}; give it to {@link EasyRulesEligibilityEvaluator#open(java.nio.file.Path,
+   * RuleSetListener...)} to audit the first load too.
+   */
+  public static RuleSetListener listener(AuditLog log) {
+    return event -> log.appendAll(events(event));
   }
 
   /** The audit events of one rule-set event. */

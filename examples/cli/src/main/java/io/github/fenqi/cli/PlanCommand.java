@@ -22,6 +22,7 @@ import io.github.fenqi.core.script.ScriptLanguage;
 import io.github.fenqi.core.statement.ParsedStatement;
 import io.github.fenqi.core.statement.StatementParser;
 import io.github.fenqi.rules.EasyRulesEligibilityEvaluator;
+import io.github.fenqi.rules.RuleSetAudit;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -92,7 +93,9 @@ final class PlanCommand implements Callable<Integer> {
       if (log != null) {
         builder.auditLog(log);
       }
-      @Nullable EasyRulesEligibilityEvaluator ruleEvaluator = rules == null ? null : EasyRulesEligibilityEvaluator.openStrict(rules);
+      @Nullable EasyRulesEligibilityEvaluator ruleEvaluator = rules == null ? null : log == null
+          ? EasyRulesEligibilityEvaluator.openStrict(rules)
+          : EasyRulesEligibilityEvaluator.openStrict(rules, RuleSetAudit.listener(log)); // which rules were live
       if (ruleEvaluator != null) {
         builder.eligibility(ruleEvaluator);
       }

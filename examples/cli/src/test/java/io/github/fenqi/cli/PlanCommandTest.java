@@ -72,6 +72,29 @@ class PlanCommandTest {
   }
 
   @Test
+  void rulesWithAuditLogRecordWhichRuleFilesWereLive(@TempDir Path dir) throws Exception {
+    byte[] key = new byte[32];
+    new java.security.SecureRandom().nextBytes(key);
+    String b64 = java.util.Base64.getEncoder().encodeToString(key);
+    java.util.function.Function<String, String> env = name -> name.equals("MY_KEY") ? b64 : null;
+    Path log = dir.resolve("audit.jsonl");
+    java.io.StringWriter err = new java.io.StringWriter();
+    picocli.CommandLine cl = new picocli.CommandLine(new PlanCommand(env));
+    cl.setOut(new java.io.PrintWriter(new java.io.StringWriter()));
+    cl.setErr(new java.io.PrintWriter(err));
+    int code = cl.execute(FEASIBLE, "--policies", POLICIES, "--rules", "../../samples/rules", "--audit-log",
+        log.toString(), "--key-env", "MY_KEY");
+    assertEquals(0, code, err.toString());
+    List<String> reloads = Files.readAllLines(log).stream().filter(l -> l.contains("RULE_RELOAD")).toList();
+    assertEquals(2, reloads.size(), reloads.toString());
+    assertTrue(reloads.get(0).contains("_shared.yml") && reloads.get(0).contains("ADDED"), reloads.get(0));
+    assertTrue(reloads.get(1).contains("demo-online-lender.yml"), reloads.get(1));
+    picocli.CommandLine verify = new picocli.CommandLine(new AuditCommand(env));
+    verify.setOut(new java.io.PrintWriter(new java.io.StringWriter()));
+    assertEquals(0, verify.execute("verify", log.toString(), "--key-env", "MY_KEY"));
+  }
+
+  @Test
   void optaPlannerSolverGivesThreeProposalsToo() throws Exception {
     CliRun run = CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--solver", "optaplanner", "--time-limit", "1s");
     assertEquals(0, run.exit(), run.err());
