@@ -21,12 +21,9 @@ class RuleSetAuditTest {
 
   @Test
   void reloadsAndRejectionsAreAuditedAsRuleReload() throws Exception {
-    Path rules = Files.createDirectory(dir.resolve("rules"));
-    RuleFixtures.copyExample(rules);
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
+    Path rules = exampleRules();
     Path logFile = dir.resolve("audit.jsonl");
-    try (FileAuditLog log = FileAuditLog.open(logFile, AuditKey.of(key));
+    try (FileAuditLog log = openLog(logFile);
         EasyRulesEligibilityEvaluator e = EasyRulesEligibilityEvaluator.openStrict(rules);
         RuleSetListener.Subscription s = RuleSetAudit.attach(e, log)) {
       Path shared = rules.resolve("_shared.yml");
@@ -45,12 +42,9 @@ class RuleSetAuditTest {
 
   @Test
   void listenerGivenToOpenAuditsTheFirstLoadAndARejectedStart() throws Exception {
-    Path rules = Files.createDirectory(dir.resolve("rules"));
-    RuleFixtures.copyExample(rules);
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
+    Path rules = exampleRules();
     Path logFile = dir.resolve("audit.jsonl");
-    try (FileAuditLog log = FileAuditLog.open(logFile, AuditKey.of(key))) {
+    try (FileAuditLog log = openLog(logFile)) {
       try (EasyRulesEligibilityEvaluator e = EasyRulesEligibilityEvaluator.openStrict(rules, RuleSetAudit.listener(log))) {
         assertEquals(1, e.version());
       }
@@ -67,5 +61,18 @@ class RuleSetAuditTest {
       assertTrue(lines.stream().anyMatch(l -> l.contains("REJECTED") && l.contains("'Runtime'")), lines.toString());
       assertEquals(lines.size(), log.verify(Optional.empty()).entries());
     }
+  }
+
+  private Path exampleRules() throws Exception {
+    Path rules = Files.createDirectory(dir.resolve("rules"));
+    RuleFixtures.copyExample(rules);
+    return rules;
+  }
+
+  /** An audit log under a fresh random key (tests generate their keys). */
+  private static FileAuditLog openLog(Path file) {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return FileAuditLog.open(file, AuditKey.of(key));
   }
 }

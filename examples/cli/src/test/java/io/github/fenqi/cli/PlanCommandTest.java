@@ -50,48 +50,42 @@ class PlanCommandTest {
 
   @Test
   void auditLogOptionAppendsTheRunAndAuditVerifyAcceptsIt(@TempDir Path dir) throws Exception {
-    byte[] key = new byte[32];
-    new java.security.SecureRandom().nextBytes(key);
-    String b64 = java.util.Base64.getEncoder().encodeToString(key);
-    java.util.function.Function<String, String> env = name -> name.equals("MY_KEY") ? b64 : null;
-    Path log = dir.resolve("audit.jsonl");
-    java.io.StringWriter out = new java.io.StringWriter();
-    java.io.StringWriter err = new java.io.StringWriter();
-    picocli.CommandLine cl = new picocli.CommandLine(new PlanCommand(env));
-    cl.setOut(new java.io.PrintWriter(out));
-    cl.setErr(new java.io.PrintWriter(err));
-    int code = cl.execute(FEASIBLE, "--policies", POLICIES, "--audit-log", log.toString(), "--key-env", "MY_KEY");
-    assertEquals(0, code, err.toString());
-    List<String> lines = Files.readAllLines(log);
+    List<String> lines = planAudited(dir.resolve("audit.jsonl"));
     assertEquals(4, lines.size(), "data access and three proposals");
     assertTrue(lines.get(0).contains("DATA_ACCESS"));
-    picocli.CommandLine verify = new picocli.CommandLine(new AuditCommand(env));
-    java.io.StringWriter vout = new java.io.StringWriter();
-    verify.setOut(new java.io.PrintWriter(vout));
-    assertEquals(0, verify.execute("verify", log.toString(), "--key-env", "MY_KEY"), vout.toString());
   }
 
   @Test
   void rulesWithAuditLogRecordWhichRuleFilesWereLive(@TempDir Path dir) throws Exception {
+    List<String> reloads = planAudited(dir.resolve("audit.jsonl"), "--rules", "../../samples/rules").stream()
+        .filter(l -> l.contains("RULE_RELOAD")).toList();
+    assertEquals(2, reloads.size(), reloads.toString());
+    assertTrue(reloads.get(0).contains("_shared.yml") && reloads.get(0).contains("ADDED"), reloads.get(0));
+    assertTrue(reloads.get(1).contains("demo-online-lender.yml"), reloads.get(1));
+  }
+
+  /**
+   * Runs {@code plan FEASIBLE --policies POLICIES --audit-log log} plus {@code extra} with a fresh random key,
+   * checks it succeeds and that {@code audit verify} accepts the log; returns the log's lines.
+   */
+  private static List<String> planAudited(Path log, String... extra) throws Exception {
     byte[] key = new byte[32];
     new java.security.SecureRandom().nextBytes(key);
     String b64 = java.util.Base64.getEncoder().encodeToString(key);
     java.util.function.Function<String, String> env = name -> name.equals("MY_KEY") ? b64 : null;
-    Path log = dir.resolve("audit.jsonl");
     java.io.StringWriter err = new java.io.StringWriter();
     picocli.CommandLine cl = new picocli.CommandLine(new PlanCommand(env));
     cl.setOut(new java.io.PrintWriter(new java.io.StringWriter()));
     cl.setErr(new java.io.PrintWriter(err));
-    int code = cl.execute(FEASIBLE, "--policies", POLICIES, "--rules", "../../samples/rules", "--audit-log",
-        log.toString(), "--key-env", "MY_KEY");
-    assertEquals(0, code, err.toString());
-    List<String> reloads = Files.readAllLines(log).stream().filter(l -> l.contains("RULE_RELOAD")).toList();
-    assertEquals(2, reloads.size(), reloads.toString());
-    assertTrue(reloads.get(0).contains("_shared.yml") && reloads.get(0).contains("ADDED"), reloads.get(0));
-    assertTrue(reloads.get(1).contains("demo-online-lender.yml"), reloads.get(1));
+    List<String> args = new java.util.ArrayList<>(List.of(FEASIBLE, "--policies", POLICIES, "--audit-log",
+        log.toString(), "--key-env", "MY_KEY"));
+    args.addAll(List.of(extra));
+    assertEquals(0, cl.execute(args.toArray(String[]::new)), err.toString());
     picocli.CommandLine verify = new picocli.CommandLine(new AuditCommand(env));
-    verify.setOut(new java.io.PrintWriter(new java.io.StringWriter()));
-    assertEquals(0, verify.execute("verify", log.toString(), "--key-env", "MY_KEY"));
+    java.io.StringWriter vout = new java.io.StringWriter();
+    verify.setOut(new java.io.PrintWriter(vout));
+    assertEquals(0, verify.execute("verify", log.toString(), "--key-env", "MY_KEY"), vout.toString());
+    return Files.readAllLines(log);
   }
 
   @Test
