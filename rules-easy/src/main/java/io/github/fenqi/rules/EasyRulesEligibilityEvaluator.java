@@ -49,8 +49,8 @@ import org.slf4j.LoggerFactory;
  * rule says so, and the adjustments of the rules that fired are combined with {@code PolicyAdjustment.and}.
  *
  * <p>Rule files live in one directory: {@code <platformId>.yml} holds the rules of one lender's debts and
- * every {@code _shared*.yml} the rules of all debts. Each file is in Easy Rules' YAML rule-definition format
- * (see the module README): name, description, priority, an MVEL condition over the facts {@code debt},
+ * every {@code _shared*.yml} the rules of all debts ({@code .json} files likewise). Each file is in Easy Rules'
+ * YAML rule-definition format, or its JSON format for {@code .json} files (see the module README): name, description, priority, an MVEL condition over the facts {@code debt},
  * {@code borrower}, {@code policy}, {@code asOf} and derived names such as {@code overdueDays}, and actions from
  * a fixed vocabulary ({@code eligible()}, {@code ineligible("CODE", "why")}, {@code capWaiver("interest", 0.3)},
  * {@code maxInstallments(24)}, {@code minDownPayment(0.1)}) which is parsed, never executed. Every condition is
@@ -70,7 +70,7 @@ import org.slf4j.LoggerFactory;
 public final class EasyRulesEligibilityEvaluator implements EligibilityEvaluator, Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(EasyRulesEligibilityEvaluator.class);
   private static final String SHARED_PREFIX = "_shared";
-  private static final String SUFFIX = ".yml";
+  private static final List<String> SUFFIXES = List.of(".yml", ".json");
 
   private final Path directory;
   private final EligibilityEvaluator base = EligibilityEvaluator.declarative();
@@ -144,7 +144,7 @@ public final class EasyRulesEligibilityEvaluator implements EligibilityEvaluator
     List<RuleFileReport> reports = new ArrayList<>();
     for (Path p : list(directory)) {
       String name = p.getFileName().toString();
-      if (!name.endsWith(SUFFIX)) {
+      if (!isRuleFile(p)) {
         reports.add(new RuleFileReport(name, List.of(), List.of(misnamed(p))));
         continue;
       }
@@ -240,7 +240,7 @@ public final class EasyRulesEligibilityEvaluator implements EligibilityEvaluator
     synchronized (this) {
       Instant now = Instant.now();
       List<Path> all = list(directory);
-      List<Path> paths = all.stream().filter(p -> p.getFileName().toString().endsWith(SUFFIX)).toList();
+      List<Path> paths = all.stream().filter(EasyRulesEligibilityEvaluator::isRuleFile).toList();
       List<FileChange> changes = new ArrayList<>();
       List<RuleSetEvent.Rejected> rejected = new ArrayList<>();
       for (Path gone : new ArrayList<>(files.keySet())) {
@@ -317,7 +317,7 @@ public final class EasyRulesEligibilityEvaluator implements EligibilityEvaluator
       if (file.startsWith(SHARED_PREFIX)) {
         shared.addAll(state.good());
       } else {
-        byPlatform.put(file.substring(0, file.length() - SUFFIX.length()), state.good());
+        byPlatform.computeIfAbsent(file.substring(0, file.lastIndexOf('.')), k -> new ArrayList<>()).addAll(state.good());
       }
     });
     Map<String, Rules> platformRules = new LinkedHashMap<>();
@@ -333,18 +333,23 @@ public final class EasyRulesEligibilityEvaluator implements EligibilityEvaluator
   }
 
   private static Problem misnamed(Path p) {
-    return Problem.of(p.getFileName().toString(), "is ignored: rule files are named <platformId>.yml or _shared*.yml");
+    return Problem.of(p.getFileName().toString(), "is ignored: rule files are named <platformId>.yml, "
+        + "_shared*.yml or the same in .json");
   }
 
   private static List<Path> list(Path directory) {
     try (Stream<Path> s = Files.list(directory)) {
       return s.filter(p -> {
         String n = p.getFileName().toString();
-        return (n.endsWith(SUFFIX) || n.endsWith(".yaml")) && Files.isRegularFile(p);
+        return (SUFFIXES.stream().anyMatch(n::endsWith) || n.endsWith(".yaml")) && Files.isRegularFile(p);
       }).sorted().toList();
     } catch (IOException e) {
       throw new InvalidInputException(directory.toString(), "cannot be listed: " + e.getMessage());
     }
+  }
+
+  private static boolean isRuleFile(Path p) {
+    return SUFFIXES.stream().anyMatch(p.getFileName().toString()::endsWith);
   }
 
   private static String name(Path p) {

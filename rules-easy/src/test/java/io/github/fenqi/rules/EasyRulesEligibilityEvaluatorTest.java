@@ -187,6 +187,48 @@ class EasyRulesEligibilityEvaluatorTest {
   }
 
   @Test
+  void jsonRuleFileDecidesAsItsYamlTwin() throws IOException {
+    Debt ol = debt("ol-1");
+    EligibilityDecision fromYaml;
+    try (var e = EasyRulesEligibilityEvaluator.openStrict(RuleFixtures.copyExample(dir))) {
+      fromYaml = evaluate(e, ol, CASE.borrower());
+    }
+    Files.delete(dir.resolve("demo-online-lender.yml"));
+    Files.writeString(dir.resolve("demo-online-lender.json"), """
+        [{"name": "recent-large-online-loan",
+          "description": "Overdue less than 60 days on more than 10 000 yuan: 10% down and at most 20% of the interest waived",
+          "priority": 5,
+          "condition": "debt.overdueDays < 60 && debt.totalOwed > 10000",
+          "actions": ["minDownPayment(0.1)", "capWaiver(\\"interest\\", 0.2)"]}]
+        """);
+    try (var e = EasyRulesEligibilityEvaluator.openStrict(dir)) {
+      assertEquals(fromYaml.adjustment(), evaluate(e, ol, CASE.borrower()).adjustment());
+      assertEquals(fromYaml.eligible(), evaluate(e, ol, CASE.borrower()).eligible());
+      assertTrue(e.ruleNames("demo-online-lender").contains("demo-online-lender.json:recent-large-online-loan"));
+    }
+  }
+
+  @Test
+  void jsonRuleFileIsCheckedAsStrictlyAsYaml() throws IOException {
+    Files.writeString(dir.resolve("_shared.json"), """
+        [{"name": "a", "description": "unknown key", "priority": 1, "condition": "overdueDays > 1",
+          "actions": ["eligible()"], "when": "always"},
+         {"name": "b", "description": "reflection", "priority": 2,
+          "condition": "overdueDays.getClass() != null", "actions": ["eligible()"]}]
+        """);
+    Files.writeString(dir.resolve("jd.json"), "[{\"name\": ");
+    Files.writeString(dir.resolve("kd.json"), """
+        [{"name": "exec", "description": "runs a program", "priority": 1,
+          "condition": "Runtime.getRuntime().exec('id') != null", "actions": ["eligible()"]}]
+        """);
+    List<String> lines = EasyRulesEligibilityEvaluator.check(dir).stream().flatMap(r -> r.lines().stream()).toList();
+    assertEquals(3, lines.size(), lines.toString());
+    assertTrue(lines.get(0).startsWith("_shared.json: rule 'a': when: is not a rule field"), lines.get(0));
+    assertTrue(lines.get(1).startsWith("jd.json: is not a JSON rule-definition file"), lines.get(1));
+    assertTrue(lines.get(2).startsWith("kd.json: rule 'exec': condition: offending token 'Runtime'"), lines.get(2));
+  }
+
+  @Test
   void checkReportsOneOkLinePerValidFile() {
     RuleFixtures.copyExample(dir);
     List<String> lines = EasyRulesEligibilityEvaluator.check(dir).stream().flatMap(r -> r.lines().stream()).toList();

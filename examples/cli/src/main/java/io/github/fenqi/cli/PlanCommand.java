@@ -56,7 +56,7 @@ final class PlanCommand implements Callable<Integer> {
   String lang;
 
   @Option(names = "--rules", paramLabel = "DIR", description = "Directory of eligibility rule files "
-      + "(<platformId>.yml, _shared*.yml) evaluated on top of each policy's eligibility block.")
+      + "(<platformId>.yml|.json, _shared*.yml|.json) evaluated on top of each policy's eligibility block.")
   @Nullable Path rules;
 
   @Option(names = "--statement", paramLabel = "FILE",

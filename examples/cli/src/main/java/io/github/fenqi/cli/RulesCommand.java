@@ -26,7 +26,7 @@ final class RulesCommand implements Runnable {
 
   /** {@code fenqi rules check DIR}: one OK line per valid file, the problems of the others; nothing is executed. */
   @Command(name = "check", mixinStandardHelpOptions = true,
-      description = "Check every rule file of DIR (<platformId>.yml, _shared*.yml) against the allow-list without "
+      description = "Check every rule file of DIR (<platformId>.yml|.json, _shared*.yml|.json) against the allow-list without "
           + "executing anything: one OK line per file, or file: rule: offending token and why.")
   static final class Check implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -38,7 +38,7 @@ final class RulesCommand implements Runnable {
     public Integer call() {
       List<RuleFileReport> reports = EasyRulesEligibilityEvaluator.check(dir);
       if (reports.isEmpty()) {
-        throw new InvalidInputException(dir.toString(), "holds no *.yml rule files");
+        throw new InvalidInputException(dir.toString(), "holds no *.yml or *.json rule files");
       }
       PrintWriter out = spec.commandLine().getOut();
       long invalid = reports.stream().filter(r -> !r.valid()).count();

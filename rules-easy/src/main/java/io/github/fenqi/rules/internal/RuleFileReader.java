@@ -12,15 +12,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.jeasy.rules.support.RuleDefinition;
+import org.jeasy.rules.support.reader.JsonRuleDefinitionReader;
+import org.jeasy.rules.support.reader.RuleDefinitionReader;
 import org.jeasy.rules.support.reader.YamlRuleDefinitionReader;
+import org.jspecify.annotations.Nullable;
 import org.mvel2.MVEL;
 import org.mvel2.ParserContext;
 
 /**
- * Reads one rule file in Easy Rules' YAML rule-definition format (documents separated by {@code ---}, each
- * with {@code name}, {@code description}, {@code priority}, {@code condition}, {@code actions}), checks every
- * field strictly (unknown keys, wrong types and composite rules are problems, not silent defaults), checks
+ * Reads one rule file in Easy Rules' YAML rule-definition format (documents separated by {@code ---}) or, for a
+ * {@code .json} file, its JSON format (an array of rule objects), each with {@code name}, {@code description},
+ * {@code priority}, {@code condition}, {@code actions}; checks every field strictly (unknown keys, wrong types and composite rules are problems, not silent defaults), checks
  * each condition and action against the allow-list and only then compiles the canonical condition with MVEL.
  * Nothing of the file is executed.
  *
@@ -52,15 +56,26 @@ public final class RuleFileReader {
     } catch (CharacterCodingException e) {
       return new Result(List.of(), List.of(Problem.of(fileName, "is not UTF-8 text")));
     }
-    StrictReader reader = new StrictReader(fileName);
+    boolean json = fileName.endsWith(".json");
+    Strictness strictness = new Strictness(fileName);
     List<RuleDefinition> definitions;
     try {
+      // Easy Rules' own readers (YAML: documents separated by ---; JSON: an array of rule objects), made strict
+      RuleDefinitionReader reader = json ? new JsonRuleDefinitionReader() {
+        @Override protected RuleDefinition createRuleDefinition(Map<String, Object> map) {
+          return strictness.definition(map, super::createRuleDefinition);
+        }
+      } : new YamlRuleDefinitionReader() {
+        @Override protected RuleDefinition createRuleDefinition(Map<String, Object> map) {
+          return strictness.definition(map, super::createRuleDefinition);
+        }
+      };
       definitions = reader.read(new StringReader(text));
     } catch (Exception e) {
-      return new Result(List.of(), List.of(Problem.of(fileName, "is not a YAML rule-definition file: "
-          + oneLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()))));
+      return new Result(List.of(), List.of(Problem.of(fileName, "is not a " + (json ? "JSON" : "YAML")
+          + " rule-definition file: " + oneLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()))));
     }
-    List<Problem> problems = new ArrayList<>(reader.problems);
+    List<Problem> problems = new ArrayList<>(strictness.problems);
     if (!problems.isEmpty()) {
       return new Result(List.of(), problems);
     }
@@ -133,23 +148,27 @@ public final class RuleFileReader {
     return s.replaceAll("\\s+", " ").trim();
   }
 
-  /** Easy Rules' own YAML reader, made strict: every definition is checked before Easy Rules reads it. */
-  private static final class StrictReader extends YamlRuleDefinitionReader {
+  /** The strict checks of every definition, made before Easy Rules reads it; collects the problems of one file. */
+  private static final class Strictness {
     private final String fileName;
     private final List<Problem> problems = new ArrayList<>();
     private int index;
 
-    StrictReader(String fileName) {
+    Strictness(String fileName) {
       this.fileName = fileName;
     }
 
-    @Override
-    protected RuleDefinition createRuleDefinition(Map<String, Object> map) {
+    /** Easy Rules' definition of {@code map} when it is well-formed; otherwise its problems and a placeholder. */
+    RuleDefinition definition(@Nullable Map<String, Object> map, Function<Map<String, Object>, RuleDefinition> easyRules) {
+      return accepts(map) ? easyRules.apply(map) : placeholder();
+    }
+
+    private boolean accepts(@Nullable Map<String, Object> map) {
       String where = "rule #" + (++index);
       List<String> wrong = new ArrayList<>();
       if (map == null) {
         problems.add(Problem.of(fileName, where + ": is empty"));
-        return placeholder();
+        return false;
       }
       if (map.get("name") instanceof String n && !n.isBlank()) {
         where = "rule '" + n + "'";
@@ -179,16 +198,13 @@ public final class RuleFileReader {
       if (!(map.get("actions") instanceof List<?> l) || l.isEmpty() || !l.stream().allMatch(a -> a instanceof String)) {
         wrong.add("actions: must be a non-empty list of strings such as ineligible(\"CODE\", \"why\")");
       }
-      if (!wrong.isEmpty()) {
-        for (String w : wrong) {
-          problems.add(Problem.of(fileName, where + ": " + w));
-        }
-        return placeholder();
+      for (String w : wrong) {
+        problems.add(Problem.of(fileName, where + ": " + w));
       }
-      return super.createRuleDefinition(map);
+      return wrong.isEmpty();
     }
 
-    private static RuleDefinition placeholder() {
+    static RuleDefinition placeholder() {
       RuleDefinition d = new RuleDefinition();
       d.setCondition("false");
       d.setActions(List.of("eligible()"));
