@@ -1,0 +1,99 @@
+package io.github.fenqi.core.script;
+
+import io.github.fenqi.core.money.Money;
+
+/**
+ * Amounts in Chinese financial capitals (大写金额), as written on cheques, receipts and repayment agreements:
+ * {@code 12000.00} is {@code 壹万贰仟元整}, {@code 1409.50} is {@code 壹仟肆佰零玖元伍角},
+ * {@code 16409.02} is {@code 壹万陆仟肆佰零玖元零贰分}. fenqi uses capitals rather than ordinary numerals
+ * (一万二千元) because they are the form lenders and courts expect for the amounts of an agreement and cannot
+ * be altered by adding a stroke.
+ *
+ * <p>Rules (after 《支付结算办法》 practice): a run of zeros inside the integer part is one {@code 零}; a leading
+ * ten is {@code 壹拾}; {@code 整} follows an amount without 角 and 分; when 角 is zero and 分 is not, {@code 零}
+ * stands between 元 and 分; no 零 is written between 元 and a non-zero 角; an amount under one yuan has no 元
+ * ({@code 伍角}); zero is {@code 零元整}; a negative amount starts with {@code 负}.
+ *
+ * <p>Thread-safety: stateless.
+ */
+public final class ChineseAmountWords {
+  private static final char[] DIGITS = "零壹贰叁肆伍陆柒捌玖".toCharArray();
+  private static final String[] UNITS = {"", "拾", "佰", "仟"};
+  private static final String[] GROUPS = {"", "万", "亿", "万亿", "亿亿"};
+
+  private ChineseAmountWords() {}
+
+  /** The amount in capitals. */
+  public static String of(Money amount) {
+    long fen = amount.fen();
+    if (fen == 0) {
+      return "零元整";
+    }
+    StringBuilder out = new StringBuilder();
+    if (fen < 0) {
+      out.append('负');
+      fen = Math.negateExact(fen);
+    }
+    long yuan = fen / 100;
+    int jiao = (int) (fen / 10 % 10);
+    int cents = (int) (fen % 10);
+    if (yuan > 0) {
+      out.append(integer(yuan)).append('元');
+    }
+    if (jiao == 0 && cents == 0) {
+      out.append('整');
+      return out.toString();
+    }
+    if (jiao > 0) {
+      out.append(DIGITS[jiao]).append('角');
+    } else if (yuan > 0) {
+      out.append('零');
+    }
+    if (cents > 0) {
+      out.append(DIGITS[cents]).append('分');
+    }
+    return out.toString();
+  }
+
+  private static String integer(long value) {
+    int groupCount = 0;
+    long[] groups = new long[GROUPS.length];
+    for (long v = value; v > 0; v /= 10_000) {
+      groups[groupCount++] = v % 10_000;
+    }
+    StringBuilder out = new StringBuilder();
+    boolean started = false;
+    boolean pendingZero = false;
+    for (int g = groupCount - 1; g >= 0; g--) {
+      long group = groups[g];
+      if (group == 0) {
+        pendingZero |= started;
+        continue;
+      }
+      for (int pos = 3; pos >= 0; pos--) {
+        int d = (int) (group / pow10(pos) % 10);
+        if (d == 0) {
+          pendingZero |= started;
+        } else {
+          if (pendingZero) {
+            out.append('零');
+            pendingZero = false;
+          }
+          out.append(DIGITS[d]).append(UNITS[pos]);
+          started = true;
+        }
+      }
+      out.append(GROUPS[g]);
+    }
+    return out.toString();
+  }
+
+  private static long pow10(int n) {
+    return switch (n) {
+      case 0 -> 1;
+      case 1 -> 10;
+      case 2 -> 100;
+      default -> 1000;
+    };
+  }
+}

@@ -1,0 +1,20 @@
+package io.github.fenqi.core.script;
+
+import java.util.Objects;
+
+/**
+ * A lexicon word found in an input of a script and kept out of it.
+ *
+ * <p>Thread-safety: immutable.
+ *
+ * @param field the input it was found in: {@code hardshipNote}, {@code policy.legalBasis[0]},
+ *     {@code policy.platformName}, {@code debt.id}, or {@code section.PROPOSAL} for words formed only when parts
+ *     were joined
+ * @param match the word and where it was in that input
+ */
+public record ScriptFinding(String field, SensitiveMatch match) {
+  public ScriptFinding {
+    Objects.requireNonNull(field, "field");
+    Objects.requireNonNull(match, "match");
+  }
+}

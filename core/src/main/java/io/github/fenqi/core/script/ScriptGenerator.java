@@ -1,0 +1,90 @@
+package io.github.fenqi.core.script;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.debt.ProductType;
+import io.github.fenqi.core.security.Masking;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Writes the negotiation scripts of a proposal: one {@link NegotiationScript} per lender, each with the sections
+ * HARDSHIP, WILLINGNESS, PROPOSAL and LEGAL_BASIS, in the language of the request's {@link ScriptOptions}.
+ *
+ * <p>The default implementation ({@link #defaults()}, {@link #builder()}) fills the template resources
+ * {@code templates_zh_CN.properties} and {@code templates_en.properties}; amounts are given in figures and, in
+ * Chinese, in capitals ({@link ChineseAmountWords}); personal identifiers only in {@link Masking} form; every
+ * input text (policy names and references, the borrower's note) is cleaned with the {@link SensitiveWordFilter},
+ * and each finished section is checked again, so no lexicon word is ever emitted.
+ *
+ * <p>Thread-safety: implementations must be thread-safe; the default one is immutable.
+ */
+public interface ScriptGenerator {
+
+  /**
+   * One script per lender plan of {@code request}, in the same order.
+   */
+  List<NegotiationScript> generate(ScriptRequest request);
+
+  /** The shipped templates, lexicon and masking rules. */
+  static ScriptGenerator defaults() {
+    return TemplateScriptGenerator.DEFAULTS;
+  }
+
+  /** A builder starting from the defaults. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Configures the default generator. {@link #build()} loads and checks the templates (every key present,
+   * placeholders well formed, no lexicon word in any literal text) and returns an immutable generator. Not
+   * thread-safe; reusable.
+   */
+  final class Builder {
+    SensitiveWordFilter filter = SensitiveWordFilter.defaults();
+    Masking masking = Masking.defaults();
+    final Map<ScriptLanguage, Map<ProductType, List<String>>> legalReferences = new EnumMap<>(ScriptLanguage.class);
+
+    Builder() {}
+
+    /** The lexicon scripts are kept free of (default {@link SensitiveWordFilter#defaults()}). */
+    public Builder filter(SensitiveWordFilter filter) {
+      this.filter = Objects.requireNonNull(filter, "filter");
+      return this;
+    }
+
+    /** How identifiers are masked (default {@link Masking#defaults()}). */
+    public Builder masking(Masking masking) {
+      this.masking = Objects.requireNonNull(masking, "masking");
+      return this;
+    }
+
+    /**
+     * The general legal references cited for debts of {@code type} in {@code language}, after the policy's own
+     * (replaces the shipped ones, {@code legal.<TYPE>} in the templates; an empty list cites none).
+     */
+    public Builder legalReferences(ScriptLanguage language, ProductType type, List<String> references) {
+      Objects.requireNonNull(language, "language");
+      Objects.requireNonNull(type, "type");
+      for (int i = 0; i < references.size(); i++) {
+        String r = references.get(i);
+        if (r == null || r.isBlank()) {
+          throw new InvalidInputException("legalReferences[" + i + "]", "must not be empty");
+        }
+      }
+      legalReferences.computeIfAbsent(language, l -> new EnumMap<>(ProductType.class)).put(type, List.copyOf(references));
+      return this;
+    }
+
+    /**
+     * Builds the generator.
+     *
+     * @throws InvalidInputException when a template or configured reference contains a lexicon word, naming it
+     */
+    public ScriptGenerator build() {
+      return new TemplateScriptGenerator(this);
+    }
+  }
+}

@@ -1,0 +1,280 @@
+package io.github.fenqi.core.script;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.script.internal.AhoCorasick;
+import io.github.fenqi.core.script.internal.Skeleton;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Finds the words of a lexicon in a text however they are disguised, and cleans a text of them. Lenders' risk
+ * control flags negotiation messages that threaten complaints or exposure, mention self-harm or announce not
+ * paying; a script containing such words fails, and a borrower's own note often contains them.
+ *
+ * <p>Matching runs an Aho–Corasick automaton over the text's skeleton: NFKC-normalised (full-width forms become
+ * ASCII), lower-cased, with white space, punctuation, symbols, combining marks and zero-width characters removed,
+ * so {@code 投 诉}, {@code 投\u200B诉}, {@code 投。诉} and full-width {@code ＣＢＩＲＣ} are all found; each hit is
+ * mapped back to the original characters. A word that begins (ends) with a Latin letter or digit only matches
+ * where the original character just before (after) it is not one, so {@code media} is not found in
+ * {@code immediately}. Cost is one pass over the text regardless of the lexicon's size.
+ *
+ * <p>The shipped lexicon ({@code sensitive-words.txt} next to this class; categories complaint,
+ * litigation-threat, self-harm, refusal, hostility, agency) is {@link #defaults()}; {@link #builder()} adds
+ * users' words.
+ *
+ * <p>Thread-safety: immutable and thread-safe.
+ */
+public final class SensitiveWordFilter {
+  /** The category of words added without one. */
+  public static final String CUSTOM = "custom";
+
+  private static final String RESOURCE = "sensitive-words.txt";
+  private static final SensitiveWordFilter DEFAULTS = builder().addDefaults().build();
+
+  private final List<String> words;
+  private final List<String> categories;
+  private final int[] skeletonLength;
+  private final boolean[] latinStart;
+  private final boolean[] latinEnd;
+  private final AhoCorasick automaton;
+
+  private SensitiveWordFilter(Map<String, String[]> bySkeleton) {
+    List<String> skeletons = new ArrayList<>(bySkeleton.keySet());
+    int n = skeletons.size();
+    this.words = new ArrayList<>(n);
+    this.categories = new ArrayList<>(n);
+    this.skeletonLength = new int[n];
+    this.latinStart = new boolean[n];
+    this.latinEnd = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      String s = skeletons.get(i);
+      String[] wordAndCategory = bySkeleton.get(s);
+      words.add(wordAndCategory[0]);
+      categories.add(wordAndCategory[1]);
+      skeletonLength[i] = s.length();
+      latinStart[i] = isLatin(s.charAt(0));
+      latinEnd[i] = isLatin(s.charAt(s.length() - 1));
+    }
+    this.automaton = AhoCorasick.of(skeletons);
+  }
+
+  /** The shipped lexicon. */
+  public static SensitiveWordFilter defaults() {
+    return DEFAULTS;
+  }
+
+  /** An empty builder; call {@link Builder#addDefaults()} to start from the shipped lexicon. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The lexicon's words (one per distinct skeleton), in the order added. */
+  public List<String> words() {
+    return List.copyOf(words);
+  }
+
+  /** Every occurrence of a lexicon word in {@code text}, by start then end. */
+  public List<SensitiveMatch> find(CharSequence text) {
+    Skeleton sk = Skeleton.of(text);
+    List<SensitiveMatch> found = new ArrayList<>();
+    automaton.scan(sk, (p, end) -> {
+      int first = end - skeletonLength[p];
+      int from = sk.originalStart(first);
+      int to = sk.originalEnd(end - 1);
+      if (latinStart[p] && first > 0 && sk.originalEnd(first - 1) == from && isLatin(sk.charAt(first - 1))) {
+        return;
+      }
+      if (latinEnd[p] && end < sk.length() && sk.originalStart(end) == to && isLatin(sk.charAt(end))) {
+        return;
+      }
+      found.add(new SensitiveMatch(words.get(p), categories.get(p), from, to, text.subSequence(from, to).toString()));
+    });
+    found.sort(Comparator.comparingInt(SensitiveMatch::start).thenComparingInt(SensitiveMatch::end));
+    return found;
+  }
+
+  /** Whether {@code text} holds any lexicon word. */
+  public boolean containsAny(CharSequence text) {
+    return !find(text).isEmpty();
+  }
+
+  /**
+   * Removes every sentence that holds a lexicon word (sentences end at {@code 。！？；!?;}, a line break, or a
+   * full stop followed by white space), repeating until what remains is clean (removing a sentence can join two
+   * halves of a word across the gap). Findings carry offsets in {@code text}.
+   */
+  public CleanedText clean(String text) {
+    boolean[] removed = new boolean[text.length()];
+    List<SensitiveMatch> findings = new ArrayList<>();
+    while (true) {
+      StringBuilder rest = new StringBuilder(text.length());
+      int[] toOriginal = new int[text.length() + 1];
+      for (int i = 0; i < text.length(); i++) {
+        if (!removed[i]) {
+          toOriginal[rest.length()] = i;
+          rest.append(text.charAt(i));
+        }
+      }
+      toOriginal[rest.length()] = text.length();
+      List<SensitiveMatch> found = find(rest);
+      if (found.isEmpty()) {
+        findings.sort(Comparator.comparingInt(SensitiveMatch::start).thenComparingInt(SensitiveMatch::end));
+        return new CleanedText(rest.toString().strip(), findings);
+      }
+      for (SensitiveMatch m : found) {
+        int from = toOriginal[m.start()];
+        int to = toOriginal[m.end() - 1] + 1;
+        findings.add(new SensitiveMatch(m.word(), m.category(), from, to, text.substring(from, to)));
+        int s = m.start();
+        while (s > 0 && !endsSentence(rest, s - 1)) {
+          s--;
+        }
+        int e = m.end();
+        while (e < rest.length() && !endsSentence(rest, e - 1)) {
+          e++;
+        }
+        for (int k = s; k < e; k++) {
+          removed[toOriginal[k]] = true;
+        }
+      }
+    }
+  }
+
+  private static boolean endsSentence(CharSequence t, int i) {
+    char c = t.charAt(i);
+    return switch (c) {
+      case '。', '！', '？', '；', '!', '?', ';', '\n', '\r' -> true;
+      case '.' -> i + 1 == t.length() || Character.isWhitespace(t.charAt(i + 1));
+      default -> false;
+    };
+  }
+
+  private static boolean isLatin(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  }
+
+  @Override
+  public String toString() {
+    return "SensitiveWordFilter[" + words.size() + " words]";
+  }
+
+  /**
+   * Collects a lexicon. Words are compared by skeleton, so {@code 投诉} and {@code 投 诉} are one word (the first
+   * added is kept). Not thread-safe; each {@link #build()} returns an independent filter.
+   */
+  public static final class Builder {
+    private final Map<String, String[]> bySkeleton = new LinkedHashMap<>();
+    private final List<Problem> problems = new ArrayList<>();
+
+    private Builder() {}
+
+    /** Adds the shipped lexicon. */
+    public Builder addDefaults() {
+      try (InputStream in = SensitiveWordFilter.class.getResourceAsStream(RESOURCE)) {
+        if (in == null) {
+          throw new IllegalStateException("resource " + RESOURCE + " is missing from fenqi-core");
+        }
+        parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + RESOURCE);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return this;
+    }
+
+    /** Adds words under {@code category}. */
+    public Builder add(String category, Collection<String> words) {
+      requireCategory(category);
+      int i = 0;
+      for (String w : words) {
+        addWord(Objects.requireNonNull(w, "word"), category, "words[" + i++ + "]");
+      }
+      return this;
+    }
+
+    /** Adds words under {@link #CUSTOM}. */
+    public Builder add(String... words) {
+      return add(CUSTOM, List.of(words));
+    }
+
+    /** Adds the words of a lexicon file in the shipped format ({@code [category]} lines, one word a line). */
+    public Builder load(Path file) {
+      try {
+        parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+      } catch (IOException e) {
+        throw new InvalidInputException(file.toString(), "cannot read the lexicon: " + e.getMessage());
+      }
+      return this;
+    }
+
+    private void parse(String text, String source) {
+      String category = CUSTOM;
+      try (BufferedReader r = new BufferedReader(new java.io.StringReader(text))) {
+        String line;
+        int number = 0;
+        while ((line = r.readLine()) != null) {
+          number++;
+          String t = line.strip();
+          if (t.isEmpty() || t.startsWith("#")) {
+            continue;
+          }
+          if (t.startsWith("[")) {
+            if (!t.endsWith("]") || t.length() < 3) {
+              problems.add(Problem.of(source + ":" + number, "'" + t + "' is not a [category] line"));
+            } else {
+              category = t.substring(1, t.length() - 1).strip();
+            }
+            continue;
+          }
+          addWord(t, category, source + ":" + number);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    private void addWord(String word, String category, String location) {
+      String skeleton = Skeleton.of(word).toString();
+      if (skeleton.isEmpty()) {
+        problems.add(Problem.of(location, "'" + word + "' has no letters, ideographs or digits to match"));
+        return;
+      }
+      bySkeleton.putIfAbsent(skeleton, new String[] {word.strip(), category});
+    }
+
+    private static void requireCategory(String category) {
+      if (category == null || category.isBlank()) {
+        throw new InvalidInputException("category", "must not be empty");
+      }
+    }
+
+    /**
+     * Builds the filter.
+     *
+     * @throws InvalidInputException naming every word or line that cannot be matched, and when the lexicon is empty
+     */
+    public SensitiveWordFilter build() {
+      List<Problem> all = new ArrayList<>(problems);
+      if (all.isEmpty() && bySkeleton.isEmpty()) {
+        all.add(Problem.of("lexicon", "has no words; call addDefaults() or add(...)"));
+      }
+      if (!all.isEmpty()) {
+        throw new InvalidInputException(all);
+      }
+      return new SensitiveWordFilter(new LinkedHashMap<>(bySkeleton));
+    }
+  }
+}

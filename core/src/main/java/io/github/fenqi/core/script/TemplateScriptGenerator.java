@@ -1,0 +1,251 @@
+package io.github.fenqi.core.script;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.affordability.AffordabilityAssessment;
+import io.github.fenqi.core.borrower.Borrower;
+import io.github.fenqi.core.borrower.Hardship;
+import io.github.fenqi.core.debt.Debt;
+import io.github.fenqi.core.debt.DebtComponent;
+import io.github.fenqi.core.debt.ProductType;
+import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.policy.Policy;
+import io.github.fenqi.core.security.Masking;
+import io.github.fenqi.core.solve.PlanOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** The template-based {@link ScriptGenerator}. Immutable and thread-safe. */
+final class TemplateScriptGenerator implements ScriptGenerator {
+  static final ScriptGenerator DEFAULTS = new ScriptGenerator.Builder().build();
+
+  private final SensitiveWordFilter filter;
+  private final Masking masking;
+  private final Map<ScriptLanguage, ScriptTemplates> templates = new EnumMap<>(ScriptLanguage.class);
+  private final Map<ScriptLanguage, Map<ProductType, List<String>>> references = new EnumMap<>(ScriptLanguage.class);
+
+  TemplateScriptGenerator(ScriptGenerator.Builder b) {
+    this.filter = b.filter;
+    this.masking = b.masking;
+    Set<String> required = ScriptTemplates.requiredKeys();
+    List<Problem> problems = new ArrayList<>();
+    for (ScriptLanguage language : ScriptLanguage.values()) {
+      ScriptTemplates t = ScriptTemplates.of(language, ScriptTemplates.shipped(language), required, filter);
+      templates.put(language, t);
+      Map<ProductType, List<String>> refs = new EnumMap<>(ProductType.class);
+      for (ProductType type : ProductType.values()) {
+        List<String> configured = b.legalReferences.getOrDefault(language, Map.of()).get(type);
+        List<String> list = configured != null ? configured
+            : Arrays.stream(t.text("legal." + type.name()).split("\\|")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        for (String r : list) {
+          for (SensitiveMatch m : filter.find(r)) {
+            problems.add(Problem.of("legalReferences." + language.tag() + "." + type, "'" + r
+                + "' contains the lexicon word '" + m.word() + "'"));
+          }
+        }
+        refs.put(type, List.copyOf(list));
+      }
+      references.put(language, refs);
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+  }
+
+  @Override
+  public List<NegotiationScript> generate(ScriptRequest request) {
+    ScriptTemplates t = templates.get(request.options().language());
+    List<ScriptFinding> noteFindings = new ArrayList<>();
+    String note = request.options().note().map(n -> cleanNote(n, request.borrower(), noteFindings)).orElse("");
+    List<NegotiationScript> scripts = new ArrayList<>(request.plans().size());
+    for (ScriptRequest.LenderPlan plan : request.plans()) {
+      scripts.add(script(t, request, plan, note, noteFindings));
+    }
+    return List.copyOf(scripts);
+  }
+
+  private String cleanNote(String note, Borrower borrower, List<ScriptFinding> findings) {
+    CleanedText cleaned = filter.clean(note);
+    cleaned.findings().forEach(m -> findings.add(new ScriptFinding("hardshipNote", m)));
+    String text = masking.redact(cleaned.text());
+    if (!borrower.name().isBlank()) {
+      text = text.replace(borrower.name().strip(), masking.name(borrower.name()));
+    }
+    return text;
+  }
+
+  private NegotiationScript script(ScriptTemplates t, ScriptRequest r, ScriptRequest.LenderPlan plan, String note,
+      List<ScriptFinding> noteFindings) {
+    List<ScriptFinding> findings = new ArrayList<>(noteFindings);
+    Debt debt = plan.debt();
+    Policy policy = plan.policy();
+    PlanOption o = plan.option();
+    Borrower b = r.borrower();
+    AffordabilityAssessment a = r.affordability();
+
+    String platformName = safe("policy.platformName", policy.platformName(), findings);
+    if (platformName.isEmpty()) {
+      platformName = t.text("lender.unnamed");
+    }
+    String title = t.render("script.title", Map.of("platformName", platformName,
+        "strategy", t.text("strategy." + r.strategy().name())));
+
+    // HARDSHIP
+    List<String> identity = new ArrayList<>();
+    if (b.idNumber() != null && !b.idNumber().isBlank()) {
+      identity.add(t.render("identity.idNumber", Map.of("value", masking.idNumber(b.idNumber()))));
+    }
+    if (b.mobile() != null && !b.mobile().isBlank()) {
+      identity.add(t.render("identity.mobile", Map.of("value", masking.mobile(b.mobile()))));
+    }
+    String separator = t.text("list.separator");
+    String identityText = identity.isEmpty() ? t.text("identity.none")
+        : t.render("identity.wrap", Map.of("parts", String.join(separator, identity)));
+    String account = safe("debt.id", masking.redact(debt.id()), findings);
+    List<String> hardship = new ArrayList<>();
+    hardship.add(t.render("hardship.greeting", Map.of("name", masking.name(b.name()), "identity", identityText,
+        "product", t.text("product." + debt.productType().name()), "account", account,
+        "overdueDays", Integer.toString(debt.overdueDays()), "owed", money(t, debt.totalOwed()))));
+    if (b.hardships().isEmpty()) {
+      hardship.add(t.text("hardship.none"));
+    } else {
+      List<String> reasons = new ArrayList<>();
+      for (Hardship h : new LinkedHashSet<>(b.hardships())) {
+        reasons.add(t.text("hardship.reason." + h.name()));
+      }
+      hardship.add(t.render("hardship.reasons", Map.of("reasons", String.join(separator, reasons))));
+    }
+    hardship.add(t.render("hardship.figures", Map.of("income", money(t, a.monthlyNetIncome()),
+        "household", Integer.toString(b.householdSize()), "essentials", money(t, a.essentialExpenses()),
+        "budget", money(t, a.maxAffordableInstallment()))));
+    if (r.plans().size() > 1) {
+      hardship.add(t.render("hardship.lenders", Map.of("lenders", Integer.toString(r.plans().size()))));
+    }
+    if (b.hasHardshipProof()) {
+      hardship.add(t.text("hardship.proof"));
+    }
+    if (!note.isEmpty()) {
+      hardship.add(t.render("hardship.note", Map.of("note", note)));
+    }
+
+    // WILLINGNESS
+    List<String> willingness = new ArrayList<>();
+    willingness.add(o.downPayment().isPositive()
+        ? t.render("willingness.down", Map.of("down", money(t, o.downPayment())))
+        : t.text("willingness.noDown"));
+    willingness.add(t.text("willingness.closing"));
+
+    // PROPOSAL
+    List<String> proposal = new ArrayList<>();
+    List<String> components = new ArrayList<>();
+    for (DebtComponent c : DebtComponent.values()) {
+      if (debt.amount(c).isPositive()) {
+        components.add(t.render("proposal.component", Map.of("component", t.text("component." + c.jsonName()),
+            "amount", money(t, debt.amount(c)))));
+      }
+    }
+    proposal.add(t.render("proposal.owed", withWords(Map.of("owed", debt.totalOwed()), t,
+        Map.of("components", String.join(separator, components)))));
+    List<String> waivers = new ArrayList<>();
+    for (DebtComponent c : DebtComponent.values()) {
+      Money w = o.waived().get(c);
+      if (w != null && w.isPositive()) {
+        waivers.add(t.render("proposal.waiverItem", withWords(Map.of("amount", w), t,
+            Map.of("component", t.text("component." + c.jsonName())))));
+      }
+    }
+    if (waivers.isEmpty()) {
+      proposal.add(t.text("proposal.noWaiver"));
+    } else {
+      proposal.add(t.render("proposal.waiver", withWords(Map.of("waived", o.waivedTotal()), t,
+          Map.of("items", String.join(separator, waivers)))));
+      proposal.add(t.render("proposal.settled", withWords(Map.of("settled", o.settledAmount()), t, Map.of())));
+    }
+    String downClause = o.downPayment().isPositive()
+        ? t.render("proposal.down", withWords(Map.of("down", o.downPayment()), t, Map.of()))
+        : t.text("proposal.noDown");
+    proposal.add(t.render("proposal.term", withWords(Map.of("financed", o.financedAmount(), "first",
+        o.firstInstallment(), "payable", o.totalPayable()), t, Map.of("downClause", downClause,
+        "term", Integer.toString(o.term()), "method", t.text("method." + policy.installments().method().name())))));
+
+    // LEGAL_BASIS
+    List<String> legal = new ArrayList<>();
+    legal.add(t.text("legal.intro"));
+    LinkedHashSet<String> refs = new LinkedHashSet<>();
+    for (int i = 0; i < policy.legalBasis().size(); i++) {
+      String ref = safe("policy.legalBasis[" + i + "]", policy.legalBasis().get(i), findings);
+      if (!ref.isEmpty()) {
+        refs.add(ref);
+      }
+    }
+    refs.addAll(references.get(t.language()).get(debt.productType()));
+    int index = 1;
+    for (String ref : refs) {
+      legal.add(t.render("legal.item", Map.of("index", Integer.toString(index++), "reference", ref)));
+    }
+    legal.add(t.text("legal.closing"));
+
+    String join = t.text("sentence.join");
+    List<ScriptSection> sections = List.of(
+        section(t, ScriptSection.Kind.HARDSHIP, String.join(join, hardship.subList(0, 1)) + "\n"
+            + String.join(join, hardship.subList(1, hardship.size())), findings),
+        section(t, ScriptSection.Kind.WILLINGNESS, String.join(join, willingness), findings),
+        section(t, ScriptSection.Kind.PROPOSAL, String.join("\n", proposal), findings),
+        section(t, ScriptSection.Kind.LEGAL_BASIS, String.join("\n", legal), findings));
+    return new NegotiationScript(debt.id(), debt.platformId(), r.strategy(), t.language(),
+        guard("title", title, findings), sections, findings);
+  }
+
+  private ScriptSection section(ScriptTemplates t, ScriptSection.Kind kind, String text, List<ScriptFinding> findings) {
+    return new ScriptSection(kind, t.text("section." + kind.name()), guard("section." + kind.name(), text, findings));
+  }
+
+  /** The last check: a word formed only where parts were joined is removed with its sentence. */
+  private String guard(String field, String text, List<ScriptFinding> findings) {
+    List<SensitiveMatch> found = filter.find(text);
+    if (found.isEmpty()) {
+      return text;
+    }
+    CleanedText cleaned = filter.clean(text);
+    cleaned.findings().forEach(m -> findings.add(new ScriptFinding(field, m)));
+    return cleaned.text();
+  }
+
+  /** An input text cleaned of lexicon words, findings recorded under {@code field}. */
+  private String safe(String field, String text, List<ScriptFinding> findings) {
+    CleanedText cleaned = filter.clean(text);
+    cleaned.findings().forEach(m -> findings.add(new ScriptFinding(field, m)));
+    return cleaned.text();
+  }
+
+  /** Values with each amount in figures ({@code name}) and in words ({@code nameWords}), plus {@code others}. */
+  private static Map<String, String> withWords(Map<String, Money> amounts, ScriptTemplates t, Map<String, String> others) {
+    Map<String, String> values = new HashMap<>(others);
+    amounts.forEach((name, m) -> {
+      values.put(name, money(t, m));
+      values.put(name + "Words", ChineseAmountWords.of(m));
+    });
+    return values;
+  }
+
+  static String money(ScriptTemplates t, Money m) {
+    return t.render("money", Map.of("amount", figures(m)));
+  }
+
+  /** {@code 12,000.00}: grouped thousands, two decimals, exact. */
+  static String figures(Money m) {
+    return String.format(Locale.ROOT, "%,.2f", m.toYuan());
+  }
+
+  @Override
+  public String toString() {
+    return "ScriptGenerator[templates=" + templates.keySet() + ", " + filter + "]";
+  }
+}

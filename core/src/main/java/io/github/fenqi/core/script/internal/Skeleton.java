@@ -1,0 +1,153 @@
+package io.github.fenqi.core.script.internal;
+
+import java.text.Normalizer;
+
+/**
+ * The matching form of a text: NFKC-normalised, lower-cased, with every separator removed (white space,
+ * punctuation, symbols, control and format characters such as zero-width spaces and joiners, combining marks),
+ * and for each of its characters the range of the original text it came from. Matching a word on the skeleton
+ * finds it however it was spaced out, punctuated, written in full-width forms or mixed case; the offset map
+ * leads back to the original characters.
+ *
+ * <p>Digits are kept (they are not separators). Normalisation is per code point, which is enough because
+ * combining marks are dropped anyway.
+ *
+ * <p>Thread-safety: immutable once built.
+ */
+public final class Skeleton {
+  private final char[] chars;
+  private final int[] start;
+  private final int[] end;
+  private final int length;
+
+  private Skeleton(char[] chars, int[] start, int[] end, int length) {
+    this.chars = chars;
+    this.start = start;
+    this.end = end;
+    this.length = length;
+  }
+
+  /** The skeleton of {@code text}. */
+  public static Skeleton of(CharSequence text) {
+    int n = text.length();
+    char[] chars = new char[n + 8];
+    int[] start = new int[n + 8];
+    int[] end = new int[n + 8];
+    int k = 0;
+    int i = 0;
+    while (i < n) {
+      char c = text.charAt(i);
+      int cp;
+      int width = 1;
+      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+        cp = Character.toCodePoint(c, text.charAt(i + 1));
+        width = 2;
+      } else {
+        cp = c;
+      }
+      if (cp >= 0xFF01 && cp <= 0xFF5E) {
+        cp -= 0xFEE0; // full-width ASCII: the NFKC result, without the normaliser
+      }
+      if (cp < 0x80) {
+        if (cp >= 'A' && cp <= 'Z') {
+          cp += 'a' - 'A';
+        }
+        if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
+          if (k == chars.length) {
+            chars = grow(chars);
+            start = grow(start);
+            end = grow(end);
+          }
+          chars[k] = (char) cp;
+          start[k] = i;
+          end[k] = i + width;
+          k++;
+        }
+      } else if (cp >= 0x4E00 && cp <= 0x9FFF) {
+        // CJK unified ideographs are NFKC-stable and never separators
+        if (k == chars.length) {
+          chars = grow(chars);
+          start = grow(start);
+          end = grow(end);
+        }
+        chars[k] = (char) cp;
+        start[k] = i;
+        end[k] = i + width;
+        k++;
+      } else if (!isSeparator(cp)) {
+        String normal = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC);
+        for (int j = 0; j < normal.length(); ) {
+          int raw = normal.codePointAt(j);
+          j += Character.charCount(raw);
+          int ncp = Character.toLowerCase(raw);
+          if (isSeparator(ncp)) {
+            continue;
+          }
+          char[] units = Character.toChars(ncp);
+          for (char u : units) {
+            if (k == chars.length) {
+              chars = grow(chars);
+              start = grow(start);
+              end = grow(end);
+            }
+            chars[k] = u;
+            start[k] = i;
+            end[k] = i + width;
+            k++;
+          }
+        }
+      }
+      i += width;
+    }
+    return new Skeleton(chars, start, end, k);
+  }
+
+  /** Whether a code point is ignored between the characters of a word. */
+  static boolean isSeparator(int cp) {
+    switch (Character.getType(cp)) {
+      case Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR, Character.CONTROL,
+          Character.FORMAT, Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK,
+          Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
+          Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+          Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL, Character.MODIFIER_SYMBOL,
+          Character.OTHER_SYMBOL, Character.UNASSIGNED, Character.PRIVATE_USE, Character.SURROGATE:
+        return true;
+      default:
+        return Character.isWhitespace(cp);
+    }
+  }
+
+  private static char[] grow(char[] a) {
+    return java.util.Arrays.copyOf(a, a.length * 2 + 8);
+  }
+
+  private static int[] grow(int[] a) {
+    return java.util.Arrays.copyOf(a, a.length * 2 + 8);
+  }
+
+  /** Number of skeleton characters. */
+  public int length() {
+    return length;
+  }
+
+  /** The skeleton character at {@code index}. */
+  public char charAt(int index) {
+    return chars[index];
+  }
+
+  /** Index in the original text of the first character the skeleton character came from. */
+  public int originalStart(int index) {
+    return start[index];
+  }
+
+  /** Index in the original text just after the characters the skeleton character came from. */
+  public int originalEnd(int index) {
+    return end[index];
+  }
+
+  /** The skeleton as a string. */
+  @Override
+  public String toString() {
+    return new String(chars, 0, length);
+  }
+}
