@@ -9,7 +9,27 @@ import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.policy.EligibilityDecision;
 import io.github.fenqi.core.policy.EligibilityEvaluator;
 import io.github.fenqi.core.policy.Policy;
+import io.github.fenqi.core.policy.PolicyEvent;
 import io.github.fenqi.core.policy.PolicyRepository;
+import io.github.fenqi.core.security.IdentityValidation;
+import io.github.fenqi.core.security.audit.AuditAction;
+import io.github.fenqi.core.security.audit.AuditEvent;
+import io.github.fenqi.core.security.audit.AuditLog;
+import io.github.fenqi.core.security.risk.RiskAssessment;
+import io.github.fenqi.core.security.risk.RiskCheck;
+import io.github.fenqi.core.security.risk.RiskCheckRequest;
+import io.github.fenqi.core.script.NegotiationScript;
+import io.github.fenqi.core.script.ScriptGenerator;
+import io.github.fenqi.core.script.ScriptLanguage;
+import io.github.fenqi.core.script.ScriptOptions;
+import io.github.fenqi.core.script.ScriptRequest;
+import io.github.fenqi.core.statement.CategoryLexicon;
+import io.github.fenqi.core.statement.ForensicReport;
+import io.github.fenqi.core.statement.ForensicVerdict;
+import io.github.fenqi.core.statement.ParsedStatement;
+import io.github.fenqi.core.statement.StatementAnalysis;
+import io.github.fenqi.core.statement.StatementAnalyzer;
+import io.github.fenqi.core.statement.StatementForensics;
 import io.github.fenqi.core.policy.PolicySnapshot;
 import io.github.fenqi.core.schedule.Amortizer;
 import io.github.fenqi.core.schedule.AnnualizedRate;
@@ -38,6 +58,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one entry point: a case in, three explained proposals out. Wires a {@link PolicyRepository}, an
@@ -51,10 +72,17 @@ import java.util.Optional;
  * NegotiationResult result = engine.calculate(NegotiationRequest.read(Path.of("case.json")));
  * }</pre>
  *
+ * <p>Compliance is the default: the borrower's ID number and mobile are validated at the door (GB 11643 check
+ * digit, plausible birth date; mainland mobile), results carry no unmasked identifier, and with an
+ * {@link Builder#auditLog audit log} every calculation appends its data access and proposals in one durable
+ * write, and every policy change the repository reports is logged.
+ *
  * <p>Thread-safety: immutable and thread-safe; one engine serves any number of concurrent requests. Each
  * request reads one policy snapshot, so a reload during a calculation never mixes versions.
  */
-public final class NegotiationEngine {
+public final class NegotiationEngine implements AutoCloseable {
+  /** The actor audit entries of the engine carry. */
+  public static final String ACTOR = "fenqi-engine";
   private final PolicyRepository policies;
   private final EligibilityEvaluator eligibility;
   private final AffordabilityModel affordability;
@@ -63,6 +91,14 @@ public final class NegotiationEngine {
   private final GridConfig grid;
   private final AcceptanceModel acceptance;
   private final Clock clock;
+  private final IdentityValidation identity;
+  private final @Nullable AuditLog audit;
+  private final PolicyRepository.@Nullable Subscription policyAudit;
+  private final CategoryLexicon lexicon;
+  private final StatementForensics forensics;
+  private final List<RiskCheck> riskChecks;
+  private final ScriptGenerator scripts;
+  private final ScriptLanguage scriptLanguage;
 
   private NegotiationEngine(Builder b) {
     this.policies = Objects.requireNonNull(b.policies);
@@ -73,6 +109,42 @@ public final class NegotiationEngine {
     this.grid = b.grid;
     this.acceptance = b.acceptance;
     this.clock = b.clock;
+    this.identity = IdentityValidation.withClock(b.clock);
+    this.audit = b.audit;
+    this.lexicon = b.lexicon;
+    this.forensics = b.forensics;
+    this.riskChecks = List.copyOf(b.riskChecks);
+    this.scripts = b.scripts;
+    this.scriptLanguage = b.scriptLanguage;
+    // every policy change the engine can see goes to the audit log
+    this.policyAudit = audit == null ? null : policies.addListener(event -> audit.append(policyEvent(event)));
+  }
+
+  private static AuditEvent policyEvent(PolicyEvent event) {
+    if (event instanceof PolicyEvent.PolicyChanged c) {
+      Map<String, String> details = new LinkedHashMap<>();
+      details.put("change", c.change().name());
+      details.put("origin", c.origin());
+      details.put("repositoryVersion", Long.toString(c.repositoryVersion()));
+      if (c.oldVersion() != null) {
+        details.put("oldVersion", c.oldVersion());
+      }
+      if (c.newVersion() != null) {
+        details.put("newVersion", c.newVersion());
+      }
+      return new AuditEvent(ACTOR, AuditAction.POLICY_CHANGE, c.platformId(), details);
+    }
+    PolicyEvent.PolicyLoadFailed f = (PolicyEvent.PolicyLoadFailed) event;
+    return new AuditEvent(ACTOR, AuditAction.POLICY_CHANGE, f.origin(),
+        Map.of("change", "LOAD_FAILED", "problems", Integer.toString(f.problems().size())));
+  }
+
+  /** Stops auditing policy changes (the engine does not own, and does not close, the log or the repository). */
+  @Override
+  public void close() {
+    if (policyAudit != null) {
+      policyAudit.close();
+    }
   }
 
   public static Builder builder() {
@@ -87,9 +159,23 @@ public final class NegotiationEngine {
    *     clock (unknown platform, a date in the future), before any work is done
    */
   public NegotiationResult calculate(NegotiationRequest request) {
+    return calculate(request, List.of());
+  }
+
+  /**
+   * Runs the whole pipeline with the borrower's statements: they are cleaned and categorised (the borrower's name
+   * marks transfers to their own accounts), examined for forgery, and their monthly figures replace or check the
+   * declared income and expenses. Risk services are asked too. A BLOCK stops the case.
+   *
+   * @param statements the borrower's parsed statements (may be empty: declared figures only)
+   * @throws NegotiationBlockedException when the statements look forged or a risk service denies the case
+   * @throws InvalidInputException as {@link #calculate(NegotiationRequest)}
+   */
+  public NegotiationResult calculate(NegotiationRequest request, List<ParsedStatement> statements) {
     PolicySnapshot snapshot = policies.snapshot();
     LocalDate asOf = request.asOf();
     List<Problem> problems = new ArrayList<>();
+    problems.addAll(identity.check("borrower", request.borrower()));
     if (asOf.isAfter(LocalDate.now(clock))) {
       problems.add(Problem.of("asOf", asOf + " is in the future (today is " + LocalDate.now(clock) + ")"));
     }
@@ -125,7 +211,11 @@ public final class NegotiationEngine {
       }
     }
 
-    AffordabilityAssessment assessment = affordability.assess(AffordabilityInput.declared(request.borrower()));
+    StatementAnalysis analysis = statements.isEmpty() ? null
+        : StatementAnalyzer.builder().lexicon(lexicon).holderNames(request.borrower().name()).build().analyze(statements);
+    Screening screening = screen(request, statements, analysis);
+    AffordabilityAssessment assessment = affordability.assess(new AffordabilityInput(request.borrower(),
+        analysis == null ? List.of() : analysis.monthlyFigures()));
     Money savings = request.borrower().liquidSavings();
     ProposalSet set = solver.solve(new ProposalProblem(terms, assessment.maxAffordableInstallment(), savings, grid, acceptance));
 
@@ -150,8 +240,25 @@ public final class NegotiationEngine {
           assessment.essentialExpenses(), savings);
       List<StressResult> stressed = stress.compare(profile, flows);
       for (int k = 0; k < set.proposals().size(); k++) {
-        reports.add(report(set.proposals().get(k), schedules.get(k), stressed.get(k), eligiblePolicy));
+        Proposal proposal = set.proposals().get(k);
+        reports.add(report(proposal, schedules.get(k), stressed.get(k), eligiblePolicy,
+            scriptsOf(request, assessment, proposal, eligiblePolicy)));
       }
+    }
+    if (audit != null) {
+      List<AuditEvent> events = new ArrayList<>();
+      events.add(new AuditEvent(ACTOR, AuditAction.DATA_ACCESS, request.caseId(),
+          Map.of("debts", Integer.toString(request.debts().size()), "policySnapshot", Long.toString(snapshot.version()))));
+      for (NegotiationResult.ProposalReport r : reports) {
+        events.add(new AuditEvent(ACTOR, AuditAction.PROPOSAL_GENERATED, request.caseId(), Map.of(
+            "strategy", r.strategy().name(), "totalPayable", r.totalPayable().toString(),
+            "firstMonth", r.totalFirstMonthInstallment().toString(), "stress", r.stress().level().name())));
+      }
+      if (!set.feasible()) {
+        events.add(new AuditEvent(ACTOR, AuditAction.PROPOSAL_GENERATED, request.caseId(),
+            Map.of("feasible", "false", "binding", set.infeasibility().orElseThrow().binding().name())));
+      }
+      audit.appendAll(events); // one durable write for the run
     }
     Optional<io.github.fenqi.core.solve.Infeasibility> why = set.infeasibility();
     return new NegotiationResult(request.caseId(), asOf, snapshot.version(), set.feasible(),
@@ -159,11 +266,49 @@ public final class NegotiationEngine {
         why.map(io.github.fenqi.core.solve.Infeasibility::recommendation).orElse(null),
         why.map(io.github.fenqi.core.solve.Infeasibility::binding).orElse(null),
         why.map(io.github.fenqi.core.solve.Infeasibility::shortfall).orElse(null),
-        assessment.maxAffordableInstallment(), assessment, decisions, ineligible, reports, set.notes());
+        assessment.maxAffordableInstallment(), assessment, decisions, ineligible, reports, set.notes(), screening);
+  }
+
+  /** Forensics and risk services; on BLOCK, audits and throws. Null when there was nothing to screen. */
+  private @Nullable Screening screen(NegotiationRequest request, List<ParsedStatement> statements, @Nullable StatementAnalysis analysis) {
+    if (analysis == null && riskChecks.isEmpty()) {
+      return null;
+    }
+    ForensicReport report = analysis == null ? null : forensics.examine(statements, analysis);
+    List<RiskAssessment> answers = new ArrayList<>();
+    for (RiskCheck check : riskChecks) {
+      answers.add(check.check(new RiskCheckRequest(request.caseId(), request.borrower().name(), request.borrower().idNumber(),
+          request.borrower().mobile())));
+    }
+    Screening screening = Screening.of(analysis, report, answers);
+    if (screening.verdict() == ForensicVerdict.BLOCK) {
+      if (audit != null) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("verdict", screening.verdict().name());
+        details.put("reasons", String.join("; ", screening.reasons()));
+        audit.appendAll(List.of(
+            new AuditEvent(ACTOR, AuditAction.DATA_ACCESS, request.caseId(), Map.of("statements", Integer.toString(statements.size()))),
+            new AuditEvent(ACTOR, AuditAction.FRAUD_BLOCK, request.caseId(), details)));
+      }
+      throw new NegotiationBlockedException(request.caseId(), screening);
+    }
+    return screening;
+  }
+
+  private List<NegotiationScript> scriptsOf(NegotiationRequest request, AffordabilityAssessment assessment, Proposal p,
+      Map<String, Policy> policyOf) {
+    Map<String, Debt> debtOf = new HashMap<>();
+    request.debts().forEach(d -> debtOf.put(d.id(), d));
+    List<ScriptRequest.LenderPlan> plans = new ArrayList<>();
+    for (PlanOption o : p.plans()) {
+      plans.add(new ScriptRequest.LenderPlan(debtOf.get(o.debtId()), policyOf.get(o.debtId()), o));
+    }
+    return scripts.generate(new ScriptRequest(request.borrower(), assessment, p.strategy(), plans,
+        new ScriptOptions(scriptLanguage, request.hardshipNote())));
   }
 
   private static NegotiationResult.ProposalReport report(Proposal p, List<Schedule> schedules, StressResult s,
-      Map<String, Policy> policyOf) {
+      Map<String, Policy> policyOf, List<NegotiationScript> scripts) {
     List<NegotiationResult.DebtPlan> plans = new ArrayList<>();
     for (int d = 0; d < p.plans().size(); d++) {
       PlanOption o = p.plans().get(d);
@@ -187,7 +332,7 @@ public final class NegotiationEngine {
         s.worstShortfall95(), s.dominantDriver().orElse(null), s.recommendation().orElse(null), scenarios);
     return new NegotiationResult.ProposalReport(p.strategy(), s.level() != RiskLevel.RED, p.totalFirstMonthInstallment(),
         p.totalDownPayment(), p.totalPayable(), p.totalOwed(), p.saving(), p.acceptanceProbability(), p.expectedSaving(),
-        p.provenOptimal(), stress, plans);
+        p.provenOptimal(), stress, plans, scripts);
   }
 
   /**
@@ -203,8 +348,44 @@ public final class NegotiationEngine {
     private GridConfig grid = GridConfig.DEFAULTS;
     private AcceptanceModel acceptance = AcceptanceModel.defaults();
     private Clock clock = Clock.systemDefaultZone();
+    private @Nullable AuditLog audit;
+    private CategoryLexicon lexicon = CategoryLexicon.defaults();
+    private StatementForensics forensics = StatementForensics.defaults();
+    private final List<RiskCheck> riskChecks = new ArrayList<>();
+    private ScriptGenerator scripts = ScriptGenerator.defaults();
+    private ScriptLanguage scriptLanguage = ScriptLanguage.ZH_CN;
 
     private Builder() {}
+
+    /** Writes each proposal's negotiation scripts (default: the shipped templates and lexicon). */
+    public Builder scriptGenerator(ScriptGenerator scripts) {
+      this.scripts = Objects.requireNonNull(scripts, "scripts");
+      return this;
+    }
+
+    /** The language of the scripts (default zh-CN). */
+    public Builder scriptLanguage(ScriptLanguage language) {
+      this.scriptLanguage = Objects.requireNonNull(language, "language");
+      return this;
+    }
+
+    /** The categorisation lexicon for statements (default: the shipped one). */
+    public Builder lexicon(CategoryLexicon lexicon) {
+      this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
+      return this;
+    }
+
+    /** The forensic checks and their thresholds (default: {@link StatementForensics#defaults()}). */
+    public Builder forensics(StatementForensics forensics) {
+      this.forensics = Objects.requireNonNull(forensics, "forensics");
+      return this;
+    }
+
+    /** Adds a third-party risk service, asked on every case (its failure mode decides when it is down). */
+    public Builder riskCheck(RiskCheck check) {
+      riskChecks.add(Objects.requireNonNull(check, "check"));
+      return this;
+    }
 
     /** Where policies come from (required). */
     public Builder policies(PolicyRepository policies) {
@@ -239,6 +420,15 @@ public final class NegotiationEngine {
 
     public Builder acceptanceModel(AcceptanceModel acceptance) {
       this.acceptance = Objects.requireNonNull(acceptance, "acceptance");
+      return this;
+    }
+
+    /**
+     * Where the engine records data access, proposals and every policy change it sees (optional). The caller
+     * owns the log and closes it; {@link NegotiationEngine#close()} only stops listening to policy changes.
+     */
+    public Builder auditLog(AuditLog audit) {
+      this.audit = Objects.requireNonNull(audit, "audit");
       return this;
     }
 

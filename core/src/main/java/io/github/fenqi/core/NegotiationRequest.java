@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One borrower's case: who, as of when, and which debts. Its JSON form is the case file of the CLI and the
@@ -25,8 +26,15 @@ import java.util.Set;
  * @param asOf the date the debts' figures are valid on; policies are looked up as of this date
  * @param borrower the borrower
  * @param debts the overdue debts, at least one, ids unique
+ * @param hardshipNote the borrower's own words on their hardship (optional, free text); it is checked against the
+ *     sensitive-word lexicon and cleaned before it goes into a script, and the findings are reported
  */
-public record NegotiationRequest(String caseId, LocalDate asOf, Borrower borrower, List<Debt> debts) {
+public record NegotiationRequest(String caseId, LocalDate asOf, Borrower borrower, List<Debt> debts, @Nullable String hardshipNote) {
+
+  /** A request without a hardship note. */
+  public NegotiationRequest(String caseId, LocalDate asOf, Borrower borrower, List<Debt> debts) {
+    this(caseId, asOf, borrower, debts, null);
+  }
 
   public NegotiationRequest {
     List<Problem> problems = new ArrayList<>();
@@ -55,6 +63,9 @@ public record NegotiationRequest(String caseId, LocalDate asOf, Borrower borrowe
       throw new InvalidInputException(problems);
     }
     debts = List.copyOf(debts);
+    if (hardshipNote != null && hardshipNote.length() > 2000) {
+      throw new InvalidInputException("hardshipNote", "is " + hardshipNote.length() + " characters; at most 2000");
+    }
   }
 
   /** Reads a case file; every problem names the file and JSON path. */

@@ -35,9 +35,11 @@ import org.jspecify.annotations.Nullable;
  * @param ineligible the debts left out, with reasons
  * @param proposals one per strategy that has one
  * @param notes why a strategy has no proposal, or is not proven optimal
+ * @param screening the forensic and risk checks the case passed (null when it came without statements and the
+ *     engine has no risk checks); a REVIEW verdict here means a person should look before the proposals are sent
  */
 @JsonPropertyOrder({"caseId", "asOf", "policySnapshotVersion", "feasible", "reason", "recommendation", "binding", "shortfall",
-    "maxAffordableInstallment", "ineligible", "proposals", "affordability", "eligibility", "notes"})
+    "maxAffordableInstallment", "screening", "ineligible", "proposals", "affordability", "eligibility", "notes"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record NegotiationResult(
     String caseId,
@@ -53,7 +55,8 @@ public record NegotiationResult(
     List<DebtEligibility> eligibility,
     List<Ineligible> ineligible,
     List<ProposalReport> proposals,
-    Map<Strategy, String> notes) {
+    Map<Strategy, String> notes,
+    @Nullable Screening screening) {
 
   public NegotiationResult {
     eligibility = List.copyOf(eligibility);
@@ -74,12 +77,19 @@ public record NegotiationResult(
    *
    * @param recommended false when the stress test is RED
    * @param expectedSaving Σ acceptance × (owed − payable), in yuan (a model figure)
+   * @param scripts one negotiation script per lender plan, in the plans' order
    */
   @JsonPropertyOrder({"strategy", "recommended", "totalFirstMonthInstallment", "totalDownPayment", "totalPayable",
-      "totalOwed", "saving", "acceptanceProbability", "expectedSaving", "provenOptimal", "stress", "plans"})
+      "totalOwed", "saving", "acceptanceProbability", "expectedSaving", "provenOptimal", "stress", "plans", "scripts"})
   public record ProposalReport(Strategy strategy, boolean recommended, Money totalFirstMonthInstallment,
       Money totalDownPayment, Money totalPayable, Money totalOwed, Money saving, double acceptanceProbability,
-      double expectedSaving, boolean provenOptimal, StressSummary stress, List<DebtPlan> plans) {}
+      double expectedSaving, boolean provenOptimal, StressSummary stress, List<DebtPlan> plans,
+      List<io.github.fenqi.core.script.NegotiationScript> scripts) {
+    public ProposalReport {
+      plans = List.copyOf(plans);
+      scripts = List.copyOf(scripts);
+    }
+  }
 
   /** The stress test of a proposal. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

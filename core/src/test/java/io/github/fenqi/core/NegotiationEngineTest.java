@@ -103,6 +103,38 @@ class NegotiationEngineTest {
   }
 
   @Test
+  void invalidIdentifiersAreRejectedAtTheDoorNamingTheField() {
+    Borrower b = sample.borrower();
+    Borrower bad = new Borrower(b.name(), "110105194912310021", "12345", b.regionCode(), b.householdSize(),
+        b.monthlyNetIncome(), b.essentialExpenses(), b.liquidSavings(), b.hardships(), b.hasHardshipProof());
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> engine.calculate(new NegotiationRequest("c", sample.asOf(), bad, sample.debts())));
+    assertEquals(List.of("borrower.idNumber", "borrower.mobile"), e.problems().stream().map(Problem::location).toList());
+    assertFalse(e.getMessage().contains("110105194912310021"), "the rejected ID is not echoed in full: " + e.getMessage());
+  }
+
+  @Test
+  void withAnAuditLogEveryRunAndPolicyChangeIsRecordedDurably(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    byte[] key = new byte[32];
+    new java.security.SecureRandom().nextBytes(key);
+    java.nio.file.Path file = dir.resolve("audit.jsonl");
+    InMemoryPolicyRepository repo = InMemoryPolicyRepository.of(Samples.policies());
+    try (var log = io.github.fenqi.core.security.audit.FileAuditLog.open(file, io.github.fenqi.core.security.audit.AuditKey.of(key));
+        NegotiationEngine audited = NegotiationEngine.builder().policies(repo).clock(TODAY).auditLog(log).build()) {
+      audited.calculate(withIncome(sample, "16000.00", "12000.00"));
+      repo.put(repo.find("demo-credit-card", sample.asOf()).orElseThrow(), "admin:alice");
+      List<String> lines = java.nio.file.Files.readAllLines(file);
+      assertEquals(5, lines.size(), "data access, three proposals, one policy change");
+      assertTrue(lines.get(0).contains("\"action\":\"DATA_ACCESS\""), lines.get(0));
+      assertTrue(lines.get(1).contains("\"action\":\"PROPOSAL_GENERATED\""));
+      assertTrue(lines.get(4).contains("\"action\":\"POLICY_CHANGE\"") && lines.get(4).contains("demo-credit-card"));
+      assertEquals(5, log.verify(java.util.Optional.empty()).entries());
+      assertFalse(String.join("\n", lines).contains(sample.borrower().idNumber()));
+    }
+  }
+
+  @Test
   void resultJsonCarriesTheContractFieldsAndMasksNothingItShouldNotShow() throws Exception {
     NegotiationResult result = engine.calculate(withIncome(sample, "16000.00", "12000.00"));
     String json = FenqiJson.write(FenqiJson.newMapper(), result);

@@ -21,9 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -51,7 +48,7 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
   private final Map<Path, FileState> files = new HashMap<>(); // guarded by this
   private volatile PolicySnapshot snapshot = new PolicySnapshot(0, List.of());
   private volatile List<Problem> problems = List.of();
-  private @Nullable ScheduledExecutorService watcher; // guarded by this
+  private @Nullable PeriodicReload watcher; // guarded by this
 
   /** Per file: the content last seen and the last good policy from it. */
   private record FileState(byte[] hash, @Nullable Policy good, List<Problem> problems) {}
@@ -108,16 +105,9 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
    * Calling it again changes nothing.
    */
   public synchronized JsonDirectoryPolicyRepository watch(Duration interval) {
-    if (interval.isNegative() || interval.isZero()) {
-      throw new InvalidInputException("interval", interval + " must be positive");
-    }
     if (watcher == null) {
-      watcher = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "fenqi-policy-watch " + directory.getFileName());
-        t.setDaemon(true);
-        return t;
-      });
-      watcher.scheduleWithFixedDelay(this::reloadQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+      watcher = PeriodicReload.start("fenqi-policy-watch " + directory.getFileName(), interval, this::reload,
+          e -> LOG.error("reloading policies from {} failed; keeping the last good snapshot", directory, e));
     }
     return this;
   }
@@ -130,16 +120,8 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
   @Override
   public synchronized void close() {
     if (watcher != null) {
-      watcher.shutdownNow();
+      watcher.close();
       watcher = null;
-    }
-  }
-
-  private void reloadQuietly() {
-    try {
-      reload();
-    } catch (RuntimeException e) {
-      LOG.error("reloading policies from {} failed; keeping the last good snapshot", directory, e);
     }
   }
 

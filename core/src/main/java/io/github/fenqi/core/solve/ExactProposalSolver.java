@@ -15,10 +15,7 @@ import java.util.Optional;
  * two-resource multiple-choice knapsack solved exactly by {@link MultipleChoiceKnapsack}. The grids are
  * drawn once and shared by the three strategies.
  *
- * <p>Objectives (maximised): AGGRESSIVE {@code −totalPayable + p/(2n)} over options with p ≥ the floor —
- * the second term is below one fen in total, so it only breaks ties between equally cheap plans in favour
- * of acceptance; CONSERVATIVE {@code Σ ln p}, i.e. the probability that every lender accepts;
- * BALANCED {@code Σ p × (owed − payable)}, the expected saving.
+ * <p>Objectives: {@link StrategyObjective}.
  *
  * <p>Thread-safety: stateless.
  */
@@ -66,7 +63,7 @@ final class ExactProposalSolver implements ProposalSolver {
       }
     }
     if (proposals.isEmpty()) {
-      return infeasible(diagnose(grids, budget, savings, problem.config()));
+      return infeasible(Infeasibility.diagnose(grids, problem.monthlyBudget(), problem.liquidSavings(), problem.config()));
     }
     return new ProposalSet(proposals, Optional.empty(), notes);
   }
@@ -77,30 +74,21 @@ final class ExactProposalSolver implements ProposalSolver {
 
   static Group[] groups(Strategy strategy, List<OptionGrid> grids, GridConfig config) {
     Group[] groups = new Group[grids.size()];
-    double tieBreak = 0.5 / Math.max(1, grids.size());
     for (int d = 0; d < grids.size(); d++) {
       OptionGrid g = grids.get(d);
-      int n = g.size();
-      long[] a = new long[n];
-      long[] b = new long[n];
-      double[] v = new double[n];
-      for (int i = 0; i < n; i++) {
+      long[] a = new long[g.size()];
+      long[] b = new long[g.size()];
+      for (int i = 0; i < g.size(); i++) {
         a[i] = g.firstInstallmentFen(i);
         b[i] = g.downPaymentFen(i);
-        double p = g.acceptance(i);
-        v[i] = switch (strategy) {
-          case AGGRESSIVE -> p >= config.acceptanceFloor() ? -(double) g.totalPayableFen(i) + tieBreak * p : Double.NaN;
-          case CONSERVATIVE -> Math.log(p);
-          case BALANCED -> p * (g.totalOwedFen() - g.totalPayableFen(i));
-        };
       }
-      groups[d] = new Group(a, b, v);
+      groups[d] = new Group(a, b, StrategyObjective.values(strategy, g, config, grids.size()));
     }
     return groups;
   }
 
   /** Which constraint binds, and by how much, when not even CONSERVATIVE (which has no floor) fits. */
-  static Infeasibility diagnose(List<OptionGrid> grids, long budget, long savings, GridConfig config) {
+  static Infeasibility diagnoseGrids(List<OptionGrid> grids, long budget, long savings, GridConfig config) {
     long minFirst = 0;
     long minDown = 0;
     for (OptionGrid g : grids) {

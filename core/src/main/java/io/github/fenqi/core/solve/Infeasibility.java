@@ -33,6 +33,15 @@ public record Infeasibility(
     ACCEPTANCE_FLOOR
   }
 
+  /**
+   * Which constraint binds, and by how much, for grids on which no plan fits: the smallest possible Σ first
+   * installments against the budget, the smallest Σ down payments against savings, else the least Σ first
+   * installments whose down payments fit the savings.
+   */
+  public static Infeasibility diagnose(java.util.List<OptionGrid> grids, Money budget, Money savings, GridConfig config) {
+    return ExactProposalSolver.diagnoseGrids(grids, budget.fen(), savings.fen(), config);
+  }
+
   static final String RESTRUCTURE = "Seek a debt restructuring across all lenders (债务重组) or the legal route "
       + "(personal debt mediation, court-supervised settlement) instead of single-lender installment negotiation.";
 }

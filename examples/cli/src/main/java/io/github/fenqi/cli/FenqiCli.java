@@ -75,6 +75,9 @@ public final class FenqiCli implements Runnable {
     cl.addSubcommand(new ScheduleCommand());
     cl.addSubcommand(new PolicyCommand());
     cl.addSubcommand(new PlanCommand());
+    cl.addSubcommand(new AuditCommand());
+    cl.addSubcommand(new StatementCommand());
+    cl.addSubcommand(new RulesCommand());
     return cl;
   }
 

@@ -5,10 +5,24 @@ import io.github.fenqi.core.NegotiationRequest;
 import io.github.fenqi.core.NegotiationResult;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.policy.JsonDirectoryPolicyRepository;
+import io.github.fenqi.core.solve.ProposalSolver;
+import io.github.fenqi.optaplanner.OptaPlannerProposalSolver;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import io.github.fenqi.core.security.audit.AuditKey;
+import io.github.fenqi.core.security.audit.AuditLog;
+import io.github.fenqi.core.security.audit.FileAuditLog;
+import io.github.fenqi.core.script.NegotiationScript;
+import io.github.fenqi.core.script.ScriptLanguage;
+import io.github.fenqi.core.statement.ParsedStatement;
+import io.github.fenqi.core.statement.StatementParser;
+import io.github.fenqi.rules.EasyRulesEligibilityEvaluator;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,12 +44,69 @@ final class PlanCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "json", description = "json or text (default json).")
   OutputFormat format;
 
+  @Option(names = "--solver", defaultValue = "exact", description = "exact (default) or optaplanner.")
+  String solver;
+
+  @Option(names = "--time-limit", defaultValue = "1s", paramLabel = "DURATION",
+      description = "OptaPlanner's time per strategy, e.g. 1s or 500ms (default 1s).")
+  String timeLimit;
+
+  @Option(names = "--lang", defaultValue = "zh-CN", paramLabel = "zh-CN|en", description = "Language of the negotiation scripts (default zh-CN).")
+  String lang;
+
+  @Option(names = "--rules", paramLabel = "DIR", description = "Directory of eligibility rule files "
+      + "(<platformId>.yml, _shared*.yml) evaluated on top of each policy's eligibility block.")
+  @Nullable Path rules;
+
+  @Option(names = "--statement", paramLabel = "FILE",
+      description = "A statement export of the borrower (repeatable; format detected). Its months replace the declared figures; forged statements stop the case.")
+  List<Path> statements = new ArrayList<>();
+
+  @Option(names = "--audit-log", paramLabel = "FILE",
+      description = "Append this run's audit entries (data access, proposals) to FILE, durably.")
+  @Nullable Path auditLog;
+
+  @Option(names = "--key-env", paramLabel = "NAME", defaultValue = AuditKey.DEFAULT_VARIABLE,
+      description = "Environment variable holding the base64 of the 32-byte audit HMAC key (default: ${DEFAULT-VALUE}).")
+  String keyEnv;
+
+  private final Function<String, @Nullable String> environment;
+
+  PlanCommand() {
+    this(System::getenv);
+  }
+
+  /** Reads the audit key through {@code environment} (tests cannot set environment variables). */
+  PlanCommand(Function<String, @Nullable String> environment) {
+    this.environment = environment;
+  }
+
   @Override
   public Integer call() {
     NegotiationRequest request = NegotiationRequest.read(caseFile);
     NegotiationResult result;
+    AuditLog log = auditLog == null ? null : FileAuditLog.open(auditLog, AuditKey.fromEnvironment(keyEnv, environment));
     try (JsonDirectoryPolicyRepository repo = JsonDirectoryPolicyRepository.openStrict(policies)) {
-      result = NegotiationEngine.builder().policies(repo).build().calculate(request);
+      NegotiationEngine.Builder builder = NegotiationEngine.builder().policies(repo).solver(solver())
+          .scriptLanguage(language());
+      if (log != null) {
+        builder.auditLog(log);
+      }
+      @Nullable EasyRulesEligibilityEvaluator ruleEvaluator = rules == null ? null : EasyRulesEligibilityEvaluator.openStrict(rules);
+      if (ruleEvaluator != null) {
+        builder.eligibility(ruleEvaluator);
+      }
+      try (ruleEvaluator; NegotiationEngine engine = builder.build()) {
+        List<ParsedStatement> parsed = new ArrayList<>();
+        for (Path s : statements) {
+          parsed.add(StatementParser.read(s, null));
+        }
+        result = engine.calculate(request, parsed);
+      }
+    } finally {
+      if (log != null) {
+        log.close();
+      }
     }
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
@@ -46,10 +117,39 @@ final class PlanCommand implements Callable<Integer> {
     return FenqiCli.OK;
   }
 
+  private ScriptLanguage language() {
+    try {
+      return ScriptLanguage.ofTag(lang);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException("--lang", e.problems().get(0).reason());
+    }
+  }
+
+  private ProposalSolver solver() {
+    return switch (solver) {
+      case "exact" -> ProposalSolver.exact();
+      case "optaplanner" -> OptaPlannerProposalSolver.builder().timeLimit(duration()).build();
+      default -> throw new InvalidInputException("--solver", "'" + solver + "' is not a solver; use exact or optaplanner");
+    };
+  }
+
+  private java.time.Duration duration() {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,6})(ms|s)").matcher(timeLimit.strip());
+    if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+      throw new InvalidInputException("--time-limit", "'" + timeLimit + "' is not a duration such as 1s or 500ms");
+    }
+    long n = Long.parseLong(m.group(1));
+    return m.group(2).equals("s") ? java.time.Duration.ofSeconds(n) : java.time.Duration.ofMillis(n);
+  }
+
   static void printText(PrintWriter out, NegotiationResult r) {
     out.printf(Locale.ROOT, "case %s as of %s: monthly budget for installments %s%n", r.caseId(), r.asOf(),
         r.maxAffordableInstallment());
     r.affordability().notes().forEach(n -> out.println("  " + n));
+    if (r.screening() != null) {
+      out.println("screening: " + r.screening().verdict());
+      r.screening().reasons().forEach(n -> out.println("  " + n));
+    }
     for (NegotiationResult.Ineligible i : r.ineligible()) {
       out.println("not eligible: " + i.debtId() + " — " + String.join("; ", i.reasons()));
     }
@@ -72,5 +172,14 @@ final class PlanCommand implements Callable<Integer> {
       }
     }
     r.notes().forEach((s, n) -> out.println("note (" + s + "): " + n));
+    for (NegotiationResult.ProposalReport p : r.proposals()) {
+      for (NegotiationScript s : p.scripts()) {
+        out.println();
+        out.println("==== script: " + p.strategy() + " / " + s.debtId() + " (" + s.platformId() + ", " + s.language().tag() + ") ====");
+        out.println(s.text());
+        s.findings().forEach(f -> out.println("[removed from " + f.field() + ": '" + f.match().matched() + "' ("
+            + f.match().category() + ")]"));
+      }
+    }
   }
 }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code fenqi policy ...}: work with policy files. */
 @Command(name = "policy", mixinStandardHelpOptions = true, description = "Validate lender policy files.",
-    subcommands = {PolicyCommand.Validate.class})
+    subcommands = {PolicyCommand.Validate.class, PolicyExtractCommand.class})
 final class PolicyCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.fenqi.core.json.FenqiJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,11 +49,69 @@ class PlanCommandTest {
   }
 
   @Test
+  void auditLogOptionAppendsTheRunAndAuditVerifyAcceptsIt(@TempDir Path dir) throws Exception {
+    byte[] key = new byte[32];
+    new java.security.SecureRandom().nextBytes(key);
+    String b64 = java.util.Base64.getEncoder().encodeToString(key);
+    java.util.function.Function<String, String> env = name -> name.equals("MY_KEY") ? b64 : null;
+    Path log = dir.resolve("audit.jsonl");
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    picocli.CommandLine cl = new picocli.CommandLine(new PlanCommand(env));
+    cl.setOut(new java.io.PrintWriter(out));
+    cl.setErr(new java.io.PrintWriter(err));
+    int code = cl.execute(FEASIBLE, "--policies", POLICIES, "--audit-log", log.toString(), "--key-env", "MY_KEY");
+    assertEquals(0, code, err.toString());
+    List<String> lines = Files.readAllLines(log);
+    assertEquals(4, lines.size(), "data access and three proposals");
+    assertTrue(lines.get(0).contains("DATA_ACCESS"));
+    picocli.CommandLine verify = new picocli.CommandLine(new AuditCommand(env));
+    java.io.StringWriter vout = new java.io.StringWriter();
+    verify.setOut(new java.io.PrintWriter(vout));
+    assertEquals(0, verify.execute("verify", log.toString(), "--key-env", "MY_KEY"), vout.toString());
+  }
+
+  @Test
+  void optaPlannerSolverGivesThreeProposalsToo() throws Exception {
+    CliRun run = CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--solver", "optaplanner", "--time-limit", "1s");
+    assertEquals(0, run.exit(), run.err());
+    JsonNode json = FenqiJson.newMapper().readTree(run.out());
+    // how many strategies local search completes in 1 s depends on the machine; each one it returns is a valid,
+    // unproven plan (quality against the exact solver is measured in the module's deterministic tests)
+    assertTrue(json.get("proposals").size() >= 1, run.out());
+    for (JsonNode p : json.get("proposals")) {
+      assertFalse(p.get("provenOptimal").asBoolean());
+    }
+  }
+
+  @Test
+  void unknownSolverAndBadTimeLimitAreOneLine() {
+    assertEquals("fenqi: --solver: 'magic' is not a solver; use exact or optaplanner",
+        CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--solver", "magic").err().strip());
+    assertEquals("fenqi: --time-limit: 'soon' is not a duration such as 1s or 500ms",
+        CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--solver", "optaplanner", "--time-limit", "soon").err().strip());
+  }
+
+  @Test
   void badCaseFileIsOneLineNamingFileAndField(@TempDir Path dir) throws Exception {
     Path bad = dir.resolve("case.json");
     Files.writeString(bad, Files.readString(Path.of(SAMPLE)).replace("\"48000.00\"", "\"48000.001\""));
     CliRun run = CliRun.of("plan", bad.toString(), "--policies", POLICIES);
     assertEquals(1, run.exit());
     assertEquals("fenqi: " + bad + ": debts[0].principal: '48000.001' has 3 decimals; money has at most 2", run.err().strip());
+  }
+
+  @org.junit.jupiter.api.Test
+  void textFormatPrintsEveryScriptAfterTheProposalsInTheChosenLanguage() {
+    CliRun zh = CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--format", "text");
+    assertEquals(0, zh.exit(), zh.err());
+    assertEquals(9, zh.out().split("==== script: ", -1).length - 1, "three proposals × three lenders");
+    assertTrue(zh.out().contains("三、还款方案") && zh.out().contains("四、协商依据"), zh.out());
+    CliRun en = CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--format", "text", "--lang", "en");
+    assertEquals(0, en.exit(), en.err());
+    assertTrue(en.out().contains("3. Proposal") && en.out().contains("4. Basis for the request"), en.out());
+    CliRun fr = CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--lang", "fr");
+    assertEquals(1, fr.exit());
+    assertTrue(fr.err().contains("--lang"), fr.err());
   }
 }

@@ -48,11 +48,12 @@ public final class Skeleton {
       if (cp >= 0xFF01 && cp <= 0xFF5E) {
         cp -= 0xFEE0; // full-width ASCII: the NFKC result, without the normaliser
       }
-      if (cp < 0x80) {
+      if (cp < 0x80 || (cp >= 0x4E00 && cp <= 0x9FFF)) {
+        // ASCII letters and digits (lower-cased) and CJK unified ideographs (NFKC-stable, never separators)
         if (cp >= 'A' && cp <= 'Z') {
           cp += 'a' - 'A';
         }
-        if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
+        if (cp >= 0x4E00 || (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
           if (k == chars.length) {
             chars = grow(chars);
             start = grow(start);
@@ -63,17 +64,6 @@ public final class Skeleton {
           end[k] = i + width;
           k++;
         }
-      } else if (cp >= 0x4E00 && cp <= 0x9FFF) {
-        // CJK unified ideographs are NFKC-stable and never separators
-        if (k == chars.length) {
-          chars = grow(chars);
-          start = grow(start);
-          end = grow(end);
-        }
-        chars[k] = (char) cp;
-        start[k] = i;
-        end[k] = i + width;
-        k++;
       } else if (!isSeparator(cp)) {
         String normal = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC);
         for (int j = 0; j < normal.length(); ) {

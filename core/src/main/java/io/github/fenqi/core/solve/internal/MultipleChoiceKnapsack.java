@@ -22,6 +22,13 @@ import java.util.Optional;
  * both weights. Every bound is valid for any μ ≥ 0, so the result is the exact optimum; μ and λ only
  * decide how much is pruned. Ties go to the first solution in search order.
  *
+ * <p>When a first search of {@value #PROBE_NODES} nodes does not finish, its best solution is improved by local
+ * search (best single and paired group changes), the multipliers are tightened by subgradient steps, every item
+ * whose Lagrangian bound cannot beat that incumbent is dropped (reduced-cost fixing: provably not in any better
+ * solution), and the core is solved exactly by a dynamic program over non-dominated partial selections with
+ * bound pruning — near-ties, which make branch and bound enumerate, collapse there — or, when its layers grow
+ * too large, by the search seeded with the incumbent and bounded also by the tightened Lagrangian.
+ *
  * <p>Thread-safety: immutable; {@link #solve} keeps its state on the stack and may run concurrently.
  */
 public final class MultipleChoiceKnapsack {
@@ -54,6 +61,154 @@ public final class MultipleChoiceKnapsack {
     }
   }
 
+  /** Largest layer the dynamic program keeps before it gives up (then branch and bound runs). */
+  static final int MAX_DP_STATES = 400_000;
+
+  /** Nodes of the first, incumbent-finding search before reduced-cost fixing. */
+  static final int PROBE_NODES = 20_000;
+
+  /**
+   * Drops every item that cannot be part of a solution better than {@code incumbent}: for any λ, μ ≥ 0,
+   * {@code L = λ·capA + μ·capB + Σ_g max_i r_gi} with {@code r = v − λa − μb} bounds every solution, and
+   * {@code L − max_g + r_gj} bounds every solution that takes item j of group g. The multipliers are tightened
+   * first by Polyak subgradient steps towards the incumbent's value. The incumbent's own items are kept.
+   */
+  static int[][] fixByReducedCost(Group[] groups, int[][] kept, long capA, long capB, double[] multipliers,
+      Solution incumbent) {
+    int n = groups.length;
+    double lambda = multipliers[0];
+    double mu = multipliers[1];
+    double bestL = Double.POSITIVE_INFINITY;
+    double bestLambda = lambda;
+    double bestMu = mu;
+    double target = incumbent.value();
+    for (int iter = 0; iter < 60; iter++) {
+      double l = lambda * capA + mu * capB;
+      double usedA = 0;
+      double usedB = 0;
+      for (int g = 0; g < n; g++) {
+        double max = Double.NEGATIVE_INFINITY;
+        int arg = -1;
+        for (int idx : kept[g]) {
+          double r = groups[g].value()[idx] - lambda * groups[g].weightA()[idx] - mu * groups[g].weightB()[idx];
+          if (r > max) {
+            max = r;
+            arg = idx;
+          }
+        }
+        l += max;
+        usedA += groups[g].weightA()[arg];
+        usedB += groups[g].weightB()[arg];
+      }
+      if (l < bestL) {
+        bestL = l;
+        bestLambda = lambda;
+        bestMu = mu;
+      }
+      double gA = capA - usedA;
+      double gB = capB - usedB;
+      double norm = gA * gA + gB * gB;
+      if (norm == 0 || l - target <= 0) {
+        break;
+      }
+      double step = (l - target) / norm;
+      lambda = Math.max(0, lambda - step * gA);
+      mu = Math.max(0, mu - step * gB);
+    }
+    multipliers[0] = bestLambda;
+    multipliers[1] = bestMu;
+    double tolerance = 1e-9 * Math.max(1, Math.abs(target));
+    int[][] core = new int[n][];
+    for (int g = 0; g < n; g++) {
+      double max = Double.NEGATIVE_INFINITY;
+      for (int idx : kept[g]) {
+        max = Math.max(max, groups[g].value()[idx] - bestLambda * groups[g].weightA()[idx] - bestMu * groups[g].weightB()[idx]);
+      }
+      int[] keep = new int[kept[g].length];
+      int k = 0;
+      for (int idx : kept[g]) {
+        double r = groups[g].value()[idx] - bestLambda * groups[g].weightA()[idx] - bestMu * groups[g].weightB()[idx];
+        if (bestL - max + r > target + tolerance || idx == incumbent.choice()[g]) {
+          keep[k++] = idx;
+        }
+      }
+      core[g] = Arrays.copyOf(keep, k);
+    }
+    return core;
+  }
+
+  /**
+   * Local search from a feasible solution: repeatedly the best single-group change, then the best change of
+   * two groups together, that keeps both capacities and raises the value. Any feasible result is a valid
+   * incumbent; a better one lets reduced-cost fixing drop more items.
+   */
+  static Solution improve(Group[] groups, int[][] kept, long capA, long capB, Solution start) {
+    int n = groups.length;
+    int[] choice = start.choice().clone();
+    long usedA = start.totalWeightA();
+    long usedB = start.totalWeightB();
+    double value = start.value();
+    boolean improved = true;
+    int rounds = 0;
+    while (improved && rounds++ < 50) {
+      improved = false;
+      // best 1-opt move
+      double bestGain = 1e-12 * Math.max(1, Math.abs(value));
+      int bestG = -1;
+      int bestI = -1;
+      for (int g = 0; g < n; g++) {
+        Group gr = groups[g];
+        int cur = choice[g];
+        for (int idx : kept[g]) {
+          long na = usedA - gr.weightA()[cur] + gr.weightA()[idx];
+          long nb = usedB - gr.weightB()[cur] + gr.weightB()[idx];
+          double gain = gr.value()[idx] - gr.value()[cur];
+          if (na <= capA && nb <= capB && gain > bestGain) {
+            bestGain = gain;
+            bestG = g;
+            bestI = idx;
+          }
+        }
+      }
+      if (bestG >= 0) {
+        Group gr = groups[bestG];
+        usedA += gr.weightA()[bestI] - gr.weightA()[choice[bestG]];
+        usedB += gr.weightB()[bestI] - gr.weightB()[choice[bestG]];
+        value += gr.value()[bestI] - gr.value()[choice[bestG]];
+        choice[bestG] = bestI;
+        improved = true;
+        continue;
+      }
+      // best 2-opt move: free room in one group to spend it in another
+      for (int g = 0; g < n && !improved; g++) {
+        Group gg = groups[g];
+        for (int i : kept[g]) {
+          long aA = usedA - gg.weightA()[choice[g]] + gg.weightA()[i];
+          long aB = usedB - gg.weightB()[choice[g]] + gg.weightB()[i];
+          double dv = gg.value()[i] - gg.value()[choice[g]];
+          for (int h = g + 1; h < n && !improved; h++) {
+            Group gh = groups[h];
+            for (int j : kept[h]) {
+              long na = aA - gh.weightA()[choice[h]] + gh.weightA()[j];
+              long nb = aB - gh.weightB()[choice[h]] + gh.weightB()[j];
+              double gain = dv + gh.value()[j] - gh.value()[choice[h]];
+              if (na <= capA && nb <= capB && gain > 1e-12 * Math.max(1, Math.abs(value))) {
+                usedA = na;
+                usedB = nb;
+                value += gain;
+                choice[g] = i;
+                choice[h] = j;
+                improved = true;
+                break;
+              }
+            }
+          }
+        }
+      }
+    }
+    return new Solution(choice, value, usedA, usedB);
+  }
+
   /** Default node budget: far above what structured fenqi option grids need (see the benchmarks). */
   public static final long DEFAULT_MAX_NODES = 1_000_000L;
 
@@ -65,10 +220,16 @@ public final class MultipleChoiceKnapsack {
   }
 
   /**
-   * The optimum, or no solution when no selection fits both capacities (or a group is empty), searching
-   * at most {@code maxNodes} nodes.
+   * The optimum, or no solution when no selection fits both capacities (or a group is empty), with a work
+   * budget of {@code maxNodes}: search nodes, and dynamic-program states (at most {@code maxNodes} in one
+   * layer). When the budget runs out, the result is the best selection found and says it is not proven.
    */
   public static Result solve(Group[] groups, long capacityA, long capacityB, long maxNodes) {
+    return solve(groups, capacityA, capacityB, maxNodes, PROBE_NODES);
+  }
+
+  /** As {@link #solve(Group[], long, long, long)} with the first search limited to {@code probeNodes} (tests). */
+  static Result solve(Group[] groups, long capacityA, long capacityB, long maxNodes, long probeNodes) {
     int n = groups.length;
     if (n == 0) {
       return new Result(Optional.of(new Solution(new int[0], 0, 0, 0)), true, 0);
@@ -93,7 +254,24 @@ public final class MultipleChoiceKnapsack {
     if (minA > capacityA || minB > capacityB) {
       return new Result(Optional.empty(), true, 0); // even the lightest choices do not fit
     }
-    return new Search(groups, kept, capacityA, capacityB, maxNodes).run();
+    // 1. A short search: often finishes; otherwise leaves a good incumbent.
+    Search probe = new Search(groups, kept, capacityA, capacityB, Math.min(maxNodes, probeNodes), null);
+    Result first = probe.run();
+    if (first.exhaustive() || first.best().isEmpty()) {
+      return first.exhaustive() ? first : new Search(groups, kept, capacityA, capacityB, maxNodes, null).run();
+    }
+    // 2.–3. Lagrangian reduced-cost fixing against the incumbent, then 4. the exact search on the core.
+    Solution incumbent = improve(groups, kept, capacityA, capacityB, first.best().get());
+    double[] multipliers = new double[] {probe.lambda(), probe.mu()};
+    int[][] core = fixByReducedCost(groups, kept, capacityA, capacityB, multipliers, incumbent);
+    Search search = new Search(groups, core, capacityA, capacityB, maxNodes, incumbent);
+    search.addLagrangianBound(multipliers[0], multipliers[1]);
+    Result dp = search.dynamicProgram((int) Math.min(MAX_DP_STATES, maxNodes));
+    if (dp.exhaustive()) {
+      return new Result(dp.best(), true, first.nodes() + dp.nodes());
+    }
+    Result exact = search.run();
+    return new Result(exact.best(), exact.exhaustive(), first.nodes() + exact.nodes());
   }
 
   /**
@@ -198,7 +376,7 @@ public final class MultipleChoiceKnapsack {
     private double bestValue = Double.NEGATIVE_INFINITY;
     private long nodes;
 
-    Search(Group[] groups, int[][] kept, long capA, long capB, long maxNodes) {
+    Search(Group[] groups, int[][] kept, long capA, long capB, long maxNodes, @org.jspecify.annotations.Nullable Solution start) {
       this.n = groups.length;
       this.capA = capA;
       this.capB = capB;
@@ -287,6 +465,31 @@ public final class MultipleChoiceKnapsack {
       buildSuffixLps();
       current = new int[n];
       seedIncumbent();
+      if (start != null && start.value() > bestValue) {
+        // map the given solution's original indexes to this search's positions
+        int[] pos = new int[n];
+        for (int depth = 0; depth < n; depth++) {
+          int want = start.choice()[groupOf[depth]];
+          pos[depth] = -1;
+          for (int j = 0; j < originalIndex[depth].length; j++) {
+            if (originalIndex[depth][j] == want) {
+              pos[depth] = j;
+            }
+          }
+        }
+        if (Arrays.stream(pos).allMatch(x -> x >= 0)) {
+          best = pos;
+          bestValue = start.value();
+        }
+      }
+    }
+
+    double lambda() {
+      return lambda;
+    }
+
+    double mu() {
+      return mu;
     }
 
     /** The LP relaxation of groups [from, to) in the given arrays. */
@@ -582,14 +785,36 @@ public final class MultipleChoiceKnapsack {
       }
     }
 
-    /** The primary LP bound only: cheap enough to check before every branch. */
+    // Lagrangian bound with fixed multipliers: Σ_{g ≥ depth} max(v − λa − μb) + λ·leftA + μ·leftB, O(1).
+    private double[] lagrangeSuffix;
+    private double lagLambda;
+    private double lagMu;
+
+    void addLagrangianBound(double lambda, double mu) {
+      lagLambda = lambda;
+      lagMu = mu;
+      lagrangeSuffix = new double[n + 1];
+      for (int depth = n - 1; depth >= 0; depth--) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < v[depth].length; j++) {
+          max = Math.max(max, v[depth][j] - lambda * a[depth][j] - mu * b[depth][j]);
+        }
+        lagrangeSuffix[depth] = lagrangeSuffix[depth + 1] + max;
+      }
+    }
+
+    /** The primary LP bound and the Lagrangian one: cheap enough to check before every branch. */
     private double quickBound(int depth, long leftA, long leftB) {
-      return Math.min(suffixMaxValue[depth], bounds.get(0).bound(depth, leftA, leftB));
+      double q = Math.min(suffixMaxValue[depth], bounds.get(0).bound(depth, leftA, leftB));
+      if (lagrangeSuffix != null) {
+        q = Math.min(q, lagrangeSuffix[depth] + lagLambda * leftA + lagMu * leftB);
+      }
+      return q;
     }
 
     /** The smallest of every bound: checked once per node. */
     private double bound(int depth, long leftA, long leftB) {
-      double best = suffixMaxValue[depth];
+      double best = quickBound(depth, leftA, leftB);
       for (SuffixLp lp : bounds) {
         double b = lp.bound(depth, leftA, leftB);
         if (b < best) {
@@ -597,6 +822,102 @@ public final class MultipleChoiceKnapsack {
         }
       }
       return best;
+    }
+
+    /**
+     * Exact dynamic program over the groups in search order: a layer holds partial selections (weight A, weight
+     * B, value) that no other partial selection dominates and whose bound can still beat the incumbent. Exact
+     * like the search, but near-ties that make branch and bound enumerate many equal-looking combinations
+     * collapse into one state. Gives up (not exhaustive) when a layer exceeds {@code maxStates}.
+     */
+    Result dynamicProgram(int maxStates) {
+      long[] sa = {0};
+      long[] sb = {0};
+      double[] sv = {0};
+      int[][] parent = new int[n][];
+      int[][] item = new int[n][];
+      long states = 1;
+      for (int depth = 0; depth < n; depth++) {
+        long restMinA = suffixMinA[depth + 1];
+        long restMinB = suffixMinB[depth + 1];
+        int k = v[depth].length;
+        int size = sa.length * k;
+        long[] ca = new long[size];
+        long[] cb = new long[size];
+        double[] cv = new double[size];
+        int[] cp = new int[size];
+        int[] ci = new int[size];
+        int count = 0;
+        double threshold = bestValue + tolerance(bestValue);
+        for (int st = 0; st < sa.length; st++) {
+          for (int j = 0; j < k; j++) {
+            long na = sa[st] + a[depth][j];
+            long nb = sb[st] + b[depth][j];
+            if (na > capA - restMinA || nb > capB - restMinB) {
+              continue;
+            }
+            double nv = sv[st] + v[depth][j];
+            if (depth + 1 < n ? nv + quickBound(depth + 1, capA - na, capB - nb) <= threshold : nv <= threshold) {
+              continue;
+            }
+            ca[count] = na;
+            cb[count] = nb;
+            cv[count] = nv;
+            cp[count] = st;
+            ci[count] = j;
+            count++;
+          }
+        }
+        if (count > maxStates || states + count > maxStates * 4L) {
+          return new Result(Optional.empty(), false, states);
+        }
+        Group layer = new Group(Arrays.copyOf(ca, count), Arrays.copyOf(cb, count), Arrays.copyOf(cv, count));
+        int[] keep = prune(layer); // drops dominated partial selections
+        states += keep.length;
+        sa = new long[keep.length];
+        sb = new long[keep.length];
+        sv = new double[keep.length];
+        parent[depth] = new int[keep.length];
+        item[depth] = new int[keep.length];
+        for (int x = 0; x < keep.length; x++) {
+          int c = keep[x];
+          sa[x] = ca[c];
+          sb[x] = cb[c];
+          sv[x] = cv[c];
+          parent[depth][x] = cp[c];
+          item[depth][x] = ci[c];
+        }
+        if (keep.length == 0) {
+          break;
+        }
+      }
+      if (sa.length == 0 || parent[n - 1] == null || parent[n - 1].length == 0) {
+        // nothing beats the incumbent: the incumbent is optimal (or the case has no solution)
+        return best == null ? new Result(Optional.empty(), true, states) : finish(best, states);
+      }
+      int top = 0; // prune() returns best value first
+      int[] choice = new int[n];
+      for (int depth = n - 1; depth >= 0; depth--) {
+        choice[depth] = item[depth][top];
+        top = parent[depth][top];
+      }
+      bestValue = sv[0];
+      return finish(choice, states);
+    }
+
+    private Result finish(int[] found, long work) {
+      int[] choice = new int[n];
+      long totalA = 0;
+      long totalB = 0;
+      double value = 0;
+      for (int depth = 0; depth < n; depth++) {
+        int j = found[depth];
+        choice[groupOf[depth]] = originalIndex[depth][j];
+        totalA += a[depth][j];
+        totalB += b[depth][j];
+        value += v[depth][j];
+      }
+      return new Result(Optional.of(new Solution(choice, value, totalA, totalB)), true, work);
     }
 
     Result run() {

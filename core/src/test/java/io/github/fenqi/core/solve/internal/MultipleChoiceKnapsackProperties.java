@@ -85,6 +85,19 @@ class MultipleChoiceKnapsackProperties {
     }
   }
 
+  /** A probe of 1–30 nodes forces local search, reduced-cost fixing and the seeded search on the core. */
+  @Property(tries = 2000)
+  void reducedCostFixingKeepsTheOptimum(@ForAll long seed, @ForAll @IntRange(min = 2, max = 5) int groups,
+      @ForAll @IntRange(min = 2, max = 7) int maxItems, @ForAll @LongRange(min = 0, max = 4000) long capA,
+      @ForAll @LongRange(min = 0, max = 1500) long capB, @ForAll @IntRange(min = 1, max = 30) int probe) {
+    Group[] gs = randomGroups(seed, groups, maxItems, false);
+    Optional<Double> expected = bruteForce(gs, capA, capB);
+    MultipleChoiceKnapsack.Result result = MultipleChoiceKnapsack.solve(gs, capA, capB, 1_000_000, probe);
+    assertTrue(result.proven());
+    assertEquals(expected.isPresent(), result.best().isPresent(), "feasibility");
+    expected.ifPresent(v -> assertEquals(v, result.best().get().value(), 1e-9 * Math.max(1, Math.abs(v))));
+  }
+
   @Property(tries = 500)
   void pruningKeepsEveryNonDominatedItem(@ForAll long seed, @ForAll @IntRange(min = 1, max = 40) int items) {
     Group g = randomGroups(seed, 1, items, true)[0];

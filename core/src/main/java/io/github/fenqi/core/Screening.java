@@ -1,0 +1,54 @@
+package io.github.fenqi.core;
+
+import io.github.fenqi.core.security.risk.RiskAssessment;
+import io.github.fenqi.core.security.risk.RiskDecision;
+import io.github.fenqi.core.statement.ForensicReport;
+import io.github.fenqi.core.statement.ForensicVerdict;
+import io.github.fenqi.core.statement.StatementAnalysis;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The checks a case passed before any proposal was made: the forensic examination of its statements and the
+ * answers of the configured risk services. The verdict is the worst of them (a risk service's DENY counts as
+ * BLOCK). A BLOCK stops the negotiation ({@link NegotiationBlockedException}); a REVIEW marks the result for a
+ * person to look at.
+ *
+ * <p>Thread-safety: immutable.
+ *
+ * @param verdict PASS, REVIEW or BLOCK
+ * @param reasons why, in words (empty on PASS)
+ * @param statements the statements read, per file (empty when the case came with declared figures only)
+ * @param forensics the forensic report, or null when there were no statements
+ * @param riskChecks each risk service's answer
+ */
+public record Screening(ForensicVerdict verdict, List<String> reasons, List<StatementAnalysis.StatementSummary> statements,
+    @Nullable ForensicReport forensics, List<RiskAssessment> riskChecks) {
+
+  public Screening {
+    reasons = List.copyOf(reasons);
+    statements = List.copyOf(statements);
+    riskChecks = List.copyOf(riskChecks);
+  }
+
+  /** Combines a forensic report (may be null) and risk answers into one screening. */
+  static Screening of(@Nullable StatementAnalysis analysis, @Nullable ForensicReport forensics, List<RiskAssessment> risk) {
+    ForensicVerdict verdict = forensics == null ? ForensicVerdict.PASS : forensics.verdict();
+    List<String> reasons = new ArrayList<>();
+    if (forensics != null && forensics.verdict() != ForensicVerdict.PASS) {
+      forensics.signals().forEach(s -> reasons.add("statements: " + s.kind() + ": " + s.detail()));
+    }
+    for (RiskAssessment a : risk) {
+      ForensicVerdict v = a.decision() == RiskDecision.DENY ? ForensicVerdict.BLOCK
+          : a.decision() == RiskDecision.REVIEW ? ForensicVerdict.REVIEW : ForensicVerdict.PASS;
+      if (v != ForensicVerdict.PASS) {
+        reasons.add("risk service " + a.service() + ": " + a.decision() + (a.degraded() ? " (service failed)" : "") + ": " + a.reason());
+      }
+      if (v.compareTo(verdict) > 0) {
+        verdict = v;
+      }
+    }
+    return new Screening(verdict, reasons, analysis == null ? List.of() : analysis.statements(), forensics, risk);
+  }
+}

@@ -1,0 +1,167 @@
+package io.github.fenqi.core.affordability;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.money.Money;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Picks the ability-score coefficients from recorded outcomes (see the package documentation for the method).
+ *
+ * <p>For every pair (income weight, essentials weight) on the grid, the plans the model would have allowed are
+ * those whose installment fits {@code min(income × w1 − essentials × w2, income × maxIncomeShare)}. A pair is
+ * admissible when it allows at least {@code minPlans} historical plans and their default rate is at most the
+ * target. Among admissible pairs the one allowing the largest sum of installments wins (ties: fewer defaults,
+ * then the smaller income weight, then the larger essentials weight — the more cautious pair).
+ *
+ * <p>Thread-safety: immutable.
+ *
+ * @param incomeWeights the income weights to try, each in (0, 1]
+ * @param essentialsWeights the essentials weights to try, each in [1, 3]
+ * @param maxIncomeShare the installment cap as a share of income, kept as is
+ */
+public record AffordabilityCalibration(List<BigDecimal> incomeWeights, List<BigDecimal> essentialsWeights, BigDecimal maxIncomeShare) {
+
+  public AffordabilityCalibration {
+    if (incomeWeights.isEmpty() || essentialsWeights.isEmpty()) {
+      throw new InvalidInputException("grid", "both weight lists must be non-empty");
+    }
+    incomeWeights = List.copyOf(incomeWeights);
+    essentialsWeights = List.copyOf(essentialsWeights);
+    for (BigDecimal w1 : incomeWeights) {
+      for (BigDecimal w2 : essentialsWeights) {
+        new AffordabilityCoefficients(w1, w2, maxIncomeShare); // validates every grid point up front
+      }
+    }
+  }
+
+  /** The default grid: income weight 0.30–0.80 and essentials weight 1.0–2.0, both in steps of 0.05, cap 50 %. */
+  public static AffordabilityCalibration defaultGrid() {
+    return new AffordabilityCalibration(steps("0.30", "0.80", "0.05"), steps("1.00", "2.00", "0.05"), new BigDecimal("0.5"));
+  }
+
+  private static List<BigDecimal> steps(String from, String to, String step) {
+    List<BigDecimal> out = new ArrayList<>();
+    for (BigDecimal v = new BigDecimal(from); v.compareTo(new BigDecimal(to)) <= 0; v = v.add(new BigDecimal(step))) {
+      out.add(v);
+    }
+    return out;
+  }
+
+  /**
+   * The outcome of a calibration.
+   *
+   * @param coefficients the chosen pair (when no pair is admissible: the one with the lowest default rate)
+   * @param targetMet whether the chosen pair meets the target
+   * @param plansAllowed historical plans the chosen pair allows
+   * @param defaultsAllowed how many of those defaulted
+   * @param installmentsAllowed the sum of their installments
+   * @param admissiblePairs how many grid pairs met the target
+   * @param explanation the choice in words
+   */
+  public record Result(AffordabilityCoefficients coefficients, boolean targetMet, int plansAllowed, int defaultsAllowed,
+      Money installmentsAllowed, int admissiblePairs, String explanation) {
+
+    /** The historical default rate among the allowed plans (0 when none are allowed). */
+    public double defaultRate() {
+      return plansAllowed == 0 ? 0 : (double) defaultsAllowed / plansAllowed;
+    }
+  }
+
+  /**
+   * Calibrates on {@code history}.
+   *
+   * @param maxDefaultRate the target, in [0, 1)
+   * @param minPlans the fewest historical plans a pair must allow to be trusted (≥ 1)
+   */
+  public Result calibrate(List<RepaymentOutcome> history, double maxDefaultRate, int minPlans) {
+    List<Problem> problems = new ArrayList<>();
+    if (history.isEmpty()) {
+      problems.add(Problem.of("history", "no outcomes to calibrate on"));
+    }
+    if (!(maxDefaultRate >= 0 && maxDefaultRate < 1)) {
+      problems.add(Problem.of("maxDefaultRate", maxDefaultRate + " is outside [0, 1)"));
+    }
+    if (minPlans < 1) {
+      problems.add(Problem.of("minPlans", minPlans + " must be at least 1"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    Candidate best = null;
+    Candidate safest = null;
+    int admissible = 0;
+    for (BigDecimal w1 : incomeWeights) {
+      for (BigDecimal w2 : essentialsWeights) {
+        Candidate c = evaluate(history, w1, w2);
+        if (c.plans >= minPlans && c.defaults <= maxDefaultRate * c.plans) {
+          admissible++;
+          if (best == null || c.betterThan(best)) {
+            best = c;
+          }
+        }
+        if (c.plans >= minPlans && (safest == null || c.rate() < safest.rate() || c.rate() == safest.rate() && c.betterThan(safest))) {
+          safest = c;
+        }
+      }
+    }
+    if (best != null) {
+      return result(best, true, admissible, String.format(Locale.ROOT,
+          "income × %s − essentials × %s allows %d of %d historical plans (installments %s) with a default rate of %.2f %% ≤ target %.2f %%; %d grid pairs met the target",
+          best.w1.toPlainString(), best.w2.toPlainString(), best.plans, history.size(), Money.ofFen(best.installments),
+          100 * best.rate(), 100 * maxDefaultRate, admissible));
+    }
+    if (safest == null) {
+      throw new InvalidInputException("minPlans", "no grid pair allows " + minPlans + " of the " + history.size() + " historical plans");
+    }
+    return result(safest, false, 0, String.format(Locale.ROOT,
+        "no grid pair keeps the default rate under %.2f %%; the lowest is %.2f %% at income × %s − essentials × %s",
+        100 * maxDefaultRate, 100 * safest.rate(), safest.w1.toPlainString(), safest.w2.toPlainString()));
+  }
+
+  private Result result(Candidate c, boolean met, int admissible, String why) {
+    return new Result(new AffordabilityCoefficients(c.w1, c.w2, maxIncomeShare), met, c.plans, c.defaults,
+        Money.ofFen(c.installments), admissible, why);
+  }
+
+  private Candidate evaluate(List<RepaymentOutcome> history, BigDecimal w1, BigDecimal w2) {
+    int plans = 0;
+    int defaults = 0;
+    long installments = 0;
+    for (RepaymentOutcome o : history) {
+      Money score = o.monthlyNetIncome().multiply(w1, RoundingMode.DOWN).minus(o.essentialExpenses().multiply(w2, RoundingMode.UP));
+      Money budget = score.min(o.monthlyNetIncome().multiply(maxIncomeShare, RoundingMode.DOWN));
+      if (!o.installment().isGreaterThan(budget)) {
+        plans++;
+        installments = Math.addExact(installments, o.installment().fen());
+        if (o.defaulted()) {
+          defaults++;
+        }
+      }
+    }
+    return new Candidate(w1, w2, plans, defaults, installments);
+  }
+
+  private record Candidate(BigDecimal w1, BigDecimal w2, int plans, int defaults, long installments) {
+    double rate() {
+      return plans == 0 ? 0 : (double) defaults / plans;
+    }
+
+    boolean betterThan(Candidate o) {
+      if (installments != o.installments) {
+        return installments > o.installments;
+      }
+      if (defaults != o.defaults) {
+        return defaults < o.defaults;
+      }
+      if (w1.compareTo(o.w1) != 0) {
+        return w1.compareTo(o.w1) < 0;
+      }
+      return w2.compareTo(o.w2) > 0;
+    }
+  }
+}

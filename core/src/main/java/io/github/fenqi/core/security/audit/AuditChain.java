@@ -1,0 +1,163 @@
+package io.github.fenqi.core.security.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.fenqi.core.AuditIntegrityException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Seals events into chained entries and checks stored lines one by one. Holds the chain head. Not thread-safe:
+ * one writer (or one verification) owns an instance.
+ */
+final class AuditChain {
+  private static final Set<String> MEMBERS = Set.of("seq", "time", "actor", "action", "subject", "details", "prev",
+      "hash", "mac");
+
+  private final Hashing hashing;
+  private final ObjectMapper json = new ObjectMapper();
+  private long lastSequence;
+  private String headHash = AuditEntry.GENESIS_HASH;
+
+  AuditChain(AuditKey key) {
+    this.hashing = new Hashing(key);
+  }
+
+  long lastSequence() {
+    return lastSequence;
+  }
+
+  String headHash() {
+    return headHash;
+  }
+
+  /** The next entry for {@code event} at {@code time}; advances the head. */
+  AuditEntry seal(AuditEvent event, Instant time) {
+    long sequence = lastSequence + 1;
+    byte[] canonical = AuditEntry.canonical(sequence, time, event.actor(), event.action(), event.subject(),
+        event.details(), headHash).getBytes(StandardCharsets.UTF_8);
+    AuditEntry entry = new AuditEntry(sequence, time, event.actor(), event.action(), event.subject(), event.details(),
+        headHash, hashing.sha256Hex(canonical), hashing.hmacHex(canonical));
+    lastSequence = sequence;
+    headHash = entry.hash();
+    return entry;
+  }
+
+  /**
+   * Checks that {@code line} (line number {@code lineNumber}, 1-based, which is also the expected sequence)
+   * is the next entry of this chain; advances the head.
+   *
+   * @throws AuditIntegrityException locating the line when it is malformed, not canonical, out of sequence,
+   *     not linked to its predecessor, or its hash or mac does not match
+   */
+  AuditEntry accept(String line, long lineNumber) {
+    AuditEntry entry = parse(line, lineNumber);
+    long expected = lastSequence + 1;
+    if (entry.sequence() != expected) {
+      throw bad(lineNumber, "sequence " + entry.sequence() + " where " + expected + " was expected (entries were deleted, "
+          + "inserted or reordered here)");
+    }
+    if (!entry.previousHash().equals(headHash)) {
+      throw bad(lineNumber, "prev hash does not match the hash of entry " + lastSequence
+          + " (an entry was inserted, deleted or reordered here)");
+    }
+    if (!entry.toJsonLine().equals(line)) {
+      throw bad(lineNumber, "not in canonical form (the line was edited)");
+    }
+    byte[] canonical = entry.canonicalBytes();
+    if (!constantTimeEquals(hashing.sha256Hex(canonical), entry.hash())) {
+      throw bad(lineNumber, "hash does not match its content (the entry was edited)");
+    }
+    if (!constantTimeEquals(hashing.hmacHex(canonical), entry.mac())) {
+      throw bad(lineNumber, "HMAC does not verify (the entry was forged or the audit key is wrong)");
+    }
+    lastSequence = entry.sequence();
+    headHash = entry.hash();
+    return entry;
+  }
+
+  /** The entry for checkpoint comparison: whether the chain passed {@code checkpoint} with the same hash. */
+  static void checkAgainst(AuditCheckpoint checkpoint, AuditKey key, long lastSequence,
+      @Nullable String hashAtCheckpoint) {
+    if (!checkpoint.isAuthenticUnder(key)) {
+      throw new AuditIntegrityException(checkpoint.sequence(), "checkpoint at sequence " + checkpoint.sequence()
+          + " is not authentic under this audit key");
+    }
+    if (lastSequence < checkpoint.sequence()) {
+      throw new AuditIntegrityException(lastSequence + 1, "log ends at sequence " + lastSequence
+          + " but the checkpoint covers " + checkpoint.sequence() + ": entries " + (lastSequence + 1) + ".."
+          + checkpoint.sequence() + " were truncated");
+    }
+    if (!checkpoint.headHash().equals(hashAtCheckpoint)) {
+      throw new AuditIntegrityException(checkpoint.sequence(), "entry " + checkpoint.sequence()
+          + " does not match the checkpoint's head hash (the log was rewritten)");
+    }
+  }
+
+  private AuditEntry parse(String line, long lineNumber) {
+    JsonNode node;
+    try {
+      node = json.readTree(line);
+    } catch (JsonProcessingException e) {
+      throw bad(lineNumber, "is not valid JSON");
+    }
+    if (node == null || !node.isObject()) {
+      throw bad(lineNumber, "is not a JSON object");
+    }
+    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!MEMBERS.contains(name)) {
+        throw bad(lineNumber, "has an unexpected member '" + name + "'");
+      }
+    }
+    JsonNode seq = node.get("seq");
+    if (seq == null || !seq.canConvertToExactIntegral() || seq.asLong() < 1) {
+      throw bad(lineNumber, "has no valid seq");
+    }
+    try {
+      JsonNode details = node.get("details");
+      if (details == null || !details.isObject()) {
+        throw bad(lineNumber, "has no details object");
+      }
+      Map<String, String> map = new LinkedHashMap<>();
+      for (Iterator<Map.Entry<String, JsonNode>> it = details.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (!e.getValue().isTextual()) {
+          throw bad(lineNumber, "details." + e.getKey() + " is not a string");
+        }
+        map.put(e.getKey(), e.getValue().textValue());
+      }
+      return new AuditEntry(seq.asLong(), Instant.parse(text(node, "time", lineNumber)), text(node, "actor", lineNumber),
+          AuditAction.valueOf(text(node, "action", lineNumber)), text(node, "subject", lineNumber), map,
+          text(node, "prev", lineNumber), text(node, "hash", lineNumber), text(node, "mac", lineNumber));
+    } catch (DateTimeParseException e) {
+      throw bad(lineNumber, "has an invalid time");
+    } catch (IllegalArgumentException e) {
+      throw bad(lineNumber, "has an invalid field: " + e.getMessage());
+    }
+  }
+
+  private static String text(JsonNode node, String member, long lineNumber) {
+    JsonNode v = node.get(member);
+    if (v == null || !v.isTextual()) {
+      throw bad(lineNumber, "has no string member '" + member + "'");
+    }
+    return v.textValue();
+  }
+
+  private static boolean constantTimeEquals(String a, String b) {
+    return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  static AuditIntegrityException bad(long lineNumber, String what) {
+    return new AuditIntegrityException(lineNumber, "entry " + lineNumber + " (line " + lineNumber + ") " + what);
+  }
+}

@@ -1,0 +1,62 @@
+package io.github.fenqi.core.security.audit;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.security.Masking;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * What a caller asks the audit log to record; the log adds sequence, time and the chain. Subject, actor and
+ * detail values pass through {@link Masking#redact(String)} here, so an ID number, card, mobile or email put
+ * in by mistake is stored masked. Details are sorted by key.
+ *
+ * <p>Thread-safety: immutable.
+ *
+ * @param actor who acted (user, service or {@code "fenqi-engine"}), not empty
+ * @param action what happened
+ * @param subject what it happened to (case id, platform id, policy id); stored masked
+ * @param details further facts, string to string; stored masked
+ */
+public record AuditEvent(String actor, AuditAction action, String subject, Map<String, String> details) {
+  public AuditEvent {
+    Masking masking = Masking.defaults();
+    Objects.requireNonNull(action, "action");
+    if (actor == null || actor.isBlank()) {
+      throw new InvalidInputException("actor", "must not be empty");
+    }
+    actor = masking.redact(requireText("actor", actor));
+    subject = masking.redact(requireText("subject", Objects.requireNonNull(subject, "subject")));
+    TreeMap<String, String> sorted = new TreeMap<>();
+    for (Map.Entry<String, String> e : Objects.requireNonNull(details, "details").entrySet()) {
+      String key = requireText("details key", Objects.requireNonNull(e.getKey(), "details key"));
+      sorted.put(key, masking.redact(requireText("details." + key,
+          Objects.requireNonNull(e.getValue(), "details." + key))));
+    }
+    details = Collections.unmodifiableMap(sorted);
+  }
+
+  /** An event without details. */
+  public static AuditEvent of(String actor, AuditAction action, String subject) {
+    return new AuditEvent(actor, action, subject, Map.of());
+  }
+
+  /** An event with details. */
+  public static AuditEvent of(String actor, AuditAction action, String subject, Map<String, String> details) {
+    return new AuditEvent(actor, action, subject, details);
+  }
+
+  /** Rejects text whose UTF-8 form would not read back identically (unpaired surrogates). */
+  static String requireText(String field, String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new InvalidInputException(field, "contains an unpaired UTF-16 surrogate at index " + i);
+      }
+    }
+    return s;
+  }
+}

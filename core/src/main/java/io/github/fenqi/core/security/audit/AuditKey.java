@@ -1,0 +1,68 @@
+package io.github.fenqi.core.security.audit;
+
+import io.github.fenqi.core.InvalidInputException;
+import java.util.Base64;
+import java.util.function.Function;
+import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The HMAC-SHA-256 key that authenticates audit entries and checkpoints. It is kept apart from the log
+ * (environment, keystore, KMS): whoever can write the log file but lacks the key cannot forge entries.
+ *
+ * <p>Thread-safety: immutable. {@link #toString()} never shows the key.
+ */
+public final class AuditKey {
+  /** The default environment variable: {@code FENQI_AUDIT_KEY}, base64 of 32 bytes. */
+  public static final String DEFAULT_VARIABLE = "FENQI_AUDIT_KEY";
+
+  private final SecretKeySpec key;
+
+  private AuditKey(byte[] key) {
+    this.key = new SecretKeySpec(key, "HmacSHA256");
+  }
+
+  /** A key from 32 raw bytes (copied). */
+  public static AuditKey of(byte[] key) {
+    if (key.length != 32) {
+      throw new InvalidInputException("auditKey", "must be 32 bytes, found " + key.length);
+    }
+    return new AuditKey(key.clone());
+  }
+
+  /** A key from the base64 of 32 bytes; {@code location} names where the text came from. */
+  public static AuditKey fromBase64(String location, String base64) {
+    byte[] bytes;
+    try {
+      bytes = Base64.getDecoder().decode(base64.strip());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(location, "is not valid base64 (expected the base64 of 32 bytes)");
+    }
+    if (bytes.length != 32) {
+      throw new InvalidInputException(location, "must hold the base64 of 32 bytes, found " + bytes.length + " bytes");
+    }
+    return new AuditKey(bytes);
+  }
+
+  /**
+   * A key from environment variable {@code variable}, looked up through {@code environment}
+   * ({@code System::getenv} in production, a map's {@code get} in tests).
+   */
+  public static AuditKey fromEnvironment(String variable, Function<String, @Nullable String> environment) {
+    String value = environment.apply(variable);
+    if (value == null || value.isBlank()) {
+      throw new InvalidInputException(variable, "environment variable is not set (expected the base64 of a "
+          + "32-byte audit HMAC key)");
+    }
+    return fromBase64(variable, value);
+  }
+
+  SecretKeySpec spec() {
+    return key;
+  }
+
+  @Override
+  public String toString() {
+    return "AuditKey[HMAC-SHA-256]";
+  }
+}

@@ -1,0 +1,362 @@
+package io.github.fenqi.core.security.audit;
+
+import io.github.fenqi.core.AuditIntegrityException;
+import io.github.fenqi.core.FenqiException;
+import io.github.fenqi.core.InvalidInputException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.ObjLongConsumer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The audit log as a file of JSON lines, one {@link AuditEntry} per line (format in {@link AuditEntry}).
+ *
+ * <p>Durability: an append returns only after its line is written and {@link FileChannel#force forced} to disk.
+ * Group commit: appends from all threads are queued to one writer thread, which takes everything waiting, seals
+ * it into the chain, writes it with one {@code write} and one {@code force}, then acknowledges every appender of
+ * the batch; so N concurrent appenders share one fsync.
+ *
+ * <p>One writer: within the JVM the single writer thread serialises the chain; across processes an exclusive
+ * {@link FileLock} is held while the log is open, and a second {@code open} of the same file fails.
+ *
+ * <p>Crash recovery: a crash can leave a torn last line (the bytes after the last newline). {@link #open} detects
+ * it, truncates the file to the end of the last complete line and forces that, so every acknowledged entry (all
+ * of which ended with a forced newline) is kept. Complete lines are fully verified on open; a complete line that
+ * does not verify is tampering, not a crash, and {@code open} refuses the log with {@link AuditIntegrityException}.
+ * Cutting whole entries off the tail is only detectable with an {@link AuditCheckpoint} kept elsewhere.
+ *
+ * <p>Thread-safety: thread-safe.
+ */
+public final class FileAuditLog implements AuditLog {
+  private static final Logger LOG = LoggerFactory.getLogger(FileAuditLog.class);
+  private static final int MAX_BATCH = 4096;
+
+  private final Path file;
+  private final AuditKey key;
+  private final Clock clock;
+  private final List<AuditSink> sinks;
+  private final FileChannel channel;
+  private final FileLock lock;
+  private final AuditChain chain;
+  private final long repairedBytes;
+  private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
+  private final Thread writer;
+  private final Object enqueueLock = new Object();
+  private boolean closed;
+  private volatile Head durable;
+  private volatile @Nullable FenqiException failure;
+
+  private record Head(long sequence, String hash, long size) {}
+
+  private record Request(List<AuditEvent> events, CompletableFuture<List<AuditEntry>> done) {}
+
+  private static final Request STOP = new Request(List.of(), new CompletableFuture<>());
+
+  private FileAuditLog(Path file, AuditKey key, Clock clock, List<AuditSink> sinks, FileChannel channel, FileLock lock,
+      AuditChain chain, long size, long repairedBytes) {
+    this.file = file;
+    this.key = key;
+    this.clock = clock;
+    this.sinks = List.copyOf(sinks);
+    this.channel = channel;
+    this.lock = lock;
+    this.chain = chain;
+    this.repairedBytes = repairedBytes;
+    this.durable = new Head(chain.lastSequence(), chain.headHash(), size);
+    this.writer = new Thread(this::writeLoop, "fenqi-audit-writer-" + file.getFileName());
+    this.writer.setDaemon(true);
+    this.writer.start();
+  }
+
+  /** Opens (creating if absent) the log at {@code file} with the system UTC clock and no sinks. */
+  public static FileAuditLog open(Path file, AuditKey key) {
+    return open(file, key, Clock.systemUTC(), List.of());
+  }
+
+  /**
+   * Opens (creating if absent) the log at {@code file}: locks it, verifies every complete entry, repairs a torn
+   * last line, and starts the writer thread.
+   *
+   * @throws AuditIntegrityException when a complete entry does not verify (the log was tampered with)
+   * @throws FenqiException when the file is locked by another writer or cannot be read or written
+   */
+  public static FileAuditLog open(Path file, AuditKey key, Clock clock, List<AuditSink> sinks) {
+    FileChannel channel;
+    try {
+      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      throw new FenqiException(file + ": cannot open the audit log: " + e.getMessage(), e);
+    }
+    FileLock lock = null;
+    try {
+      try {
+        lock = channel.tryLock();
+      } catch (OverlappingFileLockException e) {
+        lock = null;
+      }
+      if (lock == null) {
+        throw new FenqiException(file + ": the audit log is already open by another writer");
+      }
+      AuditChain chain = new AuditChain(key);
+      long complete = scan(file, Long.MAX_VALUE, (line, n) -> chain.accept(line, n));
+      long size = channel.size();
+      long repaired = size - complete;
+      if (repaired > 0) {
+        LOG.warn("{}: removing a torn last line of {} bytes after entry {} (crash during a write)", file, repaired,
+            chain.lastSequence());
+        channel.truncate(complete);
+        channel.force(true);
+      }
+      channel.position(complete);
+      return new FileAuditLog(file, key, clock, sinks, channel, lock, chain, complete, repaired);
+    } catch (IOException | RuntimeException e) {
+      try {
+        if (lock != null) {
+          lock.release();
+        }
+        channel.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      if (e instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new FenqiException(file + ": cannot read the audit log: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Verifies the log file without opening it for writing (no lock; read-only).
+   *
+   * @throws AuditIntegrityException naming the first bad entry (sequence = line number), a torn last line, or a
+   *     checkpoint the log does not reach or match
+   * @throws InvalidInputException when the file does not exist
+   */
+  public static AuditVerification verify(Path file, AuditKey key, Optional<AuditCheckpoint> checkpoint) {
+    if (!Files.exists(file)) {
+      throw new InvalidInputException(file.toString(), "no such audit log");
+    }
+    Verifier verifier = new Verifier(key, checkpoint);
+    long complete;
+    long size;
+    try {
+      complete = scan(file, Long.MAX_VALUE, verifier::accept);
+      size = Files.size(file);
+    } catch (IOException e) {
+      throw new FenqiException(file + ": cannot read the audit log: " + e.getMessage(), e);
+    }
+    if (size > complete) {
+      long n = verifier.lastSequence() + 1;
+      throw new AuditIntegrityException(n, "entry " + n + " (line " + n + ") is incomplete: " + (size - complete)
+          + " bytes without a final newline (a torn write; opening the log for appending repairs it)");
+    }
+    return verifier.finish();
+  }
+
+  /**
+   * Reads complete lines of {@code file} (up to {@code limit} bytes) and hands each, with its 1-based number, to
+   * {@code onLine}; returns the byte offset just after the last complete line.
+   */
+  private static long scan(Path file, long limit, ObjLongConsumer<String> onLine) throws IOException {
+    long complete = 0;
+    long offset = 0;
+    long lineNumber = 0;
+    ByteArrayOutputStream current = new ByteArrayOutputStream(512);
+    byte[] buffer = new byte[1 << 16];
+    try (InputStream in = Files.newInputStream(file)) {
+      int read;
+      while (offset < limit && (read = in.read(buffer, 0, (int) Math.min(buffer.length, limit - offset))) > 0) {
+        int start = 0;
+        for (int i = 0; i < read; i++) {
+          if (buffer[i] == '\n') {
+            current.write(buffer, start, i - start);
+            lineNumber++;
+            onLine.accept(current.toString(StandardCharsets.UTF_8), lineNumber);
+            current.reset();
+            start = i + 1;
+            complete = offset + i + 1;
+          }
+        }
+        current.write(buffer, start, read - start);
+        offset += read;
+      }
+    } catch (NoSuchFileException e) {
+      return 0;
+    }
+    return complete;
+  }
+
+  /** The file this log writes. */
+  public Path file() {
+    return file;
+  }
+
+  /** Bytes of a torn last line removed when this log was opened; 0 when the file was clean. */
+  public long repairedBytes() {
+    return repairedBytes;
+  }
+
+  /** Sequence of the last durable entry (0 when empty). */
+  public long lastSequence() {
+    return durable.sequence();
+  }
+
+  @Override
+  public CompletableFuture<List<AuditEntry>> appendAllAsync(List<AuditEvent> events) {
+    List<AuditEvent> copy = List.copyOf(events);
+    CompletableFuture<List<AuditEntry>> done = new CompletableFuture<>();
+    if (copy.isEmpty()) {
+      done.complete(List.of());
+      return done;
+    }
+    FenqiException failed = failure;
+    if (failed != null) {
+      done.completeExceptionally(failed);
+      return done;
+    }
+    synchronized (enqueueLock) {
+      if (closed) {
+        done.completeExceptionally(new FenqiException(file + ": the audit log is closed"));
+        return done;
+      }
+      queue.add(new Request(copy, done));
+    }
+    return done;
+  }
+
+  @Override
+  public AuditCheckpoint checkpoint() {
+    Head head = durable;
+    return AuditCheckpoint.sign(head.sequence(), head.hash(), key);
+  }
+
+  /** Verifies the durable part of this log (entries being written concurrently are not yet included). */
+  @Override
+  public AuditVerification verify(Optional<AuditCheckpoint> checkpoint) {
+    Head head = durable;
+    Verifier verifier = new Verifier(key, checkpoint);
+    try {
+      scan(file, head.size(), verifier::accept);
+    } catch (IOException e) {
+      throw new FenqiException(file + ": cannot read the audit log: " + e.getMessage(), e);
+    }
+    return verifier.finish();
+  }
+
+  @Override
+  public void close() {
+    synchronized (enqueueLock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      queue.add(STOP);
+    }
+    boolean interrupted = false;
+    while (writer.isAlive()) {
+      try {
+        writer.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    try {
+      lock.release();
+      channel.close();
+    } catch (IOException e) {
+      throw new FenqiException(file + ": cannot close the audit log: " + e.getMessage(), e);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void writeLoop() {
+    List<Request> batch = new ArrayList<>();
+    boolean stop = false;
+    while (!stop) {
+      batch.clear();
+      try {
+        batch.add(queue.take());
+      } catch (InterruptedException e) {
+        continue;
+      }
+      queue.drainTo(batch, MAX_BATCH - 1);
+      stop = batch.remove(STOP);
+      if (!batch.isEmpty()) {
+        commit(batch);
+      }
+    }
+  }
+
+  /** Seals, writes and forces one batch, then acknowledges it. Runs on the writer thread only. */
+  private void commit(List<Request> batch) {
+    FenqiException failed = failure;
+    if (failed != null) {
+      batch.forEach(r -> r.done().completeExceptionally(failed));
+      return;
+    }
+    Head before = durable;
+    List<List<AuditEntry>> results = new ArrayList<>(batch.size());
+    List<AuditEntry> all = new ArrayList<>();
+    StringBuilder text = new StringBuilder(256 * batch.size());
+    for (Request r : batch) {
+      List<AuditEntry> entries = new ArrayList<>(r.events().size());
+      for (AuditEvent event : r.events()) {
+        AuditEntry entry = chain.seal(event, clock.instant());
+        entries.add(entry);
+        text.append(entry.toJsonLine()).append('\n');
+      }
+      results.add(List.copyOf(entries));
+      all.addAll(entries);
+    }
+    ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+    try {
+      while (bytes.hasRemaining()) {
+        channel.write(bytes);
+      }
+      channel.force(false);
+    } catch (IOException e) {
+      FenqiException f = new FenqiException(file + ": audit write failed after entry " + before.sequence()
+          + "; the log refuses further appends until reopened: " + e.getMessage(), e);
+      failure = f;
+      try {
+        channel.truncate(before.size());
+      } catch (IOException ignored) {
+        // reopening repairs or reports whatever is left
+      }
+      batch.forEach(r -> r.done().completeExceptionally(f));
+      return;
+    }
+    AuditEntry last = all.get(all.size() - 1);
+    durable = new Head(last.sequence(), last.hash(), before.size() + bytes.capacity());
+    InMemoryAuditLog.publish(sinks, List.copyOf(all), LOG);
+    for (int i = 0; i < batch.size(); i++) {
+      batch.get(i).done().complete(results.get(i));
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "FileAuditLog[" + file + ", lastSequence=" + durable.sequence() + "]";
+  }
+}

@@ -1,0 +1,171 @@
+package io.github.fenqi.core.security.risk;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.fenqi.core.InvalidInputException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A {@link RiskCheck} over HTTP with JSON, on {@code java.net.http}. It POSTs
+ * {@code {"caseId":…,"name":…,"idNumber":…,"mobile":…}} to the endpoint and expects HTTP 200 with
+ * {@code {"decision":"ALLOW"|"REVIEW"|"DENY","score":number?,"reason":string?}}. Anything else (timeout,
+ * connection failure, non-200 status, unreadable body, unknown decision) yields the configured
+ * {@link FailureMode}'s degraded assessment. Use HTTPS in production: the body carries PII.
+ *
+ * <p>Thread-safety: immutable and thread-safe (one shared {@link HttpClient}).
+ */
+public final class HttpRiskCheck implements RiskCheck {
+  private final String name;
+  private final URI endpoint;
+  private final Duration timeout;
+  private final FailureMode failureMode;
+  private final Map<String, String> headers;
+  private final HttpClient client;
+  private final ObjectMapper json = new ObjectMapper();
+
+  private HttpRiskCheck(Builder b) {
+    this.name = b.name;
+    this.endpoint = b.endpoint;
+    this.timeout = b.timeout;
+    this.failureMode = b.failureMode;
+    this.headers = Map.copyOf(b.headers);
+    this.client = HttpClient.newBuilder().connectTimeout(b.timeout).build();
+  }
+
+  /** A builder for a service at {@code endpoint} (http or https). */
+  public static Builder builder(URI endpoint) {
+    return new Builder(endpoint);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public RiskAssessment check(RiskCheckRequest request) {
+    ObjectNode body = json.createObjectNode()
+        .put("caseId", request.caseId())
+        .put("name", request.name())
+        .put("idNumber", request.idNumber());
+    if (request.mobile() != null) {
+      body.put("mobile", request.mobile());
+    }
+    HttpRequest.Builder http = HttpRequest.newBuilder(endpoint)
+        .timeout(timeout)
+        .header("Content-Type", "application/json; charset=utf-8")
+        .header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+    headers.forEach(http::header);
+    HttpResponse<String> response;
+    try {
+      response = client.send(http.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (HttpTimeoutException e) {
+      return failureMode.onFailure(name, "no answer within " + timeout.toMillis() + " ms");
+    } catch (IOException e) {
+      return failureMode.onFailure(name, "request failed: " + e.getClass().getSimpleName());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return failureMode.onFailure(name, "interrupted while waiting for the service");
+    }
+    if (response.statusCode() != 200) {
+      return failureMode.onFailure(name, "HTTP status " + response.statusCode());
+    }
+    return parse(response.body());
+  }
+
+  private RiskAssessment parse(String body) {
+    JsonNode node;
+    try {
+      node = json.readTree(body);
+    } catch (JsonProcessingException e) {
+      return failureMode.onFailure(name, "unreadable answer (not JSON)");
+    }
+    if (node == null || !node.isObject() || !node.path("decision").isTextual()) {
+      return failureMode.onFailure(name, "unreadable answer (no \"decision\" string)");
+    }
+    RiskDecision decision;
+    try {
+      decision = RiskDecision.valueOf(node.get("decision").textValue().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      return failureMode.onFailure(name, "unknown decision '" + node.get("decision").textValue() + "'");
+    }
+    JsonNode score = node.get("score");
+    if (score != null && !score.isNull() && !score.isNumber()) {
+      return failureMode.onFailure(name, "unreadable answer (\"score\" is not a number)");
+    }
+    String reason = node.path("reason").isTextual() ? node.get("reason").textValue() : "";
+    return new RiskAssessment(name, decision, score == null || score.isNull() ? null : score.doubleValue(), reason,
+        false);
+  }
+
+  @Override
+  public String toString() {
+    return "HttpRiskCheck[" + name + ", " + endpoint + ", timeout=" + timeout + ", " + failureMode + "]";
+  }
+
+  /** Configures an {@link HttpRiskCheck}. Not thread-safe; each {@link #build()} is independent. */
+  public static final class Builder {
+    private final URI endpoint;
+    private String name;
+    private Duration timeout = Duration.ofSeconds(2);
+    private FailureMode failureMode = FailureMode.FAIL_CLOSED;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+
+    private Builder(URI endpoint) {
+      Objects.requireNonNull(endpoint, "endpoint");
+      String scheme = endpoint.getScheme();
+      if (!"http".equals(scheme) && !"https".equals(scheme)) {
+        throw new InvalidInputException("endpoint", "'" + endpoint + "' must be an http or https URI");
+      }
+      this.endpoint = endpoint;
+      this.name = endpoint.getHost() == null ? "http-risk-check" : endpoint.getHost();
+    }
+
+    /** Name for logs and audit entries; defaults to the host. */
+    public Builder name(String name) {
+      if (name == null || name.isBlank()) {
+        throw new InvalidInputException("name", "must not be empty");
+      }
+      this.name = name;
+      return this;
+    }
+
+    /** Bound on connecting and on waiting for the answer; default 2 s, between 1 ms and 60 s. */
+    public Builder timeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(Duration.ofSeconds(60)) > 0) {
+        throw new InvalidInputException("timeout", timeout + " is outside 1 ms..60 s");
+      }
+      this.timeout = timeout;
+      return this;
+    }
+
+    /** What a failure counts as; default {@link FailureMode#FAIL_CLOSED}. */
+    public Builder failureMode(FailureMode mode) {
+      this.failureMode = Objects.requireNonNull(mode, "failureMode");
+      return this;
+    }
+
+    /** An extra request header (an API key, say). */
+    public Builder header(String name, String value) {
+      headers.put(Objects.requireNonNull(name, "header name"), Objects.requireNonNull(value, "header value"));
+      return this;
+    }
+
+    public HttpRiskCheck build() {
+      return new HttpRiskCheck(this);
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package io.github.fenqi.core.statement;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which header names of a bank CSV hold which field. Banks differ; the {@link #DEFAULT} mapping fits the common
+ * layout {@code 交易日期,交易时间,摘要,收入金额,支出金额,账户余额,对方户名,对方账号,交易渠道}. A column that is
+ * absent is {@code null}; date, description, credit and debit are required.
+ *
+ * <p>Thread-safety: immutable.
+ *
+ * @param date the date column (yyyy-MM-dd, yyyy/MM/dd or yyyyMMdd; may also carry the time)
+ * @param time the time column (HH:mm:ss), or null when the date column carries it or there is none
+ * @param description 摘要
+ * @param credit money in
+ * @param debit money out
+ * @param balance the balance after the row
+ * @param counterpartyName 对方户名
+ * @param counterpartyAccount 对方账号
+ * @param channel 交易渠道
+ */
+public record BankColumnMapping(
+    String date,
+    @Nullable String time,
+    String description,
+    String credit,
+    String debit,
+    @Nullable String balance,
+    @Nullable String counterpartyName,
+    @Nullable String counterpartyAccount,
+    @Nullable String channel) {
+
+  /** The common layout; see the type's documentation. */
+  public static final BankColumnMapping DEFAULT =
+      new BankColumnMapping("交易日期", "交易时间", "摘要", "收入金额", "支出金额", "账户余额", "对方户名", "对方账号", "交易渠道");
+
+  public BankColumnMapping {
+    List<Problem> problems = new ArrayList<>();
+    require(problems, "date", date);
+    require(problems, "description", description);
+    require(problems, "credit", credit);
+    require(problems, "debit", debit);
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+  }
+
+  private static void require(List<Problem> problems, String field, @Nullable String value) {
+    if (value == null || value.isBlank()) {
+      problems.add(Problem.of("bankColumns." + field, "a column name is required"));
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package io.github.fenqi.core.statement;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.fenqi.core.FenqiException;
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.json.FenqiJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The categorisation rules and the word lists cleaning uses, as data. The shipped default
+ * ({@code lexicon-zh.json} next to this class) covers the common merchants, utilities, lenders and payroll
+ * wording of mainland statements; users add their own rules with {@link #withRulesFirst(List)} or load a whole
+ * file with {@link #load(Path)}. A malformed file is rejected naming the file and the JSON path.
+ *
+ * <p>Format: {@code {"schemaVersion": 1, "rules": [LexiconRule...], "reversalKeywords": [...],
+ * "refundKeywords": [...], "closedStatuses": [...], "transferKeywords": [...], "organisationMarkers": [...]}}.
+ *
+ * <p>Thread-safety: immutable.
+ *
+ * @param schemaVersion must be 1
+ * @param rules categorisation rules, first match wins
+ * @param reversalKeywords words marking a bank reversal (冲正)
+ * @param refundKeywords words marking a refund (退款) in the type or at the start of the description
+ * @param closedStatuses statuses of rows that never executed (交易关闭)
+ * @param transferKeywords words marking a transfer, for matching the two sides of a move between the holder's
+ *     statements
+ * @param organisationMarkers words that make a counterparty an organisation rather than a person
+ */
+public record CategoryLexicon(
+    int schemaVersion,
+    List<LexiconRule> rules,
+    List<String> reversalKeywords,
+    List<String> refundKeywords,
+    List<String> closedStatuses,
+    List<String> transferKeywords,
+    List<String> organisationMarkers) {
+
+  private static final String DEFAULT_RESOURCE = "lexicon-zh.json";
+
+  public CategoryLexicon {
+    List<Problem> problems = new ArrayList<>();
+    if (schemaVersion != 1) {
+      problems.add(Problem.of("schemaVersion", schemaVersion + " is not supported; expected 1"));
+    }
+    if (rules == null || rules.isEmpty()) {
+      problems.add(Problem.of("rules", "at least one rule is required"));
+    } else {
+      Set<String> ids = new HashSet<>();
+      for (LexiconRule r : rules) {
+        if (!ids.add(r.id())) {
+          problems.add(Problem.of("rules", "rule id '" + r.id() + "' is used twice"));
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    rules = List.copyOf(rules);
+    reversalKeywords = copy(reversalKeywords);
+    refundKeywords = copy(refundKeywords);
+    closedStatuses = copy(closedStatuses);
+    transferKeywords = copy(transferKeywords);
+    organisationMarkers = copy(organisationMarkers);
+  }
+
+  private static List<String> copy(List<String> list) {
+    return list == null ? List.of() : List.copyOf(list);
+  }
+
+  /** The shipped lexicon. */
+  public static CategoryLexicon defaults() {
+    try (InputStream in = CategoryLexicon.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+      if (in == null) {
+        throw new FenqiException("the default lexicon " + DEFAULT_RESOURCE + " is missing from the classpath");
+      }
+      return read(in.readAllBytes(), DEFAULT_RESOURCE);
+    } catch (IOException e) {
+      throw new FenqiException("cannot read the default lexicon: " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads a lexicon file; errors name the file and JSON path. */
+  public static CategoryLexicon load(Path file) {
+    try {
+      return read(Files.readAllBytes(file), file.toString());
+    } catch (IOException e) {
+      throw new InvalidInputException(file.toString(), "cannot read: " + e.getMessage());
+    }
+  }
+
+  /** Reads a lexicon from JSON bytes. */
+  public static CategoryLexicon read(byte[] json, String source) {
+    ObjectMapper mapper = FenqiJson.newMapper();
+    return FenqiJson.read(mapper, json, CategoryLexicon.class, source);
+  }
+
+  /** This lexicon with {@code extra} rules tried before its own (user additions win). */
+  public CategoryLexicon withRulesFirst(List<LexiconRule> extra) {
+    List<LexiconRule> all = new ArrayList<>(extra);
+    all.addAll(rules);
+    return new CategoryLexicon(schemaVersion, all, reversalKeywords, refundKeywords, closedStatuses, transferKeywords,
+        organisationMarkers);
+  }
+
+  /** Whether {@code name} reads as an organisation (contains a marker such as 公司, 银行, 店). */
+  public boolean isOrganisation(String name) {
+    for (String m : organisationMarkers) {
+      if (name.contains(m)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code name} reads as a person: two to four Han characters and no organisation marker. */
+  public boolean isPerson(String name) {
+    int n = name.codePointCount(0, name.length());
+    return n >= 2 && n <= 4 && name.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+        && !isOrganisation(name);
+  }
+
+  static boolean containsAny(String text, List<String> words) {
+    for (String w : words) {
+      if (!w.isEmpty() && text.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

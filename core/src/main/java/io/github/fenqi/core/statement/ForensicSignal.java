@@ -1,0 +1,39 @@
+package io.github.fenqi.core.statement;
+
+import java.util.List;
+
+/**
+ * One sign that a statement may have been edited.
+ *
+ * <p>Thread-safety: immutable.
+ *
+ * @param kind what was seen
+ * @param rows the rows concerned, as {@code file:line}
+ * @param strength how strong the sign is, 0 (faint) to 1 (conclusive)
+ * @param detail what was measured, in words
+ */
+public record ForensicSignal(Kind kind, List<String> rows, double strength, String detail) {
+
+  /** The signals {@link StatementForensics} looks for. */
+  public enum Kind {
+    /** Previous balance + credit − debit ≠ stated balance: a row was edited, inserted or removed. */
+    BALANCE_BREAK,
+    /** The same serial (or an identical bank row) twice. */
+    DUPLICATE_SERIAL,
+    /** Rows out of the file's time order. */
+    NON_CHRONOLOGICAL,
+    /** The first digits of the amounts are far from Benford's law (on a large enough sample). */
+    BENFORD_DEVIATION,
+    /** Income in the last month before the application far above the months before. */
+    INCOME_SPIKE,
+    /** Most large credits are suspiciously round. */
+    ROUND_AMOUNTS
+  }
+
+  public ForensicSignal {
+    rows = List.copyOf(rows);
+    if (!(strength >= 0 && strength <= 1)) {
+      throw new IllegalArgumentException("strength " + strength + " is outside [0, 1]");
+    }
+  }
+}

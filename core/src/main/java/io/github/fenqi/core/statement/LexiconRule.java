@@ -1,0 +1,130 @@
+package io.github.fenqi.core.statement;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Locale;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One categorisation rule: if a row's direction is one of {@code directions} and any of {@code fields} contains
+ * any of {@code keywords}, the row is {@code category}. Rules are data (see {@link CategoryLexicon}); the first
+ * rule that matches wins, so specific rules come before generic ones.
+ *
+ * <p>Thread-safety: immutable.
+ *
+ * @param id a short name, quoted in every classification it makes
+ * @param category the category it assigns
+ * @param directions the directions it applies to (empty in JSON: all)
+ * @param fields which text fields it reads: {@code counterparty}, {@code description}, {@code type}
+ * @param keywords substrings, any of which matches
+ * @param platform for loan repayments: the platform's name; {@code {counterparty}} stands for the counterparty
+ *     without its company suffix (有限公司…), so {@code {counterparty}信用卡} names a card by its bank
+ */
+public record LexiconRule(
+    String id,
+    TransactionCategory category,
+    @JsonProperty("directions") Set<Direction> directions,
+    List<Field> fields,
+    List<String> keywords,
+    @Nullable String platform) {
+
+  /** The text fields a rule can read. */
+  public enum Field {
+    /** 交易对方 / 对方户名. */
+    COUNTERPARTY,
+    /** 商品说明 / 商品 / 摘要. */
+    DESCRIPTION,
+    /** The export's own classification (交易分类, 交易类型, 交易渠道). */
+    TYPE;
+
+    private final String label = name().toLowerCase(Locale.ROOT);
+
+    @com.fasterxml.jackson.annotation.JsonCreator
+    static Field parse(String text) {
+      return Field.valueOf(text.toUpperCase(Locale.ROOT));
+    }
+
+    /** The field's value on a row. */
+    public String of(Transaction t) {
+      return switch (this) {
+        case COUNTERPARTY -> t.counterparty();
+        case DESCRIPTION -> t.description();
+        case TYPE -> t.type();
+      };
+    }
+  }
+
+  public LexiconRule {
+    List<Problem> problems = new ArrayList<>();
+    String where = "rule " + (id == null || id.isBlank() ? "(no id)" : id);
+    if (id == null || id.isBlank()) {
+      problems.add(Problem.of(where, "id is required"));
+    }
+    if (category == null) {
+      problems.add(Problem.of(where, "category is required"));
+    }
+    if (fields == null || fields.isEmpty()) {
+      problems.add(Problem.of(where, "fields must name at least one of counterparty, description, type"));
+    }
+    if (keywords == null || keywords.isEmpty() || keywords.stream().anyMatch(k -> k == null || k.isBlank())) {
+      problems.add(Problem.of(where, "keywords must be a non-empty list of non-blank strings"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    directions = directions == null || directions.isEmpty() ? EnumSet.allOf(Direction.class) : EnumSet.copyOf(directions);
+    directions = Set.copyOf(directions);
+    fields = List.copyOf(fields);
+    keywords = List.copyOf(keywords);
+  }
+
+  /** How a rule matched: the reason in words and the keyword found. */
+  public record Match(String reason, String keyword) {}
+
+  /** How this rule matches {@code t} ({@code rule id: field '…' contains 'keyword'}), if it does. */
+  public Optional<Match> match(Transaction t) {
+    if (!directions.contains(t.direction())) {
+      return Optional.empty();
+    }
+    for (Field f : fields) {
+      String value = f.of(t);
+      if (value.isEmpty()) {
+        continue;
+      }
+      for (String k : keywords) {
+        if (value.contains(k)) {
+          return Optional.of(new Match("rule " + id + ": " + f.label + " '" + value + "' contains '" + k + "'", k));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The platform a matched repayment goes to: {@code platform} with {@code {counterparty}} (the counterparty
+   * without its company suffix) and {@code {keyword}} (the keyword that matched) filled in.
+   */
+  public Optional<String> platformFor(Transaction t, String keyword) {
+    if (platform == null) {
+      return Optional.empty();
+    }
+    return Optional.of(platform.replace("{counterparty}", shortName(t.counterparty())).replace("{keyword}", keyword));
+  }
+
+  /** A company name without its legal-form suffix: 禾信消费金融有限公司 → 禾信消费金融. */
+  static String shortName(String name) {
+    String n = name.strip();
+    for (String suffix : new String[] {"股份有限公司", "有限责任公司", "有限公司", "股份公司", "公司"}) {
+      if (n.endsWith(suffix) && n.length() > suffix.length()) {
+        return n.substring(0, n.length() - suffix.length());
+      }
+    }
+    return n;
+  }
+}

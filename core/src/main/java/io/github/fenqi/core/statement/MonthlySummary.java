@@ -1,0 +1,51 @@
+package io.github.fenqi.core.statement;
+
+import io.github.fenqi.core.affordability.MonthlyFigures;
+import io.github.fenqi.core.money.Money;
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One calendar month of cleaned, categorised statements (by each row's own date: salary counts in the month it is
+ * credited).
+ *
+ * <p>Thread-safety: immutable.
+ *
+ * @param month the month
+ * @param salaryIncome {@link TransactionCategory#SALARY} credits
+ * @param otherIncome other income categories (gig, transfers from others, benefits, interest, unrecognised credits)
+ * @param income salary plus other income
+ * @param otherIncomeByCategory the other income split by category (only categories with money)
+ * @param essentialExpenses rent + utilities + food
+ * @param rent rent
+ * @param utilities water, electricity, gas, heating
+ * @param food meals, takeaway, groceries
+ * @param otherSpending every other debit (telecom, shopping, transport, transfers out, cash, unrecognised)
+ * @param loanRepayments repayments to lenders
+ * @param loanRepaymentsByPlatform the repayments by lender
+ */
+public record MonthlySummary(
+    YearMonth month,
+    Money salaryIncome,
+    Money otherIncome,
+    Money income,
+    Map<TransactionCategory, Money> otherIncomeByCategory,
+    Money essentialExpenses,
+    Money rent,
+    Money utilities,
+    Money food,
+    Money otherSpending,
+    Money loanRepayments,
+    Map<String, Money> loanRepaymentsByPlatform) {
+
+  public MonthlySummary {
+    otherIncomeByCategory = Map.copyOf(otherIncomeByCategory);
+    loanRepaymentsByPlatform = Map.copyOf(new TreeMap<>(loanRepaymentsByPlatform));
+  }
+
+  /** What the affordability model reads. */
+  public MonthlyFigures figures() {
+    return new MonthlyFigures(month, income, salaryIncome, essentialExpenses, loanRepayments);
+  }
+}

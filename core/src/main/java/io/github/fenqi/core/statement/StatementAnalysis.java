@@ -1,0 +1,68 @@
+package io.github.fenqi.core.statement;
+
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.affordability.MonthlyFigures;
+import java.util.List;
+
+/**
+ * The borrower's statements after parsing, cleaning and categorising: every row is accounted for as rejected
+ * (malformed), removed (with the reason) or kept (with its category), and the months sum the kept rows.
+ *
+ * <p>Thread-safety: immutable.
+ *
+ * @param statements one summary per file
+ * @param rejected malformed rows, {@code file:line: reason}
+ * @param removals rows cleaning removed, each explained
+ * @param transactions the kept rows with their categories, in time order
+ * @param months every calendar month from the first to the last row, gaps included
+ */
+public record StatementAnalysis(
+    List<StatementSummary> statements,
+    List<Problem> rejected,
+    List<Removal> removals,
+    List<CategorisedTransaction> transactions,
+    List<MonthlySummary> months) {
+
+  /**
+   * One file's counts.
+   *
+   * @param source the file
+   * @param format its format
+   * @param encoding the encoding found
+   * @param rowsRead data rows read
+   * @param rowsRejected malformed rows
+   * @param rowsRemoved rows removed by cleaning
+   * @param rowsKept rows kept and categorised
+   */
+  public record StatementSummary(String source, StatementFormat format, String encoding, int rowsRead, int rowsRejected,
+      int rowsRemoved, int rowsKept) {}
+
+  public StatementAnalysis {
+    statements = List.copyOf(statements);
+    rejected = List.copyOf(rejected);
+    removals = List.copyOf(removals);
+    transactions = List.copyOf(transactions);
+    months = List.copyOf(months);
+  }
+
+  /** Data rows read over all files. */
+  public int rowsRead() {
+    return statements.stream().mapToInt(StatementSummary::rowsRead).sum();
+  }
+
+  /** Rows kept after cleaning. */
+  public int rowsKept() {
+    return transactions.size();
+  }
+
+  /** Rows removed for any of {@code kinds}. */
+  public long removed(RemovalKind... kinds) {
+    List<RemovalKind> k = List.of(kinds);
+    return removals.stream().filter(r -> k.contains(r.kind())).count();
+  }
+
+  /** The months as the affordability model reads them. */
+  public List<MonthlyFigures> monthlyFigures() {
+    return months.stream().map(MonthlySummary::figures).toList();
+  }
+}

@@ -1,0 +1,472 @@
+package io.github.fenqi.core.statement;
+
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.money.Money;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import io.github.fenqi.core.security.Masking;
+import io.github.fenqi.core.statement.internal.RuleMatcher;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Cleans and categorises a borrower's parsed statements and sums them by month (see the package documentation
+ * for the steps). Give it all of one borrower's statements at once: internal transfers are found across them.
+ *
+ * <p>Thread-safety: immutable and thread-safe; {@link #analyze} keeps its working state on the stack.
+ */
+public final class StatementAnalyzer {
+  /** Regular credits must come from the same organisation in at least this many months to count as salary. */
+  static final int REGULAR_MONTHS = 3;
+  /** ... each within this share of their median. */
+  static final double REGULAR_TOLERANCE = 0.3;
+  /** How far back a reversal or refund looks for its original. */
+  static final Duration ORIGINAL_WINDOW = Duration.ofDays(90);
+
+  private static final Masking MASKING = Masking.defaults();
+  private final CategoryLexicon lexicon;
+  private final Set<String> holderNames;
+  private final List<String> employers;
+  private final Duration transferWindow;
+  private final RuleMatcher matcher;
+
+  private StatementAnalyzer(Builder b) {
+    this.lexicon = b.lexicon;
+    this.matcher = new RuleMatcher(b.lexicon.rules());
+    this.holderNames = Set.copyOf(b.holderNames);
+    this.employers = List.copyOf(b.employers);
+    this.transferWindow = b.transferWindow;
+  }
+
+  /** An analyzer with the shipped lexicon and no holder names beyond those the statements state. */
+  public static StatementAnalyzer defaults() {
+    return builder().build();
+  }
+
+  /** A builder with the shipped lexicon. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Options for {@link StatementAnalyzer}. Not thread-safe. */
+  public static final class Builder {
+    private CategoryLexicon lexicon = CategoryLexicon.defaults();
+    private final Set<String> holderNames = new LinkedHashSet<>();
+    private final List<String> employers = new ArrayList<>();
+    private Duration transferWindow = Duration.ofDays(3);
+
+    private Builder() {}
+
+    /** The categorisation lexicon (default: {@link CategoryLexicon#defaults()}). */
+    public Builder lexicon(CategoryLexicon lexicon) {
+      this.lexicon = lexicon;
+      return this;
+    }
+
+    /** The account holder's names: a row whose counterparty is the holder is an internal transfer. */
+    public Builder holderNames(String... names) {
+      for (String n : names) {
+        if (!n.isBlank()) {
+          holderNames.add(n.strip());
+        }
+      }
+      return this;
+    }
+
+    /** Known payroll counterparties: their credits are salary. */
+    public Builder employers(String... names) {
+      employers.addAll(Arrays.stream(names).filter(n -> !n.isBlank()).map(String::strip).toList());
+      return this;
+    }
+
+    /** How far apart the two sides of a transfer between the holder's statements may be (default 3 days). */
+    public Builder transferWindow(Duration window) {
+      if (window.isNegative()) {
+        throw new io.github.fenqi.core.InvalidInputException("transferWindow", "must not be negative");
+      }
+      this.transferWindow = window;
+      return this;
+    }
+
+    /** The analyzer. */
+    public StatementAnalyzer build() {
+      return new StatementAnalyzer(this);
+    }
+  }
+
+  /** Cleans, categorises and summarises {@code statements} (one borrower's). */
+  public StatementAnalysis analyze(List<ParsedStatement> statements) {
+    Set<String> holders = new LinkedHashSet<>(holderNames);
+    statements.forEach(s -> s.holder().ifPresent(holders::add));
+    List<Row> rows = new ArrayList<>();
+    for (ParsedStatement s : statements) {
+      for (Transaction t : s.transactions()) {
+        rows.add(new Row(t));
+      }
+    }
+    rows.sort(Comparator.comparing((Row r) -> r.t.time()).thenComparing(r -> r.t.source()).thenComparingInt(r -> r.t.fileLine()));
+
+    removeClosed(rows);
+    removeDuplicates(rows);
+    removeReversals(rows);
+    removeRefunds(rows);
+    removeInternalTransfers(rows, holders);
+    List<CategorisedTransaction> kept = categorise(rows);
+
+    List<Removal> removals = new ArrayList<>();
+    for (Row r : rows) {
+      if (r.removal != null) {
+        removals.add(r.removal);
+      }
+    }
+    List<StatementAnalysis.StatementSummary> summaries = new ArrayList<>();
+    List<Problem> rejected = new ArrayList<>();
+    for (ParsedStatement s : statements) {
+      int removed = (int) removals.stream().filter(r -> r.transaction().source().equals(s.source())).count();
+      summaries.add(new StatementAnalysis.StatementSummary(s.source(), s.format(), s.encoding(), s.rowsRead(),
+          s.rejected().size(), removed, s.transactions().size() - removed));
+      rejected.addAll(s.rejected());
+    }
+    return new StatementAnalysis(summaries, rejected, removals, kept, months(kept));
+  }
+
+  /** A row being cleaned: its current amount (net of partial refunds) and, once removed, why. */
+  private static final class Row {
+    Transaction t;
+    @Nullable Removal removal;
+    /** The first non-internal lexicon rule matching the row (index), found in the same scan as the internal one. */
+    int categoryRule = Integer.MAX_VALUE;
+
+    Row(Transaction t) {
+      this.t = t;
+    }
+
+    boolean kept() {
+      return removal == null;
+    }
+
+    void remove(RemovalKind kind, String why, @Nullable Row other) {
+      removal = new Removal(t, kind, why, other == null ? null : other.t.location());
+    }
+  }
+
+  private void removeClosed(List<Row> rows) {
+    for (Row r : rows) {
+      if (r.kept() && !r.t.status().isEmpty() && CategoryLexicon.containsAny(r.t.status(), lexicon.closedStatuses())) {
+        r.remove(RemovalKind.CLOSED, "status '" + r.t.status() + "': never executed", null);
+      }
+    }
+  }
+
+  private static void removeDuplicates(List<Row> rows) {
+    Map<Object, Row> seen = new HashMap<>();
+    for (Row r : rows) {
+      if (!r.kept()) {
+        continue;
+      }
+      Transaction t = r.t;
+      boolean bySerial = !t.serial().isEmpty();
+      Object key = bySerial ? t.serial()
+          : List.of(t.time(), t.direction(), t.amount(), t.counterparty(), t.counterpartyAccount(), t.description(),
+              t.balance() == null ? "" : t.balance());
+      Row first = seen.putIfAbsent(key, r);
+      if (first != null) {
+        r.remove(RemovalKind.DUPLICATE, bySerial ? "same serial " + t.serial() + " as " + first.t.location()
+            : "identical to " + first.t.location() + " (time, amount, counterparty, description, balance)", first);
+      }
+    }
+  }
+
+  private void removeReversals(List<Row> rows) {
+    for (Row r : rows) {
+      if (!r.kept() || !isReversal(r.t)) {
+        continue;
+      }
+      Row original = null;
+      for (Row o : rows) {
+        if (o == r || !o.kept() || isReversal(o.t) || !o.t.source().equals(r.t.source()) || o.t.amount().fen() != r.t.amount().fen()
+            || !opposite(o.t.direction(), r.t.direction()) || o.t.time().isAfter(r.t.time())
+            || o.t.time().isBefore(r.t.time().minus(ORIGINAL_WINDOW))) {
+          continue;
+        }
+        if (!r.t.counterparty().isEmpty() && !o.t.counterparty().isEmpty() && !r.t.counterparty().equals(o.t.counterparty())) {
+          continue;
+        }
+        original = o; // rows are in time order: the last candidate is the closest before the reversal
+      }
+      if (original == null) {
+        r.remove(RemovalKind.REVERSAL, "'" + r.t.description() + "' reverses a row not in these statements: not income or spending", null);
+      } else {
+        r.remove(RemovalKind.REVERSAL, "'" + r.t.description() + "' reverses " + original.t.location(), original);
+        original.remove(RemovalKind.REVERSED, "reversed by " + r.t.location() + " ('" + r.t.description() + "')", r);
+      }
+    }
+  }
+
+  private boolean isReversal(Transaction t) {
+    return CategoryLexicon.containsAny(t.description(), lexicon.reversalKeywords())
+        || CategoryLexicon.containsAny(t.type(), lexicon.reversalKeywords());
+  }
+
+  private boolean isRefund(Transaction t) {
+    if (t.direction() == Direction.DEBIT) {
+      return false;
+    }
+    if (CategoryLexicon.containsAny(t.type(), lexicon.refundKeywords())) {
+      return true;
+    }
+    return lexicon.refundKeywords().stream().anyMatch(k -> t.description().startsWith(k));
+  }
+
+  private String refundedGoods(Transaction refund) {
+    String d = refund.description();
+    for (String k : lexicon.refundKeywords()) {
+      if (d.startsWith(k)) {
+        d = d.substring(k.length());
+        break;
+      }
+    }
+    return d.replaceFirst("^[-—:：\\s]+", "");
+  }
+
+  private void removeRefunds(List<Row> rows) {
+    for (Row r : rows) {
+      if (!r.kept() || !isRefund(r.t)) {
+        continue;
+      }
+      Row original = null;
+      String goods = refundedGoods(r.t);
+      for (Row o : rows) {
+        if (o == r || !o.kept() || o.t.direction() == Direction.CREDIT || isRefund(o.t) || !o.t.source().equals(r.t.source())
+            || o.t.time().isAfter(r.t.time()) || o.t.time().isBefore(r.t.time().minus(ORIGINAL_WINDOW))
+            || o.t.amount().fen() < r.t.amount().fen()) {
+          continue;
+        }
+        boolean sameOrder = !r.t.merchantOrder().isEmpty() && r.t.merchantOrder().equals(o.t.merchantOrder());
+        boolean sameGoods = r.t.counterparty().equals(o.t.counterparty()) && !goods.isEmpty() && o.t.description().startsWith(goods);
+        if (sameOrder || sameGoods && (original == null || r.t.merchantOrder().isEmpty())) {
+          original = o;
+          if (sameOrder) {
+            break;
+          }
+        }
+      }
+      if (original == null) {
+        r.remove(RemovalKind.REFUND, "refund of a purchase not in these statements: not income", null);
+      } else if (original.t.amount().equals(r.t.amount())) {
+        r.remove(RemovalKind.REFUND, "full refund of " + original.t.location(), original);
+        original.remove(RemovalKind.REFUNDED, "refunded in full by " + r.t.location(), r);
+      } else {
+        Money net = original.t.amount().minus(r.t.amount());
+        r.remove(RemovalKind.REFUND, "partial refund of " + r.t.amount() + " netted against " + original.t.location()
+            + " (now " + net + ")", original);
+        original.t = original.t.withAmount(net);
+      }
+    }
+  }
+
+  private void removeInternalTransfers(List<Row> rows, Set<String> holders) {
+    for (Row r : rows) {
+      if (!r.kept()) {
+        continue;
+      }
+      if (isHolder(r.t.counterparty(), holders)) {
+        r.remove(RemovalKind.INTERNAL_TRANSFER, "counterparty '" + MASKING.name(r.t.counterparty()) + "' is the holder", null);
+        continue;
+      }
+      int[] first = matcher.firstPerGroup(r.t, rule -> rule.category() == TransactionCategory.INTERNAL_TRANSFER ? 0 : 1, 2);
+      r.categoryRule = first[1];
+      matcher.hit(r.t, first[0]).ifPresent(hit -> r.remove(RemovalKind.INTERNAL_TRANSFER, hit.match().reason(), null));
+    }
+    // The two sides of a move between two of the holder's statements: opposite, equal, close in time.
+    List<Row> candidates = rows.stream().filter(r -> r.kept() && isTransferLike(r.t)).toList();
+    for (int i = 0; i < candidates.size(); i++) {
+      Row a = candidates.get(i);
+      if (!a.kept()) {
+        continue;
+      }
+      Row best = null;
+      for (int j = i + 1; j < candidates.size(); j++) {
+        Row b = candidates.get(j);
+        if (Duration.between(a.t.time(), b.t.time()).compareTo(transferWindow) > 0) {
+          break;
+        }
+        if (b.kept() && !b.t.source().equals(a.t.source()) && b.t.amount().equals(a.t.amount())
+            && opposite(a.t.direction(), b.t.direction())) {
+          best = b;
+          break;
+        }
+      }
+      if (best != null) {
+        a.remove(RemovalKind.INTERNAL_TRANSFER, "matches " + best.t.location() + " (" + best.t.direction() + " "
+            + best.t.amount() + " within " + transferWindow.toDays() + " days): a move between the holder's own accounts", best);
+        best.remove(RemovalKind.INTERNAL_TRANSFER, "matches " + a.t.location() + " (" + a.t.direction() + " " + a.t.amount()
+            + " within " + transferWindow.toDays() + " days): a move between the holder's own accounts", a);
+      }
+    }
+  }
+
+  private boolean isTransferLike(Transaction t) {
+    boolean transfer = CategoryLexicon.containsAny(t.description(), lexicon.transferKeywords())
+        || CategoryLexicon.containsAny(t.type(), lexicon.transferKeywords());
+    return transfer && !lexicon.isPerson(t.counterparty()); // a transfer with another person is real income or spending
+  }
+
+  private static boolean opposite(Direction a, Direction b) {
+    return a != b || a == Direction.NEUTRAL;
+  }
+
+  private static boolean isHolder(String counterparty, Set<String> holders) {
+    if (counterparty.isEmpty()) {
+      return false;
+    }
+    for (String h : holders) {
+      if (sameName(counterparty, h)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Equal names, or a masked form ({@code *子航}, {@code 周*航}) that agrees wherever it is not masked. */
+  static boolean sameName(String counterparty, String holder) {
+    String c = counterparty.replace(" ", "");
+    String h = holder.replace(" ", "");
+    if (c.isEmpty() || c.length() != h.length()) {
+      return false;
+    }
+    if (c.equals(h)) {
+      return true;
+    }
+    if (c.chars().allMatch(ch -> ch == '*')) {
+      return false;
+    }
+    for (int i = 0; i < c.length(); i++) {
+      if (c.charAt(i) != '*' && c.charAt(i) != h.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private List<CategorisedTransaction> categorise(List<Row> rows) {
+    List<CategorisedTransaction> out = new ArrayList<>();
+    for (Row r : rows) {
+      if (r.kept()) {
+        out.add(categorise(r.t, r.categoryRule));
+      }
+    }
+    return promoteRegularCredits(out);
+  }
+
+  private CategorisedTransaction categorise(Transaction t, int lexiconRule) {
+    if (t.direction() == Direction.CREDIT) {
+      for (String e : employers) {
+        if (t.counterparty().contains(e)) {
+          return new CategorisedTransaction(t, TransactionCategory.SALARY, "payroll counterparty '" + e + "'", null);
+        }
+      }
+    }
+    Optional<RuleMatcher.Hit> hit = matcher.hit(t, lexiconRule);
+    if (hit.isPresent()) {
+      LexiconRule rule = hit.get().rule();
+      LexiconRule.Match m = hit.get().match();
+      return new CategorisedTransaction(t, rule.category(), m.reason(), rule.platformFor(t, m.keyword()).orElse(null));
+    }
+    return switch (t.direction()) {
+      case CREDIT -> lexicon.isPerson(t.counterparty())
+          ? new CategorisedTransaction(t, TransactionCategory.TRANSFER_IN, "credit from a person ('" + t.counterparty() + "'), no rule matched", null)
+          : new CategorisedTransaction(t, TransactionCategory.OTHER_INCOME, "credit, no rule matched", null);
+      case DEBIT -> new CategorisedTransaction(t, TransactionCategory.OTHER_SPENDING, "debit, no rule matched", null);
+      case NEUTRAL -> new CategorisedTransaction(t, TransactionCategory.NEUTRAL, "neutral row, no rule matched", null);
+    };
+  }
+
+  /** Credits from one organisation in several months with steady amounts are wages, whatever their wording. */
+  private List<CategorisedTransaction> promoteRegularCredits(List<CategorisedTransaction> rows) {
+    Map<String, List<CategorisedTransaction>> byCounterparty = new HashMap<>();
+    for (CategorisedTransaction c : rows) {
+      if ((c.category() == TransactionCategory.OTHER_INCOME || c.category() == TransactionCategory.TRANSFER_IN)
+          && lexicon.isOrganisation(c.transaction().counterparty())) {
+        byCounterparty.computeIfAbsent(c.transaction().counterparty(), k -> new ArrayList<>()).add(c);
+      }
+    }
+    Map<CategorisedTransaction, String> promoted = new HashMap<>();
+    for (Map.Entry<String, List<CategorisedTransaction>> e : byCounterparty.entrySet()) {
+      List<CategorisedTransaction> credits = e.getValue();
+      long months = credits.stream().map(c -> c.transaction().month()).distinct().count();
+      if (months < REGULAR_MONTHS) {
+        continue;
+      }
+      long[] amounts = credits.stream().mapToLong(c -> c.transaction().amount().fen()).sorted().toArray();
+      long median = amounts[amounts.length / 2];
+      boolean steady = Arrays.stream(amounts).allMatch(a -> Math.abs(a - median) <= REGULAR_TOLERANCE * median);
+      if (steady) {
+        String why = "regular monthly credits from organisation '" + e.getKey() + "' in " + months + " months (median "
+            + Money.ofFen(median) + ", each within " + Math.round(REGULAR_TOLERANCE * 100) + " %)";
+        credits.forEach(c -> promoted.put(c, why));
+      }
+    }
+    if (promoted.isEmpty()) {
+      return rows;
+    }
+    return rows.stream().map(c -> promoted.containsKey(c)
+        ? new CategorisedTransaction(c.transaction(), TransactionCategory.SALARY, promoted.get(c), null) : c).toList();
+  }
+
+  private static List<MonthlySummary> months(List<CategorisedTransaction> rows) {
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    TreeMap<YearMonth, List<CategorisedTransaction>> byMonth = new TreeMap<>();
+    for (CategorisedTransaction c : rows) {
+      byMonth.computeIfAbsent(c.transaction().month(), k -> new ArrayList<>()).add(c);
+    }
+    List<MonthlySummary> out = new ArrayList<>();
+    for (YearMonth m = byMonth.firstKey(); !m.isAfter(byMonth.lastKey()); m = m.plusMonths(1)) {
+      out.add(month(m, byMonth.getOrDefault(m, List.of())));
+    }
+    return out;
+  }
+
+  private static MonthlySummary month(YearMonth month, List<CategorisedTransaction> rows) {
+    Map<TransactionCategory, Money> byCategory = new EnumMap<>(TransactionCategory.class);
+    Map<String, Money> byPlatform = new LinkedHashMap<>();
+    for (CategorisedTransaction c : rows) {
+      Money amount = c.transaction().amount();
+      byCategory.merge(c.category(), amount, Money::plus);
+      if (c.category() == TransactionCategory.LOAN_REPAYMENT) {
+        byPlatform.merge(c.platform().orElse(c.transaction().counterparty()), amount, Money::plus);
+      }
+    }
+    Money salary = byCategory.getOrDefault(TransactionCategory.SALARY, Money.ZERO);
+    Money other = Money.ZERO;
+    Map<TransactionCategory, Money> otherByCategory = new EnumMap<>(TransactionCategory.class);
+    Money otherSpending = Money.ZERO;
+    for (Map.Entry<TransactionCategory, Money> e : byCategory.entrySet()) {
+      TransactionCategory cat = e.getKey();
+      if (cat.kind() == TransactionCategory.Kind.INCOME && cat != TransactionCategory.SALARY) {
+        other = other.plus(e.getValue());
+        otherByCategory.put(cat, e.getValue());
+      } else if (cat.kind() == TransactionCategory.Kind.SPENDING) {
+        otherSpending = otherSpending.plus(e.getValue());
+      }
+    }
+    Money rent = byCategory.getOrDefault(TransactionCategory.RENT, Money.ZERO);
+    Money utilities = byCategory.getOrDefault(TransactionCategory.UTILITIES, Money.ZERO);
+    Money food = byCategory.getOrDefault(TransactionCategory.FOOD, Money.ZERO);
+    return new MonthlySummary(month, salary, other, salary.plus(other), otherByCategory, rent.plus(utilities).plus(food),
+        rent, utilities, food, otherSpending, byCategory.getOrDefault(TransactionCategory.LOAN_REPAYMENT, Money.ZERO), byPlatform);
+  }
+}

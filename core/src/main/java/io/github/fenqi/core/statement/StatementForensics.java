@@ -1,0 +1,190 @@
+package io.github.fenqi.core.statement;
+
+import io.github.fenqi.core.money.Money;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Looks for signs that statements were edited: running-balance breaks, duplicated serials, rows out of time
+ * order, first digits far from Benford's law, an income spike just before the application, too-round credits.
+ * Each sign is a {@link ForensicSignal} naming its rows; the verdict follows the {@link ForensicThresholds}:
+ * BLOCK on enough balance breaks, REVIEW on any signal, else PASS.
+ *
+ * <p>Thread-safety: immutable and thread-safe.
+ */
+public final class StatementForensics {
+  private final ForensicThresholds limits;
+
+  private StatementForensics(ForensicThresholds limits) {
+    this.limits = limits;
+  }
+
+  /** With {@link ForensicThresholds#DEFAULTS}. */
+  public static StatementForensics defaults() {
+    return new StatementForensics(ForensicThresholds.DEFAULTS);
+  }
+
+  /** With the given thresholds. */
+  public static StatementForensics of(ForensicThresholds thresholds) {
+    return new StatementForensics(thresholds);
+  }
+
+  /**
+   * Examines one borrower's statements.
+   *
+   * @param statements the parsed files (balance, serial, order and digit checks run per file)
+   * @param analysis their cleaned analysis (the income spike and round-amount checks read its kept rows)
+   */
+  public ForensicReport examine(List<ParsedStatement> statements, StatementAnalysis analysis) {
+    List<ForensicSignal> signals = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    int breaks = 0;
+    for (ParsedStatement s : statements) {
+      breaks += balanceBreaks(s, signals, notes);
+      duplicates(s, signals);
+      order(s, signals);
+      benford(s, signals, notes);
+    }
+    incomeSpike(analysis, signals, notes);
+    roundCredits(analysis, signals);
+    ForensicVerdict verdict = breaks >= limits.balanceBreaksToBlock() ? ForensicVerdict.BLOCK
+        : signals.isEmpty() ? ForensicVerdict.PASS : ForensicVerdict.REVIEW;
+    return new ForensicReport(verdict, signals, notes);
+  }
+
+  private int balanceBreaks(ParsedStatement s, List<ForensicSignal> signals, List<String> notes) {
+    List<Transaction> rows = new ArrayList<>(s.transactions());
+    if (rows.stream().noneMatch(t -> t.balance() != null)) {
+      if (s.format() == StatementFormat.BANK) {
+        notes.add(s.source() + ": no balance column, running-balance check skipped");
+      }
+      return 0;
+    }
+    if (rows.size() > 1 && rows.get(0).time().isAfter(rows.get(rows.size() - 1).time())) {
+      java.util.Collections.reverse(rows); // newest-first export: walk it oldest-first
+    }
+    List<String> at = new ArrayList<>();
+    for (int i = 1; i < rows.size(); i++) {
+      Transaction prev = rows.get(i - 1);
+      Transaction t = rows.get(i);
+      if (prev.balance() == null || t.balance() == null) {
+        continue;
+      }
+      Money expected = t.direction() == Direction.CREDIT ? prev.balance().plus(t.amount())
+          : t.direction() == Direction.DEBIT ? prev.balance().minus(t.amount()) : prev.balance();
+      if (!expected.equals(t.balance())) {
+        at.add(t.location());
+      }
+    }
+    if (!at.isEmpty()) {
+      signals.add(new ForensicSignal(ForensicSignal.Kind.BALANCE_BREAK, at, Math.min(1, at.size() / (double) limits.balanceBreaksToBlock()),
+          at.size() + " row(s) where previous balance ± amount ≠ stated balance in " + s.source()));
+    }
+    return at.size();
+  }
+
+  private static void duplicates(ParsedStatement s, List<ForensicSignal> signals) {
+    Map<String, String> seen = new HashMap<>();
+    List<String> dup = new ArrayList<>();
+    for (Transaction t : s.transactions()) {
+      String key = !t.serial().isEmpty() ? t.serial()
+          : String.join("|", t.time().toString(), t.direction().name(), t.amount().toString(), t.counterparty(), t.description(),
+              String.valueOf(t.balance()));
+      if (seen.putIfAbsent(key, t.location()) != null) {
+        dup.add(t.location());
+      }
+    }
+    if (!dup.isEmpty()) {
+      signals.add(new ForensicSignal(ForensicSignal.Kind.DUPLICATE_SERIAL, dup, 0.5,
+          dup.size() + " row(s) repeating an earlier serial or an identical row in " + s.source()));
+    }
+  }
+
+  private static void order(ParsedStatement s, List<ForensicSignal> signals) {
+    List<Transaction> rows = s.transactions();
+    if (rows.size() < 3) {
+      return;
+    }
+    boolean descending = rows.get(0).time().isAfter(rows.get(rows.size() - 1).time());
+    List<String> out = new ArrayList<>();
+    for (int i = 1; i < rows.size(); i++) {
+      boolean inverted = descending ? rows.get(i).time().isAfter(rows.get(i - 1).time())
+          : rows.get(i).time().isBefore(rows.get(i - 1).time());
+      if (inverted) {
+        out.add(rows.get(i).location());
+      }
+    }
+    if (!out.isEmpty()) {
+      signals.add(new ForensicSignal(ForensicSignal.Kind.NON_CHRONOLOGICAL, out, Math.min(1, out.size() / 5.0),
+          out.size() + " row(s) out of the file's " + (descending ? "newest-first" : "oldest-first") + " order in " + s.source()));
+    }
+  }
+
+  private void benford(ParsedStatement s, List<ForensicSignal> signals, List<String> notes) {
+    long[] counts = new long[10];
+    int n = 0;
+    for (Transaction t : s.transactions()) {
+      if (t.amount().fen() >= 10_00) {
+        counts[Long.toString(t.amount().fen() / 100).charAt(0) - '0']++;
+        n++;
+      }
+    }
+    if (n < limits.benfordMinSample()) {
+      notes.add(s.source() + ": " + n + " amounts of 10 yuan or more, fewer than " + limits.benfordMinSample()
+          + ": Benford test skipped");
+      return;
+    }
+    double chi = 0;
+    for (int d = 1; d <= 9; d++) {
+      double expected = n * Math.log10(1 + 1.0 / d); // Benford's first-digit law
+      chi += (counts[d] - expected) * (counts[d] - expected) / expected;
+    }
+    if (chi > limits.benfordChiSquare()) {
+      signals.add(new ForensicSignal(ForensicSignal.Kind.BENFORD_DEVIATION, List.of(s.source()),
+          Math.min(1, chi / (4 * limits.benfordChiSquare())), String.format(Locale.ROOT,
+              "first digits of %d amounts: χ² = %.1f > %.2f; counts 1–9 %s", n, chi, limits.benfordChiSquare(),
+              Arrays.toString(Arrays.copyOfRange(counts, 1, 10)))));
+    }
+  }
+
+  private void incomeSpike(StatementAnalysis a, List<ForensicSignal> signals, List<String> notes) {
+    List<MonthlySummary> months = a.months();
+    if (months.size() < 4) {
+      notes.add(months.size() + " month(s) of statements: income-spike check needs at least 4");
+      return;
+    }
+    MonthlySummary last = months.get(months.size() - 1);
+    long[] earlier = months.subList(0, months.size() - 1).stream().mapToLong(m -> m.income().fen()).sorted().toArray();
+    long median = earlier.length % 2 == 1 ? earlier[earlier.length / 2] : (earlier[earlier.length / 2 - 1] + earlier[earlier.length / 2]) / 2;
+    if (median > 0 && last.income().fen() > limits.spikeRatio() * median) {
+      List<String> rows = a.transactions().stream()
+          .filter(c -> c.category().kind() == TransactionCategory.Kind.INCOME && c.transaction().month().equals(last.month()))
+          .map(c -> c.transaction().location()).toList();
+      signals.add(new ForensicSignal(ForensicSignal.Kind.INCOME_SPIKE, rows, Math.min(1, (last.income().fen() / (double) median - 1) / 2),
+          String.format(Locale.ROOT, "income in %s is %s, %.2f × the median %s of the months before", last.month(), last.income(),
+              last.income().fen() / (double) median, Money.ofFen(median))));
+    }
+  }
+
+  private void roundCredits(StatementAnalysis a, List<ForensicSignal> signals) {
+    List<String> large = new ArrayList<>();
+    List<String> round = new ArrayList<>();
+    for (CategorisedTransaction c : a.transactions()) {
+      Transaction t = c.transaction();
+      if (t.direction() == Direction.CREDIT && t.amount().fen() >= 1000_00) {
+        large.add(t.location());
+        if (t.amount().fen() % 1000_00 == 0) {
+          round.add(t.location());
+        }
+      }
+    }
+    if (large.size() >= limits.roundMinCount() && round.size() > limits.roundShare() * large.size()) {
+      signals.add(new ForensicSignal(ForensicSignal.Kind.ROUND_AMOUNTS, round, 0.3,
+          round.size() + " of " + large.size() + " credits of 1000 yuan or more are multiples of 1000"));
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package io.github.fenqi.core.statement;
+
+import io.github.fenqi.core.InvalidInputException;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The statement exports fenqi reads.
+ *
+ * <p>Thread-safety: immutable.
+ */
+public enum StatementFormat {
+  /** 支付宝交易明细 CSV export. */
+  ALIPAY,
+  /** 微信支付账单明细 CSV export. */
+  WECHAT,
+  /** A bank's CSV export, columns named by a {@link BankColumnMapping}. */
+  BANK;
+
+  /** Lower-case name as used on the command line and in JSON ({@code alipay}, {@code wechat}, {@code bank}). */
+  public String id() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Parses {@code alipay|wechat|bank} (any case); the error names {@code field} and the accepted values. */
+  public static StatementFormat parse(String field, String text) {
+    for (StatementFormat f : values()) {
+      if (f.id().equalsIgnoreCase(text.strip())) {
+        return f;
+      }
+    }
+    throw new InvalidInputException(field, "'" + text + "' is not a statement format; expected one of "
+        + Arrays.stream(values()).map(StatementFormat::id).toList());
+  }
+}

@@ -1,0 +1,81 @@
+package io.github.fenqi.core.statement;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.security.Masking;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One row of a statement as the file states it. Text fields are never null ({@code ""} when the export leaves
+ * them empty or writes {@code /}).
+ *
+ * <p>Thread-safety: immutable.
+ *
+ * @param source the file it came from (as named by the caller)
+ * @param fileLine 1-based physical line in the file (preamble and header included)
+ * @param dataRow 1-based index among the data rows after the header
+ * @param time when it happened
+ * @param direction credit, debit or neutral
+ * @param amount the amount, never negative
+ * @param counterparty 交易对方 / 对方户名
+ * @param counterpartyAccount 对方账号
+ * @param description 商品说明 / 商品 / 摘要
+ * @param type the export's own classification (Alipay 交易分类, WeChat 交易类型, bank 交易渠道)
+ * @param channel how it was paid (收/付款方式, 支付方式)
+ * @param status 交易状态 / 当前状态
+ * @param serial the transaction's unique number (交易订单号, 交易单号), "" for bank rows without one
+ * @param merchantOrder 商家订单号 / 商户单号, shared by a purchase and its refund
+ * @param balance the account balance after the row, when the export states it (bank statements)
+ */
+public record Transaction(
+    String source,
+    int fileLine,
+    int dataRow,
+    LocalDateTime time,
+    Direction direction,
+    Money amount,
+    String counterparty,
+    String counterpartyAccount,
+    String description,
+    String type,
+    String channel,
+    String status,
+    String serial,
+    String merchantOrder,
+    @Nullable Money balance) {
+
+  public Transaction {
+    if (amount.isNegative()) {
+      throw new InvalidInputException(source + ":" + fileLine, "amount " + amount + " is negative");
+    }
+    if (fileLine < 1 || dataRow < 1) {
+      throw new InvalidInputException(source + ":" + fileLine, "line and row numbers start at 1");
+    }
+  }
+
+  /** The calendar month it counts in. */
+  public YearMonth month() {
+    return YearMonth.from(time);
+  }
+
+  /** {@code file:line}, how problems and explanations point at this row. */
+  public String location() {
+    return source + ":" + fileLine;
+  }
+
+  /** Location, time, direction, amount and description; the counterparty and its account masked (they may be people). */
+  @Override
+  public String toString() {
+    Masking m = Masking.defaults();
+    return "Transaction[" + location() + " " + time + " " + direction + " " + amount + " " + m.name(counterparty)
+        + (counterpartyAccount.isEmpty() ? "" : " " + m.bankCard(counterpartyAccount)) + " '" + description + "']";
+  }
+
+  /** This row with another amount (a purchase net of a partial refund). */
+  public Transaction withAmount(Money newAmount) {
+    return new Transaction(source, fileLine, dataRow, time, direction, newAmount, counterparty, counterpartyAccount,
+        description, type, channel, status, serial, merchantOrder, balance);
+  }
+}

@@ -1,0 +1,64 @@
+package io.github.fenqi.core.statement.internal;
+
+import io.github.fenqi.core.statement.Direction;
+import io.github.fenqi.core.statement.StatementFormat;
+import io.github.fenqi.core.statement.Transaction;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * 支付宝交易明细: GBK, a preamble (with 姓名) before the header, 收/支 of 收入, 支出 or 不计收支, plain amounts,
+ * order numbers padded with a tab. Column names vary a little between export versions; the aliases cover them.
+ */
+public final class AlipayParser extends CsvStatementParser {
+  private static final String[] TIME = {"交易时间", "交易创建时间", "付款时间"};
+  private static final String[] AMOUNT = {"金额", "金额（元）", "金额(元)"};
+  private static final String[] DESCRIPTION = {"商品说明", "商品名称"};
+  private static final String[] SERIAL = {"交易订单号", "交易号"};
+  private static final String[] MERCHANT_ORDER = {"商家订单号", "商户订单号"};
+
+  @Override
+  public StatementFormat format() {
+    return StatementFormat.ALIPAY;
+  }
+
+  @Override
+  protected boolean isHeader(List<String> fields) {
+    Columns c = new Columns(fields);
+    return c.find(TIME) != null && c.find(AMOUNT) != null && c.hasAll("收/支", "交易对方") && !fields.contains("交易类型");
+  }
+
+  @Override
+  protected String expectedHeader() {
+    return "'交易时间,交易分类,交易对方,…,收/支,金额,…'";
+  }
+
+  @Override
+  protected @Nullable String holder(List<String> preamble) {
+    for (String line : preamble) {
+      String l = line.strip();
+      if (l.startsWith("姓名：") || l.startsWith("姓名:")) {
+        String name = l.substring(3).replace(",", "").strip();
+        return name.isEmpty() ? null : name;
+      }
+    }
+    return null;
+  }
+
+  @Override
+  protected Transaction row(Columns c, List<String> f, String source, int fileLine, int dataRow) {
+    String way = c.get(f, "收/支");
+    Direction direction = switch (way) {
+      case "收入" -> Direction.CREDIT;
+      case "支出" -> Direction.DEBIT;
+      case "不计收支", "", "/" -> Direction.NEUTRAL;
+      default -> throw new IllegalArgumentException("收/支 '" + way + "' is not 收入, 支出 or 不计收支");
+    };
+    String amountColumn = c.find(AMOUNT);
+    String timeColumn = c.find(TIME);
+    return new Transaction(source, fileLine, dataRow, dateTime(timeColumn, c.get(f, timeColumn)), direction,
+        amount(amountColumn, c.get(f, amountColumn)), text(c.get(f, "交易对方")), text(c.get(f, "对方账号")),
+        text(c.get(f, c.find(DESCRIPTION))), text(c.get(f, "交易分类")), text(c.get(f, "收/付款方式")),
+        text(c.get(f, "交易状态")), text(c.get(f, c.find(SERIAL))), text(c.get(f, c.find(MERCHANT_ORDER))), null);
+  }
+}

@@ -1,0 +1,82 @@
+package io.github.fenqi.core.statement.internal;
+
+import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.statement.BankColumnMapping;
+import io.github.fenqi.core.statement.Direction;
+import io.github.fenqi.core.statement.StatementFormat;
+import io.github.fenqi.core.statement.Transaction;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A bank CSV whose columns a {@link BankColumnMapping} names. A row carries its amount in exactly one of the
+ * credit and debit columns; the balance, when mapped, is kept for the forensic balance-continuity check.
+ */
+public final class BankCsvParser extends CsvStatementParser {
+  private final BankColumnMapping m;
+
+  public BankCsvParser(BankColumnMapping mapping) {
+    this.m = mapping;
+  }
+
+  @Override
+  public StatementFormat format() {
+    return StatementFormat.BANK;
+  }
+
+  @Override
+  protected boolean isHeader(List<String> fields) {
+    return new Columns(fields).hasAll(m.date(), m.description(), m.credit(), m.debit());
+  }
+
+  @Override
+  protected String expectedHeader() {
+    return "with the columns " + List.of(m.date(), m.description(), m.credit(), m.debit());
+  }
+
+  @Override
+  protected void checkColumns(Columns columns) {
+    List<String> missing = new ArrayList<>();
+    for (String optional : new String[] {m.time(), m.balance(), m.counterpartyName(), m.counterpartyAccount(), m.channel()}) {
+      if (optional != null && columns.find(optional) == null) {
+        missing.add(optional);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException("the header lacks the mapped columns " + missing
+          + " (set them to null in the column mapping if this bank does not export them)");
+    }
+  }
+
+  @Override
+  protected Transaction row(Columns c, List<String> f, String source, int fileLine, int dataRow) {
+    String credit = c.get(f, m.credit());
+    String debit = c.get(f, m.debit());
+    boolean hasCredit = !credit.isEmpty() && !isZero(credit);
+    boolean hasDebit = !debit.isEmpty() && !isZero(debit);
+    if (hasCredit == hasDebit) {
+      throw new IllegalArgumentException(hasCredit ? "both " + m.credit() + " and " + m.debit() + " are filled"
+          : "neither " + m.credit() + " nor " + m.debit() + " is filled");
+    }
+    Money amount = hasCredit ? amount(m.credit(), credit) : amount(m.debit(), debit);
+    String balanceText = c.get(f, m.balance());
+    @Nullable Money balance = m.balance() == null || balanceText.isEmpty() ? null
+        : balanceText.startsWith("-") ? amount(m.balance(), balanceText.substring(1)).negate() : amount(m.balance(), balanceText);
+    return new Transaction(source, fileLine, dataRow,
+        dateTime(m.date(), c.get(f, m.date()), m.time() == null ? "" : m.time(), c.get(f, m.time())),
+        hasCredit ? Direction.CREDIT : Direction.DEBIT, amount, text(c.get(f, m.counterpartyName())),
+        text(c.get(f, m.counterpartyAccount())), text(c.get(f, m.description())), text(c.get(f, m.channel())),
+        text(c.get(f, m.channel())), "", "", "", balance);
+  }
+
+  private static boolean isZero(String field) {
+    for (int i = 0; i < field.length(); i++) {
+      char c = field.charAt(i);
+      if (c != '0' && c != '.' && c != ',') {
+        return false;
+      }
+    }
+    return true;
+  }
+}

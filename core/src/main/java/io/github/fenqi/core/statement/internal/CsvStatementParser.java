@@ -1,0 +1,331 @@
+package io.github.fenqi.core.statement.internal;
+
+import io.github.fenqi.core.FenqiException;
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.statement.ParsedStatement;
+import io.github.fenqi.core.statement.StatementParser;
+import io.github.fenqi.core.statement.Transaction;
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the CSV exports have in common: detect the encoding, skip the preamble to the header line, map column
+ * names to positions, read data rows until a trailer, reject a malformed row with its line and keep going.
+ * Subclasses say what their header looks like and turn one row into a {@link Transaction}.
+ */
+public abstract class CsvStatementParser implements StatementParser {
+  /** How far into the file the header may be. */
+  private static final int HEADER_SEARCH_LINES = 100;
+  private static final Pattern DATE_TIME = Pattern.compile(
+      "(\\d{4})[-/.年]?(\\d{1,2})[-/.月]?(\\d{1,2})日?(?:[ T]+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?");
+  private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})(?::(\\d{2}))?");
+
+  /** The column positions of a header line, by name. */
+  protected static final class Columns {
+    private final Map<String, Integer> index = new HashMap<>();
+    private final int width;
+
+    Columns(List<String> header) {
+      for (int i = 0; i < header.size(); i++) {
+        index.putIfAbsent(header.get(i), i);
+      }
+      this.width = header.size();
+    }
+
+    /** The first of {@code names} present in the header, or null. */
+    public @Nullable String find(String... names) {
+      for (String n : names) {
+        if (index.containsKey(n)) {
+          return n;
+        }
+      }
+      return null;
+    }
+
+    /** Whether the header has every one of {@code names}. */
+    public boolean hasAll(String... names) {
+      for (String n : names) {
+        if (!index.containsKey(n)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** The field under column {@code name} ("" when the column is absent or the row is short). */
+    public String get(List<String> row, @Nullable String name) {
+      if (name == null) {
+        return "";
+      }
+      Integer i = index.get(name);
+      return i == null || i >= row.size() ? "" : row.get(i);
+    }
+
+    int width() {
+      return width;
+    }
+  }
+
+  /** Whether {@code fields} is this format's header line. */
+  protected abstract boolean isHeader(List<String> fields);
+
+  /** A description of the header for the error when none is found. */
+  protected abstract String expectedHeader();
+
+  /** The holder's name from the preamble lines, if the format states it. */
+  protected @Nullable String holder(List<String> preamble) {
+    return null;
+  }
+
+  /** Checks the header has the columns this parser needs; throws {@link IllegalArgumentException} naming the missing one. */
+  protected void checkColumns(Columns columns) {}
+
+  /** Reads one data row; throws {@link IllegalArgumentException} or {@link FenqiException} with the reason to reject it. */
+  protected abstract Transaction row(Columns columns, List<String> fields, String source, int fileLine, int dataRow);
+
+  /** Whether the line ends the data (a ruler of dashes that some exports put after the rows). */
+  protected boolean isTrailer(String line) {
+    return line.startsWith("---");
+  }
+
+  @Override
+  public boolean recognises(byte[] content) {
+    try {
+      String text = TextDecoding.decode(content).text();
+      return findHeader(lines(text)) >= 0;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public ParsedStatement parse(String source, byte[] content) {
+    if (content.length > MAX_BYTES) {
+      throw new InvalidInputException(source, "file is larger than " + MAX_BYTES / (1024 * 1024) + " MB");
+    }
+    TextDecoding.Decoded decoded;
+    try {
+      decoded = TextDecoding.decode(content);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(source, "not a statement: " + e.getMessage());
+    }
+    String[] lines = lines(decoded.text());
+    int header = findHeader(lines);
+    if (header < 0) {
+      throw new InvalidInputException(source, "not " + format().id() + " statement: no header line " + expectedHeader()
+          + " in the first " + HEADER_SEARCH_LINES + " lines");
+    }
+    Columns columns = new Columns(CsvLine.split(lines[header]));
+    try {
+      checkColumns(columns);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(source + ":" + (header + 1), e.getMessage());
+    }
+    List<Transaction> rows = new ArrayList<>();
+    List<Problem> rejected = new ArrayList<>();
+    int dataRow = 0;
+    for (int i = header + 1; i < lines.length; i++) {
+      String line = lines[i];
+      if (isTrailer(line.strip())) {
+        break;
+      }
+      List<String> fields;
+      try {
+        fields = CsvLine.split(line);
+      } catch (IllegalArgumentException e) {
+        dataRow++;
+        rejected.add(Problem.of(source + ":" + (i + 1), e.getMessage()));
+        continue;
+      }
+      if (fields.stream().allMatch(String::isEmpty)) {
+        continue;
+      }
+      dataRow++;
+      try {
+        rows.add(row(columns, fields, source, i + 1, dataRow));
+      } catch (IllegalArgumentException | DateTimeException e) {
+        rejected.add(Problem.of(source + ":" + (i + 1), e.getMessage()));
+      } catch (InvalidInputException e) {
+        rejected.add(Problem.of(source + ":" + (i + 1), e.problems().get(0).location() + " " + e.problems().get(0).reason()));
+      }
+    }
+    List<String> preamble = List.of(lines).subList(0, header);
+    return new ParsedStatement(source, format(), decoded.encoding(), holder(preamble), header + 1, rows, rejected);
+  }
+
+  private static String[] lines(String text) {
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        out.add(text.substring(start, i));
+        if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+          i++;
+        }
+        start = i + 1;
+      }
+    }
+    out.add(text.substring(start));
+    return out.toArray(new String[0]);
+  }
+
+  private int findHeader(String[] lines) {
+    for (int i = 0; i < Math.min(lines.length, HEADER_SEARCH_LINES); i++) {
+      try {
+        if (isHeader(CsvLine.split(lines[i]))) {
+          return i;
+        }
+      } catch (IllegalArgumentException e) {
+        // a preamble line with a stray quote is not the header
+      }
+    }
+    return -1;
+  }
+
+  /** The field, or "" for the exports' placeholder {@code /}. */
+  protected static String text(String field) {
+    return "/".equals(field) ? "" : field;
+  }
+
+  /** Parses an amount such as {@code 17.52}, {@code ¥25.00} or {@code 1,234.00}; the error names the column. */
+  protected static Money amount(String column, String field) {
+    long fast = plainFen(field);
+    if (fast >= 0) {
+      return Money.ofFen(fast);
+    }
+    String t = field.replace("¥", "").replace("￥", "").replace(",", "").strip();
+    if (t.isEmpty()) {
+      throw new IllegalArgumentException(column + " is empty");
+    }
+    Money m = Money.parse(column, t);
+    if (m.isNegative()) {
+      throw new IllegalArgumentException(column + " '" + field + "' is negative");
+    }
+    return m;
+  }
+
+  /** Fen of a plain amount ({@code 123}, {@code 17.5}, {@code 17.52}, optional ¥), or -1 when it is not that simple. */
+  private static long plainFen(String s) {
+    int i = 0;
+    int n = s.length();
+    if (n > 0 && (s.charAt(0) == '¥' || s.charAt(0) == '￥')) {
+      i = 1;
+    }
+    long yuan = 0;
+    int digits = 0;
+    while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+      yuan = yuan * 10 + (s.charAt(i++) - '0');
+      if (++digits > 13) {
+        return -1;
+      }
+    }
+    if (digits == 0) {
+      return -1;
+    }
+    long fen = 0;
+    if (i < n) {
+      if (s.charAt(i++) != '.' || i == n || n - i > 2) {
+        return -1;
+      }
+      int decimals = n - i;
+      for (; i < n; i++) {
+        char c = s.charAt(i);
+        if (c < '0' || c > '9') {
+          return -1;
+        }
+        fen = fen * 10 + (c - '0');
+      }
+      if (decimals == 1) {
+        fen *= 10;
+      }
+    }
+    return yuan * 100 + fen;
+  }
+
+  /** {@code yyyy-MM-dd HH:mm:ss} read by position (the exports' own form), else null. */
+  private static @Nullable LocalDateTime isoDateTime(String s) {
+    if (s.length() != 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != ' ' || s.charAt(13) != ':' || s.charAt(16) != ':') {
+      return null;
+    }
+    int year = digits(s, 0, 4);
+    int month = digits(s, 5, 7);
+    int day = digits(s, 8, 10);
+    int hour = digits(s, 11, 13);
+    int minute = digits(s, 14, 16);
+    int second = digits(s, 17, 19);
+    if ((year | month | day | hour | minute | second) < 0) {
+      return null;
+    }
+    try {
+      return LocalDateTime.of(year, month, day, hour, minute, second);
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+
+  private static int digits(String s, int from, int to) {
+    int x = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      x = x * 10 + (c - '0');
+    }
+    return x;
+  }
+
+  /** Parses {@code 2026-10-31 16:16:07} and the usual variants (slashes, no seconds, 年月日). */
+  protected static LocalDateTime dateTime(String column, String field) {
+    LocalDateTime fast = isoDateTime(field);
+    if (fast != null) {
+      return fast;
+    }
+    Matcher m = DATE_TIME.matcher(field.strip());
+    if (!m.matches()) {
+      throw new IllegalArgumentException(column + " '" + field + "' is not a date and time");
+    }
+    try {
+      return LocalDateTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+          m.group(4) == null ? 0 : Integer.parseInt(m.group(4)), m.group(5) == null ? 0 : Integer.parseInt(m.group(5)),
+          m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException(column + " '" + field + "' is not a valid date and time");
+    }
+  }
+
+  /** Combines a date column and an optional separate time column. */
+  protected static LocalDateTime dateTime(String dateColumn, String date, String timeColumn, String time) {
+    if (date.length() == 10 && time.length() == 8) {
+      LocalDateTime fast = isoDateTime(date + ' ' + time);
+      if (fast != null) {
+        return fast;
+      }
+    }
+    LocalDateTime day = dateTime(dateColumn, date);
+    if (time.isBlank()) {
+      return day;
+    }
+    Matcher m = TIME.matcher(time.strip());
+    if (!m.matches()) {
+      throw new IllegalArgumentException(timeColumn + " '" + time + "' is not a time");
+    }
+    try {
+      return day.withHour(Integer.parseInt(m.group(1))).withMinute(Integer.parseInt(m.group(2)))
+          .withSecond(m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException(timeColumn + " '" + time + "' is not a valid time");
+    }
+  }
+}

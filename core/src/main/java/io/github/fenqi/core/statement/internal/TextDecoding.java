@@ -1,0 +1,53 @@
+package io.github.fenqi.core.statement.internal;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decodes a statement file by looking at its bytes rather than trusting a declared charset: a byte-order mark
+ * wins; otherwise the text is UTF-8 if it decodes strictly as UTF-8 (GBK text practically never does), else
+ * GB18030, the superset of GBK that Alipay exports use.
+ */
+public final class TextDecoding {
+  private TextDecoding() {}
+
+  /** Decoded text and the name of the encoding found ({@code UTF-8-BOM}, {@code UTF-8}, {@code UTF-16}, {@code GBK}). */
+  public record Decoded(String text, String encoding) {}
+
+  /** Decodes {@code bytes}. */
+  public static Decoded decode(byte[] bytes) {
+    if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
+      return new Decoded(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8), "UTF-8-BOM");
+    }
+    if (bytes.length >= 2 && ((bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE
+        || (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF)) {
+      return new Decoded(new String(bytes, StandardCharsets.UTF_16), "UTF-16");
+    }
+    String utf8 = strict(bytes, StandardCharsets.UTF_8);
+    if (utf8 != null) {
+      return new Decoded(utf8, "UTF-8");
+    }
+    String gbk = strict(bytes, Charset.forName("GB18030"));
+    if (gbk != null) {
+      return new Decoded(gbk, "GBK");
+    }
+    throw new IllegalArgumentException("the file is neither UTF-8 nor GBK text");
+  }
+
+  private static @Nullable String strict(byte[] bytes, Charset charset) {
+    try {
+      CharBuffer chars = charset.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes));
+      return chars.toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * Bank and payment-app statements: what a borrower really earns and spends.
+ *
+ * <p>The pipeline is parse → clean → categorise → summarise by month:
+ * <ol>
+ *   <li>{@link io.github.fenqi.core.statement.StatementParser} reads an Alipay export (GBK, preamble, 收/支 with
+ *       不计收支), a WeChat Pay export (UTF-8 with BOM, {@code ¥} amounts, neutral rows marked {@code /}) or a bank
+ *       CSV described by a {@link io.github.fenqi.core.statement.BankColumnMapping}. The encoding is detected from
+ *       the bytes. A malformed row is rejected with its file and line and the rest is kept; a file that is not a
+ *       statement is an error.
+ *   <li>{@link io.github.fenqi.core.statement.StatementAnalyzer} removes rows that are not real income or
+ *       spending, each with an explanation: closed (never executed) rows, duplicates (same serial, or an identical
+ *       bank row), reversal pairs (冲正 and full 退款 with their originals; partial refunds are netted), and
+ *       internal transfers (counterparty is the holder, 余额宝/零钱通 moves, and opposite equal amounts on two of
+ *       the borrower's statements within three days).
+ *   <li>The {@link io.github.fenqi.core.statement.CategoryLexicon} (data, not code) puts every kept row in a
+ *       {@link io.github.fenqi.core.statement.TransactionCategory} with the rule and keyword that decided it;
+ *       regular monthly credits from an organisation are salary even without a payroll keyword.
+ *   <li>{@link io.github.fenqi.core.statement.MonthlySummary} per calendar month (by the transaction's own date):
+ *       salary, other income, essentials (rent, water/electricity/gas, food), loan repayments by platform — what
+ *       the affordability model reads.
+ * </ol>
+ */
+@NullMarked
+package io.github.fenqi.core.statement;
+
+import org.jspecify.annotations.NullMarked;

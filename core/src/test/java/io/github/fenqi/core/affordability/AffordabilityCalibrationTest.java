@@ -1,0 +1,80 @@
+package io.github.fenqi.core.affordability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.money.Money;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Calibration on generated histories where the borrowers' true capacity is known. */
+class AffordabilityCalibrationTest {
+
+  /** Plans default exactly when the installment exceeds income × 0.55 − essentials × 1.3: the grid must find that pair. */
+  @Test
+  void recoversTheTrueCoefficientsFromADeterministicHistory() {
+    List<RepaymentOutcome> history = history(4000, 0.55, 1.3, 0.0, 0.0, 7);
+    AffordabilityCalibration.Result r = AffordabilityCalibration.defaultGrid().calibrate(history, 0.0, 50);
+    assertTrue(r.targetMet());
+    assertEquals(0, new BigDecimal("0.55").compareTo(r.coefficients().incomeWeight()), r.explanation());
+    assertEquals(0, new BigDecimal("1.30").compareTo(r.coefficients().essentialsWeight()), r.explanation());
+    assertEquals(0, r.defaultsAllowed());
+  }
+
+  /** With noise (2 % of affordable plans default anyway, 70 % of unaffordable ones), a 5 % target lands next to the truth. */
+  @Test
+  void aNoisyHistoryLandsNearTheTruthAndMeetsTheTarget() {
+    List<RepaymentOutcome> history = history(6000, 0.55, 1.3, 0.02, 0.7, 11);
+    AffordabilityCalibration.Result r = AffordabilityCalibration.defaultGrid().calibrate(history, 0.05, 100);
+    assertTrue(r.targetMet(), r.explanation());
+    assertTrue(r.defaultRate() <= 0.05, r.explanation());
+    double w1 = r.coefficients().incomeWeight().doubleValue();
+    double w2 = r.coefficients().essentialsWeight().doubleValue();
+    // the budgets of the chosen pair and of the truth differ by little on a typical borrower (income 8000, essentials 2500)
+    double chosen = 8000 * w1 - 2500 * w2;
+    double truth = 8000 * 0.55 - 2500 * 1.3;
+    assertTrue(Math.abs(chosen - truth) < 0.1 * truth, r.explanation() + " vs truth budget " + truth);
+  }
+
+  @Test
+  void aTargetNoPairCanMeetIsReportedNotHidden() {
+    List<RepaymentOutcome> history = history(2000, 0.55, 1.3, 0.2, 0.9, 3);
+    AffordabilityCalibration.Result r = AffordabilityCalibration.defaultGrid().calibrate(history, 0.01, 50);
+    assertFalse(r.targetMet());
+    assertTrue(r.explanation().startsWith("no grid pair keeps the default rate under 1.00 %"), r.explanation());
+  }
+
+  @Test
+  void badArgumentsAreNamed() {
+    AffordabilityCalibration grid = AffordabilityCalibration.defaultGrid();
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> grid.calibrate(List.of(), 1.5, 0));
+    assertEquals(List.of("history", "maxDefaultRate", "minPlans"), e.problems().stream().map(p -> p.location()).toList());
+    assertThrows(InvalidInputException.class, () -> new AffordabilityCalibration(List.of(new BigDecimal("1.2")), List.of(BigDecimal.ONE), new BigDecimal("0.5")));
+    assertThrows(InvalidInputException.class, () -> new RepaymentOutcome(Money.ZERO, Money.ZERO, Money.ofYuan(1), false));
+  }
+
+  /** Borrowers with random income and essentials and an installment around their true capacity. */
+  private static List<RepaymentOutcome> history(int n, double w1, double w2, double defaultIfAffordable, double defaultIfNot, long seed) {
+    Random rnd = new Random(seed);
+    List<RepaymentOutcome> out = new ArrayList<>();
+    while (out.size() < n) {
+      long income = 3000_00 + rnd.nextInt(17000_00);
+      long essentials = 800_00 + (long) (rnd.nextDouble() * income * 0.45);
+      double capacity = Math.min(income * w1 - essentials * w2, income * 0.5);
+      if (capacity < 100_00) {
+        continue;
+      }
+      long installment = Math.max(1, (long) (capacity * (0.3 + 1.2 * rnd.nextDouble())));
+      boolean affordable = installment <= capacity;
+      boolean defaulted = rnd.nextDouble() < (affordable ? defaultIfAffordable : defaultIfNot) || (!affordable && defaultIfNot == 0.0);
+      out.add(new RepaymentOutcome(Money.ofFen(income), Money.ofFen(essentials), Money.ofFen(installment), defaulted));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,114 @@
+package io.github.fenqi.core.script;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.NegotiationEngine;
+import io.github.fenqi.core.NegotiationRequest;
+import io.github.fenqi.core.NegotiationResult;
+import io.github.fenqi.core.debt.ProductType;
+import io.github.fenqi.core.json.FenqiJson;
+import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.policy.InMemoryPolicyRepository;
+import io.github.fenqi.core.policy.Policy;
+import io.github.fenqi.core.testkit.Samples;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Scripts of the feasible sample case through the engine: every section, the proposal's numbers, masking. */
+class ScriptGeneratorTest {
+  static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
+  static final NegotiationRequest CASE = NegotiationRequest.read(FenqiJson.newMapper(),
+      Samples.bytes("samples/cases/shanghai-three-debts-feasible.json"), "feasible case");
+
+  static NegotiationResult calculate(ScriptLanguage language, String note) {
+    return NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(Samples.policies())).clock(TODAY)
+        .scriptLanguage(language).build()
+        .calculate(new NegotiationRequest(CASE.caseId(), CASE.asOf(), CASE.borrower(), CASE.debts(), note));
+  }
+
+  /** How the templates write an amount: grouped figures with two decimals. */
+  private static String figures(Money m) {
+    return new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(m.toYuan());
+  }
+
+  @ParameterizedTest
+  @EnumSource(ScriptLanguage.class)
+  void everyPlanHasFourSectionsWithTheProposalsOwnNumbers(ScriptLanguage language) {
+    NegotiationResult r = calculate(language, null);
+    assertEquals(3, r.proposals().size());
+    Map<String, Policy> policies = new java.util.HashMap<>();
+    Samples.policies().forEach(p -> policies.put(p.platformId(), p));
+    for (NegotiationResult.ProposalReport p : r.proposals()) {
+      assertEquals(p.plans().size(), p.scripts().size());
+      for (int i = 0; i < p.plans().size(); i++) {
+        NegotiationResult.DebtPlan plan = p.plans().get(i);
+        NegotiationScript s = p.scripts().get(i);
+        assertEquals(plan.debtId(), s.debtId());
+        assertEquals(language, s.language());
+        assertEquals(List.of(ScriptSection.Kind.values()), s.sections().stream().map(ScriptSection::kind).toList());
+        s.sections().forEach(sec -> assertFalse(sec.text().isBlank(), sec.kind() + " is empty"));
+        String proposal = s.section(ScriptSection.Kind.PROPOSAL).text();
+        assertTrue(proposal.contains(figures(plan.firstInstallment())), proposal + " lacks " + plan.firstInstallment());
+        assertTrue(proposal.contains(figures(plan.totalPayable())), proposal);
+        assertTrue(proposal.contains(figures(plan.financedAmount())), proposal);
+        assertTrue(proposal.contains(Integer.toString(plan.term())), proposal);
+        if (plan.downPayment().isPositive()) {
+          assertTrue(proposal.contains(figures(plan.downPayment())), proposal);
+        }
+        plan.waived().values().forEach(w -> assertTrue(proposal.contains(figures(w)), proposal + " lacks waiver " + w));
+        if (language == ScriptLanguage.ZH_CN) {
+          assertTrue(proposal.contains(ChineseAmountWords.of(plan.totalPayable())), proposal);
+        }
+        String legal = s.section(ScriptSection.Kind.LEGAL_BASIS).text();
+        policies.get(plan.platformId()).legalBasis().forEach(ref -> assertTrue(legal.contains(ref), legal + " lacks " + ref));
+        String hardship = s.section(ScriptSection.Kind.HARDSHIP).text();
+        assertTrue(hardship.contains(figures(r.maxAffordableInstallment())), hardship);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(ScriptLanguage.class)
+  void noIdentifierAppearsUnmasked(ScriptLanguage language) {
+    NegotiationResult r = calculate(language, "我叫" + CASE.borrower().name() + "，身份证" + CASE.borrower().idNumber()
+        + "，电话" + CASE.borrower().mobile() + "，卡号6222021234567890123。");
+    for (NegotiationResult.ProposalReport p : r.proposals()) {
+      for (NegotiationScript s : p.scripts()) {
+        String text = s.text();
+        assertFalse(text.contains(CASE.borrower().idNumber()), text);
+        assertFalse(text.contains(CASE.borrower().mobile()), text);
+        assertFalse(text.contains(CASE.borrower().name()), text);
+        assertFalse(text.contains("6222021234567890123"), text);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(ScriptLanguage.class)
+  void aHostileNoteIsCleanedAndTheFindingsReported(ScriptLanguage language) {
+    NegotiationResult r = calculate(language, "我失业了。催收天天打电话威 胁我，我要去ＭＥＤＩＡ曝　光你们。我会按时还款。");
+    NegotiationScript s = r.proposals().get(0).scripts().get(0);
+    assertTrue(s.findings().stream().anyMatch(f -> f.field().equals("hardshipNote") && f.match().word().equals("威胁")), s.findings().toString());
+    assertTrue(s.findings().stream().anyMatch(f -> f.match().word().equals("曝光")), s.findings().toString());
+    assertFalse(SensitiveWordFilter.defaults().containsAny(s.text()), s.text());
+  }
+
+  @org.junit.jupiter.api.Test
+  void aLegalReferenceWithALexiconWordIsRejectedWhenTheGeneratorIsBuilt() {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> ScriptGenerator.builder()
+        .legalReferences(ScriptLanguage.ZH_CN, ProductType.CREDIT_CARD, List.of("否则向媒体曝光")).build());
+    assertTrue(e.getMessage().contains("曝光") || e.getMessage().contains("媒体"), e.getMessage());
+  }
+}

@@ -1,0 +1,267 @@
+package io.github.fenqi.core.security.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fenqi.core.AuditIntegrityException;
+import io.github.fenqi.core.FenqiException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileAuditLogTest {
+  @TempDir Path dir;
+  private final AuditKey key = newKey();
+
+  static AuditKey newKey() {
+    byte[] k = new byte[32];
+    new SecureRandom().nextBytes(k);
+    return AuditKey.of(k);
+  }
+
+  private Path logWith(int entries) {
+    Path file = dir.resolve("audit.log");
+    try (FileAuditLog log = FileAuditLog.open(file, key)) {
+      for (int i = 1; i <= entries; i++) {
+        log.append(AuditEvent.of("tester", AuditAction.DATA_ACCESS, "case-" + i, Map.of("field", "idNumber")));
+      }
+    }
+    return file;
+  }
+
+  private List<String> lines(Path file) throws Exception {
+    return new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+  }
+
+  private void write(Path file, List<String> lines) throws Exception {
+    Files.write(file, lines, StandardCharsets.UTF_8);
+  }
+
+  private long failingSequence(Path file, Optional<AuditCheckpoint> checkpoint) {
+    return assertThrows(AuditIntegrityException.class, () -> FileAuditLog.verify(file, key, checkpoint)).sequence();
+  }
+
+  @Test
+  void appendedEntriesAreChainedOnePerLineAndVerify() throws Exception {
+    Path file = logWith(5);
+    List<String> lines = lines(file);
+    assertEquals(5, lines.size());
+    assertTrue(lines.get(0).startsWith("{\"seq\":1,\"time\":"), lines.get(0));
+    assertTrue(lines.get(0).contains("\"prev\":\"" + AuditEntry.GENESIS_HASH + "\""));
+    AuditVerification v = FileAuditLog.verify(file, key, Optional.empty());
+    assertEquals(5, v.entries());
+  }
+
+  @Test
+  void subjectsAndDetailsAreStoredMasked() throws Exception {
+    Path file = dir.resolve("masked.log");
+    try (FileAuditLog log = FileAuditLog.open(file, key)) {
+      AuditEntry e = log.append(AuditEvent.of("agent", AuditAction.DATA_ACCESS, "borrower 11010519491231002X",
+          Map.of("mobile", "13800001234")));
+      assertEquals("borrower 110***********002X", e.subject());
+    }
+    String text = Files.readString(file);
+    assertFalse(text.contains("11010519491231002X") || text.contains("13800001234"), text);
+    assertTrue(text.contains("138****1234"), text);
+  }
+
+  @Test
+  void detectsAnEditedEntryAtItsSequence() throws Exception {
+    Path file = logWith(6);
+    List<String> lines = lines(file);
+    lines.set(3, lines.get(3).replace("case-4", "case-9"));
+    write(file, lines);
+    AuditIntegrityException e = assertThrows(AuditIntegrityException.class,
+        () -> FileAuditLog.verify(file, key, Optional.empty()));
+    assertEquals(4, e.sequence());
+    assertTrue(e.getMessage().contains("hash does not match"), e.getMessage());
+  }
+
+  @Test
+  void detectsAnEditWithARecomputedHashByTheMissingKey() throws Exception {
+    Path file = logWith(4);
+    List<String> lines = lines(file);
+    AuditChain forger = new AuditChain(newKey());
+    List<String> forged = new ArrayList<>();
+    for (String ignored : lines) {
+      forged.add(forger.seal(AuditEvent.of("tester", AuditAction.DATA_ACCESS, "case-x"), Clock.systemUTC().instant())
+          .toJsonLine());
+    }
+    lines.set(0, forged.get(0));
+    write(file, lines);
+    AuditIntegrityException e = assertThrows(AuditIntegrityException.class,
+        () -> FileAuditLog.verify(file, key, Optional.empty()));
+    assertEquals(1, e.sequence());
+    assertTrue(e.getMessage().contains("HMAC does not verify"), e.getMessage());
+  }
+
+  @Test
+  void detectsADeletedEntry() throws Exception {
+    Path file = logWith(6);
+    List<String> lines = lines(file);
+    lines.remove(2);
+    write(file, lines);
+    assertEquals(3, failingSequence(file, Optional.empty()));
+  }
+
+  @Test
+  void detectsAnInsertedEntry() throws Exception {
+    Path file = logWith(6);
+    List<String> lines = lines(file);
+    lines.add(4, lines.get(1));
+    write(file, lines);
+    assertEquals(5, failingSequence(file, Optional.empty()));
+  }
+
+  @Test
+  void detectsReorderedEntries() throws Exception {
+    Path file = logWith(6);
+    List<String> lines = lines(file);
+    Collections.swap(lines, 1, 2);
+    write(file, lines);
+    assertEquals(2, failingSequence(file, Optional.empty()));
+  }
+
+  @Test
+  void detectsTruncationOnlyWithACheckpoint() throws Exception {
+    Path file = dir.resolve("audit.log");
+    AuditCheckpoint checkpoint;
+    try (FileAuditLog log = FileAuditLog.open(file, key)) {
+      for (int i = 0; i < 6; i++) {
+        log.append(AuditEvent.of("t", AuditAction.POLICY_CHANGE, "p" + i));
+      }
+      checkpoint = log.checkpoint();
+    }
+    assertEquals(6, checkpoint.sequence());
+    AuditCheckpoint exported = AuditCheckpoint.parse("checkpoint.txt", checkpoint.toText());
+    List<String> lines = lines(file);
+    write(file, lines.subList(0, 4));
+    assertEquals(4, FileAuditLog.verify(file, key, Optional.empty()).entries());
+    AuditIntegrityException e = assertThrows(AuditIntegrityException.class,
+        () -> FileAuditLog.verify(file, key, Optional.of(exported)));
+    assertEquals(5, e.sequence());
+    assertTrue(e.getMessage().contains("entries 5..6 were truncated"), e.getMessage());
+  }
+
+  @Test
+  void rejectsACheckpointSignedWithAnotherKey() throws Exception {
+    Path file = logWith(3);
+    AuditCheckpoint forged = AuditCheckpoint.sign(3, FileAuditLog.verify(file, key, Optional.empty()).headHash(),
+        newKey());
+    assertTrue(assertThrows(AuditIntegrityException.class,
+        () -> FileAuditLog.verify(file, key, Optional.of(forged))).getMessage().contains("not authentic"));
+  }
+
+  @Test
+  void crashWithATornLastLineIsRepairedOnOpenKeepingEveryAcknowledgedEntry() throws Exception {
+    Path file = logWith(5);
+    List<String> acknowledged = lines(file);
+    String partial = "{\"seq\":6,\"time\":\"2026-11-25T06:00:00Z\",\"actor\":\"tes";
+    Files.write(file, partial.getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+    AuditIntegrityException torn = assertThrows(AuditIntegrityException.class,
+        () -> FileAuditLog.verify(file, key, Optional.empty()));
+    assertEquals(6, torn.sequence());
+    try (FileAuditLog log = FileAuditLog.open(file, key)) {
+      assertEquals(partial.length(), log.repairedBytes());
+      assertEquals(5, log.lastSequence());
+      assertEquals(6, log.append(AuditEvent.of("t", AuditAction.SUBMISSION, "case-6")).sequence());
+    }
+    List<String> after = lines(file);
+    assertEquals(acknowledged, after.subList(0, 5));
+    assertEquals(6, FileAuditLog.verify(file, key, Optional.empty()).entries());
+  }
+
+  @Test
+  void refusesToOpenALogWithATamperedCompleteLine() throws Exception {
+    Path file = logWith(3);
+    List<String> lines = lines(file);
+    lines.set(1, lines.get(1).replace("case-2", "case-7"));
+    write(file, lines);
+    assertEquals(2, assertThrows(AuditIntegrityException.class, () -> FileAuditLog.open(file, key)).sequence());
+  }
+
+  @Test
+  void aSecondWriterOnTheSameFileIsRefused() {
+    Path file = dir.resolve("locked.log");
+    try (FileAuditLog log = FileAuditLog.open(file, key)) {
+      FenqiException e = assertThrows(FenqiException.class, () -> FileAuditLog.open(file, key));
+      assertTrue(e.getMessage().contains("already open by another writer"), e.getMessage());
+      log.append(AuditEvent.of("t", AuditAction.OTHER, "x"));
+    }
+    try (FileAuditLog reopened = FileAuditLog.open(file, key)) {
+      assertEquals(1, reopened.lastSequence());
+    }
+  }
+
+  @Test
+  void concurrentAppendersShareFsyncsAndFormOneChain() throws Exception {
+    Path file = dir.resolve("concurrent.log");
+    List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
+    int threads = 8;
+    int perThread = 150;
+    try (FileAuditLog log = FileAuditLog.open(file, key, Clock.systemUTC(), List.of(b -> batchSizes.add(b.size())))) {
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int id = t;
+        futures.add(pool.submit(() -> {
+          for (int i = 0; i < perThread; i++) {
+            log.append(AuditEvent.of("thread-" + id, AuditAction.DATA_ACCESS, "case-" + i));
+          }
+        }));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+      pool.shutdown();
+      assertEquals(threads * perThread, log.verify(Optional.of(log.checkpoint())).entries());
+    }
+    assertEquals(threads * perThread, batchSizes.stream().mapToInt(Integer::intValue).sum());
+    assertTrue(batchSizes.size() < threads * perThread, "no batch held more than one entry: " + batchSizes.size());
+    assertEquals(threads * perThread, FileAuditLog.verify(file, key, Optional.empty()).entries());
+  }
+
+  @Test
+  void sinksReceiveEveryDurableEntryInOrder() {
+    List<Long> seen = Collections.synchronizedList(new ArrayList<>());
+    AuditSink failing = b -> {
+      throw new IllegalStateException("WORM store down");
+    };
+    try (FileAuditLog log = FileAuditLog.open(dir.resolve("s.log"), key, Clock.systemUTC(),
+        List.of(failing, b -> b.forEach(e -> seen.add(e.sequence()))))) {
+      log.appendAll(List.of(AuditEvent.of("a", AuditAction.RULE_RELOAD, "rules"),
+          AuditEvent.of("a", AuditAction.FRAUD_BLOCK, "case-1")));
+      log.append(AuditEvent.of("a", AuditAction.OUTCOME_RECORDED, "case-1"));
+    }
+    assertEquals(List.of(1L, 2L, 3L), seen);
+  }
+
+  @Test
+  void appendsAfterCloseAreRefused() {
+    FileAuditLog log = FileAuditLog.open(dir.resolve("c.log"), key);
+    log.close();
+    assertThrows(FenqiException.class, () -> log.append(AuditEvent.of("a", AuditAction.OTHER, "x")));
+  }
+
+  @Test
+  void wrongKeyFailsAtTheFirstEntry() throws Exception {
+    Path file = logWith(2);
+    assertEquals(1, assertThrows(AuditIntegrityException.class,
+        () -> FileAuditLog.verify(file, newKey(), Optional.empty())).sequence());
+  }
+}

@@ -1,0 +1,147 @@
+package io.github.fenqi.core.security.risk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.github.fenqi.core.InvalidInputException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class HttpRiskCheckTest {
+  private HttpServer server;
+  private ExecutorService pool;
+  private final AtomicReference<String> lastBody = new AtomicReference<>();
+  private final AtomicReference<String> lastApiKey = new AtomicReference<>();
+  private final RiskCheckRequest request =
+      new RiskCheckRequest("case-1", "张三", "11010519491231002X", "13800001234");
+
+  @BeforeEach
+  void start() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    pool = Executors.newFixedThreadPool(4);
+    server.setExecutor(pool);
+    server.createContext("/ok", ex -> {
+      lastBody.set(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      lastApiKey.set(ex.getRequestHeaders().getFirst("X-Api-Key"));
+      respond(ex, 200, "{\"decision\":\"REVIEW\",\"score\":0.73,\"reason\":\"multiple lenders in 30 days\"}");
+    });
+    server.createContext("/slow", ex -> {
+      try {
+        Thread.sleep(1500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      respond(ex, 200, "{\"decision\":\"ALLOW\"}");
+    });
+    server.createContext("/error", ex -> respond(ex, 500, "{\"error\":\"boom\"}"));
+    server.createContext("/malformed", ex -> respond(ex, 200, "<html>maintenance</html>"));
+    server.createContext("/unknown", ex -> respond(ex, 200, "{\"decision\":\"MAYBE\"}"));
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+    pool.shutdownNow();
+  }
+
+  private static void respond(HttpExchange ex, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    ex.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  private HttpRiskCheck check(String path, FailureMode mode) {
+    return HttpRiskCheck.builder(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path))
+        .name("test-antifraud").timeout(Duration.ofMillis(300)).failureMode(mode).header("X-Api-Key", "k-123")
+        .build();
+  }
+
+  @Test
+  void returnsTheServicesDecisionAndSendsTheRequest() {
+    RiskAssessment a = check("/ok", FailureMode.FAIL_CLOSED).check(request);
+    assertEquals(RiskDecision.REVIEW, a.decision());
+    assertEquals(0.73, a.score());
+    assertEquals("multiple lenders in 30 days", a.reason());
+    assertFalse(a.degraded());
+    assertTrue(lastBody.get().contains("\"idNumber\":\"11010519491231002X\""), lastBody.get());
+    assertEquals("k-123", lastApiKey.get());
+  }
+
+  @Test
+  void slowServiceTimesOutAndFailsClosed() {
+    long start = System.nanoTime();
+    RiskAssessment a = check("/slow", FailureMode.FAIL_CLOSED).check(request);
+    assertTrue(System.nanoTime() - start < 1_400_000_000L, "did not time out");
+    assertEquals(RiskDecision.DENY, a.decision());
+    assertTrue(a.degraded());
+    assertTrue(a.reason().contains("no answer within 300 ms"), a.reason());
+  }
+
+  @Test
+  void slowServiceTimesOutAndFailsOpenWhenConfigured() {
+    RiskAssessment a = check("/slow", FailureMode.FAIL_OPEN).check(request);
+    assertEquals(RiskDecision.ALLOW, a.decision());
+    assertTrue(a.degraded());
+    assertTrue(a.reason().endsWith("(fail-open)"), a.reason());
+  }
+
+  @Test
+  void serverErrorAppliesTheFailureMode() {
+    RiskAssessment a = check("/error", FailureMode.FAIL_CLOSED).check(request);
+    assertEquals(RiskDecision.DENY, a.decision());
+    assertTrue(a.reason().contains("HTTP status 500"), a.reason());
+  }
+
+  @Test
+  void malformedOrUnknownAnswersApplyTheFailureMode() {
+    RiskAssessment html = check("/malformed", FailureMode.FAIL_CLOSED).check(request);
+    assertEquals(RiskDecision.DENY, html.decision());
+    assertTrue(html.reason().contains("not JSON"), html.reason());
+    RiskAssessment unknown = check("/unknown", FailureMode.FAIL_OPEN).check(request);
+    assertEquals(RiskDecision.ALLOW, unknown.decision());
+    assertTrue(unknown.reason().contains("unknown decision 'MAYBE'"), unknown.reason());
+    assertNull(unknown.score());
+  }
+
+  @Test
+  void refusedConnectionAppliesTheFailureMode() {
+    int port = server.getAddress().getPort();
+    server.stop(0);
+    RiskAssessment a = HttpRiskCheck.builder(URI.create("http://127.0.0.1:" + port + "/ok"))
+        .timeout(Duration.ofMillis(300)).build().check(request);
+    assertEquals(RiskDecision.DENY, a.decision());
+    assertTrue(a.degraded());
+  }
+
+  @Test
+  void builderRejectsBadSettingsNamingTheField() {
+    assertTrue(assertThrows(InvalidInputException.class, () -> HttpRiskCheck.builder(URI.create("ftp://x/")))
+        .getMessage().startsWith("endpoint:"));
+    assertTrue(assertThrows(InvalidInputException.class,
+        () -> HttpRiskCheck.builder(URI.create("http://x/")).timeout(Duration.ZERO)).getMessage().startsWith("timeout:"));
+  }
+
+  @Test
+  void requestToStringIsMasked() {
+    assertEquals("RiskCheckRequest[caseId=case-1, name=张*, idNumber=110***********002X, mobile=138****1234]",
+        request.toString());
+  }
+}

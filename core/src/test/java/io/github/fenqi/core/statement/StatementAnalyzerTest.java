@@ -1,0 +1,140 @@
+package io.github.fenqi.core.statement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.testkit.Samples;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class StatementAnalyzerTest {
+  private static final String BANK_HEADER = "交易日期,交易时间,摘要,收入金额,支出金额,账户余额,对方户名,对方账号,交易渠道\n";
+  private static final String ALIPAY_HEADER = "交易时间,交易分类,交易对方,对方账号,商品说明,收/支,金额,收/付款方式,交易状态,交易订单号,商家订单号,备注,\n";
+
+  private static ParsedStatement bank(String name, String rows) {
+    return StatementParser.bank().parse(name, (BANK_HEADER + rows).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static ParsedStatement alipay(String name, String rows) {
+    return StatementParser.alipay().parse(name, (ALIPAY_HEADER + rows).getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void movesBetweenTheHoldersStatementsWithinThreeDaysAreInternal() {
+    ParsedStatement b = bank("bank.csv", "2026-05-11,12:00:00,转账,,1000.00,,支付宝(中国)网络技术有限公司,,手机银行\n"
+        + "2026-06-01,12:00:00,转账,,700.00,,支付宝(中国)网络技术有限公司,,手机银行\n");
+    ParsedStatement a = alipay("alipay.csv", "2026-05-13 08:00:00,账户存取,招商银行,/,充值-普通充值,不计收支,1000.00,招商银行储蓄卡(3821),交易成功,A1,,,\n"
+        + "2026-06-05 08:00:00,账户存取,招商银行,/,充值-普通充值,不计收支,700.00,招商银行储蓄卡(3821),交易成功,A2,,,\n");
+    StatementAnalysis r = StatementAnalyzer.defaults().analyze(List.of(b, a));
+    assertEquals(2, r.removed(RemovalKind.INTERNAL_TRANSFER), r.removals().toString());
+    Removal bankSide = r.removals().stream().filter(x -> x.transaction().source().equals("bank.csv")).findFirst().orElseThrow();
+    assertEquals("alipay.csv:2", bankSide.paired().orElseThrow());
+    // four days apart: not matched, the June debit stays as spending
+    assertTrue(r.transactions().stream().anyMatch(c -> c.transaction().amount().equals(Money.of("700.00"))
+        && c.transaction().source().equals("bank.csv")));
+  }
+
+  @Test
+  void aTransferWithAnotherPersonIsNeverInternal() {
+    ParsedStatement b = bank("bank.csv", "2026-05-11,12:00:00,转账,,500.00,,李秀兰,,手机银行\n");
+    ParsedStatement a = alipay("alipay.csv", "2026-05-11 13:00:00,转账红包,李秀兰,/,转账,收入,500.00,,交易成功,A1,,,\n");
+    StatementAnalysis r = StatementAnalyzer.defaults().analyze(List.of(b, a));
+    assertEquals(0, r.removed(RemovalKind.INTERNAL_TRANSFER));
+    assertEquals(Set.of(TransactionCategory.TRANSFER_OUT, TransactionCategory.TRANSFER_IN),
+        Set.copyOf(r.transactions().stream().map(CategorisedTransaction::category).toList()));
+  }
+
+  @Test
+  void aPartialRefundIsNettedAndAFullOneRemovesThePair() {
+    ParsedStatement a = alipay("a.csv",
+        "2026-05-01 10:00:00,日用百货,盒马鲜生,/,盒马鲜生-生鲜蔬果订单,支出,100.00,花呗,交易成功,A1,M1,,\n"
+            + "2026-05-02 10:00:00,退款,盒马鲜生,/,退款-盒马鲜生-生鲜蔬果订单,不计收支,30.00,花呗,退款成功,A2,M1,,\n"
+            + "2026-05-03 10:00:00,服饰装扮,潮衫工作室,/,T恤,支出,80.00,花呗,交易成功,A3,M2,,\n"
+            + "2026-05-04 10:00:00,退款,潮衫工作室,/,退款-T恤,不计收支,80.00,花呗,退款成功,A4,M2,,\n");
+    StatementAnalysis r = StatementAnalyzer.defaults().analyze(List.of(a));
+    assertEquals(1, r.rowsKept());
+    assertEquals(Money.of("70.00"), r.transactions().get(0).transaction().amount());
+    assertEquals(Money.of("70.00"), r.months().get(0).food());
+    assertEquals(3, r.removed(RemovalKind.REFUND, RemovalKind.REFUNDED));
+    assertTrue(r.removals().get(0).explanation().contains("partial refund"), r.removals().get(0).explanation());
+  }
+
+  @Test
+  void theSameExportGivenTwiceIsCountedOnce() {
+    byte[] wechat = Samples.bytes("samples/statements/wechat_A.csv");
+    StatementAnalysis once = StatementAnalyzer.defaults().analyze(List.of(StatementParser.wechat().parse("w1.csv", wechat)));
+    StatementAnalysis twice = StatementAnalyzer.defaults().analyze(
+        List.of(StatementParser.wechat().parse("w1.csv", wechat), StatementParser.wechat().parse("w2.csv", wechat)));
+    assertEquals(once.rowsKept(), twice.rowsKept());
+    assertEquals(once.months(), twice.months());
+    assertEquals(82, twice.removed(RemovalKind.DUPLICATE) + twice.removals().stream()
+        .filter(x -> x.transaction().source().equals("w2.csv") && x.kind() != RemovalKind.DUPLICATE).count());
+  }
+
+  @Test
+  void aReversalWithoutItsOriginalIsStillNotIncome() {
+    StatementAnalysis r = StatementAnalyzer.defaults().analyze(List.of(bank("b.csv",
+        "2026-05-02,10:00:00,消费冲正,50.00,,,家家福超市,,POS\n")));
+    assertEquals(0, r.rowsKept());
+    assertTrue(r.removals().get(0).explanation().contains("not in these statements"));
+  }
+
+  @Test
+  void regularCreditsFromAnOrganisationAreSalaryEvenWithoutThePayrollWord() {
+    StringBuilder rows = new StringBuilder();
+    String[] amounts = {"6000.00", "6100.00", "5900.00", "6050.00"};
+    for (int m = 0; m < amounts.length; m++) {
+      rows.append("2026-0").append(m + 5).append("-10,09:00:00,跨行汇入,").append(amounts[m]).append(",,,杭州某某网络科技有限公司,,网银\n");
+    }
+    rows.append("2026-05-20,09:00:00,跨行汇入,300.00,,,杭州另一家有限公司,,网银\n");
+    StatementAnalysis r = StatementAnalyzer.defaults().analyze(List.of(bank("b.csv", rows.toString())));
+    assertEquals(Money.of("6000.00"), r.months().get(0).salaryIncome());
+    assertEquals(Money.of("300.00"), r.months().get(0).otherIncome());
+    assertTrue(r.transactions().get(0).reason().contains("regular monthly credits"), r.transactions().get(0).reason());
+    assertEquals(List.of(YearMonth.of(2026, 5), YearMonth.of(2026, 6), YearMonth.of(2026, 7), YearMonth.of(2026, 8)),
+        r.months().stream().map(MonthlySummary::month).toList());
+  }
+
+  @Test
+  void employersAndUserRulesComeFirstAndEveryCategoryCarriesItsReason() {
+    ParsedStatement b = bank("b.csv", "2026-05-10,09:00:00,转账,7000.00,,,星河劳务派遣,,网银\n"
+        + "2026-05-11,09:00:00,扫码支付,,66.00,,老街药房,,POS\n");
+    LexiconRule pharmacy = new LexiconRule("pharmacy", TransactionCategory.FOOD, Set.of(Direction.DEBIT),
+        List.of(LexiconRule.Field.COUNTERPARTY), List.of("药房"), null);
+    StatementAnalysis r = StatementAnalyzer.builder().employers("星河劳务")
+        .lexicon(CategoryLexicon.defaults().withRulesFirst(List.of(pharmacy))).build().analyze(List.of(b));
+    assertEquals(TransactionCategory.SALARY, r.transactions().get(0).category());
+    assertEquals("payroll counterparty '星河劳务'", r.transactions().get(0).reason());
+    assertEquals(TransactionCategory.FOOD, r.transactions().get(1).category());
+    assertEquals("rule pharmacy: counterparty '老街药房' contains '药房'", r.transactions().get(1).reason());
+    StatementAnalysis plain = StatementAnalyzer.defaults().analyze(List.of(b));
+    assertEquals(TransactionCategory.OTHER_SPENDING, plain.transactions().get(1).category());
+  }
+
+  @Test
+  void aMalformedLexiconIsRejectedNamingFileAndPath() {
+    String bad = "{\"schemaVersion\":1,\"rules\":[{\"id\":\"x\",\"category\":\"FOODS\",\"fields\":[\"description\"],\"keywords\":[\"a\"]}]}";
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> CategoryLexicon.read(bad.getBytes(StandardCharsets.UTF_8), "my-lexicon.json"));
+    assertTrue(e.getMessage().contains("my-lexicon.json") && e.getMessage().contains("category"), e.getMessage());
+    String noKeywords = "{\"schemaVersion\":1,\"rules\":[{\"id\":\"x\",\"category\":\"FOOD\",\"fields\":[\"description\"],\"keywords\":[]}]}";
+    InvalidInputException e2 = assertThrows(InvalidInputException.class,
+        () -> CategoryLexicon.read(noKeywords.getBytes(StandardCharsets.UTF_8), "my-lexicon.json"));
+    assertTrue(e2.getMessage().contains("keywords"), e2.getMessage());
+  }
+
+  @Test
+  void explanationsAndToStringNeverShowTheHoldersNameOrAFullAccountNumber() {
+    ParsedStatement b = bank("b.csv", "2026-05-11,12:02:40,转账,,2000.00,,周子航,6214830012345678,手机银行\n");
+    StatementAnalysis r = StatementAnalyzer.builder().holderNames("周子航").build().analyze(List.of(b));
+    String everything = r.removals().toString() + r.removals().get(0).explanation();
+    assertTrue(!everything.contains("周子航") && !everything.contains("6214830012345678"), everything);
+    assertTrue(everything.contains("周**") && everything.contains("621483******5678"), everything);
+  }
+}

@@ -1,0 +1,110 @@
+package io.github.fenqi.core.statement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.testkit.Samples;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class StatementForensicsTest {
+  private static final String BANK_HEADER = "交易日期,交易时间,摘要,收入金额,支出金额,账户余额,对方户名,对方账号,交易渠道\n";
+
+  private static ForensicReport examine(ParsedStatement s) {
+    return StatementForensics.defaults().examine(List.of(s), StatementAnalyzer.defaults().analyze(List.of(s)));
+  }
+
+  private static ParsedStatement sample(String name) {
+    return StatementParser.parseDetected(name + ".csv", Samples.bytes("samples/statements/" + name + ".csv"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"alipay_A", "wechat_A", "bank_A"})
+  void genuineSamplesPass(String name) {
+    ForensicReport r = examine(sample(name));
+    assertEquals(ForensicVerdict.PASS, r.verdict(), r.signals().toString());
+  }
+
+  @Test
+  void theForgedBankStatementIsBlockedWithTheTamperedRowsNamed() throws Exception {
+    JsonNode truth = new ObjectMapper().readTree(Samples.bytes("samples/statements/bank_A_forged.truth.json"));
+    ForensicReport r = examine(sample("bank_A_forged"));
+    assertEquals(ForensicVerdict.BLOCK, r.verdict());
+    Set<String> expectedBreaks = new java.util.TreeSet<>();
+    truth.get("balanceBreakRows").forEach(n -> expectedBreaks.add("bank_A_forged.csv:" + n.get("fileLine").asInt()));
+    ForensicSignal breaks = r.signals().stream().filter(s -> s.kind() == ForensicSignal.Kind.BALANCE_BREAK).findFirst().orElseThrow();
+    assertEquals(expectedBreaks, new java.util.TreeSet<>(breaks.rows()));
+    ForensicSignal dup = r.signals().stream().filter(s -> s.kind() == ForensicSignal.Kind.DUPLICATE_SERIAL).findFirst().orElseThrow();
+    Set<String> expectedDup = new java.util.TreeSet<>();
+    truth.get("duplicateRows").forEach(n -> expectedDup.add("bank_A_forged.csv:" + n.get("fileLine").asInt()));
+    assertEquals(expectedDup, Set.copyOf(dup.rows()));
+  }
+
+  @Test
+  void oneBreakIsReviewAndRowsOutOfOrderAreSeen() {
+    String csv = BANK_HEADER
+        + "2026-05-01,10:00:00,POS消费,,10.00,990.00,超市,,POS\n"
+        + "2026-05-03,10:00:00,POS消费,,10.00,970.00,超市,,POS\n"
+        + "2026-05-02,10:00:00,POS消费,,10.00,960.00,超市,,POS\n"
+        + "2026-05-04,10:00:00,POS消费,,10.00,950.00,超市,,POS\n";
+    ForensicReport r = examine(StatementParser.bank().parse("b.csv", csv.getBytes(StandardCharsets.UTF_8)));
+    assertEquals(ForensicVerdict.REVIEW, r.verdict());
+    assertEquals(Set.of(ForensicSignal.Kind.BALANCE_BREAK, ForensicSignal.Kind.NON_CHRONOLOGICAL),
+        r.signals().stream().map(ForensicSignal::kind).collect(Collectors.toSet()));
+    assertEquals(List.of("b.csv:3"), r.signals().get(0).rows());
+    assertEquals(List.of("b.csv:4"), r.signals().stream().filter(s -> s.kind() == ForensicSignal.Kind.NON_CHRONOLOGICAL)
+        .findFirst().orElseThrow().rows());
+  }
+
+  @Test
+  void anIncomeSpikeBeforeTheApplicationAndRoundCreditsAreSignals() {
+    StringBuilder csv = new StringBuilder(BANK_HEADER);
+    String[] salaries = {"6000.00", "6000.00", "6000.00", "6000.00", "15000.00"};
+    for (int m = 0; m < salaries.length; m++) {
+      csv.append(String.format("2026-%02d-10,09:00:00,代发工资,%s,,,某某科技有限公司,,批量代发%n", m + 5, salaries[m]));
+    }
+    ForensicReport r = examine(StatementParser.bank().parse("b.csv", csv.toString().getBytes(StandardCharsets.UTF_8)));
+    assertEquals(ForensicVerdict.REVIEW, r.verdict());
+    ForensicSignal spike = r.signals().stream().filter(s -> s.kind() == ForensicSignal.Kind.INCOME_SPIKE).findFirst().orElseThrow();
+    assertEquals(List.of("b.csv:6"), spike.rows());
+    assertTrue(spike.detail().contains("2.50 ×"), spike.detail());
+    assertTrue(r.signals().stream().anyMatch(s -> s.kind() == ForensicSignal.Kind.ROUND_AMOUNTS));
+    assertTrue(r.notes().stream().anyMatch(n -> n.contains("no balance column")), r.notes().toString());
+  }
+
+  /** Amounts spread over magnitudes follow Benford's law; made-up amounts with uniform first digits do not. */
+  @Test
+  void benfordFlagsUniformFirstDigitsOnALargeSampleOnly() {
+    Random rnd = new Random(5);
+    List<String> natural = new ArrayList<>();
+    List<String> madeUp = new ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      natural.add(Money.ofFen((long) Math.pow(10, 3 + 4 * rnd.nextDouble())).toString());
+      madeUp.add(Money.ofFen((1 + rnd.nextInt(9)) * 100_00L + rnd.nextInt(100_00)).toString());
+    }
+    assertTrue(benford(natural).isEmpty());
+    assertEquals(1, benford(madeUp).size());
+    assertTrue(benford(madeUp.subList(0, 200)).isEmpty(), "below the minimum sample the test does not run");
+  }
+
+  private static List<ForensicSignal> benford(List<String> amounts) {
+    StringBuilder csv = new StringBuilder(BANK_HEADER.replace(",账户余额", ""));
+    for (int i = 0; i < amounts.size(); i++) {
+      csv.append(String.format("2026-05-%02d,10:00:00,POS消费,,%s,商户%d,,POS%n", 1 + i % 28, amounts.get(i), i));
+    }
+    BankColumnMapping noBalance = new BankColumnMapping("交易日期", "交易时间", "摘要", "收入金额", "支出金额", null, "对方户名", "对方账号", "交易渠道");
+    ParsedStatement s = StatementParser.bank(noBalance).parse("b.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+    return StatementForensics.defaults().examine(List.of(s), StatementAnalyzer.defaults().analyze(List.of(s))).signals().stream()
+        .filter(x -> x.kind() == ForensicSignal.Kind.BENFORD_DEVIATION).toList();
+  }
+}

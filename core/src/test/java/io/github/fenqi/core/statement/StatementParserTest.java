@@ -1,0 +1,118 @@
+package io.github.fenqi.core.statement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.testkit.Samples;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StatementParserTest {
+  private static final String BANK_HEADER = "交易日期,交易时间,摘要,收入金额,支出金额,账户余额,对方户名,对方账号,交易渠道\n";
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void malformedRowsAreRejectedWithFileLineAndReasonAndTheRestKept() {
+    String csv = BANK_HEADER
+        + "2026-05-01,20:15:03,转账-房租,,2800.00,1415.48,钱文斌,6228****5512,手机银行\n"
+        + "2026-05-02,09:00:00,POS消费,,abc,1400.00,超市,,POS\n"
+        + "2026-13-02,09:00:00,POS消费,,12.00,1400.00,超市,,POS\n"
+        + "2026-05-03,09:00:00,POS消费,5.00,12.00,1400.00,超市,,POS\n"
+        + "2026-05-04,09:00:00,\"POS消费,,12.00,1400.00,超市,,POS\n"
+        + "\n"
+        + "2026-05-05,10:00:00,代发工资,8000.00,,9400.00,某某科技有限公司,,批量代发\n";
+    ParsedStatement s = StatementParser.bank().parse("b.csv", utf8(csv));
+    assertEquals(6, s.rowsRead());
+    assertEquals(2, s.transactions().size());
+    assertEquals(List.of("b.csv:3", "b.csv:4", "b.csv:5", "b.csv:6"), s.rejected().stream().map(Problem::location).toList());
+    assertTrue(s.rejected().get(0).reason().contains("支出金额"), s.rejected().get(0).reason());
+    assertTrue(s.rejected().get(1).reason().contains("交易日期"), s.rejected().get(1).reason());
+    assertTrue(s.rejected().get(2).reason().contains("both"), s.rejected().get(2).reason());
+    assertTrue(s.rejected().get(3).reason().contains("quoted"), s.rejected().get(3).reason());
+    Transaction salary = s.transactions().get(1);
+    assertEquals(8, salary.fileLine());
+    assertEquals(Direction.CREDIT, salary.direction());
+    assertEquals(Money.of("8000.00"), salary.amount());
+    assertEquals(LocalDateTime.of(2026, 5, 5, 10, 0), salary.time());
+  }
+
+  @Test
+  void aFileThatIsNotAStatementIsRejectedNamingIt() {
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> StatementParser.parseDetected("notes.txt", utf8("hello,world\nthis is not a bill\n")));
+    assertEquals("notes.txt", e.problems().get(0).location());
+    assertTrue(e.problems().get(0).reason().contains("not a statement"));
+    InvalidInputException wrongFormat = assertThrows(InvalidInputException.class,
+        () -> StatementParser.alipay().parse("wechat.csv", Samples.bytes("samples/statements/wechat_A.csv")));
+    assertTrue(wrongFormat.getMessage().contains("not alipay statement"), wrongFormat.getMessage());
+    byte[] binary = {(byte) 0xFF, (byte) 0x00, (byte) 0x81, (byte) 0xFF, (byte) 0x80};
+    assertThrows(InvalidInputException.class, () -> StatementParser.parseDetected("x.bin", binary));
+  }
+
+  @Test
+  void encodingIsDetectedFromTheBytesNotAssumed() {
+    String alipayText = new String(Samples.bytes("samples/statements/alipay_A.csv"), Charset.forName("GB18030"));
+    ParsedStatement asGbk = StatementParser.parseDetected("a.csv", alipayText.getBytes(Charset.forName("GB18030")));
+    ParsedStatement asUtf8 = StatementParser.parseDetected("a.csv", utf8(alipayText));
+    assertEquals("GBK", asGbk.encoding());
+    assertEquals("UTF-8", asUtf8.encoding());
+    assertEquals(asGbk.transactions(), asUtf8.transactions());
+    assertEquals("周子航", asUtf8.holder().orElseThrow());
+
+    String wechatText = new String(Samples.bytes("samples/statements/wechat_A.csv"), StandardCharsets.UTF_8).substring(1);
+    ParsedStatement wechatGbk = StatementParser.parseDetected("w.csv", wechatText.getBytes(Charset.forName("GB18030")));
+    assertEquals("GBK", wechatGbk.encoding());
+    assertEquals(82, wechatGbk.transactions().size());
+  }
+
+  @Test
+  void wechatAmountsAndNeutralRows() {
+    ParsedStatement s = StatementParser.wechat().parse("w.csv", Samples.bytes("samples/statements/wechat_A.csv"));
+    Transaction first = s.transactions().get(0);
+    assertEquals(Money.of("42.49"), first.amount());
+    assertEquals("肯德基", first.counterparty());
+    assertEquals("4200018433202610315212764971", first.serial());
+    assertTrue(s.transactions().stream().anyMatch(t -> t.direction() == Direction.NEUTRAL && t.type().equals("零钱提现")));
+  }
+
+  @Test
+  void bankColumnsAreConfigurable(@TempDir Path dir) throws Exception {
+    BankColumnMapping mapping = new BankColumnMapping("记账日期", null, "交易摘要", "贷方发生额", "借方发生额", null, "对方名称", null, null);
+    Path file = dir.resolve("icbc.csv");
+    Files.writeString(file, "记账日期,交易摘要,借方发生额,贷方发生额,对方名称\n2026/05/10 09:31,代发工资,,\"8,642.17\",某某公司\n",
+        Charset.forName("GB18030"));
+    ParsedStatement s = StatementParser.bank(mapping).parse(file.toString(), Files.readAllBytes(file));
+    assertEquals(Money.of("8642.17"), s.transactions().get(0).amount());
+    assertEquals(LocalDateTime.of(2026, 5, 10, 9, 31), s.transactions().get(0).time());
+    assertEquals("GBK", s.encoding());
+    InvalidInputException missing = assertThrows(InvalidInputException.class,
+        () -> StatementParser.bank(new BankColumnMapping("记账日期", "时间", "交易摘要", "贷方发生额", "借方发生额", null, null, null, null))
+            .parse("icbc.csv", Files.readAllBytes(file)));
+    assertTrue(missing.getMessage().contains("时间"), missing.getMessage());
+    assertThrows(InvalidInputException.class, () -> new BankColumnMapping("", null, "d", "c", "d", null, null, null, null));
+  }
+
+  @Test
+  void readsAFileFromDiskWithAnExplicitFormat(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("bank.csv");
+    Files.write(f, Samples.bytes("samples/statements/bank_A.csv"));
+    assertEquals(86, StatementParser.read(f, StatementFormat.BANK).rowsRead());
+    assertEquals(StatementFormat.BANK, StatementParser.read(f, null).format());
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> StatementParser.read(dir.resolve("nope.csv"), null));
+    assertTrue(e.getMessage().contains("nope.csv"));
+    assertThrows(InvalidInputException.class, () -> StatementFormat.parse("--format", "paypal"));
+  }
+}

@@ -1,0 +1,68 @@
+package io.github.fenqi.core.statement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.fenqi.core.money.Money;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** Invariants of the pipeline on random bank statements with malformed rows mixed in. */
+class StatementProperties {
+  private static final String HEADER = "交易日期,交易时间,摘要,收入金额,支出金额,账户余额,对方户名,对方账号,交易渠道\n";
+  private static final List<String> DESCRIPTIONS =
+      List.of("POS消费", "代发工资", "转账", "转账-本人账户", "消费冲正", "代扣水费", "借呗还款", "快捷支付", "结息", "ATM取款");
+  private static final List<String> COUNTERPARTIES = List.of("家家福超市", "李秀兰", "周子航", "某某科技有限公司", "重庆蚂蚁消费金融有限公司", "");
+
+  @Provide
+  Arbitrary<String> rows() {
+    Arbitrary<String> good = Combinators.combine(
+        Arbitraries.integers().between(1, 28), Arbitraries.integers().between(1, 12),
+        Arbitraries.of(DESCRIPTIONS), Arbitraries.longs().between(1, 2_000_000), Arbitraries.of(true, false),
+        Arbitraries.of(COUNTERPARTIES)).as((day, month, d, fen, credit, cp) -> {
+          String amount = Money.ofFen(fen).toString();
+          return String.format("2026-%02d-%02d,10:%02d:00,%s,%s,%s,,%s,,POS", month, day, day, d, credit ? amount : "",
+              credit ? "" : amount, cp);
+        });
+    Arbitrary<String> bad = Arbitraries.of("2026-02-30,10:00:00,POS消费,,1.00,,超市,,POS", "2026-05-01,10:00:00,POS消费,,-1.00,,超市,,POS",
+        "2026-05-01,10:00:00,POS消费,,1.001,,超市,,POS", "2026-05-01,ten,POS消费,,1.00,,超市,,POS", "2026-05-01,10:00:00,\"POS消费,,1.00,,超市,,POS");
+    return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(9, good), net.jqwik.api.Tuple.of(1, bad));
+  }
+
+  @Property(tries = 200)
+  void everyRowIsRejectedRemovedOrKeptExactlyOnce(@ForAll("rowLists") List<String> rows) {
+    String csv = HEADER + String.join("\n", rows) + "\n";
+    ParsedStatement s = StatementParser.bank().parse("p.csv", csv.getBytes(StandardCharsets.UTF_8));
+    StatementAnalysis a = StatementAnalyzer.builder().holderNames("周子航").build().analyze(List.of(s));
+    assertEquals(rows.size(), s.rowsRead());
+    assertEquals(s.rowsRead(), s.rejected().size() + a.removals().size() + a.rowsKept());
+    assertEquals(a.rowsRead(), a.statements().get(0).rowsRejected() + a.statements().get(0).rowsRemoved() + a.statements().get(0).rowsKept());
+  }
+
+  @Property(tries = 200)
+  void monthsAddUpToTheKeptRowsAndDoNotDependOnTheEncoding(@ForAll("rowLists") List<String> rows) {
+    String csv = HEADER + String.join("\n", rows) + "\n";
+    StatementAnalysis utf8 = StatementAnalyzer.defaults().analyze(
+        List.of(StatementParser.bank().parse("p.csv", csv.getBytes(StandardCharsets.UTF_8))));
+    StatementAnalysis gbk = StatementAnalyzer.defaults().analyze(
+        List.of(StatementParser.bank().parse("p.csv", csv.getBytes(Charset.forName("GB18030")))));
+    assertEquals(utf8.months(), gbk.months());
+    long credits = utf8.transactions().stream().filter(c -> c.category().kind() == TransactionCategory.Kind.INCOME)
+        .mapToLong(c -> c.transaction().amount().fen()).sum();
+    long essentials = utf8.transactions().stream().filter(c -> c.category().kind() == TransactionCategory.Kind.ESSENTIAL)
+        .mapToLong(c -> c.transaction().amount().fen()).sum();
+    assertEquals(credits, utf8.months().stream().mapToLong(m -> m.income().fen()).sum());
+    assertEquals(essentials, utf8.months().stream().mapToLong(m -> m.essentialExpenses().fen()).sum());
+  }
+
+  @Provide
+  Arbitrary<List<String>> rowLists() {
+    return rows().list().ofMinSize(1).ofMaxSize(60);
+  }
+}

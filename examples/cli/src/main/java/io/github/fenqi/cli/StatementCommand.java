@@ -1,0 +1,121 @@
+package io.github.fenqi.cli;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.statement.CategoryLexicon;
+import io.github.fenqi.core.statement.ForensicReport;
+import io.github.fenqi.core.statement.ForensicSignal;
+import io.github.fenqi.core.statement.MonthlySummary;
+import io.github.fenqi.core.statement.ParsedStatement;
+import io.github.fenqi.core.statement.RemovalKind;
+import io.github.fenqi.core.statement.StatementAnalysis;
+import io.github.fenqi.core.statement.StatementAnalyzer;
+import io.github.fenqi.core.statement.StatementFormat;
+import io.github.fenqi.core.statement.StatementForensics;
+import io.github.fenqi.core.statement.StatementParser;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code fenqi statement ...}: read bank and payment-app statements. */
+@Command(name = "statement", mixinStandardHelpOptions = true, description = "Read Alipay, WeChat Pay and bank statements.",
+    subcommands = {StatementCommand.Ingest.class})
+final class StatementCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: "
+        + String.join(", ", spec.subcommands().keySet()));
+  }
+
+  /** What {@code statement ingest} prints as JSON. */
+  record IngestReport(Rows rows, Removed removed, List<StatementAnalysis.StatementSummary> files, List<Problem> rejectedRows,
+      List<MonthlySummary> months, ForensicReport forensics) {}
+
+  /** Data rows over all files. */
+  record Rows(int read, int kept, int rejected) {}
+
+  /** Rows removed by cleaning, by reason (both rows of a reversal or refund pair count). */
+  record Removed(long duplicates, long reversals, long internalTransfers, long closed) {}
+
+  /** {@code fenqi statement ingest FILE...}: parse, clean, categorise, examine; JSON or a text report. */
+  @Command(name = "ingest", mixinStandardHelpOptions = true,
+      description = "Parse, clean and categorise statements (one borrower's; internal transfers are matched across them), "
+          + "sum them by month and examine them for forgery.")
+  static final class Ingest implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Statement files (CSV exports).")
+    List<Path> files;
+
+    @Option(names = "--format", paramLabel = "alipay|wechat|bank", description = "The files' format (default: detected per file).")
+    @Nullable String format;
+
+    @Option(names = "--format-out", defaultValue = "json", description = "json (default) or text.")
+    OutputFormat formatOut;
+
+    @Option(names = "--holder", paramLabel = "NAME", description = "The account holder's name (marks transfers to own accounts).")
+    @Nullable String holder;
+
+    @Option(names = "--lexicon", paramLabel = "FILE", description = "A categorisation lexicon replacing the shipped one.")
+    @Nullable Path lexicon;
+
+    @Override
+    public Integer call() {
+      StatementFormat f = format == null ? null : StatementFormat.parse("--format", format);
+      List<ParsedStatement> parsed = new ArrayList<>();
+      for (Path file : files) {
+        parsed.add(StatementParser.read(file, f));
+      }
+      StatementAnalyzer.Builder analyzer = StatementAnalyzer.builder();
+      if (lexicon != null) {
+        analyzer.lexicon(CategoryLexicon.load(lexicon));
+      }
+      if (holder != null) {
+        analyzer.holderNames(holder);
+      }
+      StatementAnalysis a = analyzer.build().analyze(parsed);
+      ForensicReport forensics = StatementForensics.defaults().examine(parsed, a);
+      IngestReport report = new IngestReport(new Rows(a.rowsRead(), a.rowsKept(), a.rejected().size()),
+          new Removed(a.removed(RemovalKind.DUPLICATE), a.removed(RemovalKind.REVERSAL, RemovalKind.REVERSED, RemovalKind.REFUND,
+              RemovalKind.REFUNDED), a.removed(RemovalKind.INTERNAL_TRANSFER), a.removed(RemovalKind.CLOSED)),
+          a.statements(), a.rejected(), a.months(), forensics);
+      PrintWriter out = spec.commandLine().getOut();
+      switch (formatOut) {
+        case json -> out.println(CliJson.write(report));
+        case text -> printText(out, report);
+        default -> throw new InvalidInputException("--format-out", formatOut + " is not supported; use json or text");
+      }
+      return FenqiCli.OK;
+    }
+
+    private static void printText(PrintWriter out, IngestReport r) {
+      for (StatementAnalysis.StatementSummary s : r.files()) {
+        out.printf("%s  %s %s  read %d, rejected %d, removed %d, kept %d%n", s.source(), s.format().id(), s.encoding(),
+            s.rowsRead(), s.rowsRejected(), s.rowsRemoved(), s.rowsKept());
+      }
+      r.rejectedRows().forEach(p -> out.println("  rejected " + p));
+      out.printf("removed: %d duplicates, %d reversal/refund rows, %d internal transfers, %d closed%n", r.removed().duplicates(),
+          r.removed().reversals(), r.removed().internalTransfers(), r.removed().closed());
+      out.printf("%-8s %12s %12s %12s %12s %12s%n", "month", "income", "salary", "essentials", "other spend", "loans");
+      for (MonthlySummary m : r.months()) {
+        out.printf("%-8s %12s %12s %12s %12s %12s%n", m.month(), m.income(), m.salaryIncome(), m.essentialExpenses(),
+            m.otherSpending(), m.loanRepayments());
+      }
+      out.println("forensics: " + r.forensics().verdict());
+      for (ForensicSignal s : r.forensics().signals()) {
+        out.println("  " + s.kind() + ": " + s.detail() + " " + s.rows());
+      }
+      r.forensics().notes().forEach(n -> out.println("  note: " + n));
+    }
+  }
+}

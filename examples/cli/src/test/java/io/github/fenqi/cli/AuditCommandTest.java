@@ -1,0 +1,111 @@
+package io.github.fenqi.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fenqi.core.security.audit.AuditAction;
+import io.github.fenqi.core.security.audit.AuditEvent;
+import io.github.fenqi.core.security.audit.AuditKey;
+import io.github.fenqi.core.security.audit.FileAuditLog;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class AuditCommandTest {
+  @TempDir Path dir;
+  private final String keyText = newKeyText();
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private static String newKeyText() {
+    byte[] k = new byte[32];
+    new SecureRandom().nextBytes(k);
+    return Base64.getEncoder().encodeToString(k);
+  }
+
+  private Path log(int entries) {
+    Path file = dir.resolve("audit.log");
+    try (FileAuditLog log = FileAuditLog.open(file, AuditKey.fromBase64("test", keyText))) {
+      for (int i = 1; i <= entries; i++) {
+        log.append(AuditEvent.of("cli-test", AuditAction.PROPOSAL_GENERATED, "case-" + i));
+      }
+      try {
+        Files.writeString(dir.resolve("checkpoint.txt"), log.checkpoint().toText());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return file;
+  }
+
+  private int run(Map<String, String> env, String... args) {
+    CommandLine cl = new CommandLine(new AuditCommand(env::get));
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    return cl.execute(args);
+  }
+
+  @Test
+  void verifyPrintsTheEntryCountAndExitsZero() {
+    Path file = log(7);
+    assertEquals(0, run(Map.of("FENQI_AUDIT_KEY", keyText), "verify", file.toString()));
+    assertTrue(out.toString().contains("OK, 7 entries verified"), out.toString());
+  }
+
+  @Test
+  void verifyReadsTheKeyFromTheNamedVariable() {
+    Path file = log(2);
+    assertEquals(0, run(Map.of("MY_KEY", keyText), "verify", file.toString(), "--key-env", "MY_KEY",
+        "--checkpoint", dir.resolve("checkpoint.txt").toString()));
+    assertTrue(out.toString().contains("checkpoint at 2 matches"), out.toString());
+  }
+
+  @Test
+  void verifyNamesTheFirstBadEntryAndExitsOne() throws Exception {
+    Path file = log(5);
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    lines.set(2, lines.get(2).replace("case-3", "case-8"));
+    Files.write(file, lines, StandardCharsets.UTF_8);
+    assertEquals(1, run(Map.of("FENQI_AUDIT_KEY", keyText), "verify", file.toString()));
+    assertTrue(err.toString().contains("entry 3 (line 3)"), err.toString());
+    assertEquals("", out.toString());
+  }
+
+  @Test
+  void verifyDetectsTruncationAgainstACheckpoint() throws Exception {
+    Path file = log(5);
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    Files.write(file, lines.subList(0, 3), StandardCharsets.UTF_8);
+    assertEquals(1, run(Map.of("FENQI_AUDIT_KEY", keyText), "verify", file.toString(), "--checkpoint",
+        dir.resolve("checkpoint.txt").toString()));
+    assertTrue(err.toString().contains("entries 4..5 were truncated"), err.toString());
+  }
+
+  @Test
+  void missingKeyIsARejectedInputWithOneLineThroughTheCli() {
+    Path file = log(1);
+    StringWriter cliOut = new StringWriter();
+    StringWriter cliErr = new StringWriter();
+    int code = FenqiCli.run(new String[] {"audit", "verify", file.toString(), "--key-env",
+        "FENQI_TEST_VARIABLE_THAT_IS_NOT_SET_7F3A"}, new PrintWriter(cliOut), new PrintWriter(cliErr));
+    assertEquals(FenqiCli.REJECTED, code);
+    assertEquals("fenqi: FENQI_TEST_VARIABLE_THAT_IS_NOT_SET_7F3A: environment variable is not set (expected the "
+        + "base64 of a 32-byte audit HMAC key)", cliErr.toString().strip());
+  }
+
+  @Test
+  void wrongKeyFailsAtTheFirstEntry() {
+    Path file = log(3);
+    assertEquals(1, run(Map.of("FENQI_AUDIT_KEY", newKeyText()), "verify", file.toString()));
+    assertTrue(err.toString().contains("entry 1 (line 1) HMAC does not verify"), err.toString());
+  }
+}

@@ -1,0 +1,71 @@
+package io.github.fenqi.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StatementCommandTest {
+  private static final String DIR = "../../samples/statements/";
+
+  @Test
+  void ingestPrintsRowsRemovalsMonthsAndForensicsAsJson() throws Exception {
+    CliRun r = CliRun.of("statement", "ingest", DIR + "alipay_A.csv", DIR + "wechat_A.csv", DIR + "bank_A.csv", "--holder", "周子航");
+    assertEquals(0, r.exit(), r.err());
+    JsonNode json = new ObjectMapper().readTree(r.out());
+    assertEquals(141 + 82 + 86, json.at("/rows/read").asInt());
+    assertEquals(0, json.at("/rows/rejected").asInt());
+    assertEquals(124 + 72 + 76, json.at("/rows/kept").asInt());
+    assertEquals(4 + 2 + 2, json.at("/removed/reversals").asInt());
+    assertEquals(10 + 8 + 8, json.at("/removed/internalTransfers").asInt());
+    assertEquals(3, json.at("/removed/closed").asInt());
+    JsonNode october = json.at("/months/5");
+    assertEquals("2026-10", october.get("month").asText());
+    assertEquals("8642.17", october.get("salaryIncome").asText());
+    assertTrue(october.has("income") && october.has("essentialExpenses") && october.has("loanRepayments"));
+    assertEquals("PASS", json.at("/forensics/verdict").asText());
+  }
+
+  @Test
+  void forgedStatementIsFlaggedWithItsRows() throws Exception {
+    CliRun r = CliRun.of("statement", "ingest", DIR + "bank_A_forged.csv", "--format", "bank");
+    assertEquals(0, r.exit(), r.err());
+    JsonNode json = new ObjectMapper().readTree(r.out());
+    assertEquals("BLOCK", json.at("/forensics/verdict").asText());
+    assertEquals("BALANCE_BREAK", json.at("/forensics/signals/0/kind").asText());
+    assertEquals(4, json.at("/forensics/signals/0/rows").size());
+  }
+
+  @Test
+  void textReportAndClearErrors(@TempDir Path dir) throws Exception {
+    CliRun text = CliRun.of("statement", "ingest", DIR + "bank_A.csv", "--format-out", "text");
+    assertEquals(0, text.exit(), text.err());
+    assertTrue(text.out().contains("2026-10") && text.out().contains("forensics: PASS"), text.out());
+    Path notes = Files.writeString(dir.resolve("notes.csv"), "just,some\ntext,here\n");
+    CliRun bad = CliRun.of("statement", "ingest", notes.toString());
+    assertEquals(1, bad.exit());
+    assertTrue(bad.err().contains("notes.csv") && bad.err().contains("not a statement"), bad.err());
+    CliRun badFormat = CliRun.of("statement", "ingest", DIR + "bank_A.csv", "--format", "paypal");
+    assertEquals(1, badFormat.exit());
+    assertTrue(badFormat.err().contains("--format"), badFormat.err());
+  }
+
+  @Test
+  void planWithStatementsUsesTheirIncomeAndStopsOnForgery() throws Exception {
+    CliRun ok = CliRun.of("plan", "../../samples/cases/shanghai-three-debts.json", "--policies", "../../samples/policies",
+        "--statement", DIR + "bank_A.csv");
+    assertEquals(0, ok.exit(), ok.err());
+    JsonNode json = new ObjectMapper().readTree(ok.out());
+    assertEquals("STATEMENTS", json.at("/affordability/incomeSource").asText());
+    assertEquals("PASS", json.at("/screening/verdict").asText());
+    CliRun blocked = CliRun.of("plan", "../../samples/cases/shanghai-three-debts.json", "--policies", "../../samples/policies",
+        "--statement", DIR + "bank_A_forged.csv");
+    assertEquals(1, blocked.exit());
+    assertTrue(blocked.err().contains("blocked") && blocked.err().contains("BALANCE_BREAK"), blocked.err());
+  }
+}

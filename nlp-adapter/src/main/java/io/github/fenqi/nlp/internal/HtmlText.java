@@ -1,0 +1,177 @@
+package io.github.fenqi.nlp.internal;
+
+import java.util.Locale;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns an HTML page into plain text in one linear pass (no DOM, no recursion, so deeply nested or unbalanced
+ * markup costs no more than its length): drops tags, comments and the content of script, style and other
+ * non-text elements, decodes entities, and keeps block boundaries as line breaks.
+ *
+ * <p>Thread-safety: stateless.
+ */
+public final class HtmlText {
+  private static final Set<String> SKIP_CONTENT =
+      Set.of("script", "style", "noscript", "template", "iframe", "object", "svg", "math", "textarea", "select");
+  private static final Set<String> BLOCK = Set.of("p", "div", "br", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3",
+      "h4", "h5", "h6", "section", "article", "header", "footer", "title", "td", "th", "dd", "dt", "blockquote", "hr",
+      "pre", "main", "aside", "nav", "form");
+
+  private HtmlText() {}
+
+  /** The visible text of {@code html}. */
+  public static String toText(String html) {
+    StringBuilder out = new StringBuilder(html.length() / 2);
+    int n = html.length();
+    int i = 0;
+    while (i < n) {
+      char c = html.charAt(i);
+      if (c == '<' && i + 1 < n && startsMarkup(html.charAt(i + 1))) {
+        if (html.startsWith("<!--", i)) {
+          int end = html.indexOf("-->", i + 4);
+          i = end < 0 ? n : end + 3;
+          continue;
+        }
+        int tagEnd = tagEnd(html, i + 1);
+        int nameStart = i + 1 + (html.charAt(i + 1) == '/' ? 1 : 0);
+        int nameEnd = nameStart;
+        while (nameEnd < tagEnd && nameEnd < n && (Character.isLetterOrDigit(html.charAt(nameEnd)))) {
+          nameEnd++;
+        }
+        String name = html.substring(nameStart, nameEnd).toLowerCase(Locale.ROOT);
+        boolean closing = html.charAt(i + 1) == '/';
+        if (BLOCK.contains(name)) {
+          out.append('\n');
+        }
+        i = tagEnd >= n ? n : tagEnd + 1;
+        if (!closing && SKIP_CONTENT.contains(name) && !html.startsWith("/>", Math.max(0, tagEnd - 1))) {
+          i = skipElement(html, i, name);
+        }
+      } else if (c == '&') {
+        i = entity(html, i, out);
+      } else {
+        out.append(c);
+        i++;
+      }
+    }
+    return tidy(out);
+  }
+
+  private static boolean startsMarkup(char c) {
+    return Character.isLetter(c) || c == '/' || c == '!' || c == '?';
+  }
+
+  /** Index of the '>' closing the tag that starts at {@code from}, honouring quoted attribute values. */
+  private static int tagEnd(String html, int from) {
+    int n = html.length();
+    char quote = 0;
+    for (int j = from; j < n; j++) {
+      char c = html.charAt(j);
+      if (quote != 0) {
+        if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '>') {
+        return j;
+      }
+    }
+    // unbalanced quote: fall back to the first '>'
+    int plain = html.indexOf('>', from);
+    return plain < 0 ? n : plain;
+  }
+
+  private static int skipElement(String html, int from, String name) {
+    String close = "</" + name;
+    int n = html.length();
+    int j = from;
+    while (true) {
+      int k = html.indexOf("</", j);
+      if (k < 0) {
+        return n;
+      }
+      if (html.regionMatches(true, k, close, 0, close.length())) {
+        int end = html.indexOf('>', k);
+        return end < 0 ? n : end + 1;
+      }
+      j = k + 2;
+    }
+  }
+
+  private static int entity(String html, int i, StringBuilder out) {
+    int semi = html.indexOf(';', i);
+    if (semi < 0 || semi - i > 10) {
+      out.append('&');
+      return i + 1;
+    }
+    String name = html.substring(i + 1, semi);
+    String decoded = switch (name) {
+      case "nbsp", "ensp", "emsp", "#160" -> " ";
+      case "lt" -> "<";
+      case "gt" -> ">";
+      case "amp" -> "&";
+      case "quot" -> "\"";
+      case "apos", "#39" -> "'";
+      case "ldquo", "rdquo" -> "\"";
+      case "mdash", "ndash" -> "-";
+      default -> numeric(name);
+    };
+    if (decoded == null) {
+      out.append('&');
+      return i + 1;
+    }
+    out.append(decoded);
+    return semi + 1;
+  }
+
+  private static @Nullable String numeric(String name) {
+    try {
+      int cp;
+      if (name.startsWith("#x") || name.startsWith("#X")) {
+        cp = Integer.parseInt(name.substring(2), 16);
+      } else if (name.startsWith("#")) {
+        cp = Integer.parseInt(name.substring(1));
+      } else {
+        return null;
+      }
+      if (!Character.isValidCodePoint(cp) || cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        return "\uFFFD";
+      }
+      return new String(Character.toChars(cp));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static String tidy(CharSequence raw) {
+    StringBuilder out = new StringBuilder(raw.length());
+    boolean space = false;
+    boolean newline = true;
+    for (int k = 0; k < raw.length(); k++) {
+      char c = raw.charAt(k);
+      if (c == '\n' || c == '\r') {
+        if (!newline) {
+          out.append('\n');
+          newline = true;
+        }
+        space = false;
+      } else if (Character.isWhitespace(c) || c == '\u00A0') {
+        space = !newline;
+      } else {
+        if (space) {
+          out.append(' ');
+          space = false;
+        }
+        out.append(c);
+        newline = false;
+      }
+    }
+    int len = out.length();
+    while (len > 0 && out.charAt(len - 1) == '\n') {
+      len--;
+    }
+    return out.substring(0, len);
+  }
+}

@@ -1,0 +1,585 @@
+package io.github.fenqi.nlp.internal;
+
+import io.github.fenqi.nlp.FinancialTerm;
+import io.github.fenqi.nlp.PolicyField;
+import io.github.fenqi.nlp.spi.TermMention;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The general rules that read policy fields from normalised text (see {@link TextNormalizer}): Arabic digits,
+ * simplified script, ASCII punctuation ({@code ,} {@code ;} {@code :} {@code (} {@code )} {@code %}).
+ *
+ * <p>Rules work on sentences and clauses, after numbers that are not policy values (dates, times, phone numbers,
+ * amounts of money, article numbers, review periods) have been masked. Each rule yields {@link Candidate}s; the
+ * extractor keeps the most confident one per field.
+ *
+ * <p>Thread-safety: immutable; patterns are compiled once and shared.
+ */
+public final class PolicyRules {
+  private static final String NUM = "(\\d+(?:\\.\\d+)?)";
+  private static final String STOP = ",。;!?\n";
+
+  // ---- distractor masks ----
+  private static final Pattern DISTRACTOR = Pattern.compile(String.join("|",
+      "\\d{4}\\s*年(?:\\s*\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*[日号])?)?",
+      "\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号]",
+      "\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}",
+      "\\d{1,2}:\\d{2}",
+      "\\d+(?:-\\d+){1,3}(?=[^期个月年天日%\\d]|$)", // phone numbers 0571-87654321, 400-820-8820
+      "\\d{5,}",
+      "\\d+(?:\\.\\d+)?\\s*[万千]?\\s*元",
+      "第\\s*\\d+\\s*[条款章项节]",
+      "\\d+\\s*个?(?:工作日|自然日|小时|分钟)"));
+
+  // ---- installments ----
+  private static final Pattern RANGE = Pattern.compile(
+      "(?<![\\d.])(\\d+)\\s*(期|个月|年)?\\s*(?:-|~|至|到)\\s*(\\d+)\\s*(期|个月|年)");
+  /** 12期、24期或36期, and 3、6、9、12期 (the unit written once, at the end). */
+  private static final Pattern LIST = Pattern.compile(
+      "(?<![\\d.#])\\d+\\s*期?(?:\\s*(?:、|或者|或|和|及|/)\\s*\\d+\\s*期?)*\\s*(?:、|或者|或|和|及|/)\\s*\\d+\\s*期");
+  private static final Pattern N_PERIODS = Pattern.compile("(\\d+)");
+  private static final Pattern MAX_TERM = Pattern.compile(
+      "(?:最长|最多|最高|不超过|不得超过|不超|至多|上限为?|最大)([^" + STOP + "\\d%‰]{0,10}?)(\\d+)\\s*(期|个月|年)");
+  private static final Pattern MAX_TERM_SUFFIX = Pattern.compile("(?<![\\d.])(\\d+)\\s*期(?:以内|以下|封顶)");
+  private static final Pattern MIN_TERM = Pattern.compile(
+      "(?:最短|最少|最低|不少于|不低于|至少)([^" + STOP + "\\d%‰]{0,10}?)(\\d+)\\s*(期|个月|年)");
+  private static final Pattern TERM_CONTEXT = Pattern.compile("分|期限|偿还|还款|期数");
+
+  // ---- overdue days ----
+  private static final Pattern OVERDUE = Pattern.compile(
+      "逾期([^" + STOP + "\\d]{0,8}?)(超过|满|达到|达|不少于|不低于|大于|已达|在)?\\s*" + NUM
+          + "\\s*(天|日|个月|月|年)(以上|及以上|或以上|\\+|\\(含\\)以上)?");
+  private static final Pattern OVERDUE_BEFORE = Pattern.compile(
+      "(超过|满|达到|不少于)\\s*" + NUM + "\\s*(天|日|个月|月|年)(以上)?的?逾期");
+  private static final Pattern THRESHOLD_WORD = Pattern.compile("超过|满|达到|达|不少于|不低于|大于|以上");
+
+  // ---- waivers ----
+  private static final Pattern WAIVE_NONE = Pattern.compile(
+      "(?:不予|不|无法|不能|不可|不得|概不|未)\\s*(?:再)?(?:予以|作|做|给予)?(?:减免|免除|豁免|减少|打折|减)|一分不减|分文不减"
+          + "|一分不少|分文不少|不在(?:减免|免除)范围|不属于(?:减免|免除)范围|不(?:参与|纳入)(?:减免|免除)");
+  private static final Pattern WAIVE_VERB = Pattern.compile("减免|免除|豁免");
+  private static final Pattern CAPPED_RATIO = Pattern.compile(
+      "(?:最高|最多|上限|不超过|至多)[^" + STOP + "\\d%‰]{0,12}?" + NUM + "\\s*(%|‰|成)");
+  private static final Pattern WAIVE_DISCOUNT = Pattern.compile("(?:打|按)\\s*" + NUM + "\\s*折");
+  private static final Pattern WAIVE_RATIO = Pattern.compile(
+      "(?:减免|免除|豁免|减收|少收|减)([^" + STOP + "\\d%‰]{0,8}?)" + NUM + "\\s*(%|‰|成)");
+  private static final Pattern WAIVE_ALL = Pattern.compile(
+      "全额(?:减免|免除|豁免)|全部(?:减免|免除|豁免)|全免|(?:减免|免除)全部|免除|免收");
+  private static final Pattern CAP_WORD = Pattern.compile("最高|最多|上限|不超过|至多|比例");
+
+  // ---- down payment ----
+  private static final Pattern DOWN_CONTEXT = Pattern.compile("首付|首期|首次还款|首笔|先偿还|先还|一次性偿还|一次性还");
+  private static final Pattern DOWN_NONE = Pattern.compile(
+      "(?:无需|不需要?|无须|免|零|0|没有|不用|无)首付|首付(?:款|比例)?(?:为|是)?\\s*(?:0|零)(?:元|%)?(?![.\\d])");
+  private static final Pattern PERCENT = Pattern.compile(NUM + "\\s*(%|‰|‱)");
+
+  // ---- hardship proof ----
+  private static final Pattern PROOF = Pattern.compile("证明");
+  private static final Pattern PROOF_NOT_NEEDED = Pattern.compile("无需|不需|无须|不用|免于|免|不要求|不必|毋须");
+  private static final Pattern PROOF_NEEDED = Pattern.compile("需|须|要|应|提交|提供|上传|出具|凭|递交");
+  private static final Pattern PROOF_OPTIONAL_BEFORE = Pattern.compile("可提供|可以提供|可上传|可提交|可自愿|能提供|如提供|若提供|如能|若能");
+  private static final Pattern PROOF_OPTIONAL_AFTER = Pattern.compile("非必须|非必需|不是必须|不强制|非强制|可不提供|自愿");
+
+  // ---- stops interest ----
+  private static final Pattern STOPS = Pattern.compile(
+      "停息|(?:停止|暂停|不再|不)计息|免收[^" + STOP + "]{0,8}?期间[^" + STOP + "]{0,4}?利息|(?:停止|不再|暂停|免收|不)(?:另|再|额外)?(?:计收|收取|产生|计算|计|收)(?:新的|新增的?)?[^" + STOP + "]{0,6}?利息"
+          + "|利息[^" + STOP + "]{0,3}?(?:停止|不再|暂停)(?:计收|收取|产生|计算|计)");
+  private static final Pattern CONTINUES = Pattern.compile(
+      "利息[^" + STOP + "]{0,3}?(?:照常|正常|继续|仍然|仍|依然|照)(?:计算|计收|收取|计息|计|收)"
+          + "|(?:照常|正常|继续)(?:计收|收取|计算|计)利息|正常计息");
+
+  // ---- monthly fee ----
+  private static final Pattern FEE_WORD = Pattern.compile("费率");
+  private static final Pattern FEE_NONE = Pattern.compile(
+      "(?:不|无需|不需|无须)(?:会|再|另)?(?:收取|收|计收|支付|缴纳|另收)(?:任何)?[^" + STOP + "]{0,6}?(?:手续费|服务费|分期费)"
+          + "|(?:手续费|服务费|分期费)\\s*[:为是]?\\s*(?:无|免|全免|0|零)(?![\\d.%])"
+          + "|(?:免|免收|无|零|0)(?:分期)?(?:手续费|服务费|分期费)"
+          + "|(?:手续费|服务费|分期费)(?:全免|全额减免|为0|为零)");
+  private static final Pattern YEARLY = Pattern.compile("年化|年费率|每年|年利率");
+  private static final Pattern WAIVER_WORD = Pattern.compile("减免|免除");
+
+  private PolicyRules() {}
+
+  /** Replaces digits of numbers that are not policy values with {@code #}, keeping offsets. */
+  public static String mask(String text) {
+    char[] out = text.toCharArray();
+    // distractor patterns may overlap (a date inside a longer digit run): mask with each alternative's first match
+    Matcher m = DISTRACTOR.matcher(text);
+    boolean changed = false;
+    while (m.find()) {
+      for (int k = m.start(); k < m.end(); k++) {
+        if (out[k] >= '0' && out[k] <= '9') {
+          out[k] = '#';
+          changed = true;
+        }
+      }
+    }
+    return changed ? new String(out) : text;
+  }
+
+  /** Every candidate the rules find in {@code text} (normalised), given the term mentions in it. */
+  public static List<Candidate> apply(String normalized, List<TermMention> mentions) {
+    String text = mask(normalized);
+    List<Candidate> out = new ArrayList<>();
+    int sentenceStart = 0;
+    int n = text.length();
+    for (int i = 0; i <= n; i++) {
+      if (i == n || isSentenceEnd(text.charAt(i))) {
+        if (i > sentenceStart) {
+          sentence(text, sentenceStart, i, mentions, out);
+        }
+        sentenceStart = i + 1;
+      }
+    }
+    return out;
+  }
+
+  private static boolean isSentenceEnd(char c) {
+    return c == '。' || c == ';' || c == '!' || c == '?' || c == '\n' || c == '\r';
+  }
+
+  private static void sentence(String text, int start, int end, List<TermMention> mentions, List<Candidate> out) {
+    String s = text.substring(start, end);
+    boolean digits = hasDigit(s);
+    if (digits && (s.indexOf('期') >= 0 || s.indexOf('年') >= 0 || s.indexOf('月') >= 0)) {
+      installments(s, start, out);
+    }
+    if (digits && s.contains("逾期")) {
+      overdue(s, start, out);
+    }
+    if (s.indexOf('息') >= 0) {
+      stopsInterest(s, start, out);
+    }
+    Set<FinancialTerm> previousWaivable = EnumSet.noneOf(FinancialTerm.class);
+    boolean previousHadTerms = false;
+    boolean previousBareWaiver = false;
+    int clauseStart = 0;
+    for (int i = 0; i <= s.length(); i++) {
+      if (i == s.length() || s.charAt(i) == ',') {
+        if (i > clauseStart) {
+          int cs = start + clauseStart;
+          int ce = start + i;
+          Set<FinancialTerm> terms = termsIn(mentions, cs, ce);
+          String clause = s.substring(clauseStart, i);
+          Set<FinancialTerm> waivable = waivable(terms);
+          boolean inherited = false;
+          if (terms.isEmpty() && previousHadTerms) {
+            waivable = previousWaivable;
+            inherited = true;
+          }
+          boolean found = (clause.indexOf('减') >= 0 || clause.indexOf('免') >= 0 || clause.indexOf('折') >= 0
+              || clause.indexOf('少') >= 0) && waiver(clause, cs, waivable, inherited, out);
+          if (!found && inherited && previousBareWaiver) {
+            cappedWaiver(clause, cs, waivable, out);
+          }
+          if (clause.indexOf('首') >= 0 || clause.indexOf('先') >= 0 || clause.contains("一次性")) {
+            downPayment(clause, cs, out);
+          }
+          if (clause.contains("证明")) {
+            proof(clause, s, clauseStart, cs, out);
+          }
+          if (clause.indexOf('费') >= 0) {
+            fee(clause, s, cs, terms, out);
+          }
+          if (!terms.isEmpty()) {
+            previousWaivable = waivable;
+            previousHadTerms = true;
+            previousBareWaiver = !found && WAIVE_VERB.matcher(clause).find();
+          }
+        }
+        clauseStart = i + 1;
+      }
+    }
+  }
+
+  private static boolean hasDigit(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Set<FinancialTerm> termsIn(List<TermMention> mentions, int start, int end) {
+    Set<FinancialTerm> terms = EnumSet.noneOf(FinancialTerm.class);
+    for (TermMention m : mentions) {
+      if (m.start() >= start && m.end() <= end) {
+        terms.add(m.term());
+      }
+    }
+    return terms;
+  }
+
+  private static Set<FinancialTerm> waivable(Set<FinancialTerm> terms) {
+    Set<FinancialTerm> w = EnumSet.noneOf(FinancialTerm.class);
+    for (FinancialTerm t : terms) {
+      if (waiverField(t) != null) {
+        w.add(t);
+      }
+    }
+    return w;
+  }
+
+  private static @Nullable PolicyField waiverField(FinancialTerm t) {
+    return switch (t) {
+      case PENALTY_INTEREST -> PolicyField.MAX_PENALTY_WAIVER;
+      case LATE_FEE -> PolicyField.MAX_LATE_FEE_WAIVER;
+      case INTEREST -> PolicyField.MAX_INTEREST_WAIVER;
+      case PRINCIPAL -> PolicyField.PRINCIPAL_WAIVER;
+      default -> null;
+    };
+  }
+
+  // ---------------------------------------------------------------- installments
+
+  private static int months(String number, String unit) {
+    int n = Integer.parseInt(number);
+    return "年".equals(unit) ? Math.multiplyExact(n, 12) : n;
+  }
+
+  private static boolean plausibleTerm(int months) {
+    return months >= 1 && months <= 360;
+  }
+
+  private static boolean overdueBefore(String s, int at) {
+    int from = Math.max(0, at - 8);
+    return s.substring(from, at).contains("逾期");
+  }
+
+  private static void installments(String s, int base, List<Candidate> out) {
+    boolean termContext = TERM_CONTEXT.matcher(s).find();
+    Matcher m = RANGE.matcher(s);
+    while (m.find()) {
+      String unit = m.group(4);
+      if (!"期".equals(unit) && (!termContext || overdueBefore(s, m.start()))) {
+        continue;
+      }
+      String firstUnit = m.group(2) == null ? unit : m.group(2);
+      if ("期".equals(unit) && !"期".equals(firstUnit)) {
+        continue;
+      }
+      int lo = months(m.group(1), firstUnit);
+      int hi = months(m.group(3), unit);
+      if (plausibleTerm(lo) && plausibleTerm(hi) && lo < hi) {
+        out.add(new Candidate(PolicyField.MIN_INSTALLMENTS, lo, base + m.start(), base + m.end(), 0.85));
+        out.add(new Candidate(PolicyField.MAX_INSTALLMENTS, hi, base + m.start(), base + m.end(), 0.85));
+      }
+    }
+    m = LIST.matcher(s);
+    while (m.find()) {
+      Matcher p = N_PERIODS.matcher(m.group());
+      int lo = Integer.MAX_VALUE;
+      int hi = Integer.MIN_VALUE;
+      while (p.find()) {
+        int v = Integer.parseInt(p.group(1));
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+      if (plausibleTerm(lo) && plausibleTerm(hi) && lo < hi) {
+        out.add(new Candidate(PolicyField.MIN_INSTALLMENTS, lo, base + m.start(), base + m.end(), 0.7));
+        out.add(new Candidate(PolicyField.MAX_INSTALLMENTS, hi, base + m.start(), base + m.end(), 0.7));
+      }
+    }
+    bound(s, base, MAX_TERM, PolicyField.MAX_INSTALLMENTS, termContext, out);
+    bound(s, base, MIN_TERM, PolicyField.MIN_INSTALLMENTS, termContext, out);
+    m = MAX_TERM_SUFFIX.matcher(s);
+    while (m.find()) {
+      int v = Integer.parseInt(m.group(1));
+      if (plausibleTerm(v)) {
+        out.add(new Candidate(PolicyField.MAX_INSTALLMENTS, v, base + m.start(), base + m.end(), 0.7));
+      }
+    }
+  }
+
+  private static void bound(String s, int base, Pattern p, PolicyField field, boolean termContext,
+      List<Candidate> out) {
+    Matcher m = p.matcher(s);
+    while (m.find()) {
+      String window = m.group(1);
+      String unit = m.group(3);
+      if (window.contains("逾期") || window.contains("减") || window.contains("免") || window.contains("天")) {
+        continue;
+      }
+      if (!"期".equals(unit) && (!termContext || overdueBefore(s, m.start()))) {
+        continue;
+      }
+      int v = months(m.group(2), unit);
+      if (plausibleTerm(v)) {
+        out.add(new Candidate(field, v, base + m.start(), base + m.end(), 0.9));
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- overdue
+
+  private static int days(String number, String unit) {
+    BigDecimal n = new BigDecimal(number);
+    BigDecimal perUnit = switch (unit) {
+      case "个月", "月" -> BigDecimal.valueOf(30);
+      case "年" -> BigDecimal.valueOf(360);
+      default -> BigDecimal.ONE;
+    };
+    return n.multiply(perUnit).setScale(0, RoundingMode.HALF_UP).intValueExact();
+  }
+
+  private static void overdue(String s, int base, List<Candidate> out) {
+    Matcher m = OVERDUE.matcher(s);
+    while (m.find()) {
+      boolean threshold = m.group(2) != null || m.group(5) != null || THRESHOLD_WORD.matcher(m.group(1)).find();
+      if (!threshold) {
+        continue; // "我逾期了4个月", "已逾期45天": a narrative, not a condition
+      }
+      String window = m.group(1);
+      String after = s.substring(m.end(), Math.min(s.length(), m.end() + 3));
+      if (window.endsWith("不") || window.endsWith("未") || window.contains("不足") || after.startsWith("以内")
+          || after.startsWith("以下") || after.startsWith("内") || after.startsWith("之内")) {
+        continue; // "逾期不超过30天", "逾期90天以内": an upper bound, not the minimum
+      }
+      int d = days(m.group(3), m.group(4));
+      if (d >= 1 && d <= 3650) {
+        double conf = m.group(2) != null && m.group(5) == null ? 0.9 : 0.85;
+        out.add(new Candidate(PolicyField.MIN_OVERDUE_DAYS, d, base + m.start(), base + m.end(), conf));
+      }
+    }
+    m = OVERDUE_BEFORE.matcher(s);
+    while (m.find()) {
+      int d = days(m.group(2), m.group(3));
+      if (d >= 1 && d <= 3650) {
+        out.add(new Candidate(PolicyField.MIN_OVERDUE_DAYS, d, base + m.start(), base + m.end(), 0.8));
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- waivers
+
+  /** {@code 30 %} → 0.3, {@code 6 ‰} → 0.006, {@code 5 成} → 0.5. */
+  static BigDecimal ratio(String number, String unit) {
+    BigDecimal n = new BigDecimal(number);
+    int scale = switch (unit) {
+      case "%" -> 2;
+      case "‰" -> 3;
+      case "‱" -> 4;
+      case "成" -> 1;
+      default -> throw new IllegalArgumentException("unit " + unit);
+    };
+    return normalize(n.movePointLeft(scale));
+  }
+
+  private static BigDecimal normalize(BigDecimal d) {
+    BigDecimal s = d.stripTrailingZeros();
+    return s.scale() < 1 ? s.setScale(1) : s;
+  }
+
+  /** "罚息可酌情减免，最高不超过已产生金额的40%": the cap is in the clause after the waiver verb. */
+  private static void cappedWaiver(String clause, int base, Set<FinancialTerm> components, List<Candidate> out) {
+    Matcher m = CAPPED_RATIO.matcher(clause);
+    if (!m.find()) {
+      return;
+    }
+    BigDecimal r = ratio(m.group(1), m.group(2));
+    if (r.compareTo(BigDecimal.ONE) > 0) {
+      return;
+    }
+    for (FinancialTerm t : components) {
+      PolicyField f = waiverField(t);
+      if (f != null) {
+        out.add(new Candidate(f, r, base, base + clause.length(), 0.7));
+      }
+    }
+  }
+
+  private static final Pattern SEGMENT_SPLIT = Pattern.compile("和|及|、|与|以及");
+  private static final Pattern BARE_RATIO = Pattern.compile(NUM + "\\s*(%|‰|成)");
+
+  /** A waiver value found in a piece of text, with its confidence. */
+  private record Waiver(BigDecimal value, double confidence) {}
+
+  /** Adds a waiver candidate for each component if the clause states a waiver; returns whether it did. */
+  private static boolean waiver(String clause, int base, Set<FinancialTerm> components, boolean inherited,
+      List<Candidate> out) {
+    if (components.isEmpty()) {
+      return false;
+    }
+    if (components.contains(FinancialTerm.INTEREST) && STOPS.matcher(clause).find()) {
+      // "免收分期期间的利息" stops interest during the plan; it is not a cap on waiving interest already owed
+      components = EnumSet.copyOf(components);
+      components.remove(FinancialTerm.INTEREST);
+      if (components.isEmpty()) {
+        return false;
+      }
+    }
+    Waiver whole = waiverIn(clause, clause);
+    if (whole == null) {
+      return false;
+    }
+    double factor = inherited ? 0.8 : 1.0;
+    // "可减免全部违约金和50%的罚息": several components with different values; pair each with its own segment
+    String[] segments = SEGMENT_SPLIT.split(clause);
+    boolean paired = components.size() > 1 && segments.length > 1 && distinctValues(segments, clause) > 1;
+    for (FinancialTerm t : components) {
+      PolicyField f = waiverField(t);
+      if (f == null) {
+        continue;
+      }
+      Waiver w = whole;
+      if (paired) {
+        for (String seg : segments) {
+          if (mentions(seg, t)) {
+            Waiver own = waiverIn(seg, clause);
+            if (own == null) {
+              Matcher bare = BARE_RATIO.matcher(seg);
+              if (bare.find()) {
+                BigDecimal r = ratio(bare.group(1), bare.group(2));
+                own = r.compareTo(BigDecimal.ONE) <= 0 ? new Waiver(r, 0.75) : null;
+              }
+            }
+            if (own != null) {
+              w = own;
+            }
+            break;
+          }
+        }
+      }
+      out.add(new Candidate(f, w.value(), base, base + clause.length(), w.confidence() * factor));
+    }
+    return true;
+  }
+
+  private static int distinctValues(String[] segments, String clause) {
+    Set<BigDecimal> values = new java.util.HashSet<>();
+    for (String seg : segments) {
+      Waiver w = waiverIn(seg, clause);
+      if (w == null) {
+        Matcher bare = BARE_RATIO.matcher(seg);
+        if (bare.find()) {
+          values.add(ratio(bare.group(1), bare.group(2)).stripTrailingZeros());
+        }
+      } else {
+        values.add(w.value().stripTrailingZeros());
+      }
+    }
+    return values.size();
+  }
+
+  private static boolean mentions(String segment, FinancialTerm t) {
+    return switch (t) {
+      case PENALTY_INTEREST -> segment.contains("罚息") || segment.contains("逾期利息");
+      case LATE_FEE -> segment.contains("违约金") || segment.contains("滞纳金");
+      case INTEREST -> segment.contains("利息") && !segment.contains("逾期利息");
+      case PRINCIPAL -> segment.contains("本金");
+      default -> false;
+    };
+  }
+
+  private static @Nullable Waiver waiverIn(String text, String clause) {
+    Matcher m;
+    if (WAIVE_NONE.matcher(text).find()) {
+      return new Waiver(BigDecimal.ZERO.setScale(1), 0.85);
+    }
+    if ((m = WAIVE_DISCOUNT.matcher(text)).find()) {
+      BigDecimal d = new BigDecimal(m.group(1));
+      BigDecimal paid = d.compareTo(BigDecimal.TEN) < 0 ? d.movePointLeft(1) : d.movePointLeft(2);
+      return paid.compareTo(BigDecimal.ONE) <= 0 ? new Waiver(normalize(BigDecimal.ONE.subtract(paid)), 0.8) : null;
+    }
+    if ((m = WAIVE_RATIO.matcher(text)).find()) {
+      BigDecimal r = ratio(m.group(2), m.group(3));
+      return r.compareTo(BigDecimal.ONE) <= 0 ? new Waiver(r, CAP_WORD.matcher(clause).find() ? 0.9 : 0.75) : null;
+    }
+    if (WAIVE_ALL.matcher(text).find()) {
+      return new Waiver(BigDecimal.ONE.setScale(1), 0.85);
+    }
+    return null;
+  }
+
+  // ---------------------------------------------------------------- down payment
+
+  private static void downPayment(String clause, int base, List<Candidate> out) {
+    Matcher none = DOWN_NONE.matcher(clause);
+    if (none.find()) {
+      out.add(new Candidate(PolicyField.MIN_DOWN_PAYMENT_RATIO, BigDecimal.ZERO.setScale(1), base + none.start(),
+          base + none.end(), 0.85));
+      return;
+    }
+    if (!DOWN_CONTEXT.matcher(clause).find() || WAIVER_WORD.matcher(clause).find() || clause.contains("费")) {
+      return;
+    }
+    Matcher m = PERCENT.matcher(clause);
+    if (m.find()) {
+      BigDecimal r = ratio(m.group(1), m.group(2));
+      if (r.compareTo(BigDecimal.ONE) <= 0) {
+        out.add(new Candidate(PolicyField.MIN_DOWN_PAYMENT_RATIO, r, base, base + clause.length(), 0.85));
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- hardship proof
+
+  private static void proof(String clause, String sentence, int clauseOffset, int base, List<Candidate> out) {
+    Matcher m = PROOF.matcher(clause);
+    while (m.find()) {
+      String before = clause.substring(Math.max(0, m.start() - 20), m.start());
+      String after = sentence.substring(Math.min(sentence.length(), clauseOffset + m.end()),
+          Math.min(sentence.length(), clauseOffset + m.end() + 16));
+      if (PROOF_NOT_NEEDED.matcher(before).find() || PROOF_OPTIONAL_AFTER.matcher(after).find()) {
+        out.add(new Candidate(PolicyField.REQUIRES_HARDSHIP_PROOF, Boolean.FALSE, base, base + m.end(), 0.8));
+      } else if (PROOF_OPTIONAL_BEFORE.matcher(before).find()) {
+        continue; // "可提供证明": allowed, not required; nothing is determined
+      } else if (PROOF_NEEDED.matcher(before).find()) {
+        out.add(new Candidate(PolicyField.REQUIRES_HARDSHIP_PROOF, Boolean.TRUE, base, base + m.end(), 0.85));
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- stops interest
+
+  private static void stopsInterest(String s, int base, List<Candidate> out) {
+    Matcher m = CONTINUES.matcher(s);
+    if (m.find()) {
+      out.add(new Candidate(PolicyField.STOPS_INTEREST, Boolean.FALSE, base + m.start(), base + m.end(), 0.85));
+    }
+    m = STOPS.matcher(s);
+    if (m.find()) {
+      out.add(new Candidate(PolicyField.STOPS_INTEREST, Boolean.TRUE, base + m.start(), base + m.end(), 0.85));
+    }
+  }
+
+  // ---------------------------------------------------------------- monthly fee
+
+  private static void fee(String clause, String sentence, int base, Set<FinancialTerm> terms, List<Candidate> out) {
+    Matcher none = FEE_NONE.matcher(clause);
+    if (none.find()) {
+      out.add(new Candidate(PolicyField.MONTHLY_FEE_RATE, BigDecimal.ZERO.setScale(1), base + none.start(),
+          base + none.end(), 0.8));
+      return;
+    }
+    boolean feeClause = terms.contains(FinancialTerm.SERVICE_FEE) || FEE_WORD.matcher(clause).find();
+    if (!feeClause || WAIVER_WORD.matcher(clause).find() || YEARLY.matcher(clause).find()) {
+      return;
+    }
+    double conf;
+    if (clause.contains("月") || clause.contains("每期")) {
+      conf = 0.85;
+    } else if (sentence.contains("月")) {
+      conf = 0.65;
+    } else {
+      return; // a one-off fee, not a monthly rate
+    }
+    Matcher m = PERCENT.matcher(clause);
+    if (m.find()) {
+      BigDecimal r = ratio(m.group(1), m.group(2));
+      if (r.compareTo(BigDecimal.valueOf(0.1)) <= 0) {
+        out.add(new Candidate(PolicyField.MONTHLY_FEE_RATE, r, base, base + clause.length(), conf));
+      }
+    }
+  }
+}

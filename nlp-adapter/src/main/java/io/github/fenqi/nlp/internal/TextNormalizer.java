@@ -1,0 +1,308 @@
+package io.github.fenqi.nlp.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Normalises Chinese policy text so that the rules only ever see one spelling of each thing: full-width
+ * forms become ASCII, traditional characters become simplified, Chinese numerals become Arabic digits
+ * (十二 → 12, 百分之三十 → 30%, 千分之六 → 6‰, 半年 → 6个月, 一半/半数 → 50%).
+ *
+ * <p>Thread-safety: immutable after construction; {@link #normalize} may be called concurrently.
+ */
+public final class TextNormalizer {
+  private static final String DIGITS = "零〇一二两三四五六七八九";
+  /** Characters after which a lone 一/两/十/百 is a numeral rather than part of a word. */
+  private static final String UNITS_AFTER_NUMERAL = "期年个月天日成折倍档%周";
+
+  private final char[] charMap;
+
+  private TextNormalizer(char[] charMap) {
+    this.charMap = charMap;
+  }
+
+  /** The normaliser with the bundled traditional-to-simplified table. */
+  public static TextNormalizer standard() {
+    char[] map = new char[Character.MAX_VALUE + 1];
+    for (int c = 0; c <= Character.MAX_VALUE; c++) {
+      map[c] = foldWidth((char) c);
+    }
+    try (InputStream in = TextNormalizer.class.getResourceAsStream("/io/github/fenqi/nlp/traditional-simplified.txt")) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource traditional-simplified.txt");
+      }
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      String line;
+      while ((line = reader.readLine()) != null) {
+        line = line.strip();
+        if (line.isEmpty() || line.startsWith("#")) {
+          continue;
+        }
+        if (line.length() != 2) {
+          throw new IllegalStateException("traditional-simplified.txt: expected two characters, got '" + line + "'");
+        }
+        map[line.charAt(0)] = line.charAt(1);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new TextNormalizer(map);
+  }
+
+  private static char foldWidth(char c) {
+    if (c >= '\uFF01' && c <= '\uFF5E') {
+      return (char) (c - 0xFEE0);
+    }
+    switch (c) {
+      case '\u3000': case '\u00A0': case '\t': return ' ';
+      case '\u2014': case '\u2013': case '\u2012': case '\u2212': case '\u2010': return '-';
+      case '\u301C': return '~';
+      case '\u201C': case '\u201D': return '"';
+      default: return c;
+    }
+  }
+
+  /** Normalises {@code original}; the result maps every character back to the original. */
+  public NormalizedText normalize(String original) {
+    int n = original.length();
+    char[] folded = new char[n];
+    for (int i = 0; i < n; i++) {
+      folded[i] = charMap[original.charAt(i)];
+    }
+    Out out = new Out(n);
+    int i = 0;
+    while (i < n) {
+      char c = folded[i];
+      int consumed = 0;
+      if ((c == '百' || c == '千' || c == '万') && i + 2 < n && folded[i + 1] == '分' && folded[i + 2] == '之') {
+        consumed = percentPhrase(folded, i, out);
+      } else if (c == '半') {
+        consumed = half(folded, i, out);
+      } else if (c == '一' && i + 1 < n && folded[i + 1] == '半') {
+        consumed = out.emit("50%", i, i + 2);
+      } else if (isNumeralStart(c)) {
+        consumed = numeral(folded, i, out);
+      }
+      if (consumed == 0) {
+        out.append(c, i, i + 1);
+        consumed = 1;
+      }
+      i += consumed;
+    }
+    return out.build(original);
+  }
+
+  /** Growable normalised text plus its offset map. */
+  private static final class Out {
+    private final StringBuilder text;
+    private int[] starts;
+    private int[] ends;
+    private int len;
+
+    Out(int capacity) {
+      text = new StringBuilder(capacity);
+      starts = new int[Math.max(16, capacity)];
+      ends = new int[Math.max(16, capacity)];
+    }
+
+    void append(char c, int from, int to) {
+      if (len == starts.length) {
+        starts = java.util.Arrays.copyOf(starts, len * 2);
+        ends = java.util.Arrays.copyOf(ends, len * 2);
+      }
+      text.append(c);
+      starts[len] = from;
+      ends[len] = to;
+      len++;
+    }
+
+    int emit(String s, int from, int to) {
+      for (int k = 0; k < s.length(); k++) {
+        append(s.charAt(k), from, to);
+      }
+      return to - from;
+    }
+
+    NormalizedText build(String original) {
+      return new NormalizedText(original, text.toString(), java.util.Arrays.copyOf(starts, len),
+          java.util.Arrays.copyOf(ends, len));
+    }
+  }
+
+  private static boolean isNumeralStart(char c) {
+    return DIGITS.indexOf(c) >= 0 || c == '十' || c == '百' || c == '千' || c == '万';
+  }
+
+  private static boolean isNumeralChar(char c) {
+    return isNumeralStart(c) || c == '亿';
+  }
+
+  /** 百分之三十 → 30%, 千分之六 → 6‰, 万分之五 → 5‱, 百分之0.5 → 0.5%. */
+  private int percentPhrase(char[] t, int i, Out out) {
+    char scale = t[i];
+    int j = i + 3;
+    int end = j;
+    String value;
+    if (j < t.length && (isAsciiDigit(t[j]))) {
+      while (end < t.length && (isAsciiDigit(t[end]) || (t[end] == '.' && end + 1 < t.length && isAsciiDigit(t[end + 1])))) {
+        end++;
+      }
+      value = new String(t, j, end - j);
+    } else {
+      end = numeralRunEnd(t, j);
+      if (end == j) {
+        return 0;
+      }
+      value = parseNumeral(t, j, end);
+      if (value == null) {
+        return 0;
+      }
+    }
+    String sign = scale == '百' ? "%" : scale == '千' ? "‰" : "‱";
+    return out.emit(value + sign, i, end);
+  }
+
+  /** 半年 → 6个月, 半数 → 50%; any other 半 is left alone. */
+  private int half(char[] t, int i, Out out) {
+    if (i + 1 < t.length && t[i + 1] == '年') {
+      return out.emit("6个月", i, i + 2);
+    }
+    if (i + 1 < t.length && t[i + 1] == '数') {
+      return out.emit("50%", i, i + 2);
+    }
+    return 0;
+  }
+
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static int numeralRunEnd(char[] t, int i) {
+    int j = i;
+    while (j < t.length) {
+      if (isNumeralChar(t[j])) {
+        j++;
+      } else if (t[j] == '点' && j > i && j + 1 < t.length && DIGITS.indexOf(t[j + 1]) >= 0) {
+        j++;
+      } else {
+        break;
+      }
+    }
+    return j;
+  }
+
+  private int numeral(char[] t, int i, Out out) {
+    int end = numeralRunEnd(t, i);
+    boolean unitFollows = end < t.length && UNITS_AFTER_NUMERAL.indexOf(t[end]) >= 0;
+    if (end - i == 1 && !unitFollows) {
+      // a lone 一/三/十 not followed by a unit is part of a word (一次性, 三方, 一分不减), not a number
+      return 0;
+    }
+    String value = parseNumeral(t, i, end);
+    if (value == null) {
+      return 0;
+    }
+    return out.emit(value, i, end);
+  }
+
+  /** Parses a run of Chinese numeral characters; returns its decimal form or null if it is not a number. */
+  static @Nullable String parseNumeral(char[] t, int from, int to) {
+    int dot = -1;
+    for (int k = from; k < to; k++) {
+      if (t[k] == '点') {
+        dot = k;
+        break;
+      }
+    }
+    int intEnd = dot < 0 ? to : dot;
+    String integer = parseInteger(t, from, intEnd);
+    if (integer == null) {
+      return null;
+    }
+    if (dot < 0) {
+      return integer;
+    }
+    StringBuilder frac = new StringBuilder();
+    for (int k = dot + 1; k < to; k++) {
+      int d = digit(t[k]);
+      if (d < 0) {
+        return null;
+      }
+      frac.append(d);
+    }
+    return frac.length() == 0 ? integer : integer + "." + frac;
+  }
+
+  private static @Nullable String parseInteger(char[] t, int from, int to) {
+    if (from == to) {
+      return "0";
+    }
+    boolean hasUnit = false;
+    for (int k = from; k < to; k++) {
+      if (digit(t[k]) < 0) {
+        hasUnit = true;
+        break;
+      }
+    }
+    if (!hasUnit) {
+      // 二零二六 → 2026 (digit by digit)
+      StringBuilder sb = new StringBuilder();
+      for (int k = from; k < to; k++) {
+        sb.append(digit(t[k]));
+      }
+      return sb.toString();
+    }
+    long total = 0;
+    long section = 0;
+    long number = 0;
+    for (int k = from; k < to; k++) {
+      char c = t[k];
+      int d = digit(c);
+      if (d >= 0) {
+        number = d;
+        continue;
+      }
+      long unit = switch (c) {
+        case '十' -> 10;
+        case '百' -> 100;
+        case '千' -> 1000;
+        case '万' -> 10_000;
+        case '亿' -> 100_000_000;
+        default -> -1;
+      };
+      if (unit < 0) {
+        return null;
+      }
+      if (unit >= 10_000) {
+        section = (section + number) * unit;
+        total += section;
+        section = 0;
+      } else {
+        section += (number == 0 ? 1 : number) * unit;
+      }
+      number = 0;
+    }
+    return Long.toString(total + section + number);
+  }
+
+  private static int digit(char c) {
+    return switch (c) {
+      case '零', '〇' -> 0;
+      case '一' -> 1;
+      case '二', '两' -> 2;
+      case '三' -> 3;
+      case '四' -> 4;
+      case '五' -> 5;
+      case '六' -> 6;
+      case '七' -> 7;
+      case '八' -> 8;
+      case '九' -> 9;
+      default -> -1;
+    };
+  }
+}

@@ -1,0 +1,352 @@
+package io.github.fenqi.nlp.source;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.nlp.internal.CharsetSniffer;
+import io.github.fenqi.nlp.internal.HtmlText;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Fetches a lender's announcement page (HTML, turned into text with scripts and styles removed) or a JSON feed
+ * of announcements over HTTP(S), with a connect timeout, a total read timeout, and a body-size limit enforced
+ * while streaming. The charset comes from the Content-Type header, else an HTML meta tag, else detection
+ * (UTF-8 or GBK/GB18030).
+ *
+ * <p>JSON feed: either an array of items or an object with an {@code items} array; each item has
+ * {@code content}, {@code text} or {@code body} (text or HTML), and optionally {@code id}, {@code title},
+ * {@code url}.
+ *
+ * <pre>{@code
+ * PolicySource source = HttpPolicySource.builder("hexin-notices", "hexin", URI.create("https://example.com/notice"))
+ *     .readTimeout(Duration.ofSeconds(10)).maxBodyBytes(1 << 20).build();
+ * }</pre>
+ *
+ * <p>Thread-safety: immutable; {@link #fetch()} may be called concurrently.
+ */
+public final class HttpPolicySource implements PolicySource {
+  /** How to read the body. */
+  public enum Format {
+    /** An HTML (or plain-text) page: one announcement. */
+    HTML,
+    /** A JSON feed of announcements. */
+    JSON_FEED,
+    /** JSON if the Content-Type says so, else HTML. */
+    AUTO
+  }
+
+  private final String id;
+  private final String platformId;
+  private final URI uri;
+  private final Format format;
+  private final Duration connectTimeout;
+  private final Duration readTimeout;
+  private final long maxBodyBytes;
+  private final String userAgent;
+  private final Clock clock;
+  private final HttpClient client;
+
+  private HttpPolicySource(Builder b) {
+    this.id = b.id;
+    this.platformId = b.platformId;
+    this.uri = b.uri;
+    this.format = b.format;
+    this.connectTimeout = b.connectTimeout;
+    this.readTimeout = b.readTimeout;
+    this.maxBodyBytes = b.maxBodyBytes;
+    this.userAgent = b.userAgent;
+    this.clock = b.clock;
+    this.client = HttpClient.newBuilder()
+        .connectTimeout(connectTimeout)
+        .followRedirects(HttpClient.Redirect.NORMAL)
+        .build();
+  }
+
+  /** A builder for a source with this id, platform and address (http or https). */
+  public static Builder builder(String id, String platformId, URI uri) {
+    return new Builder(id, platformId, uri);
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public String platformId() {
+    return platformId;
+  }
+
+  /** The address fetched. */
+  public URI uri() {
+    return uri;
+  }
+
+  @Override
+  public List<Announcement> fetch() {
+    HttpRequest request = HttpRequest.newBuilder(uri)
+        .timeout(readTimeout)
+        .header("User-Agent", userAgent)
+        .header("Accept", "text/html, application/json;q=0.9, text/plain;q=0.8")
+        .GET()
+        .build();
+    AtomicReference<@Nullable LimitedBodySubscriber> subscriber = new AtomicReference<>();
+    HttpResponse.BodyHandler<byte[]> handler = info -> {
+      long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1L);
+      LimitedBodySubscriber s = new LimitedBodySubscriber(maxBodyBytes, declared);
+      subscriber.set(s);
+      return s;
+    };
+    CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, handler);
+    HttpResponse<byte[]> response;
+    try {
+      response = future.get(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      LimitedBodySubscriber s = subscriber.get();
+      if (s != null) {
+        s.cancel();
+      }
+      throw new PolicySourceException(id, "no complete response from " + uri + " within " + readTimeout.toMillis()
+          + " ms (read timeout)");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      future.cancel(true);
+      throw new PolicySourceException(id, "interrupted while fetching " + uri, e);
+    } catch (ExecutionException e) {
+      throw failure(e.getCause());
+    }
+    int status = response.statusCode();
+    if (status < 200 || status > 299) {
+      throw new PolicySourceException(id, "HTTP " + status + " from " + uri);
+    }
+    String contentType = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+    boolean json = format == Format.JSON_FEED || (format == Format.AUTO && contentType.contains("json"));
+    CharsetSniffer.Decoded decoded = CharsetSniffer.decode(response.body(), charsetParameter(contentType).orElse(null),
+        !json);
+    Instant now = clock.instant();
+    if (json) {
+      return parseFeed(decoded.text(), now);
+    }
+    String text = looksLikeHtml(decoded.text(), contentType) ? HtmlText.toText(decoded.text()) : decoded.text().strip();
+    return List.of(new Announcement(id, uri.toString(), title(decoded.text()), text, uri, now));
+  }
+
+  private PolicySourceException failure(@Nullable Throwable cause) {
+    Throwable c = cause;
+    while (c != null) {
+      if (c instanceof LimitedBodySubscriber.TooLarge) {
+        return new PolicySourceException(id, "response from " + uri + " is larger than the limit of " + maxBodyBytes
+            + " bytes");
+      }
+      if (c instanceof HttpTimeoutException) {
+        return new PolicySourceException(id, "timed out fetching " + uri + " (" + c.getMessage() + ")", c);
+      }
+      c = c.getCause();
+    }
+    String reason = cause == null ? "unknown error" : cause.getClass().getSimpleName()
+        + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    return new PolicySourceException(id, "cannot fetch " + uri + ": " + reason, cause);
+  }
+
+  static Optional<String> charsetParameter(String contentType) {
+    for (String part : contentType.split(";")) {
+      String p = part.strip();
+      if (p.startsWith("charset=")) {
+        return Optional.of(p.substring("charset=".length()).replace("\"", "").strip());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean looksLikeHtml(String text, String contentType) {
+    if (contentType.contains("html")) {
+      return true;
+    }
+    if (contentType.startsWith("text/plain")) {
+      return false;
+    }
+    String head = text.substring(0, Math.min(text.length(), 1024)).toLowerCase(Locale.ROOT);
+    return head.contains("<html") || head.contains("<body") || head.contains("<p") || head.contains("<div")
+        || head.contains("<!doctype");
+  }
+
+  private static String title(String html) {
+    String lower = html.toLowerCase(Locale.ROOT);
+    int s = lower.indexOf("<title");
+    if (s < 0) {
+      return "";
+    }
+    int open = lower.indexOf('>', s);
+    int close = lower.indexOf("</title", open + 1);
+    if (open < 0 || close < 0 || close - open > 1000) {
+      return "";
+    }
+    return HtmlText.toText(html.substring(open + 1, close)).strip();
+  }
+
+  private List<Announcement> parseFeed(String body, Instant now) {
+    JsonNode root;
+    try {
+      root = new ObjectMapper().readTree(body);
+    } catch (JsonProcessingException e) {
+      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+          + e.getLocation().getColumnNr();
+      throw new PolicySourceException(id, "malformed JSON feed from " + uri + where + ": " + e.getOriginalMessage(),
+          new InvalidInputException(uri.toString(), "malformed JSON" + where));
+    } catch (IOException e) {
+      throw new PolicySourceException(id, "cannot read JSON feed from " + uri + ": " + e.getMessage(), e);
+    }
+    JsonNode items = root != null && root.isObject() ? root.get("items") : root;
+    if (items == null || !items.isArray()) {
+      throw new PolicySourceException(id, "JSON feed from " + uri
+          + " must be an array of items or an object with an 'items' array");
+    }
+    List<Announcement> out = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      JsonNode item = items.get(i);
+      String content = firstText(item, "content", "text", "body");
+      if (content == null) {
+        throw new PolicySourceException(id, "JSON feed from " + uri + ": items[" + i
+            + "] has no 'content', 'text' or 'body' string");
+      }
+      String itemId = Objects.requireNonNullElse(firstText(item, "id", "guid"), uri + "#" + i);
+      String title = Objects.requireNonNullElse(firstText(item, "title"), "");
+      String url = firstText(item, "url", "link");
+      URI itemUri = uri;
+      if (url != null) {
+        try {
+          itemUri = uri.resolve(url);
+        } catch (IllegalArgumentException e) {
+          throw new PolicySourceException(id, "JSON feed from " + uri + ": items[" + i + "].url '" + url
+              + "' is not a valid URI");
+        }
+      }
+      String text = content.indexOf('<') >= 0 ? HtmlText.toText(content) : content.strip();
+      out.add(new Announcement(id, itemId, title, text, itemUri, now));
+    }
+    return List.copyOf(out);
+  }
+
+  private static @Nullable String firstText(JsonNode item, String... names) {
+    if (item == null || !item.isObject()) {
+      return null;
+    }
+    for (String n : names) {
+      JsonNode v = item.get(n);
+      if (v != null && (v.isTextual() || v.isNumber())) {
+        return v.asText();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Builds an {@link HttpPolicySource}; {@link #build()} checks every setting and names the bad one.
+   *
+   * <p>Thread-safety: not thread-safe; build once, then share the immutable source.
+   */
+  public static final class Builder {
+    private final String id;
+    private final String platformId;
+    private final URI uri;
+    private Format format = Format.AUTO;
+    private Duration connectTimeout = Duration.ofSeconds(5);
+    private Duration readTimeout = Duration.ofSeconds(15);
+    private long maxBodyBytes = 2L * 1024 * 1024;
+    private String userAgent = "fenqi-nlp-adapter (policy watcher)";
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(String id, String platformId, URI uri) {
+      this.id = Objects.requireNonNull(id, "id");
+      this.platformId = Objects.requireNonNull(platformId, "platformId");
+      this.uri = Objects.requireNonNull(uri, "uri");
+    }
+
+    /** How to read the body (default AUTO). */
+    public Builder format(Format format) {
+      this.format = Objects.requireNonNull(format, "format");
+      return this;
+    }
+
+    /** Time allowed to open the connection (default 5 s). */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = Objects.requireNonNull(timeout, "connectTimeout");
+      return this;
+    }
+
+    /** Total time allowed from sending the request to the last byte of the body (default 15 s). */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = Objects.requireNonNull(timeout, "readTimeout");
+      return this;
+    }
+
+    /** Largest body accepted; reading stops as soon as it is exceeded (default 2 MiB). */
+    public Builder maxBodyBytes(long max) {
+      this.maxBodyBytes = max;
+      return this;
+    }
+
+    /** The User-Agent header sent. */
+    public Builder userAgent(String userAgent) {
+      this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
+      return this;
+    }
+
+    /** The clock stamping {@link Announcement#fetchedAt()} (default UTC system clock). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The source; throws {@link InvalidInputException} naming every bad setting. */
+    public HttpPolicySource build() {
+      List<io.github.fenqi.core.Problem> problems = new ArrayList<>();
+      if (id.isBlank()) {
+        problems.add(io.github.fenqi.core.Problem.of("id", "must not be blank"));
+      }
+      if (platformId.isBlank()) {
+        problems.add(io.github.fenqi.core.Problem.of("platformId", "must not be blank"));
+      }
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if (!scheme.equals("http") && !scheme.equals("https")) {
+        problems.add(io.github.fenqi.core.Problem.of("uri", "'" + uri + "' must be an http or https address"));
+      } else if (uri.getHost() == null) {
+        problems.add(io.github.fenqi.core.Problem.of("uri", "'" + uri + "' has no host"));
+      }
+      if (connectTimeout.isNegative() || connectTimeout.isZero()) {
+        problems.add(io.github.fenqi.core.Problem.of("connectTimeout", connectTimeout + " must be positive"));
+      }
+      if (readTimeout.isNegative() || readTimeout.isZero()) {
+        problems.add(io.github.fenqi.core.Problem.of("readTimeout", readTimeout + " must be positive"));
+      }
+      if (maxBodyBytes < 1 || maxBodyBytes > 64L * 1024 * 1024) {
+        problems.add(io.github.fenqi.core.Problem.of("maxBodyBytes", maxBodyBytes + " must be in 1..67108864"));
+      }
+      if (!problems.isEmpty()) {
+        throw new InvalidInputException(problems);
+      }
+      return new HttpPolicySource(this);
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package io.github.fenqi.nlp.source;
+
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpResponse.BodySubscriber;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Collects a response body while counting bytes, and cancels the exchange as soon as the body exceeds the limit,
+ * so a huge or endless page costs at most {@code maxBytes} of memory.
+ *
+ * <p>Thread-safety: driven by one HTTP client thread at a time; {@link #cancel()} may be called from any thread.
+ */
+final class LimitedBodySubscriber implements BodySubscriber<byte[]> {
+  /** Thrown (as the body's failure) when the limit is exceeded. */
+  static final class TooLarge extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TooLarge(long max) {
+      super("body exceeds " + max + " bytes", null, false, false);
+    }
+  }
+
+  private final long maxBytes;
+  private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+  private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+  private volatile Flow.@Nullable Subscription subscription;
+  private long count;
+
+  LimitedBodySubscriber(long maxBytes, long declaredLength) {
+    this.maxBytes = maxBytes;
+    if (declaredLength > maxBytes) {
+      result.completeExceptionally(new TooLarge(maxBytes));
+    }
+  }
+
+  @Override
+  public CompletionStage<byte[]> getBody() {
+    return result;
+  }
+
+  @Override
+  public void onSubscribe(Flow.Subscription s) {
+    subscription = s;
+    if (result.isDone()) {
+      s.cancel();
+    } else {
+      s.request(Long.MAX_VALUE);
+    }
+  }
+
+  @Override
+  public void onNext(List<ByteBuffer> items) {
+    if (result.isDone()) {
+      return;
+    }
+    for (ByteBuffer b : items) {
+      count += b.remaining();
+      if (count > maxBytes) {
+        cancel();
+        result.completeExceptionally(new TooLarge(maxBytes));
+        return;
+      }
+      byte[] chunk = new byte[b.remaining()];
+      b.get(chunk);
+      buffer.write(chunk, 0, chunk.length);
+    }
+  }
+
+  @Override
+  public void onError(Throwable t) {
+    result.completeExceptionally(t);
+  }
+
+  @Override
+  public void onComplete() {
+    result.complete(buffer.toByteArray());
+  }
+
+  /** Stops reading (timeout or size limit). */
+  void cancel() {
+    Flow.Subscription s = subscription;
+    if (s != null) {
+      s.cancel();
+    }
+  }
+}

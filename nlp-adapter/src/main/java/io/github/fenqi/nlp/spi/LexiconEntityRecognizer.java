@@ -1,0 +1,115 @@
+package io.github.fenqi.nlp.spi;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.nlp.FinancialTerm;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The default recogniser: longest match over a lexicon of surface forms (逾期利息 is one PENALTY_INTEREST mention,
+ * not an INTEREST one). Load the bundled lexicon with {@link EntityRecognizer#lexicon()} or your own with
+ * {@link #of(Map)} / {@link #parse(String, String)}.
+ *
+ * <p>Thread-safety: immutable.
+ */
+public final class LexiconEntityRecognizer implements EntityRecognizer {
+  private static final String BUNDLED = "/io/github/fenqi/nlp/financial-terms.txt";
+
+  /** Surface forms by first character, longest first. */
+  private final Map<Character, List<Map.Entry<String, FinancialTerm>>> byFirstChar;
+
+  private LexiconEntityRecognizer(Map<String, FinancialTerm> lexicon) {
+    Map<Character, List<Map.Entry<String, FinancialTerm>>> index = new HashMap<>();
+    for (Map.Entry<String, FinancialTerm> e : lexicon.entrySet()) {
+      if (e.getKey().isEmpty()) {
+        throw new IllegalArgumentException("lexicon contains an empty surface form");
+      }
+      index.computeIfAbsent(e.getKey().charAt(0), k -> new ArrayList<>()).add(Map.entry(e.getKey(), e.getValue()));
+    }
+    Map<Character, List<Map.Entry<String, FinancialTerm>>> frozen = new HashMap<>();
+    index.forEach((k, v) -> {
+      v.sort(Comparator.comparingInt((Map.Entry<String, FinancialTerm> x) -> x.getKey().length()).reversed());
+      frozen.put(k, List.copyOf(v));
+    });
+    this.byFirstChar = Map.copyOf(frozen);
+  }
+
+  /** A recogniser over the given surface forms. */
+  public static LexiconEntityRecognizer of(Map<String, FinancialTerm> lexicon) {
+    return new LexiconEntityRecognizer(Map.copyOf(lexicon));
+  }
+
+  /** Parses a lexicon file ({@code TERM<TAB>surface} per line, {@code #} comments); {@code source} names it in errors. */
+  public static LexiconEntityRecognizer parse(String content, String source) {
+    Map<String, FinancialTerm> lexicon = new HashMap<>();
+    String[] lines = content.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i].strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      String[] parts = line.split("\t");
+      String location = source + ":" + (i + 1);
+      if (parts.length != 2 || parts[1].isBlank()) {
+        throw new InvalidInputException(location, "expected TERM<TAB>surface form, got '" + line + "'");
+      }
+      FinancialTerm term;
+      try {
+        term = FinancialTerm.valueOf(parts[0].strip());
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException(location, "unknown term '" + parts[0].strip() + "'; expected one of "
+            + java.util.Arrays.toString(FinancialTerm.values()));
+      }
+      lexicon.put(parts[1].strip(), term);
+    }
+    return new LexiconEntityRecognizer(lexicon);
+  }
+
+  static LexiconEntityRecognizer bundled() {
+    try (InputStream in = LexiconEntityRecognizer.class.getResourceAsStream(BUNDLED)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + BUNDLED);
+      }
+      StringBuilder sb = new StringBuilder();
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      String line;
+      while ((line = reader.readLine()) != null) {
+        sb.append(line).append('\n');
+      }
+      return parse(sb.toString(), BUNDLED);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public List<TermMention> recognize(String text) {
+    List<TermMention> found = new ArrayList<>();
+    int i = 0;
+    int n = text.length();
+    while (i < n) {
+      List<Map.Entry<String, FinancialTerm>> candidates = byFirstChar.get(text.charAt(i));
+      int matched = 0;
+      if (candidates != null) {
+        for (Map.Entry<String, FinancialTerm> c : candidates) {
+          if (text.startsWith(c.getKey(), i)) {
+            found.add(new TermMention(c.getValue(), i, i + c.getKey().length(), c.getKey(), 0.95));
+            matched = c.getKey().length();
+            break;
+          }
+        }
+      }
+      i += matched == 0 ? 1 : matched;
+    }
+    return List.copyOf(found);
+  }
+}

@@ -1,0 +1,330 @@
+package io.github.fenqi.nlp.watch;
+
+import io.github.fenqi.core.FenqiException;
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.nlp.ExtractedField;
+import io.github.fenqi.nlp.ExtractionResult;
+import io.github.fenqi.nlp.PolicyField;
+import io.github.fenqi.nlp.PolicyTextExtractor;
+import io.github.fenqi.nlp.source.Announcement;
+import io.github.fenqi.nlp.source.PolicySource;
+import io.github.fenqi.nlp.source.PolicySourceException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls {@link PolicySource}s, extracts each new announcement, compares it with the live policy in a
+ * {@link PolicyStore}, and for every difference either queues a {@link PolicyChange} for review or — for sources
+ * configured with {@link Mode#AUTO_APPLY} — applies it as a new version. Every change and every status change is
+ * reported to the listeners (the audit trail); every source failure too.
+ *
+ * <pre>{@code
+ * try (AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
+ *     .source(HttpPolicySource.builder("hexin", "hexin", uri).build(), AnnouncementWatcher.Mode.REVIEW)
+ *     .listener(auditListener)
+ *     .interval(Duration.ofMinutes(30))
+ *     .build()) {
+ *   watcher.start();
+ *   ...
+ *   watcher.approve(watcher.pendingReview().get(0).id());
+ * }
+ * }</pre>
+ *
+ * <p>An announcement (by content hash) is processed once per source; a text that agrees with the live policy on
+ * every field it determines is not a change. Fields a text does not determine are never treated as removed.
+ *
+ * <p>Thread-safety: thread-safe. Polls run one at a time (on the watcher's single scheduler thread, or on the
+ * caller's with {@link #pollOnce()}); {@link #approve}, {@link #reject} and {@link #pendingReview} may be called
+ * from any thread. {@link #close()} stops the scheduler and waits for a running poll.
+ */
+public final class AnnouncementWatcher implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(AnnouncementWatcher.class);
+
+  /** What to do with a change from a source. */
+  public enum Mode {
+    /** Queue every change for a reviewer. */
+    REVIEW,
+    /** Apply every change as a new version immediately (for trusted, machine-readable sources). */
+    AUTO_APPLY
+  }
+
+  private record Configured(PolicySource source, Mode mode) {}
+
+  private final PolicyStore store;
+  private final PolicyTextExtractor extractor;
+  private final List<Configured> sources;
+  private final List<PolicyChangeListener> listeners;
+  private final Duration interval;
+  private final Clock clock;
+  private final Object pollLock = new Object();
+  private final Set<String> seen = new HashSet<>();
+  private final Map<String, PolicyChange> pending = new LinkedHashMap<>();
+  private @Nullable ScheduledExecutorService scheduler;
+
+  private AnnouncementWatcher(Builder b) {
+    this.store = b.store;
+    this.extractor = b.extractor;
+    this.sources = List.copyOf(b.sources);
+    this.listeners = List.copyOf(b.listeners);
+    this.interval = b.interval;
+    this.clock = b.clock;
+  }
+
+  /** A builder for a watcher applying to {@code store}. */
+  public static Builder builder(PolicyStore store) {
+    return new Builder(store);
+  }
+
+  /** Starts polling every interval on a daemon thread (first poll now). Idempotent. */
+  public synchronized void start() {
+    if (scheduler != null) {
+      return;
+    }
+    ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "fenqi-announcement-watcher");
+      t.setDaemon(true);
+      return t;
+    });
+    s.scheduleWithFixedDelay(this::pollSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    scheduler = s;
+  }
+
+  private void pollSafely() {
+    try {
+      pollOnce();
+    } catch (RuntimeException e) {
+      LOG.error("announcement watcher poll failed; will retry at the next interval", e);
+    }
+  }
+
+  /** Polls every source once, now, on the calling thread; returns the changes detected in this poll. */
+  public List<PolicyChange> pollOnce() {
+    synchronized (pollLock) {
+      List<PolicyChange> detected = new ArrayList<>();
+      for (Configured c : sources) {
+        List<Announcement> announcements;
+        try {
+          announcements = c.source().fetch();
+        } catch (PolicySourceException e) {
+          LOG.warn("{}", e.getMessage());
+          notifyFailure(c.source().id(), e);
+          continue;
+        }
+        for (Announcement a : announcements) {
+          String key = c.source().id() + ":" + a.contentHash();
+          if (!seen.add(key)) {
+            continue;
+          }
+          Optional<PolicyChange> change = diff(c, a);
+          change.ifPresent(ch -> detected.add(handle(c.mode(), ch)));
+        }
+      }
+      return List.copyOf(detected);
+    }
+  }
+
+  private Optional<PolicyChange> diff(Configured c, Announcement a) {
+    ExtractionResult extraction = extractor.extract(a.title().isEmpty() ? a.text() : a.title() + "\n" + a.text());
+    String platformId = c.source().platformId();
+    Map<PolicyField, Object> live = store.liveValues(platformId);
+    List<FieldChange> changes = new ArrayList<>();
+    for (ExtractedField f : extraction.fields().values()) {
+      Object liveValue = live.get(f.field());
+      if (liveValue == null || !sameValue(liveValue, f.value())) {
+        changes.add(FieldChange.of(f.field(), liveValue, f));
+      }
+    }
+    if (changes.isEmpty()) {
+      return Optional.empty();
+    }
+    String id = c.source().id() + ":" + a.contentHash().substring(0, 16);
+    return Optional.of(new PolicyChange(id, c.source().id(), platformId, a, extraction, changes,
+        PolicyChange.Status.QUEUED_FOR_REVIEW, clock.instant()));
+  }
+
+  static boolean sameValue(Object live, Object proposed) {
+    if (live instanceof BigDecimal l && proposed instanceof BigDecimal p) {
+      return l.compareTo(p) == 0;
+    }
+    return live.equals(proposed);
+  }
+
+  private PolicyChange handle(Mode mode, PolicyChange change) {
+    if (mode == Mode.AUTO_APPLY) {
+      return applyAndReport(change);
+    }
+    synchronized (pending) {
+      pending.put(change.id(), change);
+    }
+    notifyChange(change);
+    return change;
+  }
+
+  private PolicyChange applyAndReport(PolicyChange change) {
+    PolicyChange result;
+    try {
+      store.apply(change);
+      result = change.withStatus(PolicyChange.Status.APPLIED, clock.instant());
+    } catch (FenqiException e) {
+      LOG.warn("policy change {} could not be applied: {}", change.id(), e.getMessage());
+      result = change.withStatus(PolicyChange.Status.APPLY_FAILED, clock.instant());
+    }
+    notifyChange(result);
+    return result;
+  }
+
+  /** Changes waiting for review, oldest first. */
+  public List<PolicyChange> pendingReview() {
+    synchronized (pending) {
+      return List.copyOf(pending.values());
+    }
+  }
+
+  /** Applies a queued change as a new version; returns it with its new status (APPLIED or APPLY_FAILED). */
+  public PolicyChange approve(String changeId) {
+    return applyAndReport(take(changeId));
+  }
+
+  /** Rejects a queued change; it is reported to listeners and never applied. */
+  public PolicyChange reject(String changeId) {
+    PolicyChange rejected = take(changeId).withStatus(PolicyChange.Status.REJECTED, clock.instant());
+    notifyChange(rejected);
+    return rejected;
+  }
+
+  private PolicyChange take(String changeId) {
+    synchronized (pending) {
+      PolicyChange c = pending.remove(changeId);
+      if (c == null) {
+        throw new InvalidInputException("changeId", "'" + changeId + "' is not waiting for review");
+      }
+      return c;
+    }
+  }
+
+  private void notifyChange(PolicyChange change) {
+    for (PolicyChangeListener l : listeners) {
+      try {
+        l.onChange(change);
+      } catch (RuntimeException e) {
+        LOG.error("policy change listener {} failed on {}", l, change.id(), e);
+      }
+    }
+  }
+
+  private void notifyFailure(String sourceId, PolicySourceException failure) {
+    for (PolicyChangeListener l : listeners) {
+      try {
+        l.onSourceFailure(sourceId, failure);
+      } catch (RuntimeException e) {
+        LOG.error("policy change listener {} failed on a source failure", l, e);
+      }
+    }
+  }
+
+  /** Stops the scheduler (if started) and waits up to 10 s for a running poll to finish. */
+  @Override
+  public void close() {
+    ScheduledExecutorService s;
+    synchronized (this) {
+      s = scheduler;
+      scheduler = null;
+    }
+    if (s == null) {
+      return;
+    }
+    s.shutdownNow();
+    try {
+      if (!s.awaitTermination(10, TimeUnit.SECONDS)) {
+        LOG.warn("announcement watcher did not stop within 10 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Configures an {@link AnnouncementWatcher}; {@link #build()} checks every setting.
+   *
+   * <p>Thread-safety: not thread-safe; the built watcher holds copies.
+   */
+  public static final class Builder {
+    private final PolicyStore store;
+    private PolicyTextExtractor extractor = PolicyTextExtractor.create();
+    private final List<Configured> sources = new ArrayList<>();
+    private final List<PolicyChangeListener> listeners = new ArrayList<>();
+    private Duration interval = Duration.ofMinutes(30);
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(PolicyStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+    }
+
+    /** Adds a source; {@code mode} says whether its changes are reviewed or applied directly. */
+    public Builder source(PolicySource source, Mode mode) {
+      sources.add(new Configured(Objects.requireNonNull(source, "source"), Objects.requireNonNull(mode, "mode")));
+      return this;
+    }
+
+    /** Adds a listener (for example the audit log). */
+    public Builder listener(PolicyChangeListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /** The extractor (default {@link PolicyTextExtractor#create()}). */
+    public Builder extractor(PolicyTextExtractor extractor) {
+      this.extractor = Objects.requireNonNull(extractor, "extractor");
+      return this;
+    }
+
+    /** Time between the end of one poll and the start of the next (default 30 min). */
+    public Builder interval(Duration interval) {
+      this.interval = Objects.requireNonNull(interval, "interval");
+      return this;
+    }
+
+    /** Clock stamping changes (default UTC system clock). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The watcher (not started); throws {@link InvalidInputException} naming every bad setting. */
+    public AnnouncementWatcher build() {
+      List<Problem> problems = new ArrayList<>();
+      if (sources.isEmpty()) {
+        problems.add(Problem.of("sources", "at least one source is required"));
+      }
+      Set<String> ids = new HashSet<>();
+      for (int i = 0; i < sources.size(); i++) {
+        if (!ids.add(sources.get(i).source().id())) {
+          problems.add(Problem.of("sources[" + i + "]", "duplicate source id '" + sources.get(i).source().id() + "'"));
+        }
+      }
+      if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
+        problems.add(Problem.of("interval", interval + " is shorter than the minimum of 1 s"));
+      }
+      if (!problems.isEmpty()) {
+        throw new InvalidInputException(problems);
+      }
+      return new AnnouncementWatcher(this);
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package io.github.fenqi.nlp.watch;
+
+import io.github.fenqi.nlp.ExtractionResult;
+import io.github.fenqi.nlp.source.Announcement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A change an announcement proposes to a platform's policy, with everything an auditor needs: the source, the
+ * announcement (text and address), the extraction with evidence, the field-by-field differences from the live
+ * policy, what happened to it, and when.
+ *
+ * <p>Thread-safety: immutable.
+ */
+public record PolicyChange(String id, String sourceId, String platformId, Announcement announcement,
+    ExtractionResult extraction, List<FieldChange> changes, Status status, Instant at) {
+
+  /** What the watcher did with the change. */
+  public enum Status {
+    /** Waiting for a reviewer ({@link AnnouncementWatcher#approve}/{@link AnnouncementWatcher#reject}). */
+    QUEUED_FOR_REVIEW,
+    /** Applied to the policy store as a new version. */
+    APPLIED,
+    /** Rejected by a reviewer. */
+    REJECTED,
+    /** Applying failed (the store refused the new version); the change stays out of the live policy. */
+    APPLY_FAILED
+  }
+
+  public PolicyChange {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(sourceId, "sourceId");
+    Objects.requireNonNull(platformId, "platformId");
+    Objects.requireNonNull(announcement, "announcement");
+    Objects.requireNonNull(extraction, "extraction");
+    changes = List.copyOf(changes);
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(at, "at");
+    if (changes.isEmpty()) {
+      throw new IllegalArgumentException("a policy change needs at least one field change");
+    }
+  }
+
+  /** The same change with another status, stamped {@code at}. */
+  public PolicyChange withStatus(Status newStatus, Instant when) {
+    return new PolicyChange(id, sourceId, platformId, announcement, extraction, changes, newStatus, when);
+  }
+}

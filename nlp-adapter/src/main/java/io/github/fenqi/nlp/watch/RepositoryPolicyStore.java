@@ -1,0 +1,117 @@
+package io.github.fenqi.nlp.watch;
+
+import io.github.fenqi.core.FenqiException;
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.money.Rate;
+import io.github.fenqi.core.money.Ratio;
+import io.github.fenqi.core.policy.InMemoryPolicyRepository;
+import io.github.fenqi.core.policy.Policy;
+import io.github.fenqi.core.schedule.RepaymentMethod;
+import io.github.fenqi.nlp.PolicyField;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@link PolicyStore} over fenqi-core's {@link InMemoryPolicyRepository}: live values are read from the
+ * policy in force today, and an applied change becomes a new policy version (effective today, version
+ * {@code <date>-nlp-<change id>}) put into the repository, which validates it and reports it to its listeners (and
+ * so to the engine's audit log). {@link #draft(Policy, Map, String, LocalDate)} is the same conversion for callers
+ * who review a draft policy before anything is applied.
+ *
+ * <p>{@code stopsInterest = true} becomes the {@link RepaymentMethod#INTEREST_FREE} method; {@code false} cannot be
+ * applied to an interest-free policy (the text does not say which method replaces it) and is refused.
+ *
+ * <p>Thread-safety: thread-safe; the repository's put is atomic.
+ */
+public final class RepositoryPolicyStore implements PolicyStore {
+  private final InMemoryPolicyRepository repository;
+  private final Clock clock;
+  private final String actor;
+
+  /**
+   * @param actor who the repository records as having made the change (e.g. {@code nlp-watcher})
+   */
+  public RepositoryPolicyStore(InMemoryPolicyRepository repository, Clock clock, String actor) {
+    this.repository = repository;
+    this.clock = clock;
+    this.actor = actor;
+  }
+
+  @Override
+  public Map<PolicyField, Object> liveValues(String platformId) {
+    Optional<Policy> live = repository.snapshot().find(platformId, LocalDate.now(clock));
+    return live.map(RepositoryPolicyStore::values).orElse(Map.of());
+  }
+
+  @Override
+  public void apply(PolicyChange change) {
+    LocalDate today = LocalDate.now(clock);
+    Policy live = repository.snapshot().find(change.platformId(), today)
+        .orElseThrow(() -> new FenqiException("no live policy of " + change.platformId() + " to change"));
+    Map<PolicyField, Object> values = new EnumMap<>(PolicyField.class);
+    for (FieldChange f : change.changes()) {
+      values.put(f.field(), f.proposed().value());
+    }
+    repository.put(draft(live, values, today + "-nlp-" + change.id(), today), actor);
+  }
+
+  /** The extractable fields {@code policy} defines, with its values. */
+  public static Map<PolicyField, Object> values(Policy p) {
+    Map<PolicyField, Object> v = new EnumMap<>(PolicyField.class);
+    v.put(PolicyField.MAX_INSTALLMENTS, p.installments().max());
+    v.put(PolicyField.MIN_INSTALLMENTS, p.installments().min());
+    v.put(PolicyField.MIN_OVERDUE_DAYS, p.eligibility().minOverdueDays());
+    v.put(PolicyField.MAX_INTEREST_WAIVER, p.waivers().interest().value());
+    v.put(PolicyField.MAX_PENALTY_WAIVER, p.waivers().penaltyInterest().value());
+    v.put(PolicyField.MAX_LATE_FEE_WAIVER, p.waivers().lateFees().value());
+    v.put(PolicyField.PRINCIPAL_WAIVER, p.waivers().principal().value());
+    v.put(PolicyField.MIN_DOWN_PAYMENT_RATIO, p.downPayment().minRatio().value());
+    v.put(PolicyField.REQUIRES_HARDSHIP_PROOF, p.eligibility().requiresHardshipProof());
+    v.put(PolicyField.STOPS_INTEREST, p.installments().method() == RepaymentMethod.INTEREST_FREE);
+    v.put(PolicyField.MONTHLY_FEE_RATE, p.installments().monthlyFeeRate().value());
+    return v;
+  }
+
+  /**
+   * A draft: {@code base} with {@code values} replacing its fields, as version {@code version} effective from
+   * {@code from}. Every record's validation runs, so an inconsistent draft (max below min, a ratio above 1) is an
+   * {@link InvalidInputException} naming the field.
+   */
+  public static Policy draft(Policy base, Map<PolicyField, Object> values, String version, LocalDate from) {
+    Policy.Eligibility e = base.eligibility();
+    Policy.Installments i = base.installments();
+    Policy.Waivers w = base.waivers();
+    int min = (Integer) values.getOrDefault(PolicyField.MIN_INSTALLMENTS, i.min());
+    int max = (Integer) values.getOrDefault(PolicyField.MAX_INSTALLMENTS, i.max());
+    RepaymentMethod method = i.method();
+    Rate annualRate = i.annualRate();
+    Object stops = values.get(PolicyField.STOPS_INTEREST);
+    if (Boolean.TRUE.equals(stops)) {
+      method = RepaymentMethod.INTEREST_FREE;
+      annualRate = Rate.ZERO;
+    } else if (Boolean.FALSE.equals(stops) && method == RepaymentMethod.INTEREST_FREE) {
+      throw new InvalidInputException("stopsInterest", "the text says interest is charged but not which repayment "
+          + "method replaces INTEREST_FREE; edit the policy by hand");
+    }
+    Rate fee = values.containsKey(PolicyField.MONTHLY_FEE_RATE) ? Rate.of((BigDecimal) values.get(PolicyField.MONTHLY_FEE_RATE))
+        : i.monthlyFeeRate();
+    return new Policy(base.schemaVersion(), base.platformId(), base.platformName(), base.productTypes(), version, from, null,
+        new Policy.Eligibility((Integer) values.getOrDefault(PolicyField.MIN_OVERDUE_DAYS, e.minOverdueDays()),
+            (Boolean) values.getOrDefault(PolicyField.REQUIRES_HARDSHIP_PROOF, e.requiresHardshipProof()), e.minOutstanding()),
+        new Policy.Installments(min, max, i.step(), method, annualRate, fee),
+        new Policy.Waivers(ratio(values, PolicyField.PRINCIPAL_WAIVER, w.principal()), ratio(values, PolicyField.MAX_INTEREST_WAIVER,
+            w.interest()), ratio(values, PolicyField.MAX_PENALTY_WAIVER, w.penaltyInterest()), w.compoundInterest(),
+            ratio(values, PolicyField.MAX_LATE_FEE_WAIVER, w.lateFees()), w.otherFees()),
+        new Policy.DownPayment(ratio(values, PolicyField.MIN_DOWN_PAYMENT_RATIO, base.downPayment().minRatio())),
+        base.legalBasis(), base.source());
+  }
+
+  private static Ratio ratio(Map<PolicyField, Object> values, PolicyField field, Ratio current) {
+    Object v = values.get(field);
+    return v == null ? current : Ratio.of((BigDecimal) v);
+  }
+}

@@ -1,0 +1,28 @@
+package io.github.fenqi.nlp;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Precision and recall per field over the development corpus {@code samples/policy-texts} (from the core
+ * test-jar). The table is printed and copied into the module README; the floors below are what the extractor
+ * reaches, so a regression fails the build.
+ */
+class DevelopmentCorpusTest {
+
+  @Test
+  void reachesPrecisionAndRecallFloorsOnDevelopmentCorpus() {
+    CorpusScore score = CorpusScore.score(PolicyTextExtractor.create(), "samples/policy-texts");
+    System.out.println("Development corpus (samples/policy-texts, 15 texts):");
+    System.out.print(score.table());
+    score.mistakes.forEach(m -> System.out.println("  mistake: " + m));
+    CorpusScore.Counts all = score.total();
+    assertTrue(all.precision() >= 0.97, "micro precision " + all.precision());
+    assertTrue(all.recall() >= 0.97, "micro recall " + all.recall());
+    score.byField.forEach((field, c) -> {
+      assertTrue(c.precision() >= 0.9, field + " precision " + c.precision());
+      assertTrue(c.recall() >= 0.9, field + " recall " + c.recall());
+    });
+  }
+}

@@ -1,0 +1,155 @@
+package io.github.fenqi.nlp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.StringLength;
+import org.junit.jupiter.api.Test;
+
+class PolicyTextExtractorTest {
+  private final PolicyTextExtractor extractor = PolicyTextExtractor.create();
+
+  private Optional<Object> value(String text, PolicyField field) {
+    return extractor.extract(text).field(field).map(ExtractedField::value);
+  }
+
+  private static BigDecimal dec(String s) {
+    return new BigDecimal(s);
+  }
+
+  private static void assertDecimal(String expected, Optional<Object> actual) {
+    assertTrue(actual.isPresent(), "expected " + expected + ", got nothing");
+    assertEquals(0, dec(expected).compareTo((BigDecimal) actual.get()), "expected " + expected + ", got " + actual.get());
+  }
+
+  @Test
+  void readmeExampleHolds() {
+    ExtractionResult r = extractor.extract("逾期超过3个月的客户最长可分五年偿还，罚息最高减免百分之五十，本金不予减免。");
+    assertEquals(60, r.field(PolicyField.MAX_INSTALLMENTS).orElseThrow().intValue());
+    assertEquals(90, r.field(PolicyField.MIN_OVERDUE_DAYS).orElseThrow().intValue());
+    assertDecimal("0.5", r.field(PolicyField.MAX_PENALTY_WAIVER).map(ExtractedField::value));
+    assertEquals("本金不予减免", r.field(PolicyField.PRINCIPAL_WAIVER).orElseThrow().evidence().text());
+    assertEquals(java.util.Set.of(FinancialTerm.PENALTY_INTEREST, FinancialTerm.PRINCIPAL), r.terms());
+  }
+
+  @Test
+  void readsYearsAsMonths() {
+    assertEquals(Optional.of(60), value("最长可分五年偿还。", PolicyField.MAX_INSTALLMENTS));
+  }
+
+  @Test
+  void readsOverdueMonthsAndHalfYearAsDays() {
+    assertEquals(Optional.of(90), value("逾期超过3个月的客户可申请。", PolicyField.MIN_OVERDUE_DAYS));
+    assertEquals(Optional.of(180), value("逾期满半年方可申请。", PolicyField.MIN_OVERDUE_DAYS));
+  }
+
+  @Test
+  void readsRangesInMonthsAndPeriods() {
+    ExtractionResult r = extractor.extract("可分12至36个月偿还。");
+    assertEquals(12, r.field(PolicyField.MIN_INSTALLMENTS).orElseThrow().intValue());
+    assertEquals(36, r.field(PolicyField.MAX_INSTALLMENTS).orElseThrow().intValue());
+    ExtractionResult r2 = extractor.extract("分期期数3-60期。");
+    assertEquals(3, r2.field(PolicyField.MIN_INSTALLMENTS).orElseThrow().intValue());
+    assertEquals(60, r2.field(PolicyField.MAX_INSTALLMENTS).orElseThrow().intValue());
+  }
+
+  @Test
+  void readsWaiverRatiosInEveryForm() {
+    assertDecimal("1", value("违约金可全额减免。", PolicyField.MAX_LATE_FEE_WAIVER));
+    assertDecimal("0.5", value("罚息减免五成。", PolicyField.MAX_PENALTY_WAIVER));
+    assertDecimal("0.3", value("利息打七折。", PolicyField.MAX_INTEREST_WAIVER));
+    assertDecimal("0", value("不减免本金。", PolicyField.PRINCIPAL_WAIVER));
+    assertDecimal("0.3", value("罚息最高减免百分之三十。", PolicyField.MAX_PENALTY_WAIVER));
+    assertDecimal("0.3", value("罚息最高减免30%。", PolicyField.MAX_PENALTY_WAIVER));
+  }
+
+  @Test
+  void readsNegations() {
+    assertEquals(Optional.of(false), value("办理无需提供困难证明。", PolicyField.REQUIRES_HARDSHIP_PROOF));
+    assertEquals(Optional.of(true), value("办理须提供困难证明。", PolicyField.REQUIRES_HARDSHIP_PROOF));
+    assertDecimal("0", value("利息不予减免。", PolicyField.MAX_INTEREST_WAIVER));
+    assertDecimal("0", value("本金不得减免。", PolicyField.PRINCIPAL_WAIVER));
+  }
+
+  @Test
+  void ignoresHotlinesDatesAndLoanExamples() {
+    ExtractionResult r = extractor.extract(
+        "以借款10000元、分12期为例，每月还款约900元。本公告自2026年12月31日起施行，咨询400-820-8820，9:00-17:00。");
+    assertTrue(r.fields().isEmpty(), "found " + r.fields());
+  }
+
+  @Test
+  void ignoresNarratedOverdueWithoutThreshold() {
+    assertFalse(extractor.extract("我已经逾期了45天。").field(PolicyField.MIN_OVERDUE_DAYS).isPresent());
+  }
+
+  @Test
+  void pairsEachComponentWithItsOwnWaiverInOneClause() {
+    ExtractionResult r = extractor.extract("逾期达到六个月及以上的，可减免全部违约金和50%的罚息。");
+    assertDecimal("1", r.field(PolicyField.MAX_LATE_FEE_WAIVER).map(ExtractedField::value));
+    assertDecimal("0.5", r.field(PolicyField.MAX_PENALTY_WAIVER).map(ExtractedField::value));
+    assertEquals(180, r.field(PolicyField.MIN_OVERDUE_DAYS).orElseThrow().intValue());
+  }
+
+  @Test
+  void interestFreeInstallmentPeriodStopsInterestRatherThanWaivingIt() {
+    ExtractionResult r = extractor.extract("符合条件的客户可申请最长不超过3年的分期，免收分期期间的利息。");
+    assertEquals(Optional.of(true), r.field(PolicyField.STOPS_INTEREST).map(ExtractedField::value));
+    assertFalse(r.field(PolicyField.MAX_INTEREST_WAIVER).isPresent());
+  }
+
+  @Test
+  void conditionalProofIsNotARequirement() {
+    assertFalse(extractor.extract("如客户能提供失业、重病等困难证明，可适当延长分期期限。")
+        .field(PolicyField.REQUIRES_HARDSHIP_PROOF).isPresent());
+  }
+
+  @Test
+  void perInstallmentFeeIsMonthly() {
+    assertDecimal("0.005", value("期限：6~36个月。费用：每期手续费0.5%。", PolicyField.MONTHLY_FEE_RATE));
+  }
+
+  @Test
+  void upperBoundOnOverdueIsNotTheMinimum() {
+    assertFalse(extractor.extract("逾期不超过30天的用户可申请延期。").field(PolicyField.MIN_OVERDUE_DAYS).isPresent());
+    assertFalse(extractor.extract("逾期满30天以内的用户。").field(PolicyField.MIN_OVERDUE_DAYS).isPresent());
+  }
+
+  @Test
+  void evidenceSpanPointsIntoOriginalText() {
+    String text = "尊敬的客户：最长可分三十六期偿还。";
+    ExtractedField f = extractor.extract(text).field(PolicyField.MAX_INSTALLMENTS).orElseThrow();
+    Evidence e = f.evidence();
+    assertEquals(text.substring(e.start(), e.end()), e.text());
+    assertTrue(e.text().contains("三十六期"), e.text());
+    assertTrue(f.confidence() > 0 && f.confidence() <= 1);
+  }
+
+  @Test
+  void termMentionsAreSpansOfOriginalText() {
+    String text = "罰息及違約金最高減免百分之五十。";
+    ExtractionResult r = extractor.extract(text);
+    assertEquals(java.util.Set.of(FinancialTerm.PENALTY_INTEREST, FinancialTerm.LATE_FEE), r.terms());
+    r.termMentions().forEach(m -> assertEquals(text.substring(m.start(), m.end()), m.text()));
+    assertEquals("罰息", r.termMentions().get(0).text());
+  }
+
+  @Test
+  void reportsUndeterminedFields() {
+    ExtractionResult r = extractor.extract("最长可分36期。");
+    assertEquals(PolicyField.values().length - 1, r.undetermined().size());
+    assertFalse(r.undetermined().contains(PolicyField.MAX_INSTALLMENTS));
+  }
+
+  @Property(tries = 200)
+  void neverThrowsAndEvidenceIsAlwaysASpanOfTheInput(@ForAll @StringLength(max = 120) String text) {
+    ExtractionResult r = extractor.extract(text);
+    r.fields().values().forEach(f -> assertEquals(
+        text.substring(f.evidence().start(), f.evidence().end()), f.evidence().text()));
+  }
+}

@@ -1,0 +1,55 @@
+package io.github.fenqi.nlp.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Chars;
+import net.jqwik.api.constraints.StringLength;
+import org.junit.jupiter.api.Test;
+
+class HtmlTextTest {
+
+  @Test
+  void dropsScriptStyleAndCommentsKeepsBlocksAsLines() {
+    String html = "<html><head><style>.a{}</style><script type=\"text/javascript\">var s='</p>罚息';</script></head>"
+        + "<body><h1>公告</h1><p>罚息&nbsp;减免&lt;50%&gt;</p><!-- 隐藏 --><SCRIPT>x()</SCRIPT><div>本金&#x4E0D;减免</div>"
+        + "</body></html>";
+    assertEquals("公告\n罚息 减免<50%>\n本金不减免", HtmlText.toText(html));
+  }
+
+  @Test
+  void unterminatedScriptSwallowsOnlyItsOwnContent() {
+    assertEquals("前文", HtmlText.toText("<p>前文</p><script>while(true){}"));
+  }
+
+  @Property(tries = 300)
+  void neverThrowsOnArbitraryMarkup(
+      @ForAll @StringLength(max = 200) @Chars({'<', '>', '/', '!', '-', '&', ';', '#', 'x', 's', 'c', 'r', 'i', 'p',
+          't', '"', '\'', '罚', ' '}) String html) {
+    String text = HtmlText.toText(html);
+    assertFalse(text.startsWith("\n"));
+  }
+
+  @Property(tries = 300)
+  void utf8BodiesDecodeToThemselves(@ForAll @StringLength(max = 60) String text) {
+    assertEquals(text, CharsetSniffer.decode(text.getBytes(StandardCharsets.UTF_8), null, false).text());
+  }
+
+  @Test
+  void prefersBodyThatDecodesOverWrongDeclaration() {
+    byte[] gbk = "个性化分期协商".getBytes(Charset.forName("GBK"));
+    CharsetSniffer.Decoded d = CharsetSniffer.decode(gbk, "utf-8", false);
+    assertEquals("个性化分期协商", d.text());
+    assertEquals(true, d.declaredCharsetIgnored());
+  }
+
+  @Test
+  void treatsLatin1LabelOnChineseBodyAsAbsent() {
+    byte[] utf8 = "个性化分期".getBytes(StandardCharsets.UTF_8);
+    assertEquals("个性化分期", CharsetSniffer.decode(utf8, "iso-8859-1", true).text());
+  }
+}

@@ -1,0 +1,66 @@
+package io.github.fenqi.nlp.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Chars;
+import net.jqwik.api.constraints.StringLength;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class TextNormalizerTest {
+  private final TextNormalizer normalizer = TextNormalizer.standard();
+
+  @ParameterizedTest
+  @CsvSource({
+      "分十二期, 分12期",
+      "二十四至六十期, 24至60期",
+      "最多分三十六期, 最多分36期",
+      "一百二十期, 120期",
+      "两年, 2年",
+      "减免百分之三十, 减免30%",
+      "每月百分之零点五, 每月0.5%",
+      "千分之六的手续费, 6‰的手续费",
+      "违约金减免百分之百, 违约金减免100%",
+      "逾期超过半年, 逾期超过6个月",
+      "减免一半, 减免50%",
+      "最多减免半数, 最多减免50%",
+      "一次性偿还, 一次性偿还",
+      "本金一分不减, 本金一分不减",
+      "滞纳金减免五成, 滞纳金减免5成",
+      "逾期９０天以上, 逾期90天以上",
+      "８０％, 80%",
+      "罰息及違約金, 罚息及违约金",
+      "二〇二六年, 2026年",
+  })
+  void rewritesNumeralsWidthAndScript(String input, String expected) {
+    assertEquals(expected, normalizer.normalize(input).text());
+  }
+
+  @Test
+  void mapsNormalisedSpansBackToOriginalCharacters() {
+    String original = "最长可分三十六期偿还";
+    NormalizedText n = normalizer.normalize(original);
+    int at = n.text().indexOf("36期");
+    int start = n.originalStart(at);
+    int end = n.originalEnd(at + "36期".length());
+    assertEquals("三十六期", original.substring(start, end));
+  }
+
+  @Property(tries = 300)
+  void offsetMapStaysWithinOriginalAndIsMonotone(
+      @ForAll @StringLength(max = 40) @Chars({'一', '二', '十', '百', '千', '万', '点', '半', '年', '分', '之', '期', '两',
+          '零', '％', '１', 'a', ',', '罰'}) String original) {
+    NormalizedText n = normalizer.normalize(original);
+    int previous = 0;
+    for (int i = 0; i < n.text().length(); i++) {
+      int s = n.originalStart(i);
+      int e = n.originalEnd(i + 1);
+      assertTrue(s >= previous && s < e && e <= original.length(), "char " + i + " of '" + n.text() + "'");
+      previous = s;
+    }
+  }
+}

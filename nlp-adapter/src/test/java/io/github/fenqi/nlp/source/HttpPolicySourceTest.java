@@ -1,0 +1,186 @@
+package io.github.fenqi.nlp.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.nlp.ExtractionResult;
+import io.github.fenqi.nlp.PolicyField;
+import io.github.fenqi.nlp.PolicyTextExtractor;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class HttpPolicySourceTest {
+  private static final String POLICY = "逾期满90天的客户最长可分36期偿还，罚息最高减免50%。";
+  private static final Charset GBK = Charset.forName("GBK");
+  private LoopbackServer server;
+
+  @BeforeEach
+  void start() throws IOException {
+    server = new LoopbackServer();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private HttpPolicySource source(String path) {
+    return HttpPolicySource.builder("test", "hexin", server.uri(path))
+        .readTimeout(Duration.ofMillis(1500))
+        .maxBodyBytes(64 * 1024)
+        .build();
+  }
+
+  private static String html(String body, String head) {
+    return "<!DOCTYPE html><html><head>" + head + "<title>公告</title></head><body>" + body + "</body></html>";
+  }
+
+  @Test
+  void fetchesHtmlPageStrippingScriptsAndStyles() {
+    String page = html("<div><p>" + POLICY + "</p><script>document.write('逾期满1天即可，最长可分99期');</script>"
+        + "<style>p{content:'最长可分98期'}</style><!-- 最长可分97期 --></div>", "");
+    server.serve("/notice", "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8));
+    Announcement a = source("/notice").fetch().get(0);
+    assertEquals("公告", a.title());
+    assertTrue(a.text().contains(POLICY), a.text());
+    assertFalse(a.text().contains("99") || a.text().contains("98") || a.text().contains("97"), a.text());
+    ExtractionResult r = PolicyTextExtractor.create().extract(a.text());
+    assertEquals(36, r.field(PolicyField.MAX_INSTALLMENTS).orElseThrow().intValue());
+    assertEquals(90, r.field(PolicyField.MIN_OVERDUE_DAYS).orElseThrow().intValue());
+  }
+
+  @Test
+  void decodesGbkPageDeclaredByMetaTag() {
+    String page = html("<p>" + POLICY + "</p>", "<meta charset=\"gbk\">");
+    server.serve("/gbk", "text/html", page.getBytes(GBK));
+    assertTrue(source("/gbk").fetch().get(0).text().contains(POLICY));
+  }
+
+  @Test
+  void decodesGbkBodyMislabelledAsUtf8() {
+    String page = html("<p>" + POLICY + "</p>", "");
+    server.serve("/wrong", "text/html; charset=UTF-8", page.getBytes(GBK));
+    assertTrue(source("/wrong").fetch().get(0).text().contains(POLICY));
+  }
+
+  @Test
+  void detectsGbkWithoutAnyDeclaration() {
+    server.serve("/plain", "text/plain", POLICY.getBytes(GBK));
+    assertEquals(POLICY, source("/plain").fetch().get(0).text());
+  }
+
+  @Test
+  void timesOutOnSlowPage() {
+    server.handle("/slow", ex -> {
+      ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+      ex.sendResponseHeaders(200, 0);
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write("<p>逾期".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        Thread.sleep(5000);
+      } catch (InterruptedException | IOException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    HttpPolicySource source = HttpPolicySource.builder("slow", "hexin", server.uri("/slow"))
+        .readTimeout(Duration.ofMillis(300)).build();
+    long t0 = System.nanoTime();
+    PolicySourceException e = assertThrows(PolicySourceException.class, source::fetch);
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    assertTrue(e.getMessage().contains("read timeout"), e.getMessage());
+    assertTrue(ms < 3000, "took " + ms + " ms");
+  }
+
+  @Test
+  void stopsReadingHugePageAtSizeLimit() {
+    byte[] chunk = new byte[8192];
+    Arrays.fill(chunk, (byte) 'a');
+    server.handle("/huge", ex -> {
+      ex.getResponseHeaders().set("Content-Type", "text/plain");
+      ex.sendResponseHeaders(200, 0); // chunked, no Content-Length: the limit must be enforced while streaming
+      try (OutputStream out = ex.getResponseBody()) {
+        for (int i = 0; i < 10_000; i++) { // 80 MB if nobody stops it
+          out.write(chunk);
+        }
+      } catch (IOException expected) {
+        // the client hung up
+      }
+    });
+    PolicySourceException e = assertThrows(PolicySourceException.class, () -> source("/huge").fetch());
+    assertTrue(e.getMessage().contains("larger than the limit of 65536 bytes"), e.getMessage());
+  }
+
+  @Test
+  void rejectsDeclaredOversizeBody() {
+    server.serve("/big", "text/plain", new byte[100_000]);
+    PolicySourceException e = assertThrows(PolicySourceException.class, () -> source("/big").fetch());
+    assertTrue(e.getMessage().contains("limit"), e.getMessage());
+  }
+
+  @Test
+  void survivesDeeplyNestedAndUnbalancedTags() {
+    StringBuilder page = new StringBuilder();
+    page.append("<div>".repeat(10_000)).append(POLICY).append("<span title=\"x>y\">").append("</div>".repeat(5));
+    page.append("<b><i><u>未闭合 < 5 & 标签");
+    server.serve("/nested", "text/html; charset=utf-8", page.toString().getBytes(StandardCharsets.UTF_8));
+    String text = source("/nested").fetch().get(0).text();
+    assertTrue(text.contains(POLICY), text.substring(0, Math.min(200, text.length())));
+    assertTrue(text.contains("未闭合 < 5 & 标签"), text);
+  }
+
+  @Test
+  void readsJsonFeedItems() {
+    String feed = "{\"items\":[{\"id\":\"n-2\",\"title\":\"新政\",\"content\":\"<p>" + POLICY + "</p>\","
+        + "\"url\":\"/n/2\"},{\"id\":\"n-1\",\"text\":\"旧政策\"}]}";
+    server.serve("/feed", "application/json", feed.getBytes(StandardCharsets.UTF_8));
+    List<Announcement> items = source("/feed").fetch();
+    assertEquals(2, items.size());
+    assertEquals("n-2", items.get(0).id());
+    assertEquals(POLICY, items.get(0).text());
+    assertEquals(server.uri("/n/2"), items.get(0).uri());
+    assertEquals("旧政策", items.get(1).text());
+  }
+
+  @Test
+  void rejectsMalformedJsonFeedNamingPosition() {
+    server.serve("/bad", "application/json", "{\"items\": [ {\"text\": \"a\" ".getBytes(StandardCharsets.UTF_8));
+    PolicySourceException e = assertThrows(PolicySourceException.class, () -> source("/bad").fetch());
+    assertTrue(e.getMessage().contains("malformed JSON feed") && e.getMessage().contains("line 1"), e.getMessage());
+  }
+
+  @Test
+  void rejectsFeedItemWithoutText() {
+    server.serve("/notext", "application/json", "[{\"id\": 1}]".getBytes(StandardCharsets.UTF_8));
+    PolicySourceException e = assertThrows(PolicySourceException.class, () -> source("/notext").fetch());
+    assertTrue(e.getMessage().contains("items[0]"), e.getMessage());
+  }
+
+  @Test
+  void reportsHttpErrorStatus() {
+    server.handle("/gone", ex -> LoopbackServer.respond(ex, 503, "text/plain", "busy".getBytes(StandardCharsets.UTF_8)));
+    PolicySourceException e = assertThrows(PolicySourceException.class, () -> source("/gone").fetch());
+    assertTrue(e.getMessage().contains("HTTP 503"), e.getMessage());
+    assertEquals("test", e.sourceId());
+  }
+
+  @Test
+  void builderNamesEveryBadSetting() {
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> HttpPolicySource.builder("s", "p", URI.create("file:///etc/passwd"))
+            .readTimeout(Duration.ZERO).maxBodyBytes(0).build());
+    assertEquals(List.of("uri", "readTimeout", "maxBodyBytes"),
+        e.problems().stream().map(io.github.fenqi.core.Problem::location).toList());
+  }
+}

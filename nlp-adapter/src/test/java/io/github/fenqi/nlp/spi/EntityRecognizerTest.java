@@ -1,0 +1,106 @@
+package io.github.fenqi.nlp.spi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.fenqi.core.FenqiException;
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.nlp.ExtractionResult;
+import io.github.fenqi.nlp.FinancialTerm;
+import io.github.fenqi.nlp.PolicyField;
+import io.github.fenqi.nlp.PolicyTextExtractor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class EntityRecognizerTest {
+
+  @Test
+  void lexiconPrefersLongestMatch() {
+    List<TermMention> m = EntityRecognizer.lexicon().recognize("逾期利息和利息");
+    assertEquals(List.of(FinancialTerm.PENALTY_INTEREST, FinancialTerm.INTEREST),
+        m.stream().map(TermMention::term).toList());
+    assertEquals("逾期利息", m.get(0).text());
+  }
+
+  @Test
+  void rejectsLexiconLineWithUnknownTermNamingTheLine() {
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> LexiconEntityRecognizer.parse("LATE_FEE\t违约金\nTAX\t税费\n", "my-terms.txt"));
+    assertEquals("my-terms.txt:2", e.problems().get(0).location());
+  }
+
+  /** A stand-in model: labels 担保 / 费 characters as a GUARANTEE_FEE span, like a fine-tuned NER model would. */
+  private static final TokenClassifier GUARANTEE_MODEL = tokens -> {
+    List<String> labels = new ArrayList<>();
+    for (int i = 0; i < tokens.size(); i++) {
+      String t = tokens.get(i);
+      if (t.equals("担")) {
+        labels.add("B-GUARANTEE_FEE");
+      } else if ((t.equals("保") || t.equals("费")) && i > 0 && !labels.get(i - 1).equals("O")) {
+        labels.add("I-GUARANTEE_FEE");
+      } else {
+        labels.add("O");
+      }
+    }
+    return labels;
+  };
+
+  @Test
+  void decodesBioLabelsIntoMentions() {
+    List<TermMention> m = EntityRecognizer.tokenClassification(GUARANTEE_MODEL, 512).recognize("不收取担保费和手续费");
+    assertEquals(1, m.size());
+    assertEquals(new TermMention(FinancialTerm.GUARANTEE_FEE, 3, 6, "担保费", 0.9), m.get(0));
+  }
+
+  @Test
+  void splitsLongTextsIntoWindowsOfAtMostMaxTokens() {
+    List<Integer> sizes = new ArrayList<>();
+    TokenClassifier model = tokens -> {
+      sizes.add(tokens.size());
+      return tokens.stream().map(t -> "O").toList();
+    };
+    EntityRecognizer.tokenClassification(model, 4).recognize("一二三四五六七八九十");
+    assertEquals(List.of(4, 4, 2), sizes);
+  }
+
+  @Test
+  void groupsAsciiRunsIntoOneToken() {
+    List<List<String>> seen = new ArrayList<>();
+    TokenClassifier model = tokens -> {
+      seen.add(tokens);
+      return tokens.stream().map(t -> "O").toList();
+    };
+    EntityRecognizer.tokenClassification(model, 16).recognize("减免 30% 罚息");
+    assertEquals(List.of("减", "免", "30", "%", "罚", "息"), seen.get(0));
+  }
+
+  @Test
+  void rejectsModelReturningWrongNumberOfLabels() {
+    TokenClassifier broken = tokens -> List.of("O");
+    FenqiException e = assertThrows(FenqiException.class,
+        () -> EntityRecognizer.tokenClassification(broken, 16).recognize("罚息减免"));
+    assertEquals(true, e.getMessage().contains("exactly one BIO label per token"));
+  }
+
+  @Test
+  void extractorUsesTheSuppliedRecognizerForComponents() {
+    // a model that only knows LATE_FEE: the waiver clause about 违约金 is still read
+    TokenClassifier lateFeeOnly = tokens -> {
+      List<String> labels = new ArrayList<>();
+      for (int i = 0; i < tokens.size(); i++) {
+        boolean start = i + 2 < tokens.size() && tokens.get(i).equals("违") && tokens.get(i + 1).equals("约");
+        boolean inside = i >= 1 && (labels.get(i - 1).endsWith("LATE_FEE")) && (tokens.get(i).equals("约")
+            || tokens.get(i).equals("金"));
+        labels.add(start ? "B-LATE_FEE" : inside ? "I-LATE_FEE" : "O");
+      }
+      return labels;
+    };
+    ExtractionResult r = PolicyTextExtractor.withRecognizer(EntityRecognizer.tokenClassification(lateFeeOnly, 128))
+        .extract("违约金最高减免80%，罚息不减免。");
+    assertEquals(Set.of(FinancialTerm.LATE_FEE), r.terms());
+    assertEquals(0, new java.math.BigDecimal("0.8").compareTo(
+        r.field(PolicyField.MAX_LATE_FEE_WAIVER).orElseThrow().decimalValue()));
+  }
+}

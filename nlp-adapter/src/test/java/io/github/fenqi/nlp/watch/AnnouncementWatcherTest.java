@@ -1,0 +1,194 @@
+package io.github.fenqi.nlp.watch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.PolicyException;
+import io.github.fenqi.nlp.PolicyField;
+import io.github.fenqi.nlp.source.HttpPolicySource;
+import io.github.fenqi.nlp.source.LoopbackServer;
+import io.github.fenqi.nlp.source.PolicySourceException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AnnouncementWatcherTest {
+  private static final String NOTICE = "<html><body><p>即日起，逾期满90天的客户最长可分36期偿还，罚息最高减免50%。</p></body></html>";
+
+  /** A store keeping live field values per platform in memory; can be told to refuse changes. */
+  static final class MapStore implements PolicyStore {
+    final Map<String, Map<PolicyField, Object>> live = new ConcurrentHashMap<>();
+    volatile boolean refuse;
+
+    @Override
+    public Map<PolicyField, Object> liveValues(String platformId) {
+      return Map.copyOf(live.getOrDefault(platformId, Map.of()));
+    }
+
+    @Override
+    public synchronized void apply(PolicyChange change) {
+      if (refuse) {
+        throw new PolicyException(List.of(io.github.fenqi.core.Problem.of(change.platformId(), "failed validation")));
+      }
+      Map<PolicyField, Object> next = new EnumMap<>(PolicyField.class);
+      next.putAll(live.getOrDefault(change.platformId(), Map.of()));
+      change.changes().forEach(c -> next.put(c.field(), c.proposed().value()));
+      live.put(change.platformId(), next);
+    }
+  }
+
+  /** Records everything the watcher reports, like an audit log would. */
+  static final class Recorder implements PolicyChangeListener {
+    final List<PolicyChange> changes = new CopyOnWriteArrayList<>();
+    final List<String> failures = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void onChange(PolicyChange change) {
+      changes.add(change);
+    }
+
+    @Override
+    public void onSourceFailure(String sourceId, PolicySourceException failure) {
+      failures.add(sourceId + ": " + failure.getMessage());
+    }
+  }
+
+  private LoopbackServer server;
+  private final MapStore store = new MapStore();
+  private final Recorder recorder = new Recorder();
+
+  @BeforeEach
+  void start() throws IOException {
+    server = new LoopbackServer();
+    server.serve("/notice", "text/html; charset=utf-8", NOTICE.getBytes(StandardCharsets.UTF_8));
+    store.live.put("hexin", Map.of(PolicyField.MAX_INSTALLMENTS, 24, PolicyField.MIN_OVERDUE_DAYS, 90));
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private HttpPolicySource source(String id, String path) {
+    return HttpPolicySource.builder(id, "hexin", server.uri(path)).readTimeout(Duration.ofSeconds(2)).build();
+  }
+
+  @Test
+  void queuesChangeForReviewAndAppliesItOnlyOnApproval() {
+    AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
+        .source(source("notices", "/notice"), AnnouncementWatcher.Mode.REVIEW).listener(recorder).build();
+    List<PolicyChange> detected = watcher.pollOnce();
+    assertEquals(1, detected.size());
+    PolicyChange change = detected.get(0);
+    assertEquals(PolicyChange.Status.QUEUED_FOR_REVIEW, change.status());
+    assertEquals(List.of(PolicyField.MAX_INSTALLMENTS, PolicyField.MAX_PENALTY_WAIVER),
+        change.changes().stream().map(FieldChange::field).toList(), "90 days agrees with the live policy");
+    assertEquals(Optional.of(24), change.changes().get(0).liveValue());
+    assertEquals(24, store.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS), "not applied before review");
+    assertEquals(List.of(change), watcher.pendingReview());
+
+    PolicyChange applied = watcher.approve(change.id());
+    assertEquals(PolicyChange.Status.APPLIED, applied.status());
+    assertEquals(36, store.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS));
+    assertEquals(List.of(PolicyChange.Status.QUEUED_FOR_REVIEW, PolicyChange.Status.APPLIED),
+        recorder.changes.stream().map(PolicyChange::status).toList());
+    assertTrue(watcher.pendingReview().isEmpty());
+  }
+
+  @Test
+  void appliesDirectlyForAutoApplySource() {
+    AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
+        .source(source("feed", "/notice"), AnnouncementWatcher.Mode.AUTO_APPLY).listener(recorder).build();
+    assertEquals(PolicyChange.Status.APPLIED, watcher.pollOnce().get(0).status());
+    assertEquals(36, store.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS));
+    assertTrue(watcher.pendingReview().isEmpty());
+    assertEquals(1, recorder.changes.size());
+  }
+
+  @Test
+  void processesEachAnnouncementOnce() {
+    AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
+        .source(source("notices", "/notice"), AnnouncementWatcher.Mode.REVIEW).listener(recorder).build();
+    assertEquals(1, watcher.pollOnce().size());
+    assertEquals(List.of(), watcher.pollOnce());
+    assertEquals(1, recorder.changes.size());
+  }
+
+  @Test
+  void announcementAgreeingWithLivePolicyIsNoChange() {
+    store.live.put("hexin", Map.of(PolicyField.MAX_INSTALLMENTS, 36, PolicyField.MIN_OVERDUE_DAYS, 90,
+        PolicyField.MAX_PENALTY_WAIVER, new java.math.BigDecimal("0.50")));
+    AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
+        .source(source("notices", "/notice"), AnnouncementWatcher.Mode.REVIEW).listener(recorder).build();
+    assertEquals(List.of(), watcher.pollOnce());
+    assertTrue(recorder.changes.isEmpty());
+  }
+
+  @Test
+  void reportsFailingSourceAndStillPollsTheOthers() {
+    server.handle("/down", ex -> LoopbackServer.respond(ex, 500, "text/plain", new byte[] {'x'}));
+    AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
+        .source(source("broken", "/down"), AnnouncementWatcher.Mode.REVIEW)
+        .source(source("notices", "/notice"), AnnouncementWatcher.Mode.REVIEW)
+        .listener(recorder).build();
+    assertEquals(1, watcher.pollOnce().size());
+    assertEquals(1, recorder.failures.size());
+    assertTrue(recorder.failures.get(0).startsWith("broken: ") && recorder.failures.get(0).contains("HTTP 500"));
+  }
+
+  @Test
+  void rejectedChangeIsReportedAndNeverApplied() {
+    AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
+        .source(source("notices", "/notice"), AnnouncementWatcher.Mode.REVIEW).listener(recorder).build();
+    PolicyChange change = watcher.pollOnce().get(0);
+    assertEquals(PolicyChange.Status.REJECTED, watcher.reject(change.id()).status());
+    assertEquals(24, store.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS));
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> watcher.approve(change.id()));
+    assertEquals("changeId", e.problems().get(0).location());
+  }
+
+  @Test
+  void reportsChangeTheStoreRefuses() {
+    store.refuse = true;
+    AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
+        .source(source("feed", "/notice"), AnnouncementWatcher.Mode.AUTO_APPLY).listener(recorder).build();
+    assertEquals(PolicyChange.Status.APPLY_FAILED, watcher.pollOnce().get(0).status());
+    assertEquals(24, store.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS));
+    assertEquals(PolicyChange.Status.APPLY_FAILED, recorder.changes.get(0).status());
+  }
+
+  @Test
+  void pollsOnItsSchedulerUntilClosed() throws InterruptedException {
+    CountDownLatch seen = new CountDownLatch(1);
+    AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
+        .source(source("notices", "/notice"), AnnouncementWatcher.Mode.REVIEW)
+        .listener(change -> seen.countDown())
+        .interval(Duration.ofSeconds(1)).build();
+    try (watcher) {
+      watcher.start();
+      assertTrue(seen.await(5, TimeUnit.SECONDS), "the scheduled poll reported the change");
+    }
+    assertTrue(Thread.getAllStackTraces().keySet().stream()
+        .noneMatch(t -> t.getName().equals("fenqi-announcement-watcher") && t.isAlive()), "scheduler thread stopped");
+  }
+
+  @Test
+  void builderNamesEveryBadSetting() {
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> AnnouncementWatcher.builder(store).interval(Duration.ofMillis(10)).build());
+    assertEquals(List.of("sources", "interval"), e.problems().stream().map(p -> p.location()).toList());
+  }
+}

@@ -1,0 +1,67 @@
+package io.github.fenqi.nlp.watch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.policy.InMemoryPolicyRepository;
+import io.github.fenqi.core.policy.Policy;
+import io.github.fenqi.core.policy.PolicyEvent;
+import io.github.fenqi.core.testkit.Samples;
+import io.github.fenqi.nlp.PolicyField;
+import io.github.fenqi.nlp.source.HttpPolicySource;
+import io.github.fenqi.nlp.source.LoopbackServer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The watcher against core's real policy repository: an announcement on a loopback server becomes a policy version. */
+class RepositoryPolicyStoreTest {
+  private static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
+  private static final String NOTICE = "<html><body><p>关于信用卡个性化分期的公告：即日起，逾期超过90天的持卡人最长可分48期偿还，"
+      + "罚息最高减免百分之五十，本金不予减免。客服热线400-820-8820。</p></body></html>";
+
+  @Test
+  void anAutoAppliedAnnouncementBecomesANewValidatedVersionSeenByRepositoryListeners() throws Exception {
+    InMemoryPolicyRepository repo = InMemoryPolicyRepository.of(Samples.policies());
+    List<PolicyEvent> events = new ArrayList<>();
+    repo.addListener(events::add);
+    Policy before = repo.snapshot().find("demo-credit-card", LocalDate.now(TODAY)).orElseThrow();
+    try (LoopbackServer server = new LoopbackServer()) {
+      server.serve("/notice", "text/html; charset=utf-8", NOTICE.getBytes(StandardCharsets.UTF_8));
+      AnnouncementWatcher watcher = AnnouncementWatcher.builder(new RepositoryPolicyStore(repo, TODAY, "nlp-watcher"))
+          .source(HttpPolicySource.builder("cc-notices", "demo-credit-card", server.uri("/notice"))
+              .readTimeout(Duration.ofSeconds(2)).build(), AnnouncementWatcher.Mode.AUTO_APPLY)
+          .clock(TODAY).build();
+      List<PolicyChange> changes = watcher.pollOnce();
+      assertEquals(1, changes.size());
+      assertEquals(PolicyChange.Status.APPLIED, changes.get(0).status(), changes.toString());
+    }
+    Policy after = repo.snapshot().find("demo-credit-card", LocalDate.now(TODAY)).orElseThrow();
+    assertEquals(48, after.installments().max());
+    assertEquals(0, new BigDecimal("0.5").compareTo(after.waivers().penaltyInterest().value()));
+    assertTrue(after.version().contains("nlp"), after.version());
+    assertEquals(before.installments().min(), after.installments().min(), "fields the text does not mention stay");
+    assertEquals(1, events.size());
+  }
+
+  @Test
+  void aDraftIsValidatedAndNamesTheBadField() {
+    Policy base = Samples.policies().get(0);
+    Policy draft = RepositoryPolicyStore.draft(base, Map.of(PolicyField.MIN_OVERDUE_DAYS, 180), "draft-1", LocalDate.of(2026, 12, 1));
+    assertEquals(180, draft.eligibility().minOverdueDays());
+    assertEquals(RepositoryPolicyStore.values(base).get(PolicyField.MAX_INSTALLMENTS), draft.installments().max());
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> RepositoryPolicyStore.draft(base,
+        Map.of(PolicyField.MIN_INSTALLMENTS, 60, PolicyField.MAX_INSTALLMENTS, 12), "draft-2", LocalDate.of(2026, 12, 1)));
+    assertTrue(e.getMessage().contains("max"), e.getMessage());
+  }
+}

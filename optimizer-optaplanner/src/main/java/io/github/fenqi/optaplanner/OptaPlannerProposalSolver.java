@@ -1,0 +1,241 @@
+package io.github.fenqi.optaplanner;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.solve.Infeasibility;
+import io.github.fenqi.core.solve.OptionGrid;
+import io.github.fenqi.core.solve.PlanOption;
+import io.github.fenqi.core.solve.Proposal;
+import io.github.fenqi.core.solve.ProposalProblem;
+import io.github.fenqi.core.solve.ProposalSet;
+import io.github.fenqi.core.solve.ProposalSolver;
+import io.github.fenqi.core.solve.Strategy;
+import io.github.fenqi.core.solve.StrategyObjective;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.optaplanner.core.api.solver.Solver;
+import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
+import org.optaplanner.core.config.heuristic.selector.move.composite.CartesianProductMoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
+import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
+import org.optaplanner.core.config.localsearch.LocalSearchType;
+import org.optaplanner.core.config.score.director.ScoreDirectorFactoryConfig;
+import org.optaplanner.core.config.solver.EnvironmentMode;
+import org.optaplanner.core.config.solver.SolverConfig;
+import org.optaplanner.core.config.solver.termination.TerminationConfig;
+import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
+
+/**
+ * A {@link ProposalSolver} on OptaPlanner: each strategy is one solve of {@link ProposalPlanning} with the built-in
+ * constraints of {@link ProposalConstraintProvider} and any {@link ProposalConstraint}s the user adds. Proposals it
+ * returns are never marked proven optimal (local search proves nothing); compare with {@link ProposalSolver#exact()}.
+ *
+ * <pre>{@code
+ * ProposalSolver solver = OptaPlannerProposalSolver.builder()
+ *     .timeLimit(Duration.ofSeconds(1))
+ *     .constraint(AtMostTwoWithoutDownPayment.class)
+ *     .build();
+ * NegotiationEngine engine = NegotiationEngine.builder().policies(repo).solver(solver).build();
+ * }</pre>
+ *
+ * <p>Thread-safety: immutable; each {@link #solve} builds its own OptaPlanner solvers.
+ */
+public final class OptaPlannerProposalSolver implements ProposalSolver {
+  private final Duration timeLimit;
+  private final @Nullable Duration unimprovedTimeLimit;
+  private final @Nullable Long stepLimit;
+  private final long seed;
+  private final List<Class<? extends ProposalConstraint>> constraints;
+
+  private OptaPlannerProposalSolver(Builder b) {
+    this.timeLimit = b.timeLimit;
+    this.unimprovedTimeLimit = b.unimprovedTimeLimit;
+    this.stepLimit = b.stepLimit;
+    this.seed = b.seed;
+    this.constraints = List.copyOf(b.constraints);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public ProposalSet solve(ProposalProblem problem) {
+    if (problem.debts().isEmpty()) {
+      return ProposalSolver.exact().solve(problem); // the same "no eligible debt" answer
+    }
+    List<OptionGrid> grids = problem.grids();
+    long totalOwed = grids.stream().mapToLong(OptionGrid::totalOwedFen).reduce(0, Math::addExact);
+    List<Proposal> proposals = new ArrayList<>();
+    Map<Strategy, String> notes = new EnumMap<>(Strategy.class);
+    for (Strategy strategy : Strategy.values()) {
+      double scale = strategy == Strategy.CONSERVATIVE ? ProposalConstraintProvider.SCALE : 1000.0;
+      List<DebtChoice> choices = new ArrayList<>();
+      for (OptionGrid g : grids) {
+        double[] values = StrategyObjective.values(strategy, g, problem.config(), grids.size());
+        choices.add(new DebtChoice(g, values, scale, constraints.isEmpty() ? nonDominated(g, values) : allowed(values)));
+      }
+      ProposalPlanning planning = new ProposalPlanning(choices,
+          new ProposalLimits(problem.monthlyBudget().fen(), problem.liquidSavings().fen(), grids.size()));
+      Solver<ProposalPlanning> solver = SolverFactory.<ProposalPlanning>create(config()).buildSolver();
+      ProposalPlanning best = solver.solve(planning);
+      if (best.getScore() == null || !best.getScore().isFeasible() || best.getChoices().stream().anyMatch(c -> c.getOption() == null)) {
+        notes.put(strategy, "OptaPlanner found no plan within every hard constraint (best score " + best.getScore() + ")");
+        continue;
+      }
+      List<PlanOption> plans = new ArrayList<>();
+      for (int d = 0; d < grids.size(); d++) {
+        plans.add(grids.get(d).option(best.getChoices().get(d).getOption()));
+      }
+      proposals.add(Proposal.of(strategy, plans, Money.ofFen(totalOwed), false));
+    }
+    if (proposals.isEmpty()) {
+      return new ProposalSet(List.of(), Optional.of(Infeasibility.diagnose(grids, problem.monthlyBudget(),
+          problem.liquidSavings(), problem.config())), notes);
+    }
+    return new ProposalSet(proposals, Optional.empty(), notes);
+  }
+
+  /** Options the strategy allows (a NaN objective never satisfies the hard constraints). */
+  static List<Integer> allowed(double[] values) {
+    List<Integer> out = new ArrayList<>();
+    for (int i = 0; i < values.length; i++) {
+      if (!Double.isNaN(values[i])) {
+        out.add(i);
+      }
+    }
+    return out.isEmpty() ? List.of(0) : out; // keep one (infeasible) value so the entity can still be assigned
+  }
+
+  /**
+   * The allowed options no other option beats on all three of objective (higher), first installment and down
+   * payment (both lower): some optimum uses only these, since swapping a dominated choice for its dominator keeps
+   * every built-in constraint satisfied and does not lower the objective. Sorted by objective, a sweep keeps the
+   * (installment → least down payment) staircase of better options, so it takes O(n log n).
+   */
+  static List<Integer> nonDominated(OptionGrid g, double[] values) {
+    List<Integer> order = new ArrayList<>(allowed(values));
+    if (Double.isNaN(values[order.get(0)])) {
+      return order;
+    }
+    order.sort((a, b) -> {
+      int c = Double.compare(values[b], values[a]);
+      if (c != 0) {
+        return c;
+      }
+      c = Long.compare(g.firstInstallmentFen(a), g.firstInstallmentFen(b));
+      return c != 0 ? c : Long.compare(g.downPaymentFen(a), g.downPaymentFen(b));
+    });
+    java.util.TreeMap<Long, Long> staircase = new java.util.TreeMap<>(); // installment → least down payment at or below it
+    List<Integer> kept = new ArrayList<>();
+    for (int i : order) {
+      long installment = g.firstInstallmentFen(i);
+      long down = g.downPaymentFen(i);
+      Map.Entry<Long, Long> floor = staircase.floorEntry(installment);
+      if (floor != null && floor.getValue() <= down) {
+        continue; // an option at least as good is no dearer on either
+      }
+      kept.add(i);
+      staircase.put(installment, down);
+      // entries at higher installments with a down payment no lower are now redundant
+      Map.Entry<Long, Long> next = staircase.higherEntry(installment);
+      while (next != null && next.getValue() >= down) {
+        staircase.remove(next.getKey());
+        next = staircase.higherEntry(installment);
+      }
+    }
+    return kept;
+  }
+
+  SolverConfig config() {
+    TerminationConfig termination = new TerminationConfig();
+    if (stepLimit != null) {
+      termination.setScoreCalculationCountLimit(stepLimit); // solver-level and deterministic
+    } else {
+      termination.setSpentLimit(timeLimit);
+      if (unimprovedTimeLimit != null) {
+        termination.setUnimprovedSpentLimit(unimprovedTimeLimit);
+      }
+    }
+    ScoreDirectorFactoryConfig score = new ScoreDirectorFactoryConfig()
+        .withConstraintProviderClass(ProposalConstraintProvider.class)
+        .withConstraintStreamImplType(ConstraintStreamImplType.BAVET)
+        .withConstraintProviderCustomProperties(Map.of("userConstraints",
+            constraints.stream().map(Class::getName).collect(Collectors.joining(","))));
+    // Budget and savings couple the debts: lowering one lender's installment only pays off together with
+    // raising another's, so local search also tries two change moves at once.
+    LocalSearchPhaseConfig localSearch = new LocalSearchPhaseConfig().withMoveSelectorConfig(new UnionMoveSelectorConfig(
+        List.of(new ChangeMoveSelectorConfig(), new CartesianProductMoveSelectorConfig(
+            List.of(new ChangeMoveSelectorConfig(), new ChangeMoveSelectorConfig())))));
+    // Tabu search beat late acceptance and simulated annealing on the quality report (benchmarks/README.md).
+    localSearch.setLocalSearchType(LocalSearchType.TABU_SEARCH);
+    return new SolverConfig()
+        .withSolutionClass(ProposalPlanning.class)
+        .withEntityClasses(DebtChoice.class)
+        .withPhases(new ConstructionHeuristicPhaseConfig(), localSearch)
+        .withScoreDirectorFactory(score)
+        .withTerminationConfig(termination)
+        .withEnvironmentMode(stepLimit != null ? EnvironmentMode.REPRODUCIBLE : EnvironmentMode.NON_REPRODUCIBLE)
+        .withRandomSeed(seed);
+  }
+
+  /** Validating builder; {@link #build()} returns an immutable solver. Not thread-safe; reusable. */
+  public static final class Builder {
+    private Duration timeLimit = Duration.ofSeconds(1);
+    private @Nullable Duration unimprovedTimeLimit;
+    private @Nullable Long stepLimit;
+    private long seed = 42;
+    private final List<Class<? extends ProposalConstraint>> constraints = new ArrayList<>();
+
+    private Builder() {}
+
+    /** Wall-clock limit per strategy (default 1 s). */
+    public Builder timeLimit(Duration limit) {
+      if (limit.isNegative() || limit.isZero()) {
+        throw new InvalidInputException("timeLimit", limit + " must be positive");
+      }
+      this.timeLimit = limit;
+      return this;
+    }
+
+    /** Stop a strategy early when its best score has not improved for this long. */
+    public Builder unimprovedTimeLimit(Duration limit) {
+      if (limit.isNegative() || limit.isZero()) {
+        throw new InvalidInputException("unimprovedTimeLimit", limit + " must be positive");
+      }
+      this.unimprovedTimeLimit = limit;
+      return this;
+    }
+
+    /**
+     * Deterministic mode for tests: a fixed seed and a fixed number of score calculations instead of a time
+     * limit, so the same problem always gives the same proposals.
+     */
+    public Builder deterministic(long seed, long scoreCalculations) {
+      if (scoreCalculations < 1) {
+        throw new InvalidInputException("scoreCalculations", scoreCalculations + " must be positive");
+      }
+      this.seed = seed;
+      this.stepLimit = scoreCalculations;
+      return this;
+    }
+
+    /** Adds a user constraint (a public class with a public no-argument constructor). */
+    public Builder constraint(Class<? extends ProposalConstraint> constraint) {
+      this.constraints.add(constraint);
+      return this;
+    }
+
+    public OptaPlannerProposalSolver build() {
+      return new OptaPlannerProposalSolver(this);
+    }
+  }
+}

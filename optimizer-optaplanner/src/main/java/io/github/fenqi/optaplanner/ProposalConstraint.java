@@ -1,0 +1,23 @@
+package io.github.fenqi.optaplanner;
+
+import org.optaplanner.core.api.score.stream.Constraint;
+import org.optaplanner.core.api.score.stream.ConstraintFactory;
+
+/**
+ * A constraint a user adds to the built-in ones, written with constraint streams over {@link DebtChoice} (and
+ * {@link ProposalLimits}). Implementations need a public no-argument constructor: OptaPlanner builds the
+ * constraint provider itself, and {@link OptaPlannerProposalSolver} hands it the class names.
+ *
+ * <pre>{@code
+ * public final class AtMostTwoWithoutDownPayment implements ProposalConstraint {
+ *   public Constraint define(ConstraintFactory f) {
+ *     return f.forEach(DebtChoice.class).filter(c -> c.downPaymentFen() == 0)
+ *         .groupBy(ConstraintCollectors.count()).filter(n -> n > 2)
+ *         .penalizeLong(HardSoftLongScore.ONE_HARD, n -> n - 2).asConstraint("at most two without down payment");
+ *   }
+ * }
+ * }</pre>
+ */
+public interface ProposalConstraint {
+  Constraint define(ConstraintFactory factory);
+}

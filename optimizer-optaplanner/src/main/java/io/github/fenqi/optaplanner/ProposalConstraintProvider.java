@@ -1,0 +1,87 @@
+package io.github.fenqi.optaplanner;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
+import org.optaplanner.core.api.score.stream.Constraint;
+import org.optaplanner.core.api.score.stream.ConstraintCollectors;
+import org.optaplanner.core.api.score.stream.ConstraintFactory;
+import org.optaplanner.core.api.score.stream.ConstraintProvider;
+
+/**
+ * The built-in constraints as small named functions, plus the user's {@link ProposalConstraint}s, whose class
+ * names arrive through the custom property {@code userConstraints} (comma-separated).
+ *
+ * <p>Hard: Σ first installments ≤ budget, Σ down payments ≤ savings, every option allowed by the strategy
+ * (AGGRESSIVE's acceptance floor). Soft: the strategy's objective scaled to a long — AGGRESSIVE the negated
+ * total payable in fen (exact), CONSERVATIVE Σ ln p × 10^9, BALANCED Σ p × saving in fen × 10^3.
+ *
+ * <p>Thread-safety: OptaPlanner creates and uses it on one thread.
+ */
+public class ProposalConstraintProvider implements ConstraintProvider {
+  static final double SCALE = 1e9;
+  private String userConstraints = "";
+
+  /** Set by OptaPlanner from the custom properties. */
+  public void setUserConstraints(String classNames) {
+    this.userConstraints = classNames;
+  }
+
+  @Override
+  public Constraint[] defineConstraints(ConstraintFactory f) {
+    List<Constraint> all = new ArrayList<>(List.of(budget(f), savings(f), allowedByStrategy(f), objective(f)));
+    for (String name : userConstraints.split(",")) {
+      if (!name.isBlank()) {
+        all.add(instantiate(name.strip()).define(f));
+      }
+    }
+    return all.toArray(Constraint[]::new);
+  }
+
+  static Constraint budget(ConstraintFactory f) {
+    return f.forEach(DebtChoice.class)
+        .groupBy(ConstraintCollectors.sumLong(DebtChoice::firstInstallmentFen))
+        .join(ProposalLimits.class)
+        .filter((sum, limits) -> sum > limits.budgetFen())
+        .penalizeLong(HardSoftLongScore.ONE_HARD, (sum, limits) -> sum - limits.budgetFen())
+        .asConstraint("first installments within the monthly budget");
+  }
+
+  static Constraint savings(ConstraintFactory f) {
+    return f.forEach(DebtChoice.class)
+        .groupBy(ConstraintCollectors.sumLong(DebtChoice::downPaymentFen))
+        .join(ProposalLimits.class)
+        .filter((sum, limits) -> sum > limits.savingsFen())
+        .penalizeLong(HardSoftLongScore.ONE_HARD, (sum, limits) -> sum - limits.savingsFen())
+        .asConstraint("down payments within savings");
+  }
+
+  static Constraint allowedByStrategy(ConstraintFactory f) {
+    return f.forEach(DebtChoice.class)
+        .filter(c -> Double.isNaN(c.value()))
+        .penalizeLong(HardSoftLongScore.ONE_HARD, c -> 1_000_000L)
+        .asConstraint("option allowed by the strategy");
+  }
+
+  static Constraint objective(ConstraintFactory f) {
+    return f.forEach(DebtChoice.class)
+        .filter(c -> !Double.isNaN(c.value()))
+        .impactLong(HardSoftLongScore.ONE_SOFT, c -> Math.round(c.value() * scaleOf(c)))
+        .asConstraint("strategy objective");
+  }
+
+  /** Fen-valued objectives stay exact; probability-valued ones are scaled to keep nine digits. */
+  static double scaleOf(DebtChoice c) {
+    return c.scale();
+  }
+
+  private static ProposalConstraint instantiate(String className) {
+    try {
+      Class<?> type = Class.forName(className, true, Thread.currentThread().getContextClassLoader());
+      return (ProposalConstraint) type.getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      throw new IllegalArgumentException("user constraint " + className
+          + " must be a public class implementing ProposalConstraint with a public no-argument constructor", e);
+    }
+  }
+}

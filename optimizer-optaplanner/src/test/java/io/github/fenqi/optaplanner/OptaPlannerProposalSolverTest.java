@@ -1,0 +1,123 @@
+package io.github.fenqi.optaplanner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fenqi.core.NegotiationRequest;
+import io.github.fenqi.core.debt.Debt;
+import io.github.fenqi.core.debt.DebtComponent;
+import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.policy.InMemoryPolicyRepository;
+import io.github.fenqi.core.policy.PolicyAdjustment;
+import io.github.fenqi.core.solve.DebtTerms;
+import io.github.fenqi.core.solve.OptionGrid;
+import io.github.fenqi.core.solve.PlanOption;
+import io.github.fenqi.core.solve.Proposal;
+import io.github.fenqi.core.solve.ProposalProblem;
+import io.github.fenqi.core.solve.ProposalSet;
+import io.github.fenqi.core.solve.ProposalSolver;
+import io.github.fenqi.core.solve.Strategy;
+import io.github.fenqi.core.testkit.Samples;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OptaPlannerProposalSolverTest {
+  private static final ProposalSolver OPTA = OptaPlannerProposalSolver.builder().deterministic(7, 200_000).build();
+
+  /** The sample case's debts, repeated {@code copies} times with distinct ids, under the sample policies. */
+  static List<DebtTerms> sampleDebts(int copies) {
+    NegotiationRequest r = Samples.sampleCase();
+    InMemoryPolicyRepository repo = InMemoryPolicyRepository.of(Samples.policies());
+    List<DebtTerms> terms = new ArrayList<>();
+    for (int c = 0; c < copies; c++) {
+      for (Debt d : r.debts()) {
+        Debt copy = new Debt(d.id() + "-" + c, d.platformId(), d.productType(), d.principal(), d.interest(),
+            d.penaltyInterest(), d.compoundInterest(), d.lateFees(), d.otherFees(), d.annualRate(), d.overdueDays());
+        terms.add(DebtTerms.of(copy, repo.find(d.platformId(), r.asOf()).orElseThrow(), PolicyAdjustment.NONE, true));
+      }
+    }
+    return terms;
+  }
+
+  private static void assertWithinEveryConstraint(ProposalProblem problem, Proposal p) {
+    assertFalse(p.totalFirstMonthInstallment().isGreaterThan(problem.monthlyBudget()), "budget");
+    assertFalse(p.totalDownPayment().isGreaterThan(problem.liquidSavings()), "savings");
+    for (int d = 0; d < p.plans().size(); d++) {
+      DebtTerms t = problem.debts().get(d);
+      PlanOption o = p.plans().get(d);
+      assertTrue(t.allowedTerms().contains(o.term()));
+      for (DebtComponent c : DebtComponent.values()) {
+        Money cap = t.debt().amount(c).multiply(t.waiverCap(c).value(), RoundingMode.DOWN);
+        assertFalse(o.waived().getOrDefault(c, Money.ZERO).isGreaterThan(cap));
+      }
+    }
+    assertFalse(p.provenOptimal(), "local search never claims a proof");
+  }
+
+  @Test
+  void feasibleWheneverTheExactSolverIsAndCloseToItsObjective() {
+    ProposalProblem problem = ProposalProblem.of(sampleDebts(1), Money.of("5040.00"), Money.of("12000.00"));
+    ProposalSet exact = ProposalSolver.exact().solve(problem);
+    ProposalSet opta = OPTA.solve(problem);
+    assertEquals(exact.proposals().size(), opta.proposals().size(), opta.notes().toString());
+    for (Proposal p : opta.proposals()) {
+      assertWithinEveryConstraint(problem, p);
+      Proposal e = exact.proposal(p.strategy()).orElseThrow();
+      switch (p.strategy()) {
+        case AGGRESSIVE -> assertTrue(e.totalPayable().fen() >= 0.995 * p.totalPayable().fen()
+            && p.totalPayable().fen() >= e.totalPayable().fen(), p.totalPayable() + " vs exact " + e.totalPayable());
+        case CONSERVATIVE -> assertTrue(p.acceptanceProbability() >= 0.995 * e.acceptanceProbability()
+            && p.acceptanceProbability() <= e.acceptanceProbability() + 1e-12,
+            p.acceptanceProbability() + " vs exact " + e.acceptanceProbability());
+        case BALANCED -> assertTrue(p.expectedSaving() >= 0.995 * e.expectedSaving() - 1e-6
+            && p.expectedSaving() <= e.expectedSaving() + 1e-6, p.expectedSaving() + " vs " + e.expectedSaving());
+      }
+    }
+  }
+
+  @Test
+  void userConstraintsAreRespected() {
+    ProposalProblem problem = ProposalProblem.of(sampleDebts(1), Money.of("5040.00"), Money.of("12000.00"));
+    ProposalSolver constrained = OptaPlannerProposalSolver.builder().deterministic(7, 200_000)
+        .constraint(AtMostTwoWithoutDownPayment.class).constraint(NoPlanAboveFortyPercentOfBudget.class).build();
+    ProposalSet set = constrained.solve(problem);
+    assertFalse(set.proposals().isEmpty(), set.notes().toString());
+    for (Proposal p : set.proposals()) {
+      assertWithinEveryConstraint(problem, p);
+      assertTrue(p.plans().stream().filter(o -> o.downPayment().isZero()).count() <= 2, "at most two without down payment");
+      for (PlanOption o : p.plans()) {
+        assertTrue(o.firstInstallment().fen() * 10 <= problem.monthlyBudget().fen() * 4, "40 % of the budget");
+      }
+    }
+    // the 40 % rule bites: without it some strategy puts more than 40 % of the budget on one lender
+    boolean violatedWithout = OPTA.solve(problem).proposals().stream().flatMap(p -> p.plans().stream())
+        .anyMatch(o -> o.firstInstallment().fen() * 10 > problem.monthlyBudget().fen() * 4);
+    assertTrue(violatedWithout, "the example constraint changes the answer");
+  }
+
+  @Test
+  void infeasibleCaseSaysWhichConstraintBinds() {
+    ProposalProblem problem = ProposalProblem.of(sampleDebts(1), Money.of("1140.00"), Money.of("6000.00"));
+    ProposalSet set = OPTA.solve(problem);
+    assertFalse(set.feasible());
+    assertEquals(ProposalSolver.exact().solve(problem).infeasibility(), set.infeasibility());
+  }
+
+  @Test
+  void reusesTheCoreGridForEveryFigure() {
+    ProposalProblem problem = ProposalProblem.of(sampleDebts(1), Money.of("5040.00"), Money.of("12000.00"));
+    Proposal p = OPTA.solve(problem).proposal(Strategy.BALANCED).orElseThrow();
+    List<OptionGrid> grids = problem.grids();
+    for (int d = 0; d < p.plans().size(); d++) {
+      PlanOption o = p.plans().get(d);
+      boolean found = false;
+      for (int i = 0; i < grids.get(d).size() && !found; i++) {
+        found = grids.get(d).option(i).equals(o);
+      }
+      assertTrue(found, "every chosen option is an option of the core grid");
+    }
+  }
+}

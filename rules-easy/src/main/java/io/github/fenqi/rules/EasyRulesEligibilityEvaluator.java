@@ -1,0 +1,361 @@
+package io.github.fenqi.rules;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.PolicyException;
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.borrower.Borrower;
+import io.github.fenqi.core.debt.Debt;
+import io.github.fenqi.core.policy.EligibilityCheck;
+import io.github.fenqi.core.policy.EligibilityDecision;
+import io.github.fenqi.core.policy.EligibilityEvaluator;
+import io.github.fenqi.core.policy.PeriodicReload;
+import io.github.fenqi.core.policy.Policy;
+import io.github.fenqi.rules.RuleSetEvent.Change;
+import io.github.fenqi.rules.RuleSetEvent.FileChange;
+import io.github.fenqi.rules.internal.CompiledRule;
+import io.github.fenqi.rules.internal.FactCatalog;
+import io.github.fenqi.rules.internal.RuleEvaluation;
+import io.github.fenqi.rules.internal.RuleFileReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import org.jeasy.rules.api.Facts;
+import org.jeasy.rules.api.Rule;
+import org.jeasy.rules.api.Rules;
+import org.jeasy.rules.api.RulesEngine;
+import org.jeasy.rules.core.DefaultRulesEngine;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Eligibility from operator-written rule files, run on Easy Rules with MVEL conditions, on top of the policy's
+ * own eligibility block ({@link EligibilityEvaluator#declarative()}): a debt is ineligible if the block or any
+ * rule says so, and the adjustments of the rules that fired are combined with {@code PolicyAdjustment.and}.
+ *
+ * <p>Rule files live in one directory: {@code <platformId>.yml} holds the rules of one lender's debts and
+ * every {@code _shared*.yml} the rules of all debts. Each file is in Easy Rules' YAML rule-definition format
+ * (see the module README): name, description, priority, an MVEL condition over the facts {@code debt},
+ * {@code borrower}, {@code policy}, {@code asOf} and derived names such as {@code overdueDays}, and actions from
+ * a fixed vocabulary ({@code eligible()}, {@code ineligible("CODE", "why")}, {@code capWaiver("interest", 0.3)},
+ * {@code maxInstallments(24)}, {@code minDownPayment(0.1)}) which is parsed, never executed. Every condition is
+ * checked against an allow-list before MVEL compiles it, so a rule cannot reach a Java method.
+ *
+ * <p>Every evaluation explains itself: after the block's checks, one {@link EligibilityCheck} per rule — fired
+ * (with its reason code, or the rule name for adjustments), not applicable, or not evaluated — with the fact
+ * values the condition read.
+ *
+ * <p>Hot reload: {@link #watch(Duration)} polls the files' contents; an edited file is live within the
+ * interval plus one scan. A file that fails any check never replaces its last good version; every reload and
+ * every rejection is reported to {@link #addListener listeners} with who, what and the version.
+ *
+ * <p>Thread-safety: thread-safe. Evaluations read one immutable rule-set snapshot, swapped atomically after a
+ * scan; scans are serialised; compiled conditions are cached in the snapshot.
+ */
+public final class EasyRulesEligibilityEvaluator implements EligibilityEvaluator, Closeable {
+  private static final Logger LOG = LoggerFactory.getLogger(EasyRulesEligibilityEvaluator.class);
+  private static final String SHARED_PREFIX = "_shared";
+  private static final String SUFFIX = ".yml";
+
+  private final Path directory;
+  private final EligibilityEvaluator base = EligibilityEvaluator.declarative();
+  private final RulesEngine engine = new DefaultRulesEngine();
+  private final CopyOnWriteArrayList<RuleSetListener> listeners = new CopyOnWriteArrayList<>();
+  private final Map<Path, FileState> files = new LinkedHashMap<>(); // guarded by this
+  private volatile RuleSet ruleSet = new RuleSet(0, Map.of(), new Rules());
+  private volatile List<Problem> problems = List.of();
+  private @Nullable PeriodicReload watcher; // guarded by this
+
+  /** Per file: the content last seen and the last good rules from it. */
+  private record FileState(String sha256, @Nullable List<CompiledRule> good, String goodSha256, List<Problem> problems) {}
+
+  /**
+   * One immutable rule set: the Easy Rules form of the rules of every platform with its own file, and of the
+   * shared rules alone (for the other platforms). Built once per reload; evaluations read it with one volatile read.
+   */
+  private record RuleSet(long version, Map<String, Rules> platformRules, Rules sharedRules) {
+    Rules rulesFor(String platformId) {
+      Rules own = platformRules.get(platformId);
+      return own != null ? own : sharedRules;
+    }
+  }
+
+  private EasyRulesEligibilityEvaluator(Path directory) {
+    this.directory = directory;
+  }
+
+  /**
+   * Loads every rule file of {@code directory}. Invalid files are left out, logged and listed by
+   * {@link #loadProblems()}; use {@link #openStrict} to refuse them instead.
+   *
+   * @throws InvalidInputException when the directory does not exist or cannot be read
+   */
+  public static EasyRulesEligibilityEvaluator open(Path directory) {
+    if (!Files.isDirectory(directory)) {
+      throw new InvalidInputException(directory.toString(), "is not a directory of rule files");
+    }
+    EasyRulesEligibilityEvaluator e = new EasyRulesEligibilityEvaluator(directory);
+    e.reload();
+    return e;
+  }
+
+  /** Like {@link #open} but any invalid file is a {@link PolicyException} listing every problem of every file. */
+  public static EasyRulesEligibilityEvaluator openStrict(Path directory) {
+    EasyRulesEligibilityEvaluator e = open(directory);
+    if (!e.loadProblems().isEmpty()) {
+      throw new PolicyException(e.loadProblems());
+    }
+    return e;
+  }
+
+  /**
+   * Checks every rule file of {@code directory} without executing anything: parses, checks every condition and
+   * action against the allow-list and compiles it. One report per file, in file-name order.
+   *
+   * @throws InvalidInputException when the directory does not exist or cannot be read
+   */
+  public static List<RuleFileReport> check(Path directory) {
+    if (!Files.isDirectory(directory)) {
+      throw new InvalidInputException(directory.toString(), "is not a directory of rule files");
+    }
+    List<RuleFileReport> reports = new ArrayList<>();
+    for (Path p : list(directory)) {
+      String name = p.getFileName().toString();
+      if (!name.endsWith(SUFFIX)) {
+        reports.add(new RuleFileReport(name, List.of(), List.of(misnamed(p))));
+        continue;
+      }
+      try {
+        RuleFileReader.Result r = RuleFileReader.read(name, Files.readAllBytes(p));
+        reports.add(new RuleFileReport(name, r.rules().stream().map(CompiledRule::name).toList(), r.problems()));
+      } catch (IOException e) {
+        reports.add(new RuleFileReport(name, List.of(), List.of(Problem.of(name, "cannot be read: " + e))));
+      }
+    }
+    return reports;
+  }
+
+  public Path directory() {
+    return directory;
+  }
+
+  /** The rule-set version: 1 after the first load, increased by every reload that changed something. */
+  public long version() {
+    return ruleSet.version();
+  }
+
+  /** The rules applied to debts of {@code platformId}, as {@code file:name}, in evaluation order. */
+  public List<String> ruleNames(String platformId) {
+    List<String> names = new ArrayList<>();
+    rules(platformId).forEach(r -> names.add(r.getName()));
+    return names;
+  }
+
+  /** Problems of the files whose latest content was rejected (their last good version, if any, stays live). */
+  public List<Problem> loadProblems() {
+    return problems;
+  }
+
+  /** Registers a listener of reloads and rejections; close the handle to unregister. */
+  public RuleSetListener.Subscription addListener(RuleSetListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+    return () -> listeners.remove(listener);
+  }
+
+  @Override
+  public EligibilityDecision evaluate(Debt debt, Borrower borrower, Policy policy, LocalDate asOf) {
+    EligibilityDecision block = base.evaluate(debt, borrower, policy, asOf);
+    Rules rules = rules(debt.platformId());
+    if (rules.isEmpty()) {
+      return block;
+    }
+    Map<String, Object> variables = FactCatalog.variables(debt, borrower, policy, asOf);
+    RuleEvaluation evaluation = new RuleEvaluation(variables);
+    Facts facts = new Facts();
+    variables.forEach(facts::put);
+    facts.put(RuleEvaluation.FACT, evaluation);
+    engine.fire(rules, facts);
+    List<EligibilityCheck> checks = new ArrayList<>(block.checks().size() + evaluation.checks().size());
+    checks.addAll(block.checks());
+    checks.addAll(evaluation.checks());
+    return new EligibilityDecision(debt.id(), debt.platformId(), policy.version(),
+        block.eligible() && !evaluation.ineligible(), checks, block.adjustment().and(evaluation.adjustment()));
+  }
+
+  private Rules rules(String platformId) {
+    return ruleSet.rulesFor(platformId);
+  }
+
+  /**
+   * Starts polling the directory every {@code interval} on a daemon thread; {@link #close()} stops it.
+   * Calling it again changes nothing.
+   */
+  public synchronized EasyRulesEligibilityEvaluator watch(Duration interval) {
+    if (watcher == null) {
+      watcher = PeriodicReload.start("fenqi-rules-watch " + directory.getFileName(), interval, this::reload,
+          e -> LOG.error("reloading rules from {} failed; keeping the last good rule set", directory, e));
+    }
+    return this;
+  }
+
+  /** {@link #watch(Duration)} every 500 ms: an edit is live within a second. */
+  public EasyRulesEligibilityEvaluator watch() {
+    return watch(Duration.ofMillis(500));
+  }
+
+  @Override
+  public synchronized void close() {
+    if (watcher != null) {
+      watcher.close();
+      watcher = null;
+    }
+  }
+
+  /** Scans the directory once and publishes a new rule set if anything changed. */
+  public void reload() {
+    List<RuleSetEvent> events = new ArrayList<>();
+    synchronized (this) {
+      Instant now = Instant.now();
+      List<Path> all = list(directory);
+      List<Path> paths = all.stream().filter(p -> p.getFileName().toString().endsWith(SUFFIX)).toList();
+      List<FileChange> changes = new ArrayList<>();
+      List<RuleSetEvent.Rejected> rejected = new ArrayList<>();
+      for (Path gone : new ArrayList<>(files.keySet())) {
+        if (!paths.contains(gone)) {
+          FileState old = files.remove(gone);
+          if (old.good() != null) {
+            changes.add(new FileChange(Change.REMOVED, name(gone), owner(gone), null, List.of()));
+          }
+        }
+      }
+      for (Path path : paths) {
+        byte[] bytes;
+        try {
+          bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+          FileState old = files.remove(path);
+          if (old != null && old.good() != null) {
+            changes.add(new FileChange(Change.REMOVED, name(path), owner(path), null, List.of()));
+          }
+          continue;
+        } catch (IOException e) {
+          LOG.warn("cannot read rule file {}: {}", path, e.toString());
+          continue; // keep whatever we had for it
+        }
+        String hash = sha256(bytes);
+        FileState old = files.get(path);
+        if (old != null && old.sha256().equals(hash)) {
+          continue;
+        }
+        RuleFileReader.Result result = RuleFileReader.read(name(path), bytes);
+        if (result.valid()) {
+          files.put(path, new FileState(hash, result.rules(), hash, List.of()));
+          changes.add(new FileChange(old == null || old.good() == null ? Change.ADDED : Change.UPDATED, name(path),
+              owner(path), hash, result.rules().stream().map(CompiledRule::name).toList()));
+        } else {
+          List<CompiledRule> keep = old == null ? null : old.good();
+          files.put(path, new FileState(hash, keep, old == null ? "" : old.goodSha256(), result.problems()));
+          LOG.warn("rule file {} is invalid, keeping its last good version ({}): {}", path,
+              keep == null ? "none" : keep.size() + " rules", result.problems());
+          rejected.add(new RuleSetEvent.Rejected(name(path), owner(path), hash, 0, now, result.problems()));
+        }
+      }
+      List<Problem> current = new ArrayList<>();
+      all.stream().filter(p -> !paths.contains(p)).forEach(p -> current.add(misnamed(p)));
+      files.values().forEach(s -> current.addAll(s.problems()));
+      problems = List.copyOf(current);
+      if (!changes.isEmpty() || ruleSet.version() == 0) {
+        publish(ruleSet.version() + 1);
+        events.add(new RuleSetEvent.Reloaded(ruleSet.version(), now, changes));
+      }
+      long live = ruleSet.version();
+      rejected.forEach(r -> events.add(new RuleSetEvent.Rejected(r.file(), r.owner(), r.sha256(), live, r.at(),
+          r.problems())));
+    }
+    for (RuleSetEvent event : events) {
+      for (RuleSetListener l : listeners) {
+        try {
+          l.onEvent(event);
+        } catch (RuntimeException e) {
+          LOG.warn("rule-set listener {} failed on {}", l, event, e);
+        }
+      }
+    }
+  }
+
+  private void publish(long version) {
+    List<CompiledRule> shared = new ArrayList<>();
+    Map<String, List<CompiledRule>> byPlatform = new LinkedHashMap<>();
+    files.forEach((path, state) -> {
+      if (state.good() == null) {
+        return;
+      }
+      String file = name(path);
+      if (file.startsWith(SHARED_PREFIX)) {
+        shared.addAll(state.good());
+      } else {
+        byPlatform.put(file.substring(0, file.length() - SUFFIX.length()), state.good());
+      }
+    });
+    Map<String, Rules> platformRules = new LinkedHashMap<>();
+    byPlatform.forEach((platform, own) -> platformRules.put(platform, easyRules(shared, own)));
+    ruleSet = new RuleSet(version, Map.copyOf(platformRules), easyRules(shared, List.of()));
+  }
+
+  private static Rules easyRules(List<CompiledRule> shared, List<CompiledRule> own) {
+    Rules rules = new Rules();
+    shared.forEach(r -> rules.register(RuleEvaluation.toEasyRule(r)));
+    own.forEach(r -> rules.register(RuleEvaluation.toEasyRule(r)));
+    return rules;
+  }
+
+  private static Problem misnamed(Path p) {
+    return Problem.of(p.getFileName().toString(), "is ignored: rule files are named <platformId>.yml or _shared*.yml");
+  }
+
+  private static List<Path> list(Path directory) {
+    try (Stream<Path> s = Files.list(directory)) {
+      return s.filter(p -> {
+        String n = p.getFileName().toString();
+        return (n.endsWith(SUFFIX) || n.endsWith(".yaml")) && Files.isRegularFile(p);
+      }).sorted().toList();
+    } catch (IOException e) {
+      throw new InvalidInputException(directory.toString(), "cannot be listed: " + e.getMessage());
+    }
+  }
+
+  private static String name(Path p) {
+    return p.getFileName().toString();
+  }
+
+  private static String owner(Path p) {
+    try {
+      return Files.getOwner(p).getName();
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return "unknown";
+    }
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    }
+  }
+}

@@ -1,0 +1,16 @@
+package io.github.fenqi.rules;
+
+/**
+ * Receives every {@link RuleSetEvent} of an {@link EasyRulesEligibilityEvaluator}, on the thread that
+ * reloaded. A listener that throws is logged and does not stop the others.
+ */
+@FunctionalInterface
+public interface RuleSetListener {
+  void onEvent(RuleSetEvent event);
+
+  /** Handle of a registered listener; close it to unregister. */
+  interface Subscription extends AutoCloseable {
+    @Override
+    void close();
+  }
+}

@@ -1,0 +1,340 @@
+package io.github.fenqi.rules.internal;
+
+import io.github.fenqi.core.borrower.Hardship;
+import io.github.fenqi.rules.internal.FactCatalog.Type;
+import io.github.fenqi.rules.internal.Lexer.Kind;
+import io.github.fenqi.rules.internal.Lexer.Token;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Parses a rule condition in the allowed grammar, type-checks it against {@link FactCatalog} and renders it
+ * as canonical MVEL: fully parenthesised, numbers as BigDecimal literals, strings in single quotes, functions
+ * under their internal names. MVEL only ever compiles this rendering, never the rule's own text, so no trick
+ * of MVEL's own syntax (comments, escapes, inline collections, projections) can reach it.
+ *
+ * <pre>
+ * condition  := or
+ * or         := and ('||' and)*
+ * and        := comparison ('&amp;&amp;' comparison)*
+ * comparison := sum (('==' | '!=' | '&lt;' | '&lt;=' | '&gt;' | '&gt;=') sum)?
+ * sum        := product (('+' | '-') product)*
+ * product    := unary (('*' | '/' | '%') unary)*
+ * unary      := ('!' | '-') unary | primary
+ * primary    := NUMBER | STRING | true | false | name | fact '.' property | function '(' args ')' | '(' or ')'
+ * </pre>
+ *
+ * <p>Thread-safety: stateless (each call parses on its own state).
+ */
+public final class ConditionParser {
+  private static final int MAX_DEPTH = 48;
+  private static final List<String> FUNCTIONS = List.of("min", "max", "abs", "hasHardship", "daysSince");
+
+  /** A checked condition: the canonical MVEL text and the names it reads, for explanations. */
+  public record Parsed(String mvel, List<String> reads) {
+    public Parsed {
+      reads = List.copyOf(reads);
+    }
+  }
+
+  private record Node(Type type, String mvel) {}
+
+  private final List<Token> tokens;
+  private final Set<String> reads = new LinkedHashSet<>();
+  private int pos;
+  private int depth;
+
+  private ConditionParser(List<Token> tokens) {
+    this.tokens = tokens;
+  }
+
+  /**
+   * Checks {@code condition} against the allow-list and renders it.
+   *
+   * @throws RuleSyntaxException naming the first offending token
+   */
+  public static Parsed parse(String condition) {
+    if (condition.isBlank()) {
+      throw new RuleSyntaxException("<end>", 1, "the condition is empty");
+    }
+    ConditionParser p = new ConditionParser(Lexer.tokens(condition));
+    Token first = p.peek();
+    Node n = p.or();
+    Token rest = p.peek();
+    if (rest.kind() != Kind.END) {
+      throw new RuleSyntaxException(rest.shown(), rest.column(), "unexpected after a complete condition");
+    }
+    if (n.type() != Type.BOOLEAN) {
+      throw new RuleSyntaxException(first.shown(), first.column(), "a condition must be true or false, not a "
+          + n.type().name().toLowerCase(java.util.Locale.ROOT));
+    }
+    return new Parsed(n.mvel(), new ArrayList<>(p.reads));
+  }
+
+  private Token peek() {
+    return tokens.get(Math.min(pos, tokens.size() - 1)).orThrow();
+  }
+
+  private Token next() {
+    Token t = tokens.get(Math.min(pos, tokens.size() - 1)).orThrow();
+    pos++;
+    return t;
+  }
+
+  private Node or() {
+    enter();
+    Node left = and();
+    while (peek().is("||")) {
+      Token op = next();
+      Node right = and();
+      left = new Node(Type.BOOLEAN, "(" + bool(left, op) + " || " + bool(right, op) + ")");
+    }
+    depth--;
+    return left;
+  }
+
+  private Node and() {
+    Node left = comparison();
+    while (peek().is("&&")) {
+      Token op = next();
+      Node right = comparison();
+      left = new Node(Type.BOOLEAN, "(" + bool(left, op) + " && " + bool(right, op) + ")");
+    }
+    return left;
+  }
+
+  private Node comparison() {
+    Node left = sum();
+    Token op = peek();
+    if (op.kind() == Kind.OP && List.of("==", "!=", "<", "<=", ">", ">=").contains(op.text())) {
+      next();
+      Node right = sum();
+      if (op.text().equals("==") || op.text().equals("!=")) {
+        if (left.type() != right.type()) {
+          throw new RuleSyntaxException(op.text(), op.column(), "compares a " + name(left.type()) + " with a "
+              + name(right.type()));
+        }
+      } else {
+        num(left, op);
+        num(right, op);
+      }
+      Node n = new Node(Type.BOOLEAN, "(" + left.mvel() + " " + op.text() + " " + right.mvel() + ")");
+      Token after = peek();
+      if (after.kind() == Kind.OP && List.of("==", "!=", "<", "<=", ">", ">=").contains(after.text())) {
+        throw new RuleSyntaxException(after.text(), after.column(), "comparisons do not chain; join them with &&");
+      }
+      return n;
+    }
+    return left;
+  }
+
+  private Node sum() {
+    Node left = product();
+    while (peek().is("+") || peek().is("-")) {
+      Token op = next();
+      Node right = product();
+      left = new Node(Type.NUMBER, "(" + num(left, op) + " " + op.text() + " " + num(right, op) + ")");
+    }
+    return left;
+  }
+
+  private Node product() {
+    Node left = unary();
+    while (peek().is("*") || peek().is("/") || peek().is("%")) {
+      Token op = next();
+      Node right = unary();
+      left = new Node(Type.NUMBER, "(" + num(left, op) + " " + op.text() + " " + num(right, op) + ")");
+    }
+    return left;
+  }
+
+  private Node unary() {
+    Token t = peek();
+    if (t.is("!")) {
+      next();
+      enter();
+      Node n = unary();
+      depth--;
+      return new Node(Type.BOOLEAN, "(!" + bool(n, t) + ")");
+    }
+    if (t.is("-")) {
+      next();
+      enter();
+      Node n = unary();
+      depth--;
+      return new Node(Type.NUMBER, "(0B - " + num(n, t) + ")");
+    }
+    Node n = primary();
+    Token after = peek();
+    if (after.kind() == Kind.DOT) {
+      Token member = tokens.get(Math.min(pos + 1, tokens.size() - 1)).orThrow();
+      throw new RuleSyntaxException(member.kind() == Kind.NAME ? member.text() : ".", member.column(),
+          "member access is allowed only on the facts " + FactCatalog.FACTS + ", one level deep");
+    }
+    if (after.kind() == Kind.LPAREN) {
+      throw new RuleSyntaxException("(", after.column(), "only the functions " + FUNCTIONS + " may be called");
+    }
+    if (after.kind() == Kind.NAME || after.kind() == Kind.NUMBER || after.kind() == Kind.STRING) {
+      throw new RuleSyntaxException(after.shown(), after.column(), "an operator was expected here");
+    }
+    return n;
+  }
+
+  private Node primary() {
+    Token t = next();
+    switch (t.kind()) {
+      case NUMBER -> {
+        return new Node(Type.NUMBER, new BigDecimal(t.text()).toPlainString() + "B");
+      }
+      case STRING -> {
+        return new Node(Type.STRING, "'" + t.text() + "'");
+      }
+      case LPAREN -> {
+        Node inner = or();
+        Token close = next();
+        if (close.kind() != Kind.RPAREN) {
+          throw new RuleSyntaxException(close.shown(), close.column(), "')' expected");
+        }
+        return new Node(inner.type(), "(" + inner.mvel() + ")");
+      }
+      case NAME -> {
+        return name(t);
+      }
+      default -> throw new RuleSyntaxException(t.shown(), t.column(), t.kind() == Kind.END
+          ? "the condition ends too early" : "a value, name or '(' was expected here");
+    }
+  }
+
+  private Node name(Token t) {
+    String id = t.text();
+    if (id.equals("true") || id.equals("false")) {
+      return new Node(Type.BOOLEAN, id);
+    }
+    if (peek().kind() == Kind.LPAREN) {
+      if (!FUNCTIONS.contains(id)) {
+        throw new RuleSyntaxException(id, t.column(), "not an allowed function; allowed: " + FUNCTIONS);
+      }
+      return call(t);
+    }
+    if (FactCatalog.FACTS.contains(id)) {
+      Token dot = next();
+      if (dot.kind() != Kind.DOT) {
+        throw new RuleSyntaxException(id, t.column(), "a fact is used through one of its properties: " + id + "."
+            + FactCatalog.propertiesOf(id));
+      }
+      Token prop = next();
+      String path = id + "." + prop.text();
+      Type type = prop.kind() == Kind.NAME ? FactCatalog.typeOf(path) : null;
+      if (type == null) {
+        throw new RuleSyntaxException(prop.shown(), prop.column(), "not a property of " + id + "; allowed: "
+            + FactCatalog.propertiesOf(id));
+      }
+      reads.add(path);
+      return new Node(type, path);
+    }
+    Type type = FactCatalog.typeOf(id);
+    if (type == null) {
+      throw new RuleSyntaxException(id, t.column(), "not a fact, property or function; allowed names: facts "
+          + FactCatalog.FACTS + ", " + FactCatalog.topLevel() + ", functions " + FUNCTIONS);
+    }
+    reads.add(id);
+    return new Node(type, id);
+  }
+
+  private Node call(Token fn) {
+    next(); // (
+    List<Node> args = new ArrayList<>();
+    List<Token> argTokens = new ArrayList<>();
+    if (peek().kind() != Kind.RPAREN) {
+      do {
+        argTokens.add(peek());
+        args.add(or());
+      } while (peek().kind() == Kind.COMMA && next() != null);
+    }
+    Token close = next();
+    if (close.kind() != Kind.RPAREN) {
+      throw new RuleSyntaxException(close.shown(), close.column(), "')' or ',' expected in the arguments of "
+          + fn.text());
+    }
+    switch (fn.text()) {
+      case "min", "max" -> {
+        arity(fn, args, 2);
+        return new Node(Type.NUMBER, "fenqi" + (fn.text().equals("min") ? "Min" : "Max") + "(" + num(args.get(0), fn)
+            + ", " + num(args.get(1), fn) + ")");
+      }
+      case "abs" -> {
+        arity(fn, args, 1);
+        return new Node(Type.NUMBER, "fenqiAbs(" + num(args.get(0), fn) + ")");
+      }
+      case "hasHardship" -> {
+        arity(fn, args, 1);
+        String name = literalString(fn, argTokens.get(0), args.get(0));
+        try {
+          Hardship.valueOf(name);
+        } catch (IllegalArgumentException e) {
+          throw new RuleSyntaxException(name, argTokens.get(0).column(), "not a hardship; one of "
+              + List.of(Hardship.values()));
+        }
+        reads.add("borrower." + Functions.HARDSHIPS_KEY);
+        return new Node(Type.BOOLEAN, "fenqiHasHardship(borrower, '" + name + "')");
+      }
+      case "daysSince" -> {
+        arity(fn, args, 1);
+        String text = literalString(fn, argTokens.get(0), args.get(0));
+        LocalDate date;
+        try {
+          date = LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+          throw new RuleSyntaxException(text, argTokens.get(0).column(), "not a date (YYYY-MM-DD)");
+        }
+        reads.add("asOf.epochDay");
+        return new Node(Type.NUMBER, "(asOf.epochDay - " + date.toEpochDay() + "B)");
+      }
+      default -> throw new IllegalStateException("function without a rendering: " + fn.text());
+    }
+  }
+
+  private static String literalString(Token fn, Token arg, Node node) {
+    if (node.type() != Type.STRING || arg.kind() != Kind.STRING) {
+      throw new RuleSyntaxException(arg.shown(), arg.column(), fn.text() + " takes one quoted string");
+    }
+    return arg.text();
+  }
+
+  private static void arity(Token fn, List<Node> args, int n) {
+    if (args.size() != n) {
+      throw new RuleSyntaxException(fn.text(), fn.column(), "takes " + n + " argument" + (n == 1 ? "" : "s")
+          + ", got " + args.size());
+    }
+  }
+
+  private static String num(Node n, Token op) {
+    if (n.type() != Type.NUMBER) {
+      throw new RuleSyntaxException(op.text(), op.column(), "needs numbers, got a " + name(n.type()));
+    }
+    return n.mvel();
+  }
+
+  private static String bool(Node n, Token op) {
+    if (n.type() != Type.BOOLEAN) {
+      throw new RuleSyntaxException(op.text(), op.column(), "needs true/false operands, got a " + name(n.type()));
+    }
+    return n.mvel();
+  }
+
+  private static String name(Type t) {
+    return t.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private void enter() {
+    if (++depth > MAX_DEPTH) {
+      Token t = peek();
+      throw new RuleSyntaxException(t.shown(), t.column(), "nested deeper than " + MAX_DEPTH + " levels");
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package io.github.fenqi.rules.internal;
+
+import io.github.fenqi.core.policy.EligibilityCheck;
+import io.github.fenqi.core.policy.PolicyAdjustment;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jeasy.rules.api.Facts;
+import org.jeasy.rules.api.Rule;
+import org.jeasy.rules.core.RuleBuilder;
+import org.jspecify.annotations.Nullable;
+import org.mvel2.MVEL;
+
+/**
+ * The state of one evaluation of one debt's rules, carried in the Easy Rules {@link Facts} under
+ * {@link #FACT}: the MVEL variables, the checks recorded so far, the adjustment and whether a rule made the
+ * debt ineligible or passed it with {@code eligible()}. A rule whose condition cannot be evaluated (say a
+ * division by zero) makes the debt ineligible with the check {@code RULE_ERROR} — a broken rule never lets a
+ * debt through silently.
+ *
+ * <p>Thread-safety: confined to the evaluating thread.
+ */
+public final class RuleEvaluation {
+  /** The fact name of this object; not a name a condition can spell. */
+  public static final String FACT = "__fenqi_evaluation";
+  /** The check code of a rule that could not be evaluated. */
+  public static final String RULE_ERROR = "RULE_ERROR";
+
+  private final Map<String, Object> variables;
+  private final List<EligibilityCheck> checks = new ArrayList<>();
+  private PolicyAdjustment adjustment = PolicyAdjustment.NONE;
+  private boolean ineligible;
+  private @Nullable CompiledRule passedBy;
+
+  public RuleEvaluation(Map<String, Object> variables) {
+    this.variables = variables;
+  }
+
+  /** The Easy Rules rule of a compiled rule: its condition and action act on the evaluation in the facts. */
+  public static Rule toEasyRule(CompiledRule r) {
+    return new RuleBuilder().name(r.file() + ":" + r.name()).description(r.description()).priority(r.priority())
+        .when(facts -> of(facts).test(r)).then(facts -> of(facts).apply(r)).build();
+  }
+
+  private static RuleEvaluation of(Facts facts) {
+    RuleEvaluation e = facts.get(FACT);
+    if (e == null) {
+      throw new IllegalStateException("rules evaluated without their evaluation state");
+    }
+    return e;
+  }
+
+  public List<EligibilityCheck> checks() {
+    return checks;
+  }
+
+  public PolicyAdjustment adjustment() {
+    return adjustment;
+  }
+
+  public boolean ineligible() {
+    return ineligible;
+  }
+
+  boolean test(CompiledRule r) {
+    String code = r.ineligible().map(RuleAction.Ineligible::code).orElse(r.name());
+    String required = r.ineligible().isPresent() ? "not (" + r.condition() + ")" : r.condition();
+    if (passedBy != null) {
+      checks.add(new EligibilityCheck(code, true, "", required, "rule '" + r.name() + "' not evaluated: rule '"
+          + passedBy.name() + "' passed the debt first (eligible())"));
+      return false;
+    }
+    Object value;
+    try {
+      value = MVEL.executeExpression(r.compiled(), variables);
+    } catch (RuntimeException e) {
+      ineligible = true;
+      checks.add(new EligibilityCheck(RULE_ERROR, false, actual(r), r.condition(), "rule '" + r.name() + "' ("
+          + r.file() + ") could not be evaluated (" + e.getClass().getSimpleName() + ": "
+          + String.valueOf(e.getMessage()).replaceAll("\\s+", " ") + "); the debt is held ineligible until it is fixed"));
+      return false;
+    }
+    if (!Boolean.TRUE.equals(value)) {
+      checks.add(new EligibilityCheck(code, true, actual(r), required, "rule '" + r.name() + "' does not apply: "
+          + r.condition() + " is false"));
+      return false;
+    }
+    return true;
+  }
+
+  void apply(CompiledRule r) {
+    String actual = actual(r);
+    StringBuilder done = new StringBuilder();
+    for (RuleAction a : r.actions()) {
+      if (a instanceof RuleAction.Ineligible i) {
+        ineligible = true;
+        checks.add(new EligibilityCheck(i.code(), false, actual, "not (" + r.condition() + ")", i.message()
+            + " (rule '" + r.name() + "' in " + r.file() + ": " + r.condition() + ")"));
+        return;
+      } else if (a instanceof RuleAction.Eligible) {
+        passedBy = r;
+      } else if (a instanceof RuleAction.Adjust adj) {
+        adjustment = adjustment.and(adj.adjustment());
+      }
+      done.append(done.length() == 0 ? "" : ", ").append(a.text());
+    }
+    checks.add(new EligibilityCheck(r.name(), true, actual, r.condition(), "rule '" + r.name() + "' (" + r.file()
+        + ") applied: " + done));
+  }
+
+  /** The values the rule's condition reads: {@code debt.overdueDays=120, hasHardshipProof=true}. */
+  private String actual(CompiledRule r) {
+    StringBuilder sb = new StringBuilder();
+    for (String path : r.parsed().reads()) {
+      Object v = FactCatalog.read(variables, path);
+      sb.append(sb.length() == 0 ? "" : ", ").append(path).append('=')
+          .append(v instanceof BigDecimal d ? d.toPlainString() : v);
+    }
+    return sb.toString();
+  }
+
+  @Override
+  public String toString() {
+    return "RuleEvaluation[" + checks.size() + " checks, ineligible=" + ineligible + "]";
+  }
+}

@@ -1,0 +1,200 @@
+package io.github.fenqi.rules;
+
+import static io.github.fenqi.rules.RuleFixtures.CASE;
+import static io.github.fenqi.rules.RuleFixtures.debt;
+import static io.github.fenqi.rules.RuleFixtures.policyOf;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fenqi.core.borrower.Borrower;
+import io.github.fenqi.core.debt.Debt;
+import io.github.fenqi.core.debt.DebtComponent;
+import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.money.Ratio;
+import io.github.fenqi.core.policy.EligibilityCheck;
+import io.github.fenqi.core.policy.EligibilityDecision;
+import io.github.fenqi.core.policy.EligibilityEvaluator;
+import io.github.fenqi.core.policy.PolicyAdjustment;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EasyRulesEligibilityEvaluatorTest {
+  @TempDir Path dir;
+
+  private EligibilityDecision evaluate(EasyRulesEligibilityEvaluator e, Debt d, Borrower b) {
+    return e.evaluate(d, b, policyOf(d), CASE.asOf());
+  }
+
+  private static List<EligibilityCheck> ruleChecks(EligibilityDecision combined, Debt d, Borrower b) {
+    int block = EligibilityEvaluator.declarative().evaluate(d, b, policyOf(d), CASE.asOf()).checks().size();
+    return combined.checks().subList(block, combined.checks().size());
+  }
+
+  @Test
+  void workedExampleLongOverdueWithHardshipProofPassesTheRulesAsItIs() {
+    try (var e = EasyRulesEligibilityEvaluator.openStrict(RuleFixtures.copyExample(dir))) {
+      Debt cf = debt("cf-1"); // overdue 120 days, borrower has proof
+      EligibilityDecision d = evaluate(e, cf, CASE.borrower());
+      EligibilityDecision block = EligibilityEvaluator.declarative().evaluate(cf, CASE.borrower(), policyOf(cf),
+          CASE.asOf());
+      assertTrue(block.eligible());
+      assertTrue(d.eligible());
+      assertEquals(PolicyAdjustment.NONE, d.adjustment());
+      List<EligibilityCheck> rules = ruleChecks(d, cf, CASE.borrower());
+      assertEquals(3, rules.size());
+      EligibilityCheck fired = rules.get(0);
+      assertEquals("long-overdue-with-hardship-proof", fired.code());
+      assertTrue(fired.passed());
+      assertEquals("overdueDays=120, hasHardshipProof=true", fired.actual());
+      assertTrue(fired.message().contains("applied: eligible()"), fired.message());
+      assertTrue(rules.get(1).message().contains("not evaluated"), rules.get(1).message());
+      assertEquals("BALANCE_TOO_SMALL", rules.get(1).code());
+    }
+  }
+
+  @Test
+  void platformRulesAddAdjustmentsToSharedRules() {
+    try (var e = EasyRulesEligibilityEvaluator.openStrict(RuleFixtures.copyExample(dir))) {
+      Debt ol = debt("ol-1"); // demo-online-lender, 45 days, 14 490.00 owed
+      EligibilityDecision d = evaluate(e, ol, CASE.borrower());
+      assertEquals(new PolicyAdjustment(Map.of(DebtComponent.INTEREST, Ratio.of("0.2")), Optional.empty(),
+          Optional.of(Ratio.of("0.1"))), d.adjustment());
+      assertEquals(List.of("_shared.yml:long-overdue-with-hardship-proof",
+          "demo-online-lender.yml:recent-large-online-loan", "_shared.yml:small-balance",
+          "_shared.yml:no-proof-tighter-terms"), e.ruleNames("demo-online-lender"));
+      EligibilityCheck fired = ruleChecks(d, ol, CASE.borrower()).get(1);
+      assertEquals("recent-large-online-loan", fired.code());
+      assertEquals("debt.overdueDays=45, debt.totalOwed=14490.00", fired.actual());
+      assertEquals(EligibilityEvaluator.declarative().evaluate(ol, CASE.borrower(), policyOf(ol), CASE.asOf()).eligible(),
+          d.eligible());
+    }
+  }
+
+  @Test
+  void adjustmentsOfRulesCombineWithTheStricterValue() throws IOException {
+    RuleFixtures.copyExample(dir);
+    Borrower noProof = withProof(CASE.borrower(), false);
+    try (var e = EasyRulesEligibilityEvaluator.openStrict(dir)) {
+      Debt ol = debt("ol-1");
+      EligibilityDecision d = evaluate(e, ol, noProof);
+      assertEquals(new PolicyAdjustment(Map.of(DebtComponent.INTEREST, Ratio.of("0.2"), DebtComponent.PENALTY_INTEREST,
+          Ratio.of("0.5")), Optional.of(24), Optional.of(Ratio.of("0.1"))), d.adjustment());
+    }
+  }
+
+  @Test
+  void ineligibleRuleFailsWithItsReasonCodeAndTheValuesItRead() {
+    try (var e = EasyRulesEligibilityEvaluator.openStrict(RuleFixtures.copyExample(dir))) {
+      Debt cc = debt("cc-1");
+      Debt small = new Debt("small", cc.platformId(), cc.productType(), Money.of("400.00"), Money.of("50.00"),
+          Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, cc.annualRate(), 30);
+      EligibilityDecision d = evaluate(e, small, CASE.borrower());
+      assertFalse(d.eligible());
+      EligibilityCheck failed = d.checks().stream().filter(c -> c.code().equals("BALANCE_TOO_SMALL")).findFirst()
+          .orElseThrow();
+      assertFalse(failed.passed());
+      assertEquals("totalOwed=450.00", failed.actual());
+      assertEquals("not (totalOwed < 500)", failed.required());
+      assertTrue(d.reasons().stream().anyMatch(r -> r.startsWith("balances under 500 yuan are settled in full")),
+          d.reasons().toString());
+    }
+  }
+
+  @Test
+  void ruleThatCannotBeEvaluatedHoldsTheDebtIneligible() throws IOException {
+    Files.writeString(dir.resolve("_shared.yml"), """
+        name: "principal-to-fees"
+        description: "divides by the other fees, which may be zero"
+        priority: 1
+        condition: "debt.principal / debt.otherFees > 100"
+        actions: ['ineligible("FEES_TOO_LOW", "fees are too low")']
+        """);
+    try (var e = EasyRulesEligibilityEvaluator.openStrict(dir)) {
+      Debt cf = debt("cf-1"); // otherFees 300.00: evaluable
+      assertTrue(evaluate(e, cf, CASE.borrower()).eligible());
+      Debt cc = debt("cc-1"); // otherFees 0.00: division by zero
+      EligibilityDecision d = evaluate(e, cc, CASE.borrower());
+      assertFalse(d.eligible());
+      EligibilityCheck error = d.checks().get(d.checks().size() - 1);
+      assertEquals("RULE_ERROR", error.code());
+      assertTrue(error.message().contains("rule 'principal-to-fees' (_shared.yml) could not be evaluated"),
+          error.message());
+    }
+  }
+
+  @Test
+  void functionsHardshipAndDatesWork() throws IOException {
+    Files.writeString(dir.resolve("demo-credit-card.yml"), """
+        name: "medical-since-2026"
+        description: "medical hardship, policy year 2026 on"
+        priority: 1
+        condition: "hasHardship('MEDICAL') && daysSince('2026-01-01') >= 0 && max(debt.interest, 1) == debt.interest"
+        actions: ["maxInstallments(12)"]
+        """);
+    try (var e = EasyRulesEligibilityEvaluator.openStrict(dir)) {
+      EligibilityDecision d = evaluate(e, debt("cc-1"), CASE.borrower());
+      assertEquals(Optional.of(12), d.adjustment().maxInstallments());
+      EligibilityCheck fired = d.checks().get(d.checks().size() - 1);
+      assertEquals("borrower.hardships=[JOB_CHANGE, MEDICAL], asOf.epochDay=20781, debt.interest=3600.00",
+          fired.actual());
+    }
+  }
+
+  @Test
+  void strictReadingRejectsUnknownFieldsMissingPriorityAndCompositeRules() throws IOException {
+    Files.writeString(dir.resolve("_shared.yml"), """
+        name: "a"
+        descriptoin: "typo"
+        condition: "true"
+        actions: ["eligible()"]
+        ---
+        name: "b"
+        description: "composite"
+        priority: 2
+        compositeRuleType: "UnitRuleGroup"
+        condition: "true"
+        actions: ["eligible()"]
+        """);
+    List<String> problems = EasyRulesEligibilityEvaluator.check(dir).get(0).problems().stream()
+        .map(Object::toString).toList();
+    assertEquals(List.of(
+        "_shared.yml: rule 'a': descriptoin: is not a rule field; expected [name, description, priority, condition, actions]",
+        "_shared.yml: rule 'a': description: is required (a sentence for people)",
+        "_shared.yml: rule 'a': priority: is required (lower runs first)",
+        "_shared.yml: rule 'b': compositeRuleType: composite rules are not supported; write one rule per outcome"),
+        problems);
+  }
+
+  @Test
+  void ambiguousActionsAreRejected() throws IOException {
+    Files.writeString(dir.resolve("_shared.yml"), """
+        name: "both"
+        description: "says eligible and ineligible"
+        priority: 1
+        condition: "true"
+        actions: ["eligible()", 'ineligible("X", "no")']
+        """);
+    RuleFileReport r = EasyRulesEligibilityEvaluator.check(dir).get(0);
+    assertEquals("_shared.yml: rule 'both': actions: a rule records at most one of eligible() and ineligible(...)",
+        r.problems().get(0).toString());
+  }
+
+  @Test
+  void checkReportsOneOkLinePerValidFile() {
+    RuleFixtures.copyExample(dir);
+    List<String> lines = EasyRulesEligibilityEvaluator.check(dir).stream().flatMap(r -> r.lines().stream()).toList();
+    assertEquals(List.of("OK  _shared.yml  3 rules", "OK  demo-online-lender.yml  1 rule"), lines);
+  }
+
+  static Borrower withProof(Borrower b, boolean proof) {
+    return new Borrower(b.name(), b.idNumber(), b.mobile(), b.regionCode(), b.householdSize(), b.monthlyNetIncome(),
+        b.essentialExpenses(), b.liquidSavings(), b.hardships(), proof);
+  }
+}

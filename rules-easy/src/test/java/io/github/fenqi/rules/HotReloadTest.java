@@ -1,0 +1,168 @@
+package io.github.fenqi.rules;
+
+import static io.github.fenqi.rules.RuleFixtures.CASE;
+import static io.github.fenqi.rules.RuleFixtures.debt;
+import static io.github.fenqi.rules.RuleFixtures.policyOf;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fenqi.core.debt.Debt;
+import io.github.fenqi.core.policy.EligibilityDecision;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HotReloadTest {
+  @TempDir Path dir;
+
+  private static boolean tooSmall(EligibilityDecision d) {
+    return d.checks().stream().anyMatch(c -> c.code().equals("BALANCE_TOO_SMALL") && !c.passed());
+  }
+
+  private static EligibilityDecision evaluateOl(EasyRulesEligibilityEvaluator e) {
+    Debt ol = debt("ol-1");
+    return e.evaluate(ol, CASE.borrower(), policyOf(ol), CASE.asOf());
+  }
+
+  private static String raisedThreshold(Path shared) throws IOException {
+    return Files.readString(shared).replace("totalOwed < 500\"", "totalOwed < 20000\"");
+  }
+
+  @Test
+  void editedFileTakesEffectWithinTwoSecondsAndIsReported() throws Exception {
+    RuleFixtures.copyExample(dir);
+    Path shared = dir.resolve("_shared.yml");
+    BlockingQueue<RuleSetEvent> events = new LinkedBlockingQueue<>();
+    try (var e = EasyRulesEligibilityEvaluator.openStrict(dir)) {
+      e.addListener(events::add);
+      e.watch(Duration.ofMillis(200));
+      assertEquals(1, e.version());
+      assertFalse(tooSmall(evaluateOl(e)));
+
+      Files.writeString(shared, raisedThreshold(shared));
+      long start = System.nanoTime();
+      while (!tooSmall(evaluateOl(e)) && System.nanoTime() - start < 3_000_000_000L) {
+        Thread.sleep(20);
+      }
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      assertTrue(tooSmall(evaluateOl(e)), "the edit never took effect");
+      assertTrue(millis < 2000, "took " + millis + " ms");
+
+      RuleSetEvent event = events.poll(2, TimeUnit.SECONDS);
+      RuleSetEvent.Reloaded reloaded = assertInstanceOf(RuleSetEvent.Reloaded.class, event);
+      assertEquals(2, reloaded.version());
+      assertEquals(2, e.version());
+      RuleSetEvent.FileChange change = reloaded.changes().get(0);
+      assertEquals(RuleSetEvent.Change.UPDATED, change.change());
+      assertEquals("_shared.yml", change.file());
+      assertFalse(change.owner().isBlank());
+      assertNotNull(change.sha256());
+      assertEquals(64, change.sha256().length());
+      assertEquals(List.of("long-overdue-with-hardship-proof", "small-balance", "no-proof-tighter-terms"), change.rules());
+    }
+  }
+
+  @Test
+  void invalidEditNeverReplacesTheLastGoodRules() throws Exception {
+    RuleFixtures.copyExample(dir);
+    Path shared = dir.resolve("_shared.yml");
+    List<RuleSetEvent> events = new ArrayList<>();
+    try (var e = EasyRulesEligibilityEvaluator.openStrict(dir)) {
+      e.addListener(events::add);
+      EligibilityDecision before = evaluateOl(e);
+      Files.writeString(shared, raisedThreshold(shared).replace("totalOwed < 20000", "totalOwed < 20000; x = 1"));
+      e.reload();
+      assertEquals(before, evaluateOl(e));
+      assertEquals(1, e.version());
+      RuleSetEvent.Rejected rejected = assertInstanceOf(RuleSetEvent.Rejected.class, events.get(0));
+      assertEquals("_shared.yml", rejected.file());
+      assertEquals(1, rejected.liveVersion());
+      assertTrue(rejected.problems().get(0).toString().startsWith(
+          "_shared.yml: rule 'small-balance': condition: offending token ';'"), rejected.problems().toString());
+      assertEquals(rejected.problems(), e.loadProblems());
+
+      Files.writeString(shared, raisedThreshold(shared).replace("totalOwed < 20000; x = 1", "totalOwed < 20000"));
+      e.reload();
+      assertTrue(tooSmall(evaluateOl(e)));
+      assertEquals(List.of(), e.loadProblems());
+      assertEquals(2, e.version());
+    }
+  }
+
+  @Test
+  void deletedFileTakesItsRulesAway() throws Exception {
+    RuleFixtures.copyExample(dir);
+    List<RuleSetEvent> events = new ArrayList<>();
+    try (var e = EasyRulesEligibilityEvaluator.openStrict(dir)) {
+      e.addListener(events::add);
+      assertFalse(evaluateOl(e).adjustment().isNone());
+      Files.delete(dir.resolve("demo-online-lender.yml"));
+      e.reload();
+      assertTrue(evaluateOl(e).adjustment().isNone());
+      RuleSetEvent.Reloaded r = assertInstanceOf(RuleSetEvent.Reloaded.class, events.get(0));
+      assertEquals(RuleSetEvent.Change.REMOVED, r.changes().get(0).change());
+      assertEquals("demo-online-lender.yml", r.changes().get(0).file());
+    }
+  }
+
+  @Test
+  void evaluationsDuringReloadsSeeOneWholeRuleSet() throws Exception {
+    RuleFixtures.copyExample(dir);
+    Path shared = dir.resolve("_shared.yml");
+    String versionA = Files.readString(shared);
+    String versionB = raisedThreshold(shared);
+    EligibilityDecision expectedA;
+    EligibilityDecision expectedB;
+    try (var e = EasyRulesEligibilityEvaluator.openStrict(dir)) {
+      expectedA = evaluateOl(e);
+      Files.writeString(shared, versionB);
+      e.reload();
+      expectedB = evaluateOl(e);
+    }
+    assertFalse(expectedA.equals(expectedB));
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    AtomicBoolean stop = new AtomicBoolean();
+    try (var e = EasyRulesEligibilityEvaluator.openStrict(dir)) {
+      List<Future<Integer>> readers = new ArrayList<>();
+      for (int t = 0; t < 3; t++) {
+        readers.add(pool.submit(() -> {
+          int n = 0;
+          while (!stop.get()) {
+            EligibilityDecision d = evaluateOl(e);
+            if (!d.equals(expectedA) && !d.equals(expectedB)) {
+              throw new AssertionError("mixed rule sets: " + d);
+            }
+            n++;
+          }
+          return n;
+        }));
+      }
+      for (int i = 0; i < 20; i++) {
+        Files.writeString(shared, i % 2 == 0 ? versionA : versionB);
+        e.reload();
+        Thread.sleep(10);
+      }
+      stop.set(true);
+      for (Future<Integer> f : readers) {
+        assertTrue(f.get(10, TimeUnit.SECONDS) > 0);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
