@@ -266,7 +266,8 @@ public final class NegotiationEngine implements AutoCloseable {
         why.map(io.github.fenqi.core.solve.Infeasibility::recommendation).orElse(null),
         why.map(io.github.fenqi.core.solve.Infeasibility::binding).orElse(null),
         why.map(io.github.fenqi.core.solve.Infeasibility::shortfall).orElse(null),
-        assessment.maxAffordableInstallment(), assessment, decisions, ineligible, reports, set.notes(), screening);
+        assessment.maxAffordableInstallment(), assessment, decisions, ineligible, reports, set.notes(), screening,
+        request.hardshipNote() == null ? List.of() : scripts.noteFindings(request.hardshipNote()));
   }
 
   /** Forensics and risk services; on BLOCK, audits and throws. Null when there was nothing to screen. */

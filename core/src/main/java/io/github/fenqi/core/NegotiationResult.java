@@ -37,9 +37,12 @@ import org.jspecify.annotations.Nullable;
  * @param notes why a strategy has no proposal, or is not proven optimal
  * @param screening the forensic and risk checks the case passed (null when it came without statements and the
  *     engine has no risk checks); a REVIEW verdict here means a person should look before the proposals are sent
+ * @param hardshipNoteFindings the sensitive words found in the request's free-text hardship note and kept out of
+ *     every script (reported even when there is no proposal); empty when there was no note or it was clean
  */
 @JsonPropertyOrder({"caseId", "asOf", "policySnapshotVersion", "feasible", "reason", "recommendation", "binding", "shortfall",
-    "maxAffordableInstallment", "screening", "ineligible", "proposals", "affordability", "eligibility", "notes"})
+    "maxAffordableInstallment", "screening", "ineligible", "proposals", "affordability", "eligibility", "notes",
+    "hardshipNoteFindings"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record NegotiationResult(
     String caseId,
@@ -56,13 +59,25 @@ public record NegotiationResult(
     List<Ineligible> ineligible,
     List<ProposalReport> proposals,
     Map<Strategy, String> notes,
-    @Nullable Screening screening) {
+    @Nullable Screening screening,
+    List<io.github.fenqi.core.script.SensitiveMatch> hardshipNoteFindings) {
 
   public NegotiationResult {
     eligibility = List.copyOf(eligibility);
     ineligible = List.copyOf(ineligible);
     proposals = List.copyOf(proposals);
     notes = Map.copyOf(notes);
+    hardshipNoteFindings = List.copyOf(hardshipNoteFindings);
+  }
+
+  /** A result without hardship-note findings. */
+  public NegotiationResult(String caseId, LocalDate asOf, long policySnapshotVersion, boolean feasible,
+      @Nullable String reason, @Nullable String recommendation, Infeasibility.@Nullable BindingConstraint binding,
+      @Nullable Money shortfall, Money maxAffordableInstallment, AffordabilityAssessment affordability,
+      List<DebtEligibility> eligibility, List<Ineligible> ineligible, List<ProposalReport> proposals,
+      Map<Strategy, String> notes, @Nullable Screening screening) {
+    this(caseId, asOf, policySnapshotVersion, feasible, reason, recommendation, binding, shortfall,
+        maxAffordableInstallment, affordability, eligibility, ineligible, proposals, notes, screening, List.of());
   }
 
   /** One debt's eligibility, with every check. */

@@ -12,14 +12,14 @@ import io.github.fenqi.core.money.Money;
  * <p>Rules (after 《支付结算办法》 practice): a run of zeros inside the integer part is one {@code 零}; a leading
  * ten is {@code 壹拾}; {@code 整} follows an amount without 角 and 分; when 角 is zero and 分 is not, {@code 零}
  * stands between 元 and 分; no 零 is written between 元 and a non-zero 角; an amount under one yuan has no 元
- * ({@code 伍角}); zero is {@code 零元整}; a negative amount starts with {@code 负}.
+ * ({@code 伍角}); zero is {@code 零元整}; a negative amount starts with {@code 负}; above 亿 the part before 亿 is
+ * written the same way ({@code 壹万亿}, {@code 壹万零伍亿}).
  *
  * <p>Thread-safety: stateless.
  */
 public final class ChineseAmountWords {
   private static final char[] DIGITS = "零壹贰叁肆伍陆柒捌玖".toCharArray();
   private static final String[] UNITS = {"", "拾", "佰", "仟"};
-  private static final String[] GROUPS = {"", "万", "亿", "万亿", "亿亿"};
 
   private ChineseAmountWords() {}
 
@@ -55,35 +55,49 @@ public final class ChineseAmountWords {
     return out.toString();
   }
 
+  /** Positive {@code value}: 亿 groups recursively (so 10^12 is 壹万亿, 10^12 + 5×10^8 is 壹万零伍亿), then 万. */
   private static String integer(long value) {
-    int groupCount = 0;
-    long[] groups = new long[GROUPS.length];
-    for (long v = value; v > 0; v /= 10_000) {
-      groups[groupCount++] = v % 10_000;
+    if (value < 100_000_000L) {
+      return belowYi(value);
     }
+    long low = value % 100_000_000L;
+    String out = integer(value / 100_000_000L) + "亿";
+    if (low == 0) {
+      return out;
+    }
+    return out + (low < 10_000_000L ? "零" : "") + belowYi(low);
+  }
+
+  private static String belowYi(long value) {
+    long high = value / 10_000;
+    int low = (int) (value % 10_000);
+    if (high == 0) {
+      return group(low);
+    }
+    String out = group((int) high) + "万";
+    if (low == 0) {
+      return out;
+    }
+    return out + (low < 1000 ? "零" : "") + group(low);
+  }
+
+  /** 1..9999: a run of zeros between digits is one 零, trailing zeros are dropped. */
+  private static String group(int value) {
     StringBuilder out = new StringBuilder();
     boolean started = false;
     boolean pendingZero = false;
-    for (int g = groupCount - 1; g >= 0; g--) {
-      long group = groups[g];
-      if (group == 0) {
+    for (int pos = 3; pos >= 0; pos--) {
+      int d = (int) (value / pow10(pos) % 10);
+      if (d == 0) {
         pendingZero |= started;
-        continue;
-      }
-      for (int pos = 3; pos >= 0; pos--) {
-        int d = (int) (group / pow10(pos) % 10);
-        if (d == 0) {
-          pendingZero |= started;
-        } else {
-          if (pendingZero) {
-            out.append('零');
-            pendingZero = false;
-          }
-          out.append(DIGITS[d]).append(UNITS[pos]);
-          started = true;
+      } else {
+        if (pendingZero) {
+          out.append('零');
+          pendingZero = false;
         }
+        out.append(DIGITS[d]).append(UNITS[pos]);
+        started = true;
       }
-      out.append(GROUPS[g]);
     }
     return out.toString();
   }

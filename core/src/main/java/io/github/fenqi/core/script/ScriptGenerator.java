@@ -27,6 +27,15 @@ public interface ScriptGenerator {
    */
   List<NegotiationScript> generate(ScriptRequest request);
 
+  /**
+   * The lexicon words in a borrower's free-text hardship note, which {@link #generate} keeps out of the scripts
+   * (offsets in {@code note}). The default checks against {@link SensitiveWordFilter#defaults()}; the shipped
+   * generator uses its configured filter.
+   */
+  default List<SensitiveMatch> noteFindings(String note) {
+    return SensitiveWordFilter.defaults().clean(note).findings();
+  }
+
   /** The shipped templates, lexicon and masking rules. */
   static ScriptGenerator defaults() {
     return TemplateScriptGenerator.DEFAULTS;

@@ -30,7 +30,9 @@ import java.util.Objects;
  * so {@code 投 诉}, {@code 投\u200B诉}, {@code 投。诉} and full-width {@code ＣＢＩＲＣ} are all found; each hit is
  * mapped back to the original characters. A word that begins (ends) with a Latin letter or digit only matches
  * where the original character just before (after) it is not one, so {@code media} is not found in
- * {@code immediately}. Cost is one pass over the text regardless of the lexicon's size.
+ * {@code immediately}; an English inflection after it ({@code -s}, {@code -es}, {@code -d}, {@code -ed},
+ * {@code -ing}) still matches, so {@code threats} and {@code sued} are found. Cost is one pass over the text
+ * regardless of the lexicon's size.
  *
  * <p>The shipped lexicon ({@code sensitive-words.txt} next to this class; categories complaint,
  * litigation-threat, self-harm, refusal, hostility, agency) is {@link #defaults()}; {@link #builder()} adds
@@ -43,6 +45,7 @@ public final class SensitiveWordFilter {
   public static final String CUSTOM = "custom";
 
   private static final String RESOURCE = "sensitive-words.txt";
+  private static final java.util.Set<String> INFLECTIONS = java.util.Set.of("s", "es", "d", "ed", "ing");
   private static final SensitiveWordFilter DEFAULTS = builder().addDefaults().build();
 
   private final List<String> words;
@@ -98,7 +101,8 @@ public final class SensitiveWordFilter {
       if (latinStart[p] && first > 0 && sk.originalEnd(first - 1) == from && isLatin(sk.charAt(first - 1))) {
         return;
       }
-      if (latinEnd[p] && end < sk.length() && sk.originalStart(end) == to && isLatin(sk.charAt(end))) {
+      if (latinEnd[p] && end < sk.length() && sk.originalStart(end) == to && isLatin(sk.charAt(end))
+          && !inflectionFollows(sk, end)) {
         return;
       }
       found.add(new SensitiveMatch(words.get(p), categories.get(p), from, to, text.subSequence(from, to).toString()));
@@ -161,6 +165,26 @@ public final class SensitiveWordFilter {
       case '.' -> i + 1 == t.length() || Character.isWhitespace(t.charAt(i + 1));
       default -> false;
     };
+  }
+
+  /**
+   * Whether the Latin run starting at skeleton index {@code from} (up to the next separator) is an English
+   * inflection ({@code s}, {@code es}, {@code d}, {@code ed}, {@code ing}), so {@code threats} and {@code sued}
+   * are found while {@code media} stays out of {@code mediator}.
+   */
+  private static boolean inflectionFollows(Skeleton sk, int from) {
+    int to = from;
+    while (to < sk.length() && isLatin(sk.charAt(to)) && (to == from || sk.originalStart(to) == sk.originalEnd(to - 1))) {
+      to++;
+    }
+    if (to - from > 3) {
+      return false;
+    }
+    StringBuilder run = new StringBuilder(3);
+    for (int i = from; i < to; i++) {
+      run.append(sk.charAt(i));
+    }
+    return INFLECTIONS.contains(run.toString());
   }
 
   private static boolean isLatin(char c) {

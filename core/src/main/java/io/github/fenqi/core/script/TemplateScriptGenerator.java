@@ -71,6 +71,11 @@ final class TemplateScriptGenerator implements ScriptGenerator {
     return List.copyOf(scripts);
   }
 
+  @Override
+  public List<SensitiveMatch> noteFindings(String note) {
+    return filter.clean(note).findings();
+  }
+
   private String cleanNote(String note, Borrower borrower, List<ScriptFinding> findings) {
     CleanedText cleaned = filter.clean(note);
     cleaned.findings().forEach(m -> findings.add(new ScriptFinding("hardshipNote", m)));

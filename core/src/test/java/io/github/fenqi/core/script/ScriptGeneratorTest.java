@@ -111,4 +111,36 @@ class ScriptGeneratorTest {
         .legalReferences(ScriptLanguage.ZH_CN, ProductType.CREDIT_CARD, List.of("否则向媒体曝光")).build());
     assertTrue(e.getMessage().contains("曝光") || e.getMessage().contains("媒体"), e.getMessage());
   }
+
+  @org.junit.jupiter.api.Test
+  void theNotesFindingsAreReportedOnTheResultAsWellAsInEachScript() {
+    String note = "我失业了。催收天天打电话威 胁我。我会按时还款。";
+    NegotiationResult r = calculate(ScriptLanguage.ZH_CN, note);
+    assertEquals(List.of("威胁"), r.hardshipNoteFindings().stream().map(SensitiveMatch::word).toList());
+    SensitiveMatch m = r.hardshipNoteFindings().get(0);
+    assertEquals("威 胁", note.substring(m.start(), m.end()));
+    assertTrue(calculate(ScriptLanguage.ZH_CN, "我失业了，收入中断。").hardshipNoteFindings().isEmpty());
+    assertTrue(calculate(ScriptLanguage.EN, null).hardshipNoteFindings().isEmpty());
+  }
+
+  @org.junit.jupiter.api.Test
+  void theNotesFindingsAreReportedWhenNoProposalIsFeasible() {
+    NegotiationRequest infeasible = Samples.sampleCase();
+    NegotiationResult r = NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(Samples.policies())).clock(TODAY)
+        .build().calculate(new NegotiationRequest(infeasible.caseId(), infeasible.asOf(), infeasible.borrower(),
+            infeasible.debts(), "再催我就去ＭＥＤＩＡ曝光。"));
+    assertFalse(r.feasible());
+    assertEquals(List.of("media", "曝光"), r.hardshipNoteFindings().stream().map(SensitiveMatch::word).toList());
+  }
+
+  @org.junit.jupiter.api.Test
+  void aCustomLexiconReachesTheEngineThroughTheGenerator() {
+    ScriptGenerator generator = ScriptGenerator.builder()
+        .filter(SensitiveWordFilter.builder().addDefaults().add("上岸").build()).build();
+    NegotiationResult r = NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(Samples.policies())).clock(TODAY)
+        .scriptGenerator(generator).build()
+        .calculate(new NegotiationRequest(CASE.caseId(), CASE.asOf(), CASE.borrower(), CASE.debts(), "我想早日上 岸。"));
+    assertEquals(List.of("上岸"), r.hardshipNoteFindings().stream().map(SensitiveMatch::word).toList());
+    r.proposals().forEach(p -> p.scripts().forEach(s -> assertFalse(s.text().contains("上 岸"), s.text())));
+  }
 }

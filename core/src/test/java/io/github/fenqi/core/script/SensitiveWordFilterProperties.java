@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 
 /** A lexicon word cannot be smuggled past the filter by spacing, punctuation, full-width forms or case. */
 class SensitiveWordFilterProperties {
@@ -57,5 +59,75 @@ class SensitiveWordFilterProperties {
   Arbitrary<String> plain() {
     return Arbitraries.of("我失业了，收入中断。", "家人生病住院，医疗费用很高。", "I lost my job and my income stopped.",
         "每月还款1,315.00元，分24期。", "我愿意先还首付3,000.00元。").list().ofMinSize(1).ofMaxSize(4).map(l -> String.join("", l));
+  }
+
+  private static final List<String> MORE_SEPARATORS = List.of(" ", "　", "\u200b", "\u200d", "\ufeff", "-", "－", "*", "＊",
+      "·", ".", "。", "，", "、", "_", "\t", "\n", "/", "|", "～", "~", "“", "”", "(", "）", "【", "】", "…", "!", "！", "\u0301");
+  private static final List<String> CONTEXT = List.of("我最近失业了，", "家里有人生病。", "每月能还1,315.00元，",
+      "I lost my job. ", "希望能分24期。", "收入下降了。", "");
+
+  /** A lexicon word with 0–3 separators at every gap, each character in full-width or plain form and either case. */
+  @Provide
+  Arbitrary<String> scattered() {
+    Arbitrary<String> word = Arbitraries.of(FILTER.words());
+    Arbitrary<String> gap = Arbitraries.of(MORE_SEPARATORS).list().ofMinSize(0).ofMaxSize(3).map(l -> String.join("", l));
+    return word.flatMap(w -> Combinators.combine(gap.list().ofSize(w.length()),
+        Arbitraries.integers().between(0, 3).list().ofSize(w.length())).as((gaps, forms) -> {
+          StringBuilder sb = new StringBuilder();
+          for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            int form = forms.get(i);
+            if ((form & 1) == 1) {
+              c = Character.toUpperCase(c);
+            }
+            if ((form & 2) == 2 && c >= '!' && c <= '~') {
+              c = (char) (c + 0xFEE0);
+            }
+            sb.append(c);
+            if (i < w.length() - 1) {
+              sb.append(gaps.get(i));
+            }
+          }
+          return sb.toString();
+        }));
+  }
+
+  @Property(tries = 1000)
+  void aScatteredWordInsideHardshipTextIsAlwaysCaughtAndNeverSurvivesCleaning(@ForAll("scattered") String hidden,
+      @ForAll("context") String before, @ForAll("context") String after) {
+    String note = before + "，" + hidden + "。" + after;
+    assertTrue(FILTER.containsAny(note), () -> "not found: " + hidden);
+    CleanedText cleaned = FILTER.clean(note);
+    assertTrue(cleaned.changed());
+    assertFalse(FILTER.containsAny(cleaned.text()), cleaned.text());
+    assertFalse(cleaned.text().contains(hidden), cleaned.text());
+  }
+
+  @Provide
+  Arbitrary<String> context() {
+    return Arbitraries.of(CONTEXT);
+  }
+
+  /**
+   * Text assembled from halves of lexicon words, separators and sentence ends: cleaning may remove a lot, but
+   * what it leaves never contains a lexicon word, and every finding lies in the original text.
+   */
+  @Property(tries = 500)
+  void whatCleaningLeavesIsAlwaysClean(@ForAll("pieces") List<String> pieces) {
+    String text = String.join("", pieces);
+    CleanedText cleaned = FILTER.clean(text);
+    assertFalse(FILTER.containsAny(cleaned.text()), () -> text + " → " + cleaned.text());
+    for (SensitiveMatch m : cleaned.findings()) {
+      assertTrue(m.matched().equals(text.substring(m.start(), m.end())), m.toString());
+    }
+  }
+
+  @Provide
+  Arbitrary<List<String>> pieces() {
+    Arbitrary<String> half = Arbitraries.of(FILTER.words()).flatMap(w -> Arbitraries.integers().between(0, w.length())
+        .flatMap(cut -> Arbitraries.of(w.substring(0, cut), w.substring(cut))));
+    return Arbitraries.frequencyOf(Tuple.of(5, half), Tuple.of(2, Arbitraries.of(MORE_SEPARATORS)),
+        Tuple.of(2, Arbitraries.of("。", "！", "；", "\n", ". ", "?")), Tuple.of(2, Arbitraries.of(CONTEXT)))
+        .list().ofMinSize(1).ofMaxSize(20);
   }
 }

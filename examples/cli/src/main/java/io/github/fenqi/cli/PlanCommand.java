@@ -156,6 +156,8 @@ final class PlanCommand implements Callable<Integer> {
     for (NegotiationResult.Ineligible i : r.ineligible()) {
       out.println("not eligible: " + i.debtId() + " — " + String.join("; ", i.reasons()));
     }
+    r.hardshipNoteFindings().forEach(m -> out.println("hardship note: the sentence with '" + m.matched() + "' ("
+        + m.category() + ") is kept out of the scripts"));
     if (!r.feasible()) {
       out.println("NO FEASIBLE PROPOSAL (" + r.binding() + "): " + r.reason());
       out.println("recommendation: " + r.recommendation());

@@ -131,4 +131,14 @@ class PlanCommandTest {
     assertEquals(1, fr.exit());
     assertTrue(fr.err().contains("--lang"), fr.err());
   }
+
+  @Test
+  void textFormatReportsWhatWasRemovedFromTheHardshipNote(@TempDir Path dir) throws Exception {
+    String json = Files.readString(Path.of(SAMPLE));
+    Path withNote = dir.resolve("case.json");
+    Files.writeString(withNote, json.replaceFirst("\\{", "{\"hardshipNote\": \"我失业了。再催我就去曝 光。\","));
+    CliRun run = CliRun.of("plan", withNote.toString(), "--policies", POLICIES, "--format", "text");
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(run.out().contains("hardship note: the sentence with '曝 光' (complaint) is kept out of the scripts"), run.out());
+  }
 }

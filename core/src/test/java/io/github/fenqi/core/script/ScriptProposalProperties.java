@@ -1,0 +1,124 @@
+package io.github.fenqi.core.script;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fenqi.core.affordability.AffordabilityAssessment;
+import io.github.fenqi.core.debt.Debt;
+import io.github.fenqi.core.debt.DebtComponent;
+import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.policy.Policy;
+import io.github.fenqi.core.security.Masking;
+import io.github.fenqi.core.solve.AcceptanceFeatures;
+import io.github.fenqi.core.solve.PlanOption;
+import io.github.fenqi.core.solve.Strategy;
+import io.github.fenqi.core.testkit.Samples;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * The proposal section states exactly the option's numbers — term, down payment, financed amount, first
+ * (monthly) installment, total payable and every waived amount — in figures and, in zh-CN, in capitals.
+ */
+class ScriptProposalProperties {
+  private static final ScriptGenerator GENERATOR = ScriptGenerator.defaults();
+  private static final AffordabilityAssessment AFFORDABILITY =
+      ScriptGeneratorTest.calculate(ScriptLanguage.ZH_CN, null).affordability();
+  private static final Debt DEBT = ScriptGeneratorTest.CASE.debts().get(0);
+  private static final Policy POLICY = Samples.policies().stream()
+      .filter(p -> p.platformId().equals(DEBT.platformId())).findFirst().orElseThrow();
+  private static final Map<DebtComponent, String> ZH = Map.of(DebtComponent.PRINCIPAL, "本金", DebtComponent.INTEREST,
+      "利息", DebtComponent.PENALTY_INTEREST, "罚息", DebtComponent.COMPOUND_INTEREST, "复利", DebtComponent.LATE_FEES,
+      "违约金", DebtComponent.OTHER_FEES, "其他费用");
+  private static final Map<DebtComponent, String> EN = Map.of(DebtComponent.PRINCIPAL, "principal",
+      DebtComponent.INTEREST, "interest", DebtComponent.PENALTY_INTEREST, "penalty interest",
+      DebtComponent.COMPOUND_INTEREST, "compound interest", DebtComponent.LATE_FEES, "late fees",
+      DebtComponent.OTHER_FEES, "other fees");
+
+  @Provide
+  Arbitrary<PlanOption> options() {
+    Arbitrary<Map<DebtComponent, Money>> waivers = Arbitraries.longs().between(0, 3).list().ofSize(6).flatMap(kinds ->
+        Arbitraries.longs().between(1, 500_000).list().ofSize(6).map(fen -> {
+          Map<DebtComponent, Money> m = new EnumMap<>(DebtComponent.class);
+          for (int i = 0; i < 6; i++) {
+            if (kinds.get(i) == 0 && DEBT.amount(DebtComponent.values()[i]).isPositive()) {
+              m.put(DebtComponent.values()[i], Money.ofFen(Math.min(fen.get(i), DEBT.amount(DebtComponent.values()[i]).fen())));
+            }
+          }
+          return m;
+        }));
+    Arbitrary<Long> fen = Arbitraries.longs().between(1, 10_000_000);
+    return Combinators.combine(Arbitraries.integers().between(1, 60), waivers, Arbitraries.longs().between(0, 2_000_000)
+        .injectDuplicates(0.3).map(l -> l % 3 == 0 ? 0L : l), fen, fen, fen).as((term, waived, down, financed, first, payable) -> {
+          Money waivedTotal = waived.values().stream().reduce(Money.ZERO, Money::plus);
+          return new PlanOption(DEBT.id(), term, waived, waivedTotal, DEBT.totalOwed().minus(waivedTotal), Money.ofFen(down),
+              Money.ofFen(financed), Money.ofFen(first), Money.ofFen(payable), 0.9,
+              new AcceptanceFeatures(0.5, 0.5, 0.1, DEBT.overdueDays(), true, 0.9), 0.7);
+        });
+  }
+
+  private static NegotiationScript script(ScriptLanguage language, PlanOption o) {
+    List<NegotiationScript> scripts = GENERATOR.generate(new ScriptRequest(ScriptGeneratorTest.CASE.borrower(), AFFORDABILITY,
+        Strategy.BALANCED, List.of(new ScriptRequest.LenderPlan(DEBT, POLICY, o)), ScriptOptions.of(language)));
+    assertEquals(1, scripts.size());
+    NegotiationScript s = scripts.get(0);
+    assertEquals(List.of(ScriptSection.Kind.values()), s.sections().stream().map(ScriptSection::kind).toList());
+    s.sections().forEach(sec -> assertFalse(sec.text().isBlank(), sec.kind().name()));
+    assertFalse(SensitiveWordFilter.defaults().containsAny(s.text()), s.text());
+    assertTrue(s.findings().isEmpty(), s.findings().toString());
+    var borrower = ScriptGeneratorTest.CASE.borrower();
+    Masking masking = Masking.defaults();
+    String hardship = s.section(ScriptSection.Kind.HARDSHIP).text();
+    assertTrue(hardship.contains(masking.idNumber(borrower.idNumber())) && hardship.contains(masking.mobile(borrower.mobile())), hardship);
+    assertFalse(s.text().contains(borrower.idNumber()) || s.text().contains(borrower.mobile()), s.text());
+    return s;
+  }
+
+  private static String zh(Money m) {
+    return TemplateScriptGenerator.figures(m) + "元（" + ChineseAmountWords.of(m) + "）";
+  }
+
+  private static String en(Money m) {
+    return "CNY " + TemplateScriptGenerator.figures(m);
+  }
+
+  @Property(tries = 200)
+  void chineseProposalStatesTheOptionsNumbersInFiguresAndCapitals(@ForAll("options") PlanOption o) {
+    String p = script(ScriptLanguage.ZH_CN, o).section(ScriptSection.Kind.PROPOSAL).text();
+    assertTrue(p.contains("其余" + zh(o.financedAmount()) + "分" + o.term() + "期偿还"), p);
+    assertTrue(p.contains("首期还款" + zh(o.firstInstallment())), p);
+    assertTrue(p.contains("合计还款" + zh(o.totalPayable())), p);
+    assertTrue(p.contains(o.downPayment().isPositive() ? "首付" + zh(o.downPayment()) : "无需首付"), p);
+    if (o.waived().isEmpty()) {
+      assertTrue(p.contains("本方案不申请减免任何款项"), p);
+    } else {
+      o.waived().forEach((c, w) -> assertTrue(p.contains(ZH.get(c) + zh(w)), p + " lacks " + c + " " + w));
+      assertTrue(p.contains("减免合计" + zh(o.waivedTotal())), p);
+      assertTrue(p.contains("减免后应还" + zh(o.settledAmount())), p);
+    }
+  }
+
+  @Property(tries = 200)
+  void englishProposalStatesTheOptionsNumbers(@ForAll("options") PlanOption o) {
+    String p = script(ScriptLanguage.EN, o).section(ScriptSection.Kind.PROPOSAL).text();
+    assertTrue(p.contains("the remaining " + en(o.financedAmount()) + " over " + o.term() + " monthly installments"), p);
+    assertTrue(p.contains("the first installment is " + en(o.firstInstallment())), p);
+    assertTrue(p.contains("and " + en(o.totalPayable()) + " is paid in total"), p);
+    assertTrue(p.contains(o.downPayment().isPositive() ? "a down payment of " + en(o.downPayment()) : "no down payment"), p);
+    if (o.waived().isEmpty()) {
+      assertTrue(p.contains("asks for no waiver"), p);
+    } else {
+      o.waived().forEach((c, w) -> assertTrue(p.contains(EN.get(c) + " " + en(w)), p + " lacks " + c + " " + w));
+      assertTrue(p.contains(en(o.waivedTotal()) + " in total"), p);
+      assertTrue(p.contains("After the waiver, " + en(o.settledAmount()) + " is to be repaid"), p);
+    }
+  }
+}

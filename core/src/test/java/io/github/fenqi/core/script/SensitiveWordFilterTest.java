@@ -1,0 +1,120 @@
+package io.github.fenqi.core.script;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fenqi.core.InvalidInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The documented matching rules of the sensitive-word filter, one disguise at a time. */
+class SensitiveWordFilterTest {
+  private static final SensitiveWordFilter FILTER = SensitiveWordFilter.defaults();
+
+  @ParameterizedTest
+  @ValueSource(strings = {"投诉", "投 诉", "投　诉", "投\u200B诉", "投。诉", "投-*-诉", "投\n诉", "投\u0301诉"})
+  void findsAChineseWordThroughSpacesPunctuationAndInvisibleCharacters(String disguised) {
+    List<SensitiveMatch> found = FILTER.find("我要" + disguised + "你们");
+    assertEquals(1, found.size(), found.toString());
+    SensitiveMatch m = found.get(0);
+    assertEquals("投诉", m.word());
+    assertEquals("complaint", m.category());
+    assertEquals(2, m.start());
+    assertEquals(disguised, m.matched());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"CBIRC", "Cbirc", "ＣＢＩＲＣ", "ｃＢｉＲｃ", "C.B.I.R.C", "Ｃ Ｂ Ｉ Ｒ Ｃ", "Loan  Shark", "ＬＯＡＮ－ＳＨＡＲＫ"})
+  void findsALatinWordInFullWidthFormsAndMixedCase(String disguised) {
+    List<SensitiveMatch> found = FILTER.find("I will write to " + disguised + " today");
+    assertEquals(1, found.size(), disguised + " → " + found);
+    assertEquals(disguised, found.get(0).matched());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"I will reply immediately.", "My mediator called.", "He was suspended.", "The threaten-free plan",
+      "每月还款1,315.00元。"})
+  void leavesLatinWordsInsideLongerWordsAlone(String text) {
+    // "media" in "immediately"/"mediator", "sue" in "suspended", "threat" in "threaten" (not an inflection)
+    List<SensitiveMatch> found = FILTER.find(text);
+    assertTrue(found.stream().noneMatch(m -> m.word().equals("media") || m.word().equals("sue")), found.toString());
+    assertTrue(found.stream().noneMatch(m -> m.word().equals("threat")), found.toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"They sent threats.", "I was SUED.", "I will complain.", "Complaints were filed.",
+      "It will be exposed.", "Scams everywhere."})
+  void findsInflectedEnglishWords(String text) {
+    assertEquals(1, FILTER.find(text).size(), text);
+  }
+
+  @Test
+  void cleanRemovesOnlyTheSentencesThatHoldAWordAndReportsOffsetsInTheOriginal() {
+    String note = "我去年失业了。再不停催我就去曝 光！现在找到了新工作，愿意分期还款。";
+    CleanedText cleaned = FILTER.clean(note);
+    assertEquals("我去年失业了。现在找到了新工作，愿意分期还款。", cleaned.text());
+    assertEquals(List.of("停催", "曝光"), cleaned.findings().stream().map(SensitiveMatch::word).toList());
+    for (SensitiveMatch m : cleaned.findings()) {
+      assertEquals(m.matched(), note.substring(m.start(), m.end()));
+    }
+  }
+
+  @Test
+  void cleanRepeatsWhenRemovingASentenceJoinsTheHalvesOfAWord() {
+    // removing the middle sentence (it holds 威胁) would join "投" and "诉" across the gap
+    String note = "投。有人威胁我。诉";
+    CleanedText cleaned = FILTER.clean(note);
+    assertFalse(FILTER.containsAny(cleaned.text()), cleaned.text());
+    assertTrue(cleaned.findings().stream().anyMatch(m -> m.word().equals("威胁")), cleaned.findings().toString());
+  }
+
+  @Test
+  void aCleanTextIsReturnedUnchanged() {
+    String note = "家人住院，医疗费用较大，我愿意先还首付3,000.00元。";
+    CleanedText cleaned = FILTER.clean(note);
+    assertEquals(note, cleaned.text());
+    assertFalse(cleaned.changed());
+  }
+
+  @Test
+  void userWordsAreAddedToTheShippedLexicon() {
+    SensitiveWordFilter f = SensitiveWordFilter.builder().addDefaults().add("代 还").add("debt-relief", List.of("Debt Doctor")).build();
+    assertEquals("custom", f.find("找人代还").get(0).category());
+    assertEquals("debt-relief", f.find("my ＤＥＢＴ　ｄｏｃｔｏｒ said").get(0).category());
+    assertEquals("complaint", f.find("投诉").get(0).category());
+    assertTrue(f.words().size() == FILTER.words().size() + 2, f.words().toString());
+    assertFalse(FILTER.containsAny("找人代还"), "the defaults are not changed by a builder");
+  }
+
+  @Test
+  void loadsALexiconFileAndNamesTheLineOfABadEntry(@TempDir Path dir) throws Exception {
+    Path good = dir.resolve("words.txt");
+    Files.writeString(good, "# mine\n[agency]\n上岸专家\n\n[custom]\nsettle fast\n", StandardCharsets.UTF_8);
+    SensitiveWordFilter f = SensitiveWordFilter.builder().load(good).build();
+    assertEquals(List.of("上岸专家", "settle fast"), f.words());
+    assertEquals("agency", f.find("上 岸 专 家").get(0).category());
+
+    Path bad = dir.resolve("bad.txt");
+    Files.writeString(bad, "[agency\n上岸\n!!!\n", StandardCharsets.UTF_8);
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> SensitiveWordFilter.builder().load(bad).build());
+    assertEquals(2, e.problems().size(), e.problems().toString());
+    assertTrue(e.problems().get(0).location().endsWith("bad.txt:1"), e.problems().toString());
+    assertTrue(e.problems().get(1).location().endsWith("bad.txt:3"), e.problems().toString());
+  }
+
+  @Test
+  void anEmptyLexiconOrAMissingFileIsRejected(@TempDir Path dir) {
+    assertThrows(InvalidInputException.class, () -> SensitiveWordFilter.builder().build());
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> SensitiveWordFilter.builder().load(dir.resolve("absent.txt")));
+    assertTrue(e.getMessage().contains("absent.txt"), e.getMessage());
+  }
+}
