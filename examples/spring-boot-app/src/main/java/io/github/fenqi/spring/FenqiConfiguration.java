@@ -41,7 +41,7 @@ public class FenqiConfiguration {
   /** The policy files, each validated; a single invalid file stops the start with every problem listed. */
   @Bean
   InMemoryPolicyRepository policyRepository(FenqiProperties props) {
-    Path dir = require(props.policiesDir(), "fenqi.policies-dir");
+    Path dir = Path.of(FenqiConfiguration.requireText(props.policiesDir(), "fenqi.policies-dir"));
     PolicyValidator validator = new PolicyValidator();
     List<Policy> policies = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
@@ -63,7 +63,7 @@ public class FenqiConfiguration {
 
   @Bean(destroyMethod = "close")
   FileAuditLog auditLog(FenqiProperties props) throws IOException {
-    Path file = require(props.auditLog(), "fenqi.audit-log");
+    Path file = Path.of(requireText(props.auditLog(), "fenqi.audit-log"));
     if (file.toAbsolutePath().getParent() != null) {
       Files.createDirectories(file.toAbsolutePath().getParent());
     }
@@ -118,13 +118,6 @@ public class FenqiConfiguration {
         new MonitorConfig(m.recentWindow(), m.baselineWindow(), m.minBaseline(), m.alpha(), m.minDrop()));
     monitor.onAlert(alert -> LOG.warn("ACCEPTANCE DROP ALERT: {}", alert.message()));
     return monitor;
-  }
-
-  static <T> T require(@Nullable T value, String property) {
-    if (value == null) {
-      throw new InvalidInputException(property, "is not configured");
-    }
-    return value;
   }
 
   static String requireText(@Nullable String value, String variable) {

@@ -1,6 +1,6 @@
 package io.github.fenqi.spring;
 
-import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * <p>Thread-safety: immutable.
  *
- * @param policiesDir the directory of policy JSON files loaded at start (each validated; any error stops start)
+ * @param policiesDir the directory (a file-system path; Spring would read a {@code Path} as a resource) of policy JSON files loaded at start (each validated; any error stops start)
  * @param auditLog the audit log file (hash-chained, HMAC-sealed)
  * @param clientToken bearer token of API clients (role CLIENT)
  * @param adminToken bearer token of administrators (roles ADMIN and CLIENT)
@@ -21,8 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param monitor the acceptance monitor's windows and thresholds
  */
 @ConfigurationProperties("fenqi")
-public record FenqiProperties(Path policiesDir, Path auditLog, String clientToken, String adminToken,
-    String fieldKey, String indexKey, String auditKey, @DefaultValue("262144") int maxBodyBytes,
+public record FenqiProperties(@Nullable String policiesDir, @Nullable String auditLog, @Nullable String clientToken,
+    @Nullable String adminToken, @Nullable String fieldKey, @Nullable String indexKey, @Nullable String auditKey, @DefaultValue("262144") int maxBodyBytes,
     @DefaultValue Monitor monitor) {
 
   /** See {@link io.github.fenqi.core.monitor.MonitorConfig}. */

@@ -25,7 +25,12 @@ final class Problems {
     pd.setType(URI.create("https://github.com/fenqi/fenqi/problems/" + status.value()));
     if (!problems.isEmpty()) {
       pd.setProperty("errors", problems.stream()
-          .map(p -> Map.of("location", p.location(), "reason", p.reason())).toList());
+          .map(p -> {
+            Map<String, String> error = new LinkedHashMap<>();
+            error.put("location", p.location());
+            error.put("reason", p.reason());
+            return error;
+          }).toList());
     }
     return pd;
   }

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -21,9 +22,9 @@ final class StaticTokenAuthenticator implements ApiTokenAuthenticator {
   private final byte[] clientDigest;
   private final byte[] adminDigest;
 
-  StaticTokenAuthenticator(String clientToken, String adminToken) {
-    FenqiConfiguration.requireText(clientToken, "FENQI_CLIENT_TOKEN");
-    FenqiConfiguration.requireText(adminToken, "FENQI_ADMIN_TOKEN");
+  StaticTokenAuthenticator(@Nullable String client, @Nullable String admin) {
+    String clientToken = FenqiConfiguration.requireText(client, "FENQI_CLIENT_TOKEN");
+    String adminToken = FenqiConfiguration.requireText(admin, "FENQI_ADMIN_TOKEN");
     if (clientToken.length() < MIN_LENGTH || adminToken.length() < MIN_LENGTH) {
       throw new IllegalStateException("FENQI_CLIENT_TOKEN and FENQI_ADMIN_TOKEN must be at least " + MIN_LENGTH
           + " characters");
