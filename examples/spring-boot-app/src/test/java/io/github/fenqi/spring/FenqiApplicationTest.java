@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -236,6 +238,23 @@ class FenqiApplicationTest {
         .containsPattern("fenqi_proposals_total\\{risk=\"(GREEN|YELLOW|RED)\",strategy=\"BALANCED\"} [1-9]")
         .contains("fenqi_acceptance_rate{platform=\"demo-credit-card\",strategy=\"CONSERVATIVE\"}")
         .contains("http_server_requests_seconds");
+  }
+
+  @Test
+  void everyMetricTheDashboardAndAlertRulesUseIsExported() throws Exception {
+    assertThat(send("POST", "/api/negotiation/submit", CLIENT, "{\"case\":" + FEASIBLE + ",\"strategy\":\"AGGRESSIVE\"}")
+        .statusCode()).isEqualTo(201);
+    outcome("demo-online-lender", false);
+    String scrape = send("GET", "/actuator/prometheus", CLIENT, null).body();
+    for (String file : List.of("monitoring/grafana-dashboard.json", "monitoring/prometheus-alerts.yml")) {
+      Matcher m = Pattern.compile("\\b(fenqi|http_server)_[a-z_]+").matcher(Files.readString(Path.of(file)));
+      int found = 0;
+      while (m.find()) {
+        found++;
+        assertThat(scrape).as(file + " uses " + m.group()).contains("\n" + m.group());
+      }
+      assertThat(found).as(file).isGreaterThan(3);
+    }
   }
 
   private JsonNode outcome(String platform, boolean accepted) throws Exception {
