@@ -63,11 +63,12 @@ public class FenqiConfiguration {
 
   @Bean(destroyMethod = "close")
   FileAuditLog auditLog(FenqiProperties props) throws IOException {
+    AuditKey key = AuditKey.fromBase64("FENQI_AUDIT_KEY", requireText(props.auditKey(), "FENQI_AUDIT_KEY"));
     Path file = Path.of(requireText(props.auditLog(), "fenqi.audit-log"));
     if (file.toAbsolutePath().getParent() != null) {
       Files.createDirectories(file.toAbsolutePath().getParent());
     }
-    return FileAuditLog.open(file, AuditKey.fromBase64("FENQI_AUDIT_KEY", requireText(props.auditKey(), "FENQI_AUDIT_KEY")));
+    return FileAuditLog.open(file, key);
   }
 
   /**
