@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -53,9 +54,12 @@ class NegotiationController {
   private final AuditLog audit;
   private final OutcomeMonitor monitor;
   private final FenqiMetrics metrics;
+  private final TransactionTemplate transactions;
 
   NegotiationController(NegotiationEngine engine, RequestBodies bodies, SubmissionStore store, FieldCipher cipher,
-      BlindIndex blindIndex, Masking masking, AuditLog audit, OutcomeMonitor monitor, FenqiMetrics metrics) {
+      BlindIndex blindIndex, Masking masking, AuditLog audit, OutcomeMonitor monitor, FenqiMetrics metrics,
+      TransactionTemplate transactions) {
+    this.transactions = transactions;
     this.engine = engine;
     this.bodies = bodies;
     this.store = store;
@@ -110,12 +114,16 @@ class NegotiationController {
               + strategy + " proposal" + (result.feasible() ? "" : ": " + result.reason())));
       String id = UUID.randomUUID().toString();
       var borrower = request.borrower();
-      store.insert(new SubmissionStore.Row(id, request.caseId(), strategy.name(), result.policySnapshotVersion(),
+      // Row and audit entry together: if the durable audit write fails, the insert is rolled back.
+      SubmissionStore.Row row = new SubmissionStore.Row(id, request.caseId(), strategy.name(), result.policySnapshotVersion(),
           cipher.encrypt(id, "name", borrower.name()), cipher.encrypt(id, "idNumber", borrower.idNumber()),
           blindIndex.index("idNumber", borrower.idNumber()), cipher.encrypt(id, "mobile", borrower.mobile()),
-          FenqiJson.write(bodies.mapper(), chosen), Instant.now()));
-      audit.append(AuditEvent.of(principal.getName(), AuditAction.SUBMISSION, "submission/" + id,
-          Map.of("caseId", request.caseId(), "strategy", strategy.name())));
+          FenqiJson.write(bodies.mapper(), chosen), Instant.now());
+      transactions.executeWithoutResult(tx -> {
+        store.insert(row);
+        audit.append(AuditEvent.of(principal.getName(), AuditAction.SUBMISSION, "submission/" + id,
+            Map.of("caseId", request.caseId(), "strategy", strategy.name())));
+      });
       Map<String, Object> response = new LinkedHashMap<>();
       response.put("submissionId", id);
       response.put("caseId", request.caseId());
