@@ -1,0 +1,183 @@
+package io.github.fenqi.core.monitor;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.solve.Strategy;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Records lenders' answers (accepted or rejected, per platform and strategy) and detects an abnormal drop of
+ * the acceptance rate against the platform's own baseline with a one-sided two-proportion z-test (documented in
+ * the {@linkplain io.github.fenqi.core.monitor package}). Listeners receive each new {@link AcceptanceDropAlert}.
+ *
+ * <pre>{@code
+ * OutcomeMonitor monitor = OutcomeMonitor.create(MonitorConfig.defaults());
+ * monitor.onAlert(alert -> log.warn(alert.message()));
+ * monitor.record("demo-online-lender", Strategy.BALANCED, false);
+ * }</pre>
+ *
+ * <p>Thread-safety: thread-safe; outcomes of one platform and strategy are serialised, others run in parallel.
+ * Listeners run on the recording thread and must not block.
+ */
+public final class OutcomeMonitor {
+  /** An active alert clears when the p-value rises to this level or above. */
+  static final double CLEAR_LEVEL = 0.05;
+  private final MonitorConfig config;
+  private final Map<Key, Series> series = new ConcurrentHashMap<>();
+  private final List<Consumer<AcceptanceDropAlert>> listeners = new CopyOnWriteArrayList<>();
+
+  private OutcomeMonitor(MonitorConfig config) {
+    this.config = config;
+  }
+
+  /** A monitor with no outcomes yet. */
+  public static OutcomeMonitor create(MonitorConfig config) {
+    return new OutcomeMonitor(config);
+  }
+
+  /** Calls {@code listener} with every alert raised from now on. */
+  public void onAlert(Consumer<AcceptanceDropAlert> listener) {
+    listeners.add(listener);
+  }
+
+  /**
+   * Records one answer and tests the platform and strategy again.
+   *
+   * @return the alert when this outcome made the platform enter the alerting state
+   * @throws InvalidInputException when {@code platformId} is blank
+   */
+  public Optional<AcceptanceDropAlert> record(String platformId, Strategy strategy, boolean accepted) {
+    if (platformId == null || platformId.isBlank()) {
+      throw new InvalidInputException("platformId", "must not be empty");
+    }
+    Series s = series.computeIfAbsent(new Key(platformId, strategy), k -> new Series());
+    Optional<AcceptanceDropAlert> alert;
+    synchronized (s) {
+      s.add(accepted, config);
+      alert = s.test(platformId, strategy, config);
+    }
+    alert.ifPresent(a -> listeners.forEach(l -> l.accept(a)));
+    return alert;
+  }
+
+  /** The state of one platform and strategy (empty samples when nothing was recorded). */
+  public AcceptanceStatus status(String platformId, Strategy strategy) {
+    Series s = series.get(new Key(platformId, strategy));
+    if (s == null) {
+      return new AcceptanceStatus(platformId, strategy, 0, 0, 0, 0, OptionalDouble.empty(), false);
+    }
+    synchronized (s) {
+      return s.status(platformId, strategy);
+    }
+  }
+
+  /** Every platform and strategy seen, ordered by platform then strategy. */
+  public List<AcceptanceStatus> statuses() {
+    List<AcceptanceStatus> all = new ArrayList<>();
+    series.keySet().stream()
+        .sorted(Comparator.comparing(Key::platformId).thenComparing(Key::strategy))
+        .forEach(k -> all.add(status(k.platformId(), k.strategy())));
+    return List.copyOf(all);
+  }
+
+  /**
+   * The one-sided p-value of "the recent rate is lower than the baseline rate"; empty when either sample is
+   * too small for the normal approximation (fewer than 5 expected acceptances or rejections in a sample).
+   */
+  static OptionalDouble dropPValue(int baselineAccepted, int baselineTotal, int recentAccepted, int recentTotal) {
+    OptionalDouble z = dropZ(baselineAccepted, baselineTotal, recentAccepted, recentTotal);
+    return z.isPresent() ? OptionalDouble.of(1 - standardNormalCdf(z.getAsDouble())) : OptionalDouble.empty();
+  }
+
+  static OptionalDouble dropZ(int baselineAccepted, int baselineTotal, int recentAccepted, int recentTotal) {
+    if (baselineTotal == 0 || recentTotal == 0) {
+      return OptionalDouble.empty();
+    }
+    double pooled = (double) (baselineAccepted + recentAccepted) / (baselineTotal + recentTotal);
+    int smaller = Math.min(baselineTotal, recentTotal);
+    if (smaller * pooled < 5 || smaller * (1 - pooled) < 5) {
+      return OptionalDouble.empty();
+    }
+    double se = Math.sqrt(pooled * (1 - pooled) * (1.0 / baselineTotal + 1.0 / recentTotal));
+    double diff = (double) baselineAccepted / baselineTotal - (double) recentAccepted / recentTotal;
+    return OptionalDouble.of(diff / se);
+  }
+
+  /** Φ(x) via erfc (W. J. Cody's rational Chebyshev fit as in Numerical Recipes' erfcc; |error| &lt; 1.2e-7). */
+  static double standardNormalCdf(double x) {
+    double t = 1 / (1 + 0.5 * Math.abs(x / Math.sqrt(2)));
+    double u = Math.abs(x / Math.sqrt(2));
+    double erfc = t * Math.exp(-u * u - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
+        + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
+        + t * (-0.82215223 + t * 0.17087277)))))))));
+    return x >= 0 ? 1 - erfc / 2 : erfc / 2;
+  }
+
+  @Override
+  public String toString() {
+    return "OutcomeMonitor[" + config + ", series=" + series.size() + "]";
+  }
+
+  private record Key(String platformId, Strategy strategy) {}
+
+  /** The outcomes of one platform and strategy: recent window then baseline, with running counts. */
+  private static final class Series {
+    private final ArrayDeque<Boolean> recent = new ArrayDeque<>();
+    private final ArrayDeque<Boolean> baseline = new ArrayDeque<>();
+    private int recentAccepted;
+    private int baselineAccepted;
+    private OptionalDouble lastPValue = OptionalDouble.empty();
+    private boolean alerting;
+
+    void add(boolean accepted, MonitorConfig config) {
+      recent.addLast(accepted);
+      recentAccepted += accepted ? 1 : 0;
+      if (recent.size() > config.recentWindow()) {
+        boolean aged = recent.removeFirst();
+        recentAccepted -= aged ? 1 : 0;
+        baseline.addLast(aged);
+        baselineAccepted += aged ? 1 : 0;
+        if (baseline.size() > config.baselineWindow()) {
+          baselineAccepted -= baseline.removeFirst() ? 1 : 0;
+        }
+      }
+    }
+
+    Optional<AcceptanceDropAlert> test(String platformId, Strategy strategy, MonitorConfig config) {
+      lastPValue = OptionalDouble.empty();
+      if (recent.size() < config.recentWindow() || baseline.size() < config.minBaseline()) {
+        return Optional.empty();
+      }
+      OptionalDouble z = dropZ(baselineAccepted, baseline.size(), recentAccepted, recent.size());
+      if (z.isEmpty()) {
+        return Optional.empty();
+      }
+      double p = 1 - standardNormalCdf(z.getAsDouble());
+      lastPValue = OptionalDouble.of(p);
+      double baselineRate = (double) baselineAccepted / baseline.size();
+      double recentRate = (double) recentAccepted / recent.size();
+      boolean significant = p < config.alpha() && baselineRate - recentRate >= config.minDrop();
+      boolean raised = significant && !alerting;
+      // Hysteresis: an active alert clears only once the drop is not even weakly significant any more, so
+      // one episode is one alert, not one per outcome that crosses the threshold back and forth.
+      alerting = significant || (alerting && p < CLEAR_LEVEL);
+      return raised
+          ? Optional.of(new AcceptanceDropAlert(platformId, strategy, baselineRate, baseline.size(), recentRate,
+              recent.size(), z.getAsDouble(), p))
+          : Optional.empty();
+    }
+
+    AcceptanceStatus status(String platformId, Strategy strategy) {
+      return new AcceptanceStatus(platformId, strategy, baselineAccepted, baseline.size(), recentAccepted,
+          recent.size(), lastPValue, alerting);
+    }
+  }
+}

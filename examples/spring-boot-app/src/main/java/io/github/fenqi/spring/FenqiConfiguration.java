@@ -1,0 +1,130 @@
+package io.github.fenqi.spring;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.NegotiationEngine;
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.monitor.MonitorConfig;
+import io.github.fenqi.core.monitor.OutcomeMonitor;
+import io.github.fenqi.core.policy.EligibilityEvaluator;
+import io.github.fenqi.core.policy.InMemoryPolicyRepository;
+import io.github.fenqi.core.policy.Policy;
+import io.github.fenqi.core.policy.PolicyValidator;
+import io.github.fenqi.core.security.BlindIndex;
+import io.github.fenqi.core.security.EnvironmentKeyProvider;
+import io.github.fenqi.core.security.FieldCipher;
+import io.github.fenqi.core.security.Masking;
+import io.github.fenqi.core.security.audit.AuditKey;
+import io.github.fenqi.core.security.audit.FileAuditLog;
+import io.github.fenqi.core.solve.ProposalSolver;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires fenqi-core into the application context. Every bean it makes is thread-safe. */
+@Configuration(proxyBeanMethods = false)
+public class FenqiConfiguration {
+  private static final Logger LOG = LoggerFactory.getLogger(FenqiConfiguration.class);
+
+  /** The policy files, each validated; a single invalid file stops the start with every problem listed. */
+  @Bean
+  InMemoryPolicyRepository policyRepository(FenqiProperties props) {
+    Path dir = Path.of(FenqiConfiguration.requireText(props.policiesDir(), "fenqi.policies-dir"));
+    PolicyValidator validator = new PolicyValidator();
+    List<Policy> policies = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+        PolicyValidator.Result result = validator.validate(file);
+        result.policy().ifPresent(policies::add);
+        problems.addAll(result.problems());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list policies directory " + dir, e);
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    LOG.info("loaded {} policies from {}", policies.size(), dir);
+    return InMemoryPolicyRepository.of(policies);
+  }
+
+  @Bean(destroyMethod = "close")
+  FileAuditLog auditLog(FenqiProperties props) throws IOException {
+    AuditKey key = AuditKey.fromBase64("FENQI_AUDIT_KEY", requireText(props.auditKey(), "FENQI_AUDIT_KEY"));
+    Path file = Path.of(requireText(props.auditLog(), "fenqi.audit-log"));
+    if (file.toAbsolutePath().getParent() != null) {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+    }
+    return FileAuditLog.open(file, key);
+  }
+
+  /**
+   * The engine, with rule evaluation and proposal generation timed ({@code fenqi.rules.evaluation},
+   * {@code fenqi.proposals.generation}) by decorating the core's default evaluator and solver.
+   */
+  @Bean(destroyMethod = "close")
+  NegotiationEngine negotiationEngine(InMemoryPolicyRepository policies, FileAuditLog audit, MeterRegistry registry) {
+    Timer rules = Timer.builder("fenqi.rules.evaluation").description("eligibility rule evaluation per debt")
+        .register(registry);
+    Timer generation = Timer.builder("fenqi.proposals.generation").description("proposal optimisation per case")
+        .register(registry);
+    EligibilityEvaluator declarative = EligibilityEvaluator.declarative();
+    ProposalSolver exact = ProposalSolver.exact();
+    return NegotiationEngine.builder()
+        .policies(policies)
+        .eligibility((debt, borrower, policy, asOf) -> rules.record(() -> declarative.evaluate(debt, borrower, policy, asOf)))
+        .solver(problem -> generation.record(() -> exact.solve(problem)))
+        .auditLog(audit)
+        .build();
+  }
+
+  @Bean
+  FieldCipher fieldCipher(FenqiProperties props) {
+    String value = requireText(props.fieldKey(), "FENQI_FIELD_KEY");
+    return FieldCipher.create(EnvironmentKeyProvider.of(Map.of("FENQI_FIELD_KEY", value), "field1",
+        Map.of("field1", "FENQI_FIELD_KEY")));
+  }
+
+  @Bean
+  BlindIndex blindIndex(FenqiProperties props) {
+    try {
+      return BlindIndex.of(Base64.getDecoder().decode(requireText(props.indexKey(), "FENQI_INDEX_KEY").strip()));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("FENQI_INDEX_KEY", "is not base64");
+    }
+  }
+
+  @Bean
+  Masking masking() {
+    return Masking.defaults();
+  }
+
+  @Bean
+  OutcomeMonitor outcomeMonitor(FenqiProperties props) {
+    FenqiProperties.Monitor m = props.monitor();
+    OutcomeMonitor monitor = OutcomeMonitor.create(
+        new MonitorConfig(m.recentWindow(), m.baselineWindow(), m.minBaseline(), m.alpha(), m.minDrop()));
+    monitor.onAlert(alert -> LOG.warn("ACCEPTANCE DROP ALERT: {}", alert.message()));
+    return monitor;
+  }
+
+  static String requireText(@Nullable String value, String variable) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidInputException(variable, "is not set (see the module README)");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,37 @@
+package io.github.fenqi.spring;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The service's settings ({@code fenqi.*}). Secrets default to environment variables (see application.yml) and
+ * are never logged: {@link #toString()} omits them.
+ *
+ * <p>Thread-safety: immutable.
+ *
+ * @param policiesDir the directory (a file-system path; Spring would read a {@code Path} as a resource) of policy JSON files loaded at start (each validated; any error stops start)
+ * @param auditLog the audit log file (hash-chained, HMAC-sealed)
+ * @param clientToken bearer token of API clients (role CLIENT)
+ * @param adminToken bearer token of administrators (roles ADMIN and CLIENT)
+ * @param fieldKey base64 of the 32-byte AES key encrypting stored identifiers
+ * @param indexKey base64 of the 32-byte HMAC key of the identifiers' blind index
+ * @param auditKey base64 of the 32-byte HMAC key of the audit log
+ * @param maxBodyBytes the largest request body accepted
+ * @param monitor the acceptance monitor's windows and thresholds
+ */
+@ConfigurationProperties("fenqi")
+public record FenqiProperties(@Nullable String policiesDir, @Nullable String auditLog, @Nullable String clientToken,
+    @Nullable String adminToken, @Nullable String fieldKey, @Nullable String indexKey, @Nullable String auditKey, @DefaultValue("262144") int maxBodyBytes,
+    @DefaultValue Monitor monitor) {
+
+  /** See {@link io.github.fenqi.core.monitor.MonitorConfig}. */
+  public record Monitor(@DefaultValue("50") int recentWindow, @DefaultValue("200") int baselineWindow,
+      @DefaultValue("50") int minBaseline, @DefaultValue("0.0001") double alpha, @DefaultValue("0.10") double minDrop) {}
+
+  @Override
+  public String toString() {
+    return "FenqiProperties[policiesDir=" + policiesDir + ", auditLog=" + auditLog + ", maxBodyBytes=" + maxBodyBytes
+        + ", monitor=" + monitor + ", secrets=<hidden>]";
+  }
+}

@@ -1,0 +1,208 @@
+package io.github.fenqi.spring;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.NegotiationEngine;
+import io.github.fenqi.core.NegotiationRequest;
+import io.github.fenqi.core.NegotiationResult;
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.json.FenqiJson;
+import io.github.fenqi.core.monitor.AcceptanceStatus;
+import io.github.fenqi.core.monitor.OutcomeMonitor;
+import io.github.fenqi.core.security.BlindIndex;
+import io.github.fenqi.core.security.FieldCipher;
+import io.github.fenqi.core.security.Masking;
+import io.github.fenqi.core.security.audit.AuditAction;
+import io.github.fenqi.core.security.audit.AuditEvent;
+import io.github.fenqi.core.security.audit.AuditLog;
+import io.github.fenqi.core.solve.Strategy;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Calculate, submit, read back and record outcomes. Bodies are read with a size limit and fenqi's strict JSON
+ * binding; responses never carry an unmasked identifier.
+ *
+ * <p>Thread-safety: stateless; every collaborator is thread-safe.
+ */
+@RestController
+@RequestMapping("/api/negotiation")
+class NegotiationController {
+  private final NegotiationEngine engine;
+  private final RequestBodies bodies;
+  private final SubmissionStore store;
+  private final FieldCipher cipher;
+  private final BlindIndex blindIndex;
+  private final Masking masking;
+  private final AuditLog audit;
+  private final OutcomeMonitor monitor;
+  private final FenqiMetrics metrics;
+  private final TransactionTemplate transactions;
+
+  NegotiationController(NegotiationEngine engine, RequestBodies bodies, SubmissionStore store, FieldCipher cipher,
+      BlindIndex blindIndex, Masking masking, AuditLog audit, OutcomeMonitor monitor, FenqiMetrics metrics,
+      TransactionTemplate transactions) {
+    this.transactions = transactions;
+    this.engine = engine;
+    this.bodies = bodies;
+    this.store = store;
+    this.cipher = cipher;
+    this.blindIndex = blindIndex;
+    this.masking = masking;
+    this.audit = audit;
+    this.monitor = monitor;
+    this.metrics = metrics;
+  }
+
+  /** A case (the CLI's case JSON) in, the engine's result out. */
+  @PostMapping(value = "/calculate", produces = "application/json")
+  NegotiationResult calculate(HttpServletRequest http) throws IOException {
+    NegotiationRequest request = bodies.read(http, NegotiationRequest.class);
+    NegotiationResult result = metrics.calculateLatency.record(() -> engine.calculate(request));
+    metrics.proposals(result);
+    return result;
+  }
+
+  /** The body of a submission: the case and the strategy whose proposal the borrower chose. */
+  record SubmitRequest(@JsonProperty("case") @Nullable NegotiationRequest negotiationCase, @Nullable Strategy strategy) {
+    SubmitRequest {
+      List<Problem> problems = new ArrayList<>();
+      if (negotiationCase == null) {
+        problems.add(Problem.of("case", "is required (the case JSON)"));
+      }
+      if (strategy == null) {
+        problems.add(Problem.of("strategy", "is required (AGGRESSIVE, CONSERVATIVE or BALANCED)"));
+      }
+      if (!problems.isEmpty()) {
+        throw new InvalidInputException(problems);
+      }
+    }
+  }
+
+  /**
+   * Recalculates the case (the client's copy of a proposal is never trusted), stores the chosen strategy's
+   * proposal with the borrower's identifiers encrypted and blind-indexed, and returns its id.
+   */
+  @PostMapping(value = "/submit", produces = "application/json")
+  ResponseEntity<Map<String, Object>> submit(HttpServletRequest http, Principal principal) throws IOException {
+    SubmitRequest body = bodies.read(http, SubmitRequest.class);
+    NegotiationRequest request = body.negotiationCase();
+    Strategy strategy = body.strategy();
+    return metrics.submitLatency.record(() -> {
+      NegotiationResult result = engine.calculate(request);
+      metrics.proposals(result);
+      NegotiationResult.ProposalReport chosen = result.proposals().stream()
+          .filter(p -> p.strategy() == strategy).findFirst()
+          .orElseThrow(() -> new ProblemHandler.NoProposalException("case " + request.caseId() + " has no "
+              + strategy + " proposal" + (result.feasible() ? "" : ": " + result.reason())));
+      String id = UUID.randomUUID().toString();
+      var borrower = request.borrower();
+      // Row and audit entry together: if the durable audit write fails, the insert is rolled back.
+      SubmissionStore.Row row = new SubmissionStore.Row(id, request.caseId(), strategy.name(), result.policySnapshotVersion(),
+          cipher.encrypt(id, "name", borrower.name()), cipher.encrypt(id, "idNumber", borrower.idNumber()),
+          blindIndex.index("idNumber", borrower.idNumber()), cipher.encrypt(id, "mobile", borrower.mobile()),
+          FenqiJson.write(bodies.mapper(), chosen), Instant.now());
+      transactions.executeWithoutResult(tx -> {
+        store.insert(row);
+        audit.append(AuditEvent.of(principal.getName(), AuditAction.SUBMISSION, "submission/" + id,
+            Map.of("caseId", request.caseId(), "strategy", strategy.name())));
+      });
+      Map<String, Object> response = new LinkedHashMap<>();
+      response.put("submissionId", id);
+      response.put("caseId", request.caseId());
+      response.put("strategy", strategy);
+      response.put("policySnapshotVersion", result.policySnapshotVersion());
+      return ResponseEntity.created(URI.create("/api/negotiation/submissions/" + id)).body(response);
+    });
+  }
+
+  /** A stored submission with the borrower's identifiers decrypted and masked; the access is audited. */
+  @GetMapping(value = "/submissions/{id}", produces = "application/json")
+  Map<String, Object> submission(@PathVariable String id, Principal principal) throws IOException {
+    SubmissionStore.Row row = store.find(id)
+        .orElseThrow(() -> new ProblemHandler.NotFoundException("no submission " + id));
+    audit.append(AuditEvent.of(principal.getName(), AuditAction.DATA_ACCESS, "submission/" + id,
+        Map.of("fields", "name,idNumber,mobile", "shown", "masked")));
+    Map<String, Object> borrower = new LinkedHashMap<>();
+    borrower.put("name", masking.name(cipher.decrypt(id, "name", row.nameCipher())));
+    borrower.put("idNumber", masking.idNumber(cipher.decrypt(id, "idNumber", row.idNumberCipher())));
+    borrower.put("mobile", masking.mobile(cipher.decrypt(id, "mobile", row.mobileCipher())));
+    Map<String, Object> response = new LinkedHashMap<>();
+    response.put("submissionId", row.id());
+    response.put("caseId", row.caseId());
+    response.put("strategy", row.strategy());
+    response.put("policySnapshotVersion", row.policySnapshotVersion());
+    response.put("createdAt", row.createdAt().toString());
+    response.put("borrower", borrower);
+    response.put("submissionsWithSameIdNumber", store.countByIdNumberIndex(row.idNumberIndex()));
+    JsonNode proposal = bodies.mapper().readTree(row.proposalJson());
+    response.put("proposal", proposal);
+    return response;
+  }
+
+  /** A lender's answer to a proposal of one strategy. */
+  record OutcomeRequest(@Nullable String platformId, @Nullable Strategy strategy, @Nullable Boolean accepted,
+      @Nullable String submissionId) {
+    OutcomeRequest {
+      List<Problem> problems = new ArrayList<>();
+      if (platformId == null || platformId.isBlank()) {
+        problems.add(Problem.of("platformId", "is required"));
+      }
+      if (strategy == null) {
+        problems.add(Problem.of("strategy", "is required (AGGRESSIVE, CONSERVATIVE or BALANCED)"));
+      }
+      if (accepted == null) {
+        problems.add(Problem.of("accepted", "is required (true or false)"));
+      }
+      if (!problems.isEmpty()) {
+        throw new InvalidInputException(problems);
+      }
+    }
+  }
+
+  /** Records the answer for the acceptance monitor and returns the platform's current standing. */
+  @PostMapping(value = "/outcome", produces = "application/json")
+  ResponseEntity<Map<String, Object>> outcome(HttpServletRequest http, Principal principal) throws IOException {
+    OutcomeRequest body = bodies.read(http, OutcomeRequest.class);
+    if (body.submissionId() != null && store.find(body.submissionId()).isEmpty()) {
+      throw new InvalidInputException("submissionId", "no submission " + body.submissionId());
+    }
+    boolean accepted = Boolean.TRUE.equals(body.accepted());
+    Strategy strategy = body.strategy();
+    String platformId = body.platformId();
+    monitor.record(platformId, strategy, accepted);
+    metrics.outcome(platformId, strategy, accepted);
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("platformId", platformId);
+    details.put("strategy", strategy.name());
+    details.put("accepted", Boolean.toString(accepted));
+    audit.append(AuditEvent.of(principal.getName(), AuditAction.OUTCOME_RECORDED,
+        body.submissionId() == null ? "platform/" + platformId : "submission/" + body.submissionId(), details));
+    AcceptanceStatus status = monitor.status(platformId, strategy);
+    Map<String, Object> response = new LinkedHashMap<>();
+    response.put("platformId", platformId);
+    response.put("strategy", strategy);
+    response.put("acceptanceRate", status.acceptanceRate());
+    response.put("recentRate", status.recentRate());
+    response.put("baselineRate", status.baselineRate());
+    response.put("alerting", status.alerting());
+    return ResponseEntity.accepted().body(response);
+  }
+}

@@ -1,0 +1,80 @@
+package io.github.fenqi.spring;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.policy.InMemoryPolicyRepository;
+import io.github.fenqi.core.policy.Policy;
+import io.github.fenqi.core.policy.PolicySnapshot;
+import io.github.fenqi.core.policy.PolicyValidator;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Reads the policy in effect for a platform, and (ADMIN) replaces or adds a policy version without a restart:
+ * validated first (every problem listed, nothing applied on error), then live for the next calculation; the
+ * engine's audit log records the change with the admin as actor.
+ *
+ * <p>Thread-safety: stateless; the repository serialises changes.
+ */
+@RestController
+class PolicyController {
+  private final InMemoryPolicyRepository policies;
+  private final RequestBodies bodies;
+  private final PolicyValidator validator = new PolicyValidator();
+
+  PolicyController(InMemoryPolicyRepository policies, RequestBodies bodies) {
+    this.policies = policies;
+    this.bodies = bodies;
+  }
+
+  /** The policy of {@code platformId} in effect on {@code asOf} (default today) and every version held. */
+  @GetMapping(value = "/api/policy/query", produces = "application/json")
+  Map<String, Object> query(@RequestParam String platformId,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf) {
+    PolicySnapshot snapshot = policies.snapshot();
+    LocalDate day = asOf == null ? LocalDate.now() : asOf;
+    List<Policy> history = snapshot.history(platformId);
+    if (history.isEmpty()) {
+      throw new ProblemHandler.NotFoundException("no policy for platform " + platformId);
+    }
+    Map<String, Object> response = new LinkedHashMap<>();
+    response.put("platformId", platformId);
+    response.put("asOf", day.toString());
+    response.put("repositoryVersion", snapshot.version());
+    response.put("versions", history.stream().map(Policy::version).toList());
+    snapshot.find(platformId, day).ifPresent(p -> {
+      response.put("currentVersion", p.version());
+      response.put("policy", p);
+    });
+    return response;
+  }
+
+  /** Validates and applies one policy version of {@code platformId}; the body is a policy file's JSON. */
+  @PutMapping(value = "/api/admin/policies/{platformId}", produces = "application/json")
+  Map<String, Object> put(@PathVariable String platformId, HttpServletRequest http, Principal principal)
+      throws IOException {
+    PolicyValidator.Result result = validator.validate(bodies.read(http), "request body");
+    Policy policy = result.orElseThrow();
+    if (!policy.platformId().equals(platformId)) {
+      throw new InvalidInputException("request body: $.platformId",
+          "is '" + policy.platformId() + "' but the URL names '" + platformId + "'");
+    }
+    long version = policies.put(policy, "admin:" + principal.getName());
+    Map<String, Object> response = new LinkedHashMap<>();
+    response.put("platformId", platformId);
+    response.put("version", policy.version());
+    response.put("repositoryVersion", version);
+    return response;
+  }
+}

@@ -1,0 +1,99 @@
+package io.github.fenqi.spring;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Every error as RFC 9457 problem+json: bad input 400 with each problem listed, unknown things 404, too large 413,
+ * anything unexpected 500 with an opaque message (the stack trace goes to the log, never to the caller).
+ *
+ * <p>Thread-safety: stateless.
+ */
+@RestControllerAdvice
+class ProblemHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+
+  @ExceptionHandler(InvalidInputException.class)
+  ProblemDetail invalid(InvalidInputException e) {
+    return Problems.of(HttpStatus.BAD_REQUEST, "Invalid input",
+        e.problems().size() + " problem(s) in the request; see errors", e.problems());
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ProblemDetail notFound(NotFoundException e) {
+    return Problems.of(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), List.of());
+  }
+
+  @ExceptionHandler(NoProposalException.class)
+  ProblemDetail noProposal(NoProposalException e) {
+    return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "No such proposal", e.getMessage(), List.of());
+  }
+
+  @ExceptionHandler(RequestBodies.BodyTooLargeException.class)
+  ProblemDetail tooLarge(RequestBodies.BodyTooLargeException e) {
+    return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",
+        "the limit is " + e.limit + " bytes", List.of());
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  ProblemDetail missingParameter(MissingServletRequestParameterException e) {
+    return Problems.of(HttpStatus.BAD_REQUEST, "Invalid input", "a query parameter is missing",
+        List.of(Problem.of(e.getParameterName(), "is required")));
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
+    return Problems.of(HttpStatus.BAD_REQUEST, "Invalid input", "a parameter has the wrong form",
+        List.of(Problem.of(e.getName(), "has the wrong form")));
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
+    return Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", "send application/json",
+        List.of());
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  ProblemDetail method(HttpRequestMethodNotSupportedException e) {
+    return Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", e.getMethod() + " is not supported here",
+        List.of());
+  }
+
+  @ExceptionHandler(NoResourceFoundException.class)
+  ProblemDetail noResource(NoResourceFoundException e) {
+    return Problems.of(HttpStatus.NOT_FOUND, "Not found", "no such endpoint", List.of());
+  }
+
+  @ExceptionHandler(Exception.class)
+  ProblemDetail unexpected(Exception e) {
+    LOG.error("unexpected error", e);
+    return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+        "the request could not be completed; the error was logged", List.of());
+  }
+
+  /** Something named in the request does not exist (404). */
+  static final class NotFoundException extends RuntimeException {
+    NotFoundException(String message) {
+      super(message);
+    }
+  }
+
+  /** The case has no proposal for the chosen strategy (422). */
+  static final class NoProposalException extends RuntimeException {
+    NoProposalException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package io.github.fenqi.spring;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.fenqi.core.Problem;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+
+/** RFC 9457 problem details with the list of invalid fields. Stateless; thread-safe. */
+final class Problems {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private Problems() {}
+
+  /** A problem whose {@code errors} property lists every problem as {@code {location, reason}}. */
+  static ProblemDetail of(HttpStatus status, String title, String detail, List<Problem> problems) {
+    ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
+    pd.setTitle(title);
+    pd.setType(URI.create("https://github.com/fenqi/fenqi/problems/" + status.value()));
+    if (!problems.isEmpty()) {
+      pd.setProperty("errors", problems.stream()
+          .map(p -> {
+            Map<String, String> error = new LinkedHashMap<>();
+            error.put("location", p.location());
+            error.put("reason", p.reason());
+            return error;
+          }).toList());
+    }
+    return pd;
+  }
+
+  /** Writes a problem straight to the response (filters run before Spring MVC's error handling). */
+  static void write(HttpServletResponse res, HttpStatus status, String title, String detail, String instance)
+      throws IOException {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "https://github.com/fenqi/fenqi/problems/" + status.value());
+    body.put("title", title);
+    body.put("status", status.value());
+    body.put("detail", detail);
+    body.put("instance", instance);
+    res.setStatus(status.value());
+    res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    if (status == HttpStatus.UNAUTHORIZED) {
+      res.setHeader("WWW-Authenticate", "Bearer");
+    }
+    MAPPER.writeValue(res.getOutputStream(), body);
+  }
+}

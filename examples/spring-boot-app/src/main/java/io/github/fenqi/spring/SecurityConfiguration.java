@@ -1,0 +1,75 @@
+package io.github.fenqi.spring;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Who may call what: {@code /api/admin/**} needs ADMIN; the rest of {@code /api/**} and the Prometheus endpoint
+ * need CLIENT (admins have it too); health is open. Stateless, bearer tokens only; 401 without a valid token,
+ * 403 with the wrong role, both as problem+json.
+ *
+ * <p>Thread-safety: configuration; the beans it makes are thread-safe.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  ApiTokenAuthenticator apiTokenAuthenticator(FenqiProperties props) {
+    return new StaticTokenAuthenticator(props.clientToken(), props.adminToken());
+  }
+
+  @Bean
+  SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenAuthenticator authenticator) throws Exception {
+    return http
+        .csrf(c -> c.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .httpBasic(b -> b.disable())
+        .formLogin(f -> f.disable())
+        .addFilterBefore(new BearerTokenFilter(authenticator), AnonymousAuthenticationFilter.class)
+        .authorizeHttpRequests(a -> a
+            .requestMatchers("/actuator/health", "/error").permitAll()
+            .requestMatchers("/api/admin/**").hasRole("ADMIN")
+            .requestMatchers("/api/**", "/actuator/prometheus").hasRole("CLIENT")
+            .anyRequest().denyAll())
+        .exceptionHandling(e -> e
+            .authenticationEntryPoint((req, res, ex) -> Problems.write(res, HttpStatus.UNAUTHORIZED,
+                "Unauthorized", "send 'Authorization: Bearer <token>' with a valid token", req.getRequestURI()))
+            .accessDeniedHandler((req, res, ex) -> Problems.write(res, HttpStatus.FORBIDDEN, "Forbidden",
+                "this token's role may not call " + req.getMethod() + " " + req.getRequestURI(), req.getRequestURI())))
+        .build();
+  }
+
+  /** Reads {@code Authorization: Bearer …}; an unknown token leaves the request anonymous (hence 401). */
+  static final class BearerTokenFilter extends OncePerRequestFilter {
+    private final ApiTokenAuthenticator authenticator;
+
+    BearerTokenFilter(ApiTokenAuthenticator authenticator) {
+      this.authenticator = authenticator;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+      String header = request.getHeader("Authorization");
+      if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        authenticator.authenticate(header.substring(7).strip())
+            .ifPresent(a -> SecurityContextHolder.getContext().setAuthentication(a));
+      }
+      chain.doFilter(request, response);
+    }
+  }
+}

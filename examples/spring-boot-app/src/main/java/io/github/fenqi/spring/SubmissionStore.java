@@ -1,0 +1,49 @@
+package io.github.fenqi.spring;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Submissions in a relational table ({@code schema.sql}; H2 in file mode by default, PostgreSQL by setting
+ * {@code spring.datasource.*}). Identifiers arrive already encrypted; the blind index allows lookups by ID number.
+ *
+ * <p>Thread-safety: thread-safe (JdbcTemplate).
+ */
+@Repository
+class SubmissionStore {
+  private final JdbcTemplate jdbc;
+
+  SubmissionStore(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** One stored row: identifiers are ciphertexts of {@code FieldCipher} bound to (id, field). */
+  record Row(String id, String caseId, String strategy, long policySnapshotVersion, String nameCipher,
+      String idNumberCipher, String idNumberIndex, String mobileCipher, String proposalJson, Instant createdAt) {}
+
+  void insert(Row row) {
+    jdbc.update("INSERT INTO submission (id, case_id, strategy, policy_snapshot_version, name_cipher, "
+            + "id_number_cipher, id_number_index, mobile_cipher, proposal_json, created_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        row.id(), row.caseId(), row.strategy(), row.policySnapshotVersion(), row.nameCipher(), row.idNumberCipher(),
+        row.idNumberIndex(), row.mobileCipher(), row.proposalJson(), Timestamp.from(row.createdAt()));
+  }
+
+  Optional<Row> find(String id) {
+    List<Row> rows = jdbc.query("SELECT * FROM submission WHERE id = ?", (rs, i) -> new Row(rs.getString("id"),
+        rs.getString("case_id"), rs.getString("strategy"), rs.getLong("policy_snapshot_version"),
+        rs.getString("name_cipher"), rs.getString("id_number_cipher"), rs.getString("id_number_index"),
+        rs.getString("mobile_cipher"), rs.getString("proposal_json"), rs.getTimestamp("created_at").toInstant()), id);
+    return rows.stream().findFirst();
+  }
+
+  /** How many submissions share this ID-number blind index. */
+  int countByIdNumberIndex(String index) {
+    Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM submission WHERE id_number_index = ?", Integer.class, index);
+    return n == null ? 0 : n;
+  }
+}

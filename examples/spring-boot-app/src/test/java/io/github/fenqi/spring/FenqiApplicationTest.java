@@ -1,0 +1,302 @@
+package io.github.fenqi.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.fenqi.core.testkit.Samples;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole service on a random port, called over real HTTP: real H2 file database, real audit log file, keys
+ * and tokens generated here.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
+@AutoConfigureObservability
+class FenqiApplicationTest {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String CLIENT = randomToken();
+  private static final String ADMIN = randomToken();
+  private static final Path DIR = tempDir();
+  private static final String FEASIBLE = new String(Samples.bytes("samples/cases/shanghai-three-debts-feasible.json"),
+      StandardCharsets.UTF_8);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  JdbcTemplate jdbc;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    Samples.copyPolicies(DIR.resolve("policies"));
+    registry.add("fenqi.policies-dir", () -> DIR.resolve("policies").toString());
+    registry.add("fenqi.audit-log", () -> DIR.resolve("audit.log").toString());
+    registry.add("fenqi.client-token", () -> CLIENT);
+    registry.add("fenqi.admin-token", () -> ADMIN);
+    registry.add("fenqi.field-key", FenqiApplicationTest::randomKey);
+    registry.add("fenqi.index-key", FenqiApplicationTest::randomKey);
+    registry.add("fenqi.audit-key", FenqiApplicationTest::randomKey);
+    registry.add("fenqi.max-body-bytes", () -> "65536");
+    registry.add("fenqi.monitor.recent-window", () -> "20");
+    registry.add("fenqi.monitor.baseline-window", () -> "40");
+    registry.add("fenqi.monitor.min-baseline", () -> "20");
+    registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + DIR.resolve("db/fenqi").toAbsolutePath());
+  }
+
+  @Test
+  void calculateReturnsThreeProposalsWithNoIdentifierInClear() throws Exception {
+    HttpResponse<String> res = send("POST", "/api/negotiation/calculate", CLIENT, FEASIBLE);
+    assertThat(res.statusCode()).isEqualTo(200);
+    JsonNode body = JSON.readTree(res.body());
+    assertThat(body.get("feasible").asBoolean()).isTrue();
+    assertThat(body.get("proposals")).hasSize(3);
+    assertThat(res.body()).doesNotContain("110105198506150030", "13912345678", "李四");
+  }
+
+  @Test
+  void callsWithoutAValidTokenAre401AndWrongRoleIs403() throws Exception {
+    HttpResponse<String> none = send("POST", "/api/negotiation/calculate", null, FEASIBLE);
+    assertThat(none.statusCode()).isEqualTo(401);
+    assertThat(none.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+    assertThat(send("POST", "/api/negotiation/calculate", "not-" + CLIENT, FEASIBLE).statusCode()).isEqualTo(401);
+    assertThat(send("GET", "/actuator/prometheus", null, null).statusCode()).isEqualTo(401);
+    String policy = new String(Samples.bytes("samples/policies/demo-online-lender.json"), StandardCharsets.UTF_8);
+    HttpResponse<String> forbidden = send("PUT", "/api/admin/policies/demo-online-lender", CLIENT, policy);
+    assertThat(forbidden.statusCode()).isEqualTo(403);
+    assertThat(JSON.readTree(forbidden.body()).get("status").asInt()).isEqualTo(403);
+    assertThat(send("GET", "/api/policy/query?platformId=demo-online-lender", ADMIN, null).statusCode())
+        .as("admins are clients too").isEqualTo(200);
+    assertThat(send("GET", "/actuator/health", null, null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void malformedJsonIsA400ProblemNamingTheSource() throws Exception {
+    HttpResponse<String> res = send("POST", "/api/negotiation/calculate", CLIENT, "{\"caseId\": ");
+    assertThat(res.statusCode()).isEqualTo(400);
+    assertThat(res.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+    JsonNode errors = JSON.readTree(res.body()).get("errors");
+    assertThat(errors).isNotEmpty();
+    assertThat(errors.get(0).get("location").asText()).contains("request body");
+  }
+
+  @Test
+  void everyInvalidFieldIsListed() throws Exception {
+    HttpResponse<String> res = send("POST", "/api/negotiation/calculate", CLIENT,
+        "{\"caseId\":\" \",\"asOf\":\"2026-11-24\",\"borrower\":null,\"debts\":[]}");
+    assertThat(res.statusCode()).isEqualTo(400);
+    assertThat(locations(res)).anyMatch(l -> l.contains("caseId")).anyMatch(l -> l.contains("borrower"))
+        .anyMatch(l -> l.contains("debts"));
+
+    HttpResponse<String> outcome = send("POST", "/api/negotiation/outcome", CLIENT, "{}");
+    assertThat(outcome.statusCode()).isEqualTo(400);
+    assertThat(locations(outcome)).hasSize(3).anyMatch(l -> l.contains("platformId"))
+        .anyMatch(l -> l.contains("strategy")).anyMatch(l -> l.contains("accepted"));
+
+    HttpResponse<String> badMoney = send("POST", "/api/negotiation/calculate", CLIENT,
+        FEASIBLE.replace("\"48000.00\"", "\"48,000\""));
+    assertThat(badMoney.statusCode()).isEqualTo(400);
+    assertThat(locations(badMoney)).anyMatch(l -> l.contains("debts[0].principal"));
+  }
+
+  @Test
+  void oversizedBodyIsRejectedWith413() throws Exception {
+    String big = "{\"caseId\":\"" + "x".repeat(70_000) + "\"}";
+    HttpResponse<String> res = send("POST", "/api/negotiation/calculate", CLIENT, big);
+    assertThat(res.statusCode()).isEqualTo(413);
+    assertThat(JSON.readTree(res.body()).get("detail").asText()).contains("65536");
+  }
+
+  @Test
+  void submittedProposalIsStoredEncryptedAndReadBackMasked() throws Exception {
+    HttpResponse<String> res = send("POST", "/api/negotiation/submit", CLIENT,
+        "{\"case\":" + FEASIBLE + ",\"strategy\":\"BALANCED\"}");
+    assertThat(res.statusCode()).isEqualTo(201);
+    String id = JSON.readTree(res.body()).get("submissionId").asText();
+    assertThat(res.headers().firstValue("Location")).hasValue("/api/negotiation/submissions/" + id);
+
+    Map<String, Object> row = jdbc.queryForMap("SELECT * FROM submission WHERE id = ?", id);
+    assertThat(row.get("ID_NUMBER_CIPHER").toString()).startsWith("v1:").doesNotContain("110105198506150030");
+    assertThat(row.get("MOBILE_CIPHER").toString()).startsWith("v1:").doesNotContain("13912345678");
+
+    HttpResponse<String> got = send("GET", "/api/negotiation/submissions/" + id, CLIENT, null);
+    assertThat(got.statusCode()).isEqualTo(200);
+    JsonNode body = JSON.readTree(got.body());
+    assertThat(body.get("strategy").asText()).isEqualTo("BALANCED");
+    assertThat(body.get("proposal").get("strategy").asText()).isEqualTo("BALANCED");
+    String idNumber = body.get("borrower").get("idNumber").asText();
+    assertThat(idNumber).contains("*").startsWith("110").endsWith("0030").doesNotContain("19850615");
+    assertThat(body.get("borrower").get("mobile").asText()).contains("*").isNotEqualTo("13912345678");
+    assertThat(got.body()).doesNotContain("李四");
+
+    assertThat(send("GET", "/api/negotiation/submissions/no-such-id", CLIENT, null).statusCode()).isEqualTo(404);
+    HttpResponse<String> noStrategy = send("POST", "/api/negotiation/submit", CLIENT, "{\"case\":" + FEASIBLE + "}");
+    assertThat(noStrategy.statusCode()).isEqualTo(400);
+    assertThat(locations(noStrategy)).anyMatch(l -> l.contains("strategy"));
+  }
+
+  @Test
+  void adminPolicyUpdateIsValidatedAndUsedByTheNextCalculation() throws Exception {
+    HttpResponse<String> before = send("GET", "/api/policy/query?platformId=demo-online-lender&asOf=2026-11-24",
+        CLIENT, null);
+    assertThat(before.statusCode()).isEqualTo(200);
+    long repositoryVersion = JSON.readTree(before.body()).get("repositoryVersion").asLong();
+
+    ObjectNode policy = (ObjectNode) JSON.readTree(Samples.bytes("samples/policies/demo-online-lender.json"));
+    policy.put("version", "2026-11-01");
+    policy.put("effectiveFrom", "2026-11-01");
+    ObjectNode invalid = policy.deepCopy();
+    ((ObjectNode) invalid.get("downPayment")).put("minRatio", "1.2");
+    ((ObjectNode) invalid.get("waivers")).put("interest", "1.5");
+    HttpResponse<String> rejected = send("PUT", "/api/admin/policies/demo-online-lender", ADMIN, invalid.toString());
+    assertThat(rejected.statusCode()).isEqualTo(400);
+    assertThat(locations(rejected)).anyMatch(l -> l.contains("waivers.interest"))
+        .anyMatch(l -> l.contains("downPayment.minRatio"));
+    assertThat(send("PUT", "/api/admin/policies/demo-credit-card", ADMIN, policy.toString()).statusCode())
+        .as("platform in body must match the URL").isEqualTo(400);
+
+    HttpResponse<String> put = send("PUT", "/api/admin/policies/demo-online-lender", ADMIN, policy.toString());
+    assertThat(put.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(put.body()).get("repositoryVersion").asLong()).isEqualTo(repositoryVersion + 1);
+
+    JsonNode after = JSON.readTree(send("GET", "/api/policy/query?platformId=demo-online-lender&asOf=2026-11-24",
+        CLIENT, null).body());
+    assertThat(after.get("currentVersion").asText()).isEqualTo("2026-11-01");
+    assertThat(after.get("versions")).hasSize(2);
+
+    JsonNode result = JSON.readTree(send("POST", "/api/negotiation/calculate", CLIENT, FEASIBLE).body());
+    assertThat(result.get("policySnapshotVersion").asLong()).isEqualTo(repositoryVersion + 1);
+    List<String> used = new ArrayList<>();
+    result.get("eligibility").forEach(e -> {
+      if (e.get("platformId").asText().equals("demo-online-lender")) {
+        used.add(e.get("policyVersion").asText());
+      }
+    });
+    assertThat(used).isNotEmpty().containsOnly("2026-11-01");
+    assertThat(Files.readString(DIR.resolve("audit.log"))).contains("POLICY_CHANGE").contains("admin:admin");
+  }
+
+  @Test
+  void acceptanceDropRaisesAlertMetricAndLogLine(CapturedOutput output) throws Exception {
+    for (int i = 0; i < 40; i++) {
+      assertThat(outcome("demo-consumer-finance", i % 4 != 0).get("alerting").asBoolean()).isFalse();
+    }
+    boolean alerting = false;
+    for (int i = 0; i < 20; i++) {
+      alerting = outcome("demo-consumer-finance", i == 7).get("alerting").asBoolean();
+    }
+    assertThat(alerting).isTrue();
+    assertThat(output.getAll()).contains("ACCEPTANCE DROP ALERT").contains("demo-consumer-finance")
+        .contains("policy may have changed");
+    String metrics = send("GET", "/actuator/prometheus", CLIENT, null).body();
+    assertThat(metrics).containsPattern(
+        "fenqi_acceptance_drop_alert\\{platform=\"demo-consumer-finance\",strategy=\"CONSERVATIVE\"} 1\\.0");
+    assertThat(metrics).containsPattern(
+        "fenqi_acceptance_drop_alerts_total\\{platform=\"demo-consumer-finance\",strategy=\"CONSERVATIVE\"} 1\\.0");
+  }
+
+  @Test
+  void metricsAppearAtThePrometheusEndpoint() throws Exception {
+    assertThat(send("POST", "/api/negotiation/calculate", CLIENT, FEASIBLE).statusCode()).isEqualTo(200);
+    outcome("demo-credit-card", true);
+    HttpResponse<String> res = send("GET", "/actuator/prometheus", CLIENT, null);
+    assertThat(res.statusCode()).isEqualTo(200);
+    assertThat(res.body())
+        .containsPattern("fenqi_calculate_latency_seconds_count [1-9]")
+        .containsPattern("fenqi_rules_evaluation_seconds_count [1-9]")
+        .containsPattern("fenqi_proposals_generation_seconds_count [1-9]")
+        .containsPattern("fenqi_proposals_total\\{risk=\"(GREEN|YELLOW|RED)\",strategy=\"BALANCED\"} [1-9]")
+        .contains("fenqi_acceptance_rate{platform=\"demo-credit-card\",strategy=\"CONSERVATIVE\"}")
+        .contains("http_server_requests_seconds");
+  }
+
+  @Test
+  void everyMetricTheDashboardAndAlertRulesUseIsExported() throws Exception {
+    assertThat(send("POST", "/api/negotiation/submit", CLIENT, "{\"case\":" + FEASIBLE + ",\"strategy\":\"AGGRESSIVE\"}")
+        .statusCode()).isEqualTo(201);
+    outcome("demo-online-lender", false);
+    String scrape = send("GET", "/actuator/prometheus", CLIENT, null).body();
+    for (String file : List.of("monitoring/grafana-dashboard.json", "monitoring/prometheus-alerts.yml")) {
+      Matcher m = Pattern.compile("\\b(fenqi|http_server)_[a-z_]+").matcher(Files.readString(Path.of(file)));
+      int found = 0;
+      while (m.find()) {
+        found++;
+        assertThat(scrape).as(file + " uses " + m.group()).contains("\n" + m.group());
+      }
+      assertThat(found).as(file).isGreaterThan(3);
+    }
+  }
+
+  private JsonNode outcome(String platform, boolean accepted) throws Exception {
+    HttpResponse<String> res = send("POST", "/api/negotiation/outcome", CLIENT,
+        "{\"platformId\":\"" + platform + "\",\"strategy\":\"CONSERVATIVE\",\"accepted\":" + accepted + "}");
+    assertThat(res.statusCode()).isEqualTo(202);
+    return JSON.readTree(res.body());
+  }
+
+  private static List<String> locations(HttpResponse<String> res) throws IOException {
+    List<String> out = new ArrayList<>();
+    JSON.readTree(res.body()).get("errors").forEach(e -> out.add(e.get("location").asText()));
+    return out;
+  }
+
+  private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+        .header("Content-Type", "application/json");
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String randomToken() {
+    byte[] b = new byte[24];
+    RANDOM.nextBytes(b);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+  }
+
+  private static String randomKey() {
+    byte[] b = new byte[32];
+    RANDOM.nextBytes(b);
+    return Base64.getEncoder().encodeToString(b);
+  }
+
+  private static Path tempDir() {
+    try {
+      return Files.createTempDirectory("fenqi-spring-test");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package io.github.fenqi.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.testkit.Samples;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/** The service refuses to start without its secrets or with a broken policy file, and says why. */
+class StartupConfigurationTest {
+
+  private static String key() {
+    return Base64.getEncoder().encodeToString(new byte[32]);
+  }
+
+  /** Starts the app with command-line properties (they override application.yml, as in production). */
+  private static void start(Path dir, String... more) {
+    List<String> args = new ArrayList<>(List.of(
+        "--server.port=0",
+        "--fenqi.policies-dir=" + dir.resolve("policies"),
+        "--fenqi.audit-log=" + dir.resolve("audit.log"),
+        "--fenqi.client-token=client-token-0123456789",
+        "--fenqi.admin-token=admin-token-0123456789",
+        "--fenqi.field-key=" + key(),
+        "--fenqi.index-key=" + key(),
+        "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db").toAbsolutePath()));
+    args.addAll(List.of(more));
+    new SpringApplicationBuilder(FenqiApplication.class).run(args.toArray(String[]::new)).close();
+  }
+
+  @Test
+  void refusesToStartWithoutTheAuditKey(@TempDir Path dir) {
+    Samples.copyPolicies(dir.resolve("policies"));
+    assertThatThrownBy(() -> start(dir))
+        .rootCause().isInstanceOf(InvalidInputException.class).hasMessageContaining("FENQI_AUDIT_KEY");
+  }
+
+  @Test
+  void refusesToStartWithAnInvalidPolicyFileListingItsProblems(@TempDir Path dir) throws Exception {
+    Samples.copyPolicies(dir.resolve("policies"));
+    Path broken = dir.resolve("policies/demo-online-lender.json");
+    Files.writeString(broken, Files.readString(broken).replace("\"minRatio\": \"0.1\"", "\"minRatio\": \"7\""));
+    assertThatThrownBy(() -> start(dir, "--fenqi.audit-key=" + key()))
+        .rootCause().isInstanceOf(InvalidInputException.class).hasMessageContaining("demo-online-lender.json")
+        .hasMessageContaining("minRatio");
+  }
+
+  @Test
+  void failureAnalysisListsEveryProblemWithoutAStackTrace() {
+    FailureAnalysis analysis = new ConfigurationFailureAnalyzer().analyze(new IllegalStateException("wrapped",
+        new InvalidInputException(List.of(io.github.fenqi.core.Problem.of("FENQI_FIELD_KEY", "is not set"),
+            io.github.fenqi.core.Problem.of("FENQI_INDEX_KEY", "is not set")))));
+    assertThat(analysis.getDescription()).contains("FENQI_FIELD_KEY").contains("FENQI_INDEX_KEY")
+        .doesNotContain("at io.github");
+    assertThat(analysis.getAction()).contains("README");
+  }
+}
