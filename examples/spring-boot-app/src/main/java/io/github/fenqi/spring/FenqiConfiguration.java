@@ -19,7 +19,6 @@ import io.github.fenqi.core.solve.ProposalSolver;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,7 +51,8 @@ public class FenqiConfiguration {
         problems.addAll(result.problems());
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list policies directory " + dir, e);
+      throw new InvalidInputException("fenqi.policies-dir (FENQI_POLICIES_DIR)", dir.toAbsolutePath()
+          + " cannot be listed (" + e.getClass().getSimpleName() + "): set it to the directory of the policy files");
     }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
