@@ -17,12 +17,11 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.github.fenqi.core.InputFiles;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -94,15 +93,7 @@ public final class FenqiJson {
 
   /** Reads {@code file} as {@code type}; every problem names the file and JSON path. */
   public static <T> T read(ObjectMapper mapper, Path file, Class<T> type) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new InvalidInputException(file.toString(), "no such file");
-    } catch (IOException e) {
-      throw new InvalidInputException(file.toString(), "cannot be read: " + e.getMessage());
-    }
-    return read(mapper, bytes, type, file.toString());
+    return read(mapper, InputFiles.read(file), type, file.toString());
   }
 
   /** Reads JSON bytes as {@code type}; {@code sourceName} (a file name, "request body") prefixes every location. */

@@ -2,12 +2,12 @@ package io.github.fenqi.core.statement;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.fenqi.core.FenqiException;
+import io.github.fenqi.core.InputFiles;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.json.FenqiJson;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -89,11 +89,7 @@ public record CategoryLexicon(
 
   /** Reads a lexicon file; errors name the file and JSON path. */
   public static CategoryLexicon load(Path file) {
-    try {
-      return read(Files.readAllBytes(file), file.toString());
-    } catch (IOException e) {
-      throw new InvalidInputException(file.toString(), "cannot read: " + e.getMessage());
-    }
+    return read(InputFiles.read(file), file.toString());
   }
 
   /** Reads a lexicon from JSON bytes. */

@@ -1,10 +1,10 @@
 package io.github.fenqi.core.statement;
 
+import io.github.fenqi.core.InputFiles;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.statement.internal.AlipayParser;
 import io.github.fenqi.core.statement.internal.BankCsvParser;
 import io.github.fenqi.core.statement.internal.WechatParser;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -89,15 +89,7 @@ public interface StatementParser {
    */
   static ParsedStatement read(Path file, @Nullable StatementFormat format) {
     String source = file.toString();
-    byte[] content;
-    try {
-      if (Files.size(file) > MAX_BYTES) {
-        throw new InvalidInputException(source, "file is larger than " + MAX_BYTES / (1024 * 1024) + " MB");
-      }
-      content = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new InvalidInputException(source, "cannot read: " + e.getMessage());
-    }
+    byte[] content = InputFiles.read(file, MAX_BYTES);
     return format == null ? parseDetected(source, content) : of(format).parse(source, content);
   }
 }

@@ -47,13 +47,7 @@ public final class AlipayParser extends CsvStatementParser {
 
   @Override
   protected Transaction row(Columns c, List<String> f, String source, int fileLine, int dataRow) {
-    String way = c.get(f, "收/支");
-    Direction direction = switch (way) {
-      case "收入" -> Direction.CREDIT;
-      case "支出" -> Direction.DEBIT;
-      case "不计收支", "", "/" -> Direction.NEUTRAL;
-      default -> throw new IllegalArgumentException("收/支 '" + way + "' is not 收入, 支出 or 不计收支");
-    };
+    Direction direction = direction(c.get(f, "收/支"));
     String amountColumn = c.find(AMOUNT);
     String timeColumn = c.find(TIME);
     return new Transaction(source, fileLine, dataRow, dateTime(timeColumn, c.get(f, timeColumn)), direction,

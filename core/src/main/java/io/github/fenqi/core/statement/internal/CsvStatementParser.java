@@ -4,6 +4,7 @@ import io.github.fenqi.core.FenqiException;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.statement.Direction;
 import io.github.fenqi.core.statement.ParsedStatement;
 import io.github.fenqi.core.statement.StatementParser;
 import io.github.fenqi.core.statement.Transaction;
@@ -191,6 +192,18 @@ public abstract class CsvStatementParser implements StatementParser {
       }
     }
     return -1;
+  }
+
+  /**
+   * The direction of a 收/支 field: 收入, 支出, or neutral (Alipay 不计收支, WeChat {@code /} or 中性交易, or empty).
+   */
+  protected static Direction direction(String way) {
+    return switch (way) {
+      case "收入" -> Direction.CREDIT;
+      case "支出" -> Direction.DEBIT;
+      case "不计收支", "中性交易", "/", "" -> Direction.NEUTRAL;
+      default -> throw new IllegalArgumentException("收/支 '" + way + "' is not 收入, 支出, 不计收支 or /");
+    };
   }
 
   /** The field, or "" for the exports' placeholder {@code /}. */

@@ -30,13 +30,7 @@ public final class WechatParser extends CsvStatementParser {
 
   @Override
   protected Transaction row(Columns c, List<String> f, String source, int fileLine, int dataRow) {
-    String way = c.get(f, "收/支");
-    Direction direction = switch (way) {
-      case "收入" -> Direction.CREDIT;
-      case "支出" -> Direction.DEBIT;
-      case "/", "", "中性交易", "不计收支" -> Direction.NEUTRAL;
-      default -> throw new IllegalArgumentException("收/支 '" + way + "' is not 收入, 支出 or /");
-    };
+    Direction direction = direction(c.get(f, "收/支"));
     String amountColumn = c.find(AMOUNT);
     return new Transaction(source, fileLine, dataRow, dateTime("交易时间", c.get(f, "交易时间")), direction,
         amount(amountColumn, c.get(f, amountColumn)), text(c.get(f, "交易对方")), "", text(c.get(f, "商品")),
