@@ -7,7 +7,9 @@ import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.money.Rate;
 import io.github.fenqi.core.money.Ratio;
 import io.github.fenqi.core.schedule.RepaymentMethod;
+import io.github.fenqi.core.solve.AcceptanceModel;
 import io.github.fenqi.core.solve.DebtTerms;
+import io.github.fenqi.core.solve.GridConfig;
 import io.github.fenqi.core.solve.OptionGrid;
 import io.github.fenqi.core.solve.ProposalProblem;
 import io.github.fenqi.core.solve.ProposalSet;
@@ -51,15 +53,24 @@ public class SolverBenchmark {
   @Param({"1.3"})
   public double budgetFactor;
 
+  /** Grid size: waiver levels are this fraction of the cap apart (0.05 = 21 levels, the default; 0.2 = 6). */
+  @Param({"0.05"})
+  public double waiverStep;
+
   private ProposalProblem problem;
 
   @Setup
   public void setUp() {
-    problem = generate(debts, budgetFactor, 42);
+    problem = generate(debts, budgetFactor, 42, GridConfig.DEFAULTS.withWaiverStep(waiverStep));
   }
 
-  /** A case of {@code n} debts cycling through the three sample policy shapes. */
+  /** A case of {@code n} debts cycling through the three sample policy shapes, default grid. */
   public static ProposalProblem generate(int n, double budgetFactor, long seed) {
+    return generate(n, budgetFactor, seed, GridConfig.DEFAULTS);
+  }
+
+  /** As {@link #generate(int, double, long)} with the given grid. */
+  public static ProposalProblem generate(int n, double budgetFactor, long seed, GridConfig config) {
     Random r = new Random(seed);
     List<DebtTerms> list = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -108,7 +119,7 @@ public class SolverBenchmark {
       }
       list.add(new DebtTerms(d, "v", terms, m, annual, fee, caps, down, true));
     }
-    ProposalProblem probe = ProposalProblem.of(list, Money.ZERO, Money.ZERO);
+    ProposalProblem probe = new ProposalProblem(list, Money.ZERO, Money.ZERO, config, AcceptanceModel.defaults());
     long minFirst = 0;
     long minDown = 0;
     for (OptionGrid g : probe.grids()) {
@@ -121,7 +132,8 @@ public class SolverBenchmark {
       minFirst += f;
       minDown += dn;
     }
-    return ProposalProblem.of(list, Money.ofFen((long) (minFirst * budgetFactor)), Money.ofFen(Math.max(100_000, 3 * minDown)));
+    return new ProposalProblem(list, Money.ofFen((long) (minFirst * budgetFactor)),
+        Money.ofFen(Math.max(100_000, 3 * minDown)), config, AcceptanceModel.defaults());
   }
 
   @Benchmark

@@ -280,21 +280,14 @@ public final class MultipleChoiceKnapsack {
    */
   static int[] prune(Group group) {
     int size = group.size();
-    Integer[] order = new Integer[size];
-    for (int i = 0; i < size; i++) {
-      order[i] = i;
-    }
     long[] a = group.weightA();
     long[] b = group.weightB();
     double[] v = group.value();
-    Arrays.sort(order, (x, y) -> {
-      int c = Double.compare(v[y], v[x]);
-      if (c != 0) {
-        return c;
-      }
-      c = Long.compare(a[x], a[y]);
-      return c != 0 ? c : Long.compare(b[x], b[y]);
-    });
+    int[] order = new int[size];
+    for (int i = 0; i < size; i++) {
+      order[i] = i;
+    }
+    sortByValueDescending(order, v, a, b);
     // Staircase of kept (a, b): a strictly increasing, b strictly decreasing. A new item is dominated
     // iff the kept point with the largest a ≤ its a has b ≤ its b.
     long[] stairA = new long[Math.min(size, 16)];
@@ -337,6 +330,64 @@ public final class MultipleChoiceKnapsack {
       stairB[from] = ib;
     }
     return Arrays.copyOf(out, outLen);
+  }
+
+  /**
+   * Best value first, then lighter A, then lighter B, stable: a primitive merge sort, because this runs on every
+   * layer of the dynamic program and a boxed {@code Integer[]} sort was a fifth of its time.
+   */
+  static void sortByValueDescending(int[] order, double[] v, long[] a, long[] b) {
+    int size = order.length;
+    int[] from = order;
+    int[] to = new int[size];
+    for (int start = 0; start < size; start += 16) {
+      int end = Math.min(size, start + 16);
+      for (int i = start + 1; i < end; i++) {
+        int x = from[i];
+        int j = i - 1;
+        while (j >= start && before(x, from[j], v, a, b)) {
+          from[j + 1] = from[j];
+          j--;
+        }
+        from[j + 1] = x;
+      }
+    }
+    for (int width = 16; width < size; width *= 2) {
+      for (int lo = 0; lo < size; lo += 2 * width) {
+        int mid = Math.min(size, lo + width);
+        int hi = Math.min(size, lo + 2 * width);
+        int i = lo;
+        int j = mid;
+        int k = lo;
+        while (i < mid && j < hi) {
+          to[k++] = before(from[j], from[i], v, a, b) ? from[j++] : from[i++];
+        }
+        while (i < mid) {
+          to[k++] = from[i++];
+        }
+        while (j < hi) {
+          to[k++] = from[j++];
+        }
+      }
+      int[] t = from;
+      from = to;
+      to = t;
+    }
+    if (from != order) {
+      System.arraycopy(from, 0, order, 0, size);
+    }
+  }
+
+  /** Whether item x sorts strictly before item y (the NaNs, which the caller skips, sort first as before). */
+  private static boolean before(int x, int y, double[] v, long[] a, long[] b) {
+    int c = Double.compare(v[y], v[x]);
+    if (c != 0) {
+      return c < 0;
+    }
+    if (a[x] != a[y]) {
+      return a[x] < a[y];
+    }
+    return b[x] < b[y];
   }
 
   private static int upperBound(long[] sorted, int len, long key) {
@@ -805,11 +856,22 @@ public final class MultipleChoiceKnapsack {
 
     /** The primary LP bound and the Lagrangian one: cheap enough to check before every branch. */
     private double quickBound(int depth, long leftA, long leftB) {
-      double q = Math.min(suffixMaxValue[depth], bounds.get(0).bound(depth, leftA, leftB));
+      return quickBound(depth, leftA, leftB, Double.NEGATIVE_INFINITY);
+    }
+
+    /**
+     * As {@link #quickBound(int, long, long)}, but stops at the O(1) bounds when they are already at or below
+     * {@code atMost} (the caller prunes then, whatever the LP would say).
+     */
+    private double quickBound(int depth, long leftA, long leftB, double atMost) {
+      double q = suffixMaxValue[depth];
       if (lagrangeSuffix != null) {
         q = Math.min(q, lagrangeSuffix[depth] + lagLambda * leftA + lagMu * leftB);
       }
-      return q;
+      if (q <= atMost) {
+        return q;
+      }
+      return Math.min(q, bounds.get(0).bound(depth, leftA, leftB));
     }
 
     /** The smallest of every bound: checked once per node. */
@@ -857,7 +919,7 @@ public final class MultipleChoiceKnapsack {
               continue;
             }
             double nv = sv[st] + v[depth][j];
-            if (depth + 1 < n ? nv + quickBound(depth + 1, capA - na, capB - nb) <= threshold : nv <= threshold) {
+            if (depth + 1 < n ? nv + quickBound(depth + 1, capA - na, capB - nb, threshold - nv) <= threshold : nv <= threshold) {
               continue;
             }
             ca[count] = na;
@@ -967,7 +1029,8 @@ public final class MultipleChoiceKnapsack {
         if (na < restMinA || nb < restMinB) {
           continue;
         }
-        if (value + vd[j] + quickBound(depth + 1, na, nb) <= bestValue + tolerance(bestValue)) {
+        double need = bestValue + tolerance(bestValue);
+        if (value + vd[j] + quickBound(depth + 1, na, nb, need - value - vd[j]) <= need) {
           continue;
         }
         current[depth] = j;
