@@ -903,7 +903,9 @@ public final class MultipleChoiceKnapsack {
         long restMinA = suffixMinA[depth + 1];
         long restMinB = suffixMinB[depth + 1];
         int k = v[depth].length;
-        int size = sa.length * k;
+        // candidates beyond maxStates end the program anyway: never allocate more (states × items overflows int
+        // and would need gigabytes on large cores)
+        int size = (int) Math.min((long) sa.length * k, (long) maxStates + 1);
         long[] ca = new long[size];
         long[] cb = new long[size];
         double[] cv = new double[size];
@@ -921,6 +923,9 @@ public final class MultipleChoiceKnapsack {
             double nv = sv[st] + v[depth][j];
             if (depth + 1 < n ? nv + quickBound(depth + 1, capA - na, capB - nb, threshold - nv) <= threshold : nv <= threshold) {
               continue;
+            }
+            if (count == size) {
+              return new Result(Optional.empty(), false, states + count);
             }
             ca[count] = na;
             cb[count] = nb;
