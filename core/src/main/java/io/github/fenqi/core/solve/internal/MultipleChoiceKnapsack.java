@@ -336,7 +336,8 @@ public final class MultipleChoiceKnapsack {
    * Best value first, then lighter A, then lighter B, stable: a primitive merge sort, because this runs on every
    * layer of the dynamic program and a boxed {@code Integer[]} sort was a fifth of its time.
    */
-  static void sortByValueDescending(int[] order, double[] v, long[] a, long[] b) {
+  static void sortByValueDescending(int[] order, double[] v, long @org.jspecify.annotations.Nullable [] a,
+      long @org.jspecify.annotations.Nullable [] b) {
     int size = order.length;
     int[] from = order;
     int[] to = new int[size];
@@ -379,15 +380,51 @@ public final class MultipleChoiceKnapsack {
   }
 
   /** Whether item x sorts strictly before item y (the NaNs, which the caller skips, sort first as before). */
-  private static boolean before(int x, int y, double[] v, long[] a, long[] b) {
+  private static boolean before(int x, int y, double[] v, long @org.jspecify.annotations.Nullable [] a,
+      long @org.jspecify.annotations.Nullable [] b) {
     int c = Double.compare(v[y], v[x]);
     if (c != 0) {
       return c < 0;
+    }
+    if (a == null || b == null) {
+      return false;
     }
     if (a[x] != a[y]) {
       return a[x] < a[y];
     }
     return b[x] < b[y];
+  }
+
+  /** Indexes of {@code w} in ascending order, stable: a primitive sort of packed (weight, index) keys when they fit. */
+  static int[] ascendingByWeight(long[] w) {
+    int k = w.length;
+    int[] out = new int[k];
+    long max = 0;
+    long min = 0;
+    for (long x : w) {
+      max = Math.max(max, x);
+      min = Math.min(min, x);
+    }
+    if (min >= 0 && max < (1L << 42) && k <= (1 << 21)) {
+      long[] keys = new long[k];
+      for (int j = 0; j < k; j++) {
+        keys[j] = (w[j] << 21) | j;
+      }
+      Arrays.sort(keys);
+      for (int j = 0; j < k; j++) {
+        out[j] = (int) (keys[j] & ((1 << 21) - 1));
+      }
+      return out;
+    }
+    Integer[] boxed = new Integer[k];
+    for (int j = 0; j < k; j++) {
+      boxed[j] = j;
+    }
+    Arrays.sort(boxed, (x, y) -> Long.compare(w[x], w[y]));
+    for (int j = 0; j < k; j++) {
+      out[j] = boxed[j];
+    }
+    return out;
   }
 
   private static int upperBound(long[] sorted, int len, long key) {
@@ -477,14 +514,13 @@ public final class MultipleChoiceKnapsack {
         int g = order[depth];
         groupOf[depth] = g;
         int k = gv[g].length;
-        Integer[] items = new Integer[k];
+        int[] items = new int[k];
+        double[] reduced = new double[k];
         for (int j = 0; j < k; j++) {
           items[j] = j;
+          reduced[j] = gv[g][j] - lambda * ga[g][j] - mu * gb[g][j];
         }
-        final double lam = lambda;
-        final double m = mu;
-        Arrays.sort(items, (x, y) -> Double.compare(gv[g][y] - lam * ga[g][y] - m * gb[g][y],
-            gv[g][x] - lam * ga[g][x] - m * gb[g][x]));
+        sortByValueDescending(items, reduced, null, null);
         a[depth] = new long[k];
         b[depth] = new long[k];
         v[depth] = new double[k];
@@ -554,7 +590,20 @@ public final class MultipleChoiceKnapsack {
       double breakSlope;
     }
 
-    private static Lp lp(long[][] ga, long[][] gb, double[][] gv, double mu, int from, int to, long cap) {
+    /** Per weight array (by identity): each group's item indexes in ascending weight, sorted once per search. */
+    private final java.util.Map<long[][], int[][]> ascending = new java.util.IdentityHashMap<>();
+
+    private int[][] ascendingOrder(long[][] w) {
+      return ascending.computeIfAbsent(w, key -> {
+        int[][] out = new int[key.length][];
+        for (int g = 0; g < key.length; g++) {
+          out[g] = ascendingByWeight(key[g]);
+        }
+        return out;
+      });
+    }
+
+    private Lp lp(long[][] ga, long[][] gb, double[][] gv, double mu, int from, int to, long cap) {
       Lp lp = new Lp();
       int groups = to - from;
       lp.hullItems = new int[groups][];
@@ -563,15 +612,7 @@ public final class MultipleChoiceKnapsack {
       double[][] dv = new double[groups][];
       for (int g = from; g < to; g++) {
         int k = gv[g].length;
-        Integer[] byA = new Integer[k];
-        for (int j = 0; j < k; j++) {
-          byA[j] = j;
-        }
-        final int gg = g;
-        Arrays.sort(byA, (x, y) -> {
-          int c = Long.compare(ga[gg][x], ga[gg][y]);
-          return c != 0 ? c : Double.compare(gv[gg][y] - mu * gb[gg][y], gv[gg][x] - mu * gb[gg][x]);
-        });
+        int[] byA = ascendingOrder(ga)[g];
         int[] hull = new int[k];
         long[] hx = new long[k];
         double[] hy = new double[k];
@@ -579,6 +620,12 @@ public final class MultipleChoiceKnapsack {
         for (int idx : byA) {
           long x = ga[g][idx];
           double y = gv[g][idx] - mu * gb[g][idx];
+          if (h > 0 && hx[h - 1] == x) {
+            if (y <= hy[h - 1]) {
+              continue;
+            }
+            h--; // the same weight with a higher value replaces the last point
+          }
           if (h > 0 && y <= hy[h - 1]) {
             continue;
           }
@@ -603,17 +650,19 @@ public final class MultipleChoiceKnapsack {
       }
       double[] allA = new double[total];
       double[] allV = new double[total];
-      Integer[] order = new Integer[total];
+      double[] allSlope = new double[total];
+      int[] order = new int[total];
       int pos = 0;
       for (int g = 0; g < groups; g++) {
         for (int j = 0; j < da[g].length; j++) {
           allA[pos] = da[g][j];
           allV[pos] = dv[g][j];
+          allSlope[pos] = dv[g][j] / da[g][j];
           order[pos] = pos;
           pos++;
         }
       }
-      Arrays.sort(order, (x, y) -> Double.compare(allV[y] / allA[y], allV[x] / allA[x]));
+      sortByValueDescending(order, allSlope, null, null);
       lp.prefixA = new long[total + 1];
       lp.prefixV = new double[total + 1];
       lp.slopes = new double[total];
@@ -740,7 +789,7 @@ public final class MultipleChoiceKnapsack {
         long[] incDw = new long[total];
         double[] incDv = new double[total];
         double[] slope = new double[total];
-        Integer[] order = new Integer[total];
+        int[] order = new int[total];
         double[] groupBase = new double[n];
         long[] groupBaseW = new long[n];
         int pos = 0;
@@ -757,7 +806,7 @@ public final class MultipleChoiceKnapsack {
             pos++;
           }
         }
-        Arrays.sort(order, (x, y) -> Double.compare(slope[y], slope[x]));
+        sortByValueDescending(order, slope, null, null);
         incW[n] = new long[] {0};
         incV[n] = new double[] {0};
         int[] countFrom = new int[n + 1];
