@@ -3,20 +3,21 @@ package io.github.fenqi.core.statement;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.money.Money;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import io.github.fenqi.core.security.Masking;
+import io.github.fenqi.core.statement.internal.KeywordFlags;
 import io.github.fenqi.core.statement.internal.RuleMatcher;
 import org.jspecify.annotations.Nullable;
 
@@ -40,10 +41,20 @@ public final class StatementAnalyzer {
   private final List<String> employers;
   private final Duration transferWindow;
   private final RuleMatcher matcher;
+  /** The cleaning word lists, searched in one scan per field: bits {@link #REVERSAL}, {@link #REFUND}, ... */
+  private final KeywordFlags words;
+  private final KeywordFlags organisationMarkers;
+  private static final int REVERSAL = 1;
+  private static final int REFUND = 1 << 1;
+  private static final int CLOSED = 1 << 2;
+  private static final int TRANSFER = 1 << 3;
 
   private StatementAnalyzer(Builder b) {
     this.lexicon = b.lexicon;
-    this.matcher = new RuleMatcher(b.lexicon.rules());
+    this.matcher = new RuleMatcher(b.lexicon.rules(), rule -> rule.category() == TransactionCategory.INTERNAL_TRANSFER ? 0 : 1, 2);
+    this.words = new KeywordFlags(lexicon.reversalKeywords(), lexicon.refundKeywords(), lexicon.closedStatuses(),
+        lexicon.transferKeywords());
+    this.organisationMarkers = new KeywordFlags(lexicon.organisationMarkers());
     this.holderNames = Set.copyOf(b.holderNames);
     this.employers = List.copyOf(b.employers);
     this.transferWindow = b.transferWindow;
@@ -112,7 +123,7 @@ public final class StatementAnalyzer {
     List<Row> rows = new ArrayList<>();
     for (ParsedStatement s : statements) {
       for (Transaction t : s.transactions()) {
-        rows.add(new Row(t));
+        rows.add(new Row(t, flags(t)));
       }
     }
     rows.sort(Comparator.comparing((Row r) -> r.t.time()).thenComparing(r -> r.t.source()).thenComparingInt(r -> r.t.fileLine()));
@@ -141,15 +152,36 @@ public final class StatementAnalyzer {
     return new StatementAnalysis(summaries, rejected, removals, kept, months(kept));
   }
 
+  /**
+   * Which cleaning word lists the row's fields hit, as {@link StatementAnalyzer#words} bits: reversal words in the
+   * description or type, refund words in the type or at the start of the description, closed statuses in the
+   * status, transfer words in the description or type.
+   */
+  private int flags(Transaction t) {
+    int description = words.in(t.description());
+    return description & (REVERSAL | TRANSFER) | words.prefixOf(t.description()) & REFUND
+        | words.in(t.type()) & (REVERSAL | REFUND | TRANSFER) | words.in(t.status()) & CLOSED;
+  }
+
   /** A row being cleaned: its current amount (net of partial refunds) and, once removed, why. */
   private static final class Row {
     Transaction t;
+    final int flags;
     @Nullable Removal removal;
-    /** The first non-internal lexicon rule matching the row (index), found in the same scan as the internal one. */
-    int categoryRule = Integer.MAX_VALUE;
+    /** The first non-internal lexicon rule matching the row, found in the same scan as the internal one. */
+    RuleMatcher.@Nullable Hit categoryHit;
 
-    Row(Transaction t) {
+    Row(Transaction t, int flags) {
       this.t = t;
+      this.flags = flags;
+    }
+
+    boolean isReversal() {
+      return (flags & REVERSAL) != 0;
+    }
+
+    boolean isRefund() {
+      return t.direction() != Direction.DEBIT && (flags & REFUND) != 0;
     }
 
     boolean kept() {
@@ -163,7 +195,7 @@ public final class StatementAnalyzer {
 
   private void removeClosed(List<Row> rows) {
     for (Row r : rows) {
-      if (r.kept() && !r.t.status().isEmpty() && CategoryLexicon.containsAny(r.t.status(), lexicon.closedStatuses())) {
+      if (r.kept() && (r.flags & CLOSED) != 0) {
         r.remove(RemovalKind.CLOSED, "status '" + r.t.status() + "': never executed", null);
       }
     }
@@ -190,12 +222,13 @@ public final class StatementAnalyzer {
 
   private void removeReversals(List<Row> rows) {
     for (Row r : rows) {
-      if (!r.kept() || !isReversal(r.t)) {
+      if (!r.kept() || !r.isReversal()) {
         continue;
       }
       Row original = null;
-      for (Row o : rows) {
-        if (o == r || !o.kept() || isReversal(o.t) || !o.t.source().equals(r.t.source()) || o.t.amount().fen() != r.t.amount().fen()
+      for (int j = firstAtOrAfter(rows, r.t.time().minus(ORIGINAL_WINDOW)); j < rows.size() && !rows.get(j).t.time().isAfter(r.t.time()); j++) {
+        Row o = rows.get(j);
+        if (o == r || !o.kept() || o.isReversal() || !o.t.source().equals(r.t.source()) || o.t.amount().fen() != r.t.amount().fen()
             || !opposite(o.t.direction(), r.t.direction()) || o.t.time().isAfter(r.t.time())
             || o.t.time().isBefore(r.t.time().minus(ORIGINAL_WINDOW))) {
           continue;
@@ -214,19 +247,19 @@ public final class StatementAnalyzer {
     }
   }
 
-  private boolean isReversal(Transaction t) {
-    return CategoryLexicon.containsAny(t.description(), lexicon.reversalKeywords())
-        || CategoryLexicon.containsAny(t.type(), lexicon.reversalKeywords());
-  }
-
-  private boolean isRefund(Transaction t) {
-    if (t.direction() == Direction.DEBIT) {
-      return false;
+  /** The index of the first row (rows are in time order) at or after {@code time}. */
+  private static int firstAtOrAfter(List<Row> rows, LocalDateTime time) {
+    int lo = 0;
+    int hi = rows.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (rows.get(mid).t.time().isBefore(time)) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
     }
-    if (CategoryLexicon.containsAny(t.type(), lexicon.refundKeywords())) {
-      return true;
-    }
-    return lexicon.refundKeywords().stream().anyMatch(k -> t.description().startsWith(k));
+    return lo;
   }
 
   private String refundedGoods(Transaction refund) {
@@ -242,13 +275,14 @@ public final class StatementAnalyzer {
 
   private void removeRefunds(List<Row> rows) {
     for (Row r : rows) {
-      if (!r.kept() || !isRefund(r.t)) {
+      if (!r.kept() || !r.isRefund()) {
         continue;
       }
       Row original = null;
       String goods = refundedGoods(r.t);
-      for (Row o : rows) {
-        if (o == r || !o.kept() || o.t.direction() == Direction.CREDIT || isRefund(o.t) || !o.t.source().equals(r.t.source())
+      for (int j = firstAtOrAfter(rows, r.t.time().minus(ORIGINAL_WINDOW)); j < rows.size() && !rows.get(j).t.time().isAfter(r.t.time()); j++) {
+        Row o = rows.get(j);
+        if (o == r || !o.kept() || o.t.direction() == Direction.CREDIT || o.isRefund() || !o.t.source().equals(r.t.source())
             || o.t.time().isAfter(r.t.time()) || o.t.time().isBefore(r.t.time().minus(ORIGINAL_WINDOW))
             || o.t.amount().fen() < r.t.amount().fen()) {
           continue;
@@ -285,12 +319,19 @@ public final class StatementAnalyzer {
         r.remove(RemovalKind.INTERNAL_TRANSFER, "counterparty '" + MASKING.name(r.t.counterparty()) + "' is the holder", null);
         continue;
       }
-      int[] first = matcher.firstPerGroup(r.t, rule -> rule.category() == TransactionCategory.INTERNAL_TRANSFER ? 0 : 1, 2);
-      r.categoryRule = first[1];
-      matcher.hit(r.t, first[0]).ifPresent(hit -> r.remove(RemovalKind.INTERNAL_TRANSFER, hit.match().reason(), null));
+      RuleMatcher.@Nullable Hit[] hits = matcher.firstPerGroup(r.t);
+      r.categoryHit = hits[1];
+      if (hits[0] != null) {
+        r.remove(RemovalKind.INTERNAL_TRANSFER, hits[0].match().reason(), null);
+      }
     }
     // The two sides of a move between two of the holder's statements: opposite, equal, close in time.
-    List<Row> candidates = rows.stream().filter(r -> r.kept() && isTransferLike(r.t)).toList();
+    List<Row> candidates = new ArrayList<>();
+    for (Row r : rows) {
+      if (r.kept() && (r.flags & TRANSFER) != 0 && !isPerson(r.t.counterparty())) {
+        candidates.add(r); // a transfer with another person is real income or spending
+      }
+    }
     for (int i = 0; i < candidates.size(); i++) {
       Row a = candidates.get(i);
       if (!a.kept()) {
@@ -317,10 +358,14 @@ public final class StatementAnalyzer {
     }
   }
 
-  private boolean isTransferLike(Transaction t) {
-    boolean transfer = CategoryLexicon.containsAny(t.description(), lexicon.transferKeywords())
-        || CategoryLexicon.containsAny(t.type(), lexicon.transferKeywords());
-    return transfer && !lexicon.isPerson(t.counterparty()); // a transfer with another person is real income or spending
+  /** {@link CategoryLexicon#isPerson} with the markers searched in one scan. */
+  private boolean isPerson(String name) {
+    return CategoryLexicon.isHanName(name) && organisationMarkers.in(name) == 0;
+  }
+
+  /** {@link CategoryLexicon#isOrganisation} with the markers searched in one scan. */
+  private boolean isOrganisation(String name) {
+    return organisationMarkers.in(name) != 0;
   }
 
   private static boolean opposite(Direction a, Direction b) {
@@ -364,13 +409,13 @@ public final class StatementAnalyzer {
     List<CategorisedTransaction> out = new ArrayList<>();
     for (Row r : rows) {
       if (r.kept()) {
-        out.add(categorise(r.t, r.categoryRule));
+        out.add(categorise(r.t, r.categoryHit));
       }
     }
     return promoteRegularCredits(out);
   }
 
-  private CategorisedTransaction categorise(Transaction t, int lexiconRule) {
+  private CategorisedTransaction categorise(Transaction t, RuleMatcher.@Nullable Hit hit) {
     if (t.direction() == Direction.CREDIT) {
       for (String e : employers) {
         if (t.counterparty().contains(e)) {
@@ -378,14 +423,12 @@ public final class StatementAnalyzer {
         }
       }
     }
-    Optional<RuleMatcher.Hit> hit = matcher.hit(t, lexiconRule);
-    if (hit.isPresent()) {
-      LexiconRule rule = hit.get().rule();
-      LexiconRule.Match m = hit.get().match();
-      return new CategorisedTransaction(t, rule.category(), m.reason(), rule.platformFor(t, m.keyword()).orElse(null));
+    if (hit != null) {
+      LexiconRule rule = hit.rule();
+      return new CategorisedTransaction(t, rule.category(), hit.match().reason(), rule.platformFor(t, hit.keyword()).orElse(null));
     }
     return switch (t.direction()) {
-      case CREDIT -> lexicon.isPerson(t.counterparty())
+      case CREDIT -> isPerson(t.counterparty())
           ? new CategorisedTransaction(t, TransactionCategory.TRANSFER_IN, "credit from a person ('" + t.counterparty() + "'), no rule matched", null)
           : new CategorisedTransaction(t, TransactionCategory.OTHER_INCOME, "credit, no rule matched", null);
       case DEBIT -> new CategorisedTransaction(t, TransactionCategory.OTHER_SPENDING, "debit, no rule matched", null);
@@ -398,11 +441,11 @@ public final class StatementAnalyzer {
     Map<String, List<CategorisedTransaction>> byCounterparty = new HashMap<>();
     for (CategorisedTransaction c : rows) {
       if ((c.category() == TransactionCategory.OTHER_INCOME || c.category() == TransactionCategory.TRANSFER_IN)
-          && lexicon.isOrganisation(c.transaction().counterparty())) {
+          && isOrganisation(c.transaction().counterparty())) {
         byCounterparty.computeIfAbsent(c.transaction().counterparty(), k -> new ArrayList<>()).add(c);
       }
     }
-    Map<CategorisedTransaction, String> promoted = new HashMap<>();
+    Map<CategorisedTransaction, String> promoted = new IdentityHashMap<>();
     for (Map.Entry<String, List<CategorisedTransaction>> e : byCounterparty.entrySet()) {
       List<CategorisedTransaction> credits = e.getValue();
       long months = credits.stream().map(c -> c.transaction().month()).distinct().count();
@@ -441,32 +484,43 @@ public final class StatementAnalyzer {
   }
 
   private static MonthlySummary month(YearMonth month, List<CategorisedTransaction> rows) {
-    Map<TransactionCategory, Money> byCategory = new EnumMap<>(TransactionCategory.class);
-    Map<String, Money> byPlatform = new LinkedHashMap<>();
+    TransactionCategory[] categories = TransactionCategory.values();
+    long[] fen = new long[categories.length];
+    boolean[] present = new boolean[categories.length];
+    Map<String, Long> byPlatform = new HashMap<>();
     for (CategorisedTransaction c : rows) {
-      Money amount = c.transaction().amount();
-      byCategory.merge(c.category(), amount, Money::plus);
+      long amount = c.transaction().amount().fen();
+      int cat = c.category().ordinal();
+      fen[cat] = Math.addExact(fen[cat], amount);
+      present[cat] = true;
       if (c.category() == TransactionCategory.LOAN_REPAYMENT) {
-        byPlatform.merge(c.platform().orElse(c.transaction().counterparty()), amount, Money::plus);
+        byPlatform.merge(c.platform().orElse(c.transaction().counterparty()), amount, Math::addExact);
       }
     }
-    Money salary = byCategory.getOrDefault(TransactionCategory.SALARY, Money.ZERO);
-    Money other = Money.ZERO;
+    long other = 0;
+    long otherSpending = 0;
     Map<TransactionCategory, Money> otherByCategory = new EnumMap<>(TransactionCategory.class);
-    Money otherSpending = Money.ZERO;
-    for (Map.Entry<TransactionCategory, Money> e : byCategory.entrySet()) {
-      TransactionCategory cat = e.getKey();
+    for (TransactionCategory cat : categories) {
+      if (!present[cat.ordinal()]) {
+        continue;
+      }
+      long sum = fen[cat.ordinal()];
       if (cat.kind() == TransactionCategory.Kind.INCOME && cat != TransactionCategory.SALARY) {
-        other = other.plus(e.getValue());
-        otherByCategory.put(cat, e.getValue());
+        other = Math.addExact(other, sum);
+        otherByCategory.put(cat, Money.ofFen(sum));
       } else if (cat.kind() == TransactionCategory.Kind.SPENDING) {
-        otherSpending = otherSpending.plus(e.getValue());
+        otherSpending = Math.addExact(otherSpending, sum);
       }
     }
-    Money rent = byCategory.getOrDefault(TransactionCategory.RENT, Money.ZERO);
-    Money utilities = byCategory.getOrDefault(TransactionCategory.UTILITIES, Money.ZERO);
-    Money food = byCategory.getOrDefault(TransactionCategory.FOOD, Money.ZERO);
-    return new MonthlySummary(month, salary, other, salary.plus(other), otherByCategory, rent.plus(utilities).plus(food),
-        rent, utilities, food, otherSpending, byCategory.getOrDefault(TransactionCategory.LOAN_REPAYMENT, Money.ZERO), byPlatform);
+    long salary = fen[TransactionCategory.SALARY.ordinal()];
+    long rent = fen[TransactionCategory.RENT.ordinal()];
+    long utilities = fen[TransactionCategory.UTILITIES.ordinal()];
+    long food = fen[TransactionCategory.FOOD.ordinal()];
+    Map<String, Money> platforms = new HashMap<>();
+    byPlatform.forEach((platform, sum) -> platforms.put(platform, Money.ofFen(sum)));
+    return new MonthlySummary(month, Money.ofFen(salary), Money.ofFen(other), Money.ofFen(Math.addExact(salary, other)),
+        otherByCategory, Money.ofFen(Math.addExact(Math.addExact(rent, utilities), food)), Money.ofFen(rent),
+        Money.ofFen(utilities), Money.ofFen(food), Money.ofFen(otherSpending),
+        Money.ofFen(fen[TransactionCategory.LOAN_REPAYMENT.ordinal()]), platforms);
   }
 }
