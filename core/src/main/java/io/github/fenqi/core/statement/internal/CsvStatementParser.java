@@ -62,13 +62,15 @@ public abstract class CsvStatementParser implements StatementParser {
       return true;
     }
 
-    /** The field under column {@code name} ("" when the column is absent or the row is short). */
-    public String get(List<String> row, @Nullable String name) {
-      if (name == null) {
-        return "";
-      }
-      Integer i = index.get(name);
-      return i == null || i >= row.size() ? "" : row.get(i);
+    /** The position of column {@code name}, or -1 when it is absent (or null); see {@link #at}. */
+    public int index(@Nullable String name) {
+      Integer i = name == null ? null : index.get(name);
+      return i == null ? -1 : i;
+    }
+
+    /** The field at {@code position} ("" when the column is absent, -1, or the row is short). */
+    public static String at(List<String> row, int position) {
+      return position < 0 || position >= row.size() ? "" : row.get(position);
     }
 
     int width() {
@@ -90,8 +92,17 @@ public abstract class CsvStatementParser implements StatementParser {
   /** Checks the header has the columns this parser needs; throws {@link IllegalArgumentException} naming the missing one. */
   protected void checkColumns(Columns columns) {}
 
-  /** Reads one data row; throws {@link IllegalArgumentException} or {@link FenqiException} with the reason to reject it. */
-  protected abstract Transaction row(Columns columns, List<String> fields, String source, int fileLine, int dataRow);
+  /**
+   * Reads the data rows under one header (column positions resolved once, not per row).
+   */
+  @FunctionalInterface
+  protected interface RowReader {
+    /** Reads one data row; throws {@link IllegalArgumentException} or {@link FenqiException} with the reason to reject it. */
+    Transaction row(List<String> fields, String source, int fileLine, int dataRow);
+  }
+
+  /** The reader of the data rows under the header {@code columns}. */
+  protected abstract RowReader reader(Columns columns);
 
   /** Whether the line ends the data (a ruler of dashes that some exports put after the rows). */
   protected boolean isTrailer(String line) {
@@ -131,6 +142,7 @@ public abstract class CsvStatementParser implements StatementParser {
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException(source + ":" + (header + 1), e.getMessage());
     }
+    RowReader reader = reader(columns);
     List<Transaction> rows = new ArrayList<>();
     List<Problem> rejected = new ArrayList<>();
     int dataRow = 0;
@@ -147,12 +159,12 @@ public abstract class CsvStatementParser implements StatementParser {
         rejected.add(Problem.of(source + ":" + (i + 1), e.getMessage()));
         continue;
       }
-      if (fields.stream().allMatch(String::isEmpty)) {
+      if (allEmpty(fields)) {
         continue;
       }
       dataRow++;
       try {
-        rows.add(row(columns, fields, source, i + 1, dataRow));
+        rows.add(reader.row(fields, source, i + 1, dataRow));
       } catch (IllegalArgumentException | DateTimeException e) {
         rejected.add(Problem.of(source + ":" + (i + 1), e.getMessage()));
       } catch (InvalidInputException e) {
@@ -161,6 +173,15 @@ public abstract class CsvStatementParser implements StatementParser {
     }
     List<String> preamble = List.of(lines).subList(0, header);
     return new ParsedStatement(source, format(), decoded.encoding(), holder(preamble), header + 1, rows, rejected);
+  }
+
+  private static boolean allEmpty(List<String> fields) {
+    for (String f : fields) {
+      if (!f.isEmpty()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String[] lines(String text) {
@@ -268,15 +289,20 @@ public abstract class CsvStatementParser implements StatementParser {
 
   /** {@code yyyy-MM-dd HH:mm:ss} read by position (the exports' own form), else null. */
   private static @Nullable LocalDateTime isoDateTime(String s) {
-    if (s.length() != 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != ' ' || s.charAt(13) != ':' || s.charAt(16) != ':') {
+    return s.length() == 19 && s.charAt(10) == ' ' ? isoDateTime(s, 0, s, 11) : null;
+  }
+
+  /** {@code yyyy-MM-dd} at {@code d[dayAt..]} and {@code HH:mm:ss} at {@code t[timeAt..]}, read by position, else null. */
+  private static @Nullable LocalDateTime isoDateTime(String d, int dayAt, String t, int timeAt) {
+    if (d.charAt(dayAt + 4) != '-' || d.charAt(dayAt + 7) != '-' || t.charAt(timeAt + 2) != ':' || t.charAt(timeAt + 5) != ':') {
       return null;
     }
-    int year = digits(s, 0, 4);
-    int month = digits(s, 5, 7);
-    int day = digits(s, 8, 10);
-    int hour = digits(s, 11, 13);
-    int minute = digits(s, 14, 16);
-    int second = digits(s, 17, 19);
+    int year = digits(d, dayAt, dayAt + 4);
+    int month = digits(d, dayAt + 5, dayAt + 7);
+    int day = digits(d, dayAt + 8, dayAt + 10);
+    int hour = digits(t, timeAt, timeAt + 2);
+    int minute = digits(t, timeAt + 3, timeAt + 5);
+    int second = digits(t, timeAt + 6, timeAt + 8);
     if ((year | month | day | hour | minute | second) < 0) {
       return null;
     }
@@ -321,7 +347,7 @@ public abstract class CsvStatementParser implements StatementParser {
   /** Combines a date column and an optional separate time column. */
   protected static LocalDateTime dateTime(String dateColumn, String date, String timeColumn, String time) {
     if (date.length() == 10 && time.length() == 8) {
-      LocalDateTime fast = isoDateTime(date + ' ' + time);
+      LocalDateTime fast = isoDateTime(date, 0, time, 0);
       if (fast != null) {
         return fast;
       }
