@@ -2,12 +2,12 @@ package io.github.fenqi.core.statement;
 
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.money.Money;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -126,7 +126,7 @@ public final class StatementAnalyzer {
         rows.add(new Row(t, flags(t)));
       }
     }
-    rows.sort(Comparator.comparing((Row r) -> r.t.time()).thenComparing(r -> r.t.source()).thenComparingInt(r -> r.t.fileLine()));
+    rows.sort(StatementAnalyzer::inOrder);
 
     removeClosed(rows);
     removeDuplicates(rows);
@@ -161,6 +161,15 @@ public final class StatementAnalyzer {
     int description = words.in(t.description());
     return description & (REVERSAL | TRANSFER) | words.prefixOf(t.description()) & REFUND
         | words.in(t.type()) & (REVERSAL | REFUND | TRANSFER) | words.in(t.status()) & CLOSED;
+  }
+
+  /** Time, then file, then line. */
+  private static int inOrder(Row a, Row b) {
+    int c = a.t.time().compareTo(b.t.time());
+    if (c == 0) {
+      c = a.t.source().compareTo(b.t.source());
+    }
+    return c != 0 ? c : Integer.compare(a.t.fileLine(), b.t.fileLine());
   }
 
   /** A row being cleaned: its current amount (net of partial refunds) and, once removed, why. */
@@ -202,16 +211,15 @@ public final class StatementAnalyzer {
   }
 
   private static void removeDuplicates(List<Row> rows) {
-    Map<Object, Row> seen = new HashMap<>();
+    Map<Object, Row> seen = new HashMap<>(rows.size() * 2);
     for (Row r : rows) {
       if (!r.kept()) {
         continue;
       }
       Transaction t = r.t;
       boolean bySerial = !t.serial().isEmpty();
-      Object key = bySerial ? t.serial()
-          : List.of(t.time(), t.direction(), t.amount(), t.counterparty(), t.counterpartyAccount(), t.description(),
-              t.balance() == null ? "" : t.balance());
+      Object key = bySerial ? t.serial() : new SameRow(t.time(), t.direction(), t.amount().fen(), t.counterparty(),
+          t.counterpartyAccount(), t.description(), t.balance());
       Row first = seen.putIfAbsent(key, r);
       if (first != null) {
         r.remove(RemovalKind.DUPLICATE, bySerial ? "same serial " + t.serial() + " as " + first.t.location()
@@ -219,6 +227,10 @@ public final class StatementAnalyzer {
       }
     }
   }
+
+  /** What makes two rows without a serial the same row. */
+  private record SameRow(LocalDateTime time, Direction direction, long fen, String counterparty, String account,
+      String description, @Nullable Money balance) {}
 
   private void removeReversals(List<Row> rows) {
     for (Row r : rows) {
@@ -338,9 +350,10 @@ public final class StatementAnalyzer {
         continue;
       }
       Row best = null;
+      LocalDateTime latest = latestPartner(a.t.time());
       for (int j = i + 1; j < candidates.size(); j++) {
         Row b = candidates.get(j);
-        if (Duration.between(a.t.time(), b.t.time()).compareTo(transferWindow) > 0) {
+        if (b.t.time().isAfter(latest)) {
           break;
         }
         if (b.kept() && !b.t.source().equals(a.t.source()) && b.t.amount().equals(a.t.amount())
@@ -366,6 +379,15 @@ public final class StatementAnalyzer {
   /** {@link CategoryLexicon#isOrganisation} with the markers searched in one scan. */
   private boolean isOrganisation(String name) {
     return organisationMarkers.in(name) != 0;
+  }
+
+  /** The latest time the other side of a transfer at {@code time} may have: {@code time} plus the window. */
+  private LocalDateTime latestPartner(LocalDateTime time) {
+    try {
+      return time.plus(transferWindow);
+    } catch (DateTimeException | ArithmeticException e) {
+      return LocalDateTime.MAX; // a window beyond the calendar: every later row is within it
+    }
   }
 
   private static boolean opposite(Direction a, Direction b) {
@@ -473,8 +495,16 @@ public final class StatementAnalyzer {
       return List.of();
     }
     TreeMap<YearMonth, List<CategorisedTransaction>> byMonth = new TreeMap<>();
+    List<CategorisedTransaction> current = null;
+    int currentMonth = -1; // year × 12 + month of current; rows come in time order, so months come in runs
     for (CategorisedTransaction c : rows) {
-      byMonth.computeIfAbsent(c.transaction().month(), k -> new ArrayList<>()).add(c);
+      LocalDateTime time = c.transaction().time();
+      int month = time.getYear() * 12 + time.getMonthValue();
+      if (month != currentMonth || current == null) {
+        current = byMonth.computeIfAbsent(c.transaction().month(), k -> new ArrayList<>());
+        currentMonth = month;
+      }
+      current.add(c);
     }
     List<MonthlySummary> out = new ArrayList<>();
     for (YearMonth m = byMonth.firstKey(); !m.isAfter(byMonth.lastKey()); m = m.plusMonths(1)) {

@@ -33,16 +33,21 @@ public final class CsvLine {
       int end = f == count - 1 ? n : line.indexOf(',', start);
       int from = start;
       int to = end;
-      while (from < to && Character.isWhitespace(line.charAt(from))) {
+      while (from < to && isWhitespace(line.charAt(from))) {
         from++;
       }
-      while (to > from && Character.isWhitespace(line.charAt(to - 1))) {
+      while (to > from && isWhitespace(line.charAt(to - 1))) {
         to--;
       }
       fields[f] = line.substring(from, to);
       start = end + 1;
     }
     return Arrays.asList(fields);
+  }
+
+  /** {@link Character#isWhitespace(char)} ({@link String#strip}'s test), printable ASCII and Han answered at once. */
+  private static boolean isWhitespace(char c) {
+    return (c <= ' ' || c >= 0x7f && c <= '\u3000') && Character.isWhitespace(c); // none above U+3000
   }
 
   private static List<String> splitQuoted(String line) {
