@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import io.github.fenqi.core.security.Masking;
 import io.github.fenqi.core.statement.internal.KeywordFlags;
 import io.github.fenqi.core.statement.internal.RuleMatcher;
@@ -200,6 +201,11 @@ public final class StatementAnalyzer {
     void remove(RemovalKind kind, String why, @Nullable Row other) {
       removal = new Removal(t, kind, why, other == null ? null : other.t.location());
     }
+
+    /** Removes the row with an explanation rendered when first asked for ({@code why} must capture immutable values only). */
+    void remove(RemovalKind kind, Supplier<String> why, @Nullable Row other) {
+      removal = Removal.explainedBy(t, kind, why, other == null ? null : other.t.location());
+    }
   }
 
   private void removeClosed(List<Row> rows) {
@@ -328,13 +334,15 @@ public final class StatementAnalyzer {
         continue;
       }
       if (isHolder(r.t.counterparty(), holders)) {
-        r.remove(RemovalKind.INTERNAL_TRANSFER, "counterparty '" + MASKING.name(r.t.counterparty()) + "' is the holder", null);
+        String counterparty = r.t.counterparty();
+        r.remove(RemovalKind.INTERNAL_TRANSFER, () -> "counterparty '" + MASKING.name(counterparty) + "' is the holder", null);
         continue;
       }
       RuleMatcher.@Nullable Hit[] hits = matcher.firstPerGroup(r.t);
       r.categoryHit = hits[1];
-      if (hits[0] != null) {
-        r.remove(RemovalKind.INTERNAL_TRANSFER, hits[0].match().reason(), null);
+      RuleMatcher.Hit internal = hits[0];
+      if (internal != null) {
+        r.remove(RemovalKind.INTERNAL_TRANSFER, () -> internal.match().reason(), null);
       }
     }
     // The two sides of a move between two of the holder's statements: opposite, equal, close in time.
@@ -363,10 +371,10 @@ public final class StatementAnalyzer {
         }
       }
       if (best != null) {
-        a.remove(RemovalKind.INTERNAL_TRANSFER, "matches " + best.t.location() + " (" + best.t.direction() + " "
-            + best.t.amount() + " within " + transferWindow.toDays() + " days): a move between the holder's own accounts", best);
-        best.remove(RemovalKind.INTERNAL_TRANSFER, "matches " + a.t.location() + " (" + a.t.direction() + " " + a.t.amount()
-            + " within " + transferWindow.toDays() + " days): a move between the holder's own accounts", a);
+        Transaction one = a.t;
+        Transaction other = best.t;
+        a.remove(RemovalKind.INTERNAL_TRANSFER, () -> movedBetweenOwnAccounts(other), best);
+        best.remove(RemovalKind.INTERNAL_TRANSFER, () -> movedBetweenOwnAccounts(one), a);
       }
     }
   }
@@ -379,6 +387,11 @@ public final class StatementAnalyzer {
   /** {@link CategoryLexicon#isOrganisation} with the markers searched in one scan. */
   private boolean isOrganisation(String name) {
     return organisationMarkers.in(name) != 0;
+  }
+
+  private String movedBetweenOwnAccounts(Transaction otherSide) {
+    return "matches " + otherSide.location() + " (" + otherSide.direction() + " " + otherSide.amount() + " within "
+        + transferWindow.toDays() + " days): a move between the holder's own accounts";
   }
 
   /** The latest time the other side of a transfer at {@code time} may have: {@code time} plus the window. */
@@ -447,11 +460,13 @@ public final class StatementAnalyzer {
     }
     if (hit != null) {
       LexiconRule rule = hit.rule();
-      return new CategorisedTransaction(t, rule.category(), hit.match().reason(), rule.platformFor(t, hit.keyword()).orElse(null));
+      return CategorisedTransaction.explainedBy(t, rule.category(), () -> hit.match().reason(),
+          rule.platformFor(t, hit.keyword()).orElse(null));
     }
     return switch (t.direction()) {
       case CREDIT -> isPerson(t.counterparty())
-          ? new CategorisedTransaction(t, TransactionCategory.TRANSFER_IN, "credit from a person ('" + t.counterparty() + "'), no rule matched", null)
+          ? CategorisedTransaction.explainedBy(t, TransactionCategory.TRANSFER_IN,
+              () -> "credit from a person ('" + t.counterparty() + "'), no rule matched", null)
           : new CategorisedTransaction(t, TransactionCategory.OTHER_INCOME, "credit, no rule matched", null);
       case DEBIT -> new CategorisedTransaction(t, TransactionCategory.OTHER_SPENDING, "debit, no rule matched", null);
       case NEUTRAL -> new CategorisedTransaction(t, TransactionCategory.NEUTRAL, "neutral row, no rule matched", null);
