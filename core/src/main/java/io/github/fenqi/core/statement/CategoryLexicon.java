@@ -126,7 +126,8 @@ public record CategoryLexicon(
     int count = 0;
     for (int i = 0; i < name.length(); ) {
       int c = name.codePointAt(i);
-      if (++count > 4 || Character.UnicodeScript.of(c) != Character.UnicodeScript.HAN) {
+      boolean han = c >= 0x4E00 && c <= 0x9FA5 || Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN; // the first: Han since Unicode 1.1
+      if (++count > 4 || !han) {
         return false;
       }
       i += Character.charCount(c);

@@ -15,20 +15,27 @@ public final class CsvLine {
 
   /** The fields of {@code line}; throws {@link IllegalArgumentException} naming the defect. */
   public static List<String> split(String line) {
-    return line.indexOf('"') < 0 ? splitPlain(line) : splitQuoted(line);
+    return split(line, 0, line.length());
   }
 
-  /** A line without quotes: each field is the stripped text between commas, cut out of the line once. */
-  private static List<String> splitPlain(String line) {
-    int n = line.length();
+  /** The fields of the line {@code text[from..to)}; throws {@link IllegalArgumentException} naming the defect. */
+  public static List<String> split(String text, int from, int to) {
     int count = 1;
-    for (int i = 0; i < n; i++) {
-      if (line.charAt(i) == ',') {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c == ',') {
         count++;
+      } else if (c == '"') {
+        return splitQuoted(text.substring(from, to));
       }
     }
+    return splitPlain(text, from, to, count);
+  }
+
+  /** A line without quotes: each field is the stripped text between commas, cut out of the text once. */
+  private static List<String> splitPlain(String line, int lineFrom, int n, int count) {
     String[] fields = new String[count];
-    int start = 0;
+    int start = lineFrom;
     for (int f = 0; f < count; f++) {
       int end = f == count - 1 ? n : line.indexOf(',', start);
       int from = start;

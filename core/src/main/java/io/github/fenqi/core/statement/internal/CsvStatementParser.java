@@ -11,6 +11,7 @@ import io.github.fenqi.core.statement.Transaction;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,16 +105,20 @@ public abstract class CsvStatementParser implements StatementParser {
   /** The reader of the data rows under the header {@code columns}. */
   protected abstract RowReader reader(Columns columns);
 
-  /** Whether the line ends the data (a ruler of dashes that some exports put after the rows). */
-  protected boolean isTrailer(String line) {
-    return line.startsWith("---");
+  /** Whether the line {@code text[from..to)} ends the data (a ruler of dashes, after any whitespace, that some exports put after the rows). */
+  private static boolean isTrailer(String text, int from, int to) {
+    int i = from;
+    while (i < to && Character.isWhitespace(text.charAt(i))) {
+      i++;
+    }
+    return to - i >= 3 && text.startsWith("---", i);
   }
 
   @Override
   public boolean recognises(byte[] content) {
     try {
       String text = TextDecoding.decode(content).text();
-      return findHeader(lines(text)) >= 0;
+      return findHeader(text, lines(text)) >= 0;
     } catch (IllegalArgumentException e) {
       return false;
     }
@@ -130,13 +135,15 @@ public abstract class CsvStatementParser implements StatementParser {
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException(source, "not a statement: " + e.getMessage());
     }
-    String[] lines = lines(decoded.text());
-    int header = findHeader(lines);
+    String text = decoded.text();
+    int[] lines = lines(text); // line i is text[lines[2i]..lines[2i+1])
+    int count = lines.length / 2;
+    int header = findHeader(text, lines);
     if (header < 0) {
       throw new InvalidInputException(source, "not " + format().id() + " statement: no header line " + expectedHeader()
           + " in the first " + HEADER_SEARCH_LINES + " lines");
     }
-    Columns columns = new Columns(CsvLine.split(lines[header]));
+    Columns columns = new Columns(CsvLine.split(text, lines[2 * header], lines[2 * header + 1]));
     try {
       checkColumns(columns);
     } catch (IllegalArgumentException e) {
@@ -146,14 +153,15 @@ public abstract class CsvStatementParser implements StatementParser {
     List<Transaction> rows = new ArrayList<>();
     List<Problem> rejected = new ArrayList<>();
     int dataRow = 0;
-    for (int i = header + 1; i < lines.length; i++) {
-      String line = lines[i];
-      if (isTrailer(line.strip())) {
+    for (int i = header + 1; i < count; i++) {
+      int from = lines[2 * i];
+      int to = lines[2 * i + 1];
+      if (isTrailer(text, from, to)) {
         break;
       }
       List<String> fields;
       try {
-        fields = CsvLine.split(line);
+        fields = CsvLine.split(text, from, to);
       } catch (IllegalArgumentException e) {
         dataRow++;
         rejected.add(Problem.of(source + ":" + (i + 1), e.getMessage()));
@@ -171,7 +179,10 @@ public abstract class CsvStatementParser implements StatementParser {
         rejected.add(Problem.of(source + ":" + (i + 1), e.problems().get(0).location() + " " + e.problems().get(0).reason()));
       }
     }
-    List<String> preamble = List.of(lines).subList(0, header);
+    List<String> preamble = new ArrayList<>();
+    for (int i = 0; i < header; i++) {
+      preamble.add(text.substring(lines[2 * i], lines[2 * i + 1]));
+    }
     return new ParsedStatement(source, format(), decoded.encoding(), holder(preamble), header + 1, rows, rejected);
   }
 
@@ -184,28 +195,33 @@ public abstract class CsvStatementParser implements StatementParser {
     return true;
   }
 
-  private static String[] lines(String text) {
-    List<String> out = new ArrayList<>();
+  /** The lines' bounds: line i is {@code text[b[2i]..b[2i+1])}, split at LF, CR or CRLF. */
+  private static int[] lines(String text) {
+    int[] bounds = new int[64];
+    int size = 0;
     int start = 0;
     int n = text.length();
-    for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
+    for (int i = 0; i <= n; i++) {
+      char c = i == n ? '\n' : text.charAt(i);
       if (c == '\n' || c == '\r') {
-        out.add(text.substring(start, i));
+        if (size + 2 > bounds.length) {
+          bounds = Arrays.copyOf(bounds, bounds.length * 2);
+        }
+        bounds[size++] = start;
+        bounds[size++] = i;
         if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
           i++;
         }
         start = i + 1;
       }
     }
-    out.add(text.substring(start));
-    return out.toArray(new String[0]);
+    return Arrays.copyOf(bounds, size);
   }
 
-  private int findHeader(String[] lines) {
-    for (int i = 0; i < Math.min(lines.length, HEADER_SEARCH_LINES); i++) {
+  private int findHeader(String text, int[] lines) {
+    for (int i = 0; i < Math.min(lines.length / 2, HEADER_SEARCH_LINES); i++) {
       try {
-        if (isHeader(CsvLine.split(lines[i]))) {
+        if (isHeader(CsvLine.split(text, lines[2 * i], lines[2 * i + 1]))) {
           return i;
         }
       } catch (IllegalArgumentException e) {
