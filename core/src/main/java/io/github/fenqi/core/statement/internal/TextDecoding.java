@@ -31,7 +31,10 @@ public final class TextDecoding {
     if (isUtf8(bytes)) {
       return new Decoded(new String(bytes, StandardCharsets.UTF_8), "UTF-8");
     }
-    String gbk = strict(bytes, Charset.forName("GB18030"));
+    String gbk = TwoByteGb18030.decode(bytes);
+    if (gbk == null) {
+      gbk = strict(bytes, TwoByteGb18030.CHARSET);
+    }
     if (gbk != null) {
       return new Decoded(gbk, "GBK");
     }

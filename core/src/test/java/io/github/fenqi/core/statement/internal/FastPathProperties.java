@@ -124,6 +124,36 @@ class FastPathProperties {
   }
 
   @Provide
+  Arbitrary<byte[]> gbkBytes() {
+    Arbitrary<byte[]> text = Arbitraries.strings().withCharRange('\u0000', '\u007f').withCharRange('\u00a0', '\u04ff')
+        .withCharRange('\u3000', '\u33ff').withCharRange('\u4e00', '\u9fff').withCharRange('\ue000', '\ue8ff')
+        .withCharRange('\uff00', '\uffef').withChars("𠀀😀€").ofMaxLength(8).map(s -> s.getBytes(TwoByteGb18030.CHARSET));
+    Arbitrary<byte[]> random = Arbitraries.bytes().array(byte[].class).ofMaxSize(8);
+    return Arbitraries.oneOf(text, random);
+  }
+
+  @Property(tries = 2000)
+  void twoByteGb18030DecodesAsTheStrictDecoderOrDefersToIt(@ForAll("gbkBytes") byte[] b) {
+    String fast = TwoByteGb18030.decode(b);
+    String strict;
+    try {
+      strict = TwoByteGb18030.CHARSET.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
+    } catch (CharacterCodingException e) {
+      strict = null;
+    }
+    if (fast != null) {
+      assertEquals(strict, fast, () -> java.util.HexFormat.of().formatHex(b));
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void twoByteGb18030ReadsTheAlipayAlphabetItself() {
+    String text = "交易时间,交易分类,交易对方,收/支,金额\n2026-10-31 16:16:07,餐饮美食,盒马鲜生,支出,17.52（元）￥";
+    assertEquals(text, TwoByteGb18030.decode(text.getBytes(TwoByteGb18030.CHARSET)));
+  }
+
+  @Provide
   Arbitrary<String> lines() {
     return Arbitraries.of("a", " b ", "\t123\t", "", "周子航", " 店 ", "\u3000全角\u3000", "x y").list().ofMaxSize(6)
         .map(l -> String.join(",", l));
