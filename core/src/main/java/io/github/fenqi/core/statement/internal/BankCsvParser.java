@@ -60,29 +60,25 @@ public final class BankCsvParser extends CsvStatementParser {
     int account = c.index(m.counterpartyAccount());
     int description = c.index(m.description());
     int channel = c.index(m.channel());
-    return (f, source, fileLine, dataRow) -> row(f, source, fileLine, dataRow, date, time, creditColumn, debitColumn,
-        balanceColumn, counterparty, account, description, channel);
-  }
-
-  private Transaction row(List<String> f, String source, int fileLine, int dataRow, int date, int time, int creditColumn,
-      int debitColumn, int balanceColumn, int counterparty, int account, int description, int channel) {
-    String credit = Columns.at(f, creditColumn);
-    String debit = Columns.at(f, debitColumn);
-    boolean hasCredit = !credit.isEmpty() && !isZero(credit);
-    boolean hasDebit = !debit.isEmpty() && !isZero(debit);
-    if (hasCredit == hasDebit) {
-      throw new IllegalArgumentException(hasCredit ? "both " + m.credit() + " and " + m.debit() + " are filled"
-          : "neither " + m.credit() + " nor " + m.debit() + " is filled");
-    }
-    Money amount = hasCredit ? amount(m.credit(), credit) : amount(m.debit(), debit);
-    String balanceText = Columns.at(f, balanceColumn);
-    @Nullable Money balance = m.balance() == null || balanceText.isEmpty() ? null
-        : balanceText.startsWith("-") ? amount(m.balance(), balanceText.substring(1)).negate() : amount(m.balance(), balanceText);
-    return new Transaction(source, fileLine, dataRow,
-        dateTime(m.date(), Columns.at(f, date), m.time() == null ? "" : m.time(), Columns.at(f, time)),
-        hasCredit ? Direction.CREDIT : Direction.DEBIT, amount, text(Columns.at(f, counterparty)),
-        text(Columns.at(f, account)), text(Columns.at(f, description)), text(Columns.at(f, channel)),
-        text(Columns.at(f, channel)), "", "", "", balance);
+    return (f, source, fileLine, dataRow) -> {
+      String credit = Columns.at(f, creditColumn);
+      String debit = Columns.at(f, debitColumn);
+      boolean hasCredit = !credit.isEmpty() && !isZero(credit);
+      boolean hasDebit = !debit.isEmpty() && !isZero(debit);
+      if (hasCredit == hasDebit) {
+        throw new IllegalArgumentException(hasCredit ? "both " + m.credit() + " and " + m.debit() + " are filled"
+            : "neither " + m.credit() + " nor " + m.debit() + " is filled");
+      }
+      Money amount = hasCredit ? amount(m.credit(), credit) : amount(m.debit(), debit);
+      String balanceText = Columns.at(f, balanceColumn);
+      @Nullable Money balance = m.balance() == null || balanceText.isEmpty() ? null
+          : balanceText.startsWith("-") ? amount(m.balance(), balanceText.substring(1)).negate() : amount(m.balance(), balanceText);
+      return new Transaction(source, fileLine, dataRow,
+          dateTime(m.date(), Columns.at(f, date), m.time() == null ? "" : m.time(), Columns.at(f, time)),
+          hasCredit ? Direction.CREDIT : Direction.DEBIT, amount, text(Columns.at(f, counterparty)),
+          text(Columns.at(f, account)), text(Columns.at(f, description)), text(Columns.at(f, channel)),
+          text(Columns.at(f, channel)), "", "", "", balance);
+    };
   }
 
   private static boolean isZero(String field) {
