@@ -234,9 +234,17 @@ public final class StatementAnalyzer {
     }
   }
 
-  /** What makes two rows without a serial the same row. */
+  /**
+   * What makes two rows without a serial the same row. Hashed on time and amount only: rows sharing both are rare,
+   * and equality still compares every field.
+   */
   private record SameRow(LocalDateTime time, Direction direction, long fen, String counterparty, String account,
-      String description, @Nullable Money balance) {}
+      String description, @Nullable Money balance) {
+    @Override
+    public int hashCode() {
+      return time.hashCode() * 31 + Long.hashCode(fen);
+    }
+  }
 
   private void removeReversals(List<Row> rows) {
     for (Row r : rows) {

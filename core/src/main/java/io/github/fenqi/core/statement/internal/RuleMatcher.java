@@ -23,10 +23,10 @@ public final class RuleMatcher {
   private final List<LexiconRule> rules;
   private final int groups;
   private final int[] groupOf; // rule → group, -1 when ignored
-  private final int[] directionMask; // rule → bit per Direction ordinal
   private final int[][] fieldRank; // rule → field ordinal → position in the rule's fields, -1 when not read
   private final String[] keyword; // entry → keyword
   private final int[] ruleOf; // entry → rule
+  private final int[] needs; // entry → the rule's field bits | its direction bits << 8 (what a row position must offer)
   private final int[] keywordRank; // entry → position in its rule's keywords
   private final FirstCharIndex index;
 
@@ -38,7 +38,7 @@ public final class RuleMatcher {
     this.groups = groups;
     int n = this.rules.size();
     groupOf = new int[n];
-    directionMask = new int[n];
+    int[] directionMask = new int[n]; // rule → bit per Direction ordinal
     fieldRank = new int[n][FIELDS.length];
     List<String> keywords = new ArrayList<>();
     List<int[]> entries = new ArrayList<>();
@@ -64,6 +64,15 @@ public final class RuleMatcher {
     }
     keyword = keywords.toArray(new String[0]);
     ruleOf = entries.stream().mapToInt(e -> e[0]).toArray();
+    needs = new int[ruleOf.length];
+    for (int e = 0; e < needs.length; e++) {
+      int r = ruleOf[e];
+      int fields = 0;
+      for (int f = 0; f < FIELDS.length; f++) {
+        fields |= fieldRank[r][f] >= 0 ? 1 << f : 0;
+      }
+      needs[e] = fields | directionMask[r] << 8;
+    }
     keywordRank = entries.stream().mapToInt(e -> e[1]).toArray();
     index = new FirstCharIndex(keywords);
   }
@@ -78,20 +87,23 @@ public final class RuleMatcher {
     int[] bestEntry = new int[groups];
     int[] bestField = new int[groups];
     Arrays.fill(bestRule, Integer.MAX_VALUE);
-    int direction = 1 << t.direction().ordinal();
+    int direction = 1 << t.direction().ordinal() + 8;
     for (LexiconRule.Field f : FIELDS) {
       String value = f.of(t);
       int field = f.ordinal();
+      int offered = 1 << field | direction;
       for (int i = 0, len = value.length(); i < len; i++) {
         int[] candidates = index.startingWith(value.charAt(i));
         if (candidates == null) {
           continue;
         }
         for (int e : candidates) {
+          if ((needs[e] & offered) != offered) {
+            continue; // the rule does not read this field, or not for this direction
+          }
           int r = ruleOf[e];
           int g = groupOf[r];
-          if (g < 0 || r > bestRule[g] || fieldRank[r][field] < 0 || (directionMask[r] & direction) == 0
-              || !value.startsWith(keyword[e], i)) {
+          if (g < 0 || r > bestRule[g] || !value.startsWith(keyword[e], i)) {
             continue;
           }
           int rank = fieldRank[r][field] << 16 | keywordRank[e];
