@@ -16,8 +16,7 @@ public final class CategorisedTransaction {
   private final Transaction transaction;
   private final TransactionCategory category;
   private final @Nullable String platformName;
-  private final @Nullable Supplier<String> explain;
-  private @Nullable String reason;
+  private final Explanation reason;
 
   /**
    * A categorised row.
@@ -28,14 +27,13 @@ public final class CategorisedTransaction {
    * @param platformName for a loan repayment, the lender or card it repays; else null
    */
   public CategorisedTransaction(Transaction transaction, TransactionCategory category, String reason, @Nullable String platformName) {
-    this(transaction, category, null, reason, platformName);
+    this(transaction, category, Explanation.of(reason), platformName);
   }
 
-  private CategorisedTransaction(Transaction transaction, TransactionCategory category, @Nullable Supplier<String> explain,
-      @Nullable String reason, @Nullable String platformName) {
+  private CategorisedTransaction(Transaction transaction, TransactionCategory category, Explanation reason,
+      @Nullable String platformName) {
     this.transaction = transaction;
     this.category = category;
-    this.explain = explain;
     this.reason = reason;
     this.platformName = platformName;
   }
@@ -43,7 +41,7 @@ public final class CategorisedTransaction {
   /** A categorised row whose reason {@code explain} renders on first use (it must be pure). */
   static CategorisedTransaction explainedBy(Transaction transaction, TransactionCategory category, Supplier<String> explain,
       @Nullable String platformName) {
-    return new CategorisedTransaction(transaction, category, explain, null, platformName);
+    return new CategorisedTransaction(transaction, category, Explanation.renderedBy(explain), platformName);
   }
 
   /** The row (its amount net of any partial refund). */
@@ -58,12 +56,7 @@ public final class CategorisedTransaction {
 
   /** Which rule decided, and on what (e.g. {@code rule food-merchant: counterparty '盒马鲜生' contains '盒马'}). */
   public String reason() {
-    String r = reason;
-    if (r == null) {
-      r = Objects.requireNonNull(explain).get();
-      reason = r;
-    }
-    return r;
+    return reason.text();
   }
 
   /** For a loan repayment, the lender or card it repays; else null. */

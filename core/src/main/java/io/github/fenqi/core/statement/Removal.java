@@ -16,8 +16,7 @@ public final class Removal {
   private final Transaction transaction;
   private final RemovalKind kind;
   private final @Nullable String pairedWith;
-  private final @Nullable Supplier<String> explain;
-  private @Nullable String explanation;
+  private final Explanation explanation;
 
   /**
    * A removed row.
@@ -29,21 +28,19 @@ public final class Removal {
    *     a transfer, the first copy of a duplicate), or null
    */
   public Removal(Transaction transaction, RemovalKind kind, String explanation, @Nullable String pairedWith) {
-    this(transaction, kind, null, explanation, pairedWith);
+    this(transaction, kind, Explanation.of(explanation), pairedWith);
   }
 
-  private Removal(Transaction transaction, RemovalKind kind, @Nullable Supplier<String> explain, @Nullable String explanation,
-      @Nullable String pairedWith) {
+  private Removal(Transaction transaction, RemovalKind kind, Explanation explanation, @Nullable String pairedWith) {
     this.transaction = transaction;
     this.kind = kind;
-    this.explain = explain;
     this.explanation = explanation;
     this.pairedWith = pairedWith;
   }
 
   /** A removed row whose explanation {@code explain} renders on first use (it must be pure). */
   static Removal explainedBy(Transaction transaction, RemovalKind kind, Supplier<String> explain, @Nullable String pairedWith) {
-    return new Removal(transaction, kind, explain, null, pairedWith);
+    return new Removal(transaction, kind, Explanation.renderedBy(explain), pairedWith);
   }
 
   /** The row. */
@@ -58,12 +55,7 @@ public final class Removal {
 
   /** In words, naming the rule and the matched row. */
   public String explanation() {
-    String e = explanation;
-    if (e == null) {
-      e = Objects.requireNonNull(explain).get();
-      explanation = e;
-    }
-    return e;
+    return explanation.text();
   }
 
   /**
