@@ -23,11 +23,10 @@ public final class RuleMatcher {
   private final List<LexiconRule> rules;
   private final int groups;
   private final int[] groupOf; // rule → group, -1 when ignored
-  private final int[][] fieldRank; // rule → field ordinal → position in the rule's fields, -1 when not read
+  private final int[][] fieldRank; // rule → field ordinal → its place among the rule's distinct fields, -1 when not read
   private final String[] keyword; // entry → keyword
   private final int[] ruleOf; // entry → rule
   private final int[] needs; // entry → the rule's field bits | its direction bits << 8 (what a row position must offer)
-  private final int[] keywordRank; // entry → position in its rule's keywords
   private final FirstCharIndex index;
 
   /**
@@ -54,13 +53,19 @@ public final class RuleMatcher {
       }
       directionMask[r] = mask;
       Arrays.fill(fieldRank[r], -1);
-      for (int f = rule.fields().size() - 1; f >= 0; f--) {
-        fieldRank[r][rule.fields().get(f).ordinal()] = f;
+      int rank = 0; // the order in which the rule reads its distinct fields
+      for (LexiconRule.Field f : rule.fields()) {
+        if (fieldRank[r][f.ordinal()] < 0) {
+          fieldRank[r][f.ordinal()] = rank++;
+        }
       }
       for (int k = 0; k < rule.keywords().size(); k++) {
         keywords.add(rule.keywords().get(k));
         entries.add(new int[] {r, k});
       }
+    }
+    if (n >= 1 << 23 || keywords.size() >= 1 << 28 || FIELDS.length > 16) {
+      throw new IllegalArgumentException("too many rules or keywords to index: " + n + " rules, " + keywords.size() + " keywords");
     }
     keyword = keywords.toArray(new String[0]);
     ruleOf = entries.stream().mapToInt(e -> e[0]).toArray();
@@ -73,7 +78,6 @@ public final class RuleMatcher {
       }
       needs[e] = fields | directionMask[r] << 8;
     }
-    keywordRank = entries.stream().mapToInt(e -> e[1]).toArray();
     index = new FirstCharIndex(keywords);
   }
 
@@ -82,11 +86,10 @@ public final class RuleMatcher {
    * with no matching rule.
    */
   public @Nullable Hit[] firstPerGroup(Transaction t) {
-    int[] bestRule = new int[groups];
-    int[] bestRank = new int[groups]; // field rank × 2^16 + keyword rank, lowest wins within the rule
-    int[] bestEntry = new int[groups];
-    int[] bestField = new int[groups];
-    Arrays.fill(bestRule, Integer.MAX_VALUE);
+    // per group, the best match so far as one number, lowest wins: rule, then its field's rank in the rule, then the
+    // entry (a rule's entries are in its keyword order), then the field
+    long[] best = new long[groups];
+    Arrays.fill(best, Long.MAX_VALUE);
     int direction = 1 << t.direction().ordinal() + 8;
     for (LexiconRule.Field f : FIELDS) {
       String value = f.of(t);
@@ -103,24 +106,21 @@ public final class RuleMatcher {
           }
           int r = ruleOf[e];
           int g = groupOf[r];
-          if (g < 0 || r > bestRule[g] || !value.startsWith(keyword[e], i)) {
+          if (g < 0) {
             continue;
           }
-          int rank = fieldRank[r][field] << 16 | keywordRank[e];
-          if (r < bestRule[g] || rank < bestRank[g]) {
-            bestRule[g] = r;
-            bestRank[g] = rank;
-            bestEntry[g] = e;
-            bestField[g] = field;
+          long key = (long) r << 40 | (long) fieldRank[r][field] << 32 | (long) e << 4 | field;
+          if (key < best[g] && value.startsWith(keyword[e], i)) {
+            best[g] = key;
           }
         }
       }
     }
     Hit[] hits = new Hit[groups];
     for (int g = 0; g < groups; g++) {
-      if (bestRule[g] != Integer.MAX_VALUE) {
-        LexiconRule.Field f = FIELDS[bestField[g]];
-        hits[g] = new Hit(rules.get(bestRule[g]), f, f.of(t), keyword[bestEntry[g]]);
+      if (best[g] != Long.MAX_VALUE) {
+        LexiconRule.Field f = FIELDS[(int) (best[g] & 0xF)];
+        hits[g] = new Hit(rules.get((int) (best[g] >>> 40)), f, f.of(t), keyword[(int) (best[g] >>> 4 & 0xFFF_FFFF)]);
       }
     }
     return hits;
