@@ -437,15 +437,17 @@ public final class StatementAnalyzer {
     if (c.equals(h)) {
       return true;
     }
-    if (c.chars().allMatch(ch -> ch == '*')) {
-      return false;
-    }
+    boolean unmasked = false; // a name of asterisks only matches nobody
     for (int i = 0; i < c.length(); i++) {
-      if (c.charAt(i) != '*' && c.charAt(i) != h.charAt(i)) {
-        return false;
+      char ch = c.charAt(i);
+      if (ch != '*') {
+        if (ch != h.charAt(i)) {
+          return false;
+        }
+        unmasked = true;
       }
     }
-    return true;
+    return unmasked;
   }
 
   private List<CategorisedTransaction> categorise(List<Row> rows) {
