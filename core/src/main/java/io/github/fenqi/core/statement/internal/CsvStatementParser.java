@@ -196,26 +196,34 @@ public abstract class CsvStatementParser implements StatementParser {
   }
 
   /** The lines' bounds: line i is {@code text[b[2i]..b[2i+1])}, split at LF, CR or CRLF. */
-  private static int[] lines(String text) {
+  static int[] lines(String text) {
     int[] bounds = new int[64];
     int size = 0;
     int start = 0;
     int n = text.length();
-    for (int i = 0; i <= n; i++) {
-      char c = i == n ? '\n' : text.charAt(i);
-      if (c == '\n' || c == '\r') {
-        if (size + 2 > bounds.length) {
-          bounds = Arrays.copyOf(bounds, bounds.length * 2);
-        }
-        bounds[size++] = start;
-        bounds[size++] = i;
-        if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-          i++;
-        }
-        start = i + 1;
+    int nextLf = text.indexOf('\n'); // the next of each break at or after start (String.indexOf is vectorised)
+    int nextCr = text.indexOf('\r');
+    while (true) {
+      if (nextLf >= 0 && nextLf < start) {
+        nextLf = text.indexOf('\n', start);
+      }
+      if (nextCr >= 0 && nextCr < start) {
+        nextCr = text.indexOf('\r', start);
+      }
+      int end = nextLf < 0 ? nextCr : nextCr < 0 ? nextLf : Math.min(nextLf, nextCr);
+      if (size + 2 > bounds.length) {
+        bounds = Arrays.copyOf(bounds, bounds.length * 2);
+      }
+      bounds[size++] = start;
+      bounds[size++] = end < 0 ? n : end;
+      if (end < 0) {
+        return Arrays.copyOf(bounds, size);
+      }
+      start = end + 1;
+      if (text.charAt(end) == '\r' && start < n && text.charAt(start) == '\n') {
+        start++;
       }
     }
-    return Arrays.copyOf(bounds, size);
   }
 
   private int findHeader(String text, int[] lines) {

@@ -154,6 +154,34 @@ class FastPathProperties {
   }
 
   @Provide
+  Arbitrary<String> textsWithBreaks() {
+    return Arbitraries.of("a", "周子航,1", "", "\n", "\r", "\r\n", "\n\r", ",").list().ofMaxSize(8).map(l -> String.join("", l));
+  }
+
+  @Property(tries = 1000)
+  void lineBoundsAreTheLinesBetweenLfCrAndCrlf(@ForAll("textsWithBreaks") String text) {
+    List<String> expected = new ArrayList<>(); // the plain definition: every LF, CR or CRLF ends a line, the rest is the last
+    int start = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        expected.add(text.substring(start, i));
+        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+          i++;
+        }
+        start = i + 1;
+      }
+    }
+    expected.add(text.substring(start));
+    int[] bounds = CsvStatementParser.lines(text);
+    List<String> actual = new ArrayList<>();
+    for (int i = 0; i < bounds.length; i += 2) {
+      actual.add(text.substring(bounds[i], bounds[i + 1]));
+    }
+    assertEquals(expected, actual, text.replace("\r", "\\r").replace("\n", "\\n"));
+  }
+
+  @Provide
   Arbitrary<String> lines() {
     return Arbitraries.of("a", " b ", "\t123\t", "", "周子航", " 店 ", "\u3000全角\u3000", "x y").list().ofMaxSize(6)
         .map(l -> String.join(",", l));
