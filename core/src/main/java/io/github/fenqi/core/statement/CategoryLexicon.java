@@ -118,17 +118,20 @@ public record CategoryLexicon(
 
   /** Whether {@code name} reads as a person: two to four Han characters and no organisation marker. */
   public boolean isPerson(String name) {
-    int n = name.codePointCount(0, name.length());
-    return n >= 2 && n <= 4 && name.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
-        && !isOrganisation(name);
+    return isHanName(name) && !isOrganisation(name);
   }
 
-  static boolean containsAny(String text, List<String> words) {
-    for (String w : words) {
-      if (!w.isEmpty() && text.contains(w)) {
-        return true;
+  /** Two to four code points, all Han: the shape of a person's name. */
+  static boolean isHanName(String name) {
+    int count = 0;
+    for (int i = 0; i < name.length(); ) {
+      int c = name.codePointAt(i);
+      boolean han = c >= 0x4E00 && c <= 0x9FA5 || Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN; // the first: Han since Unicode 1.1
+      if (++count > 4 || !han) {
+        return false;
       }
+      i += Character.charCount(c);
     }
-    return false;
+    return count >= 2;
   }
 }

@@ -99,11 +99,19 @@ public record LexiconRule(
       }
       for (String k : keywords) {
         if (value.contains(k)) {
-          return Optional.of(new Match("rule " + id + ": " + f.label + " '" + value + "' contains '" + k + "'", k));
+          return Optional.of(matched(f, value, k));
         }
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The match of this rule when {@code field}'s {@code value} contains {@code keyword}, stated as {@link #match}
+   * states it; for matchers that find the keyword themselves.
+   */
+  public Match matched(Field field, String value, String keyword) {
+    return new Match("rule " + id + ": " + field.label + " '" + value + "' contains '" + keyword + "'", keyword);
   }
 
   /**

@@ -2,21 +2,23 @@ package io.github.fenqi.core.statement;
 
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.money.Money;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import io.github.fenqi.core.security.Masking;
+import io.github.fenqi.core.statement.internal.KeywordFlags;
 import io.github.fenqi.core.statement.internal.RuleMatcher;
 import org.jspecify.annotations.Nullable;
 
@@ -40,10 +42,20 @@ public final class StatementAnalyzer {
   private final List<String> employers;
   private final Duration transferWindow;
   private final RuleMatcher matcher;
+  /** The cleaning word lists, searched in one scan per field: bits {@link #REVERSAL}, {@link #REFUND}, ... */
+  private final KeywordFlags words;
+  private final KeywordFlags organisationMarkers;
+  private static final int REVERSAL = 1;
+  private static final int REFUND = 1 << 1;
+  private static final int CLOSED = 1 << 2;
+  private static final int TRANSFER = 1 << 3;
 
   private StatementAnalyzer(Builder b) {
     this.lexicon = b.lexicon;
-    this.matcher = new RuleMatcher(b.lexicon.rules());
+    this.matcher = new RuleMatcher(b.lexicon.rules(), rule -> rule.category() == TransactionCategory.INTERNAL_TRANSFER ? 0 : 1, 2);
+    this.words = new KeywordFlags(lexicon.reversalKeywords(), lexicon.refundKeywords(), lexicon.closedStatuses(),
+        lexicon.transferKeywords());
+    this.organisationMarkers = new KeywordFlags(lexicon.organisationMarkers());
     this.holderNames = Set.copyOf(b.holderNames);
     this.employers = List.copyOf(b.employers);
     this.transferWindow = b.transferWindow;
@@ -112,10 +124,10 @@ public final class StatementAnalyzer {
     List<Row> rows = new ArrayList<>();
     for (ParsedStatement s : statements) {
       for (Transaction t : s.transactions()) {
-        rows.add(new Row(t));
+        rows.add(new Row(t, flags(t)));
       }
     }
-    rows.sort(Comparator.comparing((Row r) -> r.t.time()).thenComparing(r -> r.t.source()).thenComparingInt(r -> r.t.fileLine()));
+    rows.sort(StatementAnalyzer::inOrder);
 
     removeClosed(rows);
     removeDuplicates(rows);
@@ -141,15 +153,45 @@ public final class StatementAnalyzer {
     return new StatementAnalysis(summaries, rejected, removals, kept, months(kept));
   }
 
+  /**
+   * Which cleaning word lists the row's fields hit, as {@link StatementAnalyzer#words} bits: reversal words in the
+   * description or type, refund words in the type or at the start of the description, closed statuses in the
+   * status, transfer words in the description or type.
+   */
+  private int flags(Transaction t) {
+    int description = words.in(t.description());
+    return description & (REVERSAL | TRANSFER) | words.prefixOf(t.description()) & REFUND
+        | words.in(t.type()) & (REVERSAL | REFUND | TRANSFER) | words.in(t.status()) & CLOSED;
+  }
+
+  /** Time, then file, then line. */
+  private static int inOrder(Row a, Row b) {
+    int c = a.t.time().compareTo(b.t.time());
+    if (c == 0) {
+      c = a.t.source().compareTo(b.t.source());
+    }
+    return c != 0 ? c : Integer.compare(a.t.fileLine(), b.t.fileLine());
+  }
+
   /** A row being cleaned: its current amount (net of partial refunds) and, once removed, why. */
   private static final class Row {
     Transaction t;
+    final int flags;
     @Nullable Removal removal;
-    /** The first non-internal lexicon rule matching the row (index), found in the same scan as the internal one. */
-    int categoryRule = Integer.MAX_VALUE;
+    /** The first non-internal lexicon rule matching the row, found in the same scan as the internal one. */
+    RuleMatcher.@Nullable Hit categoryHit;
 
-    Row(Transaction t) {
+    Row(Transaction t, int flags) {
       this.t = t;
+      this.flags = flags;
+    }
+
+    boolean isReversal() {
+      return (flags & REVERSAL) != 0;
+    }
+
+    boolean isRefund() {
+      return t.direction() != Direction.DEBIT && (flags & REFUND) != 0;
     }
 
     boolean kept() {
@@ -159,27 +201,31 @@ public final class StatementAnalyzer {
     void remove(RemovalKind kind, String why, @Nullable Row other) {
       removal = new Removal(t, kind, why, other == null ? null : other.t.location());
     }
+
+    /** Removes the row with an explanation rendered when first asked for ({@code why} must capture immutable values only). */
+    void remove(RemovalKind kind, Supplier<String> why, @Nullable Row other) {
+      removal = Removal.explainedBy(t, kind, why, other == null ? null : other.t.location());
+    }
   }
 
   private void removeClosed(List<Row> rows) {
     for (Row r : rows) {
-      if (r.kept() && !r.t.status().isEmpty() && CategoryLexicon.containsAny(r.t.status(), lexicon.closedStatuses())) {
+      if (r.kept() && (r.flags & CLOSED) != 0) {
         r.remove(RemovalKind.CLOSED, "status '" + r.t.status() + "': never executed", null);
       }
     }
   }
 
   private static void removeDuplicates(List<Row> rows) {
-    Map<Object, Row> seen = new HashMap<>();
+    Map<Object, Row> seen = new HashMap<>(rows.size() * 2);
     for (Row r : rows) {
       if (!r.kept()) {
         continue;
       }
       Transaction t = r.t;
       boolean bySerial = !t.serial().isEmpty();
-      Object key = bySerial ? t.serial()
-          : List.of(t.time(), t.direction(), t.amount(), t.counterparty(), t.counterpartyAccount(), t.description(),
-              t.balance() == null ? "" : t.balance());
+      Object key = bySerial ? t.serial() : new SameRow(t.time(), t.direction(), t.amount().fen(), t.counterparty(),
+          t.counterpartyAccount(), t.description(), t.balance());
       Row first = seen.putIfAbsent(key, r);
       if (first != null) {
         r.remove(RemovalKind.DUPLICATE, bySerial ? "same serial " + t.serial() + " as " + first.t.location()
@@ -188,14 +234,27 @@ public final class StatementAnalyzer {
     }
   }
 
+  /**
+   * What makes two rows without a serial the same row. Hashed on time and amount only: rows sharing both are rare,
+   * and equality still compares every field.
+   */
+  private record SameRow(LocalDateTime time, Direction direction, long fen, String counterparty, String account,
+      String description, @Nullable Money balance) {
+    @Override
+    public int hashCode() {
+      return time.hashCode() * 31 + Long.hashCode(fen);
+    }
+  }
+
   private void removeReversals(List<Row> rows) {
     for (Row r : rows) {
-      if (!r.kept() || !isReversal(r.t)) {
+      if (!r.kept() || !r.isReversal()) {
         continue;
       }
       Row original = null;
-      for (Row o : rows) {
-        if (o == r || !o.kept() || isReversal(o.t) || !o.t.source().equals(r.t.source()) || o.t.amount().fen() != r.t.amount().fen()
+      for (int j = firstAtOrAfter(rows, r.t.time().minus(ORIGINAL_WINDOW)); j < rows.size() && !rows.get(j).t.time().isAfter(r.t.time()); j++) {
+        Row o = rows.get(j);
+        if (o == r || !o.kept() || o.isReversal() || !o.t.source().equals(r.t.source()) || o.t.amount().fen() != r.t.amount().fen()
             || !opposite(o.t.direction(), r.t.direction()) || o.t.time().isAfter(r.t.time())
             || o.t.time().isBefore(r.t.time().minus(ORIGINAL_WINDOW))) {
           continue;
@@ -214,19 +273,19 @@ public final class StatementAnalyzer {
     }
   }
 
-  private boolean isReversal(Transaction t) {
-    return CategoryLexicon.containsAny(t.description(), lexicon.reversalKeywords())
-        || CategoryLexicon.containsAny(t.type(), lexicon.reversalKeywords());
-  }
-
-  private boolean isRefund(Transaction t) {
-    if (t.direction() == Direction.DEBIT) {
-      return false;
+  /** The index of the first row (rows are in time order) at or after {@code time}. */
+  private static int firstAtOrAfter(List<Row> rows, LocalDateTime time) {
+    int lo = 0;
+    int hi = rows.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (rows.get(mid).t.time().isBefore(time)) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
     }
-    if (CategoryLexicon.containsAny(t.type(), lexicon.refundKeywords())) {
-      return true;
-    }
-    return lexicon.refundKeywords().stream().anyMatch(k -> t.description().startsWith(k));
+    return lo;
   }
 
   private String refundedGoods(Transaction refund) {
@@ -242,13 +301,14 @@ public final class StatementAnalyzer {
 
   private void removeRefunds(List<Row> rows) {
     for (Row r : rows) {
-      if (!r.kept() || !isRefund(r.t)) {
+      if (!r.kept() || !r.isRefund()) {
         continue;
       }
       Row original = null;
       String goods = refundedGoods(r.t);
-      for (Row o : rows) {
-        if (o == r || !o.kept() || o.t.direction() == Direction.CREDIT || isRefund(o.t) || !o.t.source().equals(r.t.source())
+      for (int j = firstAtOrAfter(rows, r.t.time().minus(ORIGINAL_WINDOW)); j < rows.size() && !rows.get(j).t.time().isAfter(r.t.time()); j++) {
+        Row o = rows.get(j);
+        if (o == r || !o.kept() || o.t.direction() == Direction.CREDIT || o.isRefund() || !o.t.source().equals(r.t.source())
             || o.t.time().isAfter(r.t.time()) || o.t.time().isBefore(r.t.time().minus(ORIGINAL_WINDOW))
             || o.t.amount().fen() < r.t.amount().fen()) {
           continue;
@@ -282,24 +342,34 @@ public final class StatementAnalyzer {
         continue;
       }
       if (isHolder(r.t.counterparty(), holders)) {
-        r.remove(RemovalKind.INTERNAL_TRANSFER, "counterparty '" + MASKING.name(r.t.counterparty()) + "' is the holder", null);
+        String counterparty = r.t.counterparty();
+        r.remove(RemovalKind.INTERNAL_TRANSFER, () -> "counterparty '" + MASKING.name(counterparty) + "' is the holder", null);
         continue;
       }
-      int[] first = matcher.firstPerGroup(r.t, rule -> rule.category() == TransactionCategory.INTERNAL_TRANSFER ? 0 : 1, 2);
-      r.categoryRule = first[1];
-      matcher.hit(r.t, first[0]).ifPresent(hit -> r.remove(RemovalKind.INTERNAL_TRANSFER, hit.match().reason(), null));
+      RuleMatcher.@Nullable Hit[] hits = matcher.firstPerGroup(r.t);
+      r.categoryHit = hits[1];
+      RuleMatcher.Hit internal = hits[0];
+      if (internal != null) {
+        r.remove(RemovalKind.INTERNAL_TRANSFER, () -> internal.match().reason(), null);
+      }
     }
     // The two sides of a move between two of the holder's statements: opposite, equal, close in time.
-    List<Row> candidates = rows.stream().filter(r -> r.kept() && isTransferLike(r.t)).toList();
+    List<Row> candidates = new ArrayList<>();
+    for (Row r : rows) {
+      if (r.kept() && (r.flags & TRANSFER) != 0 && !isPerson(r.t.counterparty())) {
+        candidates.add(r); // a transfer with another person is real income or spending
+      }
+    }
     for (int i = 0; i < candidates.size(); i++) {
       Row a = candidates.get(i);
       if (!a.kept()) {
         continue;
       }
       Row best = null;
+      LocalDateTime latest = latestPartner(a.t.time());
       for (int j = i + 1; j < candidates.size(); j++) {
         Row b = candidates.get(j);
-        if (Duration.between(a.t.time(), b.t.time()).compareTo(transferWindow) > 0) {
+        if (b.t.time().isAfter(latest)) {
           break;
         }
         if (b.kept() && !b.t.source().equals(a.t.source()) && b.t.amount().equals(a.t.amount())
@@ -309,18 +379,36 @@ public final class StatementAnalyzer {
         }
       }
       if (best != null) {
-        a.remove(RemovalKind.INTERNAL_TRANSFER, "matches " + best.t.location() + " (" + best.t.direction() + " "
-            + best.t.amount() + " within " + transferWindow.toDays() + " days): a move between the holder's own accounts", best);
-        best.remove(RemovalKind.INTERNAL_TRANSFER, "matches " + a.t.location() + " (" + a.t.direction() + " " + a.t.amount()
-            + " within " + transferWindow.toDays() + " days): a move between the holder's own accounts", a);
+        Transaction one = a.t;
+        Transaction other = best.t;
+        a.remove(RemovalKind.INTERNAL_TRANSFER, () -> movedBetweenOwnAccounts(other), best);
+        best.remove(RemovalKind.INTERNAL_TRANSFER, () -> movedBetweenOwnAccounts(one), a);
       }
     }
   }
 
-  private boolean isTransferLike(Transaction t) {
-    boolean transfer = CategoryLexicon.containsAny(t.description(), lexicon.transferKeywords())
-        || CategoryLexicon.containsAny(t.type(), lexicon.transferKeywords());
-    return transfer && !lexicon.isPerson(t.counterparty()); // a transfer with another person is real income or spending
+  /** {@link CategoryLexicon#isPerson} with the markers searched in one scan. */
+  private boolean isPerson(String name) {
+    return CategoryLexicon.isHanName(name) && organisationMarkers.in(name) == 0;
+  }
+
+  /** {@link CategoryLexicon#isOrganisation} with the markers searched in one scan. */
+  private boolean isOrganisation(String name) {
+    return organisationMarkers.in(name) != 0;
+  }
+
+  private String movedBetweenOwnAccounts(Transaction otherSide) {
+    return "matches " + otherSide.location() + " (" + otherSide.direction() + " " + otherSide.amount() + " within "
+        + transferWindow.toDays() + " days): a move between the holder's own accounts";
+  }
+
+  /** The latest time the other side of a transfer at {@code time} may have: {@code time} plus the window. */
+  private LocalDateTime latestPartner(LocalDateTime time) {
+    try {
+      return time.plus(transferWindow);
+    } catch (DateTimeException | ArithmeticException e) {
+      return LocalDateTime.MAX; // a window beyond the calendar: every later row is within it
+    }
   }
 
   private static boolean opposite(Direction a, Direction b) {
@@ -349,28 +437,30 @@ public final class StatementAnalyzer {
     if (c.equals(h)) {
       return true;
     }
-    if (c.chars().allMatch(ch -> ch == '*')) {
-      return false;
-    }
+    boolean unmasked = false; // a name of asterisks only matches nobody
     for (int i = 0; i < c.length(); i++) {
-      if (c.charAt(i) != '*' && c.charAt(i) != h.charAt(i)) {
-        return false;
+      char ch = c.charAt(i);
+      if (ch != '*') {
+        if (ch != h.charAt(i)) {
+          return false;
+        }
+        unmasked = true;
       }
     }
-    return true;
+    return unmasked;
   }
 
   private List<CategorisedTransaction> categorise(List<Row> rows) {
     List<CategorisedTransaction> out = new ArrayList<>();
     for (Row r : rows) {
       if (r.kept()) {
-        out.add(categorise(r.t, r.categoryRule));
+        out.add(categorise(r.t, r.categoryHit));
       }
     }
     return promoteRegularCredits(out);
   }
 
-  private CategorisedTransaction categorise(Transaction t, int lexiconRule) {
+  private CategorisedTransaction categorise(Transaction t, RuleMatcher.@Nullable Hit hit) {
     if (t.direction() == Direction.CREDIT) {
       for (String e : employers) {
         if (t.counterparty().contains(e)) {
@@ -378,15 +468,15 @@ public final class StatementAnalyzer {
         }
       }
     }
-    Optional<RuleMatcher.Hit> hit = matcher.hit(t, lexiconRule);
-    if (hit.isPresent()) {
-      LexiconRule rule = hit.get().rule();
-      LexiconRule.Match m = hit.get().match();
-      return new CategorisedTransaction(t, rule.category(), m.reason(), rule.platformFor(t, m.keyword()).orElse(null));
+    if (hit != null) {
+      LexiconRule rule = hit.rule();
+      return CategorisedTransaction.explainedBy(t, rule.category(), () -> hit.match().reason(),
+          rule.platformFor(t, hit.keyword()).orElse(null));
     }
     return switch (t.direction()) {
-      case CREDIT -> lexicon.isPerson(t.counterparty())
-          ? new CategorisedTransaction(t, TransactionCategory.TRANSFER_IN, "credit from a person ('" + t.counterparty() + "'), no rule matched", null)
+      case CREDIT -> isPerson(t.counterparty())
+          ? CategorisedTransaction.explainedBy(t, TransactionCategory.TRANSFER_IN,
+              () -> "credit from a person ('" + t.counterparty() + "'), no rule matched", null)
           : new CategorisedTransaction(t, TransactionCategory.OTHER_INCOME, "credit, no rule matched", null);
       case DEBIT -> new CategorisedTransaction(t, TransactionCategory.OTHER_SPENDING, "debit, no rule matched", null);
       case NEUTRAL -> new CategorisedTransaction(t, TransactionCategory.NEUTRAL, "neutral row, no rule matched", null);
@@ -398,11 +488,11 @@ public final class StatementAnalyzer {
     Map<String, List<CategorisedTransaction>> byCounterparty = new HashMap<>();
     for (CategorisedTransaction c : rows) {
       if ((c.category() == TransactionCategory.OTHER_INCOME || c.category() == TransactionCategory.TRANSFER_IN)
-          && lexicon.isOrganisation(c.transaction().counterparty())) {
+          && isOrganisation(c.transaction().counterparty())) {
         byCounterparty.computeIfAbsent(c.transaction().counterparty(), k -> new ArrayList<>()).add(c);
       }
     }
-    Map<CategorisedTransaction, String> promoted = new HashMap<>();
+    Map<CategorisedTransaction, String> promoted = new IdentityHashMap<>();
     for (Map.Entry<String, List<CategorisedTransaction>> e : byCounterparty.entrySet()) {
       List<CategorisedTransaction> credits = e.getValue();
       long months = credits.stream().map(c -> c.transaction().month()).distinct().count();
@@ -430,8 +520,16 @@ public final class StatementAnalyzer {
       return List.of();
     }
     TreeMap<YearMonth, List<CategorisedTransaction>> byMonth = new TreeMap<>();
+    List<CategorisedTransaction> current = null;
+    int currentMonth = -1; // year × 12 + month of current; rows come in time order, so months come in runs
     for (CategorisedTransaction c : rows) {
-      byMonth.computeIfAbsent(c.transaction().month(), k -> new ArrayList<>()).add(c);
+      LocalDateTime time = c.transaction().time();
+      int month = time.getYear() * 12 + time.getMonthValue();
+      if (month != currentMonth || current == null) {
+        current = byMonth.computeIfAbsent(c.transaction().month(), k -> new ArrayList<>());
+        currentMonth = month;
+      }
+      current.add(c);
     }
     List<MonthlySummary> out = new ArrayList<>();
     for (YearMonth m = byMonth.firstKey(); !m.isAfter(byMonth.lastKey()); m = m.plusMonths(1)) {
@@ -441,32 +539,43 @@ public final class StatementAnalyzer {
   }
 
   private static MonthlySummary month(YearMonth month, List<CategorisedTransaction> rows) {
-    Map<TransactionCategory, Money> byCategory = new EnumMap<>(TransactionCategory.class);
-    Map<String, Money> byPlatform = new LinkedHashMap<>();
+    TransactionCategory[] categories = TransactionCategory.values();
+    long[] fen = new long[categories.length];
+    boolean[] present = new boolean[categories.length];
+    Map<String, Long> byPlatform = new HashMap<>();
     for (CategorisedTransaction c : rows) {
-      Money amount = c.transaction().amount();
-      byCategory.merge(c.category(), amount, Money::plus);
+      long amount = c.transaction().amount().fen();
+      int cat = c.category().ordinal();
+      fen[cat] = Math.addExact(fen[cat], amount);
+      present[cat] = true;
       if (c.category() == TransactionCategory.LOAN_REPAYMENT) {
-        byPlatform.merge(c.platform().orElse(c.transaction().counterparty()), amount, Money::plus);
+        byPlatform.merge(c.platform().orElse(c.transaction().counterparty()), amount, Math::addExact);
       }
     }
-    Money salary = byCategory.getOrDefault(TransactionCategory.SALARY, Money.ZERO);
-    Money other = Money.ZERO;
+    long other = 0;
+    long otherSpending = 0;
     Map<TransactionCategory, Money> otherByCategory = new EnumMap<>(TransactionCategory.class);
-    Money otherSpending = Money.ZERO;
-    for (Map.Entry<TransactionCategory, Money> e : byCategory.entrySet()) {
-      TransactionCategory cat = e.getKey();
+    for (TransactionCategory cat : categories) {
+      if (!present[cat.ordinal()]) {
+        continue;
+      }
+      long sum = fen[cat.ordinal()];
       if (cat.kind() == TransactionCategory.Kind.INCOME && cat != TransactionCategory.SALARY) {
-        other = other.plus(e.getValue());
-        otherByCategory.put(cat, e.getValue());
+        other = Math.addExact(other, sum);
+        otherByCategory.put(cat, Money.ofFen(sum));
       } else if (cat.kind() == TransactionCategory.Kind.SPENDING) {
-        otherSpending = otherSpending.plus(e.getValue());
+        otherSpending = Math.addExact(otherSpending, sum);
       }
     }
-    Money rent = byCategory.getOrDefault(TransactionCategory.RENT, Money.ZERO);
-    Money utilities = byCategory.getOrDefault(TransactionCategory.UTILITIES, Money.ZERO);
-    Money food = byCategory.getOrDefault(TransactionCategory.FOOD, Money.ZERO);
-    return new MonthlySummary(month, salary, other, salary.plus(other), otherByCategory, rent.plus(utilities).plus(food),
-        rent, utilities, food, otherSpending, byCategory.getOrDefault(TransactionCategory.LOAN_REPAYMENT, Money.ZERO), byPlatform);
+    long salary = fen[TransactionCategory.SALARY.ordinal()];
+    long rent = fen[TransactionCategory.RENT.ordinal()];
+    long utilities = fen[TransactionCategory.UTILITIES.ordinal()];
+    long food = fen[TransactionCategory.FOOD.ordinal()];
+    Map<String, Money> platforms = new HashMap<>();
+    byPlatform.forEach((platform, sum) -> platforms.put(platform, Money.ofFen(sum)));
+    return new MonthlySummary(month, Money.ofFen(salary), Money.ofFen(other), Money.ofFen(Math.addExact(salary, other)),
+        otherByCategory, Money.ofFen(Math.addExact(Math.addExact(rent, utilities), food)), Money.ofFen(rent),
+        Money.ofFen(utilities), Money.ofFen(food), Money.ofFen(otherSpending),
+        Money.ofFen(fen[TransactionCategory.LOAN_REPAYMENT.ordinal()]), platforms);
   }
 }

@@ -57,7 +57,7 @@ public record Transaction(
 
   /** The calendar month it counts in. */
   public YearMonth month() {
-    return YearMonth.from(time);
+    return YearMonth.of(time.getYear(), time.getMonthValue());
   }
 
   /** {@code file:line}, how problems and explanations point at this row. */

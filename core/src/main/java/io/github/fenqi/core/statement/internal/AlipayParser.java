@@ -46,13 +46,26 @@ public final class AlipayParser extends CsvStatementParser {
   }
 
   @Override
-  protected Transaction row(Columns c, List<String> f, String source, int fileLine, int dataRow) {
-    Direction direction = direction(c.get(f, "收/支"));
+  protected RowReader reader(Columns c) {
     String amountColumn = c.find(AMOUNT);
     String timeColumn = c.find(TIME);
-    return new Transaction(source, fileLine, dataRow, dateTime(timeColumn, c.get(f, timeColumn)), direction,
-        amount(amountColumn, c.get(f, amountColumn)), text(c.get(f, "交易对方")), text(c.get(f, "对方账号")),
-        text(c.get(f, c.find(DESCRIPTION))), text(c.get(f, "交易分类")), text(c.get(f, "收/付款方式")),
-        text(c.get(f, "交易状态")), text(c.get(f, c.find(SERIAL))), text(c.get(f, c.find(MERCHANT_ORDER))), null);
+    int way = c.index("收/支");
+    int time = c.index(timeColumn);
+    int amount = c.index(amountColumn);
+    int counterparty = c.index("交易对方");
+    int account = c.index("对方账号");
+    int description = c.index(c.find(DESCRIPTION));
+    int type = c.index("交易分类");
+    int channel = c.index("收/付款方式");
+    int status = c.index("交易状态");
+    int serial = c.index(c.find(SERIAL));
+    int merchantOrder = c.index(c.find(MERCHANT_ORDER));
+    return (f, source, fileLine, dataRow) -> {
+      Direction direction = direction(Columns.at(f, way));
+      return new Transaction(source, fileLine, dataRow, dateTime(timeColumn, Columns.at(f, time)), direction,
+          amount(amountColumn, Columns.at(f, amount)), text(Columns.at(f, counterparty)), text(Columns.at(f, account)),
+          text(Columns.at(f, description)), text(Columns.at(f, type)), text(Columns.at(f, channel)),
+          text(Columns.at(f, status)), text(Columns.at(f, serial)), text(Columns.at(f, merchantOrder)), null);
+    };
   }
 }

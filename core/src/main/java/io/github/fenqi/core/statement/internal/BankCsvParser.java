@@ -50,24 +50,35 @@ public final class BankCsvParser extends CsvStatementParser {
   }
 
   @Override
-  protected Transaction row(Columns c, List<String> f, String source, int fileLine, int dataRow) {
-    String credit = c.get(f, m.credit());
-    String debit = c.get(f, m.debit());
-    boolean hasCredit = !credit.isEmpty() && !isZero(credit);
-    boolean hasDebit = !debit.isEmpty() && !isZero(debit);
-    if (hasCredit == hasDebit) {
-      throw new IllegalArgumentException(hasCredit ? "both " + m.credit() + " and " + m.debit() + " are filled"
-          : "neither " + m.credit() + " nor " + m.debit() + " is filled");
-    }
-    Money amount = hasCredit ? amount(m.credit(), credit) : amount(m.debit(), debit);
-    String balanceText = c.get(f, m.balance());
-    @Nullable Money balance = m.balance() == null || balanceText.isEmpty() ? null
-        : balanceText.startsWith("-") ? amount(m.balance(), balanceText.substring(1)).negate() : amount(m.balance(), balanceText);
-    return new Transaction(source, fileLine, dataRow,
-        dateTime(m.date(), c.get(f, m.date()), m.time() == null ? "" : m.time(), c.get(f, m.time())),
-        hasCredit ? Direction.CREDIT : Direction.DEBIT, amount, text(c.get(f, m.counterpartyName())),
-        text(c.get(f, m.counterpartyAccount())), text(c.get(f, m.description())), text(c.get(f, m.channel())),
-        text(c.get(f, m.channel())), "", "", "", balance);
+  protected RowReader reader(Columns c) {
+    int date = c.index(m.date());
+    int time = c.index(m.time());
+    int creditColumn = c.index(m.credit());
+    int debitColumn = c.index(m.debit());
+    int balanceColumn = c.index(m.balance());
+    int counterparty = c.index(m.counterpartyName());
+    int account = c.index(m.counterpartyAccount());
+    int description = c.index(m.description());
+    int channel = c.index(m.channel());
+    return (f, source, fileLine, dataRow) -> {
+      String credit = Columns.at(f, creditColumn);
+      String debit = Columns.at(f, debitColumn);
+      boolean hasCredit = !credit.isEmpty() && !isZero(credit);
+      boolean hasDebit = !debit.isEmpty() && !isZero(debit);
+      if (hasCredit == hasDebit) {
+        throw new IllegalArgumentException(hasCredit ? "both " + m.credit() + " and " + m.debit() + " are filled"
+            : "neither " + m.credit() + " nor " + m.debit() + " is filled");
+      }
+      Money amount = hasCredit ? amount(m.credit(), credit) : amount(m.debit(), debit);
+      String balanceText = Columns.at(f, balanceColumn);
+      @Nullable Money balance = m.balance() == null || balanceText.isEmpty() ? null
+          : balanceText.startsWith("-") ? amount(m.balance(), balanceText.substring(1)).negate() : amount(m.balance(), balanceText);
+      return new Transaction(source, fileLine, dataRow,
+          dateTime(m.date(), Columns.at(f, date), m.time() == null ? "" : m.time(), Columns.at(f, time)),
+          hasCredit ? Direction.CREDIT : Direction.DEBIT, amount, text(Columns.at(f, counterparty)),
+          text(Columns.at(f, account)), text(Columns.at(f, description)), text(Columns.at(f, channel)),
+          text(Columns.at(f, channel)), "", "", "", balance);
+    };
   }
 
   private static boolean isZero(String field) {

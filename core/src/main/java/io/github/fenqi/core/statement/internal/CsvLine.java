@@ -1,12 +1,13 @@
 package io.github.fenqi.core.statement.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Splits one physical CSV line (RFC 4180 quoting, {@code ""} for a quote inside a quoted field). Statement exports
  * never put a line break inside a field, so a line is a record and line numbers stay exact; an unterminated quote
- * is an error for that row. Fields are trimmed of spaces and tabs (Alipay pads order numbers with a tab so that
+ * is an error for that row. Fields are stripped of whitespace (Alipay pads order numbers with a tab so that
  * spreadsheets keep them as text).
  */
 public final class CsvLine {
@@ -14,6 +15,49 @@ public final class CsvLine {
 
   /** The fields of {@code line}; throws {@link IllegalArgumentException} naming the defect. */
   public static List<String> split(String line) {
+    return split(line, 0, line.length());
+  }
+
+  /** The fields of the line {@code text[from..to)}; throws {@link IllegalArgumentException} naming the defect. */
+  public static List<String> split(String text, int from, int to) {
+    int count = 1;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c == ',') {
+        count++;
+      } else if (c == '"') {
+        return splitQuoted(text.substring(from, to));
+      }
+    }
+    return splitPlain(text, from, to, count);
+  }
+
+  /** A line without quotes: each field is the stripped text between commas, cut out of the text once. */
+  private static List<String> splitPlain(String line, int lineFrom, int n, int count) {
+    String[] fields = new String[count];
+    int start = lineFrom;
+    for (int f = 0; f < count; f++) {
+      int end = f == count - 1 ? n : line.indexOf(',', start);
+      int from = start;
+      int to = end;
+      while (from < to && isWhitespace(line.charAt(from))) {
+        from++;
+      }
+      while (to > from && isWhitespace(line.charAt(to - 1))) {
+        to--;
+      }
+      fields[f] = line.substring(from, to);
+      start = end + 1;
+    }
+    return Arrays.asList(fields);
+  }
+
+  /** {@link Character#isWhitespace(char)} ({@link String#strip}'s test), printable ASCII and Han answered at once. */
+  private static boolean isWhitespace(char c) {
+    return (c <= ' ' || c >= 0x7f && c <= '\u3000') && Character.isWhitespace(c); // none above U+3000
+  }
+
+  private static List<String> splitQuoted(String line) {
     List<String> fields = new ArrayList<>();
     StringBuilder field = new StringBuilder();
     boolean quoted = false;

@@ -11,6 +11,7 @@ import io.github.fenqi.core.statement.Transaction;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,13 +63,15 @@ public abstract class CsvStatementParser implements StatementParser {
       return true;
     }
 
-    /** The field under column {@code name} ("" when the column is absent or the row is short). */
-    public String get(List<String> row, @Nullable String name) {
-      if (name == null) {
-        return "";
-      }
-      Integer i = index.get(name);
-      return i == null || i >= row.size() ? "" : row.get(i);
+    /** The position of column {@code name}, or -1 when it is absent (or null); see {@link #at}. */
+    public int index(@Nullable String name) {
+      Integer i = name == null ? null : index.get(name);
+      return i == null ? -1 : i;
+    }
+
+    /** The field at {@code position} ("" when the column is absent, -1, or the row is short). */
+    public static String at(List<String> row, int position) {
+      return position < 0 || position >= row.size() ? "" : row.get(position);
     }
 
     int width() {
@@ -90,19 +93,32 @@ public abstract class CsvStatementParser implements StatementParser {
   /** Checks the header has the columns this parser needs; throws {@link IllegalArgumentException} naming the missing one. */
   protected void checkColumns(Columns columns) {}
 
-  /** Reads one data row; throws {@link IllegalArgumentException} or {@link FenqiException} with the reason to reject it. */
-  protected abstract Transaction row(Columns columns, List<String> fields, String source, int fileLine, int dataRow);
+  /**
+   * Reads the data rows under one header (column positions resolved once, not per row).
+   */
+  @FunctionalInterface
+  protected interface RowReader {
+    /** Reads one data row; throws {@link IllegalArgumentException} or {@link FenqiException} with the reason to reject it. */
+    Transaction row(List<String> fields, String source, int fileLine, int dataRow);
+  }
 
-  /** Whether the line ends the data (a ruler of dashes that some exports put after the rows). */
-  protected boolean isTrailer(String line) {
-    return line.startsWith("---");
+  /** The reader of the data rows under the header {@code columns}. */
+  protected abstract RowReader reader(Columns columns);
+
+  /** Whether the line {@code text[from..to)} ends the data (a ruler of dashes, after any whitespace, that some exports put after the rows). */
+  private static boolean isTrailer(String text, int from, int to) {
+    int i = from;
+    while (i < to && Character.isWhitespace(text.charAt(i))) {
+      i++;
+    }
+    return to - i >= 3 && text.startsWith("---", i);
   }
 
   @Override
   public boolean recognises(byte[] content) {
     try {
       String text = TextDecoding.decode(content).text();
-      return findHeader(lines(text)) >= 0;
+      return findHeader(text, lines(text)) >= 0;
     } catch (IllegalArgumentException e) {
       return false;
     }
@@ -119,72 +135,101 @@ public abstract class CsvStatementParser implements StatementParser {
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException(source, "not a statement: " + e.getMessage());
     }
-    String[] lines = lines(decoded.text());
-    int header = findHeader(lines);
+    String text = decoded.text();
+    int[] lines = lines(text); // line i is text[lines[2i]..lines[2i+1])
+    int count = lines.length / 2;
+    int header = findHeader(text, lines);
     if (header < 0) {
       throw new InvalidInputException(source, "not " + format().id() + " statement: no header line " + expectedHeader()
           + " in the first " + HEADER_SEARCH_LINES + " lines");
     }
-    Columns columns = new Columns(CsvLine.split(lines[header]));
+    Columns columns = new Columns(CsvLine.split(text, lines[2 * header], lines[2 * header + 1]));
     try {
       checkColumns(columns);
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException(source + ":" + (header + 1), e.getMessage());
     }
+    RowReader reader = reader(columns);
     List<Transaction> rows = new ArrayList<>();
     List<Problem> rejected = new ArrayList<>();
     int dataRow = 0;
-    for (int i = header + 1; i < lines.length; i++) {
-      String line = lines[i];
-      if (isTrailer(line.strip())) {
+    for (int i = header + 1; i < count; i++) {
+      int from = lines[2 * i];
+      int to = lines[2 * i + 1];
+      if (isTrailer(text, from, to)) {
         break;
       }
       List<String> fields;
       try {
-        fields = CsvLine.split(line);
+        fields = CsvLine.split(text, from, to);
       } catch (IllegalArgumentException e) {
         dataRow++;
         rejected.add(Problem.of(source + ":" + (i + 1), e.getMessage()));
         continue;
       }
-      if (fields.stream().allMatch(String::isEmpty)) {
+      if (allEmpty(fields)) {
         continue;
       }
       dataRow++;
       try {
-        rows.add(row(columns, fields, source, i + 1, dataRow));
+        rows.add(reader.row(fields, source, i + 1, dataRow));
       } catch (IllegalArgumentException | DateTimeException e) {
         rejected.add(Problem.of(source + ":" + (i + 1), e.getMessage()));
       } catch (InvalidInputException e) {
         rejected.add(Problem.of(source + ":" + (i + 1), e.problems().get(0).location() + " " + e.problems().get(0).reason()));
       }
     }
-    List<String> preamble = List.of(lines).subList(0, header);
+    List<String> preamble = new ArrayList<>();
+    for (int i = 0; i < header; i++) {
+      preamble.add(text.substring(lines[2 * i], lines[2 * i + 1]));
+    }
     return new ParsedStatement(source, format(), decoded.encoding(), holder(preamble), header + 1, rows, rejected);
   }
 
-  private static String[] lines(String text) {
-    List<String> out = new ArrayList<>();
-    int start = 0;
-    int n = text.length();
-    for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
-      if (c == '\n' || c == '\r') {
-        out.add(text.substring(start, i));
-        if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-          i++;
-        }
-        start = i + 1;
+  private static boolean allEmpty(List<String> fields) {
+    for (String f : fields) {
+      if (!f.isEmpty()) {
+        return false;
       }
     }
-    out.add(text.substring(start));
-    return out.toArray(new String[0]);
+    return true;
   }
 
-  private int findHeader(String[] lines) {
-    for (int i = 0; i < Math.min(lines.length, HEADER_SEARCH_LINES); i++) {
+  /** The lines' bounds: line i is {@code text[b[2i]..b[2i+1])}, split at LF, CR or CRLF. */
+  static int[] lines(String text) {
+    int[] bounds = new int[64];
+    int size = 0;
+    int start = 0;
+    int n = text.length();
+    int nextLf = text.indexOf('\n'); // the next of each break at or after start (String.indexOf is vectorised)
+    int nextCr = text.indexOf('\r');
+    while (true) {
+      if (nextLf >= 0 && nextLf < start) {
+        nextLf = text.indexOf('\n', start);
+      }
+      if (nextCr >= 0 && nextCr < start) {
+        nextCr = text.indexOf('\r', start);
+      }
+      int end = nextLf < 0 ? nextCr : nextCr < 0 ? nextLf : Math.min(nextLf, nextCr);
+      if (size + 2 > bounds.length) {
+        bounds = Arrays.copyOf(bounds, bounds.length * 2);
+      }
+      bounds[size++] = start;
+      bounds[size++] = end < 0 ? n : end;
+      if (end < 0) {
+        return Arrays.copyOf(bounds, size);
+      }
+      start = end + 1;
+      if (text.charAt(end) == '\r' && start < n && text.charAt(start) == '\n') {
+        start++;
+      }
+    }
+  }
+
+  private int findHeader(String text, int[] lines) {
+    for (int i = 0; i < Math.min(lines.length / 2, HEADER_SEARCH_LINES); i++) {
       try {
-        if (isHeader(CsvLine.split(lines[i]))) {
+        if (isHeader(CsvLine.split(text, lines[2 * i], lines[2 * i + 1]))) {
           return i;
         }
       } catch (IllegalArgumentException e) {
@@ -268,15 +313,20 @@ public abstract class CsvStatementParser implements StatementParser {
 
   /** {@code yyyy-MM-dd HH:mm:ss} read by position (the exports' own form), else null. */
   private static @Nullable LocalDateTime isoDateTime(String s) {
-    if (s.length() != 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != ' ' || s.charAt(13) != ':' || s.charAt(16) != ':') {
+    return s.length() == 19 && s.charAt(10) == ' ' ? isoDateTime(s, 0, s, 11) : null;
+  }
+
+  /** {@code yyyy-MM-dd} at {@code d[dayAt..]} and {@code HH:mm:ss} at {@code t[timeAt..]}, read by position, else null. */
+  private static @Nullable LocalDateTime isoDateTime(String d, int dayAt, String t, int timeAt) {
+    if (d.charAt(dayAt + 4) != '-' || d.charAt(dayAt + 7) != '-' || t.charAt(timeAt + 2) != ':' || t.charAt(timeAt + 5) != ':') {
       return null;
     }
-    int year = digits(s, 0, 4);
-    int month = digits(s, 5, 7);
-    int day = digits(s, 8, 10);
-    int hour = digits(s, 11, 13);
-    int minute = digits(s, 14, 16);
-    int second = digits(s, 17, 19);
+    int year = digits(d, dayAt, dayAt + 4);
+    int month = digits(d, dayAt + 5, dayAt + 7);
+    int day = digits(d, dayAt + 8, dayAt + 10);
+    int hour = digits(t, timeAt, timeAt + 2);
+    int minute = digits(t, timeAt + 3, timeAt + 5);
+    int second = digits(t, timeAt + 6, timeAt + 8);
     if ((year | month | day | hour | minute | second) < 0) {
       return null;
     }
@@ -321,7 +371,7 @@ public abstract class CsvStatementParser implements StatementParser {
   /** Combines a date column and an optional separate time column. */
   protected static LocalDateTime dateTime(String dateColumn, String date, String timeColumn, String time) {
     if (date.length() == 10 && time.length() == 8) {
-      LocalDateTime fast = isoDateTime(date + ' ' + time);
+      LocalDateTime fast = isoDateTime(date, 0, time, 0);
       if (fast != null) {
         return fast;
       }

@@ -1,90 +1,140 @@
 package io.github.fenqi.core.statement.internal;
 
+import io.github.fenqi.core.statement.Direction;
 import io.github.fenqi.core.statement.LexiconRule;
 import io.github.fenqi.core.statement.Transaction;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
+import java.util.function.ToIntFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Finds the first lexicon rule (per group of rules) that matches a row in one pass over its text fields instead of trying every
- * keyword of every rule: keywords are indexed by their first character, so each position of a field is checked
- * only against the keywords that could start there. The result is the same rule the rules' own order would give;
- * its reason is then computed by that rule alone.
+ * Finds the first lexicon rule (per group of rules) that matches a row in one pass over its text fields instead of
+ * trying every keyword of every rule: keywords are indexed by their first character, so each position of a field is
+ * checked only against the keywords that could start there. The result is the rule the rules' own order would give,
+ * with the field and keyword {@link LexiconRule#match} would name (the rule's first field, then its first keyword,
+ * that matches), so the reason is the same without scanning the row again.
  *
  * <p>Thread-safety: immutable after construction.
  */
 public final class RuleMatcher {
+  private static final LexiconRule.Field[] FIELDS = LexiconRule.Field.values();
   private final List<LexiconRule> rules;
-  private final char[] slotOf; // first character → 1 + index into entries, 0 when no keyword starts with it
-  private final Entry[][] entries;
+  private final int groups;
+  private final int[] groupOf; // rule → group, -1 when ignored
+  private final int[][] fieldRank; // rule → field ordinal → its place among the rule's distinct fields, -1 when not read
+  private final String[] keyword; // entry → keyword
+  private final int[] ruleOf; // entry → rule
+  private final int[] needs; // entry → the rule's field bits | its direction bits << 8 (what a row position must offer)
+  private final FirstCharIndex index;
 
-  private record Entry(String keyword, int rule, int fieldMask) {}
-
-  public RuleMatcher(List<LexiconRule> rules) {
+  /**
+   * Indexes {@code rules}; {@code group} maps each rule to 0..groups-1, or -1 to ignore it.
+   */
+  public RuleMatcher(List<LexiconRule> rules, ToIntFunction<LexiconRule> group, int groups) {
     this.rules = List.copyOf(rules);
-    Map<Character, List<Entry>> index = new TreeMap<>();
-    for (int r = 0; r < rules.size(); r++) {
-      LexiconRule rule = rules.get(r);
+    this.groups = groups;
+    int n = this.rules.size();
+    groupOf = new int[n];
+    int[] directionMask = new int[n]; // rule → bit per Direction ordinal
+    fieldRank = new int[n][FIELDS.length];
+    List<String> keywords = new ArrayList<>();
+    List<int[]> entries = new ArrayList<>();
+    for (int r = 0; r < n; r++) {
+      LexiconRule rule = this.rules.get(r);
+      groupOf[r] = group.applyAsInt(rule);
+      if (groupOf[r] >= groups) {
+        throw new IllegalArgumentException("group " + groupOf[r] + " of rule " + rule.id() + " is not below " + groups);
+      }
       int mask = 0;
+      for (Direction d : rule.directions()) {
+        mask |= 1 << d.ordinal();
+      }
+      directionMask[r] = mask;
+      Arrays.fill(fieldRank[r], -1);
+      int rank = 0; // the order in which the rule reads its distinct fields
       for (LexiconRule.Field f : rule.fields()) {
-        mask |= 1 << f.ordinal();
+        if (fieldRank[r][f.ordinal()] < 0) {
+          fieldRank[r][f.ordinal()] = rank++;
+        }
       }
-      for (String k : rule.keywords()) {
-        index.computeIfAbsent(k.charAt(0), c -> new ArrayList<>()).add(new Entry(k, r, mask));
+      for (int k = 0; k < rule.keywords().size(); k++) {
+        keywords.add(rule.keywords().get(k));
+        entries.add(new int[] {r, k});
       }
     }
-    slotOf = new char[Character.MAX_VALUE + 1];
-    entries = new Entry[index.size()][];
-    int i = 0;
-    for (Map.Entry<Character, List<Entry>> e : index.entrySet()) {
-      slotOf[e.getKey()] = (char) (i + 1);
-      entries[i++] = e.getValue().toArray(new Entry[0]);
+    if (n >= 1 << 23 || keywords.size() >= 1 << 28 || FIELDS.length > 16) {
+      throw new IllegalArgumentException("too many rules or keywords to index: " + n + " rules, " + keywords.size() + " keywords");
     }
+    keyword = keywords.toArray(new String[0]);
+    ruleOf = entries.stream().mapToInt(e -> e[0]).toArray();
+    needs = new int[ruleOf.length];
+    for (int e = 0; e < needs.length; e++) {
+      int r = ruleOf[e];
+      int fields = 0;
+      for (int f = 0; f < FIELDS.length; f++) {
+        fields |= fieldRank[r][f] >= 0 ? 1 << f : 0;
+      }
+      needs[e] = fields | directionMask[r] << 8;
+    }
+    index = new FirstCharIndex(keywords);
   }
 
   /**
-   * In one scan of the row's text, the first matching rule of each group: {@code group} maps a rule to
-   * 0..groups-1, or -1 to ignore it. Returns the rule index per group, {@link Integer#MAX_VALUE} for none.
+   * In one scan of the row's text, the first matching rule of each group with how it matches; null for a group
+   * with no matching rule.
    */
-  public int[] firstPerGroup(Transaction t, java.util.function.ToIntFunction<LexiconRule> group, int groups) {
-    int[] best = new int[groups];
-    Arrays.fill(best, Integer.MAX_VALUE);
-    for (LexiconRule.Field f : LexiconRule.Field.values()) {
+  public @Nullable Hit[] firstPerGroup(Transaction t) {
+    // per group, the best match so far as one number, lowest wins: rule, then its field's rank in the rule, then the
+    // entry (a rule's entries are in its keyword order), then the field
+    long[] best = new long[groups];
+    Arrays.fill(best, Long.MAX_VALUE);
+    int direction = 1 << t.direction().ordinal() + 8;
+    for (LexiconRule.Field f : FIELDS) {
       String value = f.of(t);
-      int bit = 1 << f.ordinal();
-      for (int i = 0; i < value.length(); i++) {
-        int slot = slotOf[value.charAt(i)];
-        if (slot == 0) {
+      int field = f.ordinal();
+      int offered = 1 << field | direction;
+      for (int i = 0, len = value.length(); i < len; i++) {
+        int[] candidates = index.startingWith(value.charAt(i));
+        if (candidates == null) {
           continue;
         }
-        for (Entry e : entries[slot - 1]) {
-          if ((e.fieldMask & bit) == 0 || !value.startsWith(e.keyword, i)) {
+        for (int e : candidates) {
+          if ((needs[e] & offered) != offered) {
+            continue; // the rule does not read this field, or not for this direction
+          }
+          int r = ruleOf[e];
+          int g = groupOf[r];
+          if (g < 0) {
             continue;
           }
-          LexiconRule rule = rules.get(e.rule);
-          int g = group.applyAsInt(rule);
-          if (g >= 0 && e.rule < best[g] && rule.directions().contains(t.direction())) {
-            best[g] = e.rule;
+          long key = (long) r << 40 | (long) fieldRank[r][field] << 32 | (long) e << 4 | field;
+          if (key < best[g] && value.startsWith(keyword[e], i)) {
+            best[g] = key;
           }
         }
       }
     }
-    return best;
-  }
-
-  /** The rule at {@code index} with how it matches {@code t}; empty for {@link Integer#MAX_VALUE}. */
-  public Optional<Hit> hit(Transaction t, int index) {
-    if (index == Integer.MAX_VALUE) {
-      return Optional.empty();
+    Hit[] hits = new Hit[groups];
+    for (int g = 0; g < groups; g++) {
+      if (best[g] != Long.MAX_VALUE) {
+        LexiconRule.Field f = FIELDS[(int) (best[g] & 0xF)];
+        hits[g] = new Hit(rules.get((int) (best[g] >>> 40)), f, f.of(t), keyword[(int) (best[g] >>> 4 & 0xFFF_FFFF)]);
+      }
     }
-    LexiconRule rule = rules.get(index);
-    return rule.match(t).map(m -> new Hit(rule, m));
+    return hits;
   }
 
-  /** A matched rule and its match. */
-  public record Hit(LexiconRule rule, LexiconRule.Match match) {}
+  /**
+   * A matched rule, the field it read, that field's value and the keyword found in it.
+   *
+   * <p>Thread-safety: immutable.
+   */
+  public record Hit(LexiconRule rule, LexiconRule.Field field, String value, String keyword) {
+    /** The match as {@link LexiconRule#match} states it (the reason rendered now). */
+    public LexiconRule.Match match() {
+      return rule.matched(field, value, keyword);
+    }
+  }
 }

@@ -28,15 +28,64 @@ public final class TextDecoding {
         || (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF)) {
       return new Decoded(new String(bytes, StandardCharsets.UTF_16), "UTF-16");
     }
-    String utf8 = strict(bytes, StandardCharsets.UTF_8);
-    if (utf8 != null) {
-      return new Decoded(utf8, "UTF-8");
+    if (isUtf8(bytes)) {
+      return new Decoded(new String(bytes, StandardCharsets.UTF_8), "UTF-8");
     }
-    String gbk = strict(bytes, Charset.forName("GB18030"));
+    String gbk = TwoByteGb18030.decode(bytes);
+    if (gbk == null) {
+      gbk = strict(bytes, TwoByteGb18030.CHARSET);
+    }
     if (gbk != null) {
       return new Decoded(gbk, "GBK");
     }
     throw new IllegalArgumentException("the file is neither UTF-8 nor GBK text");
+  }
+
+  /**
+   * Whether {@code b} is well-formed UTF-8 (Unicode table 3-7: no overlong forms, no surrogates, nothing above
+   * U+10FFFF), what a strict UTF-8 decoder accepts; checked in place, so valid text is then decoded once.
+   */
+  static boolean isUtf8(byte[] b) {
+    int i = 0;
+    int n = b.length;
+    while (i < n) {
+      int c = b[i] & 0xff;
+      if (c < 0x80) {
+        i++;
+        continue;
+      }
+      int more;
+      int lo = 0x80;
+      int hi = 0xBF;
+      if (c >= 0xC2 && c <= 0xDF) {
+        more = 1;
+      } else if (c >= 0xE0 && c <= 0xEF) {
+        more = 2;
+        lo = c == 0xE0 ? 0xA0 : 0x80;
+        hi = c == 0xED ? 0x9F : 0xBF;
+      } else if (c >= 0xF0 && c <= 0xF4) {
+        more = 3;
+        lo = c == 0xF0 ? 0x90 : 0x80;
+        hi = c == 0xF4 ? 0x8F : 0xBF;
+      } else {
+        return false;
+      }
+      if (i + more >= n) {
+        return false;
+      }
+      int second = b[i + 1] & 0xff;
+      if (second < lo || second > hi) {
+        return false;
+      }
+      for (int k = 2; k <= more; k++) {
+        int next = b[i + k] & 0xff;
+        if (next < 0x80 || next > 0xBF) {
+          return false;
+        }
+      }
+      i += more + 1;
+    }
+    return true;
   }
 
   private static @Nullable String strict(byte[] bytes, Charset charset) {

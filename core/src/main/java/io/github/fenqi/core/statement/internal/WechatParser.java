@@ -29,12 +29,24 @@ public final class WechatParser extends CsvStatementParser {
   }
 
   @Override
-  protected Transaction row(Columns c, List<String> f, String source, int fileLine, int dataRow) {
-    Direction direction = direction(c.get(f, "收/支"));
+  protected RowReader reader(Columns c) {
     String amountColumn = c.find(AMOUNT);
-    return new Transaction(source, fileLine, dataRow, dateTime("交易时间", c.get(f, "交易时间")), direction,
-        amount(amountColumn, c.get(f, amountColumn)), text(c.get(f, "交易对方")), "", text(c.get(f, "商品")),
-        text(c.get(f, "交易类型")), text(c.get(f, "支付方式")), text(c.get(f, "当前状态")), text(c.get(f, "交易单号")),
-        text(c.get(f, "商户单号")), null);
+    int way = c.index("收/支");
+    int time = c.index("交易时间");
+    int amount = c.index(amountColumn);
+    int counterparty = c.index("交易对方");
+    int goods = c.index("商品");
+    int type = c.index("交易类型");
+    int channel = c.index("支付方式");
+    int status = c.index("当前状态");
+    int serial = c.index("交易单号");
+    int merchantOrder = c.index("商户单号");
+    return (f, source, fileLine, dataRow) -> {
+      Direction direction = direction(Columns.at(f, way));
+      return new Transaction(source, fileLine, dataRow, dateTime("交易时间", Columns.at(f, time)), direction,
+          amount(amountColumn, Columns.at(f, amount)), text(Columns.at(f, counterparty)), "", text(Columns.at(f, goods)),
+          text(Columns.at(f, type)), text(Columns.at(f, channel)), text(Columns.at(f, status)), text(Columns.at(f, serial)),
+          text(Columns.at(f, merchantOrder)), null);
+    };
   }
 }

@@ -1,0 +1,198 @@
+package io.github.fenqi.core.statement.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.statement.CategoryLexicon;
+import io.github.fenqi.core.statement.Direction;
+import io.github.fenqi.core.statement.LexiconRule;
+import io.github.fenqi.core.statement.Transaction;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** The one-scan and in-place fast paths give exactly what the plain definitions they replace give. */
+class FastPathProperties {
+  private static final CategoryLexicon LEXICON = CategoryLexicon.defaults();
+  private static final List<String> KEYWORDS = LEXICON.rules().stream().flatMap(r -> r.keywords().stream()).distinct().toList();
+
+  /** Texts made of lexicon keywords, their fragments and filler, so that overlapping matches are common. */
+  @Provide
+  Arbitrary<String> texts() {
+    Arbitrary<String> piece = Arbitraries.oneOf(Arbitraries.of(KEYWORDS),
+        Arbitraries.of(KEYWORDS).map(k -> k.substring(0, Math.max(1, k.length() - 1))),
+        Arbitraries.of("-", " ", "有限公司", "转账", "冲正", "退款", "交易关闭", "周子航", "店", "abc", "12.50"));
+    return piece.list().ofMaxSize(5).map(l -> String.join("", l));
+  }
+
+  @Provide
+  Arbitrary<Transaction> transactions() {
+    return Combinators.combine(texts(), texts(), texts(), Arbitraries.of(Direction.class))
+        .as((counterparty, description, type, direction) -> new Transaction("t.csv", 2, 1, LocalDateTime.of(2026, 5, 1, 10, 0),
+            direction, Money.ofFen(100), counterparty, "", description, type, "", "", "", "", null));
+  }
+
+  @Property(tries = 500)
+  void ruleMatcherFindsTheFirstRuleInOrderWithTheSameReason(@ForAll("transactions") Transaction t) {
+    List<LexiconRule> rules = LEXICON.rules();
+    RuleMatcher matcher = new RuleMatcher(rules, r -> r.id().hashCode() & 1, 2);
+    RuleMatcher.Hit[] hits = matcher.firstPerGroup(t);
+    for (int g = 0; g < 2; g++) {
+      Optional<LexiconRule.Match> expected = Optional.empty();
+      LexiconRule expectedRule = null;
+      for (LexiconRule r : rules) {
+        if ((r.id().hashCode() & 1) == g && r.match(t).isPresent()) {
+          expected = r.match(t);
+          expectedRule = r;
+          break;
+        }
+      }
+      assertEquals(expectedRule, hits[g] == null ? null : hits[g].rule(), t.toString());
+      assertEquals(expected, Optional.ofNullable(hits[g]).map(RuleMatcher.Hit::match), t.toString());
+    }
+  }
+
+  @Property(tries = 500)
+  void keywordFlagsAgreeWithContainsAndStartsWith(@ForAll("texts") String text) {
+    List<String> a = LEXICON.transferKeywords();
+    List<String> b = LEXICON.organisationMarkers();
+    KeywordFlags flags = new KeywordFlags(a, b, List.of("", "退款"));
+    int contains = (a.stream().anyMatch(text::contains) ? 1 : 0) | (b.stream().anyMatch(text::contains) ? 2 : 0)
+        | (text.contains("退款") ? 4 : 0);
+    int starts = (a.stream().anyMatch(text::startsWith) ? 1 : 0) | (b.stream().anyMatch(text::startsWith) ? 2 : 0)
+        | (text.startsWith("退款") ? 4 : 0);
+    assertEquals(contains, flags.in(text), text);
+    assertEquals(starts, flags.prefixOf(text), text);
+  }
+
+  @Provide
+  Arbitrary<byte[]> bytes() {
+    Arbitrary<byte[]> random = Arbitraries.bytes().array(byte[].class).ofMaxSize(12);
+    Arbitrary<byte[]> utf8 = Arbitraries.strings().withCharRange('\u0000', '\uffff').ofMaxLength(6)
+        .map(s -> s.getBytes(StandardCharsets.UTF_8));
+    // a lead byte then boundary continuation bytes: where overlong forms, surrogates and out-of-range code points live
+    Arbitrary<Byte> lead = Arbitraries.of((byte) 0x41, (byte) 0x80, (byte) 0xc0, (byte) 0xc1, (byte) 0xc2, (byte) 0xdf, (byte) 0xe0,
+        (byte) 0xe1, (byte) 0xed, (byte) 0xef, (byte) 0xf0, (byte) 0xf4, (byte) 0xf5, (byte) 0xff);
+    Arbitrary<Byte> next = Arbitraries.of((byte) 0x7f, (byte) 0x80, (byte) 0x8f, (byte) 0x90, (byte) 0x9f, (byte) 0xa0, (byte) 0xbf,
+        (byte) 0xc0);
+    Arbitrary<byte[]> edges = Combinators.combine(lead, next.list().ofMinSize(0).ofMaxSize(3)).as((first, rest) -> {
+      byte[] b = new byte[1 + rest.size()];
+      b[0] = first;
+      for (int i = 0; i < rest.size(); i++) {
+        b[i + 1] = rest.get(i);
+      }
+      return b;
+    });
+    return Arbitraries.oneOf(random, utf8, edges);
+  }
+
+  @Property(tries = 2000)
+  void utf8CheckAcceptsWhatTheStrictDecoderAccepts(@ForAll("bytes") byte[] b) {
+    assertEquals(strictUtf8(b), TextDecoding.isUtf8(b), () -> java.util.HexFormat.of().formatHex(b));
+  }
+
+  @org.junit.jupiter.api.Test
+  void utf8CheckRejectsOverlongSurrogateAndOutOfRangeFormsAsTheStrictDecoderDoes() {
+    for (String hex : List.of("eda080", "edbfbf", "ed9fbf", "c080", "c1bf", "c280", "e08080", "e09fbf", "e0a080", "f0808080",
+        "f08fbfbf", "f0908080", "f48fbfbf", "f4908080", "f5808080", "e4b8ad", "e4b8", "e4", "80", "41e4b8ad42")) {
+      byte[] b = java.util.HexFormat.of().parseHex(hex);
+      assertEquals(strictUtf8(b), TextDecoding.isUtf8(b), hex);
+    }
+  }
+
+  private static boolean strictUtf8(byte[] b) {
+    boolean strict;
+    try {
+      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b));
+      strict = true;
+    } catch (CharacterCodingException e) {
+      strict = false;
+    }
+    return strict;
+  }
+
+  @Provide
+  Arbitrary<byte[]> gbkBytes() {
+    Arbitrary<byte[]> text = Arbitraries.strings().withCharRange('\u0000', '\u007f').withCharRange('\u00a0', '\u04ff')
+        .withCharRange('\u3000', '\u33ff').withCharRange('\u4e00', '\u9fff').withCharRange('\ue000', '\ue8ff')
+        .withCharRange('\uff00', '\uffef').withChars("𠀀😀€").ofMaxLength(8).map(s -> s.getBytes(TwoByteGb18030.CHARSET));
+    Arbitrary<byte[]> random = Arbitraries.bytes().array(byte[].class).ofMaxSize(8);
+    return Arbitraries.oneOf(text, random);
+  }
+
+  @Property(tries = 2000)
+  void twoByteGb18030DecodesAsTheStrictDecoderOrDefersToIt(@ForAll("gbkBytes") byte[] b) {
+    String fast = TwoByteGb18030.decode(b);
+    String strict;
+    try {
+      strict = TwoByteGb18030.CHARSET.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
+    } catch (CharacterCodingException e) {
+      strict = null;
+    }
+    if (fast != null) {
+      assertEquals(strict, fast, () -> java.util.HexFormat.of().formatHex(b));
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void twoByteGb18030ReadsTheAlipayAlphabetItself() {
+    String text = "交易时间,交易分类,交易对方,收/支,金额\n2026-10-31 16:16:07,餐饮美食,盒马鲜生,支出,17.52（元）￥";
+    assertEquals(text, TwoByteGb18030.decode(text.getBytes(TwoByteGb18030.CHARSET)));
+  }
+
+  @Provide
+  Arbitrary<String> textsWithBreaks() {
+    return Arbitraries.of("a", "周子航,1", "", "\n", "\r", "\r\n", "\n\r", ",").list().ofMaxSize(8).map(l -> String.join("", l));
+  }
+
+  @Property(tries = 1000)
+  void lineBoundsAreTheLinesBetweenLfCrAndCrlf(@ForAll("textsWithBreaks") String text) {
+    List<String> expected = new ArrayList<>(); // the plain definition: every LF, CR or CRLF ends a line, the rest is the last
+    int start = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        expected.add(text.substring(start, i));
+        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+          i++;
+        }
+        start = i + 1;
+      }
+    }
+    expected.add(text.substring(start));
+    int[] bounds = CsvStatementParser.lines(text);
+    List<String> actual = new ArrayList<>();
+    for (int i = 0; i < bounds.length; i += 2) {
+      actual.add(text.substring(bounds[i], bounds[i + 1]));
+    }
+    assertEquals(expected, actual, text.replace("\r", "\\r").replace("\n", "\\n"));
+  }
+
+  @Provide
+  Arbitrary<String> lines() {
+    return Arbitraries.of("a", " b ", "\t123\t", "", "周子航", " 店 ", "\u3000全角\u3000", "x y").list().ofMaxSize(6)
+        .map(l -> String.join(",", l));
+  }
+
+  @Property(tries = 500)
+  void quoteFreeSplitGivesTheStrippedFieldsBetweenCommas(@ForAll("lines") String line) {
+    List<String> expected = new ArrayList<>();
+    for (String f : line.split(",", -1)) {
+      expected.add(f.strip());
+    }
+    assertEquals(expected, CsvLine.split(line));
+  }
+}
