@@ -21,12 +21,12 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
-import org.optaplanner.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
 import org.optaplanner.core.config.heuristic.selector.move.composite.CartesianProductMoveSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
 import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
 import org.optaplanner.core.config.localsearch.LocalSearchType;
+import org.optaplanner.core.config.phase.custom.CustomPhaseConfig;
 import org.optaplanner.core.config.score.director.ScoreDirectorFactoryConfig;
 import org.optaplanner.core.config.solver.EnvironmentMode;
 import org.optaplanner.core.config.solver.SolverConfig;
@@ -180,7 +180,7 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
     return new SolverConfig()
         .withSolutionClass(ProposalPlanning.class)
         .withEntityClasses(DebtChoice.class)
-        .withPhases(new ConstructionHeuristicPhaseConfig(), localSearch)
+        .withPhases(new CustomPhaseConfig().withCustomPhaseCommands(new LagrangianStart()), localSearch)
         .withScoreDirectorFactory(score)
         .withTerminationConfig(termination)
         .withEnvironmentMode(stepLimit != null ? EnvironmentMode.REPRODUCIBLE : EnvironmentMode.NON_REPRODUCIBLE)
