@@ -15,18 +15,20 @@ import java.util.Optional;
  * objective ratio per strategy. Not a JMH benchmark — one run per case, as a user would run it — so it prints a
  * Markdown table for benchmarks/README.md.
  *
- * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.github.fenqi.benchmarks.SolverQualityReport [seconds]}.
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.github.fenqi.benchmarks.SolverQualityReport [seconds [seeds]]}
+ * (defaults 1 s per strategy, seeds 1 and 2).
  */
 public final class SolverQualityReport {
   private SolverQualityReport() {}
 
   public static void main(String[] args) {
     long seconds = args.length > 0 ? Long.parseLong(args[0]) : 1;
+    int seeds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
     ProposalSolver opta = OptaPlannerProposalSolver.builder().timeLimit(Duration.ofSeconds(seconds)).build();
     System.out.println("| debts | seed | strategy | exact time (ms) | exact proven | OptaPlanner time (ms) | objective ratio |");
     System.out.println("|---|---|---|---:|---|---:|---:|");
     for (int n : new int[] {5, 10, 20}) {
-      for (long seed : new long[] {1, 2}) {
+      for (long seed = 1; seed <= seeds; seed++) {
         ProposalProblem problem = SolverBenchmark.generate(n, 1.3, seed);
         ProposalSolver.exact().solve(problem); // warm-up
         long t0 = System.nanoTime();

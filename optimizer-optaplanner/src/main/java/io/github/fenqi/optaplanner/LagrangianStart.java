@@ -47,7 +47,8 @@ final class LagrangianStart implements CustomPhaseCommand<ProposalPlanning> {
    * with its objective {@code value[d][k]} (−∞ when the strategy does not allow it), first installment and down
    * payment.
    */
-  record Debts(int[][] option, double[][] value, long[][] installment, long[][] down) {
+  record Debts(int[][] option, double[][] value, long[][] installment, long[][] down, int[][] byInstallment,
+      long[][] sortedInstallment, int[][] prefixBest) {
     static Debts of(List<DebtChoice> choices) {
       int n = choices.size();
       int[][] option = new int[n][];
@@ -71,7 +72,61 @@ final class LagrangianStart implements CustomPhaseCommand<ProposalPlanning> {
           down[d][k] = c.grid().downPaymentFen(i);
         }
       }
-      return new Debts(option, value, installment, down);
+      int[][] byInstallment = new int[n][];
+      long[][] sortedInstallment = new long[n][];
+      int[][] prefixBest = new int[n][];
+      for (int d = 0; d < n; d++) {
+        long[] inst = installment[d];
+        double[] v = value[d];
+        byInstallment[d] = java.util.stream.IntStream.range(0, inst.length).boxed()
+            .sorted(java.util.Comparator.comparingLong(k -> inst[k])).mapToInt(Integer::intValue).toArray();
+        sortedInstallment[d] = new long[inst.length];
+        prefixBest[d] = new int[inst.length];
+        for (int j = 0; j < inst.length; j++) {
+          int k = byInstallment[d][j];
+          sortedInstallment[d][j] = inst[k];
+          prefixBest[d][j] = j > 0 && v[prefixBest[d][j - 1]] >= v[k] ? prefixBest[d][j - 1] : k;
+        }
+      }
+      return new Debts(option, value, installment, down, byInstallment, sortedInstallment, prefixBest);
+    }
+
+    /**
+     * Debt d's best candidate with installment ≤ {@code roomA} and down payment ≤ {@code roomB}, or −1: a binary
+     * search over the installment-sorted prefix maxima, which answers at once when the best option under the
+     * installment room also fits the down-payment room (savings rarely bind), else a scan of that prefix.
+     */
+    int bestWithin(int d, long roomA, long roomB) {
+      int j = upperBound(sortedInstallment[d], roomA) - 1;
+      if (j < 0) {
+        return -1;
+      }
+      int k = prefixBest[d][j];
+      if (down[d][k] <= roomB) {
+        return k;
+      }
+      int arg = -1;
+      for (int i = 0; i <= j; i++) {
+        int c = byInstallment[d][i];
+        if (down[d][c] <= roomB && (arg < 0 || value[d][c] > value[d][arg])) {
+          arg = c;
+        }
+      }
+      return arg;
+    }
+
+    private static int upperBound(long[] sorted, long key) {
+      int lo = 0;
+      int hi = sorted.length;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (sorted[mid] <= key) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
     }
 
     int size() {
@@ -81,9 +136,7 @@ final class LagrangianStart implements CustomPhaseCommand<ProposalPlanning> {
 
   /** The chosen candidate position per debt (a position in {@code debts.option[d]}, not a grid index). */
   static int[] choose(Debts debts, long budget, long savings) {
-    int[] pick = relaxation(debts, budget, savings);
-    State s = new State(debts, pick, budget, savings);
-    fill(s);
+    State s = relaxation(debts, budget, savings);
     for (int round = 0; round < PAIR_ROUNDS && s.fits() && exchangePair(s); round++) {
       fill(s);
     }
@@ -114,6 +167,14 @@ final class LagrangianStart implements CustomPhaseCommand<ProposalPlanning> {
       return installments <= budget && downs <= savings;
     }
 
+    double total() {
+      double t = 0;
+      for (int d = 0; d < pick.length; d++) {
+        t += debts.value[d][pick[d]];
+      }
+      return t;
+    }
+
     void set(int d, int k) {
       installments += debts.installment[d][k] - debts.installment[d][pick[d]];
       downs += debts.down[d][k] - debts.down[d][pick[d]];
@@ -121,54 +182,128 @@ final class LagrangianStart implements CustomPhaseCommand<ProposalPlanning> {
     }
   }
 
-  /** Least multipliers whose Lagrangian choice fits both limits (or the cheapest choice if none does). */
-  private static int[] relaxation(Debts debts, long budget, long savings) {
-    int[] free = lagrangian(debts, 0, 0);
-    if (fits(debts, free, budget, savings)) {
-      return free;
+  /**
+   * Coordinate descent on the Lagrangian dual: alternately the λ at which Σ first installments crosses the budget
+   * (for the current μ) and the μ at which Σ down payments crosses the savings (for the current λ). The choices on
+   * both sides of every crossing are made to fit ({@link #repair}) and filled ({@link #fill}); the best of them is
+   * the start.
+   */
+  private static State relaxation(Debts debts, long budget, long savings) {
+    State best = complete(debts, lagrangian(debts, 0, 0), budget, savings);
+    if (best.fits() && best.total() >= unconstrainedTotal(debts)) {
+      return best; // every debt has its best option and it fits: optimal
     }
+    double lambda = 0;
     double mu = 0;
-    int[] best = fitBudget(debts, mu, budget);
-    if (sum(debts.down, best) > savings) {
-      // savings bind too: the least μ whose budget-fitted choice also fits the savings
-      double lo = 1e-15;
-      double hi = 1e15;
-      int[] hiPick = fitBudget(debts, hi, budget);
-      for (int i = 0; i < 80; i++) {
-        double mid = Math.sqrt(lo * hi);
-        int[] p = fitBudget(debts, mid, budget);
-        if (sum(debts.down, p) <= savings) {
-          hi = mid;
-          hiPick = p;
-        } else {
-          lo = mid;
-        }
+    for (int round = 0; round < DUAL_ROUNDS; round++) {
+      double m = mu;
+      Crossing l = crossing(debts, x -> lagrangian(debts, x, m), debts.installment, budget);
+      best = better(best, complete(debts, l.below, budget, savings));
+      best = better(best, complete(debts, l.above, budget, savings));
+      double lam = l.multiplier;
+      Crossing u = crossing(debts, x -> lagrangian(debts, lam, x), debts.down, savings);
+      best = better(best, complete(debts, u.below, budget, savings));
+      best = better(best, complete(debts, u.above, budget, savings));
+      if (lam == lambda && u.multiplier == mu) {
+        break;
       }
-      best = hiPick;
+      lambda = lam;
+      mu = u.multiplier;
     }
     return best;
   }
 
-  /** For a fixed μ, the choice at the least λ whose Σ first installments fits the budget (geometric bisection). */
-  private static int[] fitBudget(Debts debts, double mu, long budget) {
-    int[] p0 = lagrangian(debts, 0, mu);
-    if (sum(debts.installment, p0) <= budget) {
-      return p0;
+  /** Bounds on the number of dual coordinate rounds and on bisection steps per crossing. */
+  private static final int DUAL_ROUNDS = 8;
+  private static final int BISECTION_STEPS = 60;
+
+  /**
+   * The least multiplier (geometric bisection over 10⁻¹⁵..10¹⁵, 0 if it is not needed) at which the choice's Σ
+   * {@code figure} fits {@code limit}; {@code below} is the choice just under it (over the limit), {@code above}
+   * the one at it.
+   */
+  private record Crossing(double multiplier, int[] below, int[] above) {}
+
+  private static Crossing crossing(Debts debts, java.util.function.DoubleFunction<int[]> choice, long[][] figure, long limit) {
+    int[] zero = choice.apply(0);
+    if (sum(figure, zero) <= limit) {
+      return new Crossing(0, zero, zero);
     }
     double lo = 1e-15;
     double hi = 1e15;
-    int[] hiPick = lagrangian(debts, hi, mu);
-    for (int i = 0; i < 80; i++) {
+    int[] loPick = zero;
+    int[] hiPick = choice.apply(hi);
+    for (int i = 0; i < BISECTION_STEPS; i++) {
       double mid = Math.sqrt(lo * hi);
-      int[] p = lagrangian(debts, mid, mu);
-      if (sum(debts.installment, p) <= budget) {
+      int[] p = choice.apply(mid);
+      if (sum(figure, p) <= limit) {
         hi = mid;
         hiPick = p;
       } else {
         lo = mid;
+        loPick = p;
       }
     }
-    return hiPick;
+    return new Crossing(hi, loPick, hiPick);
+  }
+
+  /** A Lagrangian choice made to fit and then filled. */
+  private static State complete(Debts debts, int[] pick, long budget, long savings) {
+    State s = new State(debts, pick.clone(), budget, savings);
+    repair(s);
+    fill(s);
+    return s;
+  }
+
+  private static State better(State a, State b) {
+    if (a.fits() != b.fits()) {
+      return a.fits() ? a : b;
+    }
+    return b.total() > a.total() ? b : a;
+  }
+
+  /**
+   * Greedy repair: while a limit is exceeded, take the single change that loses the least objective per unit of
+   * excess it removes (relative to the limits) without pushing a satisfied limit over.
+   */
+  private static void repair(State s) {
+    Debts debts = s.debts;
+    double budgetUnit = Math.max(1, s.budget);
+    double savingsUnit = Math.max(1, s.savings);
+    while (!s.fits()) {
+      boolean overA = s.installments > s.budget;
+      boolean overB = s.downs > s.savings;
+      double bestRate = Double.POSITIVE_INFINITY;
+      int bestD = -1;
+      int bestK = -1;
+      for (int d = 0; d < debts.size(); d++) {
+        int cur = s.pick[d];
+        for (int k = 0; k < debts.option[d].length; k++) {
+          if (debts.value[d][k] == Double.NEGATIVE_INFINITY) {
+            continue;
+          }
+          long dA = debts.installment[d][k] - debts.installment[d][cur];
+          long dB = debts.down[d][k] - debts.down[d][cur];
+          if ((!overA && s.installments + dA > s.budget) || (!overB && s.downs + dB > s.savings)) {
+            continue;
+          }
+          double freed = (overA ? -dA / budgetUnit : 0) + (overB ? -dB / savingsUnit : 0);
+          if (freed <= 0) {
+            continue;
+          }
+          double rate = (debts.value[d][cur] - debts.value[d][k]) / freed;
+          if (rate < bestRate) {
+            bestRate = rate;
+            bestD = d;
+            bestK = k;
+          }
+        }
+      }
+      if (bestD < 0) {
+        return; // nothing frees the exceeded limit: local search gets the least bad start
+      }
+      s.set(bestD, bestK);
+    }
   }
 
   /** Per debt the candidate maximising value − λ·installment − μ·down; ties go to the cheaper one. */
@@ -233,7 +368,7 @@ final class LagrangianStart implements CustomPhaseCommand<ProposalPlanning> {
   /** Applies the best fitting change of two debts at once that raises the value; false when there is none. */
   private static boolean exchangePair(State s) {
     Debts debts = s.debts;
-    double bestGain = 1e-9 * Math.max(1, Math.abs(total(s)));
+    double bestGain = 1e-9 * Math.max(1, Math.abs(s.total()));
     int bd1 = -1;
     int bk1 = -1;
     int bd2 = -1;
@@ -241,29 +376,26 @@ final class LagrangianStart implements CustomPhaseCommand<ProposalPlanning> {
     for (int d1 = 0; d1 < debts.size(); d1++) {
       int c1 = s.pick[d1];
       for (int k1 = 0; k1 < debts.option[d1].length; k1++) {
-        if (k1 == c1 || debts.value[d1][k1] == Double.NEGATIVE_INFINITY) {
-          continue;
-        }
         double g1 = debts.value[d1][k1] - debts.value[d1][c1];
+        if (!(g1 > 0)) {
+          continue; // an improving pair has a gaining half; let d1 be it
+        }
         long a1 = s.installments + debts.installment[d1][k1] - debts.installment[d1][c1];
         long b1 = s.downs + debts.down[d1][k1] - debts.down[d1][c1];
-        for (int d2 = d1 + 1; d2 < debts.size(); d2++) {
+        for (int d2 = 0; d2 < debts.size(); d2++) {
+          if (d2 == d1) {
+            continue;
+          }
           int c2 = s.pick[d2];
           long a2Room = s.budget - a1 + debts.installment[d2][c2];
           long b2Room = s.savings - b1 + debts.down[d2][c2];
-          double need = bestGain - g1 + debts.value[d2][c2];
-          double[] v2 = debts.value[d2];
-          long[] inst2 = debts.installment[d2];
-          long[] down2 = debts.down[d2];
-          for (int k2 = 0; k2 < v2.length; k2++) {
-            if (v2[k2] > need && inst2[k2] <= a2Room && down2[k2] <= b2Room) {
-              need = v2[k2];
-              bestGain = g1 + v2[k2] - debts.value[d2][c2];
-              bd1 = d1;
-              bk1 = k1;
-              bd2 = d2;
-              bk2 = k2;
-            }
+          int k2 = debts.bestWithin(d2, a2Room, b2Room);
+          if (k2 >= 0 && g1 + debts.value[d2][k2] - debts.value[d2][c2] > bestGain) {
+            bestGain = g1 + debts.value[d2][k2] - debts.value[d2][c2];
+            bd1 = d1;
+            bk1 = k1;
+            bd2 = d2;
+            bk2 = k2;
           }
         }
       }
@@ -276,16 +408,12 @@ final class LagrangianStart implements CustomPhaseCommand<ProposalPlanning> {
     return true;
   }
 
-  private static double total(State s) {
+  private static double unconstrainedTotal(Debts debts) {
     double t = 0;
-    for (int d = 0; d < s.pick.length; d++) {
-      t += s.debts.value[d][s.pick[d]];
+    for (double[] v : debts.value) {
+      t += java.util.Arrays.stream(v).max().orElse(Double.NEGATIVE_INFINITY);
     }
     return t;
-  }
-
-  private static boolean fits(Debts debts, int[] pick, long budget, long savings) {
-    return sum(debts.installment, pick) <= budget && sum(debts.down, pick) <= savings;
   }
 
   private static long sum(long[][] figure, int[] pick) {
