@@ -20,7 +20,10 @@ import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
  *   <li>pair exchange: while changing two debts at once fits and raises the objective, take the best such pair
  *       (one debt gives up budget or savings the other puts to better use), then fill greedily again;</li>
  *   <li>a short tabu search over compensated moves ({@link #tabu}), which walks through worse plans to find chains
- *       of trades among three or more debts.</li>
+ *       of trades among three or more debts;</li>
+ *   <li>iterated tabu search: kick a few debts to random nearby options (seeded), repair, fill, search again, and
+ *       keep the result when it is better — some optima sit behind a trade among four or five debts that no
+ *       sequence of tabu steps reaches from the first local optimum.</li>
  * </ol>
  * Every step is deterministic (no randomness, no clock) and bounded by counts of work, so deterministic mode stays
  * reproducible; on the generated 20-debt cases it takes 0.1–0.5 s of the time limit, the rest goes to OptaPlanner's
@@ -42,6 +45,16 @@ final class LagrangianStart implements CustomPhaseCommand<ProposalPlanning> {
   private static final int TENURE = 7;
   private static final long TABU_WORK = 2_000_000;
   private static final int PATIENCE = 100;
+  /**
+   * Iterated tabu search: at most this many kicks, each moving this many randomly drawn debts (fixed seed) to random
+   * options of their {@link #NEAR} ones before repair, fill and a tabu search of at most this much work; all of
+   * them together stop after this much work.
+   */
+  private static final int KICKS = 30;
+  private static final int KICK_SIZE = 4;
+  private static final long KICK_TABU_WORK = 2_000_000;
+  private static final long KICK_WORK = 20_000_000;
+  private static final long KICK_SEED = 20_261_125L;
 
   @Override
   public void changeWorkingSolution(ScoreDirector<ProposalPlanning> scoreDirector) {
@@ -167,10 +180,32 @@ final class LagrangianStart implements CustomPhaseCommand<ProposalPlanning> {
       fill(s);
     }
     if (s.fits()) {
-      tabu(s, nearest(debts, s.lambda, s.mu));
+      int[][] near = nearest(debts, s.lambda, s.mu);
+      long work = tabu(s, near, TABU_WORK);
+      java.util.Random random = new java.util.Random(KICK_SEED);
+      for (int kick = 0; kick < KICKS && work < KICK_WORK; kick++) {
+        State t = new State(debts, s.pick.clone(), budget, savings);
+        for (int j = 0; j < KICK_SIZE; j++) {
+          int d = random.nextInt(debts.size());
+          if (near[d].length > 0) {
+            t.set(d, near[d][random.nextInt(near[d].length)]);
+          }
+        }
+        repair(t);
+        fill(t);
+        if (t.fits()) {
+          work += tabu(t, near, KICK_TABU_WORK);
+          if (t.total() > s.total()) {
+            for (int d = 0; d < debts.size(); d++) {
+              s.set(d, t.pick[d]);
+            }
+          }
+        }
+      }
     }
     return s.pick;
   }
+
 
   /**
    * Tabu search over compensated moves: change one debt to one of its {@link #NEAR} options of best reduced value,
@@ -180,7 +215,7 @@ final class LagrangianStart implements CustomPhaseCommand<ProposalPlanning> {
    * installment, freeing budget for a third — are found that no single improving pair shows. Bounded by a count of
    * evaluated pairs, not by the clock, so it is deterministic; ends with the best plan seen.
    */
-  private static void tabu(State s, int[][] near) {
+  private static long tabu(State s, int[][] near, long maxWork) {
     Debts debts = s.debts;
     int n = debts.size();
     int[][] tabuUntil = new int[n][];
@@ -192,7 +227,7 @@ final class LagrangianStart implements CustomPhaseCommand<ProposalPlanning> {
     double eps = 1e-12 * Math.max(1, Math.abs(bestTotal));
     long[] work = new long[1];
     int sinceBest = 0;
-    for (int step = 1; work[0] < TABU_WORK && sinceBest < PATIENCE; step++) {
+    for (int step = 1; work[0] < maxWork && sinceBest < PATIENCE; step++) {
       double current = s.total();
       double bestGain = Double.NEGATIVE_INFINITY;
       int bd1 = -1;
@@ -257,6 +292,7 @@ final class LagrangianStart implements CustomPhaseCommand<ProposalPlanning> {
     for (int d = 0; d < n; d++) {
       s.set(d, bestPick[d]);
     }
+    return work[0];
   }
 
   /** Per debt the positions of its {@link #NEAR} allowed options of highest value − λ·installment − μ·down. */
