@@ -25,11 +25,12 @@ import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
  *       keep the result when it is better — some optima sit behind a trade among four or five debts that no
  *       sequence of tabu steps reaches from the first local optimum.</li>
  * </ol>
- * Every step is deterministic (no randomness, no clock) and bounded by counts of work, so deterministic mode stays
- * reproducible; on the generated 20-debt cases it takes 0.1–0.5 s of the time limit, the rest goes to OptaPlanner's
+ * Every step is deterministic (seeded randomness) and bounded by counts of work; only the iterated tabu search may,
+ * in time-limited mode, run on until half the time limit has passed ({@link Kicks#timed}). Deterministic mode never
+ * reads the clock ({@link Kicks#counted}), so it stays reproducible. The rest of the time goes to OptaPlanner's
  * local search.
  *
- * <p>Thread-safety: stateless; OptaPlanner calls it on the solver thread.
+ * <p>Thread-safety: immutable; OptaPlanner calls it on the solver thread.
  */
 final class LagrangianStart implements CustomPhaseCommand<ProposalPlanning> {
   /** Bound on pair-exchange rounds, so a pathological case cannot eat the whole time limit. */
@@ -46,22 +47,42 @@ final class LagrangianStart implements CustomPhaseCommand<ProposalPlanning> {
   private static final long TABU_WORK = 2_000_000;
   private static final int PATIENCE = 100;
   /**
-   * Iterated tabu search: at most this many kicks, each moving this many randomly drawn debts (fixed seed) to random
-   * options of their {@link #NEAR} ones before repair, fill and a tabu search of at most this much work; all of
-   * them together stop after this much work.
+   * Iterated tabu search: each kick moves this many randomly drawn debts (fixed seed) to random options of their
+   * {@link #NEAR} ones before repair, fill and a tabu search of at most this much work; {@link Kicks} bounds the
+   * whole.
    */
-  private static final int KICKS = 30;
   private static final int KICK_SIZE = 4;
   private static final long KICK_TABU_WORK = 2_000_000;
-  private static final long KICK_WORK = 20_000_000;
   private static final long KICK_SEED = 20_261_125L;
+
+  private final Kicks kicks;
+
+  /**
+   * How long the iterated tabu search goes on: at most {@code count} kicks, {@code work} options looked at in all,
+   * and until {@code nanos} after the phase started (measured with {@link System#nanoTime()}).
+   */
+  record Kicks(int count, long work, long nanos) {
+    /** Deterministic mode: 30 kicks or 20 million options looked at, whichever comes first; no clock. */
+    static Kicks counted() {
+      return new Kicks(300, 150_000_000, Long.MAX_VALUE);
+    }
+
+    /** Time-limited mode: kicks until {@code nanos} have passed since the phase started (at most 10 000). */
+    static Kicks timed(long nanos) {
+      return new Kicks(10_000, Long.MAX_VALUE, nanos);
+    }
+  }
+
+  LagrangianStart(Kicks kicks) {
+    this.kicks = kicks;
+  }
 
   @Override
   public void changeWorkingSolution(ScoreDirector<ProposalPlanning> scoreDirector) {
     ProposalPlanning planning = scoreDirector.getWorkingSolution();
     List<DebtChoice> choices = planning.getChoices();
     Debts debts = Debts.of(choices);
-    int[] pick = choose(debts, planning.getLimits().budgetFen(), planning.getLimits().savingsFen());
+    int[] pick = choose(debts, planning.getLimits().budgetFen(), planning.getLimits().savingsFen(), kicks);
     for (int d = 0; d < choices.size(); d++) {
       DebtChoice c = choices.get(d);
       scoreDirector.beforeVariableChanged(c, "option");
@@ -171,7 +192,8 @@ final class LagrangianStart implements CustomPhaseCommand<ProposalPlanning> {
   }
 
   /** The chosen candidate position per debt (a position in {@code debts.option[d]}, not a grid index). */
-  static int[] choose(Debts debts, long budget, long savings) {
+  static int[] choose(Debts debts, long budget, long savings, Kicks kicks) {
+    long started = System.nanoTime();
     State s = relaxation(debts, budget, savings);
     if (s.optimal) {
       return s.pick;
@@ -183,7 +205,8 @@ final class LagrangianStart implements CustomPhaseCommand<ProposalPlanning> {
       int[][] near = nearest(debts, s.lambda, s.mu);
       long work = tabu(s, near, TABU_WORK);
       java.util.Random random = new java.util.Random(KICK_SEED);
-      for (int kick = 0; kick < KICKS && work < KICK_WORK; kick++) {
+      for (int kick = 0; kick < kicks.count() && work < kicks.work()
+          && (kicks.nanos() == Long.MAX_VALUE || System.nanoTime() - started < kicks.nanos()); kick++) {
         State t = new State(debts, s.pick.clone(), budget, savings);
         for (int j = 0; j < KICK_SIZE; j++) {
           int d = random.nextInt(debts.size());

@@ -180,7 +180,8 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
     return new SolverConfig()
         .withSolutionClass(ProposalPlanning.class)
         .withEntityClasses(DebtChoice.class)
-        .withPhases(new CustomPhaseConfig().withCustomPhaseCommands(new LagrangianStart()), localSearch)
+        .withPhases(new CustomPhaseConfig().withCustomPhaseCommands(new LagrangianStart(stepLimit != null
+            ? LagrangianStart.Kicks.counted() : LagrangianStart.Kicks.timed(timeLimit.toNanos() / 2))), localSearch)
         .withScoreDirectorFactory(score)
         .withTerminationConfig(termination)
         .withEnvironmentMode(stepLimit != null ? EnvironmentMode.REPRODUCIBLE : EnvironmentMode.NON_REPRODUCIBLE)

@@ -21,7 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The issue's quality target on generated 10-debt cases, in deterministic mode (fixed seed and score-calculation
@@ -62,13 +63,10 @@ class OptaPlannerQualityTest {
     return m.multiply(factor, RoundingMode.HALF_UP);
   }
 
-  /**
-   * Seed 1 of this generator. Not every seed meets the target: of seeds 1–8, BALANCED misses it on seed 2 (0.992);
-   * AGGRESSIVE and CONSERVATIVE meet it on all eight (see the module README).
-   */
-  @Test
-  void tenDebtCaseReachesNinetyNineAndAHalfPercentOfTheExactObjective() {
-    ProposalProblem problem = generated(1, 1.3, 2.0);
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3})
+  void tenDebtCaseReachesNinetyNineAndAHalfPercentOfTheExactObjective(long seed) {
+    ProposalProblem problem = generated(seed, 1.3, 2.0);
     ProposalSet exact = ProposalSolver.exact().solve(problem);
     ProposalSet opta = OPTA.solve(problem);
     for (Strategy s : Strategy.values()) {
