@@ -35,8 +35,10 @@ import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
 
 /**
  * A {@link ProposalSolver} on OptaPlanner: each strategy is one solve of {@link ProposalPlanning} with the built-in
- * constraints of {@link ProposalConstraintProvider} and any {@link ProposalConstraint}s the user adds. Proposals it
- * returns are never marked proven optimal (local search proves nothing); compare with {@link ProposalSolver#exact()}.
+ * constraints of {@link ProposalConstraintProvider} and any {@link ProposalConstraint}s the user adds: a heuristic
+ * construction phase on the built-in model ({@link LagrangianStart}, up to half the time limit), then OptaPlanner's
+ * tabu search on the full score, which also repairs what user constraints reject. Proposals it returns are never
+ * marked proven optimal (local search proves nothing); compare with {@link ProposalSolver#exact()}.
  *
  * <pre>{@code
  * ProposalSolver solver = OptaPlannerProposalSolver.builder()
@@ -218,7 +220,7 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
 
     /**
      * Deterministic mode for tests: a fixed seed and a fixed number of score calculations instead of a time
-     * limit, so the same problem always gives the same proposals.
+     * limit (and a fixed amount of construction work), so the same problem always gives the same proposals.
      */
     public Builder deterministic(long seed, long scoreCalculations) {
       if (scoreCalculations < 1) {
