@@ -6,27 +6,30 @@ import io.github.fenqi.core.solve.ProposalSet;
 import io.github.fenqi.core.solve.ProposalSolver;
 import io.github.fenqi.core.solve.Strategy;
 import io.github.fenqi.optaplanner.OptaPlannerProposalSolver;
+import io.github.fenqi.optaplanner.SolverQuality;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Exact solver vs OptaPlanner on generated cases of 5, 10 and 20 debts (SolverBenchmark's generator): wall time and
- * objective ratio per strategy. Not a JMH benchmark — one run per case, as a user would run it — so it prints a
+ * objective ratio per strategy ({@link SolverQuality#objectiveRatio}). Not a JMH benchmark — one run per case, as a user would run it — so it prints a
  * Markdown table for benchmarks/README.md.
  *
- * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.github.fenqi.benchmarks.SolverQualityReport [seconds]}.
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.github.fenqi.benchmarks.SolverQualityReport [seconds [seeds]]}
+ * (defaults 1 s per strategy, seeds 1 and 2).
  */
 public final class SolverQualityReport {
   private SolverQualityReport() {}
 
   public static void main(String[] args) {
     long seconds = args.length > 0 ? Long.parseLong(args[0]) : 1;
+    int seeds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
     ProposalSolver opta = OptaPlannerProposalSolver.builder().timeLimit(Duration.ofSeconds(seconds)).build();
     System.out.println("| debts | seed | strategy | exact time (ms) | exact proven | OptaPlanner time (ms) | objective ratio |");
     System.out.println("|---|---|---|---:|---|---:|---:|");
     for (int n : new int[] {5, 10, 20}) {
-      for (long seed : new long[] {1, 2}) {
+      for (long seed = 1; seed <= seeds; seed++) {
         ProposalProblem problem = SolverBenchmark.generate(n, 1.3, seed);
         ProposalSolver.exact().solve(problem); // warm-up
         long t0 = System.nanoTime();
@@ -37,37 +40,11 @@ public final class SolverQualityReport {
         for (Strategy s : Strategy.values()) {
           Optional<Proposal> e = exact.proposal(s);
           Optional<Proposal> o = heuristic.proposal(s);
-          String ratio = e.isEmpty() ? "no exact plan" : o.isEmpty() ? "no plan found" : String.format(Locale.ROOT, "%.4f", ratio(s, e.get(), o.get()));
+          String ratio = e.isEmpty() ? "no exact plan" : o.isEmpty() ? "no plan found" : String.format(Locale.ROOT, "%.4f", SolverQuality.objectiveRatio(e.get(), o.get()));
           System.out.printf(Locale.ROOT, "| %d | %d | %s | %.0f | %s | %.0f (3 strategies) | %s |%n", n, seed, s, (t1 - t0) / 1e6,
               e.map(p -> Boolean.toString(p.provenOptimal())).orElse("-"), (t2 - t1) / 1e6, ratio);
         }
       }
     }
-  }
-
-  /**
-   * Quality of OptaPlanner's plan: {@code 1 − (exact − opta) / |exact|} of the maximised objective (total
-   * payable negated, the probability that every lender accepts, the expected saving). 1 = as good as the exact
-   * plan; it stays meaningful when the objective is negative (an expected saving below zero), where a plain
-   * quotient would not. Above 1 only where the exact plan is not proven optimal.
-   */
-  static double ratio(Strategy s, Proposal exact, Proposal opta) {
-    double e;
-    double o;
-    switch (s) {
-      case AGGRESSIVE -> {
-        e = -exact.totalPayable().fen();
-        o = -opta.totalPayable().fen();
-      }
-      case CONSERVATIVE -> {
-        e = exact.acceptanceProbability();
-        o = opta.acceptanceProbability();
-      }
-      default -> {
-        e = exact.expectedSaving();
-        o = opta.expectedSaving();
-      }
-    }
-    return 1 - (e - o) / Math.abs(e);
   }
 }

@@ -96,6 +96,11 @@ public class DebtChoice {
     return values[option];
   }
 
+  /** The strategy's objective of grid option {@code i}, NaN when the option is not allowed. */
+  double valueOf(int i) {
+    return values[i];
+  }
+
   @Override
   public String toString() {
     return debtId + "=" + option;

@@ -21,12 +21,12 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
-import org.optaplanner.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
 import org.optaplanner.core.config.heuristic.selector.move.composite.CartesianProductMoveSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
 import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
 import org.optaplanner.core.config.localsearch.LocalSearchType;
+import org.optaplanner.core.config.phase.custom.CustomPhaseConfig;
 import org.optaplanner.core.config.score.director.ScoreDirectorFactoryConfig;
 import org.optaplanner.core.config.solver.EnvironmentMode;
 import org.optaplanner.core.config.solver.SolverConfig;
@@ -35,8 +35,10 @@ import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
 
 /**
  * A {@link ProposalSolver} on OptaPlanner: each strategy is one solve of {@link ProposalPlanning} with the built-in
- * constraints of {@link ProposalConstraintProvider} and any {@link ProposalConstraint}s the user adds. Proposals it
- * returns are never marked proven optimal (local search proves nothing); compare with {@link ProposalSolver#exact()}.
+ * constraints of {@link ProposalConstraintProvider} and any {@link ProposalConstraint}s the user adds: a heuristic
+ * construction phase on the built-in model ({@link LagrangianStart}, up to half the time limit), then OptaPlanner's
+ * tabu search on the full score, which also repairs what user constraints reject. Proposals it returns are never
+ * marked proven optimal (local search proves nothing); compare with {@link ProposalSolver#exact()}.
  *
  * <pre>{@code
  * ProposalSolver solver = OptaPlannerProposalSolver.builder()
@@ -180,7 +182,8 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
     return new SolverConfig()
         .withSolutionClass(ProposalPlanning.class)
         .withEntityClasses(DebtChoice.class)
-        .withPhases(new ConstructionHeuristicPhaseConfig(), localSearch)
+        .withPhases(new CustomPhaseConfig().withCustomPhaseCommands(new LagrangianStart(stepLimit != null
+            ? LagrangianStart.Kicks.counted() : LagrangianStart.Kicks.timed(timeLimit.toNanos() / 2))), localSearch)
         .withScoreDirectorFactory(score)
         .withTerminationConfig(termination)
         .withEnvironmentMode(stepLimit != null ? EnvironmentMode.REPRODUCIBLE : EnvironmentMode.NON_REPRODUCIBLE)
@@ -217,7 +220,7 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
 
     /**
      * Deterministic mode for tests: a fixed seed and a fixed number of score calculations instead of a time
-     * limit, so the same problem always gives the same proposals.
+     * limit (and a fixed amount of construction work), so the same problem always gives the same proposals.
      */
     public Builder deterministic(long seed, long scoreCalculations) {
       if (scoreCalculations < 1) {

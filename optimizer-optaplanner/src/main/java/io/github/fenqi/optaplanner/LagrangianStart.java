@@ -1,0 +1,619 @@
+package io.github.fenqi.optaplanner;
+
+import java.util.List;
+import org.optaplanner.core.api.score.director.ScoreDirector;
+import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
+
+/**
+ * The construction phase: a heuristic start for local search, built from the built-in model only (objective, first
+ * installment, down payment, budget, savings). It knows nothing of the user's {@link ProposalConstraint}s; local
+ * search starts from here and repairs whatever they reject.
+ *
+ * <p>The built-in problem is a multiple-choice knapsack with two resources. The start is
+ * <ol>
+ *   <li>the Lagrangian relaxation: for multipliers λ (budget) and μ (savings) every debt takes the option maximising
+ *       {@code value − λ·firstInstallment − μ·downPayment}; coordinate descent on the dual bisects alternately for
+ *       the λ at which Σ first installments crosses the budget and the μ at which Σ down payments crosses the
+ *       savings. The choices on both sides of each crossing are made to fit by greedy repair (least objective lost
+ *       per unit of excess removed) and then greedily filled (best gain per unit of resource used, relative to the
+ *       limits); the best of them is kept;</li>
+ *   <li>pair exchange: while changing two debts at once fits and raises the objective, take the best such pair
+ *       (one debt gives up budget or savings the other puts to better use), then fill greedily again;</li>
+ *   <li>a short tabu search over compensated moves ({@link #tabu}), which walks through worse plans to find chains
+ *       of trades among three or more debts;</li>
+ *   <li>iterated tabu search: kick a few debts to random nearby options (seeded), repair, fill, search again, and
+ *       keep the result when it is better — some optima sit behind a trade among four or five debts that no
+ *       sequence of tabu steps reaches from the first local optimum.</li>
+ * </ol>
+ * Every step is deterministic (seeded randomness) and bounded by counts of work; only the iterated tabu search may,
+ * in time-limited mode, run on until half the time limit has passed ({@link Kicks#timed}). Deterministic mode never
+ * reads the clock ({@link Kicks#counted}), so it stays reproducible. The rest of the time goes to OptaPlanner's
+ * local search.
+ *
+ * <p>Thread-safety: immutable; OptaPlanner calls it on the solver thread.
+ */
+final class LagrangianStart implements CustomPhaseCommand<ProposalPlanning> {
+  /** Bound on pair-exchange rounds, so a pathological case cannot eat the whole time limit. */
+  private static final int PAIR_ROUNDS = 200;
+  /** Bounds on the number of dual coordinate rounds and on bisection steps per crossing. */
+  private static final int DUAL_ROUNDS = 8;
+  private static final int BISECTION_STEPS = 60;
+  /**
+   * Tabu search: options per debt it moves to (by reduced value at the multipliers), steps a left option stays
+   * forbidden, options looked at in all, steps without a new best before it stops.
+   */
+  private static final int NEAR = 40;
+  private static final int TENURE = 7;
+  private static final long TABU_WORK = 2_000_000;
+  private static final int PATIENCE = 100;
+  /**
+   * Iterated tabu search: each kick moves this many randomly drawn debts (fixed seed) to random options of their
+   * {@link #NEAR} ones before repair, fill and a tabu search of at most this much work; {@link Kicks} bounds the
+   * whole.
+   */
+  private static final int KICK_SIZE = 4;
+  private static final long KICK_TABU_WORK = 2_000_000;
+  private static final long KICK_SEED = 20_261_125L;
+
+  private final Kicks kicks;
+
+  /**
+   * How long the iterated tabu search goes on: at most {@code count} kicks, {@code work} options looked at in all,
+   * and until {@code nanos} after the phase started (measured with {@link System#nanoTime()}).
+   */
+  record Kicks(int count, long work, long nanos) {
+    /** Deterministic mode: 30 kicks or 20 million options looked at, whichever comes first; no clock. */
+    static Kicks counted() {
+      return new Kicks(300, 150_000_000, Long.MAX_VALUE);
+    }
+
+    /** Time-limited mode: kicks until {@code nanos} have passed since the phase started (at most 10 000). */
+    static Kicks timed(long nanos) {
+      return new Kicks(10_000, Long.MAX_VALUE, nanos);
+    }
+  }
+
+  LagrangianStart(Kicks kicks) {
+    this.kicks = kicks;
+  }
+
+  @Override
+  public void changeWorkingSolution(ScoreDirector<ProposalPlanning> scoreDirector) {
+    ProposalPlanning planning = scoreDirector.getWorkingSolution();
+    List<DebtChoice> choices = planning.getChoices();
+    Debts debts = Debts.of(choices);
+    int[] pick = choose(debts, planning.getLimits().budgetFen(), planning.getLimits().savingsFen(), kicks);
+    for (int d = 0; d < choices.size(); d++) {
+      DebtChoice c = choices.get(d);
+      scoreDirector.beforeVariableChanged(c, "option");
+      c.setOption(debts.option[d][pick[d]]);
+      scoreDirector.afterVariableChanged(c, "option");
+    }
+    scoreDirector.triggerVariableListeners();
+  }
+
+  /**
+   * The debts' candidate options as flat arrays: {@code option[d][k]} is the grid index of debt d's k-th candidate,
+   * with its objective {@code value[d][k]} (−∞ when the strategy does not allow it), first installment and down
+   * payment.
+   */
+  record Debts(int[][] option, double[][] value, long[][] installment, long[][] down, int[][] byInstallment,
+      long[][] sortedInstallment, int[][] prefixBest, int[][] byValue) {
+    static Debts of(List<DebtChoice> choices) {
+      int n = choices.size();
+      int[][] option = new int[n][];
+      double[][] value = new double[n][];
+      long[][] installment = new long[n][];
+      long[][] down = new long[n][];
+      for (int d = 0; d < n; d++) {
+        DebtChoice c = choices.get(d);
+        List<Integer> range = c.getOptionRange();
+        int m = range.size();
+        option[d] = new int[m];
+        value[d] = new double[m];
+        installment[d] = new long[m];
+        down[d] = new long[m];
+        for (int k = 0; k < m; k++) {
+          int i = range.get(k);
+          option[d][k] = i;
+          double v = c.valueOf(i);
+          value[d][k] = Double.isNaN(v) ? Double.NEGATIVE_INFINITY : v;
+          installment[d][k] = c.grid().firstInstallmentFen(i);
+          down[d][k] = c.grid().downPaymentFen(i);
+        }
+      }
+      int[][] byInstallment = new int[n][];
+      long[][] sortedInstallment = new long[n][];
+      int[][] prefixBest = new int[n][];
+      int[][] byValue = new int[n][];
+      for (int d = 0; d < n; d++) {
+        long[] inst = installment[d];
+        double[] v = value[d];
+        byInstallment[d] = java.util.stream.IntStream.range(0, inst.length).boxed()
+            .sorted(java.util.Comparator.comparingLong(k -> inst[k])).mapToInt(Integer::intValue).toArray();
+        byValue[d] = java.util.stream.IntStream.range(0, inst.length).boxed()
+            .sorted(java.util.Comparator.comparingDouble(k -> -v[k])).mapToInt(Integer::intValue).toArray();
+        sortedInstallment[d] = new long[inst.length];
+        prefixBest[d] = new int[inst.length];
+        for (int j = 0; j < inst.length; j++) {
+          int k = byInstallment[d][j];
+          sortedInstallment[d][j] = inst[k];
+          prefixBest[d][j] = j > 0 && v[prefixBest[d][j - 1]] >= v[k] ? prefixBest[d][j - 1] : k;
+        }
+      }
+      return new Debts(option, value, installment, down, byInstallment, sortedInstallment, prefixBest, byValue);
+    }
+
+    /**
+     * Debt d's best candidate with installment ≤ {@code roomA}, down payment ≤ {@code roomB} and value above
+     * {@code floor}, or −1. A binary search over the installment-sorted prefix maxima answers at once when the best
+     * option under the installment room also fits the down-payment room (savings rarely bind); otherwise the options
+     * are scanned from the most valuable down to {@code floor}. {@code work[0]} counts the options looked at.
+     */
+    int bestWithin(int d, long roomA, long roomB, double floor, long[] work) {
+      int j = upperBound(sortedInstallment[d], roomA) - 1;
+      work[0]++;
+      if (j < 0) {
+        return -1;
+      }
+      int k = prefixBest[d][j];
+      if (down[d][k] <= roomB) {
+        return value[d][k] > floor ? k : -1;
+      }
+      for (int c : byValue[d]) {
+        work[0]++;
+        if (!(value[d][c] > floor)) {
+          return -1;
+        }
+        if (installment[d][c] <= roomA && down[d][c] <= roomB) {
+          return c;
+        }
+      }
+      return -1;
+    }
+
+    private static int upperBound(long[] sorted, long key) {
+      int lo = 0;
+      int hi = sorted.length;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (sorted[mid] <= key) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
+    }
+
+    int size() {
+      return option.length;
+    }
+  }
+
+  /** The chosen candidate position per debt (a position in {@code debts.option[d]}, not a grid index). */
+  static int[] choose(Debts debts, long budget, long savings, Kicks kicks) {
+    long started = System.nanoTime();
+    State s = relaxation(debts, budget, savings);
+    if (s.optimal) {
+      return s.pick;
+    }
+    for (int round = 0; round < PAIR_ROUNDS && s.fits() && exchangePair(s); round++) {
+      fill(s);
+    }
+    if (s.fits()) {
+      int[][] near = nearest(debts, s.lambda, s.mu);
+      long work = tabu(s, near, TABU_WORK);
+      java.util.Random random = new java.util.Random(KICK_SEED);
+      for (int kick = 0; kick < kicks.count() && work < kicks.work()
+          && (kicks.nanos() == Long.MAX_VALUE || System.nanoTime() - started < kicks.nanos()); kick++) {
+        State t = new State(debts, s.pick.clone(), budget, savings);
+        for (int j = 0; j < KICK_SIZE; j++) {
+          int d = random.nextInt(debts.size());
+          if (near[d].length > 0) {
+            t.set(d, near[d][random.nextInt(near[d].length)]);
+          }
+        }
+        repair(t);
+        fill(t);
+        if (t.fits()) {
+          work += tabu(t, near, KICK_TABU_WORK);
+          if (t.total() > s.total()) {
+            for (int d = 0; d < debts.size(); d++) {
+              s.set(d, t.pick[d]);
+            }
+          }
+        }
+      }
+    }
+    return s.pick;
+  }
+
+
+  /**
+   * Tabu search over compensated moves: change one debt to one of its {@link #NEAR} options of best reduced value,
+   * alone if that fits or together with the best fitting option of a second debt. Each step takes the best move,
+   * improving or not, that does not put a debt back on an option it left within the last {@link #TENURE} steps
+   * (unless it beats the best plan so far), so chains of trades — one debt frees savings another uses to lower its
+   * installment, freeing budget for a third — are found that no single improving pair shows. Bounded by a count of
+   * evaluated pairs, not by the clock, so it is deterministic; ends with the best plan seen.
+   */
+  private static long tabu(State s, int[][] near, long maxWork) {
+    Debts debts = s.debts;
+    int n = debts.size();
+    int[][] tabuUntil = new int[n][];
+    for (int d = 0; d < n; d++) {
+      tabuUntil[d] = new int[debts.option[d].length];
+    }
+    int[] bestPick = s.pick.clone();
+    double bestTotal = s.total();
+    double eps = 1e-12 * Math.max(1, Math.abs(bestTotal));
+    long[] work = new long[1];
+    int sinceBest = 0;
+    for (int step = 1; work[0] < maxWork && sinceBest < PATIENCE; step++) {
+      double current = s.total();
+      double bestGain = Double.NEGATIVE_INFINITY;
+      int bd1 = -1;
+      int bk1 = -1;
+      int bd2 = -1;
+      int bk2 = -1;
+      for (int d1 = 0; d1 < n; d1++) {
+        int c1 = s.pick[d1];
+        for (int k1 : near[d1]) {
+          if (k1 == c1) {
+            continue;
+          }
+          double g1 = debts.value[d1][k1] - debts.value[d1][c1];
+          long a1 = s.installments + debts.installment[d1][k1] - debts.installment[d1][c1];
+          long b1 = s.downs + debts.down[d1][k1] - debts.down[d1][c1];
+          boolean tabu1 = tabuUntil[d1][k1] > step;
+          if (a1 <= s.budget && b1 <= s.savings && g1 > bestGain && (!tabu1 || current + g1 > bestTotal + eps)) {
+            bestGain = g1;
+            bd1 = d1;
+            bk1 = k1;
+            bd2 = -1;
+          }
+          for (int d2 = 0; d2 < n; d2++) {
+            if (d2 == d1) {
+              continue;
+            }
+            int c2 = s.pick[d2];
+            int k2 = debts.bestWithin(d2, s.budget - a1 + debts.installment[d2][c2], s.savings - b1 + debts.down[d2][c2],
+                bestGain - g1 + debts.value[d2][c2], work);
+            if (k2 < 0 || k2 == c2) {
+              continue;
+            }
+            double gain = g1 + debts.value[d2][k2] - debts.value[d2][c2];
+            boolean tabu = tabu1 || tabuUntil[d2][k2] > step;
+            if (gain > bestGain && (!tabu || current + gain > bestTotal + eps)) {
+              bestGain = gain;
+              bd1 = d1;
+              bk1 = k1;
+              bd2 = d2;
+              bk2 = k2;
+            }
+          }
+        }
+      }
+      if (bd1 < 0) {
+        break;
+      }
+      tabuUntil[bd1][s.pick[bd1]] = step + TENURE;
+      s.set(bd1, bk1);
+      if (bd2 >= 0) {
+        tabuUntil[bd2][s.pick[bd2]] = step + TENURE;
+        s.set(bd2, bk2);
+      }
+      if (s.total() > bestTotal + eps) {
+        bestTotal = s.total();
+        bestPick = s.pick.clone();
+        sinceBest = 0;
+      } else {
+        sinceBest++;
+      }
+    }
+    for (int d = 0; d < n; d++) {
+      s.set(d, bestPick[d]);
+    }
+    return work[0];
+  }
+
+  /** Per debt the positions of its {@link #NEAR} allowed options of highest value − λ·installment − μ·down. */
+  private static int[][] nearest(Debts debts, double lambda, double mu) {
+    int[][] near = new int[debts.size()][];
+    for (int d = 0; d < near.length; d++) {
+      double[] v = debts.value[d];
+      long[] a = debts.installment[d];
+      long[] b = debts.down[d];
+      near[d] = java.util.stream.IntStream.range(0, v.length).filter(k -> v[k] != Double.NEGATIVE_INFINITY).boxed()
+          .sorted(java.util.Comparator.comparingDouble(k -> -(v[k] - lambda * a[k] - mu * b[k])))
+          .limit(NEAR).mapToInt(Integer::intValue).toArray();
+    }
+    return near;
+  }
+
+  /** The mutable search state: the choice and its resource sums. */
+  private static final class State {
+    final Debts debts;
+    final int[] pick;
+    final long budget;
+    final long savings;
+    long installments;
+    long downs;
+    /** The multipliers the relaxation ended at; whether the choice is the unconstrained optimum. */
+    double lambda;
+    double mu;
+    boolean optimal;
+
+    State(Debts debts, int[] pick, long budget, long savings) {
+      this.debts = debts;
+      this.pick = pick;
+      this.budget = budget;
+      this.savings = savings;
+      for (int d = 0; d < pick.length; d++) {
+        installments += debts.installment[d][pick[d]];
+        downs += debts.down[d][pick[d]];
+      }
+    }
+
+    boolean fits() {
+      return installments <= budget && downs <= savings;
+    }
+
+    double total() {
+      double t = 0;
+      for (int d = 0; d < pick.length; d++) {
+        t += debts.value[d][pick[d]];
+      }
+      return t;
+    }
+
+    void set(int d, int k) {
+      installments += debts.installment[d][k] - debts.installment[d][pick[d]];
+      downs += debts.down[d][k] - debts.down[d][pick[d]];
+      pick[d] = k;
+    }
+  }
+
+  /**
+   * Coordinate descent on the Lagrangian dual: alternately the λ at which Σ first installments crosses the budget
+   * (for the current μ) and the μ at which Σ down payments crosses the savings (for the current λ). The choices on
+   * both sides of every crossing are made to fit ({@link #repair}) and filled ({@link #fill}); the best of them is
+   * the start.
+   */
+  private static State relaxation(Debts debts, long budget, long savings) {
+    State best = complete(debts, lagrangian(debts, 0, 0), budget, savings);
+    if (best.fits() && best.total() >= unconstrainedTotal(debts)) {
+      best.optimal = true; // every debt has its best option and it fits
+      return best;
+    }
+    double lambda = 0;
+    double mu = 0;
+    for (int round = 0; round < DUAL_ROUNDS; round++) {
+      double m = mu;
+      Crossing l = crossing(debts, x -> lagrangian(debts, x, m), debts.installment, budget);
+      best = better(best, complete(debts, l.below, budget, savings));
+      best = better(best, complete(debts, l.above, budget, savings));
+      double lam = l.multiplier;
+      Crossing u = crossing(debts, x -> lagrangian(debts, lam, x), debts.down, savings);
+      best = better(best, complete(debts, u.below, budget, savings));
+      best = better(best, complete(debts, u.above, budget, savings));
+      if (lam == lambda && u.multiplier == mu) {
+        break;
+      }
+      lambda = lam;
+      mu = u.multiplier;
+    }
+    best.lambda = lambda;
+    best.mu = mu;
+    return best;
+  }
+
+  /**
+   * The least multiplier (geometric bisection over 10⁻¹⁵..10¹⁵, 0 if it is not needed) at which the choice's Σ
+   * {@code figure} fits {@code limit}; {@code below} is the choice just under it (over the limit), {@code above}
+   * the one at it.
+   */
+  private record Crossing(double multiplier, int[] below, int[] above) {}
+
+  private static Crossing crossing(Debts debts, java.util.function.DoubleFunction<int[]> choice, long[][] figure, long limit) {
+    int[] zero = choice.apply(0);
+    if (sum(figure, zero) <= limit) {
+      return new Crossing(0, zero, zero);
+    }
+    double lo = 1e-15;
+    double hi = 1e15;
+    int[] loPick = zero;
+    int[] hiPick = choice.apply(hi);
+    for (int i = 0; i < BISECTION_STEPS; i++) {
+      double mid = Math.sqrt(lo * hi);
+      int[] p = choice.apply(mid);
+      if (sum(figure, p) <= limit) {
+        hi = mid;
+        hiPick = p;
+      } else {
+        lo = mid;
+        loPick = p;
+      }
+    }
+    return new Crossing(hi, loPick, hiPick);
+  }
+
+  /** A Lagrangian choice made to fit and then filled. */
+  private static State complete(Debts debts, int[] pick, long budget, long savings) {
+    State s = new State(debts, pick.clone(), budget, savings);
+    repair(s);
+    fill(s);
+    return s;
+  }
+
+  private static State better(State a, State b) {
+    if (a.fits() != b.fits()) {
+      return a.fits() ? a : b;
+    }
+    return b.total() > a.total() ? b : a;
+  }
+
+  /**
+   * Greedy repair: while a limit is exceeded, take the single change that loses the least objective per unit of
+   * excess it removes (relative to the limits) without pushing a satisfied limit over.
+   */
+  private static void repair(State s) {
+    Debts debts = s.debts;
+    double budgetUnit = Math.max(1, s.budget);
+    double savingsUnit = Math.max(1, s.savings);
+    while (!s.fits()) {
+      boolean overA = s.installments > s.budget;
+      boolean overB = s.downs > s.savings;
+      double bestRate = Double.POSITIVE_INFINITY;
+      int bestD = -1;
+      int bestK = -1;
+      for (int d = 0; d < debts.size(); d++) {
+        int cur = s.pick[d];
+        for (int k = 0; k < debts.option[d].length; k++) {
+          if (debts.value[d][k] == Double.NEGATIVE_INFINITY) {
+            continue;
+          }
+          long dA = debts.installment[d][k] - debts.installment[d][cur];
+          long dB = debts.down[d][k] - debts.down[d][cur];
+          if ((!overA && s.installments + dA > s.budget) || (!overB && s.downs + dB > s.savings)) {
+            continue;
+          }
+          double freed = (overA ? -dA / budgetUnit : 0) + (overB ? -dB / savingsUnit : 0);
+          if (freed <= 0) {
+            continue;
+          }
+          double rate = (debts.value[d][cur] - debts.value[d][k]) / freed;
+          if (rate < bestRate) {
+            bestRate = rate;
+            bestD = d;
+            bestK = k;
+          }
+        }
+      }
+      if (bestD < 0) {
+        return; // nothing frees the exceeded limit: local search gets the least bad start
+      }
+      s.set(bestD, bestK);
+    }
+  }
+
+  /** Per debt the candidate maximising value − λ·installment − μ·down; ties go to the cheaper one. */
+  private static int[] lagrangian(Debts debts, double lambda, double mu) {
+    int[] pick = new int[debts.size()];
+    for (int d = 0; d < pick.length; d++) {
+      double best = Double.NEGATIVE_INFINITY;
+      long bestCost = Long.MAX_VALUE;
+      int arg = -1;
+      for (int k = 0; k < debts.option[d].length; k++) {
+        double v = debts.value[d][k];
+        double reduced = v == Double.NEGATIVE_INFINITY ? v : v - lambda * debts.installment[d][k] - mu * debts.down[d][k];
+        long cost = debts.installment[d][k] + debts.down[d][k];
+        if (arg < 0 || reduced > best || (reduced == best && cost < bestCost)) {
+          best = reduced;
+          bestCost = cost;
+          arg = k;
+        }
+      }
+      pick[d] = arg;
+    }
+    return pick;
+  }
+
+  /** Greedy: apply the fitting single change with the best gain per unit of resource until none raises the value. */
+  private static void fill(State s) {
+    Debts debts = s.debts;
+    double budgetUnit = Math.max(1, s.budget);
+    double savingsUnit = Math.max(1, s.savings);
+    while (true) {
+      double bestRate = 0;
+      int bestD = -1;
+      int bestK = -1;
+      for (int d = 0; d < debts.size(); d++) {
+        int cur = s.pick[d];
+        for (int k = 0; k < debts.option[d].length; k++) {
+          double gain = debts.value[d][k] - debts.value[d][cur];
+          if (!(gain > 0)) {
+            continue;
+          }
+          long dA = debts.installment[d][k] - debts.installment[d][cur];
+          long dB = debts.down[d][k] - debts.down[d][cur];
+          if (s.installments + dA > s.budget || s.downs + dB > s.savings) {
+            continue;
+          }
+          double use = Math.max(0, dA) / budgetUnit + Math.max(0, dB) / savingsUnit;
+          double rate = use <= 0 ? Double.POSITIVE_INFINITY : gain / use;
+          if (rate > bestRate || (rate == bestRate && bestD >= 0 && gain > debts.value[bestD][bestK] - debts.value[bestD][s.pick[bestD]])) {
+            bestRate = rate;
+            bestD = d;
+            bestK = k;
+          }
+        }
+      }
+      if (bestD < 0) {
+        return;
+      }
+      s.set(bestD, bestK);
+    }
+  }
+
+  /** Applies the best fitting change of two debts at once that raises the value; false when there is none. */
+  private static boolean exchangePair(State s) {
+    Debts debts = s.debts;
+    long[] work = new long[1];
+    double bestGain = 1e-9 * Math.max(1, Math.abs(s.total()));
+    int bd1 = -1;
+    int bk1 = -1;
+    int bd2 = -1;
+    int bk2 = -1;
+    for (int d1 = 0; d1 < debts.size(); d1++) {
+      int c1 = s.pick[d1];
+      for (int k1 = 0; k1 < debts.option[d1].length; k1++) {
+        double g1 = debts.value[d1][k1] - debts.value[d1][c1];
+        if (!(g1 > 0)) {
+          continue; // an improving pair has a gaining half; let d1 be it
+        }
+        long a1 = s.installments + debts.installment[d1][k1] - debts.installment[d1][c1];
+        long b1 = s.downs + debts.down[d1][k1] - debts.down[d1][c1];
+        for (int d2 = 0; d2 < debts.size(); d2++) {
+          if (d2 == d1) {
+            continue;
+          }
+          int c2 = s.pick[d2];
+          long a2Room = s.budget - a1 + debts.installment[d2][c2];
+          long b2Room = s.savings - b1 + debts.down[d2][c2];
+          int k2 = debts.bestWithin(d2, a2Room, b2Room, bestGain - g1 + debts.value[d2][c2], work);
+          if (k2 >= 0) {
+            bestGain = g1 + debts.value[d2][k2] - debts.value[d2][c2];
+            bd1 = d1;
+            bk1 = k1;
+            bd2 = d2;
+            bk2 = k2;
+          }
+        }
+      }
+    }
+    if (bd1 < 0) {
+      return false;
+    }
+    s.set(bd1, bk1);
+    s.set(bd2, bk2);
+    return true;
+  }
+
+  private static double unconstrainedTotal(Debts debts) {
+    double t = 0;
+    for (double[] v : debts.value) {
+      t += java.util.Arrays.stream(v).max().orElse(Double.NEGATIVE_INFINITY);
+    }
+    return t;
+  }
+
+  private static long sum(long[][] figure, int[] pick) {
+    long s = 0;
+    for (int d = 0; d < pick.length; d++) {
+      s = Math.addExact(s, figure[d][pick[d]]);
+    }
+    return s;
+  }
+}
