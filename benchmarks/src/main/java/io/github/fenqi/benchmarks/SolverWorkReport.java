@@ -1,0 +1,58 @@
+package io.github.fenqi.benchmarks;
+
+import io.github.fenqi.core.solve.OptionGrid;
+import io.github.fenqi.core.solve.ProposalProblem;
+import io.github.fenqi.core.solve.Strategy;
+import io.github.fenqi.core.solve.StrategyObjective;
+import io.github.fenqi.core.solve.internal.MultipleChoiceKnapsack;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How much work the exact solver does per strategy — search nodes plus dynamic-program states, which do not depend
+ * on the machine — and whether it proves optimality, on SolverBenchmark's generated cases. Complements the JMH
+ * times: on a noisy shared machine the work counts are the stable measure of an algorithmic change.
+ *
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.github.fenqi.benchmarks.SolverWorkReport [debts...]}
+ * (default 3 5 10 15 20; seeds 42–44, the benchmark's seed and the two after it). Prints a Markdown table.
+ */
+public final class SolverWorkReport {
+  private SolverWorkReport() {}
+
+  public static void main(String[] args) {
+    int[] sizes = args.length == 0 ? new int[] {3, 5, 10, 15, 20}
+        : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+    System.out.println("| debts | seed | options | strategy | work (nodes + states) | proven | best of 3 runs (ms) |");
+    System.out.println("|---:|---:|---:|---|---:|---|---:|");
+    for (int n : sizes) {
+      for (long seed = 42; seed <= 44; seed++) {
+        ProposalProblem problem = SolverBenchmark.generate(n, 1.3, seed);
+        List<OptionGrid> grids = problem.grids();
+        int options = grids.stream().mapToInt(OptionGrid::size).sum();
+        for (Strategy strategy : Strategy.values()) {
+          MultipleChoiceKnapsack.Group[] groups = new MultipleChoiceKnapsack.Group[n];
+          for (int d = 0; d < n; d++) {
+            OptionGrid g = grids.get(d);
+            long[] a = new long[g.size()];
+            long[] b = new long[g.size()];
+            for (int i = 0; i < g.size(); i++) {
+              a[i] = g.firstInstallmentFen(i);
+              b[i] = g.downPaymentFen(i);
+            }
+            groups[d] = new MultipleChoiceKnapsack.Group(a, b, StrategyObjective.values(strategy, g, problem.config(), n));
+          }
+          long best = Long.MAX_VALUE;
+          MultipleChoiceKnapsack.Result result = null;
+          for (int run = 0; run < 3; run++) {
+            long t0 = System.nanoTime();
+            result = MultipleChoiceKnapsack.solve(groups, problem.monthlyBudget().fen(), problem.liquidSavings().fen(),
+                problem.config().maxSearchNodes());
+            best = Math.min(best, System.nanoTime() - t0);
+          }
+          System.out.printf(Locale.ROOT, "| %d | %d | %d | %s | %d | %s | %.1f |%n", n, seed, options, strategy,
+              result.nodes(), result.proven(), best / 1e6);
+        }
+      }
+    }
+  }
+}
