@@ -76,6 +76,7 @@ public final class AnnouncementWatcher implements AutoCloseable {
   private final Set<String> seen = new HashSet<>();
   private final Map<String, PolicyChange> pending = new LinkedHashMap<>();
   private @Nullable ScheduledExecutorService scheduler;
+  private volatile @Nullable Thread worker;
 
   private AnnouncementWatcher(Builder b) {
     this.store = b.store;
@@ -99,6 +100,7 @@ public final class AnnouncementWatcher implements AutoCloseable {
     ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "fenqi-announcement-watcher");
       t.setDaemon(true);
+      worker = t;
       return t;
     });
     s.scheduleWithFixedDelay(this::pollSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
@@ -238,7 +240,10 @@ public final class AnnouncementWatcher implements AutoCloseable {
     }
   }
 
-  /** Stops the scheduler (if started) and waits up to 10 s for a running poll to finish. */
+  /**
+   * Stops the scheduler (if started) and waits up to 10 s for a running poll to finish and its thread to end (an
+   * executor counts as terminated a moment before its thread has ended).
+   */
   @Override
   public void close() {
     ScheduledExecutorService s;
@@ -253,6 +258,10 @@ public final class AnnouncementWatcher implements AutoCloseable {
     try {
       if (!s.awaitTermination(10, TimeUnit.SECONDS)) {
         LOG.warn("announcement watcher did not stop within 10 s");
+      }
+      Thread w = worker;
+      if (w != null && w != Thread.currentThread()) {
+        w.join(TimeUnit.SECONDS.toMillis(10));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

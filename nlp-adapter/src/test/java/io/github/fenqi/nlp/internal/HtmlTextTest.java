@@ -36,7 +36,9 @@ class HtmlTextTest {
 
   @Property(tries = 300)
   void utf8BodiesDecodeToThemselves(@ForAll @StringLength(max = 60) String text) {
-    assertEquals(text, CharsetSniffer.decode(text.getBytes(StandardCharsets.UTF_8), null, false).text());
+    // a leading U+FEFF is a byte-order mark in UTF-8 and is dropped, as every browser does
+    String expected = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    assertEquals(expected, CharsetSniffer.decode(text.getBytes(StandardCharsets.UTF_8), null, false).text());
   }
 
   @Test
