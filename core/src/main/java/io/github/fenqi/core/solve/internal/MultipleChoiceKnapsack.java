@@ -669,7 +669,7 @@ public final class MultipleChoiceKnapsack {
       for (int j = 0; j < total; j++) {
         lp.prefixA[j + 1] = saturatingAdd(lp.prefixA[j], (long) allA[order[j]]);
         lp.prefixV[j + 1] = lp.prefixV[j] + allV[order[j]];
-        lp.slopes[j] = allV[order[j]] / allA[order[j]];
+        lp.slopes[j] = allSlope[order[j]];
       }
       long room = cap - lp.baseA;
       if (room >= 0) {
