@@ -23,11 +23,16 @@ import java.util.Optional;
  * decide how much is pruned. Ties go to the first solution in search order.
  *
  * <p>When a first search of {@value #PROBE_NODES} nodes does not finish, its best solution is improved by local
- * search (best single and paired group changes), the multipliers are tightened by subgradient steps, every item
- * whose Lagrangian bound cannot beat that incumbent is dropped (reduced-cost fixing: provably not in any better
- * solution), and the core is solved exactly by a dynamic program over non-dominated partial selections with
- * bound pruning — near-ties, which make branch and bound enumerate, collapse there — or, when its layers grow
- * too large, by the search seeded with the incumbent and bounded also by the tightened Lagrangian.
+ * search (best single and paired group changes) and the multipliers are tightened by subgradient steps, giving an
+ * incumbent I and a Lagrangian bound L. The exact part then runs in passes with a <em>floor</em> F between them,
+ * starting near L and widening towards I: every item whose Lagrangian bound cannot beat F is dropped
+ * (reduced-cost fixing), and the rest is solved by a dynamic program over non-dominated partial selections —
+ * near-ties, which make branch and bound enumerate, collapse there — pruned by a bound exact in weight B
+ * (see {@code Search#addSuffixBoundOnB}). A pass that finds a solution above F has found the optimum; one that
+ * finds none proves the optimum is below F, and the next pass lowers it; the last pass has F = I. Passes near
+ * the bound are small, so a case whose optimum lies close to L (the usual one) is settled without ever
+ * enumerating the partial selections between I and L. When a program's layers grow too large, the search
+ * with the same floor and bounds takes over.
  *
  * <p>Thread-safety: immutable; {@link #solve} keeps its state on the stack and may run concurrently.
  */
@@ -65,23 +70,33 @@ public final class MultipleChoiceKnapsack {
   static final int MAX_DP_STATES = 400_000;
 
   /** Nodes of the first, incumbent-finding search before reduced-cost fixing. */
-  static final int PROBE_NODES = 20_000;
+  static final int PROBE_NODES = 2_000;
 
   /**
-   * Drops every item that cannot be part of a solution better than {@code incumbent}: for any λ, μ ≥ 0,
+   * Longest list a layer of the suffix bound on weight B keeps: longer ones are coarsened into buckets of weight B
+   * (each bucket claims its best value at its lightest weight — still an upper bound, slightly looser).
+   */
+  static final int SUFFIX_BOUND_LIST = 1_024;
+
+  /** The first floor is this fraction of the Lagrangian gap below the bound; each pass widens it by half. */
+  private static final double FIRST_FLOOR_FRACTION = 1.0 / 16;
+  private static final double FLOOR_GROWTH = 1.5;
+
+  /**
+   * Drops every item that cannot be part of a solution worth more than {@code target}: for any λ, μ ≥ 0,
    * {@code L = λ·capA + μ·capB + Σ_g max_i r_gi} with {@code r = v − λa − μb} bounds every solution, and
    * {@code L − max_g + r_gj} bounds every solution that takes item j of group g. The multipliers are tightened
-   * first by Polyak subgradient steps towards the incumbent's value. The incumbent's own items are kept.
+   * first by Polyak subgradient steps towards the target. The items of {@code keepChoice} (the incumbent) are
+   * kept. On return {@code multipliers} holds the best λ, μ found and, third, their bound L.
    */
   static int[][] fixByReducedCost(Group[] groups, int[][] kept, long capA, long capB, double[] multipliers,
-      Solution incumbent) {
+      double target, int[] keepChoice) {
     int n = groups.length;
     double lambda = multipliers[0];
     double mu = multipliers[1];
     double bestL = Double.POSITIVE_INFINITY;
     double bestLambda = lambda;
     double bestMu = mu;
-    double target = incumbent.value();
     for (int iter = 0; iter < 60; iter++) {
       double l = lambda * capA + mu * capB;
       double usedA = 0;
@@ -117,6 +132,7 @@ public final class MultipleChoiceKnapsack {
     }
     multipliers[0] = bestLambda;
     multipliers[1] = bestMu;
+    multipliers[2] = bestL;
     double tolerance = 1e-9 * Math.max(1, Math.abs(target));
     int[][] core = new int[n][];
     for (int g = 0; g < n; g++) {
@@ -128,7 +144,7 @@ public final class MultipleChoiceKnapsack {
       int k = 0;
       for (int idx : kept[g]) {
         double r = groups[g].value()[idx] - bestLambda * groups[g].weightA()[idx] - bestMu * groups[g].weightB()[idx];
-        if (bestL - max + r > target + tolerance || idx == incumbent.choice()[g]) {
+        if (bestL - max + r > target + tolerance || idx == keepChoice[g]) {
           keep[k++] = idx;
         }
       }
@@ -138,11 +154,12 @@ public final class MultipleChoiceKnapsack {
   }
 
   /**
-   * Local search from a feasible solution: repeatedly the best single-group change, then the best change of
-   * two groups together, that keeps both capacities and raises the value. Any feasible result is a valid
-   * incumbent; a better one lets reduced-cost fixing drop more items.
+   * Local search from a feasible solution: repeatedly the best single-group change, then (with {@code pairs})
+   * the first change of two groups together, that keeps both capacities and raises the value. Any feasible
+   * result is a valid incumbent; a better one lets reduced-cost fixing drop more items. Pairs cost the square of
+   * the items, so they are tried only on a core already narrowed by the single-change incumbent.
    */
-  static Solution improve(Group[] groups, int[][] kept, long capA, long capB, Solution start) {
+  static Solution improve(Group[] groups, int[][] kept, long capA, long capB, Solution start, boolean pairs) {
     int n = groups.length;
     int[] choice = start.choice().clone();
     long usedA = start.totalWeightA();
@@ -180,7 +197,7 @@ public final class MultipleChoiceKnapsack {
         continue;
       }
       // best 2-opt move: free room in one group to spend it in another
-      for (int g = 0; g < n && !improved; g++) {
+      for (int g = 0; g < n && !improved && pairs; g++) {
         Group gg = groups[g];
         for (int i : kept[g]) {
           long aA = usedA - gg.weightA()[choice[g]] + gg.weightA()[i];
@@ -225,11 +242,16 @@ public final class MultipleChoiceKnapsack {
    * layer). When the budget runs out, the result is the best selection found and says it is not proven.
    */
   public static Result solve(Group[] groups, long capacityA, long capacityB, long maxNodes) {
-    return solve(groups, capacityA, capacityB, maxNodes, PROBE_NODES);
+    return solve(groups, capacityA, capacityB, maxNodes, PROBE_NODES, SUFFIX_BOUND_LIST);
   }
 
   /** As {@link #solve(Group[], long, long, long)} with the first search limited to {@code probeNodes} (tests). */
   static Result solve(Group[] groups, long capacityA, long capacityB, long maxNodes, long probeNodes) {
+    return solve(groups, capacityA, capacityB, maxNodes, probeNodes, SUFFIX_BOUND_LIST);
+  }
+
+  /** As above, and the suffix bound's lists coarsened beyond {@code boundList} entries (tests use tiny lists). */
+  static Result solve(Group[] groups, long capacityA, long capacityB, long maxNodes, long probeNodes, int boundList) {
     int n = groups.length;
     if (n == 0) {
       return new Result(Optional.of(new Solution(new int[0], 0, 0, 0)), true, 0);
@@ -260,18 +282,81 @@ public final class MultipleChoiceKnapsack {
     if (first.exhaustive() || first.best().isEmpty()) {
       return first.exhaustive() ? first : new Search(groups, kept, capacityA, capacityB, maxNodes, null).run();
     }
-    // 2.–3. Lagrangian reduced-cost fixing against the incumbent, then 4. the exact search on the core.
-    Solution incumbent = improve(groups, kept, capacityA, capacityB, first.best().get());
-    double[] multipliers = new double[] {probe.lambda(), probe.mu()};
-    int[][] core = fixByReducedCost(groups, kept, capacityA, capacityB, multipliers, incumbent);
-    Search search = new Search(groups, core, capacityA, capacityB, maxNodes, incumbent);
-    search.addLagrangianBound(multipliers[0], multipliers[1]);
-    Result dp = search.dynamicProgram((int) Math.min(MAX_DP_STATES, maxNodes));
-    if (dp.exhaustive()) {
-      return new Result(dp.best(), true, first.nodes() + dp.nodes());
+    return passes(groups, kept, capacityA, capacityB, maxNodes, probe, first.best().get(), first.nodes(), boundList);
+  }
+
+  /**
+   * As {@link #solve(Group[], long, long, long)}, but from the given feasible selection instead of a first search's
+   * best (tests: a poor start makes every pass of the exact part run).
+   */
+  static Result solveFrom(Group[] groups, long capacityA, long capacityB, Solution start, int boundList) {
+    int n = groups.length;
+    int[][] kept = new int[n][];
+    for (int g = 0; g < n; g++) {
+      kept[g] = prune(groups[g]);
     }
-    Result exact = search.run();
-    return new Result(exact.best(), exact.exhaustive(), first.nodes() + exact.nodes());
+    Search probe = new Search(groups, kept, capacityA, capacityB, 0, null);
+    return passes(groups, kept, capacityA, capacityB, DEFAULT_MAX_NODES, probe, start, 0, boundList);
+  }
+
+  private static Result passes(Group[] groups, int[][] kept, long capacityA, long capacityB, long maxNodes,
+      Search probe, Solution start, long probeWork, int boundList) {
+    // 2. Local search on the items that can still beat the first incumbent (single changes on the wide set, pairs
+    // once it is narrowed), Lagrangian multipliers tightened on the way.
+    Solution incumbent = start;
+    double[] multipliers = {probe.lambda(), probe.mu(), 0};
+    int[][] wide = fixByReducedCost(groups, kept, capacityA, capacityB, multipliers, incumbent.value(), incumbent.choice());
+    incumbent = improve(groups, wide, capacityA, capacityB, incumbent, false);
+    wide = fixByReducedCost(groups, wide, capacityA, capacityB, multipliers, incumbent.value(), incumbent.choice());
+    incumbent = improve(groups, wide, capacityA, capacityB, incumbent, true);
+    double lagrangian = multipliers[2];
+    long work = probeWork;
+    // 3. Passes with a floor between the incumbent and the Lagrangian bound, widening towards the incumbent: each
+    // keeps only items, bound lists and partial selections that can beat its floor, so a pass near the bound is
+    // small. Whatever a pass finds above its floor is the optimum (nothing better was pruned); when it finds
+    // nothing the optimum lies below the floor and the next pass looks lower. The last pass has the incumbent
+    // as its floor, which settles the case.
+    double fraction = FIRST_FLOOR_FRACTION;
+    while (true) {
+      double gap = lagrangian - incumbent.value();
+      double floor = Double.isFinite(gap) && gap > 0 && fraction < 1
+          ? Math.max(incumbent.value(), lagrangian - fraction * gap)
+          : incumbent.value(); // exactly: L − 1·gap can round above it
+      long left = maxNodes - work;
+      if (left <= 0) {
+        return new Result(Optional.of(incumbent), false, work);
+      }
+      int[][] core = fixByReducedCost(groups, wide, capacityA, capacityB, multipliers, floor, incumbent.choice());
+      Search search = new Search(groups, core, capacityA, capacityB, left, incumbent);
+      search.floor = floor;
+      search.addLagrangianBound(multipliers[0], multipliers[1]);
+      search.addSuffixBoundOnB(multipliers[0], multipliers[1], boundList, left);
+      Result pass = search.dynamicProgram((int) Math.min(MAX_DP_STATES, left));
+      work += search.work();
+      if (!pass.exhaustive()) {
+        // the program's layers grew too large: the search, bounded by the same floor and bounds
+        search.maxNodes = Math.max(1, maxNodes - work);
+        pass = search.run();
+        work += pass.nodes();
+        if (!pass.exhaustive()) {
+          Solution last = incumbent;
+          Solution found = pass.best().filter(x -> x.value() > last.value()).orElse(last);
+          return new Result(Optional.of(found), false, work);
+        }
+      }
+      if (!search.nothingAboveFloor()) {
+        return new Result(pass.best(), true, work);
+      }
+      // the pass's own start (the LP's integer part) may beat the incumbent
+      Solution known = search.bestKnown().orElse(incumbent);
+      if (known.value() > incumbent.value()) {
+        incumbent = known;
+      }
+      if (floor <= incumbent.value()) {
+        return new Result(Optional.of(incumbent), true, work); // nothing beats the incumbent
+      }
+      fraction = Math.min(1, fraction * FLOOR_GROWTH);
+    }
   }
 
   /**
@@ -451,7 +536,7 @@ public final class MultipleChoiceKnapsack {
     private final int[][] originalIndex;
     private final long capA;
     private final long capB;
-    private final long maxNodes;
+    private long maxNodes;
     private double mu;
     private double lambda;
     private final long[] suffixMinA;
@@ -463,6 +548,11 @@ public final class MultipleChoiceKnapsack {
     private int @org.jspecify.annotations.Nullable [] best;
     private double bestValue = Double.NEGATIVE_INFINITY;
     private long nodes;
+    /** Only solutions worth more than this count (see {@link MultipleChoiceKnapsack#solve}); −∞ for a plain search. */
+    double floor = Double.NEGATIVE_INFINITY;
+    private boolean foundAboveFloor;
+    private long programStates;
+    private long boundStates;
 
     Search(Group[] groups, int[][] kept, long capA, long capB, long maxNodes, @org.jspecify.annotations.Nullable Solution start) {
       this.n = groups.length;
@@ -903,6 +993,117 @@ public final class MultipleChoiceKnapsack {
       }
     }
 
+    // Suffix bound exact in weight B: per depth, ascending weight B and the best Σ(v − λa) of the groups from there
+    // within it; null until built.
+    private long @org.jspecify.annotations.Nullable [][] suffixB;
+    private double @org.jspecify.annotations.Nullable [][] suffixBestB;
+    private double suffixLambda;
+
+    /**
+     * Builds the bound {@code λ·leftA + max Σ_{g ≥ depth} (v − λa) over selections with Σb ≤ leftB}: weight A is
+     * priced by λ as in the Lagrangian, but weight B is kept exact. Down payments come in a few coarse levels, so
+     * pricing them (as the LP and Lagrangian bounds do) is what leaves most of the duality gap; this bound closes
+     * most of it. Built backwards as lists of non-dominated (Σb, value) pairs; a pair that cannot beat the
+     * threshold with any completion of the groups before it (Lagrangian bound with λ, μ) is dropped, and lists
+     * longer than {@code listLimit} are coarsened into buckets of weight B that keep their best value at their
+     * lightest weight — both keep it an upper bound for every selection that can beat the threshold. Not built
+     * when it would exceed {@code maxStates}.
+     */
+    void addSuffixBoundOnB(double lambda, double mu, int listLimit, long maxStates) {
+      double[] prefixLagrangian = new double[n + 1];
+      long[] prefixMinB = new long[n + 1];
+      for (int depth = 0; depth < n; depth++) {
+        double max = Double.NEGATIVE_INFINITY;
+        long minB = Long.MAX_VALUE;
+        for (int j = 0; j < v[depth].length; j++) {
+          max = Math.max(max, v[depth][j] - lambda * a[depth][j] - mu * b[depth][j]);
+          minB = Math.min(minB, b[depth][j]);
+        }
+        prefixLagrangian[depth + 1] = prefixLagrangian[depth] + max;
+        prefixMinB[depth + 1] = saturatingAdd(prefixMinB[depth], minB);
+      }
+      double threshold = threshold();
+      long[][] listB = new long[n + 1][];
+      double[][] listV = new double[n + 1][];
+      listB[n] = new long[] {0};
+      listV[n] = new double[] {0};
+      long states = 1;
+      for (int depth = n - 1; depth >= 0; depth--) {
+        long[] sb = listB[depth + 1];
+        double[] sv = listV[depth + 1];
+        int k = v[depth].length;
+        long candidates = (long) sb.length * k;
+        if (states + candidates > maxStates || candidates > Integer.MAX_VALUE - 8) {
+          boundStates += states;
+          return;
+        }
+        long[] cb = new long[(int) candidates];
+        double[] cv = new double[(int) candidates];
+        int count = 0;
+        long limit = capB - prefixMinB[depth];
+        double before = lambda * capA + mu * capB + prefixLagrangian[depth];
+        for (int st = 0; st < sb.length; st++) {
+          for (int j = 0; j < k; j++) {
+            long nb = sb[st] + b[depth][j];
+            double nv = sv[st] + v[depth][j] - lambda * a[depth][j];
+            if (nb > limit || nv + before - mu * nb <= threshold) {
+              continue;
+            }
+            cb[count] = nb;
+            cv[count] = nv;
+            count++;
+          }
+        }
+        int[] order = ascendingByWeight(Arrays.copyOf(cb, count));
+        long[] kb = new long[count];
+        double[] kv = new double[count];
+        int kept = 0;
+        for (int x = 0; x < count; ) {
+          long weight = cb[order[x]];
+          double top = Double.NEGATIVE_INFINITY;
+          while (x < count && cb[order[x]] == weight) {
+            top = Math.max(top, cv[order[x]]);
+            x++;
+          }
+          if (kept == 0 || top > kv[kept - 1]) {
+            kb[kept] = weight;
+            kv[kept] = top;
+            kept++;
+          }
+        }
+        if (kept > listLimit) {
+          long width = (kb[kept - 1] - kb[0]) / listLimit + 1;
+          int merged = 0;
+          for (int x = 0; x < kept; ) {
+            long lightest = kb[x];
+            double top = kv[x];
+            while (x < kept && kb[x] - lightest < width) {
+              top = kv[x]; // values ascend with weight within the list
+              x++;
+            }
+            kb[merged] = lightest;
+            kv[merged] = top;
+            merged++;
+          }
+          kept = merged;
+        }
+        listB[depth] = Arrays.copyOf(kb, kept);
+        listV[depth] = Arrays.copyOf(kv, kept);
+        states += kept;
+      }
+      boundStates += states;
+      suffixB = listB;
+      suffixBestB = listV;
+      suffixLambda = lambda;
+    }
+
+    /** The suffix bound exact in weight B, or −∞ when no selection of the remaining groups fits {@code leftB}. */
+    private double suffixBoundOnB(long[][] lists, double[][] best, int depth, long leftA, long leftB) {
+      long[] weights = lists[depth];
+      int j = upperBound(weights, weights.length, leftB) - 1;
+      return j < 0 ? Double.NEGATIVE_INFINITY : suffixLambda * leftA + best[depth][j];
+    }
+
     /** The primary LP bound and the Lagrangian one: cheap enough to check before every branch. */
     private double quickBound(int depth, long leftA, long leftB) {
       return quickBound(depth, leftA, leftB, Double.NEGATIVE_INFINITY);
@@ -919,6 +1120,14 @@ public final class MultipleChoiceKnapsack {
       }
       if (q <= atMost) {
         return q;
+      }
+      long[][] lists = suffixB;
+      double[][] best = suffixBestB;
+      if (lists != null && best != null) {
+        q = Math.min(q, suffixBoundOnB(lists, best, depth, leftA, leftB));
+        if (q <= atMost) {
+          return q;
+        }
       }
       return Math.min(q, bounds.get(0).bound(depth, leftA, leftB));
     }
@@ -961,7 +1170,7 @@ public final class MultipleChoiceKnapsack {
         int[] cp = new int[size];
         int[] ci = new int[size];
         int count = 0;
-        double threshold = bestValue + tolerance(bestValue);
+        double threshold = threshold();
         for (int st = 0; st < sa.length; st++) {
           for (int j = 0; j < k; j++) {
             long na = sa[st] + a[depth][j];
@@ -974,6 +1183,7 @@ public final class MultipleChoiceKnapsack {
               continue;
             }
             if (count == size) {
+              programStates += states + count;
               return new Result(Optional.empty(), false, states + count);
             }
             ca[count] = na;
@@ -985,6 +1195,7 @@ public final class MultipleChoiceKnapsack {
           }
         }
         if (count > maxStates || states + count > maxStates * 4L) {
+          programStates += states;
           return new Result(Optional.empty(), false, states);
         }
         Group layer = new Group(Arrays.copyOf(ca, count), Arrays.copyOf(cb, count), Arrays.copyOf(cv, count));
@@ -1007,8 +1218,9 @@ public final class MultipleChoiceKnapsack {
           break;
         }
       }
+      programStates += states;
       if (sa.length == 0 || parent[n - 1] == null || parent[n - 1].length == 0) {
-        // nothing beats the incumbent: the incumbent is optimal (or the case has no solution)
+        // nothing beats the incumbent and the floor: with no floor, the incumbent is optimal (or there is no solution)
         return best == null ? new Result(Optional.empty(), true, states) : finish(best, states);
       }
       int top = 0; // prune() returns best value first
@@ -1018,6 +1230,7 @@ public final class MultipleChoiceKnapsack {
         top = parent[depth][top];
       }
       bestValue = sv[0];
+      foundAboveFloor = true;
       return finish(choice, states);
     }
 
@@ -1063,13 +1276,14 @@ public final class MultipleChoiceKnapsack {
         return;
       }
       if (depth == n) {
-        if (value > bestValue) {
+        if (value > bestValue && value > floor) {
           bestValue = value;
           best = current.clone();
+          foundAboveFloor = true;
         }
         return;
       }
-      if (value + bound(depth, leftA, leftB) <= bestValue + tolerance(bestValue)) {
+      if (value + bound(depth, leftA, leftB) <= threshold()) {
         return;
       }
       long restMinA = suffixMinA[depth + 1];
@@ -1083,7 +1297,7 @@ public final class MultipleChoiceKnapsack {
         if (na < restMinA || nb < restMinB) {
           continue;
         }
-        double need = bestValue + tolerance(bestValue);
+        double need = threshold();
         if (value + vd[j] + quickBound(depth + 1, na, nb, need - value - vd[j]) <= need) {
           continue;
         }
@@ -1093,6 +1307,28 @@ public final class MultipleChoiceKnapsack {
           return;
         }
       }
+    }
+
+    /** What a partial selection's bound must exceed to be worth following: the incumbent or the floor. */
+    private double threshold() {
+      double t = Math.max(bestValue, floor);
+      return t + tolerance(t);
+    }
+
+    /** The best selection this search knows: its start, the LP's integer part, or what it found. */
+    Optional<Solution> bestKnown() {
+      int[] found = best;
+      return found == null ? Optional.empty() : finish(found, 0).best();
+    }
+
+    /** True when the search or program finished without a solution worth more than the floor. */
+    boolean nothingAboveFloor() {
+      return !foundAboveFloor;
+    }
+
+    /** States of the dynamic program and of the suffix bound built so far (search nodes are counted by run). */
+    long work() {
+      return programStates + boundStates;
     }
 
     private static double tolerance(double reference) {

@@ -8,6 +8,7 @@ import io.github.fenqi.core.solve.internal.MultipleChoiceKnapsack.Group;
 import io.github.fenqi.core.solve.internal.MultipleChoiceKnapsack.Solution;
 import java.util.Optional;
 import java.util.Random;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -96,6 +97,74 @@ class MultipleChoiceKnapsackProperties {
     assertTrue(result.proven());
     assertEquals(expected.isPresent(), result.best().isPresent(), "feasibility");
     expected.ifPresent(v -> assertEquals(v, result.best().get().value(), 1e-9 * Math.max(1, Math.abs(v))));
+  }
+
+  private static long capacityBetween(Group[] groups, boolean weightA, int percent) {
+    long min = 0;
+    long max = 0;
+    for (Group g : groups) {
+      long[] w = weightA ? g.weightA() : g.weightB();
+      min += java.util.Arrays.stream(w).min().orElseThrow();
+      max += java.util.Arrays.stream(w).max().orElseThrow();
+    }
+    return min + (max - min) * percent / 100;
+  }
+
+  /** The feasible selection of least value (ties: first found), or null when none fits. */
+  private static Solution worstFeasible(Group[] groups, long capA, long capB) {
+    int n = groups.length;
+    int[] choice = new int[n];
+    Solution[] worst = {null};
+    worst(groups, 0, choice, 0, 0, 0.0, capA, capB, worst);
+    return worst[0];
+  }
+
+  private static void worst(Group[] groups, int g, int[] choice, long usedA, long usedB, double value, long capA,
+      long capB, Solution[] worst) {
+    if (g == groups.length) {
+      if (usedA <= capA && usedB <= capB && (worst[0] == null || value < worst[0].value())) {
+        worst[0] = new Solution(choice.clone(), value, usedA, usedB);
+      }
+      return;
+    }
+    for (int i = 0; i < groups[g].size(); i++) {
+      choice[g] = i;
+      worst(groups, g + 1, choice, usedA + groups[g].weightA()[i], usedB + groups[g].weightB()[i],
+          value + groups[g].value()[i], capA, capB, worst);
+    }
+  }
+
+  /**
+   * Started from the worst feasible selection, the exact part runs all its floor passes (the local search lifts
+   * the start only part of the way); bound lists of 1–4 entries force the suffix bound's coarsening into buckets
+   * on every layer. The optimum must not change.
+   */
+  @Property(tries = 2000)
+  void floorPassesAndCoarsenedBoundKeepTheOptimum(@ForAll long seed, @ForAll @IntRange(min = 2, max = 7) int groups,
+      @ForAll @IntRange(min = 2, max = 5) int maxItems, @ForAll @IntRange(min = 0, max = 100) int slackA,
+      @ForAll @IntRange(min = 0, max = 100) int slackB, @ForAll @IntRange(min = 1, max = 4) int boundList,
+      @ForAll boolean integerValues) {
+    Group[] gs = randomGroups(seed, groups, maxItems, integerValues);
+    // capacities between the lightest and the heaviest selection, so that most cases are feasible and bind
+    long capA = capacityBetween(gs, true, slackA);
+    long capB = capacityBetween(gs, false, slackB);
+    Solution start = worstFeasible(gs, capA, capB);
+    Assume.that(start != null);
+    double expected = bruteForce(gs, capA, capB).orElseThrow();
+    MultipleChoiceKnapsack.Result result = MultipleChoiceKnapsack.solveFrom(gs, capA, capB, start, boundList);
+    assertTrue(result.proven());
+    Solution s = result.best().orElseThrow();
+    assertEquals(expected, s.value(), 1e-9 * Math.max(1, Math.abs(expected)));
+    double value = 0;
+    long usedA = 0;
+    long usedB = 0;
+    for (int g = 0; g < gs.length; g++) {
+      value += gs[g].value()[s.choice()[g]];
+      usedA += gs[g].weightA()[s.choice()[g]];
+      usedB += gs[g].weightB()[s.choice()[g]];
+    }
+    assertEquals(s.value(), value, 1e-9 * Math.max(1, Math.abs(value)));
+    assertTrue(usedA <= capA && usedB <= capB);
   }
 
   @Property(tries = 500)
