@@ -23,7 +23,7 @@ import java.util.Optional;
  * decide how much is pruned. Ties go to the first solution in search order.
  *
  * <p>When a first search of {@value #PROBE_NODES} nodes does not finish, its best solution is improved by local
- * search (best single and paired group changes) and the multipliers are tightened by subgradient steps, giving an
+ * search (best single-group changes) and the multipliers are tightened by subgradient steps, giving an
  * incumbent I and a Lagrangian bound L. The exact part then runs in passes with a <em>floor</em> F between them,
  * starting near L and widening towards I: every item whose Lagrangian bound cannot beat F is dropped
  * (reduced-cost fixing), and the rest is solved by a dynamic program over non-dominated partial selections —
@@ -86,18 +86,19 @@ public final class MultipleChoiceKnapsack {
    * Drops every item that cannot be part of a solution worth more than {@code target}: for any λ, μ ≥ 0,
    * {@code L = λ·capA + μ·capB + Σ_g max_i r_gi} with {@code r = v − λa − μb} bounds every solution, and
    * {@code L − max_g + r_gj} bounds every solution that takes item j of group g. The multipliers are tightened
-   * first by Polyak subgradient steps towards the target. The items of {@code keepChoice} (the incumbent) are
+   * first by up to {@code steps} Polyak subgradient steps towards the target (1: none). The items of {@code keepChoice} (the incumbent) are
    * kept. On return {@code multipliers} holds the best λ, μ found and, third, their bound L.
    */
   static int[][] fixByReducedCost(Group[] groups, int[][] kept, long capA, long capB, double[] multipliers,
-      double target, int[] keepChoice) {
+      double target, int[] keepChoice, int steps) {
     int n = groups.length;
     double lambda = multipliers[0];
     double mu = multipliers[1];
     double bestL = Double.POSITIVE_INFINITY;
     double bestLambda = lambda;
     double bestMu = mu;
-    for (int iter = 0; iter < 60; iter++) {
+    iterations:
+    for (int iter = 0; iter < Math.max(1, steps); iter++) {
       double l = lambda * capA + mu * capB;
       double usedA = 0;
       double usedB = 0;
@@ -110,6 +111,9 @@ public final class MultipleChoiceKnapsack {
             max = r;
             arg = idx;
           }
+        }
+        if (arg < 0) {
+          break iterations; // a step overflowed the multipliers: keep the best ones found before
         }
         l += max;
         usedA += groups[g].weightA()[arg];
@@ -154,12 +158,12 @@ public final class MultipleChoiceKnapsack {
   }
 
   /**
-   * Local search from a feasible solution: repeatedly the best single-group change, then (with {@code pairs})
-   * the first change of two groups together, that keeps both capacities and raises the value. Any feasible
-   * result is a valid incumbent; a better one lets reduced-cost fixing drop more items. Pairs cost the square of
-   * the items, so they are tried only on a core already narrowed by the single-change incumbent.
+   * Local search from a feasible solution: repeatedly the best single-group change that keeps both capacities
+   * and raises the value. Any feasible result is a valid incumbent; a better one lets reduced-cost fixing drop
+   * more items. (Changes of two groups together were tried too: they cost the square of the items and, since the
+   * floor passes, saved no work on the benchmark cases.)
    */
-  static Solution improve(Group[] groups, int[][] kept, long capA, long capB, Solution start, boolean pairs) {
+  static Solution improve(Group[] groups, int[][] kept, long capA, long capB, Solution start) {
     int n = groups.length;
     int[] choice = start.choice().clone();
     long usedA = start.totalWeightA();
@@ -194,33 +198,6 @@ public final class MultipleChoiceKnapsack {
         value += gr.value()[bestI] - gr.value()[choice[bestG]];
         choice[bestG] = bestI;
         improved = true;
-        continue;
-      }
-      // best 2-opt move: free room in one group to spend it in another
-      for (int g = 0; g < n && !improved && pairs; g++) {
-        Group gg = groups[g];
-        for (int i : kept[g]) {
-          long aA = usedA - gg.weightA()[choice[g]] + gg.weightA()[i];
-          long aB = usedB - gg.weightB()[choice[g]] + gg.weightB()[i];
-          double dv = gg.value()[i] - gg.value()[choice[g]];
-          for (int h = g + 1; h < n && !improved; h++) {
-            Group gh = groups[h];
-            for (int j : kept[h]) {
-              long na = aA - gh.weightA()[choice[h]] + gh.weightA()[j];
-              long nb = aB - gh.weightB()[choice[h]] + gh.weightB()[j];
-              double gain = dv + gh.value()[j] - gh.value()[choice[h]];
-              if (na <= capA && nb <= capB && gain > 1e-12 * Math.max(1, Math.abs(value))) {
-                usedA = na;
-                usedB = nb;
-                value += gain;
-                choice[g] = i;
-                choice[h] = j;
-                improved = true;
-                break;
-              }
-            }
-          }
-        }
       }
     }
     return new Solution(choice, value, usedA, usedB);
@@ -301,14 +278,13 @@ public final class MultipleChoiceKnapsack {
 
   private static Result passes(Group[] groups, int[][] kept, long capacityA, long capacityB, long maxNodes,
       Search probe, Solution start, long probeWork, int boundList) {
-    // 2. Local search on the items that can still beat the first incumbent (single changes on the wide set, pairs
-    // once it is narrowed), Lagrangian multipliers tightened on the way.
+    // 2. Local search on the items that can still beat the first incumbent, Lagrangian multipliers tightened on
+    // the way; then only the items that can beat the improved incumbent are kept.
     Solution incumbent = start;
     double[] multipliers = {probe.lambda(), probe.mu(), 0};
-    int[][] wide = fixByReducedCost(groups, kept, capacityA, capacityB, multipliers, incumbent.value(), incumbent.choice());
-    incumbent = improve(groups, wide, capacityA, capacityB, incumbent, false);
-    wide = fixByReducedCost(groups, wide, capacityA, capacityB, multipliers, incumbent.value(), incumbent.choice());
-    incumbent = improve(groups, wide, capacityA, capacityB, incumbent, true);
+    int[][] wide = fixByReducedCost(groups, kept, capacityA, capacityB, multipliers, incumbent.value(), incumbent.choice(), 60);
+    incumbent = improve(groups, wide, capacityA, capacityB, incumbent);
+    wide = fixByReducedCost(groups, wide, capacityA, capacityB, multipliers, incumbent.value(), incumbent.choice(), 60);
     double lagrangian = multipliers[2];
     long work = probeWork;
     // 3. Passes with a floor between the incumbent and the Lagrangian bound, widening towards the incumbent: each
@@ -326,8 +302,17 @@ public final class MultipleChoiceKnapsack {
       if (left <= 0) {
         return new Result(Optional.of(incumbent), false, work);
       }
-      int[][] core = fixByReducedCost(groups, wide, capacityA, capacityB, multipliers, floor, incumbent.choice());
-      Search search = new Search(groups, core, capacityA, capacityB, left, incumbent);
+      int[][] core = fixByReducedCost(groups, wide, capacityA, capacityB, multipliers, floor, incumbent.choice(), 1);
+      if (Arrays.stream(core).anyMatch(items -> items.length == 0)) {
+        // no item of some group can be part of a selection above the floor (possible only when the start's items
+        // were pruned as dominated: the incumbent's own items are always kept)
+        if (floor <= incumbent.value()) {
+          return new Result(Optional.of(incumbent), true, work);
+        }
+        fraction = Math.min(1, fraction * FLOOR_GROWTH);
+        continue;
+      }
+      Search search = new Search(groups, core, capacityA, capacityB, left, incumbent, multipliers[1]);
       search.floor = floor;
       search.addLagrangianBound(multipliers[0], multipliers[1]);
       search.addSuffixBoundOnB(multipliers[0], multipliers[1], boundList, left);
@@ -555,6 +540,12 @@ public final class MultipleChoiceKnapsack {
     private long boundStates;
 
     Search(Group[] groups, int[][] kept, long capA, long capB, long maxNodes, @org.jspecify.annotations.Nullable Solution start) {
+      this(groups, kept, capA, capB, maxNodes, start, Double.NaN);
+    }
+
+    /** With {@code givenMu} ≥ 0 as the price of weight B instead of fitting one (NaN: fit). */
+    Search(Group[] groups, int[][] kept, long capA, long capB, long maxNodes, @org.jspecify.annotations.Nullable Solution start,
+        double givenMu) {
       this.n = groups.length;
       this.capA = capA;
       this.capB = capB;
@@ -577,7 +568,7 @@ public final class MultipleChoiceKnapsack {
           gv[g][j] = groups[g].value()[idx];
         }
       }
-      this.mu = fitMu(ga, gb, gv);
+      this.mu = givenMu >= 0 ? givenMu : fitMu(ga, gb, gv);
       Lp root = lp(ga, gb, gv, mu, 0, n, capA);
       this.lambda = root.breakSlope;
       // Most decisive group first: the widest spread of reduced value.
@@ -824,7 +815,7 @@ public final class MultipleChoiceKnapsack {
         lo = hi;
         hi *= 4;
       }
-      for (int i = 0; i < 20; i++) {
+      for (int i = 0; i < 12; i++) { // to 0.02 % of the bracket: μ only steers the pruning
         double mid = (lo + hi) / 2;
         if (usageB(ga, gb, gv, mid) > capB) {
           lo = mid;
