@@ -16,7 +16,7 @@ import java.util.Optional;
  * objective ratio per strategy ({@link SolverQuality#objectiveRatio}). Not a JMH benchmark — one run per case, as a user would run it — so it prints a
  * Markdown table for benchmarks/README.md.
  *
- * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.github.fenqi.benchmarks.SolverQualityReport [seconds [seeds]]}
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.github.fenqi.benchmarks.SolverQualityReport [seconds [seeds [debts...]]]} (debts default 5 10 20)
  * (defaults 1 s per strategy, seeds 1 and 2).
  */
 public final class SolverQualityReport {
@@ -28,7 +28,9 @@ public final class SolverQualityReport {
     ProposalSolver opta = OptaPlannerProposalSolver.builder().timeLimit(Duration.ofSeconds(seconds)).build();
     System.out.println("| debts | seed | strategy | exact time (ms) | exact proven | OptaPlanner time (ms) | objective ratio |");
     System.out.println("|---|---|---|---:|---|---:|---:|");
-    for (int n : new int[] {5, 10, 20}) {
+    int[] sizes = args.length > 2
+        ? java.util.Arrays.stream(args, 2, args.length).mapToInt(Integer::parseInt).toArray() : new int[] {5, 10, 20};
+    for (int n : sizes) {
       for (long seed = 1; seed <= seeds; seed++) {
         ProposalProblem problem = SolverBenchmark.generate(n, 1.3, seed);
         ProposalSolver.exact().solve(problem); // warm-up

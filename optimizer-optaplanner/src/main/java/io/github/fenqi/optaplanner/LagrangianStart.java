@@ -16,7 +16,9 @@ import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
  *       the λ at which Σ first installments crosses the budget and the μ at which Σ down payments crosses the
  *       savings. The choices on both sides of each crossing are made to fit by greedy repair (least objective lost
  *       per unit of excess removed) and then greedily filled (best gain per unit of resource used, relative to the
- *       limits); the best of them is kept;</li>
+ *       limits); the best of them is kept. Then the same crossing for λ once more with the down payments kept exact
+ *       ({@link #exactInDown}: a dynamic program over Σ down payments instead of the price μ), repaired and filled
+ *       likewise — the down payments' few coarse levels are what pricing handles worst;</li>
  *   <li>pair exchange: while changing two debts at once fits and raises the objective, take the best such pair
  *       (one debt gives up budget or savings the other puts to better use), then fill greedily again;</li>
  *   <li>a short tabu search over compensated moves ({@link #tabu}), which walks through worse plans to find chains
@@ -38,6 +40,9 @@ final class LagrangianStart implements CustomPhaseCommand<ProposalPlanning> {
   /** Bounds on the number of dual coordinate rounds and on bisection steps per crossing. */
   private static final int DUAL_ROUNDS = 8;
   private static final int BISECTION_STEPS = 60;
+  /** Bisection steps for the crossing with down payments exact, and the longest layer of its dynamic program. */
+  private static final int EXACT_BISECTION_STEPS = 12;
+  private static final int EXACT_LAYER = 256;
   /**
    * Tabu search: options per debt it moves to (by reduced value at the multipliers), steps a left option stays
    * forbidden, options looked at in all, steps without a new best before it stops.
@@ -404,9 +409,129 @@ final class LagrangianStart implements CustomPhaseCommand<ProposalPlanning> {
       lambda = lam;
       mu = u.multiplier;
     }
+    if (lambda > 0) {
+      // the same crossing for λ with the down payments kept exact instead of priced: their few coarse levels are
+      // what pricing handles worst (see MultipleChoiceKnapsack's bound exact in weight B)
+      Crossing e = crossing(debts, x -> exactInDown(debts, x, savings), debts.installment, budget, lambda / 16,
+          lambda * 16, EXACT_BISECTION_STEPS);
+      best = better(best, complete(debts, e.below, budget, savings));
+      best = better(best, complete(debts, e.above, budget, savings));
+    }
     best.lambda = lambda;
     best.mu = mu;
     return best;
+  }
+
+  /**
+   * Per debt one candidate maximising Σ (value − λ·installment) subject to Σ down payments ≤ {@code savings}: the
+   * down payments kept exact. A dynamic program over the debts keeps, per Σ down payment, the best partial choice
+   * (each debt contributes only its best candidate per distinct down payment); layers longer than
+   * {@link #EXACT_LAYER} keep the best state per bucket of Σ down payment, so it is a heuristic, but its states are
+   * real choices. Falls back to the priced choice when nothing fits the savings.
+   */
+  private static int[] exactInDown(Debts debts, double lambda, long savings) {
+    int n = debts.size();
+    long[] sums = {0};
+    double[] values = {0};
+    int[][] parent = new int[n][];
+    int[][] candidate = new int[n][];
+    for (int d = 0; d < n; d++) {
+      // best candidate per distinct down payment of this debt (LinkedHashMap: deterministic order)
+      java.util.Map<Long, Integer> bestPerDown = new java.util.LinkedHashMap<>();
+      for (int k = 0; k < debts.option[d].length; k++) {
+        if (debts.value[d][k] == Double.NEGATIVE_INFINITY) {
+          continue;
+        }
+        Integer held = bestPerDown.get(debts.down[d][k]);
+        if (held == null || reduced(debts, d, k, lambda) > reduced(debts, d, held, lambda)) {
+          bestPerDown.put(debts.down[d][k], k);
+        }
+      }
+      int[] cands = bestPerDown.values().stream().mapToInt(Integer::intValue).toArray();
+      int count = sums.length * cands.length;
+      if (savings >= 1L << 40 || count >= 1 << 23) {
+        return lagrangian(debts, lambda, 0); // beyond the packed sort's range: no such case in practice
+      }
+      long[] cs = new long[count];
+      double[] cv = new double[count];
+      int[] cp = new int[count];
+      int[] cc = new int[count];
+      int c = 0;
+      for (int st = 0; st < sums.length; st++) {
+        for (int k : cands) {
+          long sum = sums[st] + debts.down[d][k];
+          if (sum > savings) {
+            continue;
+          }
+          cs[c] = sum;
+          cv[c] = values[st] + reduced(debts, d, k, lambda);
+          cp[c] = st;
+          cc[c] = k;
+          c++;
+        }
+      }
+      if (c == 0) {
+        return lagrangian(debts, lambda, 0);
+      }
+      // ascending Σ down payment (packed with the index: sums < 2^40 fen, candidates < 2^23), then per sum the best
+      // value, keeping only sums whose value beats every lighter one
+      long[] key = new long[c];
+      for (int i = 0; i < c; i++) {
+        key[i] = cs[i] << 23 | i;
+      }
+      java.util.Arrays.sort(key);
+      int[] keep = new int[c];
+      int kept = 0;
+      for (int x = 0; x < c; ) {
+        int top = (int) (key[x] & ((1 << 23) - 1));
+        long sum = cs[top];
+        for (x++; x < c && cs[(int) (key[x] & ((1 << 23) - 1))] == sum; x++) {
+          int i = (int) (key[x] & ((1 << 23) - 1));
+          if (cv[i] > cv[top]) {
+            top = i;
+          }
+        }
+        if (kept == 0 || cv[top] > cv[keep[kept - 1]]) {
+          keep[kept++] = top;
+        }
+      }
+      if (kept > EXACT_LAYER) {
+        long width = (cs[keep[kept - 1]] - cs[keep[0]]) / EXACT_LAYER + 1;
+        int thinned = 0;
+        for (int x = 0; x < kept; ) {
+          long start = cs[keep[x]];
+          int top = keep[x];
+          while (x < kept && cs[keep[x]] - start < width) {
+            top = keep[x]; // values ascend within the list: the bucket's last state is its best
+            x++;
+          }
+          keep[thinned++] = top;
+        }
+        kept = thinned;
+      }
+      sums = new long[kept];
+      values = new double[kept];
+      parent[d] = new int[kept];
+      candidate[d] = new int[kept];
+      for (int x = 0; x < kept; x++) {
+        int i = keep[x];
+        sums[x] = cs[i];
+        values[x] = cv[i];
+        parent[d][x] = cp[i];
+        candidate[d][x] = cc[i];
+      }
+    }
+    int top = values.length - 1; // the best value is the last
+    int[] pick = new int[n];
+    for (int d = n - 1; d >= 0; d--) {
+      pick[d] = candidate[d][top];
+      top = parent[d][top];
+    }
+    return pick;
+  }
+
+  private static double reduced(Debts debts, int d, int k, double lambda) {
+    return debts.value[d][k] - lambda * debts.installment[d][k];
   }
 
   /**
@@ -417,15 +542,21 @@ final class LagrangianStart implements CustomPhaseCommand<ProposalPlanning> {
   private record Crossing(double multiplier, int[] below, int[] above) {}
 
   private static Crossing crossing(Debts debts, java.util.function.DoubleFunction<int[]> choice, long[][] figure, long limit) {
+    return crossing(debts, choice, figure, limit, 1e-15, 1e15, BISECTION_STEPS);
+  }
+
+  /** As above, searching between {@code from} and {@code to} only (the caller knows about where it is). */
+  private static Crossing crossing(Debts debts, java.util.function.DoubleFunction<int[]> choice, long[][] figure, long limit,
+      double from, double to, int steps) {
     int[] zero = choice.apply(0);
     if (sum(figure, zero) <= limit) {
       return new Crossing(0, zero, zero);
     }
-    double lo = 1e-15;
-    double hi = 1e15;
-    int[] loPick = zero;
+    double lo = from;
+    double hi = to;
+    int[] loPick = from <= 1e-15 ? zero : choice.apply(lo);
     int[] hiPick = choice.apply(hi);
-    for (int i = 0; i < BISECTION_STEPS; i++) {
+    for (int i = 0; i < steps; i++) {
       double mid = Math.sqrt(lo * hi);
       int[] p = choice.apply(mid);
       if (sum(figure, p) <= limit) {
