@@ -20,10 +20,25 @@ final class LogisticAcceptanceModel implements AcceptanceModel {
 
   @Override
   public double probability(AcceptanceFeatures f) {
-    double z = beta[0] + beta[1] * f.waiverOfCap() + beta[2] * f.termOfMax() + beta[3] * f.downPaymentRatio()
-        + beta[4] * Math.log1p(f.overdueDays() / 30.0) + beta[5] * (f.hardshipProof() ? 1 : 0)
-        + beta[6] * f.recoveryRatio();
+    return probability(f.waiverOfCap(), f.termOfMax(), f.downPaymentRatio(), overdueFeature(f.overdueDays()),
+        f.hardshipProof() ? 1 : 0, f.recoveryRatio());
+  }
+
+  /**
+   * {@link #probability(AcceptanceFeatures)} from features already checked to be in range, with the
+   * overdue feature ({@link #overdueFeature}) and the proof (0 or 1) computed once per debt: the option
+   * grid asks for tens of thousands of probabilities per case, and gets the same bits this way.
+   */
+  double probability(double waiverOfCap, double termOfMax, double downPaymentRatio, double overdue, double proof,
+      double recoveryRatio) {
+    double z = beta[0] + beta[1] * waiverOfCap + beta[2] * termOfMax + beta[3] * downPaymentRatio
+        + beta[4] * overdue + beta[5] * proof + beta[6] * recoveryRatio;
     return 1.0 / (1.0 + Math.exp(-z));
+  }
+
+  /** The overdue feature the model weighs: log(1 + months overdue), so the first months count most. */
+  static double overdueFeature(int overdueDays) {
+    return Math.log1p(overdueDays / 30.0);
   }
 
   @Override

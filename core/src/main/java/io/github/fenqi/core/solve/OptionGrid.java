@@ -7,6 +7,7 @@ import io.github.fenqi.core.schedule.Amortizer;
 import io.github.fenqi.core.schedule.ScheduleSummary;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +55,7 @@ public final class OptionGrid {
     waivedByLevel = new long[levels][];
     waivedTotalByLevel = new long[levels];
     for (int k = 0; k < levels; k++) {
-      long target = BigDecimal.valueOf(maxW).multiply(BigDecimal.valueOf(fractions[k]))
-          .setScale(0, RoundingMode.DOWN).longValueExact();
+      long target = DecimalFactor.of(BigDecimal.valueOf(fractions[k])).times(maxW, RoundingMode.DOWN);
       long[] w = new long[capFen.length];
       long left = target;
       for (DebtComponent c : config.waiverPriority()) {
@@ -66,25 +66,44 @@ public final class OptionGrid {
       waivedByLevel[k] = w;
       waivedTotalByLevel[k] = target;
     }
-    // down-payment ratios
-    double minRatio = terms.minDownPaymentRatio().doubleValue();
+    long[] settledByLevel = new long[levels];
+    for (int k = 0; k < levels; k++) {
+      settledByLevel[k] = owedFen - waivedTotalByLevel[k];
+    }
+    long[][] downByLevel = downPayments(terms, config, settledByLevel);
     List<Integer> allowed = terms.allowedTerms();
-    int maxTerm = terms.maxTerm();
-    int capacity = levels * config.downPaymentLevels() * allowed.size();
-    int[] tm = new int[capacity];
-    int[] wl = new int[capacity];
-    long[] dn = new long[capacity];
-    long[] fi = new long[capacity];
-    long[] to = new long[capacity];
-    double[] rc = new double[capacity];
-    double[] ac = new double[capacity];
-    int count = 0;
+    int termCount = allowed.size();
+    int plans = 0;
+    for (long[] downs : downByLevel) {
+      plans += downs.length;
+    }
+    int capacity = Math.multiplyExact(plans, termCount);
+    term = new int[capacity];
+    waiverLevel = new int[capacity];
+    down = new long[capacity];
+    first = new long[capacity];
+    total = new long[capacity];
+    recovery = new double[capacity];
+    acceptance = new double[capacity];
+
     RepaymentMethod method = terms.method();
     Amortizer amortizer = Amortizer.of(method, terms.annualRate(), terms.monthlyFeeRate());
+    double monthlyInterest = terms.annualRate().doubleValue() / 12.0;
+    double feeRate = terms.monthlyFeeRate().doubleValue();
+    if (method == RepaymentMethod.INTEREST_FREE) {
+      monthlyInterest = 0;
+      feeRate = 0;
+    }
+    boolean annuity = method == RepaymentMethod.EQUAL_INSTALLMENT && monthlyInterest > 0;
+    // everything that depends on the term alone, computed once per term instead of once per option
+    int maxTerm = terms.maxTerm();
+    int[] months = new int[termCount];
+    double[] discounted = new double[termCount]; // Σ v^i: present value of 1 a month
+    double[] rampSum = new double[termCount]; // Σ (i − 1)·v^i: of the falling interest
+    double[] annuityDenominator = new double[termCount]; // 1 − (1 + i)^−n
+    double[] termOfMax = new double[termCount];
     double r = config.lenderMonthlyDiscountRate();
-    double[] annuity = new double[allowed.size()];
-    double[] rampSum = new double[allowed.size()];
-    for (int t = 0; t < allowed.size(); t++) {
+    for (int t = 0; t < termCount; t++) {
       int n = allowed.get(t);
       double v = 1.0 / (1.0 + r);
       double a = 0;
@@ -95,66 +114,116 @@ public final class OptionGrid {
         a += vt;
         b += (i - 1) * vt;
       }
-      annuity[t] = a;
+      months[t] = n;
+      discounted[t] = a;
       rampSum[t] = b;
+      annuityDenominator[t] = annuity ? 1 - Math.pow(1 + monthlyInterest, -n) : Double.NaN;
+      termOfMax[t] = Math.min(1.0, (double) n / maxTerm);
     }
-    double monthlyInterest = terms.annualRate().doubleValue() / 12.0;
-    double feeRate = terms.monthlyFeeRate().doubleValue();
-    if (method == RepaymentMethod.INTEREST_FREE) {
-      monthlyInterest = 0;
-      feeRate = 0;
-    }
+    // the logistic model is evaluated inline, with its per-debt features computed once; any other model
+    // gets the features record it was written against
+    LogisticAcceptanceModel logistic = model instanceof LogisticAcceptanceModel l ? l : null;
+    int overdueDays = terms.debt().overdueDays();
+    double overdue = LogisticAcceptanceModel.overdueFeature(overdueDays);
+    double proof = terms.hardshipProof() ? 1 : 0;
+
+    int count = 0;
     for (int k = 0; k < levels; k++) {
-      long settled = owedFen - waivedTotalByLevel[k];
-      long previousDown = -1;
-      for (int j = 0; j < config.downPaymentLevels(); j++) {
-        double ratio = minRatio + j * config.downPaymentStep();
-        if (ratio >= 1.0 && j > 0) {
-          break;
-        }
-        long d = BigDecimal.valueOf(settled).multiply(terms.minDownPaymentRatio().value()
-                .add(BigDecimal.valueOf(j).multiply(BigDecimal.valueOf(config.downPaymentStep()))))
-            .setScale(0, RoundingMode.CEILING).longValueExact();
-        d = Math.min(d, settled);
-        if (d == previousDown) {
-          continue;
-        }
-        previousDown = d;
+      long settled = settledByLevel[k];
+      double waiverOfCap = Math.min(1.0, maxW == 0 ? 0 : (double) waivedTotalByLevel[k] / maxW);
+      for (long d : downByLevel[k]) {
         long financed = settled - d;
-        if (financed <= 0 && settled > 0) {
-          continue; // a lump sum is a settlement, not an installment plan
-        }
-        for (int t = 0; t < allowed.size(); t++) {
-          int n = allowed.get(t);
+        double downRatio = settled == 0 ? 0 : Math.min(1.0, (double) d / settled);
+        double f = financed;
+        double fee = f * feeRate;
+        double interest = monthlyInterest * f;
+        for (int t = 0; t < termCount; t++) {
+          int n = months[t];
           ScheduleSummary summary = amortizer.summarize(financed, n);
-          double f = financed;
           double pv;
-          if (method == RepaymentMethod.EQUAL_INSTALLMENT && monthlyInterest > 0) {
-            double pmt = f * monthlyInterest / (1 - Math.pow(1 + monthlyInterest, -n));
-            pv = (pmt + f * feeRate) * annuity[t];
+          if (annuity) {
+            double pmt = f * monthlyInterest / annuityDenominator[t];
+            pv = (pmt + fee) * discounted[t];
           } else {
-            pv = (f / n + f * feeRate + monthlyInterest * f) * annuity[t] - (monthlyInterest * f / n) * rampSum[t];
+            pv = (f / n + fee + interest) * discounted[t] - (interest / n) * rampSum[t];
           }
           double recoveryRatio = owedFen == 0 ? 1.0 : Math.min(2.0, (d + pv) / owedFen);
-          AcceptanceFeatures features = features(k, d, settled, n, maxTerm, recoveryRatio);
-          tm[count] = n;
-          wl[count] = k;
-          dn[count] = d;
-          fi[count] = summary.firstPayment();
-          to[count] = Math.addExact(d, summary.totalInstallments());
-          rc[count] = recoveryRatio;
-          ac[count] = model.probability(features);
+          term[count] = n;
+          waiverLevel[count] = k;
+          down[count] = d;
+          first[count] = summary.firstPayment();
+          total[count] = Math.addExact(d, summary.totalInstallments());
+          recovery[count] = recoveryRatio;
+          acceptance[count] = logistic != null && recoveryRatio >= 0 && recoveryRatio <= 2 && overdueDays >= 0
+              ? logistic.probability(waiverOfCap, termOfMax[t], downRatio, overdue, proof, recoveryRatio)
+              : model.probability(features(k, d, settled, n, maxTerm, recoveryRatio));
           count++;
         }
       }
     }
-    term = java.util.Arrays.copyOf(tm, count);
-    waiverLevel = java.util.Arrays.copyOf(wl, count);
-    down = java.util.Arrays.copyOf(dn, count);
-    first = java.util.Arrays.copyOf(fi, count);
-    total = java.util.Arrays.copyOf(to, count);
-    recovery = java.util.Arrays.copyOf(rc, count);
-    acceptance = java.util.Arrays.copyOf(ac, count);
+  }
+
+  /**
+   * The distinct down payments of each waiver level, in level order: from the policy minimum ratio upward,
+   * capped at the settled amount; a level that leaves nothing to finance is a settlement, not a plan.
+   */
+  private static long[][] downPayments(DebtTerms terms, GridConfig config, long[] settledByLevel) {
+    double minRatio = terms.minDownPaymentRatio().doubleValue();
+    BigDecimal step = BigDecimal.valueOf(config.downPaymentStep());
+    DecimalFactor[] ratios = new DecimalFactor[config.downPaymentLevels()];
+    int used = 0;
+    for (int j = 0; j < ratios.length; j++) {
+      if (minRatio + j * config.downPaymentStep() >= 1.0 && j > 0) {
+        break;
+      }
+      ratios[used++] = DecimalFactor.of(terms.minDownPaymentRatio().value().add(BigDecimal.valueOf(j).multiply(step)));
+    }
+    long[][] out = new long[settledByLevel.length][];
+    long[] buffer = new long[used];
+    for (int k = 0; k < settledByLevel.length; k++) {
+      long settled = settledByLevel[k];
+      long previousDown = -1;
+      int kept = 0;
+      for (int j = 0; j < used; j++) {
+        long d = Math.min(ratios[j].times(settled, RoundingMode.CEILING), settled);
+        if (d == previousDown) {
+          continue;
+        }
+        previousDown = d;
+        if (settled - d <= 0 && settled > 0) {
+          continue;
+        }
+        buffer[kept++] = d;
+      }
+      out[k] = Arrays.copyOf(buffer, kept);
+    }
+    return out;
+  }
+
+  /**
+   * A non-negative decimal factor split into a long numerator and a power of ten, so that the grid's
+   * per-level products (waiver targets, down payments) avoid BigDecimal whenever they fit a long, with
+   * exactly BigDecimal's result.
+   */
+  private record DecimalFactor(BigDecimal value, long unscaled, long divisor) {
+    static DecimalFactor of(BigDecimal value) {
+      BigDecimal v = value.stripTrailingZeros();
+      v = v.setScale(Math.max(0, v.scale()), RoundingMode.UNNECESSARY);
+      boolean fits = v.signum() >= 0 && v.scale() <= 18 && v.unscaledValue().bitLength() < 63;
+      return new DecimalFactor(value, fits ? v.unscaledValue().longValueExact() : 0,
+          fits ? BigDecimal.TEN.pow(v.scale()).longValueExact() : 0);
+    }
+
+    /** {@code fen} (≥ 0) times this factor, rounded to whole fen with DOWN or CEILING. */
+    long times(long fen, RoundingMode rounding) {
+      boolean floorOrCeiling = rounding == RoundingMode.DOWN || rounding == RoundingMode.CEILING;
+      if (floorOrCeiling && divisor != 0 && fen >= 0 && Math.multiplyHigh(fen, unscaled) == 0 && fen * unscaled >= 0) {
+        long product = fen * unscaled;
+        long quotient = product / divisor;
+        return rounding == RoundingMode.CEILING && quotient * divisor != product ? quotient + 1 : quotient;
+      }
+      return BigDecimal.valueOf(fen).multiply(value).setScale(0, rounding).longValueExact();
+    }
   }
 
   private AcceptanceFeatures features(int level, long down, long settled, int n, int maxTerm, double recoveryRatio) {

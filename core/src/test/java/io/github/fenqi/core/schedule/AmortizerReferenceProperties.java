@@ -1,0 +1,90 @@
+package io.github.fenqi.core.schedule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.money.Rate;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+
+/** The long and double fast paths of {@link Amortizer} give to the fen what the BigDecimal walk gave. */
+class AmortizerReferenceProperties {
+  private static final MathContext MC = new MathContext(34, RoundingMode.HALF_EVEN);
+
+  @Property(tries = 2000)
+  void summaryAndScheduleEqualTheBigDecimalWalk(@ForAll long seed) {
+    Random r = new Random(seed);
+    RepaymentMethod method = RepaymentMethod.values()[r.nextInt(RepaymentMethod.values().length)];
+    long financed = switch (r.nextInt(4)) {
+      case 0 -> r.nextInt(1000);
+      case 1 -> r.nextInt(100_000_000);
+      case 2 -> (long) (r.nextDouble() * 1e12);
+      default -> (long) (r.nextDouble() * 1e14);
+    };
+    int term = r.nextInt(3) == 0 ? 1 + r.nextInt(360) : 1 + r.nextInt(60);
+    Rate annual = Rate.of(BigDecimal.valueOf(r.nextInt(500_000), 6).setScale(1 + r.nextInt(6), RoundingMode.DOWN));
+    Rate fee = Rate.of(BigDecimal.valueOf(r.nextInt(3_000_000), 8).setScale(1 + r.nextInt(8), RoundingMode.DOWN));
+    long[] expected = new ReferenceAmortizer(method, annual, fee).firstAndTotal(financed, term);
+    Amortizer a = Amortizer.of(method, annual, fee);
+    ScheduleSummary summary = a.summarize(financed, term);
+    String where = method + " " + financed + " fen over " + term + " at " + annual + " / " + fee;
+    assertEquals(expected[0], summary.firstPayment(), where);
+    assertEquals(expected[1], summary.totalInstallments(), where);
+    if (term <= 120) { // the full schedule uses the same fast fee and annuity payment
+      Schedule s = a.schedule(Money.ofFen(financed), term);
+      assertEquals(expected[0], s.firstPayment().fen(), where);
+      assertEquals(expected[1], s.totalPayable().fen(), where);
+    }
+  }
+
+  @Property(tries = 2000)
+  void roundedProductEqualsTheBigDecimalProductForAnyFactor(@ForAll long seed) {
+    Random r = new Random(seed);
+    BigDecimal factor = new BigDecimal(new BigInteger(112, r), 34 + r.nextInt(4)).round(MC);
+    long financed = r.nextBoolean() ? r.nextInt(10_000_000) : (long) (r.nextDouble() * 1e14);
+    assertEquals(reference(financed, factor), Amortizer.roundedProduct(financed, factor, factor.doubleValue()),
+        financed + " × " + factor);
+  }
+
+  /**
+   * Products exactly half a fen, or a hair (10^−12 .. 10^−30 fen) either side of it, where a double cannot
+   * tell which way to round and the BigDecimal branch must decide.
+   */
+  @Property(tries = 1000)
+  void roundedProductEqualsTheBigDecimalProductWithinAHairOfHalfAFen(@ForAll long seed) {
+    Random r = new Random(seed);
+    int scale = 3 + r.nextInt(4);
+    long modulus = BigInteger.TEN.pow(scale).longValueExact();
+    long unscaled = 1 + r.nextInt((int) modulus * 3);
+    long financed = -1;
+    long start = r.nextInt((int) modulus);
+    for (long f = start; f < start + modulus && financed < 0; f++) {
+      if (Math.floorMod(f * unscaled, modulus) == modulus / 2) {
+        financed = f;
+      }
+    }
+    if (financed < 0) { // no amount reaches half a fen with this factor: take one that does
+      financed = 1;
+      unscaled = modulus / 2;
+    }
+    BigDecimal half = BigDecimal.valueOf(unscaled, scale);
+    BigDecimal hair = BigDecimal.ONE.movePointLeft(scale + 12 + r.nextInt(19));
+    BigDecimal factor = switch (r.nextInt(3)) {
+      case 0 -> half;
+      case 1 -> half.add(hair);
+      default -> half.subtract(hair);
+    };
+    factor = factor.round(MC);
+    assertEquals(reference(financed, factor), Amortizer.roundedProduct(financed, factor, factor.doubleValue()),
+        financed + " × " + factor);
+  }
+
+  private static long reference(long financed, BigDecimal factor) {
+    return BigDecimal.valueOf(financed).multiply(factor, MC).setScale(0, RoundingMode.HALF_UP).longValueExact();
+  }
+}
