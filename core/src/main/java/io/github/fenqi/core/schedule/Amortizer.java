@@ -33,10 +33,12 @@ public final class Amortizer {
   private final Rate monthlyFeeRate;
   private final long rateUnscaled; // annual rate = rateUnscaled / 10^rateScale
   private final long rateDivisor; // 12 × 10^rateScale
+  private final double rateDivisorInverse;
   private final boolean chargesInterest;
   private final boolean chargesFee;
   private final long feeUnscaled; // monthly fee rate = feeUnscaled / feeDivisor; feeDivisor 0 when it does not fit a long
   private final long feeDivisor;
+  private final double feeDivisorInverse;
   private final AtomicReferenceArray<AnnuityFactor> annuityFactor = new AtomicReferenceArray<>(MAX_TERM + 1);
 
   /**
@@ -59,11 +61,13 @@ public final class Amortizer {
     }
     this.rateUnscaled = r.setScale(scale, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
     this.rateDivisor = 12L * BigDecimal.TEN.pow(scale).longValueExact();
+    this.rateDivisorInverse = 1.0 / rateDivisor;
     BigDecimal f = monthlyFeeRate.value().stripTrailingZeros();
     f = f.setScale(Math.max(0, f.scale()), RoundingMode.UNNECESSARY);
     boolean feeFitsLong = f.scale() <= 18 && f.unscaledValue().bitLength() < 63;
     this.feeUnscaled = feeFitsLong ? f.unscaledValue().longValueExact() : 0;
     this.feeDivisor = feeFitsLong ? BigDecimal.TEN.pow(f.scale()).longValueExact() : 0;
+    this.feeDivisorInverse = 1.0 / feeDivisor;
   }
 
   /** An amortizer for {@code method} at the given annual interest and monthly fee rates. */
@@ -101,23 +105,31 @@ public final class Amortizer {
     validate(financedFen, term);
     long fee = fee(financedFen);
     if (!chargesInterest) { // closed form: even principal, constant fee
-      long even = financedFen / term;
+      long even = quotient(financedFen, term, (double) financedFen / term);
       long last = financedFen - even * (term - 1);
       long first = term == 1 ? last + fee : even + fee;
       long totalFee = Math.multiplyExact(fee, term);
       return new ScheduleSummary(first, last + fee, Math.addExact(financedFen, totalFee), 0, totalFee);
     }
-    long[] acc = new long[4]; // first, last, total, interest
-    acc[0] = -1;
-    walk(financedFen, term, (period, payment, principal, interest, f, remaining) -> {
-      if (acc[0] < 0) {
-        acc[0] = payment;
-      }
-      acc[1] = payment;
-      acc[2] += payment;
-      acc[3] += interest;
-    });
-    return new ScheduleSummary(acc[0], acc[1], acc[2], acc[3], Math.multiplyExact(fee, term));
+    // the walk of schedule(), summed as it goes: a loop of its own, without a callback per month, because
+    // the solver summarizes every option of its grids this way
+    long level = levelPayment(financedFen, term);
+    long even = quotient(financedFen, term, (double) financedFen / term);
+    long remaining = financedFen;
+    long first = 0;
+    long payment = 0;
+    long totalPayment = 0;
+    long totalInterest = 0;
+    for (int t = 1; t <= term; t++) {
+      long interest = interest(remaining);
+      long principal = principal(t, term, remaining, level, interest, even);
+      remaining -= principal;
+      payment = principal + interest + fee;
+      first = t == 1 ? payment : first;
+      totalPayment += payment;
+      totalInterest += interest;
+    }
+    return new ScheduleSummary(first, payment, totalPayment, totalInterest, Math.multiplyExact(fee, term));
   }
 
   private interface Sink {
@@ -126,22 +138,34 @@ public final class Amortizer {
 
   private void walk(long financed, int term, Sink sink) {
     long fee = fee(financed);
-    long level = method == RepaymentMethod.EQUAL_INSTALLMENT && chargesInterest ? levelPayment(financed, term) : -1;
-    long even = financed / term;
+    long level = levelPayment(financed, term);
+    long even = quotient(financed, term, (double) financed / term);
     long remaining = financed;
     for (int t = 1; t <= term; t++) {
       long interest = chargesInterest ? interest(remaining) : 0;
-      long principal;
-      if (t == term) {
-        principal = remaining;
-      } else if (level >= 0) {
-        principal = Math.max(0, Math.min(remaining, level - interest));
-      } else {
-        principal = Math.min(remaining, even);
-      }
+      long principal = principal(t, term, remaining, level, interest, even);
       remaining -= principal;
       sink.accept(t, principal + interest + fee, principal, interest, fee, remaining);
     }
+  }
+
+  /**
+   * The principal repaid in month {@code t}: the level payment less interest for an annuity ({@code level}
+   * ≥ 0), else the even part; whatever remains in the last month.
+   */
+  private static long principal(int t, int term, long remaining, long level, long interest, long even) {
+    if (t == term) {
+      return remaining;
+    }
+    if (level >= 0) {
+      return Math.max(0, Math.min(remaining, level - interest));
+    }
+    return Math.min(remaining, even);
+  }
+
+  /** The level payment of an annuity; −1 (none) for the other methods. */
+  private long levelPayment(long financed, int term) {
+    return method == RepaymentMethod.EQUAL_INSTALLMENT && chargesInterest ? annuityPayment(financed, term) : -1;
   }
 
   /** financed × monthlyFeeRate, half-up, in long arithmetic when it fits (once per option in the solver). */
@@ -153,7 +177,8 @@ public final class Amortizer {
       long hi = Math.multiplyHigh(financed, feeUnscaled);
       long lo = financed * feeUnscaled;
       if (hi == 0 && lo >= 0 && lo <= Long.MAX_VALUE - feeDivisor) {
-        return (lo + feeDivisor / 2) / feeDivisor;
+        long halfUp = lo + feeDivisor / 2;
+        return quotient(halfUp, feeDivisor, halfUp * feeDivisorInverse);
       }
     }
     return BigDecimal.valueOf(financed).multiply(monthlyFeeRate.value()).setScale(0, RoundingMode.HALF_UP).longValueExact();
@@ -164,10 +189,31 @@ public final class Amortizer {
     long hi = Math.multiplyHigh(remaining, rateUnscaled);
     long lo = remaining * rateUnscaled;
     if (hi == 0 && lo >= 0 && lo <= Long.MAX_VALUE - rateDivisor) {
-      return (lo + rateDivisor / 2) / rateDivisor;
+      long halfUp = lo + rateDivisor / 2;
+      return quotient(halfUp, rateDivisor, halfUp * rateDivisorInverse);
     }
     return BigDecimal.valueOf(remaining).multiply(annualRate.value())
         .divide(BigDecimal.valueOf(12), 0, RoundingMode.HALF_UP).longValueExact();
+  }
+
+  /**
+   * {@code floor(x / d)} for {@code x ≥ 0} and {@code d > 0}, from {@code estimate}, a double within a few
+   * units of the quotient: the remainder tells exactly how far off it is. A 64-bit hardware division costs
+   * tens of cycles and the schedule walk needs one a month for every option of the solver's grids, while a
+   * double estimate and one multiplication cost a few. Package-private for its tests.
+   */
+  static long quotient(long x, long d, double estimate) {
+    long q = (long) estimate;
+    long remainder = x - q * d; // exact: the true remainder is small, and long arithmetic wraps consistently
+    while (remainder < 0) {
+      q--;
+      remainder += d;
+    }
+    while (remainder >= d) {
+      q++;
+      remainder -= d;
+    }
+    return q;
   }
 
   /**
@@ -181,7 +227,7 @@ public final class Amortizer {
    * rounding error is 15 orders of magnitude smaller; only the rare product that close to a half fen (or
    * too large for a double to resolve its fraction) is multiplied out in BigDecimal.
    */
-  private long levelPayment(long financed, int term) {
+  private long annuityPayment(long financed, int term) {
     AnnuityFactor factor = annuityFactor.get(term);
     if (factor == null) {
       BigDecimal i = annualRate.value().divide(BigDecimal.valueOf(12), MC);

@@ -2,15 +2,19 @@ package io.github.fenqi.core.solve;
 
 import io.github.fenqi.core.debt.DebtComponent;
 import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.money.Rate;
 import io.github.fenqi.core.schedule.RepaymentMethod;
 import io.github.fenqi.core.schedule.Amortizer;
 import io.github.fenqi.core.schedule.ScheduleSummary;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every option of one debt: term × waiver level × down-payment level (see {@link GridConfig}), each with
@@ -38,7 +42,7 @@ public final class OptionGrid {
   private final AcceptanceModel model;
   private final long maxWaivable;
 
-  private OptionGrid(DebtTerms terms, GridConfig config, AcceptanceModel model) {
+  private OptionGrid(DebtTerms terms, GridConfig config, AcceptanceModel model, Amortizer amortizer) {
     this.terms = terms;
     this.model = model;
     this.owedFen = terms.debt().totalOwed().fen();
@@ -86,80 +90,115 @@ public final class OptionGrid {
     recovery = new double[capacity];
     acceptance = new double[capacity];
 
-    RepaymentMethod method = terms.method();
-    Amortizer amortizer = Amortizer.of(method, terms.annualRate(), terms.monthlyFeeRate());
-    double monthlyInterest = terms.annualRate().doubleValue() / 12.0;
-    double feeRate = terms.monthlyFeeRate().doubleValue();
-    if (method == RepaymentMethod.INTEREST_FREE) {
-      monthlyInterest = 0;
-      feeRate = 0;
-    }
-    boolean annuity = method == RepaymentMethod.EQUAL_INSTALLMENT && monthlyInterest > 0;
-    // everything that depends on the term alone, computed once per term instead of once per option
-    int maxTerm = terms.maxTerm();
-    int[] months = new int[termCount];
-    double[] discounted = new double[termCount]; // Σ v^i: present value of 1 a month
-    double[] rampSum = new double[termCount]; // Σ (i − 1)·v^i: of the falling interest
-    double[] annuityDenominator = new double[termCount]; // 1 − (1 + i)^−n
-    double[] termOfMax = new double[termCount];
-    double r = config.lenderMonthlyDiscountRate();
-    for (int t = 0; t < termCount; t++) {
-      int n = allowed.get(t);
-      double v = 1.0 / (1.0 + r);
-      double a = 0;
-      double b = 0;
-      double vt = 1;
-      for (int i = 1; i <= n; i++) {
-        vt *= v;
-        a += vt;
-        b += (i - 1) * vt;
-      }
-      months[t] = n;
-      discounted[t] = a;
-      rampSum[t] = b;
-      annuityDenominator[t] = annuity ? 1 - Math.pow(1 + monthlyInterest, -n) : Double.NaN;
-      termOfMax[t] = Math.min(1.0, (double) n / maxTerm);
-    }
-    // the logistic model is evaluated inline, with its per-debt features computed once; any other model
-    // gets the features record it was written against
-    LogisticAcceptanceModel logistic = model instanceof LogisticAcceptanceModel l ? l : null;
-    int overdueDays = terms.debt().overdueDays();
-    double overdue = LogisticAcceptanceModel.overdueFeature(overdueDays);
-    double proof = terms.hardshipProof() ? 1 : 0;
-
+    PerDebt perDebt = PerDebt.of(terms, config, model, amortizer);
     int count = 0;
     for (int k = 0; k < levels; k++) {
       long settled = settledByLevel[k];
       double waiverOfCap = Math.min(1.0, maxW == 0 ? 0 : (double) waivedTotalByLevel[k] / maxW);
       for (long d : downByLevel[k]) {
-        long financed = settled - d;
-        double downRatio = settled == 0 ? 0 : Math.min(1.0, (double) d / settled);
-        double f = financed;
-        double fee = f * feeRate;
-        double interest = monthlyInterest * f;
-        for (int t = 0; t < termCount; t++) {
-          int n = months[t];
-          ScheduleSummary summary = amortizer.summarize(financed, n);
-          double pv;
-          if (annuity) {
-            double pmt = f * monthlyInterest / annuityDenominator[t];
-            pv = (pmt + fee) * discounted[t];
-          } else {
-            pv = (f / n + fee + interest) * discounted[t] - (interest / n) * rampSum[t];
-          }
-          double recoveryRatio = owedFen == 0 ? 1.0 : Math.min(2.0, (d + pv) / owedFen);
-          term[count] = n;
-          waiverLevel[count] = k;
-          down[count] = d;
-          first[count] = summary.firstPayment();
-          total[count] = Math.addExact(d, summary.totalInstallments());
-          recovery[count] = recoveryRatio;
-          acceptance[count] = logistic != null && recoveryRatio >= 0 && recoveryRatio <= 2 && overdueDays >= 0
-              ? logistic.probability(waiverOfCap, termOfMax[t], downRatio, overdue, proof, recoveryRatio)
-              : model.probability(features(k, d, settled, n, maxTerm, recoveryRatio));
-          count++;
-        }
+        count = addTerms(count, perDebt, k, settled, d, waiverOfCap);
       }
+    }
+  }
+
+  /**
+   * The options of one waiver level and down payment, one per term, from {@code count} on. A method of
+   * its own so that the JIT compiles this hot loop with the schedule summary inlined (the constructor
+   * around it is too large for that).
+   */
+  private int addTerms(int count, PerDebt p, int k, long settled, long d, double waiverOfCap) {
+    long financed = settled - d;
+    double downRatio = settled == 0 ? 0 : Math.min(1.0, (double) d / settled);
+    double f = financed;
+    double fee = f * p.feeRate();
+    double interest = p.monthlyInterest() * f;
+    int[] months = p.months();
+    int i = count;
+    for (int t = 0; t < months.length; t++, i++) {
+      int n = months[t];
+      ScheduleSummary summary = p.amortizer().summarize(financed, n);
+      double pv;
+      if (p.annuity()) {
+        double pmt = f * p.monthlyInterest() / p.annuityDenominator()[t];
+        pv = (pmt + fee) * p.discounted()[t];
+      } else {
+        pv = (f / n + fee + interest) * p.discounted()[t] - (interest / n) * p.rampSum()[t];
+      }
+      double recoveryRatio = owedFen == 0 ? 1.0 : Math.min(2.0, (d + pv) / owedFen);
+      term[i] = n;
+      waiverLevel[i] = k;
+      down[i] = d;
+      first[i] = summary.firstPayment();
+      total[i] = Math.addExact(d, summary.totalInstallments());
+      recovery[i] = recoveryRatio;
+      LogisticAcceptanceModel logistic = p.logistic();
+      acceptance[i] = logistic != null && recoveryRatio >= 0 && recoveryRatio <= 2 && p.overdueValid()
+          ? logistic.probability(waiverOfCap, p.termOfMax()[t], downRatio, p.overdue(), p.proof(), recoveryRatio)
+          : model.probability(features(k, d, settled, n, terms.maxTerm(), recoveryRatio));
+    }
+    return i;
+  }
+
+  /**
+   * What the options of one debt share: the amortizer, the rates as doubles, everything that depends on
+   * the term alone (computed once per term instead of once per option) and, for the logistic model, the
+   * per-debt features, so that it is evaluated inline; any other model gets the features record it was
+   * written against.
+   */
+  private record PerDebt(
+      Amortizer amortizer,
+      boolean annuity,
+      double monthlyInterest,
+      double feeRate,
+      int[] months,
+      double[] discounted, // Σ v^i: present value of 1 a month
+      double[] rampSum, // Σ (i − 1)·v^i: of the falling interest
+      double[] annuityDenominator, // 1 − (1 + i)^−n
+      double[] termOfMax,
+      @Nullable LogisticAcceptanceModel logistic,
+      double overdue,
+      double proof,
+      boolean overdueValid) {
+
+    static PerDebt of(DebtTerms terms, GridConfig config, AcceptanceModel model, Amortizer amortizer) {
+      RepaymentMethod method = terms.method();
+      double monthlyInterest = terms.annualRate().doubleValue() / 12.0;
+      double feeRate = terms.monthlyFeeRate().doubleValue();
+      if (method == RepaymentMethod.INTEREST_FREE) {
+        monthlyInterest = 0;
+        feeRate = 0;
+      }
+      boolean annuity = method == RepaymentMethod.EQUAL_INSTALLMENT && monthlyInterest > 0;
+      List<Integer> allowed = terms.allowedTerms();
+      int termCount = allowed.size();
+      int maxTerm = terms.maxTerm();
+      int[] months = new int[termCount];
+      double[] discounted = new double[termCount];
+      double[] rampSum = new double[termCount];
+      double[] annuityDenominator = new double[termCount];
+      double[] termOfMax = new double[termCount];
+      double r = config.lenderMonthlyDiscountRate();
+      for (int t = 0; t < termCount; t++) {
+        int n = allowed.get(t);
+        double v = 1.0 / (1.0 + r);
+        double a = 0;
+        double b = 0;
+        double vt = 1;
+        for (int i = 1; i <= n; i++) {
+          vt *= v;
+          a += vt;
+          b += (i - 1) * vt;
+        }
+        months[t] = n;
+        discounted[t] = a;
+        rampSum[t] = b;
+        annuityDenominator[t] = annuity ? 1 - Math.pow(1 + monthlyInterest, -n) : Double.NaN;
+        termOfMax[t] = Math.min(1.0, (double) n / maxTerm);
+      }
+      int overdueDays = terms.debt().overdueDays();
+      return new PerDebt(amortizer, annuity, monthlyInterest, feeRate, months, discounted, rampSum,
+          annuityDenominator, termOfMax, model instanceof LogisticAcceptanceModel l ? l : null,
+          LogisticAcceptanceModel.overdueFeature(overdueDays), terms.hardshipProof() ? 1 : 0, overdueDays >= 0);
     }
   }
 
@@ -235,7 +274,28 @@ public final class OptionGrid {
 
   /** Draws the grid of one debt. */
   public static OptionGrid of(DebtTerms terms, GridConfig config, AcceptanceModel model) {
-    return new OptionGrid(terms, config, model);
+    return of(terms, config, model, Amortizer.of(terms.method(), terms.annualRate(), terms.monthlyFeeRate()));
+  }
+
+  /**
+   * The grids of several debts, in order. Debts repaid by the same method at the same rates (those of one
+   * lender) share an amortizer, which caches the annuity factor of each term: its 34-digit computation
+   * would otherwise be repeated for every such debt.
+   */
+  static List<OptionGrid> of(List<DebtTerms> debts, GridConfig config, AcceptanceModel model) {
+    record Pricing(RepaymentMethod method, Rate annualRate, Rate monthlyFeeRate) {}
+    Map<Pricing, Amortizer> amortizers = new HashMap<>();
+    List<OptionGrid> grids = new ArrayList<>(debts.size());
+    for (DebtTerms d : debts) {
+      Amortizer amortizer = amortizers.computeIfAbsent(new Pricing(d.method(), d.annualRate(), d.monthlyFeeRate()),
+          p -> Amortizer.of(p.method(), p.annualRate(), p.monthlyFeeRate()));
+      grids.add(of(d, config, model, amortizer));
+    }
+    return grids;
+  }
+
+  private static OptionGrid of(DebtTerms terms, GridConfig config, AcceptanceModel model, Amortizer amortizer) {
+    return new OptionGrid(terms, config, model, amortizer);
   }
 
   public DebtTerms terms() {

@@ -51,10 +51,6 @@ public record ProposalProblem(
 
   /** The option grid of every debt, in debt order. */
   public List<OptionGrid> grids() {
-    List<OptionGrid> grids = new ArrayList<>(debts.size());
-    for (DebtTerms d : debts) {
-      grids.add(OptionGrid.of(d, config, acceptanceModel));
-    }
-    return grids;
+    return OptionGrid.of(debts, config, acceptanceModel);
   }
 }

@@ -84,6 +84,22 @@ class AmortizerReferenceProperties {
         financed + " × " + factor);
   }
 
+  @Property(tries = 3000)
+  void quotientFromADoubleEstimateIsTheExactFloorQuotient(@ForAll long seed) {
+    Random r = new Random(seed);
+    long x = switch (r.nextInt(3)) {
+      case 0 -> r.nextInt(100_000);
+      case 1 -> (long) (r.nextDouble() * 1e15);
+      default -> r.nextLong() & Long.MAX_VALUE;
+    };
+    long d = r.nextBoolean() ? 1 + r.nextInt(360) : 12 * BigInteger.TEN.pow(r.nextInt(13)).longValueExact();
+    // the estimates the amortizer uses, and ones a few units off either way
+    double[] estimates = {x * (1.0 / d), (double) x / d, (double) x / d + r.nextInt(5) - 2};
+    for (double estimate : estimates) {
+      assertEquals(x / d, Amortizer.quotient(x, d, Math.max(0, estimate)), x + " / " + d + " from " + estimate);
+    }
+  }
+
   private static long reference(long financed, BigDecimal factor) {
     return BigDecimal.valueOf(financed).multiply(factor, MC).setScale(0, RoundingMode.HALF_UP).longValueExact();
   }

@@ -38,6 +38,25 @@ class OptionGridProperties {
     assertSameGrid(terms, config, model);
   }
 
+  @Property(tries = 50)
+  void gridsOfDebtsSharingOneLendersPricingEachEqualTheReference(@ForAll long seed) {
+    Random r = new Random(seed);
+    DebtTerms pricing = randomTerms(r, METHODS[r.nextInt(METHODS.length)]);
+    List<DebtTerms> debts = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      DebtTerms other = randomTerms(r, pricing.method());
+      debts.add(new DebtTerms(other.debt(), "v", other.allowedTerms(), pricing.method(), pricing.annualRate(),
+          pricing.monthlyFeeRate(), other.waiverCaps(), other.minDownPaymentRatio(), other.hardshipProof()));
+    }
+    GridConfig config = randomConfig(r);
+    AcceptanceModel model = randomModel(r);
+    List<OptionGrid> grids = OptionGrid.of(debts, config, model);
+    assertEquals(debts.size(), grids.size());
+    for (int i = 0; i < debts.size(); i++) {
+      assertSameGrid(grids.get(i), debts.get(i), config, model);
+    }
+  }
+
   @Test
   void equalsTheReferenceForEveryMethodWithTheDefaultGridAndModel() {
     Random r = new Random(20261125);
@@ -58,8 +77,11 @@ class OptionGridProperties {
   }
 
   private static void assertSameGrid(DebtTerms terms, GridConfig config, AcceptanceModel model) {
+    assertSameGrid(OptionGrid.of(terms, config, model), terms, config, model);
+  }
+
+  private static void assertSameGrid(OptionGrid actual, DebtTerms terms, GridConfig config, AcceptanceModel model) {
     ReferenceOptionGrid expected = new ReferenceOptionGrid(terms, config, model);
-    OptionGrid actual = OptionGrid.of(terms, config, model);
     String where = terms + " " + config + " " + model;
     assertEquals(expected.term.length, actual.size(), where);
     for (int i = 0; i < actual.size(); i++) {
