@@ -104,32 +104,37 @@ public final class Amortizer {
   public ScheduleSummary summarize(long financedFen, int term) {
     validate(financedFen, term);
     long fee = fee(financedFen);
-    if (!chargesInterest) { // closed form: even principal, constant fee
-      long even = quotient(financedFen, term, (double) financedFen / term);
-      long last = financedFen - even * (term - 1);
-      long first = term == 1 ? last + fee : even + fee;
-      long totalFee = Math.multiplyExact(fee, term);
-      return new ScheduleSummary(first, last + fee, Math.addExact(financedFen, totalFee), 0, totalFee);
-    }
-    // the walk of schedule(), summed as it goes: a loop of its own, without a callback per month, because
-    // the solver summarizes every option of its grids this way
-    long level = levelPayment(financedFen, term);
+    long totalFee = Math.multiplyExact(fee, term);
     long even = quotient(financedFen, term, (double) financedFen / term);
-    long remaining = financedFen;
-    long first = 0;
-    long payment = 0;
-    long totalPayment = 0;
+    long first;
+    long last;
+    long totalPayment;
     long totalInterest = 0;
-    for (int t = 1; t <= term; t++) {
-      long interest = interest(remaining);
-      long principal = principal(t, term, remaining, level, interest, even);
-      remaining -= principal;
-      payment = principal + interest + fee;
-      first = t == 1 ? payment : first;
-      totalPayment += payment;
-      totalInterest += interest;
+    if (!chargesInterest) { // closed form: even principal, constant fee
+      long lastPrincipal = financedFen - even * (term - 1);
+      first = term == 1 ? lastPrincipal + fee : even + fee;
+      last = lastPrincipal + fee;
+      totalPayment = Math.addExact(financedFen, totalFee);
+    } else {
+      // the walk of schedule(), summed as it goes: a loop of its own, without a callback per month,
+      // because the solver summarizes every option of its grids this way
+      long level = levelPayment(financedFen, term);
+      long remaining = financedFen;
+      first = 0;
+      last = 0;
+      totalPayment = 0;
+      for (int t = 1; t <= term; t++) {
+        long interest = interest(remaining);
+        long principal = principal(t, term, remaining, level, interest, even);
+        remaining -= principal;
+        last = principal + interest + fee;
+        first = t == 1 ? last : first;
+        totalPayment += last;
+        totalInterest += interest;
+      }
     }
-    return new ScheduleSummary(first, payment, totalPayment, totalInterest, Math.multiplyExact(fee, term));
+    // one allocation site, so that a caller that inlines this method need not allocate the summary
+    return new ScheduleSummary(first, last, totalPayment, totalInterest, totalFee);
   }
 
   private interface Sink {
@@ -181,6 +186,14 @@ public final class Amortizer {
         return quotient(halfUp, feeDivisor, halfUp * feeDivisorInverse);
       }
     }
+    return exactFee(financed);
+  }
+
+  // The BigDecimal branches below are methods of their own so that they stay out of the compiled code of
+  // summarize(): small enough that way, it is inlined into the solver's loop, which then does not allocate
+  // the summary at all.
+
+  private long exactFee(long financed) {
     return BigDecimal.valueOf(financed).multiply(monthlyFeeRate.value()).setScale(0, RoundingMode.HALF_UP).longValueExact();
   }
 
@@ -192,6 +205,10 @@ public final class Amortizer {
       long halfUp = lo + rateDivisor / 2;
       return quotient(halfUp, rateDivisor, halfUp * rateDivisorInverse);
     }
+    return exactInterest(remaining);
+  }
+
+  private long exactInterest(long remaining) {
     return BigDecimal.valueOf(remaining).multiply(annualRate.value())
         .divide(BigDecimal.valueOf(12), 0, RoundingMode.HALF_UP).longValueExact();
   }
@@ -230,12 +247,17 @@ public final class Amortizer {
   private long annuityPayment(long financed, int term) {
     AnnuityFactor factor = annuityFactor.get(term);
     if (factor == null) {
-      BigDecimal i = annualRate.value().divide(BigDecimal.valueOf(12), MC);
-      BigDecimal exact = i.divide(BigDecimal.ONE.subtract(BigDecimal.ONE.divide(BigDecimal.ONE.add(i).pow(term, MC), MC)), MC);
-      factor = new AnnuityFactor(exact, exact.doubleValue());
-      annuityFactor.compareAndSet(term, null, factor);
+      factor = computeAnnuityFactor(term);
     }
     return roundedProduct(financed, factor.exact(), factor.approximate());
+  }
+
+  private AnnuityFactor computeAnnuityFactor(int term) {
+    BigDecimal i = annualRate.value().divide(BigDecimal.valueOf(12), MC);
+    BigDecimal exact = i.divide(BigDecimal.ONE.subtract(BigDecimal.ONE.divide(BigDecimal.ONE.add(i).pow(term, MC), MC)), MC);
+    AnnuityFactor factor = new AnnuityFactor(exact, exact.doubleValue());
+    annuityFactor.compareAndSet(term, null, factor);
+    return annuityFactor.get(term);
   }
 
   /**
@@ -256,13 +278,20 @@ public final class Amortizer {
         return (long) whole + 1;
       }
     }
+    return exactProduct(financed, exact);
+  }
+
+  private static long exactProduct(long financed, BigDecimal exact) {
     return BigDecimal.valueOf(financed).multiply(exact, MC).setScale(0, RoundingMode.HALF_UP).longValueExact();
   }
 
   private static void validate(long financedFen, int term) {
-    if (financedFen >= 0 && financedFen <= MAX_FINANCED_FEN && term >= 1 && term <= MAX_TERM) {
-      return; // the solver validates hundreds of thousands of summaries; keep the good case free of allocation
+    if (financedFen < 0 || financedFen > MAX_FINANCED_FEN || term < 1 || term > MAX_TERM) {
+      reject(financedFen, term);
     }
+  }
+
+  private static void reject(long financedFen, int term) {
     Money financed = Money.ofFen(financedFen);
     List<Problem> problems = new ArrayList<>();
     if (financed.isNegative()) {

@@ -4,8 +4,8 @@ import io.github.fenqi.core.debt.DebtComponent;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.money.Rate;
 import io.github.fenqi.core.schedule.RepaymentMethod;
-import io.github.fenqi.core.schedule.Amortizer;
 import io.github.fenqi.core.schedule.ScheduleSummary;
+import io.github.fenqi.core.schedule.Amortizer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -42,7 +42,8 @@ public final class OptionGrid {
   private final AcceptanceModel model;
   private final long maxWaivable;
 
-  private OptionGrid(DebtTerms terms, GridConfig config, AcceptanceModel model, Amortizer amortizer) {
+  private OptionGrid(DebtTerms terms, Scales scales, AcceptanceModel model, Amortizer amortizer) {
+    GridConfig config = scales.config();
     this.terms = terms;
     this.model = model;
     this.owedFen = terms.debt().totalOwed().fen();
@@ -54,12 +55,12 @@ public final class OptionGrid {
       maxW = Math.addExact(maxW, capFen[c.ordinal()]);
     }
     this.maxWaivable = maxW;
-    double[] fractions = config.waiverFractions();
+    DecimalFactor[] fractions = scales.waiverFractions();
     int levels = maxW == 0 ? 1 : fractions.length;
     waivedByLevel = new long[levels][];
     waivedTotalByLevel = new long[levels];
     for (int k = 0; k < levels; k++) {
-      long target = DecimalFactor.of(BigDecimal.valueOf(fractions[k])).times(maxW, RoundingMode.DOWN);
+      long target = fractions[k].times(maxW, RoundingMode.DOWN);
       long[] w = new long[capFen.length];
       long left = target;
       for (DebtComponent c : config.waiverPriority()) {
@@ -74,7 +75,7 @@ public final class OptionGrid {
     for (int k = 0; k < levels; k++) {
       settledByLevel[k] = owedFen - waivedTotalByLevel[k];
     }
-    long[][] downByLevel = downPayments(terms, config, settledByLevel);
+    long[][] downByLevel = downPayments(terms, scales, settledByLevel);
     List<Integer> allowed = terms.allowedTerms();
     int termCount = allowed.size();
     int plans = 0;
@@ -121,6 +122,8 @@ public final class OptionGrid {
       if (p.annuity()) {
         double pmt = f * p.monthlyInterest() / p.annuityDenominator()[t];
         pv = (pmt + fee) * p.discounted()[t];
+      } else if (interest == 0) { // the falling-interest part is +0.0 then, and subtracting it changes no bit
+        pv = (f / n + fee + interest) * p.discounted()[t];
       } else {
         pv = (f / n + fee + interest) * p.discounted()[t] - (interest / n) * p.rampSum()[t];
       }
@@ -177,17 +180,19 @@ public final class OptionGrid {
       double[] rampSum = new double[termCount];
       double[] annuityDenominator = new double[termCount];
       double[] termOfMax = new double[termCount];
-      double r = config.lenderMonthlyDiscountRate();
+      double v = 1.0 / (1.0 + config.lenderMonthlyDiscountRate());
+      // the sums run once up to the longest term, read off at each allowed one (the terms ascend)
+      double a = 0;
+      double b = 0;
+      double vt = 1;
+      int month = 0;
       for (int t = 0; t < termCount; t++) {
         int n = allowed.get(t);
-        double v = 1.0 / (1.0 + r);
-        double a = 0;
-        double b = 0;
-        double vt = 1;
-        for (int i = 1; i <= n; i++) {
+        while (month < n) {
+          month++;
           vt *= v;
           a += vt;
-          b += (i - 1) * vt;
+          b += (month - 1) * vt;
         }
         months[t] = n;
         discounted[t] = a;
@@ -206,9 +211,10 @@ public final class OptionGrid {
    * The distinct down payments of each waiver level, in level order: from the policy minimum ratio upward,
    * capped at the settled amount; a level that leaves nothing to finance is a settlement, not a plan.
    */
-  private static long[][] downPayments(DebtTerms terms, GridConfig config, long[] settledByLevel) {
+  private static long[][] downPayments(DebtTerms terms, Scales scales, long[] settledByLevel) {
+    GridConfig config = scales.config();
     double minRatio = terms.minDownPaymentRatio().doubleValue();
-    BigDecimal step = BigDecimal.valueOf(config.downPaymentStep());
+    BigDecimal step = scales.downPaymentStep();
     DecimalFactor[] ratios = new DecimalFactor[config.downPaymentLevels()];
     int used = 0;
     for (int j = 0; j < ratios.length; j++) {
@@ -237,6 +243,21 @@ public final class OptionGrid {
       out[k] = Arrays.copyOf(buffer, kept);
     }
     return out;
+  }
+
+  /**
+   * The grid configuration's fractions as exact decimals, worked out once for all the debts of a problem:
+   * {@code BigDecimal.valueOf(double)} prints the double, which is slow next to the rest of a level.
+   */
+  private record Scales(GridConfig config, DecimalFactor[] waiverFractions, BigDecimal downPaymentStep) {
+    static Scales of(GridConfig config) {
+      double[] fractions = config.waiverFractions();
+      DecimalFactor[] factors = new DecimalFactor[fractions.length];
+      for (int k = 0; k < fractions.length; k++) {
+        factors[k] = DecimalFactor.of(BigDecimal.valueOf(fractions[k]));
+      }
+      return new Scales(config, factors, BigDecimal.valueOf(config.downPaymentStep()));
+    }
   }
 
   /**
@@ -274,7 +295,8 @@ public final class OptionGrid {
 
   /** Draws the grid of one debt. */
   public static OptionGrid of(DebtTerms terms, GridConfig config, AcceptanceModel model) {
-    return of(terms, config, model, Amortizer.of(terms.method(), terms.annualRate(), terms.monthlyFeeRate()));
+    return new OptionGrid(terms, Scales.of(config), model,
+        Amortizer.of(terms.method(), terms.annualRate(), terms.monthlyFeeRate()));
   }
 
   /**
@@ -285,18 +307,16 @@ public final class OptionGrid {
   static List<OptionGrid> of(List<DebtTerms> debts, GridConfig config, AcceptanceModel model) {
     record Pricing(RepaymentMethod method, Rate annualRate, Rate monthlyFeeRate) {}
     Map<Pricing, Amortizer> amortizers = new HashMap<>();
+    Scales scales = Scales.of(config);
     List<OptionGrid> grids = new ArrayList<>(debts.size());
     for (DebtTerms d : debts) {
       Amortizer amortizer = amortizers.computeIfAbsent(new Pricing(d.method(), d.annualRate(), d.monthlyFeeRate()),
           p -> Amortizer.of(p.method(), p.annualRate(), p.monthlyFeeRate()));
-      grids.add(of(d, config, model, amortizer));
+      grids.add(new OptionGrid(d, scales, model, amortizer));
     }
     return grids;
   }
 
-  private static OptionGrid of(DebtTerms terms, GridConfig config, AcceptanceModel model, Amortizer amortizer) {
-    return new OptionGrid(terms, config, model, amortizer);
-  }
 
   public DebtTerms terms() {
     return terms;
