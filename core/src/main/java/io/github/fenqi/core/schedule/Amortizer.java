@@ -137,6 +137,77 @@ public final class Amortizer {
     return new ScheduleSummary(first, last, totalPayment, totalInterest, totalFee);
   }
 
+  /**
+   * The first installment and the sum of all installments of {@code financedFen} over each of
+   * {@code terms} months, into {@code firstPayments[i]} and {@code totals[i]}: {@link #summarize} for one
+   * amount and many terms. The solver's option grids need just these two figures for tens of thousands of
+   * (amount, term) pairs per case. A schedule that charges interest is a serial chain (each month's
+   * interest waits for the last month's balance); walking two terms side by side lets the processor work
+   * on both chains at once.
+   *
+   * @throws InvalidInputException as {@link #summarize} does, for the first term that is out of range
+   * @throws IllegalArgumentException when an output array is shorter than {@code terms}
+   */
+  public void summarize(long financedFen, int[] terms, long[] firstPayments, long[] totals) {
+    if (firstPayments.length < terms.length || totals.length < terms.length) {
+      throw new IllegalArgumentException(terms.length + " terms, but room for " + firstPayments.length
+          + " first payments and " + totals.length + " totals");
+    }
+    for (int term : terms) {
+      validate(financedFen, term);
+    }
+    if (!chargesInterest) {
+      for (int j = 0; j < terms.length; j++) {
+        ScheduleSummary summary = summarize(financedFen, terms[j]);
+        firstPayments[j] = summary.firstPayment();
+        totals[j] = summary.totalInstallments();
+      }
+      return;
+    }
+    long fee = fee(financedFen);
+    for (int j = 0; j < terms.length; j += 2) {
+      walkPair(financedFen, fee, terms, j, Math.min(j + 1, terms.length - 1), firstPayments, totals);
+    }
+  }
+
+  /** The walks of terms[a] and terms[b] (which may be the same), interleaved month by month. */
+  private void walkPair(long financed, long fee, int[] terms, int a, int b, long[] firstPayments, long[] totals) {
+    int termA = terms[a];
+    int termB = terms[b];
+    long levelA = levelPayment(financed, termA);
+    long levelB = levelPayment(financed, termB);
+    long evenA = quotient(financed, termA, (double) financed / termA);
+    long evenB = quotient(financed, termB, (double) financed / termB);
+    long remainingA = financed;
+    long remainingB = financed;
+    long interestA = 0;
+    long interestB = 0;
+    long firstA = 0;
+    long firstB = 0;
+    int longest = Math.max(termA, termB);
+    for (int t = 1; t <= longest; t++) {
+      if (t <= termA) {
+        long interest = interest(remainingA);
+        long principal = principal(t, termA, remainingA, levelA, interest, evenA);
+        remainingA -= principal;
+        interestA += interest;
+        firstA = t == 1 ? principal + interest + fee : firstA;
+      }
+      if (t <= termB) {
+        long interest = interest(remainingB);
+        long principal = principal(t, termB, remainingB, levelB, interest, evenB);
+        remainingB -= principal;
+        interestB += interest;
+        firstB = t == 1 ? principal + interest + fee : firstB;
+      }
+    }
+    // the principal parts sum to the amount financed, the last month taking what remains
+    totals[a] = Math.addExact(Math.addExact(financed, interestA), Math.multiplyExact(fee, termA));
+    totals[b] = Math.addExact(Math.addExact(financed, interestB), Math.multiplyExact(fee, termB));
+    firstPayments[a] = firstA;
+    firstPayments[b] = firstB;
+  }
+
   private interface Sink {
     void accept(int period, long payment, long principal, long interest, long fee, long remaining);
   }

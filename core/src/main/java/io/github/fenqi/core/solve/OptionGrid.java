@@ -115,38 +115,56 @@ public final class OptionGrid {
     double interest = p.monthlyInterest() * f;
     int[] months = p.months();
     int i = count;
-    for (int t = 0; t < months.length; t++, i++) {
-      int n = months[t];
-      ScheduleSummary summary = p.amortizer().summarize(financed, n);
-      double pv;
-      if (p.annuity()) {
-        double pmt = f * p.monthlyInterest() / p.annuityDenominator()[t];
-        pv = (pmt + fee) * p.discounted()[t];
-      } else if (interest == 0) { // the falling-interest part is +0.0 then, and subtracting it changes no bit
-        pv = (f / n + fee + interest) * p.discounted()[t];
-      } else {
-        pv = (f / n + fee + interest) * p.discounted()[t] - (interest / n) * p.rampSum()[t];
+    if (p.walksSchedules()) { // the amortizer walks the terms side by side
+      long[] firstByTerm = p.firstByTerm();
+      long[] totalByTerm = p.totalByTerm();
+      p.amortizer().summarize(financed, months, firstByTerm, totalByTerm);
+      for (int t = 0; t < months.length; t++, i++) {
+        setOption(i, p, t, k, settled, d, waiverOfCap, downRatio, f, fee, interest, firstByTerm[t], totalByTerm[t]);
       }
-      double recoveryRatio = owedFen == 0 ? 1.0 : Math.min(2.0, (d + pv) / owedFen);
-      term[i] = n;
-      waiverLevel[i] = k;
-      down[i] = d;
-      first[i] = summary.firstPayment();
-      total[i] = Math.addExact(d, summary.totalInstallments());
-      recovery[i] = recoveryRatio;
-      LogisticAcceptanceModel logistic = p.logistic();
-      acceptance[i] = logistic != null && recoveryRatio >= 0 && recoveryRatio <= 2 && p.overdueValid()
-          ? logistic.probability(waiverOfCap, p.termOfMax()[t], downRatio, p.overdue(), p.proof(), recoveryRatio)
-          : model.probability(features(k, d, settled, n, terms.maxTerm(), recoveryRatio));
+    } else {
+      for (int t = 0; t < months.length; t++, i++) {
+        ScheduleSummary summary = p.amortizer().summarize(financed, months[t]);
+        setOption(i, p, t, k, settled, d, waiverOfCap, downRatio, f, fee, interest, summary.firstPayment(),
+            summary.totalInstallments());
+      }
     }
     return i;
+  }
+
+  /** Option {@code i}: term {@code p.months()[t]}, waiver level {@code k}, down payment {@code d}. */
+  private void setOption(int i, PerDebt p, int t, int k, long settled, long d, double waiverOfCap, double downRatio,
+      double f, double fee, double interest, long firstPayment, long installments) {
+    int n = p.months()[t];
+    double pv;
+    if (p.annuity()) {
+      double pmt = f * p.monthlyInterest() / p.annuityDenominator()[t];
+      pv = (pmt + fee) * p.discounted()[t];
+    } else if (interest == 0) { // the falling-interest part is +0.0 then, and subtracting it changes no bit
+      pv = (f / n + fee + interest) * p.discounted()[t];
+    } else {
+      pv = (f / n + fee + interest) * p.discounted()[t] - (interest / n) * p.rampSum()[t];
+    }
+    double recoveryRatio = owedFen == 0 ? 1.0 : Math.min(2.0, (d + pv) / owedFen);
+    term[i] = n;
+    waiverLevel[i] = k;
+    down[i] = d;
+    first[i] = firstPayment;
+    total[i] = Math.addExact(d, installments);
+    recovery[i] = recoveryRatio;
+    LogisticAcceptanceModel logistic = p.logistic();
+    acceptance[i] = logistic != null && recoveryRatio >= 0 && recoveryRatio <= 2 && p.overdueValid()
+        ? logistic.probability(waiverOfCap, p.termOfMax()[t], downRatio, p.overdue(), p.proof(), recoveryRatio)
+        : model.probability(features(k, d, settled, n, terms.maxTerm(), recoveryRatio));
   }
 
   /**
    * What the options of one debt share: the amortizer, the rates as doubles, everything that depends on
    * the term alone (computed once per term instead of once per option) and, for the logistic model, the
    * per-debt features, so that it is evaluated inline; any other model gets the features record it was
-   * written against.
+   * written against. When the schedules charge interest they are walked month by month, and the amortizer
+   * walks the terms of an amount in pairs (into {@code firstByTerm} and {@code totalByTerm}); the closed
+   * form of the other methods is quicker one term at a time. Either way gives the same figures.
    */
   private record PerDebt(
       Amortizer amortizer,
@@ -161,7 +179,10 @@ public final class OptionGrid {
       @Nullable LogisticAcceptanceModel logistic,
       double overdue,
       double proof,
-      boolean overdueValid) {
+      boolean overdueValid,
+      boolean walksSchedules,
+      long[] firstByTerm,
+      long[] totalByTerm) {
 
     static PerDebt of(DebtTerms terms, GridConfig config, AcceptanceModel model, Amortizer amortizer) {
       RepaymentMethod method = terms.method();
@@ -203,7 +224,8 @@ public final class OptionGrid {
       int overdueDays = terms.debt().overdueDays();
       return new PerDebt(amortizer, annuity, monthlyInterest, feeRate, months, discounted, rampSum,
           annuityDenominator, termOfMax, model instanceof LogisticAcceptanceModel l ? l : null,
-          LogisticAcceptanceModel.overdueFeature(overdueDays), terms.hardshipProof() ? 1 : 0, overdueDays >= 0);
+          LogisticAcceptanceModel.overdueFeature(overdueDays), terms.hardshipProof() ? 1 : 0, overdueDays >= 0,
+          monthlyInterest > 0, new long[termCount], new long[termCount]);
     }
   }
 

@@ -1,7 +1,9 @@
 package io.github.fenqi.core.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.money.Rate;
 import java.math.BigDecimal;
@@ -11,6 +13,7 @@ import java.math.RoundingMode;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
 
 /** The long and double fast paths of {@link Amortizer} give to the fen what the BigDecimal walk gave. */
 class AmortizerReferenceProperties {
@@ -40,6 +43,38 @@ class AmortizerReferenceProperties {
       assertEquals(expected[0], s.firstPayment().fen(), where);
       assertEquals(expected[1], s.totalPayable().fen(), where);
     }
+  }
+
+  @Property(tries = 1000)
+  void summariesOfManyTermsEqualTheBigDecimalWalkOfEach(@ForAll long seed) {
+    Random r = new Random(seed);
+    RepaymentMethod method = RepaymentMethod.values()[r.nextInt(RepaymentMethod.values().length)];
+    long financed = r.nextBoolean() ? r.nextInt(100_000_000) : (long) (r.nextDouble() * 1e13);
+    int[] terms = new int[r.nextInt(8)]; // any order, repeats allowed, odd and even counts
+    for (int j = 0; j < terms.length; j++) {
+      terms[j] = r.nextInt(4) == 0 ? 1 + r.nextInt(360) : 1 + r.nextInt(48);
+    }
+    Rate annual = Rate.of(BigDecimal.valueOf(r.nextInt(3) == 0 ? 0 : r.nextInt(400_000), 6));
+    Rate fee = Rate.of(BigDecimal.valueOf(r.nextInt(3) == 0 ? 0 : r.nextInt(30_000), 6));
+    ReferenceAmortizer reference = new ReferenceAmortizer(method, annual, fee);
+    long[] first = new long[terms.length];
+    long[] total = new long[terms.length + 1];
+    Amortizer.of(method, annual, fee).summarize(financed, terms, first, total);
+    for (int j = 0; j < terms.length; j++) {
+      long[] expected = reference.firstAndTotal(financed, terms[j]);
+      String where = method + " " + financed + " fen over " + terms[j] + " at " + annual + " / " + fee;
+      assertEquals(expected[0], first[j], where);
+      assertEquals(expected[1], total[j], where);
+    }
+  }
+
+  @Test
+  void summariesOfManyTermsRejectABadTermAndShortOutputs() {
+    Amortizer a = Amortizer.of(RepaymentMethod.EQUAL_INSTALLMENT, Rate.of("0.06"), Rate.ZERO);
+    InvalidInputException bad = assertThrows(InvalidInputException.class,
+        () -> a.summarize(100_000, new int[] {12, 361}, new long[2], new long[2]));
+    assertEquals("term", bad.problems().get(0).location());
+    assertThrows(IllegalArgumentException.class, () -> a.summarize(100_000, new int[] {12, 24}, new long[2], new long[1]));
   }
 
   @Property(tries = 2000)
