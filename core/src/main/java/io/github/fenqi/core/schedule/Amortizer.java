@@ -185,6 +185,7 @@ public final class Amortizer {
     long firstA = 0;
     long firstB = 0;
     int longest = Math.max(termA, termB);
+    // the two chains are written out twice on purpose: in locals they overlap; through arrays they did not
     for (int t = 1; t <= longest; t++) {
       if (t <= termA) {
         long interest = interest(remainingA);
