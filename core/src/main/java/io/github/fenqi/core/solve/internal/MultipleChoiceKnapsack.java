@@ -303,39 +303,33 @@ public final class MultipleChoiceKnapsack {
         return new Result(Optional.of(incumbent), false, work);
       }
       int[][] core = fixByReducedCost(groups, wide, capacityA, capacityB, multipliers, floor, incumbent.choice(), 1);
-      if (Arrays.stream(core).anyMatch(items -> items.length == 0)) {
-        // no item of some group can be part of a selection above the floor (possible only when the start's items
-        // were pruned as dominated: the incumbent's own items are always kept)
-        if (floor <= incumbent.value()) {
-          return new Result(Optional.of(incumbent), true, work);
-        }
-        fraction = Math.min(1, fraction * FLOOR_GROWTH);
-        continue;
-      }
-      Search search = new Search(groups, core, capacityA, capacityB, left, incumbent, multipliers[1]);
-      search.floor = floor;
-      search.addLagrangianBound(multipliers[0], multipliers[1]);
-      search.addSuffixBoundOnB(multipliers[0], multipliers[1], boundList, left);
-      Result pass = search.dynamicProgram((int) Math.min(MAX_DP_STATES, left));
-      work += search.work();
-      if (!pass.exhaustive()) {
-        // the program's layers grew too large: the search, bounded by the same floor and bounds
-        search.maxNodes = Math.max(1, maxNodes - work);
-        pass = search.run();
-        work += pass.nodes();
+      // A group left without items has nothing above the floor (possible only when the start's items were pruned as
+      // dominated: the incumbent's own items are always kept); otherwise the pass decides.
+      if (Arrays.stream(core).noneMatch(items -> items.length == 0)) {
+        Search search = new Search(groups, core, capacityA, capacityB, left, incumbent, multipliers[1]);
+        search.floor = floor;
+        search.addLagrangianBound(multipliers[0], multipliers[1]);
+        search.addSuffixBoundOnB(multipliers[0], multipliers[1], boundList, left);
+        Result pass = search.dynamicProgram((int) Math.min(MAX_DP_STATES, left));
+        work += search.work();
         if (!pass.exhaustive()) {
-          Solution last = incumbent;
-          Solution found = pass.best().filter(x -> x.value() > last.value()).orElse(last);
-          return new Result(Optional.of(found), false, work);
+          // the program's layers grew too large: the search, bounded by the same floor and bounds
+          search.maxNodes = Math.max(1, maxNodes - work);
+          pass = search.run();
+          work += pass.nodes();
+          if (!pass.exhaustive()) {
+            Solution found = pass.best().orElse(incumbent);
+            return new Result(Optional.of(found.value() > incumbent.value() ? found : incumbent), false, work);
+          }
         }
-      }
-      if (!search.nothingAboveFloor()) {
-        return new Result(pass.best(), true, work);
-      }
-      // the pass's own start (the LP's integer part) may beat the incumbent
-      Solution known = search.bestKnown().orElse(incumbent);
-      if (known.value() > incumbent.value()) {
-        incumbent = known;
+        if (!search.nothingAboveFloor()) {
+          return new Result(pass.best(), true, work);
+        }
+        // the pass's own start (the LP's integer part) may beat the incumbent
+        Solution known = search.bestKnown().orElse(incumbent);
+        if (known.value() > incumbent.value()) {
+          incumbent = known;
+        }
       }
       if (floor <= incumbent.value()) {
         return new Result(Optional.of(incumbent), true, work); // nothing beats the incumbent

@@ -70,20 +70,24 @@ class MultipleChoiceKnapsackProperties {
     if (expected.isPresent()) {
       Solution s = actual.orElseThrow();
       assertEquals(expected.get(), s.value(), 1e-9 * Math.max(1, Math.abs(expected.get())));
-      // the reported choice really has that value and fits
-      double value = 0;
-      long usedA = 0;
-      long usedB = 0;
-      for (int g = 0; g < gs.length; g++) {
-        value += gs[g].value()[s.choice()[g]];
-        usedA += gs[g].weightA()[s.choice()[g]];
-        usedB += gs[g].weightB()[s.choice()[g]];
-      }
-      assertEquals(s.value(), value, 1e-9 * Math.max(1, Math.abs(value)));
-      assertTrue(usedA <= capA && usedB <= capB);
-      assertEquals(usedA, s.totalWeightA());
-      assertEquals(usedB, s.totalWeightB());
+      assertChoiceHoldsWhatItReports(gs, s, capA, capB);
     }
+  }
+
+  /** The reported choice really has the reported value and weights, and fits both capacities. */
+  private static void assertChoiceHoldsWhatItReports(Group[] gs, Solution s, long capA, long capB) {
+    double value = 0;
+    long usedA = 0;
+    long usedB = 0;
+    for (int g = 0; g < gs.length; g++) {
+      value += gs[g].value()[s.choice()[g]];
+      usedA += gs[g].weightA()[s.choice()[g]];
+      usedB += gs[g].weightB()[s.choice()[g]];
+    }
+    assertEquals(s.value(), value, 1e-9 * Math.max(1, Math.abs(value)));
+    assertTrue(usedA <= capA && usedB <= capB);
+    assertEquals(usedA, s.totalWeightA());
+    assertEquals(usedB, s.totalWeightB());
   }
 
   /** A probe of 1–30 nodes forces local search, reduced-cost fixing and the seeded search on the core. */
@@ -155,16 +159,7 @@ class MultipleChoiceKnapsackProperties {
     assertTrue(result.proven());
     Solution s = result.best().orElseThrow();
     assertEquals(expected, s.value(), 1e-9 * Math.max(1, Math.abs(expected)));
-    double value = 0;
-    long usedA = 0;
-    long usedB = 0;
-    for (int g = 0; g < gs.length; g++) {
-      value += gs[g].value()[s.choice()[g]];
-      usedA += gs[g].weightA()[s.choice()[g]];
-      usedB += gs[g].weightB()[s.choice()[g]];
-    }
-    assertEquals(s.value(), value, 1e-9 * Math.max(1, Math.abs(value)));
-    assertTrue(usedA <= capA && usedB <= capB);
+    assertChoiceHoldsWhatItReports(gs, s, capA, capB);
   }
 
   @Property(tries = 500)
