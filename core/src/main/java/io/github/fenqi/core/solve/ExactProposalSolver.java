@@ -40,8 +40,9 @@ final class ExactProposalSolver implements ProposalSolver {
     }
     List<Proposal> proposals = new ArrayList<>();
     Map<Strategy, String> notes = new EnumMap<>(Strategy.class);
+    Weights[] weights = weights(grids);
     for (Strategy strategy : Strategy.values()) {
-      Group[] groups = groups(strategy, grids, problem.config());
+      Group[] groups = groups(strategy, grids, weights, problem.config());
       MultipleChoiceKnapsack.Result result = MultipleChoiceKnapsack.solve(groups, budget, savings,
           problem.config().maxSearchNodes());
       if (result.best().isPresent()) {
@@ -72,8 +73,11 @@ final class ExactProposalSolver implements ProposalSolver {
     return new ProposalSet(List.of(), Optional.of(why), Map.of());
   }
 
-  static Group[] groups(Strategy strategy, List<OptionGrid> grids, GridConfig config) {
-    Group[] groups = new Group[grids.size()];
+  /** One grid's weights (first installment, down payment) and their order: the same for every strategy. */
+  record Weights(long[] firstInstallment, long[] downPayment, MultipleChoiceKnapsack.WeightOrder order) {}
+
+  static Weights[] weights(List<OptionGrid> grids) {
+    Weights[] weights = new Weights[grids.size()];
     for (int d = 0; d < grids.size(); d++) {
       OptionGrid g = grids.get(d);
       long[] a = new long[g.size()];
@@ -82,7 +86,17 @@ final class ExactProposalSolver implements ProposalSolver {
         a[i] = g.firstInstallmentFen(i);
         b[i] = g.downPaymentFen(i);
       }
-      groups[d] = new Group(a, b, StrategyObjective.values(strategy, g, config, grids.size()));
+      weights[d] = new Weights(a, b, MultipleChoiceKnapsack.WeightOrder.of(a, b));
+    }
+    return weights;
+  }
+
+  static Group[] groups(Strategy strategy, List<OptionGrid> grids, Weights[] weights, GridConfig config) {
+    Group[] groups = new Group[grids.size()];
+    for (int d = 0; d < grids.size(); d++) {
+      Weights w = weights[d];
+      groups[d] = new Group(w.firstInstallment(), w.downPayment(),
+          StrategyObjective.values(strategy, grids.get(d), config, grids.size()), w.order());
     }
     return groups;
   }

@@ -66,7 +66,7 @@ class ExactProposalSolverProperties {
 
   /** The solver's own per-option objective (for AGGRESSIVE its tie-break depends on the number of debts). */
   private static double[][] objectives(Strategy s, List<OptionGrid> grids, GridConfig config) {
-    var groups = ExactProposalSolver.groups(s, grids, config);
+    var groups = ExactProposalSolver.groups(s, grids, ExactProposalSolver.weights(grids), config);
     double[][] out = new double[groups.length][];
     for (int d = 0; d < groups.length; d++) {
       out[d] = groups[d].value();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Exact multiple-choice knapsack with two resources: pick exactly one item from every group so that
@@ -38,16 +39,96 @@ import java.util.Optional;
  */
 public final class MultipleChoiceKnapsack {
 
-  /** One group's items as parallel arrays. */
-  public record Group(long[] weightA, long[] weightB, double[] value) {
+  /**
+   * One group's items as parallel arrays, and optionally their {@link WeightOrder}, which must then be the order of
+   * exactly these weights. Groups that share their weights, as a case's three strategies do, should share one: it
+   * makes dominance pruning several times cheaper. Without one, pruning sorts the items by value instead.
+   */
+  public record Group(long[] weightA, long[] weightB, double[] value, @Nullable WeightOrder order) {
     public Group {
-      if (weightA.length != weightB.length || weightA.length != value.length) {
+      if (weightA.length != weightB.length || weightA.length != value.length
+          || (order != null && order.byWeight.length != value.length)) {
         throw new IllegalArgumentException("arrays differ in length");
       }
     }
 
+    /** A group without a weight order. */
+    public Group(long[] weightA, long[] weightB, double[] value) {
+      this(weightA, weightB, value, null);
+    }
+
     public int size() {
       return value.length;
+    }
+  }
+
+  /**
+   * A group's items in ascending (weightA, weightB, index) order, and each item's rank among the group's distinct
+   * weightB values: what dominance pruning needs besides the values. It depends on the weights only, so a case's
+   * three strategies, which share the weights and differ in value, build it once (sorting was most of the pruning's
+   * cost when every strategy sorted every group by value).
+   *
+   * <p>Thread-safety: immutable.
+   */
+  public static final class WeightOrder {
+    final int[] byWeight;
+    final int[] rankB;
+    final int ranksB;
+
+    private WeightOrder(int[] byWeight, int[] rankB, int ranksB) {
+      this.byWeight = byWeight;
+      this.rankB = rankB;
+      this.ranksB = ranksB;
+    }
+
+    /** The order of these weights (equal lengths). */
+    public static WeightOrder of(long[] weightA, long[] weightB) {
+      int k = weightA.length;
+      if (weightB.length != k) {
+        throw new IllegalArgumentException("arrays differ in length");
+      }
+      int[] rankB = new int[k];
+      int ranks = 0;
+      if (k > 0) {
+        int[] byB = ascendingByWeight(weightB);
+        long previous = weightB[byB[0]];
+        for (int i : byB) {
+          if (weightB[i] != previous) {
+            ranks++;
+            previous = weightB[i];
+          }
+          rankB[i] = ranks;
+        }
+        ranks++;
+      }
+      long minA = 0;
+      long maxA = 0;
+      for (long x : weightA) {
+        minA = Math.min(minA, x);
+        maxA = Math.max(maxA, x);
+      }
+      int[] byWeight = new int[k];
+      if (k > 0 && minA >= 0 && k <= (1 << 21) && maxA <= ((1L << 42) - ranks) / ranks) {
+        long[] keys = new long[k]; // (a · ranks + rank of b) above the index: one primitive sort
+        for (int i = 0; i < k; i++) {
+          keys[i] = ((weightA[i] * ranks + rankB[i]) << 21) | i;
+        }
+        Arrays.sort(keys);
+        for (int j = 0; j < k; j++) {
+          byWeight[j] = (int) (keys[j] & ((1 << 21) - 1));
+        }
+      } else {
+        Integer[] boxed = new Integer[k];
+        for (int i = 0; i < k; i++) {
+          boxed[i] = i;
+        }
+        Arrays.sort(boxed, (x, y) -> weightA[x] != weightA[y] ? Long.compare(weightA[x], weightA[y])
+            : rankB[x] != rankB[y] ? Integer.compare(rankB[x], rankB[y]) : Integer.compare(x, y));
+        for (int j = 0; j < k; j++) {
+          byWeight[j] = boxed[j];
+        }
+      }
+      return new WeightOrder(byWeight, rankB, ranks);
     }
   }
 
@@ -317,6 +398,64 @@ public final class MultipleChoiceKnapsack {
    * weightA ≤, weightB ≤ and value ≥ (the earlier in value order wins a tie).
    */
   static int[] prune(Group group) {
+    WeightOrder order = group.order();
+    return order == null ? pruneByValueOrder(group) : pruneByWeightOrder(group, order);
+  }
+
+  private static int[] pruneByWeightOrder(Group group, WeightOrder order) {
+    // Items in ascending (a, b) order: an item is dominated iff an earlier one with no more of b has at least its
+    // value (items with the same a and b: all but the best, the first on a tie, are). Prefix maxima of value over
+    // the ranks of b, in a Fenwick tree, answer that in O(log ranks). Then the kept items, best value first.
+    int size = group.size();
+    long[] a = group.weightA();
+    long[] b = group.weightB();
+    double[] v = group.value();
+    int[] byWeight = order.byWeight;
+    double[] bestUpToRank = new double[order.ranksB + 1]; // Fenwick tree, 1-based; NaN = nothing yet
+    Arrays.fill(bestUpToRank, Double.NaN);
+    int[] out = new int[size];
+    int outLen = 0;
+    int j = 0;
+    while (j < size) {
+      long runA = a[byWeight[j]];
+      long runB = b[byWeight[j]];
+      int best = -1;
+      for (; j < size && a[byWeight[j]] == runA && b[byWeight[j]] == runB; j++) {
+        int idx = byWeight[j];
+        if (!Double.isNaN(v[idx]) && (best < 0 || v[idx] > v[best])) {
+          best = idx;
+        }
+      }
+      if (best < 0) {
+        continue;
+      }
+      double value = v[best];
+      int rank = order.rankB[best] + 1;
+      boolean dominated = false;
+      for (int x = rank; x > 0 && !dominated; x -= x & -x) {
+        dominated = bestUpToRank[x] >= value;
+      }
+      if (dominated) {
+        continue;
+      }
+      out[outLen++] = best;
+      for (int x = rank; x < bestUpToRank.length; x += x & -x) {
+        if (!(bestUpToRank[x] >= value)) {
+          bestUpToRank[x] = value;
+        }
+      }
+    }
+    int[] kept = Arrays.copyOf(out, outLen);
+    sortByValueDescending(kept, v, a, b);
+    return kept;
+  }
+
+  /**
+   * Without a weight order: items best value first, each kept unless a kept one has no more of either weight (a
+   * staircase of kept weights). Cheaper than building a {@link WeightOrder} for a group pruned only once, such as a
+   * layer of the dynamic program.
+   */
+  private static int[] pruneByValueOrder(Group group) {
     int size = group.size();
     long[] a = group.weightA();
     long[] b = group.weightB();
@@ -372,10 +511,10 @@ public final class MultipleChoiceKnapsack {
 
   /**
    * Best value first, then lighter A, then lighter B, stable: a primitive merge sort, because this runs on every
-   * layer of the dynamic program and a boxed {@code Integer[]} sort was a fifth of its time.
+   * layer of the dynamic program and a boxed {@code Integer[]} sort was a fifth of its time. (A primitive sort of
+   * packed value-and-position keys was tried too: within the noise, so not kept.)
    */
-  static void sortByValueDescending(int[] order, double[] v, long @org.jspecify.annotations.Nullable [] a,
-      long @org.jspecify.annotations.Nullable [] b) {
+  static void sortByValueDescending(int[] order, double[] v, long @Nullable [] a, long @Nullable [] b) {
     int size = order.length;
     int[] from = order;
     int[] to = new int[size];
@@ -418,8 +557,8 @@ public final class MultipleChoiceKnapsack {
   }
 
   /** Whether item x sorts strictly before item y (the NaNs, which the caller skips, sort first as before). */
-  private static boolean before(int x, int y, double[] v, long @org.jspecify.annotations.Nullable [] a,
-      long @org.jspecify.annotations.Nullable [] b) {
+  private static boolean before(int x, int y, double[] v, long @Nullable [] a,
+      long @Nullable [] b) {
     int c = Double.compare(v[y], v[x]);
     if (c != 0) {
       return c < 0;
@@ -498,7 +637,7 @@ public final class MultipleChoiceKnapsack {
     // LP bounds per depth over groups >= depth, one per pricing of the other weight
     private final List<SuffixLp> bounds = new ArrayList<>();
     private final int[] current;
-    private int @org.jspecify.annotations.Nullable [] best;
+    private int @Nullable [] best;
     private double bestValue = Double.NEGATIVE_INFINITY;
     private long nodes;
     /** Only solutions worth more than this count (see {@link MultipleChoiceKnapsack#solve}); −∞ for a plain search. */
@@ -507,12 +646,12 @@ public final class MultipleChoiceKnapsack {
     private long programStates;
     private long boundStates;
 
-    Search(Group[] groups, int[][] kept, long capA, long capB, long maxNodes, @org.jspecify.annotations.Nullable Solution start) {
+    Search(Group[] groups, int[][] kept, long capA, long capB, long maxNodes, @Nullable Solution start) {
       this(groups, kept, capA, capB, maxNodes, start, Double.NaN);
     }
 
     /** With {@code givenMu} ≥ 0 as the price of weight B instead of fitting one (NaN: fit). */
-    Search(Group[] groups, int[][] kept, long capA, long capB, long maxNodes, @org.jspecify.annotations.Nullable Solution start,
+    Search(Group[] groups, int[][] kept, long capA, long capB, long maxNodes, @Nullable Solution start,
         double givenMu) {
       this.n = groups.length;
       this.capA = capA;
@@ -954,8 +1093,8 @@ public final class MultipleChoiceKnapsack {
 
     // Suffix bound exact in weight B: per depth, ascending weight B and the best Σ(v − λa) of the groups from there
     // within it; null until built.
-    private long @org.jspecify.annotations.Nullable [][] suffixB;
-    private double @org.jspecify.annotations.Nullable [][] suffixBestB;
+    private long @Nullable [][] suffixB;
+    private double @Nullable [][] suffixBestB;
     private double suffixLambda;
 
     /**

@@ -1,11 +1,13 @@
 package io.github.fenqi.core.solve.internal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fenqi.core.solve.internal.MultipleChoiceKnapsack.Group;
 import io.github.fenqi.core.solve.internal.MultipleChoiceKnapsack.Solution;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Random;
 import net.jqwik.api.Assume;
@@ -31,7 +33,8 @@ class MultipleChoiceKnapsackProperties {
         // values correlated with weights, as in the real problem (paying more up front is worth more)
         v[i] = integerValues ? r.nextInt(50) : a[i] * 0.01 + b[i] * 0.02 + r.nextGaussian();
       }
-      out[g] = new Group(a, b, v);
+      // half the cases prune with a weight order, as ExactProposalSolver's groups do
+      out[g] = seed % 2 == 0 ? new Group(a, b, v) : new Group(a, b, v, MultipleChoiceKnapsack.WeightOrder.of(a, b));
     }
     return out;
   }
@@ -188,6 +191,70 @@ class MultipleChoiceKnapsackProperties {
         }
       }
     }
+  }
+
+  /**
+   * Pruning with a weight order keeps exactly the items pruning by value order keeps, in the same order, on
+   * groups full of ties (few distinct weights and values), with disallowed (NaN) and infinite values, and with
+   * weights too large for the packed sort.
+   */
+  @Property(tries = 2000)
+  void pruningWithAWeightOrderMatchesPruningByValueOrder(@ForAll long seed,
+      @ForAll @IntRange(min = 0, max = 300) int items, @ForAll boolean hugeWeights) {
+    Random r = new Random(seed);
+    int spreadA = 1 + r.nextInt(20);
+    int spreadB = 1 + r.nextInt(6);
+    int spreadV = 1 + r.nextInt(8);
+    long[] a = new long[items];
+    long[] b = new long[items];
+    double[] v = new double[items];
+    for (int i = 0; i < items; i++) {
+      a[i] = (hugeWeights ? Long.MAX_VALUE / 4 : 0) + r.nextInt(spreadA) * (hugeWeights ? 1L << 40 : 100);
+      b[i] = r.nextInt(spreadB) * 50L;
+      int kind = r.nextInt(20);
+      v[i] = kind == 0 ? Double.NaN : kind == 1 ? Double.NEGATIVE_INFINITY : kind == 2 ? Double.POSITIVE_INFINITY
+          : r.nextInt(spreadV) - 3;
+    }
+    int[] byValueOrder = MultipleChoiceKnapsack.prune(new Group(a, b, v));
+    assertArrayEquals(byValueOrder, MultipleChoiceKnapsack.prune(new Group(a, b, v, MultipleChoiceKnapsack.WeightOrder.of(a, b))));
+  }
+
+  /**
+   * The primitive merge sort orders exactly as a stable comparator sort (value descending as
+   * {@link Double#compare}, then lighter A, then lighter B), with values that tie or differ only in their last bits,
+   * NaN, ±0 and infinities, on arrays within one insertion-sorted block and across many merge passes.
+   */
+  @Property(tries = 300)
+  void sortByValueDescendingMatchesAStableComparatorSort(@ForAll long seed,
+      @ForAll @IntRange(min = 0, max = 3000) int size, @ForAll boolean withWeights) {
+    Random r = new Random(seed);
+    double[] v = new double[size];
+    long[] a = new long[size];
+    long[] b = new long[size];
+    double base = r.nextGaussian() * 1e6;
+    for (int i = 0; i < size; i++) {
+      int kind = r.nextInt(12);
+      v[i] = switch (kind) {
+        case 0 -> Double.NaN;
+        case 1 -> r.nextBoolean() ? 0.0 : -0.0;
+        case 2 -> r.nextBoolean() ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+        case 3, 4, 5 -> Math.scalb(Math.floor(Math.scalb(base, -30)) + r.nextInt(4), 30) + r.nextInt(64) * Math.ulp(base);
+        case 6, 7 -> r.nextInt(5);
+        default -> r.nextGaussian() * 1e6;
+      };
+      a[i] = r.nextInt(4);
+      b[i] = r.nextInt(4);
+    }
+    int[] order = new int[size];
+    Integer[] expected = new Integer[size];
+    for (int i = 0; i < size; i++) {
+      order[i] = size - 1 - i; // a given order that is not the identity: stability is relative to it
+      expected[i] = order[i];
+    }
+    java.util.Comparator<Integer> byValue = (x, y) -> Double.compare(v[y], v[x]);
+    Arrays.sort(expected, withWeights ? byValue.thenComparingLong(x -> a[x]).thenComparingLong(x -> b[x]) : byValue);
+    MultipleChoiceKnapsack.sortByValueDescending(order, v, withWeights ? a : null, withWeights ? b : null);
+    assertArrayEquals(Arrays.stream(expected).mapToInt(Integer::intValue).toArray(), order);
   }
 
   @Test
