@@ -404,15 +404,16 @@ public final class MultipleChoiceKnapsack {
 
   private static int[] pruneByWeightOrder(Group group, WeightOrder order) {
     // Items in ascending (a, b) order: an item is dominated iff an earlier one with no more of b has at least its
-    // value (items with the same a and b: all but the best, the first on a tie, are). Prefix maxima of value over
-    // the ranks of b, in a Fenwick tree, answer that in O(log ranks). Then the kept items, best value first.
+    // value (items with the same a and b: all but the best, the first on a tie, are). bestUpTo[r] is the best value
+    // of the kept items with b rank ≤ r: O(1) to ask, and non-decreasing in r, so raising it stops at the first rank
+    // already as high (NaN = nothing yet, a prefix of the ranks). Then the kept items, best value first.
     int size = group.size();
     long[] a = group.weightA();
     long[] b = group.weightB();
     double[] v = group.value();
     int[] byWeight = order.byWeight;
-    double[] bestUpToRank = new double[order.ranksB + 1]; // Fenwick tree, 1-based; NaN = nothing yet
-    Arrays.fill(bestUpToRank, Double.NaN);
+    double[] bestUpTo = new double[order.ranksB];
+    Arrays.fill(bestUpTo, Double.NaN);
     int[] out = new int[size];
     int outLen = 0;
     int j = 0;
@@ -430,19 +431,13 @@ public final class MultipleChoiceKnapsack {
         continue;
       }
       double value = v[best];
-      int rank = order.rankB[best] + 1;
-      boolean dominated = false;
-      for (int x = rank; x > 0 && !dominated; x -= x & -x) {
-        dominated = bestUpToRank[x] >= value;
-      }
-      if (dominated) {
+      int rank = order.rankB[best];
+      if (bestUpTo[rank] >= value) {
         continue;
       }
       out[outLen++] = best;
-      for (int x = rank; x < bestUpToRank.length; x += x & -x) {
-        if (!(bestUpToRank[x] >= value)) {
-          bestUpToRank[x] = value;
-        }
+      for (int r = rank; r < bestUpTo.length && !(bestUpTo[r] >= value); r++) {
+        bestUpTo[r] = value;
       }
     }
     int[] kept = Arrays.copyOf(out, outLen);
@@ -1129,7 +1124,21 @@ public final class MultipleChoiceKnapsack {
       for (int depth = n - 1; depth >= 0; depth--) {
         long[] sb = listB[depth + 1];
         double[] sv = listV[depth + 1];
-        int k = v[depth].length;
+        // The group's steps: per weight B its best v − λa, only where no lighter weight B has as much. Other items
+        // only ever make dominated pairs, and weight B (down payments) has far fewer levels than the group items.
+        long[] stepB = new long[v[depth].length];
+        double[] stepV = new double[v[depth].length];
+        int k = 0;
+        for (int j : ascendingOrder(b)[depth]) {
+          double r = v[depth][j] - lambda * a[depth][j];
+          if (k > 0 && stepB[k - 1] == b[depth][j]) {
+            stepV[k - 1] = Math.max(stepV[k - 1], r);
+          } else if (k == 0 || r > stepV[k - 1]) {
+            stepB[k] = b[depth][j];
+            stepV[k] = r;
+            k++;
+          }
+        }
         long candidates = (long) sb.length * k;
         if (states + candidates > maxStates || candidates > Integer.MAX_VALUE - 8) {
           boundStates += states;
@@ -1142,8 +1151,8 @@ public final class MultipleChoiceKnapsack {
         double before = lambda * capA + mu * capB + prefixLagrangian[depth];
         for (int st = 0; st < sb.length; st++) {
           for (int j = 0; j < k; j++) {
-            long nb = sb[st] + b[depth][j];
-            double nv = sv[st] + v[depth][j] - lambda * a[depth][j];
+            long nb = sb[st] + stepB[j];
+            double nv = sv[st] + stepV[j];
             if (nb > limit || nv + before - mu * nb <= threshold) {
               continue;
             }
