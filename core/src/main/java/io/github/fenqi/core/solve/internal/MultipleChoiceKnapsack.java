@@ -917,7 +917,9 @@ public final class MultipleChoiceKnapsack {
         lo = hi;
         hi *= 4;
       }
-      for (int i = 0; i < 12; i++) { // to 0.02 % of the bracket: μ only steers the pruning
+      // To 0.02 % of the bracket. μ only steers the pruning, never the answer, but the work depends on it erratically:
+      // 6 or 20 steps made some benchmark cases several times more work (benchmarks/README.md, sixth session).
+      for (int i = 0; i < 12; i++) {
         double mid = (lo + hi) / 2;
         if (usageB(ga, gb, gv, mid) > capB) {
           lo = mid;

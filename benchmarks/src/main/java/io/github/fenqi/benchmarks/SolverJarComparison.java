@@ -1,0 +1,107 @@
+package io.github.fenqi.benchmarks;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Compares the exact solver of two builds of this module, interleaved in one JVM: each jar in its own class loader,
+ * the two timed in alternating rounds (the order flipped every round) on SolverBenchmark's cases for seeds 42–44.
+ * On a shared 2-core machine the load drifts by more than the changes worth measuring within one JMH run of each
+ * build; alternating rounds expose both builds to the same drift, and the three seeds dampen the large
+ * case-to-case variance of the work (see benchmarks/README.md). For a decision before a JMH run, not instead of one.
+ *
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.github.fenqi.benchmarks.SolverJarComparison
+ * BEFORE.jar AFTER.jar [debts] [rounds]} (default 20 debts, 30 rounds), where the jars are copies of
+ * {@code benchmarks/target/benchmarks.jar} built from the two commits. Prints the median and quartiles of the
+ * milliseconds per case (three strategies, grids included) for each jar.
+ *
+ * <p>Thread-safety: a command-line program; not for use from other code.
+ */
+public final class SolverJarComparison {
+  private SolverJarComparison() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length < 2 || args.length > 4) {
+      System.err.println("usage: SolverJarComparison BEFORE.jar AFTER.jar [debts (default 20)] [rounds (default 30)]");
+      System.exit(2);
+    }
+    int debts = args.length > 2 ? positive(args[2], "debts") : 20;
+    int rounds = args.length > 3 ? positive(args[3], "rounds") : 30;
+    Build[] builds = {new Build(Path.of(args[0]), debts), new Build(Path.of(args[1]), debts)};
+    // repetitions per round: a round of well over 100 ms keeps timer and scheduling noise small
+    int reps = debts <= 5 ? 100 : debts <= 10 ? 10 : 4;
+    for (int warm = 0; warm < 5; warm++) {
+      for (Build build : builds) {
+        build.solveAll();
+      }
+    }
+    double[][] msPerCase = new double[2][rounds];
+    for (int round = 0; round < rounds; round++) {
+      for (int slot = 0; slot < 2; slot++) {
+        int k = round % 2 == 0 ? slot : 1 - slot;
+        long start = System.nanoTime();
+        for (int rep = 0; rep < reps; rep++) {
+          builds[k].solveAll();
+        }
+        msPerCase[k][round] = (System.nanoTime() - start) / 1e6 / (reps * (double) builds[k].problems.length);
+      }
+    }
+    for (int k = 0; k < 2; k++) {
+      double[] t = msPerCase[k].clone();
+      Arrays.sort(t);
+      System.out.printf(Locale.ROOT, "%s: median %.2f, p25 %.2f, p75 %.2f ms per case (%d debts, seeds 42-44, %d rounds)%n",
+          args[k], t[rounds / 2], t[rounds / 4], t[(3 * rounds) / 4], debts, rounds);
+    }
+  }
+
+  private static int positive(String value, String name) {
+    try {
+      int n = Integer.parseInt(value);
+      if (n > 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    System.err.println(name + " must be a positive integer, got '" + value + "'");
+    System.exit(2);
+    return 0;
+  }
+
+  /** One jar's solver and cases, loaded apart from this class's own copy of fenqi. */
+  private static final class Build {
+    final Object solver;
+    final Method solve;
+    final Object[] problems = new Object[3];
+
+    Build(Path jar, int debts) throws ReflectiveOperationException, MalformedURLException {
+      if (!Files.isRegularFile(jar)) {
+        System.err.println("no such jar: " + jar);
+        System.exit(2);
+      }
+      // parent = platform loader: the jar's classes, not the ones on this program's class path
+      URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+      Class<?> benchmark = loader.loadClass("io.github.fenqi.benchmarks.SolverBenchmark");
+      Method generate = benchmark.getMethod("generate", int.class, double.class, long.class);
+      for (int s = 0; s < problems.length; s++) {
+        problems[s] = generate.invoke(null, debts, 1.3, 42L + s);
+      }
+      Class<?> solverType = loader.loadClass("io.github.fenqi.core.solve.ProposalSolver");
+      solver = solverType.getMethod("exact").invoke(null);
+      solve = solverType.getMethod("solve", loader.loadClass("io.github.fenqi.core.solve.ProposalProblem"));
+    }
+
+    void solveAll() throws IllegalAccessException, InvocationTargetException {
+      for (Object problem : problems) {
+        solve.invoke(solver, problem);
+      }
+    }
+  }
+}
