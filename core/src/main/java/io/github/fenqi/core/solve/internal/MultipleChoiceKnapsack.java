@@ -786,13 +786,15 @@ public final class MultipleChoiceKnapsack {
       });
     }
 
-    private Lp lp(long[][] ga, long[][] gb, double[][] gv, double mu, int from, int to, long cap) {
+    /**
+     * Each group's upper hull of (weight A, v − μ·weight B) in ascending weight A, with the lightest points' total
+     * value and weight: all the LP's integer part and the suffix LPs need (fitting μ asks for it ~25 times); only the
+     * root LP's break slope needs {@link #lp}'s increments sorted over all groups.
+     */
+    private Lp hulls(long[][] ga, long[][] gb, double[][] gv, double mu, int from, int to) {
       Lp lp = new Lp();
       int groups = to - from;
       lp.hullItems = new int[groups][];
-      int total = 0;
-      double[][] da = new double[groups][];
-      double[][] dv = new double[groups][];
       for (int g = from; g < to; g++) {
         int k = gv[g].length;
         int[] byA = ascendingOrder(ga)[g];
@@ -823,11 +825,25 @@ public final class MultipleChoiceKnapsack {
         lp.hullItems[g - from] = Arrays.copyOf(hull, h);
         lp.baseValue += hy[0];
         lp.baseA = saturatingAdd(lp.baseA, hx[0]);
-        da[g - from] = new double[h - 1];
-        dv[g - from] = new double[h - 1];
+      }
+      return lp;
+    }
+
+    private Lp lp(long[][] ga, long[][] gb, double[][] gv, double mu, int from, int to, long cap) {
+      Lp lp = hulls(ga, gb, gv, mu, from, to);
+      int groups = to - from;
+      int total = 0;
+      double[][] da = new double[groups][];
+      double[][] dv = new double[groups][];
+      for (int g = 0; g < groups; g++) {
+        int[] hull = lp.hullItems[g];
+        int h = hull.length;
+        da[g] = new double[h - 1];
+        dv[g] = new double[h - 1];
         for (int j = 1; j < h; j++) {
-          da[g - from][j - 1] = hx[j] - hx[j - 1];
-          dv[g - from][j - 1] = hy[j] - hy[j - 1];
+          da[g][j - 1] = ga[g + from][hull[j]] - ga[g + from][hull[j - 1]];
+          dv[g][j - 1] = (gv[g + from][hull[j]] - mu * gb[g + from][hull[j]])
+              - (gv[g + from][hull[j - 1]] - mu * gb[g + from][hull[j - 1]]);
         }
         total += h - 1;
       }
@@ -931,7 +947,7 @@ public final class MultipleChoiceKnapsack {
     }
 
     private long usageB(long[][] ga, long[][] gb, double[][] gv, double mu) {
-      Lp lp = lp(ga, gb, gv, mu, 0, ga.length, capA);
+      Lp lp = hulls(ga, gb, gv, mu, 0, ga.length);
       if (capA - lp.baseA < 0) {
         long sum = 0;
         for (int g = 0; g < ga.length; g++) {
@@ -965,7 +981,7 @@ public final class MultipleChoiceKnapsack {
         this.price = price;
         long[][] w = onA ? a : b;
         long[][] other = onA ? b : a;
-        Lp all = lp(w, other, v, price, 0, n, Long.MAX_VALUE);
+        Lp all = hulls(w, other, v, price, 0, n);
         int total = 0;
         for (int[] hull : all.hullItems) {
           total += Math.max(0, hull.length - 1);
@@ -1051,7 +1067,7 @@ public final class MultipleChoiceKnapsack {
 
     /** Seeds the incumbent with the LP's integer part when it fits both capacities. */
     private void seedIncumbent() {
-      Lp lp = lp(a, b, v, mu, 0, n, capA);
+      Lp lp = hulls(a, b, v, mu, 0, n);
       if (capA - lp.baseA < 0) {
         return;
       }
