@@ -599,7 +599,8 @@ public final class MultipleChoiceKnapsack {
     return out;
   }
 
-  private static int upperBound(long[] sorted, int len, long key) {
+  /** How many of the first {@code len} entries of {@code sorted} (ascending) are at most {@code key}. */
+  static int upperBound(long[] sorted, int len, long key) {
     int lo = 0;
     int hi = len;
     while (lo < hi) {

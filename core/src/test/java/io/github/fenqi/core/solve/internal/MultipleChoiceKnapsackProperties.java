@@ -219,6 +219,27 @@ class MultipleChoiceKnapsackProperties {
     assertArrayEquals(byValueOrder, MultipleChoiceKnapsack.prune(new Group(a, b, v, MultipleChoiceKnapsack.WeightOrder.of(a, b))));
   }
 
+  /** The binary search counts the entries ≤ the key in the first {@code len} of a sorted array. */
+  @Property(tries = 2000)
+  void upperBoundCountsTheEntriesAtMostTheKey(@ForAll long seed, @ForAll @IntRange(min = 0, max = 70) int size) {
+    Random r = new Random(seed);
+    long[] sorted = new long[size];
+    for (int i = 0; i < size; i++) {
+      sorted[i] = r.nextInt(4) == 0 ? r.nextLong() : r.nextInt(20) - 10; // duplicates, and the extremes of long
+    }
+    Arrays.sort(sorted);
+    int len = size == 0 ? 0 : r.nextInt(size + 1);
+    for (int probe = 0; probe < 30; probe++) {
+      long key = probe == 0 ? Long.MIN_VALUE : probe == 1 ? Long.MAX_VALUE
+          : len > 0 && r.nextBoolean() ? sorted[r.nextInt(len)] + r.nextInt(3) - 1 : r.nextInt(24) - 12;
+      int expected = 0;
+      while (expected < len && sorted[expected] <= key) {
+        expected++;
+      }
+      assertEquals(expected, MultipleChoiceKnapsack.upperBound(sorted, len, key), "key " + key + " len " + len);
+    }
+  }
+
   /**
    * The primitive merge sort orders exactly as a stable comparator sort (value descending as
    * {@link Double#compare}, then lighter A, then lighter B), with values that tie or differ only in their last bits,
