@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.nlp.internal.CharsetSniffer;
 import io.github.fenqi.nlp.internal.HtmlText;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,13 +29,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Fetches a lender's announcement page (HTML, turned into text with scripts and styles removed) or a JSON feed
  * of announcements over HTTP(S), with a connect timeout, a total read timeout, and a body-size limit enforced
  * while streaming. The charset comes from the Content-Type header, else an HTML meta tag, else detection
- * (UTF-8 or GBK/GB18030).
+ * (UTF-8 or GBK/GB18030). Asks for gzip and inflates it, the limit applying to the inflated body too; any other
+ * content encoding, and bodies that are not text (a PDF, an image, a declared binary type, NUL bytes), are refused
+ * with an error naming what came back: announcements published as PDFs or images need a different source.
  *
  * <p>JSON feed: either an array of items or an object with an {@code items} array; each item has
  * {@code content}, {@code text} or {@code body} (text or HTML), and optionally {@code id}, {@code title},
@@ -108,6 +116,7 @@ public final class HttpPolicySource implements PolicySource {
         .timeout(readTimeout)
         .header("User-Agent", userAgent)
         .header("Accept", "text/html, application/json;q=0.9, text/plain;q=0.8")
+        .header("Accept-Encoding", "gzip")
         .GET()
         .build();
     AtomicReference<@Nullable LimitedBodySubscriber> subscriber = new AtomicReference<>();
@@ -141,9 +150,11 @@ public final class HttpPolicySource implements PolicySource {
       throw new PolicySourceException(id, "HTTP " + status + " from " + uri);
     }
     String contentType = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+    byte[] body = decodeContent(response.body(),
+        response.headers().firstValue("Content-Encoding").orElse("").strip().toLowerCase(Locale.ROOT));
+    refuseBinary(body, contentType);
     boolean json = format == Format.JSON_FEED || (format == Format.AUTO && contentType.contains("json"));
-    CharsetSniffer.Decoded decoded = CharsetSniffer.decode(response.body(), charsetParameter(contentType).orElse(null),
-        !json);
+    CharsetSniffer.Decoded decoded = CharsetSniffer.decode(body, charsetParameter(contentType).orElse(null), !json);
     Instant now = clock.instant();
     if (json) {
       return parseFeed(decoded.text(), now);
@@ -167,6 +178,79 @@ public final class HttpPolicySource implements PolicySource {
     String reason = cause == null ? "unknown error" : cause.getClass().getSimpleName()
         + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     return new PolicySourceException(id, "cannot fetch " + uri + ": " + reason, cause);
+  }
+
+  /** The body with its content encoding undone: identity as is, gzip inflated within the size limit. */
+  private byte[] decodeContent(byte[] body, String encoding) {
+    if (encoding.isEmpty() || encoding.equals("identity")) {
+      return body;
+    }
+    if (!encoding.equals("gzip") && !encoding.equals("x-gzip")) {
+      throw new PolicySourceException(id, "response from " + uri + " has Content-Encoding '" + encoding
+          + "'; only gzip is supported");
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buffer = new byte[8192];
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        if (out.size() + (long) n > maxBodyBytes) { // a small gzip can inflate to gigabytes
+          throw new PolicySourceException(id, "response from " + uri + " inflates to more than the limit of "
+              + maxBodyBytes + " bytes");
+        }
+        out.write(buffer, 0, n);
+      }
+    } catch (ZipException | EOFException e) {
+      throw new PolicySourceException(id, "response from " + uri + " says gzip but is not valid gzip: "
+          + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new PolicySourceException(id, "cannot inflate the gzip response from " + uri + ": " + e.getMessage(), e);
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * Refuses a body that is not text, before it is decoded into a meaningless announcement: a declared media type
+   * that is not text, HTML, XML or JSON; or, whatever the declaration, a PDF, gzip or NUL bytes at the start.
+   */
+  private void refuseBinary(byte[] body, String contentType) {
+    String media = contentType.split(";", 2)[0].strip();
+    boolean textual = media.isEmpty() || media.startsWith("text/") || media.endsWith("/json")
+        || media.endsWith("+json") || media.endsWith("/xml") || media.endsWith("+xml");
+    if (!textual) {
+      throw new PolicySourceException(id, "response from " + uri + " is '" + media
+          + "', not text: an HTML page, plain text or a JSON feed was expected");
+    }
+    int head = Math.min(body.length, 1024);
+    @Nullable String what = null;
+    if (startsWith(body, "%PDF-")) {
+      what = "a PDF document";
+    } else if (head >= 2 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b) {
+      what = "gzip data without a gzip Content-Encoding";
+    } else {
+      for (int i = 0; i < head; i++) {
+        if (body[i] == 0) {
+          what = "binary data (a NUL byte at offset " + i + ")";
+          break;
+        }
+      }
+    }
+    if (what != null) {
+      throw new PolicySourceException(id, "response from " + uri + " is " + what
+          + (media.isEmpty() ? " (no Content-Type)" : " although labelled '" + media + "'")
+          + ": an HTML page, plain text or a JSON feed was expected");
+    }
+  }
+
+  private static boolean startsWith(byte[] body, String ascii) {
+    if (body.length < ascii.length()) {
+      return false;
+    }
+    for (int i = 0; i < ascii.length(); i++) {
+      if (body[i] != ascii.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static Optional<String> charsetParameter(String contentType) {

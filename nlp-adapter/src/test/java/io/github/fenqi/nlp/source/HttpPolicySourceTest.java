@@ -9,6 +9,7 @@ import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.nlp.ExtractionResult;
 import io.github.fenqi.nlp.PolicyField;
 import io.github.fenqi.nlp.PolicyTextExtractor;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -127,6 +129,80 @@ class HttpPolicySourceTest {
     server.serve("/big", "text/plain", new byte[100_000]);
     PolicySourceException e = assertThrows(PolicySourceException.class, () -> source("/big").fetch());
     assertTrue(e.getMessage().contains("limit"), e.getMessage());
+  }
+
+  private static byte[] gzip(byte[] data) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+      out.write(data);
+    }
+    return bytes.toByteArray();
+  }
+
+  private void serveEncoded(String path, String contentType, String encoding, byte[] body) {
+    server.handle(path, ex -> {
+      ex.getResponseHeaders().set("Content-Encoding", encoding);
+      LoopbackServer.respond(ex, 200, contentType, body);
+    });
+  }
+
+  @Test
+  void asksForGzipAndInflatesIt() throws IOException {
+    String page = html("<p>" + POLICY + "</p>", "");
+    String[] acceptEncoding = new String[1];
+    server.handle("/gz", ex -> {
+      acceptEncoding[0] = ex.getRequestHeaders().getFirst("Accept-Encoding");
+      ex.getResponseHeaders().set("Content-Encoding", "gzip");
+      LoopbackServer.respond(ex, 200, "text/html; charset=utf-8", gzip(page.getBytes(StandardCharsets.UTF_8)));
+    });
+    assertTrue(source("/gz").fetch().get(0).text().contains(POLICY));
+    assertEquals("gzip", acceptEncoding[0]);
+  }
+
+  @Test
+  void refusesGzipThatInflatesBeyondTheLimit() throws IOException {
+    byte[] bomb = gzip(new byte[10 * 1024 * 1024]); // ~10 KB on the wire, 10 MiB inflated; the limit is 64 KiB
+    assertTrue(bomb.length < 64 * 1024);
+    serveEncoded("/bomb", "text/plain", "gzip", bomb);
+    PolicySourceException e = assertThrows(PolicySourceException.class, () -> source("/bomb").fetch());
+    assertTrue(e.getMessage().contains("inflates to more than the limit of 65536 bytes"), e.getMessage());
+  }
+
+  @Test
+  void refusesBrokenGzipAndOtherEncodings() {
+    serveEncoded("/broken", "text/html", "gzip", POLICY.getBytes(StandardCharsets.UTF_8));
+    PolicySourceException broken = assertThrows(PolicySourceException.class, () -> source("/broken").fetch());
+    assertTrue(broken.getMessage().contains("says gzip but is not valid gzip"), broken.getMessage());
+    serveEncoded("/br", "text/html", "br", new byte[] {1, 2, 3});
+    PolicySourceException br = assertThrows(PolicySourceException.class, () -> source("/br").fetch());
+    assertTrue(br.getMessage().contains("Content-Encoding 'br'; only gzip is supported"), br.getMessage());
+  }
+
+  @Test
+  void refusesBodiesThatAreNotText() {
+    server.serve("/pdf-declared", "application/pdf", "%PDF-1.7 最长可分36期".getBytes(StandardCharsets.UTF_8));
+    PolicySourceException declared = assertThrows(PolicySourceException.class,
+        () -> source("/pdf-declared").fetch());
+    assertTrue(declared.getMessage().contains("is 'application/pdf', not text"), declared.getMessage());
+
+    server.serve("/pdf-as-html", "text/html", "%PDF-1.7\n%âãÏÓ".getBytes(StandardCharsets.ISO_8859_1));
+    PolicySourceException mislabelled = assertThrows(PolicySourceException.class,
+        () -> source("/pdf-as-html").fetch());
+    assertTrue(mislabelled.getMessage().contains("is a PDF document although labelled 'text/html'"),
+        mislabelled.getMessage());
+
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+    server.serve("/image", "", png);
+    PolicySourceException image = assertThrows(PolicySourceException.class, () -> source("/image").fetch());
+    assertTrue(image.getMessage().contains("binary data (a NUL byte at offset 8) (no Content-Type)"),
+        image.getMessage());
+  }
+
+  @Test
+  void acceptsTextualTypesBeyondHtml() {
+    server.serve("/xhtml", "application/xhtml+xml; charset=utf-8",
+        html("<p>" + POLICY + "</p>", "").getBytes(StandardCharsets.UTF_8));
+    assertTrue(source("/xhtml").fetch().get(0).text().contains(POLICY));
   }
 
   @Test
