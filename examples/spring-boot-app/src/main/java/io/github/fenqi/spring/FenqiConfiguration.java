@@ -61,6 +61,12 @@ public class FenqiConfiguration {
     return InMemoryPolicyRepository.of(policies);
   }
 
+  /** Admin policy changes go to the policies directory before they go live, so a restart keeps them. */
+  @Bean
+  PolicyDirectoryWriter policyDirectoryWriter(FenqiProperties props, InMemoryPolicyRepository policies) {
+    return new PolicyDirectoryWriter(Path.of(requireText(props.policiesDir(), "fenqi.policies-dir")), policies);
+  }
+
   @Bean(destroyMethod = "close")
   FileAuditLog auditLog(FenqiProperties props) throws IOException {
     AuditKey key = AuditKey.fromBase64("FENQI_AUDIT_KEY", requireText(props.auditKey(), "FENQI_AUDIT_KEY"));

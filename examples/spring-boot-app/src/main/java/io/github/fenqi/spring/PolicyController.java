@@ -22,19 +22,22 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Reads the policy in effect for a platform, and (ADMIN) replaces or adds a policy version without a restart:
- * validated first (every problem listed, nothing applied on error), then live for the next calculation; the
- * engine's audit log records the change with the admin as actor.
+ * validated first (every problem listed, nothing applied on error), written to the policies directory (so a
+ * restart keeps it; nothing applied when that fails), then live for the next calculation; the engine's audit log
+ * records the change with the admin as actor.
  *
  * <p>Thread-safety: stateless; the repository serialises changes.
  */
 @RestController
 class PolicyController {
   private final InMemoryPolicyRepository policies;
+  private final PolicyDirectoryWriter writer;
   private final RequestBodies bodies;
   private final PolicyValidator validator = new PolicyValidator();
 
-  PolicyController(InMemoryPolicyRepository policies, RequestBodies bodies) {
+  PolicyController(InMemoryPolicyRepository policies, PolicyDirectoryWriter writer, RequestBodies bodies) {
     this.policies = policies;
+    this.writer = writer;
     this.bodies = bodies;
   }
 
@@ -64,17 +67,19 @@ class PolicyController {
   @PutMapping(value = "/api/admin/policies/{platformId}", produces = "application/json")
   Map<String, Object> put(@PathVariable String platformId, HttpServletRequest http, Principal principal)
       throws IOException {
-    PolicyValidator.Result result = validator.validate(bodies.read(http), "request body");
+    byte[] body = bodies.read(http);
+    PolicyValidator.Result result = validator.validate(body, "request body");
     Policy policy = result.orElseThrow();
     if (!policy.platformId().equals(platformId)) {
       throw new InvalidInputException("request body: $.platformId",
           "is '" + policy.platformId() + "' but the URL names '" + platformId + "'");
     }
-    long version = policies.put(policy, "admin:" + principal.getName());
+    PolicyDirectoryWriter.Saved saved = writer.save(policy, body, "admin:" + principal.getName());
     Map<String, Object> response = new LinkedHashMap<>();
     response.put("platformId", platformId);
     response.put("version", policy.version());
-    response.put("repositoryVersion", version);
+    response.put("repositoryVersion", saved.repositoryVersion());
+    response.put("file", saved.file().getFileName().toString());
     return response;
   }
 }

@@ -76,6 +76,12 @@ class ProblemHandler {
     return Problems.of(HttpStatus.NOT_FOUND, "Not found", "no such endpoint", List.of());
   }
 
+  @ExceptionHandler(PolicyDirectoryWriter.PolicyNotSavedException.class)
+  ProblemDetail policyNotSaved(PolicyDirectoryWriter.PolicyNotSavedException e) {
+    LOG.error("policy change not saved", e);
+    return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Policy not saved", e.getMessage(), List.of());
+  }
+
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception e) {
     LOG.error("unexpected error", e);

@@ -55,6 +55,9 @@ class FenqiApplicationTest {
   @Autowired
   JdbcTemplate jdbc;
 
+  @Autowired
+  FenqiProperties props;
+
   private final HttpClient http = HttpClient.newHttpClient();
 
   @DynamicPropertySource
@@ -185,9 +188,18 @@ class FenqiApplicationTest {
     assertThat(send("PUT", "/api/admin/policies/demo-credit-card", ADMIN, policy.toString()).statusCode())
         .as("platform in body must match the URL").isEqualTo(400);
 
+    Path policies = DIR.resolve("policies");
+    byte[] original = Files.readAllBytes(policies.resolve("demo-online-lender.json"));
     HttpResponse<String> put = send("PUT", "/api/admin/policies/demo-online-lender", ADMIN, policy.toString());
     assertThat(put.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(put.body()).get("repositoryVersion").asLong()).isEqualTo(repositoryVersion + 1);
+    // written before it went live, as sent, next to the version it adds to (which is untouched)
+    assertThat(JSON.readTree(put.body()).get("file").asText()).isEqualTo("demo-online-lender--2026-11-01.json");
+    assertThat(Files.readString(policies.resolve("demo-online-lender--2026-11-01.json"))).isEqualTo(policy.toString());
+    assertThat(Files.readAllBytes(policies.resolve("demo-online-lender.json"))).isEqualTo(original);
+    // a restart loads the directory exactly as the service did at start: both versions come back
+    assertThat(new FenqiConfiguration().policyRepository(props).snapshot().history("demo-online-lender"))
+        .extracting(p -> p.version()).containsExactlyInAnyOrder("2026-02-01", "2026-11-01");
 
     JsonNode after = JSON.readTree(send("GET", "/api/policy/query?platformId=demo-online-lender&asOf=2026-11-24",
         CLIENT, null).body());
