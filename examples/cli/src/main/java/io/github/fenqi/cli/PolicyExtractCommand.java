@@ -3,15 +3,25 @@ package io.github.fenqi.cli;
 import io.github.fenqi.core.InputFiles;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.json.FenqiJson;
+import io.github.fenqi.core.policy.Policy;
+import io.github.fenqi.core.policy.PolicyValidator;
+import io.github.fenqi.nlp.ExtractedField;
 import io.github.fenqi.nlp.ExtractionResult;
+import io.github.fenqi.nlp.PolicyField;
 import io.github.fenqi.nlp.PolicyTextExtractor;
+import io.github.fenqi.nlp.watch.RepositoryPolicyStore;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,7 +31,10 @@ import picocli.CommandLine.Spec;
 /**
  * {@code fenqi policy extract FILE.txt}: reads a lender's Chinese policy text (UTF-8) and prints the extracted
  * fields as JSON (null where the text does not determine a field), plus the financial terms mentioned;
- * {@code --evidence} adds each field's evidence span and confidence.
+ * {@code --evidence} adds each field's evidence span and confidence. With {@code --base POLICY.json} it prints
+ * instead the policy file the text turns that policy into — a new version with the fields the text determines
+ * replaced, validated like any policy file — and lists on standard error what changed, for review before the file
+ * is put in the policies directory.
  *
  * <p>Thread-safety: one instance per command line run.
  */
@@ -37,10 +50,32 @@ public final class PolicyExtractCommand implements Callable<Integer> {
   @Option(names = "--evidence", description = "also print each field's evidence span and confidence")
   boolean evidence;
 
+  @Option(names = "--base", paramLabel = "POLICY.json",
+      description = "print the policy file this text makes of POLICY.json (the fields it determines replaced) "
+          + "instead of the fields; the changes are listed on standard error")
+  @Nullable Path base;
+
+  @Option(names = "--version", paramLabel = "LABEL", description = "with --base: the new version's label "
+      + "(default: the effective date followed by -text)")
+  @Nullable String version;
+
+  @Option(names = "--effective-from", paramLabel = "YYYY-MM-DD",
+      description = "with --base: the new version's first day (default: today)")
+  @Nullable LocalDate effectiveFrom;
+
   @Override
   public Integer call() {
+    if (base == null && (version != null || effectiveFrom != null)) {
+      throw new InvalidInputException(version != null ? "--version" : "--effective-from", "applies only with --base");
+    }
+    if (base != null && evidence) {
+      throw new InvalidInputException("--evidence", "applies only without --base (run once without it to see the evidence)");
+    }
     String text = read(file);
     ExtractionResult result = PolicyTextExtractor.create().extract(text);
+    if (base != null) {
+      return printDraft(base, result);
+    }
     Map<String, Object> json = result.toJsonMap();
     if (!evidence) {
       json.remove("evidence");
@@ -48,6 +83,46 @@ public final class PolicyExtractCommand implements Callable<Integer> {
     spec.commandLine().getOut().println(FenqiJson.write(FenqiJson.newMapper(), json));
     spec.commandLine().getOut().flush();
     return FenqiCli.OK;
+  }
+
+  private Integer printDraft(Path basePath, ExtractionResult result) {
+    Policy basePolicy = new PolicyValidator().validate(basePath).orElseThrow();
+    LocalDate from = effectiveFrom != null ? effectiveFrom : LocalDate.now();
+    String label = version != null ? version : from + "-text";
+    if (label.isBlank()) {
+      throw new InvalidInputException("--version", "must not be blank");
+    }
+    if (label.equals(basePolicy.version())) {
+      throw new InvalidInputException("--version", "'" + label + "' is the version of " + basePath
+          + " itself; a draft needs a label of its own");
+    }
+    Map<PolicyField, Object> live = RepositoryPolicyStore.values(basePolicy);
+    Map<PolicyField, Object> values = new EnumMap<>(PolicyField.class);
+    PrintWriter err = spec.commandLine().getErr();
+    for (Map.Entry<PolicyField, ExtractedField> e : result.fields().entrySet()) {
+      Object proposed = e.getValue().value();
+      values.put(e.getKey(), proposed);
+      Object was = live.get(e.getKey());
+      boolean same = was instanceof BigDecimal w && proposed instanceof BigDecimal p ? w.compareTo(p) == 0
+          : proposed.equals(was);
+      err.println((same ? "  unchanged " : "  changed   ") + e.getKey().jsonName() + ": "
+          + (same ? plain(proposed) : plain(was) + " -> " + plain(proposed)));
+    }
+    for (PolicyField f : result.undetermined()) {
+      err.println("  not in the text, kept " + f.jsonName() + ": " + plain(live.get(f)));
+    }
+    Policy draft = RepositoryPolicyStore.draft(basePolicy, values, label, from);
+    String json = FenqiJson.write(FenqiJson.newMapper(), draft);
+    // what is printed must load as a policy file: checked by the same validator, every problem named
+    new PolicyValidator().validate(json.getBytes(StandardCharsets.UTF_8), "the draft of " + basePath).orElseThrow();
+    err.flush();
+    spec.commandLine().getOut().println(json);
+    spec.commandLine().getOut().flush();
+    return FenqiCli.OK;
+  }
+
+  private static String plain(@Nullable Object value) {
+    return value instanceof BigDecimal d ? d.toPlainString() : String.valueOf(value);
   }
 
   private static String read(Path file) {

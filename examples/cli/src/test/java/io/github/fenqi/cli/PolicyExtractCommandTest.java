@@ -57,6 +57,52 @@ class PolicyExtractCommandTest {
     assertFalse(r[0].equals("0"));
   }
 
+  private static final String BASE = "../../samples/policies/demo-online-lender.json";
+
+  @Test
+  void turnsABasePolicyIntoTheDraftTheTextDescribes() throws Exception {
+    String[] r = run("--base", BASE, "--version", "2026-12-01-text", "--effective-from", "2026-12-01",
+        "../../samples/policy-texts/01.txt");
+    assertEquals("0", r[0], r[2]);
+    // stdout is a policy file: the validator loads it
+    io.github.fenqi.core.policy.Policy draft = new io.github.fenqi.core.policy.PolicyValidator()
+        .validate(r[1].getBytes(java.nio.charset.StandardCharsets.UTF_8), "stdout").orElseThrow();
+    io.github.fenqi.core.policy.Policy base = new io.github.fenqi.core.policy.PolicyValidator()
+        .validate(Path.of(BASE)).orElseThrow();
+    assertEquals(base.platformId(), draft.platformId());
+    assertEquals("2026-12-01-text", draft.version());
+    assertEquals(java.time.LocalDate.of(2026, 12, 1), draft.effectiveFrom());
+    assertEquals(36, draft.installments().max());
+    assertEquals(6, draft.installments().min());
+    assertEquals(90, draft.eligibility().minOverdueDays());
+    assertTrue(draft.eligibility().requiresHardshipProof());
+    assertEquals(0, draft.waivers().penaltyInterest().value().compareTo(new java.math.BigDecimal("0.5")));
+    assertEquals(base.waivers().interest(), draft.waivers().interest(), "a field the text does not mention is kept");
+    assertEquals(base.installments().step(), draft.installments().step());
+    // the review list on stderr
+    assertTrue(r[2].contains("changed   maxInstallments: 24 -> 36"), r[2]);
+    assertTrue(r[2].contains("changed   minOverdueDays: 30 -> 90"), r[2]);
+    assertTrue(r[2].contains("not in the text, kept maxInterestWaiver: 0.3"), r[2]);
+  }
+
+  @Test
+  void draftOptionsAreCheckedAndNamed(@TempDir Path dir) throws Exception {
+    String[] noBase = run("--version", "x", "../../samples/policy-texts/01.txt");
+    assertFalse(noBase[0].equals("0"));
+    String[] sameLabel = run("--base", BASE, "--version", "2026-02-01", "../../samples/policy-texts/01.txt");
+    assertFalse(sameLabel[0].equals("0"));
+    String[] withEvidence = run("--base", BASE, "--evidence", "../../samples/policy-texts/01.txt");
+    assertFalse(withEvidence[0].equals("0"));
+    Path broken = dir.resolve("broken.json");
+    Files.writeString(broken, Files.readString(Path.of(BASE)).replace("\"max\": 24", "\"max\": 2"));
+    CliRun run = CliRun.of("policy", "extract", "--base", broken.toString(), "../../samples/policy-texts/01.txt");
+    assertEquals(FenqiCli.REJECTED, run.exit());
+    assertTrue(run.err().contains("broken.json") && run.err().contains("installments"), run.err());
+    CliRun label = CliRun.of("policy", "extract", "--version", "x", "../../samples/policy-texts/01.txt");
+    assertEquals(FenqiCli.REJECTED, label.exit());
+    assertTrue(label.err().contains("--version") && label.err().contains("only with --base"), label.err());
+  }
+
   @org.junit.jupiter.api.Test
   void isReachableAsPolicyExtractFromTheMainCommand() {
     CliRun run = CliRun.of("policy", "extract", "../../samples/policy-texts/01.txt");
