@@ -3,6 +3,7 @@ package io.github.fenqi.spring;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.NegotiationEngine;
 import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.monitor.AcceptanceStatus;
 import io.github.fenqi.core.monitor.MonitorConfig;
 import io.github.fenqi.core.monitor.OutcomeMonitor;
 import io.github.fenqi.core.policy.EligibilityEvaluator;
@@ -13,18 +14,23 @@ import io.github.fenqi.core.security.BlindIndex;
 import io.github.fenqi.core.security.EnvironmentKeyProvider;
 import io.github.fenqi.core.security.FieldCipher;
 import io.github.fenqi.core.security.Masking;
+import io.github.fenqi.core.security.audit.AuditAction;
+import io.github.fenqi.core.security.audit.AuditEntry;
 import io.github.fenqi.core.security.audit.AuditKey;
 import io.github.fenqi.core.security.audit.FileAuditLog;
 import io.github.fenqi.core.solve.ProposalSolver;
+import io.github.fenqi.core.solve.Strategy;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -69,7 +75,7 @@ public class FenqiConfiguration {
 
   @Bean(destroyMethod = "close")
   FileAuditLog auditLog(FenqiProperties props) throws IOException {
-    AuditKey key = AuditKey.fromBase64("FENQI_AUDIT_KEY", requireText(props.auditKey(), "FENQI_AUDIT_KEY"));
+    AuditKey key = auditKey(props);
     Path file = Path.of(requireText(props.auditLog(), "fenqi.audit-log"));
     if (file.toAbsolutePath().getParent() != null) {
       Files.createDirectories(file.toAbsolutePath().getParent());
@@ -118,13 +124,47 @@ public class FenqiConfiguration {
     return Masking.defaults();
   }
 
+  /**
+   * The acceptance monitor, its windows refilled from the outcomes the audit log already holds: without that, a
+   * restart would leave it blind until a full baseline of new outcomes came in. Only entries the audit key verifies
+   * are replayed, and only once the whole log has verified. Alerts start with the first outcome after the start; a
+   * platform already in the alerting state is logged once.
+   */
   @Bean
-  OutcomeMonitor outcomeMonitor(FenqiProperties props) {
+  OutcomeMonitor outcomeMonitor(FenqiProperties props, FileAuditLog audit) {
     FenqiProperties.Monitor m = props.monitor();
     OutcomeMonitor monitor = OutcomeMonitor.create(
         new MonitorConfig(m.recentWindow(), m.baselineWindow(), m.minBaseline(), m.alpha(), m.minDrop()));
+    List<AuditEntry> outcomes = new ArrayList<>();
+    FileAuditLog.read(audit.file(), auditKey(props), entry -> {
+      if (entry.action() == AuditAction.OUTCOME_RECORDED) {
+        outcomes.add(entry);
+      }
+    });
+    int skipped = 0;
+    for (AuditEntry entry : outcomes) {
+      String platformId = entry.details().get("platformId");
+      String strategy = entry.details().get("strategy");
+      String accepted = entry.details().get("accepted");
+      Optional<Strategy> known = Arrays.stream(Strategy.values()).filter(s -> s.name().equals(strategy)).findFirst();
+      if (platformId == null || platformId.isBlank() || known.isEmpty()
+          || !("true".equals(accepted) || "false".equals(accepted))) {
+        skipped++; // written by another version of the service in another form: not guessed at
+        continue;
+      }
+      monitor.record(platformId, known.get(), Boolean.parseBoolean(accepted));
+    }
+    LOG.info("acceptance monitor: replayed {} outcomes from {}{}", outcomes.size() - skipped, audit.file(),
+        skipped == 0 ? "" : " (" + skipped + " entries in an unknown form skipped)");
+    monitor.statuses().stream().filter(AcceptanceStatus::alerting).forEach(s -> LOG.warn(
+        "ACCEPTANCE DROP ALERT (standing at start): {} {} recent {} of {} accepted, baseline {} of {}",
+        s.platformId(), s.strategy(), s.recentAccepted(), s.recentTotal(), s.baselineAccepted(), s.baselineTotal()));
     monitor.onAlert(alert -> LOG.warn("ACCEPTANCE DROP ALERT: {}", alert.message()));
     return monitor;
+  }
+
+  private static AuditKey auditKey(FenqiProperties props) {
+    return AuditKey.fromBase64("FENQI_AUDIT_KEY", requireText(props.auditKey(), "FENQI_AUDIT_KEY"));
   }
 
   static String requireText(@Nullable String value, String variable) {

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.fenqi.core.monitor.OutcomeMonitor;
+import io.github.fenqi.core.security.audit.FileAuditLog;
+import io.github.fenqi.core.solve.Strategy;
 import io.github.fenqi.core.testkit.Samples;
 import java.io.IOException;
 import java.net.URI;
@@ -57,6 +60,12 @@ class FenqiApplicationTest {
 
   @Autowired
   FenqiProperties props;
+
+  @Autowired
+  OutcomeMonitor monitor;
+
+  @Autowired
+  FileAuditLog audit;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -235,6 +244,12 @@ class FenqiApplicationTest {
         "fenqi_acceptance_drop_alert\\{platform=\"demo-consumer-finance\",strategy=\"CONSERVATIVE\"} 1\\.0");
     assertThat(metrics).containsPattern(
         "fenqi_acceptance_drop_alerts_total\\{platform=\"demo-consumer-finance\",strategy=\"CONSERVATIVE\"} 1\\.0");
+
+    // A restart builds the monitor from the audit log: the same windows, the same standing, the alert reported
+    OutcomeMonitor restarted = new FenqiConfiguration().outcomeMonitor(props, audit);
+    assertThat(restarted.statuses()).isEqualTo(monitor.statuses());
+    assertThat(restarted.status("demo-consumer-finance", Strategy.CONSERVATIVE).alerting()).isTrue();
+    assertThat(output.getAll()).contains("ACCEPTANCE DROP ALERT (standing at start): demo-consumer-finance");
   }
 
   @Test

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
 import java.util.function.ObjLongConsumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -169,6 +170,32 @@ public final class FileAuditLog implements AuditLog {
           + " bytes without a final newline (a torn write; opening the log for appending repairs it)");
     }
     return verifier.finish();
+  }
+
+  /**
+   * Reads the log at {@code file} without opening it for writing (no lock; a writer may be appending), verifying
+   * each complete entry with {@code key} and then handing it, in order, to {@code onEntry}: for rebuilding state
+   * that the log already records, such as an outcome monitor's windows after a restart. An incomplete last line —
+   * a write in progress, or a torn one the next {@link #open} repairs — is not read.
+   *
+   * <p>When an entry does not verify, the entries before it have already been handed over; a caller that must
+   * not act on part of a log collects them and acts only once this returns.
+   *
+   * @return how far the log verified
+   * @throws AuditIntegrityException naming the first entry that does not verify
+   * @throws InvalidInputException when the file does not exist
+   */
+  public static AuditVerification read(Path file, AuditKey key, Consumer<AuditEntry> onEntry) {
+    if (!Files.exists(file)) {
+      throw new InvalidInputException(file.toString(), "no such audit log");
+    }
+    AuditChain chain = new AuditChain(key);
+    try {
+      scan(file, Long.MAX_VALUE, (line, n) -> onEntry.accept(chain.accept(line, n)));
+    } catch (IOException e) {
+      throw new FenqiException(file + ": cannot read the audit log: " + e.getMessage(), e);
+    }
+    return new AuditVerification(chain.lastSequence(), chain.lastSequence(), chain.headHash());
   }
 
   /**

@@ -81,6 +81,41 @@ class FileAuditLogTest {
   }
 
   @Test
+  void readHandsOverEveryVerifiedEntryInOrderWhileTheLogIsOpen() throws Exception {
+    Path file = dir.resolve("audit.log");
+    try (FileAuditLog log = FileAuditLog.open(file, key)) {
+      for (int i = 1; i <= 5; i++) {
+        log.append(AuditEvent.of("tester", AuditAction.OUTCOME_RECORDED, "platform/p" + i, Map.of("n", "" + i)));
+      }
+      // a write in progress: an incomplete last line is not read (and not an error)
+      Files.write(file, "{\"seq\":6,".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+      List<AuditEntry> read = new ArrayList<>();
+      AuditVerification v = FileAuditLog.read(file, key, read::add);
+      assertEquals(5, v.lastSequence());
+      assertEquals(5, read.size());
+      for (int i = 0; i < 5; i++) {
+        assertEquals(i + 1, read.get(i).sequence());
+        assertEquals(AuditAction.OUTCOME_RECORDED, read.get(i).action());
+        assertEquals("" + (i + 1), read.get(i).details().get("n"));
+      }
+    }
+  }
+
+  @Test
+  void readStopsAtTheFirstEntryThatDoesNotVerify() throws Exception {
+    Path file = logWith(4);
+    List<String> lines = lines(file);
+    lines.set(2, lines.get(2).replace("case-3", "case-X"));
+    write(file, lines);
+    List<AuditEntry> read = new ArrayList<>();
+    AuditIntegrityException e = assertThrows(AuditIntegrityException.class, () -> FileAuditLog.read(file, key, read::add));
+    assertEquals(3, e.sequence());
+    assertEquals(2, read.size(), "only the entries before the bad one were handed over");
+    assertThrows(io.github.fenqi.core.InvalidInputException.class,
+        () -> FileAuditLog.read(dir.resolve("missing.log"), key, read::add));
+  }
+
+  @Test
   void detectsAnEditedEntryAtItsSequence() throws Exception {
     Path file = logWith(6);
     List<String> lines = lines(file);
