@@ -44,6 +44,15 @@ class FileAuditLogTest {
     return file;
   }
 
+  /** A log of {@code entries} entries whose entry {@code sequence} names another case than it was sealed with. */
+  private Path logWithEditedEntry(int entries, int sequence) throws Exception {
+    Path file = logWith(entries);
+    List<String> lines = lines(file);
+    lines.set(sequence - 1, lines.get(sequence - 1).replace("case-" + sequence, "case-X"));
+    write(file, lines);
+    return file;
+  }
+
   private List<String> lines(Path file) throws Exception {
     return new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
   }
@@ -103,10 +112,7 @@ class FileAuditLogTest {
 
   @Test
   void readStopsAtTheFirstEntryThatDoesNotVerify() throws Exception {
-    Path file = logWith(4);
-    List<String> lines = lines(file);
-    lines.set(2, lines.get(2).replace("case-3", "case-X"));
-    write(file, lines);
+    Path file = logWithEditedEntry(4, 3);
     List<AuditEntry> read = new ArrayList<>();
     AuditIntegrityException e = assertThrows(AuditIntegrityException.class, () -> FileAuditLog.read(file, key, read::add));
     assertEquals(3, e.sequence());
@@ -117,10 +123,7 @@ class FileAuditLogTest {
 
   @Test
   void detectsAnEditedEntryAtItsSequence() throws Exception {
-    Path file = logWith(6);
-    List<String> lines = lines(file);
-    lines.set(3, lines.get(3).replace("case-4", "case-9"));
-    write(file, lines);
+    Path file = logWithEditedEntry(6, 4);
     AuditIntegrityException e = assertThrows(AuditIntegrityException.class,
         () -> FileAuditLog.verify(file, key, Optional.empty()));
     assertEquals(4, e.sequence());
