@@ -17,6 +17,8 @@ import org.optaplanner.core.api.score.stream.ConstraintFactory;
  *   }
  * }
  * }</pre>
+ *
+ * <p>Thread-safety: OptaPlanner builds and calls implementations on its solver threads; keep them stateless.
  */
 public interface ProposalConstraint {
   Constraint define(ConstraintFactory factory);

@@ -1,6 +1,10 @@
 package io.github.fenqi.core.borrower;
 
-/** A reason the borrower fell behind, as declared; scripts describe it and proof may be required. */
+/**
+ * A reason the borrower fell behind, as declared; scripts describe it and proof may be required.
+ *
+ * <p>Thread-safety: immutable (an enum).
+ */
 public enum Hardship {
   /** 失业: lost their job. */
   JOB_LOSS,

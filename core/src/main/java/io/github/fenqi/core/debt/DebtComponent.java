@@ -3,6 +3,8 @@ package io.github.fenqi.core.debt;
 /**
  * The parts a debt's outstanding balance is made of. Policies cap the waiver of each separately.
  * The JSON name of each is {@link #jsonName()}, as in case and policy files.
+ *
+ * <p>Thread-safety: immutable (an enum).
  */
 public enum DebtComponent {
   /** 本金. */

@@ -3,6 +3,8 @@ package io.github.fenqi.core.debt;
 /**
  * The kind of credit product a debt comes from; policies list the types they cover and scripts
  * pick general legal references by it.
+ *
+ * <p>Thread-safety: immutable (an enum).
  */
 public enum ProductType {
   /** Bank credit card (信用卡). */

@@ -1,6 +1,10 @@
 package io.github.fenqi.core.schedule;
 
-/** How an installment plan repays the financed amount. Policies name one; the JSON form is the constant name. */
+/**
+ * How an installment plan repays the financed amount. Policies name one; the JSON form is the constant name.
+ *
+ * <p>Thread-safety: immutable (an enum).
+ */
 public enum RepaymentMethod {
   /** 等额本息: equal monthly payments of principal plus interest on the remaining balance (an annuity). */
   EQUAL_INSTALLMENT,

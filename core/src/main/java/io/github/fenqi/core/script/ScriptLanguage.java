@@ -4,7 +4,11 @@ import io.github.fenqi.core.InvalidInputException;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** The languages scripts are written in; each has a template resource {@code templates_<suffix>.properties}. */
+/**
+ * The languages scripts are written in; each has a template resource {@code templates_<suffix>.properties}.
+ *
+ * <p>Thread-safety: immutable (an enum).
+ */
 public enum ScriptLanguage {
   /** Simplified Chinese, the default: amounts in figures and in 大写 capitals. */
   ZH_CN("zh-CN", "zh_CN"),

@@ -1,6 +1,10 @@
 package io.github.fenqi.core.stress;
 
-/** The traffic light of a stress test, from the default probability and the configured thresholds. */
+/**
+ * The traffic light of a stress test, from the default probability and the configured thresholds.
+ *
+ * <p>Thread-safety: immutable (an enum).
+ */
 public enum RiskLevel {
   /** Default probability at or below the green threshold (default 10 %). */
   GREEN,

@@ -1,6 +1,10 @@
 package io.github.fenqi.core.stress;
 
-/** What caused a simulated re-default. */
+/**
+ * What caused a simulated re-default.
+ *
+ * <p>Thread-safety: immutable (an enum).
+ */
 public enum StressDriver {
   JOB_LOSS,
   INCOME_DROP,

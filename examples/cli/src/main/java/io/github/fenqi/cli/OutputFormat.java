@@ -1,6 +1,10 @@
 package io.github.fenqi.cli;
 
-/** How a command prints its result. */
+/**
+ * How a command prints its result.
+ *
+ * <p>Thread-safety: immutable (an enum).
+ */
 public enum OutputFormat {
   /** Indented JSON with fenqi's contract (camelCase, money as decimal strings). */
   json,

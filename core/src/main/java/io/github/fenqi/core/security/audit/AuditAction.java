@@ -1,6 +1,10 @@
 package io.github.fenqi.core.security.audit;
 
-/** What an audit entry records. Serialised by name; names are never reused for another meaning. */
+/**
+ * What an audit entry records. Serialised by name; names are never reused for another meaning.
+ *
+ * <p>Thread-safety: immutable (an enum).
+ */
 public enum AuditAction {
   /** Personal data was read or decrypted. */
   DATA_ACCESS,

@@ -4,6 +4,8 @@ package io.github.fenqi.core.security.risk;
  * What a {@link RiskCheck} answers when its service fails (timeout, connection refused, HTTP error, unreadable
  * answer). Fail-closed is the safe default for anti-fraud; fail-open suits advisory scores whose outage must
  * not stop negotiations. Either way the assessment is marked {@link RiskAssessment#degraded() degraded}.
+ *
+ * <p>Thread-safety: immutable (an enum).
  */
 public enum FailureMode {
   /** A failure counts as {@link RiskDecision#DENY}. */

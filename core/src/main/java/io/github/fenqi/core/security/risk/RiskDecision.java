@@ -1,6 +1,10 @@
 package io.github.fenqi.core.security.risk;
 
-/** What a risk service says about a borrower. */
+/**
+ * What a risk service says about a borrower.
+ *
+ * <p>Thread-safety: immutable (an enum).
+ */
 public enum RiskDecision {
   /** No concern; negotiation may proceed. */
   ALLOW,

@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * 支付宝交易明细: GBK, a preamble (with 姓名) before the header, 收/支 of 收入, 支出 or 不计收支, plain amounts,
  * order numbers padded with a tab. Column names vary a little between export versions; the aliases cover them.
+ *
+ * <p>Thread-safety: immutable; one instance may parse many files at once.
  */
 public final class AlipayParser extends CsvStatementParser {
   private static final String[] TIME = {"交易时间", "交易创建时间", "付款时间"};

@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A bank CSV whose columns a {@link BankColumnMapping} names. A row carries its amount in exactly one of the
  * credit and debit columns; the balance, when mapped, is kept for the forensic balance-continuity check.
+ *
+ * <p>Thread-safety: immutable; one instance may parse many files at once.
  */
 public final class BankCsvParser extends CsvStatementParser {
   private final BankColumnMapping m;

@@ -9,6 +9,8 @@ import java.util.List;
  * never put a line break inside a field, so a line is a record and line numbers stay exact; an unterminated quote
  * is an error for that row. Fields are stripped of whitespace (Alipay pads order numbers with a tab so that
  * spreadsheets keep them as text).
+ *
+ * <p>Thread-safety: stateless; safe from any thread.
  */
 public final class CsvLine {
   private CsvLine() {}

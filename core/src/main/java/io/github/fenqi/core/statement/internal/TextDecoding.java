@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * Decodes a statement file by looking at its bytes rather than trusting a declared charset: a byte-order mark
  * wins; otherwise the text is UTF-8 if it decodes strictly as UTF-8 (GBK text practically never does), else
  * GB18030, the superset of GBK that Alipay exports use.
+ *
+ * <p>Thread-safety: stateless; safe from any thread.
  */
 public final class TextDecoding {
   private TextDecoding() {}

@@ -8,6 +8,8 @@ import java.util.List;
 /**
  * 微信支付账单明细: UTF-8 with a BOM, a preamble (nickname only, no real name), amounts like {@code ¥25.00},
  * neutral rows (充值, 提现, 零钱通, 信用卡还款) with 收/支 {@code /}.
+ *
+ * <p>Thread-safety: immutable; one instance may parse many files at once.
  */
 public final class WechatParser extends CsvStatementParser {
   private static final String[] AMOUNT = {"金额(元)", "金额（元）", "金额"};
