@@ -6,6 +6,7 @@ import io.github.fenqi.core.money.Rate;
 import io.github.fenqi.core.money.Ratio;
 import io.github.fenqi.core.policy.InMemoryPolicyRepository;
 import io.github.fenqi.core.policy.Policy;
+import io.github.fenqi.core.policy.PolicySnapshot;
 import io.github.fenqi.core.schedule.RepaymentMethod;
 import io.github.fenqi.nlp.PolicyField;
 import java.math.BigDecimal;
@@ -20,7 +21,8 @@ import java.util.Optional;
  * policy in force today, and an applied change becomes a new policy version (effective today, version
  * {@code <date>-nlp-<change id>}) put into the repository, which validates it and reports it to its listeners (and
  * so to the engine's audit log). {@link #draft(Policy, Map, String, LocalDate)} is the same conversion for callers
- * who review a draft policy before anything is applied.
+ * who review a draft policy before anything is applied. For policies kept as files, {@link DirectoryPolicyStore}
+ * applies the same draft by writing it into the directory.
  *
  * <p>{@code stopsInterest = true} becomes the {@link RepaymentMethod#INTEREST_FREE} method; {@code false} cannot be
  * applied to an interest-free policy (the text does not say which method replaces it) and is refused.
@@ -43,20 +45,35 @@ public final class RepositoryPolicyStore implements PolicyStore {
 
   @Override
   public Map<PolicyField, Object> liveValues(String platformId) {
-    Optional<Policy> live = repository.snapshot().find(platformId, LocalDate.now(clock));
+    return liveValues(repository.snapshot(), platformId, LocalDate.now(clock));
+  }
+
+  /** The extractable fields of the platform's policy live on {@code today}; empty when it has none. */
+  static Map<PolicyField, Object> liveValues(PolicySnapshot snapshot, String platformId, LocalDate today) {
+    Optional<Policy> live = snapshot.find(platformId, today);
     return live.map(RepositoryPolicyStore::values).orElse(Map.of());
   }
 
   @Override
   public void apply(PolicyChange change) {
     LocalDate today = LocalDate.now(clock);
-    Policy live = repository.snapshot().find(change.platformId(), today)
+    repository.put(draftFor(repository.snapshot(), change, today), actor);
+  }
+
+  /**
+   * The new version a reviewed change makes of the platform's policy live on {@code today}: version
+   * {@code <today>-nlp-<change id>}, effective today.
+   *
+   * @throws FenqiException when the platform has no live policy
+   */
+  static Policy draftFor(PolicySnapshot snapshot, PolicyChange change, LocalDate today) {
+    Policy live = snapshot.find(change.platformId(), today)
         .orElseThrow(() -> new FenqiException("no live policy of " + change.platformId() + " to change"));
     Map<PolicyField, Object> values = new EnumMap<>(PolicyField.class);
     for (FieldChange f : change.changes()) {
       values.put(f.field(), f.proposed().value());
     }
-    repository.put(draft(live, values, today + "-nlp-" + change.id(), today), actor);
+    return draft(live, values, today + "-nlp-" + change.id(), today);
   }
 
   /** The extractable fields {@code policy} defines, with its values. */

@@ -36,22 +36,30 @@ class RepositoryPolicyStoreTest {
     List<PolicyEvent> events = new ArrayList<>();
     repo.addListener(events::add);
     Policy before = repo.snapshot().find("demo-credit-card", LocalDate.now(TODAY)).orElseThrow();
-    try (LoopbackServer server = new LoopbackServer()) {
-      server.serve("/notice", "text/html; charset=utf-8", NOTICE.getBytes(StandardCharsets.UTF_8));
-      AnnouncementWatcher watcher = AnnouncementWatcher.builder(new RepositoryPolicyStore(repo, TODAY, "nlp-watcher"))
-          .source(HttpPolicySource.builder("cc-notices", "demo-credit-card", server.uri("/notice"))
-              .readTimeout(Duration.ofSeconds(2)).build(), AnnouncementWatcher.Mode.AUTO_APPLY)
-          .clock(TODAY).build();
-      List<PolicyChange> changes = watcher.pollOnce();
-      assertEquals(1, changes.size());
-      assertEquals(PolicyChange.Status.APPLIED, changes.get(0).status(), changes.toString());
-    }
+    autoApplyOnce(new RepositoryPolicyStore(repo, TODAY, "nlp-watcher"), NOTICE, TODAY);
     Policy after = repo.snapshot().find("demo-credit-card", LocalDate.now(TODAY)).orElseThrow();
     assertEquals(48, after.installments().max());
     assertEquals(0, new BigDecimal("0.5").compareTo(after.waivers().penaltyInterest().value()));
     assertTrue(after.version().contains("nlp"), after.version());
     assertEquals(before.installments().min(), after.installments().min(), "fields the text does not mention stay");
     assertEquals(1, events.size());
+  }
+
+  /**
+   * Serves {@code notice} as demo-credit-card's announcement page on a loopback server and has a watcher in
+   * AUTO_APPLY mode over {@code store} poll it once; asserts the one change it makes was applied.
+   */
+  static void autoApplyOnce(PolicyStore store, String notice, Clock clock) throws Exception {
+    try (LoopbackServer server = new LoopbackServer()) {
+      server.serve("/notice", "text/html; charset=utf-8", notice.getBytes(StandardCharsets.UTF_8));
+      AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
+          .source(HttpPolicySource.builder("cc-notices", "demo-credit-card", server.uri("/notice"))
+              .readTimeout(Duration.ofSeconds(2)).build(), AnnouncementWatcher.Mode.AUTO_APPLY)
+          .clock(clock).build();
+      List<PolicyChange> changes = watcher.pollOnce();
+      assertEquals(1, changes.size());
+      assertEquals(PolicyChange.Status.APPLIED, changes.get(0).status(), changes.toString());
+    }
   }
 
   @Test
