@@ -57,11 +57,18 @@ public class SolverBenchmark {
   @Param({"0.05"})
   public double waiverStep;
 
+  /**
+   * The generated case. The solver's work varies a lot from case to case (benchmarks/README.md), so compare changes
+   * over several: {@code -p seed=42,43,44}.
+   */
+  @Param({"42"})
+  public long seed;
+
   private ProposalProblem problem;
 
   @Setup
   public void setUp() {
-    problem = generate(debts, budgetFactor, 42, GridConfig.DEFAULTS.withWaiverStep(waiverStep));
+    problem = generate(debts, budgetFactor, seed, GridConfig.DEFAULTS.withWaiverStep(waiverStep));
   }
 
   /** A case of {@code n} debts cycling through the three sample policy shapes, default grid. */
