@@ -1052,18 +1052,17 @@ public final class MultipleChoiceKnapsack {
       }
     }
 
+    /**
+     * The LP bounds checked at every node: capacity A with weight B priced at μ (the primary one, also used by the
+     * dynamic program), capacity A with weight B free, and capacity B with weight A priced at λ. Four more at μ/2,
+     * 2μ, λ/2 and 2λ changed the total work on the 45 benchmark cases by 0.3 % and cost 5 % of the time.
+     */
     private void buildSuffixLps() {
       bounds.add(new SuffixLp(true, mu));
       if (mu > 0) {
         bounds.add(new SuffixLp(true, 0));
-        bounds.add(new SuffixLp(true, mu / 2));
-        bounds.add(new SuffixLp(true, mu * 2));
       }
       bounds.add(new SuffixLp(false, lambda));
-      if (lambda > 0) {
-        bounds.add(new SuffixLp(false, lambda / 2));
-        bounds.add(new SuffixLp(false, lambda * 2));
-      }
     }
 
     /** Seeds the incumbent with the LP's integer part when it fits both capacities. */
