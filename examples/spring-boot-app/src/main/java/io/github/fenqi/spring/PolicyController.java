@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * restart keeps it; nothing applied when that fails), then live for the next calculation; the engine's audit log
  * records the change with the admin as actor.
  *
- * <p>Thread-safety: stateless; the repository serialises changes.
+ * <p>Thread-safety: stateless; {@link PolicyDirectoryWriter} serialises changes.
  */
 @RestController
 class PolicyController {
