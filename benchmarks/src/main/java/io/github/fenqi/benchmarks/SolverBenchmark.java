@@ -19,6 +19,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -30,6 +32,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -146,6 +149,19 @@ public class SolverBenchmark {
   @Benchmark
   public ProposalSet solveThreeStrategies() {
     return ProposalSolver.exact().solve(problem);
+  }
+
+  /** Three threads for {@link #solveThreeStrategiesConcurrently}: latency with the machine's cores, not one. */
+  private final ExecutorService pool = Executors.newFixedThreadPool(3);
+
+  @TearDown
+  public void stopPool() {
+    pool.shutdownNow();
+  }
+
+  @Benchmark
+  public ProposalSet solveThreeStrategiesConcurrently() {
+    return ProposalSolver.exact(pool).solve(problem);
   }
 
   @Benchmark

@@ -9,6 +9,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link ProposalSolver#exact()}: each strategy's objective is separable over debts, so each strategy is a
@@ -17,9 +21,15 @@ import java.util.Optional;
  *
  * <p>Objectives: {@link StrategyObjective}.
  *
- * <p>Thread-safety: stateless.
+ * <p>Thread-safety: stateless (the executor, when given, is the caller's).
  */
 final class ExactProposalSolver implements ProposalSolver {
+  private final @Nullable Executor executor;
+
+  /** With {@code executor} null the strategies are solved one after the other on the calling thread. */
+  ExactProposalSolver(@Nullable Executor executor) {
+    this.executor = executor;
+  }
 
   @Override
   public ProposalSet solve(ProposalProblem problem) {
@@ -41,10 +51,9 @@ final class ExactProposalSolver implements ProposalSolver {
     List<Proposal> proposals = new ArrayList<>();
     Map<Strategy, String> notes = new EnumMap<>(Strategy.class);
     Weights[] weights = weights(grids);
+    Map<Strategy, MultipleChoiceKnapsack.Result> results = searches(problem, grids, weights, budget, savings);
     for (Strategy strategy : Strategy.values()) {
-      Group[] groups = groups(strategy, grids, weights, problem.config());
-      MultipleChoiceKnapsack.Result result = MultipleChoiceKnapsack.solve(groups, budget, savings,
-          problem.config().maxSearchNodes());
+      MultipleChoiceKnapsack.Result result = results.get(strategy);
       if (result.best().isPresent()) {
         int[] choice = result.best().get().choice();
         List<PlanOption> plans = new ArrayList<>(grids.size());
@@ -67,6 +76,43 @@ final class ExactProposalSolver implements ProposalSolver {
       return infeasible(Infeasibility.diagnose(grids, problem.monthlyBudget(), problem.liquidSavings(), problem.config()));
     }
     return new ProposalSet(proposals, Optional.empty(), notes);
+  }
+
+  /** Each strategy's search: in turn, or all at once on the executor. */
+  private Map<Strategy, MultipleChoiceKnapsack.Result> searches(ProposalProblem problem, List<OptionGrid> grids,
+      Weights[] weights, long budget, long savings) {
+    Map<Strategy, MultipleChoiceKnapsack.Result> results = new EnumMap<>(Strategy.class);
+    Executor on = executor;
+    if (on == null) {
+      for (Strategy strategy : Strategy.values()) {
+        results.put(strategy, search(strategy, problem, grids, weights, budget, savings));
+      }
+      return results;
+    }
+    Map<Strategy, CompletableFuture<MultipleChoiceKnapsack.Result>> running = new EnumMap<>(Strategy.class);
+    for (Strategy strategy : Strategy.values()) {
+      running.put(strategy,
+          CompletableFuture.supplyAsync(() -> search(strategy, problem, grids, weights, budget, savings), on));
+    }
+    try {
+      running.forEach((strategy, future) -> results.put(strategy, future.join()));
+    } catch (CompletionException e) {
+      running.values().forEach(f -> f.cancel(false));
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
+    return results;
+  }
+
+  private static MultipleChoiceKnapsack.Result search(Strategy strategy, ProposalProblem problem,
+      List<OptionGrid> grids, Weights[] weights, long budget, long savings) {
+    return MultipleChoiceKnapsack.solve(groups(strategy, grids, weights, problem.config()), budget, savings,
+        problem.config().maxSearchNodes());
   }
 
   private static ProposalSet infeasible(Infeasibility why) {
