@@ -922,7 +922,12 @@ public final class MultipleChoiceKnapsack {
       return choice;
     }
 
-    /** μ ≥ 0 such that the LP solution respects capacity B (0 when it already does). */
+    /**
+     * μ ≥ 0 such that the LP solution respects capacity B (0 when it already does, and 0 when no μ up to 1e−9·4^80
+     * makes it: then the LP cannot trade weight A for weight B, and a price that large would only wreck the bounds —
+     * multipliers near 1e39 cancel in floating point against values near 1, and the Lagrangian "bound" dropped the
+     * optimum's items; found by the brute-force property).
+     */
     private double fitMu(long[][] ga, long[][] gb, double[][] gv) {
       if (usageB(ga, gb, gv, 0) <= capB) {
         return 0;
@@ -930,7 +935,10 @@ public final class MultipleChoiceKnapsack {
       double lo = 0;
       double hi = 1e-9;
       int guard = 0;
-      while (usageB(ga, gb, gv, hi) > capB && guard++ < 80) {
+      while (usageB(ga, gb, gv, hi) > capB) {
+        if (guard++ == 80) {
+          return 0;
+        }
         lo = hi;
         hi *= 4;
       }

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.Random;
 import net.jqwik.api.Assume;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -163,6 +164,17 @@ class MultipleChoiceKnapsackProperties {
     Solution s = result.best().orElseThrow();
     assertEquals(expected, s.value(), 1e-9 * Math.max(1, Math.abs(expected)));
     assertChoiceHoldsWhatItReports(gs, s, capA, capB);
+  }
+
+  /**
+   * Cases the property above found (CI, 2026-12-01): no price of weight B makes the LP's integer part fit capacity
+   * B, so fitting μ ran to 1e−9·4^80; with multipliers near 1e39 the Lagrangian bounds cancelled to noise and
+   * reduced-cost fixing dropped the optimum's items (50.16 reported for 52.94, 52.94 for 56.12).
+   */
+  @Example
+  void aPriceOfWeightBThatCannotFitLeavesTheBoundsValid() {
+    floorPassesAndCoarsenedBoundKeepTheOptimum(17023L, 6, 3, 26, 26, 1, false);
+    floorPassesAndCoarsenedBoundKeepTheOptimum(22324L, 6, 3, 26, 26, 4, false);
   }
 
   @Property(tries = 500)
