@@ -672,7 +672,7 @@ public final class MultipleChoiceKnapsack {
         }
       }
       this.mu = givenMu >= 0 ? givenMu : fitMu(ga, gb, gv);
-      Lp root = lp(ga, gb, gv, mu, 0, n, capA);
+      Lp root = lp(ga, gb, gv, mu, capA);
       this.lambda = root.breakSlope;
       // Most decisive group first: the widest spread of reduced value.
       Integer[] order = new Integer[n];
@@ -763,7 +763,7 @@ public final class MultipleChoiceKnapsack {
       return mu;
     }
 
-    /** The LP relaxation of groups [from, to) in the given arrays. */
+    /** The LP relaxation of all groups in the given arrays. */
     private static final class Lp {
       double baseValue;
       long baseA;
@@ -771,6 +771,8 @@ public final class MultipleChoiceKnapsack {
       double[] prefixV;
       double[] slopes;
       int[][] hullItems; // per group: hull item indexes, ascending weight A
+      long[][] hullWeight; // per group: the hull points' weight A ...
+      double[][] hullValue; // ... and v − μ·weight B
       double breakSlope;
     }
 
@@ -792,11 +794,13 @@ public final class MultipleChoiceKnapsack {
      * value and weight: all the LP's integer part and the suffix LPs need (fitting μ asks for it ~25 times); only the
      * root LP's break slope needs {@link #lp}'s increments sorted over all groups.
      */
-    private Lp hulls(long[][] ga, long[][] gb, double[][] gv, double mu, int from, int to) {
+    private Lp hulls(long[][] ga, long[][] gb, double[][] gv, double mu) {
       Lp lp = new Lp();
-      int groups = to - from;
+      int groups = ga.length;
       lp.hullItems = new int[groups][];
-      for (int g = from; g < to; g++) {
+      lp.hullWeight = new long[groups][];
+      lp.hullValue = new double[groups][];
+      for (int g = 0; g < groups; g++) {
         int k = gv[g].length;
         int[] byA = ascendingOrder(ga)[g];
         int[] hull = new int[k];
@@ -823,41 +827,33 @@ public final class MultipleChoiceKnapsack {
           hull[h] = idx;
           h++;
         }
-        lp.hullItems[g - from] = Arrays.copyOf(hull, h);
+        lp.hullItems[g] = Arrays.copyOf(hull, h);
+        lp.hullWeight[g] = Arrays.copyOf(hx, h);
+        lp.hullValue[g] = Arrays.copyOf(hy, h);
         lp.baseValue += hy[0];
         lp.baseA = saturatingAdd(lp.baseA, hx[0]);
       }
       return lp;
     }
 
-    private Lp lp(long[][] ga, long[][] gb, double[][] gv, double mu, int from, int to, long cap) {
-      Lp lp = hulls(ga, gb, gv, mu, from, to);
-      int groups = to - from;
+    private Lp lp(long[][] ga, long[][] gb, double[][] gv, double mu, long cap) {
+      Lp lp = hulls(ga, gb, gv, mu);
       int total = 0;
-      double[][] da = new double[groups][];
-      double[][] dv = new double[groups][];
-      for (int g = 0; g < groups; g++) {
-        int[] hull = lp.hullItems[g];
-        int h = hull.length;
-        da[g] = new double[h - 1];
-        dv[g] = new double[h - 1];
-        for (int j = 1; j < h; j++) {
-          da[g][j - 1] = ga[g + from][hull[j]] - ga[g + from][hull[j - 1]];
-          dv[g][j - 1] = (gv[g + from][hull[j]] - mu * gb[g + from][hull[j]])
-              - (gv[g + from][hull[j - 1]] - mu * gb[g + from][hull[j - 1]]);
-        }
-        total += h - 1;
+      for (long[] hx : lp.hullWeight) {
+        total += hx.length - 1;
       }
       double[] allA = new double[total];
       double[] allV = new double[total];
       double[] allSlope = new double[total];
       int[] order = new int[total];
       int pos = 0;
-      for (int g = 0; g < groups; g++) {
-        for (int j = 0; j < da[g].length; j++) {
-          allA[pos] = da[g][j];
-          allV[pos] = dv[g][j];
-          allSlope[pos] = dv[g][j] / da[g][j];
+      for (int g = 0; g < ga.length; g++) {
+        long[] hx = lp.hullWeight[g];
+        double[] hy = lp.hullValue[g];
+        for (int j = 1; j < hx.length; j++) {
+          allA[pos] = hx[j] - hx[j - 1];
+          allV[pos] = hy[j] - hy[j - 1];
+          allSlope[pos] = allV[pos] / allA[pos];
           order[pos] = pos;
           pos++;
         }
@@ -880,7 +876,7 @@ public final class MultipleChoiceKnapsack {
     }
 
     /** The LP's integer part: per group the last hull point fully paid for by the increments taken. */
-    private static int[] lpIntegerChoice(long[][] ga, double[][] gv, long[][] gb, double mu, Lp lp, long cap) {
+    private static int[] lpIntegerChoice(Lp lp, long cap) {
       int groups = lp.hullItems.length;
       int[] choice = new int[groups];
       long room = cap - lp.baseA;
@@ -888,12 +884,11 @@ public final class MultipleChoiceKnapsack {
       int[] at = new int[groups];
       double[][] slopes = new double[groups][];
       for (int g = 0; g < groups; g++) {
-        int[] hull = lp.hullItems[g];
-        slopes[g] = new double[Math.max(0, hull.length - 1)];
-        for (int j = 1; j < hull.length; j++) {
-          double dx = ga[g][hull[j]] - ga[g][hull[j - 1]];
-          double dy = (gv[g][hull[j]] - mu * gb[g][hull[j]]) - (gv[g][hull[j - 1]] - mu * gb[g][hull[j - 1]]);
-          slopes[g][j - 1] = dy / dx;
+        long[] hx = lp.hullWeight[g];
+        double[] hy = lp.hullValue[g];
+        slopes[g] = new double[hx.length - 1];
+        for (int j = 1; j < hx.length; j++) {
+          slopes[g][j - 1] = (hy[j] - hy[j - 1]) / (double) (hx[j] - hx[j - 1]);
         }
       }
       while (room > 0) {
@@ -908,8 +903,7 @@ public final class MultipleChoiceKnapsack {
         if (bestG < 0) {
           break;
         }
-        int[] hull = lp.hullItems[bestG];
-        long dx = ga[bestG][hull[at[bestG] + 1]] - ga[bestG][hull[at[bestG]]];
+        long dx = lp.hullWeight[bestG][at[bestG] + 1] - lp.hullWeight[bestG][at[bestG]];
         if (dx > room) {
           break;
         }
@@ -956,7 +950,7 @@ public final class MultipleChoiceKnapsack {
     }
 
     private long usageB(long[][] ga, long[][] gb, double[][] gv, double mu) {
-      Lp lp = hulls(ga, gb, gv, mu, 0, ga.length);
+      Lp lp = hulls(ga, gb, gv, mu);
       if (capA - lp.baseA < 0) {
         long sum = 0;
         for (int g = 0; g < ga.length; g++) {
@@ -964,7 +958,7 @@ public final class MultipleChoiceKnapsack {
         }
         return sum;
       }
-      int[] choice = lpIntegerChoice(ga, gv, gb, mu, lp, capA);
+      int[] choice = lpIntegerChoice(lp, capA);
       long sum = 0;
       for (int g = 0; g < ga.length; g++) {
         sum = saturatingAdd(sum, gb[g][choice[g]]);
@@ -990,10 +984,10 @@ public final class MultipleChoiceKnapsack {
         this.price = price;
         long[][] w = onA ? a : b;
         long[][] other = onA ? b : a;
-        Lp all = hulls(w, other, v, price, 0, n);
+        Lp all = hulls(w, other, v, price);
         int total = 0;
-        for (int[] hull : all.hullItems) {
-          total += Math.max(0, hull.length - 1);
+        for (long[] hx : all.hullWeight) {
+          total += hx.length - 1;
         }
         int[] incGroup = new int[total];
         long[] incDw = new long[total];
@@ -1004,13 +998,14 @@ public final class MultipleChoiceKnapsack {
         long[] groupBaseW = new long[n];
         int pos = 0;
         for (int g = 0; g < n; g++) {
-          int[] hull = all.hullItems[g];
-          groupBase[g] = v[g][hull[0]] - price * other[g][hull[0]];
-          groupBaseW[g] = w[g][hull[0]];
-          for (int j = 1; j < hull.length; j++) {
+          long[] hx = all.hullWeight[g];
+          double[] hy = all.hullValue[g];
+          groupBase[g] = hy[0];
+          groupBaseW[g] = hx[0];
+          for (int j = 1; j < hx.length; j++) {
             incGroup[pos] = g;
-            incDw[pos] = w[g][hull[j]] - w[g][hull[j - 1]];
-            incDv[pos] = (v[g][hull[j]] - price * other[g][hull[j]]) - (v[g][hull[j - 1]] - price * other[g][hull[j - 1]]);
+            incDw[pos] = hx[j] - hx[j - 1];
+            incDv[pos] = hy[j] - hy[j - 1];
             slope[pos] = incDv[pos] / incDw[pos];
             order[pos] = pos;
             pos++;
@@ -1075,11 +1070,11 @@ public final class MultipleChoiceKnapsack {
 
     /** Seeds the incumbent with the LP's integer part when it fits both capacities. */
     private void seedIncumbent() {
-      Lp lp = hulls(a, b, v, mu, 0, n);
+      Lp lp = hulls(a, b, v, mu);
       if (capA - lp.baseA < 0) {
         return;
       }
-      int[] choice = lpIntegerChoice(a, v, b, mu, lp, capA);
+      int[] choice = lpIntegerChoice(lp, capA);
       long usedA = 0;
       long usedB = 0;
       double value = 0;
