@@ -78,22 +78,19 @@ final class ExactProposalSolver implements ProposalSolver {
     return new ProposalSet(proposals, Optional.empty(), notes);
   }
 
-  /** Each strategy's search: in turn, or all at once on the executor. */
+  /**
+   * Each strategy's search, on the executor (without one, on the calling thread: each runs as it is submitted).
+   * The first search that fails fails the call, with its own exception.
+   */
   private Map<Strategy, MultipleChoiceKnapsack.Result> searches(ProposalProblem problem, List<OptionGrid> grids,
       Weights[] weights, long budget, long savings) {
-    Map<Strategy, MultipleChoiceKnapsack.Result> results = new EnumMap<>(Strategy.class);
-    Executor on = executor;
-    if (on == null) {
-      for (Strategy strategy : Strategy.values()) {
-        results.put(strategy, search(strategy, problem, grids, weights, budget, savings));
-      }
-      return results;
-    }
+    Executor on = executor != null ? executor : Runnable::run;
     Map<Strategy, CompletableFuture<MultipleChoiceKnapsack.Result>> running = new EnumMap<>(Strategy.class);
     for (Strategy strategy : Strategy.values()) {
       running.put(strategy,
           CompletableFuture.supplyAsync(() -> search(strategy, problem, grids, weights, budget, savings), on));
     }
+    Map<Strategy, MultipleChoiceKnapsack.Result> results = new EnumMap<>(Strategy.class);
     try {
       running.forEach((strategy, future) -> results.put(strategy, future.join()));
     } catch (CompletionException e) {
