@@ -2,6 +2,7 @@ package io.github.fenqi.nlp;
 
 import java.math.BigDecimal;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One field read from a policy text: its value (an {@link Integer}, {@link BigDecimal} or {@link Boolean} as
@@ -30,6 +31,17 @@ public record ExtractedField(PolicyField field, Object value, Evidence evidence,
     if (!(confidence >= 0 && confidence <= 1)) {
       throw new IllegalArgumentException(field.jsonName() + ": confidence " + confidence + " is outside 0..1");
     }
+  }
+
+  /**
+   * Whether {@code other} (a live policy's value of this field, say) is this field's value: decimals compare by
+   * value, so 0.5 and 0.50 are the same; nothing ({@code null}) is never the same.
+   */
+  public boolean sameValueAs(@Nullable Object other) {
+    if (value instanceof BigDecimal d && other instanceof BigDecimal o) {
+      return d.compareTo(o) == 0;
+    }
+    return value.equals(other);
   }
 
   /** The value of a MONTHS or DAYS field. */

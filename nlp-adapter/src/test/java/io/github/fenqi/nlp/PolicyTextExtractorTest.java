@@ -38,6 +38,17 @@ class PolicyTextExtractorTest {
   }
 
   @Test
+  void anExtractedValueIsTheSameAsALiveOneOfEqualAmount() {
+    ExtractedField half = extractor.extract("罚息最高减免百分之五十。").field(PolicyField.MAX_PENALTY_WAIVER).orElseThrow();
+    assertTrue(half.sameValueAs(new BigDecimal("0.50")), "0.5 and 0.50 are the same ratio");
+    assertFalse(half.sameValueAs(new BigDecimal("0.3")));
+    assertFalse(half.sameValueAs(null), "no live value is never the same");
+    ExtractedField term = extractor.extract("最长可分36期偿还。").field(PolicyField.MAX_INSTALLMENTS).orElseThrow();
+    assertTrue(term.sameValueAs(36));
+    assertFalse(term.sameValueAs(24));
+  }
+
+  @Test
   void readsYearsAsMonths() {
     assertEquals(Optional.of(60), value("最长可分五年偿还。", PolicyField.MAX_INSTALLMENTS));
   }

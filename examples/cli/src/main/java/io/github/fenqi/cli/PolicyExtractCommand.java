@@ -103,8 +103,7 @@ public final class PolicyExtractCommand implements Callable<Integer> {
       Object proposed = e.getValue().value();
       values.put(e.getKey(), proposed);
       Object was = live.get(e.getKey());
-      boolean same = was instanceof BigDecimal w && proposed instanceof BigDecimal p ? w.compareTo(p) == 0
-          : proposed.equals(was);
+      boolean same = e.getValue().sameValueAs(was);
       err.println((same ? "  unchanged " : "  changed   ") + e.getKey().jsonName() + ": "
           + (same ? plain(proposed) : plain(was) + " -> " + plain(proposed)));
     }

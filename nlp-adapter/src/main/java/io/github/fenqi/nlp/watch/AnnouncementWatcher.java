@@ -10,7 +10,6 @@ import io.github.fenqi.nlp.PolicyTextExtractor;
 import io.github.fenqi.nlp.source.Announcement;
 import io.github.fenqi.nlp.source.PolicySource;
 import io.github.fenqi.nlp.source.PolicySourceException;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -148,7 +147,7 @@ public final class AnnouncementWatcher implements AutoCloseable {
     List<FieldChange> changes = new ArrayList<>();
     for (ExtractedField f : extraction.fields().values()) {
       Object liveValue = live.get(f.field());
-      if (liveValue == null || !sameValue(liveValue, f.value())) {
+      if (!f.sameValueAs(liveValue)) {
         changes.add(FieldChange.of(f.field(), liveValue, f));
       }
     }
@@ -158,13 +157,6 @@ public final class AnnouncementWatcher implements AutoCloseable {
     String id = c.source().id() + ":" + a.contentHash().substring(0, 16);
     return Optional.of(new PolicyChange(id, c.source().id(), platformId, a, extraction, changes,
         PolicyChange.Status.QUEUED_FOR_REVIEW, clock.instant()));
-  }
-
-  static boolean sameValue(Object live, Object proposed) {
-    if (live instanceof BigDecimal l && proposed instanceof BigDecimal p) {
-      return l.compareTo(p) == 0;
-    }
-    return live.equals(proposed);
   }
 
   private PolicyChange handle(Mode mode, PolicyChange change) {
