@@ -140,7 +140,7 @@ public final class FileAuditLog implements AuditLog {
       if (e instanceof RuntimeException r) {
         throw r;
       }
-      throw new FenqiException(file + ": cannot read the audit log: " + e.getMessage(), e);
+      throw unreadable(file, e);
     }
   }
 
@@ -152,17 +152,13 @@ public final class FileAuditLog implements AuditLog {
    * @throws InvalidInputException when the file does not exist
    */
   public static AuditVerification verify(Path file, AuditKey key, Optional<AuditCheckpoint> checkpoint) {
-    if (!Files.exists(file)) {
-      throw new InvalidInputException(file.toString(), "no such audit log");
-    }
     Verifier verifier = new Verifier(key, checkpoint);
-    long complete;
+    long complete = scanExisting(file, verifier::accept);
     long size;
     try {
-      complete = scan(file, Long.MAX_VALUE, verifier::accept);
       size = Files.size(file);
     } catch (IOException e) {
-      throw new FenqiException(file + ": cannot read the audit log: " + e.getMessage(), e);
+      throw unreadable(file, e);
     }
     if (size > complete) {
       long n = verifier.lastSequence() + 1;
@@ -186,16 +182,25 @@ public final class FileAuditLog implements AuditLog {
    * @throws InvalidInputException when the file does not exist
    */
   public static AuditVerification read(Path file, AuditKey key, Consumer<AuditEntry> onEntry) {
+    Verifier verifier = new Verifier(key, Optional.empty());
+    scanExisting(file, (line, n) -> onEntry.accept(verifier.accept(line, n)));
+    return verifier.finish();
+  }
+
+  /** {@link #scan} of a file that must exist: verify's and read's common part. */
+  private static long scanExisting(Path file, ObjLongConsumer<String> onLine) {
     if (!Files.exists(file)) {
       throw new InvalidInputException(file.toString(), "no such audit log");
     }
-    AuditChain chain = new AuditChain(key);
     try {
-      scan(file, Long.MAX_VALUE, (line, n) -> onEntry.accept(chain.accept(line, n)));
+      return scan(file, Long.MAX_VALUE, onLine);
     } catch (IOException e) {
-      throw new FenqiException(file + ": cannot read the audit log: " + e.getMessage(), e);
+      throw unreadable(file, e);
     }
-    return new AuditVerification(chain.lastSequence(), chain.lastSequence(), chain.headHash());
+  }
+
+  private static FenqiException unreadable(Path file, Exception e) {
+    return new FenqiException(file + ": cannot read the audit log: " + e.getMessage(), e);
   }
 
   /**
@@ -283,7 +288,7 @@ public final class FileAuditLog implements AuditLog {
     try {
       scan(file, head.size(), verifier::accept);
     } catch (IOException e) {
-      throw new FenqiException(file + ": cannot read the audit log: " + e.getMessage(), e);
+      throw unreadable(file, e);
     }
     return verifier.finish();
   }

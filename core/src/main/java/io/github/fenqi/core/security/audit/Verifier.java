@@ -18,11 +18,13 @@ final class Verifier {
         ? AuditEntry.GENESIS_HASH : null;
   }
 
-  void accept(String line, long lineNumber) {
+  /** The entry of {@code line}, verified. */
+  AuditEntry accept(String line, long lineNumber) {
     AuditEntry entry = chain.accept(line, lineNumber);
     if (checkpoint.isPresent() && entry.sequence() == checkpoint.get().sequence()) {
       hashAtCheckpoint = entry.hash();
     }
+    return entry;
   }
 
   long lastSequence() {
