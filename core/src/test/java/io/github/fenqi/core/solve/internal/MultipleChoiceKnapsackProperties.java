@@ -259,7 +259,7 @@ class MultipleChoiceKnapsackProperties {
    */
   @Property(tries = 300)
   void sortByValueDescendingMatchesAStableComparatorSort(@ForAll long seed,
-      @ForAll @IntRange(min = 0, max = 3000) int size, @ForAll boolean withWeights) {
+      @ForAll @IntRange(min = 0, max = 3000) int size, @ForAll boolean withWeights, @ForAll boolean inSortedBlocks) {
     Random r = new Random(seed);
     double[] v = new double[size];
     long[] a = new long[size];
@@ -285,9 +285,38 @@ class MultipleChoiceKnapsackProperties {
       expected[i] = order[i];
     }
     java.util.Comparator<Integer> byValue = (x, y) -> Double.compare(v[y], v[x]);
-    Arrays.sort(expected, withWeights ? byValue.thenComparingLong(x -> a[x]).thenComparingLong(x -> b[x]) : byValue);
+    java.util.Comparator<Integer> comparator =
+        withWeights ? byValue.thenComparingLong(x -> a[x]).thenComparingLong(x -> b[x]) : byValue;
+    if (inSortedBlocks) {
+      // blocks of random length already in order, as the dynamic program's candidates come: the natural runs
+      for (int from = 0; from < size; ) {
+        int to = Math.min(size, from + 1 + r.nextInt(300));
+        Arrays.sort(expected, from, to, comparator);
+        from = to;
+      }
+      for (int i = 0; i < size; i++) {
+        order[i] = expected[i];
+      }
+    }
+    Arrays.sort(expected, comparator);
     MultipleChoiceKnapsack.sortByValueDescending(order, v, withWeights ? a : null, withWeights ? b : null);
     assertArrayEquals(Arrays.stream(expected).mapToInt(Integer::intValue).toArray(), order);
+  }
+
+  /** The radix sort of packed keys orders exactly as {@link Arrays#sort(long[])}, over every width of key. */
+  @Property(tries = 200)
+  void sortKeysMatchesArraysSort(@ForAll long seed, @ForAll @IntRange(min = 0, max = 5000) int size,
+      @ForAll @IntRange(min = 0, max = 63) int bits) {
+    Random r = new Random(seed);
+    long[] keys = new long[size];
+    for (int i = 0; i < size; i++) {
+      long x = bits == 0 ? 0 : r.nextLong() >>> (64 - bits);
+      keys[i] = r.nextInt(8) == 0 && i > 0 ? keys[r.nextInt(i)] : x; // repeats too
+    }
+    long[] expected = keys.clone();
+    Arrays.sort(expected);
+    MultipleChoiceKnapsack.sortKeys(keys);
+    assertArrayEquals(expected, keys);
   }
 
   @Test
