@@ -72,13 +72,33 @@ public final class MultipleChoiceKnapsack {
    */
   public static final class WeightOrder {
     final int[] byWeight;
-    final int[] rankB;
     final int ranksB;
+    /**
+     * Runs of items with equal weights: run r is byWeight[runStart[r] .. runStart[r + 1]) and its weight-B rank
+     * runRank[r]. Pruning walks these sequentially instead of reading both weights of every item in sorted order
+     * (scattered reads that were most of its time).
+     */
+    final int[] runStart;
+    final int[] runRank;
 
-    private WeightOrder(int[] byWeight, int[] rankB, int ranksB) {
+    private WeightOrder(int[] byWeight, int[] rankB, int ranksB, long[] weightA, long[] weightB) {
       this.byWeight = byWeight;
-      this.rankB = rankB;
       this.ranksB = ranksB;
+      int k = byWeight.length;
+      int[] starts = new int[k + 1];
+      int[] ranks = new int[k];
+      int runs = 0;
+      for (int j = 0; j < k; j++) {
+        int idx = byWeight[j];
+        if (j == 0 || weightA[idx] != weightA[byWeight[j - 1]] || weightB[idx] != weightB[byWeight[j - 1]]) {
+          starts[runs] = j;
+          ranks[runs] = rankB[idx];
+          runs++;
+        }
+      }
+      starts[runs] = k;
+      this.runStart = Arrays.copyOf(starts, runs + 1);
+      this.runRank = Arrays.copyOf(ranks, runs);
     }
 
     /** The order of these weights (equal lengths). */
@@ -129,7 +149,7 @@ public final class MultipleChoiceKnapsack {
           byWeight[j] = boxed[j];
         }
       }
-      return new WeightOrder(byWeight, rankB, ranks);
+      return new WeightOrder(byWeight, rankB, ranks, weightA, weightB);
     }
   }
 
@@ -408,31 +428,30 @@ public final class MultipleChoiceKnapsack {
     // value (items with the same a and b: all but the best, the first on a tie, are). bestUpTo[r] is the best value
     // of the kept items with b rank ≤ r: O(1) to ask, and non-decreasing in r, so raising it stops at the first rank
     // already as high (NaN = nothing yet, a prefix of the ranks). Then the kept items, best value first.
-    int size = group.size();
     long[] a = group.weightA();
     long[] b = group.weightB();
     double[] v = group.value();
     int[] byWeight = order.byWeight;
+    int[] runStart = order.runStart;
     double[] bestUpTo = new double[order.ranksB];
     Arrays.fill(bestUpTo, Double.NaN);
-    int[] out = new int[size];
+    int[] out = new int[order.runRank.length];
     int outLen = 0;
-    int j = 0;
-    while (j < size) {
-      long runA = a[byWeight[j]];
-      long runB = b[byWeight[j]];
+    for (int run = 0; run < order.runRank.length; run++) {
       int best = -1;
-      for (; j < size && a[byWeight[j]] == runA && b[byWeight[j]] == runB; j++) {
+      double value = Double.NaN;
+      for (int j = runStart[run]; j < runStart[run + 1]; j++) {
         int idx = byWeight[j];
-        if (!Double.isNaN(v[idx]) && (best < 0 || v[idx] > v[best])) {
+        double x = v[idx];
+        if (x > value || (best < 0 && !Double.isNaN(x))) {
           best = idx;
+          value = x;
         }
       }
       if (best < 0) {
         continue;
       }
-      double value = v[best];
-      int rank = order.rankB[best];
+      int rank = order.runRank[run];
       if (bestUpTo[rank] >= value) {
         continue;
       }
