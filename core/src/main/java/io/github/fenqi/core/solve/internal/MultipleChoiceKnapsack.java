@@ -201,6 +201,7 @@ public final class MultipleChoiceKnapsack {
     double mu = multipliers[1];
     double[] max = new double[n];
     double bound = lambda * capA + mu * capB;
+    double magnitude = Math.abs(lambda * capA) + Math.abs(mu * capB); // of the terms L sums, for its rounding
     for (int g = 0; g < n; g++) {
       long[] a = groups[g].weightA();
       long[] b = groups[g].weightB();
@@ -211,10 +212,12 @@ public final class MultipleChoiceKnapsack {
       }
       max[g] = m;
       bound += m;
+      magnitude += Math.abs(m);
     }
     boolean noBound = !(bound < Double.POSITIVE_INFINITY); // an infinite value (or ∞ − ∞): keep everything
     multipliers[2] = noBound ? Double.POSITIVE_INFINITY : bound;
-    double tolerance = 1e-9 * Math.max(1, Math.abs(target));
+    // Relative to the target and to the terms of L: when λ·capA and μ·capB dwarf the values, L's rounding does too.
+    double tolerance = 1e-9 * Math.max(1, Math.max(Math.abs(target), magnitude));
     int[][] core = new int[n][];
     for (int g = 0; g < n; g++) {
       long[] a = groups[g].weightA();

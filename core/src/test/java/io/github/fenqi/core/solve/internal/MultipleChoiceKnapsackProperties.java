@@ -80,6 +80,11 @@ class MultipleChoiceKnapsackProperties {
 
   /** The reported choice really has the reported value and weights, and fits both capacities. */
   private static void assertChoiceHoldsWhatItReports(Group[] gs, Solution s, long capA, long capB) {
+    assertChoiceHoldsWhatItReports(gs, s, capA, capB, 0);
+  }
+
+  /** As above, the values compared within {@code absolute} as well (sums near zero of large terms). */
+  private static void assertChoiceHoldsWhatItReports(Group[] gs, Solution s, long capA, long capB, double absolute) {
     double value = 0;
     long usedA = 0;
     long usedB = 0;
@@ -88,7 +93,7 @@ class MultipleChoiceKnapsackProperties {
       usedA += gs[g].weightA()[s.choice()[g]];
       usedB += gs[g].weightB()[s.choice()[g]];
     }
-    assertEquals(s.value(), value, 1e-9 * Math.max(1, Math.abs(value)));
+    assertEquals(s.value(), value, Math.max(absolute, 1e-9 * Math.max(1, Math.abs(value))));
     assertTrue(usedA <= capA && usedB <= capB);
     assertEquals(usedA, s.totalWeightA());
     assertEquals(usedB, s.totalWeightB());
@@ -105,6 +110,47 @@ class MultipleChoiceKnapsackProperties {
     assertTrue(result.proven());
     assertEquals(expected.isPresent(), result.best().isPresent(), "feasibility");
     expected.ifPresent(v -> assertEquals(v, result.best().get().value(), 1e-9 * Math.max(1, Math.abs(v))));
+  }
+
+  /**
+   * Values in the millions whose optimum sums to about zero, with weights in the tens of millions of fen: the
+   * Lagrangian bound's terms λ·capA and μ·capB dwarf the target there, so reduced-cost fixing must allow for their
+   * rounding, not only for the target's.
+   */
+  @Property(tries = 1000)
+  void reducedCostFixingKeepsAnOptimumNearZeroAmidLargeTerms(@ForAll long seed,
+      @ForAll @IntRange(min = 2, max = 5) int groups, @ForAll @IntRange(min = 2, max = 6) int maxItems,
+      @ForAll @IntRange(min = 0, max = 100) int percentA, @ForAll @IntRange(min = 0, max = 100) int percentB,
+      @ForAll @IntRange(min = 1, max = 30) int probe) {
+    Random r = new Random(seed);
+    Group[] gs = new Group[groups];
+    for (int g = 0; g < groups; g++) {
+      int k = 1 + r.nextInt(maxItems);
+      long[] a = new long[k];
+      long[] b = new long[k];
+      double[] v = new double[k];
+      for (int i = 0; i < k; i++) {
+        a[i] = 10_000_000L + r.nextInt(90_000_000);
+        b[i] = r.nextInt(50_000_000);
+        v[i] = a[i] * 0.05 + b[i] * 0.03 + r.nextGaussian() * 1e5;
+      }
+      gs[g] = new Group(a, b, v, MultipleChoiceKnapsack.WeightOrder.of(a, b));
+    }
+    long capA = capacityBetween(gs, true, percentA);
+    long capB = capacityBetween(gs, false, percentB);
+    Optional<Double> optimum = bruteForce(gs, capA, capB);
+    Assume.that(optimum.isPresent());
+    double[] shifted = gs[0].value().clone(); // the same shift for every item of one group: same optimal choice
+    for (int i = 0; i < shifted.length; i++) {
+      shifted[i] -= optimum.get();
+    }
+    gs[0] = new Group(gs[0].weightA(), gs[0].weightB(), shifted, gs[0].order());
+    double expected = bruteForce(gs, capA, capB).orElseThrow();
+    MultipleChoiceKnapsack.Result result = MultipleChoiceKnapsack.solve(gs, capA, capB, 1_000_000, probe);
+    assertTrue(result.proven());
+    Solution s = result.best().orElseThrow();
+    assertEquals(expected, s.value(), 1e-6, "optimum near zero");
+    assertChoiceHoldsWhatItReports(gs, s, capA, capB, 1e-6);
   }
 
   private static long capacityBetween(Group[] groups, boolean weightA, int percent) {
