@@ -21,7 +21,21 @@ import org.junit.jupiter.api.Test;
 class MultipleChoiceKnapsackProperties {
 
   private static Group[] randomGroups(long seed, int groups, int maxItems, boolean integerValues) {
-    Random r = new Random(seed);
+    // half the cases prune with a weight order, as ExactProposalSolver's groups do
+    return randomGroups(new Random(seed), groups, maxItems, seed % 2 != 0, (r, a, b, v, i) -> {
+      a[i] = r.nextInt(1000);
+      b[i] = r.nextInt(5) == 0 ? 0 : r.nextInt(500);
+      // values correlated with weights, as in the real problem (paying more up front is worth more)
+      v[i] = integerValues ? r.nextInt(50) : a[i] * 0.01 + b[i] * 0.02 + r.nextGaussian();
+    });
+  }
+
+  /** Draws item i of a group: its weights and value into the arrays. */
+  private interface ItemDraw {
+    void draw(Random r, long[] a, long[] b, double[] v, int i);
+  }
+
+  private static Group[] randomGroups(Random r, int groups, int maxItems, boolean withOrder, ItemDraw item) {
     Group[] out = new Group[groups];
     for (int g = 0; g < groups; g++) {
       int k = 1 + r.nextInt(maxItems);
@@ -29,13 +43,9 @@ class MultipleChoiceKnapsackProperties {
       long[] b = new long[k];
       double[] v = new double[k];
       for (int i = 0; i < k; i++) {
-        a[i] = r.nextInt(1000);
-        b[i] = r.nextInt(5) == 0 ? 0 : r.nextInt(500);
-        // values correlated with weights, as in the real problem (paying more up front is worth more)
-        v[i] = integerValues ? r.nextInt(50) : a[i] * 0.01 + b[i] * 0.02 + r.nextGaussian();
+        item.draw(r, a, b, v, i);
       }
-      // half the cases prune with a weight order, as ExactProposalSolver's groups do
-      out[g] = seed % 2 == 0 ? new Group(a, b, v) : new Group(a, b, v, MultipleChoiceKnapsack.WeightOrder.of(a, b));
+      out[g] = withOrder ? new Group(a, b, v, MultipleChoiceKnapsack.WeightOrder.of(a, b)) : new Group(a, b, v);
     }
     return out;
   }
@@ -122,20 +132,11 @@ class MultipleChoiceKnapsackProperties {
       @ForAll @IntRange(min = 2, max = 5) int groups, @ForAll @IntRange(min = 2, max = 6) int maxItems,
       @ForAll @IntRange(min = 0, max = 100) int percentA, @ForAll @IntRange(min = 0, max = 100) int percentB,
       @ForAll @IntRange(min = 1, max = 30) int probe) {
-    Random r = new Random(seed);
-    Group[] gs = new Group[groups];
-    for (int g = 0; g < groups; g++) {
-      int k = 1 + r.nextInt(maxItems);
-      long[] a = new long[k];
-      long[] b = new long[k];
-      double[] v = new double[k];
-      for (int i = 0; i < k; i++) {
-        a[i] = 10_000_000L + r.nextInt(90_000_000);
-        b[i] = r.nextInt(50_000_000);
-        v[i] = a[i] * 0.05 + b[i] * 0.03 + r.nextGaussian() * 1e5;
-      }
-      gs[g] = new Group(a, b, v, MultipleChoiceKnapsack.WeightOrder.of(a, b));
-    }
+    Group[] gs = randomGroups(new Random(seed), groups, maxItems, true, (r, a, b, v, i) -> {
+      a[i] = 10_000_000L + r.nextInt(90_000_000);
+      b[i] = r.nextInt(50_000_000);
+      v[i] = a[i] * 0.05 + b[i] * 0.03 + r.nextGaussian() * 1e5;
+    });
     long capA = capacityBetween(gs, true, percentA);
     long capB = capacityBetween(gs, false, percentB);
     Optional<Double> optimum = bruteForce(gs, capA, capB);
