@@ -63,8 +63,8 @@ public final class MultipleChoiceKnapsack {
   }
 
   /**
-   * A group's items in ascending (weightA, weightB, index) order, and each item's rank among the group's distinct
-   * weightB values: what dominance pruning needs besides the values. It depends on the weights only, so a case's
+   * A group's items in ascending (weightA, weightB, index) order, cut into runs of equal weights, each with its rank
+   * among the group's distinct weightB values: what dominance pruning needs besides the values. It depends on the weights only, so a case's
    * three strategies, which share the weights and differ in value, build it once (sorting was most of the pruning's
    * cost when every strategy sorted every group by value).
    *
