@@ -64,9 +64,9 @@ public final class MultipleChoiceKnapsack {
 
   /**
    * A group's items in ascending (weightA, weightB, index) order, cut into runs of equal weights, each with its rank
-   * among the group's distinct weightB values: what dominance pruning needs besides the values. It depends on the weights only, so a case's
-   * three strategies, which share the weights and differ in value, build it once (sorting was most of the pruning's
-   * cost when every strategy sorted every group by value).
+   * among the group's distinct weightB values: what dominance pruning needs besides the values. It depends on the
+   * weights only, so a case's three strategies, which share the weights and differ in value, build it once (sorting
+   * was most of the pruning's cost when every strategy sorted every group by value).
    *
    * <p>Thread-safety: immutable.
    */
@@ -127,18 +127,15 @@ public final class MultipleChoiceKnapsack {
         minA = Math.min(minA, x);
         maxA = Math.max(maxA, x);
       }
-      int[] byWeight = new int[k];
-      int indexBits = indexBits(k);
-      if (k > 0 && minA >= 0 && maxA <= ((1L << (63 - indexBits)) - ranks) / ranks) {
-        long[] keys = new long[k]; // (a · ranks + rank of b) above the index: one primitive sort
+      int[] byWeight;
+      if (k > 0 && minA >= 0 && maxA <= (Long.MAX_VALUE - ranks) / ranks) {
+        long[] composite = new long[k]; // a · ranks + rank of b: one ascending sort of one weight
         for (int i = 0; i < k; i++) {
-          keys[i] = ((weightA[i] * ranks + rankB[i]) << indexBits) | i;
+          composite[i] = weightA[i] * ranks + rankB[i];
         }
-        sortKeys(keys);
-        for (int j = 0; j < k; j++) {
-          byWeight[j] = (int) (keys[j] & ((1 << indexBits) - 1));
-        }
+        byWeight = ascendingByWeight(composite);
       } else {
+        byWeight = new int[k];
         Integer[] boxed = new Integer[k];
         for (int i = 0; i < k; i++) {
           boxed[i] = i;
@@ -734,7 +731,9 @@ public final class MultipleChoiceKnapsack {
     private final long[] suffixMinA;
     private final long[] suffixMinB;
     private final double[] suffixMaxValue;
-    /** Σ over groups ≥ depth of the best v − λa − μb (each group's first item: they are sorted by it). */
+    /** Per depth, each item's v − λa − μb, descending: the order the items are searched in. */
+    private final double[][] reduced;
+    /** Σ over groups ≥ depth of the best v − λa − μb (each group's first item). */
     private final double[] suffixMaxReduced;
     // LP bounds per depth over groups >= depth, one per pricing of the other weight
     private final List<SuffixLp> bounds = new ArrayList<>();
@@ -799,27 +798,30 @@ public final class MultipleChoiceKnapsack {
       a = new long[n][];
       b = new long[n][];
       v = new double[n][];
+      reduced = new double[n][];
       originalIndex = new int[n][];
       for (int depth = 0; depth < n; depth++) {
         int g = order[depth];
         groupOf[depth] = g;
         int k = gv[g].length;
         int[] items = new int[k];
-        double[] reduced = new double[k];
+        double[] r = new double[k];
         for (int j = 0; j < k; j++) {
           items[j] = j;
-          reduced[j] = gv[g][j] - lambda * ga[g][j] - mu * gb[g][j];
+          r[j] = gv[g][j] - lambda * ga[g][j] - mu * gb[g][j];
         }
-        sortByValueDescending(items, reduced, null, null);
+        sortByValueDescending(items, r, null, null);
         a[depth] = new long[k];
         b[depth] = new long[k];
         v[depth] = new double[k];
+        reduced[depth] = new double[k];
         originalIndex[depth] = new int[k];
         for (int j = 0; j < k; j++) {
           int idx = items[j];
           a[depth][j] = ga[g][idx];
           b[depth][j] = gb[g][idx];
           v[depth][j] = gv[g][idx];
+          reduced[depth][j] = r[idx];
           originalIndex[depth][j] = gi[g][idx];
         }
       }
@@ -839,8 +841,7 @@ public final class MultipleChoiceKnapsack {
         suffixMinA[depth] = saturatingAdd(suffixMinA[depth + 1], minA);
         suffixMinB[depth] = saturatingAdd(suffixMinB[depth + 1], minB);
         suffixMaxValue[depth] = suffixMaxValue[depth + 1] + maxV;
-        suffixMaxReduced[depth] = suffixMaxReduced[depth + 1]
-            + (v[depth].length == 0 ? 0 : v[depth][0] - lambda * a[depth][0] - mu * b[depth][0]);
+        suffixMaxReduced[depth] = suffixMaxReduced[depth + 1] + (reduced[depth].length == 0 ? 0 : reduced[depth][0]);
       }
       buildSuffixLps();
       current = new int[n];
@@ -1529,6 +1530,7 @@ public final class MultipleChoiceKnapsack {
       long[] ad = a[depth];
       long[] bd = b[depth];
       double[] vd = v[depth];
+      double[] rd = reduced[depth];
       // Every child's bound is at most its Lagrangian bound value + r_j + λ·leftA + μ·leftB + Σ_{g > depth} max r,
       // and the items come in descending r = v − λa − μb: once that is clearly below what a child must beat, so
       // is every later child's (the margin covers rounding, so exactly the children the bounds below would cut).
@@ -1537,7 +1539,7 @@ public final class MultipleChoiceKnapsack {
           + Math.abs(suffixMaxReduced[depth + 1]);
       for (int j = 0; j < vd.length; j++) {
         double need = threshold();
-        double lagrange = lagrangeRest + (vd[j] - lambda * ad[j] - mu * bd[j]);
+        double lagrange = lagrangeRest + rd[j];
         if (lagrange < need - 1e-9 * (scale + Math.abs(need) + Math.abs(vd[j]) + lambda * ad[j] + mu * bd[j])) {
           break;
         }
