@@ -60,8 +60,7 @@ public final class PolicyFiles {
       } catch (IOException ignored) {
         // a leftover temporary file does not end in .json, so it is never loaded as a policy
       }
-      throw new FenqiException("cannot write policy file " + target + " (" + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+      throw new FenqiException("cannot write policy file " + target + " (" + describe(e) + ")", e);
     }
     syncDirectory(directory);
     return new Written(target, policy);
@@ -77,8 +76,7 @@ public final class PolicyFiles {
     try (Stream<Path> list = Files.list(directory)) {
       files = list.filter(f -> f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f)).sorted().toList();
     } catch (IOException e) {
-      throw new FenqiException("cannot list the policies directory " + directory + " (" + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+      throw new FenqiException("cannot list the policies directory " + directory + " (" + describe(e) + ")", e);
     }
     PolicyValidator validator = new PolicyValidator();
     for (Path file : files) {
@@ -88,6 +86,11 @@ public final class PolicyFiles {
       }
     }
     return Optional.empty();
+  }
+
+  /** What went wrong, for the message: the exception's kind and, when it has one, its message. */
+  private static String describe(IOException e) {
+    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
   }
 
   private static Path newFile(Path directory, Policy policy) {
