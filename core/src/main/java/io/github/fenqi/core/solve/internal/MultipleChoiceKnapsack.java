@@ -108,19 +108,7 @@ public final class MultipleChoiceKnapsack {
         throw new IllegalArgumentException("arrays differ in length");
       }
       int[] rankB = new int[k];
-      int ranks = 0;
-      if (k > 0) {
-        int[] byB = ascendingByWeight(weightB);
-        long previous = weightB[byB[0]];
-        for (int i : byB) {
-          if (weightB[i] != previous) {
-            ranks++;
-            previous = weightB[i];
-          }
-          rankB[i] = ranks;
-        }
-        ranks++;
-      }
+      int ranks = rankB(weightB, rankB);
       long minA = 0;
       long maxA = 0;
       for (long x : weightA) {
@@ -147,6 +135,55 @@ public final class MultipleChoiceKnapsack {
         }
       }
       return new WeightOrder(byWeight, rankB, ranks, weightA, weightB);
+    }
+
+    /**
+     * Fills {@code rank} with each weight's rank among the distinct weights and returns their number. A grid lists
+     * the terms of one down payment together, so its weights B come in long runs of one value: then only the runs
+     * are sorted.
+     */
+    private static int rankB(long[] weight, int[] rank) {
+      int k = weight.length;
+      if (k == 0) {
+        return 0;
+      }
+      int runs = 1;
+      for (int i = 1; i < k; i++) {
+        if (weight[i] != weight[i - 1]) {
+          runs++;
+        }
+      }
+      long[] values = weight;
+      if (runs * 4L <= k) {
+        values = new long[runs];
+        int r = 0;
+        values[0] = weight[0];
+        for (int i = 1; i < k; i++) {
+          if (weight[i] != weight[i - 1]) {
+            values[++r] = weight[i];
+          }
+        }
+      }
+      int[] order = ascendingByWeight(values);
+      int[] rankOf = values == weight ? rank : new int[values.length];
+      int ranks = 0;
+      for (int j = 0; j < order.length; j++) {
+        if (j > 0 && values[order[j]] != values[order[j - 1]]) {
+          ranks++;
+        }
+        rankOf[order[j]] = ranks;
+      }
+      if (rankOf != rank) {
+        int r = 0;
+        rank[0] = rankOf[0];
+        for (int i = 1; i < k; i++) {
+          if (weight[i] != weight[i - 1]) {
+            r++;
+          }
+          rank[i] = rankOf[r];
+        }
+      }
+      return ranks + 1;
     }
   }
 
@@ -627,7 +664,7 @@ public final class MultipleChoiceKnapsack {
       for (int j = 0; j < k; j++) {
         keys[j] = (w[j] << indexBits) | j;
       }
-      sortKeys(keys);
+      sortKeys(keys, indexBits); // the low bits are the positions: already in order
       for (int j = 0; j < k; j++) {
         out[j] = (int) (keys[j] & ((1 << indexBits) - 1));
       }
@@ -655,6 +692,15 @@ public final class MultipleChoiceKnapsack {
    * {@code Arrays.sort}.
    */
   static void sortKeys(long[] keys) {
+    sortKeys(keys, 0);
+  }
+
+  /**
+   * As {@link #sortKeys(long[])} for keys whose lowest {@code orderedBits} bits already ascend with their position,
+   * as the index part of packed (weight, index) keys does: the radix passes skip those bits, since a stable sort on
+   * the bits above them leaves equal upper parts in position order (for a grid, 2–3 passes instead of 4).
+   */
+  static void sortKeys(long[] keys, int orderedBits) {
     int k = keys.length;
     if (k < 256) {
       Arrays.sort(keys);
@@ -664,7 +710,8 @@ public final class MultipleChoiceKnapsack {
     for (long x : keys) {
       used |= x;
     }
-    int bits = 64 - Long.numberOfLeadingZeros(used);
+    int low = Math.min(orderedBits, 63);
+    int bits = Math.max(0, 64 - Long.numberOfLeadingZeros(used) - low);
     int passes = (bits + RADIX_BITS - 1) / RADIX_BITS;
     if (passes == 0) {
       return;
@@ -674,7 +721,7 @@ public final class MultipleChoiceKnapsack {
     int[] count = new int[1 << digit];
     long[] from = keys;
     long[] to = new long[k];
-    for (int shift = 0; shift < bits; shift += digit) {
+    for (int shift = low; shift < low + bits; shift += digit) {
       Arrays.fill(count, 0);
       for (long x : from) {
         count[(int) (x >>> shift) & mask]++;

@@ -255,11 +255,12 @@ class MultipleChoiceKnapsackProperties {
   /**
    * Pruning with a weight order keeps exactly the items pruning by value order keeps, in the same order, on
    * groups full of ties (few distinct weights and values), with disallowed (NaN) and infinite values, and with
-   * weights too large for the packed sort.
+   * weights too large for the packed sort, and with weights B in long runs of one value, as a grid lists them (the
+   * order then ranks the runs, not the items).
    */
   @Property(tries = 2000)
   void pruningWithAWeightOrderMatchesPruningByValueOrder(@ForAll long seed,
-      @ForAll @IntRange(min = 0, max = 300) int items, @ForAll boolean hugeWeights) {
+      @ForAll @IntRange(min = 0, max = 300) int items, @ForAll boolean hugeWeights, @ForAll boolean runsOfB) {
     Random r = new Random(seed);
     int spreadA = 1 + r.nextInt(20);
     int spreadB = 1 + r.nextInt(6);
@@ -269,7 +270,7 @@ class MultipleChoiceKnapsackProperties {
     double[] v = new double[items];
     for (int i = 0; i < items; i++) {
       a[i] = (hugeWeights ? Long.MAX_VALUE / 4 : 0) + r.nextInt(spreadA) * (hugeWeights ? 1L << 40 : 100);
-      b[i] = r.nextInt(spreadB) * 50L;
+      b[i] = runsOfB && i > 0 && r.nextInt(10) != 0 ? b[i - 1] : r.nextInt(runsOfB ? 40 : spreadB) * 50L;
       int kind = r.nextInt(20);
       v[i] = kind == 0 ? Double.NaN : kind == 1 ? Double.NEGATIVE_INFINITY : kind == 2 ? Double.POSITIVE_INFINITY
           : r.nextInt(spreadV) - 3;
@@ -363,6 +364,30 @@ class MultipleChoiceKnapsackProperties {
     long[] expected = keys.clone();
     Arrays.sort(expected);
     MultipleChoiceKnapsack.sortKeys(keys);
+    assertArrayEquals(expected, keys);
+  }
+
+  /**
+   * Keys whose low bits are their positions (packed (weight, index) keys) sort exactly as {@link Arrays#sort(long[])}
+   * when the radix passes skip those bits, with few or many distinct upper parts.
+   */
+  @Property(tries = 200)
+  void sortKeysSkippingOrderedLowBitsMatchesArraysSort(@ForAll long seed,
+      @ForAll @IntRange(min = 0, max = 5000) int size, @ForAll @IntRange(min = 0, max = 40) int upperBits) {
+    Random r = new Random(seed);
+    int indexBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(0, size - 1)));
+    long distinct = 1 + r.nextInt(r.nextBoolean() ? 5 : 5000); // few upper parts: long runs of equal ones
+    long[] uppers = new long[(int) distinct];
+    for (int i = 0; i < uppers.length; i++) {
+      uppers[i] = upperBits == 0 ? 0 : r.nextLong() >>> (64 - upperBits);
+    }
+    long[] keys = new long[size];
+    for (int i = 0; i < size; i++) {
+      keys[i] = (uppers[r.nextInt(uppers.length)] << indexBits) | i;
+    }
+    long[] expected = keys.clone();
+    Arrays.sort(expected);
+    MultipleChoiceKnapsack.sortKeys(keys, indexBits);
     assertArrayEquals(expected, keys);
   }
 
