@@ -32,8 +32,9 @@ import org.jspecify.annotations.Nullable;
  * (see {@code Search#addSuffixBoundOnB}). A pass that finds a solution above F has found the optimum; one that
  * finds none proves the optimum is below F, and the next pass lowers it; the last pass has F = I. Passes near
  * the bound are small, so a case whose optimum lies close to L (the usual one) is settled without ever
- * enumerating the partial selections between I and L. When a program's layers grow too large, the search
- * with the same floor and bounds takes over.
+ * enumerating the partial selections between I and L. When a program's layers grow too large, its floor was too far
+ * below the optimum for the bounds: the next floors bisect between it and the lowest floor known to have nothing
+ * above it, and only when that band closes does the search with the same floor and bounds take over.
  *
  * <p>Thread-safety: immutable; {@link #solve} keeps its state on the stack and may run concurrently.
  */
@@ -405,12 +406,26 @@ public final class MultipleChoiceKnapsack {
     // small. Whatever a pass finds above its floor is the optimum (nothing better was pruned); when it finds
     // nothing the optimum lies below the floor and the next pass looks lower. The last pass has the incumbent
     // as its floor, which settles the case.
+    // When a pass's program outgrows its layers (its floor too far below the optimum for the bounds), the next floors
+    // bisect between that floor and the lowest one known to have nothing above it, instead of searching the big
+    // pass: the closer a floor is to the optimum, from either side, the smaller its program.
     double fraction = FIRST_FLOOR_FRACTION;
+    double nothingAbove = lagrangian;
+    double outgrown = Double.NaN;
     while (true) {
       double gap = lagrangian - incumbent.value();
-      double floor = Double.isFinite(gap) && gap > 0 && fraction < 1
-          ? Math.max(incumbent.value(), lagrangian - fraction * gap)
-          : incumbent.value(); // exactly: L − 1·gap can round above it
+      double floor;
+      if (outgrown >= incumbent.value()) {
+        floor = nothingAbove / 2 + outgrown / 2;
+      } else {
+        floor = Double.isFinite(gap) && gap > 0 && fraction < 1
+            ? Math.max(incumbent.value(), lagrangian - fraction * gap)
+            : incumbent.value(); // exactly: L − 1·gap can round above it
+        if (floor >= nothingAbove && floor > incumbent.value()) {
+          fraction = Math.min(1, fraction * FLOOR_GROWTH); // a pass there is known to find nothing
+          continue;
+        }
+      }
       long left = maxNodes - work;
       if (left <= 0) {
         return new Result(Optional.of(incumbent), false, work);
@@ -426,7 +441,11 @@ public final class MultipleChoiceKnapsack {
         Result pass = search.dynamicProgram((int) Math.min(MAX_DP_STATES, left));
         work += search.work();
         if (!pass.exhaustive()) {
-          // the program's layers grew too large: the search, bounded by the same floor and bounds
+          if (floor < nothingAbove && !(nothingAbove - floor <= floorTolerance(nothingAbove)) && work < maxNodes) {
+            outgrown = floor; // bisect
+            continue;
+          }
+          // the band is closed: the search, bounded by the same floor and bounds
           search.maxNodes = Math.max(1, maxNodes - work);
           pass = search.run();
           work += pass.nodes();
@@ -447,8 +466,16 @@ public final class MultipleChoiceKnapsack {
       if (floor <= incumbent.value()) {
         return new Result(Optional.of(incumbent), true, work); // nothing beats the incumbent
       }
-      fraction = Math.min(1, fraction * FLOOR_GROWTH);
+      nothingAbove = Math.min(nothingAbove, floor);
+      if (!(outgrown >= incumbent.value())) {
+        fraction = Math.min(1, fraction * FLOOR_GROWTH);
+      }
     }
+  }
+
+  /** Floors closer than this to each other are one floor (relative to their size, at least 1e−9). */
+  private static double floorTolerance(double floor) {
+    return 1e-9 * Math.max(1, Math.abs(floor));
   }
 
   /**
@@ -798,7 +825,16 @@ public final class MultipleChoiceKnapsack {
       this(groups, kept, capA, capB, maxNodes, start, Double.NaN);
     }
 
-    /** With {@code givenMu} ≥ 0 as the price of weight B instead of fitting one (NaN: fit). */
+    /**
+     * With {@code givenMu} ≥ 0 as the price of weight B instead of fitting one (NaN: fit).
+     *
+     * <p>Group order: a search that fits μ is the first search, branch and bound, and takes the most decisive group
+     * first (the widest spread of reduced value). A search given μ is a pass, which runs the dynamic program, and
+     * takes the most decisive <em>per item</em> first (that spread over the group's items left): each layer
+     * multiplies the states by its group's items, so cheap decisive groups first keep the early layers small while
+     * the bound tightens. On the 45 benchmark cases that is a third less work (BALANCED and CONSERVATIVE less than
+     * half) and the same for AGGRESSIVE; for the first search it was twice the work.
+     */
     Search(Group[] groups, int[][] kept, long capA, long capB, long maxNodes, @Nullable Solution start,
         double givenMu) {
       this.n = groups.length;
@@ -826,7 +862,8 @@ public final class MultipleChoiceKnapsack {
       this.mu = givenMu >= 0 ? givenMu : fitMu(ga, gb, gv);
       Lp root = lp(ga, gb, gv, mu, capA);
       this.lambda = root.breakSlope;
-      // Most decisive group first: the widest spread of reduced value.
+      // Most decisive group first (the widest spread of reduced value), or for the program the most decisive per item.
+      boolean program = givenMu >= 0;
       Integer[] order = new Integer[n];
       double[] spread = new double[n];
       for (int g = 0; g < n; g++) {
@@ -839,6 +876,9 @@ public final class MultipleChoiceKnapsack {
           min = Math.min(min, r);
         }
         spread[g] = max - min;
+        if (program) {
+          spread[g] /= Math.max(1, gv[g].length);
+        }
       }
       Arrays.sort(order, (x, y) -> Double.compare(spread[y], spread[x]));
       groupOf = new int[n];
@@ -1032,8 +1072,14 @@ public final class MultipleChoiceKnapsack {
       return lp;
     }
 
-    /** The LP's integer part: per group the last hull point fully paid for by the increments taken. */
-    private static int[] lpIntegerChoice(Lp lp, long cap) {
+    /**
+     * The LP's solution: its integer part {@code choice} (per group the last hull point fully paid for by the
+     * increments taken) and the increment it takes only in part, if any: group {@code breakGroup} (−1 for none)
+     * moves {@code breakFraction} of the way to its hull point {@code breakItem}.
+     */
+    private record LpSolution(int[] choice, int breakGroup, int breakItem, double breakFraction) {}
+
+    private static LpSolution lpSolution(Lp lp, long cap) {
       int groups = lp.hullItems.length;
       int[] choice = new int[groups];
       long room = cap - lp.baseA;
@@ -1048,6 +1094,8 @@ public final class MultipleChoiceKnapsack {
           slopes[g][j - 1] = (hy[j] - hy[j - 1]) / (double) (hx[j] - hx[j - 1]);
         }
       }
+      int breakGroup = -1;
+      double breakFraction = 0;
       while (room > 0) {
         int bestG = -1;
         double bestS = 0;
@@ -1062,6 +1110,8 @@ public final class MultipleChoiceKnapsack {
         }
         long dx = lp.hullWeight[bestG][at[bestG] + 1] - lp.hullWeight[bestG][at[bestG]];
         if (dx > room) {
+          breakGroup = bestG;
+          breakFraction = (double) room / dx;
           break;
         }
         room -= dx;
@@ -1070,7 +1120,8 @@ public final class MultipleChoiceKnapsack {
       for (int g = 0; g < groups; g++) {
         choice[g] = lp.hullItems[g][at[g]];
       }
-      return choice;
+      return new LpSolution(choice, breakGroup, breakGroup < 0 ? -1 : lp.hullItems[breakGroup][at[breakGroup] + 1],
+          breakFraction);
     }
 
     /**
@@ -1106,7 +1157,14 @@ public final class MultipleChoiceKnapsack {
       return hi;
     }
 
-    private long usageB(long[][] ga, long[][] gb, double[][] gv, double mu) {
+    /**
+     * Weight B of the LP solution with weight B priced at μ, its part-taken increment included: the LP bound's
+     * slope in μ is capacity B minus this, so the bisection on it ends at the μ of the tightest bound (the LP
+     * relaxation of both capacities). Its integer part alone is no guide when one increment trades much weight B
+     * for weight A (a down payment dropped for a higher installment): on a tight-budget case that put μ at twice the
+     * best and left the Lagrangian bound nine times as far from the optimum (10 debts, budget 1.1, seed 40).
+     */
+    private double usageB(long[][] ga, long[][] gb, double[][] gv, double mu) {
       Lp lp = hulls(ga, gb, gv, mu);
       if (capA - lp.baseA < 0) {
         long sum = 0;
@@ -1115,12 +1173,14 @@ public final class MultipleChoiceKnapsack {
         }
         return sum;
       }
-      int[] choice = lpIntegerChoice(lp, capA);
+      LpSolution solution = lpSolution(lp, capA);
+      int[] choice = solution.choice();
       long sum = 0;
       for (int g = 0; g < ga.length; g++) {
         sum = saturatingAdd(sum, gb[g][choice[g]]);
       }
-      return sum;
+      int g = solution.breakGroup();
+      return g < 0 ? sum : sum + solution.breakFraction() * (gb[g][solution.breakItem()] - gb[g][choice[g]]);
     }
 
     /**
@@ -1231,7 +1291,7 @@ public final class MultipleChoiceKnapsack {
       if (capA - lp.baseA < 0) {
         return;
       }
-      int[] choice = lpIntegerChoice(lp, capA);
+      int[] choice = lpSolution(lp, capA).choice();
       long usedA = 0;
       long usedB = 0;
       double value = 0;
