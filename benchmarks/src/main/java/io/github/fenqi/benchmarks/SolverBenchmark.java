@@ -1,24 +1,12 @@
 package io.github.fenqi.benchmarks;
 
-import io.github.fenqi.core.debt.Debt;
-import io.github.fenqi.core.debt.DebtComponent;
-import io.github.fenqi.core.debt.ProductType;
-import io.github.fenqi.core.money.Money;
-import io.github.fenqi.core.money.Rate;
-import io.github.fenqi.core.money.Ratio;
-import io.github.fenqi.core.schedule.RepaymentMethod;
-import io.github.fenqi.core.solve.AcceptanceModel;
-import io.github.fenqi.core.solve.DebtTerms;
 import io.github.fenqi.core.solve.GridConfig;
 import io.github.fenqi.core.solve.OptionGrid;
 import io.github.fenqi.core.solve.ProposalProblem;
 import io.github.fenqi.core.solve.ProposalSet;
 import io.github.fenqi.core.solve.ProposalSolver;
-import java.util.ArrayList;
-import java.util.EnumMap;
+import io.github.fenqi.core.testkit.SampleShapedCases;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -79,71 +67,9 @@ public class SolverBenchmark {
     return generate(n, budgetFactor, seed, GridConfig.DEFAULTS);
   }
 
-  /** As {@link #generate(int, double, long)} with the given grid. */
+  /** As {@link #generate(int, double, long)} with the given grid: {@link SampleShapedCases}, savings 3 × the least. */
   public static ProposalProblem generate(int n, double budgetFactor, long seed, GridConfig config) {
-    Random r = new Random(seed);
-    List<DebtTerms> list = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      int kind = i % 3;
-      Debt d = new Debt("d" + i, "p" + kind, ProductType.values()[kind], Money.ofFen(1_000_000 + r.nextInt(5_000_000)),
-          Money.ofFen(r.nextInt(500_000)), Money.ofFen(r.nextInt(200_000)), Money.ofFen(r.nextInt(30_000)),
-          Money.ofFen(r.nextInt(90_000)), Money.ofFen(r.nextInt(30_000)), Rate.of("0.18"), 30 + r.nextInt(300));
-      Map<DebtComponent, Ratio> caps = new EnumMap<>(DebtComponent.class);
-      List<Integer> terms = new ArrayList<>();
-      RepaymentMethod m;
-      Rate annual;
-      Rate fee;
-      Ratio down;
-      caps.put(DebtComponent.PENALTY_INTEREST, Ratio.ONE);
-      caps.put(DebtComponent.COMPOUND_INTEREST, Ratio.ONE);
-      caps.put(DebtComponent.LATE_FEES, Ratio.ONE);
-      if (kind == 0) {
-        for (int t = 12; t <= 60; t++) {
-          terms.add(t);
-        }
-        m = RepaymentMethod.INTEREST_FREE;
-        annual = Rate.ZERO;
-        fee = Rate.ZERO;
-        down = Ratio.ZERO;
-        caps.put(DebtComponent.OTHER_FEES, Ratio.ONE);
-      } else if (kind == 1) {
-        for (int t = 12; t <= 36; t += 6) {
-          terms.add(t);
-        }
-        m = RepaymentMethod.EQUAL_INSTALLMENT;
-        annual = Rate.of("0.06");
-        fee = Rate.ZERO;
-        down = Ratio.of("0.05");
-        caps.put(DebtComponent.INTEREST, Ratio.of("0.5"));
-        caps.put(DebtComponent.OTHER_FEES, Ratio.of("0.5"));
-      } else {
-        for (int t = 3; t <= 24; t += 3) {
-          terms.add(t);
-        }
-        m = RepaymentMethod.FEE_INSTALLMENT;
-        annual = Rate.ZERO;
-        fee = Rate.of("0.005");
-        down = Ratio.of("0.1");
-        caps.put(DebtComponent.INTEREST, Ratio.of("0.3"));
-        caps.put(DebtComponent.PENALTY_INTEREST, Ratio.of("0.5"));
-      }
-      list.add(new DebtTerms(d, "v", terms, m, annual, fee, caps, down, true));
-    }
-    ProposalProblem probe = new ProposalProblem(list, Money.ZERO, Money.ZERO, config, AcceptanceModel.defaults());
-    long minFirst = 0;
-    long minDown = 0;
-    for (OptionGrid g : probe.grids()) {
-      long f = Long.MAX_VALUE;
-      long dn = Long.MAX_VALUE;
-      for (int i = 0; i < g.size(); i++) {
-        f = Math.min(f, g.firstInstallmentFen(i));
-        dn = Math.min(dn, g.downPaymentFen(i));
-      }
-      minFirst += f;
-      minDown += dn;
-    }
-    return new ProposalProblem(list, Money.ofFen((long) (minFirst * budgetFactor)),
-        Money.ofFen(Math.max(100_000, 3 * minDown)), config, AcceptanceModel.defaults());
+    return SampleShapedCases.problem(n, budgetFactor, 3, seed, config);
   }
 
   @Benchmark

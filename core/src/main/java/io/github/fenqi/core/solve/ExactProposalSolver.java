@@ -149,14 +149,8 @@ final class ExactProposalSolver implements ProposalSolver {
     long minFirst = 0;
     long minDown = 0;
     for (OptionGrid g : grids) {
-      long f = Long.MAX_VALUE;
-      long d = Long.MAX_VALUE;
-      for (int i = 0; i < g.size(); i++) {
-        f = Math.min(f, g.firstInstallmentFen(i));
-        d = Math.min(d, g.downPaymentFen(i));
-      }
-      minFirst = Math.addExact(minFirst, f);
-      minDown = Math.addExact(minDown, d);
+      minFirst = Math.addExact(minFirst, g.leastFirstInstallmentFen());
+      minDown = Math.addExact(minDown, g.leastDownPaymentFen());
     }
     if (minFirst > budget) {
       String reason = budget == 0

@@ -360,6 +360,19 @@ public final class OptionGrid {
     return first[i];
   }
 
+  /**
+   * The least first installment of any option: what the tightest budget must leave for this debt
+   * ({@code Long.MAX_VALUE} for a grid without options).
+   */
+  public long leastFirstInstallmentFen() {
+    return Arrays.stream(first).min().orElse(Long.MAX_VALUE);
+  }
+
+  /** The least down payment of any option ({@code Long.MAX_VALUE} for a grid without options). */
+  public long leastDownPaymentFen() {
+    return Arrays.stream(down).min().orElse(Long.MAX_VALUE);
+  }
+
   public long totalPayableFen(int i) {
     return total[i];
   }

@@ -24,7 +24,9 @@ import org.jspecify.annotations.Nullable;
  * decide how much is pruned. Ties go to the first solution in search order.
  *
  * <p>When a first search of {@value #PROBE_NODES} nodes does not finish, its best solution is improved by local
- * search (best single-group changes), giving an incumbent I, and the search's multipliers give a Lagrangian
+ * search (best single-group changes), giving an incumbent I (when it found nothing that fits — capacities so tight
+ * that few selections do — a dynamic program over the weights alone finds one or proves there is none, see
+ * {@link #anyFeasible}), and the search's multipliers give a Lagrangian
  * bound L. The exact part then runs in passes with a <em>floor</em> F between them,
  * starting near L and widening towards I: every item whose Lagrangian bound cannot beat F is dropped
  * (reduced-cost fixing), and the rest is solved by a dynamic program over non-dominated partial selections —
@@ -370,10 +372,144 @@ public final class MultipleChoiceKnapsack {
     // 1. A short search: often finishes; otherwise leaves a good incumbent.
     Search probe = new Search(groups, kept, capacityA, capacityB, Math.min(maxNodes, probeNodes), null);
     Result first = probe.run();
-    if (first.exhaustive() || first.best().isEmpty()) {
-      return first.exhaustive() ? first : new Search(groups, kept, capacityA, capacityB, maxNodes, null).run();
+    if (first.exhaustive()) {
+      return first;
     }
-    return passes(groups, kept, capacityA, capacityB, maxNodes, probe, first.best().get(), first.nodes(), boundList);
+    if (first.best().isPresent()) {
+      return passes(groups, kept, capacityA, capacityB, maxNodes, probe, first.best().get(), first.nodes(), boundList);
+    }
+    // 1b. It found nothing that fits: capacities so tight that few selections do. Find one by weight alone, or prove
+    // there is none.
+    long left = maxNodes - first.nodes();
+    Feasibility feasible = anyFeasible(groups, kept, capacityA, capacityB, Math.min(MAX_DP_STATES, left));
+    long work = first.nodes() + feasible.states();
+    if (!feasible.decided()) {
+      Result search = new Search(groups, kept, capacityA, capacityB, Math.max(1, maxNodes - work), null).run();
+      return new Result(search.best(), search.exhaustive(), work + search.nodes());
+    }
+    if (feasible.selection().isEmpty()) {
+      return new Result(Optional.empty(), true, work); // nothing fits: proven
+    }
+    return passes(groups, kept, capacityA, capacityB, maxNodes, probe, feasible.selection().get(), work, boundList);
+  }
+
+  /**
+   * What {@link #anyFeasible} found: a selection that fits (empty when none does), decided unless its layers outgrew
+   * the limit; {@code states} is its work.
+   */
+  record Feasibility(Optional<Solution> selection, boolean decided, long states) {}
+
+  /**
+   * Some selection that fits both capacities, whatever its value: a dynamic program over the groups that keeps the
+   * partial selections no other one beats in both weights and that the lightest choices of the groups left can
+   * still complete. Its layers are staircases of (Σa, Σb), small exactly when capacities are tight, which is when
+   * a search by value finds nothing: a search ordered by value wanders among selections that do not fit.
+   */
+  static Feasibility anyFeasible(Group[] groups, int[][] kept, long capA, long capB, long maxStates) {
+    int n = groups.length;
+    long[] restMinA = new long[n + 1];
+    long[] restMinB = new long[n + 1];
+    int[][] steps = new int[n][]; // per group its items no other beats in both weights, ascending weight A
+    for (int g = n - 1; g >= 0; g--) {
+      steps[g] = staircase(groups[g].weightA(), groups[g].weightB(), kept[g]);
+      long minA = Long.MAX_VALUE;
+      long minB = Long.MAX_VALUE;
+      for (int idx : steps[g]) {
+        minA = Math.min(minA, groups[g].weightA()[idx]);
+        minB = Math.min(minB, groups[g].weightB()[idx]);
+      }
+      restMinA[g] = Search.saturatingAdd(restMinA[g + 1], minA);
+      restMinB[g] = Search.saturatingAdd(restMinB[g + 1], minB);
+    }
+    long[] sa = {0};
+    long[] sb = {0};
+    int[][] parent = new int[n][];
+    int[][] item = new int[n][];
+    long states = 1;
+    for (int g = 0; g < n; g++) {
+      long[] a = groups[g].weightA();
+      long[] b = groups[g].weightB();
+      long limitA = capA - restMinA[g + 1];
+      long limitB = capB - restMinB[g + 1];
+      long room = Math.min((long) sa.length * steps[g].length, maxStates + 1);
+      long[] ca = new long[(int) room];
+      long[] cb = new long[(int) room];
+      int[] cp = new int[(int) room];
+      int[] ci = new int[(int) room];
+      int count = 0;
+      for (int st = 0; st < sa.length; st++) {
+        for (int idx : steps[g]) {
+          long na = sa[st] + a[idx];
+          long nb = sb[st] + b[idx];
+          if (na > limitA || nb > limitB) {
+            continue;
+          }
+          if (count == room || states + count > maxStates) {
+            return new Feasibility(Optional.empty(), false, states + count);
+          }
+          ca[count] = na;
+          cb[count] = nb;
+          cp[count] = st;
+          ci[count] = idx;
+          count++;
+        }
+      }
+      int[] keep = staircase(Arrays.copyOf(ca, count), Arrays.copyOf(cb, count), null);
+      states += keep.length;
+      if (keep.length == 0) {
+        return new Feasibility(Optional.empty(), true, states);
+      }
+      sa = new long[keep.length];
+      sb = new long[keep.length];
+      parent[g] = new int[keep.length];
+      item[g] = new int[keep.length];
+      for (int x = 0; x < keep.length; x++) {
+        sa[x] = ca[keep[x]];
+        sb[x] = cb[keep[x]];
+        parent[g][x] = cp[keep[x]];
+        item[g][x] = ci[keep[x]];
+      }
+    }
+    int[] choice = new int[n];
+    double value = 0;
+    int at = 0;
+    for (int g = n - 1; g >= 0; g--) {
+      choice[g] = item[g][at];
+      value += groups[g].value()[choice[g]];
+      at = parent[g][at];
+    }
+    return new Feasibility(Optional.of(new Solution(choice, value, sa[0], sb[0])), true, states);
+  }
+
+  /**
+   * Of the given indexes ({@code null}: all), those no other beats in both weights (the first of equal ones), in
+   * ascending weight A: the staircase where weight B falls as weight A rises.
+   */
+  private static int[] staircase(long[] a, long[] b, int @Nullable [] among) {
+    int k = among == null ? a.length : among.length;
+    long[] byA = new long[k];
+    for (int j = 0; j < k; j++) {
+      byA[j] = a[among == null ? j : among[j]];
+    }
+    int[] order = ascendingByWeight(byA);
+    int[] out = new int[k];
+    int kept = 0;
+    long lowestB = Long.MAX_VALUE;
+    for (int x = 0; x < k; ) {
+      long weight = byA[order[x]];
+      int lightest = -1;
+      for (; x < k && byA[order[x]] == weight; x++) {
+        int idx = among == null ? order[x] : among[order[x]];
+        if (lightest < 0 || b[idx] < b[lightest]) {
+          lightest = idx;
+        }
+      }
+      if (b[lightest] < lowestB) {
+        out[kept++] = lightest;
+        lowestB = b[lightest];
+      }
+    }
+    return Arrays.copyOf(out, kept);
   }
 
   /**

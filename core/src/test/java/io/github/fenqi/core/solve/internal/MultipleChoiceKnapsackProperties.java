@@ -123,6 +123,58 @@ class MultipleChoiceKnapsackProperties {
   }
 
   /**
+   * Groups where weight B buys down weight A, as a down payment buys down the first installment: with both
+   * capacities near their least possible sums, few selections fit and a search by value finds none early.
+   */
+  private static Group[] tradeOffGroups(long seed, int groups, int maxItems) {
+    return randomGroups(new Random(seed), groups, maxItems, seed % 2 == 0, (r, a, b, v, i) -> {
+      b[i] = r.nextInt(6) * 100L;
+      a[i] = 1_000 - b[i] + r.nextInt(300);
+      v[i] = r.nextInt(4) == 0 ? r.nextInt(20) : r.nextGaussian() * 10;
+    });
+  }
+
+  /** The feasibility program finds a selection that fits exactly when brute force does, and proves it when none. */
+  @Property(tries = 2000)
+  void anyFeasibleDecidesLikeBruteForce(@ForAll long seed, @ForAll @IntRange(min = 1, max = 5) int groups,
+      @ForAll @IntRange(min = 1, max = 7) int maxItems, @ForAll @IntRange(min = 0, max = 30) int percentA,
+      @ForAll @IntRange(min = 0, max = 30) int percentB) {
+    Group[] gs = tradeOffGroups(seed, groups, maxItems);
+    long capA = capacityBetween(gs, true, percentA);
+    long capB = capacityBetween(gs, false, percentB);
+    int[][] all = new int[gs.length][];
+    for (int g = 0; g < gs.length; g++) {
+      all[g] = java.util.stream.IntStream.range(0, gs[g].size()).toArray();
+    }
+    MultipleChoiceKnapsack.Feasibility found = MultipleChoiceKnapsack.anyFeasible(gs, all, capA, capB, 1_000_000);
+    assertTrue(found.decided());
+    assertEquals(bruteForce(gs, capA, capB).isPresent(), found.selection().isPresent(), "feasibility");
+    found.selection().ifPresent(s -> assertChoiceHoldsWhatItReports(gs, s, capA, capB));
+  }
+
+  /**
+   * Weight A near its least possible sum, which with weight B buying it down leaves few selections that fit, and a
+   * first search of 0–2 nodes, which then has only the LP's integer part and often nothing that fits: the solver
+   * finds a start by weight alone (or proves there is none) and still returns the optimum.
+   */
+  @Property(tries = 2000)
+  void tightCapacitiesKeepTheOptimum(@ForAll long seed, @ForAll @IntRange(min = 2, max = 6) int groups,
+      @ForAll @IntRange(min = 2, max = 8) int maxItems, @ForAll @IntRange(min = 0, max = 40) int percentA,
+      @ForAll @IntRange(min = 40, max = 100) int percentB, @ForAll @IntRange(min = 0, max = 2) int probe) {
+    Group[] gs = tradeOffGroups(seed, groups, maxItems);
+    long capA = capacityBetween(gs, true, percentA);
+    long capB = capacityBetween(gs, false, percentB);
+    Optional<Double> expected = bruteForce(gs, capA, capB);
+    MultipleChoiceKnapsack.Result result = MultipleChoiceKnapsack.solve(gs, capA, capB, 1_000_000, probe);
+    assertTrue(result.proven());
+    assertEquals(expected.isPresent(), result.best().isPresent(), "feasibility");
+    expected.ifPresent(v -> {
+      assertEquals(v, result.best().get().value(), 1e-9 * Math.max(1, Math.abs(v)));
+      assertChoiceHoldsWhatItReports(gs, result.best().get(), capA, capB);
+    });
+  }
+
+  /**
    * Values in the millions whose optimum sums to about zero, with weights in the tens of millions of fen: the
    * Lagrangian bound's terms λ·capA and μ·capB dwarf the target there, so reduced-cost fixing must allow for their
    * rounding, not only for the target's.
