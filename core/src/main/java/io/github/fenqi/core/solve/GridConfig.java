@@ -3,6 +3,7 @@ package io.github.fenqi.core.solve;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.debt.DebtComponent;
+import io.github.fenqi.core.solve.internal.MultipleChoiceKnapsack;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -39,11 +40,16 @@ public record GridConfig(
     double lenderMonthlyDiscountRate,
     long maxSearchNodes) {
 
-  /** 5 % waiver steps, penalty first and principal last, four down-payment levels 5 % apart, floor 0.3, 1 %/month. */
+  /**
+   * 5 % waiver steps, penalty first and principal last, four down-payment levels 5 % apart, floor 0.3, 1 %/month, and
+   * a budget of 5 000 000 nodes and states per strategy: benchmark-sized cases need a few ten thousand, but budgets
+   * near the least possible installments and 30–40 debts can need a few million to prove the optimum (about a second
+   * per million on the build machine; benchmarks/README.md, eighth session).
+   */
   public static final GridConfig DEFAULTS = new GridConfig(0.05,
       List.of(DebtComponent.PENALTY_INTEREST, DebtComponent.COMPOUND_INTEREST, DebtComponent.LATE_FEES,
           DebtComponent.OTHER_FEES, DebtComponent.INTEREST, DebtComponent.PRINCIPAL),
-      4, 0.05, 0.3, 0.01, 1_000_000L);
+      4, 0.05, 0.3, 0.01, MultipleChoiceKnapsack.DEFAULT_MAX_NODES);
 
   public GridConfig {
     List<Problem> problems = new ArrayList<>();

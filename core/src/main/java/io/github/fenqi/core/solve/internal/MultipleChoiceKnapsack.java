@@ -319,8 +319,12 @@ public final class MultipleChoiceKnapsack {
     return new Solution(choice, value, usedA, usedB);
   }
 
-  /** Default node budget: far above what structured fenqi option grids need (see the benchmarks). */
-  public static final long DEFAULT_MAX_NODES = 1_000_000L;
+  /**
+   * Default work budget: 20-debt cases at ordinary budgets need tens of thousands; 1 000 000 left some tight-budget
+   * cases of 20–25 debts and about one in fifteen solves of 30–40 debts unproven, 5 000 000 one in a hundred
+   * (benchmarks/README.md, eighth session). Unproven cases spend all of it, about a second per million.
+   */
+  public static final long DEFAULT_MAX_NODES = 5_000_000L;
 
   private MultipleChoiceKnapsack() {}
 
