@@ -1,9 +1,9 @@
 package io.github.fenqi.benchmarks;
 
+import io.github.fenqi.core.solve.KnapsackGroups;
 import io.github.fenqi.core.solve.OptionGrid;
 import io.github.fenqi.core.solve.ProposalProblem;
 import io.github.fenqi.core.solve.Strategy;
-import io.github.fenqi.core.solve.StrategyObjective;
 import io.github.fenqi.core.solve.internal.MultipleChoiceKnapsack;
 import java.util.List;
 import java.util.Locale;
@@ -30,17 +30,7 @@ public final class SolverWorkReport {
         List<OptionGrid> grids = problem.grids();
         int options = grids.stream().mapToInt(OptionGrid::size).sum();
         for (Strategy strategy : Strategy.values()) {
-          MultipleChoiceKnapsack.Group[] groups = new MultipleChoiceKnapsack.Group[n];
-          for (int d = 0; d < n; d++) {
-            OptionGrid g = grids.get(d);
-            long[] a = new long[g.size()];
-            long[] b = new long[g.size()];
-            for (int i = 0; i < g.size(); i++) {
-              a[i] = g.firstInstallmentFen(i);
-              b[i] = g.downPaymentFen(i);
-            }
-            groups[d] = new MultipleChoiceKnapsack.Group(a, b, StrategyObjective.values(strategy, g, problem.config(), n));
-          }
+          MultipleChoiceKnapsack.Group[] groups = KnapsackGroups.of(problem, grids, strategy);
           long best = Long.MAX_VALUE;
           MultipleChoiceKnapsack.Result result = null;
           for (int run = 0; run < 3; run++) {
