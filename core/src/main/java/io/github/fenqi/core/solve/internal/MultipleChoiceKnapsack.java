@@ -546,26 +546,9 @@ public final class MultipleChoiceKnapsack {
     // small. Whatever a pass finds above its floor is the optimum (nothing better was pruned); when it finds
     // nothing the optimum lies below the floor and the next pass looks lower. The last pass has the incumbent
     // as its floor, which settles the case.
-    // When a pass's program outgrows its layers (its floor too far below the optimum for the bounds), the next floors
-    // bisect between that floor and the lowest one known to have nothing above it, instead of searching the big
-    // pass: the closer a floor is to the optimum, from either side, the smaller its program.
-    double fraction = FIRST_FLOOR_FRACTION;
-    double nothingAbove = lagrangian;
-    double outgrown = Double.NaN;
+    FloorSchedule schedule = new FloorSchedule(lagrangian);
     while (true) {
-      double gap = lagrangian - incumbent.value();
-      double floor;
-      if (outgrown >= incumbent.value()) {
-        floor = nothingAbove / 2 + outgrown / 2;
-      } else {
-        floor = Double.isFinite(gap) && gap > 0 && fraction < 1
-            ? Math.max(incumbent.value(), lagrangian - fraction * gap)
-            : incumbent.value(); // exactly: L − 1·gap can round above it
-        if (floor >= nothingAbove && floor > incumbent.value()) {
-          fraction = Math.min(1, fraction * FLOOR_GROWTH); // a pass there is known to find nothing
-          continue;
-        }
-      }
+      double floor = schedule.next(incumbent.value());
       long left = maxNodes - work;
       if (left <= 0) {
         return new Result(Optional.of(incumbent), false, work);
@@ -581,9 +564,8 @@ public final class MultipleChoiceKnapsack {
         Result pass = search.dynamicProgram((int) Math.min(MAX_DP_STATES, left));
         work += search.work();
         if (!pass.exhaustive()) {
-          if (floor < nothingAbove && !(nothingAbove - floor <= floorTolerance(nothingAbove)) && work < maxNodes) {
-            outgrown = floor; // bisect
-            continue;
+          if (work < maxNodes && schedule.outgrew(floor)) {
+            continue; // the next floor is higher
           }
           // the band is closed: the search, bounded by the same floor and bounds
           search.maxNodes = Math.max(1, maxNodes - work);
@@ -606,16 +588,69 @@ public final class MultipleChoiceKnapsack {
       if (floor <= incumbent.value()) {
         return new Result(Optional.of(incumbent), true, work); // nothing beats the incumbent
       }
-      nothingAbove = Math.min(nothingAbove, floor);
-      if (!(outgrown >= incumbent.value())) {
-        fraction = Math.min(1, fraction * FLOOR_GROWTH);
-      }
+      schedule.nothingAbove(floor, incumbent.value());
     }
   }
 
-  /** Floors closer than this to each other are one floor (relative to their size, at least 1e−9). */
-  private static double floorTolerance(double floor) {
-    return 1e-9 * Math.max(1, Math.abs(floor));
+  /**
+   * The floors of the passes. Normally from just below the Lagrangian bound L towards the incumbent I, each a larger
+   * fraction of the gap L − I. When a pass's program outgrows its layers (its floor too far below the optimum for the
+   * bounds), the next floors bisect between that floor and the lowest one known to have nothing above it, instead of
+   * searching the big pass: the closer a floor is to the optimum, from either side, the smaller its program. A floor
+   * where a pass is known to find nothing is skipped.
+   */
+  private static final class FloorSchedule {
+    private final double lagrangian;
+    private double fraction = FIRST_FLOOR_FRACTION;
+    private double nothingAbove;
+    private double outgrown = Double.NaN;
+
+    FloorSchedule(double lagrangian) {
+      this.lagrangian = lagrangian;
+      this.nothingAbove = lagrangian;
+    }
+
+    /** The next floor: never below the incumbent's value, which is the last one. */
+    double next(double incumbent) {
+      if (bisecting(incumbent)) {
+        return nothingAbove / 2 + outgrown / 2;
+      }
+      while (true) {
+        double gap = lagrangian - incumbent;
+        double floor = Double.isFinite(gap) && gap > 0 && fraction < 1
+            ? Math.max(incumbent, lagrangian - fraction * gap)
+            : incumbent; // exactly: L − 1·gap can round above it
+        if (floor < nothingAbove || floor <= incumbent) {
+          return floor;
+        }
+        fraction = Math.min(1, fraction * FLOOR_GROWTH);
+      }
+    }
+
+    /** A pass at {@code floor} found nothing above it. */
+    void nothingAbove(double floor, double incumbent) {
+      nothingAbove = Math.min(nothingAbove, floor);
+      if (!bisecting(incumbent)) {
+        fraction = Math.min(1, fraction * FLOOR_GROWTH);
+      }
+    }
+
+    /**
+     * A pass's program at {@code floor} outgrew its layers: true when the band up to the lowest floor with nothing
+     * above it is still open (the next floors bisect it), false when it has closed to one floor.
+     */
+    boolean outgrew(double floor) {
+      if (floor < nothingAbove && !(nothingAbove - floor <= 1e-9 * Math.max(1, Math.abs(nothingAbove)))) {
+        outgrown = floor;
+        return true;
+      }
+      return false;
+    }
+
+    /** Bisecting, unless the incumbent has since risen above the floor that outgrew (or none did). */
+    private boolean bisecting(double incumbent) {
+      return outgrown >= incumbent;
+    }
   }
 
   /**
