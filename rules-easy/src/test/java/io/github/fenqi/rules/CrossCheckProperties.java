@@ -99,9 +99,9 @@ class CrossCheckProperties {
 
   private static Path tempDir(String name) {
     try {
-      Path dir = Files.createTempDirectory("fenqi-rules-" + name);
-      dir.toFile().deleteOnExit();
-      return dir;
+      // Under the module's build directory, not /tmp: deleteOnExit cannot remove a directory with files in it,
+      // and `mvn clean` removes this one.
+      return Files.createTempDirectory(Files.createDirectories(Path.of("target")), "fenqi-rules-" + name);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -83,6 +83,7 @@ class FenqiApplicationTest {
     registry.add("fenqi.monitor.recent-window", () -> "20");
     registry.add("fenqi.monitor.baseline-window", () -> "40");
     registry.add("fenqi.monitor.min-baseline", () -> "20");
+    registry.add("server.tomcat.basedir", () -> DIR.resolve("tomcat").toString());
     registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + DIR.resolve("db/fenqi").toAbsolutePath());
   }
 
@@ -321,7 +322,9 @@ class FenqiApplicationTest {
 
   private static Path tempDir() {
     try {
-      return Files.createTempDirectory("fenqi-spring-test");
+      // Under the module's build directory, not /tmp: the database stays open until the JVM exits, so nothing
+      // here can delete it, and `mvn clean` removes this one.
+      return Files.createTempDirectory(Files.createDirectories(Path.of("target")), "fenqi-spring-test");
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

@@ -26,6 +26,7 @@ class StartupConfigurationTest {
   private static void start(Path dir, String... more) {
     List<String> args = new ArrayList<>(List.of(
         "--server.port=0",
+        "--server.tomcat.basedir=" + dir.resolve("tomcat"),
         "--fenqi.policies-dir=" + dir.resolve("policies"),
         "--fenqi.audit-log=" + dir.resolve("audit.log"),
         "--fenqi.client-token=client-token-0123456789",
