@@ -12,15 +12,18 @@ import java.util.Locale;
 
 /**
  * Compares the exact solver of two builds of this module, interleaved in one JVM: each jar in its own class loader,
- * the two timed in alternating rounds (the order flipped every round) on SolverBenchmark's cases for seeds 42–44.
+ * the two timed in alternating rounds (the order flipped every round) on SolverBenchmark's cases (seeds 42–44 unless
+ * told otherwise).
  * On a shared 2-core machine the load drifts by more than the changes worth measuring within one JMH run of each
  * build; alternating rounds expose both builds to the same drift, and the three seeds dampen the large
  * case-to-case variance of the work (see benchmarks/README.md). For a decision before a JMH run, not instead of one.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.github.fenqi.benchmarks.SolverJarComparison
- * BEFORE.jar AFTER.jar [debts] [rounds]} (default 20 debts, 30 rounds), where the jars are copies of
- * {@code benchmarks/target/benchmarks.jar} built from the two commits. Prints the median and quartiles of the
- * milliseconds per case (three strategies, grids included) for each jar.
+ * BEFORE.jar AFTER.jar [debts] [rounds] [seeds] [budgetFactor]} (default 20 debts, 30 rounds, 3 seeds from 42, budget
+ * 1.3 × the least first-month total), where the jars are copies of {@code benchmarks/target/benchmarks.jar} built
+ * from the two commits. Prints the median and quartiles of the milliseconds per case (three strategies, grids
+ * included) for each jar. The benchmark's three seeds say little about the tail: 12 seeds at the same budget have
+ * cases ten times slower than any of the three.
  *
  * <p>Thread-safety: a command-line program; not for use from other code.
  */
@@ -28,15 +31,19 @@ public final class SolverJarComparison {
   private SolverJarComparison() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length < 2 || args.length > 4) {
-      System.err.println("usage: SolverJarComparison BEFORE.jar AFTER.jar [debts (default 20)] [rounds (default 30)]");
+    if (args.length < 2 || args.length > 6) {
+      System.err.println("usage: SolverJarComparison BEFORE.jar AFTER.jar [debts (default 20)] [rounds (default 30)]"
+          + " [seeds (default 3)] [budgetFactor (default 1.3)]");
       System.exit(2);
     }
     int debts = args.length > 2 ? positive(args[2], "debts") : 20;
     int rounds = args.length > 3 ? positive(args[3], "rounds") : 30;
-    Build[] builds = {new Build(Path.of(args[0]), debts), new Build(Path.of(args[1]), debts)};
+    int seeds = args.length > 4 ? positive(args[4], "seeds") : 3;
+    double budgetFactor = args.length > 5 ? budgetFactor(args[5]) : 1.3;
+    Build[] builds = {new Build(Path.of(args[0]), debts, seeds, budgetFactor),
+        new Build(Path.of(args[1]), debts, seeds, budgetFactor)};
     // repetitions per round: a round of well over 100 ms keeps timer and scheduling noise small
-    int reps = debts <= 5 ? 100 : debts <= 10 ? 10 : 4;
+    int reps = Math.max(1, (debts <= 5 ? 300 : debts <= 10 ? 30 : 12) / seeds);
     for (int warm = 0; warm < 5; warm++) {
       for (Build build : builds) {
         build.solveAll();
@@ -56,8 +63,9 @@ public final class SolverJarComparison {
     for (int k = 0; k < 2; k++) {
       double[] t = msPerCase[k].clone();
       Arrays.sort(t);
-      System.out.printf(Locale.ROOT, "%s: median %.2f, p25 %.2f, p75 %.2f ms per case (%d debts, seeds 42-44, %d rounds)%n",
-          args[k], t[rounds / 2], t[rounds / 4], t[(3 * rounds) / 4], debts, rounds);
+      System.out.printf(Locale.ROOT,
+          "%s: median %.2f, p25 %.2f, p75 %.2f ms per case (%d debts, budget %.2f, seeds 42-%d, %d rounds)%n",
+          args[k], t[rounds / 2], t[rounds / 4], t[(3 * rounds) / 4], debts, budgetFactor, 41 + seeds, rounds);
     }
   }
 
@@ -75,13 +83,29 @@ public final class SolverJarComparison {
     return 0;
   }
 
+  private static double budgetFactor(String value) {
+    try {
+      double f = Double.parseDouble(value);
+      if (f > 0 && Double.isFinite(f)) {
+        return f;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    System.err.println("budgetFactor must be a positive number, got '" + value + "'");
+    System.exit(2);
+    return 0;
+  }
+
   /** One jar's solver and cases, loaded apart from this class's own copy of fenqi. */
   private static final class Build {
     final Object solver;
     final Method solve;
-    final Object[] problems = new Object[3];
+    final Object[] problems;
 
-    Build(Path jar, int debts) throws ReflectiveOperationException, MalformedURLException {
+    Build(Path jar, int debts, int seeds, double budgetFactor) throws ReflectiveOperationException,
+        MalformedURLException {
+      problems = new Object[seeds];
       if (!Files.isRegularFile(jar)) {
         System.err.println("no such jar: " + jar);
         System.exit(2);
@@ -91,7 +115,7 @@ public final class SolverJarComparison {
       Class<?> benchmark = loader.loadClass("io.github.fenqi.benchmarks.SolverBenchmark");
       Method generate = benchmark.getMethod("generate", int.class, double.class, long.class);
       for (int s = 0; s < problems.length; s++) {
-        problems[s] = generate.invoke(null, debts, 1.3, 42L + s);
+        problems[s] = generate.invoke(null, debts, budgetFactor, 42L + s);
       }
       Class<?> solverType = loader.loadClass("io.github.fenqi.core.solve.ProposalSolver");
       solver = solverType.getMethod("exact").invoke(null);

@@ -222,6 +222,22 @@ public final class MultipleChoiceKnapsack {
   private static final double FLOOR_GROWTH = 1.5;
 
   /**
+   * The (partial selection, item) pairs a pass's program may examine: at least this many, and up to
+   * {@link #PASS_PAIR_GROWTH} times as many as the lowest pass that found nothing examined. A pass costs about
+   * 20 ns a pair, and its pairs grow steeply with the distance of its floor below the optimum (on one 20-debt case
+   * 25 000 pairs at the optimum's level, 9.5 million a sixth of the gap lower), so a pass that needs many times its
+   * predecessor's is stopped and a higher floor tried first; see {@link FloorSchedule}.
+   */
+  static final long PASS_PAIRS = 100_000;
+  private static final long PASS_PAIR_GROWTH = 8;
+
+  /**
+   * Once the floors between the lowest one with nothing above and one that ran over its pair budget are this close
+   * (a fraction of the Lagrangian gap), the latter runs without a pair budget.
+   */
+  private static final double PAIR_BUDGET_BAND = 1.0 / 64;
+
+  /**
    * Drops every item that cannot be part of a solution worth more than {@code target}: for any λ, μ ≥ 0,
    * {@code L = λ·capA + μ·capB + Σ_g max_i r_gi} with {@code r = v − λa − μb} bounds every solution, and
    * {@code L − max_g + r_gj} bounds every solution that takes item j of group g. The items of {@code keepChoice}
@@ -380,7 +396,8 @@ public final class MultipleChoiceKnapsack {
       return first;
     }
     if (first.best().isPresent()) {
-      return passes(groups, kept, capacityA, capacityB, maxNodes, probe, first.best().get(), first.nodes(), boundList);
+      return passes(groups, kept, capacityA, capacityB, maxNodes, probe, first.best().get(), first.nodes(), boundList,
+          PASS_PAIRS);
     }
     // 1b. It found nothing that fits: capacities so tight that few selections do. Find one by weight alone, or prove
     // there is none.
@@ -394,7 +411,8 @@ public final class MultipleChoiceKnapsack {
     if (feasible.selection().isEmpty()) {
       return new Result(Optional.empty(), true, work); // nothing fits: proven
     }
-    return passes(groups, kept, capacityA, capacityB, maxNodes, probe, feasible.selection().get(), work, boundList);
+    return passes(groups, kept, capacityA, capacityB, maxNodes, probe, feasible.selection().get(), work, boundList,
+        PASS_PAIRS);
   }
 
   /**
@@ -518,20 +536,22 @@ public final class MultipleChoiceKnapsack {
 
   /**
    * As {@link #solve(Group[], long, long, long)}, but from the given feasible selection instead of a first search's
-   * best (tests: a poor start makes every pass of the exact part run).
+   * best (tests: a poor start makes every pass of the exact part run), and each pass's program allowed at least
+   * {@code passPairs} pairs (tests: a few make passes run over budget).
    */
-  static Result solveFrom(Group[] groups, long capacityA, long capacityB, Solution start, int boundList) {
+  static Result solveFrom(Group[] groups, long capacityA, long capacityB, Solution start, int boundList,
+      long passPairs) {
     int n = groups.length;
     int[][] kept = new int[n][];
     for (int g = 0; g < n; g++) {
       kept[g] = prune(groups[g]);
     }
     Search probe = new Search(groups, kept, capacityA, capacityB, 0, null);
-    return passes(groups, kept, capacityA, capacityB, DEFAULT_MAX_NODES, probe, start, 0, boundList);
+    return passes(groups, kept, capacityA, capacityB, DEFAULT_MAX_NODES, probe, start, 0, boundList, passPairs);
   }
 
   private static Result passes(Group[] groups, int[][] kept, long capacityA, long capacityB, long maxNodes,
-      Search probe, Solution start, long probeWork, int boundList) {
+      Search probe, Solution start, long probeWork, int boundList, long passPairs) {
     // 2. Local search on the items that can still beat the first incumbent; then only the items that can beat the
     // improved incumbent are kept.
     Solution incumbent = start;
@@ -546,7 +566,7 @@ public final class MultipleChoiceKnapsack {
     // small. Whatever a pass finds above its floor is the optimum (nothing better was pruned); when it finds
     // nothing the optimum lies below the floor and the next pass looks lower. The last pass has the incumbent
     // as its floor, which settles the case.
-    FloorSchedule schedule = new FloorSchedule(lagrangian);
+    FloorSchedule schedule = new FloorSchedule(lagrangian, passPairs);
     while (true) {
       double floor = schedule.next(incumbent.value());
       long left = maxNodes - work;
@@ -556,18 +576,20 @@ public final class MultipleChoiceKnapsack {
       int[][] core = fixByReducedCost(groups, wide, capacityA, capacityB, multipliers, floor, incumbent.choice());
       // A group left without items has nothing above the floor (possible only when the start's items were pruned as
       // dominated: the incumbent's own items are always kept); otherwise the pass decides.
+      long pairs = 0;
       if (Arrays.stream(core).noneMatch(items -> items.length == 0)) {
         Search search = new Search(groups, core, capacityA, capacityB, left, incumbent, multipliers[1]);
         search.floor = floor;
         search.addLagrangianBound(multipliers[0], multipliers[1]);
         search.addSuffixBoundOnB(multipliers[0], multipliers[1], boundList, left);
-        Result pass = search.dynamicProgram((int) Math.min(MAX_DP_STATES, left));
+        Result pass = search.dynamicProgram((int) Math.min(MAX_DP_STATES, left), schedule.pairBudget());
         work += search.work();
-        if (!pass.exhaustive()) {
-          if (work < maxNodes && schedule.outgrew(floor)) {
-            continue; // the next floor is higher
+        pairs = search.pairs();
+        if (!pass.exhaustive()) { // over its pair budget, or a layer outgrew the state limit
+          if (work < maxNodes && schedule.tooBig(floor)) {
+            continue; // a higher floor first
           }
-          // the band is closed: the search, bounded by the same floor and bounds
+          // even without a pair budget: the search, bounded by the same floor and bounds
           search.maxNodes = Math.max(1, maxNodes - work);
           pass = search.run();
           work += pass.nodes();
@@ -588,32 +610,53 @@ public final class MultipleChoiceKnapsack {
       if (floor <= incumbent.value()) {
         return new Result(Optional.of(incumbent), true, work); // nothing beats the incumbent
       }
-      schedule.nothingAbove(floor, incumbent.value());
+      schedule.nothingAbove(floor, incumbent.value(), pairs);
     }
   }
 
   /**
    * The floors of the passes. Normally from just below the Lagrangian bound L towards the incumbent I, each a larger
-   * fraction of the gap L − I. When a pass's program outgrows its layers (its floor too far below the optimum for the
-   * bounds), the next floors bisect between that floor and the lowest one known to have nothing above it, instead of
-   * searching the big pass: the closer a floor is to the optimum, from either side, the smaller its program. A floor
-   * where a pass is known to find nothing is skipped.
+   * fraction of the gap L − I. A floor where a pass is known to find nothing is skipped.
+   *
+   * <p>A pass's cost grows steeply with the distance of its floor below the optimum, and one step of the fraction can
+   * multiply it a hundredfold, so each pass has a budget of pairs ({@link #pairBudget}): {@link #PASS_PAIR_GROWTH}
+   * times those of the lowest pass that found nothing. A pass over its budget, or whose program outgrew its layers,
+   * leaves its floor "too big": the next floors bisect between it and the lowest floor with nothing above — a higher
+   * floor is cheaper, and finds the optimum if it is still below it. After each pass there that finds nothing (which
+   * raises the budget) the too-big floor is tried again; once the band is narrower than {@link #PAIR_BUDGET_BAND} of
+   * the gap it runs without a pair budget, and if its program still outgrows its layers the search takes over. So
+   * every pass that completes costs at most a few times the one before it.
    */
   private static final class FloorSchedule {
     private final double lagrangian;
+    private final long leastPairBudget;
     private double fraction = FIRST_FLOOR_FRACTION;
+    private double geometric = Double.NaN; // the last floor of the fraction schedule
     private double nothingAbove;
-    private double outgrown = Double.NaN;
+    private long nothingAbovePairs;
+    private double tooBig = Double.NaN; // the highest floor whose pass did not finish, unresolved
+    private boolean retryTooBig;
+    private boolean unbudgeted;
 
-    FloorSchedule(double lagrangian) {
+    FloorSchedule(double lagrangian, long leastPairBudget) {
       this.lagrangian = lagrangian;
       this.nothingAbove = lagrangian;
+      this.leastPairBudget = leastPairBudget;
     }
 
     /** The next floor: never below the incumbent's value, which is the last one. */
     double next(double incumbent) {
-      if (bisecting(incumbent)) {
-        return nothingAbove / 2 + outgrown / 2;
+      unbudgeted = false;
+      if (tooBig >= incumbent) { // else the incumbent has risen above it: moot
+        if (retryTooBig) {
+          retryTooBig = false;
+          return tooBig;
+        }
+        if (nothingAbove - tooBig > PAIR_BUDGET_BAND * (lagrangian - incumbent)) {
+          return nothingAbove / 2 + tooBig / 2;
+        }
+        unbudgeted = true;
+        return tooBig;
       }
       while (true) {
         double gap = lagrangian - incumbent;
@@ -621,37 +664,55 @@ public final class MultipleChoiceKnapsack {
             ? Math.max(incumbent, lagrangian - fraction * gap)
             : incumbent; // exactly: L − 1·gap can round above it
         if (floor < nothingAbove || floor <= incumbent) {
+          geometric = floor;
           return floor;
         }
         fraction = Math.min(1, fraction * FLOOR_GROWTH);
       }
     }
 
-    /** A pass at {@code floor} found nothing above it. */
-    void nothingAbove(double floor, double incumbent) {
-      nothingAbove = Math.min(nothingAbove, floor);
-      if (!bisecting(incumbent)) {
+    /** The pairs the next pass's program may examine. */
+    long pairBudget() {
+      if (unbudgeted) {
+        return Long.MAX_VALUE;
+      }
+      long grown = nothingAbovePairs > Long.MAX_VALUE / PASS_PAIR_GROWTH
+          ? Long.MAX_VALUE
+          : nothingAbovePairs * PASS_PAIR_GROWTH;
+      return Math.max(leastPairBudget, grown);
+    }
+
+    /** A pass at {@code floor}, which examined {@code pairs} pairs, found nothing above it. */
+    void nothingAbove(double floor, double incumbent, long pairs) {
+      if (floor <= nothingAbove) {
+        nothingAbove = floor;
+        nothingAbovePairs = Math.max(nothingAbovePairs, pairs);
+      }
+      if (floor <= tooBig) {
+        tooBig = Double.NaN; // resolved: nothing above it either
+      } else if (tooBig >= incumbent) {
+        retryTooBig = true; // with the larger budget
+      }
+      if (!(tooBig >= incumbent) && floor <= geometric) {
         fraction = Math.min(1, fraction * FLOOR_GROWTH);
       }
     }
 
     /**
-     * A pass's program at {@code floor} outgrew its layers: true when the band up to the lowest floor with nothing
-     * above it is still open (the next floors bisect it), false when it has closed to one floor.
+     * The pass at {@code floor} did not finish (over its pair budget, or its program outgrew its layers): true when a
+     * higher floor or a larger budget is left to try, false when it already ran without a pair budget.
      */
-    boolean outgrew(double floor) {
-      if (floor < nothingAbove && !(nothingAbove - floor <= 1e-9 * Math.max(1, Math.abs(nothingAbove)))) {
-        outgrown = floor;
-        return true;
+    boolean tooBig(double floor) {
+      if (unbudgeted) {
+        return false;
       }
-      return false;
-    }
-
-    /** Bisecting, unless the incumbent has since risen above the floor that outgrew (or none did). */
-    private boolean bisecting(double incumbent) {
-      return outgrown >= incumbent;
+      tooBig = Double.isNaN(tooBig) ? floor : Math.max(tooBig, floor);
+      retryTooBig = false;
+      return true;
     }
   }
+
+
 
   /**
    * Indexes of the non-dominated items of a group, best value first. Dominated: another item has
@@ -993,6 +1054,7 @@ public final class MultipleChoiceKnapsack {
     /** Only solutions worth more than this count (see {@link MultipleChoiceKnapsack#solve}); −∞ for a plain search. */
     double floor = Double.NEGATIVE_INFINITY;
     private boolean foundAboveFloor;
+    private long pairs;
     private long programStates;
     private long boundStates;
 
@@ -1683,9 +1745,11 @@ public final class MultipleChoiceKnapsack {
      * Exact dynamic program over the groups in search order: a layer holds partial selections (weight A, weight
      * B, value) that no other partial selection dominates and whose bound can still beat the incumbent. Exact
      * like the search, but near-ties that make branch and bound enumerate many equal-looking combinations
-     * collapse into one state. Gives up (not exhaustive) when a layer exceeds {@code maxStates}.
+     * collapse into one state. Gives up (not exhaustive) when a layer exceeds {@code maxStates}, or before a layer
+     * that would take the (partial selection, item) pairs examined beyond {@code maxPairs} ({@link #pairs}).
      */
-    Result dynamicProgram(int maxStates) {
+    Result dynamicProgram(int maxStates, long maxPairs) {
+      pairs = 0;
       long[] sa = {0};
       long[] sb = {0};
       double[] sv = {0};
@@ -1696,6 +1760,11 @@ public final class MultipleChoiceKnapsack {
         long restMinA = suffixMinA[depth + 1];
         long restMinB = suffixMinB[depth + 1];
         int k = v[depth].length;
+        pairs = Search.saturatingAdd(pairs, (long) sa.length * k);
+        if (pairs > maxPairs) {
+          programStates += states;
+          return new Result(Optional.empty(), false, states);
+        }
         // candidates beyond maxStates end the program anyway: never allocate more (states × items overflows int
         // and would need gigabytes on large cores)
         int size = (int) Math.min((long) sa.length * k, (long) maxStates + 1);
@@ -1872,6 +1941,11 @@ public final class MultipleChoiceKnapsack {
     /** True when the search or program finished without a solution worth more than the floor. */
     boolean nothingAboveFloor() {
       return !foundAboveFloor;
+    }
+
+    /** The (partial selection, item) pairs the last dynamic program examined, up to where it stopped. */
+    long pairs() {
+      return pairs;
     }
 
     /** States of the dynamic program and of the suffix bound built so far (search nodes are counted by run). */

@@ -251,14 +251,34 @@ class MultipleChoiceKnapsackProperties {
       @ForAll @IntRange(min = 2, max = 5) int maxItems, @ForAll @IntRange(min = 0, max = 100) int slackA,
       @ForAll @IntRange(min = 0, max = 100) int slackB, @ForAll @IntRange(min = 1, max = 4) int boundList,
       @ForAll boolean integerValues) {
-    Group[] gs = randomGroups(seed, groups, maxItems, integerValues);
+    assertPassesFromTheWorstStartFindTheOptimum(randomGroups(seed, groups, maxItems, integerValues), slackA, slackB,
+        boundList, MultipleChoiceKnapsack.PASS_PAIRS);
+  }
+
+  /**
+   * Passes allowed only 1–40 (partial selection, item) pairs run over their budget on nearly every case, so the
+   * floors bisect, retry with larger budgets and finally run without one: the optimum must not change, and must be
+   * proven.
+   */
+  @Property(tries = 2000)
+  void passesOverTheirPairBudgetKeepTheOptimum(@ForAll long seed, @ForAll @IntRange(min = 2, max = 7) int groups,
+      @ForAll @IntRange(min = 2, max = 5) int maxItems, @ForAll @IntRange(min = 0, max = 100) int slackA,
+      @ForAll @IntRange(min = 0, max = 100) int slackB, @ForAll @IntRange(min = 1, max = 40) int passPairs,
+      @ForAll boolean integerValues) {
+    assertPassesFromTheWorstStartFindTheOptimum(randomGroups(seed, groups, maxItems, integerValues), slackA, slackB,
+        MultipleChoiceKnapsack.SUFFIX_BOUND_LIST, passPairs);
+  }
+
+  private static void assertPassesFromTheWorstStartFindTheOptimum(Group[] gs, int slackA, int slackB, int boundList,
+      long passPairs) {
     // capacities between the lightest and the heaviest selection, so that most cases are feasible and bind
     long capA = capacityBetween(gs, true, slackA);
     long capB = capacityBetween(gs, false, slackB);
     Solution start = worstFeasible(gs, capA, capB);
     Assume.that(start != null);
     double expected = bruteForce(gs, capA, capB).orElseThrow();
-    MultipleChoiceKnapsack.Result result = MultipleChoiceKnapsack.solveFrom(gs, capA, capB, start, boundList);
+    MultipleChoiceKnapsack.Result result = MultipleChoiceKnapsack.solveFrom(gs, capA, capB, start, boundList,
+        passPairs);
     assertTrue(result.proven());
     Solution s = result.best().orElseThrow();
     assertEquals(expected, s.value(), 1e-9 * Math.max(1, Math.abs(expected)));
