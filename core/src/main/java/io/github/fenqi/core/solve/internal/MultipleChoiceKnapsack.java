@@ -1413,23 +1413,120 @@ public final class MultipleChoiceKnapsack {
      * best and left the Lagrangian bound nine times as far from the optimum (10 debts, budget 1.1, seed 40).
      */
     private double usageB(long[][] ga, long[][] gb, double[][] gv, double mu) {
-      Lp lp = hulls(ga, gb, gv, mu);
-      if (capA - lp.baseA < 0) {
-        long sum = 0;
-        for (int g = 0; g < ga.length; g++) {
-          sum = saturatingAdd(sum, gb[g][lp.hullItems[g][0]]);
+      // hulls() and lpSolution() fused, on buffers kept between calls: the same arithmetic in the same order (so the
+      // same μ, bit for bit), without the ~200 KB of arrays per call that fitting μ allocated 20-odd times a search
+      int groups = ga.length;
+      int total = 0;
+      for (double[] values : gv) {
+        total += values.length;
+      }
+      if (fitX.length < total) {
+        fitX = new long[total];
+        fitY = new double[total];
+        fitItem = new int[total];
+      }
+      if (fitStart.length < groups) {
+        fitStart = new int[groups];
+        fitEnd = new int[groups];
+        fitAt = new int[groups];
+        fitHeadSlope = new double[groups];
+      }
+      long[] hx = fitX;
+      double[] hy = fitY;
+      int[] hull = fitItem;
+      long baseA = 0;
+      int next = 0;
+      for (int g = 0; g < groups; g++) {
+        int start = next;
+        int h = start;
+        for (int idx : ascendingOrder(ga)[g]) {
+          long x = ga[g][idx];
+          double y = gv[g][idx] - mu * gb[g][idx];
+          if (h > start && hx[h - 1] == x) {
+            if (y <= hy[h - 1]) {
+              continue;
+            }
+            h--; // the same weight with a higher value replaces the last point
+          }
+          if (h > start && y <= hy[h - 1]) {
+            continue;
+          }
+          while (h >= start + 2 && (hy[h - 1] - hy[h - 2]) * (x - hx[h - 2]) <= (y - hy[h - 2]) * (hx[h - 1] - hx[h - 2])) {
+            h--;
+          }
+          hx[h] = x;
+          hy[h] = y;
+          hull[h] = idx;
+          h++;
+        }
+        fitStart[g] = start;
+        fitEnd[g] = h;
+        baseA = saturatingAdd(baseA, hx[start]);
+        next = h;
+      }
+      long sum = 0;
+      if (capA - baseA < 0) {
+        for (int g = 0; g < groups; g++) {
+          sum = saturatingAdd(sum, gb[g][hull[fitStart[g]]]);
         }
         return sum;
       }
-      LpSolution solution = lpSolution(lp, capA);
-      int[] choice = solution.choice();
-      long sum = 0;
-      for (int g = 0; g < ga.length; g++) {
-        sum = saturatingAdd(sum, gb[g][choice[g]]);
+      // Walk increments by slope; an increment of group g moves it one hull point up, in order.
+      long room = capA - baseA;
+      for (int g = 0; g < groups; g++) {
+        fitAt[g] = fitStart[g];
+        fitHeadSlope[g] = headSlope(g);
       }
-      int g = solution.breakGroup();
-      return g < 0 ? sum : sum + solution.breakFraction() * (gb[g][solution.breakItem()] - gb[g][choice[g]]);
+      int breakGroup = -1;
+      double breakFraction = 0;
+      while (room > 0) {
+        int bestG = -1;
+        double bestS = 0;
+        for (int g = 0; g < groups; g++) {
+          if (fitAt[g] + 1 < fitEnd[g] && fitHeadSlope[g] > bestS) {
+            bestS = fitHeadSlope[g];
+            bestG = g;
+          }
+        }
+        if (bestG < 0) {
+          break;
+        }
+        int at = fitAt[bestG];
+        long dx = hx[at + 1] - hx[at];
+        if (dx > room) {
+          breakGroup = bestG;
+          breakFraction = (double) room / dx;
+          break;
+        }
+        room -= dx;
+        fitAt[bestG] = at + 1;
+        fitHeadSlope[bestG] = headSlope(bestG);
+      }
+      for (int g = 0; g < groups; g++) {
+        sum = saturatingAdd(sum, gb[g][hull[fitAt[g]]]);
+      }
+      if (breakGroup < 0) {
+        return sum;
+      }
+      int at = fitAt[breakGroup];
+      return sum + breakFraction * (gb[breakGroup][hull[at + 1]] - gb[breakGroup][hull[at]]);
     }
+
+    /** The slope of group g's next hull increment in {@link #usageB}'s buffers (unused past its last point). */
+    private double headSlope(int g) {
+      int at = fitAt[g];
+      return at + 1 < fitEnd[g] ? (fitY[at + 1] - fitY[at]) / (double) (fitX[at + 1] - fitX[at]) : 0;
+    }
+
+    // usageB's buffers: every group's hull points, group g's from fitStart[g] to fitEnd[g]; fitAt[g] is its LP point
+    private long[] fitX = new long[0];
+    private double[] fitY = new double[0];
+    private int[] fitItem = new int[0];
+    private int[] fitStart = new int[0];
+    private int[] fitEnd = new int[0];
+    private int[] fitAt = new int[0];
+    private double[] fitHeadSlope = new double[0];
+
 
     /**
      * LP bound data of every suffix of groups, for one constraint ({@code onA}: weight A, else weight B) with
