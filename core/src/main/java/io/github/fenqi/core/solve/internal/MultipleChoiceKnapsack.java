@@ -712,8 +712,6 @@ public final class MultipleChoiceKnapsack {
     }
   }
 
-
-
   /**
    * Indexes of the non-dominated items of a group, best value first. Dominated: another item has
    * weightA ≤, weightB ≤ and value ≥ (the earlier in value order wins a tie).
