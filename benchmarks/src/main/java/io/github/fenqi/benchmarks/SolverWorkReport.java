@@ -11,7 +11,10 @@ import java.util.Locale;
 /**
  * How much work the exact solver does per strategy — search nodes plus dynamic-program states, which do not depend
  * on the machine — and whether it proves optimality, on SolverBenchmark's generated cases. Complements the JMH
- * times: on a noisy shared machine the work counts are the stable measure of an algorithmic change.
+ * times: on a noisy shared machine the work counts are the stable measure of an algorithmic change — within limits:
+ * a dynamic program's time goes with the (partial selection, item) pairs it examines, most of which never become
+ * states, and since passes run on pair budgets (ninth session) the aborted ones add states while saving pairs. Check
+ * a change's time with {@link SolverJarComparison} on twelve seeds as well.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.github.fenqi.benchmarks.SolverWorkReport [debts...]}
  * (default 3 5 10 15 20; seeds 42–44, the benchmark's seed and the two after it). Prints a Markdown table.
