@@ -1225,36 +1225,72 @@ public final class MultipleChoiceKnapsack {
     }
 
     /**
-     * Each group's upper hull of (weight A, v − μ·weight B) in ascending weight A, with the lightest points' total
-     * value and weight: all the LP's integer part and the suffix LPs need (fitting μ asks for it ~25 times); only the
-     * root LP's break slope needs {@link #lp}'s increments sorted over all groups.
+     * Each group's upper hull of (weight A, v − μ·weight B) in ascending weight A, as arrays of its own, with the
+     * lightest points' total value and weight: what the root LP and the suffix LPs keep ({@link #buildHulls} is the
+     * buffer-only form that fitting μ and the first incumbent use).
      */
     private Lp hulls(long[][] ga, long[][] gb, double[][] gv, double mu) {
       Lp lp = new Lp();
       int groups = ga.length;
+      lp.baseA = buildHulls(ga, gb, gv, mu);
       lp.hullItems = new int[groups][];
       lp.hullWeight = new long[groups][];
       lp.hullValue = new double[groups][];
       for (int g = 0; g < groups; g++) {
-        int k = gv[g].length;
-        int[] byA = ascendingOrder(ga)[g];
-        int[] hull = new int[k];
-        long[] hx = new long[k];
-        double[] hy = new double[k];
-        int h = 0;
-        for (int idx : byA) {
+        int from = hullStart[g];
+        int to = hullEnd[g];
+        lp.hullItems[g] = Arrays.copyOfRange(hullItem, from, to);
+        lp.hullWeight[g] = Arrays.copyOfRange(hullX, from, to);
+        lp.hullValue[g] = Arrays.copyOfRange(hullY, from, to);
+        lp.baseValue += hullY[from];
+      }
+      return lp;
+    }
+
+    /**
+     * Each group's upper hull of (weight A, v − μ·weight B) in ascending weight A into the hull buffers (group g's
+     * points from {@code hullStart[g]} to {@code hullEnd[g]}); returns the lightest points' total weight A. The
+     * buffers are kept between calls: fitting μ asks for the hulls twenty-odd times a search, and fresh arrays per
+     * call were ~200 KB each.
+     */
+    private long buildHulls(long[][] ga, long[][] gb, double[][] gv, double mu) {
+      int groups = ga.length;
+      int total = 0;
+      for (double[] values : gv) {
+        total += values.length;
+      }
+      if (hullX.length < total) {
+        hullX = new long[total];
+        hullY = new double[total];
+        hullItem = new int[total];
+      }
+      if (hullStart.length < groups) {
+        hullStart = new int[groups];
+        hullEnd = new int[groups];
+        hullAt = new int[groups];
+        hullHeadSlope = new double[groups];
+      }
+      long[] hx = hullX;
+      double[] hy = hullY;
+      int[] hull = hullItem;
+      long baseA = 0;
+      int next = 0;
+      for (int g = 0; g < groups; g++) {
+        int start = next;
+        int h = start;
+        for (int idx : ascendingOrder(ga)[g]) {
           long x = ga[g][idx];
           double y = gv[g][idx] - mu * gb[g][idx];
-          if (h > 0 && hx[h - 1] == x) {
+          if (h > start && hx[h - 1] == x) {
             if (y <= hy[h - 1]) {
               continue;
             }
             h--; // the same weight with a higher value replaces the last point
           }
-          if (h > 0 && y <= hy[h - 1]) {
+          if (h > start && y <= hy[h - 1]) {
             continue;
           }
-          while (h >= 2 && (hy[h - 1] - hy[h - 2]) * (x - hx[h - 2]) <= (y - hy[h - 2]) * (hx[h - 1] - hx[h - 2])) {
+          while (h >= start + 2 && (hy[h - 1] - hy[h - 2]) * (x - hx[h - 2]) <= (y - hy[h - 2]) * (hx[h - 1] - hx[h - 2])) {
             h--;
           }
           hx[h] = x;
@@ -1262,14 +1298,68 @@ public final class MultipleChoiceKnapsack {
           hull[h] = idx;
           h++;
         }
-        lp.hullItems[g] = Arrays.copyOf(hull, h);
-        lp.hullWeight[g] = Arrays.copyOf(hx, h);
-        lp.hullValue[g] = Arrays.copyOf(hy, h);
-        lp.baseValue += hy[0];
-        lp.baseA = saturatingAdd(lp.baseA, hx[0]);
+        hullStart[g] = start;
+        hullEnd[g] = h;
+        baseA = saturatingAdd(baseA, hx[start]);
+        next = h;
       }
-      return lp;
+      return baseA;
     }
+
+    /**
+     * The LP solution on the hulls {@link #buildHulls} left, with {@code room} = capacity A minus their lightest
+     * points' weight (≥ 0): increments by slope, each moving its group one hull point up, until the room is spent.
+     * Leaves each group's last point fully paid for in {@code hullAt} and the increment taken only in part, if any,
+     * in {@code hullBreakGroup} (−1 for none) and {@code hullBreakFraction}.
+     */
+    private void fillHulls(int groups, long room) {
+      for (int g = 0; g < groups; g++) {
+        hullAt[g] = hullStart[g];
+        hullHeadSlope[g] = headSlope(g);
+      }
+      hullBreakGroup = -1;
+      hullBreakFraction = 0;
+      while (room > 0) {
+        int bestG = -1;
+        double bestS = 0;
+        for (int g = 0; g < groups; g++) {
+          if (hullAt[g] + 1 < hullEnd[g] && hullHeadSlope[g] > bestS) {
+            bestS = hullHeadSlope[g];
+            bestG = g;
+          }
+        }
+        if (bestG < 0) {
+          return;
+        }
+        int at = hullAt[bestG];
+        long dx = hullX[at + 1] - hullX[at];
+        if (dx > room) {
+          hullBreakGroup = bestG;
+          hullBreakFraction = (double) room / dx;
+          return;
+        }
+        room -= dx;
+        hullAt[bestG] = at + 1;
+        hullHeadSlope[bestG] = headSlope(bestG);
+      }
+    }
+
+    /** The slope of group g's next hull increment (unused past its last point). */
+    private double headSlope(int g) {
+      int at = hullAt[g];
+      return at + 1 < hullEnd[g] ? (hullY[at + 1] - hullY[at]) / (double) (hullX[at + 1] - hullX[at]) : 0;
+    }
+
+    // The hull buffers: every group's hull points, group g's from hullStart[g] to hullEnd[g]; hullAt[g] is its LP point
+    private long[] hullX = new long[0];
+    private double[] hullY = new double[0];
+    private int[] hullItem = new int[0];
+    private int[] hullStart = new int[0];
+    private int[] hullEnd = new int[0];
+    private int[] hullAt = new int[0];
+    private double[] hullHeadSlope = new double[0];
+    private int hullBreakGroup;
+    private double hullBreakFraction;
 
     private Lp lp(long[][] ga, long[][] gb, double[][] gv, double mu, long cap) {
       Lp lp = hulls(ga, gb, gv, mu);
@@ -1308,58 +1398,6 @@ public final class MultipleChoiceKnapsack {
         lp.breakSlope = j < total ? Math.max(0, lp.slopes[j]) : 0;
       }
       return lp;
-    }
-
-    /**
-     * The LP's solution: its integer part {@code choice} (per group the last hull point fully paid for by the
-     * increments taken) and the increment it takes only in part, if any: group {@code breakGroup} (−1 for none)
-     * moves {@code breakFraction} of the way to its hull point {@code breakItem}.
-     */
-    private record LpSolution(int[] choice, int breakGroup, int breakItem, double breakFraction) {}
-
-    private static LpSolution lpSolution(Lp lp, long cap) {
-      int groups = lp.hullItems.length;
-      int[] choice = new int[groups];
-      long room = cap - lp.baseA;
-      // Walk increments by slope; an increment of group g moves it one hull point up, in order.
-      int[] at = new int[groups];
-      double[][] slopes = new double[groups][];
-      for (int g = 0; g < groups; g++) {
-        long[] hx = lp.hullWeight[g];
-        double[] hy = lp.hullValue[g];
-        slopes[g] = new double[hx.length - 1];
-        for (int j = 1; j < hx.length; j++) {
-          slopes[g][j - 1] = (hy[j] - hy[j - 1]) / (double) (hx[j] - hx[j - 1]);
-        }
-      }
-      int breakGroup = -1;
-      double breakFraction = 0;
-      while (room > 0) {
-        int bestG = -1;
-        double bestS = 0;
-        for (int g = 0; g < groups; g++) {
-          if (at[g] < slopes[g].length && slopes[g][at[g]] > bestS) {
-            bestS = slopes[g][at[g]];
-            bestG = g;
-          }
-        }
-        if (bestG < 0) {
-          break;
-        }
-        long dx = lp.hullWeight[bestG][at[bestG] + 1] - lp.hullWeight[bestG][at[bestG]];
-        if (dx > room) {
-          breakGroup = bestG;
-          breakFraction = (double) room / dx;
-          break;
-        }
-        room -= dx;
-        at[bestG]++;
-      }
-      for (int g = 0; g < groups; g++) {
-        choice[g] = lp.hullItems[g][at[g]];
-      }
-      return new LpSolution(choice, breakGroup, breakGroup < 0 ? -1 : lp.hullItems[breakGroup][at[breakGroup] + 1],
-          breakFraction);
     }
 
     /**
@@ -1411,119 +1449,26 @@ public final class MultipleChoiceKnapsack {
      * best and left the Lagrangian bound nine times as far from the optimum (10 debts, budget 1.1, seed 40).
      */
     private double usageB(long[][] ga, long[][] gb, double[][] gv, double mu) {
-      // hulls() and lpSolution() fused, on buffers kept between calls: the same arithmetic in the same order (so the
-      // same μ, bit for bit), without the ~200 KB of arrays per call that fitting μ allocated 20-odd times a search
       int groups = ga.length;
-      int total = 0;
-      for (double[] values : gv) {
-        total += values.length;
-      }
-      if (fitX.length < total) {
-        fitX = new long[total];
-        fitY = new double[total];
-        fitItem = new int[total];
-      }
-      if (fitStart.length < groups) {
-        fitStart = new int[groups];
-        fitEnd = new int[groups];
-        fitAt = new int[groups];
-        fitHeadSlope = new double[groups];
-      }
-      long[] hx = fitX;
-      double[] hy = fitY;
-      int[] hull = fitItem;
-      long baseA = 0;
-      int next = 0;
-      for (int g = 0; g < groups; g++) {
-        int start = next;
-        int h = start;
-        for (int idx : ascendingOrder(ga)[g]) {
-          long x = ga[g][idx];
-          double y = gv[g][idx] - mu * gb[g][idx];
-          if (h > start && hx[h - 1] == x) {
-            if (y <= hy[h - 1]) {
-              continue;
-            }
-            h--; // the same weight with a higher value replaces the last point
-          }
-          if (h > start && y <= hy[h - 1]) {
-            continue;
-          }
-          while (h >= start + 2 && (hy[h - 1] - hy[h - 2]) * (x - hx[h - 2]) <= (y - hy[h - 2]) * (hx[h - 1] - hx[h - 2])) {
-            h--;
-          }
-          hx[h] = x;
-          hy[h] = y;
-          hull[h] = idx;
-          h++;
-        }
-        fitStart[g] = start;
-        fitEnd[g] = h;
-        baseA = saturatingAdd(baseA, hx[start]);
-        next = h;
-      }
+      long room = capA - buildHulls(ga, gb, gv, mu);
       long sum = 0;
-      if (capA - baseA < 0) {
+      if (room < 0) {
         for (int g = 0; g < groups; g++) {
-          sum = saturatingAdd(sum, gb[g][hull[fitStart[g]]]);
+          sum = saturatingAdd(sum, gb[g][hullItem[hullStart[g]]]);
         }
         return sum;
       }
-      // Walk increments by slope; an increment of group g moves it one hull point up, in order.
-      long room = capA - baseA;
+      fillHulls(groups, room);
       for (int g = 0; g < groups; g++) {
-        fitAt[g] = fitStart[g];
-        fitHeadSlope[g] = headSlope(g);
+        sum = saturatingAdd(sum, gb[g][hullItem[hullAt[g]]]);
       }
-      int breakGroup = -1;
-      double breakFraction = 0;
-      while (room > 0) {
-        int bestG = -1;
-        double bestS = 0;
-        for (int g = 0; g < groups; g++) {
-          if (fitAt[g] + 1 < fitEnd[g] && fitHeadSlope[g] > bestS) {
-            bestS = fitHeadSlope[g];
-            bestG = g;
-          }
-        }
-        if (bestG < 0) {
-          break;
-        }
-        int at = fitAt[bestG];
-        long dx = hx[at + 1] - hx[at];
-        if (dx > room) {
-          breakGroup = bestG;
-          breakFraction = (double) room / dx;
-          break;
-        }
-        room -= dx;
-        fitAt[bestG] = at + 1;
-        fitHeadSlope[bestG] = headSlope(bestG);
-      }
-      for (int g = 0; g < groups; g++) {
-        sum = saturatingAdd(sum, gb[g][hull[fitAt[g]]]);
-      }
-      if (breakGroup < 0) {
+      int g = hullBreakGroup;
+      if (g < 0) {
         return sum;
       }
-      int at = fitAt[breakGroup];
-      return sum + breakFraction * (gb[breakGroup][hull[at + 1]] - gb[breakGroup][hull[at]]);
+      int at = hullAt[g];
+      return sum + hullBreakFraction * (gb[g][hullItem[at + 1]] - gb[g][hullItem[at]]);
     }
-
-    /** The slope of group g's next hull increment in {@link #usageB}'s buffers (unused past its last point). */
-    private double headSlope(int g) {
-      int at = fitAt[g];
-      return at + 1 < fitEnd[g] ? (fitY[at + 1] - fitY[at]) / (double) (fitX[at + 1] - fitX[at]) : 0;
-    }
-
-    // usageB's buffers: every group's hull points, group g's from fitStart[g] to fitEnd[g]; fitAt[g] is its LP point
-    private long[] fitX = new long[0];
-    private double[] fitY = new double[0];
-    private int[] fitItem = new int[0];
-    private int[] fitStart = new int[0];
-    private int[] fitEnd = new int[0];
-    private int[] fitAt = new int[0];
-    private double[] fitHeadSlope = new double[0];
 
 
     /**
@@ -1634,11 +1579,15 @@ public final class MultipleChoiceKnapsack {
 
     /** Seeds the incumbent with the LP's integer part when it fits both capacities. */
     private void seedIncumbent() {
-      Lp lp = hulls(a, b, v, mu);
-      if (capA - lp.baseA < 0) {
+      long room = capA - buildHulls(a, b, v, mu);
+      if (room < 0) {
         return;
       }
-      int[] choice = lpSolution(lp, capA).choice();
+      fillHulls(n, room);
+      int[] choice = new int[n];
+      for (int depth = 0; depth < n; depth++) {
+        choice[depth] = hullItem[hullAt[depth]];
+      }
       long usedA = 0;
       long usedB = 0;
       double value = 0;
