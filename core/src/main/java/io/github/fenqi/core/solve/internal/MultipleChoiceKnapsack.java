@@ -3,6 +3,7 @@ package io.github.fenqi.core.solve.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -541,11 +542,7 @@ public final class MultipleChoiceKnapsack {
    */
   static Result solveFrom(Group[] groups, long capacityA, long capacityB, Solution start, int boundList,
       long passPairs) {
-    int n = groups.length;
-    int[][] kept = new int[n][];
-    for (int g = 0; g < n; g++) {
-      kept[g] = prune(groups[g]);
-    }
+    int[][] kept = pruneAll(groups);
     Search probe = new Search(groups, kept, capacityA, capacityB, 0, null);
     return passes(groups, kept, capacityA, capacityB, DEFAULT_MAX_NODES, probe, start, 0, boundList, passPairs);
   }
@@ -567,26 +564,28 @@ public final class MultipleChoiceKnapsack {
     // nothing the optimum lies below the floor and the next pass looks lower. The last pass has the incumbent
     // as its floor, which settles the case.
     FloorSchedule schedule = new FloorSchedule(lagrangian, passPairs);
+    // The pass that last ran out of pairs, with its program's layers: the schedule retries its floor with a larger
+    // budget, and the retry resumes it rather than building those layers again.
+    Search stopped = null;
     while (true) {
       double floor = schedule.next(incumbent.value());
       long left = maxNodes - work;
       if (left <= 0) {
         return new Result(Optional.of(incumbent), false, work);
       }
-      int[][] core = fixByReducedCost(groups, wide, capacityA, capacityB, multipliers, floor, incumbent.choice());
-      // A group left without items has nothing above the floor (possible only when the start's items were pruned as
-      // dominated: the incumbent's own items are always kept); otherwise the pass decides.
+      boolean resumed = stopped != null && stopped.floor == floor;
+      Search search = resumed
+          ? stopped
+          : passSearch(groups, wide, capacityA, capacityB, left, incumbent, multipliers, floor, boundList);
       long pairs = 0;
-      if (Arrays.stream(core).noneMatch(items -> items.length == 0)) {
-        Search search = new Search(groups, core, capacityA, capacityB, left, incumbent, multipliers[1]);
-        search.floor = floor;
-        search.addLagrangianBound(multipliers[0], multipliers[1]);
-        search.addSuffixBoundOnB(multipliers[0], multipliers[1], boundList, left);
+      if (search != null) {
+        long before = resumed ? search.work() : 0;
         Result pass = search.dynamicProgram((int) Math.min(MAX_DP_STATES, left), schedule.pairBudget());
-        work += search.work();
+        work += search.work() - before;
         pairs = search.pairs();
         if (!pass.exhaustive()) { // over its pair budget, or a layer outgrew the state limit
           if (work < maxNodes && schedule.tooBig(floor)) {
+            stopped = search; // resumed where it stopped if its floor comes back
             continue; // a higher floor first
           }
           // even without a pair budget: the search, bounded by the same floor and bounds
@@ -612,6 +611,62 @@ public final class MultipleChoiceKnapsack {
       }
       schedule.nothingAbove(floor, incumbent.value(), pairs);
     }
+  }
+
+  /**
+   * A pass's search: on the items that can beat {@code floor}, with its floor and the bounds its program uses; null
+   * when a group has none left, so that nothing is above the floor (possible only when the start's items were pruned
+   * as dominated: the incumbent's own items are always kept).
+   */
+  private static @Nullable Search passSearch(Group[] groups, int[][] wide, long capA, long capB, long maxNodes,
+      Solution incumbent, double[] multipliers, double floor, int boundList) {
+    int[][] core = fixByReducedCost(groups, wide, capA, capB, multipliers, floor, incumbent.choice());
+    if (Arrays.stream(core).anyMatch(items -> items.length == 0)) {
+      return null;
+    }
+    Search search = new Search(groups, core, capA, capB, maxNodes, incumbent, multipliers[1]);
+    search.floor = floor;
+    search.addLagrangianBound(multipliers[0], multipliers[1]);
+    search.addSuffixBoundOnB(multipliers[0], multipliers[1], boundList, maxNodes);
+    return search;
+  }
+
+  /**
+   * What {@link #passInSteps} saw: per call of the program, whether it finished, the pairs examined up to where it
+   * stopped and the layers built by then; the last call's result, whether it found nothing above the floor, and the
+   * best selection the pass knows (what it found, or else its start or the LP's integer part, which may beat the
+   * floor).
+   */
+  record PassSteps(boolean[] finished, long[] pairs, int[] layers, Result last, boolean nothingAboveFloor,
+      Optional<Solution> known) {}
+
+  /**
+   * One pass at {@code floor} (≥ the start's value) as {@link #solveFrom} would run it, its program called with each of
+   * {@code budgets} pairs in turn — each call resuming where the one before stopped — or empty when no group has an
+   * item that can beat the floor (tests: a program resumed in steps must end as one run at once).
+   */
+  static Optional<PassSteps> passInSteps(Group[] groups, long capA, long capB, Solution start, double floor,
+      long... budgets) {
+    int[][] kept = pruneAll(groups);
+    Search probe = new Search(groups, kept, capA, capB, 0, null);
+    double[] multipliers = {probe.lambda(), probe.mu(), 0};
+    Search search = passSearch(groups, kept, capA, capB, DEFAULT_MAX_NODES, start, multipliers, floor,
+        SUFFIX_BOUND_LIST);
+    if (search == null) {
+      return Optional.empty();
+    }
+    boolean[] finished = new boolean[budgets.length];
+    long[] pairs = new long[budgets.length];
+    int[] layers = new int[budgets.length];
+    Result last = null;
+    for (int i = 0; i < budgets.length; i++) {
+      last = search.dynamicProgram(MAX_DP_STATES, budgets[i]);
+      finished[i] = last.exhaustive();
+      pairs[i] = search.pairs();
+      layers[i] = search.nextLayer;
+    }
+    return Optional.of(new PassSteps(finished, pairs, layers, Objects.requireNonNull(last), search.nothingAboveFloor(),
+        search.bestKnown()));
   }
 
   /**
@@ -710,6 +765,15 @@ public final class MultipleChoiceKnapsack {
       retryTooBig = false;
       return true;
     }
+  }
+
+  /** {@link #prune} of every group. */
+  private static int[][] pruneAll(Group[] groups) {
+    int[][] kept = new int[groups.length][];
+    for (int g = 0; g < groups.length; g++) {
+      kept[g] = prune(groups[g]);
+    }
+    return kept;
   }
 
   /**
@@ -1055,6 +1119,17 @@ public final class MultipleChoiceKnapsack {
     private long pairs;
     private long programStates;
     private long boundStates;
+    // The program's layers so far, kept when it stops short so that the next call resumes where it stopped: the
+    // last layer's partial selections (weights, value), each layer's parents and items, the next layer to build and
+    // the pairs examined before it. Null until the program first runs.
+    private long @Nullable [] layerA;
+    private long @Nullable [] layerB;
+    private double @Nullable [] layerValue;
+    private int @Nullable [][] layerParent;
+    private int @Nullable [][] layerItem;
+    private int nextLayer;
+    private long pairsBefore;
+    private long layerStates;
 
     Search(Group[] groups, int[][] kept, long capA, long capB, long maxNodes, @Nullable Solution start) {
       this(groups, kept, capA, capB, maxNodes, start, Double.NaN);
@@ -1789,25 +1864,39 @@ public final class MultipleChoiceKnapsack {
      * Exact dynamic program over the groups in search order: a layer holds partial selections (weight A, weight
      * B, value) that no other partial selection dominates and whose bound can still beat the incumbent. Exact
      * like the search, but near-ties that make branch and bound enumerate many equal-looking combinations
-     * collapse into one state. Gives up (not exhaustive) when a layer exceeds {@code maxStates}, or before a layer
+     * collapse into one state. Stops short (not exhaustive) when a layer exceeds {@code maxStates}, or before a layer
      * that would take the (partial selection, item) pairs examined beyond {@code maxPairs} ({@link #pairs}).
+     *
+     * <p>Called again after stopping short, it resumes at the layer it stopped before, with the layers built so far:
+     * the same result as a fresh program with the new limits (its threshold, the floor and the search's own start,
+     * has not changed), without building those layers again. The floor schedule retries a floor whose pass ran out
+     * of pairs once its budget has grown, and this is that pass's search.
      */
     Result dynamicProgram(int maxStates, long maxPairs) {
-      pairs = 0;
-      long[] sa = {0};
-      long[] sb = {0};
-      double[] sv = {0};
-      int[][] parent = new int[n][];
-      int[][] item = new int[n][];
-      long states = 1;
-      for (int depth = 0; depth < n; depth++) {
+      if (layerA == null) {
+        layerA = new long[] {0};
+        layerB = new long[] {0};
+        layerValue = new double[] {0};
+        layerParent = new int[n][];
+        layerItem = new int[n][];
+        nextLayer = 0;
+        pairsBefore = 0;
+        layerStates = 1;
+        programStates += 1;
+      }
+      long[] sa = layerA;
+      long[] sb = layerB;
+      double[] sv = layerValue;
+      int[][] parent = layerParent;
+      int[][] item = layerItem;
+      pairs = pairsBefore;
+      for (int depth = nextLayer; depth < n; depth++) {
         long restMinA = suffixMinA[depth + 1];
         long restMinB = suffixMinB[depth + 1];
         int k = v[depth].length;
-        pairs = Search.saturatingAdd(pairs, (long) sa.length * k);
+        pairs = Search.saturatingAdd(pairsBefore, (long) sa.length * k);
         if (pairs > maxPairs) {
-          programStates += states;
-          return new Result(Optional.empty(), false, states);
+          return new Result(Optional.empty(), false, layerStates);
         }
         // candidates beyond maxStates end the program anyway: never allocate more (states × items overflows int
         // and would need gigabytes on large cores)
@@ -1832,8 +1921,8 @@ public final class MultipleChoiceKnapsack {
               continue;
             }
             if (count == size) {
-              programStates += states + count;
-              return new Result(Optional.empty(), false, states + count);
+              programStates += count;
+              return new Result(Optional.empty(), false, layerStates + count);
             }
             ca[count] = na;
             cb[count] = nb;
@@ -1843,13 +1932,13 @@ public final class MultipleChoiceKnapsack {
             count++;
           }
         }
-        if (count > maxStates || states + count > maxStates * 4L) {
-          programStates += states;
-          return new Result(Optional.empty(), false, states);
+        if (count > maxStates || layerStates + count > maxStates * 4L) {
+          return new Result(Optional.empty(), false, layerStates);
         }
         Group layer = new Group(Arrays.copyOf(ca, count), Arrays.copyOf(cb, count), Arrays.copyOf(cv, count));
         int[] keep = prune(layer); // drops dominated partial selections
-        states += keep.length;
+        layerStates += keep.length;
+        programStates += keep.length;
         sa = new long[keep.length];
         sb = new long[keep.length];
         sv = new double[keep.length];
@@ -1863,11 +1952,16 @@ public final class MultipleChoiceKnapsack {
           parent[depth][x] = cp[c];
           item[depth][x] = ci[c];
         }
+        layerA = sa;
+        layerB = sb;
+        layerValue = sv;
+        nextLayer = depth + 1;
+        pairsBefore = pairs;
         if (keep.length == 0) {
           break;
         }
       }
-      programStates += states;
+      long states = layerStates;
       if (sa.length == 0 || parent[n - 1] == null || parent[n - 1].length == 0) {
         // nothing beats the incumbent and the floor: with no floor, the incumbent is optimal (or there is no solution)
         return best == null ? new Result(Optional.empty(), true, states) : finish(best, states);

@@ -14,6 +14,7 @@ import net.jqwik.api.Assume;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
@@ -283,6 +284,68 @@ class MultipleChoiceKnapsackProperties {
     Solution s = result.best().orElseThrow();
     assertEquals(expected, s.value(), 1e-9 * Math.max(1, Math.abs(expected)));
     assertChoiceHoldsWhatItReports(gs, s, capA, capB);
+  }
+
+  /**
+   * A pass's program stopped by small pair budgets and called again with larger ones — each call resuming where the
+   * last stopped, as when the floor schedule retries a floor — ends exactly as one run at once: the same pairs and the
+   * same answer, which is the optimum when that is above the floor and nothing when it is below. The statistics check
+   * that most cases do resume after some layers were built.
+   */
+  @Property(tries = 2000)
+  void aProgramResumedAfterItsPairBudgetEndsAsOneRun(@ForAll long seed, @ForAll @IntRange(min = 2, max = 7) int groups,
+      @ForAll @IntRange(min = 2, max = 5) int maxItems, @ForAll @IntRange(min = 0, max = 100) int slackA,
+      @ForAll @IntRange(min = 0, max = 100) int slackB, @ForAll @IntRange(min = 0, max = 120) int floorPercent,
+      @ForAll @IntRange(min = 1, max = 30) int firstBudget, @ForAll boolean integerValues) {
+    Group[] gs = randomGroups(seed, groups, maxItems, integerValues);
+    long capA = capacityBetween(gs, true, slackA);
+    long capB = capacityBetween(gs, false, slackB);
+    Solution start = worstFeasible(gs, capA, capB);
+    Assume.that(start != null);
+    double optimum = bruteForce(gs, capA, capB).orElseThrow();
+    // floors from the start's value to a fifth of the way past the optimum
+    double floor = start.value() + (optimum - start.value()) * floorPercent / 100.0;
+    long[] budgets = {firstBudget, 3L * firstBudget, 9L * firstBudget, Long.MAX_VALUE};
+    Optional<MultipleChoiceKnapsack.PassSteps> once =
+        MultipleChoiceKnapsack.passInSteps(gs, capA, capB, start, floor, Long.MAX_VALUE);
+    Optional<MultipleChoiceKnapsack.PassSteps> stepped =
+        MultipleChoiceKnapsack.passInSteps(gs, capA, capB, start, floor, budgets);
+    assertEquals(once.isPresent(), stepped.isPresent());
+    double tolerance = 1e-9 * Math.max(1, Math.abs(optimum));
+    if (once.isEmpty()) {
+      assertTrue(optimum <= floor + tolerance, "a group had no item above the floor, yet the optimum is above it");
+      return;
+    }
+    MultipleChoiceKnapsack.PassSteps whole = once.get();
+    MultipleChoiceKnapsack.PassSteps steps = stepped.get();
+    boolean resumedMidway = false;
+    for (int i = 0; i + 1 < budgets.length; i++) {
+      if (!steps.finished()[i]) {
+        assertTrue(steps.pairs()[i] > budgets[i], "stopped within its budget");
+        resumedMidway |= steps.layers()[i] > 0;
+      }
+    }
+    Statistics.label("resumed after a layer").collect(resumedMidway);
+    Statistics.label("resumed after a layer").coverage(c -> c.check(true).percentage(p -> p >= 10));
+    assertTrue(whole.last().exhaustive());
+    assertTrue(steps.last().exhaustive());
+    assertEquals(whole.pairs()[0], steps.pairs()[budgets.length - 1], "pairs");
+    assertEquals(whole.nothingAboveFloor(), steps.nothingAboveFloor(), "found something above the floor");
+    assertEquals(whole.known().map(Solution::value), steps.known().map(Solution::value), "best known");
+    if (optimum < floor - tolerance) {
+      assertTrue(steps.nothingAboveFloor(), "found something above the optimum");
+    }
+    if (!steps.nothingAboveFloor()) {
+      Solution s = steps.last().best().orElseThrow();
+      assertEquals(optimum, s.value(), tolerance);
+      assertEquals(whole.last().best().orElseThrow().value(), s.value(), 0.0);
+      assertChoiceHoldsWhatItReports(gs, s, capA, capB);
+    } else if (optimum > floor + tolerance) {
+      // nothing above what the pass already knew: its own start, the LP's integer part, was the optimum
+      Solution s = steps.known().orElseThrow();
+      assertEquals(optimum, s.value(), tolerance, "the optimum is above the floor, and the pass missed it");
+      assertChoiceHoldsWhatItReports(gs, s, capA, capB);
+    }
   }
 
   /**
