@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -40,7 +41,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Calculate, submit, read back and record outcomes. Bodies are read with a size limit and fenqi's strict JSON
  * binding; responses never carry an unmasked identifier.
  *
- * <p>Thread-safety: stateless; every collaborator is thread-safe.
+ * <p>Thread-safety: thread-safe; every collaborator is, and a platform and strategy's outcomes are recorded one at a
+ * time (see {@link #outcome}).
  */
 @RestController
 @RequestMapping("/api/negotiation")
@@ -55,6 +57,8 @@ class NegotiationController {
   private final OutcomeMonitor monitor;
   private final FenqiMetrics metrics;
   private final TransactionTemplate transactions;
+  /** Striped by platform and strategy: the outcomes of one series are recorded one at a time. */
+  private final Object[] outcomeLocks = new Object[64];
 
   NegotiationController(NegotiationEngine engine, RequestBodies bodies, SubmissionStore store, FieldCipher cipher,
       BlindIndex blindIndex, Masking masking, AuditLog audit, OutcomeMonitor monitor, FenqiMetrics metrics,
@@ -69,6 +73,9 @@ class NegotiationController {
     this.audit = audit;
     this.monitor = monitor;
     this.metrics = metrics;
+    for (int i = 0; i < outcomeLocks.length; i++) {
+      outcomeLocks[i] = new Object();
+    }
   }
 
   /** A case (the CLI's case JSON) in, the engine's result out. */
@@ -177,7 +184,14 @@ class NegotiationController {
     }
   }
 
-  /** Records the answer for the acceptance monitor and returns the platform's current standing. */
+  /**
+   * Records the answer for the acceptance monitor and returns the platform's current standing. The audit entry is
+   * written first and the monitor told only once it is durable, both under the series' lock: an outcome the audit log
+   * does not hold never counts, and the monitor sees a series' outcomes in the audit log's order — the order a restart
+   * replays them in (FenqiConfiguration.outcomeMonitor), so its windows come back exactly. (Before, the
+   * monitor came first: two concurrent answers for one series could reach the log in the other order, and a failed
+   * audit write left a counted outcome behind.)
+   */
   @PostMapping(value = "/outcome", produces = "application/json")
   ResponseEntity<Map<String, Object>> outcome(HttpServletRequest http, Principal principal) throws IOException {
     OutcomeRequest body = bodies.read(http, OutcomeRequest.class);
@@ -187,14 +201,17 @@ class NegotiationController {
     boolean accepted = Boolean.TRUE.equals(body.accepted());
     Strategy strategy = body.strategy();
     String platformId = body.platformId();
-    monitor.record(platformId, strategy, accepted);
-    metrics.outcome(platformId, strategy, accepted);
     Map<String, String> details = new LinkedHashMap<>();
     details.put("platformId", platformId);
     details.put("strategy", strategy.name());
     details.put("accepted", Boolean.toString(accepted));
-    audit.append(AuditEvent.of(principal.getName(), AuditAction.OUTCOME_RECORDED,
-        body.submissionId() == null ? "platform/" + platformId : "submission/" + body.submissionId(), details));
+    AuditEvent event = AuditEvent.of(principal.getName(), AuditAction.OUTCOME_RECORDED,
+        body.submissionId() == null ? "platform/" + platformId : "submission/" + body.submissionId(), details);
+    synchronized (outcomeLocks[Math.floorMod(Objects.hash(platformId, strategy), outcomeLocks.length)]) {
+      audit.append(event);
+      monitor.record(platformId, strategy, accepted);
+    }
+    metrics.outcome(platformId, strategy, accepted);
     AcceptanceStatus status = monitor.status(platformId, strategy);
     Map<String, Object> response = new LinkedHashMap<>();
     response.put("platformId", platformId);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.fenqi.core.monitor.AcceptanceStatus;
 import io.github.fenqi.core.monitor.OutcomeMonitor;
 import io.github.fenqi.core.security.audit.FileAuditLog;
 import io.github.fenqi.core.solve.Strategy;
@@ -22,6 +23,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -253,6 +258,32 @@ class FenqiApplicationTest {
     assertThat(output.getAll()).contains("ACCEPTANCE DROP ALERT (standing at start): demo-consumer-finance");
   }
 
+  /**
+   * Eight clients answer for one platform and strategy at once, accepting and rejecting in turn. The monitor's windows
+   * depend on the order of the answers, so a restart, which replays them from the audit log, rebuilds the live windows
+   * only if the monitor saw them in the log's order.
+   */
+  @Test
+  void concurrentOutcomesReplayInTheOrderTheMonitorSawThem() throws Exception {
+    ExecutorService clients = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<JsonNode>> answers = new ArrayList<>();
+      for (int i = 0; i < 160; i++) {
+        boolean accepted = i % 2 == 0;
+        answers.add(clients.submit(() -> outcome("demo-online-lender", Strategy.BALANCED, accepted)));
+      }
+      for (Future<JsonNode> answer : answers) {
+        answer.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      clients.shutdownNow();
+    }
+    AcceptanceStatus live = monitor.status("demo-online-lender", Strategy.BALANCED);
+    assertThat(live.recentTotal() + live.baselineTotal()).isEqualTo(60); // both windows full
+    OutcomeMonitor restarted = new FenqiConfiguration().outcomeMonitor(props, audit);
+    assertThat(restarted.status("demo-online-lender", Strategy.BALANCED)).isEqualTo(live);
+  }
+
   @Test
   void metricsAppearAtThePrometheusEndpoint() throws Exception {
     assertThat(send("POST", "/api/negotiation/calculate", CLIENT, FEASIBLE).statusCode()).isEqualTo(200);
@@ -286,8 +317,12 @@ class FenqiApplicationTest {
   }
 
   private JsonNode outcome(String platform, boolean accepted) throws Exception {
+    return outcome(platform, Strategy.CONSERVATIVE, accepted);
+  }
+
+  private JsonNode outcome(String platform, Strategy strategy, boolean accepted) throws Exception {
     HttpResponse<String> res = send("POST", "/api/negotiation/outcome", CLIENT,
-        "{\"platformId\":\"" + platform + "\",\"strategy\":\"CONSERVATIVE\",\"accepted\":" + accepted + "}");
+        "{\"platformId\":\"" + platform + "\",\"strategy\":\"" + strategy + "\",\"accepted\":" + accepted + "}");
     assertThat(res.statusCode()).isEqualTo(202);
     return JSON.readTree(res.body());
   }
