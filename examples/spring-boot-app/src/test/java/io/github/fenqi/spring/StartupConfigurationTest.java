@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.testkit.Samples;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AnnotatedElementContext;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.io.TempDirFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
@@ -38,15 +42,26 @@ class StartupConfigurationTest {
     new SpringApplicationBuilder(FenqiApplication.class).run(args.toArray(String[]::new)).close();
   }
 
+  /**
+   * Scratch directories under the module's build directory, not /tmp: the failed start leaves Tomcat's base directory
+   * behind after the test's cleanup, and there `mvn clean` removes it.
+   */
+  static final class UnderTarget implements TempDirFactory {
+    @Override
+    public Path createTempDirectory(AnnotatedElementContext element, ExtensionContext context) throws IOException {
+      return Files.createTempDirectory(Files.createDirectories(Path.of("target")), "fenqi-startup-test");
+    }
+  }
+
   @Test
-  void refusesToStartWithoutTheAuditKey(@TempDir Path dir) {
+  void refusesToStartWithoutTheAuditKey(@TempDir(factory = UnderTarget.class) Path dir) {
     Samples.copyPolicies(dir.resolve("policies"));
     assertThatThrownBy(() -> start(dir))
         .rootCause().isInstanceOf(InvalidInputException.class).hasMessageContaining("FENQI_AUDIT_KEY");
   }
 
   @Test
-  void refusesToStartWithAnInvalidPolicyFileListingItsProblems(@TempDir Path dir) throws Exception {
+  void refusesToStartWithAnInvalidPolicyFileListingItsProblems(@TempDir(factory = UnderTarget.class) Path dir) throws Exception {
     Samples.copyPolicies(dir.resolve("policies"));
     Path broken = dir.resolve("policies/demo-online-lender.json");
     Files.writeString(broken, Files.readString(broken).replace("\"minRatio\": \"0.1\"", "\"minRatio\": \"7\""));
