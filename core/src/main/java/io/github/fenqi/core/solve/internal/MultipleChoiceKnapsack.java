@@ -577,6 +577,9 @@ public final class MultipleChoiceKnapsack {
       Search search = resumed
           ? stopped
           : passSearch(groups, wide, capacityA, capacityB, left, incumbent, multipliers, floor, boundList);
+      if (resumed) {
+        stopped = null; // kept again below if it stops short once more; else its layers are not needed
+      }
       long pairs = 0;
       if (search != null) {
         long before = resumed ? search.work() : 0;
