@@ -1,5 +1,7 @@
 package io.github.fenqi.benchmarks;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.MalformedURLException;
@@ -22,8 +24,11 @@ import java.util.Locale;
  * BEFORE.jar AFTER.jar [debts] [rounds] [seeds] [budgetFactor]} (default 20 debts, 30 rounds, 3 seeds from 42, budget
  * 1.3 × the least first-month total), where the jars are copies of {@code benchmarks/target/benchmarks.jar} built
  * from the two commits. Prints the median and quartiles of the milliseconds per case (three strategies, grids
- * included) for each jar. The benchmark's three seeds say little about the tail: 12 seeds at the same budget have
- * cases ten times slower than any of the three.
+ * included) for each jar, the median of the solving thread's CPU time per case, and the median and quartiles of the
+ * per-round ratio after / before of the CPU times: both builds of a round see the same load, so the ratio is the
+ * steadiest figure. It still varies by up to ±10 % from one JVM to the next (each JVM compiles the two copies its
+ * own way), so a change worth under ~10 % needs the median over several runs. The benchmark's three seeds say
+ * little about the tail: 12 seeds at the same budget have cases ten times slower than any of the three.
  *
  * <p>Thread-safety: a command-line program; not for use from other code.
  */
@@ -49,24 +54,46 @@ public final class SolverJarComparison {
         build.solveAll();
       }
     }
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    boolean cpu = threads.isCurrentThreadCpuTimeSupported();
     double[][] msPerCase = new double[2][rounds];
+    double[][] cpuMsPerCase = new double[2][rounds];
     for (int round = 0; round < rounds; round++) {
       for (int slot = 0; slot < 2; slot++) {
         int k = round % 2 == 0 ? slot : 1 - slot;
+        long cpuStart = cpu ? threads.getCurrentThreadCpuTime() : 0;
         long start = System.nanoTime();
         for (int rep = 0; rep < reps; rep++) {
           builds[k].solveAll();
         }
-        msPerCase[k][round] = (System.nanoTime() - start) / 1e6 / (reps * (double) builds[k].problems.length);
+        double cases = reps * (double) builds[k].problems.length;
+        msPerCase[k][round] = (System.nanoTime() - start) / 1e6 / cases;
+        cpuMsPerCase[k][round] = cpu ? (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6 / cases : Double.NaN;
       }
     }
     for (int k = 0; k < 2; k++) {
-      double[] t = msPerCase[k].clone();
-      Arrays.sort(t);
+      double[] t = sorted(msPerCase[k]);
+      double[] c = sorted(cpuMsPerCase[k]);
       System.out.printf(Locale.ROOT,
-          "%s: median %.2f, p25 %.2f, p75 %.2f ms per case (%d debts, budget %.2f, seeds 42-%d, %d rounds)%n",
-          args[k], t[rounds / 2], t[rounds / 4], t[(3 * rounds) / 4], debts, budgetFactor, 41 + seeds, rounds);
+          "%s: median %.2f, p25 %.2f, p75 %.2f ms per case; CPU median %.2f ms (%d debts, budget %.2f, seeds 42-%d,"
+              + " %d rounds)%n",
+          args[k], t[rounds / 2], t[rounds / 4], t[(3 * rounds) / 4], c[rounds / 2], debts, budgetFactor, 41 + seeds,
+          rounds);
     }
+    // Each round times both builds back to back, so their ratio within a round cancels most of the host's drift.
+    double[] ratio = new double[rounds];
+    for (int round = 0; round < rounds; round++) {
+      ratio[round] = cpu ? cpuMsPerCase[1][round] / cpuMsPerCase[0][round] : msPerCase[1][round] / msPerCase[0][round];
+    }
+    double[] r = sorted(ratio);
+    System.out.printf(Locale.ROOT, "after / before, per round (%s time): median %.3f, p25 %.3f, p75 %.3f%n",
+        cpu ? "CPU" : "wall", r[rounds / 2], r[rounds / 4], r[(3 * rounds) / 4]);
+  }
+
+  private static double[] sorted(double[] values) {
+    double[] copy = values.clone();
+    Arrays.sort(copy);
+    return copy;
   }
 
   private static int positive(String value, String name) {
