@@ -33,7 +33,10 @@ import org.jspecify.annotations.Nullable;
  * (reduced-cost fixing), and the rest is solved by a dynamic program over non-dominated partial selections —
  * near-ties, which make branch and bound enumerate, collapse there — pruned by a bound exact in weight B
  * (see {@code Search#addSuffixBoundOnB}). A pass that finds a solution above F has found the optimum; one that
- * finds none proves the optimum is below F, and the next pass lowers it; the last pass has F = I. Passes near
+ * finds none proves the optimum is below F, and the next pass lowers it; the last pass has F = I. A pass that finds
+ * nothing still completes the partial selections that reach its last layer, all below F: the best of them, when it
+ * beats I, becomes the incumbent (on tight budgets a failing pass near the optimum often meets a selection close to
+ * it, and the passes left are then bounded by it). Passes near
  * the bound are small, so a case whose optimum lies close to L (the usual one) is settled without ever
  * enumerating the partial selections between I and L. When a program's layers grow too large, its floor was too far
  * below the optimum for the bounds: the next floors bisect between it and the lowest floor known to have nothing
@@ -603,10 +606,15 @@ public final class MultipleChoiceKnapsack {
         if (!search.nothingAboveFloor()) {
           return new Result(pass.best(), true, work);
         }
-        // the pass's own start (the LP's integer part) may beat the incumbent
+        // the pass's own start (the LP's integer part) may beat the incumbent, and so may the best selection its
+        // program completed below the floor
         Solution known = search.bestKnown().orElse(incumbent);
         if (known.value() > incumbent.value()) {
           incumbent = known;
+        }
+        Solution seen = search.seen().orElse(incumbent);
+        if (seen.value() > incumbent.value()) {
+          incumbent = seen;
         }
       }
       if (floor <= incumbent.value()) {
@@ -636,12 +644,12 @@ public final class MultipleChoiceKnapsack {
 
   /**
    * What {@link #passInSteps} saw: per call of the program, whether it finished, the pairs examined up to where it
-   * stopped and the layers built by then; the last call's result, whether it found nothing above the floor, and the
+   * stopped and the layers built by then; the last call's result, whether it found nothing above the floor, the
    * best selection the pass knows (what it found, or else its start or the LP's integer part, which may beat the
-   * floor).
+   * floor), and the best selection its last layer completed below the floor, if that beats the known one.
    */
   record PassSteps(boolean[] finished, long[] pairs, int[] layers, Result last, boolean nothingAboveFloor,
-      Optional<Solution> known) {}
+      Optional<Solution> known, Optional<Solution> seen) {}
 
   /**
    * One pass at {@code floor} (≥ the start's value) as {@link #solveFrom} would run it, its program called with each of
@@ -669,7 +677,7 @@ public final class MultipleChoiceKnapsack {
       layers[i] = search.nextLayer;
     }
     return Optional.of(new PassSteps(finished, pairs, layers, Objects.requireNonNull(last), search.nothingAboveFloor(),
-        search.bestKnown()));
+        search.bestKnown(), search.seen()));
   }
 
   /**
@@ -771,7 +779,7 @@ public final class MultipleChoiceKnapsack {
   }
 
   /** {@link #prune} of every group. */
-  private static int[][] pruneAll(Group[] groups) {
+  static int[][] pruneAll(Group[] groups) {
     int[][] kept = new int[groups.length][];
     for (int g = 0; g < groups.length; g++) {
       kept[g] = prune(groups[g]);
@@ -1911,6 +1919,10 @@ public final class MultipleChoiceKnapsack {
         int[] ci = new int[size];
         int count = 0;
         double threshold = threshold();
+        double seen = Math.max(bestValue, seenValue);
+        seen += tolerance(seen); // strictly better than what is known, not the same selection summed otherwise
+        int seenState = -1;
+        int seenItem = -1;
         // item by item, so the candidates come in blocks already in value order (the states are): cheap to sort
         for (int j = 0; j < k; j++) {
           for (int st = 0; st < sa.length; st++) {
@@ -1920,7 +1932,16 @@ public final class MultipleChoiceKnapsack {
               continue;
             }
             double nv = sv[st] + v[depth][j];
-            if (depth + 1 < n ? nv + quickBound(depth + 1, capA - na, capB - nb, threshold - nv) <= threshold : nv <= threshold) {
+            if (depth + 1 < n) {
+              if (nv + quickBound(depth + 1, capA - na, capB - nb, threshold - nv) <= threshold) {
+                continue;
+              }
+            } else if (nv <= threshold) {
+              if (nv > seen) { // a complete selection below the threshold: the best one is kept (see seen())
+                seen = nv;
+                seenState = st;
+                seenItem = j;
+              }
               continue;
             }
             if (count == size) {
@@ -1934,6 +1955,17 @@ public final class MultipleChoiceKnapsack {
             ci[count] = j;
             count++;
           }
+        }
+        if (seenState >= 0) {
+          int[] choice = new int[n];
+          choice[depth] = seenItem;
+          int top = seenState;
+          for (int d = depth - 1; d >= 0; d--) {
+            choice[d] = item[d][top];
+            top = parent[d][top];
+          }
+          seenChoice = choice;
+          seenValue = seen; // the selection's value as the program summed it
         }
         if (count > maxStates || layerStates + count > maxStates * 4L) {
           return new Result(Optional.empty(), false, layerStates);
@@ -1978,6 +2010,20 @@ public final class MultipleChoiceKnapsack {
       bestValue = sv[0];
       foundAboveFloor = true;
       return finish(choice, states);
+    }
+
+    /**
+     * The best complete selection the program's last layer met below the threshold (search positions), or null, and
+     * its value. A pass that finds nothing above its floor still completes the partial selections that reach its last
+     * layer; the best of them is a feasible selection, often far better than the incumbent.
+     */
+    private int @Nullable [] seenChoice;
+    private double seenValue = Double.NEGATIVE_INFINITY;
+
+    /** The best complete selection below the threshold that the program met in its last layer. */
+    Optional<Solution> seen() {
+      int[] choice = seenChoice;
+      return choice == null ? Optional.empty() : finish(choice, 0).best();
     }
 
     private Result finish(int[] found, long work) {

@@ -272,18 +272,27 @@ class MultipleChoiceKnapsackProperties {
 
   private static void assertPassesFromTheWorstStartFindTheOptimum(Group[] gs, int slackA, int slackB, int boundList,
       long passPairs) {
-    // capacities between the lightest and the heaviest selection, so that most cases are feasible and bind
-    long capA = capacityBetween(gs, true, slackA);
-    long capB = capacityBetween(gs, false, slackB);
-    Solution start = worstFeasible(gs, capA, capB);
-    Assume.that(start != null);
-    double expected = bruteForce(gs, capA, capB).orElseThrow();
-    MultipleChoiceKnapsack.Result result = MultipleChoiceKnapsack.solveFrom(gs, capA, capB, start, boundList,
-        passPairs);
+    WorstStart worst = WorstStart.of(gs, slackA, slackB);
+    MultipleChoiceKnapsack.Result result = MultipleChoiceKnapsack.solveFrom(gs, worst.capA(), worst.capB(),
+        worst.start(), boundList, passPairs);
     assertTrue(result.proven());
     Solution s = result.best().orElseThrow();
-    assertEquals(expected, s.value(), 1e-9 * Math.max(1, Math.abs(expected)));
-    assertChoiceHoldsWhatItReports(gs, s, capA, capB);
+    assertEquals(worst.optimum(), s.value(), 1e-9 * Math.max(1, Math.abs(worst.optimum())));
+    assertChoiceHoldsWhatItReports(gs, s, worst.capA(), worst.capB());
+  }
+
+  /**
+   * A case with capacities between its lightest and heaviest selections (so that most are feasible and bind), its
+   * worst feasible selection as the start and its brute-force optimum; cases with nothing feasible are rejected.
+   */
+  private record WorstStart(long capA, long capB, Solution start, double optimum) {
+    static WorstStart of(Group[] gs, int slackA, int slackB) {
+      long capA = capacityBetween(gs, true, slackA);
+      long capB = capacityBetween(gs, false, slackB);
+      Solution start = worstFeasible(gs, capA, capB);
+      Assume.that(start != null);
+      return new WorstStart(capA, capB, start, bruteForce(gs, capA, capB).orElseThrow());
+    }
   }
 
   /**
@@ -298,11 +307,11 @@ class MultipleChoiceKnapsackProperties {
       @ForAll @IntRange(min = 0, max = 100) int slackB, @ForAll @IntRange(min = 0, max = 120) int floorPercent,
       @ForAll @IntRange(min = 1, max = 30) int firstBudget, @ForAll boolean integerValues) {
     Group[] gs = randomGroups(seed, groups, maxItems, integerValues);
-    long capA = capacityBetween(gs, true, slackA);
-    long capB = capacityBetween(gs, false, slackB);
-    Solution start = worstFeasible(gs, capA, capB);
-    Assume.that(start != null);
-    double optimum = bruteForce(gs, capA, capB).orElseThrow();
+    WorstStart worst = WorstStart.of(gs, slackA, slackB);
+    long capA = worst.capA();
+    long capB = worst.capB();
+    Solution start = worst.start();
+    double optimum = worst.optimum();
     // floors from the start's value to a fifth of the way past the optimum
     double floor = start.value() + (optimum - start.value()) * floorPercent / 100.0;
     long[] budgets = {firstBudget, 3L * firstBudget, 9L * firstBudget, Long.MAX_VALUE};
@@ -332,6 +341,7 @@ class MultipleChoiceKnapsackProperties {
     assertEquals(whole.pairs()[0], steps.pairs()[budgets.length - 1], "pairs");
     assertEquals(whole.nothingAboveFloor(), steps.nothingAboveFloor(), "found something above the floor");
     assertEquals(whole.known().map(Solution::value), steps.known().map(Solution::value), "best known");
+    assertEquals(whole.seen().map(Solution::value), steps.seen().map(Solution::value), "best seen below the floor");
     if (optimum < floor - tolerance) {
       assertTrue(steps.nothingAboveFloor(), "found something above the optimum");
     }
@@ -345,6 +355,42 @@ class MultipleChoiceKnapsackProperties {
       Solution s = steps.known().orElseThrow();
       assertEquals(optimum, s.value(), tolerance, "the optimum is above the floor, and the pass missed it");
       assertChoiceHoldsWhatItReports(gs, s, capA, capB);
+    }
+  }
+
+  /**
+   * A pass that finds nothing above its floor still completes the partial selections that reach its last layer, and
+   * offers the best of them as the next incumbent: it must fit both capacities, hold what it reports, lie below the
+   * floor and above what the pass already knew (here the worst feasible selection). Floors just above the optimum (by
+   * at most 1 % of the way to the sum of the groups' best values), where the bounds let partial selections through
+   * to the last layer; the statistics check that at least 5 % of the passes offer a selection (~12 % do).
+   */
+  @Property(tries = 1000)
+  void aPassThatFindsNothingOffersAFeasibleSelectionBelowItsFloor(@ForAll long seed,
+      @ForAll @IntRange(min = 4, max = 6) int groups, @ForAll @IntRange(min = 6, max = 10) int maxItems,
+      @ForAll @IntRange(min = 0, max = 100) int slackA, @ForAll @IntRange(min = 0, max = 100) int slackB,
+      @ForAll @IntRange(min = 0, max = 1) int floorPercent, @ForAll boolean integerValues) {
+    Group[] gs = randomGroups(seed, groups, maxItems, integerValues);
+    WorstStart worst = WorstStart.of(gs, slackA, slackB);
+    double top = 0;
+    for (Group g : gs) {
+      top += Arrays.stream(g.value()).max().orElseThrow();
+    }
+    double optimum = worst.optimum();
+    double floor = optimum + (top - optimum) * floorPercent / 100.0 + 1e-6 * Math.max(1, Math.abs(optimum));
+    Optional<MultipleChoiceKnapsack.PassSteps> pass =
+        MultipleChoiceKnapsack.passInSteps(gs, worst.capA(), worst.capB(), worst.start(), floor, Long.MAX_VALUE);
+    Assume.that(pass.isPresent());
+    assertTrue(pass.get().nothingAboveFloor(), "found something above the optimum");
+    Optional<Solution> seen = pass.get().seen();
+    Statistics.label("offers a selection").collect(seen.isPresent());
+    Statistics.label("offers a selection").coverage(c -> c.check(true).percentage(p -> p >= 5));
+    if (seen.isPresent()) {
+      Solution s = seen.get();
+      assertChoiceHoldsWhatItReports(gs, s, worst.capA(), worst.capB());
+      assertTrue(s.value() <= optimum + 1e-9 * Math.max(1, Math.abs(optimum)), "above the optimum");
+      assertTrue(s.value() > pass.get().known().map(Solution::value).orElse(Double.NEGATIVE_INFINITY),
+          "no better than what the pass knew");
     }
   }
 
