@@ -36,11 +36,11 @@ import org.jspecify.annotations.Nullable;
  * finds none proves the optimum is below F, and the next pass lowers it; the last pass has F = I. A pass that finds
  * nothing still completes the partial selections that reach its last layer, all below F: the best of them, when it
  * beats I, becomes the incumbent (on tight budgets a failing pass near the optimum often meets a selection close to
- * it, and the passes left are then bounded by it). Passes near
- * the bound are small, so a case whose optimum lies close to L (the usual one) is settled without ever
- * enumerating the partial selections between I and L. When a program's layers grow too large, its floor was too far
- * below the optimum for the bounds: the next floors bisect between it and the lowest floor known to have nothing
- * above it, and only when that band closes does the search with the same floor and bounds take over.
+ * it, and the passes left are then bounded by it). Passes near the bound are small, so a case whose optimum lies
+ * close to L (the usual one) is settled without ever enumerating the partial selections between I and L. When a
+ * program's layers grow too large, its floor was too far below the optimum for the bounds: the next floors bisect
+ * between it and the lowest floor known to have nothing above it, and only when that band closes does the search
+ * with the same floor and bounds take over.
  *
  * <p>Thread-safety: immutable; {@link #solve} keeps its state on the stack and may run concurrently.
  */
@@ -779,7 +779,7 @@ public final class MultipleChoiceKnapsack {
   }
 
   /** {@link #prune} of every group. */
-  static int[][] pruneAll(Group[] groups) {
+  private static int[][] pruneAll(Group[] groups) {
     int[][] kept = new int[groups.length][];
     for (int g = 0; g < groups.length; g++) {
       kept[g] = prune(groups[g]);

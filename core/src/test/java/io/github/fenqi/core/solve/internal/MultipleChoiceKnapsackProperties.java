@@ -359,11 +359,23 @@ class MultipleChoiceKnapsackProperties {
   }
 
   /**
+   * Cases the property above found (CI, 2026-12-01): no price of weight B makes the LP's integer part fit capacity
+   * B, so fitting μ ran to 1e−9·4^80; with multipliers near 1e39 the Lagrangian bounds cancelled to noise and
+   * reduced-cost fixing dropped the optimum's items (50.16 reported for 52.94, 52.94 for 56.12).
+   */
+  @Example
+  void aPriceOfWeightBThatCannotFitLeavesTheBoundsValid() {
+    floorPassesAndCoarsenedBoundKeepTheOptimum(17023L, 6, 3, 26, 26, 1, false);
+    floorPassesAndCoarsenedBoundKeepTheOptimum(22324L, 6, 3, 26, 26, 4, false);
+  }
+
+  /**
    * A pass that finds nothing above its floor still completes the partial selections that reach its last layer, and
-   * offers the best of them as the next incumbent: it must fit both capacities, hold what it reports, lie below the
-   * floor and above what the pass already knew (here the worst feasible selection). Floors just above the optimum (by
-   * at most 1 % of the way to the sum of the groups' best values), where the bounds let partial selections through
-   * to the last layer; the statistics check that at least 5 % of the passes offer a selection (~12 % do).
+   * offers the best of them as the next incumbent: it must fit both capacities, hold what it reports, be no better
+   * than the optimum (so below the floor) and better than what the pass already knew (its start, the worst feasible
+   * selection, or the LP's integer part). Floors just above the optimum (by at most 1 % of the way to the sum of the
+   * groups' best values), where the bounds let partial selections through to the last layer; the statistics check
+   * that at least 5 % of the passes offer a selection (~12 % do).
    */
   @Property(tries = 1000)
   void aPassThatFindsNothingOffersAFeasibleSelectionBelowItsFloor(@ForAll long seed,
@@ -392,17 +404,6 @@ class MultipleChoiceKnapsackProperties {
       assertTrue(s.value() > pass.get().known().map(Solution::value).orElse(Double.NEGATIVE_INFINITY),
           "no better than what the pass knew");
     }
-  }
-
-  /**
-   * Cases the property above found (CI, 2026-12-01): no price of weight B makes the LP's integer part fit capacity
-   * B, so fitting μ ran to 1e−9·4^80; with multipliers near 1e39 the Lagrangian bounds cancelled to noise and
-   * reduced-cost fixing dropped the optimum's items (50.16 reported for 52.94, 52.94 for 56.12).
-   */
-  @Example
-  void aPriceOfWeightBThatCannotFitLeavesTheBoundsValid() {
-    floorPassesAndCoarsenedBoundKeepTheOptimum(17023L, 6, 3, 26, 26, 1, false);
-    floorPassesAndCoarsenedBoundKeepTheOptimum(22324L, 6, 3, 26, 26, 4, false);
   }
 
   @Property(tries = 500)
