@@ -608,20 +608,18 @@ public final class MultipleChoiceKnapsack {
         }
         // the pass's own start (the LP's integer part) may beat the incumbent, and so may the best selection its
         // program completed below the floor
-        Solution known = search.bestKnown().orElse(incumbent);
-        if (known.value() > incumbent.value()) {
-          incumbent = known;
-        }
-        Solution seen = search.seen().orElse(incumbent);
-        if (seen.value() > incumbent.value()) {
-          incumbent = seen;
-        }
+        incumbent = better(better(incumbent, search.bestKnown()), search.seen());
       }
       if (floor <= incumbent.value()) {
         return new Result(Optional.of(incumbent), true, work); // nothing beats the incumbent
       }
       schedule.nothingAbove(floor, incumbent.value(), pairs);
     }
+  }
+
+  /** {@code other} when it is worth more than {@code incumbent}, else {@code incumbent}. */
+  private static Solution better(Solution incumbent, Optional<Solution> other) {
+    return other.filter(s -> s.value() > incumbent.value()).orElse(incumbent);
   }
 
   /**
@@ -1556,7 +1554,6 @@ public final class MultipleChoiceKnapsack {
       return sum + hullBreakFraction * (gb[g][hullItem[at + 1]] - gb[g][hullItem[at]]);
     }
 
-
     /**
      * LP bound data of every suffix of groups, for one constraint ({@code onA}: weight A, else weight B) with
      * the other weight priced at {@code price}: the hull increments of all groups sorted by slope once, each
@@ -1959,12 +1956,7 @@ public final class MultipleChoiceKnapsack {
         if (seenState >= 0) {
           int[] choice = new int[n];
           choice[depth] = seenItem;
-          int top = seenState;
-          for (int d = depth - 1; d >= 0; d--) {
-            choice[d] = item[d][top];
-            top = parent[d][top];
-          }
-          seenChoice = choice;
+          seenChoice = traceBack(choice, depth - 1, seenState, parent, item);
           seenValue = seen; // the selection's value as the program summed it
         }
         if (count > maxStates || layerStates + count > maxStates * 4L) {
@@ -2001,15 +1993,23 @@ public final class MultipleChoiceKnapsack {
         // nothing beats the incumbent and the floor: with no floor, the incumbent is optimal (or there is no solution)
         return best == null ? new Result(Optional.empty(), true, states) : finish(best, states);
       }
-      int top = 0; // prune() returns best value first
-      int[] choice = new int[n];
-      for (int depth = n - 1; depth >= 0; depth--) {
-        choice[depth] = item[depth][top];
-        top = parent[depth][top];
-      }
+      int[] choice = traceBack(new int[n], n - 1, 0, parent, item); // prune() returns best value first
       bestValue = sv[0];
       foundAboveFloor = true;
       return finish(choice, states);
+    }
+
+    /**
+     * Fills {@code choice} for layers {@code layer} down to 0 with the items of partial selection {@code state} of
+     * that layer and of its parents; returns it.
+     */
+    private static int[] traceBack(int[] choice, int layer, int state, int[][] parent, int[][] item) {
+      int top = state;
+      for (int d = layer; d >= 0; d--) {
+        choice[d] = item[d][top];
+        top = parent[d][top];
+      }
+      return choice;
     }
 
     /**
@@ -2022,8 +2022,7 @@ public final class MultipleChoiceKnapsack {
 
     /** The best complete selection below the threshold that the program met in its last layer. */
     Optional<Solution> seen() {
-      int[] choice = seenChoice;
-      return choice == null ? Optional.empty() : finish(choice, 0).best();
+      return selection(seenChoice);
     }
 
     private Result finish(int[] found, long work) {
@@ -2121,8 +2120,12 @@ public final class MultipleChoiceKnapsack {
 
     /** The best selection this search knows: its start, the LP's integer part, or what it found. */
     Optional<Solution> bestKnown() {
-      int[] found = best;
-      return found == null ? Optional.empty() : finish(found, 0).best();
+      return selection(best);
+    }
+
+    /** The selection of these search positions, with its value and weights (empty for null). */
+    private Optional<Solution> selection(int @Nullable [] positions) {
+      return positions == null ? Optional.empty() : finish(positions, 0).best();
     }
 
     /** True when the search or program finished without a solution worth more than the floor. */
