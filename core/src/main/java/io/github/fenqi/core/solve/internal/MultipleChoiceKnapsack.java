@@ -832,7 +832,7 @@ public final class MultipleChoiceKnapsack {
       }
     }
     int[] kept = Arrays.copyOf(out, outLen);
-    sortByValueDescending(kept, v, a, b);
+    sortByValueDescendingPacked(kept, v, a, b);
     return kept;
   }
 
@@ -897,8 +897,9 @@ public final class MultipleChoiceKnapsack {
 
   /**
    * Best value first, then lighter A, then lighter B, stable: a primitive merge sort, because this runs on every
-   * layer of the dynamic program and a boxed {@code Integer[]} sort was a fifth of its time. (A primitive sort of
-   * packed value-and-position keys was tried too: within the noise, so not kept.) It merges the input's natural
+   * layer of the dynamic program and a boxed {@code Integer[]} sort was a fifth of its time. (For the layers a
+   * primitive sort of packed value-and-position keys, {@link #sortByValueDescendingPacked}, was within the noise; it
+   * is used for the orders sorted once per search.) It merges the input's natural
    * runs — stretches already in order, extended to at least 16 items by insertion — so input made of sorted blocks,
    * as the program's candidates are (one block per item, the states in value order), takes few merge passes.
    */
@@ -916,15 +917,7 @@ public final class MultipleChoiceKnapsack {
       }
       if (end - start < MIN_RUN && end < size) {
         int target = Math.min(size, start + MIN_RUN);
-        for (int i = end; i < target; i++) {
-          int x = order[i];
-          int j = i - 1;
-          while (j >= start && before(x, order[j], v, a, b)) {
-            order[j + 1] = order[j];
-            j--;
-          }
-          order[j + 1] = x;
-        }
+        insert(order, start, end, target, v, a, b);
         end = target;
       }
       runEnd[runs++] = end;
@@ -960,6 +953,74 @@ public final class MultipleChoiceKnapsack {
     }
     if (from != order) {
       System.arraycopy(from, 0, order, 0, size);
+    }
+  }
+
+  /**
+   * The order of {@link #sortByValueDescending} — stable, best value first, then lighter A and lighter B when given —
+   * by a primitive sort instead of a merge of comparisons: each position's key is its value's bits in reverse order
+   * with the lowest bits replaced by the position, and the rare runs of keys whose upper bits tie (equal or nearly
+   * equal values) are then put in exact order by insertion. For the orders sorted once per search — a group's kept
+   * items, its items by reduced value, hull increments by slope — not for the program's layers, which come in sorted
+   * blocks that the merge exploits. Falls back to the merge when a value is NaN.
+   */
+  static void sortByValueDescendingPacked(int[] order, double[] v, long @Nullable [] a, long @Nullable [] b) {
+    int k = order.length;
+    if (k < 2) {
+      return;
+    }
+    int bits = indexBits(k);
+    long low = (1L << bits) - 1;
+    long[] keys = new long[k];
+    for (int p = 0; p < k; p++) {
+      double x = v[order[p]];
+      if (x != x) {
+        sortByValueDescending(order, v, a, b);
+        return;
+      }
+      long raw = Double.doubleToRawLongBits(x);
+      long ascending = raw ^ ((raw >> 63) & Long.MAX_VALUE); // as signed longs, in Double.compare's order
+      keys[p] = (~ascending & ~low) | p;
+    }
+    Arrays.sort(keys);
+    int[] input = order.clone();
+    for (int j = 0; j < k; j++) {
+      order[j] = input[(int) (keys[j] & low)];
+    }
+    // keys whose upper bits tie: ordered by the full comparison, stably (they are in input order) — by insertion,
+    // or by the merge when the run is long, so that many equal values out of weight order stay O(k log k)
+    for (int start = 0; start < k; ) {
+      long upper = keys[start] & ~low;
+      int end = start + 1;
+      while (end < k && (keys[end] & ~low) == upper) {
+        end++;
+      }
+      if (end - start > MIN_RUN) {
+        int[] run = Arrays.copyOfRange(order, start, end);
+        sortByValueDescending(run, v, a, b);
+        System.arraycopy(run, 0, order, start, run.length);
+        start = end;
+        continue;
+      }
+      insert(order, start, start + 1, end, v, a, b);
+      start = end;
+    }
+  }
+
+  /**
+   * Inserts {@code order[sorted .. to)} one by one into {@code order[from .. sorted)}, which is in order: stable, as
+   * each goes after the items it does not sort before.
+   */
+  private static void insert(int[] order, int from, int sorted, int to, double[] v, long @Nullable [] a,
+      long @Nullable [] b) {
+    for (int i = sorted; i < to; i++) {
+      int x = order[i];
+      int j = i - 1;
+      while (j >= from && before(x, order[j], v, a, b)) {
+        order[j + 1] = order[j];
+        j--;
+      }
+      order[j + 1] = x;
     }
   }
 
@@ -1216,7 +1277,7 @@ public final class MultipleChoiceKnapsack {
           items[j] = j;
           r[j] = gv[g][j] - lambda * ga[g][j] - mu * gb[g][j];
         }
-        sortByValueDescending(items, r, null, null);
+        sortByValueDescendingPacked(items, r, null, null);
         a[depth] = new long[k];
         b[depth] = new long[k];
         v[depth] = new double[k];
@@ -1467,7 +1528,7 @@ public final class MultipleChoiceKnapsack {
           pos++;
         }
       }
-      sortByValueDescending(order, allSlope, null, null);
+      sortByValueDescendingPacked(order, allSlope, null, null);
       lp.prefixA = new long[total + 1];
       lp.prefixV = new double[total + 1];
       lp.slopes = new double[total];
@@ -1599,7 +1660,7 @@ public final class MultipleChoiceKnapsack {
             pos++;
           }
         }
-        sortByValueDescending(order, slope, null, null);
+        sortByValueDescendingPacked(order, slope, null, null);
         incW[n] = new long[] {0};
         incV[n] = new double[] {0};
         int[] countFrom = new int[n + 1];

@@ -483,13 +483,16 @@ class MultipleChoiceKnapsackProperties {
   }
 
   /**
-   * The primitive merge sort orders exactly as a stable comparator sort (value descending as
-   * {@link Double#compare}, then lighter A, then lighter B), with values that tie or differ only in their last bits,
-   * NaN, ±0 and infinities, on arrays within one insertion-sorted block and across many merge passes.
+   * Both value sorts — the primitive merge sort and the packed-key sort — order exactly as a stable comparator sort
+   * (value descending as {@link Double#compare}, then lighter A, then lighter B), with values that tie or differ
+   * only in their last bits (which the packed keys drop, so their ties are settled by comparison), ±0 and infinities,
+   * with NaN (where the packed sort falls back to the merge) and without, on arrays within one insertion-sorted block
+   * and across many merge passes.
    */
-  @Property(tries = 300)
-  void sortByValueDescendingMatchesAStableComparatorSort(@ForAll long seed,
-      @ForAll @IntRange(min = 0, max = 3000) int size, @ForAll boolean withWeights, @ForAll boolean inSortedBlocks) {
+  @Property(tries = 600)
+  void bothValueSortsMatchAStableComparatorSort(@ForAll long seed,
+      @ForAll @IntRange(min = 0, max = 3000) int size, @ForAll boolean withWeights, @ForAll boolean inSortedBlocks,
+      @ForAll boolean packed, @ForAll boolean withNaN) {
     Random r = new Random(seed);
     double[] v = new double[size];
     long[] a = new long[size];
@@ -498,7 +501,7 @@ class MultipleChoiceKnapsackProperties {
     for (int i = 0; i < size; i++) {
       int kind = r.nextInt(12);
       v[i] = switch (kind) {
-        case 0 -> Double.NaN;
+        case 0 -> withNaN ? Double.NaN : -Math.ulp(0.0);
         case 1 -> r.nextBoolean() ? 0.0 : -0.0;
         case 2 -> r.nextBoolean() ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
         case 3, 4, 5 -> Math.scalb(Math.floor(Math.scalb(base, -30)) + r.nextInt(4), 30) + r.nextInt(64) * Math.ulp(base);
@@ -529,7 +532,11 @@ class MultipleChoiceKnapsackProperties {
       }
     }
     Arrays.sort(expected, comparator);
-    MultipleChoiceKnapsack.sortByValueDescending(order, v, withWeights ? a : null, withWeights ? b : null);
+    if (packed) {
+      MultipleChoiceKnapsack.sortByValueDescendingPacked(order, v, withWeights ? a : null, withWeights ? b : null);
+    } else {
+      MultipleChoiceKnapsack.sortByValueDescending(order, v, withWeights ? a : null, withWeights ? b : null);
+    }
     assertArrayEquals(Arrays.stream(expected).mapToInt(Integer::intValue).toArray(), order);
   }
 
