@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Method: (1) dominance pruning inside each group — an item is dropped when another has no more of
  * either weight and at least its value; (2) the LP relaxation of weight A with weight B priced by a
  * Lagrange multiplier μ ({@code value − μ·b} on each group's upper convex hull, increments taken by slope),
- * μ found by bisection so that the LP solution respects capacity B; its integer part seeds the incumbent
+ * μ where the LP solution's weight B falls to capacity B (on a bisection grid; the LP's tangents locate the crossing,
+ * so few LPs are solved); its integer part seeds the incumbent
  * and its break slope λ orders the branches; (3) depth-first branch and bound over the groups, most
  * decisive first, bounding every node by the same LP on the remaining groups and capacities (prefix sums
  * and a binary search, O(log) per node) and by Σ max value; (4) feasibility pruning with suffix minima of
@@ -211,6 +212,8 @@ public final class MultipleChoiceKnapsack {
 
   /** Largest layer the dynamic program keeps before it gives up (then branch and bound runs). */
   static final int MAX_DP_STATES = 400_000;
+  /** Most tangents {@code Search#crossing} draws before it leaves μ to bisection (4–12 on the benchmark's cases). */
+  private static final int CROSSING_STEPS = 40;
 
   /** Nodes of the first, incumbent-finding search before reduced-cost fixing. */
   static final int PROBE_NODES = 2_000;
@@ -676,6 +679,17 @@ public final class MultipleChoiceKnapsack {
     }
     return Optional.of(new PassSteps(finished, pairs, layers, Objects.requireNonNull(last), search.nothingAboveFloor(),
         search.bestKnown(), search.seen()));
+  }
+
+  /**
+   * Tests: the price μ of weight B fitted for {@code groups} through the crossing of the LP's tangents (as every first
+   * search fits it) and by bisection on the LP alone, the crossing itself (NaN when the LP at μ = 0 already respects
+   * capacity B, when no μ makes it, or when the tangents did not settle), the LP's weight B at 1 − 10⁻⁹ and
+   * 1 + 10⁻⁹ times the crossing, and 1 when capacity B binds the LP (a crossing to find), else 0.
+   */
+  static double[] fittedMu(Group[] groups, long capA, long capB) {
+    Search search = new Search(groups, pruneAll(groups), capA, capB, 0, null, 0);
+    return search.fitBothWays();
   }
 
   /**
@@ -1239,7 +1253,7 @@ public final class MultipleChoiceKnapsack {
           gv[g][j] = groups[g].value()[idx];
         }
       }
-      this.mu = givenMu >= 0 ? givenMu : fitMu(ga, gb, gv);
+      this.mu = givenMu >= 0 ? givenMu : fitMu(ga, gb, gv, true);
       Lp root = lp(ga, gb, gv, mu, capA);
       this.lambda = root.breakSlope;
       // Most decisive group first (the widest spread of reduced value), or for the program the most decisive per item.
@@ -1549,23 +1563,38 @@ public final class MultipleChoiceKnapsack {
      * μ ≥ 0 such that the LP solution respects capacity B (0 when it already does, and 0 when no μ up to 1e−9·4^80
      * makes it: then the LP cannot trade weight A for weight B, and a price that large would only wreck the bounds —
      * multipliers near 1e39 cancel in floating point against values near 1, and the Lagrangian "bound" dropped the
-     * optimum's items; found by the brute-force property).
+     * optimum's items; found by the brute-force property). The μ is the end of a bisection on the LP's weight B; with
+     * {@code viaCrossing} the bisection asks where the {@link #crossing} lies instead of solving each LP.
      */
-    private double fitMu(long[][] ga, long[][] gb, double[][] gv) {
-      if (usageB(ga, gb, gv, 0) <= capB) {
+    private double fitMu(long[][] ga, long[][] gb, double[][] gv, boolean viaCrossing) {
+      double usedAtZero = usageB(ga, gb, gv, 0);
+      if (usedAtZero <= capB) {
         return 0;
       }
+      double valueAtZero = usageValue;
+      double high = 1e-9 * Math.pow(4, 80);
+      double usedAtHigh = usageB(ga, gb, gv, high);
+      if (usedAtHigh > capB) {
+        return 0;
+      }
+      double crossing = viaCrossing
+          ? crossing(ga, gb, gv, usedAtZero, valueAtZero, high, usedAtHigh, usageValue)
+          : Double.NaN;
+      // Whether the LP solution at μ still uses more than capacity B: μ below the crossing when that was found — the
+      // LP's own answers for ~8 LPs instead of ~19 (on the benchmark's 360 first searches the same μ to the bit) —
+      // except within rounding of it, where the LP's tie-breaking decides, and else the LP itself.
+      java.util.function.DoublePredicate lp = mu -> usageB(ga, gb, gv, mu) > capB;
+      java.util.function.DoublePredicate over = crossing >= 0
+          ? mu -> Math.abs(mu - crossing) <= 1e-9 * crossing ? lp.test(mu) : mu < crossing
+          : lp;
       // The bracket [1e−9·4^(m−1), 1e−9·4^m] (lo = 0 for m = 0) of the least m ≤ 80 whose μ fits, m found by binary
       // search: the weight B of the LP solution does not grow with μ (it is capacity B minus the slope of a convex
       // bound), so this is the bracket the walk up by ×4 found, in ~7 evaluations instead of up to 81.
-      if (usageB(ga, gb, gv, 1e-9 * Math.pow(4, 80)) > capB) {
-        return 0;
-      }
       int fails = -1; // the largest exponent known not to fit (−1: none yet)
       int fits = 80;
       while (fits - fails > 1) {
         int m = (fails + fits) >>> 1;
-        if (usageB(ga, gb, gv, 1e-9 * Math.pow(4, m)) > capB) {
+        if (over.test(1e-9 * Math.pow(4, m))) {
           fails = m;
         } else {
           fits = m;
@@ -1577,7 +1606,7 @@ public final class MultipleChoiceKnapsack {
       // 6 or 20 steps made some benchmark cases several times more work (benchmarks/README.md, sixth session).
       for (int i = 0; i < 12; i++) {
         double mid = (lo + hi) / 2;
-        if (usageB(ga, gb, gv, mid) > capB) {
+        if (over.test(mid)) {
           lo = mid;
         } else {
           hi = mid;
@@ -1597,22 +1626,90 @@ public final class MultipleChoiceKnapsack {
       int groups = ga.length;
       long room = capA - buildHulls(ga, gb, gv, mu);
       long sum = 0;
+      double value = 0;
       if (room < 0) {
         for (int g = 0; g < groups; g++) {
           sum = saturatingAdd(sum, gb[g][hullItem[hullStart[g]]]);
+          value += gv[g][hullItem[hullStart[g]]];
         }
+        usageValue = value;
         return sum;
       }
       fillHulls(groups, room);
       for (int g = 0; g < groups; g++) {
         sum = saturatingAdd(sum, gb[g][hullItem[hullAt[g]]]);
+        value += gv[g][hullItem[hullAt[g]]];
       }
       int g = hullBreakGroup;
       if (g < 0) {
+        usageValue = value;
         return sum;
       }
       int at = hullAt[g];
+      usageValue = value + hullBreakFraction * (gv[g][hullItem[at + 1]] - gv[g][hullItem[at]]);
       return sum + hullBreakFraction * (gb[g][hullItem[at + 1]] - gb[g][hullItem[at]]);
+    }
+
+    /** {@link MultipleChoiceKnapsack#fittedMu}, on this search's items. */
+    double[] fitBothWays() {
+      double viaCrossing = fitMu(a, b, v, true);
+      double byBisection = fitMu(a, b, v, false);
+      double usedAtZero = usageB(a, b, v, 0);
+      double valueAtZero = usageValue;
+      double high = 1e-9 * Math.pow(4, 80);
+      double usedAtHigh = usageB(a, b, v, high);
+      boolean binds = usedAtZero > capB && usedAtHigh <= capB;
+      double crossing = binds ? crossing(a, b, v, usedAtZero, valueAtZero, high, usedAtHigh, usageValue) : Double.NaN;
+      double below = crossing >= 0 ? usageB(a, b, v, crossing * (1 - 1e-9)) : Double.NaN;
+      double above = crossing >= 0 ? usageB(a, b, v, crossing * (1 + 1e-9)) : Double.NaN;
+      return new double[] {viaCrossing, byBisection, crossing, below, above, binds ? 1 : 0};
+    }
+
+    /** Σ value of the LP solution {@link #usageB} last found (its part-taken increment included). */
+    private double usageValue;
+
+    /**
+     * The μ at which the LP solution's weight B falls to capacity B: the minimum of the convex, piecewise-linear
+     * {@code Φ(μ) = max over the LP of Σ(v − μb) + μ·capB}, whose slope at μ is {@code capB − usageB(μ)}. Each LP
+     * solution found gives a tangent {@code Σv + μ·(capB − Σb)}; the tangents of the last solutions left and right of
+     * the minimum meet at the next μ to try (Kelley's cutting planes in one dimension), and when Φ there lies on both,
+     * there is its kink. NaN when the iteration does not settle (then the caller bisects on {@link #usageB}).
+     */
+    private double crossing(long[][] ga, long[][] gb, double[][] gv, double usedAtZero, double valueAtZero,
+        double high, double usedAtHigh, double valueAtHigh) {
+      double left = 0;
+      double usedLeft = usedAtZero;
+      double valueLeft = valueAtZero;
+      double right = high;
+      double usedRight = usedAtHigh;
+      double valueRight = valueAtHigh;
+      for (int step = 0; step < CROSSING_STEPS; step++) {
+        if (!(usedLeft > usedRight)) {
+          return Double.NaN;
+        }
+        double mu = (valueLeft - valueRight) / (usedLeft - usedRight);
+        if (!(mu > left && mu < right)) {
+          return Double.NaN;
+        }
+        double used = usageB(ga, gb, gv, mu);
+        double value = usageValue;
+        double phi = value + mu * (capB - used);
+        double tangent = valueLeft + mu * (capB - usedLeft);
+        double scale = Math.abs(value) + Math.abs(valueLeft) + mu * (capB + used + usedLeft);
+        if (Math.abs(phi - tangent) <= 1e-12 * scale) {
+          return mu;
+        }
+        if (used > capB) {
+          left = mu;
+          usedLeft = used;
+          valueLeft = value;
+        } else {
+          right = mu;
+          usedRight = used;
+          valueRight = value;
+        }
+      }
+      return Double.NaN;
     }
 
     /**
