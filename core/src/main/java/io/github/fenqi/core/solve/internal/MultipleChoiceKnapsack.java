@@ -684,8 +684,8 @@ public final class MultipleChoiceKnapsack {
   /**
    * Tests: the price μ of weight B fitted for {@code groups} through the crossing of the LP's tangents (as every first
    * search fits it) and by bisection on the LP alone, the crossing itself (NaN when the LP at μ = 0 already respects
-   * capacity B, when no μ makes it, or when the tangents did not settle), the LP's weight B at 1 − 10⁻⁹ and
-   * 1 + 10⁻⁹ times the crossing, and 1 when capacity B binds the LP (a crossing to find), else 0.
+   * capacity B, when no μ makes it — μ is 0 in both cases, and positive exactly when capacity B binds the LP — or when
+   * the tangents did not settle), and the LP's weight B at 1 − 10⁻⁹ and 1 + 10⁻⁹ times the crossing.
    */
   static double[] fittedMu(Group[] groups, long capA, long capB) {
     Search search = new Search(groups, pruneAll(groups), capA, capB, 0, null, 0);
@@ -1567,6 +1567,7 @@ public final class MultipleChoiceKnapsack {
      * {@code viaCrossing} the bisection asks where the {@link #crossing} lies instead of solving each LP.
      */
     private double fitMu(long[][] ga, long[][] gb, double[][] gv, boolean viaCrossing) {
+      fittedCrossing = Double.NaN;
       double usedAtZero = usageB(ga, gb, gv, 0);
       if (usedAtZero <= capB) {
         return 0;
@@ -1580,14 +1581,15 @@ public final class MultipleChoiceKnapsack {
       double crossing = viaCrossing
           ? crossing(ga, gb, gv, usedAtZero, valueAtZero, high, usedAtHigh, usageValue)
           : Double.NaN;
+      fittedCrossing = crossing;
       // Whether the LP solution at μ still uses more than capacity B: μ below the crossing when that was found — the
       // LP's own answers for ~8 LPs instead of ~19 (the same μ to the bit in 360 first searches over five benchmark
       // regimes and in 60 000 random cases) — except within rounding of it, where the LP's tie-breaking decides, and
       // else the LP itself.
-      java.util.function.DoublePredicate lp = mu -> usageB(ga, gb, gv, mu) > capB;
+      java.util.function.DoublePredicate askLp = mu -> usageB(ga, gb, gv, mu) > capB;
       java.util.function.DoublePredicate over = crossing >= 0
-          ? mu -> Math.abs(mu - crossing) <= 1e-9 * crossing ? lp.test(mu) : mu < crossing
-          : lp;
+          ? mu -> Math.abs(mu - crossing) <= 1e-9 * crossing ? askLp.test(mu) : mu < crossing
+          : askLp;
       // The bracket [1e−9·4^(m−1), 1e−9·4^m] (lo = 0 for m = 0) of the least m ≤ 80 whose μ fits, m found by binary
       // search: the weight B of the LP solution does not grow with μ (it is capacity B minus the slope of a convex
       // bound), so this is the bracket the walk up by ×4 found, in ~7 evaluations instead of up to 81.
@@ -1654,17 +1656,15 @@ public final class MultipleChoiceKnapsack {
     /** {@link MultipleChoiceKnapsack#fittedMu}, on this search's items. */
     double[] fitBothWays() {
       double viaCrossing = fitMu(a, b, v, true);
+      double crossing = fittedCrossing;
       double byBisection = fitMu(a, b, v, false);
-      double usedAtZero = usageB(a, b, v, 0);
-      double valueAtZero = usageValue;
-      double high = 1e-9 * Math.pow(4, 80);
-      double usedAtHigh = usageB(a, b, v, high);
-      boolean binds = usedAtZero > capB && usedAtHigh <= capB;
-      double crossing = binds ? crossing(a, b, v, usedAtZero, valueAtZero, high, usedAtHigh, usageValue) : Double.NaN;
       double below = crossing >= 0 ? usageB(a, b, v, crossing * (1 - 1e-9)) : Double.NaN;
       double above = crossing >= 0 ? usageB(a, b, v, crossing * (1 + 1e-9)) : Double.NaN;
-      return new double[] {viaCrossing, byBisection, crossing, below, above, binds ? 1 : 0};
+      return new double[] {viaCrossing, byBisection, crossing, below, above};
     }
+
+    /** The crossing the last {@link #fitMu} used, or NaN (none to find, or the tangents did not settle). */
+    private double fittedCrossing = Double.NaN;
 
     /** Σ value of the LP solution {@link #usageB} last found (its part-taken increment included). */
     private double usageValue;
