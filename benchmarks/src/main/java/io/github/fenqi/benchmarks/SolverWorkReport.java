@@ -9,15 +9,17 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * How much work the exact solver does per strategy — search nodes plus dynamic-program states, which do not depend
- * on the machine — and whether it proves optimality, on SolverBenchmark's generated cases. Complements the JMH
- * times: on a noisy shared machine the work counts are the stable measure of an algorithmic change — within limits:
- * a dynamic program's time goes with the (partial selection, item) pairs it examines, most of which never become
- * states, and since passes run on pair budgets (ninth session) the aborted ones add states while saving pairs. Check
- * a change's time with {@link SolverJarComparison} on twelve seeds as well.
+ * How much work the exact solver does per strategy — search nodes plus dynamic-program states, and the (partial
+ * selection, item) pairs the floor passes' programs examined, none of which depend on the machine — and whether it
+ * proves optimality, on SolverBenchmark's generated cases. Complements the JMH times: on a noisy shared machine the
+ * counts are the stable measure of an algorithmic change. The work is what the node budget counts; the pairs are
+ * what the programs' time follows (most die at a bound and never become states, and since passes run on pair
+ * budgets, ninth session, aborted ones add states while saving pairs). Neither counts the setup — pruning, bounds,
+ * grids — so check a change's time with {@link SolverJarComparison} on twelve seeds as well.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.github.fenqi.benchmarks.SolverWorkReport [debts...]}
- * (default 3 5 10 15 20; seeds 42–44, the benchmark's seed and the two after it). Prints a Markdown table.
+ * (default 3 5 10 15 20; seeds 42–44, the benchmark's seed and the two after it). Prints a Markdown table and the
+ * totals.
  */
 public final class SolverWorkReport {
   private SolverWorkReport() {}
@@ -25,8 +27,11 @@ public final class SolverWorkReport {
   public static void main(String[] args) {
     int[] sizes = args.length == 0 ? new int[] {3, 5, 10, 15, 20}
         : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
-    System.out.println("| debts | seed | options | strategy | work (nodes + states) | proven | best of 3 runs (ms) |");
-    System.out.println("|---:|---:|---:|---|---:|---|---:|");
+    System.out.println(
+        "| debts | seed | options | strategy | work (nodes + states) | pairs | proven | best of 3 runs (ms) |");
+    System.out.println("|---:|---:|---:|---|---:|---:|---|---:|");
+    long totalWork = 0;
+    long totalPairs = 0;
     for (int n : sizes) {
       for (long seed = 42; seed <= 44; seed++) {
         ProposalProblem problem = SolverBenchmark.generate(n, 1.3, seed);
@@ -42,10 +47,13 @@ public final class SolverWorkReport {
                 problem.config().maxSearchNodes());
             best = Math.min(best, System.nanoTime() - t0);
           }
-          System.out.printf(Locale.ROOT, "| %d | %d | %d | %s | %d | %s | %.1f |%n", n, seed, options, strategy,
-              result.nodes(), result.proven(), best / 1e6);
+          System.out.printf(Locale.ROOT, "| %d | %d | %d | %s | %d | %d | %s | %.1f |%n", n, seed, options, strategy,
+              result.nodes(), result.pairs(), result.proven(), best / 1e6);
+          totalWork += result.nodes();
+          totalPairs += result.pairs();
         }
       }
     }
+    System.out.printf(Locale.ROOT, "%nTotal: work %d, pairs %d%n", totalWork, totalPairs);
   }
 }

@@ -33,7 +33,8 @@ import org.jspecify.annotations.Nullable;
  * starting near L and widening towards I: every item whose Lagrangian bound cannot beat F is dropped
  * (reduced-cost fixing), and the rest is solved by a dynamic program over non-dominated partial selections —
  * near-ties, which make branch and bound enumerate, collapse there — pruned by a bound exact in weight B
- * (see {@code Search#addSuffixBoundOnB}). A pass that finds a solution above F has found the optimum; one that
+ * (see {@code Search#addSuffixBoundOnB}; a layer asks it once per distinct weight B of its group and partial selection,
+ * as a group's items share few weights B). A pass that finds a solution above F has found the optimum; one that
  * finds none proves the optimum is below F, and the next pass lowers it; the last pass has F = I. A pass that finds
  * nothing still completes the partial selections that reach its last layer, all below F: the best of them, when it
  * beats I, becomes the incumbent (on tight budgets a failing pass near the optimum often meets a selection close to
@@ -89,9 +90,15 @@ public final class MultipleChoiceKnapsack {
     final int[] runStart;
     final int[] runRank;
 
-    private WeightOrder(int[] byWeight, int[] rankB, int ranksB, long[] weightA, long[] weightB) {
+    private WeightOrder(int[] byWeight, int ranksB, int[] runStart, int[] runRank) {
       this.byWeight = byWeight;
       this.ranksB = ranksB;
+      this.runStart = runStart;
+      this.runRank = runRank;
+    }
+
+    /** Cuts {@code byWeight} into runs of equal weights (the comparison path: weights read through the order). */
+    private static WeightOrder cut(int[] byWeight, int[] rankB, int ranksB, long[] weightA, long[] weightB) {
       int k = byWeight.length;
       int[] starts = new int[k + 1];
       int[] ranks = new int[k];
@@ -105,8 +112,7 @@ public final class MultipleChoiceKnapsack {
         }
       }
       starts[runs] = k;
-      this.runStart = Arrays.copyOf(starts, runs + 1);
-      this.runRank = Arrays.copyOf(ranks, runs);
+      return new WeightOrder(byWeight, ranksB, Arrays.copyOf(starts, runs + 1), Arrays.copyOf(ranks, runs));
     }
 
     /** The order of these weights (equal lengths). */
@@ -123,26 +129,46 @@ public final class MultipleChoiceKnapsack {
         minA = Math.min(minA, x);
         maxA = Math.max(maxA, x);
       }
-      int[] byWeight;
-      if (k > 0 && minA >= 0 && maxA <= (Long.MAX_VALUE - ranks) / ranks) {
-        long[] composite = new long[k]; // a · ranks + rank of b: one ascending sort of one weight
+      int indexBits = indexBits(k);
+      if (k > 0 && minA >= 0 && maxA <= ((Long.MAX_VALUE >> indexBits) - ranks) / ranks) {
+        // one ascending sort of packed (a · ranks + rank of b, index) keys; equal weights are equal upper parts, so
+        // the runs are cut from the sorted keys alone, without reading the weights through the order
+        long[] keys = new long[k];
         for (int i = 0; i < k; i++) {
-          composite[i] = weightA[i] * ranks + rankB[i];
+          keys[i] = ((weightA[i] * ranks + rankB[i]) << indexBits) | i;
         }
-        byWeight = ascendingByWeight(composite);
-      } else {
-        byWeight = new int[k];
-        Integer[] boxed = new Integer[k];
-        for (int i = 0; i < k; i++) {
-          boxed[i] = i;
-        }
-        Arrays.sort(boxed, (x, y) -> weightA[x] != weightA[y] ? Long.compare(weightA[x], weightA[y])
-            : rankB[x] != rankB[y] ? Integer.compare(rankB[x], rankB[y]) : Integer.compare(x, y));
+        sortKeys(keys, indexBits);
+        int[] byWeight = new int[k];
+        int[] starts = new int[k + 1];
+        int[] runRanks = new int[k];
+        int runs = 0;
+        long low = (1L << indexBits) - 1;
+        long previous = -1;
         for (int j = 0; j < k; j++) {
-          byWeight[j] = boxed[j];
+          int idx = (int) (keys[j] & low);
+          long weights = keys[j] >>> indexBits;
+          byWeight[j] = idx;
+          if (weights != previous) {
+            starts[runs] = j;
+            runRanks[runs] = rankB[idx];
+            runs++;
+            previous = weights;
+          }
         }
+        starts[runs] = k;
+        return new WeightOrder(byWeight, ranks, Arrays.copyOf(starts, runs + 1), Arrays.copyOf(runRanks, runs));
       }
-      return new WeightOrder(byWeight, rankB, ranks, weightA, weightB);
+      int[] byWeight = new int[k];
+      Integer[] boxed = new Integer[k];
+      for (int i = 0; i < k; i++) {
+        boxed[i] = i;
+      }
+      Arrays.sort(boxed, (x, y) -> weightA[x] != weightA[y] ? Long.compare(weightA[x], weightA[y])
+          : rankB[x] != rankB[y] ? Integer.compare(rankB[x], rankB[y]) : Integer.compare(x, y));
+      for (int j = 0; j < k; j++) {
+        byWeight[j] = boxed[j];
+      }
+      return cut(byWeight, rankB, ranks, weightA, weightB);
     }
 
     /**
@@ -201,9 +227,17 @@ public final class MultipleChoiceKnapsack {
   /**
    * What a search found. {@code exhaustive} means the search finished: {@code best} is then the proven
    * optimum, or absent because no selection fits. When the node budget ran out first, {@code best} is
-   * the best selection found so far (possibly none) and optimality is not proven.
+   * the best selection found so far (possibly none) and optimality is not proven. {@code nodes} is the work the
+   * budget counts (search nodes and dynamic-program states); {@code pairs} the (partial selection, item) pairs the
+   * floor passes' programs examined, which is what their time follows (most pairs die at a bound and never become
+   * states) — both independent of the machine.
    */
-  public record Result(Optional<Solution> best, boolean exhaustive, long nodes) {
+  public record Result(Optional<Solution> best, boolean exhaustive, long nodes, long pairs) {
+    /** A result of work that examined no program pairs. */
+    public Result(Optional<Solution> best, boolean exhaustive, long nodes) {
+      this(best, exhaustive, nodes, 0);
+    }
+
     /** True when the optimum is proven, or infeasibility is. */
     public boolean proven() {
       return exhaustive;
@@ -212,6 +246,11 @@ public final class MultipleChoiceKnapsack {
 
   /** Largest layer the dynamic program keeps before it gives up (then branch and bound runs). */
   static final int MAX_DP_STATES = 400_000;
+  /**
+   * Most answers of the suffix bound on B a program layer keeps per (distinct weight B, partial selection): 8 MB. A
+   * larger layer asks the bound pair by pair, as it would anyway.
+   */
+  private static final int MAX_KEPT_ANSWERS = 1 << 20;
   /** Most tangents {@code Search#crossing} draws before it leaves μ to bisection (it took 4–12 on benchmark cases). */
   private static final int CROSSING_STEPS = 40;
 
@@ -573,11 +612,12 @@ public final class MultipleChoiceKnapsack {
     // The pass that last ran out of pairs, with its program's layers: the schedule retries its floor with a larger
     // budget, and the retry resumes it rather than building those layers again.
     Search stopped = null;
+    long examined = 0; // pairs of every pass, for the report
     while (true) {
       double floor = schedule.next(incumbent.value());
       long left = maxNodes - work;
       if (left <= 0) {
-        return new Result(Optional.of(incumbent), false, work);
+        return new Result(Optional.of(incumbent), false, work, examined);
       }
       boolean resumed = stopped != null && stopped.floor == floor;
       Search search = resumed
@@ -589,8 +629,10 @@ public final class MultipleChoiceKnapsack {
       long pairs = 0;
       if (search != null) {
         long before = resumed ? search.work() : 0;
+        long examinedBefore = search.examined;
         Result pass = search.dynamicProgram((int) Math.min(MAX_DP_STATES, left), schedule.pairBudget());
         work += search.work() - before;
+        examined += search.examined - examinedBefore;
         pairs = search.pairs();
         if (!pass.exhaustive()) { // over its pair budget, or a layer outgrew the state limit
           if (work < maxNodes && schedule.tooBig(floor)) {
@@ -603,18 +645,19 @@ public final class MultipleChoiceKnapsack {
           work += pass.nodes();
           if (!pass.exhaustive()) {
             Solution found = pass.best().orElse(incumbent);
-            return new Result(Optional.of(found.value() > incumbent.value() ? found : incumbent), false, work);
+            return new Result(Optional.of(found.value() > incumbent.value() ? found : incumbent), false, work,
+                examined);
           }
         }
         if (!search.nothingAboveFloor()) {
-          return new Result(pass.best(), true, work);
+          return new Result(pass.best(), true, work, examined);
         }
         // the pass's own start (the LP's integer part) may beat the incumbent, and so may the best selection its
         // program completed below the floor
         incumbent = better(better(incumbent, search.bestKnown()), search.seen());
       }
       if (floor <= incumbent.value()) {
-        return new Result(Optional.of(incumbent), true, work); // nothing beats the incumbent
+        return new Result(Optional.of(incumbent), true, work, examined); // nothing beats the incumbent
       }
       schedule.nothingAbove(floor, incumbent.value(), pairs);
     }
@@ -650,7 +693,7 @@ public final class MultipleChoiceKnapsack {
    * floor), and the best selection its last layer completed below the floor, if that beats the known one.
    */
   record PassSteps(boolean[] finished, long[] pairs, int[] layers, Result last, boolean nothingAboveFloor,
-      Optional<Solution> known, Optional<Solution> seen) {}
+      Optional<Solution> known, Optional<Solution> seen, long layersWithKeptAnswers) {}
 
   /**
    * One pass at {@code floor} (≥ the start's value) as {@link #solveFrom} would run it, its program called with each of
@@ -659,6 +702,12 @@ public final class MultipleChoiceKnapsack {
    */
   static Optional<PassSteps> passInSteps(Group[] groups, long capA, long capB, Solution start, double floor,
       long... budgets) {
+    return passInSteps(groups, capA, capB, start, floor, true, budgets);
+  }
+
+  /** As above; {@code keepAnswers} false makes the program ask the suffix bound on B pair by pair. */
+  static Optional<PassSteps> passInSteps(Group[] groups, long capA, long capB, Solution start, double floor,
+      boolean keepAnswers, long... budgets) {
     int[][] kept = pruneAll(groups);
     Search probe = new Search(groups, kept, capA, capB, 0, null);
     double[] multipliers = {probe.lambda(), probe.mu(), 0};
@@ -667,6 +716,7 @@ public final class MultipleChoiceKnapsack {
     if (search == null) {
       return Optional.empty();
     }
+    search.keepAnswers = keepAnswers;
     boolean[] finished = new boolean[budgets.length];
     long[] pairs = new long[budgets.length];
     int[] layers = new int[budgets.length];
@@ -678,7 +728,7 @@ public final class MultipleChoiceKnapsack {
       layers[i] = search.nextLayer;
     }
     return Optional.of(new PassSteps(finished, pairs, layers, Objects.requireNonNull(last), search.nothingAboveFloor(),
-        search.bestKnown(), search.seen()));
+        search.bestKnown(), search.seen(), search.layersWithKeptAnswers));
   }
 
   /**
@@ -818,26 +868,31 @@ public final class MultipleChoiceKnapsack {
     double[] v = group.value();
     int[] byWeight = order.byWeight;
     int[] runStart = order.runStart;
+    int[] runRank = order.runRank;
     double[] bestUpTo = new double[order.ranksB];
     Arrays.fill(bestUpTo, Double.NaN);
-    int[] out = new int[order.runRank.length];
+    int runs = runRank.length;
+    int[] out = new int[runs];
     int outLen = 0;
-    for (int run = 0; run < order.runRank.length; run++) {
-      int best = -1;
-      double value = Double.NaN;
-      for (int j = runStart[run]; j < runStart[run + 1]; j++) {
+    int next = runStart[0];
+    for (int run = 0; run < runs; run++) {
+      // the run's best item: the first that is not NaN, then any strictly better (most runs hold one item)
+      int j = next;
+      next = runStart[run + 1];
+      int best = byWeight[j];
+      double value = v[best];
+      for (j++; j < next; j++) {
         int idx = byWeight[j];
         double x = v[idx];
-        if (x > value || (best < 0 && !Double.isNaN(x))) {
+        if (x > value || (value != value && x == x)) {
           best = idx;
           value = x;
         }
       }
-      if (best < 0) {
-        continue;
-      }
-      int rank = order.runRank[run];
-      if (bestUpTo[rank] >= value) {
+      int rank = runRank[run];
+      double known = bestUpTo[rank];
+      // kept when its value is a number above what a kept item with no more of weight B has (NaN: none yet)
+      if (!(known < value) && !(known != known && value == value)) {
         continue;
       }
       out[outLen++] = best;
@@ -1201,6 +1256,8 @@ public final class MultipleChoiceKnapsack {
     double floor = Double.NEGATIVE_INFINITY;
     private boolean foundAboveFloor;
     private long pairs;
+    /** Pairs of the layers this search's program ran, over all its calls (resumed or not). */
+    long examined;
     private long programStates;
     private long boundStates;
     // The program's layers so far, kept when it stops short so that the next call resumes where it stopped: the
@@ -1281,6 +1338,8 @@ public final class MultipleChoiceKnapsack {
       v = new double[n][];
       reduced = new double[n][];
       originalIndex = new int[n][];
+      int[][] byA = ascending.get(ga); // sorted for the root LP; the search order's follows from it
+      int[][] searchByA = byA == null ? null : new int[n][];
       for (int depth = 0; depth < n; depth++) {
         int g = order[depth];
         groupOf[depth] = g;
@@ -1305,6 +1364,12 @@ public final class MultipleChoiceKnapsack {
           reduced[depth][j] = r[idx];
           originalIndex[depth][j] = gi[g][idx];
         }
+        if (byA != null && searchByA != null) {
+          searchByA[depth] = reordered(byA[g], items, ga[g]);
+        }
+      }
+      if (searchByA != null) {
+        ascending.put(a, searchByA);
       }
       suffixMinA = new long[n + 1];
       suffixMinB = new long[n + 1];
@@ -1381,6 +1446,33 @@ public final class MultipleChoiceKnapsack {
         }
         return out;
       });
+    }
+
+    /**
+     * A group's ascending order of weight {@code w} for its items renumbered by {@code items} (new position j holds
+     * old item items[j]), from the old numbering's order: what {@link #ascendingByWeight} would return for the
+     * renumbered weights, equal weights by new position, without sorting them again.
+     */
+    private static int[] reordered(int[] ascendingOld, int[] items, long[] w) {
+      int k = items.length;
+      int[] position = new int[k];
+      for (int j = 0; j < k; j++) {
+        position[items[j]] = j;
+      }
+      int[] out = new int[k];
+      for (int q = 0; q < k; ) {
+        long weight = w[ascendingOld[q]];
+        int end = q;
+        while (end < k && w[ascendingOld[end]] == weight) {
+          out[end] = position[ascendingOld[end]];
+          end++;
+        }
+        if (end - q > 1) {
+          Arrays.sort(out, q, end);
+        }
+        q = end;
+      }
+      return out;
     }
 
     /**
@@ -1980,13 +2072,6 @@ public final class MultipleChoiceKnapsack {
       suffixLambda = lambda;
     }
 
-    /** The suffix bound exact in weight B, or −∞ when no selection of the remaining groups fits {@code leftB}. */
-    private double suffixBoundOnB(long[][] lists, double[][] best, int depth, long leftA, long leftB) {
-      long[] weights = lists[depth];
-      int j = upperBound(weights, weights.length, leftB) - 1;
-      return j < 0 ? Double.NEGATIVE_INFINITY : suffixLambda * leftA + best[depth][j];
-    }
-
     /** The primary LP bound and the Lagrangian one: cheap enough to check before every branch. */
     private double quickBound(int depth, long leftA, long leftB) {
       return quickBound(depth, leftA, leftB, Double.NEGATIVE_INFINITY);
@@ -1997,6 +2082,17 @@ public final class MultipleChoiceKnapsack {
      * {@code atMost} (the caller prunes then, whatever the LP would say).
      */
     private double quickBound(int depth, long leftA, long leftB, double atMost) {
+      return quickBound(depth, leftA, leftB, atMost, null, 0);
+    }
+
+    /**
+     * As {@link #quickBound(int, long, long, double)}, the suffix bound exact in weight B (−∞ when no selection of the
+     * remaining groups fits {@code leftB}) included. Its list entry for {@code leftB} is taken from {@code answers[at]}
+     * when the program keeps one there (NaN: not asked yet; −∞: no entry fits), and kept there once searched for;
+     * {@code answers} null searches every time. One method for both, so that the program's loop has one call to
+     * compile.
+     */
+    private double quickBound(int depth, long leftA, long leftB, double atMost, double @Nullable [] answers, int at) {
       double q = suffixMaxValue[depth];
       if (lagrangeSuffix != null) {
         q = Math.min(q, lagrangeSuffix[depth] + lagLambda * leftA + lagMu * leftB);
@@ -2007,12 +2103,70 @@ public final class MultipleChoiceKnapsack {
       long[][] lists = suffixB;
       double[][] best = suffixBestB;
       if (lists != null && best != null) {
-        q = Math.min(q, suffixBoundOnB(lists, best, depth, leftA, leftB));
+        double entry = answers == null ? Double.NaN : answers[at];
+        if (entry != entry) {
+          long[] weights = lists[depth];
+          int j = upperBound(weights, weights.length, leftB) - 1;
+          entry = j < 0 ? Double.NEGATIVE_INFINITY : best[depth][j];
+          if (answers != null) {
+            answers[at] = entry;
+          }
+        }
+        q = Math.min(q, entry == Double.NEGATIVE_INFINITY ? entry : suffixLambda * leftA + entry);
         if (q <= atMost) {
           return q;
         }
       }
       return Math.min(q, bounds.get(0).bound(depth, leftA, leftB));
+    }
+
+    /** The program's buffer of suffix-bound answers, grown as its layers need. */
+    private double @Nullable [] keptAnswers;
+    /** Per depth, the ranks {@link #suffixAnswerRanks} computed; null until first asked. */
+    private int @Nullable [][] answerRanks;
+    /** Tests: false asks the suffix bound on B pair by pair, as the program did before it kept answers. */
+    boolean keepAnswers = true;
+    /** Layers that kept answers (tests: coverage). */
+    long layersWithKeptAnswers;
+
+    private double[] answerBuffer(int size) {
+      double[] buffer = keptAnswers;
+      if (buffer == null || buffer.length < size) {
+        buffer = new double[Math.max(size, buffer == null ? 0 : buffer.length * 2)];
+        keptAnswers = buffer;
+      }
+      return buffer;
+    }
+
+    /**
+     * Per item of the group at {@code depth}, the rank of its weight B among the group's distinct ones, and their
+     * number at index k; null when the suffix bound on B is not built or the weights B are mostly distinct (then
+     * the answers would be asked once each anyway).
+     */
+    private int @Nullable [] suffixAnswerRanks(int depth) {
+      if (suffixB == null || suffixBestB == null || !keepAnswers) {
+        return null;
+      }
+      if (answerRanks == null) {
+        answerRanks = new int[n][];
+      }
+      int[] ranks = answerRanks[depth];
+      if (ranks == null) {
+        int k = b[depth].length;
+        ranks = new int[k + 1];
+        int distinct = 0;
+        long previous = 0;
+        for (int j : ascendingOrder(b)[depth]) {
+          if (distinct == 0 || b[depth][j] != previous) {
+            distinct++;
+            previous = b[depth][j];
+          }
+          ranks[j] = distinct - 1;
+        }
+        ranks[k] = distinct;
+        answerRanks[depth] = ranks;
+      }
+      return ranks[ranks.length - 1] * 2 <= ranks.length - 1 ? ranks : null;
     }
 
     /** The smallest of every bound: checked once per node. */
@@ -2065,6 +2219,7 @@ public final class MultipleChoiceKnapsack {
         if (pairs > maxPairs) {
           return new Result(Optional.empty(), false, layerStates);
         }
+        examined += (long) sa.length * k;
         // candidates beyond maxStates end the program anyway: never allocate more (states × items overflows int
         // and would need gigabytes on large cores)
         int size = (int) Math.min((long) sa.length * k, (long) maxStates + 1);
@@ -2079,8 +2234,22 @@ public final class MultipleChoiceKnapsack {
         seen += tolerance(seen); // strictly better than what is known, not the same selection summed otherwise
         int seenState = -1;
         int seenItem = -1;
+        // Items with the same weight B ask the suffix bound on B the same question for a partial selection: the
+        // answers are kept per (distinct weight B of this group, partial selection) and looked up once.
+        int[] rankB = depth + 1 < n ? suffixAnswerRanks(depth) : null;
+        int states = sa.length;
+        if (rankB != null && (long) rankB[k] * states > MAX_KEPT_ANSWERS) {
+          rankB = null;
+        }
+        double[] answers = null;
+        if (rankB != null) {
+          answers = answerBuffer(rankB[k] * states);
+          Arrays.fill(answers, 0, rankB[k] * states, Double.NaN);
+          layersWithKeptAnswers++;
+        }
         // item by item, so the candidates come in blocks already in value order (the states are): cheap to sort
         for (int j = 0; j < k; j++) {
+          int answerBase = rankB == null ? 0 : rankB[j] * states;
           for (int st = 0; st < sa.length; st++) {
             long na = sa[st] + a[depth][j];
             long nb = sb[st] + b[depth][j];
@@ -2089,7 +2258,8 @@ public final class MultipleChoiceKnapsack {
             }
             double nv = sv[st] + v[depth][j];
             if (depth + 1 < n) {
-              if (nv + quickBound(depth + 1, capA - na, capB - nb, threshold - nv) <= threshold) {
+              double q = quickBound(depth + 1, capA - na, capB - nb, threshold - nv, answers, answerBase + st);
+              if (nv + q <= threshold) {
                 continue;
               }
             } else if (nv <= threshold) {

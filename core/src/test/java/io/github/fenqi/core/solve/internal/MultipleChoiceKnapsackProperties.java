@@ -359,9 +359,59 @@ class MultipleChoiceKnapsackProperties {
   }
 
   /**
-   * Cases the property above found (CI, 2026-12-01): no price of weight B makes the LP's integer part fit capacity
-   * B, so fitting μ ran to 1e−9·4^80; with multipliers near 1e39 the Lagrangian bounds cancelled to noise and
-   * reduced-cost fixing dropped the optimum's items (50.16 reported for 52.94, 52.94 for 56.12).
+   * A program layer keeps the suffix bound on B's answers per (distinct weight B of its group, partial selection)
+   * when its group's weights B repeat, as down payments do: the pass must be exactly the pass that asks pair by pair —
+   * the same pairs, layers, states and selections — and find the brute-force optimum when it lies above the floor.
+   * Weights B here come in four levels, so that a quarter of the passes keep answers in some layer (coverage checked).
+   */
+  @Property(tries = 2000)
+  void keptAnswersOfTheSuffixBoundOnBChangeNothing(@ForAll long seed, @ForAll @IntRange(min = 2, max = 6) int groups,
+      @ForAll @IntRange(min = 2, max = 10) int maxItems, @ForAll @IntRange(min = 0, max = 100) int slackA,
+      @ForAll @IntRange(min = 0, max = 100) int slackB, @ForAll @IntRange(min = 0, max = 120) int floorPercent,
+      @ForAll boolean integerValues) {
+    Group[] gs = randomGroups(new Random(seed), groups, maxItems, seed % 2 != 0, (r, a, b, v, i) -> {
+      a[i] = r.nextInt(1000);
+      b[i] = 100L * r.nextInt(4);
+      v[i] = integerValues ? r.nextInt(50) : a[i] * 0.01 + b[i] * 0.02 + r.nextGaussian();
+    });
+    WorstStart worst = WorstStart.of(gs, slackA, slackB);
+    Solution start = worst.start();
+    double optimum = worst.optimum();
+    double floor = start.value() + (optimum - start.value()) * floorPercent / 100.0;
+    Optional<MultipleChoiceKnapsack.PassSteps> kept =
+        MultipleChoiceKnapsack.passInSteps(gs, worst.capA(), worst.capB(), start, floor, true, Long.MAX_VALUE);
+    Optional<MultipleChoiceKnapsack.PassSteps> asked =
+        MultipleChoiceKnapsack.passInSteps(gs, worst.capA(), worst.capB(), start, floor, false, Long.MAX_VALUE);
+    assertEquals(kept.isPresent(), asked.isPresent());
+    Statistics.label("kept answers").collect(kept.map(k -> k.layersWithKeptAnswers() > 0).orElse(false));
+    Statistics.label("kept answers").coverage(c -> c.check(true).percentage(p -> p >= 15));
+    if (kept.isEmpty()) {
+      return;
+    }
+    MultipleChoiceKnapsack.PassSteps k = kept.get();
+    MultipleChoiceKnapsack.PassSteps q = asked.get();
+    assertEquals(0, q.layersWithKeptAnswers());
+    assertEquals(q.pairs()[0], k.pairs()[0], "pairs");
+    assertEquals(q.layers()[0], k.layers()[0], "layers");
+    assertEquals(q.last().nodes(), k.last().nodes(), "states");
+    assertEquals(q.nothingAboveFloor(), k.nothingAboveFloor(), "found something above the floor");
+    assertEquals(q.last().best().map(x -> Arrays.toString(x.choice())),
+        k.last().best().map(x -> Arrays.toString(x.choice())), "the selection found");
+    assertEquals(q.seen().map(x -> Arrays.toString(x.choice())), k.seen().map(x -> Arrays.toString(x.choice())),
+        "the best selection seen below the floor");
+    assertEquals(q.known().map(x -> Arrays.toString(x.choice())), k.known().map(x -> Arrays.toString(x.choice())),
+        "the best selection known");
+    if (!k.nothingAboveFloor()) {
+      Solution s = k.last().best().orElseThrow();
+      assertEquals(optimum, s.value(), 1e-9 * Math.max(1, Math.abs(optimum)));
+      assertChoiceHoldsWhatItReports(gs, s, worst.capA(), worst.capB());
+    }
+  }
+
+  /**
+   * Cases {@link #floorPassesAndCoarsenedBoundKeepTheOptimum} found (CI, 2026-12-01): no price of weight B makes the
+   * LP's integer part fit capacity B, so fitting μ ran to 1e−9·4^80; with multipliers near 1e39 the Lagrangian bounds
+   * cancelled to noise and reduced-cost fixing dropped the optimum's items (50.16 reported for 52.94, 52.94 for 56.12).
    */
   @Example
   void aPriceOfWeightBThatCannotFitLeavesTheBoundsValid() {
@@ -617,6 +667,36 @@ class MultipleChoiceKnapsackProperties {
     MultipleChoiceKnapsack.Result r = MultipleChoiceKnapsack.solve(gs, 10, 10);
     assertTrue(r.best().isEmpty());
     assertTrue(r.proven());
+  }
+
+  /**
+   * The pairs a result reports are those of its floor passes' programs: none when the first search settles the case,
+   * some when passes ran. From the worst start of these 40 cases (fixed seeds) every better result comes through at
+   * least one pass, and a pass examines at least one pair per layer it runs.
+   */
+  @Test
+  void resultsCountThePairsOfTheirFloorPasses() {
+    Group[] one = randomGroups(7, 1, 30, false);
+    MultipleChoiceKnapsack.Result settled = MultipleChoiceKnapsack.solve(one, 1_000, 1_000);
+    assertTrue(settled.proven());
+    assertEquals(0, settled.pairs());
+    int withPasses = 0;
+    for (long seed = 1; seed <= 40; seed++) {
+      Group[] gs = randomGroups(seed, 6, 5, false);
+      long capA = capacityBetween(gs, true, 30);
+      long capB = capacityBetween(gs, false, 30);
+      Solution start = worstFeasible(gs, capA, capB);
+      if (start == null) {
+        continue;
+      }
+      MultipleChoiceKnapsack.Result r = MultipleChoiceKnapsack.solveFrom(gs, capA, capB, start,
+          MultipleChoiceKnapsack.SUFFIX_BOUND_LIST, MultipleChoiceKnapsack.PASS_PAIRS);
+      if (r.best().orElseThrow().value() > start.value()) {
+        withPasses++;
+        assertTrue(r.pairs() > 0, "seed " + seed + ": a better selection than the start, but no pairs counted");
+      }
+    }
+    assertTrue(withPasses >= 10, withPasses + " of 40 cases improved on the worst start");
   }
 
   @Test
