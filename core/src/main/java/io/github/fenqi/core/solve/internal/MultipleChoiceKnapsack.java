@@ -1256,7 +1256,10 @@ public final class MultipleChoiceKnapsack {
     double floor = Double.NEGATIVE_INFINITY;
     private boolean foundAboveFloor;
     private long pairs;
-    /** Pairs of the layers this search's program ran, over all its calls (resumed or not). */
+    /**
+     * Pairs of the layers this search's program ran, over all its calls (resumed or not; a layer stopped at the state
+     * limit counts whole).
+     */
     long examined;
     private long programStates;
     private long boundStates;
