@@ -2075,7 +2075,10 @@ public final class MultipleChoiceKnapsack {
       suffixLambda = lambda;
     }
 
-    /** The primary LP bound and the Lagrangian one: cheap enough to check before every branch. */
+    /**
+     * The Σ max value, Lagrangian, suffix-on-B (when built) and primary LP bounds: cheap enough to check before every
+     * branch.
+     */
     private double quickBound(int depth, long leftA, long leftB) {
       return quickBound(depth, leftA, leftB, Double.NEGATIVE_INFINITY);
     }
@@ -2089,11 +2092,12 @@ public final class MultipleChoiceKnapsack {
     }
 
     /**
-     * As {@link #quickBound(int, long, long, double)}, the suffix bound exact in weight B (−∞ when no selection of the
-     * remaining groups fits {@code leftB}) included. Its list entry for {@code leftB} is taken from {@code answers[at]}
-     * when the program keeps one there (NaN: not asked yet; −∞: no entry fits), and kept there once searched for;
-     * {@code answers} null searches every time. One method for both, so that the program's loop has one call to
-     * compile.
+     * What {@link #quickBound(int, long, long, double)} returns — the Σ max value and Lagrangian bounds, the suffix
+     * bound exact in weight B (−∞ when no selection of the remaining groups fits {@code leftB}), the primary LP bound,
+     * stopping at the first that is at or below {@code atMost} — with the suffix bound's list entry for {@code leftB}
+     * taken from {@code answers[at]} when the program keeps one there (NaN: not asked yet; −∞: no entry fits), and kept
+     * there once searched for; {@code answers} null searches every time. One method for both, so that the program's
+     * loop has one call to compile.
      */
     private double quickBound(int depth, long leftA, long leftB, double atMost, double @Nullable [] answers, int at) {
       double q = suffixMaxValue[depth];
