@@ -2173,7 +2173,8 @@ public final class MultipleChoiceKnapsack {
         ranks[k] = distinct;
         answerRanks[depth] = ranks;
       }
-      return ranks[ranks.length - 1] * 2 <= ranks.length - 1 ? ranks : null;
+      int items = ranks.length - 1;
+      return ranks[items] * 2 <= items ? ranks : null;
     }
 
     /** The smallest of every bound: checked once per node. */
@@ -2243,21 +2244,22 @@ public final class MultipleChoiceKnapsack {
         int seenItem = -1;
         // Items with the same weight B ask the suffix bound on B the same question for a partial selection: the
         // answers are kept per (distinct weight B of this group, partial selection) and looked up once.
-        int[] rankB = depth + 1 < n ? suffixAnswerRanks(depth) : null;
         int states = sa.length;
-        if (rankB != null && (long) rankB[k] * states > MAX_KEPT_ANSWERS) {
+        int[] rankB = depth + 1 < n ? suffixAnswerRanks(depth) : null;
+        long answerCount = rankB == null ? 0 : (long) rankB[k] * states; // rankB[k]: the distinct weights B
+        if (answerCount > MAX_KEPT_ANSWERS) {
           rankB = null;
         }
         double[] answers = null;
         if (rankB != null) {
-          answers = answerBuffer(rankB[k] * states);
-          Arrays.fill(answers, 0, rankB[k] * states, Double.NaN);
+          answers = answerBuffer((int) answerCount);
+          Arrays.fill(answers, 0, (int) answerCount, Double.NaN);
           layersWithKeptAnswers++;
         }
         // item by item, so the candidates come in blocks already in value order (the states are): cheap to sort
         for (int j = 0; j < k; j++) {
           int answerBase = rankB == null ? 0 : rankB[j] * states;
-          for (int st = 0; st < sa.length; st++) {
+          for (int st = 0; st < states; st++) {
             long na = sa[st] + a[depth][j];
             long nb = sb[st] + b[depth][j];
             if (na > capA - restMinA || nb > capB - restMinB) {
