@@ -27,7 +27,9 @@ import java.util.Locale;
  * included) for each jar, the median of the solving thread's CPU time per case, and the median and quartiles of the
  * per-round ratio after / before of the CPU times: both builds of a round see the same load, so the ratio is the
  * steadiest figure. It still varies by up to ±10 % from one JVM to the next (each JVM compiles the two copies its
- * own way), so a change worth under ~10 % needs the median over several runs. The benchmark's three seeds say
+ * own way), so a change worth under ~10 % needs the median over several runs — and on 12 seeds an A/A run (a jar
+ * against a copy of itself) once gave 0.85, 0.86 and 1.10 over three JVMs: check with {@link SolverCpuMedian}, one
+ * build per JVM, before trusting a ratio near 0.9. The benchmark's three seeds say
  * little about the tail: 12 seeds at the same budget have cases ten times slower than any of the three.
  *
  * <p>Thread-safety: a command-line program; not for use from other code.
@@ -49,7 +51,9 @@ public final class SolverJarComparison {
         new Build(Path.of(args[1]), debts, seeds, budgetFactor)};
     // repetitions per round: a round of well over 100 ms keeps timer and scheduling noise small
     int reps = Math.max(1, (debts <= 5 ? 300 : debts <= 10 ? 30 : 12) / seeds);
-    for (int warm = 0; warm < 5; warm++) {
+    // 15 rounds' worth each before timing: at 20 debts the compiled code settles only after ~180 cases (five rounds
+    // of warm-up left one build up to 2× slow for the first dozen timed rounds)
+    for (int warm = 0; warm < 15 * reps; warm++) {
       for (Build build : builds) {
         build.solveAll();
       }
@@ -96,7 +100,7 @@ public final class SolverJarComparison {
     return copy;
   }
 
-  private static int positive(String value, String name) {
+  static int positive(String value, String name) {
     try {
       int n = Integer.parseInt(value);
       if (n > 0) {
@@ -110,7 +114,7 @@ public final class SolverJarComparison {
     return 0;
   }
 
-  private static double budgetFactor(String value) {
+  static double budgetFactor(String value) {
     try {
       double f = Double.parseDouble(value);
       if (f > 0 && Double.isFinite(f)) {
