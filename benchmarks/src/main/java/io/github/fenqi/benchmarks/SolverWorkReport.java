@@ -15,7 +15,8 @@ import java.util.Locale;
  * counts are the stable measure of an algorithmic change. The work is what the node budget counts; the pairs are
  * what the programs' time follows (most die at a bound and never become states, and since passes run on pair
  * budgets, ninth session, aborted ones add states while saving pairs). Neither counts the setup — pruning, bounds,
- * grids — so check a change's time with {@link SolverJarComparison} on twelve seeds as well.
+ * grids — so check a change's time on twelve seeds as well, with {@link SolverCpuMedian} (one build per JVM) where
+ * {@link SolverJarComparison}'s ratio is near 0.9.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.github.fenqi.benchmarks.SolverWorkReport [debts...]}
  * (default 3 5 10 15 20; seeds 42–44, the benchmark's seed and the two after it). Prints a Markdown table and the

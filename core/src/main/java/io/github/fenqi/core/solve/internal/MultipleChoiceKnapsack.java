@@ -2165,9 +2165,8 @@ public final class MultipleChoiceKnapsack {
       if (suffixB == null || suffixBestB == null || !keepAnswers) {
         return null;
       }
-      int[] ranks = levels(depth).rank();
-      int items = ranks.length - 1;
-      return ranks[items] * 2 <= items ? ranks : null;
+      Levels lv = levels(depth);
+      return lv.shared() ? lv.rank() : null;
     }
 
     /**
@@ -2175,7 +2174,15 @@ public final class MultipleChoiceKnapsack {
      * index k), and per level the weight B, the least weight A and the largest value of its items — what a partial
      * selection must pass for any item of the level to stand a chance.
      */
-    private record Levels(int[] rank, long[] weightB, long[] leastA, double[] mostValue) {}
+    private record Levels(int[] rank, long[] weightB, long[] leastA, double[] mostValue) {
+      /**
+       * Whether the items share their weights B — at most half as many levels as items — so that work per level
+       * (a kept answer, a filter check) is less than work per item; down payments usually are.
+       */
+      boolean shared() {
+        return weightB.length * 2 <= rank.length - 1;
+      }
+    }
 
     /** Per depth, {@link Levels}; null until first asked. */
     private Levels @Nullable [] levels;
@@ -2238,19 +2245,21 @@ public final class MultipleChoiceKnapsack {
      * {@code answers} (when the layer keeps answers). Those bounds are checked less a margin far above their
      * rounding, so that no pair the program would keep is left out.
      *
-     * <p>A level's checks stand for all of its items, so this pays where the items share few weights B (down
-     * payments). Where more than half of them have a weight B of their own, the levels' checks are the pairs' own,
-     * made twice for the pairs that pass (filtering those layers too measured 1.04–1.18 against the build without the
-     * filter on tight 15-debt budgets, though 0.97 against this rule directly — this host's noise): there, when the levels times the partial selections would pass {@link #MAX_KEPT_ANSWERS}, and when the tests
-     * switch it off, every level gets every partial selection — null, with every range 0 to {@code states}.
+     * <p>A level's checks stand for all of its items, so this pays where the items share their weights B
+     * ({@link Levels#shared}). Elsewhere the levels' checks are the pairs' own, made twice for the pairs that pass
+     * (filtering those layers too measured 1.04–1.18 against the build without the filter on tight 15-debt budgets,
+     * though 0.97 against this rule directly — this host's noise): there, when the levels times the partial
+     * selections would pass {@link #MAX_KEPT_ANSWERS}, and when the tests switch it off, every level gets every
+     * partial selection — null, with every range 0 to the layer's size.
      */
-    private int @Nullable [] extendable(int depth, int states, double threshold, Levels lv, double @Nullable [] answers,
+    private int @Nullable [] extendable(int depth, double threshold, Levels lv, double @Nullable [] answers,
         int[] range) {
       long[] sa = layerA;
       long[] sb = layerB;
       double[] sv = layerValue;
+      int states = sa.length;
       int levels = lv.weightB().length;
-      if (levels * 2 > lv.rank().length - 1 || (long) levels * states > MAX_KEPT_ANSWERS || !filterLevels) {
+      if (!lv.shared() || (long) levels * states > MAX_KEPT_ANSWERS || !filterLevels) {
         for (int l = 0; l < levels; l++) {
           range[2 * l] = 0;
           range[2 * l + 1] = states;
@@ -2287,6 +2296,10 @@ public final class MultipleChoiceKnapsack {
         bestOnB[rank[j]] = Math.max(bestOnB[rank[j]], gv[j] - priceA * ga[j]);
       }
       int m = 0;
+      int byWeights = 0;
+      int byMaxValue = 0;
+      int byLagrangian = 0;
+      int byOnB = 0;
       for (int l = 0; l < levels; l++) {
         range[2 * l] = m;
         long weightB = lv.weightB()[l];
@@ -2303,18 +2316,18 @@ public final class MultipleChoiceKnapsack {
         double onBScale = Math.abs(bestOnB[l]) + priceA * Math.abs(capA);
         for (int st = 0; st < states; st++) {
           if (sb[st] + weightB > roomB || sa[st] + leastA > roomA) {
-            leftOut[0]++;
+            byWeights++;
             continue;
           }
           if (!last && sv[st] + mostValue + restMax <= threshold) {
-            leftOut[1]++;
+            byMaxValue++;
             continue;
           }
           if (lagrange) {
             double bound = sv[st] - lambda * sa[st] - mu * sb[st] + lagrangian;
             double margin = LEVEL_BOUND_MARGIN * (Math.abs(sv[st]) + lambda * sa[st] + mu * sb[st] + lagrangianScale);
             if (bound + margin <= threshold) {
-              leftOut[2]++;
+              byLagrangian++;
               continue;
             }
           }
@@ -2323,13 +2336,13 @@ public final class MultipleChoiceKnapsack {
             double entry = at < 0 ? Double.NEGATIVE_INFINITY : suffixBest[at];
             answers[l * states + st] = entry;
             if (entry == Double.NEGATIVE_INFINITY) {
-              leftOut[3]++;
+              byOnB++;
               continue;
             }
             double bound = sv[st] - priceA * sa[st] + onBConst + entry;
             double margin = LEVEL_BOUND_MARGIN * (Math.abs(sv[st]) + priceA * sa[st] + onBScale + Math.abs(entry));
             if (bound + margin <= threshold) {
-              leftOut[3]++;
+              byOnB++;
               continue;
             }
           }
@@ -2337,6 +2350,10 @@ public final class MultipleChoiceKnapsack {
         }
         range[2 * l + 1] = m;
       }
+      leftOut[0] += byWeights;
+      leftOut[1] += byMaxValue;
+      leftOut[2] += byLagrangian;
+      leftOut[3] += byOnB;
       return ext;
     }
 
@@ -2421,7 +2438,7 @@ public final class MultipleChoiceKnapsack {
         }
         Levels lv = levels(depth);
         int[] range = new int[2 * lv.weightB().length];
-        int[] ext = extendable(depth, states, threshold, lv, answers, range);
+        int[] ext = extendable(depth, threshold, lv, answers, range);
         // item by item, so the candidates come in blocks already in value order (the states are): cheap to sort
         for (int j = 0; j < k; j++) {
           int answerBase = rankB == null ? 0 : rankB[j] * states;
