@@ -23,7 +23,9 @@ import org.jspecify.annotations.Nullable;
  * decisive first, bounding every node by the same LP on the remaining groups and capacities (prefix sums
  * and a binary search, O(log) per node) and by Σ max value; (4) feasibility pruning with suffix minima of
  * both weights. Every bound is valid for any μ ≥ 0, so the result is the exact optimum; μ and λ only
- * decide how much is pruned. Ties go to the first solution in search order.
+ * decide how much is pruned. Ties go to the first solution in search order. "Exact" is to a relative 10⁻¹² of the
+ * value: a selection must beat the best known one by that much to replace it (the value sums of thousands of doubles
+ * round in the 16th digit), so of two selections closer than that, which one is returned depends on the search's path.
  *
  * <p>When a first search of {@value #PROBE_NODES} nodes does not finish, its best solution is improved by local
  * search (best single-group changes), giving an incumbent I (when it found nothing that fits — capacities so tight
@@ -41,7 +43,11 @@ import org.jspecify.annotations.Nullable;
  * finds none proves the optimum is below F, and the next pass lowers it; the last pass has F = I. A pass that finds
  * nothing still completes the partial selections that reach its last layer, all below F: the best of them, when it
  * beats I, becomes the incumbent (on tight budgets a failing pass near the optimum often meets a selection close to
- * it, and the passes left are then bounded by it). Passes near the bound are small, so a case whose optimum lies
+ * it, and the passes left are then bounded by it). Every layer before the last is also completed with the items the
+ * best known selection takes after it (see {@code Search#completeWithBest}): a completion that fits and is worth more
+ * becomes that selection, and when it beats F the following layers must beat it instead of F — a pass whose floor lies
+ * well below the optimum then stops carrying the partial selections only that floor let through, and a failing pass
+ * hands a better incumbent to the next. Passes near the bound are small, so a case whose optimum lies
  * close to L (the usual one) is settled without ever enumerating the partial selections between I and L. When a
  * program's layers grow too large, its floor was too far below the optimum for the bounds: the next floors bisect
  * between it and the lowest floor known to have nothing above it, and only when that band closes does the search
@@ -641,6 +647,7 @@ public final class MultipleChoiceKnapsack {
         if (!pass.exhaustive()) { // over its pair budget, or a layer outgrew the state limit
           if (work < maxNodes && schedule.tooBig(floor)) {
             stopped = search; // resumed where it stopped if its floor comes back
+            incumbent = better(incumbent, search.bestKnown()); // a plan its layers completed may beat the incumbent
             continue; // a higher floor first
           }
           // even without a pair budget: the search, bounded by the same floor and bounds
@@ -696,10 +703,11 @@ public final class MultipleChoiceKnapsack {
    * best selection the pass knows (what it found, or else its start or the LP's integer part, which may beat the
    * floor), the best selection its last layer completed below the floor, if that beats the known one, and the
    * (partial selection, level of weight B) entries the level filter left out, by what decided
-   * ({@code Search.leftOut}).
+   * ({@code Search.leftOut}), and how often a layer's completion became the best selection.
    */
   record PassSteps(boolean[] finished, long[] pairs, int[] layers, Result last, boolean nothingAboveFloor,
-      Optional<Solution> known, Optional<Solution> seen, long layersWithKeptAnswers, long[] leftOut) {}
+      Optional<Solution> known, Optional<Solution> seen, long layersWithKeptAnswers, long[] leftOut,
+      long completions) {}
 
   /**
    * One pass at {@code floor} (≥ the start's value) as {@link #solveFrom} would run it, its program called with each of
@@ -720,6 +728,12 @@ public final class MultipleChoiceKnapsack {
   /** As above; {@code filterLevels} false lets every partial selection of a layer meet every item of its group. */
   static Optional<PassSteps> passInSteps(Group[] groups, long capA, long capB, Solution start, double floor,
       boolean keepAnswers, boolean filterLevels, long... budgets) {
+    return passInSteps(groups, capA, capB, start, floor, keepAnswers, filterLevels, true, budgets);
+  }
+
+  /** As above; {@code completeLayers} false leaves the program's layers uncompleted ({@code Search#completeWithBest}). */
+  static Optional<PassSteps> passInSteps(Group[] groups, long capA, long capB, Solution start, double floor,
+      boolean keepAnswers, boolean filterLevels, boolean completeLayers, long... budgets) {
     int[][] kept = pruneAll(groups);
     Search probe = new Search(groups, kept, capA, capB, 0, null);
     double[] multipliers = {probe.lambda(), probe.mu(), 0};
@@ -730,6 +744,7 @@ public final class MultipleChoiceKnapsack {
     }
     search.keepAnswers = keepAnswers;
     search.filterLevels = filterLevels;
+    search.completeLayers = completeLayers;
     boolean[] finished = new boolean[budgets.length];
     long[] pairs = new long[budgets.length];
     int[] layers = new int[budgets.length];
@@ -741,7 +756,7 @@ public final class MultipleChoiceKnapsack {
       layers[i] = search.nextLayer;
     }
     return Optional.of(new PassSteps(finished, pairs, layers, Objects.requireNonNull(last), search.nothingAboveFloor(),
-        search.bestKnown(), search.seen(), search.layersWithKeptAnswers, search.leftOut.clone()));
+        search.bestKnown(), search.seen(), search.layersWithKeptAnswers, search.leftOut.clone(), search.completions));
   }
 
   /**
@@ -2377,8 +2392,9 @@ public final class MultipleChoiceKnapsack {
      * that would take the (partial selection, item) pairs examined beyond {@code maxPairs} ({@link #pairs}).
      *
      * <p>Called again after stopping short, it resumes at the layer it stopped before, with the layers built so far:
-     * the same result as a fresh program with the new limits (its threshold, the floor and the search's own start,
-     * has not changed), without building those layers again. The floor schedule retries a floor whose pass ran out
+     * the same result as a fresh program with the new limits (the floor and the search's own start have not changed,
+     * and the threshold is what a fresh program's completions of the same layers would have raised it to), without
+     * building those layers again. The floor schedule retries a floor whose pass ran out
      * of pairs once its budget has grown, and this is that pass's search.
      */
     Result dynamicProgram(int maxStates, long maxPairs) {
@@ -2510,6 +2526,9 @@ public final class MultipleChoiceKnapsack {
         if (keep.length == 0) {
           break;
         }
+        if (completeLayers && best != null && depth + 1 < n) {
+          completeWithBest(depth, best, sa, sb, sv, parent, item);
+        }
       }
       long states = layerStates;
       if (sa.length == 0 || parent[n - 1] == null || parent[n - 1].length == 0) {
@@ -2521,6 +2540,58 @@ public final class MultipleChoiceKnapsack {
       foundAboveFloor = true;
       return finish(choice, states);
     }
+
+    /**
+     * Completes each partial selection of the layer just built (at {@code depth}) with the items {@code known}, the
+     * best selection the search knows, takes after it; the best completion that fits and is worth more becomes the
+     * best selection. Above the floor it also raises the threshold the following layers must beat, so a pass whose
+     * floor lies well below the optimum stops keeping partial selections that only the lower floor let through; below
+     * it, a failing pass hands a better plan to the next ({@link #bestKnown}). Every selection worth more than the
+     * new best still has a bound above it, so nothing the pass must find is lost. O(states) per layer, beside the
+     * layer's states × items pairs.
+     */
+    private void completeWithBest(int depth, int[] known, long[] sa, long[] sb, double[] sv, int[][] parent,
+        int[][] item) {
+      long restA = 0;
+      long restB = 0;
+      double restValue = 0;
+      for (int d = depth + 1; d < n; d++) {
+        restA += a[d][known[d]];
+        restB += b[d][known[d]];
+        restValue += v[d][known[d]];
+      }
+      long roomA = capA - restA;
+      long roomB = capB - restB;
+      double top = bestValue + tolerance(bestValue); // strictly better, not the same selection summed otherwise
+      int state = -1;
+      for (int st = 0; st < sa.length; st++) {
+        if (sv[st] + restValue > top && sa[st] <= roomA && sb[st] <= roomB) {
+          top = sv[st] + restValue;
+          state = st;
+        }
+      }
+      if (state < 0) {
+        return;
+      }
+      int[] choice = traceBack(known.clone(), depth, state, parent, item);
+      double value = 0;
+      for (int d = 0; d < n; d++) { // summed as finish() sums it
+        value += v[d][choice[d]];
+      }
+      if (value > bestValue) {
+        best = choice;
+        bestValue = value;
+        completions++;
+        if (value > floor) {
+          foundAboveFloor = true;
+        }
+      }
+    }
+
+    /** Tests: false leaves the program's layers uncompleted (as before completions). */
+    boolean completeLayers = true;
+    /** Tests: how often a completion became the best selection (coverage). */
+    long completions;
 
     /**
      * Fills {@code choice} for layers {@code layer} down to 0 with the items of partial selection {@code state} of
