@@ -663,8 +663,8 @@ public final class MultipleChoiceKnapsack {
         if (!search.nothingAboveFloor()) {
           return new Result(pass.best(), true, work, examined);
         }
-        // the pass's own start (the LP's integer part) may beat the incumbent, and so may the best selection its
-        // program completed below the floor
+        // the pass's best known selection (its own start, the LP's integer part, or a completion of its layers) may
+        // beat the incumbent, and so may the best selection its program's last layer completed below the floor
         incumbent = better(better(incumbent, search.bestKnown()), search.seen());
       }
       if (floor <= incumbent.value()) {
@@ -700,8 +700,8 @@ public final class MultipleChoiceKnapsack {
   /**
    * What {@link #passInSteps} saw: per call of the program, whether it finished, the pairs examined up to where it
    * stopped and the layers built by then; the last call's result, whether it found nothing above the floor, the
-   * best selection the pass knows (what it found, or else its start or the LP's integer part, which may beat the
-   * floor), the best selection its last layer completed below the floor, if that beats the known one, and the
+   * best selection the pass knows (what its search found or a completion of a layer, or else its start or the LP's
+   * integer part, which may beat the floor), the best selection its last layer completed below the floor, if that beats the known one, and the
    * (partial selection, level of weight B) entries the level filter left out, by what decided
    * ({@code Search.leftOut}), and how often a layer's completion became the best selection.
    */
@@ -2712,7 +2712,10 @@ public final class MultipleChoiceKnapsack {
       return t + tolerance(t);
     }
 
-    /** The best selection this search knows: its start, the LP's integer part, or what it found. */
+    /**
+     * The best selection this search knows: its start, the LP's integer part, a completion of a program layer, or what
+     * it found.
+     */
     Optional<Solution> bestKnown() {
       return selection(best);
     }
