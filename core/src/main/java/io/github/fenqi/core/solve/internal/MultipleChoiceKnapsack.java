@@ -2556,8 +2556,8 @@ public final class MultipleChoiceKnapsack {
       long restB = 0;
       double restValue = 0;
       for (int d = depth + 1; d < n; d++) {
-        restA += a[d][known[d]];
-        restB += b[d][known[d]];
+        restA = saturatingAdd(restA, a[d][known[d]]); // saturated: never a room that wrapped around
+        restB = saturatingAdd(restB, b[d][known[d]]);
         restValue += v[d][known[d]];
       }
       long roomA = capA - restA;
