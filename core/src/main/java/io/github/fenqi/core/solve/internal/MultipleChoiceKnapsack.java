@@ -2582,7 +2582,9 @@ public final class MultipleChoiceKnapsack {
         best = choice;
         bestValue = value;
         completions++;
-        if (value > floor) {
+        // found only above what the program itself must beat: the floor plus its tolerance (a completion within it
+        // is kept as the best plan, but counts as nothing above the floor, as the program's last layer would)
+        if (value > floor + tolerance(floor)) {
           foundAboveFloor = true;
         }
       }
