@@ -2579,14 +2579,13 @@ public final class MultipleChoiceKnapsack {
         value += v[d][choice[d]];
       }
       if (value > bestValue) {
+        // found only above what the program's own layers must beat (the floor plus its tolerance, while nothing above
+        // it is known): a completion within the tolerance is kept as the best plan but, as in the last layer, no find
+        boolean found = value > threshold();
         best = choice;
         bestValue = value;
         completions++;
-        // found only above what the program itself must beat: the floor plus its tolerance (a completion within it
-        // is kept as the best plan, but counts as nothing above the floor, as the program's last layer would)
-        if (value > floor + tolerance(floor)) {
-          foundAboveFloor = true;
-        }
+        foundAboveFloor |= found;
       }
     }
 
