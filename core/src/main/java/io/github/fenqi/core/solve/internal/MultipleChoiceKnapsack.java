@@ -92,6 +92,11 @@ public final class MultipleChoiceKnapsack {
     final int[] byWeight;
     final int ranksB;
     /**
+     * Each item's rank among the group's distinct weights B: a search orders a group's items by weight B with a counting
+     * sort over these instead of sorting the weights again for every pass.
+     */
+    final int[] rankB;
+    /**
      * Runs of items with equal weights: run r is byWeight[runStart[r] .. runStart[r + 1]) and its weight-B rank
      * runRank[r]. Pruning walks these sequentially instead of reading both weights of every item in sorted order
      * (scattered reads that were most of its time).
@@ -99,9 +104,10 @@ public final class MultipleChoiceKnapsack {
     final int[] runStart;
     final int[] runRank;
 
-    private WeightOrder(int[] byWeight, int ranksB, int[] runStart, int[] runRank) {
+    private WeightOrder(int[] byWeight, int ranksB, int[] rankB, int[] runStart, int[] runRank) {
       this.byWeight = byWeight;
       this.ranksB = ranksB;
+      this.rankB = rankB;
       this.runStart = runStart;
       this.runRank = runRank;
     }
@@ -121,7 +127,7 @@ public final class MultipleChoiceKnapsack {
         }
       }
       starts[runs] = k;
-      return new WeightOrder(byWeight, ranksB, Arrays.copyOf(starts, runs + 1), Arrays.copyOf(ranks, runs));
+      return new WeightOrder(byWeight, ranksB, rankB, Arrays.copyOf(starts, runs + 1), Arrays.copyOf(ranks, runs));
     }
 
     /** The order of these weights (equal lengths). */
@@ -165,7 +171,8 @@ public final class MultipleChoiceKnapsack {
           }
         }
         starts[runs] = k;
-        return new WeightOrder(byWeight, ranks, Arrays.copyOf(starts, runs + 1), Arrays.copyOf(runRanks, runs));
+        return new WeightOrder(byWeight, ranks, rankB, Arrays.copyOf(starts, runs + 1),
+            Arrays.copyOf(runRanks, runs));
       }
       int[] byWeight = new int[k];
       Integer[] boxed = new Integer[k];
@@ -1173,6 +1180,92 @@ public final class MultipleChoiceKnapsack {
     return out;
   }
 
+  /**
+   * The staircase of {@code runs} runs of (weight, value) pairs, each ascending in weight ({@code runEnd[r]} ends run
+   * r), into {@code outB} / {@code outV}, returning its length: per distinct weight its best value, kept only
+   * when it beats every lighter weight's. Runs are merged in pairs, each merge keeping only its own staircase (a pair
+   * beaten within a merge is beaten in the union), so the result is what sorting all the pairs by weight gives, and
+   * later merges are shorter. Overwrites the inputs.
+   */
+  static int mergeStaircases(long[] weights, double[] values, int[] runEnd, int runs, long[] outB, double[] outV) {
+    long[] fromB = weights;
+    double[] fromV = values;
+    long[] toB = outB;
+    double[] toV = outV;
+    int left = runs;
+    while (true) {
+      int merged = 0;
+      int out = 0;
+      int lo = 0;
+      for (int r = 0; r < left; r += 2) {
+        int mid = runEnd[r];
+        int hi = r + 1 < left ? runEnd[r + 1] : mid;
+        int i = lo;
+        int j = mid;
+        int first = out;
+        while (i < mid || j < hi) {
+          long w;
+          double val;
+          if (j >= hi || (i < mid && fromB[i] < fromB[j])) {
+            w = fromB[i];
+            val = fromV[i++];
+          } else if (i >= mid || fromB[j] < fromB[i]) {
+            w = fromB[j];
+            val = fromV[j++];
+          } else {
+            w = fromB[i];
+            val = Math.max(fromV[i++], fromV[j++]);
+          }
+          if (out > first && toB[out - 1] == w) { // equal weights in one run (sums saturated at the limit)
+            toV[out - 1] = Math.max(toV[out - 1], val);
+          } else if (out == first || val > toV[out - 1]) {
+            toB[out] = w;
+            toV[out] = val;
+            out++;
+          }
+        }
+        runEnd[merged++] = out;
+        lo = hi;
+      }
+      long[] tb = fromB;
+      fromB = toB;
+      toB = tb;
+      double[] tv = fromV;
+      fromV = toV;
+      toV = tv;
+      if (merged <= 1) {
+        break;
+      }
+      left = merged;
+    }
+    int length = left == 0 ? 0 : runEnd[0];
+    if (fromB != outB) {
+      System.arraycopy(fromB, 0, outB, 0, length);
+      System.arraycopy(fromV, 0, outV, 0, length);
+    }
+    return length;
+  }
+
+  /**
+   * Positions of {@code items} in ascending rank, stable: what {@link #ascendingByWeight} gives for their weights when
+   * {@code rankOf} ranks the weights (below {@code ranks}), by counting. A grid has a few dozen distinct down payments,
+   * and every pass orders its groups' items by them.
+   */
+  static int[] ascendingByRank(int[] items, int[] rankOf, int ranks) {
+    int[] start = new int[ranks + 1];
+    for (int idx : items) {
+      start[rankOf[idx] + 1]++;
+    }
+    for (int r = 0; r < ranks; r++) {
+      start[r + 1] += start[r];
+    }
+    int[] out = new int[items.length];
+    for (int j = 0; j < items.length; j++) {
+      out[start[rankOf[items[j]]]++] = j;
+    }
+    return out;
+  }
+
   /** Bits that hold every index below {@code k} (at least one). */
   private static int indexBits(int k) {
     return Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(0, k - 1)));
@@ -1262,6 +1355,8 @@ public final class MultipleChoiceKnapsack {
     private final long[][] b;
     private final double[][] v;
     private final int[][] originalIndex;
+    /** The groups searched, for their weight orders' ranks of weight B (see {@link #ascendingOrder}). */
+    private final Group[] source;
     private final long capA;
     private final long capB;
     private long maxNodes;
@@ -1320,6 +1415,7 @@ public final class MultipleChoiceKnapsack {
     Search(Group[] groups, int[][] kept, long capA, long capB, long maxNodes, @Nullable Solution start,
         double givenMu) {
       this.n = groups.length;
+      this.source = groups;
       this.capA = capA;
       this.capB = capB;
       this.maxNodes = maxNodes;
@@ -1473,7 +1569,9 @@ public final class MultipleChoiceKnapsack {
       return ascending.computeIfAbsent(w, key -> {
         int[][] out = new int[key.length][];
         for (int g = 0; g < key.length; g++) {
-          out[g] = ascendingByWeight(key[g]);
+          WeightOrder order = key == b ? source[groupOf[g]].order() : null;
+          out[g] = order != null ? ascendingByRank(originalIndex[g], order.rankB, order.ranksB)
+              : ascendingByWeight(key[g]);
         }
         return out;
       });
@@ -2045,12 +2143,14 @@ public final class MultipleChoiceKnapsack {
         }
         long[] cb = new long[(int) candidates];
         double[] cv = new double[(int) candidates];
+        int[] runEnd = new int[k];
         int count = 0;
         long limit = capB - prefixMinB[depth];
         double before = lambda * capA + mu * capB + prefixLagrangian[depth];
-        for (int st = 0; st < sb.length; st++) {
-          for (int j = 0; j < k; j++) {
-            long nb = sb[st] + stepB[j];
+        // one run per step, each ascending in weight B as the list it extends is
+        for (int j = 0; j < k; j++) {
+          for (int st = 0; st < sb.length; st++) {
+            long nb = saturatingAdd(sb[st], stepB[j]);
             double nv = sv[st] + stepV[j];
             if (nb > limit || nv + before - mu * nb <= threshold) {
               continue;
@@ -2059,24 +2159,11 @@ public final class MultipleChoiceKnapsack {
             cv[count] = nv;
             count++;
           }
+          runEnd[j] = count;
         }
-        int[] order = ascendingByWeight(Arrays.copyOf(cb, count));
         long[] kb = new long[count];
         double[] kv = new double[count];
-        int kept = 0;
-        for (int x = 0; x < count; ) {
-          long weight = cb[order[x]];
-          double top = Double.NEGATIVE_INFINITY;
-          while (x < count && cb[order[x]] == weight) {
-            top = Math.max(top, cv[order[x]]);
-            x++;
-          }
-          if (kept == 0 || top > kv[kept - 1]) {
-            kb[kept] = weight;
-            kv[kept] = top;
-            kept++;
-          }
-        }
+        int kept = mergeStaircases(cb, cv, runEnd, k, kb, kv);
         if (kept > listLimit) {
           long width = (kb[kept - 1] - kb[0]) / listLimit + 1;
           int merged = 0;

@@ -813,6 +813,82 @@ class MultipleChoiceKnapsackProperties {
     assertArrayEquals(expected, keys);
   }
 
+  /**
+   * Merging runs of (weight, value) pairs, each ascending in weight, gives the staircase that sorting every pair by
+   * weight gives: per distinct weight its best value, kept only when it beats every lighter weight's — with equal
+   * weights across runs and within one, values that tie or fall along a run, and no runs or empty ones.
+   */
+  @Property(tries = 2000)
+  void mergingRunsGivesTheStaircaseOfAllTheirPairs(@ForAll long seed, @ForAll @IntRange(min = 0, max = 12) int runs) {
+    Random r = new Random(seed);
+    int[] runEnd = new int[runs];
+    long[] weights = new long[runs * 40];
+    double[] values = new double[runs * 40];
+    int count = 0;
+    for (int run = 0; run < runs; run++) {
+      int length = r.nextInt(4) == 0 ? 0 : r.nextInt(40);
+      long w = r.nextInt(20);
+      double v = r.nextInt(10);
+      for (int i = 0; i < length; i++) {
+        w += r.nextInt(8) == 0 ? 0 : 1 + r.nextInt(6); // some equal weights within a run
+        v += r.nextInt(5) == 0 ? -r.nextInt(3) : r.nextInt(4); // values that tie or fall too
+        weights[count] = w;
+        values[count] = v;
+        count++;
+      }
+      runEnd[run] = count;
+    }
+    // the reference: every pair sorted by weight, equal weights collapsed to their best value, then the staircase
+    Integer[] order = new Integer[count];
+    for (int i = 0; i < count; i++) {
+      order[i] = i;
+    }
+    long[] w0 = Arrays.copyOf(weights, count);
+    double[] v0 = Arrays.copyOf(values, count);
+    Arrays.sort(order, (x, y) -> Long.compare(w0[x], w0[y]));
+    long[] expectedB = new long[count];
+    double[] expectedV = new double[count];
+    int expected = 0;
+    for (int x = 0; x < count; ) {
+      long weight = w0[order[x]];
+      double top = Double.NEGATIVE_INFINITY;
+      for (; x < count && w0[order[x]] == weight; x++) {
+        top = Math.max(top, v0[order[x]]);
+      }
+      if (expected == 0 || top > expectedV[expected - 1]) {
+        expectedB[expected] = weight;
+        expectedV[expected] = top;
+        expected++;
+      }
+    }
+    long[] outB = new long[count];
+    double[] outV = new double[count];
+    int length = MultipleChoiceKnapsack.mergeStaircases(weights, values, runEnd, runs, outB, outV);
+    assertArrayEquals(Arrays.copyOf(expectedB, expected), Arrays.copyOf(outB, length));
+    assertArrayEquals(Arrays.copyOf(expectedV, expected), Arrays.copyOf(outV, length));
+  }
+
+  /** Ordering items by the ranks of their weights is the stable ascending order of the weights themselves. */
+  @Property(tries = 1000)
+  void orderingByRankOfWeightIsTheStableOrderOfTheWeights(@ForAll long seed,
+      @ForAll @IntRange(min = 0, max = 300) int size) {
+    Random r = new Random(seed);
+    long[] groupWeights = new long[size + 1];
+    for (int i = 0; i < groupWeights.length; i++) {
+      groupWeights[i] = r.nextBoolean() ? r.nextInt(6) * 1000L : r.nextLong(); // shared and distinct, negative too
+    }
+    MultipleChoiceKnapsack.WeightOrder order = MultipleChoiceKnapsack.WeightOrder.of(new long[groupWeights.length],
+        groupWeights);
+    int[] items = new int[r.nextInt(groupWeights.length + 1)]; // some of the group's items, in any order
+    long[] itemWeights = new long[items.length];
+    for (int j = 0; j < items.length; j++) {
+      items[j] = r.nextInt(groupWeights.length);
+      itemWeights[j] = groupWeights[items[j]];
+    }
+    assertArrayEquals(MultipleChoiceKnapsack.ascendingByWeight(itemWeights),
+        MultipleChoiceKnapsack.ascendingByRank(items, order.rankB, order.ranksB));
+  }
+
   @Test
   void emptyGroupMakesTheCaseInfeasible() {
     Group[] gs = {new Group(new long[] {1}, new long[] {0}, new double[] {1}), new Group(new long[0], new long[0], new double[0])};
