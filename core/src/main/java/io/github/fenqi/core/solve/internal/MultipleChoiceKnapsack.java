@@ -1562,7 +1562,10 @@ public final class MultipleChoiceKnapsack {
       double breakSlope;
     }
 
-    /** Per weight array (by identity): each group's item indexes in ascending weight, sorted once per search. */
+    /**
+     * Per weight array (by identity): each group's item indexes in ascending weight, once per search — sorted, or for
+     * the weights B of a group with a {@link WeightOrder} counted over its ranks ({@link #ascendingByRank}).
+     */
     private final java.util.Map<long[][], int[][]> ascending = new java.util.IdentityHashMap<>();
 
     private int[][] ascendingOrder(long[][] w) {
