@@ -22,9 +22,10 @@ import java.util.Locale;
  * be in an optimal plan (λ, μ minimise the dual by nested ternary searches on a log scale, where the convex dual is
  * unimodal; an upper count, as they may be a little off its minimum); and the options a search would draw if it
  * bounded each block of terms (one waiver level and down payment) by the shorter term's value and the longer term's
- * first installment, halving ranges while their bound can beat the cutoff — simulated on the full grid under ideal
- * conditions (those multipliers, the optimum as the incumbent, each group's true best reduced cost). Then whether the
- * grid's figures move one way along terms, down payments and waiver levels.
+ * first installment, halving ranges while their bound can beat the cutoff, and the same with boxes of down payments ×
+ * terms at one waiver level (with the options those bounds wrongly skipped, which must be none) — simulated on the
+ * full grid under ideal conditions (those multipliers, the optimum as the incumbent, each group's true best reduced
+ * cost). Then whether the grid's figures move one way along terms, down payments and waiver levels.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.github.fenqi.benchmarks.SolverOptionsReport [debts]
  * [budgetFactor]} (default 20 and 1.3; ~1.5 min at 20 debts).
@@ -42,6 +43,8 @@ public final class SolverOptionsReport {
     long[] kept = new long[strategies];
     long[] matter = new long[strategies];
     long[] drawn = new long[strategies];
+    long[] drawnBoxes = new long[strategies];
+    long[] missed = new long[strategies];
     Shape shape = new Shape();
     for (long seed = 42; seed < 54; seed++) {
       ProposalProblem problem = SolverBenchmark.generate(debts, budgetFactor, seed);
@@ -75,16 +78,27 @@ public final class SolverOptionsReport {
           for (boolean t : touched) {
             drawn[s] += t ? 1 : 0;
           }
+          boolean[] inBoxes = new boolean[group.size()];
+          for (List<int[]> level : levels(grids.get(g))) {
+            int terms = level.get(0)[1] - level.get(0)[0] + 1;
+            drawBox(group, inBoxes, level, 0, level.size() - 1, 0, terms - 1, multipliers, cutoff);
+          }
+          for (int i = 0; i < group.size(); i++) {
+            drawnBoxes[s] += inBoxes[i] ? 1 : 0;
+            missed[s] += !inBoxes[i] && reduced[i] >= cutoff ? 1 : 0; // an option the boxes' bounds wrongly skipped
+          }
         }
       }
     }
     System.out.printf(Locale.ROOT, "%d debts, budget %.2f × the least, seeds 42–53%n%n", debts, budgetFactor);
-    System.out.println("| strategy | options | kept by dominance | can be in an optimum | drawn with bounds over terms |");
-    System.out.println("|---|---:|---:|---:|---:|");
+    System.out.println("| strategy | options | kept by dominance | can be in an optimum | drawn with bounds over terms "
+        + "| drawn with bounds over down payments and terms (options it wrongly skipped) |");
+    System.out.println("|---|---:|---:|---:|---:|---:|");
     for (Strategy strategy : Strategy.values()) {
       int s = strategy.ordinal();
-      System.out.printf(Locale.ROOT, "| %s | %d | %.1f %% | %.2f %% | %.1f %% |%n", strategy, options[s],
-          100.0 * kept[s] / options[s], 100.0 * matter[s] / options[s], 100.0 * drawn[s] / options[s]);
+      System.out.printf(Locale.ROOT, "| %s | %d | %.1f %% | %.2f %% | %.1f %% | %.1f %% (%d) |%n", strategy, options[s],
+          100.0 * kept[s] / options[s], 100.0 * matter[s] / options[s], 100.0 * drawn[s] / options[s],
+          100.0 * drawnBoxes[s] / options[s], missed[s]);
     }
     System.out.println();
     shape.print();
@@ -227,6 +241,56 @@ public final class SolverOptionsReport {
     int mid = (i + j) >>> 1;
     drawRange(group, touched, i, mid, multipliers, cutoff);
     drawRange(group, touched, mid, j, multipliers, cutoff);
+  }
+
+  /** The grid's blocks by waiver level: each level's blocks, down payments ascending, all of the same terms. */
+  private static List<List<int[]>> levels(OptionGrid grid) {
+    List<List<int[]>> out = new ArrayList<>();
+    for (int[] block : blocks(grid)) {
+      List<int[]> last = out.isEmpty() ? null : out.get(out.size() - 1);
+      if (last != null && grid.waivedFen(last.get(0)[0]) == grid.waivedFen(block[0])) {
+        last.add(block);
+      } else {
+        List<int[]> level = new ArrayList<>();
+        level.add(block);
+        out.add(level);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Marks what a search bounding boxes of one waiver level's options — down payments {@code j1..j2} × terms
+   * {@code t1..t2} — would draw: the value at the largest down payment and shortest term (where every strategy's value
+   * is highest when the grid moves one way along both, which the report's last lines check), the first installment at
+   * the largest down payment and longest term (the least), and the down payment at the smallest (known without
+   * drawing). A box whose highest-value corner has no value (below AGGRESSIVE's floor) has none anywhere. Boxes whose
+   * bound can reach the cutoff are halved along their longer side. Whether the bound held is counted by the caller.
+   */
+  private static void drawBox(Group group, boolean[] touched, List<int[]> level, int j1, int j2, int t1, int t2,
+      double[] multipliers, double cutoff) {
+    int best = level.get(j2)[0] + t1;
+    int lightest = level.get(j2)[0] + t2;
+    touched[best] = true;
+    touched[lightest] = true;
+    double v = group.value()[best];
+    if (Double.isNaN(v)) {
+      return;
+    }
+    double bound = v - multipliers[0] * group.weightA()[lightest]
+        - multipliers[1] * group.weightB()[level.get(j1)[0] + t1];
+    if (bound < cutoff || (j1 == j2 && t1 == t2)) {
+      return;
+    }
+    if (j2 - j1 >= t2 - t1) {
+      int jm = (j1 + j2) >>> 1;
+      drawBox(group, touched, level, j1, jm, t1, t2, multipliers, cutoff);
+      drawBox(group, touched, level, jm + 1, j2, t1, t2, multipliers, cutoff);
+    } else {
+      int tm = (t1 + t2) >>> 1;
+      drawBox(group, touched, level, j1, j2, t1, tm, multipliers, cutoff);
+      drawBox(group, touched, level, j1, j2, tm + 1, t2, multipliers, cutoff);
+    }
   }
 
   /** Whether the first installment, the total payable and the acceptance move one way along each axis of the grid. */
