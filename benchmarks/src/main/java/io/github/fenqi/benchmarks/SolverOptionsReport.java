@@ -73,8 +73,8 @@ public final class SolverOptionsReport {
           kept[s] += undominated(group);
           matter[s] += Arrays.stream(reduced).filter(r -> r >= cutoff).count();
           boolean[] touched = new boolean[group.size()];
-          for (int[] block : blocks(grids.get(g))) {
-            drawBlock(group, touched, block[0], block[1], multipliers, cutoff, strategy == Strategy.AGGRESSIVE);
+          for (int[] block : blocks(grids.get(g))) { // a box of one down payment: a range of terms
+            drawBox(group, touched, List.of(block), 0, 0, 0, block[1] - block[0], multipliers, cutoff);
           }
           for (int i = 0; i < group.size(); i++) {
             drawn[s] += touched[i] ? 1 : 0;
@@ -205,44 +205,6 @@ public final class SolverOptionsReport {
       i = j;
     }
     return out;
-  }
-
-  /**
-   * Marks what a search bounding ranges of one block's terms would draw. For AGGRESSIVE the options below the
-   * acceptance floor (no value) are a suffix of the block, as acceptance falls with the term: found by binary search,
-   * each probe drawn.
-   */
-  private static void drawBlock(Group group, boolean[] touched, int from, int to, double[] multipliers, double cutoff,
-      boolean floorSuffix) {
-    int end = to + 1;
-    if (floorSuffix) {
-      int lo = from;
-      while (lo < end) {
-        int mid = (lo + end) >>> 1;
-        touched[mid] = true;
-        if (Double.isNaN(group.value()[mid])) {
-          end = mid;
-        } else {
-          lo = mid + 1;
-        }
-      }
-    }
-    if (end > from) {
-      drawRange(group, touched, from, end - 1, multipliers, cutoff);
-    }
-  }
-
-  /** Draws a range's two ends; halves it while the bound from its ends can reach the cutoff. */
-  private static void drawRange(Group group, boolean[] touched, int i, int j, double[] multipliers, double cutoff) {
-    touched[i] = true;
-    touched[j] = true;
-    double bound = group.value()[i] - multipliers[0] * group.weightA()[j] - multipliers[1] * group.weightB()[i];
-    if (bound < cutoff || j <= i + 1) {
-      return;
-    }
-    int mid = (i + j) >>> 1;
-    drawRange(group, touched, i, mid, multipliers, cutoff);
-    drawRange(group, touched, mid, j, multipliers, cutoff);
   }
 
   /** The grid's blocks by waiver level: each level's blocks, down payments ascending, all of the same terms. */

@@ -723,22 +723,14 @@ public final class MultipleChoiceKnapsack {
    */
   static Optional<PassSteps> passInSteps(Group[] groups, long capA, long capB, Solution start, double floor,
       long... budgets) {
-    return passInSteps(groups, capA, capB, start, floor, true, budgets);
+    return passInSteps(groups, capA, capB, start, floor, true, true, true, budgets);
   }
 
-  /** As above; {@code keepAnswers} false makes the program ask the suffix bound on B pair by pair. */
-  static Optional<PassSteps> passInSteps(Group[] groups, long capA, long capB, Solution start, double floor,
-      boolean keepAnswers, long... budgets) {
-    return passInSteps(groups, capA, capB, start, floor, keepAnswers, true, budgets);
-  }
-
-  /** As above; {@code filterLevels} false lets every partial selection of a layer meet every item of its group. */
-  static Optional<PassSteps> passInSteps(Group[] groups, long capA, long capB, Solution start, double floor,
-      boolean keepAnswers, boolean filterLevels, long... budgets) {
-    return passInSteps(groups, capA, capB, start, floor, keepAnswers, filterLevels, true, budgets);
-  }
-
-  /** As above; {@code completeLayers} false leaves the program's layers uncompleted ({@code Search#completeWithBest}). */
+  /**
+   * As above, with the program's parts the tests switch off: {@code keepAnswers} false makes it ask the suffix bound
+   * on B pair by pair, {@code filterLevels} false lets every partial selection of a layer meet every item of its group,
+   * {@code completeLayers} false leaves its layers uncompleted ({@code Search#completeWithBest}).
+   */
   static Optional<PassSteps> passInSteps(Group[] groups, long capA, long capB, Solution start, double floor,
       boolean keepAnswers, boolean filterLevels, boolean completeLayers, long... budgets) {
     int[][] kept = pruneAll(groups);

@@ -391,9 +391,11 @@ class MultipleChoiceKnapsackProperties {
     Solution start = worst.start();
     double floor = worst.floorAt(floorPercent);
     Optional<MultipleChoiceKnapsack.PassSteps> kept =
-        MultipleChoiceKnapsack.passInSteps(gs, worst.capA(), worst.capB(), start, floor, true, Long.MAX_VALUE);
+        MultipleChoiceKnapsack.passInSteps(gs, worst.capA(), worst.capB(), start, floor, true, true, true,
+            Long.MAX_VALUE);
     Optional<MultipleChoiceKnapsack.PassSteps> asked =
-        MultipleChoiceKnapsack.passInSteps(gs, worst.capA(), worst.capB(), start, floor, false, Long.MAX_VALUE);
+        MultipleChoiceKnapsack.passInSteps(gs, worst.capA(), worst.capB(), start, floor, false, true, true,
+            Long.MAX_VALUE);
     assertEquals(kept.isPresent(), asked.isPresent());
     Statistics.label("kept answers").collect(kept.map(k -> k.layersWithKeptAnswers() > 0).orElse(false));
     Statistics.label("kept answers").coverage(c -> c.check(true).percentage(p -> p >= 15));
@@ -451,9 +453,9 @@ class MultipleChoiceKnapsackProperties {
     Solution start = worst.start();
     double floor = worst.floorAt(floorPercent);
     Optional<MultipleChoiceKnapsack.PassSteps> filtered = MultipleChoiceKnapsack.passInSteps(gs, worst.capA(),
-        worst.capB(), start, floor, keepAnswers, true, Long.MAX_VALUE);
+        worst.capB(), start, floor, keepAnswers, true, true, Long.MAX_VALUE);
     Optional<MultipleChoiceKnapsack.PassSteps> every = MultipleChoiceKnapsack.passInSteps(gs, worst.capA(),
-        worst.capB(), start, floor, keepAnswers, false, Long.MAX_VALUE);
+        worst.capB(), start, floor, keepAnswers, false, true, Long.MAX_VALUE);
     assertEquals(filtered.isPresent(), every.isPresent());
     long[] leftOut = filtered.map(MultipleChoiceKnapsack.PassSteps::leftOut).orElse(new long[4]);
     String[] reasons = {"weights left", "sum of best values", "Lagrangian", "suffix bound on B"};
