@@ -376,6 +376,62 @@ class MultipleChoiceKnapsackProperties {
   }
 
   /**
+   * A pass stopped by its pair budget and continued at a higher floor — as the floor schedule continues it instead of
+   * building a fresh pass there: the items that cannot beat the higher floor dropped from the groups not yet layered,
+   * the last layer's partial selections that cannot dropped too — finds the brute-force optimum exactly when that lies
+   * above the higher floor (or already knows it as its best plan), and every plan it reports fits and holds what it
+   * says. The statistics check that most continued passes had layers to carry on from, and that many find the
+   * optimum.
+   */
+  @Property(tries = 3000)
+  void aStoppedPassContinuedAtAHigherFloorFindsTheOptimumAboveIt(@ForAll long seed,
+      @ForAll @IntRange(min = 3, max = 7) int groups, @ForAll @IntRange(min = 3, max = 12) int maxItems,
+      @ForAll @IntRange(min = 0, max = 100) int slackA, @ForAll @IntRange(min = 0, max = 100) int slackB,
+      @ForAll @IntRange(min = 0, max = 60) int floorPercent, @ForAll @IntRange(min = 0, max = 100) int towardsBound,
+      @ForAll @IntRange(min = 2, max = 12) int budget, @ForAll @IntRange(min = 1, max = 4) int levels,
+      @ForAll boolean integerValues) {
+    Group[] gs = levelledGroups(seed, groups, maxItems, levels, integerValues);
+    WorstStart worst = WorstStart.of(gs, slackA, slackB);
+    long capA = worst.capA();
+    long capB = worst.capB();
+    double optimum = worst.optimum();
+    double floor = worst.floorAt(floorPercent);
+    Optional<MultipleChoiceKnapsack.RaisedPass> raised =
+        MultipleChoiceKnapsack.raisedPass(gs, capA, capB, worst.start(), floor, budget, towardsBound / 100.0);
+    Statistics.label("stopped by its budget").collect(raised.isPresent());
+    if (raised.isEmpty()) {
+      return;
+    }
+    MultipleChoiceKnapsack.RaisedPass r = raised.get();
+    Statistics.label("continued after a layer").collect(r.steps().layers()[0] > 0);
+    Statistics.label("continued after a layer").coverage(c -> c.check(true).percentage(p -> p >= 50));
+    Statistics.label("dropped items").collect(r.itemsDropped() > 0);
+    Statistics.label("dropped items").coverage(c -> c.check(true).percentage(p -> p >= 10));
+    Statistics.label("dropped partial selections").collect(r.statesDropped() > 0);
+    Statistics.label("dropped partial selections").coverage(c -> c.check(true).percentage(p -> p >= 5));
+    Statistics.label("found the optimum").collect(!r.steps().nothingAboveFloor());
+    Statistics.label("found the optimum").coverage(c -> c.check(true).percentage(p -> p >= 20));
+    MultipleChoiceKnapsack.PassSteps pass = r.steps();
+    double higher = r.higher();
+    assertTrue(pass.last().exhaustive());
+    double tolerance = 1e-9 * Math.max(1, Math.abs(optimum));
+    if (!pass.nothingAboveFloor()) {
+      Solution s = pass.last().best().orElseThrow();
+      assertEquals(optimum, s.value(), tolerance, "found something above the higher floor that is not the optimum");
+      assertTrue(optimum > higher - tolerance, "found something above the optimum");
+      assertChoiceHoldsWhatItReports(gs, s, capA, capB);
+    } else if (optimum > higher + tolerance) {
+      Solution s = pass.known().orElseThrow(() -> new AssertionError("the optimum is above the higher floor, and the "
+          + "continued pass missed it"));
+      assertEquals(optimum, s.value(), tolerance, "the optimum is above the higher floor, and the continued pass "
+          + "missed it");
+      assertChoiceHoldsWhatItReports(gs, s, capA, capB);
+    }
+    pass.known().ifPresent(s -> assertChoiceHoldsWhatItReports(gs, s, capA, capB));
+    pass.seen().ifPresent(s -> assertChoiceHoldsWhatItReports(gs, s, capA, capB));
+  }
+
+  /**
    * A program layer keeps the suffix bound on B's answers per (distinct weight B of its group, partial selection)
    * when its group's weights B repeat, as down payments do: the pass must be exactly the pass that asks pair by pair —
    * the same pairs, layers, states and selections — and find the brute-force optimum when it lies above the floor.
