@@ -780,14 +780,13 @@ public final class MultipleChoiceKnapsack {
     int[][] kept = pruneAll(groups);
     Search probe = new Search(groups, kept, capA, capB, 0, null);
     double[] multipliers = {probe.lambda(), probe.mu(), 0};
-    int[][] core = fixByReducedCost(groups, kept, capA, capB, multipliers, floor, start.choice());
-    Search stopped = passSearch(groups, core, capA, capB, DEFAULT_MAX_NODES, start, multipliers, floor,
+    Search stopped = passSearch(groups, kept, capA, capB, DEFAULT_MAX_NODES, start, multipliers, floor,
         SUFFIX_BOUND_LIST);
     if (stopped == null || stopped.dynamicProgram(MAX_DP_STATES, budget).exhaustive()) {
       return Optional.empty();
     }
     int layers = stopped.nextLayer;
-    double bound = multipliers[2];
+    double bound = multipliers[2]; // the Lagrangian bound, which the pass's reduced-cost fixing worked out
     double higher = bound > floor && bound < Double.POSITIVE_INFINITY ? floor + towardsBound * (bound - floor) : floor;
     Search search = stopped.raisedTo(higher);
     int itemsDropped = 0;
