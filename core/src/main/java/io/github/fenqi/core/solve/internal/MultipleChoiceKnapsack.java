@@ -332,8 +332,7 @@ public final class MultipleChoiceKnapsack {
     }
     boolean noBound = !(bound < Double.POSITIVE_INFINITY); // an infinite value (or ∞ − ∞): keep everything
     multipliers[2] = noBound ? Double.POSITIVE_INFINITY : bound;
-    // Relative to the target and to the terms of L: when λ·capA and μ·capB dwarf the values, L's rounding does too.
-    double tolerance = 1e-9 * Math.max(1, Math.max(Math.abs(target), magnitude));
+    double tolerance = fixingTolerance(target, magnitude);
     int[][] core = new int[n][];
     for (int g = 0; g < n; g++) {
       long[] a = groups[g].weightA();
@@ -350,6 +349,16 @@ public final class MultipleChoiceKnapsack {
       core[g] = Arrays.copyOf(keep, k);
     }
     return core;
+  }
+
+  /**
+   * How far above {@code target} an item's Lagrangian bound must lie for reduced-cost fixing to keep it: relative to
+   * the target and to {@code magnitude}, the sum of the magnitudes of the bound's terms — when λ·capA and μ·capB dwarf
+   * the values, the bound's rounding does too. Fresh passes ({@link #fixByReducedCost}) and continued ones
+   * ({@code Search#raisedTo}) drop items by the same rule.
+   */
+  static double fixingTolerance(double target, double magnitude) {
+    return 1e-9 * Math.max(1, Math.max(Math.abs(target), magnitude));
   }
 
   /**
@@ -544,16 +553,10 @@ public final class MultipleChoiceKnapsack {
       if (keep.length == 0) {
         return new Feasibility(Optional.empty(), true, states);
       }
-      sa = new long[keep.length];
-      sb = new long[keep.length];
-      parent[g] = new int[keep.length];
-      item[g] = new int[keep.length];
-      for (int x = 0; x < keep.length; x++) {
-        sa[x] = ca[keep[x]];
-        sb[x] = cb[keep[x]];
-        parent[g][x] = cp[keep[x]];
-        item[g][x] = ci[keep[x]];
-      }
+      sa = picked(ca, keep, keep.length);
+      sb = picked(cb, keep, keep.length);
+      parent[g] = picked(cp, keep, keep.length);
+      item[g] = picked(ci, keep, keep.length);
     }
     int[] choice = new int[n];
     double value = 0;
@@ -1299,6 +1302,33 @@ public final class MultipleChoiceKnapsack {
     int[] out = new int[items.length];
     for (int j = 0; j < items.length; j++) {
       out[start[rankOf[items[j]]]++] = j;
+    }
+    return out;
+  }
+
+  /** The entries of {@code from} at the first {@code count} positions of {@code at}, in that order. */
+  private static long[] picked(long[] from, int[] at, int count) {
+    long[] out = new long[count];
+    for (int x = 0; x < count; x++) {
+      out[x] = from[at[x]];
+    }
+    return out;
+  }
+
+  /** As {@link #picked(long[], int[], int)}. */
+  private static double[] picked(double[] from, int[] at, int count) {
+    double[] out = new double[count];
+    for (int x = 0; x < count; x++) {
+      out[x] = from[at[x]];
+    }
+    return out;
+  }
+
+  /** As {@link #picked(long[], int[], int)}. */
+  private static int[] picked(int[] from, int[] at, int count) {
+    int[] out = new int[count];
+    for (int x = 0; x < count; x++) {
+      out[x] = from[at[x]];
     }
     return out;
   }
@@ -2641,19 +2671,11 @@ public final class MultipleChoiceKnapsack {
         int[] keep = prune(layer); // drops dominated partial selections
         layerStates += keep.length;
         programStates += keep.length;
-        sa = new long[keep.length];
-        sb = new long[keep.length];
-        sv = new double[keep.length];
-        parent[depth] = new int[keep.length];
-        item[depth] = new int[keep.length];
-        for (int x = 0; x < keep.length; x++) {
-          int c = keep[x];
-          sa[x] = ca[c];
-          sb[x] = cb[c];
-          sv[x] = cv[c];
-          parent[depth][x] = cp[c];
-          item[depth][x] = ci[c];
-        }
+        sa = picked(ca, keep, keep.length);
+        sb = picked(cb, keep, keep.length);
+        sv = picked(cv, keep, keep.length);
+        parent[depth] = picked(cp, keep, keep.length);
+        item[depth] = picked(ci, keep, keep.length);
         layerA = sa;
         layerB = sb;
         layerValue = sv;
@@ -2905,17 +2927,10 @@ public final class MultipleChoiceKnapsack {
       fork.leftOut = leftOut.clone();
       fork.pairsBefore = 0;
       fork.foundAboveFloor = false;
-      fork.ascending = new java.util.IdentityHashMap<>();
+      fork.ascending = new java.util.IdentityHashMap<>(); // both depend on the items, which the copy may drop
       fork.levels = null;
-      fork.keptAnswers = null;
-      fork.extendable = null;
-      fork.hullX = new long[0];
-      fork.hullY = new double[0];
-      fork.hullItem = new int[0];
-      fork.hullStart = new int[0];
-      fork.hullEnd = new int[0];
-      fork.hullAt = new int[0];
-      fork.hullHeadSlope = new double[0];
+      // the scratch buffers (hulls, kept answers, extendable partial selections) are filled and read within one call,
+      // and the copy and this pass never run at once: shared
       long[] sa = layerA;
       long[] sb = layerB;
       double[] sv = layerValue;
@@ -2971,7 +2986,7 @@ public final class MultipleChoiceKnapsack {
       if (!(bound < Double.POSITIVE_INFINITY)) {
         return;
       }
-      double tolerance = 1e-9 * Math.max(1, Math.max(Math.abs(target), magnitude));
+      double tolerance = fixingTolerance(target, magnitude);
       a = a.clone();
       b = b.clone();
       v = v.clone();
@@ -3012,33 +3027,6 @@ public final class MultipleChoiceKnapsack {
       seenChoice = seenAt;
       suffixes();
       addLagrangianBound(lagLambda, lagMu);
-    }
-
-    /** The entries of {@code from} at the first {@code count} positions of {@code at}, in that order. */
-    private static long[] picked(long[] from, int[] at, int count) {
-      long[] out = new long[count];
-      for (int x = 0; x < count; x++) {
-        out[x] = from[at[x]];
-      }
-      return out;
-    }
-
-    /** As {@link #picked(long[], int[], int)}. */
-    private static double[] picked(double[] from, int[] at, int count) {
-      double[] out = new double[count];
-      for (int x = 0; x < count; x++) {
-        out[x] = from[at[x]];
-      }
-      return out;
-    }
-
-    /** As {@link #picked(long[], int[], int)}. */
-    private static int[] picked(int[] from, int[] at, int count) {
-      int[] out = new int[count];
-      for (int x = 0; x < count; x++) {
-        out[x] = from[at[x]];
-      }
-      return out;
     }
 
     private static double tolerance(double reference) {
