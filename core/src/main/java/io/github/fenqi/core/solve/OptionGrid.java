@@ -91,23 +91,35 @@ public final class OptionGrid {
     recovery = new double[capacity];
     acceptance = new double[capacity];
 
-    PerDebt perDebt = PerDebt.of(terms, config, model, amortizer);
+    int mostDowns = 0;
+    for (long[] downs : downByLevel) {
+      mostDowns = Math.max(mostDowns, downs.length);
+    }
+    PerDebt perDebt = PerDebt.of(terms, config, model, amortizer, mostDowns);
     int count = 0;
     for (int k = 0; k < levels; k++) {
       long settled = settledByLevel[k];
       double waiverOfCap = Math.min(1.0, maxW == 0 ? 0 : (double) waivedTotalByLevel[k] / maxW);
-      for (long d : downByLevel[k]) {
-        count = addTerms(count, perDebt, k, settled, d, waiverOfCap);
+      long[] downs = downByLevel[k];
+      if (perDebt.walksSchedules()) { // the level's down payments walked together (Amortizer#summarize)
+        long[] financed = perDebt.financed();
+        for (int x = 0; x < downs.length; x++) {
+          financed[x] = settled - downs[x];
+        }
+        amortizer.summarize(financed, downs.length, perDebt.months(), perDebt.firstByTerm(), perDebt.totalByTerm());
+      }
+      for (int x = 0; x < downs.length; x++) {
+        count = addTerms(count, perDebt, k, settled, downs[x], x, waiverOfCap);
       }
     }
   }
 
   /**
-   * The options of one waiver level and down payment, one per term, from {@code count} on. A method of
-   * its own so that the JIT compiles this hot loop with the schedule summary inlined (the constructor
-   * around it is too large for that).
+   * The options of one waiver level and down payment (the level's {@code x}-th), one per term, from {@code count}
+   * on. A method of its own so that the JIT compiles this hot loop with the schedule summary inlined (the
+   * constructor around it is too large for that).
    */
-  private int addTerms(int count, PerDebt p, int k, long settled, long d, double waiverOfCap) {
+  private int addTerms(int count, PerDebt p, int k, long settled, long d, int x, double waiverOfCap) {
     long financed = settled - d;
     double downRatio = settled == 0 ? 0 : Math.min(1.0, (double) d / settled);
     double f = financed;
@@ -115,12 +127,13 @@ public final class OptionGrid {
     double interest = p.monthlyInterest() * f;
     int[] months = p.months();
     int i = count;
-    if (p.walksSchedules()) { // the amortizer walks the terms side by side
+    if (p.walksSchedules()) { // walked with the level's other down payments, before
       long[] firstByTerm = p.firstByTerm();
       long[] totalByTerm = p.totalByTerm();
-      p.amortizer().summarize(financed, months, firstByTerm, totalByTerm);
+      int from = x * months.length;
       for (int t = 0; t < months.length; t++, i++) {
-        setOption(i, p, t, k, settled, d, waiverOfCap, downRatio, f, fee, interest, firstByTerm[t], totalByTerm[t]);
+        setOption(i, p, t, k, settled, d, waiverOfCap, downRatio, f, fee, interest, firstByTerm[from + t],
+            totalByTerm[from + t]);
       }
     } else {
       for (int t = 0; t < months.length; t++, i++) {
@@ -162,9 +175,10 @@ public final class OptionGrid {
    * What the options of one debt share: the amortizer, the rates as doubles, everything that depends on
    * the term alone (computed once per term instead of once per option) and, for the logistic model, the
    * per-debt features, so that it is evaluated inline; any other model gets the features record it was
-   * written against. When the schedules charge interest they are walked month by month, and the amortizer
-   * walks the terms of an amount in pairs (into {@code firstByTerm} and {@code totalByTerm}); the closed
-   * form of the other methods is quicker one term at a time. Either way gives the same figures.
+   * written against. When the schedules charge interest they are walked month by month, all the down payments of a
+   * waiver level together, four side by side (their amounts in {@code financed}; the x-th one's figures per term from
+   * {@code firstByTerm[x × terms]} and {@code totalByTerm[x × terms]} on); the closed form of the other methods is
+   * quicker one term at a time. Either way gives the same figures.
    */
   private record PerDebt(
       Amortizer amortizer,
@@ -181,10 +195,11 @@ public final class OptionGrid {
       double proof,
       boolean overdueValid,
       boolean walksSchedules,
+      long[] financed,
       long[] firstByTerm,
       long[] totalByTerm) {
 
-    static PerDebt of(DebtTerms terms, GridConfig config, AcceptanceModel model, Amortizer amortizer) {
+    static PerDebt of(DebtTerms terms, GridConfig config, AcceptanceModel model, Amortizer amortizer, int downs) {
       RepaymentMethod method = terms.method();
       double monthlyInterest = terms.annualRate().doubleValue() / 12.0;
       double feeRate = terms.monthlyFeeRate().doubleValue();
@@ -225,7 +240,7 @@ public final class OptionGrid {
       return new PerDebt(amortizer, annuity, monthlyInterest, feeRate, months, discounted, rampSum,
           annuityDenominator, termOfMax, model instanceof LogisticAcceptanceModel l ? l : null,
           LogisticAcceptanceModel.overdueFeature(overdueDays), terms.hardshipProof() ? 1 : 0, overdueDays >= 0,
-          monthlyInterest > 0, new long[termCount], new long[termCount]);
+          monthlyInterest > 0, new long[downs], new long[downs * termCount], new long[downs * termCount]);
     }
   }
 

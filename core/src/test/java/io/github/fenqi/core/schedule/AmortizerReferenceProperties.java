@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.Arrays;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -66,6 +67,65 @@ class AmortizerReferenceProperties {
       assertEquals(expected[0], first[j], where);
       assertEquals(expected[1], total[j], where);
     }
+  }
+
+  /**
+   * Several amounts at once (as the solver's grids ask for a waiver level's down payments): each amount and term as
+   * the BigDecimal walk gives it, whatever the number of amounts — four walked side by side, and the last one to
+   * three filled up with walks of nothing — and the terms (repeats, any order, different lengths side by side).
+   */
+  @Property(tries = 1000)
+  void summariesOfManyAmountsEqualTheBigDecimalWalkOfEach(@ForAll long seed) {
+    Random r = new Random(seed);
+    RepaymentMethod method = RepaymentMethod.values()[r.nextInt(RepaymentMethod.values().length)];
+    long[] financed = new long[r.nextInt(10) + 1];
+    int amounts = r.nextInt(financed.length + 1);
+    for (int x = 0; x < financed.length; x++) {
+      financed[x] = switch (r.nextInt(4)) {
+        case 0 -> r.nextInt(1000);
+        case 1 -> r.nextInt(100_000_000);
+        case 2 -> x > 0 ? financed[x - 1] : 0; // the same amount twice
+        default -> (long) (r.nextDouble() * 1e13);
+      };
+    }
+    int[] terms = new int[1 + r.nextInt(7)];
+    for (int j = 0; j < terms.length; j++) {
+      terms[j] = r.nextInt(4) == 0 ? 1 + r.nextInt(360) : 1 + r.nextInt(48);
+    }
+    Rate annual = Rate.of(BigDecimal.valueOf(r.nextInt(3) == 0 ? 0 : r.nextInt(400_000), 6));
+    Rate fee = Rate.of(BigDecimal.valueOf(r.nextInt(3) == 0 ? 0 : r.nextInt(30_000), 6));
+    ReferenceAmortizer reference = new ReferenceAmortizer(method, annual, fee);
+    int cells = amounts * terms.length;
+    long[] first = new long[cells + r.nextInt(3)]; // room to spare is left alone
+    long[] total = new long[cells + r.nextInt(3)];
+    Arrays.fill(first, -7);
+    Arrays.fill(total, -7);
+    Amortizer.of(method, annual, fee).summarize(financed, amounts, terms, first, total);
+    for (int x = 0; x < amounts; x++) {
+      for (int j = 0; j < terms.length; j++) {
+        long[] expected = reference.firstAndTotal(financed[x], terms[j]);
+        String where = method + " " + financed[x] + " fen over " + terms[j] + " at " + annual + " / " + fee;
+        assertEquals(expected[0], first[x * terms.length + j], where);
+        assertEquals(expected[1], total[x * terms.length + j], where);
+      }
+    }
+    for (int c = cells; c < first.length; c++) {
+      assertEquals(-7, first[c], "beyond the amounts asked");
+    }
+  }
+
+  @Test
+  void summariesOfManyAmountsRejectABadAmountOrTermAndShortOutputs() {
+    Amortizer a = Amortizer.of(RepaymentMethod.EQUAL_INSTALLMENT, Rate.of("0.06"), Rate.ZERO);
+    long[] amounts = {100_000, 200_000, 300_000};
+    InvalidInputException badTerm = assertThrows(InvalidInputException.class,
+        () -> a.summarize(amounts, 3, new int[] {12, 361}, new long[6], new long[6]));
+    assertEquals("term", badTerm.problems().get(0).location());
+    InvalidInputException badAmount = assertThrows(InvalidInputException.class,
+        () -> a.summarize(new long[] {100_000, -1}, 2, new int[] {12}, new long[2], new long[2]));
+    assertEquals("amount", badAmount.problems().get(0).location());
+    assertThrows(IllegalArgumentException.class, () -> a.summarize(amounts, 4, new int[] {12}, new long[4], new long[4]));
+    assertThrows(IllegalArgumentException.class, () -> a.summarize(amounts, 3, new int[] {12, 24}, new long[6], new long[5]));
   }
 
   @Test
