@@ -1509,8 +1509,7 @@ public final class MultipleChoiceKnapsack {
         }
       }
       this.mu = givenMu >= 0 ? givenMu : fitMu(ga, gb, gv, true);
-      Lp root = lp(ga, gb, gv, mu, capA);
-      this.lambda = root.breakSlope;
+      this.lambda = breakSlope(ga, gb, gv, mu);
       // Most decisive group first (the widest spread of reduced value), or for the program the most decisive per item.
       boolean program = givenMu >= 0;
       Integer[] order = new Integer[n];
@@ -1625,18 +1624,8 @@ public final class MultipleChoiceKnapsack {
       return mu;
     }
 
-    /** The LP relaxation of all groups in the given arrays. */
-    private static final class Lp {
-      double baseValue;
-      long baseA;
-      long[] prefixA; // prefix sums of increments by slope descending
-      double[] prefixV;
-      double[] slopes;
-      int[][] hullItems; // per group: hull item indexes, ascending weight A
-      long[][] hullWeight; // per group: the hull points' weight A ...
-      double[][] hullValue; // ... and v − μ·weight B
-      double breakSlope;
-    }
+    /** Each group's upper hull of (weight A, v − μ·weight B), ascending weight A: the points' weights and values. */
+    private record Hulls(long[][] weight, double[][] value) {}
 
     /**
      * Per weight array (by identity): each group's item indexes in ascending weight, once per search — sorted, or for
@@ -1684,26 +1673,20 @@ public final class MultipleChoiceKnapsack {
     }
 
     /**
-     * Each group's upper hull of (weight A, v − μ·weight B) in ascending weight A, as arrays of its own, with the
-     * lightest points' total value and weight: what the root LP and the suffix LPs keep ({@link #buildHulls} is the
-     * buffer-only form that fitting μ and the first incumbent use).
+     * Each group's upper hull of (weight A, v − μ·weight B) in ascending weight A, as arrays of its own: what a suffix
+     * LP keeps ({@link #buildHulls} is the buffer-only form that fitting μ, the root LP's break slope and the first
+     * incumbent use).
      */
-    private Lp hulls(long[][] ga, long[][] gb, double[][] gv, double mu) {
-      Lp lp = new Lp();
+    private Hulls hulls(long[][] ga, long[][] gb, double[][] gv, double mu) {
       int groups = ga.length;
-      lp.baseA = buildHulls(ga, gb, gv, mu);
-      lp.hullItems = new int[groups][];
-      lp.hullWeight = new long[groups][];
-      lp.hullValue = new double[groups][];
+      buildHulls(ga, gb, gv, mu);
+      long[][] weight = new long[groups][];
+      double[][] value = new double[groups][];
       for (int g = 0; g < groups; g++) {
-        int from = hullStart[g];
-        int to = hullEnd[g];
-        lp.hullItems[g] = Arrays.copyOfRange(hullItem, from, to);
-        lp.hullWeight[g] = Arrays.copyOfRange(hullX, from, to);
-        lp.hullValue[g] = Arrays.copyOfRange(hullY, from, to);
-        lp.baseValue += hullY[from];
+        weight[g] = Arrays.copyOfRange(hullX, hullStart[g], hullEnd[g]);
+        value[g] = Arrays.copyOfRange(hullY, hullStart[g], hullEnd[g]);
       }
-      return lp;
+      return new Hulls(weight, value);
     }
 
     /**
@@ -1820,43 +1803,30 @@ public final class MultipleChoiceKnapsack {
     private int hullBreakGroup;
     private double hullBreakFraction;
 
-    private Lp lp(long[][] ga, long[][] gb, double[][] gv, double mu, long cap) {
-      Lp lp = hulls(ga, gb, gv, mu);
-      int total = 0;
-      for (long[] hx : lp.hullWeight) {
-        total += hx.length - 1;
+    /**
+     * The LP's break slope with weight B priced at μ (λ): the slope of the hull increment the greedy fill of capacity A
+     * takes in part, or, when the increments it takes fill it exactly, of the one it would take next; 0 when no
+     * increment left has a positive slope, and when the lightest points alone exceed capacity A. The same break as all
+     * the increments sorted by slope (the earlier group first on a tie) and summed until capacity A, as this once did:
+     * the fill takes them in that order, since a group's own slopes fall along its hull; but without copying the hulls
+     * and sorting every increment, as the search needs nothing else of its root LP.
+     */
+    private double breakSlope(long[][] ga, long[][] gb, double[][] gv, double mu) {
+      long room = capA - buildHulls(ga, gb, gv, mu);
+      if (room < 0) {
+        return 0;
       }
-      double[] allA = new double[total];
-      double[] allV = new double[total];
-      double[] allSlope = new double[total];
-      int[] order = new int[total];
-      int pos = 0;
+      fillHulls(ga.length, room);
+      if (hullBreakGroup >= 0) {
+        return hullHeadSlope[hullBreakGroup];
+      }
+      double next = 0;
       for (int g = 0; g < ga.length; g++) {
-        long[] hx = lp.hullWeight[g];
-        double[] hy = lp.hullValue[g];
-        for (int j = 1; j < hx.length; j++) {
-          allA[pos] = hx[j] - hx[j - 1];
-          allV[pos] = hy[j] - hy[j - 1];
-          allSlope[pos] = allV[pos] / allA[pos];
-          order[pos] = pos;
-          pos++;
+        if (hullAt[g] + 1 < hullEnd[g]) {
+          next = Math.max(next, hullHeadSlope[g]);
         }
       }
-      sortByValueDescendingPacked(order, allSlope, null, null);
-      lp.prefixA = new long[total + 1];
-      lp.prefixV = new double[total + 1];
-      lp.slopes = new double[total];
-      for (int j = 0; j < total; j++) {
-        lp.prefixA[j + 1] = saturatingAdd(lp.prefixA[j], (long) allA[order[j]]);
-        lp.prefixV[j + 1] = lp.prefixV[j] + allV[order[j]];
-        lp.slopes[j] = allSlope[order[j]];
-      }
-      long room = cap - lp.baseA;
-      if (room >= 0) {
-        int j = upperBound(lp.prefixA, lp.prefixA.length, room) - 1;
-        lp.breakSlope = j < total ? Math.max(0, lp.slopes[j]) : 0;
-      }
-      return lp;
+      return next;
     }
 
     /**
@@ -2031,9 +2001,9 @@ public final class MultipleChoiceKnapsack {
         this.price = price;
         long[][] w = onA ? a : b;
         long[][] other = onA ? b : a;
-        Lp all = hulls(w, other, v, price);
+        Hulls all = hulls(w, other, v, price);
         int total = 0;
-        for (long[] hx : all.hullWeight) {
+        for (long[] hx : all.weight()) {
           total += hx.length - 1;
         }
         int[] incGroup = new int[total];
@@ -2045,8 +2015,8 @@ public final class MultipleChoiceKnapsack {
         long[] groupBaseW = new long[n];
         int pos = 0;
         for (int g = 0; g < n; g++) {
-          long[] hx = all.hullWeight[g];
-          double[] hy = all.hullValue[g];
+          long[] hx = all.weight()[g];
+          double[] hy = all.value()[g];
           groupBase[g] = hy[0];
           groupBaseW[g] = hx[0];
           for (int j = 1; j < hx.length; j++) {
