@@ -2563,14 +2563,6 @@ public final class MultipleChoiceKnapsack {
           return new Result(Optional.empty(), false, layerStates);
         }
         examined += (long) sa.length * k;
-        // candidates beyond maxStates end the program anyway: never allocate more (states × items overflows int
-        // and would need gigabytes on large cores)
-        int size = (int) Math.min((long) sa.length * k, (long) maxStates + 1);
-        long[] ca = new long[size];
-        long[] cb = new long[size];
-        double[] cv = new double[size];
-        int[] cp = new int[size];
-        int[] ci = new int[size];
         int count = 0;
         double threshold = threshold();
         double seen = Math.max(bestValue, seenValue);
@@ -2594,6 +2586,21 @@ public final class MultipleChoiceKnapsack {
         Levels lv = levels(depth);
         int[] range = new int[2 * lv.weightB().length];
         int[] ext = extendable(depth, threshold, lv, answers, range);
+        // The candidates' arrays, for the pairs the level filter lets through: every pair left out makes no candidate,
+        // and sized for all states × items they were mostly zeroed and never written (half the bytes a solve
+        // allocated; 0.96–0.97 of the time at 10, 20 and 30 debts). Candidates beyond maxStates end the program
+        // anyway: never more (states × items overflows int and would need gigabytes on large cores).
+        long filtered = 0;
+        int[] itemLevel = lv.rank();
+        for (int j = 0; j < k; j++) {
+          filtered += range[2 * itemLevel[j] + 1] - range[2 * itemLevel[j]];
+        }
+        int size = (int) Math.min(filtered, (long) maxStates + 1);
+        long[] ca = new long[size];
+        long[] cb = new long[size];
+        double[] cv = new double[size];
+        int[] cp = new int[size];
+        int[] ci = new int[size];
         // item by item, so the candidates come in blocks already in value order (the states are): cheap to sort
         for (int j = 0; j < k; j++) {
           int answerBase = rankB == null ? 0 : rankB[j] * states;
