@@ -930,7 +930,9 @@ public final class MultipleChoiceKnapsack {
    */
   static int[] prune(Group group) {
     WeightOrder order = group.order();
-    return order == null ? pruneByValueOrder(group) : pruneByWeightOrder(group, order);
+    return order == null
+        ? pruneByValueOrder(group.weightA(), group.weightB(), group.value(), group.size())
+        : pruneByWeightOrder(group, order);
   }
 
   private static int[] pruneByWeightOrder(Group group, WeightOrder order) {
@@ -983,13 +985,10 @@ public final class MultipleChoiceKnapsack {
   /**
    * Without a weight order: items best value first, each kept unless a kept one has no more of either weight (a
    * staircase of kept weights). Cheaper than building a {@link WeightOrder} for a group pruned only once, such as a
-   * layer of the dynamic program.
+   * layer of the dynamic program, whose candidates it reads where they were gathered (the first {@code size} of each
+   * array) rather than copied into a group of their own.
    */
-  private static int[] pruneByValueOrder(Group group) {
-    int size = group.size();
-    long[] a = group.weightA();
-    long[] b = group.weightB();
-    double[] v = group.value();
+  private static int[] pruneByValueOrder(long[] a, long[] b, double[] v, int size) {
     int[] order = new int[size];
     for (int i = 0; i < size; i++) {
       order[i] = i;
@@ -2647,8 +2646,7 @@ public final class MultipleChoiceKnapsack {
         if (count > maxStates || layerStates + count > maxStates * 4L) {
           return new Result(Optional.empty(), false, layerStates);
         }
-        Group layer = new Group(Arrays.copyOf(ca, count), Arrays.copyOf(cb, count), Arrays.copyOf(cv, count));
-        int[] keep = prune(layer); // drops dominated partial selections
+        int[] keep = pruneByValueOrder(ca, cb, cv, count); // drops dominated partial selections
         layerStates += keep.length;
         programStates += keep.length;
         sa = picked(ca, keep, keep.length);
