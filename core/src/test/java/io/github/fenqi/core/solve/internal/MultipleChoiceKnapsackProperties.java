@@ -831,19 +831,53 @@ class MultipleChoiceKnapsackProperties {
     assertArrayEquals(Arrays.stream(expected).mapToInt(Integer::intValue).toArray(), order);
   }
 
-  /** The radix sort of packed keys orders exactly as {@link Arrays#sort(long[])}, over every width of key. */
-  @Property(tries = 200)
+  /**
+   * The radix sort of packed keys orders exactly as {@link Arrays#sort(long[])}, over every width of key, negative
+   * keys too (the sign bit set, or the high bits all set as in packed values), and whatever the least and greatest key
+   * share in their high bits.
+   */
+  @Property(tries = 300)
   void sortKeysMatchesArraysSort(@ForAll long seed, @ForAll @IntRange(min = 0, max = 5000) int size,
       @ForAll @IntRange(min = 0, max = 63) int bits) {
     Random r = new Random(seed);
+    int sign = r.nextInt(3); // non-negative, of either sign, or sharing a negative high part
+    long high = r.nextLong() | Long.MIN_VALUE;
     long[] keys = new long[size];
     for (int i = 0; i < size; i++) {
-      long x = bits == 0 ? 0 : r.nextLong() >>> (64 - bits);
+      long x = bits == 0 ? 0 : switch (sign) {
+        case 0 -> r.nextLong() >>> (64 - bits);
+        case 1 -> r.nextLong() >> (64 - bits);
+        default -> high & (-1L << bits) | (r.nextLong() >>> (64 - bits));
+      };
       keys[i] = r.nextInt(8) == 0 && i > 0 ? keys[r.nextInt(i)] : x; // repeats too
     }
     long[] expected = keys.clone();
     Arrays.sort(expected);
     MultipleChoiceKnapsack.sortKeys(keys);
+    assertArrayEquals(expected, keys);
+  }
+
+  /**
+   * Packed keys whose low bits are their positions (ascending), as the value and weight orders pack them: sorted on
+   * the bits above alone, they come out as {@link Arrays#sort(long[])} orders them.
+   */
+  @Property(tries = 300)
+  void sortKeysOnTheBitsAboveThePositionsMatchesArraysSort(@ForAll long seed,
+      @ForAll @IntRange(min = 0, max = 3000) int size) {
+    Random r = new Random(seed);
+    int positionBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(0, size - 1)));
+    long positions = (1L << positionBits) - 1;
+    double base = r.nextGaussian() * Math.pow(10, r.nextInt(12));
+    long[] keys = new long[size];
+    for (int p = 0; p < size; p++) {
+      double x = r.nextInt(6) == 0 ? base : base + r.nextGaussian() * Math.pow(10, r.nextInt(8)); // ties too
+      long raw = Double.doubleToRawLongBits(x);
+      long ascending = raw ^ ((raw >> 63) & Long.MAX_VALUE);
+      keys[p] = (~ascending & ~positions) | p;
+    }
+    long[] expected = keys.clone();
+    Arrays.sort(expected);
+    MultipleChoiceKnapsack.sortKeys(keys, positionBits);
     assertArrayEquals(expected, keys);
   }
 
