@@ -184,8 +184,8 @@ public final class Amortizer {
    * of all installments of {@code financedFen[x]} over {@code terms[j]} months into {@code firstPayments[x·m + j]}
    * and {@code totals[x·m + j]} ({@code m} = the number of terms), for the first {@code amounts} amounts. The
    * solver's grids ask for the few down payments of each waiver level together: walked four amounts of one term
-   * side by side, the schedules that charge interest take about two thirds of the time they take walked one amount
-   * (two terms) at a time.
+   * side by side, the schedules that charge interest took about two thirds of the time of the grids' earlier walks,
+   * one amount at a time with two of its terms side by side.
    *
    * @throws InvalidInputException as {@link #summarize} does, for the first amount or term that is out of range
    * @throws IllegalArgumentException when {@code amounts} exceeds {@code financedFen} or an output array is shorter
