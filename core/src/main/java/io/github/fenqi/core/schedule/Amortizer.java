@@ -242,8 +242,7 @@ public final class Amortizer {
    * chain c's first principal and interest, into {@code out[2c + 1]} its amount plus all its interest. A schedule
    * that charges interest is a serial chain (each month's interest waits for the last month's balance); walking four
    * at once lets the processor work on them together. The chains are written out four times on purpose: in locals
-   * they overlap, through arrays they did not. Up to the shortest term no month checks which chains are still
-   * running, so the callers give the chains that only fill the four an amount of 0 and a term of a real one.
+   * they overlap, through arrays they did not. Chains that only fill the four get an amount of 0 and a real term.
    */
   private void walkFour(long f0, int n0, long f1, int n1, long f2, int n2, long f3, int n3, long[] out) {
     long l0 = levelPayment(f0, n0);
@@ -283,9 +282,10 @@ public final class Amortizer {
     i1 += m1;
     i2 += m2;
     i3 += m3;
-    int shortest = Math.min(Math.min(n0, n1), Math.min(n2, n3));
+    // A chain past its own term walks on harmlessly: its last month repaid all that remained, and a balance of 0 owes
+    // no interest and repays no principal. So no month checks which chains still run.
     int longest = Math.max(Math.max(n0, n1), Math.max(n2, n3));
-    for (int t = 2; t <= shortest; t++) {
+    for (int t = 2; t <= longest; t++) {
       long x0 = interest(r0);
       long x1 = interest(r1);
       long x2 = interest(r2);
@@ -298,28 +298,6 @@ public final class Amortizer {
       i1 += x1;
       i2 += x2;
       i3 += x3;
-    }
-    for (int t = Math.max(2, shortest + 1); t <= longest; t++) {
-      if (t <= n0) {
-        long x = interest(r0);
-        r0 -= principal(t, n0, r0, l0, x, e0);
-        i0 += x;
-      }
-      if (t <= n1) {
-        long x = interest(r1);
-        r1 -= principal(t, n1, r1, l1, x, e1);
-        i1 += x;
-      }
-      if (t <= n2) {
-        long x = interest(r2);
-        r2 -= principal(t, n2, r2, l2, x, e2);
-        i2 += x;
-      }
-      if (t <= n3) {
-        long x = interest(r3);
-        r3 -= principal(t, n3, r3, l3, x, e3);
-        i3 += x;
-      }
     }
     // the principal parts sum to the amount financed, the last month taking what remains
     out[1] = Math.addExact(f0, i0);

@@ -1045,8 +1045,8 @@ public final class MultipleChoiceKnapsack {
   /**
    * Best value first, then lighter A, then lighter B, stable: a primitive merge sort, because this runs on every
    * layer of the dynamic program and a boxed {@code Integer[]} sort was a fifth of its time. (Layers of
-   * {@link #PACKED_LAYER} candidates or more go to {@link #sortByValueDescendingPacked}, since its radix sort.) It
-   * merges the input's natural
+   * {@link #PACKED_LAYER} candidates or more go to {@link #sortByValueDescendingPacked} instead, whose radix sort is
+   * faster there.) It merges the input's natural
    * runs — stretches already in order, extended to at least 16 items by insertion — so input made of sorted blocks,
    * as the program's candidates are (one block per item, the states in value order), takes few merge passes.
    */
@@ -1644,9 +1644,6 @@ public final class MultipleChoiceKnapsack {
       return mu;
     }
 
-    /** Each group's upper hull of (weight A, v − μ·weight B), ascending weight A: the points' weights and values. */
-    private record Hulls(long[][] weight, double[][] value) {}
-
     /**
      * Per weight array (by identity): each group's item indexes in ascending weight, once per search — sorted, or for
      * the weights B of a group with a {@link WeightOrder} counted over its ranks ({@link #ascendingByRank}).
@@ -1690,23 +1687,6 @@ public final class MultipleChoiceKnapsack {
         q = end;
       }
       return out;
-    }
-
-    /**
-     * Each group's upper hull of (weight A, v − μ·weight B) in ascending weight A, as arrays of its own: what a suffix
-     * LP keeps ({@link #buildHulls} is the buffer-only form that fitting μ, the root LP's break slope and the first
-     * incumbent use).
-     */
-    private Hulls hulls(long[][] ga, long[][] gb, double[][] gv, double mu) {
-      int groups = ga.length;
-      buildHulls(ga, gb, gv, mu);
-      long[][] weight = new long[groups][];
-      double[][] value = new double[groups][];
-      for (int g = 0; g < groups; g++) {
-        weight[g] = Arrays.copyOfRange(hullX, hullStart[g], hullEnd[g]);
-        value[g] = Arrays.copyOfRange(hullY, hullStart[g], hullEnd[g]);
-      }
-      return new Hulls(weight, value);
     }
 
     /**
@@ -2021,10 +2001,12 @@ public final class MultipleChoiceKnapsack {
         this.price = price;
         long[][] w = onA ? a : b;
         long[][] other = onA ? b : a;
-        Hulls all = hulls(w, other, v, price);
+        buildHulls(w, other, v, price); // read from the hull buffers below, before anything builds them again
+        long[] hx = hullX;
+        double[] hy = hullY;
         int total = 0;
-        for (long[] hx : all.weight()) {
-          total += hx.length - 1;
+        for (int g = 0; g < n; g++) {
+          total += hullEnd[g] - hullStart[g] - 1;
         }
         int[] incGroup = new int[total];
         long[] incDw = new long[total];
@@ -2035,11 +2017,10 @@ public final class MultipleChoiceKnapsack {
         long[] groupBaseW = new long[n];
         int pos = 0;
         for (int g = 0; g < n; g++) {
-          long[] hx = all.weight()[g];
-          double[] hy = all.value()[g];
-          groupBase[g] = hy[0];
-          groupBaseW[g] = hx[0];
-          for (int j = 1; j < hx.length; j++) {
+          int start = hullStart[g];
+          groupBase[g] = hy[start];
+          groupBaseW[g] = hx[start];
+          for (int j = start + 1; j < hullEnd[g]; j++) {
             incGroup[pos] = g;
             incDw[pos] = hx[j] - hx[j - 1];
             incDv[pos] = hy[j] - hy[j - 1];
