@@ -376,6 +376,51 @@ class MultipleChoiceKnapsackProperties {
   }
 
   /**
+   * A pass whose suffix bound on B leaves nothing above its floor at the root ends there, before building the rest of
+   * its search: only when the brute-force optimum is not above the floor (or is the LP's integer part, which then
+   * raised what the pass must beat), and then with nothing found above it and a best known plan (its start or the
+   * LP's integer part) that fits and holds what it says. The statistics check that
+   * passes end at the root often, and that passes with nothing above their floor still reach the program too (where
+   * the root's bound is not tight enough).
+   */
+  @Property(tries = 3000)
+  void aPassEndedAtItsRootHasNothingAboveItsFloor(@ForAll long seed, @ForAll @IntRange(min = 2, max = 7) int groups,
+      @ForAll @IntRange(min = 2, max = 10) int maxItems, @ForAll @IntRange(min = 0, max = 100) int slackA,
+      @ForAll @IntRange(min = 0, max = 100) int slackB, @ForAll @IntRange(min = 0, max = 150) int floorPercent,
+      @ForAll @IntRange(min = 1, max = 4) int levels, @ForAll boolean integerValues) {
+    Group[] gs = levelledGroups(seed, groups, maxItems, levels, integerValues);
+    WorstStart worst = WorstStart.of(gs, slackA, slackB);
+    double optimum = worst.optimum();
+    double floor = worst.floorAt(floorPercent);
+    Optional<MultipleChoiceKnapsack.PassSteps> run =
+        MultipleChoiceKnapsack.passInSteps(gs, worst.capA(), worst.capB(), worst.start(), floor, Long.MAX_VALUE);
+    if (run.isEmpty()) {
+      return;
+    }
+    MultipleChoiceKnapsack.PassSteps pass = run.get();
+    double tolerance = 1e-9 * Math.max(1, Math.abs(optimum));
+    Statistics.label("ended at the root").collect(pass.endedAtRoot());
+    Statistics.label("ended at the root").coverage(c -> c.check(true).percentage(p -> p >= 15));
+    Statistics.label("nothing above, found by the program")
+        .collect(pass.nothingAboveFloor() && !pass.endedAtRoot());
+    Statistics.label("nothing above, found by the program").coverage(c -> c.check(true).percentage(p -> p >= 5));
+    assertTrue(pass.last().exhaustive());
+    if (!pass.endedAtRoot()) {
+      return;
+    }
+    assertTrue(pass.nothingAboveFloor());
+    assertEquals(1, pass.layers()[0], "a pass ended at its root counts its first layer, all of whose pairs fail");
+    Solution known = pass.known().orElseThrow();
+    assertTrue(known.value() >= worst.start().value(), "the best known plan is worse than the start");
+    assertChoiceHoldsWhatItReports(gs, known, worst.capA(), worst.capB());
+    if (optimum > floor + tolerance) {
+      // what the pass must beat is its best known plan when that is above its floor: the LP's integer part
+      assertEquals(optimum, known.value(), tolerance, "ended at the root with the optimum above its floor");
+    }
+    Statistics.label("ended at the root above the floor, knowing the optimum").collect(optimum > floor + tolerance);
+  }
+
+  /**
    * A pass stopped by its pair budget and continued at a higher floor — as the floor schedule continues it instead of
    * building a fresh pass there: the items that cannot beat the higher floor dropped from the groups not yet layered,
    * the last layer's partial selections that cannot dropped too — finds the brute-force optimum exactly when that lies
