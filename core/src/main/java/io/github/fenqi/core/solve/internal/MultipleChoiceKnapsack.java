@@ -1630,7 +1630,8 @@ public final class MultipleChoiceKnapsack {
         ascending.put(a, searchByA);
       }
       suffixes();
-      bounds.add(new SuffixLp(true, mu)); // the primary bound, which the dynamic program uses too
+      // the primary bound, which the dynamic program uses too, on the hulls breakSlope left in the buffers
+      bounds.add(new SuffixLp(true, mu, groupOf));
       if (!program) {
         addSearchBounds();
       }
@@ -2120,15 +2121,32 @@ public final class MultipleChoiceKnapsack {
       final double[][] incV = new double[n + 1][];
 
       SuffixLp(boolean onA, double price) {
+        this(onA, price, null);
+      }
+
+      /**
+       * With {@code built} not null, the hulls are those in the hull buffers, group {@code built[depth]}'s for each
+       * depth: the search's primary bound reads the ones {@link #breakSlope} built on the items in their kept order at
+       * the same μ instead of building them again on the renumbered items — the same points, as a hull's points do not
+       * depend on the order its items are walked in (of equal points it keeps one).
+       */
+      SuffixLp(boolean onA, double price, int @Nullable [] built) {
         this.onA = onA;
         this.price = price;
-        long[][] w = onA ? a : b;
-        long[][] other = onA ? b : a;
-        buildHulls(w, other, v, price); // read from the hull buffers below, before anything builds them again
+        int[] groupAt = built;
+        if (groupAt == null) {
+          long[][] w = onA ? a : b;
+          long[][] other = onA ? b : a;
+          buildHulls(w, other, v, price); // read from the hull buffers below, before anything builds them again
+          groupAt = new int[n];
+          for (int depth = 0; depth < n; depth++) {
+            groupAt[depth] = depth;
+          }
+        }
         long[] hx = hullX;
         double[] hy = hullY;
         int total = 0;
-        for (int g = 0; g < n; g++) {
+        for (int g : groupAt) {
           total += hullEnd[g] - hullStart[g] - 1;
         }
         int[] incGroup = new int[total];
@@ -2140,10 +2158,10 @@ public final class MultipleChoiceKnapsack {
         long[] groupBaseW = new long[n];
         int pos = 0;
         for (int g = 0; g < n; g++) {
-          int start = hullStart[g];
+          int start = hullStart[groupAt[g]];
           groupBase[g] = hy[start];
           groupBaseW[g] = hx[start];
-          for (int j = start + 1; j < hullEnd[g]; j++) {
+          for (int j = start + 1; j < hullEnd[groupAt[g]]; j++) {
             incGroup[pos] = g;
             incDw[pos] = hx[j] - hx[j - 1];
             incDv[pos] = hy[j] - hy[j - 1];
