@@ -2654,7 +2654,10 @@ public final class MultipleChoiceKnapsack {
      * of pairs once its budget has grown, and this is that pass's search.
      */
     Result dynamicProgram(int maxStates, long maxPairs) {
-      if (dead) { // its first layer's pairs, all failing, as the program would have counted them
+      // A pass ended at its root: its first layer's pairs, all failing, as the program would have counted them. (With
+      // a pair budget below them the program would have stopped before that layer instead; the pass has nothing above
+      // its floor either way, so it finishes — only tests give budgets that small.)
+      if (dead) {
         if (layerA == null) {
           layerA = new long[0];
           layerB = new long[0];
