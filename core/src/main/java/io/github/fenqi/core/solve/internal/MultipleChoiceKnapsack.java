@@ -706,12 +706,8 @@ public final class MultipleChoiceKnapsack {
     if (Arrays.stream(core).anyMatch(items -> items.length == 0)) {
       return null;
     }
-    Search search = new Search(groups, core, capA, capB, maxNodes, incumbent, multipliers[1],
+    return new Search(groups, core, capA, capB, maxNodes, incumbent, multipliers[1],
         new double[] {floor, multipliers[0], multipliers[1]}, boundList);
-    if (!search.dead) {
-      search.addLagrangianBound(multipliers[0], multipliers[1]);
-    }
-    return search;
   }
 
   /**
@@ -725,7 +721,14 @@ public final class MultipleChoiceKnapsack {
    */
   record PassSteps(boolean[] finished, long[] pairs, int[] layers, Result last, boolean nothingAboveFloor,
       Optional<Solution> known, Optional<Solution> seen, long layersWithKeptAnswers, long[] leftOut,
-      long completions, boolean endedAtRoot) {}
+      long completions, boolean endedAtRoot) {
+
+    /** The calls' figures, with the rest read from the pass's search after its last call. */
+    private static PassSteps of(Search search, boolean[] finished, long[] pairs, int[] layers, Result last) {
+      return new PassSteps(finished, pairs, layers, last, search.nothingAboveFloor(), search.bestKnown(), search.seen(),
+          search.layersWithKeptAnswers, search.leftOut.clone(), search.completions, search.dead);
+    }
+  }
 
   /**
    * One pass at {@code floor} (≥ the start's value) as {@link #solveFrom} would run it, its program called with each of
@@ -765,9 +768,7 @@ public final class MultipleChoiceKnapsack {
       pairs[i] = search.pairs();
       layers[i] = search.nextLayer;
     }
-    return Optional.of(new PassSteps(finished, pairs, layers, Objects.requireNonNull(last), search.nothingAboveFloor(),
-        search.bestKnown(), search.seen(), search.layersWithKeptAnswers, search.leftOut.clone(), search.completions,
-        search.dead));
+    return Optional.of(PassSteps.of(search, finished, pairs, layers, Objects.requireNonNull(last)));
   }
 
   /**
@@ -804,9 +805,8 @@ public final class MultipleChoiceKnapsack {
     int statesDropped = stopped.layerA == null || search.layerA == null ? 0
         : stopped.layerA.length - search.layerA.length;
     Result last = search.dynamicProgram(MAX_DP_STATES, Long.MAX_VALUE);
-    PassSteps steps = new PassSteps(new boolean[] {last.exhaustive()}, new long[] {search.pairs()}, new int[] {layers},
-        last, search.nothingAboveFloor(), search.bestKnown(), search.seen(), search.layersWithKeptAnswers,
-        search.leftOut.clone(), search.completions, search.dead);
+    PassSteps steps = PassSteps.of(search, new boolean[] {last.exhaustive()}, new long[] {search.pairs()},
+        new int[] {layers}, last);
     return Optional.of(new RaisedPass(higher, steps, itemsDropped, statesDropped));
   }
 
@@ -1516,7 +1516,8 @@ public final class MultipleChoiceKnapsack {
     /**
      * As above; with {@code pass} (its floor and multipliers λ and μ) a floor pass, which builds its suffix bound on B
      * (lists of at most {@code boundList}) before anything else its program needs, and stops there when that bound
-     * leaves nothing above the floor at the root ({@link #deadAtRoot}).
+     * leaves nothing above the floor at the root ({@link #deadAtRoot}); else it also gets its Lagrangian bound, from the
+     * same per-group maxima.
      */
     private Search(Group[] groups, int[][] kept, long capA, long capB, long maxNodes, @Nullable Solution start,
         double givenMu, double @Nullable [] pass, int boundList) {
@@ -1575,20 +1576,22 @@ public final class MultipleChoiceKnapsack {
         groupOf[depth] = order[depth];
       }
       current = new int[n];
+      // The items in their kept order first, the groups in search order: enough for the start, and for a pass's suffix
+      // bound on B, which needs the pass's threshold (its floor, start and the LP's integer part) and the order of the
+      // groups but none of what follows — a pass whose bound leaves nothing above its floor at the root ends here.
+      for (int depth = 0; depth < n; depth++) {
+        int g = groupOf[depth];
+        a[depth] = ga[g];
+        b[depth] = gb[g];
+        v[depth] = gv[g];
+        originalIndex[depth] = gi[g];
+      }
+      adoptStart(lpPart, start);
+      double[] passMaxima = null;
       if (pass != null) {
-        // A pass's suffix bound on B first, on the items in their kept order: it needs the pass's threshold (its floor,
-        // start and the LP's integer part) and the order of the groups, but none of what follows, and a pass whose
-        // bound leaves nothing above its floor at the root ends here.
-        for (int depth = 0; depth < n; depth++) {
-          int g = groupOf[depth];
-          a[depth] = ga[g];
-          b[depth] = gb[g];
-          v[depth] = gv[g];
-          originalIndex[depth] = gi[g];
-        }
         floor = pass[0];
-        adoptStart(lpPart, null, start);
-        addSuffixBoundOnB(pass[1], pass[2], boundList, maxNodes);
+        passMaxima = maxReduced(pass[1], pass[2]); // per group: the same after the items are renumbered below
+        addSuffixBoundOnB(pass[1], pass[2], passMaxima, boundList, maxNodes);
         if (deadAtRoot()) {
           dead = true;
           return;
@@ -1635,9 +1638,19 @@ public final class MultipleChoiceKnapsack {
       if (!program) {
         addSearchBounds();
       }
-      best = null;
-      bestValue = Double.NEGATIVE_INFINITY;
-      adoptStart(lpPart, items, start);
+      int[] known = best;
+      if (known != null) { // its positions renumbered as the items were
+        for (int depth = 0; depth < n; depth++) {
+          int j = 0;
+          while (items[depth][j] != known[depth]) {
+            j++;
+          }
+          known[depth] = j;
+        }
+      }
+      if (passMaxima != null) { // a pass: its Lagrangian bound, from the maxima its suffix bound on B used
+        addLagrangianBound(pass[1], pass[2], passMaxima);
+      }
     }
 
     /**
@@ -1669,25 +1682,18 @@ public final class MultipleChoiceKnapsack {
     }
 
     /**
-     * The best selection to start from: the LP's integer part ({@code lpPart}, per group an index into its kept items,
-     * which {@code items} renumbers per depth when not null) when it fits both capacities, or {@code start} when it is
-     * worth more and its items are all here.
+     * The best selection to start from, while the items are still in their kept order: the LP's integer part
+     * ({@code lpPart}, per group an index into its kept items) when it fits both capacities, or {@code start} when it
+     * is worth more and its items are all here.
      */
-    private void adoptStart(int @Nullable [] lpPart, int @Nullable [][] items, @Nullable Solution start) {
+    private void adoptStart(int @Nullable [] lpPart, @Nullable Solution start) {
       if (lpPart != null) {
         int[] choice = new int[n];
         long usedA = 0;
         long usedB = 0;
         double value = 0;
         for (int depth = 0; depth < n; depth++) {
-          int idx = lpPart[groupOf[depth]];
-          int j = idx;
-          if (items != null) {
-            int[] sorted = items[depth];
-            for (j = 0; sorted[j] != idx; j++) {
-              // the position the sort gave the item
-            }
-          }
+          int j = lpPart[groupOf[depth]];
           choice[depth] = j;
           usedA += a[depth][j];
           usedB += b[depth][j];
@@ -2239,16 +2245,26 @@ public final class MultipleChoiceKnapsack {
     private double lagLambda;
     private double lagMu;
 
-    void addLagrangianBound(double lambda, double mu) {
+    /** Per depth, the largest v − λa − μb of its items: the group's term of the Lagrangian bound with λ and μ. */
+    private double[] maxReduced(double lambda, double mu) {
+      double[] max = new double[n];
+      for (int depth = 0; depth < n; depth++) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < v[depth].length; j++) {
+          m = Math.max(m, v[depth][j] - lambda * a[depth][j] - mu * b[depth][j]);
+        }
+        max[depth] = m;
+      }
+      return max;
+    }
+
+    /** The Lagrangian bound with λ and μ, from {@code max} = {@link #maxReduced}{@code (λ, μ)}. */
+    private void addLagrangianBound(double lambda, double mu, double[] max) {
       lagLambda = lambda;
       lagMu = mu;
       lagrangeSuffix = new double[n + 1];
       for (int depth = n - 1; depth >= 0; depth--) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < v[depth].length; j++) {
-          max = Math.max(max, v[depth][j] - lambda * a[depth][j] - mu * b[depth][j]);
-        }
-        lagrangeSuffix[depth] = lagrangeSuffix[depth + 1] + max;
+        lagrangeSuffix[depth] = lagrangeSuffix[depth + 1] + max[depth];
       }
     }
 
@@ -2266,19 +2282,17 @@ public final class MultipleChoiceKnapsack {
      * threshold with any completion of the groups before it (Lagrangian bound with λ, μ) is dropped, and lists
      * longer than {@code listLimit} are coarsened into buckets of weight B that keep their best value at their
      * lightest weight — both keep it an upper bound for every selection that can beat the threshold. Not built
-     * when it would exceed {@code maxStates}.
+     * when it would exceed {@code maxStates}. {@code max} is {@link #maxReduced}{@code (λ, μ)}.
      */
-    void addSuffixBoundOnB(double lambda, double mu, int listLimit, long maxStates) {
+    private void addSuffixBoundOnB(double lambda, double mu, double[] max, int listLimit, long maxStates) {
       double[] prefixLagrangian = new double[n + 1];
       long[] prefixMinB = new long[n + 1];
       for (int depth = 0; depth < n; depth++) {
-        double max = Double.NEGATIVE_INFINITY;
         long minB = Long.MAX_VALUE;
-        for (int j = 0; j < v[depth].length; j++) {
-          max = Math.max(max, v[depth][j] - lambda * a[depth][j] - mu * b[depth][j]);
-          minB = Math.min(minB, b[depth][j]);
+        for (long w : b[depth]) {
+          minB = Math.min(minB, w);
         }
-        prefixLagrangian[depth + 1] = prefixLagrangian[depth] + max;
+        prefixLagrangian[depth + 1] = prefixLagrangian[depth] + max[depth];
         prefixMinB[depth + 1] = saturatingAdd(prefixMinB[depth], minB);
       }
       double threshold = threshold();
@@ -3084,15 +3098,10 @@ public final class MultipleChoiceKnapsack {
       if (lagrangeSuffix == null) {
         return; // a pass always has its Lagrangian bound: nothing to fix items by otherwise
       }
-      double[] max = new double[n];
+      double[] max = maxReduced(lagLambda, lagMu);
       double bound = lagLambda * capA + lagMu * capB;
       double magnitude = Math.abs(lagLambda * capA) + Math.abs(lagMu * capB);
-      for (int d = 0; d < n; d++) {
-        double m = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < v[d].length; j++) {
-          m = Math.max(m, v[d][j] - lagLambda * a[d][j] - lagMu * b[d][j]);
-        }
-        max[d] = m;
+      for (double m : max) {
         bound += m;
         magnitude += Math.abs(m);
       }
@@ -3139,7 +3148,7 @@ public final class MultipleChoiceKnapsack {
       best = bestAt;
       seenChoice = seenAt;
       suffixes();
-      addLagrangianBound(lagLambda, lagMu);
+      addLagrangianBound(lagLambda, lagMu, maxReduced(lagLambda, lagMu));
     }
 
     private static double tolerance(double reference) {
