@@ -1122,8 +1122,9 @@ public final class MultipleChoiceKnapsack {
       return;
     }
     int bits = indexBits(k);
-    long low = (1L << bits) - 1;
     long[] keys = new long[k];
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
     for (int p = 0; p < k; p++) {
       double x = v[order[p]];
       if (x != x) {
@@ -1132,12 +1133,21 @@ public final class MultipleChoiceKnapsack {
       }
       long raw = Double.doubleToRawLongBits(x);
       long ascending = raw ^ ((raw >> 63) & Long.MAX_VALUE); // as signed longs, in Double.compare's order
-      keys[p] = (~ascending & ~low) | p;
+      long key = ~ascending;
+      keys[p] = key;
+      min = Math.min(min, key);
+      max = Math.max(max, key);
     }
-    sortKeys(keys, bits); // the low bits are the positions: already in order
+    int lowBits = bits + droppedValueBits(min, max, bits, k);
+    long low = lowBits >= 64 ? -1L : (1L << lowBits) - 1;
+    long position = (1L << bits) - 1;
+    for (int p = 0; p < k; p++) {
+      keys[p] = (keys[p] & ~low) | p;
+    }
+    sortKeys(keys, lowBits); // the low bits are the positions, zeros above them: already in order
     int[] input = order.clone();
     for (int j = 0; j < k; j++) {
-      order[j] = input[(int) (keys[j] & low)];
+      order[j] = input[(int) (keys[j] & position)];
     }
     // keys whose upper bits tie: ordered by the full comparison, stably (they are in input order) — by insertion,
     // or by the merge when the run is long, so that many equal values out of weight order stay O(k log k)
@@ -1157,6 +1167,20 @@ public final class MultipleChoiceKnapsack {
       insert(order, start, start + 1, end, v, a, b);
       start = end;
     }
+  }
+
+  /**
+   * How many of the value bits below the highest {@code 2 ×} digit width in which the keys differ a value sort may
+   * leave out: keys equal in what is left are put in order by the full comparison afterwards, so the order is the same,
+   * and two radix passes instead of up to seven.
+   */
+  private static int droppedValueBits(long min, long max, int bits, int k) {
+    if (k < RADIX_MIN) {
+      return 0;
+    }
+    int span = 64 - Long.numberOfLeadingZeros(min ^ max);
+    int keep = 2 * Math.min(RADIX_BITS, 32 - Integer.numberOfLeadingZeros(k));
+    return Math.max(0, Math.min(63 - bits, span - bits - keep));
   }
 
   /**
@@ -1826,12 +1850,16 @@ public final class MultipleChoiceKnapsack {
       int[] hull = hullItem;
       long baseA = 0;
       int next = 0;
+      int[][] ascendingA = ascendingOrder(ga);
       for (int g = 0; g < groups; g++) {
         int start = next;
         int h = start;
-        for (int idx : ascendingOrder(ga)[g]) {
-          long x = ga[g][idx];
-          double y = gv[g][idx] - mu * gb[g][idx];
+        long[] x0 = ga[g];
+        long[] b0 = gb[g];
+        double[] v0 = gv[g];
+        for (int idx : ascendingA[g]) {
+          long x = x0[idx];
+          double y = v0[idx] - mu * b0[idx];
           if (h > start && hx[h - 1] == x) {
             if (y <= hy[h - 1]) {
               continue;
@@ -1861,7 +1889,10 @@ public final class MultipleChoiceKnapsack {
      * The LP solution on the hulls {@link #buildHulls} left, with {@code room} = capacity A minus their lightest
      * points' weight (≥ 0): increments by slope, each moving its group one hull point up, until the room is spent.
      * Leaves each group's last point fully paid for in {@code hullAt} and the increment taken only in part, if any,
-     * in {@code hullBreakGroup} (−1 for none) and {@code hullBreakFraction}.
+     * in {@code hullBreakGroup} (−1 for none) and {@code hullBreakFraction}. The next increment comes from a heap of
+     * the groups by the slope of their next one, the earlier group first on a tie — the increment a scan of every
+     * group would pick, for a logarithm of the groups instead of all of them per increment (the fills of a dozen LPs
+     * per first search were ~3 % of a case, scanning).
      */
     private void fillHulls(int groups, long room) {
       for (int g = 0; g < groups; g++) {
@@ -1870,29 +1901,66 @@ public final class MultipleChoiceKnapsack {
       }
       hullBreakGroup = -1;
       hullBreakFraction = 0;
-      while (room > 0) {
-        int bestG = -1;
-        double bestS = 0;
-        for (int g = 0; g < groups; g++) {
-          if (hullAt[g] + 1 < hullEnd[g] && hullHeadSlope[g] > bestS) {
-            bestS = hullHeadSlope[g];
-            bestG = g;
-          }
+      if (fillHeap.length < groups) {
+        fillHeap = new int[groups];
+      }
+      int[] heap = fillHeap;
+      int size = 0;
+      for (int g = 0; g < groups; g++) {
+        if (hullAt[g] + 1 < hullEnd[g] && hullHeadSlope[g] > 0) {
+          heap[size++] = g;
         }
-        if (bestG < 0) {
-          return;
-        }
-        int at = hullAt[bestG];
+      }
+      for (int i = size / 2 - 1; i >= 0; i--) {
+        siftDown(heap, size, i);
+      }
+      while (room > 0 && size > 0) {
+        int g = heap[0];
+        int at = hullAt[g];
         long dx = hullX[at + 1] - hullX[at];
         if (dx > room) {
-          hullBreakGroup = bestG;
+          hullBreakGroup = g;
           hullBreakFraction = (double) room / dx;
           return;
         }
         room -= dx;
-        hullAt[bestG] = at + 1;
-        hullHeadSlope[bestG] = headSlope(bestG);
+        hullAt[g] = at + 1;
+        hullHeadSlope[g] = headSlope(g);
+        if (!(hullAt[g] + 1 < hullEnd[g] && hullHeadSlope[g] > 0)) {
+          heap[0] = heap[--size]; // its last increment taken, or none left worth taking
+        }
+        siftDown(heap, size, 0);
       }
+    }
+
+    /** {@link #fillHulls}' heap of the groups with an increment left, by its slope: kept between calls. */
+    private int[] fillHeap = new int[0];
+
+    /** Restores the heap's order below position {@code i}: the greater slope first, the earlier group on a tie. */
+    private void siftDown(int[] heap, int size, int i) {
+      int g = heap[i];
+      double slope = hullHeadSlope[g];
+      while (true) {
+        int child = 2 * i + 1;
+        if (child >= size) {
+          break;
+        }
+        int c = heap[child];
+        if (child + 1 < size) {
+          int d = heap[child + 1];
+          if (hullHeadSlope[d] > hullHeadSlope[c] || (hullHeadSlope[d] == hullHeadSlope[c] && d < c)) {
+            child++;
+            c = d;
+          }
+        }
+        if (hullHeadSlope[c] > slope || (hullHeadSlope[c] == slope && c < g)) {
+          heap[i] = c;
+          i = child;
+        } else {
+          break;
+        }
+      }
+      heap[i] = g;
     }
 
     /**
