@@ -1111,8 +1111,9 @@ public final class MultipleChoiceKnapsack {
   /**
    * The order of {@link #sortByValueDescending} — stable, best value first, then lighter A and lighter B when given —
    * by a primitive sort instead of a merge of comparisons: each position's key is its value's bits in reverse order
-   * with the lowest bits replaced by the position, and the rare runs of keys whose upper bits tie (equal or nearly
-   * equal values) are then put in exact order by insertion. For the orders sorted once per search — a group's kept
+   * with the lowest bits replaced by the position (and, on arrays the radix sort takes, the value bits below its top two
+   * digits by zeros: {@link #droppedValueBits}), and the rare runs of keys whose upper bits tie (equal or nearly equal
+   * values) are then put in exact order by insertion. For the orders sorted once per search — a group's kept
    * items, its items by reduced value, hull increments by slope — and the program's large layers; small layers, which
    * come in few sorted blocks, the merge sorts faster. Falls back to the merge when a value is NaN.
    */
@@ -1138,8 +1139,8 @@ public final class MultipleChoiceKnapsack {
       min = Math.min(min, key);
       max = Math.max(max, key);
     }
-    int lowBits = bits + droppedValueBits(min, max, bits, k);
-    long low = lowBits >= 64 ? -1L : (1L << lowBits) - 1;
+    int lowBits = bits + droppedValueBits(min, max, bits, k); // at most 63
+    long low = (1L << lowBits) - 1;
     long position = (1L << bits) - 1;
     for (int p = 0; p < k; p++) {
       keys[p] = (keys[p] & ~low) | p;
@@ -1170,9 +1171,10 @@ public final class MultipleChoiceKnapsack {
   }
 
   /**
-   * How many of the value bits below the highest {@code 2 ×} digit width in which the keys differ a value sort may
-   * leave out: keys equal in what is left are put in order by the full comparison afterwards, so the order is the same,
-   * and two radix passes instead of up to seven.
+   * How many value bits, above the {@code bits} of the position, a packed value sort may zero: all but the top two radix
+   * digits' worth of those in which the least and greatest key differ. Values of one sign over a few binades differ in
+   * ~55 bits — six or seven radix passes; keys that tie in what is left are put in order by the full comparison
+   * afterwards, as exact ties always were, so the order is the same, after two passes.
    */
   private static int droppedValueBits(long min, long max, int bits, int k) {
     if (k < RADIX_MIN) {
@@ -1929,7 +1931,9 @@ public final class MultipleChoiceKnapsack {
         if (!(hullAt[g] + 1 < hullEnd[g] && hullHeadSlope[g] > 0)) {
           heap[0] = heap[--size]; // its last increment taken, or none left worth taking
         }
-        siftDown(heap, size, 0);
+        if (size > 0) {
+          siftDown(heap, size, 0);
+        }
       }
     }
 
