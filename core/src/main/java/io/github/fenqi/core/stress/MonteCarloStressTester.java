@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -179,7 +180,7 @@ final class MonteCarloStressTester implements StressTester {
     }
     Optional<String> recommendation = level == RiskLevel.RED
         ? Optional.of("Do not negotiate this plan: it re-defaults in " + Math.round(pDefault * 100) + " % of simulated futures"
-            + (dominant == null ? "" : ", mostly through " + dominant.name().toLowerCase().replace('_', ' '))
+            + (dominant == null ? "" : ", mostly through " + dominant.name().toLowerCase(Locale.ROOT).replace('_', ' '))
             + ". Seek a debt restructuring across lenders or the legal route (personal debt mediation).")
         : Optional.empty();
     return new StressResult(pDefault, defaults == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) firstMonthSum / defaults),

@@ -10,6 +10,7 @@ import io.github.fenqi.core.money.Money;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import net.jqwik.api.ForAll;
@@ -58,6 +59,26 @@ class MonteCarloStressTesterTest {
     StressResult r = StressTester.monteCarlo(always).test(profile(9500, 3000, 5000), flat(1000, 12, 0));
     assertEquals(Optional.of(StressDriver.JOB_LOSS), r.dominantDriver());
     assertEquals(RiskLevel.RED, r.level());
+  }
+
+  /**
+   * The recommendation names the dominant driver in plain words whatever the JVM's default locale: in Turkish,
+   * {@code "INCOME_DROP".toLowerCase()} would begin with a dotless ı.
+   */
+  @Test
+  void theDominantDriverIsNamedTheSameInAnyLocale() {
+    StressConfig always = StressConfig.builder().paths(500).jobLoss(0, 3, 0).incomeDrop(1.0, 0.9, 12)
+        .shockExpense(0, Money.ofYuan(3_000), 1.0).build();
+    Locale saved = Locale.getDefault();
+    try {
+      Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+      StressResult r = StressTester.monteCarlo(always).test(profile(9500, 3000, 2000), flat(4000, 12, 0));
+      assertEquals(Optional.of(StressDriver.INCOME_DROP), r.dominantDriver());
+      assertEquals(RiskLevel.RED, r.level());
+      assertTrue(r.recommendation().orElseThrow().contains("mostly through income drop."), r.recommendation().get());
+    } finally {
+      Locale.setDefault(saved);
+    }
   }
 
   @Test

@@ -7,6 +7,7 @@ import io.github.fenqi.core.NegotiationResult;
 import io.github.fenqi.core.policy.JsonDirectoryPolicyRepository;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The README's quick start: three proposals for each sample case, printed as a table.
@@ -44,7 +45,8 @@ public final class QuickStart {
     System.out.printf("   %-12s %11s %9s %11s %10s %9s %s%n", "strategy", "1st month", "down", "total", "saving", "p(accept)",
         "stress");
     for (NegotiationResult.ProposalReport p : r.proposals()) {
-      System.out.printf("   %-12s %11s %9s %11s %10s %9.3f %s (%.1f %% re-default)%s%n", p.strategy(),
+      // Locale.ROOT: the amounts print with a decimal point whatever the machine's locale, so the figures must too
+      System.out.printf(Locale.ROOT, "   %-12s %11s %9s %11s %10s %9.3f %s (%.1f %% re-default)%s%n", p.strategy(),
           p.totalFirstMonthInstallment(), p.totalDownPayment(), p.totalPayable(), p.saving(), p.acceptanceProbability(),
           p.stress().level(), p.stress().defaultProbability() * 100, p.recommended() ? "" : "  NOT RECOMMENDED");
     }
