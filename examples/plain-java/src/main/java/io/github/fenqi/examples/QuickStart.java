@@ -5,6 +5,8 @@ import io.github.fenqi.core.NegotiationEngine;
 import io.github.fenqi.core.NegotiationRequest;
 import io.github.fenqi.core.NegotiationResult;
 import io.github.fenqi.core.policy.JsonDirectoryPolicyRepository;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +21,8 @@ public final class QuickStart {
   private QuickStart() {}
 
   public static void main(String[] args) {
+    // the texts quote Chinese terms (债务重组): UTF-8 whatever the platform's encoding, as the CLI writes
+    System.setOut(new PrintStream(System.out, true, StandardCharsets.UTF_8));
     Path policies = Path.of(args.length > 0 ? args[0] : "samples/policies");
     List<Path> cases = args.length > 1
         ? java.util.Arrays.stream(args).skip(1).map(Path::of).toList()
