@@ -51,6 +51,7 @@ import io.github.fenqi.core.stress.StressResult;
 import io.github.fenqi.core.stress.StressTester;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -83,6 +84,12 @@ import org.jspecify.annotations.Nullable;
 public final class NegotiationEngine implements AutoCloseable {
   /** The actor audit entries of the engine carry. */
   public static final String ACTOR = "fenqi-engine";
+  /**
+   * The time zone of a case's dates by default: China's (UTC+8 all year), where the debts are, whatever zone the
+   * server runs in — on a UTC server the system zone would call a case dated today "in the future" until 08:00 in
+   * Beijing.
+   */
+  public static final ZoneId CASE_ZONE = ZoneId.of("Asia/Shanghai");
   private final PolicyRepository policies;
   private final EligibilityEvaluator eligibility;
   private final AffordabilityModel affordability;
@@ -348,7 +355,7 @@ public final class NegotiationEngine implements AutoCloseable {
     private StressTester stress = StressTester.monteCarlo(StressConfig.DEFAULTS);
     private GridConfig grid = GridConfig.DEFAULTS;
     private AcceptanceModel acceptance = AcceptanceModel.defaults();
-    private Clock clock = Clock.systemDefaultZone();
+    private Clock clock = Clock.system(CASE_ZONE);
     private @Nullable AuditLog audit;
     private CategoryLexicon lexicon = CategoryLexicon.defaults();
     private StatementForensics forensics = StatementForensics.defaults();
@@ -433,7 +440,10 @@ public final class NegotiationEngine implements AutoCloseable {
       return this;
     }
 
-    /** The clock that decides what "in the future" means (tests pin it). */
+    /**
+     * The clock that decides what "in the future" means for a case's {@code asOf} and the borrower's birth date
+     * (default: the system clock in {@link #CASE_ZONE}; tests pin it).
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;

@@ -2,6 +2,7 @@ package io.github.fenqi.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,8 +19,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TimeZone;
 import org.junit.jupiter.api.Test;
 
 class NegotiationEngineTest {
@@ -88,6 +91,36 @@ class NegotiationEngineTest {
     assertEquals("cf-1", result.ineligible().get(0).debtId());
     assertEquals(List.of("overdueDays 30 < minOverdueDays 91"), result.ineligible().get(0).reasons());
     assertTrue(result.proposals().stream().allMatch(p -> p.plans().size() == 2));
+  }
+
+  /**
+   * A case's dates are dates in China: by default the engine judges "in the future" by today in Beijing, not by the
+   * JVM's zone. The JVM is put in a zone whose date differs from Beijing's right now — UTC−12 (a day behind until
+   * 20:00 in Beijing) or UTC+14 (a day ahead from 18:00) — so the two dates cannot agree by chance.
+   */
+  @Test
+  void theFutureIsJudgedByTheDateInChinaWhateverTheServersZone() {
+    TimeZone saved = TimeZone.getDefault();
+    try {
+      boolean behind = ZonedDateTime.now(NegotiationEngine.CASE_ZONE).getHour() < 19;
+      ZoneId server = ZoneId.of(behind ? "Etc/GMT+12" : "Pacific/Kiritimati");
+      TimeZone.setDefault(TimeZone.getTimeZone(server));
+      NegotiationEngine defaults = NegotiationEngine.builder()
+          .policies(InMemoryPolicyRepository.of(Samples.policies())).build();
+      LocalDate beijing = LocalDate.now(NegotiationEngine.CASE_ZONE);
+      assertNotEquals(beijing, LocalDate.now(), "the server's date must differ from Beijing's for this test");
+      if (behind) { // today in Beijing, tomorrow on the server: a case of today
+        NegotiationRequest today = new NegotiationRequest("c", beijing, sample.borrower(), sample.debts());
+        assertEquals(beijing, defaults.calculate(today).asOf());
+      } else { // today on the server, tomorrow in Beijing: in the future
+        NegotiationRequest tomorrow = new NegotiationRequest("c", beijing.plusDays(1), sample.borrower(), sample.debts());
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> defaults.calculate(tomorrow));
+        assertEquals("asOf", e.problems().get(0).location());
+        assertTrue(e.getMessage().contains("today is " + beijing), e.getMessage());
+      }
+    } finally {
+      TimeZone.setDefault(saved);
+    }
   }
 
   @Test
