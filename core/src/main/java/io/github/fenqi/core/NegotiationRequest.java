@@ -1,9 +1,11 @@
 package io.github.fenqi.core;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.fenqi.core.borrower.Borrower;
 import io.github.fenqi.core.debt.Debt;
 import io.github.fenqi.core.json.FenqiJson;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -37,44 +39,112 @@ public record NegotiationRequest(String caseId, LocalDate asOf, Borrower borrowe
   }
 
   public NegotiationRequest {
-    List<Problem> problems = new ArrayList<>();
-    if (caseId == null || caseId.isBlank()) {
-      problems.add(Problem.of("caseId", "must not be empty"));
-    }
-    if (asOf == null) {
-      problems.add(Problem.of("asOf", "is required (YYYY-MM-DD)"));
-    }
-    if (borrower == null) {
-      problems.add(Problem.of("borrower", "is required"));
-    }
-    if (debts == null || debts.isEmpty()) {
-      problems.add(Problem.of("debts", "must list at least one debt"));
-    } else {
-      Set<String> ids = new HashSet<>();
-      for (int i = 0; i < debts.size(); i++) {
-        if (debts.get(i) == null) {
-          problems.add(Problem.of("debts[" + i + "]", "is null"));
-        } else if (!ids.add(debts.get(i).id())) {
-          problems.add(Problem.of("debts[" + i + "].id", "'" + debts.get(i).id() + "' appears more than once"));
-        }
+    List<@Nullable String> ids = null;
+    if (debts != null) {
+      ids = new ArrayList<>();
+      for (Debt d : debts) {
+        ids.add(d == null ? null : d.id());
       }
     }
+    List<Problem> problems = structuralProblems(caseId == null || caseId.isBlank(), asOf != null, borrower != null, ids,
+        hardshipNote);
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
     debts = List.copyOf(debts);
+  }
+
+  /**
+   * What the record checks across its parts, from what they say: {@code debtIds} has one entry per debt (null for a
+   * null debt, "" for one without a usable id) or is null when there are no debts. The constructor asks it, and so
+   * does a read that failed in a part, so that a case with a bad debt still hears of its duplicate ids.
+   */
+  private static List<Problem> structuralProblems(boolean caseIdMissing, boolean hasAsOf, boolean hasBorrower,
+      @Nullable List<@Nullable String> debtIds, @Nullable String hardshipNote) {
+    List<Problem> problems = new ArrayList<>();
+    if (caseIdMissing) {
+      problems.add(Problem.of("caseId", "must not be empty"));
+    }
+    if (!hasAsOf) {
+      problems.add(Problem.of("asOf", "is required (YYYY-MM-DD)"));
+    }
+    if (!hasBorrower) {
+      problems.add(Problem.of("borrower", "is required"));
+    }
+    if (debtIds == null || debtIds.isEmpty()) {
+      problems.add(Problem.of("debts", "must list at least one debt"));
+    } else {
+      Set<String> ids = new HashSet<>();
+      for (int i = 0; i < debtIds.size(); i++) {
+        String id = debtIds.get(i);
+        if (id == null) {
+          problems.add(Problem.of("debts[" + i + "]", "is null"));
+        } else if (!id.isEmpty() && !ids.add(id)) {
+          problems.add(Problem.of("debts[" + i + "].id", "'" + id + "' appears more than once"));
+        }
+      }
+    }
     if (hardshipNote != null && hardshipNote.length() > 2000) {
-      throw new InvalidInputException("hardshipNote", "is " + hardshipNote.length() + " characters; at most 2000");
+      problems.add(Problem.of("hardshipNote", "is " + hardshipNote.length() + " characters; at most 2000"));
+    }
+    return problems;
+  }
+
+  /** Reads a case file; every problem names the file and JSON path, and every problem of the file is listed. */
+  public static NegotiationRequest read(Path caseFile) {
+    return read(FenqiJson.newMapper(), InputFiles.read(caseFile), caseFile.toString());
+  }
+
+  /**
+   * Reads a case from JSON bytes; {@code source} names them in errors ("request body"). Every problem is listed: each
+   * debt's and the borrower's (bound one by one when one fails, see {@link FenqiJson#problemsOfEachPart}) and those
+   * across them, such as duplicate ids.
+   */
+  public static NegotiationRequest read(ObjectMapper mapper, byte[] json, String source) {
+    try {
+      return FenqiJson.read(mapper, json, NegotiationRequest.class, source);
+    } catch (InvalidInputException e) {
+      List<Problem> structural = structuralProblemsOf(mapper, json, source);
+      if (structural.isEmpty()) {
+        throw e;
+      }
+      throw new InvalidInputException(FenqiJson.merged(e.problems(), structural), e);
     }
   }
 
-  /** Reads a case file; every problem names the file and JSON path. */
-  public static NegotiationRequest read(Path caseFile) {
-    return FenqiJson.read(FenqiJson.newMapper(), caseFile, NegotiationRequest.class);
-  }
-
-  /** Reads a case from JSON bytes; {@code source} names them in errors ("request body"). */
-  public static NegotiationRequest read(ObjectMapper mapper, byte[] json, String source) {
-    return FenqiJson.read(mapper, json, NegotiationRequest.class, source);
+  /** {@link #structuralProblems} of a case's JSON tree (none when it is malformed or not an object). */
+  private static List<Problem> structuralProblemsOf(ObjectMapper mapper, byte[] json, String source) {
+    JsonNode root;
+    try {
+      root = mapper.readTree(json);
+    } catch (IOException malformed) {
+      return List.of();
+    }
+    if (root == null || !root.isObject()) {
+      return List.of();
+    }
+    JsonNode caseId = root.path("caseId");
+    JsonNode debts = root.path("debts");
+    List<@Nullable String> ids = null;
+    if (debts.isArray()) {
+      ids = new ArrayList<>();
+      for (JsonNode d : debts) {
+        ids.add(d.isNull() ? null : d.path("id").isTextual() ? d.path("id").asText() : "");
+      }
+    } else if (!debts.isMissingNode() && !debts.isNull()) {
+      ids = List.of(""); // not a list: its own part reports it
+    }
+    JsonNode note = root.path("hardshipNote");
+    List<Problem> problems = structuralProblems(
+        caseId.isMissingNode() || caseId.isNull() || (caseId.isTextual() && caseId.asText().isBlank()),
+        !root.path("asOf").isMissingNode() && !root.path("asOf").isNull(),
+        !root.path("borrower").isMissingNode() && !root.path("borrower").isNull(), ids,
+        note.isTextual() ? note.asText() : null);
+    String prefix = source.isEmpty() ? "" : source + ": ";
+    List<Problem> out = new ArrayList<>();
+    for (Problem p : problems) {
+      out.add(Problem.of(prefix + p.location(), p.reason()));
+    }
+    return out;
   }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -22,12 +24,14 @@ import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -96,7 +100,10 @@ public final class FenqiJson {
     return read(mapper, InputFiles.read(file), type, file.toString());
   }
 
-  /** Reads JSON bytes as {@code type}; {@code sourceName} (a file name, "request body") prefixes every location. */
+  /**
+   * Reads JSON bytes as {@code type}; {@code sourceName} (a file name, "request body") prefixes every location. When
+   * a record fails to bind, every problem of its parts is listed, not only the first ({@link #problemsOfEachPart}).
+   */
   public static <T> T read(ObjectMapper mapper, byte[] json, Class<T> type, String sourceName) {
     try {
       T value = mapper.readValue(json, type);
@@ -105,8 +112,84 @@ public final class FenqiJson {
       }
       return value;
     } catch (IOException e) {
-      throw translate(e, sourceName);
+      InvalidInputException first = translate(e, sourceName);
+      List<Problem> more = type.isRecord() ? problemsOfEachPart(mapper, json, type, sourceName) : List.of();
+      throw more.isEmpty() ? first : new InvalidInputException(merged(first.problems(), more), e);
     }
+  }
+
+  /**
+   * The problems of each part of a record's JSON object — each component's value, and each element of a component
+   * that is a list — bound on its own, with the part's path ({@code debts[2].principal}). Jackson stops at the first
+   * part that fails, so a case with two bad debts named only the first; this finds the others. Empty when the JSON is
+   * malformed or not an object, and for parts that bind; problems only the whole record's constructor sees (between
+   * parts) are not among them.
+   */
+  public static List<Problem> problemsOfEachPart(ObjectMapper mapper, byte[] json, Class<?> recordType,
+      String sourceName) {
+    JsonNode root;
+    try {
+      root = mapper.readTree(json);
+    } catch (IOException malformed) {
+      return List.of();
+    }
+    if (root == null || !root.isObject() || !recordType.isRecord()) {
+      return List.of();
+    }
+    String prefix = sourceName.isEmpty() ? "" : sourceName + ": ";
+    List<Problem> out = new ArrayList<>();
+    for (RecordComponent c : recordType.getRecordComponents()) {
+      JsonNode node = root.get(c.getName());
+      if (node == null || node.isNull()) {
+        continue;
+      }
+      JavaType type = mapper.constructType(c.getGenericType());
+      if (type.isCollectionLikeType() && node.isArray()) {
+        for (int i = 0; i < node.size(); i++) {
+          bindAlone(mapper, node.get(i), type.getContentType(), prefix + c.getName() + "[" + i + "]", out);
+        }
+      } else {
+        bindAlone(mapper, node, type, prefix + c.getName(), out);
+      }
+    }
+    return out;
+  }
+
+  private static void bindAlone(ObjectMapper mapper, JsonNode node, JavaType type, String where, List<Problem> out) {
+    List<Problem> found;
+    try {
+      mapper.readerFor(type).readValue(node);
+      return;
+    } catch (IOException e) {
+      found = translate(e, "").problems();
+    } catch (InvalidInputException e) { // a value's own deserializer, at the root of what is bound: not wrapped
+      for (Problem p : e.problems()) {
+        out.add(Problem.of(where, p.reason()));
+      }
+      return;
+    }
+    for (Problem p : found) {
+      String at = p.location();
+      // a part bound alone has no path of its own: "line n" would be a line of the part, not of the file
+      String location = at.isEmpty() || at.startsWith("line ") ? where
+          : at.startsWith("[") ? where + at : where + "." + at;
+      out.add(Problem.of(location, p.reason()));
+    }
+    if (type.getRawClass().isRecord() && node.isObject()) { // a part that failed: its own parts, one by one
+      for (RecordComponent c : type.getRawClass().getRecordComponents()) {
+        JsonNode child = node.get(c.getName());
+        if (child != null && !child.isNull()) {
+          bindAlone(mapper, child, mapper.constructType(c.getGenericType()), where + "." + c.getName(), out);
+        }
+      }
+    }
+  }
+
+  /** {@code first}, then those of {@code more} not already in it, in order. */
+  public static List<Problem> merged(List<Problem> first, List<Problem> more) {
+    LinkedHashSet<Problem> all = new LinkedHashSet<>(first);
+    all.addAll(more);
+    return List.copyOf(all);
   }
 
   /** Writes {@code value} as indented JSON. */

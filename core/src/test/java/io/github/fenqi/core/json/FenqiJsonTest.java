@@ -53,6 +53,36 @@ class FenqiJsonTest {
     assertEquals("case.json: debts[0].overdueDays", e.problems().get(1).location());
   }
 
+  /**
+   * Jackson stops at the first bad part; each part is bound again on its own so that every bad one is named, and
+   * within a bad element each field (two unreadable amounts of one debt). A field that cannot be read still hides
+   * the checks of its element's constructor (a negative overdue count beside it), which need every field.
+   */
+  @Test
+  void everyBadElementIsListedNotOnlyTheFirst() {
+    String negative = debt("\"-5\"");
+    String notAnAmount = debt("\"abc\"");
+    String twoUnreadable = debt("\"1.234\"").replace("\"interest\":\"1.00\"", "\"interest\":\"x\"");
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> read("{\"debts\":[" + negative + "," + debt("\"1\"") + "," + notAnAmount + "," + twoUnreadable + "]}"));
+    assertEquals(List.of("case.json: debts[0].principal", "case.json: debts[2].principal",
+        "case.json: debts[3].principal", "case.json: debts[3].interest"),
+        e.problems().stream().map(p -> p.location()).toList(), e.getMessage());
+    assertEquals("'-5.00' is negative", e.problems().get(0).reason());
+    assertTrue(e.problems().get(1).reason().startsWith("'abc' is not an amount"), e.getMessage());
+    assertEquals("'1.234' has 3 decimals; money has at most 2", e.problems().get(2).reason());
+  }
+
+  @Test
+  void aBadScalarPartIsNamedByItsField() {
+    record Dated(java.time.LocalDate asOf, List<Debt> debts) {}
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> FenqiJson.read(mapper,
+        ("{\"debts\":[" + debt("\"-1\"") + "], \"asOf\": \"2026-13-01\"}").getBytes(StandardCharsets.UTF_8),
+        Dated.class, "case.json"));
+    assertEquals(List.of("case.json: debts[0].principal", "case.json: asOf"),
+        e.problems().stream().map(p -> p.location()).toList(), e.getMessage());
+  }
+
   @Test
   void unknownFieldIsRejectedByName() {
     InvalidInputException e = assertThrows(InvalidInputException.class,

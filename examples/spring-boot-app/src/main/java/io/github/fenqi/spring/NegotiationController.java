@@ -81,7 +81,8 @@ class NegotiationController {
   /** A case (the CLI's case JSON) in, the engine's result out. */
   @PostMapping(value = "/calculate", produces = "application/json")
   NegotiationResult calculate(HttpServletRequest http) throws IOException {
-    NegotiationRequest request = bodies.read(http, NegotiationRequest.class);
+    // the case's own reader: every problem of the body, those across its debts (duplicate ids) too
+    NegotiationRequest request = NegotiationRequest.read(bodies.mapper(), bodies.read(http), "request body");
     NegotiationResult result = metrics.calculateLatency.record(() -> engine.calculate(request));
     metrics.proposals(result);
     return result;

@@ -145,6 +145,13 @@ class FenqiApplicationTest {
         FEASIBLE.replace("\"48000.00\"", "\"48,000\""));
     assertThat(badMoney.statusCode()).isEqualTo(400);
     assertThat(locations(badMoney)).anyMatch(l -> l.contains("debts[0].principal"));
+
+    // two bad debts and a duplicate id: all three, not only the first bad debt
+    HttpResponse<String> several = send("POST", "/api/negotiation/calculate", CLIENT, FEASIBLE
+        .replace("\"48000.00\"", "\"48,000\"").replace("\"principal\": \"12000.00\"", "\"principal\": \"-1.00\"").replace("\"cf-1\"", "\"cc-1\""));
+    assertThat(several.statusCode()).isEqualTo(400);
+    assertThat(locations(several)).containsExactly("request body: debts[0].principal", "request body: debts[2].principal",
+        "request body: debts[1].id");
   }
 
   @Test

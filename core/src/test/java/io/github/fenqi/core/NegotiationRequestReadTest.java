@@ -1,0 +1,75 @@
+package io.github.fenqi.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.fenqi.core.json.FenqiJson;
+import io.github.fenqi.core.testkit.Samples;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A case file with several things wrong gets them all listed at once — each debt's, the borrower's and those across
+ * the debts — not only the first one Jackson met.
+ */
+class NegotiationRequestReadTest {
+  private final ObjectMapper mapper = FenqiJson.newMapper();
+
+  private ObjectNode sample() throws Exception {
+    return (ObjectNode) mapper.readTree(Samples.bytes("samples/cases/" + Samples.CASE));
+  }
+
+  private InvalidInputException rejected(ObjectNode tree) throws Exception {
+    byte[] json = mapper.writeValueAsBytes(tree);
+    return assertThrows(InvalidInputException.class, () -> NegotiationRequest.read(mapper, json, "case.json"));
+  }
+
+  private static List<String> locations(InvalidInputException e) {
+    return e.problems().stream().map(Problem::location).toList();
+  }
+
+  @Test
+  void theSampleReads() throws Exception {
+    NegotiationRequest r = NegotiationRequest.read(mapper, mapper.writeValueAsBytes(sample()), "case.json");
+    assertEquals(3, r.debts().size());
+  }
+
+  @Test
+  void badDebtsTheBorrowerAndADuplicateIdAreAllListed() throws Exception {
+    ObjectNode tree = sample();
+    ArrayNode debts = (ArrayNode) tree.get("debts");
+    ((ObjectNode) debts.get(0)).put("principal", "-5.00");
+    ((ObjectNode) debts.get(1)).put("id", debts.get(0).get("id").asText());
+    ((ObjectNode) debts.get(2)).put("interest", "abc");
+    ((ObjectNode) tree.get("borrower")).put("householdSize", 0);
+    InvalidInputException e = rejected(tree);
+    assertEquals(List.of("case.json: borrower.householdSize", "case.json: debts[0].principal",
+        "case.json: debts[2].interest", "case.json: debts[1].id"), locations(e), e.getMessage());
+    assertEquals("'" + debts.get(0).get("id").asText() + "' appears more than once", e.problems().get(3).reason());
+  }
+
+  @Test
+  void structuralProblemsAloneAreListedTogetherAsBefore() throws Exception {
+    ObjectNode tree = sample();
+    tree.put("caseId", " ");
+    tree.remove("asOf");
+    ArrayNode debts = (ArrayNode) tree.get("debts");
+    ((ObjectNode) debts.get(2)).put("id", debts.get(1).get("id").asText());
+    InvalidInputException e = rejected(tree);
+    assertEquals(List.of("case.json: caseId", "case.json: asOf", "case.json: debts[2].id"), locations(e),
+        e.getMessage());
+  }
+
+  @Test
+  void malformedJsonIsOneProblemAtItsLine() {
+    byte[] json = "{\n\"caseId\": \"c\",\n\"debts\": [\n".getBytes(StandardCharsets.UTF_8);
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> NegotiationRequest.read(mapper, json, "case.json"));
+    assertEquals(1, e.problems().size(), e.getMessage());
+    assertEquals("case.json: line 4", e.problems().get(0).location(), e.getMessage());
+  }
+}
