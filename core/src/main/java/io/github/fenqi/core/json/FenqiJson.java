@@ -237,6 +237,11 @@ public final class FenqiJson {
 
   private static InvalidInputException malformed(JsonProcessingException jpe, String prefix, IOException cause) {
     String reason = firstLine(jpe.getOriginalMessage()).replaceAll("\\s*\\(for [^)]*\\[Source:.*$", "");
+    if (reason.startsWith("Invalid UTF-8")) { // most often a file saved as GBK by a Chinese editor
+      return new InvalidInputException(List.of(Problem.of(prefix + "line " + lineOf(jpe),
+          "not UTF-8 text (" + reason + "); JSON must be UTF-8 — a file saved as GBK needs converting, e.g. iconv -f GBK "
+              + "-t UTF-8")), cause);
+    }
     return new InvalidInputException(List.of(Problem.of(prefix + "line " + lineOf(jpe), "malformed JSON: " + reason)),
         cause);
   }

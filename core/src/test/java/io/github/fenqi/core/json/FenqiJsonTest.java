@@ -96,6 +96,17 @@ class FenqiJsonTest {
     assertTrue(e.getMessage().startsWith("case.json: line 3"), e.getMessage());
   }
 
+  /** JSON is UTF-8; a case saved as GBK is told so by name, not only "malformed". */
+  @Test
+  void aGbkFileIsToldToBeUtf8() {
+    byte[] gbk = ("{\n\"debts\": [\n" + debt("\"1.00\"").replace("\"d1\"", "\"上海-1\"") + "]}")
+        .getBytes(java.nio.charset.Charset.forName("GBK"));
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> FenqiJson.read(mapper, gbk, Holder.class, "case.json"));
+    assertEquals("case.json: line 3", e.problems().get(0).location(), e.getMessage());
+    assertTrue(e.problems().get(0).reason().startsWith("not UTF-8 text"), e.getMessage());
+  }
+
   @Test
   void floatingPointMoneyUsesTheSourceTextNotADouble() {
     Holder h = read("{\"debts\":[" + debt("0.1") + "]}");
