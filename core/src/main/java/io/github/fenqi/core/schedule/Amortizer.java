@@ -140,52 +140,24 @@ public final class Amortizer {
   /**
    * The first installment and the sum of all installments of {@code financedFen} over each of
    * {@code terms} months, into {@code firstPayments[i]} and {@code totals[i]}: {@link #summarize} for one
-   * amount and many terms. The solver's option grids need just these two figures for tens of thousands of
-   * (amount, term) pairs per case. A schedule that charges interest is a serial chain (each month's
-   * interest waits for the last month's balance); walking four terms side by side lets the processor work
-   * on the chains at once.
+   * amount and many terms — the many-amount form below with one amount, whose schedules that charge interest
+   * are then walked four terms side by side.
    *
    * @throws InvalidInputException as {@link #summarize} does, for the first term that is out of range
    * @throws IllegalArgumentException when an output array is shorter than {@code terms}
    */
   public void summarize(long financedFen, int[] terms, long[] firstPayments, long[] totals) {
-    if (firstPayments.length < terms.length || totals.length < terms.length) {
-      throw new IllegalArgumentException(terms.length + " terms, but room for " + firstPayments.length
-          + " first payments and " + totals.length + " totals");
-    }
-    for (int term : terms) {
-      validate(financedFen, term);
-    }
-    if (!chargesInterest) {
-      for (int j = 0; j < terms.length; j++) {
-        ScheduleSummary summary = summarize(financedFen, terms[j]);
-        firstPayments[j] = summary.firstPayment();
-        totals[j] = summary.totalInstallments();
-      }
-      return;
-    }
-    long fee = fee(financedFen);
-    long[] out = new long[2 * CHAINS];
-    int m = terms.length;
-    for (int j = 0; j < m; j += CHAINS) {
-      // past the last term, walks of nothing over the group's first term fill the four
-      walkFour(financedFen, terms[j], j + 1 < m ? financedFen : 0, terms[j + 1 < m ? j + 1 : j],
-          j + 2 < m ? financedFen : 0, terms[j + 2 < m ? j + 2 : j], j + 3 < m ? financedFen : 0,
-          terms[j + 3 < m ? j + 3 : j], out);
-      for (int c = 0; c < CHAINS && j + c < m; c++) {
-        firstPayments[j + c] = Math.addExact(out[2 * c], fee);
-        totals[j + c] = Math.addExact(out[2 * c + 1], Math.multiplyExact(fee, terms[j + c]));
-      }
-    }
+    summarize(new long[] {financedFen}, 1, terms, firstPayments, totals); // one amount: its terms four at a time
   }
 
   /**
    * {@link #summarize(long, int[], long[], long[])} for several amounts at once: the first installment and the sum
    * of all installments of {@code financedFen[x]} over {@code terms[j]} months into {@code firstPayments[x·m + j]}
    * and {@code totals[x·m + j]} ({@code m} = the number of terms), for the first {@code amounts} amounts. The
-   * solver's grids ask for the few down payments of each waiver level together: walked four amounts of one term
-   * side by side, the schedules that charge interest took about two thirds of the time of the grids' earlier walks,
-   * one amount at a time with two of its terms side by side.
+   * solver's grids ask for the few down payments of each waiver level together. A schedule that charges interest is a
+   * serial chain (each month's interest waits for the last month's balance), so the (amount, term) cells are walked
+   * four side by side, term by term with each term's amounts together: the grids' schedules took about two thirds of
+   * the time they took walked one amount at a time with two of its terms side by side.
    *
    * @throws InvalidInputException as {@link #summarize} does, for the first amount or term that is out of range
    * @throws IllegalArgumentException when {@code amounts} exceeds {@code financedFen} or an output array is shorter
@@ -220,16 +192,24 @@ public final class Amortizer {
     for (int x = 0; x < amounts; x++) {
       fees[x] = fee(financedFen[x]);
     }
+    // the (amount, term) cells term by term, each term's amounts together, walked four at a time: one term's several
+    // amounts side by side, or one amount's consecutive terms; past the last cell, walks of nothing fill the four
+    int cellCount = amounts * m;
     long[] out = new long[2 * CHAINS];
-    for (int j = 0; j < m; j++) {
-      int term = terms[j];
-      for (int x = 0; x < amounts; x += CHAINS) { // past the last amount, walks of nothing fill the four
-        walkFour(financedFen[x], term, x + 1 < amounts ? financedFen[x + 1] : 0, term,
-            x + 2 < amounts ? financedFen[x + 2] : 0, term, x + 3 < amounts ? financedFen[x + 3] : 0, term, out);
-        for (int c = 0; c < CHAINS && x + c < amounts; c++) {
-          firstPayments[(x + c) * m + j] = Math.addExact(out[2 * c], fees[x + c]);
-          totals[(x + c) * m + j] = Math.addExact(out[2 * c + 1], Math.multiplyExact(fees[x + c], term));
-        }
+    long[] amount = new long[CHAINS];
+    int[] term = new int[CHAINS];
+    for (int c = 0; c < cellCount; c += CHAINS) {
+      for (int k = 0; k < CHAINS; k++) {
+        int cell = Math.min(c + k, cellCount - 1);
+        amount[k] = c + k < cellCount ? financedFen[cell % amounts] : 0;
+        term[k] = terms[cell / amounts];
+      }
+      walkFour(amount[0], term[0], amount[1], term[1], amount[2], term[2], amount[3], term[3], out);
+      for (int k = 0; k < CHAINS && c + k < cellCount; k++) {
+        int x = (c + k) % amounts;
+        int j = (c + k) / amounts;
+        firstPayments[x * m + j] = Math.addExact(out[2 * k], fees[x]);
+        totals[x * m + j] = Math.addExact(out[2 * k + 1], Math.multiplyExact(fees[x], terms[j]));
       }
     }
   }

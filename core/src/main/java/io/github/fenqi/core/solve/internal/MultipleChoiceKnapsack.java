@@ -1577,15 +1577,19 @@ public final class MultipleChoiceKnapsack {
       boolean program = givenMu >= 0;
       Integer[] order = new Integer[n];
       double[] spread = new double[n];
+      double[][] reducedOf = new double[n][]; // per group in kept order; the items are sorted by it below
       for (int g = 0; g < n; g++) {
         order[g] = g;
         double max = Double.NEGATIVE_INFINITY;
         double min = Double.POSITIVE_INFINITY;
-        for (int j = 0; j < gv[g].length; j++) {
+        double[] rg = new double[gv[g].length];
+        for (int j = 0; j < rg.length; j++) {
           double r = gv[g][j] - lambda * ga[g][j] - mu * gb[g][j];
+          rg[j] = r;
           max = Math.max(max, r);
           min = Math.min(min, r);
         }
+        reducedOf[g] = rg;
         spread[g] = max - min;
         if (program) {
           spread[g] /= Math.max(1, gv[g].length);
@@ -1631,10 +1635,9 @@ public final class MultipleChoiceKnapsack {
         int g = groupOf[depth];
         int k = gv[g].length;
         int[] sorted = new int[k];
-        double[] r = new double[k];
+        double[] r = reducedOf[g];
         for (int j = 0; j < k; j++) {
           sorted[j] = j;
-          r[j] = gv[g][j] - lambda * ga[g][j] - mu * gb[g][j];
         }
         sortByValueDescendingPacked(sorted, r, null, null);
         items[depth] = sorted;
