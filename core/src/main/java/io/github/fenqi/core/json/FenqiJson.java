@@ -1,10 +1,12 @@
 package io.github.fenqi.core.json;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
@@ -16,14 +18,22 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.github.fenqi.core.InputFiles;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -31,11 +41,16 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -90,6 +105,11 @@ public final class FenqiJson {
         .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT) // 1.5 overdue days is an error, not 1
+        .withCoercionConfig(LogicalType.Textual, text -> text // an id written 5 or true is a mistake, not "5"
+            .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
         .enable(SerializationFeature.INDENT_OUTPUT)
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
         .build();
@@ -211,6 +231,13 @@ public final class FenqiJson {
     if (e instanceof JsonMappingException jme && jme.getCause() instanceof JsonParseException parse) {
       return malformed(parse, prefix, e);
     }
+    @Nullable InputCoercionException range = e instanceof InputCoercionException ice ? ice
+        : e.getCause() instanceof InputCoercionException ice ? ice : null;
+    if (range != null) { // the same words whether the part was read in its file or on its own
+      String path = e instanceof JsonMappingException jme ? pathOf(jme) : "";
+      String where = path.isEmpty() ? prefix + "line " + lineOf(range) : prefix + path;
+      return new InvalidInputException(List.of(Problem.of(where, outOfRange(range))), e);
+    }
     if (e instanceof JsonMappingException jme) {
       String path = pathOf(jme);
       InvalidInputException inner = findInvalidInput(jme);
@@ -227,7 +254,7 @@ public final class FenqiJson {
             "unknown field '" + upe.getPropertyName() + "'" + known)), e);
       }
       String where = path.isEmpty() ? prefix + "line " + lineOf(jme) : prefix + path;
-      return new InvalidInputException(List.of(Problem.of(stripColon(where), firstLine(jme.getOriginalMessage()))), e);
+      return new InvalidInputException(List.of(Problem.of(stripColon(where), describe(jme))), e);
     }
     if (e instanceof JsonProcessingException jpe) {
       return malformed(jpe, prefix, e);
@@ -244,6 +271,120 @@ public final class FenqiJson {
     }
     return new InvalidInputException(List.of(Problem.of(prefix + "line " + lineOf(jpe), "malformed JSON: " + reason)),
         cause);
+  }
+
+  private static final Pattern FOUND = Pattern.compile(
+      "(?:from|coerce) (Array|Object|String|Boolean|boolean|Integer|Number|Floating-point|Null) value"
+          + "(?: \\((?:\"(.*?)\"|'(.*?)'|([^)`]*?))\\))?(?: \\(token `JsonToken\\.(\\w+)`\\))?");
+
+  /**
+   * Jackson's words for a value of the wrong kind name Java types ({@code java.util.ArrayList<...Debt>}, "Cannot
+   * construct instance of ... (although at least one Creator exists)"); a user wrote JSON, so this says which JSON
+   * was expected and which was found. Messages it does not recognise are kept as Jackson wrote them.
+   */
+  static String describe(JsonMappingException e) {
+    String original = firstLine(e.getOriginalMessage());
+    if (!(e instanceof MismatchedInputException mismatch) || mismatch.getTargetType() == null) {
+      return original;
+    }
+    String expected = expected(mismatch.getTargetType());
+    if (expected == null) {
+      return original;
+    }
+    if (e instanceof InvalidFormatException format) {
+      Object v = format.getValue();
+      return "expected " + expected + ", got " + (v instanceof String str ? "\"" + str + "\"" : String.valueOf(v));
+    }
+    if (original.startsWith("Cannot map `null`")) { // a primitive given null, or not given at all
+      return "is missing or null; expected " + expected;
+    }
+    Matcher m = FOUND.matcher(original);
+    if (!m.find()) {
+      return "expected " + expected;
+    }
+    String literal = m.group(2) != null ? "\"" + m.group(2) + "\"" : m.group(3) != null ? "\"" + m.group(3) + "\""
+        : m.group(4) != null && !m.group(4).isBlank() ? m.group(4) : null;
+    String token = m.group(5);
+    String found = switch (m.group(1)) {
+      case "Array" -> "a list";
+      case "Object" -> "an object";
+      case "String" -> literal != null ? "the string " + literal : "a string";
+      case "Boolean", "boolean" -> "VALUE_FALSE".equals(token) ? "false" : "VALUE_TRUE".equals(token) ? "true"
+          : literal != null ? literal : "true or false";
+      case "Integer" -> literal != null ? literal : "a whole number";
+      case "Floating-point", "Number" -> literal != null ? literal : "a number";
+      default -> "null";
+    };
+    return "expected " + expected + ", got " + found;
+  }
+
+  /** The JSON a Java type reads from, in a user's words; null for a type this does not know. */
+  private static @Nullable String expected(Class<?> type) {
+    if (type == int.class || type == Integer.class || type == long.class || type == Long.class || type == short.class
+        || type == Short.class || type == byte.class || type == Byte.class || type == java.math.BigInteger.class) {
+      return "a whole number";
+    }
+    if (type == double.class || type == Double.class || type == float.class || type == Float.class
+        || type == java.math.BigDecimal.class) {
+      return "a number";
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return "true or false";
+    }
+    if (type == String.class || readsFromText(type)) {
+      return "a string";
+    }
+    if (type.isEnum()) {
+      return "one of " + Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
+    }
+    if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+      return "a list";
+    }
+    if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+      return "an object";
+    }
+    return null;
+  }
+
+  /**
+   * The JSON value at the parser's current token as a user would name it ({@code a list}, {@code 12}, {@code "x"}),
+   * for a deserializer's "expected ..., got ..." message.
+   */
+  public static String found(JsonParser p) throws IOException {
+    JsonToken token = p.currentToken();
+    if (token == null) {
+      return "nothing";
+    }
+    return switch (token) {
+      case START_ARRAY -> "a list";
+      case START_OBJECT -> "an object";
+      case VALUE_STRING -> "\"" + p.getText() + "\"";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE, VALUE_NULL -> p.getText();
+      default -> token.asString() == null ? token.name() : token.asString();
+    };
+  }
+
+  /** A value type read from one string by its {@code @JsonCreator} ({@code Rate.of("0.18")}). */
+  private static boolean readsFromText(Class<?> type) {
+    for (Method m : type.getDeclaredMethods()) {
+      if (Modifier.isStatic(m.getModifiers()) && m.isAnnotationPresent(JsonCreator.class)
+          && Arrays.equals(m.getParameterTypes(), new Class<?>[] {String.class})) {
+        return true;
+      }
+    }
+    for (Constructor<?> c : type.getDeclaredConstructors()) {
+      if (c.isAnnotationPresent(JsonCreator.class) && Arrays.equals(c.getParameterTypes(), new Class<?>[] {String.class})) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String outOfRange(InputCoercionException e) {
+    Matcher m = Pattern.compile("Numeric value \\((.*?)\\) out of range of (\\w+) \\((.*?) - (.*?)\\)")
+        .matcher(firstLine(e.getOriginalMessage()));
+    return m.find() ? m.group(1) + " is out of range; expected a whole number from " + m.group(3) + " to " + m.group(4)
+        : firstLine(e.getOriginalMessage());
   }
 
   private static String stripColon(String s) {
@@ -313,7 +454,7 @@ public final class FenqiJson {
       public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
         String field = p.currentName() == null ? "" : p.currentName();
         if (p.currentToken() != JsonToken.VALUE_STRING) {
-          throw new InvalidInputException(field, "expected a " + expected + " string, got " + p.currentToken());
+          throw new InvalidInputException(field, "expected a " + expected + " string, got " + found(p));
         }
         String text = p.getText();
         try {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.json.FenqiJson;
 import java.io.IOException;
 import java.math.BigDecimal;
 
@@ -32,6 +33,6 @@ final class MoneyDeserializer extends JsonDeserializer<Money> {
       }
       return Money.fromDecimal(field, value, text);
     }
-    throw new InvalidInputException(field, "expected an amount as a decimal string such as \"1234.56\", got " + token);
+    throw new InvalidInputException(field, "expected an amount as a decimal string such as \"1234.56\", got " + FenqiJson.found(p));
   }
 }

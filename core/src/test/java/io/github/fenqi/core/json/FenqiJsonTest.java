@@ -1,11 +1,13 @@
 package io.github.fenqi.core.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.debt.Debt;
 import io.github.fenqi.core.debt.ProductType;
 import io.github.fenqi.core.money.Money;
@@ -111,5 +113,58 @@ class FenqiJsonTest {
   void floatingPointMoneyUsesTheSourceTextNotADouble() {
     Holder h = read("{\"debts\":[" + debt("0.1") + "]}");
     assertEquals(10, h.debts().get(0).principal().fen());
+  }
+
+  private Problem onlyProblem(String json) {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> read(json));
+    assertEquals(1, e.problems().size(), e.getMessage());
+    Problem p = e.problems().get(0);
+    for (String javaWords : List.of("`", "JsonToken", "io.github", "java.", "Creator", "CoercionConfig")) {
+      assertFalse(p.reason().contains(javaWords), "Jackson's Java words in: " + p.reason());
+    }
+    return p;
+  }
+
+  private Problem debtWith(String field, String value) {
+    String d = debt("\"1.00\"");
+    String json = d.replaceFirst("\"" + field + "\":(\"[^\"]*\"|[^,}]*)", "\"" + field + "\":" + value);
+    if (value.isEmpty()) { // the field left out
+      json = d.replaceFirst(",?\"" + field + "\":(\"[^\"]*\"|[^,}]*)", "");
+    }
+    assertTrue(!json.equals(d), field);
+    return onlyProblem("{\"debts\":[" + json + "]}");
+  }
+
+  /**
+   * A value of the wrong kind is named in JSON's terms — Jackson's own words name Java types ("Cannot deserialize
+   * value of type `java.util.ArrayList<io.github.fenqi.core.debt.Debt>` from Object value") — and a number where a
+   * whole number or a string is due is an error, not truncated (1.5 overdue days read as 1) or quoted (an id 5
+   * read as "5").
+   */
+  @Test
+  void aValueOfTheWrongKindIsNamedInJsonTerms() {
+    assertEquals("expected a whole number, got 1.5", debtWith("overdueDays", "1.5").reason());
+    assertEquals("expected a whole number, got the string \"abc\"", debtWith("overdueDays", "\"abc\"").reason());
+    assertEquals("expected a whole number, got true", debtWith("overdueDays", "true").reason());
+    assertEquals("is missing or null; expected a whole number", debtWith("overdueDays", "").reason());
+    assertEquals("is missing or null; expected a whole number", debtWith("overdueDays", "null").reason());
+    Problem range = debtWith("overdueDays", "99999999999"); // once, though the debt is read twice
+    assertEquals("case.json: debts[0].overdueDays", range.location());
+    assertEquals("99999999999 is out of range; expected a whole number from -2147483648 to 2147483647",
+        range.reason());
+    assertEquals("expected a string, got 5", debtWith("id", "5").reason());
+    assertEquals("expected a string, got 0.18", debtWith("annualRate", "0.18").reason());
+    assertEquals("expected a string, got an object", debtWith("annualRate", "{}").reason());
+    assertEquals("expected an amount as a decimal string such as \"1234.56\", got a list",
+        debtWith("principal", "[1]").reason());
+    Problem product = debtWith("productType", "\"FOO\"");
+    assertEquals("case.json: debts[0].productType", product.location());
+    assertTrue(product.reason().startsWith("expected one of [") && product.reason().contains("CREDIT_CARD")
+        && product.reason().endsWith("], got \"FOO\""), product.reason());
+    Problem list = onlyProblem("{\"debts\": {}}");
+    assertEquals("case.json: debts", list.location());
+    assertEquals("expected a list, got an object", list.reason());
+    assertEquals("expected an object, got a list", onlyProblem("[]").reason());
+    assertEquals("expected an object, got the string \"x\"", onlyProblem("{\"debts\": [\"x\"]}").reason());
   }
 }
