@@ -84,11 +84,17 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    // options first, whichever solver runs: a malformed value is an error, never ignored (nor found after the work)
+    if (format == OutputFormat.html) {
+      throw new InvalidInputException("--format", format + " is not supported by plan; use json or text");
+    }
+    java.time.Duration limit = duration();
+    ProposalSolver solver = solver(limit);
     NegotiationRequest request = NegotiationRequest.read(caseFile);
     NegotiationResult result;
     AuditLog log = auditLog == null ? null : FileAuditLog.open(auditLog, AuditKey.fromEnvironment(keyEnv, environment));
     try (JsonDirectoryPolicyRepository repo = JsonDirectoryPolicyRepository.openStrict(policies)) {
-      NegotiationEngine.Builder builder = NegotiationEngine.builder().policies(repo).solver(solver())
+      NegotiationEngine.Builder builder = NegotiationEngine.builder().policies(repo).solver(solver)
           .scriptLanguage(language());
       if (log != null) {
         builder.auditLog(log);
@@ -115,7 +121,7 @@ final class PlanCommand implements Callable<Integer> {
     switch (format) {
       case json -> out.println(CliJson.write(result));
       case text -> printText(out, result);
-      default -> throw new InvalidInputException("--format", format + " is not supported by plan; use json or text");
+      default -> throw new IllegalStateException("--format " + format + " passed the check above");
     }
     return FenqiCli.OK;
   }
@@ -128,10 +134,10 @@ final class PlanCommand implements Callable<Integer> {
     }
   }
 
-  private ProposalSolver solver() {
+  private ProposalSolver solver(java.time.Duration limit) {
     return switch (solver) {
       case "exact" -> ProposalSolver.exact();
-      case "optaplanner" -> OptaPlannerProposalSolver.builder().timeLimit(duration()).build();
+      case "optaplanner" -> OptaPlannerProposalSolver.builder().timeLimit(limit).build();
       default -> throw new InvalidInputException("--solver", "'" + solver + "' is not a solver; use exact or optaplanner");
     };
   }

@@ -109,6 +109,19 @@ class PlanCommandTest {
         CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--solver", "optaplanner", "--time-limit", "soon").err().strip());
   }
 
+  /** A malformed option is an error even where the run would not use it, and is found before the case is planned. */
+  @Test
+  void aBadTimeLimitOrFormatIsRejectedWhateverTheSolver() {
+    CliRun limit = CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--time-limit", "-1s");
+    assertEquals(1, limit.exit());
+    assertEquals("fenqi: --time-limit: '-1s' is not a duration such as 1s or 500ms", limit.err().strip());
+    assertEquals("", limit.out());
+    CliRun html = CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--format", "html");
+    assertEquals(1, html.exit());
+    assertEquals("fenqi: --format: html is not supported by plan; use json or text", html.err().strip());
+    assertEquals("", html.out());
+  }
+
   @Test
   void badCaseFileIsOneLineNamingFileAndField(@TempDir Path dir) throws Exception {
     Path bad = dir.resolve("case.json");
