@@ -2,6 +2,7 @@ package io.github.fenqi.cli;
 
 import io.github.fenqi.core.InputFiles;
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.NegotiationEngine;
 import io.github.fenqi.core.json.FenqiJson;
 import io.github.fenqi.core.policy.Policy;
 import io.github.fenqi.core.policy.PolicyValidator;
@@ -87,7 +88,7 @@ public final class PolicyExtractCommand implements Callable<Integer> {
 
   private Integer printDraft(Path basePath, ExtractionResult result) {
     Policy basePolicy = new PolicyValidator().validate(basePath).orElseThrow();
-    LocalDate from = effectiveFrom != null ? effectiveFrom : LocalDate.now();
+    LocalDate from = effectiveFrom != null ? effectiveFrom : LocalDate.now(NegotiationEngine.CASE_ZONE); // a date in China
     String label = version != null ? version : from + "-text";
     if (label.isBlank()) {
       throw new InvalidInputException("--version", "must not be blank");

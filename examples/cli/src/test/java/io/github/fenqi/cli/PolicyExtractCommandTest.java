@@ -85,6 +85,19 @@ class PolicyExtractCommandTest {
     assertTrue(r[2].contains("not in the text, kept maxInterestWaiver: 0.3"), r[2]);
   }
 
+  /** A draft's default effective date is today in China, whatever the machine's zone. */
+  @Test
+  void aDraftTakesEffectTodayInChinaByDefault() throws Exception {
+    io.github.fenqi.core.testkit.ZoneAwayFromChina.run((beijing, behind) -> {
+      String[] r = run("--base", BASE, "../../samples/policy-texts/01.txt");
+      assertEquals("0", r[0], r[2]);
+      io.github.fenqi.core.policy.Policy draft = new io.github.fenqi.core.policy.PolicyValidator()
+          .validate(r[1].getBytes(java.nio.charset.StandardCharsets.UTF_8), "stdout").orElseThrow();
+      assertEquals(beijing, draft.effectiveFrom());
+      assertEquals(beijing + "-text", draft.version());
+    });
+  }
+
   @Test
   void draftOptionsAreCheckedAndNamed(@TempDir Path dir) throws Exception {
     String[] noBase = run("--version", "x", "../../samples/policy-texts/01.txt");

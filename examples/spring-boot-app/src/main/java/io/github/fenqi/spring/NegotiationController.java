@@ -10,6 +10,7 @@ import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.json.FenqiJson;
 import io.github.fenqi.core.monitor.AcceptanceStatus;
 import io.github.fenqi.core.monitor.OutcomeMonitor;
+import io.github.fenqi.core.policy.PolicyRepository;
 import io.github.fenqi.core.security.BlindIndex;
 import io.github.fenqi.core.security.FieldCipher;
 import io.github.fenqi.core.security.Masking;
@@ -24,9 +25,12 @@ import java.security.Principal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -57,13 +61,15 @@ class NegotiationController {
   private final OutcomeMonitor monitor;
   private final FenqiMetrics metrics;
   private final TransactionTemplate transactions;
+  private final PolicyRepository policies;
   /** Striped by platform and strategy: the outcomes of one series are recorded one at a time. */
   private final Object[] outcomeLocks = new Object[64];
 
   NegotiationController(NegotiationEngine engine, RequestBodies bodies, SubmissionStore store, FieldCipher cipher,
       BlindIndex blindIndex, Masking masking, AuditLog audit, OutcomeMonitor monitor, FenqiMetrics metrics,
-      TransactionTemplate transactions) {
+      TransactionTemplate transactions, PolicyRepository policies) {
     this.transactions = transactions;
+    this.policies = policies;
     this.engine = engine;
     this.bodies = bodies;
     this.store = store;
@@ -186,6 +192,40 @@ class NegotiationController {
   }
 
   /**
+   * An answer must be about a platform fenqi has a policy for (any version) and, when it names a submission, about
+   * that submission's strategy and one of its lenders. Before, any platform id was recorded: a typo opened a series
+   * of its own, and every new id a new metric series and monitor window that nothing ever removed.
+   */
+  private void checkRefersToWhatExists(String platformId, Strategy strategy, @Nullable String submissionId)
+      throws IOException {
+    List<Problem> problems = new ArrayList<>();
+    if (policies.history(platformId).isEmpty()) {
+      problems.add(Problem.of("platformId", "no policy for platform " + platformId));
+    }
+    if (submissionId != null) {
+      Optional<SubmissionStore.Row> row = store.find(submissionId);
+      if (row.isEmpty()) {
+        problems.add(Problem.of("submissionId", "no submission " + submissionId));
+      } else {
+        if (!row.get().strategy().equals(strategy.name())) {
+          problems.add(Problem.of("strategy", "submission " + submissionId + " is a " + row.get().strategy()
+              + " proposal, not " + strategy));
+        }
+        Set<String> lenders = new LinkedHashSet<>();
+        bodies.mapper().readTree(row.get().proposalJson()).path("plans")
+            .forEach(plan -> lenders.add(plan.path("platformId").asText()));
+        if (!lenders.contains(platformId)) {
+          problems.add(Problem.of("platformId", "submission " + submissionId + " proposes nothing to " + platformId
+              + "; its lenders are " + lenders));
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+  }
+
+  /**
    * Records the answer for the acceptance monitor and returns the platform's current standing. The audit entry is
    * written first and the monitor told only once it is durable, both under the series' lock: an outcome the audit log
    * does not hold never counts, and the monitor sees a series' outcomes in the audit log's order — the order a restart
@@ -196,12 +236,10 @@ class NegotiationController {
   @PostMapping(value = "/outcome", produces = "application/json")
   ResponseEntity<Map<String, Object>> outcome(HttpServletRequest http, Principal principal) throws IOException {
     OutcomeRequest body = bodies.read(http, OutcomeRequest.class);
-    if (body.submissionId() != null && store.find(body.submissionId()).isEmpty()) {
-      throw new InvalidInputException("submissionId", "no submission " + body.submissionId());
-    }
     boolean accepted = Boolean.TRUE.equals(body.accepted());
     Strategy strategy = body.strategy();
     String platformId = body.platformId();
+    checkRefersToWhatExists(platformId, strategy, body.submissionId());
     Map<String, String> details = new LinkedHashMap<>();
     details.put("platformId", platformId);
     details.put("strategy", strategy.name());

@@ -1,6 +1,7 @@
 package io.github.fenqi.spring;
 
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.NegotiationEngine;
 import io.github.fenqi.core.policy.InMemoryPolicyRepository;
 import io.github.fenqi.core.policy.Policy;
 import io.github.fenqi.core.policy.PolicySnapshot;
@@ -46,7 +47,7 @@ class PolicyController {
   Map<String, Object> query(@RequestParam String platformId,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf) {
     PolicySnapshot snapshot = policies.snapshot();
-    LocalDate day = asOf == null ? LocalDate.now() : asOf;
+    LocalDate day = asOf == null ? LocalDate.now(NegotiationEngine.CASE_ZONE) : asOf; // policies' dates are China's
     List<Policy> history = snapshot.history(platformId);
     if (history.isEmpty()) {
       throw new ProblemHandler.NotFoundException("no policy for platform " + platformId);

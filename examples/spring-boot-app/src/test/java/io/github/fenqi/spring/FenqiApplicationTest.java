@@ -190,6 +190,51 @@ class FenqiApplicationTest {
     assertThat(locations(noStrategy)).anyMatch(l -> l.contains("strategy"));
   }
 
+  /**
+   * An answer about a platform without a policy, or one that contradicts the submission it names, is refused with
+   * every problem and counts nowhere — no metric series, no monitor window, no audit entry.
+   */
+  @Test
+  void anOutcomeMustBeAboutAKnownPlatformAndMatchItsSubmission() throws Exception {
+    long auditBefore = Files.readAllLines(DIR.resolve("audit.log")).size();
+    HttpResponse<String> unknown = send("POST", "/api/negotiation/outcome", CLIENT,
+        "{\"platformId\":\"demo-onlin-lender\",\"strategy\":\"BALANCED\",\"accepted\":false}");
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(unknown.body()).get("errors").get(0).get("reason").asText())
+        .isEqualTo("no policy for platform demo-onlin-lender");
+
+    HttpResponse<String> submitted = send("POST", "/api/negotiation/submit", CLIENT,
+        "{\"case\":" + FEASIBLE + ",\"strategy\":\"BALANCED\"}");
+    String id = JSON.readTree(submitted.body()).get("submissionId").asText();
+    long auditAfterSubmit = Files.readAllLines(DIR.resolve("audit.log")).size();
+    assertThat(auditAfterSubmit).isGreaterThan(auditBefore);
+    HttpResponse<String> contradicting = send("POST", "/api/negotiation/outcome", CLIENT,
+        "{\"platformId\":\"demo-onlin-lender\",\"strategy\":\"AGGRESSIVE\",\"accepted\":true,\"submissionId\":\"" + id
+            + "\"}");
+    assertThat(contradicting.statusCode()).isEqualTo(400);
+    assertThat(locations(contradicting)).containsExactly("platformId", "strategy", "platformId");
+    assertThat(contradicting.body()).contains("is a BALANCED proposal, not AGGRESSIVE")
+        .contains("proposes nothing to demo-onlin-lender; its lenders are [demo-credit-card, demo-consumer-finance, "
+            + "demo-online-lender]");
+    assertThat(Files.readAllLines(DIR.resolve("audit.log"))).hasSize((int) auditAfterSubmit);
+    assertThat(send("GET", "/actuator/prometheus", CLIENT, null).body()).doesNotContain("demo-onlin-lender");
+
+    HttpResponse<String> matching = send("POST", "/api/negotiation/outcome", CLIENT,
+        "{\"platformId\":\"demo-online-lender\",\"strategy\":\"BALANCED\",\"accepted\":true,\"submissionId\":\"" + id
+            + "\"}");
+    assertThat(matching.statusCode()).isEqualTo(202);
+  }
+
+  /** A policy query without a date asks about today in China, whatever the server's zone (see the engine's test). */
+  @Test
+  void aPolicyQueryIsAboutTodayInChinaByDefault() throws Exception {
+    io.github.fenqi.core.testkit.ZoneAwayFromChina.run((beijing, behind) -> {
+      HttpResponse<String> res = send("GET", "/api/policy/query?platformId=demo-online-lender", CLIENT, null);
+      assertThat(res.statusCode()).isEqualTo(200);
+      assertThat(JSON.readTree(res.body()).get("asOf").asText()).isEqualTo(beijing.toString());
+    });
+  }
+
   @Test
   void adminPolicyUpdateIsValidatedAndUsedByTheNextCalculation() throws Exception {
     HttpResponse<String> before = send("GET", "/api/policy/query?platformId=demo-online-lender&asOf=2026-11-24",
