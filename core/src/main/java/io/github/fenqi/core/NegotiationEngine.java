@@ -189,6 +189,10 @@ public final class NegotiationEngine implements AutoCloseable {
     Map<String, Policy> policyOf = new HashMap<>();
     for (int i = 0; i < request.debts().size(); i++) {
       Debt d = request.debts().get(i);
+      if (d.totalOwed().compareTo(Amortizer.MAX_FINANCED) > 0) { // else the grid fails later, naming no debt
+        problems.add(Problem.of("debts[" + i + "]", "owes " + d.totalOwed() + " in all, above the largest amount a "
+            + "schedule handles (" + Amortizer.MAX_FINANCED + ")"));
+      }
       Optional<Policy> p = snapshot.find(d.platformId(), asOf);
       if (p.isEmpty()) {
         problems.add(Problem.of("debts[" + i + "].platformId", "no policy for '" + d.platformId() + "' is in effect on "

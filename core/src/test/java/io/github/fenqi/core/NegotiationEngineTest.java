@@ -125,6 +125,23 @@ class NegotiationEngineTest {
     assertEquals("debts[1].platformId", e.problems().get(1).location());
   }
 
+  /** A debt too large for a schedule is named up front; the grid used to fail on it naming only "amount". */
+  @Test
+  void aDebtAboveWhatASchedulesHandlesIsNamedBeforeAnyWork() {
+    Debt ol = sample.debts().get(2);
+    Money over = io.github.fenqi.core.schedule.Amortizer.MAX_FINANCED.minus(ol.interest()).plus(Money.ofFen(1));
+    Debt huge = new Debt("x-1", ol.platformId(), ol.productType(), over, ol.interest(), Money.ZERO, Money.ZERO, Money.ZERO,
+        Money.ZERO, ol.annualRate(), 40);
+    Debt justFits = new Debt("x-2", ol.platformId(), ol.productType(), over.minus(Money.ofFen(1)), ol.interest(),
+        Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, ol.annualRate(), 40);
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> engine.calculate(
+        new NegotiationRequest("c", sample.asOf(), sample.borrower(), List.of(ol, huge, justFits))));
+    assertEquals(1, e.problems().size(), e.getMessage());
+    assertEquals("debts[1]", e.problems().get(0).location());
+    assertEquals("owes 1000000000000.01 in all, above the largest amount a schedule handles (1000000000000.00)",
+        e.problems().get(0).reason());
+  }
+
   @Test
   void invalidIdentifiersAreRejectedAtTheDoorNamingTheField() {
     Borrower b = sample.borrower();

@@ -27,6 +27,8 @@ public final class Amortizer {
   public static final int MAX_TERM = 360;
   private static final MathContext MC = new MathContext(34, RoundingMode.HALF_EVEN);
   private static final long MAX_FINANCED_FEN = 100_000_000_000_000L; // 10^12 yuan
+  /** Largest amount a schedule is drawn for: 10^12 yuan, so that every sum of a schedule stays exact in fen. */
+  public static final Money MAX_FINANCED = Money.ofFen(MAX_FINANCED_FEN);
 
   private final RepaymentMethod method;
   private final Rate annualRate;
