@@ -4,6 +4,7 @@ import io.github.fenqi.core.InputFiles;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.statement.internal.AlipayParser;
 import io.github.fenqi.core.statement.internal.BankCsvParser;
+import io.github.fenqi.core.statement.internal.TextDecoding;
 import io.github.fenqi.core.statement.internal.WechatParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,6 +74,10 @@ public interface StatementParser {
    * @throws InvalidInputException naming {@code source} when no parser recognises it
    */
   static ParsedStatement parseDetected(String source, byte[] content) {
+    String notText = TextDecoding.notTextKind(content);
+    if (notText != null) {
+      throw new InvalidInputException(source, "not a statement: " + notText);
+    }
     for (StatementParser p : List.of(alipay(), wechat(), bank())) {
       if (p.recognises(content)) {
         return p.parse(source, content);

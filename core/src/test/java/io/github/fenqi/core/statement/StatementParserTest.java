@@ -62,6 +62,36 @@ class StatementParserTest {
     assertThrows(InvalidInputException.class, () -> StatementParser.parseDetected("x.bin", binary));
   }
 
+  /**
+   * WeChat Pay and many banks offer an Excel workbook or a PDF beside (or instead of) the CSV; handed one, the parser
+   * says what the file is and what to do, whether the format was detected or given.
+   */
+  @Test
+  void aWorkbookOrAPdfIsNamedAsSuchWithWhatToDoInstead() throws Exception {
+    java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip)) { // an xlsx is a zip of XML parts
+      out.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+      out.write(utf8("<?xml version=\"1.0\"?><Types/>"));
+      out.closeEntry();
+    }
+    byte[] xlsx = zip.toByteArray();
+    byte[] pdf = utf8("%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n");
+    byte[] xls = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0};
+    for (var c : List.of(List.of("bill.xlsx", xlsx, "Excel workbook (.xlsx)"), List.of("bill.pdf", pdf, "a PDF"),
+        List.of("bill.xls", xls, "legacy Excel file (.xls)"))) {
+      String name = (String) c.get(0);
+      byte[] bytes = (byte[]) c.get(1);
+      InvalidInputException detected = assertThrows(InvalidInputException.class,
+          () -> StatementParser.parseDetected(name, bytes));
+      assertEquals(name, detected.problems().get(0).location());
+      assertTrue(detected.problems().get(0).reason().startsWith("not a statement: ")
+          && detected.problems().get(0).reason().contains((String) c.get(2)), detected.getMessage());
+      InvalidInputException given = assertThrows(InvalidInputException.class,
+          () -> StatementParser.wechat().parse(name, bytes));
+      assertEquals(detected.problems(), given.problems());
+    }
+  }
+
   @Test
   void encodingIsDetectedFromTheBytesNotAssumed() {
     String alipayText = new String(Samples.bytes("samples/statements/alipay_A.csv"), Charset.forName("GB18030"));

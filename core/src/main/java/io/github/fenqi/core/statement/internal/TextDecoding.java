@@ -21,8 +21,43 @@ public final class TextDecoding {
   /** Decoded text and the name of the encoding found ({@code UTF-8-BOM}, {@code UTF-8}, {@code UTF-16}, {@code GBK}). */
   public record Decoded(String text, String encoding) {}
 
-  /** Decodes {@code bytes}. */
+  /**
+   * What a file that is not text is, by its first bytes, with what to do instead — the exports people are most
+   * likely to hand over in place of a CSV: an Excel workbook (WeChat Pay and many banks offer one), a legacy Excel
+   * file, a PDF statement. Null when the bytes do not start like one of them.
+   */
+  public static @Nullable String notTextKind(byte[] bytes) {
+    if (startsWith(bytes, 0x50, 0x4B, 0x03, 0x04)) {
+      return "an Excel workbook (.xlsx) or another zip archive, not CSV text: open it and save it as CSV (UTF-8), "
+          + "or download the CSV export";
+    }
+    if (startsWith(bytes, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
+      return "a legacy Excel file (.xls), not CSV text: open it and save it as CSV (UTF-8)";
+    }
+    if (startsWith(bytes, 0x25, 0x50, 0x44, 0x46)) {
+      return "a PDF, not CSV text: a PDF statement has no columns to read; download the CSV export";
+    }
+    return null;
+  }
+
+  private static boolean startsWith(byte[] bytes, int... prefix) {
+    if (bytes.length < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if ((bytes[i] & 0xff) != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Decodes {@code bytes}; a workbook, a PDF or bytes in neither UTF-8 nor GBK are an IllegalArgumentException. */
   public static Decoded decode(byte[] bytes) {
+    String kind = notTextKind(bytes);
+    if (kind != null) {
+      throw new IllegalArgumentException(kind);
+    }
     if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
       return new Decoded(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8), "UTF-8-BOM");
     }
