@@ -3,6 +3,7 @@ package io.github.fenqi.core;
 import io.github.fenqi.core.affordability.AffordabilityAssessment;
 import io.github.fenqi.core.affordability.AffordabilityInput;
 import io.github.fenqi.core.affordability.AffordabilityModel;
+import io.github.fenqi.core.affordability.MonthlyFigures;
 import io.github.fenqi.core.debt.Debt;
 import io.github.fenqi.core.debt.DebtComponent;
 import io.github.fenqi.core.money.Money;
@@ -51,6 +52,7 @@ import io.github.fenqi.core.stress.StressResult;
 import io.github.fenqi.core.stress.StressTester;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -225,8 +227,16 @@ public final class NegotiationEngine implements AutoCloseable {
     StatementAnalysis analysis = statements.isEmpty() ? null
         : StatementAnalyzer.builder().lexicon(lexicon).holderNames(request.borrower().name()).build().analyze(statements);
     Screening screening = screen(request, statements, analysis);
-    AffordabilityAssessment assessment = affordability.assess(new AffordabilityInput(request.borrower(),
-        analysis == null ? List.of() : analysis.monthlyFigures()));
+    // the case is assessed as of its date: months after it are not known then (a case re-run for an earlier date)
+    YearMonth caseMonth = YearMonth.from(asOf);
+    List<MonthlyFigures> months = analysis == null ? List.of() : analysis.monthlyFigures();
+    List<MonthlyFigures> known = months.stream().filter(m -> !m.month().isAfter(caseMonth)).toList();
+    AffordabilityAssessment assessment = affordability.assess(new AffordabilityInput(request.borrower(), known));
+    if (known.size() < months.size()) {
+      assessment = assessment.withNoteFirst((months.size() - known.size()) + " statement month(s) after the case's date "
+          + asOf + " left out (" + caseMonth.plusMonths(1) + ".."
+          + months.stream().map(MonthlyFigures::month).max(YearMonth::compareTo).orElseThrow() + ")");
+    }
     Money savings = request.borrower().liquidSavings();
     ProposalSet set = solver.solve(new ProposalProblem(terms, assessment.maxAffordableInstallment(), savings, grid, acceptance));
 
@@ -286,7 +296,7 @@ public final class NegotiationEngine implements AutoCloseable {
     if (analysis == null && riskChecks.isEmpty()) {
       return null;
     }
-    ForensicReport report = analysis == null ? null : forensics.examine(statements, analysis);
+    ForensicReport report = analysis == null ? null : forensics.examine(statements, analysis, LocalDate.now(clock));
     List<RiskAssessment> answers = new ArrayList<>();
     for (RiskCheck check : riskChecks) {
       answers.add(check.check(new RiskCheckRequest(request.caseId(), request.borrower().name(), request.borrower().idNumber(),

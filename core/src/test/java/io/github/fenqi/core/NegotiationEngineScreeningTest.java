@@ -71,6 +71,30 @@ class NegotiationEngineScreeningTest {
     }
   }
 
+  /**
+   * A case is assessed as of its date: statement months after it are left out, and said so (a case re-run for an
+   * earlier date must not use what was not known then). Rows after today are a forgery sign and stop the case.
+   */
+  @Test
+  void statementMonthsAfterTheCaseDateAreLeftOutAndRowsAfterTodayBlock() {
+    NegotiationRequest august = new NegotiationRequest(sample.caseId(), java.time.LocalDate.of(2026, 8, 15),
+        sample.borrower(), sample.debts());
+    AffordabilityAssessment a = engine().build().calculate(august, List.of(statement("bank_A.csv"))).affordability();
+    assertEquals(4, a.incomeMonthsUsed(), a.notes().toString());
+    assertEquals("2 statement month(s) after the case's date 2026-08-15 left out (2026-09..2026-10)", a.notes().get(0));
+    assertTrue(a.notes().get(1).endsWith("(2026-05..2026-08)"), a.notes().toString());
+
+    String later = new String(Samples.bytes("samples/statements/bank_A.csv"), java.nio.charset.StandardCharsets.UTF_8)
+        .replace("\n2026-10-", "\n2026-12-"); // October's 13 rows moved past the clock's day
+    ParsedStatement shifted = StatementParser.parseDetected("bank_B.csv",
+        later.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    NegotiationBlockedException blocked = assertThrows(NegotiationBlockedException.class,
+        () -> engine().build().calculate(sample, List.of(shifted)));
+    assertEquals(ForensicVerdict.BLOCK, blocked.screening().verdict());
+    assertTrue(blocked.getMessage().contains("FUTURE_DATED") && blocked.getMessage().contains("after today (2026-11-25)"),
+        blocked.getMessage());
+  }
+
   @Test
   void aRiskServiceDenialBlocksAndAReviewMarksTheResult() {
     NegotiationEngine denying = engine().riskCheck(new FixedRiskCheck(RiskDecision.DENY, "on a fraud list")).build();

@@ -38,6 +38,15 @@ public record AffordabilityAssessment(
     notes = List.copyOf(notes);
   }
 
+  /** This assessment with {@code note} before its own notes (a step taken before the model ran). */
+  public AffordabilityAssessment withNoteFirst(String note) {
+    List<String> all = new java.util.ArrayList<>(notes.size() + 1);
+    all.add(note);
+    all.addAll(notes);
+    return new AffordabilityAssessment(monthlyNetIncome, incomeSource, incomeMonthsUsed, observedEssentials,
+        livingCostFloor, essentialExpenses, abilityScore, maxAffordableInstallment, canSupportPlan, incomeVolatility, all);
+  }
+
   /** Where the income figure came from. */
   public enum IncomeSource {
     /** Typed in by the borrower or an adviser. */

@@ -27,7 +27,9 @@ public record ForensicSignal(Kind kind, List<String> rows, double strength, Stri
     /** Income in the last month before the application far above the months before. */
     INCOME_SPIKE,
     /** Most large credits are suspiciously round. */
-    ROUND_AMOUNTS
+    ROUND_AMOUNTS,
+    /** Rows dated after the day the statements were examined: no export can hold them; conclusive (BLOCK). */
+    FUTURE_DATED
   }
 
   public ForensicSignal {

@@ -1,18 +1,21 @@
 package io.github.fenqi.core.statement;
 
 import io.github.fenqi.core.money.Money;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Looks for signs that statements were edited: running-balance breaks, duplicated serials, rows out of time
  * order, first digits far from Benford's law, an income spike just before the application, too-round credits.
  * Each sign is a {@link ForensicSignal} naming its rows; the verdict follows the {@link ForensicThresholds}:
- * BLOCK on enough balance breaks, REVIEW on any signal, else PASS.
+ * BLOCK on enough balance breaks or any row dated after the day of the examination, REVIEW on any other signal, else
+ * PASS.
  *
  * <p>Thread-safety: immutable and thread-safe.
  */
@@ -40,10 +43,23 @@ public final class StatementForensics {
    * @param analysis their cleaned analysis (the income spike and round-amount checks read its kept rows)
    */
   public ForensicReport examine(List<ParsedStatement> statements, StatementAnalysis analysis) {
+    return examine(statements, analysis, null);
+  }
+
+  /**
+   * Examines one borrower's statements on {@code today} (the date in China; the engine passes its clock's): rows
+   * dated after it are a {@link ForensicSignal.Kind#FUTURE_DATED} signal and BLOCK — an export made by today cannot
+   * hold them, so the file was made or edited by hand (or the wrong file was given).
+   *
+   * @param today the day of the examination, or null to skip the check (as {@link #examine(List, StatementAnalysis)})
+   */
+  public ForensicReport examine(List<ParsedStatement> statements, StatementAnalysis analysis, @Nullable LocalDate today) {
     List<ForensicSignal> signals = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     int breaks = 0;
+    boolean future = false;
     for (ParsedStatement s : statements) {
+      future |= today != null && futureDated(s, today, signals);
       breaks += balanceBreaks(s, signals, notes);
       duplicates(s, signals);
       order(s, signals);
@@ -51,9 +67,27 @@ public final class StatementForensics {
     }
     incomeSpike(analysis, signals, notes);
     roundCredits(analysis, signals);
-    ForensicVerdict verdict = breaks >= limits.balanceBreaksToBlock() ? ForensicVerdict.BLOCK
+    ForensicVerdict verdict = future || breaks >= limits.balanceBreaksToBlock() ? ForensicVerdict.BLOCK
         : signals.isEmpty() ? ForensicVerdict.PASS : ForensicVerdict.REVIEW;
     return new ForensicReport(verdict, signals, notes);
+  }
+
+  private static boolean futureDated(ParsedStatement s, LocalDate today, List<ForensicSignal> signals) {
+    List<String> rows = new ArrayList<>();
+    Transaction earliest = null;
+    for (Transaction t : s.transactions()) {
+      if (t.time().toLocalDate().isAfter(today)) {
+        rows.add(t.location());
+        earliest = earliest == null || t.time().isBefore(earliest.time()) ? t : earliest;
+      }
+    }
+    if (earliest == null) {
+      return false;
+    }
+    signals.add(new ForensicSignal(ForensicSignal.Kind.FUTURE_DATED, rows, 1.0, String.format(Locale.ROOT,
+        "%d row(s) dated after today (%s), the earliest %s at %s", rows.size(), today, earliest.time().toLocalDate(),
+        earliest.location())));
+    return true;
   }
 
   private int balanceBreaks(ParsedStatement s, List<ForensicSignal> signals, List<String> notes) {

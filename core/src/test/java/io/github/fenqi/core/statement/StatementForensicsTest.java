@@ -66,6 +66,28 @@ class StatementForensicsTest {
         .findFirst().orElseThrow().rows());
   }
 
+  /** A row dated after the day of the examination cannot be in an export made by then: BLOCK; that day itself is fine. */
+  @Test
+  void rowsDatedAfterTodayBlock() {
+    String csv = BANK_HEADER
+        + "2026-11-30,10:00:00,POS消费,,10.00,990.00,超市,,POS\n"
+        + "2026-12-02,23:59:59,POS消费,,10.00,980.00,超市,,POS\n"
+        + "2026-12-03,00:00:01,POS消费,,10.00,970.00,超市,,POS\n"
+        + "2027-01-05,09:00:00,POS消费,,10.00,960.00,超市,,POS\n";
+    ParsedStatement s = StatementParser.bank().parse("b.csv", csv.getBytes(StandardCharsets.UTF_8));
+    StatementAnalysis a = StatementAnalyzer.defaults().analyze(List.of(s));
+    ForensicReport r = StatementForensics.defaults().examine(List.of(s), a, java.time.LocalDate.of(2026, 12, 2));
+    assertEquals(ForensicVerdict.BLOCK, r.verdict(), r.signals().toString());
+    ForensicSignal future = r.signals().get(0);
+    assertEquals(ForensicSignal.Kind.FUTURE_DATED, future.kind());
+    assertEquals(List.of("b.csv:4", "b.csv:5"), future.rows());
+    assertEquals("2 row(s) dated after today (2026-12-02), the earliest 2026-12-03 at b.csv:4", future.detail());
+    assertEquals(ForensicVerdict.PASS,
+        StatementForensics.defaults().examine(List.of(s), a, java.time.LocalDate.of(2027, 1, 5)).verdict());
+    assertEquals(ForensicVerdict.PASS, StatementForensics.defaults().examine(List.of(s), a).verdict(),
+        "without a day there is nothing to compare with");
+  }
+
   @Test
   void anIncomeSpikeBeforeTheApplicationAndRoundCreditsAreSignals() {
     StringBuilder csv = new StringBuilder(BANK_HEADER);

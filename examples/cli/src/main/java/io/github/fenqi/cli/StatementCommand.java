@@ -84,7 +84,8 @@ final class StatementCommand implements Runnable {
         analyzer.holderNames(holder);
       }
       StatementAnalysis a = analyzer.build().analyze(parsed);
-      ForensicReport forensics = StatementForensics.defaults().examine(parsed, a);
+      ForensicReport forensics = StatementForensics.defaults().examine(parsed, a,
+          java.time.LocalDate.now(io.github.fenqi.core.NegotiationEngine.CASE_ZONE)); // rows after today: BLOCK
       IngestReport report = new IngestReport(new Rows(a.rowsRead(), a.rowsKept(), a.rejected().size()),
           new Removed(a.removed(RemovalKind.DUPLICATE), a.removed(RemovalKind.REVERSAL, RemovalKind.REVERSED, RemovalKind.REFUND,
               RemovalKind.REFUNDED), a.removed(RemovalKind.INTERNAL_TRANSFER), a.removed(RemovalKind.CLOSED)),

@@ -41,6 +41,22 @@ class StatementCommandTest {
     assertEquals(4, json.at("/forensics/signals/0/rows").size());
   }
 
+  /** A row dated after today (in China) is a forgery sign: ingest reports BLOCK with the row. */
+  @Test
+  void aRowDatedAfterTodayIsFlagged(@TempDir Path dir) throws Exception {
+    java.time.LocalDate later = java.time.LocalDate.now(io.github.fenqi.core.NegotiationEngine.CASE_ZONE).plusDays(2);
+    Path file = dir.resolve("bank.csv");
+    Files.writeString(file, "交易日期,交易时间,摘要,收入金额,支出金额,账户余额,对方户名,对方账号,交易渠道\n"
+        + "2026-05-01,10:00:00,POS消费,,10.00,990.00,超市,,POS\n"
+        + later + ",10:00:00,POS消费,,10.00,980.00,超市,,POS\n");
+    CliRun r = CliRun.of("statement", "ingest", file.toString());
+    assertEquals(0, r.exit(), r.err());
+    JsonNode json = new ObjectMapper().readTree(r.out());
+    assertEquals("BLOCK", json.at("/forensics/verdict").asText());
+    assertEquals("FUTURE_DATED", json.at("/forensics/signals/0/kind").asText());
+    assertEquals(file + ":3", json.at("/forensics/signals/0/rows/0").asText());
+  }
+
   @Test
   void textReportAndClearErrors(@TempDir Path dir) throws Exception {
     CliRun text = CliRun.of("statement", "ingest", DIR + "bank_A.csv", "--format-out", "text");
