@@ -296,7 +296,8 @@ public final class NegotiationEngine implements AutoCloseable {
     if (analysis == null && riskChecks.isEmpty()) {
       return null;
     }
-    ForensicReport report = analysis == null ? null : forensics.examine(statements, analysis, LocalDate.now(clock));
+    ForensicReport report = analysis == null ? null : forensics.examine(statements, analysis, LocalDate.now(clock),
+        request.borrower().name());
     List<RiskAssessment> answers = new ArrayList<>();
     for (RiskCheck check : riskChecks) {
       answers.add(check.check(new RiskCheckRequest(request.caseId(), request.borrower().name(), request.borrower().idNumber(),

@@ -95,6 +95,15 @@ class NegotiationEngineScreeningTest {
         blocked.getMessage());
   }
 
+  /** The sample Alipay export is 周子航's; the sample borrower is 李四: his income must not be planned on. */
+  @Test
+  void anotherPersonsStatementBlocks() {
+    NegotiationBlockedException blocked = assertThrows(NegotiationBlockedException.class,
+        () -> engine().build().calculate(sample, List.of(statement("alipay_A.csv"))));
+    assertTrue(blocked.getMessage().contains("HOLDER_MISMATCH: alipay_A.csv is the statement of 周子航, not of the "
+        + "borrower " + sample.borrower().name()), blocked.getMessage());
+  }
+
   @Test
   void aRiskServiceDenialBlocksAndAReviewMarksTheResult() {
     NegotiationEngine denying = engine().riskCheck(new FixedRiskCheck(RiskDecision.DENY, "on a fraud list")).build();

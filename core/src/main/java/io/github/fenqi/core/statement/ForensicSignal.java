@@ -29,7 +29,12 @@ public record ForensicSignal(Kind kind, List<String> rows, double strength, Stri
     /** Most large credits are suspiciously round. */
     ROUND_AMOUNTS,
     /** Rows dated after the day the statements were examined: no export can hold them; conclusive (BLOCK). */
-    FUTURE_DATED
+    FUTURE_DATED,
+    /**
+     * The statement states a holder (Alipay's 姓名) who is not the borrower: its income is another person's;
+     * conclusive (BLOCK).
+     */
+    HOLDER_MISMATCH
   }
 
   public ForensicSignal {

@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  * Looks for signs that statements were edited: running-balance breaks, duplicated serials, rows out of time
  * order, first digits far from Benford's law, an income spike just before the application, too-round credits.
  * Each sign is a {@link ForensicSignal} naming its rows; the verdict follows the {@link ForensicThresholds}:
- * BLOCK on enough balance breaks or any row dated after the day of the examination, REVIEW on any other signal, else
- * PASS.
+ * BLOCK on enough balance breaks, any row dated after the day of the examination or a statement of another person
+ * than the borrower, REVIEW on any other signal, else PASS.
  *
  * <p>Thread-safety: immutable and thread-safe.
  */
@@ -43,23 +43,29 @@ public final class StatementForensics {
    * @param analysis their cleaned analysis (the income spike and round-amount checks read its kept rows)
    */
   public ForensicReport examine(List<ParsedStatement> statements, StatementAnalysis analysis) {
-    return examine(statements, analysis, null);
+    return examine(statements, analysis, null, null);
   }
 
   /**
-   * Examines one borrower's statements on {@code today} (the date in China; the engine passes its clock's): rows
-   * dated after it are a {@link ForensicSignal.Kind#FUTURE_DATED} signal and BLOCK — an export made by today cannot
-   * hold them, so the file was made or edited by hand (or the wrong file was given).
+   * Examines one borrower's statements against what is known of the case. Rows dated after {@code today} (the date
+   * in China; the engine passes its clock's) are a {@link ForensicSignal.Kind#FUTURE_DATED} signal — an export made by
+   * today cannot hold them, so the file was made or edited by hand, or is the wrong file. A statement whose stated
+   * holder is not {@code borrowerName} is a {@link ForensicSignal.Kind#HOLDER_MISMATCH} — another person's income.
+   * Both BLOCK.
    *
-   * @param today the day of the examination, or null to skip the check (as {@link #examine(List, StatementAnalysis)})
+   * @param today the day of the examination, or null to skip the date check
+   * @param borrowerName the borrower's name, or null to skip the holder check; a masked holder ({@code 周*航})
+   *     matches a name of the same length whose unmasked characters agree
    */
-  public ForensicReport examine(List<ParsedStatement> statements, StatementAnalysis analysis, @Nullable LocalDate today) {
+  public ForensicReport examine(List<ParsedStatement> statements, StatementAnalysis analysis, @Nullable LocalDate today,
+      @Nullable String borrowerName) {
     List<ForensicSignal> signals = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     int breaks = 0;
-    boolean future = false;
+    boolean conclusive = false;
     for (ParsedStatement s : statements) {
-      future |= today != null && futureDated(s, today, signals);
+      conclusive |= today != null && futureDated(s, today, signals);
+      conclusive |= borrowerName != null && holderMismatch(s, borrowerName, signals);
       breaks += balanceBreaks(s, signals, notes);
       duplicates(s, signals);
       order(s, signals);
@@ -67,9 +73,39 @@ public final class StatementForensics {
     }
     incomeSpike(analysis, signals, notes);
     roundCredits(analysis, signals);
-    ForensicVerdict verdict = future || breaks >= limits.balanceBreaksToBlock() ? ForensicVerdict.BLOCK
+    ForensicVerdict verdict = conclusive || breaks >= limits.balanceBreaksToBlock() ? ForensicVerdict.BLOCK
         : signals.isEmpty() ? ForensicVerdict.PASS : ForensicVerdict.REVIEW;
     return new ForensicReport(verdict, signals, notes);
+  }
+
+  private static boolean holderMismatch(ParsedStatement s, String borrowerName, List<ForensicSignal> signals) {
+    String holder = s.holder().map(String::strip).orElse("");
+    String name = borrowerName.strip();
+    if (holder.isEmpty() || sameName(holder, name)) {
+      return false;
+    }
+    signals.add(new ForensicSignal(ForensicSignal.Kind.HOLDER_MISMATCH, List.of(s.source()), 1.0,
+        s.source() + " is the statement of " + holder + ", not of the borrower " + name
+            + "; give only the borrower's own statements"));
+    return true;
+  }
+
+  /** Equal, or {@code masked} is {@code name} with some characters replaced by '*'. */
+  static boolean sameName(String masked, String name) {
+    if (masked.equals(name)) {
+      return true;
+    }
+    int[] a = masked.codePoints().toArray();
+    int[] b = name.codePoints().toArray();
+    if (a.length != b.length || masked.indexOf('*') < 0) {
+      return false;
+    }
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] != '*' && a[i] != b[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean futureDated(ParsedStatement s, LocalDate today, List<ForensicSignal> signals) {

@@ -1,6 +1,7 @@
 package io.github.fenqi.core.statement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -76,16 +77,36 @@ class StatementForensicsTest {
         + "2027-01-05,09:00:00,POS消费,,10.00,960.00,超市,,POS\n";
     ParsedStatement s = StatementParser.bank().parse("b.csv", csv.getBytes(StandardCharsets.UTF_8));
     StatementAnalysis a = StatementAnalyzer.defaults().analyze(List.of(s));
-    ForensicReport r = StatementForensics.defaults().examine(List.of(s), a, java.time.LocalDate.of(2026, 12, 2));
+    ForensicReport r = StatementForensics.defaults().examine(List.of(s), a, java.time.LocalDate.of(2026, 12, 2), null);
     assertEquals(ForensicVerdict.BLOCK, r.verdict(), r.signals().toString());
     ForensicSignal future = r.signals().get(0);
     assertEquals(ForensicSignal.Kind.FUTURE_DATED, future.kind());
     assertEquals(List.of("b.csv:4", "b.csv:5"), future.rows());
     assertEquals("2 row(s) dated after today (2026-12-02), the earliest 2026-12-03 at b.csv:4", future.detail());
     assertEquals(ForensicVerdict.PASS,
-        StatementForensics.defaults().examine(List.of(s), a, java.time.LocalDate.of(2027, 1, 5)).verdict());
+        StatementForensics.defaults().examine(List.of(s), a, java.time.LocalDate.of(2027, 1, 5), null).verdict());
     assertEquals(ForensicVerdict.PASS, StatementForensics.defaults().examine(List.of(s), a).verdict(),
         "without a day there is nothing to compare with");
+  }
+
+  /** Alipay states its holder (姓名): another person's statement blocks; the borrower's own, masked or not, passes. */
+  @Test
+  void aStatementOfAnotherPersonBlocks() {
+    ParsedStatement alipay = sample("alipay_A"); // 姓名：周子航
+    StatementAnalysis a = StatementAnalyzer.defaults().analyze(List.of(alipay));
+    ForensicReport other = StatementForensics.defaults().examine(List.of(alipay), a, null, "李四");
+    assertEquals(ForensicVerdict.BLOCK, other.verdict());
+    assertEquals(ForensicSignal.Kind.HOLDER_MISMATCH, other.signals().get(0).kind());
+    assertEquals("alipay_A.csv is the statement of 周子航, not of the borrower 李四; give only the borrower's own "
+        + "statements", other.signals().get(0).detail());
+    assertEquals(ForensicVerdict.PASS, StatementForensics.defaults().examine(List.of(alipay), a, null, " 周子航").verdict());
+    assertTrue(StatementForensics.sameName("周*航", "周子航"));
+    assertFalse(StatementForensics.sameName("周*航", "周子"), "lengths differ");
+    assertFalse(StatementForensics.sameName("周*航", "李子航"));
+    assertFalse(StatementForensics.sameName("周子", "周子航"));
+    ParsedStatement bank = sample("bank_A"); // states no holder: nothing to compare
+    assertEquals(ForensicVerdict.PASS, StatementForensics.defaults().examine(List.of(bank),
+        StatementAnalyzer.defaults().analyze(List.of(bank)), null, "李四").verdict());
   }
 
   @Test

@@ -63,7 +63,7 @@ final class StatementCommand implements Runnable {
     @Option(names = "--format-out", defaultValue = "json", description = "json (default) or text.")
     OutputFormat formatOut;
 
-    @Option(names = "--holder", paramLabel = "NAME", description = "The account holder's name (marks transfers to own accounts).")
+    @Option(names = "--holder", paramLabel = "NAME", description = "The account holder's name: marks transfers to own accounts; a statement stating another holder is flagged (BLOCK).")
     @Nullable String holder;
 
     @Option(names = "--lexicon", paramLabel = "FILE", description = "A categorisation lexicon replacing the shipped one.")
@@ -85,7 +85,7 @@ final class StatementCommand implements Runnable {
       }
       StatementAnalysis a = analyzer.build().analyze(parsed);
       ForensicReport forensics = StatementForensics.defaults().examine(parsed, a,
-          java.time.LocalDate.now(io.github.fenqi.core.NegotiationEngine.CASE_ZONE)); // rows after today: BLOCK
+          java.time.LocalDate.now(io.github.fenqi.core.NegotiationEngine.CASE_ZONE), holder); // rows after today, another's
       IngestReport report = new IngestReport(new Rows(a.rowsRead(), a.rowsKept(), a.rejected().size()),
           new Removed(a.removed(RemovalKind.DUPLICATE), a.removed(RemovalKind.REVERSAL, RemovalKind.REVERSED, RemovalKind.REFUND,
               RemovalKind.REFUNDED), a.removed(RemovalKind.INTERNAL_TRANSFER), a.removed(RemovalKind.CLOSED)),
