@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -104,6 +105,7 @@ public final class FenqiJson {
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION) // {"principal": "1", "principal": "2"} is an error
         .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
         .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT) // 1.5 overdue days is an error, not 1
         .withCoercionConfig(LogicalType.Textual, text -> text // an id written 5 or true is a mistake, not "5"
@@ -229,6 +231,10 @@ public final class FenqiJson {
   public static InvalidInputException translate(IOException e, String sourceName) {
     String prefix = sourceName.isEmpty() ? "" : sourceName + ": ";
     if (e instanceof JsonMappingException jme && jme.getCause() instanceof JsonParseException parse) {
+      String path = pathOf(jme);
+      if (duplicate(parse) != null && !path.isEmpty()) { // a key twice in one object: which object, and which key
+        return new InvalidInputException(List.of(Problem.of(prefix + path, duplicate(parse))), e); // path: the object
+      }
       return malformed(parse, prefix, e);
     }
     @Nullable InputCoercionException range = e instanceof InputCoercionException ice ? ice
@@ -262,7 +268,20 @@ public final class FenqiJson {
     return new InvalidInputException(List.of(Problem.of(stripColon(prefix), "cannot be read: " + e.getMessage())), e);
   }
 
+  /**
+   * "field 'principal' appears twice (line 23)" when {@code e} is Jackson's strict duplicate detection, else null:
+   * without it the last of two values won silently.
+   */
+  private static @Nullable String duplicate(JsonProcessingException e) {
+    Matcher m = Pattern.compile("^Duplicate field '(.*)'").matcher(firstLine(e.getOriginalMessage()));
+    return m.find() ? "field '" + m.group(1) + "' appears twice (line " + lineOf(e) + "); keep one" : null;
+  }
+
   private static InvalidInputException malformed(JsonProcessingException jpe, String prefix, IOException cause) {
+    String twice = duplicate(jpe);
+    if (twice != null) {
+      return new InvalidInputException(List.of(Problem.of(stripColon(prefix), twice)), cause);
+    }
     String reason = firstLine(jpe.getOriginalMessage()).replaceAll("\\s*\\(for [^)]*\\[Source:.*$", "");
     if (reason.startsWith("Invalid UTF-8")) { // most often a file saved as GBK by a Chinese editor
       return new InvalidInputException(List.of(Problem.of(prefix + "line " + lineOf(jpe),

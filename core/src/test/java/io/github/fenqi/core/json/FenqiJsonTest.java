@@ -167,4 +167,16 @@ class FenqiJsonTest {
     assertEquals("expected an object, got a list", onlyProblem("[]").reason());
     assertEquals("expected an object, got the string \"x\"", onlyProblem("{\"debts\": [\"x\"]}").reason());
   }
+
+  /** Without strict detection the last of two values for one key won silently. */
+  @Test
+  void aKeyTwiceInOneObjectIsAnErrorNamingTheObject() {
+    Problem inDebt = onlyProblem("{\"debts\":[" + debt("\"1.00\"") + ",\n"
+        + debt("\"2.00\"").replace("\"interest\"", "\"principal\":\"3.00\",\"interest\"") + "]}");
+    assertEquals("case.json: debts[1]", inDebt.location());
+    assertEquals("field 'principal' appears twice (line 2); keep one", inDebt.reason());
+    Problem atRoot = onlyProblem("{\"debts\":[],\n\"debts\":[]}");
+    assertEquals("case.json", atRoot.location());
+    assertEquals("field 'debts' appears twice (line 2); keep one", atRoot.reason());
+  }
 }
