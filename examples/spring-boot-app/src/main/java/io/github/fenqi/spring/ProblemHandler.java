@@ -55,8 +55,14 @@ class ProblemHandler {
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
+    Class<?> type = e.getRequiredType();
+    String expected = type == java.time.LocalDate.class ? "a date YYYY-MM-DD"
+        : type != null && type.isEnum() ? "one of " + java.util.Arrays.toString(type.getEnumConstants())
+        : type != null ? "a " + type.getSimpleName() : "another form";
+    String given = String.valueOf(e.getValue());
+    given = given.length() > 40 ? given.substring(0, 37) + "..." : given; // echo enough to recognise, not a page
     return Problems.of(HttpStatus.BAD_REQUEST, "Invalid input", "a parameter has the wrong form",
-        List.of(Problem.of(e.getName(), "has the wrong form")));
+        List.of(Problem.of(e.getName(), "expected " + expected + ", got '" + given + "'")));
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

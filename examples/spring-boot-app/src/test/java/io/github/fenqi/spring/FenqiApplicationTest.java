@@ -227,6 +227,16 @@ class FenqiApplicationTest {
 
   /** A policy query without a date asks about today in China, whatever the server's zone (see the engine's test). */
   @Test
+  void aMalformedQueryDateIsNamedWithWhatWasExpected() throws Exception {
+    HttpResponse<String> res = send("GET", "/api/policy/query?platformId=demo-online-lender&asOf=2026-02-30", CLIENT,
+        null);
+    assertThat(res.statusCode()).isEqualTo(400);
+    JsonNode error = JSON.readTree(res.body()).get("errors").get(0);
+    assertThat(error.get("location").asText()).isEqualTo("asOf");
+    assertThat(error.get("reason").asText()).isEqualTo("expected a date YYYY-MM-DD, got '2026-02-30'");
+  }
+
+  @Test
   void aPolicyQueryIsAboutTodayInChinaByDefault() throws Exception {
     io.github.fenqi.core.testkit.ZoneAwayFromChina.run((beijing, behind) -> {
       HttpResponse<String> res = send("GET", "/api/policy/query?platformId=demo-online-lender", CLIENT, null);
