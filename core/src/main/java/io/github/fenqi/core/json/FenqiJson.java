@@ -232,8 +232,9 @@ public final class FenqiJson {
     String prefix = sourceName.isEmpty() ? "" : sourceName + ": ";
     if (e instanceof JsonMappingException jme && jme.getCause() instanceof JsonParseException parse) {
       String path = pathOf(jme);
-      if (duplicate(parse) != null && !path.isEmpty()) { // a key twice in one object: which object, and which key
-        return new InvalidInputException(List.of(Problem.of(prefix + path, duplicate(parse))), e); // path: the object
+      String twice = duplicate(parse);
+      if (twice != null && !path.isEmpty()) { // a key twice in one object: the path is the object's
+        return new InvalidInputException(List.of(Problem.of(prefix + path, twice)), e);
       }
       return malformed(parse, prefix, e);
     }
@@ -273,7 +274,7 @@ public final class FenqiJson {
    * without it the last of two values won silently.
    */
   private static @Nullable String duplicate(JsonProcessingException e) {
-    Matcher m = Pattern.compile("^Duplicate field '(.*)'").matcher(firstLine(e.getOriginalMessage()));
+    Matcher m = DUPLICATE.matcher(firstLine(e.getOriginalMessage()));
     return m.find() ? "field '" + m.group(1) + "' appears twice (line " + lineOf(e) + "); keep one" : null;
   }
 
@@ -292,6 +293,9 @@ public final class FenqiJson {
         cause);
   }
 
+  private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '(.*)'");
+  private static final Pattern OUT_OF_RANGE =
+      Pattern.compile("Numeric value \\((.*?)\\) out of range of (\\w+) \\((.*?) - (.*?)\\)");
   private static final Pattern FOUND = Pattern.compile(
       "(?:from|coerce) (Array|Object|String|Boolean|boolean|Integer|Number|Floating-point|Null) value"
           + "(?: \\((?:\"(.*?)\"|'(.*?)'|([^)`]*?))\\))?(?: \\(token `JsonToken\\.(\\w+)`\\))?");
@@ -301,7 +305,7 @@ public final class FenqiJson {
    * construct instance of ... (although at least one Creator exists)"); a user wrote JSON, so this says which JSON
    * was expected and which was found. Messages it does not recognise are kept as Jackson wrote them.
    */
-  static String describe(JsonMappingException e) {
+  private static String describe(JsonMappingException e) {
     String original = firstLine(e.getOriginalMessage());
     if (!(e instanceof MismatchedInputException mismatch) || mismatch.getTargetType() == null) {
       return original;
@@ -312,7 +316,7 @@ public final class FenqiJson {
     }
     if (e instanceof InvalidFormatException format) {
       Object v = format.getValue();
-      return "expected " + expected + ", got " + (v instanceof String str ? "\"" + str + "\"" : String.valueOf(v));
+      return "expected " + expected + ", got " + (v instanceof String str ? quoted(str) : String.valueOf(v));
     }
     if (original.startsWith("Cannot map `null`")) { // a primitive given null, or not given at all
       return "is missing or null; expected " + expected;
@@ -321,7 +325,7 @@ public final class FenqiJson {
     if (!m.find()) {
       return "expected " + expected;
     }
-    String literal = m.group(2) != null ? "\"" + m.group(2) + "\"" : m.group(3) != null ? "\"" + m.group(3) + "\""
+    String literal = m.group(2) != null ? quoted(m.group(2)) : m.group(3) != null ? quoted(m.group(3))
         : m.group(4) != null && !m.group(4).isBlank() ? m.group(4) : null;
     String token = m.group(5);
     String found = switch (m.group(1)) {
@@ -377,10 +381,15 @@ public final class FenqiJson {
     return switch (token) {
       case START_ARRAY -> "a list";
       case START_OBJECT -> "an object";
-      case VALUE_STRING -> "\"" + p.getText() + "\"";
+      case VALUE_STRING -> quoted(p.getText());
       case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE, VALUE_NULL -> p.getText();
       default -> token.asString() == null ? token.name() : token.asString();
     };
+  }
+
+  /** {@code "text"}, cut to 40 characters: enough to recognise a value, not to echo a page back. */
+  private static String quoted(String text) {
+    return "\"" + (text.length() > 40 ? text.substring(0, 37) + "..." : text) + "\"";
   }
 
   /** A value type read from one string by its {@code @JsonCreator} ({@code Rate.of("0.18")}). */
@@ -400,8 +409,7 @@ public final class FenqiJson {
   }
 
   private static String outOfRange(InputCoercionException e) {
-    Matcher m = Pattern.compile("Numeric value \\((.*?)\\) out of range of (\\w+) \\((.*?) - (.*?)\\)")
-        .matcher(firstLine(e.getOriginalMessage()));
+    Matcher m = OUT_OF_RANGE.matcher(firstLine(e.getOriginalMessage()));
     return m.find() ? m.group(1) + " is out of range; expected a whole number from " + m.group(3) + " to " + m.group(4)
         : firstLine(e.getOriginalMessage());
   }

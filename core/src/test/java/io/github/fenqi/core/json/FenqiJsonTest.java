@@ -166,6 +166,8 @@ class FenqiJsonTest {
     assertEquals("expected a list, got an object", list.reason());
     assertEquals("expected an object, got a list", onlyProblem("[]").reason());
     assertEquals("expected an object, got the string \"x\"", onlyProblem("{\"debts\": [\"x\"]}").reason());
+    assertEquals("expected one of [CREDIT_CARD, CONSUMER_LOAN, ONLINE_LOAN, BANK_LOAN, OTHER], got \"" + "X".repeat(37)
+        + "...\"", debtWith("productType", "\"" + "X".repeat(5_000) + "\"").reason(), "a long value is cut, not echoed");
   }
 
   /** Without strict detection the last of two values for one key won silently. */
