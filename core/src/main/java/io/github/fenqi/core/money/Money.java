@@ -48,13 +48,14 @@ public record Money(long fen) implements Comparable<Money> {
 
   /**
    * Parses a decimal amount of yuan, naming {@code field} in the error if it is malformed: not a
-   * number, NaN or infinite, more than two decimals, or beyond ±10^15 yuan.
+   * number, NaN or infinite, in exponent notation, more than two decimals, or beyond ±10^15 yuan.
    */
   public static Money parse(String field, String yuan) {
     String text = yuan.strip();
     if (text.isEmpty()) {
       throw new InvalidInputException(field, "empty amount; expected a decimal such as \"1234.56\"");
     }
+    rejectExponent(field, text);
     BigDecimal value;
     try {
       value = new BigDecimal(text);
@@ -63,6 +64,14 @@ public record Money(long fen) implements Comparable<Money> {
           + "' is not an amount; expected a decimal such as \"1234.56\"");
     }
     return fromDecimal(field, value, text);
+  }
+
+  /** BigDecimal reads "1.23457E+11", a spreadsheet's shortening of 123456789012.34: an amount is written in full. */
+  static void rejectExponent(String field, String text) {
+    if (text.indexOf('e') >= 0 || text.indexOf('E') >= 0) {
+      throw new InvalidInputException(field, "'" + abbreviate(text) + "' is in exponent notation; write the amount in "
+          + "full, such as \"48000.00\" (a spreadsheet may have shortened it)");
+    }
   }
 
   /** The exact amount of {@code yuan}; more than two decimals or an amount beyond ±10^15 yuan is an error. */

@@ -25,6 +25,7 @@ final class MoneyDeserializer extends JsonDeserializer<Money> {
     }
     if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
       String text = p.getText();
+      Money.rejectExponent(field, text);
       BigDecimal value;
       try {
         value = new BigDecimal(text);

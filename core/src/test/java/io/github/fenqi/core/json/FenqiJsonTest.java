@@ -113,6 +113,8 @@ class FenqiJsonTest {
   void floatingPointMoneyUsesTheSourceTextNotADouble() {
     Holder h = read("{\"debts\":[" + debt("0.1") + "]}");
     assertEquals(10, h.debts().get(0).principal().fen());
+    assertEquals("'4.8E4' is in exponent notation; write the amount in full, such as \"48000.00\" (a spreadsheet may "
+        + "have shortened it)", onlyProblem("{\"debts\":[" + debt("4.8E4") + "]}").reason(), "a JSON number too");
   }
 
   private Problem onlyProblem(String json) {

@@ -44,6 +44,15 @@ class MoneyTest {
     assertTrue(e.getMessage().startsWith("income: "), e.getMessage());
   }
 
+  /** "1.23457E+11" is how a spreadsheet shortens 123456789012.34: read as 123457000000 it would be silently wrong. */
+  @ParameterizedTest
+  @ValueSource(strings = {"4.8e4", "1.23457E+11", "5E2"})
+  void exponentNotationIsRejectedEvenWhenItIsExact(String text) {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> Money.parse("principal", text));
+    assertEquals("principal: '" + text + "' is in exponent notation; write the amount in full, such as \"48000.00\" "
+        + "(a spreadsheet may have shortened it)", e.getMessage());
+  }
+
   @Test
   void arithmeticOverflowIsAnErrorNotAWrap() {
     Money big = Money.ofFen(Long.MAX_VALUE - 1);
