@@ -92,6 +92,12 @@ public final class NegotiationEngine implements AutoCloseable {
    * Beijing.
    */
   public static final ZoneId CASE_ZONE = ZoneId.of("Asia/Shanghai");
+
+  /**
+   * Statements whose last month lies more than this many months before the case's month get a note that their income
+   * may be out of date (an export early in a month covers the month before, so one or two months behind is usual).
+   */
+  static final int STALE_STATEMENT_MONTHS = 2;
   private final PolicyRepository policies;
   private final EligibilityEvaluator eligibility;
   private final AffordabilityModel affordability;
@@ -236,6 +242,12 @@ public final class NegotiationEngine implements AutoCloseable {
       assessment = assessment.withNoteFirst((months.size() - known.size()) + " statement month(s) after the case's date "
           + asOf + " left out (" + caseMonth.plusMonths(1) + ".."
           + months.stream().map(MonthlyFigures::month).max(YearMonth::compareTo).orElseThrow() + ")");
+    }
+    YearMonth lastKnown = known.stream().map(MonthlyFigures::month).max(YearMonth::compareTo).orElse(null);
+    if (lastKnown != null && lastKnown.isBefore(caseMonth.minusMonths(STALE_STATEMENT_MONTHS))) {
+      long behind = lastKnown.until(caseMonth, java.time.temporal.ChronoUnit.MONTHS);
+      assessment = assessment.withNoteFirst("the statements end " + lastKnown + ", " + behind + " months before the "
+          + "case's date " + asOf + ": their income may be out of date; recent statements give a truer budget");
     }
     Money savings = request.borrower().liquidSavings();
     ProposalSet set = solver.solve(new ProposalProblem(terms, assessment.maxAffordableInstallment(), savings, grid, acceptance));

@@ -83,6 +83,16 @@ class NegotiationEngineScreeningTest {
     assertEquals(4, a.incomeMonthsUsed(), a.notes().toString());
     assertEquals("2 statement month(s) after the case's date 2026-08-15 left out (2026-09..2026-10)", a.notes().get(0));
     assertTrue(a.notes().get(1).endsWith("(2026-05..2026-08)"), a.notes().toString());
+    assertTrue(engine().build().calculate(sample, List.of(statement("bank_A.csv"))).affordability().notes().stream()
+        .noneMatch(n -> n.contains("out of date")), "statements to October for a case of November are current");
+
+    NegotiationRequest nextYear = new NegotiationRequest(sample.caseId(), java.time.LocalDate.of(2027, 2, 1),
+        sample.borrower(), sample.debts());
+    Clock february = Clock.fixed(Instant.parse("2027-02-01T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
+    AffordabilityAssessment stale = engine().clock(february).build()
+        .calculate(nextYear, List.of(statement("bank_A.csv"))).affordability();
+    assertEquals("the statements end 2026-10, 4 months before the case's date 2027-02-01: their income may be out of "
+        + "date; recent statements give a truer budget", stale.notes().get(0));
 
     String later = new String(Samples.bytes("samples/statements/bank_A.csv"), java.nio.charset.StandardCharsets.UTF_8)
         .replace("\n2026-10-", "\n2026-12-"); // October's 13 rows moved past the clock's day
