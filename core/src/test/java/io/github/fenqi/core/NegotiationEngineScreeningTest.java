@@ -73,10 +73,11 @@ class NegotiationEngineScreeningTest {
 
   /**
    * A case is assessed as of its date: statement months after it are left out, and said so (a case re-run for an
-   * earlier date must not use what was not known then). Rows after today are a forgery sign and stop the case.
+   * earlier date must not use what was not known then); statements ending months before it are noted as possibly out
+   * of date. Rows after today are a forgery sign and stop the case.
    */
   @Test
-  void statementMonthsAfterTheCaseDateAreLeftOutAndRowsAfterTodayBlock() {
+  void statementMonthsAreJudgedAgainstTheCaseDateAndToday() {
     NegotiationRequest august = new NegotiationRequest(sample.caseId(), java.time.LocalDate.of(2026, 8, 15),
         sample.borrower(), sample.debts());
     AffordabilityAssessment a = engine().build().calculate(august, List.of(statement("bank_A.csv"))).affordability();
