@@ -187,6 +187,8 @@ public final class NegotiationEngine implements AutoCloseable {
    * @throws InvalidInputException as {@link #calculate(NegotiationRequest)}
    */
   public NegotiationResult calculate(NegotiationRequest request, List<ParsedStatement> statements) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(statements, "statements (List.of() when there are none)");
     PolicySnapshot snapshot = policies.snapshot();
     LocalDate asOf = request.asOf();
     List<Problem> problems = new ArrayList<>();

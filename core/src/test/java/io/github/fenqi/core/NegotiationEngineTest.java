@@ -125,6 +125,13 @@ class NegotiationEngineTest {
     assertEquals("debts[1].platformId", e.problems().get(1).location());
   }
 
+  @Test
+  void nullArgumentsAreNamed() {
+    assertEquals("request", assertThrows(NullPointerException.class, () -> engine.calculate(null)).getMessage());
+    assertEquals("statements (List.of() when there are none)",
+        assertThrows(NullPointerException.class, () -> engine.calculate(sample, null)).getMessage());
+  }
+
   /** A debt too large for a schedule is named up front; the grid used to fail on it naming only "amount". */
   @Test
   void aDebtAboveWhatASchedulesHandlesIsNamedBeforeAnyWork() {
