@@ -1,6 +1,7 @@
 package io.github.fenqi.core.statement;
 
 import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.security.Masking;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -84,8 +85,9 @@ public final class StatementForensics {
     if (holder.isEmpty() || sameName(holder, name)) {
       return false;
     }
+    Masking mask = Masking.defaults(); // the detail reaches logs, the audit log and API answers: names masked
     signals.add(new ForensicSignal(ForensicSignal.Kind.HOLDER_MISMATCH, List.of(s.source()), 1.0,
-        s.source() + " is the statement of " + holder + ", not of the borrower " + name
+        s.source() + " is the statement of " + mask.name(holder) + ", not of the borrower " + mask.name(name)
             + "; give only the borrower's own statements"));
     return true;
   }

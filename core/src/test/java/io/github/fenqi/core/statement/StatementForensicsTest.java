@@ -97,8 +97,8 @@ class StatementForensicsTest {
     ForensicReport other = StatementForensics.defaults().examine(List.of(alipay), a, null, "李四");
     assertEquals(ForensicVerdict.BLOCK, other.verdict());
     assertEquals(ForensicSignal.Kind.HOLDER_MISMATCH, other.signals().get(0).kind());
-    assertEquals("alipay_A.csv is the statement of 周子航, not of the borrower 李四; give only the borrower's own "
-        + "statements", other.signals().get(0).detail());
+    assertEquals("alipay_A.csv is the statement of 周**, not of the borrower 李*; give only the borrower's own "
+        + "statements", other.signals().get(0).detail(), "names masked: the detail reaches logs and the audit log");
     assertEquals(ForensicVerdict.PASS, StatementForensics.defaults().examine(List.of(alipay), a, null, " 周子航").verdict());
     assertTrue(StatementForensics.sameName("周*航", "周子航"));
     assertFalse(StatementForensics.sameName("周*航", "周子"), "lengths differ");
