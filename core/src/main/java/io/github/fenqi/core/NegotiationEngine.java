@@ -50,6 +50,8 @@ import io.github.fenqi.core.stress.RiskLevel;
 import io.github.fenqi.core.stress.StressConfig;
 import io.github.fenqi.core.stress.StressResult;
 import io.github.fenqi.core.stress.StressTester;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -368,8 +370,9 @@ public final class NegotiationEngine implements AutoCloseable {
         s.expectedFirstDefaultMonth().isPresent() ? s.expectedFirstDefaultMonth().getAsDouble() : null,
         s.worstShortfall95(), s.dominantDriver().orElse(null), s.recommendation().orElse(null), scenarios);
     return new NegotiationResult.ProposalReport(p.strategy(), s.level() != RiskLevel.RED, p.totalFirstMonthInstallment(),
-        p.totalDownPayment(), p.totalPayable(), p.totalOwed(), p.saving(), p.acceptanceProbability(), p.expectedSaving(),
-        p.provenOptimal(), stress, plans, scripts);
+        p.totalDownPayment(), p.totalPayable(), p.totalOwed(), p.saving(), p.acceptanceProbability(),
+        Money.of(BigDecimal.valueOf(p.expectedSaving()).setScale(2, RoundingMode.HALF_EVEN)), p.provenOptimal(), stress,
+        plans, scripts);
   }
 
   /**

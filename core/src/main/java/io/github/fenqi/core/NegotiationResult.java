@@ -91,14 +91,15 @@ public record NegotiationResult(
    * One proposal with its stress test.
    *
    * @param recommended false when the stress test is RED
-   * @param expectedSaving Σ acceptance × (owed − payable), in yuan (a model figure)
+   * @param expectedSaving Σ acceptance × (owed − payable): a model figure, rounded half-even to the fen like every amount
+   *     shown (the solver's BALANCED objective is the unrounded double, {@code Proposal.expectedSaving})
    * @param scripts one negotiation script per lender plan, in the plans' order
    */
   @JsonPropertyOrder({"strategy", "recommended", "totalFirstMonthInstallment", "totalDownPayment", "totalPayable",
       "totalOwed", "saving", "acceptanceProbability", "expectedSaving", "provenOptimal", "stress", "plans", "scripts"})
   public record ProposalReport(Strategy strategy, boolean recommended, Money totalFirstMonthInstallment,
       Money totalDownPayment, Money totalPayable, Money totalOwed, Money saving, double acceptanceProbability,
-      double expectedSaving, boolean provenOptimal, StressSummary stress, List<DebtPlan> plans,
+      Money expectedSaving, boolean provenOptimal, StressSummary stress, List<DebtPlan> plans,
       List<io.github.fenqi.core.script.NegotiationScript> scripts) {
     public ProposalReport {
       plans = List.copyOf(plans);

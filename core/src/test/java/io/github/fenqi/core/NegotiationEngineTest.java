@@ -60,7 +60,10 @@ class NegotiationEngineTest {
       assertFalse(p.totalDownPayment().isGreaterThan(Money.of("12000.00")));
       assertEquals(3, p.plans().size());
       Money sum = Money.ZERO;
+      double expected = 0; // Σ p × (owed − payable), owed = settled + waived
       for (NegotiationResult.DebtPlan plan : p.plans()) {
+        expected += plan.acceptanceProbability()
+            * (plan.settledAmount().plus(plan.waivedTotal()).minus(plan.totalPayable()).fen() / 100.0);
         assertEquals(plan.term(), plan.schedule().term());
         assertEquals(plan.firstInstallment(), plan.schedule().firstPayment());
         assertEquals(plan.totalPayable(), plan.schedule().totalPayable());
@@ -68,6 +71,7 @@ class NegotiationEngineTest {
         sum = sum.plus(plan.totalPayable());
       }
       assertEquals(p.totalPayable(), sum);
+      assertEquals(expected, p.expectedSaving().fen() / 100.0, 0.005, "rounded to the fen");
       assertTrue(p.stress().defaultProbability() >= 0 && p.stress().defaultProbability() <= 1);
       assertEquals(p.stress().level() != io.github.fenqi.core.stress.RiskLevel.RED, p.recommended());
     }
