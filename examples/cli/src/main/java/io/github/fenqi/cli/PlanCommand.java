@@ -71,6 +71,9 @@ final class PlanCommand implements Callable<Integer> {
       description = "Environment variable holding the base64 of the 32-byte audit HMAC key (default: ${DEFAULT-VALUE}).")
   String keyEnv;
 
+  /** How long a run waits for another run that has the same audit log open. */
+  static final java.time.Duration AUDIT_LOG_WAIT = java.time.Duration.ofSeconds(60);
+
   private final Function<String, @Nullable String> environment;
 
   PlanCommand() {
@@ -92,7 +95,9 @@ final class PlanCommand implements Callable<Integer> {
     ProposalSolver solver = solver(limit);
     NegotiationRequest request = NegotiationRequest.read(caseFile);
     NegotiationResult result;
-    AuditLog log = auditLog == null ? null : FileAuditLog.open(auditLog, AuditKey.fromEnvironment(keyEnv, environment));
+    // runs that share a log (a batch of plans in parallel) take turns: each waits for the one writing
+    AuditLog log = auditLog == null ? null
+        : FileAuditLog.open(auditLog, AuditKey.fromEnvironment(keyEnv, environment), AUDIT_LOG_WAIT);
     try (JsonDirectoryPolicyRepository repo = JsonDirectoryPolicyRepository.openStrict(policies)) {
       NegotiationEngine.Builder builder = NegotiationEngine.builder().policies(repo).solver(solver)
           .scriptLanguage(language());

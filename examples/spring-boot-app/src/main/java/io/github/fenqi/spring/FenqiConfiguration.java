@@ -136,7 +136,7 @@ public class FenqiConfiguration {
     OutcomeMonitor monitor = OutcomeMonitor.create(
         new MonitorConfig(m.recentWindow(), m.baselineWindow(), m.minBaseline(), m.alpha(), m.minDrop()));
     List<AuditEntry> outcomes = new ArrayList<>();
-    FileAuditLog.read(audit.file(), auditKey(props), entry -> {
+    audit.read(entry -> { // through the open log: reading the file by path would drop its lock (FileAuditLog)
       if (entry.action() == AuditAction.OUTCOME_RECORDED) {
         outcomes.add(entry);
       }

@@ -5,7 +5,6 @@ import io.github.fenqi.core.FenqiException;
 import io.github.fenqi.core.InvalidInputException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -16,6 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +36,12 @@ import org.slf4j.LoggerFactory;
  * the batch; so N concurrent appenders share one fsync.
  *
  * <p>One writer: within the JVM the single writer thread serialises the chain; across processes an exclusive
- * {@link FileLock} is held while the log is open, and a second {@code open} of the same file fails.
+ * {@link FileLock} is held while the log is open, and a second {@code open} of the same file fails (or waits, see
+ * {@link #open(Path, AuditKey, Duration)}). The lock is a POSIX record lock, which belongs to the process and is
+ * released when the process closes <em>any</em> handle on the file: so while the log is open, this process reads it
+ * only through the log ({@link #read(Consumer)}, {@link #verify(Optional)}), never by path. (Before, {@code open}
+ * verified the file through a second handle and closing it dropped the lock at once: two CLI runs on one log both
+ * wrote, from the same offset, and one run's entries were lost.)
  *
  * <p>Crash recovery: a crash can leave a torn last line (the bytes after the last newline). {@link #open} detects
  * it, truncates the file to the end of the last complete line and forces that, so every acknowledged entry (all
@@ -93,6 +98,40 @@ public final class FileAuditLog implements AuditLog {
   }
 
   /**
+   * Opens the log at {@code file} as {@link #open(Path, AuditKey)}, waiting up to {@code waitForWriter} while another
+   * writer (another process, or another open log in this one) holds it: short-lived writers such as CLI runs that
+   * share one log take turns instead of failing.
+   *
+   * @throws FenqiException when the other writer still holds the log after the wait, naming the wait
+   */
+  public static FileAuditLog open(Path file, AuditKey key, Duration waitForWriter) {
+    long deadline = System.nanoTime() + waitForWriter.toNanos();
+    while (true) {
+      try {
+        return open(file, key, Clock.systemUTC(), List.of(), true);
+      } catch (WriterBusy busy) {
+        if (System.nanoTime() - deadline >= 0) {
+          throw new FenqiException(file + ": the audit log is still open by another writer after waiting "
+              + waitForWriter.toMillis() + " ms");
+        }
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new FenqiException(file + ": interrupted while waiting for another writer of the audit log", e);
+        }
+      }
+    }
+  }
+
+  /** Another writer holds the lock: {@link #open(Path, AuditKey, Duration)} tries again. */
+  private static final class WriterBusy extends FenqiException {
+    WriterBusy(Path file) {
+      super(file + ": the audit log is already open by another writer");
+    }
+  }
+
+  /**
    * Opens (creating if absent) the log at {@code file}: locks it, verifies every complete entry, repairs a torn
    * last line, and starts the writer thread.
    *
@@ -100,6 +139,10 @@ public final class FileAuditLog implements AuditLog {
    * @throws FenqiException when the file is locked by another writer or cannot be read or written
    */
   public static FileAuditLog open(Path file, AuditKey key, Clock clock, List<AuditSink> sinks) {
+    return open(file, key, clock, sinks, false);
+  }
+
+  private static FileAuditLog open(Path file, AuditKey key, Clock clock, List<AuditSink> sinks, boolean busyToRetry) {
     FileChannel channel;
     try {
       channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -114,10 +157,12 @@ public final class FileAuditLog implements AuditLog {
         lock = null;
       }
       if (lock == null) {
-        throw new FenqiException(file + ": the audit log is already open by another writer");
+        throw busyToRetry ? new WriterBusy(file)
+            : new FenqiException(file + ": the audit log is already open by another writer");
       }
       AuditChain chain = new AuditChain(key);
-      long complete = scan(file, Long.MAX_VALUE, (line, n) -> chain.accept(line, n));
+      // through the locked channel: opening the file again and closing it would drop this process's lock (POSIX)
+      long complete = scan(channel, Long.MAX_VALUE, (line, n) -> chain.accept(line, n));
       long size = channel.size();
       long repaired = size - complete;
       if (repaired > 0) {
@@ -145,7 +190,10 @@ public final class FileAuditLog implements AuditLog {
   }
 
   /**
-   * Verifies the log file without opening it for writing (no lock; read-only).
+   * Verifies the log file without opening it for writing (no lock; read-only). For another process than the one
+   * writing (the CLI's {@code audit verify}): in the process that has the log open, closing the file this reads would
+   * release that process's lock on it — POSIX record locks belong to the process, not the handle — so a second
+   * writer could open it; that process uses the open log's {@link #verify(Optional)}.
    *
    * @throws AuditIntegrityException naming the first bad entry (sequence = line number), a torn last line, or a
    *     checkpoint the log does not reach or match
@@ -177,6 +225,9 @@ public final class FileAuditLog implements AuditLog {
    * <p>When an entry does not verify, the entries before it have already been handed over; a caller that must
    * not act on part of a log collects them and acts only once this returns.
    *
+   * <p>Not from the process that has the log open for writing: closing the file this reads would release that
+   * process's lock (see {@link #verify(Path, AuditKey, Optional)}); it uses the open log's {@link #read(Consumer)}.
+   *
    * @return how far the log verified
    * @throws AuditIntegrityException naming the first entry that does not verify
    * @throws InvalidInputException when the file does not exist
@@ -192,8 +243,10 @@ public final class FileAuditLog implements AuditLog {
     if (!Files.exists(file)) {
       throw new InvalidInputException(file.toString(), "no such audit log");
     }
-    try {
-      return scan(file, Long.MAX_VALUE, onLine);
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      return scan(channel, Long.MAX_VALUE, onLine);
+    } catch (NoSuchFileException e) {
+      throw new InvalidInputException(file.toString(), "no such audit log");
     } catch (IOException e) {
       throw unreadable(file, e);
     }
@@ -204,34 +257,37 @@ public final class FileAuditLog implements AuditLog {
   }
 
   /**
-   * Reads complete lines of {@code file} (up to {@code limit} bytes) and hands each, with its 1-based number, to
-   * {@code onLine}; returns the byte offset just after the last complete line.
+   * Reads complete lines from {@code channel} (up to {@code limit} bytes) with positional reads, which leave the
+   * channel's position to the writer, and hands each, with its 1-based number, to {@code onLine}; returns the byte
+   * offset just after the last complete line.
    */
-  private static long scan(Path file, long limit, ObjLongConsumer<String> onLine) throws IOException {
+  private static long scan(FileChannel channel, long limit, ObjLongConsumer<String> onLine) throws IOException {
     long complete = 0;
     long offset = 0;
     long lineNumber = 0;
     ByteArrayOutputStream current = new ByteArrayOutputStream(512);
-    byte[] buffer = new byte[1 << 16];
-    try (InputStream in = Files.newInputStream(file)) {
-      int read;
-      while (offset < limit && (read = in.read(buffer, 0, (int) Math.min(buffer.length, limit - offset))) > 0) {
-        int start = 0;
-        for (int i = 0; i < read; i++) {
-          if (buffer[i] == '\n') {
-            current.write(buffer, start, i - start);
-            lineNumber++;
-            onLine.accept(current.toString(StandardCharsets.UTF_8), lineNumber);
-            current.reset();
-            start = i + 1;
-            complete = offset + i + 1;
-          }
-        }
-        current.write(buffer, start, read - start);
-        offset += read;
+    ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+    byte[] bytes = buffer.array();
+    int read;
+    while (offset < limit) {
+      buffer.clear().limit((int) Math.min(buffer.capacity(), limit - offset));
+      read = channel.read(buffer, offset);
+      if (read <= 0) {
+        break;
       }
-    } catch (NoSuchFileException e) {
-      return 0;
+      int start = 0;
+      for (int i = 0; i < read; i++) {
+        if (bytes[i] == '\n') {
+          current.write(bytes, start, i - start);
+          lineNumber++;
+          onLine.accept(current.toString(StandardCharsets.UTF_8), lineNumber);
+          current.reset();
+          start = i + 1;
+          complete = offset + i + 1;
+        }
+      }
+      current.write(bytes, start, read - start);
+      offset += read;
     }
     return complete;
   }
@@ -286,7 +342,25 @@ public final class FileAuditLog implements AuditLog {
     Head head = durable;
     Verifier verifier = new Verifier(key, checkpoint);
     try {
-      scan(file, head.size(), verifier::accept);
+      scan(channel, head.size(), verifier::accept);
+    } catch (IOException e) {
+      throw unreadable(file, e);
+    }
+    return verifier.finish();
+  }
+
+  /**
+   * Reads the durable part of this log (entries being written concurrently are not yet included), verifying each
+   * entry and handing it, in order, to {@code onEntry}: {@link #read(Path, AuditKey, Consumer)} for the process that
+   * has the log open, through the log's own locked file handle.
+   *
+   * @throws AuditIntegrityException naming the first entry that does not verify
+   */
+  public AuditVerification read(Consumer<AuditEntry> onEntry) {
+    Head head = durable;
+    Verifier verifier = new Verifier(key, Optional.empty());
+    try {
+      scan(channel, head.size(), (line, n) -> onEntry.accept(verifier.accept(line, n)));
     } catch (IOException e) {
       throw unreadable(file, e);
     }

@@ -246,6 +246,73 @@ class FileAuditLogTest {
     }
   }
 
+  /** Runs {@link SecondWriter} in a child JVM on {@code file}: its exit code and what it printed. */
+  private static String[] secondProcessOpens(Path file, byte[] rawKey) throws Exception {
+    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), SecondWriter.class.getName(), file.toString(),
+        java.util.Base64.getEncoder().encodeToString(rawKey)).redirectErrorStream(true).start();
+    String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    assertTrue(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "child JVM did not finish");
+    return new String[] {Integer.toString(child.exitValue()), out};
+  }
+
+  /**
+   * The lock is the operating system's, and POSIX record locks belong to the process: closing any other handle on
+   * the file releases them. {@code open} used to verify the file through a second handle, so the lock was gone as soon
+   * as the log was open and another process could write beside it (two CLI runs on one log lost one run's entries).
+   * A real second process is refused while the log is open — after the log has been read and verified by this one —
+   * and opens it once it is closed.
+   */
+  @Test
+  void anotherProcessCannotOpenTheLogWhileItIsOpenEvenAfterItWasRead() throws Exception {
+    byte[] raw = new byte[32];
+    new SecureRandom().nextBytes(raw);
+    AuditKey processKey = AuditKey.of(raw);
+    Path file = dir.resolve("process.log");
+    try (FileAuditLog log = FileAuditLog.open(file, processKey)) {
+      log.append(AuditEvent.of("t", AuditAction.OTHER, "x"));
+      List<AuditEntry> read = new ArrayList<>();
+      assertEquals(1, log.read(read::add).lastSequence());
+      assertEquals(1, read.size());
+      assertEquals(1, log.verify(Optional.empty()).entries());
+      String[] refused = secondProcessOpens(file, raw);
+      assertEquals("3", refused[0], refused[1]);
+      assertTrue(refused[1].endsWith(file + ": the audit log is already open by another writer"), refused[1]);
+      log.append(AuditEvent.of("t", AuditAction.OTHER, "y"));
+    }
+    String[] opened = secondProcessOpens(file, raw);
+    assertEquals("0", opened[0], opened[1]);
+    assertTrue(opened[1].endsWith("opened at 2"), opened[1]);
+  }
+
+  /** Short-lived writers sharing a log (CLI runs in parallel) take turns: the second waits, then appends to the chain. */
+  @Test
+  void aWriterThatWaitsGetsTheLogOnceTheFirstClosesIt() throws Exception {
+    Path file = dir.resolve("shared.log");
+    FileAuditLog first = FileAuditLog.open(file, key);
+    first.append(AuditEvent.of("first", AuditAction.OTHER, "x"));
+    FenqiException impatient = assertThrows(FenqiException.class,
+        () -> FileAuditLog.open(file, key, java.time.Duration.ofMillis(200)));
+    assertEquals(file + ": the audit log is still open by another writer after waiting 200 ms", impatient.getMessage());
+    ExecutorService other = Executors.newSingleThreadExecutor();
+    try {
+      Future<Long> second = other.submit(() -> {
+        try (FileAuditLog log = FileAuditLog.open(file, key, java.time.Duration.ofSeconds(20))) {
+          log.append(AuditEvent.of("second", AuditAction.OTHER, "y"));
+          return log.lastSequence();
+        }
+      });
+      Thread.sleep(300);
+      assertFalse(second.isDone(), "the second writer must wait while the first holds the log");
+      first.close();
+      assertEquals(2, second.get(20, java.util.concurrent.TimeUnit.SECONDS));
+    } finally {
+      first.close();
+      other.shutdownNow();
+    }
+    assertEquals(2, FileAuditLog.verify(file, key, java.util.Optional.empty()).entries());
+  }
+
   @Test
   void concurrentAppendersShareFsyncsAndFormOneChain() throws Exception {
     Path file = dir.resolve("concurrent.log");
