@@ -195,8 +195,9 @@ public final class FileAuditLog implements AuditLog {
    * release that process's lock on it — POSIX record locks belong to the process, not the handle — so a second
    * writer could open it; that process uses the open log's {@link #verify(Optional)}.
    *
-   * @throws AuditIntegrityException naming the first bad entry (sequence = line number), a torn last line, or a
-   *     checkpoint the log does not reach or match
+   * @throws AuditIntegrityException naming the first bad entry (sequence = line number), a torn last line (unless a
+   *     writer has the log open: then it is an entry being written, and the complete entries are what is verified), or
+   *     a checkpoint the log does not reach or match
    * @throws InvalidInputException when the file does not exist
    */
   public static AuditVerification verify(Path file, AuditKey key, Optional<AuditCheckpoint> checkpoint) {
@@ -208,12 +209,32 @@ public final class FileAuditLog implements AuditLog {
     } catch (IOException e) {
       throw unreadable(file, e);
     }
-    if (size > complete) {
+    if (size > complete && !heldByAWriter(file)) { // with a writer at work, the tail is a write in progress
       long n = verifier.lastSequence() + 1;
       throw new AuditIntegrityException(n, "entry " + n + " (line " + n + ") is incomplete: " + (size - complete)
           + " bytes without a final newline (a torn write; opening the log for appending repairs it)");
     }
     return verifier.finish();
+  }
+
+  /**
+   * Whether a writer has the log open (its exclusive lock refuses a shared one): then bytes after the last newline
+   * are an entry being written, not a torn one, and verifying a live log — {@code fenqi audit verify} beside the
+   * service — must not report tampering for them.
+   */
+  private static boolean heldByAWriter(Path file) {
+    try (FileChannel probe = FileChannel.open(file, StandardOpenOption.READ)) {
+      FileLock shared = probe.tryLock(0, Long.MAX_VALUE, true);
+      if (shared == null) {
+        return true;
+      }
+      shared.release();
+      return false;
+    } catch (OverlappingFileLockException thisJvm) {
+      return true;
+    } catch (IOException e) {
+      throw unreadable(file, e);
+    }
   }
 
   /**

@@ -26,7 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FileAuditLogTest {
   @TempDir Path dir;
-  private final AuditKey key = newKey();
+  /** The key's bytes, for the child JVMs that open the same log. */
+  private final byte[] raw = randomBytes();
+  private final AuditKey key = AuditKey.of(raw);
+
+  private static byte[] randomBytes() {
+    byte[] k = new byte[32];
+    new SecureRandom().nextBytes(k);
+    return k;
+  }
 
   static AuditKey newKey() {
     byte[] k = new byte[32];
@@ -246,11 +254,18 @@ class FileAuditLogTest {
     }
   }
 
+  /** {@link SecondWriter} in a child JVM on {@code file}, with {@code more} arguments. */
+  private static Process secondWriter(Path file, byte[] rawKey, String... more) throws java.io.IOException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), SecondWriter.class.getName(), file.toString(),
+        java.util.Base64.getEncoder().encodeToString(rawKey)));
+    command.addAll(List.of(more));
+    return new ProcessBuilder(command).redirectErrorStream(true).start();
+  }
+
   /** Runs {@link SecondWriter} in a child JVM on {@code file}: its exit code and what it printed. */
   private static String[] secondProcessOpens(Path file, byte[] rawKey) throws Exception {
-    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), SecondWriter.class.getName(), file.toString(),
-        java.util.Base64.getEncoder().encodeToString(rawKey)).redirectErrorStream(true).start();
+    Process child = secondWriter(file, rawKey);
     String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     assertTrue(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "child JVM did not finish");
     return new String[] {Integer.toString(child.exitValue()), out};
@@ -265,11 +280,8 @@ class FileAuditLogTest {
    */
   @Test
   void anotherProcessCannotOpenTheLogWhileItIsOpenEvenAfterItWasRead() throws Exception {
-    byte[] raw = new byte[32];
-    new SecureRandom().nextBytes(raw);
-    AuditKey processKey = AuditKey.of(raw);
     Path file = dir.resolve("process.log");
-    try (FileAuditLog log = FileAuditLog.open(file, processKey)) {
+    try (FileAuditLog log = FileAuditLog.open(file, key)) {
       log.append(AuditEvent.of("t", AuditAction.OTHER, "x"));
       List<AuditEntry> read = new ArrayList<>();
       assertEquals(1, log.read(read::add).lastSequence());
@@ -283,6 +295,33 @@ class FileAuditLogTest {
     String[] opened = secondProcessOpens(file, raw);
     assertEquals("0", opened[0], opened[1]);
     assertTrue(opened[1].endsWith("opened at 2"), opened[1]);
+  }
+
+  /**
+   * Verifying a live log from another process ({@code fenqi audit verify} beside the service): bytes after the last
+   * newline are an entry being written while a writer holds the log, and a torn one only when none does.
+   */
+  @Test
+  void anIncompleteTailIsAWriteInProgressWhileAWriterHoldsTheLog() throws Exception {
+    Path file = dir.resolve("live.log");
+    try (FileAuditLog log = FileAuditLog.open(file, key)) {
+      log.append(AuditEvent.of("t", AuditAction.OTHER, "x"));
+      log.append(AuditEvent.of("t", AuditAction.OTHER, "y"));
+    }
+    Process writer = secondWriter(file, raw, "hold");
+    try {
+      java.io.BufferedReader out = new java.io.BufferedReader(
+          new java.io.InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8));
+      assertEquals("opened at 2", out.readLine(), "the child holds the log");
+      Files.write(file, "{\"seq\":3,\"ti".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND); // mid-write
+      assertEquals(2, FileAuditLog.verify(file, key, Optional.empty()).entries());
+    } finally {
+      writer.getOutputStream().close();
+      assertTrue(writer.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+    }
+    AuditIntegrityException torn = assertThrows(AuditIntegrityException.class,
+        () -> FileAuditLog.verify(file, key, Optional.empty()));
+    assertTrue(torn.getMessage().contains("is incomplete"), torn.getMessage());
   }
 
   /** Short-lived writers sharing a log (CLI runs in parallel) take turns: the second waits, then appends to the chain. */
