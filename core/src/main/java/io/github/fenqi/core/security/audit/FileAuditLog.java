@@ -10,6 +10,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -144,10 +145,20 @@ public final class FileAuditLog implements AuditLog {
 
   private static FileAuditLog open(Path file, AuditKey key, Clock clock, List<AuditSink> sinks, boolean busyToRetry) {
     FileChannel channel;
+    boolean created = false;
     try {
-      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      try {
+        channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+            StandardOpenOption.WRITE);
+        created = true;
+      } catch (FileAlreadyExistsException exists) {
+        channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      }
     } catch (IOException e) {
       throw new FenqiException(file + ": cannot open the audit log: " + e.getMessage(), e);
+    }
+    if (created) { // the new file's name must survive a crash as its forced entries do (POSIX: sync the directory)
+      syncDirectory(file.toAbsolutePath().getParent());
     }
     FileLock lock = null;
     try {
@@ -311,6 +322,18 @@ public final class FileAuditLog implements AuditLog {
       offset += read;
     }
     return complete;
+  }
+
+  /** Makes a new file's directory entry durable where a directory can be synced (Linux, macOS). */
+  private static void syncDirectory(@Nullable Path directory) {
+    if (directory == null) {
+      return;
+    }
+    try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+      dir.force(true);
+    } catch (IOException e) {
+      // not supported on this platform (e.g. Windows): the entry is written, only its durability is the OS's call
+    }
   }
 
   /** The file this log writes. */
