@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.net.BoundedHttp;
 import io.github.fenqi.nlp.internal.CharsetSniffer;
 import io.github.fenqi.nlp.internal.HtmlText;
 import java.io.ByteArrayInputStream;
@@ -15,7 +16,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,11 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.jspecify.annotations.Nullable;
@@ -119,31 +114,18 @@ public final class HttpPolicySource implements PolicySource {
         .header("Accept-Encoding", "gzip")
         .GET()
         .build();
-    AtomicReference<@Nullable LimitedBodySubscriber> subscriber = new AtomicReference<>();
-    HttpResponse.BodyHandler<byte[]> handler = info -> {
-      long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1L);
-      LimitedBodySubscriber s = new LimitedBodySubscriber(maxBodyBytes, declared);
-      subscriber.set(s);
-      return s;
-    };
-    CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, handler);
     HttpResponse<byte[]> response;
     try {
-      response = future.get(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      future.cancel(true);
-      LimitedBodySubscriber s = subscriber.get();
-      if (s != null) {
-        s.cancel();
-      }
-      throw new PolicySourceException(id, "no complete response from " + uri + " within " + readTimeout.toMillis()
-          + " ms (read timeout)");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      future.cancel(true);
-      throw new PolicySourceException(id, "interrupted while fetching " + uri, e);
-    } catch (ExecutionException e) {
-      throw failure(e.getCause());
+      response = BoundedHttp.send(client, request, readTimeout, maxBodyBytes);
+    } catch (BoundedHttp.Failure f) {
+      throw switch (f.kind()) {
+        case TIMEOUT -> new PolicySourceException(id, "no complete response from " + uri + " within "
+            + readTimeout.toMillis() + " ms (read timeout)");
+        case TOO_LARGE -> new PolicySourceException(id, "response from " + uri + " is larger than the limit of "
+            + maxBodyBytes + " bytes");
+        case INTERRUPTED -> new PolicySourceException(id, "interrupted while fetching " + uri, f);
+        case IO -> new PolicySourceException(id, "cannot fetch " + uri + ": " + f.getMessage(), f);
+      };
     }
     int status = response.statusCode();
     if (status < 200 || status > 299) {
@@ -161,23 +143,6 @@ public final class HttpPolicySource implements PolicySource {
     }
     String text = looksLikeHtml(decoded.text(), contentType) ? HtmlText.toText(decoded.text()) : decoded.text().strip();
     return List.of(new Announcement(id, uri.toString(), title(decoded.text()), text, uri, now));
-  }
-
-  private PolicySourceException failure(@Nullable Throwable cause) {
-    Throwable c = cause;
-    while (c != null) {
-      if (c instanceof LimitedBodySubscriber.TooLarge) {
-        return new PolicySourceException(id, "response from " + uri + " is larger than the limit of " + maxBodyBytes
-            + " bytes");
-      }
-      if (c instanceof HttpTimeoutException) {
-        return new PolicySourceException(id, "timed out fetching " + uri + " (" + c.getMessage() + ")", c);
-      }
-      c = c.getCause();
-    }
-    String reason = cause == null ? "unknown error" : cause.getClass().getSimpleName()
-        + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-    return new PolicySourceException(id, "cannot fetch " + uri + ": " + reason, cause);
   }
 
   /** The body with its content encoding undone: identity as is, gzip inflated within the size limit. */

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.fenqi.core.InvalidInputException;
-import java.io.IOException;
+import io.github.fenqi.core.net.BoundedHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -20,13 +20,17 @@ import java.util.Objects;
 /**
  * A {@link RiskCheck} over HTTP with JSON, on {@code java.net.http}. It POSTs
  * {@code {"caseId":…,"name":…,"idNumber":…,"mobile":…}} to the endpoint and expects HTTP 200 with
- * {@code {"decision":"ALLOW"|"REVIEW"|"DENY","score":number?,"reason":string?}}. Anything else (timeout,
- * connection failure, non-200 status, unreadable body, unknown decision) yields the configured
+ * {@code {"decision":"ALLOW"|"REVIEW"|"DENY","score":number?,"reason":string?}}. The timeout bounds the whole
+ * exchange, body included, and an answer over 64 KB is cut off. Anything else (timeout, connection failure, non-200
+ * status, unreadable or oversized body, unknown decision) yields the configured
  * {@link FailureMode}'s degraded assessment. Use HTTPS in production: the body carries PII.
  *
  * <p>Thread-safety: immutable and thread-safe (one shared {@link HttpClient}).
  */
 public final class HttpRiskCheck implements RiskCheck {
+  /** The largest answer read: a decision, a score and a reason fit in far less. */
+  static final int MAX_ANSWER_BYTES = 64 * 1024;
+
   private final String name;
   private final URI endpoint;
   private final Duration timeout;
@@ -69,21 +73,22 @@ public final class HttpRiskCheck implements RiskCheck {
         .header("Accept", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
     headers.forEach(http::header);
-    HttpResponse<String> response;
-    try {
-      response = client.send(http.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (HttpTimeoutException e) {
-      return failureMode.onFailure(name, "no answer within " + timeout.toMillis() + " ms");
-    } catch (IOException e) {
-      return failureMode.onFailure(name, "request failed: " + e.getClass().getSimpleName());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return failureMode.onFailure(name, "interrupted while waiting for the service");
+    HttpResponse<byte[]> response;
+    try { // the timeout bounds the whole answer, body included, and the body's size (a decision is a few bytes)
+      response = BoundedHttp.send(client, http.build(), timeout, MAX_ANSWER_BYTES);
+    } catch (BoundedHttp.Failure f) {
+      return failureMode.onFailure(name, switch (f.kind()) {
+        case TIMEOUT -> "no answer within " + timeout.toMillis() + " ms";
+        case TOO_LARGE -> "answer larger than " + MAX_ANSWER_BYTES + " bytes";
+        case INTERRUPTED -> "interrupted while waiting for the service";
+        case IO -> "request failed: "
+            + (f.getCause() == null ? "IOException" : f.getCause().getClass().getSimpleName());
+      });
     }
     if (response.statusCode() != 200) {
       return failureMode.onFailure(name, "HTTP status " + response.statusCode());
     }
-    return parse(response.body());
+    return parse(new String(response.body(), StandardCharsets.UTF_8));
   }
 
   private RiskAssessment parse(String body) {

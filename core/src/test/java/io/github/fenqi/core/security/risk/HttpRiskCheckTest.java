@@ -48,6 +48,30 @@ class HttpRiskCheckTest {
       }
       respond(ex, 200, "{\"decision\":\"ALLOW\"}");
     });
+    server.createContext("/trickle", ex -> { // headers at once, then the body a byte at a time, for seconds
+      ex.sendResponseHeaders(200, 0);
+      try (OutputStream out = ex.getResponseBody()) {
+        for (byte b : "{\"decision\":\"ALLOW\"}".getBytes(StandardCharsets.UTF_8)) {
+          out.write(b);
+          out.flush();
+          Thread.sleep(200);
+        }
+      } catch (InterruptedException | IOException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    server.createContext("/huge", ex -> { // an answer without end
+      ex.sendResponseHeaders(200, 0);
+      byte[] spaces = new byte[64 * 1024];
+      java.util.Arrays.fill(spaces, (byte) ' ');
+      try (OutputStream out = ex.getResponseBody()) {
+        for (int i = 0; i < 100_000; i++) {
+          out.write(spaces);
+        }
+      } catch (IOException cancelled) {
+        // the client stopped reading: what this test wants
+      }
+    });
     server.createContext("/error", ex -> respond(ex, 500, "{\"error\":\"boom\"}"));
     server.createContext("/malformed", ex -> respond(ex, 200, "<html>maintenance</html>"));
     server.createContext("/unknown", ex -> respond(ex, 200, "{\"decision\":\"MAYBE\"}"));
@@ -72,6 +96,24 @@ class HttpRiskCheckTest {
     return HttpRiskCheck.builder(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path))
         .name("test-antifraud").timeout(Duration.ofMillis(300)).failureMode(mode).header("X-Api-Key", "k-123")
         .build();
+  }
+
+  /**
+   * The timeout bounds the whole answer: a service that sends its headers and then its body slowly held the case for
+   * as long as it took (30 s from a 1 s timeout, measured), and an endless body was read into memory.
+   */
+  @Test
+  void aSlowBodyOrAnEndlessOneDegradesWithinTheTimeout() {
+    long t0 = System.nanoTime();
+    RiskAssessment slow = check("/trickle", FailureMode.FAIL_CLOSED).check(request);
+    long slowMs = (System.nanoTime() - t0) / 1_000_000;
+    assertTrue(slow.degraded(), slow.toString());
+    assertEquals("no answer within 300 ms (fail-closed)", slow.reason());
+    assertTrue(slowMs < 3_000, "took " + slowMs + " ms; the body alone takes 4 s"); // generous for a loaded host
+    RiskAssessment huge = check("/huge", FailureMode.FAIL_OPEN).check(request);
+    assertTrue(huge.degraded(), huge.toString());
+    assertTrue(huge.reason().startsWith("answer larger than 65536 bytes")
+        || huge.reason().startsWith("no answer within 300 ms"), huge.reason());
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.github.fenqi.nlp.source;
+package io.github.fenqi.core.net;
 
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse.BodySubscriber;

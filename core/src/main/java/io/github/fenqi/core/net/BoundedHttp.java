@@ -1,0 +1,99 @@
+package io.github.fenqi.core.net;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One HTTP exchange bounded in time and size. {@link HttpRequest.Builder#timeout} bounds the wait for the response's
+ * headers only: a service that answers its headers and then sends its body slowly, or without end, held a caller for
+ * as long as it liked, and {@code BodyHandlers.ofString()} kept every byte of a huge body. Here the whole exchange,
+ * body included, must complete within the deadline, and the body is cut off (and the exchange cancelled) past the
+ * size limit.
+ *
+ * <p>Thread-safety: stateless; safe to call concurrently with one shared {@link HttpClient}.
+ */
+public final class BoundedHttp {
+  private BoundedHttp() {}
+
+  /** Why an exchange gave no usable response. */
+  public enum FailureKind {
+    /** No complete response (headers and body) within the deadline. */
+    TIMEOUT,
+    /** The body is larger than the limit. */
+    TOO_LARGE,
+    /** The connection or the exchange failed. */
+    IO,
+    /** The calling thread was interrupted (its interrupt flag is set again). */
+    INTERRUPTED
+  }
+
+  /** An exchange that gave no usable response; {@link #kind()} says why, the message in words. */
+  public static final class Failure extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final FailureKind kind;
+
+    Failure(FailureKind kind, String message, @Nullable Throwable cause) {
+      super(message, cause);
+      this.kind = kind;
+    }
+
+    public FailureKind kind() {
+      return kind;
+    }
+  }
+
+  /**
+   * Sends {@code request} and returns the response with its whole body, or fails.
+   *
+   * @param deadline the time for the whole exchange, body included
+   * @param maxBodyBytes the largest body accepted (a larger declared Content-Length is refused without reading)
+   * @throws Failure on a timeout, a body over the limit, a failed connection or an interrupt
+   */
+  public static HttpResponse<byte[]> send(HttpClient client, HttpRequest request, Duration deadline, long maxBodyBytes)
+      throws Failure {
+    AtomicReference<@Nullable LimitedBodySubscriber> subscriber = new AtomicReference<>();
+    HttpResponse.BodyHandler<byte[]> handler = info -> {
+      long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1L);
+      LimitedBodySubscriber s = new LimitedBodySubscriber(maxBodyBytes, declared);
+      subscriber.set(s);
+      return s;
+    };
+    CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, handler);
+    try {
+      return future.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      LimitedBodySubscriber s = subscriber.get();
+      if (s != null) {
+        s.cancel();
+      }
+      throw new Failure(FailureKind.TIMEOUT, "no complete response within " + deadline.toMillis() + " ms", null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      future.cancel(true);
+      throw new Failure(FailureKind.INTERRUPTED, "interrupted while waiting for the response", e);
+    } catch (ExecutionException e) {
+      for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+        if (c instanceof LimitedBodySubscriber.TooLarge) {
+          throw new Failure(FailureKind.TOO_LARGE, "the response is larger than the limit of " + maxBodyBytes
+              + " bytes", c);
+        }
+        if (c instanceof HttpTimeoutException) {
+          throw new Failure(FailureKind.TIMEOUT, "no response within " + deadline.toMillis() + " ms", c);
+        }
+      }
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new Failure(FailureKind.IO, cause.getClass().getSimpleName()
+          + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), cause);
+    }
+  }
+}
