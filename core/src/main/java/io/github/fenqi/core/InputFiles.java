@@ -1,6 +1,7 @@
 package io.github.fenqi.core;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -12,24 +13,58 @@ import java.nio.file.Path;
  * <p>Thread-safety: stateless.
  */
 public final class InputFiles {
+  /**
+   * The default limit, 64 MB: far above any case, policy, lexicon or policy text, and a bound on what a wrong path
+   * ({@code /dev/zero}, a disk image) can make a reader hold.
+   */
+  public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
+
   private InputFiles() {}
 
-  /** The file's bytes. */
+  /** The file's bytes, refusing files larger than {@link #DEFAULT_MAX_BYTES}. */
   public static byte[] read(Path file) {
-    return read(file, Integer.MAX_VALUE - 8);
+    return read(file, DEFAULT_MAX_BYTES);
   }
 
-  /** The file's bytes, refusing files larger than {@code maxBytes}. */
+  /**
+   * The file's bytes, refusing files larger than {@code maxBytes}. The limit holds while reading, not only against
+   * the size the file system reports: a device or a pipe reports none ({@code /dev/zero} read until the JVM ran out of
+   * memory).
+   */
   public static byte[] read(Path file, long maxBytes) {
     try {
-      if (Files.size(file) > maxBytes) {
-        throw new InvalidInputException(file.toString(), "is larger than " + maxBytes + " bytes");
-      }
-      return Files.readAllBytes(file);
+      return readBounded(file, maxBytes);
+    } catch (TooLarge e) {
+      throw new InvalidInputException(file.toString(), e.getMessage());
     } catch (NoSuchFileException e) {
       throw new InvalidInputException(file.toString(), "no such file");
     } catch (IOException e) {
       throw new InvalidInputException(file.toString(), "cannot be read: " + e.getMessage());
+    }
+  }
+
+  /**
+   * {@link #read(Path, long)} for readers that report an unreadable file their own way (a policy directory's
+   * watcher, a rules directory): a file over the limit is an {@link IOException} saying so.
+   */
+  public static byte[] readBounded(Path file, long maxBytes) throws IOException {
+    if (Files.size(file) > maxBytes) {
+      throw new TooLarge(maxBytes);
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] bytes = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+      if (bytes.length > maxBytes) {
+        throw new TooLarge(maxBytes);
+      }
+      return bytes;
+    }
+  }
+
+  private static final class TooLarge extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    TooLarge(long maxBytes) {
+      super("is larger than " + maxBytes + " bytes");
     }
   }
 }

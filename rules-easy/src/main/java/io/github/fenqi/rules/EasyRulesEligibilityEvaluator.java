@@ -1,5 +1,6 @@
 package io.github.fenqi.rules;
 
+import io.github.fenqi.core.InputFiles;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.PolicyException;
 import io.github.fenqi.core.Problem;
@@ -149,7 +150,7 @@ public final class EasyRulesEligibilityEvaluator implements EligibilityEvaluator
         continue;
       }
       try {
-        RuleFileReader.Result r = RuleFileReader.read(name, Files.readAllBytes(p));
+        RuleFileReader.Result r = RuleFileReader.read(name, InputFiles.readBounded(p, InputFiles.DEFAULT_MAX_BYTES));
         reports.add(new RuleFileReport(name, r.rules().stream().map(CompiledRule::name).toList(), r.problems()));
       } catch (IOException e) {
         reports.add(new RuleFileReport(name, List.of(), List.of(Problem.of(name, "cannot be read: " + e))));
@@ -254,7 +255,7 @@ public final class EasyRulesEligibilityEvaluator implements EligibilityEvaluator
       for (Path path : paths) {
         byte[] bytes;
         try {
-          bytes = Files.readAllBytes(path);
+          bytes = InputFiles.readBounded(path, InputFiles.DEFAULT_MAX_BYTES);
         } catch (NoSuchFileException e) {
           FileState old = files.remove(path);
           if (old != null && old.good() != null) {

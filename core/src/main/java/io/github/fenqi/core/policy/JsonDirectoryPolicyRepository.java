@@ -1,5 +1,6 @@
 package io.github.fenqi.core.policy;
 
+import io.github.fenqi.core.InputFiles;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.PolicyException;
 import io.github.fenqi.core.Problem;
@@ -134,7 +135,7 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
       for (Path path : paths) {
         byte[] bytes;
         try {
-          bytes = Files.readAllBytes(path);
+          bytes = InputFiles.readBounded(path, InputFiles.DEFAULT_MAX_BYTES);
         } catch (NoSuchFileException e) {
           changed |= files.remove(path) != null;
           continue;

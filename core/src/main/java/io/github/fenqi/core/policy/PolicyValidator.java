@@ -3,6 +3,7 @@ package io.github.fenqi.core.policy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.fenqi.core.InputFiles;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.PolicyException;
 import io.github.fenqi.core.Problem;
@@ -13,7 +14,6 @@ import io.github.fenqi.core.money.Rate;
 import io.github.fenqi.core.money.Ratio;
 import io.github.fenqi.core.schedule.RepaymentMethod;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -72,7 +72,7 @@ public final class PolicyValidator {
   public Result validate(Path file) {
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
+      bytes = InputFiles.readBounded(file, InputFiles.DEFAULT_MAX_BYTES);
     } catch (IOException e) {
       return new Result(file.toString(), Optional.empty(), List.of(Problem.of(file.toString(), "cannot be read: " + e.getMessage())));
     }

@@ -63,7 +63,16 @@ public final class FenqiCli implements Runnable {
       err.flush();
       return REJECTED;
     });
-    int code = cl.execute(args);
+    int code;
+    try {
+      code = cl.execute(args);
+    } catch (OutOfMemoryError | StackOverflowError e) { // picocli hands only Exceptions to the handler above
+      err.println("fenqi: internal error: " + e.getClass().getSimpleName() + " (set FENQI_DEBUG=1 for a stack trace)");
+      if (System.getenv("FENQI_DEBUG") != null) {
+        e.printStackTrace(err);
+      }
+      code = INTERNAL_ERROR;
+    }
     out.flush();
     err.flush();
     return code;
