@@ -23,7 +23,7 @@ import java.util.List;
  *
  * <p>Thread-safety: immutable.
  *
- * @param waiverStep fraction of the maximum waivable amount per level, in (0, 1]
+ * @param waiverStep fraction of the maximum waivable amount per level, in [0.001, 1]
  * @param waiverPriority components in the order they are waived; every component exactly once
  * @param downPaymentLevels number of down-payment levels, 1..20
  * @param downPaymentStep ratio added per level, in (0, 1]
@@ -46,6 +46,12 @@ public record GridConfig(
    * near the least possible installments and 30–40 debts can need a few million to prove the optimum (about a second
    * per million on the build machine; benchmarks/README.md, eighth session).
    */
+  /**
+   * The finest waiver step, a thousandth of the waivable amount: 1e-6 drew a million levels per debt (times the terms
+   * and down payments) and ran the JVM out of memory instead of answering.
+   */
+  public static final double MIN_WAIVER_STEP = 0.001;
+
   public static final GridConfig DEFAULTS = new GridConfig(0.05,
       List.of(DebtComponent.PENALTY_INTEREST, DebtComponent.COMPOUND_INTEREST, DebtComponent.LATE_FEES,
           DebtComponent.OTHER_FEES, DebtComponent.INTEREST, DebtComponent.PRINCIPAL),
@@ -53,8 +59,10 @@ public record GridConfig(
 
   public GridConfig {
     List<Problem> problems = new ArrayList<>();
-    if (!(waiverStep > 0 && waiverStep <= 1)) {
-      problems.add(Problem.of("waiverStep", waiverStep + " is outside (0, 1]"));
+    if (!(waiverStep >= MIN_WAIVER_STEP && waiverStep <= 1)) {
+      problems.add(Problem.of("waiverStep", waiverStep + " is outside [" + MIN_WAIVER_STEP + ", 1]"
+          + (waiverStep > 0 && waiverStep < MIN_WAIVER_STEP ? ": each debt's grid grows by one block of terms and "
+              + "down payments per level, and a finer step than a thousand levels only makes it larger" : "")));
     }
     if (waiverPriority == null || waiverPriority.size() != DebtComponent.values().length
         || !EnumSet.copyOf(waiverPriority).equals(EnumSet.allOf(DebtComponent.class))) {
