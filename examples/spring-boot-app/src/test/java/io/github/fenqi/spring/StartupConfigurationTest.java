@@ -70,6 +70,29 @@ class StartupConfigurationTest {
         .hasMessageContaining("minRatio");
   }
 
+  /** A second instance on the same audit log is refused at start (the log's lock), and told what to do. */
+  @Test
+  void refusesToStartOnAnAuditLogAnotherWriterHolds(@TempDir(factory = UnderTarget.class) Path dir) {
+    Samples.copyPolicies(dir.resolve("policies"));
+    byte[] raw = new byte[32];
+    try (var held = io.github.fenqi.core.security.audit.FileAuditLog.open(dir.resolve("audit.log"),
+        io.github.fenqi.core.security.audit.AuditKey.of(raw))) {
+      Throwable failure = org.junit.jupiter.api.Assertions.assertThrows(Throwable.class,
+          () -> start(dir, "--fenqi.audit-key=" + key()));
+      Throwable root = failure;
+      while (root.getCause() != null) {
+        root = root.getCause();
+      }
+      assertThat(root).isInstanceOf(io.github.fenqi.core.FenqiException.class)
+          .hasMessageEndingWith("audit.log: the audit log is already open by another writer");
+      FailureAnalysis analysis = new StartFailureAnalyzer().analyze(failure);
+      assertThat(analysis.getDescription()).startsWith("fenqi could not start: ").contains("another writer");
+      assertThat(analysis.getAction()).contains("Another instance writes this audit log (FENQI_AUDIT_LOG)");
+    }
+    assertThat(new StartFailureAnalyzer().analyze(new IllegalStateException("wrapped",
+        new InvalidInputException("FENQI_FIELD_KEY", "is not set")))).as("left to ConfigurationFailureAnalyzer").isNull();
+  }
+
   @Test
   void failureAnalysisListsEveryProblemWithoutAStackTrace() {
     FailureAnalysis analysis = new ConfigurationFailureAnalyzer().analyze(new IllegalStateException("wrapped",
