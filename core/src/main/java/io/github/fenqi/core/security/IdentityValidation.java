@@ -6,6 +6,7 @@ import io.github.fenqi.core.borrower.Borrower;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,9 +35,12 @@ public final class IdentityValidation {
     this.masking = masking;
   }
 
-  /** Validation against today's date in the system time zone. */
+  /**
+   * Validation against today's date in China (Asia/Shanghai, as {@code NegotiationEngine.CASE_ZONE}): a resident ID's
+   * birth date is a date in China, whatever the server's zone.
+   */
   public static IdentityValidation system() {
-    return new IdentityValidation(Clock.systemDefaultZone(), Masking.defaults());
+    return new IdentityValidation(Clock.system(ZoneId.of("Asia/Shanghai")), Masking.defaults());
   }
 
   /** Validation against {@code clock}'s date (tests, or a case's application date). */

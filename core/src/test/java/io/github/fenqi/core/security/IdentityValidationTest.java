@@ -46,6 +46,20 @@ class IdentityValidationTest {
     assertTrue(v.checkIdNumber("id", withCheck("11010520261125001")).isEmpty());
   }
 
+  /**
+   * Someone born today in China has a valid ID number on a server whose date is still yesterday (the check tells the
+   * two zones apart while the machine is put behind China, before 19:00 in Beijing; after it, both agree).
+   */
+  @Test
+  void todayIsChinasTodayWhateverTheServersZone() throws Exception {
+    io.github.fenqi.core.testkit.ZoneAwayFromChina.run((china, behind) -> {
+      String first17 = "110105" + china.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + "002";
+      String id = first17 + IdentityValidation.checkDigit(first17);
+      assertEquals(java.util.Optional.empty(), IdentityValidation.system().checkIdNumber("idNumber", id),
+          "born " + china + " in China; the machine's date is " + java.time.LocalDate.now());
+    });
+  }
+
   @Test
   void rejectsWrongShape() {
     assertTrue(v.checkIdNumber("id", "1101051949123100").orElseThrow().reason().contains("18-character"));
