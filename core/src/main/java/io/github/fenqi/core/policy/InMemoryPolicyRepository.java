@@ -1,6 +1,8 @@
 package io.github.fenqi.core.policy;
 
+import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.PolicyException;
+import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.policy.PolicyEvent.Change;
 import io.github.fenqi.core.policy.PolicyEvent.PolicyChanged;
 import java.util.ArrayList;
@@ -36,12 +38,18 @@ public final class InMemoryPolicyRepository implements PolicyRepository {
   /**
    * Adds a policy, or replaces the one with the same platform and version label.
    *
+   * @throws InvalidInputException naming {@code effectiveFrom} when another version of the platform takes effect the
+   *     same day ({@link #conflicts})
    * @param actor who made the change, for listeners and the audit log
    * @return the repository version after the change
    */
   public long put(Policy policy, String actor) {
     PolicyChanged event;
     synchronized (this) {
+      List<Problem> conflicts = conflicts(policy);
+      if (!conflicts.isEmpty()) {
+        throw new InvalidInputException(conflicts);
+      }
       List<Policy> next = new ArrayList<>();
       Optional<Policy> old = Optional.empty();
       for (Policy p : snapshot.policies()) {
@@ -59,6 +67,48 @@ public final class InMemoryPolicyRepository implements PolicyRepository {
     }
     listeners.fire(event);
     return event.repositoryVersion();
+  }
+
+  /**
+   * Adds {@code policy} in place of the version of its platform that takes effect the same day, if any — in one
+   * change, so no reader sees the platform without it: a lender's second announcement of a day supersedes the
+   * first (the announcement watcher). Without such a version, as {@link #put}.
+   *
+   * @return the repository version after the change
+   */
+  public long supersede(Policy policy, String actor) {
+    PolicyChanged event;
+    synchronized (this) {
+      Optional<Policy> rival = PolicySnapshot.sameDayVersion(snapshot.policies(), policy);
+      if (rival.isEmpty()) {
+        return put(policy, actor);
+      }
+      List<Policy> next = new ArrayList<>();
+      for (Policy p : snapshot.policies()) {
+        boolean replaced = p.platformId().equals(policy.platformId())
+            && (p.version().equals(rival.get().version()) || p.version().equals(policy.version()));
+        if (!replaced) {
+          next.add(p);
+        }
+      }
+      next.add(policy);
+      long version = snapshot.version() + 1;
+      snapshot = new PolicySnapshot(version, next);
+      event = new PolicyChanged(Change.UPDATED, policy.platformId(), rival.get().version(), policy.version(), actor,
+          version);
+    }
+    listeners.fire(event);
+    return event.repositoryVersion();
+  }
+
+  /**
+   * What would stop {@link #put} from adding {@code policy}: another version of its platform taking effect the same
+   * day (empty when none). A caller that writes the policy somewhere first (a file) asks before writing.
+   */
+  public List<Problem> conflicts(Policy policy) {
+    return PolicySnapshot.sameDayVersion(snapshot.policies(), policy)
+        .map(rival -> List.of(Problem.of("effectiveFrom", PolicySnapshot.sameDayReason(rival, policy))))
+        .orElse(List.of());
   }
 
   /** Removes one version of a platform's policy; returns whether it was there. */
@@ -89,6 +139,10 @@ public final class InMemoryPolicyRepository implements PolicyRepository {
         if (q.platformId().equals(p.platformId()) && q.version().equals(p.version())) {
           throw new PolicyException(p.platformId(), "version '" + p.version() + "' appears twice");
         }
+      }
+      Optional<Policy> rival = PolicySnapshot.sameDayVersion(list, p);
+      if (rival.isPresent()) {
+        throw new PolicyException(p.platformId(), PolicySnapshot.sameDayReason(rival.get(), p));
       }
       list.add(p);
     }

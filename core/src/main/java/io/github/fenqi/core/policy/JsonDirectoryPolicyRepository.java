@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -160,7 +161,7 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
           events.add(new PolicyLoadFailed(path.toString(), result.problems()));
         }
       }
-      // Assemble: first file by name wins a duplicate platform + version.
+      // Assemble: first file by name wins a duplicate platform + version, or a second version from the same day.
       Map<String, Policy> byKey = new LinkedHashMap<>();
       List<Problem> currentProblems = new ArrayList<>();
       for (Path path : paths) {
@@ -180,6 +181,16 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
           currentProblems.add(dup);
           if (changed) {
             events.add(new PolicyLoadFailed(path.toString(), List.of(dup)));
+          }
+          continue;
+        }
+        Optional<Policy> rival = PolicySnapshot.sameDayVersion(byKey.values(), p);
+        if (rival.isPresent()) {
+          Problem sameDay = Problem.of(path.toString(), PolicySnapshot.sameDayReason(rival.get(), p)
+              + "; this file is ignored");
+          currentProblems.add(sameDay);
+          if (changed) {
+            events.add(new PolicyLoadFailed(path.toString(), List.of(sameDay)));
           }
           continue;
         }

@@ -28,6 +28,28 @@ public record PolicySnapshot(long version, List<Policy> policies) {
     policies = List.copyOf(sorted);
   }
 
+  /**
+   * Another version of {@code candidate}'s platform that takes effect on the same day, if {@code others} hold one.
+   * {@link #find} takes the latest effectiveFrom; two versions from one day would leave which applies to their order
+   * (in a directory, the files' names), so repositories refuse the second.
+   */
+  public static Optional<Policy> sameDayVersion(Iterable<Policy> others, Policy candidate) {
+    for (Policy p : others) {
+      if (p.platformId().equals(candidate.platformId()) && !p.version().equals(candidate.version())
+          && p.effectiveFrom().equals(candidate.effectiveFrom())) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Why {@code candidate} cannot join {@code rival}, in words, for a problem or an exception. */
+  static String sameDayReason(Policy rival, Policy candidate) {
+    return "version '" + candidate.version() + "' takes effect on " + candidate.effectiveFrom() + ", the same day as "
+        + "version '" + rival.version() + "' of '" + candidate.platformId() + "': which of them applies would be left "
+        + "to chance; give one a later effectiveFrom, or keep only one of them";
+  }
+
   /** The policy of {@code platformId} in effect on {@code asOf}: of those effective, the latest effectiveFrom. */
   public Optional<Policy> find(String platformId, LocalDate asOf) {
     Policy found = null;

@@ -34,4 +34,24 @@ class InMemoryPolicyRepositoryTest extends PolicyRepositoryContract {
     assertTrue(repo.remove("demo-credit-card", "2026-12-01", "admin:alice"));
     assertEquals(PolicyEvent.Change.REMOVED, ((PolicyEvent.PolicyChanged) events.get(1)).change());
   }
+
+  /** A version from the same day as another of its platform is refused before anything changes. */
+  @Test
+  void aSecondVersionFromTheSameDayIsRefused() {
+    InMemoryPolicyRepository repo = InMemoryPolicyRepository.of(Samples.policies());
+    Policy cc = repo.find("demo-credit-card", LocalDate.of(2026, 11, 24)).orElseThrow();
+    Policy sameDay = new Policy(1, cc.platformId(), cc.platformName(), cc.productTypes(), cc.version() + "-b",
+        cc.effectiveFrom(), null, cc.eligibility(), cc.installments(), cc.waivers(), cc.downPayment(),
+        cc.legalBasis(), cc.source());
+    assertEquals("effectiveFrom", repo.conflicts(sameDay).get(0).location());
+    io.github.fenqi.core.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+        io.github.fenqi.core.InvalidInputException.class, () -> repo.put(sameDay, "admin:alice"));
+    assertTrue(e.getMessage().contains("the same day as version '" + cc.version() + "'"), e.getMessage());
+    assertEquals(1, repo.version(), "nothing changed");
+    assertEquals(List.of(), repo.conflicts(cc), "replacing a version by its own label is no conflict");
+    List<Policy> both = new ArrayList<>(Samples.policies());
+    both.add(sameDay);
+    org.junit.jupiter.api.Assertions.assertThrows(io.github.fenqi.core.PolicyException.class,
+        () -> InMemoryPolicyRepository.of(both));
+  }
 }

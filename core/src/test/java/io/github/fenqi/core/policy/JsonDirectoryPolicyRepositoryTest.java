@@ -118,6 +118,28 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
     assertEquals(2, repo.history("demo-consumer-finance").size());
   }
 
+  /**
+   * A copy of a policy file under another version label, effective the same day: which applied depended on the files'
+   * names. The second by name is ignored and named; a strict open refuses the directory.
+   */
+  @Test
+  void aSecondVersionFromTheSameDayIsIgnoredAndNamed() throws Exception {
+    repositoryWithSamples();
+    Path copy = dir.resolve("demo-consumer-finance.json.copy.json"); // sorts after the original
+    Files.writeString(copy, cf().replace("\"version\": \"2026-01-15\"", "\"version\": \"2026-01-15-edit\"")
+        .replace("\"max\": 36", "\"max\": 60"));
+    repo.reload();
+    assertEquals("2026-01-15", repo.find("demo-consumer-finance", TODAY).orElseThrow().version());
+    assertEquals(1, repo.history("demo-consumer-finance").size());
+    assertEquals(1, repo.loadProblems().size(), repo.loadProblems().toString());
+    assertEquals(copy.toString(), repo.loadProblems().get(0).location());
+    assertEquals("version '2026-01-15-edit' takes effect on 2026-01-15, the same day as version '2026-01-15' of "
+        + "'demo-consumer-finance': which of them applies would be left to chance; give one a later effectiveFrom, or "
+        + "keep only one of them; this file is ignored", repo.loadProblems().get(0).reason());
+    PolicyException strict = assertThrows(PolicyException.class, () -> JsonDirectoryPolicyRepository.openStrict(dir));
+    assertTrue(strict.getMessage().contains("same day"), strict.getMessage());
+  }
+
   @Test
   void strictOpenRefusesAnInvalidFileListingItsProblems() throws Exception {
     Samples.copyPolicies(dir);

@@ -47,7 +47,8 @@ class PolicyFilesTest {
     assertEquals("示例网络小贷（更名）", same.policy().platformName());
     assertEquals(before, names());
 
-    String next = withVersion(sample(), "2026-12-01");
+    String next = withVersion(sample(), "2026-12-01") // a new version takes effect on a day of its own
+        .replace("\"effectiveFrom\": \"2026-02-01\"", "\"effectiveFrom\": \"2026-12-01\"");
     PolicyFiles.Written added = PolicyFiles.write(dir, next.getBytes(StandardCharsets.UTF_8));
     assertEquals("demo-online-lender--2026-12-01.json", added.file().getFileName().toString());
     assertEquals(next, Files.readString(added.file()));

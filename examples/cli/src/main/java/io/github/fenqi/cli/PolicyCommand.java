@@ -2,13 +2,17 @@ package io.github.fenqi.cli;
 
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.policy.JsonDirectoryPolicyRepository;
 import io.github.fenqi.core.policy.Policy;
 import io.github.fenqi.core.policy.PolicyValidator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -53,12 +57,23 @@ final class PolicyCommand implements Runnable {
       }
       PrintWriter out = spec.commandLine().getOut();
       PolicyValidator validator = new PolicyValidator();
+      // what only the files together show (a platform and version twice, two versions from one day), per file
+      Map<String, List<Problem>> together = new HashMap<>();
+      try (JsonDirectoryPolicyRepository repo = JsonDirectoryPolicyRepository.open(dir)) {
+        for (Problem problem : repo.loadProblems()) {
+          together.computeIfAbsent(problem.location(), k -> new ArrayList<>()).add(problem);
+        }
+      }
       int invalid = 0;
       for (Path f : files) {
         PolicyValidator.Result r = validator.validate(f);
-        if (r.valid()) {
+        List<Problem> acrossFiles = together.getOrDefault(f.toString(), List.of());
+        if (r.valid() && acrossFiles.isEmpty()) {
           Policy p = r.policy().orElseThrow();
           out.println("OK  " + f + "  " + p.platformId() + " " + p.version());
+        } else if (r.valid()) {
+          invalid++;
+          acrossFiles.forEach(out::println);
         } else {
           invalid++;
           for (Problem problem : r.problems()) {

@@ -20,14 +20,30 @@ class PolicyCommandTest {
 
   @Test
   void anInvalidFileIsReportedWithPathAndReasonAndExitOne(@TempDir Path dir) throws Exception {
-    String good = Files.readString(SAMPLES.resolve("demo-credit-card.json"));
-    Files.writeString(dir.resolve("a.json"), good);
-    Files.writeString(dir.resolve("b.json"), good.replace("\"minRatio\": \"0\"", "\"minRatio\": \"1.2\""));
-    CliRun run = CliRun.of("policy", "validate", dir.toString());
+    CliRun run = validateGoodAnd(dir, good -> good.replace("\"minRatio\": \"0\"", "\"minRatio\": \"1.2\""));
     assertEquals(1, run.exit());
     assertTrue(run.out().contains("OK  " + dir.resolve("a.json")), run.out());
     assertTrue(run.out().contains(dir.resolve("b.json") + ": $.downPayment.minRatio: '1.2' is outside 0..1"), run.out());
     assertEquals("fenqi: 1 of 2 policy files are invalid", run.err().strip());
+  }
+
+  /** What only the files together show: a platform's second version from the same day. */
+  @Test
+  void twoVersionsFromTheSameDayAreReported(@TempDir Path dir) throws Exception {
+    CliRun run = validateGoodAnd(dir, good -> good.replace("\"version\": \"2026-03-01\"", "\"version\": \"2026-03-01b\""));
+    assertEquals(1, run.exit(), run.out());
+    assertTrue(run.out().contains("OK  " + dir.resolve("a.json")), run.out());
+    assertTrue(run.out().contains(dir.resolve("b.json") + ": version '2026-03-01b' takes effect on 2026-03-01, the same "
+        + "day as version '2026-03-01'"), run.out());
+    assertEquals("fenqi: 1 of 2 policy files are invalid", run.err().strip());
+  }
+
+  /** {@code policy validate} of a directory holding the sample credit-card policy as a.json and {@code b} of it as b.json. */
+  private static CliRun validateGoodAnd(Path dir, java.util.function.UnaryOperator<String> b) throws Exception {
+    String good = Files.readString(SAMPLES.resolve("demo-credit-card.json"));
+    Files.writeString(dir.resolve("a.json"), good);
+    Files.writeString(dir.resolve("b.json"), b.apply(good));
+    return CliRun.of("policy", "validate", dir.toString());
   }
 
   @Test

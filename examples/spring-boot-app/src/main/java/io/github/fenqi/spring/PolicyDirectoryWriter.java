@@ -2,10 +2,12 @@ package io.github.fenqi.spring;
 
 import io.github.fenqi.core.FenqiException;
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.policy.InMemoryPolicyRepository;
 import io.github.fenqi.core.policy.Policy;
 import io.github.fenqi.core.policy.PolicyFiles;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Applies an admin's policy change to the policies directory first ({@link PolicyFiles#write}: the file of the
@@ -35,6 +37,11 @@ final class PolicyDirectoryWriter {
 
   /** Writes {@code json} — the bytes {@code policy} was validated from, kept as the admin sent them — then applies it. */
   synchronized Saved save(Policy policy, byte[] json, String actor) {
+    List<Problem> conflicts = repository.conflicts(policy); // before the file is written: nothing half-applied
+    if (!conflicts.isEmpty()) {
+      throw new InvalidInputException(conflicts.stream()
+          .map(p -> Problem.of("request body: $." + p.location(), p.reason())).toList());
+    }
     PolicyFiles.Written written;
     try {
       written = PolicyFiles.write(directory, json);

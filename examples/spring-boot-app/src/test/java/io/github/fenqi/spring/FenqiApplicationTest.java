@@ -245,6 +245,25 @@ class FenqiApplicationTest {
     });
   }
 
+  /** A new version from the same day as the platform's current one is refused before its file is written. */
+  @Test
+  void aPolicyVersionFromTheSameDayAsAnotherIsRefusedAndNotWritten() throws Exception {
+    ObjectNode policy = (ObjectNode) JSON.readTree(Samples.bytes("samples/policies/demo-credit-card.json"));
+    policy.put("version", policy.get("version").asText() + "-b");
+    Path policies = DIR.resolve("policies");
+    List<Path> before;
+    try (var files = Files.list(policies)) {
+      before = files.sorted().toList();
+    }
+    HttpResponse<String> res = send("PUT", "/api/admin/policies/demo-credit-card", ADMIN, policy.toString());
+    assertThat(res.statusCode()).isEqualTo(400);
+    assertThat(locations(res)).containsExactly("request body: $.effectiveFrom");
+    assertThat(res.body()).contains("the same day as version");
+    try (var files = Files.list(policies)) {
+      assertThat(files.sorted().toList()).as("no file written").isEqualTo(before);
+    }
+  }
+
   @Test
   void adminPolicyUpdateIsValidatedAndUsedByTheNextCalculation() throws Exception {
     HttpResponse<String> before = send("GET", "/api/policy/query?platformId=demo-online-lender&asOf=2026-11-24",

@@ -21,7 +21,8 @@ class PolicyDirectoryWriterTest {
 
   private static String next() {
     return new String(Samples.bytes("samples/policies/demo-online-lender.json"), StandardCharsets.UTF_8)
-        .replace("\"version\": \"2026-02-01\"", "\"version\": \"2026-12-01\"");
+        .replace("\"version\": \"2026-02-01\"", "\"version\": \"2026-12-01\"")
+        .replace("\"effectiveFrom\": \"2026-02-01\"", "\"effectiveFrom\": \"2026-12-01\""); // a day of its own
   }
 
   private static Policy parse(String json) {

@@ -54,10 +54,14 @@ public final class RepositoryPolicyStore implements PolicyStore {
     return live.map(RepositoryPolicyStore::values).orElse(Map.of());
   }
 
+  /**
+   * Applies the change as a new version effective today. A second change of the same day supersedes the first (it was
+   * drawn from it, as the live policy): two versions from one day would leave which applies to their labels' order.
+   */
   @Override
   public void apply(PolicyChange change) {
     LocalDate today = LocalDate.now(clock);
-    repository.put(draftFor(repository.snapshot(), change, today), actor);
+    repository.supersede(draftFor(repository.snapshot(), change, today), actor);
   }
 
   /**

@@ -46,6 +46,31 @@ class RepositoryPolicyStoreTest {
   }
 
   /**
+   * Two announcements applied the same day: the second, drawn from the first, supersedes it — one version effective
+   * today, the later one. (Two versions from one day are refused by the repository; before, both were kept and which
+   * applied depended on their labels' order.)
+   */
+  @Test
+  void aSecondAnnouncementOfTheDaySupersedesTheFirst() throws Exception {
+    InMemoryPolicyRepository repo = InMemoryPolicyRepository.of(Samples.policies());
+    List<PolicyEvent> events = new ArrayList<>();
+    repo.addListener(events::add);
+    RepositoryPolicyStore store = new RepositoryPolicyStore(repo, TODAY, "nlp-watcher");
+    autoApplyOnce(store, NOTICE, TODAY);
+    String first = repo.snapshot().find("demo-credit-card", LocalDate.now(TODAY)).orElseThrow().version();
+    autoApplyOnce(store, NOTICE.replace("最长可分48期", "最长可分60期"), TODAY);
+    Policy live = repo.snapshot().find("demo-credit-card", LocalDate.now(TODAY)).orElseThrow();
+    assertEquals(60, live.installments().max());
+    assertEquals(0, new BigDecimal("0.5").compareTo(live.waivers().penaltyInterest().value()), "the first's change stays");
+    assertEquals(1, repo.history("demo-credit-card").stream()
+        .filter(p -> p.effectiveFrom().equals(LocalDate.now(TODAY))).count());
+    PolicyEvent.PolicyChanged second = (PolicyEvent.PolicyChanged) events.get(1);
+    assertEquals(PolicyEvent.Change.UPDATED, second.change());
+    assertEquals(first, second.oldVersion());
+    assertEquals(live.version(), second.newVersion());
+  }
+
+  /**
    * Serves {@code notice} as demo-credit-card's announcement page on a loopback server and has a watcher in
    * AUTO_APPLY mode over {@code store} poll it once; asserts the one change it makes was applied.
    */
