@@ -46,8 +46,7 @@ public record NegotiationRequest(String caseId, LocalDate asOf, Borrower borrowe
         ids.add(d == null ? null : d.id());
       }
     }
-    List<Problem> problems = structuralProblems(caseId == null || caseId.isBlank(), asOf != null, borrower != null, ids,
-        hardshipNote);
+    List<Problem> problems = structuralProblems(true, caseId, asOf != null, borrower != null, ids, hardshipNote);
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
@@ -59,11 +58,11 @@ public record NegotiationRequest(String caseId, LocalDate asOf, Borrower borrowe
    * null debt, "" for one without a usable id) or is null when there are no debts. The constructor asks it, and so
    * does a read that failed in a part, so that a case with a bad debt still hears of its duplicate ids.
    */
-  private static List<Problem> structuralProblems(boolean caseIdMissing, boolean hasAsOf, boolean hasBorrower,
-      @Nullable List<@Nullable String> debtIds, @Nullable String hardshipNote) {
+  private static List<Problem> structuralProblems(boolean checkCaseId, @Nullable String caseId, boolean hasAsOf,
+      boolean hasBorrower, @Nullable List<@Nullable String> debtIds, @Nullable String hardshipNote) {
     List<Problem> problems = new ArrayList<>();
-    if (caseIdMissing) {
-      problems.add(Problem.of("caseId", "must not be empty"));
+    if (checkCaseId) {
+      TextFields.check("caseId", caseId, TextFields.MAX_ID_LENGTH).ifPresent(problems::add);
     }
     if (!hasAsOf) {
       problems.add(Problem.of("asOf", "is required (YYYY-MM-DD)"));
@@ -136,7 +135,8 @@ public record NegotiationRequest(String caseId, LocalDate asOf, Borrower borrowe
     }
     JsonNode note = root.path("hardshipNote");
     List<Problem> problems = structuralProblems(
-        caseId.isMissingNode() || caseId.isNull() || (caseId.isTextual() && caseId.asText().isBlank()),
+        caseId.isMissingNode() || caseId.isNull() || caseId.isTextual(), // another kind: its own part reports it
+        caseId.isTextual() ? caseId.asText() : null,
         !root.path("asOf").isMissingNode() && !root.path("asOf").isNull(),
         !root.path("borrower").isMissingNode() && !root.path("borrower").isNull(), ids,
         note.isTextual() ? note.asText() : null);

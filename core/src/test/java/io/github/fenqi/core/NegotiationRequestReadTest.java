@@ -72,4 +72,16 @@ class NegotiationRequestReadTest {
     assertEquals(1, e.problems().size(), e.getMessage());
     assertEquals("case.json: line 4", e.problems().get(0).location(), e.getMessage());
   }
+
+  /** A case id with a newline forged a line of the CLI's report; it is refused with the case's other problems. */
+  @Test
+  void aCaseIdWithALineBreakIsListedWithTheOtherProblems() throws Exception {
+    ObjectNode tree = sample();
+    tree.put("caseId", "c-1\nINJECTED");
+    ((ObjectNode) tree.get("debts").get(0)).put("id", "x".repeat(200));
+    ((ObjectNode) tree.get("debts").get(1)).put("principal", "-1");
+    InvalidInputException e = rejected(tree);
+    assertEquals(List.of("case.json: debts[0].id", "case.json: debts[1].principal", "case.json: caseId"), locations(e),
+        e.getMessage());
+  }
 }

@@ -2,6 +2,7 @@ package io.github.fenqi.core.borrower;
 
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.TextFields;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.security.Masking;
 import java.util.ArrayList;
@@ -41,9 +42,7 @@ public record Borrower(
 
   public Borrower {
     List<Problem> problems = new ArrayList<>();
-    if (name == null || name.isBlank()) {
-      problems.add(Problem.of("name", "must not be empty"));
-    }
+    TextFields.check("name", name, TextFields.MAX_NAME_LENGTH).ifPresent(problems::add); // never echoes the name
     if (regionCode == null || !regionCode.matches("\\d{6}")) {
       problems.add(Problem.of("regionCode", "must be a 6-digit administrative division code such as \"310000\""));
     }

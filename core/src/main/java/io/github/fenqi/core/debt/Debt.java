@@ -2,6 +2,7 @@ package io.github.fenqi.core.debt;
 
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.TextFields;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.money.Rate;
 import java.util.ArrayList;
@@ -46,12 +47,8 @@ public record Debt(
 
   public Debt {
     List<Problem> problems = new ArrayList<>();
-    if (id == null || id.isBlank()) {
-      problems.add(Problem.of("id", "must not be empty"));
-    }
-    if (platformId == null || platformId.isBlank()) {
-      problems.add(Problem.of("platformId", "must not be empty"));
-    }
+    TextFields.check("id", id, TextFields.MAX_ID_LENGTH).ifPresent(problems::add);
+    TextFields.check("platformId", platformId, TextFields.MAX_ID_LENGTH).ifPresent(problems::add);
     if (productType == null) {
       problems.add(Problem.of("productType", "is required; one of " + List.of(ProductType.values())));
     }

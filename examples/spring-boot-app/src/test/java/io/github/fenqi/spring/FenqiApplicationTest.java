@@ -154,6 +154,22 @@ class FenqiApplicationTest {
         "request body: debts[1].id");
   }
 
+  /** A 300-character case id failed the submission's database insert (a VARCHAR(200)) with an opaque 500. */
+  @Test
+  void anOverlongOrMultiLineCaseIdIsA400BeforeAnyWork() throws Exception {
+    ObjectNode longCase = (ObjectNode) JSON.readTree(FEASIBLE);
+    longCase.put("caseId", "c".repeat(300));
+    String longId = longCase.toString();
+    HttpResponse<String> submit = send("POST", "/api/negotiation/submit", CLIENT,
+        "{\"case\":" + longId + ",\"strategy\":\"BALANCED\"}");
+    assertThat(submit.statusCode()).isEqualTo(400);
+    assertThat(locations(submit)).containsExactly("request body: case.caseId");
+    String twoLines = ((ObjectNode) JSON.readTree(FEASIBLE)).put("caseId", "a\nb").toString();
+    HttpResponse<String> calculate = send("POST", "/api/negotiation/calculate", CLIENT, twoLines);
+    assertThat(calculate.statusCode()).isEqualTo(400);
+    assertThat(calculate.body()).contains("U+000A at position 2");
+  }
+
   @Test
   void oversizedBodyIsRejectedWith413() throws Exception {
     String big = "{\"caseId\":\"" + "x".repeat(70_000) + "\"}";

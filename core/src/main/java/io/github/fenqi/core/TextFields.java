@@ -1,0 +1,47 @@
+package io.github.fenqi.core;
+
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks a one-line text field — an identifier, a name — that fenqi prints in scripts sent to lenders, in text
+ * reports, in logs and in database columns: not empty, not longer than its limit, and made of visible characters
+ * only. A case id with a newline forged a line of the CLI's report (and could forge a log line); a right-to-left
+ * override reversed what followed it on screen; a 5 000-character id failed the REST service's database insert
+ * with an opaque 500.
+ *
+ * <p>Thread-safety: stateless.
+ */
+public final class TextFields {
+  /** The longest identifier (case, debt, platform): a UUID is 36; the service's database column holds 200. */
+  public static final int MAX_ID_LENGTH = 128;
+  /**
+   * The longest personal name: far beyond a Chinese name (2–4 characters) or a transliterated one with its middle
+   * dots, and short enough that its ciphertext fits the service's 512-character column even in 4-byte characters.
+   */
+  public static final int MAX_NAME_LENGTH = 60;
+
+  private TextFields() {}
+
+  /** The problem with {@code value} as field {@code field}, or empty when it is one line of at most {@code max}. */
+  public static Optional<Problem> check(String field, @Nullable String value, int max) {
+    if (value == null || value.isBlank()) {
+      return Optional.of(Problem.of(field, "must not be empty"));
+    }
+    int length = value.codePointCount(0, value.length());
+    if (length > max) {
+      return Optional.of(Problem.of(field, "is " + length + " characters; at most " + max));
+    }
+    for (int i = 0, position = 1; i < value.length(); i += Character.charCount(value.codePointAt(i)), position++) {
+      int c = value.codePointAt(i);
+      int type = Character.getType(c);
+      if (type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+          || type == Character.PARAGRAPH_SEPARATOR) {
+        return Optional.of(Problem.of(field, String.format(java.util.Locale.ROOT,
+            "contains an invisible or control character (U+%04X at position %d); it must be one line of visible "
+                + "text", c, position)));
+      }
+    }
+    return Optional.empty();
+  }
+}

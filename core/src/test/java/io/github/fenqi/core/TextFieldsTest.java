@@ -1,0 +1,38 @@
+package io.github.fenqi.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class TextFieldsTest {
+  private static String reason(String value, int max) {
+    return TextFields.check("caseId", value, max).map(Problem::reason).orElse("ok");
+  }
+
+  @Test
+  void oneLineOfVisibleTextWithinTheLimitPasses() {
+    assertEquals(Optional.empty(), TextFields.check("name", "欧阳娜娜", 4));
+    assertEquals(Optional.empty(), TextFields.check("caseId", "case 2026/11-李", 128), "spaces and punctuation are visible");
+    assertEquals("ok", reason("😀".repeat(4), 4), "length counts characters, not UTF-16 units");
+  }
+
+  /** What a newline, a tab, a right-to-left override or a zero-width space would do to a report, a script or a log. */
+  @Test
+  void controlAndInvisibleCharactersAreNamedWithTheirPosition() {
+    assertEquals("contains an invisible or control character (U+000A at position 4); it must be one line of visible "
+        + "text", reason("abc\nFORGED LINE", 128));
+    assertTrue(reason("a\tb", 128).contains("U+0009 at position 2"));
+    assertTrue(reason("abc\u202Edcba", 128).contains("U+202E at position 4"));
+    assertTrue(reason("d\u200B1", 128).contains("U+200B at position 2"));
+    assertTrue(reason("😀\u2028", 128).contains("U+2028 at position 2"), "positions count characters");
+  }
+
+  @Test
+  void emptyOrTooLongIsNamed() {
+    assertEquals("must not be empty", reason(" ", 128));
+    assertEquals("must not be empty", reason(null, 128));
+    assertEquals("is 129 characters; at most 128", reason("x".repeat(129), 128));
+  }
+}
