@@ -18,12 +18,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param indexKey base64 of the 32-byte HMAC key of the identifiers' blind index
  * @param auditKey base64 of the 32-byte HMAC key of the audit log
  * @param maxBodyBytes the largest request body accepted
+ * @param maxDebts the most debts one case may list (the solver's time grows with them, and a submission's stored
+ *     proposal with them: 200 debts made 1.5 MB)
  * @param monitor the acceptance monitor's windows and thresholds
  */
 @ConfigurationProperties("fenqi")
 public record FenqiProperties(@Nullable String policiesDir, @Nullable String auditLog, @Nullable String clientToken,
     @Nullable String adminToken, @Nullable String fieldKey, @Nullable String indexKey, @Nullable String auditKey, @DefaultValue("262144") int maxBodyBytes,
-    @DefaultValue Monitor monitor) {
+    @DefaultValue("100") int maxDebts, @DefaultValue Monitor monitor) {
 
   /** See {@link io.github.fenqi.core.monitor.MonitorConfig}. */
   public record Monitor(@DefaultValue("50") int recentWindow, @DefaultValue("200") int baselineWindow,
@@ -32,6 +34,6 @@ public record FenqiProperties(@Nullable String policiesDir, @Nullable String aud
   @Override
   public String toString() {
     return "FenqiProperties[policiesDir=" + policiesDir + ", auditLog=" + auditLog + ", maxBodyBytes=" + maxBodyBytes
-        + ", monitor=" + monitor + ", secrets=<hidden>]";
+        + ", maxDebts=" + maxDebts + ", monitor=" + monitor + ", secrets=<hidden>]";
   }
 }

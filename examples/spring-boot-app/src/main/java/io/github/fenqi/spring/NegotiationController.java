@@ -7,7 +7,6 @@ import io.github.fenqi.core.NegotiationEngine;
 import io.github.fenqi.core.NegotiationRequest;
 import io.github.fenqi.core.NegotiationResult;
 import io.github.fenqi.core.Problem;
-import io.github.fenqi.core.json.FenqiJson;
 import io.github.fenqi.core.monitor.AcceptanceStatus;
 import io.github.fenqi.core.monitor.OutcomeMonitor;
 import io.github.fenqi.core.policy.PolicyRepository;
@@ -62,14 +61,19 @@ class NegotiationController {
   private final FenqiMetrics metrics;
   private final TransactionTemplate transactions;
   private final PolicyRepository policies;
+  private final int maxDebts;
+  /** fenqi's mapper without indentation: what a submission stores. */
+  private final com.fasterxml.jackson.databind.ObjectWriter compact;
   /** Striped by platform and strategy: the outcomes of one series are recorded one at a time. */
   private final Object[] outcomeLocks = new Object[64];
 
   NegotiationController(NegotiationEngine engine, RequestBodies bodies, SubmissionStore store, FieldCipher cipher,
       BlindIndex blindIndex, Masking masking, AuditLog audit, OutcomeMonitor monitor, FenqiMetrics metrics,
-      TransactionTemplate transactions, PolicyRepository policies) {
+      TransactionTemplate transactions, PolicyRepository policies, FenqiProperties props) {
     this.transactions = transactions;
     this.policies = policies;
+    this.maxDebts = props.maxDebts();
+    this.compact = bodies.mapper().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
     this.engine = engine;
     this.bodies = bodies;
     this.store = store;
@@ -89,6 +93,7 @@ class NegotiationController {
   NegotiationResult calculate(HttpServletRequest http) throws IOException {
     // the case's own reader: every problem of the body, those across its debts (duplicate ids) too
     NegotiationRequest request = NegotiationRequest.read(bodies.mapper(), bodies.read(http), "request body");
+    checkDebtCount(request, "request body: debts");
     NegotiationResult result = metrics.calculateLatency.record(() -> engine.calculate(request));
     metrics.proposals(result);
     return result;
@@ -118,6 +123,7 @@ class NegotiationController {
   ResponseEntity<Map<String, Object>> submit(HttpServletRequest http, Principal principal) throws IOException {
     SubmitRequest body = bodies.read(http, SubmitRequest.class);
     NegotiationRequest request = body.negotiationCase();
+    checkDebtCount(request, "request body: case.debts");
     Strategy strategy = body.strategy();
     return metrics.submitLatency.record(() -> {
       NegotiationResult result = engine.calculate(request);
@@ -132,7 +138,7 @@ class NegotiationController {
       SubmissionStore.Row row = new SubmissionStore.Row(id, request.caseId(), strategy.name(), result.policySnapshotVersion(),
           cipher.encrypt(id, "name", borrower.name()), cipher.encrypt(id, "idNumber", borrower.idNumber()),
           blindIndex.index("idNumber", borrower.idNumber()), cipher.encrypt(id, "mobile", borrower.mobile()),
-          FenqiJson.write(bodies.mapper(), chosen), Instant.now());
+          stored(chosen), Instant.now());
       transactions.executeWithoutResult(tx -> {
         store.insert(row);
         audit.append(AuditEvent.of(principal.getName(), AuditAction.SUBMISSION, "submission/" + id,
@@ -188,6 +194,23 @@ class NegotiationController {
       if (!problems.isEmpty()) {
         throw new InvalidInputException(problems);
       }
+    }
+  }
+
+  /** The proposal as stored: compact JSON (the API's indented form doubled it). */
+  private String stored(NegotiationResult.ProposalReport chosen) {
+    try {
+      return compact.writeValueAsString(chosen);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new java.io.UncheckedIOException("cannot serialise the chosen proposal", e);
+    }
+  }
+
+  /** A case within the service's limit of debts ({@code fenqi.max-debts}), or a 400 naming it. */
+  private void checkDebtCount(NegotiationRequest request, String location) {
+    if (request.debts().size() > maxDebts) {
+      throw new InvalidInputException(location, "lists " + request.debts().size() + " debts; this service plans at "
+          + "most " + maxDebts + " per case (fenqi.max-debts)");
     }
   }
 

@@ -170,6 +170,28 @@ class FenqiApplicationTest {
     assertThat(calculate.body()).contains("U+000A at position 2");
   }
 
+  /**
+   * More debts than the service plans per case is a 400 before any work; 200 debts used to be planned for seconds and
+   * then fail the submission's insert with a 500 (1.5 MB of indented proposal JSON in a 1 000 000-character column).
+   */
+  @Test
+  void aCaseOfMoreDebtsThanTheLimitIsA400() throws Exception {
+    ObjectNode many = (ObjectNode) JSON.readTree(FEASIBLE);
+    com.fasterxml.jackson.databind.node.ArrayNode debts = many.putArray("debts");
+    JsonNode first = JSON.readTree(FEASIBLE).get("debts").get(0);
+    for (int i = 0; i < 101; i++) {
+      debts.add(((ObjectNode) first.deepCopy()).put("id", "d-" + i));
+    }
+    HttpResponse<String> res = send("POST", "/api/negotiation/calculate", CLIENT, many.toString());
+    assertThat(res.statusCode()).isEqualTo(400);
+    assertThat(locations(res)).containsExactly("request body: debts");
+    assertThat(res.body()).contains("lists 101 debts; this service plans at most 100 per case (fenqi.max-debts)");
+    HttpResponse<String> submit = send("POST", "/api/negotiation/submit", CLIENT,
+        "{\"case\":" + many + ",\"strategy\":\"BALANCED\"}");
+    assertThat(submit.statusCode()).isEqualTo(400);
+    assertThat(locations(submit)).containsExactly("request body: case.debts");
+  }
+
   @Test
   void oversizedBodyIsRejectedWith413() throws Exception {
     String big = "{\"caseId\":\"" + "x".repeat(70_000) + "\"}";
