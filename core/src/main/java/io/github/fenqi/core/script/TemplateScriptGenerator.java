@@ -77,9 +77,9 @@ final class TemplateScriptGenerator implements ScriptGenerator {
   }
 
   private String cleanNote(String note, Borrower borrower, List<ScriptFinding> findings) {
-    CleanedText cleaned = filter.clean(note);
+    CleanedText cleaned = filter.clean(note); // findings at their places in the note as written
     cleaned.findings().forEach(m -> findings.add(new ScriptFinding("hardshipNote", m)));
-    String text = masking.redact(cleaned.text());
+    String text = masking.redact(visible(cleaned.text()));
     if (!borrower.name().isBlank()) {
       text = text.replace(borrower.name().strip(), masking.name(borrower.name()));
     }
@@ -227,7 +227,35 @@ final class TemplateScriptGenerator implements ScriptGenerator {
   private String safe(String field, String text, List<ScriptFinding> findings) {
     CleanedText cleaned = filter.clean(text);
     cleaned.findings().forEach(m -> findings.add(new ScriptFinding(field, m)));
-    return cleaned.text();
+    return visible(cleaned.text());
+  }
+
+  /**
+   * {@code text} without invisible format characters (zero-width spaces and joiners, bidirectional overrides) and
+   * control characters other than line breaks, which become {@code \n}: a script is read by a lender's staff, and a
+   * right-to-left override in a borrower's note reversed what they saw; a zero-width space inside the borrower's name
+   * kept it from being masked.
+   */
+  static String visible(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      int type = Character.getType(c);
+      if (c == '\r') {
+        if (i < text.length() && text.charAt(i) == '\n') {
+          continue; // \r\n: the \n follows
+        }
+        out.append('\n');
+      } else if (c == '\n' || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+        out.append('\n');
+      } else if (c == '\t') {
+        out.append(' ');
+      } else if (type != Character.FORMAT && type != Character.CONTROL) {
+        out.appendCodePoint(c);
+      }
+    }
+    return out.toString();
   }
 
   /** Values with each amount in figures ({@code name}) and in words ({@code nameWords}), plus {@code others}. */

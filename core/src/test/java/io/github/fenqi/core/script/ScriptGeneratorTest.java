@@ -105,6 +105,31 @@ class ScriptGeneratorTest {
     assertFalse(SensitiveWordFilter.defaults().containsAny(s.text()), s.text());
   }
 
+  /**
+   * A script is read by a lender's staff: a right-to-left override in the note reversed what they saw, and a
+   * zero-width space inside the borrower's name kept it from being masked. Both are gone from every script; the
+   * note's findings keep their places in the note as written.
+   */
+  @ParameterizedTest
+  @EnumSource(ScriptLanguage.class)
+  void invisibleCharactersOfTheNoteNeverReachAScript(ScriptLanguage language) {
+    String name = CASE.borrower().name();
+    String note = "我失业了，\u202E收入中断\u202C。我叫" + name.charAt(0) + "\u200B" + name.substring(1)
+        + "。\r\n催收威\u2060胁我。";
+    NegotiationResult r = calculate(language, note);
+    for (NegotiationResult.ProposalReport p : r.proposals()) {
+      for (NegotiationScript s : p.scripts()) {
+        String text = s.text();
+        assertTrue(text.codePoints().noneMatch(c -> Character.getType(c) == Character.FORMAT
+            || (Character.getType(c) == Character.CONTROL && c != '\n')), text);
+        assertTrue(text.contains("收入中断"), text);
+        assertFalse(text.contains(name), text);
+      }
+    }
+    SensitiveMatch threat = r.hardshipNoteFindings().get(0);
+    assertEquals("威\u2060胁", note.substring(threat.start(), threat.end()));
+  }
+
   @org.junit.jupiter.api.Test
   void aLegalReferenceWithALexiconWordIsRejectedWhenTheGeneratorIsBuilt() {
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> ScriptGenerator.builder()
