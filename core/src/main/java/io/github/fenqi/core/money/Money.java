@@ -66,9 +66,12 @@ public record Money(long fen) implements Comparable<Money> {
     return fromDecimal(field, value, text);
   }
 
+  private static final java.util.regex.Pattern EXPONENT =
+      java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)[eE][+-]?\\d+");
+
   /** BigDecimal reads "1.23457E+11", a spreadsheet's shortening of 123456789012.34: an amount is written in full. */
   static void rejectExponent(String field, String text) {
-    if (text.indexOf('e') >= 0 || text.indexOf('E') >= 0) {
+    if (EXPONENT.matcher(text.strip()).matches()) { // only a number in that form: "abcde" is just not an amount
       throw new InvalidInputException(field, "'" + abbreviate(text) + "' is in exponent notation; write the amount in "
           + "full, such as \"48000.00\" (a spreadsheet may have shortened it)");
     }

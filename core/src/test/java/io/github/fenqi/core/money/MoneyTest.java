@@ -38,7 +38,8 @@ class MoneyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"NaN", "Infinity", "-Infinity", "abc", "", "12,34", "1e20", "99999999999999999999"})
+  @ValueSource(strings = {"NaN", "Infinity", "-Infinity", "abc", "", "12,34", "1e20", "99999999999999999999", "RED",
+      "1E", "e5"})
   void rejectsNonAmounts(String text) {
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> Money.parse("income", text));
     assertTrue(e.getMessage().startsWith("income: "), e.getMessage());
@@ -48,6 +49,9 @@ class MoneyTest {
   @ParameterizedTest
   @ValueSource(strings = {"4.8e4", "1.23457E+11", "5E2"})
   void exponentNotationIsRejectedEvenWhenItIsExact(String text) {
+    assertEquals("principal: 'RED' is not an amount; expected a decimal such as \"1234.56\"",
+        assertThrows(InvalidInputException.class, () -> Money.parse("principal", "RED")).getMessage(),
+        "a word with an E is not exponent notation");
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> Money.parse("principal", text));
     assertEquals("principal: '" + text + "' is in exponent notation; write the amount in full, such as \"48000.00\" "
         + "(a spreadsheet may have shortened it)", e.getMessage());
