@@ -38,7 +38,10 @@ public final class FenqiCli implements Runnable {
   }
 
   /** Runs one command line, writing to {@code out} and {@code err}; returns the exit code. */
-  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+  public static int run(String[] args, PrintWriter rawOut, PrintWriter rawErr) {
+    // what files put into reports and messages reaches a terminal: its control characters are shown, not obeyed
+    PrintWriter out = new PrintWriter(new TerminalSafeWriter(rawOut), true);
+    PrintWriter err = new PrintWriter(new TerminalSafeWriter(rawErr), true);
     CommandLine cl = commandLine();
     cl.setOut(out);
     cl.setErr(err);
@@ -87,6 +90,8 @@ public final class FenqiCli implements Runnable {
     cl.addSubcommand(new AuditCommand());
     cl.addSubcommand(new StatementCommand());
     cl.addSubcommand(new RulesCommand());
+    // plain help: output passes through TerminalSafeWriter, which would show picocli's colours as escapes
+    cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
     return cl;
   }
 

@@ -57,6 +57,21 @@ class StatementCommandTest {
     assertEquals(file + ":3", json.at("/forensics/signals/0/rows/0").asText());
   }
 
+  /** A statement is untrusted: an escape sequence in a field is shown in the report, not sent to the terminal. */
+  @Test
+  void controlCharactersOfAFileAreShownNotObeyed(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("bank.csv");
+    Files.writeString(file, "交易日期,交易时间,摘要,收入金额,支出金额,账户余额,对方户名,对方账号,交易渠道\n"
+        + "2026-05-01,10:00:00,POS消费,,\"1\u001B[2J\u202E\",990.00,超市,,POS\n");
+    CliRun r = CliRun.of("statement", "ingest", file.toString(), "--format-out", "text");
+    assertTrue(r.out().contains("'1\\u001B[2J\\u202E' is not an amount"), r.out());
+    assertTrue(r.out().chars().noneMatch(c -> c == 0x1B || c == 0x202E), r.out());
+    // so picocli must not colour the help: its escapes would be shown too (on a terminal, where AUTO turns them on)
+    picocli.CommandLine cl = FenqiCli.commandLine();
+    assertEquals(picocli.CommandLine.Help.Ansi.OFF, cl.getColorScheme().ansi());
+    assertEquals(picocli.CommandLine.Help.Ansi.OFF, cl.getSubcommands().get("plan").getColorScheme().ansi());
+  }
+
   @Test
   void textReportAndClearErrors(@TempDir Path dir) throws Exception {
     CliRun text = CliRun.of("statement", "ingest", DIR + "bank_A.csv", "--format-out", "text");
