@@ -1,14 +1,12 @@
 package io.github.fenqi.cli;
 
 import io.github.fenqi.core.AuditIntegrityException;
-import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.InputFiles;
 import io.github.fenqi.core.security.audit.AuditCheckpoint;
 import io.github.fenqi.core.security.audit.AuditKey;
 import io.github.fenqi.core.security.audit.AuditVerification;
 import io.github.fenqi.core.security.audit.FileAuditLog;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
@@ -59,12 +57,9 @@ public final class AuditCommand implements Runnable {
     AuditKey key = AuditKey.fromEnvironment(keyEnv, environment);
     Optional<AuditCheckpoint> checkpoint = Optional.empty();
     if (checkpointFile != null) {
-      try {
-        checkpoint = Optional.of(AuditCheckpoint.parse(checkpointFile.toString(),
-            Files.readString(checkpointFile, StandardCharsets.UTF_8)));
-      } catch (IOException e) {
-        throw new InvalidInputException(checkpointFile.toString(), "cannot be read: " + e.getMessage());
-      }
+      // InputFiles: a missing file is "no such file", and a wrong path (a device) cannot fill the heap
+      checkpoint = Optional.of(AuditCheckpoint.parse(checkpointFile.toString(),
+          new String(InputFiles.read(checkpointFile, 64 * 1024), StandardCharsets.UTF_8)));
     }
     AuditVerification v;
     try {

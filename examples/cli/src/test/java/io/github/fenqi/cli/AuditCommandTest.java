@@ -91,6 +91,15 @@ class AuditCommandTest {
   }
 
   @Test
+  void aMissingCheckpointFileIsNamed() {
+    Path file = log(1);
+    Path missing = dir.resolve("no-such-checkpoint.txt");
+    assertEquals(1, run(Map.of("FENQI_AUDIT_KEY", keyText), "verify", file.toString(), "--checkpoint",
+        missing.toString()));
+    assertTrue(err.toString().contains(missing + ": no such file"), err.toString());
+  }
+
+  @Test
   void missingKeyIsARejectedInputWithOneLineThroughTheCli() {
     Path file = log(1);
     StringWriter cliOut = new StringWriter();
