@@ -33,6 +33,27 @@ public final class Masking {
       "夏侯", "轩辕", "端木", "独孤", "南宫", "西门", "申屠", "澹台", "公冶", "宗政", "濮阳", "淳于", "单于",
       "太叔", "仲孙", "钟离", "闻人", "万俟", "赫连", "呼延", "完颜", "拓跋", "百里", "东郭", "司空", "第五");
 
+  /**
+   * {@code text} with full-width digits and X (U+FF10–U+FF19, U+FF38, U+FF58) as ASCII: a Chinese input method in
+   * full-width mode types an ID number as １１０１０５…, which the digit patterns did not see, so it went out unmasked.
+   * Other full-width characters (the Chinese comma, brackets) stay as they are.
+   */
+  static String halfWidthDigits(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      char ascii = c >= '\uFF10' && c <= '\uFF19' ? (char) ('0' + (c - '\uFF10'))
+          : c == '\uFF38' ? 'X' : c == '\uFF58' ? 'x' : c;
+      if (ascii != c && out == null) {
+        out = new StringBuilder(text);
+      }
+      if (out != null) {
+        out.setCharAt(i, ascii);
+      }
+    }
+    return out == null ? text : out.toString();
+  }
+
   private static final Pattern DIGIT_RUN = Pattern.compile("(?<![0-9A-Za-z])[0-9][0-9 \\-]{9,}[0-9Xx](?![0-9A-Za-z])");
   private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
 
@@ -133,7 +154,7 @@ public final class Masking {
    * where callers may pass identifiers by mistake.
    */
   public String redact(String text) {
-    Matcher m = DIGIT_RUN.matcher(text);
+    Matcher m = DIGIT_RUN.matcher(halfWidthDigits(text));
     StringBuilder out = new StringBuilder(text.length());
     while (m.find()) {
       String compact = m.group().replaceAll("[\\s-]", "");

@@ -51,6 +51,14 @@ class MaskingTest {
     assertEquals("****", m.address("杭州"));
   }
 
+  /** A Chinese input method in full-width mode types digits as １２３; an ID number so typed went out unmasked. */
+  @Test
+  void fullWidthIdentifiersInTextAreMaskedToo() {
+    Masking m = Masking.defaults();
+    String redacted = m.redact("我的身份证号是１１０１０５１９４９１２３１００２Ｘ，电话１３９１２３４５６７８。");
+    assertEquals("我的身份证号是110***********002X，电话139****5678。", redacted);
+  }
+
   @Test
   void shortValuesAreMaskedEntirely() {
     assertEquals("*****", m.idNumber("12345"));
