@@ -24,6 +24,14 @@ public record Problem(String location, String reason) {
     return new Problem(location, reason);
   }
 
+  /**
+   * {@code value} as a reason may quote it: up to 40 characters, longer ones cut to 37 and "...": enough to recognise
+   * a value, not to echo a page back.
+   */
+  public static String excerpt(String value) {
+    return value.length() <= 40 ? value : value.substring(0, 37) + "...";
+  }
+
   /** {@code location: reason}, or just the reason when the location is empty. */
   @Override
   public String toString() {

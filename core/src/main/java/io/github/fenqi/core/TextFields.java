@@ -34,14 +34,28 @@ public final class TextFields {
     }
     for (int i = 0, position = 1; i < value.length(); i += Character.charCount(value.codePointAt(i)), position++) {
       int c = value.codePointAt(i);
-      int type = Character.getType(c);
-      if (type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-          || type == Character.PARAGRAPH_SEPARATOR) {
+      if (isInvisible(c) || isLineBreak(c)) {
         return Optional.of(Problem.of(field, String.format(java.util.Locale.ROOT,
             "contains an invisible or control character (U+%04X at position %d); it must be one line of visible "
                 + "text", c, position)));
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A control character (C0, DEL, C1: tabs and line feeds among them) or a format character (zero-width spaces and
+   * joiners, bidirectional embeddings, overrides and isolates): what prints as nothing, or changes how what follows is
+   * shown. One-line fields refuse them; scripts and the CLI's output drop or escape them.
+   */
+  public static boolean isInvisible(int codePoint) {
+    int type = Character.getType(codePoint);
+    return type == Character.CONTROL || type == Character.FORMAT;
+  }
+
+  /** A line or paragraph separator other than the control characters (U+2028, U+2029). */
+  public static boolean isLineBreak(int codePoint) {
+    int type = Character.getType(codePoint);
+    return type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
   }
 }

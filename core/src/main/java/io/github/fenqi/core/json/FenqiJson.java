@@ -160,21 +160,31 @@ public final class FenqiJson {
     }
     String prefix = sourceName.isEmpty() ? "" : sourceName + ": ";
     List<Problem> out = new ArrayList<>();
+    bindComponents(mapper, root, recordType, prefix, out);
+    return List.copyOf(new LinkedHashSet<>(out)); // a failed part and its field can name the same problem
+  }
+
+  /**
+   * Binds each component of {@code recordType} present in {@code node} on its own, and each element of a component that
+   * is a list; {@code where} is the record's path ({@code prefix} of its components' names).
+   */
+  private static void bindComponents(ObjectMapper mapper, JsonNode node, Class<?> recordType, String where,
+      List<Problem> out) {
     for (RecordComponent c : recordType.getRecordComponents()) {
-      JsonNode node = root.get(c.getName());
-      if (node == null || node.isNull()) {
+      JsonNode child = node.get(c.getName());
+      if (child == null || child.isNull()) {
         continue;
       }
       JavaType type = mapper.constructType(c.getGenericType());
-      if (type.isCollectionLikeType() && node.isArray()) {
-        for (int i = 0; i < node.size(); i++) {
-          bindAlone(mapper, node.get(i), type.getContentType(), prefix + c.getName() + "[" + i + "]", out);
+      String path = where + (where.isEmpty() || where.endsWith(": ") ? "" : ".") + c.getName();
+      if (type.isCollectionLikeType() && child.isArray()) {
+        for (int i = 0; i < child.size(); i++) {
+          bindAlone(mapper, child.get(i), type.getContentType(), path + "[" + i + "]", out);
         }
       } else {
-        bindAlone(mapper, node, type, prefix + c.getName(), out);
+        bindAlone(mapper, child, type, path, out);
       }
     }
-    return List.copyOf(new LinkedHashSet<>(out)); // a failed part and its field can name the same problem
   }
 
   private static void bindAlone(ObjectMapper mapper, JsonNode node, JavaType type, String where, List<Problem> out) {
@@ -198,12 +208,7 @@ public final class FenqiJson {
       out.add(Problem.of(location, p.reason()));
     }
     if (type.getRawClass().isRecord() && node.isObject()) { // a part that failed: its own parts, one by one
-      for (RecordComponent c : type.getRawClass().getRecordComponents()) {
-        JsonNode child = node.get(c.getName());
-        if (child != null && !child.isNull()) {
-          bindAlone(mapper, child, mapper.constructType(c.getGenericType()), where + "." + c.getName(), out);
-        }
-      }
+      bindComponents(mapper, node, type.getRawClass(), where, out);
     }
   }
 
@@ -231,12 +236,7 @@ public final class FenqiJson {
   public static InvalidInputException translate(IOException e, String sourceName) {
     String prefix = sourceName.isEmpty() ? "" : sourceName + ": ";
     if (e instanceof JsonMappingException jme && jme.getCause() instanceof JsonParseException parse) {
-      String path = pathOf(jme);
-      String twice = duplicate(parse);
-      if (twice != null && !path.isEmpty()) { // a key twice in one object: the path is the object's
-        return new InvalidInputException(List.of(Problem.of(prefix + path, twice)), e);
-      }
-      return malformed(parse, prefix, e);
+      return malformed(parse, prefix, pathOf(jme), e);
     }
     @Nullable InputCoercionException range = e instanceof InputCoercionException ice ? ice
         : e.getCause() instanceof InputCoercionException ice ? ice : null;
@@ -264,7 +264,7 @@ public final class FenqiJson {
       return new InvalidInputException(List.of(Problem.of(stripColon(where), describe(jme))), e);
     }
     if (e instanceof JsonProcessingException jpe) {
-      return malformed(jpe, prefix, e);
+      return malformed(jpe, prefix, "", e);
     }
     return new InvalidInputException(List.of(Problem.of(stripColon(prefix), "cannot be read: " + e.getMessage())), e);
   }
@@ -278,10 +278,13 @@ public final class FenqiJson {
     return m.find() ? "field '" + m.group(1) + "' appears twice (line " + lineOf(e) + "); keep one" : null;
   }
 
-  private static InvalidInputException malformed(JsonProcessingException jpe, String prefix, IOException cause) {
+  /** {@code path}: where in the JSON the parser stopped, when known ("" if not); a key twice names its object. */
+  private static InvalidInputException malformed(JsonProcessingException jpe, String prefix, String path,
+      IOException cause) {
     String twice = duplicate(jpe);
     if (twice != null) {
-      return new InvalidInputException(List.of(Problem.of(stripColon(prefix), twice)), cause);
+      return new InvalidInputException(List.of(Problem.of(path.isEmpty() ? stripColon(prefix) : prefix + path, twice)),
+          cause);
     }
     String reason = firstLine(jpe.getOriginalMessage()).replaceAll("\\s*\\(for [^)]*\\[Source:.*$", "");
     if (reason.startsWith("Invalid UTF-8")) { // most often a file saved as GBK by a Chinese editor
@@ -389,7 +392,7 @@ public final class FenqiJson {
 
   /** {@code "text"}, cut to 40 characters: enough to recognise a value, not to echo a page back. */
   private static String quoted(String text) {
-    return "\"" + (text.length() > 40 ? text.substring(0, 37) + "..." : text) + "\"";
+    return "\"" + Problem.excerpt(text) + "\"";
   }
 
   /** A value type read from one string by its {@code @JsonCreator} ({@code Rate.of("0.18")}). */

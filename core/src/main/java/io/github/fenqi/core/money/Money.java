@@ -3,6 +3,7 @@ package io.github.fenqi.core.money;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -60,7 +61,7 @@ public record Money(long fen) implements Comparable<Money> {
     try {
       value = new BigDecimal(text);
     } catch (NumberFormatException e) {
-      throw new InvalidInputException(field, "'" + abbreviate(text)
+      throw new InvalidInputException(field, "'" + Problem.excerpt(text)
           + "' is not an amount; expected a decimal such as \"1234.56\"");
     }
     return fromDecimal(field, value, text);
@@ -72,8 +73,8 @@ public record Money(long fen) implements Comparable<Money> {
   /** BigDecimal reads "1.23457E+11", a spreadsheet's shortening of 123456789012.34: an amount is written in full. */
   static void rejectExponent(String field, String text) {
     if (EXPONENT.matcher(text.strip()).matches()) { // only a number in that form: "abcde" is just not an amount
-      throw new InvalidInputException(field, "'" + abbreviate(text) + "' is in exponent notation; write the amount in "
-          + "full, such as \"48000.00\" (a spreadsheet may have shortened it)");
+      throw new InvalidInputException(field, "'" + Problem.excerpt(text) + "' is in exponent notation; write the "
+          + "amount in full, such as \"48000.00\" (a spreadsheet may have shortened it)");
     }
   }
 
@@ -85,19 +86,16 @@ public record Money(long fen) implements Comparable<Money> {
   static Money fromDecimal(String field, BigDecimal value, String shown) {
     BigDecimal stripped = value.stripTrailingZeros();
     if (stripped.scale() > 2) {
-      throw new InvalidInputException(field, "'" + abbreviate(shown) + "' has " + stripped.scale()
+      throw new InvalidInputException(field, "'" + Problem.excerpt(shown) + "' has " + stripped.scale()
           + " decimals; money has at most 2");
     }
     if (value.abs().compareTo(MAX_ABS_YUAN) > 0) {
-      throw new InvalidInputException(field, "'" + abbreviate(shown)
+      throw new InvalidInputException(field, "'" + Problem.excerpt(shown)
           + "' is out of range; amounts are limited to ±10^15 yuan");
     }
     return new Money(value.movePointRight(2).longValueExact());
   }
 
-  private static String abbreviate(String text) {
-    return text.length() <= 40 ? text : text.substring(0, 37) + "...";
-  }
 
   public Money plus(Money other) {
     return new Money(Math.addExact(fen, other.fen));

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Policies held in memory, changed through {@link #put} and {@link #remove} (an admin API, tests). Every
@@ -44,29 +45,7 @@ public final class InMemoryPolicyRepository implements PolicyRepository {
    * @return the repository version after the change
    */
   public long put(Policy policy, String actor) {
-    PolicyChanged event;
-    synchronized (this) {
-      List<Problem> conflicts = conflicts(policy);
-      if (!conflicts.isEmpty()) {
-        throw new InvalidInputException(conflicts);
-      }
-      List<Policy> next = new ArrayList<>();
-      Optional<Policy> old = Optional.empty();
-      for (Policy p : snapshot.policies()) {
-        if (p.platformId().equals(policy.platformId()) && p.version().equals(policy.version())) {
-          old = Optional.of(p);
-        } else {
-          next.add(p);
-        }
-      }
-      next.add(policy);
-      long version = snapshot.version() + 1;
-      snapshot = new PolicySnapshot(version, next);
-      event = new PolicyChanged(old.isPresent() ? Change.UPDATED : Change.ADDED, policy.platformId(),
-          old.map(Policy::version).orElse(null), policy.version(), actor, version);
-    }
-    listeners.fire(event);
-    return event.repositoryVersion();
+    return install(policy, false, actor);
   }
 
   /**
@@ -77,25 +56,42 @@ public final class InMemoryPolicyRepository implements PolicyRepository {
    * @return the repository version after the change
    */
   public long supersede(Policy policy, String actor) {
+    return install(policy, true, actor);
+  }
+
+  /**
+   * Adds {@code policy}, replacing the platform's version of the same label, and — when {@code superseding} — the
+   * version of the same day ({@link #put} refuses one instead), in one new snapshot; then tells listeners, outside the
+   * lock: UPDATED from the version replaced, else ADDED.
+   */
+  private long install(Policy policy, boolean superseding, String actor) {
     PolicyChanged event;
     synchronized (this) {
-      Optional<Policy> rival = PolicySnapshot.sameDayVersion(snapshot.policies(), policy);
-      if (rival.isEmpty()) {
-        return put(policy, actor);
+      @Nullable Policy replaced = null;
+      if (superseding) {
+        replaced = PolicySnapshot.sameDayVersion(snapshot.policies(), policy).orElse(null);
+      } else {
+        List<Problem> conflicts = conflicts(policy);
+        if (!conflicts.isEmpty()) {
+          throw new InvalidInputException(conflicts);
+        }
       }
       List<Policy> next = new ArrayList<>();
+      String oldVersion = replaced == null ? null : replaced.version();
       for (Policy p : snapshot.policies()) {
-        boolean replaced = p.platformId().equals(policy.platformId())
-            && (p.version().equals(rival.get().version()) || p.version().equals(policy.version()));
-        if (!replaced) {
+        boolean sameLabel = p.platformId().equals(policy.platformId()) && p.version().equals(policy.version());
+        if (sameLabel && oldVersion == null) {
+          oldVersion = p.version();
+        }
+        if (!sameLabel && p != replaced) {
           next.add(p);
         }
       }
       next.add(policy);
       long version = snapshot.version() + 1;
       snapshot = new PolicySnapshot(version, next);
-      event = new PolicyChanged(Change.UPDATED, policy.platformId(), rival.get().version(), policy.version(), actor,
-          version);
+      event = new PolicyChanged(oldVersion == null ? Change.ADDED : Change.UPDATED, policy.platformId(), oldVersion,
+          policy.version(), actor, version);
     }
     listeners.fire(event);
     return event.repositoryVersion();

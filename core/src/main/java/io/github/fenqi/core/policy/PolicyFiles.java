@@ -1,5 +1,6 @@
 package io.github.fenqi.core.policy;
 
+import io.github.fenqi.core.DurableFiles;
 import io.github.fenqi.core.FenqiException;
 import io.github.fenqi.core.InvalidInputException;
 import java.io.IOException;
@@ -62,7 +63,7 @@ public final class PolicyFiles {
       }
       throw new FenqiException("cannot write policy file " + target + " (" + describe(e) + ")", e);
     }
-    syncDirectory(directory);
+    DurableFiles.syncDirectory(directory); // the rename, durable
     return new Written(target, policy);
   }
 
@@ -105,14 +106,5 @@ public final class PolicyFiles {
   private static String safe(String label) {
     String s = label.replaceAll("[^A-Za-z0-9._-]", "_");
     return s.startsWith(".") ? "_" + s.substring(1) : s;
-  }
-
-  /** Makes the rename durable where a directory can be synced (Linux, macOS); elsewhere the OS decides when. */
-  private static void syncDirectory(Path directory) {
-    try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
-      dir.force(true);
-    } catch (IOException e) {
-      // not supported on this platform (e.g. Windows): the rename is still atomic, only its durability is deferred
-    }
   }
 }

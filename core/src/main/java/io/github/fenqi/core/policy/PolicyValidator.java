@@ -252,8 +252,7 @@ public final class PolicyValidator {
   }
 
   private static String shown(JsonNode v) {
-    String s = v.toString();
-    return s.length() > 40 ? s.substring(0, 37) + "..." : s;
+    return Problem.excerpt(v.toString());
   }
 
   private static Map<String, Kind> schema(Object... pairs) {

@@ -2,6 +2,7 @@ package io.github.fenqi.core.script;
 
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.TextFields;
 import io.github.fenqi.core.affordability.AffordabilityAssessment;
 import io.github.fenqi.core.borrower.Borrower;
 import io.github.fenqi.core.borrower.Hardship;
@@ -241,17 +242,16 @@ final class TemplateScriptGenerator implements ScriptGenerator {
     for (int i = 0; i < text.length(); ) {
       int c = text.codePointAt(i);
       i += Character.charCount(c);
-      int type = Character.getType(c);
       if (c == '\r') {
         if (i < text.length() && text.charAt(i) == '\n') {
           continue; // \r\n: the \n follows
         }
         out.append('\n');
-      } else if (c == '\n' || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+      } else if (c == '\n' || TextFields.isLineBreak(c)) {
         out.append('\n');
       } else if (c == '\t') {
         out.append(' ');
-      } else if (type != Character.FORMAT && type != Character.CONTROL) {
+      } else if (!TextFields.isInvisible(c)) {
         out.appendCodePoint(c);
       }
     }

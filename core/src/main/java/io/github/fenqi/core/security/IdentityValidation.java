@@ -1,12 +1,12 @@
 package io.github.fenqi.core.security;
 
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.NegotiationEngine;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.borrower.Borrower;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,11 +36,11 @@ public final class IdentityValidation {
   }
 
   /**
-   * Validation against today's date in China (Asia/Shanghai, as {@code NegotiationEngine.CASE_ZONE}): a resident ID's
+   * Validation against today's date in China ({@link NegotiationEngine#CASE_ZONE}): a resident ID's
    * birth date is a date in China, whatever the server's zone.
    */
   public static IdentityValidation system() {
-    return new IdentityValidation(Clock.system(ZoneId.of("Asia/Shanghai")), Masking.defaults());
+    return new IdentityValidation(Clock.system(NegotiationEngine.CASE_ZONE), Masking.defaults());
   }
 
   /** Validation against {@code clock}'s date (tests, or a case's application date). */

@@ -55,13 +55,7 @@ public final class FenqiCli implements Runnable {
       if (ex instanceof InvalidInputException || ex instanceof FenqiException) {
         err.println("fenqi: " + oneLine(ex.getMessage()));
       } else {
-        err.println("fenqi: internal error: " + ex.getClass().getSimpleName() + ": " + oneLine(ex.getMessage())
-            + " (set FENQI_DEBUG=1 for a stack trace)");
-        if (System.getenv("FENQI_DEBUG") != null) {
-          ex.printStackTrace(err);
-        }
-        err.flush();
-        return INTERNAL_ERROR;
+        return internalError(err, ex);
       }
       err.flush();
       return REJECTED;
@@ -70,11 +64,7 @@ public final class FenqiCli implements Runnable {
     try {
       code = cl.execute(args);
     } catch (OutOfMemoryError | StackOverflowError e) { // picocli hands only Exceptions to the handler above
-      err.println("fenqi: internal error: " + e.getClass().getSimpleName() + " (set FENQI_DEBUG=1 for a stack trace)");
-      if (System.getenv("FENQI_DEBUG") != null) {
-        e.printStackTrace(err);
-      }
-      code = INTERNAL_ERROR;
+      code = internalError(err, e);
     }
     out.flush();
     err.flush();
@@ -93,6 +83,18 @@ public final class FenqiCli implements Runnable {
     // plain help: output passes through TerminalSafeWriter, which would show picocli's colours as escapes
     cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
     return cl;
+  }
+
+  /** One line naming the failure (its stack trace with FENQI_DEBUG set); {@link #INTERNAL_ERROR}. */
+  private static int internalError(PrintWriter err, Throwable failure) {
+    err.println("fenqi: internal error: " + failure.getClass().getSimpleName()
+        + (failure.getMessage() == null ? "" : ": " + oneLine(failure.getMessage()))
+        + " (set FENQI_DEBUG=1 for a stack trace)");
+    if (System.getenv("FENQI_DEBUG") != null) {
+      failure.printStackTrace(err);
+    }
+    err.flush();
+    return INTERNAL_ERROR;
   }
 
   private static String oneLine(String message) {

@@ -1,15 +1,17 @@
 package io.github.fenqi.cli;
 
+import io.github.fenqi.core.TextFields;
 import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.Writer;
 
 /**
  * Writes what the CLI prints with terminal control characters shown as escapes (backslash, u, four hex digits: ESC
- * becomes the six characters <code>&#92;u001B</code>) instead of sent: a statement,
- * case or policy file is untrusted input, and a value echoed in a report or an error (a counterparty, a rejected
- * amount) could carry escape sequences that recolour, move or clear the user's terminal, or bidirectional controls
- * that reorder what follows. Line breaks and tabs pass; JSON output is unaffected (Jackson already escapes controls).
+ * becomes the six characters <code>&#92;u001B</code>) instead of sent: a statement, case or policy file is untrusted
+ * input, and a value echoed in a report or an error (a counterparty, a rejected amount) could carry escape sequences
+ * that recolour, move or clear the user's terminal, or bidirectional controls that reorder what follows — every
+ * {@link TextFields#isInvisible} character but line breaks and tabs. JSON output is unaffected (Jackson already
+ * escapes controls).
  *
  * <p>Thread-safety: as the wrapped writer (a {@code PrintWriter} locks around it).
  */
@@ -18,10 +20,9 @@ final class TerminalSafeWriter extends FilterWriter {
     super(out);
   }
 
-  /** Whether {@code c} is shown escaped rather than written. */
+  /** Whether {@code c} is shown escaped rather than written: an invisible character other than a line break or tab. */
   static boolean unsafe(char c) {
-    return (c < 0x20 && c != '\n' && c != '\t' && c != '\r') || (c >= 0x7F && c <= 0x9F)
-        || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+    return c != '\n' && c != '\t' && c != '\r' && TextFields.isInvisible(c);
   }
 
   @Override

@@ -59,8 +59,7 @@ class ProblemHandler {
     String expected = type == java.time.LocalDate.class ? "a date YYYY-MM-DD"
         : type != null && type.isEnum() ? "one of " + java.util.Arrays.toString(type.getEnumConstants())
         : type != null ? "a " + type.getSimpleName() : "another form";
-    String given = String.valueOf(e.getValue());
-    given = given.length() > 40 ? given.substring(0, 37) + "..." : given; // echo enough to recognise, not a page
+    String given = Problem.excerpt(String.valueOf(e.getValue()));
     return Problems.of(HttpStatus.BAD_REQUEST, "Invalid input", "a parameter has the wrong form",
         List.of(Problem.of(e.getName(), "expected " + expected + ", got '" + given + "'")));
   }

@@ -1,6 +1,7 @@
 package io.github.fenqi.spring;
 
 import io.github.fenqi.core.AuditIntegrityException;
+import io.github.fenqi.core.AuditLogBusyException;
 import io.github.fenqi.core.FenqiException;
 import io.github.fenqi.core.InvalidInputException;
 import org.jspecify.annotations.Nullable;
@@ -22,7 +23,7 @@ class StartFailureAnalyzer extends AbstractFailureAnalyzer<FenqiException> {
     if (cause instanceof AuditIntegrityException) {
       action = "The audit log was altered: do not start on it. Check it with 'fenqi audit verify' and restore it from "
           + "a copy that verifies (see examples/cli/README.md).";
-    } else if (cause.getMessage() != null && cause.getMessage().contains("open by another writer")) {
+    } else if (cause instanceof AuditLogBusyException) {
       action = "Another instance writes this audit log (FENQI_AUDIT_LOG): stop it, or give this instance a log of "
           + "its own.";
     } else {

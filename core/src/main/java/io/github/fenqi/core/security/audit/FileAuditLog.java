@@ -1,6 +1,8 @@
 package io.github.fenqi.core.security.audit;
 
 import io.github.fenqi.core.AuditIntegrityException;
+import io.github.fenqi.core.AuditLogBusyException;
+import io.github.fenqi.core.DurableFiles;
 import io.github.fenqi.core.FenqiException;
 import io.github.fenqi.core.InvalidInputException;
 import java.io.ByteArrayOutputStream;
@@ -103,16 +105,16 @@ public final class FileAuditLog implements AuditLog {
    * writer (another process, or another open log in this one) holds it: short-lived writers such as CLI runs that
    * share one log take turns instead of failing.
    *
-   * @throws FenqiException when the other writer still holds the log after the wait, naming the wait
+   * @throws AuditLogBusyException when the other writer still holds the log after the wait, naming the wait
    */
   public static FileAuditLog open(Path file, AuditKey key, Duration waitForWriter) {
     long deadline = System.nanoTime() + waitForWriter.toNanos();
     while (true) {
       try {
-        return open(file, key, Clock.systemUTC(), List.of(), true);
-      } catch (WriterBusy busy) {
+        return open(file, key);
+      } catch (AuditLogBusyException busy) {
         if (System.nanoTime() - deadline >= 0) {
-          throw new FenqiException(file + ": the audit log is still open by another writer after waiting "
+          throw new AuditLogBusyException(file + ": the audit log is still open by another writer after waiting "
               + waitForWriter.toMillis() + " ms");
         }
         try {
@@ -125,25 +127,15 @@ public final class FileAuditLog implements AuditLog {
     }
   }
 
-  /** Another writer holds the lock: {@link #open(Path, AuditKey, Duration)} tries again. */
-  private static final class WriterBusy extends FenqiException {
-    WriterBusy(Path file) {
-      super(file + ": the audit log is already open by another writer");
-    }
-  }
-
   /**
    * Opens (creating if absent) the log at {@code file}: locks it, verifies every complete entry, repairs a torn
    * last line, and starts the writer thread.
    *
    * @throws AuditIntegrityException when a complete entry does not verify (the log was tampered with)
-   * @throws FenqiException when the file is locked by another writer or cannot be read or written
+   * @throws AuditLogBusyException when another writer holds the log
+   * @throws FenqiException when the file cannot be read or written
    */
   public static FileAuditLog open(Path file, AuditKey key, Clock clock, List<AuditSink> sinks) {
-    return open(file, key, clock, sinks, false);
-  }
-
-  private static FileAuditLog open(Path file, AuditKey key, Clock clock, List<AuditSink> sinks, boolean busyToRetry) {
     FileChannel channel;
     boolean created = false;
     try {
@@ -157,8 +149,9 @@ public final class FileAuditLog implements AuditLog {
     } catch (IOException e) {
       throw new FenqiException(file + ": cannot open the audit log: " + e.getMessage(), e);
     }
-    if (created) { // the new file's name must survive a crash as its forced entries do (POSIX: sync the directory)
-      syncDirectory(file.toAbsolutePath().getParent());
+    Path directory = file.toAbsolutePath().getParent();
+    if (created && directory != null) { // the new file's name must survive a crash as its forced entries do
+      DurableFiles.syncDirectory(directory);
     }
     FileLock lock = null;
     try {
@@ -168,8 +161,7 @@ public final class FileAuditLog implements AuditLog {
         lock = null;
       }
       if (lock == null) {
-        throw busyToRetry ? new WriterBusy(file)
-            : new FenqiException(file + ": the audit log is already open by another writer");
+        throw new AuditLogBusyException(file + ": the audit log is already open by another writer");
       }
       AuditChain chain = new AuditChain(key);
       // through the locked channel: opening the file again and closing it would drop this process's lock (POSIX)
@@ -322,18 +314,6 @@ public final class FileAuditLog implements AuditLog {
       offset += read;
     }
     return complete;
-  }
-
-  /** Makes a new file's directory entry durable where a directory can be synced (Linux, macOS). */
-  private static void syncDirectory(@Nullable Path directory) {
-    if (directory == null) {
-      return;
-    }
-    try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
-      dir.force(true);
-    } catch (IOException e) {
-      // not supported on this platform (e.g. Windows): the entry is written, only its durability is the OS's call
-    }
   }
 
   /** The file this log writes. */
