@@ -254,7 +254,14 @@ public final class NegotiationEngine implements AutoCloseable {
           + "case's date " + asOf + ": their income may be out of date; recent statements give a truer budget");
     }
     Money savings = request.borrower().liquidSavings();
-    ProposalSet set = solver.solve(new ProposalProblem(terms, assessment.maxAffordableInstallment(), savings, grid, acceptance));
+    ProposalProblem problem = new ProposalProblem(terms, assessment.maxAffordableInstallment(), savings, grid, acceptance);
+    ProposalSet set = solver.solve(problem);
+    // any solver's answer, the exact one's too, is checked before a borrower or lender sees it: a plan above the budget
+    // or outside a policy would be shown as compliant
+    List<Problem> broken = problem.violations(set);
+    if (!broken.isEmpty()) {
+      throw ComponentContractException.of("the proposal solver", solver, broken);
+    }
 
     List<NegotiationResult.ProposalReport> reports = new ArrayList<>();
     if (set.feasible()) {

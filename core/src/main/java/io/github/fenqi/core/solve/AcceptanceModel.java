@@ -13,7 +13,12 @@ import java.util.List;
 @FunctionalInterface
 public interface AcceptanceModel {
 
-  /** Probability in (0, 1) that the lender accepts an option with these features. */
+  /**
+   * Probability in (0, 1] that the lender accepts an option with these features (1 only as a near-certainty rounded
+   * up, as the logistic model's is beyond a logit of 37). Anything else — 0, a negative, above 1, NaN — stops the
+   * calculation with a {@link io.github.fenqi.core.ComponentContractException} naming the debt and the option: the
+   * strategies are built from these figures (CONSERVATIVE from their logarithms), so none would be sound.
+   */
   double probability(AcceptanceFeatures features);
 
   /** The logistic model with the given coefficients. */

@@ -33,7 +33,10 @@ final class LogisticAcceptanceModel implements AcceptanceModel {
       double recoveryRatio) {
     double z = beta[0] + beta[1] * waiverOfCap + beta[2] * termOfMax + beta[3] * downPaymentRatio
         + beta[4] * overdue + beta[5] * proof + beta[6] * recoveryRatio;
-    return 1.0 / (1.0 + Math.exp(-z));
+    double p = 1.0 / (1.0 + Math.exp(-z));
+    // below z ≈ −745 the quotient underflows to 0, which no lender's chance is and whose log (CONSERVATIVE's value)
+    // is −∞: the least positive double instead, the nearest the arithmetic can say
+    return p > 0 ? p : Double.MIN_VALUE;
   }
 
   /** The overdue feature the model weighs: log(1 + months overdue), so the first months count most. */

@@ -1,5 +1,7 @@
 package io.github.fenqi.core.solve;
 
+import io.github.fenqi.core.ComponentContractException;
+import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.debt.DebtComponent;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.money.Rate;
@@ -166,9 +168,19 @@ public final class OptionGrid {
     total[i] = Math.addExact(d, installments);
     recovery[i] = recoveryRatio;
     LogisticAcceptanceModel logistic = p.logistic();
-    acceptance[i] = logistic != null && recoveryRatio >= 0 && recoveryRatio <= 2 && p.overdueValid()
+    double probability = logistic != null && recoveryRatio >= 0 && recoveryRatio <= 2 && p.overdueValid()
         ? logistic.probability(waiverOfCap, p.termOfMax()[t], downRatio, p.overdue(), p.proof(), recoveryRatio)
         : model.probability(features(k, d, settled, n, terms.maxTerm(), recoveryRatio));
+    if (!(probability > 0 && probability <= 1)) { // NaN too: every strategy's value is built from it
+      throw notAProbability(probability, n, waiverOfCap, d);
+    }
+    acceptance[i] = probability;
+  }
+
+  private ComponentContractException notAProbability(double probability, int n, double waiverOfCap, long d) {
+    return ComponentContractException.of("the acceptance model", model, List.of(Problem.of("acceptanceModel", "returned " + probability + " for debt '" + terms.debt().id() + "' (term "
+            + n + ", " + Math.round(waiverOfCap * 100) + " % of the waiver cap, down payment " + Money.ofFen(d)
+            + "); a probability must be in (0, 1]")));
   }
 
   /**

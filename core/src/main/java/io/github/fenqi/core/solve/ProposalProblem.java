@@ -2,9 +2,17 @@ package io.github.fenqi.core.solve;
 
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.debt.DebtComponent;
 import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.money.Rate;
+import io.github.fenqi.core.schedule.Amortizer;
+import io.github.fenqi.core.schedule.RepaymentMethod;
+import io.github.fenqi.core.schedule.ScheduleSummary;
+import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -47,6 +55,161 @@ public record ProposalProblem(
   /** With default grid and acceptance model. */
   public static ProposalProblem of(List<DebtTerms> debts, Money monthlyBudget, Money liquidSavings) {
     return new ProposalProblem(debts, monthlyBudget, liquidSavings, GridConfig.DEFAULTS, AcceptanceModel.defaults());
+  }
+
+  /**
+   * Everything wrong with {@code proposal} as an answer to this problem, empty when it complies: every hard constraint
+   * of {@link ProposalSolver}, checked from the debts' terms and the schedules themselves rather than from a grid — a
+   * plan for each debt, in order; each an allowed term, waivers within the caps, at least the least down payment, and
+   * the figures its schedule gives; the totals their sums; Σ first installments within the budget and Σ down payments
+   * within savings; every probability in (0, 1], and for AGGRESSIVE at or above the acceptance floor. The engine
+   * checks every solver's answer with it before anyone sees it; a custom solver's tests can call it too.
+   */
+  public List<Problem> violations(Proposal proposal) {
+    return violations(proposal, new HashMap<>());
+  }
+
+  private List<Problem> violations(Proposal proposal, Map<Pricing, Amortizer> amortizers) {
+    try {
+      return checked(proposal, amortizers);
+    } catch (ArithmeticException e) { // Money's checked sums: figures no schedule could give
+      return List.of(Problem.of(proposal.strategy().name(), "its amounts overflow a sum: " + e.getMessage()));
+    }
+  }
+
+  /**
+   * {@link #violations(Proposal)} of each proposal, and of the set: one proposal per strategy at most, in
+   * {@link Strategy} order, and a reason exactly when there is none.
+   */
+  public List<Problem> violations(ProposalSet set) {
+    List<Problem> problems = new ArrayList<>();
+    Strategy previous = null;
+    Map<Pricing, Amortizer> amortizers = new HashMap<>(); // each caches its terms' annuity factors
+    for (Proposal p : set.proposals()) {
+      if (previous != null && p.strategy().compareTo(previous) <= 0) {
+        problems.add(Problem.of("proposals", p.strategy() + " after " + previous + "; at most one per strategy, in "
+            + java.util.Arrays.toString(Strategy.values()) + " order"));
+      }
+      previous = p.strategy();
+      problems.addAll(violations(p, amortizers));
+    }
+    if (set.proposals().isEmpty() == set.infeasibility().isEmpty()) {
+      problems.add(Problem.of("infeasibility", set.proposals().isEmpty()
+          ? "absent though there is no proposal; an infeasible case says which constraint binds"
+          : "present beside " + set.proposals().size() + " proposal(s)"));
+    }
+    return problems;
+  }
+
+  private record Pricing(RepaymentMethod method, Rate annualRate, Rate monthlyFeeRate) {}
+
+  private List<Problem> checked(Proposal proposal, Map<Pricing, Amortizer> amortizers) {
+    String at = proposal.strategy().name();
+    List<Problem> problems = new ArrayList<>();
+    List<PlanOption> plans = proposal.plans();
+    if (plans.size() != debts.size()) {
+      problems.add(Problem.of(at + ".plans", plans.size() + " plans for " + debts.size() + " debts; one per debt"));
+      return problems;
+    }
+    Money first = Money.ZERO;
+    Money down = Money.ZERO;
+    Money payable = Money.ZERO;
+    Money owed = Money.ZERO;
+    for (int i = 0; i < plans.size(); i++) {
+      PlanOption plan = plans.get(i);
+      DebtTerms terms = debts.get(i);
+      String where = at + ".plans[" + i + "]";
+      if (!plan.debtId().equals(terms.debt().id())) {
+        problems.add(Problem.of(where + ".debtId", "'" + Problem.excerpt(plan.debtId()) + "' where debt '"
+            + terms.debt().id() + "' belongs; one plan per debt, in the problem's order"));
+        continue;
+      }
+      planViolations(proposal.strategy(), where, plan, terms, amortizers, problems);
+      first = first.plus(plan.firstInstallment());
+      down = down.plus(plan.downPayment());
+      payable = payable.plus(plan.totalPayable());
+      owed = owed.plus(terms.debt().totalOwed());
+    }
+    if (!problems.isEmpty()) {
+      return problems;
+    }
+    sumViolation(at + ".totalFirstMonthInstallment", proposal.totalFirstMonthInstallment(), first, problems);
+    sumViolation(at + ".totalDownPayment", proposal.totalDownPayment(), down, problems);
+    sumViolation(at + ".totalPayable", proposal.totalPayable(), payable, problems);
+    sumViolation(at + ".totalOwed", proposal.totalOwed(), owed, problems);
+    if (first.isGreaterThan(monthlyBudget)) {
+      problems.add(Problem.of(at + ".totalFirstMonthInstallment", "first installments total " + first
+          + ", above the monthly budget " + monthlyBudget));
+    }
+    if (down.isGreaterThan(liquidSavings)) {
+      problems.add(Problem.of(at + ".totalDownPayment", "down payments total " + down + ", above the savings "
+          + liquidSavings));
+    }
+    double p = proposal.acceptanceProbability();
+    if (!(p >= 0 && p <= 1)) { // a product of tiny probabilities may round to 0
+      problems.add(Problem.of(at + ".acceptanceProbability", p + " is not a probability"));
+    }
+    return problems;
+  }
+
+  private void planViolations(Strategy strategy, String where, PlanOption plan, DebtTerms terms,
+      Map<Pricing, Amortizer> amortizers, List<Problem> problems) {
+    if (!terms.allowedTerms().contains(plan.term())) {
+      problems.add(Problem.of(where + ".term", plan.term() + " months is not among the allowed " + terms.allowedTerms()));
+    }
+    Money waived = Money.ZERO;
+    for (var e : plan.waived().entrySet()) {
+      DebtComponent c = e.getKey();
+      Money cap = terms.debt().amount(c).multiply(terms.waiverCap(c).value(), RoundingMode.DOWN);
+      if (e.getValue().isNegative() || e.getValue().isGreaterThan(cap)) {
+        problems.add(Problem.of(where + ".waived." + c, e.getValue() + " is outside 0.." + cap + " (the cap "
+            + terms.waiverCap(c).value().toPlainString() + " of " + terms.debt().amount(c) + ")"));
+      }
+      waived = waived.plus(e.getValue());
+    }
+    sumViolation(where + ".waivedTotal", plan.waivedTotal(), waived, problems);
+    Money settled = terms.debt().totalOwed().minus(waived);
+    sumViolation(where + ".settledAmount", plan.settledAmount(), settled, problems);
+    Money least = settled.multiply(terms.minDownPaymentRatio().value(), RoundingMode.CEILING).min(settled);
+    if (plan.downPayment().isLessThan(least) || plan.downPayment().isGreaterThan(settled)) {
+      problems.add(Problem.of(where + ".downPayment", plan.downPayment() + " is outside " + least + ".." + settled
+          + " (the policy's least down payment up to the settled amount)"));
+      return;
+    }
+    Money financed = settled.minus(plan.downPayment());
+    sumViolation(where + ".financedAmount", plan.financedAmount(), financed, problems);
+    if (!financed.isPositive() && settled.isPositive()) {
+      problems.add(Problem.of(where + ".financedAmount", "nothing left to repay in installments: a settlement in full, "
+          + "not an installment plan"));
+      return;
+    }
+    if (terms.allowedTerms().contains(plan.term())) {
+      ScheduleSummary schedule = amortizers.computeIfAbsent(
+          new Pricing(terms.method(), terms.annualRate(), terms.monthlyFeeRate()),
+          k -> Amortizer.of(k.method(), k.annualRate(), k.monthlyFeeRate())).summarize(financed.fen(), plan.term());
+      mismatch(where + ".firstInstallment", plan.firstInstallment(), Money.ofFen(schedule.firstPayment()),
+          "its schedule gives", problems);
+      mismatch(where + ".totalPayable", plan.totalPayable(),
+          plan.downPayment().plus(Money.ofFen(schedule.totalInstallments())), "its down payment and schedule give",
+          problems);
+    }
+    double p = plan.acceptanceProbability();
+    if (!(p > 0 && p <= 1)) {
+      problems.add(Problem.of(where + ".acceptanceProbability", p + " is not a probability in (0, 1]"));
+    } else if (strategy == Strategy.AGGRESSIVE && p < config.acceptanceFloor()) {
+      problems.add(Problem.of(where + ".acceptanceProbability", p + " is below AGGRESSIVE's acceptance floor "
+          + config.acceptanceFloor()));
+    }
+  }
+
+  private static void sumViolation(String where, Money stated, Money actual, List<Problem> problems) {
+    mismatch(where, stated, actual, "its parts give", problems);
+  }
+
+  private static void mismatch(String where, Money stated, Money actual, String source, List<Problem> problems) {
+    if (!stated.equals(actual)) {
+      problems.add(Problem.of(where, "states " + stated + " where " + source + " " + actual));
+    }
   }
 
   /** The option grid of every debt, in debt order. */

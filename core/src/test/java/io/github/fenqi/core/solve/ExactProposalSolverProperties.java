@@ -136,6 +136,7 @@ class ExactProposalSolverProperties {
     ProposalProblem real = new ProposalProblem(terms, Money.ofFen(budget), Money.ofFen(savings), config,
         AcceptanceModel.defaults());
     ProposalSet set = ProposalSolver.exact().solve(real);
+    assertEquals(List.of(), real.violations(set));
     for (Strategy s : Strategy.values()) {
       double expected = bruteForce(s, grids, budget, savings, config);
       var proposal = set.proposal(s);
@@ -152,7 +153,9 @@ class ExactProposalSolverProperties {
   void everyProposalRespectsEveryHardConstraint(@ForAll long seed, @ForAll @IntRange(min = 1, max = 6) int debts,
       @ForAll @LongRange(min = 0, max = 3_000_000) long budget, @ForAll @LongRange(min = 0, max = 3_000_000) long savings) {
     List<DebtTerms> terms = randomDebts(seed, debts, false);
-    ProposalSet set = ProposalSolver.exact().solve(ProposalProblem.of(terms, Money.ofFen(budget), Money.ofFen(savings)));
+    ProposalProblem problem = ProposalProblem.of(terms, Money.ofFen(budget), Money.ofFen(savings));
+    ProposalSet set = ProposalSolver.exact().solve(problem);
+    assertEquals(List.of(), problem.violations(set)); // the engine's check agrees with the assertions below
     assertEquals(set.feasible(), set.infeasibility().isEmpty());
     for (Proposal p : set.proposals()) {
       assertTrue(p.totalFirstMonthInstallment().fen() <= budget, "budget");

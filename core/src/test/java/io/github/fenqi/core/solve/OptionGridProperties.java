@@ -154,7 +154,10 @@ class OptionGridProperties {
       case 0 -> AcceptanceModel.defaults();
       case 1 -> AcceptanceModel.logistic(new AcceptanceCoefficients(coefficient(r), coefficient(r), coefficient(r),
           coefficient(r), coefficient(r), coefficient(r), coefficient(r)));
-      default -> f -> 0.5 * f.recoveryRatio() * (1 - f.waiverOfCap()) + 0.25 * f.downPaymentRatio() * f.termOfMax();
+      // a custom model: a probability in (0, 1], as the contract asks (the test's first one gave 0 at the full waiver
+      // without a down payment, and above 1 at a recovery ratio near 2)
+      default -> f -> 0.01 + 0.49 * Math.min(1, f.recoveryRatio()) * (1 - f.waiverOfCap())
+          + 0.25 * f.downPaymentRatio() * f.termOfMax();
     };
   }
 

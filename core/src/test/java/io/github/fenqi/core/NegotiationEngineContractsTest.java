@@ -1,0 +1,82 @@
+package io.github.fenqi.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fenqi.core.policy.InMemoryPolicyRepository;
+import io.github.fenqi.core.solve.AcceptanceCoefficients;
+import io.github.fenqi.core.solve.AcceptanceFeatures;
+import io.github.fenqi.core.solve.AcceptanceModel;
+import io.github.fenqi.core.solve.ProposalProblem;
+import io.github.fenqi.core.solve.ProposalSolver;
+import io.github.fenqi.core.testkit.Samples;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+
+/** What the engine does with components plugged into it that return what their contracts forbid. */
+class NegotiationEngineContractsTest {
+  private static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
+  private final NegotiationRequest affordable =
+      NegotiationEngineTest.withIncome(Samples.sampleCase(), "16000.00", "12000.00");
+
+  private NegotiationEngine.Builder engine() {
+    return NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(Samples.policies())).clock(TODAY);
+  }
+
+  @Test
+  void aSolverWhoseProposalsExceedTheBudgetIsStoppedNamingTheConstraint() {
+    // a plausible bug: a solver that read the budget from the wrong place
+    ProposalSolver generous = p -> ProposalSolver.exact().solve(new ProposalProblem(p.debts(),
+        p.monthlyBudget().times(10), p.liquidSavings(), p.config(), p.acceptanceModel()));
+    NegotiationRequest sample = Samples.sampleCase(); // infeasible at its real budget of 1140.00
+    ComponentContractException e = assertThrows(ComponentContractException.class,
+        () -> engine().solver(generous).build().calculate(sample));
+    assertEquals("the proposal solver (a lambda in " + getClass().getName() + ")", e.component());
+    assertTrue(e.problems().stream().anyMatch(x -> x.location().equals("AGGRESSIVE.totalFirstMonthInstallment")
+        && x.reason().endsWith("above the monthly budget 1140.00")), e.problems().toString());
+    assertTrue(e.getMessage().startsWith(e.component() + " broke its contract ("), e.getMessage());
+    // the exact solver's answer to the same case passes the same check
+    assertTrue(!engine().build().calculate(sample).feasible());
+  }
+
+  @Test
+  void anAcceptanceModelThatIsNotAProbabilityIsStoppedNamingTheDebtAndOption() {
+    for (double bad : new double[] {Double.NaN, 0.0, -0.2, 1.5}) {
+      AcceptanceModel broken = new AcceptanceModel() {
+        @Override
+        public double probability(AcceptanceFeatures f) {
+          return f.termOfMax() == 1.0 ? bad : 0.5; // wrong only at the longest term, as a fitted table might be
+        }
+      };
+      ComponentContractException e = assertThrows(ComponentContractException.class,
+          () -> engine().acceptanceModel(broken).build().calculate(affordable), "" + bad);
+      assertEquals(1, e.problems().size());
+      assertTrue(e.component().startsWith("the acceptance model (" + getClass().getName() + "$"), e.component());
+      String reason = e.problems().get(0).reason();
+      assertTrue(reason.startsWith("returned " + bad + " for debt '"), reason);
+      assertTrue(reason.endsWith("); a probability must be in (0, 1]"), reason);
+      assertTrue(reason.contains("(term 60, "), reason); // the credit card policy's longest term
+    }
+  }
+
+  @Test
+  void aModelSureOfAcceptanceIsAllowed() {
+    NegotiationResult r = engine().acceptanceModel(f -> 1.0).build().calculate(affordable);
+    assertEquals(3, r.proposals().size());
+    r.proposals().forEach(p -> assertEquals(1.0, p.acceptanceProbability()));
+  }
+
+  @Test
+  void theLogisticModelNeverSaysZeroEvenFarBelowAnyLendersChance() {
+    // logit ≈ −100 − 100 × ln(1 + 3650 / 30) ≈ −580 … −900: the plain quotient underflows to 0 below −745
+    AcceptanceModel hopeless = AcceptanceModel.logistic(new AcceptanceCoefficients(-100, -100, -100, 0, -100, 0, 0));
+    double p = hopeless.probability(new AcceptanceFeatures(1, 1, 0, 3650, false, 0.5));
+    assertEquals(Double.MIN_VALUE, p);
+    NegotiationResult r = engine().acceptanceModel(hopeless).build().calculate(affordable);
+    assertTrue(r.proposals().stream().anyMatch(x -> x.strategy() == io.github.fenqi.core.solve.Strategy.CONSERVATIVE),
+        "CONSERVATIVE still ranks the options: " + r.notes());
+  }
+}
