@@ -100,6 +100,7 @@ public final class NegotiationEngine implements AutoCloseable {
    * may be out of date (an export early in a month covers the month before, so one or two months behind is usual).
    */
   static final int STALE_STATEMENT_MONTHS = 2;
+
   private final PolicyRepository policies;
   private final EligibilityEvaluator eligibility;
   private final AffordabilityModel affordability;
@@ -242,6 +243,7 @@ public final class NegotiationEngine implements AutoCloseable {
     List<MonthlyFigures> months = analysis == null ? List.of() : analysis.monthlyFigures();
     List<MonthlyFigures> known = months.stream().filter(m -> !m.month().isAfter(caseMonth)).toList();
     AffordabilityAssessment assessment = affordability.assess(new AffordabilityInput(request.borrower(), known));
+    requireWithinHalfOfIncome(assessment);
     if (known.size() < months.size()) {
       assessment = assessment.withNoteFirst((months.size() - known.size()) + " statement month(s) after the case's date "
           + asOf + " left out (" + caseMonth.plusMonths(1) + ".."
@@ -283,6 +285,10 @@ public final class NegotiationEngine implements AutoCloseable {
       FinancialProfile profile = new FinancialProfile(assessment.monthlyNetIncome(), assessment.incomeVolatility(),
           assessment.essentialExpenses(), savings);
       List<StressResult> stressed = stress.compare(profile, flows);
+      if (stressed.size() != flows.size()) {
+        throw ComponentContractException.of("the stress tester", stress, List.of(Problem.of("compare", stressed.size()
+            + " results for " + flows.size() + " plans; one per plan, in order")));
+      }
       for (int k = 0; k < set.proposals().size(); k++) {
         Proposal proposal = set.proposals().get(k);
         reports.add(report(proposal, schedules.get(k), stressed.get(k), eligiblePolicy,
@@ -339,6 +345,20 @@ public final class NegotiationEngine implements AutoCloseable {
       throw new NegotiationBlockedException(request.caseId(), screening);
     }
     return screening;
+  }
+
+  /**
+   * The budget is the one hard constraint the affordability model sets, so a custom model is held to what the design
+   * fixes: never negative, never above half the monthly net income.
+   */
+  private void requireWithinHalfOfIncome(AffordabilityAssessment assessment) {
+    Money budget = assessment.maxAffordableInstallment();
+    Money half = assessment.monthlyNetIncome().max(Money.ZERO).multiply(new BigDecimal("0.5"), RoundingMode.DOWN);
+    if (budget.isNegative() || budget.isGreaterThan(half)) {
+      throw ComponentContractException.of("the affordability model", affordability, List.of(Problem.of(
+          "maxAffordableInstallment", budget + " is outside 0.." + half + " (half the monthly net income "
+              + assessment.monthlyNetIncome() + "): no plan may take more than half of income")));
+    }
   }
 
   private List<NegotiationScript> scriptsOf(NegotiationRequest request, AffordabilityAssessment assessment, Proposal p,

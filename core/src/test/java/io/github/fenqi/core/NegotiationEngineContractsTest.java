@@ -4,16 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fenqi.core.affordability.AffordabilityAssessment;
+import io.github.fenqi.core.affordability.AffordabilityModel;
 import io.github.fenqi.core.policy.InMemoryPolicyRepository;
 import io.github.fenqi.core.solve.AcceptanceCoefficients;
 import io.github.fenqi.core.solve.AcceptanceFeatures;
 import io.github.fenqi.core.solve.AcceptanceModel;
 import io.github.fenqi.core.solve.ProposalProblem;
 import io.github.fenqi.core.solve.ProposalSolver;
+import io.github.fenqi.core.stress.FinancialProfile;
+import io.github.fenqi.core.stress.PlanCashflow;
+import io.github.fenqi.core.stress.StressConfig;
+import io.github.fenqi.core.stress.StressResult;
+import io.github.fenqi.core.stress.StressTester;
 import io.github.fenqi.core.testkit.Samples;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What the engine does with components plugged into it that return what their contracts forbid. */
@@ -78,5 +86,40 @@ class NegotiationEngineContractsTest {
     NegotiationResult r = engine().acceptanceModel(hopeless).build().calculate(affordable);
     assertTrue(r.proposals().stream().anyMatch(x -> x.strategy() == io.github.fenqi.core.solve.Strategy.CONSERVATIVE),
         "CONSERVATIVE still ranks the options: " + r.notes());
+  }
+
+  @Test
+  void anAffordabilityModelWhoseBudgetTakesMoreThanHalfOfIncomeIsStopped() {
+    AffordabilityModel whole = input -> {
+      AffordabilityAssessment a = AffordabilityModel.defaults().assess(input);
+      return new AffordabilityAssessment(a.monthlyNetIncome(), a.incomeSource(), a.incomeMonthsUsed(),
+          a.observedEssentials(), a.livingCostFloor(), a.essentialExpenses(), a.abilityScore(), a.monthlyNetIncome(),
+          a.canSupportPlan(), a.incomeVolatility(), a.notes());
+    };
+    ComponentContractException e = assertThrows(ComponentContractException.class,
+        () -> engine().affordability(whole).build().calculate(affordable));
+    assertEquals("maxAffordableInstallment: 16000.00 is outside 0..8000.00 (half the monthly net income 16000.00): "
+        + "no plan may take more than half of income", e.problems().get(0).toString());
+    assertTrue(e.component().startsWith("the affordability model (a lambda in "), e.component());
+  }
+
+  @Test
+  void aStressTesterThatLeavesAPlanUntestedIsStopped() {
+    StressTester tester = StressTester.monteCarlo(StressConfig.DEFAULTS);
+    StressTester lossy = new StressTester() {
+      @Override
+      public StressResult test(FinancialProfile profile, PlanCashflow plan) {
+        return tester.test(profile, plan);
+      }
+
+      @Override
+      public List<StressResult> compare(FinancialProfile profile, List<PlanCashflow> plans) {
+        List<StressResult> all = tester.compare(profile, plans);
+        return all.subList(0, all.size() - 1);
+      }
+    };
+    ComponentContractException e = assertThrows(ComponentContractException.class,
+        () -> engine().stressTester(lossy).build().calculate(affordable));
+    assertEquals("compare: 2 results for 3 plans; one per plan, in order", e.problems().get(0).toString());
   }
 }
