@@ -131,7 +131,9 @@ public final class StatementForensics {
   private int balanceBreaks(ParsedStatement s, List<ForensicSignal> signals, List<String> notes) {
     List<Transaction> rows = new ArrayList<>(s.transactions());
     if (rows.stream().noneMatch(t -> t.balance() != null)) {
-      if (s.format() == StatementFormat.BANK) {
+      if (rows.isEmpty()) { // every row rejected: there is nothing to walk, not a missing column
+        notes.add(s.source() + ": no rows read, running-balance check skipped");
+      } else if (s.format() == StatementFormat.BANK) {
         notes.add(s.source() + ": no balance column, running-balance check skipped");
       }
       return 0;

@@ -125,6 +125,14 @@ class StatementForensicsTest {
     assertTrue(r.notes().stream().anyMatch(n -> n.contains("no balance column")), r.notes().toString());
   }
 
+  @Test
+  void aStatementWhoseEveryRowWasRejectedIsNotSaidToLackABalanceColumn() {
+    ForensicReport r = examine(StatementParser.bank().parse("b.csv",
+        (BANK_HEADER + "2026111,09:00:00,代发工资,6000.00,,6000.00,某某科技有限公司,,批量代发\n").getBytes(StandardCharsets.UTF_8)));
+    assertTrue(r.notes().contains("b.csv: no rows read, running-balance check skipped"), r.notes().toString());
+    assertTrue(r.notes().stream().noneMatch(n -> n.contains("no balance column")), r.notes().toString());
+  }
+
   /** Amounts spread over magnitudes follow Benford's law; made-up amounts with uniform first digits do not. */
   @Test
   void benfordFlagsUniformFirstDigitsOnALargeSampleOnly() {

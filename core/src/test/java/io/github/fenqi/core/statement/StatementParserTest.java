@@ -49,6 +49,40 @@ class StatementParserTest {
     assertEquals(LocalDateTime.of(2026, 5, 5, 10, 0), salary.time());
   }
 
+  /**
+   * Each date form an export uses is read, and none is guessed: with every separator optional, {@code 2026111} had been
+   * read as 1 November and {@code 202651} as 1 May, silently.
+   */
+  @Test
+  void datesAndTimesAreReadInEveryUnambiguousFormAndNoOtherIsGuessed() {
+    String[][] read = {
+      {"2026/5/1", "9:31", "2026-05-01T09:31"}, {"2026年5月2日", "093112", "2026-05-02T09:31:12"},
+      {"20260503", "", "2026-05-03T00:00"}, {"2026.5.4", "23:59:59", "2026-05-04T23:59:59"},
+      {"2026-05-05 10:00", "", "2026-05-05T10:00"}, {"2026-05-06T10:00:01", "", "2026-05-06T10:00:01"},
+      {"20260507 101010", "", "2026-05-07T10:10:10"}, {"2026年5月8日 8:05", "", "2026-05-08T08:05"},
+    };
+    StringBuilder csv = new StringBuilder(BANK_HEADER);
+    for (String[] r : read) {
+      csv.append(r[0]).append(',').append(r[1]).append(",POS消费,,1.00,,超市,,POS\n");
+    }
+    String[][] refused = {
+      {"2026111", "", "交易日期 '2026111' is not a date and time"}, {"202651", "", "交易日期 '202651' is not a date and time"},
+      {"2026-5/1", "", "交易日期 '2026-5/1' is not a date and time"},
+      {"2026-05-09 1010", "", "交易日期 '2026-05-09 1010' is not a date and time"},
+      {"2026-02-30", "", "交易日期 '2026-02-30' is not a valid date and time"},
+      {"2026-05-10", "0931", "交易时间 '0931' is not a time"},
+      {"2026-05-10", "256000", "交易时间 '256000' is not a valid time"},
+    };
+    for (String[] r : refused) {
+      csv.append(r[0]).append(',').append(r[1]).append(",POS消费,,1.00,,超市,,POS\n");
+    }
+    ParsedStatement s = StatementParser.bank().parse("b.csv", utf8(csv.toString()));
+    assertEquals(java.util.Arrays.stream(read).map(r -> LocalDateTime.parse(r[2])).toList(),
+        s.transactions().stream().map(Transaction::time).toList());
+    assertEquals(java.util.Arrays.stream(refused).map(r -> r[2]).toList(),
+        s.rejected().stream().map(Problem::reason).toList());
+  }
+
   @Test
   void aFileThatIsNotAStatementIsRejectedNamingIt() {
     InvalidInputException e = assertThrows(InvalidInputException.class,

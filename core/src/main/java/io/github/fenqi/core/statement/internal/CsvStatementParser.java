@@ -9,6 +9,7 @@ import io.github.fenqi.core.statement.ParsedStatement;
 import io.github.fenqi.core.statement.StatementParser;
 import io.github.fenqi.core.statement.Transaction;
 import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,9 +28,15 @@ import org.jspecify.annotations.Nullable;
 public abstract class CsvStatementParser implements StatementParser {
   /** How far into the file the header may be. */
   private static final int HEADER_SEARCH_LINES = 100;
-  private static final Pattern DATE_TIME = Pattern.compile(
-      "(\\d{4})[-/.年]?(\\d{1,2})[-/.月]?(\\d{1,2})日?(?:[ T]+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?");
-  private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})(?::(\\d{2}))?");
+  /**
+   * The date forms exports use, each unambiguous: one separator used twice ({@code 2026-5-1}, {@code 2026/05/01},
+   * {@code 2026.5.1}), 年月日, or eight digits ({@code 20260501}). Separators were once each optional, so
+   * {@code 2026111} was read as 1 November (or 11 January?) and {@code 2026-5/1} as a date.
+   */
+  private static final Pattern DATE = Pattern.compile(
+      "(\\d{4})(?:([-/.])(\\d{1,2})\\2(\\d{1,2})|年(\\d{1,2})月(\\d{1,2})日?|(\\d{2})(\\d{2}))");
+  /** {@code 9:31}, {@code 09:31:12}, or six digits ({@code 093112}, as some banks write a time column). */
+  private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})(?::(\\d{2}))?|(\\d{2})(\\d{2})(\\d{2})");
 
   /** The column positions of a header line, by name. */
   protected static final class Columns {
@@ -349,23 +356,47 @@ public abstract class CsvStatementParser implements StatementParser {
     return x;
   }
 
-  /** Parses {@code 2026-10-31 16:16:07} and the usual variants (slashes, no seconds, 年月日). */
+  /**
+   * Parses {@code 2026-10-31 16:16:07} and the usual variants ({@link #DATE}, then optionally a space or T and a
+   * {@link #TIME}).
+   */
   protected static LocalDateTime dateTime(String column, String field) {
     LocalDateTime fast = isoDateTime(field);
     if (fast != null) {
       return fast;
     }
-    Matcher m = DATE_TIME.matcher(field.strip());
-    if (!m.matches()) {
+    String s = field.strip();
+    int cut = 0;
+    while (cut < s.length() && s.charAt(cut) != ' ' && s.charAt(cut) != 'T') {
+      cut++;
+    }
+    Matcher d = DATE.matcher(s.substring(0, cut));
+    Matcher t = TIME.matcher(s.substring(cut).replaceFirst("^[ T]+", ""));
+    boolean timed = cut < s.length();
+    if (!d.matches() || timed && !t.matches()) {
       throw new IllegalArgumentException(column + " '" + field + "' is not a date and time");
     }
     try {
-      return LocalDateTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
-          m.group(4) == null ? 0 : Integer.parseInt(m.group(4)), m.group(5) == null ? 0 : Integer.parseInt(m.group(5)),
-          m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
+      LocalDateTime day = LocalDate.of(Integer.parseInt(d.group(1)), number(d, 3, 5, 7), number(d, 4, 6, 8))
+          .atStartOfDay();
+      return timed ? at(day, t) : day;
     } catch (DateTimeException e) {
       throw new IllegalArgumentException(column + " '" + field + "' is not a valid date and time");
     }
+  }
+
+  /** The first of the groups that matched: each form of a date or time holds its parts in groups of its own. */
+  private static int number(Matcher m, int... groups) {
+    for (int g : groups) {
+      if (m.group(g) != null) {
+        return Integer.parseInt(m.group(g));
+      }
+    }
+    return 0;
+  }
+
+  private static LocalDateTime at(LocalDateTime day, Matcher time) {
+    return day.withHour(number(time, 1, 4)).withMinute(number(time, 2, 5)).withSecond(number(time, 3, 6));
   }
 
   /** Combines a date column and an optional separate time column. */
@@ -385,8 +416,7 @@ public abstract class CsvStatementParser implements StatementParser {
       throw new IllegalArgumentException(timeColumn + " '" + time + "' is not a time");
     }
     try {
-      return day.withHour(Integer.parseInt(m.group(1))).withMinute(Integer.parseInt(m.group(2)))
-          .withSecond(m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
+      return at(day, m);
     } catch (DateTimeException e) {
       throw new IllegalArgumentException(timeColumn + " '" + time + "' is not a valid time");
     }
