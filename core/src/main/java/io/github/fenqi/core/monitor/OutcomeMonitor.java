@@ -12,6 +12,8 @@ import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Records lenders' answers (accepted or rejected, per platform and strategy) and detects an abnormal drop of
@@ -25,11 +27,13 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>Thread-safety: thread-safe; outcomes of one platform and strategy are serialised, others run in parallel.
- * Listeners run on the recording thread and must not block.
+ * Listeners run on the recording thread and must not block; one that throws is logged and the others still hear
+ * the alert.
  */
 public final class OutcomeMonitor {
   /** An active alert clears when the p-value rises to this level or above. */
   static final double CLEAR_LEVEL = 0.05;
+  private static final Logger LOG = LoggerFactory.getLogger(OutcomeMonitor.class);
   private final MonitorConfig config;
   private final Map<Key, Series> series = new ConcurrentHashMap<>();
   private final List<Consumer<AcceptanceDropAlert>> listeners = new CopyOnWriteArrayList<>();
@@ -64,8 +68,23 @@ public final class OutcomeMonitor {
       s.add(accepted, config);
       alert = s.test(platformId, strategy, config);
     }
-    alert.ifPresent(a -> listeners.forEach(l -> l.accept(a)));
+    alert.ifPresent(this::tell);
     return alert;
+  }
+
+  /**
+   * Every listener hears the alert, whatever another does: the outcome is recorded and the series is alerting by now,
+   * so a listener that threw (a webhook that is down) would otherwise fail the call that recorded it — a caller who
+   * retries records the outcome twice — and keep the listeners after it from ever hearing this alert.
+   */
+  private void tell(AcceptanceDropAlert alert) {
+    for (Consumer<AcceptanceDropAlert> l : listeners) {
+      try {
+        l.accept(alert);
+      } catch (RuntimeException e) {
+        LOG.warn("acceptance alert listener {} failed on {}", l, alert.message(), e);
+      }
+    }
   }
 
   /** The state of one platform and strategy (empty samples when nothing was recorded). */

@@ -72,6 +72,21 @@ class OutcomeMonitorTest {
   }
 
   @Test
+  void aListenerThatThrowsNeitherFailsTheRecordingNorSilencesTheOthers() {
+    OutcomeMonitor m = OutcomeMonitor.create(CONFIG);
+    List<AcceptanceDropAlert> heard = new ArrayList<>();
+    m.onAlert(a -> {
+      throw new IllegalStateException("webhook down");
+    });
+    m.onAlert(heard::add);
+    feed(m, "p", 140, 200);
+    List<Optional<AcceptanceDropAlert>> alerts = feed(m, "p", 5, 50); // would throw at the alert before
+    assertEquals(1, heard.size());
+    assertEquals(List.of(heard.get(0)), alerts.stream().flatMap(Optional::stream).toList());
+    assertEquals(250, m.status("p", Strategy.BALANCED).recentTotal() + m.status("p", Strategy.BALANCED).baselineTotal());
+  }
+
+  @Test
   void otherStrategiesOfThePlatformAreUnaffected() {
     OutcomeMonitor m = OutcomeMonitor.create(CONFIG);
     feed(m, "p", 140, 200);
