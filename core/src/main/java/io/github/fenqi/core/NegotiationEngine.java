@@ -333,15 +333,30 @@ public final class NegotiationEngine implements AutoCloseable {
           request.borrower().mobile())));
     }
     Screening screening = Screening.of(analysis, report, answers);
-    if (screening.verdict() == ForensicVerdict.BLOCK) {
-      if (audit != null) {
-        Map<String, String> details = new LinkedHashMap<>();
-        details.put("verdict", screening.verdict().name());
-        details.put("reasons", String.join("; ", screening.reasons()));
-        audit.appendAll(List.of(
-            new AuditEvent(ACTOR, AuditAction.DATA_ACCESS, request.caseId(), Map.of("statements", Integer.toString(statements.size()))),
-            new AuditEvent(ACTOR, AuditAction.FRAUD_BLOCK, request.caseId(), details)));
+    // the borrower's name, ID number and mobile went to each service: recorded now, whatever happens to the case later
+    List<AuditEvent> events = new ArrayList<>();
+    for (RiskAssessment a : answers) {
+      Map<String, String> details = new LinkedHashMap<>();
+      details.put("service", a.service());
+      details.put("decision", a.decision().name());
+      details.put("degraded", Boolean.toString(a.degraded()));
+      if (a.score() != null) {
+        details.put("score", a.score().toString());
       }
+      events.add(new AuditEvent(ACTOR, AuditAction.RISK_CHECK, request.caseId(), details));
+    }
+    if (screening.verdict() == ForensicVerdict.BLOCK) {
+      Map<String, String> details = new LinkedHashMap<>();
+      details.put("verdict", screening.verdict().name());
+      details.put("reasons", String.join("; ", screening.reasons()));
+      events.add(new AuditEvent(ACTOR, AuditAction.DATA_ACCESS, request.caseId(),
+          Map.of("statements", Integer.toString(statements.size()))));
+      events.add(new AuditEvent(ACTOR, AuditAction.FRAUD_BLOCK, request.caseId(), details));
+    }
+    if (audit != null && !events.isEmpty()) {
+      audit.appendAll(events);
+    }
+    if (screening.verdict() == ForensicVerdict.BLOCK) {
       throw new NegotiationBlockedException(request.caseId(), screening);
     }
     return screening;

@@ -129,6 +129,42 @@ class NegotiationEngineScreeningTest {
     assertEquals(List.of("risk service fixed: REVIEW: thin file"), reviewed.screening().reasons());
   }
 
+  /**
+   * Each risk service is sent the borrower's name, ID number and mobile: that is recorded as a RISK_CHECK entry (the
+   * service, its decision, whether it was degraded; no personal data) as soon as the answers are in, in its own write,
+   * so the record survives whatever happens to the case afterwards; a denial writes it with the block.
+   */
+  @Test
+  void everyRiskServiceConsultedIsAuditedWithoutPersonalData(@TempDir Path dir) throws Exception {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    Path file = dir.resolve("audit.jsonl");
+    try (FileAuditLog log = FileAuditLog.open(file, AuditKey.of(key));
+        NegotiationEngine reviewing = engine().auditLog(log).riskCheck(new FixedRiskCheck(RiskDecision.REVIEW, "thin"))
+            .riskCheck(new FixedRiskCheck(RiskDecision.ALLOW, "ok")).build()) {
+      reviewing.calculate(sample);
+      List<String> lines = Files.readAllLines(file);
+      assertEquals(List.of("RISK_CHECK", "RISK_CHECK", "DATA_ACCESS", "PROPOSAL_GENERATED"),
+          lines.stream().map(l -> l.replaceAll(".*\"action\":\"([A-Z_]+)\".*", "$1")).toList());
+      assertTrue(lines.get(0).contains("\"details\":{\"decision\":\"REVIEW\",\"degraded\":\"false\",\"service\":\"fixed\"}"),
+          lines.get(0));
+      assertTrue(lines.get(1).contains("\"decision\":\"ALLOW\""), lines.get(1));
+      for (String l : lines) {
+        assertFalse(l.contains(sample.borrower().idNumber()) || l.contains(sample.borrower().mobile())
+            || l.contains(sample.borrower().name()), l);
+      }
+    }
+    Path denied = dir.resolve("denied.jsonl");
+    try (FileAuditLog log = FileAuditLog.open(denied, AuditKey.of(key));
+        NegotiationEngine denying = engine().auditLog(log).riskCheck(new FixedRiskCheck(RiskDecision.DENY, "listed"))
+            .build()) {
+      assertThrows(NegotiationBlockedException.class, () -> denying.calculate(sample));
+      assertEquals(List.of("RISK_CHECK", "DATA_ACCESS", "FRAUD_BLOCK"), Files.readAllLines(denied).stream()
+          .map(l -> l.replaceAll(".*\"action\":\"([A-Z_]+)\".*", "$1")).toList());
+      assertEquals(3, log.verify(Optional.empty()).entries());
+    }
+  }
+
   /** A risk service that always gives the same answer (a user-side implementation of the SPI). */
   private record FixedRiskCheck(RiskDecision decision, String reason) implements io.github.fenqi.core.security.risk.RiskCheck {
     @Override
