@@ -124,6 +124,11 @@ public final class FieldCipher {
     return encrypt(recordId, field, plain);
   }
 
+  /** The key id new ciphertexts are written under (the provider's active key). */
+  public String activeKeyId() {
+    return keys.activeKeyId();
+  }
+
   /** Whether {@code ciphertext} is under a key other than the active one (a candidate for {@link #reencrypt}). */
   public boolean needsReencryption(String ciphertext) {
     return !keyIdOf(ciphertext).equals(keys.activeKeyId());

@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -103,11 +104,54 @@ public class FenqiConfiguration {
         .build();
   }
 
+  /**
+   * The active key encrypts; retired keys only decrypt rows not yet moved to it ({@code POST
+   * /api/admin/field-keys/reencrypt}). Each key is named where it came from when it is malformed.
+   */
   @Bean
   FieldCipher fieldCipher(FenqiProperties props) {
-    String value = requireText(props.fieldKey(), "FENQI_FIELD_KEY");
-    return FieldCipher.create(EnvironmentKeyProvider.of(Map.of("FENQI_FIELD_KEY", value), "field1",
-        Map.of("field1", "FENQI_FIELD_KEY")));
+    String activeId = props.fieldKeyId() == null || props.fieldKeyId().isBlank() ? "field1" : props.fieldKeyId().strip();
+    Map<String, String> values = new LinkedHashMap<>();
+    Map<String, String> variables = new LinkedHashMap<>();
+    values.put("FENQI_FIELD_KEY", requireText(props.fieldKey(), "FENQI_FIELD_KEY"));
+    variables.put(activeId, "FENQI_FIELD_KEY");
+    List<Problem> problems = new ArrayList<>();
+    String retired = props.retiredFieldKeys() == null ? "" : props.retiredFieldKeys().strip();
+    String[] entries = retired.isEmpty() ? new String[0] : retired.split(",");
+    for (int i = 0; i < entries.length; i++) {
+      String entry = entries[i].strip();
+      int eq = entry.indexOf('=');
+      String id = eq < 0 ? "" : entry.substring(0, eq).strip();
+      if (id.isEmpty() || eq == entry.length() - 1) {
+        problems.add(Problem.of("FENQI_RETIRED_FIELD_KEYS", "entry " + (i + 1) + " is not id=base64"));
+      } else if (variables.containsKey(id)) {
+        problems.add(Problem.of("FENQI_RETIRED_FIELD_KEYS", "key id '" + Problem.excerpt(id) + "' appears twice, or is "
+            + "the active key's (FENQI_FIELD_KEY_ID); a new key needs a new id"));
+      } else {
+        String variable = "FENQI_RETIRED_FIELD_KEYS[" + id + "]";
+        values.put(variable, entry.substring(eq + 1).strip());
+        variables.put(id, variable);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    // the provider names its own parameters (activeKeyId, keyIds): the active key alone first, so that a problem
+    // with its id is told apart from one with a retired key's
+    keysFrom(Map.of("FENQI_FIELD_KEY", values.get("FENQI_FIELD_KEY")), activeId, Map.of(activeId, "FENQI_FIELD_KEY"),
+        "FENQI_FIELD_KEY_ID");
+    return FieldCipher.create(keysFrom(values, activeId, variables, "FENQI_RETIRED_FIELD_KEYS"));
+  }
+
+  private static EnvironmentKeyProvider keysFrom(Map<String, String> values, String activeId,
+      Map<String, String> variables, String idSetting) {
+    try {
+      return EnvironmentKeyProvider.of(values, activeId, variables);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(e.problems().stream().map(x -> Problem.of(
+          x.location().equals("activeKeyId") || x.location().equals("keyIds") ? idSetting : x.location(), x.reason()))
+          .toList());
+    }
   }
 
   @Bean

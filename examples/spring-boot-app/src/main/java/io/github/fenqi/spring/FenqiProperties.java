@@ -15,6 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clientToken bearer token of API clients (role CLIENT)
  * @param adminToken bearer token of administrators (roles ADMIN and CLIENT)
  * @param fieldKey base64 of the 32-byte AES key encrypting stored identifiers
+ * @param fieldKeyId the id of {@code fieldKey}, written into every new ciphertext (default {@code field1}); a new key
+ *     needs a new id, so that ciphertexts say which key they need
+ * @param retiredFieldKeys keys no longer used to encrypt but still needed to read older rows until they are
+ *     re-encrypted: {@code id=base64} pairs separated by commas (empty when there are none)
  * @param indexKey base64 of the 32-byte HMAC key of the identifiers' blind index
  * @param auditKey base64 of the 32-byte HMAC key of the audit log
  * @param maxBodyBytes the largest request body accepted
@@ -24,7 +28,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("fenqi")
 public record FenqiProperties(@Nullable String policiesDir, @Nullable String auditLog, @Nullable String clientToken,
-    @Nullable String adminToken, @Nullable String fieldKey, @Nullable String indexKey, @Nullable String auditKey, @DefaultValue("262144") int maxBodyBytes,
+    @Nullable String adminToken, @Nullable String fieldKey, @Nullable String fieldKeyId,
+    @Nullable String retiredFieldKeys, @Nullable String indexKey, @Nullable String auditKey, @DefaultValue("262144") int maxBodyBytes,
     @DefaultValue("100") int maxDebts, @DefaultValue Monitor monitor) {
 
   /** See {@link io.github.fenqi.core.monitor.MonitorConfig}. */

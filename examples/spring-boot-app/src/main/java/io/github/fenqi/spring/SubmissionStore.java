@@ -34,11 +34,36 @@ class SubmissionStore {
   }
 
   Optional<Row> find(String id) {
-    List<Row> rows = jdbc.query("SELECT * FROM submission WHERE id = ?", (rs, i) -> new Row(rs.getString("id"),
-        rs.getString("case_id"), rs.getString("strategy"), rs.getLong("policy_snapshot_version"),
-        rs.getString("name_cipher"), rs.getString("id_number_cipher"), rs.getString("id_number_index"),
-        rs.getString("mobile_cipher"), rs.getString("proposal_json"), rs.getTimestamp("created_at").toInstant()), id);
-    return rows.stream().findFirst();
+    return jdbc.query("SELECT * FROM submission WHERE id = ?", SubmissionStore::row, id).stream().findFirst();
+  }
+
+  private static Row row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+    return new Row(rs.getString("id"), rs.getString("case_id"), rs.getString("strategy"),
+        rs.getLong("policy_snapshot_version"), rs.getString("name_cipher"), rs.getString("id_number_cipher"),
+        rs.getString("id_number_index"), rs.getString("mobile_cipher"), rs.getString("proposal_json"),
+        rs.getTimestamp("created_at").toInstant());
+  }
+
+  /** The identifiers' ciphertexts of up to {@code limit} rows after {@code afterId}, in id order (a page of a walk). */
+  List<Ciphers> ciphersAfter(String afterId, int limit) {
+    return jdbc.query("SELECT id, name_cipher, id_number_cipher, mobile_cipher FROM submission WHERE id > ? "
+        + "ORDER BY id LIMIT ?", (rs, i) -> new Ciphers(rs.getString("id"), rs.getString("name_cipher"),
+            rs.getString("id_number_cipher"), rs.getString("mobile_cipher")), afterId, limit);
+  }
+
+  /** One row's identifier ciphertexts. */
+  record Ciphers(String id, String name, String idNumber, String mobile) {}
+
+  /**
+   * Replaces a row's ciphertexts if they are still {@code before} (one statement, so a row is moved whole or not at
+   * all; a concurrent walk that moved it first wins).
+   *
+   * @return whether the row was changed
+   */
+  boolean replaceCiphers(Ciphers before, Ciphers after) {
+    return jdbc.update("UPDATE submission SET name_cipher = ?, id_number_cipher = ?, mobile_cipher = ? WHERE id = ? "
+        + "AND name_cipher = ? AND id_number_cipher = ? AND mobile_cipher = ?", after.name(), after.idNumber(),
+        after.mobile(), before.id(), before.name(), before.idNumber(), before.mobile()) == 1;
   }
 
   /** How many submissions share this ID-number blind index. */

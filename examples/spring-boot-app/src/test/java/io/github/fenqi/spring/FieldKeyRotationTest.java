@@ -1,0 +1,131 @@
+package io.github.fenqi.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.security.audit.AuditKey;
+import io.github.fenqi.core.security.audit.FileAuditLog;
+import io.github.fenqi.core.testkit.Samples;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A field-key rotation end to end, over three starts of the service on one database and audit log: rows written under
+ * the old key stay readable with it retired, the admin walk moves them to the new key, and then the old key can go.
+ */
+class FieldKeyRotationTest {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String CLIENT = "client-token-" + RANDOM.nextLong();
+  private static final String ADMIN = "admin-token-" + RANDOM.nextLong();
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private static String randomKey() {
+    byte[] key = new byte[32];
+    RANDOM.nextBytes(key);
+    return Base64.getEncoder().encodeToString(key);
+  }
+
+  private static ConfigurableApplicationContext start(Path dir, String auditKey, String indexKey, String... keys) {
+    List<String> args = new ArrayList<>(List.of("--server.port=0", "--server.tomcat.basedir=" + dir.resolve("tomcat"),
+        "--fenqi.policies-dir=" + dir.resolve("policies"), "--fenqi.audit-log=" + dir.resolve("audit.log"),
+        "--fenqi.client-token=" + CLIENT, "--fenqi.admin-token=" + ADMIN, "--fenqi.index-key=" + indexKey,
+        "--fenqi.audit-key=" + auditKey, "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db").toAbsolutePath()));
+    args.addAll(List.of(keys));
+    return new SpringApplicationBuilder(FenqiApplication.class).run(args.toArray(String[]::new));
+  }
+
+  private HttpResponse<String> send(ConfigurableApplicationContext app, String method, String path, String token,
+      String body) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:"
+        + app.getEnvironment().getProperty("local.server.port") + path)).header("Authorization", "Bearer " + token);
+    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null) {
+      b.header("Content-Type", "application/json");
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void rowsUnderARetiredKeyStayReadableAndMoveToTheNewOne(@TempDir(factory = StartupConfigurationTest.UnderTarget.class)
+      Path dir) throws Exception {
+    Samples.copyPolicies(dir.resolve("policies"));
+    String auditKey = randomKey();
+    String indexKey = randomKey();
+    String oldKey = randomKey();
+    String newKey = randomKey();
+    String feasible = new String(Samples.bytes("samples/cases/shanghai-three-debts-feasible.json"), StandardCharsets.UTF_8);
+    String id;
+    try (ConfigurableApplicationContext app = start(dir, auditKey, indexKey, "--fenqi.field-key=" + oldKey)) {
+      HttpResponse<String> res = send(app, "POST", "/api/negotiation/submit", CLIENT,
+          "{\"case\":" + feasible + ",\"strategy\":\"BALANCED\"}");
+      assertThat(res.statusCode()).isEqualTo(201);
+      id = JSON.readTree(res.body()).get("submissionId").asText();
+    }
+    try (ConfigurableApplicationContext app = start(dir, auditKey, indexKey, "--fenqi.field-key=" + newKey,
+        "--fenqi.field-key-id=field2", "--fenqi.retired-field-keys=field1=" + oldKey)) {
+      String maskedId = JSON.readTree(send(app, "GET", "/api/negotiation/submissions/" + id, CLIENT, null).body())
+          .get("borrower").get("idNumber").asText();
+      assertThat(maskedId).startsWith("110").endsWith("0030");
+      assertThat(send(app, "POST", "/api/admin/field-keys/reencrypt", CLIENT, null).statusCode()).isEqualTo(403);
+      HttpResponse<String> walk = send(app, "POST", "/api/admin/field-keys/reencrypt", ADMIN, null);
+      assertThat(walk.statusCode()).isEqualTo(200);
+      JsonNode report = JSON.readTree(walk.body());
+      assertThat(report.get("activeKeyId").asText()).isEqualTo("field2");
+      assertThat(report.get("examined").asInt()).isEqualTo(1);
+      assertThat(report.get("reencrypted").asInt()).isEqualTo(1);
+      assertThat(report.get("failed")).isEmpty();
+      JsonNode again = JSON.readTree(send(app, "POST", "/api/admin/field-keys/reencrypt", ADMIN, null).body());
+      assertThat(again.get("reencrypted").asInt()).as("nothing left to move").isZero();
+    }
+    try (ConfigurableApplicationContext app = start(dir, auditKey, indexKey, "--fenqi.field-key=" + newKey,
+        "--fenqi.field-key-id=field2")) {
+      HttpResponse<String> got = send(app, "GET", "/api/negotiation/submissions/" + id, CLIENT, null);
+      assertThat(got.statusCode()).as("readable without the old key").isEqualTo(200);
+      assertThat(JSON.readTree(got.body()).get("borrower").get("mobile").asText()).contains("*");
+    }
+    List<String> entries = Files.readAllLines(dir.resolve("audit.log"));
+    assertThat(entries).filteredOn(l -> l.contains("\"action\":\"KEY_ROTATION\"")).hasSize(2)
+        .first().asString().contains("\"actor\":\"admin:").contains("\"reencrypted\":\"1\"")
+        .contains("\"activeKeyId\":\"field2\"");
+    try (FileAuditLog log = FileAuditLog.open(dir.resolve("audit.log"), AuditKey.of(Base64.getDecoder().decode(auditKey)))) {
+      assertThat(log.verify(Optional.empty()).entries()).isEqualTo(entries.size());
+    }
+  }
+
+  @Test
+  void malformedRetiredKeysStopTheStartNamingTheSetting(@TempDir(factory = StartupConfigurationTest.UnderTarget.class)
+      Path dir) {
+    Samples.copyPolicies(dir.resolve("policies"));
+    String key = randomKey();
+    assertThatThrownBy(() -> start(dir, randomKey(), randomKey(), "--fenqi.field-key=" + key,
+        "--fenqi.retired-field-keys=field1=" + key + ",nokey,old=" + Base64.getEncoder().encodeToString(new byte[5])).close())
+        .rootCause().isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("FENQI_RETIRED_FIELD_KEYS: key id 'field1' appears twice, or is the active key's")
+        .hasMessageContaining("FENQI_RETIRED_FIELD_KEYS: entry 2 is not id=base64");
+    assertThatThrownBy(() -> start(dir, randomKey(), randomKey(), "--fenqi.field-key=" + key,
+        "--fenqi.retired-field-keys=old=" + Base64.getEncoder().encodeToString(new byte[5])).close())
+        .rootCause().isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("FENQI_RETIRED_FIELD_KEYS[old]: an AES-256 key must be 32 bytes, found 5");
+    assertThatThrownBy(() -> start(dir, randomKey(), randomKey(), "--fenqi.field-key=" + key,
+        "--fenqi.field-key-id=Field 2").close())
+        .rootCause().isInstanceOf(InvalidInputException.class).hasMessageContaining("FENQI_FIELD_KEY_ID: key id 'Field 2'");
+  }
+}
