@@ -18,7 +18,14 @@ public sealed interface RuleSetEvent {
   Instant at();
 
   /** The kinds of change of a rule file. */
-  enum Change { ADDED, UPDATED, REMOVED }
+  enum Change {
+    /** A rule file that was not there before. */
+    ADDED,
+    /** A rule file already there, with different content. */
+    UPDATED,
+    /** A rule file that is gone. */
+    REMOVED
+  }
 
   /**
    * One file's change in a reload.

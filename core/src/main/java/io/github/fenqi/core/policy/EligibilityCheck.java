@@ -2,7 +2,7 @@ package io.github.fenqi.core.policy;
 
 /**
  * One condition an evaluator checked, passed or not, with the values it compared — so a decision explains
- * itself ("overdueDays 45 < minOverdueDays 91").
+ * itself ("overdueDays 45 &lt; minOverdueDays 91").
  *
  * <p>Thread-safety: immutable.
  *

@@ -16,7 +16,14 @@ public sealed interface PolicyEvent {
   String origin();
 
   /** The kinds of change. */
-  enum Change { ADDED, UPDATED, REMOVED }
+  enum Change {
+    /** A policy that was not there before. */
+    ADDED,
+    /** A policy already there, with different content. */
+    UPDATED,
+    /** A policy that is gone. */
+    REMOVED
+  }
 
   /**
    * A policy changed.

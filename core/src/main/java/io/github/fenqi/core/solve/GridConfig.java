@@ -41,17 +41,17 @@ public record GridConfig(
     long maxSearchNodes) {
 
   /**
-   * 5 % waiver steps, penalty first and principal last, four down-payment levels 5 % apart, floor 0.3, 1 %/month, and
-   * a budget of 5 000 000 nodes and states per strategy: benchmark-sized cases need a few ten thousand, but budgets
-   * near the least possible installments and 30–40 debts can need a few million to prove the optimum (about a second
-   * per million on the build machine; benchmarks/README.md, eighth session).
-   */
-  /**
    * The finest waiver step, a thousandth of the waivable amount: 1e-6 drew a million levels per debt (times the terms
    * and down payments) and ran the JVM out of memory instead of answering.
    */
   public static final double MIN_WAIVER_STEP = 0.001;
 
+  /**
+   * 5 % waiver steps, penalty first and principal last, four down-payment levels 5 % apart, floor 0.3, 1 %/month, and
+   * a budget of 5 000 000 nodes and states per strategy: benchmark-sized cases need a few ten thousand, but budgets
+   * near the least possible installments and 30–40 debts can need a few million to prove the optimum (about a second
+   * per million on the build machine; benchmarks/README.md, eighth session).
+   */
   public static final GridConfig DEFAULTS = new GridConfig(0.05,
       List.of(DebtComponent.PENALTY_INTEREST, DebtComponent.COMPOUND_INTEREST, DebtComponent.LATE_FEES,
           DebtComponent.OTHER_FEES, DebtComponent.INTEREST, DebtComponent.PRINCIPAL),

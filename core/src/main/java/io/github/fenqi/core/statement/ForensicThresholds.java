@@ -11,7 +11,7 @@ import java.util.List;
  * <p>The defaults: a bank export never breaks its own running balance, so two breaks are tampering (BLOCK) and
  * one is REVIEW (a row may be missing from a partial export). Benford's law only holds for amounts spread over
  * orders of magnitude and needs a large sample: below 300 amounts the test is skipped (on the ~100-row sample
- * statements, genuine spending already deviates at p < 0.001), and its critical value is χ² (8 d.f.) at p = 0.001.
+ * statements, genuine spending already deviates at p &lt; 0.001), and its critical value is χ² (8 d.f.) at p = 0.001.
  * A spike is the last month's income above 1.5 × the median of the months before (at least three of them).
  * Round amounts: at least three credits of 1 000 yuan or more, and more than half of them multiples of 1 000.
  *

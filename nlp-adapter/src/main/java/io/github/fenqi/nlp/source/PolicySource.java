@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Somewhere a lender publishes its negotiation policy as prose: an announcement page, a JSON feed, a mailbox, a
- * file drop. {@link AnnouncementWatcher} polls sources and extracts policies from what they return.
+ * file drop. {@link io.github.fenqi.nlp.watch.AnnouncementWatcher} polls sources and extracts policies from what they return.
  *
  * <p>Implementations must be thread-safe; a watcher may call {@link #fetch()} from its scheduler thread while
  * another thread calls it too.
