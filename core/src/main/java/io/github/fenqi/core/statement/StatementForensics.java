@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * Looks for signs that statements were edited: running-balance breaks, duplicated serials, rows out of time
  * order, first digits far from Benford's law, an income spike just before the application, too-round credits.
  * Each sign is a {@link ForensicSignal} naming its rows; the verdict follows the {@link ForensicThresholds}:
- * BLOCK on enough balance breaks, any row dated after the day of the examination or a statement of another person
+ * BLOCK on enough balance breaks (one right after rejected rows, whose amounts are unknown, only asks for review: a
+ * malformed row is not a forgery, though it could hide one), any row dated after the day of the examination or a statement of another person
  * than the borrower, REVIEW on any other signal, else PASS.
  *
  * <p>Thread-safety: immutable and thread-safe.
@@ -142,6 +143,7 @@ public final class StatementForensics {
       java.util.Collections.reverse(rows); // newest-first export: walk it oldest-first
     }
     List<String> at = new ArrayList<>();
+    int afterRejected = 0;
     for (int i = 1; i < rows.size(); i++) {
       Transaction prev = rows.get(i - 1);
       Transaction t = rows.get(i);
@@ -152,13 +154,19 @@ public final class StatementForensics {
           : t.direction() == Direction.DEBIT ? prev.balance().minus(t.amount()) : prev.balance();
       if (!expected.equals(t.balance())) {
         at.add(t.location());
+        // rejected rows use up data-row numbers: a gap means rows whose amounts are unknown lie between
+        afterRejected += Math.abs(t.dataRow() - prev.dataRow()) > 1 ? 1 : 0;
       }
     }
+    int breaks = at.size() - afterRejected;
     if (!at.isEmpty()) {
-      signals.add(new ForensicSignal(ForensicSignal.Kind.BALANCE_BREAK, at, Math.min(1, at.size() / (double) limits.balanceBreaksToBlock()),
-          at.size() + " row(s) where previous balance ± amount ≠ stated balance in " + s.source()));
+      signals.add(new ForensicSignal(ForensicSignal.Kind.BALANCE_BREAK, at,
+          Math.min(1, breaks / (double) limits.balanceBreaksToBlock()),
+          at.size() + " row(s) where previous balance ± amount ≠ stated balance in " + s.source()
+              + (afterRejected == 0 ? "" : "; " + afterRejected + " of them right after rejected rows, whose amounts are "
+                  + "unknown: those count towards review, not a block — correct the rejected rows and examine again")));
     }
-    return at.size();
+    return breaks;
   }
 
   private static void duplicates(ParsedStatement s, List<ForensicSignal> signals) {

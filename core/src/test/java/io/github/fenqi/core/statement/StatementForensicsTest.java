@@ -125,6 +125,38 @@ class StatementForensicsTest {
     assertTrue(r.notes().stream().anyMatch(n -> n.contains("no balance column")), r.notes().toString());
   }
 
+  /**
+   * A row the parser rejects takes its amount with it, so the balance of the next kept row cannot follow: breaks right
+   * after rejected rows ask for review and say why, and never block the case as a forgery on their own (three
+   * malformed rows had stopped a genuine statement); breaks between kept rows still do.
+   */
+  @Test
+  void balanceBreaksRightAfterRejectedRowsAskForReviewNotABlock() {
+    String genuine = BANK_HEADER
+        + "2026-05-10,09:00:00,代发工资,6000.00,,6000.00,某某科技有限公司,,批量代发\n"
+        + "2026-05-11,09:00:00,POS消费,,abc,5900.00,超市,,POS\n"
+        + "2026-05-12,09:00:00,POS消费,,50.00,5850.00,超市,,POS\n"
+        + "2026-05-13,09:00:00,POS消费,,(20.00),5830.00,超市,,POS\n"
+        + "2026-05-14,09:00:00,POS消费,,30.00,5800.00,超市,,POS\n"
+        + "2026-5/15,09:00:00,POS消费,,100.00,5700.00,超市,,POS\n"
+        + "2026-05-16,09:00:00,POS消费,,10.00,5690.00,超市,,POS\n";
+    ParsedStatement parsed = StatementParser.bank().parse("b.csv", genuine.getBytes(StandardCharsets.UTF_8));
+    assertEquals(3, parsed.rejected().size());
+    ForensicReport r = examine(parsed);
+    assertEquals(ForensicVerdict.REVIEW, r.verdict());
+    ForensicSignal breaks = r.signals().stream().filter(x -> x.kind() == ForensicSignal.Kind.BALANCE_BREAK)
+        .findFirst().orElseThrow();
+    assertEquals(List.of("b.csv:4", "b.csv:6", "b.csv:8"), breaks.rows());
+    assertEquals(0.0, breaks.strength());
+    assertTrue(breaks.detail().endsWith("; 3 of them right after rejected rows, whose amounts are unknown: those count "
+        + "towards review, not a block — correct the rejected rows and examine again"), breaks.detail());
+
+    String edited = genuine + "2026-05-17,09:00:00,POS消费,,10.00,5000.00,超市,,POS\n" // two kept rows after kept rows
+        + "2026-05-18,09:00:00,POS消费,,10.00,4000.00,超市,,POS\n"; // that do not add up: as before, a block
+    ForensicReport blocked = examine(StatementParser.bank().parse("b.csv", edited.getBytes(StandardCharsets.UTF_8)));
+    assertEquals(ForensicVerdict.BLOCK, blocked.verdict());
+  }
+
   @Test
   void aStatementWhoseEveryRowWasRejectedIsNotSaidToLackABalanceColumn() {
     ForensicReport r = examine(StatementParser.bank().parse("b.csv",
