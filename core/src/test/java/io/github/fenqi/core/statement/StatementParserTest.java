@@ -83,6 +83,27 @@ class StatementParserTest {
         s.rejected().stream().map(Problem::reason).toList());
   }
 
+  /**
+   * Reading stops at a closing '---' line, where exports put their footer; rows after it were dropped without a word
+   * (an export split by a rule line lost its later months). Each is now listed as rejected; footer prose is not.
+   */
+  @Test
+  void rowsAfterAClosingRuleLineAreListedNotDroppedSilently() {
+    String csv = BANK_HEADER
+        + "2026-05-01,20:15:03,转账-房租,,2800.00,1415.48,钱文斌,6228****5512,手机银行\n"
+        + "------------------------------------\n"
+        + "2026-06-01,20:15:03,转账-房租,,2800.00,815.48,钱文斌,6228****5512,手机银行\n"
+        + "导出时间：[2026-11-02 09:15:31]\n"
+        + "\n"
+        + "2026-06-05,10:00:00,代发工资,8000.00,,8815.48,某某科技有限公司,,批量代发\n";
+    ParsedStatement s = StatementParser.bank().parse("b.csv", utf8(csv));
+    assertEquals(1, s.transactions().size());
+    assertEquals(List.of(Problem.of("b.csv:4", "a row after the closing '---' line 3, where reading stops; remove that "
+        + "line if the statement goes on after it"), Problem.of("b.csv:7", "a row after the closing '---' line 3, where "
+        + "reading stops; remove that line if the statement goes on after it")), s.rejected());
+    assertEquals(3, s.rowsRead());
+  }
+
   @Test
   void aFileThatIsNotAStatementIsRejectedNamingIt() {
     InvalidInputException e = assertThrows(InvalidInputException.class,

@@ -113,6 +113,24 @@ public abstract class CsvStatementParser implements StatementParser {
   protected abstract RowReader reader(Columns columns);
 
   /** Whether the line {@code text[from..to)} ends the data (a ruler of dashes, after any whitespace, that some exports put after the rows). */
+  /**
+   * Reading stops at a closing {@code ---} line (Alipay's footer follows it); a line after it with a full row's fields
+   * would be dropped without a word, so each is listed as rejected, saying why (an export split by a rule line).
+   */
+  private static void rejectRowsAfterTrailer(String text, int[] lines, int trailer, int count, Columns columns,
+      String source, List<Problem> rejected) {
+    for (int j = trailer + 1; j < count; j++) {
+      try {
+        List<String> fields = CsvLine.split(text, lines[2 * j], lines[2 * j + 1]);
+        if (fields.size() >= columns.width() && !allEmpty(fields)) {
+          rejected.add(Problem.of(source + ":" + (j + 1), "a row after the closing '---' line " + (trailer + 1)
+              + ", where reading stops; remove that line if the statement goes on after it"));
+        }
+      } catch (IllegalArgumentException e) { // footer prose that is not CSV
+      }
+    }
+  }
+
   private static boolean isTrailer(String text, int from, int to) {
     int i = from;
     while (i < to && Character.isWhitespace(text.charAt(i))) {
@@ -164,6 +182,7 @@ public abstract class CsvStatementParser implements StatementParser {
       int from = lines[2 * i];
       int to = lines[2 * i + 1];
       if (isTrailer(text, from, to)) {
+        rejectRowsAfterTrailer(text, lines, i, count, columns, source, rejected);
         break;
       }
       List<String> fields;
