@@ -94,4 +94,20 @@ public class SolverBenchmark {
   public List<OptionGrid> gridsOnly() {
     return problem.grids();
   }
+
+  private ProposalSet solved;
+
+  @Setup
+  public void solveOnce() {
+    solved = ProposalSolver.exact().solve(problem);
+  }
+
+  /**
+   * The engine's check of a solver's answer ({@link ProposalProblem#violations(ProposalSet)}), which every
+   * {@code calculate} now pays: the three proposals' plans against their terms and schedules.
+   */
+  @Benchmark
+  public List<io.github.fenqi.core.Problem> checkThreeProposals() {
+    return problem.violations(solved);
+  }
 }
