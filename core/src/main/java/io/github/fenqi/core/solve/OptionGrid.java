@@ -4,7 +4,6 @@ import io.github.fenqi.core.ComponentContractException;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.debt.DebtComponent;
 import io.github.fenqi.core.money.Money;
-import io.github.fenqi.core.money.Rate;
 import io.github.fenqi.core.schedule.RepaymentMethod;
 import io.github.fenqi.core.schedule.ScheduleSummary;
 import io.github.fenqi.core.schedule.Amortizer;
@@ -13,7 +12,6 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -354,14 +352,11 @@ public final class OptionGrid {
    * would otherwise be repeated for every such debt.
    */
   static List<OptionGrid> of(List<DebtTerms> debts, GridConfig config, AcceptanceModel model) {
-    record Pricing(RepaymentMethod method, Rate annualRate, Rate monthlyFeeRate) {}
-    Map<Pricing, Amortizer> amortizers = new HashMap<>();
+    Amortizers amortizers = new Amortizers();
     Scales scales = Scales.of(config);
     List<OptionGrid> grids = new ArrayList<>(debts.size());
     for (DebtTerms d : debts) {
-      Amortizer amortizer = amortizers.computeIfAbsent(new Pricing(d.method(), d.annualRate(), d.monthlyFeeRate()),
-          p -> Amortizer.of(p.method(), p.annualRate(), p.monthlyFeeRate()));
-      grids.add(new OptionGrid(d, scales, model, amortizer));
+      grids.add(new OptionGrid(d, scales, model, amortizers.of(d)));
     }
     return grids;
   }

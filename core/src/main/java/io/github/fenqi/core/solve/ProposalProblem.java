@@ -4,15 +4,10 @@ import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.debt.DebtComponent;
 import io.github.fenqi.core.money.Money;
-import io.github.fenqi.core.money.Rate;
-import io.github.fenqi.core.schedule.Amortizer;
-import io.github.fenqi.core.schedule.RepaymentMethod;
 import io.github.fenqi.core.schedule.ScheduleSummary;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -66,10 +61,10 @@ public record ProposalProblem(
    * checks every solver's answer with it before anyone sees it; a custom solver's tests can call it too.
    */
   public List<Problem> violations(Proposal proposal) {
-    return violations(proposal, new HashMap<>());
+    return violations(proposal, new Amortizers());
   }
 
-  private List<Problem> violations(Proposal proposal, Map<Pricing, Amortizer> amortizers) {
+  private List<Problem> violations(Proposal proposal, Amortizers amortizers) {
     try {
       return checked(proposal, amortizers);
     } catch (ArithmeticException e) { // Money's checked sums: figures no schedule could give
@@ -84,7 +79,7 @@ public record ProposalProblem(
   public List<Problem> violations(ProposalSet set) {
     List<Problem> problems = new ArrayList<>();
     Strategy previous = null;
-    Map<Pricing, Amortizer> amortizers = new HashMap<>(); // each caches its terms' annuity factors
+    Amortizers amortizers = new Amortizers();
     for (Proposal p : set.proposals()) {
       if (previous != null && p.strategy().compareTo(previous) <= 0) {
         problems.add(Problem.of("proposals", p.strategy() + " after " + previous + "; at most one per strategy, in "
@@ -101,9 +96,7 @@ public record ProposalProblem(
     return problems;
   }
 
-  private record Pricing(RepaymentMethod method, Rate annualRate, Rate monthlyFeeRate) {}
-
-  private List<Problem> checked(Proposal proposal, Map<Pricing, Amortizer> amortizers) {
+  private List<Problem> checked(Proposal proposal, Amortizers amortizers) {
     String at = proposal.strategy().name();
     List<Problem> problems = new ArrayList<>();
     List<PlanOption> plans = proposal.plans();
@@ -153,7 +146,7 @@ public record ProposalProblem(
   }
 
   private void planViolations(Strategy strategy, String where, PlanOption plan, DebtTerms terms,
-      Map<Pricing, Amortizer> amortizers, List<Problem> problems) {
+      Amortizers amortizers, List<Problem> problems) {
     if (!terms.allowedTerms().contains(plan.term())) {
       problems.add(Problem.of(where + ".term", plan.term() + " months is not among the allowed " + terms.allowedTerms()));
     }
@@ -184,9 +177,7 @@ public record ProposalProblem(
       return;
     }
     if (terms.allowedTerms().contains(plan.term())) {
-      ScheduleSummary schedule = amortizers.computeIfAbsent(
-          new Pricing(terms.method(), terms.annualRate(), terms.monthlyFeeRate()),
-          k -> Amortizer.of(k.method(), k.annualRate(), k.monthlyFeeRate())).summarize(financed.fen(), plan.term());
+      ScheduleSummary schedule = amortizers.of(terms).summarize(financed.fen(), plan.term());
       mismatch(where + ".firstInstallment", plan.firstInstallment(), Money.ofFen(schedule.firstPayment()),
           "its schedule gives", problems);
       mismatch(where + ".totalPayable", plan.totalPayable(),
