@@ -57,15 +57,17 @@ public record Money(long fen) implements Comparable<Money> {
       throw new InvalidInputException(field, "empty amount; expected a decimal such as \"1234.56\"");
     }
     rejectExponent(field, text);
-    BigDecimal value;
-    try {
-      value = new BigDecimal(text);
-    } catch (NumberFormatException e) {
-      throw new InvalidInputException(field, "'" + Problem.excerpt(text)
-          + "' is not an amount; expected a decimal such as \"1234.56\"");
+    // ASCII digits only, as for rates: BigDecimal also reads any script's digits ("١٢٣" as 123, "４.８e４" past the
+    // exponent check)
+    if (!PLAIN.matcher(text).matches()) {
+      throw new InvalidInputException(field, "'" + Problem.excerpt(text) + "' is not an amount; expected a decimal "
+          + "such as \"1234.56\"" + (text.chars().anyMatch(c -> c >= '０' && c <= '９')
+              ? " in the digits 0-9 (these are full-width)" : ""));
     }
-    return fromDecimal(field, value, text);
+    return fromDecimal(field, new BigDecimal(text), text);
   }
+
+  private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
   private static final java.util.regex.Pattern EXPONENT =
       java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)[eE][+-]?\\d+");

@@ -45,6 +45,22 @@ class MoneyTest {
     assertTrue(e.getMessage().startsWith("income: "), e.getMessage());
   }
 
+  /**
+   * Digits are 0-9, as in rates: BigDecimal reads any script's digits, so "١٢٣" was 123 yuan and "４.８e４" 48 000 (past
+   * the exponent check, whose pattern is ASCII); full-width digits, which a Chinese input method types, are named.
+   */
+  @Test
+  void onlyAsciiDigitsAreAnAmount() {
+    assertEquals("principal: '١٢٣' is not an amount; expected a decimal such as \"1234.56\"",
+        assertThrows(InvalidInputException.class, () -> Money.parse("principal", "١٢٣")).getMessage());
+    for (String fullWidth : new String[] {"１２３４.５６", "４.８e４"}) {
+      assertEquals("principal: '" + fullWidth + "' is not an amount; expected a decimal such as \"1234.56\" in the "
+          + "digits 0-9 (these are full-width)",
+          assertThrows(InvalidInputException.class, () -> Money.parse("principal", fullWidth)).getMessage());
+    }
+    assertEquals(Money.ofFen(123_456), Money.parse("principal", " +1234.56 "));
+  }
+
   /** "1.23457E+11" is how a spreadsheet shortens 123456789012.34: read as 123457000000 it would be silently wrong. */
   @ParameterizedTest
   @ValueSource(strings = {"4.8e4", "1.23457E+11", "5E2"})
