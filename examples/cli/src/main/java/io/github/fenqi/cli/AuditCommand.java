@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code fenqi audit verify LOG [--key-env NAME] [--checkpoint FILE]}: checks an audit log's hash chain and HMACs
  * (and, given a checkpoint, that its tail was not cut off). Exit 0 with the entry count, or 1 naming the first
- * bad entry.
+ * bad entry. {@code fenqi audit checkpoint LOG [--key-env NAME]} verifies the log and prints its signed checkpoint,
+ * to be kept somewhere else: a hash chain alone cannot show that entries were cut off its tail.
  *
  * <p>Thread-safety: one instance per command line; not shared.
  */
@@ -42,7 +43,7 @@ public final class AuditCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: verify");
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: verify or checkpoint");
   }
 
   @Command(name = "verify", mixinStandardHelpOptions = true,
@@ -72,6 +73,29 @@ public final class AuditCommand implements Runnable {
     spec.commandLine().getOut().println(log + ": OK, " + v.entries() + " entries verified"
         + checkpoint.map(c -> " (checkpoint at " + c.sequence() + " matches)").orElse("")
         + ", head " + v.headHash());
+    spec.commandLine().getOut().flush();
+    return FenqiCli.OK;
+  }
+
+  @Command(name = "checkpoint", mixinStandardHelpOptions = true,
+      description = {"Verify an audit log and print its signed checkpoint (one line) for safekeeping elsewhere: "
+          + "'audit verify --checkpoint' then detects entries cut off the tail.",
+          "Beside a service writing the log, the checkpoint covers the entries written so far."})
+  int checkpoint(
+      @Parameters(paramLabel = "LOG", description = "the audit log (JSON lines)") Path log,
+      @Option(names = "--key-env", paramLabel = "NAME", defaultValue = AuditKey.DEFAULT_VARIABLE,
+          description = "environment variable holding the base64 of the 32-byte HMAC key (default: ${DEFAULT-VALUE})")
+          String keyEnv) {
+    AuditKey key = AuditKey.fromEnvironment(keyEnv, environment);
+    AuditVerification v;
+    try {
+      v = FileAuditLog.verify(log, key, Optional.empty()); // never vouch for a log that does not verify
+    } catch (AuditIntegrityException e) {
+      spec.commandLine().getErr().println("fenqi: " + log + ": " + e.getMessage() + "; no checkpoint written");
+      spec.commandLine().getErr().flush();
+      return FenqiCli.REJECTED;
+    }
+    spec.commandLine().getOut().println(AuditCheckpoint.sign(v.lastSequence(), v.headHash(), key).toText());
     spec.commandLine().getOut().flush();
     return FenqiCli.OK;
   }

@@ -90,6 +90,33 @@ class AuditCommandTest {
     assertTrue(err.toString().contains("entries 4..5 were truncated"), err.toString());
   }
 
+  /**
+   * The checkpoint a user keeps elsewhere comes from the CLI too (it had to be made in Java), and it is the one the
+   * writer itself would sign; it catches entries cut off the tail afterwards. A log that does not verify gets none.
+   */
+  @Test
+  void checkpointPrintsTheWritersCheckpointAndThenCatchesATruncatedTail() throws Exception {
+    Path file = log(5);
+    Map<String, String> env = Map.of("FENQI_AUDIT_KEY", keyText);
+    assertEquals(0, run(env, "checkpoint", file.toString()));
+    String printed = out.toString().strip();
+    assertEquals(Files.readString(dir.resolve("checkpoint.txt")).strip(), printed);
+    Path kept = dir.resolve("kept.txt");
+    Files.writeString(kept, printed + "\n");
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    Files.write(file, lines.subList(0, 4), StandardCharsets.UTF_8);
+    assertEquals(1, run(env, "verify", file.toString(), "--checkpoint", kept.toString()));
+    assertTrue(err.toString().contains("entries 5..5 were truncated"), err.toString());
+
+    lines.set(1, lines.get(1).replace("case-2", "case-9"));
+    Files.write(file, lines, StandardCharsets.UTF_8);
+    out.getBuffer().setLength(0);
+    assertEquals(1, run(env, "checkpoint", file.toString()));
+    assertEquals("", out.toString());
+    assertTrue(err.toString().contains("entry 2 (line 2)") && err.toString().endsWith("; no checkpoint written"
+        + System.lineSeparator()), err.toString());
+  }
+
   @Test
   void aMissingCheckpointFileIsNamed() {
     Path file = log(1);

@@ -403,6 +403,25 @@ class FenqiApplicationTest {
     assertThat(restarted.status("demo-online-lender", Strategy.BALANCED)).isEqualTo(live);
   }
 
+  /** The checkpoint an operator keeps elsewhere: admins only, signed under the audit key, of the live log. */
+  @Test
+  void anAdminFetchesASignedCheckpointOfTheLiveAuditLog() throws Exception {
+    assertThat(send("GET", "/api/admin/audit/checkpoint", CLIENT, null).statusCode()).isEqualTo(403);
+    send("POST", "/api/negotiation/calculate", CLIENT, FEASIBLE); // at least one entry
+    HttpResponse<String> res = send("GET", "/api/admin/audit/checkpoint", ADMIN, null);
+    assertThat(res.statusCode()).isEqualTo(200);
+    JsonNode body = JSON.readTree(res.body());
+    var checkpoint = io.github.fenqi.core.security.audit.AuditCheckpoint.parse("response",
+        body.get("checkpoint").asText());
+    assertThat(checkpoint.sequence()).isEqualTo(body.get("sequence").asLong()).isPositive();
+    assertThat(checkpoint.headHash()).isEqualTo(body.get("headHash").asText());
+    assertThat(audit.verify(java.util.Optional.of(checkpoint)).lastSequence()).isGreaterThanOrEqualTo(checkpoint.sequence());
+    var forged = new io.github.fenqi.core.security.audit.AuditCheckpoint(checkpoint.sequence(), checkpoint.headHash(),
+        "0".repeat(64));
+    org.junit.jupiter.api.Assertions.assertThrows(io.github.fenqi.core.AuditIntegrityException.class,
+        () -> audit.verify(java.util.Optional.of(forged)));
+  }
+
   @Test
   void metricsAppearAtThePrometheusEndpoint() throws Exception {
     assertThat(send("POST", "/api/negotiation/calculate", CLIENT, FEASIBLE).statusCode()).isEqualTo(200);
