@@ -1,5 +1,6 @@
 package io.github.fenqi.spring;
 
+import io.github.fenqi.core.DecryptionException;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import java.util.List;
@@ -85,6 +86,17 @@ class ProblemHandler {
   ProblemDetail policyNotSaved(PolicyDirectoryWriter.PolicyNotSavedException e) {
     LOG.error("policy change not saved", e);
     return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Policy not saved", e.getMessage(), List.of());
+  }
+
+  /**
+   * A stored identifier that no held key opens — a field key dropped before its rows were re-encrypted, or an altered
+   * row: a server fault, but one the operator can act on, so it is named (record, field and key ids; no data).
+   */
+  @ExceptionHandler(DecryptionException.class)
+  ProblemDetail undecryptable(DecryptionException e) {
+    LOG.error("stored data cannot be decrypted", e);
+    return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Stored data cannot be decrypted", e.getMessage()
+        + "; if a field key was rotated, restart with the old one in FENQI_RETIRED_FIELD_KEYS", List.of());
   }
 
   @ExceptionHandler(Exception.class)

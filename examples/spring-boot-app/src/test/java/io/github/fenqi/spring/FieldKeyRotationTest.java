@@ -80,6 +80,14 @@ class FieldKeyRotationTest {
       id = JSON.readTree(res.body()).get("submissionId").asText();
     }
     try (ConfigurableApplicationContext app = start(dir, auditKey, indexKey, "--fenqi.field-key=" + newKey,
+        "--fenqi.field-key-id=field2")) { // the old key dropped too early: named, with what to do
+      HttpResponse<String> lost = send(app, "GET", "/api/negotiation/submissions/" + id, CLIENT, null);
+      assertThat(lost.statusCode()).isEqualTo(500);
+      assertThat(JSON.readTree(lost.body()).get("detail").asText()).isEqualTo("record " + id + " field name: "
+          + "unknown key id 'field1' (this provider holds [field2]); if a field key was rotated, restart with the old "
+          + "one in FENQI_RETIRED_FIELD_KEYS");
+    }
+    try (ConfigurableApplicationContext app = start(dir, auditKey, indexKey, "--fenqi.field-key=" + newKey,
         "--fenqi.field-key-id=field2", "--fenqi.retired-field-keys=field1=" + oldKey)) {
       String maskedId = JSON.readTree(send(app, "GET", "/api/negotiation/submissions/" + id, CLIENT, null).body())
           .get("borrower").get("idNumber").asText();
