@@ -46,24 +46,26 @@ class SubmissionStore {
 
   /** The identifiers' ciphertexts of up to {@code limit} rows after {@code afterId}, in id order (a page of a walk). */
   List<Ciphers> ciphersAfter(String afterId, int limit) {
-    return jdbc.query("SELECT id, name_cipher, id_number_cipher, mobile_cipher FROM submission WHERE id > ? "
-        + "ORDER BY id LIMIT ?", (rs, i) -> new Ciphers(rs.getString("id"), rs.getString("name_cipher"),
-            rs.getString("id_number_cipher"), rs.getString("mobile_cipher")), afterId, limit);
+    return jdbc.query("SELECT id, name_cipher, id_number_cipher, mobile_cipher, id_number_index FROM submission "
+        + "WHERE id > ? ORDER BY id LIMIT ?", (rs, i) -> new Ciphers(rs.getString("id"), rs.getString("name_cipher"),
+            rs.getString("id_number_cipher"), rs.getString("mobile_cipher"), rs.getString("id_number_index")),
+        afterId, limit);
   }
 
-  /** One row's identifier ciphertexts. */
-  record Ciphers(String id, String name, String idNumber, String mobile) {}
+  /** One row's identifier ciphertexts and the ID number's blind index. */
+  record Ciphers(String id, String name, String idNumber, String mobile, String idNumberIndex) {}
 
   /**
-   * Replaces a row's ciphertexts if they are still {@code before} (one statement, so a row is moved whole or not at
-   * all; a concurrent walk that moved it first wins).
+   * Replaces a row's ciphertexts and index if they are still {@code before} (one statement, so a row is moved whole or
+   * not at all; a concurrent walk that moved it first wins).
    *
    * @return whether the row was changed
    */
   boolean replaceCiphers(Ciphers before, Ciphers after) {
-    return jdbc.update("UPDATE submission SET name_cipher = ?, id_number_cipher = ?, mobile_cipher = ? WHERE id = ? "
-        + "AND name_cipher = ? AND id_number_cipher = ? AND mobile_cipher = ?", after.name(), after.idNumber(),
-        after.mobile(), before.id(), before.name(), before.idNumber(), before.mobile()) == 1;
+    return jdbc.update("UPDATE submission SET name_cipher = ?, id_number_cipher = ?, mobile_cipher = ?, "
+        + "id_number_index = ? WHERE id = ? AND name_cipher = ? AND id_number_cipher = ? AND mobile_cipher = ? "
+        + "AND id_number_index = ?", after.name(), after.idNumber(), after.mobile(), after.idNumberIndex(),
+        before.id(), before.name(), before.idNumber(), before.mobile(), before.idNumberIndex()) == 1;
   }
 
   /** How many submissions share this ID-number blind index. */

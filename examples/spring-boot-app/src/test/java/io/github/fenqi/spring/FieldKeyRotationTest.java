@@ -69,6 +69,7 @@ class FieldKeyRotationTest {
     Samples.copyPolicies(dir.resolve("policies"));
     String auditKey = randomKey();
     String indexKey = randomKey();
+    String newIndexKey = randomKey();
     String oldKey = randomKey();
     String newKey = randomKey();
     String feasible = new String(Samples.bytes("samples/cases/shanghai-three-debts-feasible.json"), StandardCharsets.UTF_8);
@@ -79,7 +80,7 @@ class FieldKeyRotationTest {
       assertThat(res.statusCode()).isEqualTo(201);
       id = JSON.readTree(res.body()).get("submissionId").asText();
     }
-    try (ConfigurableApplicationContext app = start(dir, auditKey, indexKey, "--fenqi.field-key=" + newKey,
+    try (ConfigurableApplicationContext app = start(dir, auditKey, newIndexKey, "--fenqi.field-key=" + newKey,
         "--fenqi.field-key-id=field2")) { // the old key dropped too early: named, with what to do
       HttpResponse<String> lost = send(app, "GET", "/api/negotiation/submissions/" + id, CLIENT, null);
       assertThat(lost.statusCode()).isEqualTo(500);
@@ -87,27 +88,35 @@ class FieldKeyRotationTest {
           + "unknown key id 'field1' (this provider holds [field2]); if a field key was rotated, restart with the old "
           + "one in FENQI_RETIRED_FIELD_KEYS");
     }
-    try (ConfigurableApplicationContext app = start(dir, auditKey, indexKey, "--fenqi.field-key=" + newKey,
+    try (ConfigurableApplicationContext app = start(dir, auditKey, newIndexKey, "--fenqi.field-key=" + newKey,
         "--fenqi.field-key-id=field2", "--fenqi.retired-field-keys=field1=" + oldKey)) {
-      String maskedId = JSON.readTree(send(app, "GET", "/api/negotiation/submissions/" + id, CLIENT, null).body())
-          .get("borrower").get("idNumber").asText();
-      assertThat(maskedId).startsWith("110").endsWith("0030");
+      assertThat(send(app, "POST", "/api/negotiation/submit", CLIENT,
+          "{\"case\":" + feasible + ",\"strategy\":\"AGGRESSIVE\"}").statusCode()).isEqualTo(201); // same borrower
+      JsonNode before = JSON.readTree(send(app, "GET", "/api/negotiation/submissions/" + id, CLIENT, null).body());
+      assertThat(before.get("borrower").get("idNumber").asText()).startsWith("110").endsWith("0030");
+      assertThat(before.get("submissionsWithSameIdNumber").asInt()).as("its index is under the old index key")
+          .isEqualTo(1);
       assertThat(send(app, "POST", "/api/admin/field-keys/reencrypt", CLIENT, null).statusCode()).isEqualTo(403);
       HttpResponse<String> walk = send(app, "POST", "/api/admin/field-keys/reencrypt", ADMIN, null);
       assertThat(walk.statusCode()).isEqualTo(200);
       JsonNode report = JSON.readTree(walk.body());
       assertThat(report.get("activeKeyId").asText()).isEqualTo("field2");
-      assertThat(report.get("examined").asInt()).isEqualTo(1);
+      assertThat(report.get("examined").asInt()).isEqualTo(2);
       assertThat(report.get("reencrypted").asInt()).isEqualTo(1);
+      assertThat(report.get("reindexed").asInt()).isEqualTo(1);
       assertThat(report.get("failed")).isEmpty();
       JsonNode again = JSON.readTree(send(app, "POST", "/api/admin/field-keys/reencrypt", ADMIN, null).body());
       assertThat(again.get("reencrypted").asInt()).as("nothing left to move").isZero();
+      assertThat(again.get("reindexed").asInt()).isZero();
+      assertThat(JSON.readTree(send(app, "GET", "/api/negotiation/submissions/" + id, CLIENT, null).body())
+          .get("submissionsWithSameIdNumber").asInt()).as("both rows under the new index key").isEqualTo(2);
     }
-    try (ConfigurableApplicationContext app = start(dir, auditKey, indexKey, "--fenqi.field-key=" + newKey,
+    try (ConfigurableApplicationContext app = start(dir, auditKey, newIndexKey, "--fenqi.field-key=" + newKey,
         "--fenqi.field-key-id=field2")) {
       HttpResponse<String> got = send(app, "GET", "/api/negotiation/submissions/" + id, CLIENT, null);
       assertThat(got.statusCode()).as("readable without the old key").isEqualTo(200);
       assertThat(JSON.readTree(got.body()).get("borrower").get("mobile").asText()).contains("*");
+      assertThat(JSON.readTree(got.body()).get("submissionsWithSameIdNumber").asInt()).isEqualTo(2);
     }
     List<String> entries = Files.readAllLines(dir.resolve("audit.log"));
     assertThat(entries).filteredOn(l -> l.contains("\"action\":\"KEY_ROTATION\"")).hasSize(2)
