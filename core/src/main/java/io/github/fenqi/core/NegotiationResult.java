@@ -17,7 +17,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Everything {@link NegotiationEngine#calculate} found for one case, explained. This record is also the JSON
- * the CLI prints and the REST API returns (camelCase, money as decimal strings, absent values omitted).
+ * the CLI prints and the REST API returns (camelCase, money as decimal strings, absent values omitted), and it reads
+ * back into an equal record — {@code FenqiJson.newMapper().readValue(json, NegotiationResult.class)} — so a Java
+ * client of the REST API can use these types (derived figures such as a schedule's total are written, not read).
  *
  * <p>Thread-safety: immutable.
  *

@@ -165,6 +165,29 @@ class NegotiationEngineScreeningTest {
     }
   }
 
+  /**
+   * The result's JSON is the REST API's answer: it reads back into an equal record, with statements, screening,
+   * scripts and schedules (a schedule's total and rate are derived, written but not read), and an infeasible one too.
+   */
+  @Test
+  void aResultsJsonReadsBackIntoAnEqualResult() throws Exception {
+    var mapper = io.github.fenqi.core.json.FenqiJson.newMapper();
+    NegotiationRequest noted = new NegotiationRequest(sample.caseId(), sample.asOf(), sample.borrower(), sample.debts(),
+        "失业后收入减少，恳请协商。");
+    List<NegotiationResult> results = List.of(
+        engine().riskCheck(new FixedRiskCheck(RiskDecision.REVIEW, "thin file")).build()
+            .calculate(noted, List.of(statement("bank_A.csv"), statement("wechat_A.csv"))),
+        engine().build().calculate(NegotiationEngineTest.withIncome(sample, "16000.00", "12000.00")),
+        engine().build().calculate(sample));
+    assertTrue(results.get(0).screening() != null && results.get(1).feasible() && !results.get(2).feasible());
+    for (NegotiationResult r : results) {
+      String json = io.github.fenqi.core.json.FenqiJson.write(mapper, r);
+      NegotiationResult back = mapper.readValue(json, NegotiationResult.class);
+      assertEquals(r, back);
+      assertEquals(json, io.github.fenqi.core.json.FenqiJson.write(mapper, back));
+    }
+  }
+
   /** A risk service that always gives the same answer (a user-side implementation of the SPI). */
   private record FixedRiskCheck(RiskDecision decision, String reason) implements io.github.fenqi.core.security.risk.RiskCheck {
     @Override

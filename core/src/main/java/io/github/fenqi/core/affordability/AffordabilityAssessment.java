@@ -36,6 +36,8 @@ public record AffordabilityAssessment(
 
   public AffordabilityAssessment {
     notes = List.copyOf(notes);
+    // JSON omits an empty value, so a result read back has none here: it means empty
+    incomeVolatility = incomeVolatility == null ? OptionalDouble.empty() : incomeVolatility;
   }
 
   /** This assessment with {@code note} before its own notes (a step taken before the model ran). */

@@ -87,6 +87,21 @@ public final class FenqiJson {
         }
       }
     });
+    time.addDeserializer(OptionalDouble.class, new JsonDeserializer<>() { // a result read back (REST clients)
+      @Override
+      public OptionalDouble deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        if (!p.currentToken().isNumeric()) {
+          throw new InvalidInputException(p.currentName() == null ? "value" : p.currentName(),
+              "expected a number, got " + found(p));
+        }
+        return OptionalDouble.of(p.getDoubleValue());
+      }
+
+      @Override
+      public OptionalDouble getNullValue(DeserializationContext ctxt) {
+        return OptionalDouble.empty();
+      }
+    });
     @SuppressWarnings({"unchecked", "rawtypes"})
     Class<Optional<?>> optional = (Class) Optional.class;
     time.addSerializer(optional, new JsonSerializer<Optional<?>>() {

@@ -29,7 +29,7 @@ public record Schedule(RepaymentMethod method, Money financedAmount, Money downP
   }
 
   /** Down payment plus every installment. */
-  @JsonProperty("totalPayable")
+  @JsonProperty(value = "totalPayable", access = JsonProperty.Access.READ_ONLY)
   public Money totalPayable() {
     long sum = downPayment.fen();
     for (Installment i : installments) {
@@ -52,7 +52,7 @@ public record Schedule(RepaymentMethod method, Money financedAmount, Money downP
   }
 
   /** The IRR-annualised rate of the installments against the financed amount (see {@link AnnualizedRate}). */
-  @JsonProperty("annualizedRate")
+  @JsonProperty(value = "annualizedRate", access = JsonProperty.Access.READ_ONLY)
   public BigDecimal annualizedRate() {
     return AnnualizedRate.of(this);
   }
