@@ -13,5 +13,7 @@ class LoggingTest {
     var optaPlanner = LoggerFactory.getLogger("org.optaplanner.core.impl.solver.DefaultSolver");
     assertFalse(optaPlanner.isInfoEnabled(), "OptaPlanner's 'Solving started' lines would reach the terminal");
     assertTrue(LoggerFactory.getLogger("io.github.fenqi.core.security.audit.FileAuditLog").isWarnEnabled());
+    // 'policy validate' prints each invalid file's problems as its answer; the repository's warning repeated them
+    assertFalse(LoggerFactory.getLogger("io.github.fenqi.core.policy.JsonDirectoryPolicyRepository").isWarnEnabled());
   }
 }
