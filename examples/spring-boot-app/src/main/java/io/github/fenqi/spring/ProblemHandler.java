@@ -42,6 +42,11 @@ class ProblemHandler {
     return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "No such proposal", e.getMessage(), List.of());
   }
 
+  @ExceptionHandler(RequestBodies.NotJsonException.class)
+  ProblemDetail notJson(RequestBodies.NotJsonException e) {
+    return Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", e.getMessage(), List.of());
+  }
+
   @ExceptionHandler(RequestBodies.BodyTooLargeException.class)
   ProblemDetail tooLarge(RequestBodies.BodyTooLargeException e) {
     return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",

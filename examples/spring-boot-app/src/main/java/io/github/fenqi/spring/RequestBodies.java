@@ -1,10 +1,14 @@
 package io.github.fenqi.spring;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.json.FenqiJson;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,8 +30,21 @@ final class RequestBodies {
     return mapper;
   }
 
-  /** The body's bytes; {@link BodyTooLargeException} beyond the limit. */
+  /**
+   * The body's bytes; {@link BodyTooLargeException} beyond the limit, {@link NotJsonException} unless it is declared
+   * JSON ({@code application/json} or a {@code +json} type): a form post or text body was read as JSON regardless.
+   */
   byte[] read(HttpServletRequest request) throws IOException {
+    String declared = request.getContentType();
+    MediaType type = null;
+    try {
+      type = declared == null ? null : MediaType.parseMediaType(declared);
+    } catch (InvalidMediaTypeException e) { // reported below as not JSON
+    }
+    if (type == null || !(MediaType.APPLICATION_JSON.isCompatibleWith(type)
+        || type.getSubtype().endsWith("+json") && "application".equals(type.getType()))) {
+      throw new NotJsonException(declared);
+    }
     if (request.getContentLengthLong() > maxBytes) {
       throw new BodyTooLargeException(maxBytes);
     }
@@ -43,6 +60,14 @@ final class RequestBodies {
   /** Reads and binds the body; an {@code InvalidInputException} lists what is wrong. */
   <T> T read(HttpServletRequest request, Class<T> type) throws IOException {
     return FenqiJson.read(mapper, read(request), type, "request body");
+  }
+
+  /** The body is not declared JSON (415). */
+  static final class NotJsonException extends RuntimeException {
+    NotJsonException(@Nullable String declared) {
+      super("send the body as application/json (Content-Type " + (declared == null ? "missing" : "was "
+          + Problem.excerpt(declared)) + ")");
+    }
   }
 
   /** The body exceeds the configured limit (413). */

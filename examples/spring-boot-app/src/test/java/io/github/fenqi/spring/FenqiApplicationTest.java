@@ -200,6 +200,30 @@ class FenqiApplicationTest {
     assertThat(JSON.readTree(res.body()).get("detail").asText()).contains("65536");
   }
 
+  /** A body not declared JSON — a form post, plain text, none — is a 415 saying what to send; JSON with a charset is fine. */
+  @Test
+  void aBodyNotDeclaredJsonIsA415() throws Exception {
+    for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded", "application/xml", "not a type"}) {
+      HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+          + "/api/negotiation/calculate")).header("Authorization", "Bearer " + CLIENT).header("Content-Type", type)
+          .POST(HttpRequest.BodyPublishers.ofString(FEASIBLE)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(res.statusCode()).as(type).isEqualTo(415);
+      assertThat(res.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
+      assertThat(JSON.readTree(res.body()).get("detail").asText())
+          .isEqualTo("send the body as application/json (Content-Type was " + type + ")");
+    }
+    HttpResponse<String> none = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        + "/api/negotiation/calculate")).header("Authorization", "Bearer " + CLIENT)
+        .POST(HttpRequest.BodyPublishers.ofString(FEASIBLE)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(none.statusCode()).isEqualTo(415);
+    assertThat(JSON.readTree(none.body()).get("detail").asText()).endsWith("(Content-Type missing)");
+    HttpResponse<String> utf8 = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        + "/api/negotiation/calculate")).header("Authorization", "Bearer " + CLIENT)
+        .header("Content-Type", "application/json; charset=UTF-8").POST(HttpRequest.BodyPublishers.ofString(FEASIBLE))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(utf8.statusCode()).isEqualTo(200);
+  }
+
   @Test
   void submittedProposalIsStoredEncryptedAndReadBackMasked() throws Exception {
     HttpResponse<String> res = send("POST", "/api/negotiation/submit", CLIENT,
