@@ -36,6 +36,9 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -45,6 +48,16 @@ public class FenqiConfiguration {
   private static final Logger LOG = LoggerFactory.getLogger(FenqiConfiguration.class);
 
   /** The policy files, each validated; a single invalid file stops the start with every problem listed. */
+  /** Tomcat's error page for requests it refuses itself, as problem+json ({@link ProblemErrorReportValve}). */
+  @Bean
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+    return factory -> factory.addContextCustomizers(context -> {
+      if (context.getParent() instanceof StandardHost host) {
+        host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+      }
+    });
+  }
+
   @Bean
   InMemoryPolicyRepository policyRepository(FenqiProperties props) {
     Path dir = Path.of(FenqiConfiguration.requireText(props.policiesDir(), "fenqi.policies-dir"));

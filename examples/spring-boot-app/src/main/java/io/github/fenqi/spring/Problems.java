@@ -1,9 +1,11 @@
 package io.github.fenqi.spring;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.fenqi.core.Problem;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,17 +40,26 @@ final class Problems {
   /** Writes a problem straight to the response (filters run before Spring MVC's error handling). */
   static void write(HttpServletResponse res, HttpStatus status, String title, String detail, String instance)
       throws IOException {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", "https://github.com/fenqi/fenqi/problems/" + status.value());
-    body.put("title", title);
-    body.put("status", status.value());
-    body.put("detail", detail);
-    body.put("instance", instance);
     res.setStatus(status.value());
     res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     if (status == HttpStatus.UNAUTHORIZED) {
       res.setHeader("WWW-Authenticate", "Bearer");
     }
-    MAPPER.writeValue(res.getOutputStream(), body);
+    res.getOutputStream().write(json(status.value(), title, detail, instance).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The problem as JSON text, for writers outside Spring MVC (filters, Tomcat's error report). */
+  static String json(int status, String title, String detail, String instance) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "https://github.com/fenqi/fenqi/problems/" + status);
+    body.put("title", title);
+    body.put("status", status);
+    body.put("detail", detail);
+    body.put("instance", instance);
+    try {
+      return MAPPER.writeValueAsString(body);
+    } catch (JsonProcessingException e) { // strings and a number: cannot happen
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -200,6 +200,18 @@ class FenqiApplicationTest {
     assertThat(JSON.readTree(res.body()).get("detail").asText()).contains("65536");
   }
 
+  /** What Tomcat refuses before Spring sees it (an encoded slash in a path) is problem+json too, not its HTML page. */
+  @Test
+  void aRequestTomcatRefusesIsAProblemTooNotAnHtmlPage() throws Exception {
+    HttpResponse<String> res = send("PUT", "/api/admin/policies/a%2Fb", ADMIN, "{}");
+    assertThat(res.statusCode()).isEqualTo(400);
+    assertThat(res.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
+    JsonNode body = JSON.readTree(res.body());
+    assertThat(body.get("title").asText()).isEqualTo("Bad request");
+    assertThat(body.get("detail").asText()).contains("encoded slash %2F");
+    assertThat(body.get("instance").asText()).isEqualTo("/api/admin/policies/a%2Fb");
+  }
+
   /** A body not declared JSON — a form post, plain text, none — is a 415 saying what to send; JSON with a charset is fine. */
   @Test
   void aBodyNotDeclaredJsonIsA415() throws Exception {
