@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Normalises Chinese policy text so that the rules only ever see one spelling of each thing: full-width
  * forms become ASCII, traditional characters become simplified, Chinese numerals become Arabic digits
- * (十二 → 12, 百分之三十 → 30%, 千分之六 → 6‰, 半年 → 6个月, 一半/半数 → 50%).
+ * (十二 → 12, 叁拾陆 → 36, 百分之三十 → 30%, 千分之六 → 6‰, 半年 → 6个月, 一半/半数 → 50%).
  *
  * <p>Thread-safety: immutable after construction; {@link #normalize} may be called concurrently.
  */
@@ -74,6 +74,7 @@ public final class TextNormalizer {
     for (int i = 0; i < n; i++) {
       folded[i] = charMap[original.charAt(i)];
     }
+    financialNumerals(folded);
     Out out = new Out(n);
     int i = 0;
     while (i < n) {
@@ -131,6 +132,43 @@ public final class TextNormalizer {
     NormalizedText build(String original) {
       return new NormalizedText(original, text.toString(), java.util.Arrays.copyOf(starts, len),
           java.util.Arrays.copyOf(ends, len));
+    }
+  }
+
+  /** 大写 (financial) numerals as written in contracts, and their ordinary forms, in the same order. */
+  private static final String FINANCIAL = "壹贰貳叁參肆伍陆陸柒捌玖拾佰仟";
+  private static final String ORDINARY = "一二二三三四五六六七八九十百千";
+
+  /**
+   * Rewrites runs of 大写 numerals (叁拾陆期 → 三十六期, 百分之叁拾 → 百分之三十) in place, so the numeral parser reads them.
+   * Several of them are also ordinary characters — 陆 (陆续, 大陆, a surname), 伍, 柒 — so a run is read as a number
+   * only when it is a number's shape: two or more numerals (零 included), a unit after it (期, 年, 成, %...), or 分之
+   * before it.
+   */
+  private static void financialNumerals(char[] text) {
+    int i = 0;
+    while (i < text.length) {
+      if (FINANCIAL.indexOf(text[i]) < 0) {
+        i++;
+        continue;
+      }
+      int end = i;
+      int financial = 0;
+      while (end < text.length && (FINANCIAL.indexOf(text[end]) >= 0 || text[end] == '零')) {
+        financial += FINANCIAL.indexOf(text[end]) >= 0 ? 1 : 0;
+        end++;
+      }
+      boolean unitAfter = end < text.length && UNITS_AFTER_NUMERAL.indexOf(text[end]) >= 0;
+      boolean fractionBefore = i >= 2 && text[i - 1] == '之' && text[i - 2] == '分';
+      if (end - i >= 2 || unitAfter || fractionBefore) {
+        for (int k = i; k < end; k++) {
+          int at = FINANCIAL.indexOf(text[k]);
+          if (at >= 0) {
+            text[k] = ORDINARY.charAt(at);
+          }
+        }
+      }
+      i = Math.max(end, i + 1);
     }
   }
 

@@ -35,6 +35,16 @@ class TextNormalizerTest {
       "８０％, 80%",
       "罰息及違約金, 罚息及违约金",
       "二〇二六年, 2026年",
+      "最长可分叁拾陆期, 最长可分36期",
+      "分贰拾肆至陆拾期, 分24至60期",
+      "减免百分之叁拾, 减免30%",
+      "壹佰贰拾期, 120期",
+      "陆期, 6期",
+      "減免參拾%, 减免30%",
+      "陆续减免, 陆续减免",
+      "大陆地区, 大陆地区",
+      "请联系陆先生, 请联系陆先生",
+      "伍某的账户, 伍某的账户",
   })
   void rewritesNumeralsWidthAndScript(String input, String expected) {
     assertEquals(expected, normalizer.normalize(input).text());
@@ -53,7 +63,7 @@ class TextNormalizerTest {
   @Property(tries = 300)
   void offsetMapStaysWithinOriginalAndIsMonotone(
       @ForAll @StringLength(max = 40) @Chars({'一', '二', '十', '百', '千', '万', '点', '半', '年', '分', '之', '期', '两',
-          '零', '％', '１', 'a', ',', '罰'}) String original) {
+          '零', '％', '１', 'a', ',', '罰', '叁', '拾', '陆', '续'}) String original) {
     NormalizedText n = normalizer.normalize(original);
     int previous = 0;
     for (int i = 0; i < n.text().length(); i++) {
