@@ -249,6 +249,13 @@ public final class NegotiationEngine implements AutoCloseable {
           + asOf + " left out (" + caseMonth.plusMonths(1) + ".."
           + months.stream().map(MonthlyFigures::month).max(YearMonth::compareTo).orElseThrow() + ")");
     }
+    List<YearMonth> uncovered = analysis == null ? List.of()
+        : analysis.uncovered().stream().filter(m -> !m.isAfter(caseMonth)).toList();
+    if (!uncovered.isEmpty()) {
+      assessment = assessment.withNoteFirst("no statement covers " + uncovered.stream().map(YearMonth::toString)
+          .collect(java.util.stream.Collectors.joining(", ")) + " (one ends before, the next begins after): left out "
+          + "of the income months, not counted as months without income");
+    }
     YearMonth lastKnown = known.stream().map(MonthlyFigures::month).max(YearMonth::compareTo).orElse(null);
     if (lastKnown != null && lastKnown.isBefore(caseMonth.minusMonths(STALE_STATEMENT_MONTHS))) {
       long behind = lastKnown.until(caseMonth, java.time.temporal.ChronoUnit.MONTHS);

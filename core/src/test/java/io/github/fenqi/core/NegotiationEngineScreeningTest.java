@@ -165,6 +165,29 @@ class NegotiationEngineScreeningTest {
     }
   }
 
+  /** Two statements with a gap between them: the gap's months are left out of the income, and the case says so. */
+  @Test
+  void monthsBetweenStatementsAreLeftOutOfTheIncomeAndNoted() {
+    String bank = new String(Samples.bytes("samples/statements/bank_A.csv"), java.nio.charset.StandardCharsets.UTF_8);
+    String header = bank.substring(0, bank.indexOf('\n') + 1);
+    StringBuilder early = new StringBuilder(header);
+    StringBuilder late = new StringBuilder(header);
+    for (String line : bank.substring(header.length()).split("\n")) {
+      if (line.startsWith("2026-05") || line.startsWith("2026-06")) {
+        early.append(line).append('\n');
+      } else if (line.startsWith("2026-09") || line.startsWith("2026-10")) {
+        late.append(line).append('\n');
+      }
+    }
+    List<ParsedStatement> statements = List.of(
+        StatementParser.bank().parse("early.csv", early.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        StatementParser.bank().parse("late.csv", late.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    AffordabilityAssessment a = engine().build().calculate(sample, statements).affordability();
+    assertEquals(4, a.incomeMonthsUsed(), a.notes().toString());
+    assertEquals("no statement covers 2026-07, 2026-08 (one ends before, the next begins after): left out of the "
+        + "income months, not counted as months without income", a.notes().get(0));
+  }
+
   /**
    * The result's JSON is the REST API's answer: it reads back into an equal record, with statements, screening,
    * scripts and schedules (a schedule's total and rate are derived, written but not read), and an infeasible one too.

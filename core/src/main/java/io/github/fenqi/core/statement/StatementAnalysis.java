@@ -2,6 +2,7 @@ package io.github.fenqi.core.statement;
 
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.affordability.MonthlyFigures;
+import java.time.YearMonth;
 import java.util.List;
 
 /**
@@ -14,14 +15,25 @@ import java.util.List;
  * @param rejected malformed rows, {@code file:line: reason}
  * @param removals rows cleaning removed, each explained
  * @param transactions the kept rows with their categories, in time order
- * @param months every calendar month from the first to the last row, gaps included
+ * @param months every calendar month from the first to the last row that a statement covers: a month without rows
+ *     inside one statement's span is a month with nothing in it (zeros)
+ * @param uncovered the months between the first and the last row that no statement covers (one ends before, the
+ *     next begins after): nothing is known of them, so they are left out of {@code months} rather than counted as
+ *     months without income
  */
 public record StatementAnalysis(
     List<StatementSummary> statements,
     List<Problem> rejected,
     List<Removal> removals,
     List<CategorisedTransaction> transactions,
-    List<MonthlySummary> months) {
+    List<MonthlySummary> months,
+    List<YearMonth> uncovered) {
+
+  /** An analysis whose months are all covered. */
+  public StatementAnalysis(List<StatementSummary> statements, List<Problem> rejected, List<Removal> removals,
+      List<CategorisedTransaction> transactions, List<MonthlySummary> months) {
+    this(statements, rejected, removals, transactions, months, List.of());
+  }
 
   /**
    * One file's counts.
@@ -43,6 +55,7 @@ public record StatementAnalysis(
     removals = List.copyOf(removals);
     transactions = List.copyOf(transactions);
     months = List.copyOf(months);
+    uncovered = List.copyOf(uncovered);
   }
 
   /** Data rows read over all files. */

@@ -150,7 +150,33 @@ public final class StatementAnalyzer {
           s.rejected().size(), removed, s.transactions().size() - removed));
       rejected.addAll(s.rejected());
     }
-    return new StatementAnalysis(summaries, rejected, removals, kept, months(kept));
+    Set<YearMonth> withRows = new java.util.HashSet<>();
+    kept.forEach(c -> withRows.add(c.transaction().month()));
+    List<MonthlySummary> covered = new ArrayList<>();
+    List<YearMonth> uncovered = new ArrayList<>();
+    for (MonthlySummary m : months(kept)) {
+      if (withRows.contains(m.month()) || statements.stream().anyMatch(st -> spans(st, m.month()))) {
+        covered.add(m);
+      } else {
+        uncovered.add(m.month());
+      }
+    }
+    return new StatementAnalysis(summaries, rejected, removals, kept, covered, uncovered);
+  }
+
+  /** Whether {@code s} has rows in or before {@code month} and in or after it: a month inside its period. */
+  private static boolean spans(ParsedStatement s, YearMonth month) {
+    boolean before = false;
+    boolean after = false;
+    for (Transaction t : s.transactions()) {
+      YearMonth m = t.month();
+      before |= !m.isAfter(month);
+      after |= !m.isBefore(month);
+      if (before && after) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

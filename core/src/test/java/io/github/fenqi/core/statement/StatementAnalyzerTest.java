@@ -25,6 +25,23 @@ class StatementAnalyzerTest {
     return StatementParser.alipay().parse(name, (ALIPAY_HEADER + rows).getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * A month no statement covers — one ends in May, the next begins in August — is unknown, not a month without income:
+   * it is left out and listed; a month without rows inside one statement's period is a real zero month.
+   */
+  @Test
+  void monthsNoStatementCoversAreLeftOutNotCountedAsZero() {
+    String salary = ",09:00:00,代发工资,8000.00,,,某某科技有限公司,,批量代发\n";
+    ParsedStatement spring = bank("spring.csv", "2026-04-10" + salary + "2026-05-10" + salary);
+    ParsedStatement autumn = bank("autumn.csv", "2026-08-10" + salary + "2026-10-10" + salary);
+    StatementAnalysis r = StatementAnalyzer.defaults().analyze(List.of(spring, autumn));
+    assertEquals(List.of(YearMonth.of(2026, 6), YearMonth.of(2026, 7)), r.uncovered());
+    assertEquals(List.of("2026-04", "2026-05", "2026-08", "2026-09", "2026-10"),
+        r.months().stream().map(m -> m.month().toString()).toList());
+    MonthlySummary september = r.months().get(3);
+    assertEquals(Money.ZERO, september.income(), "inside autumn.csv's period: a month without income");
+  }
+
   @Test
   void movesBetweenTheHoldersStatementsWithinThreeDaysAreInternal() {
     ParsedStatement b = bank("bank.csv", "2026-05-11,12:00:00,转账,,1000.00,,支付宝(中国)网络技术有限公司,,手机银行\n"

@@ -39,7 +39,7 @@ final class StatementCommand implements Runnable {
 
   /** What {@code statement ingest} prints as JSON. */
   record IngestReport(Rows rows, Removed removed, List<StatementAnalysis.StatementSummary> files, List<Problem> rejectedRows,
-      List<MonthlySummary> months, ForensicReport forensics) {}
+      List<MonthlySummary> months, List<java.time.YearMonth> uncoveredMonths, ForensicReport forensics) {}
 
   /** Data rows over all files. */
   record Rows(int read, int kept, int rejected) {}
@@ -89,7 +89,7 @@ final class StatementCommand implements Runnable {
       IngestReport report = new IngestReport(new Rows(a.rowsRead(), a.rowsKept(), a.rejected().size()),
           new Removed(a.removed(RemovalKind.DUPLICATE), a.removed(RemovalKind.REVERSAL, RemovalKind.REVERSED, RemovalKind.REFUND,
               RemovalKind.REFUNDED), a.removed(RemovalKind.INTERNAL_TRANSFER), a.removed(RemovalKind.CLOSED)),
-          a.statements(), a.rejected(), a.months(), forensics);
+          a.statements(), a.rejected(), a.months(), a.uncovered(), forensics);
       PrintWriter out = spec.commandLine().getOut();
       switch (formatOut) {
         case json -> out.println(CliJson.write(report));
@@ -111,6 +111,10 @@ final class StatementCommand implements Runnable {
       for (MonthlySummary m : r.months()) {
         out.printf("%-8s %12s %12s %12s %12s %12s%n", m.month(), m.income(), m.salaryIncome(), m.essentialExpenses(),
             m.otherSpending(), m.loanRepayments());
+      }
+      if (!r.uncoveredMonths().isEmpty()) {
+        out.println("not covered by any statement (left out, not counted as zero): " + r.uncoveredMonths().stream()
+            .map(java.time.YearMonth::toString).collect(java.util.stream.Collectors.joining(", ")));
       }
       out.println("forensics: " + r.forensics().verdict());
       for (ForensicSignal s : r.forensics().signals()) {
