@@ -55,6 +55,7 @@ class OptaPlannerProposalSolverTest {
       }
     }
     assertFalse(p.provenOptimal(), "local search never claims a proof");
+    assertEquals(List.of(), problem.violations(p), "the engine's check of every solver's answer");
   }
 
   @Test

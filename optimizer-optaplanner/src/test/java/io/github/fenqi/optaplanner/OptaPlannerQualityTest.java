@@ -69,6 +69,7 @@ class OptaPlannerQualityTest {
     ProposalProblem problem = generated(seed, 1.3, 2.0);
     ProposalSet exact = ProposalSolver.exact().solve(problem);
     ProposalSet opta = OPTA.solve(problem);
+    org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), problem.violations(opta));
     for (Strategy s : Strategy.values()) {
       Proposal e = exact.proposal(s).orElseThrow(() -> new AssertionError("the generated case is feasible: " + s));
       Proposal o = opta.proposal(s).orElseThrow(() -> new AssertionError("OptaPlanner found no plan for " + s
