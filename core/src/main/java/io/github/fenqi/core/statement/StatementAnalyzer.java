@@ -152,10 +152,15 @@ public final class StatementAnalyzer {
     }
     Set<YearMonth> withRows = new java.util.HashSet<>();
     kept.forEach(c -> withRows.add(c.transaction().month()));
+    List<Period> periods = new ArrayList<>(); // what each statement covers: its first to its last month
+    for (ParsedStatement st : statements) {
+      st.transactions().stream().map(Transaction::month).min(YearMonth::compareTo).ifPresent(first -> periods.add(
+          new Period(first, st.transactions().stream().map(Transaction::month).max(YearMonth::compareTo).orElseThrow())));
+    }
     List<MonthlySummary> covered = new ArrayList<>();
     List<YearMonth> uncovered = new ArrayList<>();
     for (MonthlySummary m : months(kept)) {
-      if (withRows.contains(m.month()) || statements.stream().anyMatch(st -> spans(st, m.month()))) {
+      if (withRows.contains(m.month()) || periods.stream().anyMatch(p -> p.holds(m.month()))) {
         covered.add(m);
       } else {
         uncovered.add(m.month());
@@ -164,19 +169,10 @@ public final class StatementAnalyzer {
     return new StatementAnalysis(summaries, rejected, removals, kept, covered, uncovered);
   }
 
-  /** Whether {@code s} has rows in or before {@code month} and in or after it: a month inside its period. */
-  private static boolean spans(ParsedStatement s, YearMonth month) {
-    boolean before = false;
-    boolean after = false;
-    for (Transaction t : s.transactions()) {
-      YearMonth m = t.month();
-      before |= !m.isAfter(month);
-      after |= !m.isBefore(month);
-      if (before && after) {
-        return true;
-      }
+  private record Period(YearMonth first, YearMonth last) {
+    boolean holds(YearMonth month) {
+      return !month.isBefore(first) && !month.isAfter(last);
     }
-    return false;
   }
 
   /**
