@@ -222,10 +222,49 @@ class EasyRulesEligibilityEvaluatorTest {
           "condition": "Runtime.getRuntime().exec('id') != null", "actions": ["eligible()"]}]
         """);
     List<String> lines = EasyRulesEligibilityEvaluator.check(dir).stream().flatMap(r -> r.lines().stream()).toList();
-    assertEquals(3, lines.size(), lines.toString());
+    assertEquals(4, lines.size(), lines.toString());
     assertTrue(lines.get(0).startsWith("_shared.json: rule 'a': when: is not a rule field"), lines.get(0));
-    assertTrue(lines.get(1).startsWith("jd.json: is not a JSON rule-definition file"), lines.get(1));
-    assertTrue(lines.get(2).startsWith("kd.json: rule 'exec': condition: offending token 'Runtime'"), lines.get(2));
+    // rule 'b' is checked too, though rule 'a' before it is malformed (it was not: one problem hid the other)
+    assertTrue(lines.get(1).startsWith("_shared.json: rule 'b': condition: offending token 'getClass'"), lines.get(1));
+    assertTrue(lines.get(2).startsWith("jd.json: is not a JSON rule-definition file"), lines.get(2));
+    assertTrue(lines.get(3).startsWith("kd.json: rule 'exec': condition: offending token 'Runtime'"), lines.get(3));
+  }
+
+  /**
+   * Every problem of a rule file at once: a rule missing its description still has its condition and actions checked,
+   * a rule whose name repeats an earlier one's too, and a bad condition does not hide the actions' problems.
+   */
+  @Test
+  void everyProblemOfARuleFileIsListedAtOnce() throws IOException {
+    Files.writeString(dir.resolve("_shared.yml"), """
+        name: "a"
+        priority: 1
+        condition: "noSuch > 90"
+        actions:
+          - 'capWaiver("interest", 1.5)'
+        ---
+        name: "b"
+        description: "first b"
+        priority: 2
+        condition: "totalOwed > 0"
+        actions:
+          - "eligible()"
+        ---
+        name: "b"
+        description: "second b"
+        priority: 3
+        condition: "totalOwed >> 0"
+        actions:
+          - "maxInstallments(0)"
+        """);
+    List<String> lines = EasyRulesEligibilityEvaluator.check(dir).stream().flatMap(r -> r.lines().stream()).toList();
+    assertEquals(6, lines.size(), lines.toString());
+    assertEquals("_shared.yml: rule 'a': description: is required (a sentence for people)", lines.get(0));
+    assertTrue(lines.get(1).startsWith("_shared.yml: rule 'a': condition: offending token 'noSuch'"), lines.get(1));
+    assertTrue(lines.get(2).startsWith("_shared.yml: rule 'a': actions[0]: offending token '1.5'"), lines.get(2));
+    assertEquals("_shared.yml: rule 'b': the name is used by an earlier rule of the file", lines.get(3));
+    assertTrue(lines.get(4).startsWith("_shared.yml: rule 'b': condition: offending token '>>'"), lines.get(4));
+    assertTrue(lines.get(5).startsWith("_shared.yml: rule 'b': actions[0]: offending token '0'"), lines.get(5));
   }
 
   @Test

@@ -75,27 +75,29 @@ public final class RuleFileReader {
       return new Result(List.of(), List.of(Problem.of(fileName, "is not a " + (json ? "JSON" : "YAML")
           + " rule-definition file: " + oneLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()))));
     }
+    // every problem of the file at once: a rule's structure, its name, its condition and each action are checked
+    // whatever else is wrong with it or with the rules before it (only a malformed rule's placeholder is skipped)
     List<Problem> problems = new ArrayList<>(strictness.problems);
-    if (!problems.isEmpty()) {
-      return new Result(List.of(), problems);
-    }
     List<CompiledRule> rules = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (RuleDefinition d : definitions) {
-      String where = "rule '" + d.getName() + "'";
-      if (!names.add(d.getName())) {
-        problems.add(Problem.of(fileName, where + ": the name is used by an earlier rule of the file"));
+      if (strictness.isPlaceholder(d)) { // a malformed rule, already reported
         continue;
       }
-      ConditionParser.Parsed parsed;
+      String where = "rule '" + d.getName() + "'";
+      boolean bad = false;
+      if (!names.add(d.getName())) {
+        problems.add(Problem.of(fileName, where + ": the name is used by an earlier rule of the file"));
+        bad = true;
+      }
+      ConditionParser.Parsed parsed = null;
       try {
         parsed = ConditionParser.parse(d.getCondition());
       } catch (RuleSyntaxException e) {
         problems.add(Problem.of(fileName, where + ": condition: " + e.getMessage()));
-        continue;
+        bad = true;
       }
       List<RuleAction> actions = new ArrayList<>();
-      boolean bad = false;
       for (int i = 0; i < d.getActions().size(); i++) {
         try {
           actions.add(RuleAction.parse(d.getActions().get(i)));
@@ -104,7 +106,7 @@ public final class RuleFileReader {
           bad = true;
         }
       }
-      if (bad) {
+      if (bad || parsed == null) {
         continue;
       }
       boolean eligible = actions.stream().anyMatch(a -> a instanceof RuleAction.Eligible);
@@ -152,15 +154,37 @@ public final class RuleFileReader {
   private static final class Strictness {
     private final String fileName;
     private final List<Problem> problems = new ArrayList<>();
+    private final Set<RuleDefinition> placeholders = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private int index;
 
     Strictness(String fileName) {
       this.fileName = fileName;
     }
 
-    /** Easy Rules' definition of {@code map} when it is well-formed; otherwise its problems and a placeholder. */
+    /**
+     * Easy Rules' definition of {@code map} when it is well-formed, or when only its other fields are wrong and its
+     * name, condition and actions can still be checked (its problems recorded either way); otherwise a placeholder.
+     */
     RuleDefinition definition(@Nullable Map<String, Object> map, Function<Map<String, Object>, RuleDefinition> easyRules) {
-      return accepts(map) ? easyRules.apply(map) : placeholder();
+      if (accepts(map)) {
+        return easyRules.apply(map);
+      }
+      if (map != null && map.get("name") instanceof String n && !n.isBlank() && map.get("condition") instanceof String c
+          && !c.isBlank() && map.get("actions") instanceof List<?> l && !l.isEmpty()
+          && l.stream().allMatch(a -> a instanceof String)) {
+        try { // reported already; built anyway so that its condition and actions are checked too
+          return easyRules.apply(map);
+        } catch (RuntimeException e) { // a field of the wrong type Easy Rules casts (priority: high)
+        }
+      }
+      RuleDefinition placeholder = placeholder();
+      placeholders.add(placeholder);
+      return placeholder;
+    }
+
+    /** Whether {@code d} stands in for a malformed rule whose problems are already listed. */
+    boolean isPlaceholder(RuleDefinition d) {
+      return placeholders.contains(d);
     }
 
     private boolean accepts(@Nullable Map<String, Object> map) {
