@@ -48,6 +48,7 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
   private final PolicyValidator validator = new PolicyValidator();
   private final Listeners listeners = new Listeners();
   private final Map<Path, FileState> files = new HashMap<>(); // guarded by this
+  private final Map<Path, String> unreadable = new HashMap<>(); // last read error per file, guarded by this
   private volatile PolicySnapshot snapshot = new PolicySnapshot(0, List.of());
   private volatile List<Problem> problems = List.of();
   private @Nullable PeriodicReload watcher; // guarded by this
@@ -133,17 +134,22 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
     synchronized (this) {
       List<Path> paths = listPolicyFiles();
       boolean changed = files.keySet().retainAll(paths);
+      unreadable.keySet().retainAll(paths);
       for (Path path : paths) {
         byte[] bytes;
         try {
           bytes = InputFiles.readBounded(path, InputFiles.DEFAULT_MAX_BYTES);
         } catch (NoSuchFileException e) {
+          unreadable.remove(path);
           changed |= files.remove(path) != null;
           continue;
         } catch (IOException e) {
-          LOG.warn("cannot read policy file {}: {}", path, e.toString());
+          if (!e.toString().equals(unreadable.put(path, e.toString()))) { // once, not on every rescan
+            LOG.warn("cannot read policy file {}: {}", path, e.toString());
+          }
           continue; // keep whatever we had for it
         }
+        unreadable.remove(path);
         byte[] hash = sha256(bytes);
         FileState old = files.get(path);
         if (old != null && Arrays.equals(old.hash(), hash)) {

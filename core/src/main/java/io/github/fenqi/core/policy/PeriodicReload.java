@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 /**
  * Runs a directory rescan on one daemon thread at a fixed delay, for the hot-reloading sources of policies and
  * rules. A failing rescan is handed to {@code onFailure} (to log) and the next one still runs, so the last good
- * state stays live.
+ * state stays live; a failure repeated by the following rescans is handed over once.
  *
  * <p>Thread-safety: thread-safe; {@link #close()} is idempotent.
  */
@@ -27,7 +27,7 @@ public final class PeriodicReload implements AutoCloseable {
    * @param threadName the daemon thread's name
    * @param interval the delay between rescans; must be positive
    * @param reload the rescan
-   * @param onFailure receives what a rescan threw
+   * @param onFailure receives what a rescan threw, once for a run of the same failure
    */
   public static PeriodicReload start(String threadName, Duration interval, Runnable reload, Consumer<RuntimeException> onFailure) {
     if (interval.isNegative() || interval.isZero()) {
@@ -38,11 +38,19 @@ public final class PeriodicReload implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
+    String[] lastFailure = {null}; // touched by the one rescan thread only
     executor.scheduleWithFixedDelay(() -> {
       try {
         reload.run();
+        lastFailure[0] = null;
       } catch (RuntimeException e) {
-        onFailure.accept(e);
+        // the same failure on every rescan (a directory unmounted) is reported once, not twice a second with its
+        // stack trace until it is back; a different failure, or the same one after a success, is reported again
+        String failure = e.getClass().getName() + ": " + e.getMessage();
+        if (!failure.equals(lastFailure[0])) {
+          lastFailure[0] = failure;
+          onFailure.accept(e);
+        }
       }
     }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     return new PeriodicReload(executor);

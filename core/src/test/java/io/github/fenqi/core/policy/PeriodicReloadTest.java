@@ -1,0 +1,41 @@
+package io.github.fenqi.core.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class PeriodicReloadTest {
+
+  /**
+   * A directory gone for a while fails every rescan the same way: that is reported once, not twice a second with a
+   * stack trace; a different failure, or the same one after a rescan succeeded, is reported again.
+   */
+  @Test
+  void aFailureRepeatedByEveryRescanIsReportedOnce() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    CountDownLatch done = new CountDownLatch(1);
+    List<String> reported = new CopyOnWriteArrayList<>();
+    try (PeriodicReload reload = PeriodicReload.start("test-reload", Duration.ofMillis(2), () -> {
+      int n = calls.incrementAndGet();
+      if (n == 40) {
+        done.countDown();
+      }
+      if (n < 10 || n > 12 && n < 20) {
+        throw new IllegalStateException("directory is gone");
+      }
+      if (n >= 20 && n < 40) {
+        throw new IllegalStateException(n < 30 ? "permission denied" : "directory is gone");
+      }
+    }, e -> reported.add(e.getMessage()))) {
+      assertTrue(done.await(30, TimeUnit.SECONDS), "rescans ran");
+    }
+    assertEquals(List.of("directory is gone", "directory is gone", "permission denied", "directory is gone"), reported);
+  }
+}
