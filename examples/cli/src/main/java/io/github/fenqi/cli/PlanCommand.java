@@ -149,8 +149,15 @@ final class PlanCommand implements Callable<Integer> {
 
   private java.time.Duration duration() {
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,6})(ms|s)").matcher(timeLimit.strip());
-    if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-      throw new InvalidInputException("--time-limit", "'" + timeLimit + "' is not a duration such as 1s or 500ms");
+    if (!m.matches()) {
+      // "10h", "2m", "0.5s" are durations, only not in the units this option takes: say which
+      boolean otherUnits = timeLimit.strip().matches("\\d+(\\.\\d+)?\\s*[a-zA-Z]+");
+      throw new InvalidInputException("--time-limit", "'" + timeLimit + "' is not " + (otherUnits
+          ? "a whole number of seconds or milliseconds, such as 1s or 500ms" : "a duration such as 1s or 500ms"));
+    }
+    if (Long.parseLong(m.group(1)) == 0) {
+      throw new InvalidInputException("--time-limit", "'" + timeLimit + "' must be more than zero (OptaPlanner's time "
+          + "per strategy, such as 1s or 500ms)");
     }
     long n = Long.parseLong(m.group(1));
     return m.group(2).equals("s") ? java.time.Duration.ofSeconds(n) : java.time.Duration.ofMillis(n);

@@ -115,6 +115,12 @@ class PlanCommandTest {
     CliRun limit = CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--time-limit", "-1s");
     assertEquals(1, limit.exit());
     assertEquals("fenqi: --time-limit: '-1s' is not a duration such as 1s or 500ms", limit.err().strip());
+    assertEquals("fenqi: --time-limit: '10h' is not a whole number of seconds or milliseconds, such as 1s or 500ms",
+        CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--time-limit", "10h").err().strip());
+    assertEquals("fenqi: --time-limit: '0.5s' is not a whole number of seconds or milliseconds, such as 1s or 500ms",
+        CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--time-limit", "0.5s").err().strip());
+    assertEquals("fenqi: --time-limit: '0ms' must be more than zero (OptaPlanner's time per strategy, such as 1s or "
+        + "500ms)", CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--time-limit", "0ms").err().strip());
     assertEquals("", limit.out());
     CliRun html = CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--format", "html");
     assertEquals(1, html.exit());
