@@ -122,4 +122,39 @@ class NegotiationEngineContractsTest {
         () -> engine().stressTester(lossy).build().calculate(affordable));
     assertEquals("compare: 2 results for 3 plans; one per plan, in order", e.problems().get(0).toString());
   }
+
+  /**
+   * A debt with nothing to pay in installments — it owes nothing, or the policy's least down payment already settles
+   * it — is left out with the reason, and the others are planned: a 0.00 debt had been given a 3-month "plan" of
+   * 0.00 and a script, and a 0.01 one stopped the whole case with an overflow (its grid was empty).
+   */
+  @Test
+  void aDebtWithNothingToPayInInstallmentsIsLeftOutWithTheReason() {
+    List<io.github.fenqi.core.policy.Policy> policies = Samples.policies().stream().map(p -> p.platformId()
+        .equals("demo-online-lender") ? io.github.fenqi.core.json.FenqiJson.read(
+            io.github.fenqi.core.json.FenqiJson.newMapper(), io.github.fenqi.core.json.FenqiJson.write(
+                io.github.fenqi.core.json.FenqiJson.newMapper(), p).replace("\"minOutstanding\" : \"500.00\"",
+                "\"minOutstanding\" : \"0.00\"").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            io.github.fenqi.core.policy.Policy.class, "policy") : p).toList();
+    NegotiationEngine engine = NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(policies)).clock(TODAY)
+        .build();
+    for (String owed : new String[] {"0.00", "0.01"}) {
+      List<io.github.fenqi.core.debt.Debt> debts = new java.util.ArrayList<>(affordable.debts());
+      io.github.fenqi.core.debt.Debt ol = debts.get(2);
+      assertEquals("demo-online-lender", ol.platformId());
+      debts.set(2, new io.github.fenqi.core.debt.Debt(ol.id(), ol.platformId(), ol.productType(),
+          io.github.fenqi.core.money.Money.of(owed), io.github.fenqi.core.money.Money.ZERO,
+          io.github.fenqi.core.money.Money.ZERO, io.github.fenqi.core.money.Money.ZERO,
+          io.github.fenqi.core.money.Money.ZERO, io.github.fenqi.core.money.Money.ZERO, ol.annualRate(),
+          ol.overdueDays()));
+      NegotiationResult r = engine.calculate(new NegotiationRequest(affordable.caseId(), affordable.asOf(),
+          affordable.borrower(), debts));
+      assertEquals(List.of(new NegotiationResult.Ineligible(ol.id(), List.of(owed.equals("0.00")
+          ? "owes nothing: there is nothing to negotiate"
+          : "the least down payment (10 % of 0.01, rounded up to the fen) settles the whole debt: a settlement in "
+              + "full, not an installment plan"))), r.ineligible(), owed);
+      assertEquals(3, r.proposals().size(), owed);
+      r.proposals().forEach(p -> assertEquals(2, p.plans().size()));
+    }
+  }
 }

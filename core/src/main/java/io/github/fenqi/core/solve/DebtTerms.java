@@ -4,15 +4,18 @@ import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.debt.Debt;
 import io.github.fenqi.core.debt.DebtComponent;
+import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.money.Rate;
 import io.github.fenqi.core.money.Ratio;
 import io.github.fenqi.core.policy.Policy;
 import io.github.fenqi.core.policy.PolicyAdjustment;
 import io.github.fenqi.core.schedule.RepaymentMethod;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One eligible debt and the terms its lender's policy (after any eligibility adjustments) allows: the
@@ -82,6 +85,28 @@ public record DebtTerms(
     Policy.Installments i = policy.installments();
     return new DebtTerms(debt, policy.version(), terms, i.method(), i.annualRate(), i.monthlyFeeRate(), caps,
         adjustment.minDownPaymentRatio(policy), hardshipProof);
+  }
+
+  /**
+   * What is left to repay in installments with nothing waived and the least down payment (the policy's ratio of the
+   * amount owed, rounded up to the fen, as the option grid draws it). Zero or less means there is no installment plan
+   * to offer: the debt owes nothing, or the least down payment already settles all of it.
+   */
+  public Money leastFinanced() {
+    Money owed = debt.totalOwed();
+    return owed.minus(owed.multiply(minDownPaymentRatio.value(), RoundingMode.CEILING).min(owed));
+  }
+
+  /** Why {@link #leastFinanced()} leaves no plan, in words for the ineligible list and errors; empty when it does. */
+  public Optional<String> whyNoPlan() {
+    if (leastFinanced().isPositive()) {
+      return Optional.empty();
+    }
+    Money owed = debt.totalOwed();
+    return Optional.of(owed.isZero() ? "owes nothing: there is nothing to negotiate"
+        : "the least down payment (" + minDownPaymentRatio.value().movePointRight(2).stripTrailingZeros().toPlainString()
+            + " % of " + owed + ", rounded up to the fen) settles the whole debt: a settlement in full, not an "
+            + "installment plan");
   }
 
   /** The cap for one component, zero when the policy allows none. */

@@ -34,6 +34,8 @@ public record ProposalProblem(
       if (!ids.add(debts.get(i).debt().id())) {
         problems.add(Problem.of("debts[" + i + "].id", "'" + debts.get(i).debt().id() + "' appears twice"));
       }
+      int at = i;
+      debts.get(i).whyNoPlan().ifPresent(why -> problems.add(Problem.of("debts[" + at + "]", why + "; leave it out")));
     }
     if (monthlyBudget.isNegative()) {
       problems.add(Problem.of("monthlyBudget", "'" + monthlyBudget + "' is negative"));

@@ -189,4 +189,22 @@ class ProposalViolationsTest {
     assertEquals("infeasibility: absent though there is no proposal; an infeasible case says which constraint binds",
         only(problem.violations(silent)));
   }
+
+  /** A problem given a debt with nothing to finance says so, instead of an empty grid overflowing the diagnosis. */
+  @Test
+  void aDebtWithNothingToFinanceIsRefusedNamingIt() {
+    DebtTerms t = problem.debts().get(1);
+    io.github.fenqi.core.debt.Debt d = t.debt();
+    io.github.fenqi.core.debt.Debt oneFen = new io.github.fenqi.core.debt.Debt(d.id(), d.platformId(), d.productType(),
+        Money.ofFen(1), Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, d.annualRate(), d.overdueDays());
+    DebtTerms settled = new DebtTerms(oneFen, t.policyVersion(), t.allowedTerms(), t.method(), t.annualRate(),
+        t.monthlyFeeRate(), t.waiverCaps(), io.github.fenqi.core.money.Ratio.of("0.1"), t.hardshipProof());
+    List<DebtTerms> debts = new ArrayList<>(problem.debts());
+    debts.set(1, settled);
+    io.github.fenqi.core.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+        io.github.fenqi.core.InvalidInputException.class, () -> new ProposalProblem(debts, problem.monthlyBudget(),
+            problem.liquidSavings(), problem.config(), problem.acceptanceModel()));
+    assertEquals("debts[1]: the least down payment (10 % of 0.01, rounded up to the fen) settles the whole debt: a "
+        + "settlement in full, not an installment plan; leave it out", e.getMessage());
+  }
 }
