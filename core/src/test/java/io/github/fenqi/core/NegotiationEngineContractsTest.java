@@ -157,4 +157,19 @@ class NegotiationEngineContractsTest {
       r.proposals().forEach(p -> assertEquals(2, p.plans().size()));
     }
   }
+
+  /** No eligible debt: the advice starts from each debt's reasons, not from restructuring (they may be met simply). */
+  @Test
+  void noEligibleDebtPointsToEachDebtsReasonsFirst() {
+    List<io.github.fenqi.core.debt.Debt> small = affordable.debts().stream().map(d -> new io.github.fenqi.core.debt.Debt(
+        d.id(), d.platformId(), d.productType(), io.github.fenqi.core.money.Money.of("6.00"),
+        io.github.fenqi.core.money.Money.ZERO, io.github.fenqi.core.money.Money.ZERO,
+        io.github.fenqi.core.money.Money.ZERO, io.github.fenqi.core.money.Money.ZERO,
+        io.github.fenqi.core.money.Money.ZERO, d.annualRate(), d.overdueDays())).toList();
+    NegotiationResult r = engine().build().calculate(new NegotiationRequest(affordable.caseId(), affordable.asOf(),
+        affordable.borrower(), small));
+    assertEquals(io.github.fenqi.core.solve.Infeasibility.BindingConstraint.NO_ELIGIBLE_DEBT, r.binding());
+    assertEquals(3, r.ineligible().size());
+    assertTrue(r.recommendation().startsWith("See each debt's reasons: some are met in time"), r.recommendation());
+  }
 }

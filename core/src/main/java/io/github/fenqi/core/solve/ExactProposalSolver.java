@@ -35,7 +35,7 @@ final class ExactProposalSolver implements ProposalSolver {
   public ProposalSet solve(ProposalProblem problem) {
     if (problem.debts().isEmpty()) {
       return infeasible(new Infeasibility(BindingConstraint.NO_ELIGIBLE_DEBT, Money.ZERO, Money.ZERO, Money.ZERO,
-          "No debt is eligible for negotiation under its lender's current policy.", Infeasibility.RESTRUCTURE));
+          "No debt is eligible for negotiation under its lender's current policy.", Infeasibility.NO_ELIGIBLE));
     }
     List<OptionGrid> grids = problem.grids();
     return solve(problem, grids);

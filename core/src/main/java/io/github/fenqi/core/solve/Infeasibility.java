@@ -42,6 +42,14 @@ public record Infeasibility(
     return ExactProposalSolver.diagnoseGrids(grids, budget.fen(), savings.fen(), config);
   }
 
+  /**
+   * When no debt is eligible, the reasons differ (too recent, no proof, a balance small enough to pay in full), and so
+   * does what to do: restructuring is the answer only when none of them can be met.
+   */
+  static final String NO_ELIGIBLE = "See each debt's reasons: some are met in time (more days overdue), with proof of "
+      + "hardship, or by paying a small balance in full. If none can be, seek a debt restructuring across all lenders "
+      + "(债务重组) or the legal route (personal debt mediation, court-supervised settlement).";
+
   static final String RESTRUCTURE = "Seek a debt restructuring across all lenders (债务重组) or the legal route "
       + "(personal debt mediation, court-supervised settlement) instead of single-lender installment negotiation.";
 }
