@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link RiskCheck} over HTTP with JSON, on {@code java.net.http}. It POSTs
@@ -23,7 +24,8 @@ import java.util.Objects;
  * {@code {"decision":"ALLOW"|"REVIEW"|"DENY","score":number?,"reason":string?}}. The timeout bounds the whole
  * exchange, body included, and an answer over 64 KB is cut off. Anything else (timeout, connection failure, non-200
  * status, unreadable or oversized body, unknown decision) yields the configured
- * {@link FailureMode}'s degraded assessment. Use HTTPS in production: the body carries PII.
+ * {@link FailureMode}'s degraded assessment. The body carries PII, so plain {@code http} is accepted only on this machine
+ * (loopback) or with {@link Builder#allowPlainHttp()}.
  *
  * <p>Thread-safety: immutable and thread-safe (one shared {@link HttpClient}).
  */
@@ -128,6 +130,7 @@ public final class HttpRiskCheck implements RiskCheck {
     private Duration timeout = Duration.ofSeconds(2);
     private FailureMode failureMode = FailureMode.FAIL_CLOSED;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private boolean plainHttp;
 
     private Builder(URI endpoint) {
       Objects.requireNonNull(endpoint, "endpoint");
@@ -169,8 +172,34 @@ public final class HttpRiskCheck implements RiskCheck {
       return this;
     }
 
+    /**
+     * Allows an {@code http} endpoint on another host, for a service on a network the deployment trusts (a sidecar, a
+     * private link). Without it only {@code https}, or {@code http} on this machine (loopback), is accepted.
+     */
+    public Builder allowPlainHttp() {
+      this.plainHttp = true;
+      return this;
+    }
+
+    /**
+     * The check.
+     *
+     * @throws InvalidInputException for a plain {@code http} endpoint on another host without {@link #allowPlainHttp()}:
+     *     every request carries the borrower's name, ID number and mobile
+     */
     public HttpRiskCheck build() {
+      if ("http".equals(endpoint.getScheme()) && !plainHttp && !isLoopback(endpoint.getHost())) {
+        throw new InvalidInputException("endpoint", "'" + endpoint.getScheme() + "://" + endpoint.getHost()
+            + "' would receive the borrower's name, ID number and mobile in clear: use https, or allowPlainHttp() for "
+            + "a service on a network you trust");
+      }
       return new HttpRiskCheck(this);
+    }
+
+    /** Loopback by its name or literal address, without a DNS look-up. */
+    private static boolean isLoopback(@Nullable String host) {
+      return host != null && (host.equalsIgnoreCase("localhost") || host.startsWith("127.") || host.equals("[::1]")
+          || host.equals("::1"));
     }
   }
 }

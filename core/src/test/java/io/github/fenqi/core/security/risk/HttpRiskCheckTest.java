@@ -181,6 +181,20 @@ class HttpRiskCheckTest {
         () -> HttpRiskCheck.builder(URI.create("http://x/")).timeout(Duration.ZERO)).getMessage().startsWith("timeout:"));
   }
 
+  /** The body carries the borrower's name, ID number and mobile: plain http only on loopback or when allowed. */
+  @Test
+  void plainHttpToAnotherHostIsRefusedUnlessAllowed() {
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> HttpRiskCheck.builder(URI.create("http://risk.example.com/check")).build());
+    assertEquals("endpoint: 'http://risk.example.com' would receive the borrower's name, ID number and mobile in clear: "
+        + "use https, or allowPlainHttp() for a service on a network you trust", e.getMessage());
+    HttpRiskCheck.builder(URI.create("https://risk.example.com/check")).build();
+    HttpRiskCheck.builder(URI.create("http://risk.internal/check")).allowPlainHttp().build();
+    for (String loopback : new String[] {"http://localhost:8080/", "http://127.0.0.1/", "http://[::1]:9/"}) {
+      HttpRiskCheck.builder(URI.create(loopback)).build();
+    }
+  }
+
   @Test
   void requestToStringIsMasked() {
     assertEquals("RiskCheckRequest[caseId=case-1, name=张*, idNumber=110***********002X, mobile=138****1234]",
