@@ -1,5 +1,9 @@
 package io.github.fenqi.spring;
 
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -31,6 +35,23 @@ public record FenqiProperties(@Nullable String policiesDir, @Nullable String aud
     @Nullable String adminToken, @Nullable String fieldKey, @Nullable String fieldKeyId,
     @Nullable String retiredFieldKeys, @Nullable String indexKey, @Nullable String auditKey, @DefaultValue("262144") int maxBodyBytes,
     @DefaultValue("100") int maxDebts, @DefaultValue Monitor monitor) {
+
+  /** Limits outside their range stop the start, naming the setting: they would fail or refuse every request instead. */
+  public FenqiProperties {
+    List<Problem> problems = new ArrayList<>();
+    if (maxBodyBytes < 1024 || maxBodyBytes > MAX_BODY_LIMIT) {
+      problems.add(Problem.of("fenqi.max-body-bytes", maxBodyBytes + " is outside 1024.." + MAX_BODY_LIMIT));
+    }
+    if (maxDebts < 1 || maxDebts > 1000) {
+      problems.add(Problem.of("fenqi.max-debts", maxDebts + " is outside 1..1000"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+  }
+
+  /** The largest body limit: 64 MiB, the core's own bound on an input file. */
+  static final int MAX_BODY_LIMIT = 64 * 1024 * 1024;
 
   /** See {@link io.github.fenqi.core.monitor.MonitorConfig}. */
   public record Monitor(@DefaultValue("50") int recentWindow, @DefaultValue("200") int baselineWindow,

@@ -93,6 +93,22 @@ class StartupConfigurationTest {
         new InvalidInputException("FENQI_FIELD_KEY", "is not set")))).as("left to ConfigurationFailureAnalyzer").isNull();
   }
 
+  /** A limit outside its range would refuse or fail every request; it stops the start instead, naming each setting. */
+  @Test
+  void limitsOutsideTheirRangeStopTheStartNamingTheSettings(@TempDir(factory = UnderTarget.class) Path dir) {
+    Samples.copyPolicies(dir.resolve("policies"));
+    Throwable failure = org.junit.jupiter.api.Assertions.assertThrows(Throwable.class,
+        () -> start(dir, "--fenqi.audit-key=" + key(), "--fenqi.max-body-bytes=2147483647", "--fenqi.max-debts=0"));
+    Throwable root = failure;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    assertThat(root).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("fenqi.max-body-bytes: 2147483647 is outside 1024..67108864")
+        .hasMessageContaining("fenqi.max-debts: 0 is outside 1..1000");
+    assertThat(new ConfigurationFailureAnalyzer().analyze(failure).getDescription()).contains("fenqi.max-debts");
+  }
+
   @Test
   void failureAnalysisListsEveryProblemWithoutAStackTrace() {
     FailureAnalysis analysis = new ConfigurationFailureAnalyzer().analyze(new IllegalStateException("wrapped",
