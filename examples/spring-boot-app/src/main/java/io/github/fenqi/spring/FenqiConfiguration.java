@@ -190,8 +190,14 @@ public class FenqiConfiguration {
   @Bean
   OutcomeMonitor outcomeMonitor(FenqiProperties props, FileAuditLog audit) {
     FenqiProperties.Monitor m = props.monitor();
-    OutcomeMonitor monitor = OutcomeMonitor.create(
-        new MonitorConfig(m.recentWindow(), m.baselineWindow(), m.minBaseline(), m.alpha(), m.minDrop()));
+    MonitorConfig config;
+    try {
+      config = new MonitorConfig(m.recentWindow(), m.baselineWindow(), m.minBaseline(), m.alpha(), m.minDrop());
+    } catch (InvalidInputException e) { // name the settings (fenqi.monitor.recent-window), not the record's fields
+      throw new InvalidInputException(e.problems().stream().map(x -> Problem.of("fenqi.monitor."
+          + x.location().replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT), x.reason())).toList());
+    }
+    OutcomeMonitor monitor = OutcomeMonitor.create(config);
     List<AuditEntry> outcomes = new ArrayList<>();
     audit.read(entry -> { // through the open log: reading the file by path would drop its lock (FileAuditLog)
       if (entry.action() == AuditAction.OUTCOME_RECORDED) {

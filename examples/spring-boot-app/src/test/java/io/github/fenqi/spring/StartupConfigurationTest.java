@@ -107,6 +107,15 @@ class StartupConfigurationTest {
         .hasMessageContaining("fenqi.max-body-bytes: 2147483647 is outside 1024..67108864")
         .hasMessageContaining("fenqi.max-debts: 0 is outside 1..1000");
     assertThat(new ConfigurationFailureAnalyzer().analyze(failure).getDescription()).contains("fenqi.max-debts");
+
+    Throwable monitor = org.junit.jupiter.api.Assertions.assertThrows(Throwable.class,
+        () -> start(dir, "--fenqi.audit-key=" + key(), "--fenqi.monitor.alpha=2", "--fenqi.monitor.recent-window=3"));
+    while (monitor.getCause() != null) {
+      monitor = monitor.getCause();
+    }
+    assertThat(monitor).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("fenqi.monitor.recent-window: must be at least 10, found 3")
+        .hasMessageContaining("fenqi.monitor.alpha: must be in (0, 0.5), found 2.0");
   }
 
   @Test
