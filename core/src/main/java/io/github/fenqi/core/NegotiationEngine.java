@@ -357,7 +357,8 @@ public final class NegotiationEngine implements AutoCloseable {
       }
       events.add(new AuditEvent(ACTOR, AuditAction.RISK_CHECK, request.caseId(), details));
     }
-    if (screening.verdict() == ForensicVerdict.BLOCK) {
+    boolean blocked = screening.verdict() == ForensicVerdict.BLOCK;
+    if (blocked) {
       Map<String, String> details = new LinkedHashMap<>();
       details.put("verdict", screening.verdict().name());
       details.put("reasons", String.join("; ", screening.reasons()));
@@ -368,7 +369,7 @@ public final class NegotiationEngine implements AutoCloseable {
     if (audit != null && !events.isEmpty()) {
       audit.appendAll(events);
     }
-    if (screening.verdict() == ForensicVerdict.BLOCK) {
+    if (blocked) {
       throw new NegotiationBlockedException(request.caseId(), screening);
     }
     return screening;

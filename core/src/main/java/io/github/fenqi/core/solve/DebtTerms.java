@@ -94,7 +94,12 @@ public record DebtTerms(
    */
   public Money leastFinanced() {
     Money owed = debt.totalOwed();
-    return owed.minus(owed.multiply(minDownPaymentRatio.value(), RoundingMode.CEILING).min(owed));
+    return owed.minus(leastDownPayment(owed));
+  }
+
+  /** The least down payment on {@code settled}: the policy's ratio of it, rounded up to the fen, at most all of it. */
+  public Money leastDownPayment(Money settled) {
+    return settled.multiply(minDownPaymentRatio.value(), RoundingMode.CEILING).min(settled);
   }
 
   /** Why {@link #leastFinanced()} leaves no plan, in words for the ineligible list and errors; empty when it does. */
@@ -107,6 +112,11 @@ public record DebtTerms(
         : "the least down payment (" + minDownPaymentRatio.value().movePointRight(2).stripTrailingZeros().toPlainString()
             + " % of " + owed + ", rounded up to the fen) settles the whole debt: a settlement in full, not an "
             + "installment plan");
+  }
+
+  /** The most of one component that may be waived, in money: its cap times what is owed of it, rounded down. */
+  public Money waivableAmount(DebtComponent component) {
+    return debt.amount(component).multiply(waiverCap(component).value(), RoundingMode.DOWN);
   }
 
   /** The cap for one component, zero when the policy allows none. */

@@ -51,7 +51,7 @@ public final class OptionGrid {
     long[] capFen = new long[DebtComponent.values().length];
     long maxW = 0;
     for (DebtComponent c : DebtComponent.values()) {
-      capFen[c.ordinal()] = terms.debt().amount(c).multiply(terms.waiverCap(c).value(), RoundingMode.DOWN).fen();
+      capFen[c.ordinal()] = terms.waivableAmount(c).fen();
       maxW = Math.addExact(maxW, capFen[c.ordinal()]);
     }
     this.maxWaivable = maxW;

@@ -5,7 +5,6 @@ import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.debt.DebtComponent;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.schedule.ScheduleSummary;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -155,7 +154,7 @@ public record ProposalProblem(
     Money waived = Money.ZERO;
     for (var e : plan.waived().entrySet()) {
       DebtComponent c = e.getKey();
-      Money cap = terms.debt().amount(c).multiply(terms.waiverCap(c).value(), RoundingMode.DOWN);
+      Money cap = terms.waivableAmount(c);
       if (e.getValue().isNegative() || e.getValue().isGreaterThan(cap)) {
         problems.add(Problem.of(where + ".waived." + c, e.getValue() + " is outside 0.." + cap + " (the cap "
             + terms.waiverCap(c).value().toPlainString() + " of " + terms.debt().amount(c) + ")"));
@@ -165,7 +164,7 @@ public record ProposalProblem(
     sumViolation(where + ".waivedTotal", plan.waivedTotal(), waived, problems);
     Money settled = terms.debt().totalOwed().minus(waived);
     sumViolation(where + ".settledAmount", plan.settledAmount(), settled, problems);
-    Money least = settled.multiply(terms.minDownPaymentRatio().value(), RoundingMode.CEILING).min(settled);
+    Money least = terms.leastDownPayment(settled);
     if (plan.downPayment().isLessThan(least) || plan.downPayment().isGreaterThan(settled)) {
       problems.add(Problem.of(where + ".downPayment", plan.downPayment() + " is outside " + least + ".." + settled
           + " (the policy's least down payment up to the settled amount)"));

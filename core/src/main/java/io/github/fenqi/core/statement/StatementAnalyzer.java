@@ -150,23 +150,13 @@ public final class StatementAnalyzer {
           s.rejected().size(), removed, s.transactions().size() - removed));
       rejected.addAll(s.rejected());
     }
-    Set<YearMonth> withRows = new java.util.HashSet<>();
-    kept.forEach(c -> withRows.add(c.transaction().month()));
     List<Period> periods = new ArrayList<>(); // what each statement covers: its first to its last month
     for (ParsedStatement st : statements) {
       st.transactions().stream().map(Transaction::month).min(YearMonth::compareTo).ifPresent(first -> periods.add(
           new Period(first, st.transactions().stream().map(Transaction::month).max(YearMonth::compareTo).orElseThrow())));
     }
-    List<MonthlySummary> covered = new ArrayList<>();
     List<YearMonth> uncovered = new ArrayList<>();
-    for (MonthlySummary m : months(kept)) {
-      if (withRows.contains(m.month()) || periods.stream().anyMatch(p -> p.holds(m.month()))) {
-        covered.add(m);
-      } else {
-        uncovered.add(m.month());
-      }
-    }
-    return new StatementAnalysis(summaries, rejected, removals, kept, covered, uncovered);
+    return new StatementAnalysis(summaries, rejected, removals, kept, months(kept, periods, uncovered), uncovered);
   }
 
   private record Period(YearMonth first, YearMonth last) {
@@ -537,7 +527,12 @@ public final class StatementAnalyzer {
         ? new CategorisedTransaction(c.transaction(), TransactionCategory.SALARY, promoted.get(c), null) : c).toList();
   }
 
-  private static List<MonthlySummary> months(List<CategorisedTransaction> rows) {
+  /**
+   * The months from the first row's to the last's: those with rows, and those without that a statement's period
+   * holds (zero months); the others, which no statement covers, go to {@code uncovered} instead.
+   */
+  private static List<MonthlySummary> months(List<CategorisedTransaction> rows, List<Period> periods,
+      List<YearMonth> uncovered) {
     if (rows.isEmpty()) {
       return List.of();
     }
@@ -555,7 +550,12 @@ public final class StatementAnalyzer {
     }
     List<MonthlySummary> out = new ArrayList<>();
     for (YearMonth m = byMonth.firstKey(); !m.isAfter(byMonth.lastKey()); m = m.plusMonths(1)) {
-      out.add(month(m, byMonth.getOrDefault(m, List.of())));
+      YearMonth month = m;
+      if (byMonth.containsKey(m) || periods.stream().anyMatch(p -> p.holds(month))) {
+        out.add(month(m, byMonth.getOrDefault(m, List.of())));
+      } else {
+        uncovered.add(m);
+      }
     }
     return out;
   }

@@ -62,12 +62,8 @@ public final class AuditCommand implements Runnable {
       checkpoint = Optional.of(AuditCheckpoint.parse(checkpointFile.toString(),
           new String(InputFiles.read(checkpointFile, 64 * 1024), StandardCharsets.UTF_8)));
     }
-    AuditVerification v;
-    try {
-      v = FileAuditLog.verify(log, key, checkpoint);
-    } catch (AuditIntegrityException e) {
-      spec.commandLine().getErr().println("fenqi: " + log + ": " + e.getMessage());
-      spec.commandLine().getErr().flush();
+    AuditVerification v = verified(log, key, checkpoint, "");
+    if (v == null) {
       return FenqiCli.REJECTED;
     }
     spec.commandLine().getOut().println(log + ": OK, " + v.entries() + " entries verified"
@@ -87,16 +83,24 @@ public final class AuditCommand implements Runnable {
           description = "environment variable holding the base64 of the 32-byte HMAC key (default: ${DEFAULT-VALUE})")
           String keyEnv) {
     AuditKey key = AuditKey.fromEnvironment(keyEnv, environment);
-    AuditVerification v;
-    try {
-      v = FileAuditLog.verify(log, key, Optional.empty()); // never vouch for a log that does not verify
-    } catch (AuditIntegrityException e) {
-      spec.commandLine().getErr().println("fenqi: " + log + ": " + e.getMessage() + "; no checkpoint written");
-      spec.commandLine().getErr().flush();
+    AuditVerification v = verified(log, key, Optional.empty(), "; no checkpoint written"); // never vouch for a bad log
+    if (v == null) {
       return FenqiCli.REJECTED;
     }
     spec.commandLine().getOut().println(AuditCheckpoint.sign(v.lastSequence(), v.headHash(), key).toText());
     spec.commandLine().getOut().flush();
     return FenqiCli.OK;
+  }
+
+  /** The log's verification, or null after naming its first bad entry (and {@code consequence}) on standard error. */
+  private @Nullable AuditVerification verified(Path log, AuditKey key, Optional<AuditCheckpoint> checkpoint,
+      String consequence) {
+    try {
+      return FileAuditLog.verify(log, key, checkpoint);
+    } catch (AuditIntegrityException e) {
+      spec.commandLine().getErr().println("fenqi: " + log + ": " + e.getMessage() + consequence);
+      spec.commandLine().getErr().flush();
+      return null;
+    }
   }
 }

@@ -47,7 +47,6 @@ import org.springframework.context.annotation.Configuration;
 public class FenqiConfiguration {
   private static final Logger LOG = LoggerFactory.getLogger(FenqiConfiguration.class);
 
-  /** The policy files, each validated; a single invalid file stops the start with every problem listed. */
   /** Tomcat's error page for requests it refuses itself, as problem+json ({@link ProblemErrorReportValve}). */
   @Bean
   WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
@@ -58,6 +57,7 @@ public class FenqiConfiguration {
     });
   }
 
+  /** The policy files, each validated; a single invalid file stops the start with every problem listed. */
   @Bean
   InMemoryPolicyRepository policyRepository(FenqiProperties props) {
     Path dir = Path.of(FenqiConfiguration.requireText(props.policiesDir(), "fenqi.policies-dir"));
@@ -158,12 +158,20 @@ public class FenqiConfiguration {
 
   private static EnvironmentKeyProvider keysFrom(Map<String, String> values, String activeId,
       Map<String, String> variables, String idSetting) {
+    return named(() -> EnvironmentKeyProvider.of(values, activeId, variables),
+        location -> location.equals("activeKeyId") || location.equals("keyIds") ? idSetting : location);
+  }
+
+  /**
+   * {@code build}'s result; its problems, if any, located by the setting a user wrote ({@code setting} maps the core
+   * type's own parameter names), since those are the names a configuration file holds.
+   */
+  private static <T> T named(java.util.function.Supplier<T> build, java.util.function.UnaryOperator<String> setting) {
     try {
-      return EnvironmentKeyProvider.of(values, activeId, variables);
+      return build.get();
     } catch (InvalidInputException e) {
-      throw new InvalidInputException(e.problems().stream().map(x -> Problem.of(
-          x.location().equals("activeKeyId") || x.location().equals("keyIds") ? idSetting : x.location(), x.reason()))
-          .toList());
+      throw new InvalidInputException(e.problems().stream()
+          .map(x -> Problem.of(setting.apply(x.location()), x.reason())).toList());
     }
   }
 
@@ -190,13 +198,9 @@ public class FenqiConfiguration {
   @Bean
   OutcomeMonitor outcomeMonitor(FenqiProperties props, FileAuditLog audit) {
     FenqiProperties.Monitor m = props.monitor();
-    MonitorConfig config;
-    try {
-      config = new MonitorConfig(m.recentWindow(), m.baselineWindow(), m.minBaseline(), m.alpha(), m.minDrop());
-    } catch (InvalidInputException e) { // name the settings (fenqi.monitor.recent-window), not the record's fields
-      throw new InvalidInputException(e.problems().stream().map(x -> Problem.of("fenqi.monitor."
-          + x.location().replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT), x.reason())).toList());
-    }
+    MonitorConfig config = named(
+        () -> new MonitorConfig(m.recentWindow(), m.baselineWindow(), m.minBaseline(), m.alpha(), m.minDrop()),
+        field -> "fenqi.monitor." + field.replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT));
     OutcomeMonitor monitor = OutcomeMonitor.create(config);
     List<AuditEntry> outcomes = new ArrayList<>();
     audit.read(entry -> { // through the open log: reading the file by path would drop its lock (FileAuditLog)
