@@ -1,6 +1,9 @@
 package io.github.fenqi.core.solve;
 
 import io.github.fenqi.core.InvalidInputException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Coefficients of the logistic acceptance model:
@@ -13,7 +16,15 @@ import io.github.fenqi.core.InvalidInputException;
  * fall with age), proof of hardship helps, and recovering more of the debt's value helps most. With the
  * defaults an option at half the cap, two-thirds of the max term, a 10 % down payment, 120 days overdue,
  * proof and 85 % recovery has p ≈ 0.68; the full cap at the max term with 65 % recovery
- * has p ≈ 0.2; no waiver at a short term with a 20 % down payment and 95 % recovery p ≈ 0.94. Replace them with {@link AcceptanceModel#fit} on your own outcomes.
+ * has p ≈ 0.2; no waiver at a short term with a 20 % down payment and 95 % recovery p ≈ 0.94. Replace them with
+ * {@link #fit} on your own outcomes, and keep what it returns (a record: it round-trips through JSON) so that a
+ * deployment does not refit at every start.
+ *
+ * <p>Those are the directions the strategies assume (a larger waiver or a longer term is harder to accept, a larger
+ * down payment or recovery easier). Nothing forces them: a fit on few or confounded outcomes can give a slope the
+ * other sign — say a longer term that seems to help because lenders offered long terms to the borrowers they meant to
+ * accept — and the solver will then optimise for it as it stands. {@link #againstPractice} lists such slopes so that
+ * you can look at the data before you use the fit.
  *
  * <p>Thread-safety: immutable.
  */
@@ -37,6 +48,38 @@ public record AcceptanceCoefficients(
       if (!Double.isFinite(all[i]) || Math.abs(all[i]) > 100) {
         throw new InvalidInputException(names[i], all[i] + " is not a finite coefficient within ±100");
       }
+    }
+  }
+
+  /**
+   * Fits the coefficients to recorded outcomes by L2-regularised maximum likelihood (Newton's method, with a fixed
+   * ridge of 0.1 on the slopes so that separable data still converge; each coefficient is then kept within ±100).
+   *
+   * @throws InvalidInputException when there are fewer than 20 outcomes or all outcomes agree
+   */
+  public static AcceptanceCoefficients fit(List<AcceptanceOutcome> outcomes) {
+    return LogisticAcceptanceModel.fitCoefficients(outcomes);
+  }
+
+  /**
+   * The slopes whose sign goes against the directions in the class comment, each as {@code name sign: what it
+   * says} (e.g. {@code "termOfMax +0.42: a longer term raises acceptance"}); empty for the {@link #DEFAULTS}. A slope of
+   * exactly 0 is not against practice, only indifferent.
+   */
+  public List<String> againstPractice() {
+    List<String> found = new ArrayList<>();
+    against(found, "waiverOfCap", waiverOfCap, -1, "a larger waiver raises acceptance");
+    against(found, "termOfMax", termOfMax, -1, "a longer term raises acceptance");
+    against(found, "downPayment", downPayment, +1, "a larger down payment lowers acceptance");
+    against(found, "overdue", overdue, +1, "older debts are settled less readily");
+    against(found, "proof", proof, +1, "proof of hardship lowers acceptance");
+    against(found, "recovery", recovery, +1, "recovering more of the debt lowers acceptance");
+    return List.copyOf(found);
+  }
+
+  private static void against(List<String> found, String name, double slope, int practiceSign, String says) {
+    if (slope != 0 && Math.signum(slope) != practiceSign) {
+      found.add(String.format(Locale.ROOT, "%s %+.2f: %s", name, slope, says));
     }
   }
 

@@ -5,8 +5,11 @@ import java.util.List;
 
 /**
  * Estimates the probability that a lender accepts an option. The solver maximises or constrains it, so
- * it must be monotone in the obvious directions for the strategies to make sense (more waiver or a longer
- * term never helps, more down payment or recovery never hurts); the logistic model is.
+ * it should be monotone in the obvious directions for the strategies to mean what their names say (more waiver or
+ * a longer term never helps, more down payment or recovery never hurts). The logistic model is, when its slopes
+ * have the signs of {@link AcceptanceCoefficients#DEFAULTS}; a fitted one may not be — check
+ * {@link AcceptanceCoefficients#againstPractice}. The solver stays exact either way: it optimises the model it is
+ * given.
  *
  * <p>Implementations must be thread-safe and pure.
  */
@@ -32,12 +35,12 @@ public interface AcceptanceModel {
   }
 
   /**
-   * Fits the logistic model to recorded outcomes by L2-regularised maximum likelihood (Newton's method,
-   * with a fixed ridge of 0.1 on the slopes so that separable data still converge).
+   * The logistic model {@linkplain AcceptanceCoefficients#fit fitted} to recorded outcomes. To keep the fit, or to
+   * check its slopes' signs first, call {@link AcceptanceCoefficients#fit} and then {@link #logistic}.
    *
    * @throws InvalidInputException when there are fewer than 20 outcomes or all outcomes agree
    */
   static AcceptanceModel fit(List<AcceptanceOutcome> outcomes) {
-    return logistic(LogisticAcceptanceModel.fitCoefficients(outcomes));
+    return logistic(AcceptanceCoefficients.fit(outcomes));
   }
 }

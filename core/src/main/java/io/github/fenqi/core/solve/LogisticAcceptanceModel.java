@@ -53,6 +53,11 @@ final class LogisticAcceptanceModel implements AcceptanceModel {
     if (outcomes.size() < 20) {
       throw new InvalidInputException("outcomes", outcomes.size() + " outcomes are too few to fit; need at least 20");
     }
+    for (int i = 0; i < outcomes.size(); i++) {
+      if (outcomes.get(i) == null) {
+        throw new InvalidInputException("outcomes[" + i + "]", "is null");
+      }
+    }
     long accepted = outcomes.stream().filter(AcceptanceOutcome::accepted).count();
     if (accepted == 0 || accepted == outcomes.size()) {
       throw new InvalidInputException("outcomes", "all " + outcomes.size() + " outcomes are "

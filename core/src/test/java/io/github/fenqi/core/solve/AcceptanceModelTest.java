@@ -50,12 +50,67 @@ class AcceptanceModelTest {
           random.nextInt(720), random.nextBoolean(), 0.4 + random.nextDouble() * 0.6);
       outcomes.add(new AcceptanceOutcome(f, random.nextDouble() < truthModel.probability(f)));
     }
-    AcceptanceCoefficients fitted = ((LogisticAcceptanceModel) AcceptanceModel.fit(outcomes)).coefficients();
+    AcceptanceCoefficients fitted = AcceptanceCoefficients.fit(outcomes);
     double[] want = truth.vector();
     double[] got = fitted.vector();
     for (int k = 0; k < want.length; k++) {
       assertEquals(want[k], got[k], 0.35, "coefficient " + k + " of " + fitted);
     }
+    assertEquals(List.of(), fitted.againstPractice());
+    assertEquals(fitted, ((LogisticAcceptanceModel) AcceptanceModel.fit(outcomes)).coefficients());
+  }
+
+  /**
+   * Lenders that offered long terms to the borrowers they meant to accept anyway: the fit says a longer term helps,
+   * which is what the data says and what the strategies do not assume — so it is listed, not hidden.
+   */
+  @Test
+  void aFitWhoseSlopeGoesAgainstPracticeSaysSo() {
+    Random random = new Random(11);
+    List<AcceptanceOutcome> outcomes = new ArrayList<>();
+    for (int i = 0; i < 2_000; i++) {
+      boolean willing = random.nextBoolean();
+      double term = willing ? 0.6 + random.nextDouble() * 0.4 : random.nextDouble() * 0.6;
+      AcceptanceFeatures f = new AcceptanceFeatures(random.nextDouble(), term, random.nextDouble() * 0.3,
+          random.nextInt(720), random.nextBoolean(), 0.4 + random.nextDouble() * 0.6);
+      outcomes.add(new AcceptanceOutcome(f, random.nextDouble() < (willing ? 0.8 : 0.2)));
+    }
+    AcceptanceCoefficients fitted = AcceptanceCoefficients.fit(outcomes);
+    assertTrue(fitted.termOfMax() > 0, fitted.toString());
+    List<String> against = fitted.againstPractice();
+    assertTrue(against.stream().anyMatch(s -> s.matches("termOfMax \\+\\d+\\.\\d\\d: a longer term raises acceptance")),
+        against.toString());
+  }
+
+  @Test
+  void everySlopeAgainstPracticeIsNamedAndTheDefaultsHaveNone() {
+    assertEquals(List.of(), AcceptanceCoefficients.DEFAULTS.againstPractice());
+    assertEquals(List.of(), new AcceptanceCoefficients(5, 0, 0, 0, 0, 0, 0).againstPractice());
+    assertEquals(List.of("waiverOfCap +1.00: a larger waiver raises acceptance",
+            "termOfMax +0.50: a longer term raises acceptance",
+            "downPayment -0.25: a larger down payment lowers acceptance",
+            "overdue -2.00: older debts are settled less readily",
+            "proof -0.10: proof of hardship lowers acceptance",
+            "recovery -3.00: recovering more of the debt lowers acceptance"),
+        new AcceptanceCoefficients(-1, 1, 0.5, -0.25, -2, -0.1, -3).againstPractice());
+  }
+
+  @Test
+  void fittedCoefficientsRoundTripThroughJson() throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    AcceptanceCoefficients c = new AcceptanceCoefficients(-1.25, -2.5, -0.75, 2.0, 0.5, 1.0, 2.5);
+    assertEquals(c, json.readValue(json.writeValueAsString(c), AcceptanceCoefficients.class));
+  }
+
+  @Test
+  void aMissingOutcomeIsNamedByItsIndex() {
+    List<AcceptanceOutcome> outcomes = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      outcomes.add(new AcceptanceOutcome(new AcceptanceFeatures(0.1, 0.5, 0.1, 90, true, 0.9), i % 2 == 0));
+    }
+    outcomes.set(7, null);
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> AcceptanceCoefficients.fit(outcomes));
+    assertEquals("outcomes[7]", e.problems().get(0).location());
   }
 
   @Test
