@@ -1,5 +1,8 @@
 package io.github.fenqi.core;
 
+import java.util.LinkedHashMap;
+import java.util.EnumMap;
+import java.util.Collections;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.fenqi.core.affordability.AffordabilityAssessment;
@@ -68,7 +71,9 @@ public record NegotiationResult(
     eligibility = List.copyOf(eligibility);
     ineligible = List.copyOf(ineligible);
     proposals = List.copyOf(proposals);
-    notes = Map.copyOf(notes);
+    Map<Strategy, String> ordered = new EnumMap<>(Strategy.class); // strategy order, not Map.copyOf's per-JVM one
+    ordered.putAll(Map.copyOf(notes));
+    notes = Collections.unmodifiableMap(ordered);
     hardshipNoteFindings = List.copyOf(hardshipNoteFindings);
   }
 
@@ -84,10 +89,18 @@ public record NegotiationResult(
 
   /** One debt's eligibility, with every check. */
   public record DebtEligibility(String debtId, String platformId, String policyVersion, boolean eligible,
-      List<io.github.fenqi.core.policy.EligibilityCheck> checks) {}
+      List<io.github.fenqi.core.policy.EligibilityCheck> checks) {
+    public DebtEligibility {
+      checks = List.copyOf(checks);
+    }
+  }
 
   /** A debt left out of the plan, and why. */
-  public record Ineligible(String debtId, List<String> reasons) {}
+  public record Ineligible(String debtId, List<String> reasons) {
+    public Ineligible {
+      reasons = List.copyOf(reasons);
+    }
+  }
 
   /**
    * One proposal with its stress test.
@@ -113,7 +126,11 @@ public record NegotiationResult(
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record StressSummary(RiskLevel level, double defaultProbability, @Nullable Double expectedFirstDefaultMonth,
       Money worstShortfall95, @Nullable StressDriver dominantDriver, @Nullable String recommendation,
-      List<Scenario> scenarios) {}
+      List<Scenario> scenarios) {
+    public StressSummary {
+      scenarios = List.copyOf(scenarios);
+    }
+  }
 
   /** A deterministic scenario's outcome. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -125,5 +142,9 @@ public record NegotiationResult(
       "schedule"})
   public record DebtPlan(String debtId, String platformId, String policyVersion, int term, Money downPayment,
       Map<String, Money> waived, Money waivedTotal, Money settledAmount, Money financedAmount, Money firstInstallment,
-      Money totalPayable, BigDecimal annualizedRate, double acceptanceProbability, Schedule schedule) {}
+      Money totalPayable, BigDecimal annualizedRate, double acceptanceProbability, Schedule schedule) {
+    public DebtPlan {
+      waived = Collections.unmodifiableMap(new LinkedHashMap<>(waived)); // in component order, as the engine puts them
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package io.github.fenqi.core.policy;
 
+import java.util.Collections;
 import io.github.fenqi.core.debt.DebtComponent;
 import io.github.fenqi.core.money.Ratio;
 import java.util.EnumMap;
@@ -26,7 +27,7 @@ public record PolicyAdjustment(Map<DebtComponent, Ratio> waiverCaps, Optional<In
   public PolicyAdjustment {
     Map<DebtComponent, Ratio> copy = new EnumMap<>(DebtComponent.class);
     copy.putAll(waiverCaps);
-    waiverCaps = Map.copyOf(copy);
+    waiverCaps = Collections.unmodifiableMap(copy); // component order, not Map.copyOf's per-JVM one
   }
 
   public boolean isNone() {

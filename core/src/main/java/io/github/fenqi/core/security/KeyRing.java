@@ -1,5 +1,6 @@
 package io.github.fenqi.core.security;
 
+import java.util.Collections;
 import io.github.fenqi.core.InvalidInputException;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +16,7 @@ record KeyRing(String activeKeyId, Map<String, SecretKey> keys) implements KeyPr
   static final int KEY_BYTES = 32;
 
   KeyRing {
-    keys = Map.copyOf(new TreeMap<>(keys));
+    keys = Collections.unmodifiableMap(new TreeMap<>(Map.copyOf(keys))); // ids in order wherever they are listed
     if (!keys.containsKey(activeKeyId)) {
       throw new InvalidInputException("activeKeyId", "'" + activeKeyId + "' is not among the available key ids "
           + keys.keySet());

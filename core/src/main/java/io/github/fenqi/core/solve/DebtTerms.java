@@ -1,5 +1,6 @@
 package io.github.fenqi.core.solve;
 
+import java.util.Collections;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.debt.Debt;
@@ -64,7 +65,7 @@ public record DebtTerms(
     allowedTerms = List.copyOf(allowedTerms);
     Map<DebtComponent, Ratio> caps = new EnumMap<>(DebtComponent.class);
     caps.putAll(waiverCaps);
-    waiverCaps = Map.copyOf(caps);
+    waiverCaps = Collections.unmodifiableMap(caps); // component order, not Map.copyOf's per-JVM one
   }
 
   /**

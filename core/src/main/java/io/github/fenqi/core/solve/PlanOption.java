@@ -1,5 +1,6 @@
 package io.github.fenqi.core.solve;
 
+import java.util.Collections;
 import io.github.fenqi.core.debt.DebtComponent;
 import io.github.fenqi.core.money.Money;
 import java.util.EnumMap;
@@ -40,6 +41,6 @@ public record PlanOption(
   public PlanOption {
     Map<DebtComponent, Money> copy = new EnumMap<>(DebtComponent.class);
     copy.putAll(waived);
-    waived = Map.copyOf(copy);
+    waived = Collections.unmodifiableMap(copy); // component order, not Map.copyOf's per-JVM one
   }
 }

@@ -1,5 +1,7 @@
 package io.github.fenqi.core.solve;
 
+import java.util.EnumMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +20,9 @@ public record ProposalSet(List<Proposal> proposals, Optional<Infeasibility> infe
 
   public ProposalSet {
     proposals = List.copyOf(proposals);
-    notes = Map.copyOf(notes);
+    Map<Strategy, String> ordered = new EnumMap<>(Strategy.class); // strategy order, not Map.copyOf's per-JVM one
+    ordered.putAll(Map.copyOf(notes));
+    notes = Collections.unmodifiableMap(ordered);
   }
 
   public boolean feasible() {

@@ -1,5 +1,6 @@
 package io.github.fenqi.core.statement;
 
+import java.util.Collections;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
@@ -78,8 +79,8 @@ public record LexiconRule(
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
-    directions = directions == null || directions.isEmpty() ? EnumSet.allOf(Direction.class) : EnumSet.copyOf(directions);
-    directions = Set.copyOf(directions);
+    directions = Collections.unmodifiableSet(
+        directions == null || directions.isEmpty() ? EnumSet.allOf(Direction.class) : EnumSet.copyOf(directions));
     fields = List.copyOf(fields);
     keywords = List.copyOf(keywords);
   }

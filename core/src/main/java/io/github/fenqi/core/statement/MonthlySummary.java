@@ -1,5 +1,7 @@
 package io.github.fenqi.core.statement;
 
+import java.util.EnumMap;
+import java.util.Collections;
 import io.github.fenqi.core.affordability.MonthlyFigures;
 import io.github.fenqi.core.money.Money;
 import java.time.YearMonth;
@@ -40,8 +42,11 @@ public record MonthlySummary(
     Map<String, Money> loanRepaymentsByPlatform) {
 
   public MonthlySummary {
-    otherIncomeByCategory = Map.copyOf(otherIncomeByCategory);
-    loanRepaymentsByPlatform = Map.copyOf(new TreeMap<>(loanRepaymentsByPlatform));
+    // category and name order: Map.copyOf's iteration order changes from one JVM to the next, and so did the JSON
+    Map<TransactionCategory, Money> byCategory = new EnumMap<>(TransactionCategory.class);
+    byCategory.putAll(Map.copyOf(otherIncomeByCategory));
+    otherIncomeByCategory = Collections.unmodifiableMap(byCategory);
+    loanRepaymentsByPlatform = Collections.unmodifiableMap(new TreeMap<>(Map.copyOf(loanRepaymentsByPlatform)));
   }
 
   /** What the affordability model reads. */

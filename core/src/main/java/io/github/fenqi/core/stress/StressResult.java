@@ -1,5 +1,7 @@
 package io.github.fenqi.core.stress;
 
+import java.util.EnumMap;
+import java.util.Collections;
 import io.github.fenqi.core.money.Money;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,9 @@ public record StressResult(
     Optional<String> recommendation) {
 
   public StressResult {
-    defaultsByDriver = Map.copyOf(defaultsByDriver);
+    Map<StressDriver, Double> byDriver = new EnumMap<>(StressDriver.class); // driver order, not Map.copyOf's per-JVM one
+    byDriver.putAll(Map.copyOf(defaultsByDriver));
+    defaultsByDriver = Collections.unmodifiableMap(byDriver);
     scenarios = List.copyOf(scenarios);
   }
 
