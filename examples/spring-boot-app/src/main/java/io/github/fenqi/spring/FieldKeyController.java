@@ -44,7 +44,7 @@ class FieldKeyController {
     int examined = 0;
     int moved = 0;
     int reindexed = 0;
-    List<Map<String, String>> failed = new ArrayList<>();
+    List<Unreadable> failed = new ArrayList<>();
     String after = "";
     for (List<SubmissionStore.Ciphers> page = store.ciphersAfter(after, PAGE); !page.isEmpty();
         page = store.ciphersAfter(after, PAGE)) {
@@ -67,7 +67,7 @@ class FieldKeyController {
             }
           }
         } catch (DecryptionException e) {
-          failed.add(Map.of("submissionId", row.id(), "reason", e.getMessage()));
+          failed.add(new Unreadable(row.id(), e.getMessage()));
         }
       }
     }
@@ -86,4 +86,7 @@ class FieldKeyController {
     response.put("failed", failed);
     return response;
   }
+
+  /** A submission no held key opens, in the response's {@code failed} list (a record: its fields in this order). */
+  record Unreadable(String submissionId, String reason) {}
 }

@@ -87,6 +87,13 @@ class FieldKeyRotationTest {
       assertThat(JSON.readTree(lost.body()).get("detail").asText()).isEqualTo("record " + id + " field name: "
           + "unknown key id 'field1' (this provider holds [field2]); if a field key was rotated, restart with the old "
           + "one in FENQI_RETIRED_FIELD_KEYS");
+      JsonNode stuck = JSON.readTree(send(app, "POST", "/api/admin/field-keys/reencrypt", ADMIN, null).body());
+      assertThat(stuck.get("reencrypted").asInt()).isZero();
+      assertThat(stuck.get("failed")).hasSize(1);
+      assertThat(stuck.get("failed").get(0).fieldNames()).toIterable().as("in this order, at every start")
+          .containsExactly("submissionId", "reason");
+      assertThat(stuck.get("failed").get(0).get("submissionId").asText()).isEqualTo(id);
+      assertThat(stuck.get("failed").get(0).get("reason").asText()).contains("unknown key id 'field1'");
     }
     try (ConfigurableApplicationContext app = start(dir, auditKey, newIndexKey, "--fenqi.field-key=" + newKey,
         "--fenqi.field-key-id=field2", "--fenqi.retired-field-keys=field1=" + oldKey)) {
@@ -119,8 +126,9 @@ class FieldKeyRotationTest {
       assertThat(JSON.readTree(got.body()).get("submissionsWithSameIdNumber").asInt()).isEqualTo(2);
     }
     List<String> entries = Files.readAllLines(dir.resolve("audit.log"));
-    assertThat(entries).filteredOn(l -> l.contains("\"action\":\"KEY_ROTATION\"")).hasSize(2)
-        .first().asString().contains("\"actor\":\"admin:").contains("\"reencrypted\":\"1\"")
+    assertThat(entries).filteredOn(l -> l.contains("\"action\":\"KEY_ROTATION\"")).hasSize(3)
+        .first().asString().contains("\"failed\":\"1\"");
+    assertThat(entries).filteredOn(l -> l.contains("\"action\":\"KEY_ROTATION\"")).element(1).asString().contains("\"actor\":\"admin:").contains("\"reencrypted\":\"1\"")
         .contains("\"activeKeyId\":\"field2\"");
     try (FileAuditLog log = FileAuditLog.open(dir.resolve("audit.log"), AuditKey.of(Base64.getDecoder().decode(auditKey)))) {
       assertThat(log.verify(Optional.empty()).entries()).isEqualTo(entries.size());

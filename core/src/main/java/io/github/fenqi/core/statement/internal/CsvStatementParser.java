@@ -24,6 +24,9 @@ import org.jspecify.annotations.Nullable;
  * What the CSV exports have in common: detect the encoding, skip the preamble to the header line, map column
  * names to positions, read data rows until a trailer, reject a malformed row with its line and keep going.
  * Subclasses say what their header looks like and turn one row into a {@link Transaction}.
+ *
+ * <p>Thread-safety: stateless between calls (each parse keeps its state on its own stack), so one parser may read
+ * several files at once; subclasses keep no mutable fields either.
  */
 public abstract class CsvStatementParser implements StatementParser {
   /** How far into the file the header may be. */
