@@ -52,7 +52,11 @@ public final class FenqiCli implements Runnable {
       return REJECTED;
     });
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-      if (ex instanceof InvalidInputException || ex instanceof FenqiException) {
+      if (ex instanceof InvalidInputException invalid && invalid.problems().size() > 1) {
+        // one per line: a case with a hundred bad debts was one line of a hundred problems
+        err.println("fenqi: " + invalid.problems().size() + " problems:");
+        invalid.problems().forEach(p -> err.println("  " + oneLine(p.toString())));
+      } else if (ex instanceof FenqiException) {
         err.println("fenqi: " + oneLine(ex.getMessage()));
       } else {
         return internalError(err, ex);

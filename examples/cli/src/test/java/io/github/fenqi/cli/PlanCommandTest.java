@@ -129,6 +129,20 @@ class PlanCommandTest {
   }
 
   @Test
+  void everyProblemOfACaseIsALineOfItsOwn(@TempDir Path dir) throws Exception {
+    Path bad = dir.resolve("case.json");
+    Files.writeString(bad, Files.readString(Path.of(SAMPLE)).replace("\"48000.00\"", "\"-1.00\"")
+        .replace("\"ol-1\"", "\"cc-1\""));
+    CliRun run = CliRun.of("plan", bad.toString(), "--policies", POLICIES);
+    assertEquals(1, run.exit());
+    List<String> lines = run.err().strip().lines().toList();
+    assertEquals("fenqi: 2 problems:", lines.get(0), run.err());
+    assertEquals(3, lines.size(), run.err());
+    assertEquals("  " + bad + ": debts[0].principal: '-1.00' is negative", lines.get(1));
+    assertEquals("  " + bad + ": debts[2].id: 'cc-1' appears more than once", lines.get(2));
+  }
+
+  @Test
   void badCaseFileIsOneLineNamingFileAndField(@TempDir Path dir) throws Exception {
     Path bad = dir.resolve("case.json");
     Files.writeString(bad, Files.readString(Path.of(SAMPLE)).replace("\"48000.00\"", "\"48000.001\""));
