@@ -149,8 +149,8 @@ public final class Masking {
 
   /**
    * Free text with every embedded identifier masked: runs of 11–19 digits (optionally with spaces or dashes,
-   * an ID number's final {@code X} included) are masked as mobile (11 digits), ID number (18 characters) or
-   * bank card (other lengths), and email addresses as emails. Used by the audit log for subjects and details,
+   * an ID number's final {@code X} included) are masked as mobile (11 digits, or 13 and 15 with the country code
+   * {@code 86} or {@code 0086} before a mobile's leading 1), ID number (18 characters) or bank card (other lengths), and email addresses as emails. Used by the audit log for subjects and details,
    * where callers may pass identifiers by mistake.
    */
   public String redact(String text) {
@@ -159,8 +159,11 @@ public final class Masking {
     while (m.find()) {
       String compact = m.group().replaceAll("[\\s-]", "");
       String masked;
+      int country = countryCodeBeforeMobile(compact);
       if (compact.length() == 11 && compact.charAt(0) == '1') {
         masked = mobile(compact);
+      } else if (country > 0) { // +86 139…, 0086 139…: read as a card, 4 more of the mobile's digits were shown
+        masked = compact.substring(0, country) + mobile(compact.substring(country));
       } else if (compact.length() == 18) {
         masked = idNumber(compact);
       } else if (compact.length() >= 12 && compact.length() <= 19 && compact.chars().allMatch(Character::isDigit)) {
@@ -178,6 +181,17 @@ public final class Masking {
     }
     e.appendTail(result);
     return result.toString();
+  }
+
+  /** The length of a {@code 86} or {@code 0086} before an 11-digit mobile number in {@code digits}, else 0. */
+  private static int countryCodeBeforeMobile(String digits) {
+    for (String code : new String[] {"86", "0086"}) {
+      if (digits.length() == code.length() + 11 && digits.startsWith(code) && digits.charAt(code.length()) == '1'
+          && digits.chars().allMatch(Character::isDigit)) {
+        return code.length();
+      }
+    }
+    return 0;
   }
 
   private String keep(String v, Keep rule) {

@@ -84,6 +84,15 @@ class MaskingTest {
         m.redact(text));
   }
 
+  /** With the country code in front, a mobile number was masked as a card and showed 8 of its 11 digits. */
+  @Test
+  void aMobileAfterItsCountryCodeIsMaskedAsAMobile() {
+    assertEquals("手机+86139****5678，或0086139****5678，或+86139****5678",
+        m.redact("手机+86 139-1234-5678，或0086 139 1234 5678，或+8613912345678"));
+    assertEquals("card 862202******0123", m.redact("card 8622021234560123"), "16 digits: a card, not a mobile");
+    assertEquals("card 862201***0123", m.redact("card 8622012340123"), "13 digits without a mobile's 1: a card");
+  }
+
   @Test
   void borrowerToStringUsesMasking() {
     Borrower b = new Borrower("欧阳娜娜", "11010519491231002X", "13800001234", "310000", 2, null, null,
