@@ -1,10 +1,13 @@
 package io.github.fenqi.core.security;
 
 import io.github.fenqi.core.InvalidInputException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Masked display forms of personal identifiers, for everything fenqi prints, logs, serialises for display or
@@ -54,7 +57,11 @@ public final class Masking {
     return out == null ? text : out.toString();
   }
 
-  private static final Pattern DIGIT_RUN = Pattern.compile("(?<![0-9A-Za-z])[0-9][0-9 \\-]{9,}[0-9Xx](?![0-9A-Za-z])");
+  /** What people put between a number's digit groups: spaces (the ideographic one too) and dashes of every width. */
+  private static final String SEPARATOR = " \\u00A0\\u3000\\-\\u2010-\\u2015\\u2212\\uFF0D";
+  private static final Pattern SEPARATORS = Pattern.compile("[" + SEPARATOR + "]+");
+  private static final Pattern DIGIT_RUN =
+      Pattern.compile("(?<![0-9A-Za-z])[0-9][0-9" + SEPARATOR + "]{9,}[0-9Xx](?![0-9A-Za-z])");
   private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
 
   private final Keep idNumber;
@@ -148,29 +155,18 @@ public final class Masking {
   }
 
   /**
-   * Free text with every embedded identifier masked: runs of 11–19 digits (optionally with spaces or dashes,
-   * an ID number's final {@code X} included) are masked as mobile (11 digits, or 13 and 15 with the country code
-   * {@code 86} or {@code 0086} before a mobile's leading 1), ID number (18 characters) or bank card (other lengths), and email addresses as emails. Used by the audit log for subjects and details,
-   * where callers may pass identifiers by mistake.
+   * Free text with every embedded identifier masked: runs of 11–19 digits (optionally with spaces — the ideographic
+   * one too — or dashes, an ID number's final {@code X} included) are masked as mobile (11 digits, or 13 and 15 with
+   * the country code {@code 86} or {@code 0086} before a mobile's leading 1), ID number (18 characters) or bank card
+   * (other lengths); a longer run with separators is split into the identifiers it holds. A run of more than 19
+   * digits without a separator is no identifier and stays. Email addresses are masked as emails. Used by the audit
+   * log for subjects and details, where callers may pass identifiers by mistake, and for hardship notes in scripts.
    */
   public String redact(String text) {
     Matcher m = DIGIT_RUN.matcher(halfWidthDigits(text));
     StringBuilder out = new StringBuilder(text.length());
     while (m.find()) {
-      String compact = m.group().replaceAll("[\\s-]", "");
-      String masked;
-      int country = countryCodeBeforeMobile(compact);
-      if (compact.length() == 11 && compact.charAt(0) == '1') {
-        masked = mobile(compact);
-      } else if (country > 0) { // +86 139…, 0086 139…: read as a card, 4 more of the mobile's digits were shown
-        masked = compact.substring(0, country) + mobile(compact.substring(country));
-      } else if (compact.length() == 18) {
-        masked = idNumber(compact);
-      } else if (compact.length() >= 12 && compact.length() <= 19 && compact.chars().allMatch(Character::isDigit)) {
-        masked = bankCard(compact);
-      } else {
-        masked = m.group();
-      }
+      String masked = maskRun(m.group());
       m.appendReplacement(out, Matcher.quoteReplacement(masked));
     }
     m.appendTail(out);
@@ -181,6 +177,130 @@ public final class Masking {
     }
     e.appendTail(result);
     return result.toString();
+  }
+
+  /**
+   * One run of digits and separators, masked. When all its digits make one identifier (and it does not start with a
+   * mobile number: {@code 139 1234 5678 2026} is a mobile and a year, not a card that shows 139123), that one.
+   * Else it is split at its separators into identifiers written the usual ways — a mobile as 11 digits or 3-4-4 (a
+   * country code before it as a group of its own), an ID number as 18 characters or 6-8-4, a card as 12–19 digits
+   * or in groups of four — covering the most digits, then the most mobiles, then the most cards of 16 or 19 digits.
+   * Two identifiers a space apart ({@code 13912345678 110105…}, a run of 29 digits) were left as they were. Groups
+   * that belong to no identifier stay as they are.
+   */
+  private String maskRun(String run) {
+    List<String> groups = new ArrayList<>();
+    List<String> separators = new ArrayList<>(); // separators.get(k) lies between groups k and k + 1
+    Matcher sep = SEPARATORS.matcher(run);
+    int at = 0;
+    while (sep.find()) {
+      groups.add(run.substring(at, sep.start()));
+      separators.add(sep.group());
+      at = sep.end();
+    }
+    groups.add(run.substring(at));
+    String compact = String.join("", groups);
+    String whole = maskIdentifier(compact);
+    if (whole != null && (isMobile(compact) || !startsWithMobile(groups))) {
+      return whole;
+    }
+    int n = groups.size();
+    long[] score = new long[n + 1]; // of the best split of groups i..n-1
+    int[] end = new int[n]; // where the identifier that starts at group i ends (exclusive), or i for none
+    for (int i = n - 1; i >= 0; i--) {
+      score[i] = score[i + 1];
+      end[i] = i;
+      int digits = 0;
+      for (int j = i; j < n && digits + groups.get(j).length() <= 19; j++) {
+        digits += groups.get(j).length();
+        List<String> span = groups.subList(i, j + 1);
+        String joined = String.join("", span);
+        if (!writtenAsIdentifier(span, joined)) {
+          continue;
+        }
+        long own = digits * 10_000L + (isMobile(joined) ? 1_000 : 0) + (digits == 16 || digits == 19 ? 100 : 0);
+        if (own + score[j + 1] > score[i]) {
+          score[i] = own + score[j + 1];
+          end[i] = j + 1;
+        }
+      }
+    }
+    StringBuilder out = new StringBuilder(run.length());
+    for (int i = 0; i < n; ) {
+      int next = end[i] > i ? end[i] : i + 1;
+      out.append(end[i] > i ? maskIdentifier(String.join("", groups.subList(i, next))) : groups.get(i));
+      if (next < n) {
+        out.append(separators.get(next - 1));
+      }
+      i = next;
+    }
+    return out.toString();
+  }
+
+  /** Whether these groups are an identifier written one of the usual ways (see {@link #maskRun}). */
+  private boolean writtenAsIdentifier(List<String> span, String joined) {
+    if (maskIdentifier(joined) == null) {
+      return false;
+    }
+    if (span.size() == 1) {
+      return true;
+    }
+    String first = span.get(0);
+    List<String> rest = span.subList(1, span.size());
+    if ((first.equals("86") || first.equals("0086")) && isMobile(String.join("", rest))) {
+      return rest.size() == 1 || widths(rest, 3, 4, 4);
+    }
+    if (isMobile(joined)) {
+      return widths(span, 3, 4, 4);
+    }
+    if (joined.length() == 18 && widths(span, 6, 8, 4)) {
+      return true;
+    }
+    for (int k = 0; k < span.size(); k++) { // a card in groups of four, the last perhaps shorter
+      int length = span.get(k).length();
+      if (k < span.size() - 1 ? length != 4 : length > 4) {
+        return false;
+      }
+    }
+    return joined.chars().allMatch(Character::isDigit);
+  }
+
+  private static boolean widths(List<String> groups, int... widths) {
+    if (groups.size() != widths.length) {
+      return false;
+    }
+    for (int k = 0; k < widths.length; k++) {
+      if (groups.get(k).length() != widths[k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the run's first group, or its first three as 3-4-4, are a mobile number with more after them. */
+  private static boolean startsWithMobile(List<String> groups) {
+    return groups.size() > 1 && isMobile(groups.get(0))
+        || groups.size() > 3 && widths(groups.subList(0, 3), 3, 4, 4) && isMobile(String.join("", groups.subList(0, 3)));
+  }
+
+  private static boolean isMobile(CharSequence digits) {
+    return digits.length() == 11 && digits.charAt(0) == '1' && digits.chars().allMatch(Character::isDigit)
+        || countryCodeBeforeMobile(digits.toString()) > 0;
+  }
+
+  /** {@code compact} (digits, perhaps a final X) masked as the identifier it is, or null when it is none. */
+  private @Nullable String maskIdentifier(String compact) {
+    int country = countryCodeBeforeMobile(compact);
+    if (country == 0 && isMobile(compact)) {
+      return mobile(compact);
+    } else if (country > 0) { // +86 139…, 0086 139…: read as a card, 4 more of the mobile's digits were shown
+      return compact.substring(0, country) + mobile(compact.substring(country));
+    } else if (compact.length() == 18) {
+      return idNumber(compact);
+    } else if (compact.length() >= 12 && compact.length() <= 19 && compact.chars().allMatch(Character::isDigit)) {
+      return bankCard(compact);
+    }
+    return null;
   }
 
   /** The length of a {@code 86} or {@code 0086} before an 11-digit mobile number in {@code digits}, else 0. */
