@@ -65,6 +65,7 @@ public record GridConfig(
               + "down payments per level, and a finer step than a thousand levels only makes it larger" : "")));
     }
     if (waiverPriority == null || waiverPriority.size() != DebtComponent.values().length
+        || waiverPriority.stream().anyMatch(java.util.Objects::isNull) // EnumSet.copyOf would throw a bare NPE
         || !EnumSet.copyOf(waiverPriority).equals(EnumSet.allOf(DebtComponent.class))) {
       problems.add(Problem.of("waiverPriority", "must list every debt component exactly once"));
     }

@@ -21,4 +21,16 @@ class GridConfigTest {
     assertTrue(assertThrows(InvalidInputException.class, () -> GridConfig.DEFAULTS.withWaiverStep(0.000_001))
         .getMessage().contains("a finer step than a thousand levels only makes it larger"));
   }
+
+  @Test
+  void aMissingWaiverPriorityEntryIsNamedLikeAnyOtherBadList() {
+    java.util.List<io.github.fenqi.core.debt.DebtComponent> withHole =
+        new java.util.ArrayList<>(GridConfig.DEFAULTS.waiverPriority());
+    withHole.set(2, null);
+    GridConfig d = GridConfig.DEFAULTS;
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> new GridConfig(d.waiverStep(), withHole,
+        d.downPaymentLevels(), d.downPaymentStep(), d.acceptanceFloor(), d.lenderMonthlyDiscountRate(),
+        d.maxSearchNodes()));
+    assertEquals("waiverPriority: must list every debt component exactly once", e.getMessage());
+  }
 }
