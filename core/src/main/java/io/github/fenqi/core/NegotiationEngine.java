@@ -227,10 +227,13 @@ public final class NegotiationEngine implements AutoCloseable {
       EligibilityDecision decision = eligibility.evaluate(d, request.borrower(), p, asOf);
       decisions.add(new NegotiationResult.DebtEligibility(d.id(), d.platformId(), p.version(), decision.eligible(),
           decision.checks()));
-      DebtTerms t = decision.eligible() ? DebtTerms.of(d, p, decision.adjustment(), request.borrower().hasHardshipProof())
-          : null;
-      Optional<String> noPlan = t == null ? Optional.empty() : t.whyNoPlan();
-      if (t != null && noPlan.isPresent()) { // eligible, but the terms leave nothing to pay in installments
+      Optional<String> noPlan = decision.eligible() ? DebtTerms.whyNoTerm(p, decision.adjustment()) : Optional.empty();
+      DebtTerms t = decision.eligible() && noPlan.isEmpty()
+          ? DebtTerms.of(d, p, decision.adjustment(), request.borrower().hasHardshipProof()) : null;
+      if (t != null) {
+        noPlan = t.whyNoPlan();
+      }
+      if (decision.eligible() && noPlan.isPresent()) { // eligible, but no term, or nothing to pay in installments
         ineligible.add(new NegotiationResult.Ineligible(d.id(), List.of(noPlan.get())));
       } else if (t != null) {
         terms.add(t);

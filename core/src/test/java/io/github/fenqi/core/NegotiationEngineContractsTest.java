@@ -172,4 +172,35 @@ class NegotiationEngineContractsTest {
     assertEquals(3, r.ineligible().size());
     assertTrue(r.recommendation().startsWith("See each debt's reasons: some are met in time"), r.recommendation());
   }
+
+  /**
+   * A rule that caps the term below the policy's shortest (maxInstallments(6) under a policy of 12–60) leaves that
+   * debt no plan: it is left out, saying so. The plan used to keep the policy's 12 months, above what the rule allows,
+   * while the decision said the rule applied.
+   */
+  @Test
+  void aRuleCappingTheTermBelowThePolicysShortestLeavesTheDebtOutWithTheReason() {
+    io.github.fenqi.core.policy.EligibilityEvaluator shortTerms = (debt, borrower, policy, asOf) -> {
+      io.github.fenqi.core.policy.EligibilityDecision d =
+          io.github.fenqi.core.policy.EligibilityEvaluator.declarative().evaluate(debt, borrower, policy, asOf);
+      return !debt.platformId().equals("demo-credit-card") ? d
+          : new io.github.fenqi.core.policy.EligibilityDecision(d.debtId(), d.platformId(), d.policyVersion(),
+              d.eligible(), d.checks(), new io.github.fenqi.core.policy.PolicyAdjustment(java.util.Map.of(),
+                  java.util.Optional.of(6), java.util.Optional.empty()));
+    };
+    NegotiationResult r = engine().eligibility(shortTerms).build().calculate(affordable);
+    assertEquals(List.of(new NegotiationResult.Ineligible("cc-1", List.of("the eligibility rules allow at most 6 "
+        + "installments, fewer than the shortest term the policy allows (12): no installment plan meets both"))),
+        r.ineligible());
+    assertEquals(3, r.proposals().size());
+    r.proposals().forEach(p -> assertEquals(List.of("cf-1", "ol-1"),
+        p.plans().stream().map(NegotiationResult.DebtPlan::debtId).toList()));
+
+    io.github.fenqi.core.policy.Policy card = Samples.policies().stream()
+        .filter(p -> p.platformId().equals("demo-credit-card")).findFirst().orElseThrow();
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> io.github.fenqi.core.solve.DebtTerms.of(
+        affordable.debts().get(0), card, new io.github.fenqi.core.policy.PolicyAdjustment(java.util.Map.of(),
+            java.util.Optional.of(6), java.util.Optional.empty()), true));
+    assertEquals("adjustment.maxInstallments", e.problems().get(0).location());
+  }
 }

@@ -69,10 +69,15 @@ public record DebtTerms(
   }
 
   /**
-   * The terms a policy gives one debt, tightened by the eligibility decision's adjustment (a lower max
-   * term keeps at least the policy's minimum term).
+   * The terms a policy gives one debt, tightened by the eligibility decision's adjustment.
+   *
+   * @throws InvalidInputException when the adjustment leaves no term ({@link #whyNoTerm})
    */
   public static DebtTerms of(Debt debt, Policy policy, PolicyAdjustment adjustment, boolean hardshipProof) {
+    Optional<String> noTerm = whyNoTerm(policy, adjustment);
+    if (noTerm.isPresent()) {
+      throw new InvalidInputException("adjustment.maxInstallments", noTerm.get());
+    }
     Map<DebtComponent, Ratio> caps = new EnumMap<>(DebtComponent.class);
     for (DebtComponent c : DebtComponent.values()) {
       caps.put(c, adjustment.waiverCap(policy, c));
@@ -80,8 +85,7 @@ public record DebtTerms(
     List<Integer> terms = policy.allowedTerms();
     if (adjustment.maxInstallments().isPresent()) {
       int max = adjustment.maxInstallments().get();
-      List<Integer> kept = terms.stream().filter(t -> t <= max).toList();
-      terms = kept.isEmpty() ? List.of(terms.get(0)) : kept;
+      terms = terms.stream().filter(t -> t <= max).toList();
     }
     Policy.Installments i = policy.installments();
     return new DebtTerms(debt, policy.version(), terms, i.method(), i.annualRate(), i.monthlyFeeRate(), caps,
@@ -113,6 +117,18 @@ public record DebtTerms(
         : "the least down payment (" + minDownPaymentRatio.value().movePointRight(2).stripTrailingZeros().toPlainString()
             + " % of " + owed + ", rounded up to the fen) settles the whole debt: a settlement in full, not an "
             + "installment plan");
+  }
+
+  /**
+   * Why an eligibility adjustment leaves the policy no term to offer, if it does: a rule's maximum below the policy's
+   * shortest term. Such a debt has no plan; the terms were once kept at the policy's shortest, silently above what
+   * the rule allows.
+   */
+  public static Optional<String> whyNoTerm(Policy policy, PolicyAdjustment adjustment) {
+    int shortest = policy.allowedTerms().get(0);
+    return adjustment.maxInstallments().filter(max -> max < shortest).map(max -> "the eligibility rules allow at most "
+        + max + " installments, fewer than the shortest term the policy allows (" + shortest
+        + "): no installment plan meets both");
   }
 
   /** The most of one component that may be waived, in money: its cap times what is owed of it, rounded down. */
