@@ -38,7 +38,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>JSON feed: either an array of items or an object with an {@code items} array; each item has
  * {@code content}, {@code text} or {@code body} (text or HTML), and optionally {@code id}, {@code title},
- * {@code url}.
+ * {@code url}. Items are returned in the feed's order, which is taken to be newest first, as feeds list them.
  *
  * <pre>{@code
  * PolicySource source = HttpPolicySource.builder("hexin-notices", "hexin", URI.create("https://example.com/notice"))

@@ -46,7 +46,9 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>An announcement (by content hash) is processed once per source; a text that agrees with the live policy on
- * every field it determines is not a change. Fields a text does not determine are never treated as removed.
+ * every field it determines is not a change. Fields a text does not determine are never treated as removed. A
+ * source lists its announcements newest first ({@link PolicySource#fetch()}); they are processed oldest first, so
+ * when several announcements of one poll set the same field, the newest one is applied last and stays live.
  *
  * <p>Thread-safety: thread-safe. Polls run one at a time (on the watcher's single scheduler thread, or on the
  * caller's with {@link #pollOnce()}); {@link #approve}, {@link #reject} and {@link #pendingReview} may be called
@@ -127,7 +129,9 @@ public final class AnnouncementWatcher implements AutoCloseable {
           notifyFailure(c.source().id(), e);
           continue;
         }
-        for (Announcement a : announcements) {
+        // a source lists the newest first: read the oldest first, so the newest announcement has the last word
+        for (int i = announcements.size() - 1; i >= 0; i--) {
+          Announcement a = announcements.get(i);
           String key = c.source().id() + ":" + a.contentHash();
           if (!seen.add(key)) {
             continue;

@@ -119,6 +119,20 @@ class AnnouncementWatcherTest {
   }
 
   @Test
+  void theNewestAnnouncementOfAFeedStaysLive() {
+    // feeds list the newest first: the older notice must not be applied over the newer one
+    String feed = "{\"items\":[{\"id\":\"n-2\",\"content\":\"自即日起最长可分36期。\"},"
+        + "{\"id\":\"n-1\",\"content\":\"最长可分24期。\"}]}";
+    server.serve("/feed", "application/json; charset=utf-8", feed.getBytes(StandardCharsets.UTF_8));
+    store.live.put("hexin", Map.of(PolicyField.MAX_INSTALLMENTS, 12));
+    AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
+        .source(source("feed", "/feed"), AnnouncementWatcher.Mode.AUTO_APPLY).listener(recorder).build();
+    List<PolicyChange> applied = watcher.pollOnce();
+    assertEquals(36, store.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS));
+    assertEquals(List.of("n-1", "n-2"), applied.stream().map(c -> c.announcement().id()).toList(), "oldest first");
+  }
+
+  @Test
   void processesEachAnnouncementOnce() {
     AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
         .source(source("notices", "/notice"), AnnouncementWatcher.Mode.REVIEW).listener(recorder).build();
