@@ -116,32 +116,54 @@ public final class AnnouncementWatcher implements AutoCloseable {
     }
   }
 
-  /** Polls every source once, now, on the calling thread; returns the changes detected in this poll. */
+  /**
+   * Polls every source once, now, on the calling thread; returns the changes detected in this poll. A source that
+   * cannot be read, or an announcement that cannot be compared with the live policy (the store failing), is
+   * reported to the listeners as a source failure and does not stop the other sources; that announcement and the
+   * newer ones of its source are read again at the next poll, in order.
+   */
   public List<PolicyChange> pollOnce() {
     synchronized (pollLock) {
       List<PolicyChange> detected = new ArrayList<>();
       for (Configured c : sources) {
+        String sourceId = c.source().id();
         List<Announcement> announcements;
         try {
-          announcements = c.source().fetch();
+          announcements = List.copyOf(c.source().fetch());
         } catch (PolicySourceException e) {
-          LOG.warn("{}", e.getMessage());
-          notifyFailure(c.source().id(), e);
+          sourceFailed(e);
+          continue;
+        } catch (RuntimeException e) { // a source breaking its contract must not starve the others
+          sourceFailed(new PolicySourceException(sourceId, "fetch failed: " + e, e));
           continue;
         }
         // a source lists the newest first: read the oldest first, so the newest announcement has the last word
         for (int i = announcements.size() - 1; i >= 0; i--) {
           Announcement a = announcements.get(i);
-          String key = c.source().id() + ":" + a.contentHash();
-          if (!seen.add(key)) {
+          String key = sourceId + ":" + a.contentHash();
+          if (seen.contains(key)) {
             continue;
           }
-          Optional<PolicyChange> change = diff(c, a);
+          Optional<PolicyChange> change;
+          try {
+            change = diff(c, a);
+          } catch (RuntimeException e) {
+            sourceFailed(new PolicySourceException(sourceId, "announcement '" + a.id()
+                + "' could not be compared with the live policy of '" + c.source().platformId() + "' (" + e
+                + "); it and the newer ones are read again at the next poll", e));
+            break;
+          }
+          seen.add(key);
           change.ifPresent(ch -> detected.add(handle(c.mode(), ch)));
         }
       }
       return List.copyOf(detected);
     }
+  }
+
+  private void sourceFailed(PolicySourceException e) {
+    LOG.warn("{}", e.getMessage());
+    notifyFailure(e.sourceId(), e);
   }
 
   private Optional<PolicyChange> diff(Configured c, Announcement a) {
@@ -179,8 +201,12 @@ public final class AnnouncementWatcher implements AutoCloseable {
     try {
       store.apply(change);
       result = change.withStatus(PolicyChange.Status.APPLIED, clock.instant());
-    } catch (FenqiException e) {
-      LOG.warn("policy change {} could not be applied: {}", change.id(), e.getMessage());
+    } catch (RuntimeException e) {
+      if (e instanceof FenqiException) {
+        LOG.warn("policy change {} could not be applied: {}", change.id(), e.getMessage());
+      } else { // a store breaking its contract: still failed, still reported
+        LOG.error("policy change {} could not be applied", change.id(), e);
+      }
       result = change.withStatus(PolicyChange.Status.APPLY_FAILED, clock.instant());
     }
     notifyChange(result);

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.PolicyException;
 import io.github.fenqi.nlp.PolicyField;
+import io.github.fenqi.nlp.source.Announcement;
 import io.github.fenqi.nlp.source.HttpPolicySource;
 import io.github.fenqi.nlp.source.LoopbackServer;
+import io.github.fenqi.nlp.source.PolicySource;
 import io.github.fenqi.nlp.source.PolicySourceException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,9 +34,15 @@ class AnnouncementWatcherTest {
   static final class MapStore implements PolicyStore {
     final Map<String, Map<PolicyField, Object>> live = new ConcurrentHashMap<>();
     volatile boolean refuse;
+    /** How many reads of live values fail (a database that is briefly down). */
+    final java.util.concurrent.atomic.AtomicInteger unavailableReads = new java.util.concurrent.atomic.AtomicInteger();
+    volatile boolean broken;
 
     @Override
     public Map<PolicyField, Object> liveValues(String platformId) {
+      if (unavailableReads.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        throw new IllegalStateException("policy database unavailable");
+      }
       return Map.copyOf(live.getOrDefault(platformId, Map.of()));
     }
 
@@ -42,6 +50,9 @@ class AnnouncementWatcherTest {
     public synchronized void apply(PolicyChange change) {
       if (refuse) {
         throw new PolicyException(List.of(io.github.fenqi.core.Problem.of(change.platformId(), "failed validation")));
+      }
+      if (broken) {
+        throw new IllegalStateException("disk gone");
       }
       Map<PolicyField, Object> next = new EnumMap<>(PolicyField.class);
       next.putAll(live.getOrDefault(change.platformId(), Map.of()));
@@ -164,6 +175,52 @@ class AnnouncementWatcherTest {
   }
 
   @Test
+  void anAnnouncementTheStoreCannotCompareIsReadAgainAtTheNextPoll() {
+    store.unavailableReads.set(1);
+    AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
+        .source(source("feed", "/notice"), AnnouncementWatcher.Mode.AUTO_APPLY).listener(recorder).build();
+    assertEquals(List.of(), watcher.pollOnce());
+    assertEquals(1, recorder.failures.size());
+    assertTrue(recorder.failures.get(0).startsWith("feed: ") && recorder.failures.get(0).contains("unavailable"),
+        recorder.failures.get(0));
+    assertEquals(PolicyChange.Status.APPLIED, watcher.pollOnce().get(0).status(), "not lost: read again");
+    assertEquals(36, store.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS));
+  }
+
+  @Test
+  void aSourceThatThrowsAnythingDoesNotStopTheOthers() {
+    PolicySource buggy = new PolicySource() {
+      @Override
+      public String id() {
+        return "buggy";
+      }
+
+      @Override
+      public String platformId() {
+        return "hexin";
+      }
+
+      @Override
+      public List<Announcement> fetch() {
+        throw new java.io.UncheckedIOException(new java.io.IOException("mailbox closed"));
+      }
+    };
+    AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
+        .source(buggy, AnnouncementWatcher.Mode.REVIEW)
+        .source(source("notices", "/notice"), AnnouncementWatcher.Mode.REVIEW).listener(recorder).build();
+    assertEquals(1, watcher.pollOnce().size());
+    assertEquals(1, recorder.failures.size());
+    assertTrue(recorder.failures.get(0).startsWith("buggy: ") && recorder.failures.get(0).contains("mailbox closed"),
+        recorder.failures.get(0));
+  }
+
+  @Test
+  void aStoreFailingUnexpectedlyOnApplyIsReportedAsApplyFailed() {
+    store.broken = true;
+    assertAutoApplyFailsAndIsReported();
+  }
+
+  @Test
   void rejectedChangeIsReportedAndNeverApplied() {
     AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
         .source(source("notices", "/notice"), AnnouncementWatcher.Mode.REVIEW).listener(recorder).build();
@@ -177,11 +234,15 @@ class AnnouncementWatcherTest {
   @Test
   void reportsChangeTheStoreRefuses() {
     store.refuse = true;
+    assertAutoApplyFailsAndIsReported();
+  }
+
+  private void assertAutoApplyFailsAndIsReported() {
     AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
         .source(source("feed", "/notice"), AnnouncementWatcher.Mode.AUTO_APPLY).listener(recorder).build();
     assertEquals(PolicyChange.Status.APPLY_FAILED, watcher.pollOnce().get(0).status());
     assertEquals(24, store.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS));
-    assertEquals(PolicyChange.Status.APPLY_FAILED, recorder.changes.get(0).status());
+    assertEquals(List.of(PolicyChange.Status.APPLY_FAILED), recorder.changes.stream().map(PolicyChange::status).toList());
   }
 
   @Test
