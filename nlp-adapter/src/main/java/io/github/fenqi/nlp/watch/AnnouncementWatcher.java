@@ -167,7 +167,7 @@ public final class AnnouncementWatcher implements AutoCloseable {
   }
 
   private Optional<PolicyChange> diff(Configured c, Announcement a) {
-    ExtractionResult extraction = extractor.extract(a.title().isEmpty() ? a.text() : a.title() + "\n" + a.text());
+    ExtractionResult extraction = extractor.extract(a.readableText());
     String platformId = c.source().platformId();
     Map<PolicyField, Object> live = store.liveValues(platformId);
     List<FieldChange> changes = new ArrayList<>();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.PolicyException;
+import io.github.fenqi.nlp.Evidence;
 import io.github.fenqi.nlp.PolicyField;
 import io.github.fenqi.nlp.source.Announcement;
 import io.github.fenqi.nlp.source.HttpPolicySource;
@@ -141,6 +142,30 @@ class AnnouncementWatcherTest {
     List<PolicyChange> applied = watcher.pollOnce();
     assertEquals(36, store.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS));
     assertEquals(List.of("n-1", "n-2"), applied.stream().map(c -> c.announcement().id()).toList(), "oldest first");
+  }
+
+  @Test
+  void evidenceOfAChangeIsASpanOfTheAnnouncementRead() {
+    String feed = "[{\"id\":\"n-9\",\"title\":\"罚息减免调整\",\"content\":\"即日起罚息最高减免50%，最长可分36期。\"}]";
+    server.serve("/feed", "application/json", feed.getBytes(StandardCharsets.UTF_8));
+    server.serve("/titled", "text/html; charset=utf-8",
+        NOTICE.replace("<html>", "<html><head><title>分期公告</title></head>").getBytes(StandardCharsets.UTF_8));
+    AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
+        .source(source("page", "/titled"), AnnouncementWatcher.Mode.REVIEW)
+        .source(source("feed", "/feed"), AnnouncementWatcher.Mode.REVIEW).build();
+    List<PolicyChange> changes = watcher.pollOnce();
+    assertEquals(2, changes.size());
+    assertEquals("分期公告", changes.get(0).announcement().title());
+    assertEquals(changes.get(0).announcement().text(), changes.get(0).announcement().readableText(),
+        "an HTML page's title is already its first line");
+    assertEquals("罚息减免调整\n即日起罚息最高减免50%，最长可分36期。", changes.get(1).announcement().readableText());
+    for (PolicyChange change : changes) {
+      String read = change.announcement().readableText();
+      for (FieldChange f : change.changes()) {
+        Evidence e = f.proposed().evidence();
+        assertEquals(e.text(), read.substring(e.start(), e.end()), change.sourceId() + " " + f.field());
+      }
+    }
   }
 
   @Test
