@@ -88,6 +88,20 @@ class PolicyTextExtractorTest {
   }
 
   @Test
+  void aNegatedWaiverWithABoundIsACapNotAZero() {
+    assertDecimal("0.5", value("罚息不得减免超过50%。", PolicyField.MAX_PENALTY_WAIVER));
+    assertDecimal("0.5", value("罚息不能减免超过五成。", PolicyField.MAX_PENALTY_WAIVER));
+  }
+
+  @Test
+  void thePartNotWaivedIsNoRefusalToWaive() {
+    assertFalse(extractor.extract("罚息可申请减免，未减免的部分需一次性结清。")
+        .field(PolicyField.MAX_PENALTY_WAIVER).isPresent());
+    assertFalse(extractor.extract("未减免的罚息需一次性结清。").field(PolicyField.MAX_PENALTY_WAIVER).isPresent());
+    assertDecimal("0", value("本金是不予减免的。", PolicyField.PRINCIPAL_WAIVER));
+  }
+
+  @Test
   void ignoresHotlinesDatesAndLoanExamples() {
     ExtractionResult r = extractor.extract(
         "以借款10000元、分12期为例，每月还款约900元。本公告自2026年12月31日起施行，咨询400-820-8820，9:00-17:00。");

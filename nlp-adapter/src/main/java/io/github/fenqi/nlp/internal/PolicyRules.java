@@ -62,8 +62,13 @@ public final class PolicyRules {
   private static final Pattern THRESHOLD_WORD = Pattern.compile("超过|满|达到|达|不少于|不低于|大于|以上");
 
   // ---- waivers ----
+  /**
+   * A negated waiver verb. Not when a bound follows ("不得减免超过50%" caps the waiver at 50%) or the words describe
+   * a noun ("未减免的罚息需一次性结清", "不予减免部分": the part left after a waiver, which there is).
+   */
   private static final Pattern WAIVE_NONE = Pattern.compile(
-      "(?:不予|不|无法|不能|不可|不得|概不|未)\\s*(?:再)?(?:予以|作|做|给予)?(?:减免|免除|豁免|减少|打折|减)|一分不减|分文不减"
+      "(?:不予|不|无法|不能|不可|不得|概不|未)\\s*(?:再)?(?:予以|作|做|给予)?(?:减免|免除|豁免|减少|打折|减)"
+          + "(?![免除]?(?:\\s*(?:超过|高于|多于|超出)|的[^" + STOP + ")]|部分))|一分不减|分文不减"
           + "|一分不少|分文不少|不在(?:减免|免除)范围|不属于(?:减免|免除)范围|不(?:参与|纳入)(?:减免|免除)");
   private static final Pattern WAIVE_VERB = Pattern.compile("减免|免除|豁免");
   private static final Pattern CAPPED_RATIO = Pattern.compile(
