@@ -102,6 +102,15 @@ class PolicyTextExtractorTest {
   }
 
   @Test
+  void aWaiverRangeIsCappedAtItsUpperEnd() {
+    assertDecimal("0.5", value("罚息减免比例为30%至50%。", PolicyField.MAX_PENALTY_WAIVER));
+    assertDecimal("0.5", value("罚息减免30-50%。", PolicyField.MAX_PENALTY_WAIVER));
+    assertDecimal("0.5", value("罚息减免三成到五成。", PolicyField.MAX_PENALTY_WAIVER));
+    assertFalse(extractor.extract("罚息减免30%到150%。").field(PolicyField.MAX_PENALTY_WAIVER).isPresent(),
+        "a cap above 100 % is no value");
+  }
+
+  @Test
   void ignoresHotlinesDatesAndLoanExamples() {
     ExtractionResult r = extractor.extract(
         "以借款10000元、分12期为例，每月还款约900元。本公告自2026年12月31日起施行，咨询400-820-8820，9:00-17:00。");

@@ -76,6 +76,10 @@ public final class PolicyRules {
   private static final Pattern WAIVE_DISCOUNT = Pattern.compile("(?:打|按)\\s*" + NUM + "\\s*折");
   private static final Pattern WAIVE_RATIO = Pattern.compile(
       "(?:减免|免除|豁免|减收|少收|减)([^" + STOP + "\\d%‰]{0,8}?)" + NUM + "\\s*(%|‰|成)");
+  /** "减免30%至50%", "减免30-50%": the cap is the upper end (the first unit may be left out). */
+  private static final Pattern WAIVE_RATIO_RANGE = Pattern.compile(
+      "(?:减免|免除|豁免|减收|少收|减)[^" + STOP + "\\d%‰]{0,8}?" + NUM + "\\s*(%|‰|成)?\\s*(?:-|~|至|到)\\s*" + NUM
+          + "\\s*(%|‰|成)");
   private static final Pattern WAIVE_ALL = Pattern.compile(
       "全额(?:减免|免除|豁免)|全部(?:减免|免除|豁免)|全免|(?:减免|免除)全部|免除|免收");
   private static final Pattern CAP_WORD = Pattern.compile("最高|最多|上限|不超过|至多|比例");
@@ -495,6 +499,10 @@ public final class PolicyRules {
       BigDecimal d = new BigDecimal(m.group(1));
       BigDecimal paid = d.compareTo(BigDecimal.TEN) < 0 ? d.movePointLeft(1) : d.movePointLeft(2);
       return paid.compareTo(BigDecimal.ONE) <= 0 ? new Waiver(normalize(BigDecimal.ONE.subtract(paid)), 0.8) : null;
+    }
+    if ((m = WAIVE_RATIO_RANGE.matcher(text)).find()) {
+      BigDecimal r = ratio(m.group(3), m.group(4));
+      return r.compareTo(BigDecimal.ONE) <= 0 ? new Waiver(r, CAP_WORD.matcher(clause).find() ? 0.9 : 0.75) : null;
     }
     if ((m = WAIVE_RATIO.matcher(text)).find()) {
       BigDecimal r = ratio(m.group(2), m.group(3));
