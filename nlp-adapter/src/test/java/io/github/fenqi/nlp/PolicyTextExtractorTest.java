@@ -111,6 +111,16 @@ class PolicyTextExtractorTest {
   }
 
   @Test
+  void twoEquallySureValuesLeaveTheFieldUndetermined() {
+    ExtractionResult products = extractor.extract("信用卡最长可分60期，消费贷最长可分36期；逾期90天以上可申请。");
+    assertFalse(products.field(PolicyField.MAX_INSTALLMENTS).isPresent(), "which product's 60 or 36?");
+    assertTrue(products.undetermined().contains(PolicyField.MAX_INSTALLMENTS));
+    assertEquals(90, products.field(PolicyField.MIN_OVERDUE_DAYS).orElseThrow().intValue());
+    assertFalse(extractor.extract("罚息最高减免30%。罚息最高减免50%。").field(PolicyField.MAX_PENALTY_WAIVER).isPresent());
+    assertEquals(Optional.of(36), value("最长可分36期。最长不超过36期。", PolicyField.MAX_INSTALLMENTS), "agreeing");
+  }
+
+  @Test
   void ignoresHotlinesDatesAndLoanExamples() {
     ExtractionResult r = extractor.extract(
         "以借款10000元、分12期为例，每月还款约900元。本公告自2026年12月31日起施行，咨询400-820-8820，9:00-17:00。");
