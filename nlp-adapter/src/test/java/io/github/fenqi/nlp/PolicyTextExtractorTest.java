@@ -141,6 +141,19 @@ class PolicyTextExtractorTest {
   }
 
   @Test
+  void respectiveWaiversGoToTheComponentsInTheOrderNamed() {
+    ExtractionResult r = extractor.extract("罚息与违约金分别减免30%和50%。");
+    assertDecimal("0.3", r.field(PolicyField.MAX_PENALTY_WAIVER).map(ExtractedField::value));
+    assertDecimal("0.5", r.field(PolicyField.MAX_LATE_FEE_WAIVER).map(ExtractedField::value));
+    ExtractionResult reversed = extractor.extract("违约金和罚息分别减免五成和三成。");
+    assertDecimal("0.5", reversed.field(PolicyField.MAX_LATE_FEE_WAIVER).map(ExtractedField::value));
+    assertDecimal("0.3", reversed.field(PolicyField.MAX_PENALTY_WAIVER).map(ExtractedField::value));
+    ExtractionResult same = extractor.extract("罚息和违约金分别减免30%。");
+    assertDecimal("0.3", same.field(PolicyField.MAX_PENALTY_WAIVER).map(ExtractedField::value));
+    assertDecimal("0.3", same.field(PolicyField.MAX_LATE_FEE_WAIVER).map(ExtractedField::value));
+  }
+
+  @Test
   void interestFreeInstallmentPeriodStopsInterestRatherThanWaivingIt() {
     ExtractionResult r = extractor.extract("符合条件的客户可申请最长不超过3年的分期，免收分期期间的利息。");
     assertEquals(Optional.of(true), r.field(PolicyField.STOPS_INTEREST).map(ExtractedField::value));

@@ -185,7 +185,7 @@ public final class PolicyRules {
             inherited = true;
           }
           boolean found = (clause.indexOf('减') >= 0 || clause.indexOf('免') >= 0 || clause.indexOf('折') >= 0
-              || clause.indexOf('少') >= 0) && waiver(clause, cs, waivable, inherited, out);
+              || clause.indexOf('少') >= 0) && waiver(clause, cs, waivable, inherited, termOrder(mentions, cs, ce), out);
           if (!found && inherited && previousBareWaiver) {
             cappedWaiver(clause, cs, waivable, out);
           }
@@ -227,6 +227,24 @@ public final class PolicyRules {
       }
     }
     return terms;
+  }
+
+  /** The terms mentioned in {@code [start, end)}, each once, in the order they are first mentioned. */
+  private static List<FinancialTerm> termOrder(List<TermMention> mentions, int start, int end) {
+    List<TermMention> inside = new ArrayList<>();
+    for (TermMention m : mentions) {
+      if (m.start() >= start && m.end() <= end) {
+        inside.add(m);
+      }
+    }
+    inside.sort(java.util.Comparator.comparingInt(TermMention::start));
+    List<FinancialTerm> order = new ArrayList<>();
+    for (TermMention m : inside) {
+      if (!order.contains(m.term())) {
+        order.add(m.term());
+      }
+    }
+    return order;
   }
 
   private static Set<FinancialTerm> waivable(Set<FinancialTerm> terms) {
@@ -415,7 +433,7 @@ public final class PolicyRules {
 
   /** Adds a waiver candidate for each component if the clause states a waiver; returns whether it did. */
   private static boolean waiver(String clause, int base, Set<FinancialTerm> components, boolean inherited,
-      List<Candidate> out) {
+      List<FinancialTerm> order, List<Candidate> out) {
     if (components.isEmpty()) {
       return false;
     }
@@ -430,6 +448,9 @@ public final class PolicyRules {
     Waiver whole = waiverIn(clause, clause);
     if (whole == null) {
       return false;
+    }
+    if (!inherited && respectively(clause, base, components, order, out)) {
+      return true;
     }
     double factor = inherited ? 0.8 : 1.0;
     // "可减免全部违约金和50%的罚息": several components with different values; pair each with its own segment
@@ -460,6 +481,35 @@ public final class PolicyRules {
         }
       }
       out.add(new Candidate(f, w.value(), base, base + clause.length(), w.confidence() * factor));
+    }
+    return true;
+  }
+
+  /**
+   * "罚息与违约金分别减免30%和50%": the ratios after 分别 go to the components in the order they are named. Returns
+   * whether the clause was read this way; a count that does not pair up settles none of them (rather than giving
+   * every component the first ratio).
+   */
+  private static boolean respectively(String clause, int base, Set<FinancialTerm> components,
+      List<FinancialTerm> order, List<Candidate> out) {
+    int at = clause.indexOf("分别");
+    if (at < 0 || components.size() < 2) {
+      return false;
+    }
+    List<BigDecimal> values = new ArrayList<>();
+    Matcher r = BARE_RATIO.matcher(clause);
+    r.region(at, clause.length());
+    while (r.find()) {
+      values.add(ratio(r.group(1), r.group(2)));
+    }
+    if (values.size() < 2) {
+      return false; // "分别全额减免", "分别减免30%": one value for all
+    }
+    List<FinancialTerm> named = order.stream().filter(components::contains).toList();
+    if (values.size() == named.size() && values.stream().allMatch(v -> v.compareTo(BigDecimal.ONE) <= 0)) {
+      for (int i = 0; i < named.size(); i++) {
+        out.add(new Candidate(waiverField(named.get(i)), values.get(i), base, base + clause.length(), 0.85));
+      }
     }
     return true;
   }
