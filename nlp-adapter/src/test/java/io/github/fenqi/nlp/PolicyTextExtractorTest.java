@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -118,6 +119,15 @@ class PolicyTextExtractorTest {
     assertEquals(90, products.field(PolicyField.MIN_OVERDUE_DAYS).orElseThrow().intValue());
     assertFalse(extractor.extract("罚息最高减免30%。罚息最高减免50%。").field(PolicyField.MAX_PENALTY_WAIVER).isPresent());
     assertEquals(Optional.of(36), value("最长可分36期。最长不超过36期。", PolicyField.MAX_INSTALLMENTS), "agreeing");
+  }
+
+  @Test
+  void whatRemainsToPayAfterAWaiverIsNotTheWaiver() {
+    for (String text : List.of("减免后剩余罚息不超过10%。", "罚息减免后按10%收取。", "罚息减免后最低收取20%。")) {
+      assertFalse(extractor.extract(text).field(PolicyField.MAX_PENALTY_WAIVER).isPresent(), text);
+    }
+    assertFalse(extractor.extract("利息减免至原利息的30%。").field(PolicyField.MAX_INTEREST_WAIVER).isPresent());
+    assertDecimal("0.8", value("罚息减免比例最高可达80%。", PolicyField.MAX_PENALTY_WAIVER));
   }
 
   @Test

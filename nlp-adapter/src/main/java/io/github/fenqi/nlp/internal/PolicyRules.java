@@ -78,8 +78,13 @@ public final class PolicyRules {
       "(?:减免|免除|豁免|减收|少收|减)([^" + STOP + "\\d%‰]{0,8}?)" + NUM + "\\s*(%|‰|成)");
   /** "减免30%至50%", "减免30-50%": the cap is the upper end (the first unit may be left out). */
   private static final Pattern WAIVE_RATIO_RANGE = Pattern.compile(
-      "(?:减免|免除|豁免|减收|少收|减)[^" + STOP + "\\d%‰]{0,8}?" + NUM + "\\s*(%|‰|成)?\\s*(?:-|~|至|到)\\s*" + NUM
+      "(?:减免|免除|豁免|减收|少收|减)([^" + STOP + "\\d%‰]{0,8}?)" + NUM + "\\s*(%|‰|成)?\\s*(?:-|~|至|到)\\s*" + NUM
           + "\\s*(%|‰|成)");
+  /**
+   * Between a waiver verb and a ratio: the ratio is what is left to pay, not what is waived ("减免后剩余罚息不超过10%",
+   * "利息减免至原利息的30%", "减免后按10%收取").
+   */
+  private static final Pattern REMAINDER = Pattern.compile("^\\s*(?:后|至|到)|剩余|收取|支付|缴纳|偿还|仍需");
   private static final Pattern WAIVE_ALL = Pattern.compile(
       "全额(?:减免|免除|豁免)|全部(?:减免|免除|豁免)|全免|(?:减免|免除)全部|免除|免收");
   private static final Pattern CAP_WORD = Pattern.compile("最高|最多|上限|不超过|至多|比例");
@@ -550,12 +555,12 @@ public final class PolicyRules {
       BigDecimal paid = d.compareTo(BigDecimal.TEN) < 0 ? d.movePointLeft(1) : d.movePointLeft(2);
       return paid.compareTo(BigDecimal.ONE) <= 0 ? new Waiver(normalize(BigDecimal.ONE.subtract(paid)), 0.8) : null;
     }
-    if ((m = WAIVE_RATIO_RANGE.matcher(text)).find()) {
-      BigDecimal r = ratio(m.group(3), m.group(4));
-      return r.compareTo(BigDecimal.ONE) <= 0 ? new Waiver(r, CAP_WORD.matcher(clause).find() ? 0.9 : 0.75) : null;
-    }
-    if ((m = WAIVE_RATIO.matcher(text)).find()) {
-      BigDecimal r = ratio(m.group(2), m.group(3));
+    if ((m = WAIVE_RATIO_RANGE.matcher(text)).find() || (m = WAIVE_RATIO.matcher(text)).find()) {
+      if (REMAINDER.matcher(m.group(1)).find()) {
+        return null; // what remains to be paid: the waiver it implies is not a cap the text states
+      }
+      boolean range = m.groupCount() == 5;
+      BigDecimal r = ratio(m.group(range ? 4 : 2), m.group(range ? 5 : 3));
       return r.compareTo(BigDecimal.ONE) <= 0 ? new Waiver(r, CAP_WORD.matcher(clause).find() ? 0.9 : 0.75) : null;
     }
     if (WAIVE_ALL.matcher(text).find()) {
