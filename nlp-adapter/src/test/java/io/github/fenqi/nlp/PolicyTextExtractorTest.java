@@ -131,6 +131,14 @@ class PolicyTextExtractorTest {
   }
 
   @Test
+  void aDownPaymentCapIsNotTheMinimum() {
+    for (String text : List.of("首付不超过30%。", "首付最高30%。", "首付比例30%以下即可。")) {
+      assertFalse(extractor.extract(text).field(PolicyField.MIN_DOWN_PAYMENT_RATIO).isPresent(), text);
+    }
+    assertDecimal("0.1", value("首付不低于欠款的10%，最高不超过30%。", PolicyField.MIN_DOWN_PAYMENT_RATIO));
+  }
+
+  @Test
   void ignoresHotlinesDatesAndLoanExamples() {
     ExtractionResult r = extractor.extract(
         "以借款10000元、分12期为例，每月还款约900元。本公告自2026年12月31日起施行，咨询400-820-8820，9:00-17:00。");

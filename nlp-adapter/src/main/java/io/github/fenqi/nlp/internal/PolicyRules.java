@@ -93,6 +93,7 @@ public final class PolicyRules {
   private static final Pattern DOWN_CONTEXT = Pattern.compile("首付|首期|首次还款|首笔|先偿还|先还|一次性偿还|一次性还");
   private static final Pattern DOWN_NONE = Pattern.compile(
       "(?:无需|不需要?|无须|免|零|0|没有|不用|无)首付|首付(?:款|比例)?(?:为|是)?\\s*(?:0|零)(?:元|%)?(?![.\\d])");
+  private static final Pattern DOWN_UPPER_BOUND = Pattern.compile("不超过|不高于|不得超过|最高|最多|至多|上限");
   private static final Pattern PERCENT = Pattern.compile(NUM + "\\s*(%|‰|‱)");
 
   // ---- hardship proof ----
@@ -583,6 +584,10 @@ public final class PolicyRules {
     }
     Matcher m = PERCENT.matcher(clause);
     if (m.find()) {
+      if (DOWN_UPPER_BOUND.matcher(clause.substring(0, m.start())).find()
+          || clause.startsWith("以下", m.end()) || clause.startsWith("以内", m.end())) {
+        return; // "首付不超过30%": a most, not the least
+      }
       BigDecimal r = ratio(m.group(1), m.group(2));
       if (r.compareTo(BigDecimal.ONE) <= 0) {
         out.add(new Candidate(PolicyField.MIN_DOWN_PAYMENT_RATIO, r, base, base + clause.length(), 0.85));
