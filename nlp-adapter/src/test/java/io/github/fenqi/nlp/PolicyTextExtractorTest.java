@@ -139,6 +139,15 @@ class PolicyTextExtractorTest {
   }
 
   @Test
+  void aDeferralOrGracePeriodIsNoInstallmentTerm() {
+    for (String text : List.of("延期还款最长6个月。", "展期最长12个月。")) {
+      assertFalse(extractor.extract(text).field(PolicyField.MAX_INSTALLMENTS).isPresent(), text);
+    }
+    assertEquals(Optional.of(36), value("最长可延期6个月，分期最长36期。", PolicyField.MAX_INSTALLMENTS));
+    assertEquals(Optional.of(60), value("宽限期最长3个月，还款期限最长5年。", PolicyField.MAX_INSTALLMENTS));
+  }
+
+  @Test
   void ignoresHotlinesDatesAndLoanExamples() {
     ExtractionResult r = extractor.extract(
         "以借款10000元、分12期为例，每月还款约900元。本公告自2026年12月31日起施行，咨询400-820-8820，9:00-17:00。");

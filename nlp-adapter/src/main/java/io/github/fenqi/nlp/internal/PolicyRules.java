@@ -284,9 +284,13 @@ public final class PolicyRules {
     return months >= 1 && months <= 360;
   }
 
-  private static boolean overdueBefore(String s, int at) {
+  /** Periods in months or years that are not an installment plan: overdue time, a deferral, a grace period. */
+  private static final Pattern OTHER_PERIOD = Pattern.compile("逾期|延期|展期|宽限|缓还|缓缴|停催");
+
+  /** Whether the eight characters before {@code at} speak of another period than the plan's ("延期还款最长6个月"). */
+  private static boolean otherPeriodBefore(String s, int at) {
     int from = Math.max(0, at - 8);
-    return s.substring(from, at).contains("逾期");
+    return OTHER_PERIOD.matcher(s.substring(from, at)).find();
   }
 
   private static void installments(String s, int base, List<Candidate> out) {
@@ -294,7 +298,7 @@ public final class PolicyRules {
     Matcher m = RANGE.matcher(s);
     while (m.find()) {
       String unit = m.group(4);
-      if (!"期".equals(unit) && (!termContext || overdueBefore(s, m.start()))) {
+      if (!"期".equals(unit) && (!termContext || otherPeriodBefore(s, m.start()))) {
         continue;
       }
       String firstUnit = m.group(2) == null ? unit : m.group(2);
@@ -343,7 +347,7 @@ public final class PolicyRules {
       if (window.contains("逾期") || window.contains("减") || window.contains("免") || window.contains("天")) {
         continue;
       }
-      if (!"期".equals(unit) && (!termContext || overdueBefore(s, m.start()))) {
+      if (!"期".equals(unit) && (!termContext || otherPeriodBefore(s, m.start()) || OTHER_PERIOD.matcher(window).find())) {
         continue;
       }
       int v = months(m.group(2), unit);
