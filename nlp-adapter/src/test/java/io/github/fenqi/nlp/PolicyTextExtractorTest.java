@@ -148,6 +148,15 @@ class PolicyTextExtractorTest {
   }
 
   @Test
+  void aFraudWarningIsNotThePolicyItRefutes() {
+    ExtractionResult r = extractor.extract("【风险提示】网传“停息挂账”系谣言。所谓“可减免全部罚息、最长分60期”均为诈骗，"
+        + "请勿相信。本行个性化分期最长36期，罚息最高减免30%。");
+    assertFalse(r.field(PolicyField.STOPS_INTEREST).isPresent());
+    assertEquals(Optional.of(36), r.field(PolicyField.MAX_INSTALLMENTS).map(ExtractedField::value));
+    assertDecimal("0.3", r.field(PolicyField.MAX_PENALTY_WAIVER).map(ExtractedField::value));
+  }
+
+  @Test
   void ignoresHotlinesDatesAndLoanExamples() {
     ExtractionResult r = extractor.extract(
         "以借款10000元、分12期为例，每月还款约900元。本公告自2026年12月31日起施行，咨询400-820-8820，9:00-17:00。");

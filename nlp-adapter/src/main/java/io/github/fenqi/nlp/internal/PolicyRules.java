@@ -27,6 +27,10 @@ public final class PolicyRules {
   private static final String NUM = "(\\d+(?:\\.\\d+)?)";
   private static final String STOP = ",。;!?\n";
 
+  /** A fraud warning or denial: lenders' notices quote the promises of fraudsters and rumours to refute them. */
+  private static final Pattern WARNING = Pattern.compile(
+      "谣言|诈骗|骗局|虚假宣传|不实信息|网传|冒充|谨防|警惕|切勿相信|请勿相信|不法分子|非法中介");
+
   // ---- distractor masks ----
   private static final Pattern DISTRACTOR = Pattern.compile(String.join("|",
       "\\d{4}\\s*年(?:\\s*\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*[日号])?)?",
@@ -163,6 +167,9 @@ public final class PolicyRules {
 
   private static void sentence(String text, int start, int end, List<TermMention> mentions, List<Candidate> out) {
     String s = text.substring(start, end);
+    if (WARNING.matcher(s).find()) {
+      return; // "网传停息挂账系谣言", "所谓'可减免全部罚息'均为诈骗": what the lender denies is not its policy
+    }
     boolean digits = hasDigit(s);
     if (digits && (s.indexOf('期') >= 0 || s.indexOf('年') >= 0 || s.indexOf('月') >= 0)) {
       installments(s, start, out);
