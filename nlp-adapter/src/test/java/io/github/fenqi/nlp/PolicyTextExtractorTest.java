@@ -157,6 +157,15 @@ class PolicyTextExtractorTest {
   }
 
   @Test
+  void anInterestStopTheLenderDoesNotOfferIsNoStop() {
+    ExtractedField f = extractor.extract("本公司不提供停息挂账服务。").field(PolicyField.STOPS_INTEREST).orElseThrow();
+    assertFalse(f.booleanValue());
+    assertEquals("不提供停息", f.evidence().text());
+    assertEquals(Optional.of(false), value("本行从未承诺停息挂账。", PolicyField.STOPS_INTEREST));
+    assertEquals(Optional.of(true), value("符合条件的可办理停息挂账。", PolicyField.STOPS_INTEREST));
+  }
+
+  @Test
   void ignoresHotlinesDatesAndLoanExamples() {
     ExtractionResult r = extractor.extract(
         "以借款10000元、分12期为例，每月还款约900元。本公告自2026年12月31日起施行，咨询400-820-8820，9:00-17:00。");

@@ -111,6 +111,9 @@ public final class PolicyRules {
   private static final Pattern STOPS = Pattern.compile(
       "停息|(?:停止|暂停|不再|不)计息|免收[^" + STOP + "]{0,8}?期间[^" + STOP + "]{0,4}?利息|(?:停止|不再|暂停|免收|不)(?:另|再|额外)?(?:计收|收取|产生|计算|计|收)(?:新的|新增的?)?[^" + STOP + "]{0,6}?利息"
           + "|利息[^" + STOP + "]{0,3}?(?:停止|不再|暂停)(?:计收|收取|产生|计算|计)");
+  /** Just before an interest stop, a refusal to offer it ("不提供停息挂账", "从未承诺停息"). */
+  private static final Pattern STOP_REFUSED = Pattern.compile(
+      "(?:不|未|从未|并未|并不|没有|无法|不能|不会)(?:提供|支持|办理|受理|承诺|接受|开展|实行|实施|适用|存在)[^" + STOP + "]*$");
   private static final Pattern CONTINUES = Pattern.compile(
       "利息[^" + STOP + "]{0,3}?(?:照常|正常|继续|仍然|仍|依然|照)(?:计算|计收|收取|计息|计|收)"
           + "|(?:照常|正常|继续)(?:计收|收取|计算|计)利息|正常计息");
@@ -633,7 +636,14 @@ public final class PolicyRules {
     }
     m = STOPS.matcher(s);
     if (m.find()) {
-      out.add(new Candidate(PolicyField.STOPS_INTEREST, Boolean.TRUE, base + m.start(), base + m.end(), 0.85));
+      int window = Math.max(0, m.start() - 8);
+      Matcher refused = STOP_REFUSED.matcher(s.substring(window, m.start()));
+      if (refused.find()) { // "本公司不提供停息挂账服务": interest is not stopped
+        out.add(new Candidate(PolicyField.STOPS_INTEREST, Boolean.FALSE, base + window + refused.start(), base + m.end(),
+            0.8));
+      } else {
+        out.add(new Candidate(PolicyField.STOPS_INTEREST, Boolean.TRUE, base + m.start(), base + m.end(), 0.85));
+      }
     }
   }
 
