@@ -166,6 +166,17 @@ class PolicyTextExtractorTest {
   }
 
   @Test
+  void anOverdueThresholdThatExcludesIsNoMinimum() {
+    for (String text : List.of("逾期超过180天的客户暂不支持分期。", "逾期90天以上的客户不适用本政策。",
+        "逾期超过90天的客户不能申请。", "逾期超过90天的客户不在本次活动范围。")) {
+      assertFalse(extractor.extract(text).field(PolicyField.MIN_OVERDUE_DAYS).isPresent(), text);
+    }
+    ExtractionResult r = extractor.extract("逾期超过90天的客户分期不得超过36期。");
+    assertEquals(90, r.field(PolicyField.MIN_OVERDUE_DAYS).orElseThrow().intValue());
+    assertEquals(36, r.field(PolicyField.MAX_INSTALLMENTS).orElseThrow().intValue());
+  }
+
+  @Test
   void ignoresHotlinesDatesAndLoanExamples() {
     ExtractionResult r = extractor.extract(
         "以借款10000元、分12期为例，每月还款约900元。本公告自2026年12月31日起施行，咨询400-820-8820，9:00-17:00。");

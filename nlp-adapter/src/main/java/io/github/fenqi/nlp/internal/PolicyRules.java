@@ -63,6 +63,10 @@ public final class PolicyRules {
           + "\\s*(天|日|个月|月|年)(以上|及以上|或以上|\\+|\\(含\\)以上)?");
   private static final Pattern OVERDUE_BEFORE = Pattern.compile(
       "(超过|满|达到|不少于)\\s*" + NUM + "\\s*(天|日|个月|月|年)(以上)?的?逾期");
+  /** After an overdue threshold in its clause: those beyond it are excluded, so it is no minimum. */
+  private static final Pattern EXCLUDED = Pattern.compile(
+      "不支持|不适用|不享受|不参与|不受理|不办理|不接受|不符合|除外|不在[^" + STOP + "]{0,6}范围"
+          + "|(?:不能|不可|无法|不得|不予)(?:再)?(?:申请|办理|受理|参与|享受|适用)");
   private static final Pattern THRESHOLD_WORD = Pattern.compile("超过|满|达到|达|不少于|不低于|大于|以上");
 
   // ---- waivers ----
@@ -392,6 +396,9 @@ public final class PolicyRules {
           || after.startsWith("以下") || after.startsWith("内") || after.startsWith("之内")) {
         continue; // "逾期不超过30天", "逾期90天以内": an upper bound, not the minimum
       }
+      if (excludedAfter(s, m.end())) {
+        continue; // "逾期超过180天的客户暂不支持分期": a limit of who may apply, not the minimum
+      }
       int d = days(m.group(3), m.group(4));
       if (d >= 1 && d <= 3650) {
         double conf = m.group(2) != null && m.group(5) == null ? 0.9 : 0.85;
@@ -400,11 +407,23 @@ public final class PolicyRules {
     }
     m = OVERDUE_BEFORE.matcher(s);
     while (m.find()) {
+      if (excludedAfter(s, m.end())) {
+        continue;
+      }
       int d = days(m.group(2), m.group(3));
       if (d >= 1 && d <= 3650) {
         out.add(new Candidate(PolicyField.MIN_OVERDUE_DAYS, d, base + m.start(), base + m.end(), 0.8));
       }
     }
+  }
+
+  /** Whether the rest of the clause from {@code at} excludes those it describes ("…的客户不适用本政策"). */
+  private static boolean excludedAfter(String s, int at) {
+    int end = at;
+    while (end < s.length() && s.charAt(end) != ',') {
+      end++;
+    }
+    return EXCLUDED.matcher(s.substring(at, end)).find();
   }
 
   // ---------------------------------------------------------------- waivers
