@@ -177,6 +177,14 @@ class PolicyTextExtractorTest {
   }
 
   @Test
+  void anIdentityDocumentOrAFalseProofIsNoHardshipProof() {
+    assertEquals(Optional.of(false), value("需提供身份证明，无需提供困难证明。", PolicyField.REQUIRES_HARDSHIP_PROOF));
+    assertFalse(extractor.extract("须提供本人身份证明。").field(PolicyField.REQUIRES_HARDSHIP_PROOF).isPresent());
+    assertFalse(extractor.extract("提供虚假证明的，取消减免资格。").field(PolicyField.REQUIRES_HARDSHIP_PROOF).isPresent());
+    assertEquals(Optional.of(true), value("需提供失业、疾病等困难证明。", PolicyField.REQUIRES_HARDSHIP_PROOF));
+  }
+
+  @Test
   void ignoresHotlinesDatesAndLoanExamples() {
     ExtractionResult r = extractor.extract(
         "以借款10000元、分12期为例，每月还款约900元。本公告自2026年12月31日起施行，咨询400-820-8820，9:00-17:00。");

@@ -106,6 +106,8 @@ public final class PolicyRules {
 
   // ---- hardship proof ----
   private static final Pattern PROOF = Pattern.compile("证明");
+  /** Just before 证明, words making it something other than proof of hardship. */
+  private static final Pattern NOT_HARDSHIP_PROOF = Pattern.compile("(?:身份|虚假|伪造|结清|清偿|还款|户籍)$");
   private static final Pattern PROOF_NOT_NEEDED = Pattern.compile("无需|不需|无须|不用|免于|免|不要求|不必|毋须");
   private static final Pattern PROOF_NEEDED = Pattern.compile("需|须|要|应|提交|提供|上传|出具|凭|递交");
   private static final Pattern PROOF_OPTIONAL_BEFORE = Pattern.compile("可提供|可以提供|可上传|可提交|可自愿|能提供|如提供|若提供|如能|若能");
@@ -634,6 +636,9 @@ public final class PolicyRules {
     Matcher m = PROOF.matcher(clause);
     while (m.find()) {
       String before = clause.substring(Math.max(0, m.start() - 20), m.start());
+      if (NOT_HARDSHIP_PROOF.matcher(before).find()) {
+        continue; // "需提供身份证明": an identity document; "提供虚假证明的": a sanction
+      }
       String after = sentence.substring(Math.min(sentence.length(), clauseOffset + m.end()),
           Math.min(sentence.length(), clauseOffset + m.end() + 16));
       if (PROOF_NOT_NEEDED.matcher(before).find() || PROOF_OPTIONAL_AFTER.matcher(after).find()) {
