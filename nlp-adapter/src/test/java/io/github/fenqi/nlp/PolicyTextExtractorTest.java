@@ -267,6 +267,13 @@ class PolicyTextExtractorTest {
     assertFalse(r.undetermined().contains(PolicyField.MAX_INSTALLMENTS));
   }
 
+  @Test
+  void aVeryLongListDoesNotOverflowTheStack() {
+    ExtractionResult r = extractor.extract("可选期数：" + "3、".repeat(5_000) + "6、9、12期。最长可分36期。");
+    assertEquals(36, r.field(PolicyField.MAX_INSTALLMENTS).orElseThrow().intValue());
+    assertEquals(Optional.of(3), value("可选期数：3、6、9、12、18、24、36、48、60期。", PolicyField.MIN_INSTALLMENTS));
+  }
+
   @Property(tries = 200)
   void neverThrowsAndEvidenceIsAlwaysASpanOfTheInput(@ForAll @StringLength(max = 120) String text) {
     ExtractionResult r = extractor.extract(text);

@@ -46,9 +46,12 @@ public final class PolicyRules {
   // ---- installments ----
   private static final Pattern RANGE = Pattern.compile(
       "(?<![\\d.])(\\d+)\\s*(期|个月|年)?\\s*(?:-|~|至|到)\\s*(\\d+)\\s*(期|个月|年)");
-  /** 12期、24期或36期, and 3、6、9、12期 (the unit written once, at the end). */
+  /**
+   * 12期、24期或36期, and 3、6、9、12期 (the unit written once, at the end). At most 25 items: the regex engine
+   * recurses once per repetition, so an unbounded list ("3、" a thousand times) overflowed the stack.
+   */
   private static final Pattern LIST = Pattern.compile(
-      "(?<![\\d.#])\\d+\\s*期?(?:\\s*(?:、|或者|或|和|及|/)\\s*\\d+\\s*期?)*\\s*(?:、|或者|或|和|及|/)\\s*\\d+\\s*期");
+      "(?<![\\d.#])\\d+\\s*期?(?:\\s*(?:、|或者|或|和|及|/)\\s*\\d+\\s*期?){0,23}\\s*(?:、|或者|或|和|及|/)\\s*\\d+\\s*期");
   private static final Pattern N_PERIODS = Pattern.compile("(\\d+)");
   private static final Pattern MAX_TERM = Pattern.compile(
       "(?:最长|最多|最高|不超过|不得超过|不超|至多|上限为?|最大)([^" + STOP + "\\d%‰]{0,10}?)(\\d+)\\s*(期|个月|年)");
