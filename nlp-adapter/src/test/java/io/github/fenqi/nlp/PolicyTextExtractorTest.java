@@ -274,6 +274,17 @@ class PolicyTextExtractorTest {
     assertEquals(Optional.of(3), value("可选期数：3、6、9、12、18、24、36、48、60期。", PolicyField.MIN_INSTALLMENTS));
   }
 
+  /** Linear in the text: a long page without full stops (200 000 characters in one clause) took over a minute. */
+  @Test
+  void aVeryLongTextIsReadInLinearTime() {
+    String oneClause = "罚息减免50%和违约金".repeat(16_000);
+    String manyClauses = "逾期超过90天的客户最长可分36期，罚息最高减免50%，本金不予减免。".repeat(20_000);
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
+      assertDecimal("0.5", value(oneClause, PolicyField.MAX_PENALTY_WAIVER));
+      assertEquals(Optional.of(36), value(manyClauses, PolicyField.MAX_INSTALLMENTS));
+    });
+  }
+
   @Property(tries = 200)
   void neverThrowsAndEvidenceIsAlwaysASpanOfTheInput(@ForAll @StringLength(max = 120) String text) {
     ExtractionResult r = extractor.extract(text);

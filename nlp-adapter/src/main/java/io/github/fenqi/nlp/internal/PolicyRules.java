@@ -159,13 +159,15 @@ public final class PolicyRules {
   /** Every candidate the rules find in {@code text} (normalised), given the term mentions in it. */
   public static List<Candidate> apply(String normalized, List<TermMention> mentions) {
     String text = mask(normalized);
+    List<TermMention> byStart = new ArrayList<>(mentions);
+    byStart.sort(java.util.Comparator.comparingInt(TermMention::start)); // looked up per clause by binary search
     List<Candidate> out = new ArrayList<>();
     int sentenceStart = 0;
     int n = text.length();
     for (int i = 0; i <= n; i++) {
       if (i == n || isSentenceEnd(text.charAt(i))) {
         if (i > sentenceStart) {
-          sentence(text, sentenceStart, i, mentions, out);
+          sentence(text, sentenceStart, i, byStart, out);
         }
         sentenceStart = i + 1;
       }
@@ -244,27 +246,39 @@ public final class PolicyRules {
     return false;
   }
 
+  /** The mentions lying in {@code [start, end)}, in order; {@code mentions} is sorted by start. */
+  private static List<TermMention> inside(List<TermMention> mentions, int start, int end) {
+    int lo = 0;
+    int hi = mentions.size();
+    while (lo < hi) { // the first mention starting at or after start
+      int mid = (lo + hi) >>> 1;
+      if (mentions.get(mid).start() < start) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    List<TermMention> found = new ArrayList<>();
+    for (int i = lo; i < mentions.size() && mentions.get(i).start() < end; i++) {
+      if (mentions.get(i).end() <= end) {
+        found.add(mentions.get(i));
+      }
+    }
+    return found;
+  }
+
   private static Set<FinancialTerm> termsIn(List<TermMention> mentions, int start, int end) {
     Set<FinancialTerm> terms = EnumSet.noneOf(FinancialTerm.class);
-    for (TermMention m : mentions) {
-      if (m.start() >= start && m.end() <= end) {
-        terms.add(m.term());
-      }
+    for (TermMention m : inside(mentions, start, end)) {
+      terms.add(m.term());
     }
     return terms;
   }
 
   /** The terms mentioned in {@code [start, end)}, each once, in the order they are first mentioned. */
   private static List<FinancialTerm> termOrder(List<TermMention> mentions, int start, int end) {
-    List<TermMention> inside = new ArrayList<>();
-    for (TermMention m : mentions) {
-      if (m.start() >= start && m.end() <= end) {
-        inside.add(m);
-      }
-    }
-    inside.sort(java.util.Comparator.comparingInt(TermMention::start));
     List<FinancialTerm> order = new ArrayList<>();
-    for (TermMention m : inside) {
+    for (TermMention m : inside(mentions, start, end)) {
       if (!order.contains(m.term())) {
         order.add(m.term());
       }
@@ -422,10 +436,13 @@ public final class PolicyRules {
     }
   }
 
-  /** Whether the rest of the clause from {@code at} excludes those it describes ("…的客户不适用本政策"). */
+  /**
+   * Whether the rest of the clause from {@code at}, up to 40 characters (a scan to the clause's end for every
+   * threshold would be quadratic in a text without commas), excludes those it describes ("…的客户不适用本政策").
+   */
   private static boolean excludedAfter(String s, int at) {
     int end = at;
-    while (end < s.length() && s.charAt(end) != ',') {
+    while (end < s.length() && end - at < 40 && s.charAt(end) != ',') {
       end++;
     }
     return EXCLUDED.matcher(s.substring(at, end)).find();
@@ -489,7 +506,8 @@ public final class PolicyRules {
         return false;
       }
     }
-    Waiver whole = waiverIn(clause, clause);
+    boolean capped = CAP_WORD.matcher(clause).find(); // once per clause, not once per segment
+    Waiver whole = waiverIn(clause, capped);
     if (whole == null) {
       return false;
     }
@@ -499,7 +517,7 @@ public final class PolicyRules {
     double factor = inherited ? 0.8 : 1.0;
     // "可减免全部违约金和50%的罚息": several components with different values; pair each with its own segment
     String[] segments = SEGMENT_SPLIT.split(clause);
-    boolean paired = components.size() > 1 && segments.length > 1 && distinctValues(segments, clause) > 1;
+    boolean paired = components.size() > 1 && segments.length > 1 && distinctValues(segments, capped) > 1;
     for (FinancialTerm t : components) {
       PolicyField f = waiverField(t);
       if (f == null) {
@@ -509,7 +527,7 @@ public final class PolicyRules {
       if (paired) {
         for (String seg : segments) {
           if (mentions(seg, t)) {
-            Waiver own = waiverIn(seg, clause);
+            Waiver own = waiverIn(seg, capped);
             if (own == null) {
               Matcher bare = BARE_RATIO.matcher(seg);
               if (bare.find()) {
@@ -558,10 +576,10 @@ public final class PolicyRules {
     return true;
   }
 
-  private static int distinctValues(String[] segments, String clause) {
+  private static int distinctValues(String[] segments, boolean capped) {
     Set<BigDecimal> values = new java.util.HashSet<>();
     for (String seg : segments) {
-      Waiver w = waiverIn(seg, clause);
+      Waiver w = waiverIn(seg, capped);
       if (w == null) {
         Matcher bare = BARE_RATIO.matcher(seg);
         if (bare.find()) {
@@ -584,7 +602,8 @@ public final class PolicyRules {
     };
   }
 
-  private static @Nullable Waiver waiverIn(String text, String clause) {
+  /** The waiver {@code text} states; {@code capped}: its clause has a cap word, so a ratio is a cap. */
+  private static @Nullable Waiver waiverIn(String text, boolean capped) {
     Matcher m;
     if (WAIVE_NONE.matcher(text).find()) {
       return new Waiver(BigDecimal.ZERO.setScale(1), 0.85);
@@ -600,7 +619,7 @@ public final class PolicyRules {
       }
       boolean range = m.groupCount() == 5;
       BigDecimal r = ratio(m.group(range ? 4 : 2), m.group(range ? 5 : 3));
-      return r.compareTo(BigDecimal.ONE) <= 0 ? new Waiver(r, CAP_WORD.matcher(clause).find() ? 0.9 : 0.75) : null;
+      return r.compareTo(BigDecimal.ONE) <= 0 ? new Waiver(r, capped ? 0.9 : 0.75) : null;
     }
     if (WAIVE_ALL.matcher(text).find()) {
       return new Waiver(BigDecimal.ONE.setScale(1), 0.85);
