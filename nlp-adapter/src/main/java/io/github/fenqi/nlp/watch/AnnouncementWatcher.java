@@ -108,10 +108,15 @@ public final class AnnouncementWatcher implements AutoCloseable {
     scheduler = s;
   }
 
+  /**
+   * A scheduled poll. Anything it throws is logged and the next poll still runs: a scheduled executor silently
+   * cancels a task that throws, which would end all polling. A stack overflow (a pathological text in a custom
+   * source or recogniser) is survived too; other Errors are left to stop the JVM's work as they would anyway.
+   */
   private void pollSafely() {
     try {
       pollOnce();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
       LOG.error("announcement watcher poll failed; will retry at the next interval", e);
     }
   }

@@ -94,6 +94,26 @@ class AnnouncementWatcherTest {
     server.close();
   }
 
+  /** A source of hexin's policy (a mailbox, a file drop) that fetches with {@code fetch}. */
+  private static PolicySource fetching(String id, java.util.function.Supplier<List<Announcement>> fetch) {
+    return new PolicySource() {
+      @Override
+      public String id() {
+        return id;
+      }
+
+      @Override
+      public String platformId() {
+        return "hexin";
+      }
+
+      @Override
+      public List<Announcement> fetch() {
+        return fetch.get();
+      }
+    };
+  }
+
   private HttpPolicySource source(String id, String path) {
     return HttpPolicySource.builder(id, "hexin", server.uri(path)).readTimeout(Duration.ofSeconds(2)).build();
   }
@@ -214,22 +234,9 @@ class AnnouncementWatcherTest {
 
   @Test
   void aSourceThatThrowsAnythingDoesNotStopTheOthers() {
-    PolicySource buggy = new PolicySource() {
-      @Override
-      public String id() {
-        return "buggy";
-      }
-
-      @Override
-      public String platformId() {
-        return "hexin";
-      }
-
-      @Override
-      public List<Announcement> fetch() {
-        throw new java.io.UncheckedIOException(new java.io.IOException("mailbox closed"));
-      }
-    };
+    PolicySource buggy = fetching("buggy", () -> {
+      throw new java.io.UncheckedIOException(new java.io.IOException("mailbox closed"));
+    });
     AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
         .source(buggy, AnnouncementWatcher.Mode.REVIEW)
         .source(source("notices", "/notice"), AnnouncementWatcher.Mode.REVIEW).listener(recorder).build();
@@ -283,6 +290,24 @@ class AnnouncementWatcherTest {
     }
     assertTrue(Thread.getAllStackTraces().keySet().stream()
         .noneMatch(t -> t.getName().equals("fenqi-announcement-watcher") && t.isAlive()), "scheduler thread stopped");
+  }
+
+  @Test
+  void aPollThatOverflowsTheStackDoesNotEndTheSchedule() throws InterruptedException {
+    java.util.concurrent.atomic.AtomicInteger fetches = new java.util.concurrent.atomic.AtomicInteger();
+    CountDownLatch secondPoll = new CountDownLatch(1);
+    PolicySource recursive = fetching("recursive", () -> {
+      if (fetches.incrementAndGet() == 1) {
+        throw new StackOverflowError("a pathological page");
+      }
+      secondPoll.countDown();
+      return List.of();
+    });
+    try (AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
+        .source(recursive, AnnouncementWatcher.Mode.REVIEW).interval(Duration.ofSeconds(1)).build()) {
+      watcher.start();
+      assertTrue(secondPoll.await(10, TimeUnit.SECONDS), "polled again after the failed poll");
+    }
   }
 
   @Test
