@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
@@ -283,6 +286,26 @@ class PolicyTextExtractorTest {
       assertDecimal("0.5", value(oneClause, PolicyField.MAX_PENALTY_WAIVER));
       assertEquals(Optional.of(36), value(manyClauses, PolicyField.MAX_INSTALLMENTS));
     });
+  }
+
+  /** Pieces of real announcements: numerals of every script, units, cues, distractors, emoji, full-width forms. */
+  @Provide
+  Arbitrary<String> announcementLike() {
+    Arbitrary<String> piece = Arbitraries.of("逾期", "超过", "满", "90", "九十", "玖拾", "天", "个月", "年", "半年",
+        "以上", "以内", "最长", "不超过", "可分", "期", "36", "叁拾陆", "三十六", "至", "~", "～", "—", "——", "３６",
+        "罚息", "罰息", "违约金", "本金", "利息", "减免", "減免", "不予", "未", "全额", "百分之", "五十", "50", "%",
+        "％", "成", "打", "八五", "折", "首付", "无需", "证明", "需提供", "身份", "手续费", "每月", "千分之", "点",
+        "停息", "不提供", "照常", "分别", "和", "、", "，", "。", "；", "\n", "\r\n", "😀", "𠀀", "2026年1月1日",
+        "400-820-8820", "10000元", "第七十条", "7个工作日", " ", "　", "陆", "大陆", "一", "两", "万", "亿", "谣言");
+    return piece.list().ofMaxSize(40).map(ps -> String.join("", ps));
+  }
+
+  @Property(tries = 500)
+  void evidenceIsASpanOfGeneratedAnnouncements(@ForAll("announcementLike") String text) {
+    ExtractionResult r = extractor.extract(text);
+    r.fields().values().forEach(f -> assertEquals(
+        text.substring(f.evidence().start(), f.evidence().end()), f.evidence().text(), f.field().jsonName()));
+    r.termMentions().forEach(m -> assertEquals(text.substring(m.start(), m.end()), m.text()));
   }
 
   @Property(tries = 200)
