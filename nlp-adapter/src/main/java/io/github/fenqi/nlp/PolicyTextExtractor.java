@@ -6,6 +6,7 @@ import io.github.fenqi.nlp.internal.PolicyRules;
 import io.github.fenqi.nlp.internal.TextNormalizer;
 import io.github.fenqi.nlp.spi.EntityRecognizer;
 import io.github.fenqi.nlp.spi.TermMention;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -18,7 +19,8 @@ import java.util.Set;
  * Reads a lender's Chinese policy text (announcement, notice, customer-service answer) into structured fields:
  * installment range, minimum overdue days, waiver caps, down payment, hardship proof, interest stop, monthly fee,
  * and the financial terms mentioned. Each field carries its evidence (a span of the original text) and a
- * confidence; fields the text does not determine are absent.
+ * confidence; fields the text does not determine are absent — so is a field the text gives two different values
+ * with the same confidence (two products' terms, or a contradiction), rather than one of them picked silently.
  *
  * <p>The text is normalised first (full-width forms, traditional script, Chinese numerals such as 二十四, 百分之三十,
  * 千分之六, 半年); numbers that are not policy values (dates, hotlines, amounts such as 借款10000元) are masked
@@ -60,12 +62,18 @@ public final class PolicyTextExtractor {
     List<Candidate> candidates = PolicyRules.apply(n, mentions);
 
     Map<PolicyField, Candidate> best = new EnumMap<>(PolicyField.class);
+    // "信用卡最长可分60期，消费贷最长可分36期": equally sure of two values, the text does not settle the field
+    Set<PolicyField> contested = EnumSet.noneOf(PolicyField.class);
     for (Candidate c : candidates) {
       Candidate b = best.get(c.field());
       if (b == null || c.confidence() > b.confidence()) {
         best.put(c.field(), c);
+        contested.remove(c.field());
+      } else if (c.confidence() == b.confidence() && !sameValue(c.value(), b.value())) {
+        contested.add(c.field());
       }
     }
+    best.keySet().removeAll(contested);
     // a range whose bounds contradict each other is not trusted
     Candidate lo = best.get(PolicyField.MIN_INSTALLMENTS);
     Candidate hi = best.get(PolicyField.MAX_INSTALLMENTS);
@@ -86,6 +94,10 @@ public final class PolicyTextExtractor {
       original.add(new TermMention(m.term(), s, e, text.substring(s, e), m.confidence()));
     }
     return new ExtractionResult(fields, terms, original);
+  }
+
+  private static boolean sameValue(Object a, Object b) {
+    return a instanceof BigDecimal x && b instanceof BigDecimal y ? x.compareTo(y) == 0 : a.equals(b);
   }
 
   private static Evidence evidence(NormalizedText normalized, int start, int end) {

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Optional;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +92,102 @@ class PolicyTextExtractorTest {
   }
 
   @Test
+  void aNegatedWaiverWithABoundIsACapNotAZero() {
+    assertDecimal("0.5", value("罚息不得减免超过50%。", PolicyField.MAX_PENALTY_WAIVER));
+    assertDecimal("0.5", value("罚息不能减免超过五成。", PolicyField.MAX_PENALTY_WAIVER));
+  }
+
+  @Test
+  void thePartNotWaivedIsNoRefusalToWaive() {
+    assertFalse(extractor.extract("罚息可申请减免，未减免的部分需一次性结清。")
+        .field(PolicyField.MAX_PENALTY_WAIVER).isPresent());
+    assertFalse(extractor.extract("未减免的罚息需一次性结清。").field(PolicyField.MAX_PENALTY_WAIVER).isPresent());
+    assertDecimal("0", value("本金是不予减免的。", PolicyField.PRINCIPAL_WAIVER));
+  }
+
+  @Test
+  void aWaiverRangeIsCappedAtItsUpperEnd() {
+    assertDecimal("0.5", value("罚息减免比例为30%至50%。", PolicyField.MAX_PENALTY_WAIVER));
+    assertDecimal("0.5", value("罚息减免30-50%。", PolicyField.MAX_PENALTY_WAIVER));
+    assertDecimal("0.5", value("罚息减免三成到五成。", PolicyField.MAX_PENALTY_WAIVER));
+    assertFalse(extractor.extract("罚息减免30%到150%。").field(PolicyField.MAX_PENALTY_WAIVER).isPresent(),
+        "a cap above 100 % is no value");
+  }
+
+  @Test
+  void twoEquallySureValuesLeaveTheFieldUndetermined() {
+    ExtractionResult products = extractor.extract("信用卡最长可分60期，消费贷最长可分36期；逾期90天以上可申请。");
+    assertFalse(products.field(PolicyField.MAX_INSTALLMENTS).isPresent(), "which product's 60 or 36?");
+    assertTrue(products.undetermined().contains(PolicyField.MAX_INSTALLMENTS));
+    assertEquals(90, products.field(PolicyField.MIN_OVERDUE_DAYS).orElseThrow().intValue());
+    assertFalse(extractor.extract("罚息最高减免30%。罚息最高减免50%。").field(PolicyField.MAX_PENALTY_WAIVER).isPresent());
+    assertEquals(Optional.of(36), value("最长可分36期。最长不超过36期。", PolicyField.MAX_INSTALLMENTS), "agreeing");
+  }
+
+  @Test
+  void whatRemainsToPayAfterAWaiverIsNotTheWaiver() {
+    for (String text : List.of("减免后剩余罚息不超过10%。", "罚息减免后按10%收取。", "罚息减免后最低收取20%。")) {
+      assertFalse(extractor.extract(text).field(PolicyField.MAX_PENALTY_WAIVER).isPresent(), text);
+    }
+    assertFalse(extractor.extract("利息减免至原利息的30%。").field(PolicyField.MAX_INTEREST_WAIVER).isPresent());
+    assertDecimal("0.8", value("罚息减免比例最高可达80%。", PolicyField.MAX_PENALTY_WAIVER));
+  }
+
+  @Test
+  void aDownPaymentCapIsNotTheMinimum() {
+    for (String text : List.of("首付不超过30%。", "首付最高30%。", "首付比例30%以下即可。")) {
+      assertFalse(extractor.extract(text).field(PolicyField.MIN_DOWN_PAYMENT_RATIO).isPresent(), text);
+    }
+    assertDecimal("0.1", value("首付不低于欠款的10%，最高不超过30%。", PolicyField.MIN_DOWN_PAYMENT_RATIO));
+  }
+
+  @Test
+  void aDeferralOrGracePeriodIsNoInstallmentTerm() {
+    for (String text : List.of("延期还款最长6个月。", "展期最长12个月。")) {
+      assertFalse(extractor.extract(text).field(PolicyField.MAX_INSTALLMENTS).isPresent(), text);
+    }
+    assertEquals(Optional.of(36), value("最长可延期6个月，分期最长36期。", PolicyField.MAX_INSTALLMENTS));
+    assertEquals(Optional.of(60), value("宽限期最长3个月，还款期限最长5年。", PolicyField.MAX_INSTALLMENTS));
+  }
+
+  @Test
+  void aFraudWarningIsNotThePolicyItRefutes() {
+    ExtractionResult r = extractor.extract("【风险提示】网传“停息挂账”系谣言。所谓“可减免全部罚息、最长分60期”均为诈骗，"
+        + "请勿相信。本行个性化分期最长36期，罚息最高减免30%。");
+    assertFalse(r.field(PolicyField.STOPS_INTEREST).isPresent());
+    assertEquals(Optional.of(36), r.field(PolicyField.MAX_INSTALLMENTS).map(ExtractedField::value));
+    assertDecimal("0.3", r.field(PolicyField.MAX_PENALTY_WAIVER).map(ExtractedField::value));
+  }
+
+  @Test
+  void anInterestStopTheLenderDoesNotOfferIsNoStop() {
+    ExtractedField f = extractor.extract("本公司不提供停息挂账服务。").field(PolicyField.STOPS_INTEREST).orElseThrow();
+    assertFalse(f.booleanValue());
+    assertEquals("不提供停息", f.evidence().text());
+    assertEquals(Optional.of(false), value("本行从未承诺停息挂账。", PolicyField.STOPS_INTEREST));
+    assertEquals(Optional.of(true), value("符合条件的可办理停息挂账。", PolicyField.STOPS_INTEREST));
+  }
+
+  @Test
+  void anOverdueThresholdThatExcludesIsNoMinimum() {
+    for (String text : List.of("逾期超过180天的客户暂不支持分期。", "逾期90天以上的客户不适用本政策。",
+        "逾期超过90天的客户不能申请。", "逾期超过90天的客户不在本次活动范围。")) {
+      assertFalse(extractor.extract(text).field(PolicyField.MIN_OVERDUE_DAYS).isPresent(), text);
+    }
+    ExtractionResult r = extractor.extract("逾期超过90天的客户分期不得超过36期。");
+    assertEquals(90, r.field(PolicyField.MIN_OVERDUE_DAYS).orElseThrow().intValue());
+    assertEquals(36, r.field(PolicyField.MAX_INSTALLMENTS).orElseThrow().intValue());
+  }
+
+  @Test
+  void anIdentityDocumentOrAFalseProofIsNoHardshipProof() {
+    assertEquals(Optional.of(false), value("需提供身份证明，无需提供困难证明。", PolicyField.REQUIRES_HARDSHIP_PROOF));
+    assertFalse(extractor.extract("须提供本人身份证明。").field(PolicyField.REQUIRES_HARDSHIP_PROOF).isPresent());
+    assertFalse(extractor.extract("提供虚假证明的，取消减免资格。").field(PolicyField.REQUIRES_HARDSHIP_PROOF).isPresent());
+    assertEquals(Optional.of(true), value("需提供失业、疾病等困难证明。", PolicyField.REQUIRES_HARDSHIP_PROOF));
+  }
+
+  @Test
   void ignoresHotlinesDatesAndLoanExamples() {
     ExtractionResult r = extractor.extract(
         "以借款10000元、分12期为例，每月还款约900元。本公告自2026年12月31日起施行，咨询400-820-8820，9:00-17:00。");
@@ -105,6 +205,19 @@ class PolicyTextExtractorTest {
     assertDecimal("1", r.field(PolicyField.MAX_LATE_FEE_WAIVER).map(ExtractedField::value));
     assertDecimal("0.5", r.field(PolicyField.MAX_PENALTY_WAIVER).map(ExtractedField::value));
     assertEquals(180, r.field(PolicyField.MIN_OVERDUE_DAYS).orElseThrow().intValue());
+  }
+
+  @Test
+  void respectiveWaiversGoToTheComponentsInTheOrderNamed() {
+    ExtractionResult r = extractor.extract("罚息与违约金分别减免30%和50%。");
+    assertDecimal("0.3", r.field(PolicyField.MAX_PENALTY_WAIVER).map(ExtractedField::value));
+    assertDecimal("0.5", r.field(PolicyField.MAX_LATE_FEE_WAIVER).map(ExtractedField::value));
+    ExtractionResult reversed = extractor.extract("违约金和罚息分别减免五成和三成。");
+    assertDecimal("0.5", reversed.field(PolicyField.MAX_LATE_FEE_WAIVER).map(ExtractedField::value));
+    assertDecimal("0.3", reversed.field(PolicyField.MAX_PENALTY_WAIVER).map(ExtractedField::value));
+    ExtractionResult same = extractor.extract("罚息和违约金分别减免30%。");
+    assertDecimal("0.3", same.field(PolicyField.MAX_PENALTY_WAIVER).map(ExtractedField::value));
+    assertDecimal("0.3", same.field(PolicyField.MAX_LATE_FEE_WAIVER).map(ExtractedField::value));
   }
 
   @Test
@@ -155,6 +268,44 @@ class PolicyTextExtractorTest {
     ExtractionResult r = extractor.extract("最长可分36期。");
     assertEquals(PolicyField.values().length - 1, r.undetermined().size());
     assertFalse(r.undetermined().contains(PolicyField.MAX_INSTALLMENTS));
+  }
+
+  @Test
+  void aVeryLongListDoesNotOverflowTheStack() {
+    ExtractionResult r = extractor.extract("可选期数：" + "3、".repeat(5_000) + "6、9、12期。最长可分36期。");
+    assertEquals(36, r.field(PolicyField.MAX_INSTALLMENTS).orElseThrow().intValue());
+    assertEquals(Optional.of(3), value("可选期数：3、6、9、12、18、24、36、48、60期。", PolicyField.MIN_INSTALLMENTS));
+  }
+
+  /** Linear in the text: a long page without full stops (200 000 characters in one clause) took over a minute. */
+  @Test
+  void aVeryLongTextIsReadInLinearTime() {
+    String oneClause = "罚息减免50%和违约金".repeat(16_000);
+    String manyClauses = "逾期超过90天的客户最长可分36期，罚息最高减免50%，本金不予减免。".repeat(20_000);
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
+      assertDecimal("0.5", value(oneClause, PolicyField.MAX_PENALTY_WAIVER));
+      assertEquals(Optional.of(36), value(manyClauses, PolicyField.MAX_INSTALLMENTS));
+    });
+  }
+
+  /** Pieces of real announcements: numerals of every script, units, cues, distractors, emoji, full-width forms. */
+  @Provide
+  Arbitrary<String> announcementLike() {
+    Arbitrary<String> piece = Arbitraries.of("逾期", "超过", "满", "90", "九十", "玖拾", "天", "个月", "年", "半年",
+        "以上", "以内", "最长", "不超过", "可分", "期", "36", "叁拾陆", "三十六", "至", "~", "～", "—", "——", "３６",
+        "罚息", "罰息", "违约金", "本金", "利息", "减免", "減免", "不予", "未", "全额", "百分之", "五十", "50", "%",
+        "％", "成", "打", "八五", "折", "首付", "无需", "证明", "需提供", "身份", "手续费", "每月", "千分之", "点",
+        "停息", "不提供", "照常", "分别", "和", "、", "，", "。", "；", "\n", "\r\n", "😀", "𠀀", "2026年1月1日",
+        "400-820-8820", "10000元", "第七十条", "7个工作日", " ", "　", "陆", "大陆", "一", "两", "万", "亿", "谣言");
+    return piece.list().ofMaxSize(40).map(ps -> String.join("", ps));
+  }
+
+  @Property(tries = 500)
+  void evidenceIsASpanOfGeneratedAnnouncements(@ForAll("announcementLike") String text) {
+    ExtractionResult r = extractor.extract(text);
+    r.fields().values().forEach(f -> assertEquals(
+        text.substring(f.evidence().start(), f.evidence().end()), f.evidence().text(), f.field().jsonName()));
+    r.termMentions().forEach(m -> assertEquals(text.substring(m.start(), m.end()), m.text()));
   }
 
   @Property(tries = 200)

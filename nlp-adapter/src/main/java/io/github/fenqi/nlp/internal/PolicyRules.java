@@ -27,6 +27,10 @@ public final class PolicyRules {
   private static final String NUM = "(\\d+(?:\\.\\d+)?)";
   private static final String STOP = ",。;!?\n";
 
+  /** A fraud warning or denial: lenders' notices quote the promises of fraudsters and rumours to refute them. */
+  private static final Pattern WARNING = Pattern.compile(
+      "谣言|诈骗|骗局|虚假宣传|不实信息|网传|冒充|谨防|警惕|切勿相信|请勿相信|不法分子|非法中介");
+
   // ---- distractor masks ----
   private static final Pattern DISTRACTOR = Pattern.compile(String.join("|",
       "\\d{4}\\s*年(?:\\s*\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*[日号])?)?",
@@ -42,9 +46,12 @@ public final class PolicyRules {
   // ---- installments ----
   private static final Pattern RANGE = Pattern.compile(
       "(?<![\\d.])(\\d+)\\s*(期|个月|年)?\\s*(?:-|~|至|到)\\s*(\\d+)\\s*(期|个月|年)");
-  /** 12期、24期或36期, and 3、6、9、12期 (the unit written once, at the end). */
+  /**
+   * 12期、24期或36期, and 3、6、9、12期 (the unit written once, at the end). At most 25 items: the regex engine
+   * recurses once per repetition, so an unbounded list ("3、" a thousand times) overflowed the stack.
+   */
   private static final Pattern LIST = Pattern.compile(
-      "(?<![\\d.#])\\d+\\s*期?(?:\\s*(?:、|或者|或|和|及|/)\\s*\\d+\\s*期?)*\\s*(?:、|或者|或|和|及|/)\\s*\\d+\\s*期");
+      "(?<![\\d.#])\\d+\\s*期?(?:\\s*(?:、|或者|或|和|及|/)\\s*\\d+\\s*期?){0,23}\\s*(?:、|或者|或|和|及|/)\\s*\\d+\\s*期");
   private static final Pattern N_PERIODS = Pattern.compile("(\\d+)");
   private static final Pattern MAX_TERM = Pattern.compile(
       "(?:最长|最多|最高|不超过|不得超过|不超|至多|上限为?|最大)([^" + STOP + "\\d%‰]{0,10}?)(\\d+)\\s*(期|个月|年)");
@@ -59,11 +66,20 @@ public final class PolicyRules {
           + "\\s*(天|日|个月|月|年)(以上|及以上|或以上|\\+|\\(含\\)以上)?");
   private static final Pattern OVERDUE_BEFORE = Pattern.compile(
       "(超过|满|达到|不少于)\\s*" + NUM + "\\s*(天|日|个月|月|年)(以上)?的?逾期");
+  /** After an overdue threshold in its clause: those beyond it are excluded, so it is no minimum. */
+  private static final Pattern EXCLUDED = Pattern.compile(
+      "不支持|不适用|不享受|不参与|不受理|不办理|不接受|不符合|除外|不在[^" + STOP + "]{0,6}范围"
+          + "|(?:不能|不可|无法|不得|不予)(?:再)?(?:申请|办理|受理|参与|享受|适用)");
   private static final Pattern THRESHOLD_WORD = Pattern.compile("超过|满|达到|达|不少于|不低于|大于|以上");
 
   // ---- waivers ----
+  /**
+   * A negated waiver verb. Not when a bound follows ("不得减免超过50%" caps the waiver at 50%) or the words describe
+   * a noun ("未减免的罚息需一次性结清", "不予减免部分": the part left after a waiver, which there is).
+   */
   private static final Pattern WAIVE_NONE = Pattern.compile(
-      "(?:不予|不|无法|不能|不可|不得|概不|未)\\s*(?:再)?(?:予以|作|做|给予)?(?:减免|免除|豁免|减少|打折|减)|一分不减|分文不减"
+      "(?:不予|不|无法|不能|不可|不得|概不|未)\\s*(?:再)?(?:予以|作|做|给予)?(?:减免|免除|豁免|减少|打折|减)"
+          + "(?![免除]?(?:\\s*(?:超过|高于|多于|超出)|的[^" + STOP + ")]|部分))|一分不减|分文不减"
           + "|一分不少|分文不少|不在(?:减免|免除)范围|不属于(?:减免|免除)范围|不(?:参与|纳入)(?:减免|免除)");
   private static final Pattern WAIVE_VERB = Pattern.compile("减免|免除|豁免");
   private static final Pattern CAPPED_RATIO = Pattern.compile(
@@ -71,6 +87,15 @@ public final class PolicyRules {
   private static final Pattern WAIVE_DISCOUNT = Pattern.compile("(?:打|按)\\s*" + NUM + "\\s*折");
   private static final Pattern WAIVE_RATIO = Pattern.compile(
       "(?:减免|免除|豁免|减收|少收|减)([^" + STOP + "\\d%‰]{0,8}?)" + NUM + "\\s*(%|‰|成)");
+  /** "减免30%至50%", "减免30-50%": the cap is the upper end (the first unit may be left out). */
+  private static final Pattern WAIVE_RATIO_RANGE = Pattern.compile(
+      "(?:减免|免除|豁免|减收|少收|减)([^" + STOP + "\\d%‰]{0,8}?)" + NUM + "\\s*(%|‰|成)?\\s*(?:-|~|至|到)\\s*" + NUM
+          + "\\s*(%|‰|成)");
+  /**
+   * Between a waiver verb and a ratio: the ratio is what is left to pay, not what is waived ("减免后剩余罚息不超过10%",
+   * "利息减免至原利息的30%", "减免后按10%收取").
+   */
+  private static final Pattern REMAINDER = Pattern.compile("^\\s*(?:后|至|到)|剩余|收取|支付|缴纳|偿还|仍需");
   private static final Pattern WAIVE_ALL = Pattern.compile(
       "全额(?:减免|免除|豁免)|全部(?:减免|免除|豁免)|全免|(?:减免|免除)全部|免除|免收");
   private static final Pattern CAP_WORD = Pattern.compile("最高|最多|上限|不超过|至多|比例");
@@ -79,10 +104,13 @@ public final class PolicyRules {
   private static final Pattern DOWN_CONTEXT = Pattern.compile("首付|首期|首次还款|首笔|先偿还|先还|一次性偿还|一次性还");
   private static final Pattern DOWN_NONE = Pattern.compile(
       "(?:无需|不需要?|无须|免|零|0|没有|不用|无)首付|首付(?:款|比例)?(?:为|是)?\\s*(?:0|零)(?:元|%)?(?![.\\d])");
+  private static final Pattern DOWN_UPPER_BOUND = Pattern.compile("不超过|不高于|不得超过|最高|最多|至多|上限");
   private static final Pattern PERCENT = Pattern.compile(NUM + "\\s*(%|‰|‱)");
 
   // ---- hardship proof ----
   private static final Pattern PROOF = Pattern.compile("证明");
+  /** Just before 证明, words making it something other than proof of hardship. */
+  private static final Pattern NOT_HARDSHIP_PROOF = Pattern.compile("(?:身份|虚假|伪造|结清|清偿|还款|户籍)$");
   private static final Pattern PROOF_NOT_NEEDED = Pattern.compile("无需|不需|无须|不用|免于|免|不要求|不必|毋须");
   private static final Pattern PROOF_NEEDED = Pattern.compile("需|须|要|应|提交|提供|上传|出具|凭|递交");
   private static final Pattern PROOF_OPTIONAL_BEFORE = Pattern.compile("可提供|可以提供|可上传|可提交|可自愿|能提供|如提供|若提供|如能|若能");
@@ -92,6 +120,9 @@ public final class PolicyRules {
   private static final Pattern STOPS = Pattern.compile(
       "停息|(?:停止|暂停|不再|不)计息|免收[^" + STOP + "]{0,8}?期间[^" + STOP + "]{0,4}?利息|(?:停止|不再|暂停|免收|不)(?:另|再|额外)?(?:计收|收取|产生|计算|计|收)(?:新的|新增的?)?[^" + STOP + "]{0,6}?利息"
           + "|利息[^" + STOP + "]{0,3}?(?:停止|不再|暂停)(?:计收|收取|产生|计算|计)");
+  /** Just before an interest stop, a refusal to offer it ("不提供停息挂账", "从未承诺停息"). */
+  private static final Pattern STOP_REFUSED = Pattern.compile(
+      "(?:不|未|从未|并未|并不|没有|无法|不能|不会)(?:提供|支持|办理|受理|承诺|接受|开展|实行|实施|适用|存在)[^" + STOP + "]*$");
   private static final Pattern CONTINUES = Pattern.compile(
       "利息[^" + STOP + "]{0,3}?(?:照常|正常|继续|仍然|仍|依然|照)(?:计算|计收|收取|计息|计|收)"
           + "|(?:照常|正常|继续)(?:计收|收取|计算|计)利息|正常计息");
@@ -128,13 +159,15 @@ public final class PolicyRules {
   /** Every candidate the rules find in {@code text} (normalised), given the term mentions in it. */
   public static List<Candidate> apply(String normalized, List<TermMention> mentions) {
     String text = mask(normalized);
+    List<TermMention> byStart = new ArrayList<>(mentions);
+    byStart.sort(java.util.Comparator.comparingInt(TermMention::start)); // looked up per clause by binary search
     List<Candidate> out = new ArrayList<>();
     int sentenceStart = 0;
     int n = text.length();
     for (int i = 0; i <= n; i++) {
       if (i == n || isSentenceEnd(text.charAt(i))) {
         if (i > sentenceStart) {
-          sentence(text, sentenceStart, i, mentions, out);
+          sentence(text, sentenceStart, i, byStart, out);
         }
         sentenceStart = i + 1;
       }
@@ -148,6 +181,9 @@ public final class PolicyRules {
 
   private static void sentence(String text, int start, int end, List<TermMention> mentions, List<Candidate> out) {
     String s = text.substring(start, end);
+    if (WARNING.matcher(s).find()) {
+      return; // "网传停息挂账系谣言", "所谓'可减免全部罚息'均为诈骗": what the lender denies is not its policy
+    }
     boolean digits = hasDigit(s);
     if (digits && (s.indexOf('期') >= 0 || s.indexOf('年') >= 0 || s.indexOf('月') >= 0)) {
       installments(s, start, out);
@@ -176,7 +212,7 @@ public final class PolicyRules {
             inherited = true;
           }
           boolean found = (clause.indexOf('减') >= 0 || clause.indexOf('免') >= 0 || clause.indexOf('折') >= 0
-              || clause.indexOf('少') >= 0) && waiver(clause, cs, waivable, inherited, out);
+              || clause.indexOf('少') >= 0) && waiver(clause, cs, waivable, inherited, termOrder(mentions, cs, ce), out);
           if (!found && inherited && previousBareWaiver) {
             cappedWaiver(clause, cs, waivable, out);
           }
@@ -210,14 +246,44 @@ public final class PolicyRules {
     return false;
   }
 
-  private static Set<FinancialTerm> termsIn(List<TermMention> mentions, int start, int end) {
-    Set<FinancialTerm> terms = EnumSet.noneOf(FinancialTerm.class);
-    for (TermMention m : mentions) {
-      if (m.start() >= start && m.end() <= end) {
-        terms.add(m.term());
+  /** The mentions lying in {@code [start, end)}, in order; {@code mentions} is sorted by start. */
+  private static List<TermMention> inside(List<TermMention> mentions, int start, int end) {
+    int lo = 0;
+    int hi = mentions.size();
+    while (lo < hi) { // the first mention starting at or after start
+      int mid = (lo + hi) >>> 1;
+      if (mentions.get(mid).start() < start) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
       }
     }
+    List<TermMention> found = new ArrayList<>();
+    for (int i = lo; i < mentions.size() && mentions.get(i).start() < end; i++) {
+      if (mentions.get(i).end() <= end) {
+        found.add(mentions.get(i));
+      }
+    }
+    return found;
+  }
+
+  private static Set<FinancialTerm> termsIn(List<TermMention> mentions, int start, int end) {
+    Set<FinancialTerm> terms = EnumSet.noneOf(FinancialTerm.class);
+    for (TermMention m : inside(mentions, start, end)) {
+      terms.add(m.term());
+    }
     return terms;
+  }
+
+  /** The terms mentioned in {@code [start, end)}, each once, in the order they are first mentioned. */
+  private static List<FinancialTerm> termOrder(List<TermMention> mentions, int start, int end) {
+    List<FinancialTerm> order = new ArrayList<>();
+    for (TermMention m : inside(mentions, start, end)) {
+      if (!order.contains(m.term())) {
+        order.add(m.term());
+      }
+    }
+    return order;
   }
 
   private static Set<FinancialTerm> waivable(Set<FinancialTerm> terms) {
@@ -251,9 +317,13 @@ public final class PolicyRules {
     return months >= 1 && months <= 360;
   }
 
-  private static boolean overdueBefore(String s, int at) {
+  /** Periods in months or years that are not an installment plan: overdue time, a deferral, a grace period. */
+  private static final Pattern OTHER_PERIOD = Pattern.compile("逾期|延期|展期|宽限|缓还|缓缴|停催");
+
+  /** Whether the eight characters before {@code at} speak of another period than the plan's ("延期还款最长6个月"). */
+  private static boolean otherPeriodBefore(String s, int at) {
     int from = Math.max(0, at - 8);
-    return s.substring(from, at).contains("逾期");
+    return OTHER_PERIOD.matcher(s.substring(from, at)).find();
   }
 
   private static void installments(String s, int base, List<Candidate> out) {
@@ -261,7 +331,7 @@ public final class PolicyRules {
     Matcher m = RANGE.matcher(s);
     while (m.find()) {
       String unit = m.group(4);
-      if (!"期".equals(unit) && (!termContext || overdueBefore(s, m.start()))) {
+      if (!"期".equals(unit) && (!termContext || otherPeriodBefore(s, m.start()))) {
         continue;
       }
       String firstUnit = m.group(2) == null ? unit : m.group(2);
@@ -310,7 +380,7 @@ public final class PolicyRules {
       if (window.contains("逾期") || window.contains("减") || window.contains("免") || window.contains("天")) {
         continue;
       }
-      if (!"期".equals(unit) && (!termContext || overdueBefore(s, m.start()))) {
+      if (!"期".equals(unit) && (!termContext || otherPeriodBefore(s, m.start()) || OTHER_PERIOD.matcher(window).find())) {
         continue;
       }
       int v = months(m.group(2), unit);
@@ -345,6 +415,9 @@ public final class PolicyRules {
           || after.startsWith("以下") || after.startsWith("内") || after.startsWith("之内")) {
         continue; // "逾期不超过30天", "逾期90天以内": an upper bound, not the minimum
       }
+      if (excludedAfter(s, m.end())) {
+        continue; // "逾期超过180天的客户暂不支持分期": a limit of who may apply, not the minimum
+      }
       int d = days(m.group(3), m.group(4));
       if (d >= 1 && d <= 3650) {
         double conf = m.group(2) != null && m.group(5) == null ? 0.9 : 0.85;
@@ -353,11 +426,26 @@ public final class PolicyRules {
     }
     m = OVERDUE_BEFORE.matcher(s);
     while (m.find()) {
+      if (excludedAfter(s, m.end())) {
+        continue;
+      }
       int d = days(m.group(2), m.group(3));
       if (d >= 1 && d <= 3650) {
         out.add(new Candidate(PolicyField.MIN_OVERDUE_DAYS, d, base + m.start(), base + m.end(), 0.8));
       }
     }
+  }
+
+  /**
+   * Whether the rest of the clause from {@code at}, up to 40 characters (a scan to the clause's end for every
+   * threshold would be quadratic in a text without commas), excludes those it describes ("…的客户不适用本政策").
+   */
+  private static boolean excludedAfter(String s, int at) {
+    int end = at;
+    while (end < s.length() && end - at < 40 && s.charAt(end) != ',') {
+      end++;
+    }
+    return EXCLUDED.matcher(s.substring(at, end)).find();
   }
 
   // ---------------------------------------------------------------- waivers
@@ -406,7 +494,7 @@ public final class PolicyRules {
 
   /** Adds a waiver candidate for each component if the clause states a waiver; returns whether it did. */
   private static boolean waiver(String clause, int base, Set<FinancialTerm> components, boolean inherited,
-      List<Candidate> out) {
+      List<FinancialTerm> order, List<Candidate> out) {
     if (components.isEmpty()) {
       return false;
     }
@@ -418,14 +506,18 @@ public final class PolicyRules {
         return false;
       }
     }
-    Waiver whole = waiverIn(clause, clause);
+    boolean capped = CAP_WORD.matcher(clause).find(); // once per clause, not once per segment
+    Waiver whole = waiverIn(clause, capped);
     if (whole == null) {
       return false;
+    }
+    if (!inherited && respectively(clause, base, components, order, out)) {
+      return true;
     }
     double factor = inherited ? 0.8 : 1.0;
     // "可减免全部违约金和50%的罚息": several components with different values; pair each with its own segment
     String[] segments = SEGMENT_SPLIT.split(clause);
-    boolean paired = components.size() > 1 && segments.length > 1 && distinctValues(segments, clause) > 1;
+    boolean paired = components.size() > 1 && segments.length > 1 && distinctValues(segments, capped) > 1;
     for (FinancialTerm t : components) {
       PolicyField f = waiverField(t);
       if (f == null) {
@@ -435,7 +527,7 @@ public final class PolicyRules {
       if (paired) {
         for (String seg : segments) {
           if (mentions(seg, t)) {
-            Waiver own = waiverIn(seg, clause);
+            Waiver own = waiverIn(seg, capped);
             if (own == null) {
               Matcher bare = BARE_RATIO.matcher(seg);
               if (bare.find()) {
@@ -455,10 +547,39 @@ public final class PolicyRules {
     return true;
   }
 
-  private static int distinctValues(String[] segments, String clause) {
+  /**
+   * "罚息与违约金分别减免30%和50%": the ratios after 分别 go to the components in the order they are named. Returns
+   * whether the clause was read this way; a count that does not pair up settles none of them (rather than giving
+   * every component the first ratio).
+   */
+  private static boolean respectively(String clause, int base, Set<FinancialTerm> components,
+      List<FinancialTerm> order, List<Candidate> out) {
+    int at = clause.indexOf("分别");
+    if (at < 0 || components.size() < 2) {
+      return false;
+    }
+    List<BigDecimal> values = new ArrayList<>();
+    Matcher r = BARE_RATIO.matcher(clause);
+    r.region(at, clause.length());
+    while (r.find()) {
+      values.add(ratio(r.group(1), r.group(2)));
+    }
+    if (values.size() < 2) {
+      return false; // "分别全额减免", "分别减免30%": one value for all
+    }
+    List<FinancialTerm> named = order.stream().filter(components::contains).toList();
+    if (values.size() == named.size() && values.stream().allMatch(v -> v.compareTo(BigDecimal.ONE) <= 0)) {
+      for (int i = 0; i < named.size(); i++) {
+        out.add(new Candidate(waiverField(named.get(i)), values.get(i), base, base + clause.length(), 0.85));
+      }
+    }
+    return true;
+  }
+
+  private static int distinctValues(String[] segments, boolean capped) {
     Set<BigDecimal> values = new java.util.HashSet<>();
     for (String seg : segments) {
-      Waiver w = waiverIn(seg, clause);
+      Waiver w = waiverIn(seg, capped);
       if (w == null) {
         Matcher bare = BARE_RATIO.matcher(seg);
         if (bare.find()) {
@@ -481,7 +602,8 @@ public final class PolicyRules {
     };
   }
 
-  private static @Nullable Waiver waiverIn(String text, String clause) {
+  /** The waiver {@code text} states; {@code capped}: its clause has a cap word, so a ratio is a cap. */
+  private static @Nullable Waiver waiverIn(String text, boolean capped) {
     Matcher m;
     if (WAIVE_NONE.matcher(text).find()) {
       return new Waiver(BigDecimal.ZERO.setScale(1), 0.85);
@@ -491,9 +613,13 @@ public final class PolicyRules {
       BigDecimal paid = d.compareTo(BigDecimal.TEN) < 0 ? d.movePointLeft(1) : d.movePointLeft(2);
       return paid.compareTo(BigDecimal.ONE) <= 0 ? new Waiver(normalize(BigDecimal.ONE.subtract(paid)), 0.8) : null;
     }
-    if ((m = WAIVE_RATIO.matcher(text)).find()) {
-      BigDecimal r = ratio(m.group(2), m.group(3));
-      return r.compareTo(BigDecimal.ONE) <= 0 ? new Waiver(r, CAP_WORD.matcher(clause).find() ? 0.9 : 0.75) : null;
+    if ((m = WAIVE_RATIO_RANGE.matcher(text)).find() || (m = WAIVE_RATIO.matcher(text)).find()) {
+      if (REMAINDER.matcher(m.group(1)).find()) {
+        return null; // what remains to be paid: the waiver it implies is not a cap the text states
+      }
+      boolean range = m.groupCount() == 5;
+      BigDecimal r = ratio(m.group(range ? 4 : 2), m.group(range ? 5 : 3));
+      return r.compareTo(BigDecimal.ONE) <= 0 ? new Waiver(r, capped ? 0.9 : 0.75) : null;
     }
     if (WAIVE_ALL.matcher(text).find()) {
       return new Waiver(BigDecimal.ONE.setScale(1), 0.85);
@@ -515,6 +641,10 @@ public final class PolicyRules {
     }
     Matcher m = PERCENT.matcher(clause);
     if (m.find()) {
+      if (DOWN_UPPER_BOUND.matcher(clause.substring(0, m.start())).find()
+          || clause.startsWith("以下", m.end()) || clause.startsWith("以内", m.end())) {
+        return; // "首付不超过30%": a most, not the least
+      }
       BigDecimal r = ratio(m.group(1), m.group(2));
       if (r.compareTo(BigDecimal.ONE) <= 0) {
         out.add(new Candidate(PolicyField.MIN_DOWN_PAYMENT_RATIO, r, base, base + clause.length(), 0.85));
@@ -528,6 +658,9 @@ public final class PolicyRules {
     Matcher m = PROOF.matcher(clause);
     while (m.find()) {
       String before = clause.substring(Math.max(0, m.start() - 20), m.start());
+      if (NOT_HARDSHIP_PROOF.matcher(before).find()) {
+        continue; // "需提供身份证明": an identity document; "提供虚假证明的": a sanction
+      }
       String after = sentence.substring(Math.min(sentence.length(), clauseOffset + m.end()),
           Math.min(sentence.length(), clauseOffset + m.end() + 16));
       if (PROOF_NOT_NEEDED.matcher(before).find() || PROOF_OPTIONAL_AFTER.matcher(after).find()) {
@@ -549,7 +682,14 @@ public final class PolicyRules {
     }
     m = STOPS.matcher(s);
     if (m.find()) {
-      out.add(new Candidate(PolicyField.STOPS_INTEREST, Boolean.TRUE, base + m.start(), base + m.end(), 0.85));
+      int window = Math.max(0, m.start() - 8);
+      Matcher refused = STOP_REFUSED.matcher(s.substring(window, m.start()));
+      if (refused.find()) { // "本公司不提供停息挂账服务": interest is not stopped
+        out.add(new Candidate(PolicyField.STOPS_INTEREST, Boolean.FALSE, base + window + refused.start(), base + m.end(),
+            0.8));
+      } else {
+        out.add(new Candidate(PolicyField.STOPS_INTEREST, Boolean.TRUE, base + m.start(), base + m.end(), 0.85));
+      }
     }
   }
 

@@ -24,6 +24,15 @@ public record Announcement(String sourceId, String id, String title, String text
     Objects.requireNonNull(fetchedAt, "fetchedAt");
   }
 
+  /**
+   * The text the watcher reads: the title on a line of its own before the text, unless the text already begins
+   * with it (an HTML page's title is part of its text), or there is none. The evidence of a
+   * {@link io.github.fenqi.nlp.watch.PolicyChange}'s extraction is a span of this string.
+   */
+  public String readableText() {
+    return title.isEmpty() || text.startsWith(title) ? text : title + "\n" + text;
+  }
+
   /** SHA-256 of the text, hex. */
   public String contentHash() {
     try {

@@ -1,6 +1,7 @@
 package io.github.fenqi.nlp.source;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.fenqi.core.InvalidInputException;
@@ -38,7 +39,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>JSON feed: either an array of items or an object with an {@code items} array; each item has
  * {@code content}, {@code text} or {@code body} (text or HTML), and optionally {@code id}, {@code title},
- * {@code url}.
+ * {@code url}. Items are returned in the feed's order, which is taken to be newest first, as feeds list them.
  *
  * <pre>{@code
  * PolicySource source = HttpPolicySource.builder("hexin-notices", "hexin", URI.create("https://example.com/notice"))
@@ -257,7 +258,8 @@ public final class HttpPolicySource implements PolicySource {
   private List<Announcement> parseFeed(String body, Instant now) {
     JsonNode root;
     try {
-      root = new ObjectMapper().readTree(body);
+      // a feed followed by anything else (an appended error page, a second feed) is malformed, not the first part
+      root = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
           + e.getLocation().getColumnNr();

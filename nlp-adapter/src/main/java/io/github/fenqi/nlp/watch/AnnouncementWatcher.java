@@ -46,7 +46,9 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>An announcement (by content hash) is processed once per source; a text that agrees with the live policy on
- * every field it determines is not a change. Fields a text does not determine are never treated as removed.
+ * every field it determines is not a change. Fields a text does not determine are never treated as removed. A
+ * source lists its announcements newest first ({@link PolicySource#fetch()}); they are processed oldest first, so
+ * when several announcements of one poll set the same field, the newest one is applied last and stays live.
  *
  * <p>Thread-safety: thread-safe. Polls run one at a time (on the watcher's single scheduler thread, or on the
  * caller's with {@link #pollOnce()}); {@link #approve}, {@link #reject} and {@link #pendingReview} may be called
@@ -106,33 +108,57 @@ public final class AnnouncementWatcher implements AutoCloseable {
     scheduler = s;
   }
 
+  /**
+   * A scheduled poll. Anything it throws is logged and the next poll still runs: a scheduled executor silently
+   * cancels a task that throws, which would end all polling. A stack overflow (a pathological text in a custom
+   * source or recogniser) is survived too; other Errors are left to stop the JVM's work as they would anyway.
+   */
   private void pollSafely() {
     try {
       pollOnce();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
       LOG.error("announcement watcher poll failed; will retry at the next interval", e);
     }
   }
 
-  /** Polls every source once, now, on the calling thread; returns the changes detected in this poll. */
+  /**
+   * Polls every source once, now, on the calling thread; returns the changes detected in this poll. A source that
+   * cannot be read, or an announcement that cannot be compared with the live policy (the store failing), is
+   * reported to the listeners as a source failure and does not stop the other sources; that announcement and the
+   * newer ones of its source are read again at the next poll, in order.
+   */
   public List<PolicyChange> pollOnce() {
     synchronized (pollLock) {
       List<PolicyChange> detected = new ArrayList<>();
       for (Configured c : sources) {
+        String sourceId = c.source().id();
         List<Announcement> announcements;
         try {
-          announcements = c.source().fetch();
+          announcements = List.copyOf(c.source().fetch());
         } catch (PolicySourceException e) {
-          LOG.warn("{}", e.getMessage());
-          notifyFailure(c.source().id(), e);
+          sourceFailed(e);
+          continue;
+        } catch (RuntimeException e) { // a source breaking its contract must not starve the others
+          sourceFailed(new PolicySourceException(sourceId, "fetch failed: " + e, e));
           continue;
         }
-        for (Announcement a : announcements) {
-          String key = c.source().id() + ":" + a.contentHash();
-          if (!seen.add(key)) {
+        // a source lists the newest first: read the oldest first, so the newest announcement has the last word
+        for (int i = announcements.size() - 1; i >= 0; i--) {
+          Announcement a = announcements.get(i);
+          String key = sourceId + ":" + a.contentHash();
+          if (seen.contains(key)) {
             continue;
           }
-          Optional<PolicyChange> change = diff(c, a);
+          Optional<PolicyChange> change;
+          try {
+            change = diff(c, a);
+          } catch (RuntimeException e) {
+            sourceFailed(new PolicySourceException(sourceId, "announcement '" + a.id()
+                + "' could not be compared with the live policy of '" + c.source().platformId() + "' (" + e
+                + "); it and the newer ones are read again at the next poll", e));
+            break;
+          }
+          seen.add(key);
           change.ifPresent(ch -> detected.add(handle(c.mode(), ch)));
         }
       }
@@ -140,8 +166,13 @@ public final class AnnouncementWatcher implements AutoCloseable {
     }
   }
 
+  private void sourceFailed(PolicySourceException e) {
+    LOG.warn("{}", e.getMessage());
+    notifyFailure(e.sourceId(), e);
+  }
+
   private Optional<PolicyChange> diff(Configured c, Announcement a) {
-    ExtractionResult extraction = extractor.extract(a.title().isEmpty() ? a.text() : a.title() + "\n" + a.text());
+    ExtractionResult extraction = extractor.extract(a.readableText());
     String platformId = c.source().platformId();
     Map<PolicyField, Object> live = store.liveValues(platformId);
     List<FieldChange> changes = new ArrayList<>();
@@ -175,8 +206,12 @@ public final class AnnouncementWatcher implements AutoCloseable {
     try {
       store.apply(change);
       result = change.withStatus(PolicyChange.Status.APPLIED, clock.instant());
-    } catch (FenqiException e) {
-      LOG.warn("policy change {} could not be applied: {}", change.id(), e.getMessage());
+    } catch (RuntimeException e) {
+      if (e instanceof FenqiException) {
+        LOG.warn("policy change {} could not be applied: {}", change.id(), e.getMessage());
+      } else { // a store breaking its contract: still failed, still reported
+        LOG.error("policy change {} could not be applied", change.id(), e);
+      }
       result = change.withStatus(PolicyChange.Status.APPLY_FAILED, clock.instant());
     }
     notifyChange(result);

@@ -6,10 +6,19 @@ import io.github.fenqi.core.policy.JsonDirectoryPolicyRepository;
 import io.github.fenqi.core.policy.Policy;
 import io.github.fenqi.core.policy.PolicyFiles;
 import io.github.fenqi.nlp.PolicyField;
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.policy.PolicySnapshot;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link PolicyStore} over fenqi-core's {@link JsonDirectoryPolicyRepository}, for policies kept as files: an
@@ -20,6 +29,7 @@ import java.util.Map;
  * <p>Thread-safety: thread-safe; {@link #apply} is serialised.
  */
 public final class DirectoryPolicyStore implements PolicyStore {
+  private static final Logger LOG = LoggerFactory.getLogger(DirectoryPolicyStore.class);
   private final JsonDirectoryPolicyRepository repository;
   private final Clock clock;
 
@@ -34,21 +44,62 @@ public final class DirectoryPolicyStore implements PolicyStore {
   }
 
   /**
+   * Writes the new version's file and rescans. A second change of the same day supersedes the first, as in
+   * {@link RepositoryPolicyStore#apply}: the first one's file is removed once the new one is written (two files
+   * effective on one day would leave the directory to pick one by name, and flag the other at every load).
+   *
    * @throws FenqiException when the platform has no live policy, the draft is invalid (the field named), the file
-   *     cannot be written, or the repository does not load it; the live policy is then unchanged
+   *     cannot be written, or the repository does not load it; the directory and the live policy are then as they
+   *     were
    */
   @Override
   public synchronized void apply(PolicyChange change) {
     LocalDate today = LocalDate.now(clock);
-    Policy draft = RepositoryPolicyStore.draftFor(repository.snapshot(), change, today);
-    PolicyFiles.Written written = PolicyFiles.write(repository.directory(),
+    PolicySnapshot snapshot = repository.snapshot();
+    Policy draft = RepositoryPolicyStore.draftFor(snapshot, change, today);
+    Path directory = repository.directory();
+    Optional<Policy> superseded = PolicySnapshot.sameDayVersion(snapshot.history(draft.platformId()), draft);
+    Optional<Path> supersededFile = superseded.flatMap(p -> PolicyFiles.find(directory, p.platformId(), p.version()));
+    byte[] supersededBytes = supersededFile.map(DirectoryPolicyStore::read).orElse(null);
+    PolicyFiles.Written written = PolicyFiles.write(directory,
         FenqiJson.write(FenqiJson.newMapper(), draft).getBytes(StandardCharsets.UTF_8));
+    try {
+      if (supersededFile.isPresent()) {
+        Files.delete(supersededFile.get());
+      }
+    } catch (IOException e) {
+      delete(written.file());
+      throw new FenqiException("cannot remove policy file " + supersededFile.get() + ", which version "
+          + draft.version() + " supersedes (" + e + "); nothing was changed", e);
+    }
     repository.reload();
     boolean live = repository.snapshot().history(draft.platformId()).stream()
         .anyMatch(p -> p.version().equals(draft.version()));
     if (!live) {
-      throw new FenqiException("policy file " + written.file() + " was written but the repository did not load it: "
-          + repository.loadProblems());
+      List<Problem> problems = repository.loadProblems();
+      delete(written.file());
+      if (supersededBytes != null) {
+        PolicyFiles.write(directory, supersededBytes);
+      }
+      repository.reload();
+      throw new FenqiException("policy file " + written.file() + " was written but the repository did not load it "
+          + "(" + problems + "); it was removed again");
+    }
+  }
+
+  private static byte[] read(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new FenqiException("cannot read policy file " + file + " (" + e + ")", e);
+    }
+  }
+
+  private static void delete(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      LOG.warn("cannot remove policy file {} again: {}", file, e.toString());
     }
   }
 }

@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * A change an announcement proposes to a platform's policy, with everything an auditor needs: the source, the
  * announcement (text and address), the extraction with evidence, the field-by-field differences from the live
- * policy, what happened to it, and when.
+ * policy, what happened to it, and when. Evidence offsets are into the announcement's
+ * {@link Announcement#readableText()}, the text that was read.
  *
  * <p>Thread-safety: immutable.
  */

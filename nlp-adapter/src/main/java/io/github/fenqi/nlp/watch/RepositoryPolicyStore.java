@@ -27,7 +27,8 @@ import java.util.Optional;
  * <p>{@code stopsInterest = true} becomes the {@link RepaymentMethod#INTEREST_FREE} method; {@code false} cannot be
  * applied to an interest-free policy (the text does not say which method replaces it) and is refused.
  *
- * <p>Thread-safety: thread-safe; the repository's put is atomic.
+ * <p>Thread-safety: thread-safe; {@link #apply} is serialised (use one store per repository: applies through two
+ * stores over the same repository are not serialised with each other).
  */
 public final class RepositoryPolicyStore implements PolicyStore {
   private final InMemoryPolicyRepository repository;
@@ -57,9 +58,11 @@ public final class RepositoryPolicyStore implements PolicyStore {
   /**
    * Applies the change as a new version effective today. A second change of the same day supersedes the first (it was
    * drawn from it, as the live policy): two versions from one day would leave which applies to their labels' order.
+   * Serialised, so that a change is always drawn from the version the previous one made (two approvals at once
+   * would otherwise both be drawn from the same policy, and the second would undo the first).
    */
   @Override
-  public void apply(PolicyChange change) {
+  public synchronized void apply(PolicyChange change) {
     LocalDate today = LocalDate.now(clock);
     repository.supersede(draftFor(repository.snapshot(), change, today), actor);
   }

@@ -237,6 +237,14 @@ class HttpPolicySourceTest {
   }
 
   @Test
+  void rejectsAFeedWithAnythingAfterIt() {
+    server.serve("/trailing", "application/json",
+        "[{\"text\":\"最长可分36期\"}]<html>502 Bad Gateway</html>".getBytes(StandardCharsets.UTF_8));
+    PolicySourceException e = assertThrows(PolicySourceException.class, () -> source("/trailing").fetch());
+    assertTrue(e.getMessage().contains("malformed JSON feed") && e.getMessage().contains("line 1"), e.getMessage());
+  }
+
+  @Test
   void rejectsFeedItemWithoutText() {
     server.serve("/notext", "application/json", "[{\"id\": 1}]".getBytes(StandardCharsets.UTF_8));
     PolicySourceException e = assertThrows(PolicySourceException.class, () -> source("/notext").fetch());

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.PolicyException;
+import io.github.fenqi.nlp.Evidence;
 import io.github.fenqi.nlp.PolicyField;
+import io.github.fenqi.nlp.source.Announcement;
 import io.github.fenqi.nlp.source.HttpPolicySource;
 import io.github.fenqi.nlp.source.LoopbackServer;
+import io.github.fenqi.nlp.source.PolicySource;
 import io.github.fenqi.nlp.source.PolicySourceException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,9 +35,15 @@ class AnnouncementWatcherTest {
   static final class MapStore implements PolicyStore {
     final Map<String, Map<PolicyField, Object>> live = new ConcurrentHashMap<>();
     volatile boolean refuse;
+    /** How many reads of live values fail (a database that is briefly down). */
+    final java.util.concurrent.atomic.AtomicInteger unavailableReads = new java.util.concurrent.atomic.AtomicInteger();
+    volatile boolean broken;
 
     @Override
     public Map<PolicyField, Object> liveValues(String platformId) {
+      if (unavailableReads.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        throw new IllegalStateException("policy database unavailable");
+      }
       return Map.copyOf(live.getOrDefault(platformId, Map.of()));
     }
 
@@ -42,6 +51,9 @@ class AnnouncementWatcherTest {
     public synchronized void apply(PolicyChange change) {
       if (refuse) {
         throw new PolicyException(List.of(io.github.fenqi.core.Problem.of(change.platformId(), "failed validation")));
+      }
+      if (broken) {
+        throw new IllegalStateException("disk gone");
       }
       Map<PolicyField, Object> next = new EnumMap<>(PolicyField.class);
       next.putAll(live.getOrDefault(change.platformId(), Map.of()));
@@ -82,6 +94,26 @@ class AnnouncementWatcherTest {
     server.close();
   }
 
+  /** A source of hexin's policy (a mailbox, a file drop) that fetches with {@code fetch}. */
+  private static PolicySource fetching(String id, java.util.function.Supplier<List<Announcement>> fetch) {
+    return new PolicySource() {
+      @Override
+      public String id() {
+        return id;
+      }
+
+      @Override
+      public String platformId() {
+        return "hexin";
+      }
+
+      @Override
+      public List<Announcement> fetch() {
+        return fetch.get();
+      }
+    };
+  }
+
   private HttpPolicySource source(String id, String path) {
     return HttpPolicySource.builder(id, "hexin", server.uri(path)).readTimeout(Duration.ofSeconds(2)).build();
   }
@@ -119,6 +151,44 @@ class AnnouncementWatcherTest {
   }
 
   @Test
+  void theNewestAnnouncementOfAFeedStaysLive() {
+    // feeds list the newest first: the older notice must not be applied over the newer one
+    String feed = "{\"items\":[{\"id\":\"n-2\",\"content\":\"自即日起最长可分36期。\"},"
+        + "{\"id\":\"n-1\",\"content\":\"最长可分24期。\"}]}";
+    server.serve("/feed", "application/json; charset=utf-8", feed.getBytes(StandardCharsets.UTF_8));
+    store.live.put("hexin", Map.of(PolicyField.MAX_INSTALLMENTS, 12));
+    AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
+        .source(source("feed", "/feed"), AnnouncementWatcher.Mode.AUTO_APPLY).listener(recorder).build();
+    List<PolicyChange> applied = watcher.pollOnce();
+    assertEquals(36, store.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS));
+    assertEquals(List.of("n-1", "n-2"), applied.stream().map(c -> c.announcement().id()).toList(), "oldest first");
+  }
+
+  @Test
+  void evidenceOfAChangeIsASpanOfTheAnnouncementRead() {
+    String feed = "[{\"id\":\"n-9\",\"title\":\"罚息减免调整\",\"content\":\"即日起罚息最高减免50%，最长可分36期。\"}]";
+    server.serve("/feed", "application/json", feed.getBytes(StandardCharsets.UTF_8));
+    server.serve("/titled", "text/html; charset=utf-8",
+        NOTICE.replace("<html>", "<html><head><title>分期公告</title></head>").getBytes(StandardCharsets.UTF_8));
+    AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
+        .source(source("page", "/titled"), AnnouncementWatcher.Mode.REVIEW)
+        .source(source("feed", "/feed"), AnnouncementWatcher.Mode.REVIEW).build();
+    List<PolicyChange> changes = watcher.pollOnce();
+    assertEquals(2, changes.size());
+    assertEquals("分期公告", changes.get(0).announcement().title());
+    assertEquals(changes.get(0).announcement().text(), changes.get(0).announcement().readableText(),
+        "an HTML page's title is already its first line");
+    assertEquals("罚息减免调整\n即日起罚息最高减免50%，最长可分36期。", changes.get(1).announcement().readableText());
+    for (PolicyChange change : changes) {
+      String read = change.announcement().readableText();
+      for (FieldChange f : change.changes()) {
+        Evidence e = f.proposed().evidence();
+        assertEquals(e.text(), read.substring(e.start(), e.end()), change.sourceId() + " " + f.field());
+      }
+    }
+  }
+
+  @Test
   void processesEachAnnouncementOnce() {
     AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
         .source(source("notices", "/notice"), AnnouncementWatcher.Mode.REVIEW).listener(recorder).build();
@@ -150,6 +220,39 @@ class AnnouncementWatcherTest {
   }
 
   @Test
+  void anAnnouncementTheStoreCannotCompareIsReadAgainAtTheNextPoll() {
+    store.unavailableReads.set(1);
+    AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
+        .source(source("feed", "/notice"), AnnouncementWatcher.Mode.AUTO_APPLY).listener(recorder).build();
+    assertEquals(List.of(), watcher.pollOnce());
+    assertEquals(1, recorder.failures.size());
+    assertTrue(recorder.failures.get(0).startsWith("feed: ") && recorder.failures.get(0).contains("unavailable"),
+        recorder.failures.get(0));
+    assertEquals(PolicyChange.Status.APPLIED, watcher.pollOnce().get(0).status(), "not lost: read again");
+    assertEquals(36, store.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS));
+  }
+
+  @Test
+  void aSourceThatThrowsAnythingDoesNotStopTheOthers() {
+    PolicySource buggy = fetching("buggy", () -> {
+      throw new java.io.UncheckedIOException(new java.io.IOException("mailbox closed"));
+    });
+    AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
+        .source(buggy, AnnouncementWatcher.Mode.REVIEW)
+        .source(source("notices", "/notice"), AnnouncementWatcher.Mode.REVIEW).listener(recorder).build();
+    assertEquals(1, watcher.pollOnce().size());
+    assertEquals(1, recorder.failures.size());
+    assertTrue(recorder.failures.get(0).startsWith("buggy: ") && recorder.failures.get(0).contains("mailbox closed"),
+        recorder.failures.get(0));
+  }
+
+  @Test
+  void aStoreFailingUnexpectedlyOnApplyIsReportedAsApplyFailed() {
+    store.broken = true;
+    assertAutoApplyFailsAndIsReported();
+  }
+
+  @Test
   void rejectedChangeIsReportedAndNeverApplied() {
     AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
         .source(source("notices", "/notice"), AnnouncementWatcher.Mode.REVIEW).listener(recorder).build();
@@ -163,11 +266,15 @@ class AnnouncementWatcherTest {
   @Test
   void reportsChangeTheStoreRefuses() {
     store.refuse = true;
+    assertAutoApplyFailsAndIsReported();
+  }
+
+  private void assertAutoApplyFailsAndIsReported() {
     AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
         .source(source("feed", "/notice"), AnnouncementWatcher.Mode.AUTO_APPLY).listener(recorder).build();
     assertEquals(PolicyChange.Status.APPLY_FAILED, watcher.pollOnce().get(0).status());
     assertEquals(24, store.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS));
-    assertEquals(PolicyChange.Status.APPLY_FAILED, recorder.changes.get(0).status());
+    assertEquals(List.of(PolicyChange.Status.APPLY_FAILED), recorder.changes.stream().map(PolicyChange::status).toList());
   }
 
   @Test
@@ -183,6 +290,24 @@ class AnnouncementWatcherTest {
     }
     assertTrue(Thread.getAllStackTraces().keySet().stream()
         .noneMatch(t -> t.getName().equals("fenqi-announcement-watcher") && t.isAlive()), "scheduler thread stopped");
+  }
+
+  @Test
+  void aPollThatOverflowsTheStackDoesNotEndTheSchedule() throws InterruptedException {
+    java.util.concurrent.atomic.AtomicInteger fetches = new java.util.concurrent.atomic.AtomicInteger();
+    CountDownLatch secondPoll = new CountDownLatch(1);
+    PolicySource recursive = fetching("recursive", () -> {
+      if (fetches.incrementAndGet() == 1) {
+        throw new StackOverflowError("a pathological page");
+      }
+      secondPoll.countDown();
+      return List.of();
+    });
+    try (AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
+        .source(recursive, AnnouncementWatcher.Mode.REVIEW).interval(Duration.ofSeconds(1)).build()) {
+      watcher.start();
+      assertTrue(secondPoll.await(10, TimeUnit.SECONDS), "polled again after the failed poll");
+    }
   }
 
   @Test

@@ -54,4 +54,31 @@ class DirectoryPolicyStoreTest {
           .installments().max());
     }
   }
+
+  /**
+   * A second announcement of the day supersedes the first, as with {@link RepositoryPolicyStore}: its file replaces
+   * the first one's, so one version is effective today, it is live at once, and a restart loads it without problems.
+   * Run for several change ids, since the directory ranks two same-day files by name.
+   */
+  @Test
+  void aSecondAnnouncementOfTheDayReplacesTheFirstFile() throws Exception {
+    for (String second : List.of("最长可分60期", "最长可分36期", "最长可分12期", "最长可分24期")) {
+      Path policies = Files.createTempDirectory(dir, "policies");
+      Samples.copyPolicies(policies);
+      try (JsonDirectoryPolicyRepository repo = JsonDirectoryPolicyRepository.openStrict(policies)) {
+        DirectoryPolicyStore store = new DirectoryPolicyStore(repo, TODAY);
+        RepositoryPolicyStoreTest.autoApplyOnce(store, NOTICE, TODAY);
+        RepositoryPolicyStoreTest.autoApplyOnce(store, NOTICE.replace("最长可分48期", second), TODAY);
+        Policy live = repo.snapshot().find("demo-credit-card", LocalDate.now(TODAY)).orElseThrow();
+        int expected = Integer.parseInt(second.replaceAll("\\D", ""));
+        assertEquals(expected, live.installments().max(), second);
+        assertEquals(List.of(), repo.loadProblems(), second);
+      }
+      try (JsonDirectoryPolicyRepository restarted = JsonDirectoryPolicyRepository.openStrict(policies)) {
+        assertEquals(List.of(), restarted.loadProblems(), second);
+        assertEquals(1, restarted.history("demo-credit-card").stream()
+            .filter(p -> p.effectiveFrom().equals(LocalDate.now(TODAY))).count(), second);
+      }
+    }
+  }
 }

@@ -71,6 +71,51 @@ class RepositoryPolicyStoreTest {
   }
 
   /**
+   * Two reviewers approving two changes of one platform at once (or a reviewer while the scheduler auto-applies):
+   * each is drawn from the live policy and supersedes the version of the day, so unless applies are serialised the
+   * second is drawn from the policy before the first and silently undoes it.
+   */
+  @Test
+  void concurrentAppliesToOnePlatformKeepEveryChange() throws Exception {
+    PolicyChange longer = change("a", "最长可分48期。", PolicyField.MAX_INSTALLMENTS);
+    PolicyChange waiver = change("b", "罚息最高减免50%。", PolicyField.MAX_PENALTY_WAIVER);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 200; round++) {
+        InMemoryPolicyRepository repo = InMemoryPolicyRepository.of(Samples.policies());
+        RepositoryPolicyStore store = new RepositoryPolicyStore(repo, TODAY, "nlp-watcher");
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        List<java.util.concurrent.Future<?>> applies = new ArrayList<>();
+        for (PolicyChange c : List.of(longer, waiver)) {
+          applies.add(pool.submit(() -> {
+            together.await();
+            store.apply(c);
+            return null;
+          }));
+        }
+        for (java.util.concurrent.Future<?> f : applies) {
+          f.get();
+        }
+        Policy live = repo.snapshot().find("demo-credit-card", LocalDate.now(TODAY)).orElseThrow();
+        assertEquals(48, live.installments().max(), "round " + round + ": the change to maxInstallments was lost");
+        assertEquals(0, new BigDecimal("0.5").compareTo(live.waivers().penaltyInterest().value()),
+            "round " + round + ": the change to maxPenaltyWaiver was lost");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static PolicyChange change(String id, String text, PolicyField field) {
+    io.github.fenqi.nlp.ExtractionResult r = io.github.fenqi.nlp.PolicyTextExtractor.create().extract(text);
+    io.github.fenqi.nlp.source.Announcement a = new io.github.fenqi.nlp.source.Announcement("cc-notices", id, "", text,
+        java.net.URI.create("https://example.com/" + id), TODAY.instant());
+    return new PolicyChange(id, "cc-notices", "demo-credit-card", a, r,
+        List.of(FieldChange.of(field, null, r.field(field).orElseThrow())), PolicyChange.Status.QUEUED_FOR_REVIEW,
+        TODAY.instant());
+  }
+
+  /**
    * Serves {@code notice} as demo-credit-card's announcement page on a loopback server and has a watcher in
    * AUTO_APPLY mode over {@code store} poll it once; asserts the one change it makes was applied.
    */
