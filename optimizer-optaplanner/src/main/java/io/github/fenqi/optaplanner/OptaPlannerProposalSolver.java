@@ -30,6 +30,7 @@ import org.optaplanner.core.config.phase.custom.CustomPhaseConfig;
 import org.optaplanner.core.config.score.director.ScoreDirectorFactoryConfig;
 import org.optaplanner.core.config.solver.EnvironmentMode;
 import org.optaplanner.core.config.solver.SolverConfig;
+import org.optaplanner.core.config.solver.termination.TerminationCompositionStyle;
 import org.optaplanner.core.config.solver.termination.TerminationConfig;
 import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
 
@@ -51,6 +52,8 @@ import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
  * <p>Thread-safety: immutable; each {@link #solve} builds its own OptaPlanner solvers.
  */
 public final class OptaPlannerProposalSolver implements ProposalSolver {
+  /** The least score of a plan with an option for every debt: every initialised score is at least this. */
+  private static final String ANY_WHOLE_PLAN = Long.MIN_VALUE + "hard/" + Long.MIN_VALUE + "soft";
   private final Duration timeLimit;
   private final @Nullable Duration unimprovedTimeLimit;
   private final @Nullable Long stepLimit;
@@ -158,15 +161,21 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
   }
 
   SolverConfig config() {
-    TerminationConfig termination = new TerminationConfig();
+    TerminationConfig limit = new TerminationConfig();
     if (stepLimit != null) {
-      termination.setScoreCalculationCountLimit(stepLimit); // solver-level and deterministic
+      limit.setScoreCalculationCountLimit(stepLimit); // solver-level and deterministic
     } else {
-      termination.setSpentLimit(timeLimit);
+      limit.setSpentLimit(timeLimit);
       if (unimprovedTimeLimit != null) {
-        termination.setUnimprovedSpentLimit(unimprovedTimeLimit);
+        limit.setUnimprovedSpentLimit(unimprovedTimeLimit);
       }
     }
+    // The limit stops the solver only once it has a whole plan: OptaPlanner skips every phase left when the limit
+    // is reached, and a limit reached before the construction phase (1 ms, or a count of 1 spent on the first score)
+    // had left every debt without an option, which solve() then reported as an infeasible case.
+    TerminationConfig termination = new TerminationConfig()
+        .withTerminationCompositionStyle(TerminationCompositionStyle.AND)
+        .withTerminationConfigList(List.of(limit, new TerminationConfig().withBestScoreLimit(ANY_WHOLE_PLAN)));
     ScoreDirectorFactoryConfig score = new ScoreDirectorFactoryConfig()
         .withConstraintProviderClass(ProposalConstraintProvider.class)
         .withConstraintStreamImplType(ConstraintStreamImplType.BAVET)
