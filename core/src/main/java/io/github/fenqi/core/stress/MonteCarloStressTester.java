@@ -138,7 +138,14 @@ final class MonteCarloStressTester implements StressTester {
     int defaults = 0;
     long firstMonthSum = 0;
     int[] byDriver = new int[StressDriver.values().length];
-    for (int k = 0; k < s.paths; k++) {
+    if (start < 0) {
+      // the down payments exceed the savings: the plan fails before its first month on every path, as the
+      // deterministic scenarios say (month 0); this had let month 1's income cover the gap and called the plan GREEN
+      defaults = s.paths;
+      Arrays.fill(shortfall, -start);
+      byDriver[StressDriver.PLAN_TOO_HEAVY.ordinal()] = s.paths;
+    }
+    for (int k = 0; k < s.paths && start >= 0; k++) {
       long buffer = start;
       int base = k * months;
       int worst = -1; // strongest driver seen so far on this path (JOB_LOSS < INCOME_DROP < SHOCK by ordinal)
@@ -148,17 +155,14 @@ final class MonteCarloStressTester implements StressTester {
         if (d >= 0 && (worst < 0 || d < worst)) {
           worst = d;
         }
-        buffer += s.income[i] - essentials - s.expense[i] - due[t];
+        buffer = monthEnd(buffer, s.income[i], essentials, s.expense[i], due[t]);
         if (buffer < 0) {
           defaults++;
           firstMonthSum += t + 1;
-          shortfall[k] = -buffer;
+          shortfall[k] = -buffer; // at least -Long.MAX_VALUE (monthEnd)
           byDriver[worst >= 0 ? worst : StressDriver.PLAN_TOO_HEAVY.ordinal()]++;
           break;
         }
-      }
-      if (start < 0 && shortfall[k] == 0) {
-        shortfall[k] = -start;
       }
     }
     double pDefault = (double) defaults / s.paths;
@@ -187,6 +191,26 @@ final class MonteCarloStressTester implements StressTester {
         Money.ofFen(q95), level, Optional.ofNullable(dominant), shares, scenarios, recommendation);
   }
 
+  /**
+   * The buffer at the end of a month, clamped to ±{@code Long.MAX_VALUE} rather than wrapped; all the terms are
+   * non-negative. A lognormal shock expense of a large configured median (its draw is cast to {@code long},
+   * saturating at {@code Long.MAX_VALUE}) had wrapped a buffer below zero round to a large positive one, and the path
+   * did not default.
+   */
+  static long monthEnd(long buffer, long income, long essentials, long expense, long due) {
+    long credit = buffer + income;
+    long costs = essentials + expense;
+    long debit = costs + due;
+    if (credit >= 0 && costs >= 0 && debit >= 0) { // non-negative terms: a negative sum is an overflow
+      return credit - debit;
+    }
+    java.math.BigInteger exact = java.math.BigInteger.valueOf(buffer).add(java.math.BigInteger.valueOf(income))
+        .subtract(java.math.BigInteger.valueOf(essentials)).subtract(java.math.BigInteger.valueOf(expense))
+        .subtract(java.math.BigInteger.valueOf(due));
+    java.math.BigInteger most = java.math.BigInteger.valueOf(Long.MAX_VALUE);
+    return exact.min(most).max(most.negate()).longValue();
+  }
+
   private static StressResult.ScenarioOutcome scenario(StressScenario sc, FinancialProfile p, PlanCashflow plan, int months) {
     long buffer = p.liquidSavings().fen() - plan.downPayments().fen();
     long income = p.monthlyIncome().fen();
@@ -195,7 +219,8 @@ final class MonteCarloStressTester implements StressTester {
       return new StressResult.ScenarioOutcome(sc.name(), false, Optional.of(0));
     }
     for (int t = 1; t <= months; t++) {
-      buffer += (long) Math.floor(income * sc.incomeFactorIn(t)) - essentials - sc.extraExpenseIn(t) - plan.dueFen(t);
+      buffer = monthEnd(buffer, (long) Math.floor(income * sc.incomeFactorIn(t)), essentials, sc.extraExpenseIn(t),
+          plan.dueFen(t));
       if (buffer < 0) {
         return new StressResult.ScenarioOutcome(sc.name(), false, Optional.of(t));
       }

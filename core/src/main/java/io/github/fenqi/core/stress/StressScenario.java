@@ -30,7 +30,8 @@ public record StressScenario(String name, int fromMonth, int months, double inco
   }
 
   double incomeFactorIn(int month) {
-    return month >= fromMonth && month < fromMonth + months ? incomeFactor : 1.0;
+    // month - fromMonth rather than fromMonth + months, which overflowed for months = Integer.MAX_VALUE ("to the end")
+    return month >= fromMonth && month - fromMonth < months ? incomeFactor : 1.0;
   }
 
   long extraExpenseIn(int month) {
