@@ -95,6 +95,20 @@ class ScriptGeneratorTest {
     }
   }
 
+  /** A card number and a mobile typed in full-width mode (full-width digits, spaces and hyphens) went out unmasked. */
+  @ParameterizedTest
+  @EnumSource(ScriptLanguage.class)
+  void identifiersTypedInFullWidthModeAreMaskedInTheNote(ScriptLanguage language) {
+    NegotiationResult r = calculate(language, "卡号６２２２　０２１２　３４５６　７８９０　１２３，手机１３８－１２３４－５６７８。");
+    for (NegotiationResult.ProposalReport p : r.proposals()) {
+      for (NegotiationScript s : p.scripts()) {
+        String hardship = s.section(ScriptSection.Kind.HARDSHIP).text();
+        assertTrue(hardship.contains("卡号622202*********0123，手机138****5678"), hardship);
+        assertFalse(hardship.contains("3456") || hardship.contains("1234"), hardship);
+      }
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(ScriptLanguage.class)
   void aHostileNoteIsCleanedAndTheFindingsReported(ScriptLanguage language) {
