@@ -39,8 +39,23 @@ class SensitiveWordFilterTest {
     assertEquals(disguised, found.get(0).matched());
   }
 
+  /**
+   * Circled (ⓒ) and parenthesised (⒞) letters and Kangxi radicals (⾃) are symbols that NFKC reads as letters and
+   * ideographs: they were dropped as separators before normalising. Cyrillic and Greek letters drawn like Latin ones
+   * passed as another script's word.
+   */
   @ParameterizedTest
-  @ValueSource(strings = {"I will reply immediately.", "My mediator called.", "He was suspended.", "The threaten-free plan",
+  @ValueSource(strings = {"I will ⓒⓞⓜⓟⓛⓐⓘⓝ now", "I will ⒞⒪⒨⒫⒧⒜⒤⒩ now", "I will c\u043Emplain now",
+      "I will \u03F2omplain now", "I will \u0405UE you", "I will \u0455ue you", "to the med\u0456a",
+      "I will \u0421\u041EMPLAIN", "我要\u2F83杀"})
+  void findsWordsWrittenWithSymbolsOrLettersOfAnotherScriptThatStandForThem(String text) {
+    List<SensitiveMatch> found = FILTER.find(text);
+    assertEquals(1, found.size(), text + " → " + found);
+    assertTrue(text.contains(found.get(0).matched()), found.toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Мы хотим платить вовремя.", "Η πληρωμή θα γίνει.", "№ 5 ™ ℃", "I will reply immediately.", "My mediator called.", "He was suspended.", "The threaten-free plan",
       "每月还款1,315.00元。"})
   void leavesLatinWordsInsideLongerWordsAlone(String text) {
     // "media" in "immediately"/"mediator", "sue" in "suspended", "threat" in "threaten" (not an inflection)

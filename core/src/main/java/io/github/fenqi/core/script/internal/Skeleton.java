@@ -5,7 +5,8 @@ import java.text.Normalizer;
 /**
  * The matching form of a text: NFKC-normalised, lower-cased, with every separator removed (white space,
  * punctuation, symbols, control and format characters such as zero-width spaces and joiners, combining marks),
- * and for each of its characters the range of the original text it came from. Matching a word on the skeleton
+ * with Cyrillic and Greek letters drawn like Latin ones read as those Latin letters, and for each of its characters the
+ * range of the original text it came from. Matching a word on the skeleton
  * finds it however it was spaced out, punctuated, written in full-width forms or mixed case; the offset map
  * leads back to the original characters.
  *
@@ -48,6 +49,7 @@ public final class Skeleton {
       if (cp >= 0xFF01 && cp <= 0xFF5E) {
         cp -= 0xFEE0; // full-width ASCII: the NFKC result, without the normaliser
       }
+      cp = latinLookAlike(cp);
       if (cp < 0x80 || (cp >= 0x4E00 && cp <= 0x9FFF)) {
         // ASCII letters and digits (lower-cased) and CJK unified ideographs (NFKC-stable, never separators)
         if (cp >= 'A' && cp <= 'Z') {
@@ -64,12 +66,19 @@ public final class Skeleton {
           end[k] = i + width;
           k++;
         }
-      } else if (!isSeparator(cp)) {
-        String normal = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC);
+      } else {
+        String original = new String(Character.toChars(cp));
+        String normal = Normalizer.normalize(original, Normalizer.Form.NFKC);
+        if (isSeparator(cp) && normal.equals(original)) {
+          i += width;
+          continue;
+        }
+        // normalised before the separators go: a circled letter (ⓒ), a parenthesised one (⒞) or a Kangxi radical
+        // (⾃) is a symbol, and had been dropped as one instead of read as the letter or ideograph it stands for
         for (int j = 0; j < normal.length(); ) {
           int raw = normal.codePointAt(j);
           j += Character.charCount(raw);
-          int ncp = Character.toLowerCase(raw);
+          int ncp = latinLookAlike(Character.toLowerCase(latinLookAlike(raw)));
           if (isSeparator(ncp)) {
             continue;
           }
@@ -90,6 +99,41 @@ public final class Skeleton {
       i += width;
     }
     return new Skeleton(chars, start, end, k);
+  }
+
+  /**
+   * Cyrillic and Greek letters drawn like Latin ones (upper case as the upper-case Latin letter looks, lower case as
+   * the lower-case one), each with the lower-case Latin letter it imitates: {@code соmplain} with a Cyrillic о, or
+   * {@code ЅUЕ}, had passed as a word of another script. Pairs: look-alike, Latin.
+   */
+  private static final String LOOK_ALIKES = "АaВbЕeЅsІiЈjКkМmНhОoРpСcТtХxҮyԌgԚqԜw"
+      + "аaеeѕsіiјjһhоoрpсcуyхxԁdԛqԝwӏl"
+      + "ΑaΒbΕeΖzΗhΙiΚkΜmΝnΟoΡpΤtΥyΧx" + "οoαaνvιiκkρpυuχxϲcϳj";
+  private static final int[] LOOK_ALIKE_FROM;
+  private static final char[] LOOK_ALIKE_TO;
+
+  static {
+    int n = LOOK_ALIKES.length() / 2;
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> LOOK_ALIKES.charAt(2 * i)));
+    LOOK_ALIKE_FROM = new int[n];
+    LOOK_ALIKE_TO = new char[n];
+    for (int i = 0; i < n; i++) {
+      LOOK_ALIKE_FROM[i] = LOOK_ALIKES.charAt(2 * order[i]);
+      LOOK_ALIKE_TO[i] = LOOK_ALIKES.charAt(2 * order[i] + 1);
+    }
+  }
+
+  /** The Latin letter a Cyrillic or Greek look-alike imitates, else {@code cp}. */
+  static int latinLookAlike(int cp) {
+    if (cp < 0x0391 || cp > 0x052F) {
+      return cp;
+    }
+    int at = java.util.Arrays.binarySearch(LOOK_ALIKE_FROM, cp);
+    return at >= 0 ? LOOK_ALIKE_TO[at] : cp;
   }
 
   /** Whether a code point is ignored between the characters of a word. */
