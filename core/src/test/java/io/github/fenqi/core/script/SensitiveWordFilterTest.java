@@ -54,6 +54,21 @@ class SensitiveWordFilterTest {
     assertTrue(text.contains(found.get(0).matched()), found.toString());
   }
 
+  /** Traditional characters: 投訴, 舉報, 自殺 and 同歸於盡 passed as other words. */
+  @ParameterizedTest
+  @ValueSource(strings = {"我要投訴你們。投诉", "我要舉報。举报", "我想過自殺。自杀", "大不了同歸於盡。同归于尽", "他們都是騙子。骗子",
+      "我要去報警。报警", "已經失聯了。失联", "徵信中心。"})
+  void findsAWordWrittenInTraditionalCharacters(String textAndWord) {
+    String text = textAndWord.substring(0, textAndWord.indexOf('。') + 1);
+    String word = textAndWord.substring(text.length());
+    List<SensitiveMatch> found = FILTER.find(text);
+    if (word.isEmpty()) {
+      assertEquals(List.of(), found, "a traditional character alone is no word");
+    } else {
+      assertEquals(List.of(word), found.stream().map(SensitiveMatch::word).toList(), text);
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"Мы хотим платить вовремя.", "Η πληρωμή θα γίνει.", "№ 5 ™ ℃", "I will reply immediately.", "My mediator called.", "He was suspended.", "The threaten-free plan",
       "每月还款1,315.00元。"})

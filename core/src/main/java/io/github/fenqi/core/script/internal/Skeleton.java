@@ -5,7 +5,8 @@ import java.text.Normalizer;
 /**
  * The matching form of a text: NFKC-normalised, lower-cased, with every separator removed (white space,
  * punctuation, symbols, control and format characters such as zero-width spaces and joiners, combining marks),
- * with Cyrillic and Greek letters drawn like Latin ones read as those Latin letters, and for each of its characters the
+ * with Cyrillic and Greek letters drawn like Latin ones read as those Latin letters and traditional forms of the shipped
+ * lexicon's ideographs as their simplified forms, and for each of its characters the
  * range of the original text it came from. Matching a word on the skeleton
  * finds it however it was spaced out, punctuated, written in full-width forms or mixed case; the offset map
  * leads back to the original characters.
@@ -54,6 +55,8 @@ public final class Skeleton {
         // ASCII letters and digits (lower-cased) and CJK unified ideographs (NFKC-stable, never separators)
         if (cp >= 'A' && cp <= 'Z') {
           cp += 'a' - 'A';
+        } else if (cp >= 0x4E00) {
+          cp = simplified(cp);
         }
         if (cp >= 0x4E00 || (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
           if (k == chars.length) {
@@ -109,31 +112,54 @@ public final class Skeleton {
   private static final String LOOK_ALIKES = "АaВbЕeЅsІiЈjКkМmНhОoРpСcТtХxҮyԌgԚqԜw"
       + "аaеeѕsіiјjһhоoрpсcуyхxԁdԛqԝwӏl"
       + "ΑaΒbΕeΖzΗhΙiΚkΜmΝnΟoΡpΤtΥyΧx" + "οoαaνvιiκkρpυuχxϲcϳj";
-  private static final int[] LOOK_ALIKE_FROM;
-  private static final char[] LOOK_ALIKE_TO;
-
-  static {
-    int n = LOOK_ALIKES.length() / 2;
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> LOOK_ALIKES.charAt(2 * i)));
-    LOOK_ALIKE_FROM = new int[n];
-    LOOK_ALIKE_TO = new char[n];
-    for (int i = 0; i < n; i++) {
-      LOOK_ALIKE_FROM[i] = LOOK_ALIKES.charAt(2 * order[i]);
-      LOOK_ALIKE_TO[i] = LOOK_ALIKES.charAt(2 * order[i] + 1);
-    }
-  }
+  private static final Replacements LATIN = new Replacements(LOOK_ALIKES);
 
   /** The Latin letter a Cyrillic or Greek look-alike imitates, else {@code cp}. */
   static int latinLookAlike(int cp) {
     if (cp < 0x0391 || cp > 0x052F) {
       return cp;
     }
-    int at = java.util.Arrays.binarySearch(LOOK_ALIKE_FROM, cp);
-    return at >= 0 ? LOOK_ALIKE_TO[at] : cp;
+    return LATIN.apply(cp);
+  }
+
+  /**
+   * Traditional forms of the shipped lexicon's ideographs, each with its simplified form: {@code 投訴}, {@code 自殺} and
+   * {@code 同歸於盡} had passed as other words. (NFKC does not relate traditional and simplified characters; a
+   * user's own words in other characters need their traditional forms added as words.) Pairs: traditional, simplified.
+   */
+  private static final String TRADITIONAL = "舉举們们優优會会體体債债務务尋寻盡尽歸归徵征總总縂总惡恶報报殺杀權权樓楼監监"
+      + "維维聯联脅胁脇胁訪访訴诉賬账帳账貸贷賴赖輕轻還还銀银騙骗於于";
+  private static final Replacements SIMPLIFIED = new Replacements(TRADITIONAL);
+
+  /** The simplified form of a traditional ideograph of {@link #TRADITIONAL}, else {@code cp}. */
+  static int simplified(int cp) {
+    return SIMPLIFIED.apply(cp);
+  }
+
+  /** Single-character replacements from a string of (from, to) pairs, looked up by binary search. */
+  private static final class Replacements {
+    private final char[] from;
+    private final char[] to;
+
+    Replacements(String pairs) {
+      int n = pairs.length() / 2;
+      Integer[] order = new Integer[n];
+      for (int i = 0; i < n; i++) {
+        order[i] = i;
+      }
+      java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> pairs.charAt(2 * i)));
+      from = new char[n];
+      to = new char[n];
+      for (int i = 0; i < n; i++) {
+        from[i] = pairs.charAt(2 * order[i]);
+        to[i] = pairs.charAt(2 * order[i] + 1);
+      }
+    }
+
+    int apply(int cp) {
+      int at = cp > Character.MAX_VALUE ? -1 : java.util.Arrays.binarySearch(from, (char) cp);
+      return at >= 0 ? to[at] : cp;
+    }
   }
 
   /** Whether a code point is ignored between the characters of a word. */
