@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The template-based {@link ScriptGenerator}. Immutable and thread-safe. */
 final class TemplateScriptGenerator implements ScriptGenerator {
@@ -82,9 +84,24 @@ final class TemplateScriptGenerator implements ScriptGenerator {
     cleaned.findings().forEach(m -> findings.add(new ScriptFinding("hardshipNote", m)));
     String text = masking.redact(visible(cleaned.text()));
     if (!borrower.name().isBlank()) {
-      text = text.replace(borrower.name().strip(), masking.name(borrower.name()));
+      text = spacedOut(borrower.name()).matcher(text).replaceAll(Matcher.quoteReplacement(masking.name(borrower.name())));
     }
     return text;
+  }
+
+  /**
+   * The name with any white space between its characters: a two-character name is often padded to the width of three
+   * with a full-width space ({@code 李　四}), and so written in a note it went out unmasked.
+   */
+  static Pattern spacedOut(String name) {
+    StringBuilder regex = new StringBuilder();
+    name.strip().codePoints().filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)).forEach(c -> {
+      if (regex.length() > 0) {
+        regex.append("\\s*");
+      }
+      regex.append(Pattern.quote(new String(Character.toChars(c))));
+    });
+    return Pattern.compile(regex.toString(), Pattern.UNICODE_CHARACTER_CLASS);
   }
 
   private NegotiationScript script(ScriptTemplates t, ScriptRequest r, ScriptRequest.LenderPlan plan, String note,
