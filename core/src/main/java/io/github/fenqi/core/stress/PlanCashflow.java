@@ -33,7 +33,7 @@ public final class PlanCashflow {
     List<Problem> problems = new ArrayList<>();
     long[] total = new long[monthly.size()];
     for (int t = 0; t < total.length; t++) {
-      total[t] = amount(problems, "monthly[" + t + "]", monthly.get(t));
+      total[t] = nonNegativeFen(problems, "monthly[" + t + "]", monthly.get(t));
     }
     return checked(problems, total, downPayments);
   }
@@ -52,7 +52,7 @@ public final class PlanCashflow {
       List<Money> debt = perDebtInstallments.get(d);
       for (int t = 0; t < debt.size(); t++) {
         String field = "perDebtInstallments[" + d + "][" + t + "]";
-        long fen = amount(problems, field, debt.get(t));
+        long fen = nonNegativeFen(problems, field, debt.get(t));
         try {
           total[t] = Math.addExact(total[t], fen);
         } catch (ArithmeticException e) {
@@ -63,7 +63,8 @@ public final class PlanCashflow {
     return checked(problems, total, downPayments);
   }
 
-  private static long amount(List<Problem> problems, String field, @Nullable Money m) {
+  /** The amount in fen; a problem naming {@code field} when it is missing or negative (then 0). */
+  static long nonNegativeFen(List<Problem> problems, String field, @Nullable Money m) {
     if (m == null) {
       problems.add(Problem.of(field, "is missing"));
       return 0;
@@ -76,7 +77,7 @@ public final class PlanCashflow {
   }
 
   private static PlanCashflow checked(List<Problem> problems, long[] total, @Nullable Money downPayments) {
-    amount(problems, "downPayments", downPayments);
+    nonNegativeFen(problems, "downPayments", downPayments);
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }

@@ -214,4 +214,29 @@ class MonteCarloStressTesterTest {
         List.of(List.of(Money.ofFen(Long.MAX_VALUE)), List.of(Money.ofFen(1))), Money.ZERO));
     assertEquals("perDebtInstallments[1][0]", overflow.problems().get(0).location());
   }
+
+  /**
+   * A scenario starting after the horizon never applied, and the plan was reported to pass it; a missing amount
+   * threw a NullPointerException; a bad scenario was named by its name alone, all of its rules in one message.
+   */
+  @Test
+  void aScenarioAfterTheHorizonAndMissingPartsAreRefusedNamingTheField() {
+    StressScenario month13 = new StressScenario("bonus cut in month 13", 13, 1, 0.5, Money.ZERO);
+    InvalidInputException late = assertThrows(InvalidInputException.class,
+        () -> StressConfig.builder().scenarios(List.of(StressScenario.defaults().get(0), month13)).build());
+    assertEquals("scenarios[1].fromMonth", late.problems().get(0).location(), late.getMessage());
+    assertTrue(late.getMessage().contains("bonus cut in month 13"), late.getMessage());
+    StressScenario month12 = new StressScenario("bonus cut in month 12", 12, 1, 0.5, Money.ZERO);
+    assertEquals(List.of(month12), StressConfig.builder().scenarios(List.of(month12)).build().scenarios());
+    assertEquals("scenarios", assertThrows(InvalidInputException.class,
+        () -> StressConfig.builder().scenarios(null).build()).problems().get(0).location());
+    InvalidInputException bad = assertThrows(InvalidInputException.class,
+        () -> new StressScenario("fire", 0, -1, 1.5, null));
+    assertEquals(List.of("fromMonth", "months", "incomeFactor", "extraExpense"),
+        bad.problems().stream().map(p -> p.location()).toList());
+    InvalidInputException missing = assertThrows(InvalidInputException.class,
+        () -> new FinancialProfile(null, null, Money.ZERO, null));
+    assertEquals(List.of("monthlyIncome", "liquidSavings", "incomeVolatility"),
+        missing.problems().stream().map(p -> p.location()).toList());
+  }
 }
