@@ -192,12 +192,27 @@ final class MonteCarloStressTester implements StressTester {
       scenarios.add(scenario(sc, profile, plan, months));
     }
     Optional<String> recommendation = level == RiskLevel.RED
-        ? Optional.of("Do not negotiate this plan: it re-defaults in " + Math.round(pDefault * 100) + " % of simulated futures"
+        ? Optional.of("Do not negotiate this plan: it re-defaults in " + percent(pDefault) + " of simulated futures"
             + (dominant == null ? "" : ", mostly through " + dominant.name().toLowerCase(Locale.ROOT).replace('_', ' '))
             + ". Seek a debt restructuring across lenders or the legal route (personal debt mediation).")
         : Optional.empty();
     return new StressResult(pDefault, defaults == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) firstMonthSum / defaults),
         Money.ofFen(q95), level, Optional.ofNullable(dominant), shares, scenarios, recommendation);
+  }
+
+  /**
+   * A share as people read it: whole per cent, but never rounded to 0 % or 100 % when it is not (a RED plan under a
+   * red threshold below 0.5 % was said to re-default "in 0 % of simulated futures").
+   */
+  static String percent(double share) {
+    long whole = Math.round(share * 100);
+    if (share > 0 && whole == 0) {
+      return "under 1 %";
+    }
+    if (share < 1 && whole == 100) {
+      return "over 99 %";
+    }
+    return whole + " %";
   }
 
   /**

@@ -239,4 +239,16 @@ class MonteCarloStressTesterTest {
     assertEquals(List.of("monthlyIncome", "liquidSavings", "incomeVolatility"),
         missing.problems().stream().map(p -> p.location()).toList());
   }
+
+  /** With a red threshold of 0, a plan re-defaulting on 0.35 % of the paths was RED "in 0 % of simulated futures". */
+  @Test
+  void theRecommendationNeverCallsASmallShareZero() {
+    StressConfig strict = StressConfig.builder().paths(2000).thresholds(0, 0).build();
+    StressResult r = StressTester.monteCarlo(strict).test(profile(9500, 3000, 20_000), flat(500, 36, 0));
+    assertTrue(r.defaultProbability() > 0 && r.defaultProbability() < 0.005, r.toString());
+    assertEquals(RiskLevel.RED, r.level());
+    assertTrue(r.recommendation().orElseThrow().contains("in under 1 % of simulated futures"), r.recommendation().get());
+    assertEquals(List.of("under 1 %", "1 %", "50 %", "99 %", "over 99 %", "100 %"), java.util.stream.DoubleStream.of(
+        0.0001, 0.005, 0.5, 0.994, 0.9951, 1.0).mapToObj(MonteCarloStressTester::percent).toList());
+  }
 }
