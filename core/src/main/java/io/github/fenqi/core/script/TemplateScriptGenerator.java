@@ -135,7 +135,7 @@ final class TemplateScriptGenerator implements ScriptGenerator {
     List<String> hardship = new ArrayList<>();
     hardship.add(t.render("hardship.greeting", Map.of("name", masking.name(b.name()), "identity", identityText,
         "product", t.text("product." + debt.productType().name()), "account", account,
-        "overdueDays", Integer.toString(debt.overdueDays()), "owed", money(t, debt.totalOwed()))));
+        "overdue", count(t, "days", debt.overdueDays()), "owed", money(t, debt.totalOwed()))));
     if (b.hardships().isEmpty()) {
       hardship.add(t.text("hardship.none"));
     } else {
@@ -196,7 +196,7 @@ final class TemplateScriptGenerator implements ScriptGenerator {
         : t.text("proposal.noDown");
     proposal.add(t.render("proposal.term", withWords(Map.of("financed", o.financedAmount(), "first",
         o.firstInstallment(), "payable", o.totalPayable()), t, Map.of("downClause", downClause,
-        "term", Integer.toString(o.term()), "method", t.text("method." + policy.installments().method().name())))));
+        "installments", count(t, "installments", o.term()), "method", t.text("method." + policy.installments().method().name())))));
 
     // LEGAL_BASIS
     List<String> legal = new ArrayList<>();
@@ -283,6 +283,11 @@ final class TemplateScriptGenerator implements ScriptGenerator {
       values.put(name + "Words", ChineseAmountWords.of(m));
     });
     return values;
+  }
+
+  /** {@code n} of a unit in the language's grammar: "1 day", "2 days" (an English script had said "1 days overdue"). */
+  static String count(ScriptTemplates t, String unit, int n) {
+    return t.render("count." + unit + (n == 1 ? ".one" : ".other"), Map.of("n", Integer.toString(n)));
   }
 
   static String money(ScriptTemplates t, Money m) {
