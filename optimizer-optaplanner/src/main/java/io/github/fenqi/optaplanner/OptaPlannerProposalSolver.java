@@ -11,11 +11,13 @@ import io.github.fenqi.core.solve.ProposalSet;
 import io.github.fenqi.core.solve.ProposalSolver;
 import io.github.fenqi.core.solve.Strategy;
 import io.github.fenqi.core.solve.StrategyObjective;
+import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +32,7 @@ import org.optaplanner.core.config.phase.custom.CustomPhaseConfig;
 import org.optaplanner.core.config.score.director.ScoreDirectorFactoryConfig;
 import org.optaplanner.core.config.solver.EnvironmentMode;
 import org.optaplanner.core.config.solver.SolverConfig;
+import org.optaplanner.core.config.solver.termination.TerminationCompositionStyle;
 import org.optaplanner.core.config.solver.termination.TerminationConfig;
 import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
 
@@ -51,6 +54,8 @@ import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
  * <p>Thread-safety: immutable; each {@link #solve} builds its own OptaPlanner solvers.
  */
 public final class OptaPlannerProposalSolver implements ProposalSolver {
+  /** The least score of a plan with an option for every debt: every initialised score is at least this. */
+  private static final String ANY_WHOLE_PLAN = Long.MIN_VALUE + "hard/" + Long.MIN_VALUE + "soft";
   private final Duration timeLimit;
   private final @Nullable Duration unimprovedTimeLimit;
   private final @Nullable Long stepLimit;
@@ -87,7 +92,7 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
       }
       ProposalPlanning planning = new ProposalPlanning(choices,
           new ProposalLimits(problem.monthlyBudget().fen(), problem.liquidSavings().fen(), grids.size()));
-      Solver<ProposalPlanning> solver = SolverFactory.<ProposalPlanning>create(config()).buildSolver();
+      Solver<ProposalPlanning> solver = buildSolver();
       ProposalPlanning best = solver.solve(planning);
       if (best.getScore() == null || !best.getScore().isFeasible() || best.getChoices().stream().anyMatch(c -> c.getOption() == null)) {
         notes.put(strategy, "OptaPlanner found no plan within every hard constraint (best score " + best.getScore() + ")");
@@ -104,6 +109,41 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
           problem.liquidSavings(), problem.config())), notes);
     }
     return new ProposalSet(proposals, Optional.empty(), notes);
+  }
+
+  /**
+   * A solver for one strategy, built with this module's class loader as the thread's context class loader, which
+   * also answers the user constraints' names with the very classes given to the builder. OptaPlanner finds its
+   * constraint-stream implementation, and {@link ProposalConstraintProvider} the user's constraints by name, through
+   * the context class loader: on a thread whose context loader does not see the application's classes (a
+   * common-pool thread's is the system class loader, which in a fat jar sees neither) a user constraint was "not
+   * found" and reported as not being a public class with a public no-argument constructor.
+   */
+  private Solver<ProposalPlanning> buildSolver() {
+    Thread thread = Thread.currentThread();
+    ClassLoader before = thread.getContextClassLoader();
+    thread.setContextClassLoader(new ConstraintClassLoader(OptaPlannerProposalSolver.class.getClassLoader(), constraints));
+    try {
+      return SolverFactory.<ProposalPlanning>create(config()).buildSolver();
+    } finally {
+      thread.setContextClassLoader(before);
+    }
+  }
+
+  /** Answers the user constraints' names with their classes, everything else as its parent does. */
+  private static final class ConstraintClassLoader extends ClassLoader {
+    private final Map<String, Class<?>> byName = new java.util.HashMap<>();
+
+    ConstraintClassLoader(ClassLoader parent, List<Class<? extends ProposalConstraint>> constraints) {
+      super(parent);
+      constraints.forEach(c -> byName.put(c.getName(), c));
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+      Class<?> c = byName.get(name);
+      return c != null ? c : super.loadClass(name, resolve);
+    }
   }
 
   /** Options the strategy allows (a NaN objective never satisfies the hard constraints). */
@@ -158,15 +198,21 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
   }
 
   SolverConfig config() {
-    TerminationConfig termination = new TerminationConfig();
+    TerminationConfig limit = new TerminationConfig();
     if (stepLimit != null) {
-      termination.setScoreCalculationCountLimit(stepLimit); // solver-level and deterministic
+      limit.setScoreCalculationCountLimit(stepLimit); // solver-level and deterministic
     } else {
-      termination.setSpentLimit(timeLimit);
+      limit.setSpentLimit(timeLimit);
       if (unimprovedTimeLimit != null) {
-        termination.setUnimprovedSpentLimit(unimprovedTimeLimit);
+        limit.setUnimprovedSpentLimit(unimprovedTimeLimit);
       }
     }
+    // The limit stops the solver only once it has a whole plan: OptaPlanner skips every phase left when the limit
+    // is reached, and a limit reached before the construction phase (1 ms, or a count of 1 spent on the first score)
+    // had left every debt without an option, which solve() then reported as an infeasible case.
+    TerminationConfig termination = new TerminationConfig()
+        .withTerminationCompositionStyle(TerminationCompositionStyle.AND)
+        .withTerminationConfigList(List.of(limit, new TerminationConfig().withBestScoreLimit(ANY_WHOLE_PLAN)));
     ScoreDirectorFactoryConfig score = new ScoreDirectorFactoryConfig()
         .withConstraintProviderClass(ProposalConstraintProvider.class)
         .withConstraintStreamImplType(ConstraintStreamImplType.BAVET)
@@ -192,6 +238,8 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
 
   /** Validating builder; {@link #build()} returns an immutable solver. Not thread-safe; reusable. */
   public static final class Builder {
+    /** The longest time limit accepted: 36 500 days, far from the overflow of its nanoseconds (about 292 years). */
+    public static final Duration LONGEST_LIMIT = Duration.ofDays(36_500);
     private Duration timeLimit = Duration.ofSeconds(1);
     private @Nullable Duration unimprovedTimeLimit;
     private @Nullable Long stepLimit;
@@ -200,22 +248,35 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
 
     private Builder() {}
 
-    /** Wall-clock limit per strategy (default 1 s). */
+    /**
+     * Wall-clock limit per strategy (default 1 s): whole milliseconds, from 1 ms to {@link #LONGEST_LIMIT}.
+     *
+     * @throws InvalidInputException naming {@code timeLimit} otherwise (OptaPlanner refused a fraction of a
+     *     millisecond, and a limit of {@code Long.MAX_VALUE} seconds overflowed, both only once a case was solved)
+     */
     public Builder timeLimit(Duration limit) {
-      if (limit.isNegative() || limit.isZero()) {
-        throw new InvalidInputException("timeLimit", limit + " must be positive");
-      }
-      this.timeLimit = limit;
+      this.timeLimit = checked("timeLimit", limit);
       return this;
     }
 
-    /** Stop a strategy early when its best score has not improved for this long. */
+    /** Stop a strategy early when its best score has not improved for this long (as {@link #timeLimit}). */
     public Builder unimprovedTimeLimit(Duration limit) {
-      if (limit.isNegative() || limit.isZero()) {
-        throw new InvalidInputException("unimprovedTimeLimit", limit + " must be positive");
-      }
-      this.unimprovedTimeLimit = limit;
+      this.unimprovedTimeLimit = checked("unimprovedTimeLimit", limit);
       return this;
+    }
+
+    private static Duration checked(String field, Duration limit) {
+      Objects.requireNonNull(limit, field);
+      if (limit.isNegative() || limit.isZero()) {
+        throw new InvalidInputException(field, limit + " must be positive");
+      }
+      if (limit.getNano() % 1_000_000 != 0) {
+        throw new InvalidInputException(field, limit + " is not a whole number of milliseconds");
+      }
+      if (limit.compareTo(LONGEST_LIMIT) > 0) {
+        throw new InvalidInputException(field, limit + " is longer than " + LONGEST_LIMIT.toDays() + " days");
+      }
+      return limit;
     }
 
     /**
@@ -231,10 +292,34 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
       return this;
     }
 
-    /** Adds a user constraint (a public class with a public no-argument constructor). */
+    /**
+     * Adds a user constraint (a public class with a public no-argument constructor).
+     *
+     * @throws InvalidInputException naming the class when OptaPlanner could not create it: not public, abstract, an
+     *     inner (non-static) class, or without a public no-argument constructor
+     */
     public Builder constraint(Class<? extends ProposalConstraint> constraint) {
+      Objects.requireNonNull(constraint, "constraint");
+      int modifiers = constraint.getModifiers();
+      String why = !Modifier.isPublic(modifiers) ? "is not public"
+          : constraint.isInterface() || Modifier.isAbstract(modifiers) ? "is abstract"
+          : constraint.getEnclosingClass() != null && !Modifier.isStatic(modifiers) ? "is an inner class (make it static)"
+          : publicNoArgConstructor(constraint) ? null : "has no public no-argument constructor";
+      if (why != null) {
+        throw new InvalidInputException("constraint", "user constraint " + constraint.getName() + " " + why
+            + ": it must be a public class implementing ProposalConstraint with a public no-argument constructor");
+      }
       this.constraints.add(constraint);
       return this;
+    }
+
+    private static boolean publicNoArgConstructor(Class<?> type) {
+      try {
+        type.getConstructor();
+        return true;
+      } catch (NoSuchMethodException e) {
+        return false;
+      }
     }
 
     public OptaPlannerProposalSolver build() {

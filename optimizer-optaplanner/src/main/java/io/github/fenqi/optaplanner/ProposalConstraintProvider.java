@@ -1,5 +1,7 @@
 package io.github.fenqi.optaplanner;
 
+import io.github.fenqi.core.ComponentContractException;
+import io.github.fenqi.core.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
@@ -32,10 +34,31 @@ public class ProposalConstraintProvider implements ConstraintProvider {
     List<Constraint> all = new ArrayList<>(List.of(budget(f), savings(f), allowedByStrategy(f), objective(f)));
     for (String name : userConstraints.split(",")) {
       if (!name.isBlank()) {
-        all.add(instantiate(name.strip()).define(f));
+        all.add(defined(instantiate(name.strip()), f));
       }
     }
     return all.toArray(Constraint[]::new);
+  }
+
+  /**
+   * What a user constraint defines; a failure is named as that constraint's (a null had surfaced as OptaPlanner's
+   * complaint about this provider, an exception as the bare exception).
+   */
+  private static Constraint defined(ProposalConstraint user, ConstraintFactory f) {
+    Constraint c;
+    try {
+      c = user.define(f);
+    } catch (RuntimeException e) {
+      ComponentContractException wrapped = ComponentContractException.of("a user constraint", user,
+          List.of(Problem.of("define", "threw " + e)));
+      wrapped.initCause(e);
+      throw wrapped;
+    }
+    if (c == null) {
+      throw ComponentContractException.of("a user constraint", user,
+          List.of(Problem.of("define", "returned null; it must return the constraint it defines")));
+    }
+    return c;
   }
 
   static Constraint budget(ConstraintFactory f) {

@@ -121,4 +121,20 @@ class OptaPlannerProposalSolverTest {
       assertTrue(found, "every chosen option is an option of the core grid");
     }
   }
+
+  /**
+   * A limit reached before the construction phase began (1 ms on a cold solver, or a count of one score calculation)
+   * left every debt without an option, and the feasible sample case came back "infeasible" with a shortfall of 0.00.
+   * The limit now stops the solver only once it has a whole plan.
+   */
+  @Test
+  void aLimitTooShortForTheConstructionStillGivesThePlansOfAFeasibleCase() {
+    ProposalProblem problem = ProposalProblem.of(sampleDebts(1), Money.of("5040.00"), Money.of("12000.00"));
+    for (ProposalSolver tiny : List.of(OptaPlannerProposalSolver.builder().timeLimit(java.time.Duration.ofMillis(1)).build(),
+        OptaPlannerProposalSolver.builder().deterministic(7, 1).build())) {
+      ProposalSet set = tiny.solve(problem);
+      assertEquals(3, set.proposals().size(), set.notes() + " " + set.infeasibility());
+      set.proposals().forEach(p -> assertWithinEveryConstraint(problem, p));
+    }
+  }
 }

@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The template-based {@link ScriptGenerator}. Immutable and thread-safe. */
 final class TemplateScriptGenerator implements ScriptGenerator {
@@ -82,9 +84,24 @@ final class TemplateScriptGenerator implements ScriptGenerator {
     cleaned.findings().forEach(m -> findings.add(new ScriptFinding("hardshipNote", m)));
     String text = masking.redact(visible(cleaned.text()));
     if (!borrower.name().isBlank()) {
-      text = text.replace(borrower.name().strip(), masking.name(borrower.name()));
+      text = spacedOut(borrower.name()).matcher(text).replaceAll(Matcher.quoteReplacement(masking.name(borrower.name())));
     }
     return text;
+  }
+
+  /**
+   * The name with any white space between its characters: a two-character name is often padded to the width of three
+   * with a full-width space ({@code 李　四}), and so written in a note it went out unmasked.
+   */
+  static Pattern spacedOut(String name) {
+    StringBuilder regex = new StringBuilder();
+    name.strip().codePoints().filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)).forEach(c -> {
+      if (regex.length() > 0) {
+        regex.append("\\s*");
+      }
+      regex.append(Pattern.quote(new String(Character.toChars(c))));
+    });
+    return Pattern.compile(regex.toString(), Pattern.UNICODE_CHARACTER_CLASS);
   }
 
   private NegotiationScript script(ScriptTemplates t, ScriptRequest r, ScriptRequest.LenderPlan plan, String note,
@@ -118,7 +135,7 @@ final class TemplateScriptGenerator implements ScriptGenerator {
     List<String> hardship = new ArrayList<>();
     hardship.add(t.render("hardship.greeting", Map.of("name", masking.name(b.name()), "identity", identityText,
         "product", t.text("product." + debt.productType().name()), "account", account,
-        "overdueDays", Integer.toString(debt.overdueDays()), "owed", money(t, debt.totalOwed()))));
+        "overdue", count(t, "days", debt.overdueDays()), "owed", money(t, debt.totalOwed()))));
     if (b.hardships().isEmpty()) {
       hardship.add(t.text("hardship.none"));
     } else {
@@ -179,7 +196,7 @@ final class TemplateScriptGenerator implements ScriptGenerator {
         : t.text("proposal.noDown");
     proposal.add(t.render("proposal.term", withWords(Map.of("financed", o.financedAmount(), "first",
         o.firstInstallment(), "payable", o.totalPayable()), t, Map.of("downClause", downClause,
-        "term", Integer.toString(o.term()), "method", t.text("method." + policy.installments().method().name())))));
+        "installments", count(t, "installments", o.term()), "method", t.text("method." + policy.installments().method().name())))));
 
     // LEGAL_BASIS
     List<String> legal = new ArrayList<>();
@@ -266,6 +283,11 @@ final class TemplateScriptGenerator implements ScriptGenerator {
       values.put(name + "Words", ChineseAmountWords.of(m));
     });
     return values;
+  }
+
+  /** {@code n} of a unit in the language's grammar: "1 day", "2 days" (an English script had said "1 days overdue"). */
+  static String count(ScriptTemplates t, String unit, int n) {
+    return t.render("count." + unit + (n == 1 ? ".one" : ".other"), Map.of("n", Integer.toString(n)));
   }
 
   static String money(ScriptTemplates t, Money m) {

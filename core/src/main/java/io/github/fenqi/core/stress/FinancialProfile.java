@@ -20,16 +20,13 @@ import java.util.OptionalDouble;
 public record FinancialProfile(Money monthlyIncome, OptionalDouble incomeVolatility, Money essentialExpenses, Money liquidSavings) {
   public FinancialProfile {
     List<Problem> problems = new ArrayList<>();
-    if (monthlyIncome.isNegative()) {
-      problems.add(Problem.of("monthlyIncome", "'" + monthlyIncome + "' is negative"));
-    }
-    if (essentialExpenses.isNegative()) {
-      problems.add(Problem.of("essentialExpenses", "'" + essentialExpenses + "' is negative"));
-    }
-    if (liquidSavings.isNegative()) {
-      problems.add(Problem.of("liquidSavings", "'" + liquidSavings + "' is negative"));
-    }
-    if (incomeVolatility.isPresent() && !(incomeVolatility.getAsDouble() >= 0 && incomeVolatility.getAsDouble() <= 3)) {
+    // a missing amount is named like a negative one (it had thrown a NullPointerException)
+    PlanCashflow.nonNegativeFen(problems, "monthlyIncome", monthlyIncome);
+    PlanCashflow.nonNegativeFen(problems, "essentialExpenses", essentialExpenses);
+    PlanCashflow.nonNegativeFen(problems, "liquidSavings", liquidSavings);
+    if (incomeVolatility == null) {
+      problems.add(Problem.of("incomeVolatility", "is missing (OptionalDouble.empty() when not measured)"));
+    } else if (incomeVolatility.isPresent() && !(incomeVolatility.getAsDouble() >= 0 && incomeVolatility.getAsDouble() <= 3)) {
       problems.add(Problem.of("incomeVolatility", incomeVolatility.getAsDouble() + " is outside 0..3"));
     }
     if (!problems.isEmpty()) {

@@ -1,8 +1,12 @@
 package io.github.fenqi.core.stress;
 
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.money.Money;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a plan costs month by month: the total installment due in each month (months beyond the array owe
@@ -19,19 +23,63 @@ public final class PlanCashflow {
     this.downPayments = downPayments;
   }
 
-  /** From per-month totals. */
+  /**
+   * From per-month totals.
+   *
+   * @throws InvalidInputException naming {@code monthly[i]} or {@code downPayments} when one is missing or negative
+   *     (a negative installment had counted as income: a plan owing −1 000 a month came out GREEN)
+   */
   public static PlanCashflow ofMonthlyTotals(List<Money> monthly, Money downPayments) {
-    return new PlanCashflow(monthly.stream().mapToLong(Money::fen).toArray(), downPayments);
+    List<Problem> problems = new ArrayList<>();
+    long[] total = new long[monthly.size()];
+    for (int t = 0; t < total.length; t++) {
+      total[t] = nonNegativeFen(problems, "monthly[" + t + "]", monthly.get(t));
+    }
+    return checked(problems, total, downPayments);
   }
 
-  /** From each debt's list of installments (month 1 first), summed per month. */
+  /**
+   * From each debt's list of installments (month 1 first), summed per month.
+   *
+   * @throws InvalidInputException naming {@code perDebtInstallments[d][t]} or {@code downPayments} when one is
+   *     missing or negative, or a month whose total does not fit in a {@code long} of fen
+   */
   public static PlanCashflow ofDebts(List<List<Money>> perDebtInstallments, Money downPayments) {
     int months = perDebtInstallments.stream().mapToInt(List::size).max().orElse(0);
+    List<Problem> problems = new ArrayList<>();
     long[] total = new long[months];
-    for (List<Money> debt : perDebtInstallments) {
+    for (int d = 0; d < perDebtInstallments.size(); d++) {
+      List<Money> debt = perDebtInstallments.get(d);
       for (int t = 0; t < debt.size(); t++) {
-        total[t] = Math.addExact(total[t], debt.get(t).fen());
+        String field = "perDebtInstallments[" + d + "][" + t + "]";
+        long fen = nonNegativeFen(problems, field, debt.get(t));
+        try {
+          total[t] = Math.addExact(total[t], fen);
+        } catch (ArithmeticException e) {
+          problems.add(Problem.of(field, "makes month " + (t + 1) + "'s total overflow"));
+        }
       }
+    }
+    return checked(problems, total, downPayments);
+  }
+
+  /** The amount in fen; a problem naming {@code field} when it is missing or negative (then 0). */
+  static long nonNegativeFen(List<Problem> problems, String field, @Nullable Money m) {
+    if (m == null) {
+      problems.add(Problem.of(field, "is missing"));
+      return 0;
+    }
+    if (m.isNegative()) {
+      problems.add(Problem.of(field, "'" + m + "' is negative"));
+      return 0;
+    }
+    return m.fen();
+  }
+
+  private static PlanCashflow checked(List<Problem> problems, long[] total, @Nullable Money downPayments) {
+    nonNegativeFen(problems, "downPayments", downPayments);
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
     }
     return new PlanCashflow(total, downPayments);
   }

@@ -73,6 +73,20 @@ public record StressConfig(
     if (greenThreshold > redThreshold) {
       p.add(Problem.of("greenThreshold", greenThreshold + " is above redThreshold " + redThreshold));
     }
+    if (scenarios == null) {
+      p.add(Problem.of("scenarios", "is missing (an empty list runs none)"));
+    } else {
+      for (int i = 0; i < scenarios.size(); i++) {
+        StressScenario sc = scenarios.get(i);
+        if (sc == null) {
+          p.add(Problem.of("scenarios[" + i + "]", "is missing"));
+        } else if (sc.fromMonth() > horizonMonths) {
+          // it would never apply, and the plan would be reported to pass it
+          p.add(Problem.of("scenarios[" + i + "].fromMonth", sc.fromMonth() + " ('" + sc.name()
+              + "') is after the horizon of " + horizonMonths + " months"));
+        }
+      }
+    }
     if (!p.isEmpty()) {
       throw new InvalidInputException(p);
     }

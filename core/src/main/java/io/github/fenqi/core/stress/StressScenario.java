@@ -1,7 +1,9 @@
 package io.github.fenqi.core.stress;
 
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.money.Money;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,12 +14,27 @@ import java.util.List;
  * <p>Thread-safety: immutable.
  */
 public record StressScenario(String name, int fromMonth, int months, double incomeFactor, Money extraExpense) {
+  /** Each problem names its field and the scenario (a missing extra expense had thrown a NullPointerException). */
   public StressScenario {
+    List<Problem> p = new ArrayList<>();
     if (name == null || name.isBlank()) {
-      throw new InvalidInputException("name", "must not be empty");
+      p.add(Problem.of("name", "must not be empty"));
     }
-    if (fromMonth < 1 || months < 0 || !(incomeFactor >= 0 && incomeFactor <= 1) || extraExpense.isNegative()) {
-      throw new InvalidInputException(name, "needs fromMonth ≥ 1, months ≥ 0, incomeFactor in 0..1, extraExpense ≥ 0");
+    String of = " (scenario '" + name + "')";
+    if (fromMonth < 1) {
+      p.add(Problem.of("fromMonth", fromMonth + " is below 1" + of));
+    }
+    if (months < 0) {
+      p.add(Problem.of("months", months + " is negative" + of));
+    }
+    if (!(incomeFactor >= 0 && incomeFactor <= 1)) {
+      p.add(Problem.of("incomeFactor", incomeFactor + " is outside 0..1" + of));
+    }
+    if (extraExpense == null || extraExpense.isNegative()) {
+      p.add(Problem.of("extraExpense", (extraExpense == null ? "is missing" : "'" + extraExpense + "' is negative") + of));
+    }
+    if (!p.isEmpty()) {
+      throw new InvalidInputException(p);
     }
   }
 
@@ -30,7 +47,8 @@ public record StressScenario(String name, int fromMonth, int months, double inco
   }
 
   double incomeFactorIn(int month) {
-    return month >= fromMonth && month < fromMonth + months ? incomeFactor : 1.0;
+    // month - fromMonth rather than fromMonth + months, which overflowed for months = Integer.MAX_VALUE ("to the end")
+    return month >= fromMonth && month - fromMonth < months ? incomeFactor : 1.0;
   }
 
   long extraExpenseIn(int month) {

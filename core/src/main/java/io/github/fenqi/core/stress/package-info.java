@@ -12,7 +12,9 @@
  * its amount lognormal (heavy-tailed) with the configured median and log-sd. The cash buffer starts at liquid
  * savings minus down payments and each month adds income and subtracts essentials, the shock expense and the
  * plan's installment. A month that ends with the buffer below zero is a missed payment: the path re-defaults
- * and is not followed further.
+ * and is not followed further. Down payments above the savings cannot be paid at all: every path re-defaults in
+ * month 0 (as the deterministic scenarios fail in month 0), its shortfall the part of the down payments not
+ * covered, attributed to the plan itself. Sums of fen saturate at the bounds of a {@code long} instead of wrapping.
  *
  * <h2>Figures</h2>
  * Default probability = share of paths that re-default within the horizon; expected first default month = mean

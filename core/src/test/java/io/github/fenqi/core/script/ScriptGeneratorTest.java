@@ -95,6 +95,32 @@ class ScriptGeneratorTest {
     }
   }
 
+  /** A two-character name padded to three with a full-width space (李　四), or spaced out, went out unmasked. */
+  @ParameterizedTest
+  @EnumSource(ScriptLanguage.class)
+  void theBorrowersNameSpacedOutInTheNoteIsMasked(ScriptLanguage language) {
+    String name = CASE.borrower().name();
+    String masked = io.github.fenqi.core.security.Masking.defaults().name(name);
+    NegotiationResult r = calculate(language, "我叫" + name.charAt(0) + "\u3000" + name.substring(1) + "，签名："
+        + name.charAt(0) + " \u00A0" + name.substring(1) + "。" + name + "。");
+    String hardship = r.proposals().get(0).scripts().get(0).section(ScriptSection.Kind.HARDSHIP).text();
+    assertTrue(hardship.contains("我叫" + masked + "，签名：" + masked + "。" + masked + "。"), hardship);
+  }
+
+  /** A card number and a mobile typed in full-width mode (full-width digits, spaces and hyphens) went out unmasked. */
+  @ParameterizedTest
+  @EnumSource(ScriptLanguage.class)
+  void identifiersTypedInFullWidthModeAreMaskedInTheNote(ScriptLanguage language) {
+    NegotiationResult r = calculate(language, "卡号６２２２　０２１２　３４５６　７８９０　１２３，手机１３８－１２３４－５６７８。");
+    for (NegotiationResult.ProposalReport p : r.proposals()) {
+      for (NegotiationScript s : p.scripts()) {
+        String hardship = s.section(ScriptSection.Kind.HARDSHIP).text();
+        assertTrue(hardship.contains("卡号622202*********0123，手机138****5678"), hardship);
+        assertFalse(hardship.contains("3456") || hardship.contains("1234"), hardship);
+      }
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(ScriptLanguage.class)
   void aHostileNoteIsCleanedAndTheFindingsReported(ScriptLanguage language) {

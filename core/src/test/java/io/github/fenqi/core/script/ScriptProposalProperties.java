@@ -109,7 +109,8 @@ class ScriptProposalProperties {
   @Property(tries = 200)
   void englishProposalStatesTheOptionsNumbers(@ForAll("options") PlanOption o) {
     String p = script(ScriptLanguage.EN, o).section(ScriptSection.Kind.PROPOSAL).text();
-    assertTrue(p.contains("the remaining " + en(o.financedAmount()) + " over " + o.term() + " monthly installments"), p);
+    assertTrue(p.contains("the remaining " + en(o.financedAmount()) + " over " + o.term()
+        + (o.term() == 1 ? " monthly installment (" : " monthly installments (")), p);
     assertTrue(p.contains("the first installment is " + en(o.firstInstallment())), p);
     assertTrue(p.contains("and " + en(o.totalPayable()) + " is paid in total"), p);
     assertTrue(p.contains(o.downPayment().isPositive() ? "a down payment of " + en(o.downPayment()) : "no down payment"), p);
@@ -119,6 +120,24 @@ class ScriptProposalProperties {
       o.waived().forEach((c, w) -> assertTrue(p.contains(EN.get(c) + " " + en(w)), p + " lacks " + c + " " + w));
       assertTrue(p.contains(en(o.waivedTotal()) + " in total"), p);
       assertTrue(p.contains("After the waiver, " + en(o.settledAmount()) + " is to be repaid"), p);
+    }
+  }
+
+  /** An English script said "is 1 days overdue" and "over 1 monthly installments". */
+  @net.jqwik.api.Example
+  void englishCountsOfOneAreSingular() {
+    Debt oneDay = new Debt(DEBT.id(), DEBT.platformId(), DEBT.productType(), DEBT.principal(), DEBT.interest(),
+        DEBT.penaltyInterest(), DEBT.compoundInterest(), DEBT.lateFees(), DEBT.otherFees(), DEBT.annualRate(), 1);
+    PlanOption oneMonth = new PlanOption(DEBT.id(), 1, Map.of(), Money.ZERO, DEBT.totalOwed(), Money.ZERO, DEBT.totalOwed(),
+        DEBT.totalOwed(), DEBT.totalOwed(), 0.9, new AcceptanceFeatures(0.5, 0.5, 0.1, 1, true, 0.9), 0.7);
+    for (ScriptLanguage language : ScriptLanguage.values()) {
+      String text = GENERATOR.generate(new ScriptRequest(ScriptGeneratorTest.CASE.borrower(), AFFORDABILITY, Strategy.BALANCED,
+          List.of(new ScriptRequest.LenderPlan(oneDay, POLICY, oneMonth)), ScriptOptions.of(language))).get(0).text();
+      if (language == ScriptLanguage.EN) {
+        assertTrue(text.contains("is 1 day overdue") && text.contains("over 1 monthly installment ("), text);
+      } else {
+        assertTrue(text.contains("目前已逾期1天") && text.contains("分1期偿还"), text);
+      }
     }
   }
 }

@@ -49,6 +49,38 @@ class SensitiveWordFilterProperties {
     assertFalse(FILTER.containsAny(cleaned.text()), cleaned.text());
   }
 
+  /** Cyrillic and Greek look-alikes of Latin letters (lower case), for the property below. */
+  private static final java.util.Map<Character, String> LOOK_ALIKES = java.util.Map.of('a', "\u0430\u03B1", 'e', "\u0435",
+      'o', "\u043E\u03BF", 'p', "\u0440\u03C1", 'c', "\u0441\u03F2", 's', "\u0455", 'i', "\u0456\u03B9", 'x', "\u0445",
+      'h', "\u04BB", 'l', "\u04CF");
+
+  /** Each letter of a Latin word as itself, circled, parenthesised or a look-alike of another script. */
+  @Provide
+  Arbitrary<String> lettersInOtherForms() {
+    Arbitrary<String> word = Arbitraries.of(FILTER.words().stream().filter(w -> w.matches("[a-z]{3,}")).toList());
+    return word.flatMap(w -> Arbitraries.integers().between(0, 3).list().ofSize(w.length()).map(forms -> {
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < w.length(); i++) {
+        char c = w.charAt(i);
+        String alike = LOOK_ALIKES.getOrDefault(c, "");
+        switch (forms.get(i)) {
+          case 1 -> sb.append((char) ('\u24D0' + (c - 'a')));
+          case 2 -> sb.append((char) ('\u249C' + (c - 'a')));
+          case 3 -> sb.append(alike.isEmpty() ? c : alike.charAt(i % alike.length()));
+          default -> sb.append(c);
+        }
+      }
+      return sb.toString();
+    }));
+  }
+
+  @Property(tries = 500)
+  void lettersWrittenAsSymbolsOrInAnotherScriptAreFound(@ForAll("lettersInOtherForms") String hidden) {
+    String note = "I lost my job. I will " + hidden + " now. I will pay.";
+    assertTrue(FILTER.containsAny(note), "not found: " + hidden);
+    assertFalse(FILTER.containsAny(FILTER.clean(note).text()), FILTER.clean(note).text());
+  }
+
   @Property(tries = 200)
   void ordinaryHardshipTextIsLeftAlone(@ForAll("plain") String text) {
     assertFalse(FILTER.containsAny(text), text);

@@ -39,8 +39,38 @@ class SensitiveWordFilterTest {
     assertEquals(disguised, found.get(0).matched());
   }
 
+  /**
+   * Circled (ⓒ) and parenthesised (⒞) letters and Kangxi radicals (⾃) are symbols that NFKC reads as letters and
+   * ideographs: they were dropped as separators before normalising. Cyrillic and Greek letters drawn like Latin ones
+   * passed as another script's word.
+   */
   @ParameterizedTest
-  @ValueSource(strings = {"I will reply immediately.", "My mediator called.", "He was suspended.", "The threaten-free plan",
+  @ValueSource(strings = {"I will ⓒⓞⓜⓟⓛⓐⓘⓝ now", "I will ⒞⒪⒨⒫⒧⒜⒤⒩ now", "I will c\u043Emplain now",
+      "I will \u03F2omplain now", "I will \u0405UE you", "I will \u0455ue you", "to the med\u0456a",
+      "I will \u0421\u041EMPLAIN", "我要\u2F83杀"})
+  void findsWordsWrittenWithSymbolsOrLettersOfAnotherScriptThatStandForThem(String text) {
+    List<SensitiveMatch> found = FILTER.find(text);
+    assertEquals(1, found.size(), text + " → " + found);
+    assertTrue(text.contains(found.get(0).matched()), found.toString());
+  }
+
+  /** Traditional characters: 投訴, 舉報, 自殺 and 同歸於盡 passed as other words. */
+  @ParameterizedTest
+  @ValueSource(strings = {"我要投訴你們。投诉", "我要舉報。举报", "我想過自殺。自杀", "大不了同歸於盡。同归于尽", "他們都是騙子。骗子",
+      "我要去報警。报警", "已經失聯了。失联", "徵信中心。"})
+  void findsAWordWrittenInTraditionalCharacters(String textAndWord) {
+    String text = textAndWord.substring(0, textAndWord.indexOf('。') + 1);
+    String word = textAndWord.substring(text.length());
+    List<SensitiveMatch> found = FILTER.find(text);
+    if (word.isEmpty()) {
+      assertEquals(List.of(), found, "a traditional character alone is no word");
+    } else {
+      assertEquals(List.of(word), found.stream().map(SensitiveMatch::word).toList(), text);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Мы хотим платить вовремя.", "Η πληρωμή θα γίνει.", "№ 5 ™ ℃", "I will reply immediately.", "My mediator called.", "He was suspended.", "The threaten-free plan",
       "每月还款1,315.00元。"})
   void leavesLatinWordsInsideLongerWordsAlone(String text) {
     // "media" in "immediately"/"mediator", "sue" in "suspended", "threat" in "threaten" (not an inflection)

@@ -103,4 +103,32 @@ class MaskingTest {
     assertTrue(s.contains("mobile=138****1234"), s);
     assertFalse(s.contains("13800001234"), s);
   }
+
+  /**
+   * Identifiers spaced or dashed with the look-alikes an input method or a word processor types — the full-width
+   * space and hyphen, the no-break space, Unicode dashes — or with zero-width characters went out unmasked.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"\u3000", "\u00A0", "\u202F", "\uFF0D", "\u2010", "\u2013",
+      "\u2212", "\u200B", " \u3000", "-"})
+  void identifiersSeparatedByLookAlikesOfSpacesAndDashesAreMasked(String sep) {
+    String card = String.join(sep, "6222", "0212", "3456", "7890", "123");
+    String mobile = String.join(sep, "138", "1234", "5678");
+    String id = String.join(sep, "110105", "19491231", "002X");
+    assertEquals("卡号622202*********0123，手机138****5678，身份证110***********002X。",
+        m.redact("卡号" + card + "，手机" + mobile + "，身份证" + id + "。"));
+    assertEquals("卡号622202*********0123", m.redact("卡号" + String.join(sep, "６２２２", "０２１２", "３４５６", "７８９０", "１２３")));
+  }
+
+  /** A long run of an address's characters was scanned from each of its positions: 16 000 digits took 3 s. */
+  @Test
+  void aLongRunOfCharactersIsRedactedInLinearTime() {
+    String digits = "1".repeat(200_000);
+    String words = "a.b-c_".repeat(40_000) + "@example";
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5), () -> {
+      assertEquals(digits, m.redact(digits));
+      assertEquals(words, m.redact(words));
+    });
+    assertEquals("mail z*******@example.com and a*@b.cn", m.redact("mail zhangsan@example.com and ab@b.cn"));
+  }
 }

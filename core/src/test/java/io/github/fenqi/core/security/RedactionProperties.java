@@ -16,7 +16,7 @@ import net.jqwik.api.constraints.IntRange;
  * its first group to the card and showed the other eight digits.
  */
 class RedactionProperties {
-  private static final String[] SEPARATORS = {" ", "\u3000", "-", "\u2013", " - "};
+  private static final String[] SEPARATORS = {" ", "\u3000", "-", "\u2013", " - ", "\uFF0D", "\u200B", "\u00A0"};
   private static final String[] BETWEEN = {" ", "\u3000", "-", "，", "和", "; "};
   private final Masking masking = Masking.defaults();
 
@@ -86,6 +86,6 @@ class RedactionProperties {
   }
 
   private static String withoutSeparators(String s) {
-    return s.replaceAll("[ \u3000\\-\u2013]", "");
+    return s.replaceAll("[ \u3000\\-\u2013\uFF0D\u200B\u00A0]", "");
   }
 }

@@ -138,4 +138,117 @@ class MonteCarloStressTesterTest {
         List.of(PlanCashflow.ofMonthlyTotals(dear, Money.ofYuan(down)), PlanCashflow.ofMonthlyTotals(cheap, Money.ofYuan(down / 2))));
     assertTrue(r.get(1).defaultProbability() <= r.get(0).defaultProbability(), r.toString());
   }
+
+  /** months = Integer.MAX_VALUE ("to the end of the horizon") overflowed fromMonth + months: the scenario passed. */
+  @Test
+  void aScenarioToTheEndOfTheHorizonFailsLikeOneThatLastsTheHorizon() {
+    StressScenario forever = new StressScenario("no income from month 2 on", 2, Integer.MAX_VALUE, 0.0, Money.ZERO);
+    StressScenario year = new StressScenario("no income from month 2 for a year", 2, 12, 0.0, Money.ZERO);
+    StressResult r = StressTester.monteCarlo(FAST.toBuilder().scenarios(List.of(forever, year)).build())
+        .test(profile(9500, 3800, 6000), flat(1140, 36, 0));
+    // 6000 + 9500 − 3800 − 1140 = 10560 after month 1; then −4940 a month: 5620, 680, below zero in month 4
+    assertEquals(Optional.of(4), r.scenarios().get(1).failsInMonth());
+    assertEquals(r.scenarios().get(1).failsInMonth(), r.scenarios().get(0).failsInMonth());
+  }
+
+  /**
+   * Down payments of 12 000 from savings of 10 000 cannot be paid: the scenarios failed in month 0, but the Monte Carlo
+   * figures let month 1's income cover the gap and called the plan GREEN (1 % default), while its 95 % shortfall said
+   * 2 000 were missing.
+   */
+  @Test
+  void downPaymentsAboveTheSavingsDefaultOnEveryPathBeforeTheFirstMonth() {
+    StressResult r = StressTester.monteCarlo(FAST).test(profile(50_000, 1000, 10_000), flat(100, 12, 12_000));
+    assertEquals(1.0, r.defaultProbability());
+    assertEquals(RiskLevel.RED, r.level());
+    assertEquals(0.0, r.expectedFirstDefaultMonth().orElseThrow());
+    assertEquals(Money.ofYuan(2_000), r.worstShortfall95());
+    assertEquals(Optional.of(StressDriver.PLAN_TOO_HEAVY), r.dominantDriver());
+    assertTrue(r.recommendation().isPresent());
+    r.scenarios().forEach(s -> assertEquals(Optional.of(0), s.failsInMonth(), s.toString()));
+    // savings that just cover them leave the plan to its months
+    assertEquals(RiskLevel.GREEN, StressTester.monteCarlo(FAST).test(profile(50_000, 1000, 12_000), flat(100, 12, 12_000)).level());
+  }
+
+  /**
+   * A shock expense of a huge median saturates its cast at Long.MAX_VALUE; the month's sum wrapped round to a
+   * large positive buffer, so a borrower with no income survived month 1, and a deterministic extra expense of
+   * Long.MAX_VALUE fen was survived for good.
+   */
+  @Test
+  void sumsOfFenSaturateInsteadOfWrapping() {
+    FinancialProfile noIncome = new FinancialProfile(Money.ZERO, OptionalDouble.of(0), Money.ofYuan(1), Money.ZERO);
+    StressConfig hugeShocks = FAST.toBuilder().shockExpense(1.0, Money.of("1000000000000000"), 3.0)
+        .scenarios(List.of(new StressScenario("everything at once", 1, 0, 1.0, Money.ofFen(Long.MAX_VALUE)))).build();
+    StressResult r = StressTester.monteCarlo(hugeShocks).test(noIncome, flat(0, 12, 0));
+    assertEquals(1.0, r.defaultProbability());
+    assertEquals(1.0, r.expectedFirstDefaultMonth().orElseThrow(), "no income, essentials due: every path in month 1");
+    assertEquals(Optional.of(1), r.scenarios().get(0).failsInMonth());
+  }
+
+  /** The month's end never wraps: it is the exact sum, clamped to ±Long.MAX_VALUE. */
+  @Property(tries = 2000)
+  void theMonthsEndIsTheExactSumClamped(@ForAll @LongRange(min = 0) long buffer, @ForAll @LongRange(min = 0) long income,
+      @ForAll @LongRange(min = 0) long essentials, @ForAll @LongRange(min = 0) long expense, @ForAll @LongRange(min = 0) long due) {
+    java.math.BigInteger exact = java.math.BigInteger.valueOf(buffer).add(java.math.BigInteger.valueOf(income))
+        .subtract(java.math.BigInteger.valueOf(essentials)).subtract(java.math.BigInteger.valueOf(expense))
+        .subtract(java.math.BigInteger.valueOf(due));
+    java.math.BigInteger most = java.math.BigInteger.valueOf(Long.MAX_VALUE);
+    long end = MonteCarloStressTester.monthEnd(buffer, income, essentials, expense, due);
+    assertEquals(exact.min(most).max(most.negate()).longValueExact(), end, exact.toString());
+  }
+
+  /** A negative installment had counted as income: a plan owing −1 000 a month came out GREEN. */
+  @Test
+  void aNegativeOrMissingAmountOfAPlanIsRefusedNamingIt() {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> PlanCashflow.ofMonthlyTotals(
+        List.of(Money.ofYuan(100), Money.ofYuan(-1000)), Money.ofYuan(-5)));
+    assertEquals(List.of("monthly[1]", "downPayments"), e.problems().stream().map(p -> p.location()).toList());
+    List<Money> withNull = new ArrayList<>(List.of(Money.ofYuan(1)));
+    withNull.add(null);
+    InvalidInputException d = assertThrows(InvalidInputException.class, () -> PlanCashflow.ofDebts(
+        List.of(List.of(Money.ofYuan(1), Money.ofYuan(-1)), withNull), Money.ZERO));
+    assertEquals(List.of("perDebtInstallments[0][1]", "perDebtInstallments[1][1]"),
+        d.problems().stream().map(p -> p.location()).toList());
+    InvalidInputException overflow = assertThrows(InvalidInputException.class, () -> PlanCashflow.ofDebts(
+        List.of(List.of(Money.ofFen(Long.MAX_VALUE)), List.of(Money.ofFen(1))), Money.ZERO));
+    assertEquals("perDebtInstallments[1][0]", overflow.problems().get(0).location());
+  }
+
+  /**
+   * A scenario starting after the horizon never applied, and the plan was reported to pass it; a missing amount
+   * threw a NullPointerException; a bad scenario was named by its name alone, all of its rules in one message.
+   */
+  @Test
+  void aScenarioAfterTheHorizonAndMissingPartsAreRefusedNamingTheField() {
+    StressScenario month13 = new StressScenario("bonus cut in month 13", 13, 1, 0.5, Money.ZERO);
+    InvalidInputException late = assertThrows(InvalidInputException.class,
+        () -> StressConfig.builder().scenarios(List.of(StressScenario.defaults().get(0), month13)).build());
+    assertEquals("scenarios[1].fromMonth", late.problems().get(0).location(), late.getMessage());
+    assertTrue(late.getMessage().contains("bonus cut in month 13"), late.getMessage());
+    StressScenario month12 = new StressScenario("bonus cut in month 12", 12, 1, 0.5, Money.ZERO);
+    assertEquals(List.of(month12), StressConfig.builder().scenarios(List.of(month12)).build().scenarios());
+    assertEquals("scenarios", assertThrows(InvalidInputException.class,
+        () -> StressConfig.builder().scenarios(null).build()).problems().get(0).location());
+    InvalidInputException bad = assertThrows(InvalidInputException.class,
+        () -> new StressScenario("fire", 0, -1, 1.5, null));
+    assertEquals(List.of("fromMonth", "months", "incomeFactor", "extraExpense"),
+        bad.problems().stream().map(p -> p.location()).toList());
+    InvalidInputException missing = assertThrows(InvalidInputException.class,
+        () -> new FinancialProfile(null, null, Money.ZERO, null));
+    assertEquals(List.of("monthlyIncome", "liquidSavings", "incomeVolatility"),
+        missing.problems().stream().map(p -> p.location()).toList());
+  }
+
+  /** With a red threshold of 0, a plan re-defaulting on 0.35 % of the paths was RED "in 0 % of simulated futures". */
+  @Test
+  void theRecommendationNeverCallsASmallShareZero() {
+    StressConfig strict = StressConfig.builder().paths(2000).thresholds(0, 0).build();
+    StressResult r = StressTester.monteCarlo(strict).test(profile(9500, 3000, 20_000), flat(500, 36, 0));
+    assertTrue(r.defaultProbability() > 0 && r.defaultProbability() < 0.005, r.toString());
+    assertEquals(RiskLevel.RED, r.level());
+    assertTrue(r.recommendation().orElseThrow().contains("in under 1 % of simulated futures"), r.recommendation().get());
+    assertEquals(List.of("under 1 %", "1 %", "50 %", "99 %", "over 99 %", "100 %"), java.util.stream.DoubleStream.of(
+        0.0001, 0.005, 0.5, 0.994, 0.9951, 1.0).mapToObj(MonteCarloStressTester::percent).toList());
+  }
 }

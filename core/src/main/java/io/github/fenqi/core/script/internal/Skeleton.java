@@ -5,7 +5,9 @@ import java.text.Normalizer;
 /**
  * The matching form of a text: NFKC-normalised, lower-cased, with every separator removed (white space,
  * punctuation, symbols, control and format characters such as zero-width spaces and joiners, combining marks),
- * and for each of its characters the range of the original text it came from. Matching a word on the skeleton
+ * with Cyrillic and Greek letters drawn like Latin ones read as those Latin letters and traditional forms of the shipped
+ * lexicon's ideographs as their simplified forms, and for each of its characters the
+ * range of the original text it came from. Matching a word on the skeleton
  * finds it however it was spaced out, punctuated, written in full-width forms or mixed case; the offset map
  * leads back to the original characters.
  *
@@ -48,10 +50,13 @@ public final class Skeleton {
       if (cp >= 0xFF01 && cp <= 0xFF5E) {
         cp -= 0xFEE0; // full-width ASCII: the NFKC result, without the normaliser
       }
+      cp = latinLookAlike(cp);
       if (cp < 0x80 || (cp >= 0x4E00 && cp <= 0x9FFF)) {
         // ASCII letters and digits (lower-cased) and CJK unified ideographs (NFKC-stable, never separators)
         if (cp >= 'A' && cp <= 'Z') {
           cp += 'a' - 'A';
+        } else if (cp >= 0x4E00) {
+          cp = simplified(cp);
         }
         if (cp >= 0x4E00 || (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
           if (k == chars.length) {
@@ -64,12 +69,19 @@ public final class Skeleton {
           end[k] = i + width;
           k++;
         }
-      } else if (!isSeparator(cp)) {
-        String normal = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC);
+      } else {
+        String original = new String(Character.toChars(cp));
+        String normal = Normalizer.normalize(original, Normalizer.Form.NFKC);
+        if (isSeparator(cp) && normal.equals(original)) {
+          i += width;
+          continue;
+        }
+        // normalised before the separators go: a circled letter (ⓒ), a parenthesised one (⒞) or a Kangxi radical
+        // (⾃) is a symbol, and had been dropped as one instead of read as the letter or ideograph it stands for
         for (int j = 0; j < normal.length(); ) {
           int raw = normal.codePointAt(j);
           j += Character.charCount(raw);
-          int ncp = Character.toLowerCase(raw);
+          int ncp = latinLookAlike(Character.toLowerCase(latinLookAlike(raw)));
           if (isSeparator(ncp)) {
             continue;
           }
@@ -90,6 +102,64 @@ public final class Skeleton {
       i += width;
     }
     return new Skeleton(chars, start, end, k);
+  }
+
+  /**
+   * Cyrillic and Greek letters drawn like Latin ones (upper case as the upper-case Latin letter looks, lower case as
+   * the lower-case one), each with the lower-case Latin letter it imitates: {@code соmplain} with a Cyrillic о, or
+   * {@code ЅUЕ}, had passed as a word of another script. Pairs: look-alike, Latin.
+   */
+  private static final String LOOK_ALIKES = "АaВbЕeЅsІiЈjКkМmНhОoРpСcТtХxҮyԌgԚqԜw"
+      + "аaеeѕsіiјjһhоoрpсcуyхxԁdԛqԝwӏl"
+      + "ΑaΒbΕeΖzΗhΙiΚkΜmΝnΟoΡpΤtΥyΧx" + "οoαaνvιiκkρpυuχxϲcϳj";
+  private static final Replacements LATIN = new Replacements(LOOK_ALIKES);
+
+  /** The Latin letter a Cyrillic or Greek look-alike imitates, else {@code cp}. */
+  static int latinLookAlike(int cp) {
+    if (cp < 0x0391 || cp > 0x052F) {
+      return cp;
+    }
+    return LATIN.apply(cp);
+  }
+
+  /**
+   * Traditional forms of the shipped lexicon's ideographs, each with its simplified form: {@code 投訴}, {@code 自殺} and
+   * {@code 同歸於盡} had passed as other words. (NFKC does not relate traditional and simplified characters; a
+   * user's own words in other characters need their traditional forms added as words.) Pairs: traditional, simplified.
+   */
+  private static final String TRADITIONAL = "舉举們们優优會会體体債债務务尋寻盡尽歸归徵征總总縂总惡恶報报殺杀權权樓楼監监"
+      + "維维聯联脅胁脇胁訪访訴诉賬账帳账貸贷賴赖輕轻還还銀银騙骗於于";
+  private static final Replacements SIMPLIFIED = new Replacements(TRADITIONAL);
+
+  /** The simplified form of a traditional ideograph of {@link #TRADITIONAL}, else {@code cp}. */
+  static int simplified(int cp) {
+    return SIMPLIFIED.apply(cp);
+  }
+
+  /** Single-character replacements from a string of (from, to) pairs, looked up by binary search. */
+  private static final class Replacements {
+    private final char[] from;
+    private final char[] to;
+
+    Replacements(String pairs) {
+      int n = pairs.length() / 2;
+      Integer[] order = new Integer[n];
+      for (int i = 0; i < n; i++) {
+        order[i] = i;
+      }
+      java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> pairs.charAt(2 * i)));
+      from = new char[n];
+      to = new char[n];
+      for (int i = 0; i < n; i++) {
+        from[i] = pairs.charAt(2 * order[i]);
+        to[i] = pairs.charAt(2 * order[i] + 1);
+      }
+    }
+
+    int apply(int cp) {
+      int at = cp > Character.MAX_VALUE ? -1 : java.util.Arrays.binarySearch(from, (char) cp);
+      return at >= 0 ? to[at] : cp;
+    }
   }
 
   /** Whether a code point is ignored between the characters of a word. */

@@ -1,0 +1,143 @@
+package io.github.fenqi.optaplanner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fenqi.core.ComponentContractException;
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.solve.ProposalProblem;
+import io.github.fenqi.core.solve.ProposalSet;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.optaplanner.core.api.score.stream.Constraint;
+import org.optaplanner.core.api.score.stream.ConstraintFactory;
+
+/**
+ * What the builder accepts is what a solve can run: limits OptaPlanner refuses, and user constraints it cannot
+ * create, are named when the solver is built; a user constraint is found whatever the calling thread's context class
+ * loader; a user constraint that fails is named.
+ */
+class OptaPlannerSolverConfigurationTest {
+  private static final ProposalProblem SAMPLE = ProposalProblem.of(OptaPlannerProposalSolverTest.sampleDebts(1),
+      Money.of("5040.00"), Money.of("12000.00"));
+
+  static final class NotPublic implements ProposalConstraint {
+    @Override
+    public Constraint define(ConstraintFactory f) {
+      return AtMostTwoWithoutDownPaymentHolder.define(f);
+    }
+  }
+
+  public static final class NoNoArgumentConstructor implements ProposalConstraint {
+    public NoNoArgumentConstructor(int ignored) {}
+
+    @Override
+    public Constraint define(ConstraintFactory f) {
+      return AtMostTwoWithoutDownPaymentHolder.define(f);
+    }
+  }
+
+  public final class Inner implements ProposalConstraint {
+    @Override
+    public Constraint define(ConstraintFactory f) {
+      return AtMostTwoWithoutDownPaymentHolder.define(f);
+    }
+  }
+
+  public abstract static class Abstract implements ProposalConstraint {}
+
+  public static final class Throws implements ProposalConstraint {
+    @Override
+    public Constraint define(ConstraintFactory f) {
+      throw new IllegalStateException("no lender table configured");
+    }
+  }
+
+  public static final class ReturnsNull implements ProposalConstraint {
+    @Override
+    public Constraint define(ConstraintFactory f) {
+      return null;
+    }
+  }
+
+  /** The shipped example's definition, for the malformed classes above. */
+  static final class AtMostTwoWithoutDownPaymentHolder {
+    static Constraint define(ConstraintFactory f) {
+      return new AtMostTwoWithoutDownPayment().define(f);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {1, 999_999, 1_500_000})
+  void aFractionOfAMillisecondIsRefusedWhenTheSolverIsBuilt(long nanos) {
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> OptaPlannerProposalSolver.builder().timeLimit(Duration.ofNanos(nanos)));
+    assertEquals("timeLimit", e.problems().get(0).location(), e.getMessage());
+    assertThrows(InvalidInputException.class, () -> OptaPlannerProposalSolver.builder().unimprovedTimeLimit(Duration.ofNanos(nanos)));
+  }
+
+  @Test
+  void aLimitBeyondTheLongestIsRefusedWhenTheSolverIsBuilt() {
+    Duration huge = Duration.ofSeconds(Long.MAX_VALUE);
+    assertEquals("timeLimit", assertThrows(InvalidInputException.class,
+        () -> OptaPlannerProposalSolver.builder().timeLimit(huge)).problems().get(0).location());
+    assertEquals("unimprovedTimeLimit", assertThrows(InvalidInputException.class,
+        () -> OptaPlannerProposalSolver.builder().unimprovedTimeLimit(huge)).problems().get(0).location());
+    // the longest accepted limit solves (the unimproved limit ends it)
+    ProposalSet set = OptaPlannerProposalSolver.builder().timeLimit(OptaPlannerProposalSolver.Builder.LONGEST_LIMIT)
+        .unimprovedTimeLimit(Duration.ofMillis(100)).build().solve(SAMPLE);
+    assertEquals(3, set.proposals().size(), set.notes().toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(classes = {NotPublic.class, NoNoArgumentConstructor.class, Inner.class, Abstract.class})
+  @SuppressWarnings("unchecked")
+  void aConstraintOptaPlannerCannotCreateIsNamedWhenTheSolverIsBuilt(Class<?> type) {
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> OptaPlannerProposalSolver.builder().constraint((Class<? extends ProposalConstraint>) type));
+    assertTrue(e.getMessage().contains(type.getName()), e.getMessage());
+  }
+
+  /**
+   * A common-pool thread's context class loader is the system class loader, which in a fat jar does not see the
+   * application's classes: the user constraint was "not found" and reported as not public.
+   */
+  @Test
+  void aUserConstraintIsFoundWhateverTheThreadsContextClassLoader() throws Exception {
+    OptaPlannerProposalSolver solver = OptaPlannerProposalSolver.builder().deterministic(7, 20_000)
+        .constraint(AtMostTwoWithoutDownPayment.class).build();
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      ProposalSet set = CompletableFuture.supplyAsync(() -> {
+        Thread.currentThread().setContextClassLoader(ClassLoader.getPlatformClassLoader());
+        return solver.solve(SAMPLE);
+      }, pool).get();
+      assertEquals(3, set.proposals().size(), set.notes().toString());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aUserConstraintThatFailsIsNamed() {
+    Function<Class<? extends ProposalConstraint>, ComponentContractException> solve = type -> assertThrows(
+        ComponentContractException.class, () -> OptaPlannerProposalSolver.builder().deterministic(7, 1_000)
+            .constraint(type).build().solve(SAMPLE));
+    ComponentContractException thrown = solve.apply(Throws.class);
+    assertTrue(thrown.component().contains(Throws.class.getName()), thrown.getMessage());
+    assertInstanceOf(IllegalStateException.class, thrown.getCause());
+    assertTrue(thrown.getMessage().contains("no lender table configured"), thrown.getMessage());
+    ComponentContractException nothing = solve.apply(ReturnsNull.class);
+    assertTrue(nothing.component().contains(ReturnsNull.class.getName()) && nothing.getMessage().contains("null"),
+        nothing.getMessage());
+  }
+}
