@@ -197,7 +197,9 @@ public final class Masking {
    * mobile number: {@code 139 1234 5678 2026} is a mobile and a year, not a card that shows 139123), that one.
    * Else it is split at its separators into identifiers written the usual ways — a mobile as 11 digits or 3-4-4 (a
    * country code before it as a group of its own), an ID number as 18 characters or 6-8-4, a card as 12–19 digits
-   * or in groups of four — covering the most digits, then the most mobiles, then the most cards of 16 or 19 digits.
+   * or in groups of four — covering the most digits, then the fewest identifiers whose groups are set apart by
+   * different separators (one identifier is written one way: in {@code 6294 - 3212 - 6699 - 1802 - 118 6257-1285-…}
+   * the {@code 118 6257 1285} is not a mobile), then the most mobiles, then the most cards of 16 or 19 digits.
    * Two identifiers a space apart ({@code 13912345678 110105…}, a run of 29 digits) were left as they were. Groups
    * that belong to no identifier stay as they are.
    */
@@ -231,7 +233,9 @@ public final class Masking {
         if (!writtenAsIdentifier(span, joined)) {
           continue;
         }
-        long own = digits * 10_000L + (isMobile(joined) ? 1_000 : 0) + (digits == 16 || digits == 19 ? 100 : 0);
+        boolean oneSeparator = separators.subList(i, j).stream().distinct().count() <= 1;
+        long own = digits * 1_000_000L - (oneSeparator ? 0 : 100_000) + (isMobile(joined) ? 1_000 : 0)
+            + (digits == 16 || digits == 19 ? 100 : 0);
         if (own + score[j + 1] > score[i]) {
           score[i] = own + score[j + 1];
           end[i] = j + 1;
