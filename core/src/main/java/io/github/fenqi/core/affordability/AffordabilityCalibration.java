@@ -27,6 +27,15 @@ import java.util.Locale;
 public record AffordabilityCalibration(List<BigDecimal> incomeWeights, List<BigDecimal> essentialsWeights, BigDecimal maxIncomeShare) {
 
   public AffordabilityCalibration {
+    List<Problem> problems = new ArrayList<>();
+    nulls("incomeWeights", incomeWeights, problems);
+    nulls("essentialsWeights", essentialsWeights, problems);
+    if (maxIncomeShare == null) {
+      problems.add(Problem.of("maxIncomeShare", "is missing"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
     if (incomeWeights.isEmpty() || essentialsWeights.isEmpty()) {
       throw new InvalidInputException("grid", "both weight lists must be non-empty");
     }
@@ -35,6 +44,19 @@ public record AffordabilityCalibration(List<BigDecimal> incomeWeights, List<BigD
     for (BigDecimal w1 : incomeWeights) {
       for (BigDecimal w2 : essentialsWeights) {
         new AffordabilityCoefficients(w1, w2, maxIncomeShare); // validates every grid point up front
+      }
+    }
+  }
+
+  /** Adds a problem for a missing list or for each missing entry, named by its index. */
+  private static void nulls(String name, List<?> list, List<Problem> problems) {
+    if (list == null) {
+      problems.add(Problem.of(name, "is missing"));
+      return;
+    }
+    for (int i = 0; i < list.size(); i++) {
+      if (list.get(i) == null) {
+        problems.add(Problem.of(name + "[" + i + "]", "is missing"));
       }
     }
   }
@@ -80,7 +102,8 @@ public record AffordabilityCalibration(List<BigDecimal> incomeWeights, List<BigD
    */
   public Result calibrate(List<RepaymentOutcome> history, double maxDefaultRate, int minPlans) {
     List<Problem> problems = new ArrayList<>();
-    if (history.isEmpty()) {
+    nulls("history", history, problems);
+    if (history != null && history.isEmpty()) {
       problems.add(Problem.of("history", "no outcomes to calibrate on"));
     }
     if (!(maxDefaultRate >= 0 && maxDefaultRate < 1)) {
@@ -91,6 +114,13 @@ public record AffordabilityCalibration(List<BigDecimal> incomeWeights, List<BigD
     }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
+    }
+    long sum = 0;
+    for (RepaymentOutcome o : history) {
+      sum += o.installment().fen();
+      if (sum < 0) { // every installment is positive, so the running sum only wraps by overflow
+        throw new InvalidInputException("history", "the installments add up to more than " + Money.ofFen(Long.MAX_VALUE));
+      }
     }
     Candidate best = null;
     Candidate safest = null;

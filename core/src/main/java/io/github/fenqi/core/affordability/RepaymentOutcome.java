@@ -19,13 +19,19 @@ import java.util.List;
 public record RepaymentOutcome(Money monthlyNetIncome, Money essentialExpenses, Money installment, boolean defaulted) {
   public RepaymentOutcome {
     List<Problem> problems = new ArrayList<>();
-    if (!monthlyNetIncome.isPositive()) {
+    if (monthlyNetIncome == null) {
+      problems.add(Problem.of("monthlyNetIncome", "is missing"));
+    } else if (!monthlyNetIncome.isPositive()) {
       problems.add(Problem.of("monthlyNetIncome", monthlyNetIncome + " must be positive"));
     }
-    if (essentialExpenses.isNegative()) {
+    if (essentialExpenses == null) {
+      problems.add(Problem.of("essentialExpenses", "is missing"));
+    } else if (essentialExpenses.isNegative()) {
       problems.add(Problem.of("essentialExpenses", essentialExpenses + " must not be negative"));
     }
-    if (!installment.isPositive()) {
+    if (installment == null) {
+      problems.add(Problem.of("installment", "is missing"));
+    } else if (!installment.isPositive()) {
       problems.add(Problem.of("installment", installment + " must be positive"));
     }
     if (!problems.isEmpty()) {

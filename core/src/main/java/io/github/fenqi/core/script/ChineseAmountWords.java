@@ -32,11 +32,11 @@ public final class ChineseAmountWords {
     StringBuilder out = new StringBuilder();
     if (fen < 0) {
       out.append('负');
-      fen = Math.negateExact(fen);
     }
-    long yuan = fen / 100;
-    int jiao = (int) (fen / 10 % 10);
-    int cents = (int) (fen % 10);
+    // Digits taken from the signed value and made positive one by one: Long.MIN_VALUE has no positive counterpart.
+    long yuan = Math.abs(fen / 100);
+    int jiao = (int) Math.abs(fen / 10 % 10);
+    int cents = (int) Math.abs(fen % 10);
     if (yuan > 0) {
       out.append(integer(yuan)).append('元');
     }

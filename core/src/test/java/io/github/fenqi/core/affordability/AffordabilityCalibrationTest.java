@@ -59,6 +59,36 @@ class AffordabilityCalibrationTest {
     assertThrows(InvalidInputException.class, () -> new RepaymentOutcome(Money.ZERO, Money.ZERO, Money.ofYuan(1), false));
   }
 
+  /** Missing values, as a history read from a file with gaps would have them: each named, none a bare NullPointerException. */
+  @Test
+  void missingValuesAreNamed() {
+    AffordabilityCalibration grid = AffordabilityCalibration.defaultGrid();
+    RepaymentOutcome one = new RepaymentOutcome(Money.ofYuan(8000), Money.ofYuan(2000), Money.ofYuan(1500), false);
+    List<RepaymentOutcome> withGap = new ArrayList<>(List.of(one, one));
+    withGap.add(1, null);
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> grid.calibrate(withGap, 0.1, 1));
+    assertEquals(List.of("history[1]"), e.problems().stream().map(p -> p.location()).toList());
+    e = assertThrows(InvalidInputException.class, () -> grid.calibrate(null, 0.1, 1));
+    assertEquals(List.of("history"), e.problems().stream().map(p -> p.location()).toList());
+
+    List<BigDecimal> weights = new ArrayList<>(List.of(new BigDecimal("0.5")));
+    weights.add(null);
+    e = assertThrows(InvalidInputException.class, () -> new AffordabilityCalibration(weights, null, null));
+    assertEquals(List.of("incomeWeights[1]", "essentialsWeights", "maxIncomeShare"), e.problems().stream().map(p -> p.location()).toList());
+
+    e = assertThrows(InvalidInputException.class, () -> new RepaymentOutcome(null, Money.ZERO, null, true));
+    assertEquals(List.of("monthlyNetIncome", "installment"), e.problems().stream().map(p -> p.location()).toList());
+  }
+
+  /** Installments whose sum passes a long are refused by name, not left to overflow inside the grid walk. */
+  @Test
+  void installmentsBeyondALongAreRefused() {
+    RepaymentOutcome huge = new RepaymentOutcome(Money.ofFen(Long.MAX_VALUE), Money.ZERO, Money.ofFen(Long.MAX_VALUE / 2 + 1), false);
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> AffordabilityCalibration.defaultGrid().calibrate(List.of(huge, huge), 0.1, 1));
+    assertEquals("history", e.problems().get(0).location());
+  }
+
   /** Borrowers with random income and essentials and an installment around their true capacity. */
   private static List<RepaymentOutcome> history(int n, double w1, double w2, double defaultIfAffordable, double defaultIfNot, long seed) {
     Random rnd = new Random(seed);

@@ -1,11 +1,13 @@
 package io.github.fenqi.core.script;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fenqi.core.money.Money;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -39,6 +41,15 @@ class ChineseAmountWordsTest {
   })
   void writesTheDocumentedForms(String amount, String words) {
     assertEquals(words, ChineseAmountWords.of(Money.of(amount)));
+  }
+
+  /** The extremes of a long: the least has no positive counterpart, and once made negateExact fail on it. */
+  @Test
+  void writesTheExtremesOfALong() {
+    String largest = ChineseAmountWords.of(Money.ofFen(Long.MAX_VALUE));
+    assertEquals(Long.MAX_VALUE, read(largest));
+    assertTrue(largest.endsWith("元零柒分"), largest);
+    assertEquals("负" + largest.substring(0, largest.length() - 2) + "捌分", ChineseAmountWords.of(Money.ofFen(Long.MIN_VALUE)));
   }
 
   @Property(tries = 1000)
