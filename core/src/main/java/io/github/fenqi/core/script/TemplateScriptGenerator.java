@@ -143,7 +143,7 @@ final class TemplateScriptGenerator implements ScriptGenerator {
       for (Hardship h : new LinkedHashSet<>(b.hardships())) {
         reasons.add(t.text("hardship.reason." + h.name()));
       }
-      hardship.add(t.render("hardship.reasons", Map.of("reasons", String.join(separator, reasons))));
+      hardship.add(t.render("hardship.reasons", Map.of("reasons", prose(separator, t.text("list.lastSeparator"), reasons))));
     }
     hardship.add(t.render("hardship.figures", Map.of("income", money(t, a.monthlyNetIncome()),
         "household", Integer.toString(b.householdSize()), "essentials", money(t, a.essentialExpenses()),
@@ -302,5 +302,16 @@ final class TemplateScriptGenerator implements ScriptGenerator {
   @Override
   public String toString() {
     return "ScriptGenerator[templates=" + templates.keySet() + ", " + filter + "]";
+  }
+
+  /**
+   * A list of clauses as a sentence writes it: {@code a, b, and c} in English (each hardship reason is a clause, and
+   * without the {@code and} the English script read as a bare list), {@code a、b、c} in Chinese.
+   */
+  static String prose(String separator, String lastSeparator, List<String> items) {
+    if (items.size() < 2) {
+      return String.join(separator, items);
+    }
+    return String.join(separator, items.subList(0, items.size() - 1)) + lastSeparator + items.get(items.size() - 1);
   }
 }

@@ -163,6 +163,19 @@ class ScriptGeneratorTest {
     assertTrue(e.getMessage().contains("曝光") || e.getMessage().contains("媒体"), e.getMessage());
   }
 
+  /** The sample borrower's two reasons, as one sentence in each language. */
+  @org.junit.jupiter.api.Test
+  void theHardshipReasonsAreOneSentence() {
+    String en = calculate(ScriptLanguage.EN, null).proposals().get(0).scripts().get(0).section(ScriptSection.Kind.HARDSHIP).text();
+    assertTrue(en.contains("I fell behind because I changed jobs and my income fell and was interrupted, and illness in my"
+        + " family brought high medical costs."), en);
+    String zh = calculate(ScriptLanguage.ZH_CN, null).proposals().get(0).scripts().get(0).section(ScriptSection.Kind.HARDSHIP).text();
+    assertFalse(zh.contains("and"), zh);
+    assertEquals("a", TemplateScriptGenerator.prose(", ", ", and ", List.of("a")));
+    assertEquals("a, and b", TemplateScriptGenerator.prose(", ", ", and ", List.of("a", "b")));
+    assertEquals("a, b, and c", TemplateScriptGenerator.prose(", ", ", and ", List.of("a", "b", "c")));
+  }
+
   @org.junit.jupiter.api.Test
   void theNotesFindingsAreReportedOnTheResultAsWellAsInEachScript() {
     String note = "我失业了。催收天天打电话威 胁我。我会按时还款。";
