@@ -70,6 +70,16 @@ public final class Masking {
   private static final Pattern DIGIT_RUN =
       Pattern.compile("(?<![0-9A-Za-z])[0-9][0-9" + SEPARATOR + "]{9,}[0-9Xx](?![0-9A-Za-z])");
   /**
+   * A mobile number written 3-4-4 with dots, slashes or middle dots between the groups, or its first three digits in
+   * brackets ({@code 138.1234.5678}, {@code 138/1234/5678}, {@code (138)1234-5678}, {@code （138）1234 5678}): no run for
+   * {@link #DIGIT_RUN}, so these went out in clear. Only a mobile's shape (1, then 3–9) is taken, so a decimal amount
+   * or a dotted date stays. Applied after the digit runs are masked, whose stars no longer match.
+   */
+  private static final String MOBILE_SEPARATOR = "[" + SEPARATOR + "./·．／]";
+  private static final Pattern PUNCTUATED_MOBILE = Pattern.compile("(?<![0-9A-Za-z.．])(?:[(（](1[3-9][0-9])[)）]"
+      + MOBILE_SEPARATOR + "?|(1[3-9][0-9])" + MOBILE_SEPARATOR + ")([0-9]{4})" + MOBILE_SEPARATOR
+      + "([0-9]{4})(?![0-9A-Za-z]|[.．][0-9])");
+  /**
    * An address starts where its local part's characters start (the look-behind): without it a long run of such
    * characters was scanned to its end from each of its positions, and 16 000 digits took 3 s to redact.
    */
@@ -172,7 +182,8 @@ public final class Masking {
    * are masked as mobile (11 digits, or 13 and 15 with the country code {@code 86} or {@code 0086} before a mobile's
    * leading 1), ID number (18 characters) or bank card
    * (other lengths); a longer run with separators is split into the identifiers it holds. A run of more than 19
-   * digits without a separator is no identifier and stays. Email addresses are masked as emails. Used by the audit
+   * digits without a separator is no identifier and stays. A mobile written {@code 138.1234.5678},
+   * {@code 138/1234/5678} or {@code (138)1234-5678} is masked too. Email addresses are masked as emails. Used by the audit
    * log for subjects and details, where callers may pass identifiers by mistake, and for hardship notes in scripts.
    */
   public String redact(String text) {
@@ -183,8 +194,14 @@ public final class Masking {
       m.appendReplacement(out, Matcher.quoteReplacement(masked));
     }
     m.appendTail(out);
-    Matcher e = EMAIL.matcher(out.toString());
-    StringBuilder result = new StringBuilder(out.length());
+    Matcher p = PUNCTUATED_MOBILE.matcher(out);
+    StringBuilder mobiles = new StringBuilder(out.length());
+    while (p.find()) {
+      p.appendReplacement(mobiles, Matcher.quoteReplacement(mobile((p.group(1) != null ? p.group(1) : p.group(2)) + p.group(3) + p.group(4))));
+    }
+    p.appendTail(mobiles);
+    Matcher e = EMAIL.matcher(mobiles);
+    StringBuilder result = new StringBuilder(mobiles.length());
     while (e.find()) {
       e.appendReplacement(result, Matcher.quoteReplacement(email(e.group())));
     }

@@ -11,6 +11,9 @@ import io.github.fenqi.core.money.Money;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MaskingTest {
   private final Masking m = Masking.defaults();
@@ -94,6 +97,25 @@ class MaskingTest {
         m.redact("联系我：6294 - 3212 - 6699 - 1802 - 118 6257-1285-7609-0272-6204\u30001871\u30000340\u30008616。"));
   }
 
+  /** Mobiles written with dots, slashes or a bracketed prefix went out in clear; amounts, dates and addresses stay. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "电话138.1234.5678。|电话138****5678。",
+      "(138)1234-5678|138****5678",
+      "（139）1234 5678|139****5678",
+      "138/1234/5678|138****5678",
+      "138·1234·5678|138****5678",
+      "138．1234．5678|138****5678",
+      "余额1234.5678元|余额1234.5678元",
+      "日期2026.12.03|日期2026.12.03",
+      "ip 192.168.100.200|ip 192.168.100.200",
+      "版本 138.1234.5678.9|版本 138.1234.5678.9",
+      "(010)1234-5678|(010)1234-5678",
+  })
+  void aMobileWrittenWithPunctuationIsMasked(String text, String redacted) {
+    assertEquals(redacted, m.redact(text));
+  }
+
   /** With the country code in front, a mobile number was masked as a card and showed 8 of its 11 digits. */
   @Test
   void aMobileAfterItsCountryCodeIsMaskedAsAMobile() {
@@ -118,8 +140,8 @@ class MaskingTest {
    * Identifiers spaced or dashed with the look-alikes an input method or a word processor types — the full-width
    * space and hyphen, the no-break space, Unicode dashes — or with zero-width characters went out unmasked.
    */
-  @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(strings = {"\u3000", "\u00A0", "\u202F", "\uFF0D", "\u2010", "\u2013",
+  @ParameterizedTest
+  @ValueSource(strings = {"\u3000", "\u00A0", "\u202F", "\uFF0D", "\u2010", "\u2013",
       "\u2212", "\u200B", " \u3000", "-"})
   void identifiersSeparatedByLookAlikesOfSpacesAndDashesAreMasked(String sep) {
     String card = String.join(sep, "6222", "0212", "3456", "7890", "123");
