@@ -142,12 +142,16 @@ public final class SensitiveWordFilter {
         findings.sort(Comparator.comparingInt(SensitiveMatch::start).thenComparingInt(SensitiveMatch::end));
         return new CleanedText(rest.toString().strip(), findings);
       }
+      int removedUntil = 0; // the matches come by start: what lies before this is already marked, sentence and all
       for (SensitiveMatch m : found) {
         int from = toOriginal[m.start()];
         int to = toOriginal[m.end() - 1] + 1;
         findings.add(new SensitiveMatch(m.word(), m.category(), from, to, text.substring(from, to)));
-        int s = m.start();
-        while (s > 0 && !endsSentence(rest, s - 1)) {
+        if (m.end() <= removedUntil) {
+          continue; // without this, each of n matches in one long sentence walked it again: n × its length
+        }
+        int s = Math.max(m.start(), removedUntil);
+        while (s > removedUntil && !endsSentence(rest, s - 1)) {
           s--;
         }
         int e = m.end();
@@ -157,6 +161,7 @@ public final class SensitiveWordFilter {
         for (int k = s; k < e; k++) {
           removed[toOriginal[k]] = true;
         }
+        removedUntil = e;
       }
     }
   }
