@@ -67,8 +67,14 @@ public final class Masking {
   private static final String SEPARATOR =
       " \\-\\u00A0\\u2000-\\u200D\\u2010-\\u2015\\u202F\\u205F\\u2060\\u2212\\u3000\\uFE63\\uFEFF\\uFF0D";
   private static final Pattern SEPARATORS = Pattern.compile("[" + SEPARATOR + "]+");
-  private static final Pattern DIGIT_RUN =
-      Pattern.compile("(?<![0-9A-Za-z])[0-9][0-9" + SEPARATOR + "]{9,}[0-9Xx](?![0-9A-Za-z])");
+  /**
+   * A run of digits and separators, perhaps after a word of Latin letters ({@code tel13812345678},
+   * {@code ID11010519900307123X}: these went out in clear) but not inside a token that mixes letters and digits on
+   * both sides, such as a hash. Not before an {@code @}: a number that is an address's local part is the address's,
+   * and masking it first left {@code 138****5***@qq.com}.
+   */
+  private static final Pattern DIGIT_RUN = Pattern.compile("(?<![0-9A-Za-z])(?<prefix>[A-Za-z]*+)"
+      + "(?<run>[0-9][0-9" + SEPARATOR + "]{9,}[0-9Xx])(?![0-9A-Za-z]|[._%+-]*@)");
   /**
    * A mobile number written 3-4-4 with dots, slashes or middle dots between the groups, or its first three digits in
    * brackets ({@code 138.1234.5678}, {@code 138/1234/5678}, {@code (138)1234-5678}, {@code （138）1234 5678}): no run for
@@ -180,17 +186,18 @@ public final class Masking {
    * Free text with every embedded identifier masked: runs of 11–19 digits (optionally with spaces or dashes — their
    * full-width and Unicode look-alikes and zero-width characters included — an ID number's final {@code X} included)
    * are masked as mobile (11 digits, or 13 and 15 with the country code {@code 86} or {@code 0086} before a mobile's
-   * leading 1), ID number (18 characters) or bank card
-   * (other lengths); a longer run with separators is split into the identifiers it holds. A run of more than 19
-   * digits without a separator is no identifier and stays. A mobile written {@code 138.1234.5678},
-   * {@code 138/1234/5678} or {@code (138)1234-5678} is masked too. Email addresses are masked as emails. Used by the audit
-   * log for subjects and details, where callers may pass identifiers by mistake, and for hardship notes in scripts.
+   * leading 1), ID number (18 characters) or bank card (other lengths), also right after a word of Latin letters
+   * ({@code tel13812345678}); a longer run with separators is split into the identifiers it holds. A run of more than
+   * 19 digits without a separator is no identifier and stays, as does one inside a token of letters and digits mixed.
+   * A mobile written {@code 138.1234.5678}, {@code 138/1234/5678} or {@code (138)1234-5678} is masked too. Email
+   * addresses are masked as emails, a number before the {@code @} included. Used by the audit log for subjects and
+   * details, where callers may pass identifiers by mistake, and for hardship notes in scripts.
    */
   public String redact(String text) {
     Matcher m = DIGIT_RUN.matcher(halfWidthDigits(text));
     StringBuilder out = new StringBuilder(text.length());
     while (m.find()) {
-      String masked = maskRun(m.group());
+      String masked = m.group("prefix") + maskRun(m.group("run"));
       m.appendReplacement(out, Matcher.quoteReplacement(masked));
     }
     m.appendTail(out);

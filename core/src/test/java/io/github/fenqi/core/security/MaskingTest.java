@@ -97,6 +97,24 @@ class MaskingTest {
         m.redact("联系我：6294 - 3212 - 6699 - 1802 - 118 6257-1285-7609-0272-6204\u30001871\u30000340\u30008616。"));
   }
 
+  /**
+   * An identifier right after a word of Latin letters went out in clear; a number that is an email's local part is
+   * masked once, as the email's; a token that mixes letters and digits on both sides stays.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "tel13812345678|tel138****5678",
+      "ID11010519900307123X.|ID110***********123X.",
+      "wx13812345678，|wx138****5678，",
+      "mail 13812345678@qq.com|mail 1**********@qq.com",
+      "zhangsan13812345678@example.com|z******************@example.com",
+      "sha=ab12345678901234cd|sha=ab12345678901234cd",
+      "v2x13812345678|v2x13812345678",
+  })
+  void anIdentifierAfterLatinLettersIsMasked(String text, String redacted) {
+    assertEquals(redacted, m.redact(text));
+  }
+
   /** Mobiles written with dots, slashes or a bracketed prefix went out in clear; amounts, dates and addresses stay. */
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
