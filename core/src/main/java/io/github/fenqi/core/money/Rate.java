@@ -27,9 +27,17 @@ public record Rate(BigDecimal value) implements Comparable<Rate> {
   }
 
   /** Parses {@code "0.006"}; the error names {@code "rate"}. */
-  @JsonCreator
   public static Rate of(String value) {
     return parse("rate", value);
+  }
+
+  /**
+   * The JSON form: a problem carries no name of its own, so the reader's path names the field
+   * ({@code debts[0].annualRate}, not {@code debts[0].annualRate.rate}).
+   */
+  @JsonCreator
+  private static Rate fromJson(String value) {
+    return parse("", value);
   }
 
   /** Parses a decimal rate, naming {@code field} if it is malformed, negative or above 10. */

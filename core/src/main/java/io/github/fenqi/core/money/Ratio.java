@@ -25,9 +25,17 @@ public record Ratio(BigDecimal value) implements Comparable<Ratio> {
     }
   }
 
-  @JsonCreator
   public static Ratio of(String value) {
     return parse("ratio", value);
+  }
+
+  /**
+   * The JSON form: a problem carries no name of its own, so the reader's path names the field
+   * ({@code downPayment.minRatio}, not {@code downPayment.minRatio.ratio}).
+   */
+  @JsonCreator
+  private static Ratio fromJson(String value) {
+    return parse("", value);
   }
 
   /** Parses a decimal fraction, naming {@code field} if it is malformed or outside 0..1. */

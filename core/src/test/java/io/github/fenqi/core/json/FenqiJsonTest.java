@@ -85,6 +85,21 @@ class FenqiJsonTest {
         e.problems().stream().map(p -> p.location()).toList(), e.getMessage());
   }
 
+  /** A rate or ratio read from a string is named by its field alone: the path once ended in {@code .rate}. */
+  @Test
+  void aBadRateOrRatioIsNamedByItsField() {
+    record Terms(io.github.fenqi.core.money.Rate annualRate, io.github.fenqi.core.money.Ratio minRatio) {}
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> FenqiJson.read(mapper,
+        "{\"annualRate\": \"18.25%\", \"minRatio\": \"1.5\"}".getBytes(StandardCharsets.UTF_8), Terms.class, "terms.json"));
+    assertEquals("terms.json: annualRate", e.problems().get(0).location(), e.getMessage());
+    assertEquals("'18.25%' is not a decimal number such as \"0.06\"", e.problems().get(0).reason());
+    e = assertThrows(InvalidInputException.class, () -> FenqiJson.read(mapper,
+        "{\"annualRate\": \"0.18\", \"minRatio\": \"1.5\"}".getBytes(StandardCharsets.UTF_8), Terms.class, "terms.json"));
+    assertEquals(List.of("terms.json: minRatio"), e.problems().stream().map(p -> p.location()).toList(), e.getMessage());
+    assertEquals("rate", assertThrows(InvalidInputException.class, () -> io.github.fenqi.core.money.Rate.of("x"))
+        .problems().get(0).location(), "called directly, the value names itself");
+  }
+
   @Test
   void unknownFieldIsRejectedByName() {
     InvalidInputException e = assertThrows(InvalidInputException.class,
