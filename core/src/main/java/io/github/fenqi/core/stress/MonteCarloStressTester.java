@@ -88,7 +88,12 @@ final class MonteCarloStressTester implements StressTester {
           int i = k * months + t;
           s.income[i] = (long) (base * factor); // non-negative: truncation is floor
           // the amount's draw happens only in shock months; the draw sequence still depends on the path alone
-          s.expense[i] = shock ? (long) (medianExpense * Math.exp(c.shockExpenseLogSd() * r.nextGaussian())) : 0;
+          // One long per shock month through our own quantile and StrictMath: SplittableRandom.nextGaussian tests
+          // its ziggurat against Math.exp, whose last bit may differ from one platform to another, and so may the
+          // number of draws it takes — a case's figures must come out the same on every server.
+          s.expense[i] = shock
+              ? (long) (medianExpense * StrictMath.exp(c.shockExpenseLogSd() * inverseNormal(openUnit(r.nextLong()))))
+              : 0;
           s.largest = Math.max(s.largest, Math.max(s.income[i], s.expense[i]));
           s.driver[i] = (byte) (jobLost ? StressDriver.JOB_LOSS.ordinal()
               : dropped ? StressDriver.INCOME_DROP.ordinal() : shock ? StressDriver.SHOCK_EXPENSE.ordinal() : -1);
@@ -106,6 +111,14 @@ final class MonteCarloStressTester implements StressTester {
     return q;
   }
 
+  /**
+   * A uniform draw in (0, 1), never 0 or 1, from the top 52 bits of {@code bits} (with 53, the largest plus a half
+   * needs 54 bits and rounds to exactly 1).
+   */
+  static double openUnit(long bits) {
+    return ((bits >>> 12) + 0.5) * 0x1p-52;
+  }
+
   /** Acklam's rational approximation of the standard normal quantile (relative error < 1.2e-9). */
   static double inverseNormal(double p) {
     double[] a = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02, 1.383577518672690e+02,
@@ -117,11 +130,11 @@ final class MonteCarloStressTester implements StressTester {
     double[] d = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00, 3.754408661907416e+00};
     double low = 0.02425;
     if (p < low) {
-      double q = Math.sqrt(-2 * Math.log(p));
+      double q = Math.sqrt(-2 * StrictMath.log(p));
       return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
     }
     if (p > 1 - low) {
-      double q = Math.sqrt(-2 * Math.log(1 - p));
+      double q = Math.sqrt(-2 * StrictMath.log(1 - p));
       return -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
     }
     double q = p - 0.5;

@@ -104,6 +104,31 @@ class MonteCarloStressTesterTest {
     assertEquals(-2.326348, MonteCarloStressTester.inverseNormal(0.01), 1e-6);
   }
 
+  /**
+   * Shock expenses are log-normal with the configured median and spread, drawn without nextGaussian (whose ziggurat
+   * compares against Math.exp, not the same to the last bit on every platform).
+   */
+  @Test
+  void shockExpensesAreLogNormalWithTheConfiguredMedianAndSpread() {
+    StressConfig everyMonth = StressConfig.builder().paths(4_000).shockExpense(1.0, Money.ofYuan(2_000), 0.5).build();
+    MonteCarloStressTester.Shocks s = MonteCarloStressTester.Shocks.generate(everyMonth, profile(9500, 3800, 6000));
+    double[] logs = new double[s.expense.length];
+    double sum = 0;
+    for (int i = 0; i < logs.length; i++) {
+      assertTrue(s.expense[i] > 0, "a shock every month");
+      logs[i] = Math.log(s.expense[i] / 200_000.0);
+      sum += logs[i];
+    }
+    double mean = sum / logs.length;
+    double squares = 0;
+    for (double l : logs) {
+      squares += (l - mean) * (l - mean);
+    }
+    assertEquals(0, mean, 0.01, "log of the median");
+    assertEquals(0.5, Math.sqrt(squares / (logs.length - 1)), 0.01, "log-sd");
+    assertTrue(MonteCarloStressTester.openUnit(0) > 0 && MonteCarloStressTester.openUnit(-1L) < 1, "never 0 or 1");
+  }
+
   @Test
   void defaultProbabilityMatchesTheAnalyticValueOfASimpleCase() {
     // only job loss, certain to last the horizon, no savings, plan = income − essentials: the path defaults
