@@ -53,7 +53,7 @@ public final class IdentityValidation {
     String v = value.strip();
     if (!ID_SHAPE.matcher(v).matches()) {
       return problem(field, "'" + masking.idNumber(v) + "' is not an 18-character ID number (17 digits and a digit "
-          + "or X)");
+          + "or X)" + hint(v));
     }
     char expected = checkDigit(v);
     if (Character.toUpperCase(v.charAt(17)) != expected) {
@@ -77,7 +77,7 @@ public final class IdentityValidation {
   public Optional<Problem> checkBankCard(String field, String value) {
     String digits = value.replaceAll("[\\s-]", "");
     if (!CARD.matcher(digits).matches()) {
-      return problem(field, "'" + masking.bankCard(digits) + "' is not a card number of 12 to 19 digits");
+      return problem(field, "'" + masking.bankCard(digits) + "' is not a card number of 12 to 19 digits" + hint(digits));
     }
     if (!luhn(digits)) {
       return problem(field, "'" + masking.bankCard(digits) + "' fails the Luhn check (mistyped digit?)");
@@ -92,7 +92,8 @@ public final class IdentityValidation {
       v = v.substring(3).strip();
     }
     if (!MOBILE.matcher(v).matches()) {
-      return problem(field, "'" + masking.mobile(v) + "' is not a mainland mobile number (11 digits, 1[3-9]...)");
+      return problem(field, "'" + masking.mobile(v) + "' is not a mainland mobile number (11 digits, 1[3-9]...)"
+          + hint(v));
     }
     return Optional.empty();
   }
@@ -119,6 +120,20 @@ public final class IdentityValidation {
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
+  }
+
+  /**
+   * Why a value that looks right is refused, when the reason is how it is written: full-width digits (an input
+   * method's), or spaces and dashes where the identifier is stored as written (a bank card's are allowed).
+   */
+  private static String hint(String v) {
+    if (v.chars().anyMatch(c -> c >= '０' && c <= '９')) {
+      return "; write the digits 0-9 (these are full-width)";
+    }
+    if (v.chars().anyMatch(c -> c == ' ' || c == '-' || c == '\u3000' || c == '\u00A0')) {
+      return "; write it without spaces or dashes";
+    }
+    return "";
   }
 
   /** The GB 11643 check character of the first 17 digits. */

@@ -80,6 +80,18 @@ class IdentityValidationTest {
     assertTrue(v.checkMobile("mobile", "1380000123").isPresent());
   }
 
+  /** A right number written the wrong way is refused with how to write it, not only with what it is not. */
+  @Test
+  void aNumberWrittenWithSpacesOrFullWidthDigitsIsToldHowToWriteIt() {
+    assertEquals("mobile: '138******5678' is not a mainland mobile number (11 digits, 1[3-9]...); write it without "
+        + "spaces or dashes", v.checkMobile("mobile", "138 1234 5678").orElseThrow().toString());
+    assertTrue(v.checkMobile("mobile", "138-1234-5678").orElseThrow().reason().endsWith("without spaces or dashes"));
+    assertTrue(v.checkMobile("mobile", "１３８１２３４５６７８").orElseThrow().reason().endsWith("(these are full-width)"));
+    assertTrue(v.checkIdNumber("id", "110105 19491231 002X").orElseThrow().reason().endsWith("without spaces or dashes"));
+    assertTrue(v.checkBankCard("card", "６２２２０２１２３４５６７８９０１２８").orElseThrow().reason().endsWith("(these are full-width)"));
+    assertTrue(v.checkMobile("mobile", "12800001234").orElseThrow().reason().endsWith("1[3-9]...)"), "no hint when none applies");
+  }
+
   @Test
   void requireValidReportsEveryBadIdentifierOfABorrower() {
     Borrower b = new Borrower("张三", "110105194912310021", "12345", "310000", 1, null, null, Money.of("0.00"),
