@@ -19,8 +19,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.Comparator;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.optaplanner.core.api.score.ScoreExplanation;
+import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
+import org.optaplanner.core.api.score.constraint.ConstraintMatchTotal;
+import org.optaplanner.core.api.solver.SolutionManager;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.config.heuristic.selector.move.composite.CartesianProductMoveSelectorConfig;
@@ -83,6 +91,7 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
     long totalOwed = grids.stream().mapToLong(OptionGrid::totalOwedFen).reduce(0, Math::addExact);
     List<Proposal> proposals = new ArrayList<>();
     Map<Strategy, String> notes = new EnumMap<>(Strategy.class);
+    Set<String> broken = new TreeSet<>(BUILT_IN_LAST); // the hard constraints the failed strategies' best plans break
     for (Strategy strategy : Strategy.values()) {
       double scale = strategy == Strategy.CONSERVATIVE ? ProposalConstraintProvider.SCALE : 1000.0;
       List<DebtChoice> choices = new ArrayList<>();
@@ -92,10 +101,14 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
       }
       ProposalPlanning planning = new ProposalPlanning(choices,
           new ProposalLimits(problem.monthlyBudget().fen(), problem.liquidSavings().fen(), grids.size()));
-      Solver<ProposalPlanning> solver = buildSolver();
+      SolverFactory<ProposalPlanning> factory = withConstraintLoader(() -> SolverFactory.create(config()));
+      Solver<ProposalPlanning> solver = withConstraintLoader(factory::buildSolver);
       ProposalPlanning best = solver.solve(planning);
       if (best.getScore() == null || !best.getScore().isFeasible() || best.getChoices().stream().anyMatch(c -> c.getOption() == null)) {
-        notes.put(strategy, "OptaPlanner found no plan within every hard constraint (best score " + best.getScore() + ")");
+        List<String> breaks = brokenHardConstraints(factory, best);
+        broken.addAll(breaks);
+        notes.put(strategy, "OptaPlanner found no plan within every hard constraint"
+            + (breaks.isEmpty() ? "" : "; its best plan breaks " + quoted(breaks)) + " (best score " + best.getScore() + ")");
         continue;
       }
       List<PlanOption> plans = new ArrayList<>();
@@ -105,26 +118,79 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
       proposals.add(Proposal.of(strategy, plans, Money.ofFen(totalOwed), false));
     }
     if (proposals.isEmpty()) {
-      return new ProposalSet(List.of(), Optional.of(Infeasibility.diagnose(grids, problem.monthlyBudget(),
-          problem.liquidSavings(), problem.config())), notes);
+      Infeasibility builtIn = Infeasibility.diagnose(grids, problem.monthlyBudget(), problem.liquidSavings(),
+          problem.config());
+      return new ProposalSet(List.of(), Optional.of(builtIn.shortfall().isPositive() || constraints.isEmpty()
+          ? builtIn : userConstraintBinds(broken, builtIn)), notes);
     }
     return new ProposalSet(proposals, Optional.empty(), notes);
   }
 
+  /** User constraints first (by name), then the built-in ones. */
+  private static final Comparator<String> BUILT_IN_LAST = Comparator
+      .comparing((String name) -> ProposalConstraintProvider.BUILT_IN.contains(name))
+      .thenComparing(Comparator.naturalOrder());
+
   /**
-   * A solver for one strategy, built with this module's class loader as the thread's context class loader, which
+   * The hard constraints {@code best} breaks, by name. A plan with a debt left without an option (which the
+   * termination rules out) breaks nothing one could name.
+   */
+  private List<String> brokenHardConstraints(SolverFactory<ProposalPlanning> factory, ProposalPlanning best) {
+    if (best.getChoices().stream().anyMatch(c -> c.getOption() == null)) {
+      return List.of();
+    }
+    ScoreExplanation<ProposalPlanning, HardSoftLongScore> explanation =
+        withConstraintLoader(() -> SolutionManager.<ProposalPlanning, HardSoftLongScore>create(factory).explain(best));
+    return explanation.getConstraintMatchTotalMap().values().stream()
+        .filter(total -> total.getScore().hardScore() < 0)
+        .map(ConstraintMatchTotal::getConstraintName)
+        .sorted(BUILT_IN_LAST)
+        .toList();
+  }
+
+  /**
+   * Why a case whose budget and savings alone can be met (the built-in diagnosis finds no shortfall) has no plan: the
+   * user constraints. Blaming the budget or the savings had stated "at least 2102.15, above the affordable 5040.00"
+   * with a shortfall of 0.00 for a user constraint that no plan could meet.
+   */
+  private Infeasibility userConstraintBinds(Set<String> broken, Infeasibility builtIn) {
+    List<String> users = broken.stream().filter(n -> !ProposalConstraintProvider.BUILT_IN.contains(n)).toList();
+    List<String> builtIns = broken.stream()
+        .filter(n -> n.equals(ProposalConstraintProvider.BUDGET) || n.equals(ProposalConstraintProvider.SAVINGS))
+        .toList();
+    String which = !users.isEmpty()
+        ? "the user constraint" + (users.size() == 1 ? " " : "s ") + quoted(users) + " together with the other hard "
+            + "constraints" + (builtIns.isEmpty() ? "" : " (the best plans found also break " + quoted(builtIns) + ")")
+        : "the user constraints (" + constraints.stream().map(Class::getSimpleName).collect(Collectors.joining(", "))
+            + ") together with " + (builtIns.isEmpty() ? "the built-in ones" : quoted(builtIns));
+    String reason = "OptaPlanner found no plan that meets " + which + ". Without the user constraints plans fit: first "
+        + "installments from " + builtIn.required() + " within the budget of " + builtIn.available()
+        + ", with the down payments within savings, so no amount is short.";
+    return new Infeasibility(Infeasibility.BindingConstraint.USER_CONSTRAINT, Money.ZERO, Money.ZERO, Money.ZERO, reason,
+        "Review the named constraint: it is your rule, not the borrower's means, that leaves no plan. If it must stand, "
+            + "seek a debt restructuring across all lenders (债务重组) or the legal route (personal debt mediation, "
+            + "court-supervised settlement).");
+  }
+
+  private static String quoted(List<String> names) {
+    return names.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(", "));
+  }
+
+  /**
+   * Runs {@code action} (building a solver, or explaining a score) with this module's class loader as the thread's
+   * context class loader, which
    * also answers the user constraints' names with the very classes given to the builder. OptaPlanner finds its
    * constraint-stream implementation, and {@link ProposalConstraintProvider} the user's constraints by name, through
    * the context class loader: on a thread whose context loader does not see the application's classes (a
    * common-pool thread's is the system class loader, which in a fat jar sees neither) a user constraint was "not
    * found" and reported as not being a public class with a public no-argument constructor.
    */
-  private Solver<ProposalPlanning> buildSolver() {
+  private <T> T withConstraintLoader(Supplier<T> action) {
     Thread thread = Thread.currentThread();
     ClassLoader before = thread.getContextClassLoader();
     thread.setContextClassLoader(new ConstraintClassLoader(OptaPlannerProposalSolver.class.getClassLoader(), constraints));
     try {
-      return SolverFactory.<ProposalPlanning>create(config()).buildSolver();
+      return action.get();
     } finally {
       thread.setContextClassLoader(before);
     }
