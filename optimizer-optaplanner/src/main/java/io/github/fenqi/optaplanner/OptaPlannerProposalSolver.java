@@ -362,7 +362,7 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
      * Adds a user constraint (a public class with a public no-argument constructor).
      *
      * @throws InvalidInputException naming the class when OptaPlanner could not create it: not public, abstract, an
-     *     inner (non-static) class, or without a public no-argument constructor
+     *     inner (non-static) class, or without a public no-argument constructor; or when it is already added
      */
     public Builder constraint(Class<? extends ProposalConstraint> constraint) {
       Objects.requireNonNull(constraint, "constraint");
@@ -374,6 +374,10 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
       if (why != null) {
         throw new InvalidInputException("constraint", "user constraint " + constraint.getName() + " " + why
             + ": it must be a public class implementing ProposalConstraint with a public no-argument constructor");
+      }
+      if (constraints.contains(constraint)) {
+        throw new InvalidInputException("constraint", "user constraint " + constraint.getName()
+            + " is added twice: add each once (OptaPlanner refuses two constraints of one name)");
       }
       this.constraints.add(constraint);
       return this;

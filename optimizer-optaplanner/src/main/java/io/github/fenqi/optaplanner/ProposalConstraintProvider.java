@@ -40,7 +40,16 @@ public class ProposalConstraintProvider implements ConstraintProvider {
     List<Constraint> all = new ArrayList<>(List.of(budget(f), savings(f), allowedByStrategy(f), objective(f)));
     for (String name : userConstraints.split(",")) {
       if (!name.isBlank()) {
-        all.add(defined(instantiate(name.strip()), f));
+        ProposalConstraint user = instantiate(name.strip());
+        Constraint c = defined(user, f);
+        for (int i = 0; i < all.size(); i++) {
+          if (all.get(i).getConstraintId().equals(c.getConstraintId())) {
+            throw ComponentContractException.of("a user constraint", user, List.of(Problem.of("define", "names its "
+                + "constraint \"" + c.getConstraintName() + "\", as " + (i < BUILT_IN.size() ? "a built-in" : "another user")
+                + " constraint does; give it a name of its own (OptaPlanner refuses two constraints of one name)")));
+          }
+        }
+        all.add(c);
       }
     }
     return all.toArray(Constraint[]::new);
