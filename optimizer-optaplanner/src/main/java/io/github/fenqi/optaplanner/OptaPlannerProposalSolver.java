@@ -1,6 +1,9 @@
 package io.github.fenqi.optaplanner;
 
+import io.github.fenqi.core.ComponentContractException;
+import io.github.fenqi.core.FenqiException;
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.solve.Infeasibility;
 import io.github.fenqi.core.solve.OptionGrid;
@@ -103,7 +106,7 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
           new ProposalLimits(problem.monthlyBudget().fen(), problem.liquidSavings().fen(), grids.size()));
       SolverFactory<ProposalPlanning> factory = withConstraintLoader(() -> SolverFactory.create(config()));
       Solver<ProposalPlanning> solver = withConstraintLoader(factory::buildSolver);
-      ProposalPlanning best = solver.solve(planning);
+      ProposalPlanning best = scoring(() -> solver.solve(planning));
       if (best.getScore() == null || !best.getScore().isFeasible() || best.getChoices().stream().anyMatch(c -> c.getOption() == null)) {
         List<String> breaks = brokenHardConstraints(factory, best);
         broken.addAll(breaks);
@@ -126,6 +129,42 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
     return new ProposalSet(proposals, Optional.empty(), notes);
   }
 
+  /**
+   * Runs {@code action}, which scores plans, naming the user constraint whose code threw. Its lambdas run inside
+   * OptaPlanner's scoring, so an exception they threw (an index out of range, a null) had left {@link #solve} bare,
+   * with nothing saying which constraint failed; it is found by the frames of the constraint's class in the stack.
+   */
+  private <T> T scoring(Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (FenqiException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      for (Class<? extends ProposalConstraint> user : constraints) {
+        if (thrownBy(e, user)) {
+          ComponentContractException named = new ComponentContractException("a user constraint (" + user.getName() + ")",
+              List.of(Problem.of("scoring", "threw " + e + " while scoring a plan")));
+          named.initCause(e);
+          throw named;
+        }
+      }
+      throw e;
+    }
+  }
+
+  /** Whether code of {@code type} (its lambdas and nested classes included) is on the stack of {@code e} or a cause. */
+  private static boolean thrownBy(Throwable e, Class<?> type) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      for (StackTraceElement frame : t.getStackTrace()) {
+        String c = frame.getClassName();
+        if (c.equals(type.getName()) || c.startsWith(type.getName() + "$")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** User constraints first (by name), then the built-in ones. */
   private static final Comparator<String> BUILT_IN_LAST = Comparator
       .comparing((String name) -> ProposalConstraintProvider.BUILT_IN.contains(name))
@@ -139,8 +178,8 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
     if (best.getChoices().stream().anyMatch(c -> c.getOption() == null)) {
       return List.of();
     }
-    ScoreExplanation<ProposalPlanning, HardSoftLongScore> explanation =
-        withConstraintLoader(() -> SolutionManager.<ProposalPlanning, HardSoftLongScore>create(factory).explain(best));
+    ScoreExplanation<ProposalPlanning, HardSoftLongScore> explanation = scoring(() -> withConstraintLoader(
+        () -> SolutionManager.<ProposalPlanning, HardSoftLongScore>create(factory).explain(best)));
     return explanation.getConstraintMatchTotalMap().values().stream()
         .filter(total -> total.getScore().hardScore() < 0)
         .map(ConstraintMatchTotal::getConstraintName)

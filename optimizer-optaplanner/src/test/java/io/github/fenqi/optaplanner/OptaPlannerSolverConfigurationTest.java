@@ -70,6 +70,15 @@ class OptaPlannerSolverConfigurationTest {
     }
   }
 
+  /** Reads past the end of the platform id while scoring: a bug in the user's code, not in the case. */
+  public static final class ThrowsWhileScoring implements ProposalConstraint {
+    @Override
+    public Constraint define(ConstraintFactory f) {
+      return f.forEach(DebtChoice.class).filter(c -> c.platformId().charAt(50) == 'x')
+          .penalizeLong(HardSoftLongScore.ONE_HARD, c -> 1L).asConstraint("platform rule");
+    }
+  }
+
   /** Named like the built-in savings constraint. */
   public static final class NamedLikeSavings implements ProposalConstraint {
     @Override
@@ -172,6 +181,20 @@ class OptaPlannerSolverConfigurationTest {
         .constraint(NamedLikeTheExample.class).build().solve(SAMPLE));
     assertTrue(user.component().contains(NamedLikeTheExample.class.getName()), user.getMessage());
     assertTrue(user.getMessage().contains("as another user constraint does"), user.getMessage());
+  }
+
+  /**
+   * An exception thrown by a user constraint's lambda while OptaPlanner scores a plan had left solve() bare (a
+   * StringIndexOutOfBoundsException: "String index out of range: 50"), not saying which constraint failed.
+   */
+  @Test
+  void aUserConstraintThatFailsWhileScoringIsNamed() {
+    ComponentContractException e = assertThrows(ComponentContractException.class, () -> OptaPlannerProposalSolver
+        .builder().deterministic(7, 1_000).constraint(AtMostTwoWithoutDownPayment.class)
+        .constraint(ThrowsWhileScoring.class).build().solve(SAMPLE));
+    assertEquals("a user constraint (" + ThrowsWhileScoring.class.getName() + ")", e.component());
+    assertEquals("scoring", e.problems().get(0).location());
+    assertInstanceOf(StringIndexOutOfBoundsException.class, e.getCause());
   }
 
   @Test
