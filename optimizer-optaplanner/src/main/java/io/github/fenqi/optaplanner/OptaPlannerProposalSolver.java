@@ -107,8 +107,15 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
       SolverFactory<ProposalPlanning> factory = withConstraintLoader(() -> SolverFactory.create(config()));
       Solver<ProposalPlanning> solver = withConstraintLoader(factory::buildSolver);
       ProposalPlanning best = scoring(() -> solver.solve(planning));
-      if (best.getScore() == null || !best.getScore().isFeasible() || best.getChoices().stream().anyMatch(c -> c.getOption() == null)) {
-        List<String> breaks = brokenHardConstraints(factory, best);
+      // a plan with a debt left without an option (which the termination rules out) has no constraints to name
+      boolean whole = best.getChoices().stream().noneMatch(c -> c.getOption() == null);
+      boolean feasible = whole && best.getScore() != null && best.getScore().isFeasible();
+      List<ConstraintMatchTotal<HardSoftLongScore>> hard = whole && (!feasible || !constraints.isEmpty())
+          ? hardTotals(factory, best) : List.of();
+      refuseHardRewards(hard);
+      if (!feasible) {
+        List<String> breaks = hard.stream().filter(total -> total.getScore().hardScore() < 0)
+            .map(ConstraintMatchTotal::getConstraintName).sorted(BUILT_IN_LAST).toList();
         broken.addAll(breaks);
         notes.put(strategy, "OptaPlanner found no plan within every hard constraint"
             + (breaks.isEmpty() ? "" : "; its best plan breaks " + quoted(breaks)) + " (best score " + best.getScore() + ")");
@@ -170,21 +177,30 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
       .comparing((String name) -> ProposalConstraintProvider.BUILT_IN.contains(name))
       .thenComparing(Comparator.naturalOrder());
 
-  /**
-   * The hard constraints {@code best} breaks, by name. A plan with a debt left without an option (which the
-   * termination rules out) breaks nothing one could name.
-   */
-  private List<String> brokenHardConstraints(SolverFactory<ProposalPlanning> factory, ProposalPlanning best) {
-    if (best.getChoices().stream().anyMatch(c -> c.getOption() == null)) {
-      return List.of();
-    }
+  /** The constraints with a hard score in {@code best}. */
+  private List<ConstraintMatchTotal<HardSoftLongScore>> hardTotals(SolverFactory<ProposalPlanning> factory,
+      ProposalPlanning best) {
     ScoreExplanation<ProposalPlanning, HardSoftLongScore> explanation = scoring(() -> withConstraintLoader(
         () -> SolutionManager.<ProposalPlanning, HardSoftLongScore>create(factory).explain(best)));
     return explanation.getConstraintMatchTotalMap().values().stream()
-        .filter(total -> total.getScore().hardScore() < 0)
-        .map(ConstraintMatchTotal::getConstraintName)
-        .sorted(BUILT_IN_LAST)
+        .filter(total -> total.getScore().hardScore() != 0)
         .toList();
+  }
+
+  /**
+   * A plan is within every hard constraint when its hard score is not negative, so a constraint that rewards the hard
+   * score pays for breaking another: a user constraint rewarding plans without down payment with ONE_HARD made the
+   * solver return plans above the budget (2349.31 of 2300.00 on the sample case) as feasible.
+   */
+  private static void refuseHardRewards(List<ConstraintMatchTotal<HardSoftLongScore>> hard) {
+    for (ConstraintMatchTotal<HardSoftLongScore> total : hard) {
+      if (total.getScore().hardScore() > 0) {
+        throw new ComponentContractException("a user constraint (\"" + total.getConstraintName() + "\")",
+            List.of(Problem.of("hard score", "rewards the hard score (+" + total.getScore().hardScore() + " in the best "
+                + "plan): a hard reward can pay for a plan above the budget or the savings; penalise instead, or use "
+                + "the soft score")));
+      }
+    }
   }
 
   /**

@@ -79,6 +79,17 @@ class OptaPlannerSolverConfigurationTest {
     }
   }
 
+  /** Rewards plans without down payment with the hard score, which then pays for breaking the budget. */
+  public static final class RewardsHard implements ProposalConstraint {
+    static final String NAME = "prefer no down payment";
+
+    @Override
+    public Constraint define(ConstraintFactory f) {
+      return f.forEach(DebtChoice.class).filter(c -> c.downPaymentFen() == 0)
+          .rewardLong(HardSoftLongScore.ONE_HARD, c -> 100_000_000L).asConstraint(NAME);
+    }
+  }
+
   /** Named like the built-in savings constraint. */
   public static final class NamedLikeSavings implements ProposalConstraint {
     @Override
@@ -195,6 +206,21 @@ class OptaPlannerSolverConfigurationTest {
     assertEquals("a user constraint (" + ThrowsWhileScoring.class.getName() + ")", e.component());
     assertEquals("scoring", e.problems().get(0).location());
     assertInstanceOf(StringIndexOutOfBoundsException.class, e.getCause());
+  }
+
+  /**
+   * A plan counts as within every hard constraint when its hard score is not negative, so a hard reward paid for
+   * breaking the budget: on the sample case with a budget of 2300.00 (no plan fits: at least 2323.58) the solver
+   * returned three "feasible" proposals with first installments of 2323.58–2349.31.
+   */
+  @Test
+  void aUserConstraintThatRewardsTheHardScoreIsNamed() {
+    ProposalProblem tight = ProposalProblem.of(OptaPlannerProposalSolverTest.sampleDebts(1), Money.of("2300.00"),
+        Money.of("4000.00"));
+    ComponentContractException e = assertThrows(ComponentContractException.class, () -> OptaPlannerProposalSolver
+        .builder().deterministic(7, 1_000).constraint(RewardsHard.class).build().solve(tight));
+    assertEquals("a user constraint (\"" + RewardsHard.NAME + "\")", e.component());
+    assertEquals("hard score", e.problems().get(0).location());
   }
 
   @Test
