@@ -1,6 +1,9 @@
 package io.github.fenqi.optaplanner;
 
+import io.github.fenqi.core.ComponentContractException;
+import io.github.fenqi.core.FenqiException;
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.solve.Infeasibility;
 import io.github.fenqi.core.solve.OptionGrid;
@@ -19,8 +22,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.Comparator;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.optaplanner.core.api.score.ScoreExplanation;
+import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
+import org.optaplanner.core.api.score.constraint.ConstraintMatchTotal;
+import org.optaplanner.core.api.solver.SolutionManager;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.config.heuristic.selector.move.composite.CartesianProductMoveSelectorConfig;
@@ -83,6 +94,7 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
     long totalOwed = grids.stream().mapToLong(OptionGrid::totalOwedFen).reduce(0, Math::addExact);
     List<Proposal> proposals = new ArrayList<>();
     Map<Strategy, String> notes = new EnumMap<>(Strategy.class);
+    Set<String> broken = new TreeSet<>(BUILT_IN_LAST); // the hard constraints the failed strategies' best plans break
     for (Strategy strategy : Strategy.values()) {
       double scale = strategy == Strategy.CONSERVATIVE ? ProposalConstraintProvider.SCALE : 1000.0;
       List<DebtChoice> choices = new ArrayList<>();
@@ -92,10 +104,21 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
       }
       ProposalPlanning planning = new ProposalPlanning(choices,
           new ProposalLimits(problem.monthlyBudget().fen(), problem.liquidSavings().fen(), grids.size()));
-      Solver<ProposalPlanning> solver = buildSolver();
-      ProposalPlanning best = solver.solve(planning);
-      if (best.getScore() == null || !best.getScore().isFeasible() || best.getChoices().stream().anyMatch(c -> c.getOption() == null)) {
-        notes.put(strategy, "OptaPlanner found no plan within every hard constraint (best score " + best.getScore() + ")");
+      SolverFactory<ProposalPlanning> factory = withConstraintLoader(() -> SolverFactory.create(config()));
+      Solver<ProposalPlanning> solver = withConstraintLoader(factory::buildSolver);
+      ProposalPlanning best = scoring(() -> solver.solve(planning));
+      // a plan with a debt left without an option (which the termination rules out) has no constraints to name
+      boolean whole = best.getChoices().stream().noneMatch(c -> c.getOption() == null);
+      boolean feasible = whole && best.getScore() != null && best.getScore().isFeasible();
+      List<ConstraintMatchTotal<HardSoftLongScore>> hard = whole && (!feasible || !constraints.isEmpty())
+          ? hardTotals(factory, best) : List.of();
+      refuseHardRewards(hard);
+      if (!feasible) {
+        List<String> breaks = hard.stream().filter(total -> total.getScore().hardScore() < 0)
+            .map(ConstraintMatchTotal::getConstraintName).sorted(BUILT_IN_LAST).toList();
+        broken.addAll(breaks);
+        notes.put(strategy, "OptaPlanner found no plan within every hard constraint"
+            + (breaks.isEmpty() ? "" : "; its best plan breaks " + quoted(breaks)) + " (best score " + best.getScore() + ")");
         continue;
       }
       List<PlanOption> plans = new ArrayList<>();
@@ -105,26 +128,124 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
       proposals.add(Proposal.of(strategy, plans, Money.ofFen(totalOwed), false));
     }
     if (proposals.isEmpty()) {
-      return new ProposalSet(List.of(), Optional.of(Infeasibility.diagnose(grids, problem.monthlyBudget(),
-          problem.liquidSavings(), problem.config())), notes);
+      Infeasibility builtIn = Infeasibility.diagnose(grids, problem.monthlyBudget(), problem.liquidSavings(),
+          problem.config());
+      return new ProposalSet(List.of(), Optional.of(builtIn.shortfall().isPositive() || constraints.isEmpty()
+          ? builtIn : userConstraintBinds(broken, builtIn)), notes);
     }
     return new ProposalSet(proposals, Optional.empty(), notes);
   }
 
   /**
-   * A solver for one strategy, built with this module's class loader as the thread's context class loader, which
+   * Runs {@code action}, which scores plans, naming the user constraint whose code threw. Its lambdas run inside
+   * OptaPlanner's scoring, so an exception they threw (an index out of range, a null) had left {@link #solve} bare,
+   * with nothing saying which constraint failed; it is found by the frames of the constraint's class in the stack.
+   */
+  private <T> T scoring(Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (FenqiException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      for (Class<? extends ProposalConstraint> user : constraints) {
+        if (thrownBy(e, user)) {
+          ComponentContractException named = new ComponentContractException("a user constraint (" + user.getName() + ")",
+              List.of(Problem.of("scoring", "threw " + e + " while scoring a plan")));
+          named.initCause(e);
+          throw named;
+        }
+      }
+      throw e;
+    }
+  }
+
+  /** Whether code of {@code type} (its lambdas and nested classes included) is on the stack of {@code e} or a cause. */
+  private static boolean thrownBy(Throwable e, Class<?> type) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      for (StackTraceElement frame : t.getStackTrace()) {
+        String c = frame.getClassName();
+        if (c.equals(type.getName()) || c.startsWith(type.getName() + "$")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** User constraints first (by name), then the built-in ones. */
+  private static final Comparator<String> BUILT_IN_LAST = Comparator
+      .comparing((String name) -> ProposalConstraintProvider.BUILT_IN.contains(name))
+      .thenComparing(Comparator.naturalOrder());
+
+  /** The constraints with a hard score in {@code best}. */
+  private List<ConstraintMatchTotal<HardSoftLongScore>> hardTotals(SolverFactory<ProposalPlanning> factory,
+      ProposalPlanning best) {
+    ScoreExplanation<ProposalPlanning, HardSoftLongScore> explanation = scoring(() -> withConstraintLoader(
+        () -> SolutionManager.<ProposalPlanning, HardSoftLongScore>create(factory).explain(best)));
+    return explanation.getConstraintMatchTotalMap().values().stream()
+        .filter(total -> total.getScore().hardScore() != 0)
+        .toList();
+  }
+
+  /**
+   * A plan is within every hard constraint when its hard score is not negative, so a constraint that rewards the hard
+   * score pays for breaking another: a user constraint rewarding plans without down payment with ONE_HARD made the
+   * solver return plans above the budget (2349.31 of 2300.00 on the sample case) as feasible.
+   */
+  private static void refuseHardRewards(List<ConstraintMatchTotal<HardSoftLongScore>> hard) {
+    for (ConstraintMatchTotal<HardSoftLongScore> total : hard) {
+      if (total.getScore().hardScore() > 0) {
+        throw new ComponentContractException("a user constraint (\"" + total.getConstraintName() + "\")",
+            List.of(Problem.of("hard score", "rewards the hard score (+" + total.getScore().hardScore() + " in the best "
+                + "plan): a hard reward can pay for a plan above the budget or the savings; penalise instead, or use "
+                + "the soft score")));
+      }
+    }
+  }
+
+  /**
+   * Why a case whose budget and savings alone can be met (the built-in diagnosis finds no shortfall) has no plan: the
+   * user constraints. Blaming the budget or the savings had stated "at least 2102.15, above the affordable 5040.00"
+   * with a shortfall of 0.00 for a user constraint that no plan could meet.
+   */
+  private Infeasibility userConstraintBinds(Set<String> broken, Infeasibility builtIn) {
+    List<String> users = broken.stream().filter(n -> !ProposalConstraintProvider.BUILT_IN.contains(n)).toList();
+    List<String> builtIns = broken.stream()
+        .filter(n -> n.equals(ProposalConstraintProvider.BUDGET) || n.equals(ProposalConstraintProvider.SAVINGS))
+        .toList();
+    String which = !users.isEmpty()
+        ? "the user constraint" + (users.size() == 1 ? " " : "s ") + quoted(users) + " together with the other hard "
+            + "constraints" + (builtIns.isEmpty() ? "" : " (the best plans found also break " + quoted(builtIns) + ")")
+        : "the user constraints (" + constraints.stream().map(Class::getSimpleName).collect(Collectors.joining(", "))
+            + ") together with " + (builtIns.isEmpty() ? "the built-in ones" : quoted(builtIns));
+    String reason = "OptaPlanner found no plan that meets " + which + ". Without the user constraints plans fit: first "
+        + "installments from " + builtIn.required() + " within the budget of " + builtIn.available()
+        + ", with the down payments within savings, so no amount is short.";
+    return new Infeasibility(Infeasibility.BindingConstraint.USER_CONSTRAINT, Money.ZERO, Money.ZERO, Money.ZERO, reason,
+        "Review the named constraint: it is your rule, not the borrower's means, that leaves no plan. If it must stand, "
+            + "seek a debt restructuring across all lenders (债务重组) or the legal route (personal debt mediation, "
+            + "court-supervised settlement).");
+  }
+
+  private static String quoted(List<String> names) {
+    return names.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(", "));
+  }
+
+  /**
+   * Runs {@code action} (building a solver, or explaining a score) with this module's class loader as the thread's
+   * context class loader, which
    * also answers the user constraints' names with the very classes given to the builder. OptaPlanner finds its
    * constraint-stream implementation, and {@link ProposalConstraintProvider} the user's constraints by name, through
    * the context class loader: on a thread whose context loader does not see the application's classes (a
    * common-pool thread's is the system class loader, which in a fat jar sees neither) a user constraint was "not
    * found" and reported as not being a public class with a public no-argument constructor.
    */
-  private Solver<ProposalPlanning> buildSolver() {
+  private <T> T withConstraintLoader(Supplier<T> action) {
     Thread thread = Thread.currentThread();
     ClassLoader before = thread.getContextClassLoader();
     thread.setContextClassLoader(new ConstraintClassLoader(OptaPlannerProposalSolver.class.getClassLoader(), constraints));
     try {
-      return SolverFactory.<ProposalPlanning>create(config()).buildSolver();
+      return action.get();
     } finally {
       thread.setContextClassLoader(before);
     }
@@ -249,7 +370,10 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
     private Builder() {}
 
     /**
-     * Wall-clock limit per strategy (default 1 s): whole milliseconds, from 1 ms to {@link #LONGEST_LIMIT}.
+     * Wall-clock limit per strategy (default 1 s): whole milliseconds, from 1 ms to {@link #LONGEST_LIMIT}. It ends
+     * the construction's kicks (at half the limit) and the local search, not the rest of the construction, which is
+     * bounded by work: a strategy can run well past it on many debts (a 100-debt case took about 4.5 s with a 50 ms
+     * limit, see the README), and always has a whole plan when it stops.
      *
      * @throws InvalidInputException naming {@code timeLimit} otherwise (OptaPlanner refused a fraction of a
      *     millisecond, and a limit of {@code Long.MAX_VALUE} seconds overflowed, both only once a case was solved)
@@ -296,7 +420,7 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
      * Adds a user constraint (a public class with a public no-argument constructor).
      *
      * @throws InvalidInputException naming the class when OptaPlanner could not create it: not public, abstract, an
-     *     inner (non-static) class, or without a public no-argument constructor
+     *     inner (non-static) class, or without a public no-argument constructor; or when it is already added
      */
     public Builder constraint(Class<? extends ProposalConstraint> constraint) {
       Objects.requireNonNull(constraint, "constraint");
@@ -308,6 +432,10 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
       if (why != null) {
         throw new InvalidInputException("constraint", "user constraint " + constraint.getName() + " " + why
             + ": it must be a public class implementing ProposalConstraint with a public no-argument constructor");
+      }
+      if (constraints.contains(constraint)) {
+        throw new InvalidInputException("constraint", "user constraint " + constraint.getName()
+            + " is added twice: add each once (OptaPlanner refuses two constraints of one name)");
       }
       this.constraints.add(constraint);
       return this;

@@ -18,6 +18,10 @@ import org.optaplanner.core.api.score.stream.ConstraintFactory;
  * }
  * }</pre>
  *
+ * <p>Hard scores may only be penalised (a hard reward would pay for a plan above the budget; the solver refuses one
+ * that shows in a best plan), and the constraint's name must differ from the built-in ones' and the other user
+ * constraints'.
+ *
  * <p>Thread-safety: OptaPlanner builds and calls implementations on its solver threads; keep them stateless.
  */
 public interface ProposalConstraint {

@@ -22,6 +22,12 @@ import org.optaplanner.core.api.score.stream.ConstraintProvider;
  */
 public class ProposalConstraintProvider implements ConstraintProvider {
   static final double SCALE = 1e9;
+  static final String BUDGET = "first installments within the monthly budget";
+  static final String SAVINGS = "down payments within savings";
+  static final String ALLOWED = "option allowed by the strategy";
+  static final String OBJECTIVE = "strategy objective";
+  /** The names of the built-in constraints: every other constraint is a user's. */
+  static final java.util.Set<String> BUILT_IN = java.util.Set.of(BUDGET, SAVINGS, ALLOWED, OBJECTIVE);
   private String userConstraints = "";
 
   /** Set by OptaPlanner from the custom properties. */
@@ -34,7 +40,16 @@ public class ProposalConstraintProvider implements ConstraintProvider {
     List<Constraint> all = new ArrayList<>(List.of(budget(f), savings(f), allowedByStrategy(f), objective(f)));
     for (String name : userConstraints.split(",")) {
       if (!name.isBlank()) {
-        all.add(defined(instantiate(name.strip()), f));
+        ProposalConstraint user = instantiate(name.strip());
+        Constraint c = defined(user, f);
+        for (int i = 0; i < all.size(); i++) {
+          if (all.get(i).getConstraintId().equals(c.getConstraintId())) {
+            throw ComponentContractException.of("a user constraint", user, List.of(Problem.of("define", "names its "
+                + "constraint \"" + c.getConstraintName() + "\", as " + (i < BUILT_IN.size() ? "a built-in" : "another user")
+                + " constraint does; give it a name of its own (OptaPlanner refuses two constraints of one name)")));
+          }
+        }
+        all.add(c);
       }
     }
     return all.toArray(Constraint[]::new);
@@ -67,7 +82,7 @@ public class ProposalConstraintProvider implements ConstraintProvider {
         .join(ProposalLimits.class)
         .filter((sum, limits) -> sum > limits.budgetFen())
         .penalizeLong(HardSoftLongScore.ONE_HARD, (sum, limits) -> sum - limits.budgetFen())
-        .asConstraint("first installments within the monthly budget");
+        .asConstraint(BUDGET);
   }
 
   static Constraint savings(ConstraintFactory f) {
@@ -76,21 +91,21 @@ public class ProposalConstraintProvider implements ConstraintProvider {
         .join(ProposalLimits.class)
         .filter((sum, limits) -> sum > limits.savingsFen())
         .penalizeLong(HardSoftLongScore.ONE_HARD, (sum, limits) -> sum - limits.savingsFen())
-        .asConstraint("down payments within savings");
+        .asConstraint(SAVINGS);
   }
 
   static Constraint allowedByStrategy(ConstraintFactory f) {
     return f.forEach(DebtChoice.class)
         .filter(c -> Double.isNaN(c.value()))
         .penalizeLong(HardSoftLongScore.ONE_HARD, c -> 1_000_000L)
-        .asConstraint("option allowed by the strategy");
+        .asConstraint(ALLOWED);
   }
 
   static Constraint objective(ConstraintFactory f) {
     return f.forEach(DebtChoice.class)
         .filter(c -> !Double.isNaN(c.value()))
         .impactLong(HardSoftLongScore.ONE_SOFT, c -> Math.round(c.value() * scaleOf(c)))
-        .asConstraint("strategy objective");
+        .asConstraint(OBJECTIVE);
   }
 
   /** Fen-valued objectives stay exact; probability-valued ones are scaled to keep nine digits. */

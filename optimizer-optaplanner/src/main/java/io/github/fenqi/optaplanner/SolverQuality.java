@@ -14,7 +14,8 @@ public final class SolverQuality {
    * {@code 1 − (exact − candidate) / |exact|} of the strategy's maximised objective (total payable negated, the
    * probability that every lender accepts, the expected saving): 1 = as good as the exact plan. It stays meaningful
    * when the objective is negative (an expected saving below zero), where a plain quotient would not; above 1 only
-   * where the exact plan is not proven optimal.
+   * where the exact plan is not proven optimal. Equal objectives give 1, also at 0, where the quotient is 0 / 0: an
+   * expected saving of 0 (interest-free plans without waivers) had made the ratio NaN.
    */
   public static double objectiveRatio(Proposal exact, Proposal candidate) {
     if (exact.strategy() != candidate.strategy()) {
@@ -36,6 +37,6 @@ public final class SolverQuality {
         o = candidate.expectedSaving();
       }
     }
-    return 1 - (e - o) / Math.abs(e);
+    return e == o ? 1 : 1 - (e - o) / Math.abs(e);
   }
 }

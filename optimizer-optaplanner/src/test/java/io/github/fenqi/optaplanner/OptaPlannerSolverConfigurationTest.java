@@ -18,6 +18,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 import org.optaplanner.core.api.score.stream.Constraint;
 import org.optaplanner.core.api.score.stream.ConstraintFactory;
 
@@ -66,6 +67,44 @@ class OptaPlannerSolverConfigurationTest {
     @Override
     public Constraint define(ConstraintFactory f) {
       return null;
+    }
+  }
+
+  /** Reads past the end of the platform id while scoring: a bug in the user's code, not in the case. */
+  public static final class ThrowsWhileScoring implements ProposalConstraint {
+    @Override
+    public Constraint define(ConstraintFactory f) {
+      return f.forEach(DebtChoice.class).filter(c -> c.platformId().charAt(50) == 'x')
+          .penalizeLong(HardSoftLongScore.ONE_HARD, c -> 1L).asConstraint("platform rule");
+    }
+  }
+
+  /** Rewards plans without down payment with the hard score, which then pays for breaking the budget. */
+  public static final class RewardsHard implements ProposalConstraint {
+    static final String NAME = "prefer no down payment";
+
+    @Override
+    public Constraint define(ConstraintFactory f) {
+      return f.forEach(DebtChoice.class).filter(c -> c.downPaymentFen() == 0)
+          .rewardLong(HardSoftLongScore.ONE_HARD, c -> 100_000_000L).asConstraint(NAME);
+    }
+  }
+
+  /** Named like the built-in savings constraint. */
+  public static final class NamedLikeSavings implements ProposalConstraint {
+    @Override
+    public Constraint define(ConstraintFactory f) {
+      return f.forEach(DebtChoice.class).filter(c -> c.term() > 120)
+          .penalizeLong(HardSoftLongScore.ONE_HARD, c -> 1L).asConstraint("down payments within savings");
+    }
+  }
+
+  /** Named like the shipped example {@link AtMostTwoWithoutDownPayment}. */
+  public static final class NamedLikeTheExample implements ProposalConstraint {
+    @Override
+    public Constraint define(ConstraintFactory f) {
+      return f.forEach(DebtChoice.class).filter(c -> c.term() > 120)
+          .penalizeLong(HardSoftLongScore.ONE_HARD, c -> 1L).asConstraint("at most two lenders without down payment");
     }
   }
 
@@ -125,6 +164,63 @@ class OptaPlannerSolverConfigurationTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** The same class added twice had failed every solve with OptaPlanner's "multiple constraints with the same ID". */
+  @Test
+  void aConstraintAddedTwiceIsRefusedWhenTheSolverIsBuilt() {
+    OptaPlannerProposalSolver.Builder builder = OptaPlannerProposalSolver.builder().constraint(AtMostTwoWithoutDownPayment.class);
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> builder.constraint(AtMostTwoWithoutDownPayment.class));
+    assertEquals("constraint", e.problems().get(0).location());
+    assertTrue(e.getMessage().contains(AtMostTwoWithoutDownPayment.class.getName() + " is added twice"), e.getMessage());
+  }
+
+  /**
+   * A user constraint named like a built-in or another user constraint failed the solve with OptaPlanner's bare
+   * IllegalStateException "There are multiple constraints with the same ID (io.github.fenqi.optaplanner/down payments
+   * within savings)", which did not say whose constraint it was.
+   */
+  @Test
+  void aUserConstraintNamedLikeAnotherIsNamed() {
+    ComponentContractException builtIn = assertThrows(ComponentContractException.class, () -> OptaPlannerProposalSolver
+        .builder().deterministic(7, 1_000).constraint(NamedLikeSavings.class).build().solve(SAMPLE));
+    assertTrue(builtIn.component().contains(NamedLikeSavings.class.getName()), builtIn.getMessage());
+    assertTrue(builtIn.getMessage().contains("\"down payments within savings\", as a built-in constraint does"),
+        builtIn.getMessage());
+    ComponentContractException user = assertThrows(ComponentContractException.class, () -> OptaPlannerProposalSolver
+        .builder().deterministic(7, 1_000).constraint(AtMostTwoWithoutDownPayment.class)
+        .constraint(NamedLikeTheExample.class).build().solve(SAMPLE));
+    assertTrue(user.component().contains(NamedLikeTheExample.class.getName()), user.getMessage());
+    assertTrue(user.getMessage().contains("as another user constraint does"), user.getMessage());
+  }
+
+  /**
+   * An exception thrown by a user constraint's lambda while OptaPlanner scores a plan had left solve() bare (a
+   * StringIndexOutOfBoundsException: "String index out of range: 50"), not saying which constraint failed.
+   */
+  @Test
+  void aUserConstraintThatFailsWhileScoringIsNamed() {
+    ComponentContractException e = assertThrows(ComponentContractException.class, () -> OptaPlannerProposalSolver
+        .builder().deterministic(7, 1_000).constraint(AtMostTwoWithoutDownPayment.class)
+        .constraint(ThrowsWhileScoring.class).build().solve(SAMPLE));
+    assertEquals("a user constraint (" + ThrowsWhileScoring.class.getName() + ")", e.component());
+    assertEquals("scoring", e.problems().get(0).location());
+    assertInstanceOf(StringIndexOutOfBoundsException.class, e.getCause());
+  }
+
+  /**
+   * A plan counts as within every hard constraint when its hard score is not negative, so a hard reward paid for
+   * breaking the budget: on the sample case with a budget of 2300.00 (no plan fits: at least 2323.58) the solver
+   * returned three "feasible" proposals with first installments of 2323.58–2349.31.
+   */
+  @Test
+  void aUserConstraintThatRewardsTheHardScoreIsNamed() {
+    ProposalProblem tight = ProposalProblem.of(OptaPlannerProposalSolverTest.sampleDebts(1), Money.of("2300.00"),
+        Money.of("4000.00"));
+    ComponentContractException e = assertThrows(ComponentContractException.class, () -> OptaPlannerProposalSolver
+        .builder().deterministic(7, 1_000).constraint(RewardsHard.class).build().solve(tight));
+    assertEquals("a user constraint (\"" + RewardsHard.NAME + "\")", e.component());
+    assertEquals("hard score", e.problems().get(0).location());
   }
 
   @Test

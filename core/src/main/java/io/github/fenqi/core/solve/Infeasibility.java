@@ -12,7 +12,9 @@ import io.github.fenqi.core.money.Money;
  * @param binding the constraint that cannot be met
  * @param required the least the constraint would need (e.g. the smallest possible Σ first installments)
  * @param available what the borrower has (the budget, the savings)
- * @param shortfall required − available, positive
+ * @param shortfall required − available: positive for the budget and savings; zero for {@link
+ *     BindingConstraint#NO_ELIGIBLE_DEBT} and {@link BindingConstraint#USER_CONSTRAINT}, which no amount of money
+ *     measures (their required and available are zero too)
  * @param reason one sentence for people
  * @param recommendation what to do instead
  */
@@ -30,7 +32,13 @@ public record Infeasibility(
     /** Each fits alone but not both together. */
     BUDGET_AND_SAVINGS_TOGETHER,
     /** No combination meets the acceptance floor (AGGRESSIVE only). */
-    ACCEPTANCE_FLOOR
+    ACCEPTANCE_FLOOR,
+    /**
+     * A constraint a solver adds to the built-in ones (an OptaPlanner user constraint) cannot be met together with
+     * them, though the budget and the savings alone can: the reason names it. Without this a solver could only
+     * blame the budget or the savings, with a "shortfall" that does not exist.
+     */
+    USER_CONSTRAINT
   }
 
   /**
