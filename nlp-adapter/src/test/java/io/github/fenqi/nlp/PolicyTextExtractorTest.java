@@ -27,8 +27,13 @@ class PolicyTextExtractorTest {
   }
 
   private static void assertDecimal(String expected, Optional<Object> actual) {
-    assertTrue(actual.isPresent(), "expected " + expected + ", got nothing");
-    assertEquals(0, dec(expected).compareTo((BigDecimal) actual.get()), "expected " + expected + ", got " + actual.get());
+    assertDecimal(expected, actual, "");
+  }
+
+  private static void assertDecimal(String expected, Optional<Object> actual, String why) {
+    assertTrue(actual.isPresent(), "expected " + expected + ", got nothing " + why);
+    assertEquals(0, dec(expected).compareTo((BigDecimal) actual.get()),
+        "expected " + expected + ", got " + actual.get() + " " + why);
   }
 
   @Test
@@ -95,6 +100,30 @@ class PolicyTextExtractorTest {
   void aNegatedWaiverWithABoundIsACapNotAZero() {
     assertDecimal("0.5", value("罚息不得减免超过50%。", PolicyField.MAX_PENALTY_WAIVER));
     assertDecimal("0.5", value("罚息不能减免超过五成。", PolicyField.MAX_PENALTY_WAIVER));
+  }
+
+  /** "一般不…/原则上不…" states the rule; a maximum stated as its exception in the same sentence is the cap. */
+  @Test
+  void theMaximumStatedAfterAGeneralRefusalIsTheCap() {
+    ExtractedField cap = extractor.extract("罚息一般不减免，特殊情况最高可减免50%").field(PolicyField.MAX_PENALTY_WAIVER)
+        .orElseThrow();
+    assertDecimal("0.5", Optional.of(cap.value()));
+    assertEquals("罚息一般不减免，特殊情况最高可减免50%", cap.evidence().text(), "the rule and its exception");
+    // each: text, the penalty-interest waiver it states
+    String[][] penalty = {
+        {"罚息原则上不予减免，但特殊情况下可减免五成。", "0.5"},
+        {"罚息原则上不予减免但最高可减免30%。", "0.3"},
+        {"罚息不予减免，但确有困难的最高可减免30%。", "0.3"},
+        {"罚息和违约金原则上不予减免，确有困难的可全额减免。", "1"},
+        {"本金原则上不予减免，但罚息最高可减免50%。", "0.5"},
+        // a refusal without an exception stays a refusal
+        {"罚息一般不减免。", "0"},
+        {"罚息原则上不予减免，本金不予减免。", "0"}};
+    for (String[] c : penalty) {
+      assertDecimal(c[1], value(c[0], PolicyField.MAX_PENALTY_WAIVER), c[0]);
+    }
+    assertDecimal("1", value(penalty[3][0], PolicyField.MAX_LATE_FEE_WAIVER));
+    assertDecimal("0", value(penalty[4][0], PolicyField.PRINCIPAL_WAIVER), "the exception is to its own component");
   }
 
   @Test

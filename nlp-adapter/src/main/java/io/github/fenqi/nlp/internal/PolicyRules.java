@@ -6,8 +6,12 @@ import io.github.fenqi.nlp.spi.TermMention;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -82,6 +86,11 @@ public final class PolicyRules {
           + "(?![免除]?(?:\\s*(?:超过|高于|多于|超出)|的[^" + STOP + ")]|部分))|一分不减|分文不减"
           + "|一分不少|分文不少|不在(?:减免|免除)范围|不属于(?:减免|免除)范围|不(?:参与|纳入)(?:减免|免除)");
   private static final Pattern WAIVE_VERB = Pattern.compile("减免|免除|豁免");
+  /** Just before a refusal: it states the general rule, to which an exception may follow ("罚息原则上不予减免"). */
+  private static final Pattern GENERAL_RULE = Pattern.compile("一般|原则上|通常|正常情况下|默认");
+  /** At the start of what follows a refusal: an exception to it ("但特殊情况…", "确有困难的…"). */
+  private static final Pattern EXCEPTION = Pattern.compile(
+      "^\\s*(?:但|不过|特殊|例外|如遇|若遇|确有|对于?特殊|经(?:审核|审批|申请))");
   private static final Pattern CAPPED_RATIO = Pattern.compile(
       "(?:最高|最多|上限|不超过|至多)[^" + STOP + "\\d%‰]{0,12}?" + NUM + "\\s*(%|‰|成)");
   private static final Pattern WAIVE_DISCOUNT = Pattern.compile("(?:打|按)\\s*" + NUM + "\\s*折");
@@ -195,6 +204,10 @@ public final class PolicyRules {
       stopsInterest(s, start, out);
     }
     Set<FinancialTerm> previousWaivable = EnumSet.noneOf(FinancialTerm.class);
+    // the last refusal per component in this sentence, for an exception to override; the refusals overridden
+    Map<PolicyField, Refusal> refusals = new EnumMap<>(PolicyField.class);
+    Set<Candidate> overridden = Collections.newSetFromMap(new IdentityHashMap<>());
+    int sentenceCandidates = out.size();
     boolean previousHadTerms = false;
     boolean previousBareWaiver = false;
     int clauseStart = 0;
@@ -211,10 +224,20 @@ public final class PolicyRules {
             waivable = previousWaivable;
             inherited = true;
           }
+          int clauseCandidates = out.size();
           boolean found = (clause.indexOf('减') >= 0 || clause.indexOf('免') >= 0 || clause.indexOf('折') >= 0
               || clause.indexOf('少') >= 0) && waiver(clause, cs, waivable, inherited, termOrder(mentions, cs, ce), out);
           if (!found && inherited && previousBareWaiver) {
             cappedWaiver(clause, cs, waivable, out);
+          }
+          exceptions(refusals, overridden, out, clauseCandidates, EXCEPTION.matcher(clause).find());
+          if (found) {
+            boolean general = generalRefusal(clause);
+            for (int k = clauseCandidates; k < out.size(); k++) {
+              if (out.get(k).value() instanceof BigDecimal v && v.signum() == 0) {
+                refusals.put(out.get(k).field(), new Refusal(out.get(k), general));
+              }
+            }
           }
           if (clause.indexOf('首') >= 0 || clause.indexOf('先') >= 0 || clause.contains("一次性")) {
             downPayment(clause, cs, out);
@@ -233,6 +256,9 @@ public final class PolicyRules {
         }
         clauseStart = i + 1;
       }
+    }
+    if (!overridden.isEmpty()) {
+      out.subList(sentenceCandidates, out.size()).removeIf(overridden::contains);
     }
   }
 
@@ -486,6 +512,44 @@ public final class PolicyRules {
     }
   }
 
+  /**
+   * A refusal to waive one component, read in an earlier clause of the sentence; {@code general}: stated as the
+   * general rule ("一般不减免"), so any later waiver of the component in the sentence is its exception.
+   */
+  private record Refusal(Candidate candidate, boolean general) {}
+
+  /** Whether the clause refuses a waiver as a general rule ("罚息原则上不予减免"), leaving room for exceptions. */
+  private static boolean generalRefusal(String clause) {
+    Matcher none = WAIVE_NONE.matcher(clause);
+    return none.find() && generalRuleBefore(clause, none.start());
+  }
+
+  /** Whether the eight characters before a refusal at {@code at} make it the general rule ("一般不减免"). */
+  private static boolean generalRuleBefore(String text, int at) {
+    return GENERAL_RULE.matcher(text.substring(Math.max(0, at - 8), at)).find();
+  }
+
+  /**
+   * "罚息一般不减免，特殊情况最高可减免50%": a waiver that a clause states after a refusal of the same component in
+   * its sentence is the exception to it, and the most that can be waived, when the refusal was a general rule or
+   * the clause opens as an exception ("但", "特殊情况"). The waivers from {@code from} on replace such refusals,
+   * with evidence spanning both and the refusal's confidence if higher; the refusals go to {@code overridden}, to be
+   * dropped at the sentence's end.
+   */
+  private static void exceptions(Map<PolicyField, Refusal> refusals, Set<Candidate> overridden, List<Candidate> out,
+      int from, boolean exceptionClause) {
+    for (int k = from; k < out.size() && !refusals.isEmpty(); k++) {
+      Candidate c = out.get(k);
+      Refusal r = refusals.get(c.field());
+      if (r != null && c.value() instanceof BigDecimal v && v.signum() > 0 && (r.general() || exceptionClause)) {
+        refusals.remove(c.field());
+        overridden.add(r.candidate());
+        out.set(k, new Candidate(c.field(), v, r.candidate().start(), c.end(),
+            Math.max(c.confidence(), r.candidate().confidence())));
+      }
+    }
+  }
+
   private static final Pattern SEGMENT_SPLIT = Pattern.compile("和|及|、|与|以及");
   private static final Pattern BARE_RATIO = Pattern.compile(NUM + "\\s*(%|‰|成)");
 
@@ -604,10 +668,24 @@ public final class PolicyRules {
 
   /** The waiver {@code text} states; {@code capped}: its clause has a cap word, so a ratio is a cap. */
   private static @Nullable Waiver waiverIn(String text, boolean capped) {
-    Matcher m;
-    if (WAIVE_NONE.matcher(text).find()) {
+    Matcher none = WAIVE_NONE.matcher(text);
+    if (none.find()) {
+      // "罚息原则上不予减免但最高可减免30%": the exception after a general refusal is the most that can be waived
+      String rest = text.substring(none.end());
+      if (generalRuleBefore(text, none.start()) || EXCEPTION.matcher(rest).find()) {
+        Waiver exception = statedWaiver(rest, capped);
+        if (exception != null && exception.value().signum() > 0) {
+          return exception;
+        }
+      }
       return new Waiver(BigDecimal.ZERO.setScale(1), 0.85);
     }
+    return statedWaiver(text, capped);
+  }
+
+  /** The waiver {@code text} states other than by a refusal: a discount, a ratio or a full waiver. */
+  private static @Nullable Waiver statedWaiver(String text, boolean capped) {
+    Matcher m;
     if ((m = WAIVE_DISCOUNT.matcher(text)).find()) {
       BigDecimal d = new BigDecimal(m.group(1));
       BigDecimal paid = d.compareTo(BigDecimal.TEN) < 0 ? d.movePointLeft(1) : d.movePointLeft(2);
