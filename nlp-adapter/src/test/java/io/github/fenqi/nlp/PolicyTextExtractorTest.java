@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -86,6 +87,14 @@ class PolicyTextExtractorTest {
     assertDecimal("0", value("不减免本金。", PolicyField.PRINCIPAL_WAIVER));
     assertDecimal("0.3", value("罚息最高减免百分之三十。", PolicyField.MAX_PENALTY_WAIVER));
     assertDecimal("0.3", value("罚息最高减免30%。", PolicyField.MAX_PENALTY_WAIVER));
+  }
+
+  /** 十折 is the full price: nothing waived (it was read as 10 hundredths paid, a 90 % waiver). */
+  @Test
+  void aDiscountIsReadInTenthsUpToTheFullPrice() {
+    Map<String, String> waived = Map.of("按十折收取", "0", "打10折", "0", "打8.5折", "0.15", "打九五折", "0.05", "打一折", "0.9");
+    waived.forEach((discount, expected) ->
+        assertDecimal(expected, value("利息" + discount + "。", PolicyField.MAX_INTEREST_WAIVER), discount));
   }
 
   @Test

@@ -688,7 +688,8 @@ public final class PolicyRules {
     Matcher m;
     if ((m = WAIVE_DISCOUNT.matcher(text)).find()) {
       BigDecimal d = new BigDecimal(m.group(1));
-      BigDecimal paid = d.compareTo(BigDecimal.TEN) < 0 ? d.movePointLeft(1) : d.movePointLeft(2);
+      // tenths up to 十折 (full price: 8折, 9.5折, 10折), two digits hundredths (八五折 = 85)
+      BigDecimal paid = d.compareTo(BigDecimal.TEN) <= 0 ? d.movePointLeft(1) : d.movePointLeft(2);
       return paid.compareTo(BigDecimal.ONE) <= 0 ? new Waiver(normalize(BigDecimal.ONE.subtract(paid)), 0.8) : null;
     }
     if ((m = WAIVE_RATIO_RANGE.matcher(text)).find() || (m = WAIVE_RATIO.matcher(text)).find()) {
