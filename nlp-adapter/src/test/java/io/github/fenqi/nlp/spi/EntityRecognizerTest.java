@@ -31,6 +31,17 @@ class EntityRecognizerTest {
     assertEquals("my-terms.txt:2", e.problems().get(0).location());
   }
 
+  /** "罚息" listed for two terms: the last line used to win silently. */
+  @Test
+  void rejectsASurfaceFormListedForTwoTermsNamingBothLines() {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> LexiconEntityRecognizer.parse(
+        "PENALTY_INTEREST\t罚息\nLATE_FEE\t违约金\nLATE_FEE\t罚息\n", "my-terms.txt"));
+    assertEquals("my-terms.txt:3", e.problems().get(0).location());
+    assertEquals(true, e.getMessage().contains("PENALTY_INTEREST at line 1"), e.getMessage());
+    assertEquals(List.of(FinancialTerm.LATE_FEE), LexiconEntityRecognizer.parse("LATE_FEE\t违约金\nLATE_FEE\t违约金\n", "same")
+        .recognize("违约金").stream().map(TermMention::term).toList(), "the same term twice is harmless");
+  }
+
   /** A stand-in model: labels 担保 / 费 characters as a GUARANTEE_FEE span, like a fine-tuned NER model would. */
   private static final TokenClassifier GUARANTEE_MODEL = tokens -> {
     List<String> labels = new ArrayList<>();
