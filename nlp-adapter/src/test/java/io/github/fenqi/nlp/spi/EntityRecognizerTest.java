@@ -95,6 +95,25 @@ class EntityRecognizerTest {
     assertEquals(true, e.getMessage().contains("exactly one BIO label per token"));
   }
 
+  /** A model or recogniser breaking its contract is named, not a NullPointerException or silently no terms. */
+  @Test
+  void namesAModelOrRecognizerThatBreaksItsContract() {
+    List<TokenClassifier> models = List.of(tokens -> null, tokens -> java.util.Collections.nCopies(tokens.size(), null));
+    for (TokenClassifier model : models) {
+      FenqiException e = assertThrows(FenqiException.class,
+          () -> EntityRecognizer.tokenClassification(model, 16).recognize("罚息减免"));
+      assertEquals(true, e.getMessage().startsWith("token classifier returned null"), e.getMessage());
+    }
+    List<EntityRecognizer> recognizers = List.of(text -> null,
+        text -> java.util.Arrays.asList((TermMention) null),
+        text -> List.of(new TermMention(FinancialTerm.PENALTY_INTEREST, 0, 100, "罚息", 0.9)));
+    for (EntityRecognizer recognizer : recognizers) {
+      FenqiException e = assertThrows(FenqiException.class,
+          () -> PolicyTextExtractor.withRecognizer(recognizer).extract("罚息最高减免50%。"));
+      assertEquals(true, e.getMessage().startsWith("entity recognizer "), e.getMessage());
+    }
+  }
+
   @Test
   void extractorUsesTheSuppliedRecognizerForComponents() {
     // a model that only knows LATE_FEE: the waiver clause about 违约金 is still read
