@@ -97,6 +97,17 @@ class PolicyTextExtractorTest {
         assertDecimal(expected, value("利息" + discount + "。", PolicyField.MAX_INTEREST_WAIVER), discount));
   }
 
+  /** A floor on the waiver says nothing of its cap; 免收 with a ratio waives that ratio, not all. */
+  @Test
+  void aWaiverFloorIsNoCapAndAWaivedRatioIsNoFullWaiver() {
+    for (String text : List.of("罚息减免比例不低于30%。", "罚息至少减免30%。", "罚息最低减免30%。", "罚息减免一半以上。")) {
+      assertFalse(extractor.extract(text).field(PolicyField.MAX_PENALTY_WAIVER).isPresent(), text);
+    }
+    assertDecimal("0.5", value("罚息减免比例不低于30%，最高不超过50%。", PolicyField.MAX_PENALTY_WAIVER));
+    assertDecimal("0.5", value("罚息免收50%。", PolicyField.MAX_PENALTY_WAIVER));
+    assertDecimal("1", value("罚息免收。", PolicyField.MAX_PENALTY_WAIVER));
+  }
+
   @Test
   void readsNegations() {
     assertEquals(Optional.of(false), value("办理无需提供困难证明。", PolicyField.REQUIRES_HARDSHIP_PROOF));

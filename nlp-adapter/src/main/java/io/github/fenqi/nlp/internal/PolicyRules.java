@@ -95,16 +95,18 @@ public final class PolicyRules {
       "(?:最高|最多|上限|不超过|至多)[^" + STOP + "\\d%‰]{0,12}?" + NUM + "\\s*(%|‰|成)");
   private static final Pattern WAIVE_DISCOUNT = Pattern.compile("(?:打|按)\\s*" + NUM + "\\s*折");
   private static final Pattern WAIVE_RATIO = Pattern.compile(
-      "(?:减免|免除|豁免|减收|少收|减)([^" + STOP + "\\d%‰]{0,8}?)" + NUM + "\\s*(%|‰|成)");
+      "(?:减免|免除|豁免|减收|少收|免收|减)([^" + STOP + "\\d%‰]{0,8}?)" + NUM + "\\s*(%|‰|成)");
   /** "减免30%至50%", "减免30-50%": the cap is the upper end (the first unit may be left out). */
   private static final Pattern WAIVE_RATIO_RANGE = Pattern.compile(
-      "(?:减免|免除|豁免|减收|少收|减)([^" + STOP + "\\d%‰]{0,8}?)" + NUM + "\\s*(%|‰|成)?\\s*(?:-|~|至|到)\\s*" + NUM
+      "(?:减免|免除|豁免|减收|少收|免收|减)([^" + STOP + "\\d%‰]{0,8}?)" + NUM + "\\s*(%|‰|成)?\\s*(?:-|~|至|到)\\s*" + NUM
           + "\\s*(%|‰|成)");
   /**
    * Between a waiver verb and a ratio: the ratio is what is left to pay, not what is waived ("减免后剩余罚息不超过10%",
    * "利息减免至原利息的30%", "减免后按10%收取").
    */
   private static final Pattern REMAINDER = Pattern.compile("^\\s*(?:后|至|到)|剩余|收取|支付|缴纳|偿还|仍需");
+  /** Around a waiver ratio: the least that is waived, which states no cap ("减免比例不低于30%", "至少减免30%"). */
+  private static final Pattern AT_LEAST = Pattern.compile("不低于|不少于|至少|最低|最少");
   private static final Pattern WAIVE_ALL = Pattern.compile(
       "全额(?:减免|免除|豁免)|全部(?:减免|免除|豁免)|全免|(?:减免|免除)全部|免除|免收");
   private static final Pattern CAP_WORD = Pattern.compile("最高|最多|上限|不超过|至多|比例");
@@ -695,6 +697,10 @@ public final class PolicyRules {
     if ((m = WAIVE_RATIO_RANGE.matcher(text)).find() || (m = WAIVE_RATIO.matcher(text)).find()) {
       if (REMAINDER.matcher(m.group(1)).find()) {
         return null; // what remains to be paid: the waiver it implies is not a cap the text states
+      }
+      if (AT_LEAST.matcher(text.substring(Math.max(0, m.start() - 4), m.end(1))).find()
+          || text.startsWith("以上", m.end()) || text.startsWith("起", m.end())) {
+        return null; // a floor ("罚息至少减免30%", "减免一半以上"): the most that can be waived is not stated
       }
       boolean range = m.groupCount() == 5;
       BigDecimal r = ratio(m.group(range ? 4 : 2), m.group(range ? 5 : 3));
