@@ -108,6 +108,16 @@ class PolicyTextExtractorTest {
     assertDecimal("1", value("罚息免收。", PolicyField.MAX_PENALTY_WAIVER));
   }
 
+  /** "本金的10%" is a ratio of the principal: no principal waiver, and no fraction of the penalty interest either. */
+  @Test
+  void aRatioOfAnotherAmountIsNoWaiverOfIt() {
+    for (String text : List.of("罚息减免最高可达本金的10%。", "罚息和违约金减免总额不超过本金的5%。", "罚息可减免，最高不超过本金的10%。")) {
+      ExtractionResult r = extractor.extract(text);
+      assertEquals(List.of(), List.copyOf(r.fields().keySet()), text);
+    }
+    assertDecimal("0.5", value("罚息减免不超过罚息的50%。", PolicyField.MAX_PENALTY_WAIVER));
+  }
+
   @Test
   void readsNegations() {
     assertEquals(Optional.of(false), value("办理无需提供困难证明。", PolicyField.REQUIRES_HARDSHIP_PROOF));

@@ -221,14 +221,20 @@ public final class PolicyRules {
           Set<FinancialTerm> terms = termsIn(mentions, cs, ce);
           String clause = s.substring(clauseStart, i);
           Set<FinancialTerm> waivable = waivable(terms);
+          // "罚息减免最高可达本金的10%": 本金 is the amount the ratio is of, not a component waived, and the ratio
+          // is no fraction of the 罚息 either: the clause states no waiver ratio
+          Set<FinancialTerm> bases = basesOfRatios(text, mentions, cs, ce);
+          if (!bases.isEmpty()) {
+            waivable.removeAll(bases);
+          }
           boolean inherited = false;
           if (terms.isEmpty() && previousHadTerms) {
             waivable = previousWaivable;
             inherited = true;
           }
           int clauseCandidates = out.size();
-          boolean found = (clause.indexOf('减') >= 0 || clause.indexOf('免') >= 0 || clause.indexOf('折') >= 0
-              || clause.indexOf('少') >= 0) && waiver(clause, cs, waivable, inherited, termOrder(mentions, cs, ce), out);
+          boolean found = bases.isEmpty() && (clause.indexOf('减') >= 0 || clause.indexOf('免') >= 0
+              || clause.indexOf('折') >= 0 || clause.indexOf('少') >= 0) && waiver(clause, cs, waivable, inherited, termOrder(mentions, cs, ce), out);
           if (!found && inherited && previousBareWaiver) {
             cappedWaiver(clause, cs, waivable, out);
           }
@@ -312,6 +318,20 @@ public final class PolicyRules {
       }
     }
     return order;
+  }
+
+  /** Just after a term: it is the amount a ratio is taken of ("本金的10%", "本金总额的5%"). */
+  private static final Pattern BASE_OF = Pattern.compile("(?:金额|总额|余额)?的\\s*\\d");
+
+  /** The terms every mention of which in {@code [start, end)} is the amount a ratio is of, not a component. */
+  private static Set<FinancialTerm> basesOfRatios(String text, List<TermMention> mentions, int start, int end) {
+    Set<FinancialTerm> bases = EnumSet.noneOf(FinancialTerm.class);
+    Set<FinancialTerm> components = EnumSet.noneOf(FinancialTerm.class);
+    for (TermMention m : inside(mentions, start, end)) {
+      (BASE_OF.matcher(text).region(m.end(), end).lookingAt() ? bases : components).add(m.term());
+    }
+    bases.removeAll(components);
+    return bases;
   }
 
   private static Set<FinancialTerm> waivable(Set<FinancialTerm> terms) {
