@@ -227,6 +227,18 @@ class PolicyTextExtractorTest {
     assertEquals(Optional.of(true), value("符合条件的可办理停息挂账。", PolicyField.STOPS_INTEREST));
   }
 
+  /** "不停息" was read as an interest stop: the negation right before (or inside) it was not seen. */
+  @Test
+  void aNegatedOrWithdrawnInterestStopIsNoStop() {
+    for (String text : List.of("本行不停息不挂账。", "分期后不会停止计息。", "分期后利息不停止计算。", "无法停息挂账。",
+        "停息挂账已暂停办理。")) {
+      assertEquals(Optional.of(false), value(text, PolicyField.STOPS_INTEREST), text);
+    }
+    for (String text : List.of("分期期间不计息。", "分期期间不再计收利息。", "分期期间利息暂停计收。", "停息挂账期间暂停计收罚息。")) {
+      assertEquals(Optional.of(true), value(text, PolicyField.STOPS_INTEREST), text);
+    }
+  }
+
   @Test
   void anOverdueThresholdThatExcludesIsNoMinimum() {
     for (String text : List.of("逾期超过180天的客户暂不支持分期。", "逾期90天以上的客户不适用本政策。",

@@ -134,6 +134,14 @@ public final class PolicyRules {
   /** Just before an interest stop, a refusal to offer it ("不提供停息挂账", "从未承诺停息"). */
   private static final Pattern STOP_REFUSED = Pattern.compile(
       "(?:不|未|从未|并未|并不|没有|无法|不能|不会)(?:提供|支持|办理|受理|承诺|接受|开展|实行|实施|适用|存在)[^" + STOP + "]*$");
+  /** Just before an interest stop that starts with 停/暂停, its negation ("不停息", "不会停止计息", "无法停息挂账"). */
+  private static final Pattern STOP_NEGATED = Pattern.compile(
+      "(?:不|未|没有|无法|不能|不会|不可|不可以|不得|不予|从不|并不|并未|绝不)\\s*$");
+  /** Inside an interest stop: the stopping is negated ("利息不停止计算", "利息并未暂停计收"). */
+  private static final Pattern STOP_NEGATED_INSIDE = Pattern.compile("(?:不|未|没有)(?:停止|暂停)");
+  /** After 停息(挂账): it is withdrawn, not offered ("停息挂账已暂停办理", "停息挂账业务不再受理"). */
+  private static final Pattern STOP_WITHDRAWN = Pattern.compile(
+      "[^" + STOP + "]{0,6}?(?:暂停|停止|取消|终止|不再|不予|不能|无法)(?:办理|受理|提供|开展|申请)");
   private static final Pattern CONTINUES = Pattern.compile(
       "利息[^" + STOP + "]{0,3}?(?:照常|正常|继续|仍然|仍|依然|照)(?:计算|计收|收取|计息|计|收)"
           + "|(?:照常|正常|继续)(?:计收|收取|计算|计)利息|正常计息");
@@ -789,9 +797,19 @@ public final class PolicyRules {
     if (m.find()) {
       int window = Math.max(0, m.start() - 8);
       Matcher refused = STOP_REFUSED.matcher(s.substring(window, m.start()));
+      Matcher negated = STOP_NEGATED.matcher(s.substring(window, m.start()));
+      boolean startsWithStop = m.group().startsWith("停") || m.group().startsWith("暂停");
+      Matcher withdrawn = STOP_WITHDRAWN.matcher(s).region(m.end(), s.length());
       if (refused.find()) { // "本公司不提供停息挂账服务": interest is not stopped
         out.add(new Candidate(PolicyField.STOPS_INTEREST, Boolean.FALSE, base + window + refused.start(), base + m.end(),
             0.8));
+      } else if (startsWithStop && negated.find()) { // "本行不停息不挂账", "分期后不会停止计息"
+        out.add(new Candidate(PolicyField.STOPS_INTEREST, Boolean.FALSE, base + window + negated.start(), base + m.end(),
+            0.8));
+      } else if (STOP_NEGATED_INSIDE.matcher(m.group()).find()) { // "利息不停止计算"
+        out.add(new Candidate(PolicyField.STOPS_INTEREST, Boolean.FALSE, base + m.start(), base + m.end(), 0.8));
+      } else if (m.group().startsWith("停息") && withdrawn.lookingAt()) { // "停息挂账已暂停办理": no longer offered
+        out.add(new Candidate(PolicyField.STOPS_INTEREST, Boolean.FALSE, base + m.start(), base + withdrawn.end(), 0.8));
       } else {
         out.add(new Candidate(PolicyField.STOPS_INTEREST, Boolean.TRUE, base + m.start(), base + m.end(), 0.85));
       }
