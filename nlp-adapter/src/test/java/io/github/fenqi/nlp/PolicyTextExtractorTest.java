@@ -69,6 +69,17 @@ class PolicyTextExtractorTest {
     assertEquals(Optional.of(180), value("逾期满半年方可申请。", PolicyField.MIN_OVERDUE_DAYS));
   }
 
+  /** "一年半" was read as 12 months and "八成五" as 0.8: the half after the unit was dropped. */
+  @Test
+  void readsTheHalfOrMonthsAfterYearsAndTheHalfAfterTenths() {
+    Map<String, Integer> terms = Map.of("最长可分一年半偿还。", 18, "最长可分两年零六个月。", 30, "最长可分2年6个月。", 30,
+        "最长可分3年。", 36);
+    terms.forEach((text, months) -> assertEquals(Optional.of(months), value(text, PolicyField.MAX_INSTALLMENTS), text));
+    Map<String, String> waivers = Map.of("罚息最高减免八成五。", "0.85", "罚息减免八成半。", "0.85", "罚息减免7成5。", "0.75",
+        "罚息减免五成。", "0.5");
+    waivers.forEach((text, ratio) -> assertDecimal(ratio, value(text, PolicyField.MAX_PENALTY_WAIVER), text));
+  }
+
   @Test
   void readsRangesInMonthsAndPeriods() {
     ExtractionResult r = extractor.extract("可分12至36个月偿还。");

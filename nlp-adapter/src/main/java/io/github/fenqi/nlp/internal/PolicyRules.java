@@ -29,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PolicyRules {
   private static final String NUM = "(\\d+(?:\\.\\d+)?)";
+  /** The unit of a ratio: %, ‰, or 成 (tenths), which may take a half more ("八成五", "八成半": 85 %). */
+  private static final String RATIO_UNIT = "(%|‰|成(?:[五5半](?![\\d.%‰成]))?)";
   private static final String STOP = ",。;!?\n";
 
   /** A fraud warning or denial: lenders' notices quote the promises of fraudsters and rumours to refute them. */
@@ -57,11 +59,14 @@ public final class PolicyRules {
   private static final Pattern LIST = Pattern.compile(
       "(?<![\\d.#])\\d+\\s*期?(?:\\s*(?:、|或者|或|和|及|/)\\s*\\d+\\s*期?){0,23}\\s*(?:、|或者|或|和|及|/)\\s*\\d+\\s*期");
   private static final Pattern N_PERIODS = Pattern.compile("(\\d+)");
+  /** After a number of years: half a year or months more ("1年半", "2年零6个月", "2年6个月"). */
+  private static final String YEAR_REST = "(半|(?:零|0)?\\s*\\d{1,2}\\s*个月)?";
   private static final Pattern MAX_TERM = Pattern.compile(
-      "(?:最长|最多|最高|不超过|不得超过|不超|至多|上限为?|最大)([^" + STOP + "\\d%‰]{0,10}?)(\\d+)\\s*(期|个月|年)");
+      "(?:最长|最多|最高|不超过|不得超过|不超|至多|上限为?|最大)([^" + STOP + "\\d%‰]{0,10}?)(\\d+)\\s*(期|个月|年)"
+          + YEAR_REST);
   private static final Pattern MAX_TERM_SUFFIX = Pattern.compile("(?<![\\d.])(\\d+)\\s*期(?:以内|以下|封顶)");
   private static final Pattern MIN_TERM = Pattern.compile(
-      "(?:最短|最少|最低|不少于|不低于|至少)([^" + STOP + "\\d%‰]{0,10}?)(\\d+)\\s*(期|个月|年)");
+      "(?:最短|最少|最低|不少于|不低于|至少)([^" + STOP + "\\d%‰]{0,10}?)(\\d+)\\s*(期|个月|年)" + YEAR_REST);
   private static final Pattern TERM_CONTEXT = Pattern.compile("分|期限|偿还|还款|期数");
 
   // ---- overdue days ----
@@ -92,14 +97,14 @@ public final class PolicyRules {
   private static final Pattern EXCEPTION = Pattern.compile(
       "^\\s*(?:但|不过|特殊|例外|如遇|若遇|确有|对于?特殊|经(?:审核|审批|申请))");
   private static final Pattern CAPPED_RATIO = Pattern.compile(
-      "(?:最高|最多|上限|不超过|至多)[^" + STOP + "\\d%‰]{0,12}?" + NUM + "\\s*(%|‰|成)");
+      "(?:最高|最多|上限|不超过|至多)[^" + STOP + "\\d%‰]{0,12}?" + NUM + "\\s*" + RATIO_UNIT);
   private static final Pattern WAIVE_DISCOUNT = Pattern.compile("(?:打|按)\\s*" + NUM + "\\s*折");
   private static final Pattern WAIVE_RATIO = Pattern.compile(
-      "(?:减免|免除|豁免|减收|少收|免收|减)([^" + STOP + "\\d%‰]{0,8}?)" + NUM + "\\s*(%|‰|成)");
+      "(?:减免|免除|豁免|减收|少收|免收|减)([^" + STOP + "\\d%‰]{0,8}?)" + NUM + "\\s*" + RATIO_UNIT);
   /** "减免30%至50%", "减免30-50%": the cap is the upper end (the first unit may be left out). */
   private static final Pattern WAIVE_RATIO_RANGE = Pattern.compile(
       "(?:减免|免除|豁免|减收|少收|免收|减)([^" + STOP + "\\d%‰]{0,8}?)" + NUM + "\\s*(%|‰|成)?\\s*(?:-|~|至|到)\\s*" + NUM
-          + "\\s*(%|‰|成)");
+          + "\\s*" + RATIO_UNIT);
   /**
    * Between a waiver verb and a ratio: the ratio is what is left to pay, not what is waived ("减免后剩余罚息不超过10%",
    * "利息减免至原利息的30%", "减免后按10%收取").
@@ -369,6 +374,18 @@ public final class PolicyRules {
     return "年".equals(unit) ? Math.multiplyExact(n, 12) : n;
   }
 
+  /** The months a term in years adds after them: 6 for "1年半", 6 for "2年零6个月"; none after 期 or 个月. */
+  private static int monthsAfterYears(String unit, @Nullable String rest) {
+    if (!"年".equals(unit) || rest == null) {
+      return 0;
+    }
+    if (rest.equals("半")) {
+      return 6;
+    }
+    int months = Integer.parseInt(rest.replaceAll("\\D", ""));
+    return months < 12 ? months : 0;
+  }
+
   private static boolean plausibleTerm(int months) {
     return months >= 1 && months <= 360;
   }
@@ -439,7 +456,7 @@ public final class PolicyRules {
       if (!"期".equals(unit) && (!termContext || otherPeriodBefore(s, m.start()) || OTHER_PERIOD.matcher(window).find())) {
         continue;
       }
-      int v = months(m.group(2), unit);
+      int v = months(m.group(2), unit) + monthsAfterYears(unit, m.group(4));
       if (plausibleTerm(v)) {
         out.add(new Candidate(field, v, base + m.start(), base + m.end(), 0.9));
       }
@@ -509,14 +526,15 @@ public final class PolicyRules {
   /** {@code 30 %} → 0.3, {@code 6 ‰} → 0.006, {@code 5 成} → 0.5. */
   static BigDecimal ratio(String number, String unit) {
     BigDecimal n = new BigDecimal(number);
-    int scale = switch (unit) {
+    int scale = switch (unit.substring(0, 1)) {
       case "%" -> 2;
       case "‰" -> 3;
       case "‱" -> 4;
       case "成" -> 1;
       default -> throw new IllegalArgumentException("unit " + unit);
     };
-    return normalize(n.movePointLeft(scale));
+    BigDecimal half = unit.length() > 1 ? new BigDecimal("0.05") : BigDecimal.ZERO; // 八成五 = 8.5 tenths
+    return normalize(n.movePointLeft(scale).add(half));
   }
 
   private static BigDecimal normalize(BigDecimal d) {
@@ -581,7 +599,7 @@ public final class PolicyRules {
   }
 
   private static final Pattern SEGMENT_SPLIT = Pattern.compile("和|及|、|与|以及");
-  private static final Pattern BARE_RATIO = Pattern.compile(NUM + "\\s*(%|‰|成)");
+  private static final Pattern BARE_RATIO = Pattern.compile(NUM + "\\s*" + RATIO_UNIT);
 
   /** A waiver value found in a piece of text, with its confidence. */
   private record Waiver(BigDecimal value, double confidence) {}
