@@ -80,6 +80,14 @@ class PolicyTextExtractorTest {
     waivers.forEach((text, ratio) -> assertDecimal(ratio, value(text, PolicyField.MAX_PENALTY_WAIVER), text));
   }
 
+  /** "逾期超过一年半" was 360 days: the half year or the months and days after the first unit were dropped. */
+  @Test
+  void readsOverduePeriodsInTwoUnits() {
+    Map<String, Integer> days = Map.of("逾期超过一年半的客户可申请。", 540, "逾期满1年6个月的客户可申请。", 540,
+        "逾期超过两个月零十天的客户可申请。", 70, "逾期满三个月以上的客户可申请。", 90);
+    days.forEach((text, d) -> assertEquals(Optional.of(d), value(text, PolicyField.MIN_OVERDUE_DAYS), text));
+  }
+
   @Test
   void readsRangesInMonthsAndPeriods() {
     ExtractionResult r = extractor.extract("可分12至36个月偿还。");

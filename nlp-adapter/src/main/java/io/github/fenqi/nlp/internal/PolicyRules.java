@@ -72,7 +72,7 @@ public final class PolicyRules {
   // ---- overdue days ----
   private static final Pattern OVERDUE = Pattern.compile(
       "逾期([^" + STOP + "\\d]{0,8}?)(超过|满|达到|达|不少于|不低于|大于|已达|在)?\\s*" + NUM
-          + "\\s*(天|日|个月|月|年)(以上|及以上|或以上|\\+|\\(含\\)以上)?");
+          + "\\s*(天|日|个月|月|年)(半|(?:零|0)?\\s*\\d{1,2}\\s*(?:个月|天|日))?(以上|及以上|或以上|\\+|\\(含\\)以上)?");
   private static final Pattern OVERDUE_BEFORE = Pattern.compile(
       "(超过|满|达到|不少于)\\s*" + NUM + "\\s*(天|日|个月|月|年)(以上)?的?逾期");
   /** After an overdue threshold in its clause: those beyond it are excluded, so it is no minimum. */
@@ -475,10 +475,30 @@ public final class PolicyRules {
     return n.multiply(perUnit).setScale(0, RoundingMode.HALF_UP).intValueExact();
   }
 
+  /**
+   * The days a period adds after its unit: "1年半" 180, "1年6个月" 180, "2个月零10天" 10; nothing after 天, and
+   * nothing for a rest as long as the unit itself (not "1年13个月").
+   */
+  private static int daysAfter(String unit, @Nullable String rest) {
+    if (rest == null || unit.equals("天") || unit.equals("日")) {
+      return 0;
+    }
+    boolean years = unit.equals("年");
+    if (rest.equals("半")) {
+      return years ? 180 : 15;
+    }
+    boolean restInMonths = rest.endsWith("个月");
+    if (restInMonths != years) {
+      return 0; // "1年10天", "2个月3个月": not a period in two units
+    }
+    int n = Integer.parseInt(rest.replaceAll("\\D", ""));
+    return years ? (n < 12 ? n * 30 : 0) : (n < 30 ? n : 0);
+  }
+
   private static void overdue(String s, int base, List<Candidate> out) {
     Matcher m = OVERDUE.matcher(s);
     while (m.find()) {
-      boolean threshold = m.group(2) != null || m.group(5) != null || THRESHOLD_WORD.matcher(m.group(1)).find();
+      boolean threshold = m.group(2) != null || m.group(6) != null || THRESHOLD_WORD.matcher(m.group(1)).find();
       if (!threshold) {
         continue; // "我逾期了4个月", "已逾期45天": a narrative, not a condition
       }
@@ -491,9 +511,9 @@ public final class PolicyRules {
       if (excludedAfter(s, m.end())) {
         continue; // "逾期超过180天的客户暂不支持分期": a limit of who may apply, not the minimum
       }
-      int d = days(m.group(3), m.group(4));
+      int d = days(m.group(3), m.group(4)) + daysAfter(m.group(4), m.group(5));
       if (d >= 1 && d <= 3650) {
-        double conf = m.group(2) != null && m.group(5) == null ? 0.9 : 0.85;
+        double conf = m.group(2) != null && m.group(6) == null ? 0.9 : 0.85;
         out.add(new Candidate(PolicyField.MIN_OVERDUE_DAYS, d, base + m.start(), base + m.end(), conf));
       }
     }
