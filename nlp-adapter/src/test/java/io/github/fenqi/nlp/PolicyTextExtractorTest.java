@@ -269,6 +269,16 @@ class PolicyTextExtractorTest {
     assertEquals(36, r.field(PolicyField.MAX_INSTALLMENTS).orElseThrow().intValue());
   }
 
+  /** Proof asked for in some cases, or rewarded with priority, is no requirement (both were read as required). */
+  @Test
+  void conditionalOrPriorityProofIsNoRequirement() {
+    for (String text : List.of("提供困难证明者优先办理。", "如需提供证明，请联系客服。", "必要时需提交收入证明。")) {
+      assertFalse(extractor.extract(text).field(PolicyField.REQUIRES_HARDSHIP_PROOF).isPresent(), text);
+    }
+    assertEquals(Optional.of(true), value("需提供困难证明，材料齐全者优先办理。", PolicyField.REQUIRES_HARDSHIP_PROOF));
+    assertEquals(Optional.of(true), value("如需办理需提供困难证明。", PolicyField.REQUIRES_HARDSHIP_PROOF));
+  }
+
   @Test
   void anIdentityDocumentOrAFalseProofIsNoHardshipProof() {
     assertEquals(Optional.of(false), value("需提供身份证明，无需提供困难证明。", PolicyField.REQUIRES_HARDSHIP_PROOF));

@@ -131,6 +131,11 @@ public final class PolicyRules {
   private static final Pattern PROOF_NEEDED = Pattern.compile("需|须|要|应|提交|提供|上传|出具|凭|递交");
   private static final Pattern PROOF_OPTIONAL_BEFORE = Pattern.compile("可提供|可以提供|可上传|可提交|可自愿|能提供|如提供|若提供|如能|若能");
   private static final Pattern PROOF_OPTIONAL_AFTER = Pattern.compile("非必须|非必需|不是必须|不强制|非强制|可不提供|自愿");
+  /** Before 证明: it is asked for only in some cases ("如需提供证明，请联系客服", "必要时提交证明"). */
+  private static final Pattern PROOF_CONDITIONAL_BEFORE = Pattern.compile(
+      "(?:如需|若需|如有需要|必要时)(?:需|须|要)?(?:您)?(?:提供|提交|上传|出具)[^" + STOP + "]{0,8}$");
+  /** Just after 证明: proof earns priority, it is not a condition ("提供困难证明者优先办理"). */
+  private static final Pattern PROOF_PRIORITY_AFTER = Pattern.compile("(?:材料|文件)?(?:的客户|的用户|者|的)?可?优先");
 
   // ---- stops interest ----
   private static final Pattern STOPS = Pattern.compile(
@@ -816,8 +821,9 @@ public final class PolicyRules {
           Math.min(sentence.length(), clauseOffset + m.end() + 16));
       if (PROOF_NOT_NEEDED.matcher(before).find() || PROOF_OPTIONAL_AFTER.matcher(after).find()) {
         out.add(new Candidate(PolicyField.REQUIRES_HARDSHIP_PROOF, Boolean.FALSE, base, base + m.end(), 0.8));
-      } else if (PROOF_OPTIONAL_BEFORE.matcher(before).find()) {
-        continue; // "可提供证明": allowed, not required; nothing is determined
+      } else if (PROOF_OPTIONAL_BEFORE.matcher(before).find() || PROOF_CONDITIONAL_BEFORE.matcher(before).find()
+          || PROOF_PRIORITY_AFTER.matcher(after).lookingAt()) {
+        continue; // "可提供证明", "如需提供证明", "提供证明者优先": not a requirement; nothing is determined
       } else if (PROOF_NEEDED.matcher(before).find()) {
         out.add(new Candidate(PolicyField.REQUIRES_HARDSHIP_PROOF, Boolean.TRUE, base, base + m.end(), 0.85));
       }
