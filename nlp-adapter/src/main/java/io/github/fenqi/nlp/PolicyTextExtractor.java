@@ -1,5 +1,6 @@
 package io.github.fenqi.nlp;
 
+import io.github.fenqi.core.FenqiException;
 import io.github.fenqi.nlp.internal.Candidate;
 import io.github.fenqi.nlp.internal.NormalizedText;
 import io.github.fenqi.nlp.internal.PolicyRules;
@@ -53,12 +54,17 @@ public final class PolicyTextExtractor {
     return new PolicyTextExtractor(recognizer);
   }
 
-  /** Extracts every field the text determines. Never throws for any text; an empty text gives an empty result. */
+  /**
+   * Extracts every field the text determines. Never throws for any text; an empty text gives an empty result.
+   *
+   * @throws FenqiException if the {@link EntityRecognizer} breaks its contract (returns null, a null mention or a
+   *     mention beyond the text), naming it, rather than its mentions being dropped or failing obscurely
+   */
   public ExtractionResult extract(String text) {
     Objects.requireNonNull(text, "text");
     NormalizedText normalized = normalizer.normalize(text);
     String n = normalized.text();
-    List<TermMention> mentions = recognizer.recognize(n);
+    List<TermMention> mentions = mentions(n);
     List<Candidate> candidates = PolicyRules.apply(n, mentions);
 
     Map<PolicyField, Candidate> best = new EnumMap<>(PolicyField.class);
@@ -94,6 +100,26 @@ public final class PolicyTextExtractor {
       original.add(new TermMention(m.term(), s, e, text.substring(s, e), m.confidence()));
     }
     return new ExtractionResult(fields, terms, original);
+  }
+
+  /** The recogniser's mentions in {@code n}, checked against its contract. */
+  private List<TermMention> mentions(String n) {
+    List<TermMention> mentions = recognizer.recognize(n);
+    String who = "entity recognizer " + recognizer.getClass().getName();
+    if (mentions == null) {
+      throw new FenqiException(who + " returned null instead of a list of mentions");
+    }
+    for (int i = 0; i < mentions.size(); i++) {
+      TermMention m = mentions.get(i);
+      if (m == null) {
+        throw new FenqiException(who + " returned null as mention " + i);
+      }
+      if (m.end() > n.length()) {
+        throw new FenqiException(who + " returned mention " + i + " (" + m.term() + " [" + m.start() + ", " + m.end()
+            + ")) beyond the end of the normalised text, of length " + n.length());
+      }
+    }
+    return mentions;
   }
 
   private static boolean sameValue(Object a, Object b) {

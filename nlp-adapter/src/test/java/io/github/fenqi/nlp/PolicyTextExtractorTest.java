@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -27,8 +28,13 @@ class PolicyTextExtractorTest {
   }
 
   private static void assertDecimal(String expected, Optional<Object> actual) {
-    assertTrue(actual.isPresent(), "expected " + expected + ", got nothing");
-    assertEquals(0, dec(expected).compareTo((BigDecimal) actual.get()), "expected " + expected + ", got " + actual.get());
+    assertDecimal(expected, actual, "");
+  }
+
+  private static void assertDecimal(String expected, Optional<Object> actual, String why) {
+    assertTrue(actual.isPresent(), "expected " + expected + ", got nothing " + why);
+    assertEquals(0, dec(expected).compareTo((BigDecimal) actual.get()),
+        "expected " + expected + ", got " + actual.get() + " " + why);
   }
 
   @Test
@@ -63,6 +69,25 @@ class PolicyTextExtractorTest {
     assertEquals(Optional.of(180), value("逾期满半年方可申请。", PolicyField.MIN_OVERDUE_DAYS));
   }
 
+  /** "一年半" was read as 12 months and "八成五" as 0.8: the half after the unit was dropped. */
+  @Test
+  void readsTheHalfOrMonthsAfterYearsAndTheHalfAfterTenths() {
+    Map<String, Integer> terms = Map.of("最长可分一年半偿还。", 18, "最长可分两年零六个月。", 30, "最长可分2年6个月。", 30,
+        "最长可分3年。", 36);
+    terms.forEach((text, months) -> assertEquals(Optional.of(months), value(text, PolicyField.MAX_INSTALLMENTS), text));
+    Map<String, String> waivers = Map.of("罚息最高减免八成五。", "0.85", "罚息减免八成半。", "0.85", "罚息减免7成5。", "0.75",
+        "罚息减免五成。", "0.5");
+    waivers.forEach((text, ratio) -> assertDecimal(ratio, value(text, PolicyField.MAX_PENALTY_WAIVER), text));
+  }
+
+  /** "逾期超过一年半" was 360 days: the half year or the months and days after the first unit were dropped. */
+  @Test
+  void readsOverduePeriodsInTwoUnits() {
+    Map<String, Integer> days = Map.of("逾期超过一年半的客户可申请。", 540, "逾期满1年6个月的客户可申请。", 540,
+        "逾期超过两个月零十天的客户可申请。", 70, "逾期满三个月以上的客户可申请。", 90);
+    days.forEach((text, d) -> assertEquals(Optional.of(d), value(text, PolicyField.MIN_OVERDUE_DAYS), text));
+  }
+
   @Test
   void readsRangesInMonthsAndPeriods() {
     ExtractionResult r = extractor.extract("可分12至36个月偿还。");
@@ -83,6 +108,35 @@ class PolicyTextExtractorTest {
     assertDecimal("0.3", value("罚息最高减免30%。", PolicyField.MAX_PENALTY_WAIVER));
   }
 
+  /** 十折 is the full price: nothing waived (it was read as 10 hundredths paid, a 90 % waiver). */
+  @Test
+  void aDiscountIsReadInTenthsUpToTheFullPrice() {
+    Map<String, String> waived = Map.of("按十折收取", "0", "打10折", "0", "打8.5折", "0.15", "打九五折", "0.05", "打一折", "0.9");
+    waived.forEach((discount, expected) ->
+        assertDecimal(expected, value("利息" + discount + "。", PolicyField.MAX_INTEREST_WAIVER), discount));
+  }
+
+  /** A floor on the waiver says nothing of its cap; 免收 with a ratio waives that ratio, not all. */
+  @Test
+  void aWaiverFloorIsNoCapAndAWaivedRatioIsNoFullWaiver() {
+    for (String text : List.of("罚息减免比例不低于30%。", "罚息至少减免30%。", "罚息最低减免30%。", "罚息减免一半以上。")) {
+      assertFalse(extractor.extract(text).field(PolicyField.MAX_PENALTY_WAIVER).isPresent(), text);
+    }
+    assertDecimal("0.5", value("罚息减免比例不低于30%，最高不超过50%。", PolicyField.MAX_PENALTY_WAIVER));
+    assertDecimal("0.5", value("罚息免收50%。", PolicyField.MAX_PENALTY_WAIVER));
+    assertDecimal("1", value("罚息免收。", PolicyField.MAX_PENALTY_WAIVER));
+  }
+
+  /** "本金的10%" is a ratio of the principal: no principal waiver, and no fraction of the penalty interest either. */
+  @Test
+  void aRatioOfAnotherAmountIsNoWaiverOfIt() {
+    for (String text : List.of("罚息减免最高可达本金的10%。", "罚息和违约金减免总额不超过本金的5%。", "罚息可减免，最高不超过本金的10%。")) {
+      ExtractionResult r = extractor.extract(text);
+      assertEquals(List.of(), List.copyOf(r.fields().keySet()), text);
+    }
+    assertDecimal("0.5", value("罚息减免不超过罚息的50%。", PolicyField.MAX_PENALTY_WAIVER));
+  }
+
   @Test
   void readsNegations() {
     assertEquals(Optional.of(false), value("办理无需提供困难证明。", PolicyField.REQUIRES_HARDSHIP_PROOF));
@@ -95,6 +149,30 @@ class PolicyTextExtractorTest {
   void aNegatedWaiverWithABoundIsACapNotAZero() {
     assertDecimal("0.5", value("罚息不得减免超过50%。", PolicyField.MAX_PENALTY_WAIVER));
     assertDecimal("0.5", value("罚息不能减免超过五成。", PolicyField.MAX_PENALTY_WAIVER));
+  }
+
+  /** "一般不…/原则上不…" states the rule; a maximum stated as its exception in the same sentence is the cap. */
+  @Test
+  void theMaximumStatedAfterAGeneralRefusalIsTheCap() {
+    ExtractedField cap = extractor.extract("罚息一般不减免，特殊情况最高可减免50%").field(PolicyField.MAX_PENALTY_WAIVER)
+        .orElseThrow();
+    assertDecimal("0.5", Optional.of(cap.value()));
+    assertEquals("罚息一般不减免，特殊情况最高可减免50%", cap.evidence().text(), "the rule and its exception");
+    // each: text, the penalty-interest waiver it states
+    String[][] penalty = {
+        {"罚息原则上不予减免，但特殊情况下可减免五成。", "0.5"},
+        {"罚息原则上不予减免但最高可减免30%。", "0.3"},
+        {"罚息不予减免，但确有困难的最高可减免30%。", "0.3"},
+        {"罚息和违约金原则上不予减免，确有困难的可全额减免。", "1"},
+        {"本金原则上不予减免，但罚息最高可减免50%。", "0.5"},
+        // a refusal without an exception stays a refusal
+        {"罚息一般不减免。", "0"},
+        {"罚息原则上不予减免，本金不予减免。", "0"}};
+    for (String[] c : penalty) {
+      assertDecimal(c[1], value(c[0], PolicyField.MAX_PENALTY_WAIVER), c[0]);
+    }
+    assertDecimal("1", value(penalty[3][0], PolicyField.MAX_LATE_FEE_WAIVER));
+    assertDecimal("0", value(penalty[4][0], PolicyField.PRINCIPAL_WAIVER), "the exception is to its own component");
   }
 
   @Test
@@ -168,6 +246,18 @@ class PolicyTextExtractorTest {
     assertEquals(Optional.of(true), value("符合条件的可办理停息挂账。", PolicyField.STOPS_INTEREST));
   }
 
+  /** "不停息" was read as an interest stop: the negation right before (or inside) it was not seen. */
+  @Test
+  void aNegatedOrWithdrawnInterestStopIsNoStop() {
+    for (String text : List.of("本行不停息不挂账。", "分期后不会停止计息。", "分期后利息不停止计算。", "无法停息挂账。",
+        "停息挂账已暂停办理。")) {
+      assertEquals(Optional.of(false), value(text, PolicyField.STOPS_INTEREST), text);
+    }
+    for (String text : List.of("分期期间不计息。", "分期期间不再计收利息。", "分期期间利息暂停计收。", "停息挂账期间暂停计收罚息。")) {
+      assertEquals(Optional.of(true), value(text, PolicyField.STOPS_INTEREST), text);
+    }
+  }
+
   @Test
   void anOverdueThresholdThatExcludesIsNoMinimum() {
     for (String text : List.of("逾期超过180天的客户暂不支持分期。", "逾期90天以上的客户不适用本政策。",
@@ -177,6 +267,16 @@ class PolicyTextExtractorTest {
     ExtractionResult r = extractor.extract("逾期超过90天的客户分期不得超过36期。");
     assertEquals(90, r.field(PolicyField.MIN_OVERDUE_DAYS).orElseThrow().intValue());
     assertEquals(36, r.field(PolicyField.MAX_INSTALLMENTS).orElseThrow().intValue());
+  }
+
+  /** Proof asked for in some cases, or rewarded with priority, is no requirement (both were read as required). */
+  @Test
+  void conditionalOrPriorityProofIsNoRequirement() {
+    for (String text : List.of("提供困难证明者优先办理。", "如需提供证明，请联系客服。", "必要时需提交收入证明。")) {
+      assertFalse(extractor.extract(text).field(PolicyField.REQUIRES_HARDSHIP_PROOF).isPresent(), text);
+    }
+    assertEquals(Optional.of(true), value("需提供困难证明，材料齐全者优先办理。", PolicyField.REQUIRES_HARDSHIP_PROOF));
+    assertEquals(Optional.of(true), value("如需办理需提供困难证明。", PolicyField.REQUIRES_HARDSHIP_PROOF));
   }
 
   @Test

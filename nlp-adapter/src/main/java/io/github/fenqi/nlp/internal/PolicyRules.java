@@ -6,8 +6,12 @@ import io.github.fenqi.nlp.spi.TermMention;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PolicyRules {
   private static final String NUM = "(\\d+(?:\\.\\d+)?)";
+  /** The unit of a ratio: %, ‰, or 成 (tenths), which may take a half more ("八成五", "八成半": 85 %). */
+  private static final String RATIO_UNIT = "(%|‰|成(?:[五5半](?![\\d.%‰成]))?)";
   private static final String STOP = ",。;!?\n";
 
   /** A fraud warning or denial: lenders' notices quote the promises of fraudsters and rumours to refute them. */
@@ -53,17 +59,20 @@ public final class PolicyRules {
   private static final Pattern LIST = Pattern.compile(
       "(?<![\\d.#])\\d+\\s*期?(?:\\s*(?:、|或者|或|和|及|/)\\s*\\d+\\s*期?){0,23}\\s*(?:、|或者|或|和|及|/)\\s*\\d+\\s*期");
   private static final Pattern N_PERIODS = Pattern.compile("(\\d+)");
+  /** After a number of years: half a year or months more ("1年半", "2年零6个月", "2年6个月"). */
+  private static final String YEAR_REST = "(半|(?:零|0)?\\s*\\d{1,2}\\s*个月)?";
   private static final Pattern MAX_TERM = Pattern.compile(
-      "(?:最长|最多|最高|不超过|不得超过|不超|至多|上限为?|最大)([^" + STOP + "\\d%‰]{0,10}?)(\\d+)\\s*(期|个月|年)");
+      "(?:最长|最多|最高|不超过|不得超过|不超|至多|上限为?|最大)([^" + STOP + "\\d%‰]{0,10}?)(\\d+)\\s*(期|个月|年)"
+          + YEAR_REST);
   private static final Pattern MAX_TERM_SUFFIX = Pattern.compile("(?<![\\d.])(\\d+)\\s*期(?:以内|以下|封顶)");
   private static final Pattern MIN_TERM = Pattern.compile(
-      "(?:最短|最少|最低|不少于|不低于|至少)([^" + STOP + "\\d%‰]{0,10}?)(\\d+)\\s*(期|个月|年)");
+      "(?:最短|最少|最低|不少于|不低于|至少)([^" + STOP + "\\d%‰]{0,10}?)(\\d+)\\s*(期|个月|年)" + YEAR_REST);
   private static final Pattern TERM_CONTEXT = Pattern.compile("分|期限|偿还|还款|期数");
 
   // ---- overdue days ----
   private static final Pattern OVERDUE = Pattern.compile(
       "逾期([^" + STOP + "\\d]{0,8}?)(超过|满|达到|达|不少于|不低于|大于|已达|在)?\\s*" + NUM
-          + "\\s*(天|日|个月|月|年)(以上|及以上|或以上|\\+|\\(含\\)以上)?");
+          + "\\s*(天|日|个月|月|年)(半|(?:零|0)?\\s*\\d{1,2}\\s*(?:个月|天|日))?(以上|及以上|或以上|\\+|\\(含\\)以上)?");
   private static final Pattern OVERDUE_BEFORE = Pattern.compile(
       "(超过|满|达到|不少于)\\s*" + NUM + "\\s*(天|日|个月|月|年)(以上)?的?逾期");
   /** After an overdue threshold in its clause: those beyond it are excluded, so it is no minimum. */
@@ -82,20 +91,27 @@ public final class PolicyRules {
           + "(?![免除]?(?:\\s*(?:超过|高于|多于|超出)|的[^" + STOP + ")]|部分))|一分不减|分文不减"
           + "|一分不少|分文不少|不在(?:减免|免除)范围|不属于(?:减免|免除)范围|不(?:参与|纳入)(?:减免|免除)");
   private static final Pattern WAIVE_VERB = Pattern.compile("减免|免除|豁免");
+  /** Just before a refusal: it states the general rule, to which an exception may follow ("罚息原则上不予减免"). */
+  private static final Pattern GENERAL_RULE = Pattern.compile("一般|原则上|通常|正常情况下|默认");
+  /** At the start of what follows a refusal: an exception to it ("但特殊情况…", "确有困难的…"). */
+  private static final Pattern EXCEPTION = Pattern.compile(
+      "^\\s*(?:但|不过|特殊|例外|如遇|若遇|确有|对于?特殊|经(?:审核|审批|申请))");
   private static final Pattern CAPPED_RATIO = Pattern.compile(
-      "(?:最高|最多|上限|不超过|至多)[^" + STOP + "\\d%‰]{0,12}?" + NUM + "\\s*(%|‰|成)");
+      "(?:最高|最多|上限|不超过|至多)[^" + STOP + "\\d%‰]{0,12}?" + NUM + "\\s*" + RATIO_UNIT);
   private static final Pattern WAIVE_DISCOUNT = Pattern.compile("(?:打|按)\\s*" + NUM + "\\s*折");
   private static final Pattern WAIVE_RATIO = Pattern.compile(
-      "(?:减免|免除|豁免|减收|少收|减)([^" + STOP + "\\d%‰]{0,8}?)" + NUM + "\\s*(%|‰|成)");
+      "(?:减免|免除|豁免|减收|少收|免收|减)([^" + STOP + "\\d%‰]{0,8}?)" + NUM + "\\s*" + RATIO_UNIT);
   /** "减免30%至50%", "减免30-50%": the cap is the upper end (the first unit may be left out). */
   private static final Pattern WAIVE_RATIO_RANGE = Pattern.compile(
-      "(?:减免|免除|豁免|减收|少收|减)([^" + STOP + "\\d%‰]{0,8}?)" + NUM + "\\s*(%|‰|成)?\\s*(?:-|~|至|到)\\s*" + NUM
-          + "\\s*(%|‰|成)");
+      "(?:减免|免除|豁免|减收|少收|免收|减)([^" + STOP + "\\d%‰]{0,8}?)" + NUM + "\\s*(%|‰|成)?\\s*(?:-|~|至|到)\\s*" + NUM
+          + "\\s*" + RATIO_UNIT);
   /**
    * Between a waiver verb and a ratio: the ratio is what is left to pay, not what is waived ("减免后剩余罚息不超过10%",
    * "利息减免至原利息的30%", "减免后按10%收取").
    */
   private static final Pattern REMAINDER = Pattern.compile("^\\s*(?:后|至|到)|剩余|收取|支付|缴纳|偿还|仍需");
+  /** Around a waiver ratio: the least that is waived, which states no cap ("减免比例不低于30%", "至少减免30%"). */
+  private static final Pattern AT_LEAST = Pattern.compile("不低于|不少于|至少|最低|最少");
   private static final Pattern WAIVE_ALL = Pattern.compile(
       "全额(?:减免|免除|豁免)|全部(?:减免|免除|豁免)|全免|(?:减免|免除)全部|免除|免收");
   private static final Pattern CAP_WORD = Pattern.compile("最高|最多|上限|不超过|至多|比例");
@@ -115,6 +131,11 @@ public final class PolicyRules {
   private static final Pattern PROOF_NEEDED = Pattern.compile("需|须|要|应|提交|提供|上传|出具|凭|递交");
   private static final Pattern PROOF_OPTIONAL_BEFORE = Pattern.compile("可提供|可以提供|可上传|可提交|可自愿|能提供|如提供|若提供|如能|若能");
   private static final Pattern PROOF_OPTIONAL_AFTER = Pattern.compile("非必须|非必需|不是必须|不强制|非强制|可不提供|自愿");
+  /** Before 证明: it is asked for only in some cases ("如需提供证明，请联系客服", "必要时提交证明"). */
+  private static final Pattern PROOF_CONDITIONAL_BEFORE = Pattern.compile(
+      "(?:如需|若需|如有需要|必要时)(?:需|须|要)?(?:您)?(?:提供|提交|上传|出具)[^" + STOP + "]{0,8}$");
+  /** Just after 证明: proof earns priority, it is not a condition ("提供困难证明者优先办理"). */
+  private static final Pattern PROOF_PRIORITY_AFTER = Pattern.compile("(?:材料|文件)?(?:的客户|的用户|者|的)?可?优先");
 
   // ---- stops interest ----
   private static final Pattern STOPS = Pattern.compile(
@@ -123,6 +144,14 @@ public final class PolicyRules {
   /** Just before an interest stop, a refusal to offer it ("不提供停息挂账", "从未承诺停息"). */
   private static final Pattern STOP_REFUSED = Pattern.compile(
       "(?:不|未|从未|并未|并不|没有|无法|不能|不会)(?:提供|支持|办理|受理|承诺|接受|开展|实行|实施|适用|存在)[^" + STOP + "]*$");
+  /** Just before an interest stop that starts with 停/暂停, its negation ("不停息", "不会停止计息", "无法停息挂账"). */
+  private static final Pattern STOP_NEGATED = Pattern.compile(
+      "(?:不|未|没有|无法|不能|不会|不可|不可以|不得|不予|从不|并不|并未|绝不)\\s*$");
+  /** Inside an interest stop: the stopping is negated ("利息不停止计算", "利息并未暂停计收"). */
+  private static final Pattern STOP_NEGATED_INSIDE = Pattern.compile("(?:不|未|没有)(?:停止|暂停)");
+  /** After 停息(挂账): it is withdrawn, not offered ("停息挂账已暂停办理", "停息挂账业务不再受理"). */
+  private static final Pattern STOP_WITHDRAWN = Pattern.compile(
+      "[^" + STOP + "]{0,6}?(?:暂停|停止|取消|终止|不再|不予|不能|无法)(?:办理|受理|提供|开展|申请)");
   private static final Pattern CONTINUES = Pattern.compile(
       "利息[^" + STOP + "]{0,3}?(?:照常|正常|继续|仍然|仍|依然|照)(?:计算|计收|收取|计息|计|收)"
           + "|(?:照常|正常|继续)(?:计收|收取|计算|计)利息|正常计息");
@@ -195,6 +224,10 @@ public final class PolicyRules {
       stopsInterest(s, start, out);
     }
     Set<FinancialTerm> previousWaivable = EnumSet.noneOf(FinancialTerm.class);
+    // the last refusal per component in this sentence, for an exception to override; the refusals overridden
+    Map<PolicyField, Refusal> refusals = new EnumMap<>(PolicyField.class);
+    Set<Candidate> overridden = Collections.newSetFromMap(new IdentityHashMap<>());
+    int sentenceCandidates = out.size();
     boolean previousHadTerms = false;
     boolean previousBareWaiver = false;
     int clauseStart = 0;
@@ -206,15 +239,31 @@ public final class PolicyRules {
           Set<FinancialTerm> terms = termsIn(mentions, cs, ce);
           String clause = s.substring(clauseStart, i);
           Set<FinancialTerm> waivable = waivable(terms);
+          // "罚息减免最高可达本金的10%": 本金 is the amount the ratio is of, not a component waived, and the ratio
+          // is no fraction of the 罚息 either: the clause states no waiver ratio
+          Set<FinancialTerm> bases = basesOfRatios(text, mentions, cs, ce);
+          if (!bases.isEmpty()) {
+            waivable.removeAll(bases);
+          }
           boolean inherited = false;
           if (terms.isEmpty() && previousHadTerms) {
             waivable = previousWaivable;
             inherited = true;
           }
-          boolean found = (clause.indexOf('减') >= 0 || clause.indexOf('免') >= 0 || clause.indexOf('折') >= 0
-              || clause.indexOf('少') >= 0) && waiver(clause, cs, waivable, inherited, termOrder(mentions, cs, ce), out);
+          int clauseCandidates = out.size();
+          boolean found = bases.isEmpty() && (clause.indexOf('减') >= 0 || clause.indexOf('免') >= 0
+              || clause.indexOf('折') >= 0 || clause.indexOf('少') >= 0) && waiver(clause, cs, waivable, inherited, termOrder(mentions, cs, ce), out);
           if (!found && inherited && previousBareWaiver) {
             cappedWaiver(clause, cs, waivable, out);
+          }
+          exceptions(refusals, overridden, out, clauseCandidates, EXCEPTION.matcher(clause).find());
+          if (found) {
+            boolean general = generalRefusal(clause);
+            for (int k = clauseCandidates; k < out.size(); k++) {
+              if (out.get(k).value() instanceof BigDecimal v && v.signum() == 0) {
+                refusals.put(out.get(k).field(), new Refusal(out.get(k), general));
+              }
+            }
           }
           if (clause.indexOf('首') >= 0 || clause.indexOf('先') >= 0 || clause.contains("一次性")) {
             downPayment(clause, cs, out);
@@ -233,6 +282,9 @@ public final class PolicyRules {
         }
         clauseStart = i + 1;
       }
+    }
+    if (!overridden.isEmpty()) {
+      out.subList(sentenceCandidates, out.size()).removeIf(overridden::contains);
     }
   }
 
@@ -286,6 +338,20 @@ public final class PolicyRules {
     return order;
   }
 
+  /** Just after a term: it is the amount a ratio is taken of ("本金的10%", "本金总额的5%"). */
+  private static final Pattern BASE_OF = Pattern.compile("(?:金额|总额|余额)?的\\s*\\d");
+
+  /** The terms every mention of which in {@code [start, end)} is the amount a ratio is of, not a component. */
+  private static Set<FinancialTerm> basesOfRatios(String text, List<TermMention> mentions, int start, int end) {
+    Set<FinancialTerm> bases = EnumSet.noneOf(FinancialTerm.class);
+    Set<FinancialTerm> components = EnumSet.noneOf(FinancialTerm.class);
+    for (TermMention m : inside(mentions, start, end)) {
+      (BASE_OF.matcher(text).region(m.end(), end).lookingAt() ? bases : components).add(m.term());
+    }
+    bases.removeAll(components);
+    return bases;
+  }
+
   private static Set<FinancialTerm> waivable(Set<FinancialTerm> terms) {
     Set<FinancialTerm> w = EnumSet.noneOf(FinancialTerm.class);
     for (FinancialTerm t : terms) {
@@ -311,6 +377,18 @@ public final class PolicyRules {
   private static int months(String number, String unit) {
     int n = Integer.parseInt(number);
     return "年".equals(unit) ? Math.multiplyExact(n, 12) : n;
+  }
+
+  /** The months a term in years adds after them: 6 for "1年半", 6 for "2年零6个月"; none after 期 or 个月. */
+  private static int monthsAfterYears(String unit, @Nullable String rest) {
+    if (!"年".equals(unit) || rest == null) {
+      return 0;
+    }
+    if (rest.equals("半")) {
+      return 6;
+    }
+    int months = Integer.parseInt(rest.replaceAll("\\D", ""));
+    return months < 12 ? months : 0;
   }
 
   private static boolean plausibleTerm(int months) {
@@ -383,7 +461,7 @@ public final class PolicyRules {
       if (!"期".equals(unit) && (!termContext || otherPeriodBefore(s, m.start()) || OTHER_PERIOD.matcher(window).find())) {
         continue;
       }
-      int v = months(m.group(2), unit);
+      int v = months(m.group(2), unit) + monthsAfterYears(unit, m.group(4));
       if (plausibleTerm(v)) {
         out.add(new Candidate(field, v, base + m.start(), base + m.end(), 0.9));
       }
@@ -402,10 +480,30 @@ public final class PolicyRules {
     return n.multiply(perUnit).setScale(0, RoundingMode.HALF_UP).intValueExact();
   }
 
+  /**
+   * The days a period adds after its unit: "1年半" 180, "1年6个月" 180, "2个月零10天" 10; nothing after 天, and
+   * nothing for a rest as long as the unit itself (not "1年13个月").
+   */
+  private static int daysAfter(String unit, @Nullable String rest) {
+    if (rest == null || unit.equals("天") || unit.equals("日")) {
+      return 0;
+    }
+    boolean years = unit.equals("年");
+    if (rest.equals("半")) {
+      return years ? 180 : 15;
+    }
+    boolean restInMonths = rest.endsWith("个月");
+    if (restInMonths != years) {
+      return 0; // "1年10天", "2个月3个月": not a period in two units
+    }
+    int n = Integer.parseInt(rest.replaceAll("\\D", ""));
+    return years ? (n < 12 ? n * 30 : 0) : (n < 30 ? n : 0);
+  }
+
   private static void overdue(String s, int base, List<Candidate> out) {
     Matcher m = OVERDUE.matcher(s);
     while (m.find()) {
-      boolean threshold = m.group(2) != null || m.group(5) != null || THRESHOLD_WORD.matcher(m.group(1)).find();
+      boolean threshold = m.group(2) != null || m.group(6) != null || THRESHOLD_WORD.matcher(m.group(1)).find();
       if (!threshold) {
         continue; // "我逾期了4个月", "已逾期45天": a narrative, not a condition
       }
@@ -418,9 +516,9 @@ public final class PolicyRules {
       if (excludedAfter(s, m.end())) {
         continue; // "逾期超过180天的客户暂不支持分期": a limit of who may apply, not the minimum
       }
-      int d = days(m.group(3), m.group(4));
+      int d = days(m.group(3), m.group(4)) + daysAfter(m.group(4), m.group(5));
       if (d >= 1 && d <= 3650) {
-        double conf = m.group(2) != null && m.group(5) == null ? 0.9 : 0.85;
+        double conf = m.group(2) != null && m.group(6) == null ? 0.9 : 0.85;
         out.add(new Candidate(PolicyField.MIN_OVERDUE_DAYS, d, base + m.start(), base + m.end(), conf));
       }
     }
@@ -453,14 +551,15 @@ public final class PolicyRules {
   /** {@code 30 %} → 0.3, {@code 6 ‰} → 0.006, {@code 5 成} → 0.5. */
   static BigDecimal ratio(String number, String unit) {
     BigDecimal n = new BigDecimal(number);
-    int scale = switch (unit) {
+    int scale = switch (unit.substring(0, 1)) {
       case "%" -> 2;
       case "‰" -> 3;
       case "‱" -> 4;
       case "成" -> 1;
       default -> throw new IllegalArgumentException("unit " + unit);
     };
-    return normalize(n.movePointLeft(scale));
+    BigDecimal half = unit.length() > 1 ? new BigDecimal("0.05") : BigDecimal.ZERO; // 八成五 = 8.5 tenths
+    return normalize(n.movePointLeft(scale).add(half));
   }
 
   private static BigDecimal normalize(BigDecimal d) {
@@ -486,8 +585,46 @@ public final class PolicyRules {
     }
   }
 
+  /**
+   * A refusal to waive one component, read in an earlier clause of the sentence; {@code general}: stated as the
+   * general rule ("一般不减免"), so any later waiver of the component in the sentence is its exception.
+   */
+  private record Refusal(Candidate candidate, boolean general) {}
+
+  /** Whether the clause refuses a waiver as a general rule ("罚息原则上不予减免"), leaving room for exceptions. */
+  private static boolean generalRefusal(String clause) {
+    Matcher none = WAIVE_NONE.matcher(clause);
+    return none.find() && generalRuleBefore(clause, none.start());
+  }
+
+  /** Whether the eight characters before a refusal at {@code at} make it the general rule ("一般不减免"). */
+  private static boolean generalRuleBefore(String text, int at) {
+    return GENERAL_RULE.matcher(text.substring(Math.max(0, at - 8), at)).find();
+  }
+
+  /**
+   * "罚息一般不减免，特殊情况最高可减免50%": a waiver that a clause states after a refusal of the same component in
+   * its sentence is the exception to it, and the most that can be waived, when the refusal was a general rule or
+   * the clause opens as an exception ("但", "特殊情况"). The waivers from {@code from} on replace such refusals,
+   * with evidence spanning both and the refusal's confidence if higher; the refusals go to {@code overridden}, to be
+   * dropped at the sentence's end.
+   */
+  private static void exceptions(Map<PolicyField, Refusal> refusals, Set<Candidate> overridden, List<Candidate> out,
+      int from, boolean exceptionClause) {
+    for (int k = from; k < out.size() && !refusals.isEmpty(); k++) {
+      Candidate c = out.get(k);
+      Refusal r = refusals.get(c.field());
+      if (r != null && c.value() instanceof BigDecimal v && v.signum() > 0 && (r.general() || exceptionClause)) {
+        refusals.remove(c.field());
+        overridden.add(r.candidate());
+        out.set(k, new Candidate(c.field(), v, r.candidate().start(), c.end(),
+            Math.max(c.confidence(), r.candidate().confidence())));
+      }
+    }
+  }
+
   private static final Pattern SEGMENT_SPLIT = Pattern.compile("和|及|、|与|以及");
-  private static final Pattern BARE_RATIO = Pattern.compile(NUM + "\\s*(%|‰|成)");
+  private static final Pattern BARE_RATIO = Pattern.compile(NUM + "\\s*" + RATIO_UNIT);
 
   /** A waiver value found in a piece of text, with its confidence. */
   private record Waiver(BigDecimal value, double confidence) {}
@@ -604,18 +741,37 @@ public final class PolicyRules {
 
   /** The waiver {@code text} states; {@code capped}: its clause has a cap word, so a ratio is a cap. */
   private static @Nullable Waiver waiverIn(String text, boolean capped) {
-    Matcher m;
-    if (WAIVE_NONE.matcher(text).find()) {
+    Matcher none = WAIVE_NONE.matcher(text);
+    if (none.find()) {
+      // "罚息原则上不予减免但最高可减免30%": the exception after a general refusal is the most that can be waived
+      String rest = text.substring(none.end());
+      if (generalRuleBefore(text, none.start()) || EXCEPTION.matcher(rest).find()) {
+        Waiver exception = statedWaiver(rest, capped);
+        if (exception != null && exception.value().signum() > 0) {
+          return exception;
+        }
+      }
       return new Waiver(BigDecimal.ZERO.setScale(1), 0.85);
     }
+    return statedWaiver(text, capped);
+  }
+
+  /** The waiver {@code text} states other than by a refusal: a discount, a ratio or a full waiver. */
+  private static @Nullable Waiver statedWaiver(String text, boolean capped) {
+    Matcher m;
     if ((m = WAIVE_DISCOUNT.matcher(text)).find()) {
       BigDecimal d = new BigDecimal(m.group(1));
-      BigDecimal paid = d.compareTo(BigDecimal.TEN) < 0 ? d.movePointLeft(1) : d.movePointLeft(2);
+      // tenths up to 十折 (full price: 8折, 9.5折, 10折), two digits hundredths (八五折 = 85)
+      BigDecimal paid = d.compareTo(BigDecimal.TEN) <= 0 ? d.movePointLeft(1) : d.movePointLeft(2);
       return paid.compareTo(BigDecimal.ONE) <= 0 ? new Waiver(normalize(BigDecimal.ONE.subtract(paid)), 0.8) : null;
     }
     if ((m = WAIVE_RATIO_RANGE.matcher(text)).find() || (m = WAIVE_RATIO.matcher(text)).find()) {
       if (REMAINDER.matcher(m.group(1)).find()) {
         return null; // what remains to be paid: the waiver it implies is not a cap the text states
+      }
+      if (AT_LEAST.matcher(text.substring(Math.max(0, m.start() - 4), m.end(1))).find()
+          || text.startsWith("以上", m.end()) || text.startsWith("起", m.end())) {
+        return null; // a floor ("罚息至少减免30%", "减免一半以上"): the most that can be waived is not stated
       }
       boolean range = m.groupCount() == 5;
       BigDecimal r = ratio(m.group(range ? 4 : 2), m.group(range ? 5 : 3));
@@ -665,8 +821,9 @@ public final class PolicyRules {
           Math.min(sentence.length(), clauseOffset + m.end() + 16));
       if (PROOF_NOT_NEEDED.matcher(before).find() || PROOF_OPTIONAL_AFTER.matcher(after).find()) {
         out.add(new Candidate(PolicyField.REQUIRES_HARDSHIP_PROOF, Boolean.FALSE, base, base + m.end(), 0.8));
-      } else if (PROOF_OPTIONAL_BEFORE.matcher(before).find()) {
-        continue; // "可提供证明": allowed, not required; nothing is determined
+      } else if (PROOF_OPTIONAL_BEFORE.matcher(before).find() || PROOF_CONDITIONAL_BEFORE.matcher(before).find()
+          || PROOF_PRIORITY_AFTER.matcher(after).lookingAt()) {
+        continue; // "可提供证明", "如需提供证明", "提供证明者优先": not a requirement; nothing is determined
       } else if (PROOF_NEEDED.matcher(before).find()) {
         out.add(new Candidate(PolicyField.REQUIRES_HARDSHIP_PROOF, Boolean.TRUE, base, base + m.end(), 0.85));
       }
@@ -684,9 +841,19 @@ public final class PolicyRules {
     if (m.find()) {
       int window = Math.max(0, m.start() - 8);
       Matcher refused = STOP_REFUSED.matcher(s.substring(window, m.start()));
+      Matcher negated = STOP_NEGATED.matcher(s.substring(window, m.start()));
+      boolean startsWithStop = m.group().startsWith("停") || m.group().startsWith("暂停");
+      Matcher withdrawn = STOP_WITHDRAWN.matcher(s).region(m.end(), s.length());
       if (refused.find()) { // "本公司不提供停息挂账服务": interest is not stopped
         out.add(new Candidate(PolicyField.STOPS_INTEREST, Boolean.FALSE, base + window + refused.start(), base + m.end(),
             0.8));
+      } else if (startsWithStop && negated.find()) { // "本行不停息不挂账", "分期后不会停止计息"
+        out.add(new Candidate(PolicyField.STOPS_INTEREST, Boolean.FALSE, base + window + negated.start(), base + m.end(),
+            0.8));
+      } else if (STOP_NEGATED_INSIDE.matcher(m.group()).find()) { // "利息不停止计算"
+        out.add(new Candidate(PolicyField.STOPS_INTEREST, Boolean.FALSE, base + m.start(), base + m.end(), 0.8));
+      } else if (m.group().startsWith("停息") && withdrawn.lookingAt()) { // "停息挂账已暂停办理": no longer offered
+        out.add(new Candidate(PolicyField.STOPS_INTEREST, Boolean.FALSE, base + m.start(), base + withdrawn.end(), 0.8));
       } else {
         out.add(new Candidate(PolicyField.STOPS_INTEREST, Boolean.TRUE, base + m.start(), base + m.end(), 0.85));
       }

@@ -30,8 +30,8 @@ import java.util.zip.ZipException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Fetches a lender's announcement page (HTML, turned into text with scripts and styles removed) or a JSON feed
- * of announcements over HTTP(S), with a connect timeout, a total read timeout, and a body-size limit enforced
+ * Fetches a lender's announcement page (HTML, turned into text with scripts and styles removed), a JSON feed or
+ * an RSS/Atom feed of announcements over HTTP(S), with a connect timeout, a total read timeout, and a body-size limit enforced
  * while streaming. The charset comes from the Content-Type header, else an HTML meta tag, else detection
  * (UTF-8 or GBK/GB18030). Asks for gzip and inflates it, the limit applying to the inflated body too; any other
  * content encoding, and bodies that are not text (a PDF, an image, a declared binary type, NUL bytes), are refused
@@ -40,6 +40,12 @@ import org.jspecify.annotations.Nullable;
  * <p>JSON feed: either an array of items or an object with an {@code items} array; each item has
  * {@code content}, {@code text} or {@code body} (text or HTML), and optionally {@code id}, {@code title},
  * {@code url}. Items are returned in the feed's order, which is taken to be newest first, as feeds list them.
+ *
+ * <p>RSS (2.0, 0.9x, 1.0) or Atom feed: each {@code item}/{@code entry} is an announcement, in the feed's order;
+ * its text is {@code content:encoded} or Atom {@code content}, else {@code description}/{@code summary} (text or
+ * HTML), with {@code guid}/{@code id}, {@code title} and {@code link}. It is parsed as XML, so CDATA sections and
+ * entities are read as the text they encode (including a {@code ]]>} written across two sections); DTDs are not
+ * processed. An item without text is an error naming it, as in a JSON feed.
  *
  * <pre>{@code
  * PolicySource source = HttpPolicySource.builder("hexin-notices", "hexin", URI.create("https://example.com/notice"))
@@ -55,7 +61,13 @@ public final class HttpPolicySource implements PolicySource {
     HTML,
     /** A JSON feed of announcements. */
     JSON_FEED,
-    /** JSON if the Content-Type says so, else HTML. */
+    /** An RSS or Atom feed of announcements. */
+    XML_FEED,
+    /**
+     * JSON if the Content-Type says so; an RSS/Atom feed if the Content-Type says so ({@code rss+xml},
+     * {@code atom+xml}) or a body not labelled HTML begins with {@code <rss>}, {@code <rdf:RDF>} or {@code <feed>};
+     * else HTML.
+     */
     AUTO
   }
 
@@ -111,7 +123,8 @@ public final class HttpPolicySource implements PolicySource {
     HttpRequest request = HttpRequest.newBuilder(uri)
         .timeout(readTimeout)
         .header("User-Agent", userAgent)
-        .header("Accept", "text/html, application/json;q=0.9, text/plain;q=0.8")
+        .header("Accept", "text/html, application/json;q=0.9, application/rss+xml;q=0.9, application/atom+xml;q=0.9, "
+            + "text/plain;q=0.8, application/xml;q=0.8")
         .header("Accept-Encoding", "gzip")
         .GET()
         .build();
@@ -141,6 +154,10 @@ public final class HttpPolicySource implements PolicySource {
     Instant now = clock.instant();
     if (json) {
       return parseFeed(decoded.text(), now);
+    }
+    if (format == Format.XML_FEED || (format == Format.AUTO && (contentType.contains("rss+xml")
+        || contentType.contains("atom+xml") || (!contentType.contains("html") && XmlFeed.looksLikeFeed(decoded.text()))))) {
+      return parseXmlFeed(decoded.text(), now);
     }
     String text = looksLikeHtml(decoded.text(), contentType) ? HtmlText.toText(decoded.text()) : decoded.text().strip();
     return List.of(new Announcement(id, uri.toString(), title(decoded.text()), text, uri, now));
@@ -255,6 +272,46 @@ public final class HttpPolicySource implements PolicySource {
     return HtmlText.toText(html.substring(open + 1, close)).strip();
   }
 
+  private List<Announcement> parseXmlFeed(String body, Instant now) {
+    List<XmlFeed.Item> items;
+    try {
+      items = XmlFeed.items(body);
+    } catch (XmlFeed.Malformed e) {
+      throw new PolicySourceException(id, "malformed RSS/Atom feed from " + uri + e.where() + ": " + e.getMessage(),
+          new InvalidInputException(uri.toString(), "malformed XML feed" + e.where()));
+    }
+    List<Announcement> out = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      XmlFeed.Item item = items.get(i);
+      if (item.content() == null) {
+        throw new PolicySourceException(id, "RSS/Atom feed from " + uri + ": item " + (i + 1)
+            + " has no 'description', 'content:encoded', 'content' or 'summary'");
+      }
+      out.add(announcement("RSS/Atom feed from " + uri + ": item " + (i + 1) + " link", i, item.id(), item.title(),
+          item.link(), item.content(), now));
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * One item of a feed as an announcement: its id (else the feed's address and the item's index), its address
+   * resolved against the feed's, and its content as text ({@code where} names the address in an error).
+   */
+  private Announcement announcement(String where, int index, @Nullable String itemId, @Nullable String title,
+      @Nullable String url, String content, Instant now) {
+    URI itemUri = uri;
+    if (url != null) {
+      try {
+        itemUri = uri.resolve(url);
+      } catch (IllegalArgumentException e) {
+        throw new PolicySourceException(id, where + " '" + url + "' is not a valid URI");
+      }
+    }
+    String text = content.indexOf('<') >= 0 ? HtmlText.toText(content) : content.strip();
+    return new Announcement(id, Objects.requireNonNullElse(itemId, uri + "#" + index),
+        Objects.requireNonNullElse(title, ""), text, itemUri, now);
+  }
+
   private List<Announcement> parseFeed(String body, Instant now) {
     JsonNode root;
     try {
@@ -281,20 +338,8 @@ public final class HttpPolicySource implements PolicySource {
         throw new PolicySourceException(id, "JSON feed from " + uri + ": items[" + i
             + "] has no 'content', 'text' or 'body' string");
       }
-      String itemId = Objects.requireNonNullElse(firstText(item, "id", "guid"), uri + "#" + i);
-      String title = Objects.requireNonNullElse(firstText(item, "title"), "");
-      String url = firstText(item, "url", "link");
-      URI itemUri = uri;
-      if (url != null) {
-        try {
-          itemUri = uri.resolve(url);
-        } catch (IllegalArgumentException e) {
-          throw new PolicySourceException(id, "JSON feed from " + uri + ": items[" + i + "].url '" + url
-              + "' is not a valid URI");
-        }
-      }
-      String text = content.indexOf('<') >= 0 ? HtmlText.toText(content) : content.strip();
-      out.add(new Announcement(id, itemId, title, text, itemUri, now));
+      out.add(announcement("JSON feed from " + uri + ": items[" + i + "].url", i, firstText(item, "id", "guid"),
+          firstText(item, "title"), firstText(item, "url", "link"), content, now));
     }
     return List.copyOf(out);
   }

@@ -48,9 +48,14 @@ public final class LexiconEntityRecognizer implements EntityRecognizer {
     return new LexiconEntityRecognizer(Map.copyOf(lexicon));
   }
 
-  /** Parses a lexicon file ({@code TERM<TAB>surface} per line, {@code #} comments); {@code source} names it in errors. */
+  /**
+   * Parses a lexicon file ({@code TERM<TAB>surface} per line, {@code #} comments); {@code source} names it in errors.
+   * A surface form listed again for another term is an error naming both lines: which one a recogniser used would
+   * otherwise depend on line order.
+   */
   public static LexiconEntityRecognizer parse(String content, String source) {
     Map<String, FinancialTerm> lexicon = new HashMap<>();
+    Map<String, Integer> lineOf = new HashMap<>();
     String[] lines = content.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i].strip();
@@ -69,7 +74,13 @@ public final class LexiconEntityRecognizer implements EntityRecognizer {
         throw new InvalidInputException(location, "unknown term '" + parts[0].strip() + "'; expected one of "
             + java.util.Arrays.toString(FinancialTerm.values()));
       }
-      lexicon.put(parts[1].strip(), term);
+      String surface = parts[1].strip();
+      FinancialTerm earlier = lexicon.putIfAbsent(surface, term);
+      if (earlier != null && earlier != term) {
+        throw new InvalidInputException(location, "surface form '" + surface + "' is listed as " + term + " here and as "
+            + earlier + " at line " + lineOf.get(surface) + "; a surface form can name one term only");
+      }
+      lineOf.putIfAbsent(surface, i + 1);
     }
     return new LexiconEntityRecognizer(lexicon);
   }

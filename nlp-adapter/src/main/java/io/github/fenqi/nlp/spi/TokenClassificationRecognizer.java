@@ -65,9 +65,15 @@ final class TokenClassificationRecognizer implements EntityRecognizer {
         tokens.add(text.substring(s[0], s[1]));
       }
       List<String> labels = classifier.labels(List.copyOf(tokens));
-      if (labels.size() != tokens.size()) {
-        throw new FenqiException("token classifier returned " + labels.size() + " labels for " + tokens.size()
-            + " tokens; it must return exactly one BIO label per token");
+      if (labels == null || labels.size() != tokens.size()) {
+        throw new FenqiException("token classifier returned " + (labels == null ? "null" : labels.size() + " labels")
+            + " for " + tokens.size() + " tokens; it must return exactly one BIO label per token");
+      }
+      for (int k = 0; k < labels.size(); k++) {
+        if (labels.get(k) == null) {
+          throw new FenqiException("token classifier returned null as the label of token " + (from + k) + " ('"
+              + tokens.get(k) + "'); it must return a BIO label (O, B-<TERM>, I-<TERM>) for every token");
+        }
       }
       decode(text, window, labels, found);
     }

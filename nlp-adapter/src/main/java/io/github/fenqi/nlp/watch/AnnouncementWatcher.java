@@ -13,6 +13,7 @@ import io.github.fenqi.nlp.source.PolicySourceException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +51,13 @@ import org.slf4j.LoggerFactory;
  * source lists its announcements newest first ({@link PolicySource#fetch()}); they are processed oldest first, so
  * when several announcements of one poll set the same field, the newest one is applied last and stays live.
  *
+ * <p>A change that cannot be applied (the store throws: a policy directory that cannot be written, a repository
+ * that refuses the version) is reported as {@link PolicyChange.Status#APPLY_FAILED} every time, and is not lost:
+ * an auto-applied one is read again, compared anew with the live policy and applied at the next poll, up to
+ * {@link Builder#applyAttempts} polls in all, the newer announcements of its source waiting behind it so that the
+ * newest still has the last word; after the last attempt it is given up (logged as an error) and the newer ones are
+ * read. A reviewed one that fails on {@link #approve} stays waiting for review, to be approved again or rejected.
+ *
  * <p>Thread-safety: thread-safe. Polls run one at a time (on the watcher's single scheduler thread, or on the
  * caller's with {@link #pollOnce()}); {@link #approve}, {@link #reject} and {@link #pendingReview} may be called
  * from any thread. {@link #close()} stops the scheduler and waits for a running poll.
@@ -74,7 +82,12 @@ public final class AnnouncementWatcher implements AutoCloseable {
   private final Duration interval;
   private final Clock clock;
   private final Object pollLock = new Object();
+  private final int applyAttempts;
   private final Set<String> seen = new HashSet<>();
+  /** Failed attempts so far of the auto-applied announcements that will be tried again; guarded by pollLock. */
+  private final Map<String, Integer> failedAttempts = new HashMap<>();
+  /** Changes being applied by {@link #approve}, still listed as pending; guarded by {@code pending}. */
+  private final Set<String> approving = new HashSet<>();
   private final Map<String, PolicyChange> pending = new LinkedHashMap<>();
   private @Nullable ScheduledExecutorService scheduler;
   private volatile @Nullable Thread worker;
@@ -86,6 +99,7 @@ public final class AnnouncementWatcher implements AutoCloseable {
     this.listeners = List.copyOf(b.listeners);
     this.interval = b.interval;
     this.clock = b.clock;
+    this.applyAttempts = b.applyAttempts;
   }
 
   /** A builder for a watcher applying to {@code store}. */
@@ -125,7 +139,8 @@ public final class AnnouncementWatcher implements AutoCloseable {
    * Polls every source once, now, on the calling thread; returns the changes detected in this poll. A source that
    * cannot be read, or an announcement that cannot be compared with the live policy (the store failing), is
    * reported to the listeners as a source failure and does not stop the other sources; that announcement and the
-   * newer ones of its source are read again at the next poll, in order.
+   * newer ones of its source are read again at the next poll, in order. So is an auto-applied announcement whose
+   * change could not be applied (APPLY_FAILED), until it has been tried {@link Builder#applyAttempts} times.
    */
   public List<PolicyChange> pollOnce() {
     synchronized (pollLock) {
@@ -158,12 +173,32 @@ public final class AnnouncementWatcher implements AutoCloseable {
                 + "); it and the newer ones are read again at the next poll", e));
             break;
           }
+          if (change.isPresent()) {
+            PolicyChange handled = handle(c.mode(), change.get());
+            detected.add(handled);
+            if (handled.status() == PolicyChange.Status.APPLY_FAILED && !givenUp(key, handled)) {
+              break; // tried again at the next poll; the newer ones wait behind it
+            }
+          }
+          failedAttempts.remove(key);
           seen.add(key);
-          change.ifPresent(ch -> detected.add(handle(c.mode(), ch)));
         }
       }
       return List.copyOf(detected);
     }
+  }
+
+  /** Counts a failed attempt to apply; whether that was the last one allowed (the change is then given up). */
+  private boolean givenUp(String key, PolicyChange failed) {
+    int attempts = failedAttempts.merge(key, 1, Integer::sum);
+    if (attempts < applyAttempts) {
+      LOG.warn("policy change {} failed to apply (attempt {} of {}); tried again at the next poll", failed.id(),
+          attempts, applyAttempts);
+      return false;
+    }
+    LOG.error("policy change {} failed to apply {} times; given up, the announcement '{}' of source '{}' is not "
+        + "read again", failed.id(), attempts, failed.announcement().id(), failed.sourceId());
+    return true;
   }
 
   private void sourceFailed(PolicySourceException e) {
@@ -225,9 +260,28 @@ public final class AnnouncementWatcher implements AutoCloseable {
     }
   }
 
-  /** Applies a queued change as a new version; returns it with its new status (APPLIED or APPLY_FAILED). */
+  /**
+   * Applies a queued change as a new version; returns it with its new status (APPLIED or APPLY_FAILED). A change
+   * that fails to apply stays waiting for review, so it can be approved again once the cause is fixed, or rejected.
+   */
   public PolicyChange approve(String changeId) {
-    return applyAndReport(take(changeId));
+    PolicyChange change;
+    synchronized (pending) {
+      change = waiting(changeId);
+      approving.add(changeId);
+    }
+    PolicyChange result = null;
+    try {
+      result = applyAndReport(change);
+      return result;
+    } finally {
+      synchronized (pending) {
+        approving.remove(changeId);
+        if (result != null && result.status() == PolicyChange.Status.APPLIED) {
+          pending.remove(changeId);
+        }
+      }
+    }
   }
 
   /** Rejects a queued change; it is reported to listeners and never applied. */
@@ -239,12 +293,22 @@ public final class AnnouncementWatcher implements AutoCloseable {
 
   private PolicyChange take(String changeId) {
     synchronized (pending) {
-      PolicyChange c = pending.remove(changeId);
-      if (c == null) {
-        throw new InvalidInputException("changeId", "'" + changeId + "' is not waiting for review");
-      }
+      PolicyChange c = waiting(changeId);
+      pending.remove(changeId);
       return c;
     }
+  }
+
+  /** The change waiting for review and not being approved right now; the caller holds {@code pending}'s lock. */
+  private PolicyChange waiting(String changeId) {
+    PolicyChange c = pending.get(changeId);
+    if (c == null) {
+      throw new InvalidInputException("changeId", "'" + changeId + "' is not waiting for review");
+    }
+    if (approving.contains(changeId)) {
+      throw new InvalidInputException("changeId", "'" + changeId + "' is being approved");
+    }
+    return c;
   }
 
   private void notifyChange(PolicyChange change) {
@@ -307,6 +371,7 @@ public final class AnnouncementWatcher implements AutoCloseable {
     private final List<PolicyChangeListener> listeners = new ArrayList<>();
     private Duration interval = Duration.ofMinutes(30);
     private Clock clock = Clock.systemUTC();
+    private int applyAttempts = 3;
 
     private Builder(PolicyStore store) {
       this.store = Objects.requireNonNull(store, "store");
@@ -336,6 +401,16 @@ public final class AnnouncementWatcher implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How many polls try to apply an auto-applied announcement's change before it is given up (default 3; 1 gives
+     * up at the first failure). Bounded, so a change the store refuses for good (an invalid draft) does not hold
+     * back its source's newer announcements for ever; each failed attempt is reported as APPLY_FAILED.
+     */
+    public Builder applyAttempts(int attempts) {
+      this.applyAttempts = attempts;
+      return this;
+    }
+
     /** Clock stamping changes (default UTC system clock). */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
@@ -356,6 +431,9 @@ public final class AnnouncementWatcher implements AutoCloseable {
       }
       if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
         problems.add(Problem.of("interval", interval + " is shorter than the minimum of 1 s"));
+      }
+      if (applyAttempts < 1 || applyAttempts > 100) {
+        problems.add(Problem.of("applyAttempts", applyAttempts + " must be in 1..100"));
       }
       if (!problems.isEmpty()) {
         throw new InvalidInputException(problems);

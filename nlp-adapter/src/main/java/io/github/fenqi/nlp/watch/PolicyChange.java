@@ -25,7 +25,11 @@ public record PolicyChange(String id, String sourceId, String platformId, Announ
     APPLIED,
     /** Rejected by a reviewer. */
     REJECTED,
-    /** Applying failed (the store refused the new version); the change stays out of the live policy. */
+    /**
+     * Applying failed (the store refused or could not write the new version); the change stays out of the live
+     * policy for now. An auto-applied change is tried again at the next polls, a reviewed one stays waiting for
+     * review (see {@link AnnouncementWatcher}).
+     */
     APPLY_FAILED
   }
 

@@ -2,6 +2,7 @@ package io.github.fenqi.nlp.watch;
 
 import io.github.fenqi.core.FenqiException;
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.money.Rate;
 import io.github.fenqi.core.money.Ratio;
 import io.github.fenqi.core.policy.InMemoryPolicyRepository;
@@ -12,9 +13,12 @@ import io.github.fenqi.nlp.PolicyField;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The {@link PolicyStore} over fenqi-core's {@link InMemoryPolicyRepository}: live values are read from the
@@ -103,9 +107,12 @@ public final class RepositoryPolicyStore implements PolicyStore {
   /**
    * A draft: {@code base} with {@code values} replacing its fields, as version {@code version} effective from
    * {@code from}. Every record's validation runs, so an inconsistent draft (max below min, a ratio above 1) is an
-   * {@link InvalidInputException} naming the field.
+   * {@link InvalidInputException} naming the field; so is a value of the wrong type for its field's
+   * {@link PolicyField.Kind} (a {@code Long} or {@code Double} where an {@code Integer} or {@code BigDecimal} is
+   * expected) or a null one.
    */
   public static Policy draft(Policy base, Map<PolicyField, Object> values, String version, LocalDate from) {
+    checkTypes(values);
     Policy.Eligibility e = base.eligibility();
     Policy.Installments i = base.installments();
     Policy.Waivers w = base.waivers();
@@ -121,7 +128,8 @@ public final class RepositoryPolicyStore implements PolicyStore {
       throw new InvalidInputException("stopsInterest", "the text says interest is charged but not which repayment "
           + "method replaces INTEREST_FREE; edit the policy by hand");
     }
-    Rate fee = values.containsKey(PolicyField.MONTHLY_FEE_RATE) ? Rate.of((BigDecimal) values.get(PolicyField.MONTHLY_FEE_RATE))
+    Rate fee = values.containsKey(PolicyField.MONTHLY_FEE_RATE)
+        ? named(PolicyField.MONTHLY_FEE_RATE, () -> Rate.of((BigDecimal) values.get(PolicyField.MONTHLY_FEE_RATE)))
         : i.monthlyFeeRate();
     return new Policy(base.schemaVersion(), base.platformId(), base.platformName(), base.productTypes(), version, from, null,
         new Policy.Eligibility((Integer) values.getOrDefault(PolicyField.MIN_OVERDUE_DAYS, e.minOverdueDays()),
@@ -136,6 +144,36 @@ public final class RepositoryPolicyStore implements PolicyStore {
 
   private static Ratio ratio(Map<PolicyField, Object> values, PolicyField field, Ratio current) {
     Object v = values.get(field);
-    return v == null ? current : Ratio.of((BigDecimal) v);
+    return v == null ? current : named(field, () -> Ratio.of((BigDecimal) v));
+  }
+
+  /** {@code make}'s value; its refusal ("ratio: '1.5' is outside 0..1") is located at the field it is for. */
+  private static <T> T named(PolicyField field, Supplier<T> make) {
+    try {
+      return make.get();
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(field.jsonName(), e.problems().get(0).reason());
+    }
+  }
+
+  /** Each value is of its field's type: a wrong one is named, not a ClassCastException from deep inside. */
+  private static void checkTypes(Map<PolicyField, Object> values) {
+    List<Problem> problems = new ArrayList<>();
+    values.forEach((field, v) -> {
+      if (field == null) {
+        problems.add(Problem.of("values", "a value without a field"));
+        return;
+      }
+      Class<?> type = field.kind().type();
+      if (v == null) {
+        problems.add(Problem.of(field.jsonName(), "has no value; expected " + type.getSimpleName()));
+      } else if (!type.isInstance(v)) {
+        problems.add(Problem.of(field.jsonName(), "'" + v + "' is a " + v.getClass().getSimpleName() + "; expected "
+            + type.getSimpleName()));
+      }
+    });
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
   }
 }

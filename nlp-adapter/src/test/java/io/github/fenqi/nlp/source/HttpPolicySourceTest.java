@@ -251,6 +251,71 @@ class HttpPolicySourceTest {
     assertTrue(e.getMessage().contains("items[0]"), e.getMessage());
   }
 
+  /** An RSS feed, newest item first; the first one's text contains "]]>", written across two CDATA sections. */
+  private static final String RSS = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- 公告 -->\n"
+      + "<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel><title>公告</title>"
+      + "<link>https://example.com/</link><description>最长可分99期</description>"
+      + "<item><title>分期调整</title><link>/n/2</link><guid isPermaLink=\"false\">n-2</guid>"
+      + "<pubDate>Tue, 01 Dec 2026 08:00:00 +0800</pubDate><description>摘要：最长可分12期</description>"
+      + "<content:encoded><![CDATA[<p>" + POLICY + "</p><p>代码 a]]]]><![CDATA[>b &amp; c</p>]]></content:encoded></item>"
+      + "<item><title>旧政策</title><description>&lt;p&gt;最长可分24期。&lt;/p&gt;</description></item>"
+      + "</channel></rss>";
+
+  @Test
+  void readsEachRssItemAsAnAnnouncementWithItsCdataText() {
+    server.serve("/rss", "application/rss+xml; charset=utf-8", RSS.getBytes(StandardCharsets.UTF_8));
+    server.serve("/rss-as-xml", "text/xml", RSS.getBytes(StandardCharsets.UTF_8));
+    for (String path : List.of("/rss", "/rss-as-xml")) {
+      List<Announcement> items = source(path).fetch();
+      assertEquals(2, items.size(), path);
+      Announcement newest = items.get(0);
+      assertEquals("n-2", newest.id());
+      assertEquals("分期调整", newest.title());
+      assertEquals(server.uri("/n/2"), newest.uri());
+      assertEquals(POLICY + "\n代码 a]]>b & c", newest.text(), "the HTML in the CDATA, with ']]>' whole");
+      assertEquals(36, PolicyTextExtractor.create().extract(newest.readableText())
+          .field(PolicyField.MAX_INSTALLMENTS).orElseThrow().intValue(), "content:encoded, not the summary");
+      assertEquals("最长可分24期。", items.get(1).text(), "escaped HTML in a description");
+      assertEquals(server.uri(path + "#1"), URI.create(items.get(1).id()));
+    }
+  }
+
+  @Test
+  void readsAtomEntries() {
+    String atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>公告</title>"
+        + "<entry><id>urn:n:5</id><title>罚息</title><link rel=\"self\" href=\"/self/5\"/><link href=\"/n/5\"/>"
+        + "<summary>摘要</summary><content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\">"
+        + "<p>罚息<b>最高减免50%</b>，1 &lt; 2</p></div></content></entry>"
+        + "<entry><id>urn:n:4</id><summary type=\"html\">&lt;p&gt;最长可分24期&lt;/p&gt;</summary></entry></feed>";
+    server.serve("/atom", "application/atom+xml", atom.getBytes(StandardCharsets.UTF_8));
+    List<Announcement> entries = source("/atom").fetch();
+    assertEquals(List.of("urn:n:5", "urn:n:4"), entries.stream().map(Announcement::id).toList());
+    assertEquals(server.uri("/n/5"), entries.get(0).uri(), "the alternate link, not rel=self");
+    assertEquals("罚息最高减免50%，1 < 2", entries.get(0).text());
+    assertEquals("最长可分24期", entries.get(1).text());
+  }
+
+  @Test
+  void refusesMalformedXmlFeedsNamingWhereAndNeverResolvesEntities() {
+    server.serve("/broken-rss", "application/rss+xml",
+        "<rss><channel>\n<item><description>最长可分36期</item></channel></rss>".getBytes(StandardCharsets.UTF_8));
+    PolicySourceException broken = assertThrows(PolicySourceException.class, () -> source("/broken-rss").fetch());
+    assertTrue(broken.getMessage().contains("malformed RSS/Atom feed") && broken.getMessage().contains("line 2"),
+        broken.getMessage());
+    String xxe = "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/hostname\">]>"
+        + "<rss><channel><item><description>最长可分36期&x;</description></item></channel></rss>";
+    server.serve("/xxe", "application/rss+xml", xxe.getBytes(StandardCharsets.UTF_8));
+    PolicySourceException external = assertThrows(PolicySourceException.class, () -> source("/xxe").fetch());
+    assertTrue(external.getMessage().contains("\"x\""), external.getMessage());
+    server.serve("/no-text", "application/rss+xml",
+        "<rss><channel><item><title>t</title></item></channel></rss>".getBytes(StandardCharsets.UTF_8));
+    PolicySourceException noText = assertThrows(PolicySourceException.class, () -> source("/no-text").fetch());
+    assertTrue(noText.getMessage().contains("item 1 has no 'description'"), noText.getMessage());
+    server.serve("/not-a-feed", "application/rss+xml", "<html><p>x</p></html>".getBytes(StandardCharsets.UTF_8));
+    PolicySourceException html = assertThrows(PolicySourceException.class, () -> source("/not-a-feed").fetch());
+    assertTrue(html.getMessage().contains("root element is <html>"), html.getMessage());
+  }
+
   @Test
   void reportsHttpErrorStatus() {
     server.handle("/gone", ex -> LoopbackServer.respond(ex, 503, "text/plain", "busy".getBytes(StandardCharsets.UTF_8)));

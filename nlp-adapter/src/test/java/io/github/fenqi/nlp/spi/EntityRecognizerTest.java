@@ -31,6 +31,17 @@ class EntityRecognizerTest {
     assertEquals("my-terms.txt:2", e.problems().get(0).location());
   }
 
+  /** "罚息" listed for two terms: the last line used to win silently. */
+  @Test
+  void rejectsASurfaceFormListedForTwoTermsNamingBothLines() {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> LexiconEntityRecognizer.parse(
+        "PENALTY_INTEREST\t罚息\nLATE_FEE\t违约金\nLATE_FEE\t罚息\n", "my-terms.txt"));
+    assertEquals("my-terms.txt:3", e.problems().get(0).location());
+    assertEquals(true, e.getMessage().contains("PENALTY_INTEREST at line 1"), e.getMessage());
+    assertEquals(List.of(FinancialTerm.LATE_FEE), LexiconEntityRecognizer.parse("LATE_FEE\t违约金\nLATE_FEE\t违约金\n", "same")
+        .recognize("违约金").stream().map(TermMention::term).toList(), "the same term twice is harmless");
+  }
+
   /** A stand-in model: labels 担保 / 费 characters as a GUARANTEE_FEE span, like a fine-tuned NER model would. */
   private static final TokenClassifier GUARANTEE_MODEL = tokens -> {
     List<String> labels = new ArrayList<>();
@@ -82,6 +93,25 @@ class EntityRecognizerTest {
     FenqiException e = assertThrows(FenqiException.class,
         () -> EntityRecognizer.tokenClassification(broken, 16).recognize("罚息减免"));
     assertEquals(true, e.getMessage().contains("exactly one BIO label per token"));
+  }
+
+  /** A model or recogniser breaking its contract is named, not a NullPointerException or silently no terms. */
+  @Test
+  void namesAModelOrRecognizerThatBreaksItsContract() {
+    List<TokenClassifier> models = List.of(tokens -> null, tokens -> java.util.Collections.nCopies(tokens.size(), null));
+    for (TokenClassifier model : models) {
+      FenqiException e = assertThrows(FenqiException.class,
+          () -> EntityRecognizer.tokenClassification(model, 16).recognize("罚息减免"));
+      assertEquals(true, e.getMessage().startsWith("token classifier returned null"), e.getMessage());
+    }
+    List<EntityRecognizer> recognizers = List.of(text -> null,
+        text -> java.util.Arrays.asList((TermMention) null),
+        text -> List.of(new TermMention(FinancialTerm.PENALTY_INTEREST, 0, 100, "罚息", 0.9)));
+    for (EntityRecognizer recognizer : recognizers) {
+      FenqiException e = assertThrows(FenqiException.class,
+          () -> PolicyTextExtractor.withRecognizer(recognizer).extract("罚息最高减免50%。"));
+      assertEquals(true, e.getMessage().startsWith("entity recognizer "), e.getMessage());
+    }
   }
 
   @Test

@@ -277,6 +277,73 @@ class AnnouncementWatcherTest {
     assertEquals(List.of(PolicyChange.Status.APPLY_FAILED), recorder.changes.stream().map(PolicyChange::status).toList());
   }
 
+  /** A feed of hexin's announcements with these texts, newest first. */
+  private static PolicySource feed(String... textsNewestFirst) {
+    List<Announcement> items = new java.util.ArrayList<>();
+    for (int i = 0; i < textsNewestFirst.length; i++) {
+      items.add(new Announcement("feed", "n-" + (textsNewestFirst.length - i), "", textsNewestFirst[i],
+          java.net.URI.create("https://example.com/n"), java.time.Instant.EPOCH));
+    }
+    return fetching("feed", () -> items);
+  }
+
+  private static List<String> statuses(List<PolicyChange> changes) {
+    return changes.stream().map(c -> c.announcement().id() + " " + c.status()).toList();
+  }
+
+  /** The policy directory could not be written at one poll: the change is applied at the next, not lost. */
+  @Test
+  void aChangeThatFailedToApplyIsAppliedAtTheNextPoll() {
+    store.refuse = true;
+    AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
+        .source(source("feed", "/notice"), AnnouncementWatcher.Mode.AUTO_APPLY).listener(recorder).build();
+    assertEquals(PolicyChange.Status.APPLY_FAILED, watcher.pollOnce().get(0).status());
+    store.refuse = false;
+    assertEquals(PolicyChange.Status.APPLIED, watcher.pollOnce().get(0).status(), "tried again");
+    assertEquals(36, store.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS));
+    assertEquals(List.of(), watcher.pollOnce(), "applied once");
+    assertEquals(List.of(PolicyChange.Status.APPLY_FAILED, PolicyChange.Status.APPLIED),
+        recorder.changes.stream().map(PolicyChange::status).toList(), "the failure stays in the audit trail");
+  }
+
+  @Test
+  void newerAnnouncementsWaitBehindOneThatFailedToApply() {
+    store.refuse = true;
+    AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
+        .source(feed("最长可分36期。", "最长可分48期。"), AnnouncementWatcher.Mode.AUTO_APPLY).build();
+    assertEquals(List.of("n-1 APPLY_FAILED"), statuses(watcher.pollOnce()), "n-2 waits");
+    store.refuse = false;
+    assertEquals(List.of("n-1 APPLIED", "n-2 APPLIED"), statuses(watcher.pollOnce()));
+    assertEquals(36, store.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS), "the newest has the last word");
+  }
+
+  @Test
+  void aChangeIsGivenUpAfterTheAttemptsAllowed() {
+    store.refuse = true;
+    AnnouncementWatcher watcher = AnnouncementWatcher.builder(store).applyAttempts(2)
+        .source(feed("最长可分36期。", "最长可分48期。"), AnnouncementWatcher.Mode.AUTO_APPLY).build();
+    assertEquals(List.of("n-1 APPLY_FAILED"), statuses(watcher.pollOnce()));
+    assertEquals(List.of("n-1 APPLY_FAILED", "n-2 APPLY_FAILED"), statuses(watcher.pollOnce()), "n-1 given up");
+    assertEquals(List.of("n-2 APPLY_FAILED"), statuses(watcher.pollOnce()));
+    store.refuse = false;
+    assertEquals(List.of(), watcher.pollOnce(), "both given up");
+    assertEquals(24, store.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS));
+  }
+
+  @Test
+  void aReviewedChangeThatFailsToApplyStaysWaitingForReview() {
+    AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
+        .source(source("notices", "/notice"), AnnouncementWatcher.Mode.REVIEW).listener(recorder).build();
+    PolicyChange change = watcher.pollOnce().get(0);
+    store.refuse = true;
+    assertEquals(PolicyChange.Status.APPLY_FAILED, watcher.approve(change.id()).status());
+    assertEquals(List.of(change), watcher.pendingReview(), "still waiting");
+    store.refuse = false;
+    assertEquals(PolicyChange.Status.APPLIED, watcher.approve(change.id()).status());
+    assertTrue(watcher.pendingReview().isEmpty());
+    assertEquals(36, store.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS));
+  }
+
   @Test
   void pollsOnItsSchedulerUntilClosed() throws InterruptedException {
     CountDownLatch seen = new CountDownLatch(1);
@@ -313,7 +380,8 @@ class AnnouncementWatcherTest {
   @Test
   void builderNamesEveryBadSetting() {
     InvalidInputException e = assertThrows(InvalidInputException.class,
-        () -> AnnouncementWatcher.builder(store).interval(Duration.ofMillis(10)).build());
-    assertEquals(List.of("sources", "interval"), e.problems().stream().map(p -> p.location()).toList());
+        () -> AnnouncementWatcher.builder(store).interval(Duration.ofMillis(10)).applyAttempts(0).build());
+    assertEquals(List.of("sources", "interval", "applyAttempts"),
+        e.problems().stream().map(p -> p.location()).toList());
   }
 }

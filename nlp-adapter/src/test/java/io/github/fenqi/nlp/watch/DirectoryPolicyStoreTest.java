@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.fenqi.core.policy.JsonDirectoryPolicyRepository;
 import io.github.fenqi.core.policy.Policy;
 import io.github.fenqi.core.testkit.Samples;
+import io.github.fenqi.nlp.source.HttpPolicySource;
+import io.github.fenqi.nlp.source.LoopbackServer;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -51,6 +54,28 @@ class DirectoryPolicyStoreTest {
     }
     try (JsonDirectoryPolicyRepository restarted = JsonDirectoryPolicyRepository.openStrict(dir)) {
       assertEquals(48, restarted.snapshot().find("demo-credit-card", LocalDate.now(TODAY)).orElseThrow()
+          .installments().max());
+    }
+  }
+
+  /**
+   * The repository refused the change (the platform's policy file was not there yet): once the file is in place,
+   * the next poll applies the change instead of the announcement being dropped for good.
+   */
+  @Test
+  void aChangeTheRepositoryRefusedIsAppliedAtTheNextPollOnceTheCauseIsGone() throws Exception {
+    try (JsonDirectoryPolicyRepository repo = JsonDirectoryPolicyRepository.openStrict(dir);
+        LoopbackServer server = new LoopbackServer()) {
+      server.serve("/notice", "text/html; charset=utf-8", NOTICE.getBytes(StandardCharsets.UTF_8));
+      AnnouncementWatcher watcher = AnnouncementWatcher.builder(new DirectoryPolicyStore(repo, TODAY))
+          .source(HttpPolicySource.builder("cc-notices", "demo-credit-card", server.uri("/notice")).build(),
+              AnnouncementWatcher.Mode.AUTO_APPLY)
+          .clock(TODAY).build();
+      assertEquals(PolicyChange.Status.APPLY_FAILED, watcher.pollOnce().get(0).status(), "no policy to change");
+      Samples.copyPolicies(dir);
+      repo.reload();
+      assertEquals(PolicyChange.Status.APPLIED, watcher.pollOnce().get(0).status());
+      assertEquals(48, repo.snapshot().find("demo-credit-card", LocalDate.now(TODAY)).orElseThrow()
           .installments().max());
     }
   }

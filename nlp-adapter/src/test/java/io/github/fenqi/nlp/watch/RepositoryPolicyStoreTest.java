@@ -142,4 +142,24 @@ class RepositoryPolicyStoreTest {
         Map.of(PolicyField.MIN_INSTALLMENTS, 60, PolicyField.MAX_INSTALLMENTS, 12), "draft-2", LocalDate.of(2026, 12, 1)));
     assertTrue(e.getMessage().contains("max"), e.getMessage());
   }
+
+  /** Values built by hand: a wrong type or a ratio above 1 is named by field (was a ClassCastException, or "ratio"). */
+  @Test
+  void aDraftNamesTheFieldOfAValueOfTheWrongTypeOrRange() {
+    Policy base = Samples.policies().get(0);
+    Map<PolicyField, Object> values = new java.util.EnumMap<>(PolicyField.class);
+    values.put(PolicyField.MAX_INSTALLMENTS, 36L);
+    values.put(PolicyField.MAX_PENALTY_WAIVER, 0.5d);
+    values.put(PolicyField.MIN_OVERDUE_DAYS, null);
+    InvalidInputException wrong = assertThrows(InvalidInputException.class,
+        () -> RepositoryPolicyStore.draft(base, values, "draft-3", LocalDate.of(2026, 12, 1)));
+    assertEquals(List.of("maxInstallments", "minOverdueDays", "maxPenaltyWaiver"),
+        wrong.problems().stream().map(io.github.fenqi.core.Problem::location).toList());
+    assertTrue(wrong.getMessage().contains("'36' is a Long; expected Integer"), wrong.getMessage());
+    for (PolicyField f : List.of(PolicyField.MAX_PENALTY_WAIVER, PolicyField.MONTHLY_FEE_RATE)) {
+      InvalidInputException range = assertThrows(InvalidInputException.class, () -> RepositoryPolicyStore.draft(base,
+          Map.of(f, new BigDecimal("-1.5")), "draft-4", LocalDate.of(2026, 12, 1)));
+      assertEquals(f.jsonName(), range.problems().get(0).location());
+    }
+  }
 }
