@@ -39,11 +39,19 @@ import picocli.CommandLine.Spec;
  *
  * <p>Thread-safety: one instance per command line run.
  */
-@Command(name = "extract", mixinStandardHelpOptions = true,
+@Command(name = "extract",
     description = "Extract policy fields from a Chinese policy text (UTF-8) and print them as JSON.")
 public final class PolicyExtractCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
+
+  /**
+   * Declared here, not by the standard help mixin: its {@code -V, --version} clashes with {@code --version LABEL},
+   * and picocli then left the whole mixin out — {@code fenqi policy extract --help} answered "Missing required
+   * parameter", though every error message points to it.
+   */
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
 
   @Parameters(index = "0", paramLabel = "FILE.txt", description = "the policy text, UTF-8")
   Path file;
