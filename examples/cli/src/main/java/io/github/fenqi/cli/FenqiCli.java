@@ -84,6 +84,14 @@ public final class FenqiCli implements Runnable {
     cl.addSubcommand(new AuditCommand());
     cl.addSubcommand(new StatementCommand());
     cl.addSubcommand(new RulesCommand());
+    // after the subcommands, so that it reaches them: picocli's own message named java.time classes and exceptions
+    cl.registerConverter(java.time.LocalDate.class, text -> {
+      try {
+        return java.time.LocalDate.parse(text.strip());
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new CommandLine.TypeConversionException("'" + text + "' is not a valid date (YYYY-MM-DD)");
+      }
+    });
     // plain help: output passes through TerminalSafeWriter, which would show picocli's colours as escapes
     cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
     return cl;

@@ -137,8 +137,9 @@ public final class PolicyExtractCommand implements Callable<Integer> {
     byte[] bytes = InputFiles.read(file);
     int skip = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
         && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+    String text;
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      text = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes, skip, bytes.length - skip))
@@ -146,5 +147,9 @@ public final class PolicyExtractCommand implements Callable<Integer> {
     } catch (CharacterCodingException e) {
       throw new InvalidInputException(file.toString(), "is not UTF-8 text (convert it first, e.g. iconv -f GBK -t UTF-8)");
     }
+    if (text.isBlank()) { // every field "not in the text" looked like a text that says nothing of them
+      throw new InvalidInputException(file.toString(), "holds no text; nothing to extract");
+    }
+    return text;
   }
 }

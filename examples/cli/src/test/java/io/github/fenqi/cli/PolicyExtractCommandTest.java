@@ -27,6 +27,19 @@ class PolicyExtractCommandTest {
     return new String[] {Integer.toString(code), out.toString(), err.toString()};
   }
 
+  /** An empty text and a malformed date are refused in words, through the whole CLI (its converters included). */
+  @Test
+  void anEmptyTextAndABadDateAreRefusedInWords(@TempDir Path dir) throws Exception {
+    Path empty = Files.writeString(dir.resolve("empty.txt"), " \n");
+    CliRun r = CliRun.of("policy", "extract", empty.toString());
+    assertEquals(FenqiCli.REJECTED, r.exit());
+    assertEquals("fenqi: " + empty + ": holds no text; nothing to extract", r.err().strip());
+    r = CliRun.of("policy", "extract", "../../samples/policy-texts/01.txt", "--base", BASE, "--effective-from", "2026-13-01");
+    assertEquals(FenqiCli.REJECTED, r.exit());
+    assertEquals("fenqi: Invalid value for option '--effective-from': '2026-13-01' is not a valid date (YYYY-MM-DD) (see "
+        + "'fenqi policy extract --help')", r.err().strip());
+  }
+
   @Test
   void printsExtractedFieldsOfSampleTextAsJson() throws Exception {
     String[] r = run("../../samples/policy-texts/01.txt");
