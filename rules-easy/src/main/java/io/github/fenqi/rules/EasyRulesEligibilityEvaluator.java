@@ -19,6 +19,7 @@ import io.github.fenqi.rules.internal.RuleEvaluation;
 import io.github.fenqi.rules.internal.RuleFileReader;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -153,7 +154,7 @@ public final class EasyRulesEligibilityEvaluator implements EligibilityEvaluator
         RuleFileReader.Result r = RuleFileReader.read(name, InputFiles.readBounded(p, InputFiles.DEFAULT_MAX_BYTES));
         reports.add(new RuleFileReport(name, r.rules().stream().map(CompiledRule::name).toList(), r.problems()));
       } catch (IOException e) {
-        reports.add(new RuleFileReport(name, List.of(), List.of(Problem.of(name, "cannot be read: " + e))));
+        reports.add(new RuleFileReport(name, List.of(), List.of(unreadable(p, e))));
       }
     }
     return reports;
@@ -263,8 +264,19 @@ public final class EasyRulesEligibilityEvaluator implements EligibilityEvaluator
           }
           continue;
         } catch (IOException e) {
-          LOG.warn("cannot read rule file {}: {}", path, e.toString());
-          continue; // keep whatever we had for it
+          // rejected like an invalid file (keeping whatever we had for it), not silently left out: an oversized or
+          // unreadable file would otherwise pass openStrict and never be reported to the listeners
+          Problem unreadable = unreadable(path, e);
+          FileState old = files.get(path);
+          if (old != null && old.sha256().isEmpty() && old.problems().equals(List.of(unreadable))) {
+            continue; // already reported
+          }
+          List<CompiledRule> keep = old == null ? null : old.good();
+          files.put(path, new FileState("", keep, old == null ? "" : old.goodSha256(), List.of(unreadable)));
+          LOG.warn("rule file {} cannot be read, keeping its last good version ({}): {}", path,
+              keep == null ? "none" : keep.size() + " rules", unreadable);
+          rejected.add(new RuleSetEvent.Rejected(name(path), owner(path), "", 0, now, List.of(unreadable)));
+          continue;
         }
         String hash = sha256(bytes);
         FileState old = files.get(path);
@@ -336,6 +348,13 @@ public final class EasyRulesEligibilityEvaluator implements EligibilityEvaluator
   private static Problem misnamed(Path p) {
     return Problem.of(p.getFileName().toString(), "is ignored: rule files are named <platformId>.yml, "
         + "_shared*.yml or the same in .json");
+  }
+
+  /** Why {@code p} could not be read, in words: the size limit, or the file system's reason (no Java class names). */
+  private static Problem unreadable(Path p, IOException e) {
+    String why = e instanceof FileSystemException f ? (f.getReason() != null ? f.getReason()
+        : f.getClass().getSimpleName().replace("Exception", "")) : String.valueOf(e.getMessage());
+    return Problem.of(name(p), "cannot be read: " + why);
   }
 
   private static List<Path> list(Path directory) {

@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fenqi.core.InputFiles;
+import io.github.fenqi.core.PolicyException;
 import io.github.fenqi.core.debt.Debt;
 import io.github.fenqi.core.policy.EligibilityDecision;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -163,6 +167,50 @@ class HotReloadTest {
       }
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /**
+   * A rule file over the size limit was left out with a log line only: {@code openStrict} accepted the directory,
+   * no listener heard of it and its rules silently did not apply. It is rejected like an invalid file now.
+   */
+  @Test
+  void fileThatCannotBeReadIsRejectedNotSilentlyLeftOut() throws Exception {
+    RuleFixtures.copyExample(dir);
+    Path lender = dir.resolve("demo-online-lender.yml");
+    String good = Files.readString(lender);
+    List<RuleSetEvent> events = new ArrayList<>();
+    try (var e = EasyRulesEligibilityEvaluator.openStrict(dir, events::add)) {
+      EligibilityDecision before = evaluateOl(e);
+      oversize(lender);
+      e.reload();
+      e.reload(); // reported once, not on every scan
+      assertEquals(before, evaluateOl(e), "the last good rules of the file stay live");
+      assertEquals(1, e.version());
+      String problem = "demo-online-lender.yml: cannot be read: is larger than " + InputFiles.DEFAULT_MAX_BYTES + " bytes";
+      assertEquals(List.of(problem), e.loadProblems().stream().map(Object::toString).toList());
+      assertEquals(2, events.size(), events.toString());
+      RuleSetEvent.Rejected rejected = assertInstanceOf(RuleSetEvent.Rejected.class, events.get(1));
+      assertEquals("demo-online-lender.yml", rejected.file());
+      assertEquals("", rejected.sha256());
+      assertEquals(1, rejected.liveVersion());
+
+      PolicyException refused = assertThrows(PolicyException.class, () -> EasyRulesEligibilityEvaluator.openStrict(dir));
+      assertTrue(refused.getMessage().contains(problem), refused.getMessage());
+      assertEquals(List.of(problem), EasyRulesEligibilityEvaluator.check(dir).get(1).problems().stream()
+          .map(Object::toString).toList());
+
+      Files.writeString(lender, good);
+      e.reload();
+      assertEquals(List.of(), e.loadProblems());
+      assertEquals(before, evaluateOl(e));
+    }
+  }
+
+  /** Makes {@code file} one byte longer than the rule-file size limit, without writing the bytes (sparse). */
+  private static void oversize(Path file) throws IOException {
+    try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+      f.setLength(InputFiles.DEFAULT_MAX_BYTES + 1);
     }
   }
 }
