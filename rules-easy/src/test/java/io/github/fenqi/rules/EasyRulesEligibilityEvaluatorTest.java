@@ -274,6 +274,56 @@ class EasyRulesEligibilityEvaluatorTest {
     assertEquals(List.of("OK  _shared.yml  3 rules", "OK  demo-online-lender.yml  1 rule"), lines);
   }
 
+  /**
+   * Easy Rules' readers took the last of two {@code condition:} keys (SnakeYAML's and Jackson's default), accepted a
+   * JSON file with more after its array, read {@code priority: 010} as 8 (YAML 1.1 octal) and reported a document
+   * that is not a rule as a Java cast error. Each is a problem naming the file now.
+   */
+  @Test
+  void rulesFilesAreReadStrictly() throws IOException {
+    Files.writeString(dir.resolve("_shared_a.yml"), """
+        name: "twice"
+        description: "the second condition used to win silently"
+        priority: 1
+        condition: "totalOwed < 0"
+        condition: "true"
+        actions: ['ineligible("ALL", "every debt")']
+        """);
+    Files.writeString(dir.resolve("_shared_b.json"), """
+        [{"name": "twice", "description": "d", "priority": 1, "condition": "totalOwed < 0", "condition": "true",
+          "actions": ["eligible()"]}]
+        """);
+    Files.writeString(dir.resolve("_shared_c.json"), """
+        [{"name": "r", "description": "d", "priority": 1, "condition": "true", "actions": ["eligible()"]}]
+        [{"name": "s", "description": "half of a second save", "priority": 2,
+        """);
+    Files.writeString(dir.resolve("_shared_d.yml"), """
+        name: "octal"
+        description: "010 is 8 in YAML 1.1"
+        priority: 010
+        condition: "true"
+        actions: ["eligible()"]
+        ---
+        - "a list, not a rule"
+        """);
+    Files.writeString(dir.resolve("_shared_e.json"), "[[\"a\"], 3]");
+    List<String> lines = EasyRulesEligibilityEvaluator.check(dir).stream().flatMap(r -> r.lines().stream()).toList();
+    assertEquals(7, lines.size(), lines.toString());
+    assertTrue(lines.get(0).startsWith("_shared_a.yml: is not a YAML rule-definition file: ")
+        && lines.get(0).contains("found duplicate key condition") && lines.get(0).contains("line 5"), lines.get(0));
+    assertEquals("_shared_b.json: is not a JSON rule-definition file: Duplicate field 'condition' (line 1, column 96)",
+        lines.get(1));
+    assertEquals("_shared_c.json: is not a JSON rule-definition file: there is more after the array of rules "
+        + "(line 2, column 1)", lines.get(2));
+    assertEquals("_shared_d.yml: rule 'octal': priority: must be a whole number", lines.get(3));
+    assertEquals("_shared_d.yml: rule #2: is a list, not a rule (an object of [name, description, priority, condition, "
+        + "actions])", lines.get(4));
+    assertEquals("_shared_e.json: rule #1: is a list, not a rule (an object of [name, description, priority, condition, "
+        + "actions])", lines.get(5));
+    assertEquals("_shared_e.json: rule #2: is a number, not a rule (an object of [name, description, priority, "
+        + "condition, actions])", lines.get(6));
+  }
+
   static Borrower withProof(Borrower b, boolean proof) {
     return new Borrower(b.name(), b.idNumber(), b.mobile(), b.regionCode(), b.householdSize(), b.monthlyNetIncome(),
         b.essentialExpenses(), b.liquidSavings(), b.hardships(), proof);
