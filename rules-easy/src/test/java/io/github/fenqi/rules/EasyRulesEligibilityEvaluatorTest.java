@@ -324,6 +324,43 @@ class EasyRulesEligibilityEvaluatorTest {
         + "condition, actions])", lines.get(6));
   }
 
+  /**
+   * {@code eligible()} passed over every later rule, those of its own priority too, and Easy Rules orders equal
+   * priorities by name: an eligible() rule named "a-pass" beat an ineligible() rule named "b-block" of the same
+   * priority, and renaming it "c-pass" reversed the decision. Only rules of lower priority are passed over now.
+   */
+  @Test
+  void equalPriorityRulesDecideTheSameWhateverTheirNames() throws IOException {
+    Debt cc = debt("cc-1");
+    for (String passName : List.of("a-pass", "c-pass")) {
+      Files.writeString(dir.resolve("_shared.yml"), """
+          name: "%s"
+          description: "passes every debt"
+          priority: 5
+          condition: "true"
+          actions: ["eligible()"]
+          ---
+          name: "b-block"
+          description: "blocks debts over 1000 yuan"
+          priority: 5
+          condition: "totalOwed > 1000"
+          actions: ['ineligible("BLOCKED", "over 1000 yuan")']
+          ---
+          name: "d-later"
+          description: "lower priority: passed over once a rule above passed the debt"
+          priority: 6
+          condition: "true"
+          actions: ["maxInstallments(6)"]
+          """.formatted(passName));
+      try (var e = EasyRulesEligibilityEvaluator.openStrict(dir)) {
+        EligibilityDecision d = evaluate(e, cc, CASE.borrower());
+        assertFalse(d.eligible(), passName + ": " + d.checks());
+        assertTrue(d.checks().stream().anyMatch(c -> c.code().equals("BLOCKED") && !c.passed()), passName);
+        assertEquals(PolicyAdjustment.NONE, d.adjustment(), passName);
+      }
+    }
+  }
+
   static Borrower withProof(Borrower b, boolean proof) {
     return new Borrower(b.name(), b.idNumber(), b.mobile(), b.regionCode(), b.householdSize(), b.monthlyNetIncome(),
         b.essentialExpenses(), b.liquidSavings(), b.hardships(), proof);

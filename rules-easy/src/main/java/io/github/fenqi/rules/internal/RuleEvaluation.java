@@ -66,7 +66,9 @@ public final class RuleEvaluation {
   boolean test(CompiledRule r) {
     String code = r.ineligible().map(RuleAction.Ineligible::code).orElse(r.name());
     String required = r.ineligible().isPresent() ? "not (" + r.condition() + ")" : r.condition();
-    if (passedBy != null) {
+    // eligible() passes over the rules of lower priority only: a rule of the same priority still runs, so which of two
+    // such rules wins does not depend on their names (Easy Rules orders equal priorities by name)
+    if (passedBy != null && r.priority() > passedBy.priority()) {
       checks.add(new EligibilityCheck(code, true, "", required, "rule '" + r.name() + "' not evaluated: rule '"
           + passedBy.name() + "' passed the debt first (eligible())"));
       return false;
