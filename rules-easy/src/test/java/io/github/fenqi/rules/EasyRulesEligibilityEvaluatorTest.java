@@ -361,6 +361,39 @@ class EasyRulesEligibilityEvaluatorTest {
     }
   }
 
+  /**
+   * A condition nested nearly as deep as the parser accepts (63 of 64 levels) is evaluated on a thread with a 256 KiB stack (a rule of 600 chained
+   * operators used to be accepted and threw StackOverflowError there, out of the evaluator).
+   */
+  @Test
+  void theMostNestedAcceptedConditionEvaluatesOnASmallStack() throws Exception {
+    String deepest = "overdueDays" + "+1".repeat(56) + " < 0 || " + String.join(" || ",
+        java.util.Collections.nCopies(60, "productType == 'A'"));
+    Files.writeString(dir.resolve("_shared.yml"), """
+        name: "deep"
+        description: "as nested as a condition may be"
+        priority: 1
+        condition: "%s"
+        actions: ['ineligible("DEEP", "deep")']
+        """.formatted(deepest));
+    try (var e = EasyRulesEligibilityEvaluator.openStrict(dir)) {
+      Debt cc = debt("cc-1");
+      java.util.concurrent.atomic.AtomicReference<Object> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+      Thread small = new Thread(null, () -> {
+        try {
+          outcome.set(evaluate(e, cc, CASE.borrower()));
+        } catch (Throwable t) {
+          outcome.set(t);
+        }
+      }, "small-stack", 256 * 1024);
+      small.start();
+      small.join();
+      EligibilityDecision d = org.junit.jupiter.api.Assertions.assertInstanceOf(EligibilityDecision.class, outcome.get());
+      assertTrue(d.eligible(), d.checks().toString());
+      assertTrue(d.checks().get(d.checks().size() - 1).message().contains("does not apply"));
+    }
+  }
+
   static Borrower withProof(Borrower b, boolean proof) {
     return new Borrower(b.name(), b.idNumber(), b.mobile(), b.regionCode(), b.householdSize(), b.monthlyNetIncome(),
         b.essentialExpenses(), b.liquidSavings(), b.hardships(), proof);
