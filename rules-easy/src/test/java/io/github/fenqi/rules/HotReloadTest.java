@@ -207,6 +207,47 @@ class HotReloadTest {
     }
   }
 
+  /**
+   * The watcher applied whatever a poll read: a file caught while being rewritten in place (truncated, then filled,
+   * as Files.writeString, cp or a shell redirect do) was read empty — a valid file of no rules — and its rules were
+   * gone until the next poll; with 200 rules rewritten in a loop and a 5 ms poll, rule sets alternated between 200
+   * rules and none. A poll now applies changed content only when the previous poll read the same.
+   */
+  @Test
+  void watcherNeverAppliesAFileCaughtHalfWritten() throws Exception {
+    RuleFixtures.copyExample(dir);
+    Path shared = dir.resolve("_shared.yml");
+    String edited = raisedThreshold(shared);
+    List<RuleSetEvent> events = new ArrayList<>();
+    try (var e = EasyRulesEligibilityEvaluator.openStrict(dir)) {
+      e.addListener(events::add);
+      EligibilityDecision before = evaluateOl(e);
+      Files.write(shared, new byte[0]); // truncated, not yet written
+      e.poll();
+      Files.writeString(shared, edited.substring(0, edited.indexOf("---", edited.indexOf("small-balance")))); // half
+      e.poll();
+      assertEquals(before, evaluateOl(e));
+      assertEquals(List.of(), events);
+
+      Files.writeString(shared, edited);
+      e.poll();
+      assertEquals(before, evaluateOl(e), "applied when the next poll reads the same content");
+      e.poll();
+      assertTrue(tooSmall(evaluateOl(e)));
+      assertEquals(2, e.version());
+      RuleSetEvent.Reloaded reloaded = assertInstanceOf(RuleSetEvent.Reloaded.class, events.get(0));
+      assertEquals(List.of("long-overdue-with-hardship-proof", "small-balance", "no-proof-tighter-terms"),
+          reloaded.changes().get(0).rules());
+
+      Files.write(shared, new byte[0]); // emptied for good: applied once it stays so
+      e.poll();
+      e.poll();
+      assertEquals(3, e.version());
+      assertEquals(List.of("demo-online-lender.yml:recent-large-online-loan"), e.ruleNames("demo-online-lender"));
+      assertEquals(2, events.size(), events.toString());
+    }
+  }
+
   /** Makes {@code file} one byte longer than the rule-file size limit, without writing the bytes (sparse). */
   private static void oversize(Path file) throws IOException {
     try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
