@@ -10,7 +10,6 @@ import org.jeasy.rules.api.Facts;
 import org.jeasy.rules.api.Rule;
 import org.jeasy.rules.core.RuleBuilder;
 import org.jspecify.annotations.Nullable;
-import org.mvel2.MVEL;
 
 /**
  * The state of one evaluation of one debt's rules, carried in the Easy Rules {@link Facts} under
@@ -75,7 +74,7 @@ public final class RuleEvaluation {
     }
     Object value;
     try {
-      value = MVEL.executeExpression(r.compiled(), variables);
+      value = Mvel.execute(r.compiled(), variables);
     } catch (RuntimeException e) {
       ineligible = true;
       checks.add(new EligibilityCheck(RULE_ERROR, false, actual(r), r.condition(), "rule '" + r.name() + "' ("
