@@ -410,6 +410,26 @@ class EasyRulesEligibilityEvaluatorTest {
     }
   }
 
+  /**
+   * A condition written over several lines (a YAML block scalar) had its offending token named by its character
+   * count from the start of the condition ("column 32" for the 13th character of its second line).
+   */
+  @Test
+  void aConditionOverSeveralLinesIsNamedByLineAndColumn() throws IOException {
+    Files.writeString(dir.resolve("_shared.yml"), """
+        name: "two-lines"
+        description: "a long condition, folded by hand"
+        priority: 1
+        condition: |
+          overdueDays > 90 &&
+          overdueDays ? 1 : 0
+        actions: ["eligible()"]
+        """);
+    assertEquals(List.of("_shared.yml: rule 'two-lines': condition: offending token '?' at line 2, column 13: the "
+        + "conditional operator is not allowed (use && and ||)"),
+        EasyRulesEligibilityEvaluator.check(dir).get(0).problems().stream().map(Object::toString).toList());
+  }
+
   /** Writes {@code _shared.yml} holding one rule of priority 1. */
   private void writeSharedRule(String name, String condition, String action) throws IOException {
     Files.writeString(dir.resolve("_shared.yml"), """

@@ -190,7 +190,7 @@ public final class RuleFileReader {
       try {
         parsed = ConditionParser.parse(d.getCondition());
       } catch (RuleSyntaxException e) {
-        problems.add(Problem.of(fileName, where + ": condition: " + e.getMessage()));
+        problems.add(Problem.of(fileName, where + ": condition: " + e.describe(d.getCondition())));
         bad = true;
       }
       List<RuleAction> actions = new ArrayList<>();
@@ -198,7 +198,7 @@ public final class RuleFileReader {
         try {
           actions.add(RuleAction.parse(d.getActions().get(i)));
         } catch (RuleSyntaxException e) {
-          problems.add(Problem.of(fileName, where + ": actions[" + i + "]: " + e.getMessage()));
+          problems.add(Problem.of(fileName, where + ": actions[" + i + "]: " + e.describe(d.getActions().get(i))));
           bad = true;
         }
       }
