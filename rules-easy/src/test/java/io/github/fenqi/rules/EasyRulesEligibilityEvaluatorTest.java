@@ -430,6 +430,18 @@ class EasyRulesEligibilityEvaluatorTest {
         EasyRulesEligibilityEvaluator.check(dir).get(0).problems().stream().map(Object::toString).toList());
   }
 
+  /**
+   * A division by a constant zero is found while MVEL compiles the condition; the problem quoted MVEL's rendering and a
+   * column in it ("[Near : {... ((1B / 0B) > 0B) ....}] ^ [Line: 1, Column: 8]"), text the rule's author never wrote.
+   */
+  @Test
+  void aConstantDivisionByZeroIsNamedInTheRulesTerms() throws IOException {
+    writeSharedRule("zero", "overdueDays > 1 / (2 - 2)", "eligible()");
+    assertEquals(List.of("_shared.yml: rule 'zero': condition: a part made only of numbers cannot be computed (Division "
+        + "by zero)"), EasyRulesEligibilityEvaluator.check(dir).get(0).problems().stream().map(Object::toString)
+        .toList());
+  }
+
   /** Writes {@code _shared.yml} holding one rule of priority 1. */
   private void writeSharedRule(String name, String condition, String action) throws IOException {
     Files.writeString(dir.resolve("_shared.yml"), """

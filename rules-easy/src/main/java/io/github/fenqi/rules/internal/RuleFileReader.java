@@ -216,8 +216,11 @@ public final class RuleFileReader {
       try {
         compiled = compile(parsed.mvel());
       } catch (RuntimeException e) {
-        problems.add(Problem.of(fileName, where + ": condition could not be compiled: " + oneLine(String.valueOf(
-            e.getMessage()))));
+        // MVEL computes the parts made only of numbers while compiling; its message quotes the canonical rendering
+        // ("((1B / 0B) > 0B)") and a column in it, which the rule's author never wrote
+        problems.add(Problem.of(fileName, where + (e.getCause() instanceof ArithmeticException a
+            ? ": condition: a part made only of numbers cannot be computed (" + a.getMessage() + ")"
+            : ": condition could not be compiled: " + oneLine(String.valueOf(e.getMessage())))));
         continue;
       }
       rules.add(new CompiledRule(fileName, d.getName(), d.getDescription(), d.getPriority(), d.getCondition(), parsed,
