@@ -19,6 +19,7 @@ import io.github.fenqi.rules.internal.RuleEvaluation;
 import io.github.fenqi.rules.internal.RuleFileReader;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,8 +63,10 @@ import org.slf4j.LoggerFactory;
  * (with its reason code, or the rule name for adjustments), not applicable, or not evaluated — with the fact
  * values the condition read.
  *
- * <p>Hot reload: {@link #watch(Duration)} polls the files' contents; an edited file is live within the
- * interval plus one scan. A file that fails any check never replaces its last good version; every reload and
+ * <p>Hot reload: {@link #watch(Duration)} polls the files' contents; an edited file is live once two consecutive polls
+ * read the same content (a file caught half-written has changed again by the next poll, so it is not applied), within
+ * two intervals plus one scan. A file
+ * that fails any check never replaces its last good version; every reload and
  * every rejection is reported to {@link #addListener listeners} with who, what and the version.
  *
  * <p>Thread-safety: thread-safe. Evaluations read one immutable rule-set snapshot, swapped atomically after a
@@ -78,6 +82,8 @@ public final class EasyRulesEligibilityEvaluator implements EligibilityEvaluator
   private final RulesEngine engine = new DefaultRulesEngine();
   private final CopyOnWriteArrayList<RuleSetListener> listeners = new CopyOnWriteArrayList<>();
   private final Map<Path, FileState> files = new LinkedHashMap<>(); // guarded by this
+  /** Per file: changed content one watcher poll has read and not yet applied (guarded by this). */
+  private final Map<Path, String> unsettled = new HashMap<>();
   private volatile RuleSet ruleSet = new RuleSet(0, Map.of(), new Rules());
   private volatile List<Problem> problems = List.of();
   private @Nullable PeriodicReload watcher; // guarded by this
@@ -153,7 +159,7 @@ public final class EasyRulesEligibilityEvaluator implements EligibilityEvaluator
         RuleFileReader.Result r = RuleFileReader.read(name, InputFiles.readBounded(p, InputFiles.DEFAULT_MAX_BYTES));
         reports.add(new RuleFileReport(name, r.rules().stream().map(CompiledRule::name).toList(), r.problems()));
       } catch (IOException e) {
-        reports.add(new RuleFileReport(name, List.of(), List.of(Problem.of(name, "cannot be read: " + e))));
+        reports.add(new RuleFileReport(name, List.of(), List.of(unreadable(p, e))));
       }
     }
     return reports;
@@ -211,18 +217,19 @@ public final class EasyRulesEligibilityEvaluator implements EligibilityEvaluator
   }
 
   /**
-   * Starts polling the directory every {@code interval} on a daemon thread; {@link #close()} stops it.
+   * Starts polling the directory every {@code interval} on a daemon thread; {@link #close()} stops it. An edit is
+   * live once two consecutive polls have read the same content ({@link #poll()}): within two intervals plus one scan.
    * Calling it again changes nothing.
    */
   public synchronized EasyRulesEligibilityEvaluator watch(Duration interval) {
     if (watcher == null) {
-      watcher = PeriodicReload.start("fenqi-rules-watch " + directory.getFileName(), interval, this::reload,
+      watcher = PeriodicReload.start("fenqi-rules-watch " + directory.getFileName(), interval, () -> scan(true),
           e -> LOG.error("reloading rules from {} failed; keeping the last good rule set", directory, e));
     }
     return this;
   }
 
-  /** {@link #watch(Duration)} every 500 ms: an edit is live within a second. */
+  /** {@link #watch(Duration)} every 500 ms: an edit is live within about a second. */
   public EasyRulesEligibilityEvaluator watch() {
     return watch(Duration.ofMillis(500));
   }
@@ -235,13 +242,31 @@ public final class EasyRulesEligibilityEvaluator implements EligibilityEvaluator
     }
   }
 
-  /** Scans the directory once and publishes a new rule set if anything changed. */
+  /**
+   * Scans the directory once and publishes a new rule set if anything changed; a changed file is applied (or
+   * rejected) as read. The {@link #watch watcher} is more careful: see {@link #poll()}.
+   */
   public void reload() {
+    scan(false);
+  }
+
+  /**
+   * One poll of the watcher: like {@link #reload()}, but a file's changed content is applied (or rejected) only when
+   * this poll reads the same content the previous one did. A file caught while it is being written — truncated and
+   * not yet refilled, as an editor or {@code cp} leaves it for a moment — is read as a shorter, often still valid
+   * file (an empty file is a valid file of no rules); applied, it took the file's rules away until the next poll.
+   */
+  void poll() {
+    scan(true);
+  }
+
+  private void scan(boolean settle) {
     List<RuleSetEvent> events = new ArrayList<>();
     synchronized (this) {
       Instant now = Instant.now();
       List<Path> all = list(directory);
       List<Path> paths = all.stream().filter(EasyRulesEligibilityEvaluator::isRuleFile).toList();
+      unsettled.keySet().retainAll(paths);
       List<FileChange> changes = new ArrayList<>();
       List<RuleSetEvent.Rejected> rejected = new ArrayList<>();
       for (Path gone : new ArrayList<>(files.keySet())) {
@@ -263,14 +288,30 @@ public final class EasyRulesEligibilityEvaluator implements EligibilityEvaluator
           }
           continue;
         } catch (IOException e) {
-          LOG.warn("cannot read rule file {}: {}", path, e.toString());
-          continue; // keep whatever we had for it
+          // rejected like an invalid file (keeping whatever we had for it), not silently left out: an oversized or
+          // unreadable file would otherwise pass openStrict and never be reported to the listeners
+          Problem unreadable = unreadable(path, e);
+          FileState old = files.get(path);
+          if (old != null && old.sha256().isEmpty() && old.problems().equals(List.of(unreadable))) {
+            continue; // already reported
+          }
+          List<CompiledRule> keep = old == null ? null : old.good();
+          files.put(path, new FileState("", keep, old == null ? "" : old.goodSha256(), List.of(unreadable)));
+          LOG.warn("rule file {} cannot be read, keeping its last good version ({}): {}", path,
+              keep == null ? "none" : keep.size() + " rules", unreadable);
+          rejected.add(new RuleSetEvent.Rejected(name(path), owner(path), "", 0, now, List.of(unreadable)));
+          continue;
         }
         String hash = sha256(bytes);
         FileState old = files.get(path);
         if (old != null && old.sha256().equals(hash)) {
+          unsettled.remove(path);
           continue;
         }
+        if (settle && !hash.equals(unsettled.put(path, hash))) {
+          continue; // first read of this content: applied if the next poll reads it again
+        }
+        unsettled.remove(path);
         RuleFileReader.Result result = RuleFileReader.read(name(path), bytes);
         if (result.valid()) {
           files.put(path, new FileState(hash, result.rules(), hash, List.of()));
@@ -336,6 +377,13 @@ public final class EasyRulesEligibilityEvaluator implements EligibilityEvaluator
   private static Problem misnamed(Path p) {
     return Problem.of(p.getFileName().toString(), "is ignored: rule files are named <platformId>.yml, "
         + "_shared*.yml or the same in .json");
+  }
+
+  /** Why {@code p} could not be read, in words: the size limit, or the file system's reason (no Java class names). */
+  private static Problem unreadable(Path p, IOException e) {
+    String why = e instanceof FileSystemException f ? (f.getReason() != null ? f.getReason()
+        : f.getClass().getSimpleName().replace("Exception", "")) : String.valueOf(e.getMessage());
+    return Problem.of(name(p), "cannot be read: " + why);
   }
 
   private static List<Path> list(Path directory) {

@@ -60,7 +60,8 @@ public sealed interface RuleSetEvent {
    *
    * @param file the file name
    * @param owner the file's owner, or {@code unknown}
-   * @param sha256 hex SHA-256 of the rejected content
+   * @param sha256 hex SHA-256 of the rejected content; empty when the file could not be read (over the size limit,
+   *     no permission)
    * @param liveVersion the rule-set version that stays live
    * @param at when
    * @param problems every problem found, each naming the file, rule and offending token

@@ -274,6 +274,185 @@ class EasyRulesEligibilityEvaluatorTest {
     assertEquals(List.of("OK  _shared.yml  3 rules", "OK  demo-online-lender.yml  1 rule"), lines);
   }
 
+  /**
+   * Easy Rules' readers took the last of two {@code condition:} keys (SnakeYAML's and Jackson's default), accepted a
+   * JSON file with more after its array, read {@code priority: 010} as 8 (YAML 1.1 octal) and reported a document
+   * that is not a rule as a Java cast error. Each is a problem naming the file now.
+   */
+  @Test
+  void rulesFilesAreReadStrictly() throws IOException {
+    Files.writeString(dir.resolve("_shared_a.yml"), """
+        name: "twice"
+        description: "the second condition used to win silently"
+        priority: 1
+        condition: "totalOwed < 0"
+        condition: "true"
+        actions: ['ineligible("ALL", "every debt")']
+        """);
+    Files.writeString(dir.resolve("_shared_b.json"), """
+        [{"name": "twice", "description": "d", "priority": 1, "condition": "totalOwed < 0", "condition": "true",
+          "actions": ["eligible()"]}]
+        """);
+    Files.writeString(dir.resolve("_shared_c.json"), """
+        [{"name": "r", "description": "d", "priority": 1, "condition": "true", "actions": ["eligible()"]}]
+        [{"name": "s", "description": "half of a second save", "priority": 2,
+        """);
+    Files.writeString(dir.resolve("_shared_d.yml"), """
+        name: "octal"
+        description: "010 is 8 in YAML 1.1"
+        priority: 010
+        condition: "true"
+        actions: ["eligible()"]
+        ---
+        - "a list, not a rule"
+        """);
+    Files.writeString(dir.resolve("_shared_e.json"), "[[\"a\"], 3]");
+    List<String> lines = EasyRulesEligibilityEvaluator.check(dir).stream().flatMap(r -> r.lines().stream()).toList();
+    assertEquals(7, lines.size(), lines.toString());
+    assertTrue(lines.get(0).startsWith("_shared_a.yml: is not a YAML rule-definition file: ")
+        && lines.get(0).contains("found duplicate key condition") && lines.get(0).contains("line 5"), lines.get(0));
+    assertEquals("_shared_b.json: is not a JSON rule-definition file: Duplicate field 'condition' (line 1, column 96)",
+        lines.get(1));
+    assertEquals("_shared_c.json: is not a JSON rule-definition file: there is more after the array of rules "
+        + "(line 2, column 1)", lines.get(2));
+    assertEquals("_shared_d.yml: rule 'octal': priority: must be a whole number", lines.get(3));
+    assertEquals("_shared_d.yml: rule #2: is a list, not a rule (an object of [name, description, priority, condition, "
+        + "actions])", lines.get(4));
+    assertEquals("_shared_e.json: rule #1: is a list, not a rule (an object of [name, description, priority, condition, "
+        + "actions])", lines.get(5));
+    assertEquals("_shared_e.json: rule #2: is a number, not a rule (an object of [name, description, priority, "
+        + "condition, actions])", lines.get(6));
+  }
+
+  /**
+   * {@code eligible()} passed over every later rule, those of its own priority too, and Easy Rules orders equal
+   * priorities by name: an eligible() rule named "a-pass" beat an ineligible() rule named "b-block" of the same
+   * priority, and renaming it "c-pass" reversed the decision. Only rules of lower priority are passed over now.
+   */
+  @Test
+  void equalPriorityRulesDecideTheSameWhateverTheirNames() throws IOException {
+    Debt cc = debt("cc-1");
+    for (String passName : List.of("a-pass", "c-pass")) {
+      Files.writeString(dir.resolve("_shared.yml"), """
+          name: "%s"
+          description: "passes every debt"
+          priority: 5
+          condition: "true"
+          actions: ["eligible()"]
+          ---
+          name: "b-block"
+          description: "blocks debts over 1000 yuan"
+          priority: 5
+          condition: "totalOwed > 1000"
+          actions: ['ineligible("BLOCKED", "over 1000 yuan")']
+          ---
+          name: "d-later"
+          description: "lower priority: passed over once a rule above passed the debt"
+          priority: 6
+          condition: "true"
+          actions: ["maxInstallments(6)"]
+          """.formatted(passName));
+      try (var e = EasyRulesEligibilityEvaluator.openStrict(dir)) {
+        EligibilityDecision d = evaluate(e, cc, CASE.borrower());
+        assertFalse(d.eligible(), passName + ": " + d.checks());
+        assertTrue(d.checks().stream().anyMatch(c -> c.code().equals("BLOCKED") && !c.passed()), passName);
+        assertEquals(PolicyAdjustment.NONE, d.adjustment(), passName);
+      }
+    }
+  }
+
+  /**
+   * A condition nested nearly as deep as the parser accepts (63 of 64 levels) is evaluated on a thread with a 256 KiB
+   * stack (a rule of 600 chained operators used to be accepted and threw StackOverflowError there, out of the
+   * evaluator).
+   */
+  @Test
+  void theMostNestedAcceptedConditionEvaluatesOnASmallStack() throws Exception {
+    String deepest = "overdueDays" + "+1".repeat(56) + " < 0 || " + String.join(" || ",
+        java.util.Collections.nCopies(60, "productType == 'A'"));
+    writeSharedRule("deep", deepest, "ineligible(\"DEEP\", \"deep\")");
+    try (var e = EasyRulesEligibilityEvaluator.openStrict(dir)) {
+      Debt cc = debt("cc-1");
+      java.util.concurrent.atomic.AtomicReference<Object> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+      Thread small = new Thread(null, () -> {
+        try {
+          outcome.set(evaluate(e, cc, CASE.borrower()));
+        } catch (Throwable t) {
+          outcome.set(t);
+        }
+      }, "small-stack", 256 * 1024);
+      small.start();
+      small.join();
+      EligibilityDecision d = org.junit.jupiter.api.Assertions.assertInstanceOf(EligibilityDecision.class, outcome.get());
+      assertTrue(d.eligible(), d.checks().toString());
+      assertTrue(d.checks().get(d.checks().size() - 1).message().contains("does not apply"));
+    }
+  }
+
+  /**
+   * MVEL replaces an accessor by generated bytecode after 50 runs within 100 ms, and cannot generate it for a call
+   * with a number literal argument: the 51st evaluation of a rule using {@code min(debt.principal, 100)} in a batch
+   * came out as RULE_ERROR and held that one debt ineligible. Every evaluation of the batch must decide the same.
+   */
+  @Test
+  void functionsWithNumberArgumentsDecideTheSameOnEveryEvaluation() throws IOException {
+    writeSharedRule("capped",
+        "min(debt.principal, 100) > 0 && max(-1, overdueDays) >= abs(-2) && min(1 + 2, totalOwed) == 3",
+        "maxInstallments(24)");
+    try (var e = EasyRulesEligibilityEvaluator.openStrict(dir)) {
+      Debt cc = debt("cc-1");
+      EligibilityDecision first = evaluate(e, cc, CASE.borrower());
+      assertEquals(Optional.of(24), first.adjustment().maxInstallments(), first.checks().toString());
+      for (int i = 2; i <= 200; i++) {
+        EligibilityDecision d = evaluate(e, cc, CASE.borrower());
+        assertEquals(first, d, "evaluation " + i + ": " + d.checks().get(d.checks().size() - 1));
+      }
+    }
+  }
+
+  /**
+   * A condition written over several lines (a YAML block scalar) had its offending token named by its character
+   * count from the start of the condition ("column 32" for the 13th character of its second line).
+   */
+  @Test
+  void aConditionOverSeveralLinesIsNamedByLineAndColumn() throws IOException {
+    Files.writeString(dir.resolve("_shared.yml"), """
+        name: "two-lines"
+        description: "a long condition, folded by hand"
+        priority: 1
+        condition: |
+          overdueDays > 90 &&
+          overdueDays ? 1 : 0
+        actions: ["eligible()"]
+        """);
+    assertEquals(List.of("_shared.yml: rule 'two-lines': condition: offending token '?' at line 2, column 13: the "
+        + "conditional operator is not allowed (use && and ||)"),
+        EasyRulesEligibilityEvaluator.check(dir).get(0).problems().stream().map(Object::toString).toList());
+  }
+
+  /**
+   * A division by a constant zero is found while MVEL compiles the condition; the problem quoted MVEL's rendering and a
+   * column in it ("[Near : {... ((1B / 0B) > 0B) ....}] ^ [Line: 1, Column: 8]"), text the rule's author never wrote.
+   */
+  @Test
+  void aConstantDivisionByZeroIsNamedInTheRulesTerms() throws IOException {
+    writeSharedRule("zero", "overdueDays > 1 / (2 - 2)", "eligible()");
+    assertEquals(List.of("_shared.yml: rule 'zero': condition: a part made only of numbers cannot be computed (Division "
+        + "by zero)"), EasyRulesEligibilityEvaluator.check(dir).get(0).problems().stream().map(Object::toString)
+        .toList());
+  }
+
+  /** Writes {@code _shared.yml} holding one rule of priority 1. */
+  private void writeSharedRule(String name, String condition, String action) throws IOException {
+    Files.writeString(dir.resolve("_shared.yml"), """
+        name: "%s"
+        description: "a test rule"
+        priority: 1
+        condition: "%s"
+        actions: ['%s']
+        """.formatted(name, condition, action));
+  }
+
   static Borrower withProof(Borrower b, boolean proof) {
     return new Borrower(b.name(), b.idNumber(), b.mobile(), b.regionCode(), b.householdSize(), b.monthlyNetIncome(),
         b.essentialExpenses(), b.liquidSavings(), b.hardships(), proof);

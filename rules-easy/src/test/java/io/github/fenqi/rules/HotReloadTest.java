@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fenqi.core.InputFiles;
+import io.github.fenqi.core.PolicyException;
 import io.github.fenqi.core.debt.Debt;
 import io.github.fenqi.core.policy.EligibilityDecision;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -163,6 +167,91 @@ class HotReloadTest {
       }
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /**
+   * A rule file over the size limit was left out with a log line only: {@code openStrict} accepted the directory,
+   * no listener heard of it and its rules silently did not apply. It is rejected like an invalid file now.
+   */
+  @Test
+  void fileThatCannotBeReadIsRejectedNotSilentlyLeftOut() throws Exception {
+    RuleFixtures.copyExample(dir);
+    Path lender = dir.resolve("demo-online-lender.yml");
+    String good = Files.readString(lender);
+    List<RuleSetEvent> events = new ArrayList<>();
+    try (var e = EasyRulesEligibilityEvaluator.openStrict(dir, events::add)) {
+      EligibilityDecision before = evaluateOl(e);
+      oversize(lender);
+      e.reload();
+      e.reload(); // reported once, not on every scan
+      assertEquals(before, evaluateOl(e), "the last good rules of the file stay live");
+      assertEquals(1, e.version());
+      String problem = "demo-online-lender.yml: cannot be read: is larger than " + InputFiles.DEFAULT_MAX_BYTES + " bytes";
+      assertEquals(List.of(problem), e.loadProblems().stream().map(Object::toString).toList());
+      assertEquals(2, events.size(), events.toString());
+      RuleSetEvent.Rejected rejected = assertInstanceOf(RuleSetEvent.Rejected.class, events.get(1));
+      assertEquals("demo-online-lender.yml", rejected.file());
+      assertEquals("", rejected.sha256());
+      assertEquals(1, rejected.liveVersion());
+
+      PolicyException refused = assertThrows(PolicyException.class, () -> EasyRulesEligibilityEvaluator.openStrict(dir));
+      assertTrue(refused.getMessage().contains(problem), refused.getMessage());
+      assertEquals(List.of(problem), EasyRulesEligibilityEvaluator.check(dir).get(1).problems().stream()
+          .map(Object::toString).toList());
+
+      Files.writeString(lender, good);
+      e.reload();
+      assertEquals(List.of(), e.loadProblems());
+      assertEquals(before, evaluateOl(e));
+    }
+  }
+
+  /**
+   * The watcher applied whatever a poll read: a file caught while being rewritten in place (truncated, then filled,
+   * as Files.writeString, cp or a shell redirect do) was read empty — a valid file of no rules — and its rules were
+   * gone until the next poll; with 200 rules rewritten in a loop and a 5 ms poll, rule sets alternated between 200
+   * rules and none. A poll now applies changed content only when the previous poll read the same.
+   */
+  @Test
+  void watcherNeverAppliesAFileCaughtHalfWritten() throws Exception {
+    RuleFixtures.copyExample(dir);
+    Path shared = dir.resolve("_shared.yml");
+    String edited = raisedThreshold(shared);
+    List<RuleSetEvent> events = new ArrayList<>();
+    try (var e = EasyRulesEligibilityEvaluator.openStrict(dir)) {
+      e.addListener(events::add);
+      EligibilityDecision before = evaluateOl(e);
+      Files.write(shared, new byte[0]); // truncated, not yet written
+      e.poll();
+      Files.writeString(shared, edited.substring(0, edited.indexOf("---", edited.indexOf("small-balance")))); // half
+      e.poll();
+      assertEquals(before, evaluateOl(e));
+      assertEquals(List.of(), events);
+
+      Files.writeString(shared, edited);
+      e.poll();
+      assertEquals(before, evaluateOl(e), "applied when the next poll reads the same content");
+      e.poll();
+      assertTrue(tooSmall(evaluateOl(e)));
+      assertEquals(2, e.version());
+      RuleSetEvent.Reloaded reloaded = assertInstanceOf(RuleSetEvent.Reloaded.class, events.get(0));
+      assertEquals(List.of("long-overdue-with-hardship-proof", "small-balance", "no-proof-tighter-terms"),
+          reloaded.changes().get(0).rules());
+
+      Files.write(shared, new byte[0]); // emptied for good: applied once it stays so
+      e.poll();
+      e.poll();
+      assertEquals(3, e.version());
+      assertEquals(List.of("demo-online-lender.yml:recent-large-online-loan"), e.ruleNames("demo-online-lender"));
+      assertEquals(2, events.size(), events.toString());
+    }
+  }
+
+  /** Makes {@code file} one byte longer than the rule-file size limit, without writing the bytes (sparse). */
+  private static void oversize(Path file) throws IOException {
+    try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+      f.setLength(InputFiles.DEFAULT_MAX_BYTES + 1);
     }
   }
 }

@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * Parses a rule condition in the allowed grammar, type-checks it against {@link FactCatalog} and renders it
- * as canonical MVEL: fully parenthesised, numbers as BigDecimal literals, strings in single quotes, functions
+ * as canonical MVEL: fully parenthesised ({@code &&} and {@code ||} chains as balanced trees, every other chain left to
+ * right), numbers as BigDecimal literals, strings in single quotes, functions
  * under their internal names. MVEL only ever compiles this rendering, never the rule's own text, so no trick
  * of MVEL's own syntax (comments, escapes, inline collections, projections) can reach it.
  *
@@ -33,6 +34,12 @@ import java.util.Set;
  */
 public final class ConditionParser {
   private static final int MAX_DEPTH = 48;
+  /**
+   * Most operations nested in the canonical rendering, which MVEL compiles and evaluates recursively: a chain such as
+   * {@code a + b + c ...} nests one level per operator ({@code &&} and {@code ||} chains are rendered balanced, so
+   * they nest by the logarithm of their length). Bounded so that a rule needs the same small stack everywhere.
+   */
+  static final int MAX_NESTING = 64;
   private static final List<String> FUNCTIONS = List.of("min", "max", "abs", "hasHardship", "daysSince");
 
   /** A checked condition: the canonical MVEL text and the names it reads, for explanations. */
@@ -42,7 +49,12 @@ public final class ConditionParser {
     }
   }
 
-  private record Node(Type type, String mvel) {}
+  /** A parsed expression: its type, canonical MVEL and how many operations its rendering nests. */
+  private record Node(Type type, String mvel, int nesting) {
+    Node(Type type, String mvel) {
+      this(type, mvel, 0);
+    }
+  }
 
   private final List<Token> tokens;
   private final Set<String> reads = new LinkedHashSet<>();
@@ -88,24 +100,62 @@ public final class ConditionParser {
 
   private Node or() {
     enter();
-    Node left = and();
+    List<Node> terms = new ArrayList<>(List.of(and()));
+    List<Token> ops = new ArrayList<>();
     while (peek().is("||")) {
       Token op = next();
-      Node right = and();
-      left = new Node(Type.BOOLEAN, "(" + bool(left, op) + " || " + bool(right, op) + ")");
+      chain(terms, ops, op, and());
     }
     depth--;
-    return left;
+    return balanced(terms, ops, 0, terms.size());
   }
 
   private Node and() {
-    Node left = comparison();
+    List<Node> terms = new ArrayList<>(List.of(comparison()));
+    List<Token> ops = new ArrayList<>();
     while (peek().is("&&")) {
       Token op = next();
-      Node right = comparison();
-      left = new Node(Type.BOOLEAN, "(" + bool(left, op) + " && " + bool(right, op) + ")");
+      chain(terms, ops, op, comparison());
     }
-    return left;
+    return balanced(terms, ops, 0, terms.size());
+  }
+
+  /** Adds {@code right} to a chain of {@code op}, both sides checked to be true/false as soon as they are read. */
+  private static void chain(List<Node> terms, List<Token> ops, Token op, Node right) {
+    if (ops.isEmpty()) {
+      bool(terms.get(0), op);
+    }
+    bool(right, op);
+    ops.add(op);
+    terms.add(right);
+  }
+
+  /**
+   * {@code terms[from..to)} of a chain of {@code &&} or {@code ||} rendered as a balanced tree: the same operands in
+   * the same order, so the same value and the same short-circuit, nesting by the logarithm of the chain's length.
+   */
+  private static Node balanced(List<Node> terms, List<Token> ops, int from, int to) {
+    if (to - from == 1) {
+      return terms.get(from);
+    }
+    int mid = from + (to - from + 1) / 2;
+    Node left = balanced(terms, ops, from, mid);
+    Node right = balanced(terms, ops, mid, to);
+    Token op = ops.get(mid - 1);
+    return nest(Type.BOOLEAN, "(" + left.mvel() + " " + op.text() + " " + right.mvel() + ")", op, left, right);
+  }
+
+  /** A node made of {@code parts}, nesting one more than the deepest; refused beyond {@link #MAX_NESTING}. */
+  private static Node nest(Type type, String mvel, Token at, Node... parts) {
+    int nesting = 1;
+    for (Node part : parts) {
+      nesting = Math.max(nesting, part.nesting() + 1);
+    }
+    if (nesting > MAX_NESTING) {
+      throw new RuleSyntaxException(at.shown(), at.column(), "more than " + MAX_NESTING + " operations nested (each "
+          + "operator of a chain such as a + b + c counts); split the condition into several rules");
+    }
+    return new Node(type, mvel, nesting);
   }
 
   private Node comparison() {
@@ -123,7 +173,7 @@ public final class ConditionParser {
         num(left, op);
         num(right, op);
       }
-      Node n = new Node(Type.BOOLEAN, "(" + left.mvel() + " " + op.text() + " " + right.mvel() + ")");
+      Node n = nest(Type.BOOLEAN, "(" + left.mvel() + " " + op.text() + " " + right.mvel() + ")", op, left, right);
       Token after = peek();
       if (after.kind() == Kind.OP && List.of("==", "!=", "<", "<=", ">", ">=").contains(after.text())) {
         throw new RuleSyntaxException(after.text(), after.column(), "comparisons do not chain; join them with &&");
@@ -138,7 +188,7 @@ public final class ConditionParser {
     while (peek().is("+") || peek().is("-")) {
       Token op = next();
       Node right = product();
-      left = new Node(Type.NUMBER, "(" + num(left, op) + " " + op.text() + " " + num(right, op) + ")");
+      left = nest(Type.NUMBER, "(" + num(left, op) + " " + op.text() + " " + num(right, op) + ")", op, left, right);
     }
     return left;
   }
@@ -148,7 +198,7 @@ public final class ConditionParser {
     while (peek().is("*") || peek().is("/") || peek().is("%")) {
       Token op = next();
       Node right = unary();
-      left = new Node(Type.NUMBER, "(" + num(left, op) + " " + op.text() + " " + num(right, op) + ")");
+      left = nest(Type.NUMBER, "(" + num(left, op) + " " + op.text() + " " + num(right, op) + ")", op, left, right);
     }
     return left;
   }
@@ -160,14 +210,14 @@ public final class ConditionParser {
       enter();
       Node n = unary();
       depth--;
-      return new Node(Type.BOOLEAN, "(!" + bool(n, t) + ")");
+      return nest(Type.BOOLEAN, "(!" + bool(n, t) + ")", t, n);
     }
     if (t.is("-")) {
       next();
       enter();
       Node n = unary();
       depth--;
-      return new Node(Type.NUMBER, "(0B - " + num(n, t) + ")");
+      return nest(Type.NUMBER, "(0B - " + num(n, t) + ")", t, n);
     }
     Node n = primary();
     Token after = peek();
@@ -200,7 +250,7 @@ public final class ConditionParser {
         if (close.kind() != Kind.RPAREN) {
           throw new RuleSyntaxException(close.shown(), close.column(), "')' expected");
         }
-        return new Node(inner.type(), "(" + inner.mvel() + ")");
+        return nest(inner.type(), "(" + inner.mvel() + ")", t, inner);
       }
       case NAME -> {
         return name(t);
@@ -264,12 +314,12 @@ public final class ConditionParser {
     switch (fn.text()) {
       case "min", "max" -> {
         arity(fn, args, 2);
-        return new Node(Type.NUMBER, "fenqi" + (fn.text().equals("min") ? "Min" : "Max") + "(" + num(args.get(0), fn)
-            + ", " + num(args.get(1), fn) + ")");
+        return nest(Type.NUMBER, "fenqi" + (fn.text().equals("min") ? "Min" : "Max") + "(" + num(args.get(0), fn)
+            + ", " + num(args.get(1), fn) + ")", fn, args.get(0), args.get(1));
       }
       case "abs" -> {
         arity(fn, args, 1);
-        return new Node(Type.NUMBER, "fenqiAbs(" + num(args.get(0), fn) + ")");
+        return nest(Type.NUMBER, "fenqiAbs(" + num(args.get(0), fn) + ")", fn, args.get(0));
       }
       case "hasHardship" -> {
         arity(fn, args, 1);

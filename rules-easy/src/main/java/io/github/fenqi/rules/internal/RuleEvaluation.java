@@ -10,7 +10,6 @@ import org.jeasy.rules.api.Facts;
 import org.jeasy.rules.api.Rule;
 import org.jeasy.rules.core.RuleBuilder;
 import org.jspecify.annotations.Nullable;
-import org.mvel2.MVEL;
 
 /**
  * The state of one evaluation of one debt's rules, carried in the Easy Rules {@link Facts} under
@@ -66,14 +65,16 @@ public final class RuleEvaluation {
   boolean test(CompiledRule r) {
     String code = r.ineligible().map(RuleAction.Ineligible::code).orElse(r.name());
     String required = r.ineligible().isPresent() ? "not (" + r.condition() + ")" : r.condition();
-    if (passedBy != null) {
+    // eligible() passes over the rules of lower priority only: a rule of the same priority still runs, so which of two
+    // such rules wins does not depend on their names (Easy Rules orders equal priorities by name)
+    if (passedBy != null && r.priority() > passedBy.priority()) {
       checks.add(new EligibilityCheck(code, true, "", required, "rule '" + r.name() + "' not evaluated: rule '"
           + passedBy.name() + "' passed the debt first (eligible())"));
       return false;
     }
     Object value;
     try {
-      value = MVEL.executeExpression(r.compiled(), variables);
+      value = Mvel.execute(r.compiled(), variables);
     } catch (RuntimeException e) {
       ineligible = true;
       checks.add(new EligibilityCheck(RULE_ERROR, false, actual(r), r.condition(), "rule '" + r.name() + "' ("

@@ -1,18 +1,26 @@
 package io.github.fenqi.rules.internal;
 
 import io.github.fenqi.core.Problem;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.Reader;
 import java.io.Serializable;
 import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.jeasy.rules.support.RuleDefinition;
 import org.jeasy.rules.support.reader.JsonRuleDefinitionReader;
 import org.jeasy.rules.support.reader.RuleDefinitionReader;
@@ -20,18 +28,28 @@ import org.jeasy.rules.support.reader.YamlRuleDefinitionReader;
 import org.jspecify.annotations.Nullable;
 import org.mvel2.MVEL;
 import org.mvel2.ParserContext;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads one rule file in Easy Rules' YAML rule-definition format (documents separated by {@code ---}) or, for a
  * {@code .json} file, its JSON format (an array of rule objects), each with {@code name}, {@code description},
- * {@code priority}, {@code condition}, {@code actions}; checks every field strictly (unknown keys, wrong types and composite rules are problems, not silent defaults), checks
+ * {@code priority}, {@code condition}, {@code actions}; checks every field strictly (unknown and repeated keys, wrong types, YAML 1.1 integers such as {@code 010}, content
+ * after a JSON array and composite rules are problems, not silent defaults), checks
  * each condition and action against the allow-list and only then compiles the canonical condition with MVEL.
  * Nothing of the file is executed.
  *
  * <p>Thread-safety: stateless; each call uses its own reader.
  */
 public final class RuleFileReader {
-  private static final Set<String> KEYS = Set.of("name", "description", "priority", "condition", "actions");
+  private static final List<String> KEY_ORDER = List.of("name", "description", "priority", "condition", "actions");
+  private static final Set<String> KEYS = Set.copyOf(KEY_ORDER);
 
   /** The outcome of reading one file: its rules when valid, otherwise every problem found. */
   public record Result(List<CompiledRule> rules, List<Problem> problems) {
@@ -45,7 +63,59 @@ public final class RuleFileReader {
     }
   }
 
+  /** Jackson, strict: a repeated key is an error (Jackson's default: the last wins). */
+  private static final ObjectMapper STRICT_JSON = JsonMapper.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .build();
+  /** A whole number as people write it; YAML 1.1 would also read 010 as 8, 0x10, 1_0 and 1:30 (90) as integers. */
+  private static final Pattern DECIMAL_INT = Pattern.compile("[-+]?(0|[1-9][0-9]*)");
+
   private RuleFileReader() {}
+
+  /**
+   * SnakeYAML, strict: a repeated key is an error (SnakeYAML's default: the last wins), only YAML's standard types
+   * are built, and only decimal digits make a whole number.
+   */
+  private static Yaml strictYaml() {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false);
+    Resolver decimalIntegers = new Resolver() {
+      @Override public Tag resolve(NodeId kind, String value, boolean implicit) {
+        Tag tag = super.resolve(kind, value, implicit);
+        return Tag.INT.equals(tag) && !DECIMAL_INT.matcher(value).matches() ? Tag.STR : tag;
+      }
+    };
+    DumperOptions dumper = new DumperOptions();
+    return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options, decimalIntegers);
+  }
+
+  /** The rule objects of a file, each document or element that is not an object replaced by a {@link NotARule}. */
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> documents(Iterable<?> documents) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Object d : documents) {
+      out.add(d == null || d instanceof Map<?, ?> ? (Map<String, Object>) d : new NotARule(kind(d)));
+    }
+    return out;
+  }
+
+  private static String kind(Object value) {
+    return value instanceof List<?> ? "a list" : value instanceof Map<?, ?> ? "an object" : value instanceof String
+        ? "a text" : value instanceof Number ? "a number" : value instanceof Boolean ? "true or false" : "a value";
+  }
+
+  /** Stands in for a YAML document or JSON array element that is not a rule object, so it is reported in its place. */
+  private static final class NotARule extends AbstractMap<String, Object> {
+    private final String kind;
+
+    NotARule(String kind) {
+      this.kind = kind;
+    }
+
+    @Override public Set<Entry<String, Object>> entrySet() {
+      return Set.of();
+    }
+  }
 
   /** Reads {@code bytes} as the rule file {@code fileName}. */
   public static Result read(String fileName, byte[] bytes) {
@@ -61,19 +131,45 @@ public final class RuleFileReader {
     List<RuleDefinition> definitions;
     try {
       // Easy Rules' own readers (YAML: documents separated by ---; JSON: an array of rule objects), made strict
+      // (a repeated key, content after the JSON array, an octal or sexagesimal priority are problems, not last-wins
+      // or silently converted; a document that is not a mapping is reported as such, not as a Java cast error)
       RuleDefinitionReader reader = json ? new JsonRuleDefinitionReader() {
+        @Override protected Iterable<Map<String, Object>> loadRules(Reader in) throws Exception {
+          Object root;
+          try (JsonParser parser = STRICT_JSON.createParser(in)) {
+            root = parser.nextToken() == null ? null : STRICT_JSON.readValue(parser, Object.class);
+            if (parser.nextToken() != null) {
+              throw new IllegalArgumentException("there is more after the array of rules (line "
+                  + parser.currentTokenLocation().getLineNr() + ", column "
+                  + parser.currentTokenLocation().getColumnNr() + ")");
+            }
+          }
+          if (!(root instanceof List<?> elements)) {
+            throw new IllegalArgumentException("the file must hold an array of rule objects, got "
+                + (root == null ? "nothing" : kind(root)));
+          }
+          return documents(elements);
+        }
+
         @Override protected RuleDefinition createRuleDefinition(Map<String, Object> map) {
           return strictness.definition(map, super::createRuleDefinition);
         }
       } : new YamlRuleDefinitionReader() {
+        @Override protected Iterable<Map<String, Object>> loadRules(Reader in) {
+          return documents(strictYaml().loadAll(in));
+        }
+
         @Override protected RuleDefinition createRuleDefinition(Map<String, Object> map) {
           return strictness.definition(map, super::createRuleDefinition);
         }
       };
       definitions = reader.read(new StringReader(text));
     } catch (Exception e) {
+      String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() + (j.getLocation() == null ? ""
+          : " (line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() + ")")
+          : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       return new Result(List.of(), List.of(Problem.of(fileName, "is not a " + (json ? "JSON" : "YAML")
-          + " rule-definition file: " + oneLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()))));
+          + " rule-definition file: " + oneLine(why))));
     }
     // every problem of the file at once: a rule's structure, its name, its condition and each action are checked
     // whatever else is wrong with it or with the rules before it (only a malformed rule's placeholder is skipped)
@@ -94,7 +190,7 @@ public final class RuleFileReader {
       try {
         parsed = ConditionParser.parse(d.getCondition());
       } catch (RuleSyntaxException e) {
-        problems.add(Problem.of(fileName, where + ": condition: " + e.getMessage()));
+        problems.add(Problem.of(fileName, where + ": condition: " + e.describe(d.getCondition())));
         bad = true;
       }
       List<RuleAction> actions = new ArrayList<>();
@@ -102,7 +198,7 @@ public final class RuleFileReader {
         try {
           actions.add(RuleAction.parse(d.getActions().get(i)));
         } catch (RuleSyntaxException e) {
-          problems.add(Problem.of(fileName, where + ": actions[" + i + "]: " + e.getMessage()));
+          problems.add(Problem.of(fileName, where + ": actions[" + i + "]: " + e.describe(d.getActions().get(i))));
           bad = true;
         }
       }
@@ -120,8 +216,11 @@ public final class RuleFileReader {
       try {
         compiled = compile(parsed.mvel());
       } catch (RuntimeException e) {
-        problems.add(Problem.of(fileName, where + ": condition could not be compiled: " + oneLine(String.valueOf(
-            e.getMessage()))));
+        // MVEL computes the parts made only of numbers while compiling; its message quotes the canonical rendering
+        // ("((1B / 0B) > 0B)") and a column in it, which the rule's author never wrote
+        problems.add(Problem.of(fileName, where + (e.getCause() instanceof ArithmeticException a
+            ? ": condition: a part made only of numbers cannot be computed (" + a.getMessage() + ")"
+            : ": condition could not be compiled: " + oneLine(String.valueOf(e.getMessage())))));
         continue;
       }
       rules.add(new CompiledRule(fileName, d.getName(), d.getDescription(), d.getPriority(), d.getCondition(), parsed,
@@ -194,6 +293,10 @@ public final class RuleFileReader {
         problems.add(Problem.of(fileName, where + ": is empty"));
         return false;
       }
+      if (map instanceof NotARule n) {
+        problems.add(Problem.of(fileName, where + ": is " + n.kind + ", not a rule (an object of " + KEY_ORDER + ")"));
+        return false;
+      }
       if (map.get("name") instanceof String n && !n.isBlank()) {
         where = "rule '" + n + "'";
         if (n.length() > 100) {
@@ -206,7 +309,7 @@ public final class RuleFileReader {
         if (!KEYS.contains(key)) {
           wrong.add(key + ": " + (key.equals("compositeRuleType") || key.equals("composingRules")
               ? "composite rules are not supported; write one rule per outcome"
-              : "is not a rule field; expected " + List.of("name", "description", "priority", "condition", "actions")));
+              : "is not a rule field; expected " + KEY_ORDER));
         }
       }
       if (!(map.get("description") instanceof String s) || s.isBlank()) {

@@ -65,6 +65,39 @@ class ConditionParserTest {
     assertTrue(e.getMessage().contains("nested deeper"), e.getMessage());
   }
 
+  /**
+   * The nesting limit held for parentheses and unary operators only: {@code overdueDays+1+1+...} (600 operators, within
+   * the length limit) rendered 600 nested levels, which MVEL compiles and evaluates recursively; on a thread with a
+   * 256 KiB stack evaluating it threw StackOverflowError out of the evaluator, and with 990 operators whether it
+   * compiled at all depended on the stack size. Every operator of a chain counts now.
+   */
+  @Test
+  void arithmeticChainsCountTowardsTheNestingLimit() {
+    String limit = "overdueDays" + "+1".repeat(ConditionParser.MAX_NESTING - 1) + " > 0";
+    assertTrue(ConditionParser.parse(limit).mvel().startsWith("((".repeat(ConditionParser.MAX_NESTING / 2)));
+    String over = "overdueDays" + "+1".repeat(ConditionParser.MAX_NESTING + 1) + " > 0";
+    RuleSyntaxException e = assertThrows(RuleSyntaxException.class, () -> ConditionParser.parse(over));
+    assertEquals("+", e.token());
+    assertEquals(12 + 2 * ConditionParser.MAX_NESTING, e.column(), e.getMessage()); // the one past the limit
+    assertTrue(e.getMessage().contains("more than " + ConditionParser.MAX_NESTING + " operations nested"), e.getMessage());
+    String product = "overdueDays" + "*2".repeat(300) + " > 0";
+    assertThrows(RuleSyntaxException.class, () -> ConditionParser.parse(product));
+  }
+
+  /** A long list of alternatives, as a lender may write for product types or regions, stays well inside the limit. */
+  @Test
+  void longAndOrChainsNestByTheLogarithmOfTheirLength() {
+    String alternatives = String.join(" || ", java.util.Collections.nCopies(80, "productType == 'A'"));
+    String mvel = ConditionParser.parse(alternatives).mvel();
+    int deepest = 0;
+    int open = 0;
+    for (char c : mvel.toCharArray()) {
+      open += c == '(' ? 1 : c == ')' ? -1 : 0;
+      deepest = Math.max(deepest, open);
+    }
+    assertEquals(8, deepest, mvel); // 7 levels of || for 80 terms, 1 of ==
+  }
+
   @Test
   void rejectsOverlongConditions() {
     String longOne = "true && ".repeat(300) + "true";
