@@ -200,4 +200,24 @@ class StatementParserTest {
     assertTrue(e.getMessage().contains("nope.csv"));
     assertThrows(InvalidInputException.class, () -> StatementFormat.parse("--format", "paypal"));
   }
+
+  /**
+   * Commas in an amount group thousands and nothing else: {@code 12,34} (a decimal comma) had been read as 1234.00 and
+   * {@code 1,2,3} as 123.00, a hundred times and more the amount, with no word of it.
+   */
+  @Test
+  void commasThatDoNotGroupThousandsAreRejectedNotRemoved() {
+    String csv = BANK_HEADER
+        + "2026-05-01,10:00:00,POS消费,,\"1,234.50\",,超市,,POS\n"
+        + "2026-05-01,10:00:01,POS消费,,\"￥12,345,678\",,超市,,POS\n"
+        + "2026-05-01,10:00:02,POS消费,,\"12,34\",,超市,,POS\n"
+        + "2026-05-01,10:00:03,POS消费,,\"1,2,3\",,超市,,POS\n"
+        + "2026-05-01,10:00:04,POS消费,,\"1234,567.00\",,超市,,POS\n"
+        + "2026-05-01,10:00:05,POS消费,,\",123\",,超市,,POS\n";
+    ParsedStatement s = StatementParser.bank().parse("b.csv", utf8(csv));
+    assertEquals(List.of(Money.of("1234.50"), Money.of("12345678")), s.transactions().stream().map(Transaction::amount).toList());
+    assertEquals(List.of("b.csv:4", "b.csv:5", "b.csv:6", "b.csv:7"), s.rejected().stream().map(Problem::location).toList());
+    assertEquals("支出金额 '12,34' has commas that do not group thousands (1,234.56); a decimal comma is not read: write "
+        + "the amount with a decimal point", s.rejected().get(0).reason());
+  }
 }

@@ -38,6 +38,8 @@ public abstract class CsvStatementParser implements StatementParser {
    */
   private static final Pattern DATE = Pattern.compile(
       "(\\d{4})(?:([-/.])(\\d{1,2})\\2(\\d{1,2})|年(\\d{1,2})月(\\d{1,2})日?|(\\d{2})(\\d{2}))");
+  /** An amount whose commas group the yuan in threes: {@code 1,234}, {@code -12,345,678.9}. */
+  private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d*)?");
   /** {@code 9:31}, {@code 09:31:12}, or six digits ({@code 093112}, as some banks write a time column). */
   private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})(?::(\\d{2}))?|(\\d{2})(\\d{2})(\\d{2})");
 
@@ -285,15 +287,29 @@ public abstract class CsvStatementParser implements StatementParser {
     return "/".equals(field) ? "" : field;
   }
 
-  /** Parses an amount such as {@code 17.52}, {@code ¥25.00} or {@code 1,234.00}; the error names the column. */
+  /**
+   * Parses an amount such as {@code 17.52}, {@code ¥25.00} or {@code 1,234.00}; the error names the column. Commas
+   * must group the yuan in threes: {@code 12,34} (a decimal comma, as a spreadsheet in a European locale writes
+   * 12.34) had been read as 1234.00, a hundred times the amount, without a word.
+   */
   protected static Money amount(String column, String field) {
     long fast = plainFen(field);
     if (fast >= 0) {
       return Money.ofFen(fast);
     }
-    String t = field.replace("¥", "").replace("￥", "").replace(",", "").strip();
+    String t = field.strip();
+    if (!t.isEmpty() && (t.charAt(0) == '¥' || t.charAt(0) == '￥')) {
+      t = t.substring(1).strip();
+    }
     if (t.isEmpty()) {
       throw new IllegalArgumentException(column + " is empty");
+    }
+    if (t.indexOf(',') >= 0) {
+      if (!GROUPED.matcher(t).matches()) {
+        throw new IllegalArgumentException(column + " '" + field + "' has commas that do not group thousands "
+            + "(1,234.56); a decimal comma is not read: write the amount with a decimal point");
+      }
+      t = t.replace(",", "");
     }
     Money m = Money.parse(column, t);
     if (m.isNegative()) {
