@@ -220,4 +220,37 @@ class StatementParserTest {
     assertEquals("支出金额 '12,34' has commas that do not group thousands (1,234.56); a decimal comma is not read: write "
         + "the amount with a decimal point", s.rejected().get(0).reason());
   }
+
+  /**
+   * A row must hold every column the parser reads, and no more non-empty fields than the header: a file cut mid-row
+   * ({@code ...,转账,,12}) had been read as a debit of 12.00 with no balance, a row that lacks a field
+   * ({@code 2026-05-02,20:15:03,转账,12.00}) as a credit of 12.00 from the shifted 收入金额, and a counterparty with an
+   * unquoted comma had moved its account into 对方户名's neighbour — each without a word.
+   */
+  @Test
+  void aRowCutShortOrWiderThanTheHeaderIsRejectedNotReadShifted() {
+    String csv = BANK_HEADER
+        + "2026-05-01,20:15:03,转账-房租,,2800.00,1415.48,钱文斌,6228****5512,手机银行\n"
+        + "2026-05-02,20:15:03,转账,12.00\n"
+        + "2026-05-03,20:15:03,转账,,12.00,1403.48,钱,文斌,6228****5512,手机银行\n"
+        + "2026-05-04,20:15:03,转账,,12.00,1391.48,钱文斌,6228****5512,手机银行,,\n"
+        + "2026-05-05,20:15:03,转账,,12";
+    ParsedStatement s = StatementParser.bank().parse("b.csv", utf8(csv));
+    assertEquals(List.of("b.csv:2", "b.csv:5"), s.transactions().stream().map(Transaction::location).toList());
+    assertEquals(List.of(
+        Problem.of("b.csv:3", "has 4 fields where the header (line 1) has 9: the row is cut short or lacks a field, so its "
+            + "columns cannot be told apart"),
+        Problem.of("b.csv:4", "has 10 fields where the header (line 1) has 9: a field holding a comma is not quoted, so "
+            + "the columns after it are shifted"),
+        Problem.of("b.csv:6", "has 5 fields where the header (line 1) has 9: the row is cut short or lacks a field, so its "
+            + "columns cannot be told apart")), s.rejected());
+
+    // Alipay's header ends in a comma, and columns after the last one read (备注) may be left out
+    String alipay = "交易时间,交易分类,交易对方,对方账号,商品说明,收/支,金额,收/付款方式,交易状态,交易订单号,商家订单号,备注,\n"
+        + "2026-10-31 16:16:07,餐饮美食,瑞幸咖啡,luc,拿铁,支出,17.52,账户余额,交易成功,20261031\t,7077\t\n"
+        + "2026-10-31 16:16:08,餐饮美食,瑞幸咖啡,luc,拿铁,支出,17.52,账户余额,交易成功,20261032\n";
+    ParsedStatement a = StatementParser.alipay().parse("a.csv", utf8(alipay));
+    assertEquals(List.of("a.csv:2"), a.transactions().stream().map(Transaction::location).toList());
+    assertEquals(List.of("a.csv:3"), a.rejected().stream().map(Problem::location).toList());
+  }
 }

@@ -47,6 +47,8 @@ public abstract class CsvStatementParser implements StatementParser {
   protected static final class Columns {
     private final Map<String, Integer> index = new HashMap<>();
     private final int width;
+    /** The last position {@link #index} has handed out: the reader reads no column after it. */
+    private int lastRead = -1;
 
     Columns(List<String> header) {
       for (int i = 0; i < header.size(); i++) {
@@ -78,7 +80,11 @@ public abstract class CsvStatementParser implements StatementParser {
     /** The position of column {@code name}, or -1 when it is absent (or null); see {@link #at}. */
     public int index(@Nullable String name) {
       Integer i = name == null ? null : index.get(name);
-      return i == null ? -1 : i;
+      if (i == null) {
+        return -1;
+      }
+      lastRead = Math.max(lastRead, i);
+      return i;
     }
 
     /** The field at {@code position} ("" when the column is absent, -1, or the row is short). */
@@ -88,6 +94,24 @@ public abstract class CsvStatementParser implements StatementParser {
 
     int width() {
       return width;
+    }
+
+    /**
+     * Why a data row of {@code size} fields cannot be read under this header, or null: one that stops before a column
+     * the reader reads (a file cut mid-row, a field left out) would shift or empty that column — a row of four fields
+     * under the bank header read {@code 12.00} from 收入金额 as a credit; one with more fields than the header, the
+     * extra ones not empty, has a comma in an unquoted field, so every column after it is shifted.
+     */
+    @Nullable String misfit(List<String> row, int headerLine) {
+      if (row.size() <= lastRead) {
+        return "has " + row.size() + " fields where the header (line " + headerLine + ") has " + width
+            + ": the row is cut short or lacks a field, so its columns cannot be told apart";
+      }
+      if (row.size() > width && !allEmpty(row.subList(width, row.size()))) {
+        return "has " + row.size() + " fields where the header (line " + headerLine + ") has " + width
+            + ": a field holding a comma is not quoted, so the columns after it are shifted";
+      }
+      return null;
     }
   }
 
@@ -202,6 +226,11 @@ public abstract class CsvStatementParser implements StatementParser {
         continue;
       }
       dataRow++;
+      String misfit = columns.misfit(fields, header + 1);
+      if (misfit != null) {
+        rejected.add(Problem.of(source + ":" + (i + 1), misfit));
+        continue;
+      }
       try {
         rows.add(reader.row(fields, source, i + 1, dataRow));
       } catch (IllegalArgumentException | DateTimeException e) {
