@@ -253,4 +253,36 @@ class StatementParserTest {
     assertEquals(List.of("a.csv:2"), a.transactions().stream().map(Transaction::location).toList());
     assertEquals(List.of("a.csv:3"), a.rejected().stream().map(Problem::location).toList());
   }
+
+  /**
+   * A quoted field may hold line breaks (RFC 4180; a merchant's 商品说明 or a 备注 can): such a row had been rejected as
+   * "unterminated quoted field" and its second line as "both 收入金额 and 支出金额 are filled", the spending lost. It is
+   * one row now, named by its first line. A stray quote still rejects only its own line, even when a later line has a
+   * stray quote too.
+   */
+  @Test
+  void aQuotedFieldWithLineBreaksIsOneRowAndAStrayQuoteTakesNoRowsAlong() {
+    String csv = BANK_HEADER
+        + "2026-05-01,20:15:03,\"转账\r\n房租\n五月\",,2800.00,1415.48,钱文斌,6228****5512,手机银行\r\n"
+        + "2026-05-02,09:00:00,\"POS消费,,12.00,1403.48,超市,,POS\n"
+        + "2026-05-03,09:00:00,\"POS消费,,12.00,1391.48,超市,,POS\n"
+        + "2026-05-04,10:00:00,代发工资,8000.00,,9391.48,某某科技有限公司,,批量代发\n"
+        + "2026-05-05,09:00:00,\"POS\n"
+        + "消费\",,1.00,9390.48,超市,,POS,extra\n"
+        + "2026-05-06,09:00:00,POS消费,,1.00,9389.48,超市,,POS\n";
+    ParsedStatement s = StatementParser.bank().parse("b.csv", utf8(csv));
+    assertEquals(List.of("b.csv:2", "b.csv:7", "b.csv:10"), s.transactions().stream().map(Transaction::location).toList());
+    Transaction rent = s.transactions().get(0);
+    assertEquals("转账 房租 五月", rent.description());
+    assertEquals(Money.of("2800.00"), rent.amount());
+    assertEquals(List.of(1, 4, 7), s.transactions().stream().map(Transaction::dataRow).toList());
+    assertEquals(List.of("b.csv:5", "b.csv:6", "b.csv:8", "b.csv:9"), s.rejected().stream().map(Problem::location).toList());
+    assertEquals(7, s.rowsRead());
+
+    String wechat = "交易时间,交易类型,交易对方,商品,收/支,金额(元),支付方式,当前状态,交易单号,商户单号,备注\n"
+        + "2026-10-31 14:58:18,商户消费,肯德基,\"宅急送订单\n(含\"\"饮料\"\")\",支出,¥42.49,零钱,支付成功,4200018433\t,8253\t,/\n";
+    Transaction kfc = StatementParser.wechat().parse("w.csv", utf8(wechat)).transactions().get(0);
+    assertEquals("宅急送订单 (含\"饮料\")", kfc.description());
+    assertEquals(2, kfc.fileLine());
+  }
 }

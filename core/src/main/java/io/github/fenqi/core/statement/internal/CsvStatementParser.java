@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the CSV exports have in common: detect the encoding, skip the preamble to the header line, map column
- * names to positions, read data rows until a trailer, reject a malformed row with its line and keep going.
+ * names to positions, read data rows until a trailer, reject a malformed row with its line and keep going. A row
+ * whose quoted field holds a line break spans several lines and is named by its first; the break reads as a space.
  * Subclasses say what their header looks like and turn one row into a {@link Transaction}.
  *
  * <p>Thread-safety: stateless between calls (each parse keeps its state on its own stack), so one parser may read
@@ -31,6 +32,8 @@ import org.jspecify.annotations.Nullable;
 public abstract class CsvStatementParser implements StatementParser {
   /** How far into the file the header may be. */
   private static final int HEADER_SEARCH_LINES = 100;
+  /** The most lines a record whose quoted field holds line breaks may span. */
+  private static final int MAX_RECORD_LINES = 20;
   /**
    * The date forms exports use, each unambiguous: one separator used twice ({@code 2026-5-1}, {@code 2026/05/01},
    * {@code 2026.5.1}), 年月日, or eight digits ({@code 20260501}). Separators were once each optional, so
@@ -214,13 +217,19 @@ public abstract class CsvStatementParser implements StatementParser {
         rejectRowsAfterTrailer(text, lines, i, count, columns, source, rejected);
         break;
       }
+      int line = i + 1; // a record's first line names it, however many lines it spans
       List<String> fields;
       try {
         fields = CsvLine.split(text, from, to);
       } catch (IllegalArgumentException e) {
-        dataRow++;
-        rejected.add(Problem.of(source + ":" + (i + 1), e.getMessage()));
-        continue;
+        int last = closingLine(text, lines, i, count, columns, reader, header + 1);
+        if (last < 0) {
+          dataRow++;
+          rejected.add(Problem.of(source + ":" + line, e.getMessage()));
+          continue;
+        }
+        fields = CsvLine.split(joined(text, lines, i, last));
+        i = last;
       }
       if (allEmpty(fields)) {
         continue;
@@ -228,15 +237,15 @@ public abstract class CsvStatementParser implements StatementParser {
       dataRow++;
       String misfit = columns.misfit(fields, header + 1);
       if (misfit != null) {
-        rejected.add(Problem.of(source + ":" + (i + 1), misfit));
+        rejected.add(Problem.of(source + ":" + line, misfit));
         continue;
       }
       try {
-        rows.add(reader.row(fields, source, i + 1, dataRow));
+        rows.add(reader.row(fields, source, line, dataRow));
       } catch (IllegalArgumentException | DateTimeException e) {
-        rejected.add(Problem.of(source + ":" + (i + 1), e.getMessage()));
+        rejected.add(Problem.of(source + ":" + line, e.getMessage()));
       } catch (InvalidInputException e) {
-        rejected.add(Problem.of(source + ":" + (i + 1), e.problems().get(0).location() + " " + e.problems().get(0).reason()));
+        rejected.add(Problem.of(source + ":" + line, e.problems().get(0).location() + " " + e.problems().get(0).reason()));
       }
     }
     List<String> preamble = new ArrayList<>();
@@ -244,6 +253,70 @@ public abstract class CsvStatementParser implements StatementParser {
       preamble.add(text.substring(lines[2 * i], lines[2 * i + 1]));
     }
     return new ParsedStatement(source, format(), decoded.encoding(), holder(preamble), header + 1, rows, rejected);
+  }
+
+  /**
+   * The last line of the record that starts at line {@code first} with a quoted field left open, or -1 when the quote
+   * is a stray one. RFC 4180 lets a quoted field hold line breaks, and a merchant's 商品说明 or a 备注 can; such a row
+   * was rejected, and its second line with it. The following lines (at most {@link #MAX_RECORD_LINES}) continue the
+   * field while none of them is a trailer or a row that reads on its own; the line whose quote closes the field must follow
+   * it with a comma or the line's end, and the record must fit the header. So a stray quote never takes the rows after
+   * it along: its line alone is rejected.
+   */
+  private static int closingLine(String text, int[] lines, int first, int count, Columns columns, RowReader reader,
+      int headerLine) {
+    for (int k = first + 1; k < count && k <= first + MAX_RECORD_LINES; k++) {
+      int from = lines[2 * k];
+      int to = lines[2 * k + 1];
+      if (isTrailer(text, from, to) || readsAsRow(text, from, to, columns, reader, headerLine)) {
+        return -1;
+      }
+      List<String> fields;
+      try {
+        fields = CsvLine.split(joined(text, lines, first, k));
+      } catch (IllegalArgumentException stillOpen) {
+        continue;
+      }
+      return closesQuote(text, from, to) && columns.misfit(fields, headerLine) == null ? k : -1;
+    }
+    return -1;
+  }
+
+  /** Whether the line {@code text[from..to)} is a row that reads by itself (then it is not part of another). */
+  private static boolean readsAsRow(String text, int from, int to, Columns columns, RowReader reader, int headerLine) {
+    try {
+      List<String> fields = CsvLine.split(text, from, to);
+      if (columns.misfit(fields, headerLine) != null) {
+        return false;
+      }
+      reader.row(fields, "", headerLine + 1, 1);
+      return true;
+    } catch (IllegalArgumentException | DateTimeException | FenqiException e) {
+      return false;
+    }
+  }
+
+  /** Whether the first lone quote of {@code text[from..to)} (not one of a doubled pair) ends a field. */
+  private static boolean closesQuote(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (text.charAt(i) == '"') {
+        if (i + 1 < to && text.charAt(i + 1) == '"') {
+          i++;
+          continue;
+        }
+        return i + 1 == to || text.charAt(i + 1) == ',';
+      }
+    }
+    return false;
+  }
+
+  /** Lines {@code first..last} as one record, each line break inside its quoted field read as a space. */
+  private static String joined(String text, int[] lines, int first, int last) {
+    StringBuilder record = new StringBuilder(text.substring(lines[2 * first], lines[2 * first + 1]));
+    for (int k = first + 1; k <= last; k++) {
+      record.append(' ').append(text, lines[2 * k], lines[2 * k + 1]);
+    }
+    return record.toString();
   }
 
   private static boolean allEmpty(List<String> fields) {
