@@ -117,7 +117,12 @@ public final class StatementAnalyzer {
     }
   }
 
-  /** Cleans, categorises and summarises {@code statements} (one borrower's). */
+  /**
+   * Cleans, categorises and summarises {@code statements} (one borrower's).
+   *
+   * @throws io.github.fenqi.core.InvalidInputException naming a row when a month's amounts add up beyond what a
+   *     {@code long} of fen holds
+   */
   public StatementAnalysis analyze(List<ParsedStatement> statements) {
     Set<String> holders = new LinkedHashSet<>(holderNames);
     statements.forEach(s -> s.holder().ifPresent(holders::add));
@@ -560,7 +565,23 @@ public final class StatementAnalyzer {
     return out;
   }
 
+  /**
+   * The month's sums; sums beyond a {@code long} of fen (rows of up to 10^15 yuan each, as a forged or garbled file can
+   * hold) are an error naming the month and its largest row, not an {@link ArithmeticException} with a stack trace.
+   */
   private static MonthlySummary month(YearMonth month, List<CategorisedTransaction> rows) {
+    try {
+      return sums(month, rows);
+    } catch (ArithmeticException e) {
+      Transaction largest = rows.stream().map(CategorisedTransaction::transaction)
+          .max(java.util.Comparator.comparingLong(t -> t.amount().fen())).orElseThrow();
+      throw new io.github.fenqi.core.InvalidInputException(largest.location(), "the amounts of " + month + " add up "
+          + "beyond " + Money.ofFen(Long.MAX_VALUE) + " yuan, more than any statement holds; the largest is this row's "
+          + largest.amount());
+    }
+  }
+
+  private static MonthlySummary sums(YearMonth month, List<CategorisedTransaction> rows) {
     TransactionCategory[] categories = TransactionCategory.values();
     long[] fen = new long[categories.length];
     boolean[] present = new boolean[categories.length];

@@ -154,4 +154,22 @@ class StatementAnalyzerTest {
     assertTrue(!everything.contains("周子航") && !everything.contains("6214830012345678"), everything);
     assertTrue(everything.contains("周**") && everything.contains("621483******5678"), everything);
   }
+
+  /**
+   * Each amount may be up to 10^15 yuan, so a month of a hundred such rows (a garbled or forged file) sums past a long of
+   * fen: that was an ArithmeticException with a stack trace out of analyze. It is an input error naming the month and
+   * the row.
+   */
+  @Test
+  void monthlySumsBeyondALongAreAnInputErrorNamingTheRow() {
+    StringBuilder rows = new StringBuilder();
+    for (int i = 0; i < 100; i++) {
+      rows.append(String.format("2026-05-%02d,10:00:%02d,代发工资,%s,,,某某科技有限公司,,批量代发%n", i % 28 + 1, i % 60,
+          i == 7 ? "999999999999999.99" : "999999999999999.00"));
+    }
+    ParsedStatement s = bank("huge.csv", rows.toString());
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> StatementAnalyzer.defaults().analyze(List.of(s)));
+    assertEquals(List.of(io.github.fenqi.core.Problem.of("huge.csv:9", "the amounts of 2026-05 add up beyond "
+        + "92233720368547758.07 yuan, more than any statement holds; the largest is this row's 999999999999999.99")), e.problems());
+  }
 }
