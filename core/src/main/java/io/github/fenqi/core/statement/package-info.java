@@ -8,7 +8,8 @@
  *       CSV described by a {@link io.github.fenqi.core.statement.BankColumnMapping}. The encoding is detected from
  *       the bytes. A malformed row is rejected with its file and line and the rest is kept (a row cut short, or
  *       wider than its header, is malformed: its columns cannot be told apart); a quoted field may hold line breaks,
- *       and its row is named by its first line; a file that is not a statement is an error.
+ *       and its row is named by its first line; a file cut short inside a character has its last line rejected,
+ *       saying so; a file that is not a statement is an error.
  *   <li>{@link io.github.fenqi.core.statement.StatementAnalyzer} removes rows that are not real income or
  *       spending, each with an explanation: closed (never executed) rows, duplicates (same serial, or an identical
  *       bank row), reversal pairs (冲正 and full 退款 with their originals; partial refunds are netted), and

@@ -285,4 +285,45 @@ class StatementParserTest {
     assertEquals("宅急送订单 (含\"饮料\")", kfc.description());
     assertEquals(2, kfc.fileLine());
   }
+
+  /**
+   * A download cut short ends anywhere, often inside a character: a UTF-8 bank file that lost the last byte of 扣 had
+   * been taken for GBK and refused as "not a statement", and a GBK Alipay file that lost half a character as "neither
+   * UTF-8 nor GBK text". Whatever the cut, every earlier row reads as in the whole file and the last line is read,
+   * or rejected saying why (the file ending inside one of its characters, or the row lacking fields).
+   */
+  @Test
+  void aFileCutAnywhereInItsLastRowKeepsTheRowsBeforeItAndNamesTheCut() {
+    for (String name : List.of("bank_A.csv", "alipay_A.csv", "wechat_A.csv")) {
+      byte[] whole = Samples.bytes("samples/statements/" + name);
+      ParsedStatement full = StatementParser.parseDetected(name, whole);
+      int lastLine = full.transactions().stream().mapToInt(Transaction::fileLine).max().orElseThrow();
+      int insideCharacter = 0;
+      for (int cut = lineStart(whole, lastLine); cut < whole.length; cut++) {
+        ParsedStatement s = StatementParser.parseDetected(name, java.util.Arrays.copyOf(whole, cut));
+        String at = name + " cut at " + cut;
+        assertEquals(full.transactions().stream().filter(t -> t.fileLine() < lastLine).toList(),
+            s.transactions().stream().filter(t -> t.fileLine() < lastLine).toList(), at);
+        assertTrue(s.rejected().stream().allMatch(p -> p.location().equals(name + ":" + lastLine)), at + " " + s.rejected());
+        boolean lastRead = s.transactions().stream().anyMatch(t -> t.fileLine() == lastLine);
+        assertTrue(lastRead || !s.rejected().isEmpty() || cut == lineStart(whole, lastLine), at + " dropped its last row");
+        if (s.rejected().stream().anyMatch(p -> p.reason().startsWith("the file ends inside a character"))) {
+          insideCharacter++;
+        }
+      }
+      assertTrue(insideCharacter > 0, name + ": no cut fell inside a character");
+    }
+  }
+
+  /** The offset of 1-based line {@code line} in {@code bytes} (lines end with LF). */
+  private static int lineStart(byte[] bytes, int line) {
+    int at = 0;
+    for (int l = 1; l < line; l++) {
+      while (bytes[at] != '\n') {
+        at++;
+      }
+      at++;
+    }
+    return at;
+  }
 }

@@ -210,11 +210,14 @@ public abstract class CsvStatementParser implements StatementParser {
     List<Transaction> rows = new ArrayList<>();
     List<Problem> rejected = new ArrayList<>();
     int dataRow = 0;
-    for (int i = header + 1; i < count; i++) {
+    int readable = decoded.cut() ? count - 1 : count; // a last line cut inside a character is not read
+    boolean trailer = false;
+    for (int i = header + 1; i < readable; i++) {
       int from = lines[2 * i];
       int to = lines[2 * i + 1];
       if (isTrailer(text, from, to)) {
         rejectRowsAfterTrailer(text, lines, i, count, columns, source, rejected);
+        trailer = true;
         break;
       }
       int line = i + 1; // a record's first line names it, however many lines it spans
@@ -222,7 +225,7 @@ public abstract class CsvStatementParser implements StatementParser {
       try {
         fields = CsvLine.split(text, from, to);
       } catch (IllegalArgumentException e) {
-        int last = closingLine(text, lines, i, count, columns, reader, header + 1);
+        int last = closingLine(text, lines, i, readable, columns, reader, header + 1);
         if (last < 0) {
           dataRow++;
           rejected.add(Problem.of(source + ":" + line, e.getMessage()));
@@ -247,6 +250,10 @@ public abstract class CsvStatementParser implements StatementParser {
       } catch (InvalidInputException e) {
         rejected.add(Problem.of(source + ":" + line, e.problems().get(0).location() + " " + e.problems().get(0).reason()));
       }
+    }
+    if (readable < count && !trailer && count - 1 > header && !isTrailer(text, lines[2 * readable], lines[2 * readable + 1])) {
+      rejected.add(Problem.of(source + ":" + count, "the file ends inside a character of this line: it was cut short (an "
+          + "interrupted download or copy?), so the line is not read; export the statement again"));
     }
     List<String> preamble = new ArrayList<>();
     for (int i = 0; i < header; i++) {
