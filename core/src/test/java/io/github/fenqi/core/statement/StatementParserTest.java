@@ -326,4 +326,17 @@ class StatementParserTest {
     }
     return at;
   }
+
+  /** An empty file had been told to give its format explicitly, or that it lacks a header line: it is named empty. */
+  @Test
+  void anEmptyFileIsNamedEmpty() {
+    String empty = "e.csv: not a statement: an empty file (0 bytes): the export or its download did not finish, or "
+        + "another file was chosen";
+    assertEquals(empty, assertThrows(InvalidInputException.class,
+        () -> StatementParser.parseDetected("e.csv", new byte[0])).getMessage());
+    for (StatementFormat f : StatementFormat.values()) {
+      assertEquals(empty, assertThrows(InvalidInputException.class,
+          () -> StatementParser.of(f).parse("e.csv", new byte[0])).getMessage());
+    }
+  }
 }

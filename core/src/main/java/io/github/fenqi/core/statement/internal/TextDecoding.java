@@ -30,10 +30,13 @@ public final class TextDecoding {
 
   /**
    * What a file that is not text is, by its first bytes, with what to do instead — the exports people are most
-   * likely to hand over in place of a CSV: an Excel workbook (WeChat Pay and many banks offer one), a legacy Excel
+   * likely to hand over in place of a CSV: an empty file, an Excel workbook (WeChat Pay and many banks offer one), a legacy Excel
    * file, a PDF statement. Null when the bytes do not start like one of them.
    */
   public static @Nullable String notTextKind(byte[] bytes) {
+    if (bytes.length == 0) { // had been "no header line found (give the format explicitly ...)": no format helps
+      return "an empty file (0 bytes): the export or its download did not finish, or another file was chosen";
+    }
     if (startsWith(bytes, 0x50, 0x4B, 0x03, 0x04)) {
       return "an Excel workbook (.xlsx) or another zip archive, not CSV text: open it and save it as CSV (UTF-8), "
           + "or download the CSV export";
