@@ -370,16 +370,23 @@ public final class StatementAnalyzer {
         r.remove(RemovalKind.INTERNAL_TRANSFER, () -> internal.match().reason(), null);
       }
     }
-    // The two sides of a move between two of the holder's statements: opposite, equal, close in time.
+    // The two sides of a move between two of the holder's statements: opposite, equal, close in time. A side the
+    // rules above already found internal (WeChat's 零钱提现 to the bank) still pairs: its other side (the bank's
+    // credit '财付通提现') had been kept as income, and promoted to salary when monthly.
     List<Row> candidates = new ArrayList<>();
+    Set<Row> internal = java.util.Collections.newSetFromMap(new IdentityHashMap<>()); // removed above, not yet paired
     for (Row r : rows) {
-      if (r.kept() && (r.flags & TRANSFER) != 0 && !isPerson(r.t.counterparty())) {
+      boolean foundInternal = !r.kept() && r.removal.kind() == RemovalKind.INTERNAL_TRANSFER;
+      if ((r.kept() || foundInternal) && (r.flags & TRANSFER) != 0 && !isPerson(r.t.counterparty())) {
         candidates.add(r); // a transfer with another person is real income or spending
+        if (foundInternal) {
+          internal.add(r);
+        }
       }
     }
     for (int i = 0; i < candidates.size(); i++) {
       Row a = candidates.get(i);
-      if (!a.kept()) {
+      if (!a.kept() && !internal.contains(a)) {
         continue;
       }
       Row best = null;
@@ -389,8 +396,8 @@ public final class StatementAnalyzer {
         if (b.t.time().isAfter(latest)) {
           break;
         }
-        if (b.kept() && !b.t.source().equals(a.t.source()) && b.t.amount().equals(a.t.amount())
-            && opposite(a.t.direction(), b.t.direction())) {
+        if ((b.kept() || internal.contains(b)) && (a.kept() || b.kept()) && !b.t.source().equals(a.t.source())
+            && b.t.amount().equals(a.t.amount()) && opposite(a.t.direction(), b.t.direction())) {
           best = b;
           break;
         }
@@ -398,8 +405,14 @@ public final class StatementAnalyzer {
       if (best != null) {
         Transaction one = a.t;
         Transaction other = best.t;
-        a.remove(RemovalKind.INTERNAL_TRANSFER, () -> movedBetweenOwnAccounts(other), best);
-        best.remove(RemovalKind.INTERNAL_TRANSFER, () -> movedBetweenOwnAccounts(one), a);
+        if (a.kept()) {
+          a.remove(RemovalKind.INTERNAL_TRANSFER, () -> movedBetweenOwnAccounts(other), best);
+        }
+        if (best.kept()) {
+          best.remove(RemovalKind.INTERNAL_TRANSFER, () -> movedBetweenOwnAccounts(one), a);
+        }
+        internal.remove(a);
+        internal.remove(best);
       }
     }
   }

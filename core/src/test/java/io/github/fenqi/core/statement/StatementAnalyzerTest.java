@@ -172,4 +172,28 @@ class StatementAnalyzerTest {
     assertEquals(List.of(io.github.fenqi.core.Problem.of("huge.csv:9", "the amounts of 2026-05 add up beyond "
         + "92233720368547758.07 yuan, more than any statement holds; the largest is this row's 999999999999999.99")), e.problems());
   }
+
+  /**
+   * Money the borrower withdraws from the WeChat wallet to the bank card is not income. The WeChat side (零钱提现) was
+   * removed by the own-accounts rule before the two statements were paired, so the bank side ('财付通提现' from
+   * 财付通支付科技有限公司) had nothing to pair with and stayed as income — monthly, it was even promoted to salary.
+   * It pairs now, once: a second equal credit in the window stays income.
+   */
+  @Test
+  void aMoveTheRulesAlreadyFoundInternalStillTakesItsOtherSideAlongOnce() {
+    String wechatHeader = "交易时间,交易类型,交易对方,商品,收/支,金额(元),支付方式,当前状态,交易单号,商户单号,备注\n";
+    ParsedStatement wechat = StatementParser.wechat().parse("wx.csv", (wechatHeader
+        + "2026-05-01 09:00:00,零钱提现,招商银行(3821),/,/,¥1000.00,零钱,提现已到账,1001,/,/\n"
+        + "2026-06-01 09:00:00,零钱提现,招商银行(3821),/,/,¥1000.00,零钱,提现已到账,1002,/,/\n"
+        + "2026-07-01 09:00:00,零钱提现,招商银行(3821),/,/,¥1000.00,零钱,提现已到账,1003,/,/\n").getBytes(StandardCharsets.UTF_8));
+    String withdrawal = ",10:00:00,财付通提现,1000.00,,,财付通支付科技有限公司,,网上银行\n";
+    ParsedStatement b = bank("bank.csv", "2026-05-02" + withdrawal + "2026-06-02" + withdrawal + "2026-07-02" + withdrawal
+        + "2026-07-03,11:00:00,财付通提现,1000.00,,,财付通支付科技有限公司,,网上银行\n");
+    StatementAnalysis r = StatementAnalyzer.defaults().analyze(List.of(b, wechat));
+    assertEquals(List.of(Money.of("1000.00")), r.months().stream().map(MonthlySummary::income).toList());
+    Removal may = r.removals().stream().filter(x -> x.transaction().location().equals("bank.csv:2")).findFirst().orElseThrow();
+    assertEquals(RemovalKind.INTERNAL_TRANSFER, may.kind());
+    assertEquals("wx.csv:2", may.paired().orElseThrow());
+    assertEquals(List.of("bank.csv:5"), r.transactions().stream().map(c -> c.transaction().location()).toList());
+  }
 }
