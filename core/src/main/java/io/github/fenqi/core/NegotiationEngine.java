@@ -344,8 +344,8 @@ public final class NegotiationEngine implements AutoCloseable {
   }
 
   /**
-   * Why statements were given and yet give no month to assess: every month lies after the case's date, or no row is
-   * left (each rejected or cleaned away). The assessment had then said "as declared (no statements)", and a borrower
+   * Why statements were given and yet give no month to assess: every month lies after the case's date, or no row was
+   * read (each rejected, or none). The assessment had then said "as declared (no statements)", and a borrower
    * without declared income was told income "is required when no statements are given".
    */
   private static String noMonths(StatementAnalysis a, int monthsAfter, LocalDate asOf) {
@@ -354,8 +354,7 @@ public final class NegotiationEngine implements AutoCloseable {
     }
     return "no month of income can be read from the statements (" + String.join(", ", a.statements().stream()
         .map(StatementAnalysis.StatementSummary::source).toList()) + "): " + a.rowsRead() + " row(s) read, "
-        + a.rejected().size() + " rejected" + (a.rejected().isEmpty() ? "" : " (the first " + a.rejected().get(0) + ")")
-        + ", " + (a.rowsRead() - a.rejected().size()) + " removed by cleaning";
+        + a.rejected().size() + " rejected" + (a.rejected().isEmpty() ? "" : " (the first " + a.rejected().get(0) + ")");
   }
 
   /** Forensics and risk services; on BLOCK, audits and throws. Null when there was nothing to screen. */

@@ -238,7 +238,7 @@ class NegotiationEngineScreeningTest {
     assertEquals(AffordabilityAssessment.IncomeSource.DECLARED, a.incomeSource());
     assertEquals("no month of income can be read from the statements (bad.csv): 1 row(s) read, 1 rejected (the first "
         + "bad.csv:2: 收入金额 '8,64' has commas that do not group thousands (1,234.56); a decimal comma is not read: "
-        + "write the amount with a decimal point), 0 removed by cleaning: the declared income is used instead", a.notes().get(0));
+        + "write the amount with a decimal point): the declared income is used instead", a.notes().get(0));
     assertEquals("income 9500.00 as declared (no statement months)", a.notes().get(1));
 
     NegotiationRequest undeclared = new NegotiationRequest(sample.caseId(), sample.asOf(), new io.github.fenqi.core.borrower.Borrower(

@@ -546,12 +546,15 @@ public final class StatementAnalyzer {
   }
 
   /**
-   * The months from the first row's to the last's: those with rows, and those without that a statement's period
-   * holds (zero months); the others, which no statement covers, go to {@code uncovered} instead.
+   * The months from the first that a statement covers to the last: those with kept rows, and those without that a
+   * statement's period holds (zero months); the others, which no statement covers, go to {@code uncovered} instead.
+   * A statement's first and last months count even when none of their rows is kept: they had been left out, so a
+   * salary card whose last three months held only moves to the holder's own accounts was assessed on the months
+   * before, at its full salary, as if the salary had not stopped.
    */
   private static List<MonthlySummary> months(List<CategorisedTransaction> rows, List<Period> periods,
       List<YearMonth> uncovered) {
-    if (rows.isEmpty()) {
+    if (rows.isEmpty() && periods.isEmpty()) {
       return List.of();
     }
     TreeMap<YearMonth, List<CategorisedTransaction>> byMonth = new TreeMap<>();
@@ -566,8 +569,14 @@ public final class StatementAnalyzer {
       }
       current.add(c);
     }
+    YearMonth first = byMonth.isEmpty() ? null : byMonth.firstKey();
+    YearMonth last = byMonth.isEmpty() ? null : byMonth.lastKey();
+    for (Period p : periods) {
+      first = first == null || p.first().isBefore(first) ? p.first() : first;
+      last = last == null || p.last().isAfter(last) ? p.last() : last;
+    }
     List<MonthlySummary> out = new ArrayList<>();
-    for (YearMonth m = byMonth.firstKey(); !m.isAfter(byMonth.lastKey()); m = m.plusMonths(1)) {
+    for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
       YearMonth month = m;
       if (byMonth.containsKey(m) || periods.stream().anyMatch(p -> p.holds(month))) {
         out.add(month(m, byMonth.getOrDefault(m, List.of())));

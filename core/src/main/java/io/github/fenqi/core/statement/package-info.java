@@ -18,7 +18,10 @@
  *   <li>The {@link io.github.fenqi.core.statement.CategoryLexicon} (data, not code) puts every kept row in a
  *       {@link io.github.fenqi.core.statement.TransactionCategory} with the rule and keyword that decided it;
  *       regular monthly credits from an organisation are salary even without a payroll keyword.
- *   <li>{@link io.github.fenqi.core.statement.MonthlySummary} per calendar month (by the transaction's own date):
+ *   <li>{@link io.github.fenqi.core.statement.MonthlySummary} per calendar month (by the transaction's own date) of
+ *       every month a statement covers, from its first row's month to its last's, whether or not any of its rows
+ *       is kept (a month without kept rows is a month without income); months no statement covers are listed as
+ *       {@link io.github.fenqi.core.statement.StatementAnalysis#uncovered()}:
  *       salary, other income, essentials (rent, water/electricity/gas, food), loan repayments by platform — what
  *       the affordability model reads.
  * </ol>

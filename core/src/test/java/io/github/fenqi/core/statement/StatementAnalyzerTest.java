@@ -190,10 +190,32 @@ class StatementAnalyzerTest {
     ParsedStatement b = bank("bank.csv", "2026-05-02" + withdrawal + "2026-06-02" + withdrawal + "2026-07-02" + withdrawal
         + "2026-07-03,11:00:00,财付通提现,1000.00,,,财付通支付科技有限公司,,网上银行\n");
     StatementAnalysis r = StatementAnalyzer.defaults().analyze(List.of(b, wechat));
-    assertEquals(List.of(Money.of("1000.00")), r.months().stream().map(MonthlySummary::income).toList());
+    assertEquals(List.of(Money.ZERO, Money.ZERO, Money.of("1000.00")), r.months().stream().map(MonthlySummary::income).toList());
     Removal may = r.removals().stream().filter(x -> x.transaction().location().equals("bank.csv:2")).findFirst().orElseThrow();
     assertEquals(RemovalKind.INTERNAL_TRANSFER, may.kind());
     assertEquals("wx.csv:2", may.paired().orElseThrow());
     assertEquals(List.of("bank.csv:5"), r.transactions().stream().map(c -> c.transaction().location()).toList());
+  }
+
+  /**
+   * A salary card whose salary stops: May–July a salary and a move to the holder's own account, August–October only
+   * such moves. Those three months had been left out because none of their rows was kept, and the income was the
+   * median of May–July, the full salary. They are months without income inside the statement's period.
+   */
+  @Test
+  void aStatementsLastMonthsWithNoRowKeptAreMonthsWithoutIncomeNotLeftOut() {
+    StringBuilder rows = new StringBuilder();
+    for (int m = 5; m <= 10; m++) {
+      if (m <= 7) {
+        rows.append(String.format("2026-%02d-10,09:00:00,代发工资,8000.00,,,某某科技有限公司,,批量代发%n", m));
+      }
+      rows.append(String.format("2026-%02d-11,12:00:00,转账-本人账户,,500.00,,周子航,6214********3821,手机银行%n", m));
+    }
+    StatementAnalysis r = StatementAnalyzer.builder().holderNames("周子航").build().analyze(List.of(bank("card.csv", rows.toString())));
+    assertEquals(List.of("2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"),
+        r.months().stream().map(m -> m.month().toString()).toList());
+    assertEquals(List.of(Money.of("8000.00"), Money.of("8000.00"), Money.of("8000.00"), Money.ZERO, Money.ZERO, Money.ZERO),
+        r.months().stream().map(MonthlySummary::income).toList());
+    assertEquals(List.of(), r.uncovered());
   }
 }
