@@ -250,8 +250,16 @@ public final class NegotiationEngine implements AutoCloseable {
     YearMonth caseMonth = YearMonth.from(asOf);
     List<MonthlyFigures> months = analysis == null ? List.of() : analysis.monthlyFigures();
     List<MonthlyFigures> known = months.stream().filter(m -> !m.month().isAfter(caseMonth)).toList();
+    String noMonths = analysis == null || !known.isEmpty() ? null : noMonths(analysis, months.size(), asOf);
+    if (noMonths != null && request.borrower().monthlyNetIncome() == null) {
+      throw new InvalidInputException(List.of(Problem.of("statements", noMonths),
+          Problem.of("borrower.monthlyNetIncome", "is required when the statements give no month of income")));
+    }
     AffordabilityAssessment assessment = affordability.assess(new AffordabilityInput(request.borrower(), known));
     requireWithinHalfOfIncome(assessment);
+    if (noMonths != null) {
+      assessment = assessment.withNoteFirst(noMonths + ": the declared income is used instead");
+    }
     if (known.size() < months.size()) {
       assessment = assessment.withNoteFirst((months.size() - known.size()) + " statement month(s) after the case's date "
           + asOf + " left out (" + caseMonth.plusMonths(1) + ".."
@@ -333,6 +341,20 @@ public final class NegotiationEngine implements AutoCloseable {
         why.map(io.github.fenqi.core.solve.Infeasibility::shortfall).orElse(null),
         assessment.maxAffordableInstallment(), assessment, decisions, ineligible, reports, set.notes(), screening,
         request.hardshipNote() == null ? List.of() : scripts.noteFindings(request.hardshipNote()));
+  }
+
+  /**
+   * Why statements were given and yet give no month to assess: every month lies after the case's date, or no row was
+   * read (each rejected, or none). The assessment had then said "as declared (no statements)", and a borrower
+   * without declared income was told income "is required when no statements are given".
+   */
+  private static String noMonths(StatementAnalysis a, int monthsAfter, LocalDate asOf) {
+    if (monthsAfter > 0) {
+      return "every statement month is after the case's date " + asOf;
+    }
+    return "no month of income can be read from the statements (" + String.join(", ", a.statements().stream()
+        .map(StatementAnalysis.StatementSummary::source).toList()) + "): " + a.rowsRead() + " row(s) read, "
+        + a.rejected().size() + " rejected" + (a.rejected().isEmpty() ? "" : " (the first " + a.rejected().get(0) + ")");
   }
 
   /** Forensics and risk services; on BLOCK, audits and throws. Null when there was nothing to screen. */

@@ -223,4 +223,33 @@ class NegotiationEngineScreeningTest {
       return new RiskAssessment(name(), decision, null, reason, false);
     }
   }
+
+  /**
+   * Statements that give no month — every row rejected (a salary written {@code 8,64}), or every month after the case's
+   * date — had the assessment say "as declared (no statements)", and a borrower without declared income be told that
+   * income "is required when no statements are given": both false, and nothing said why the statements gave nothing.
+   */
+  @Test
+  void statementsThatGiveNoMonthAreSaidSoNotTakenForNoStatements() {
+    ParsedStatement rejected = StatementParser.bank().parse("bad.csv", ("交易日期,交易时间,摘要,收入金额,支出金额,账户余额,"
+        + "对方户名,对方账号,交易渠道\n2026-05-10,10:00:00,代发工资,\"8,64\",,,某某科技有限公司,,批量代发\n")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    AffordabilityAssessment a = engine().build().calculate(sample, List.of(rejected)).affordability();
+    assertEquals(AffordabilityAssessment.IncomeSource.DECLARED, a.incomeSource());
+    assertEquals("no month of income can be read from the statements (bad.csv): 1 row(s) read, 1 rejected (the first "
+        + "bad.csv:2: 收入金额 '8,64' has commas that do not group thousands (1,234.56); a decimal comma is not read: "
+        + "write the amount with a decimal point): the declared income is used instead", a.notes().get(0));
+    assertEquals("income 9500.00 as declared (no statement months)", a.notes().get(1));
+
+    NegotiationRequest undeclared = new NegotiationRequest(sample.caseId(), sample.asOf(), new io.github.fenqi.core.borrower.Borrower(
+        sample.borrower().name(), null, null, "310000", 1, null, null, Money.ZERO, List.of(), false), sample.debts());
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> engine().build().calculate(undeclared, List.of(rejected)));
+    assertEquals(List.of("statements", "borrower.monthlyNetIncome"), e.problems().stream().map(Problem::location).toList());
+    NegotiationRequest may = new NegotiationRequest(sample.caseId(), java.time.LocalDate.of(2026, 4, 30),
+        undeclared.borrower(), sample.debts());
+    InvalidInputException early = assertThrows(InvalidInputException.class,
+        () -> engine().build().calculate(may, List.of(statement("bank_A.csv"))));
+    assertEquals(Problem.of("statements", "every statement month is after the case's date 2026-04-30"), early.problems().get(0));
+  }
 }

@@ -1,9 +1,14 @@
 package io.github.fenqi.core.affordability;
 
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.borrower.Borrower;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the model assesses: the borrower (region, household, declared figures) and, when available, the
@@ -12,10 +17,24 @@ import java.util.List;
  * <p>Thread-safety: immutable.
  *
  * @param borrower the borrower
- * @param statementMonths months from statements, any order (sorted on construction); may be empty
+ * @param statementMonths months from statements, any order (sorted on construction), each month once — a month
+ *     given twice (one per statement) would count twice in the median, so it is an error; may be empty
  */
 public record AffordabilityInput(Borrower borrower, List<MonthlyFigures> statementMonths) {
   public AffordabilityInput {
+    Map<YearMonth, Integer> first = new HashMap<>();
+    List<Problem> problems = new ArrayList<>();
+    for (int i = 0; i < statementMonths.size(); i++) {
+      Integer earlier = first.putIfAbsent(statementMonths.get(i).month(), i);
+      if (earlier != null) {
+        problems.add(Problem.of("statementMonths[" + i + "].month", statementMonths.get(i).month() + " is also "
+            + "statementMonths[" + earlier + "]: one figure per month (sum the statements' months, as "
+            + "StatementAnalysis.monthlyFigures does)"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
     List<MonthlyFigures> sorted = new ArrayList<>(statementMonths);
     sorted.sort(Comparator.comparing(MonthlyFigures::month));
     statementMonths = List.copyOf(sorted);

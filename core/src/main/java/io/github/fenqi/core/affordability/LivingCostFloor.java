@@ -75,14 +75,21 @@ public final class LivingCostFloor {
   }
 
   /**
-   * A table from CSV ({@code code,name,monthlyYuan,year,verified,source}, {@code #} comments), with an uplift
-   * ≥ 1 and a national default per person.
+   * A table from CSV ({@code code,name,monthlyYuan,year,verified,source}, {@code #} comments; UTF-8, with or without
+   * the byte-order mark a spreadsheet writes), with an uplift ≥ 1 and a national default per person. Every problem
+   * of the table is reported at once, each with its line: a region given twice (the later row had silently replaced
+   * the earlier), an amount that is not more than 0 (a negative 低保 had made the floor negative, so it held nothing
+   * up).
    */
   public static LivingCostFloor fromCsv(InputStream csv, String sourceName, BigDecimal uplift, Money nationalDefault) {
     if (uplift.compareTo(BigDecimal.ONE) < 0 || uplift.compareTo(BigDecimal.valueOf(5)) > 0) {
       throw new InvalidInputException("uplift", uplift.toPlainString() + " is outside 1..5");
     }
+    if (!nationalDefault.isPositive()) {
+      throw new InvalidInputException("nationalDefault", nationalDefault + " is not more than 0");
+    }
     Map<String, Row> rows = new LinkedHashMap<>();
+    Map<String, Integer> lineOf = new LinkedHashMap<>();
     List<Problem> problems = new ArrayList<>();
     try (BufferedReader r = new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8))) {
       String line;
@@ -90,6 +97,9 @@ public final class LivingCostFloor {
       boolean header = true;
       while ((line = r.readLine()) != null) {
         number++;
+        if (number == 1 && line.startsWith("\uFEFF")) {
+          line = line.substring(1);
+        }
         if (line.isBlank() || line.startsWith("#")) {
           continue;
         }
@@ -106,8 +116,18 @@ public final class LivingCostFloor {
           problems.add(Problem.of(sourceName + ":" + number, "expected 6 fields: a 6-digit code, name, amount, year, true|false, source"));
           continue;
         }
+        Integer earlier = lineOf.putIfAbsent(f[0], number);
+        if (earlier != null) {
+          problems.add(Problem.of(sourceName + ":" + number, "code " + f[0] + " is already on line " + earlier
+              + ": one row per region"));
+          continue;
+        }
         try {
           Money amount = Money.parse(sourceName + ":" + number + " monthlyYuan", f[2]);
+          if (!amount.isPositive()) {
+            problems.add(Problem.of(sourceName + ":" + number + " monthlyYuan", amount + " is not more than 0"));
+            continue;
+          }
           rows.put(f[0], new Row(f[0], f[1], amount, Integer.parseInt(f[3]), Boolean.parseBoolean(f[4]), f[5]));
         } catch (InvalidInputException e) {
           problems.addAll(e.problems());

@@ -52,9 +52,9 @@ final class WeightedAffordabilityModel implements AffordabilityModel {
       income = b.monthlyNetIncome();
       source = AffordabilityAssessment.IncomeSource.DECLARED;
       observedEssentials = b.essentialExpenses() == null ? Money.ZERO : b.essentialExpenses();
-      notes.add("income " + income + " as declared (no statements)");
+      notes.add("income " + income + " as declared (no statement months)");
     } else {
-      throw new InvalidInputException("borrower.monthlyNetIncome", "is required when no statements are given");
+      throw new InvalidInputException("borrower.monthlyNetIncome", "is required when no statement months are given");
     }
     LivingCostFloor.Applied floor = floorTable.floor(b.regionCode(), b.householdSize());
     Money essentials = observedEssentials.max(floor.floor());

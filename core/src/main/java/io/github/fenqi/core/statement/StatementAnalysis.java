@@ -15,8 +15,8 @@ import java.util.List;
  * @param rejected malformed rows, {@code file:line: reason}
  * @param removals rows cleaning removed, each explained
  * @param transactions the kept rows with their categories, in time order
- * @param months every calendar month from the first to the last row that a statement covers: a month without rows
- *     inside one statement's span is a month with nothing in it (zeros)
+ * @param months every calendar month from the first to the last row read (kept or not) that a statement covers: a
+ *     month without kept rows inside one statement's span is a month with nothing in it (zeros)
  * @param uncovered the months between the first and the last row that no statement covers (one ends before, the
  *     next begins after): nothing is known of them, so they are left out of {@code months} rather than counted as
  *     months without income

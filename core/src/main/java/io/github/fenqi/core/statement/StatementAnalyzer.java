@@ -117,7 +117,12 @@ public final class StatementAnalyzer {
     }
   }
 
-  /** Cleans, categorises and summarises {@code statements} (one borrower's). */
+  /**
+   * Cleans, categorises and summarises {@code statements} (one borrower's).
+   *
+   * @throws io.github.fenqi.core.InvalidInputException naming a row when a month's amounts add up beyond what a
+   *     {@code long} of fen holds
+   */
   public StatementAnalysis analyze(List<ParsedStatement> statements) {
     Set<String> holders = new LinkedHashSet<>(holderNames);
     statements.forEach(s -> s.holder().ifPresent(holders::add));
@@ -365,16 +370,23 @@ public final class StatementAnalyzer {
         r.remove(RemovalKind.INTERNAL_TRANSFER, () -> internal.match().reason(), null);
       }
     }
-    // The two sides of a move between two of the holder's statements: opposite, equal, close in time.
+    // The two sides of a move between two of the holder's statements: opposite, equal, close in time. A side the
+    // rules above already found internal (WeChat's 零钱提现 to the bank) still pairs: its other side (the bank's
+    // credit '财付通提现') had been kept as income, and promoted to salary when monthly.
     List<Row> candidates = new ArrayList<>();
+    Set<Row> internal = java.util.Collections.newSetFromMap(new IdentityHashMap<>()); // removed above, not yet paired
     for (Row r : rows) {
-      if (r.kept() && (r.flags & TRANSFER) != 0 && !isPerson(r.t.counterparty())) {
+      boolean foundInternal = !r.kept() && r.removal.kind() == RemovalKind.INTERNAL_TRANSFER;
+      if ((r.kept() || foundInternal) && (r.flags & TRANSFER) != 0 && !isPerson(r.t.counterparty())) {
         candidates.add(r); // a transfer with another person is real income or spending
+        if (foundInternal) {
+          internal.add(r);
+        }
       }
     }
     for (int i = 0; i < candidates.size(); i++) {
       Row a = candidates.get(i);
-      if (!a.kept()) {
+      if (!a.kept() && !internal.contains(a)) {
         continue;
       }
       Row best = null;
@@ -384,8 +396,8 @@ public final class StatementAnalyzer {
         if (b.t.time().isAfter(latest)) {
           break;
         }
-        if (b.kept() && !b.t.source().equals(a.t.source()) && b.t.amount().equals(a.t.amount())
-            && opposite(a.t.direction(), b.t.direction())) {
+        if ((b.kept() || internal.contains(b)) && (a.kept() || b.kept()) && !b.t.source().equals(a.t.source())
+            && b.t.amount().equals(a.t.amount()) && opposite(a.t.direction(), b.t.direction())) {
           best = b;
           break;
         }
@@ -393,8 +405,14 @@ public final class StatementAnalyzer {
       if (best != null) {
         Transaction one = a.t;
         Transaction other = best.t;
-        a.remove(RemovalKind.INTERNAL_TRANSFER, () -> movedBetweenOwnAccounts(other), best);
-        best.remove(RemovalKind.INTERNAL_TRANSFER, () -> movedBetweenOwnAccounts(one), a);
+        if (a.kept()) {
+          a.remove(RemovalKind.INTERNAL_TRANSFER, () -> movedBetweenOwnAccounts(other), best);
+        }
+        if (best.kept()) {
+          best.remove(RemovalKind.INTERNAL_TRANSFER, () -> movedBetweenOwnAccounts(one), a);
+        }
+        internal.remove(a);
+        internal.remove(best);
       }
     }
   }
@@ -528,12 +546,15 @@ public final class StatementAnalyzer {
   }
 
   /**
-   * The months from the first row's to the last's: those with rows, and those without that a statement's period
-   * holds (zero months); the others, which no statement covers, go to {@code uncovered} instead.
+   * The months from the first that a statement covers to the last: those with kept rows, and those without that a
+   * statement's period holds (zero months); the others, which no statement covers, go to {@code uncovered} instead.
+   * A statement's first and last months count even when none of their rows is kept: they had been left out, so a
+   * salary card whose last three months held only moves to the holder's own accounts was assessed on the months
+   * before, at its full salary, as if the salary had not stopped.
    */
   private static List<MonthlySummary> months(List<CategorisedTransaction> rows, List<Period> periods,
       List<YearMonth> uncovered) {
-    if (rows.isEmpty()) {
+    if (rows.isEmpty() && periods.isEmpty()) {
       return List.of();
     }
     TreeMap<YearMonth, List<CategorisedTransaction>> byMonth = new TreeMap<>();
@@ -548,8 +569,14 @@ public final class StatementAnalyzer {
       }
       current.add(c);
     }
+    YearMonth first = byMonth.isEmpty() ? null : byMonth.firstKey();
+    YearMonth last = byMonth.isEmpty() ? null : byMonth.lastKey();
+    for (Period p : periods) {
+      first = first == null || p.first().isBefore(first) ? p.first() : first;
+      last = last == null || p.last().isAfter(last) ? p.last() : last;
+    }
     List<MonthlySummary> out = new ArrayList<>();
-    for (YearMonth m = byMonth.firstKey(); !m.isAfter(byMonth.lastKey()); m = m.plusMonths(1)) {
+    for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
       YearMonth month = m;
       if (byMonth.containsKey(m) || periods.stream().anyMatch(p -> p.holds(month))) {
         out.add(month(m, byMonth.getOrDefault(m, List.of())));
@@ -560,7 +587,23 @@ public final class StatementAnalyzer {
     return out;
   }
 
+  /**
+   * The month's sums; sums beyond a {@code long} of fen (rows of up to 10^15 yuan each, as a forged or garbled file can
+   * hold) are an error naming the month and its largest row, not an {@link ArithmeticException} with a stack trace.
+   */
   private static MonthlySummary month(YearMonth month, List<CategorisedTransaction> rows) {
+    try {
+      return sums(month, rows);
+    } catch (ArithmeticException e) {
+      Transaction largest = rows.stream().map(CategorisedTransaction::transaction)
+          .max(java.util.Comparator.comparingLong(t -> t.amount().fen())).orElseThrow();
+      throw new io.github.fenqi.core.InvalidInputException(largest.location(), "the amounts of " + month + " add up "
+          + "beyond " + Money.ofFen(Long.MAX_VALUE) + " yuan, more than any statement holds; the largest is this row's "
+          + largest.amount());
+    }
+  }
+
+  private static MonthlySummary sums(YearMonth month, List<CategorisedTransaction> rows) {
     TransactionCategory[] categories = TransactionCategory.values();
     long[] fen = new long[categories.length];
     boolean[] present = new boolean[categories.length];

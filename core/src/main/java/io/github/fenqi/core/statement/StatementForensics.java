@@ -12,7 +12,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Looks for signs that statements were edited: running-balance breaks, duplicated serials, rows out of time
+ * Looks for signs that statements were edited: running-balance breaks (walked in file order, or in time order when
+ * the rows are out of it and that order breaks less), duplicated serials, rows out of time
  * order, first digits far from Benford's law, an income spike just before the application, too-round credits.
  * Each sign is a {@link ForensicSignal} naming its rows; the verdict follows the {@link ForensicThresholds}:
  * BLOCK on enough balance breaks (one right after rejected rows, whose amounts are unknown, only asks for review: a
@@ -143,6 +144,38 @@ public final class StatementForensics {
       java.util.Collections.reverse(rows); // newest-first export: walk it oldest-first
     }
     List<String> at = new ArrayList<>();
+    int afterRejected = walk(rows, true, at);
+    if (!at.isEmpty()) {
+      // Rows out of time order (a file sorted by amount in a spreadsheet and saved) had their balances break at
+      // nearly every row and a true statement blocked as forged; a bank that lists rows by posting shows them out of
+      // time order too, and balances in file order. The order with fewer breaks is the statement's; a forged amount
+      // breaks both. In time order it is unknown which rejected rows lie between two rows: every break counts.
+      List<Transaction> byTime = new ArrayList<>(rows);
+      byTime.sort(java.util.Comparator.comparing(Transaction::time)); // stable: file order among equal times
+      List<String> atByTime = new ArrayList<>();
+      walk(byTime, false, atByTime);
+      if (atByTime.size() < at.size() - afterRejected) {
+        at = atByTime;
+        afterRejected = 0;
+      }
+    }
+    int breaks = at.size() - afterRejected;
+    if (!at.isEmpty()) {
+      signals.add(new ForensicSignal(ForensicSignal.Kind.BALANCE_BREAK, at,
+          Math.min(1, breaks / (double) limits.balanceBreaksToBlock()),
+          at.size() + " row(s) where previous balance ± amount ≠ stated balance in " + s.source()
+              + (afterRejected == 0 ? "" : "; " + afterRejected + " of them right after rejected rows, whose amounts are "
+                  + "unknown: those count towards review, not a block — correct the rejected rows and examine again")));
+    }
+    return breaks;
+  }
+
+  /**
+   * Walks the running balance along {@code rows}, adding each row where previous balance ± amount ≠ stated balance to
+   * {@code at}; answers how many of them follow a gap in the data-row numbers (rejected rows, whose amounts are unknown,
+   * lie between), counted only when {@code gaps} (the rows are in file order).
+   */
+  private static int walk(List<Transaction> rows, boolean gaps, List<String> at) {
     int afterRejected = 0;
     for (int i = 1; i < rows.size(); i++) {
       Transaction prev = rows.get(i - 1);
@@ -155,18 +188,10 @@ public final class StatementForensics {
       if (!expected.equals(t.balance())) {
         at.add(t.location());
         // rejected rows use up data-row numbers: a gap means rows whose amounts are unknown lie between
-        afterRejected += Math.abs(t.dataRow() - prev.dataRow()) > 1 ? 1 : 0;
+        afterRejected += gaps && Math.abs(t.dataRow() - prev.dataRow()) > 1 ? 1 : 0;
       }
     }
-    int breaks = at.size() - afterRejected;
-    if (!at.isEmpty()) {
-      signals.add(new ForensicSignal(ForensicSignal.Kind.BALANCE_BREAK, at,
-          Math.min(1, breaks / (double) limits.balanceBreaksToBlock()),
-          at.size() + " row(s) where previous balance ± amount ≠ stated balance in " + s.source()
-              + (afterRejected == 0 ? "" : "; " + afterRejected + " of them right after rejected rows, whose amounts are "
-                  + "unknown: those count towards review, not a block — correct the rejected rows and examine again")));
-    }
-    return breaks;
+    return afterRejected;
   }
 
   private static void duplicates(ParsedStatement s, List<ForensicSignal> signals) {

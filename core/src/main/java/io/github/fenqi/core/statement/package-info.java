@@ -6,8 +6,10 @@
  *   <li>{@link io.github.fenqi.core.statement.StatementParser} reads an Alipay export (GBK, preamble, 收/支 with
  *       不计收支), a WeChat Pay export (UTF-8 with BOM, {@code ¥} amounts, neutral rows marked {@code /}) or a bank
  *       CSV described by a {@link io.github.fenqi.core.statement.BankColumnMapping}. The encoding is detected from
- *       the bytes. A malformed row is rejected with its file and line and the rest is kept; a file that is not a
- *       statement is an error.
+ *       the bytes. A malformed row is rejected with its file and line and the rest is kept (a row cut short, or
+ *       wider than its header, is malformed: its columns cannot be told apart); a quoted field may hold line breaks,
+ *       and its row is named by its first line; a file cut short inside a character has its last line rejected,
+ *       saying so; a file that is not a statement is an error.
  *   <li>{@link io.github.fenqi.core.statement.StatementAnalyzer} removes rows that are not real income or
  *       spending, each with an explanation: closed (never executed) rows, duplicates (same serial, or an identical
  *       bank row), reversal pairs (冲正 and full 退款 with their originals; partial refunds are netted), and
@@ -16,7 +18,10 @@
  *   <li>The {@link io.github.fenqi.core.statement.CategoryLexicon} (data, not code) puts every kept row in a
  *       {@link io.github.fenqi.core.statement.TransactionCategory} with the rule and keyword that decided it;
  *       regular monthly credits from an organisation are salary even without a payroll keyword.
- *   <li>{@link io.github.fenqi.core.statement.MonthlySummary} per calendar month (by the transaction's own date):
+ *   <li>{@link io.github.fenqi.core.statement.MonthlySummary} per calendar month (by the transaction's own date) of
+ *       every month a statement covers, from its first row's month to its last's, whether or not any of its rows
+ *       is kept (a month without kept rows is a month without income); months no statement covers are listed as
+ *       {@link io.github.fenqi.core.statement.StatementAnalysis#uncovered()}:
  *       salary, other income, essentials (rent, water/electricity/gas, food), loan repayments by platform — what
  *       the affordability model reads.
  * </ol>

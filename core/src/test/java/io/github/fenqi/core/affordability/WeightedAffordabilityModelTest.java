@@ -87,4 +87,39 @@ class WeightedAffordabilityModelTest {
     assertTrue(a.maxAffordableInstallment().fen() * 2 <= income);
     assertTrue(a.essentialExpenses().fen() >= essentials);
   }
+
+  /**
+   * Months of two statements given separately (2026-05 twice at 9000, 2026-06 at 0) had counted May twice: a median of
+   * 9000 where the two months give 4500, and a budget to match. A month given twice is named.
+   */
+  @Test
+  void aMonthGivenTwiceIsRejectedNotCountedTwice() {
+    MonthlyFigures may = new MonthlyFigures(YearMonth.of(2026, 5), Money.ofYuan(9000), Money.ofYuan(9000), Money.ZERO, Money.ZERO);
+    MonthlyFigures june = new MonthlyFigures(YearMonth.of(2026, 6), Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO);
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> new AffordabilityInput(borrower(null, null, "310000", 1), List.of(may, june, may)));
+    assertEquals(List.of(io.github.fenqi.core.Problem.of("statementMonths[2].month", "2026-05 is also statementMonths[0]: "
+        + "one figure per month (sum the statements' months, as StatementAnalysis.monthlyFigures does)")), e.problems());
+    assertEquals(Money.of("4500.00"), model.assess(new AffordabilityInput(borrower(null, null, "310000", 1), List.of(june, may)))
+        .monthlyNetIncome());
+  }
+
+  /**
+   * A statement month sums many rows of up to 10^15 yuan each; two months of 5 × 10^16 yuan had made the median overflow
+   * with an ArithmeticException. A month's figure above 10^15 yuan is an input error naming the month.
+   */
+  @Test
+  void aMonthlyFigureAboveTheAmountBoundIsNamedNotOverflowed() {
+    Money huge = Money.ofFen(5_000_000_000_000_000_000L);
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> new MonthlyFigures(YearMonth.of(2026, 5), huge, Money.ZERO, Money.ZERO, Money.ZERO));
+    assertEquals(List.of(io.github.fenqi.core.Problem.of("2026-05", "a monthly figure of 50000000000000000.00 is above "
+        + "1000000000000000.00, more than any borrower's month")), e.problems());
+    MonthlyFigures most = new MonthlyFigures(YearMonth.of(2026, 5), MonthlyFigures.MAX, MonthlyFigures.MAX,
+        MonthlyFigures.MAX, MonthlyFigures.MAX);
+    MonthlyFigures next = new MonthlyFigures(YearMonth.of(2026, 6), MonthlyFigures.MAX, Money.ZERO, MonthlyFigures.MAX, Money.ZERO);
+    AffordabilityAssessment a = model.assess(new AffordabilityInput(borrower(null, null, "310000", 20), List.of(most, next)));
+    assertEquals(MonthlyFigures.MAX, a.monthlyNetIncome());
+    assertFalse(a.canSupportPlan());
+  }
 }

@@ -154,4 +154,68 @@ class StatementAnalyzerTest {
     assertTrue(!everything.contains("周子航") && !everything.contains("6214830012345678"), everything);
     assertTrue(everything.contains("周**") && everything.contains("621483******5678"), everything);
   }
+
+  /**
+   * Each amount may be up to 10^15 yuan, so a month of a hundred such rows (a garbled or forged file) sums past a long of
+   * fen: that was an ArithmeticException with a stack trace out of analyze. It is an input error naming the month and
+   * the row.
+   */
+  @Test
+  void monthlySumsBeyondALongAreAnInputErrorNamingTheRow() {
+    StringBuilder rows = new StringBuilder();
+    for (int i = 0; i < 100; i++) {
+      rows.append(String.format("2026-05-%02d,10:00:%02d,代发工资,%s,,,某某科技有限公司,,批量代发%n", i % 28 + 1, i % 60,
+          i == 7 ? "999999999999999.99" : "999999999999999.00"));
+    }
+    ParsedStatement s = bank("huge.csv", rows.toString());
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> StatementAnalyzer.defaults().analyze(List.of(s)));
+    assertEquals(List.of(io.github.fenqi.core.Problem.of("huge.csv:9", "the amounts of 2026-05 add up beyond "
+        + "92233720368547758.07 yuan, more than any statement holds; the largest is this row's 999999999999999.99")), e.problems());
+  }
+
+  /**
+   * Money the borrower withdraws from the WeChat wallet to the bank card is not income. The WeChat side (零钱提现) was
+   * removed by the own-accounts rule before the two statements were paired, so the bank side ('财付通提现' from
+   * 财付通支付科技有限公司) had nothing to pair with and stayed as income — monthly, it was even promoted to salary.
+   * It pairs now, once: a second equal credit in the window stays income.
+   */
+  @Test
+  void aMoveTheRulesAlreadyFoundInternalStillTakesItsOtherSideAlongOnce() {
+    String wechatHeader = "交易时间,交易类型,交易对方,商品,收/支,金额(元),支付方式,当前状态,交易单号,商户单号,备注\n";
+    ParsedStatement wechat = StatementParser.wechat().parse("wx.csv", (wechatHeader
+        + "2026-05-01 09:00:00,零钱提现,招商银行(3821),/,/,¥1000.00,零钱,提现已到账,1001,/,/\n"
+        + "2026-06-01 09:00:00,零钱提现,招商银行(3821),/,/,¥1000.00,零钱,提现已到账,1002,/,/\n"
+        + "2026-07-01 09:00:00,零钱提现,招商银行(3821),/,/,¥1000.00,零钱,提现已到账,1003,/,/\n").getBytes(StandardCharsets.UTF_8));
+    String withdrawal = ",10:00:00,财付通提现,1000.00,,,财付通支付科技有限公司,,网上银行\n";
+    ParsedStatement b = bank("bank.csv", "2026-05-02" + withdrawal + "2026-06-02" + withdrawal + "2026-07-02" + withdrawal
+        + "2026-07-03,11:00:00,财付通提现,1000.00,,,财付通支付科技有限公司,,网上银行\n");
+    StatementAnalysis r = StatementAnalyzer.defaults().analyze(List.of(b, wechat));
+    assertEquals(List.of(Money.ZERO, Money.ZERO, Money.of("1000.00")), r.months().stream().map(MonthlySummary::income).toList());
+    Removal may = r.removals().stream().filter(x -> x.transaction().location().equals("bank.csv:2")).findFirst().orElseThrow();
+    assertEquals(RemovalKind.INTERNAL_TRANSFER, may.kind());
+    assertEquals("wx.csv:2", may.paired().orElseThrow());
+    assertEquals(List.of("bank.csv:5"), r.transactions().stream().map(c -> c.transaction().location()).toList());
+  }
+
+  /**
+   * A salary card whose salary stops: May–July a salary and a move to the holder's own account, August–October only
+   * such moves. Those three months had been left out because none of their rows was kept, and the income was the
+   * median of May–July, the full salary. They are months without income inside the statement's period.
+   */
+  @Test
+  void aStatementsLastMonthsWithNoRowKeptAreMonthsWithoutIncomeNotLeftOut() {
+    StringBuilder rows = new StringBuilder();
+    for (int m = 5; m <= 10; m++) {
+      if (m <= 7) {
+        rows.append(String.format("2026-%02d-10,09:00:00,代发工资,8000.00,,,某某科技有限公司,,批量代发%n", m));
+      }
+      rows.append(String.format("2026-%02d-11,12:00:00,转账-本人账户,,500.00,,周子航,6214********3821,手机银行%n", m));
+    }
+    StatementAnalysis r = StatementAnalyzer.builder().holderNames("周子航").build().analyze(List.of(bank("card.csv", rows.toString())));
+    assertEquals(List.of("2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"),
+        r.months().stream().map(m -> m.month().toString()).toList());
+    assertEquals(List.of(Money.of("8000.00"), Money.of("8000.00"), Money.of("8000.00"), Money.ZERO, Money.ZERO, Money.ZERO),
+        r.months().stream().map(MonthlySummary::income).toList());
+    assertEquals(List.of(), r.uncovered());
+  }
 }

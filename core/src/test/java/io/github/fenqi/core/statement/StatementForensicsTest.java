@@ -190,4 +190,29 @@ class StatementForensicsTest {
     return StatementForensics.defaults().examine(List.of(s), StatementAnalyzer.defaults().analyze(List.of(s))).signals().stream()
         .filter(x -> x.kind() == ForensicSignal.Kind.BENFORD_DEVIATION).toList();
   }
+
+  /**
+   * A true statement whose rows were re-sorted (by amount, in a spreadsheet) and saved had its balances break at nearly
+   * every row in file order, and was blocked as forged. Its balances hold in time order: only NON_CHRONOLOGICAL is left,
+   * a review. The forged statement re-sorted the same way is still blocked.
+   */
+  @Test
+  void aTrueStatementOutOfOrderIsReviewedNotBlockedAndAForgedOneStillBlocks() {
+    for (String name : List.of("bank_A", "bank_A_forged")) {
+      String text = new String(Samples.bytes("samples/statements/" + name + ".csv"), StandardCharsets.UTF_8);
+      List<String> lines = new ArrayList<>(List.of(text.split("\n")));
+      List<String> data = new ArrayList<>(lines.subList(1, lines.size()));
+      java.util.Collections.shuffle(data, new Random(7));
+      ParsedStatement shuffled = StatementParser.bank().parse(name + ".csv",
+          (lines.get(0) + "\n" + String.join("\n", data) + "\n").getBytes(StandardCharsets.UTF_8));
+      ForensicReport r = examine(shuffled);
+      if (name.equals("bank_A")) {
+        assertEquals(ForensicVerdict.REVIEW, r.verdict(), r.signals().toString());
+        assertEquals(Set.of(ForensicSignal.Kind.NON_CHRONOLOGICAL),
+            r.signals().stream().map(ForensicSignal::kind).collect(Collectors.toSet()));
+      } else {
+        assertEquals(ForensicVerdict.BLOCK, r.verdict(), r.signals().toString());
+      }
+    }
+  }
 }

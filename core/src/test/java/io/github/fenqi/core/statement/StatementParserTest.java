@@ -200,4 +200,143 @@ class StatementParserTest {
     assertTrue(e.getMessage().contains("nope.csv"));
     assertThrows(InvalidInputException.class, () -> StatementFormat.parse("--format", "paypal"));
   }
+
+  /**
+   * Commas in an amount group thousands and nothing else: {@code 12,34} (a decimal comma) had been read as 1234.00 and
+   * {@code 1,2,3} as 123.00, a hundred times and more the amount, with no word of it.
+   */
+  @Test
+  void commasThatDoNotGroupThousandsAreRejectedNotRemoved() {
+    String csv = BANK_HEADER
+        + "2026-05-01,10:00:00,POS消费,,\"1,234.50\",,超市,,POS\n"
+        + "2026-05-01,10:00:01,POS消费,,\"￥12,345,678\",,超市,,POS\n"
+        + "2026-05-01,10:00:02,POS消费,,\"12,34\",,超市,,POS\n"
+        + "2026-05-01,10:00:03,POS消费,,\"1,2,3\",,超市,,POS\n"
+        + "2026-05-01,10:00:04,POS消费,,\"1234,567.00\",,超市,,POS\n"
+        + "2026-05-01,10:00:05,POS消费,,\",123\",,超市,,POS\n";
+    ParsedStatement s = StatementParser.bank().parse("b.csv", utf8(csv));
+    assertEquals(List.of(Money.of("1234.50"), Money.of("12345678")), s.transactions().stream().map(Transaction::amount).toList());
+    assertEquals(List.of("b.csv:4", "b.csv:5", "b.csv:6", "b.csv:7"), s.rejected().stream().map(Problem::location).toList());
+    assertEquals("支出金额 '12,34' has commas that do not group thousands (1,234.56); a decimal comma is not read: write "
+        + "the amount with a decimal point", s.rejected().get(0).reason());
+  }
+
+  /**
+   * A row must hold every column the parser reads, and no more non-empty fields than the header: a file cut mid-row
+   * ({@code ...,转账,,12}) had been read as a debit of 12.00 with no balance, a row that lacks a field
+   * ({@code 2026-05-02,20:15:03,转账,12.00}) as a credit of 12.00 from the shifted 收入金额, and a counterparty with an
+   * unquoted comma had moved its account into 对方户名's neighbour — each without a word.
+   */
+  @Test
+  void aRowCutShortOrWiderThanTheHeaderIsRejectedNotReadShifted() {
+    String csv = BANK_HEADER
+        + "2026-05-01,20:15:03,转账-房租,,2800.00,1415.48,钱文斌,6228****5512,手机银行\n"
+        + "2026-05-02,20:15:03,转账,12.00\n"
+        + "2026-05-03,20:15:03,转账,,12.00,1403.48,钱,文斌,6228****5512,手机银行\n"
+        + "2026-05-04,20:15:03,转账,,12.00,1391.48,钱文斌,6228****5512,手机银行,,\n"
+        + "2026-05-05,20:15:03,转账,,12";
+    ParsedStatement s = StatementParser.bank().parse("b.csv", utf8(csv));
+    assertEquals(List.of("b.csv:2", "b.csv:5"), s.transactions().stream().map(Transaction::location).toList());
+    assertEquals(List.of(
+        Problem.of("b.csv:3", "has 4 fields where the header (line 1) has 9: the row is cut short or lacks a field, so its "
+            + "columns cannot be told apart"),
+        Problem.of("b.csv:4", "has 10 fields where the header (line 1) has 9: a field holding a comma is not quoted, so "
+            + "the columns after it are shifted"),
+        Problem.of("b.csv:6", "has 5 fields where the header (line 1) has 9: the row is cut short or lacks a field, so its "
+            + "columns cannot be told apart")), s.rejected());
+
+    // Alipay's header ends in a comma, and columns after the last one read (备注) may be left out
+    String alipay = "交易时间,交易分类,交易对方,对方账号,商品说明,收/支,金额,收/付款方式,交易状态,交易订单号,商家订单号,备注,\n"
+        + "2026-10-31 16:16:07,餐饮美食,瑞幸咖啡,luc,拿铁,支出,17.52,账户余额,交易成功,20261031\t,7077\t\n"
+        + "2026-10-31 16:16:08,餐饮美食,瑞幸咖啡,luc,拿铁,支出,17.52,账户余额,交易成功,20261032\n";
+    ParsedStatement a = StatementParser.alipay().parse("a.csv", utf8(alipay));
+    assertEquals(List.of("a.csv:2"), a.transactions().stream().map(Transaction::location).toList());
+    assertEquals(List.of("a.csv:3"), a.rejected().stream().map(Problem::location).toList());
+  }
+
+  /**
+   * A quoted field may hold line breaks (RFC 4180; a merchant's 商品说明 or a 备注 can): such a row had been rejected as
+   * "unterminated quoted field" and its second line as "both 收入金额 and 支出金额 are filled", the spending lost. It is
+   * one row now, named by its first line. A stray quote still rejects only its own line, even when a later line has a
+   * stray quote too.
+   */
+  @Test
+  void aQuotedFieldWithLineBreaksIsOneRowAndAStrayQuoteTakesNoRowsAlong() {
+    String csv = BANK_HEADER
+        + "2026-05-01,20:15:03,\"转账\r\n房租\n五月\",,2800.00,1415.48,钱文斌,6228****5512,手机银行\r\n"
+        + "2026-05-02,09:00:00,\"POS消费,,12.00,1403.48,超市,,POS\n"
+        + "2026-05-03,09:00:00,\"POS消费,,12.00,1391.48,超市,,POS\n"
+        + "2026-05-04,10:00:00,代发工资,8000.00,,9391.48,某某科技有限公司,,批量代发\n"
+        + "2026-05-05,09:00:00,\"POS\n"
+        + "消费\",,1.00,9390.48,超市,,POS,extra\n"
+        + "2026-05-06,09:00:00,POS消费,,1.00,9389.48,超市,,POS\n";
+    ParsedStatement s = StatementParser.bank().parse("b.csv", utf8(csv));
+    assertEquals(List.of("b.csv:2", "b.csv:7", "b.csv:10"), s.transactions().stream().map(Transaction::location).toList());
+    Transaction rent = s.transactions().get(0);
+    assertEquals("转账 房租 五月", rent.description());
+    assertEquals(Money.of("2800.00"), rent.amount());
+    assertEquals(List.of(1, 4, 7), s.transactions().stream().map(Transaction::dataRow).toList());
+    assertEquals(List.of("b.csv:5", "b.csv:6", "b.csv:8", "b.csv:9"), s.rejected().stream().map(Problem::location).toList());
+    assertEquals(7, s.rowsRead());
+
+    String wechat = "交易时间,交易类型,交易对方,商品,收/支,金额(元),支付方式,当前状态,交易单号,商户单号,备注\n"
+        + "2026-10-31 14:58:18,商户消费,肯德基,\"宅急送订单\n(含\"\"饮料\"\")\",支出,¥42.49,零钱,支付成功,4200018433\t,8253\t,/\n";
+    Transaction kfc = StatementParser.wechat().parse("w.csv", utf8(wechat)).transactions().get(0);
+    assertEquals("宅急送订单 (含\"饮料\")", kfc.description());
+    assertEquals(2, kfc.fileLine());
+  }
+
+  /**
+   * A download cut short ends anywhere, often inside a character: a UTF-8 bank file that lost the last byte of 扣 had
+   * been taken for GBK and refused as "not a statement", and a GBK Alipay file that lost half a character as "neither
+   * UTF-8 nor GBK text". Whatever the cut, every earlier row reads as in the whole file and the last line is read,
+   * or rejected saying why (the file ending inside one of its characters, or the row lacking fields).
+   */
+  @Test
+  void aFileCutAnywhereInItsLastRowKeepsTheRowsBeforeItAndNamesTheCut() {
+    for (String name : List.of("bank_A.csv", "alipay_A.csv", "wechat_A.csv")) {
+      byte[] whole = Samples.bytes("samples/statements/" + name);
+      ParsedStatement full = StatementParser.parseDetected(name, whole);
+      int lastLine = full.transactions().stream().mapToInt(Transaction::fileLine).max().orElseThrow();
+      int insideCharacter = 0;
+      for (int cut = lineStart(whole, lastLine); cut < whole.length; cut++) {
+        ParsedStatement s = StatementParser.parseDetected(name, java.util.Arrays.copyOf(whole, cut));
+        String at = name + " cut at " + cut;
+        assertEquals(full.transactions().stream().filter(t -> t.fileLine() < lastLine).toList(),
+            s.transactions().stream().filter(t -> t.fileLine() < lastLine).toList(), at);
+        assertTrue(s.rejected().stream().allMatch(p -> p.location().equals(name + ":" + lastLine)), at + " " + s.rejected());
+        boolean lastRead = s.transactions().stream().anyMatch(t -> t.fileLine() == lastLine);
+        assertTrue(lastRead || !s.rejected().isEmpty() || cut == lineStart(whole, lastLine), at + " dropped its last row");
+        if (s.rejected().stream().anyMatch(p -> p.reason().startsWith("the file ends inside a character"))) {
+          insideCharacter++;
+        }
+      }
+      assertTrue(insideCharacter > 0, name + ": no cut fell inside a character");
+    }
+  }
+
+  /** The offset of 1-based line {@code line} in {@code bytes} (lines end with LF). */
+  private static int lineStart(byte[] bytes, int line) {
+    int at = 0;
+    for (int l = 1; l < line; l++) {
+      while (bytes[at] != '\n') {
+        at++;
+      }
+      at++;
+    }
+    return at;
+  }
+
+  /** An empty file had been told to give its format explicitly, or that it lacks a header line: it is named empty. */
+  @Test
+  void anEmptyFileIsNamedEmpty() {
+    String empty = "e.csv: not a statement: an empty file (0 bytes): the export or its download did not finish, or "
+        + "another file was chosen";
+    assertEquals(empty, assertThrows(InvalidInputException.class,
+        () -> StatementParser.parseDetected("e.csv", new byte[0])).getMessage());
+    for (StatementFormat f : StatementFormat.values()) {
+      assertEquals(empty, assertThrows(InvalidInputException.class,
+          () -> StatementParser.of(f).parse("e.csv", new byte[0])).getMessage());
+    }
+  }
 }

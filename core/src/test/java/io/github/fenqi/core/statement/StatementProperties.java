@@ -65,4 +65,36 @@ class StatementProperties {
   Arbitrary<List<String>> rowLists() {
     return rows().list().ofMinSize(1).ofMaxSize(60);
   }
+
+  /**
+   * Any description written as RFC 4180 quotes it (commas, doubled quotes, CR, LF or CRLF breaks inside) reads back as
+   * itself, each line break a space, on the row's first line — and the rows around it are read as they are.
+   */
+  @Property(tries = 300)
+  void quotedDescriptionsReadBackWhateverTheyHold(@ForAll("descriptions") List<String> descriptions) {
+    StringBuilder csv = new StringBuilder(HEADER);
+    List<Integer> firstLines = new java.util.ArrayList<>();
+    int line = 2;
+    for (int i = 0; i < descriptions.size(); i++) {
+      String d = descriptions.get(i);
+      firstLines.add(line);
+      csv.append(String.format("2026-05-%02d,10:00:00,\"%s\",,%d.00,,超市,,POS\n", i % 28 + 1, d.replace("\"", "\"\""), i + 1));
+      line += 1 + (int) java.util.regex.Pattern.compile("\r\n|\r|\n").matcher(d).results().count();
+    }
+    ParsedStatement s = StatementParser.bank().parse("q.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+    assertEquals(List.of(), s.rejected());
+    assertEquals(descriptions.stream().map(d -> d.replaceAll("\r\n|\r|\n", " ").strip()).toList(),
+        s.transactions().stream().map(Transaction::description).toList());
+    assertEquals(firstLines, s.transactions().stream().map(Transaction::fileLine).toList());
+    for (int i = 0; i < descriptions.size(); i++) {
+      assertEquals(Money.ofFen((i + 1) * 100L), s.transactions().get(i).amount());
+    }
+  }
+
+  @Provide
+  Arbitrary<List<String>> descriptions() {
+    // at most 7 commas, so no line of a description has a whole row's 9 fields
+    return Arbitraries.strings().withChars('a', '房', ',', '"', '\n', '\r', ' ').ofMinLength(1).ofMaxLength(7)
+        .list().ofMinSize(1).ofMaxSize(8);
+  }
 }

@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Splits one physical CSV line (RFC 4180 quoting, {@code ""} for a quote inside a quoted field). Statement exports
- * never put a line break inside a field, so a line is a record and line numbers stay exact; an unterminated quote
- * is an error for that row. Fields are stripped of whitespace (Alipay pads order numbers with a tab so that
+ * Splits one CSV record (RFC 4180 quoting, {@code ""} for a quote inside a quoted field); an unterminated quote is an
+ * error. The statement parser gives it one line, or the lines of a record whose quoted field holds line breaks
+ * joined (see {@link CsvStatementParser}). Fields are stripped of whitespace (Alipay pads order numbers with a tab so that
  * spreadsheets keep them as text).
  *
  * <p>Thread-safety: stateless; safe from any thread.

@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the CSV exports have in common: detect the encoding, skip the preamble to the header line, map column
- * names to positions, read data rows until a trailer, reject a malformed row with its line and keep going.
+ * names to positions, read data rows until a trailer, reject a malformed row with its line and keep going. A row
+ * whose quoted field holds a line break spans several lines and is named by its first; the break reads as a space.
  * Subclasses say what their header looks like and turn one row into a {@link Transaction}.
  *
  * <p>Thread-safety: stateless between calls (each parse keeps its state on its own stack), so one parser may read
@@ -31,6 +32,8 @@ import org.jspecify.annotations.Nullable;
 public abstract class CsvStatementParser implements StatementParser {
   /** How far into the file the header may be. */
   private static final int HEADER_SEARCH_LINES = 100;
+  /** The most lines a record whose quoted field holds line breaks may span. */
+  private static final int MAX_RECORD_LINES = 20;
   /**
    * The date forms exports use, each unambiguous: one separator used twice ({@code 2026-5-1}, {@code 2026/05/01},
    * {@code 2026.5.1}), 年月日, or eight digits ({@code 20260501}). Separators were once each optional, so
@@ -38,6 +41,8 @@ public abstract class CsvStatementParser implements StatementParser {
    */
   private static final Pattern DATE = Pattern.compile(
       "(\\d{4})(?:([-/.])(\\d{1,2})\\2(\\d{1,2})|年(\\d{1,2})月(\\d{1,2})日?|(\\d{2})(\\d{2}))");
+  /** An amount whose commas group the yuan in threes: {@code 1,234}, {@code -12,345,678.9}. */
+  private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d*)?");
   /** {@code 9:31}, {@code 09:31:12}, or six digits ({@code 093112}, as some banks write a time column). */
   private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})(?::(\\d{2}))?|(\\d{2})(\\d{2})(\\d{2})");
 
@@ -45,6 +50,8 @@ public abstract class CsvStatementParser implements StatementParser {
   protected static final class Columns {
     private final Map<String, Integer> index = new HashMap<>();
     private final int width;
+    /** The last position {@link #index} has handed out: the reader reads no column after it. */
+    private int lastRead = -1;
 
     Columns(List<String> header) {
       for (int i = 0; i < header.size(); i++) {
@@ -76,7 +83,11 @@ public abstract class CsvStatementParser implements StatementParser {
     /** The position of column {@code name}, or -1 when it is absent (or null); see {@link #at}. */
     public int index(@Nullable String name) {
       Integer i = name == null ? null : index.get(name);
-      return i == null ? -1 : i;
+      if (i == null) {
+        return -1;
+      }
+      lastRead = Math.max(lastRead, i);
+      return i;
     }
 
     /** The field at {@code position} ("" when the column is absent, -1, or the row is short). */
@@ -86,6 +97,24 @@ public abstract class CsvStatementParser implements StatementParser {
 
     int width() {
       return width;
+    }
+
+    /**
+     * Why a data row of {@code size} fields cannot be read under this header, or null: one that stops before a column
+     * the reader reads (a file cut mid-row, a field left out) would shift or empty that column — a row of four fields
+     * under the bank header read {@code 12.00} from 收入金额 as a credit; one with more fields than the header, the
+     * extra ones not empty, has a comma in an unquoted field, so every column after it is shifted.
+     */
+    @Nullable String misfit(List<String> row, int headerLine) {
+      if (row.size() <= lastRead) {
+        return "has " + row.size() + " fields where the header (line " + headerLine + ") has " + width
+            + ": the row is cut short or lacks a field, so its columns cannot be told apart";
+      }
+      if (row.size() > width && !allEmpty(row.subList(width, row.size()))) {
+        return "has " + row.size() + " fields where the header (line " + headerLine + ") has " + width
+            + ": a field holding a comma is not quoted, so the columns after it are shifted";
+      }
+      return null;
     }
   }
 
@@ -181,38 +210,120 @@ public abstract class CsvStatementParser implements StatementParser {
     List<Transaction> rows = new ArrayList<>();
     List<Problem> rejected = new ArrayList<>();
     int dataRow = 0;
-    for (int i = header + 1; i < count; i++) {
+    int readable = decoded.cut() ? count - 1 : count; // a last line cut inside a character is not read
+    boolean trailer = false;
+    for (int i = header + 1; i < readable; i++) {
       int from = lines[2 * i];
       int to = lines[2 * i + 1];
       if (isTrailer(text, from, to)) {
         rejectRowsAfterTrailer(text, lines, i, count, columns, source, rejected);
+        trailer = true;
         break;
       }
+      int line = i + 1; // a record's first line names it, however many lines it spans
       List<String> fields;
       try {
         fields = CsvLine.split(text, from, to);
       } catch (IllegalArgumentException e) {
-        dataRow++;
-        rejected.add(Problem.of(source + ":" + (i + 1), e.getMessage()));
-        continue;
+        int last = closingLine(text, lines, i, readable, columns, reader, header + 1);
+        if (last < 0) {
+          dataRow++;
+          rejected.add(Problem.of(source + ":" + line, e.getMessage()));
+          continue;
+        }
+        fields = CsvLine.split(joined(text, lines, i, last));
+        i = last;
       }
       if (allEmpty(fields)) {
         continue;
       }
       dataRow++;
-      try {
-        rows.add(reader.row(fields, source, i + 1, dataRow));
-      } catch (IllegalArgumentException | DateTimeException e) {
-        rejected.add(Problem.of(source + ":" + (i + 1), e.getMessage()));
-      } catch (InvalidInputException e) {
-        rejected.add(Problem.of(source + ":" + (i + 1), e.problems().get(0).location() + " " + e.problems().get(0).reason()));
+      String misfit = columns.misfit(fields, header + 1);
+      if (misfit != null) {
+        rejected.add(Problem.of(source + ":" + line, misfit));
+        continue;
       }
+      try {
+        rows.add(reader.row(fields, source, line, dataRow));
+      } catch (IllegalArgumentException | DateTimeException e) {
+        rejected.add(Problem.of(source + ":" + line, e.getMessage()));
+      } catch (InvalidInputException e) {
+        rejected.add(Problem.of(source + ":" + line, e.problems().get(0).location() + " " + e.problems().get(0).reason()));
+      }
+    }
+    if (readable < count && !trailer && count - 1 > header && !isTrailer(text, lines[2 * readable], lines[2 * readable + 1])) {
+      rejected.add(Problem.of(source + ":" + count, "the file ends inside a character of this line: it was cut short (an "
+          + "interrupted download or copy?), so the line is not read; export the statement again"));
     }
     List<String> preamble = new ArrayList<>();
     for (int i = 0; i < header; i++) {
       preamble.add(text.substring(lines[2 * i], lines[2 * i + 1]));
     }
     return new ParsedStatement(source, format(), decoded.encoding(), holder(preamble), header + 1, rows, rejected);
+  }
+
+  /**
+   * The last line of the record that starts at line {@code first} with a quoted field left open, or -1 when the quote
+   * is a stray one. RFC 4180 lets a quoted field hold line breaks, and a merchant's 商品说明 or a 备注 can; such a row
+   * was rejected, and its second line with it. The following lines (at most {@link #MAX_RECORD_LINES}) continue the
+   * field while none of them is a trailer or a row that reads on its own; the line whose quote closes the field must follow
+   * it with a comma or the line's end, and the record must fit the header. So a stray quote never takes the rows after
+   * it along: its line alone is rejected.
+   */
+  private static int closingLine(String text, int[] lines, int first, int count, Columns columns, RowReader reader,
+      int headerLine) {
+    for (int k = first + 1; k < count && k <= first + MAX_RECORD_LINES; k++) {
+      int from = lines[2 * k];
+      int to = lines[2 * k + 1];
+      if (isTrailer(text, from, to) || readsAsRow(text, from, to, columns, reader, headerLine)) {
+        return -1;
+      }
+      List<String> fields;
+      try {
+        fields = CsvLine.split(joined(text, lines, first, k));
+      } catch (IllegalArgumentException stillOpen) {
+        continue;
+      }
+      return closesQuote(text, from, to) && columns.misfit(fields, headerLine) == null ? k : -1;
+    }
+    return -1;
+  }
+
+  /** Whether the line {@code text[from..to)} is a row that reads by itself (then it is not part of another). */
+  private static boolean readsAsRow(String text, int from, int to, Columns columns, RowReader reader, int headerLine) {
+    try {
+      List<String> fields = CsvLine.split(text, from, to);
+      if (columns.misfit(fields, headerLine) != null) {
+        return false;
+      }
+      reader.row(fields, "", headerLine + 1, 1);
+      return true;
+    } catch (IllegalArgumentException | DateTimeException | FenqiException e) {
+      return false;
+    }
+  }
+
+  /** Whether the first lone quote of {@code text[from..to)} (not one of a doubled pair) ends a field. */
+  private static boolean closesQuote(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (text.charAt(i) == '"') {
+        if (i + 1 < to && text.charAt(i + 1) == '"') {
+          i++;
+          continue;
+        }
+        return i + 1 == to || text.charAt(i + 1) == ',';
+      }
+    }
+    return false;
+  }
+
+  /** Lines {@code first..last} as one record, each line break inside its quoted field read as a space. */
+  private static String joined(String text, int[] lines, int first, int last) {
+    StringBuilder record = new StringBuilder(text.substring(lines[2 * first], lines[2 * first + 1]));
+    for (int k = first + 1; k <= last; k++) {
+      record.append(' ').append(text, lines[2 * k], lines[2 * k + 1]);
+    }
+    return record.toString();
   }
 
   private static boolean allEmpty(List<String> fields) {
@@ -285,15 +396,29 @@ public abstract class CsvStatementParser implements StatementParser {
     return "/".equals(field) ? "" : field;
   }
 
-  /** Parses an amount such as {@code 17.52}, {@code ¥25.00} or {@code 1,234.00}; the error names the column. */
+  /**
+   * Parses an amount such as {@code 17.52}, {@code ¥25.00} or {@code 1,234.00}; the error names the column. Commas
+   * must group the yuan in threes: {@code 12,34} (a decimal comma, as a spreadsheet in a European locale writes
+   * 12.34) had been read as 1234.00, a hundred times the amount, without a word.
+   */
   protected static Money amount(String column, String field) {
     long fast = plainFen(field);
     if (fast >= 0) {
       return Money.ofFen(fast);
     }
-    String t = field.replace("¥", "").replace("￥", "").replace(",", "").strip();
+    String t = field.strip();
+    if (!t.isEmpty() && (t.charAt(0) == '¥' || t.charAt(0) == '￥')) {
+      t = t.substring(1).strip();
+    }
     if (t.isEmpty()) {
       throw new IllegalArgumentException(column + " is empty");
+    }
+    if (t.indexOf(',') >= 0) {
+      if (!GROUPED.matcher(t).matches()) {
+        throw new IllegalArgumentException(column + " '" + field + "' has commas that do not group thousands "
+            + "(1,234.56); a decimal comma is not read: write the amount with a decimal point");
+      }
+      t = t.replace(",", "");
     }
     Money m = Money.parse(column, t);
     if (m.isNegative()) {

@@ -11,22 +11,32 @@ import org.jspecify.annotations.Nullable;
 /**
  * Decodes a statement file by looking at its bytes rather than trusting a declared charset: a byte-order mark
  * wins; otherwise the text is UTF-8 if it decodes strictly as UTF-8 (GBK text practically never does), else
- * GB18030, the superset of GBK that Alipay exports use.
+ * GB18030, the superset of GBK that Alipay exports use. Bytes that end inside a character (a download cut short) are
+ * decoded without that character and marked {@link Decoded#cut()}, rather than taken for the other encoding or refused.
  *
  * <p>Thread-safety: stateless; safe from any thread.
  */
 public final class TextDecoding {
   private TextDecoding() {}
 
-  /** Decoded text and the name of the encoding found ({@code UTF-8-BOM}, {@code UTF-8}, {@code UTF-16}, {@code GBK}). */
-  public record Decoded(String text, String encoding) {}
+  /**
+   * Decoded text and the name of the encoding found ({@code UTF-8-BOM}, {@code UTF-8}, {@code UTF-16}, {@code GBK}).
+   *
+   * @param cut whether the bytes end inside a character — the file was cut short (an interrupted download); that
+   *     character is left out of {@code text}. Such a UTF-8 file had been taken for GBK and refused as "not a
+   *     statement", and such a GBK file as "neither UTF-8 nor GBK text", for want of its last byte or two.
+   */
+  public record Decoded(String text, String encoding, boolean cut) {}
 
   /**
    * What a file that is not text is, by its first bytes, with what to do instead — the exports people are most
-   * likely to hand over in place of a CSV: an Excel workbook (WeChat Pay and many banks offer one), a legacy Excel
+   * likely to hand over in place of a CSV: an empty file, an Excel workbook (WeChat Pay and many banks offer one), a legacy Excel
    * file, a PDF statement. Null when the bytes do not start like one of them.
    */
   public static @Nullable String notTextKind(byte[] bytes) {
+    if (bytes.length == 0) { // had been "no header line found (give the format explicitly ...)": no format helps
+      return "an empty file (0 bytes): the export or its download did not finish, or another file was chosen";
+    }
     if (startsWith(bytes, 0x50, 0x4B, 0x03, 0x04)) {
       return "an Excel workbook (.xlsx) or another zip archive, not CSV text: open it and save it as CSV (UTF-8), "
           + "or download the CSV export";
@@ -59,23 +69,83 @@ public final class TextDecoding {
       throw new IllegalArgumentException(kind);
     }
     if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
-      return new Decoded(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8), "UTF-8-BOM");
+      int whole = Math.max(3, completeUtf8(bytes));
+      return new Decoded(new String(bytes, 3, whole - 3, StandardCharsets.UTF_8), "UTF-8-BOM", whole < bytes.length);
     }
     if (bytes.length >= 2 && ((bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE
         || (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF)) {
-      return new Decoded(new String(bytes, StandardCharsets.UTF_16), "UTF-16");
+      return new Decoded(new String(bytes, StandardCharsets.UTF_16), "UTF-16", false);
     }
-    if (isUtf8(bytes)) {
-      return new Decoded(new String(bytes, StandardCharsets.UTF_8), "UTF-8");
+    if (isUtf8(bytes, bytes.length)) {
+      return new Decoded(new String(bytes, StandardCharsets.UTF_8), "UTF-8", false);
+    }
+    int whole = completeUtf8(bytes);
+    if (whole < bytes.length && isUtf8(bytes, whole) && !isAscii(bytes, whole)) { // GBK text is practically never UTF-8
+      return new Decoded(new String(bytes, 0, whole, StandardCharsets.UTF_8), "UTF-8", true);
     }
     String gbk = TwoByteGb18030.decode(bytes);
     if (gbk == null) {
       gbk = strict(bytes, TwoByteGb18030.CHARSET);
     }
     if (gbk != null) {
-      return new Decoded(gbk, "GBK");
+      return new Decoded(gbk, "GBK", false);
+    }
+    int gbkWhole = completeGb18030(bytes);
+    String cut = gbkWhole < bytes.length ? strict(java.util.Arrays.copyOf(bytes, gbkWhole), TwoByteGb18030.CHARSET) : null;
+    if (cut != null) {
+      return new Decoded(cut, "GBK", true);
     }
     throw new IllegalArgumentException("the file is neither UTF-8 nor GBK text");
+  }
+
+  /**
+   * The length of {@code b} without a last UTF-8 sequence that its end cuts short (a lead byte followed by fewer
+   * continuation bytes than it announces); {@code b.length} when there is none.
+   */
+  static int completeUtf8(byte[] b) {
+    int n = b.length;
+    for (int back = 1; back <= 3 && back <= n; back++) {
+      int c = b[n - back] & 0xff;
+      if (c >= 0x80 && c <= 0xBF) {
+        continue; // a continuation byte: its lead is further back
+      }
+      int needs = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+      return needs > back ? n - back : n;
+    }
+    return n;
+  }
+
+  /**
+   * The length of {@code b} without a last GB18030 sequence that its end cuts short: a lone lead byte, or the first
+   * two or three bytes of a four-byte sequence (lead, digit, lead); {@code b.length} when it does not end so.
+   */
+  static int completeGb18030(byte[] b) {
+    int n = b.length;
+    if (n >= 3 && isGbLead(b[n - 3]) && isDigit(b[n - 2]) && isGbLead(b[n - 1])) {
+      return n - 3;
+    }
+    if (n >= 2 && isGbLead(b[n - 2]) && isDigit(b[n - 1])) {
+      return n - 2;
+    }
+    return n >= 1 && isGbLead(b[n - 1]) ? n - 1 : n;
+  }
+
+  private static boolean isGbLead(byte b) {
+    int c = b & 0xff;
+    return c >= 0x81 && c <= 0xFE;
+  }
+
+  private static boolean isDigit(byte b) {
+    return b >= '0' && b <= '9';
+  }
+
+  private static boolean isAscii(byte[] b, int n) {
+    for (int i = 0; i < n; i++) {
+      if (b[i] < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -83,8 +153,12 @@ public final class TextDecoding {
    * U+10FFFF), what a strict UTF-8 decoder accepts; checked in place, so valid text is then decoded once.
    */
   static boolean isUtf8(byte[] b) {
+    return isUtf8(b, b.length);
+  }
+
+  /** {@link #isUtf8(byte[])} of the first {@code n} bytes. */
+  static boolean isUtf8(byte[] b, int n) {
     int i = 0;
-    int n = b.length;
     while (i < n) {
       int c = b[i] & 0xff;
       if (c < 0x80) {
