@@ -121,9 +121,22 @@ public final class StatementAnalyzer {
    * Cleans, categorises and summarises {@code statements} (one borrower's).
    *
    * @throws io.github.fenqi.core.InvalidInputException naming a row when a month's amounts add up beyond what a
-   *     {@code long} of fen holds
+   *     {@code long} of fen holds, or naming every source given to more than one statement (rows, removals and each
+   *     statement's counts are told apart by their source, so one file given twice would be counted under one name)
    */
   public StatementAnalysis analyze(List<ParsedStatement> statements) {
+    List<Problem> sameSource = new ArrayList<>();
+    Map<String, Integer> firstWithSource = new HashMap<>();
+    for (int i = 0; i < statements.size(); i++) {
+      Integer first = firstWithSource.putIfAbsent(statements.get(i).source(), i);
+      if (first != null) {
+        sameSource.add(new Problem(statements.get(i).source(), "the source of statements[" + first + "] and statements["
+            + i + "]; give each statement once, under its own name"));
+      }
+    }
+    if (!sameSource.isEmpty()) {
+      throw new io.github.fenqi.core.InvalidInputException(sameSource);
+    }
     Set<String> holders = new LinkedHashSet<>(holderNames);
     statements.forEach(s -> s.holder().ifPresent(holders::add));
     List<Row> rows = new ArrayList<>();

@@ -42,6 +42,26 @@ class StatementAnalyzerTest {
     assertEquals(Money.ZERO, september.income(), "inside autumn.csv's period: a month without income");
   }
 
+  /**
+   * One file given twice would have its rows removed as duplicates of themselves and both statements' counts summed
+   * under one name (the CLI printed "removed 172, kept -86" for bank_A.csv given twice), so it is refused.
+   */
+  @Test
+  void aSourceGivenToTwoStatementsIsRefusedNamingIt() {
+    String salary = ",09:00:00,代发工资,8000.00,,,某某科技有限公司,,批量代发\n";
+    ParsedStatement once = bank("bank.csv", "2026-04-10" + salary);
+    ParsedStatement other = bank("other.csv", "2026-05-10" + salary);
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> StatementAnalyzer.defaults().analyze(List.of(once, other, bank("bank.csv", "2026-06-10" + salary))));
+    assertEquals(1, e.problems().size(), e.problems().toString());
+    assertEquals("bank.csv", e.problems().get(0).location());
+    assertTrue(e.problems().get(0).reason().contains("statements[0] and statements[2]"), e.problems().toString());
+    // the same rows under two names are one borrower's copies: the second's rows are removed as duplicates
+    StatementAnalysis r = StatementAnalyzer.defaults().analyze(List.of(once, bank("copy.csv", "2026-04-10" + salary)));
+    assertEquals(List.of(1, 0), r.statements().stream().map(StatementAnalysis.StatementSummary::rowsKept).toList());
+    assertEquals(1, r.removed(RemovalKind.DUPLICATE));
+  }
+
   @Test
   void movesBetweenTheHoldersStatementsWithinThreeDaysAreInternal() {
     ParsedStatement b = bank("bank.csv", "2026-05-11,12:00:00,转账,,1000.00,,支付宝(中国)网络技术有限公司,,手机银行\n"
