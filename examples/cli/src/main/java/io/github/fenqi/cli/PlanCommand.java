@@ -42,7 +42,7 @@ final class PlanCommand implements Callable<Integer> {
   @Option(names = "--policies", required = true, paramLabel = "DIR", description = "Directory of policy files.")
   Path policies;
 
-  @Option(names = "--format", defaultValue = "json", description = "json or text (default json).")
+  @Option(names = "--format", defaultValue = "json", description = "json (default), text or html (a standalone page).")
   OutputFormat format;
 
   @Option(names = "--solver", defaultValue = "exact", description = "exact (default) or optaplanner.")
@@ -88,9 +88,6 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     // options first, whichever solver runs: a malformed value is an error, never ignored (nor found after the work)
-    if (format == OutputFormat.html) {
-      throw new InvalidInputException("--format", format + " is not supported by plan; use json or text");
-    }
     java.time.Duration limit = duration();
     ProposalSolver solver = solver(limit);
     NegotiationRequest request = NegotiationRequest.read(caseFile);
@@ -126,7 +123,7 @@ final class PlanCommand implements Callable<Integer> {
     switch (format) {
       case json -> out.println(CliJson.write(result));
       case text -> printText(out, result);
-      default -> throw new IllegalStateException("--format " + format + " passed the check above");
+      case html -> HtmlReport.print(out, result);
     }
     return FenqiCli.OK;
   }

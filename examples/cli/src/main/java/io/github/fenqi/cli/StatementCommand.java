@@ -71,6 +71,9 @@ final class StatementCommand implements Runnable {
 
     @Override
     public Integer call() {
+      if (formatOut == OutputFormat.html) { // options first: refused before any file is read
+        throw new InvalidInputException("--format-out", formatOut + " is not supported by statement ingest; use json or text");
+      }
       StatementFormat f = format == null ? null : StatementFormat.parse("--format", format);
       List<ParsedStatement> parsed = new ArrayList<>();
       for (Path file : files) {
@@ -94,7 +97,7 @@ final class StatementCommand implements Runnable {
       switch (formatOut) {
         case json -> out.println(CliJson.write(report));
         case text -> printText(out, report);
-        default -> throw new InvalidInputException("--format-out", formatOut + " is not supported; use json or text");
+        case html -> throw new IllegalStateException("--format-out html passed the check above");
       }
       return FenqiCli.OK;
     }

@@ -122,10 +122,111 @@ class PlanCommandTest {
     assertEquals("fenqi: --time-limit: '0ms' must be more than zero (OptaPlanner's time per strategy, such as 1s or "
         + "500ms)", CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--time-limit", "0ms").err().strip());
     assertEquals("", limit.out());
+    CliRun xml = CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--format", "xml");
+    assertEquals(1, xml.exit(), xml.err());
+    assertTrue(xml.err().contains("expected one of [json, text, html]"), xml.err());
+    assertEquals("", xml.out());
+  }
+
+  /** The HTML page shows the figures of the JSON result: one row per proposal, one per lender plan and month. */
+  @Test
+  void htmlPageHoldsTheProposalsOfTheJson() throws Exception {
     CliRun html = CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--format", "html");
-    assertEquals(1, html.exit());
-    assertEquals("fenqi: --format: html is not supported by plan; use json or text", html.err().strip());
-    assertEquals("", html.out());
+    assertEquals(0, html.exit(), html.err());
+    JsonNode json = FenqiJson.newMapper().readTree(CliRun.of("plan", FEASIBLE, "--policies", POLICIES).out());
+    org.w3c.dom.Document page = xml(html.out());
+    List<List<String>> proposals = rows(page, "proposals");
+    assertEquals(3, proposals.size(), html.out());
+    for (int i = 0; i < 3; i++) {
+      JsonNode p = json.get("proposals").get(i);
+      assertEquals(List.of(p.get("strategy").asText(), p.get("totalFirstMonthInstallment").asText(),
+          p.get("totalDownPayment").asText(), p.get("totalPayable").asText(), p.get("saving").asText()),
+          proposals.get(i).subList(0, 5));
+      assertEquals(p.get("stress").get("level").asText(), proposals.get(i).get(6));
+    }
+    org.w3c.dom.NodeList tables = page.getElementsByTagName("table");
+    int planRows = 0;
+    int months = 0;
+    for (int t = 0; t < tables.getLength(); t++) {
+      org.w3c.dom.Element table = (org.w3c.dom.Element) tables.item(t);
+      int body = table.getElementsByTagName("tr").getLength() - 1; // less the header row
+      planRows += table.getAttribute("class").equals("plans") ? body : 0;
+      months += table.getAttribute("class").equals("schedule") ? body : 0;
+    }
+    int expectedMonths = 0;
+    for (JsonNode p : json.get("proposals")) {
+      for (JsonNode plan : p.get("plans")) {
+        expectedMonths += plan.get("schedule").get("installments").size();
+      }
+    }
+    assertEquals(json.get("proposals").get(0).get("plans").size() * 3, planRows);
+    assertEquals(expectedMonths, months);
+    assertTrue(page.getElementsByTagName("pre").getLength() >= 3, "the scripts");
+  }
+
+  /** Values from the case reach the page as text, never as markup. */
+  @Test
+  void htmlPageEscapesTheCasesValues(@TempDir Path dir) throws Exception {
+    Path hostile = dir.resolve("case.json");
+    Files.writeString(hostile, Files.readString(Path.of(FEASIBLE)).replace("\"sample-002\"", "\"<script>alert(1)</script>\"")
+        .replace("\"cc-1\"", "\"cc-1\\\"><img src=x onerror='x'>&amp;\""));
+    CliRun html = CliRun.of("plan", hostile.toString(), "--policies", POLICIES, "--format", "html");
+    assertEquals(0, html.exit(), html.err());
+    assertFalse(html.out().contains("<script"), html.out());
+    assertFalse(html.out().contains("<img"), html.out());
+    org.w3c.dom.Document page = xml(html.out());
+    assertEquals("fenqi plan <script>alert(1)</script>", page.getElementsByTagName("title").item(0).getTextContent());
+    assertEquals("cc-1\"><img src=x onerror='x'>&amp;", rows(page, "plans").get(0).get(0));
+  }
+
+  @Test
+  void htmlPageOfAnInfeasibleCaseSaysWhy() throws Exception {
+    CliRun html = CliRun.of("plan", SAMPLE, "--policies", POLICIES, "--format", "html");
+    assertEquals(0, html.exit(), html.err());
+    org.w3c.dom.Document page = xml(html.out());
+    assertEquals("No feasible proposal (MONTHLY_BUDGET)", heading(page));
+    assertTrue(html.out().contains("Recommendation: Seek a debt restructuring"), html.out());
+    assertEquals(0, page.getElementsByTagName("table").getLength());
+  }
+
+  private static String heading(org.w3c.dom.Document page) {
+    org.w3c.dom.NodeList h2 = page.getElementsByTagName("h2");
+    for (int i = 0; i < h2.getLength(); i++) {
+      if (((org.w3c.dom.Element) h2.item(i)).getAttribute("id").equals("infeasible")) {
+        return h2.item(i).getTextContent();
+      }
+    }
+    return "no heading with id infeasible";
+  }
+
+  /** The page read as XML (it is written well-formed): a parse error fails the test. */
+  private static org.w3c.dom.Document xml(String page) throws Exception {
+    javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+    f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+    return f.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(page)));
+  }
+
+  /** The cells' text of the body rows of the first table with this id or class. */
+  private static List<List<String>> rows(org.w3c.dom.Document page, String idOrClass) {
+    org.w3c.dom.NodeList tables = page.getElementsByTagName("table");
+    for (int t = 0; t < tables.getLength(); t++) {
+      org.w3c.dom.Element table = (org.w3c.dom.Element) tables.item(t);
+      if (table.getAttribute("id").equals(idOrClass) || table.getAttribute("class").equals(idOrClass)) {
+        List<List<String>> rows = new java.util.ArrayList<>();
+        org.w3c.dom.NodeList trs = ((org.w3c.dom.Element) table.getElementsByTagName("tbody").item(0))
+            .getElementsByTagName("tr");
+        for (int r = 0; r < trs.getLength(); r++) {
+          org.w3c.dom.NodeList tds = ((org.w3c.dom.Element) trs.item(r)).getElementsByTagName("td");
+          List<String> cells = new java.util.ArrayList<>();
+          for (int c = 0; c < tds.getLength(); c++) {
+            cells.add(tds.item(c).getTextContent());
+          }
+          rows.add(cells);
+        }
+        return rows;
+      }
+    }
+    throw new AssertionError("no table " + idOrClass);
   }
 
   @Test

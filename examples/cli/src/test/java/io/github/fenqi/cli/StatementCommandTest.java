@@ -84,6 +84,15 @@ class StatementCommandTest {
     CliRun badFormat = CliRun.of("statement", "ingest", DIR + "bank_A.csv", "--format", "paypal");
     assertEquals(1, badFormat.exit());
     assertTrue(badFormat.err().contains("--format"), badFormat.err());
+    // an output format the command has not is refused before the files are read (this one does not exist)
+    CliRun html = CliRun.of("statement", "ingest", dir.resolve("missing.csv").toString(), "--format-out", "html");
+    assertEquals(1, html.exit());
+    assertEquals("fenqi: --format-out: html is not supported by statement ingest; use json or text", html.err().strip());
+    // one file given twice is refused, naming it
+    CliRun twice = CliRun.of("statement", "ingest", DIR + "bank_A.csv", DIR + "bank_A.csv");
+    assertEquals(1, twice.exit());
+    assertEquals("fenqi: " + DIR + "bank_A.csv: the source of statements[0] and statements[1]; give each statement once, "
+        + "under its own name", twice.err().strip());
   }
 
   @Test
