@@ -22,14 +22,22 @@ public enum StatementFormat {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Parses {@code alipay|wechat|bank} (any case); the error names {@code field} and the accepted values. */
+  /**
+   * Parses {@code alipay|wechat|bank} (any case), and {@code csv} for {@link #BANK}: the design card's CLI contract
+   * names the bank format {@code csv} ({@code statement ingest FILE --format alipay|wechat|csv}), so tools written to
+   * it are understood; {@link #id()} stays {@code bank}. The error names {@code field} and the accepted values.
+   */
   public static StatementFormat parse(String field, String text) {
+    String name = text.strip();
     for (StatementFormat f : values()) {
-      if (f.id().equalsIgnoreCase(text.strip())) {
+      if (f.id().equalsIgnoreCase(name)) {
         return f;
       }
     }
+    if (name.equalsIgnoreCase("csv")) {
+      return BANK;
+    }
     throw new InvalidInputException(field, "'" + text + "' is not a statement format; expected one of "
-        + Arrays.stream(values()).map(StatementFormat::id).toList());
+        + Arrays.stream(values()).map(StatementFormat::id).toList() + " (or csv for bank)");
   }
 }

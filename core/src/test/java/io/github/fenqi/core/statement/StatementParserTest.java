@@ -198,7 +198,12 @@ class StatementParserTest {
     assertEquals(StatementFormat.BANK, StatementParser.read(f, null).format());
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> StatementParser.read(dir.resolve("nope.csv"), null));
     assertTrue(e.getMessage().contains("nope.csv"));
-    assertThrows(InvalidInputException.class, () -> StatementFormat.parse("--format", "paypal"));
+    InvalidInputException paypal = assertThrows(InvalidInputException.class, () -> StatementFormat.parse("--format", "paypal"));
+    assertEquals("'paypal' is not a statement format; expected one of [alipay, wechat, bank] (or csv for bank)",
+        paypal.problems().get(0).reason());
+    // the design card's CLI contract calls the bank format csv
+    assertEquals(StatementFormat.BANK, StatementFormat.parse("--format", " CSV "));
+    assertEquals("bank", StatementFormat.parse("--format", "csv").id());
   }
 
   /**

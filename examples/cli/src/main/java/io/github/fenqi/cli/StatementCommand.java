@@ -57,7 +57,7 @@ final class StatementCommand implements Runnable {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Statement files (CSV exports).")
     List<Path> files;
 
-    @Option(names = "--format", paramLabel = "alipay|wechat|bank", description = "The files' format (default: detected per file).")
+    @Option(names = "--format", paramLabel = "alipay|wechat|bank", description = "The files' format (default: detected per file); csv is another name for bank.")
     @Nullable String format;
 
     @Option(names = "--format-out", defaultValue = "json", description = "json (default) or text.")
