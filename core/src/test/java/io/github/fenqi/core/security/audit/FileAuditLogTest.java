@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fenqi.core.AuditIntegrityException;
+import io.github.fenqi.core.AuditLogBusyException;
 import io.github.fenqi.core.FenqiException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -295,6 +296,67 @@ class FileAuditLogTest {
     String[] opened = secondProcessOpens(file, raw);
     assertEquals("0", opened[0], opened[1]);
     assertTrue(opened[1].endsWith("opened at 2"), opened[1]);
+  }
+
+  /**
+   * A refused open in this JVM, a writer waiting its turn in it, and a by-path verify or read in it, each opened the
+   * file and closed it again, and closing any handle drops the process's POSIX lock: another process then opened the
+   * log beside the open one, both wrote from the same offset and the file was left with a broken line. None of them may
+   * let a second process in.
+   */
+  @Test
+  void nothingThisProcessDoesWithTheOpenLogLetsAnotherProcessIn() throws Exception {
+    Path file = dir.resolve("held.log");
+    try (FileAuditLog log = FileAuditLog.open(file, key)) {
+      log.append(AuditEvent.of("t", AuditAction.OTHER, "x"));
+      assertThrows(AuditLogBusyException.class, () -> FileAuditLog.open(file, key));
+      assertThrows(AuditLogBusyException.class, () -> FileAuditLog.open(file, key, java.time.Duration.ofMillis(120)));
+      assertEquals(1, FileAuditLog.verify(file, key, Optional.of(log.checkpoint())).entries());
+      List<AuditEntry> read = new ArrayList<>();
+      assertEquals(1, FileAuditLog.read(file, key, read::add).entries());
+      assertEquals("x", read.get(0).subject());
+      String[] refused = secondProcessOpens(file, raw);
+      assertEquals("3", refused[0], refused[1]);
+      assertTrue(refused[1].endsWith(file + ": the audit log is already open by another writer"), refused[1]);
+      log.append(AuditEvent.of("t", AuditAction.OTHER, "y"));
+    }
+    assertEquals(2, FileAuditLog.verify(file, key, Optional.empty()).entries());
+  }
+
+  /** By path in this JVM, a log open here is still verified with the key the caller gave, not the log's own. */
+  @Test
+  void aByPathVerifyOfALogOpenHereUsesTheCallersKey() {
+    Path file = dir.resolve("keyed.log");
+    try (FileAuditLog log = FileAuditLog.open(file, key)) {
+      log.append(AuditEvent.of("t", AuditAction.OTHER, "x"));
+      assertEquals(1, assertThrows(AuditIntegrityException.class,
+          () -> FileAuditLog.verify(file, newKey(), Optional.empty())).sequence());
+    }
+  }
+
+  /**
+   * A file channel is closed when a thread reading it is interrupted: a request thread cancelled while it verified the
+   * open log closed the log's own channel, every later append failed ("audit write failed ... null") and the lock was
+   * gone. Reading the open log is not interruptible; the caller keeps its interrupt status.
+   */
+  @Test
+  void anInterruptedReaderLeavesTheLogWritableAndLocked() throws Exception {
+    Path file = dir.resolve("interrupted.log");
+    try (FileAuditLog log = FileAuditLog.open(file, key)) {
+      log.append(AuditEvent.of("t", AuditAction.OTHER, "x"));
+      Thread.currentThread().interrupt();
+      try {
+        assertEquals(1, log.verify(Optional.empty()).entries());
+        assertEquals(1, log.read(e -> { }).entries());
+        assertTrue(Thread.currentThread().isInterrupted(), "the caller's interrupt status is kept");
+      } finally {
+        Thread.interrupted();
+      }
+      assertEquals(2, log.append(AuditEvent.of("t", AuditAction.OTHER, "y")).sequence());
+      String[] refused = secondProcessOpens(file, raw);
+      assertEquals("3", refused[0], refused[1]);
+    }
+    assertEquals(2, FileAuditLog.verify(file, key, Optional.empty()).entries());
   }
 
   /**
