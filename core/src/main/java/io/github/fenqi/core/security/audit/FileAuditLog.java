@@ -370,6 +370,9 @@ public final class FileAuditLog implements AuditLog {
   /**
    * Reads complete lines from {@code source} (up to {@code limit} bytes) and hands each, with its 1-based number, to
    * {@code onLine}; returns the byte offset just after the last complete line.
+   *
+   * @throws AuditIntegrityException when a line, complete or not, is longer than {@link AuditEntry#MAX_LINE_BYTES}:
+   *     no entry of this log is, so it is neither an entry nor a torn write of one
    */
   private static long scan(Source source, long limit, ObjLongConsumer<String> onLine) throws IOException {
     long complete = 0;
@@ -387,6 +390,9 @@ public final class FileAuditLog implements AuditLog {
       for (int i = 0; i < read; i++) {
         if (bytes[i] == '\n') {
           current.write(bytes, start, i - start);
+          if (current.size() > AuditEntry.MAX_LINE_BYTES) {
+            throw tooLong(lineNumber + 1);
+          }
           lineNumber++;
           onLine.accept(current.toString(StandardCharsets.UTF_8), lineNumber);
           current.reset();
@@ -396,8 +402,16 @@ public final class FileAuditLog implements AuditLog {
       }
       current.write(bytes, start, read - start);
       offset += read;
+      if (current.size() > AuditEntry.MAX_LINE_BYTES) {
+        throw tooLong(lineNumber + 1);
+      }
     }
     return complete;
+  }
+
+  private static AuditIntegrityException tooLong(long lineNumber) {
+    return AuditChain.bad(lineNumber, "is longer than " + AuditEntry.MAX_LINE_BYTES + " bytes, the most an entry "
+        + "takes: not an entry of this log, nor a torn write of one");
   }
 
   /** The file this log writes. */

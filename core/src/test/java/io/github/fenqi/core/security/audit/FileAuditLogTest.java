@@ -464,6 +464,48 @@ class FileAuditLogTest {
     assertThrows(FenqiException.class, () -> log.append(AuditEvent.of("a", AuditAction.OTHER, "x")));
   }
 
+  /**
+   * No entry is longer than {@link AuditEntry#MAX_LINE_BYTES}, so a longer line is not one: a 400 MB file without a
+   * newline ran {@code audit verify} out of memory, and {@code open} took any such tail for a torn write and cut it off.
+   */
+  @Test
+  void aLineLongerThanAnyEntryIsRefusedWithoutBufferingItOrCuttingItOff() throws Exception {
+    Path file = logWith(2);
+    List<String> lines = lines(file);
+    byte[] endless = new byte[3 * AuditEntry.MAX_LINE_BYTES];
+    java.util.Arrays.fill(endless, (byte) 'a');
+    Files.write(file, endless, StandardOpenOption.APPEND);
+    long size = Files.size(file);
+    AuditIntegrityException verified = assertThrows(AuditIntegrityException.class,
+        () -> FileAuditLog.verify(file, key, Optional.empty()));
+    assertEquals(3, verified.sequence());
+    assertTrue(verified.getMessage().contains("is longer than 1048576 bytes"), verified.getMessage());
+    assertEquals(3, assertThrows(AuditIntegrityException.class, () -> FileAuditLog.open(file, key)).sequence());
+    assertEquals(size, Files.size(file), "open must not cut off what is not a torn write");
+
+    lines.add(1, "x".repeat(AuditEntry.MAX_LINE_BYTES + 1));
+    write(file, lines);
+    assertEquals(2, failingSequence(file, Optional.empty()));
+  }
+
+  /** The limit is the same on both sides: the longest event accepted is written and read back. */
+  @Test
+  void eventsUpToTheEntryLimitAreWrittenAndReadBackAndLongerOnesRefused() {
+    String escaped = "\u0001".repeat(170_000); // each stored as a six-byte escape: 1 020 000 bytes
+    String plain = "x".repeat(1_040_000);
+    try (FileAuditLog log = FileAuditLog.open(dir.resolve("big.log"), key)) {
+      log.append(AuditEvent.of("t", AuditAction.OTHER, "case-1", Map.of("note", escaped)));
+      log.append(AuditEvent.of("t", AuditAction.OTHER, "case-2", Map.of("note", plain)));
+      assertEquals(2, log.verify(Optional.empty()).entries());
+    }
+    assertEquals(2, FileAuditLog.verify(dir.resolve("big.log"), key, Optional.empty()).entries());
+    io.github.fenqi.core.InvalidInputException tooBig = assertThrows(io.github.fenqi.core.InvalidInputException.class,
+        () -> AuditEvent.of("t", AuditAction.OTHER, "case-3", Map.of("a", "b", "note", escaped + escaped)));
+    assertTrue(tooBig.getMessage().startsWith("details.note: the audit entry would take 2040"), tooBig.getMessage());
+    assertThrows(io.github.fenqi.core.InvalidInputException.class,
+        () -> AuditEvent.of("t", AuditAction.OTHER, "x".repeat(AuditEntry.MAX_LINE_BYTES)));
+  }
+
   @Test
   void wrongKeyFailsAtTheFirstEntry() throws Exception {
     Path file = logWith(2);
