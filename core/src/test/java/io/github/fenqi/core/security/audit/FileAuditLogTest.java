@@ -466,7 +466,8 @@ class FileAuditLogTest {
 
   /**
    * No entry is longer than {@link AuditEntry#MAX_LINE_BYTES}, so a longer line is not one: a 400 MB file without a
-   * newline ran {@code audit verify} out of memory, and {@code open} took any such tail for a torn write and cut it off.
+   * newline ran {@code audit verify} out of memory, and {@code open} took any such tail for a torn write and cut it
+   * off.
    */
   @Test
   void aLineLongerThanAnyEntryIsRefusedWithoutBufferingItOrCuttingItOff() throws Exception {
@@ -504,6 +505,31 @@ class FileAuditLogTest {
     assertTrue(tooBig.getMessage().startsWith("details.note: the audit entry would take 2040"), tooBig.getMessage());
     assertThrows(io.github.fenqi.core.InvalidInputException.class,
         () -> AuditEvent.of("t", AuditAction.OTHER, "x".repeat(AuditEntry.MAX_LINE_BYTES)));
+  }
+
+  /**
+   * A hand-edited member is named in the log's terms: an unknown action was reported as "No enum constant
+   * io.github.fenqi.core.security.audit.AuditAction.NOPE", a seq beyond the range of a long as the number it wrapped
+   * to ("sequence 200376420520689663 where 1 was expected"), a bad hash with the whole value it held.
+   */
+  @Test
+  void aHandEditedMemberIsNamedInTheLogsTerms() throws Exception {
+    Path file = logWith(2);
+    List<String> lines = lines(file);
+    String first = lines.get(0);
+    Map<String, String> expected = Map.of(
+        first.replace("\"action\":\"DATA_ACCESS\"", "\"action\":\"NOPE\""),
+        "entry 1 (line 1) has an unknown action 'NOPE'",
+        first.replace("\"seq\":1,", "\"seq\":99999999999999999999999,"), "entry 1 (line 1) has no valid seq",
+        first.replaceFirst("\"mac\":\"[0-9a-f]{64}\"", "\"mac\":\"" + "Z".repeat(5000) + "\""),
+        "entry 1 (line 1) has a mac that is not 64 lower-case hex characters");
+    for (Map.Entry<String, String> edit : expected.entrySet()) {
+      lines.set(0, edit.getKey());
+      write(file, lines);
+      AuditIntegrityException e = assertThrows(AuditIntegrityException.class,
+          () -> FileAuditLog.verify(file, key, Optional.empty()));
+      assertEquals(edit.getValue(), e.getMessage());
+    }
   }
 
   @Test
