@@ -40,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * <p>Durability: an append returns only after its line is written and {@link FileChannel#force forced} to disk.
  * Group commit: appends from all threads are queued to one writer thread, which takes everything waiting, seals
  * it into the chain, writes it with one {@code write} and one {@code force}, then acknowledges every appender of
- * the batch; so N concurrent appenders share one fsync.
+ * the batch; so N concurrent appenders share one fsync. When a write or force fails, or the clock or a sink throws
+ * where an exception is not expected (see {@link AuditSink}), the appenders waiting are told, and the log refuses
+ * further appends until it is reopened (which verifies the file and repairs a torn tail).
  *
  * <p>One writer: within the JVM the single writer thread serialises the chain; across processes an exclusive
  * {@link FileLock} is held while the log is open, and a second {@code open} of the same file fails (or waits, see
@@ -532,7 +534,14 @@ public final class FileAuditLog implements AuditLog {
       queue.drainTo(batch, MAX_BATCH - 1);
       stop = batch.remove(STOP);
       if (!batch.isEmpty()) {
-        commit(batch);
+        try {
+          commit(batch);
+        } catch (Throwable t) { // a custom clock or sink: a dead writer would leave every appender waiting forever
+          FenqiException f = new FenqiException(file + ": the audit writer failed (" + t + "); entries up to "
+              + durable.sequence() + " are durable; the log refuses further appends until reopened", t);
+          failure = f;
+          batch.forEach(r -> r.done().completeExceptionally(f));
+        }
       }
     }
   }

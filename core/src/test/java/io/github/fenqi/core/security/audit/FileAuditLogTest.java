@@ -532,6 +532,52 @@ class FileAuditLogTest {
     }
   }
 
+  /**
+   * A clock or a sink that throws where the writer thread calls it killed that thread: the append waited forever, and
+   * so did every later one. Now the appenders are told, the log refuses further appends, and reopening it serves again.
+   */
+  @Test
+  void aThrowingClockOrSinkFailsTheAppendsInsteadOfHangingThem() {
+    Clock broken = new Clock() {
+      @Override
+      public java.time.ZoneId getZone() {
+        return java.time.ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public java.time.Instant instant() {
+        throw new IllegalStateException("clock source unavailable");
+      }
+    };
+    AuditSink asserting = b -> {
+      throw new AssertionError("sink invariant");
+    };
+    Path file = dir.resolve("writer.log");
+    java.time.Duration patience = java.time.Duration.ofSeconds(20);
+    try (FileAuditLog log = FileAuditLog.open(file, key, broken, List.of())) {
+      FenqiException first = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(patience,
+          () -> assertThrows(FenqiException.class, () -> log.append(AuditEvent.of("t", AuditAction.OTHER, "x"))));
+      assertTrue(first.getMessage().contains("clock source unavailable"), first.getMessage());
+      assertTrue(first.getMessage().contains("entries up to 0 are durable"), first.getMessage());
+      org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(patience,
+          () -> assertThrows(FenqiException.class, () -> log.append(AuditEvent.of("t", AuditAction.OTHER, "y"))));
+    }
+    try (FileAuditLog log = FileAuditLog.open(file, key, Clock.systemUTC(), List.of(asserting))) {
+      FenqiException sunk = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(patience,
+          () -> assertThrows(FenqiException.class, () -> log.append(AuditEvent.of("t", AuditAction.OTHER, "z"))));
+      assertTrue(sunk.getMessage().contains("entries up to 1 are durable"), sunk.getMessage());
+    }
+    try (FileAuditLog log = FileAuditLog.open(file, key)) {
+      assertEquals(2, log.append(AuditEvent.of("t", AuditAction.OTHER, "w")).sequence());
+    }
+    assertEquals(2, FileAuditLog.verify(file, key, Optional.empty()).entries());
+  }
+
   @Test
   void wrongKeyFailsAtTheFirstEntry() throws Exception {
     Path file = logWith(2);
