@@ -7,7 +7,6 @@ import io.github.fenqi.core.FenqiException;
 import io.github.fenqi.core.InvalidInputException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -27,7 +26,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.ObjLongConsumer;
 import org.jspecify.annotations.Nullable;
@@ -56,9 +60,10 @@ import org.slf4j.LoggerFactory;
  * wrote, from the same offset, and one run's entries were lost; later a refused second {@code open} in the same JVM
  * did the same.)
  *
- * <p>Reading the open log does not go through its {@link FileChannel}: a channel is closed when a thread using it is
- * interrupted, which would close the writer's handle and release the lock. Reads use a second, read-only handle whose
- * reads are not interruptible.
+ * <p>Reading the open log goes through its own locked channel (on Windows, where locks are per handle and mandatory,
+ * another handle would be refused the locked bytes), but each read runs on a thread of the log's own: a channel is
+ * closed when a thread using it is interrupted, which would close the writer's handle and release the lock. The
+ * caller waits for the read without being interruptible and keeps its interrupt status.
  *
  * <p>Crash recovery: a crash can leave a torn last line (the bytes after the last newline). {@link #open} detects
  * it, truncates the file to the end of the last complete line and forces that, so every acknowledged entry (all
@@ -83,7 +88,8 @@ public final class FileAuditLog implements AuditLog {
   private final List<AuditSink> sinks;
   private final FileChannel channel;
   private final FileLock lock;
-  private final RandomAccessFile reader;
+  /** Runs the channel reads of {@link #verify(Optional)} and {@link #read(Consumer)}; never interrupted. */
+  private final ThreadPoolExecutor reads;
   private final Object identity;
   private final AuditChain chain;
   private final long repairedBytes;
@@ -101,14 +107,18 @@ public final class FileAuditLog implements AuditLog {
   private static final Request STOP = new Request(List.of(), new CompletableFuture<>());
 
   private FileAuditLog(Path file, AuditKey key, Clock clock, List<AuditSink> sinks, FileChannel channel, FileLock lock,
-      RandomAccessFile reader, Object identity, AuditChain chain, long size, long repairedBytes) {
+      Object identity, AuditChain chain, long size, long repairedBytes) {
     this.file = file;
     this.key = key;
     this.clock = clock;
     this.sinks = List.copyOf(sinks);
     this.channel = channel;
     this.lock = lock;
-    this.reader = reader;
+    this.reads = new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+      Thread t = new Thread(task, "fenqi-audit-reader-" + file.getFileName());
+      t.setDaemon(true);
+      return t;
+    });
     this.identity = identity;
     this.chain = chain;
     this.repairedBytes = repairedBytes;
@@ -210,7 +220,6 @@ public final class FileAuditLog implements AuditLog {
       DurableFiles.syncDirectory(directory);
     }
     FileLock lock = null;
-    RandomAccessFile reader = null;
     try {
       try {
         lock = channel.tryLock();
@@ -221,9 +230,8 @@ public final class FileAuditLog implements AuditLog {
         throw new AuditLogBusyException(file + ": the audit log is already open by another writer");
       }
       AuditChain chain = new AuditChain(key);
-      // a handle kept open as long as the log: closing a handle would drop this process's lock (POSIX)
-      reader = new RandomAccessFile(file.toFile(), "r");
-      long complete = scan(source(reader), Long.MAX_VALUE, (line, n) -> chain.accept(line, n));
+      // through the locked channel: opening the file again and closing it would drop this process's lock (POSIX)
+      long complete = scan(source(channel), Long.MAX_VALUE, (line, n) -> chain.accept(line, n));
       long size = channel.size();
       long repaired = size - complete;
       if (repaired > 0) {
@@ -234,15 +242,12 @@ public final class FileAuditLog implements AuditLog {
       }
       channel.position(complete);
       Object identity = identity(file);
-      return new FileAuditLog(file, key, clock, sinks, channel, lock, reader,
+      return new FileAuditLog(file, key, clock, sinks, channel, lock,
           identity != null ? identity : file.toAbsolutePath().normalize(), chain, complete, repaired);
     } catch (IOException | RuntimeException e) {
       try {
         if (lock != null) {
           lock.release();
-        }
-        if (reader != null) {
-          reader.close();
         }
         channel.close();
       } catch (IOException suppressed) {
@@ -339,8 +344,7 @@ public final class FileAuditLog implements AuditLog {
       throw new InvalidInputException(file.toString(), "no such audit log");
     }
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      return scan((into, length, position) -> channel.read(ByteBuffer.wrap(into, 0, length), position), Long.MAX_VALUE,
-          onLine);
+      return scan(source(channel), Long.MAX_VALUE, onLine);
     } catch (NoSuchFileException e) {
       throw new InvalidInputException(file.toString(), "no such audit log");
     } catch (IOException e) {
@@ -359,14 +363,41 @@ public final class FileAuditLog implements AuditLog {
     int read(byte[] into, int length, long position) throws IOException;
   }
 
-  /** Positional reads of the log's own read handle (one reader at a time: the handle has one offset). */
-  private static Source source(RandomAccessFile reader) {
-    return (into, length, position) -> {
-      synchronized (reader) {
-        reader.seek(position);
-        return reader.read(into, 0, length);
+  /** Positional reads of {@code channel}, on the calling thread. */
+  private static Source source(FileChannel channel) {
+    return (into, length, position) -> channel.read(ByteBuffer.wrap(into, 0, length), position);
+  }
+
+  /**
+   * A positional read of this log's channel on its reader thread, waited for without being interruptible (the
+   * caller's interrupt status is kept): an interrupt on the thread doing the read would close the channel.
+   */
+  private int readUninterruptibly(byte[] into, int length, long position) throws IOException {
+    Future<Integer> read;
+    try {
+      read = reads.submit(() -> channel.read(ByteBuffer.wrap(into, 0, length), position));
+    } catch (RejectedExecutionException closedMeanwhile) {
+      throw new FenqiException(file + ": the audit log is closed");
+    }
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return read.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof IOException io) {
+            throw io;
+          }
+          throw new FenqiException(file + ": cannot read the audit log: " + e.getCause(), e.getCause());
+        }
       }
-    };
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /**
@@ -481,7 +512,7 @@ public final class FileAuditLog implements AuditLog {
   private AuditVerification readDurable(Verifier verifier, Consumer<AuditEntry> onEntry) {
     Head head = durable;
     try {
-      scan(source(reader), head.size(), (line, n) -> onEntry.accept(verifier.accept(line, n)));
+      scan(this::readUninterruptibly, head.size(), (line, n) -> onEntry.accept(verifier.accept(line, n)));
     } catch (IOException e) {
       throw unreadable(file, e);
     }
@@ -507,8 +538,9 @@ public final class FileAuditLog implements AuditLog {
     }
     synchronized (OPEN_HERE) { // handles and registration go together: no open sees one without the other
       try {
+        reads.shutdown(); // after the writer: reads still queued finish first
+        awaitReads();
         lock.release();
-        reader.close();
         channel.close();
       } catch (IOException e) {
         throw new FenqiException(file + ": cannot close the audit log: " + e.getMessage(), e);
@@ -518,6 +550,21 @@ public final class FileAuditLog implements AuditLog {
           Thread.currentThread().interrupt();
         }
       }
+    }
+  }
+
+  /** Waits, without being interruptible, for the reads already queued. */
+  private void awaitReads() {
+    boolean interrupted = false;
+    while (!reads.isTerminated()) {
+      try {
+        reads.awaitTermination(1, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
