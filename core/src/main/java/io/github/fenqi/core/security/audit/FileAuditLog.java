@@ -12,7 +12,9 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -213,7 +215,10 @@ public final class FileAuditLog implements AuditLog {
         channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
       }
     } catch (IOException e) {
-      throw new FenqiException(file + ": cannot open the audit log: " + e.getMessage(), e);
+      Path parent = file.toAbsolutePath().getParent();
+      String why = e instanceof NoSuchFileException && parent != null && !Files.isDirectory(parent)
+          ? "its directory " + parent + " does not exist" : reason(e);
+      throw new FenqiException(file + ": cannot open the audit log: " + why, e);
     }
     Path directory = file.toAbsolutePath().getParent();
     if (created && directory != null) { // the new file's name must survive a crash as its forced entries do
@@ -353,7 +358,25 @@ public final class FileAuditLog implements AuditLog {
   }
 
   private static FenqiException unreadable(Path file, Exception e) {
-    return new FenqiException(file + ": cannot read the audit log: " + e.getMessage(), e);
+    return new FenqiException(file + ": cannot read the audit log: "
+        + (e instanceof IOException io ? reason(io) : e.getMessage()), e);
+  }
+
+  /**
+   * What went wrong, in words: the messages of NIO's file exceptions are the bare path ("cannot open the audit log:
+   * /var/log/x/audit.log"), and an interrupted channel's is null.
+   */
+  private static String reason(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 
   /** Reads from a position of a file, leaving any position the writer keeps alone. */
@@ -543,7 +566,7 @@ public final class FileAuditLog implements AuditLog {
         lock.release();
         channel.close();
       } catch (IOException e) {
-        throw new FenqiException(file + ": cannot close the audit log: " + e.getMessage(), e);
+        throw new FenqiException(file + ": cannot close the audit log: " + reason(e), e);
       } finally {
         OPEN_HERE.remove(identity, this);
         if (interrupted) {
@@ -622,7 +645,7 @@ public final class FileAuditLog implements AuditLog {
       channel.force(false);
     } catch (IOException e) {
       FenqiException f = new FenqiException(file + ": audit write failed after entry " + before.sequence()
-          + "; the log refuses further appends until reopened: " + e.getMessage(), e);
+          + "; the log refuses further appends until reopened: " + reason(e), e);
       failure = f;
       try {
         channel.truncate(before.size());

@@ -578,6 +578,15 @@ class FileAuditLogTest {
     assertEquals(2, FileAuditLog.verify(file, key, Optional.empty()).entries());
   }
 
+  /** NIO's message for a missing directory is the bare path: "cannot open the audit log: /tmp/…/missing/audit.log". */
+  @Test
+  void aLogInAMissingDirectoryNamesTheDirectory() {
+    Path file = dir.resolve("missing").resolve("audit.log");
+    FenqiException e = assertThrows(FenqiException.class, () -> FileAuditLog.open(file, key));
+    assertEquals(file + ": cannot open the audit log: its directory " + file.getParent().toAbsolutePath()
+        + " does not exist", e.getMessage());
+  }
+
   @Test
   void wrongKeyFailsAtTheFirstEntry() throws Exception {
     Path file = logWith(2);
