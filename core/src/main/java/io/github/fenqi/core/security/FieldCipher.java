@@ -26,8 +26,8 @@ import javax.crypto.spec.GCMParameterSpec;
  * one encoding). Version and key id are therefore authenticated too.
  *
  * <p>Decryption failures of any kind (malformed text, unknown version or key id, wrong key, any altered or
- * truncated byte, wrong record or field) throw {@link DecryptionException}; never a partial or garbage
- * plaintext. Messages never contain plaintext or key material.
+ * truncated byte or character of the text — base64url is read strictly, without padding or bits past the last
+ * byte — wrong record or field) throw {@link DecryptionException}; never a partial or garbage plaintext. Messages never contain plaintext or key material.
  *
  * <p>Thread-safety: thread-safe (a new {@link Cipher} per call; {@link SecureRandom} is thread-safe).
  */
@@ -163,10 +163,16 @@ public final class FieldCipher {
       throw new DecryptionException(where(recordId, field) + ": malformed key id '" + abbreviate(keyId) + "'");
     }
     byte[] bytes;
+    String body = ciphertext.substring(second + 1);
     try {
-      bytes = Base64.getUrlDecoder().decode(ciphertext.substring(second + 1));
+      bytes = Base64.getUrlDecoder().decode(body);
     } catch (IllegalArgumentException e) {
       throw new DecryptionException(where(recordId, field) + ": ciphertext body is not base64url");
+    }
+    // the decoder ignores bits past the last byte and accepts padding: only encrypt's own spelling is the ciphertext
+    if (!Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).equals(body)) {
+      throw new DecryptionException(where(recordId, field) + ": ciphertext body is not canonical base64url "
+          + "(padding, or bits set past its last byte: the text was altered)");
     }
     if (bytes.length < NONCE_BYTES + TAG_BYTES) {
       throw new DecryptionException(where(recordId, field) + ": ciphertext truncated (" + bytes.length

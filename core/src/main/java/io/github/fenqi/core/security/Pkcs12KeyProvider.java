@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import javax.crypto.SecretKey;
 
 /**
@@ -56,9 +56,11 @@ public final class Pkcs12KeyProvider extends RingKeyProvider {
       throw new InvalidInputException(keystore.toString(), "cannot open the PKCS#12 keystore (wrong password in "
           + passwordVariable + " or not a PKCS#12 file)");
     }
-    Map<String, SecretKey> keys = new LinkedHashMap<>();
+    Map<String, SecretKey> keys = new TreeMap<>();
+    String alias = null;
     try {
-      for (String alias : Collections.list(store.aliases())) {
+      for (String each : Collections.list(store.aliases())) {
+        alias = each;
         if (store.entryInstanceOf(alias, KeyStore.SecretKeyEntry.class)) {
           KeyStore.Entry entry = store.getEntry(alias, new KeyStore.PasswordProtection(pw));
           String location = keystore + ": alias " + alias;
@@ -67,11 +69,17 @@ public final class Pkcs12KeyProvider extends RingKeyProvider {
         }
       }
     } catch (GeneralSecurityException e) {
-      throw new InvalidInputException(keystore.toString(), "cannot read a key entry: " + e.getMessage());
+      throw new InvalidInputException(keystore + ": alias " + alias, "cannot read the key entry with the password in "
+          + passwordVariable + " (each entry must have the store's password): " + e.getMessage());
     }
     if (keys.isEmpty()) {
       throw new InvalidInputException(keystore.toString(), "holds no secret-key entries");
     }
-    return new Pkcs12KeyProvider(new KeyRing(KeyRing.requireKeyId("activeKeyId", activeKeyId), keys));
+    String active = KeyRing.requireKeyId("activeKeyId", activeKeyId);
+    if (!keys.containsKey(active)) {
+      throw new InvalidInputException(keystore.toString(), "active key id '" + active
+          + "' is not among the available key ids " + keys.keySet() + " (the aliases of its secret-key entries)");
+    }
+    return new Pkcs12KeyProvider(new KeyRing(active, keys));
   }
 }

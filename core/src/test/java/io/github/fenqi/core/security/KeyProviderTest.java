@@ -72,6 +72,36 @@ class KeyProviderTest {
         .getMessage().contains("no such keystore file"));
   }
 
+  /**
+   * The Javadoc promised the file is named for an active key id the store lacks; the message named only
+   * "activeKeyId". An entry under another password than the store's was "cannot read a key entry: Get Key failed:
+   * Given final block not properly padded", naming no alias.
+   */
+  @Test
+  void pkcs12ProblemsNameTheKeystoreAndTheAlias() throws Exception {
+    Path file = keystore("s3cret", "k1");
+    InvalidInputException missing = assertThrows(InvalidInputException.class,
+        () -> Pkcs12KeyProvider.open(file, "PW", "k2027", Map.of("PW", "s3cret")));
+    assertEquals(file + ": active key id 'k2027' is not among the available key ids [k1] (the aliases of its "
+        + "secret-key entries)", missing.getMessage());
+
+    KeyStore ks = KeyStore.getInstance("PKCS12");
+    ks.load(null, null);
+    KeyGenerator gen = KeyGenerator.getInstance("AES");
+    gen.init(256);
+    ks.setEntry("k1", new KeyStore.SecretKeyEntry(gen.generateKey()),
+        new KeyStore.PasswordProtection("s3cret".toCharArray()));
+    ks.setEntry("k2", new KeyStore.SecretKeyEntry(gen.generateKey()),
+        new KeyStore.PasswordProtection("another".toCharArray()));
+    try (OutputStream out = Files.newOutputStream(file)) {
+      ks.store(out, "s3cret".toCharArray());
+    }
+    InvalidInputException entry = assertThrows(InvalidInputException.class,
+        () -> Pkcs12KeyProvider.open(file, "PW", "k1", Map.of("PW", "s3cret")));
+    assertTrue(entry.getMessage().startsWith(file + ": alias k2: cannot read the key entry with the password in PW"),
+        entry.getMessage());
+  }
+
   @Test
   void environmentProviderReadsBase64KeysAndSupportsRotation() {
     byte[] k1 = new byte[32];

@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -119,8 +121,16 @@ final class AuditChain {
       }
     }
     JsonNode seq = node.get("seq");
-    if (seq == null || !seq.canConvertToExactIntegral() || seq.asLong() < 1) {
-      throw bad(lineNumber, "has no valid seq");
+    if (seq == null || !seq.canConvertToExactIntegral() || !seq.canConvertToLong() || seq.asLong() < 1) {
+      throw bad(lineNumber, "has no valid seq"); // not one read past the range of a long and wrapped
+    }
+    String actionName = text(node, "action", lineNumber);
+    AuditAction action = Arrays.stream(AuditAction.values()).filter(a -> a.name().equals(actionName)).findFirst()
+        .orElseThrow(() -> bad(lineNumber, "has an unknown action '" + abbreviate(actionName) + "'"));
+    for (String member : List.of("prev", "hash", "mac")) {
+      if (!AuditEntry.HEX64.matcher(text(node, member, lineNumber)).matches()) {
+        throw bad(lineNumber, "has a " + member + " that is not 64 lower-case hex characters");
+      }
     }
     try {
       JsonNode details = node.get("details");
@@ -136,13 +146,15 @@ final class AuditChain {
         map.put(e.getKey(), e.getValue().textValue());
       }
       return new AuditEntry(seq.asLong(), Instant.parse(text(node, "time", lineNumber)), text(node, "actor", lineNumber),
-          AuditAction.valueOf(text(node, "action", lineNumber)), text(node, "subject", lineNumber), map,
+          action, text(node, "subject", lineNumber), map,
           text(node, "prev", lineNumber), text(node, "hash", lineNumber), text(node, "mac", lineNumber));
     } catch (DateTimeParseException e) {
       throw bad(lineNumber, "has an invalid time");
-    } catch (IllegalArgumentException e) {
-      throw bad(lineNumber, "has an invalid field: " + e.getMessage());
     }
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 40 ? s : s.substring(0, 40) + "...";
   }
 
   private static String text(JsonNode node, String member, long lineNumber) {

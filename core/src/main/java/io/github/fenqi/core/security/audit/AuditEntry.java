@@ -26,6 +26,13 @@ public record AuditEntry(long sequence, Instant time, String actor, AuditAction 
     Map<String, String> details, String previousHash, String hash, String mac) {
   /** {@code prev} of the first entry. */
   public static final String GENESIS_HASH = "0".repeat(64);
+  /**
+   * The most bytes a stored line may take (1 MiB, the newline excluded). {@link AuditEvent} refuses an event that
+   * would not fit, and a reader meets a longer line as one this log did not write: it stops there instead of buffering
+   * a line without end (a 400 MB file without a newline ran {@code fenqi audit verify} out of memory, and
+   * {@code open} took it for a torn write and cut it off).
+   */
+  public static final int MAX_LINE_BYTES = 1 << 20;
   static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
 
   public AuditEntry {
@@ -48,6 +55,15 @@ public record AuditEntry(long sequence, Instant time, String actor, AuditAction 
   public byte[] canonicalBytes() {
     return canonical(sequence, time, actor, action, subject, details, previousHash)
         .getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The most bytes the stored line of an entry for these parts can take, whatever its sequence, time and hashes:
+   * the canonical form at the longest sequence and time, plus the hash and mac members.
+   */
+  static long longestLine(String actor, AuditAction action, String subject, Map<String, String> sortedDetails) {
+    String c = canonical(Long.MAX_VALUE, Instant.MAX, actor, action, subject, sortedDetails, GENESIS_HASH);
+    return c.getBytes(StandardCharsets.UTF_8).length + ",\"hash\":\"\",\"mac\":\"\"".length() + 2L * 64;
   }
 
   /** The stored JSON line, without the trailing newline. */

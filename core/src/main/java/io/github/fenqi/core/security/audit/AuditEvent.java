@@ -35,6 +35,36 @@ public record AuditEvent(String actor, AuditAction action, String subject, Map<S
           Objects.requireNonNull(e.getValue(), "details." + key))));
     }
     details = Collections.unmodifiableMap(sorted);
+    requireFits(actor, action, subject, details);
+  }
+
+  /**
+   * Refuses an event whose entry would be longer than {@link AuditEntry#MAX_LINE_BYTES}, naming its longest part; a
+   * bound of 6 bytes per character (a control character's escape) spares building the line for ordinary events.
+   */
+  private static void requireFits(String actor, AuditAction action, String subject, Map<String, String> details) {
+    String longest = "actor";
+    int longestLength = actor.length();
+    long chars = actor.length() + subject.length();
+    if (subject.length() > longestLength) {
+      longest = "subject";
+      longestLength = subject.length();
+    }
+    for (Map.Entry<String, String> e : details.entrySet()) {
+      chars += e.getKey().length() + e.getValue().length();
+      if (e.getKey().length() + e.getValue().length() > longestLength) {
+        longest = "details." + e.getKey();
+        longestLength = e.getKey().length() + e.getValue().length();
+      }
+    }
+    if (6 * chars + 1024 + 16L * details.size() <= AuditEntry.MAX_LINE_BYTES) {
+      return;
+    }
+    long bytes = AuditEntry.longestLine(actor, action, subject, details);
+    if (bytes > AuditEntry.MAX_LINE_BYTES) {
+      throw new InvalidInputException(longest, "the audit entry would take " + bytes + " bytes, more than the "
+          + AuditEntry.MAX_LINE_BYTES + " an entry may take (the log records facts, not documents)");
+    }
   }
 
   /** An event without details. */

@@ -9,7 +9,9 @@ import java.util.List;
  *
  * <p>Called from the log's single writer thread, so implementations need not be thread-safe but must be quick
  * (they delay acknowledgements). An exception is logged and does not fail the append (the entry is already
- * durable locally); a sink that must not miss entries should keep its own cursor and re-read the log.
+ * durable locally); a sink that must not miss entries should keep its own cursor and re-read the log. An
+ * {@link Error} (an {@code AssertionError} too) stops a {@link FileAuditLog}: the batch's appenders get an exception
+ * saying which entries are durable, and the log refuses appends until it is reopened.
  */
 @FunctionalInterface
 public interface AuditSink {

@@ -12,18 +12,28 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.ObjLongConsumer;
 import org.jspecify.annotations.Nullable;
@@ -36,15 +46,26 @@ import org.slf4j.LoggerFactory;
  * <p>Durability: an append returns only after its line is written and {@link FileChannel#force forced} to disk.
  * Group commit: appends from all threads are queued to one writer thread, which takes everything waiting, seals
  * it into the chain, writes it with one {@code write} and one {@code force}, then acknowledges every appender of
- * the batch; so N concurrent appenders share one fsync.
+ * the batch; so N concurrent appenders share one fsync. When a write or force fails, or the clock or a sink throws
+ * where an exception is not expected (see {@link AuditSink}), the appenders waiting are told, and the log refuses
+ * further appends until it is reopened (which verifies the file and repairs a torn tail).
  *
  * <p>One writer: within the JVM the single writer thread serialises the chain; across processes an exclusive
  * {@link FileLock} is held while the log is open, and a second {@code open} of the same file fails (or waits, see
  * {@link #open(Path, AuditKey, Duration)}). The lock is a POSIX record lock, which belongs to the process and is
- * released when the process closes <em>any</em> handle on the file: so while the log is open, this process reads it
- * only through the log ({@link #read(Consumer)}, {@link #verify(Optional)}), never by path. (Before, {@code open}
+ * released when the process closes <em>any</em> handle on the file. So this class never closes a handle on a log that
+ * is open in this JVM: the logs open here are registered by file identity (device and inode), a second {@code open} of
+ * one is refused before any handle is opened, and {@link #verify(Path, AuditKey, Optional)} and
+ * {@link #read(Path, AuditKey, Consumer)} read it through the open log's handles. Other code in the process must not
+ * open and close the file by path (a {@code Files.readAllLines} of it releases the lock). (Before, {@code open}
  * verified the file through a second handle and closing it dropped the lock at once: two CLI runs on one log both
- * wrote, from the same offset, and one run's entries were lost.)
+ * wrote, from the same offset, and one run's entries were lost; later a refused second {@code open} in the same JVM
+ * did the same.)
+ *
+ * <p>Reading the open log goes through its own locked channel (on Windows, where locks are per handle and mandatory,
+ * another handle would be refused the locked bytes), but each read runs on a thread of the log's own: a channel is
+ * closed when a thread using it is interrupted, which would close the writer's handle and release the lock. The
+ * caller waits for the read without being interruptible and keeps its interrupt status.
  *
  * <p>Crash recovery: a crash can leave a torn last line (the bytes after the last newline). {@link #open} detects
  * it, truncates the file to the end of the last complete line and forces that, so every acknowledged entry (all
@@ -57,6 +78,11 @@ import org.slf4j.LoggerFactory;
 public final class FileAuditLog implements AuditLog {
   private static final Logger LOG = LoggerFactory.getLogger(FileAuditLog.class);
   private static final int MAX_BATCH = 4096;
+  /**
+   * The logs open in this JVM by {@link #identity file identity}. Guarded by itself, which is held for a whole
+   * {@code open}: opening and closing a handle on a file whose lock this process holds would release that lock.
+   */
+  private static final Map<Object, FileAuditLog> OPEN_HERE = new HashMap<>();
 
   private final Path file;
   private final AuditKey key;
@@ -64,6 +90,9 @@ public final class FileAuditLog implements AuditLog {
   private final List<AuditSink> sinks;
   private final FileChannel channel;
   private final FileLock lock;
+  /** Runs the channel reads of {@link #verify(Optional)} and {@link #read(Consumer)}; never interrupted. */
+  private final ThreadPoolExecutor reads;
+  private final Object identity;
   private final AuditChain chain;
   private final long repairedBytes;
   private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
@@ -80,13 +109,19 @@ public final class FileAuditLog implements AuditLog {
   private static final Request STOP = new Request(List.of(), new CompletableFuture<>());
 
   private FileAuditLog(Path file, AuditKey key, Clock clock, List<AuditSink> sinks, FileChannel channel, FileLock lock,
-      AuditChain chain, long size, long repairedBytes) {
+      Object identity, AuditChain chain, long size, long repairedBytes) {
     this.file = file;
     this.key = key;
     this.clock = clock;
     this.sinks = List.copyOf(sinks);
     this.channel = channel;
     this.lock = lock;
+    this.reads = new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+      Thread t = new Thread(task, "fenqi-audit-reader-" + file.getFileName());
+      t.setDaemon(true);
+      return t;
+    });
+    this.identity = identity;
     this.chain = chain;
     this.repairedBytes = repairedBytes;
     this.durable = new Head(chain.lastSequence(), chain.headHash(), size);
@@ -136,6 +171,39 @@ public final class FileAuditLog implements AuditLog {
    * @throws FenqiException when the file cannot be read or written
    */
   public static FileAuditLog open(Path file, AuditKey key, Clock clock, List<AuditSink> sinks) {
+    synchronized (OPEN_HERE) {
+      Object before = identity(file);
+      if (before != null && OPEN_HERE.containsKey(before)) { // refused without a handle: closing one drops the lock
+        throw new AuditLogBusyException(file + ": the audit log is already open by another writer");
+      }
+      FileAuditLog log = openUnregistered(file, key, clock, sinks);
+      OPEN_HERE.put(log.identity, log);
+      return log;
+    }
+  }
+
+  /**
+   * What identifies {@code file} however it is named (hard links, symbolic links, relative paths): its device and inode
+   * where the platform has them, else its real path; null when it does not exist. Read by path, without opening it.
+   */
+  private static @Nullable Object identity(Path file) {
+    try {
+      Object inode = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+      return inode != null ? inode : file.toRealPath();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** The log open in this JVM on {@code file}, if any. */
+  private static @Nullable FileAuditLog openHere(Path file) {
+    synchronized (OPEN_HERE) {
+      Object identity = identity(file);
+      return identity == null ? null : OPEN_HERE.get(identity);
+    }
+  }
+
+  private static FileAuditLog openUnregistered(Path file, AuditKey key, Clock clock, List<AuditSink> sinks) {
     FileChannel channel;
     boolean created = false;
     try {
@@ -147,7 +215,10 @@ public final class FileAuditLog implements AuditLog {
         channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
       }
     } catch (IOException e) {
-      throw new FenqiException(file + ": cannot open the audit log: " + e.getMessage(), e);
+      Path parent = file.toAbsolutePath().getParent();
+      String why = e instanceof NoSuchFileException && parent != null && !Files.isDirectory(parent)
+          ? "its directory " + parent + " does not exist" : reason(e);
+      throw new FenqiException(file + ": cannot open the audit log: " + why, e);
     }
     Path directory = file.toAbsolutePath().getParent();
     if (created && directory != null) { // the new file's name must survive a crash as its forced entries do
@@ -165,7 +236,7 @@ public final class FileAuditLog implements AuditLog {
       }
       AuditChain chain = new AuditChain(key);
       // through the locked channel: opening the file again and closing it would drop this process's lock (POSIX)
-      long complete = scan(channel, Long.MAX_VALUE, (line, n) -> chain.accept(line, n));
+      long complete = scan(source(channel), Long.MAX_VALUE, (line, n) -> chain.accept(line, n));
       long size = channel.size();
       long repaired = size - complete;
       if (repaired > 0) {
@@ -175,7 +246,9 @@ public final class FileAuditLog implements AuditLog {
         channel.force(true);
       }
       channel.position(complete);
-      return new FileAuditLog(file, key, clock, sinks, channel, lock, chain, complete, repaired);
+      Object identity = identity(file);
+      return new FileAuditLog(file, key, clock, sinks, channel, lock,
+          identity != null ? identity : file.toAbsolutePath().normalize(), chain, complete, repaired);
     } catch (IOException | RuntimeException e) {
       try {
         if (lock != null) {
@@ -193,10 +266,10 @@ public final class FileAuditLog implements AuditLog {
   }
 
   /**
-   * Verifies the log file without opening it for writing (no lock; read-only). For another process than the one
-   * writing (the CLI's {@code audit verify}): in the process that has the log open, closing the file this reads would
-   * release that process's lock on it — POSIX record locks belong to the process, not the handle — so a second
-   * writer could open it; that process uses the open log's {@link #verify(Optional)}.
+   * Verifies the log file without opening it for writing (no lock; read-only), e.g. from the CLI's
+   * {@code audit verify} beside a service writing it. When the log is open in this JVM, its durable part is verified
+   * through the open log's own handle, with {@code key}: opening and closing the file again would release this
+   * process's lock on it (POSIX record locks belong to the process, not the handle) and let a second writer in.
    *
    * @throws AuditIntegrityException naming the first bad entry (sequence = line number), a torn last line (unless a
    *     writer has the log open: then it is an entry being written, and the complete entries are what is verified), or
@@ -205,6 +278,10 @@ public final class FileAuditLog implements AuditLog {
    */
   public static AuditVerification verify(Path file, AuditKey key, Optional<AuditCheckpoint> checkpoint) {
     Verifier verifier = new Verifier(key, checkpoint);
+    FileAuditLog here = openHere(file);
+    if (here != null) { // its durable part, through its own handle
+      return here.readDurable(verifier, entry -> { });
+    }
     long complete = scanExisting(file, verifier::accept);
     long size;
     try {
@@ -249,8 +326,8 @@ public final class FileAuditLog implements AuditLog {
    * <p>When an entry does not verify, the entries before it have already been handed over; a caller that must
    * not act on part of a log collects them and acts only once this returns.
    *
-   * <p>Not from the process that has the log open for writing: closing the file this reads would release that
-   * process's lock (see {@link #verify(Path, AuditKey, Optional)}); it uses the open log's {@link #read(Consumer)}.
+   * <p>When the log is open in this JVM, its durable part is read through the open log's own handle, as
+   * {@link #read(Consumer)} does (see {@link #verify(Path, AuditKey, Optional)}).
    *
    * @return how far the log verified
    * @throws AuditIntegrityException naming the first entry that does not verify
@@ -258,6 +335,10 @@ public final class FileAuditLog implements AuditLog {
    */
   public static AuditVerification read(Path file, AuditKey key, Consumer<AuditEntry> onEntry) {
     Verifier verifier = new Verifier(key, Optional.empty());
+    FileAuditLog here = openHere(file);
+    if (here != null) {
+      return here.readDurable(verifier, onEntry);
+    }
     scanExisting(file, (line, n) -> onEntry.accept(verifier.accept(line, n)));
     return verifier.finish();
   }
@@ -268,7 +349,7 @@ public final class FileAuditLog implements AuditLog {
       throw new InvalidInputException(file.toString(), "no such audit log");
     }
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      return scan(channel, Long.MAX_VALUE, onLine);
+      return scan(source(channel), Long.MAX_VALUE, onLine);
     } catch (NoSuchFileException e) {
       throw new InvalidInputException(file.toString(), "no such audit log");
     } catch (IOException e) {
@@ -277,25 +358,87 @@ public final class FileAuditLog implements AuditLog {
   }
 
   private static FenqiException unreadable(Path file, Exception e) {
-    return new FenqiException(file + ": cannot read the audit log: " + e.getMessage(), e);
+    return new FenqiException(file + ": cannot read the audit log: "
+        + (e instanceof IOException io ? reason(io) : e.getMessage()), e);
   }
 
   /**
-   * Reads complete lines from {@code channel} (up to {@code limit} bytes) with positional reads, which leave the
-   * channel's position to the writer, and hands each, with its 1-based number, to {@code onLine}; returns the byte
-   * offset just after the last complete line.
+   * What went wrong, in words: the messages of NIO's file exceptions are the bare path ("cannot open the audit log:
+   * /var/log/x/audit.log"), and an interrupted channel's is null.
    */
-  private static long scan(FileChannel channel, long limit, ObjLongConsumer<String> onLine) throws IOException {
+  private static String reason(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+  }
+
+  /** Reads from a position of a file, leaving any position the writer keeps alone. */
+  @FunctionalInterface
+  private interface Source {
+    /** Up to {@code length} bytes at {@code position} into {@code into}; the count read, or -1 at the end. */
+    int read(byte[] into, int length, long position) throws IOException;
+  }
+
+  /** Positional reads of {@code channel}, on the calling thread. */
+  private static Source source(FileChannel channel) {
+    return (into, length, position) -> channel.read(ByteBuffer.wrap(into, 0, length), position);
+  }
+
+  /**
+   * A positional read of this log's channel on its reader thread, waited for without being interruptible (the
+   * caller's interrupt status is kept): an interrupt on the thread doing the read would close the channel.
+   */
+  private int readUninterruptibly(byte[] into, int length, long position) throws IOException {
+    Future<Integer> read;
+    try {
+      read = reads.submit(() -> channel.read(ByteBuffer.wrap(into, 0, length), position));
+    } catch (RejectedExecutionException closedMeanwhile) {
+      throw new FenqiException(file + ": the audit log is closed");
+    }
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return read.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof IOException io) {
+            throw io;
+          }
+          throw new FenqiException(file + ": cannot read the audit log: " + e.getCause(), e.getCause());
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /**
+   * Reads complete lines from {@code source} (up to {@code limit} bytes) and hands each, with its 1-based number, to
+   * {@code onLine}; returns the byte offset just after the last complete line.
+   *
+   * @throws AuditIntegrityException when a line, complete or not, is longer than {@link AuditEntry#MAX_LINE_BYTES}:
+   *     no entry of this log is, so it is neither an entry nor a torn write of one
+   */
+  private static long scan(Source source, long limit, ObjLongConsumer<String> onLine) throws IOException {
     long complete = 0;
     long offset = 0;
     long lineNumber = 0;
     ByteArrayOutputStream current = new ByteArrayOutputStream(512);
-    ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
-    byte[] bytes = buffer.array();
+    byte[] bytes = new byte[1 << 16];
     int read;
     while (offset < limit) {
-      buffer.clear().limit((int) Math.min(buffer.capacity(), limit - offset));
-      read = channel.read(buffer, offset);
+      read = source.read(bytes, (int) Math.min(bytes.length, limit - offset), offset);
       if (read <= 0) {
         break;
       }
@@ -303,6 +446,9 @@ public final class FileAuditLog implements AuditLog {
       for (int i = 0; i < read; i++) {
         if (bytes[i] == '\n') {
           current.write(bytes, start, i - start);
+          if (current.size() > AuditEntry.MAX_LINE_BYTES) {
+            throw tooLong(lineNumber + 1);
+          }
           lineNumber++;
           onLine.accept(current.toString(StandardCharsets.UTF_8), lineNumber);
           current.reset();
@@ -312,8 +458,16 @@ public final class FileAuditLog implements AuditLog {
       }
       current.write(bytes, start, read - start);
       offset += read;
+      if (current.size() > AuditEntry.MAX_LINE_BYTES) {
+        throw tooLong(lineNumber + 1);
+      }
     }
     return complete;
+  }
+
+  private static AuditIntegrityException tooLong(long lineNumber) {
+    return AuditChain.bad(lineNumber, "is longer than " + AuditEntry.MAX_LINE_BYTES + " bytes, the most an entry "
+        + "takes: not an entry of this log, nor a torn write of one");
   }
 
   /** The file this log writes. */
@@ -363,14 +517,7 @@ public final class FileAuditLog implements AuditLog {
   /** Verifies the durable part of this log (entries being written concurrently are not yet included). */
   @Override
   public AuditVerification verify(Optional<AuditCheckpoint> checkpoint) {
-    Head head = durable;
-    Verifier verifier = new Verifier(key, checkpoint);
-    try {
-      scan(channel, head.size(), verifier::accept);
-    } catch (IOException e) {
-      throw unreadable(file, e);
-    }
-    return verifier.finish();
+    return readDurable(new Verifier(key, checkpoint), entry -> { });
   }
 
   /**
@@ -381,10 +528,14 @@ public final class FileAuditLog implements AuditLog {
    * @throws AuditIntegrityException naming the first entry that does not verify
    */
   public AuditVerification read(Consumer<AuditEntry> onEntry) {
+    return readDurable(new Verifier(key, Optional.empty()), onEntry);
+  }
+
+  /** The durable part through the read handle, each line checked by {@code verifier} and handed to {@code onEntry}. */
+  private AuditVerification readDurable(Verifier verifier, Consumer<AuditEntry> onEntry) {
     Head head = durable;
-    Verifier verifier = new Verifier(key, Optional.empty());
     try {
-      scan(channel, head.size(), (line, n) -> onEntry.accept(verifier.accept(line, n)));
+      scan(this::readUninterruptibly, head.size(), (line, n) -> onEntry.accept(verifier.accept(line, n)));
     } catch (IOException e) {
       throw unreadable(file, e);
     }
@@ -408,15 +559,35 @@ public final class FileAuditLog implements AuditLog {
         interrupted = true;
       }
     }
-    try {
-      lock.release();
-      channel.close();
-    } catch (IOException e) {
-      throw new FenqiException(file + ": cannot close the audit log: " + e.getMessage(), e);
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
+    synchronized (OPEN_HERE) { // handles and registration go together: no open sees one without the other
+      try {
+        reads.shutdown(); // after the writer: reads still queued finish first
+        awaitReads();
+        lock.release();
+        channel.close();
+      } catch (IOException e) {
+        throw new FenqiException(file + ": cannot close the audit log: " + reason(e), e);
+      } finally {
+        OPEN_HERE.remove(identity, this);
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
       }
+    }
+  }
+
+  /** Waits, without being interruptible, for the reads already queued. */
+  private void awaitReads() {
+    boolean interrupted = false;
+    while (!reads.isTerminated()) {
+      try {
+        reads.awaitTermination(1, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -433,7 +604,14 @@ public final class FileAuditLog implements AuditLog {
       queue.drainTo(batch, MAX_BATCH - 1);
       stop = batch.remove(STOP);
       if (!batch.isEmpty()) {
-        commit(batch);
+        try {
+          commit(batch);
+        } catch (Throwable t) { // a custom clock or sink: a dead writer would leave every appender waiting forever
+          FenqiException f = new FenqiException(file + ": the audit writer failed (" + t + "); entries up to "
+              + durable.sequence() + " are durable; the log refuses further appends until reopened", t);
+          failure = f;
+          batch.forEach(r -> r.done().completeExceptionally(f));
+        }
       }
     }
   }
@@ -467,7 +645,7 @@ public final class FileAuditLog implements AuditLog {
       channel.force(false);
     } catch (IOException e) {
       FenqiException f = new FenqiException(file + ": audit write failed after entry " + before.sequence()
-          + "; the log refuses further appends until reopened: " + e.getMessage(), e);
+          + "; the log refuses further appends until reopened: " + reason(e), e);
       failure = f;
       try {
         channel.truncate(before.size());

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,6 +31,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safety: immutable and thread-safe (one shared {@link HttpClient}).
  */
 public final class HttpRiskCheck implements RiskCheck {
+  /** An IPv4 literal in 127.0.0.0/8 (java.net.URI has no host for a literal with a part over 255). */
+  private static final Pattern LOOPBACK_V4 = Pattern.compile("127(\\.[0-9]{1,3}){3}");
   /** The largest answer read: a decision, a score and a reason fit in far less. */
   static final int MAX_ANSWER_BYTES = 64 * 1024;
 
@@ -196,10 +199,14 @@ public final class HttpRiskCheck implements RiskCheck {
       return new HttpRiskCheck(this);
     }
 
-    /** Loopback by its name or literal address, without a DNS look-up. */
+    /**
+     * Loopback by its name or literal address, without a DNS look-up. A name that merely starts with {@code 127.}
+     * ({@code 127.risk.example.com}, {@code 127.0.0.1.nip.io}) is a DNS name that may resolve anywhere.
+     */
     private static boolean isLoopback(@Nullable String host) {
-      return host != null && (host.equalsIgnoreCase("localhost") || host.startsWith("127.") || host.equals("[::1]")
-          || host.equals("::1"));
+      return host != null && (host.equalsIgnoreCase("localhost") || LOOPBACK_V4.matcher(host).matches()
+          || host.equals("[::1]") || host.equals("::1"));
     }
+
   }
 }

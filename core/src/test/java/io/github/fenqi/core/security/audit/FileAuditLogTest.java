@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fenqi.core.AuditIntegrityException;
+import io.github.fenqi.core.AuditLogBusyException;
 import io.github.fenqi.core.FenqiException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -298,6 +299,67 @@ class FileAuditLogTest {
   }
 
   /**
+   * A refused open in this JVM, a writer waiting its turn in it, and a by-path verify or read in it, each opened the
+   * file and closed it again, and closing any handle drops the process's POSIX lock: another process then opened the
+   * log beside the open one, both wrote from the same offset and the file was left with a broken line. None of them may
+   * let a second process in.
+   */
+  @Test
+  void nothingThisProcessDoesWithTheOpenLogLetsAnotherProcessIn() throws Exception {
+    Path file = dir.resolve("held.log");
+    try (FileAuditLog log = FileAuditLog.open(file, key)) {
+      log.append(AuditEvent.of("t", AuditAction.OTHER, "x"));
+      assertThrows(AuditLogBusyException.class, () -> FileAuditLog.open(file, key));
+      assertThrows(AuditLogBusyException.class, () -> FileAuditLog.open(file, key, java.time.Duration.ofMillis(120)));
+      assertEquals(1, FileAuditLog.verify(file, key, Optional.of(log.checkpoint())).entries());
+      List<AuditEntry> read = new ArrayList<>();
+      assertEquals(1, FileAuditLog.read(file, key, read::add).entries());
+      assertEquals("x", read.get(0).subject());
+      String[] refused = secondProcessOpens(file, raw);
+      assertEquals("3", refused[0], refused[1]);
+      assertTrue(refused[1].endsWith(file + ": the audit log is already open by another writer"), refused[1]);
+      log.append(AuditEvent.of("t", AuditAction.OTHER, "y"));
+    }
+    assertEquals(2, FileAuditLog.verify(file, key, Optional.empty()).entries());
+  }
+
+  /** By path in this JVM, a log open here is still verified with the key the caller gave, not the log's own. */
+  @Test
+  void aByPathVerifyOfALogOpenHereUsesTheCallersKey() {
+    Path file = dir.resolve("keyed.log");
+    try (FileAuditLog log = FileAuditLog.open(file, key)) {
+      log.append(AuditEvent.of("t", AuditAction.OTHER, "x"));
+      assertEquals(1, assertThrows(AuditIntegrityException.class,
+          () -> FileAuditLog.verify(file, newKey(), Optional.empty())).sequence());
+    }
+  }
+
+  /**
+   * A file channel is closed when a thread reading it is interrupted: a request thread cancelled while it verified the
+   * open log closed the log's own channel, every later append failed ("audit write failed ... null") and the lock was
+   * gone. Reading the open log is not interruptible; the caller keeps its interrupt status.
+   */
+  @Test
+  void anInterruptedReaderLeavesTheLogWritableAndLocked() throws Exception {
+    Path file = dir.resolve("interrupted.log");
+    try (FileAuditLog log = FileAuditLog.open(file, key)) {
+      log.append(AuditEvent.of("t", AuditAction.OTHER, "x"));
+      Thread.currentThread().interrupt();
+      try {
+        assertEquals(1, log.verify(Optional.empty()).entries());
+        assertEquals(1, log.read(e -> { }).entries());
+        assertTrue(Thread.currentThread().isInterrupted(), "the caller's interrupt status is kept");
+      } finally {
+        Thread.interrupted();
+      }
+      assertEquals(2, log.append(AuditEvent.of("t", AuditAction.OTHER, "y")).sequence());
+      String[] refused = secondProcessOpens(file, raw);
+      assertEquals("3", refused[0], refused[1]);
+    }
+    assertEquals(2, FileAuditLog.verify(file, key, Optional.empty()).entries());
+  }
+
+  /**
    * Verifying a live log from another process ({@code fenqi audit verify} beside the service): bytes after the last
    * newline are an entry being written while a writer holds the log, and a torn one only when none does.
    */
@@ -400,6 +462,129 @@ class FileAuditLogTest {
     FileAuditLog log = FileAuditLog.open(dir.resolve("c.log"), key);
     log.close();
     assertThrows(FenqiException.class, () -> log.append(AuditEvent.of("a", AuditAction.OTHER, "x")));
+  }
+
+  /**
+   * No entry is longer than {@link AuditEntry#MAX_LINE_BYTES}, so a longer line is not one: a 400 MB file without a
+   * newline ran {@code audit verify} out of memory, and {@code open} took any such tail for a torn write and cut it
+   * off.
+   */
+  @Test
+  void aLineLongerThanAnyEntryIsRefusedWithoutBufferingItOrCuttingItOff() throws Exception {
+    Path file = logWith(2);
+    List<String> lines = lines(file);
+    byte[] endless = new byte[3 * AuditEntry.MAX_LINE_BYTES];
+    java.util.Arrays.fill(endless, (byte) 'a');
+    Files.write(file, endless, StandardOpenOption.APPEND);
+    long size = Files.size(file);
+    AuditIntegrityException verified = assertThrows(AuditIntegrityException.class,
+        () -> FileAuditLog.verify(file, key, Optional.empty()));
+    assertEquals(3, verified.sequence());
+    assertTrue(verified.getMessage().contains("is longer than 1048576 bytes"), verified.getMessage());
+    assertEquals(3, assertThrows(AuditIntegrityException.class, () -> FileAuditLog.open(file, key)).sequence());
+    assertEquals(size, Files.size(file), "open must not cut off what is not a torn write");
+
+    lines.add(1, "x".repeat(AuditEntry.MAX_LINE_BYTES + 1));
+    write(file, lines);
+    assertEquals(2, failingSequence(file, Optional.empty()));
+  }
+
+  /** The limit is the same on both sides: the longest event accepted is written and read back. */
+  @Test
+  void eventsUpToTheEntryLimitAreWrittenAndReadBackAndLongerOnesRefused() {
+    String escaped = "\u0001".repeat(170_000); // each stored as a six-byte escape: 1 020 000 bytes
+    String plain = "x".repeat(1_040_000);
+    try (FileAuditLog log = FileAuditLog.open(dir.resolve("big.log"), key)) {
+      log.append(AuditEvent.of("t", AuditAction.OTHER, "case-1", Map.of("note", escaped)));
+      log.append(AuditEvent.of("t", AuditAction.OTHER, "case-2", Map.of("note", plain)));
+      assertEquals(2, log.verify(Optional.empty()).entries());
+    }
+    assertEquals(2, FileAuditLog.verify(dir.resolve("big.log"), key, Optional.empty()).entries());
+    io.github.fenqi.core.InvalidInputException tooBig = assertThrows(io.github.fenqi.core.InvalidInputException.class,
+        () -> AuditEvent.of("t", AuditAction.OTHER, "case-3", Map.of("a", "b", "note", escaped + escaped)));
+    assertTrue(tooBig.getMessage().startsWith("details.note: the audit entry would take 2040"), tooBig.getMessage());
+    assertThrows(io.github.fenqi.core.InvalidInputException.class,
+        () -> AuditEvent.of("t", AuditAction.OTHER, "x".repeat(AuditEntry.MAX_LINE_BYTES)));
+  }
+
+  /**
+   * A hand-edited member is named in the log's terms: an unknown action was reported as "No enum constant
+   * io.github.fenqi.core.security.audit.AuditAction.NOPE", a seq beyond the range of a long as the number it wrapped
+   * to ("sequence 200376420520689663 where 1 was expected"), a bad hash with the whole value it held.
+   */
+  @Test
+  void aHandEditedMemberIsNamedInTheLogsTerms() throws Exception {
+    Path file = logWith(2);
+    List<String> lines = lines(file);
+    String first = lines.get(0);
+    Map<String, String> expected = Map.of(
+        first.replace("\"action\":\"DATA_ACCESS\"", "\"action\":\"NOPE\""),
+        "entry 1 (line 1) has an unknown action 'NOPE'",
+        first.replace("\"seq\":1,", "\"seq\":99999999999999999999999,"), "entry 1 (line 1) has no valid seq",
+        first.replaceFirst("\"mac\":\"[0-9a-f]{64}\"", "\"mac\":\"" + "Z".repeat(5000) + "\""),
+        "entry 1 (line 1) has a mac that is not 64 lower-case hex characters");
+    for (Map.Entry<String, String> edit : expected.entrySet()) {
+      lines.set(0, edit.getKey());
+      write(file, lines);
+      AuditIntegrityException e = assertThrows(AuditIntegrityException.class,
+          () -> FileAuditLog.verify(file, key, Optional.empty()));
+      assertEquals(edit.getValue(), e.getMessage());
+    }
+  }
+
+  /**
+   * A clock or a sink that throws where the writer thread calls it killed that thread: the append waited forever, and
+   * so did every later one. Now the appenders are told, the log refuses further appends, and reopening it serves again.
+   */
+  @Test
+  void aThrowingClockOrSinkFailsTheAppendsInsteadOfHangingThem() {
+    Clock broken = new Clock() {
+      @Override
+      public java.time.ZoneId getZone() {
+        return java.time.ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public java.time.Instant instant() {
+        throw new IllegalStateException("clock source unavailable");
+      }
+    };
+    AuditSink asserting = b -> {
+      throw new AssertionError("sink invariant");
+    };
+    Path file = dir.resolve("writer.log");
+    java.time.Duration patience = java.time.Duration.ofSeconds(20);
+    try (FileAuditLog log = FileAuditLog.open(file, key, broken, List.of())) {
+      FenqiException first = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(patience,
+          () -> assertThrows(FenqiException.class, () -> log.append(AuditEvent.of("t", AuditAction.OTHER, "x"))));
+      assertTrue(first.getMessage().contains("clock source unavailable"), first.getMessage());
+      assertTrue(first.getMessage().contains("entries up to 0 are durable"), first.getMessage());
+      org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(patience,
+          () -> assertThrows(FenqiException.class, () -> log.append(AuditEvent.of("t", AuditAction.OTHER, "y"))));
+    }
+    try (FileAuditLog log = FileAuditLog.open(file, key, Clock.systemUTC(), List.of(asserting))) {
+      FenqiException sunk = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(patience,
+          () -> assertThrows(FenqiException.class, () -> log.append(AuditEvent.of("t", AuditAction.OTHER, "z"))));
+      assertTrue(sunk.getMessage().contains("entries up to 1 are durable"), sunk.getMessage());
+    }
+    try (FileAuditLog log = FileAuditLog.open(file, key)) {
+      assertEquals(2, log.append(AuditEvent.of("t", AuditAction.OTHER, "w")).sequence());
+    }
+    assertEquals(2, FileAuditLog.verify(file, key, Optional.empty()).entries());
+  }
+
+  /** NIO's message for a missing directory is the bare path: "cannot open the audit log: /tmp/…/missing/audit.log". */
+  @Test
+  void aLogInAMissingDirectoryNamesTheDirectory() {
+    Path file = dir.resolve("missing").resolve("audit.log");
+    FenqiException e = assertThrows(FenqiException.class, () -> FileAuditLog.open(file, key));
+    assertEquals(file + ": cannot open the audit log: its directory " + file.getParent().toAbsolutePath()
+        + " does not exist", e.getMessage());
   }
 
   @Test

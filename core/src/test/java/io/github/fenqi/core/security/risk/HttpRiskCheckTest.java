@@ -190,8 +190,24 @@ class HttpRiskCheckTest {
         + "use https, or allowPlainHttp() for a service on a network you trust", e.getMessage());
     HttpRiskCheck.builder(URI.create("https://risk.example.com/check")).build();
     HttpRiskCheck.builder(URI.create("http://risk.internal/check")).allowPlainHttp().build();
-    for (String loopback : new String[] {"http://localhost:8080/", "http://127.0.0.1/", "http://[::1]:9/"}) {
+    for (String loopback : new String[] {"http://localhost:8080/", "http://127.0.0.1/", "http://[::1]:9/",
+        "http://127.255.3.4:8/"}) {
       HttpRiskCheck.builder(URI.create(loopback)).build();
+    }
+  }
+
+  /**
+   * Any host that started with "127." counted as loopback: {@code http://127.risk.example.com/} is a DNS name that
+   * resolves wherever its owner likes, and the borrower's ID number went to it in clear without allowPlainHttp().
+   */
+  @Test
+  void aDnsNameThatStartsLikeALoopbackAddressIsNotLoopback() {
+    for (String named : new String[] {"http://127.risk.example.com/check", "http://127.0.0.1.nip.io/",
+        "http://127.0.0.1000/"}) {
+      InvalidInputException e = assertThrows(InvalidInputException.class,
+          () -> HttpRiskCheck.builder(URI.create(named)).build(), named);
+      assertTrue(e.getMessage().contains("would receive the borrower's name, ID number and mobile in clear"),
+          e.getMessage());
     }
   }
 
