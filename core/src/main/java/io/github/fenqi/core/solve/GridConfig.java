@@ -29,7 +29,8 @@ import java.util.List;
  * @param downPaymentStep ratio added per level, in (0, 1]
  * @param acceptanceFloor AGGRESSIVE only uses options whose acceptance is at least this, in [0, 1)
  * @param lenderMonthlyDiscountRate the lender's monthly discount rate for the recovery's present value, in [0, 0.2]
- * @param maxSearchNodes node budget of the exact search per strategy (see {@code MultipleChoiceKnapsack})
+ * @param maxSearchNodes node budget of the exact search per strategy (see {@code MultipleChoiceKnapsack}); a budget that
+ *     runs out before any plan is found or ruled out is an {@link InvalidInputException} naming it (see core/README)
  */
 public record GridConfig(
     double waiverStep,

@@ -149,6 +149,44 @@ class ExactProposalSolverProperties {
     }
   }
 
+  /**
+   * A search that runs out of nodes proves nothing: with a node budget of a few nodes a case that a plan fits is
+   * answered with unproven proposals or an error naming the budget, never called infeasible (it was, with "at least
+   * 8329.94, above the affordable 8338.38" and a shortfall of 0.00), and a case called infeasible has no plan that fits.
+   */
+  @Property(tries = 300)
+  void runningOutOfNodesNeverCallsAFeasibleCaseInfeasible(@ForAll long seed, @ForAll @IntRange(min = 1, max = 3) int debts,
+      @ForAll @IntRange(min = 0, max = 100) int budgetPercent, @ForAll @IntRange(min = 0, max = 100) int savingsPercent,
+      @ForAll @IntRange(min = 1, max = 20) int nodes) {
+    List<DebtTerms> terms = randomDebts(seed, debts, true);
+    GridConfig small = smallGrid();
+    GridConfig config = new GridConfig(small.waiverStep(), small.waiverPriority(), small.downPaymentLevels(),
+        small.downPaymentStep(), small.acceptanceFloor(), small.lenderMonthlyDiscountRate(), nodes);
+    List<OptionGrid> grids = new ProposalProblem(terms, Money.ZERO, Money.ZERO, config, AcceptanceModel.defaults()).grids();
+    long maxFirst = 0;
+    long maxDown = 0;
+    for (OptionGrid g : grids) {
+      maxFirst += java.util.stream.IntStream.range(0, g.size()).mapToLong(g::firstInstallmentFen).max().orElseThrow();
+      maxDown += java.util.stream.IntStream.range(0, g.size()).mapToLong(g::downPaymentFen).max().orElseThrow();
+    }
+    long budget = maxFirst * budgetPercent / 100;
+    long savings = maxDown * savingsPercent / 100;
+    ProposalProblem problem = new ProposalProblem(terms, Money.ofFen(budget), Money.ofFen(savings), config,
+        AcceptanceModel.defaults());
+    boolean fits = !Double.isNaN(bruteForce(Strategy.CONSERVATIVE, grids, budget, savings, config));
+    ProposalSet set;
+    try {
+      set = ProposalSolver.exact().solve(problem);
+    } catch (io.github.fenqi.core.InvalidInputException e) {
+      assertEquals("config.maxSearchNodes", e.problems().get(0).location(), e.getMessage());
+      return;
+    }
+    assertEquals(List.of(), problem.violations(set));
+    assertEquals(fits, set.feasible(), set.infeasibility().map(Infeasibility::reason).orElse("feasible"));
+    set.infeasibility().ifPresent(why -> assertTrue(why.binding() == Infeasibility.BindingConstraint.NO_ELIGIBLE_DEBT
+        || why.shortfall().isPositive(), why.reason()));
+  }
+
   @Property(tries = 200)
   void everyProposalRespectsEveryHardConstraint(@ForAll long seed, @ForAll @IntRange(min = 1, max = 6) int debts,
       @ForAll @LongRange(min = 0, max = 3_000_000) long budget, @ForAll @LongRange(min = 0, max = 3_000_000) long savings) {
