@@ -53,7 +53,8 @@ public record AcceptanceCoefficients(
 
   /**
    * Fits the coefficients to recorded outcomes by L2-regularised maximum likelihood (Newton's method, with a fixed
-   * ridge of 0.1 on the slopes so that separable data still converge; each coefficient is then kept within ±100).
+   * ridge of 0.1 on the slopes so that separable data still converge; each coefficient is then kept within ±100). The
+   * slope of a feature that has one value in every outcome (all with proof, say) is 0: the data say nothing of it.
    *
    * @throws InvalidInputException when there are fewer than 20 outcomes or all outcomes agree
    */

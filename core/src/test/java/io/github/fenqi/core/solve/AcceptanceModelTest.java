@@ -82,6 +82,26 @@ class AcceptanceModelTest {
         against.toString());
   }
 
+  /**
+   * Outcomes in which only the waiver varies (every borrower had proof, one term, one down payment, one age, one
+   * recovery) say nothing of the other slopes: each is 0, not rounding noise that was listed as against practice
+   * ("termOfMax +0.00: a longer term raises acceptance", "recovery -0.00: ..."), here on separable data too.
+   */
+  @Test
+  void aFeatureTheOutcomesNeverVaryGetsASlopeOfZeroAndNoWarning() {
+    Random random = new Random(1);
+    List<AcceptanceOutcome> outcomes = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      double waiver = random.nextDouble();
+      outcomes.add(new AcceptanceOutcome(new AcceptanceFeatures(waiver, 0.5, 0.1, 90, true, 0.8), waiver < 0.5));
+    }
+    AcceptanceCoefficients fitted = AcceptanceCoefficients.fit(outcomes);
+    assertTrue(fitted.waiverOfCap() < -1, fitted.toString());
+    assertEquals(List.of(0.0, 0.0, 0.0, 0.0, 0.0), List.of(fitted.termOfMax(), fitted.downPayment(), fitted.overdue(),
+        fitted.proof(), fitted.recovery()), fitted.toString());
+    assertEquals(List.of(), fitted.againstPractice());
+  }
+
   @Test
   void everySlopeAgainstPracticeIsNamedAndTheDefaultsHaveNone() {
     assertEquals(List.of(), AcceptanceCoefficients.DEFAULTS.againstPractice());
