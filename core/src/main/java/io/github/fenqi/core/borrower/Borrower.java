@@ -60,6 +60,13 @@ public record Borrower(
     } else if (liquidSavings.isNegative()) {
       problems.add(Problem.of("liquidSavings", "'" + liquidSavings + "' is negative"));
     }
+    if (hardships != null) { // List.copyOf would throw a bare NullPointerException, which a case file showed as such
+      for (int i = 0; i < hardships.size(); i++) {
+        if (hardships.get(i) == null) {
+          problems.add(Problem.of("hardships[" + i + "]", "is null; expected one of " + List.of(Hardship.values())));
+        }
+      }
+    }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
