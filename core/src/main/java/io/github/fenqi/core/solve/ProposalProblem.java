@@ -20,7 +20,7 @@ import java.util.Set;
  * @param monthlyBudget the most the borrower can pay in installments per month (never above 50 % of
  *     net income; the affordability assessment sets it)
  * @param liquidSavings the most the borrower can pay in down payments
- * @param config grid and strategy parameters
+ * @param config grid and strategy parameters; the debts' grids may hold at most {@link GridConfig#MAX_OPTIONS} options
  * @param acceptanceModel estimates each option's acceptance
  */
 public record ProposalProblem(
@@ -29,12 +29,20 @@ public record ProposalProblem(
   public ProposalProblem {
     List<Problem> problems = new ArrayList<>();
     Set<String> ids = new HashSet<>();
+    long options = 0;
     for (int i = 0; i < debts.size(); i++) {
+      options += config.mostOptions(debts.get(i));
       if (!ids.add(debts.get(i).debt().id())) {
         problems.add(Problem.of("debts[" + i + "].id", "'" + debts.get(i).debt().id() + "' appears twice"));
       }
       int at = i;
       debts.get(i).whyNoPlan().ifPresent(why -> problems.add(Problem.of("debts[" + at + "]", why + "; leave it out")));
+    }
+    if (options > GridConfig.MAX_OPTIONS) {
+      problems.add(Problem.of("config", "the grids of the " + debts.size() + " debts would hold up to " + options
+          + " options (waiver levels × down-payment levels × terms, summed over the debts), above the "
+          + GridConfig.MAX_OPTIONS + " a problem may draw; use a coarser waiverStep (" + config.waiverStep()
+          + ") or fewer downPaymentLevels (" + config.downPaymentLevels() + ")"));
     }
     if (monthlyBudget.isNegative()) {
       problems.add(Problem.of("monthlyBudget", "'" + monthlyBudget + "' is negative"));
