@@ -122,6 +122,24 @@ class AcceptanceModelTest {
     assertEquals(c, json.readValue(json.writeValueAsString(c), AcceptanceCoefficients.class));
   }
 
+  /**
+   * Kept coefficients that lack one are refused by any mapper: a plain ObjectMapper read {"intercept": -1.6} as the
+   * intercept with every slope 0, a valid and silently different model; fenqi's reader names the field.
+   */
+  @Test
+  void coefficientsJsonWithoutACoefficientIsRefusedNotTakenAsZero() {
+    String json = "{\"intercept\": -1.6, \"waiverOfCap\": -2.0, \"downPayment\": 3.0, \"overdue\": 0.35, "
+        + "\"proof\": 0.6, \"recovery\": 3.0}";
+    com.fasterxml.jackson.databind.ObjectMapper plain = new com.fasterxml.jackson.databind.ObjectMapper();
+    Exception e = assertThrows(com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
+        () -> plain.readValue(json, AcceptanceCoefficients.class));
+    assertTrue(e.getMessage().startsWith("Missing required creator property 'termOfMax'"), e.getMessage());
+    InvalidInputException named = assertThrows(InvalidInputException.class, () -> io.github.fenqi.core.json.FenqiJson
+        .read(io.github.fenqi.core.json.FenqiJson.newMapper(), json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            AcceptanceCoefficients.class, "coefficients.json"));
+    assertEquals("coefficients.json: termOfMax: is missing or null; expected a number", named.getMessage());
+  }
+
   @Test
   void aMissingOutcomeIsNamedByItsIndex() {
     List<AcceptanceOutcome> outcomes = new ArrayList<>();
