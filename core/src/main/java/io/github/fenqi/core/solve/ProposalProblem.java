@@ -65,7 +65,8 @@ public record ProposalProblem(
    * Everything wrong with {@code proposal} as an answer to this problem, empty when it complies: every hard constraint
    * of {@link ProposalSolver}, checked from the debts' terms and the schedules themselves rather than from a grid — a
    * plan for each debt, in order; each an allowed term, waivers within the caps, at least the least down payment, and
-   * the figures its schedule gives; the totals their sums; Σ first installments within the budget and Σ down payments
+   * the figures its schedule gives; the totals their sums, and the acceptance probability and expected saving what the
+   * plans give (to a relative 10⁻⁹); Σ first installments within the budget and Σ down payments
    * within savings; every probability in (0, 1], and for AGGRESSIVE at or above the acceptance floor. The engine
    * checks every solver's answer with it before anyone sees it; a custom solver's tests can call it too.
    */
@@ -151,6 +152,18 @@ public record ProposalProblem(
     if (!(p >= 0 && p <= 1)) { // a product of tiny probabilities may round to 0
       problems.add(Problem.of(at + ".acceptanceProbability", p + " is not a probability"));
     }
+    // the borrower sees these two as the proposal's figures: they must be what its plans give (to rounding, as a solver
+    // may multiply and add in another order); a solver's Proposal built by hand had shown p 0.99 over plans giving 0.35
+    double product = 1;
+    double expected = 0;
+    for (PlanOption o : plans) {
+      product *= o.acceptanceProbability();
+      expected += o.acceptanceProbability() * (o.settledAmount().fen() + o.waivedTotal().fen() - o.totalPayable().fen())
+          / 100.0;
+    }
+    figure(at + ".acceptanceProbability", p, product, "the product of its plans' probabilities", problems);
+    figure(at + ".expectedSaving", proposal.expectedSaving(), expected,
+        "Σ p × (owed − payable) of its plans (yuan)", problems);
     return problems;
   }
 
@@ -199,6 +212,13 @@ public record ProposalProblem(
     } else if (strategy == Strategy.AGGRESSIVE && p < config.acceptanceFloor()) {
       problems.add(Problem.of(where + ".acceptanceProbability", p + " is below AGGRESSIVE's acceptance floor "
           + config.acceptanceFloor()));
+    }
+  }
+
+  /** A figure in doubles, equal to what its parts give to a relative 10⁻⁹ (and 10⁻⁹ absolute, for figures near 0). */
+  private static void figure(String where, double stated, double actual, String source, List<Problem> problems) {
+    if (!(Math.abs(stated - actual) <= 1e-9 * Math.max(1, Math.abs(actual)))) {
+      problems.add(Problem.of(where, "states " + stated + " where " + source + " is " + actual));
     }
   }
 
