@@ -66,17 +66,21 @@ final class ExactProposalSolver implements ProposalSolver {
           notes.put(strategy, "the search stopped after " + result.nodes()
               + " nodes; this is the best plan found, optimality is not proven");
         }
-      } else if (strategy == Strategy.AGGRESSIVE) {
-        notes.put(strategy, "no combination keeps every lender's acceptance at or above "
-            + problem.config().acceptanceFloor() + " within the budget and savings");
-      } else if (!result.proven()) {
+      } else if (!result.proven()) { // AGGRESSIVE's too: running out is no proof that the floor cannot be met
         notes.put(strategy, "the search stopped after " + result.nodes() + " nodes without finding a plan");
+      } else if (strategy == Strategy.AGGRESSIVE) {
+        notes.put(strategy, belowFloor(problem.config()));
       }
     }
     if (proposals.isEmpty()) {
       return withoutProposals(problem, grids, budget, savings, Money.ofFen(totalOwed), results);
     }
     return new ProposalSet(proposals, Optional.empty(), notes);
+  }
+
+  private static String belowFloor(GridConfig config) {
+    return "no combination keeps every lender's acceptance at or above " + config.acceptanceFloor()
+        + " within the budget and savings";
   }
 
   /**
@@ -110,9 +114,9 @@ final class ExactProposalSolver implements ProposalSolver {
       Map<Strategy, String> notes = new EnumMap<>(Strategy.class);
       for (Strategy strategy : Strategy.values()) {
         String stopped = "the search stopped after " + results.get(strategy).nodes() + " nodes without finding a plan";
-        if (strategy == Strategy.AGGRESSIVE && !aboveFloor) {
-          notes.put(strategy, stopped + "; the plan of least first-month installments keeps some lender's acceptance "
-              + "below " + config.acceptanceFloor());
+        if (strategy == Strategy.AGGRESSIVE && !aboveFloor) { // proven, its search found none above the floor
+          notes.put(strategy, results.get(strategy).proven() ? belowFloor(config) : stopped + "; the plan of least "
+              + "first-month installments keeps some lender's acceptance below " + config.acceptanceFloor());
           continue;
         }
         proposals.add(Proposal.of(strategy, plans, totalOwed, false));
