@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One borrower's proposal problem: the eligible debts with their allowed terms, the monthly budget for
@@ -28,6 +29,20 @@ public record ProposalProblem(
 
   public ProposalProblem {
     List<Problem> problems = new ArrayList<>();
+    // a missing part had been a NullPointerException, and a null among the debts one about List.get's return value
+    required(problems, new String[] {"debts", "monthlyBudget", "liquidSavings", "config", "acceptanceModel"}, debts,
+        monthlyBudget, liquidSavings, config, acceptanceModel);
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    for (int i = 0; i < debts.size(); i++) {
+      if (debts.get(i) == null) {
+        problems.add(Problem.of("debts[" + i + "]", "is null"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
     Set<String> ids = new HashSet<>();
     long options = 0;
     for (int i = 0; i < debts.size(); i++) {
@@ -54,6 +69,15 @@ public record ProposalProblem(
       throw new InvalidInputException(problems);
     }
     debts = List.copyOf(debts);
+  }
+
+  /** A problem "is required" for each of {@code fields} whose value (in the same order) is null. */
+  static void required(List<Problem> problems, String[] fields, @Nullable Object... values) {
+    for (int i = 0; i < fields.length; i++) {
+      if (values[i] == null) {
+        problems.add(Problem.of(fields[i], "is required"));
+      }
+    }
   }
 
   /** With default grid and acceptance model. */
