@@ -52,6 +52,18 @@ class NegotiationRequestReadTest {
     assertEquals("'" + debts.get(0).get("id").asText() + "' appears more than once", e.problems().get(3).reason());
   }
 
+  /** A null among the hardships is named in the file's terms; it was "Cannot construct instance of `...Borrower`,
+   * problem: `java.lang.NullPointerException`". */
+  @Test
+  void aNullHardshipIsNamedByItsIndex() throws Exception {
+    ObjectNode tree = sample();
+    ((ArrayNode) tree.get("borrower").get("hardships")).addNull();
+    InvalidInputException e = rejected(tree);
+    assertEquals(List.of("case.json: borrower.hardships[2]"), locations(e), e.getMessage());
+    assertEquals("is null; expected one of [JOB_LOSS, JOB_CHANGE, INCOME_DROP, MEDICAL, BUSINESS_FAILURE, "
+        + "FAMILY_EMERGENCY, DISASTER, OTHER]", e.problems().get(0).reason());
+  }
+
   @Test
   void structuralProblemsAloneAreListedTogetherAsBefore() throws Exception {
     ObjectNode tree = sample();

@@ -49,21 +49,36 @@ public record Borrower(
     if (householdSize < 1 || householdSize > 20) {
       problems.add(Problem.of("householdSize", householdSize + " is outside 1..20"));
     }
-    if (monthlyNetIncome != null && monthlyNetIncome.isNegative()) {
-      problems.add(Problem.of("monthlyNetIncome", "'" + monthlyNetIncome + "' is negative"));
-    }
-    if (essentialExpenses != null && essentialExpenses.isNegative()) {
-      problems.add(Problem.of("essentialExpenses", "'" + essentialExpenses + "' is negative"));
-    }
+    checkAmount(problems, "monthlyNetIncome", monthlyNetIncome);
+    checkAmount(problems, "essentialExpenses", essentialExpenses);
     if (liquidSavings == null) {
       problems.add(Problem.of("liquidSavings", "is required (use \"0.00\" for none)"));
-    } else if (liquidSavings.isNegative()) {
-      problems.add(Problem.of("liquidSavings", "'" + liquidSavings + "' is negative"));
+    } else {
+      checkAmount(problems, "liquidSavings", liquidSavings);
+    }
+    if (hardships != null) { // List.copyOf would throw a bare NullPointerException, which a case file showed as such
+      for (int i = 0; i < hardships.size(); i++) {
+        if (hardships.get(i) == null) {
+          problems.add(Problem.of("hardships[" + i + "]", "is null; expected one of " + List.of(Hardship.values())));
+        }
+      }
     }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
     hardships = hardships == null ? List.of() : List.copyOf(hardships);
+  }
+
+  /**
+   * Not negative, and within {@link Money#LARGEST_INPUT} like an amount read from text: essential expenses built in code
+   * as {@code Money.ofFen(Long.MAX_VALUE)} had overflowed the affordability model with a bare ArithmeticException.
+   */
+  private static void checkAmount(List<Problem> problems, String field, @Nullable Money amount) {
+    if (amount != null && amount.isNegative()) {
+      problems.add(Problem.of(field, "'" + amount + "' is negative"));
+    } else if (amount != null && amount.isGreaterThan(Money.LARGEST_INPUT)) {
+      problems.add(Problem.of(field, "'" + amount + "' is out of range; amounts are limited to ±10^15 yuan"));
+    }
   }
 
   /** Masked with {@link Masking#defaults()}: personal identifiers never appear in logs or messages. */

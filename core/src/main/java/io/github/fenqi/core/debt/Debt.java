@@ -75,6 +75,8 @@ public record Debt(
       problems.add(Problem.of(field, "is required (use \"0.00\" when nothing is owed)"));
     } else if (amount.isNegative()) {
       problems.add(Problem.of(field, "'" + amount + "' is negative"));
+    } else if (amount.isGreaterThan(Money.LARGEST_INPUT)) { // two such components overflowed totalOwed()
+      problems.add(Problem.of(field, "'" + amount + "' is out of range; amounts are limited to ±10^15 yuan"));
     }
   }
 

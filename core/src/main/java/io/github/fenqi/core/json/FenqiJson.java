@@ -336,7 +336,8 @@ public final class FenqiJson {
       Object v = format.getValue();
       return "expected " + expected + ", got " + (v instanceof String str ? quoted(str) : String.valueOf(v));
     }
-    if (original.startsWith("Cannot map `null`")) { // a primitive given null, or not given at all
+    if (original.startsWith("Cannot map `null`") // a primitive given null, or not given at all
+        || original.startsWith("Missing required creator property")) { // a field marked required, not given
       return "is missing or null; expected " + expected;
     }
     Matcher m = FOUND.matcher(original);

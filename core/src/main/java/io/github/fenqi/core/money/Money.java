@@ -28,6 +28,12 @@ public record Money(long fen) implements Comparable<Money> {
   /** The largest amount accepted from text: 10^15 yuan keeps every sum of a few thousand amounts far from overflow. */
   static final BigDecimal MAX_ABS_YUAN = new BigDecimal("1000000000000000");
 
+  /**
+   * The largest amount read from text, 10^15 yuan, as money: the bound that fields built in code are held to as well
+   * (a debt's components, a borrower's income, expenses and savings), so that the sums over them cannot overflow.
+   */
+  public static final Money LARGEST_INPUT = new Money(100_000_000_000_000_000L);
+
   /** An amount of fen. */
   public static Money ofFen(long fen) {
     return new Money(fen);

@@ -1,5 +1,6 @@
 package io.github.fenqi.core.solve;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.fenqi.core.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +18,9 @@ import java.util.Locale;
  * defaults an option at half the cap, two-thirds of the max term, a 10 % down payment, 120 days overdue,
  * proof and 85 % recovery has p ≈ 0.68; the full cap at the max term with 65 % recovery
  * has p ≈ 0.2; no waiver at a short term with a 20 % down payment and 95 % recovery p ≈ 0.94. Replace them with
- * {@link #fit} on your own outcomes, and keep what it returns (a record: it round-trips through JSON) so that a
- * deployment does not refit at every start.
+ * {@link #fit} on your own outcomes, and keep what it returns (a record: it round-trips through JSON, and reading JSON that
+ * lacks a coefficient fails, with any Jackson mapper, rather than take it as 0) so that a deployment does not refit at
+ * every start.
  *
  * <p>Those are the directions the strategies assume (a larger waiver or a longer term is harder to accept, a larger
  * down payment or recovery easier). Nothing forces them: a fit on few or confounded outcomes can give a slope the
@@ -29,13 +31,15 @@ import java.util.Locale;
  * <p>Thread-safety: immutable.
  */
 public record AcceptanceCoefficients(
-    double intercept,
-    double waiverOfCap,
-    double termOfMax,
-    double downPayment,
-    double overdue,
-    double proof,
-    double recovery) {
+    // required: a coefficient left out of a kept fit's JSON had been read as 0 by any plain ObjectMapper, a valid
+    // coefficient and a silently different model
+    @JsonProperty(required = true) double intercept,
+    @JsonProperty(required = true) double waiverOfCap,
+    @JsonProperty(required = true) double termOfMax,
+    @JsonProperty(required = true) double downPayment,
+    @JsonProperty(required = true) double overdue,
+    @JsonProperty(required = true) double proof,
+    @JsonProperty(required = true) double recovery) {
 
   /** Judgement-based defaults; see the class comment. */
   public static final AcceptanceCoefficients DEFAULTS =
@@ -53,7 +57,8 @@ public record AcceptanceCoefficients(
 
   /**
    * Fits the coefficients to recorded outcomes by L2-regularised maximum likelihood (Newton's method, with a fixed
-   * ridge of 0.1 on the slopes so that separable data still converge; each coefficient is then kept within ±100).
+   * ridge of 0.1 on the slopes so that separable data still converge; each coefficient is then kept within ±100). The
+   * slope of a feature that has one value in every outcome (all with proof, say) is 0: the data say nothing of it.
    *
    * @throws InvalidInputException when there are fewer than 20 outcomes or all outcomes agree
    */

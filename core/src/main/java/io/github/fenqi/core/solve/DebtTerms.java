@@ -47,12 +47,20 @@ public record DebtTerms(
 
   public DebtTerms {
     List<Problem> problems = new ArrayList<>();
+    // a missing part had surfaced as a NullPointerException in the grid, naming no field
+    ProposalProblem.required(problems, new String[] {"debt", "policyVersion", "method", "annualRate", "monthlyFeeRate",
+        "waiverCaps", "minDownPaymentRatio"}, debt, policyVersion, method, annualRate, monthlyFeeRate, waiverCaps,
+        minDownPaymentRatio);
+    // values(), not containsValue(null), which Map.of's maps refuse with a NullPointerException
+    if (waiverCaps != null && waiverCaps.values().stream().anyMatch(java.util.Objects::isNull)) {
+      problems.add(Problem.of("waiverCaps", "has a component without a cap; leave out a component that may not be waived"));
+    }
     if (allowedTerms == null || allowedTerms.isEmpty()) {
       problems.add(Problem.of("allowedTerms", "must list at least one term"));
     } else {
       int previous = 0;
-      for (int t : allowedTerms) {
-        if (t < 1 || t > 360 || t <= previous) {
+      for (Integer t : allowedTerms) {
+        if (t == null || t < 1 || t > 360 || t <= previous) {
           problems.add(Problem.of("allowedTerms", "must be ascending months in 1..360, got " + allowedTerms));
           break;
         }

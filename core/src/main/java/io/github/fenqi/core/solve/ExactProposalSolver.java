@@ -1,5 +1,6 @@
 package io.github.fenqi.core.solve;
 
+import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.solve.Infeasibility.BindingConstraint;
 import io.github.fenqi.core.solve.internal.MultipleChoiceKnapsack;
@@ -65,17 +66,71 @@ final class ExactProposalSolver implements ProposalSolver {
           notes.put(strategy, "the search stopped after " + result.nodes()
               + " nodes; this is the best plan found, optimality is not proven");
         }
-      } else if (strategy == Strategy.AGGRESSIVE) {
-        notes.put(strategy, "no combination keeps every lender's acceptance at or above "
-            + problem.config().acceptanceFloor() + " within the budget and savings");
-      } else if (!result.proven()) {
+      } else if (!result.proven()) { // AGGRESSIVE's too: running out is no proof that the floor cannot be met
         notes.put(strategy, "the search stopped after " + result.nodes() + " nodes without finding a plan");
+      } else if (strategy == Strategy.AGGRESSIVE) {
+        notes.put(strategy, belowFloor(problem.config()));
       }
     }
     if (proposals.isEmpty()) {
-      return infeasible(Infeasibility.diagnose(grids, problem.monthlyBudget(), problem.liquidSavings(), problem.config()));
+      return withoutProposals(problem, grids, budget, savings, Money.ofFen(totalOwed), results);
     }
     return new ProposalSet(proposals, Optional.empty(), notes);
+  }
+
+  private static String belowFloor(GridConfig config) {
+    return "no combination keeps every lender's acceptance at or above " + config.acceptanceFloor()
+        + " within the budget and savings";
+  }
+
+  /**
+   * No strategy found a plan. That proves the case infeasible only when CONSERVATIVE's or BALANCED's search (both
+   * over every option, no floor) finished; a search that ran out of nodes first proves nothing, and a small
+   * {@link GridConfig#maxSearchNodes} had the case called infeasible with "at least 8329.94, above the affordable
+   * 8338.38" and a shortfall of 0.00. The diagnosis's own search (the least first-month total within the savings)
+   * settles it: its plan, when it fits the budget, is a plan of every strategy it meets the constraints of (unproven);
+   * above the budget, or none, it is the infeasibility when either proof is there, and otherwise nobody knows.
+   *
+   * @throws InvalidInputException when the node budget ran out before any plan was found or ruled out
+   */
+  private static ProposalSet withoutProposals(ProposalProblem problem, List<OptionGrid> grids, long budget,
+      long savings, Money totalOwed, Map<Strategy, MultipleChoiceKnapsack.Result> results) {
+    GridConfig config = problem.config();
+    Diagnosis diagnosis = diagnosis(grids, budget, savings, config);
+    if (diagnosis.leastWithinSavings() == null) { // the budget or the savings alone bind: proven by the least sums
+      return infeasible(diagnosis.infeasibility());
+    }
+    MultipleChoiceKnapsack.Result least = diagnosis.leastWithinSavings();
+    boolean searched = results.get(Strategy.CONSERVATIVE).proven() || results.get(Strategy.BALANCED).proven();
+    if (least.best().isPresent() && -least.best().get().value() <= budget) {
+      int[] choice = least.best().get().choice();
+      List<PlanOption> plans = new ArrayList<>(grids.size());
+      boolean aboveFloor = true;
+      for (int d = 0; d < grids.size(); d++) {
+        plans.add(grids.get(d).option(choice[d]));
+        aboveFloor &= grids.get(d).acceptance(choice[d]) >= config.acceptanceFloor();
+      }
+      List<Proposal> proposals = new ArrayList<>();
+      Map<Strategy, String> notes = new EnumMap<>(Strategy.class);
+      for (Strategy strategy : Strategy.values()) {
+        String stopped = "the search stopped after " + results.get(strategy).nodes() + " nodes without finding a plan";
+        if (strategy == Strategy.AGGRESSIVE && !aboveFloor) { // proven, its search found none above the floor
+          notes.put(strategy, results.get(strategy).proven() ? belowFloor(config) : stopped + "; the plan of least "
+              + "first-month installments keeps some lender's acceptance below " + config.acceptanceFloor());
+          continue;
+        }
+        proposals.add(Proposal.of(strategy, plans, totalOwed, false));
+        notes.put(strategy, stopped + "; this is the plan of least first-month installments within the savings, not "
+            + "this strategy's proven optimum (raise GridConfig.maxSearchNodes)");
+      }
+      return new ProposalSet(proposals, Optional.empty(), notes);
+    }
+    if (least.proven() || searched) {
+      return infeasible(diagnosis.infeasibility());
+    }
+    throw new InvalidInputException("config.maxSearchNodes", config.maxSearchNodes() + " nodes per strategy ran out "
+        + "before any plan was found or ruled out; the case may be feasible: raise it (default "
+        + MultipleChoiceKnapsack.DEFAULT_MAX_NODES + ")");
   }
 
   /**
@@ -146,6 +201,16 @@ final class ExactProposalSolver implements ProposalSolver {
 
   /** Which constraint binds, and by how much, when not even CONSERVATIVE (which has no floor) fits. */
   static Infeasibility diagnoseGrids(List<OptionGrid> grids, long budget, long savings, GridConfig config) {
+    return diagnosis(grids, budget, savings, config).infeasibility();
+  }
+
+  /**
+   * An infeasibility and, when it is that the budget and the savings do not fit together, the search for the least
+   * first-month total within the savings it was measured by (null when the budget or the savings alone bind).
+   */
+  private record Diagnosis(Infeasibility infeasibility, MultipleChoiceKnapsack.@Nullable Result leastWithinSavings) {}
+
+  private static Diagnosis diagnosis(List<OptionGrid> grids, long budget, long savings, GridConfig config) {
     long minFirst = 0;
     long minDown = 0;
     for (OptionGrid g : grids) {
@@ -158,14 +223,14 @@ final class ExactProposalSolver implements ProposalSolver {
               + Money.ofFen(minFirst) + "."
           : "The smallest possible first-month installments total " + Money.ofFen(minFirst)
               + ", " + Money.ofFen(minFirst - budget) + " above the affordable " + Money.ofFen(budget) + ".";
-      return new Infeasibility(BindingConstraint.MONTHLY_BUDGET, Money.ofFen(minFirst), Money.ofFen(budget),
-          Money.ofFen(minFirst - budget), reason, Infeasibility.RESTRUCTURE);
+      return new Diagnosis(new Infeasibility(BindingConstraint.MONTHLY_BUDGET, Money.ofFen(minFirst),
+          Money.ofFen(budget), Money.ofFen(minFirst - budget), reason, Infeasibility.RESTRUCTURE), null);
     }
     if (minDown > savings) {
-      return new Infeasibility(BindingConstraint.LIQUID_SAVINGS, Money.ofFen(minDown), Money.ofFen(savings),
-          Money.ofFen(minDown - savings), "The policies' minimum down payments total " + Money.ofFen(minDown) + ", "
-              + Money.ofFen(minDown - savings) + " above liquid savings of " + Money.ofFen(savings) + ".",
-          Infeasibility.RESTRUCTURE);
+      return new Diagnosis(new Infeasibility(BindingConstraint.LIQUID_SAVINGS, Money.ofFen(minDown),
+          Money.ofFen(savings), Money.ofFen(minDown - savings), "The policies' minimum down payments total "
+              + Money.ofFen(minDown) + ", " + Money.ofFen(minDown - savings) + " above liquid savings of "
+              + Money.ofFen(savings) + ".", Infeasibility.RESTRUCTURE), null);
     }
     // Each fits alone: the least first-month total whose down payments fit the savings.
     Group[] groups = new Group[grids.size()];
@@ -180,11 +245,15 @@ final class ExactProposalSolver implements ProposalSolver {
       }
       groups[d] = new Group(a, b, v);
     }
-    long required = MultipleChoiceKnapsack.solve(groups, 0, savings, config.maxSearchNodes()).best()
-        .map(s -> (long) -s.value()).orElse(minFirst);
-    return new Infeasibility(BindingConstraint.BUDGET_AND_SAVINGS_TOGETHER, Money.ofFen(required), Money.ofFen(budget),
-        Money.ofFen(Math.max(0, required - budget)), "With down payments limited to savings of " + Money.ofFen(savings)
-            + ", the first-month installments total at least " + Money.ofFen(required) + ", above the affordable "
-            + Money.ofFen(budget) + ".", Infeasibility.RESTRUCTURE);
+    MultipleChoiceKnapsack.Result least = MultipleChoiceKnapsack.solve(groups, 0, savings, config.maxSearchNodes());
+    long required = least.best().map(s -> (long) -s.value()).orElse(minFirst);
+    String reason = least.proven()
+        ? "With down payments limited to savings of " + Money.ofFen(savings) + ", the first-month installments total "
+            + "at least " + Money.ofFen(required) + ", above the affordable " + Money.ofFen(budget) + "."
+        : "With down payments limited to savings of " + Money.ofFen(savings) + ", no plan's first-month installments "
+            + "fit the affordable " + Money.ofFen(budget) + "; the least total found is " + Money.ofFen(required)
+            + " (the search for the least stopped after " + least.nodes() + " nodes: it may be lower).";
+    return new Diagnosis(new Infeasibility(BindingConstraint.BUDGET_AND_SAVINGS_TOGETHER, Money.ofFen(required),
+        Money.ofFen(budget), Money.ofFen(Math.max(0, required - budget)), reason, Infeasibility.RESTRUCTURE), least);
   }
 }

@@ -29,7 +29,8 @@ import java.util.List;
  * @param downPaymentStep ratio added per level, in (0, 1]
  * @param acceptanceFloor AGGRESSIVE only uses options whose acceptance is at least this, in [0, 1)
  * @param lenderMonthlyDiscountRate the lender's monthly discount rate for the recovery's present value, in [0, 0.2]
- * @param maxSearchNodes node budget of the exact search per strategy (see {@code MultipleChoiceKnapsack})
+ * @param maxSearchNodes node budget of the exact search per strategy (see {@code MultipleChoiceKnapsack}); a budget that
+ *     runs out before any plan is found or ruled out is an {@link InvalidInputException} naming it (see core/README)
  */
 public record GridConfig(
     double waiverStep,
@@ -45,6 +46,15 @@ public record GridConfig(
    * and down payments) and ran the JVM out of memory instead of answering.
    */
   public static final double MIN_WAIVER_STEP = 0.001;
+
+  /**
+   * The most options the grids of one problem may hold in all, counted as each debt's waiver levels × down-payment
+   * levels × allowed terms (its most; a debt with nothing to waive has one level): about 100 bytes of heap each while the
+   * grids are drawn and searched. Without it the finest grid the fields allow (a thousandth of the waiver, twenty down
+   * payments) on debts whose policy allows every term of 1..360 months ran a 2 GB JVM out of memory on three debts,
+   * after half a minute, instead of answering. The defaults draw under 2 000 000 for 60 such debts.
+   */
+  public static final long MAX_OPTIONS = 10_000_000L;
 
   /**
    * 5 % waiver steps, penalty first and principal last, four down-payment levels 5 % apart, floor 0.3, 1 %/month, and
@@ -88,6 +98,16 @@ public record GridConfig(
       throw new InvalidInputException(problems);
     }
     waiverPriority = List.copyOf(waiverPriority);
+  }
+
+  /** The most options the grid of {@code debt} holds under this configuration (see {@link #MAX_OPTIONS}). */
+  long mostOptions(DebtTerms debt) {
+    boolean waivable = false;
+    for (DebtComponent c : DebtComponent.values()) {
+      waivable |= debt.waivableAmount(c).isPositive();
+    }
+    long levels = waivable ? waiverFractions().length : 1;
+    return levels * downPaymentLevels * debt.allowedTerms().size();
   }
 
   /** Waiver levels as fractions of the maximum waivable amount: 0, step, 2·step, ..., 1. */

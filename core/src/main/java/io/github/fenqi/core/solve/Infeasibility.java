@@ -31,7 +31,11 @@ public record Infeasibility(
     LIQUID_SAVINGS,
     /** Each fits alone but not both together. */
     BUDGET_AND_SAVINGS_TOGETHER,
-    /** No combination meets the acceptance floor (AGGRESSIVE only). */
+    /**
+     * No combination meets the acceptance floor. fenqi's solvers never answer with it: the floor is AGGRESSIVE's alone,
+     * and a case in which only AGGRESSIVE has no plan is feasible, with a note on AGGRESSIVE saying so
+     * ({@link ProposalSet#notes}); a custom solver whose every strategy has a floor may.
+     */
     ACCEPTANCE_FLOOR,
     /**
      * A constraint a solver adds to the built-in ones (an OptaPlanner user constraint) cannot be met together with

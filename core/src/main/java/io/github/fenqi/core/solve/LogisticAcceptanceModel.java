@@ -72,6 +72,16 @@ final class LogisticAcceptanceModel implements AcceptanceModel {
       System.arraycopy(f, 0, x[i], 1, f.length);
       y[i] = outcomes.get(i).accepted() ? 1 : 0;
     }
+    // a feature the outcomes never vary (every borrower had proof, every term two-thirds of the max) says nothing: its
+    // slope's optimum is 0 exactly, but the elimination left rounding noise of either sign there (1.9e-23), which
+    // againstPractice reported as "termOfMax +0.00: a longer term raises acceptance"; its slope is held at 0
+    boolean[] varies = new boolean[DIM];
+    varies[0] = true;
+    for (int k = 1; k < DIM; k++) {
+      for (int i = 1; i < n && !varies[k]; i++) {
+        varies[k] = x[i][k] != x[0][k];
+      }
+    }
     double ridge = 0.1; // a weak Gaussian prior: negligible against real data, enough for separable data
     double[] b = new double[DIM];
     for (int iter = 0; iter < 100; iter++) {
@@ -96,6 +106,17 @@ final class LogisticAcceptanceModel implements AcceptanceModel {
         hess[k][k] += ridge;
       }
       hess[0][0] += 1e-9;
+      for (int k = 1; k < DIM; k++) {
+        if (!varies[k]) { // its step 0: the Newton step of the others with this slope fixed at 0
+          grad[k] = 0;
+          for (int l = 0; l < DIM; l++) {
+            if (l != k) {
+              hess[k][l] = 0;
+              hess[l][k] = 0;
+            }
+          }
+        }
+      }
       double[] step = solve(hess, grad);
       double max = 0;
       for (int k = 0; k < DIM; k++) {

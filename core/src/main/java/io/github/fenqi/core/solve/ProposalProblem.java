@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One borrower's proposal problem: the eligible debts with their allowed terms, the monthly budget for
@@ -20,7 +21,7 @@ import java.util.Set;
  * @param monthlyBudget the most the borrower can pay in installments per month (never above 50 % of
  *     net income; the affordability assessment sets it)
  * @param liquidSavings the most the borrower can pay in down payments
- * @param config grid and strategy parameters
+ * @param config grid and strategy parameters; the debts' grids may hold at most {@link GridConfig#MAX_OPTIONS} options
  * @param acceptanceModel estimates each option's acceptance
  */
 public record ProposalProblem(
@@ -28,13 +29,35 @@ public record ProposalProblem(
 
   public ProposalProblem {
     List<Problem> problems = new ArrayList<>();
-    Set<String> ids = new HashSet<>();
+    // a missing part had been a NullPointerException, and a null among the debts one about List.get's return value
+    required(problems, new String[] {"debts", "monthlyBudget", "liquidSavings", "config", "acceptanceModel"}, debts,
+        monthlyBudget, liquidSavings, config, acceptanceModel);
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
     for (int i = 0; i < debts.size(); i++) {
+      if (debts.get(i) == null) {
+        problems.add(Problem.of("debts[" + i + "]", "is null"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    Set<String> ids = new HashSet<>();
+    long options = 0;
+    for (int i = 0; i < debts.size(); i++) {
+      options += config.mostOptions(debts.get(i));
       if (!ids.add(debts.get(i).debt().id())) {
         problems.add(Problem.of("debts[" + i + "].id", "'" + debts.get(i).debt().id() + "' appears twice"));
       }
       int at = i;
       debts.get(i).whyNoPlan().ifPresent(why -> problems.add(Problem.of("debts[" + at + "]", why + "; leave it out")));
+    }
+    if (options > GridConfig.MAX_OPTIONS) {
+      problems.add(Problem.of("config", "the grids of the " + debts.size() + " debts would hold up to " + options
+          + " options (waiver levels × down-payment levels × terms, summed over the debts), above the "
+          + GridConfig.MAX_OPTIONS + " a problem may draw; use a coarser waiverStep (" + config.waiverStep()
+          + ") or fewer downPaymentLevels (" + config.downPaymentLevels() + ")"));
     }
     if (monthlyBudget.isNegative()) {
       problems.add(Problem.of("monthlyBudget", "'" + monthlyBudget + "' is negative"));
@@ -48,6 +71,15 @@ public record ProposalProblem(
     debts = List.copyOf(debts);
   }
 
+  /** A problem "is required" for each of {@code fields} whose value (in the same order) is null. */
+  static void required(List<Problem> problems, String[] fields, @Nullable Object... values) {
+    for (int i = 0; i < fields.length; i++) {
+      if (values[i] == null) {
+        problems.add(Problem.of(fields[i], "is required"));
+      }
+    }
+  }
+
   /** With default grid and acceptance model. */
   public static ProposalProblem of(List<DebtTerms> debts, Money monthlyBudget, Money liquidSavings) {
     return new ProposalProblem(debts, monthlyBudget, liquidSavings, GridConfig.DEFAULTS, AcceptanceModel.defaults());
@@ -57,7 +89,8 @@ public record ProposalProblem(
    * Everything wrong with {@code proposal} as an answer to this problem, empty when it complies: every hard constraint
    * of {@link ProposalSolver}, checked from the debts' terms and the schedules themselves rather than from a grid — a
    * plan for each debt, in order; each an allowed term, waivers within the caps, at least the least down payment, and
-   * the figures its schedule gives; the totals their sums; Σ first installments within the budget and Σ down payments
+   * the figures its schedule gives; the totals their sums, and the acceptance probability and expected saving what the
+   * plans give (to a relative 10⁻⁹); Σ first installments within the budget and Σ down payments
    * within savings; every probability in (0, 1], and for AGGRESSIVE at or above the acceptance floor. The engine
    * checks every solver's answer with it before anyone sees it; a custom solver's tests can call it too.
    */
@@ -143,6 +176,18 @@ public record ProposalProblem(
     if (!(p >= 0 && p <= 1)) { // a product of tiny probabilities may round to 0
       problems.add(Problem.of(at + ".acceptanceProbability", p + " is not a probability"));
     }
+    // the borrower sees these two as the proposal's figures: they must be what its plans give (to rounding, as a solver
+    // may multiply and add in another order); a solver's Proposal built by hand had shown p 0.99 over plans giving 0.35
+    double product = 1;
+    double expected = 0;
+    for (PlanOption o : plans) {
+      product *= o.acceptanceProbability();
+      expected += o.acceptanceProbability() * (o.settledAmount().fen() + o.waivedTotal().fen() - o.totalPayable().fen())
+          / 100.0;
+    }
+    figure(at + ".acceptanceProbability", p, product, "the product of its plans' probabilities", problems);
+    figure(at + ".expectedSaving", proposal.expectedSaving(), expected,
+        "Σ p × (owed − payable) of its plans (yuan)", problems);
     return problems;
   }
 
@@ -191,6 +236,13 @@ public record ProposalProblem(
     } else if (strategy == Strategy.AGGRESSIVE && p < config.acceptanceFloor()) {
       problems.add(Problem.of(where + ".acceptanceProbability", p + " is below AGGRESSIVE's acceptance floor "
           + config.acceptanceFloor()));
+    }
+  }
+
+  /** A figure in doubles, equal to what its parts give to a relative 10⁻⁹ (and 10⁻⁹ absolute, for figures near 0). */
+  private static void figure(String where, double stated, double actual, String source, List<Problem> problems) {
+    if (!(Math.abs(stated - actual) <= 1e-9 * Math.max(1, Math.abs(actual)))) {
+      problems.add(Problem.of(where, "states " + stated + " where " + source + " is " + actual));
     }
   }
 

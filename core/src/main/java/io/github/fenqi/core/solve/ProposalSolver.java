@@ -15,7 +15,11 @@ public interface ProposalSolver {
   /** The three strategies' proposals, or why there are none. */
   ProposalSet solve(ProposalProblem problem);
 
-  /** The exact default solver: the optimum of every strategy on the option grid. */
+  /**
+   * The exact default solver: the optimum of every strategy on the option grid. Its {@code solve} throws an
+   * {@link io.github.fenqi.core.InvalidInputException} naming {@code config.maxSearchNodes} when that budget runs out
+   * before any plan is found or ruled out, rather than call a case that may fit infeasible.
+   */
   static ProposalSolver exact() {
     return new ExactProposalSolver(null);
   }

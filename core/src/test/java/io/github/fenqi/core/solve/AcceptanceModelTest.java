@@ -82,6 +82,26 @@ class AcceptanceModelTest {
         against.toString());
   }
 
+  /**
+   * Outcomes in which only the waiver varies (every borrower had proof, one term, one down payment, one age, one
+   * recovery) say nothing of the other slopes: each is 0, not rounding noise that was listed as against practice
+   * ("termOfMax +0.00: a longer term raises acceptance", "recovery -0.00: ..."), here on separable data too.
+   */
+  @Test
+  void aFeatureTheOutcomesNeverVaryGetsASlopeOfZeroAndNoWarning() {
+    Random random = new Random(1);
+    List<AcceptanceOutcome> outcomes = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      double waiver = random.nextDouble();
+      outcomes.add(new AcceptanceOutcome(new AcceptanceFeatures(waiver, 0.5, 0.1, 90, true, 0.8), waiver < 0.5));
+    }
+    AcceptanceCoefficients fitted = AcceptanceCoefficients.fit(outcomes);
+    assertTrue(fitted.waiverOfCap() < -1, fitted.toString());
+    assertEquals(List.of(0.0, 0.0, 0.0, 0.0, 0.0), List.of(fitted.termOfMax(), fitted.downPayment(), fitted.overdue(),
+        fitted.proof(), fitted.recovery()), fitted.toString());
+    assertEquals(List.of(), fitted.againstPractice());
+  }
+
   @Test
   void everySlopeAgainstPracticeIsNamedAndTheDefaultsHaveNone() {
     assertEquals(List.of(), AcceptanceCoefficients.DEFAULTS.againstPractice());
@@ -100,6 +120,24 @@ class AcceptanceModelTest {
     com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
     AcceptanceCoefficients c = new AcceptanceCoefficients(-1.25, -2.5, -0.75, 2.0, 0.5, 1.0, 2.5);
     assertEquals(c, json.readValue(json.writeValueAsString(c), AcceptanceCoefficients.class));
+  }
+
+  /**
+   * Kept coefficients that lack one are refused by any mapper: a plain ObjectMapper read {"intercept": -1.6} as the
+   * intercept with every slope 0, a valid and silently different model; fenqi's reader names the field.
+   */
+  @Test
+  void coefficientsJsonWithoutACoefficientIsRefusedNotTakenAsZero() {
+    String json = "{\"intercept\": -1.6, \"waiverOfCap\": -2.0, \"downPayment\": 3.0, \"overdue\": 0.35, "
+        + "\"proof\": 0.6, \"recovery\": 3.0}";
+    com.fasterxml.jackson.databind.ObjectMapper plain = new com.fasterxml.jackson.databind.ObjectMapper();
+    Exception e = assertThrows(com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
+        () -> plain.readValue(json, AcceptanceCoefficients.class));
+    assertTrue(e.getMessage().startsWith("Missing required creator property 'termOfMax'"), e.getMessage());
+    InvalidInputException named = assertThrows(InvalidInputException.class, () -> io.github.fenqi.core.json.FenqiJson
+        .read(io.github.fenqi.core.json.FenqiJson.newMapper(), json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            AcceptanceCoefficients.class, "coefficients.json"));
+    assertEquals("coefficients.json: termOfMax: is missing or null; expected a number", named.getMessage());
   }
 
   @Test

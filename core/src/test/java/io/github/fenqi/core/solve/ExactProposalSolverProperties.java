@@ -149,6 +149,67 @@ class ExactProposalSolverProperties {
     }
   }
 
+  /**
+   * A search that runs out of nodes proves nothing: with a node budget of a few nodes a case that a plan fits is
+   * answered with unproven proposals or an error naming the budget, never called infeasible (it was, with "at least
+   * 8329.94, above the affordable 8338.38" and a shortfall of 0.00), and a case called infeasible has no plan that fits;
+   * AGGRESSIVE is said to have no plan above the floor only when none has.
+   */
+  @Property(tries = 300)
+  void runningOutOfNodesNeverCallsAFeasibleCaseInfeasible(@ForAll long seed, @ForAll @IntRange(min = 1, max = 3) int debts,
+      @ForAll @IntRange(min = 0, max = 100) int budgetPercent, @ForAll @IntRange(min = 0, max = 100) int savingsPercent,
+      @ForAll @IntRange(min = 1, max = 20) int nodes) {
+    List<DebtTerms> terms = randomDebts(seed, debts, true);
+    GridConfig small = smallGrid();
+    GridConfig config = new GridConfig(small.waiverStep(), small.waiverPriority(), small.downPaymentLevels(),
+        small.downPaymentStep(), small.acceptanceFloor(), small.lenderMonthlyDiscountRate(), nodes);
+    List<OptionGrid> grids = new ProposalProblem(terms, Money.ZERO, Money.ZERO, config, AcceptanceModel.defaults()).grids();
+    long maxFirst = 0;
+    long maxDown = 0;
+    for (OptionGrid g : grids) {
+      maxFirst += java.util.stream.IntStream.range(0, g.size()).mapToLong(g::firstInstallmentFen).max().orElseThrow();
+      maxDown += java.util.stream.IntStream.range(0, g.size()).mapToLong(g::downPaymentFen).max().orElseThrow();
+    }
+    long budget = maxFirst * budgetPercent / 100;
+    long savings = maxDown * savingsPercent / 100;
+    ProposalProblem problem = new ProposalProblem(terms, Money.ofFen(budget), Money.ofFen(savings), config,
+        AcceptanceModel.defaults());
+    boolean fits = !Double.isNaN(bruteForce(Strategy.CONSERVATIVE, grids, budget, savings, config));
+    ProposalSet set;
+    try {
+      set = ProposalSolver.exact().solve(problem);
+    } catch (io.github.fenqi.core.InvalidInputException e) {
+      assertEquals("config.maxSearchNodes", e.problems().get(0).location(), e.getMessage());
+      return;
+    }
+    assertEquals(List.of(), problem.violations(set));
+    assertEquals(fits, set.feasible(), set.infeasibility().map(Infeasibility::reason).orElse("feasible"));
+    String aggressive = set.notes().getOrDefault(Strategy.AGGRESSIVE, "");
+    if (aggressive.startsWith("no combination keeps")) { // a claim, made only when proven
+      assertTrue(Double.isNaN(bruteForce(Strategy.AGGRESSIVE, grids, budget, savings, config)), aggressive);
+    }
+    set.infeasibility().ifPresent(why -> assertTrue(why.binding() == Infeasibility.BindingConstraint.NO_ELIGIBLE_DEBT
+        || why.shortfall().isPositive(), why.reason()));
+  }
+
+  /**
+   * AGGRESSIVE's search that ran out after one node had its note say "no combination keeps every lender's acceptance
+   * at or above 0.3 within the budget and savings" on 4 sample-shaped debts (seed 1, budget 1.3 × the least), where
+   * the default budget finds its plan: a claim is made only when the search finished.
+   */
+  @org.junit.jupiter.api.Test
+  void aggressiveRunningOutOfNodesDoesNotClaimTheFloorCannotBeMet() {
+    GridConfig oneNode = new GridConfig(0.05, GridConfig.DEFAULTS.waiverPriority(), 4, 0.05, 0.3, 0.01, 1);
+    ProposalProblem problem = SampleShapedCases.problem(4, 1.3, 1.5, 1, oneNode);
+    ProposalProblem proven = new ProposalProblem(problem.debts(), problem.monthlyBudget(), problem.liquidSavings(),
+        GridConfig.DEFAULTS, problem.acceptanceModel());
+    assertTrue(ProposalSolver.exact().solve(proven).proposal(Strategy.AGGRESSIVE).isPresent());
+    ProposalSet set = ProposalSolver.exact().solve(problem);
+    assertTrue(set.proposal(Strategy.AGGRESSIVE).isEmpty(), "a node is too few to find it");
+    assertTrue(set.notes().get(Strategy.AGGRESSIVE).startsWith("the search stopped after "),
+        set.notes().get(Strategy.AGGRESSIVE));
+  }
+
   @Property(tries = 200)
   void everyProposalRespectsEveryHardConstraint(@ForAll long seed, @ForAll @IntRange(min = 1, max = 6) int debts,
       @ForAll @LongRange(min = 0, max = 3_000_000) long budget, @ForAll @LongRange(min = 0, max = 3_000_000) long savings) {

@@ -33,4 +33,29 @@ class GridConfigTest {
         d.maxSearchNodes()));
     assertEquals("waiverPriority: must list every debt component exactly once", e.getMessage());
   }
+
+  /**
+   * The finest grid the fields allow on debts whose policy allows every term of 1..360 months holds 7.2 million options
+   * per debt: three debts ran a 2 GB JVM out of memory after half a minute. Beyond {@link GridConfig#MAX_OPTIONS} in all
+   * the problem is refused before any grid is drawn, naming the configuration and what to change; one such debt is
+   * still a problem.
+   */
+  @Test
+  void gridsAboveTheLimitAreRefusedBeforeAnyIsDrawn() {
+    GridConfig finest = GridConfig.DEFAULTS.withWaiverStep(0.001).withDownPayments(20, 0.01);
+    java.util.List<DebtTerms> everyTerm = ExactProposalSolverProperties.randomDebts(5, 2, false).stream()
+        .map(t -> new DebtTerms(t.debt(), t.policyVersion(), java.util.stream.IntStream.rangeClosed(1, 360).boxed().toList(),
+            t.method(), t.annualRate(), t.monthlyFeeRate(), java.util.Map.of(io.github.fenqi.core.debt.DebtComponent
+                .LATE_FEES, io.github.fenqi.core.money.Ratio.of("1")), t.minDownPaymentRatio(), t.hardshipProof()))
+        .toList();
+    io.github.fenqi.core.money.Money budget = io.github.fenqi.core.money.Money.of("100000");
+    assertEquals(7_207_200, finest.mostOptions(everyTerm.get(0)));
+    new ProposalProblem(everyTerm.subList(0, 1), budget, budget, finest, AcceptanceModel.defaults());
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> new ProposalProblem(everyTerm, budget, budget, finest, AcceptanceModel.defaults()));
+    assertEquals("config", e.problems().get(0).location());
+    assertEquals("the grids of the 2 debts would hold up to 14414400 options (waiver levels × down-payment levels × "
+        + "terms, summed over the debts), above the 10000000 a problem may draw; use a coarser waiverStep (0.001) or "
+        + "fewer downPaymentLevels (20)", e.problems().get(0).reason());
+  }
 }

@@ -130,6 +130,29 @@ class ProposalViolationsTest {
         + " where its parts give " + b.totalFirstMonthInstallment(), only(problem.violations(p)));
   }
 
+  /**
+   * The proposal's acceptance probability and expected saving are figures the borrower sees: a solver that states
+   * others than its plans give is named; one that multiplies and adds in another order (rounding apart) is not.
+   */
+  @Test
+  void anAcceptanceProbabilityOrExpectedSavingThePlansDoNotGiveIsNamed() {
+    Proposal b = proposal(Strategy.BALANCED);
+    Proposal claimed = new Proposal(b.strategy(), b.plans(), b.totalFirstMonthInstallment(), b.totalDownPayment(),
+        b.totalPayable(), b.totalOwed(), 0.99, b.expectedSaving() + 1000, true);
+    assertEquals(List.of(
+        Problem.of("BALANCED.acceptanceProbability", "states 0.99 where the product of its plans' probabilities is "
+            + b.acceptanceProbability()),
+        Problem.of("BALANCED.expectedSaving", "states " + (b.expectedSaving() + 1000) + " where Σ p × (owed − payable) "
+            + "of its plans (yuan) is " + b.expectedSaving())), problem.violations(claimed));
+    double reversed = 1;
+    for (int i = b.plans().size() - 1; i >= 0; i--) {
+      reversed *= b.plans().get(i).acceptanceProbability();
+    }
+    Proposal otherOrder = new Proposal(b.strategy(), b.plans(), b.totalFirstMonthInstallment(), b.totalDownPayment(),
+        b.totalPayable(), b.totalOwed(), reversed, b.expectedSaving() * (1 + 1e-13), true);
+    assertEquals(List.of(), problem.violations(otherOrder));
+  }
+
   @Test
   void aBudgetOrSavingsExceededIsNamedWithBothFigures() {
     Proposal p = proposal(Strategy.AGGRESSIVE);

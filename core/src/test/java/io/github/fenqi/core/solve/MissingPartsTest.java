@@ -1,0 +1,57 @@
+package io.github.fenqi.core.solve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.money.Rate;
+import io.github.fenqi.core.money.Ratio;
+import io.github.fenqi.core.schedule.RepaymentMethod;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The inputs a custom solver's tests and direct users of the solver build, {@link ProposalProblem} and
+ * {@link DebtTerms}, name every missing part: they had failed with NullPointerExceptions — "Cannot invoke
+ * java.util.List.size() because debts is null", "... because the return value of java.util.List.get(int) is null" —
+ * or later, in the grid, naming no field.
+ */
+class MissingPartsTest {
+  private final DebtTerms terms = ExactProposalSolverProperties.randomDebts(3, 1, true).get(0);
+
+  private static List<String> locations(InvalidInputException e) {
+    return e.problems().stream().map(Problem::location).toList();
+  }
+
+  @Test
+  void aProblemNamesEachMissingPartAndANullDebtByIndex() {
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> new ProposalProblem(null, null, null, null, null));
+    assertEquals(List.of("debts", "monthlyBudget", "liquidSavings", "config", "acceptanceModel"), locations(e));
+    assertEquals("is required", e.problems().get(0).reason());
+    InvalidInputException nullDebt = assertThrows(InvalidInputException.class, () -> new ProposalProblem(
+        Arrays.asList(terms, null), Money.ZERO, Money.ZERO, GridConfig.DEFAULTS, AcceptanceModel.defaults()));
+    assertEquals("debts[1]: is null", nullDebt.getMessage());
+  }
+
+  @Test
+  void debtTermsNameEachMissingPartATermThatIsNullAndACapThatIsNull() {
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> new DebtTerms(null, null, List.of(12), null, null, null, null, null, false));
+    assertEquals(List.of("debt", "policyVersion", "method", "annualRate", "monthlyFeeRate", "waiverCaps",
+        "minDownPaymentRatio"), locations(e));
+    InvalidInputException nullTerm = assertThrows(InvalidInputException.class, () -> new DebtTerms(terms.debt(), "v",
+        Arrays.asList(12, null), RepaymentMethod.EQUAL_INSTALLMENT, Rate.ZERO, Rate.ZERO, Map.of(), Ratio.ZERO, false));
+    assertEquals("allowedTerms: must be ascending months in 1..360, got [12, null]", nullTerm.getMessage());
+    Map<io.github.fenqi.core.debt.DebtComponent, Ratio> caps = new HashMap<>();
+    caps.put(io.github.fenqi.core.debt.DebtComponent.LATE_FEES, null);
+    InvalidInputException nullCap = assertThrows(InvalidInputException.class, () -> new DebtTerms(terms.debt(), "v",
+        List.of(12), RepaymentMethod.EQUAL_INSTALLMENT, Rate.ZERO, Rate.ZERO, caps, Ratio.ZERO, false));
+    assertEquals(List.of("waiverCaps"), locations(nullCap));
+  }
+}
