@@ -5,6 +5,7 @@ import io.github.fenqi.core.solve.Strategy;
 import java.util.ArrayDeque;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -57,11 +58,15 @@ public final class OutcomeMonitor {
    * Records one answer and tests the platform and strategy again.
    *
    * @return the alert when this outcome made the platform enter the alerting state
-   * @throws InvalidInputException when {@code platformId} is blank
+   * @throws InvalidInputException when {@code platformId} is blank or {@code strategy} is null (nothing is recorded:
+   *     a series without a strategy cannot be ordered, and {@link #statuses()} would fail for every platform after it)
    */
   public Optional<AcceptanceDropAlert> record(String platformId, Strategy strategy, boolean accepted) {
     if (platformId == null || platformId.isBlank()) {
       throw new InvalidInputException("platformId", "must not be empty");
+    }
+    if (strategy == null) {
+      throw new InvalidInputException("strategy", "is required (" + Arrays.toString(Strategy.values()) + ")");
     }
     Series s = series.computeIfAbsent(new Key(platformId, strategy), k -> new Series());
     Optional<AcceptanceDropAlert> alert;

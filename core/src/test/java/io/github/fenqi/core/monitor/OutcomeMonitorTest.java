@@ -132,6 +132,16 @@ class OutcomeMonitorTest {
     assertEquals(exact, OutcomeMonitor.dropsAtLeast(bA, baselineTotal, rA, recentTotal, hundredths / 100.0));
   }
 
+  /** A null strategy is refused by name; before, it was recorded and every later {@code statuses()} threw. */
+  @Test
+  void aNullStrategyIsRefusedAndRecordsNothing() {
+    OutcomeMonitor m = OutcomeMonitor.create(CONFIG);
+    m.record("p", Strategy.BALANCED, true);
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> m.record("p", null, true));
+    assertEquals("strategy", e.problems().get(0).location());
+    assertEquals(1, m.statuses().size());
+  }
+
   @Property(tries = 200)
   void neverAlertsWhenRecentRateIsNotBelowBaseline(@ForAll @IntRange(min = 10, max = 190) int baselineAccepted,
       @ForAll @IntRange(min = 0, max = 50) int extra) {
