@@ -234,9 +234,12 @@ public class FenqiConfiguration {
     return AuditKey.fromBase64("FENQI_AUDIT_KEY", requireText(props.auditKey(), "FENQI_AUDIT_KEY"));
   }
 
+  /** The reason given for a required setting that is missing or blank. */
+  static final String NOT_SET = "is not set (see the module README)";
+
   static String requireText(@Nullable String value, String variable) {
     if (value == null || value.isBlank()) {
-      throw new InvalidInputException(variable, "is not set (see the module README)");
+      throw new InvalidInputException(variable, NOT_SET);
     }
     return value;
   }
