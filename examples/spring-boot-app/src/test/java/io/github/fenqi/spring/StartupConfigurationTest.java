@@ -156,6 +156,26 @@ class StartupConfigurationTest {
         .contains("FENQI_ADMIN_TOKEN: is the same as FENQI_CLIENT_TOKEN");
   }
 
+  /** A blind-index key of the wrong length is named as FENQI_INDEX_KEY, not as the core's parameter blindIndexKey. */
+  @Test
+  void anIndexKeyOfTheWrongLengthIsNamedAsTheVariable(@TempDir(factory = UnderTarget.class) Path dir) {
+    Samples.copyPolicies(dir.resolve("policies"));
+    assertThat(startProblems(dir, "--fenqi.audit-key=" + key(),
+        "--fenqi.index-key=" + Base64.getEncoder().encodeToString(new byte[16])))
+        .contains("FENQI_INDEX_KEY: must be 32 bytes, found 16");
+  }
+
+  /** An audit log whose directory cannot be created names the setting (it was a bare IOException naming the path). */
+  @Test
+  void anAuditLogDirectoryThatCannotBeCreatedNamesTheSetting(@TempDir(factory = UnderTarget.class) Path dir)
+      throws IOException {
+    Samples.copyPolicies(dir.resolve("policies"));
+    Files.writeString(dir.resolve("a-file"), "not a directory");
+    assertThat(startProblems(dir, "--fenqi.audit-key=" + key(),
+        "--fenqi.audit-log=" + dir.resolve("a-file/logs/audit.log")))
+        .contains("fenqi.audit-log (FENQI_AUDIT_LOG): the directory ").contains("cannot be created");
+  }
+
   @Test
   void failureAnalysisListsEveryProblemWithoutAStackTrace() {
     FailureAnalysis analysis = new ConfigurationFailureAnalyzer().analyze(new IllegalStateException("wrapped",
