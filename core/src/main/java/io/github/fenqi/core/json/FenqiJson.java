@@ -275,7 +275,11 @@ public final class FenqiJson {
         return new InvalidInputException(List.of(Problem.of(prefix + path,
             "unknown field '" + upe.getPropertyName() + "'" + known)), e);
       }
-      String where = path.isEmpty() ? prefix + "line " + lineOf(jme) : prefix + path;
+      if (firstLine(jme.getOriginalMessage()).startsWith("Trailing token")) { // read as "expected an object"
+        return new InvalidInputException(List.of(Problem.of(lined(prefix, jme), "more follows the end of the JSON "
+            + "value; a document holds one value (a second object, or text after the last closing bracket)")), e);
+      }
+      String where = path.isEmpty() ? lined(prefix, jme) : prefix + path;
       return new InvalidInputException(List.of(Problem.of(stripColon(where), describe(jme))), e);
     }
     if (e instanceof JsonProcessingException jpe) {
@@ -301,15 +305,44 @@ public final class FenqiJson {
       return new InvalidInputException(List.of(Problem.of(path.isEmpty() ? stripColon(prefix) : prefix + path, twice)),
           cause);
     }
-    String reason = firstLine(jpe.getOriginalMessage()).replaceAll("\\s*\\(for [^)]*\\[Source:.*$", "");
+    String reason = withoutParserSettings(
+        firstLine(jpe.getOriginalMessage()).replaceAll("\\s*\\(for [^)]*\\[Source:.*$", ""));
     if (reason.startsWith("Invalid UTF-8")) { // most often a file saved as GBK by a Chinese editor
-      return new InvalidInputException(List.of(Problem.of(prefix + "line " + lineOf(jpe),
+      return new InvalidInputException(List.of(Problem.of(lined(prefix, jpe),
           "not UTF-8 text (" + reason + "); JSON must be UTF-8 — a file saved as GBK needs converting, e.g. iconv -f GBK "
               + "-t UTF-8")), cause);
     }
-    return new InvalidInputException(List.of(Problem.of(prefix + "line " + lineOf(jpe), "malformed JSON: " + reason)),
-        cause);
+    return new InvalidInputException(List.of(Problem.of(lined(prefix, jpe), "malformed JSON: " + reason)), cause);
   }
+
+  /**
+   * {@code prefix} with the line the parser stopped at; without a line when the parser gives none (a limit such as the
+   * nesting depth is checked without a location): that was "line 0", a line no file has.
+   */
+  private static String lined(String prefix, JsonProcessingException e) {
+    long line = lineOf(e);
+    return line > 0 ? prefix + "line " + line : stripColon(prefix);
+  }
+
+  /**
+   * Jackson's message without its pointers to its own settings ("from `StreamReadConstraints.getMaxNestingDepth()`",
+   * "enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow", "Feature 'ALLOW_COMMENTS' not enabled for parser",
+   * an unclosed bracket's "start marker at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled);
+   * line: 1, column: 1]"): they name Java classes of the parser, which a user writing JSON can neither see nor change.
+   */
+  private static String withoutParserSettings(String reason) {
+    String opened = PARSER_START_MARKER.matcher(reason).replaceAll("(opened at line $1, column $2)");
+    String limit = PARSER_LIMIT.matcher(opened).replaceAll(")");
+    String feature = PARSER_FEATURE.matcher(limit).replaceAll(" (not allowed in JSON)");
+    return PARSER_COMMENT.matcher(feature).replaceAll(" (JSON has no comments)");
+  }
+
+  private static final Pattern PARSER_START_MARKER =
+      Pattern.compile("\\(start marker at \\[Source: [^\\]]*; line: (\\d+), column: (\\d+)\\]\\)");
+  private static final Pattern PARSER_LIMIT = Pattern.compile(", from `[^`]*`\\)");
+  private static final Pattern PARSER_FEATURE = Pattern.compile(": enable `[^`]*` to allow");
+  private static final Pattern PARSER_COMMENT =
+      Pattern.compile(" \\(not recognized as one since Feature '\\w+' not enabled for parser\\)");
 
   private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '(.*)'");
   private static final Pattern OUT_OF_RANGE =
