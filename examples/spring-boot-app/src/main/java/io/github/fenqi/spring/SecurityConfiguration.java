@@ -5,7 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -26,14 +26,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
+  /**
+   * The chain, authenticating by the deployment's own {@link ApiTokenAuthenticator} bean when it declares one, else by
+   * the static tokens. (The static one was a {@code @ConditionalOnMissingBean} bean: decided when this configuration
+   * was read, before a deployment's configuration declared its own, so both were made and the start failed asking for
+   * FENQI_CLIENT_TOKEN, which such a deployment does not set.)
+   */
   @Bean
-  @ConditionalOnMissingBean
-  ApiTokenAuthenticator apiTokenAuthenticator(FenqiProperties props) {
-    return new StaticTokenAuthenticator(props.clientToken(), props.adminToken());
-  }
-
-  @Bean
-  SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenAuthenticator authenticator) throws Exception {
+  SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<ApiTokenAuthenticator> declared,
+      FenqiProperties props) throws Exception {
+    ApiTokenAuthenticator authenticator = declared.getIfAvailable(
+        () -> new StaticTokenAuthenticator(props.clientToken(), props.adminToken()));
     return http
         .csrf(c -> c.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
