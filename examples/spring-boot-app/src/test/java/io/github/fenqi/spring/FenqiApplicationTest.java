@@ -192,6 +192,31 @@ class FenqiApplicationTest {
     assertThat(locations(submit)).containsExactly("request body: case.debts");
   }
 
+  /**
+   * A client that hangs up in the middle of its upload is one line in the log. It was logged as "unexpected error"
+   * with a stack trace, twice: once for the read (Tomcat's ClientAbortException), once for the 500 that could not be
+   * written to the closed connection either.
+   */
+  @Test
+  void aClientHangingUpMidUploadIsNotAnUnexpectedError(CapturedOutput output) throws Exception {
+    try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+      java.io.OutputStream out = socket.getOutputStream();
+      out.write(("POST /api/negotiation/calculate HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + CLIENT
+          + "\r\nContent-Type: application/json\r\nContent-Length: 60000\r\n\r\n{\"caseId\": \"" + "a".repeat(1000))
+          .getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      Thread.sleep(300); // the server is now waiting for the rest of the body
+      socket.setSoLinger(true, 0); // close with a reset, as a dropped connection does
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!output.getAll().contains("client went away during POST /api/negotiation/calculate")
+        && !output.getAll().contains("unexpected error") && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(output.getAll()).contains("client went away during POST /api/negotiation/calculate")
+        .doesNotContain("unexpected error").doesNotContain("ClientAbortException");
+  }
+
   @Test
   void oversizedBodyIsRejectedWith413() throws Exception {
     String big = "{\"caseId\":\"" + "x".repeat(70_000) + "\"}";
