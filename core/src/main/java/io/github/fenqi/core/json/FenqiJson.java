@@ -280,7 +280,7 @@ public final class FenqiJson {
             + "value; a document holds one value (a second object, or text after the last closing bracket)")), e);
       }
       String where = path.isEmpty() ? lined(prefix, jme) : prefix + path;
-      return new InvalidInputException(List.of(Problem.of(stripColon(where), describe(jme))), e);
+      return new InvalidInputException(List.of(Problem.of(stripColon(where), withoutParserSettings(describe(jme)))), e);
     }
     if (e instanceof JsonProcessingException jpe) {
       return malformed(jpe, prefix, "", e);

@@ -150,6 +150,20 @@ class FenqiJsonTest {
   }
 
   /**
+   * A number too long to read, in a part bound on its own, names the limit only: it was "debts[0]: Number value length
+   * (1100) exceeds the maximum allowed (1000, from `StreamReadConstraints.getMaxNumberLength()`)".
+   */
+  @Test
+  void aNumberTooLongToReadNamesTheLimitWithoutTheParsersSetting() {
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> read("{\"debts\":[" + debt("\"1.00\"").replace("\"overdueDays\":30", "\"overdueDays\":" + "3".repeat(1100))
+            + "]}"));
+    assertTrue(e.problems().stream().anyMatch(p -> p.reason().contains("exceeds the maximum allowed (1000)")),
+        e.getMessage());
+    assertTrue(e.problems().stream().noneMatch(p -> p.reason().contains("`")), e.getMessage());
+  }
+
+  /**
    * Whatever is inserted into a document, each problem is told in JSON's terms: no Java class, no parser setting, no
    * line 0, and nothing but an InvalidInputException.
    */
