@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -185,6 +186,14 @@ public final class FenqiJson {
    */
   private static void bindComponents(ObjectMapper mapper, JsonNode node, Class<?> recordType, String where,
       List<Problem> out) {
+    List<String> known = mapper.getDeserializationConfig().introspect(mapper.constructType(recordType))
+        .findProperties().stream().map(BeanPropertyDefinition::getName).sorted().toList();
+    node.fieldNames().forEachRemaining(name -> {
+      if (!known.contains(name)) { // Jackson reports it only after the record's constructor, which may throw first
+        out.add(Problem.of(where + (where.isEmpty() || where.endsWith(": ") ? "" : ".") + name, unknownField(name,
+            known)));
+      }
+    });
     for (RecordComponent c : recordType.getRecordComponents()) {
       JsonNode child = node.get(c.getName());
       if (child == null || child.isNull()) {
@@ -225,6 +234,14 @@ public final class FenqiJson {
     if (type.getRawClass().isRecord() && node.isObject()) { // a part that failed: its own parts, one by one
       bindComponents(mapper, node, type.getRawClass(), where, out);
     }
+  }
+
+  /**
+   * "unknown field 'x'; known fields: [a, b]", the known ones sorted: the same words whether Jackson found the field or
+   * {@link #bindComponents} did, so that one field is named once.
+   */
+  private static String unknownField(String name, List<String> known) {
+    return "unknown field '" + Problem.excerpt(name) + "'" + (known.isEmpty() ? "" : "; known fields: " + known);
   }
 
   /** {@code first}, then those of {@code more} not already in it, in order. */
@@ -271,9 +288,10 @@ public final class FenqiJson {
         return new InvalidInputException(problems, e);
       }
       if (jme instanceof UnrecognizedPropertyException upe) {
-        String known = upe.getKnownPropertyIds() == null ? "" : "; known fields: " + upe.getKnownPropertyIds();
-        return new InvalidInputException(List.of(Problem.of(prefix + path,
-            "unknown field '" + upe.getPropertyName() + "'" + known)), e);
+        List<String> known = upe.getKnownPropertyIds() == null ? List.of()
+            : upe.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+        return new InvalidInputException(List.of(Problem.of(prefix + path, unknownField(upe.getPropertyName(), known))),
+            e);
       }
       if (firstLine(jme.getOriginalMessage()).startsWith("Trailing token")) { // read as "expected an object"
         return new InvalidInputException(List.of(Problem.of(lined(prefix, jme), "more follows the end of the JSON "
