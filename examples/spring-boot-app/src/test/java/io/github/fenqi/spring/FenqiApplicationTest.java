@@ -436,6 +436,15 @@ class FenqiApplicationTest {
     assertThat(restarted.statuses()).isEqualTo(monitor.statuses());
     assertThat(restarted.status("demo-consumer-finance", Strategy.CONSERVATIVE).alerting()).isTrue();
     assertThat(output.getAll()).contains("ACCEPTANCE DROP ALERT (standing at start): demo-consumer-finance");
+    // and its gauges are there before the next answer (they were registered only by an answer: the alert's gauge
+    // vanished at a restart and Prometheus resolved the alert)
+    io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+        new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    new FenqiMetrics(registry, restarted);
+    assertThat(registry.get("fenqi.acceptance.drop.alert").tag("platform", "demo-consumer-finance")
+        .tag("strategy", "CONSERVATIVE").gauge().value()).isEqualTo(1.0);
+    assertThat(registry.get("fenqi.acceptance.rate").tag("platform", "demo-consumer-finance").gauge().value())
+        .isEqualTo(restarted.status("demo-consumer-finance", Strategy.CONSERVATIVE).acceptanceRate());
   }
 
   /**
