@@ -318,6 +318,19 @@ class FenqiApplicationTest {
     assertThat(Files.readAllLines(DIR.resolve("audit.log"))).hasSize((int) auditAfterSubmit);
     assertThat(send("GET", "/actuator/prometheus", CLIENT, null).body()).doesNotContain("demo-onlin-lender");
 
+    // what the caller sent is echoed cut to 40 characters, as every problem does: a 30 000-character id came back whole
+    String longId = "s".repeat(30_000);
+    HttpResponse<String> echoed = send("POST", "/api/negotiation/outcome", CLIENT,
+        "{\"platformId\":\"" + "p".repeat(1000) + "\",\"strategy\":\"BALANCED\",\"accepted\":true,\"submissionId\":\""
+            + longId + "\"}");
+    assertThat(echoed.statusCode()).isEqualTo(400);
+    assertThat(echoed.body()).hasSizeLessThan(1000).contains("no submission " + "s".repeat(37) + "...")
+        .contains("no policy for platform " + "p".repeat(37) + "...");
+    assertThat(send("GET", "/api/negotiation/submissions/" + "s".repeat(5000), CLIENT, null).body())
+        .contains("no submission " + "s".repeat(37) + "...\"");
+    assertThat(send("GET", "/api/policy/query?platformId=" + "p".repeat(5000), CLIENT, null).body())
+        .contains("no policy for platform " + "p".repeat(37) + "...\"");
+
     HttpResponse<String> matching = send("POST", "/api/negotiation/outcome", CLIENT,
         "{\"platformId\":\"demo-online-lender\",\"strategy\":\"BALANCED\",\"accepted\":true,\"submissionId\":\"" + id
             + "\"}");
