@@ -237,6 +237,26 @@ class FenqiApplicationTest {
     assertThat(body.get("instance").asText()).isEqualTo("/api/admin/policies/a%2Fb");
   }
 
+  /**
+   * What Spring Security's firewall refuses (a double slash, as a base URL ending in '/' makes, a ';', TRACE) is
+   * problem+json too: it was Spring Boot's {"timestamp", "status", "error", "path"} as application/json, and an empty
+   * body for TRACE.
+   */
+  @Test
+  void aRequestTheFirewallRefusesIsAProblemToo() throws Exception {
+    for (String[] call : new String[][] {{"POST", "/api//negotiation/calculate"},
+        {"POST", "/api/negotiation/calculate;x=1"}, {"TRACE", "/api/negotiation/calculate"}}) {
+      HttpResponse<String> res = send(call[0], call[1], CLIENT, call[0].equals("TRACE") ? null : FEASIBLE);
+      assertThat(res.statusCode()).as(call[0] + " " + call[1]).isEqualTo(400);
+      assertThat(res.headers().firstValue("Content-Type")).as(call[0] + " " + call[1])
+          .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+      JsonNode body = JSON.readTree(res.body());
+      assertThat(body.get("title").asText()).isEqualTo("Bad request");
+      assertThat(body.get("detail").asText()).contains("refused before reaching the service");
+      assertThat(body.get("instance").asText()).isEqualTo(call[1]);
+    }
+  }
+
   /** A body not declared JSON — a form post, plain text, none — is a 415 saying what to send; JSON with a charset is fine. */
   @Test
   void aBodyNotDeclaredJsonIsA415() throws Exception {
