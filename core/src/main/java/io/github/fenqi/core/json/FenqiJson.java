@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -185,6 +186,14 @@ public final class FenqiJson {
    */
   private static void bindComponents(ObjectMapper mapper, JsonNode node, Class<?> recordType, String where,
       List<Problem> out) {
+    List<String> known = mapper.getDeserializationConfig().introspect(mapper.constructType(recordType))
+        .findProperties().stream().map(BeanPropertyDefinition::getName).sorted().toList();
+    node.fieldNames().forEachRemaining(name -> {
+      if (!known.contains(name)) { // Jackson reports it only after the record's constructor, which may throw first
+        out.add(Problem.of(where + (where.isEmpty() || where.endsWith(": ") ? "" : ".") + name, unknownField(name,
+            known)));
+      }
+    });
     for (RecordComponent c : recordType.getRecordComponents()) {
       JsonNode child = node.get(c.getName());
       if (child == null || child.isNull()) {
@@ -225,6 +234,14 @@ public final class FenqiJson {
     if (type.getRawClass().isRecord() && node.isObject()) { // a part that failed: its own parts, one by one
       bindComponents(mapper, node, type.getRawClass(), where, out);
     }
+  }
+
+  /**
+   * "unknown field 'x'; known fields: [a, b]", the known ones sorted: the same words whether Jackson found the field or
+   * {@link #bindComponents} did, so that one field is named once.
+   */
+  private static String unknownField(String name, List<String> known) {
+    return "unknown field '" + Problem.excerpt(name) + "'" + (known.isEmpty() ? "" : "; known fields: " + known);
   }
 
   /** {@code first}, then those of {@code more} not already in it, in order. */
@@ -271,12 +288,17 @@ public final class FenqiJson {
         return new InvalidInputException(problems, e);
       }
       if (jme instanceof UnrecognizedPropertyException upe) {
-        String known = upe.getKnownPropertyIds() == null ? "" : "; known fields: " + upe.getKnownPropertyIds();
-        return new InvalidInputException(List.of(Problem.of(prefix + path,
-            "unknown field '" + upe.getPropertyName() + "'" + known)), e);
+        List<String> known = upe.getKnownPropertyIds() == null ? List.of()
+            : upe.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+        return new InvalidInputException(List.of(Problem.of(prefix + path, unknownField(upe.getPropertyName(), known))),
+            e);
       }
-      String where = path.isEmpty() ? prefix + "line " + lineOf(jme) : prefix + path;
-      return new InvalidInputException(List.of(Problem.of(stripColon(where), describe(jme))), e);
+      if (firstLine(jme.getOriginalMessage()).startsWith("Trailing token")) { // read as "expected an object"
+        return new InvalidInputException(List.of(Problem.of(lined(prefix, jme), "more follows the end of the JSON "
+            + "value; a document holds one value (a second object, or text after the last closing bracket)")), e);
+      }
+      String where = path.isEmpty() ? lined(prefix, jme) : prefix + path;
+      return new InvalidInputException(List.of(Problem.of(stripColon(where), withoutParserSettings(describe(jme)))), e);
     }
     if (e instanceof JsonProcessingException jpe) {
       return malformed(jpe, prefix, "", e);
@@ -301,15 +323,44 @@ public final class FenqiJson {
       return new InvalidInputException(List.of(Problem.of(path.isEmpty() ? stripColon(prefix) : prefix + path, twice)),
           cause);
     }
-    String reason = firstLine(jpe.getOriginalMessage()).replaceAll("\\s*\\(for [^)]*\\[Source:.*$", "");
+    String reason = withoutParserSettings(
+        firstLine(jpe.getOriginalMessage()).replaceAll("\\s*\\(for [^)]*\\[Source:.*$", ""));
     if (reason.startsWith("Invalid UTF-8")) { // most often a file saved as GBK by a Chinese editor
-      return new InvalidInputException(List.of(Problem.of(prefix + "line " + lineOf(jpe),
+      return new InvalidInputException(List.of(Problem.of(lined(prefix, jpe),
           "not UTF-8 text (" + reason + "); JSON must be UTF-8 — a file saved as GBK needs converting, e.g. iconv -f GBK "
               + "-t UTF-8")), cause);
     }
-    return new InvalidInputException(List.of(Problem.of(prefix + "line " + lineOf(jpe), "malformed JSON: " + reason)),
-        cause);
+    return new InvalidInputException(List.of(Problem.of(lined(prefix, jpe), "malformed JSON: " + reason)), cause);
   }
+
+  /**
+   * {@code prefix} with the line the parser stopped at; without a line when the parser gives none (a limit such as the
+   * nesting depth is checked without a location): that was "line 0", a line no file has.
+   */
+  private static String lined(String prefix, JsonProcessingException e) {
+    long line = lineOf(e);
+    return line > 0 ? prefix + "line " + line : stripColon(prefix);
+  }
+
+  /**
+   * Jackson's message without its pointers to its own settings ("from `StreamReadConstraints.getMaxNestingDepth()`",
+   * "enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow", "Feature 'ALLOW_COMMENTS' not enabled for parser",
+   * an unclosed bracket's "start marker at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled);
+   * line: 1, column: 1]"): they name Java classes of the parser, which a user writing JSON can neither see nor change.
+   */
+  private static String withoutParserSettings(String reason) {
+    String opened = PARSER_START_MARKER.matcher(reason).replaceAll("(opened at line $1, column $2)");
+    String limit = PARSER_LIMIT.matcher(opened).replaceAll(")");
+    String feature = PARSER_FEATURE.matcher(limit).replaceAll(" (not allowed in JSON)");
+    return PARSER_COMMENT.matcher(feature).replaceAll(" (JSON has no comments)");
+  }
+
+  private static final Pattern PARSER_START_MARKER =
+      Pattern.compile("\\(start marker at \\[Source: [^\\]]*; line: (\\d+), column: (\\d+)\\]\\)");
+  private static final Pattern PARSER_LIMIT = Pattern.compile(", from `[^`]*`\\)");
+  private static final Pattern PARSER_FEATURE = Pattern.compile(": enable `[^`]*` to allow");
+  private static final Pattern PARSER_COMMENT =
+      Pattern.compile(" \\(not recognized as one since Feature '\\w+' not enabled for parser\\)");
 
   private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '(.*)'");
   private static final Pattern OUT_OF_RANGE =

@@ -3,7 +3,9 @@ package io.github.fenqi.core.monitor;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.solve.Strategy;
 import java.util.ArrayDeque;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -56,11 +58,15 @@ public final class OutcomeMonitor {
    * Records one answer and tests the platform and strategy again.
    *
    * @return the alert when this outcome made the platform enter the alerting state
-   * @throws InvalidInputException when {@code platformId} is blank
+   * @throws InvalidInputException when {@code platformId} is blank or {@code strategy} is null (nothing is recorded:
+   *     a series without a strategy cannot be ordered, and {@link #statuses()} would fail for every platform after it)
    */
   public Optional<AcceptanceDropAlert> record(String platformId, Strategy strategy, boolean accepted) {
     if (platformId == null || platformId.isBlank()) {
       throw new InvalidInputException("platformId", "must not be empty");
+    }
+    if (strategy == null) {
+      throw new InvalidInputException("strategy", "is required (" + Arrays.toString(Strategy.values()) + ")");
     }
     Series s = series.computeIfAbsent(new Key(platformId, strategy), k -> new Series());
     Optional<AcceptanceDropAlert> alert;
@@ -130,6 +136,18 @@ public final class OutcomeMonitor {
     return OptionalDouble.of(diff / se);
   }
 
+  /**
+   * Whether {@code bA/bT − rA/rT ≥ minDrop}, exactly: the rates' difference in {@code double} rounds a drop of exactly
+   * {@code minDrop} below it (0.7 − 0.4 is 0.29999999999999993), so a drop of exactly 30 points did not count as "at
+   * least 30". Compared as {@code bA·rT − rA·bT ≥ minDrop·bT·rT} in integers and the decimal {@code minDrop} reads as.
+   */
+  static boolean dropsAtLeast(int baselineAccepted, int baselineTotal, int recentAccepted, int recentTotal,
+      double minDrop) {
+    long drop = (long) baselineAccepted * recentTotal - (long) recentAccepted * baselineTotal;
+    return BigDecimal.valueOf(drop)
+        .compareTo(BigDecimal.valueOf(minDrop).multiply(BigDecimal.valueOf((long) baselineTotal * recentTotal))) >= 0;
+  }
+
   /** Φ(x) via erfc (W. J. Cody's rational Chebyshev fit as in Numerical Recipes' erfcc; |error| &lt; 1.2e-7). */
   static double standardNormalCdf(double x) {
     double t = 1 / (1 + 0.5 * Math.abs(x / Math.sqrt(2)));
@@ -183,7 +201,8 @@ public final class OutcomeMonitor {
       lastPValue = OptionalDouble.of(p);
       double baselineRate = (double) baselineAccepted / baseline.size();
       double recentRate = (double) recentAccepted / recent.size();
-      boolean significant = p < config.alpha() && baselineRate - recentRate >= config.minDrop();
+      boolean significant = p < config.alpha()
+          && dropsAtLeast(baselineAccepted, baseline.size(), recentAccepted, recent.size(), config.minDrop());
       boolean raised = significant && !alerting;
       // Hysteresis: an active alert clears only once the drop is not even weakly significant any more, so
       // one episode is one alert, not one per outcome that crosses the threshold back and forth.

@@ -13,6 +13,13 @@ import io.github.fenqi.core.debt.ProductType;
 import io.github.fenqi.core.money.Money;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.Test;
 
 class FenqiJsonTest {
@@ -107,10 +114,106 @@ class FenqiJsonTest {
     assertTrue(e.getMessage().contains("unknown field 'debtz'"), e.getMessage());
   }
 
+  /**
+   * A misspelt field is named even when the record's constructor refuses the object for the field it was meant to be:
+   * Jackson reports unknown fields only after the constructor, so "princpal" gave "principal: is required" alone, and
+   * the writer saw no reason for it. A field unknown to an object that binds is named once, not by both readers.
+   */
+  @Test
+  void aMisspeltFieldIsNamedAlongWithTheRequiredOneItLeftOut() {
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> read("{\"debts\":[" + debt("\"1.00\"").replace("\"principal\"", "\"princpal\"") + "]}"));
+    assertTrue(e.problems().stream().anyMatch(p -> p.location().equals("case.json: debts[0].principal")),
+        e.getMessage());
+    assertTrue(e.problems().stream().anyMatch(p -> p.location().equals("case.json: debts[0].princpal")
+        && p.reason().startsWith("unknown field 'princpal'; known fields: [annualRate, compoundInterest, id,")),
+        e.getMessage());
+    InvalidInputException once = assertThrows(InvalidInputException.class, () -> read("{\"debts\":[], \"debtz\": 1}"));
+    assertEquals(List.of(Problem.of("case.json: debtz", "unknown field 'debtz'; known fields: [debts]")),
+        once.problems());
+  }
+
   @Test
   void malformedJsonNamesTheLine() {
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> read("{\n\"debts\": [\n}"));
     assertTrue(e.getMessage().startsWith("case.json: line 3"), e.getMessage());
+  }
+
+  /**
+   * Content after the document's value is named as such: it was "expected an object" for a record (there was one), and
+   * for a tree "Trailing token ... (bound as `com.fasterxml.jackson.databind.JsonNode`): not allowed as per
+   * `DeserializationFeature.FAIL_ON_TRAILING_TOKENS`".
+   */
+  @Test
+  void contentAfterTheValueIsNamedNotReadAsAWrongKind() {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> read("{\"debts\":[]}\n{}"));
+    assertEquals("case.json: line 2", e.problems().get(0).location(), e.getMessage());
+    assertTrue(e.problems().get(0).reason().startsWith("more follows the end of the JSON value"), e.getMessage());
+    InvalidInputException tree = assertThrows(InvalidInputException.class, () -> FenqiJson.read(mapper,
+        "{\"a\":1} []".getBytes(StandardCharsets.UTF_8), com.fasterxml.jackson.databind.JsonNode.class, "policy.json"));
+    assertTrue(tree.problems().get(0).reason().startsWith("more follows the end of the JSON value"), tree.getMessage());
+  }
+
+  /**
+   * A document nested deeper than the parser's limit names the limit, not the parser's setting, and no "line 0": it was
+   * "line 0: malformed JSON: Document nesting depth (1001) exceeds the maximum allowed (1000, from
+   * `StreamReadConstraints.getMaxNestingDepth()`)".
+   */
+  @Test
+  void tooDeepANestingNamesTheLimitWithoutTheParsersSetting() {
+    byte[] deep = ("{\"rules\":" + "[".repeat(1100) + "]".repeat(1100) + "}").getBytes(StandardCharsets.UTF_8);
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> FenqiJson.read(mapper, deep, com.fasterxml.jackson.databind.JsonNode.class, "policy.json"));
+    assertEquals(List.of(Problem.of("policy.json",
+        "malformed JSON: Document nesting depth (1001) exceeds the maximum allowed (1000)")), e.problems());
+  }
+
+  /**
+   * A number too long to read, in a part bound on its own, names the limit only: it was "debts[0]: Number value length
+   * (1100) exceeds the maximum allowed (1000, from `StreamReadConstraints.getMaxNumberLength()`)".
+   */
+  @Test
+  void aNumberTooLongToReadNamesTheLimitWithoutTheParsersSetting() {
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> read("{\"debts\":[" + debt("\"1.00\"").replace("\"overdueDays\":30", "\"overdueDays\":" + "3".repeat(1100))
+            + "]}"));
+    assertTrue(e.problems().stream().anyMatch(p -> p.reason().contains("exceeds the maximum allowed (1000)")),
+        e.getMessage());
+    assertTrue(e.problems().stream().noneMatch(p -> p.reason().contains("`")), e.getMessage());
+  }
+
+  /**
+   * Whatever is inserted into a document, each problem is told in JSON's terms: no Java class, no parser setting, no
+   * line 0, and nothing but an InvalidInputException.
+   */
+  @Property(tries = 400)
+  void noProblemNamesTheParsersJavaTypesOrSettings(@ForAll("mutations") List<Tuple.Tuple2<Integer, String>> edits,
+      @ForAll boolean asTree) {
+    StringBuilder json = new StringBuilder("{\"debts\":[" + debt("\"1.00\"") + "]}");
+    for (Tuple.Tuple2<Integer, String> edit : edits) {
+      json.insert(Math.floorMod(edit.get1(), json.length() + 1), edit.get2());
+    }
+    byte[] bytes = json.toString().getBytes(StandardCharsets.UTF_8);
+    try {
+      Class<?> type = asTree ? com.fasterxml.jackson.databind.JsonNode.class : Holder.class;
+      FenqiJson.read(mapper, bytes, type, "case.json");
+    } catch (InvalidInputException e) {
+      for (Problem p : e.problems()) {
+        String text = p.location() + ": " + p.reason();
+        for (String leak : List.of("`", "com.fasterxml", "java.", "io.github", "Feature '", "line 0", "JsonToken")) {
+          assertFalse(text.contains(leak), "'" + leak + "' in " + text + " for " + json);
+        }
+      }
+    }
+  }
+
+  @Provide
+  Arbitrary<List<Tuple.Tuple2<Integer, String>>> mutations() {
+    Arbitrary<String> fragment = Arbitraries.of(",", "}", "]", "{", "[", ":", "+1", "01", "1.", ".5", "-", "NaN",
+        "Infinity", "'x'", "/* c */", "// c", "#", "\"\\x\"", "\"\\u12\"", "1e999999", "tru", "nul", "\u0001", "\"",
+        "\"a\":", "{}", "[]", "null", "true", "\"debts\":1", "1".repeat(1100), "[".repeat(1100), "{\"a\":".repeat(600),
+        "\"principal\":\"x\"", "\"overdueDays\":99999999999", "\"productType\":\"X\"", "\"interest\":[]");
+    return Combinators.combine(Arbitraries.integers(), fragment).as(Tuple::of).list().ofMinSize(1).ofMaxSize(3);
   }
 
   /** JSON is UTF-8; a case saved as GBK is told so by name, not only "malformed". */

@@ -103,6 +103,45 @@ class OutcomeMonitorTest {
     assertEquals(5, e.problems().size());
   }
 
+  /**
+   * A drop of exactly {@code minDrop} is "at least" it: baseline 140/200 = 70 %, recent 20/50 = 40 %, p = 3.9e-5, with
+   * a minimum drop of 30 points. In {@code double}, 0.7 − 0.4 is 0.29999999999999993 and the alert was not raised.
+   */
+  @Test
+  void aDropOfExactlyTheMinimumAlerts() {
+    // minBaseline = baselineWindow: the first test runs on the 250th outcome, on exactly these two samples
+    OutcomeMonitor m = OutcomeMonitor.create(new MonitorConfig(50, 200, 200, 0.0001, 0.30));
+    feed(m, "p", 140, 200);
+    List<Optional<AcceptanceDropAlert>> alerts = feed(m, "p", 20, 50);
+    AcceptanceDropAlert alert = alerts.get(49).orElseThrow();
+    assertEquals(0.70, alert.baselineRate(), 1e-12);
+    assertEquals(0.40, alert.recentRate(), 1e-12);
+    assertTrue(m.status("p", Strategy.BALANCED).alerting());
+  }
+
+  /** The drop test is exact for every count and every minimum given in hundredths, as a user writes it (0.10). */
+  @Property(tries = 2000)
+  void theMinimumDropIsComparedExactly(@ForAll @IntRange(min = 0, max = 400) int baselineAccepted,
+      @ForAll @IntRange(min = 1, max = 400) int baselineTotal, @ForAll @IntRange(min = 0, max = 400) int recentAccepted,
+      @ForAll @IntRange(min = 1, max = 400) int recentTotal, @ForAll @IntRange(min = 0, max = 99) int hundredths) {
+    int bA = Math.min(baselineAccepted, baselineTotal);
+    int rA = Math.min(recentAccepted, recentTotal);
+    // bA/bT − rA/rT ≥ k/100  ⇔  100·(bA·rT − rA·bT) ≥ k·bT·rT, all in integers
+    boolean exact = 100L * ((long) bA * recentTotal - (long) rA * baselineTotal) >= (long) hundredths * baselineTotal
+        * recentTotal;
+    assertEquals(exact, OutcomeMonitor.dropsAtLeast(bA, baselineTotal, rA, recentTotal, hundredths / 100.0));
+  }
+
+  /** A null strategy is refused by name; before, it was recorded and every later {@code statuses()} threw. */
+  @Test
+  void aNullStrategyIsRefusedAndRecordsNothing() {
+    OutcomeMonitor m = OutcomeMonitor.create(CONFIG);
+    m.record("p", Strategy.BALANCED, true);
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> m.record("p", null, true));
+    assertEquals("strategy", e.problems().get(0).location());
+    assertEquals(1, m.statuses().size());
+  }
+
   @Property(tries = 200)
   void neverAlertsWhenRecentRateIsNotBelowBaseline(@ForAll @IntRange(min = 10, max = 190) int baselineAccepted,
       @ForAll @IntRange(min = 0, max = 50) int extra) {

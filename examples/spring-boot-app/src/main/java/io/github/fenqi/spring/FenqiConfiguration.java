@@ -87,12 +87,22 @@ public class FenqiConfiguration {
     return new PolicyDirectoryWriter(Path.of(requireText(props.policiesDir(), "fenqi.policies-dir")), policies);
   }
 
+  /**
+   * The audit log, its directory created if missing. A directory that cannot be created is named as the setting: it
+   * was an IOException naming only the path, under Spring's chain of bean-creation exceptions.
+   */
   @Bean(destroyMethod = "close")
-  FileAuditLog auditLog(FenqiProperties props) throws IOException {
+  FileAuditLog auditLog(FenqiProperties props) {
     AuditKey key = auditKey(props);
     Path file = Path.of(requireText(props.auditLog(), "fenqi.audit-log"));
-    if (file.toAbsolutePath().getParent() != null) {
-      Files.createDirectories(file.toAbsolutePath().getParent());
+    Path dir = file.toAbsolutePath().getParent();
+    try {
+      if (dir != null) {
+        Files.createDirectories(dir);
+      }
+    } catch (IOException e) {
+      throw new InvalidInputException("fenqi.audit-log (FENQI_AUDIT_LOG)", "the directory " + dir + " cannot be "
+          + "created (" + e.getClass().getSimpleName() + "): set it to a file in a writable directory");
     }
     return FileAuditLog.open(file, key);
   }
@@ -175,13 +185,16 @@ public class FenqiConfiguration {
     }
   }
 
+  /** The blind index; a key of the wrong length is named as FENQI_INDEX_KEY, not as the core's parameter. */
   @Bean
   BlindIndex blindIndex(FenqiProperties props) {
+    byte[] key;
     try {
-      return BlindIndex.of(Base64.getDecoder().decode(requireText(props.indexKey(), "FENQI_INDEX_KEY").strip()));
+      key = Base64.getDecoder().decode(requireText(props.indexKey(), "FENQI_INDEX_KEY").strip());
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException("FENQI_INDEX_KEY", "is not base64");
     }
+    return named(() -> BlindIndex.of(key), location -> "FENQI_INDEX_KEY");
   }
 
   @Bean
@@ -234,9 +247,12 @@ public class FenqiConfiguration {
     return AuditKey.fromBase64("FENQI_AUDIT_KEY", requireText(props.auditKey(), "FENQI_AUDIT_KEY"));
   }
 
+  /** The reason given for a required setting that is missing or blank. */
+  static final String NOT_SET = "is not set (see the module README)";
+
   static String requireText(@Nullable String value, String variable) {
     if (value == null || value.isBlank()) {
-      throw new InvalidInputException(variable, "is not set (see the module README)");
+      throw new InvalidInputException(variable, NOT_SET);
     }
     return value;
   }

@@ -35,6 +35,9 @@ class FenqiMetrics {
     this.submitLatency = Timer.builder("fenqi.submit.latency").description("POST /api/negotiation/submit")
         .register(registry);
     monitor.onAlert(this::alerted);
+    // The series replayed from the audit log at start: without their gauges, a platform alerting before a restart
+    // had no fenqi_acceptance_drop_alert until its next answer, and the Prometheus alert resolved, then fired again.
+    monitor.statuses().forEach(s -> gauges(s.platformId(), s.strategy()));
   }
 
   void proposals(NegotiationResult result) {
@@ -47,7 +50,11 @@ class FenqiMetrics {
     Counter.builder("fenqi.outcomes").description("lenders' answers recorded")
         .tag("platform", platformId).tag("strategy", strategy.name()).tag("result", accepted ? "accepted" : "rejected")
         .register(registry).increment();
-    // Registering again returns the existing gauge, so this is cheap after the first outcome of a pair.
+    gauges(platformId, strategy);
+  }
+
+  /** The acceptance gauges of one series; registering again returns the existing gauge, so this is cheap. */
+  private void gauges(String platformId, Strategy strategy) {
     Gauge.builder("fenqi.acceptance.rate", monitor, m -> m.status(platformId, strategy).acceptanceRate())
         .description("acceptance rate over the monitor's windows").tag("platform", platformId)
         .tag("strategy", strategy.name()).register(registry);

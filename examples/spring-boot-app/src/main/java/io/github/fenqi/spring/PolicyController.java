@@ -1,6 +1,7 @@
 package io.github.fenqi.spring;
 
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.NegotiationEngine;
 import io.github.fenqi.core.policy.InMemoryPolicyRepository;
 import io.github.fenqi.core.policy.Policy;
@@ -50,7 +51,7 @@ class PolicyController {
     LocalDate day = asOf == null ? LocalDate.now(NegotiationEngine.CASE_ZONE) : asOf; // policies' dates are China's
     List<Policy> history = snapshot.history(platformId);
     if (history.isEmpty()) {
-      throw new ProblemHandler.NotFoundException("no policy for platform " + platformId);
+      throw new ProblemHandler.NotFoundException("no policy for platform " + Problem.excerpt(platformId));
     }
     Map<String, Object> response = new LinkedHashMap<>();
     response.put("platformId", platformId);

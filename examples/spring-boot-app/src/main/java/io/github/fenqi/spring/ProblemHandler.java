@@ -3,7 +3,9 @@ package io.github.fenqi.spring;
 import io.github.fenqi.core.DecryptionException;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.apache.catalina.connector.ClientAbortException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -13,6 +15,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -102,6 +105,17 @@ class ProblemHandler {
     LOG.error("stored data cannot be decrypted", e);
     return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Stored data cannot be decrypted", e.getMessage()
         + "; if a field key was rotated, restart with the old one in FENQI_RETIRED_FIELD_KEYS", List.of());
+  }
+
+  /**
+   * The client closed the connection while its body was read or its answer written (a phone losing signal): nothing
+   * can be answered and the server is not at fault, so one line, not an "unexpected error" with a stack trace logged
+   * twice (once for the read, once for the 500 that could not be written either).
+   */
+  @ExceptionHandler({ClientAbortException.class, AsyncRequestNotUsableException.class})
+  void clientGone(Exception e, HttpServletRequest request) {
+    LOG.info("client went away during {} {} ({})", request.getMethod(), request.getRequestURI(),
+        e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
   }
 
   @ExceptionHandler(Exception.class)

@@ -1,11 +1,12 @@
 package io.github.fenqi.spring;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -14,6 +15,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -26,14 +28,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
+  /**
+   * The chain, authenticating by the deployment's own {@link ApiTokenAuthenticator} bean when it declares one, else by
+   * the static tokens. (The static one was a {@code @ConditionalOnMissingBean} bean: decided when this configuration
+   * was read, before a deployment's configuration declared its own, so both were made and the start failed asking for
+   * FENQI_CLIENT_TOKEN, which such a deployment does not set.)
+   */
   @Bean
-  @ConditionalOnMissingBean
-  ApiTokenAuthenticator apiTokenAuthenticator(FenqiProperties props) {
-    return new StaticTokenAuthenticator(props.clientToken(), props.adminToken());
-  }
-
-  @Bean
-  SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenAuthenticator authenticator) throws Exception {
+  SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<ApiTokenAuthenticator> declared,
+      FenqiProperties props) throws Exception {
+    ApiTokenAuthenticator authenticator = declared.getIfAvailable(
+        () -> new StaticTokenAuthenticator(props.clientToken(), props.adminToken()));
     return http
         .csrf(c -> c.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -51,6 +56,22 @@ public class SecurityConfiguration {
             .accessDeniedHandler((req, res, ex) -> Problems.write(res, HttpStatus.FORBIDDEN, "Forbidden",
                 "this token's role may not call " + req.getMethod() + " " + req.getRequestURI(), req.getRequestURI())))
         .build();
+  }
+
+  /**
+   * What Spring Security's firewall refuses before any filter runs — a double slash (a base URL ending in '/'), a ';',
+   * an encoded '%' or '.' in the path, a control character, a method such as TRACE — as a problem+json 400. It was
+   * Spring Boot's own error JSON ({@code {"timestamp", "status", "error", "path"}} as application/json), and an empty
+   * body for TRACE: the answers of the API besides Tomcat's own that were not problem+json.
+   */
+  @Bean
+  RequestRejectedHandler requestRejectedHandler() {
+    return (req, res, e) -> Problems.write(res, HttpStatus.BAD_REQUEST, "Bad request", "the request was refused "
+        + "before reaching the service: its method or path is not accepted (a double slash, ';', an encoded '%', '.' or "
+        + "'/', a control character; a method other than GET, HEAD, POST, PUT, DELETE, OPTIONS or PATCH)",
+        // TRACE is refused by Tomcat first and reaches the firewall on its way to the error page: name the request's path
+        req.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String original ? original
+            : req.getRequestURI());
   }
 
   /** Reads {@code Authorization: Bearer …}; an unknown token leaves the request anonymous (hence 401). */

@@ -1,10 +1,14 @@
 package io.github.fenqi.spring;
 
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -19,21 +23,39 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  */
 final class StaticTokenAuthenticator implements ApiTokenAuthenticator {
   private static final int MIN_LENGTH = 16;
+  private static final Pattern BEARER_TOKEN = Pattern.compile("[A-Za-z0-9._~+/-]+=*");
   private final byte[] clientDigest;
   private final byte[] adminDigest;
 
   StaticTokenAuthenticator(@Nullable String client, @Nullable String admin) {
-    String clientToken = FenqiConfiguration.requireText(client, "FENQI_CLIENT_TOKEN");
-    String adminToken = FenqiConfiguration.requireText(admin, "FENQI_ADMIN_TOKEN");
-    if (clientToken.length() < MIN_LENGTH || adminToken.length() < MIN_LENGTH) {
-      throw new IllegalStateException("FENQI_CLIENT_TOKEN and FENQI_ADMIN_TOKEN must be at least " + MIN_LENGTH
-          + " characters");
+    List<Problem> problems = new ArrayList<>();
+    check(client, "FENQI_CLIENT_TOKEN", problems);
+    check(admin, "FENQI_ADMIN_TOKEN", problems);
+    if (problems.isEmpty() && client.equals(admin)) {
+      problems.add(Problem.of("FENQI_ADMIN_TOKEN", "is the same as FENQI_CLIENT_TOKEN; the two must differ"));
     }
-    if (clientToken.equals(adminToken)) {
-      throw new IllegalStateException("FENQI_CLIENT_TOKEN and FENQI_ADMIN_TOKEN must differ");
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
     }
-    this.clientDigest = digest(clientToken);
-    this.adminDigest = digest(adminToken);
+    this.clientDigest = digest(client);
+    this.adminDigest = digest(admin);
+  }
+
+  /**
+   * A token a client can send: present, long enough, and only of the characters a bearer token carries (RFC 6750's
+   * b64token). One with a space, a line break (a secret file's last line) or a non-ASCII character was taken, but the
+   * header's value is stripped and read as ISO-8859-1, so no request could ever match it: every call was a 401.
+   */
+  private static void check(@Nullable String token, String variable, List<Problem> problems) {
+    if (token == null || token.isBlank()) {
+      problems.add(Problem.of(variable, FenqiConfiguration.NOT_SET));
+    } else if (!BEARER_TOKEN.matcher(token).matches()) {
+      problems.add(Problem.of(variable, "contains a character a bearer token cannot carry (a space, a line break, "
+          + "a non-ASCII character...); use only letters, digits and -._~+/ (with = only at the end)"));
+    } else if (token.length() < MIN_LENGTH) {
+      problems.add(Problem.of(variable, "has " + token.length() + " characters; at least " + MIN_LENGTH
+          + " are needed"));
+    }
   }
 
   @Override

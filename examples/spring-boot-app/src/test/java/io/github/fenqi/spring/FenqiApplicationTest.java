@@ -192,6 +192,31 @@ class FenqiApplicationTest {
     assertThat(locations(submit)).containsExactly("request body: case.debts");
   }
 
+  /**
+   * A client that hangs up in the middle of its upload is one line in the log. It was logged as "unexpected error"
+   * with a stack trace, twice: once for the read (Tomcat's ClientAbortException), once for the 500 that could not be
+   * written to the closed connection either.
+   */
+  @Test
+  void aClientHangingUpMidUploadIsNotAnUnexpectedError(CapturedOutput output) throws Exception {
+    try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+      java.io.OutputStream out = socket.getOutputStream();
+      out.write(("POST /api/negotiation/calculate HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + CLIENT
+          + "\r\nContent-Type: application/json\r\nContent-Length: 60000\r\n\r\n{\"caseId\": \"" + "a".repeat(1000))
+          .getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      Thread.sleep(300); // the server is now waiting for the rest of the body
+      socket.setSoLinger(true, 0); // close with a reset, as a dropped connection does
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!output.getAll().contains("client went away during POST /api/negotiation/calculate")
+        && !output.getAll().contains("unexpected error") && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(output.getAll()).contains("client went away during POST /api/negotiation/calculate")
+        .doesNotContain("unexpected error").doesNotContain("ClientAbortException");
+  }
+
   @Test
   void oversizedBodyIsRejectedWith413() throws Exception {
     String big = "{\"caseId\":\"" + "x".repeat(70_000) + "\"}";
@@ -210,6 +235,26 @@ class FenqiApplicationTest {
     assertThat(body.get("title").asText()).isEqualTo("Bad request");
     assertThat(body.get("detail").asText()).contains("encoded slash %2F");
     assertThat(body.get("instance").asText()).isEqualTo("/api/admin/policies/a%2Fb");
+  }
+
+  /**
+   * What Spring Security's firewall refuses (a double slash, as a base URL ending in '/' makes, a ';', TRACE) is
+   * problem+json too: it was Spring Boot's {"timestamp", "status", "error", "path"} as application/json, and an empty
+   * body for TRACE.
+   */
+  @Test
+  void aRequestTheFirewallRefusesIsAProblemToo() throws Exception {
+    for (String[] call : new String[][] {{"POST", "/api//negotiation/calculate"},
+        {"POST", "/api/negotiation/calculate;x=1"}, {"TRACE", "/api/negotiation/calculate"}}) {
+      HttpResponse<String> res = send(call[0], call[1], CLIENT, call[0].equals("TRACE") ? null : FEASIBLE);
+      assertThat(res.statusCode()).as(call[0] + " " + call[1]).isEqualTo(400);
+      assertThat(res.headers().firstValue("Content-Type")).as(call[0] + " " + call[1])
+          .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+      JsonNode body = JSON.readTree(res.body());
+      assertThat(body.get("title").asText()).isEqualTo("Bad request");
+      assertThat(body.get("detail").asText()).contains("refused before reaching the service");
+      assertThat(body.get("instance").asText()).isEqualTo(call[1]);
+    }
   }
 
   /** A body not declared JSON — a form post, plain text, none — is a 415 saying what to send; JSON with a charset is fine. */
@@ -292,6 +337,19 @@ class FenqiApplicationTest {
             + "demo-online-lender]");
     assertThat(Files.readAllLines(DIR.resolve("audit.log"))).hasSize((int) auditAfterSubmit);
     assertThat(send("GET", "/actuator/prometheus", CLIENT, null).body()).doesNotContain("demo-onlin-lender");
+
+    // what the caller sent is echoed cut to 40 characters, as every problem does: a 30 000-character id came back whole
+    String longId = "s".repeat(30_000);
+    HttpResponse<String> echoed = send("POST", "/api/negotiation/outcome", CLIENT,
+        "{\"platformId\":\"" + "p".repeat(1000) + "\",\"strategy\":\"BALANCED\",\"accepted\":true,\"submissionId\":\""
+            + longId + "\"}");
+    assertThat(echoed.statusCode()).isEqualTo(400);
+    assertThat(echoed.body()).hasSizeLessThan(1000).contains("no submission " + "s".repeat(37) + "...")
+        .contains("no policy for platform " + "p".repeat(37) + "...");
+    assertThat(send("GET", "/api/negotiation/submissions/" + "s".repeat(5000), CLIENT, null).body())
+        .contains("no submission " + "s".repeat(37) + "...\"");
+    assertThat(send("GET", "/api/policy/query?platformId=" + "p".repeat(5000), CLIENT, null).body())
+        .contains("no policy for platform " + "p".repeat(37) + "...\"");
 
     HttpResponse<String> matching = send("POST", "/api/negotiation/outcome", CLIENT,
         "{\"platformId\":\"demo-online-lender\",\"strategy\":\"BALANCED\",\"accepted\":true,\"submissionId\":\"" + id
@@ -411,6 +469,15 @@ class FenqiApplicationTest {
     assertThat(restarted.statuses()).isEqualTo(monitor.statuses());
     assertThat(restarted.status("demo-consumer-finance", Strategy.CONSERVATIVE).alerting()).isTrue();
     assertThat(output.getAll()).contains("ACCEPTANCE DROP ALERT (standing at start): demo-consumer-finance");
+    // and its gauges are there before the next answer (they were registered only by an answer: the alert's gauge
+    // vanished at a restart and Prometheus resolved the alert)
+    io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+        new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    new FenqiMetrics(registry, restarted);
+    assertThat(registry.get("fenqi.acceptance.drop.alert").tag("platform", "demo-consumer-finance")
+        .tag("strategy", "CONSERVATIVE").gauge().value()).isEqualTo(1.0);
+    assertThat(registry.get("fenqi.acceptance.rate").tag("platform", "demo-consumer-finance").gauge().value())
+        .isEqualTo(restarted.status("demo-consumer-finance", Strategy.CONSERVATIVE).acceptanceRate());
   }
 
   /**

@@ -8,9 +8,10 @@ import io.github.fenqi.core.testkit.Samples;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AnnotatedElementContext;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -26,9 +27,13 @@ class StartupConfigurationTest {
     return Base64.getEncoder().encodeToString(new byte[32]);
   }
 
-  /** Starts the app with command-line properties (they override application.yml, as in production). */
+  /**
+   * Starts the app with command-line properties (they override application.yml, as in production); one of {@code more}
+   * replaces the default of the same setting (Spring would join two values of one argument with a comma).
+   */
   private static void start(Path dir, String... more) {
-    List<String> args = new ArrayList<>(List.of(
+    Map<String, String> args = new LinkedHashMap<>();
+    for (String arg : List.of(
         "--server.port=0",
         "--server.tomcat.basedir=" + dir.resolve("tomcat"),
         "--fenqi.policies-dir=" + dir.resolve("policies"),
@@ -37,9 +42,26 @@ class StartupConfigurationTest {
         "--fenqi.admin-token=admin-token-0123456789",
         "--fenqi.field-key=" + key(),
         "--fenqi.index-key=" + key(),
-        "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db").toAbsolutePath()));
-    args.addAll(List.of(more));
-    new SpringApplicationBuilder(FenqiApplication.class).run(args.toArray(String[]::new)).close();
+        "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db").toAbsolutePath())) {
+      args.put(arg.substring(0, arg.indexOf('=')), arg);
+    }
+    for (String arg : more) {
+      args.put(arg.substring(0, arg.indexOf('=')), arg);
+    }
+    new SpringApplicationBuilder(FenqiApplication.class).run(args.values().toArray(String[]::new)).close();
+  }
+
+  /** The InvalidInputException a failed start ends in, and its analysis: every problem, no stack trace. */
+  private static String startProblems(Path dir, String... more) {
+    Throwable failure = org.junit.jupiter.api.Assertions.assertThrows(Throwable.class, () -> start(dir, more));
+    Throwable root = failure;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    assertThat(root).isInstanceOf(InvalidInputException.class);
+    String description = new ConfigurationFailureAnalyzer().analyze(failure).getDescription();
+    assertThat(description).doesNotContain("at io.github").doesNotContain("at org.springframework");
+    return description;
   }
 
   /**
@@ -116,6 +138,42 @@ class StartupConfigurationTest {
     assertThat(monitor).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("fenqi.monitor.recent-window: must be at least 10, found 3")
         .hasMessageContaining("fenqi.monitor.alpha: must be in (0, 0.5), found 2.0");
+  }
+
+  /**
+   * A token no request can carry stops the start naming its variable. A client token whose secret file ended in a line
+   * break was taken, and every request then got 401 (a header's value cannot hold it, and is stripped); a short one
+   * stopped the start with an IllegalStateException that named both tokens, under a stack trace.
+   */
+  @Test
+  void tokensThatCannotBeSentStopTheStartNamingEachOne(@TempDir(factory = UnderTarget.class) Path dir) {
+    Samples.copyPolicies(dir.resolve("policies"));
+    assertThat(startProblems(dir, "--fenqi.audit-key=" + key(), "--fenqi.client-token=client-token-0123456789\n",
+        "--fenqi.admin-token=short"))
+        .contains("FENQI_CLIENT_TOKEN: contains a character a bearer token cannot carry")
+        .contains("FENQI_ADMIN_TOKEN: has 5 characters; at least 16 are needed");
+    assertThat(startProblems(dir, "--fenqi.audit-key=" + key(), "--fenqi.admin-token=client-token-0123456789"))
+        .contains("FENQI_ADMIN_TOKEN: is the same as FENQI_CLIENT_TOKEN");
+  }
+
+  /** A blind-index key of the wrong length is named as FENQI_INDEX_KEY, not as the core's parameter blindIndexKey. */
+  @Test
+  void anIndexKeyOfTheWrongLengthIsNamedAsTheVariable(@TempDir(factory = UnderTarget.class) Path dir) {
+    Samples.copyPolicies(dir.resolve("policies"));
+    assertThat(startProblems(dir, "--fenqi.audit-key=" + key(),
+        "--fenqi.index-key=" + Base64.getEncoder().encodeToString(new byte[16])))
+        .contains("FENQI_INDEX_KEY: must be 32 bytes, found 16");
+  }
+
+  /** An audit log whose directory cannot be created names the setting (it was a bare IOException naming the path). */
+  @Test
+  void anAuditLogDirectoryThatCannotBeCreatedNamesTheSetting(@TempDir(factory = UnderTarget.class) Path dir)
+      throws IOException {
+    Samples.copyPolicies(dir.resolve("policies"));
+    Files.writeString(dir.resolve("a-file"), "not a directory");
+    assertThat(startProblems(dir, "--fenqi.audit-key=" + key(),
+        "--fenqi.audit-log=" + dir.resolve("a-file/logs/audit.log")))
+        .contains("fenqi.audit-log (FENQI_AUDIT_LOG): the directory ").contains("cannot be created");
   }
 
   @Test
