@@ -138,7 +138,8 @@ public final class HttpRiskCheck implements RiskCheck {
     private Builder(URI endpoint) {
       Objects.requireNonNull(endpoint, "endpoint");
       String scheme = endpoint.getScheme();
-      if (!"http".equals(scheme) && !"https".equals(scheme)) {
+      // a scheme is case-insensitive (RFC 3986 §3.1), as the JDK's HTTP client takes it: HTTPS:// was refused
+      if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
         throw new InvalidInputException("endpoint", "'" + endpoint + "' must be an http or https URI");
       }
       this.endpoint = endpoint;
@@ -191,7 +192,7 @@ public final class HttpRiskCheck implements RiskCheck {
      *     every request carries the borrower's name, ID number and mobile
      */
     public HttpRiskCheck build() {
-      if ("http".equals(endpoint.getScheme()) && !plainHttp && !isLoopback(endpoint.getHost())) {
+      if ("http".equalsIgnoreCase(endpoint.getScheme()) && !plainHttp && !isLoopback(endpoint.getHost())) {
         throw new InvalidInputException("endpoint", "'" + endpoint.getScheme() + "://" + endpoint.getHost()
             + "' would receive the borrower's name, ID number and mobile in clear: use https, or allowPlainHttp() for "
             + "a service on a network you trust");

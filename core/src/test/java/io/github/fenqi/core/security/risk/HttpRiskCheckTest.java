@@ -211,6 +211,20 @@ class HttpRiskCheckTest {
     }
   }
 
+  /** A URI's scheme is case-insensitive: HTTPS:// is taken, and HTTP:// to another host is clear text all the same. */
+  @Test
+  void theSchemeIsReadWhateverItsCase() {
+    RiskAssessment a = HttpRiskCheck.builder(URI.create("HTTP://127.0.0.1:" + server.getAddress().getPort() + "/ok"))
+        .build().check(request);
+    assertEquals(RiskDecision.REVIEW, a.decision(), a.toString());
+    HttpRiskCheck.builder(URI.create("HTTPS://risk.example.com/check")).build();
+    InvalidInputException clear = assertThrows(InvalidInputException.class,
+        () -> HttpRiskCheck.builder(URI.create("Http://risk.example.com/check")).build());
+    assertTrue(clear.getMessage().contains("would receive the borrower's name, ID number and mobile in clear"),
+        clear.getMessage());
+    assertThrows(InvalidInputException.class, () -> HttpRiskCheck.builder(URI.create("ftp://risk.example.com/")));
+  }
+
   @Test
   void requestToStringIsMasked() {
     assertEquals("RiskCheckRequest[caseId=case-1, name=张*, idNumber=110***********002X, mobile=138****1234]",
