@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * <p>Thread-safety: immutable.
  *
- * @param location a field path, file and JSON path, or file and line; never empty
+ * @param location a field path, file and JSON path, or file and line; empty only for a problem of the input as a
+ *     whole (an empty body, say), which {@link #toString()} then shows as its reason alone
  * @param reason what was wrong and what was expected
  */
 public record Problem(String location, String reason) {
