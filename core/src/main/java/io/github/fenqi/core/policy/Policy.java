@@ -10,6 +10,7 @@ import io.github.fenqi.core.debt.ProductType;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.money.Rate;
 import io.github.fenqi.core.money.Ratio;
+import io.github.fenqi.core.schedule.Amortizer;
 import io.github.fenqi.core.schedule.RepaymentMethod;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -161,6 +162,8 @@ public record Policy(
       }
       if (annualRate == null) {
         problems.add(Problem.of("annualRate", "is required (use \"0\" for none)"));
+      } else {
+        Amortizer.checkAnnualRate("annualRate", annualRate).ifPresent(problems::add);
       }
       if (monthlyFeeRate == null) {
         problems.add(Problem.of("monthlyFeeRate", "is required (use \"0\" for none)"));

@@ -80,6 +80,17 @@ class PolicyValidatorTest {
   }
 
   @Test
+  void anAnnualRateNoScheduleCanUseIsRefusedInTheFileNotWhenACaseIsCalculated() {
+    // 0.0600000000000001 validated, and every case with a debt of the platform then failed with
+    // "annualRate: ... has more than 12 decimals", naming neither the file nor the platform
+    List<Problem> problems = problems(sample().replace("\"annualRate\": \"0.06\"", "\"annualRate\": \"0.0600000000000001\""));
+    assertEquals(List.of(Problem.of("p.json: $.installments.annualRate", "'0.0600000000000001' has 16 decimals; at most 12")),
+        problems);
+    assertTrue(validator.validate(sample().replace("\"annualRate\": \"0.06\"", "\"annualRate\": \"0.060000000001000\"")
+        .getBytes(StandardCharsets.UTF_8), "p.json").valid(), "12 decimals and trailing zeros are fine");
+  }
+
+  @Test
   void malformedJsonNamesTheLine() {
     List<Problem> problems = problems("{\n  \"platformId\": \"x\",\n  \"version\" \"1\"\n}");
     assertEquals(1, problems.size());

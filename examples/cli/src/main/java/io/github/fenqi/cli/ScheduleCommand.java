@@ -49,6 +49,9 @@ final class ScheduleCommand implements Callable<Integer> {
     Money financed = Money.parse("--amount", amount);
     Money down = Money.parse("--down-payment", downPayment);
     Rate annual = Rate.parse("--annual-rate", annualRate);
+    Amortizer.checkAnnualRate("--annual-rate", annual).ifPresent(problem -> {
+      throw new InvalidInputException(List.of(problem));
+    });
     Rate fee = Rate.parse("--monthly-fee-rate", monthlyFeeRate);
     if (term < 1 || term > Amortizer.MAX_TERM) {
       throw new InvalidInputException("--term", term + " is outside 1.." + Amortizer.MAX_TERM + " months");

@@ -44,6 +44,7 @@ class ScheduleCommandTest {
       "--amount|12.345|--amount: '12.345' has 3 decimals; money has at most 2",
       "--term|0|--term: 0 is outside 1..360 months",
       "--annual-rate|abc|--annual-rate: 'abc' is not a decimal number such as \"0.06\"",
+      "--annual-rate|0.0600000000000001|--annual-rate: '0.0600000000000001' has 16 decimals; at most 12",
       "--method|BALLOON|Invalid value for option '--method'"})
   void badInputIsOneLineOnStderrAndExitOne(String option, String value, String expected) {
     String[] args = {"schedule", "--amount", "12000", "--term", "12", "--method", "EQUAL_INSTALLMENT", "--annual-rate", "0.06"};
