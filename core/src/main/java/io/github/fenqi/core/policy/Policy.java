@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.TextFields;
 import io.github.fenqi.core.debt.DebtComponent;
 import io.github.fenqi.core.debt.ProductType;
 import io.github.fenqi.core.money.Money;
@@ -25,10 +26,11 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safety: immutable.
  *
  * @param schemaVersion the file format, 1
- * @param platformId the lender's platform id, as debts name it
+ * @param platformId the lender's platform id, as debts name it: like theirs, one line of visible text of at most
+ *     {@link TextFields#MAX_ID_LENGTH} characters
  * @param platformName a display name
  * @param productTypes the products the policy covers, at least one
- * @param version the lender's version label (often the publication date)
+ * @param version the lender's version label (often the publication date), one line as {@code platformId}
  * @param effectiveFrom first day the policy applies
  * @param effectiveTo last day it applies, or null while current
  * @param eligibility who may negotiate
@@ -63,18 +65,15 @@ public record Policy(
     if (schemaVersion != SCHEMA_VERSION) {
       problems.add(Problem.of("schemaVersion", schemaVersion + " is not supported; expected " + SCHEMA_VERSION));
     }
-    if (platformId == null || platformId.isBlank()) {
-      problems.add(Problem.of("platformId", "must not be empty"));
-    }
+    // the identifiers a debt names and a report prints: one line of visible text, as a debt's platformId must be
+    TextFields.check("platformId", platformId, TextFields.MAX_ID_LENGTH).ifPresent(problems::add);
     if (platformName == null || platformName.isBlank()) {
       problems.add(Problem.of("platformName", "must not be empty"));
     }
     if (productTypes == null || productTypes.isEmpty()) {
       problems.add(Problem.of("productTypes", "must list at least one product type"));
     }
-    if (version == null || version.isBlank()) {
-      problems.add(Problem.of("version", "must not be empty"));
-    }
+    TextFields.check("version", version, TextFields.MAX_ID_LENGTH).ifPresent(problems::add);
     if (effectiveFrom == null) {
       problems.add(Problem.of("effectiveFrom", "is required (YYYY-MM-DD)"));
     } else if (effectiveTo != null && effectiveTo.isBefore(effectiveFrom)) {

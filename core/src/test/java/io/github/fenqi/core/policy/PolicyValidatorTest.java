@@ -91,6 +91,22 @@ class PolicyValidatorTest {
   }
 
   @Test
+  void platformIdAndVersionAreOneLineOfVisibleTextAsADebtsPlatformIdIs() {
+    // a zero-width space pasted from a web page: the file validated, and no debt could ever name its platform
+    // (a debt's platformId refuses the character), so every debt of the lender was "unknown platform"
+    List<Problem> invisible = problems(sample().replace("\"platformId\": \"demo-consumer-finance\"",
+        "\"platformId\": \"demo-consumer-finance\u200b\""));
+    assertEquals(List.of("p.json: $.platformId"), invisible.stream().map(Problem::location).toList());
+    assertTrue(invisible.get(0).reason().contains("U+200B at position 22"), invisible.toString());
+    // a line break in the label forged a line of 'policy validate' and of the plan report
+    List<Problem> twoLines = problems(sample().replace("\"version\": \"2026-01-15\"", "\"version\": \"2026-01-15\\nOK  forged\""));
+    assertEquals(List.of("p.json: $.version"), twoLines.stream().map(Problem::location).toList());
+    List<Problem> tooLong = problems(sample().replace("\"platformId\": \"demo-consumer-finance\"",
+        "\"platformId\": \"" + "p".repeat(129) + "\""));
+    assertEquals(List.of(Problem.of("p.json: $.platformId", "is 129 characters; at most 128")), tooLong);
+  }
+
+  @Test
   void malformedJsonNamesTheLine() {
     List<Problem> problems = problems("{\n  \"platformId\": \"x\",\n  \"version\" \"1\"\n}");
     assertEquals(1, problems.size());
