@@ -61,6 +61,28 @@ public record Policy(
   public static final int SCHEMA_VERSION = 1;
 
   public Policy {
+    List<Problem> problems = ownProblems(schemaVersion, platformId, platformName, productTypes, version, effectiveFrom,
+        effectiveTo);
+    require(problems, "eligibility", eligibility);
+    require(problems, "installments", installments);
+    require(problems, "waivers", waivers);
+    require(problems, "downPayment", downPayment);
+    require(problems, "source", source);
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    productTypes = List.copyOf(productTypes);
+    legalBasis = legalBasis == null ? List.of() : List.copyOf(legalBasis);
+  }
+
+  /**
+   * The problems of the policy's own fields, apart from its parts (eligibility, installments, ...): what the constructor
+   * refuses of them. {@link PolicyValidator} asks for these also when a part is wrong, so a file's every problem is
+   * listed at once.
+   */
+  static List<Problem> ownProblems(int schemaVersion, @Nullable String platformId, @Nullable String platformName,
+      @Nullable List<ProductType> productTypes, @Nullable String version, @Nullable LocalDate effectiveFrom,
+      @Nullable LocalDate effectiveTo) {
     List<Problem> problems = new ArrayList<>();
     if (schemaVersion != SCHEMA_VERSION) {
       problems.add(Problem.of("schemaVersion", schemaVersion + " is not supported; expected " + SCHEMA_VERSION));
@@ -79,16 +101,7 @@ public record Policy(
     } else if (effectiveTo != null && effectiveTo.isBefore(effectiveFrom)) {
       problems.add(Problem.of("effectiveTo", effectiveTo + " is before effectiveFrom " + effectiveFrom));
     }
-    require(problems, "eligibility", eligibility);
-    require(problems, "installments", installments);
-    require(problems, "waivers", waivers);
-    require(problems, "downPayment", downPayment);
-    require(problems, "source", source);
-    if (!problems.isEmpty()) {
-      throw new InvalidInputException(problems);
-    }
-    productTypes = List.copyOf(productTypes);
-    legalBasis = legalBasis == null ? List.of() : List.copyOf(legalBasis);
+    return problems;
   }
 
   private static void require(List<Problem> problems, String field, @Nullable Object value) {

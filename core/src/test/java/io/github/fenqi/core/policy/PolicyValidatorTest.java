@@ -57,10 +57,22 @@ class PolicyValidatorTest {
         .replace("\"effectiveTo\": null", "\"effectiveTo\": \"2020-01-01\"")
         .replace("\"step\": 6", "\"step\": 6");
     List<Problem> problems = problems(bad);
-    assertEquals(List.of(Problem.of("p.json: $.installments.max", "6 is below min 12")), problems);
+    // the policy's own fields are checked with its parts: effectiveTo was told only once max had been mended
+    assertEquals(List.of(Problem.of("p.json: $.effectiveTo", "2020-01-01 is before effectiveFrom 2026-01-15"),
+        Problem.of("p.json: $.installments.max", "6 is below min 12")), problems);
     List<Problem> dates = problems(sample().replace("\"effectiveTo\": null", "\"effectiveTo\": \"2020-01-01\""));
     assertEquals("p.json: $.effectiveTo", dates.get(0).location());
     assertTrue(dates.get(0).reason().contains("before effectiveFrom"));
+  }
+
+  @Test
+  void anIdentifierProblemIsListedWithThoseOfTheParts() {
+    List<Problem> problems = problems(sample().replace("\"platformId\": \"demo-consumer-finance\"", "\"platformId\": \"\"")
+        .replace("\"version\": \"2026-01-15\"", "\"version\": \"2026-01-15\\t\"")
+        .replace("\"schemaVersion\": 1", "\"schemaVersion\": 2")
+        .replace("\"step\": 6", "\"step\": 0"));
+    assertEquals(List.of("p.json: $.schemaVersion", "p.json: $.platformId", "p.json: $.version", "p.json: $.installments.step"),
+        problems.stream().map(Problem::location).toList());
   }
 
   @Test
