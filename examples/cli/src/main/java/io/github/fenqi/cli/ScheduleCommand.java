@@ -59,6 +59,10 @@ final class ScheduleCommand implements Callable<Integer> {
     if (financed.isNegative()) {
       throw new InvalidInputException("--amount", "'" + amount + "' is negative");
     }
+    if (financed.compareTo(Amortizer.MAX_FINANCED) > 0) {
+      throw new InvalidInputException("--amount", "'" + amount + "' is above the largest amount a schedule handles ("
+          + Amortizer.MAX_FINANCED + ")");
+    }
     if (down.isNegative()) {
       throw new InvalidInputException("--down-payment", "'" + downPayment + "' is negative");
     }
