@@ -252,7 +252,7 @@ public final class PolicyValidator {
     } catch (InvalidInputException e) {
       return e.problems().get(0).reason();
     } catch (DateTimeParseException e) {
-      return "'" + v.asText() + "' is not a valid date YYYY-MM-DD";
+      return "'" + Problem.excerpt(v.asText()) + "' is not a valid date YYYY-MM-DD";
     }
   }
 

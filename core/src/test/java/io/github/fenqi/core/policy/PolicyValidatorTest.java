@@ -118,6 +118,16 @@ class PolicyValidatorTest {
     assertEquals(List.of(Problem.of("p.json: $.platformId", "is 129 characters; at most 128")), tooLong);
   }
 
+  /** A quoted value never begins a line of its own: 'fenqi policy validate' printed these as forged "OK" lines. */
+  @Test
+  void aValueWithALineBreakIsQuotedOnOneLine() {
+    List<Problem> problems = problems(sample().replace("\"effectiveTo\": null", "\"effectiveTo\": \"x\\nOK  b.json\"")
+        .replace("\"minOutstanding\": \"1000.00\"", "\"minOutstanding\": \"1\\r\\nOK\\u2028c.json\""));
+    assertEquals(List.of(Problem.of("p.json: $.effectiveTo", "'x\\nOK  b.json' is not a valid date YYYY-MM-DD"),
+        Problem.of("p.json: $.eligibility.minOutstanding",
+            "'1\\r\\nOK\\u2028c.json' is not an amount; expected a decimal such as \"1234.56\"")), problems);
+  }
+
   @Test
   void malformedJsonNamesTheLine() {
     List<Problem> problems = problems("{\n  \"platformId\": \"x\",\n  \"version\" \"1\"\n}");
