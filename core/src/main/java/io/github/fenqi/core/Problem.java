@@ -27,7 +27,7 @@ public record Problem(String location, String reason) {
   /**
    * {@code value} as a reason may quote it: up to 40 characters, longer ones cut to 37 and "...": enough to recognise
    * a value, not to echo a page back. Line breaks, tabs and the other invisible characters ({@link TextFields}) are
-   * shown as escapes ({@code \n}, {@code \u200B}): a value quoted raw began lines of its own in a report or a log —
+   * shown as escapes ({@code \n}, <code>&#92;u200B</code>): a value quoted raw began lines of its own in a report or a log —
    * a policy date "x\nOK  b.json ..." printed a forged "OK" line in {@code fenqi policy validate}.
    */
   public static String excerpt(String value) {
