@@ -27,10 +27,28 @@ public record Problem(String location, String reason) {
 
   /**
    * {@code value} as a reason may quote it: up to 40 characters, longer ones cut to 37 and "...": enough to recognise
-   * a value, not to echo a page back.
+   * a value, not to echo a page back. Line breaks, tabs and the other invisible characters ({@link TextFields}) are
+   * shown as escapes ({@code \n}, <code>&#92;u200B</code>): a value quoted raw began lines of its own in a report or a log —
+   * a policy date "x\nOK  b.json ..." printed a forged "OK" line in {@code fenqi policy validate}.
    */
   public static String excerpt(String value) {
-    return value.length() <= 40 ? value : value.substring(0, 37) + "...";
+    String cut = value.length() <= 40 ? value : value.substring(0, 37) + "...";
+    StringBuilder shown = new StringBuilder(cut.length());
+    cut.codePoints().forEach(c -> {
+      switch (c) {
+        case '\n' -> shown.append("\\n");
+        case '\r' -> shown.append("\\r");
+        case '\t' -> shown.append("\\t");
+        default -> {
+          if (TextFields.isInvisible(c) || TextFields.isLineBreak(c)) {
+            shown.append(String.format(java.util.Locale.ROOT, "\\u%04X", c));
+          } else {
+            shown.appendCodePoint(c);
+          }
+        }
+      }
+    });
+    return shown.toString();
   }
 
   /** {@code location: reason}, or just the reason when the location is empty. */

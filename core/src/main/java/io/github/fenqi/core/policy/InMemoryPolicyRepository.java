@@ -8,7 +8,6 @@ import io.github.fenqi.core.policy.PolicyEvent.PolicyChanged;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,10 +23,15 @@ public final class InMemoryPolicyRepository implements PolicyRepository {
   /** An empty repository. */
   public InMemoryPolicyRepository() {}
 
-  /** A repository holding {@code policies} (version 1). */
+  /**
+   * A repository holding {@code policies} (version 1).
+   *
+   * @throws PolicyException when a platform's version label appears twice, or two of its versions take effect the
+   *     same day ({@link PolicySnapshot})
+   */
   public static InMemoryPolicyRepository of(Collection<Policy> policies) {
     InMemoryPolicyRepository repo = new InMemoryPolicyRepository();
-    repo.snapshot = new PolicySnapshot(1, checkUnique(policies));
+    repo.snapshot = new PolicySnapshot(1, List.copyOf(policies));
     return repo;
   }
 
@@ -126,22 +130,5 @@ public final class InMemoryPolicyRepository implements PolicyRepository {
   @Override
   public Subscription addListener(PolicyListener listener) {
     return listeners.add(listener);
-  }
-
-  static List<Policy> checkUnique(Collection<Policy> policies) {
-    List<Policy> list = new ArrayList<>();
-    for (Policy p : policies) {
-      for (Policy q : list) {
-        if (q.platformId().equals(p.platformId()) && q.version().equals(p.version())) {
-          throw new PolicyException(p.platformId(), "version '" + p.version() + "' appears twice");
-        }
-      }
-      Optional<Policy> rival = PolicySnapshot.sameDayVersion(list, p);
-      if (rival.isPresent()) {
-        throw new PolicyException(p.platformId(), PolicySnapshot.sameDayReason(rival.get(), p));
-      }
-      list.add(p);
-    }
-    return list;
   }
 }

@@ -10,7 +10,8 @@ import java.util.function.Consumer;
 /**
  * Runs a directory rescan on one daemon thread at a fixed delay, for the hot-reloading sources of policies and
  * rules. A failing rescan is handed to {@code onFailure} (to log) and the next one still runs, so the last good
- * state stays live; a failure repeated by the following rescans is handed over once.
+ * state stays live; a failure repeated by the following rescans is handed over once. A stack overflow or a missing
+ * class is such a failure too, not the end of the rescans; only the JVM running out of memory ends them.
  *
  * <p>Thread-safety: thread-safe; {@link #close()} is idempotent.
  */
@@ -27,9 +28,10 @@ public final class PeriodicReload implements AutoCloseable {
    * @param threadName the daemon thread's name
    * @param interval the delay between rescans; must be positive
    * @param reload the rescan
-   * @param onFailure receives what a rescan threw, once for a run of the same failure
+   * @param onFailure receives what a rescan threw (an exception, a stack overflow, a linkage error), once for a run of
+   *     the same failure
    */
-  public static PeriodicReload start(String threadName, Duration interval, Runnable reload, Consumer<RuntimeException> onFailure) {
+  public static PeriodicReload start(String threadName, Duration interval, Runnable reload, Consumer<Throwable> onFailure) {
     if (interval.isNegative() || interval.isZero()) {
       throw new InvalidInputException("interval", interval + " must be positive");
     }
@@ -43,7 +45,9 @@ public final class PeriodicReload implements AutoCloseable {
       try {
         reload.run();
         lastFailure[0] = null;
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | LinkageError | StackOverflowError e) {
+        // a scheduled executor silently cancels a task that throws, so the Errors a rescan's own code can raise (a
+        // runaway recursion, a class missing) are reported and the next rescan still runs
         // the same failure on every rescan (a directory unmounted) is reported once, not twice a second with its
         // stack trace until it is back; a different failure, or the same one after a success, is reported again
         String failure = e.getClass().getName() + ": " + e.getMessage();

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.TextFields;
 import io.github.fenqi.core.debt.DebtComponent;
 import io.github.fenqi.core.debt.ProductType;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.money.Rate;
 import io.github.fenqi.core.money.Ratio;
+import io.github.fenqi.core.schedule.Amortizer;
 import io.github.fenqi.core.schedule.RepaymentMethod;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,10 +26,11 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safety: immutable.
  *
  * @param schemaVersion the file format, 1
- * @param platformId the lender's platform id, as debts name it
+ * @param platformId the lender's platform id, as debts name it: like theirs, one line of visible text of at most
+ *     {@link TextFields#MAX_ID_LENGTH} characters
  * @param platformName a display name
  * @param productTypes the products the policy covers, at least one
- * @param version the lender's version label (often the publication date)
+ * @param version the lender's version label (often the publication date), one line as {@code platformId}
  * @param effectiveFrom first day the policy applies
  * @param effectiveTo last day it applies, or null while current
  * @param eligibility who may negotiate
@@ -58,27 +61,8 @@ public record Policy(
   public static final int SCHEMA_VERSION = 1;
 
   public Policy {
-    List<Problem> problems = new ArrayList<>();
-    if (schemaVersion != SCHEMA_VERSION) {
-      problems.add(Problem.of("schemaVersion", schemaVersion + " is not supported; expected " + SCHEMA_VERSION));
-    }
-    if (platformId == null || platformId.isBlank()) {
-      problems.add(Problem.of("platformId", "must not be empty"));
-    }
-    if (platformName == null || platformName.isBlank()) {
-      problems.add(Problem.of("platformName", "must not be empty"));
-    }
-    if (productTypes == null || productTypes.isEmpty()) {
-      problems.add(Problem.of("productTypes", "must list at least one product type"));
-    }
-    if (version == null || version.isBlank()) {
-      problems.add(Problem.of("version", "must not be empty"));
-    }
-    if (effectiveFrom == null) {
-      problems.add(Problem.of("effectiveFrom", "is required (YYYY-MM-DD)"));
-    } else if (effectiveTo != null && effectiveTo.isBefore(effectiveFrom)) {
-      problems.add(Problem.of("effectiveTo", effectiveTo + " is before effectiveFrom " + effectiveFrom));
-    }
+    List<Problem> problems = ownProblems(schemaVersion, platformId, platformName, productTypes, version, effectiveFrom,
+        effectiveTo);
     require(problems, "eligibility", eligibility);
     require(problems, "installments", installments);
     require(problems, "waivers", waivers);
@@ -89,6 +73,35 @@ public record Policy(
     }
     productTypes = List.copyOf(productTypes);
     legalBasis = legalBasis == null ? List.of() : List.copyOf(legalBasis);
+  }
+
+  /**
+   * The problems of the policy's own fields, apart from its parts (eligibility, installments, ...): what the constructor
+   * refuses of them. {@link PolicyValidator} asks for these also when a part is wrong, so a file's every problem is
+   * listed at once.
+   */
+  static List<Problem> ownProblems(int schemaVersion, @Nullable String platformId, @Nullable String platformName,
+      @Nullable List<ProductType> productTypes, @Nullable String version, @Nullable LocalDate effectiveFrom,
+      @Nullable LocalDate effectiveTo) {
+    List<Problem> problems = new ArrayList<>();
+    if (schemaVersion != SCHEMA_VERSION) {
+      problems.add(Problem.of("schemaVersion", schemaVersion + " is not supported; expected " + SCHEMA_VERSION));
+    }
+    // the identifiers a debt names and a report prints: one line of visible text, as a debt's platformId must be
+    TextFields.check("platformId", platformId, TextFields.MAX_ID_LENGTH).ifPresent(problems::add);
+    if (platformName == null || platformName.isBlank()) {
+      problems.add(Problem.of("platformName", "must not be empty"));
+    }
+    if (productTypes == null || productTypes.isEmpty()) {
+      problems.add(Problem.of("productTypes", "must list at least one product type"));
+    }
+    TextFields.check("version", version, TextFields.MAX_ID_LENGTH).ifPresent(problems::add);
+    if (effectiveFrom == null) {
+      problems.add(Problem.of("effectiveFrom", "is required (YYYY-MM-DD)"));
+    } else if (effectiveTo != null && effectiveTo.isBefore(effectiveFrom)) {
+      problems.add(Problem.of("effectiveTo", effectiveTo + " is before effectiveFrom " + effectiveFrom));
+    }
+    return problems;
   }
 
   private static void require(List<Problem> problems, String field, @Nullable Object value) {
@@ -161,6 +174,8 @@ public record Policy(
       }
       if (annualRate == null) {
         problems.add(Problem.of("annualRate", "is required (use \"0\" for none)"));
+      } else {
+        Amortizer.checkAnnualRate("annualRate", annualRate).ifPresent(problems::add);
       }
       if (monthlyFeeRate == null) {
         problems.add(Problem.of("monthlyFeeRate", "is required (use \"0\" for none)"));

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * Writes a policy into a policies directory — the one {@link JsonDirectoryPolicyRepository} reads, or a service
  * loads at start — so that what was applied is what a restart or the next scan loads. The file already holding the
  * same platform and version label is replaced; a new label gets a new file {@code <platformId>--<version>.json}
- * (with a numeric suffix when that name is taken). The bytes are validated first, then written whole and synced
+ * (its name cut to 200 characters before the suffix, and a numeric suffix when that name is taken). The bytes are validated first, then written whole and synced
  * under a temporary name that does not end in {@code .json} (so no reader ever loads it), renamed over the target,
  * and the directory synced: a crash leaves the old file or the new one, never part of one.
  *
@@ -94,8 +94,16 @@ public final class PolicyFiles {
     return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
   }
 
+  /**
+   * Longest base of a new file's name: with "-99.json", and the temporary name's "." before it and ".<uuid>.tmp"
+   * after it (42 characters), within the 255 bytes a file name may have. Two labels of up to 128 characters each
+   * (what a policy allows) made a name the file system refused, so such a valid policy could not be written.
+   */
+  private static final int MAX_BASE_LENGTH = 200;
+
   private static Path newFile(Path directory, Policy policy) {
-    String base = safe(policy.platformId()) + "--" + safe(policy.version());
+    String full = safe(policy.platformId()) + "--" + safe(policy.version());
+    String base = full.length() <= MAX_BASE_LENGTH ? full : full.substring(0, MAX_BASE_LENGTH); // the file is found by content
     Path candidate = directory.resolve(base + ".json");
     for (int n = 2; Files.exists(candidate); n++) {
       candidate = directory.resolve(base + "-" + n + ".json");

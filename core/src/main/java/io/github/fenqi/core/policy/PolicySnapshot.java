@@ -1,5 +1,6 @@
 package io.github.fenqi.core.policy;
 
+import io.github.fenqi.core.PolicyException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,8 +23,26 @@ public record PolicySnapshot(long version, List<Policy> policies) {
   private static final Comparator<Policy> ORDER = Comparator.comparing(Policy::platformId)
       .thenComparing(Policy::effectiveFrom).thenComparing(Policy::version);
 
+  /**
+   * @throws PolicyException when a platform's version label appears twice, or two of its versions take effect the same
+   *     day: which of them {@link #find} returned would depend on their labels' order. Every repository's snapshots
+   *     hold this, a custom repository's too (the directory leaves out and names the second file, the in-memory one
+   *     refuses the second {@code put}).
+   */
   public PolicySnapshot {
-    List<Policy> sorted = new ArrayList<>(policies);
+    List<Policy> sorted = new ArrayList<>();
+    for (Policy p : policies) {
+      for (Policy q : sorted) {
+        if (q.platformId().equals(p.platformId()) && q.version().equals(p.version())) {
+          throw new PolicyException(p.platformId(), "version '" + p.version() + "' appears twice");
+        }
+      }
+      Optional<Policy> rival = sameDayVersion(sorted, p);
+      if (rival.isPresent()) {
+        throw new PolicyException(p.platformId(), sameDayReason(rival.get(), p));
+      }
+      sorted.add(p);
+    }
     sorted.sort(ORDER);
     policies = List.copyOf(sorted);
   }

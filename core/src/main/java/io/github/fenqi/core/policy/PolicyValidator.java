@@ -96,7 +96,11 @@ public final class PolicyValidator {
     if (!problems.isEmpty()) {
       return new Result(source, Optional.empty(), problems);
     }
-    // Structure is right: bind each part on its own so every part's rule violations are reported.
+    // Structure is right: check the policy's own fields, and bind each part on its own, so that every rule violation
+    // is reported, not only those of the first part that fails.
+    for (Problem p : ownProblems(root)) {
+      problems.add(Problem.of(source + ": $." + p.location(), p.reason()));
+    }
     checkPart(source, root, "eligibility", Policy.Eligibility.class, problems);
     checkPart(source, root, "installments", Policy.Installments.class, problems);
     checkPart(source, root, "waivers", Policy.Waivers.class, problems);
@@ -113,6 +117,16 @@ public final class PolicyValidator {
     } catch (InvalidInputException e) {
       return new Result(source, Optional.empty(), dollar(e.problems(), source));
     }
+  }
+
+  /** {@link Policy#ownProblems} of a tree whose structure {@link #checkObject} found right. */
+  private static List<Problem> ownProblems(JsonNode root) {
+    List<ProductType> productTypes = new ArrayList<>();
+    root.get("productTypes").forEach(t -> productTypes.add(ProductType.valueOf(t.asText())));
+    JsonNode to = root.get("effectiveTo");
+    return Policy.ownProblems(root.get("schemaVersion").asInt(), root.get("platformId").asText(),
+        root.get("platformName").asText(), productTypes, root.get("version").asText(),
+        LocalDate.parse(root.get("effectiveFrom").asText()), to == null || to.isNull() ? null : LocalDate.parse(to.asText()));
   }
 
   /** Binds one part of the policy on its own, adding its rule violations to {@code problems}. */
@@ -238,7 +252,7 @@ public final class PolicyValidator {
     } catch (InvalidInputException e) {
       return e.problems().get(0).reason();
     } catch (DateTimeParseException e) {
-      return "'" + v.asText() + "' is not a valid date YYYY-MM-DD";
+      return "'" + Problem.excerpt(v.asText()) + "' is not a valid date YYYY-MM-DD";
     }
   }
 

@@ -9,6 +9,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -29,6 +30,11 @@ public final class Amortizer {
   private static final long MAX_FINANCED_FEN = 100_000_000_000_000L; // 10^12 yuan
   /** Largest amount a schedule is drawn for: 10^12 yuan, so that every sum of a schedule stays exact in fen. */
   public static final Money MAX_FINANCED = Money.ofFen(MAX_FINANCED_FEN);
+  /**
+   * Most decimals of an annual interest rate (0.000000000001 = 10^−10 %): each month's interest is computed from the
+   * rate's digits in long arithmetic.
+   */
+  public static final int MAX_RATE_DECIMALS = 12;
 
   private final RepaymentMethod method;
   private final Rate annualRate;
@@ -56,11 +62,11 @@ public final class Amortizer {
     boolean free = method == RepaymentMethod.INTEREST_FREE;
     this.chargesInterest = !free && !annualRate.isZero();
     this.chargesFee = !free && !monthlyFeeRate.isZero();
+    checkAnnualRate("annualRate", annualRate).ifPresent(problem -> {
+      throw new InvalidInputException(List.of(problem));
+    });
     BigDecimal r = annualRate.value().stripTrailingZeros();
     int scale = Math.max(0, r.scale());
-    if (scale > 12) {
-      throw new InvalidInputException("annualRate", "'" + annualRate + "' has more than 12 decimals");
-    }
     this.rateUnscaled = r.setScale(scale, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
     this.rateDivisor = 12L * BigDecimal.TEN.pow(scale).longValueExact();
     this.rateDivisorInverse = 1.0 / rateDivisor;
@@ -70,6 +76,17 @@ public final class Amortizer {
     this.feeUnscaled = feeFitsLong ? f.unscaledValue().longValueExact() : 0;
     this.feeDivisor = feeFitsLong ? BigDecimal.TEN.pow(f.scale()).longValueExact() : 0;
     this.feeDivisorInverse = 1.0 / feeDivisor;
+  }
+
+  /**
+   * The problem with {@code annualRate} as the rate of a schedule, named {@code field}: more than
+   * {@link #MAX_RATE_DECIMALS} decimals; empty when it can be used. Policies and the CLI ask before they hand a rate
+   * on, so that a rate {@link #of} would refuse is refused where it is written.
+   */
+  public static Optional<Problem> checkAnnualRate(String field, Rate annualRate) {
+    int scale = annualRate.value().stripTrailingZeros().scale();
+    return scale <= MAX_RATE_DECIMALS ? Optional.empty()
+        : Optional.of(Problem.of(field, "'" + annualRate + "' has " + scale + " decimals; at most " + MAX_RATE_DECIMALS));
   }
 
   /** An amortizer for {@code method} at the given annual interest and monthly fee rates. */

@@ -9,9 +9,12 @@ import java.math.RoundingMode;
  * lenders must disclose (年化利率, IRR 口径): a 0.6 % monthly fee on the original amount looks like 7.2 % a
  * year but costs about 13 %, because the borrower pays the fee on principal already repaid.
  *
- * <p>Found by Newton's method from the nominal guess, with bisection on [0, 10] a month as a fallback;
+ * <p>Found by Newton's method from 1 % a month until a step changes the rate by less than 10^−14 of it, with
+ * bisection as a fallback on [0, Σ payments / financed − 1] a month, which holds the rate however high it is;
  * the result is rounded half-up to 6 decimals (0.0001 %). A schedule that repays no more than it financed
- * has rate 0.
+ * has rate 0. (Newton stopped at a residual under 10^−7 fen, which left a 1-fen schedule's rate 2 × 10^−6 off,
+ * and the bisection searched [0, 10] a month only, so a rate above 1 000 % a month — a fee of 10 a month, which a
+ * policy's rate allows — was reported as 120.000000.)
  *
  * <p>Thread-safety: stateless.
  */
@@ -40,11 +43,14 @@ public final class AnnualizedRate {
     return BigDecimal.valueOf(monthly * 12).setScale(6, RoundingMode.HALF_UP);
   }
 
-  /** f(r) = Σ p_t (1+r)^−t − F, decreasing in r; its root is the monthly IRR. */
+  /**
+   * f(r) = Σ p_t (1+r)^−t − F, decreasing in r; its root is the monthly IRR. Called with Σ p_t > F, so f(0) > 0,
+   * and f(Σ p_t / F − 1) ≤ Σ p_t / (1 + r) − F = 0: the root lies in that bracket, however high it is.
+   */
   static double monthlyIrr(long financed, long[] payments) {
     double f = financed;
     double r = 0.01;
-    for (int iter = 0; iter < 50; iter++) {
+    for (int iter = 0; iter < 100; iter++) {
       double v = 1 / (1 + r);
       double vt = 1;
       double value = -f;
@@ -54,22 +60,28 @@ public final class AnnualizedRate {
         value += payments[t - 1] * vt;
         slope -= t * payments[t - 1] * vt * v;
       }
-      if (Math.abs(value) < 1e-7) {
-        return r;
-      }
       double next = r - value / slope;
       if (!(next > -0.99) || !Double.isFinite(next)) {
         break;
       }
-      if (Math.abs(next - r) < 1e-15) {
+      // a step relative to the rate: f's own rounding (about 10^−16 of the amount) leaves the last steps a few ulps
+      // wide, and a residual in fen says nothing of the rate's precision when one fen is financed
+      if (Math.abs(next - r) <= 1e-14 * (1 + Math.abs(next))) {
         return next;
       }
       r = next;
     }
+    double sum = 0;
+    for (long p : payments) {
+      sum += p;
+    }
     double lo = 0;
-    double hi = 10;
-    for (int iter = 0; iter < 200; iter++) {
+    double hi = sum / f; // a little beyond the bracket's end Σ p_t / F − 1
+    for (int iter = 0; iter < 2_000; iter++) {
       double mid = (lo + hi) / 2;
+      if (mid <= lo || mid >= hi) {
+        break; // lo and hi are neighbouring doubles
+      }
       double value = -f;
       double v = 1 / (1 + mid);
       double vt = 1;

@@ -72,6 +72,30 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
         Duration.ofSeconds(2));
   }
 
+  /**
+   * A listener that overflows its stack, or whose class needs a library that is not there, is a listener that throws:
+   * the others are told, and the watch goes on. Such an Error used to escape the scheduled rescan, which the executor
+   * then cancelled without a word: every later edit of the directory was ignored until a restart.
+   */
+  @Test
+  void aListenerThatThrowsAnErrorStopsNeitherTheOthersNorTheWatch() throws Exception {
+    repositoryWithSamples();
+    List<PolicyEvent> events = new CopyOnWriteArrayList<>();
+    repo.addListener(e -> {
+      throw new StackOverflowError();
+    });
+    repo.addListener(e -> {
+      throw new NoClassDefFoundError("com/example/audit/AuditClient");
+    });
+    repo.addListener(events::add);
+    repo.watch(Duration.ofMillis(50));
+    Files.writeString(dir.resolve("demo-consumer-finance.json"), cf().replace("\"max\": 36", "\"max\": 48"));
+    await(() -> events.size() == 1, Duration.ofSeconds(5));
+    Files.writeString(dir.resolve("demo-consumer-finance.json"), cf().replace("\"max\": 36", "\"max\": 24"));
+    await(() -> repo.find("demo-consumer-finance", TODAY).orElseThrow().installments().max() == 24 && events.size() == 2,
+        Duration.ofSeconds(5));
+  }
+
   @Test
   void brokenFileNeverReplacesTheLastGoodVersionAndListenersAreTold() throws Exception {
     repositoryWithSamples();

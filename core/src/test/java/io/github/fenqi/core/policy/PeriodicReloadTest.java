@@ -38,4 +38,25 @@ class PeriodicReloadTest {
     }
     assertEquals(List.of("directory is gone", "directory is gone", "permission denied", "directory is gone"), reported);
   }
+
+  /** A rescan that overflows its stack is reported, and the next rescan runs (the executor had cancelled the task). */
+  @Test
+  void aRescanThatOverflowsItsStackDoesNotEndTheRescans() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    CountDownLatch third = new CountDownLatch(1);
+    List<Throwable> reported = new CopyOnWriteArrayList<>();
+    try (PeriodicReload reload = PeriodicReload.start("test-reload", Duration.ofMillis(2), () -> {
+      int n = calls.incrementAndGet();
+      if (n == 3) {
+        third.countDown();
+      }
+      if (n <= 2) {
+        throw new StackOverflowError();
+      }
+    }, reported::add)) {
+      assertTrue(third.await(30, TimeUnit.SECONDS), "rescans ran on after the overflow");
+    }
+    assertEquals(1, reported.size(), reported.toString());
+    assertTrue(reported.get(0) instanceof StackOverflowError, reported.toString());
+  }
 }

@@ -69,6 +69,23 @@ class PolicyFilesTest {
     assertEquals("not a policy", Files.readString(dir.resolve("demo-online-lender--2026-12-01.json")));
   }
 
+  /** The longest labels a policy allows (128 characters each) made a file name of 263 characters, which Linux refuses. */
+  @Test
+  void aPolicyWithTheLongestLabelsIsWrittenUnderAShortenedName() throws IOException {
+    String longest = withVersion(sample(), "v".repeat(128)).replace("\"platformId\": \"demo-online-lender\"",
+        "\"platformId\": \"" + "p".repeat(128) + "\"");
+    PolicyFiles.Written first = PolicyFiles.write(dir, longest.getBytes(StandardCharsets.UTF_8));
+    assertEquals("p".repeat(128) + "--" + "v".repeat(70) + ".json", first.file().getFileName().toString());
+    String other = longest.replace("\"" + "v".repeat(128) + "\"", "\"" + "v".repeat(127) + "w\"")
+        .replace("\"effectiveFrom\": \"2026-02-01\"", "\"effectiveFrom\": \"2026-03-01\"");
+    PolicyFiles.Written second = PolicyFiles.write(dir, other.getBytes(StandardCharsets.UTF_8));
+    assertEquals("p".repeat(128) + "--" + "v".repeat(70) + "-2.json", second.file().getFileName().toString());
+    assertEquals(List.of(first.policy(), second.policy()),
+        JsonDirectoryPolicyRepository.openStrict(dir).history("p".repeat(128)).stream()
+            .sorted(java.util.Comparator.comparing(Policy::version)).toList());
+    assertEquals(first.file(), PolicyFiles.write(dir, longest.getBytes(StandardCharsets.UTF_8)).file(), "found again by content");
+  }
+
   @Test
   void anInvalidPolicyIsNotWrittenAndItsProblemsAreListed() throws IOException {
     String bad = sample().replace("\"interest\": \"0.3\"", "\"interest\": \"1.5\"").replace("\"minRatio\": \"0.1\"", "\"minRatio\": \"7\"");

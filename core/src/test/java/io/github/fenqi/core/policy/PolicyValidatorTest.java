@@ -57,10 +57,22 @@ class PolicyValidatorTest {
         .replace("\"effectiveTo\": null", "\"effectiveTo\": \"2020-01-01\"")
         .replace("\"step\": 6", "\"step\": 6");
     List<Problem> problems = problems(bad);
-    assertEquals(List.of(Problem.of("p.json: $.installments.max", "6 is below min 12")), problems);
+    // the policy's own fields are checked with its parts: effectiveTo was told only once max had been mended
+    assertEquals(List.of(Problem.of("p.json: $.effectiveTo", "2020-01-01 is before effectiveFrom 2026-01-15"),
+        Problem.of("p.json: $.installments.max", "6 is below min 12")), problems);
     List<Problem> dates = problems(sample().replace("\"effectiveTo\": null", "\"effectiveTo\": \"2020-01-01\""));
     assertEquals("p.json: $.effectiveTo", dates.get(0).location());
     assertTrue(dates.get(0).reason().contains("before effectiveFrom"));
+  }
+
+  @Test
+  void anIdentifierProblemIsListedWithThoseOfTheParts() {
+    List<Problem> problems = problems(sample().replace("\"platformId\": \"demo-consumer-finance\"", "\"platformId\": \"\"")
+        .replace("\"version\": \"2026-01-15\"", "\"version\": \"2026-01-15\\t\"")
+        .replace("\"schemaVersion\": 1", "\"schemaVersion\": 2")
+        .replace("\"step\": 6", "\"step\": 0"));
+    assertEquals(List.of("p.json: $.schemaVersion", "p.json: $.platformId", "p.json: $.version", "p.json: $.installments.step"),
+        problems.stream().map(Problem::location).toList());
   }
 
   @Test
@@ -77,6 +89,43 @@ class PolicyValidatorTest {
     List<String> where = problems.stream().map(Problem::location).toList();
     assertTrue(where.contains("p.json: $.eligibility.minOverdueDays"), where.toString());
     assertTrue(where.contains("p.json: $.schemaVersion"), where.toString());
+  }
+
+  @Test
+  void anAnnualRateNoScheduleCanUseIsRefusedInTheFileNotWhenACaseIsCalculated() {
+    // 0.0600000000000001 validated, and every case with a debt of the platform then failed with
+    // "annualRate: ... has more than 12 decimals", naming neither the file nor the platform
+    List<Problem> problems = problems(sample().replace("\"annualRate\": \"0.06\"", "\"annualRate\": \"0.0600000000000001\""));
+    assertEquals(List.of(Problem.of("p.json: $.installments.annualRate", "'0.0600000000000001' has 16 decimals; at most 12")),
+        problems);
+    assertTrue(validator.validate(sample().replace("\"annualRate\": \"0.06\"", "\"annualRate\": \"0.060000000001000\"")
+        .getBytes(StandardCharsets.UTF_8), "p.json").valid(), "12 decimals and trailing zeros are fine");
+  }
+
+  @Test
+  void platformIdAndVersionAreOneLineOfVisibleTextAsADebtsPlatformIdIs() {
+    // a zero-width space pasted from a web page: the file validated, and no debt could ever name its platform
+    // (a debt's platformId refuses the character), so every debt of the lender was "unknown platform"
+    List<Problem> invisible = problems(sample().replace("\"platformId\": \"demo-consumer-finance\"",
+        "\"platformId\": \"demo-consumer-finance\u200b\""));
+    assertEquals(List.of("p.json: $.platformId"), invisible.stream().map(Problem::location).toList());
+    assertTrue(invisible.get(0).reason().contains("U+200B at position 22"), invisible.toString());
+    // a line break in the label forged a line of 'policy validate' and of the plan report
+    List<Problem> twoLines = problems(sample().replace("\"version\": \"2026-01-15\"", "\"version\": \"2026-01-15\\nOK  forged\""));
+    assertEquals(List.of("p.json: $.version"), twoLines.stream().map(Problem::location).toList());
+    List<Problem> tooLong = problems(sample().replace("\"platformId\": \"demo-consumer-finance\"",
+        "\"platformId\": \"" + "p".repeat(129) + "\""));
+    assertEquals(List.of(Problem.of("p.json: $.platformId", "is 129 characters; at most 128")), tooLong);
+  }
+
+  /** A quoted value never begins a line of its own: 'fenqi policy validate' printed these as forged "OK" lines. */
+  @Test
+  void aValueWithALineBreakIsQuotedOnOneLine() {
+    List<Problem> problems = problems(sample().replace("\"effectiveTo\": null", "\"effectiveTo\": \"x\\nOK  b.json\"")
+        .replace("\"minOutstanding\": \"1000.00\"", "\"minOutstanding\": \"1\\r\\nOK\\u2028c.json\""));
+    assertEquals(List.of(Problem.of("p.json: $.effectiveTo", "'x\\nOK  b.json' is not a valid date YYYY-MM-DD"),
+        Problem.of("p.json: $.eligibility.minOutstanding",
+            "'1\\r\\nOK\\u2028c.json' is not an amount; expected a decimal such as \"1234.56\"")), problems);
   }
 
   @Test

@@ -49,12 +49,19 @@ final class ScheduleCommand implements Callable<Integer> {
     Money financed = Money.parse("--amount", amount);
     Money down = Money.parse("--down-payment", downPayment);
     Rate annual = Rate.parse("--annual-rate", annualRate);
+    Amortizer.checkAnnualRate("--annual-rate", annual).ifPresent(problem -> {
+      throw new InvalidInputException(List.of(problem));
+    });
     Rate fee = Rate.parse("--monthly-fee-rate", monthlyFeeRate);
     if (term < 1 || term > Amortizer.MAX_TERM) {
       throw new InvalidInputException("--term", term + " is outside 1.." + Amortizer.MAX_TERM + " months");
     }
     if (financed.isNegative()) {
       throw new InvalidInputException("--amount", "'" + amount + "' is negative");
+    }
+    if (financed.compareTo(Amortizer.MAX_FINANCED) > 0) {
+      throw new InvalidInputException("--amount", "'" + amount + "' is above the largest amount a schedule handles ("
+          + Amortizer.MAX_FINANCED + ")");
     }
     if (down.isNegative()) {
       throw new InvalidInputException("--down-payment", "'" + downPayment + "' is negative");

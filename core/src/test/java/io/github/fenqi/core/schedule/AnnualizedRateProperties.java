@@ -1,0 +1,93 @@
+package io.github.fenqi.core.schedule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.money.Rate;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+
+/** {@link AnnualizedRate} against an IRR found independently, by bisection in BigDecimal. */
+class AnnualizedRateProperties {
+  private static final MathContext MC = new MathContext(40);
+
+  /** The annualised IRR by bisection on [0, Σ payments / financed] a month in 40 digits, rounded as the class does. */
+  static BigDecimal bigDecimalIrr(long financed, long[] payments) {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (long p : payments) {
+      sum = sum.add(BigDecimal.valueOf(p));
+    }
+    BigDecimal lo = BigDecimal.ZERO;
+    BigDecimal hi = sum.divide(BigDecimal.valueOf(financed), MC);
+    BigDecimal precision = hi.multiply(BigDecimal.valueOf(1, 15)).max(BigDecimal.valueOf(1, 15));
+    while (hi.subtract(lo).compareTo(precision) > 0) {
+      BigDecimal mid = lo.add(hi).divide(BigDecimal.valueOf(2), MC);
+      BigDecimal v = BigDecimal.ONE.divide(BigDecimal.ONE.add(mid), MC);
+      BigDecimal vt = BigDecimal.ONE;
+      BigDecimal value = BigDecimal.valueOf(-financed);
+      for (long p : payments) {
+        vt = vt.multiply(v, MC);
+        value = value.add(BigDecimal.valueOf(p).multiply(vt, MC), MC);
+      }
+      if (value.signum() > 0) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo.add(hi).divide(BigDecimal.valueOf(2), MC).multiply(BigDecimal.valueOf(12)).setScale(6, RoundingMode.HALF_UP);
+  }
+
+  private static long[] payments(Schedule s) {
+    return s.installments().stream().mapToLong(i -> i.payment().fen()).toArray();
+  }
+
+  @Property(tries = 250)
+  void equalsTheBigDecimalIrrFromOneFenToTheLargestAmountAndFromNoRateToTheHighest(@ForAll RepaymentMethod method,
+      @ForAll @LongRange(min = 1, max = 100_000_000_000_000L) long financed, @ForAll @IntRange(min = 1, max = 60) int term,
+      @ForAll @IntRange(min = 0, max = 10_000) int ratePerMille, @ForAll @IntRange(min = 0, max = 100_000) int feePerTenThousand,
+      @ForAll boolean oneFenAmount) {
+    long amount = oneFenAmount ? 1 + financed % 100 : financed;
+    Schedule s = Amortizer.of(method, Rate.of(BigDecimal.valueOf(ratePerMille, 3)),
+        Rate.of(BigDecimal.valueOf(feePerTenThousand, 4))).schedule(Money.ofFen(amount), term);
+    long[] payments = payments(s);
+    BigDecimal got = AnnualizedRate.of(amount, payments);
+    if (s.totalPayable().fen() <= amount) {
+      assertEquals(BigDecimal.ZERO.setScale(6), got);
+      return;
+    }
+    BigDecimal want = bigDecimalIrr(amount, payments);
+    // both are rounded to 6 decimals: a rate within a hair of a rounding boundary may round either way
+    assertTrue(got.subtract(want).abs().compareTo(BigDecimal.valueOf(1, 6)) <= 0,
+        "got " + got + ", BigDecimal IRR " + want + " for " + amount + " fen over " + term + ": " + s);
+  }
+
+  @Test
+  void aRateAboveAThousandPercentAMonthIsNotCutOffAtIt() {
+    // a fee of 10 a month on 10^12 yuan: 11 of 12 parts are fee; the bisection searched [0, 10] a month only, and
+    // Newton never met its residual of 10^−7 fen on an amount this large, so this was reported as 120.000000
+    Schedule s = Amortizer.of(RepaymentMethod.FEE_INSTALLMENT, Rate.ZERO, Rate.of("10"))
+        .schedule(Amortizer.MAX_FINANCED, 12);
+    assertEquals(bigDecimalIrr(s.financedAmount().fen(), payments(s)), AnnualizedRate.of(s));
+    assertEquals(new BigDecimal("121.000000"), AnnualizedRate.of(s));
+    // and a monthly rate above 10 from the public form directly: 1 fen repaid with 100 fen a month later is 99 a month
+    assertEquals(new BigDecimal("1188.000000"), AnnualizedRate.of(1, new long[] {100}));
+  }
+
+  @Test
+  void oneFenFinancedHasItsExactRate() {
+    // 1 fen at 1 000 % a year with a fee of 1 fen: 2 fen, then 3 fen; (1 + r)² = 2 (1 + r) + 3 gives r = 2 a month, 24 a
+    // year. A residual under 10^−7 fen is 10^−7 of this amount, and the rate was reported as 23.999998
+    Schedule s = Amortizer.of(RepaymentMethod.EQUAL_PRINCIPAL, Rate.of("10"), Rate.of("1")).schedule(Money.ofFen(1), 2);
+    assertEquals(2, s.installments().get(0).payment().fen());
+    assertEquals(3, s.installments().get(1).payment().fen());
+    assertEquals(new BigDecimal("24.000000"), AnnualizedRate.of(s));
+  }
+}
