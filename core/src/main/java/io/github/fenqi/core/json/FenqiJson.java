@@ -161,7 +161,8 @@ public final class FenqiJson {
    * that is a list — bound on its own, with the part's path ({@code debts[2].principal}). Jackson stops at the first
    * part that fails, so a case with two bad debts named only the first; this finds the others. Empty when the JSON is
    * malformed or not an object, and for parts that bind; problems only the whole record's constructor sees (between
-   * parts) are not among them. Parts are found by their record components' names.
+   * parts) are not among them. Parts are found by their names in JSON (a component's {@code @JsonProperty} name, else
+   * its own).
    */
   public static List<Problem> problemsOfEachPart(ObjectMapper mapper, byte[] json, Class<?> recordType,
       String sourceName) {
@@ -195,12 +196,13 @@ public final class FenqiJson {
       }
     });
     for (RecordComponent c : recordType.getRecordComponents()) {
-      JsonNode child = node.get(c.getName());
+      String name = jsonName(c);
+      JsonNode child = node.get(name);
       if (child == null || child.isNull()) {
         continue;
       }
       JavaType type = mapper.constructType(c.getGenericType());
-      String path = where + (where.isEmpty() || where.endsWith(": ") ? "" : ".") + c.getName();
+      String path = where + (where.isEmpty() || where.endsWith(": ") ? "" : ".") + name;
       if (type.isCollectionLikeType() && child.isArray()) {
         for (int i = 0; i < child.size(); i++) {
           bindAlone(mapper, child.get(i), type.getContentType(), path + "[" + i + "]", out);
@@ -209,6 +211,20 @@ public final class FenqiJson {
         bindAlone(mapper, child, type, path, out);
       }
     }
+  }
+
+  /**
+   * The component's name in JSON: its {@code @JsonProperty} name where it has one (the REST submission's
+   * {@code negotiationCase} is {@code "case"}), else its own. Looked up by the component's own name, a renamed part was
+   * never found, and a submission with two bad debts named only the first.
+   */
+  private static String jsonName(RecordComponent c) {
+    com.fasterxml.jackson.annotation.JsonProperty renamed =
+        c.getAccessor().getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+    if (renamed == null) {
+      renamed = c.getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+    }
+    return renamed == null || renamed.value().isEmpty() ? c.getName() : renamed.value();
   }
 
   private static void bindAlone(ObjectMapper mapper, JsonNode node, JavaType type, String where, List<Problem> out) {

@@ -92,6 +92,21 @@ class FenqiJsonTest {
         e.problems().stream().map(p -> p.location()).toList(), e.getMessage());
   }
 
+  /**
+   * A part renamed in JSON ({@code @JsonProperty("case")}, as the REST service's submission names its case) is bound
+   * on its own under its JSON name: it was looked up by the component's name, found absent, and only the first bad
+   * debt of a submission was named.
+   */
+  @Test
+  void aPartRenamedInJsonIsBoundOnItsOwnUnderItsJsonName() {
+    record Wrapped(@com.fasterxml.jackson.annotation.JsonProperty("case") Holder negotiationCase, String strategy) {}
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> FenqiJson.read(mapper,
+        ("{\"case\": {\"debts\":[" + debt("\"-1\"") + "," + debt("\"abc\"") + "]}, \"strategy\": \"x\"}")
+            .getBytes(StandardCharsets.UTF_8), Wrapped.class, "body"));
+    assertEquals(List.of("body: case.debts[0].principal", "body: case.debts[1].principal"),
+        e.problems().stream().map(p -> p.location()).toList(), e.getMessage());
+  }
+
   /** A rate or ratio read from a string is named by its field alone: the path once ended in {@code .rate}. */
   @Test
   void aBadRateOrRatioIsNamedByItsField() {
