@@ -54,5 +54,7 @@ public final class QuickStart {
           p.totalFirstMonthInstallment(), p.totalDownPayment(), p.totalPayable(), p.saving(), p.acceptanceProbability(),
           p.stress().level(), p.stress().defaultProbability() * 100, p.recommended() ? "" : "  NOT RECOMMENDED");
     }
+    // why a strategy has no row (AGGRESSIVE when no plan keeps every lender above the floor), or is not proven optimal
+    r.notes().forEach((strategy, note) -> System.out.println("   note (" + strategy + "): " + note));
   }
 }
