@@ -27,7 +27,8 @@ public record MonitorConfig(int recentWindow, int baselineWindow, int minBaselin
       problems.add(Problem.of("baselineWindow", "must be at least 10, found " + baselineWindow));
     }
     if (minBaseline < 10 || minBaseline > baselineWindow) {
-      problems.add(Problem.of("minBaseline", "must be between 10 and baselineWindow, found " + minBaseline));
+      problems.add(Problem.of("minBaseline", "must be between 10 and the baseline window (" + baselineWindow + "), found "
+          + minBaseline));
     }
     if (!(alpha > 0 && alpha < 0.5)) {
       problems.add(Problem.of("alpha", "must be in (0, 0.5), found " + alpha));

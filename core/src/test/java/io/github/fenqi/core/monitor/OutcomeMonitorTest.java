@@ -101,6 +101,8 @@ class OutcomeMonitorTest {
   void rejectsBadConfigurationListingEveryField() {
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> new MonitorConfig(5, 5, 50, 0.7, 1.5));
     assertEquals(5, e.problems().size());
+    // the bound is said with its value and without the parameter's name, which a Spring setting does not have
+    assertEquals("minBaseline: must be between 10 and the baseline window (5), found 50", e.problems().get(2).toString());
   }
 
   /**
