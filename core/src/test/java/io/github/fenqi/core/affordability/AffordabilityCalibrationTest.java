@@ -89,6 +89,24 @@ class AffordabilityCalibrationTest {
     assertEquals("history", e.problems().get(0).location());
   }
 
+  /**
+   * 29 defaults among 100 plans is a 29 % rate, which meets a 29 % target: in doubles 0.29 × 100 is 28.999999999999996,
+   * and the only pair was reported as missing the target.
+   */
+  @Test
+  void aRateEqualToTheTargetMeetsIt() {
+    List<RepaymentOutcome> history = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      history.add(new RepaymentOutcome(Money.ofYuan(10_000), Money.ofYuan(1_000), Money.ofYuan(100), i < 29));
+    }
+    AffordabilityCalibration grid = new AffordabilityCalibration(List.of(new BigDecimal("0.5")), List.of(BigDecimal.ONE),
+        new BigDecimal("0.5"));
+    AffordabilityCalibration.Result r = grid.calibrate(history, 0.29, 1);
+    assertTrue(r.targetMet(), r.explanation());
+    assertEquals(29, r.defaultsAllowed());
+    assertFalse(grid.calibrate(history, 0.28, 1).targetMet());
+  }
+
   /** Borrowers with random income and essentials and an installment around their true capacity. */
   private static List<RepaymentOutcome> history(int n, double w1, double w2, double defaultIfAffordable, double defaultIfNot, long seed) {
     Random rnd = new Random(seed);
