@@ -86,6 +86,30 @@ class SensitiveWordFilterTest {
     assertEquals(1, FILTER.find(text).size(), text);
   }
 
+  /** "I am suing you" and "I was scammed" went to the lender: the -ing of sue drops its e, scam doubles its m. */
+  @ParameterizedTest
+  @ValueSource(strings = {"I am suing you.|sue", "Stop exposing me.|expose", "I was SCAMMED.|scam",
+      "You are scamming people.|scam"})
+  void findsEnglishWordsInflectedWithTheirSpellingRules(String textAndWord) {
+    String text = textAndWord.substring(0, textAndWord.indexOf('|'));
+    List<SensitiveMatch> found = FILTER.find(text);
+    assertEquals(List.of(textAndWord.substring(text.length() + 1)), found.stream().map(SensitiveMatch::word).toList(), text);
+    assertEquals("", FILTER.clean(text).text());
+  }
+
+  /** The stems those rules read ("su", "expos", "scam") stay out of other words. */
+  @ParameterizedTest
+  @ValueSource(strings = {"I am pursuing a new job.", "They are issuing a card.", "The suit is ready.", "Suiting up.",
+      "I had scampi.", "The scammony plant.", "Exposition hall.", "A sun is rising.", "Suing", "Scamper away."})
+  void leavesTheStemsOfSpellingRulesAloneInOtherWords(String text) {
+    List<SensitiveMatch> found = FILTER.find(text);
+    if (text.equals("Suing")) {
+      assertEquals(List.of("sue"), found.stream().map(SensitiveMatch::word).toList(), "the word alone is found");
+    } else {
+      assertEquals(List.of(), found, text);
+    }
+  }
+
   @Test
   void cleanRemovesOnlyTheSentencesThatHoldAWordAndReportsOffsetsInTheOriginal() {
     String note = "我去年失业了。再不停催我就去曝 光！现在找到了新工作，愿意分期还款。";
