@@ -29,7 +29,7 @@ import java.util.Objects;
  * ASCII, circled and parenthesised letters and Kangxi radicals the letters and ideographs they stand for),
  * lower-cased, Cyrillic and Greek letters drawn like Latin ones read as those, traditional forms of the shipped
  * lexicon's ideographs as their simplified forms ({@code 投訴} as {@code 投诉}), with white space, punctuation, symbols,
- * combining marks and zero-width characters removed, so {@code 投 诉}, {@code 投\u200B诉}, {@code 投。诉}, full-width
+ * combining marks, zero-width characters and the blank Hangul fillers removed, so {@code 投 诉}, {@code 投\u200B诉}, {@code 投。诉}, full-width
  * {@code ＣＢＩＲＣ}, {@code ⓒⓞⓜⓟⓛⓐⓘⓝ} and {@code cоmplain} with a Cyrillic {@code о} are all found; each hit is
  * mapped back to the original characters. A word that begins (ends) with a Latin letter or digit only matches
  * where the original character just before (after) it is not one, so {@code media} is not found in

@@ -187,6 +187,20 @@ class ScriptGeneratorTest {
     assertTrue(calculate(ScriptLanguage.EN, null).hardshipNoteFindings().isEmpty());
   }
 
+  /** A Hangul filler (U+3164) prints as blank space: 投ㅤ诉 had passed the filter and every script quoted it. */
+  @ParameterizedTest
+  @EnumSource(ScriptLanguage.class)
+  void aWordSpacedOutWithAHangulFillerIsKeptOutOfTheScripts(ScriptLanguage language) {
+    NegotiationResult r = calculate(language, "我失业了。再不同意我就去投\u3164诉。我会按时还款。");
+    assertEquals(List.of("投诉"), r.hardshipNoteFindings().stream().map(SensitiveMatch::word).toList());
+    for (NegotiationResult.ProposalReport p : r.proposals()) {
+      for (NegotiationScript s : p.scripts()) {
+        assertFalse(s.text().contains("投"), s.text());
+        assertTrue(s.text().contains("我失业了。我会按时还款。"), s.text());
+      }
+    }
+  }
+
   @org.junit.jupiter.api.Test
   void theNotesFindingsAreReportedWhenNoProposalIsFeasible() {
     NegotiationRequest infeasible = Samples.sampleCase();

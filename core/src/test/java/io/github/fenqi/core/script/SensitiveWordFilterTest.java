@@ -20,7 +20,8 @@ class SensitiveWordFilterTest {
   private static final SensitiveWordFilter FILTER = SensitiveWordFilter.defaults();
 
   @ParameterizedTest
-  @ValueSource(strings = {"投诉", "投 诉", "投　诉", "投\u200B诉", "投。诉", "投-*-诉", "投\n诉", "投\u0301诉"})
+  @ValueSource(strings = {"投诉", "投 诉", "投　诉", "投\u200B诉", "投。诉", "投-*-诉", "投\n诉", "投\u0301诉",
+      "投\u3164诉", "投\u115F诉", "投\u1160诉", "投\uFFA0诉"})
   void findsAChineseWordThroughSpacesPunctuationAndInvisibleCharacters(String disguised) {
     List<SensitiveMatch> found = FILTER.find("我要" + disguised + "你们");
     assertEquals(1, found.size(), found.toString());
