@@ -143,7 +143,8 @@ final class TemplateScriptGenerator implements ScriptGenerator {
       for (Hardship h : new LinkedHashSet<>(b.hardships())) {
         reasons.add(t.text("hardship.reason." + h.name()));
       }
-      hardship.add(t.render("hardship.reasons", Map.of("reasons", prose(separator, t.text("list.lastSeparator"), reasons))));
+      hardship.add(t.render("hardship.reasons", Map.of("reasons", prose(t.text("reasons.separator"),
+          t.text("reasons.lastSeparator"), reasons))));
     }
     hardship.add(t.render("hardship.figures", Map.of("income", money(t, a.monthlyNetIncome()),
         "household", Integer.toString(b.householdSize()), "essentials", money(t, a.essentialExpenses()),
@@ -306,7 +307,8 @@ final class TemplateScriptGenerator implements ScriptGenerator {
 
   /**
    * A list of clauses as a sentence writes it: {@code a, b, and c} in English (each hardship reason is a clause, and
-   * without the {@code and} the English script read as a bare list), {@code a、b、c} in Chinese.
+   * without the {@code and} the English script read as a bare list), {@code a；b；c} in Chinese (each reason has a comma
+   * of its own, and joined with {@code 、}, which joins words, they read as one garbled list).
    */
   static String prose(String separator, String lastSeparator, List<String> items) {
     if (items.size() < 2) {

@@ -171,6 +171,7 @@ class ScriptGeneratorTest {
         + " family brought high medical costs."), en);
     String zh = calculate(ScriptLanguage.ZH_CN, null).proposals().get(0).scripts().get(0).section(ScriptSection.Kind.HARDSHIP).text();
     assertFalse(zh.contains("and"), zh);
+    assertTrue(zh.contains("逾期的原因是：我更换了工作，收入减少且一度中断；我或家人患病，医疗支出较大。"), zh);
     assertEquals("a", TemplateScriptGenerator.prose(", ", ", and ", List.of("a")));
     assertEquals("a, and b", TemplateScriptGenerator.prose(", ", ", and ", List.of("a", "b")));
     assertEquals("a, b, and c", TemplateScriptGenerator.prose(", ", ", and ", List.of("a", "b", "c")));
