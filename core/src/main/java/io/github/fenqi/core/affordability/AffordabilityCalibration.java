@@ -41,6 +41,11 @@ public record AffordabilityCalibration(List<BigDecimal> incomeWeights, List<BigD
     }
     incomeWeights = List.copyOf(incomeWeights);
     essentialsWeights = List.copyOf(essentialsWeights);
+    twice("incomeWeights", incomeWeights, problems);
+    twice("essentialsWeights", essentialsWeights, problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
     for (BigDecimal w1 : incomeWeights) {
       for (BigDecimal w2 : essentialsWeights) {
         new AffordabilityCoefficients(w1, w2, maxIncomeShare); // validates every grid point up front
@@ -57,6 +62,22 @@ public record AffordabilityCalibration(List<BigDecimal> incomeWeights, List<BigD
     for (int i = 0; i < list.size(); i++) {
       if (list.get(i) == null) {
         problems.add(Problem.of(name + "[" + i + "]", "is missing"));
+      }
+    }
+  }
+
+  /**
+   * Adds a problem for each weight equal to an earlier one ({@code 0.50} after {@code 0.5}): the pair was tried twice
+   * and counted twice among the admissible pairs a result reports.
+   */
+  private static void twice(String name, List<BigDecimal> weights, List<Problem> problems) {
+    for (int i = 0; i < weights.size(); i++) {
+      for (int j = 0; j < i; j++) {
+        if (weights.get(i).compareTo(weights.get(j)) == 0) {
+          problems.add(Problem.of(name + "[" + i + "]", weights.get(i).toPlainString() + " is also " + name + "[" + j
+              + "]: each weight once"));
+          break;
+        }
       }
     }
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.money.Money;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -105,6 +106,16 @@ class AffordabilityCalibrationTest {
     assertTrue(r.targetMet(), r.explanation());
     assertEquals(29, r.defaultsAllowed());
     assertFalse(grid.calibrate(history, 0.28, 1).targetMet());
+  }
+
+  /** A grid with 0.5 and 0.50 tried the pair twice and reported "2 grid pairs met the target" for one pair. */
+  @Test
+  void aWeightGivenTwiceIsNamed() {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> new AffordabilityCalibration(
+        List.of(new BigDecimal("0.5"), new BigDecimal("0.6"), new BigDecimal("0.50")),
+        List.of(BigDecimal.ONE, new BigDecimal("1.00")), new BigDecimal("0.5")));
+    assertEquals(List.of(Problem.of("incomeWeights[2]", "0.50 is also incomeWeights[0]: each weight once"),
+        Problem.of("essentialsWeights[1]", "1.00 is also essentialsWeights[0]: each weight once")), e.problems());
   }
 
   /** Borrowers with random income and essentials and an installment around their true capacity. */
