@@ -149,8 +149,10 @@ final class TemplateScriptGenerator implements ScriptGenerator {
     hardship.add(t.render("hardship.figures", Map.of("income", money(t, a.monthlyNetIncome()),
         "household", Integer.toString(b.householdSize()), "essentials", money(t, a.essentialExpenses()),
         "budget", money(t, a.maxAffordableInstallment()))));
-    if (r.plans().size() > 1) {
-      hardship.add(t.render("hardship.lenders", Map.of("lenders", Integer.toString(r.plans().size()))));
+    // lenders, not debts: two cards of one bank had told that bank the borrower owed 2 institutions
+    long lenders = r.plans().stream().map(p -> p.debt().platformId()).distinct().count();
+    if (lenders > 1) {
+      hardship.add(t.render("hardship.lenders", Map.of("lenders", Long.toString(lenders))));
     }
     if (b.hasHardshipProof()) {
       hardship.add(t.text("hardship.proof"));

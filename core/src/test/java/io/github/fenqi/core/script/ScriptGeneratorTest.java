@@ -202,6 +202,34 @@ class ScriptGeneratorTest {
     }
   }
 
+  /**
+   * Two cards of one bank and one online loan are debts at 2 institutions, not 3: each script had told its lender the
+   * borrower owed 3 (and two cards of one bank alone, 2).
+   */
+  @ParameterizedTest
+  @EnumSource(ScriptLanguage.class)
+  void theLendersSentenceCountsInstitutionsNotDebts(ScriptLanguage language) {
+    io.github.fenqi.core.debt.Debt card = CASE.debts().get(0);
+    io.github.fenqi.core.debt.Debt secondCard = new io.github.fenqi.core.debt.Debt("cc-2", card.platformId(),
+        card.productType(), Money.ofYuan(8_000), card.interest(), card.penaltyInterest(), card.compoundInterest(),
+        card.lateFees(), card.otherFees(), card.annualRate(), card.overdueDays());
+    String two = language == ScriptLanguage.ZH_CN ? "我目前在2家机构有欠款" : "I owe money to 2 institutions";
+    String lenders = language == ScriptLanguage.ZH_CN ? "家机构" : "institutions";
+    NegotiationEngine engine = NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(Samples.policies()))
+        .clock(TODAY).scriptLanguage(language).build();
+    NegotiationResult three = engine.calculate(new NegotiationRequest(CASE.caseId(), CASE.asOf(), CASE.borrower(),
+        List.of(card, secondCard, CASE.debts().get(2)), null));
+    NegotiationResult oneBank = engine.calculate(new NegotiationRequest(CASE.caseId(), CASE.asOf(), CASE.borrower(),
+        List.of(card, secondCard), null));
+    assertTrue(three.feasible() && oneBank.feasible());
+    for (NegotiationScript s : three.proposals().get(0).scripts()) {
+      assertTrue(s.section(ScriptSection.Kind.HARDSHIP).text().contains(two), s.text());
+    }
+    for (NegotiationScript s : oneBank.proposals().get(0).scripts()) {
+      assertFalse(s.section(ScriptSection.Kind.HARDSHIP).text().contains(lenders), s.text());
+    }
+  }
+
   @org.junit.jupiter.api.Test
   void theNotesFindingsAreReportedWhenNoProposalIsFeasible() {
     NegotiationRequest infeasible = Samples.sampleCase();
