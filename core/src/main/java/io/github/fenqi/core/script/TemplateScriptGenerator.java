@@ -11,12 +11,14 @@ import io.github.fenqi.core.debt.DebtComponent;
 import io.github.fenqi.core.debt.ProductType;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.policy.Policy;
+import io.github.fenqi.core.script.internal.Skeleton;
 import io.github.fenqi.core.security.Masking;
 import io.github.fenqi.core.solve.PlanOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -204,16 +206,18 @@ final class TemplateScriptGenerator implements ScriptGenerator {
     // LEGAL_BASIS
     List<String> legal = new ArrayList<>();
     legal.add(t.text("legal.intro"));
-    LinkedHashSet<String> refs = new LinkedHashSet<>();
+    // one citation per provision however it is spaced or punctuated: a policy's 《…办法》 第七十条 had been cited next
+    // to the shipped 《…办法》第七十条 as a second provision
+    Map<String, String> refs = new LinkedHashMap<>();
     for (int i = 0; i < policy.legalBasis().size(); i++) {
       String ref = safe("policy.legalBasis[" + i + "]", policy.legalBasis().get(i), findings);
       if (!ref.isEmpty()) {
-        refs.add(ref);
+        refs.putIfAbsent(Skeleton.of(ref).toString(), ref);
       }
     }
-    refs.addAll(references.get(t.language()).get(debt.productType()));
+    references.get(t.language()).get(debt.productType()).forEach(ref -> refs.putIfAbsent(Skeleton.of(ref).toString(), ref));
     int index = 1;
-    for (String ref : refs) {
+    for (String ref : refs.values()) {
       legal.add(t.render("legal.item", Map.of("index", Integer.toString(index++), "reference", ref)));
     }
     legal.add(t.text("legal.closing"));

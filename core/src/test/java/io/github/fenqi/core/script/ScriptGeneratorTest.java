@@ -230,6 +230,26 @@ class ScriptGeneratorTest {
     }
   }
 
+  /**
+   * A policy citing 《商业银行信用卡业务监督管理办法》 第七十条 (with a space), or a provision with a full stop, had it listed again next
+   * to the shipped 《商业银行信用卡业务监督管理办法》第七十条, as if two provisions.
+   */
+  @org.junit.jupiter.api.Test
+  void aProvisionWrittenWithOtherSpacingIsCitedOnce() {
+    Policy card = Samples.policies().stream().filter(p -> p.platformId().equals("demo-credit-card")).findFirst().orElseThrow();
+    Policy spaced = new Policy(card.schemaVersion(), card.platformId(), card.platformName(), card.productTypes(),
+        card.version(), card.effectiveFrom(), card.effectiveTo(), card.eligibility(), card.installments(), card.waivers(),
+        card.downPayment(), List.of("《商业银行信用卡业务监督管理办法》 第七十条", "《中华人民共和国民法典》第五百四十三条。"), card.source());
+    List<Policy> policies = new java.util.ArrayList<>(Samples.policies());
+    policies.replaceAll(p -> p.platformId().equals(card.platformId()) ? spaced : p);
+    NegotiationResult r = NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(policies)).clock(TODAY).build()
+        .calculate(CASE);
+    String legal = r.proposals().get(0).scripts().get(0).section(ScriptSection.Kind.LEGAL_BASIS).text();
+    assertEquals(1, legal.split("第七十条", -1).length - 1, legal);
+    assertEquals(1, legal.split("第五百四十三条", -1).length - 1, legal);
+    assertTrue(legal.contains("1. 《商业银行信用卡业务监督管理办法》 第七十条\n2. 《中华人民共和国民法典》第五百四十三条。\n"), legal);
+  }
+
   @org.junit.jupiter.api.Test
   void theNotesFindingsAreReportedWhenNoProposalIsFeasible() {
     NegotiationRequest infeasible = Samples.sampleCase();
