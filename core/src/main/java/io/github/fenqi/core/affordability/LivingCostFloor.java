@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The least a household must spend on essentials each month: the regional minimum living standard (低保)
@@ -169,14 +170,18 @@ public final class LivingCostFloor {
    * The floor for a household of {@code householdSize} (1..{@link Borrower#MAX_HOUSEHOLD_SIZE}) living in
    * {@code regionCode}.
    *
-   * @throws InvalidInputException naming {@code householdSize} when it is outside that range (0 had given a floor of 0)
+   * @throws InvalidInputException naming {@code householdSize} when it is outside that range (0 had given a floor of 0),
+   *     and {@code regionCode} when it is not six digits ({@code 31000} had silently taken the national default)
    */
-  public Applied floor(String regionCode, int householdSize) {
+  public Applied floor(@Nullable String regionCode, int householdSize) {
+    if (regionCode == null || !regionCode.matches("\\d{6}")) {
+      throw new InvalidInputException("regionCode", "'" + regionCode + "' is not a 6-digit administrative division code");
+    }
     if (householdSize < 1 || householdSize > Borrower.MAX_HOUSEHOLD_SIZE) {
       throw new InvalidInputException("householdSize", householdSize + " is outside 1.." + Borrower.MAX_HOUSEHOLD_SIZE);
     }
     Optional<Row> row = Optional.ofNullable(rows.get(regionCode));
-    if (row.isEmpty() && regionCode.length() == 6) {
+    if (row.isEmpty()) {
       row = Optional.ofNullable(rows.get(regionCode.substring(0, 4) + "00"))
           .or(() -> Optional.ofNullable(rows.get(regionCode.substring(0, 2) + "0000")));
     }

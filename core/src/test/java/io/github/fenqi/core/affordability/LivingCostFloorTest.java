@@ -79,4 +79,17 @@ class LivingCostFloorTest {
     }
     assertEquals(Money.of("36240.00"), floor.floor("310000", 20).floor(), "1510 × 1.2 × 20");
   }
+
+  /** A region code of five digits, asked of the table directly, had silently taken the national default. */
+  @Test
+  void aRegionCodeThatIsNotSixDigitsIsNamed() {
+    LivingCostFloor floor = LivingCostFloor.defaults();
+    for (String code : new String[] {"31000", "3100000", "31000a", "", "３１００００"}) {
+      InvalidInputException e = assertThrows(InvalidInputException.class, () -> floor.floor(code, 1), code);
+      assertEquals("regionCode", e.problems().get(0).location());
+    }
+    assertEquals("regionCode", assertThrows(InvalidInputException.class, () -> floor.floor(null, 1)).problems().get(0)
+        .location());
+    assertEquals("上海市", floor.floor("310115", 1).row().name());
+  }
 }
