@@ -41,6 +41,11 @@ public record AffordabilityCalibration(List<BigDecimal> incomeWeights, List<BigD
     }
     incomeWeights = List.copyOf(incomeWeights);
     essentialsWeights = List.copyOf(essentialsWeights);
+    twice("incomeWeights", incomeWeights, problems);
+    twice("essentialsWeights", essentialsWeights, problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
     for (BigDecimal w1 : incomeWeights) {
       for (BigDecimal w2 : essentialsWeights) {
         new AffordabilityCoefficients(w1, w2, maxIncomeShare); // validates every grid point up front
@@ -57,6 +62,22 @@ public record AffordabilityCalibration(List<BigDecimal> incomeWeights, List<BigD
     for (int i = 0; i < list.size(); i++) {
       if (list.get(i) == null) {
         problems.add(Problem.of(name + "[" + i + "]", "is missing"));
+      }
+    }
+  }
+
+  /**
+   * Adds a problem for each weight equal to an earlier one ({@code 0.50} after {@code 0.5}): the pair was tried twice
+   * and counted twice among the admissible pairs a result reports.
+   */
+  private static void twice(String name, List<BigDecimal> weights, List<Problem> problems) {
+    for (int i = 0; i < weights.size(); i++) {
+      for (int j = 0; j < i; j++) {
+        if (weights.get(i).compareTo(weights.get(j)) == 0) {
+          problems.add(Problem.of(name + "[" + i + "]", weights.get(i).toPlainString() + " is also " + name + "[" + j
+              + "]: each weight once"));
+          break;
+        }
       }
     }
   }
@@ -122,13 +143,14 @@ public record AffordabilityCalibration(List<BigDecimal> incomeWeights, List<BigD
         throw new InvalidInputException("history", "the installments add up to more than " + Money.ofFen(Long.MAX_VALUE));
       }
     }
+    BigDecimal target = BigDecimal.valueOf(maxDefaultRate);
     Candidate best = null;
     Candidate safest = null;
     int admissible = 0;
     for (BigDecimal w1 : incomeWeights) {
       for (BigDecimal w2 : essentialsWeights) {
         Candidate c = evaluate(history, w1, w2);
-        if (c.plans >= minPlans && c.defaults <= maxDefaultRate * c.plans) {
+        if (c.plans >= minPlans && withinTarget(c, target)) {
           admissible++;
           if (best == null || c.betterThan(best)) {
             best = c;
@@ -151,6 +173,15 @@ public record AffordabilityCalibration(List<BigDecimal> incomeWeights, List<BigD
     return result(safest, false, 0, String.format(Locale.ROOT,
         "no grid pair keeps the default rate under %.2f %%; the lowest is %.2f %% at income × %s − essentials × %s",
         100 * maxDefaultRate, 100 * safest.rate(), safest.w1.toPlainString(), safest.w2.toPlainString()));
+  }
+
+  /**
+   * Whether the pair's defaults are at most {@code target} × its plans, in exact decimals: the target as written
+   * ({@code 0.29}, the shortest decimal of the double) times the count. In doubles {@code 0.29 × 100} is
+   * 28.999999999999996, so 29 defaults of 100 plans had missed a 29 % target they meet.
+   */
+  private static boolean withinTarget(Candidate c, BigDecimal target) {
+    return BigDecimal.valueOf(c.defaults).compareTo(target.multiply(BigDecimal.valueOf(c.plans))) <= 0;
   }
 
   private Result result(Candidate c, boolean met, int admissible, String why) {

@@ -2,6 +2,7 @@ package io.github.fenqi.core.affordability;
 
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.borrower.Borrower;
 import io.github.fenqi.core.money.Money;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The least a household must spend on essentials each month: the regional minimum living standard (低保)
@@ -88,6 +90,9 @@ public final class LivingCostFloor {
     if (!nationalDefault.isPositive()) {
       throw new InvalidInputException("nationalDefault", nationalDefault + " is not more than 0");
     }
+    tooLarge(nationalDefault, uplift).ifPresent(why -> {
+      throw new InvalidInputException("nationalDefault", why);
+    });
     Map<String, Row> rows = new LinkedHashMap<>();
     Map<String, Integer> lineOf = new LinkedHashMap<>();
     List<Problem> problems = new ArrayList<>();
@@ -128,6 +133,11 @@ public final class LivingCostFloor {
             problems.add(Problem.of(sourceName + ":" + number + " monthlyYuan", amount + " is not more than 0"));
             continue;
           }
+          Optional<String> tooLarge = tooLarge(amount, uplift);
+          if (tooLarge.isPresent()) {
+            problems.add(Problem.of(sourceName + ":" + number + " monthlyYuan", tooLarge.get()));
+            continue;
+          }
           rows.put(f[0], new Row(f[0], f[1], amount, Integer.parseInt(f[3]), Boolean.parseBoolean(f[4]), f[5]));
         } catch (InvalidInputException e) {
           problems.addAll(e.problems());
@@ -142,10 +152,36 @@ public final class LivingCostFloor {
     return new LivingCostFloor(rows, new Row("000000", "national default", nationalDefault, 0, false, "configured"), uplift);
   }
 
-  /** The floor for a household of {@code householdSize} living in {@code regionCode}. */
-  public Applied floor(String regionCode, int householdSize) {
+  /**
+   * Why a standard per person is too large for a floor, if it is: its floor for the largest household is above
+   * {@link Money#LARGEST_INPUT}. A row of 10^15 yuan had been read, and every assessment in its region then failed
+   * with an {@link ArithmeticException} (overflow) instead of the table naming its line.
+   */
+  private static Optional<String> tooLarge(Money perPerson, BigDecimal uplift) {
+    BigDecimal largest = perPerson.toYuan().multiply(uplift).multiply(BigDecimal.valueOf(Borrower.MAX_HOUSEHOLD_SIZE));
+    if (largest.compareTo(Money.LARGEST_INPUT.toYuan()) <= 0) {
+      return Optional.empty();
+    }
+    return Optional.of(perPerson + " × uplift " + uplift.toPlainString() + " × a household of "
+        + Borrower.MAX_HOUSEHOLD_SIZE + " is above " + Money.LARGEST_INPUT + ", the largest amount");
+  }
+
+  /**
+   * The floor for a household of {@code householdSize} (1..{@link Borrower#MAX_HOUSEHOLD_SIZE}) living in
+   * {@code regionCode}.
+   *
+   * @throws InvalidInputException naming {@code householdSize} when it is outside that range (0 had given a floor of 0),
+   *     and {@code regionCode} when it is not six digits ({@code 31000} had silently taken the national default)
+   */
+  public Applied floor(@Nullable String regionCode, int householdSize) {
+    if (regionCode == null || !regionCode.matches("\\d{6}")) {
+      throw new InvalidInputException("regionCode", "'" + regionCode + "' is not a 6-digit administrative division code");
+    }
+    if (householdSize < 1 || householdSize > Borrower.MAX_HOUSEHOLD_SIZE) {
+      throw new InvalidInputException("householdSize", householdSize + " is outside 1.." + Borrower.MAX_HOUSEHOLD_SIZE);
+    }
     Optional<Row> row = Optional.ofNullable(rows.get(regionCode));
-    if (row.isEmpty() && regionCode.length() == 6) {
+    if (row.isEmpty()) {
       row = Optional.ofNullable(rows.get(regionCode.substring(0, 4) + "00"))
           .or(() -> Optional.ofNullable(rows.get(regionCode.substring(0, 2) + "0000")));
     }

@@ -39,6 +39,9 @@ public record Borrower(
     boolean hasHardshipProof) {
   private static final Masking MASKING = Masking.defaults();
 
+  /** The largest household: the living-cost floor of a table is checked up to it. */
+  public static final int MAX_HOUSEHOLD_SIZE = 20;
+
 
   public Borrower {
     List<Problem> problems = new ArrayList<>();
@@ -46,8 +49,8 @@ public record Borrower(
     if (regionCode == null || !regionCode.matches("\\d{6}")) {
       problems.add(Problem.of("regionCode", "must be a 6-digit administrative division code such as \"310000\""));
     }
-    if (householdSize < 1 || householdSize > 20) {
-      problems.add(Problem.of("householdSize", householdSize + " is outside 1..20"));
+    if (householdSize < 1 || householdSize > MAX_HOUSEHOLD_SIZE) {
+      problems.add(Problem.of("householdSize", householdSize + " is outside 1.." + MAX_HOUSEHOLD_SIZE));
     }
     checkAmount(problems, "monthlyNetIncome", monthlyNetIncome);
     checkAmount(problems, "essentialExpenses", essentialExpenses);

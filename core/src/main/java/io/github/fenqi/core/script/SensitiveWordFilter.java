@@ -29,13 +29,15 @@ import java.util.Objects;
  * ASCII, circled and parenthesised letters and Kangxi radicals the letters and ideographs they stand for),
  * lower-cased, Cyrillic and Greek letters drawn like Latin ones read as those, traditional forms of the shipped
  * lexicon's ideographs as their simplified forms ({@code 投訴} as {@code 投诉}), with white space, punctuation, symbols,
- * combining marks and zero-width characters removed, so {@code 投 诉}, {@code 投\u200B诉}, {@code 投。诉}, full-width
+ * combining marks, zero-width characters and the blank Hangul fillers removed, so {@code 投 诉}, {@code 投\u200B诉}, {@code 投。诉}, full-width
  * {@code ＣＢＩＲＣ}, {@code ⓒⓞⓜⓟⓛⓐⓘⓝ} and {@code cоmplain} with a Cyrillic {@code о} are all found; each hit is
  * mapped back to the original characters. A word that begins (ends) with a Latin letter or digit only matches
  * where the original character just before (after) it is not one, so {@code media} is not found in
  * {@code immediately}; an English inflection after it ({@code -s}, {@code -es}, {@code -d}, {@code -ed},
- * {@code -ing}) still matches, so {@code threats} and {@code sued} are found. Cost is one pass over the text
- * regardless of the lexicon's size.
+ * {@code -ing}) still matches, so {@code threats} and {@code sued} are found, and so does one spelt the English way: a
+ * final {@code e} dropped before {@code -ing} ({@code suing}, {@code exposing}), a final consonant doubled before
+ * {@code -ed} or {@code -ing} ({@code scammed}, {@code scamming}). Cost is one pass over the text regardless of the
+ * lexicon's size.
  *
  * <p>The shipped lexicon ({@code sensitive-words.txt} next to this class; categories complaint,
  * litigation-threat, self-harm, refusal, hostility, agency) is {@link #defaults()}; {@link #builder()} adds
@@ -53,29 +55,49 @@ public final class SensitiveWordFilter {
 
   private final List<String> words;
   private final List<String> categories;
+  // per pattern of the automaton: the lexicon words' skeletons, then the stems of those ending in a Latin 'e'
+  private final int[] wordOf;
+  private final boolean[] ingOnly;
   private final int[] skeletonLength;
   private final boolean[] latinStart;
   private final boolean[] latinEnd;
   private final AhoCorasick automaton;
 
   private SensitiveWordFilter(Map<String, String[]> bySkeleton) {
-    List<String> skeletons = new ArrayList<>(bySkeleton.keySet());
-    int n = skeletons.size();
+    List<String> patterns = new ArrayList<>(bySkeleton.keySet());
+    int n = patterns.size();
     this.words = new ArrayList<>(n);
     this.categories = new ArrayList<>(n);
-    this.skeletonLength = new int[n];
-    this.latinStart = new boolean[n];
-    this.latinEnd = new boolean[n];
+    List<Integer> stemOf = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      String s = skeletons.get(i);
+      String s = patterns.get(i);
       String[] wordAndCategory = bySkeleton.get(s);
       words.add(wordAndCategory[0]);
       categories.add(wordAndCategory[1]);
-      skeletonLength[i] = s.length();
-      latinStart[i] = isLatin(s.charAt(0));
-      latinEnd[i] = isLatin(s.charAt(s.length() - 1));
+      // "sue" is "su" before -ing: the stem is a pattern of its own that only matches with -ing after it
+      if (s.length() > 2 && s.charAt(s.length() - 1) == 'e' && isLatin(s.charAt(s.length() - 2))
+          && !bySkeleton.containsKey(s.substring(0, s.length() - 1))) {
+        stemOf.add(i);
+      }
     }
-    this.automaton = AhoCorasick.of(skeletons);
+    for (int i : stemOf) {
+      patterns.add(patterns.get(i).substring(0, patterns.get(i).length() - 1));
+    }
+    int all = patterns.size();
+    this.wordOf = new int[all];
+    this.ingOnly = new boolean[all];
+    this.skeletonLength = new int[all];
+    this.latinStart = new boolean[all];
+    this.latinEnd = new boolean[all];
+    for (int p = 0; p < all; p++) {
+      String s = patterns.get(p);
+      wordOf[p] = p < n ? p : stemOf.get(p - n);
+      ingOnly[p] = p >= n;
+      skeletonLength[p] = s.length();
+      latinStart[p] = isLatin(s.charAt(0));
+      latinEnd[p] = isLatin(s.charAt(s.length() - 1));
+    }
+    this.automaton = AhoCorasick.of(patterns);
   }
 
   /** The shipped lexicon. */
@@ -104,11 +126,13 @@ public final class SensitiveWordFilter {
       if (latinStart[p] && first > 0 && sk.originalEnd(first - 1) == from && isLatin(sk.charAt(first - 1))) {
         return;
       }
-      if (latinEnd[p] && end < sk.length() && sk.originalStart(end) == to && isLatin(sk.charAt(end))
-          && !inflectionFollows(sk, end)) {
+      boolean joined = end < sk.length() && sk.originalStart(end) == to && isLatin(sk.charAt(end));
+      if (ingOnly[p] ? !(joined && latinRun(sk, end).equals("ing"))
+          : latinEnd[p] && joined && !inflectionFollows(sk, end, sk.charAt(end - 1))) {
         return;
       }
-      found.add(new SensitiveMatch(words.get(p), categories.get(p), from, to, text.subSequence(from, to).toString()));
+      int w = wordOf[p];
+      found.add(new SensitiveMatch(words.get(w), categories.get(w), from, to, text.subSequence(from, to).toString()));
     });
     found.sort(Comparator.comparingInt(SensitiveMatch::start).thenComparingInt(SensitiveMatch::end));
     return found;
@@ -177,22 +201,32 @@ public final class SensitiveWordFilter {
 
   /**
    * Whether the Latin run starting at skeleton index {@code from} (up to the next separator) is an English
-   * inflection ({@code s}, {@code es}, {@code d}, {@code ed}, {@code ing}), so {@code threats} and {@code sued}
-   * are found while {@code media} stays out of {@code mediator}.
+   * inflection ({@code s}, {@code es}, {@code d}, {@code ed}, {@code ing}), or {@code -ed} or {@code -ing} after the
+   * word's final consonant {@code last} doubled, so {@code threats}, {@code sued} and {@code scammed} are found while
+   * {@code media} stays out of {@code mediator}.
    */
-  private static boolean inflectionFollows(Skeleton sk, int from) {
+  private static boolean inflectionFollows(Skeleton sk, int from, char last) {
+    String run = latinRun(sk, from);
+    if (INFLECTIONS.contains(run)) {
+      return true;
+    }
+    boolean consonant = last >= 'a' && last <= 'z' && "aeiouwxy".indexOf(last) < 0;
+    return consonant && run.length() > 2 && run.charAt(0) == last
+        && (run.substring(1).equals("ed") || run.substring(1).equals("ing"));
+  }
+
+  /** The Latin run starting at skeleton index {@code from}, up to the next separator; at most 5 characters are read. */
+  private static String latinRun(Skeleton sk, int from) {
+    StringBuilder run = new StringBuilder(5);
     int to = from;
     while (to < sk.length() && isLatin(sk.charAt(to)) && (to == from || sk.originalStart(to) == sk.originalEnd(to - 1))) {
+      if (run.length() == 5) {
+        return run.append('+').toString(); // longer than any inflection
+      }
+      run.append(sk.charAt(to));
       to++;
     }
-    if (to - from > 3) {
-      return false;
-    }
-    StringBuilder run = new StringBuilder(3);
-    for (int i = from; i < to; i++) {
-      run.append(sk.charAt(i));
-    }
-    return INFLECTIONS.contains(run.toString());
+    return run.toString();
   }
 
   private static boolean isLatin(char c) {

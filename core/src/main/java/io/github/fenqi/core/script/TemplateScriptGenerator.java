@@ -11,12 +11,14 @@ import io.github.fenqi.core.debt.DebtComponent;
 import io.github.fenqi.core.debt.ProductType;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.policy.Policy;
+import io.github.fenqi.core.script.internal.Skeleton;
 import io.github.fenqi.core.security.Masking;
 import io.github.fenqi.core.solve.PlanOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -143,13 +145,16 @@ final class TemplateScriptGenerator implements ScriptGenerator {
       for (Hardship h : new LinkedHashSet<>(b.hardships())) {
         reasons.add(t.text("hardship.reason." + h.name()));
       }
-      hardship.add(t.render("hardship.reasons", Map.of("reasons", prose(separator, t.text("list.lastSeparator"), reasons))));
+      hardship.add(t.render("hardship.reasons", Map.of("reasons", prose(t.text("reasons.separator"),
+          t.text("reasons.lastSeparator"), reasons))));
     }
     hardship.add(t.render("hardship.figures", Map.of("income", money(t, a.monthlyNetIncome()),
         "household", Integer.toString(b.householdSize()), "essentials", money(t, a.essentialExpenses()),
         "budget", money(t, a.maxAffordableInstallment()))));
-    if (r.plans().size() > 1) {
-      hardship.add(t.render("hardship.lenders", Map.of("lenders", Integer.toString(r.plans().size()))));
+    // lenders, not debts: two cards of one bank had told that bank the borrower owed 2 institutions
+    long lenders = r.plans().stream().map(p -> p.debt().platformId()).distinct().count();
+    if (lenders > 1) {
+      hardship.add(t.render("hardship.lenders", Map.of("lenders", Long.toString(lenders))));
     }
     if (b.hasHardshipProof()) {
       hardship.add(t.text("hardship.proof"));
@@ -201,16 +206,18 @@ final class TemplateScriptGenerator implements ScriptGenerator {
     // LEGAL_BASIS
     List<String> legal = new ArrayList<>();
     legal.add(t.text("legal.intro"));
-    LinkedHashSet<String> refs = new LinkedHashSet<>();
+    // one citation per provision however it is spaced or punctuated: a policy's 《…办法》 第七十条 had been cited next
+    // to the shipped 《…办法》第七十条 as a second provision
+    Map<String, String> refs = new LinkedHashMap<>();
     for (int i = 0; i < policy.legalBasis().size(); i++) {
       String ref = safe("policy.legalBasis[" + i + "]", policy.legalBasis().get(i), findings);
       if (!ref.isEmpty()) {
-        refs.add(ref);
+        refs.putIfAbsent(Skeleton.of(ref).toString(), ref);
       }
     }
-    refs.addAll(references.get(t.language()).get(debt.productType()));
+    references.get(t.language()).get(debt.productType()).forEach(ref -> refs.putIfAbsent(Skeleton.of(ref).toString(), ref));
     int index = 1;
-    for (String ref : refs) {
+    for (String ref : refs.values()) {
       legal.add(t.render("legal.item", Map.of("index", Integer.toString(index++), "reference", ref)));
     }
     legal.add(t.text("legal.closing"));
@@ -306,7 +313,8 @@ final class TemplateScriptGenerator implements ScriptGenerator {
 
   /**
    * A list of clauses as a sentence writes it: {@code a, b, and c} in English (each hardship reason is a clause, and
-   * without the {@code and} the English script read as a bare list), {@code a、b、c} in Chinese.
+   * without the {@code and} the English script read as a bare list), {@code a；b；c} in Chinese (each reason has a comma
+   * of its own, and joined with {@code 、}, which joins words, they read as one garbled list).
    */
   static String prose(String separator, String lastSeparator, List<String> items) {
     if (items.size() < 2) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.money.Money;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -87,6 +88,34 @@ class AffordabilityCalibrationTest {
     InvalidInputException e = assertThrows(InvalidInputException.class,
         () -> AffordabilityCalibration.defaultGrid().calibrate(List.of(huge, huge), 0.1, 1));
     assertEquals("history", e.problems().get(0).location());
+  }
+
+  /**
+   * 29 defaults among 100 plans is a 29 % rate, which meets a 29 % target: in doubles 0.29 × 100 is 28.999999999999996,
+   * and the only pair was reported as missing the target.
+   */
+  @Test
+  void aRateEqualToTheTargetMeetsIt() {
+    List<RepaymentOutcome> history = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      history.add(new RepaymentOutcome(Money.ofYuan(10_000), Money.ofYuan(1_000), Money.ofYuan(100), i < 29));
+    }
+    AffordabilityCalibration grid = new AffordabilityCalibration(List.of(new BigDecimal("0.5")), List.of(BigDecimal.ONE),
+        new BigDecimal("0.5"));
+    AffordabilityCalibration.Result r = grid.calibrate(history, 0.29, 1);
+    assertTrue(r.targetMet(), r.explanation());
+    assertEquals(29, r.defaultsAllowed());
+    assertFalse(grid.calibrate(history, 0.28, 1).targetMet());
+  }
+
+  /** A grid with 0.5 and 0.50 tried the pair twice and reported "2 grid pairs met the target" for one pair. */
+  @Test
+  void aWeightGivenTwiceIsNamed() {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> new AffordabilityCalibration(
+        List.of(new BigDecimal("0.5"), new BigDecimal("0.6"), new BigDecimal("0.50")),
+        List.of(BigDecimal.ONE, new BigDecimal("1.00")), new BigDecimal("0.5")));
+    assertEquals(List.of(Problem.of("incomeWeights[2]", "0.50 is also incomeWeights[0]: each weight once"),
+        Problem.of("essentialsWeights[1]", "1.00 is also essentialsWeights[0]: each weight once")), e.problems());
   }
 
   /** Borrowers with random income and essentials and an installment around their true capacity. */

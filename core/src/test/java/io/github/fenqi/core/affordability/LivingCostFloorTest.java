@@ -48,4 +48,48 @@ class LivingCostFloorTest {
         new ByteArrayInputStream(HEADER.getBytes(StandardCharsets.UTF_8)), "floor.csv", BigDecimal.ONE, Money.ofYuan(-800)));
     assertEquals("nationalDefault", national.problems().get(0).location());
   }
+
+  /**
+   * A standard of 10^15 yuan was read, and the floor of a household of 20 in its region then overflowed with an
+   * ArithmeticException in every assessment; the table names the line instead. The largest standard that fits is read.
+   */
+  @Test
+  void aStandardWhoseFloorCannotBeHeldIsNamedWithItsLine() {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> table(HEADER
+        + "310000,上海市,1000000000000000,2024,false,x\n"));
+    assertEquals(List.of(Problem.of("floor.csv:2 monthlyYuan", "1000000000000000.00 × uplift 1.2 × a household of 20"
+        + " is above 1000000000000000.00, the largest amount")), e.problems());
+    // 10^15 / (1.2 × 20) = 41 666 666 666 666.66…: the fen below fits, the fen above does not
+    LivingCostFloor fits = table(HEADER + "310000,上海市,41666666666666.66,2024,false,x\n");
+    assertEquals(Money.of("999999999999999.84"), fits.floor("310000", 20).floor());
+    assertThrows(InvalidInputException.class, () -> table(HEADER + "310000,上海市,41666666666666.67,2024,false,x\n"));
+    InvalidInputException national = assertThrows(InvalidInputException.class, () -> LivingCostFloor.fromCsv(
+        new ByteArrayInputStream(HEADER.getBytes(StandardCharsets.UTF_8)), "floor.csv", BigDecimal.ONE,
+        Money.ofYuan(1_000_000_000_000_000L)));
+    assertEquals("nationalDefault", national.problems().get(0).location());
+  }
+
+  /** A household of 0, asked of the table directly, had a floor of 0.00: nothing held up. */
+  @Test
+  void aHouseholdOutsideOneToTwentyIsNamed() {
+    LivingCostFloor floor = LivingCostFloor.defaults();
+    for (int size : new int[] {0, -1, 21}) {
+      InvalidInputException e = assertThrows(InvalidInputException.class, () -> floor.floor("310000", size));
+      assertEquals("householdSize", e.problems().get(0).location());
+    }
+    assertEquals(Money.of("36240.00"), floor.floor("310000", 20).floor(), "1510 × 1.2 × 20");
+  }
+
+  /** A region code of five digits, asked of the table directly, had silently taken the national default. */
+  @Test
+  void aRegionCodeThatIsNotSixDigitsIsNamed() {
+    LivingCostFloor floor = LivingCostFloor.defaults();
+    for (String code : new String[] {"31000", "3100000", "31000a", "", "３１００００"}) {
+      InvalidInputException e = assertThrows(InvalidInputException.class, () -> floor.floor(code, 1), code);
+      assertEquals("regionCode", e.problems().get(0).location());
+    }
+    assertEquals("regionCode", assertThrows(InvalidInputException.class, () -> floor.floor(null, 1)).problems().get(0)
+        .location());
+    assertEquals("上海市", floor.floor("310115", 1).row().name());
+  }
 }

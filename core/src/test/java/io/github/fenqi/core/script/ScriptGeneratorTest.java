@@ -171,6 +171,7 @@ class ScriptGeneratorTest {
         + " family brought high medical costs."), en);
     String zh = calculate(ScriptLanguage.ZH_CN, null).proposals().get(0).scripts().get(0).section(ScriptSection.Kind.HARDSHIP).text();
     assertFalse(zh.contains("and"), zh);
+    assertTrue(zh.contains("逾期的原因是：我更换了工作，收入减少且一度中断；我或家人患病，医疗支出较大。"), zh);
     assertEquals("a", TemplateScriptGenerator.prose(", ", ", and ", List.of("a")));
     assertEquals("a, and b", TemplateScriptGenerator.prose(", ", ", and ", List.of("a", "b")));
     assertEquals("a, b, and c", TemplateScriptGenerator.prose(", ", ", and ", List.of("a", "b", "c")));
@@ -185,6 +186,68 @@ class ScriptGeneratorTest {
     assertEquals("威 胁", note.substring(m.start(), m.end()));
     assertTrue(calculate(ScriptLanguage.ZH_CN, "我失业了，收入中断。").hardshipNoteFindings().isEmpty());
     assertTrue(calculate(ScriptLanguage.EN, null).hardshipNoteFindings().isEmpty());
+  }
+
+  /** A Hangul filler (U+3164) prints as blank space: 投ㅤ诉 had passed the filter and every script quoted it. */
+  @ParameterizedTest
+  @EnumSource(ScriptLanguage.class)
+  void aWordSpacedOutWithAHangulFillerIsKeptOutOfTheScripts(ScriptLanguage language) {
+    NegotiationResult r = calculate(language, "我失业了。再不同意我就去投\u3164诉。我会按时还款。");
+    assertEquals(List.of("投诉"), r.hardshipNoteFindings().stream().map(SensitiveMatch::word).toList());
+    for (NegotiationResult.ProposalReport p : r.proposals()) {
+      for (NegotiationScript s : p.scripts()) {
+        assertFalse(s.text().contains("投"), s.text());
+        assertTrue(s.text().contains("我失业了。我会按时还款。"), s.text());
+      }
+    }
+  }
+
+  /**
+   * Two cards of one bank and one online loan are debts at 2 institutions, not 3: each script had told its lender the
+   * borrower owed 3 (and two cards of one bank alone, 2).
+   */
+  @ParameterizedTest
+  @EnumSource(ScriptLanguage.class)
+  void theLendersSentenceCountsInstitutionsNotDebts(ScriptLanguage language) {
+    io.github.fenqi.core.debt.Debt card = CASE.debts().get(0);
+    io.github.fenqi.core.debt.Debt secondCard = new io.github.fenqi.core.debt.Debt("cc-2", card.platformId(),
+        card.productType(), Money.ofYuan(8_000), card.interest(), card.penaltyInterest(), card.compoundInterest(),
+        card.lateFees(), card.otherFees(), card.annualRate(), card.overdueDays());
+    String two = language == ScriptLanguage.ZH_CN ? "我目前在2家机构有欠款" : "I owe money to 2 institutions";
+    String lenders = language == ScriptLanguage.ZH_CN ? "家机构" : "institutions";
+    NegotiationEngine engine = NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(Samples.policies()))
+        .clock(TODAY).scriptLanguage(language).build();
+    NegotiationResult three = engine.calculate(new NegotiationRequest(CASE.caseId(), CASE.asOf(), CASE.borrower(),
+        List.of(card, secondCard, CASE.debts().get(2)), null));
+    NegotiationResult oneBank = engine.calculate(new NegotiationRequest(CASE.caseId(), CASE.asOf(), CASE.borrower(),
+        List.of(card, secondCard), null));
+    assertTrue(three.feasible() && oneBank.feasible());
+    for (NegotiationScript s : three.proposals().get(0).scripts()) {
+      assertTrue(s.section(ScriptSection.Kind.HARDSHIP).text().contains(two), s.text());
+    }
+    for (NegotiationScript s : oneBank.proposals().get(0).scripts()) {
+      assertFalse(s.section(ScriptSection.Kind.HARDSHIP).text().contains(lenders), s.text());
+    }
+  }
+
+  /**
+   * A policy citing 《商业银行信用卡业务监督管理办法》 第七十条 (with a space), or a provision with a full stop, had it listed again next
+   * to the shipped 《商业银行信用卡业务监督管理办法》第七十条, as if two provisions.
+   */
+  @org.junit.jupiter.api.Test
+  void aProvisionWrittenWithOtherSpacingIsCitedOnce() {
+    Policy card = Samples.policies().stream().filter(p -> p.platformId().equals("demo-credit-card")).findFirst().orElseThrow();
+    Policy spaced = new Policy(card.schemaVersion(), card.platformId(), card.platformName(), card.productTypes(),
+        card.version(), card.effectiveFrom(), card.effectiveTo(), card.eligibility(), card.installments(), card.waivers(),
+        card.downPayment(), List.of("《商业银行信用卡业务监督管理办法》 第七十条", "《中华人民共和国民法典》第五百四十三条。"), card.source());
+    List<Policy> policies = new java.util.ArrayList<>(Samples.policies());
+    policies.replaceAll(p -> p.platformId().equals(card.platformId()) ? spaced : p);
+    NegotiationResult r = NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(policies)).clock(TODAY).build()
+        .calculate(CASE);
+    String legal = r.proposals().get(0).scripts().get(0).section(ScriptSection.Kind.LEGAL_BASIS).text();
+    assertEquals(1, legal.split("第七十条", -1).length - 1, legal);
+    assertEquals(1, legal.split("第五百四十三条", -1).length - 1, legal);
+    assertTrue(legal.contains("1. 《商业银行信用卡业务监督管理办法》 第七十条\n2. 《中华人民共和国民法典》第五百四十三条。\n"), legal);
   }
 
   @org.junit.jupiter.api.Test

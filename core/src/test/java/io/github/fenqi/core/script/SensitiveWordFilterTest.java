@@ -20,7 +20,8 @@ class SensitiveWordFilterTest {
   private static final SensitiveWordFilter FILTER = SensitiveWordFilter.defaults();
 
   @ParameterizedTest
-  @ValueSource(strings = {"投诉", "投 诉", "投　诉", "投\u200B诉", "投。诉", "投-*-诉", "投\n诉", "投\u0301诉"})
+  @ValueSource(strings = {"投诉", "投 诉", "投　诉", "投\u200B诉", "投。诉", "投-*-诉", "投\n诉", "投\u0301诉",
+      "投\u3164诉", "投\u115F诉", "投\u1160诉", "投\uFFA0诉"})
   void findsAChineseWordThroughSpacesPunctuationAndInvisibleCharacters(String disguised) {
     List<SensitiveMatch> found = FILTER.find("我要" + disguised + "你们");
     assertEquals(1, found.size(), found.toString());
@@ -84,6 +85,30 @@ class SensitiveWordFilterTest {
       "It will be exposed.", "Scams everywhere."})
   void findsInflectedEnglishWords(String text) {
     assertEquals(1, FILTER.find(text).size(), text);
+  }
+
+  /** "I am suing you" and "I was scammed" went to the lender: the -ing of sue drops its e, scam doubles its m. */
+  @ParameterizedTest
+  @ValueSource(strings = {"I am suing you.|sue", "Stop exposing me.|expose", "I was SCAMMED.|scam",
+      "You are scamming people.|scam"})
+  void findsEnglishWordsInflectedWithTheirSpellingRules(String textAndWord) {
+    String text = textAndWord.substring(0, textAndWord.indexOf('|'));
+    List<SensitiveMatch> found = FILTER.find(text);
+    assertEquals(List.of(textAndWord.substring(text.length() + 1)), found.stream().map(SensitiveMatch::word).toList(), text);
+    assertEquals("", FILTER.clean(text).text());
+  }
+
+  /** The stems those rules read ("su", "expos", "scam") stay out of other words. */
+  @ParameterizedTest
+  @ValueSource(strings = {"I am pursuing a new job.", "They are issuing a card.", "The suit is ready.", "Suiting up.",
+      "I had scampi.", "The scammony plant.", "Exposition hall.", "A sun is rising.", "Suing", "Scamper away."})
+  void leavesTheStemsOfSpellingRulesAloneInOtherWords(String text) {
+    List<SensitiveMatch> found = FILTER.find(text);
+    if (text.equals("Suing")) {
+      assertEquals(List.of("sue"), found.stream().map(SensitiveMatch::word).toList(), "the word alone is found");
+    } else {
+      assertEquals(List.of(), found, text);
+    }
   }
 
   @Test

@@ -162,8 +162,15 @@ public final class Skeleton {
     }
   }
 
-  /** Whether a code point is ignored between the characters of a word. */
+  /**
+   * Whether a code point is ignored between the characters of a word. The Hangul fillers (U+115F, U+1160, U+3164,
+   * U+FFA0) are letters to Java but print as blank space: {@code 投\u3164诉} had passed the filter and reached a
+   * lender as what reads {@code 投 诉}.
+   */
   static boolean isSeparator(int cp) {
+    if (cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0) {
+      return true;
+    }
     switch (Character.getType(cp)) {
       case Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR, Character.CONTROL,
           Character.FORMAT, Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK,
