@@ -24,7 +24,9 @@ public final class FenqiCli implements Runnable {
 
   /** Exit code for success. */
   public static final int OK = 0;
-  /** Exit code for input that was rejected (a one-line reason is on stderr). */
+  /**
+   * Exit code for input that was rejected, or output that could not be written (a one-line reason is on stderr).
+   */
   public static final int REJECTED = 1;
   /** Exit code for an internal error (a bug: please report it). */
   public static final int INTERNAL_ERROR = 2;
@@ -32,7 +34,10 @@ public final class FenqiCli implements Runnable {
   @Spec CommandSpec spec;
 
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    // the file descriptor, not System.out: a PrintStream swallows write errors, and a full disk or a closed
+    // standard output must reach run() (which checks the writer) instead of ending in exit 0 with nothing written
+    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(new java.io.FileOutputStream(java.io.FileDescriptor.out),
+        StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     System.exit(run(args, out, err));
   }
@@ -71,6 +76,13 @@ public final class FenqiCli implements Runnable {
       code = internalError(err, e);
     }
     out.flush();
+    // a PrintWriter swallows write errors: without this check, '> /dev/full' or a closed pipe exited 0 with the
+    // output lost, and a script took the missing plan or schedule for a success
+    if (rawOut.checkError()) {
+      err.println("fenqi: standard output could not be written (closed, or the disk is full); the output is "
+          + "missing or incomplete");
+      code = code == OK ? REJECTED : code;
+    }
     err.flush();
     return code;
   }
