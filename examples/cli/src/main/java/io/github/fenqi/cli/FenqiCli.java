@@ -104,9 +104,17 @@ public final class FenqiCli implements Runnable {
         throw new CommandLine.TypeConversionException("'" + text + "' is not a valid date (YYYY-MM-DD)");
       }
     });
+    // every -V answers as fenqi -V does: picocli gives a subcommand no version of its own, and 'fenqi plan -V'
+    // printed an empty line
+    setVersionProvider(cl);
     // plain help: output passes through TerminalSafeWriter, which would show picocli's colours as escapes
     cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
     return cl;
+  }
+
+  private static void setVersionProvider(CommandLine cl) {
+    cl.getCommandSpec().versionProvider(new Version());
+    cl.getSubcommands().values().forEach(FenqiCli::setVersionProvider);
   }
 
   /** One line naming the failure (its stack trace with FENQI_DEBUG set); {@link #INTERNAL_ERROR}. */
@@ -134,12 +142,23 @@ public final class FenqiCli implements Runnable {
         + String.join(", ", spec.subcommands().keySet()));
   }
 
-  /** Reports the version from the jar's manifest, or "development" when run from classes. */
+  /**
+   * Reports the project version, written into {@code version.properties} when the module is built: the shaded jar's
+   * manifest carries no Implementation-Version, so reading the manifest answered "fenqi development" from the
+   * released jar.
+   */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
-    public String[] getVersion() {
-      String v = FenqiCli.class.getPackage().getImplementationVersion();
-      return new String[] {"fenqi " + (v == null ? "development" : v)};
+    public String[] getVersion() throws java.io.IOException {
+      java.util.Properties p = new java.util.Properties();
+      try (java.io.InputStream in = FenqiCli.class.getResourceAsStream("version.properties")) {
+        if (in != null) {
+          p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+      }
+      String v = p.getProperty("version", "");
+      // unfiltered (an IDE copying resources as they are) still names no version it does not know
+      return new String[] {"fenqi " + (v.isBlank() || v.startsWith("${") ? "development" : v)};
     }
   }
 }
