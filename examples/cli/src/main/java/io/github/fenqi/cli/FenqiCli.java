@@ -104,6 +104,19 @@ public final class FenqiCli implements Runnable {
         throw new CommandLine.TypeConversionException("'" + text + "' is not a valid date (YYYY-MM-DD)");
       }
     });
+    // picocli's own message named java.nio classes and the exception; a non-ASCII name under LANG=C (a container
+    // without a locale) arrives as U+FFFD and is no file name at all: say what to do
+    cl.registerConverter(java.nio.file.Path.class, text -> {
+      try {
+        return java.nio.file.Path.of(text);
+      } catch (java.nio.file.InvalidPathException e) {
+        boolean encoding = text.indexOf('\uFFFD') >= 0 || !e.getReason().startsWith("Nul");
+        throw new CommandLine.TypeConversionException("'" + text + "' is not a usable file name ("
+            + e.getReason().toLowerCase(java.util.Locale.ROOT) + ")" + (encoding ? "; file names are read as "
+            + System.getProperty("sun.jnu.encoding") + ": for non-ASCII names run with a UTF-8 locale, "
+            + "e.g. LC_ALL=C.UTF-8" : ""));
+      }
+    });
     // every -V answers as fenqi -V does: picocli gives a subcommand no version of its own, and 'fenqi plan -V'
     // printed an empty line
     setVersionProvider(cl);
