@@ -275,4 +275,27 @@ class PlanCommandTest {
     assertEquals(0, run.exit(), run.err());
     assertTrue(run.out().contains("hardship note: the sentence with '曝 光' (complaint) is kept out of the scripts"), run.out());
   }
+
+  /**
+   * A policy file that cannot be read (here one over the size limit, as no permission is for a user other than root)
+   * stops the plan naming it: it was left out silently, and the plan used the platform's older version or none.
+   */
+  @Test
+  void anUnreadablePolicyFileStopsThePlan(@TempDir Path dir) throws Exception {
+    Path policies = Files.createDirectory(dir.resolve("policies"));
+    try (var files = Files.list(Path.of(POLICIES))) {
+      for (Path f : files.toList()) {
+        Files.copy(f, policies.resolve(f.getFileName()));
+      }
+    }
+    Path huge = policies.resolve("demo-credit-card-2027.json");
+    try (var file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+      file.setLength(io.github.fenqi.core.InputFiles.DEFAULT_MAX_BYTES + 1); // sparse: no disk used
+    }
+    CliRun run = CliRun.of("plan", FEASIBLE, "--policies", policies.toString());
+    assertEquals(FenqiCli.REJECTED, run.exit(), run.err());
+    assertEquals("", run.out());
+    assertEquals("fenqi: " + huge + ": cannot be read: is larger than " + io.github.fenqi.core.InputFiles.DEFAULT_MAX_BYTES
+        + " bytes", run.err().strip());
+  }
 }
