@@ -154,7 +154,7 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
           changed |= files.remove(path) != null;
           continue;
         } catch (IOException e) {
-          String reason = unreadableReason(e);
+          String reason = "cannot be read: " + InputFiles.reason(e);
           if (!reason.equals(unreadable.put(path, reason))) { // once, not on every rescan
             LOG.warn("cannot read policy file {}: {}", path, e.toString());
           }
@@ -258,17 +258,6 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
     } catch (IOException e) {
       throw new InvalidInputException(directory.toString(), "cannot be listed: " + e.getMessage());
     }
-  }
-
-  /** Why a policy file could not be read, in words (an AccessDeniedException's message is only the file name). */
-  private static String unreadableReason(IOException e) {
-    if (e instanceof java.nio.file.AccessDeniedException) {
-      return "cannot be read: permission denied";
-    }
-    if (e instanceof java.nio.file.FileSystemException f) {
-      return "cannot be read: " + (f.getReason() != null ? f.getReason() : f.getClass().getSimpleName());
-    }
-    return "cannot be read: " + e.getMessage();
   }
 
   private static byte[] sha256(byte[] bytes) {
