@@ -88,6 +88,25 @@ class PlanCommandTest {
     return Files.readAllLines(log);
   }
 
+  /** An --audit-log that is not an audit log (a wrong path, an edited log) is named in the refusal. */
+  @Test
+  void anAuditLogThatDoesNotVerifyIsNamed(@TempDir Path dir) throws Exception {
+    Path log = Files.writeString(dir.resolve("audit.jsonl"), "not an entry\n");
+    String b64 = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+    picocli.CommandLine cl = new picocli.CommandLine(new PlanCommand(name -> name.equals("MY_KEY") ? b64 : null));
+    Exception[] thrown = new Exception[1];
+    cl.setExecutionExceptionHandler((ex, c, p) -> {
+      thrown[0] = ex;
+      return FenqiCli.REJECTED;
+    });
+    cl.setOut(new java.io.PrintWriter(new java.io.StringWriter()));
+    assertEquals(FenqiCli.REJECTED, cl.execute(FEASIBLE, "--policies", POLICIES, "--audit-log", log.toString(),
+        "--key-env", "MY_KEY"));
+    assertEquals(log + ": entry 1 (line 1) is not valid JSON; nothing was planned (check the log with 'fenqi audit "
+        + "verify')", thrown[0].getMessage());
+    assertEquals(List.of("not an entry"), Files.readAllLines(log));
+  }
+
   @Test
   void optaPlannerSolverGivesThreeProposalsToo() throws Exception {
     CliRun run = CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--solver", "optaplanner", "--time-limit", "1s");
