@@ -79,8 +79,8 @@ public final class FenqiCli implements Runnable {
     // a PrintWriter swallows write errors: without this check, '> /dev/full' or a closed pipe exited 0 with the
     // output lost, and a script took the missing plan or schedule for a success
     if (rawOut.checkError()) {
-      err.println("fenqi: standard output could not be written (closed, or the disk is full); the output is "
-          + "missing or incomplete");
+      err.println("fenqi: standard output could not be written (closed, by a reader that stopped such as head, or the "
+          + "disk is full); the output is missing or incomplete");
       code = code == OK ? REJECTED : code;
     }
     err.flush();
