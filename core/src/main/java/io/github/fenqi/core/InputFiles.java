@@ -39,8 +39,23 @@ public final class InputFiles {
     } catch (NoSuchFileException e) {
       throw new InvalidInputException(file.toString(), "no such file");
     } catch (IOException e) {
-      throw new InvalidInputException(file.toString(), "cannot be read: " + e.getMessage());
+      throw new InvalidInputException(file.toString(), "cannot be read: " + reason(e));
     }
+  }
+
+  /**
+   * Why a file could not be read, in words, for a message that already names the file: an
+   * {@link java.nio.file.AccessDeniedException}'s message is only the file name ("case.json: cannot be read:
+   * case.json"), a {@link java.nio.file.FileSystemException}'s names the file before its reason.
+   */
+  public static String reason(IOException e) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.FileSystemException f) {
+      return f.getReason() != null ? f.getReason() : f.getClass().getSimpleName();
+    }
+    return String.valueOf(e.getMessage());
   }
 
   /**

@@ -33,4 +33,14 @@ class InputFilesTest {
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> InputFiles.read(zero, 4096));
     assertEquals("/dev/zero: is larger than 4096 bytes", e.getMessage());
   }
+
+  /** A file the user may not read is said to be so: the exception's message is only the file name again. */
+  @Test
+  void aFileThatMayNotBeReadIsSaidToBeSo() {
+    assertEquals("permission denied", InputFiles.reason(new java.nio.file.AccessDeniedException("case.json")));
+    assertEquals("Is a directory", InputFiles.reason(new java.nio.file.FileSystemException("cases", null,
+        "Is a directory")));
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> InputFiles.read(dir));
+    assertEquals(dir + ": cannot be read: Is a directory", e.getMessage());
+  }
 }

@@ -19,7 +19,6 @@ import io.github.fenqi.rules.internal.RuleEvaluation;
 import io.github.fenqi.rules.internal.RuleFileReader;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -381,9 +380,7 @@ public final class EasyRulesEligibilityEvaluator implements EligibilityEvaluator
 
   /** Why {@code p} could not be read, in words: the size limit, or the file system's reason (no Java class names). */
   private static Problem unreadable(Path p, IOException e) {
-    String why = e instanceof FileSystemException f ? (f.getReason() != null ? f.getReason()
-        : f.getClass().getSimpleName().replace("Exception", "")) : String.valueOf(e.getMessage());
-    return Problem.of(name(p), "cannot be read: " + why);
+    return Problem.of(name(p), "cannot be read: " + InputFiles.reason(e));
   }
 
   private static List<Path> list(Path directory) {

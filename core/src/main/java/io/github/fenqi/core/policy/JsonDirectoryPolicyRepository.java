@@ -75,11 +75,21 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
     return repo;
   }
 
-  /** Like {@link #open} but any invalid file is a {@link PolicyException} listing every problem of every file. */
+  /**
+   * Like {@link #open} but any invalid or unreadable file is a {@link PolicyException} listing every problem of every
+   * file: a policy file that cannot be read (no permission, over the size limit) was left out silently, and a plan
+   * used the platform's older version, or none.
+   */
   public static JsonDirectoryPolicyRepository openStrict(Path directory) {
     JsonDirectoryPolicyRepository repo = open(directory);
-    if (!repo.loadProblems().isEmpty()) {
-      throw new PolicyException(repo.loadProblems());
+    List<Problem> all = new ArrayList<>(repo.loadProblems());
+    synchronized (repo) {
+      repo.unreadable.entrySet().stream().sorted(Map.Entry.comparingByKey())
+          .forEach(e -> all.add(Problem.of(e.getKey().toString(), e.getValue())));
+    }
+    if (!all.isEmpty()) {
+      repo.close();
+      throw new PolicyException(all);
     }
     return repo;
   }
@@ -144,7 +154,8 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
           changed |= files.remove(path) != null;
           continue;
         } catch (IOException e) {
-          if (!e.toString().equals(unreadable.put(path, e.toString()))) { // once, not on every rescan
+          String reason = "cannot be read: " + InputFiles.reason(e);
+          if (!reason.equals(unreadable.put(path, reason))) { // once, not on every rescan
             LOG.warn("cannot read policy file {}: {}", path, e.toString());
           }
           continue; // keep whatever we had for it

@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * @param schemaVersion the file format, 1
  * @param platformId the lender's platform id, as debts name it: like theirs, one line of visible text of at most
  *     {@link TextFields#MAX_ID_LENGTH} characters
- * @param platformName a display name
+ * @param platformName a display name: one line of visible text, at most {@link TextFields#MAX_ID_LENGTH} characters
  * @param productTypes the products the policy covers, at least one
  * @param version the lender's version label (often the publication date), one line as {@code platformId}
  * @param effectiveFrom first day the policy applies
@@ -89,9 +89,8 @@ public record Policy(
     }
     // the identifiers a debt names and a report prints: one line of visible text, as a debt's platformId must be
     TextFields.check("platformId", platformId, TextFields.MAX_ID_LENGTH).ifPresent(problems::add);
-    if (platformName == null || platformName.isBlank()) {
-      problems.add(Problem.of("platformName", "must not be empty"));
-    }
+    // printed as the title of every script to the lender and in reports: a line break in it forged a script line
+    TextFields.check("platformName", platformName, TextFields.MAX_ID_LENGTH).ifPresent(problems::add);
     if (productTypes == null || productTypes.isEmpty()) {
       problems.add(Problem.of("productTypes", "must list at least one product type"));
     }

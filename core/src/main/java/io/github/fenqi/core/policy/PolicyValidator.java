@@ -74,7 +74,7 @@ public final class PolicyValidator {
     try {
       bytes = InputFiles.readBounded(file, InputFiles.DEFAULT_MAX_BYTES);
     } catch (IOException e) {
-      return new Result(file.toString(), Optional.empty(), List.of(Problem.of(file.toString(), "cannot be read: " + e.getMessage())));
+      return new Result(file.toString(), Optional.empty(), List.of(Problem.of(file.toString(), "cannot be read: " + InputFiles.reason(e))));
     }
     return validate(bytes, file.toString());
   }

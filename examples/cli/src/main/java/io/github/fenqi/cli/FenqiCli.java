@@ -24,7 +24,9 @@ public final class FenqiCli implements Runnable {
 
   /** Exit code for success. */
   public static final int OK = 0;
-  /** Exit code for input that was rejected (a one-line reason is on stderr). */
+  /**
+   * Exit code for input that was rejected, or output that could not be written (a one-line reason is on stderr).
+   */
   public static final int REJECTED = 1;
   /** Exit code for an internal error (a bug: please report it). */
   public static final int INTERNAL_ERROR = 2;
@@ -32,7 +34,10 @@ public final class FenqiCli implements Runnable {
   @Spec CommandSpec spec;
 
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    // the file descriptor, not System.out: a PrintStream swallows write errors, and a full disk or a closed
+    // standard output must reach run() (which checks the writer) instead of ending in exit 0 with nothing written
+    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(new java.io.FileOutputStream(java.io.FileDescriptor.out),
+        StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     System.exit(run(args, out, err));
   }
@@ -71,6 +76,13 @@ public final class FenqiCli implements Runnable {
       code = internalError(err, e);
     }
     out.flush();
+    // a PrintWriter swallows write errors: without this check, '> /dev/full' or a closed pipe exited 0 with the
+    // output lost, and a script took the missing plan or schedule for a success
+    if (rawOut.checkError()) {
+      err.println("fenqi: standard output could not be written (closed, by a reader that stopped such as head, or the "
+          + "disk is full); the output is missing or incomplete");
+      code = code == OK ? REJECTED : code;
+    }
     err.flush();
     return code;
   }
@@ -92,9 +104,30 @@ public final class FenqiCli implements Runnable {
         throw new CommandLine.TypeConversionException("'" + text + "' is not a valid date (YYYY-MM-DD)");
       }
     });
+    // picocli's own message named java.nio classes and the exception; a non-ASCII name under LANG=C (a container
+    // without a locale) arrives as U+FFFD and is no file name at all: say what to do
+    cl.registerConverter(java.nio.file.Path.class, text -> {
+      try {
+        return java.nio.file.Path.of(text);
+      } catch (java.nio.file.InvalidPathException e) {
+        boolean encoding = text.indexOf('\uFFFD') >= 0 || !e.getReason().startsWith("Nul");
+        throw new CommandLine.TypeConversionException("'" + text + "' is not a usable file name ("
+            + e.getReason().toLowerCase(java.util.Locale.ROOT) + ")" + (encoding ? "; file names are read as "
+            + System.getProperty("sun.jnu.encoding") + ": for non-ASCII names run with a UTF-8 locale, "
+            + "e.g. LC_ALL=C.UTF-8" : ""));
+      }
+    });
+    // every -V answers as fenqi -V does: picocli gives a subcommand no version of its own, and 'fenqi plan -V'
+    // printed an empty line
+    setVersionProvider(cl);
     // plain help: output passes through TerminalSafeWriter, which would show picocli's colours as escapes
     cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
     return cl;
+  }
+
+  private static void setVersionProvider(CommandLine cl) {
+    cl.getCommandSpec().versionProvider(new Version());
+    cl.getSubcommands().values().forEach(FenqiCli::setVersionProvider);
   }
 
   /** One line naming the failure (its stack trace with FENQI_DEBUG set); {@link #INTERNAL_ERROR}. */
@@ -122,12 +155,23 @@ public final class FenqiCli implements Runnable {
         + String.join(", ", spec.subcommands().keySet()));
   }
 
-  /** Reports the version from the jar's manifest, or "development" when run from classes. */
+  /**
+   * Reports the project version, written into {@code version.properties} when the module is built: the shaded jar's
+   * manifest carries no Implementation-Version, so reading the manifest answered "fenqi development" from the
+   * released jar.
+   */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
-    public String[] getVersion() {
-      String v = FenqiCli.class.getPackage().getImplementationVersion();
-      return new String[] {"fenqi " + (v == null ? "development" : v)};
+    public String[] getVersion() throws java.io.IOException {
+      java.util.Properties p = new java.util.Properties();
+      try (java.io.InputStream in = FenqiCli.class.getResourceAsStream("version.properties")) {
+        if (in != null) {
+          p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+      }
+      String v = p.getProperty("version", "");
+      // unfiltered (an IDE copying resources as they are) still names no version it does not know
+      return new String[] {"fenqi " + (v.isBlank() || v.startsWith("${") ? "development" : v)};
     }
   }
 }

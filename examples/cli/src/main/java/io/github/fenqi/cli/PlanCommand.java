@@ -93,8 +93,7 @@ final class PlanCommand implements Callable<Integer> {
     NegotiationRequest request = NegotiationRequest.read(caseFile);
     NegotiationResult result;
     // runs that share a log (a batch of plans in parallel) take turns: each waits for the one writing
-    AuditLog log = auditLog == null ? null
-        : FileAuditLog.open(auditLog, AuditKey.fromEnvironment(keyEnv, environment), AUDIT_LOG_WAIT);
+    AuditLog log = auditLog == null ? null : openAuditLog(auditLog);
     try (JsonDirectoryPolicyRepository repo = JsonDirectoryPolicyRepository.openStrict(policies)) {
       NegotiationEngine.Builder builder = NegotiationEngine.builder().policies(repo).solver(solver)
           .scriptLanguage(language());
@@ -126,6 +125,20 @@ final class PlanCommand implements Callable<Integer> {
       case html -> HtmlReport.print(out, result);
     }
     return FenqiCli.OK;
+  }
+
+  /**
+   * The log, verified by opening it. Its first bad entry is named with the file: the library's message ("entry 1
+   * (line 1) is not valid JSON") named no file, and a plan has several.
+   */
+  private AuditLog openAuditLog(Path file) {
+    AuditKey key = AuditKey.fromEnvironment(keyEnv, environment);
+    try {
+      return FileAuditLog.open(file, key, AUDIT_LOG_WAIT);
+    } catch (io.github.fenqi.core.AuditIntegrityException e) {
+      throw new io.github.fenqi.core.AuditIntegrityException(e.sequence(), file + ": " + e.getMessage()
+          + "; nothing was planned (check the log with 'fenqi audit verify')");
+    }
   }
 
   private ScriptLanguage language() {

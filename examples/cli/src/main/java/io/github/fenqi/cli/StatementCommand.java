@@ -74,6 +74,10 @@ final class StatementCommand implements Runnable {
       if (formatOut == OutputFormat.html) { // options first: refused before any file is read
         throw new InvalidInputException("--format-out", formatOut + " is not supported by statement ingest; use json or text");
       }
+      if (holder != null && holder.isBlank()) { // '--holder ""' (an unset shell variable) blocked every named statement
+        throw new InvalidInputException("--holder", "is blank; give the account holder's name (e.g. 周子航) or leave "
+            + "the option out");
+      }
       StatementFormat f = format == null ? null : StatementFormat.parse("--format", format);
       List<ParsedStatement> parsed = new ArrayList<>();
       for (Path file : files) {

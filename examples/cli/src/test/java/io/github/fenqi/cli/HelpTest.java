@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
@@ -31,11 +32,36 @@ class HelpTest {
   @ParameterizedTest
   @MethodSource("commands")
   void everyCommandAnswersHelp(List<String> path) {
-    List<String> args = new ArrayList<>(path);
-    args.add("--help");
-    CliRun run = CliRun.of(args.toArray(String[]::new));
+    CliRun run = runWith(path, "--help");
     assertEquals(0, run.exit(), run.err());
     assertTrue(run.out().startsWith("Usage: " + String.join(" ", List.of("fenqi", String.join(" ", path))).strip()),
         run.out());
+  }
+
+  /** The version is the build's, from the classes as from the shaded jar (whose manifest names none). */
+  @Test
+  void versionNamesTheProjectVersion() {
+    CliRun run = CliRun.of("--version");
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(run.out().strip().matches("fenqi \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), run.out());
+  }
+
+  /** Every command that takes -V (all but policy extract, whose --version is a label) names the same version. */
+  @ParameterizedTest
+  @MethodSource("commands")
+  void everyVersionOptionNamesTheVersion(List<String> path) {
+    CliRun run = runWith(path, "-V");
+    if (path.equals(List.of("policy", "extract"))) {
+      assertEquals(1, run.exit(), run.err());
+      return;
+    }
+    assertEquals(0, run.exit(), run.err());
+    assertEquals(CliRun.of("--version").out(), run.out());
+  }
+
+  private static CliRun runWith(List<String> path, String option) {
+    List<String> args = new ArrayList<>(path);
+    args.add(option);
+    return CliRun.of(args.toArray(String[]::new));
   }
 }

@@ -15,5 +15,7 @@ class LoggingTest {
     assertTrue(LoggerFactory.getLogger("io.github.fenqi.core.security.audit.FileAuditLog").isWarnEnabled());
     // 'policy validate' prints each invalid file's problems as its answer; the repository's warning repeated them
     assertFalse(LoggerFactory.getLogger("io.github.fenqi.core.policy.JsonDirectoryPolicyRepository").isWarnEnabled());
+    // 'plan --rules' refuses an invalid rule file with its problem; the evaluator's warning was a second line
+    assertFalse(LoggerFactory.getLogger("io.github.fenqi.rules.EasyRulesEligibilityEvaluator").isWarnEnabled());
   }
 }

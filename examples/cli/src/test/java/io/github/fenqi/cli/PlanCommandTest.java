@@ -88,6 +88,25 @@ class PlanCommandTest {
     return Files.readAllLines(log);
   }
 
+  /** An --audit-log that is not an audit log (a wrong path, an edited log) is named in the refusal. */
+  @Test
+  void anAuditLogThatDoesNotVerifyIsNamed(@TempDir Path dir) throws Exception {
+    Path log = Files.writeString(dir.resolve("audit.jsonl"), "not an entry\n");
+    String b64 = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+    picocli.CommandLine cl = new picocli.CommandLine(new PlanCommand(name -> name.equals("MY_KEY") ? b64 : null));
+    Exception[] thrown = new Exception[1];
+    cl.setExecutionExceptionHandler((ex, c, p) -> {
+      thrown[0] = ex;
+      return FenqiCli.REJECTED;
+    });
+    cl.setOut(new java.io.PrintWriter(new java.io.StringWriter()));
+    assertEquals(FenqiCli.REJECTED, cl.execute(FEASIBLE, "--policies", POLICIES, "--audit-log", log.toString(),
+        "--key-env", "MY_KEY"));
+    assertEquals(log + ": entry 1 (line 1) is not valid JSON; nothing was planned (check the log with 'fenqi audit "
+        + "verify')", thrown[0].getMessage());
+    assertEquals(List.of("not an entry"), Files.readAllLines(log));
+  }
+
   @Test
   void optaPlannerSolverGivesThreeProposalsToo() throws Exception {
     CliRun run = CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--solver", "optaplanner", "--time-limit", "1s");
@@ -274,5 +293,28 @@ class PlanCommandTest {
     CliRun run = CliRun.of("plan", withNote.toString(), "--policies", POLICIES, "--format", "text");
     assertEquals(0, run.exit(), run.err());
     assertTrue(run.out().contains("hardship note: the sentence with '曝 光' (complaint) is kept out of the scripts"), run.out());
+  }
+
+  /**
+   * A policy file that cannot be read (here one over the size limit, as no permission is for a user other than root)
+   * stops the plan naming it: it was left out silently, and the plan used the platform's older version or none.
+   */
+  @Test
+  void anUnreadablePolicyFileStopsThePlan(@TempDir Path dir) throws Exception {
+    Path policies = Files.createDirectory(dir.resolve("policies"));
+    try (var files = Files.list(Path.of(POLICIES))) {
+      for (Path f : files.toList()) {
+        Files.copy(f, policies.resolve(f.getFileName()));
+      }
+    }
+    Path huge = policies.resolve("demo-credit-card-2027.json");
+    try (var file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+      file.setLength(io.github.fenqi.core.InputFiles.DEFAULT_MAX_BYTES + 1); // sparse: no disk used
+    }
+    CliRun run = CliRun.of("plan", FEASIBLE, "--policies", policies.toString());
+    assertEquals(FenqiCli.REJECTED, run.exit(), run.err());
+    assertEquals("", run.out());
+    assertEquals("fenqi: " + huge + ": cannot be read: is larger than " + io.github.fenqi.core.InputFiles.DEFAULT_MAX_BYTES
+        + " bytes", run.err().strip());
   }
 }

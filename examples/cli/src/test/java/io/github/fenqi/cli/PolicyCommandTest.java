@@ -27,6 +27,16 @@ class PolicyCommandTest {
     assertEquals("fenqi: 1 of 2 policy files are invalid", run.err().strip());
   }
 
+  /** A platform name heads every script sent to the lender: a line break or escape in it is refused, as in an id. */
+  @Test
+  void aPlatformNameWithAControlCharacterIsRefused(@TempDir Path dir) throws Exception {
+    CliRun run = validateGoodAnd(dir, good -> good.replace("\"platformName\": \"示例银行信用卡中心\"",
+        "\"platformName\": \"示例银行\\r信用卡中心\"").replace("2026-03-01", "2026-03-02"));
+    assertEquals(1, run.exit(), run.out());
+    assertTrue(run.out().contains(dir.resolve("b.json") + ": $.platformName: contains an invisible or control character "
+        + "(U+000D at position 5)"), run.out());
+  }
+
   /** What only the files together show: a platform's second version from the same day. */
   @Test
   void twoVersionsFromTheSameDayAreReported(@TempDir Path dir) throws Exception {

@@ -108,4 +108,15 @@ class StatementCommandTest {
     assertEquals(1, blocked.exit());
     assertTrue(blocked.err().contains("blocked") && blocked.err().contains("BALANCE_BREAK"), blocked.err());
   }
+
+  /** A blank holder ('--holder "$NAME"' with NAME unset) is refused, not compared with the name a statement states. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"", " ", "\u3000"})
+  void aBlankHolderIsRefused(String holder) {
+    CliRun r = CliRun.of("statement", "ingest", DIR + "alipay_A.csv", "--holder", holder);
+    assertEquals(FenqiCli.REJECTED, r.exit(), r.out());
+    assertEquals("", r.out());
+    assertTrue(r.err().startsWith("fenqi: --holder: is blank"), r.err());
+    assertEquals(1, r.err().lines().count(), r.err());
+  }
 }
