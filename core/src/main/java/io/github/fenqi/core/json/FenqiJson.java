@@ -45,6 +45,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -161,8 +162,7 @@ public final class FenqiJson {
    * that is a list — bound on its own, with the part's path ({@code debts[2].principal}). Jackson stops at the first
    * part that fails, so a case with two bad debts named only the first; this finds the others. Empty when the JSON is
    * malformed or not an object, and for parts that bind; problems only the whole record's constructor sees (between
-   * parts) are not among them. Parts are found by their names in JSON (a component's {@code @JsonProperty} name, else
-   * its own).
+   * parts) are not among them. Parts are found by their names in JSON, as Jackson binds them.
    */
   public static List<Problem> problemsOfEachPart(ObjectMapper mapper, byte[] json, Class<?> recordType,
       String sourceName) {
@@ -187,8 +187,13 @@ public final class FenqiJson {
    */
   private static void bindComponents(ObjectMapper mapper, JsonNode node, Class<?> recordType, String where,
       List<Problem> out) {
-    List<String> known = mapper.getDeserializationConfig().introspect(mapper.constructType(recordType))
-        .findProperties().stream().map(BeanPropertyDefinition::getName).sorted().toList();
+    List<BeanPropertyDefinition> properties = mapper.getDeserializationConfig()
+        .introspect(mapper.constructType(recordType)).findProperties();
+    List<String> known = properties.stream().map(BeanPropertyDefinition::getName).sorted().toList();
+    // a component's name in JSON, as Jackson binds it: a renamed one (@JsonProperty("case") on the REST submission's
+    // negotiationCase) looked up by its own name was never found, and only the first of two bad debts was named
+    Map<String, String> jsonNames = new HashMap<>();
+    properties.forEach(p -> jsonNames.putIfAbsent(p.getInternalName(), p.getName()));
     node.fieldNames().forEachRemaining(name -> {
       if (!known.contains(name)) { // Jackson reports it only after the record's constructor, which may throw first
         out.add(Problem.of(where + (where.isEmpty() || where.endsWith(": ") ? "" : ".") + name, unknownField(name,
@@ -196,7 +201,7 @@ public final class FenqiJson {
       }
     });
     for (RecordComponent c : recordType.getRecordComponents()) {
-      String name = jsonName(c);
+      String name = jsonNames.getOrDefault(c.getName(), c.getName());
       JsonNode child = node.get(name);
       if (child == null || child.isNull()) {
         continue;
@@ -211,20 +216,6 @@ public final class FenqiJson {
         bindAlone(mapper, child, type, path, out);
       }
     }
-  }
-
-  /**
-   * The component's name in JSON: its {@code @JsonProperty} name where it has one (the REST submission's
-   * {@code negotiationCase} is {@code "case"}), else its own. Looked up by the component's own name, a renamed part was
-   * never found, and a submission with two bad debts named only the first.
-   */
-  private static String jsonName(RecordComponent c) {
-    com.fasterxml.jackson.annotation.JsonProperty renamed =
-        c.getAccessor().getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
-    if (renamed == null) {
-      renamed = c.getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
-    }
-    return renamed == null || renamed.value().isEmpty() ? c.getName() : renamed.value();
   }
 
   private static void bindAlone(ObjectMapper mapper, JsonNode node, JavaType type, String where, List<Problem> out) {
