@@ -6,7 +6,6 @@ import io.github.fenqi.core.schedule.Installment;
 import io.github.fenqi.core.script.NegotiationScript;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -124,7 +123,7 @@ final class HtmlReport {
   }
 
   private static String percent(BigDecimal rate) {
-    return rate.movePointRight(2).setScale(2, RoundingMode.HALF_UP).toPlainString() + " %";
+    return OutputFormat.percent(rate) + " %";
   }
 
   /** Text as HTML character data or attribute content: the five characters with a meaning in markup replaced. */

@@ -200,7 +200,7 @@ final class PlanCommand implements Callable<Integer> {
       for (NegotiationResult.DebtPlan d : p.plans()) {
         out.printf(Locale.ROOT, "    %-6s %-22s %3d months, down %9s, waive %9s, 1st %9s, total %10s, IRR %s%%, p %.3f%n",
             d.debtId(), d.platformId(), d.term(), d.downPayment(), d.waivedTotal(), d.firstInstallment(), d.totalPayable(),
-            d.annualizedRate().movePointRight(2).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString(),
+            OutputFormat.percent(d.annualizedRate()),
             d.acceptanceProbability());
       }
     }

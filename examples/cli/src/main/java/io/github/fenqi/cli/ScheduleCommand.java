@@ -8,7 +8,6 @@ import io.github.fenqi.core.schedule.Installment;
 import io.github.fenqi.core.schedule.RepaymentMethod;
 import io.github.fenqi.core.schedule.Schedule;
 import java.io.PrintWriter;
-import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -86,7 +85,6 @@ final class ScheduleCommand implements Callable<Integer> {
           i.fee(), i.remaining());
     }
     out.printf(Locale.ROOT, "total payable %s (interest %s, fees %s); annualised rate (IRR) %s%%%n", s.totalPayable(),
-        s.totalInterest(), s.totalFee(), s.annualizedRate().movePointRight(2).setScale(2, RoundingMode.HALF_UP)
-            .toPlainString());
+        s.totalInterest(), s.totalFee(), OutputFormat.percent(s.annualizedRate()));
   }
 }
