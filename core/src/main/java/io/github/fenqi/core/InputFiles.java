@@ -46,16 +46,21 @@ public final class InputFiles {
   /**
    * Why a file could not be read, in words, for a message that already names the file: an
    * {@link java.nio.file.AccessDeniedException}'s message is only the file name ("case.json: cannot be read:
-   * case.json"), a {@link java.nio.file.FileSystemException}'s names the file before its reason.
+   * case.json"), a {@link java.nio.file.FileSystemException}'s names the file before its reason, and an interrupted
+   * channel's is null. The audit log words its file errors with this too.
    */
   public static String reason(IOException e) {
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file or directory";
+    }
     if (e instanceof java.nio.file.AccessDeniedException) {
       return "permission denied";
     }
-    if (e instanceof java.nio.file.FileSystemException f) {
-      return f.getReason() != null ? f.getReason() : f.getClass().getSimpleName();
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getReason();
     }
-    return String.valueOf(e.getMessage());
+    return e.getMessage() != null && !(e instanceof java.nio.file.FileSystemException) ? e.getMessage()
+        : e.getClass().getSimpleName();
   }
 
   /**

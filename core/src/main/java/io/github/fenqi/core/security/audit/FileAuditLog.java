@@ -4,6 +4,7 @@ import io.github.fenqi.core.AuditIntegrityException;
 import io.github.fenqi.core.AuditLogBusyException;
 import io.github.fenqi.core.DurableFiles;
 import io.github.fenqi.core.FenqiException;
+import io.github.fenqi.core.InputFiles;
 import io.github.fenqi.core.InvalidInputException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,9 +13,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -217,7 +216,7 @@ public final class FileAuditLog implements AuditLog {
     } catch (IOException e) {
       Path parent = file.toAbsolutePath().getParent();
       String why = e instanceof NoSuchFileException && parent != null && !Files.isDirectory(parent)
-          ? "its directory " + parent + " does not exist" : reason(e);
+          ? "its directory " + parent + " does not exist" : InputFiles.reason(e);
       throw new FenqiException(file + ": cannot open the audit log: " + why, e);
     }
     Path directory = file.toAbsolutePath().getParent();
@@ -359,25 +358,9 @@ public final class FileAuditLog implements AuditLog {
 
   private static FenqiException unreadable(Path file, Exception e) {
     return new FenqiException(file + ": cannot read the audit log: "
-        + (e instanceof IOException io ? reason(io) : e.getMessage()), e);
+        + (e instanceof IOException io ? InputFiles.reason(io) : e.getMessage()), e);
   }
 
-  /**
-   * What went wrong, in words: the messages of NIO's file exceptions are the bare path ("cannot open the audit log:
-   * /var/log/x/audit.log"), and an interrupted channel's is null.
-   */
-  private static String reason(IOException e) {
-    if (e instanceof NoSuchFileException) {
-      return "no such file or directory";
-    }
-    if (e instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    if (e instanceof FileSystemException f && f.getReason() != null) {
-      return f.getReason();
-    }
-    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-  }
 
   /** Reads from a position of a file, leaving any position the writer keeps alone. */
   @FunctionalInterface
@@ -566,7 +549,7 @@ public final class FileAuditLog implements AuditLog {
         lock.release();
         channel.close();
       } catch (IOException e) {
-        throw new FenqiException(file + ": cannot close the audit log: " + reason(e), e);
+        throw new FenqiException(file + ": cannot close the audit log: " + InputFiles.reason(e), e);
       } finally {
         OPEN_HERE.remove(identity, this);
         if (interrupted) {
@@ -645,7 +628,7 @@ public final class FileAuditLog implements AuditLog {
       channel.force(false);
     } catch (IOException e) {
       FenqiException f = new FenqiException(file + ": audit write failed after entry " + before.sequence()
-          + "; the log refuses further appends until reopened: " + reason(e), e);
+          + "; the log refuses further appends until reopened: " + InputFiles.reason(e), e);
       failure = f;
       try {
         channel.truncate(before.size());
