@@ -13,6 +13,9 @@ import io.github.fenqi.optaplanner.OptaPlannerProposalSolver;
 import io.github.fenqi.rules.EasyRulesEligibilityEvaluator;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReference;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
@@ -63,6 +66,24 @@ class FenqiAsADependencyTest {
     assertEquals(databind, com.fasterxml.jackson.core.json.PackageVersion.VERSION.toString(), "jackson-core");
     assertEquals(databind, com.fasterxml.jackson.dataformat.yaml.PackageVersion.VERSION.toString(),
         "jackson-dataformat-yaml");
+  }
+
+  @Test
+  void everyLibraryHasAStableModuleName() throws URISyntaxException {
+    assertEquals("io.github.fenqi.core", moduleName(NegotiationEngine.class));
+    assertEquals("io.github.fenqi.rules", moduleName(EasyRulesEligibilityEvaluator.class));
+    assertEquals("io.github.fenqi.optaplanner", moduleName(OptaPlannerProposalSolver.class));
+    assertEquals("io.github.fenqi.nlp", moduleName(PolicyTextExtractor.class));
+  }
+
+  /** The name the module system gives the jar {@code type} comes from, as a user's module path would. */
+  private static String moduleName(Class<?> type) throws URISyntaxException {
+    Path jar = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    return ModuleFinder.of(jar).findAll().stream()
+        .map(ModuleReference::descriptor)
+        .map(d -> d.name())
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no module in " + jar));
   }
 
   private static String mavenVersion(String group, String artifact) throws IOException {
