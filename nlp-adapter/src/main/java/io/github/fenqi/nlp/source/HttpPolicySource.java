@@ -385,19 +385,19 @@ public final class HttpPolicySource implements PolicySource {
       return this;
     }
 
-    /** Time allowed to open the connection (default 5 s). */
+    /** Time allowed to open the connection (default 5 s; 1 ms..1 day). */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = Objects.requireNonNull(timeout, "connectTimeout");
       return this;
     }
 
-    /** Total time allowed from sending the request to the last byte of the body (default 15 s). */
+    /** Total time allowed from sending the request to the last byte of the body (default 15 s; 1 ms..1 day). */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = Objects.requireNonNull(timeout, "readTimeout");
       return this;
     }
 
-    /** Largest body accepted; reading stops as soon as it is exceeded (default 2 MiB). */
+    /** Largest body accepted; reading stops as soon as it is exceeded (default 2 MiB; 1..64 MiB). */
     public Builder maxBodyBytes(long max) {
       this.maxBodyBytes = max;
       return this;
@@ -430,12 +430,10 @@ public final class HttpPolicySource implements PolicySource {
       } else if (uri.getHost() == null) {
         problems.add(io.github.fenqi.core.Problem.of("uri", "'" + uri + "' has no host"));
       }
-      if (connectTimeout.isNegative() || connectTimeout.isZero()) {
-        problems.add(io.github.fenqi.core.Problem.of("connectTimeout", connectTimeout + " must be positive"));
-      }
-      if (readTimeout.isNegative() || readTimeout.isZero()) {
-        problems.add(io.github.fenqi.core.Problem.of("readTimeout", readTimeout + " must be positive"));
-      }
+      // BoundedHttp's range: a huge timeout overflowed (ArithmeticException at every fetch), a sub-millisecond one
+      // timed out unheard
+      checkTimeout(problems, "connectTimeout", connectTimeout);
+      checkTimeout(problems, "readTimeout", readTimeout);
       if (maxBodyBytes < 1 || maxBodyBytes > 64L * 1024 * 1024) {
         problems.add(io.github.fenqi.core.Problem.of("maxBodyBytes", maxBodyBytes + " must be in 1..67108864"));
       }
@@ -443,6 +441,13 @@ public final class HttpPolicySource implements PolicySource {
         throw new InvalidInputException(problems);
       }
       return new HttpPolicySource(this);
+    }
+
+    private static void checkTimeout(List<io.github.fenqi.core.Problem> problems, String name, Duration timeout) {
+      if (timeout.compareTo(BoundedHttp.MIN_DEADLINE) < 0 || timeout.compareTo(BoundedHttp.MAX_DEADLINE) > 0) {
+        problems.add(io.github.fenqi.core.Problem.of(name, timeout + " is outside " + BoundedHttp.MIN_DEADLINE + ".."
+            + BoundedHttp.MAX_DEADLINE));
+      }
     }
   }
 }

@@ -63,6 +63,8 @@ import org.slf4j.LoggerFactory;
  * from any thread. {@link #close()} stops the scheduler and waits for a running poll.
  */
 public final class AnnouncementWatcher implements AutoCloseable {
+  /** The longest interval between polls: a policy watched less than yearly is not being watched. */
+  public static final Duration MAX_INTERVAL = Duration.ofDays(366);
   private static final Logger LOG = LoggerFactory.getLogger(AnnouncementWatcher.class);
 
   /** What to do with a change from a source. */
@@ -395,7 +397,7 @@ public final class AnnouncementWatcher implements AutoCloseable {
       return this;
     }
 
-    /** Time between the end of one poll and the start of the next (default 30 min). */
+    /** Time between the end of one poll and the start of the next (default 30 min; 1 s..{@link AnnouncementWatcher#MAX_INTERVAL}). */
     public Builder interval(Duration interval) {
       this.interval = Objects.requireNonNull(interval, "interval");
       return this;
@@ -431,6 +433,8 @@ public final class AnnouncementWatcher implements AutoCloseable {
       }
       if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
         problems.add(Problem.of("interval", interval + " is shorter than the minimum of 1 s"));
+      } else if (interval.compareTo(MAX_INTERVAL) > 0) { // a huge one overflowed in start(), after build() accepted it
+        problems.add(Problem.of("interval", interval + " is longer than the maximum of " + MAX_INTERVAL));
       }
       if (applyAttempts < 1 || applyAttempts > 100) {
         problems.add(Problem.of("applyAttempts", applyAttempts + " must be in 1..100"));

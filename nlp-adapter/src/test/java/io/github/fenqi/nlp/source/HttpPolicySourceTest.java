@@ -332,4 +332,20 @@ class HttpPolicySourceTest {
     assertEquals(List.of("uri", "readTimeout", "maxBodyBytes"),
         e.problems().stream().map(io.github.fenqi.core.Problem::location).toList());
   }
+
+  /**
+   * A timeout beyond a long's milliseconds passed build() and every fetch then threw ArithmeticException (read) or
+   * "ConnectException: long overflow" (connect); a sub-millisecond one timed out "within 0 ms" at every fetch.
+   */
+  @Test
+  void builderRefusesTimeoutsThatOverflowOrBoundNothingNamingThem() {
+    for (Duration d : List.of(Duration.ofSeconds(Long.MAX_VALUE), Duration.ofDays(1).plusMillis(1),
+        Duration.ofNanos(1))) {
+      InvalidInputException e = assertThrows(InvalidInputException.class,
+          () -> HttpPolicySource.builder("s", "p", server.uri("/page")).connectTimeout(d).readTimeout(d).build());
+      assertEquals(List.of("connectTimeout: " + d + " is outside PT0.001S..PT24H",
+          "readTimeout: " + d + " is outside PT0.001S..PT24H"),
+          e.problems().stream().map(Object::toString).toList());
+    }
+  }
 }

@@ -384,4 +384,14 @@ class AnnouncementWatcherTest {
     assertEquals(List.of("sources", "interval", "applyAttempts"),
         e.problems().stream().map(p -> p.location()).toList());
   }
+
+  /** Duration.ofSeconds(Long.MAX_VALUE) passed build() and then threw ArithmeticException (long overflow) in start(). */
+  @Test
+  void builderRefusesAnIntervalTooLongToScheduleNamingIt() {
+    for (Duration d : List.of(Duration.ofSeconds(Long.MAX_VALUE), AnnouncementWatcher.MAX_INTERVAL.plusSeconds(1))) {
+      InvalidInputException e = assertThrows(InvalidInputException.class, () -> AnnouncementWatcher.builder(store)
+          .source(source("notices", "/notice"), AnnouncementWatcher.Mode.REVIEW).interval(d).build());
+      assertEquals("interval: " + d + " is longer than the maximum of PT8784H", e.getMessage());
+    }
+  }
 }
