@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>An announcement (by content hash) is processed once per source; a text that agrees with the live policy on
+ * <p>An announcement (by content hash) is processed once per source, unless it is edited back to a text read
+ * before under its id after another one (36 months, then 60, then 36 again), which is read again; a text that agrees with the live policy on
  * every field it determines is not a change. Fields a text does not determine are never treated as removed. A
  * source lists its announcements newest first ({@link PolicySource#fetch()}); they are processed oldest first, so
  * when several announcements of one poll set the same field, the newest one is applied last and stays live.
@@ -85,7 +86,12 @@ public final class AnnouncementWatcher implements AutoCloseable {
   private final Clock clock;
   private final Object pollLock = new Object();
   private final int applyAttempts;
+  /** {@code sourceId:contentHash} of every text read; guarded by pollLock. */
   private final Set<String> seen = new HashSet<>();
+  /** {@code sourceId, announcement id, contentHash} of every text read, by the id it was read under; guarded by pollLock. */
+  private final Set<List<String>> readUnderId = new HashSet<>();
+  /** Per {@code sourceId, announcement id}, the hash of the text read last under that id; guarded by pollLock. */
+  private final Map<List<String>, String> lastUnderId = new HashMap<>();
   /** Failed attempts so far of the auto-applied announcements that will be tried again; guarded by pollLock. */
   private final Map<String, Integer> failedAttempts = new HashMap<>();
   /** Changes being applied by {@link #approve}, still listed as pending; guarded by {@code pending}. */
@@ -163,7 +169,7 @@ public final class AnnouncementWatcher implements AutoCloseable {
         for (int i = announcements.size() - 1; i >= 0; i--) {
           Announcement a = announcements.get(i);
           String key = sourceId + ":" + a.contentHash();
-          if (seen.contains(key)) {
+          if (!unread(sourceId, a, key)) {
             continue;
           }
           Optional<PolicyChange> change;
@@ -184,10 +190,27 @@ public final class AnnouncementWatcher implements AutoCloseable {
           }
           failedAttempts.remove(key);
           seen.add(key);
+          readUnderId.add(List.of(sourceId, a.id(), a.contentHash()));
+          lastUnderId.put(List.of(sourceId, a.id()), a.contentHash());
         }
       }
       return List.copyOf(detected);
     }
+  }
+
+  /**
+   * Whether the announcement is to be read: a text not read before, or one edited back to a text read before under
+   * the same id after another one (a page at 36 months, then 60, then 36 again: skipping the third text by its hash
+   * left 60 live). A text read before under another id (a feed item without an id, named by its place, that moved
+   * down when a newer one was added) is not read again. The caller holds pollLock.
+   */
+  private boolean unread(String sourceId, Announcement a, String key) {
+    if (!seen.contains(key)) {
+      return true;
+    }
+    String last = lastUnderId.get(List.of(sourceId, a.id()));
+    return last != null && !last.equals(a.contentHash())
+        && readUnderId.contains(List.of(sourceId, a.id(), a.contentHash()));
   }
 
   /** Counts a failed attempt to apply; whether that was the last one allowed (the change is then given up). */

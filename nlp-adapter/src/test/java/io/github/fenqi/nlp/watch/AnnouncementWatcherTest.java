@@ -188,6 +188,53 @@ class AnnouncementWatcherTest {
     }
   }
 
+  /** Serves at {@code path} whatever the returned reference holds at each request: a page its lender edits. */
+  private java.util.concurrent.atomic.AtomicReference<String> editable(String path, String contentType) {
+    java.util.concurrent.atomic.AtomicReference<String> body = new java.util.concurrent.atomic.AtomicReference<>("");
+    server.handle(path, ex -> LoopbackServer.respond(ex, 200, contentType, body.get().getBytes(StandardCharsets.UTF_8)));
+    return body;
+  }
+
+  /**
+   * A page edited from 36 to 60 months and back to 36: the third text has the hash of the first, which had been
+   * marked read, so it was skipped and 60 stayed live although the lender's page said 36 again.
+   */
+  @Test
+  void aPageEditedBackToAnEarlierTextIsReadAgain() {
+    java.util.concurrent.atomic.AtomicReference<String> page = editable("/edited", "text/html; charset=utf-8");
+    AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
+        .source(source("page", "/edited"), AnnouncementWatcher.Mode.AUTO_APPLY).listener(recorder).build();
+    String at36 = "<p>即日起最长可分36期。</p>";
+    page.set(at36);
+    watcher.pollOnce();
+    assertEquals(36, store.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS));
+    page.set("<p>即日起最长可分60期。</p>");
+    watcher.pollOnce();
+    assertEquals(60, store.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS));
+    page.set(at36);
+    assertEquals(List.of(PolicyChange.Status.APPLIED),
+        watcher.pollOnce().stream().map(PolicyChange::status).toList());
+    assertEquals(36, store.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS));
+    assertEquals(List.of(), watcher.pollOnce(), "read again once, not at every poll");
+    assertEquals(3, recorder.changes.size());
+  }
+
+  /**
+   * Items of a feed without ids are named by their place in it, which moves when a newer item is added: an item
+   * that moved to a place another text had held is not a revert and is not read again.
+   */
+  @Test
+  void feedItemsWithoutIdsAreNotReadAgainWhenTheyMoveDown() {
+    java.util.concurrent.atomic.AtomicReference<String> feed = editable("/feed", "application/json; charset=utf-8");
+    AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
+        .source(source("feed", "/feed"), AnnouncementWatcher.Mode.REVIEW).listener(recorder).build();
+    feed.set("[{\"content\":\"最长可分36期。\"},{\"content\":\"最长可分48期。\"}]");
+    assertEquals(2, watcher.pollOnce().size());
+    feed.set("[{\"content\":\"最长可分60期。\"},{\"content\":\"最长可分36期。\"},{\"content\":\"最长可分48期。\"}]");
+    assertEquals(List.of(60), watcher.pollOnce().stream()
+        .map(c -> c.changes().get(0).proposed().value()).toList(), "only the new item");
+  }
+
   @Test
   void processesEachAnnouncementOnce() {
     AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
