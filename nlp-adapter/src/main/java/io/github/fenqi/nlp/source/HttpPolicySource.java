@@ -295,7 +295,8 @@ public final class HttpPolicySource implements PolicySource {
 
   /**
    * One item of a feed as an announcement: its id (else the feed's address and the item's index), its address
-   * resolved against the feed's, and its content as text ({@code where} names the address in an error).
+   * resolved against the feed's, and its content as text: HTML (tags or entities) made text, else stripped
+   * ({@code where} names the address in an error).
    */
   private Announcement announcement(String where, int index, @Nullable String itemId, @Nullable String title,
       @Nullable String url, String content, Instant now) {
@@ -307,7 +308,9 @@ public final class HttpPolicySource implements PolicySource {
         throw new PolicySourceException(id, where + " '" + url + "' is not a valid URI");
       }
     }
-    String text = content.indexOf('<') >= 0 ? HtmlText.toText(content) : content.strip();
+    // HTML by its tags or, without any, by its entities: an RSS description is escaped HTML, and
+    // "罚息&amp;nbsp;最高减免五成" came out as 罚息&nbsp;最高减免五成, which hid the waiver from the extractor
+    String text = content.indexOf('<') >= 0 || content.indexOf('&') >= 0 ? HtmlText.toText(content) : content.strip();
     return new Announcement(id, Objects.requireNonNullElse(itemId, uri + "#" + index),
         Objects.requireNonNullElse(title, ""), text, itemUri, now);
   }

@@ -280,6 +280,27 @@ class HttpPolicySourceTest {
     }
   }
 
+  /**
+   * An item whose escaped HTML has entities but no tag: "罚息&amp;nbsp;最高减免五成" had been kept as
+   * "罚息&nbsp;最高减免五成" (and "36&#26399;" as it was), which hid the waiver and the term from the extractor.
+   */
+  @Test
+  void decodesTheEntitiesOfAnItemWithoutTags() {
+    String rss = "<rss><channel><item><description>最长可分36&amp;#26399;，罚息&amp;nbsp;最高减免五成</description>"
+        + "</item></channel></rss>";
+    String json = "[{\"content\":\"最长可分36&#26399;，罚息&nbsp;最高减免五成\"}]";
+    server.serve("/rss", "application/rss+xml", rss.getBytes(StandardCharsets.UTF_8));
+    server.serve("/json", "application/json", json.getBytes(StandardCharsets.UTF_8));
+    for (String path : List.of("/rss", "/json")) {
+      Announcement item = source(path).fetch().get(0);
+      assertEquals("最长可分36期，罚息 最高减免五成", item.text(), path);
+      ExtractionResult r = PolicyTextExtractor.create().extract(item.readableText());
+      assertEquals(36, r.field(PolicyField.MAX_INSTALLMENTS).orElseThrow().intValue(), path);
+      assertEquals(0, new java.math.BigDecimal("0.5").compareTo(
+          r.field(PolicyField.MAX_PENALTY_WAIVER).orElseThrow().decimalValue()), path);
+    }
+  }
+
   @Test
   void readsAtomEntries() {
     String atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>公告</title>"
