@@ -193,7 +193,8 @@ public final class HttpPolicySource implements PolicySource {
 
   /**
    * Refuses a body that is not text, before it is decoded into a meaningless announcement: a declared media type
-   * that is not text, HTML, XML or JSON; or, whatever the declaration, a PDF, gzip or NUL bytes at the start.
+   * that is not text, HTML, XML or JSON; or, whatever the declaration, a PDF, gzip or NUL bytes at the start (unless
+   * it is UTF-16, by its byte-order mark or declared charset).
    */
   private void refuseBinary(byte[] body, String contentType) {
     String media = contentType.split(";", 2)[0].strip();
@@ -209,7 +210,7 @@ public final class HttpPolicySource implements PolicySource {
       what = "a PDF document";
     } else if (head >= 2 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b) {
       what = "gzip data without a gzip Content-Encoding";
-    } else {
+    } else if (!utf16(body, contentType)) { // UTF-16 text is half NUL bytes
       for (int i = 0; i < head; i++) {
         if (body[i] == 0) {
           what = "binary data (a NUL byte at offset " + i + ")";
@@ -222,6 +223,16 @@ public final class HttpPolicySource implements PolicySource {
           + (media.isEmpty() ? " (no Content-Type)" : " although labelled '" + media + "'")
           + ": an HTML page, plain text or a JSON feed was expected");
     }
+  }
+
+  /**
+   * Whether the body is UTF-16 by its byte-order mark or its declared charset: such a page or feed (an export from a
+   * Windows server) had been refused as "binary data (a NUL byte at offset 3)", although it decodes as text.
+   */
+  private static boolean utf16(byte[] body, String contentType) {
+    boolean bom = body.length >= 2 && (((body[0] & 0xff) == 0xfe && (body[1] & 0xff) == 0xff)
+        || ((body[0] & 0xff) == 0xff && (body[1] & 0xff) == 0xfe));
+    return bom || charsetParameter(contentType).map(c -> c.startsWith("utf-16")).orElse(false);
   }
 
   private static boolean startsWith(byte[] body, String ascii) {

@@ -198,6 +198,26 @@ class HttpPolicySourceTest {
         image.getMessage());
   }
 
+  /** UTF-16 text is half NUL bytes: a page or feed in UTF-16 had been refused as "binary data (a NUL byte at offset 3)". */
+  @Test
+  void readsUtf16ByItsByteOrderMarkOrDeclaredCharset() {
+    byte[] leBom = {(byte) 0xff, (byte) 0xfe};
+    byte[] beBom = {(byte) 0xfe, (byte) 0xff};
+    String feed = "[{\"id\":\"n-1\",\"content\":\"" + POLICY + "\"}]";
+    server.serve("/le-bom", "application/json", concat(leBom, feed.getBytes(StandardCharsets.UTF_16LE)));
+    server.serve("/be-bom", "text/html", concat(beBom, html("<p>" + POLICY + "</p>", "").getBytes(StandardCharsets.UTF_16BE)));
+    server.serve("/le-declared", "text/plain; charset=UTF-16LE", POLICY.getBytes(StandardCharsets.UTF_16LE));
+    for (String path : List.of("/le-bom", "/be-bom", "/le-declared")) {
+      assertTrue(source(path).fetch().get(0).text().contains(POLICY), path);
+    }
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
   @Test
   void acceptsTextualTypesBeyondHtml() {
     server.serve("/xhtml", "application/xhtml+xml; charset=utf-8",
