@@ -152,12 +152,13 @@ public final class HttpPolicySource implements PolicySource {
     boolean json = format == Format.JSON_FEED || (format == Format.AUTO && contentType.contains("json"));
     CharsetSniffer.Decoded decoded = CharsetSniffer.decode(body, charsetParameter(contentType).orElse(null), !json);
     Instant now = clock.instant();
+    URI base = response.uri(); // where the body came from, after any redirect: relative item links are relative to it
     if (json) {
-      return parseFeed(decoded.text(), now);
+      return parseFeed(decoded.text(), base, now);
     }
     if (format == Format.XML_FEED || (format == Format.AUTO && (contentType.contains("rss+xml")
         || contentType.contains("atom+xml") || (!contentType.contains("html") && XmlFeed.looksLikeFeed(decoded.text()))))) {
-      return parseXmlFeed(decoded.text(), now);
+      return parseXmlFeed(decoded.text(), base, now);
     }
     String text = looksLikeHtml(decoded.text(), contentType) ? HtmlText.toText(decoded.text()) : decoded.text().strip();
     return List.of(new Announcement(id, uri.toString(), title(decoded.text()), text, uri, now));
@@ -283,7 +284,7 @@ public final class HttpPolicySource implements PolicySource {
     return HtmlText.toText(html.substring(open + 1, close)).strip();
   }
 
-  private List<Announcement> parseXmlFeed(String body, Instant now) {
+  private List<Announcement> parseXmlFeed(String body, URI base, Instant now) {
     List<XmlFeed.Item> items;
     try {
       items = XmlFeed.items(body);
@@ -299,24 +300,29 @@ public final class HttpPolicySource implements PolicySource {
             + " has no 'description', 'content:encoded', 'content' or 'summary'");
       }
       out.add(announcement("RSS/Atom feed from " + uri + ": item " + (i + 1) + " link", i, item.id(), item.title(),
-          item.link(), item.content(), now));
+          item.link(), base, item.content(), now));
     }
     return List.copyOf(out);
   }
 
   /**
    * One item of a feed as an announcement: its id (else the feed's address and the item's index), its address
-   * resolved against the feed's, and its content as text: HTML (tags or entities) made text, else stripped
+   * resolved against {@code base} (where the feed came from, after redirects), which must be http or https (a
+   * {@code javascript:} link had become the announcement's address, for a reviewer to click), and its content as text: HTML (tags or entities) made text, else stripped
    * ({@code where} names the address in an error).
    */
   private Announcement announcement(String where, int index, @Nullable String itemId, @Nullable String title,
-      @Nullable String url, String content, Instant now) {
+      @Nullable String url, URI base, String content, Instant now) {
     URI itemUri = uri;
     if (url != null) {
       try {
-        itemUri = uri.resolve(url);
+        itemUri = base.resolve(url);
       } catch (IllegalArgumentException e) {
         throw new PolicySourceException(id, where + " '" + url + "' is not a valid URI");
+      }
+      String scheme = itemUri.getScheme() == null ? "" : itemUri.getScheme().toLowerCase(Locale.ROOT);
+      if (!scheme.equals("http") && !scheme.equals("https")) {
+        throw new PolicySourceException(id, where + " '" + url + "' is not an http or https address");
       }
     }
     // HTML by its tags or, without any, by its entities: an RSS description is escaped HTML, and
@@ -326,7 +332,7 @@ public final class HttpPolicySource implements PolicySource {
         Objects.requireNonNullElse(title, ""), text, itemUri, now);
   }
 
-  private List<Announcement> parseFeed(String body, Instant now) {
+  private List<Announcement> parseFeed(String body, URI base, Instant now) {
     JsonNode root;
     try {
       // a feed followed by anything else (an appended error page, a second feed) is malformed, not the first part
@@ -353,7 +359,7 @@ public final class HttpPolicySource implements PolicySource {
             + "] has no 'content', 'text' or 'body' string");
       }
       out.add(announcement("JSON feed from " + uri + ": items[" + i + "].url", i, firstText(item, "id", "guid"),
-          firstText(item, "title"), firstText(item, "url", "link"), content, now));
+          firstText(item, "title"), firstText(item, "url", "link"), base, content, now));
     }
     return List.copyOf(out);
   }

@@ -249,6 +249,42 @@ class HttpPolicySourceTest {
     assertEquals("旧政策", items.get(1).text());
   }
 
+  /**
+   * A feed moved (http://old/feed → http://new/api/v2/feed): its relative links are relative to where it now is; they
+   * had been resolved against the configured address, giving pages that do not exist.
+   */
+  @Test
+  void resolvesItemLinksAgainstTheAddressTheFeedCameFromAfterARedirect() {
+    String feed = "[{\"id\":\"n-1\",\"url\":\"n/1\",\"content\":\"" + POLICY + "\"}]";
+    String rss = "<rss><channel><item><link>n/2</link><description>" + POLICY + "</description></item></channel></rss>";
+    server.serve("/api/v2/feed", "application/json", feed.getBytes(StandardCharsets.UTF_8));
+    server.serve("/api/v2/rss", "application/rss+xml", rss.getBytes(StandardCharsets.UTF_8));
+    for (String name : List.of("feed", "rss")) {
+      server.handle("/old/" + name, ex -> {
+        ex.getResponseHeaders().set("Location", server.uri("/api/v2/" + name).toString());
+        LoopbackServer.respond(ex, 301, "", new byte[0]);
+      });
+    }
+    assertEquals(server.uri("/api/v2/n/1"), source("/old/feed").fetch().get(0).uri());
+    assertEquals(server.uri("/api/v2/n/2"), source("/old/rss").fetch().get(0).uri());
+  }
+
+  /** A javascript: (or data:, file:) item link had become the announcement's address, shown to reviewers. */
+  @Test
+  void refusesAnItemLinkThatIsNotAWebAddressNamingTheItem() {
+    server.serve("/js", "application/json",
+        "[{\"content\":\"a\"},{\"url\":\"javascript:alert(1)\",\"content\":\"b\"}]".getBytes(StandardCharsets.UTF_8));
+    server.serve("/file", "application/rss+xml",
+        "<rss><channel><item><link>file:///etc/passwd</link><description>a</description></item></channel></rss>"
+            .getBytes(StandardCharsets.UTF_8));
+    PolicySourceException js = assertThrows(PolicySourceException.class, () -> source("/js").fetch());
+    assertEquals("policy source 'test': JSON feed from " + server.uri("/js")
+        + ": items[1].url 'javascript:alert(1)' is not an http or https address", js.getMessage());
+    PolicySourceException file = assertThrows(PolicySourceException.class, () -> source("/file").fetch());
+    assertEquals("policy source 'test': RSS/Atom feed from " + server.uri("/file")
+        + ": item 1 link 'file:///etc/passwd' is not an http or https address", file.getMessage());
+  }
+
   @Test
   void rejectsMalformedJsonFeedNamingPosition() {
     server.serve("/bad", "application/json", "{\"items\": [ {\"text\": \"a\" ".getBytes(StandardCharsets.UTF_8));
