@@ -61,7 +61,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safety: thread-safe. Polls run one at a time (on the watcher's single scheduler thread, or on the
  * caller's with {@link #pollOnce()}); {@link #approve}, {@link #reject} and {@link #pendingReview} may be called
- * from any thread. {@link #close()} stops the scheduler and waits for a running poll.
+ * from any thread. {@link #close()} stops the scheduler and interrupts a running poll, which stops before its next
+ * source or announcement (an interrupted fetch is not reported as a source failure; what was not read is read at the
+ * next poll), and waits for it.
  */
 public final class AnnouncementWatcher implements AutoCloseable {
   /** The longest interval between polls: a policy watched less than yearly is not being watched. */
@@ -153,20 +155,33 @@ public final class AnnouncementWatcher implements AutoCloseable {
   public List<PolicyChange> pollOnce() {
     synchronized (pollLock) {
       List<PolicyChange> detected = new ArrayList<>();
+      sources:
       for (Configured c : sources) {
         String sourceId = c.source().id();
+        if (stopped()) {
+          break;
+        }
         List<Announcement> announcements;
         try {
           announcements = List.copyOf(c.source().fetch());
         } catch (PolicySourceException e) {
+          if (stopped()) { // the fetch was interrupted, the source did not fail
+            break;
+          }
           sourceFailed(e);
           continue;
         } catch (RuntimeException e) { // a source breaking its contract must not starve the others
+          if (stopped()) {
+            break;
+          }
           sourceFailed(new PolicySourceException(sourceId, "fetch failed: " + e, e));
           continue;
         }
         // a source lists the newest first: read the oldest first, so the newest announcement has the last word
         for (int i = announcements.size() - 1; i >= 0; i--) {
+          if (stopped()) {
+            break sources; // the rest is read at the next poll, as after a failure
+          }
           Announcement a = announcements.get(i);
           String key = sourceId + ":" + a.contentHash();
           if (!unread(sourceId, a, key)) {
@@ -211,6 +226,21 @@ public final class AnnouncementWatcher implements AutoCloseable {
     String last = lastUnderId.get(List.of(sourceId, a.id()));
     return last != null && !last.equals(a.contentHash())
         && readUnderId.contains(List.of(sourceId, a.id(), a.contentHash()));
+  }
+
+  /**
+   * Whether the polling thread has been interrupted ({@link #close()} during a poll, or the caller of
+   * {@link #pollOnce()}): the poll then stops before the next source or announcement. Each fetch after the interrupt
+   * failed at once, and every source had been reported to the listeners (the audit log) as failing "interrupted while
+   * fetching" at each shutdown. The interrupt flag is kept.
+   */
+  private static boolean stopped() {
+    if (!Thread.currentThread().isInterrupted()) {
+      return false;
+    }
+    LOG.info("announcement poll stopped: its thread was interrupted (the watcher is closing); the rest is read at the "
+        + "next poll");
+    return true;
   }
 
   /** Counts a failed attempt to apply; whether that was the last one allowed (the change is then given up). */

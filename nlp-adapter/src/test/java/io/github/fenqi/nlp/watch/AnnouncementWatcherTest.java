@@ -406,6 +406,37 @@ class AnnouncementWatcherTest {
         .noneMatch(t -> t.getName().equals("fenqi-announcement-watcher") && t.isAlive()), "scheduler thread stopped");
   }
 
+  /**
+   * close() while the first of three sources is slow to answer: the interrupt failed that fetch and then each later
+   * one at once, and all three were reported to the listeners (the audit log) as source failures, "interrupted while
+   * fetching", although none had failed.
+   */
+  @Test
+  void closingDuringAPollStopsItWithoutReportingSourceFailures() throws Exception {
+    CountDownLatch inFetch = new CountDownLatch(1);
+    server.handle("/slow", ex -> {
+      inFetch.countDown();
+      try {
+        Thread.sleep(1500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      LoopbackServer.respond(ex, 200, "text/html; charset=utf-8", NOTICE.getBytes(StandardCharsets.UTF_8));
+    });
+    AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
+        .source(source("slow", "/slow"), AnnouncementWatcher.Mode.AUTO_APPLY)
+        .source(source("second", "/notice"), AnnouncementWatcher.Mode.AUTO_APPLY)
+        .source(source("third", "/notice"), AnnouncementWatcher.Mode.AUTO_APPLY)
+        .listener(recorder).interval(Duration.ofSeconds(60)).build();
+    watcher.start();
+    assertTrue(inFetch.await(5, TimeUnit.SECONDS));
+    watcher.close();
+    assertEquals(List.of(), recorder.failures);
+    assertEquals(List.of(), recorder.changes);
+    assertEquals(List.of("slow APPLIED"), watcher.pollOnce().stream().map(c -> c.sourceId() + " " + c.status()).toList(),
+        "nothing was marked read: the next poll reads it all");
+  }
+
   @Test
   void aPollThatOverflowsTheStackDoesNotEndTheSchedule() throws InterruptedException {
     java.util.concurrent.atomic.AtomicInteger fetches = new java.util.concurrent.atomic.AtomicInteger();
