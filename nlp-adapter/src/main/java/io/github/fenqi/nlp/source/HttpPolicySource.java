@@ -183,9 +183,12 @@ public final class HttpPolicySource implements PolicySource {
         }
         out.write(buffer, 0, n);
       }
-    } catch (ZipException | EOFException e) {
+    } catch (ZipException e) {
       throw new PolicySourceException(id, "response from " + uri + " says gzip but is not valid gzip: "
           + e.getMessage(), e);
+    } catch (EOFException e) { // its message is null or the inflater's ("Unexpected end of ZLIB input stream")
+      throw new PolicySourceException(id, "response from " + uri + " says gzip but is not valid gzip: it ends before "
+          + "the compressed data does (cut short)", e);
     } catch (IOException e) {
       throw new PolicySourceException(id, "cannot inflate the gzip response from " + uri + ": " + e.getMessage(), e);
     }

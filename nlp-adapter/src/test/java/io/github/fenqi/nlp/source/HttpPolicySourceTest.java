@@ -168,6 +168,21 @@ class HttpPolicySourceTest {
     assertTrue(e.getMessage().contains("inflates to more than the limit of 65536 bytes"), e.getMessage());
   }
 
+  /** A gzip body cut short had been refused as "says gzip but is not valid gzip: null". */
+  @Test
+  void refusesGzipCutShortSayingSo() throws IOException {
+    ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
+      gz.write(html("<p>" + POLICY + "</p>", "").getBytes(StandardCharsets.UTF_8));
+    }
+    for (int cut : List.of(6, zipped.size() / 2, zipped.size() - 12)) {
+      serveEncoded("/cut" + cut, "text/html", "gzip", Arrays.copyOf(zipped.toByteArray(), zipped.size() - cut));
+      PolicySourceException e = assertThrows(PolicySourceException.class, () -> source("/cut" + cut).fetch());
+      assertEquals("policy source 'test': response from " + server.uri("/cut" + cut) + " says gzip but is not valid gzip: "
+          + "it ends before the compressed data does (cut short)", e.getMessage(), "cut " + cut);
+    }
+  }
+
   @Test
   void refusesBrokenGzipAndOtherEncodings() {
     serveEncoded("/broken", "text/html", "gzip", POLICY.getBytes(StandardCharsets.UTF_8));
