@@ -142,6 +142,11 @@ public final class HttpPolicySource implements PolicySource {
       };
     }
     int status = response.statusCode();
+    Optional<String> location = response.headers().firstValue("Location");
+    if (status >= 300 && status <= 399 && location.isPresent()) { // not followed: "HTTP 302" alone did not say why
+      throw new PolicySourceException(id, "HTTP " + status + " from " + response.uri() + ": the redirect to '"
+          + location.get() + "' is not followed (only to http or https, never from https to http, at most 5 in a row)");
+    }
     if (status < 200 || status > 299) {
       throw new PolicySourceException(id, "HTTP " + status + " from " + uri);
     }

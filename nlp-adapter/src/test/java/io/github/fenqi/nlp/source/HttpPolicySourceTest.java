@@ -416,6 +416,18 @@ class HttpPolicySourceTest {
     assertEquals("test", e.sourceId());
   }
 
+  /** A redirect the client does not follow had been refused as "HTTP 302 from …" alone, without saying where to. */
+  @Test
+  void aRedirectNotFollowedSaysWhereItLeads() {
+    server.handle("/moved", ex -> {
+      ex.getResponseHeaders().set("Location", "ftp://files.example.com/notice.txt");
+      LoopbackServer.respond(ex, 302, "", new byte[0]);
+    });
+    assertEquals("policy source 'test': HTTP 302 from " + server.uri("/moved") + ": the redirect to "
+        + "'ftp://files.example.com/notice.txt' is not followed (only to http or https, never from https to http, "
+        + "at most 5 in a row)", assertThrows(PolicySourceException.class, () -> source("/moved").fetch()).getMessage());
+  }
+
   @Test
   void builderNamesEveryBadSetting() {
     InvalidInputException e = assertThrows(InvalidInputException.class,
