@@ -177,6 +177,7 @@ public final class AnnouncementWatcher implements AutoCloseable {
           sourceFailed(new PolicySourceException(sourceId, "fetch failed: " + e, e));
           continue;
         }
+        Set<String> sharedIds = sharedIds(announcements);
         // a source lists the newest first: read the oldest first, so the newest announcement has the last word
         for (int i = announcements.size() - 1; i >= 0; i--) {
           if (stopped()) {
@@ -184,7 +185,7 @@ public final class AnnouncementWatcher implements AutoCloseable {
           }
           Announcement a = announcements.get(i);
           String key = sourceId + ":" + a.contentHash();
-          if (!unread(sourceId, a, key)) {
+          if (!unread(sourceId, a, key, sharedIds)) {
             continue;
           }
           Optional<PolicyChange> change;
@@ -217,15 +218,32 @@ public final class AnnouncementWatcher implements AutoCloseable {
    * Whether the announcement is to be read: a text not read before, or one edited back to a text read before under
    * the same id after another one (a page at 36 months, then 60, then 36 again: skipping the third text by its hash
    * left 60 live). A text read before under another id (a feed item without an id, named by its place, that moved
-   * down when a newer one was added) is not read again. The caller holds pollLock.
+   * down when a newer one was added) is not read again, and neither is an id that several announcements of one fetch
+   * share (a feed giving every item the list page's address as its guid): those texts are not edits of each other,
+   * and each poll had read them all again, the older one undoing the newer. The caller holds pollLock.
    */
-  private boolean unread(String sourceId, Announcement a, String key) {
+  private boolean unread(String sourceId, Announcement a, String key, Set<String> sharedIds) {
     if (!seen.contains(key)) {
       return true;
+    }
+    if (sharedIds.contains(a.id())) {
+      return false;
     }
     String last = lastUnderId.get(List.of(sourceId, a.id()));
     return last != null && !last.equals(a.contentHash())
         && readUnderId.contains(List.of(sourceId, a.id(), a.contentHash()));
+  }
+
+  /** The ids that more than one of {@code announcements} has. */
+  private static Set<String> sharedIds(List<Announcement> announcements) {
+    Set<String> ids = new HashSet<>();
+    Set<String> shared = new HashSet<>();
+    for (Announcement a : announcements) {
+      if (!ids.add(a.id())) {
+        shared.add(a.id());
+      }
+    }
+    return shared;
   }
 
   /**

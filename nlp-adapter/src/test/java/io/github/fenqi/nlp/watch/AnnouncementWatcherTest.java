@@ -235,6 +235,25 @@ class AnnouncementWatcherTest {
         .map(c -> c.changes().get(0).proposed().value()).toList(), "only the new item");
   }
 
+  /**
+   * Two items of one fetch under one id (a feed giving every item the list page's address as its guid): each is
+   * the other's "earlier text", but neither is an edit of the other, so neither is read again at later polls.
+   */
+  @Test
+  void itemsSharingAnIdInOneFetchAreNotReadAgain() {
+    List<Announcement> items = List.of(
+        new Announcement("feed", "https://example.com/notices", "", "最长可分36期。", java.net.URI.create("https://example.com/n"),
+            java.time.Instant.EPOCH),
+        new Announcement("feed", "https://example.com/notices", "", "最长可分48期。", java.net.URI.create("https://example.com/n"),
+            java.time.Instant.EPOCH));
+    AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
+        .source(fetching("feed", () -> items), AnnouncementWatcher.Mode.AUTO_APPLY).build();
+    assertEquals(2, watcher.pollOnce().size());
+    assertEquals(36, store.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS));
+    assertEquals(List.of(), watcher.pollOnce());
+    assertEquals(List.of(), watcher.pollOnce());
+  }
+
   @Test
   void processesEachAnnouncementOnce() {
     AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
