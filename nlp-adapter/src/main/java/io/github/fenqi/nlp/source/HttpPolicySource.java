@@ -316,8 +316,8 @@ public final class HttpPolicySource implements PolicySource {
   /**
    * One item of a feed as an announcement: its id (else the feed's address and the item's index), its address
    * resolved against {@code base} (where the feed came from, after redirects), which must be http or https (a
-   * {@code javascript:} link had become the announcement's address, for a reviewer to click), and its content as text: HTML (tags or entities) made text, else stripped
-   * ({@code where} names the address in an error).
+   * {@code javascript:} link had become the announcement's address, for a reviewer to click), and its content as
+   * text: HTML (tags or entities) made text, else stripped ({@code where} names the address in an error).
    */
   private Announcement announcement(String where, int index, @Nullable String itemId, @Nullable String title,
       @Nullable String url, URI base, String content, Instant now) {

@@ -47,8 +47,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>An announcement (by content hash) is processed once per source, unless it is edited back to a text read
- * before under its id after another one (36 months, then 60, then 36 again), which is read again; a text that agrees with the live policy on
- * every field it determines is not a change. Fields a text does not determine are never treated as removed. A
+ * before under its id after another one (36 months, then 60, then 36 again), which is read again; a text that
+ * agrees with the live policy on every field it determines is not a change. Fields a text does not determine are never treated as removed. A
  * source lists its announcements newest first ({@link PolicySource#fetch()}); they are processed oldest first, so
  * when several announcements of one poll set the same field, the newest one is applied last and stays live.
  *
@@ -90,7 +90,7 @@ public final class AnnouncementWatcher implements AutoCloseable {
   private final int applyAttempts;
   /** {@code sourceId:contentHash} of every text read; guarded by pollLock. */
   private final Set<String> seen = new HashSet<>();
-  /** {@code sourceId, announcement id, contentHash} of every text read, by the id it was read under; guarded by pollLock. */
+  /** {@code sourceId, announcement id, contentHash} of every text read, by the id read under; guarded by pollLock. */
   private final Set<List<String>> readUnderId = new HashSet<>();
   /** Per {@code sourceId, announcement id}, the hash of the text read last under that id; guarded by pollLock. */
   private final Map<List<String>, String> lastUnderId = new HashMap<>();
@@ -468,7 +468,10 @@ public final class AnnouncementWatcher implements AutoCloseable {
       return this;
     }
 
-    /** Time between the end of one poll and the start of the next (default 30 min; 1 s..{@link AnnouncementWatcher#MAX_INTERVAL}). */
+    /**
+     * Time between the end of one poll and the start of the next (default 30 min; 1 s..
+     * {@link AnnouncementWatcher#MAX_INTERVAL}).
+     */
     public Builder interval(Duration interval) {
       this.interval = Objects.requireNonNull(interval, "interval");
       return this;

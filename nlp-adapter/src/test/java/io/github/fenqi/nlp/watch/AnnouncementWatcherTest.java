@@ -241,11 +241,10 @@ class AnnouncementWatcherTest {
    */
   @Test
   void itemsSharingAnIdInOneFetchAreNotReadAgain() {
+    java.net.URI list = java.net.URI.create("https://example.com/notices");
     List<Announcement> items = List.of(
-        new Announcement("feed", "https://example.com/notices", "", "最长可分36期。", java.net.URI.create("https://example.com/n"),
-            java.time.Instant.EPOCH),
-        new Announcement("feed", "https://example.com/notices", "", "最长可分48期。", java.net.URI.create("https://example.com/n"),
-            java.time.Instant.EPOCH));
+        new Announcement("feed", list.toString(), "", "最长可分36期。", list, java.time.Instant.EPOCH),
+        new Announcement("feed", list.toString(), "", "最长可分48期。", list, java.time.Instant.EPOCH));
     AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
         .source(fetching("feed", () -> items), AnnouncementWatcher.Mode.AUTO_APPLY).build();
     assertEquals(2, watcher.pollOnce().size());
