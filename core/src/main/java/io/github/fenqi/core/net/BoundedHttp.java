@@ -1,10 +1,14 @@
 package io.github.fenqi.core.net;
 
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +26,16 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safety: stateless; safe to call concurrently with one shared {@link HttpClient}.
  */
 public final class BoundedHttp {
+  /** The shortest deadline: the wait is counted in whole milliseconds, so a shorter one would time out unheard. */
+  public static final Duration MIN_DEADLINE = Duration.ofMillis(1);
+  /**
+   * The longest deadline: an exchange allowed to take longer than a day is not bounded in any useful sense, and a
+   * deadline such as {@code Duration.ofSeconds(Long.MAX_VALUE)} overflowed the millisecond count.
+   */
+  public static final Duration MAX_DEADLINE = Duration.ofDays(1);
+  /** The largest body limit: the body is collected in one array, which cannot hold more. */
+  public static final long MAX_BODY_BYTES = Integer.MAX_VALUE - 8;
+
   private BoundedHttp() {}
 
   /** Why an exchange gave no usable response. */
@@ -57,9 +71,12 @@ public final class BoundedHttp {
    * @param deadline the time for the whole exchange, body included
    * @param maxBodyBytes the largest body accepted (a larger declared Content-Length is refused without reading)
    * @throws Failure on a timeout, a body over the limit, a failed connection or an interrupt
+   * @throws InvalidInputException naming {@code deadline} outside {@link #MIN_DEADLINE}..{@link #MAX_DEADLINE} or
+   *     {@code maxBodyBytes} outside 1..{@link #MAX_BODY_BYTES}, before anything is sent
    */
   public static HttpResponse<byte[]> send(HttpClient client, HttpRequest request, Duration deadline, long maxBodyBytes)
       throws Failure {
+    checkLimits(deadline, maxBodyBytes);
     AtomicReference<@Nullable LimitedBodySubscriber> subscriber = new AtomicReference<>();
     HttpResponse.BodyHandler<byte[]> handler = info -> {
       long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1L);
@@ -94,6 +111,24 @@ public final class BoundedHttp {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       throw new Failure(FailureKind.IO, cause.getClass().getSimpleName()
           + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), cause);
+    }
+  }
+
+  /**
+   * Refuses limits that bound nothing or cannot be kept: a zero, negative or sub-millisecond deadline had been
+   * reported as the server's timeout ("no complete response within 0 ms"), a huge one threw an
+   * {@link ArithmeticException}, and a body limit of 0 or less called every response "larger than the limit".
+   */
+  private static void checkLimits(Duration deadline, long maxBodyBytes) {
+    List<Problem> problems = new ArrayList<>();
+    if (deadline.compareTo(MIN_DEADLINE) < 0 || deadline.compareTo(MAX_DEADLINE) > 0) {
+      problems.add(Problem.of("deadline", deadline + " is outside " + MIN_DEADLINE + ".." + MAX_DEADLINE));
+    }
+    if (maxBodyBytes < 1 || maxBodyBytes > MAX_BODY_BYTES) {
+      problems.add(Problem.of("maxBodyBytes", maxBodyBytes + " is outside 1.." + MAX_BODY_BYTES));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
     }
   }
 }

@@ -142,6 +142,11 @@ public final class HttpPolicySource implements PolicySource {
       };
     }
     int status = response.statusCode();
+    Optional<String> location = response.headers().firstValue("Location");
+    if (status >= 300 && status <= 399 && location.isPresent()) { // not followed: "HTTP 302" alone did not say why
+      throw new PolicySourceException(id, "HTTP " + status + " from " + response.uri() + ": the redirect to '"
+          + location.get() + "' is not followed (only to http or https, never from https to http, at most 5 in a row)");
+    }
     if (status < 200 || status > 299) {
       throw new PolicySourceException(id, "HTTP " + status + " from " + uri);
     }
@@ -152,12 +157,13 @@ public final class HttpPolicySource implements PolicySource {
     boolean json = format == Format.JSON_FEED || (format == Format.AUTO && contentType.contains("json"));
     CharsetSniffer.Decoded decoded = CharsetSniffer.decode(body, charsetParameter(contentType).orElse(null), !json);
     Instant now = clock.instant();
+    URI base = response.uri(); // where the body came from, after any redirect: relative item links are relative to it
     if (json) {
-      return parseFeed(decoded.text(), now);
+      return parseFeed(decoded.text(), base, now);
     }
     if (format == Format.XML_FEED || (format == Format.AUTO && (contentType.contains("rss+xml")
         || contentType.contains("atom+xml") || (!contentType.contains("html") && XmlFeed.looksLikeFeed(decoded.text()))))) {
-      return parseXmlFeed(decoded.text(), now);
+      return parseXmlFeed(decoded.text(), base, now);
     }
     String text = looksLikeHtml(decoded.text(), contentType) ? HtmlText.toText(decoded.text()) : decoded.text().strip();
     return List.of(new Announcement(id, uri.toString(), title(decoded.text()), text, uri, now));
@@ -182,9 +188,12 @@ public final class HttpPolicySource implements PolicySource {
         }
         out.write(buffer, 0, n);
       }
-    } catch (ZipException | EOFException e) {
+    } catch (ZipException e) {
       throw new PolicySourceException(id, "response from " + uri + " says gzip but is not valid gzip: "
           + e.getMessage(), e);
+    } catch (EOFException e) { // its message is null or the inflater's ("Unexpected end of ZLIB input stream")
+      throw new PolicySourceException(id, "response from " + uri + " says gzip but is not valid gzip: it ends before "
+          + "the compressed data does (cut short)", e);
     } catch (IOException e) {
       throw new PolicySourceException(id, "cannot inflate the gzip response from " + uri + ": " + e.getMessage(), e);
     }
@@ -193,7 +202,8 @@ public final class HttpPolicySource implements PolicySource {
 
   /**
    * Refuses a body that is not text, before it is decoded into a meaningless announcement: a declared media type
-   * that is not text, HTML, XML or JSON; or, whatever the declaration, a PDF, gzip or NUL bytes at the start.
+   * that is not text, HTML, XML or JSON; or, whatever the declaration, a PDF, gzip or NUL bytes at the start (unless
+   * it is UTF-16, by its byte-order mark or declared charset).
    */
   private void refuseBinary(byte[] body, String contentType) {
     String media = contentType.split(";", 2)[0].strip();
@@ -209,7 +219,7 @@ public final class HttpPolicySource implements PolicySource {
       what = "a PDF document";
     } else if (head >= 2 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b) {
       what = "gzip data without a gzip Content-Encoding";
-    } else {
+    } else if (!utf16(body, contentType)) { // UTF-16 text is half NUL bytes
       for (int i = 0; i < head; i++) {
         if (body[i] == 0) {
           what = "binary data (a NUL byte at offset " + i + ")";
@@ -222,6 +232,16 @@ public final class HttpPolicySource implements PolicySource {
           + (media.isEmpty() ? " (no Content-Type)" : " although labelled '" + media + "'")
           + ": an HTML page, plain text or a JSON feed was expected");
     }
+  }
+
+  /**
+   * Whether the body is UTF-16 by its byte-order mark or its declared charset: such a page or feed (an export from a
+   * Windows server) had been refused as "binary data (a NUL byte at offset 3)", although it decodes as text.
+   */
+  private static boolean utf16(byte[] body, String contentType) {
+    boolean bom = body.length >= 2 && (((body[0] & 0xff) == 0xfe && (body[1] & 0xff) == 0xff)
+        || ((body[0] & 0xff) == 0xff && (body[1] & 0xff) == 0xfe));
+    return bom || charsetParameter(contentType).map(c -> c.startsWith("utf-16")).orElse(false);
   }
 
   private static boolean startsWith(byte[] body, String ascii) {
@@ -272,7 +292,7 @@ public final class HttpPolicySource implements PolicySource {
     return HtmlText.toText(html.substring(open + 1, close)).strip();
   }
 
-  private List<Announcement> parseXmlFeed(String body, Instant now) {
+  private List<Announcement> parseXmlFeed(String body, URI base, Instant now) {
     List<XmlFeed.Item> items;
     try {
       items = XmlFeed.items(body);
@@ -288,31 +308,39 @@ public final class HttpPolicySource implements PolicySource {
             + " has no 'description', 'content:encoded', 'content' or 'summary'");
       }
       out.add(announcement("RSS/Atom feed from " + uri + ": item " + (i + 1) + " link", i, item.id(), item.title(),
-          item.link(), item.content(), now));
+          item.link(), base, item.content(), now));
     }
     return List.copyOf(out);
   }
 
   /**
    * One item of a feed as an announcement: its id (else the feed's address and the item's index), its address
-   * resolved against the feed's, and its content as text ({@code where} names the address in an error).
+   * resolved against {@code base} (where the feed came from, after redirects), which must be http or https (a
+   * {@code javascript:} link had become the announcement's address, for a reviewer to click), and its content as
+   * text: HTML (tags or entities) made text, else stripped ({@code where} names the address in an error).
    */
   private Announcement announcement(String where, int index, @Nullable String itemId, @Nullable String title,
-      @Nullable String url, String content, Instant now) {
+      @Nullable String url, URI base, String content, Instant now) {
     URI itemUri = uri;
     if (url != null) {
       try {
-        itemUri = uri.resolve(url);
+        itemUri = base.resolve(url);
       } catch (IllegalArgumentException e) {
         throw new PolicySourceException(id, where + " '" + url + "' is not a valid URI");
       }
+      String scheme = itemUri.getScheme() == null ? "" : itemUri.getScheme().toLowerCase(Locale.ROOT);
+      if (!scheme.equals("http") && !scheme.equals("https")) {
+        throw new PolicySourceException(id, where + " '" + url + "' is not an http or https address");
+      }
     }
-    String text = content.indexOf('<') >= 0 ? HtmlText.toText(content) : content.strip();
+    // HTML by its tags or, without any, by its entities: an RSS description is escaped HTML, and
+    // "罚息&amp;nbsp;最高减免五成" came out as 罚息&nbsp;最高减免五成, which hid the waiver from the extractor
+    String text = content.indexOf('<') >= 0 || content.indexOf('&') >= 0 ? HtmlText.toText(content) : content.strip();
     return new Announcement(id, Objects.requireNonNullElse(itemId, uri + "#" + index),
         Objects.requireNonNullElse(title, ""), text, itemUri, now);
   }
 
-  private List<Announcement> parseFeed(String body, Instant now) {
+  private List<Announcement> parseFeed(String body, URI base, Instant now) {
     JsonNode root;
     try {
       // a feed followed by anything else (an appended error page, a second feed) is malformed, not the first part
@@ -339,7 +367,7 @@ public final class HttpPolicySource implements PolicySource {
             + "] has no 'content', 'text' or 'body' string");
       }
       out.add(announcement("JSON feed from " + uri + ": items[" + i + "].url", i, firstText(item, "id", "guid"),
-          firstText(item, "title"), firstText(item, "url", "link"), content, now));
+          firstText(item, "title"), firstText(item, "url", "link"), base, content, now));
     }
     return List.copyOf(out);
   }
@@ -385,19 +413,19 @@ public final class HttpPolicySource implements PolicySource {
       return this;
     }
 
-    /** Time allowed to open the connection (default 5 s). */
+    /** Time allowed to open the connection (default 5 s; 1 ms..1 day). */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = Objects.requireNonNull(timeout, "connectTimeout");
       return this;
     }
 
-    /** Total time allowed from sending the request to the last byte of the body (default 15 s). */
+    /** Total time allowed from sending the request to the last byte of the body (default 15 s; 1 ms..1 day). */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = Objects.requireNonNull(timeout, "readTimeout");
       return this;
     }
 
-    /** Largest body accepted; reading stops as soon as it is exceeded (default 2 MiB). */
+    /** Largest body accepted; reading stops as soon as it is exceeded (default 2 MiB; 1..64 MiB). */
     public Builder maxBodyBytes(long max) {
       this.maxBodyBytes = max;
       return this;
@@ -430,12 +458,10 @@ public final class HttpPolicySource implements PolicySource {
       } else if (uri.getHost() == null) {
         problems.add(io.github.fenqi.core.Problem.of("uri", "'" + uri + "' has no host"));
       }
-      if (connectTimeout.isNegative() || connectTimeout.isZero()) {
-        problems.add(io.github.fenqi.core.Problem.of("connectTimeout", connectTimeout + " must be positive"));
-      }
-      if (readTimeout.isNegative() || readTimeout.isZero()) {
-        problems.add(io.github.fenqi.core.Problem.of("readTimeout", readTimeout + " must be positive"));
-      }
+      // BoundedHttp's range: a huge timeout overflowed (ArithmeticException at every fetch), a sub-millisecond one
+      // timed out unheard
+      checkTimeout(problems, "connectTimeout", connectTimeout);
+      checkTimeout(problems, "readTimeout", readTimeout);
       if (maxBodyBytes < 1 || maxBodyBytes > 64L * 1024 * 1024) {
         problems.add(io.github.fenqi.core.Problem.of("maxBodyBytes", maxBodyBytes + " must be in 1..67108864"));
       }
@@ -443,6 +469,13 @@ public final class HttpPolicySource implements PolicySource {
         throw new InvalidInputException(problems);
       }
       return new HttpPolicySource(this);
+    }
+
+    private static void checkTimeout(List<io.github.fenqi.core.Problem> problems, String name, Duration timeout) {
+      if (timeout.compareTo(BoundedHttp.MIN_DEADLINE) < 0 || timeout.compareTo(BoundedHttp.MAX_DEADLINE) > 0) {
+        problems.add(io.github.fenqi.core.Problem.of(name, timeout + " is outside " + BoundedHttp.MIN_DEADLINE + ".."
+            + BoundedHttp.MAX_DEADLINE));
+      }
     }
   }
 }

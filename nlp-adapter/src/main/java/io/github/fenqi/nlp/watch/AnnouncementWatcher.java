@@ -46,8 +46,9 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>An announcement (by content hash) is processed once per source; a text that agrees with the live policy on
- * every field it determines is not a change. Fields a text does not determine are never treated as removed. A
+ * <p>An announcement (by content hash) is processed once per source, unless it is edited back to a text read
+ * before under its id after another one (36 months, then 60, then 36 again), which is read again; a text that
+ * agrees with the live policy on every field it determines is not a change. Fields a text does not determine are never treated as removed. A
  * source lists its announcements newest first ({@link PolicySource#fetch()}); they are processed oldest first, so
  * when several announcements of one poll set the same field, the newest one is applied last and stays live.
  *
@@ -60,9 +61,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safety: thread-safe. Polls run one at a time (on the watcher's single scheduler thread, or on the
  * caller's with {@link #pollOnce()}); {@link #approve}, {@link #reject} and {@link #pendingReview} may be called
- * from any thread. {@link #close()} stops the scheduler and waits for a running poll.
+ * from any thread. {@link #close()} stops the scheduler and interrupts a running poll, which stops before its next
+ * source or announcement (an interrupted fetch is not reported as a source failure; what was not read is read at the
+ * next poll), and waits for it.
  */
 public final class AnnouncementWatcher implements AutoCloseable {
+  /** The longest interval between polls: a policy watched less than yearly is not being watched. */
+  public static final Duration MAX_INTERVAL = Duration.ofDays(366);
   private static final Logger LOG = LoggerFactory.getLogger(AnnouncementWatcher.class);
 
   /** What to do with a change from a source. */
@@ -83,7 +88,12 @@ public final class AnnouncementWatcher implements AutoCloseable {
   private final Clock clock;
   private final Object pollLock = new Object();
   private final int applyAttempts;
+  /** {@code sourceId:contentHash} of every text read; guarded by pollLock. */
   private final Set<String> seen = new HashSet<>();
+  /** {@code sourceId, announcement id, contentHash} of every text read, by the id read under; guarded by pollLock. */
+  private final Set<List<String>> readUnderId = new HashSet<>();
+  /** Per {@code sourceId, announcement id}, the hash of the text read last under that id; guarded by pollLock. */
+  private final Map<List<String>, String> lastUnderId = new HashMap<>();
   /** Failed attempts so far of the auto-applied announcements that will be tried again; guarded by pollLock. */
   private final Map<String, Integer> failedAttempts = new HashMap<>();
   /** Changes being applied by {@link #approve}, still listed as pending; guarded by {@code pending}. */
@@ -145,23 +155,37 @@ public final class AnnouncementWatcher implements AutoCloseable {
   public List<PolicyChange> pollOnce() {
     synchronized (pollLock) {
       List<PolicyChange> detected = new ArrayList<>();
+      sources:
       for (Configured c : sources) {
         String sourceId = c.source().id();
+        if (stopped()) {
+          break;
+        }
         List<Announcement> announcements;
         try {
           announcements = List.copyOf(c.source().fetch());
         } catch (PolicySourceException e) {
+          if (stopped()) { // the fetch was interrupted, the source did not fail
+            break;
+          }
           sourceFailed(e);
           continue;
         } catch (RuntimeException e) { // a source breaking its contract must not starve the others
+          if (stopped()) {
+            break;
+          }
           sourceFailed(new PolicySourceException(sourceId, "fetch failed: " + e, e));
           continue;
         }
+        Set<String> sharedIds = sharedIds(announcements);
         // a source lists the newest first: read the oldest first, so the newest announcement has the last word
         for (int i = announcements.size() - 1; i >= 0; i--) {
+          if (stopped()) {
+            break sources; // the rest is read at the next poll, as after a failure
+          }
           Announcement a = announcements.get(i);
           String key = sourceId + ":" + a.contentHash();
-          if (seen.contains(key)) {
+          if (!unread(sourceId, a, key, sharedIds)) {
             continue;
           }
           Optional<PolicyChange> change;
@@ -182,10 +206,59 @@ public final class AnnouncementWatcher implements AutoCloseable {
           }
           failedAttempts.remove(key);
           seen.add(key);
+          readUnderId.add(List.of(sourceId, a.id(), a.contentHash()));
+          lastUnderId.put(List.of(sourceId, a.id()), a.contentHash());
         }
       }
       return List.copyOf(detected);
     }
+  }
+
+  /**
+   * Whether the announcement is to be read: a text not read before, or one edited back to a text read before under
+   * the same id after another one (a page at 36 months, then 60, then 36 again: skipping the third text by its hash
+   * left 60 live). A text read before under another id (a feed item without an id, named by its place, that moved
+   * down when a newer one was added) is not read again, and neither is an id that several announcements of one fetch
+   * share (a feed giving every item the list page's address as its guid): those texts are not edits of each other,
+   * and each poll had read them all again, the older one undoing the newer. The caller holds pollLock.
+   */
+  private boolean unread(String sourceId, Announcement a, String key, Set<String> sharedIds) {
+    if (!seen.contains(key)) {
+      return true;
+    }
+    if (sharedIds.contains(a.id())) {
+      return false;
+    }
+    String last = lastUnderId.get(List.of(sourceId, a.id()));
+    return last != null && !last.equals(a.contentHash())
+        && readUnderId.contains(List.of(sourceId, a.id(), a.contentHash()));
+  }
+
+  /** The ids that more than one of {@code announcements} has. */
+  private static Set<String> sharedIds(List<Announcement> announcements) {
+    Set<String> ids = new HashSet<>();
+    Set<String> shared = new HashSet<>();
+    for (Announcement a : announcements) {
+      if (!ids.add(a.id())) {
+        shared.add(a.id());
+      }
+    }
+    return shared;
+  }
+
+  /**
+   * Whether the polling thread has been interrupted ({@link #close()} during a poll, or the caller of
+   * {@link #pollOnce()}): the poll then stops before the next source or announcement. Each fetch after the interrupt
+   * failed at once, and every source had been reported to the listeners (the audit log) as failing "interrupted while
+   * fetching" at each shutdown. The interrupt flag is kept.
+   */
+  private static boolean stopped() {
+    if (!Thread.currentThread().isInterrupted()) {
+      return false;
+    }
+    LOG.info("announcement poll stopped: its thread was interrupted (the watcher is closing); the rest is read at the "
+        + "next poll");
+    return true;
   }
 
   /** Counts a failed attempt to apply; whether that was the last one allowed (the change is then given up). */
@@ -395,7 +468,10 @@ public final class AnnouncementWatcher implements AutoCloseable {
       return this;
     }
 
-    /** Time between the end of one poll and the start of the next (default 30 min). */
+    /**
+     * Time between the end of one poll and the start of the next (default 30 min; 1 s..
+     * {@link AnnouncementWatcher#MAX_INTERVAL}).
+     */
     public Builder interval(Duration interval) {
       this.interval = Objects.requireNonNull(interval, "interval");
       return this;
@@ -431,6 +507,8 @@ public final class AnnouncementWatcher implements AutoCloseable {
       }
       if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
         problems.add(Problem.of("interval", interval + " is shorter than the minimum of 1 s"));
+      } else if (interval.compareTo(MAX_INTERVAL) > 0) { // a huge one overflowed in start(), after build() accepted it
+        problems.add(Problem.of("interval", interval + " is longer than the maximum of " + MAX_INTERVAL));
       }
       if (applyAttempts < 1 || applyAttempts > 100) {
         problems.add(Problem.of("applyAttempts", applyAttempts + " must be in 1..100"));

@@ -168,6 +168,21 @@ class HttpPolicySourceTest {
     assertTrue(e.getMessage().contains("inflates to more than the limit of 65536 bytes"), e.getMessage());
   }
 
+  /** A gzip body cut short had been refused as "says gzip but is not valid gzip: null". */
+  @Test
+  void refusesGzipCutShortSayingSo() throws IOException {
+    ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
+      gz.write(html("<p>" + POLICY + "</p>", "").getBytes(StandardCharsets.UTF_8));
+    }
+    for (int cut : List.of(6, zipped.size() / 2, zipped.size() - 12)) {
+      serveEncoded("/cut" + cut, "text/html", "gzip", Arrays.copyOf(zipped.toByteArray(), zipped.size() - cut));
+      PolicySourceException e = assertThrows(PolicySourceException.class, () -> source("/cut" + cut).fetch());
+      assertEquals("policy source 'test': response from " + server.uri("/cut" + cut) + " says gzip but is not valid gzip: "
+          + "it ends before the compressed data does (cut short)", e.getMessage(), "cut " + cut);
+    }
+  }
+
   @Test
   void refusesBrokenGzipAndOtherEncodings() {
     serveEncoded("/broken", "text/html", "gzip", POLICY.getBytes(StandardCharsets.UTF_8));
@@ -196,6 +211,26 @@ class HttpPolicySourceTest {
     PolicySourceException image = assertThrows(PolicySourceException.class, () -> source("/image").fetch());
     assertTrue(image.getMessage().contains("binary data (a NUL byte at offset 8) (no Content-Type)"),
         image.getMessage());
+  }
+
+  /** UTF-16 text is half NUL bytes: a page or feed in UTF-16 had been refused as "binary data (a NUL byte at offset 3)". */
+  @Test
+  void readsUtf16ByItsByteOrderMarkOrDeclaredCharset() {
+    byte[] leBom = {(byte) 0xff, (byte) 0xfe};
+    byte[] beBom = {(byte) 0xfe, (byte) 0xff};
+    String feed = "[{\"id\":\"n-1\",\"content\":\"" + POLICY + "\"}]";
+    server.serve("/le-bom", "application/json", concat(leBom, feed.getBytes(StandardCharsets.UTF_16LE)));
+    server.serve("/be-bom", "text/html", concat(beBom, html("<p>" + POLICY + "</p>", "").getBytes(StandardCharsets.UTF_16BE)));
+    server.serve("/le-declared", "text/plain; charset=UTF-16LE", POLICY.getBytes(StandardCharsets.UTF_16LE));
+    for (String path : List.of("/le-bom", "/be-bom", "/le-declared")) {
+      assertTrue(source(path).fetch().get(0).text().contains(POLICY), path);
+    }
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 
   @Test
@@ -227,6 +262,42 @@ class HttpPolicySourceTest {
     assertEquals(POLICY, items.get(0).text());
     assertEquals(server.uri("/n/2"), items.get(0).uri());
     assertEquals("旧政策", items.get(1).text());
+  }
+
+  /**
+   * A feed moved (http://old/feed → http://new/api/v2/feed): its relative links are relative to where it now is; they
+   * had been resolved against the configured address, giving pages that do not exist.
+   */
+  @Test
+  void resolvesItemLinksAgainstTheAddressTheFeedCameFromAfterARedirect() {
+    String feed = "[{\"id\":\"n-1\",\"url\":\"n/1\",\"content\":\"" + POLICY + "\"}]";
+    String rss = "<rss><channel><item><link>n/2</link><description>" + POLICY + "</description></item></channel></rss>";
+    server.serve("/api/v2/feed", "application/json", feed.getBytes(StandardCharsets.UTF_8));
+    server.serve("/api/v2/rss", "application/rss+xml", rss.getBytes(StandardCharsets.UTF_8));
+    for (String name : List.of("feed", "rss")) {
+      server.handle("/old/" + name, ex -> {
+        ex.getResponseHeaders().set("Location", server.uri("/api/v2/" + name).toString());
+        LoopbackServer.respond(ex, 301, "", new byte[0]);
+      });
+    }
+    assertEquals(server.uri("/api/v2/n/1"), source("/old/feed").fetch().get(0).uri());
+    assertEquals(server.uri("/api/v2/n/2"), source("/old/rss").fetch().get(0).uri());
+  }
+
+  /** A javascript: (or data:, file:) item link had become the announcement's address, shown to reviewers. */
+  @Test
+  void refusesAnItemLinkThatIsNotAWebAddressNamingTheItem() {
+    server.serve("/js", "application/json",
+        "[{\"content\":\"a\"},{\"url\":\"javascript:alert(1)\",\"content\":\"b\"}]".getBytes(StandardCharsets.UTF_8));
+    server.serve("/file", "application/rss+xml",
+        "<rss><channel><item><link>file:///etc/passwd</link><description>a</description></item></channel></rss>"
+            .getBytes(StandardCharsets.UTF_8));
+    PolicySourceException js = assertThrows(PolicySourceException.class, () -> source("/js").fetch());
+    assertEquals("policy source 'test': JSON feed from " + server.uri("/js")
+        + ": items[1].url 'javascript:alert(1)' is not an http or https address", js.getMessage());
+    PolicySourceException file = assertThrows(PolicySourceException.class, () -> source("/file").fetch());
+    assertEquals("policy source 'test': RSS/Atom feed from " + server.uri("/file")
+        + ": item 1 link 'file:///etc/passwd' is not an http or https address", file.getMessage());
   }
 
   @Test
@@ -280,6 +351,27 @@ class HttpPolicySourceTest {
     }
   }
 
+  /**
+   * An item whose escaped HTML has entities but no tag: "罚息&amp;nbsp;最高减免五成" had been kept as
+   * "罚息&nbsp;最高减免五成" (and "36&#26399;" as it was), which hid the waiver and the term from the extractor.
+   */
+  @Test
+  void decodesTheEntitiesOfAnItemWithoutTags() {
+    String rss = "<rss><channel><item><description>最长可分36&amp;#26399;，罚息&amp;nbsp;最高减免五成</description>"
+        + "</item></channel></rss>";
+    String json = "[{\"content\":\"最长可分36&#26399;，罚息&nbsp;最高减免五成\"}]";
+    server.serve("/rss", "application/rss+xml", rss.getBytes(StandardCharsets.UTF_8));
+    server.serve("/json", "application/json", json.getBytes(StandardCharsets.UTF_8));
+    for (String path : List.of("/rss", "/json")) {
+      Announcement item = source(path).fetch().get(0);
+      assertEquals("最长可分36期，罚息 最高减免五成", item.text(), path);
+      ExtractionResult r = PolicyTextExtractor.create().extract(item.readableText());
+      assertEquals(36, r.field(PolicyField.MAX_INSTALLMENTS).orElseThrow().intValue(), path);
+      assertEquals(0, new java.math.BigDecimal("0.5").compareTo(
+          r.field(PolicyField.MAX_PENALTY_WAIVER).orElseThrow().decimalValue()), path);
+    }
+  }
+
   @Test
   void readsAtomEntries() {
     String atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>公告</title>"
@@ -324,6 +416,18 @@ class HttpPolicySourceTest {
     assertEquals("test", e.sourceId());
   }
 
+  /** A redirect the client does not follow had been refused as "HTTP 302 from …" alone, without saying where to. */
+  @Test
+  void aRedirectNotFollowedSaysWhereItLeads() {
+    server.handle("/moved", ex -> {
+      ex.getResponseHeaders().set("Location", "ftp://files.example.com/notice.txt");
+      LoopbackServer.respond(ex, 302, "", new byte[0]);
+    });
+    assertEquals("policy source 'test': HTTP 302 from " + server.uri("/moved") + ": the redirect to "
+        + "'ftp://files.example.com/notice.txt' is not followed (only to http or https, never from https to http, "
+        + "at most 5 in a row)", assertThrows(PolicySourceException.class, () -> source("/moved").fetch()).getMessage());
+  }
+
   @Test
   void builderNamesEveryBadSetting() {
     InvalidInputException e = assertThrows(InvalidInputException.class,
@@ -331,5 +435,21 @@ class HttpPolicySourceTest {
             .readTimeout(Duration.ZERO).maxBodyBytes(0).build());
     assertEquals(List.of("uri", "readTimeout", "maxBodyBytes"),
         e.problems().stream().map(io.github.fenqi.core.Problem::location).toList());
+  }
+
+  /**
+   * A timeout beyond a long's milliseconds passed build() and every fetch then threw ArithmeticException (read) or
+   * "ConnectException: long overflow" (connect); a sub-millisecond one timed out "within 0 ms" at every fetch.
+   */
+  @Test
+  void builderRefusesTimeoutsThatOverflowOrBoundNothingNamingThem() {
+    for (Duration d : List.of(Duration.ofSeconds(Long.MAX_VALUE), Duration.ofDays(1).plusMillis(1),
+        Duration.ofNanos(1))) {
+      InvalidInputException e = assertThrows(InvalidInputException.class,
+          () -> HttpPolicySource.builder("s", "p", server.uri("/page")).connectTimeout(d).readTimeout(d).build());
+      assertEquals(List.of("connectTimeout: " + d + " is outside PT0.001S..PT24H",
+          "readTimeout: " + d + " is outside PT0.001S..PT24H"),
+          e.problems().stream().map(Object::toString).toList());
+    }
   }
 }

@@ -188,6 +188,71 @@ class AnnouncementWatcherTest {
     }
   }
 
+  /** Serves at {@code path} whatever the returned reference holds at each request: a page its lender edits. */
+  private java.util.concurrent.atomic.AtomicReference<String> editable(String path, String contentType) {
+    java.util.concurrent.atomic.AtomicReference<String> body = new java.util.concurrent.atomic.AtomicReference<>("");
+    server.handle(path, ex -> LoopbackServer.respond(ex, 200, contentType, body.get().getBytes(StandardCharsets.UTF_8)));
+    return body;
+  }
+
+  /**
+   * A page edited from 36 to 60 months and back to 36: the third text has the hash of the first, which had been
+   * marked read, so it was skipped and 60 stayed live although the lender's page said 36 again.
+   */
+  @Test
+  void aPageEditedBackToAnEarlierTextIsReadAgain() {
+    java.util.concurrent.atomic.AtomicReference<String> page = editable("/edited", "text/html; charset=utf-8");
+    AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
+        .source(source("page", "/edited"), AnnouncementWatcher.Mode.AUTO_APPLY).listener(recorder).build();
+    String at36 = "<p>即日起最长可分36期。</p>";
+    page.set(at36);
+    watcher.pollOnce();
+    assertEquals(36, store.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS));
+    page.set("<p>即日起最长可分60期。</p>");
+    watcher.pollOnce();
+    assertEquals(60, store.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS));
+    page.set(at36);
+    assertEquals(List.of(PolicyChange.Status.APPLIED),
+        watcher.pollOnce().stream().map(PolicyChange::status).toList());
+    assertEquals(36, store.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS));
+    assertEquals(List.of(), watcher.pollOnce(), "read again once, not at every poll");
+    assertEquals(3, recorder.changes.size());
+  }
+
+  /**
+   * Items of a feed without ids are named by their place in it, which moves when a newer item is added: an item
+   * that moved to a place another text had held is not a revert and is not read again.
+   */
+  @Test
+  void feedItemsWithoutIdsAreNotReadAgainWhenTheyMoveDown() {
+    java.util.concurrent.atomic.AtomicReference<String> feed = editable("/feed", "application/json; charset=utf-8");
+    AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
+        .source(source("feed", "/feed"), AnnouncementWatcher.Mode.REVIEW).listener(recorder).build();
+    feed.set("[{\"content\":\"最长可分36期。\"},{\"content\":\"最长可分48期。\"}]");
+    assertEquals(2, watcher.pollOnce().size());
+    feed.set("[{\"content\":\"最长可分60期。\"},{\"content\":\"最长可分36期。\"},{\"content\":\"最长可分48期。\"}]");
+    assertEquals(List.of(60), watcher.pollOnce().stream()
+        .map(c -> c.changes().get(0).proposed().value()).toList(), "only the new item");
+  }
+
+  /**
+   * Two items of one fetch under one id (a feed giving every item the list page's address as its guid): each is
+   * the other's "earlier text", but neither is an edit of the other, so neither is read again at later polls.
+   */
+  @Test
+  void itemsSharingAnIdInOneFetchAreNotReadAgain() {
+    java.net.URI list = java.net.URI.create("https://example.com/notices");
+    List<Announcement> items = List.of(
+        new Announcement("feed", list.toString(), "", "最长可分36期。", list, java.time.Instant.EPOCH),
+        new Announcement("feed", list.toString(), "", "最长可分48期。", list, java.time.Instant.EPOCH));
+    AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
+        .source(fetching("feed", () -> items), AnnouncementWatcher.Mode.AUTO_APPLY).build();
+    assertEquals(2, watcher.pollOnce().size());
+    assertEquals(36, store.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS));
+    assertEquals(List.of(), watcher.pollOnce());
+    assertEquals(List.of(), watcher.pollOnce());
+  }
+
   @Test
   void processesEachAnnouncementOnce() {
     AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
@@ -359,6 +424,37 @@ class AnnouncementWatcherTest {
         .noneMatch(t -> t.getName().equals("fenqi-announcement-watcher") && t.isAlive()), "scheduler thread stopped");
   }
 
+  /**
+   * close() while the first of three sources is slow to answer: the interrupt failed that fetch and then each later
+   * one at once, and all three were reported to the listeners (the audit log) as source failures, "interrupted while
+   * fetching", although none had failed.
+   */
+  @Test
+  void closingDuringAPollStopsItWithoutReportingSourceFailures() throws Exception {
+    CountDownLatch inFetch = new CountDownLatch(1);
+    server.handle("/slow", ex -> {
+      inFetch.countDown();
+      try {
+        Thread.sleep(1500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      LoopbackServer.respond(ex, 200, "text/html; charset=utf-8", NOTICE.getBytes(StandardCharsets.UTF_8));
+    });
+    AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
+        .source(source("slow", "/slow"), AnnouncementWatcher.Mode.AUTO_APPLY)
+        .source(source("second", "/notice"), AnnouncementWatcher.Mode.AUTO_APPLY)
+        .source(source("third", "/notice"), AnnouncementWatcher.Mode.AUTO_APPLY)
+        .listener(recorder).interval(Duration.ofSeconds(60)).build();
+    watcher.start();
+    assertTrue(inFetch.await(5, TimeUnit.SECONDS));
+    watcher.close();
+    assertEquals(List.of(), recorder.failures);
+    assertEquals(List.of(), recorder.changes);
+    assertEquals(List.of("slow APPLIED"), watcher.pollOnce().stream().map(c -> c.sourceId() + " " + c.status()).toList(),
+        "nothing was marked read: the next poll reads it all");
+  }
+
   @Test
   void aPollThatOverflowsTheStackDoesNotEndTheSchedule() throws InterruptedException {
     java.util.concurrent.atomic.AtomicInteger fetches = new java.util.concurrent.atomic.AtomicInteger();
@@ -383,5 +479,15 @@ class AnnouncementWatcherTest {
         () -> AnnouncementWatcher.builder(store).interval(Duration.ofMillis(10)).applyAttempts(0).build());
     assertEquals(List.of("sources", "interval", "applyAttempts"),
         e.problems().stream().map(p -> p.location()).toList());
+  }
+
+  /** Duration.ofSeconds(Long.MAX_VALUE) passed build() and then threw ArithmeticException (long overflow) in start(). */
+  @Test
+  void builderRefusesAnIntervalTooLongToScheduleNamingIt() {
+    for (Duration d : List.of(Duration.ofSeconds(Long.MAX_VALUE), AnnouncementWatcher.MAX_INTERVAL.plusSeconds(1))) {
+      InvalidInputException e = assertThrows(InvalidInputException.class, () -> AnnouncementWatcher.builder(store)
+          .source(source("notices", "/notice"), AnnouncementWatcher.Mode.REVIEW).interval(d).build());
+      assertEquals("interval: " + d + " is longer than the maximum of PT8784H", e.getMessage());
+    }
   }
 }

@@ -132,6 +132,20 @@ class RepositoryPolicyStoreTest {
     }
   }
 
+  /**
+   * A page at 48 months, then 60, then 48 again on one day: the third change is the first's text, so it has the
+   * first's id and version label, and still supersedes the version of the day.
+   */
+  @Test
+  void aPageEditedBackTheSameDayBecomesLiveAgain() throws Exception {
+    InMemoryPolicyRepository repo = InMemoryPolicyRepository.of(Samples.policies());
+    RepositoryPolicyStore store = new RepositoryPolicyStore(repo, TODAY, "nlp-watcher");
+    autoApplyOnce(store, NOTICE, TODAY);
+    autoApplyOnce(store, NOTICE.replace("最长可分48期", "最长可分60期"), TODAY);
+    autoApplyOnce(store, NOTICE, TODAY);
+    assertEquals(48, repo.snapshot().find("demo-credit-card", LocalDate.now(TODAY)).orElseThrow().installments().max());
+  }
+
   @Test
   void aDraftIsValidatedAndNamesTheBadField() {
     Policy base = Samples.policies().get(0);

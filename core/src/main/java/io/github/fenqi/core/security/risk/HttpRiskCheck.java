@@ -157,7 +157,8 @@ public final class HttpRiskCheck implements RiskCheck {
 
     /** Bound on connecting and on waiting for the answer; default 2 s, between 1 ms and 60 s. */
     public Builder timeout(Duration timeout) {
-      if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(Duration.ofSeconds(60)) > 0) {
+      // below a millisecond BoundedHttp refuses the deadline at every check, so the builder refuses it here
+      if (timeout.compareTo(BoundedHttp.MIN_DEADLINE) < 0 || timeout.compareTo(Duration.ofSeconds(60)) > 0) {
         throw new InvalidInputException("timeout", timeout + " is outside 1 ms..60 s");
       }
       this.timeout = timeout;

@@ -181,6 +181,13 @@ class HttpRiskCheckTest {
         () -> HttpRiskCheck.builder(URI.create("http://x/")).timeout(Duration.ZERO)).getMessage().startsWith("timeout:"));
   }
 
+  /** A timeout under a millisecond passed the builder and then failed every check with BoundedHttp's refusal. */
+  @Test
+  void builderRejectsATimeoutUnderAMillisecond() {
+    assertEquals("timeout: PT0.0005S is outside 1 ms..60 s", assertThrows(InvalidInputException.class,
+        () -> HttpRiskCheck.builder(URI.create("http://x/")).timeout(Duration.ofNanos(500_000))).getMessage());
+  }
+
   /** The body carries the borrower's name, ID number and mobile: plain http only on loopback or when allowed. */
   @Test
   void plainHttpToAnotherHostIsRefusedUnlessAllowed() {

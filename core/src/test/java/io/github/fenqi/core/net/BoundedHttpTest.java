@@ -1,0 +1,106 @@
+package io.github.fenqi.core.net;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.sun.net.httpserver.HttpServer;
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** BoundedHttp against a real server on loopback: its limits, and the refusal of limits that bound nothing. */
+class BoundedHttpTest {
+  private static final byte[] HELLO = "hello".getBytes(StandardCharsets.US_ASCII);
+
+  private final HttpClient client = HttpClient.newHttpClient();
+  private final AtomicInteger requests = new AtomicInteger();
+  private HttpServer server;
+
+  @BeforeEach
+  void start() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/hello", ex -> {
+      requests.incrementAndGet();
+      ex.sendResponseHeaders(200, HELLO.length);
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(HELLO);
+      }
+    });
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+  }
+
+  private HttpRequest hello() {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hello")).build();
+  }
+
+  private List<String> refused(Duration deadline, long maxBodyBytes) {
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> BoundedHttp.send(client, hello(), deadline, maxBodyBytes));
+    assertEquals(0, requests.get(), "nothing is sent with a refused limit");
+    return e.problems().stream().map(Problem::location).toList();
+  }
+
+  @Test
+  void returnsTheWholeBodyWithinItsLimits() throws BoundedHttp.Failure {
+    assertArrayEquals(HELLO, BoundedHttp.send(client, hello(), Duration.ofSeconds(5), HELLO.length).body());
+    assertArrayEquals(HELLO, BoundedHttp.send(client, hello(), BoundedHttp.MAX_DEADLINE, BoundedHttp.MAX_BODY_BYTES)
+        .body());
+  }
+
+  @Test
+  void refusesADeadlineThatOverflowsOrBoundsNothingNamingIt() {
+    // Long.MAX_VALUE seconds had thrown ArithmeticException: long overflow; zero, negative and sub-millisecond
+    // deadlines had been reported as the server's timeout ("no complete response within 0 ms")
+    for (Duration d : List.of(Duration.ofSeconds(Long.MAX_VALUE), BoundedHttp.MAX_DEADLINE.plusMillis(1),
+        Duration.ZERO, Duration.ofSeconds(-1), Duration.ofNanos(500_000))) {
+      assertEquals(List.of("deadline"), refused(d, 1024), d.toString());
+    }
+  }
+
+  @Property(tries = 50)
+  void refusesABodyLimitOutsideItsRangeNamingIt(@ForAll @LongRange(min = Long.MIN_VALUE, max = 0) long tooSmall,
+      @ForAll @LongRange(min = BoundedHttp.MAX_BODY_BYTES + 1, max = Long.MAX_VALUE) long tooLarge)
+      throws IOException {
+    start();
+    try {
+      // a limit of 0 or -1 had called every response "larger than the limit of -1 bytes"
+      assertEquals(List.of("maxBodyBytes"), refused(Duration.ofSeconds(5), tooSmall));
+      assertEquals(List.of("maxBodyBytes"), refused(Duration.ofSeconds(5), tooLarge));
+    } finally {
+      stop();
+    }
+  }
+
+  @Test
+  void namesBothBadLimitsAtOnce() {
+    assertEquals(List.of("deadline", "maxBodyBytes"), refused(Duration.ZERO, 0));
+  }
+
+  @Test
+  void aBodyOverTheLimitIsTooLarge() {
+    BoundedHttp.Failure f = assertThrows(BoundedHttp.Failure.class,
+        () -> BoundedHttp.send(client, hello(), Duration.ofSeconds(5), HELLO.length - 1));
+    assertEquals(BoundedHttp.FailureKind.TOO_LARGE, f.kind());
+  }
+}
