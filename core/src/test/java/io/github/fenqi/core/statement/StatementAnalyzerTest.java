@@ -166,6 +166,25 @@ class StatementAnalyzerTest {
     assertTrue(e2.getMessage().contains("keywords"), e2.getMessage());
   }
 
+  /**
+   * A word list's entries are checked as a rule's keywords are: a null entry had failed with Jackson's "Cannot construct
+   * instance of CategoryLexicon, problem: java.lang.NullPointerException", naming no list, and a blank one was taken —
+   * the organisation marker "" made {@code isOrganisation} call a person's name an organisation.
+   */
+  @Test
+  void aNullOrBlankWordInALexiconListIsNamedWithItsPath() {
+    String lexicon = "{\"schemaVersion\":1,\"rules\":[null,{\"id\":\"x\",\"category\":\"FOOD\",\"fields\":[\"description\"],"
+        + "\"keywords\":[\"a\"]}],\"refundKeywords\":[\"退款\",\" \"],\"closedStatuses\":[null],\"organisationMarkers\":[\"\"]}";
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> CategoryLexicon.read(lexicon.getBytes(StandardCharsets.UTF_8), "my-lexicon.json"));
+    assertEquals(List.of(
+        "my-lexicon.json: rules[0]: is null; each entry must be a rule",
+        "my-lexicon.json: refundKeywords[1]: ' ' is blank; a blank word is found in every text holding a space",
+        "my-lexicon.json: closedStatuses[0]: is null; each entry must be a word",
+        "my-lexicon.json: organisationMarkers[0]: '' is blank; a blank word is found in every text holding a space"),
+        e.problems().stream().map(Object::toString).toList());
+  }
+
   @Test
   void explanationsAndToStringNeverShowTheHoldersNameOrAFullAccountNumber() {
     ParsedStatement b = bank("b.csv", "2026-05-11,12:02:40,转账,,2000.00,,周子航,6214830012345678,手机银行\n");
