@@ -254,8 +254,9 @@ public final class StatementAnalyzer {
       }
       Transaction t = r.t;
       boolean bySerial = !t.serial().isEmpty();
-      Object key = bySerial ? t.serial() : new SameRow(t.time(), t.direction(), t.amount().fen(), t.counterparty(),
-          t.counterpartyAccount(), t.description(), t.balance());
+      Object key = bySerial ? new SameSerial(t.serial(), t.direction(), t.amount().fen())
+          : new SameRow(t.time(), t.direction(), t.amount().fen(), t.counterparty(), t.counterpartyAccount(),
+              t.description(), t.balance());
       Row first = seen.putIfAbsent(key, r);
       if (first != null) {
         r.remove(RemovalKind.DUPLICATE, bySerial ? "same serial " + t.serial() + " as " + first.t.location()
@@ -263,6 +264,14 @@ public final class StatementAnalyzer {
       }
     }
   }
+
+  /**
+   * What makes two rows with a serial the same row: the serial, the direction and the amount. A row that shares a serial
+   * with another but not its direction or amount is another event of the same trade — a friend's return of a transfer
+   * (转账-退款, 收入, under the transfer's 交易单号) had been removed as a duplicate of the transfer, which then stayed
+   * counted as 500.00 spent.
+   */
+  private record SameSerial(String serial, Direction direction, long fen) {}
 
   /**
    * What makes two rows without a serial the same row. Hashed on time and amount only: rows sharing both are rare,
@@ -343,7 +352,8 @@ public final class StatementAnalyzer {
             || o.t.amount().fen() < r.t.amount().fen()) {
           continue;
         }
-        boolean sameOrder = !r.t.merchantOrder().isEmpty() && r.t.merchantOrder().equals(o.t.merchantOrder());
+        boolean sameOrder = !r.t.merchantOrder().isEmpty() && r.t.merchantOrder().equals(o.t.merchantOrder())
+            || !r.t.serial().isEmpty() && r.t.serial().equals(o.t.serial()); // a refund under its original's serial
         boolean sameGoods = r.t.counterparty().equals(o.t.counterparty()) && !goods.isEmpty() && o.t.description().startsWith(goods);
         if (sameOrder || sameGoods && (original == null || r.t.merchantOrder().isEmpty())) {
           original = o;

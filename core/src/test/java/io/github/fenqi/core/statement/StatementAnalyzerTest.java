@@ -102,6 +102,29 @@ class StatementAnalyzerTest {
     assertTrue(r.removals().get(0).explanation().contains("partial refund"), r.removals().get(0).explanation());
   }
 
+  /**
+   * A row sharing a serial with another but not its direction and amount is no copy of it: a friend's return of a
+   * transfer (转账-退款, 收入, under the transfer's 交易单号, with no goods to match by) had been removed as a duplicate of
+   * the transfer, which then stayed counted as 500.00 spent. It is the transfer's refund, found by the serial; a row
+   * repeated whole is still a duplicate.
+   */
+  @Test
+  void aRefundUnderItsOriginalsSerialCancelsItAndIsNoDuplicate() {
+    String header = "交易时间,交易类型,交易对方,商品,收/支,金额(元),支付方式,当前状态,交易单号,商户单号,备注\n";
+    String transfer = "2026-10-01 10:00:00,转账,赵一帆,转账备注:还钱,支出,¥500.00,零钱,朋友已退还,1000050001\t,/,/\n";
+    String rows = transfer
+        + "2026-10-02 10:00:00,转账-退款,赵一帆,/,收入,¥500.00,零钱,已退款,1000050001\t,/,/\n"
+        + "2026-10-03 10:00:00,商户消费,肯德基,肯德基宅急送订单,支出,¥42.49,零钱,支付成功,4200018433\t,8253\t,/\n"
+        + transfer;
+    StatementAnalysis r = StatementAnalyzer.defaults().analyze(List.of(StatementParser.wechat().parse("w.csv",
+        (header + rows).getBytes(StandardCharsets.UTF_8))));
+    assertEquals(List.of("w.csv:4"), r.transactions().stream().map(c -> c.transaction().location()).toList());
+    assertEquals(Money.of("42.49"), r.months().get(0).food());
+    assertEquals(Money.ZERO, r.months().get(0).otherSpending());
+    assertEquals(List.of("w.csv:2 REFUNDED", "w.csv:3 REFUND", "w.csv:5 DUPLICATE"), r.removals().stream()
+        .map(x -> x.transaction().location() + " " + x.kind()).sorted().toList());
+  }
+
   @Test
   void theSameExportGivenTwiceIsCountedOnce() {
     byte[] wechat = Samples.bytes("samples/statements/wechat_A.csv");
