@@ -480,28 +480,38 @@ public final class StatementAnalyzer {
     return false;
   }
 
-  /** Equal names, or a masked form ({@code *子航}, {@code 周*航}) that agrees wherever it is not masked. */
+  /**
+   * Equal names, or a masked form ({@code *子航}, {@code 周*航}) that agrees wherever it is not masked. One '*' masks
+   * one character, compared by code point: a name with a character beyond the BMP (周𠮷, a 生僻字 of two chars in
+   * UTF-16) had its masked form 周* refused for its length, and the holder's own transfers counted as income or spending.
+   */
   static boolean sameName(String counterparty, String holder) {
     String c = counterparty.replace(" ", "");
     String h = holder.replace(" ", "");
-    if (c.isEmpty() || c.length() != h.length()) {
+    if (c.isEmpty()) {
       return false;
     }
     if (c.equals(h)) {
       return true;
     }
     boolean unmasked = false; // a name of asterisks only matches nobody
-    for (int i = 0; i < c.length(); i++) {
-      char ch = c.charAt(i);
+    int i = 0;
+    int k = 0;
+    while (i < c.length() && k < h.length()) {
+      int ch = c.codePointAt(i);
+      int hh = h.codePointAt(k);
       if (ch != '*') {
-        if (ch != h.charAt(i)) {
+        if (ch != hh) {
           return false;
         }
         unmasked = true;
       }
+      i += Character.charCount(ch);
+      k += Character.charCount(hh);
     }
-    return unmasked;
+    return unmasked && i == c.length() && k == h.length();
   }
+
 
   private List<CategorisedTransaction> categorise(List<Row> rows) {
     List<CategorisedTransaction> out = new ArrayList<>();
