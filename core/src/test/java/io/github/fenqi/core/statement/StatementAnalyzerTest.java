@@ -125,6 +125,18 @@ class StatementAnalyzerTest {
         .map(x -> x.transaction().location() + " " + x.kind()).sorted().toList());
   }
 
+  /**
+   * A row from a parser of one's own (the StatementParser SPI) with a text field left null had been accepted, and the
+   * analyzer failed on it with a NullPointerException naming neither row nor field.
+   */
+  @Test
+  void aRowWithANullFieldIsRefusedNamingTheRowAndField() {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> new Transaction("x.csv", 2, 1,
+        java.time.LocalDateTime.of(2026, 5, 1, 10, 0), Direction.DEBIT, null, "超市", "", null, "", "", "", "", "", null));
+    assertEquals(List.of("x.csv:2 amount: is required", "x.csv:2 description: is null; a field the export leaves empty is \"\""),
+        e.problems().stream().map(Object::toString).toList());
+  }
+
   @Test
   void theSameExportGivenTwiceIsCountedOnce() {
     byte[] wechat = Samples.bytes("samples/statements/wechat_A.csv");
