@@ -7,10 +7,15 @@ import io.github.fenqi.core.money.Money;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,7 +83,8 @@ public final class LivingCostFloor {
 
   /**
    * A table from CSV ({@code code,name,monthlyYuan,year,verified,source}, {@code #} comments; UTF-8, with or without
-   * the byte-order mark a spreadsheet writes), with an uplift ≥ 1 and a national default per person. Every problem
+   * the byte-order mark a spreadsheet writes; other bytes, such as a table saved as GBK, are an error naming their line),
+   * with an uplift ≥ 1 and a national default per person. Every problem
    * of the table is reported at once, each with its line: a region given twice (the later row had silently replaced
    * the earlier), an amount that is not more than 0 (a negative 低保 had made the floor negative, so it held nothing
    * up).
@@ -96,7 +102,7 @@ public final class LivingCostFloor {
     Map<String, Row> rows = new LinkedHashMap<>();
     Map<String, Integer> lineOf = new LinkedHashMap<>();
     List<Problem> problems = new ArrayList<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8))) {
+    try (BufferedReader r = new BufferedReader(new StringReader(utf8(csv, sourceName)))) {
       String line;
       int number = 0;
       boolean header = true;
@@ -150,6 +156,31 @@ public final class LivingCostFloor {
       throw new InvalidInputException(problems);
     }
     return new LivingCostFloor(rows, new Row("000000", "national default", nationalDefault, 0, false, "configured"), uplift);
+  }
+
+  /**
+   * The table's text, decoded strictly. A table saved as GBK (what a spreadsheet on a Chinese Windows writes as "CSV")
+   * had been read through a replacing decoder: its codes and amounts are ASCII and read, but every region's name and
+   * source became U+FFFD marks, which assessments then named as the row they used, without a word.
+   */
+  private static String utf8(InputStream csv, String sourceName) throws IOException {
+    byte[] bytes = csv.readAllBytes();
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    CoderResult result = decoder.decode(in, out, true);
+    if (result.isError()) {
+      int line = 1;
+      for (int i = 0; i < in.position(); i++) { // a line ends at LF, CR or CRLF, as BufferedReader reads it
+        line += bytes[i] == '\n' || bytes[i] == '\r' && (i + 1 >= bytes.length || bytes[i + 1] != '\n') ? 1 : 0;
+      }
+      throw new InvalidInputException(sourceName + ":" + line, String.format(java.util.Locale.ROOT, "byte 0x%02X is not "
+          + "UTF-8 text (a spreadsheet's plain \"CSV\" is GBK on a Chinese Windows): save the table as \"CSV UTF-8\"",
+          bytes[in.position()] & 0xff));
+    }
+    decoder.flush(out);
+    return out.flip().toString();
   }
 
   /**

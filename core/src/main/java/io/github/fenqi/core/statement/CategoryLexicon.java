@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The categorisation rules and the word lists cleaning uses, as data. The shipped default
@@ -54,12 +55,20 @@ public record CategoryLexicon(
       problems.add(Problem.of("rules", "at least one rule is required"));
     } else {
       Set<String> ids = new HashSet<>();
-      for (LexiconRule r : rules) {
-        if (!ids.add(r.id())) {
+      for (int i = 0; i < rules.size(); i++) {
+        LexiconRule r = rules.get(i);
+        if (r == null) {
+          problems.add(Problem.of("rules[" + i + "]", "is null; each entry must be a rule"));
+        } else if (!ids.add(r.id())) {
           problems.add(Problem.of("rules", "rule id '" + r.id() + "' is used twice"));
         }
       }
     }
+    checkWords(problems, "reversalKeywords", reversalKeywords);
+    checkWords(problems, "refundKeywords", refundKeywords);
+    checkWords(problems, "closedStatuses", closedStatuses);
+    checkWords(problems, "transferKeywords", transferKeywords);
+    checkWords(problems, "organisationMarkers", organisationMarkers);
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
@@ -69,6 +78,25 @@ public record CategoryLexicon(
     closedStatuses = copy(closedStatuses);
     transferKeywords = copy(transferKeywords);
     organisationMarkers = copy(organisationMarkers);
+  }
+
+  /**
+   * Each word of a list must be there and hold more than whitespace, as a rule's keywords must. A {@code null} had
+   * failed the lexicon with "Cannot construct instance of CategoryLexicon, problem: java.lang.NullPointerException",
+   * naming neither list nor word; a blank one was taken: the refund keyword {@code " "} made every row whose type held a
+   * space a refund, and the organisation marker {@code ""} made {@link #isOrganisation} call every name an
+   * organisation while the analyzer, which skips empty words, called none so.
+   */
+  private static void checkWords(List<Problem> problems, String list, @Nullable List<String> words) {
+    if (words == null) {
+      return;
+    }
+    for (int i = 0; i < words.size(); i++) {
+      if (words.get(i) == null || words.get(i).isBlank()) {
+        problems.add(Problem.of(list + "[" + i + "]", words.get(i) == null ? "is null; each entry must be a word"
+            : "'" + Problem.excerpt(words.get(i)) + "' is blank; a blank word is found in every text holding a space"));
+      }
+    }
   }
 
   private static List<String> copy(List<String> list) {

@@ -8,7 +8,7 @@ package io.github.fenqi.core.statement;
 public enum RemovalKind {
   /** Never executed (交易关闭, 支付失败). */
   CLOSED,
-  /** A second copy of a row already kept (same serial, or an identical bank row). */
+  /** A second copy of a row already kept (same serial, direction and amount, or an identical bank row). */
   DUPLICATE,
   /** A bank 冲正 row (with or without its original in the statements). */
   REVERSAL,

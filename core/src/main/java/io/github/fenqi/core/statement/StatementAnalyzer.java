@@ -254,8 +254,9 @@ public final class StatementAnalyzer {
       }
       Transaction t = r.t;
       boolean bySerial = !t.serial().isEmpty();
-      Object key = bySerial ? t.serial() : new SameRow(t.time(), t.direction(), t.amount().fen(), t.counterparty(),
-          t.counterpartyAccount(), t.description(), t.balance());
+      Object key = bySerial ? new SameSerial(t.serial(), t.direction(), t.amount().fen())
+          : new SameRow(t.time(), t.direction(), t.amount().fen(), t.counterparty(), t.counterpartyAccount(),
+              t.description(), t.balance());
       Row first = seen.putIfAbsent(key, r);
       if (first != null) {
         r.remove(RemovalKind.DUPLICATE, bySerial ? "same serial " + t.serial() + " as " + first.t.location()
@@ -263,6 +264,14 @@ public final class StatementAnalyzer {
       }
     }
   }
+
+  /**
+   * What makes two rows with a serial the same row: the serial, the direction and the amount. A row that shares a serial
+   * with another but not its direction or amount is another event of the same trade — a friend's return of a transfer
+   * (转账-退款, 收入, under the transfer's 交易单号) had been removed as a duplicate of the transfer, which then stayed
+   * counted as 500.00 spent.
+   */
+  private record SameSerial(String serial, Direction direction, long fen) {}
 
   /**
    * What makes two rows without a serial the same row. Hashed on time and amount only: rows sharing both are rare,
@@ -343,7 +352,8 @@ public final class StatementAnalyzer {
             || o.t.amount().fen() < r.t.amount().fen()) {
           continue;
         }
-        boolean sameOrder = !r.t.merchantOrder().isEmpty() && r.t.merchantOrder().equals(o.t.merchantOrder());
+        boolean sameOrder = !r.t.merchantOrder().isEmpty() && r.t.merchantOrder().equals(o.t.merchantOrder())
+            || !r.t.serial().isEmpty() && r.t.serial().equals(o.t.serial()); // a refund under its original's serial
         boolean sameGoods = r.t.counterparty().equals(o.t.counterparty()) && !goods.isEmpty() && o.t.description().startsWith(goods);
         if (sameOrder || sameGoods && (original == null || r.t.merchantOrder().isEmpty())) {
           original = o;
@@ -470,28 +480,38 @@ public final class StatementAnalyzer {
     return false;
   }
 
-  /** Equal names, or a masked form ({@code *子航}, {@code 周*航}) that agrees wherever it is not masked. */
+  /**
+   * Equal names, or a masked form ({@code *子航}, {@code 周*航}) that agrees wherever it is not masked. One '*' masks
+   * one character, compared by code point: a name with a character beyond the BMP (周𠮷, a 生僻字 of two chars in
+   * UTF-16) had its masked form 周* refused for its length, and the holder's own transfers counted as income or spending.
+   */
   static boolean sameName(String counterparty, String holder) {
     String c = counterparty.replace(" ", "");
     String h = holder.replace(" ", "");
-    if (c.isEmpty() || c.length() != h.length()) {
+    if (c.isEmpty()) {
       return false;
     }
     if (c.equals(h)) {
       return true;
     }
     boolean unmasked = false; // a name of asterisks only matches nobody
-    for (int i = 0; i < c.length(); i++) {
-      char ch = c.charAt(i);
+    int i = 0;
+    int k = 0;
+    while (i < c.length() && k < h.length()) {
+      int ch = c.codePointAt(i);
+      int hh = h.codePointAt(k);
       if (ch != '*') {
-        if (ch != h.charAt(i)) {
+        if (ch != hh) {
           return false;
         }
         unmasked = true;
       }
+      i += Character.charCount(ch);
+      k += Character.charCount(hh);
     }
-    return unmasked;
+    return unmasked && i == c.length() && k == h.length();
   }
+
 
   private List<CategorisedTransaction> categorise(List<Row> rows) {
     List<CategorisedTransaction> out = new ArrayList<>();

@@ -12,8 +12,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Looks for signs that statements were edited: running-balance breaks (walked in file order, or in time order when
- * the rows are out of it and that order breaks less), duplicated serials, rows out of time
+ * Looks for signs that statements were edited: running-balance breaks (walked in file order, oldest row first — when
+ * the first and last rows share their time, in the direction that breaks less — or in time order when the rows are out
+ * of it and that order breaks less), duplicated serials, rows out of time
  * order, first digits far from Benford's law, an income spike just before the application, too-round credits.
  * Each sign is a {@link ForensicSignal} naming its rows; the verdict follows the {@link ForensicThresholds}:
  * BLOCK on enough balance breaks (one right after rejected rows, whose amounts are unknown, only asks for review: a
@@ -145,6 +146,20 @@ public final class StatementForensics {
     }
     List<String> at = new ArrayList<>();
     int afterRejected = walk(rows, true, at);
+    if (!at.isEmpty() && rows.get(0).time().equals(rows.get(rows.size() - 1).time())) {
+      // The first and last rows share their time (one day's statement, or one date without times): the times do not
+      // tell a newest-first export, and a true one had its balances break at every row and was blocked as forged.
+      // The order in which they hold is the statement's; a forged amount breaks both.
+      List<Transaction> reversed = new ArrayList<>(rows);
+      java.util.Collections.reverse(reversed);
+      List<String> atReversed = new ArrayList<>();
+      int afterRejectedReversed = walk(reversed, true, atReversed);
+      if (atReversed.size() - afterRejectedReversed < at.size() - afterRejected) {
+        rows = reversed;
+        at = atReversed;
+        afterRejected = afterRejectedReversed;
+      }
+    }
     if (!at.isEmpty()) {
       // Rows out of time order (a file sorted by amount in a spreadsheet and saved) had their balances break at
       // nearly every row and a true statement blocked as forged; a bank that lists rows by posting shows them out of

@@ -1,10 +1,13 @@
 package io.github.fenqi.core.statement;
 
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.security.Masking;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,12 +50,36 @@ public record Transaction(
     @Nullable Money balance) {
 
   public Transaction {
+    if (source == null || time == null || direction == null || amount == null || counterparty == null
+        || counterpartyAccount == null || description == null || type == null || channel == null || status == null
+        || serial == null || merchantOrder == null) {
+      throw new InvalidInputException(missing(source + ":" + fileLine, new Object[] {source, time, direction, amount,
+          counterparty, counterpartyAccount, description, type, channel, status, serial, merchantOrder}));
+    }
     if (amount.isNegative()) {
       throw new InvalidInputException(source + ":" + fileLine, "amount " + amount + " is negative");
     }
     if (fileLine < 1 || dataRow < 1) {
       throw new InvalidInputException(source + ":" + fileLine, "line and row numbers start at 1");
     }
+  }
+
+  /**
+   * A problem for each null among {@code values} (the components from source to merchantOrder, in order). A parser of
+   * one's own (the {@link StatementParser} SPI) that left a text field null had it met as a NullPointerException in
+   * the analyzer, naming neither row nor field.
+   */
+  private static List<Problem> missing(String where, Object[] values) {
+    String[] names = {"source", "time", "direction", "amount", "counterparty", "counterpartyAccount", "description",
+        "type", "channel", "status", "serial", "merchantOrder"};
+    List<Problem> problems = new ArrayList<>();
+    for (int i = 0; i < names.length; i++) {
+      if (values[i] == null) {
+        problems.add(Problem.of(where + " " + names[i], i < 4 ? "is required"
+            : "is null; a field the export leaves empty is \"\""));
+      }
+    }
+    return problems;
   }
 
   /** The calendar month it counts in. */

@@ -11,8 +11,9 @@
  *       and its row is named by its first line; a file cut short inside a character has its last line rejected,
  *       saying so; a file that is not a statement is an error.
  *   <li>{@link io.github.fenqi.core.statement.StatementAnalyzer} removes rows that are not real income or
- *       spending, each with an explanation: closed (never executed) rows, duplicates (same serial, or an identical
- *       bank row), reversal pairs (冲正 and full 退款 with their originals; partial refunds are netted), and
+ *       spending, each with an explanation: closed (never executed) rows, duplicates (same serial, direction and
+ *       amount, or an identical bank row), reversal pairs (冲正 and full 退款 with their originals — found by merchant
+ *       order, by serial, or by counterparty and goods; partial refunds are netted), and
  *       internal transfers (counterparty is the holder, 余额宝/零钱通 moves, and opposite equal amounts on two of
  *       the borrower's statements within three days).
  *   <li>The {@link io.github.fenqi.core.statement.CategoryLexicon} (data, not code) puts every kept row in a

@@ -92,4 +92,26 @@ class LivingCostFloorTest {
         .location());
     assertEquals("上海市", floor.floor("310115", 1).row().name());
   }
+
+  /**
+   * A table saved as GBK (a spreadsheet's plain "CSV" on a Chinese Windows) had its codes and amounts read and every
+   * name and source turned into U+FFFD marks, which assessments then named as the row they used. It is refused, naming
+   * the line of the first byte that is not UTF-8 (CRLF and a lone CR end a line, as the reader counts them).
+   */
+  @Test
+  void aTableThatIsNotUtf8IsRefusedNamingTheLineNotReadWithMarks() {
+    String csv = "# 低保\r\n" + HEADER + "310000,Shanghai,1420,2024,true,x\r440100,广州市,1231,2024,false,广州市民政局\n";
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> LivingCostFloor.fromCsv(
+        new ByteArrayInputStream(csv.getBytes(java.nio.charset.Charset.forName("GBK"))), "floor.csv",
+        new BigDecimal("1.2"), Money.ofYuan(800)));
+    assertEquals(List.of(Problem.of("floor.csv:1", "byte 0xB5 is not UTF-8 text (a spreadsheet's plain \"CSV\" is GBK "
+        + "on a Chinese Windows): save the table as \"CSV UTF-8\"")), e.problems());
+    String later = HEADER + "310000,Shanghai,1420,2024,true,x\r\n440100,Guangzhou,1231,2024,false,广州\n";
+    InvalidInputException second = assertThrows(InvalidInputException.class, () -> LivingCostFloor.fromCsv(
+        new ByteArrayInputStream(later.getBytes(java.nio.charset.Charset.forName("GBK"))), "floor.csv",
+        new BigDecimal("1.2"), Money.ofYuan(800)));
+    assertEquals("floor.csv:3", second.problems().get(0).location());
+    assertEquals("广州市", table(HEADER + "310000,Shanghai,1420,2024,true,x\r440100,广州市,1231,2024,false,y\n")
+        .floor("440106", 1).row().name());
+  }
 }

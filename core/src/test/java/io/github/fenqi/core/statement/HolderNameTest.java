@@ -13,4 +13,14 @@ class HolderNameTest {
   void maskedFormsMatchWhereverTheyAreNotMaskedAndNothingElseDoes(String counterparty, boolean same) {
     assertEquals(same, StatementAnalyzer.sameName(counterparty, "周子航"), counterparty);
   }
+
+  /**
+   * One '*' masks one character, also one beyond the BMP (𠮷, U+20BB7, two chars in UTF-16): 周* had been refused as
+   * 周𠮷 for its length, so the holder's own transfers counted as income or spending.
+   */
+  @ParameterizedTest
+  @CsvSource({"周*, true", "*𠮷, true", "周𠮷, true", "**, false", "周**, false", "周*航, false", "李*, false", "*吉, false"})
+  void aMaskHidesOneCharacterEvenBeyondTheBasicPlane(String counterparty, boolean same) {
+    assertEquals(same, StatementAnalyzer.sameName(counterparty, "周𠮷"), counterparty);
+  }
 }

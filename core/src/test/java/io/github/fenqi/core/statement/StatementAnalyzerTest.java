@@ -102,6 +102,41 @@ class StatementAnalyzerTest {
     assertTrue(r.removals().get(0).explanation().contains("partial refund"), r.removals().get(0).explanation());
   }
 
+  /**
+   * A row sharing a serial with another but not its direction and amount is no copy of it: a friend's return of a
+   * transfer (转账-退款, 收入, under the transfer's 交易单号, with no goods to match by) had been removed as a duplicate of
+   * the transfer, which then stayed counted as 500.00 spent. It is the transfer's refund, found by the serial; a row
+   * repeated whole is still a duplicate.
+   */
+  @Test
+  void aRefundUnderItsOriginalsSerialCancelsItAndIsNoDuplicate() {
+    String header = "交易时间,交易类型,交易对方,商品,收/支,金额(元),支付方式,当前状态,交易单号,商户单号,备注\n";
+    String transfer = "2026-10-01 10:00:00,转账,赵一帆,转账备注:还钱,支出,¥500.00,零钱,朋友已退还,1000050001\t,/,/\n";
+    String rows = transfer
+        + "2026-10-02 10:00:00,转账-退款,赵一帆,/,收入,¥500.00,零钱,已退款,1000050001\t,/,/\n"
+        + "2026-10-03 10:00:00,商户消费,肯德基,肯德基宅急送订单,支出,¥42.49,零钱,支付成功,4200018433\t,8253\t,/\n"
+        + transfer;
+    StatementAnalysis r = StatementAnalyzer.defaults().analyze(List.of(StatementParser.wechat().parse("w.csv",
+        (header + rows).getBytes(StandardCharsets.UTF_8))));
+    assertEquals(List.of("w.csv:4"), r.transactions().stream().map(c -> c.transaction().location()).toList());
+    assertEquals(Money.of("42.49"), r.months().get(0).food());
+    assertEquals(Money.ZERO, r.months().get(0).otherSpending());
+    assertEquals(List.of("w.csv:2 REFUNDED", "w.csv:3 REFUND", "w.csv:5 DUPLICATE"), r.removals().stream()
+        .map(x -> x.transaction().location() + " " + x.kind()).sorted().toList());
+  }
+
+  /**
+   * A row from a parser of one's own (the StatementParser SPI) with a text field left null had been accepted, and the
+   * analyzer failed on it with a NullPointerException naming neither row nor field.
+   */
+  @Test
+  void aRowWithANullFieldIsRefusedNamingTheRowAndField() {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> new Transaction("x.csv", 2, 1,
+        java.time.LocalDateTime.of(2026, 5, 1, 10, 0), Direction.DEBIT, null, "超市", "", null, "", "", "", "", "", null));
+    assertEquals(List.of("x.csv:2 amount: is required", "x.csv:2 description: is null; a field the export leaves empty is \"\""),
+        e.problems().stream().map(Object::toString).toList());
+  }
+
   @Test
   void theSameExportGivenTwiceIsCountedOnce() {
     byte[] wechat = Samples.bytes("samples/statements/wechat_A.csv");
@@ -164,6 +199,25 @@ class StatementAnalyzerTest {
     InvalidInputException e2 = assertThrows(InvalidInputException.class,
         () -> CategoryLexicon.read(noKeywords.getBytes(StandardCharsets.UTF_8), "my-lexicon.json"));
     assertTrue(e2.getMessage().contains("keywords"), e2.getMessage());
+  }
+
+  /**
+   * A word list's entries are checked as a rule's keywords are: a null entry had failed with Jackson's "Cannot construct
+   * instance of CategoryLexicon, problem: java.lang.NullPointerException", naming no list, and a blank one was taken —
+   * the organisation marker "" made {@code isOrganisation} call a person's name an organisation.
+   */
+  @Test
+  void aNullOrBlankWordInALexiconListIsNamedWithItsPath() {
+    String lexicon = "{\"schemaVersion\":1,\"rules\":[null,{\"id\":\"x\",\"category\":\"FOOD\",\"fields\":[\"description\"],"
+        + "\"keywords\":[\"a\"]}],\"refundKeywords\":[\"退款\",\" \"],\"closedStatuses\":[null],\"organisationMarkers\":[\"\"]}";
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> CategoryLexicon.read(lexicon.getBytes(StandardCharsets.UTF_8), "my-lexicon.json"));
+    assertEquals(List.of(
+        "my-lexicon.json: rules[0]: is null; each entry must be a rule",
+        "my-lexicon.json: refundKeywords[1]: ' ' is blank; a blank word is found in every text holding a space",
+        "my-lexicon.json: closedStatuses[0]: is null; each entry must be a word",
+        "my-lexicon.json: organisationMarkers[0]: '' is blank; a blank word is found in every text holding a space"),
+        e.problems().stream().map(Object::toString).toList());
   }
 
   @Test

@@ -215,4 +215,24 @@ class StatementForensicsTest {
       }
     }
   }
+
+  /**
+   * A newest-first export whose first and last rows share their time — one day's statement, here with dates and no
+   * times — was walked in file order, since the times did not say it was newest-first: its balances broke at every row
+   * and the true statement was blocked as forged. It passes; with one balance edited it is still blocked.
+   */
+  @Test
+  void aNewestFirstStatementOfOneDayPassesAndItsForgeryStillBlocks() {
+    String rows = "2026-05-10,,POS消费,,30.00,970.00,超市,,POS\n"
+        + "2026-05-10,,POS消费,,50.00,1000.00,超市,,POS\n"
+        + "2026-05-10,,POS消费,,20.00,1050.00,超市,,POS\n"
+        + "2026-05-10,,代发工资,1000.00,,1070.00,某某科技有限公司,,批量代发\n";
+    ForensicReport genuine = examine(StatementParser.bank().parse("b.csv", (BANK_HEADER + rows).getBytes(StandardCharsets.UTF_8)));
+    assertEquals(ForensicVerdict.PASS, genuine.verdict(), genuine.signals().toString());
+    ForensicReport forged = examine(StatementParser.bank().parse("b.csv",
+        (BANK_HEADER + rows.replace("50.00,1000.00", "50.00,1900.00")).getBytes(StandardCharsets.UTF_8)));
+    assertEquals(ForensicVerdict.BLOCK, forged.verdict(), forged.signals().toString());
+    assertEquals(List.of("b.csv:3", "b.csv:2"), forged.signals().stream()
+        .filter(x -> x.kind() == ForensicSignal.Kind.BALANCE_BREAK).findFirst().orElseThrow().rows());
+  }
 }

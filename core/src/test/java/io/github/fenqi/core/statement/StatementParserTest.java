@@ -344,4 +344,33 @@ class StatementParserTest {
           () -> StatementParser.of(f).parse("e.csv", new byte[0])).getMessage());
     }
   }
+
+  /**
+   * A rejected row's reason quotes its field as {@link Problem#excerpt} does, as a rejected amount already was: a date,
+   * a time, a 收/支, an amount with stray commas or a minus sign had been quoted whole and raw, so a field of 200 000
+   * characters made a reason of that length, and a line separator or a right-to-left override in it reached the
+   * report or log listing the rejected rows as it stood.
+   */
+  @Test
+  void aRejectedFieldIsQuotedAsAnExcerptNotWholeAndRaw() {
+    String longText = "x".repeat(200_000);
+    String csv = "交易时间,交易类型,交易对方,商品,收/支,金额(元),支付方式,当前状态,交易单号,商户单号,备注\n"
+        + "2026-10-31 14:58:18\u2028OK forged line,商户消费,肯德基,x,支出,¥1.00,零钱,支付成功,,,/\n"
+        + "2026-10-31 14:58:18,商户消费,肯德基,x,支出\u202E,¥1.00,零钱,支付成功,,,/\n"
+        + "2026-10-31 14:58:18,商户消费,肯德基,x,支出,\"1,2" + longText + "\",零钱,支付成功,,,/\n"
+        + "2026-10-31 14:58:18,商户消费,肯德基,x,支出,-" + longText + ",零钱,支付成功,,,/\n"
+        + longText + ",商户消费,肯德基,x,支出,¥1.00,零钱,支付成功,,,/\n";
+    ParsedStatement s = StatementParser.wechat().parse("w.csv", utf8(csv));
+    assertEquals(List.of("w.csv:2", "w.csv:3", "w.csv:4", "w.csv:5", "w.csv:6"),
+        s.rejected().stream().map(Problem::location).toList());
+    assertEquals("交易时间 '2026-10-31 14:58:18\\u2028OK forged line' is not a date and time",
+        s.rejected().get(0).reason());
+    assertEquals("收/支 '支出\\u202E' is not 收入, 支出, 不计收支 or /", s.rejected().get(1).reason());
+    for (Problem p : s.rejected()) {
+      assertTrue(p.reason().length() < 200, () -> p.reason().substring(0, 200));
+    }
+    String bank = BANK_HEADER + "2026-05-01,9:31\u202E,转账,,1.00,,钱文斌,,手机银行\n";
+    assertEquals("交易时间 '9:31\\u202E' is not a time",
+        StatementParser.bank().parse("b.csv", utf8(bank)).rejected().get(0).reason());
+  }
 }

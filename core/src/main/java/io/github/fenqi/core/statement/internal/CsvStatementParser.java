@@ -387,8 +387,18 @@ public abstract class CsvStatementParser implements StatementParser {
       case "收入" -> Direction.CREDIT;
       case "支出" -> Direction.DEBIT;
       case "不计收支", "中性交易", "/", "" -> Direction.NEUTRAL;
-      default -> throw new IllegalArgumentException("收/支 '" + way + "' is not 收入, 支出, 不计收支 or /");
+      default -> throw new IllegalArgumentException("收/支 " + quoted(way) + " is not 收入, 支出, 不计收支 or /");
     };
+  }
+
+  /**
+   * A field as a rejection quotes it: {@link Problem#excerpt} (at most 40 characters, line separators and other invisible
+   * characters escaped), as {@link Money#parse} quotes an amount. A field had been quoted whole and raw: a date field of
+   * 200 000 characters made a reason of that length, and a U+2028 or a right-to-left override in it went into the
+   * report or log that lists the rejected rows as it stood.
+   */
+  protected static String quoted(String field) {
+    return "'" + Problem.excerpt(field) + "'";
   }
 
   /** The field, or "" for the exports' placeholder {@code /}. */
@@ -415,14 +425,14 @@ public abstract class CsvStatementParser implements StatementParser {
     }
     if (t.indexOf(',') >= 0) {
       if (!GROUPED.matcher(t).matches()) {
-        throw new IllegalArgumentException(column + " '" + field + "' has commas that do not group thousands "
+        throw new IllegalArgumentException(column + " " + quoted(field) + " has commas that do not group thousands "
             + "(1,234.56); a decimal comma is not read: write the amount with a decimal point");
       }
       t = t.replace(",", "");
     }
     Money m = Money.parse(column, t);
     if (m.isNegative()) {
-      throw new IllegalArgumentException(column + " '" + field + "' is negative");
+      throw new IllegalArgumentException(column + " " + quoted(field) + " is negative");
     }
     return m;
   }
@@ -521,14 +531,14 @@ public abstract class CsvStatementParser implements StatementParser {
     Matcher t = TIME.matcher(s.substring(cut).replaceFirst("^[ T]+", ""));
     boolean timed = cut < s.length();
     if (!d.matches() || timed && !t.matches()) {
-      throw new IllegalArgumentException(column + " '" + field + "' is not a date and time");
+      throw new IllegalArgumentException(column + " " + quoted(field) + " is not a date and time");
     }
     try {
       LocalDateTime day = LocalDate.of(Integer.parseInt(d.group(1)), number(d, 3, 5, 7), number(d, 4, 6, 8))
           .atStartOfDay();
       return timed ? at(day, t) : day;
     } catch (DateTimeException e) {
-      throw new IllegalArgumentException(column + " '" + field + "' is not a valid date and time");
+      throw new IllegalArgumentException(column + " " + quoted(field) + " is not a valid date and time");
     }
   }
 
@@ -560,12 +570,12 @@ public abstract class CsvStatementParser implements StatementParser {
     }
     Matcher m = TIME.matcher(time.strip());
     if (!m.matches()) {
-      throw new IllegalArgumentException(timeColumn + " '" + time + "' is not a time");
+      throw new IllegalArgumentException(timeColumn + " " + quoted(time) + " is not a time");
     }
     try {
       return at(day, m);
     } catch (DateTimeException e) {
-      throw new IllegalArgumentException(timeColumn + " '" + time + "' is not a valid time");
+      throw new IllegalArgumentException(timeColumn + " " + quoted(time) + " is not a valid time");
     }
   }
 }
