@@ -124,9 +124,15 @@ public final class PolicyValidator {
     List<ProductType> productTypes = new ArrayList<>();
     root.get("productTypes").forEach(t -> productTypes.add(ProductType.valueOf(t.asText())));
     JsonNode to = root.get("effectiveTo");
+    List<String> legalBasis = new ArrayList<>();
+    JsonNode references = root.get("legalBasis");
+    if (references != null) {
+      references.forEach(r -> legalBasis.add(r.asText()));
+    }
     return Policy.ownProblems(root.get("schemaVersion").asInt(), root.get("platformId").asText(),
         root.get("platformName").asText(), productTypes, root.get("version").asText(),
-        LocalDate.parse(root.get("effectiveFrom").asText()), to == null || to.isNull() ? null : LocalDate.parse(to.asText()));
+        LocalDate.parse(root.get("effectiveFrom").asText()), to == null || to.isNull() ? null : LocalDate.parse(to.asText()),
+        legalBasis);
   }
 
   /** Binds one part of the policy on its own, adding its rule violations to {@code problems}. */

@@ -118,6 +118,24 @@ class PolicyValidatorTest {
     assertEquals(List.of(Problem.of("p.json: $.platformId", "is 129 characters; at most 128")), tooLong);
   }
 
+  @Test
+  void legalReferencesAndTheSourceAreOneLineOfVisibleTextToo() {
+    // each reference is a numbered line of every script's legal basis: "\r\n5. 《伪造》第九十九条" printed a forged fifth
+    // citation, and an ESC reached a counsellor's terminal
+    List<Problem> problems = problems(sample()
+        .replace("\"legalBasis\": [\"《中华人民共和国民法典》第六百八十条\"]",
+            "\"legalBasis\": [\"《民法典》第一条\\r\\n5. 《伪造》第九十九条\", \"第二条\\u001b[2J\", \" \"]")
+        .replace("\"kind\": \"EXAMPLE\"", "\"kind\": \"EXAMPLE\\n\", \"url\": \"https://x.example/\\u202e\"")
+        .replace("\"note\": \"Illustrative", "\"note\": \"\\u001b[31mIllustrative"));
+    assertEquals(List.of("p.json: $.legalBasis[0]", "p.json: $.legalBasis[1]", "p.json: $.legalBasis[2]",
+        "p.json: $.source.kind", "p.json: $.source.note", "p.json: $.source.url"),
+        problems.stream().map(Problem::location).toList());
+    assertTrue(problems.get(0).reason().contains("U+000D at position 9"), problems.toString());
+    assertEquals("must not be empty", problems.get(2).reason());
+    List<Problem> tooLong = problems(sample().replace("\"legalBasis\": [\"", "\"legalBasis\": [\"" + "条".repeat(1000)));
+    assertEquals(List.of(Problem.of("p.json: $.legalBasis[0]", "is 1018 characters; at most 1000")), tooLong);
+  }
+
   /** A quoted value never begins a line of its own: 'fenqi policy validate' printed these as forged "OK" lines. */
   @Test
   void aValueWithALineBreakIsQuotedOnOneLine() {

@@ -163,6 +163,15 @@ class ScriptGeneratorTest {
     assertTrue(e.getMessage().contains("曝光") || e.getMessage().contains("媒体"), e.getMessage());
   }
 
+  @org.junit.jupiter.api.Test
+  void aConfiguredLegalReferenceIsOneLineOfVisibleTextAsAPolicysIs() {
+    // printed as given, the line break began a forged citation and the escape reached the reader's terminal
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> ScriptGenerator.builder()
+        .legalReferences(ScriptLanguage.ZH_CN, ProductType.CREDIT_CARD, List.of("《民法典》第一条\n9. 《伪造》", "条\u001b[2J", " ")));
+    assertEquals(List.of("legalReferences[0]", "legalReferences[1]", "legalReferences[2]"),
+        e.problems().stream().map(io.github.fenqi.core.Problem::location).toList());
+  }
+
   /** The sample borrower's two reasons, as one sentence in each language. */
   @org.junit.jupiter.api.Test
   void theHardshipReasonsAreOneSentence() {
