@@ -16,6 +16,7 @@ import io.github.fenqi.core.schedule.RepaymentMethod;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,7 +35,8 @@ import org.jspecify.annotations.Nullable;
  * @param effectiveFrom first day the policy applies
  * @param effectiveTo last day it applies, or null while current
  * @param eligibility who may negotiate
- * @param installments the terms of an installment plan
+ * @param installments the terms of an installment plan; at most {@link #MAX_CREDIT_CARD_TERM} months when the policy
+ *     covers CREDIT_CARD
  * @param waivers the most of each component that may be waived
  * @param downPayment the least down payment
  * @param legalBasis legal references a script cites, each one line of visible text of at most
@@ -65,6 +67,11 @@ public record Policy(
    * link, fits many times over; a page pasted in does not belong in a script read out to a lender.
    */
   public static final int MAX_TEXT_LENGTH = 1000;
+  /**
+   * The longest term of a policy that covers credit cards, in months: 《商业银行信用卡业务监督管理办法》第七十条 limits a
+   * credit card's individual installment agreement (个性化分期还款协议) to five years, and every credit-card script cites it.
+   */
+  public static final int MAX_CREDIT_CARD_TERM = 60;
 
   public Policy {
     List<Problem> problems = ownProblems(schemaVersion, platformId, platformName, productTypes, version, effectiveFrom,
@@ -74,6 +81,9 @@ public record Policy(
     require(problems, "waivers", waivers);
     require(problems, "downPayment", downPayment);
     require(problems, "source", source);
+    if (productTypes != null && installments != null) {
+      creditCardTermProblem(productTypes, installments.max()).ifPresent(problems::add);
+    }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
@@ -113,6 +123,22 @@ public record Policy(
       }
     }
     return problems;
+  }
+
+  /**
+   * The problem with a policy of {@code productTypes} whose longest term is {@code max} months: one that covers
+   * CREDIT_CARD may not go beyond {@link #MAX_CREDIT_CARD_TERM}. A 72-month plan for a card had been proposed, and its
+   * script cited the five-year provision to the bank. Split such a lender's policy by product type to offer other
+   * products longer terms.
+   */
+  static Optional<Problem> creditCardTermProblem(List<ProductType> productTypes, int max) {
+    if (max <= MAX_CREDIT_CARD_TERM || !productTypes.contains(ProductType.CREDIT_CARD)) {
+      return Optional.empty();
+    }
+    return Optional.of(Problem.of("installments.max", max + " months in a policy covering CREDIT_CARD; "
+        + "《商业银行信用卡业务监督管理办法》第七十条 limits a credit card's individual installment agreement to 5 years ("
+        + MAX_CREDIT_CARD_TERM + " months): at most " + MAX_CREDIT_CARD_TERM + ", or a policy of its own for the other "
+        + "product types"));
   }
 
   private static void require(List<Problem> problems, String field, @Nullable Object value) {

@@ -28,7 +28,8 @@ import java.util.Optional;
  * Checks a policy file and reports every problem at once, each as {@code file: $.json.path: reason}:
  * malformed JSON (with its line), unknown or missing fields, wrong types, unknown enum values, money
  * with more than two decimals, ratios outside 0..1, {@code max < min}, a step that cannot reach max,
- * {@code effectiveTo} before {@code effectiveFrom}, an unsupported schemaVersion.
+ * {@code effectiveTo} before {@code effectiveFrom}, an unsupported schemaVersion, a term above
+ * {@link Policy#MAX_CREDIT_CARD_TERM} months in a policy covering credit cards.
  *
  * <p>Thread-safety: immutable; one instance may validate from many threads.
  */
@@ -102,7 +103,12 @@ public final class PolicyValidator {
       problems.add(Problem.of(source + ": $." + p.location(), p.reason()));
     }
     checkPart(source, root, "eligibility", Policy.Eligibility.class, problems);
+    int before = problems.size();
     checkPart(source, root, "installments", Policy.Installments.class, problems);
+    if (problems.size() == before) { // the terms are sound on their own: are they a credit card's?
+      Policy.creditCardTermProblem(productTypes(root), root.get("installments").get("max").asInt())
+          .ifPresent(p -> problems.add(Problem.of(source + ": $." + p.location(), p.reason())));
+    }
     checkPart(source, root, "waivers", Policy.Waivers.class, problems);
     checkPart(source, root, "downPayment", Policy.DownPayment.class, problems);
     checkPart(source, root, "source", Policy.Source.class, problems);
@@ -121,8 +127,7 @@ public final class PolicyValidator {
 
   /** {@link Policy#ownProblems} of a tree whose structure {@link #checkObject} found right. */
   private static List<Problem> ownProblems(JsonNode root) {
-    List<ProductType> productTypes = new ArrayList<>();
-    root.get("productTypes").forEach(t -> productTypes.add(ProductType.valueOf(t.asText())));
+    List<ProductType> productTypes = productTypes(root);
     JsonNode to = root.get("effectiveTo");
     List<String> legalBasis = new ArrayList<>();
     JsonNode references = root.get("legalBasis");
@@ -133,6 +138,13 @@ public final class PolicyValidator {
         root.get("platformName").asText(), productTypes, root.get("version").asText(),
         LocalDate.parse(root.get("effectiveFrom").asText()), to == null || to.isNull() ? null : LocalDate.parse(to.asText()),
         legalBasis);
+  }
+
+  /** The product types of a tree whose structure {@link #checkObject} found right. */
+  private static List<ProductType> productTypes(JsonNode root) {
+    List<ProductType> productTypes = new ArrayList<>();
+    root.get("productTypes").forEach(t -> productTypes.add(ProductType.valueOf(t.asText())));
+    return productTypes;
   }
 
   /** Binds one part of the policy on its own, adding its rule violations to {@code problems}. */

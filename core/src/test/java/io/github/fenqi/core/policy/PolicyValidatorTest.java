@@ -136,6 +136,38 @@ class PolicyValidatorTest {
     assertEquals(List.of(Problem.of("p.json: $.legalBasis[0]", "is 1018 characters; at most 1000")), tooLong);
   }
 
+  /**
+   * Every credit-card script cites 《商业银行信用卡业务监督管理办法》第七十条 (individual installment agreements of at most five
+   * years): a card policy with "max": 84 validated, the solver proposed 75 and 78 months, and each script cited the
+   * five-year provision to the bank.
+   */
+  @Test
+  void aPolicyCoveringCreditCardsMayNotGoBeyondSixtyMonths() {
+    String card = new String(Samples.bytes("samples/policies/demo-credit-card.json"), StandardCharsets.UTF_8);
+    assertTrue(card.contains("\"max\": 60,"), card);
+    List<Problem> problems = problems(card.replace("\"max\": 60,", "\"max\": 84,"));
+    assertEquals(List.of("p.json: $.installments.max"), problems.stream().map(Problem::location).toList());
+    assertTrue(problems.get(0).reason().startsWith("84 months in a policy covering CREDIT_CARD; 《商业银行信用卡业务监督管理办法》第七十条"
+        + " limits a credit card's individual installment agreement to 5 years (60 months)"), problems.toString());
+    // with another product type too, and told with the other problems of the file
+    List<Problem> mixed = problems(sample().replace("\"max\": 36", "\"max\": 72")
+        .replace("\"productTypes\": [\"CONSUMER_LOAN\"]", "\"productTypes\": [\"CONSUMER_LOAN\", \"CREDIT_CARD\"]")
+        .replace("\"version\": \"2026-01-15\"", "\"version\": \"\""));
+    assertEquals(List.of("p.json: $.version", "p.json: $.installments.max"), mixed.stream().map(Problem::location).toList());
+    // other product types keep their long terms
+    assertTrue(validator.validate(sample().replace("\"max\": 36", "\"max\": 72").getBytes(StandardCharsets.UTF_8), "p.json")
+        .valid());
+    // and a policy built in code is held to it as well
+    Policy cards = validator.validate(card.getBytes(StandardCharsets.UTF_8), "p.json").orElseThrow();
+    Policy.Installments i = cards.installments();
+    io.github.fenqi.core.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+        io.github.fenqi.core.InvalidInputException.class, () -> new Policy(cards.schemaVersion(), cards.platformId(),
+            cards.platformName(), cards.productTypes(), cards.version(), cards.effectiveFrom(), cards.effectiveTo(),
+            cards.eligibility(), new Policy.Installments(i.min(), 61, i.step(), i.method(), i.annualRate(), i.monthlyFeeRate()),
+            cards.waivers(), cards.downPayment(), cards.legalBasis(), cards.source()));
+    assertEquals("installments.max", e.problems().get(0).location());
+  }
+
   /** A quoted value never begins a line of its own: 'fenqi policy validate' printed these as forged "OK" lines. */
   @Test
   void aValueWithALineBreakIsQuotedOnOneLine() {
