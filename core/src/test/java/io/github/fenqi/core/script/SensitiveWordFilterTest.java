@@ -172,4 +172,33 @@ class SensitiveWordFilterTest {
         () -> SensitiveWordFilter.builder().load(dir.resolve("absent.txt")));
     assertTrue(e.getMessage().contains("absent.txt"), e.getMessage());
   }
+
+  /** Notepad's UTF-8 has a byte-order mark: "[threat]" had become a word of the lexicon, and 曝光 fell in "custom". */
+  @Test
+  void aLexiconFileWithAByteOrderMarkKeepsItsFirstCategory(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("bom.txt");
+    Files.write(file, ("\uFEFF[threat]\n曝光\n").getBytes(StandardCharsets.UTF_8));
+    SensitiveWordFilter f = SensitiveWordFilter.builder().load(file).build();
+    assertEquals(List.of("曝光"), f.words());
+    assertEquals("threat", f.find("我要曝光").get(0).category());
+    assertTrue(f.find("a threat").isEmpty());
+  }
+
+  /** A lexicon saved as GBK had been told "cannot read the lexicon: Input length = 1"; a missing one named the file twice. */
+  @Test
+  void aLexiconThatIsNotUtf8IsRefusedWithItsLine(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("gbk.txt");
+    byte[] head = "[threat]\n曝光\n".getBytes(StandardCharsets.UTF_8);
+    byte[] gbk = "投诉\n".getBytes(java.nio.charset.Charset.forName("GBK"));
+    byte[] all = java.util.Arrays.copyOf(head, head.length + gbk.length);
+    System.arraycopy(gbk, 0, all, head.length, gbk.length);
+    Files.write(file, all);
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> SensitiveWordFilter.builder().load(file));
+    assertEquals(List.of(io.github.fenqi.core.Problem.of(file + ":3", "is not UTF-8 text (save the lexicon as UTF-8, or "
+        + "convert it, e.g. iconv -f GBK -t UTF-8)")), e.problems());
+    InvalidInputException absent = assertThrows(InvalidInputException.class,
+        () -> SensitiveWordFilter.builder().load(dir.resolve("absent.txt")));
+    assertEquals(List.of(io.github.fenqi.core.Problem.of(dir.resolve("absent.txt").toString(), "no such file")),
+        absent.problems());
+  }
 }
