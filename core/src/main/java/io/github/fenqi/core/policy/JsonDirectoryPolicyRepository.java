@@ -256,7 +256,8 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
     try (Stream<Path> s = Files.list(directory)) {
       return s.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p)).sorted().toList();
     } catch (IOException e) {
-      throw new InvalidInputException(directory.toString(), "cannot be listed: " + e.getMessage());
+      // the reason in words: a NoSuchFileException's message is the directory's name again
+      throw new InvalidInputException(directory.toString(), "cannot be listed: " + InputFiles.reason(e));
     }
   }
 

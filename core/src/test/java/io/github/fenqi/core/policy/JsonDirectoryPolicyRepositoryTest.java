@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.PolicyException;
+import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.testkit.PolicyRepositoryContract;
 import io.github.fenqi.core.testkit.Samples;
 import java.nio.charset.StandardCharsets;
@@ -178,6 +179,23 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
     InvalidInputException e = assertThrows(InvalidInputException.class,
         () -> JsonDirectoryPolicyRepository.open(dir.resolve("nope")));
     assertTrue(e.getMessage().endsWith("is not a directory of policy files"));
+  }
+
+  /** A directory removed under a repository had been told as "…/policies: cannot be listed: …/policies". */
+  @Test
+  void aDirectoryRemovedUnderTheRepositoryIsToldWhyInWords() throws Exception {
+    Path policies = Files.createDirectory(dir.resolve("policies"));
+    Samples.copyPolicies(policies);
+    repo = JsonDirectoryPolicyRepository.open(policies);
+    try (java.util.stream.Stream<Path> files = Files.list(policies)) {
+      for (Path f : files.toList()) {
+        Files.delete(f);
+      }
+    }
+    Files.delete(policies);
+    InvalidInputException e = assertThrows(InvalidInputException.class, repo::reload);
+    assertEquals(List.of(Problem.of(policies.toString(), "cannot be listed: no such file or directory")), e.problems());
+    assertEquals(3, repo.all().size(), "the last good snapshot stays live");
   }
 
   /**
