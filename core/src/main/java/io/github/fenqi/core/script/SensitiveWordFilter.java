@@ -22,7 +22,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Finds the words of a lexicon in a text however they are disguised, and cleans a text of them. Lenders' risk
@@ -270,7 +269,12 @@ public final class SensitiveWordFilter {
       requireCategory(category);
       int i = 0;
       for (String w : words) {
-        addWord(Objects.requireNonNull(w, "word"), category, "words[" + i++ + "]");
+        String location = "words[" + i++ + "]";
+        if (w == null) { // named with the others at build(), not a NullPointerException saying "word"
+          problems.add(Problem.of(location, "is null"));
+        } else {
+          addWord(w, category, location);
+        }
       }
       return this;
     }
@@ -331,8 +335,9 @@ public final class SensitiveWordFilter {
             continue;
           }
           if (t.startsWith("[")) {
-            if (!t.endsWith("]") || t.length() < 3) {
-              problems.add(Problem.of(source + ":" + number, "'" + t + "' is not a [category] line"));
+            // "[ ]" names no category, as add() refuses a blank one: its words had fallen in the category ""
+            if (!t.endsWith("]") || t.substring(1, t.length() - 1).isBlank()) {
+              problems.add(Problem.of(source + ":" + number, "'" + Problem.excerpt(t) + "' is not a [category] line"));
             } else {
               category = t.substring(1, t.length() - 1).strip();
             }

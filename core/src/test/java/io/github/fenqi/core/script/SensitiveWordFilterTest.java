@@ -201,4 +201,17 @@ class SensitiveWordFilterTest {
     assertEquals(List.of(io.github.fenqi.core.Problem.of(dir.resolve("absent.txt").toString(), "no such file")),
         absent.problems());
   }
+
+  /** "[ ]" had put the words under it in the category "", which add() refuses; a null word had been an NPE "word". */
+  @Test
+  void aBlankCategoryHeaderOrANullWordIsNamed(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("blank.txt");
+    Files.writeString(file, "[ ]\n曝光\n[]\n", StandardCharsets.UTF_8);
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> SensitiveWordFilter.builder().load(file).build());
+    assertEquals(List.of(file + ":1", file + ":3"), e.problems().stream().map(io.github.fenqi.core.Problem::location).toList());
+    assertEquals("'[ ]' is not a [category] line", e.problems().get(0).reason());
+    InvalidInputException nullWord = assertThrows(InvalidInputException.class,
+        () -> SensitiveWordFilter.builder().add("mine", java.util.Arrays.asList("曝光", null)).build());
+    assertEquals(List.of(io.github.fenqi.core.Problem.of("words[1]", "is null")), nullWord.problems());
+  }
 }
