@@ -1,7 +1,9 @@
 package io.github.fenqi.core.policy;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.fenqi.core.InputFiles;
 import io.github.fenqi.core.InvalidInputException;
@@ -67,7 +69,14 @@ public final class PolicyValidator {
       "source", schema("kind", Kind.TEXT, "note", Kind.TEXT, "url", Kind.TEXT));
   private static final List<String> OPTIONAL = List.of("source.note", "source.url", "effectiveTo", "legalBasis");
 
-  private final ObjectMapper mapper = FenqiJson.newMapper();
+  /**
+   * The tree keeps a JSON number's decimal digits as written (a BigDecimal, never a double): an amount such as
+   * {@code "minOutstanding": 12345678.90} had been read as the double 1.23456789E7 and refused as "in exponent
+   * notation" quoting digits the file did not hold, and {@code 1.5e1}, which a case refuses, was read as 15.00.
+   */
+  private final ObjectMapper mapper = FenqiJson.newMapper()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
   /** Validates a policy file. An unreadable file is a problem too, never an exception. */
   public Result validate(Path file) {

@@ -168,6 +168,23 @@ class PolicyValidatorTest {
     assertEquals("installments.max", e.problems().get(0).location());
   }
 
+  /**
+   * An amount may be a JSON number with at most two decimals, as in a case: read through a double, 12345678.90 had
+   * been refused as "'1.23456789E7' is in exponent notation" (digits the file did not hold), and 99999999999999.99 as
+   * '9.999999999999998E13'.
+   */
+  @Test
+  void anAmountWrittenAsAJsonNumberIsReadAsWrittenNotThroughADouble() {
+    for (String amount : List.of("12345678.90", "99999999999999.99", "0.10")) {
+      Policy p = validator.validate(sample().replace("\"minOutstanding\": \"1000.00\"", "\"minOutstanding\": " + amount)
+          .getBytes(StandardCharsets.UTF_8), "p.json").orElseThrow();
+      assertEquals(io.github.fenqi.core.money.Money.of(amount), p.eligibility().minOutstanding());
+    }
+    List<Problem> shortened = problems(sample().replace("\"minOutstanding\": \"1000.00\"", "\"minOutstanding\": 1.23E+7"));
+    assertEquals(List.of("p.json: $.eligibility.minOutstanding"), shortened.stream().map(Problem::location).toList());
+    assertTrue(shortened.get(0).reason().startsWith("'1.23E+7' is in exponent notation"), shortened.toString());
+  }
+
   /** A quoted value never begins a line of its own: 'fenqi policy validate' printed these as forged "OK" lines. */
   @Test
   void aValueWithALineBreakIsQuotedOnOneLine() {
