@@ -82,11 +82,7 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
    */
   public static JsonDirectoryPolicyRepository openStrict(Path directory) {
     JsonDirectoryPolicyRepository repo = open(directory);
-    List<Problem> all = new ArrayList<>(repo.loadProblems());
-    synchronized (repo) {
-      repo.unreadable.entrySet().stream().sorted(Map.Entry.comparingByKey())
-          .forEach(e -> all.add(Problem.of(e.getKey().toString(), e.getValue())));
-    }
+    List<Problem> all = repo.loadProblems();
     if (!all.isEmpty()) {
       repo.close();
       throw new PolicyException(all);
@@ -98,7 +94,12 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
     return directory;
   }
 
-  /** Problems of the files whose latest content failed to load (their last good version, if any, stays live). */
+  /**
+   * Problems of the files whose latest content failed to load (their last good version, if any, stays live): invalid
+   * files, files that cannot be read (no permission, over {@link InputFiles#DEFAULT_MAX_BYTES}), and files left out
+   * for a duplicate platform and version or a second version of the same day. An unreadable file had been only a log
+   * line: a service that showed these problems showed none while a platform ran on an older version.
+   */
   public List<Problem> loadProblems() {
     return problems;
   }
@@ -182,12 +183,15 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
       Map<String, Policy> byKey = new LinkedHashMap<>();
       List<Problem> currentProblems = new ArrayList<>();
       for (Path path : paths) {
+        String unread = unreadable.get(path);
         FileState state = files.get(path);
-        if (state == null) {
-          continue;
+        // an unreadable file is told by its read error (its last good version, if any, stays live)
+        if (unread != null) {
+          currentProblems.add(Problem.of(path.toString(), unread));
+        } else if (state != null) {
+          currentProblems.addAll(state.problems());
         }
-        currentProblems.addAll(state.problems());
-        Policy p = state.good();
+        Policy p = state == null ? null : state.good();
         if (p == null) {
           continue;
         }
@@ -256,7 +260,8 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
     try (Stream<Path> s = Files.list(directory)) {
       return s.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p)).sorted().toList();
     } catch (IOException e) {
-      throw new InvalidInputException(directory.toString(), "cannot be listed: " + e.getMessage());
+      // the reason in words: a NoSuchFileException's message is the directory's name again
+      throw new InvalidInputException(directory.toString(), "cannot be listed: " + InputFiles.reason(e));
     }
   }
 

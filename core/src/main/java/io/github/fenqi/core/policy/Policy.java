@@ -16,6 +16,7 @@ import io.github.fenqi.core.schedule.RepaymentMethod;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,10 +35,12 @@ import org.jspecify.annotations.Nullable;
  * @param effectiveFrom first day the policy applies
  * @param effectiveTo last day it applies, or null while current
  * @param eligibility who may negotiate
- * @param installments the terms of an installment plan
+ * @param installments the terms of an installment plan; at most {@link #MAX_CREDIT_CARD_TERM} months when the policy
+ *     covers CREDIT_CARD
  * @param waivers the most of each component that may be waived
  * @param downPayment the least down payment
- * @param legalBasis legal references a script may cite
+ * @param legalBasis legal references a script cites, each one line of visible text of at most
+ *     {@link #MAX_TEXT_LENGTH} characters (absent: none)
  * @param source where the policy comes from
  */
 @JsonPropertyOrder({"schemaVersion", "platformId", "platformName", "productTypes", "version", "effectiveFrom",
@@ -59,15 +62,28 @@ public record Policy(
 
   /** The only file format version this release reads. */
   public static final int SCHEMA_VERSION = 1;
+  /**
+   * The longest legal reference and source note or URL: a citation with its title and a short summary, or a long
+   * link, fits many times over; a page pasted in does not belong in a script read out to a lender.
+   */
+  public static final int MAX_TEXT_LENGTH = 1000;
+  /**
+   * The longest term of a policy that covers credit cards, in months: 《商业银行信用卡业务监督管理办法》第七十条 limits a
+   * credit card's individual installment agreement (个性化分期还款协议) to five years, and every credit-card script cites it.
+   */
+  public static final int MAX_CREDIT_CARD_TERM = 60;
 
   public Policy {
     List<Problem> problems = ownProblems(schemaVersion, platformId, platformName, productTypes, version, effectiveFrom,
-        effectiveTo);
+        effectiveTo, legalBasis);
     require(problems, "eligibility", eligibility);
     require(problems, "installments", installments);
     require(problems, "waivers", waivers);
     require(problems, "downPayment", downPayment);
     require(problems, "source", source);
+    if (productTypes != null && installments != null) {
+      creditCardTermProblem(productTypes, installments.max()).ifPresent(problems::add);
+    }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
@@ -82,7 +98,7 @@ public record Policy(
    */
   static List<Problem> ownProblems(int schemaVersion, @Nullable String platformId, @Nullable String platformName,
       @Nullable List<ProductType> productTypes, @Nullable String version, @Nullable LocalDate effectiveFrom,
-      @Nullable LocalDate effectiveTo) {
+      @Nullable LocalDate effectiveTo, @Nullable List<String> legalBasis) {
     List<Problem> problems = new ArrayList<>();
     if (schemaVersion != SCHEMA_VERSION) {
       problems.add(Problem.of("schemaVersion", schemaVersion + " is not supported; expected " + SCHEMA_VERSION));
@@ -100,7 +116,29 @@ public record Policy(
     } else if (effectiveTo != null && effectiveTo.isBefore(effectiveFrom)) {
       problems.add(Problem.of("effectiveTo", effectiveTo + " is before effectiveFrom " + effectiveFrom));
     }
+    // each reference is a numbered line of every script's legal basis: a "\r\n5. 《…》" in one forged a citation
+    if (legalBasis != null) {
+      for (int i = 0; i < legalBasis.size(); i++) {
+        TextFields.check("legalBasis[" + i + "]", legalBasis.get(i), MAX_TEXT_LENGTH).ifPresent(problems::add);
+      }
+    }
     return problems;
+  }
+
+  /**
+   * The problem with a policy of {@code productTypes} whose longest term is {@code max} months: one that covers
+   * CREDIT_CARD may not go beyond {@link #MAX_CREDIT_CARD_TERM}. A 72-month plan for a card had been proposed, and its
+   * script cited the five-year provision to the bank. Split such a lender's policy by product type to offer other
+   * products longer terms.
+   */
+  static Optional<Problem> creditCardTermProblem(List<ProductType> productTypes, int max) {
+    if (max <= MAX_CREDIT_CARD_TERM || !productTypes.contains(ProductType.CREDIT_CARD)) {
+      return Optional.empty();
+    }
+    return Optional.of(Problem.of("installments.max", max + " months in a policy covering CREDIT_CARD; "
+        + "《商业银行信用卡业务监督管理办法》第七十条 limits a credit card's individual installment agreement to 5 years ("
+        + MAX_CREDIT_CARD_TERM + " months): at most " + MAX_CREDIT_CARD_TERM + ", or a policy of its own for the other "
+        + "product types"));
   }
 
   private static void require(List<Problem> problems, String field, @Nullable Object value) {
@@ -231,12 +269,29 @@ public record Policy(
     }
   }
 
-  /** Where the policy comes from: {@code EXAMPLE}, {@code ANNOUNCEMENT}, {@code CUSTOMER_SERVICE}, {@code CONTRACT}, ... */
+  /**
+   * Where the policy comes from: {@code EXAMPLE}, {@code ANNOUNCEMENT}, {@code CUSTOMER_SERVICE}, {@code CONTRACT}, ...
+   * Each field is one line of visible text, as the policy's names are: the kind at most {@link TextFields#MAX_ID_LENGTH}
+   * characters, the note and URL, when given, at most {@link #MAX_TEXT_LENGTH}. They are shown wherever a policy is
+   * listed or reviewed, and a line break or terminal escape in one would forge or hide lines there.
+   *
+   * @param kind the kind of source
+   * @param note what the source says of itself, or null
+   * @param url where it was published, or null
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Source(String kind, @Nullable String note, @Nullable String url) {
     public Source {
-      if (kind == null || kind.isBlank()) {
-        throw new InvalidInputException("kind", "must not be empty");
+      List<Problem> problems = new ArrayList<>();
+      TextFields.check("kind", kind, TextFields.MAX_ID_LENGTH).ifPresent(problems::add);
+      if (note != null) {
+        TextFields.check("note", note, MAX_TEXT_LENGTH).ifPresent(problems::add);
+      }
+      if (url != null) {
+        TextFields.check("url", url, MAX_TEXT_LENGTH).ifPresent(problems::add);
+      }
+      if (!problems.isEmpty()) {
+        throw new InvalidInputException(problems);
       }
     }
   }

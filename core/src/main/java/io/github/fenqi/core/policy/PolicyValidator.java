@@ -1,7 +1,9 @@
 package io.github.fenqi.core.policy;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.fenqi.core.InputFiles;
 import io.github.fenqi.core.InvalidInputException;
@@ -28,7 +30,8 @@ import java.util.Optional;
  * Checks a policy file and reports every problem at once, each as {@code file: $.json.path: reason}:
  * malformed JSON (with its line), unknown or missing fields, wrong types, unknown enum values, money
  * with more than two decimals, ratios outside 0..1, {@code max < min}, a step that cannot reach max,
- * {@code effectiveTo} before {@code effectiveFrom}, an unsupported schemaVersion.
+ * {@code effectiveTo} before {@code effectiveFrom}, an unsupported schemaVersion, a term above
+ * {@link Policy#MAX_CREDIT_CARD_TERM} months in a policy covering credit cards.
  *
  * <p>Thread-safety: immutable; one instance may validate from many threads.
  */
@@ -66,7 +69,14 @@ public final class PolicyValidator {
       "source", schema("kind", Kind.TEXT, "note", Kind.TEXT, "url", Kind.TEXT));
   private static final List<String> OPTIONAL = List.of("source.note", "source.url", "effectiveTo", "legalBasis");
 
-  private final ObjectMapper mapper = FenqiJson.newMapper();
+  /**
+   * The tree keeps a JSON number's decimal digits as written (a BigDecimal, never a double): an amount such as
+   * {@code "minOutstanding": 12345678.90} had been read as the double 1.23456789E7 and refused as "in exponent
+   * notation" quoting digits the file did not hold, and {@code 1.5e1}, which a case refuses, was read as 15.00.
+   */
+  private final ObjectMapper mapper = FenqiJson.newMapper()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
   /** Validates a policy file. An unreadable file is a problem too, never an exception. */
   public Result validate(Path file) {
@@ -102,7 +112,12 @@ public final class PolicyValidator {
       problems.add(Problem.of(source + ": $." + p.location(), p.reason()));
     }
     checkPart(source, root, "eligibility", Policy.Eligibility.class, problems);
+    int before = problems.size();
     checkPart(source, root, "installments", Policy.Installments.class, problems);
+    if (problems.size() == before) { // the terms are sound on their own: are they a credit card's?
+      Policy.creditCardTermProblem(productTypes(root), root.get("installments").get("max").asInt())
+          .ifPresent(p -> problems.add(Problem.of(source + ": $." + p.location(), p.reason())));
+    }
     checkPart(source, root, "waivers", Policy.Waivers.class, problems);
     checkPart(source, root, "downPayment", Policy.DownPayment.class, problems);
     checkPart(source, root, "source", Policy.Source.class, problems);
@@ -121,12 +136,24 @@ public final class PolicyValidator {
 
   /** {@link Policy#ownProblems} of a tree whose structure {@link #checkObject} found right. */
   private static List<Problem> ownProblems(JsonNode root) {
-    List<ProductType> productTypes = new ArrayList<>();
-    root.get("productTypes").forEach(t -> productTypes.add(ProductType.valueOf(t.asText())));
+    List<ProductType> productTypes = productTypes(root);
     JsonNode to = root.get("effectiveTo");
+    List<String> legalBasis = new ArrayList<>();
+    JsonNode references = root.get("legalBasis");
+    if (references != null) {
+      references.forEach(r -> legalBasis.add(r.asText()));
+    }
     return Policy.ownProblems(root.get("schemaVersion").asInt(), root.get("platformId").asText(),
         root.get("platformName").asText(), productTypes, root.get("version").asText(),
-        LocalDate.parse(root.get("effectiveFrom").asText()), to == null || to.isNull() ? null : LocalDate.parse(to.asText()));
+        LocalDate.parse(root.get("effectiveFrom").asText()), to == null || to.isNull() ? null : LocalDate.parse(to.asText()),
+        legalBasis);
+  }
+
+  /** The product types of a tree whose structure {@link #checkObject} found right. */
+  private static List<ProductType> productTypes(JsonNode root) {
+    List<ProductType> productTypes = new ArrayList<>();
+    root.get("productTypes").forEach(t -> productTypes.add(ProductType.valueOf(t.asText())));
+    return productTypes;
   }
 
   /** Binds one part of the policy on its own, adding its rule violations to {@code problems}. */

@@ -3,12 +3,24 @@ package io.github.fenqi.core.schedule;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A complete repayment schedule in whole fen. Its principal parts sum exactly to the financed amount;
  * the last installment absorbs every rounding.
+ *
+ * <p>Validated when built, as {@link Amortizer} builds it: a non-negative financed amount and down payment, a term of
+ * 1..{@link Amortizer#MAX_TERM} months with one installment per month numbered 1, 2, ... in order, each month's
+ * {@code remaining} the financed amount less the principal repaid so far and nothing left after the last (so the
+ * principal parts sum to the financed amount), and no interest or fee in an INTEREST_FREE schedule. A schedule is what
+ * a borrower and a lender are shown as agreed; one built in code, or read from JSON, that breaks these is refused with
+ * an {@link InvalidInputException} naming the field ({@code installments[3].remaining}). The check is one pass over
+ * the months; the solver's grids never build schedules ({@link Amortizer#summarize}), only the proposals shown do.
  *
  * <p>JSON: {@code method, financedAmount, downPayment, term, installments[], totalPayable, annualizedRate}.
  *
@@ -25,7 +37,95 @@ public record Schedule(RepaymentMethod method, Money financedAmount, Money downP
     List<Installment> installments) {
 
   public Schedule {
-    installments = List.copyOf(installments);
+    List<Problem> problems = new ArrayList<>();
+    if (method == null) {
+      problems.add(Problem.of("method", "is required; one of " + List.of(RepaymentMethod.values())));
+    }
+    if (financedAmount == null) {
+      problems.add(Problem.of("financedAmount", "is required"));
+    } else if (financedAmount.isNegative()) {
+      problems.add(Problem.of("financedAmount", "'" + financedAmount + "' is negative"));
+    }
+    if (downPayment == null) {
+      problems.add(Problem.of("downPayment", "is required (use \"0.00\" for none)"));
+    } else if (downPayment.isNegative()) {
+      problems.add(Problem.of("downPayment", "'" + downPayment + "' is negative"));
+    }
+    if (term < 1 || term > Amortizer.MAX_TERM) {
+      problems.add(Problem.of("term", term + " is outside 1.." + Amortizer.MAX_TERM + " months"));
+    }
+    if (installments == null) {
+      problems.add(Problem.of("installments", "is required, one per month"));
+    } else if (nullAt(installments) >= 0) {
+      problems.add(Problem.of("installments[" + nullAt(installments) + "]", "is null"));
+    } else {
+      installments = List.copyOf(installments);
+      if (installments.size() != term) {
+        problems.add(Problem.of("installments", installments.size() + " installments for a term of " + term
+            + " months; one per month"));
+      }
+      if (financedAmount != null && !financedAmount.isNegative()) {
+        walk(method, financedAmount, installments, problems);
+      }
+      if (downPayment != null && !downPayment.isNegative()) {
+        long total = downPayment.fen();
+        for (Installment i : installments) {
+          total += i.payment().fen(); // non-negative terms: the first overflow shows as a negative sum
+          if (total < 0) {
+            problems.add(Problem.of("installments", "the down payment and the installments sum beyond "
+                + Money.ofFen(Long.MAX_VALUE) + "; totalPayable could not be told"));
+            break;
+          }
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+  }
+
+  /** The index of the first null in {@code list} (which may refuse {@code contains(null)}), or −1. */
+  private static int nullAt(List<?> list) {
+    for (int k = 0; k < list.size(); k++) {
+      if (list.get(k) == null) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The months in order (period k at index k − 1), each one's remaining principal the financed amount less the
+   * principal repaid so far: so the principal parts sum to the financed amount and the last month leaves nothing owed.
+   * An interest-free schedule charges neither interest nor fee. The first problem is enough: the months after it
+   * would all be told the same.
+   */
+  private static void walk(@Nullable RepaymentMethod method, Money financed, List<Installment> installments,
+      List<Problem> problems) {
+    long remaining = financed.fen();
+    for (int k = 0; k < installments.size(); k++) {
+      Installment i = installments.get(k);
+      String at = "installments[" + k + "]";
+      if (i.period() != k + 1) {
+        problems.add(Problem.of(at + ".period", i.period() + " where month " + (k + 1) + " is due; months in order"));
+        return;
+      }
+      if (method == RepaymentMethod.INTEREST_FREE && (i.interest().isPositive() || i.fee().isPositive())) {
+        problems.add(Problem.of(at + (i.interest().isPositive() ? ".interest" : ".fee"), "an INTEREST_FREE schedule "
+            + "charges neither interest nor fee; got interest " + i.interest() + ", fee " + i.fee()));
+        return;
+      }
+      remaining -= i.principal().fen(); // both within 0..Long.MAX_VALUE: no overflow
+      if (remaining != i.remaining().fen()) {
+        problems.add(Problem.of(at + ".remaining", "'" + i.remaining() + "' but " + Money.ofFen(remaining)
+            + " is left of the financed " + financed + " after the principal repaid up to month " + (k + 1)));
+        return;
+      }
+    }
+    if (!installments.isEmpty() && remaining != 0) {
+      problems.add(Problem.of("installments[" + (installments.size() - 1) + "].remaining", "'" + Money.ofFen(remaining)
+          + "' is still owed after the last month; the principal parts must sum to the financed " + financed));
+    }
   }
 
   /** Down payment plus every installment. */
@@ -46,7 +146,7 @@ public record Schedule(RepaymentMethod method, Money financedAmount, Money downP
     return Money.ofFen(installments.stream().mapToLong(i -> i.fee().fen()).reduce(0, Math::addExact));
   }
 
-  /** The first month's installment (zero for an empty schedule). */
+  /** The first month's installment. */
   public Money firstPayment() {
     return installments.isEmpty() ? Money.ZERO : installments.get(0).payment();
   }

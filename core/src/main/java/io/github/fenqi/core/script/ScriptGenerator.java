@@ -1,8 +1,12 @@
 package io.github.fenqi.core.script;
 
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.TextFields;
 import io.github.fenqi.core.debt.ProductType;
+import io.github.fenqi.core.policy.Policy;
 import io.github.fenqi.core.security.Masking;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -72,16 +76,21 @@ public interface ScriptGenerator {
 
     /**
      * The general legal references cited for debts of {@code type} in {@code language}, after the policy's own
-     * (replaces the shipped ones, {@code legal.<TYPE>} in the templates; an empty list cites none).
+     * (replaces the shipped ones, {@code legal.<TYPE>} in the templates; an empty list cites none). Each is one line of
+     * visible text of at most {@link Policy#MAX_TEXT_LENGTH} characters, as a policy's {@code legalBasis} is.
+     *
+     * @throws InvalidInputException naming each reference that is empty, too long or holds a control character
      */
     public Builder legalReferences(ScriptLanguage language, ProductType type, List<String> references) {
       Objects.requireNonNull(language, "language");
       Objects.requireNonNull(type, "type");
+      // each is a numbered line of the script, printed as given, as a policy's legalBasis is: one line of visible text
+      List<Problem> problems = new ArrayList<>();
       for (int i = 0; i < references.size(); i++) {
-        String r = references.get(i);
-        if (r == null || r.isBlank()) {
-          throw new InvalidInputException("legalReferences[" + i + "]", "must not be empty");
-        }
+        TextFields.check("legalReferences[" + i + "]", references.get(i), Policy.MAX_TEXT_LENGTH).ifPresent(problems::add);
+      }
+      if (!problems.isEmpty()) {
+        throw new InvalidInputException(problems);
       }
       legalReferences.computeIfAbsent(language, l -> new EnumMap<>(ProductType.class)).put(type, List.copyOf(references));
       return this;

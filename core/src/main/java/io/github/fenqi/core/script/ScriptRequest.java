@@ -5,6 +5,7 @@ import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.affordability.AffordabilityAssessment;
 import io.github.fenqi.core.borrower.Borrower;
 import io.github.fenqi.core.debt.Debt;
+import io.github.fenqi.core.debt.ProductType;
 import io.github.fenqi.core.policy.Policy;
 import io.github.fenqi.core.solve.PlanOption;
 import io.github.fenqi.core.solve.Strategy;
@@ -44,7 +45,8 @@ public record ScriptRequest(Borrower borrower, AffordabilityAssessment affordabi
    *
    * @param debt the debt
    * @param policy its lender's policy (name, repayment method, legal basis)
-   * @param option the chosen option; its {@code debtId} is the debt's
+   * @param option the chosen option; its {@code debtId} is the debt's, and a credit card's term is at most
+   *     {@link Policy#MAX_CREDIT_CARD_TERM} months
    */
   public record LenderPlan(Debt debt, Policy policy, PlanOption option) {
     public LenderPlan {
@@ -58,6 +60,11 @@ public record ScriptRequest(Borrower borrower, AffordabilityAssessment affordabi
       if (!policy.platformId().equals(debt.platformId())) {
         problems.add(Problem.of("policy.platformId", "'" + policy.platformId() + "' is not the debt's platform '"
             + debt.platformId() + "'"));
+      }
+      // every credit-card script cites the provision that caps its agreement at five years (Policy.MAX_CREDIT_CARD_TERM)
+      if (debt.productType() == ProductType.CREDIT_CARD && option.term() > Policy.MAX_CREDIT_CARD_TERM) {
+        problems.add(Problem.of("option.term", option.term() + " months for a credit card; 《商业银行信用卡业务监督管理办法》"
+            + "第七十条 limits its individual installment agreement to " + Policy.MAX_CREDIT_CARD_TERM + " months"));
       }
       if (!problems.isEmpty()) {
         throw new InvalidInputException(problems);

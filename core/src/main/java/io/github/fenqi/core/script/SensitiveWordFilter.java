@@ -1,5 +1,6 @@
 package io.github.fenqi.core.script;
 
+import io.github.fenqi.core.InputFiles;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.script.internal.AhoCorasick;
@@ -9,8 +10,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,7 +22,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Finds the words of a lexicon in a text however they are disguised, and cleans a text of them. Lenders' risk
@@ -266,7 +269,12 @@ public final class SensitiveWordFilter {
       requireCategory(category);
       int i = 0;
       for (String w : words) {
-        addWord(Objects.requireNonNull(w, "word"), category, "words[" + i++ + "]");
+        String location = "words[" + i++ + "]";
+        if (w == null) { // named with the others at build(), not a NullPointerException saying "word"
+          problems.add(Problem.of(location, "is null"));
+        } else {
+          addWord(w, category, location);
+        }
       }
       return this;
     }
@@ -276,14 +284,43 @@ public final class SensitiveWordFilter {
       return add(CUSTOM, List.of(words));
     }
 
-    /** Adds the words of a lexicon file in the shipped format ({@code [category]} lines, one word a line). */
+    /**
+     * Adds the words of a lexicon file in the shipped format ({@code [category]} lines, one word a line), UTF-8 with or
+     * without a byte-order mark.
+     *
+     * @throws InvalidInputException naming the file when it is missing, unreadable or larger than
+     *     {@link InputFiles#DEFAULT_MAX_BYTES}, and its line when that is not UTF-8
+     */
     public Builder load(Path file) {
-      try {
-        parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
-      } catch (IOException e) {
-        throw new InvalidInputException(file.toString(), "cannot read the lexicon: " + e.getMessage());
-      }
+      parse(utf8(InputFiles.read(file), file.toString()), file.toString());
       return this;
+    }
+
+    /**
+     * The text of a lexicon file. The byte-order mark a Windows editor writes is dropped: it had kept the first line
+     * from being read as {@code [category]}, which became a word of its own ({@code threat}, in the category custom), and
+     * the words under it fell in custom too. Bytes that are not UTF-8 (a lexicon saved as GBK) are refused with their
+     * line, not read as replacement characters nor told as "Input length = 1".
+     */
+    private static String utf8(byte[] bytes, String source) {
+      int skip = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF
+          ? 3 : 0;
+      ByteBuffer in = ByteBuffer.wrap(bytes, skip, bytes.length - skip);
+      CharBuffer out = CharBuffer.allocate(bytes.length); // UTF-8 never decodes to more chars than bytes
+      CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder(); // reports malformed input
+      CoderResult result = decoder.decode(in, out, true);
+      if (!result.isError()) {
+        result = decoder.flush(out);
+      }
+      if (result.isError()) {
+        int line = 1;
+        for (int i = skip; i < in.position(); i++) {
+          line += bytes[i] == '\n' ? 1 : 0;
+        }
+        throw new InvalidInputException(source + ":" + line, "is not UTF-8 text (save the lexicon as UTF-8, or convert "
+            + "it, e.g. iconv -f GBK -t UTF-8)");
+      }
+      return out.flip().toString();
     }
 
     private void parse(String text, String source) {
@@ -298,8 +335,9 @@ public final class SensitiveWordFilter {
             continue;
           }
           if (t.startsWith("[")) {
-            if (!t.endsWith("]") || t.length() < 3) {
-              problems.add(Problem.of(source + ":" + number, "'" + t + "' is not a [category] line"));
+            // "[ ]" names no category, as add() refuses a blank one: its words had fallen in the category ""
+            if (!t.endsWith("]") || t.substring(1, t.length() - 1).isBlank()) {
+              problems.add(Problem.of(source + ":" + number, "'" + Problem.excerpt(t) + "' is not a [category] line"));
             } else {
               category = t.substring(1, t.length() - 1).strip();
             }

@@ -134,18 +134,23 @@ final class TemplateScriptGenerator implements ScriptGenerator {
     String identityText = identity.isEmpty() ? t.text("identity.none")
         : t.render("identity.wrap", Map.of("parts", String.join(separator, identity)));
     String account = safe("debt.id", masking.redact(debt.id()), findings);
+    // a debt not yet overdue (a policy with minOverdueDays 0 admits one) is not told "0 days overdue" nor why it fell
+    // behind: the .notOverdue texts
+    boolean overdue = debt.overdueDays() > 0;
+    String standing = overdue ? "" : ".notOverdue";
     List<String> hardship = new ArrayList<>();
     hardship.add(t.render("hardship.greeting", Map.of("name", masking.name(b.name()), "identity", identityText,
         "product", t.text("product." + debt.productType().name()), "account", account,
-        "overdue", count(t, "days", debt.overdueDays()), "owed", money(t, debt.totalOwed()))));
+        "overdue", overdue ? t.render("hardship.overdue", Map.of("days", count(t, "days", debt.overdueDays())))
+            : t.text("hardship.notOverdue"), "owed", money(t, debt.totalOwed()))));
     if (b.hardships().isEmpty()) {
-      hardship.add(t.text("hardship.none"));
+      hardship.add(t.text("hardship.none" + standing));
     } else {
       List<String> reasons = new ArrayList<>();
       for (Hardship h : new LinkedHashSet<>(b.hardships())) {
         reasons.add(t.text("hardship.reason." + h.name()));
       }
-      hardship.add(t.render("hardship.reasons", Map.of("reasons", prose(t.text("reasons.separator"),
+      hardship.add(t.render("hardship.reasons" + standing, Map.of("reasons", prose(t.text("reasons.separator"),
           t.text("reasons.lastSeparator"), reasons))));
     }
     hardship.add(t.render("hardship.figures", Map.of("income", money(t, a.monthlyNetIncome()),
@@ -165,9 +170,10 @@ final class TemplateScriptGenerator implements ScriptGenerator {
 
     // WILLINGNESS
     List<String> willingness = new ArrayList<>();
+    String intent = t.text("willingness.intent" + standing);
     willingness.add(o.downPayment().isPositive()
-        ? t.render("willingness.down", Map.of("down", money(t, o.downPayment())))
-        : t.text("willingness.noDown"));
+        ? t.render("willingness.down", Map.of("intent", intent, "down", money(t, o.downPayment())))
+        : t.render("willingness.noDown", Map.of("intent", intent)));
     willingness.add(t.text("willingness.closing"));
 
     // PROPOSAL

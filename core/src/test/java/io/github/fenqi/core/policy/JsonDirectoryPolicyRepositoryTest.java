@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.PolicyException;
+import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.testkit.PolicyRepositoryContract;
 import io.github.fenqi.core.testkit.Samples;
 import java.nio.charset.StandardCharsets;
@@ -178,6 +179,45 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
     InvalidInputException e = assertThrows(InvalidInputException.class,
         () -> JsonDirectoryPolicyRepository.open(dir.resolve("nope")));
     assertTrue(e.getMessage().endsWith("is not a directory of policy files"));
+  }
+
+  /**
+   * A file that cannot be read (here over the 64 MB limit, as a sparse file; no permission is the same) was left out
+   * with a log line only: loadProblems() said nothing, so a service showing them showed none. A strict open refuses it,
+   * once.
+   */
+  @Test
+  void anUnreadableFileIsALoadProblemAndItsLastGoodVersionStaysLive() throws Exception {
+    repositoryWithSamples();
+    Path cf = dir.resolve("demo-consumer-finance.json");
+    try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(cf.toFile(), "rw")) {
+      file.setLength(io.github.fenqi.core.InputFiles.DEFAULT_MAX_BYTES + 1);
+    }
+    repo.reload();
+    assertEquals(List.of(Problem.of(cf.toString(), "cannot be read: is larger than 67108864 bytes")), repo.loadProblems());
+    assertEquals("2026-01-15", repo.find("demo-consumer-finance", TODAY).orElseThrow().version(), "the last good version");
+    PolicyException strict = assertThrows(PolicyException.class, () -> JsonDirectoryPolicyRepository.openStrict(dir));
+    assertEquals(repo.loadProblems(), strict.problems());
+    Files.writeString(cf, cf());
+    repo.reload();
+    assertTrue(repo.loadProblems().isEmpty(), repo.loadProblems().toString());
+  }
+
+  /** A directory removed under a repository had been told as "…/policies: cannot be listed: …/policies". */
+  @Test
+  void aDirectoryRemovedUnderTheRepositoryIsToldWhyInWords() throws Exception {
+    Path policies = Files.createDirectory(dir.resolve("policies"));
+    Samples.copyPolicies(policies);
+    repo = JsonDirectoryPolicyRepository.open(policies);
+    try (java.util.stream.Stream<Path> files = Files.list(policies)) {
+      for (Path f : files.toList()) {
+        Files.delete(f);
+      }
+    }
+    Files.delete(policies);
+    InvalidInputException e = assertThrows(InvalidInputException.class, repo::reload);
+    assertEquals(List.of(Problem.of(policies.toString(), "cannot be listed: no such file or directory")), e.problems());
+    assertEquals(3, repo.all().size(), "the last good snapshot stays live");
   }
 
   /**

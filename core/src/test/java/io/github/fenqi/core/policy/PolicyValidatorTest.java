@@ -118,6 +118,73 @@ class PolicyValidatorTest {
     assertEquals(List.of(Problem.of("p.json: $.platformId", "is 129 characters; at most 128")), tooLong);
   }
 
+  @Test
+  void legalReferencesAndTheSourceAreOneLineOfVisibleTextToo() {
+    // each reference is a numbered line of every script's legal basis: "\r\n5. 《伪造》第九十九条" printed a forged fifth
+    // citation, and an ESC reached a counsellor's terminal
+    List<Problem> problems = problems(sample()
+        .replace("\"legalBasis\": [\"《中华人民共和国民法典》第六百八十条\"]",
+            "\"legalBasis\": [\"《民法典》第一条\\r\\n5. 《伪造》第九十九条\", \"第二条\\u001b[2J\", \" \"]")
+        .replace("\"kind\": \"EXAMPLE\"", "\"kind\": \"EXAMPLE\\n\", \"url\": \"https://x.example/\\u202e\"")
+        .replace("\"note\": \"Illustrative", "\"note\": \"\\u001b[31mIllustrative"));
+    assertEquals(List.of("p.json: $.legalBasis[0]", "p.json: $.legalBasis[1]", "p.json: $.legalBasis[2]",
+        "p.json: $.source.kind", "p.json: $.source.note", "p.json: $.source.url"),
+        problems.stream().map(Problem::location).toList());
+    assertTrue(problems.get(0).reason().contains("U+000D at position 9"), problems.toString());
+    assertEquals("must not be empty", problems.get(2).reason());
+    List<Problem> tooLong = problems(sample().replace("\"legalBasis\": [\"", "\"legalBasis\": [\"" + "条".repeat(1000)));
+    assertEquals(List.of(Problem.of("p.json: $.legalBasis[0]", "is 1018 characters; at most 1000")), tooLong);
+  }
+
+  /**
+   * Every credit-card script cites 《商业银行信用卡业务监督管理办法》第七十条 (individual installment agreements of at most five
+   * years): a card policy with "max": 84 validated, the solver proposed 75 and 78 months, and each script cited the
+   * five-year provision to the bank.
+   */
+  @Test
+  void aPolicyCoveringCreditCardsMayNotGoBeyondSixtyMonths() {
+    String card = new String(Samples.bytes("samples/policies/demo-credit-card.json"), StandardCharsets.UTF_8);
+    assertTrue(card.contains("\"max\": 60,"), card);
+    List<Problem> problems = problems(card.replace("\"max\": 60,", "\"max\": 84,"));
+    assertEquals(List.of("p.json: $.installments.max"), problems.stream().map(Problem::location).toList());
+    assertTrue(problems.get(0).reason().startsWith("84 months in a policy covering CREDIT_CARD; 《商业银行信用卡业务监督管理办法》第七十条"
+        + " limits a credit card's individual installment agreement to 5 years (60 months)"), problems.toString());
+    // with another product type too, and told with the other problems of the file
+    List<Problem> mixed = problems(sample().replace("\"max\": 36", "\"max\": 72")
+        .replace("\"productTypes\": [\"CONSUMER_LOAN\"]", "\"productTypes\": [\"CONSUMER_LOAN\", \"CREDIT_CARD\"]")
+        .replace("\"version\": \"2026-01-15\"", "\"version\": \"\""));
+    assertEquals(List.of("p.json: $.version", "p.json: $.installments.max"), mixed.stream().map(Problem::location).toList());
+    // other product types keep their long terms
+    assertTrue(validator.validate(sample().replace("\"max\": 36", "\"max\": 72").getBytes(StandardCharsets.UTF_8), "p.json")
+        .valid());
+    // and a policy built in code is held to it as well
+    Policy cards = validator.validate(card.getBytes(StandardCharsets.UTF_8), "p.json").orElseThrow();
+    Policy.Installments i = cards.installments();
+    io.github.fenqi.core.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+        io.github.fenqi.core.InvalidInputException.class, () -> new Policy(cards.schemaVersion(), cards.platformId(),
+            cards.platformName(), cards.productTypes(), cards.version(), cards.effectiveFrom(), cards.effectiveTo(),
+            cards.eligibility(), new Policy.Installments(i.min(), 61, i.step(), i.method(), i.annualRate(), i.monthlyFeeRate()),
+            cards.waivers(), cards.downPayment(), cards.legalBasis(), cards.source()));
+    assertEquals("installments.max", e.problems().get(0).location());
+  }
+
+  /**
+   * An amount may be a JSON number with at most two decimals, as in a case: read through a double, 12345678.90 had
+   * been refused as "'1.23456789E7' is in exponent notation" (digits the file did not hold), and 99999999999999.99 as
+   * '9.999999999999998E13'.
+   */
+  @Test
+  void anAmountWrittenAsAJsonNumberIsReadAsWrittenNotThroughADouble() {
+    for (String amount : List.of("12345678.90", "99999999999999.99", "0.10")) {
+      Policy p = validator.validate(sample().replace("\"minOutstanding\": \"1000.00\"", "\"minOutstanding\": " + amount)
+          .getBytes(StandardCharsets.UTF_8), "p.json").orElseThrow();
+      assertEquals(io.github.fenqi.core.money.Money.of(amount), p.eligibility().minOutstanding());
+    }
+    List<Problem> shortened = problems(sample().replace("\"minOutstanding\": \"1000.00\"", "\"minOutstanding\": 1.23E+7"));
+    assertEquals(List.of("p.json: $.eligibility.minOutstanding"), shortened.stream().map(Problem::location).toList());
+    assertTrue(shortened.get(0).reason().startsWith("'1.23E+7' is in exponent notation"), shortened.toString());
+  }
+
   /** A quoted value never begins a line of its own: 'fenqi policy validate' printed these as forged "OK" lines. */
   @Test
   void aValueWithALineBreakIsQuotedOnOneLine() {

@@ -163,6 +163,15 @@ class ScriptGeneratorTest {
     assertTrue(e.getMessage().contains("曝光") || e.getMessage().contains("媒体"), e.getMessage());
   }
 
+  @org.junit.jupiter.api.Test
+  void aConfiguredLegalReferenceIsOneLineOfVisibleTextAsAPolicysIs() {
+    // printed as given, the line break began a forged citation and the escape reached the reader's terminal
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> ScriptGenerator.builder()
+        .legalReferences(ScriptLanguage.ZH_CN, ProductType.CREDIT_CARD, List.of("《民法典》第一条\n9. 《伪造》", "条\u001b[2J", " ")));
+    assertEquals(List.of("legalReferences[0]", "legalReferences[1]", "legalReferences[2]"),
+        e.problems().stream().map(io.github.fenqi.core.Problem::location).toList());
+  }
+
   /** The sample borrower's two reasons, as one sentence in each language. */
   @org.junit.jupiter.api.Test
   void theHardshipReasonsAreOneSentence() {
@@ -227,6 +236,40 @@ class ScriptGeneratorTest {
     }
     for (NegotiationScript s : oneBank.proposals().get(0).scripts()) {
       assertFalse(s.section(ScriptSection.Kind.HARDSHIP).text().contains(lenders), s.text());
+    }
+  }
+
+  /**
+   * The sample card policy admits a debt 0 days overdue (minOverdueDays 0); its script had told the bank the account was
+   * "目前已逾期0天" / "0 days overdue", and why the borrower "fell behind".
+   */
+  @ParameterizedTest
+  @EnumSource(ScriptLanguage.class)
+  void aDebtNotYetOverdueIsNotToldItIsOverdue(ScriptLanguage language) {
+    io.github.fenqi.core.debt.Debt card = CASE.debts().get(0);
+    io.github.fenqi.core.debt.Debt current = new io.github.fenqi.core.debt.Debt(card.id(), card.platformId(),
+        card.productType(), card.principal(), card.interest(), card.penaltyInterest(), card.compoundInterest(),
+        card.lateFees(), card.otherFees(), card.annualRate(), 0);
+    NegotiationResult r = NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(Samples.policies())).clock(TODAY)
+        .scriptLanguage(language).build().calculate(new NegotiationRequest(CASE.caseId(), CASE.asOf(), CASE.borrower(),
+            List.of(current, CASE.debts().get(2)), null));
+    assertTrue(r.feasible(), r.toString());
+    boolean zh = language == ScriptLanguage.ZH_CN;
+    for (NegotiationScript s : r.proposals().get(0).scripts()) {
+      String text = s.section(ScriptSection.Kind.HARDSHIP).text() + s.section(ScriptSection.Kind.WILLINGNESS).text();
+      if (s.debtId().equals(card.id())) {
+        assertTrue(text.contains(zh ? "（编号cc-1）目前尚未逾期，" : "(no. cc-1) is not overdue yet,"), text);
+        assertTrue(text.contains(zh ? "我难以按原合同还款的原因是：我更换了工作" : "I cannot keep to the original contract because"),
+            text);
+        assertTrue(text.contains(zh ? "我一直愿意还款，为避免逾期，特提前与贵方协商。" : "I am writing before I fall behind."), text);
+        for (String untrue : zh ? List.of("0天", "逾期的原因", "逾期并非本意") : List.of("0 days", "fell behind")) {
+          assertFalse(text.contains(untrue), text);
+        }
+      } else {
+        assertTrue(text.contains(zh ? "目前已逾期45天" : "is 45 days overdue"), text);
+        assertTrue(text.contains(zh ? "逾期的原因是：" : "I fell behind because"), text);
+        assertTrue(text.contains(zh ? "逾期并非本意。" : "I have always meant to repay. "), text);
+      }
     }
   }
 

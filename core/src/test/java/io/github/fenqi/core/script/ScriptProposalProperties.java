@@ -140,4 +140,21 @@ class ScriptProposalProperties {
       }
     }
   }
+
+  /**
+   * Every credit-card script cites 《商业银行信用卡业务监督管理办法》第七十条, which caps the agreement at five years: a plan
+   * of 61 months or more for a card, built by hand, is refused rather than written up as that provision's.
+   */
+  @net.jqwik.api.Example
+  void aCreditCardPlanBeyondFiveYearsIsNotWrittenUp() {
+    for (int term : new int[] {61, 360}) {
+      PlanOption longer = new PlanOption(DEBT.id(), term, Map.of(), Money.ZERO, DEBT.totalOwed(), Money.ZERO,
+          DEBT.totalOwed(), Money.ofYuan(100), DEBT.totalOwed(), 0.9, new AcceptanceFeatures(0.5, 1, 0.1, 1, true, 0.9), 0.7);
+      var e = org.junit.jupiter.api.Assertions.assertThrows(io.github.fenqi.core.InvalidInputException.class,
+          () -> new ScriptRequest.LenderPlan(DEBT, POLICY, longer));
+      assertEquals("option.term", e.problems().get(0).location());
+      assertTrue(e.problems().get(0).reason().startsWith(term + " months for a credit card; 《商业银行信用卡业务监督管理办法》第七十条"),
+          e.problems().toString());
+    }
+  }
 }

@@ -172,4 +172,46 @@ class SensitiveWordFilterTest {
         () -> SensitiveWordFilter.builder().load(dir.resolve("absent.txt")));
     assertTrue(e.getMessage().contains("absent.txt"), e.getMessage());
   }
+
+  /** Notepad's UTF-8 has a byte-order mark: "[threat]" had become a word of the lexicon, and 曝光 fell in "custom". */
+  @Test
+  void aLexiconFileWithAByteOrderMarkKeepsItsFirstCategory(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("bom.txt");
+    Files.write(file, ("\uFEFF[threat]\n曝光\n").getBytes(StandardCharsets.UTF_8));
+    SensitiveWordFilter f = SensitiveWordFilter.builder().load(file).build();
+    assertEquals(List.of("曝光"), f.words());
+    assertEquals("threat", f.find("我要曝光").get(0).category());
+    assertTrue(f.find("a threat").isEmpty());
+  }
+
+  /** A lexicon saved as GBK had been told "cannot read the lexicon: Input length = 1"; a missing one named the file twice. */
+  @Test
+  void aLexiconThatIsNotUtf8IsRefusedWithItsLine(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("gbk.txt");
+    byte[] head = "[threat]\n曝光\n".getBytes(StandardCharsets.UTF_8);
+    byte[] gbk = "投诉\n".getBytes(java.nio.charset.Charset.forName("GBK"));
+    byte[] all = java.util.Arrays.copyOf(head, head.length + gbk.length);
+    System.arraycopy(gbk, 0, all, head.length, gbk.length);
+    Files.write(file, all);
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> SensitiveWordFilter.builder().load(file));
+    assertEquals(List.of(io.github.fenqi.core.Problem.of(file + ":3", "is not UTF-8 text (save the lexicon as UTF-8, or "
+        + "convert it, e.g. iconv -f GBK -t UTF-8)")), e.problems());
+    InvalidInputException absent = assertThrows(InvalidInputException.class,
+        () -> SensitiveWordFilter.builder().load(dir.resolve("absent.txt")));
+    assertEquals(List.of(io.github.fenqi.core.Problem.of(dir.resolve("absent.txt").toString(), "no such file")),
+        absent.problems());
+  }
+
+  /** "[ ]" had put the words under it in the category "", which add() refuses; a null word had been an NPE "word". */
+  @Test
+  void aBlankCategoryHeaderOrANullWordIsNamed(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("blank.txt");
+    Files.writeString(file, "[ ]\n曝光\n[]\n", StandardCharsets.UTF_8);
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> SensitiveWordFilter.builder().load(file).build());
+    assertEquals(List.of(file + ":1", file + ":3"), e.problems().stream().map(io.github.fenqi.core.Problem::location).toList());
+    assertEquals("'[ ]' is not a [category] line", e.problems().get(0).reason());
+    InvalidInputException nullWord = assertThrows(InvalidInputException.class,
+        () -> SensitiveWordFilter.builder().add("mine", java.util.Arrays.asList("曝光", null)).build());
+    assertEquals(List.of(io.github.fenqi.core.Problem.of("words[1]", "is null")), nullWord.problems());
+  }
 }
