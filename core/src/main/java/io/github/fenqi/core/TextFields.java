@@ -8,7 +8,9 @@ import org.jspecify.annotations.Nullable;
  * reports, in logs and in database columns: not empty, not longer than its limit, and made of visible characters
  * only. A case id with a newline forged a line of the CLI's report (and could forge a log line); a right-to-left
  * override reversed what followed it on screen; a 5 000-character id failed the REST service's database insert
- * with an opaque 500.
+ * with an opaque 500. Half of a surrogate pair (U+D800 alone, which JSON can escape) passed, and the REST
+ * service's audit log then refused the case naming a field "subject" the caller had never sent; UTF-8 encoders
+ * replace it with '?'.
  *
  * <p>Thread-safety: stateless.
  */
@@ -34,6 +36,11 @@ public final class TextFields {
     }
     for (int i = 0, position = 1; i < value.length(); i += Character.charCount(value.codePointAt(i)), position++) {
       int c = value.codePointAt(i);
+      if (Character.isSurrogate((char) c) && Character.isBmpCodePoint(c)) { // half of a pair: no character at all
+        return Optional.of(Problem.of(field, String.format(java.util.Locale.ROOT,
+            "contains half of a UTF-16 surrogate pair (U+%04X at position %d), which is no character; it must be one "
+                + "line of visible text", c, position)));
+      }
       if (isInvisible(c) || isLineBreak(c)) {
         return Optional.of(Problem.of(field, String.format(java.util.Locale.ROOT,
             "contains an invisible or control character (U+%04X at position %d); it must be one line of visible "
