@@ -15,7 +15,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safety: stateless.
  */
 public final class TextFields {
-  /** The longest identifier (case, debt, platform): a UUID is 36; the service's database column holds 200. */
+  /**
+   * The longest identifier (case, debt, platform): a UUID is 36. The service's database column holds 256, since H2
+   * counts UTF-16 units and 128 emoji or rare ideographs (𠀀, outside the Basic Multilingual Plane) take 256.
+   */
   public static final int MAX_ID_LENGTH = 128;
   /**
    * The longest personal name: far beyond a Chinese name (2–4 characters) or a transliterated one with its middle
