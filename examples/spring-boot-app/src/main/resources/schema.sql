@@ -1,7 +1,7 @@
 -- Portable between H2 and PostgreSQL. Identifiers are stored only as FieldCipher ciphertexts plus a blind index.
 CREATE TABLE IF NOT EXISTS submission (
   id                      VARCHAR(36)     PRIMARY KEY,
-  case_id                 VARCHAR(200)    NOT NULL,
+  case_id                 VARCHAR(256)    NOT NULL,
   strategy                VARCHAR(20)     NOT NULL,
   policy_snapshot_version BIGINT          NOT NULL,
   name_cipher             VARCHAR(512)    NOT NULL,
@@ -11,4 +11,7 @@ CREATE TABLE IF NOT EXISTS submission (
   proposal_json           VARCHAR(1000000) NOT NULL,
   created_at              TIMESTAMP       NOT NULL
 );
+-- A case id is up to 128 characters (TextFields.MAX_ID_LENGTH), and H2 counts UTF-16 units: 128 rare ideographs or
+-- emoji take 256. Tables created with VARCHAR(200) are widened; H2 and PostgreSQL change only the metadata.
+ALTER TABLE submission ALTER COLUMN case_id SET DATA TYPE VARCHAR(256);
 CREATE INDEX IF NOT EXISTS submission_id_number_index ON submission (id_number_index);

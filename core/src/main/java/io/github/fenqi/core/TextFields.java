@@ -8,12 +8,17 @@ import org.jspecify.annotations.Nullable;
  * reports, in logs and in database columns: not empty, not longer than its limit, and made of visible characters
  * only. A case id with a newline forged a line of the CLI's report (and could forge a log line); a right-to-left
  * override reversed what followed it on screen; a 5 000-character id failed the REST service's database insert
- * with an opaque 500.
+ * with an opaque 500. Half of a surrogate pair (U+D800 alone, which JSON can escape) passed, and the REST
+ * service's audit log then refused the case naming a field "subject" the caller had never sent; UTF-8 encoders
+ * replace it with '?'.
  *
  * <p>Thread-safety: stateless.
  */
 public final class TextFields {
-  /** The longest identifier (case, debt, platform): a UUID is 36; the service's database column holds 200. */
+  /**
+   * The longest identifier (case, debt, platform): a UUID is 36. The service's database column holds 256, since H2
+   * counts UTF-16 units and 128 emoji or rare ideographs (𠀀, outside the Basic Multilingual Plane) take 256.
+   */
   public static final int MAX_ID_LENGTH = 128;
   /**
    * The longest personal name: far beyond a Chinese name (2–4 characters) or a transliterated one with its middle
@@ -34,6 +39,11 @@ public final class TextFields {
     }
     for (int i = 0, position = 1; i < value.length(); i += Character.charCount(value.codePointAt(i)), position++) {
       int c = value.codePointAt(i);
+      if (Character.isSurrogate((char) c) && Character.isBmpCodePoint(c)) { // half of a pair: no character at all
+        return Optional.of(Problem.of(field, String.format(java.util.Locale.ROOT,
+            "contains half of a UTF-16 surrogate pair (U+%04X at position %d), which is no character; it must be one "
+                + "line of visible text", c, position)));
+      }
       if (isInvisible(c) || isLineBreak(c)) {
         return Optional.of(Problem.of(field, String.format(java.util.Locale.ROOT,
             "contains an invisible or control character (U+%04X at position %d); it must be one line of visible "

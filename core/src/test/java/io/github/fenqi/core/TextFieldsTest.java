@@ -29,6 +29,20 @@ class TextFieldsTest {
     assertTrue(reason("😀\u2028", 128).contains("U+2028 at position 2"), "positions count characters");
   }
 
+  /**
+   * Half of a surrogate pair (U+D800 alone, which JSON can escape) is no character: it passed, and the REST
+   * service's audit log refused the case naming a field "subject"; a UTF-8 encoder writes it as '?'. A whole pair is
+   * one character.
+   */
+  @Test
+  void halfASurrogatePairIsNamedWithItsPosition() {
+    assertEquals("contains half of a UTF-16 surrogate pair (U+D800 at position 2), which is no character; it must be "
+        + "one line of visible text", reason("a\uD800b", 128));
+    assertTrue(reason("😀\uDE00", 128).contains("U+DE00 at position 2"), "a low half after a whole pair");
+    assertTrue(reason("\uDE00\uD83D", 128).contains("U+DE00 at position 1"), "the halves in the wrong order");
+    assertEquals("ok", reason("\uD83D\uDE00", 128));
+  }
+
   @Test
   void emptyOrTooLongIsNamed() {
     assertEquals("must not be empty", reason(" ", 128));

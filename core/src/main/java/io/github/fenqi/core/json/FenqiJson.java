@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
@@ -162,7 +163,9 @@ public final class FenqiJson {
    * that is a list — bound on its own, with the part's path ({@code debts[2].principal}). Jackson stops at the first
    * part that fails, so a case with two bad debts named only the first; this finds the others. Empty when the JSON is
    * malformed or not an object, and for parts that bind; problems only the whole record's constructor sees (between
-   * parts) are not among them. Parts are found by their names in JSON, as Jackson binds them.
+   * parts) are not among them. Parts are found by their names in JSON, as Jackson binds them. Every field Jackson
+   * refuses to leave out (a number or true/false, or one marked required) that is left out is named, not only the
+   * first, with the record's own checks of the other fields.
    */
   public static List<Problem> problemsOfEachPart(ObjectMapper mapper, byte[] json, Class<?> recordType,
       String sourceName) {
@@ -196,10 +199,22 @@ public final class FenqiJson {
     properties.forEach(p -> jsonNames.putIfAbsent(p.getInternalName(), p.getName()));
     node.fieldNames().forEachRemaining(name -> {
       if (!known.contains(name)) { // Jackson reports it only after the record's constructor, which may throw first
-        out.add(Problem.of(where + (where.isEmpty() || where.endsWith(": ") ? "" : ".") + name, unknownField(name,
-            known)));
+        out.add(Problem.of(child(where, name), unknownField(name, known)));
       }
     });
+    List<String> absent = mustNotBeAbsent(mapper.getDeserializationConfig(), node, properties, where, out);
+    if (!absent.isEmpty()) { // the record's own checks of what is there, with those fields at Java's defaults
+      try {
+        mapper.readerFor(recordType).without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).readValue(node);
+      } catch (IOException e) { // only the checks' own words: a part that fails is bound on its own below
+        for (Problem p : findInvalidInput(e) == null ? List.<Problem>of() : located(translate(e, ""), where)) {
+          if (absent.stream().noneMatch(a -> p.location().equals(a) || p.location().startsWith(a + ".")
+              || p.location().startsWith(a + "["))) { // a default's own problem (0 people in a household) is none
+            out.add(p);
+          }
+        }
+      }
+    }
     for (RecordComponent c : recordType.getRecordComponents()) {
       String name = jsonNames.getOrDefault(c.getName(), c.getName());
       JsonNode child = node.get(name);
@@ -207,7 +222,7 @@ public final class FenqiJson {
         continue;
       }
       JavaType type = mapper.constructType(c.getGenericType());
-      String path = where + (where.isEmpty() || where.endsWith(": ") ? "" : ".") + name;
+      String path = child(where, name);
       if (type.isCollectionLikeType() && child.isArray()) {
         for (int i = 0; i < child.size(); i++) {
           bindAlone(mapper, child.get(i), type.getContentType(), path + "[" + i + "]", out);
@@ -218,29 +233,71 @@ public final class FenqiJson {
     }
   }
 
+  /**
+   * Names every field of {@code node} that Jackson refuses to leave out — a whole number or true/false when null is
+   * refused for them (fenqi's mapper), one marked {@code required}, any when missing creator properties fail — in the
+   * words Jackson's own refusal gets, and returns their paths. Jackson stops at the first: an empty debt {@code {}}
+   * named only its overdue days, a borrower without household size nor proof flag only the first, and a user fixing a
+   * file met them one at a time.
+   */
+  private static List<String> mustNotBeAbsent(DeserializationConfig config, JsonNode node,
+      List<BeanPropertyDefinition> properties, String where, List<Problem> out) {
+    List<String> absent = new ArrayList<>();
+    for (BeanPropertyDefinition p : properties) {
+      JsonNode value = node.get(p.getName());
+      boolean missing = value == null;
+      boolean refused = p.hasConstructorParameter() // a getter's property (Rate's isZero) is never read
+          && (p.getRawPrimaryType().isPrimitive()
+          && config.isEnabled(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES) && (missing || value.isNull())
+          || missing && (p.isRequired() || config.isEnabled(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)));
+      if (refused) {
+        String path = child(where, p.getName());
+        out.add(Problem.of(path, missingReason(p.getRawPrimaryType())));
+        absent.add(path);
+      }
+    }
+    return absent;
+  }
+
+  /** "is missing or null; expected a whole number": the same words for every field Jackson refuses to leave out. */
+  private static String missingReason(Class<?> type) {
+    String expected = expected(type);
+    return "is missing or null" + (expected == null ? "" : "; expected " + expected);
+  }
+
+  /** The path of field {@code name} of the object at {@code where} ({@code "case.json: "} at the root). */
+  private static String child(String where, String name) {
+    return where + (where.isEmpty() || where.endsWith(": ") ? "" : ".") + name;
+  }
+
   private static void bindAlone(ObjectMapper mapper, JsonNode node, JavaType type, String where, List<Problem> out) {
-    List<Problem> found;
     try {
       mapper.readerFor(type).readValue(node);
       return;
     } catch (IOException e) {
-      found = translate(e, "").problems();
+      out.addAll(located(translate(e, ""), where));
     } catch (InvalidInputException e) { // a value's own deserializer, at the root of what is bound: not wrapped
       for (Problem p : e.problems()) {
         out.add(Problem.of(where, p.reason()));
       }
       return;
     }
-    for (Problem p : found) {
-      String at = p.location();
-      // a part bound alone has no path of its own: "line n" would be a line of the part, not of the file
-      String location = at.isEmpty() || at.startsWith("line ") ? where
-          : at.startsWith("[") ? where + at : where + "." + at;
-      out.add(Problem.of(location, p.reason()));
-    }
     if (type.getRawClass().isRecord() && node.isObject()) { // a part that failed: its own parts, one by one
       bindComponents(mapper, node, type.getRawClass(), where, out);
     }
+  }
+
+  /** The problems of a part bound on its own, located under the part's path {@code where}. */
+  private static List<Problem> located(InvalidInputException e, String where) {
+    List<Problem> out = new ArrayList<>();
+    for (Problem p : e.problems()) {
+      String at = p.location();
+      // a part bound alone has no path of its own: "line n" would be a line of the part, not of the file
+      String location = at.isEmpty() || at.startsWith("line ") ? stripColon(where)
+          : at.startsWith("[") ? where + at : child(where, at);
+      out.add(Problem.of(location, p.reason()));
+    }
+    return out;
   }
 
   /**
@@ -396,7 +453,7 @@ public final class FenqiJson {
     }
     if (original.startsWith("Cannot map `null`") // a primitive given null, or not given at all
         || original.startsWith("Missing required creator property")) { // a field marked required, not given
-      return "is missing or null; expected " + expected;
+      return missingReason(mismatch.getTargetType());
     }
     Matcher m = FOUND.matcher(original);
     if (!m.find()) {

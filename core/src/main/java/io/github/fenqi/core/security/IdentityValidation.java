@@ -3,6 +3,7 @@ package io.github.fenqi.core.security;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.NegotiationEngine;
 import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.TextFields;
 import io.github.fenqi.core.borrower.Borrower;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
  * Checks personal identifiers before fenqi accepts them: the 18-character mainland resident ID number (GB 11643
  * check digit, a real birth date between 1900-01-01 and today), bank card numbers (12–19 digits, Luhn) and
  * mainland mobile numbers ({@code 1[3-9]} and 9 more digits). Every problem names the field; rejected values
- * appear only masked.
+ * appear only masked, and a value holding an invisible or control character not at all (the character is named).
  *
  * <p>Thread-safety: immutable and thread-safe.
  */
@@ -52,8 +53,8 @@ public final class IdentityValidation {
   public Optional<Problem> checkIdNumber(String field, String value) {
     String v = value.strip();
     if (!ID_SHAPE.matcher(v).matches()) {
-      return problem(field, "'" + masking.idNumber(v) + "' is not an 18-character ID number (17 digits and a digit "
-          + "or X)" + hint(v));
+      return unseen(field, v).or(() -> problem(field, "'" + masking.idNumber(v) + "' is not an 18-character ID number "
+          + "(17 digits and a digit or X)" + hint(v)));
     }
     char expected = checkDigit(v);
     if (Character.toUpperCase(v.charAt(17)) != expected) {
@@ -77,7 +78,8 @@ public final class IdentityValidation {
   public Optional<Problem> checkBankCard(String field, String value) {
     String digits = value.replaceAll("[\\s-]", "");
     if (!CARD.matcher(digits).matches()) {
-      return problem(field, "'" + masking.bankCard(digits) + "' is not a card number of 12 to 19 digits" + hint(digits));
+      return unseen(field, digits).or(() -> problem(field, "'" + masking.bankCard(digits) + "' is not a card number of "
+          + "12 to 19 digits" + hint(digits)));
     }
     if (!luhn(digits)) {
       return problem(field, "'" + masking.bankCard(digits) + "' fails the Luhn check (mistyped digit?)");
@@ -87,13 +89,11 @@ public final class IdentityValidation {
 
   /** A problem with {@code value} as a mainland mobile number, or empty when it is valid. */
   public Optional<Problem> checkMobile(String field, String value) {
-    String v = value.strip();
-    if (v.startsWith("+86")) {
-      v = v.substring(3).strip();
-    }
+    String stripped = value.strip();
+    String v = stripped.startsWith("+86") ? stripped.substring(3).strip() : stripped;
     if (!MOBILE.matcher(v).matches()) {
-      return problem(field, "'" + masking.mobile(v) + "' is not a mainland mobile number (11 digits, 1[3-9]...)"
-          + hint(v));
+      return unseen(field, v).or(() -> problem(field, "'" + masking.mobile(v) + "' is not a mainland mobile number (11 "
+          + "digits, 1[3-9]...)" + hint(v)));
     }
     return Optional.empty();
   }
@@ -120,6 +120,15 @@ public final class IdentityValidation {
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
+  }
+
+  /**
+   * The first invisible or control character of {@code v} ({@link TextFields}), named by code and position; empty when
+   * there is none. A rejected value is echoed masked, and masking keeps its ends: an ID number ending in a right-to-left
+   * override and "30" was answered with the override inside the message, which reversed what followed it on screen.
+   */
+  private static Optional<Problem> unseen(String field, String v) {
+    return v.isBlank() ? Optional.empty() : TextFields.check(field, v, Integer.MAX_VALUE);
   }
 
   /**

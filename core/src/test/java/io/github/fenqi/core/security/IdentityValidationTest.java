@@ -65,6 +65,24 @@ class IdentityValidationTest {
     assertTrue(v.checkIdNumber("id", "1101051949123100").orElseThrow().reason().contains("18-character"));
   }
 
+  /**
+   * A value holding an invisible or control character is named by that character's code and position, not echoed:
+   * masking keeps a value's ends, and a right-to-left override among them reversed the message on screen.
+   */
+  @Test
+  void anInvisibleCharacterIsNamedNotEchoed() {
+    Problem id = v.checkIdNumber("borrower.idNumber", "1101051985061500\u202E30").orElseThrow();
+    assertEquals("contains an invisible or control character (U+202E at position 17); it must be one line of visible "
+        + "text", id.reason());
+    Problem mobile = v.checkMobile("borrower.mobile", "139\n12345678").orElseThrow();
+    assertTrue(mobile.reason().contains("U+000A at position 4"), mobile.reason());
+    Problem card = v.checkBankCard("card", "4111111111111111\u200F").orElseThrow();
+    assertTrue(card.reason().contains("U+200F at position 17"), card.reason());
+    for (Problem p : List.of(id, mobile, card)) {
+      assertTrue(p.reason().codePoints().noneMatch(c -> io.github.fenqi.core.TextFields.isInvisible(c)), p.reason());
+    }
+  }
+
   @Test
   void checksBankCardsWithLuhn() {
     assertTrue(v.checkBankCard("card", "4111 1111 1111 1111").isEmpty());

@@ -8,6 +8,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +29,8 @@ class FenqiMetrics {
   private final OutcomeMonitor monitor;
   final Timer calculateLatency;
   final Timer submitLatency;
+  /** The (platform, strategy) series whose gauges are registered. */
+  private final Set<List<Object>> seriesWithGauges = ConcurrentHashMap.newKeySet();
 
   FenqiMetrics(MeterRegistry registry, OutcomeMonitor monitor) {
     this.registry = registry;
@@ -53,8 +58,14 @@ class FenqiMetrics {
     gauges(platformId, strategy);
   }
 
-  /** The acceptance gauges of one series; registering again returns the existing gauge, so this is cheap. */
+  /**
+   * The acceptance gauges of one series, registered once: Micrometer ignores a gauge registered again, but logs a WARN
+   * that it "has been already registered" — which every second answer of a series wrote to an operator's log.
+   */
   private void gauges(String platformId, Strategy strategy) {
+    if (!seriesWithGauges.add(List.of(platformId, strategy))) {
+      return;
+    }
     Gauge.builder("fenqi.acceptance.rate", monitor, m -> m.status(platformId, strategy).acceptanceRate())
         .description("acceptance rate over the monitor's windows").tag("platform", platformId)
         .tag("strategy", strategy.name()).register(registry);

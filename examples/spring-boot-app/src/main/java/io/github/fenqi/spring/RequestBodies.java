@@ -32,7 +32,8 @@ final class RequestBodies {
 
   /**
    * The body's bytes; {@link BodyTooLargeException} beyond the limit, {@link NotJsonException} unless it is declared
-   * JSON ({@code application/json} or a {@code +json} type): a form post or text body was read as JSON regardless.
+   * JSON ({@code application/json} or a {@code +json} type): a form post or text body was read as JSON regardless, and
+   * a wildcard type ({@code application/*}, or any type at all), which declares nothing, was taken for JSON.
    */
   byte[] read(HttpServletRequest request) throws IOException {
     String declared = request.getContentType();
@@ -41,7 +42,8 @@ final class RequestBodies {
       type = declared == null ? null : MediaType.parseMediaType(declared);
     } catch (InvalidMediaTypeException e) { // reported below as not JSON
     }
-    if (type == null || !(MediaType.APPLICATION_JSON.isCompatibleWith(type)
+    if (type == null || type.isWildcardType() || type.isWildcardSubtype() // "*/*" or "application/*" says nothing
+        || !(MediaType.APPLICATION_JSON.isCompatibleWith(type)
         || type.getSubtype().endsWith("+json") && "application".equals(type.getType()))) {
       throw new NotJsonException(declared);
     }

@@ -1,0 +1,48 @@
+package io.github.fenqi.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.fenqi.core.monitor.MonitorConfig;
+import io.github.fenqi.core.monitor.OutcomeMonitor;
+import io.github.fenqi.core.solve.Strategy;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/** The service's meters on a registry of their own, with a real acceptance monitor. */
+@ExtendWith(OutputCaptureExtension.class)
+class FenqiMetricsTest {
+  /**
+   * A series' gauges are registered once and follow the monitor: the second answer of a series registered them again,
+   * and Micrometer logged a WARN that the gauge "has been already registered", at every start of the service.
+   */
+  @Test
+  void aSeriesGaugesAreRegisteredOnceAndFollowTheMonitor(CapturedOutput output) {
+    // Micrometer warns once per process, then logs the same words at DEBUG: seen either way, whatever ran before
+    ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+        io.micrometer.core.instrument.MeterRegistry.class);
+    ch.qos.logback.classic.Level level = log.getLevel();
+    log.setLevel(ch.qos.logback.classic.Level.DEBUG);
+    try {
+      recordThreeAnswers(output);
+    } finally {
+      log.setLevel(level);
+    }
+  }
+
+  private static void recordThreeAnswers(CapturedOutput output) {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    OutcomeMonitor monitor = OutcomeMonitor.create(MonitorConfig.defaults());
+    FenqiMetrics metrics = new FenqiMetrics(registry, monitor);
+    for (boolean accepted : new boolean[] {true, false, false}) {
+      monitor.record("demo-online-lender", Strategy.BALANCED, accepted);
+      metrics.outcome("demo-online-lender", Strategy.BALANCED, accepted);
+    }
+    assertThat(output.getAll()).doesNotContain("already registered");
+    assertThat(registry.get("fenqi.acceptance.rate").tag("platform", "demo-online-lender").tag("strategy", "BALANCED")
+        .gauge().value()).isEqualTo(monitor.status("demo-online-lender", Strategy.BALANCED).acceptanceRate());
+    assertThat(registry.get("fenqi.outcomes").tag("result", "rejected").counter().count()).isEqualTo(2);
+  }
+}
