@@ -13,6 +13,7 @@ import io.github.fenqi.nlp.source.PolicySourceException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -48,9 +49,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>An announcement (by content hash) is processed once per source, unless it is edited back to a text read
  * before under its id after another one (36 months, then 60, then 36 again), which is read again; a text that
- * agrees with the live policy on every field it determines is not a change. Fields a text does not determine are never treated as removed. A
- * source lists its announcements newest first ({@link PolicySource#fetch()}); they are processed oldest first, so
- * when several announcements of one poll set the same field, the newest one is applied last and stays live.
+ * agrees with the live policy on every field it determines is not a change. Fields a text does not determine are
+ * never treated as removed. A source lists its announcements newest first ({@link PolicySource#fetch()}); they are
+ * processed oldest first, and a field that a newer announcement of the same fetch also sets is left out of an older
+ * one's change (logged as superseded): the newest has the last word without the older values being applied or
+ * queued for review first. What was read is remembered in memory only, so after a restart a feed is read again from
+ * the start; a feed listing 36 months (newest) over 24 then applies one version at 36, or nothing if 36 is live
+ * already, instead of 24 and then 36 again. Fields only an older announcement sets are compared and changed as usual.
  *
  * <p>A change that cannot be applied (the store throws: a policy directory that cannot be written, a repository
  * that refuses the version) is reported as {@link PolicyChange.Status#APPLY_FAILED} every time, and is not lost:
@@ -178,6 +183,7 @@ public final class AnnouncementWatcher implements AutoCloseable {
           continue;
         }
         Set<String> sharedIds = sharedIds(announcements);
+        NewerValues newer = new NewerValues(announcements);
         // a source lists the newest first: read the oldest first, so the newest announcement has the last word
         for (int i = announcements.size() - 1; i >= 0; i--) {
           if (stopped()) {
@@ -190,7 +196,7 @@ public final class AnnouncementWatcher implements AutoCloseable {
           }
           Optional<PolicyChange> change;
           try {
-            change = diff(c, a);
+            change = diff(c, a, newer, i);
           } catch (RuntimeException e) {
             sourceFailed(new PolicySourceException(sourceId, "announcement '" + a.id()
                 + "' could not be compared with the live policy of '" + c.source().platformId() + "' (" + e
@@ -279,12 +285,26 @@ public final class AnnouncementWatcher implements AutoCloseable {
     notifyFailure(e.sourceId(), e);
   }
 
-  private Optional<PolicyChange> diff(Configured c, Announcement a) {
-    ExtractionResult extraction = extractor.extract(a.readableText());
+  /**
+   * The change the {@code index}-th announcement of a fetch proposes: its fields that differ from the live policy,
+   * without those a newer announcement of the same fetch also sets. Such a value is superseded before it could be
+   * live: applied, it had been live for a moment and a version in the history, and queued, a reviewer could approve
+   * an outdated term; and since what was read is remembered in memory only, that happened again at every restart.
+   * A superseded value is logged, not dropped silently; the newer announcement's value is compared when it is read.
+   */
+  private Optional<PolicyChange> diff(Configured c, Announcement a, NewerValues newer, int index) {
+    ExtractionResult extraction = newer.extraction(index);
     String platformId = c.source().platformId();
     Map<PolicyField, Object> live = store.liveValues(platformId);
     List<FieldChange> changes = new ArrayList<>();
     for (ExtractedField f : extraction.fields().values()) {
+      Optional<Announcement> supersededBy = newer.newestSetting(f.field(), index);
+      if (supersededBy.isPresent()) {
+        LOG.info("announcement '{}' of source '{}': {} = {} is superseded by the newer announcement '{}' of the same "
+            + "fetch, which sets it too; not applied or queued", a.id(), c.source().id(), f.field(), f.value(),
+            supersededBy.get().id());
+        continue;
+      }
       Object liveValue = live.get(f.field());
       if (!f.sameValueAs(liveValue)) {
         changes.add(FieldChange.of(f.field(), liveValue, f));
@@ -296,6 +316,52 @@ public final class AnnouncementWatcher implements AutoCloseable {
     String id = c.source().id() + ":" + a.contentHash().substring(0, 16);
     return Optional.of(new PolicyChange(id, c.source().id(), platformId, a, extraction, changes,
         PolicyChange.Status.QUEUED_FOR_REVIEW, clock.instant()));
+  }
+
+  /**
+   * The extractions of one fetch's announcements (newest first), made on demand and each once, and for each field
+   * the newest announcement that sets it among those extracted. The watcher reads the oldest first and asks, for
+   * announcement {@code i}, about the newer ones {@code 0..i-1}: the first question extracts them all, the later
+   * ones (smaller {@code i}) need nothing more. A poll that finds nothing unread extracts nothing.
+   */
+  private final class NewerValues {
+    private final List<Announcement> announcements;
+    private final List<@Nullable ExtractionResult> extractions;
+    /** Per field, the index of the newest announcement setting it among indices {@code 0..scanned-1}. */
+    private final Map<PolicyField, Integer> newestSetter = new HashMap<>();
+    private int scanned;
+
+    NewerValues(List<Announcement> announcements) {
+      this.announcements = announcements;
+      this.extractions = new ArrayList<>(Collections.nCopies(announcements.size(), null));
+    }
+
+    ExtractionResult extraction(int index) {
+      ExtractionResult e = extractions.get(index);
+      if (e == null) {
+        e = extractor.extract(announcements.get(index).readableText());
+        extractions.set(index, e);
+      }
+      return e;
+    }
+
+    /** The newest announcement newer than the {@code index}-th that sets {@code field}, if any. */
+    Optional<Announcement> newestSetting(PolicyField field, int index) {
+      for (; scanned < index; scanned++) {
+        ExtractionResult e;
+        try {
+          e = extraction(scanned);
+        } catch (RuntimeException ex) {
+          throw new IllegalStateException("the newer announcement '" + announcements.get(scanned).id()
+              + "' could not be read: " + ex, ex);
+        }
+        for (PolicyField f : e.fields().keySet()) {
+          newestSetter.putIfAbsent(f, scanned);
+        }
+      }
+      Integer setter = newestSetter.get(field);
+      return setter != null && setter < index ? Optional.of(announcements.get(setter)) : Optional.empty();
+    }
   }
 
   private PolicyChange handle(Mode mode, PolicyChange change) {

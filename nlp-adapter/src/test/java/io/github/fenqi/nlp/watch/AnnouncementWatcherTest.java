@@ -150,9 +150,12 @@ class AnnouncementWatcherTest {
     assertEquals(1, recorder.changes.size());
   }
 
+  /**
+   * Feeds list the newest first: the older notice must not be applied over the newer one, nor before it (24 months
+   * had been live for a moment, a version of its own, at the first poll and again after every restart).
+   */
   @Test
   void theNewestAnnouncementOfAFeedStaysLive() {
-    // feeds list the newest first: the older notice must not be applied over the newer one
     String feed = "{\"items\":[{\"id\":\"n-2\",\"content\":\"自即日起最长可分36期。\"},"
         + "{\"id\":\"n-1\",\"content\":\"最长可分24期。\"}]}";
     server.serve("/feed", "application/json; charset=utf-8", feed.getBytes(StandardCharsets.UTF_8));
@@ -161,7 +164,19 @@ class AnnouncementWatcherTest {
         .source(source("feed", "/feed"), AnnouncementWatcher.Mode.AUTO_APPLY).listener(recorder).build();
     List<PolicyChange> applied = watcher.pollOnce();
     assertEquals(36, store.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS));
-    assertEquals(List.of("n-1", "n-2"), applied.stream().map(c -> c.announcement().id()).toList(), "oldest first");
+    assertEquals(List.of("n-2"), applied.stream().map(c -> c.announcement().id()).toList(), "n-1's 24 superseded");
+  }
+
+  /** The older announcement's other fields are still read, oldest first; only what the newer one sets is left out. */
+  @Test
+  void aFieldOnlyTheOlderAnnouncementSetsIsStillApplied() {
+    store.live.put("hexin", Map.of(PolicyField.MAX_INSTALLMENTS, 12));
+    AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
+        .source(feed("自即日起最长可分36期。", "最长可分24期，罚息最高减免50%。"), AnnouncementWatcher.Mode.REVIEW).build();
+    List<PolicyChange> queued = watcher.pollOnce();
+    assertEquals(List.of("n-1 [MAX_PENALTY_WAIVER]", "n-2 [MAX_INSTALLMENTS]"), queued.stream()
+        .map(c -> c.announcement().id() + " " + c.changes().stream().map(FieldChange::field).toList()).toList());
+    assertEquals(36, queued.get(1).changes().get(0).proposed().value());
   }
 
   @Test
@@ -229,7 +244,8 @@ class AnnouncementWatcherTest {
     AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
         .source(source("feed", "/feed"), AnnouncementWatcher.Mode.REVIEW).listener(recorder).build();
     feed.set("[{\"content\":\"最长可分36期。\"},{\"content\":\"最长可分48期。\"}]");
-    assertEquals(2, watcher.pollOnce().size());
+    assertEquals(List.of(36), watcher.pollOnce().stream()
+        .map(c -> c.changes().get(0).proposed().value()).toList(), "48 is superseded by the newer 36");
     feed.set("[{\"content\":\"最长可分60期。\"},{\"content\":\"最长可分36期。\"},{\"content\":\"最长可分48期。\"}]");
     assertEquals(List.of(60), watcher.pollOnce().stream()
         .map(c -> c.changes().get(0).proposed().value()).toList(), "only the new item");
@@ -247,7 +263,7 @@ class AnnouncementWatcherTest {
         new Announcement("feed", list.toString(), "", "最长可分48期。", list, java.time.Instant.EPOCH));
     AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
         .source(fetching("feed", () -> items), AnnouncementWatcher.Mode.AUTO_APPLY).build();
-    assertEquals(2, watcher.pollOnce().size());
+    assertEquals(1, watcher.pollOnce().size(), "the older item's 48 is superseded by the newer 36");
     assertEquals(36, store.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS));
     assertEquals(List.of(), watcher.pollOnce());
     assertEquals(List.of(), watcher.pollOnce());
@@ -356,6 +372,28 @@ class AnnouncementWatcherTest {
     return changes.stream().map(c -> c.announcement().id() + " " + c.status()).toList();
   }
 
+  /**
+   * Reading n-1 needs what the newer n-2 sets, so a recogniser failing on n-2 stops the source at n-1: the failure
+   * names n-2, the announcement that could not be read, and nothing of n-1 is applied meanwhile.
+   */
+  @Test
+  void aNewerAnnouncementThatCannotBeReadIsNamedAndHoldsBackTheOlder() {
+    io.github.fenqi.nlp.spi.EntityRecognizer bundled = io.github.fenqi.nlp.spi.EntityRecognizer.lexicon();
+    AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
+        .extractor(io.github.fenqi.nlp.PolicyTextExtractor.withRecognizer(
+            text -> text.contains("故障") ? null : bundled.recognize(text)))
+        .source(feed("最长可分36期。故障", "最长可分48期。"), AnnouncementWatcher.Mode.AUTO_APPLY).listener(recorder).build();
+    assertEquals(List.of(), watcher.pollOnce());
+    assertEquals(1, recorder.failures.size());
+    assertTrue(recorder.failures.get(0).contains("announcement 'n-1' could not be compared")
+        && recorder.failures.get(0).contains("the newer announcement 'n-2' could not be read"),
+        recorder.failures.get(0));
+    assertEquals(24, store.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS));
+  }
+
+  /** An older announcement with a change of its own (the waiver) besides the 48 months a newer one supersedes. */
+  private static final String OLDER = "最长可分48期，罚息最高减免50%。";
+
   /** The policy directory could not be written at one poll: the change is applied at the next, not lost. */
   @Test
   void aChangeThatFailedToApplyIsAppliedAtTheNextPoll() {
@@ -375,18 +413,20 @@ class AnnouncementWatcherTest {
   void newerAnnouncementsWaitBehindOneThatFailedToApply() {
     store.refuse = true;
     AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
-        .source(feed("最长可分36期。", "最长可分48期。"), AnnouncementWatcher.Mode.AUTO_APPLY).build();
+        .source(feed("最长可分36期。", OLDER), AnnouncementWatcher.Mode.AUTO_APPLY).build();
     assertEquals(List.of("n-1 APPLY_FAILED"), statuses(watcher.pollOnce()), "n-2 waits");
     store.refuse = false;
     assertEquals(List.of("n-1 APPLIED", "n-2 APPLIED"), statuses(watcher.pollOnce()));
     assertEquals(36, store.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS), "the newest has the last word");
+    assertEquals(0, new java.math.BigDecimal("0.5")
+        .compareTo((java.math.BigDecimal) store.liveValues("hexin").get(PolicyField.MAX_PENALTY_WAIVER)));
   }
 
   @Test
   void aChangeIsGivenUpAfterTheAttemptsAllowed() {
     store.refuse = true;
     AnnouncementWatcher watcher = AnnouncementWatcher.builder(store).applyAttempts(2)
-        .source(feed("最长可分36期。", "最长可分48期。"), AnnouncementWatcher.Mode.AUTO_APPLY).build();
+        .source(feed("最长可分36期。", OLDER), AnnouncementWatcher.Mode.AUTO_APPLY).build();
     assertEquals(List.of("n-1 APPLY_FAILED"), statuses(watcher.pollOnce()));
     assertEquals(List.of("n-1 APPLY_FAILED", "n-2 APPLY_FAILED"), statuses(watcher.pollOnce()), "n-1 given up");
     assertEquals(List.of("n-2 APPLY_FAILED"), statuses(watcher.pollOnce()));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fenqi.core.policy.JsonDirectoryPolicyRepository;
 import io.github.fenqi.core.policy.Policy;
+import io.github.fenqi.core.policy.PolicyEvent;
 import io.github.fenqi.core.testkit.Samples;
 import io.github.fenqi.nlp.source.HttpPolicySource;
 import io.github.fenqi.nlp.source.LoopbackServer;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -104,6 +106,101 @@ class DirectoryPolicyStoreTest {
         assertEquals(1, restarted.history("demo-credit-card").stream()
             .filter(p -> p.effectiveFrom().equals(LocalDate.now(TODAY))).count(), second);
       }
+    }
+  }
+
+  /** demo-credit-card's feed, newest first: 36 months now, 24 before. */
+  private static final String FEED = "{\"items\":[{\"id\":\"n-2\",\"content\":\"自即日起最长可分36期。\"},"
+      + "{\"id\":\"n-1\",\"content\":\"最长可分24期。\"}]}";
+
+  /** The policy versions the watcher makes (repository events) and what it reported, over one watcher's life. */
+  private record Run(List<PolicyChange> detected, List<PolicyEvent> versions, int files) {}
+
+  /**
+   * Starts a watcher (a fresh deployment, or one after a restart: nothing read yet) over the policy directory, polls
+   * {@code feed} once in {@code mode}, approves what it queued, and closes it all.
+   */
+  private Run pollFresh(String feed, AnnouncementWatcher.Mode mode) throws Exception {
+    try (JsonDirectoryPolicyRepository repo = JsonDirectoryPolicyRepository.openStrict(dir);
+        LoopbackServer server = new LoopbackServer()) {
+      List<PolicyEvent> versions = new ArrayList<>();
+      repo.addListener(versions::add);
+      server.serve("/feed", "application/json; charset=utf-8", feed.getBytes(StandardCharsets.UTF_8));
+      AnnouncementWatcher watcher = AnnouncementWatcher.builder(new DirectoryPolicyStore(repo, TODAY))
+          .source(HttpPolicySource.builder("cc-feed", "demo-credit-card", server.uri("/feed")).build(), mode)
+          .clock(TODAY).build();
+      List<PolicyChange> detected = watcher.pollOnce();
+      for (PolicyChange queued : watcher.pendingReview()) {
+        assertEquals(PolicyChange.Status.APPLIED, watcher.approve(queued.id()).status());
+      }
+      try (Stream<Path> files = Files.list(dir)) {
+        return new Run(detected, versions, (int) files.count());
+      }
+    }
+  }
+
+  /** A watcher started anew over the same directory reads {@code feed} again: nothing is detected or written. */
+  private void assertARestartChangesNothing(String feed, AnnouncementWatcher.Mode mode, Run first) throws Exception {
+    int live = liveMaxInstallments();
+    Run restarted = pollFresh(feed, mode);
+    assertEquals(List.of(), restarted.detected(), "after a restart");
+    assertEquals(List.of(), restarted.versions(), "after a restart");
+    assertEquals(first.files(), restarted.files(), "after a restart");
+    assertEquals(live, liveMaxInstallments(), "after a restart");
+  }
+
+  private int liveMaxInstallments() {
+    try (JsonDirectoryPolicyRepository repo = JsonDirectoryPolicyRepository.openStrict(dir)) {
+      return repo.snapshot().find("demo-credit-card", LocalDate.now(TODAY)).orElseThrow().installments().max();
+    }
+  }
+
+  private static List<String> proposals(List<PolicyChange> changes) {
+    return changes.stream().map(c -> c.announcement().id() + " " + c.status() + " " + c.changes().stream()
+        .map(f -> f.field() + "=" + f.proposed().value()).toList()).toList();
+  }
+
+  /**
+   * A feed of 36 months (newest) over 24 read by a fresh deployment, and again after a restart (what was read is
+   * remembered in memory only): the superseded 24 was applied first each time — live for a moment, a version of its
+   * own — and then 36 again, two versions per restart. Now: one version at 36, and nothing after the restart.
+   */
+  @Test
+  void aFeedReadAgainAfterARestartAppliesOneVersionWithTheNewestValuesAndThenNothing() throws Exception {
+    Samples.copyPolicies(dir);
+    Run first = pollFresh(FEED, AnnouncementWatcher.Mode.AUTO_APPLY);
+    assertEquals(List.of("n-2 APPLIED [MAX_INSTALLMENTS=36]"), proposals(first.detected()));
+    assertEquals(1, first.versions().size(), first.versions().toString());
+    assertEquals(36, liveMaxInstallments());
+    assertARestartChangesNothing(FEED, AnnouncementWatcher.Mode.AUTO_APPLY, first);
+  }
+
+  /**
+   * In REVIEW mode the superseded n-1 (24 months) was queued at the first poll and after every restart, for a
+   * reviewer to approve an outdated term into the live policy. Only n-2 is queued, and after a restart nothing.
+   */
+  @Test
+  void aReviewedFeedQueuesNothingSupersededAtTheFirstPollOrAfterARestart() throws Exception {
+    Samples.copyPolicies(dir);
+    Run first = pollFresh(FEED, AnnouncementWatcher.Mode.REVIEW);
+    assertEquals(List.of("n-2 QUEUED_FOR_REVIEW [MAX_INSTALLMENTS=36]"), proposals(first.detected()));
+    assertEquals(1, first.versions().size(), "approved");
+    assertARestartChangesNothing(FEED, AnnouncementWatcher.Mode.REVIEW, first);
+  }
+
+  /** A field only the older announcement sets (the waiver) is still applied; its superseded 24 months is not. */
+  @Test
+  void aFieldOnlyTheOlderAnnouncementSetsIsStillAppliedAndKeptAfterARestart() throws Exception {
+    Samples.copyPolicies(dir);
+    String feed = FEED.replace("最长可分24期。", "最长可分24期，罚息最高减免百分之五十。");
+    Run first = pollFresh(feed, AnnouncementWatcher.Mode.AUTO_APPLY);
+    assertEquals(List.of("n-1 APPLIED [MAX_PENALTY_WAIVER=0.5]", "n-2 APPLIED [MAX_INSTALLMENTS=36]"),
+        proposals(first.detected()));
+    assertARestartChangesNothing(feed, AnnouncementWatcher.Mode.AUTO_APPLY, first);
+    try (JsonDirectoryPolicyRepository repo = JsonDirectoryPolicyRepository.openStrict(dir)) {
+      Policy live = repo.snapshot().find("demo-credit-card", LocalDate.now(TODAY)).orElseThrow();
+      assertEquals(36, live.installments().max());
+      assertEquals(0, new BigDecimal("0.5").compareTo(live.waivers().penaltyInterest().value()));
     }
   }
 }
