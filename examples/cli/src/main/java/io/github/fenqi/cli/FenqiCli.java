@@ -124,25 +124,46 @@ public final class FenqiCli implements Runnable {
         throw new CommandLine.TypeConversionException("'" + text + "' is not a valid date (YYYY-MM-DD)");
       }
     });
-    // picocli's own message named java.nio classes and the exception; a non-ASCII name under LANG=C (a container
-    // without a locale) arrives as U+FFFD and is no file name at all: say what to do
-    cl.registerConverter(java.nio.file.Path.class, text -> {
-      try {
-        return java.nio.file.Path.of(text);
-      } catch (java.nio.file.InvalidPathException e) {
-        boolean encoding = text.indexOf('\uFFFD') >= 0 || !e.getReason().startsWith("Nul");
-        throw new CommandLine.TypeConversionException("'" + text + "' is not a usable file name ("
-            + e.getReason().toLowerCase(java.util.Locale.ROOT) + ")" + (encoding ? "; file names are read as "
-            + System.getProperty("sun.jnu.encoding") + ": for non-ASCII names run with a UTF-8 locale, "
-            + "e.g. LC_ALL=C.UTF-8" : ""));
-      }
-    });
+    cl.registerConverter(java.nio.file.Path.class, FenqiCli::path);
     // every -V answers as fenqi -V does: picocli gives a subcommand no version of its own, and 'fenqi plan -V'
     // printed an empty line
     setVersionProvider(cl);
     // plain help: output passes through TerminalSafeWriter, which would show picocli's colours as escapes
     cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
     return cl;
+  }
+
+  /**
+   * {@code text} as a file name, or why it is none. picocli's own message named java.nio classes and the exception;
+   * a non-ASCII name under LANG=C (a container without a locale) arrives as U+FFFD and is no file name at all, and
+   * under a UTF-8 locale a name whose bytes are not UTF-8 arrives so too and was reported "no such file" though the
+   * file is there: say what to do. An empty name (an unset shell variable) is the working directory to Java, and a
+   * statement ingest of it answered "cannot be read: Is a directory", naming nothing.
+   */
+  static java.nio.file.Path path(String text) {
+    if (text.isEmpty()) {
+      throw new CommandLine.TypeConversionException("'' is not a file name (it is empty)");
+    }
+    java.nio.file.Path path;
+    try {
+      path = java.nio.file.Path.of(text);
+    } catch (java.nio.file.InvalidPathException e) {
+      boolean encoding = text.indexOf('\uFFFD') >= 0 || !e.getReason().startsWith("Nul");
+      throw notUsable(text, e.getReason().toLowerCase(java.util.Locale.ROOT), encoding);
+    }
+    if (text.indexOf('\uFFFD') >= 0 && !java.nio.file.Files.exists(path)) { // a name with U+FFFD itself is kept
+      throw notUsable(text, "it holds bytes that are not " + System.getProperty("sun.jnu.encoding"), true);
+    }
+    return path;
+  }
+
+  private static CommandLine.TypeConversionException notUsable(String text, String reason, boolean encoding) {
+    String jnu = System.getProperty("sun.jnu.encoding", "");
+    String hint = !encoding ? "" : jnu.equalsIgnoreCase("UTF-8")
+        ? "; file names are read as UTF-8: rename a file whose name is in another encoding (GBK, say: "
+            + "convmv -f GBK -t UTF-8 --notest FILE)"
+        : "; file names are read as " + jnu + ": for non-ASCII names run with a UTF-8 locale, e.g. LC_ALL=C.UTF-8";
+    return new CommandLine.TypeConversionException("'" + text + "' is not a usable file name (" + reason + ")" + hint);
   }
 
   private static void setVersionProvider(CommandLine cl) {

@@ -54,8 +54,12 @@ final class StatementCommand implements Runnable {
   static final class Ingest implements Callable<Integer> {
     @Spec CommandSpec spec;
 
+    /**
+     * Names, made paths in {@link #call}: picocli leaves a value of a list that fails conversion, after the first, to
+     * the next parameter, so a second file that is no file name was reported "Unmatched argument at index 3".
+     */
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Statement files (CSV exports).")
-    List<Path> files;
+    List<String> files;
 
     @Option(names = "--format", paramLabel = "alipay|wechat|bank", description = "The files' format (default: detected per file); csv is another name for bank.")
     @Nullable String format;
@@ -78,9 +82,17 @@ final class StatementCommand implements Runnable {
         throw new InvalidInputException("--holder", "is blank; give the account holder's name (e.g. 周子航) or leave "
             + "the option out");
       }
+      List<Path> paths = new ArrayList<>();
+      for (String name : files) {
+        try {
+          paths.add(FenqiCli.path(name));
+        } catch (picocli.CommandLine.TypeConversionException e) {
+          throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for FILE: " + e.getMessage());
+        }
+      }
       StatementFormat f = format == null ? null : StatementFormat.parse("--format", format);
       List<ParsedStatement> parsed = new ArrayList<>();
-      for (Path file : files) {
+      for (Path file : paths) {
         parsed.add(StatementParser.read(file, f));
       }
       StatementAnalyzer.Builder analyzer = StatementAnalyzer.builder();

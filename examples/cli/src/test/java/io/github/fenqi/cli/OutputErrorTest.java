@@ -8,11 +8,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,34 +54,18 @@ class OutputErrorTest {
   private static final String[] SCHEDULE = {"schedule", "--amount", "12000", "--term", "360", "--method",
       "EQUAL_INSTALLMENT", "--annual-rate", "0.06", "--format", "text"};
 
-  /** {@code fenqi ARGS} in a process of its own, as a shell starts it, on this test's class path. */
-  private static ProcessBuilder fenqi(String... args) {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), FenqiCli.class.getName()));
-    command.addAll(List.of(args));
-    return new ProcessBuilder(command);
-  }
-
-  private record Ended(int exit, String err) {}
-
-  private static Ended end(Process p) throws Exception {
-    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(2, TimeUnit.MINUTES), "fenqi did not end");
-    return new Ended(p.exitValue(), err);
-  }
-
   @Test
   void aReaderThatStopsReadingEndsTheRunQuietlyWithTheStatusOfABrokenPipe() throws Exception {
-    Process p = fenqi(SCHEDULE).start();
+    Process p = CliProcess.fenqi(SCHEDULE).start();
     p.getInputStream().close(); // the pipe's only reader is gone before fenqi writes: 'fenqi ... | head -n 0'
-    Ended e = end(p);
+    CliProcess e = CliProcess.end(p);
     assertEquals("", e.err());
     assertEquals(FenqiCli.BROKEN_PIPE, e.exit());
   }
 
   @Test
   void aFullDiskIsStillAnErrorOutsideAPipe() throws Exception {
-    Ended e = end(fenqi(SCHEDULE).redirectOutput(new File("/dev/full")).start());
+    CliProcess e = CliProcess.end(CliProcess.fenqi(SCHEDULE).redirectOutput(new File("/dev/full")).start());
     assertEquals(FenqiCli.REJECTED, e.exit(), e.err());
     assertTrue(e.err().startsWith("fenqi: standard output could not be written (closed, or the disk is full)"), e.err());
   }
