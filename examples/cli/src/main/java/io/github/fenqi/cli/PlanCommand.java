@@ -100,6 +100,7 @@ final class PlanCommand implements Callable<Integer> {
     if (given.hasMatchedOption("--key-env") && auditLog == null) {
       throw new InvalidInputException("--key-env", "applies only with --audit-log (without it nothing is audited)");
     }
+    StatementCommand.refuseOneFileUnderTwoNames(statements);
     NegotiationRequest request = NegotiationRequest.read(caseFile);
     NegotiationResult result;
     // runs that share a log (a batch of plans in parallel) take turns: each waits for the one writing
