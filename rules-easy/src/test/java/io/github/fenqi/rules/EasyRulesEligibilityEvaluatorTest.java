@@ -311,7 +311,7 @@ class EasyRulesEligibilityEvaluatorTest {
     assertEquals(7, lines.size(), lines.toString());
     assertTrue(lines.get(0).startsWith("_shared_a.yml: is not a YAML rule-definition file: ")
         && lines.get(0).contains("found duplicate key condition") && lines.get(0).contains("line 5"), lines.get(0));
-    assertEquals("_shared_b.json: is not a JSON rule-definition file: Duplicate field 'condition' (line 1, column 96)",
+    assertEquals("_shared_b.json: is not a JSON rule-definition file: field 'condition' appears twice (line 1); keep one",
         lines.get(1));
     assertEquals("_shared_c.json: is not a JSON rule-definition file: there is more after the array of rules "
         + "(line 2, column 1)", lines.get(2));
@@ -322,6 +322,22 @@ class EasyRulesEligibilityEvaluatorTest {
         + "actions])", lines.get(5));
     assertEquals("_shared_e.json: rule #2: is a number, not a rule (an object of [name, description, priority, "
         + "condition, actions])", lines.get(6));
+  }
+
+  /**
+   * A file the parser cannot read is named in the user's terms, as a policy file is: Jackson's message named its own
+   * settings ("[Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 1]") and
+   * SnakeYAML's its stream ("in 'reader'") and a caret snippet.
+   */
+  @Test
+  void anUnreadableFileIsNamedWithoutTheParsersInternals(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("jd.json"), "{\n");
+    Files.writeString(dir.resolve("kd.yml"), "name: [r,\n");
+    List<String> lines = EasyRulesEligibilityEvaluator.check(dir).stream().flatMap(r -> r.lines().stream()).toList();
+    assertEquals(List.of("jd.json: is not a JSON rule-definition file: line 2: malformed JSON: Unexpected end-of-input: "
+            + "expected close marker for Object (opened at line 1, column 1)",
+        "kd.yml: is not a YAML rule-definition file: expected the node content, but found '<stream end>' (line 2, "
+            + "column 1), while parsing a flow node"), lines);
   }
 
   /**

@@ -30,6 +30,12 @@ public final class FenqiCli implements Runnable {
   public static final int REJECTED = 1;
   /** Exit code for an internal error (a bug: please report it). */
   public static final int INTERNAL_ERROR = 2;
+  /**
+   * Exit code when standard output is a pipe whose reader stopped reading ({@code fenqi plan ... | head}): 128 + 13
+   * (SIGPIPE), what a shell reports for a Unix tool that a broken pipe ended, and nothing on standard error — the
+   * reader chose to stop, and a line about it only cluttered the terminal of every {@code | head}.
+   */
+  public static final int BROKEN_PIPE = 141;
 
   @Spec CommandSpec spec;
 
@@ -39,11 +45,21 @@ public final class FenqiCli implements Runnable {
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(new java.io.FileOutputStream(java.io.FileDescriptor.out),
         StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    System.exit(run(args, out, err));
+    System.exit(run(args, out, err, FenqiCli::standardOutputIsPipe));
   }
 
   /** Runs one command line, writing to {@code out} and {@code err}; returns the exit code. */
   public static int run(String[] args, PrintWriter rawOut, PrintWriter rawErr) {
+    return run(args, rawOut, rawErr, () -> false);
+  }
+
+  /**
+   * As {@link #run(String[], PrintWriter, PrintWriter)}; {@code outIsPipe} answers, once writing {@code rawOut} failed,
+   * whether it is a pipe: the only write that fails on a pipe is one without a reader left (EPIPE), so the failure is
+   * a reader that stopped, told apart from a full disk or a closed output by what the output is rather than by the
+   * exception's message (the C library's text, "Broken pipe" only in an English locale).
+   */
+  static int run(String[] args, PrintWriter rawOut, PrintWriter rawErr, java.util.function.BooleanSupplier outIsPipe) {
     // what files put into reports and messages reaches a terminal: its control characters are shown, not obeyed
     PrintWriter out = new PrintWriter(new TerminalSafeWriter(rawOut), true);
     PrintWriter err = new PrintWriter(new TerminalSafeWriter(rawErr), true);
@@ -76,12 +92,16 @@ public final class FenqiCli implements Runnable {
       code = internalError(err, e);
     }
     out.flush();
-    // a PrintWriter swallows write errors: without this check, '> /dev/full' or a closed pipe exited 0 with the
+    // a PrintWriter swallows write errors: without this check, '> /dev/full' or a closed output exited 0 with the
     // output lost, and a script took the missing plan or schedule for a success
     if (rawOut.checkError()) {
-      err.println("fenqi: standard output could not be written (closed, by a reader that stopped such as head, or the "
-          + "disk is full); the output is missing or incomplete");
-      code = code == OK ? REJECTED : code;
+      if (outIsPipe.getAsBoolean()) {
+        code = code == OK ? BROKEN_PIPE : code; // '| head' had what it wanted: quiet, as any Unix tool
+      } else {
+        err.println("fenqi: standard output could not be written (closed, or the disk is full); the output is "
+            + "missing or incomplete");
+        code = code == OK ? REJECTED : code;
+      }
     }
     err.flush();
     return code;
@@ -104,19 +124,7 @@ public final class FenqiCli implements Runnable {
         throw new CommandLine.TypeConversionException("'" + text + "' is not a valid date (YYYY-MM-DD)");
       }
     });
-    // picocli's own message named java.nio classes and the exception; a non-ASCII name under LANG=C (a container
-    // without a locale) arrives as U+FFFD and is no file name at all: say what to do
-    cl.registerConverter(java.nio.file.Path.class, text -> {
-      try {
-        return java.nio.file.Path.of(text);
-      } catch (java.nio.file.InvalidPathException e) {
-        boolean encoding = text.indexOf('\uFFFD') >= 0 || !e.getReason().startsWith("Nul");
-        throw new CommandLine.TypeConversionException("'" + text + "' is not a usable file name ("
-            + e.getReason().toLowerCase(java.util.Locale.ROOT) + ")" + (encoding ? "; file names are read as "
-            + System.getProperty("sun.jnu.encoding") + ": for non-ASCII names run with a UTF-8 locale, "
-            + "e.g. LC_ALL=C.UTF-8" : ""));
-      }
-    });
+    cl.registerConverter(java.nio.file.Path.class, FenqiCli::path);
     // every -V answers as fenqi -V does: picocli gives a subcommand no version of its own, and 'fenqi plan -V'
     // printed an empty line
     setVersionProvider(cl);
@@ -125,9 +133,55 @@ public final class FenqiCli implements Runnable {
     return cl;
   }
 
+  /**
+   * {@code text} as a file name, or why it is none. picocli's own message named java.nio classes and the exception;
+   * a non-ASCII name under LANG=C (a container without a locale) arrives as U+FFFD and is no file name at all, and
+   * under a UTF-8 locale a name whose bytes are not UTF-8 arrives so too and was reported "no such file" though the
+   * file is there: say what to do. An empty name (an unset shell variable) is the working directory to Java, and a
+   * statement ingest of it answered "cannot be read: Is a directory", naming nothing.
+   */
+  static java.nio.file.Path path(String text) {
+    if (text.isEmpty()) {
+      throw new CommandLine.TypeConversionException("'' is not a file name (it is empty)");
+    }
+    java.nio.file.Path path;
+    try {
+      path = java.nio.file.Path.of(text);
+    } catch (java.nio.file.InvalidPathException e) {
+      boolean encoding = text.indexOf('\uFFFD') >= 0 || !e.getReason().startsWith("Nul");
+      throw notUsable(text, e.getReason().toLowerCase(java.util.Locale.ROOT), encoding);
+    }
+    if (text.indexOf('\uFFFD') >= 0 && !java.nio.file.Files.exists(path)) { // a name with U+FFFD itself is kept
+      throw notUsable(text, "it holds bytes that are not " + System.getProperty("sun.jnu.encoding"), true);
+    }
+    return path;
+  }
+
+  private static CommandLine.TypeConversionException notUsable(String text, String reason, boolean encoding) {
+    String jnu = System.getProperty("sun.jnu.encoding", "");
+    String hint = !encoding ? "" : jnu.equalsIgnoreCase("UTF-8")
+        ? "; file names are read as UTF-8: rename a file whose name is in another encoding (GBK, say: "
+            + "convmv -f GBK -t UTF-8 --notest FILE)"
+        : "; file names are read as " + jnu + ": for non-ASCII names run with a UTF-8 locale, e.g. LC_ALL=C.UTF-8";
+    return new CommandLine.TypeConversionException("'" + text + "' is not a usable file name (" + reason + ")" + hint);
+  }
+
   private static void setVersionProvider(CommandLine cl) {
     cl.getCommandSpec().versionProvider(new Version());
     cl.getSubcommands().values().forEach(FenqiCli::setVersionProvider);
+  }
+
+  /**
+   * Whether standard output is a pipe or FIFO (its file type, from {@code stat} of {@code /dev/stdout}); false where
+   * that cannot be told (no {@code /dev/stdout}, no {@code unix} attribute view), which keeps the error line.
+   */
+  static boolean standardOutputIsPipe() {
+    try {
+      int mode = (Integer) java.nio.file.Files.getAttribute(java.nio.file.Path.of("/dev/stdout"), "unix:mode");
+      return (mode & 0170000) == 0010000; // S_IFMT, S_IFIFO
+    } catch (java.io.IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
+      return false;
+    }
   }
 
   /** One line naming the failure (its stack trace with FENQI_DEBUG set); {@link #INTERNAL_ERROR}. */

@@ -49,7 +49,7 @@ final class PlanCommand implements Callable<Integer> {
   String solver;
 
   @Option(names = "--time-limit", defaultValue = "1s", paramLabel = "DURATION",
-      description = "OptaPlanner's time per strategy, e.g. 1s or 500ms (default 1s).")
+      description = "With --solver optaplanner: its time per strategy, e.g. 1s or 500ms (default 1s).")
   String timeLimit;
 
   @Option(names = "--lang", defaultValue = "zh-CN", paramLabel = "zh-CN|en", description = "Language of the negotiation scripts (default zh-CN).")
@@ -68,7 +68,7 @@ final class PlanCommand implements Callable<Integer> {
   @Nullable Path auditLog;
 
   @Option(names = "--key-env", paramLabel = "NAME", defaultValue = AuditKey.DEFAULT_VARIABLE,
-      description = "Environment variable holding the base64 of the 32-byte audit HMAC key (default: ${DEFAULT-VALUE}).")
+      description = "With --audit-log: the environment variable holding the base64 of the 32-byte audit HMAC key (default: ${DEFAULT-VALUE}).")
   String keyEnv;
 
   /** How long a run waits for another run that has the same audit log open. */
@@ -90,6 +90,17 @@ final class PlanCommand implements Callable<Integer> {
     // options first, whichever solver runs: a malformed value is an error, never ignored (nor found after the work)
     java.time.Duration limit = duration();
     ProposalSolver solver = solver(limit);
+    // an option the run would not use is refused, not ignored: '--time-limit 5s' did not limit the exact solver, and
+    // '--key-env K' without --audit-log audited nothing, each with exit 0 (policy extract refuses --version so too)
+    picocli.CommandLine.ParseResult given = spec.commandLine().getParseResult();
+    if (given.hasMatchedOption("--time-limit") && !this.solver.equals("optaplanner")) {
+      throw new InvalidInputException("--time-limit", "applies only with --solver optaplanner (the exact solver takes "
+          + "no time limit)");
+    }
+    if (given.hasMatchedOption("--key-env") && auditLog == null) {
+      throw new InvalidInputException("--key-env", "applies only with --audit-log (without it nothing is audited)");
+    }
+    StatementCommand.refuseOneFileUnderTwoNames(statements);
     NegotiationRequest request = NegotiationRequest.read(caseFile);
     NegotiationResult result;
     // runs that share a log (a batch of plans in parallel) take turns: each waits for the one writing

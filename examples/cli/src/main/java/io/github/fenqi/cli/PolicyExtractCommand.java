@@ -53,6 +53,10 @@ public final class PolicyExtractCommand implements Callable<Integer> {
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
   boolean help;
 
+  /** {@code -V} alone, as every other command takes it: {@code --version} is the draft's label here. */
+  @Option(names = "-V", versionHelp = true, description = "Print version information and exit.")
+  boolean versionHelp;
+
   @Parameters(index = "0", paramLabel = "FILE.txt", description = "the policy text, UTF-8")
   Path file;
 

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 final class ScheduleCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--amount", required = true, description = "Amount financed, in yuan (at most 2 decimals).")
+  @Option(names = "--amount", required = true, description = "Amount financed, in yuan (more than 0, at most 2 decimals).")
   String amount;
 
   @Option(names = "--term", required = true, description = "Number of monthly installments (1..360).")
@@ -57,6 +57,10 @@ final class ScheduleCommand implements Callable<Integer> {
     }
     if (financed.isNegative()) {
       throw new InvalidInputException("--amount", "'" + amount + "' is negative");
+    }
+    if (financed.isZero()) { // printed a schedule of zeros, every period paying 0.00, with exit 0
+      throw new InvalidInputException("--amount", "'" + amount + "' is zero; a schedule needs an amount to repay "
+          + "(more than 0)");
     }
     if (financed.compareTo(Amortizer.MAX_FINANCED) > 0) {
       throw new InvalidInputException("--amount", "'" + amount + "' is above the largest amount a schedule handles ("

@@ -37,6 +37,37 @@ final class StatementCommand implements Runnable {
         + String.join(", ", spec.subcommands().keySet()));
   }
 
+  /**
+   * Refuses one statement file given under two names ({@code bank.csv ./bank.csv}, a link to it): the names differ,
+   * so the library took them for two statements, found every row of one a duplicate of the other and reported a
+   * statement with nothing kept, where the README says the same file given twice is refused. One name given twice
+   * is left to {@link StatementAnalyzer}, which refuses it; a file that cannot be read is named when it is read.
+   */
+  static void refuseOneFileUnderTwoNames(List<Path> files) {
+    List<Problem> problems = new ArrayList<>();
+    for (int j = 1; j < files.size(); j++) {
+      for (int i = 0; i < j; i++) {
+        Path a = files.get(i);
+        Path b = files.get(j);
+        if (!a.equals(b) && sameFile(a, b)) {
+          problems.add(Problem.of(b.toString(), "is " + a + " under another name; give each statement once"));
+          break;
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    try {
+      return java.nio.file.Files.isSameFile(a, b);
+    } catch (java.io.IOException | SecurityException e) {
+      return false;
+    }
+  }
+
   /** What {@code statement ingest} prints as JSON. */
   record IngestReport(Rows rows, Removed removed, List<StatementAnalysis.StatementSummary> files, List<Problem> rejectedRows,
       List<MonthlySummary> months, List<java.time.YearMonth> uncoveredMonths, ForensicReport forensics) {}
@@ -54,8 +85,12 @@ final class StatementCommand implements Runnable {
   static final class Ingest implements Callable<Integer> {
     @Spec CommandSpec spec;
 
+    /**
+     * Names, made paths in {@link #call}: picocli leaves a value of a list that fails conversion, after the first, to
+     * the next parameter, so a second file that is no file name was reported "Unmatched argument at index 3".
+     */
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Statement files (CSV exports).")
-    List<Path> files;
+    List<String> files;
 
     @Option(names = "--format", paramLabel = "alipay|wechat|bank", description = "The files' format (default: detected per file); csv is another name for bank.")
     @Nullable String format;
@@ -78,9 +113,18 @@ final class StatementCommand implements Runnable {
         throw new InvalidInputException("--holder", "is blank; give the account holder's name (e.g. 周子航) or leave "
             + "the option out");
       }
+      List<Path> paths = new ArrayList<>();
+      for (String name : files) {
+        try {
+          paths.add(FenqiCli.path(name));
+        } catch (picocli.CommandLine.TypeConversionException e) {
+          throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for FILE: " + e.getMessage());
+        }
+      }
       StatementFormat f = format == null ? null : StatementFormat.parse("--format", format);
+      refuseOneFileUnderTwoNames(paths);
       List<ParsedStatement> parsed = new ArrayList<>();
-      for (Path file : files) {
+      for (Path file : paths) {
         parsed.add(StatementParser.read(file, f));
       }
       StatementAnalyzer.Builder analyzer = StatementAnalyzer.builder();

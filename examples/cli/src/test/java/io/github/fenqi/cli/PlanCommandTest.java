@@ -147,6 +147,20 @@ class PlanCommandTest {
     assertEquals("", xml.out());
   }
 
+  /** An option the run would not use is refused, naming it, not ignored with exit 0. */
+  @Test
+  void anOptionTheRunWouldNotUseIsRefused() {
+    CliRun limit = CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--time-limit", "5s");
+    assertEquals(1, limit.exit(), limit.err());
+    assertEquals("fenqi: --time-limit: applies only with --solver optaplanner (the exact solver takes no time limit)",
+        limit.err().strip());
+    assertEquals("", limit.out());
+    CliRun key = CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--key-env", "MY_KEY");
+    assertEquals(1, key.exit(), key.err());
+    assertEquals("fenqi: --key-env: applies only with --audit-log (without it nothing is audited)", key.err().strip());
+    assertEquals("", key.out());
+  }
+
   /** The HTML page shows the figures of the JSON result: one row per proposal, one per lender plan and month. */
   @Test
   void htmlPageHoldsTheProposalsOfTheJson() throws Exception {

@@ -43,6 +43,8 @@ class ScheduleCommandTest {
   @CsvSource(delimiter = '|', value = {
       "--amount|12.345|--amount: '12.345' has 3 decimals; money has at most 2",
       "--amount|1000000000000.01|--amount: '1000000000000.01' is above the largest amount a schedule handles (1000000000000.00)",
+      "--amount|0|--amount: '0' is zero; a schedule needs an amount to repay (more than 0)",
+      "--amount|-0.00|--amount: '-0.00' is zero",
       "--term|0|--term: 0 is outside 1..360 months",
       "--annual-rate|abc|--annual-rate: 'abc' is not a decimal number such as \"0.06\"",
       "--annual-rate|0.0600000000000001|--annual-rate: '0.0600000000000001' has 16 decimals; at most 12",

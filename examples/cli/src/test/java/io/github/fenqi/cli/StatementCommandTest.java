@@ -95,6 +95,30 @@ class StatementCommandTest {
         + "under its own name", twice.err().strip());
   }
 
+  /**
+   * One file under two names (another spelling of its path, a link to it) is refused as one name twice is: it was
+   * read as two statements, one of them all duplicates ("kept 0").
+   */
+  @Test
+  void oneFileUnderTwoNamesIsRefusedNamingBoth(@TempDir Path dir) throws Exception {
+    Path link = Files.createSymbolicLink(dir.resolve("link.csv"), Path.of(DIR + "bank_A.csv").toAbsolutePath());
+    String other = "../../samples/statements/../statements/bank_A.csv";
+    CliRun ingest = CliRun.of("statement", "ingest", DIR + "bank_A.csv", other, link.toString());
+    assertEquals(1, ingest.exit(), ingest.err());
+    assertEquals("fenqi: 2 problems:\n"
+        + "  " + other + ": is " + DIR + "bank_A.csv under another name; give each statement once\n"
+        + "  " + link + ": is " + DIR + "bank_A.csv under another name; give each statement once", ingest.err().strip());
+    assertEquals("", ingest.out());
+    CliRun plan = CliRun.of("plan", "../../samples/cases/shanghai-three-debts.json", "--policies", "../../samples/policies",
+        "--statement", link.toString(), "--statement", DIR + "bank_A.csv");
+    assertEquals(1, plan.exit(), plan.err());
+    assertEquals("fenqi: " + DIR + "bank_A.csv: is " + link + " under another name; give each statement once",
+        plan.err().strip());
+    // a copy is another file: its rows are the other's duplicates, removed by cleaning, and the run goes on
+    Path copy = Files.copy(Path.of(DIR + "bank_A.csv"), dir.resolve("copy.csv"));
+    assertEquals(0, CliRun.of("statement", "ingest", DIR + "bank_A.csv", copy.toString()).exit());
+  }
+
   @Test
   void planWithStatementsUsesTheirIncomeAndStopsOnForgery() throws Exception {
     CliRun ok = CliRun.of("plan", "../../samples/cases/shanghai-three-debts.json", "--policies", "../../samples/policies",

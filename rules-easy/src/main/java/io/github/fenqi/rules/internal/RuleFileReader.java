@@ -1,6 +1,7 @@
 package io.github.fenqi.rules.internal;
 
 import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.json.FenqiJson;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -32,6 +33,8 @@ import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
@@ -165,8 +168,8 @@ public final class RuleFileReader {
       };
       definitions = reader.read(new StringReader(text));
     } catch (Exception e) {
-      String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() + (j.getLocation() == null ? ""
-          : " (line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() + ")")
+      String why = e instanceof JsonProcessingException j ? parserReason(j)
+          : e instanceof MarkedYAMLException y ? parserReason(y)
           : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       return new Result(List.of(), List.of(Problem.of(fileName, "is not a " + (json ? "JSON" : "YAML")
           + " rule-definition file: " + oneLine(why))));
@@ -243,6 +246,27 @@ public final class RuleFileReader {
       throw new IllegalStateException("whitelisted function missing", e);
     }
     return MVEL.compileExpression(canonicalMvel, context);
+  }
+
+  /**
+   * A JSON parser's failure in the words policy files get ({@link FenqiJson#translate}): Jackson's own message named
+   * its settings, an unclosed bracket's "start marker at [Source: REDACTED
+   * (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 1]".
+   */
+  private static String parserReason(JsonProcessingException e) {
+    return FenqiJson.translate(e, "").problems().get(0).toString();
+  }
+
+  /**
+   * A YAML parser's failure as its problem, where (1-based) and what it was parsing: SnakeYAML's message quoted its
+   * input stream's name and a caret snippet, "while parsing a flow node in 'reader', line 2, column 1: ^ expected
+   * ...".
+   */
+  private static String parserReason(MarkedYAMLException e) {
+    Mark at = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+    String problem = e.getProblem() != null ? e.getProblem() : String.valueOf(e.getMessage());
+    return problem + (at == null ? "" : " (line " + (at.getLine() + 1) + ", column " + (at.getColumn() + 1) + ")")
+        + (e.getContext() == null ? "" : ", " + e.getContext());
   }
 
   private static String oneLine(String s) {
