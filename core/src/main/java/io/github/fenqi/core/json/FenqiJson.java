@@ -38,6 +38,10 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -152,7 +156,7 @@ public final class FenqiJson {
       }
       return value;
     } catch (IOException e) {
-      InvalidInputException first = translate(e, sourceName);
+      InvalidInputException first = translate(e, sourceName, json);
       List<Problem> more = type.isRecord() ? problemsOfEachPart(mapper, json, type, sourceName) : List.of();
       throw more.isEmpty() ? first : new InvalidInputException(merged(first.problems(), more), e);
     }
@@ -371,6 +375,67 @@ public final class FenqiJson {
   }
 
   /**
+   * {@link #translate(IOException, String)}, with the bytes Jackson read: where it met a character of more than one
+   * byte where JSON allows none (a bank statement given as a case, {@code [1, 交]}), Jackson reads the character's
+   * bytes one at a time and says "Invalid UTF-8 start byte 0xba" or "Unexpected character ('ä' (code 228))", and the
+   * first was told as a file to convert from GBK. When the bytes are UTF-8 this names the character, its line and
+   * column instead.
+   */
+  public static InvalidInputException translate(IOException e, String sourceName, byte[] json) {
+    InvalidInputException told = translate(e, sourceName);
+    JsonProcessingException jpe = e instanceof JsonProcessingException p && !(e instanceof JsonMappingException) ? p
+        : e.getCause() instanceof JsonParseException p ? p : null;
+    if (jpe == null || jpe.getLocation() == null || told.problems().size() != 1 || !isUtf8(json)) {
+      return told;
+    }
+    String reason = firstLine(jpe.getOriginalMessage());
+    Matcher oneByte = BYTE_AS_CHARACTER.matcher(reason);
+    boolean misread = reason.startsWith("Invalid UTF-8")
+        || oneByte.lookingAt() && Integer.parseInt(oneByte.group(1)) >= 0x80;
+    int at = misread ? characterStartNear(json, jpe.getLocation().getByteOffset()) : -1;
+    if (at < 0) {
+      return told;
+    }
+    int lineStart = at;
+    while (lineStart > 0 && json[lineStart - 1] != '\n' && json[lineStart - 1] != '\r') {
+      lineStart--;
+    }
+    String before = new String(json, lineStart, at - lineStart, StandardCharsets.UTF_8);
+    int character = new String(json, at, Math.min(4, json.length - at), StandardCharsets.UTF_8).codePointAt(0);
+    String expecting = oneByte.lookingAt() ? reason.substring(oneByte.end()) : ""; // ": was expecting comma ..."
+    String location = told.problems().get(0).location();
+    String column = "column " + (before.codePointCount(0, before.length()) + 1);
+    return new InvalidInputException(List.of(Problem.of(location, "malformed JSON: unexpected character '"
+        + Problem.excerpt(Character.toString(character)) + "' ("
+        + (location.endsWith("line " + lineOf(jpe)) ? column : "line " + lineOf(jpe) + ", " + column) + ")"
+        + expecting)), e);
+  }
+
+  /**
+   * Where the character of several bytes Jackson stopped in or just after begins: the nearest lead byte at most three
+   * bytes before {@code offset}; -1 if there is none.
+   */
+  private static int characterStartNear(byte[] json, long offset) {
+    int from = (int) Math.min(Math.max(offset, 0), json.length - 1L);
+    for (int i = from; i >= 0 && i >= from - 3; i--) {
+      if ((json[i] & 0xC0) == 0xC0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isUtf8(byte[] bytes) {
+    try {
+      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+      return true;
+    } catch (CharacterCodingException notUtf8) {
+      return false;
+    }
+  }
+
+  /**
    * "field 'principal' appears twice (line 23)" when {@code e} is Jackson's strict duplicate detection, else null:
    * without it the last of two values won silently.
    */
@@ -426,6 +491,9 @@ public final class FenqiJson {
   private static final Pattern PARSER_COMMENT =
       Pattern.compile(" \\(not recognized as one since Feature '\\w+' not enabled for parser\\)");
 
+  /** "Unexpected character ('ä' (code 228))": the character Jackson names, with its code. */
+  private static final Pattern BYTE_AS_CHARACTER =
+      Pattern.compile("Unexpected character \\('.' \\(code (\\d+)[^)]*\\)\\)");
   private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '(.*)'");
   private static final Pattern OUT_OF_RANGE =
       Pattern.compile("Numeric value \\((.*?)\\) out of range of (\\w+) \\((.*?) - (.*?)\\)");

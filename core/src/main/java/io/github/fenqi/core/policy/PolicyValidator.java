@@ -95,7 +95,7 @@ public final class PolicyValidator {
     try {
       root = mapper.readTree(json);
     } catch (IOException e) {
-      return new Result(source, Optional.empty(), FenqiJson.translate(e, source).problems());
+      return new Result(source, Optional.empty(), FenqiJson.translate(e, source, json).problems());
     }
     List<Problem> problems = new ArrayList<>();
     if (root == null || !root.isObject()) {

@@ -292,6 +292,29 @@ class FenqiJsonTest {
     assertTrue(e.problems().get(0).reason().startsWith("not UTF-8 text"), e.getMessage());
   }
 
+  /**
+   * A UTF-8 file that is not JSON where a character of several bytes stands (a bank statement given as a case) was
+   * told to be converted from GBK, and one after a value was named as the character of its first byte ('ä').
+   */
+  @Test
+  void aUtf8FileThatIsNotJsonNamesItsCharacterNotAnEncoding() {
+    assertEquals(Problem.of("bank_A.csv: line 1", "malformed JSON: unexpected character '交' (column 1)"),
+        problemIn("交易时间,金额\n2026-01-05,12.00\n"));
+    assertEquals(Problem.of("bank_A.csv: line 3", "malformed JSON: unexpected character 'é' (column 2)"),
+        problemIn("{\"a\":\n  [1,\n é]}"));
+    assertEquals(Problem.of("bank_A.csv: line 1", "malformed JSON: unexpected character '交' (column 9): was expecting "
+        + "comma to separate Object entries"), problemIn("{\"a\": 1 交}"));
+    assertEquals(Problem.of("bank_A.csv: line 1", "malformed JSON: unexpected character '\\u202E' (column 11)"),
+        problemIn("{\"a\": [1, \u202E]}"));
+  }
+
+  private Problem problemIn(String text) {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> FenqiJson.read(mapper,
+        text.getBytes(java.nio.charset.StandardCharsets.UTF_8), Holder.class, "bank_A.csv"));
+    assertEquals(1, e.problems().size(), e.getMessage());
+    return e.problems().get(0);
+  }
+
   @Test
   void floatingPointMoneyUsesTheSourceTextNotADouble() {
     Holder h = read("{\"debts\":[" + debt("0.1") + "]}");

@@ -25,6 +25,13 @@ class PolicyValidatorTest {
     return r.problems();
   }
 
+  /** A policy announcement's text given where a policy file belongs was told to be converted from GBK. */
+  @Test
+  void aTextThatIsNotJsonIsNamedByItsCharacterNotAsGbk() {
+    assertEquals(List.of(Problem.of("p.json: line 1", "malformed JSON: unexpected character '逾' (column 1)")),
+        problems("逾期超过3个月的客户最长可分五年偿还。"));
+  }
+
   @Test
   void everySamplePolicyIsValidAndRoundTripsThroughJson() {
     for (Policy p : Samples.policies()) {

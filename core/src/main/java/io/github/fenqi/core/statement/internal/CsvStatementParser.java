@@ -197,7 +197,7 @@ public abstract class CsvStatementParser implements StatementParser {
     int count = lines.length / 2;
     int header = findHeader(text, lines);
     if (header < 0) {
-      throw new InvalidInputException(source, "not " + format().id() + " statement: no header line " + expectedHeader()
+      throw new InvalidInputException(source, "not a statement in the " + format().id() + " format: no header line " + expectedHeader()
           + " in the first " + HEADER_SEARCH_LINES + " lines");
     }
     Columns columns = new Columns(CsvLine.split(text, lines[2 * header], lines[2 * header + 1]));
