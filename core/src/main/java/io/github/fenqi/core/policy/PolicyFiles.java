@@ -24,6 +24,13 @@ import java.util.stream.Stream;
  * under a temporary name that does not end in {@code .json} (so no reader ever loads it), renamed over the target,
  * and the directory synced: a crash leaves the old file or the new one, never part of one.
  *
+ * <p>{@link #write} does not look at the other versions of the platform: a new label effective the same day as another
+ * version's file is written all the same, and the directory then ignores whichever of the two files sorts second by
+ * name (it names it in {@link JsonDirectoryPolicyRepository#loadProblems}) — possibly the one just written. A caller
+ * that adds a version checks first ({@link InMemoryPolicyRepository#conflicts}, or {@link
+ * PolicySnapshot#sameDayVersion} over the directory's history), or, to replace the same-day version on purpose,
+ * removes that version's file ({@link #find}) once the new one is written.
+ *
  * <p>Thread-safety: stateless; callers that may write the same platform and version at once must serialise those
  * writes (the last rename wins).
  */
@@ -34,7 +41,8 @@ public final class PolicyFiles {
   public record Written(Path file, Policy policy) {}
 
   /**
-   * Validates {@code json} as a policy file and writes it, as given, into {@code directory}.
+   * Validates {@code json} as a policy file and writes it, as given, into {@code directory}. Another version of the
+   * platform effective the same day is not refused (see the class comment): check for one first.
    *
    * @throws InvalidInputException listing every problem when {@code json} is not a valid policy (nothing written)
    * @throws FenqiException naming the file when it cannot be written (the directory is left as it was)

@@ -62,6 +62,8 @@ class NegotiationController {
   private final TransactionTemplate transactions;
   private final PolicyRepository policies;
   private final int maxDebts;
+  /** What every location of a problem in the body starts with: the source name fenqi's reader is given. */
+  private static final String BODY = "request body";
   /** fenqi's mapper without indentation: what a submission stores. */
   private final com.fasterxml.jackson.databind.ObjectWriter compact;
   /** Striped by platform and strategy: the outcomes of one series are recorded one at a time. */
@@ -92,9 +94,9 @@ class NegotiationController {
   @PostMapping(value = "/calculate", produces = "application/json")
   NegotiationResult calculate(HttpServletRequest http) throws IOException {
     // the case's own reader: every problem of the body, those across its debts (duplicate ids) too
-    NegotiationRequest request = NegotiationRequest.read(bodies.mapper(), bodies.read(http), "request body");
-    checkDebtCount(request, "request body: debts");
-    NegotiationResult result = metrics.calculateLatency.record(() -> engine.calculate(request));
+    NegotiationRequest request = NegotiationRequest.read(bodies.mapper(), bodies.read(http), BODY);
+    checkDebtCount(request, BODY + ": debts");
+    NegotiationResult result = metrics.calculateLatency.record(() -> run(request, BODY + ": "));
     metrics.proposals(result);
     return result;
   }
@@ -123,10 +125,10 @@ class NegotiationController {
   ResponseEntity<Map<String, Object>> submit(HttpServletRequest http, Principal principal) throws IOException {
     SubmitRequest body = bodies.read(http, SubmitRequest.class);
     NegotiationRequest request = body.negotiationCase();
-    checkDebtCount(request, "request body: case.debts");
+    checkDebtCount(request, BODY + ": case.debts");
     Strategy strategy = body.strategy();
     return metrics.submitLatency.record(() -> {
-      NegotiationResult result = engine.calculate(request);
+      NegotiationResult result = run(request, BODY + ": case.");
       metrics.proposals(result);
       NegotiationResult.ProposalReport chosen = result.proposals().stream()
           .filter(p -> p.strategy() == strategy).findFirst()
@@ -206,6 +208,26 @@ class NegotiationController {
     }
   }
 
+  /**
+   * The engine's result for a case read from the body, or a 400 whose locations are paths in the body as sent:
+   * {@code within} ("request body: ", or "request body: case." for a submission) before each of the engine's
+   * locations, which are relative to the case. They had none, so where a problem was located depended on who found
+   * it: {@code request body: debts[0].principal} when reading, but {@code debts[0]} or {@code borrower.idNumber} when
+   * the engine did, and without the {@code case.} a submission's body nests the case under.
+   */
+  private NegotiationResult run(NegotiationRequest request, String within) {
+    try {
+      return engine.calculate(request);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(inBody(within, e.problems()), e);
+    }
+  }
+
+  /** {@code problems} located in the body: {@code within} before each location. */
+  private static List<Problem> inBody(String within, List<Problem> problems) {
+    return problems.stream().map(p -> Problem.of(within + p.location(), p.reason())).toList();
+  }
+
   /** A case within the service's limit of debts ({@code fenqi.max-debts}), or a 400 naming it. */
   private void checkDebtCount(NegotiationRequest request, String location) {
     if (request.debts().size() > maxDebts) {
@@ -244,7 +266,7 @@ class NegotiationController {
       }
     }
     if (!problems.isEmpty()) {
-      throw new InvalidInputException(problems);
+      throw new InvalidInputException(inBody(BODY + ": ", problems));
     }
   }
 

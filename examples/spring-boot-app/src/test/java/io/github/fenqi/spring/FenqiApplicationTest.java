@@ -138,8 +138,8 @@ class FenqiApplicationTest {
 
     HttpResponse<String> outcome = send("POST", "/api/negotiation/outcome", CLIENT, "{}");
     assertThat(outcome.statusCode()).isEqualTo(400);
-    assertThat(locations(outcome)).hasSize(3).anyMatch(l -> l.contains("platformId"))
-        .anyMatch(l -> l.contains("strategy")).anyMatch(l -> l.contains("accepted"));
+    assertThat(locations(outcome)).containsExactly("request body: platformId", "request body: strategy",
+        "request body: accepted");
 
     HttpResponse<String> badMoney = send("POST", "/api/negotiation/calculate", CLIENT,
         FEASIBLE.replace("\"48000.00\"", "\"48,000\""));
@@ -152,6 +152,25 @@ class FenqiApplicationTest {
     assertThat(several.statusCode()).isEqualTo(400);
     assertThat(locations(several)).containsExactly("request body: debts[0].principal", "request body: debts[2].principal",
         "request body: debts[1].id");
+  }
+
+  /**
+   * What the engine finds after reading (a date in the future, a platform without a policy) is located in the body as
+   * sent, as what the reader finds is: it was {@code asOf} and {@code debts[0].platformId}, with neither the
+   * {@code request body: } of the reader's problems nor, for a submission, the {@code case.} the case is nested under.
+   */
+  @Test
+  void problemsTheEngineFindsAreLocatedInTheBodyAsSent() throws Exception {
+    ObjectNode unknown = (ObjectNode) JSON.readTree(FEASIBLE);
+    unknown.put("asOf", "2999-01-01");
+    ((ObjectNode) unknown.get("debts").get(0)).put("platformId", "no-such-lender");
+    HttpResponse<String> calculate = send("POST", "/api/negotiation/calculate", CLIENT, unknown.toString());
+    assertThat(calculate.statusCode()).as(calculate.body()).isEqualTo(400);
+    assertThat(locations(calculate)).containsExactly("request body: asOf", "request body: debts[0].platformId");
+    HttpResponse<String> submit = send("POST", "/api/negotiation/submit", CLIENT,
+        "{\"case\":" + unknown + ",\"strategy\":\"BALANCED\"}");
+    assertThat(submit.statusCode()).as(submit.body()).isEqualTo(400);
+    assertThat(locations(submit)).containsExactly("request body: case.asOf", "request body: case.debts[0].platformId");
   }
 
   /** A 300-character case id failed the submission's database insert (a VARCHAR(200)) with an opaque 500. */
@@ -354,7 +373,8 @@ class FenqiApplicationTest {
         "{\"platformId\":\"demo-onlin-lender\",\"strategy\":\"AGGRESSIVE\",\"accepted\":true,\"submissionId\":\"" + id
             + "\"}");
     assertThat(contradicting.statusCode()).isEqualTo(400);
-    assertThat(locations(contradicting)).containsExactly("platformId", "strategy", "platformId");
+    assertThat(locations(contradicting)).as("located in the body, as its missing fields are")
+        .containsExactly("request body: platformId", "request body: strategy", "request body: platformId");
     assertThat(contradicting.body()).contains("is a BALANCED proposal, not AGGRESSIVE")
         .contains("proposes nothing to demo-onlin-lender; its lenders are [demo-credit-card, demo-consumer-finance, "
             + "demo-online-lender]");
