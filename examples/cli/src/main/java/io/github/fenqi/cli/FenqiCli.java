@@ -116,6 +116,9 @@ public final class FenqiCli implements Runnable {
     cl.addSubcommand(new AuditCommand());
     cl.addSubcommand(new StatementCommand());
     cl.addSubcommand(new RulesCommand());
+    // --method fee_installment, --format TEXT, --solver OPTAPLANNER: as statement ingest's --format and --lang already
+    // were; after the subcommands, so that it reaches them
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
     // after the subcommands, so that it reaches them: picocli's own message named java.time classes and exceptions
     cl.registerConverter(java.time.LocalDate.class, text -> {
       try {

@@ -39,6 +39,17 @@ class ScheduleCommandTest {
     assertTrue(run.out().contains("annualised rate (IRR) 13.03%"), run.out());
   }
 
+  /** `--method fee_installment --format TEXT` was refused while `statement ingest --format ALIPAY` was taken. */
+  @Test
+  void enumeratedValuesAreTakenInAnyCase() {
+    CliRun upper = CliRun.of("schedule", "--amount", "12000", "--term", "12", "--method", "FEE_INSTALLMENT",
+        "--monthly-fee-rate", "0.006", "--format", "text");
+    CliRun lower = CliRun.of("schedule", "--amount", "12000", "--term", "12", "--method", "fee_installment",
+        "--monthly-fee-rate", "0.006", "--format", "TEXT");
+    assertEquals(0, lower.exit(), lower.err());
+    assertEquals(upper.out(), lower.out());
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "--amount|12.345|--amount: '12.345' has 3 decimals; money has at most 2",
