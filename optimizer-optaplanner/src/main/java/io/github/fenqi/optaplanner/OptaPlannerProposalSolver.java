@@ -62,6 +62,8 @@ import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
  * NegotiationEngine engine = NegotiationEngine.builder().policies(repo).solver(solver).build();
  * }</pre>
  *
+ * <p>Interrupting the calling thread cancels a solve with a {@link FenqiException} (the interrupt status stays set).
+ *
  * <p>Thread-safety: immutable; each {@link #solve} builds its own OptaPlanner solvers.
  */
 public final class OptaPlannerProposalSolver implements ProposalSolver {
@@ -107,6 +109,7 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
       SolverFactory<ProposalPlanning> factory = withConstraintLoader(() -> SolverFactory.create(config()));
       Solver<ProposalPlanning> solver = withConstraintLoader(factory::buildSolver);
       ProposalPlanning best = scoring(() -> solver.solve(planning));
+      refuseInterrupted(strategy);
       // a plan with a debt left without an option (which the termination rules out) has no constraints to name
       boolean whole = best.getChoices().stream().noneMatch(c -> c.getOption() == null);
       boolean feasible = whole && best.getScore() != null && best.getScore().isFeasible();
@@ -185,6 +188,18 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
     return explanation.getConstraintMatchTotalMap().values().stream()
         .filter(total -> total.getScore().hardScore() != 0)
         .toList();
+  }
+
+  /**
+   * OptaPlanner's thread-interruption check ends a solve early and quietly: the strategy being solved kept the plan
+   * it had so far and every later one none, so an interrupted solve of the feasible sample case answered "infeasible"
+   * with a shortfall of 0.00. An interrupted solve is a cancelled one; it says so, and the interrupt stays set.
+   */
+  private static void refuseInterrupted(Strategy strategy) {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new FenqiException("the OptaPlanner solve was interrupted while solving " + strategy
+          + ": it is cancelled, with no answer (the thread's interrupt status stays set)");
+    }
   }
 
   /**

@@ -2,8 +2,10 @@ package io.github.fenqi.optaplanner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fenqi.core.FenqiException;
 import io.github.fenqi.core.NegotiationRequest;
 import io.github.fenqi.core.debt.Debt;
 import io.github.fenqi.core.debt.DebtComponent;
@@ -120,6 +122,26 @@ class OptaPlannerProposalSolverTest {
       }
       assertTrue(found, "every chosen option is an option of the core grid");
     }
+  }
+
+  /**
+   * OptaPlanner ends a solve early, quietly, when its thread is interrupted: on an interrupted thread the feasible
+   * sample case came back infeasible (BUDGET_AND_SAVINGS_TOGETHER, "at least 2102.15, above the affordable 5040.00",
+   * shortfall 0.00), and an interrupt during AGGRESSIVE left CONSERVATIVE and BALANCED "without a plan". The solve is
+   * cancelled instead, saying so, and the interrupt status stays set.
+   */
+  @Test
+  void anInterruptedSolveIsCancelledNotReportedInfeasible() {
+    ProposalProblem problem = ProposalProblem.of(sampleDebts(1), Money.of("5040.00"), Money.of("12000.00"));
+    Thread.currentThread().interrupt();
+    try {
+      FenqiException e = assertThrows(FenqiException.class, () -> OPTA.solve(problem));
+      assertTrue(e.getMessage().contains("interrupted"), e.getMessage());
+      assertTrue(Thread.currentThread().isInterrupted(), "the interrupt status stays set");
+    } finally {
+      Thread.interrupted();
+    }
+    assertEquals(3, OPTA.solve(problem).proposals().size(), "a solve on a thread no longer interrupted runs");
   }
 
   /**
