@@ -15,6 +15,7 @@ import io.github.fenqi.core.solve.ProposalSolver;
 import io.github.fenqi.core.solve.Strategy;
 import io.github.fenqi.core.solve.StrategyObjective;
 import java.lang.reflect.Modifier;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -113,8 +114,11 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
       // a plan with a debt left without an option (which the termination rules out) has no constraints to name
       boolean whole = best.getChoices().stream().noneMatch(c -> c.getOption() == null);
       boolean feasible = whole && best.getScore() != null && best.getScore().isFeasible();
-      List<ConstraintMatchTotal<HardSoftLongScore>> hard = whole && (!feasible || !constraints.isEmpty())
-          ? hardTotals(factory, best) : List.of();
+      List<ConstraintMatchTotal<HardSoftLongScore>> totals = whole && (!feasible || !constraints.isEmpty())
+          ? totals(factory, best) : List.of();
+      refuseOverflow(totals, best.getScore());
+      List<ConstraintMatchTotal<HardSoftLongScore>> hard = totals.stream()
+          .filter(total -> total.getScore().hardScore() != 0).toList();
       refuseHardRewards(hard);
       if (!feasible) {
         List<String> breaks = hard.stream().filter(total -> total.getScore().hardScore() < 0)
@@ -180,14 +184,12 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
       .comparing((String name) -> ProposalConstraintProvider.BUILT_IN.contains(name))
       .thenComparing(Comparator.naturalOrder());
 
-  /** The constraints with a hard score in {@code best}. */
-  private List<ConstraintMatchTotal<HardSoftLongScore>> hardTotals(SolverFactory<ProposalPlanning> factory,
+  /** Every constraint's total in {@code best}. */
+  private List<ConstraintMatchTotal<HardSoftLongScore>> totals(SolverFactory<ProposalPlanning> factory,
       ProposalPlanning best) {
     ScoreExplanation<ProposalPlanning, HardSoftLongScore> explanation = scoring(() -> withConstraintLoader(
         () -> SolutionManager.<ProposalPlanning, HardSoftLongScore>create(factory).explain(best)));
-    return explanation.getConstraintMatchTotalMap().values().stream()
-        .filter(total -> total.getScore().hardScore() != 0)
-        .toList();
+    return List.copyOf(explanation.getConstraintMatchTotalMap().values());
   }
 
   /**
@@ -200,6 +202,47 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
       throw new FenqiException("the OptaPlanner solve was interrupted while solving " + strategy
           + ": it is cancelled, with no answer (the thread's interrupt status stays set)");
     }
+  }
+
+  /**
+   * OptaPlanner adds scores in plain {@code long}s, which wrap: a user constraint penalising the hard score by
+   * {@code Long.MAX_VALUE - 1000} (in a plan breaking the budget by 10.12) made the hard score positive, and the
+   * solver returned plans above the budget and the savings as feasible; a soft score that wraps misleads the search
+   * without a word. The score is therefore recomputed from the constraint matches exactly; when the two differ, the
+   * largest user constraint on the level that wrapped is named.
+   */
+  private void refuseOverflow(List<ConstraintMatchTotal<HardSoftLongScore>> totals, HardSoftLongScore score) {
+    if (totals.isEmpty() || constraints.isEmpty()) {
+      return; // the built-in constraints alone stay far from a long's range (amounts are at most 10^15 yuan)
+    }
+    for (boolean hardLevel : new boolean[] {true, false}) {
+      BigInteger sum = BigInteger.ZERO;
+      boolean wrapped = false;
+      ConstraintMatchTotal<HardSoftLongScore> largest = null;
+      BigInteger largestExact = BigInteger.ZERO;
+      for (ConstraintMatchTotal<HardSoftLongScore> total : totals) {
+        BigInteger exact = BigInteger.ZERO;
+        for (var match : total.getConstraintMatchSet()) {
+          exact = exact.add(BigInteger.valueOf(level(match.getScore(), hardLevel)));
+        }
+        wrapped |= !exact.equals(BigInteger.valueOf(level(total.getScore(), hardLevel)));
+        sum = sum.add(exact);
+        if (!ProposalConstraintProvider.BUILT_IN.contains(total.getConstraintName()) && exact.abs().compareTo(largestExact.abs()) > 0) {
+          largest = total;
+          largestExact = exact;
+        }
+      }
+      if ((wrapped || !sum.equals(BigInteger.valueOf(level(score, hardLevel)))) && largest != null) {
+        String name = hardLevel ? "hard score" : "soft score";
+        throw new ComponentContractException("a user constraint (\"" + largest.getConstraintName() + "\")",
+            List.of(Problem.of(name, "its total of " + largestExact + " in the best plan takes the " + name + " beyond a "
+                + "long's range, where it wraps and makes a bad plan look good; penalise in fen or a smaller unit")));
+      }
+    }
+  }
+
+  private static long level(HardSoftLongScore score, boolean hard) {
+    return hard ? score.hardScore() : score.softScore();
   }
 
   /**
