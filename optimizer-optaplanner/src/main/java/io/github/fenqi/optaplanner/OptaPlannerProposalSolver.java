@@ -40,6 +40,7 @@ import org.optaplanner.core.config.heuristic.selector.move.composite.UnionMoveSe
 import org.optaplanner.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
 import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
 import org.optaplanner.core.config.localsearch.LocalSearchType;
+import org.optaplanner.core.config.phase.PhaseConfig;
 import org.optaplanner.core.config.phase.custom.CustomPhaseConfig;
 import org.optaplanner.core.config.score.director.ScoreDirectorFactoryConfig;
 import org.optaplanner.core.config.solver.EnvironmentMode;
@@ -107,7 +108,8 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
       }
       ProposalPlanning planning = new ProposalPlanning(choices,
           new ProposalLimits(problem.monthlyBudget().fen(), problem.liquidSavings().fen(), grids.size()));
-      SolverFactory<ProposalPlanning> factory = withConstraintLoader(() -> SolverFactory.create(config()));
+      boolean anyChoice = choices.stream().anyMatch(c -> c.getOptionRange().size() > 1);
+      SolverFactory<ProposalPlanning> factory = withConstraintLoader(() -> SolverFactory.create(config(anyChoice)));
       Solver<ProposalPlanning> solver = withConstraintLoader(factory::buildSolver);
       ProposalPlanning best = scoring(() -> solver.solve(planning));
       refuseInterrupted(strategy);
@@ -376,7 +378,13 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
     return kept;
   }
 
-  SolverConfig config() {
+  /**
+   * The solver's configuration; {@code anyChoice} says whether some debt has more than one option to choose from.
+   * Without one the construction's plan is the only plan, and local search is left out: it finds no move to make and,
+   * in deterministic mode, whose limit counts score calculations, had looped forever (a debt whose grid has a single
+   * option); with a time limit it had spun a core for the whole limit.
+   */
+  SolverConfig config(boolean anyChoice) {
     TerminationConfig limit = new TerminationConfig();
     if (stepLimit != null) {
       limit.setScoreCalculationCountLimit(stepLimit); // solver-level and deterministic
@@ -404,11 +412,12 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
             List.of(new ChangeMoveSelectorConfig(), new ChangeMoveSelectorConfig())))));
     // Tabu search beat late acceptance and simulated annealing on the quality report (benchmarks/README.md).
     localSearch.setLocalSearchType(LocalSearchType.TABU_SEARCH);
+    CustomPhaseConfig construction = new CustomPhaseConfig().withCustomPhaseCommands(new LagrangianStart(stepLimit != null
+        ? LagrangianStart.Kicks.counted() : LagrangianStart.Kicks.timed(timeLimit.toNanos() / 2)));
     return new SolverConfig()
         .withSolutionClass(ProposalPlanning.class)
         .withEntityClasses(DebtChoice.class)
-        .withPhases(new CustomPhaseConfig().withCustomPhaseCommands(new LagrangianStart(stepLimit != null
-            ? LagrangianStart.Kicks.counted() : LagrangianStart.Kicks.timed(timeLimit.toNanos() / 2))), localSearch)
+        .withPhases(anyChoice ? new PhaseConfig<?>[] {construction, localSearch} : new PhaseConfig<?>[] {construction})
         .withScoreDirectorFactory(score)
         .withTerminationConfig(termination)
         .withEnvironmentMode(stepLimit != null ? EnvironmentMode.REPRODUCIBLE : EnvironmentMode.NON_REPRODUCIBLE)
