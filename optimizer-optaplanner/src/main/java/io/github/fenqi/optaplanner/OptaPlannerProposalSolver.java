@@ -15,6 +15,7 @@ import io.github.fenqi.core.solve.ProposalSolver;
 import io.github.fenqi.core.solve.Strategy;
 import io.github.fenqi.core.solve.StrategyObjective;
 import java.lang.reflect.Modifier;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -39,6 +40,7 @@ import org.optaplanner.core.config.heuristic.selector.move.composite.UnionMoveSe
 import org.optaplanner.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
 import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
 import org.optaplanner.core.config.localsearch.LocalSearchType;
+import org.optaplanner.core.config.phase.PhaseConfig;
 import org.optaplanner.core.config.phase.custom.CustomPhaseConfig;
 import org.optaplanner.core.config.score.director.ScoreDirectorFactoryConfig;
 import org.optaplanner.core.config.solver.EnvironmentMode;
@@ -61,6 +63,8 @@ import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
  *     .build();
  * NegotiationEngine engine = NegotiationEngine.builder().policies(repo).solver(solver).build();
  * }</pre>
+ *
+ * <p>Interrupting the calling thread cancels a solve with a {@link FenqiException} (the interrupt status stays set).
  *
  * <p>Thread-safety: immutable; each {@link #solve} builds its own OptaPlanner solvers.
  */
@@ -104,14 +108,19 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
       }
       ProposalPlanning planning = new ProposalPlanning(choices,
           new ProposalLimits(problem.monthlyBudget().fen(), problem.liquidSavings().fen(), grids.size()));
-      SolverFactory<ProposalPlanning> factory = withConstraintLoader(() -> SolverFactory.create(config()));
+      boolean anyChoice = choices.stream().anyMatch(c -> c.getOptionRange().size() > 1);
+      SolverFactory<ProposalPlanning> factory = withConstraintLoader(() -> SolverFactory.create(config(anyChoice)));
       Solver<ProposalPlanning> solver = withConstraintLoader(factory::buildSolver);
       ProposalPlanning best = scoring(() -> solver.solve(planning));
+      refuseInterrupted(strategy);
       // a plan with a debt left without an option (which the termination rules out) has no constraints to name
       boolean whole = best.getChoices().stream().noneMatch(c -> c.getOption() == null);
       boolean feasible = whole && best.getScore() != null && best.getScore().isFeasible();
-      List<ConstraintMatchTotal<HardSoftLongScore>> hard = whole && (!feasible || !constraints.isEmpty())
-          ? hardTotals(factory, best) : List.of();
+      List<ConstraintMatchTotal<HardSoftLongScore>> totals = whole && (!feasible || !constraints.isEmpty())
+          ? totals(factory, best) : List.of();
+      refuseOverflow(totals, best.getScore());
+      List<ConstraintMatchTotal<HardSoftLongScore>> hard = totals.stream()
+          .filter(total -> total.getScore().hardScore() != 0).toList();
       refuseHardRewards(hard);
       if (!feasible) {
         List<String> breaks = hard.stream().filter(total -> total.getScore().hardScore() < 0)
@@ -177,14 +186,65 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
       .comparing((String name) -> ProposalConstraintProvider.BUILT_IN.contains(name))
       .thenComparing(Comparator.naturalOrder());
 
-  /** The constraints with a hard score in {@code best}. */
-  private List<ConstraintMatchTotal<HardSoftLongScore>> hardTotals(SolverFactory<ProposalPlanning> factory,
+  /** Every constraint's total in {@code best}. */
+  private List<ConstraintMatchTotal<HardSoftLongScore>> totals(SolverFactory<ProposalPlanning> factory,
       ProposalPlanning best) {
     ScoreExplanation<ProposalPlanning, HardSoftLongScore> explanation = scoring(() -> withConstraintLoader(
         () -> SolutionManager.<ProposalPlanning, HardSoftLongScore>create(factory).explain(best)));
-    return explanation.getConstraintMatchTotalMap().values().stream()
-        .filter(total -> total.getScore().hardScore() != 0)
-        .toList();
+    return List.copyOf(explanation.getConstraintMatchTotalMap().values());
+  }
+
+  /**
+   * OptaPlanner's thread-interruption check ends a solve early and quietly: the strategy being solved kept the plan
+   * it had so far and every later one none, so an interrupted solve of the feasible sample case answered "infeasible"
+   * with a shortfall of 0.00. An interrupted solve is a cancelled one; it says so, and the interrupt stays set.
+   */
+  private static void refuseInterrupted(Strategy strategy) {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new FenqiException("the OptaPlanner solve was interrupted while solving " + strategy
+          + ": it is cancelled, with no answer (the thread's interrupt status stays set)");
+    }
+  }
+
+  /**
+   * OptaPlanner adds scores in plain {@code long}s, which wrap: a user constraint penalising the hard score by
+   * {@code Long.MAX_VALUE - 1000} (in a plan breaking the budget by 10.12) made the hard score positive, and the
+   * solver returned plans above the budget and the savings as feasible; a soft score that wraps misleads the search
+   * without a word. The score is therefore recomputed from the constraint matches exactly; when the two differ, the
+   * largest user constraint on the level that wrapped is named.
+   */
+  private void refuseOverflow(List<ConstraintMatchTotal<HardSoftLongScore>> totals, HardSoftLongScore score) {
+    if (totals.isEmpty() || constraints.isEmpty()) {
+      return; // the built-in constraints alone stay far from a long's range (amounts are at most 10^15 yuan)
+    }
+    for (boolean hardLevel : new boolean[] {true, false}) {
+      BigInteger sum = BigInteger.ZERO;
+      boolean wrapped = false;
+      ConstraintMatchTotal<HardSoftLongScore> largest = null;
+      BigInteger largestExact = BigInteger.ZERO;
+      for (ConstraintMatchTotal<HardSoftLongScore> total : totals) {
+        BigInteger exact = BigInteger.ZERO;
+        for (var match : total.getConstraintMatchSet()) {
+          exact = exact.add(BigInteger.valueOf(level(match.getScore(), hardLevel)));
+        }
+        wrapped |= !exact.equals(BigInteger.valueOf(level(total.getScore(), hardLevel)));
+        sum = sum.add(exact);
+        if (!ProposalConstraintProvider.BUILT_IN.contains(total.getConstraintName()) && exact.abs().compareTo(largestExact.abs()) > 0) {
+          largest = total;
+          largestExact = exact;
+        }
+      }
+      if ((wrapped || !sum.equals(BigInteger.valueOf(level(score, hardLevel)))) && largest != null) {
+        String name = hardLevel ? "hard score" : "soft score";
+        throw new ComponentContractException("a user constraint (\"" + largest.getConstraintName() + "\")",
+            List.of(Problem.of(name, "its total of " + largestExact + " in the best plan takes the " + name + " beyond a "
+                + "long's range, where it wraps and makes a bad plan look good; penalise in fen or a smaller unit")));
+      }
+    }
+  }
+
+  private static long level(HardSoftLongScore score, boolean hard) {
+    return hard ? score.hardScore() : score.softScore();
   }
 
   /**
@@ -318,7 +378,13 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
     return kept;
   }
 
-  SolverConfig config() {
+  /**
+   * The solver's configuration; {@code anyChoice} says whether some debt has more than one option to choose from.
+   * Without one the construction's plan is the only plan, and local search is left out: it finds no move to make and,
+   * in deterministic mode, whose limit counts score calculations, had looped forever (a debt whose grid has a single
+   * option); with a time limit it had spun a core for the whole limit.
+   */
+  SolverConfig config(boolean anyChoice) {
     TerminationConfig limit = new TerminationConfig();
     if (stepLimit != null) {
       limit.setScoreCalculationCountLimit(stepLimit); // solver-level and deterministic
@@ -346,11 +412,12 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
             List.of(new ChangeMoveSelectorConfig(), new ChangeMoveSelectorConfig())))));
     // Tabu search beat late acceptance and simulated annealing on the quality report (benchmarks/README.md).
     localSearch.setLocalSearchType(LocalSearchType.TABU_SEARCH);
+    CustomPhaseConfig construction = new CustomPhaseConfig().withCustomPhaseCommands(new LagrangianStart(stepLimit != null
+        ? LagrangianStart.Kicks.counted() : LagrangianStart.Kicks.timed(timeLimit.toNanos() / 2)));
     return new SolverConfig()
         .withSolutionClass(ProposalPlanning.class)
         .withEntityClasses(DebtChoice.class)
-        .withPhases(new CustomPhaseConfig().withCustomPhaseCommands(new LagrangianStart(stepLimit != null
-            ? LagrangianStart.Kicks.counted() : LagrangianStart.Kicks.timed(timeLimit.toNanos() / 2))), localSearch)
+        .withPhases(anyChoice ? new PhaseConfig<?>[] {construction, localSearch} : new PhaseConfig<?>[] {construction})
         .withScoreDirectorFactory(score)
         .withTerminationConfig(termination)
         .withEnvironmentMode(stepLimit != null ? EnvironmentMode.REPRODUCIBLE : EnvironmentMode.NON_REPRODUCIBLE)

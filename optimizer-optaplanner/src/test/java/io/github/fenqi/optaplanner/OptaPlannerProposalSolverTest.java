@@ -2,13 +2,18 @@ package io.github.fenqi.optaplanner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fenqi.core.FenqiException;
 import io.github.fenqi.core.NegotiationRequest;
 import io.github.fenqi.core.debt.Debt;
 import io.github.fenqi.core.debt.DebtComponent;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.policy.InMemoryPolicyRepository;
+import io.github.fenqi.core.policy.Policy;
+import io.github.fenqi.core.policy.PolicyValidator;
 import io.github.fenqi.core.policy.PolicyAdjustment;
 import io.github.fenqi.core.solve.DebtTerms;
 import io.github.fenqi.core.solve.OptionGrid;
@@ -20,6 +25,8 @@ import io.github.fenqi.core.solve.ProposalSolver;
 import io.github.fenqi.core.solve.Strategy;
 import io.github.fenqi.core.testkit.Samples;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -119,6 +126,61 @@ class OptaPlannerProposalSolverTest {
         found = grids.get(d).option(i).equals(o);
       }
       assertTrue(found, "every chosen option is an option of the core grid");
+    }
+  }
+
+  /**
+   * OptaPlanner ends a solve early, quietly, when its thread is interrupted: on an interrupted thread the feasible
+   * sample case came back infeasible (BUDGET_AND_SAVINGS_TOGETHER, "at least 2102.15, above the affordable 5040.00",
+   * shortfall 0.00), and an interrupt during AGGRESSIVE left CONSERVATIVE and BALANCED "without a plan". The solve is
+   * cancelled instead, saying so, and the interrupt status stays set.
+   */
+  @Test
+  void anInterruptedSolveIsCancelledNotReportedInfeasible() {
+    ProposalProblem problem = ProposalProblem.of(sampleDebts(1), Money.of("5040.00"), Money.of("12000.00"));
+    Thread.currentThread().interrupt();
+    try {
+      FenqiException e = assertThrows(FenqiException.class, () -> OPTA.solve(problem));
+      assertTrue(e.getMessage().contains("interrupted"), e.getMessage());
+      assertTrue(Thread.currentThread().isInterrupted(), "the interrupt status stays set");
+    } finally {
+      Thread.interrupted();
+    }
+    assertEquals(3, OPTA.solve(problem).proposals().size(), "a solve on a thread no longer interrupted runs");
+  }
+
+  /**
+   * The sample consumer loan under its lender's policy narrowed to one plan: a 12-month term, no waiver and a down
+   * payment of 95 %, so its grid has a single option.
+   */
+  static DebtTerms singleOptionDebt() {
+    String json = new String(Samples.bytes("samples/policies/demo-consumer-finance.json"), StandardCharsets.UTF_8)
+        .replace("\"min\": 12, \"max\": 36, \"step\": 6", "\"min\": 12, \"max\": 12, \"step\": 6")
+        .replace("\"interest\": \"0.5\", \"penaltyInterest\": \"1\", \"compoundInterest\": \"1\", \"lateFees\": \"1\", "
+            + "\"otherFees\": \"0.5\"", "\"interest\": \"0\", \"penaltyInterest\": \"0\", \"compoundInterest\": \"0\", "
+            + "\"lateFees\": \"0\", \"otherFees\": \"0\"")
+        .replace("\"minRatio\": \"0.05\"", "\"minRatio\": \"0.95\"");
+    Policy narrow = new PolicyValidator().validate(json.getBytes(StandardCharsets.UTF_8), "narrow.json").orElseThrow();
+    Debt loan = Samples.sampleCase().debts().stream().filter(d -> d.platformId().equals(narrow.platformId()))
+        .findFirst().orElseThrow();
+    return DebtTerms.of(loan, narrow, PolicyAdjustment.NONE, true);
+  }
+
+  /**
+   * A case where no debt has a second option leaves local search no move to make: in deterministic mode, whose limit
+   * counts score calculations, it looped forever (one debt whose grid has a single option never returned). The
+   * construction's plan, the only one, is the answer.
+   */
+  @Test
+  void aCaseWithNothingToChooseEndsInDeterministicMode() {
+    ProposalProblem problem = ProposalProblem.of(List.of(singleOptionDebt()), Money.of("5000.00"), Money.of("100000.00"));
+    assertEquals(1, problem.grids().get(0).size(), "the debt has a single option");
+    ProposalSet set = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> OPTA.solve(problem));
+    ProposalSet exact = ProposalSolver.exact().solve(problem);
+    assertEquals(3, set.proposals().size(), set.notes().toString());
+    for (Proposal p : set.proposals()) {
+      assertWithinEveryConstraint(problem, p);
+      assertEquals(exact.proposal(p.strategy()).orElseThrow().plans(), p.plans());
     }
   }
 

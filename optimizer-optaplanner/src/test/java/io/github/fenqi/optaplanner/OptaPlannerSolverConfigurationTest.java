@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 import org.optaplanner.core.api.score.stream.Constraint;
+import org.optaplanner.core.api.score.stream.ConstraintCollectors;
 import org.optaplanner.core.api.score.stream.ConstraintFactory;
 
 /**
@@ -87,6 +88,39 @@ class OptaPlannerSolverConfigurationTest {
     public Constraint define(ConstraintFactory f) {
       return f.forEach(DebtChoice.class).filter(c -> c.downPaymentFen() == 0)
           .rewardLong(HardSoftLongScore.ONE_HARD, c -> 100_000_000L).asConstraint(NAME);
+    }
+  }
+
+  /** One penalty near the hard score's limit whenever a lender gets more than one month: no plan meets it. */
+  public static final class PenalisesNearTheLimit implements ProposalConstraint {
+    static final String NAME = "everything at once, weighed heavily";
+
+    @Override
+    public Constraint define(ConstraintFactory f) {
+      return f.forEach(DebtChoice.class).filter(c -> c.term() > 1).groupBy(ConstraintCollectors.count())
+          .penalizeLong(HardSoftLongScore.ONE_HARD, n -> Long.MAX_VALUE - 1_000).asConstraint(NAME);
+    }
+  }
+
+  /** Half a long per lender on the hard score: its own total wraps. */
+  public static final class PenalisesHalfALongPerLender implements ProposalConstraint {
+    static final String NAME = "half a long per lender";
+
+    @Override
+    public Constraint define(ConstraintFactory f) {
+      return f.forEach(DebtChoice.class).filter(c -> c.term() > 1)
+          .penalizeLong(HardSoftLongScore.ONE_HARD, c -> Long.MAX_VALUE / 2).asConstraint(NAME);
+    }
+  }
+
+  /** Half a long per lender on the soft score, meant to outweigh the strategy's objective. */
+  public static final class OutweighsTheObjective implements ProposalConstraint {
+    static final String NAME = "prefer short terms above all";
+
+    @Override
+    public Constraint define(ConstraintFactory f) {
+      return f.forEach(DebtChoice.class)
+          .penalizeLong(HardSoftLongScore.ONE_SOFT, c -> Long.MAX_VALUE / 2).asConstraint(NAME);
     }
   }
 
@@ -221,6 +255,24 @@ class OptaPlannerSolverConfigurationTest {
         .builder().deterministic(7, 1_000).constraint(RewardsHard.class).build().solve(tight));
     assertEquals("a user constraint (\"" + RewardsHard.NAME + "\")", e.component());
     assertEquals("hard score", e.problems().get(0).location());
+  }
+
+  /**
+   * OptaPlanner adds scores in plain longs. A user constraint penalising the hard score by Long.MAX_VALUE - 1000 wrapped
+   * the sample case's hard score past zero: its three proposals broke the budget (5050.12 and 5050.44 of 5040.00) or
+   * the savings (12010.50 of 12000.00) and came back feasible. Half a long per lender wrapped the constraint's own
+   * total, refused as a hard reward it was not; half a long per lender on the soft score misled the search unseen.
+   */
+  @ParameterizedTest
+  @ValueSource(classes = {PenalisesNearTheLimit.class, PenalisesHalfALongPerLender.class, OutweighsTheObjective.class})
+  @SuppressWarnings("unchecked")
+  void aUserConstraintWhoseScoreOverflowsALongIsNamed(Class<?> type) throws Exception {
+    ComponentContractException e = assertThrows(ComponentContractException.class, () -> OptaPlannerProposalSolver
+        .builder().deterministic(7, 20_000).constraint((Class<? extends ProposalConstraint>) type).build().solve(SAMPLE));
+    assertEquals("a user constraint (\"" + type.getDeclaredField("NAME").get(null) + "\")", e.component());
+    String level = type == OutweighsTheObjective.class ? "soft score" : "hard score";
+    assertEquals(level, e.problems().get(0).location());
+    assertTrue(e.getMessage().contains("beyond a long's range"), e.getMessage());
   }
 
   @Test
