@@ -429,6 +429,7 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
     /** The longest time limit accepted: 36 500 days, far from the overflow of its nanoseconds (about 292 years). */
     public static final Duration LONGEST_LIMIT = Duration.ofDays(36_500);
     private Duration timeLimit = Duration.ofSeconds(1);
+    private boolean timeLimitGiven;
     private @Nullable Duration unimprovedTimeLimit;
     private @Nullable Long stepLimit;
     private long seed = 42;
@@ -447,6 +448,7 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
      */
     public Builder timeLimit(Duration limit) {
       this.timeLimit = checked("timeLimit", limit);
+      this.timeLimitGiven = true;
       return this;
     }
 
@@ -517,7 +519,18 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
       }
     }
 
+    /**
+     * The solver.
+     *
+     * @throws InvalidInputException naming {@code timeLimit} or {@code unimprovedTimeLimit} when one was set beside
+     *     {@link #deterministic}, whose count of score calculations bounds the solve instead: the limit was ignored
+     *     without a word, and a caller who set it believed the solve bounded by the clock
+     */
     public OptaPlannerProposalSolver build() {
+      if (stepLimit != null && (timeLimitGiven || unimprovedTimeLimit != null)) {
+        throw new InvalidInputException(timeLimitGiven ? "timeLimit" : "unimprovedTimeLimit", "does not apply in "
+            + "deterministic mode, which is bounded by its " + stepLimit + " score calculations; set one or the other");
+      }
       return new OptaPlannerProposalSolver(this);
     }
   }

@@ -171,6 +171,22 @@ class OptaPlannerSolverConfigurationTest {
     assertEquals(3, set.proposals().size(), set.notes().toString());
   }
 
+  /** Deterministic mode is bounded by its count: a time limit set beside it was ignored without a word. */
+  @Test
+  void aTimeLimitBesideDeterministicModeIsRefusedNamingIt() {
+    InvalidInputException time = assertThrows(InvalidInputException.class, () -> OptaPlannerProposalSolver.builder()
+        .timeLimit(Duration.ofSeconds(5)).deterministic(7, 1_000).build());
+    assertEquals("timeLimit", time.problems().get(0).location(), time.getMessage());
+    assertTrue(time.getMessage().contains("1000 score calculations"), time.getMessage());
+    InvalidInputException unimproved = assertThrows(InvalidInputException.class, () -> OptaPlannerProposalSolver
+        .builder().deterministic(7, 1_000).unimprovedTimeLimit(Duration.ofMillis(100)).build());
+    assertEquals("unimprovedTimeLimit", unimproved.problems().get(0).location(), unimproved.getMessage());
+    // either alone builds
+    OptaPlannerProposalSolver.builder().deterministic(7, 1_000).build();
+    OptaPlannerProposalSolver.builder().timeLimit(Duration.ofSeconds(5)).unimprovedTimeLimit(Duration.ofMillis(100))
+        .build();
+  }
+
   @ParameterizedTest
   @ValueSource(classes = {NotPublic.class, NoNoArgumentConstructor.class, Inner.class, Abstract.class})
   @SuppressWarnings("unchecked")
