@@ -2,6 +2,11 @@ package io.github.fenqi.core;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,6 +25,32 @@ public final class InputFiles {
   public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
 
   private InputFiles() {}
+
+  /**
+   * {@code bytes} from {@code offset} (past a byte-order mark, say) as UTF-8 text, decoded strictly: a file saved as
+   * GBK had been read through a replacing decoder, its names and words turned into U+FFFD marks without a word.
+   *
+   * @param reason what to say of the first byte that is not UTF-8 (it is given that byte, 0–255)
+   * @throws InvalidInputException at {@code source:line} of that byte, a line ending at LF, CR or CRLF as {@link
+   *     java.io.BufferedReader} reads it, so the number is the one the file's reader gives its lines
+   */
+  public static String utf8(byte[] bytes, int offset, String source, java.util.function.IntFunction<String> reason) {
+    ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
+    CharBuffer out = CharBuffer.allocate(bytes.length - offset); // UTF-8 never decodes to more chars than bytes
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder(); // reports malformed input
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    if (result.isError()) {
+      int line = 1;
+      for (int i = offset; i < in.position(); i++) {
+        line += bytes[i] == '\n' || bytes[i] == '\r' && (i + 1 >= bytes.length || bytes[i + 1] != '\n') ? 1 : 0;
+      }
+      throw new InvalidInputException(source + ":" + line, reason.apply(bytes[in.position()] & 0xff));
+    }
+    return out.flip().toString();
+  }
 
   /** The file's bytes, refusing files larger than {@link #DEFAULT_MAX_BYTES}. */
   public static byte[] read(Path file) {

@@ -1,5 +1,6 @@
 package io.github.fenqi.core.affordability;
 
+import io.github.fenqi.core.InputFiles;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.borrower.Borrower;
@@ -11,12 +12,6 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -164,23 +159,9 @@ public final class LivingCostFloor {
    * source became U+FFFD marks, which assessments then named as the row they used, without a word.
    */
   private static String utf8(InputStream csv, String sourceName) throws IOException {
-    byte[] bytes = csv.readAllBytes();
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    CharBuffer out = CharBuffer.allocate(bytes.length);
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-    CoderResult result = decoder.decode(in, out, true);
-    if (result.isError()) {
-      int line = 1;
-      for (int i = 0; i < in.position(); i++) { // a line ends at LF, CR or CRLF, as BufferedReader reads it
-        line += bytes[i] == '\n' || bytes[i] == '\r' && (i + 1 >= bytes.length || bytes[i + 1] != '\n') ? 1 : 0;
-      }
-      throw new InvalidInputException(sourceName + ":" + line, String.format(java.util.Locale.ROOT, "byte 0x%02X is not "
-          + "UTF-8 text (a spreadsheet's plain \"CSV\" is GBK on a Chinese Windows): save the table as \"CSV UTF-8\"",
-          bytes[in.position()] & 0xff));
-    }
-    decoder.flush(out);
-    return out.flip().toString();
+    return InputFiles.utf8(csv.readAllBytes(), 0, sourceName, badByte -> String.format(java.util.Locale.ROOT,
+        "byte 0x%02X is not UTF-8 text (a spreadsheet's plain \"CSV\" is GBK on a Chinese Windows): save the table as "
+            + "\"CSV UTF-8\"", badByte));
   }
 
   /**

@@ -10,10 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -305,22 +301,8 @@ public final class SensitiveWordFilter {
     private static String utf8(byte[] bytes, String source) {
       int skip = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF
           ? 3 : 0;
-      ByteBuffer in = ByteBuffer.wrap(bytes, skip, bytes.length - skip);
-      CharBuffer out = CharBuffer.allocate(bytes.length); // UTF-8 never decodes to more chars than bytes
-      CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder(); // reports malformed input
-      CoderResult result = decoder.decode(in, out, true);
-      if (!result.isError()) {
-        result = decoder.flush(out);
-      }
-      if (result.isError()) {
-        int line = 1;
-        for (int i = skip; i < in.position(); i++) {
-          line += bytes[i] == '\n' ? 1 : 0;
-        }
-        throw new InvalidInputException(source + ":" + line, "is not UTF-8 text (save the lexicon as UTF-8, or convert "
-            + "it, e.g. iconv -f GBK -t UTF-8)");
-      }
-      return out.flip().toString();
+      return InputFiles.utf8(bytes, skip, source,
+          badByte -> "is not UTF-8 text (save the lexicon as UTF-8, or convert it, e.g. iconv -f GBK -t UTF-8)");
     }
 
     private void parse(String text, String source) {
