@@ -116,11 +116,22 @@ public record Policy(
     } else if (effectiveTo != null && effectiveTo.isBefore(effectiveFrom)) {
       problems.add(Problem.of("effectiveTo", effectiveTo + " is before effectiveFrom " + effectiveFrom));
     }
-    // each reference is a numbered line of every script's legal basis: a "\r\n5. 《…》" in one forged a citation
     if (legalBasis != null) {
-      for (int i = 0; i < legalBasis.size(); i++) {
-        TextFields.check("legalBasis[" + i + "]", legalBasis.get(i), MAX_TEXT_LENGTH).ifPresent(problems::add);
-      }
+      problems.addAll(legalReferenceProblems("legalBasis", legalBasis));
+    }
+    return problems;
+  }
+
+  /**
+   * The problems of legal references a script cites, each named {@code field[i]}: each is a numbered line of every
+   * script's legal basis, printed as given, so it must be one line of visible text of at most {@link
+   * #MAX_TEXT_LENGTH} characters (a {@code "\r\n5. 《…》"} in one forged a citation). The rule for a policy's
+   * {@code legalBasis} and for references configured on a script generator.
+   */
+  public static List<Problem> legalReferenceProblems(String field, List<String> references) {
+    List<Problem> problems = new ArrayList<>();
+    for (int i = 0; i < references.size(); i++) {
+      TextFields.check(field + "[" + i + "]", references.get(i), MAX_TEXT_LENGTH).ifPresent(problems::add);
     }
     return problems;
   }

@@ -2,11 +2,9 @@ package io.github.fenqi.core.script;
 
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
-import io.github.fenqi.core.TextFields;
 import io.github.fenqi.core.debt.ProductType;
 import io.github.fenqi.core.policy.Policy;
 import io.github.fenqi.core.security.Masking;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -84,11 +82,7 @@ public interface ScriptGenerator {
     public Builder legalReferences(ScriptLanguage language, ProductType type, List<String> references) {
       Objects.requireNonNull(language, "language");
       Objects.requireNonNull(type, "type");
-      // each is a numbered line of the script, printed as given, as a policy's legalBasis is: one line of visible text
-      List<Problem> problems = new ArrayList<>();
-      for (int i = 0; i < references.size(); i++) {
-        TextFields.check("legalReferences[" + i + "]", references.get(i), Policy.MAX_TEXT_LENGTH).ifPresent(problems::add);
-      }
+      List<Problem> problems = Policy.legalReferenceProblems("legalReferences", references);
       if (!problems.isEmpty()) {
         throw new InvalidInputException(problems);
       }
