@@ -38,9 +38,6 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -427,10 +424,9 @@ public final class FenqiJson {
 
   private static boolean isUtf8(byte[] bytes) {
     try {
-      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+      InputFiles.utf8(bytes, 0, "JSON", badByte -> "is not UTF-8");
       return true;
-    } catch (CharacterCodingException notUtf8) {
+    } catch (InvalidInputException notUtf8) {
       return false;
     }
   }
