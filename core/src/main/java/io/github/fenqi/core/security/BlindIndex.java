@@ -16,8 +16,13 @@ import javax.crypto.spec.SecretKeySpec;
  * look rows up by the index of the query value. HMAC-SHA-256 under a key that is NOT any {@link FieldCipher}
  * key; the field name is mixed in so equal values in different fields give unrelated indexes.
  *
- * <p>Normalisation before hashing: Unicode NFKC (full-width digits become ASCII), whitespace and {@code '-'}
- * removed, upper case (so {@code 11010519491231002x} and {@code 11010519491231002X} match).
+ * <p>Normalisation before hashing: Unicode NFKC (full-width digits become ASCII); separators removed — whitespace
+ * and space characters, every dash ({@code -}, the en and em dashes {@code –—}, {@code U+2212 −}, any Unicode dash
+ * punctuation) and invisible format characters (zero-width space and joiners, byte-order mark, soft hyphen,
+ * direction marks), which a number copied from a web page or a chat carries; upper case (so
+ * {@code 11010519491231002x} and {@code 11010519491231002X} match). Earlier snapshots removed only whitespace and
+ * {@code '-'}, so a lookup of {@code 138–0000–1234} missed the row of {@code 13800001234}; an index they stored for a
+ * value holding another separator differs from the one computed now (recompute it from the ciphertext).
  *
  * <p>What it leaks: equality (two rows with the same value have the same index) and, to whoever holds the key,
  * a guessing oracle. Identifier spaces are small, so the key must be protected like an encryption key.
@@ -43,8 +48,15 @@ public final class BlindIndex {
   public static String normalise(String value) {
     String nfkc = Normalizer.normalize(value, Normalizer.Form.NFKC);
     StringBuilder out = new StringBuilder(nfkc.length());
-    nfkc.codePoints().filter(c -> !Character.isWhitespace(c) && c != '-').forEach(out::appendCodePoint);
+    nfkc.codePoints().filter(c -> !isSeparator(c)).forEach(out::appendCodePoint);
     return out.toString().toUpperCase(Locale.ROOT);
+  }
+
+  /** A space, a dash or an invisible format character: what a copied identifier carries between its digits. */
+  static boolean isSeparator(int c) {
+    int type = Character.getType(c);
+    return Character.isWhitespace(c) || Character.isSpaceChar(c) || type == Character.DASH_PUNCTUATION
+        || type == Character.FORMAT || c == '\u2212';
   }
 
   /** Lower-case hex of HMAC-SHA-256(key, len(field) || field || normalise(value)); 64 characters. */

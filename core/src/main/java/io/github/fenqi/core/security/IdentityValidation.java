@@ -74,9 +74,11 @@ public final class IdentityValidation {
     return Optional.empty();
   }
 
-  /** A problem with {@code value} as a bank card number (spaces allowed), or empty when it is valid. */
+  /** A problem with {@code value} as a bank card number (spaces and dashes allowed), or empty when it is valid. */
   public Optional<Problem> checkBankCard(String field, String value) {
-    String digits = value.replaceAll("[\\s-]", "");
+    StringBuilder kept = new StringBuilder(value.length());
+    value.codePoints().filter(c -> !isVisibleSeparator(c)).forEach(kept::appendCodePoint);
+    String digits = kept.toString();
     if (!CARD.matcher(digits).matches()) {
       return unseen(field, digits).or(() -> problem(field, "'" + masking.bankCard(digits) + "' is not a card number of "
           + "12 to 19 digits" + hint(digits)));
@@ -139,10 +141,15 @@ public final class IdentityValidation {
     if (v.chars().anyMatch(c -> c >= '０' && c <= '９')) {
       return "; write the digits 0-9 (these are full-width)";
     }
-    if (v.chars().anyMatch(c -> c == ' ' || c == '-' || c == '\u3000' || c == '\u00A0')) {
+    if (v.codePoints().anyMatch(IdentityValidation::isVisibleSeparator)) {
       return "; write it without spaces or dashes";
     }
     return "";
+  }
+
+  /** A space or a dash, as {@link BlindIndex} removes them; invisible characters are refused ({@link #unseen}). */
+  private static boolean isVisibleSeparator(int c) {
+    return BlindIndex.isSeparator(c) && Character.getType(c) != Character.FORMAT;
   }
 
   /** The GB 11643 check character of the first 17 digits. */

@@ -25,6 +25,17 @@ class BlindIndexTest {
   }
 
   @Test
+  void dashesAndInvisibleCharactersOfAPastedNumberAreSeparatorsToo() {
+    String mobile = index.index("mobile", "13800001234");
+    assertEquals(mobile, index.index("mobile", "138\u20130000\u20131234"), "en dashes");
+    assertEquals(mobile, index.index("mobile", "138\u2014\u20140000\u2212" + "1234"), "em dashes, minus sign");
+    assertEquals(mobile, index.index("mobile", "\ufeff138\u200b0000\u200d1234\u00ad"), "BOM, zero-width, soft hyphen");
+    assertEquals(index.index("idNumber", "11010519491231002X"),
+        index.index("idNumber", "\u202a110105\u00a019491231\u3000002x\u202c"), "direction marks, no-break spaces");
+    assertEquals("AB12", BlindIndex.normalise("a\u2013b\u200b1\u22122"));
+  }
+
+  @Test
   void differentValuesFieldsOrKeysGiveDifferentIndexes() {
     String a = index.index("idNumber", "11010519491231002X");
     assertNotEquals(a, index.index("idNumber", "110105194912310029"));

@@ -86,6 +86,8 @@ class IdentityValidationTest {
   @Test
   void checksBankCardsWithLuhn() {
     assertTrue(v.checkBankCard("card", "4111 1111 1111 1111").isEmpty());
+    assertTrue(v.checkBankCard("card", "4111\u00a01111\u20131111\u30001111").isEmpty(),
+        "no-break, ideographic space, en dash");
     assertTrue(v.checkBankCard("card", "4111111111111112").orElseThrow().reason().contains("Luhn"));
     assertTrue(v.checkBankCard("card", "41111111111").orElseThrow().reason().contains("12 to 19 digits"));
   }
@@ -104,6 +106,8 @@ class IdentityValidationTest {
     assertEquals("mobile: '138******5678' is not a mainland mobile number (11 digits, 1[3-9]...); write it without "
         + "spaces or dashes", v.checkMobile("mobile", "138 1234 5678").orElseThrow().toString());
     assertTrue(v.checkMobile("mobile", "138-1234-5678").orElseThrow().reason().endsWith("without spaces or dashes"));
+    assertTrue(v.checkMobile("mobile", "138\u20131234\u20135678").orElseThrow().reason()
+        .endsWith("without spaces or dashes"), "en dashes");
     assertTrue(v.checkMobile("mobile", "１３８１２３４５６７８").orElseThrow().reason().endsWith("(these are full-width)"));
     assertTrue(v.checkIdNumber("id", "110105 19491231 002X").orElseThrow().reason().endsWith("without spaces or dashes"));
     assertTrue(v.checkBankCard("card", "６２２２０２１２３４５６７８９０１２８").orElseThrow().reason().endsWith("(these are full-width)"));
