@@ -53,8 +53,10 @@ import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
  * A {@link ProposalSolver} on OptaPlanner: each strategy is one solve of {@link ProposalPlanning} with the built-in
  * constraints of {@link ProposalConstraintProvider} and any {@link ProposalConstraint}s the user adds: a heuristic
  * construction phase on the built-in model ({@link LagrangianStart}, up to half the time limit), then OptaPlanner's
- * tabu search on the full score, which also repairs what user constraints reject. Proposals it returns are never
- * marked proven optimal (local search proves nothing); compare with {@link ProposalSolver#exact()}.
+ * tabu search on the full score, which also repairs what user constraints reject. Proposals it finds are never
+ * marked proven optimal (local search proves nothing); compare with {@link ProposalSolver#exact()}. A strategy it finds
+ * no plan for is settled by the exact solver (see the README): its plan, when it meets the user constraints, fills the
+ * miss, and "infeasible" is answered only when the exact solver proves it, or when user constraints bind.
  *
  * <pre>{@code
  * ProposalSolver solver = OptaPlannerProposalSolver.builder()
@@ -99,6 +101,7 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
     List<Proposal> proposals = new ArrayList<>();
     Map<Strategy, String> notes = new EnumMap<>(Strategy.class);
     Set<String> broken = new TreeSet<>(BUILT_IN_LAST); // the hard constraints the failed strategies' best plans break
+    Map<Strategy, Miss> missed = new EnumMap<>(Strategy.class);
     for (Strategy strategy : Strategy.values()) {
       double scale = strategy == Strategy.CONSERVATIVE ? ProposalConstraintProvider.SCALE : 1000.0;
       List<DebtChoice> choices = new ArrayList<>();
@@ -126,8 +129,8 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
         List<String> breaks = hard.stream().filter(total -> total.getScore().hardScore() < 0)
             .map(ConstraintMatchTotal::getConstraintName).sorted(BUILT_IN_LAST).toList();
         broken.addAll(breaks);
-        notes.put(strategy, "OptaPlanner found no plan within every hard constraint"
-            + (breaks.isEmpty() ? "" : "; its best plan breaks " + quoted(breaks)) + " (best score " + best.getScore() + ")");
+        missed.put(strategy, new Miss(factory, best, "OptaPlanner found no plan within every hard constraint"
+            + (breaks.isEmpty() ? "" : "; its best plan breaks " + quoted(breaks)) + " (best score " + best.getScore() + ")"));
         continue;
       }
       List<PlanOption> plans = new ArrayList<>();
@@ -136,13 +139,99 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
       }
       proposals.add(Proposal.of(strategy, plans, Money.ofFen(totalOwed), false));
     }
-    if (proposals.isEmpty()) {
-      Infeasibility builtIn = Infeasibility.diagnose(grids, problem.monthlyBudget(), problem.liquidSavings(),
-          problem.config());
-      return new ProposalSet(List.of(), Optional.of(builtIn.shortfall().isPositive() || constraints.isEmpty()
-          ? builtIn : userConstraintBinds(broken, builtIn)), notes);
+    if (!missed.isEmpty()) {
+      Optional<Infeasibility> proven = exactCheck(problem, grids, missed, proposals, notes, broken);
+      if (proposals.isEmpty()) {
+        return new ProposalSet(List.of(), Optional.of(proven.orElseGet(() -> userConstraintBinds(broken,
+            Infeasibility.diagnose(grids, problem.monthlyBudget(), problem.liquidSavings(), problem.config())))), notes);
+      }
+      proposals.sort(Comparator.comparing(Proposal::strategy));
     }
     return new ProposalSet(proposals, Optional.empty(), notes);
+  }
+
+  /** A strategy OptaPlanner found no plan for: its solver factory, its best (infeasible) plan and what to say of it. */
+  private record Miss(SolverFactory<ProposalPlanning> factory, ProposalPlanning best, String note) {}
+
+  /**
+   * Settles the strategies OptaPlanner found no plan for with core's exact solver, which proves whether a plan exists:
+   * a heuristic's miss is no proof, and at a knife-edge budget (20 sample-shaped debts, the budget exactly the least
+   * Σ first installments within the savings) OptaPlanner had found no plan for any strategy where the exact solver
+   * finds two, and answered "infeasible" with a shortfall of 0.00. Each missed strategy takes the exact solver's plan
+   * when it has one and it meets the user constraints (then it is also the optimum under them, which can only lower
+   * the optimum); otherwise its note says why not. It runs only when a strategy missed, and costs what the exact
+   * solver does (bounded by {@code GridConfig.maxSearchNodes} per strategy).
+   *
+   * @return the exact solver's infeasibility when it proves that the budget and the savings admit no plan, else empty
+   * @throws InvalidInputException the exact solver's, when its node budget ran out before it found or ruled out a
+   *     plan and OptaPlanner found none either (the case may fit: it is not called infeasible)
+   */
+  private Optional<Infeasibility> exactCheck(ProposalProblem problem, List<OptionGrid> grids,
+      Map<Strategy, Miss> missed, List<Proposal> proposals, Map<Strategy, String> notes, Set<String> broken) {
+    ProposalSet exact;
+    try {
+      exact = ProposalSolver.exact().solve(problem);
+    } catch (InvalidInputException e) {
+      if (proposals.isEmpty()) {
+        throw e;
+      }
+      missed.forEach((strategy, miss) -> notes.put(strategy, miss.note() + "; the exact solver's check ran out of search "
+          + "nodes, so a plan may exist (raise GridConfig.maxSearchNodes)"));
+      return Optional.empty();
+    }
+    refuseInterrupted(missed.keySet().iterator().next());
+    if (!exact.feasible()) {
+      missed.forEach((strategy, miss) -> notes.put(strategy, miss.note()));
+      return exact.infeasibility();
+    }
+    for (Map.Entry<Strategy, Miss> entry : missed.entrySet()) {
+      Strategy strategy = entry.getKey();
+      Miss miss = entry.getValue();
+      Optional<Proposal> plan = exact.proposal(strategy);
+      if (plan.isEmpty()) {
+        notes.put(strategy, miss.note() + "; the exact solver has none either: "
+            + exact.notes().getOrDefault(strategy, "no plan"));
+        continue;
+      }
+      List<String> breaks = constraints.isEmpty() ? List.of() : userConstraintsBroken(miss, plan.get(), grids);
+      if (breaks.isEmpty()) {
+        proposals.add(plan.get());
+        notes.put(strategy, miss.note() + "; this is the exact solver's plan"
+            + (plan.get().provenOptimal() ? ", proven optimal" : ""));
+      } else {
+        broken.addAll(breaks);
+        notes.put(strategy, miss.note() + "; the exact solver's optimum within the budget and savings breaks "
+            + quoted(breaks));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The user constraints that {@code proposal} (within every built-in constraint) breaks, by name. */
+  private List<String> userConstraintsBroken(Miss miss, Proposal proposal, List<OptionGrid> grids) {
+    ProposalPlanning planning = miss.best();
+    for (int d = 0; d < grids.size(); d++) {
+      planning.getChoices().get(d).setOption(indexOf(grids.get(d), proposal.plans().get(d)));
+    }
+    List<ConstraintMatchTotal<HardSoftLongScore>> totals = totals(miss.factory(), planning);
+    HardSoftLongScore score = totals.stream().map(ConstraintMatchTotal::getScore)
+        .reduce(HardSoftLongScore.ZERO, HardSoftLongScore::add);
+    refuseOverflow(totals, score);
+    List<ConstraintMatchTotal<HardSoftLongScore>> hard = totals.stream()
+        .filter(total -> total.getScore().hardScore() != 0).toList();
+    refuseHardRewards(hard);
+    return hard.stream().map(ConstraintMatchTotal::getConstraintName).sorted(BUILT_IN_LAST).toList();
+  }
+
+  /** The index of {@code plan} in {@code grid}, which drew it. */
+  private static int indexOf(OptionGrid grid, PlanOption plan) {
+    for (int i = 0; i < grid.size(); i++) {
+      if (grid.term(i) == plan.term() && grid.firstInstallmentFen(i) == plan.firstInstallment().fen()
+          && grid.downPaymentFen(i) == plan.downPayment().fen() && grid.option(i).equals(plan)) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("the exact solver's plan for " + plan.debtId() + " is not in its grid");
   }
 
   /**
