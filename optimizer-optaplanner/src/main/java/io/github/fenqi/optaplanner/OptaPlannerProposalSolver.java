@@ -77,14 +77,23 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
   private final @Nullable Duration unimprovedTimeLimit;
   private final @Nullable Long stepLimit;
   private final long seed;
+  /** The classes of every user constraint, given as a class or as an instance: for naming them. */
   private final List<Class<? extends ProposalConstraint>> constraints;
+  /** The user constraints given as classes, which OptaPlanner's constraint provider instantiates. */
+  private final List<Class<? extends ProposalConstraint>> classes;
+  /** The user constraints given as instances, handed to the constraint provider as they are. */
+  private final List<ProposalConstraint> instances;
 
   private OptaPlannerProposalSolver(Builder b) {
     this.timeLimit = b.timeLimit;
     this.unimprovedTimeLimit = b.unimprovedTimeLimit;
     this.stepLimit = b.stepLimit;
     this.seed = b.seed;
-    this.constraints = List.copyOf(b.constraints);
+    this.classes = List.copyOf(b.constraints);
+    this.instances = List.copyOf(b.instances);
+    List<Class<? extends ProposalConstraint>> all = new ArrayList<>(classes);
+    instances.forEach(c -> all.add(c.getClass()));
+    this.constraints = List.copyOf(all);
   }
 
   public static Builder builder() {
@@ -247,7 +256,7 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
     } catch (RuntimeException e) {
       for (Class<? extends ProposalConstraint> user : constraints) {
         if (thrownBy(e, user)) {
-          ComponentContractException named = new ComponentContractException("a user constraint (" + user.getName() + ")",
+          ComponentContractException named = new ComponentContractException("a user constraint (" + host(user) + ")",
               List.of(Problem.of("scoring", "threw " + e + " while scoring a plan")));
           named.initCause(e);
           throw named;
@@ -259,15 +268,26 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
 
   /** Whether code of {@code type} (its lambdas and nested classes included) is on the stack of {@code e} or a cause. */
   private static boolean thrownBy(Throwable e, Class<?> type) {
+    String name = host(type);
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       for (StackTraceElement frame : t.getStackTrace()) {
         String c = frame.getClassName();
-        if (c.equals(type.getName()) || c.startsWith(type.getName() + "$")) {
+        if (c.equals(name) || c.startsWith(name + "$")) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  /**
+   * The name of {@code type}, or for a lambda (a constraint given as an instance may be one) the class it was written
+   * in, whose frames its code runs in.
+   */
+  private static String host(Class<?> type) {
+    String name = type.getName();
+    int lambda = name.indexOf("$$Lambda");
+    return lambda > 0 ? name.substring(0, lambda) : name;
   }
 
   /** User constraints first (by name), then the built-in ones. */
@@ -365,7 +385,8 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
     String which = !users.isEmpty()
         ? "the user constraint" + (users.size() == 1 ? " " : "s ") + quoted(users) + " together with the other hard "
             + "constraints" + (builtIns.isEmpty() ? "" : " (the best plans found also break " + quoted(builtIns) + ")")
-        : "the user constraints (" + constraints.stream().map(Class::getSimpleName).collect(Collectors.joining(", "))
+        : "the user constraints (" + constraints.stream().map(c -> host(c).substring(host(c).lastIndexOf('.') + 1))
+            .collect(Collectors.joining(", "))
             + ") together with " + (builtIns.isEmpty() ? "the built-in ones" : quoted(builtIns));
     String reason = "OptaPlanner found no plan that meets " + which + ". Without the user constraints plans fit: first "
         + "installments from " + builtIn.required() + " within the budget of " + builtIn.available()
@@ -392,11 +413,18 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
   private <T> T withConstraintLoader(Supplier<T> action) {
     Thread thread = Thread.currentThread();
     ClassLoader before = thread.getContextClassLoader();
-    thread.setContextClassLoader(new ConstraintClassLoader(OptaPlannerProposalSolver.class.getClassLoader(), constraints));
+    thread.setContextClassLoader(new ConstraintClassLoader(OptaPlannerProposalSolver.class.getClassLoader(), classes));
+    List<ProposalConstraint> instancesBefore = ProposalConstraintProvider.INSTANCES.get();
+    ProposalConstraintProvider.INSTANCES.set(instances);
     try {
       return action.get();
     } finally {
       thread.setContextClassLoader(before);
+      if (instancesBefore == null) {
+        ProposalConstraintProvider.INSTANCES.remove();
+      } else {
+        ProposalConstraintProvider.INSTANCES.set(instancesBefore);
+      }
     }
   }
 
@@ -492,8 +520,9 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
     ScoreDirectorFactoryConfig score = new ScoreDirectorFactoryConfig()
         .withConstraintProviderClass(ProposalConstraintProvider.class)
         .withConstraintStreamImplType(ConstraintStreamImplType.BAVET)
-        .withConstraintProviderCustomProperties(Map.of("userConstraints",
-            constraints.stream().map(Class::getName).collect(Collectors.joining(","))));
+        .withConstraintProviderCustomProperties(Map.of(
+            "userConstraints", classes.stream().map(Class::getName).collect(Collectors.joining(",")),
+            "userConstraintInstances", Integer.toString(instances.size())));
     // Budget and savings couple the debts: lowering one lender's installment only pays off together with
     // raising another's, so local search also tries two change moves at once.
     LocalSearchPhaseConfig localSearch = new LocalSearchPhaseConfig().withMoveSelectorConfig(new UnionMoveSelectorConfig(
@@ -523,6 +552,7 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
     private @Nullable Long stepLimit;
     private long seed = 42;
     private final List<Class<? extends ProposalConstraint>> constraints = new ArrayList<>();
+    private final List<ProposalConstraint> instances = new ArrayList<>();
 
     private Builder() {}
 
@@ -596,6 +626,28 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
             + " is added twice: add each once (OptaPlanner refuses two constraints of one name)");
       }
       this.constraints.add(constraint);
+      return this;
+    }
+
+    /**
+     * Adds a user constraint instance, for one configured with parameters (a limit, a list of platforms) that a
+     * public no-argument constructor cannot give. OptaPlanner's configuration names a constraint provider only by
+     * class, with string properties; the instance is handed to the provider while the solver builds it, and its
+     * {@code define} is called once per strategy of every solve. The same instance serves every solve, on whatever
+     * threads call {@link OptaPlannerProposalSolver#solve}, so it and the lambdas it defines must be immutable (or
+     * thread-safe). Two instances of one class need constraints of different names.
+     *
+     * @throws InvalidInputException naming {@code constraint} when this very instance is already added
+     */
+    public Builder constraint(ProposalConstraint constraint) {
+      Objects.requireNonNull(constraint, "constraint");
+      for (ProposalConstraint added : instances) {
+        if (added == constraint) {
+          throw new InvalidInputException("constraint", "user constraint " + constraint + " is added twice: add each "
+              + "once (OptaPlanner refuses two constraints of one name)");
+        }
+      }
+      this.instances.add(constraint);
       return this;
     }
 
