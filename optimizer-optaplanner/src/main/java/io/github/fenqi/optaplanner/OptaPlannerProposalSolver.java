@@ -53,8 +53,10 @@ import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
  * A {@link ProposalSolver} on OptaPlanner: each strategy is one solve of {@link ProposalPlanning} with the built-in
  * constraints of {@link ProposalConstraintProvider} and any {@link ProposalConstraint}s the user adds: a heuristic
  * construction phase on the built-in model ({@link LagrangianStart}, up to half the time limit), then OptaPlanner's
- * tabu search on the full score, which also repairs what user constraints reject. Proposals it returns are never
- * marked proven optimal (local search proves nothing); compare with {@link ProposalSolver#exact()}.
+ * tabu search on the full score, which also repairs what user constraints reject. Proposals it finds are never
+ * marked proven optimal (local search proves nothing); compare with {@link ProposalSolver#exact()}. A strategy it finds
+ * no plan for is settled by the exact solver (see the README): its plan, when it meets the user constraints, fills the
+ * miss, and "infeasible" is answered only when the exact solver proves it, or when user constraints bind.
  *
  * <pre>{@code
  * ProposalSolver solver = OptaPlannerProposalSolver.builder()
@@ -75,14 +77,23 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
   private final @Nullable Duration unimprovedTimeLimit;
   private final @Nullable Long stepLimit;
   private final long seed;
+  /** The classes of every user constraint, given as a class or as an instance: for naming them. */
   private final List<Class<? extends ProposalConstraint>> constraints;
+  /** The user constraints given as classes, which OptaPlanner's constraint provider instantiates. */
+  private final List<Class<? extends ProposalConstraint>> classes;
+  /** The user constraints given as instances, handed to the constraint provider as they are. */
+  private final List<ProposalConstraint> instances;
 
   private OptaPlannerProposalSolver(Builder b) {
     this.timeLimit = b.timeLimit;
     this.unimprovedTimeLimit = b.unimprovedTimeLimit;
     this.stepLimit = b.stepLimit;
     this.seed = b.seed;
-    this.constraints = List.copyOf(b.constraints);
+    this.classes = List.copyOf(b.constraints);
+    this.instances = List.copyOf(b.instances);
+    List<Class<? extends ProposalConstraint>> all = new ArrayList<>(classes);
+    instances.forEach(c -> all.add(c.getClass()));
+    this.constraints = List.copyOf(all);
   }
 
   public static Builder builder() {
@@ -99,6 +110,7 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
     List<Proposal> proposals = new ArrayList<>();
     Map<Strategy, String> notes = new EnumMap<>(Strategy.class);
     Set<String> broken = new TreeSet<>(BUILT_IN_LAST); // the hard constraints the failed strategies' best plans break
+    Map<Strategy, Miss> missed = new EnumMap<>(Strategy.class);
     for (Strategy strategy : Strategy.values()) {
       double scale = strategy == Strategy.CONSERVATIVE ? ProposalConstraintProvider.SCALE : 1000.0;
       List<DebtChoice> choices = new ArrayList<>();
@@ -126,8 +138,8 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
         List<String> breaks = hard.stream().filter(total -> total.getScore().hardScore() < 0)
             .map(ConstraintMatchTotal::getConstraintName).sorted(BUILT_IN_LAST).toList();
         broken.addAll(breaks);
-        notes.put(strategy, "OptaPlanner found no plan within every hard constraint"
-            + (breaks.isEmpty() ? "" : "; its best plan breaks " + quoted(breaks)) + " (best score " + best.getScore() + ")");
+        missed.put(strategy, new Miss(factory, best, "OptaPlanner found no plan within every hard constraint"
+            + (breaks.isEmpty() ? "" : "; its best plan breaks " + quoted(breaks)) + " (best score " + best.getScore() + ")"));
         continue;
       }
       List<PlanOption> plans = new ArrayList<>();
@@ -136,13 +148,99 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
       }
       proposals.add(Proposal.of(strategy, plans, Money.ofFen(totalOwed), false));
     }
-    if (proposals.isEmpty()) {
-      Infeasibility builtIn = Infeasibility.diagnose(grids, problem.monthlyBudget(), problem.liquidSavings(),
-          problem.config());
-      return new ProposalSet(List.of(), Optional.of(builtIn.shortfall().isPositive() || constraints.isEmpty()
-          ? builtIn : userConstraintBinds(broken, builtIn)), notes);
+    if (!missed.isEmpty()) {
+      Optional<Infeasibility> proven = exactCheck(problem, grids, missed, proposals, notes, broken);
+      if (proposals.isEmpty()) {
+        return new ProposalSet(List.of(), Optional.of(proven.orElseGet(() -> userConstraintBinds(broken,
+            Infeasibility.diagnose(grids, problem.monthlyBudget(), problem.liquidSavings(), problem.config())))), notes);
+      }
+      proposals.sort(Comparator.comparing(Proposal::strategy));
     }
     return new ProposalSet(proposals, Optional.empty(), notes);
+  }
+
+  /** A strategy OptaPlanner found no plan for: its solver factory, its best (infeasible) plan and what to say of it. */
+  private record Miss(SolverFactory<ProposalPlanning> factory, ProposalPlanning best, String note) {}
+
+  /**
+   * Settles the strategies OptaPlanner found no plan for with core's exact solver, which proves whether a plan exists:
+   * a heuristic's miss is no proof, and at a knife-edge budget (20 sample-shaped debts, the budget exactly the least
+   * Σ first installments within the savings) OptaPlanner had found no plan for any strategy where the exact solver
+   * finds two, and answered "infeasible" with a shortfall of 0.00. Each missed strategy takes the exact solver's plan
+   * when it has one and it meets the user constraints (then it is also the optimum under them, which can only lower
+   * the optimum); otherwise its note says why not. It runs only when a strategy missed, and costs what the exact
+   * solver does (bounded by {@code GridConfig.maxSearchNodes} per strategy).
+   *
+   * @return the exact solver's infeasibility when it proves that the budget and the savings admit no plan, else empty
+   * @throws InvalidInputException the exact solver's, when its node budget ran out before it found or ruled out a
+   *     plan and OptaPlanner found none either (the case may fit: it is not called infeasible)
+   */
+  private Optional<Infeasibility> exactCheck(ProposalProblem problem, List<OptionGrid> grids,
+      Map<Strategy, Miss> missed, List<Proposal> proposals, Map<Strategy, String> notes, Set<String> broken) {
+    ProposalSet exact;
+    try {
+      exact = ProposalSolver.exact().solve(problem);
+    } catch (InvalidInputException e) {
+      if (proposals.isEmpty()) {
+        throw e;
+      }
+      missed.forEach((strategy, miss) -> notes.put(strategy, miss.note() + "; the exact solver's check ran out of search "
+          + "nodes, so a plan may exist (raise GridConfig.maxSearchNodes)"));
+      return Optional.empty();
+    }
+    refuseInterrupted(missed.keySet().iterator().next());
+    if (!exact.feasible()) {
+      missed.forEach((strategy, miss) -> notes.put(strategy, miss.note()));
+      return exact.infeasibility();
+    }
+    for (Map.Entry<Strategy, Miss> entry : missed.entrySet()) {
+      Strategy strategy = entry.getKey();
+      Miss miss = entry.getValue();
+      Optional<Proposal> plan = exact.proposal(strategy);
+      if (plan.isEmpty()) {
+        notes.put(strategy, miss.note() + "; the exact solver has none either: "
+            + exact.notes().getOrDefault(strategy, "no plan"));
+        continue;
+      }
+      List<String> breaks = constraints.isEmpty() ? List.of() : userConstraintsBroken(miss, plan.get(), grids);
+      if (breaks.isEmpty()) {
+        proposals.add(plan.get());
+        notes.put(strategy, miss.note() + "; this is the exact solver's plan"
+            + (plan.get().provenOptimal() ? ", proven optimal" : ""));
+      } else {
+        broken.addAll(breaks);
+        notes.put(strategy, miss.note() + "; the exact solver's optimum within the budget and savings breaks "
+            + quoted(breaks));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The user constraints that {@code proposal} (within every built-in constraint) breaks, by name. */
+  private List<String> userConstraintsBroken(Miss miss, Proposal proposal, List<OptionGrid> grids) {
+    ProposalPlanning planning = miss.best();
+    for (int d = 0; d < grids.size(); d++) {
+      planning.getChoices().get(d).setOption(indexOf(grids.get(d), proposal.plans().get(d)));
+    }
+    List<ConstraintMatchTotal<HardSoftLongScore>> totals = totals(miss.factory(), planning);
+    HardSoftLongScore score = totals.stream().map(ConstraintMatchTotal::getScore)
+        .reduce(HardSoftLongScore.ZERO, HardSoftLongScore::add);
+    refuseOverflow(totals, score);
+    List<ConstraintMatchTotal<HardSoftLongScore>> hard = totals.stream()
+        .filter(total -> total.getScore().hardScore() != 0).toList();
+    refuseHardRewards(hard);
+    return hard.stream().map(ConstraintMatchTotal::getConstraintName).sorted(BUILT_IN_LAST).toList();
+  }
+
+  /** The index of {@code plan} in {@code grid}, which drew it. */
+  private static int indexOf(OptionGrid grid, PlanOption plan) {
+    for (int i = 0; i < grid.size(); i++) {
+      if (grid.term(i) == plan.term() && grid.firstInstallmentFen(i) == plan.firstInstallment().fen()
+          && grid.downPaymentFen(i) == plan.downPayment().fen() && grid.option(i).equals(plan)) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("the exact solver's plan for " + plan.debtId() + " is not in its grid");
   }
 
   /**
@@ -158,7 +256,7 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
     } catch (RuntimeException e) {
       for (Class<? extends ProposalConstraint> user : constraints) {
         if (thrownBy(e, user)) {
-          ComponentContractException named = new ComponentContractException("a user constraint (" + user.getName() + ")",
+          ComponentContractException named = new ComponentContractException("a user constraint (" + host(user) + ")",
               List.of(Problem.of("scoring", "threw " + e + " while scoring a plan")));
           named.initCause(e);
           throw named;
@@ -170,15 +268,26 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
 
   /** Whether code of {@code type} (its lambdas and nested classes included) is on the stack of {@code e} or a cause. */
   private static boolean thrownBy(Throwable e, Class<?> type) {
+    String name = host(type);
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       for (StackTraceElement frame : t.getStackTrace()) {
         String c = frame.getClassName();
-        if (c.equals(type.getName()) || c.startsWith(type.getName() + "$")) {
+        if (c.equals(name) || c.startsWith(name + "$")) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  /**
+   * The name of {@code type}, or for a lambda (a constraint given as an instance may be one) the class it was written
+   * in, whose frames its code runs in.
+   */
+  private static String host(Class<?> type) {
+    String name = type.getName();
+    int lambda = name.indexOf("$$Lambda");
+    return lambda > 0 ? name.substring(0, lambda) : name;
   }
 
   /** User constraints first (by name), then the built-in ones. */
@@ -276,7 +385,8 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
     String which = !users.isEmpty()
         ? "the user constraint" + (users.size() == 1 ? " " : "s ") + quoted(users) + " together with the other hard "
             + "constraints" + (builtIns.isEmpty() ? "" : " (the best plans found also break " + quoted(builtIns) + ")")
-        : "the user constraints (" + constraints.stream().map(Class::getSimpleName).collect(Collectors.joining(", "))
+        : "the user constraints (" + constraints.stream().map(c -> host(c).substring(host(c).lastIndexOf('.') + 1))
+            .collect(Collectors.joining(", "))
             + ") together with " + (builtIns.isEmpty() ? "the built-in ones" : quoted(builtIns));
     String reason = "OptaPlanner found no plan that meets " + which + ". Without the user constraints plans fit: first "
         + "installments from " + builtIn.required() + " within the budget of " + builtIn.available()
@@ -303,11 +413,18 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
   private <T> T withConstraintLoader(Supplier<T> action) {
     Thread thread = Thread.currentThread();
     ClassLoader before = thread.getContextClassLoader();
-    thread.setContextClassLoader(new ConstraintClassLoader(OptaPlannerProposalSolver.class.getClassLoader(), constraints));
+    thread.setContextClassLoader(new ConstraintClassLoader(OptaPlannerProposalSolver.class.getClassLoader(), classes));
+    List<ProposalConstraint> instancesBefore = ProposalConstraintProvider.INSTANCES.get();
+    ProposalConstraintProvider.INSTANCES.set(instances);
     try {
       return action.get();
     } finally {
       thread.setContextClassLoader(before);
+      if (instancesBefore == null) {
+        ProposalConstraintProvider.INSTANCES.remove();
+      } else {
+        ProposalConstraintProvider.INSTANCES.set(instancesBefore);
+      }
     }
   }
 
@@ -403,8 +520,9 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
     ScoreDirectorFactoryConfig score = new ScoreDirectorFactoryConfig()
         .withConstraintProviderClass(ProposalConstraintProvider.class)
         .withConstraintStreamImplType(ConstraintStreamImplType.BAVET)
-        .withConstraintProviderCustomProperties(Map.of("userConstraints",
-            constraints.stream().map(Class::getName).collect(Collectors.joining(","))));
+        .withConstraintProviderCustomProperties(Map.of(
+            "userConstraints", classes.stream().map(Class::getName).collect(Collectors.joining(",")),
+            "userConstraintInstances", Integer.toString(instances.size())));
     // Budget and savings couple the debts: lowering one lender's installment only pays off together with
     // raising another's, so local search also tries two change moves at once.
     LocalSearchPhaseConfig localSearch = new LocalSearchPhaseConfig().withMoveSelectorConfig(new UnionMoveSelectorConfig(
@@ -434,6 +552,7 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
     private @Nullable Long stepLimit;
     private long seed = 42;
     private final List<Class<? extends ProposalConstraint>> constraints = new ArrayList<>();
+    private final List<ProposalConstraint> instances = new ArrayList<>();
 
     private Builder() {}
 
@@ -507,6 +626,28 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
             + " is added twice: add each once (OptaPlanner refuses two constraints of one name)");
       }
       this.constraints.add(constraint);
+      return this;
+    }
+
+    /**
+     * Adds a user constraint instance, for one configured with parameters (a limit, a list of platforms) that a
+     * public no-argument constructor cannot give. OptaPlanner's configuration names a constraint provider only by
+     * class, with string properties; the instance is handed to the provider while the solver builds it, and its
+     * {@code define} is called once per strategy of every solve. The same instance serves every solve, on whatever
+     * threads call {@link OptaPlannerProposalSolver#solve}, so it and the lambdas it defines must be immutable (or
+     * thread-safe). Two instances of one class need constraints of different names.
+     *
+     * @throws InvalidInputException naming {@code constraint} when this very instance is already added
+     */
+    public Builder constraint(ProposalConstraint constraint) {
+      Objects.requireNonNull(constraint, "constraint");
+      for (ProposalConstraint added : instances) {
+        if (added == constraint) {
+          throw new InvalidInputException("constraint", "user constraint " + constraint + " is added twice: add each "
+              + "once (OptaPlanner refuses two constraints of one name)");
+        }
+      }
+      this.instances.add(constraint);
       return this;
     }
 

@@ -5,8 +5,10 @@ import org.optaplanner.core.api.score.stream.ConstraintFactory;
 
 /**
  * A constraint a user adds to the built-in ones, written with constraint streams over {@link DebtChoice} (and
- * {@link ProposalLimits}). Implementations need a public no-argument constructor: OptaPlanner builds the
- * constraint provider itself, and {@link OptaPlannerProposalSolver} hands it the class names.
+ * {@link ProposalLimits}). Add one to {@link OptaPlannerProposalSolver.Builder#constraint(Class)} as a class with a public
+ * no-argument constructor (created anew for each strategy's solver), or to
+ * {@link OptaPlannerProposalSolver.Builder#constraint(ProposalConstraint)} as an instance, for one configured with
+ * parameters (shared by every solve, so immutable).
  *
  * <pre>{@code
  * public final class AtMostTwoWithoutDownPayment implements ProposalConstraint {

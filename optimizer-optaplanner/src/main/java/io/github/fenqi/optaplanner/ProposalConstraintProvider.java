@@ -28,29 +28,51 @@ public class ProposalConstraintProvider implements ConstraintProvider {
   static final String OBJECTIVE = "strategy objective";
   /** The names of the built-in constraints: every other constraint is a user's. */
   static final java.util.Set<String> BUILT_IN = java.util.Set.of(BUDGET, SAVINGS, ALLOWED, OBJECTIVE);
+  /**
+   * The user constraints given as instances, for the solver being built on this thread: OptaPlanner's configuration
+   * names a provider only by class, with string properties, so {@link OptaPlannerProposalSolver} sets them around
+   * building a solver (and explaining a score), during which OptaPlanner calls {@link #defineConstraints}.
+   */
+  static final ThreadLocal<List<ProposalConstraint>> INSTANCES = new ThreadLocal<>();
   private String userConstraints = "";
+  private int userConstraintInstances;
 
   /** Set by OptaPlanner from the custom properties. */
   public void setUserConstraints(String classNames) {
     this.userConstraints = classNames;
   }
 
+  /** Set by OptaPlanner from the custom properties: how many instances {@link #INSTANCES} must hold. */
+  public void setUserConstraintInstances(int count) {
+    this.userConstraintInstances = count;
+  }
+
   @Override
   public Constraint[] defineConstraints(ConstraintFactory f) {
     List<Constraint> all = new ArrayList<>(List.of(budget(f), savings(f), allowedByStrategy(f), objective(f)));
+    List<ProposalConstraint> users = new ArrayList<>();
     for (String name : userConstraints.split(",")) {
       if (!name.isBlank()) {
-        ProposalConstraint user = instantiate(name.strip());
-        Constraint c = defined(user, f);
-        for (int i = 0; i < all.size(); i++) {
-          if (all.get(i).getConstraintId().equals(c.getConstraintId())) {
-            throw ComponentContractException.of("a user constraint", user, List.of(Problem.of("define", "names its "
-                + "constraint \"" + c.getConstraintName() + "\", as " + (i < BUILT_IN.size() ? "a built-in" : "another user")
-                + " constraint does; give it a name of its own (OptaPlanner refuses two constraints of one name)")));
-          }
-        }
-        all.add(c);
+        users.add(instantiate(name.strip()));
       }
+    }
+    List<ProposalConstraint> given = userConstraintInstances == 0 ? List.of() : INSTANCES.get();
+    if (given == null || given.size() != userConstraintInstances) {
+      // silently scoring without the user's constraints would return plans that break them
+      throw new IllegalStateException(userConstraintInstances + " user constraint instances were not handed to the "
+          + "constraint provider: OptaPlanner built it outside OptaPlannerProposalSolver's solve, or on another thread");
+    }
+    users.addAll(given);
+    for (ProposalConstraint user : users) {
+      Constraint c = defined(user, f);
+      for (int i = 0; i < all.size(); i++) {
+        if (all.get(i).getConstraintId().equals(c.getConstraintId())) {
+          throw ComponentContractException.of("a user constraint", user, List.of(Problem.of("define", "names its "
+              + "constraint \"" + c.getConstraintName() + "\", as " + (i < BUILT_IN.size() ? "a built-in" : "another user")
+              + " constraint does; give it a name of its own (OptaPlanner refuses two constraints of one name)")));
+        }
+      }
+      all.add(c);
     }
     return all.toArray(Constraint[]::new);
   }

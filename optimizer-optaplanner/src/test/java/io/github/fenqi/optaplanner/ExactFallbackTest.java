@@ -1,0 +1,108 @@
+package io.github.fenqi.optaplanner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.solve.GridConfig;
+import io.github.fenqi.core.solve.Infeasibility;
+import io.github.fenqi.core.solve.Proposal;
+import io.github.fenqi.core.solve.ProposalProblem;
+import io.github.fenqi.core.solve.ProposalSet;
+import io.github.fenqi.core.solve.ProposalSolver;
+import io.github.fenqi.core.solve.Strategy;
+import io.github.fenqi.core.testkit.SampleShapedCases;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
+import org.optaplanner.core.api.score.stream.Constraint;
+import org.optaplanner.core.api.score.stream.ConstraintFactory;
+
+/**
+ * A strategy OptaPlanner finds no plan for is settled by the exact solver: "infeasible" only when it is, with the
+ * exact solver's binding constraint and shortfall, and a plan the exact solver finds fills the miss. At a knife-edge
+ * budget (20 sample-shaped debts, seed 2, the budget exactly the least Σ first installments within the savings)
+ * OptaPlanner had found no plan for any strategy and answered BUDGET_AND_SAVINGS_TOGETHER with a shortfall of 0.00,
+ * where the exact solver finds CONSERVATIVE and BALANCED.
+ */
+class ExactFallbackTest {
+  private static final ProposalSolver OPTA = OptaPlannerProposalSolver.builder().deterministic(7, 100_000).build();
+
+  /** Never breaks: every term is below 1000 months. */
+  public static final class NoTermAboveAThousandMonths implements ProposalConstraint {
+    @Override
+    public Constraint define(ConstraintFactory f) {
+      return f.forEach(DebtChoice.class).filter(c -> c.term() > 1000)
+          .penalizeLong(HardSoftLongScore.ONE_HARD, c -> 1_000_000L).asConstraint("no term above 1000 months");
+    }
+  }
+
+  /** {@code n} sample-shaped debts whose budget is the least Σ first installments within the savings, plus {@code plusFen}. */
+  static ProposalProblem knifeEdge(int n, long seed, long plusFen) {
+    ProposalProblem p = SampleShapedCases.problem(n, 1.0, 3.0, seed, GridConfig.DEFAULTS);
+    Money least = Infeasibility.diagnose(p.grids(), p.monthlyBudget(), p.liquidSavings(), p.config()).required();
+    return new ProposalProblem(p.debts(), Money.ofFen(Math.max(0, least.fen() + plusFen)), p.liquidSavings(),
+        p.config(), p.acceptanceModel());
+  }
+
+  private static List<Strategy> strategies(ProposalSet set) {
+    return set.proposals().stream().map(Proposal::strategy).toList();
+  }
+
+  @Test
+  void aKnifeEdgeBudgetIsFeasibleWithTheExactSolversPlans() {
+    ProposalProblem problem = knifeEdge(20, 2, 0);
+    ProposalSet exact = ProposalSolver.exact().solve(problem);
+    ProposalSet opta = OPTA.solve(problem);
+    assertEquals(List.of(Strategy.CONSERVATIVE, Strategy.BALANCED), strategies(exact));
+    assertEquals(strategies(exact), strategies(opta), opta.infeasibility() + " " + opta.notes());
+    assertEquals(List.of(), problem.violations(opta), "the engine's check of every solver's answer");
+    for (Strategy s : strategies(exact)) {
+      assertEquals(exact.proposal(s), opta.proposal(s), "the miss is filled with the exact solver's plan");
+      assertTrue(opta.notes().get(s).contains("OptaPlanner found no plan") && opta.notes().get(s)
+          .contains("this is the exact solver's plan, proven optimal"), opta.notes().get(s));
+    }
+    assertTrue(opta.notes().get(Strategy.AGGRESSIVE).contains("the exact solver has none either"),
+        opta.notes().get(Strategy.AGGRESSIVE));
+  }
+
+  @Test
+  void aUserConstraintTheExactPlanMeetsLetsItFillTheMiss() {
+    ProposalProblem problem = knifeEdge(20, 2, 0);
+    ProposalSet opta = OptaPlannerProposalSolver.builder().deterministic(7, 100_000)
+        .constraint(NoTermAboveAThousandMonths.class).build().solve(problem);
+    assertEquals(List.of(Strategy.CONSERVATIVE, Strategy.BALANCED), strategies(opta), opta.notes().toString());
+    assertEquals(List.of(), problem.violations(opta));
+  }
+
+  @Test
+  void aUserConstraintTheExactPlanBreaksIsNamedNotTheBudget() {
+    ProposalProblem problem = knifeEdge(20, 2, 0);
+    ProposalSet opta = OptaPlannerProposalSolver.builder().deterministic(7, 100_000)
+        .constraint(UserConstraintInfeasibilityTest.EverythingAtOnce.class).build().solve(problem);
+    Infeasibility why = opta.infeasibility().orElseThrow();
+    assertEquals(Infeasibility.BindingConstraint.USER_CONSTRAINT, why.binding(), why.reason());
+    assertTrue(opta.notes().get(Strategy.BALANCED).contains("the exact solver's optimum within the budget and savings "
+        + "breaks \"" + UserConstraintInfeasibilityTest.EverythingAtOnce.NAME + "\""), opta.notes().get(Strategy.BALANCED));
+  }
+
+  /**
+   * Around the knife edge (a few yuan below to a few above the least budget), with a small search that often misses:
+   * the OptaPlanner solver has a plan for exactly the strategies the exact solver has, and an infeasible answer is the
+   * exact solver's, binding constraint and shortfall.
+   */
+  @Property(tries = 10)
+  void infeasibleOnlyWhenTheExactSolverIs(@ForAll @IntRange(min = 3, max = 9) int debts,
+      @ForAll @LongRange(min = 1, max = 1000) long seed, @ForAll @LongRange(min = -500, max = 500) long plusFen) {
+    ProposalProblem problem = knifeEdge(debts, seed, plusFen);
+    ProposalSet exact = ProposalSolver.exact().solve(problem);
+    ProposalSet opta = OptaPlannerProposalSolver.builder().deterministic(seed, 2_000).build().solve(problem);
+    assertEquals(strategies(exact), strategies(opta), opta.notes().toString());
+    assertEquals(exact.infeasibility(), opta.infeasibility());
+    assertEquals(List.of(), problem.violations(opta));
+  }
+}
