@@ -1,9 +1,14 @@
 package io.github.fenqi.core;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /**
  * What makes a change to a directory survive a crash: a new file's name, a rename, are entries of the directory,
@@ -23,6 +28,43 @@ public final class DurableFiles {
       dir.force(true);
     } catch (IOException e) {
       // not supported on this platform: the change itself is done, only its durability is deferred
+    }
+  }
+
+  /**
+   * Replaces {@code target} with {@code content} so that a crash leaves either the old file or the new one, whole:
+   * the bytes go to a temporary file beside it ({@code .NAME.UUID.tmp}), are forced to disk, renamed over
+   * {@code target} atomically where the file system can, and the rename is synced ({@link #syncDirectory}). A state
+   * file rewritten in place was left empty or cut short by a crash mid-write.
+   *
+   * @throws IOException when it cannot be written; {@code target} is then as it was and the temporary file removed
+   */
+  public static void replace(Path target, byte[] content) throws IOException {
+    Path absolute = target.toAbsolutePath();
+    Path directory = absolute.getParent();
+    Path temporary = absolute.resolveSibling("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    try {
+      try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        for (ByteBuffer buffer = ByteBuffer.wrap(content); buffer.hasRemaining(); ) {
+          out.write(buffer);
+        }
+        out.force(true);
+      }
+      try {
+        Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      try {
+        Files.deleteIfExists(temporary);
+      } catch (IOException ignored) {
+        // a leftover temporary file is hidden and named .tmp: nothing reads it
+      }
+      throw e;
+    }
+    if (directory != null) {
+      syncDirectory(directory); // the rename, durable
     }
   }
 }

@@ -10,6 +10,10 @@ import io.github.fenqi.nlp.PolicyTextExtractor;
 import io.github.fenqi.nlp.source.Announcement;
 import io.github.fenqi.nlp.source.PolicySource;
 import io.github.fenqi.nlp.source.PolicySourceException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.fenqi.core.json.FenqiJson;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +21,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -53,9 +58,17 @@ import org.slf4j.LoggerFactory;
  * never treated as removed. A source lists its announcements newest first ({@link PolicySource#fetch()}); they are
  * processed oldest first, and a field that a newer announcement of the same fetch also sets is left out of an older
  * one's change (logged as superseded): the newest has the last word without the older values being applied or
- * queued for review first. What was read is remembered in memory only, so after a restart a feed is read again from
- * the start; a feed listing 36 months (newest) over 24 then applies one version at 36, or nothing if 36 is live
- * already, instead of 24 and then 36 again. Fields only an older announcement sets are compared and changed as usual.
+ * queued for review first. Fields only an older announcement sets are compared and changed as usual.
+ *
+ * <p>What was read, the changes waiting for review and the reviewers' decisions are kept in the
+ * {@linkplain Builder#stateFile state file} when one is configured, rewritten whole, atomically and synced after each
+ * announcement read and each decision; so a restart reads only what is new (an operator's hand edit of the live
+ * policy is not undone by the feed's value being applied again), the review queue is the same, and a change decided
+ * before it is not asked again ({@link #approve}/{@link #reject} of it say when it was decided). A state file that
+ * cannot be read is refused by {@link Builder#build()} naming the file and the field or line, never taken as empty;
+ * one that cannot be written makes the poll, or the decision, throw a {@link FenqiException} naming it. Without a state
+ * file all this is kept in memory only and a restart reads every feed from the start: a feed listing 36 months
+ * (newest) over 24 then applies one version at 36, or nothing if 36 is live already.
  *
  * <p>A change that cannot be applied (the store throws: a policy directory that cannot be written, a repository
  * that refuses the version) is reported as {@link PolicyChange.Status#APPLY_FAILED} every time, and is not lost:
@@ -66,9 +79,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safety: thread-safe. Polls run one at a time (on the watcher's single scheduler thread, or on the
  * caller's with {@link #pollOnce()}); {@link #approve}, {@link #reject} and {@link #pendingReview} may be called
- * from any thread. {@link #close()} stops the scheduler and interrupts a running poll, which stops before its next
- * source or announcement (an interrupted fetch is not reported as a source failure; what was not read is read at the
- * next poll), and waits for it.
+ * from any thread, during a poll too (the state file is written by one thread at a time, each write holding the state
+ * as it was then). One watcher per state file: two processes sharing one would overwrite each other's.
+ * {@link #close()} stops the scheduler and interrupts a running poll, which stops before its next source or
+ * announcement (an interrupted fetch is not reported as a source failure; what was not read is read at the next
+ * poll), and waits for it.
  */
 public final class AnnouncementWatcher implements AutoCloseable {
   /** The longest interval between polls: a policy watched less than yearly is not being watched. */
@@ -92,18 +107,27 @@ public final class AnnouncementWatcher implements AutoCloseable {
   private final Duration interval;
   private final Clock clock;
   private final Object pollLock = new Object();
+  /** Guards the read state, the review queue and the decisions below; taken last (after pollLock, saveLock). */
+  private final Object stateLock = new Object();
+  /** Serialises writes of the state file, so the last one written holds the newest state. */
+  private final Object saveLock = new Object();
   private final int applyAttempts;
-  /** {@code sourceId:contentHash} of every text read; guarded by pollLock. */
+  /** Where the state below is kept across restarts; null: in memory only. */
+  private final @Nullable Path stateFile;
+  private final ObjectMapper mapper = FenqiJson.newMapper();
+  /** {@code sourceId:contentHash} of every text read. */
   private final Set<String> seen = new HashSet<>();
-  /** {@code sourceId, announcement id, contentHash} of every text read, by the id read under; guarded by pollLock. */
-  private final Set<List<String>> readUnderId = new HashSet<>();
-  /** Per {@code sourceId, announcement id}, the hash of the text read last under that id; guarded by pollLock. */
-  private final Map<List<String>, String> lastUnderId = new HashMap<>();
-  /** Failed attempts so far of the auto-applied announcements that will be tried again; guarded by pollLock. */
-  private final Map<String, Integer> failedAttempts = new HashMap<>();
-  /** Changes being applied by {@link #approve}, still listed as pending; guarded by {@code pending}. */
+  /** {@code sourceId, announcement id, contentHash} of every text read, by the id read under. */
+  private final Set<List<String>> readUnderId = new LinkedHashSet<>();
+  /** Per {@code sourceId, announcement id}, the hash of the text read last under that id. */
+  private final Map<List<String>, String> lastUnderId = new LinkedHashMap<>();
+  /** Failed attempts so far of the auto-applied announcements ({@code sourceId:contentHash}) to be tried again. */
+  private final Map<String, Integer> failedAttempts = new LinkedHashMap<>();
+  /** Changes being applied by {@link #approve}, still listed as pending. */
   private final Set<String> approving = new HashSet<>();
   private final Map<String, PolicyChange> pending = new LinkedHashMap<>();
+  /** The reviewers' decisions (approved or rejected), by change id. */
+  private final Map<String, WatchState.Decision> decided = new LinkedHashMap<>();
   private @Nullable ScheduledExecutorService scheduler;
   private volatile @Nullable Thread worker;
 
@@ -115,6 +139,71 @@ public final class AnnouncementWatcher implements AutoCloseable {
     this.interval = b.interval;
     this.clock = b.clock;
     this.applyAttempts = b.applyAttempts;
+    this.stateFile = b.stateFile;
+  }
+
+  /** Takes over the state read from the state file; called once, before the watcher is shared. */
+  private AnnouncementWatcher restore(WatchState.Content state) {
+    synchronized (stateLock) {
+      for (WatchState.Read r : state.read()) {
+        seen.add(r.source() + ":" + r.hash());
+        readUnderId.add(List.of(r.source(), r.id(), r.hash()));
+      }
+      for (WatchState.Read r : state.lastUnderId()) {
+        lastUnderId.put(List.of(r.source(), r.id()), r.hash());
+      }
+      for (WatchState.Attempts a : state.failedAttempts()) {
+        failedAttempts.put(a.source() + ":" + a.hash(), a.failed());
+      }
+      for (WatchState.Queued q : state.pending()) {
+        pending.put(q.id(), q.change());
+      }
+      for (WatchState.Decision d : state.decided()) {
+        decided.put(d.changeId(), d);
+      }
+    }
+    return this;
+  }
+
+  /**
+   * Writes the state to the state file (if there is one), whole and atomically.
+   *
+   * @throws FenqiException naming the file when it cannot be written
+   */
+  private void save() {
+    if (stateFile == null) {
+      return;
+    }
+    synchronized (saveLock) {
+      WatchState.Content content;
+      synchronized (stateLock) {
+        content = new WatchState.Content(WatchState.FORMAT_VERSION,
+            readUnderId.stream().map(r -> new WatchState.Read(r.get(0), r.get(1), r.get(2))).toList(),
+            lastUnderId.entrySet().stream()
+                .map(e -> new WatchState.Read(e.getKey().get(0), e.getKey().get(1), e.getValue())).toList(),
+            failedAttempts.entrySet().stream().map(e -> { // the key ends in ':' and a hash of hex digits
+              int colon = e.getKey().lastIndexOf(':');
+              return new WatchState.Attempts(e.getKey().substring(0, colon), e.getKey().substring(colon + 1),
+                  e.getValue());
+            }).toList(),
+            pending.values().stream().map(WatchState.Queued::of).toList(),
+            List.copyOf(decided.values()));
+      }
+      WatchState.write(mapper, stateFile, content);
+    }
+  }
+
+  /**
+   * {@link #save()} after a reviewer's decision, which has been taken (and reported) already: a failure says so, so
+   * the reviewer does not decide again on a change that was applied.
+   */
+  private void saveDecision(PolicyChange decision) {
+    try {
+      save();
+    } catch (FenqiException e) {
+      throw new FenqiException("change " + decision.id() + " is " + decision.status() + ", but " + e.getMessage()
+          + "; until a later poll or decision writes it, a restart would queue the change for review again", e);
+    }
   }
 
   /** A builder for a watcher applying to {@code store}. */
@@ -156,6 +245,9 @@ public final class AnnouncementWatcher implements AutoCloseable {
    * reported to the listeners as a source failure and does not stop the other sources; that announcement and the
    * newer ones of its source are read again at the next poll, in order. So is an auto-applied announcement whose
    * change could not be applied (APPLY_FAILED), until it has been tried {@link Builder#applyAttempts} times.
+   *
+   * @throws FenqiException naming the state file when it cannot be written; the poll stops there (what it read so far
+   *     stays read in memory, and is written with the next state the watcher writes)
    */
   public List<PolicyChange> pollOnce() {
     synchronized (pollLock) {
@@ -195,6 +287,7 @@ public final class AnnouncementWatcher implements AutoCloseable {
             continue;
           }
           Optional<PolicyChange> change;
+          @Nullable PolicyChange queued = null;
           try {
             change = diff(c, a, newer, i);
           } catch (RuntimeException e) {
@@ -204,16 +297,27 @@ public final class AnnouncementWatcher implements AutoCloseable {
             break;
           }
           if (change.isPresent()) {
-            PolicyChange handled = handle(c.mode(), change.get());
+            PolicyChange handled = c.mode() == Mode.AUTO_APPLY ? applyAndReport(change.get()) : queue(change.get());
+            queued = c.mode() == Mode.AUTO_APPLY ? null : handled;
             detected.add(handled);
             if (handled.status() == PolicyChange.Status.APPLY_FAILED && !givenUp(key, handled)) {
+              save(); // the attempt is counted across a restart too
               break; // tried again at the next poll; the newer ones wait behind it
             }
           }
-          failedAttempts.remove(key);
-          seen.add(key);
-          readUnderId.add(List.of(sourceId, a.id(), a.contentHash()));
-          lastUnderId.put(List.of(sourceId, a.id()), a.contentHash());
+          synchronized (stateLock) {
+            failedAttempts.remove(key);
+            seen.add(key);
+            readUnderId.add(List.of(sourceId, a.id(), a.contentHash()));
+            lastUnderId.put(List.of(sourceId, a.id()), a.contentHash());
+          }
+          try {
+            save(); // before the next one is read: a restart does not read it again
+          } finally {
+            if (queued != null) {
+              notifyChange(queued);
+            }
+          }
         }
       }
       return List.copyOf(detected);
@@ -229,15 +333,17 @@ public final class AnnouncementWatcher implements AutoCloseable {
    * and each poll had read them all again, the older one undoing the newer. The caller holds pollLock.
    */
   private boolean unread(String sourceId, Announcement a, String key, Set<String> sharedIds) {
-    if (!seen.contains(key)) {
-      return true;
+    synchronized (stateLock) {
+      if (!seen.contains(key)) {
+        return true;
+      }
+      if (sharedIds.contains(a.id())) {
+        return false;
+      }
+      String last = lastUnderId.get(List.of(sourceId, a.id()));
+      return last != null && !last.equals(a.contentHash())
+          && readUnderId.contains(List.of(sourceId, a.id(), a.contentHash()));
     }
-    if (sharedIds.contains(a.id())) {
-      return false;
-    }
-    String last = lastUnderId.get(List.of(sourceId, a.id()));
-    return last != null && !last.equals(a.contentHash())
-        && readUnderId.contains(List.of(sourceId, a.id(), a.contentHash()));
   }
 
   /** The ids that more than one of {@code announcements} has. */
@@ -269,7 +375,10 @@ public final class AnnouncementWatcher implements AutoCloseable {
 
   /** Counts a failed attempt to apply; whether that was the last one allowed (the change is then given up). */
   private boolean givenUp(String key, PolicyChange failed) {
-    int attempts = failedAttempts.merge(key, 1, Integer::sum);
+    int attempts;
+    synchronized (stateLock) {
+      attempts = failedAttempts.merge(key, 1, Integer::sum);
+    }
     if (attempts < applyAttempts) {
       LOG.warn("policy change {} failed to apply (attempt {} of {}); tried again at the next poll", failed.id(),
           attempts, applyAttempts);
@@ -289,7 +398,8 @@ public final class AnnouncementWatcher implements AutoCloseable {
    * The change the {@code index}-th announcement of a fetch proposes: its fields that differ from the live policy,
    * without those a newer announcement of the same fetch also sets. Such a value is superseded before it could be
    * live: applied, it had been live for a moment and a version in the history, and queued, a reviewer could approve
-   * an outdated term; and since what was read is remembered in memory only, that happened again at every restart.
+   * an outdated term; and without a state file, what was read is remembered in memory only: that happened again at
+   * every restart.
    * A superseded value is logged, not dropped silently; the newer announcement's value is compared when it is read.
    */
   private Optional<PolicyChange> diff(Configured c, Announcement a, NewerValues newer, int index) {
@@ -364,14 +474,12 @@ public final class AnnouncementWatcher implements AutoCloseable {
     }
   }
 
-  private PolicyChange handle(Mode mode, PolicyChange change) {
-    if (mode == Mode.AUTO_APPLY) {
-      return applyAndReport(change);
-    }
-    synchronized (pending) {
+  /** Queues a change for review; the caller reports it once the state is saved. */
+  private PolicyChange queue(PolicyChange change) {
+    synchronized (stateLock) {
       pending.put(change.id(), change);
+      decided.remove(change.id()); // the same text read again (edited back): a new question for the reviewer
     }
-    notifyChange(change);
     return change;
   }
 
@@ -394,7 +502,7 @@ public final class AnnouncementWatcher implements AutoCloseable {
 
   /** Changes waiting for review, oldest first. */
   public List<PolicyChange> pendingReview() {
-    synchronized (pending) {
+    synchronized (stateLock) {
       return List.copyOf(pending.values());
     }
   }
@@ -402,47 +510,60 @@ public final class AnnouncementWatcher implements AutoCloseable {
   /**
    * Applies a queued change as a new version; returns it with its new status (APPLIED or APPLY_FAILED). A change
    * that fails to apply stays waiting for review, so it can be approved again once the cause is fixed, or rejected.
+   *
+   * @throws InvalidInputException when the change is not waiting for review (saying when it was decided, if it was)
+   * @throws FenqiException when the change was applied but the state file could not be written (it says so)
    */
   public PolicyChange approve(String changeId) {
     PolicyChange change;
-    synchronized (pending) {
+    synchronized (stateLock) {
       change = waiting(changeId);
       approving.add(changeId);
     }
     PolicyChange result = null;
     try {
       result = applyAndReport(change);
-      return result;
     } finally {
-      synchronized (pending) {
+      synchronized (stateLock) {
         approving.remove(changeId);
         if (result != null && result.status() == PolicyChange.Status.APPLIED) {
           pending.remove(changeId);
+          decided.put(changeId, new WatchState.Decision(changeId, result.status(), result.at()));
         }
       }
     }
+    if (result.status() == PolicyChange.Status.APPLIED) {
+      saveDecision(result);
+    }
+    return result;
   }
 
-  /** Rejects a queued change; it is reported to listeners and never applied. */
+  /**
+   * Rejects a queued change; it is reported to listeners and never applied, and kept rejected across restarts when
+   * there is a state file.
+   *
+   * @throws InvalidInputException when the change is not waiting for review (saying when it was decided, if it was)
+   * @throws FenqiException when the change was rejected but the state file could not be written (it says so)
+   */
   public PolicyChange reject(String changeId) {
-    PolicyChange rejected = take(changeId).withStatus(PolicyChange.Status.REJECTED, clock.instant());
+    PolicyChange rejected;
+    synchronized (stateLock) {
+      rejected = waiting(changeId).withStatus(PolicyChange.Status.REJECTED, clock.instant());
+      pending.remove(changeId);
+      decided.put(changeId, new WatchState.Decision(changeId, rejected.status(), rejected.at()));
+    }
     notifyChange(rejected);
+    saveDecision(rejected);
     return rejected;
   }
 
-  private PolicyChange take(String changeId) {
-    synchronized (pending) {
-      PolicyChange c = waiting(changeId);
-      pending.remove(changeId);
-      return c;
-    }
-  }
-
-  /** The change waiting for review and not being approved right now; the caller holds {@code pending}'s lock. */
+  /** The change waiting for review and not being approved right now; the caller holds {@code stateLock}. */
   private PolicyChange waiting(String changeId) {
     PolicyChange c = pending.get(changeId);
     if (c == null) {
-      throw new InvalidInputException("changeId", "'" + changeId + "' is not waiting for review");
+      WatchState.Decision d = decided.get(changeId);
+      throw new InvalidInputException("changeId", "'" + changeId + "' is not waiting for review" + (d == null ? ""
+          : ": it was " + (d.status() == PolicyChange.Status.APPLIED ? "approved" : "rejected") + " at " + d.at()));
     }
     if (approving.contains(changeId)) {
       throw new InvalidInputException("changeId", "'" + changeId + "' is being approved");
@@ -511,6 +632,7 @@ public final class AnnouncementWatcher implements AutoCloseable {
     private Duration interval = Duration.ofMinutes(30);
     private Clock clock = Clock.systemUTC();
     private int applyAttempts = 3;
+    private @Nullable Path stateFile;
 
     private Builder(PolicyStore store) {
       this.store = Objects.requireNonNull(store, "store");
@@ -553,6 +675,35 @@ public final class AnnouncementWatcher implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The file in which the watcher keeps what it has read and its review queue, with the reviewers' decisions, so a
+     * restart neither applies the feeds' values again (undoing an operator's hand edit of the live policy) nor asks
+     * again about a change decided before it. Default: none, kept in memory only, and every feed is read from the
+     * start after a restart. A file beside the policies, not in their directory: {@link #stateFileBeside}. Read by
+     * {@link #build()} (no file yet: a first start); rewritten whole, atomically and synced after every announcement
+     * read and every decision. One watcher per file. A crash between applying a change and writing the file leaves
+     * that one announcement unread: after the restart it is compared with the live policy again (nothing, if its
+     * values are live).
+     */
+    public Builder stateFile(Path file) {
+      this.stateFile = Objects.requireNonNull(file, "file");
+      return this;
+    }
+
+    /**
+     * The conventional state file for a watcher over the policy directory {@code policyDirectory}: beside it, named
+     * after it ({@code /etc/fenqi/policies} → {@code /etc/fenqi/policies.watcher-state.json}). Not inside it: a
+     * {@code .json} file there would be read as a policy.
+     */
+    public static Path stateFileBeside(Path policyDirectory) {
+      Path absolute = policyDirectory.toAbsolutePath().normalize();
+      Path name = absolute.getFileName();
+      if (name == null) {
+        throw new InvalidInputException("policyDirectory", "the root directory has no directory beside it");
+      }
+      return absolute.resolveSibling(name + ".watcher-state.json");
+    }
+
     /** Clock stamping changes (default UTC system clock). */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
@@ -579,10 +730,26 @@ public final class AnnouncementWatcher implements AutoCloseable {
       if (applyAttempts < 1 || applyAttempts > 100) {
         problems.add(Problem.of("applyAttempts", applyAttempts + " must be in 1..100"));
       }
+      if (stateFile != null) {
+        Path directory = stateFile.toAbsolutePath().getParent();
+        if (Files.isDirectory(stateFile)) {
+          problems.add(Problem.of("stateFile", stateFile + " is a directory"));
+        } else if (directory == null || !Files.isDirectory(directory)) {
+          problems.add(Problem.of("stateFile", "the directory of " + stateFile + " does not exist"));
+        }
+      }
       if (!problems.isEmpty()) {
         throw new InvalidInputException(problems);
       }
-      return new AnnouncementWatcher(this);
+      if (stateFile == null) {
+        if (store instanceof DirectoryPolicyStore) {
+          LOG.warn("announcement watcher over a policy directory without a state file: what it reads is kept in "
+              + "memory only, and after a restart it applies the feeds' newest values again (see "
+              + "AnnouncementWatcher.Builder.stateFile)");
+        }
+        return new AnnouncementWatcher(this);
+      }
+      return new AnnouncementWatcher(this).restore(WatchState.read(FenqiJson.newMapper(), stateFile));
     }
   }
 }

@@ -1,0 +1,44 @@
+package io.github.fenqi.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DurableFilesTest {
+  @TempDir
+  Path dir;
+
+  private List<String> names() throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(f -> f.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void replaceWritesANewFileAndReplacesAnOldOneLeavingNothingElse() throws IOException {
+    Path file = dir.resolve("state.json");
+    DurableFiles.replace(file, "{\"a\":1}".getBytes(StandardCharsets.UTF_8));
+    DurableFiles.replace(file, "{}".getBytes(StandardCharsets.UTF_8));
+    assertArrayEquals("{}".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(file));
+    assertEquals(List.of("state.json"), names(), "no temporary file left");
+  }
+
+  /** A target that cannot be replaced (a directory stands there): an IOException, and nothing left behind. */
+  @Test
+  void aFailedReplaceLeavesTheTargetAndNoTemporaryFile() throws IOException {
+    Path occupied = Files.createDirectory(dir.resolve("state.json"));
+    Files.writeString(occupied.resolve("inside"), "x");
+    assertThrows(IOException.class, () -> DurableFiles.replace(occupied, new byte[] {1}));
+    assertEquals(List.of("state.json"), names());
+    assertEquals("x", Files.readString(occupied.resolve("inside")));
+  }
+}

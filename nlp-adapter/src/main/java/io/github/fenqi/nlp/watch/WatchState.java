@@ -1,0 +1,347 @@
+package io.github.fenqi.nlp.watch;
+
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.fenqi.core.DurableFiles;
+import io.github.fenqi.core.FenqiException;
+import io.github.fenqi.core.InputFiles;
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.json.FenqiJson;
+import io.github.fenqi.nlp.Evidence;
+import io.github.fenqi.nlp.ExtractedField;
+import io.github.fenqi.nlp.ExtractionResult;
+import io.github.fenqi.nlp.FinancialTerm;
+import io.github.fenqi.nlp.PolicyField;
+import io.github.fenqi.nlp.source.Announcement;
+import io.github.fenqi.nlp.spi.TermMention;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The file in which an {@link AnnouncementWatcher} keeps what it has read and its review queue across restarts.
+ * Kept in memory only, a restart read every feed from the start: the feed's newest values were applied again as if
+ * new, undoing an operator's hand edit of the live policy, and a change rejected before the restart was queued for
+ * review again. The file is JSON with a {@code formatVersion}; it is replaced whole and atomically
+ * ({@link DurableFiles#replace}) after every change of the state, and read strictly: a file that is not this format
+ * is refused naming the file and the field (or line), never taken as empty, which would apply every feed again.
+ *
+ * <p>Thread-safety: immutable records; {@link #read} and {@link #write} are stateless.
+ */
+final class WatchState {
+  /** The format this code writes and reads. */
+  static final int FORMAT_VERSION = 1;
+
+  /**
+   * Writes every surrogate as a JSON escape (backslash, u, four hex digits), the rest of a text as it is (Chinese
+   * stays readable): a lone surrogate (a custom source may give any {@code String}) written as UTF-8 came back as '?',
+   * another text, its evidence offsets and hash no longer its own.
+   */
+  private static final CharacterEscapes SURROGATES_ESCAPED = new CharacterEscapes() {
+    private static final long serialVersionUID = 1L;
+    private final int[] ascii = standardAsciiEscapesForJSON();
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ascii;
+    }
+
+    @Override
+    public @Nullable SerializableString getEscapeSequence(int ch) {
+      return Character.isSurrogate((char) ch) ? new SerializedString(String.format("\\u%04X", ch)) : null;
+    }
+  };
+
+  private WatchState() {}
+
+  /** A text read: its source, the id it was read under and its content hash. */
+  record Read(String source, String id, String hash) {
+    Read {
+      required("source", source);
+      required("id", id);
+      required("hash", hash);
+    }
+  }
+
+  /** An auto-applied announcement that failed to apply {@code failed} times and will be tried again. */
+  record Attempts(String source, String hash, int failed) {
+    Attempts {
+      required("source", source);
+      required("hash", hash);
+      if (failed < 1) {
+        throw new InvalidInputException("failed", failed + " is not a number of failed attempts (1 or more)");
+      }
+    }
+  }
+
+  /** A reviewer's decision on a queued change: APPLIED (approved) or REJECTED, and when. */
+  record Decision(String changeId, PolicyChange.Status status, Instant at) {
+    Decision {
+      required("changeId", changeId);
+      required("status", status);
+      required("at", at);
+      if (status != PolicyChange.Status.APPLIED && status != PolicyChange.Status.REJECTED) {
+        throw new InvalidInputException("status", status + " is not a decision (APPLIED or REJECTED)");
+      }
+    }
+  }
+
+  /** An announcement as it was read. */
+  record Notice(String sourceId, String id, String title, String text, String uri, Instant fetchedAt) {
+    Notice {
+      required("sourceId", sourceId);
+      required("id", id);
+      required("title", title);
+      required("text", text);
+      address(required("uri", uri));
+      required("fetchedAt", fetchedAt);
+    }
+
+    static Notice of(Announcement a) {
+      return new Notice(a.sourceId(), a.id(), a.title(), a.text(), a.uri().toString(), a.fetchedAt());
+    }
+
+    Announcement announcement() {
+      return new Announcement(sourceId, id, title, text, address(uri), fetchedAt);
+    }
+
+    private static URI address(String uri) {
+      try {
+        return new URI(uri);
+      } catch (java.net.URISyntaxException e) {
+        throw new InvalidInputException("uri", "'" + uri + "' is not a URI: " + e.getMessage());
+      }
+    }
+  }
+
+  /** Where a value or a term was read: {@code [start, end)} of the text read, and the text there. */
+  record Span(int start, int end, String text) {
+    Span {
+      span(start, end, text);
+    }
+
+    Evidence evidence() {
+      return new Evidence(start, end, text);
+    }
+  }
+
+  /** A term mention the recogniser found. */
+  record Mention(FinancialTerm term, int start, int end, String text, double confidence) {
+    Mention {
+      required("term", term);
+      span(start, end, text);
+      checkConfidence(confidence);
+    }
+
+    TermMention mention() {
+      return new TermMention(term, start, end, text, confidence);
+    }
+  }
+
+  /** A value the extractor read, written as text so a decimal keeps its scale exactly. */
+  record Value(PolicyField field, String value, Span evidence, double confidence) {
+    Value {
+      required("field", field);
+      required("value", value);
+      required("evidence", evidence);
+      checkConfidence(confidence);
+      extracted(field, value, evidence, confidence); // refuses a value that is not of the field's kind
+    }
+
+    ExtractedField extracted() {
+      return extracted(field, value, evidence, confidence);
+    }
+
+    private static ExtractedField extracted(PolicyField field, String value, Span evidence, double confidence) {
+      try {
+        return new ExtractedField(field, parse(field, value, "value"), evidence.evidence(), confidence);
+      } catch (IllegalArgumentException e) { // a ratio above 1, a negative number
+        throw new InvalidInputException("value", e.getMessage());
+      }
+    }
+  }
+
+  /** One field of a queued change: which, and the live value it was compared with ({@code null}: none). */
+  record Compared(PolicyField field, @Nullable String live) {
+    Compared {
+      required("field", field);
+      if (live != null) {
+        parse(field, live, "live");
+      }
+    }
+  }
+
+  /** A change waiting for review, with everything {@link PolicyChange} holds. */
+  record Queued(String id, String sourceId, String platformId, Notice announcement, List<Value> extracted,
+      List<FinancialTerm> terms, List<Mention> termMentions, List<Compared> changes, Instant at) {
+    Queued {
+      required("id", id);
+      required("sourceId", sourceId);
+      required("platformId", platformId);
+      required("announcement", announcement);
+      extracted = List.copyOf(required("extracted", extracted));
+      terms = List.copyOf(required("terms", terms));
+      termMentions = List.copyOf(required("termMentions", termMentions));
+      changes = List.copyOf(required("changes", changes));
+      required("at", at);
+      if (changes.isEmpty()) {
+        throw new InvalidInputException("changes", "a queued change needs at least one field change");
+      }
+      for (int i = 0; i < changes.size(); i++) {
+        PolicyField f = changes.get(i).field();
+        if (extracted.stream().noneMatch(v -> v.field() == f)) {
+          throw new InvalidInputException("changes[" + i + "].field", f + " is not among the extracted values");
+        }
+      }
+      for (int i = 0; i < extracted.size(); i++) {
+        for (int j = 0; j < i; j++) {
+          if (extracted.get(j).field() == extracted.get(i).field()) {
+            throw new InvalidInputException("extracted[" + i + "].field",
+                extracted.get(i).field() + " is listed twice");
+          }
+        }
+      }
+    }
+
+    static Queued of(PolicyChange c) {
+      List<Value> values = c.extraction().fields().values().stream()
+          .map(f -> new Value(f.field(), text(f.value()), new Span(f.evidence().start(), f.evidence().end(),
+              f.evidence().text()), f.confidence())).toList();
+      List<Compared> compared = c.changes().stream()
+          .map(f -> new Compared(f.field(), f.liveValue().map(WatchState::text).orElse(null))).toList();
+      List<Mention> mentions = c.extraction().termMentions().stream()
+          .map(m -> new Mention(m.term(), m.start(), m.end(), m.text(), m.confidence())).toList();
+      return new Queued(c.id(), c.sourceId(), c.platformId(), Notice.of(c.announcement()), values,
+          List.copyOf(c.extraction().terms()), mentions, compared, c.at());
+    }
+
+    PolicyChange change() {
+      Map<PolicyField, ExtractedField> fields = new EnumMap<>(PolicyField.class);
+      for (Value v : extracted) {
+        fields.put(v.field(), v.extracted());
+      }
+      List<FieldChange> fieldChanges = new ArrayList<>();
+      for (Compared c : changes) {
+        fieldChanges.add(new FieldChange(c.field(), Optional.ofNullable(c.live() == null ? null
+            : parse(c.field(), c.live(), "live")), fields.get(c.field())));
+      }
+      return new PolicyChange(id, sourceId, platformId, announcement.announcement(), new ExtractionResult(fields,
+          java.util.Set.copyOf(terms), termMentions.stream().map(Mention::mention).toList()), fieldChanges,
+          PolicyChange.Status.QUEUED_FOR_REVIEW, at);
+    }
+  }
+
+  /**
+   * The whole file: texts read ({@code read}), the text read last under each id ({@code lastUnderId}), failed
+   * attempts of auto-applied announcements, changes waiting for review (oldest first) and reviewers' decisions.
+   */
+  record Content(int formatVersion, List<Read> read, List<Read> lastUnderId, List<Attempts> failedAttempts,
+      List<Queued> pending, List<Decision> decided) {
+    Content {
+      if (formatVersion != FORMAT_VERSION) {
+        throw new InvalidInputException("formatVersion", formatVersion == 0 ? "is missing (expected "
+            + FORMAT_VERSION + ")" : formatVersion + " is not a format this version of fenqi reads (it reads "
+            + FORMAT_VERSION + ")");
+      }
+      read = List.copyOf(required("read", read));
+      lastUnderId = List.copyOf(required("lastUnderId", lastUnderId));
+      failedAttempts = List.copyOf(required("failedAttempts", failedAttempts));
+      pending = List.copyOf(required("pending", pending));
+      decided = List.copyOf(required("decided", decided));
+    }
+
+    static final Content EMPTY = new Content(FORMAT_VERSION, List.of(), List.of(), List.of(), List.of(), List.of());
+  }
+
+  /**
+   * The state kept in {@code file}; {@link Content#EMPTY} when there is no such file yet (a first start).
+   *
+   * @throws InvalidInputException naming the file and the field or line, when it cannot be read or is not a state
+   *     file of this format (a corrupt state is never taken as empty: every feed would be applied again)
+   */
+  static Content read(ObjectMapper mapper, Path file) {
+    if (!Files.exists(file)) {
+      return Content.EMPTY;
+    }
+    byte[] bytes = InputFiles.read(file);
+    String source = file + " (announcement watcher state)";
+    if (bytes.length == 0) {
+      throw new InvalidInputException(source, "is empty; it is written whole or not at all, so an empty one was not "
+          + "written by the watcher (delete it to read every feed from the start)");
+    }
+    return FenqiJson.read(mapper, bytes, Content.class, source);
+  }
+
+  /**
+   * Replaces {@code file} with {@code content}, atomically and synced.
+   *
+   * @throws FenqiException naming the file when it cannot be written (the file is then as it was)
+   */
+  static void write(ObjectMapper mapper, Path file, Content content) {
+    try {
+      DurableFiles.replace(file, mapper.writer().with(SURROGATES_ESCAPED).writeValueAsBytes(content));
+    } catch (IOException e) {
+      throw new FenqiException("cannot write the announcement watcher state " + file + " (" + InputFiles.reason(e)
+          + ")", e);
+    }
+  }
+
+  private static String text(Object value) {
+    return value instanceof BigDecimal d ? d.toString() : String.valueOf(value);
+  }
+
+  /** {@code text} as a value of {@code field}'s kind; an {@link InvalidInputException} at {@code name} if it is not. */
+  private static Object parse(PolicyField field, String text, String name) {
+    try {
+      return switch (field.kind()) {
+        case MONTHS, DAYS -> Integer.valueOf(text);
+        case RATIO, RATE -> new BigDecimal(text);
+        case FLAG -> switch (text) {
+          case "true" -> Boolean.TRUE;
+          case "false" -> Boolean.FALSE;
+          default -> throw new NumberFormatException();
+        };
+      };
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException(name, "'" + text + "' is not a value of " + field + " (" + switch (field.kind()) {
+        case MONTHS, DAYS -> "a whole number";
+        case RATIO, RATE -> "a decimal number";
+        case FLAG -> "true or false";
+      } + ")");
+    }
+  }
+
+  private static void span(int start, int end, @Nullable String text) {
+    required("text", text);
+    if (start < 0) {
+      throw new InvalidInputException("start", start + " is negative");
+    }
+    if (end < start) {
+      throw new InvalidInputException("end", end + " is before start " + start);
+    }
+  }
+
+  private static void checkConfidence(double confidence) {
+    if (!(confidence >= 0 && confidence <= 1)) {
+      throw new InvalidInputException("confidence", confidence + " is outside 0..1");
+    }
+  }
+
+  private static <T> T required(String name, @Nullable T value) {
+    if (value == null) {
+      throw new InvalidInputException(name, "is missing");
+    }
+    return value;
+  }
+}
