@@ -147,9 +147,9 @@ public final class PolicyFiles {
     return held;
   }
 
-  /** Writes {@code json} whole under a temporary name, synced, and renames it over {@code target}; syncs the directory. */
+  /** Writes {@code json} whole under a temporary name, synced, renames it over {@code target}, syncs the directory. */
   private static void replace(Path directory, Path target, byte[] json) {
-    Path temporary = directory.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    Path temporary = directory.resolve(temporaryName(target));
     try {
       try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         for (ByteBuffer buffer = ByteBuffer.wrap(json); buffer.hasRemaining(); ) {
@@ -184,6 +184,17 @@ public final class PolicyFiles {
    * (what a policy allows) made a name the file system refused, so such a valid policy could not be written.
    */
   private static final int MAX_BASE_LENGTH = 200;
+
+  /**
+   * {@code .<target's name, made ASCII and cut to 200 characters>.<uuid>.tmp}: at most 242 bytes. The whole name had
+   * been used, so a file of the directory named with more than 213 bytes (an operator's, or 71 Chinese characters)
+   * could not be replaced: the temporary name was too long for the file system.
+   */
+  private static String temporaryName(Path target) {
+    String name = safe(target.getFileName().toString());
+    String cut = name.length() <= MAX_BASE_LENGTH ? name : name.substring(0, MAX_BASE_LENGTH);
+    return "." + cut + "." + UUID.randomUUID() + ".tmp";
+  }
 
   private static Path newFile(Path directory, Policy policy) {
     String full = safe(policy.platformId()) + "--" + safe(policy.version());

@@ -108,7 +108,8 @@ class PolicyFilesTest {
 
   /** {@code version} effective {@code day}: the sample's version and effectiveFrom replaced. */
   static String version(String version, String day) {
-    return withVersion(sample(), version).replace("\"effectiveFrom\": \"2026-02-01\"", "\"effectiveFrom\": \"" + day + "\"");
+    return withVersion(sample(), version)
+        .replace("\"effectiveFrom\": \"2026-02-01\"", "\"effectiveFrom\": \"" + day + "\"");
   }
 
   private static byte[] utf8(String s) {
@@ -215,5 +216,23 @@ class PolicyFilesTest {
     }
     PolicyFiles.supersede(dir, utf8(v2));
     assertEquals(java.util.Map.of("a.json", v2), contents());
+  }
+
+  /**
+   * A file of the directory with a long name — 245 ASCII characters, or 80 Chinese ones (245 bytes) — holding the
+   * label: replacing it failed with "File name too long", since the temporary name was built from the whole name.
+   */
+  @Test
+  void aFileWithALongNameIsReplaced() throws IOException {
+    for (String name : List.of("x".repeat(240) + ".json", "政策".repeat(40) + ".json")) {
+      Path policies = Files.createTempDirectory(dir, "policies");
+      Files.writeString(policies.resolve(name), sample());
+      String renamed = sample().replace("示例网络小贷", "示例网络小贷（更名）");
+      assertEquals(policies.resolve(name), PolicyFiles.write(policies, utf8(renamed)).file());
+      assertEquals(renamed, Files.readString(policies.resolve(name)));
+      try (Stream<Path> files = Files.list(policies)) {
+        assertEquals(1, files.count(), "no temporary file left");
+      }
+    }
   }
 }
