@@ -50,7 +50,8 @@ public final class DirectoryPolicyStore implements PolicyStore {
    *
    * @throws FenqiException when the platform has no live policy, the draft is invalid (the field named), the file
    *     cannot be written, or the repository does not load it; the directory and the live policy are then as they
-   *     were
+   *     were — save when the version is written but another file of the day cannot be removed: the message says so,
+   *     and the directory loads the new version at its next scan (naming the leftover file in its load problems)
    */
   @Override
   public synchronized void apply(PolicyChange change) {
