@@ -89,7 +89,8 @@ public final class PolicyFiles {
    * reader see the platform without one of the two versions, and from the rename on, a {@link
    * JsonDirectoryPolicyRepository} loads the new version: a file not yet removed (a crash in between, or a removal
    * that failed) is ignored and named in {@link JsonDirectoryPolicyRepository#loadProblems} as a second version of
-   * the day or a duplicate label, and the same call again removes it.
+   * the day or a duplicate label ({@link JsonDirectoryPolicyRepository#openStrict}, and a loader that refuses two
+   * versions of a day, refuse the directory until then), and the same call again removes it.
    *
    * @throws InvalidInputException listing every problem when {@code json} is not a valid policy (nothing written)
    * @throws FenqiException naming the file when it cannot be written (the directory is left as it was), or naming a

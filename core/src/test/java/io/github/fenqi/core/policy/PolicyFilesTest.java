@@ -214,8 +214,10 @@ class PolicyFilesTest {
       assertEquals(1, repo.loadProblems().size(), repo.loadProblems().toString());
       assertTrue(repo.loadProblems().get(0).location().endsWith("b.json"), repo.loadProblems().toString());
     }
+    assertThrows(PolicyException.class, () -> JsonDirectoryPolicyRepository.openStrict(dir), "the leftover refused");
     PolicyFiles.supersede(dir, utf8(v2));
     assertEquals(java.util.Map.of("a.json", v2), contents());
+    JsonDirectoryPolicyRepository.openStrict(dir).close();
   }
 
   /**
