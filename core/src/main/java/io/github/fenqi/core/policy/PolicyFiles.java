@@ -3,6 +3,7 @@ package io.github.fenqi.core.policy;
 import io.github.fenqi.core.DurableFiles;
 import io.github.fenqi.core.FenqiException;
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.PolicyException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,19 +22,19 @@ import java.util.stream.Stream;
  * Writes a policy into a policies directory — the one {@link JsonDirectoryPolicyRepository} reads, or a service
  * loads at start — so that what was applied is what a restart or the next scan loads. The file already holding the
  * same platform and version label is replaced; a new label gets a new file {@code <platformId>--<version>.json}
- * (its name cut to 200 characters before the suffix, and a numeric suffix when that name is taken). The bytes are validated first, then written whole and synced
- * under a temporary name that does not end in {@code .json} (so no reader ever loads it), renamed over the target,
- * and the directory synced: a crash leaves the old file or the new one, never part of one.
+ * (its name cut to 200 characters before the suffix, and a numeric suffix when that name is taken). The bytes are
+ * validated first, then written whole and synced under a temporary name that does not end in {@code .json} (so no
+ * reader ever loads it), renamed over the target, and the directory synced: a crash leaves the old file or the new
+ * one, never part of one.
  *
- * <p>{@link #write} does not look at the other versions of the platform: a new label effective the same day as another
- * version's file is written all the same, and the directory then ignores whichever of the two files sorts second by
- * name (it names it in {@link JsonDirectoryPolicyRepository#loadProblems}) — possibly the one just written. A caller
- * that adds a version checks first ({@link InMemoryPolicyRepository#conflicts}, or {@link
- * PolicySnapshot#sameDayVersion} over the directory's history), or, to replace the same-day version on purpose,
- * removes that version's file ({@link #find}) once the new one is written.
+ * <p>Two versions of a platform may not take effect the same day (which applies would be left to the files' names;
+ * the directory ignores and names the second). {@link #write} refuses a new label effective the same day as another
+ * version's file; {@link #supersede} puts the new version in that file's place instead.
  *
- * <p>Thread-safety: stateless; callers that may write the same platform and version at once must serialise those
- * writes (the last rename wins).
+ * <p>A policy file that is a symbolic link is replaced by a regular file: the link's target is left as it was.
+ *
+ * <p>Thread-safety: stateless; callers that may write the same platform at once must serialise those writes (the
+ * last rename wins).
  */
 public final class PolicyFiles {
   private PolicyFiles() {}
@@ -40,17 +42,115 @@ public final class PolicyFiles {
   /** A written policy file and the policy it holds. */
   public record Written(Path file, Policy policy) {}
 
+  /** A valid policy file of the directory and the policy it holds. */
+  private record Held(Path file, Policy policy) {
+    boolean sameLabel(Policy other) {
+      return policy.platformId().equals(other.platformId()) && policy.version().equals(other.version());
+    }
+
+    boolean sameDay(Policy other) {
+      return PolicySnapshot.sameDayVersion(List.of(policy), other).isPresent();
+    }
+  }
+
   /**
-   * Validates {@code json} as a policy file and writes it, as given, into {@code directory}. Another version of the
-   * platform effective the same day is not refused (see the class comment): check for one first.
+   * Validates {@code json} as a policy file and writes it, as given, into {@code directory}: in place of the file
+   * holding the same platform and version label, or as a new file.
    *
    * @throws InvalidInputException listing every problem when {@code json} is not a valid policy (nothing written)
+   * @throws PolicyException naming the file to be written, its {@code effectiveFrom} and the other version's file
+   *     when another version of the platform in {@code directory} takes effect the same day (nothing written; {@link
+   *     #supersede} replaces that version)
    * @throws FenqiException naming the file when it cannot be written (the directory is left as it was)
    */
   public static Written write(Path directory, byte[] json) {
-    Policy policy = new PolicyValidator().validate(json, "the policy to write to " + directory).orElseThrow();
-    Path target = find(directory, policy.platformId(), policy.version()).orElseGet(() -> newFile(directory, policy));
-    Path temporary = directory.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    Policy policy = validate(directory, json);
+    List<Held> held = held(directory);
+    Path target = held.stream().filter(h -> h.sameLabel(policy)).map(Held::file).findFirst()
+        .orElseGet(() -> newFile(directory, policy));
+    Optional<Held> rival = held.stream().filter(h -> h.sameDay(policy)).findFirst();
+    if (rival.isPresent()) {
+      throw new PolicyException(target + ": $.effectiveFrom", PolicySnapshot.sameDayReason(rival.get().policy(), policy)
+          + " (version '" + rival.get().policy().version() + "' is file " + rival.get().file().getFileName()
+          + "; nothing was written)");
+    }
+    replace(directory, target, json);
+    return new Written(target, policy);
+  }
+
+  /**
+   * Validates {@code json} as a policy file and writes it into {@code directory} in place of the version of its
+   * platform that takes effect the same day, if there is one: a lender's second announcement of a day supersedes the
+   * first ({@link InMemoryPolicyRepository#supersede} for files). Without such a version, as {@link #write}.
+   *
+   * <p>The files it replaces are those of the platform holding the same version label or another version effective
+   * the same day. The first of them by name — the one a directory loads — is replaced by the new version in one
+   * rename (it keeps its name: a file is found by its content), then the others are removed. So at no moment does a
+   * reader see the platform without one of the two versions, and from the rename on, a {@link
+   * JsonDirectoryPolicyRepository} loads the new version: a file not yet removed (a crash in between, or a removal
+   * that failed) is ignored and named in {@link JsonDirectoryPolicyRepository#loadProblems} as a second version of
+   * the day or a duplicate label ({@link JsonDirectoryPolicyRepository#openStrict}, and a loader that refuses two
+   * versions of a day, refuse the directory until then), and the same call again removes it.
+   *
+   * @throws InvalidInputException listing every problem when {@code json} is not a valid policy (nothing written)
+   * @throws FenqiException naming the file when it cannot be written (the directory is left as it was), or naming a
+   *     replaced file that could not be removed (the new version is written and is the one loaded)
+   */
+  public static Written supersede(Path directory, byte[] json) {
+    Policy policy = validate(directory, json);
+    List<Path> replaced = held(directory).stream().filter(h -> h.sameLabel(policy) || h.sameDay(policy))
+        .map(Held::file).toList();
+    Path target = replaced.isEmpty() ? newFile(directory, policy) : replaced.get(0);
+    replace(directory, target, json);
+    if (replaced.size() > 1) {
+      for (Path stale : replaced.subList(1, replaced.size())) {
+        try {
+          Files.deleteIfExists(stale);
+        } catch (IOException e) {
+          throw new FenqiException("policy version " + policy.version() + " was written to " + target
+              + ", but policy file " + stale + ", which it supersedes, cannot be removed (" + describe(e)
+              + "); the directory loads the new version and names the old file as ignored until it is removed", e);
+        }
+      }
+      DurableFiles.syncDirectory(directory); // the removals, durable
+    }
+    return new Written(target, policy);
+  }
+
+  /**
+   * The file of {@code directory} that holds this platform and version label, if a valid one does.
+   *
+   * @throws FenqiException when the directory cannot be listed
+   */
+  public static Optional<Path> find(Path directory, String platformId, String version) {
+    return held(directory).stream()
+        .filter(h -> h.policy().platformId().equals(platformId) && h.policy().version().equals(version))
+        .map(Held::file).findFirst();
+  }
+
+  private static Policy validate(Path directory, byte[] json) {
+    return new PolicyValidator().validate(json, "the policy to write to " + directory).orElseThrow();
+  }
+
+  /** The valid policy files of {@code directory}, in the order a directory repository loads them (by name). */
+  private static List<Held> held(Path directory) {
+    List<Path> files;
+    try (Stream<Path> list = Files.list(directory)) {
+      files = list.filter(f -> f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f)).sorted().toList();
+    } catch (IOException e) {
+      throw new FenqiException("cannot list the policies directory " + directory + " (" + describe(e) + ")", e);
+    }
+    PolicyValidator validator = new PolicyValidator();
+    List<Held> held = new ArrayList<>();
+    for (Path file : files) {
+      validator.validate(file).policy().ifPresent(p -> held.add(new Held(file, p)));
+    }
+    return held;
+  }
+
+  /** Writes {@code json} whole under a temporary name, synced, renames it over {@code target}, syncs the directory. */
+  private static void replace(Path directory, Path target, byte[] json) {
+    Path temporary = directory.resolve(temporaryName(target));
     try {
       try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         for (ByteBuffer buffer = ByteBuffer.wrap(json); buffer.hasRemaining(); ) {
@@ -72,29 +172,6 @@ public final class PolicyFiles {
       throw new FenqiException("cannot write policy file " + target + " (" + describe(e) + ")", e);
     }
     DurableFiles.syncDirectory(directory); // the rename, durable
-    return new Written(target, policy);
-  }
-
-  /**
-   * The file of {@code directory} that holds this platform and version label, if a valid one does.
-   *
-   * @throws FenqiException when the directory cannot be listed
-   */
-  public static Optional<Path> find(Path directory, String platformId, String version) {
-    List<Path> files;
-    try (Stream<Path> list = Files.list(directory)) {
-      files = list.filter(f -> f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f)).sorted().toList();
-    } catch (IOException e) {
-      throw new FenqiException("cannot list the policies directory " + directory + " (" + describe(e) + ")", e);
-    }
-    PolicyValidator validator = new PolicyValidator();
-    for (Path file : files) {
-      Optional<Policy> held = validator.validate(file).policy();
-      if (held.isPresent() && held.get().platformId().equals(platformId) && held.get().version().equals(version)) {
-        return Optional.of(file);
-      }
-    }
-    return Optional.empty();
   }
 
   /** What went wrong, for the message: the exception's kind and, when it has one, its message. */
@@ -108,6 +185,17 @@ public final class PolicyFiles {
    * (what a policy allows) made a name the file system refused, so such a valid policy could not be written.
    */
   private static final int MAX_BASE_LENGTH = 200;
+
+  /**
+   * {@code .<target's name, made ASCII and cut to 200 characters>.<uuid>.tmp}: at most 242 bytes. The whole name had
+   * been used, so a file of the directory named with more than 213 bytes (an operator's, or 71 Chinese characters)
+   * could not be replaced: the temporary name was too long for the file system.
+   */
+  private static String temporaryName(Path target) {
+    String name = safe(target.getFileName().toString());
+    String cut = name.length() <= MAX_BASE_LENGTH ? name : name.substring(0, MAX_BASE_LENGTH);
+    return "." + cut + "." + UUID.randomUUID() + ".tmp";
+  }
 
   private static Path newFile(Path directory, Policy policy) {
     String full = safe(policy.platformId()) + "--" + safe(policy.version());

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fenqi.core.FenqiException;
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.PolicyException;
+import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.testkit.Samples;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -102,5 +104,137 @@ class PolicyFilesTest {
         () -> PolicyFiles.write(notADirectory, sample().getBytes(StandardCharsets.UTF_8)));
     assertTrue(e.getMessage().contains(notADirectory.toString()), e.getMessage());
     assertEquals("a file where the directory should be", Files.readString(notADirectory));
+  }
+
+  /** {@code version} effective {@code day}: the sample's version and effectiveFrom replaced. */
+  static String version(String version, String day) {
+    return withVersion(sample(), version)
+        .replace("\"effectiveFrom\": \"2026-02-01\"", "\"effectiveFrom\": \"" + day + "\"");
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Each file's content, by name. */
+  private java.util.Map<String, String> contents() throws IOException {
+    java.util.Map<String, String> all = new java.util.TreeMap<>();
+    for (String name : names()) {
+      all.put(name, Files.readString(dir.resolve(name)));
+    }
+    return all;
+  }
+
+  /**
+   * A new label effective the same day as the sample (2026-02-01) was written as a second file, and the directory
+   * then loaded the sample and ignored the new file as a second version of the day — the write "succeeded" and
+   * nothing changed. Now it is refused, naming the file, effectiveFrom and the other version's file.
+   */
+  @Test
+  void aNewLabelEffectiveTheSameDayAsAnotherVersionsFileIsRefused() throws IOException {
+    Samples.copyPolicies(dir);
+    java.util.Map<String, String> before = contents();
+    PolicyException e = assertThrows(PolicyException.class,
+        () -> PolicyFiles.write(dir, utf8(version("2026-02-01-b", "2026-02-01"))));
+    assertEquals(1, e.problems().size(), e.problems().toString());
+    Problem problem = e.problems().get(0);
+    assertEquals(dir.resolve("demo-online-lender--2026-02-01-b.json") + ": $.effectiveFrom", problem.location());
+    assertTrue(problem.reason().contains("'2026-02-01'") && problem.reason().contains("demo-online-lender.json"),
+        problem.reason());
+    assertEquals(before, contents(), "nothing written");
+    try (JsonDirectoryPolicyRepository repo = JsonDirectoryPolicyRepository.openStrict(dir)) {
+      assertEquals(List.of("2026-02-01"), repo.history("demo-online-lender").stream().map(Policy::version).toList());
+    }
+  }
+
+  /** Replacing the same label stays allowed, as does moving it onto a day no other version has. */
+  @Test
+  void theSameLabelIsStillReplacedEvenWhenItsDayChanges() throws IOException {
+    Samples.copyPolicies(dir);
+    PolicyFiles.Written moved = PolicyFiles.write(dir, utf8(version("2026-02-01", "2026-03-01")));
+    assertEquals(dir.resolve("demo-online-lender.json"), moved.file());
+    PolicyFiles.write(dir, utf8(version("2026-04-01", "2026-02-01"))); // the day the sample left is free
+    try (JsonDirectoryPolicyRepository repo = JsonDirectoryPolicyRepository.openStrict(dir)) {
+      assertEquals(List.of("2026-04-01", "2026-02-01"),
+          repo.history("demo-online-lender").stream().map(Policy::version).toList());
+    }
+  }
+
+  /** The same-day version's file takes the new version in one rename: no second file, nothing left to conflict. */
+  @Test
+  void supersedeReplacesTheSameDayVersionInItsOwnFile() throws IOException {
+    Samples.copyPolicies(dir);
+    List<String> before = names();
+    String second = version("2026-02-01-b", "2026-02-01");
+    PolicyFiles.Written written = PolicyFiles.supersede(dir, utf8(second));
+    assertEquals(dir.resolve("demo-online-lender.json"), written.file());
+    assertEquals(second, Files.readString(written.file()));
+    assertEquals(before, names());
+    try (JsonDirectoryPolicyRepository repo = JsonDirectoryPolicyRepository.openStrict(dir)) {
+      assertEquals(List.of("2026-02-01-b"), repo.history("demo-online-lender").stream().map(Policy::version).toList());
+    }
+    // without a version of the same day, a new file as write makes it
+    PolicyFiles.Written later = PolicyFiles.supersede(dir, utf8(version("2026-12-01", "2026-12-01")));
+    assertEquals("demo-online-lender--2026-12-01.json", later.file().getFileName().toString());
+    assertEquals(before.size() + 1, names().size());
+  }
+
+  /**
+   * The label's own file (another day) and a same-day version's file, in either order by name: the first is replaced,
+   * the other removed; and a directory already holding two versions of the day is left with the new one only.
+   */
+  @Test
+  void supersedeLeavesOneFileWhenTheLabelAndTheDayAreInDifferentFiles() throws IOException {
+    for (List<String> order : List.of(List.of("a.json", "b.json"), List.of("b.json", "a.json"))) {
+      Path policies = Files.createTempDirectory(dir, "policies");
+      Files.writeString(policies.resolve(order.get(0)), version("v2", "2026-03-01")); // the label, another day
+      Files.writeString(policies.resolve(order.get(1)), version("v1", "2026-05-01")); // the day, another label
+      Files.writeString(policies.resolve("c.json"), version("v3", "2026-05-01")); // already a second of the day
+      String v2 = version("v2", "2026-05-01");
+      PolicyFiles.Written written = PolicyFiles.supersede(policies, utf8(v2));
+      assertEquals(policies.resolve("a.json"), written.file(), order.toString());
+      try (Stream<Path> files = Files.list(policies)) {
+        assertEquals(List.of(policies.resolve("a.json")), files.toList(), order.toString());
+      }
+      assertEquals(v2, Files.readString(written.file()));
+    }
+  }
+
+  /**
+   * What a reader sees if supersede stops between the rename and the removal (a crash, a removal that failed): the
+   * new version in the first file by name is loaded, the old one named as ignored; the same call again removes it.
+   */
+  @Test
+  void aSupersedeInterruptedBeforeTheRemovalLoadsTheNewVersionAndIsCompletedByRepeatingIt() throws IOException {
+    String v2 = version("v2", "2026-05-01");
+    Files.writeString(dir.resolve("a.json"), v2); // renamed over the first of the day
+    Files.writeString(dir.resolve("b.json"), version("v1", "2026-05-01")); // not yet removed
+    try (JsonDirectoryPolicyRepository repo = JsonDirectoryPolicyRepository.open(dir)) {
+      assertEquals(List.of("v2"), repo.history("demo-online-lender").stream().map(Policy::version).toList());
+      assertEquals(1, repo.loadProblems().size(), repo.loadProblems().toString());
+      assertTrue(repo.loadProblems().get(0).location().endsWith("b.json"), repo.loadProblems().toString());
+    }
+    assertThrows(PolicyException.class, () -> JsonDirectoryPolicyRepository.openStrict(dir), "the leftover refused");
+    PolicyFiles.supersede(dir, utf8(v2));
+    assertEquals(java.util.Map.of("a.json", v2), contents());
+    JsonDirectoryPolicyRepository.openStrict(dir).close();
+  }
+
+  /**
+   * A file of the directory with a long name — 245 ASCII characters, or 80 Chinese ones (245 bytes) — holding the
+   * label: replacing it failed with "File name too long", since the temporary name was built from the whole name.
+   */
+  @Test
+  void aFileWithALongNameIsReplaced() throws IOException {
+    for (String name : List.of("x".repeat(240) + ".json", "政策".repeat(40) + ".json")) {
+      Path policies = Files.createTempDirectory(dir, "policies");
+      Files.writeString(policies.resolve(name), sample());
+      String renamed = sample().replace("示例网络小贷", "示例网络小贷（更名）");
+      assertEquals(policies.resolve(name), PolicyFiles.write(policies, utf8(renamed)).file());
+      assertEquals(renamed, Files.readString(policies.resolve(name)));
+      try (Stream<Path> files = Files.list(policies)) {
+        assertEquals(1, files.count(), "no temporary file left");
+      }
+    }
   }
 }

@@ -12,7 +12,9 @@ import java.util.List;
 /**
  * Applies an admin's policy change to the policies directory first ({@link PolicyFiles#write}: the file of the
  * same platform and version replaced, or a new file, atomically) and to the live repository second, so that a
- * restart — which loads the directory — keeps it. When writing fails, nothing is applied.
+ * restart — which loads the directory — keeps it. When writing fails, nothing is applied. A new label effective the
+ * same day as another version of the platform is refused, whether the repository holds that version or only the
+ * directory does (a file put there since the start): written, it would make the next start fail.
  *
  * <p>Thread-safety: {@link #save} is serialised, so the directory and the repository see changes in the same order.
  */
@@ -46,7 +48,10 @@ final class PolicyDirectoryWriter {
     try {
       written = PolicyFiles.write(directory, json);
     } catch (InvalidInputException e) {
-      throw e; // the body is not a valid policy: a 400 with every problem
+      // The body was validated already: what is refused is a version of the same day in the directory that the
+      // repository does not hold (a file put there since the start, which would make the next start fail).
+      throw new InvalidInputException(e.problems().stream()
+          .map(p -> Problem.of("request body: $.effectiveFrom", p.reason())).toList());
     } catch (FenqiException e) {
       throw new PolicyNotSavedException(e.getMessage() + "; the change was not applied", e);
     }

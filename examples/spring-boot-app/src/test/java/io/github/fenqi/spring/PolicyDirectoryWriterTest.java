@@ -3,6 +3,7 @@ package io.github.fenqi.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.policy.InMemoryPolicyRepository;
 import io.github.fenqi.core.policy.Policy;
 import io.github.fenqi.core.policy.PolicyValidator;
@@ -11,6 +12,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,5 +56,31 @@ class PolicyDirectoryWriterTest {
     assertThat(repository.snapshot().version()).isEqualTo(version);
     assertThat(repository.snapshot().history("demo-online-lender")).extracting(Policy::version)
         .containsExactly("2026-02-01");
+  }
+
+  /**
+   * A version of 2026-12-01 put in the directory since the start (the repository does not hold it): the admin's new
+   * label of that day was written beside it and applied, and the next start, which loads every file, failed on two
+   * versions of one day. Now a 400 naming effectiveFrom and the file, nothing written or applied.
+   */
+  @Test
+  void aSameDayVersionOnlyTheDirectoryHoldsIsRefusedBeforeAnythingIsWritten() throws IOException {
+    Samples.copyPolicies(dir);
+    InMemoryPolicyRepository repository = InMemoryPolicyRepository.of(Samples.policies());
+    long version = repository.snapshot().version();
+    Files.writeString(dir.resolve("ops.json"), next().replace("\"version\": \"2026-12-01\"", "\"version\": \"ops\""));
+    List<String> before;
+    try (Stream<Path> files = Files.list(dir)) {
+      before = files.map(Path::toString).sorted().toList();
+    }
+    PolicyDirectoryWriter writer = new PolicyDirectoryWriter(dir, repository);
+    assertThatThrownBy(() -> writer.save(parse(next()), next().getBytes(StandardCharsets.UTF_8), "admin:t"))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).singleElement()
+            .satisfies(p -> assertThat(p.location()).isEqualTo("request body: $.effectiveFrom"))
+            .satisfies(p -> assertThat(p.reason()).contains("2026-12-01", "ops.json")));
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(Path::toString).sorted().toList()).isEqualTo(before);
+    }
+    assertThat(repository.snapshot().version()).isEqualTo(version);
   }
 }

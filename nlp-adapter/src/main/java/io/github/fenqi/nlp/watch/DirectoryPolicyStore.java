@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@link PolicyStore} over fenqi-core's {@link JsonDirectoryPolicyRepository}, for policies kept as files: an
- * applied change becomes a new policy file in the repository's directory ({@link PolicyFiles#write}, atomically;
+ * applied change becomes a new policy file in the repository's directory ({@link PolicyFiles#supersede}, atomically;
  * the same draft as {@link RepositoryPolicyStore}: version {@code <date>-nlp-<change id>}, effective today), and
  * the repository rescans at once, so the new version is live when {@link #apply} returns and a restart keeps it.
  *
@@ -45,12 +45,13 @@ public final class DirectoryPolicyStore implements PolicyStore {
 
   /**
    * Writes the new version's file and rescans. A second change of the same day supersedes the first, as in
-   * {@link RepositoryPolicyStore#apply}: the first one's file is removed once the new one is written (two files
-   * effective on one day would leave the directory to pick one by name, and flag the other at every load).
+   * {@link RepositoryPolicyStore#apply}: {@link PolicyFiles#supersede} writes the new version into the first one's
+   * file in one rename (the file keeps its name), so no scan finds two versions of the day, nor neither of them.
    *
    * @throws FenqiException when the platform has no live policy, the draft is invalid (the field named), the file
    *     cannot be written, or the repository does not load it; the directory and the live policy are then as they
-   *     were
+   *     were — save when the version is written but another file of the day cannot be removed: the message says so,
+   *     and the directory loads the new version at its next scan (naming the leftover file in its load problems)
    */
   @Override
   public synchronized void apply(PolicyChange change) {
@@ -59,31 +60,24 @@ public final class DirectoryPolicyStore implements PolicyStore {
     Policy draft = RepositoryPolicyStore.draftFor(snapshot, change, today);
     Path directory = repository.directory();
     Optional<Policy> superseded = PolicySnapshot.sameDayVersion(snapshot.history(draft.platformId()), draft);
-    Optional<Path> supersededFile = superseded.flatMap(p -> PolicyFiles.find(directory, p.platformId(), p.version()));
-    byte[] supersededBytes = supersededFile.map(DirectoryPolicyStore::read).orElse(null);
-    PolicyFiles.Written written = PolicyFiles.write(directory,
+    byte[] supersededBytes = superseded.flatMap(p -> PolicyFiles.find(directory, p.platformId(), p.version()))
+        .map(DirectoryPolicyStore::read).orElse(null);
+    PolicyFiles.Written written = PolicyFiles.supersede(directory,
         FenqiJson.write(FenqiJson.newMapper(), draft).getBytes(StandardCharsets.UTF_8));
-    try {
-      if (supersededFile.isPresent()) {
-        Files.delete(supersededFile.get());
-      }
-    } catch (IOException e) {
-      delete(written.file());
-      throw new FenqiException("cannot remove policy file " + supersededFile.get() + ", which version "
-          + draft.version() + " supersedes (" + e + "); nothing was changed", e);
-    }
     repository.reload();
     boolean live = repository.snapshot().history(draft.platformId()).stream()
         .anyMatch(p -> p.version().equals(draft.version()));
     if (!live) {
       List<Problem> problems = repository.loadProblems();
-      delete(written.file());
       if (supersededBytes != null) {
-        PolicyFiles.write(directory, supersededBytes);
+        PolicyFiles.supersede(directory, supersededBytes); // back into the same file
+      } else {
+        delete(written.file());
       }
       repository.reload();
       throw new FenqiException("policy file " + written.file() + " was written but the repository did not load it "
-          + "(" + problems + "); it was removed again");
+          + "(" + problems + "); " + (supersededBytes == null ? "it was removed again" : "its previous content was "
+          + "put back"));
     }
   }
 

@@ -109,6 +109,33 @@ class DirectoryPolicyStoreTest {
     }
   }
 
+  /**
+   * A version of today that an operator put in the directory after the repository's last scan (so the store did not
+   * know it): the change was written as a second file of the day, and whichever sorted second by name was ignored
+   * and flagged at every load from then on — or the change itself, refused as not loaded. Now the change takes that
+   * file's place, and the directory loads clean.
+   */
+  @Test
+  void aSameDayFileTheRepositoryHadNotScannedYetIsSuperseded() throws Exception {
+    for (String name : List.of("a-manual.json", "z-manual.json")) {
+      Path policies = Files.createTempDirectory(dir, "policies");
+      Samples.copyPolicies(policies);
+      try (JsonDirectoryPolicyRepository repo = JsonDirectoryPolicyRepository.openStrict(policies)) {
+        Files.writeString(policies.resolve(name), new String(Samples.bytes("samples/policies/demo-credit-card.json"),
+            StandardCharsets.UTF_8).replace("\"2026-03-01\"", "\"" + LocalDate.now(TODAY) + "\"")
+            .replace("\"version\": \"" + LocalDate.now(TODAY), "\"version\": \"manual"));
+        RepositoryPolicyStoreTest.autoApplyOnce(new DirectoryPolicyStore(repo, TODAY), NOTICE, TODAY);
+        assertEquals(48, repo.snapshot().find("demo-credit-card", LocalDate.now(TODAY)).orElseThrow()
+            .installments().max(), name);
+        assertEquals(List.of(), repo.loadProblems(), name);
+      }
+      try (JsonDirectoryPolicyRepository restarted = JsonDirectoryPolicyRepository.openStrict(policies)) {
+        assertEquals(48, restarted.snapshot().find("demo-credit-card", LocalDate.now(TODAY)).orElseThrow()
+            .installments().max(), name);
+      }
+    }
+  }
+
   /** demo-credit-card's feed, newest first: 36 months now, 24 before. */
   private static final String FEED = "{\"items\":[{\"id\":\"n-2\",\"content\":\"自即日起最长可分36期。\"},"
       + "{\"id\":\"n-1\",\"content\":\"最长可分24期。\"}]}";
