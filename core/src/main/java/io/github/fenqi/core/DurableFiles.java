@@ -33,7 +33,9 @@ public final class DurableFiles {
 
   /**
    * Replaces {@code target} with {@code content} so that a crash leaves either the old file or the new one, whole:
-   * the bytes go to a temporary file beside it ({@code .NAME.UUID.tmp}), are forced to disk, renamed over
+   * the bytes go to a temporary file beside it ({@code .NAME.UUID.tmp}, the name made ASCII and cut to
+   * {@value #MAX_TEMPORARY_BASE} characters, so at most 242 bytes: with the whole name a file named with more than 213
+   * bytes, 71 Chinese characters, could not be replaced), are forced to disk, renamed over
    * {@code target} atomically where the file system can, and the rename is synced ({@link #syncDirectory}). A state
    * file rewritten in place was left empty or cut short by a crash mid-write.
    *
@@ -42,7 +44,7 @@ public final class DurableFiles {
   public static void replace(Path target, byte[] content) throws IOException {
     Path absolute = target.toAbsolutePath();
     Path directory = absolute.getParent();
-    Path temporary = absolute.resolveSibling("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    Path temporary = absolute.resolveSibling(temporaryName(absolute.getFileName().toString()));
     try {
       try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         for (ByteBuffer buffer = ByteBuffer.wrap(content); buffer.hasRemaining(); ) {
@@ -66,5 +68,14 @@ public final class DurableFiles {
     if (directory != null) {
       syncDirectory(directory); // the rename, durable
     }
+  }
+
+  /** Longest part of a temporary name taken from its target's: with "." and ".<uuid>.tmp", 242 bytes at most. */
+  static final int MAX_TEMPORARY_BASE = 200;
+
+  private static String temporaryName(String target) {
+    String ascii = target.replaceAll("[^A-Za-z0-9._-]", "_");
+    return "." + (ascii.length() <= MAX_TEMPORARY_BASE ? ascii : ascii.substring(0, MAX_TEMPORARY_BASE)) + "."
+        + UUID.randomUUID() + ".tmp";
   }
 }

@@ -41,4 +41,14 @@ class DurableFilesTest {
     assertEquals(List.of("state.json"), names());
     assertEquals("x", Files.readString(occupied.resolve("inside")));
   }
+
+  /** 80 Chinese characters are 240 bytes of a name: the temporary name built from the whole of it was too long. */
+  @Test
+  void aFileWithALongNonAsciiNameIsReplaced() throws IOException {
+    Path file = dir.resolve("状".repeat(80) + ".json");
+    Files.writeString(file, "old");
+    DurableFiles.replace(file, "new".getBytes(StandardCharsets.UTF_8));
+    assertEquals("new", Files.readString(file));
+    assertEquals(List.of(file.getFileName().toString()), names());
+  }
 }

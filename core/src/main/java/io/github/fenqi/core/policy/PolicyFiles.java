@@ -5,17 +5,11 @@ import io.github.fenqi.core.FenqiException;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.PolicyException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -74,7 +68,7 @@ public final class PolicyFiles {
           + " (version '" + rival.get().policy().version() + "' is file " + rival.get().file().getFileName()
           + "; nothing was written)");
     }
-    replace(directory, target, json);
+    replace(target, json);
     return new Written(target, policy);
   }
 
@@ -101,7 +95,7 @@ public final class PolicyFiles {
     List<Path> replaced = held(directory).stream().filter(h -> h.sameLabel(policy) || h.sameDay(policy))
         .map(Held::file).toList();
     Path target = replaced.isEmpty() ? newFile(directory, policy) : replaced.get(0);
-    replace(directory, target, json);
+    replace(target, json);
     if (replaced.size() > 1) {
       for (Path stale : replaced.subList(1, replaced.size())) {
         try {
@@ -149,29 +143,12 @@ public final class PolicyFiles {
   }
 
   /** Writes {@code json} whole under a temporary name, synced, renames it over {@code target}, syncs the directory. */
-  private static void replace(Path directory, Path target, byte[] json) {
-    Path temporary = directory.resolve(temporaryName(target));
+  private static void replace(Path target, byte[] json) {
     try {
-      try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        for (ByteBuffer buffer = ByteBuffer.wrap(json); buffer.hasRemaining(); ) {
-          out.write(buffer);
-        }
-        out.force(true);
-      }
-      try {
-        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      DurableFiles.replace(target, json); // a leftover temporary file does not end in .json: never loaded as a policy
     } catch (IOException e) {
-      try {
-        Files.deleteIfExists(temporary);
-      } catch (IOException ignored) {
-        // a leftover temporary file does not end in .json, so it is never loaded as a policy
-      }
       throw new FenqiException("cannot write policy file " + target + " (" + describe(e) + ")", e);
     }
-    DurableFiles.syncDirectory(directory); // the rename, durable
   }
 
   /** What went wrong, for the message: the exception's kind and, when it has one, its message. */
@@ -180,22 +157,11 @@ public final class PolicyFiles {
   }
 
   /**
-   * Longest base of a new file's name: with "-99.json", and the temporary name's "." before it and ".<uuid>.tmp"
-   * after it (42 characters), within the 255 bytes a file name may have. Two labels of up to 128 characters each
+   * Longest base of a new file's name: with "-99.json" within the 255 bytes a file name may have (and within what
+   * {@link DurableFiles#replace}'s temporary name takes of it). Two labels of up to 128 characters each
    * (what a policy allows) made a name the file system refused, so such a valid policy could not be written.
    */
   private static final int MAX_BASE_LENGTH = 200;
-
-  /**
-   * {@code .<target's name, made ASCII and cut to 200 characters>.<uuid>.tmp}: at most 242 bytes. The whole name had
-   * been used, so a file of the directory named with more than 213 bytes (an operator's, or 71 Chinese characters)
-   * could not be replaced: the temporary name was too long for the file system.
-   */
-  private static String temporaryName(Path target) {
-    String name = safe(target.getFileName().toString());
-    String cut = name.length() <= MAX_BASE_LENGTH ? name : name.substring(0, MAX_BASE_LENGTH);
-    return "." + cut + "." + UUID.randomUUID() + ".tmp";
-  }
 
   private static Path newFile(Path directory, Policy policy) {
     String full = safe(policy.platformId()) + "--" + safe(policy.version());
