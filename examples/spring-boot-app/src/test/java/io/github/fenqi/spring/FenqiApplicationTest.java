@@ -173,6 +173,17 @@ class FenqiApplicationTest {
     assertThat(locations(submit)).containsExactly("request body: case.asOf", "request body: case.debts[0].platformId");
   }
 
+  /** Two billion days overdue (five million years) was accepted and planned for; it is a 400 naming the field. */
+  @Test
+  void implausiblyManyDaysOverdueIsA400NamingTheDebt() throws Exception {
+    ObjectNode old = (ObjectNode) JSON.readTree(FEASIBLE);
+    ((ObjectNode) old.get("debts").get(1)).put("overdueDays", 2_000_000_000);
+    HttpResponse<String> res = send("POST", "/api/negotiation/calculate", CLIENT, old.toString());
+    assertThat(res.statusCode()).as(res.body()).isEqualTo(400);
+    assertThat(locations(res)).containsExactly("request body: debts[1].overdueDays");
+    assertThat(res.body()).contains("2000000000 is more than 36525 (100 years)");
+  }
+
   /** A 300-character case id failed the submission's database insert (a VARCHAR(200)) with an opaque 500. */
   @Test
   void anOverlongOrMultiLineCaseIdIsA400BeforeAnyWork() throws Exception {
