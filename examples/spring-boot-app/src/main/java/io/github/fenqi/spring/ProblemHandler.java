@@ -45,8 +45,8 @@ class ProblemHandler {
     return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "No such proposal", e.getMessage(), List.of());
   }
 
-  @ExceptionHandler(RequestBodies.NotJsonException.class)
-  ProblemDetail notJson(RequestBodies.NotJsonException e) {
+  @ExceptionHandler({RequestBodies.NotJsonException.class, RequestBodies.NotUtf8Exception.class})
+  ProblemDetail notJson(RuntimeException e) {
     return Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", e.getMessage(), List.of());
   }
 

@@ -334,6 +334,35 @@ class FenqiApplicationTest {
     assertThat(utf8.statusCode()).isEqualTo(200);
   }
 
+  /**
+   * A body declaring a charset other than a Unicode one is a 415 naming it. {@code charset=GBK} with GBK bytes was
+   * decoded as UTF-8 regardless: a 400 about an "invalid UTF-8 middle byte"; and a Latin-1 declaration over bytes that
+   * are valid UTF-8 was read as UTF-8 silently. UTF-16, which the reader recognises from the bytes, still works.
+   */
+  @Test
+  void aBodyDeclaringACharsetOtherThanUnicodeIsA415NamingIt() throws Exception {
+    for (String[] declared : new String[][] {{"GBK", "GBK"}, {"gb18030", "GB18030"}, {"ISO-8859-1", "ISO-8859-1"},
+        {"latin1", "ISO-8859-1"}}) {
+      String type = "application/json; charset=" + declared[0];
+      HttpResponse<String> res = post("/api/negotiation/calculate", type,
+          FEASIBLE.getBytes(java.nio.charset.Charset.forName(declared[1])));
+      assertThat(res.statusCode()).as(type).isEqualTo(415);
+      assertThat(JSON.readTree(res.body()).get("detail").asText()).as(type)
+          .startsWith("send the body as UTF-8: JSON must be UTF-8 (RFC 8259), and this service does not decode "
+              + declared[1] + " (Content-Type was " + type + "); convert it, e.g. iconv -f " + declared[1]);
+    }
+    HttpResponse<String> utf16 = post("/api/negotiation/calculate", "application/json; charset=UTF-16",
+        FEASIBLE.getBytes(StandardCharsets.UTF_16));
+    assertThat(utf16.statusCode()).as(utf16.body()).isEqualTo(200);
+    assertThat(JSON.readTree(utf16.body()).get("caseId").asText()).isEqualTo("sample-002");
+  }
+
+  private HttpResponse<String> post(String path, String contentType, byte[] body) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", "Bearer " + CLIENT).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   @Test
   void submittedProposalIsStoredEncryptedAndReadBackMasked() throws Exception {
     HttpResponse<String> res = send("POST", "/api/negotiation/submit", CLIENT,
