@@ -110,10 +110,12 @@ class ProblemHandler {
   /**
    * The client closed the connection while its body was read or its answer written (a phone losing signal): nothing
    * can be answered and the server is not at fault, so one line, not an "unexpected error" with a stack trace logged
-   * twice (once for the read, once for the 500 that could not be written either).
+   * twice (once for the read, once for the 500 that could not be written either). Its request is counted as
+   * status 499 ({@link ClientGoneObservationConvention}).
    */
   @ExceptionHandler({ClientAbortException.class, AsyncRequestNotUsableException.class})
   void clientGone(Exception e, HttpServletRequest request) {
+    request.setAttribute(ClientGoneObservationConvention.CLIENT_GONE, Boolean.TRUE); // its metrics say 499, not 200
     LOG.info("client went away during {} {} ({})", request.getMethod(), request.getRequestURI(),
         e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
   }

@@ -269,6 +269,44 @@ class FenqiApplicationTest {
         .doesNotContain("unexpected error").doesNotContain("ClientAbortException");
   }
 
+  /**
+   * A client that sends a whole case and hangs up before the answer is written is counted as status 499, not as the
+   * 200 nobody received: {@code http_server_requests_seconds} said {@code status="200", outcome="SUCCESS"}.
+   */
+  @Test
+  void aClientHangingUpBeforeItsAnswerIsCountedAs499NotAs200(CapturedOutput output) throws Exception {
+    double servedBefore = requests("200", "/api/negotiation/calculate");
+    double goneBefore = requests("499", "/api/negotiation/calculate");
+    byte[] body = FEASIBLE.getBytes(StandardCharsets.UTF_8);
+    try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+      java.io.OutputStream out = socket.getOutputStream();
+      out.write(("POST /api/negotiation/calculate HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + CLIENT
+          + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+          .getBytes(StandardCharsets.UTF_8));
+      out.write(body);
+      out.flush();
+      socket.setSoLinger(true, 0); // gone with a reset while the case is calculated, as a dropped connection is
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (requests("499", "/api/negotiation/calculate") == goneBefore && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(requests("499", "/api/negotiation/calculate")).isEqualTo(goneBefore + 1);
+    assertThat(requests("200", "/api/negotiation/calculate")).isEqualTo(servedBefore);
+    assertThat(output.getAll()).contains("client went away during POST /api/negotiation/calculate");
+  }
+
+  /** How many requests of {@code uri} Spring's metrics count with {@code status}. */
+  private double requests(String status, String uri) throws Exception {
+    Matcher m = Pattern.compile("(?m)^http_server_requests_seconds_count\\{[^}]*status=\"" + status + "\",uri=\""
+        + Pattern.quote(uri) + "\"} (\\S+)$").matcher(send("GET", "/actuator/prometheus", CLIENT, null).body());
+    double total = 0;
+    while (m.find()) {
+      total += Double.parseDouble(m.group(1));
+    }
+    return total;
+  }
+
   @Test
   void oversizedBodyIsRejectedWith413() throws Exception {
     String big = "{\"caseId\":\"" + "x".repeat(70_000) + "\"}";
