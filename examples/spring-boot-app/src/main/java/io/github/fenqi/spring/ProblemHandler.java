@@ -45,6 +45,12 @@ class ProblemHandler {
     return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "No such proposal", e.getMessage(), List.of());
   }
 
+  @ExceptionHandler(IdempotencyKeyReusedException.class)
+  ProblemDetail keyReused(IdempotencyKeyReusedException e) {
+    return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency key reused", e.getMessage(),
+        List.of(Problem.of("Idempotency-Key", "was used before with another body")));
+  }
+
   @ExceptionHandler({RequestBodies.NotJsonException.class, RequestBodies.NotUtf8Exception.class})
   ProblemDetail notJson(RuntimeException e) {
     return Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", e.getMessage(), List.of());
@@ -130,6 +136,13 @@ class ProblemHandler {
   /** Something named in the request does not exist (404). */
   static final class NotFoundException extends RuntimeException {
     NotFoundException(String message) {
+      super(message);
+    }
+  }
+
+  /** An {@code Idempotency-Key} sent again with another body than its first submission's (422). */
+  static final class IdempotencyKeyReusedException extends RuntimeException {
+    IdempotencyKeyReusedException(String message) {
       super(message);
     }
   }

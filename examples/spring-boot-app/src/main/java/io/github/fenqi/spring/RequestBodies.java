@@ -78,7 +78,12 @@ final class RequestBodies {
 
   /** Reads and binds the body; an {@code InvalidInputException} lists what is wrong. */
   <T> T read(HttpServletRequest request, Class<T> type) throws IOException {
-    return FenqiJson.read(mapper, read(request), type, "request body");
+    return bind(read(request), type);
+  }
+
+  /** Binds a body already read; an {@code InvalidInputException} lists what is wrong. */
+  <T> T bind(byte[] body, Class<T> type) {
+    return FenqiJson.read(mapper, body, type, "request body");
   }
 
   /** The body is not declared JSON (415). */

@@ -33,6 +33,25 @@ class SubmissionStore {
         row.idNumberIndex(), row.mobileCipher(), row.proposalJson(), Timestamp.from(row.createdAt()));
   }
 
+  /** A submission made under an {@code Idempotency-Key}: the digest of the body it was made with, and its id. */
+  record Idempotent(String requestHash, String submissionId) {}
+
+  /**
+   * Records that {@code scope} (caller and key) made {@code submissionId} from the body whose digest is
+   * {@code requestHash}; a {@code DuplicateKeyException} if the scope already made one (a concurrent retry).
+   */
+  void insertIdempotent(String scope, Idempotent made) {
+    jdbc.update("INSERT INTO submission_idempotency (scope, request_hash, submission_id) VALUES (?, ?, ?)", scope,
+        made.requestHash(), made.submissionId());
+  }
+
+  /** What {@code scope} (caller and key) made, if anything. */
+  Optional<Idempotent> findIdempotent(String scope) {
+    return jdbc.query("SELECT request_hash, submission_id FROM submission_idempotency WHERE scope = ?",
+        (rs, i) -> new Idempotent(rs.getString("request_hash"), rs.getString("submission_id")), scope).stream()
+        .findFirst();
+  }
+
   Optional<Row> find(String id) {
     return jdbc.query("SELECT * FROM submission WHERE id = ?", SubmissionStore::row, id).stream().findFirst();
   }

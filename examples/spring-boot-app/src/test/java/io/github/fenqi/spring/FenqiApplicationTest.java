@@ -430,6 +430,65 @@ class FenqiApplicationTest {
   }
 
   /**
+   * A submission retried with the same Idempotency-Key and body — one after another or at the same time — is answered
+   * with the first one's id and stored and audited once; the key with another body is a 422. Without the header a
+   * retry stored the case twice, with two SUBMISSION audit entries.
+   */
+  @Test
+  void aSubmissionRetriedWithTheSameIdempotencyKeyIsStoredOnce() throws Exception {
+    String caseId = "idem-" + randomToken();
+    String body = "{\"case\":" + ((ObjectNode) JSON.readTree(FEASIBLE)).put("caseId", caseId) + ",\"strategy\":\"BALANCED\"}";
+    String key = java.util.UUID.randomUUID().toString();
+    ExecutorService clients = Executors.newFixedThreadPool(4);
+    List<HttpResponse<String>> answers = new ArrayList<>();
+    try {
+      List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+      for (int i = 0; i < 4; i++) { // at the same time: one is made, the others wait for it and answer it again
+        sent.add(clients.submit(() -> submit(key, body)));
+      }
+      for (Future<HttpResponse<String>> f : sent) {
+        answers.add(f.get(60, TimeUnit.SECONDS));
+      }
+      answers.add(submit(key, body)); // and after
+    } finally {
+      clients.shutdownNow();
+    }
+    HttpResponse<String> first = answers.stream().filter(a -> a.headers().firstValue("Idempotent-Replayed").isEmpty())
+        .findFirst().orElseThrow();
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+    for (HttpResponse<String> answer : answers) {
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+      assertThat(answer.body()).isEqualTo(first.body());
+      assertThat(answer.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+    }
+    assertThat(answers).filteredOn(a -> a.headers().firstValue("Idempotent-Replayed").isPresent()).hasSize(4);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM submission WHERE case_id = ?", Integer.class, caseId))
+        .isEqualTo(1);
+    assertThat(Files.readAllLines(DIR.resolve("audit.log"))).filteredOn(l -> l.contains("SUBMISSION") && l.contains(caseId))
+        .hasSize(1);
+
+    HttpResponse<String> other = submit(key, body.replace("BALANCED", "AGGRESSIVE"));
+    assertThat(other.statusCode()).as(other.body()).isEqualTo(422);
+    assertThat(locations(other)).containsExactly("Idempotency-Key");
+    assertThat(JSON.readTree(other.body()).get("detail").asText()).contains("from another body");
+    HttpResponse<String> newKey = submit(java.util.UUID.randomUUID().toString(), body);
+    assertThat(newKey.statusCode()).isEqualTo(201);
+    assertThat(newKey.body()).isNotEqualTo(first.body());
+    HttpResponse<String> badKey = submit("k".repeat(256), body);
+    assertThat(badKey.statusCode()).isEqualTo(400);
+    assertThat(locations(badKey)).containsExactly("Idempotency-Key");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM submission WHERE case_id = ?", Integer.class, caseId))
+        .isEqualTo(2);
+  }
+
+  private HttpResponse<String> submit(String idempotencyKey, String body) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/negotiation/submit"))
+        .header("Authorization", "Bearer " + CLIENT).header("Content-Type", "application/json")
+        .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
    * An answer about a platform without a policy, or one that contradicts the submission it names, is refused with
    * every problem and counts nowhere — no metric series, no monitor window, no audit entry.
    */
