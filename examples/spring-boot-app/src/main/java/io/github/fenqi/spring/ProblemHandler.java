@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -82,6 +83,18 @@ class ProblemHandler {
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
     return Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", "send application/json",
+        List.of());
+  }
+
+  /**
+   * An {@code Accept} header that allows no JSON ({@code application/xml}, {@code text/html}): the answer is JSON or
+   * nothing. It fell to {@link #unexpected}: an opaque 500 and an ERROR with a stack trace for a client's header.
+   */
+  @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+  ProblemDetail notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
+    String accept = request.getHeader("Accept");
+    return Problems.of(HttpStatus.NOT_ACCEPTABLE, "Not acceptable", "this service answers application/json (errors "
+        + "application/problem+json); the request's Accept was " + (accept == null ? "missing" : Problem.excerpt(accept)),
         List.of());
   }
 

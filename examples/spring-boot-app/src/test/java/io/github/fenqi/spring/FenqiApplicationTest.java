@@ -401,6 +401,26 @@ class FenqiApplicationTest {
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /**
+   * An Accept header that allows no JSON is a 406 problem naming it; it was an opaque 500 with "unexpected error" and a
+   * stack trace in the log.
+   */
+  @Test
+  void anAcceptHeaderWithoutJsonIsA406NotA500(CapturedOutput output) throws Exception {
+    for (String[] call : new String[][] {{"GET", "/api/negotiation/submissions/x", "application/xml"},
+        {"POST", "/api/negotiation/calculate", "text/html"}}) {
+      HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + call[1]))
+          .method(call[0], call[0].equals("GET") ? HttpRequest.BodyPublishers.noBody()
+              : HttpRequest.BodyPublishers.ofString(FEASIBLE))
+          .header("Authorization", "Bearer " + CLIENT).header("Content-Type", "application/json")
+          .header("Accept", call[2]).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(res.statusCode()).as(call[1] + " " + res.body()).isEqualTo(406);
+      assertThat(res.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
+      assertThat(JSON.readTree(res.body()).get("detail").asText()).endsWith("the request's Accept was " + call[2]);
+    }
+    assertThat(output.getAll()).doesNotContain("unexpected error");
+  }
+
   @Test
   void submittedProposalIsStoredEncryptedAndReadBackMasked() throws Exception {
     HttpResponse<String> res = send("POST", "/api/negotiation/submit", CLIENT,
