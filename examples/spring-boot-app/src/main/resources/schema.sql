@@ -22,3 +22,10 @@ CREATE TABLE IF NOT EXISTS submission_idempotency (
   request_hash            VARCHAR(128)    NOT NULL,
   submission_id           VARCHAR(36)     NOT NULL
 );
+-- A lender's answer to a submission, once per (submission, platform): a repeated answer is not counted again.
+CREATE TABLE IF NOT EXISTS submission_outcome (
+  submission_id           VARCHAR(36)     NOT NULL,
+  platform_id             VARCHAR(256)    NOT NULL,
+  accepted                BOOLEAN         NOT NULL,
+  PRIMARY KEY (submission_id, platform_id)
+);

@@ -361,18 +361,36 @@ class NegotiationController {
     boolean accepted = Boolean.TRUE.equals(body.accepted());
     Strategy strategy = body.strategy();
     String platformId = body.platformId();
-    checkRefersToWhatExists(platformId, strategy, body.submissionId());
+    String submissionId = body.submissionId();
+    checkRefersToWhatExists(platformId, strategy, submissionId);
     Map<String, String> details = new LinkedHashMap<>();
     details.put("platformId", platformId);
     details.put("strategy", strategy.name());
     details.put("accepted", Boolean.toString(accepted));
     AuditEvent event = AuditEvent.of(principal.getName(), AuditAction.OUTCOME_RECORDED,
-        body.submissionId() == null ? "platform/" + platformId : "submission/" + body.submissionId(), details);
+        submissionId == null ? "platform/" + platformId : "submission/" + submissionId, details);
+    boolean counted;
     synchronized (outcomeLocks[Math.floorMod(Objects.hash(platformId, strategy), outcomeLocks.length)]) {
-      audit.append(event);
-      monitor.record(platformId, strategy, accepted);
+      counted = submissionId == null || !answeredBefore(submissionId, platformId, accepted);
+      if (counted) {
+        try {
+          transactions.executeWithoutResult(tx -> { // the answer's row goes if its audit entry cannot be written
+            if (submissionId != null) {
+              store.insertOutcome(submissionId, platformId, accepted);
+            }
+            audit.append(event);
+          });
+        } catch (DuplicateKeyException e) { // another instance recorded it first
+          counted = !answeredBefore(submissionId, platformId, accepted);
+        }
+      }
+      if (counted) {
+        monitor.record(platformId, strategy, accepted);
+      }
     }
-    metrics.outcome(platformId, strategy, accepted);
+    if (counted) {
+      metrics.outcome(platformId, strategy, accepted);
+    }
     AcceptanceStatus status = monitor.status(platformId, strategy);
     Map<String, Object> response = new LinkedHashMap<>();
     response.put("platformId", platformId);
@@ -381,6 +399,21 @@ class NegotiationController {
     response.put("recentRate", status.recentRate());
     response.put("baselineRate", status.baselineRate());
     response.put("alerting", status.alerting());
-    return ResponseEntity.accepted().body(response);
+    return (counted ? ResponseEntity.accepted() : ResponseEntity.accepted().header("Idempotent-Replayed", "true"))
+        .body(response);
+  }
+
+  /**
+   * Whether the lender answered this submission before with the same answer (a retry: not counted again), or never
+   * (false); an {@code OutcomeConflictException} if it answered the other way. Each answer sent counted: a client
+   * retrying a lost 202 counted the lender's answer twice in the acceptance monitor.
+   */
+  private boolean answeredBefore(String submissionId, String platformId, boolean accepted) {
+    Optional<Boolean> before = store.outcome(submissionId, platformId);
+    if (before.isPresent() && before.get() != accepted) {
+      throw new ProblemHandler.OutcomeConflictException("platform " + platformId + " already answered submission "
+          + submissionId + (before.get() ? ": accepted" : ": rejected") + "; an answer is recorded once");
+    }
+    return before.isPresent();
   }
 }

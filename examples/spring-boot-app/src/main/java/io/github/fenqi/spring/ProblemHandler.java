@@ -46,6 +46,12 @@ class ProblemHandler {
     return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "No such proposal", e.getMessage(), List.of());
   }
 
+  @ExceptionHandler(OutcomeConflictException.class)
+  ProblemDetail outcomeConflict(OutcomeConflictException e) {
+    return Problems.of(HttpStatus.CONFLICT, "Outcome already recorded", e.getMessage(),
+        List.of(Problem.of("request body: accepted", "contradicts the answer recorded before")));
+  }
+
   @ExceptionHandler(IdempotencyKeyReusedException.class)
   ProblemDetail keyReused(IdempotencyKeyReusedException e) {
     return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency key reused", e.getMessage(),
@@ -156,6 +162,13 @@ class ProblemHandler {
   /** An {@code Idempotency-Key} sent again with another body than its first submission's (422). */
   static final class IdempotencyKeyReusedException extends RuntimeException {
     IdempotencyKeyReusedException(String message) {
+      super(message);
+    }
+  }
+
+  /** A lender's answer to a submission contradicting the answer it gave before (409). */
+  static final class OutcomeConflictException extends RuntimeException {
+    OutcomeConflictException(String message) {
       super(message);
     }
   }

@@ -52,6 +52,18 @@ class SubmissionStore {
         .findFirst();
   }
 
+  /** Records a lender's answer to a submission; a {@code DuplicateKeyException} if that lender answered it before. */
+  void insertOutcome(String submissionId, String platformId, boolean accepted) {
+    jdbc.update("INSERT INTO submission_outcome (submission_id, platform_id, accepted) VALUES (?, ?, ?)", submissionId,
+        platformId, accepted);
+  }
+
+  /** The answer the lender gave to a submission, if it gave one. */
+  Optional<Boolean> outcome(String submissionId, String platformId) {
+    return jdbc.query("SELECT accepted FROM submission_outcome WHERE submission_id = ? AND platform_id = ?",
+        (rs, i) -> rs.getBoolean("accepted"), submissionId, platformId).stream().findFirst();
+  }
+
   Optional<Row> find(String id) {
     return jdbc.query("SELECT * FROM submission WHERE id = ?", SubmissionStore::row, id).stream().findFirst();
   }

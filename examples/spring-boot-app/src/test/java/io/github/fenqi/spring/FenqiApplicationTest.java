@@ -557,6 +557,37 @@ class FenqiApplicationTest {
     assertThat(matching.statusCode()).isEqualTo(202);
   }
 
+  /**
+   * A lender's answer to a submission sent twice (a client retrying a lost 202) counts once — in the monitor, the
+   * metrics and the audit log — and the other answer afterwards is a 409; each copy counted before.
+   */
+  @Test
+  void aLendersAnswerToASubmissionCountsOnce() throws Exception {
+    HttpResponse<String> submitted = send("POST", "/api/negotiation/submit", CLIENT,
+        "{\"case\":" + FEASIBLE + ",\"strategy\":\"AGGRESSIVE\"}");
+    String id = JSON.readTree(submitted.body()).get("submissionId").asText();
+    AcceptanceStatus before = monitor.status("demo-credit-card", Strategy.AGGRESSIVE);
+    String answer = "{\"platformId\":\"demo-credit-card\",\"strategy\":\"AGGRESSIVE\",\"accepted\":true,"
+        + "\"submissionId\":\"" + id + "\"}";
+    HttpResponse<String> first = send("POST", "/api/negotiation/outcome", CLIENT, answer);
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+    assertThat(first.headers().firstValue("Idempotent-Replayed")).isEmpty();
+    HttpResponse<String> again = send("POST", "/api/negotiation/outcome", CLIENT, answer);
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(202);
+    assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+    AcceptanceStatus after = monitor.status("demo-credit-card", Strategy.AGGRESSIVE);
+    assertThat(after.recentTotal() + after.baselineTotal()).isEqualTo(before.recentTotal() + before.baselineTotal() + 1);
+    assertThat(Files.readAllLines(DIR.resolve("audit.log")))
+        .filteredOn(l -> l.contains("OUTCOME_RECORDED") && l.contains(id)).hasSize(1);
+    HttpResponse<String> contradicting = send("POST", "/api/negotiation/outcome", CLIENT,
+        answer.replace("true", "false"));
+    assertThat(contradicting.statusCode()).as(contradicting.body()).isEqualTo(409);
+    assertThat(locations(contradicting)).containsExactly("request body: accepted");
+    assertThat(JSON.readTree(contradicting.body()).get("detail").asText())
+        .isEqualTo("platform demo-credit-card already answered submission " + id + ": accepted; an answer is recorded once");
+    assertThat(monitor.status("demo-credit-card", Strategy.AGGRESSIVE)).isEqualTo(after);
+  }
+
   /** A policy query without a date asks about today in China, whatever the server's zone (see the engine's test). */
   @Test
   void aMalformedQueryDateIsNamedWithWhatWasExpected() throws Exception {
