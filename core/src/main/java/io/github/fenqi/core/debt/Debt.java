@@ -16,7 +16,9 @@ import java.util.Objects;
  * object of case files ({@code id, platformId, productType, principal, interest, penaltyInterest,
  * compoundInterest, lateFees, otherFees, annualRate, overdueDays}).
  *
- * <p>Validation lists every problem at once: an empty id, a negative component, negative overdue days.
+ * <p>Validation lists every problem at once: an empty id, a negative component, overdue days negative or more than
+ * {@link #MAX_OVERDUE_DAYS} (100 years: {@code 2000000000} days, a figure in the wrong unit or a typo, was accepted
+ * and planned as a debt overdue for five million years).
  *
  * <p>Thread-safety: immutable.
  *
@@ -30,7 +32,7 @@ import java.util.Objects;
  * @param lateFees 违约金 / 滞纳金
  * @param otherFees other fees
  * @param annualRate the contractual annual rate
- * @param overdueDays days overdue as of the case date
+ * @param overdueDays days overdue as of the case date, 0..{@link #MAX_OVERDUE_DAYS}
  */
 public record Debt(
     String id,
@@ -44,6 +46,13 @@ public record Debt(
     Money otherFees,
     Rate annualRate,
     int overdueDays) {
+
+  /**
+   * The most days a debt can be overdue: 100 years (36 525 days). No borrower's debt is older — consumer credit in
+   * China dates from after 1949 — so more is a value in the wrong unit or a typo, refused naming the field rather than
+   * planned for.
+   */
+  public static final int MAX_OVERDUE_DAYS = 36_525;
 
   public Debt {
     List<Problem> problems = new ArrayList<>();
@@ -63,6 +72,9 @@ public record Debt(
     }
     if (overdueDays < 0) {
       problems.add(Problem.of("overdueDays", overdueDays + " is negative"));
+    } else if (overdueDays > MAX_OVERDUE_DAYS) {
+      problems.add(Problem.of("overdueDays", overdueDays + " is more than " + MAX_OVERDUE_DAYS
+          + " (100 years): not a plausible number of days overdue"));
     }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);

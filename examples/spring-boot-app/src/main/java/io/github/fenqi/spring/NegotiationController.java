@@ -20,6 +20,7 @@ import io.github.fenqi.core.solve.Strategy;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,11 +33,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -120,10 +123,25 @@ class NegotiationController {
   /**
    * Recalculates the case (the client's copy of a proposal is never trusted), stores the chosen strategy's
    * proposal with the borrower's identifiers encrypted and blind-indexed, and returns its id.
+   *
+   * <p>With an {@code Idempotency-Key} header, a repeat of the caller's key with the same body (byte for byte) answers
+   * the first submission again (201, {@code Idempotent-Replayed: true}) without storing or auditing another; the same
+   * key with another body is a 422. Without it, a client retrying after a lost answer stored the case twice: two rows,
+   * two SUBMISSION audit entries, two ids for one borrower's choice.
    */
   @PostMapping(value = "/submit", produces = "application/json")
-  ResponseEntity<Map<String, Object>> submit(HttpServletRequest http, Principal principal) throws IOException {
-    SubmitRequest body = bodies.read(http, SubmitRequest.class);
+  ResponseEntity<Map<String, Object>> submit(HttpServletRequest http, Principal principal,
+      @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String idempotencyKey) throws IOException {
+    String scope = idempotencyKey == null ? null : idempotencyScope(principal, idempotencyKey);
+    byte[] bytes = bodies.read(http);
+    String requestHash = scope == null ? null : blindIndex.index("idempotentRequest", sha256(bytes));
+    if (scope != null) {
+      Optional<ResponseEntity<Map<String, Object>>> first = replay(scope, requestHash, idempotencyKey);
+      if (first.isPresent()) {
+        return first.get();
+      }
+    }
+    SubmitRequest body = bodies.bind(bytes, SubmitRequest.class);
     NegotiationRequest request = body.negotiationCase();
     checkDebtCount(request, BODY + ": case.debts");
     Strategy strategy = body.strategy();
@@ -141,18 +159,77 @@ class NegotiationController {
           cipher.encrypt(id, "name", borrower.name()), cipher.encrypt(id, "idNumber", borrower.idNumber()),
           blindIndex.index("idNumber", borrower.idNumber()), cipher.encrypt(id, "mobile", borrower.mobile()),
           stored(chosen), Instant.now());
-      transactions.executeWithoutResult(tx -> {
-        store.insert(row);
-        audit.append(AuditEvent.of(principal.getName(), AuditAction.SUBMISSION, "submission/" + id,
-            Map.of("caseId", request.caseId(), "strategy", strategy.name())));
-      });
-      Map<String, Object> response = new LinkedHashMap<>();
-      response.put("submissionId", id);
-      response.put("caseId", request.caseId());
-      response.put("strategy", strategy);
-      response.put("policySnapshotVersion", result.policySnapshotVersion());
-      return ResponseEntity.created(URI.create("/api/negotiation/submissions/" + id)).body(response);
+      try {
+        transactions.executeWithoutResult(tx -> {
+          store.insert(row);
+          if (scope != null) { // before the audit entry: a concurrent repeat of the key stops here, unaudited
+            store.insertIdempotent(scope, new SubmissionStore.Idempotent(requestHash, id));
+          }
+          audit.append(AuditEvent.of(principal.getName(), AuditAction.SUBMISSION, "submission/" + id,
+              Map.of("caseId", request.caseId(), "strategy", strategy.name())));
+        });
+      } catch (DuplicateKeyException e) { // the same key, sent again while its first submission was being made
+        if (scope == null) {
+          throw e;
+        }
+        return replay(scope, requestHash, idempotencyKey).orElseThrow(() -> e);
+      }
+      return created(row, false);
     });
+  }
+
+  /** The header that makes a submission idempotent. */
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+  /**
+   * Where a caller's key is kept: a digest of the caller and the key, so two callers' keys never meet and the key's
+   * length does not matter to the table. A key is 1..255 visible ASCII characters (a UUID, say), or a 400 naming it.
+   */
+  private static String idempotencyScope(Principal principal, String key) {
+    if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+      throw new InvalidInputException(IDEMPOTENCY_KEY, "must be 1 to 255 visible ASCII characters (a UUID, say), got '"
+          + Problem.excerpt(key) + "'");
+    }
+    return sha256((principal.getName() + "\u0000" + key).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The first answer of a submission made under {@code scope}, if one was; an {@code IdempotencyKeyReusedException}
+   * if it was made from another body.
+   */
+  private Optional<ResponseEntity<Map<String, Object>>> replay(String scope, String requestHash, String key) {
+    Optional<SubmissionStore.Idempotent> made = store.findIdempotent(scope);
+    if (made.isEmpty()) {
+      return Optional.empty();
+    }
+    String id = made.get().submissionId();
+    if (!made.get().requestHash().equals(requestHash)) {
+      throw new ProblemHandler.IdempotencyKeyReusedException("Idempotency-Key " + Problem.excerpt(key)
+          + " made submission " + id + " from another body; send a new key for a new submission");
+    }
+    return store.find(id).map(row -> created(row, true));
+  }
+
+  /** The 201 of a submission: its id and what it was made of ({@code replayed}: answered again for a repeated key). */
+  private static ResponseEntity<Map<String, Object>> created(SubmissionStore.Row row, boolean replayed) {
+    Map<String, Object> response = new LinkedHashMap<>();
+    response.put("submissionId", row.id());
+    response.put("caseId", row.caseId());
+    response.put("strategy", row.strategy());
+    response.put("policySnapshotVersion", row.policySnapshotVersion());
+    ResponseEntity.BodyBuilder answer = ResponseEntity.created(URI.create("/api/negotiation/submissions/" + row.id()));
+    if (replayed) {
+      answer.header("Idempotent-Replayed", "true");
+    }
+    return answer.body(response);
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) { // every Java platform has SHA-256
+      throw new IllegalStateException(e);
+    }
   }
 
   /** A stored submission with the borrower's identifiers decrypted and masked; the access is audited. */
@@ -284,18 +361,36 @@ class NegotiationController {
     boolean accepted = Boolean.TRUE.equals(body.accepted());
     Strategy strategy = body.strategy();
     String platformId = body.platformId();
-    checkRefersToWhatExists(platformId, strategy, body.submissionId());
+    String submissionId = body.submissionId();
+    checkRefersToWhatExists(platformId, strategy, submissionId);
     Map<String, String> details = new LinkedHashMap<>();
     details.put("platformId", platformId);
     details.put("strategy", strategy.name());
     details.put("accepted", Boolean.toString(accepted));
     AuditEvent event = AuditEvent.of(principal.getName(), AuditAction.OUTCOME_RECORDED,
-        body.submissionId() == null ? "platform/" + platformId : "submission/" + body.submissionId(), details);
+        submissionId == null ? "platform/" + platformId : "submission/" + submissionId, details);
+    boolean counted;
     synchronized (outcomeLocks[Math.floorMod(Objects.hash(platformId, strategy), outcomeLocks.length)]) {
-      audit.append(event);
-      monitor.record(platformId, strategy, accepted);
+      counted = submissionId == null || !answeredBefore(submissionId, platformId, accepted);
+      if (counted) {
+        try {
+          transactions.executeWithoutResult(tx -> { // the answer's row goes if its audit entry cannot be written
+            if (submissionId != null) {
+              store.insertOutcome(submissionId, platformId, accepted);
+            }
+            audit.append(event);
+          });
+        } catch (DuplicateKeyException e) { // another instance recorded it first
+          counted = !answeredBefore(submissionId, platformId, accepted);
+        }
+      }
+      if (counted) {
+        monitor.record(platformId, strategy, accepted);
+      }
     }
-    metrics.outcome(platformId, strategy, accepted);
+    if (counted) {
+      metrics.outcome(platformId, strategy, accepted);
+    }
     AcceptanceStatus status = monitor.status(platformId, strategy);
     Map<String, Object> response = new LinkedHashMap<>();
     response.put("platformId", platformId);
@@ -304,6 +399,21 @@ class NegotiationController {
     response.put("recentRate", status.recentRate());
     response.put("baselineRate", status.baselineRate());
     response.put("alerting", status.alerting());
-    return ResponseEntity.accepted().body(response);
+    return (counted ? ResponseEntity.accepted() : ResponseEntity.accepted().header("Idempotent-Replayed", "true"))
+        .body(response);
+  }
+
+  /**
+   * Whether the lender answered this submission before with the same answer (a retry: not counted again), or never
+   * (false); an {@code OutcomeConflictException} if it answered the other way. Each answer sent counted: a client
+   * retrying a lost 202 counted the lender's answer twice in the acceptance monitor.
+   */
+  private boolean answeredBefore(String submissionId, String platformId, boolean accepted) {
+    Optional<Boolean> before = store.outcome(submissionId, platformId);
+    if (before.isPresent() && before.get() != accepted) {
+      throw new ProblemHandler.OutcomeConflictException("platform " + platformId + " already answered submission "
+          + submissionId + (before.get() ? ": accepted" : ": rejected") + "; an answer is recorded once");
+    }
+    return before.isPresent();
   }
 }

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -45,8 +46,20 @@ class ProblemHandler {
     return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "No such proposal", e.getMessage(), List.of());
   }
 
-  @ExceptionHandler(RequestBodies.NotJsonException.class)
-  ProblemDetail notJson(RequestBodies.NotJsonException e) {
+  @ExceptionHandler(OutcomeConflictException.class)
+  ProblemDetail outcomeConflict(OutcomeConflictException e) {
+    return Problems.of(HttpStatus.CONFLICT, "Outcome already recorded", e.getMessage(),
+        List.of(Problem.of("request body: accepted", "contradicts the answer recorded before")));
+  }
+
+  @ExceptionHandler(IdempotencyKeyReusedException.class)
+  ProblemDetail keyReused(IdempotencyKeyReusedException e) {
+    return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency key reused", e.getMessage(),
+        List.of(Problem.of("Idempotency-Key", "was used before with another body")));
+  }
+
+  @ExceptionHandler({RequestBodies.NotJsonException.class, RequestBodies.NotUtf8Exception.class})
+  ProblemDetail notJson(RuntimeException e) {
     return Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", e.getMessage(), List.of());
   }
 
@@ -76,6 +89,18 @@ class ProblemHandler {
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
     return Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", "send application/json",
+        List.of());
+  }
+
+  /**
+   * An {@code Accept} header that allows no JSON ({@code application/xml}, {@code text/html}): the answer is JSON or
+   * nothing. It fell to {@link #unexpected}: an opaque 500 and an ERROR with a stack trace for a client's header.
+   */
+  @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+  ProblemDetail notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
+    String accept = request.getHeader("Accept");
+    return Problems.of(HttpStatus.NOT_ACCEPTABLE, "Not acceptable", "this service answers application/json (errors "
+        + "application/problem+json); the request's Accept was " + (accept == null ? "missing" : Problem.excerpt(accept)),
         List.of());
   }
 
@@ -110,10 +135,12 @@ class ProblemHandler {
   /**
    * The client closed the connection while its body was read or its answer written (a phone losing signal): nothing
    * can be answered and the server is not at fault, so one line, not an "unexpected error" with a stack trace logged
-   * twice (once for the read, once for the 500 that could not be written either).
+   * twice (once for the read, once for the 500 that could not be written either). Its request is counted as
+   * status 499 ({@link ClientGoneObservationConvention}).
    */
   @ExceptionHandler({ClientAbortException.class, AsyncRequestNotUsableException.class})
   void clientGone(Exception e, HttpServletRequest request) {
+    request.setAttribute(ClientGoneObservationConvention.CLIENT_GONE, Boolean.TRUE); // its metrics say 499, not 200
     LOG.info("client went away during {} {} ({})", request.getMethod(), request.getRequestURI(),
         e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
   }
@@ -128,6 +155,20 @@ class ProblemHandler {
   /** Something named in the request does not exist (404). */
   static final class NotFoundException extends RuntimeException {
     NotFoundException(String message) {
+      super(message);
+    }
+  }
+
+  /** An {@code Idempotency-Key} sent again with another body than its first submission's (422). */
+  static final class IdempotencyKeyReusedException extends RuntimeException {
+    IdempotencyKeyReusedException(String message) {
+      super(message);
+    }
+  }
+
+  /** A lender's answer to a submission contradicting the answer it gave before (409). */
+  static final class OutcomeConflictException extends RuntimeException {
+    OutcomeConflictException(String message) {
       super(message);
     }
   }

@@ -6,6 +6,8 @@ import io.github.fenqi.core.json.FenqiJson;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -19,6 +21,14 @@ import org.springframework.stereotype.Component;
  */
 @Component
 final class RequestBodies {
+  /**
+   * The charsets a body may declare: UTF-8, which RFC 8259 requires of JSON exchanged between systems, its subset
+   * US-ASCII, and UTF-16 and UTF-32, which the JSON reader recognises from the bytes themselves (RFC 4627). Any other
+   * (GBK, GB18030, ISO-8859-1, …) is refused rather than decoded: a body mislabelled as GBK or Latin-1 would decode,
+   * without an error, to other characters — a borrower's name stored wrong.
+   */
+  static final Set<String> READABLE = Set.of("UTF-8", "US-ASCII", "UTF-16", "UTF-16BE", "UTF-16LE", "UTF-32",
+      "UTF-32BE", "UTF-32LE");
   private final ObjectMapper mapper = FenqiJson.newMapper();
   private final int maxBytes;
 
@@ -33,7 +43,10 @@ final class RequestBodies {
   /**
    * The body's bytes; {@link BodyTooLargeException} beyond the limit, {@link NotJsonException} unless it is declared
    * JSON ({@code application/json} or a {@code +json} type): a form post or text body was read as JSON regardless, and
-   * a wildcard type ({@code application/*}, or any type at all), which declares nothing, was taken for JSON.
+   * a wildcard type ({@code application/*}, or any type at all), which declares nothing, was taken for JSON. A
+   * declared charset other than a Unicode one ({@link #READABLE}) is a {@link NotUtf8Exception}: the body was decoded
+   * as UTF-8 whatever it declared, so {@code charset=GBK} gave a 400 about an "invalid UTF-8 middle byte", and
+   * {@code charset=ISO-8859-1} bytes that happen to be valid UTF-8 would have been read as other characters.
    */
   byte[] read(HttpServletRequest request) throws IOException {
     String declared = request.getContentType();
@@ -46,6 +59,10 @@ final class RequestBodies {
         || !(MediaType.APPLICATION_JSON.isCompatibleWith(type)
         || type.getSubtype().endsWith("+json") && "application".equals(type.getType()))) {
       throw new NotJsonException(declared);
+    }
+    Charset charset = type.getCharset();
+    if (charset != null && !READABLE.contains(charset.name())) {
+      throw new NotUtf8Exception(declared, charset);
     }
     if (request.getContentLengthLong() > maxBytes) {
       throw new BodyTooLargeException(maxBytes);
@@ -61,7 +78,12 @@ final class RequestBodies {
 
   /** Reads and binds the body; an {@code InvalidInputException} lists what is wrong. */
   <T> T read(HttpServletRequest request, Class<T> type) throws IOException {
-    return FenqiJson.read(mapper, read(request), type, "request body");
+    return bind(read(request), type);
+  }
+
+  /** Binds a body already read; an {@code InvalidInputException} lists what is wrong. */
+  <T> T bind(byte[] body, Class<T> type) {
+    return FenqiJson.read(mapper, body, type, "request body");
   }
 
   /** The body is not declared JSON (415). */
@@ -69,6 +91,15 @@ final class RequestBodies {
     NotJsonException(@Nullable String declared) {
       super("send the body as application/json (Content-Type " + (declared == null ? "missing" : "was "
           + Problem.excerpt(declared)) + ")");
+    }
+  }
+
+  /** The body declares a charset other than UTF-8 (or another Unicode encoding) (415). */
+  static final class NotUtf8Exception extends RuntimeException {
+    NotUtf8Exception(String declared, Charset charset) {
+      super("send the body as UTF-8: JSON must be UTF-8 (RFC 8259), and this service does not decode " + charset.name()
+          + " (Content-Type was " + Problem.excerpt(declared) + "); convert it, e.g. iconv -f " + charset.name()
+          + " -t UTF-8, and declare charset=UTF-8 or none");
     }
   }
 

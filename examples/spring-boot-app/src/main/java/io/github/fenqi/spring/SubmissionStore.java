@@ -33,6 +33,37 @@ class SubmissionStore {
         row.idNumberIndex(), row.mobileCipher(), row.proposalJson(), Timestamp.from(row.createdAt()));
   }
 
+  /** A submission made under an {@code Idempotency-Key}: the digest of the body it was made with, and its id. */
+  record Idempotent(String requestHash, String submissionId) {}
+
+  /**
+   * Records that {@code scope} (caller and key) made {@code submissionId} from the body whose digest is
+   * {@code requestHash}; a {@code DuplicateKeyException} if the scope already made one (a concurrent retry).
+   */
+  void insertIdempotent(String scope, Idempotent made) {
+    jdbc.update("INSERT INTO submission_idempotency (scope, request_hash, submission_id) VALUES (?, ?, ?)", scope,
+        made.requestHash(), made.submissionId());
+  }
+
+  /** What {@code scope} (caller and key) made, if anything. */
+  Optional<Idempotent> findIdempotent(String scope) {
+    return jdbc.query("SELECT request_hash, submission_id FROM submission_idempotency WHERE scope = ?",
+        (rs, i) -> new Idempotent(rs.getString("request_hash"), rs.getString("submission_id")), scope).stream()
+        .findFirst();
+  }
+
+  /** Records a lender's answer to a submission; a {@code DuplicateKeyException} if that lender answered it before. */
+  void insertOutcome(String submissionId, String platformId, boolean accepted) {
+    jdbc.update("INSERT INTO submission_outcome (submission_id, platform_id, accepted) VALUES (?, ?, ?)", submissionId,
+        platformId, accepted);
+  }
+
+  /** The answer the lender gave to a submission, if it gave one. */
+  Optional<Boolean> outcome(String submissionId, String platformId) {
+    return jdbc.query("SELECT accepted FROM submission_outcome WHERE submission_id = ? AND platform_id = ?",
+        (rs, i) -> rs.getBoolean("accepted"), submissionId, platformId).stream().findFirst();
+  }
+
   Optional<Row> find(String id) {
     return jdbc.query("SELECT * FROM submission WHERE id = ?", SubmissionStore::row, id).stream().findFirst();
   }

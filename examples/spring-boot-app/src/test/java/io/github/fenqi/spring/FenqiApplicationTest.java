@@ -173,6 +173,17 @@ class FenqiApplicationTest {
     assertThat(locations(submit)).containsExactly("request body: case.asOf", "request body: case.debts[0].platformId");
   }
 
+  /** Two billion days overdue (five million years) was accepted and planned for; it is a 400 naming the field. */
+  @Test
+  void implausiblyManyDaysOverdueIsA400NamingTheDebt() throws Exception {
+    ObjectNode old = (ObjectNode) JSON.readTree(FEASIBLE);
+    ((ObjectNode) old.get("debts").get(1)).put("overdueDays", 2_000_000_000);
+    HttpResponse<String> res = send("POST", "/api/negotiation/calculate", CLIENT, old.toString());
+    assertThat(res.statusCode()).as(res.body()).isEqualTo(400);
+    assertThat(locations(res)).containsExactly("request body: debts[1].overdueDays");
+    assertThat(res.body()).contains("2000000000 is more than 36525 (100 years)");
+  }
+
   /** A 300-character case id failed the submission's database insert (a VARCHAR(200)) with an opaque 500. */
   @Test
   void anOverlongOrMultiLineCaseIdIsA400BeforeAnyWork() throws Exception {
@@ -258,6 +269,44 @@ class FenqiApplicationTest {
         .doesNotContain("unexpected error").doesNotContain("ClientAbortException");
   }
 
+  /**
+   * A client that sends a whole case and hangs up before the answer is written is counted as status 499, not as the
+   * 200 nobody received: {@code http_server_requests_seconds} said {@code status="200", outcome="SUCCESS"}.
+   */
+  @Test
+  void aClientHangingUpBeforeItsAnswerIsCountedAs499NotAs200(CapturedOutput output) throws Exception {
+    double servedBefore = requests("200", "/api/negotiation/calculate");
+    double goneBefore = requests("499", "/api/negotiation/calculate");
+    byte[] body = FEASIBLE.getBytes(StandardCharsets.UTF_8);
+    try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+      java.io.OutputStream out = socket.getOutputStream();
+      out.write(("POST /api/negotiation/calculate HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + CLIENT
+          + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+          .getBytes(StandardCharsets.UTF_8));
+      out.write(body);
+      out.flush();
+      socket.setSoLinger(true, 0); // gone with a reset while the case is calculated, as a dropped connection is
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (requests("499", "/api/negotiation/calculate") == goneBefore && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(requests("499", "/api/negotiation/calculate")).isEqualTo(goneBefore + 1);
+    assertThat(requests("200", "/api/negotiation/calculate")).isEqualTo(servedBefore);
+    assertThat(output.getAll()).contains("client went away during POST /api/negotiation/calculate");
+  }
+
+  /** How many requests of {@code uri} Spring's metrics count with {@code status}. */
+  private double requests(String status, String uri) throws Exception {
+    Matcher m = Pattern.compile("(?m)^http_server_requests_seconds_count\\{[^}]*status=\"" + status + "\",uri=\""
+        + Pattern.quote(uri) + "\"} (\\S+)$").matcher(send("GET", "/actuator/prometheus", CLIENT, null).body());
+    double total = 0;
+    while (m.find()) {
+      total += Double.parseDouble(m.group(1));
+    }
+    return total;
+  }
+
   @Test
   void oversizedBodyIsRejectedWith413() throws Exception {
     String big = "{\"caseId\":\"" + "x".repeat(70_000) + "\"}";
@@ -323,6 +372,55 @@ class FenqiApplicationTest {
     assertThat(utf8.statusCode()).isEqualTo(200);
   }
 
+  /**
+   * A body declaring a charset other than a Unicode one is a 415 naming it. {@code charset=GBK} with GBK bytes was
+   * decoded as UTF-8 regardless: a 400 about an "invalid UTF-8 middle byte"; and a Latin-1 declaration over bytes that
+   * are valid UTF-8 was read as UTF-8 silently. UTF-16, which the reader recognises from the bytes, still works.
+   */
+  @Test
+  void aBodyDeclaringACharsetOtherThanUnicodeIsA415NamingIt() throws Exception {
+    for (String[] declared : new String[][] {{"GBK", "GBK"}, {"gb18030", "GB18030"}, {"ISO-8859-1", "ISO-8859-1"},
+        {"latin1", "ISO-8859-1"}}) {
+      String type = "application/json; charset=" + declared[0];
+      HttpResponse<String> res = post("/api/negotiation/calculate", type,
+          FEASIBLE.getBytes(java.nio.charset.Charset.forName(declared[1])));
+      assertThat(res.statusCode()).as(type).isEqualTo(415);
+      assertThat(JSON.readTree(res.body()).get("detail").asText()).as(type)
+          .startsWith("send the body as UTF-8: JSON must be UTF-8 (RFC 8259), and this service does not decode "
+              + declared[1] + " (Content-Type was " + type + "); convert it, e.g. iconv -f " + declared[1]);
+    }
+    HttpResponse<String> utf16 = post("/api/negotiation/calculate", "application/json; charset=UTF-16",
+        FEASIBLE.getBytes(StandardCharsets.UTF_16));
+    assertThat(utf16.statusCode()).as(utf16.body()).isEqualTo(200);
+    assertThat(JSON.readTree(utf16.body()).get("caseId").asText()).isEqualTo("sample-002");
+  }
+
+  private HttpResponse<String> post(String path, String contentType, byte[] body) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", "Bearer " + CLIENT).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * An Accept header that allows no JSON is a 406 problem naming it; it was an opaque 500 with "unexpected error" and a
+   * stack trace in the log.
+   */
+  @Test
+  void anAcceptHeaderWithoutJsonIsA406NotA500(CapturedOutput output) throws Exception {
+    for (String[] call : new String[][] {{"GET", "/api/negotiation/submissions/x", "application/xml"},
+        {"POST", "/api/negotiation/calculate", "text/html"}}) {
+      HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + call[1]))
+          .method(call[0], call[0].equals("GET") ? HttpRequest.BodyPublishers.noBody()
+              : HttpRequest.BodyPublishers.ofString(FEASIBLE))
+          .header("Authorization", "Bearer " + CLIENT).header("Content-Type", "application/json")
+          .header("Accept", call[2]).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(res.statusCode()).as(call[1] + " " + res.body()).isEqualTo(406);
+      assertThat(res.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
+      assertThat(JSON.readTree(res.body()).get("detail").asText()).endsWith("the request's Accept was " + call[2]);
+    }
+    assertThat(output.getAll()).doesNotContain("unexpected error");
+  }
+
   @Test
   void submittedProposalIsStoredEncryptedAndReadBackMasked() throws Exception {
     HttpResponse<String> res = send("POST", "/api/negotiation/submit", CLIENT,
@@ -349,6 +447,65 @@ class FenqiApplicationTest {
     HttpResponse<String> noStrategy = send("POST", "/api/negotiation/submit", CLIENT, "{\"case\":" + FEASIBLE + "}");
     assertThat(noStrategy.statusCode()).isEqualTo(400);
     assertThat(locations(noStrategy)).anyMatch(l -> l.contains("strategy"));
+  }
+
+  /**
+   * A submission retried with the same Idempotency-Key and body — one after another or at the same time — is answered
+   * with the first one's id and stored and audited once; the key with another body is a 422. Without the header a
+   * retry stored the case twice, with two SUBMISSION audit entries.
+   */
+  @Test
+  void aSubmissionRetriedWithTheSameIdempotencyKeyIsStoredOnce() throws Exception {
+    String caseId = "idem-" + randomToken();
+    String body = "{\"case\":" + ((ObjectNode) JSON.readTree(FEASIBLE)).put("caseId", caseId) + ",\"strategy\":\"BALANCED\"}";
+    String key = java.util.UUID.randomUUID().toString();
+    ExecutorService clients = Executors.newFixedThreadPool(4);
+    List<HttpResponse<String>> answers = new ArrayList<>();
+    try {
+      List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+      for (int i = 0; i < 4; i++) { // at the same time: one is made, the others wait for it and answer it again
+        sent.add(clients.submit(() -> submit(key, body)));
+      }
+      for (Future<HttpResponse<String>> f : sent) {
+        answers.add(f.get(60, TimeUnit.SECONDS));
+      }
+      answers.add(submit(key, body)); // and after
+    } finally {
+      clients.shutdownNow();
+    }
+    HttpResponse<String> first = answers.stream().filter(a -> a.headers().firstValue("Idempotent-Replayed").isEmpty())
+        .findFirst().orElseThrow();
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+    for (HttpResponse<String> answer : answers) {
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+      assertThat(answer.body()).isEqualTo(first.body());
+      assertThat(answer.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+    }
+    assertThat(answers).filteredOn(a -> a.headers().firstValue("Idempotent-Replayed").isPresent()).hasSize(4);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM submission WHERE case_id = ?", Integer.class, caseId))
+        .isEqualTo(1);
+    assertThat(Files.readAllLines(DIR.resolve("audit.log"))).filteredOn(l -> l.contains("SUBMISSION") && l.contains(caseId))
+        .hasSize(1);
+
+    HttpResponse<String> other = submit(key, body.replace("BALANCED", "AGGRESSIVE"));
+    assertThat(other.statusCode()).as(other.body()).isEqualTo(422);
+    assertThat(locations(other)).containsExactly("Idempotency-Key");
+    assertThat(JSON.readTree(other.body()).get("detail").asText()).contains("from another body");
+    HttpResponse<String> newKey = submit(java.util.UUID.randomUUID().toString(), body);
+    assertThat(newKey.statusCode()).isEqualTo(201);
+    assertThat(newKey.body()).isNotEqualTo(first.body());
+    HttpResponse<String> badKey = submit("k".repeat(256), body);
+    assertThat(badKey.statusCode()).isEqualTo(400);
+    assertThat(locations(badKey)).containsExactly("Idempotency-Key");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM submission WHERE case_id = ?", Integer.class, caseId))
+        .isEqualTo(2);
+  }
+
+  private HttpResponse<String> submit(String idempotencyKey, String body) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/negotiation/submit"))
+        .header("Authorization", "Bearer " + CLIENT).header("Content-Type", "application/json")
+        .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /**
@@ -398,6 +555,37 @@ class FenqiApplicationTest {
         "{\"platformId\":\"demo-online-lender\",\"strategy\":\"BALANCED\",\"accepted\":true,\"submissionId\":\"" + id
             + "\"}");
     assertThat(matching.statusCode()).isEqualTo(202);
+  }
+
+  /**
+   * A lender's answer to a submission sent twice (a client retrying a lost 202) counts once — in the monitor, the
+   * metrics and the audit log — and the other answer afterwards is a 409; each copy counted before.
+   */
+  @Test
+  void aLendersAnswerToASubmissionCountsOnce() throws Exception {
+    HttpResponse<String> submitted = send("POST", "/api/negotiation/submit", CLIENT,
+        "{\"case\":" + FEASIBLE + ",\"strategy\":\"AGGRESSIVE\"}");
+    String id = JSON.readTree(submitted.body()).get("submissionId").asText();
+    AcceptanceStatus before = monitor.status("demo-credit-card", Strategy.AGGRESSIVE);
+    String answer = "{\"platformId\":\"demo-credit-card\",\"strategy\":\"AGGRESSIVE\",\"accepted\":true,"
+        + "\"submissionId\":\"" + id + "\"}";
+    HttpResponse<String> first = send("POST", "/api/negotiation/outcome", CLIENT, answer);
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+    assertThat(first.headers().firstValue("Idempotent-Replayed")).isEmpty();
+    HttpResponse<String> again = send("POST", "/api/negotiation/outcome", CLIENT, answer);
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(202);
+    assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+    AcceptanceStatus after = monitor.status("demo-credit-card", Strategy.AGGRESSIVE);
+    assertThat(after.recentTotal() + after.baselineTotal()).isEqualTo(before.recentTotal() + before.baselineTotal() + 1);
+    assertThat(Files.readAllLines(DIR.resolve("audit.log")))
+        .filteredOn(l -> l.contains("OUTCOME_RECORDED") && l.contains(id)).hasSize(1);
+    HttpResponse<String> contradicting = send("POST", "/api/negotiation/outcome", CLIENT,
+        answer.replace("true", "false"));
+    assertThat(contradicting.statusCode()).as(contradicting.body()).isEqualTo(409);
+    assertThat(locations(contradicting)).containsExactly("request body: accepted");
+    assertThat(JSON.readTree(contradicting.body()).get("detail").asText())
+        .isEqualTo("platform demo-credit-card already answered submission " + id + ": accepted; an answer is recorded once");
+    assertThat(monitor.status("demo-credit-card", Strategy.AGGRESSIVE)).isEqualTo(after);
   }
 
   /** A policy query without a date asks about today in China, whatever the server's zone (see the engine's test). */

@@ -1,0 +1,35 @@
+package io.github.fenqi.core.debt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.money.Rate;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/** A debt's days overdue are bounded on both sides, and a value outside is refused naming the field. */
+class DebtTest {
+
+  @Property
+  void overdueDaysFromZeroToAHundredYearsAreAccepted(@ForAll @IntRange(min = 0, max = Debt.MAX_OVERDUE_DAYS) int days) {
+    assertEquals(days, debt(days).overdueDays());
+  }
+
+  /** 2 000 000 000 days (five million years) was accepted and planned for. */
+  @Property
+  void moreThanAHundredYearsOverdueIsRefusedNamingTheField(
+      @ForAll @IntRange(min = Debt.MAX_OVERDUE_DAYS + 1, max = Integer.MAX_VALUE) int days) {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> debt(days));
+    assertEquals(java.util.List.of(Problem.of("overdueDays",
+        days + " is more than 36525 (100 years): not a plausible number of days overdue")), e.problems());
+  }
+
+  private static Debt debt(int overdueDays) {
+    return new Debt("d-1", "demo-online-lender", ProductType.values()[0], Money.ofYuan(1000), Money.ZERO, Money.ZERO,
+        Money.ZERO, Money.ZERO, Money.ZERO, Rate.of("0.18"), overdueDays);
+  }
+}
