@@ -307,10 +307,10 @@ public final class StatementAnalyzer {
         original = o; // rows are in time order: the last candidate is the closest before the reversal
       }
       if (original == null) {
-        r.remove(RemovalKind.REVERSAL, "'" + r.t.description() + "' reverses a row not in these statements: not income or spending", null);
+        r.remove(RemovalKind.REVERSAL, masked("'" + r.t.description() + "' reverses a row not in these statements: not income or spending", r.t), null);
       } else {
-        r.remove(RemovalKind.REVERSAL, "'" + r.t.description() + "' reverses " + original.t.location(), original);
-        original.remove(RemovalKind.REVERSED, "reversed by " + r.t.location() + " ('" + r.t.description() + "')", r);
+        r.remove(RemovalKind.REVERSAL, masked("'" + r.t.description() + "' reverses " + original.t.location(), r.t), original);
+        original.remove(RemovalKind.REVERSED, masked("reversed by " + r.t.location() + " ('" + r.t.description() + "')", r.t), r);
       }
     }
   }
@@ -393,7 +393,8 @@ public final class StatementAnalyzer {
       r.categoryHit = hits[1];
       RuleMatcher.Hit internal = hits[0];
       if (internal != null) {
-        r.remove(RemovalKind.INTERNAL_TRANSFER, () -> internal.match().reason(), null);
+        Transaction t = r.t;
+        r.remove(RemovalKind.INTERNAL_TRANSFER, () -> masked(internal.match().reason(), t), null);
       } else if (isWalletWithdrawal(r)) {
         String counterparty = r.t.counterparty();
         r.remove(RemovalKind.INTERNAL_TRANSFER, () -> "a withdrawal (提现) credited by the wallet operator '"
@@ -523,6 +524,16 @@ public final class StatementAnalyzer {
     };
   }
 
+  /**
+   * {@code text} with the counterparty's name masked ({@link Masking#name}) when the counterparty is a person, as
+   * the holder's own name is: explanations go into reports and logs. An organisation's name (a merchant, an
+   * employer, a lender) stays readable, since it is what the explanation is about.
+   */
+  private String masked(String text, Transaction t) {
+    String counterparty = t.counterparty().strip();
+    return !counterparty.isEmpty() && isPerson(counterparty) ? text.replace(counterparty, MASKING.name(counterparty)) : text;
+  }
+
   /** The latest time the other side of a transfer at {@code time} may have: {@code time} plus the window. */
   private LocalDateTime latestPartner(LocalDateTime time) {
     try {
@@ -601,13 +612,13 @@ public final class StatementAnalyzer {
     }
     if (hit != null) {
       LexiconRule rule = hit.rule();
-      return CategorisedTransaction.explainedBy(t, rule.category(), () -> hit.match().reason(),
+      return CategorisedTransaction.explainedBy(t, rule.category(), () -> masked(hit.match().reason(), t),
           rule.platformFor(t, hit.keyword()).orElse(null));
     }
     return switch (t.direction()) {
       case CREDIT -> isPerson(t.counterparty())
           ? CategorisedTransaction.explainedBy(t, TransactionCategory.TRANSFER_IN,
-              () -> "credit from a person ('" + t.counterparty() + "'), no rule matched", null)
+              () -> "credit from a person ('" + MASKING.name(t.counterparty()) + "'), no rule matched", null)
           : new CategorisedTransaction(t, TransactionCategory.OTHER_INCOME, "credit, no rule matched", null);
       case DEBIT -> new CategorisedTransaction(t, TransactionCategory.OTHER_SPENDING, "debit, no rule matched", null);
       case NEUTRAL -> new CategorisedTransaction(t, TransactionCategory.NEUTRAL, "neutral row, no rule matched", null);

@@ -346,4 +346,23 @@ class StatementAnalyzerTest {
     assertEquals(Money.of("600.00"), r.months().get(0).salaryIncome(), "the platform's regular 提现 is its payout");
     assertTrue(r.removals().get(0).explanation().contains("wallet"), r.removals().get(0).explanation());
   }
+
+  /**
+   * A transfer from a friend was explained as "credit from a person ('李秀兰')" and a rule matching a person's name
+   * quoted it whole: the explanations, which go into reports and logs, showed third parties' names. A person's name is
+   * masked as the holder's is; an organisation's stays readable.
+   */
+  @Test
+  void explanationsMaskAPersonsNameButNotAMerchants() {
+    ParsedStatement b = bank("b.csv", "2026-05-11,12:00:00,网银,500.00,,,李秀兰,,手机银行\n"
+        + "2026-05-12,12:00:00,转账,,800.00,,王房租,,手机银行\n"
+        + "2026-05-13,12:00:00,转账-赵小燕,,30.00,,赵小燕,,手机银行\n"
+        + "2026-05-14,12:00:00,POS消费,,30.00,,惠邻生鲜超市,,POS\n");
+    StatementAnalysis r = StatementAnalyzer.defaults().analyze(List.of(b));
+    String everything = r.transactions().stream().map(CategorisedTransaction::reason).toList() + ""
+        + r.removals().stream().map(Removal::explanation).toList();
+    assertTrue(!everything.contains("李秀兰") && !everything.contains("王房租") && !everything.contains("赵小燕"), everything);
+    assertTrue(everything.contains("李**") && everything.contains("王**") && everything.contains("赵**"), everything);
+    assertTrue(everything.contains("惠邻生鲜超市"), everything);
+  }
 }
