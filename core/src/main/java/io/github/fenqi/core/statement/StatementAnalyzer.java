@@ -397,8 +397,9 @@ public final class StatementAnalyzer {
         r.remove(RemovalKind.INTERNAL_TRANSFER, () -> masked(internal.match().reason(), t), null);
       } else if (isWalletWithdrawal(r)) {
         String counterparty = r.t.counterparty();
-        r.remove(RemovalKind.INTERNAL_TRANSFER, () -> "a withdrawal (提现) credited by the wallet operator '"
-            + counterparty + "': the holder's own wallet balance reaching the bank, not income", null);
+        String description = r.t.description();
+        r.remove(RemovalKind.INTERNAL_TRANSFER, () -> "a withdrawal (提现) from a payment wallet ('" + description + "' from '"
+            + counterparty + "'): the holder's own wallet balance reaching the bank, not income", null);
       }
     }
     // The two sides of a move between two of the holder's statements: opposite, equal, close in time. A side the
@@ -507,7 +508,8 @@ public final class StatementAnalyzer {
 
   /**
    * Whether the row is the holder's own wallet balance withdrawn to this account: a credit saying 提现 whose
-   * counterparty is a wallet operator ({@link CategoryLexicon#walletOperators}: 财付通, 支付宝), and that no earnings
+   * counterparty or description names a wallet operator ({@link CategoryLexicon#walletOperators}: 财付通, 支付宝 —
+   * a bank may leave the counterparty of 支付宝提现 empty), and that no earnings
    * rule (salary, gig payout, benefit, interest) claims. The operator credits money the holder kept in the wallet;
    * what first came into the wallet is counted in the wallet's own statement. A gig platform's payout that says 提现
    * (美团众包提现) is credited by the platform (北京三快在线科技有限公司), not by a wallet operator, and one paid out
@@ -515,7 +517,8 @@ public final class StatementAnalyzer {
    * 提现 alone, whoever credits it, would take those payouts out of income.
    */
   private boolean isWalletWithdrawal(Row r) {
-    if (r.t.direction() != Direction.CREDIT || (r.flags & WITHDRAWAL) == 0 || walletOperators.in(r.t.counterparty()) == 0) {
+    if (r.t.direction() != Direction.CREDIT || (r.flags & WITHDRAWAL) == 0
+        || walletOperators.in(r.t.counterparty()) == 0 && walletOperators.in(r.t.description()) == 0) {
       return false;
     }
     return r.categoryHit == null || switch (r.categoryHit.rule().category()) {

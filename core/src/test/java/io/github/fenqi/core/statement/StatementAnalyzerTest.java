@@ -326,7 +326,8 @@ class StatementAnalyzerTest {
   /**
    * '财付通提现' is the holder's own WeChat balance reaching the bank: monthly and steady, it had been promoted to salary
    * when the WeChat statement was not given. A withdrawal (提现) credited by a wallet operator (财付通, 支付宝) is the
-   * holder's own money; a gig platform's payout that says 提现 comes from the platform (美团众包提现 from 北京三快, or
+   * holder's own money, and so is one whose description names the wallet (支付宝提现) where the bank leaves the
+   * counterparty empty; a gig platform's payout that says 提现 comes from the platform (美团众包提现 from 北京三快, or
    * through 财付通 naming 众包) and stays income.
    */
   @Test
@@ -338,9 +339,10 @@ class StatementAnalyzerTest {
       rows.append(String.format("2026-%02d-05,10:00:00,美团众包提现,2000.00,,,北京三快在线科技有限公司,,网上银行%n", m));
       rows.append(String.format("2026-%02d-06,10:00:00,提现,600.00,,,北京三快在线科技有限公司,,网上银行%n", m));
       rows.append(String.format("2026-%02d-07,10:00:00,美团众包提现,300.00,,,财付通支付科技有限公司,,网上银行%n", m));
+      rows.append(String.format("2026-%02d-08,10:00:00,支付宝提现,400.00,,,,,网上银行%n", m));
     }
     StatementAnalysis r = StatementAnalyzer.defaults().analyze(List.of(bank("bank.csv", rows.toString())));
-    assertEquals(6, r.removed(RemovalKind.INTERNAL_TRANSFER), r.removals().toString());
+    assertEquals(9, r.removed(RemovalKind.INTERNAL_TRANSFER), r.removals().toString());
     assertEquals(List.of(Money.of("2900.00"), Money.of("2900.00"), Money.of("2900.00")),
         r.months().stream().map(MonthlySummary::income).toList());
     assertEquals(Money.of("600.00"), r.months().get(0).salaryIncome(), "the platform's regular 提现 is its payout");
