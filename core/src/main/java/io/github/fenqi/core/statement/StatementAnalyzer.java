@@ -409,8 +409,11 @@ public final class StatementAnalyzer {
     Set<Row> internal = java.util.Collections.newSetFromMap(new IdentityHashMap<>()); // removed above, not yet paired
     for (Row r : rows) {
       boolean foundInternal = !r.kept() && r.removal.kind() == RemovalKind.INTERNAL_TRANSFER;
-      if ((r.kept() || foundInternal) && (r.flags & TRANSFER) != 0 && !isPerson(r.t.counterparty())) {
-        candidates.add(r); // a transfer with another person is real income or spending
+      if ((r.kept() || foundInternal) && (r.flags & TRANSFER) != 0
+          && (!isPerson(r.t.counterparty()) || isHolder(r.t.counterparty(), holders))) {
+        // a transfer with another person is real income or spending; one naming the holder (Alipay's 提现 to 周子航)
+        // is a move whose other side, at the bank, names the wallet operator, and had stayed income
+        candidates.add(r);
         if (foundInternal) {
           internal.add(r);
         }

@@ -367,4 +367,22 @@ class StatementAnalyzerTest {
     assertTrue(everything.contains("李**") && everything.contains("王**") && everything.contains("赵**"), everything);
     assertTrue(everything.contains("惠邻生鲜超市"), everything);
   }
+
+  /**
+   * Alipay names the holder as the counterparty of a withdrawal (提现-实时提现 to 周子航). Such a row was left out of the
+   * pairing as "a transfer with another person", so its bank side, '跨行转入' from 支付宝, stayed income, with or without
+   * a fee. The holder is not another person: the row pairs.
+   */
+  @Test
+  void aWithdrawalNamingTheHolderPairsWithItsBankSide() {
+    ParsedStatement a = alipay("alipay.csv",
+        "2026-08-26 20:01:09,账户存取,周子航,zzh***@163.com,提现-实时提现,不计收支,400.00,账户余额,提现成功,A1,,,\n"
+        + "2026-09-26 20:01:09,账户存取,周子航,zzh***@163.com,提现-实时提现,不计收支,400.00,账户余额,提现成功,A2,,,\n");
+    ParsedStatement b = bank("bank.csv", "2026-08-27,10:00:00,跨行转入,400.00,,,支付宝（中国）网络技术有限公司,,网上银行\n"
+        + "2026-09-27,10:00:00,跨行转入,399.60,,,支付宝（中国）网络技术有限公司,,网上银行\n");
+    StatementAnalysis r = StatementAnalyzer.builder().holderNames("周子航").build().analyze(List.of(a, b));
+    assertEquals(List.of(Money.ZERO, Money.ZERO), r.months().stream().map(MonthlySummary::income).toList());
+    assertEquals(List.of("alipay.csv:2", "alipay.csv:3"), r.removals().stream()
+        .filter(x -> x.transaction().source().equals("bank.csv")).map(x -> x.paired().orElseThrow()).toList());
+  }
 }
