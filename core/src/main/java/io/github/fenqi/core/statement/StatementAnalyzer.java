@@ -484,8 +484,18 @@ public final class StatementAnalyzer {
     long fee = Math.abs(otherSide.amount().fen() - self.amount().fen());
     Transaction credit = self.direction() == Direction.CREDIT ? self : otherSide;
     return "matches " + otherSide.location() + " (" + otherSide.direction() + " " + otherSide.amount() + " within "
-        + transferWindow.toDays() + " days" + (fee == 0 ? "" : "; the credit " + credit.amount() + " is " + Money.ofFen(fee)
+        + window() + (fee == 0 ? "" : "; the credit " + credit.amount() + " is " + Money.ofFen(fee)
         + " less, within the withdrawal fee of 0.1 %, at least 0.10") + "): a move between the holder's own accounts";
+  }
+
+  /**
+   * The transfer window in words: whole days as days, else whole hours as hours, else as {@link Duration} writes it.
+   * It was always told in whole days, so a window of 36 hours read "within 1 days" and one of 12 hours "within 0 days".
+   */
+  private String window() {
+    long seconds = transferWindow.getSeconds();
+    return transferWindow.getNano() == 0 && seconds % 86_400 == 0 ? seconds / 86_400 + " days"
+        : transferWindow.getNano() == 0 && seconds % 3_600 == 0 ? seconds / 3_600 + " hours" : transferWindow.toString();
   }
 
   /**

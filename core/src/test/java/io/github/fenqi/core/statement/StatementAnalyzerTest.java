@@ -385,4 +385,15 @@ class StatementAnalyzerTest {
     assertEquals(List.of("alipay.csv:2", "alipay.csv:3"), r.removals().stream()
         .filter(x -> x.transaction().source().equals("bank.csv")).map(x -> x.paired().orElseThrow()).toList());
   }
+
+  /** A transfer window of 36 hours was told as "within 1 days" in the pairing's explanation. */
+  @Test
+  void theTransferWindowIsToldAsItWasGiven() {
+    ParsedStatement b = bank("bank.csv", "2026-05-11,12:00:00,转账,,1000.00,,支付宝(中国)网络技术有限公司,,手机银行\n");
+    ParsedStatement a = alipay("alipay.csv", "2026-05-12 18:00:00,账户存取,招商银行,/,充值-普通充值,不计收支,1000.00,招商银行储蓄卡(3821),交易成功,A1,,,\n");
+    StatementAnalysis r = StatementAnalyzer.builder().transferWindow(java.time.Duration.ofHours(36)).build().analyze(List.of(b, a));
+    assertTrue(r.removals().get(0).explanation().contains("within 36 hours"), r.removals().get(0).explanation());
+    StatementAnalysis days = StatementAnalyzer.defaults().analyze(List.of(b, a));
+    assertTrue(days.removals().get(0).explanation().contains("within 3 days"), days.removals().get(0).explanation());
+  }
 }
