@@ -501,17 +501,22 @@ public final class StatementAnalyzer {
   /**
    * Whether {@code a} and {@code b} are a withdrawal from a payment wallet and its credit at the bank, less the
    * wallet's fee: one is a credit of {@code c} fen, the other a debit or neutral row of {@code w} fen, one of them
-   * says 提现 ({@link CategoryLexicon#withdrawalKeywords}), and {@code 0 < w - c <= }{@link #maxWithdrawalFee}{@code (w)}.
+   * says 提现 ({@link CategoryLexicon#withdrawalKeywords}), the credit says 提现 or names a wallet operator
+   * ({@link CategoryLexicon#walletOperators}) — a company's 999.00 the day after a withdrawal of 1000.00 is its
+   * payment, not the withdrawal —, and {@code 0 < w - c <= }{@link #maxWithdrawalFee}{@code (w)}.
    * WeChat Pay charges 0.1 % of a 零钱 withdrawal, at least 0.10 yuan; Alipay the same beyond its free quota (free
    * withdrawals pair as equal amounts). The bank side of 1000.00 out of 零钱 is 999.00, and had stayed income.
    */
-  private static boolean withinWithdrawalFee(Row a, Row b) {
+  private boolean withinWithdrawalFee(Row a, Row b) {
     if (((a.flags | b.flags) & WITHDRAWAL) == 0 || (a.t.direction() == Direction.CREDIT) == (b.t.direction() == Direction.CREDIT)) {
       return false;
     }
-    long credit = (a.t.direction() == Direction.CREDIT ? a : b).t.amount().fen();
-    long withdrawn = (a.t.direction() == Direction.CREDIT ? b : a).t.amount().fen();
-    return credit < withdrawn && withdrawn - credit <= maxWithdrawalFee(withdrawn);
+    Row creditRow = a.t.direction() == Direction.CREDIT ? a : b;
+    long credit = creditRow.t.amount().fen();
+    long withdrawn = (creditRow == a ? b : a).t.amount().fen();
+    boolean fromWallet = (creditRow.flags & WITHDRAWAL) != 0 || walletOperators.in(creditRow.t.counterparty()) != 0
+        || walletOperators.in(creditRow.t.description()) != 0;
+    return fromWallet && credit < withdrawn && withdrawn - credit <= maxWithdrawalFee(withdrawn);
   }
 
   /** The most a wallet charges to withdraw {@code fen}: 0.1 % rounded up to the fen, at least 10 fen (0.10 yuan). */

@@ -303,20 +303,23 @@ class StatementAnalyzerTest {
    * A withdrawal from the WeChat balance costs 0.1 % (at least 0.10): 1000.00 leaves 零钱 and 999.00 reaches the bank,
    * where it reads '转账' from 财付通. The two sides differ by the fee, so they were not paired and the 999.00 stayed as
    * income. They pair now when the credit is short of the withdrawal by at most that fee, within the transfer window;
-   * a larger gap (1.01 on 1000.00, 0.11 on 50.00) is not a fee and stays.
+   * a larger gap (1.01 on 1000.00, 0.11 on 50.00) is not a fee and stays, and so does a credit from a company that
+   * is not a wallet operator (an employer's 999.00 the day after a withdrawal of 1000.00 is income).
    */
   @Test
   void aWalletWithdrawalLessItsFeePairsWithItsBankCredit() {
     ParsedStatement wx = wechat("wx.csv", "2026-05-01 09:00:00,零钱提现,招商银行(3821),/,/,¥1000.00,零钱,提现已到账,1001,/,/\n"
         + "2026-05-10 09:00:00,零钱提现,招商银行(3821),/,/,¥50.00,零钱,提现已到账,1002,/,/\n"
+        + "2026-05-20 09:00:00,零钱提现,招商银行(3821),/,/,¥1000.00,零钱,提现已到账,1005,/,/\n"
         + "2026-06-01 09:00:00,零钱提现,招商银行(3821),/,/,¥1000.00,零钱,提现已到账,1003,/,/\n"
         + "2026-06-10 09:00:00,零钱提现,招商银行(3821),/,/,¥50.00,零钱,提现已到账,1004,/,/\n");
     ParsedStatement b = bank("bank.csv", "2026-05-02,10:00:00,转账,999.00,,,财付通支付科技有限公司,,网上银行\n"
         + "2026-05-11,10:00:00,转账,49.90,,,财付通支付科技有限公司,,网上银行\n"
+        + "2026-05-21,10:00:00,转账,999.00,,,杭州澄星数码科技有限公司,,网上银行\n"
         + "2026-06-02,10:00:00,转账,998.99,,,财付通支付科技有限公司,,网上银行\n"
         + "2026-06-11,10:00:00,转账,49.89,,,财付通支付科技有限公司,,网上银行\n");
     StatementAnalysis r = StatementAnalyzer.defaults().analyze(List.of(b, wx));
-    assertEquals(List.of(Money.ZERO, Money.of("1048.88")), r.months().stream().map(MonthlySummary::income).toList());
+    assertEquals(List.of(Money.of("999.00"), Money.of("1048.88")), r.months().stream().map(MonthlySummary::income).toList());
     Removal may = r.removals().stream().filter(x -> x.transaction().location().equals("bank.csv:2")).findFirst().orElseThrow();
     assertEquals(RemovalKind.INTERNAL_TRANSFER, may.kind());
     assertEquals("wx.csv:2", may.paired().orElseThrow());
