@@ -11,13 +11,21 @@ import org.jspecify.annotations.Nullable;
  * layout {@code 交易日期,交易时间,摘要,收入金额,支出金额,账户余额,对方户名,对方账号,交易渠道}. A column that is
  * absent is {@code null}; date, description, credit and debit are required.
  *
+ * <p>A bank that exports one signed amount column (招商银行's {@code 交易金额}: {@code -2800.00} for money out) is
+ * mapped by naming that column as both credit and debit: a leading minus makes a row a debit, no sign or {@code +}
+ * a credit, and a zero amount is rejected. (A file whose amount column is unsigned, with the direction in a column of
+ * its own, cannot be mapped: read as signed, every row would be a credit.) A bank that writes the date and time into
+ * one column ({@code 交易时间: 2026-05-01 20:15:03}) is mapped by naming it as the date and the time as null; a time
+ * column that repeats the row's date before the time is read too.
+ *
  * <p>Thread-safety: immutable.
  *
  * @param date the date column (yyyy-MM-dd, yyyy/MM/dd or yyyyMMdd; may also carry the time)
- * @param time the time column (HH:mm:ss), or null when the date column carries it or there is none
+ * @param time the time column (HH:mm:ss, or the row's date and the time), or null when the date column carries it or
+ *     there is none
  * @param description 摘要
- * @param credit money in
- * @param debit money out
+ * @param credit money in (or the signed amount column, when {@code debit} names it too)
+ * @param debit money out (or the signed amount column, when {@code credit} names it too)
  * @param balance the balance after the row
  * @param counterpartyName 对方户名
  * @param counterpartyAccount 对方账号

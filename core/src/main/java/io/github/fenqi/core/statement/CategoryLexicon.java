@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * file with {@link #load(Path)}. A malformed file is rejected naming the file and the JSON path.
  *
  * <p>Format: {@code {"schemaVersion": 1, "rules": [LexiconRule...], "reversalKeywords": [...],
- * "refundKeywords": [...], "closedStatuses": [...], "transferKeywords": [...], "organisationMarkers": [...]}}.
+ * "refundKeywords": [...], "closedStatuses": [...], "transferKeywords": [...], "organisationMarkers": [...],
+ * "withdrawalKeywords": [...], "walletOperators": [...]}} (a list left out is empty).
  *
  * <p>Thread-safety: immutable.
  *
@@ -34,6 +35,11 @@ import org.jspecify.annotations.Nullable;
  * @param transferKeywords words marking a transfer, for matching the two sides of a move between the holder's
  *     statements
  * @param organisationMarkers words that make a counterparty an organisation rather than a person
+ * @param withdrawalKeywords words marking a withdrawal from a payment wallet to a bank card (提现): such a move may
+ *     reach the bank short of the wallet's fee, and one credited by a wallet operator is the holder's own money
+ * @param walletOperators names of the companies that run the payment wallets (财付通 for WeChat Pay, 支付宝): a
+ *     withdrawal they credit comes from the holder's own balance, unlike a gig platform's payout, which the platform
+ *     credits
  */
 public record CategoryLexicon(
     int schemaVersion,
@@ -42,7 +48,9 @@ public record CategoryLexicon(
     List<String> refundKeywords,
     List<String> closedStatuses,
     List<String> transferKeywords,
-    List<String> organisationMarkers) {
+    List<String> organisationMarkers,
+    List<String> withdrawalKeywords,
+    List<String> walletOperators) {
 
   private static final String DEFAULT_RESOURCE = "lexicon-zh.json";
 
@@ -69,6 +77,8 @@ public record CategoryLexicon(
     checkWords(problems, "closedStatuses", closedStatuses);
     checkWords(problems, "transferKeywords", transferKeywords);
     checkWords(problems, "organisationMarkers", organisationMarkers);
+    checkWords(problems, "withdrawalKeywords", withdrawalKeywords);
+    checkWords(problems, "walletOperators", walletOperators);
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
@@ -78,6 +88,8 @@ public record CategoryLexicon(
     closedStatuses = copy(closedStatuses);
     transferKeywords = copy(transferKeywords);
     organisationMarkers = copy(organisationMarkers);
+    withdrawalKeywords = copy(withdrawalKeywords);
+    walletOperators = copy(walletOperators);
   }
 
   /**
@@ -131,7 +143,7 @@ public record CategoryLexicon(
     List<LexiconRule> all = new ArrayList<>(extra);
     all.addAll(rules);
     return new CategoryLexicon(schemaVersion, all, reversalKeywords, refundKeywords, closedStatuses, transferKeywords,
-        organisationMarkers);
+        organisationMarkers, withdrawalKeywords, walletOperators);
   }
 
   /** Whether {@code name} reads as an organisation (contains a marker such as 公司, 银行, 店). */

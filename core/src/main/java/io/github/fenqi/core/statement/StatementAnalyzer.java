@@ -45,17 +45,20 @@ public final class StatementAnalyzer {
   /** The cleaning word lists, searched in one scan per field: bits {@link #REVERSAL}, {@link #REFUND}, ... */
   private final KeywordFlags words;
   private final KeywordFlags organisationMarkers;
+  private final KeywordFlags walletOperators;
   private static final int REVERSAL = 1;
   private static final int REFUND = 1 << 1;
   private static final int CLOSED = 1 << 2;
   private static final int TRANSFER = 1 << 3;
+  private static final int WITHDRAWAL = 1 << 4;
 
   private StatementAnalyzer(Builder b) {
     this.lexicon = b.lexicon;
     this.matcher = new RuleMatcher(b.lexicon.rules(), rule -> rule.category() == TransactionCategory.INTERNAL_TRANSFER ? 0 : 1, 2);
     this.words = new KeywordFlags(lexicon.reversalKeywords(), lexicon.refundKeywords(), lexicon.closedStatuses(),
-        lexicon.transferKeywords());
+        lexicon.transferKeywords(), lexicon.withdrawalKeywords());
     this.organisationMarkers = new KeywordFlags(lexicon.organisationMarkers());
+    this.walletOperators = new KeywordFlags(lexicon.walletOperators());
     this.holderNames = Set.copyOf(b.holderNames);
     this.employers = List.copyOf(b.employers);
     this.transferWindow = b.transferWindow;
@@ -186,12 +189,12 @@ public final class StatementAnalyzer {
   /**
    * Which cleaning word lists the row's fields hit, as {@link StatementAnalyzer#words} bits: reversal words in the
    * description or type, refund words in the type or at the start of the description, closed statuses in the
-   * status, transfer words in the description or type.
+   * status, transfer and withdrawal words in the description or type.
    */
   private int flags(Transaction t) {
     int description = words.in(t.description());
-    return description & (REVERSAL | TRANSFER) | words.prefixOf(t.description()) & REFUND
-        | words.in(t.type()) & (REVERSAL | REFUND | TRANSFER) | words.in(t.status()) & CLOSED;
+    return description & (REVERSAL | TRANSFER | WITHDRAWAL) | words.prefixOf(t.description()) & REFUND
+        | words.in(t.type()) & (REVERSAL | REFUND | TRANSFER | WITHDRAWAL) | words.in(t.status()) & CLOSED;
   }
 
   /** Time, then file, then line. */
@@ -304,10 +307,10 @@ public final class StatementAnalyzer {
         original = o; // rows are in time order: the last candidate is the closest before the reversal
       }
       if (original == null) {
-        r.remove(RemovalKind.REVERSAL, "'" + r.t.description() + "' reverses a row not in these statements: not income or spending", null);
+        r.remove(RemovalKind.REVERSAL, masked("'" + r.t.description() + "' reverses a row not in these statements: not income or spending", r.t), null);
       } else {
-        r.remove(RemovalKind.REVERSAL, "'" + r.t.description() + "' reverses " + original.t.location(), original);
-        original.remove(RemovalKind.REVERSED, "reversed by " + r.t.location() + " ('" + r.t.description() + "')", r);
+        r.remove(RemovalKind.REVERSAL, masked("'" + r.t.description() + "' reverses " + original.t.location(), r.t), original);
+        original.remove(RemovalKind.REVERSED, masked("reversed by " + r.t.location() + " ('" + r.t.description() + "')", r.t), r);
       }
     }
   }
@@ -390,7 +393,13 @@ public final class StatementAnalyzer {
       r.categoryHit = hits[1];
       RuleMatcher.Hit internal = hits[0];
       if (internal != null) {
-        r.remove(RemovalKind.INTERNAL_TRANSFER, () -> internal.match().reason(), null);
+        Transaction t = r.t;
+        r.remove(RemovalKind.INTERNAL_TRANSFER, () -> masked(internal.match().reason(), t), null);
+      } else if (isWalletWithdrawal(r)) {
+        String counterparty = r.t.counterparty();
+        String description = r.t.description();
+        r.remove(RemovalKind.INTERNAL_TRANSFER, () -> "a withdrawal (提现) from a payment wallet ('" + description + "' from '"
+            + counterparty + "'): the holder's own wallet balance reaching the bank, not income", null);
       }
     }
     // The two sides of a move between two of the holder's statements: opposite, equal, close in time. A side the
@@ -400,8 +409,11 @@ public final class StatementAnalyzer {
     Set<Row> internal = java.util.Collections.newSetFromMap(new IdentityHashMap<>()); // removed above, not yet paired
     for (Row r : rows) {
       boolean foundInternal = !r.kept() && r.removal.kind() == RemovalKind.INTERNAL_TRANSFER;
-      if ((r.kept() || foundInternal) && (r.flags & TRANSFER) != 0 && !isPerson(r.t.counterparty())) {
-        candidates.add(r); // a transfer with another person is real income or spending
+      if ((r.kept() || foundInternal) && (r.flags & TRANSFER) != 0
+          && (!isPerson(r.t.counterparty()) || isHolder(r.t.counterparty(), holders))) {
+        // a transfer with another person is real income or spending; one naming the holder (Alipay's 提现 to 周子航)
+        // is a move whose other side, at the bank, names the wallet operator, and had stayed income
+        candidates.add(r);
         if (foundInternal) {
           internal.add(r);
         }
@@ -413,27 +425,28 @@ public final class StatementAnalyzer {
         continue;
       }
       Row best = null;
+      Row lessFee = null; // the first partner short of a withdrawal by at most its fee, when no equal one is found
       LocalDateTime latest = latestPartner(a.t.time());
       for (int j = i + 1; j < candidates.size(); j++) {
         Row b = candidates.get(j);
         if (b.t.time().isAfter(latest)) {
           break;
         }
-        if ((b.kept() || internal.contains(b)) && (a.kept() || b.kept()) && !b.t.source().equals(a.t.source())
-            && b.t.amount().equals(a.t.amount()) && opposite(a.t.direction(), b.t.direction())) {
-          best = b;
-          break;
+        if ((b.kept() || internal.contains(b)) && !b.t.source().equals(a.t.source())
+            && opposite(a.t.direction(), b.t.direction())) {
+          if (b.t.amount().equals(a.t.amount())) {
+            best = b;
+            break;
+          }
+          if (lessFee == null && withinWithdrawalFee(a, b)) {
+            lessFee = b;
+          }
         }
       }
+      best = best != null ? best : lessFee;
       if (best != null) {
-        Transaction one = a.t;
-        Transaction other = best.t;
-        if (a.kept()) {
-          a.remove(RemovalKind.INTERNAL_TRANSFER, () -> movedBetweenOwnAccounts(other), best);
-        }
-        if (best.kept()) {
-          best.remove(RemovalKind.INTERNAL_TRANSFER, () -> movedBetweenOwnAccounts(one), a);
-        }
+        pair(a, best);
+        pair(best, a);
         internal.remove(a);
         internal.remove(best);
       }
@@ -450,9 +463,96 @@ public final class StatementAnalyzer {
     return organisationMarkers.in(name) != 0;
   }
 
-  private String movedBetweenOwnAccounts(Transaction otherSide) {
+  /**
+   * Removes {@code side} as one side of a move whose other side is {@code partner}. A side the rules already found
+   * internal keeps their reason and is paired too: two sides both found so (WeChat's 零钱提现 and the bank's
+   * 财付通提现) take each other, so neither is left free to take another credit of the same amount in the window.
+   */
+  private void pair(Row side, Row partner) {
+    Transaction self = side.t;
+    Transaction other = partner.t;
+    Removal byRule = side.removal;
+    if (byRule == null) {
+      side.remove(RemovalKind.INTERNAL_TRANSFER, () -> movedBetweenOwnAccounts(other, self), partner);
+    } else {
+      side.remove(RemovalKind.INTERNAL_TRANSFER, () -> byRule.explanation() + "; the other side is " + other.location(),
+          partner);
+    }
+  }
+
+  private String movedBetweenOwnAccounts(Transaction otherSide, Transaction self) {
+    long fee = Math.abs(otherSide.amount().fen() - self.amount().fen());
+    Transaction credit = self.direction() == Direction.CREDIT ? self : otherSide;
     return "matches " + otherSide.location() + " (" + otherSide.direction() + " " + otherSide.amount() + " within "
-        + transferWindow.toDays() + " days): a move between the holder's own accounts";
+        + window() + (fee == 0 ? "" : "; the credit " + credit.amount() + " is " + Money.ofFen(fee)
+        + " less, within the withdrawal fee of 0.1 %, at least 0.10") + "): a move between the holder's own accounts";
+  }
+
+  /**
+   * The transfer window in words: whole days as days, else whole hours as hours, else as {@link Duration} writes it.
+   * It was always told in whole days, so a window of 36 hours read "within 1 days" and one of 12 hours "within 0 days".
+   */
+  private String window() {
+    long seconds = transferWindow.getSeconds();
+    return transferWindow.getNano() == 0 && seconds % 86_400 == 0 ? seconds / 86_400 + " days"
+        : transferWindow.getNano() == 0 && seconds % 3_600 == 0 ? seconds / 3_600 + " hours" : transferWindow.toString();
+  }
+
+  /**
+   * Whether {@code a} and {@code b} are a withdrawal from a payment wallet and its credit at the bank, less the
+   * wallet's fee: one is a credit of {@code c} fen, the other a debit or neutral row of {@code w} fen, one of them
+   * says 提现 ({@link CategoryLexicon#withdrawalKeywords}), the credit says 提现 or names a wallet operator
+   * ({@link CategoryLexicon#walletOperators}) — a company's 999.00 the day after a withdrawal of 1000.00 is its
+   * payment, not the withdrawal —, and {@code 0 < w - c <= }{@link #maxWithdrawalFee}{@code (w)}.
+   * WeChat Pay charges 0.1 % of a 零钱 withdrawal, at least 0.10 yuan; Alipay the same beyond its free quota (free
+   * withdrawals pair as equal amounts). The bank side of 1000.00 out of 零钱 is 999.00, and had stayed income.
+   */
+  private boolean withinWithdrawalFee(Row a, Row b) {
+    if (((a.flags | b.flags) & WITHDRAWAL) == 0 || (a.t.direction() == Direction.CREDIT) == (b.t.direction() == Direction.CREDIT)) {
+      return false;
+    }
+    Row creditRow = a.t.direction() == Direction.CREDIT ? a : b;
+    long credit = creditRow.t.amount().fen();
+    long withdrawn = (creditRow == a ? b : a).t.amount().fen();
+    boolean fromWallet = (creditRow.flags & WITHDRAWAL) != 0 || walletOperators.in(creditRow.t.counterparty()) != 0
+        || walletOperators.in(creditRow.t.description()) != 0;
+    return fromWallet && credit < withdrawn && withdrawn - credit <= maxWithdrawalFee(withdrawn);
+  }
+
+  /** The most a wallet charges to withdraw {@code fen}: 0.1 % rounded up to the fen, at least 10 fen (0.10 yuan). */
+  static long maxWithdrawalFee(long fen) {
+    return Math.max(10, fen / 1000 + (fen % 1000 == 0 ? 0 : 1));
+  }
+
+  /**
+   * Whether the row is the holder's own wallet balance withdrawn to this account: a credit saying 提现 whose
+   * counterparty or description names a wallet operator ({@link CategoryLexicon#walletOperators}: 财付通, 支付宝 —
+   * a bank may leave the counterparty of 支付宝提现 empty), and that no earnings
+   * rule (salary, gig payout, benefit, interest) claims. The operator credits money the holder kept in the wallet;
+   * what first came into the wallet is counted in the wallet's own statement. A gig platform's payout that says 提现
+   * (美团众包提现) is credited by the platform (北京三快在线科技有限公司), not by a wallet operator, and one paid out
+   * through 财付通 names the platform (众包, 骑手), which the gig rule claims: both stay income. Only 提现 counts:
+   * 提现 alone, whoever credits it, would take those payouts out of income.
+   */
+  private boolean isWalletWithdrawal(Row r) {
+    if (r.t.direction() != Direction.CREDIT || (r.flags & WITHDRAWAL) == 0
+        || walletOperators.in(r.t.counterparty()) == 0 && walletOperators.in(r.t.description()) == 0) {
+      return false;
+    }
+    return r.categoryHit == null || switch (r.categoryHit.rule().category()) {
+      case SALARY, GIG_INCOME, BENEFIT, INTEREST_INCOME -> false;
+      default -> true;
+    };
+  }
+
+  /**
+   * {@code text} with the counterparty's name masked ({@link Masking#name}) when the counterparty is a person, as
+   * the holder's own name is: explanations go into reports and logs. An organisation's name (a merchant, an
+   * employer, a lender) stays readable, since it is what the explanation is about.
+   */
+  private String masked(String text, Transaction t) {
+    String counterparty = t.counterparty().strip();
+    return !counterparty.isEmpty() && isPerson(counterparty) ? text.replace(counterparty, MASKING.name(counterparty)) : text;
   }
 
   /** The latest time the other side of a transfer at {@code time} may have: {@code time} plus the window. */
@@ -533,13 +633,13 @@ public final class StatementAnalyzer {
     }
     if (hit != null) {
       LexiconRule rule = hit.rule();
-      return CategorisedTransaction.explainedBy(t, rule.category(), () -> hit.match().reason(),
+      return CategorisedTransaction.explainedBy(t, rule.category(), () -> masked(hit.match().reason(), t),
           rule.platformFor(t, hit.keyword()).orElse(null));
     }
     return switch (t.direction()) {
       case CREDIT -> isPerson(t.counterparty())
           ? CategorisedTransaction.explainedBy(t, TransactionCategory.TRANSFER_IN,
-              () -> "credit from a person ('" + t.counterparty() + "'), no rule matched", null)
+              () -> "credit from a person ('" + MASKING.name(t.counterparty()) + "'), no rule matched", null)
           : new CategorisedTransaction(t, TransactionCategory.OTHER_INCOME, "credit, no rule matched", null);
       case DEBIT -> new CategorisedTransaction(t, TransactionCategory.OTHER_SPENDING, "debit, no rule matched", null);
       case NEUTRAL -> new CategorisedTransaction(t, TransactionCategory.NEUTRAL, "neutral row, no rule matched", null);

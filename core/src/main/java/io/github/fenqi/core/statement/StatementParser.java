@@ -2,6 +2,7 @@ package io.github.fenqi.core.statement;
 
 import io.github.fenqi.core.InputFiles;
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.statement.internal.AlipayParser;
 import io.github.fenqi.core.statement.internal.BankCsvParser;
 import io.github.fenqi.core.statement.internal.TextDecoding;
@@ -83,8 +84,11 @@ public interface StatementParser {
         return p.parse(source, content);
       }
     }
-    throw new InvalidInputException(source, "not a statement: no Alipay, WeChat Pay or bank CSV header line found "
-        + "(give the format explicitly, or a column mapping for this bank)");
+    String none = "not a statement: no Alipay, WeChat Pay or bank CSV header line found (give the format explicitly, or "
+        + "a column mapping for this bank)";
+    Problem near = new BankCsvParser(BankColumnMapping.DEFAULT).closestHeader(source, content);
+    throw near != null ? new InvalidInputException(near.location(), none + "; this line " + near.reason())
+        : new InvalidInputException(source, none);
   }
 
   /**

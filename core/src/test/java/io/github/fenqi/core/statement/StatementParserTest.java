@@ -373,4 +373,63 @@ class StatementParserTest {
     assertEquals("交易时间 '9:31\\u202E' is not a time",
         StatementParser.bank().parse("b.csv", utf8(bank)).rejected().get(0).reason());
   }
+
+  private static final String SIGNED = "交易时间,摘要,交易金额,账户余额,对方户名\n"
+      + "2026-05-01 20:15:03,转账-房租,-2800.00,1415.48,钱文斌\n"
+      + "2026-05-10 09:31:12,代发工资,\"8,642.17\",\"10,057.65\",杭州澄星数码科技有限公司\n"
+      + "2026-05-11 10:00:00,结息,+1.20,10058.85,\n"
+      + "2026-05-12 10:00:00,POS消费,0.00,10058.85,超市\n"
+      + "2026-05-13 10:00:00,POS消费,--5.00,10058.85,超市\n";
+
+  /**
+   * Banks such as 招商银行 export one signed 交易金额 column (-2800.00 for money out) and the date and time in one
+   * 交易时间 column. Such a file was refused by the default layout with a generic "no header line" and could not be
+   * mapped at all (a mapping needs a credit and a debit column). A mapping whose credit and debit name one column
+   * reads it as signed: a minus is a debit, no sign or + a credit; zero is neither and is rejected naming the column.
+   */
+  @Test
+  void aSignedAmountColumnIsReadWhenTheMappingNamesItAsCreditAndDebit() {
+    BankColumnMapping signed = new BankColumnMapping("交易时间", null, "摘要", "交易金额", "交易金额", "账户余额", "对方户名", null, null);
+    ParsedStatement s = StatementParser.bank(signed).parse("cmb.csv", utf8(SIGNED));
+    assertEquals(List.of(Direction.DEBIT, Direction.CREDIT, Direction.CREDIT),
+        s.transactions().stream().map(Transaction::direction).toList());
+    assertEquals(List.of(Money.of("2800.00"), Money.of("8642.17"), Money.of("1.20")),
+        s.transactions().stream().map(Transaction::amount).toList());
+    assertEquals(LocalDateTime.of(2026, 5, 1, 20, 15, 3), s.transactions().get(0).time());
+    assertEquals(List.of("cmb.csv:5", "cmb.csv:6"), s.rejected().stream().map(Problem::location).toList());
+    assertTrue(s.rejected().get(0).reason().contains("交易金额") && s.rejected().get(0).reason().contains("zero"),
+        s.rejected().toString());
+    assertTrue(s.rejected().get(1).reason().contains("交易金额"), s.rejected().toString());
+  }
+
+  /**
+   * The default layout met with a signed 交易金额 and a date-time 交易时间 refuses the file naming the columns it has and
+   * lacks and saying how to map them, not only "no header line with the columns [...]".
+   */
+  @Test
+  void theDefaultLayoutRefusesASignedExportNamingTheColumnAndTheMapping() {
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> StatementParser.bank().parse("cmb.csv", utf8(SIGNED)));
+    String m = e.getMessage();
+    assertTrue(m.contains("cmb.csv:1") && m.contains("交易金额") && m.contains("signed") && m.contains("交易日期"), m);
+    String detected = assertThrows(InvalidInputException.class, () -> StatementParser.parseDetected("cmb.csv", utf8(SIGNED)))
+        .getMessage();
+    assertTrue(detected.contains("cmb.csv:1") && detected.contains("交易金额") && detected.contains("signed"), detected);
+  }
+
+  /**
+   * A bank that writes the date and time into 交易时间 beside 交易日期 had every row rejected ("交易时间 '2026-05-01
+   * 20:15:03' is not a time"). The time is read from it when its date is the row's date; another date is rejected
+   * naming both columns.
+   */
+  @Test
+  void aDateTimeInTheTimeColumnIsReadWhenItsDateIsTheRowsDate() {
+    ParsedStatement s = StatementParser.bank().parse("b.csv", utf8(BANK_HEADER
+        + "2026-05-01,2026-05-01 20:15:03,转账-房租,,2800.00,1415.48,钱文斌,6228****5512,手机银行\n"
+        + "2026-05-02,2026-05-01 20:15:03,转账-房租,,2800.00,1415.48,钱文斌,6228****5512,手机银行\n"));
+    assertEquals(LocalDateTime.of(2026, 5, 1, 20, 15, 3), s.transactions().get(0).time());
+    assertEquals(1, s.rejected().size(), s.rejected().toString());
+    assertTrue(s.rejected().get(0).reason().contains("交易日期") && s.rejected().get(0).reason().contains("交易时间"),
+        s.rejected().toString());
+  }
 }

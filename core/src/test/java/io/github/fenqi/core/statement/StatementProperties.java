@@ -97,4 +97,32 @@ class StatementProperties {
     return Arbitraries.strings().withChars('a', '房', ',', '"', '\n', '\r', ' ').ofMinLength(1).ofMaxLength(7)
         .list().ofMinSize(1).ofMaxSize(8);
   }
+
+  /**
+   * A WeChat 零钱 withdrawal of {@code w} fen and a bank credit {@code gap} fen short of it pair (both leave income)
+   * exactly when the gap is within the fee: 0.1 % of {@code w} rounded up to the fen, at least 10 fen.
+   */
+  @Property(tries = 300)
+  void aWithdrawalPairsWithItsCreditExactlyWhenTheGapIsWithinTheFee(
+      @ForAll("withdrawals") long withdrawn, @ForAll("gaps") long gap) {
+    long fee = Math.max(10, (withdrawn + 999) / 1000);
+    long credit = withdrawn - Math.min(gap, withdrawn - 1);
+    String wx = "交易时间,交易类型,交易对方,商品,收/支,金额(元),支付方式,当前状态,交易单号,商户单号,备注\n"
+        + "2026-05-01 09:00:00,零钱提现,招商银行(3821),/,/,¥" + Money.ofFen(withdrawn) + ",零钱,提现已到账,1001,/,/\n";
+    String bank = HEADER + "2026-05-02,10:00:00,转账," + Money.ofFen(credit) + ",,,财付通支付科技有限公司,,网上银行\n";
+    StatementAnalysis a = StatementAnalyzer.defaults().analyze(List.of(
+        StatementParser.wechat().parse("wx.csv", wx.getBytes(StandardCharsets.UTF_8)),
+        StatementParser.bank().parse("bank.csv", bank.getBytes(StandardCharsets.UTF_8))));
+    assertEquals(withdrawn - credit <= fee ? 0 : credit, a.months().get(0).income().fen());
+  }
+
+  @Provide
+  Arbitrary<Long> withdrawals() {
+    return Arbitraries.longs().between(2, 500_000_000L);
+  }
+
+  @Provide
+  Arbitrary<Long> gaps() {
+    return Arbitraries.oneOf(Arbitraries.longs().between(0, 30), Arbitraries.longs().between(0, 600_000L));
+  }
 }

@@ -129,6 +129,42 @@ public abstract class CsvStatementParser implements StatementParser {
     return null;
   }
 
+  /**
+   * How {@code fields}, a line that is not the header, comes close to it and what would read it, or null when it is
+   * nowhere near; the first such line is named when no header is found.
+   */
+  protected @Nullable String nearHeader(List<String> fields) {
+    return null;
+  }
+
+  /**
+   * The first line of {@code content} that comes close to this format's header ({@link #nearHeader}), saying how, or
+   * null when none does (or the content is not text): what to tell the user of a file no parser recognises.
+   */
+  public @Nullable Problem closestHeader(String source, byte[] content) {
+    try {
+      String text = TextDecoding.decode(content).text();
+      return closestHeader(source, text, lines(text));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private @Nullable Problem closestHeader(String source, String text, int[] lines) {
+    for (int i = 0; i < Math.min(lines.length / 2, HEADER_SEARCH_LINES); i++) {
+      String near;
+      try {
+        near = nearHeader(CsvLine.split(text, lines[2 * i], lines[2 * i + 1]));
+      } catch (IllegalArgumentException e) {
+        continue; // a preamble line with a stray quote is no header
+      }
+      if (near != null) {
+        return Problem.of(source + ":" + (i + 1), near);
+      }
+    }
+    return null;
+  }
+
   /** Checks the header has the columns this parser needs; throws {@link IllegalArgumentException} naming the missing one. */
   protected void checkColumns(Columns columns) {}
 
@@ -197,8 +233,11 @@ public abstract class CsvStatementParser implements StatementParser {
     int count = lines.length / 2;
     int header = findHeader(text, lines);
     if (header < 0) {
-      throw new InvalidInputException(source, "not a statement in the " + format().id() + " format: no header line " + expectedHeader()
-          + " in the first " + HEADER_SEARCH_LINES + " lines");
+      String notFound = "not a statement in the " + format().id() + " format: no header line " + expectedHeader()
+          + " in the first " + HEADER_SEARCH_LINES + " lines";
+      Problem near = closestHeader(source, text, lines);
+      throw near != null ? new InvalidInputException(near.location(), notFound + "; this line " + near.reason())
+          : new InvalidInputException(source, notFound);
     }
     Columns columns = new Columns(CsvLine.split(text, lines[2 * header], lines[2 * header + 1]));
     try {
@@ -556,7 +595,26 @@ public abstract class CsvStatementParser implements StatementParser {
     return day.withHour(number(time, 1, 4)).withMinute(number(time, 2, 5)).withSecond(number(time, 3, 6));
   }
 
-  /** Combines a date column and an optional separate time column. */
+  /**
+   * The time column's own date and time, when it holds the row's date too ({@code 2026-05-01 20:15:03} beside
+   * {@code 2026-05-01}, as some banks write it): every row of such a file had been rejected as "not a time". A time
+   * column whose date is another day than the date column's is rejected naming both.
+   */
+  private static LocalDateTime dateInTime(String dateColumn, String date, LocalDateTime day, String timeColumn, String time) {
+    LocalDateTime stated;
+    try {
+      stated = dateTime(timeColumn, time);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(timeColumn + " " + quoted(time) + " is not a time");
+    }
+    if (!stated.toLocalDate().equals(day.toLocalDate())) {
+      throw new IllegalArgumentException(timeColumn + " " + quoted(time) + " is another day than " + dateColumn + " "
+          + quoted(date));
+    }
+    return stated;
+  }
+
+  /** Combines a date column and an optional separate time column (a time, or the same date with a time). */
   protected static LocalDateTime dateTime(String dateColumn, String date, String timeColumn, String time) {
     if (date.length() == 10 && time.length() == 8) {
       LocalDateTime fast = isoDateTime(date, 0, time, 0);
@@ -570,7 +628,7 @@ public abstract class CsvStatementParser implements StatementParser {
     }
     Matcher m = TIME.matcher(time.strip());
     if (!m.matches()) {
-      throw new IllegalArgumentException(timeColumn + " " + quoted(time) + " is not a time");
+      return dateInTime(dateColumn, date, day, timeColumn, time);
     }
     try {
       return at(day, m);
