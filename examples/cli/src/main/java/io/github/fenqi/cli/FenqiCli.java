@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
     name = "fenqi",
     mixinStandardHelpOptions = true,
     versionProvider = FenqiCli.Version.class,
-    description = "Personalised installment negotiation (个性化分期协商): plans, schedules, policies, statements, audit.")
+    description = "Personalised installment negotiation (个性化分期协商): plans, schedules, policies, statements, audit.",
+    exitCodeListHeading = "%nExit codes (every command):%n",
+    exitCodeList = {"0:success", FenqiCli.EXIT_REJECTED, FenqiCli.EXIT_INTERNAL, FenqiCli.EXIT_PIPE})
 public final class FenqiCli implements Runnable {
 
   /** Exit code for success. */
@@ -36,6 +38,13 @@ public final class FenqiCli implements Runnable {
    * reader chose to stop, and a line about it only cluttered the terminal of every {@code | head}.
    */
   public static final int BROKEN_PIPE = 141;
+
+  /** The exit codes as {@code --help} lists them (one place, so that every command's list says the same). */
+  static final String EXIT_REJECTED = "1:rejected input (one line on stderr says why), including a forensics verdict "
+      + "BLOCK (a forged statement or another holder's); or standard output that "
+      + "could not be written";
+  static final String EXIT_INTERNAL = "2:internal error (a bug; FENQI_DEBUG=1 prints the stack trace)";
+  static final String EXIT_PIPE = "141:the reader of standard output stopped reading (| head); nothing on stderr";
 
   @Spec CommandSpec spec;
 

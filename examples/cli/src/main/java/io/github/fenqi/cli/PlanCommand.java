@@ -32,7 +32,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code fenqi plan CASE.json --policies DIR}: the three proposals of a case. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-    description = "Find the three proposals (aggressive, conservative, balanced) of a case under the policies in DIR.")
+    description = "Find the three proposals (aggressive, conservative, balanced) of a case under the policies in DIR.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:the proposals (or the case's infeasibility, in the output); forensics verdict PASS or REVIEW",
+        "1:rejected input with nothing printed, including a case that --statement blocked (forensics verdict BLOCK; "
+            + "stderr names the signals)",
+        FenqiCli.EXIT_INTERNAL, FenqiCli.EXIT_PIPE})
 final class PlanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
