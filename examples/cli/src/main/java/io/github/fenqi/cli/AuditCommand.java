@@ -92,9 +92,65 @@ public final class AuditCommand implements Runnable {
     return FenqiCli.OK;
   }
 
+  /**
+   * Why {@code file} cannot be an audit log — it exists but is no regular file (a directory, {@code /dev/null}, a
+   * FIFO), or it is a link to nothing — or empty when it can ({@code file} a regular file, or absent). An audit log is
+   * appended to, forced to disk and read back: {@code plan --audit-log /dev/null} failed after planning with "audit
+   * write failed after entry 0 … Invalid argument", and {@code audit verify /dev/null} answered "OK, 0 entries
+   * verified", vouching for a wrong path.
+   */
+  static Optional<String> notALogFile(Path file) {
+    java.nio.file.attribute.BasicFileAttributes attributes;
+    try {
+      attributes = java.nio.file.Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+    } catch (java.nio.file.NoSuchFileException e) {
+      if (java.nio.file.Files.isSymbolicLink(file)) {
+        String target;
+        try {
+          target = java.nio.file.Files.readSymbolicLink(file).toString();
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException unreadable) {
+          target = "a path";
+        }
+        return Optional.of("is a link to " + target + ", which does not exist (an audit log is not created through "
+            + "a link: create the file, or give its own path)");
+      }
+      return Optional.empty(); // a new log (its directory is checked when it is created)
+    } catch (java.io.IOException | SecurityException e) {
+      return Optional.empty(); // no permission and the like: named when the log is opened
+    }
+    if (attributes.isRegularFile()) {
+      return Optional.empty();
+    }
+    return Optional.of("is " + kind(file, attributes) + ", not a regular file: an audit log is a file, appended to "
+        + "and forced to disk");
+  }
+
+  /** What {@code file}, no regular file, is, in words. */
+  private static String kind(Path file, java.nio.file.attribute.BasicFileAttributes attributes) {
+    if (attributes.isDirectory()) {
+      return "a directory";
+    }
+    try {
+      int type = (Integer) java.nio.file.Files.getAttribute(file, "unix:mode") & 0170000; // S_IFMT
+      return switch (type) {
+        case 0020000 -> "a character device";
+        case 0060000 -> "a block device";
+        case 0010000 -> "a pipe (FIFO)";
+        case 0140000 -> "a socket";
+        default -> "a special file";
+      };
+    } catch (java.io.IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
+      return "a special file";
+    }
+  }
+
   /** The log's verification, or null after naming its first bad entry (and {@code consequence}) on standard error. */
   private @Nullable AuditVerification verified(Path log, AuditKey key, Optional<AuditCheckpoint> checkpoint,
       String consequence) {
+    Optional<String> notALog = notALogFile(log);
+    if (notALog.isPresent()) {
+      throw new io.github.fenqi.core.InvalidInputException(log.toString(), notALog.get());
+    }
     try {
       return FileAuditLog.verify(log, key, checkpoint);
     } catch (AuditIntegrityException e) {

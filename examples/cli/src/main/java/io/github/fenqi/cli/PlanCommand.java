@@ -148,6 +148,9 @@ final class PlanCommand implements Callable<Integer> {
    * (line 1) is not valid JSON") named no file, and a plan has several.
    */
   private AuditLog openAuditLog(Path file) {
+    AuditCommand.notALogFile(file).ifPresent(why -> {
+      throw new InvalidInputException("--audit-log", file + " " + why + "; leave --audit-log out to keep no audit log");
+    });
     AuditKey key = AuditKey.fromEnvironment(keyEnv, environment);
     try {
       return FileAuditLog.open(file, key, AUDIT_LOG_WAIT);
