@@ -105,13 +105,7 @@ public final class AuditCommand implements Runnable {
       attributes = java.nio.file.Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
     } catch (java.nio.file.NoSuchFileException e) {
       if (java.nio.file.Files.isSymbolicLink(file)) {
-        String target;
-        try {
-          target = java.nio.file.Files.readSymbolicLink(file).toString();
-        } catch (java.io.IOException | UnsupportedOperationException | SecurityException unreadable) {
-          target = "a path";
-        }
-        return Optional.of("is a link to " + target + ", which does not exist (an audit log is not created through "
+        return Optional.of("is a link to " + FileKind.target(file) + ", which does not exist (an audit log is not created through "
             + "a link: create the file, or give its own path)");
       }
       return Optional.empty(); // a new log (its directory is checked when it is created)
@@ -121,27 +115,8 @@ public final class AuditCommand implements Runnable {
     if (attributes.isRegularFile()) {
       return Optional.empty();
     }
-    return Optional.of("is " + kind(file, attributes) + ", not a regular file: an audit log is a file, appended to "
+    return Optional.of("is " + FileKind.of(file, attributes) + ", not a regular file: an audit log is a file, appended to "
         + "and forced to disk");
-  }
-
-  /** What {@code file}, no regular file, is, in words. */
-  private static String kind(Path file, java.nio.file.attribute.BasicFileAttributes attributes) {
-    if (attributes.isDirectory()) {
-      return "a directory";
-    }
-    try {
-      int type = (Integer) java.nio.file.Files.getAttribute(file, "unix:mode") & 0170000; // S_IFMT
-      return switch (type) {
-        case 0020000 -> "a character device";
-        case 0060000 -> "a block device";
-        case 0010000 -> "a pipe (FIFO)";
-        case 0140000 -> "a socket";
-        default -> "a special file";
-      };
-    } catch (java.io.IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
-      return "a special file";
-    }
   }
 
   /** The log's verification, or null after naming its first bad entry (and {@code consequence}) on standard error. */

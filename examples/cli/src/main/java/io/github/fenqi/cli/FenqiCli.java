@@ -41,7 +41,8 @@ public final class FenqiCli implements Runnable {
 
   /** The exit codes as {@code --help} lists them (one place, so that every command's list says the same). */
   static final String EXIT_REJECTED = "1:rejected input (one line on stderr says why), including a forensics verdict "
-      + "BLOCK (a forged statement or another holder's); or standard output that "
+      + "BLOCK (a forged statement or another holder's) and, in rules check, a rule file with no rules; or standard "
+      + "output that "
       + "could not be written";
   static final String EXIT_INTERNAL = "2:internal error (a bug; FENQI_DEBUG=1 prints the stack trace)";
   static final String EXIT_PIPE = "141:the reader of standard output stopped reading (| head); nothing on stderr";

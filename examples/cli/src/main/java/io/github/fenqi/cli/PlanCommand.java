@@ -106,6 +106,9 @@ final class PlanCommand implements Callable<Integer> {
       throw new InvalidInputException("--key-env", "applies only with --audit-log (without it nothing is audited)");
     }
     StatementCommand.refuseOneFileUnderTwoNames(statements);
+    if (rules != null && !RulesCommand.notRuleFiles(rules).isEmpty()) { // the loader passes over them in silence
+      throw new InvalidInputException(RulesCommand.notRuleFiles(rules));
+    }
     NegotiationRequest request = NegotiationRequest.read(caseFile);
     NegotiationResult result;
     // runs that share a log (a batch of plans in parallel) take turns: each waits for the one writing
