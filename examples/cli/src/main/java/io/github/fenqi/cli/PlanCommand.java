@@ -98,7 +98,7 @@ final class PlanCommand implements Callable<Integer> {
     // an option the run would not use is refused, not ignored: '--time-limit 5s' did not limit the exact solver, and
     // '--key-env K' without --audit-log audited nothing, each with exit 0 (policy extract refuses --version so too)
     picocli.CommandLine.ParseResult given = spec.commandLine().getParseResult();
-    if (given.hasMatchedOption("--time-limit") && !this.solver.equals("optaplanner")) {
+    if (given.hasMatchedOption("--time-limit") && !solverName().equals("optaplanner")) {
       throw new InvalidInputException("--time-limit", "applies only with --solver optaplanner (the exact solver takes "
           + "no time limit)");
     }
@@ -171,8 +171,16 @@ final class PlanCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The --solver value in lower case: the README has the fixed-list values taken in any case, and '--solver
+   * OPTAPLANNER' was "not a solver" (the option is text, not an enum, so picocli's case-insensitive enums missed it).
+   */
+  private String solverName() {
+    return solver.strip().toLowerCase(Locale.ROOT);
+  }
+
   private ProposalSolver solver(java.time.Duration limit) {
-    return switch (solver) {
+    return switch (solverName()) {
       case "exact" -> ProposalSolver.exact();
       case "optaplanner" -> OptaPlannerProposalSolver.builder().timeLimit(limit).build();
       default -> throw new InvalidInputException("--solver", "'" + solver + "' is not a solver; use exact or optaplanner");
