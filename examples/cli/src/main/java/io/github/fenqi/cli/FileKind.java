@@ -14,6 +14,37 @@ import java.nio.file.attribute.BasicFileAttributes;
 final class FileKind {
   private FileKind() {}
 
+  /**
+   * The entries of {@code directory} whose names {@code named} accepts but that are no regular file once links are
+   * followed — a link to nothing, a directory or FIFO named like a data file — each with why, in name order: the
+   * libraries' directory loaders list regular files only and passed over them in silence (a policy or rule file
+   * moved away from under its link was simply missing), and reading a FIFO waits for a writer for ever. Empty when
+   * the directory cannot be listed (the loader names that).
+   */
+  static java.util.Map<Path, String> notRegularFiles(Path directory, java.util.function.Predicate<String> named,
+      String what) {
+    java.util.Map<Path, String> found = new java.util.LinkedHashMap<>();
+    java.util.List<Path> entries;
+    try (java.util.stream.Stream<Path> s = Files.list(directory)) {
+      entries = s.filter(p -> named.test(p.getFileName().toString())).sorted().toList();
+    } catch (java.io.IOException | SecurityException e) {
+      return found;
+    }
+    for (Path p : entries) {
+      try {
+        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+        if (!a.isRegularFile()) {
+          found.put(p, "is " + of(p, a) + ", not " + what);
+        }
+      } catch (java.nio.file.NoSuchFileException e) {
+        found.put(p, "is a link to " + target(p) + ", which does not exist");
+      } catch (java.io.IOException e) {
+        found.put(p, "cannot be read: " + io.github.fenqi.core.InputFiles.reason(e));
+      }
+    }
+    return found;
+  }
+
   /** What {@code file}, whose (link-followed) {@code attributes} say it is no regular file, is. */
   static String of(Path file, BasicFileAttributes attributes) {
     if (attributes.isDirectory()) {

@@ -106,8 +106,15 @@ final class PlanCommand implements Callable<Integer> {
       throw new InvalidInputException("--key-env", "applies only with --audit-log (without it nothing is audited)");
     }
     StatementCommand.refuseOneFileUnderTwoNames(statements);
-    if (rules != null && !RulesCommand.notRuleFiles(rules).isEmpty()) { // the loader passes over them in silence
-      throw new InvalidInputException(RulesCommand.notRuleFiles(rules));
+    // names that are no file (a link to a moved file): the directory loaders pass over them in silence
+    List<io.github.fenqi.core.Problem> notFiles = new ArrayList<>();
+    PolicyCommand.notPolicyFiles(policies).forEach((p, why) -> notFiles.add(io.github.fenqi.core.Problem.of(p.toString(),
+        why)));
+    if (rules != null) {
+      notFiles.addAll(RulesCommand.notRuleFiles(rules));
+    }
+    if (!notFiles.isEmpty()) {
+      throw new InvalidInputException(notFiles);
     }
     NegotiationRequest request = NegotiationRequest.read(caseFile);
     NegotiationResult result;

@@ -5,9 +5,7 @@ import io.github.fenqi.rules.RuleFileReport;
 import io.github.fenqi.core.InvalidInputException;
 import java.io.PrintWriter;
 import io.github.fenqi.core.Problem;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -36,28 +34,8 @@ final class RulesCommand implements Runnable {
    */
   static List<Problem> notRuleFiles(Path directory) {
     List<Problem> problems = new ArrayList<>();
-    List<Path> entries;
-    try (java.util.stream.Stream<Path> s = Files.list(directory)) {
-      entries = s.sorted().toList();
-    } catch (java.io.IOException | SecurityException e) {
-      return List.of(); // not a directory, or not listable: the rule loader names it
-    }
-    for (Path p : entries) {
-      String name = p.getFileName().toString();
-      if (!(name.endsWith(".yml") || name.endsWith(".yaml") || name.endsWith(".json"))) {
-        continue;
-      }
-      try {
-        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-        if (!a.isRegularFile()) {
-          problems.add(Problem.of(name, "is " + FileKind.of(p, a) + ", not a rule file"));
-        }
-      } catch (java.nio.file.NoSuchFileException e) {
-        problems.add(Problem.of(name, "is a link to " + FileKind.target(p) + ", which does not exist"));
-      } catch (java.io.IOException e) {
-        problems.add(Problem.of(name, "cannot be read: " + io.github.fenqi.core.InputFiles.reason(e)));
-      }
-    }
+    FileKind.notRegularFiles(directory, n -> n.endsWith(".yml") || n.endsWith(".yaml") || n.endsWith(".json"),
+        "a rule file").forEach((p, why) -> problems.add(Problem.of(p.getFileName().toString(), why)));
     return problems;
   }
 
