@@ -77,7 +77,7 @@ public final class FenqiCli implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     cl.setParameterExceptionHandler((ex, a) -> {
-      err.println("fenqi: " + ex.getMessage() + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName()
+      err.println("fenqi: " + parameterProblem(ex) + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName()
           + " --help')");
       err.flush();
       return REJECTED;
@@ -115,6 +115,26 @@ public final class FenqiCli implements Runnable {
     }
     err.flush();
     return code;
+  }
+
+  /**
+   * picocli's message, or first the argument it could not place: picocli reports a missing parameter before an
+   * unknown option, so 'fenqi statement ingest -x.csv' (a file whose name starts with '-') said only "Missing required
+   * parameter: 'FILE'", as if no file had been given, and 'fenqi schedule -x' named the missing options, not '-x'.
+   */
+  private static String parameterProblem(CommandLine.ParameterException ex) {
+    java.util.List<String> unmatched = ex.getCommandLine().getUnmatchedArguments();
+    if (unmatched.isEmpty()) {
+      return ex.getMessage();
+    }
+    String first = unmatched.get(0);
+    String hint = first.startsWith("-") && (first.contains(".") || first.contains("/"))
+        ? " (a file whose name starts with '-': write ./" + first + ", or put -- before it)" : "";
+    if (ex instanceof CommandLine.MissingParameterException) {
+      return "Unknown " + (first.startsWith("-") ? "option" : "argument") + ": '" + first + "'" + hint + "; "
+          + ex.getMessage();
+    }
+    return ex instanceof CommandLine.UnmatchedArgumentException ? ex.getMessage() + hint : ex.getMessage();
   }
 
   static CommandLine commandLine() {
