@@ -105,8 +105,7 @@ public final class AuditCommand implements Runnable {
       attributes = java.nio.file.Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
     } catch (java.nio.file.NoSuchFileException e) {
       if (java.nio.file.Files.isSymbolicLink(file)) {
-        return Optional.of("is a link to " + FileKind.target(file) + ", which does not exist (an audit log is not created through "
-            + "a link: create the file, or give its own path)");
+        return Optional.of("is a link to " + FileKind.target(file) + ", which does not exist");
       }
       return Optional.empty(); // a new log (its directory is checked when it is created)
     } catch (java.io.IOException | SecurityException e) {

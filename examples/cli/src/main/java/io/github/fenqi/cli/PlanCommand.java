@@ -159,7 +159,11 @@ final class PlanCommand implements Callable<Integer> {
    */
   private AuditLog openAuditLog(Path file) {
     AuditCommand.notALogFile(file).ifPresent(why -> {
-      throw new InvalidInputException("--audit-log", file + " " + why + "; leave --audit-log out to keep no audit log");
+      // a new log is not created through a link (the library opens it with CREATE_NEW, which a link defeats)
+      String link = java.nio.file.Files.isSymbolicLink(file) ? " (an audit log is not created through a link: create "
+          + "the file, or give its own path)" : "";
+      throw new InvalidInputException("--audit-log", file + " " + why + link + "; leave --audit-log out to keep no "
+          + "audit log");
     });
     AuditKey key = AuditKey.fromEnvironment(keyEnv, environment);
     try {

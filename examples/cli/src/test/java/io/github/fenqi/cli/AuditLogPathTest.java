@@ -49,7 +49,12 @@ class AuditLogPathTest {
 
   /** 'audit verify /dev/null' answered "OK, 0 entries verified" and 'audit checkpoint /dev/null' signed it. */
   @Test
-  void verifyAndCheckpointRefuseADeviceInsteadOfVouchingForIt() throws Exception {
+  void verifyAndCheckpointRefuseADeviceInsteadOfVouchingForIt(@TempDir Path dir) throws Exception {
+    Path dangling = Files.createSymbolicLink(dir.resolve("audit.jsonl"), dir.resolve("moved.jsonl"));
+    CliProcess link = fenqi("audit", "verify", dangling.toString());
+    assertEquals(FenqiCli.REJECTED, link.exit(), link.err());
+    assertEquals("fenqi: " + dangling + ": is a link to " + dir.resolve("moved.jsonl") + ", which does not exist",
+        link.err().strip());
     for (String command : List.of("verify", "checkpoint")) {
       CliProcess run = fenqi("audit", command, "/dev/null");
       assertEquals(FenqiCli.REJECTED, run.exit(), run.err());
