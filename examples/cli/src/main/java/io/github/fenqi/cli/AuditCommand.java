@@ -92,9 +92,39 @@ public final class AuditCommand implements Runnable {
     return FenqiCli.OK;
   }
 
+  /**
+   * Why {@code file} cannot be an audit log — it exists but is no regular file (a directory, {@code /dev/null}, a
+   * FIFO), or it is a link to nothing — or empty when it can ({@code file} a regular file, or absent). An audit log is
+   * appended to, forced to disk and read back: {@code plan --audit-log /dev/null} failed after planning with "audit
+   * write failed after entry 0 … Invalid argument", and {@code audit verify /dev/null} answered "OK, 0 entries
+   * verified", vouching for a wrong path.
+   */
+  static Optional<String> notALogFile(Path file) {
+    java.nio.file.attribute.BasicFileAttributes attributes;
+    try {
+      attributes = java.nio.file.Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+    } catch (java.nio.file.NoSuchFileException e) {
+      if (java.nio.file.Files.isSymbolicLink(file)) {
+        return Optional.of("is a link to " + FileKind.target(file) + ", which does not exist");
+      }
+      return Optional.empty(); // a new log (its directory is checked when it is created)
+    } catch (java.io.IOException | SecurityException e) {
+      return Optional.empty(); // no permission and the like: named when the log is opened
+    }
+    if (attributes.isRegularFile()) {
+      return Optional.empty();
+    }
+    return Optional.of("is " + FileKind.of(file, attributes) + ", not a regular file: an audit log is a file, appended to "
+        + "and forced to disk");
+  }
+
   /** The log's verification, or null after naming its first bad entry (and {@code consequence}) on standard error. */
   private @Nullable AuditVerification verified(Path log, AuditKey key, Optional<AuditCheckpoint> checkpoint,
       String consequence) {
+    Optional<String> notALog = notALogFile(log);
+    if (notALog.isPresent()) {
+      throw new io.github.fenqi.core.InvalidInputException(log.toString(), notALog.get());
+    }
     try {
       return FileAuditLog.verify(log, key, checkpoint);
     } catch (AuditIntegrityException e) {

@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
     name = "fenqi",
     mixinStandardHelpOptions = true,
     versionProvider = FenqiCli.Version.class,
-    description = "Personalised installment negotiation (个性化分期协商): plans, schedules, policies, statements, audit.")
+    description = "Personalised installment negotiation (个性化分期协商): plans, schedules, policies, statements, audit.",
+    exitCodeListHeading = "%nExit codes (every command):%n",
+    exitCodeList = {"0:success", FenqiCli.EXIT_REJECTED, FenqiCli.EXIT_INTERNAL, FenqiCli.EXIT_PIPE})
 public final class FenqiCli implements Runnable {
 
   /** Exit code for success. */
@@ -36,6 +38,14 @@ public final class FenqiCli implements Runnable {
    * reader chose to stop, and a line about it only cluttered the terminal of every {@code | head}.
    */
   public static final int BROKEN_PIPE = 141;
+
+  /** The exit codes as {@code --help} lists them (one place, so that every command's list says the same). */
+  static final String EXIT_REJECTED = "1:rejected input (one line on stderr says why), including a forensics verdict "
+      + "BLOCK (a forged statement or another holder's) and, in rules check, a rule file with no rules; or standard "
+      + "output that "
+      + "could not be written";
+  static final String EXIT_INTERNAL = "2:internal error (a bug; FENQI_DEBUG=1 prints the stack trace)";
+  static final String EXIT_PIPE = "141:the reader of standard output stopped reading (| head); nothing on stderr";
 
   @Spec CommandSpec spec;
 
@@ -67,7 +77,7 @@ public final class FenqiCli implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     cl.setParameterExceptionHandler((ex, a) -> {
-      err.println("fenqi: " + ex.getMessage() + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName()
+      err.println("fenqi: " + parameterProblem(ex) + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName()
           + " --help')");
       err.flush();
       return REJECTED;
@@ -105,6 +115,26 @@ public final class FenqiCli implements Runnable {
     }
     err.flush();
     return code;
+  }
+
+  /**
+   * picocli's message, or first the argument it could not place: picocli reports a missing parameter before an
+   * unknown option, so 'fenqi statement ingest -x.csv' (a file whose name starts with '-') said only "Missing required
+   * parameter: 'FILE'", as if no file had been given, and 'fenqi schedule -x' named the missing options, not '-x'.
+   */
+  private static String parameterProblem(CommandLine.ParameterException ex) {
+    java.util.List<String> unmatched = ex.getCommandLine().getUnmatchedArguments();
+    if (unmatched.isEmpty()) {
+      return ex.getMessage();
+    }
+    String first = unmatched.get(0);
+    String hint = first.startsWith("-") && (first.contains(".") || first.contains("/"))
+        ? " (a file whose name starts with '-': write ./" + first + ", or put -- before it)" : "";
+    if (ex instanceof CommandLine.MissingParameterException) {
+      return "Unknown " + (first.startsWith("-") ? "option" : "argument") + ": '" + first + "'" + hint + "; "
+          + ex.getMessage();
+    }
+    return ex instanceof CommandLine.UnmatchedArgumentException ? ex.getMessage() + hint : ex.getMessage();
   }
 
   static CommandLine commandLine() {

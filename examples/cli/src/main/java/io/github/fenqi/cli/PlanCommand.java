@@ -32,7 +32,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code fenqi plan CASE.json --policies DIR}: the three proposals of a case. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-    description = "Find the three proposals (aggressive, conservative, balanced) of a case under the policies in DIR.")
+    description = "Find the three proposals (aggressive, conservative, balanced) of a case under the policies in DIR.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:the proposals (or the case's infeasibility, in the output); forensics verdict PASS or REVIEW",
+        "1:rejected input with nothing printed, including a case that --statement blocked (forensics verdict BLOCK; "
+            + "stderr names the signals)",
+        FenqiCli.EXIT_INTERNAL, FenqiCli.EXIT_PIPE})
 final class PlanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -93,7 +98,7 @@ final class PlanCommand implements Callable<Integer> {
     // an option the run would not use is refused, not ignored: '--time-limit 5s' did not limit the exact solver, and
     // '--key-env K' without --audit-log audited nothing, each with exit 0 (policy extract refuses --version so too)
     picocli.CommandLine.ParseResult given = spec.commandLine().getParseResult();
-    if (given.hasMatchedOption("--time-limit") && !this.solver.equals("optaplanner")) {
+    if (given.hasMatchedOption("--time-limit") && !solverName().equals("optaplanner")) {
       throw new InvalidInputException("--time-limit", "applies only with --solver optaplanner (the exact solver takes "
           + "no time limit)");
     }
@@ -101,6 +106,16 @@ final class PlanCommand implements Callable<Integer> {
       throw new InvalidInputException("--key-env", "applies only with --audit-log (without it nothing is audited)");
     }
     StatementCommand.refuseOneFileUnderTwoNames(statements);
+    // names that are no file (a link to a moved file): the directory loaders pass over them in silence
+    List<io.github.fenqi.core.Problem> notFiles = new ArrayList<>();
+    PolicyCommand.notPolicyFiles(policies).forEach((p, why) -> notFiles.add(io.github.fenqi.core.Problem.of(p.toString(),
+        why)));
+    if (rules != null) {
+      notFiles.addAll(RulesCommand.notRuleFiles(rules));
+    }
+    if (!notFiles.isEmpty()) {
+      throw new InvalidInputException(notFiles);
+    }
     NegotiationRequest request = NegotiationRequest.read(caseFile);
     NegotiationResult result;
     // runs that share a log (a batch of plans in parallel) take turns: each waits for the one writing
@@ -143,6 +158,13 @@ final class PlanCommand implements Callable<Integer> {
    * (line 1) is not valid JSON") named no file, and a plan has several.
    */
   private AuditLog openAuditLog(Path file) {
+    AuditCommand.notALogFile(file).ifPresent(why -> {
+      // a new log is not created through a link (the library opens it with CREATE_NEW, which a link defeats)
+      String link = java.nio.file.Files.isSymbolicLink(file) ? " (an audit log is not created through a link: create "
+          + "the file, or give its own path)" : "";
+      throw new InvalidInputException("--audit-log", file + " " + why + link + "; leave --audit-log out to keep no "
+          + "audit log");
+    });
     AuditKey key = AuditKey.fromEnvironment(keyEnv, environment);
     try {
       return FileAuditLog.open(file, key, AUDIT_LOG_WAIT);
@@ -160,8 +182,16 @@ final class PlanCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The --solver value in lower case: the README has the fixed-list values taken in any case, and '--solver
+   * OPTAPLANNER' was "not a solver" (the option is text, not an enum, so picocli's case-insensitive enums missed it).
+   */
+  private String solverName() {
+    return solver.strip().toLowerCase(Locale.ROOT);
+  }
+
   private ProposalSolver solver(java.time.Duration limit) {
-    return switch (solver) {
+    return switch (solverName()) {
       case "exact" -> ProposalSolver.exact();
       case "optaplanner" -> OptaPlannerProposalSolver.builder().timeLimit(limit).build();
       default -> throw new InvalidInputException("--solver", "'" + solver + "' is not a solver; use exact or optaplanner");

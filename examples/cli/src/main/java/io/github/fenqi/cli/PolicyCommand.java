@@ -32,6 +32,11 @@ final class PolicyCommand implements Runnable {
         + String.join(", ", spec.subcommands().keySet()));
   }
 
+  /** The {@code *.json} names of {@code dir} that are no regular file, with why (see {@link FileKind#notRegularFiles}). */
+  static Map<Path, String> notPolicyFiles(Path dir) {
+    return FileKind.notRegularFiles(dir, n -> n.endsWith(".json"), "a policy file");
+  }
+
   /** {@code fenqi policy validate DIR}: one line per file; exit 1 if any is invalid. */
   @Command(name = "validate", mixinStandardHelpOptions = true,
       description = "Validate every *.json policy file of DIR: one line per file (OK, or file: path: reason).")
@@ -65,7 +70,14 @@ final class PolicyCommand implements Runnable {
         }
       }
       int invalid = 0;
+      // not opened: a FIFO named x.json kept validate waiting for a writer for ever
+      Map<Path, String> notFiles = notPolicyFiles(dir);
       for (Path f : files) {
+        if (notFiles.containsKey(f)) {
+          invalid++;
+          out.println(Problem.of(f.toString(), notFiles.get(f)));
+          continue;
+        }
         PolicyValidator.Result r = validator.validate(f);
         List<Problem> acrossFiles = together.getOrDefault(f.toString(), List.of());
         if (r.valid() && acrossFiles.isEmpty()) {

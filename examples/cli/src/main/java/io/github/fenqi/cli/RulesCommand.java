@@ -4,7 +4,9 @@ import io.github.fenqi.rules.EasyRulesEligibilityEvaluator;
 import io.github.fenqi.rules.RuleFileReport;
 import io.github.fenqi.core.InvalidInputException;
 import java.io.PrintWriter;
+import io.github.fenqi.core.Problem;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,10 +26,32 @@ final class RulesCommand implements Runnable {
         + String.join(", ", spec.subcommands().keySet()));
   }
 
-  /** {@code fenqi rules check DIR}: one OK line per valid file, the problems of the others; nothing is executed. */
+  /**
+   * Rule-file names of {@code directory} that are no regular file — a link to nothing, a directory or FIFO named
+   * {@code x.yml} — one problem each. The rule loader lists only regular files, so {@code rules check} and
+   * {@code plan --rules} passed over them in silence: a link to a rule file that was moved away checked "OK" for
+   * the other files, and the platform ran without its rules.
+   */
+  static List<Problem> notRuleFiles(Path directory) {
+    List<Problem> problems = new ArrayList<>();
+    FileKind.notRegularFiles(directory, n -> n.endsWith(".yml") || n.endsWith(".yaml") || n.endsWith(".json"),
+        "a rule file").forEach((p, why) -> problems.add(Problem.of(p.getFileName().toString(), why)));
+    return problems;
+  }
+
+  /**
+   * {@code fenqi rules check DIR}: one OK line per valid file with rules, the problems of the others; nothing is
+   * executed.
+   */
   @Command(name = "check", mixinStandardHelpOptions = true,
       description = "Check every rule file of DIR (<platformId>.yml|.json, _shared*.yml|.json) against the allow-list without "
-          + "executing anything: one OK line per file, or file: rule: offending token and why.")
+          + "executing anything: one OK line per file, or file: rule: offending token and why. A file with no rules "
+          + "(empty, or only comments) and a rule-file name that is no file (a link to nothing, a directory) are "
+          + "problems too.",
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {"0:every rule file is valid and holds at least one rule",
+          "1:a file is invalid, holds no rules, or is no file (a link to nothing, a directory); or DIR is no directory "
+              + "of rule files", FenqiCli.EXIT_INTERNAL, FenqiCli.EXIT_PIPE})
   static final class Check implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -37,14 +61,37 @@ final class RulesCommand implements Runnable {
     @Override
     public Integer call() {
       List<RuleFileReport> reports = EasyRulesEligibilityEvaluator.check(dir);
-      if (reports.isEmpty()) {
+      List<Problem> notFiles = notRuleFiles(dir);
+      if (reports.isEmpty() && notFiles.isEmpty()) {
         throw new InvalidInputException(dir.toString(), "holds no *.yml or *.json rule files");
       }
       PrintWriter out = spec.commandLine().getOut();
       long invalid = reports.stream().filter(r -> !r.valid()).count();
-      reports.forEach(r -> r.lines().forEach(out::println));
-      if (invalid > 0) {
-        spec.commandLine().getErr().println("fenqi: " + invalid + " of " + reports.size() + " rule files are invalid");
+      // a file of no rules is valid to the loader (the platform then has the shared rules only), but a checker that
+      // said "OK  jd.yml  0 rules" passed a file truncated by a failed copy or an editor: named, and exit 1
+      long empty = reports.stream().filter(r -> r.valid() && r.rules().isEmpty()).count();
+      for (RuleFileReport r : reports) {
+        if (r.valid() && r.rules().isEmpty()) {
+          out.println(Problem.of(r.file(), "holds no rules (it is empty, or only comments); delete it, or add its "
+              + "rules"));
+        } else {
+          r.lines().forEach(out::println);
+        }
+      }
+      notFiles.forEach(out::println);
+      if (invalid + empty + notFiles.size() > 0) {
+        List<String> parts = new ArrayList<>();
+        if (invalid > 0) {
+          parts.add(invalid + " invalid");
+        }
+        if (empty > 0) {
+          parts.add(empty + " with no rules");
+        }
+        if (!notFiles.isEmpty()) {
+          parts.add(notFiles.size() + " not a file");
+        }
+        spec.commandLine().getErr().println("fenqi: " + (invalid + empty + notFiles.size()) + " of "
+            + (reports.size() + notFiles.size()) + " rule files have problems (" + String.join(", ", parts) + ")");
         return FenqiCli.REJECTED;
       }
       return FenqiCli.OK;

@@ -81,7 +81,12 @@ final class StatementCommand implements Runnable {
   /** {@code fenqi statement ingest FILE...}: parse, clean, categorise, examine; JSON or a text report. */
   @Command(name = "ingest", mixinStandardHelpOptions = true,
       description = "Parse, clean and categorise statements (one borrower's; internal transfers are matched across them), "
-          + "sum them by month and examine them for forgery.")
+          + "sum them by month and examine them for forgery.",
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {"0:the report; forensics verdict PASS or REVIEW",
+          "1:the report, but the verdict is BLOCK (a forged statement or another holder's; one line on stderr names "
+              + "the signals), or rejected input with nothing printed",
+          FenqiCli.EXIT_INTERNAL, FenqiCli.EXIT_PIPE})
   static final class Ingest implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -146,6 +151,15 @@ final class StatementCommand implements Runnable {
         case json -> out.println(CliJson.write(report));
         case text -> printText(out, report);
         case html -> throw new IllegalStateException("--format-out html passed the check above");
+      }
+      // the report is printed either way (it says which rows), but a BLOCK is a rejected input, as plan --statement
+      // makes it: exit 0 let a script that checks the exit code take a forged or another holder's statement
+      if (forensics.verdict() == io.github.fenqi.core.statement.ForensicVerdict.BLOCK) {
+        out.flush();
+        spec.commandLine().getErr().println("fenqi: forensics verdict BLOCK (" + forensics.signals().stream()
+            .map(s -> s.kind().name()).distinct().collect(java.util.stream.Collectors.joining(", "))
+            + "): the statements are not accepted; the report names the rows");
+        return FenqiCli.REJECTED;
       }
       return FenqiCli.OK;
     }

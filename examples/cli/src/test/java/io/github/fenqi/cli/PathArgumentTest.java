@@ -78,4 +78,22 @@ class PathArgumentTest {
     assertTrue(run.err().contains("is not a usable file name (it holds bytes that are not UTF-8); file names are read "
         + "as UTF-8: rename a file whose name is in another encoding"), run.err());
   }
+
+  /**
+   * A file whose name starts with '-' is taken for an option; alone it was reported "Missing required parameter:
+   * 'FILE'" as if no file had been given (picocli reports what is missing before what it could not place), and
+   * '-x' given to schedule was not named at all. The argument is named first, with how to pass such a file.
+   */
+  @Test
+  void anArgumentTakenForAnOptionIsNamedWithHowToPassAFileSoNamed() {
+    CliRun alone = CliRun.of("statement", "ingest", "-bank.csv");
+    assertEquals(FenqiCli.REJECTED, alone.exit());
+    assertEquals("fenqi: Unknown option: '-bank.csv' (a file whose name starts with '-': write ./-bank.csv, or put -- "
+        + "before it); Missing required parameter: 'FILE' (see 'fenqi statement ingest --help')", alone.err().strip());
+    CliRun second = CliRun.of("statement", "ingest", "../../samples/statements/bank_A.csv", "-bank.csv");
+    assertEquals("fenqi: Unknown option: '-bank.csv' (a file whose name starts with '-': write ./-bank.csv, or put -- "
+        + "before it) (see 'fenqi statement ingest --help')", second.err().strip());
+    CliRun schedule = CliRun.of("schedule", "-x");
+    assertTrue(schedule.err().startsWith("fenqi: Unknown option: '-x'; Missing required options:"), schedule.err());
+  }
 }

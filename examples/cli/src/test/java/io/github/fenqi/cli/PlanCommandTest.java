@@ -120,6 +120,19 @@ class PlanCommandTest {
     }
   }
 
+  /** The solver's name is taken in any case, as the README says of every fixed-list value ('OPTAPLANNER' was refused). */
+  @Test
+  void solverNameIsTakenInAnyCase() throws Exception {
+    CliRun upper = CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--solver", "OPTAPLANNER", "--time-limit", "200ms");
+    assertEquals(0, upper.exit(), upper.err());
+    for (JsonNode p : FenqiJson.newMapper().readTree(upper.out()).get("proposals")) {
+      assertFalse(p.get("provenOptimal").asBoolean()); // OptaPlanner's, not the exact solver's
+    }
+    CliRun exact = CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--solver", "Exact", "--time-limit", "1s");
+    assertEquals("fenqi: --time-limit: applies only with --solver optaplanner (the exact solver takes no time limit)",
+        exact.err().strip());
+  }
+
   @Test
   void unknownSolverAndBadTimeLimitAreOneLine() {
     assertEquals("fenqi: --solver: 'magic' is not a solver; use exact or optaplanner",

@@ -1,6 +1,7 @@
 package io.github.fenqi.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -54,6 +55,36 @@ class PolicyCommandTest {
     Files.writeString(dir.resolve("a.json"), good);
     Files.writeString(dir.resolve("b.json"), b.apply(good));
     return CliRun.of("policy", "validate", dir.toString());
+  }
+
+  /**
+   * A *.json name that is no file — a link to a policy moved away, a directory, a FIFO — is named by validate, which
+   * waited for ever on the FIFO, and stops plan, which passed over all three in silence and planned without them.
+   */
+  @Test
+  void namesThatAreNoFileAreNamedAndStopThePlan(@TempDir Path dir) throws Exception {
+    Files.copy(SAMPLES.resolve("demo-credit-card.json"), dir.resolve("demo-credit-card.json"));
+    Files.copy(SAMPLES.resolve("demo-consumer-finance.json"), dir.resolve("demo-consumer-finance.json"));
+    Files.createSymbolicLink(dir.resolve("demo-online-lender.json"), dir.resolve("archive/demo-online-lender.json"));
+    Files.createDirectory(dir.resolve("old.json"));
+    Process mkfifo = new ProcessBuilder("mkfifo", dir.resolve("pipe.json").toString()).start();
+    assertEquals(0, mkfifo.waitFor(), "mkfifo is needed for this test");
+    String link = dir.resolve("demo-online-lender.json") + ": is a link to " + dir.resolve("archive/demo-online-lender.json")
+        + ", which does not exist";
+    String directory = dir.resolve("old.json") + ": is a directory, not a policy file";
+    String fifo = dir.resolve("pipe.json") + ": is a pipe (FIFO), not a policy file";
+    CliRun validate = assertTimeoutPreemptively(java.time.Duration.ofMinutes(1),
+        () -> CliRun.of("policy", "validate", dir.toString()));
+    assertEquals(1, validate.exit(), validate.err());
+    assertEquals(java.util.List.of("OK  " + dir.resolve("demo-consumer-finance.json")
+        + "  demo-consumer-finance 2026-01-15", "OK  " + dir.resolve("demo-credit-card.json") + "  demo-credit-card "
+        + "2026-03-01", link, directory, fifo), validate.out().lines().toList());
+    assertEquals("fenqi: 3 of 5 policy files are invalid", validate.err().strip());
+    CliRun plan = CliRun.of("plan", "../../samples/cases/shanghai-three-debts-feasible.json", "--policies",
+        dir.toString());
+    assertEquals(1, plan.exit(), plan.err());
+    assertEquals("", plan.out());
+    assertEquals("fenqi: 3 problems:\n  " + link + "\n  " + directory + "\n  " + fifo, plan.err().strip());
   }
 
   @Test

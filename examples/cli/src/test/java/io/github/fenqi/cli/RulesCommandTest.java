@@ -47,8 +47,57 @@ class RulesCommandTest {
         + "'new' at column 20: not a fact, property or function; allowed names: facts [debt, borrower, policy, asOf], "
         + "[hasHardshipProof, overdueDays, platformId, productType, totalOwed], functions [min, max, abs, hasHardship, "
         + "daysSince]"), run.out().lines().toList());
-    assertEquals("fenqi: 1 of 2 rule files are invalid", run.err().strip());
+    assertEquals("fenqi: 1 of 2 rule files have problems (1 invalid)", run.err().strip());
     assertFalse(Files.exists(canary));
+  }
+
+  private static final String RULE = """
+      name: "fine"
+      description: "a valid rule"
+      priority: 1
+      condition: "overdueDays > 1"
+      actions: ["eligible()"]
+      """;
+
+  /**
+   * A link to a rule file that is gone, a directory named like a rule file, and a file of no rules (empty, or only
+   * comments) are named, and the check exits 1: the links and the directory were passed over in silence, and the
+   * empty file reported "OK  demo-credit-card.yml  0 rules", exit 0.
+   */
+  @Test
+  void checkNamesDanglingLinksDirectoriesAndFilesWithoutRules(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("_shared.yml"), RULE);
+    Files.writeString(dir.resolve("demo-credit-card.yml"), "");
+    Files.writeString(dir.resolve("demo-consumer-finance.yml"), "# rules to come\n");
+    Files.createSymbolicLink(dir.resolve("demo-online-lender.yml"), dir.resolve("moved-away.yml"));
+    Files.createDirectory(dir.resolve("old.json"));
+    CliRun run = CliRun.of("rules", "check", dir.toString());
+    assertEquals(FenqiCli.REJECTED, run.exit(), run.err());
+    assertEquals(List.of("OK  _shared.yml  1 rule",
+        "demo-consumer-finance.yml: holds no rules (it is empty, or only comments); delete it, or add its rules",
+        "demo-credit-card.yml: holds no rules (it is empty, or only comments); delete it, or add its rules",
+        "demo-online-lender.yml: is a link to " + dir.resolve("moved-away.yml") + ", which does not exist",
+        "old.json: is a directory, not a rule file"), run.out().lines().toList());
+    assertEquals("fenqi: 4 of 5 rule files have problems (2 with no rules, 2 not a file)", run.err().strip());
+    // only a link to nothing: named, not "holds no rule files"
+    Path only = Files.createDirectory(dir.resolve("only"));
+    Files.createSymbolicLink(only.resolve("_shared.yml"), only.resolve("gone.yml"));
+    CliRun dangling = CliRun.of("rules", "check", only.toString());
+    assertEquals(FenqiCli.REJECTED, dangling.exit());
+    assertEquals("_shared.yml: is a link to " + only.resolve("gone.yml") + ", which does not exist",
+        dangling.out().strip());
+  }
+
+  /** plan --rules refuses a rule-file name that is no file as rules check does: the platform's rules were missing. */
+  @Test
+  void planRefusesARuleLinkToNothing(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("_shared.yml"), RULE);
+    Files.createSymbolicLink(dir.resolve("demo-online-lender.yml"), dir.resolve("moved-away.yml"));
+    CliRun run = CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--rules", dir.toString());
+    assertEquals(FenqiCli.REJECTED, run.exit(), run.err());
+    assertEquals("", run.out());
+    assertEquals("fenqi: demo-online-lender.yml: is a link to " + dir.resolve("moved-away.yml") + ", which does not "
+        + "exist", run.err().strip());
   }
 
   @Test

@@ -31,14 +31,42 @@ class StatementCommandTest {
     assertEquals("PASS", json.at("/forensics/verdict").asText());
   }
 
+  /**
+   * A forged statement is reported with its rows and exits 1, as plan --statement does on it: it exited 0, and a
+   * script that checks the exit code took the forgery for a statement.
+   */
   @Test
-  void forgedStatementIsFlaggedWithItsRows() throws Exception {
+  void forgedStatementIsFlaggedWithItsRowsAndExitsRejected() throws Exception {
     CliRun r = CliRun.of("statement", "ingest", DIR + "bank_A_forged.csv", "--format", "bank");
-    assertEquals(0, r.exit(), r.err());
+    assertEquals(FenqiCli.REJECTED, r.exit(), r.err());
+    assertEquals("fenqi: forensics verdict BLOCK (BALANCE_BREAK, DUPLICATE_SERIAL): the statements are not accepted; "
+        + "the report names the rows", r.err().strip());
     JsonNode json = new ObjectMapper().readTree(r.out());
     assertEquals("BLOCK", json.at("/forensics/verdict").asText());
     assertEquals("BALANCE_BREAK", json.at("/forensics/signals/0/kind").asText());
     assertEquals(4, json.at("/forensics/signals/0/rows").size());
+    CliRun text = CliRun.of("statement", "ingest", DIR + "bank_A_forged.csv", "--format-out", "text");
+    assertEquals(FenqiCli.REJECTED, text.exit(), text.err());
+    assertTrue(text.out().contains("forensics: BLOCK"), text.out());
+  }
+
+  /** As a shell script sees it: the process's exit code, the report on standard output, the reason on stderr. */
+  @Test
+  void aBlockedStatementFailsTheProcessAsAForgedPlanDoes(@TempDir Path dir) throws Exception {
+    Path report = dir.resolve("report.json");
+    Process ingest = CliProcess.fenqi("statement", "ingest", DIR + "bank_A_forged.csv")
+        .redirectOutput(report.toFile()).start();
+    CliProcess ended = CliProcess.end(ingest);
+    assertEquals(1, ended.exit(), ended.err());
+    assertTrue(ended.err().startsWith("fenqi: forensics verdict BLOCK"), ended.err());
+    assertEquals("BLOCK", new ObjectMapper().readTree(report.toFile()).at("/forensics/verdict").asText());
+    Process plan = CliProcess.fenqi("plan", "../../samples/cases/shanghai-three-debts.json", "--policies",
+        "../../samples/policies", "--statement", DIR + "bank_A_forged.csv").redirectOutput(report.toFile()).start();
+    assertEquals(1, CliProcess.end(plan).exit());
+    Process genuine = CliProcess.fenqi("statement", "ingest", DIR + "bank_A.csv").redirectOutput(report.toFile()).start();
+    CliProcess pass = CliProcess.end(genuine);
+    assertEquals(0, pass.exit(), pass.err());
+    assertEquals("", pass.err());
   }
 
   /** A row dated after today (in China) is a forgery sign: ingest reports BLOCK with the row. */
@@ -50,7 +78,8 @@ class StatementCommandTest {
         + "2026-05-01,10:00:00,POS消费,,10.00,990.00,超市,,POS\n"
         + later + ",10:00:00,POS消费,,10.00,980.00,超市,,POS\n");
     CliRun r = CliRun.of("statement", "ingest", file.toString());
-    assertEquals(0, r.exit(), r.err());
+    assertEquals(FenqiCli.REJECTED, r.exit(), r.err());
+    assertTrue(r.err().contains("FUTURE_DATED"), r.err());
     JsonNode json = new ObjectMapper().readTree(r.out());
     assertEquals("BLOCK", json.at("/forensics/verdict").asText());
     assertEquals("FUTURE_DATED", json.at("/forensics/signals/0/kind").asText());

@@ -1,0 +1,65 @@
+package io.github.fenqi.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An audit log is a regular file, appended to and forced to disk: {@code --audit-log} and {@code audit verify|checkpoint}
+ * given something else (a device, a directory, a link to nothing) refuse it in one line naming the option or file and
+ * what it is. Run as processes, with the key in the environment as a user sets it.
+ */
+class AuditLogPathTest {
+  private static final String POLICIES = "../../samples/policies";
+  private static final String FEASIBLE = "../../samples/cases/shanghai-three-debts-feasible.json";
+
+  private static CliProcess fenqi(String... args) throws Exception {
+    ProcessBuilder pb = CliProcess.fenqi(args).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().put("FENQI_AUDIT_KEY", Base64.getEncoder().encodeToString(new byte[32]));
+    return CliProcess.end(pb.start());
+  }
+
+  /** '--audit-log /dev/null' (for "no log") failed after planning with "audit write failed … Invalid argument". */
+  @Test
+  void planRefusesAnAuditLogThatIsNoRegularFileBeforePlanning(@TempDir Path dir) throws Exception {
+    Path dangling = Files.createSymbolicLink(dir.resolve("audit.jsonl"), dir.resolve("missing.jsonl"));
+    List<String> errors = new ArrayList<>();
+    for (String log : List.of("/dev/null", dir.toString(), dangling.toString())) {
+      CliProcess run = fenqi("plan", FEASIBLE, "--policies", POLICIES, "--audit-log", log);
+      assertEquals(FenqiCli.REJECTED, run.exit(), run.err());
+      assertEquals(1, run.err().lines().count(), run.err());
+      errors.add(run.err().strip());
+    }
+    String why = ", not a regular file: an audit log is a file, appended to and forced to disk; leave --audit-log out "
+        + "to keep no audit log";
+    assertEquals(List.of(
+        "fenqi: --audit-log: /dev/null is a character device" + why,
+        "fenqi: --audit-log: " + dir + " is a directory" + why,
+        "fenqi: --audit-log: " + dangling + " is a link to " + dir.resolve("missing.jsonl") + ", which does not exist "
+            + "(an audit log is not created through a link: create the file, or give its own path); leave --audit-log "
+            + "out to keep no audit log"), errors);
+    assertEquals(List.of(dangling), List.of(Files.list(dir).toArray()), "nothing was created");
+  }
+
+  /** 'audit verify /dev/null' answered "OK, 0 entries verified" and 'audit checkpoint /dev/null' signed it. */
+  @Test
+  void verifyAndCheckpointRefuseADeviceInsteadOfVouchingForIt(@TempDir Path dir) throws Exception {
+    Path dangling = Files.createSymbolicLink(dir.resolve("audit.jsonl"), dir.resolve("moved.jsonl"));
+    CliProcess link = fenqi("audit", "verify", dangling.toString());
+    assertEquals(FenqiCli.REJECTED, link.exit(), link.err());
+    assertEquals("fenqi: " + dangling + ": is a link to " + dir.resolve("moved.jsonl") + ", which does not exist",
+        link.err().strip());
+    for (String command : List.of("verify", "checkpoint")) {
+      CliProcess run = fenqi("audit", command, "/dev/null");
+      assertEquals(FenqiCli.REJECTED, run.exit(), run.err());
+      assertEquals("fenqi: /dev/null: is a character device, not a regular file: an audit log is a file, appended to "
+          + "and forced to disk", run.err().strip());
+    }
+  }
+}
