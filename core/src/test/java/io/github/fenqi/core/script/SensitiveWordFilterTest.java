@@ -43,12 +43,13 @@ class SensitiveWordFilterTest {
   /**
    * Circled (ⓒ) and parenthesised (⒞) letters and Kangxi radicals (⾃) are symbols that NFKC reads as letters and
    * ideographs: they were dropped as separators before normalising. Cyrillic and Greek letters drawn like Latin ones
-   * passed as another script's word.
+   * passed as another script's word, and so did Latin small capitals (ᴄᴏᴍᴘʟᴀɪɴ) and the dotless ı.
    */
   @ParameterizedTest
   @ValueSource(strings = {"I will ⓒⓞⓜⓟⓛⓐⓘⓝ now", "I will ⒞⒪⒨⒫⒧⒜⒤⒩ now", "I will c\u043Emplain now",
       "I will \u03F2omplain now", "I will \u0405UE you", "I will \u0455ue you", "to the med\u0456a",
-      "I will \u0421\u041EMPLAIN", "我要\u2F83杀"})
+      "I will \u0421\u041EMPLAIN", "我要\u2F83杀", "I will ᴄᴏᴍᴘʟᴀɪɴ now", "I will ꜱᴜᴇ you", "thoughts of suıcide",
+      "a ʟᴏᴀɴ ꜱʜᴀʀᴋ"})
   void findsWordsWrittenWithSymbolsOrLettersOfAnotherScriptThatStandForThem(String text) {
     List<SensitiveMatch> found = FILTER.find(text);
     assertEquals(1, found.size(), text + " → " + found);
