@@ -24,13 +24,15 @@ import java.util.Map;
  * control flags negotiation messages that threaten complaints or exposure, mention self-harm or announce not
  * paying; a script containing such words fails, and a borrower's own note often contains them.
  *
- * <p>Matching runs an Aho–Corasick automaton over the text's skeleton: NFKC-normalised (full-width forms become
- * ASCII, circled and parenthesised letters and Kangxi radicals the letters and ideographs they stand for),
- * lower-cased, Cyrillic and Greek letters drawn like Latin ones read as those, traditional forms of the shipped
- * lexicon's ideographs as their simplified forms ({@code 投訴} as {@code 投诉}), with white space, punctuation, symbols,
- * combining marks, zero-width characters and the blank Hangul fillers removed, so {@code 投 诉}, {@code 投\u200B诉}, {@code 投。诉}, full-width
- * {@code ＣＢＩＲＣ}, {@code ⓒⓞⓜⓟⓛⓐⓘⓝ} and {@code cоmplain} with a Cyrillic {@code о} are all found; each hit is
- * mapped back to the original characters. A word that begins (ends) with a Latin letter or digit only matches
+ * <p>Matching runs an Aho–Corasick automaton over the text's skeleton: NFKD-normalised (full-width forms become
+ * ASCII, circled and parenthesised letters and Kangxi radicals the letters and ideographs they stand for, a letter
+ * with a diacritic its base letter: {@code cömplain} is {@code complain}, however the ö is encoded),
+ * lower-cased, Cyrillic and Greek letters drawn like Latin ones and Latin small capitals ({@code ᴄᴏᴍᴘʟᴀɪɴ}) read as
+ * those, traditional forms of the shipped lexicon's ideographs as their simplified forms ({@code 投訴} as
+ * {@code 投诉}), with white space, punctuation, symbols, combining marks, zero-width characters and the blank Hangul
+ * fillers removed, so {@code 投 诉}, {@code 投\u200B诉}, {@code 投。诉}, full-width {@code ＣＢＩＲＣ},
+ * {@code ⓒⓞⓜⓟⓛⓐⓘⓝ} and {@code cоmplain} with a Cyrillic {@code о} are all found; each hit is mapped back to the
+ * original characters. A word that begins (ends) with a Latin letter or digit only matches
  * where the original character just before (after) it is not one, so {@code media} is not found in
  * {@code immediately}; an English inflection after it ({@code -s}, {@code -es}, {@code -d}, {@code -ed},
  * {@code -ing}) still matches, so {@code threats} and {@code sued} are found, and so does one spelt the English way: a

@@ -265,7 +265,9 @@ final class TemplateScriptGenerator implements ScriptGenerator {
    * {@code text} without invisible format characters (zero-width spaces and joiners, bidirectional overrides) and
    * control characters other than line breaks, which become {@code \n}: a script is read by a lender's staff, and a
    * right-to-left override in a borrower's note reversed what they saw; a zero-width space inside the borrower's name
-   * kept it from being masked.
+   * kept it from being masked. Half an emoji (an unpaired surrogate, left where a client cut a note at a length in
+   * UTF-16 units) is dropped too: it is no character, and it had reached the script, printed as {@code ?} and written
+   * to JSON as an escape that strict readers refuse.
    */
   static String visible(String text) {
     StringBuilder out = new StringBuilder(text.length());
@@ -281,7 +283,7 @@ final class TemplateScriptGenerator implements ScriptGenerator {
         out.append('\n');
       } else if (c == '\t') {
         out.append(' ');
-      } else if (!TextFields.isInvisible(c)) {
+      } else if (!TextFields.isInvisible(c) && Character.getType(c) != Character.SURROGATE) {
         out.appendCodePoint(c);
       }
     }

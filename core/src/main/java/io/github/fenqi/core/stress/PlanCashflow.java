@@ -41,15 +41,21 @@ public final class PlanCashflow {
   /**
    * From each debt's list of installments (month 1 first), summed per month.
    *
-   * @throws InvalidInputException naming {@code perDebtInstallments[d][t]} or {@code downPayments} when one is
-   *     missing or negative, or a month whose total does not fit in a {@code long} of fen
+   * @throws InvalidInputException naming {@code perDebtInstallments[d]} when a debt's list is missing, and
+   *     {@code perDebtInstallments[d][t]} or {@code downPayments} when one is missing or negative, or a month whose
+   *     total does not fit in a {@code long} of fen
    */
   public static PlanCashflow ofDebts(List<List<Money>> perDebtInstallments, Money downPayments) {
-    int months = perDebtInstallments.stream().mapToInt(List::size).max().orElse(0);
+    // a missing debt's list is named like a missing amount (it had thrown a bare NullPointerException)
+    int months = perDebtInstallments.stream().mapToInt(l -> l == null ? 0 : l.size()).max().orElse(0);
     List<Problem> problems = new ArrayList<>();
     long[] total = new long[months];
     for (int d = 0; d < perDebtInstallments.size(); d++) {
       List<Money> debt = perDebtInstallments.get(d);
+      if (debt == null) {
+        problems.add(Problem.of("perDebtInstallments[" + d + "]", "is missing"));
+        continue;
+      }
       for (int t = 0; t < debt.size(); t++) {
         String field = "perDebtInstallments[" + d + "][" + t + "]";
         long fen = nonNegativeFen(problems, field, debt.get(t));

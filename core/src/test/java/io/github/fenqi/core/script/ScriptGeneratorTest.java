@@ -156,6 +156,28 @@ class ScriptGeneratorTest {
     assertEquals("威\u2060胁", note.substring(threat.start(), threat.end()));
   }
 
+  /** A note cut by a client in the middle of an emoji: the half left over is no character and reaches no script. */
+  @ParameterizedTest
+  @EnumSource(ScriptLanguage.class)
+  void halfAnEmojiOfTheNoteNeverReachesAScript(ScriptLanguage language) {
+    String whole = "我失业了😀，收入中断😀";
+    String note = whole.substring(1, whole.length() - 1); // starts with the low half, ends with the high half
+    NegotiationResult r = calculate(language, note);
+    for (NegotiationResult.ProposalReport p : r.proposals()) {
+      for (NegotiationScript s : p.scripts()) {
+        String text = s.text();
+        for (int i = 0; i < text.length(); i++) {
+          char c = text.charAt(i);
+          boolean paired = Character.isHighSurrogate(c)
+              ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
+              : !Character.isLowSurrogate(c) || i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+          assertTrue(paired, "an unpaired surrogate at " + i + " of " + text);
+        }
+        assertTrue(text.contains("失业了😀，收入中断"), text);
+      }
+    }
+  }
+
   @org.junit.jupiter.api.Test
   void aLegalReferenceWithALexiconWordIsRejectedWhenTheGeneratorIsBuilt() {
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> ScriptGenerator.builder()

@@ -43,12 +43,13 @@ class SensitiveWordFilterTest {
   /**
    * Circled (ⓒ) and parenthesised (⒞) letters and Kangxi radicals (⾃) are symbols that NFKC reads as letters and
    * ideographs: they were dropped as separators before normalising. Cyrillic and Greek letters drawn like Latin ones
-   * passed as another script's word.
+   * passed as another script's word, and so did Latin small capitals (ᴄᴏᴍᴘʟᴀɪɴ) and the dotless ı.
    */
   @ParameterizedTest
   @ValueSource(strings = {"I will ⓒⓞⓜⓟⓛⓐⓘⓝ now", "I will ⒞⒪⒨⒫⒧⒜⒤⒩ now", "I will c\u043Emplain now",
       "I will \u03F2omplain now", "I will \u0405UE you", "I will \u0455ue you", "to the med\u0456a",
-      "I will \u0421\u041EMPLAIN", "我要\u2F83杀"})
+      "I will \u0421\u041EMPLAIN", "我要\u2F83杀", "I will ᴄᴏᴍᴘʟᴀɪɴ now", "I will ꜱᴜᴇ you", "thoughts of suıcide",
+      "a ʟᴏᴀɴ ꜱʜᴀʀᴋ"})
   void findsWordsWrittenWithSymbolsOrLettersOfAnotherScriptThatStandForThem(String text) {
     List<SensitiveMatch> found = FILTER.find(text);
     assertEquals(1, found.size(), text + " → " + found);
@@ -71,7 +72,7 @@ class SensitiveWordFilterTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Мы хотим платить вовремя.", "Η πληρωμή θα γίνει.", "№ 5 ™ ℃", "I will reply immediately.", "My mediator called.", "He was suspended.", "The threaten-free plan",
+  @ValueSource(strings = {"Мы хотим платить вовремя.", "Η πληρωμή θα γίνει.", "№ 5 ™ ℃", "I will reply immediately.", "Multi\u0301media art.", "My mediator called.", "He was suspended.", "The threaten-free plan",
       "每月还款1,315.00元。"})
   void leavesLatinWordsInsideLongerWordsAlone(String text) {
     // "media" in "immediately"/"mediator", "sue" in "suspended", "threat" in "threaten" (not an inflection)

@@ -240,6 +240,16 @@ class MonteCarloStressTesterTest {
     assertEquals("perDebtInstallments[1][0]", overflow.problems().get(0).location());
   }
 
+  /** A debt without its list of installments had thrown a NullPointerException naming nothing. */
+  @Test
+  void aMissingDebtOfAPlanIsNamed() {
+    List<List<Money>> debts = new ArrayList<>();
+    debts.add(List.of(Money.ofYuan(1)));
+    debts.add(null);
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> PlanCashflow.ofDebts(debts, Money.ZERO));
+    assertEquals(List.of("perDebtInstallments[1]"), e.problems().stream().map(p -> p.location()).toList());
+  }
+
   /**
    * A scenario starting after the horizon never applied, and the plan was reported to pass it; a missing amount
    * threw a NullPointerException; a bad scenario was named by its name alone, all of its rules in one message.

@@ -3,11 +3,12 @@ package io.github.fenqi.core.script.internal;
 import java.text.Normalizer;
 
 /**
- * The matching form of a text: NFKC-normalised, lower-cased, with every separator removed (white space,
- * punctuation, symbols, control and format characters such as zero-width spaces and joiners, combining marks),
- * with Cyrillic and Greek letters drawn like Latin ones read as those Latin letters and traditional forms of the shipped
- * lexicon's ideographs as their simplified forms, and for each of its characters the
- * range of the original text it came from. Matching a word on the skeleton
+ * The matching form of a text: NFKD-normalised (compatibility decomposition, so a letter with a diacritic is its base
+ * letter once the marks are dropped), lower-cased, with every separator removed (white space, punctuation, symbols,
+ * control and format characters such as zero-width spaces and joiners, combining marks), with Cyrillic and Greek
+ * letters drawn like Latin ones, and Latin small capitals, read as those Latin letters and traditional forms of the
+ * shipped lexicon's ideographs as their simplified forms, and for each of its characters the range of the original
+ * text it came from. Matching a word on the skeleton
  * finds it however it was spaced out, punctuated, written in full-width forms or mixed case; the offset map
  * leads back to the original characters.
  *
@@ -48,11 +49,11 @@ public final class Skeleton {
         cp = c;
       }
       if (cp >= 0xFF01 && cp <= 0xFF5E) {
-        cp -= 0xFEE0; // full-width ASCII: the NFKC result, without the normaliser
+        cp -= 0xFEE0; // full-width ASCII: the NFKD result, without the normaliser
       }
       cp = latinLookAlike(cp);
       if (cp < 0x80 || (cp >= 0x4E00 && cp <= 0x9FFF)) {
-        // ASCII letters and digits (lower-cased) and CJK unified ideographs (NFKC-stable, never separators)
+        // ASCII letters and digits (lower-cased) and CJK unified ideographs (NFKD-stable, never separators)
         if (cp >= 'A' && cp <= 'Z') {
           cp += 'a' - 'A';
         } else if (cp >= 0x4E00) {
@@ -71,12 +72,21 @@ public final class Skeleton {
         }
       } else {
         String original = new String(Character.toChars(cp));
-        String normal = Normalizer.normalize(original, Normalizer.Form.NFKC);
+        // NFKD, not NFKC: the decomposition's combining marks are dropped below, so a precomposed ö or ć reads as o
+        // or c as its decomposed form o + U+0308 does; under NFKC "cömplain" had passed while "co\u0308mplain" was
+        // found
+        String normal = Normalizer.normalize(original, Normalizer.Form.NFKD);
         if (isSeparator(cp) && normal.equals(original)) {
+          if (k > 0 && end[k - 1] == i && isMark(cp)) {
+            // a combining mark belongs to the letter before it, as the mark of a precomposed letter does: o + U+0308
+            // and ö end at the same place, so "complain" is no more a word of its own in "complaiǹt" (n + U+0300)
+            // than in the precomposed form
+            end[k - 1] = i + width;
+          }
           i += width;
           continue;
         }
-        // normalised before the separators go: a circled letter (ⓒ), a parenthesised one (⒞) or a Kangxi radical
+        // decomposed before the separators go: a circled letter (ⓒ), a parenthesised one (⒞) or a Kangxi radical
         // (⾃) is a symbol, and had been dropped as one instead of read as the letter or ideograph it stands for
         for (int j = 0; j < normal.length(); ) {
           int raw = normal.codePointAt(j);
@@ -107,16 +117,19 @@ public final class Skeleton {
   /**
    * Cyrillic and Greek letters drawn like Latin ones (upper case as the upper-case Latin letter looks, lower case as
    * the lower-case one), each with the lower-case Latin letter it imitates: {@code соmplain} with a Cyrillic о, or
-   * {@code ЅUЕ}, had passed as a word of another script. Pairs: look-alike, Latin.
+   * {@code ЅUЕ}, had passed as a word of another script. So do the Latin small capitals and the dotless i and j, which
+   * no normalisation relates to the letters they are ({@code ᴄᴏᴍᴘʟᴀɪɴ}, the "small caps" of fancy-text generators, and
+   * {@code suıcide} had passed). Pairs: look-alike, Latin.
    */
   private static final String LOOK_ALIKES = "АaВbЕeЅsІiЈjКkМmНhОoРpСcТtХxҮyԌgԚqԜw"
       + "аaеeѕsіiјjһhоoрpсcуyхxԁdԛqԝwӏl"
-      + "ΑaΒbΕeΖzΗhΙiΚkΜmΝnΟoΡpΤtΥyΧx" + "οoαaνvιiκkρpυuχxϲcϳj";
+      + "ΑaΒbΕeΖzΗhΙiΚkΜmΝnΟoΡpΤtΥyΧx" + "οoαaνvιiκkρpυuχxϲcϳj"
+      + "ᴀaʙbᴄcᴅdᴇeꜰfɢgʜhɪiᴊjᴋkʟlᴍmɴnᴏoᴘpꞯqʀrꜱsᴛtᴜuᴠvᴡwʏyᴢz" + "ıiȷj";
   private static final Replacements LATIN = new Replacements(LOOK_ALIKES);
 
-  /** The Latin letter a Cyrillic or Greek look-alike imitates, else {@code cp}. */
+  /** The Latin letter a look-alike imitates, else {@code cp}. */
   static int latinLookAlike(int cp) {
-    if (cp < 0x0391 || cp > 0x052F) {
+    if (cp < 0x0131 || (cp >= 0x4E00 && cp <= 0x9FFF)) { // ASCII, Latin-1 and the ideographs hold none
       return cp;
     }
     return LATIN.apply(cp);
@@ -124,8 +137,9 @@ public final class Skeleton {
 
   /**
    * Traditional forms of the shipped lexicon's ideographs, each with its simplified form: {@code 投訴}, {@code 自殺} and
-   * {@code 同歸於盡} had passed as other words. (NFKC does not relate traditional and simplified characters; a
-   * user's own words in other characters need their traditional forms added as words.) Pairs: traditional, simplified.
+   * {@code 同歸於盡} had passed as other words. (Unicode normalisation does not relate traditional and simplified
+   * characters; a user's own words in other characters need their traditional forms added as words.) Pairs:
+   * traditional, simplified.
    */
   private static final String TRADITIONAL = "舉举們们優优會会體体債债務务尋寻盡尽歸归徵征總总縂总惡恶報报殺杀權权樓楼監监"
       + "維维聯联脅胁脇胁訪访訴诉賬账帳账貸贷賴赖輕轻還还銀银騙骗於于";
@@ -184,6 +198,12 @@ public final class Skeleton {
     }
   }
 
+  private static boolean isMark(int cp) {
+    int type = Character.getType(cp);
+    return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+        || type == Character.COMBINING_SPACING_MARK;
+  }
+
   private static char[] grow(char[] a) {
     return java.util.Arrays.copyOf(a, a.length * 2 + 8);
   }
@@ -207,7 +227,10 @@ public final class Skeleton {
     return start[index];
   }
 
-  /** Index in the original text just after the characters the skeleton character came from. */
+  /**
+   * Index in the original text just after the characters the skeleton character came from and the combining marks
+   * that follow them.
+   */
   public int originalEnd(int index) {
     return end[index];
   }
