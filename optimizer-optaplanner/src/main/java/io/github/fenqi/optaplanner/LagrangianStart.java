@@ -27,10 +27,12 @@ import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
  *       keep the result when it is better — some optima sit behind a trade among four or five debts that no
  *       sequence of tabu steps reaches from the first local optimum.</li>
  * </ol>
- * Every step is deterministic (seeded randomness) and bounded by counts of work; only the iterated tabu search may,
- * in time-limited mode, run on until half the time limit has passed ({@link Kicks#timed}). Deterministic mode never
- * reads the clock ({@link Kicks#counted}), so it stays reproducible. The rest of the time goes to OptaPlanner's
- * local search.
+ * Every step is deterministic (seeded randomness) and bounded by counts of work. In time-limited mode the iterated
+ * tabu search runs on until half the time limit has passed, and every step stops once the whole limit has passed
+ * ({@link Kicks#timed}), keeping the best plan so far (one with an option for every debt, which may break the budget or
+ * the savings when the limit ends even the first repair): on 100 sample-shaped debts the work-bounded steps had taken
+ * 5–7 s with a limit of 50 ms. Deterministic mode never reads the clock ({@link Kicks#counted}), so it stays
+ * reproducible. The rest of the time goes to OptaPlanner's local search.
  *
  * <p>Thread-safety: immutable; OptaPlanner calls it on the solver thread.
  */
@@ -64,17 +66,33 @@ final class LagrangianStart implements CustomPhaseCommand<ProposalPlanning> {
 
   /**
    * How long the iterated tabu search goes on: at most {@code count} kicks, {@code work} options looked at in all,
-   * and until {@code nanos} after the phase started (measured with {@link System#nanoTime()}).
+   * and until {@code nanos} after the phase started (measured with {@link System#nanoTime()}); and when every step
+   * of the phase stops: {@code limit} after it started ({@link Long#MAX_VALUE}: never, and the clock is not read).
    */
-  record Kicks(int count, long work, long nanos) {
-    /** Deterministic mode: 30 kicks or 20 million options looked at, whichever comes first; no clock. */
+  record Kicks(int count, long work, long nanos, long limit) {
+    /** Deterministic mode: 300 kicks or 150 million options looked at, whichever comes first; no clock. */
     static Kicks counted() {
-      return new Kicks(300, 150_000_000, Long.MAX_VALUE);
+      return new Kicks(300, 150_000_000, Long.MAX_VALUE, Long.MAX_VALUE);
     }
 
-    /** Time-limited mode: kicks until {@code nanos} have passed since the phase started (at most 10 000). */
-    static Kicks timed(long nanos) {
-      return new Kicks(10_000, Long.MAX_VALUE, nanos);
+    /**
+     * Time-limited mode with a limit of {@code limit} nanoseconds: kicks (at most 10 000) until half of it has
+     * passed since the phase started, every step until all of it has.
+     */
+    static Kicks timed(long limit) {
+      return new Kicks(10_000, Long.MAX_VALUE, limit / 2, limit);
+    }
+  }
+
+  /**
+   * When the phase must end: {@code nanos} after {@code start} ({@link System#nanoTime()}), or never when
+   * {@code nanos} is {@link Long#MAX_VALUE}, without reading the clock (deterministic mode).
+   */
+  record Deadline(long start, long nanos) {
+    static final Deadline NONE = new Deadline(0, Long.MAX_VALUE);
+
+    boolean passed() {
+      return nanos != Long.MAX_VALUE && System.nanoTime() - start >= nanos;
     }
   }
 
@@ -84,10 +102,11 @@ final class LagrangianStart implements CustomPhaseCommand<ProposalPlanning> {
 
   @Override
   public void changeWorkingSolution(ScoreDirector<ProposalPlanning> scoreDirector) {
+    long started = kicks.limit() == Long.MAX_VALUE ? 0 : System.nanoTime();
     ProposalPlanning planning = scoreDirector.getWorkingSolution();
     List<DebtChoice> choices = planning.getChoices();
     Debts debts = Debts.of(choices);
-    int[] pick = choose(debts, planning.getLimits().budgetFen(), planning.getLimits().savingsFen(), kicks);
+    int[] pick = choose(debts, planning.getLimits().budgetFen(), planning.getLimits().savingsFen(), kicks, started);
     for (int d = 0; d < choices.size(); d++) {
       DebtChoice c = choices.get(d);
       scoreDirector.beforeVariableChanged(c, "option");
@@ -197,29 +216,29 @@ final class LagrangianStart implements CustomPhaseCommand<ProposalPlanning> {
   }
 
   /** The chosen candidate position per debt (a position in {@code debts.option[d]}, not a grid index). */
-  static int[] choose(Debts debts, long budget, long savings, Kicks kicks) {
-    long started = System.nanoTime();
-    State s = relaxation(debts, budget, savings);
+  static int[] choose(Debts debts, long budget, long savings, Kicks kicks, long started) {
+    Deadline deadline = kicks.limit() == Long.MAX_VALUE ? Deadline.NONE : new Deadline(started, kicks.limit());
+    State s = relaxation(debts, budget, savings, deadline);
     if (s.optimal) {
       return s.pick;
     }
-    for (int round = 0; round < PAIR_ROUNDS && s.fits() && exchangePair(s); round++) {
+    for (int round = 0; round < PAIR_ROUNDS && s.fits() && !deadline.passed() && exchangePair(s); round++) {
       fill(s);
     }
-    if (s.fits()) {
+    if (s.fits() && !deadline.passed()) {
       int[][] near = nearest(debts, s.lambda, s.mu);
       long work = tabu(s, near, TABU_WORK);
       java.util.Random random = new java.util.Random(KICK_SEED);
       for (int kick = 0; kick < kicks.count() && work < kicks.work()
           && (kicks.nanos() == Long.MAX_VALUE || System.nanoTime() - started < kicks.nanos()); kick++) {
-        State t = new State(debts, s.pick.clone(), budget, savings);
+        State t = new State(debts, s.pick.clone(), budget, savings, deadline);
         for (int j = 0; j < KICK_SIZE; j++) {
           int d = random.nextInt(debts.size());
           if (near[d].length > 0) {
             t.set(d, near[d][random.nextInt(near[d].length)]);
           }
         }
-        repair(t);
+        repair(t, deadline);
         fill(t);
         if (t.fits()) {
           work += tabu(t, near, KICK_TABU_WORK);
@@ -255,7 +274,7 @@ final class LagrangianStart implements CustomPhaseCommand<ProposalPlanning> {
     double eps = 1e-12 * Math.max(1, Math.abs(bestTotal));
     long[] work = new long[1];
     int sinceBest = 0;
-    for (int step = 1; work[0] < maxWork && sinceBest < PATIENCE; step++) {
+    for (int step = 1; work[0] < maxWork && sinceBest < PATIENCE && !s.deadline.passed(); step++) {
       double current = s.total();
       double bestGain = Double.NEGATIVE_INFINITY;
       int bd1 = -1;
@@ -343,6 +362,8 @@ final class LagrangianStart implements CustomPhaseCommand<ProposalPlanning> {
     final int[] pick;
     final long budget;
     final long savings;
+    /** When repair, fill and search stop, keeping the plan they have (a whole plan, perhaps not yet fitting). */
+    final Deadline deadline;
     long installments;
     long downs;
     /** The multipliers the relaxation ended at; whether the choice is the unconstrained optimum. */
@@ -350,11 +371,12 @@ final class LagrangianStart implements CustomPhaseCommand<ProposalPlanning> {
     double mu;
     boolean optimal;
 
-    State(Debts debts, int[] pick, long budget, long savings) {
+    State(Debts debts, int[] pick, long budget, long savings, Deadline deadline) {
       this.debts = debts;
       this.pick = pick;
       this.budget = budget;
       this.savings = savings;
+      this.deadline = deadline;
       for (int d = 0; d < pick.length; d++) {
         installments += debts.installment[d][pick[d]];
         downs += debts.down[d][pick[d]];
@@ -386,36 +408,40 @@ final class LagrangianStart implements CustomPhaseCommand<ProposalPlanning> {
    * both sides of every crossing are made to fit ({@link #repair}) and filled ({@link #fill}); the best of them is
    * the start.
    */
-  private static State relaxation(Debts debts, long budget, long savings) {
-    State best = complete(debts, lagrangian(debts, 0, 0), budget, savings);
+  private static State relaxation(Debts debts, long budget, long savings, Deadline deadline) {
+    // the first plan is repaired to the end whatever the deadline: cut short it may break the budget, and a strategy
+    // without a plan costs the exact solver's check (on 100 debts, seconds)
+    State best = new State(debts, lagrangian(debts, 0, 0), budget, savings, deadline);
+    repair(best, Deadline.NONE);
+    fill(best);
     if (best.fits() && best.total() >= unconstrainedTotal(debts)) {
       best.optimal = true; // every debt has its best option and it fits
       return best;
     }
     double lambda = 0;
     double mu = 0;
-    for (int round = 0; round < DUAL_ROUNDS; round++) {
+    for (int round = 0; round < DUAL_ROUNDS && !deadline.passed(); round++) {
       double m = mu;
-      Crossing l = crossing(debts, x -> lagrangian(debts, x, m), debts.installment, budget);
-      best = better(best, complete(debts, l.below, budget, savings));
-      best = better(best, complete(debts, l.above, budget, savings));
+      Crossing l = crossing(debts, x -> lagrangian(debts, x, m), debts.installment, budget, deadline);
+      best = better(best, complete(debts, l.below, budget, savings, deadline));
+      best = better(best, complete(debts, l.above, budget, savings, deadline));
       double lam = l.multiplier;
-      Crossing u = crossing(debts, x -> lagrangian(debts, lam, x), debts.down, savings);
-      best = better(best, complete(debts, u.below, budget, savings));
-      best = better(best, complete(debts, u.above, budget, savings));
+      Crossing u = crossing(debts, x -> lagrangian(debts, lam, x), debts.down, savings, deadline);
+      best = better(best, complete(debts, u.below, budget, savings, deadline));
+      best = better(best, complete(debts, u.above, budget, savings, deadline));
       if (lam == lambda && u.multiplier == mu) {
         break;
       }
       lambda = lam;
       mu = u.multiplier;
     }
-    if (lambda > 0) {
+    if (lambda > 0 && !deadline.passed()) {
       // the same crossing for λ with the down payments kept exact instead of priced: their few coarse levels are
       // what pricing handles worst (see MultipleChoiceKnapsack's bound exact in weight B)
-      Crossing e = crossing(debts, x -> exactInDown(debts, x, savings), debts.installment, budget, lambda / 16,
-          lambda * 16, EXACT_BISECTION_STEPS);
-      best = better(best, complete(debts, e.below, budget, savings));
-      best = better(best, complete(debts, e.above, budget, savings));
+      Crossing e = crossing(debts, x -> exactInDown(debts, x, savings, deadline), debts.installment, budget,
+          lambda / 16, lambda * 16, EXACT_BISECTION_STEPS, deadline);
+      best = better(best, complete(debts, e.below, budget, savings, deadline));
+      best = better(best, complete(debts, e.above, budget, savings, deadline));
     }
     best.lambda = lambda;
     best.mu = mu;
@@ -427,9 +453,9 @@ final class LagrangianStart implements CustomPhaseCommand<ProposalPlanning> {
    * down payments kept exact. A dynamic program over the debts keeps, per Σ down payment, the best partial choice
    * (each debt contributes only its best candidate per distinct down payment); layers longer than
    * {@link #EXACT_LAYER} keep the best state per bucket of Σ down payment, so it is a heuristic, but its states are
-   * real choices. Falls back to the priced choice when nothing fits the savings.
+   * real choices. Falls back to the priced choice when nothing fits the savings, or when {@code deadline} passes.
    */
-  private static int[] exactInDown(Debts debts, double lambda, long savings) {
+  private static int[] exactInDown(Debts debts, double lambda, long savings, Deadline deadline) {
     int n = debts.size();
     long[] sums = {0};
     double[] values = {0};
@@ -449,7 +475,7 @@ final class LagrangianStart implements CustomPhaseCommand<ProposalPlanning> {
       }
       int[] cands = bestPerDown.values().stream().mapToInt(Integer::intValue).toArray();
       int count = sums.length * cands.length;
-      if (savings >= 1L << 40 || count >= 1 << 23) {
+      if (savings >= 1L << 40 || count >= 1 << 23 || deadline.passed()) {
         return lagrangian(debts, lambda, 0); // beyond the packed sort's range: no such case in practice
       }
       long[] cs = new long[count];
@@ -541,13 +567,17 @@ final class LagrangianStart implements CustomPhaseCommand<ProposalPlanning> {
    */
   private record Crossing(double multiplier, int[] below, int[] above) {}
 
-  private static Crossing crossing(Debts debts, java.util.function.DoubleFunction<int[]> choice, long[][] figure, long limit) {
-    return crossing(debts, choice, figure, limit, 1e-15, 1e15, BISECTION_STEPS);
+  private static Crossing crossing(Debts debts, java.util.function.DoubleFunction<int[]> choice, long[][] figure,
+      long limit, Deadline deadline) {
+    return crossing(debts, choice, figure, limit, 1e-15, 1e15, BISECTION_STEPS, deadline);
   }
 
-  /** As above, searching between {@code from} and {@code to} only (the caller knows about where it is). */
-  private static Crossing crossing(Debts debts, java.util.function.DoubleFunction<int[]> choice, long[][] figure, long limit,
-      double from, double to, int steps) {
+  /**
+   * As above, searching between {@code from} and {@code to} only (the caller knows about where it is); the bisection
+   * stops early when {@code deadline} passes.
+   */
+  private static Crossing crossing(Debts debts, java.util.function.DoubleFunction<int[]> choice, long[][] figure,
+      long limit, double from, double to, int steps, Deadline deadline) {
     int[] zero = choice.apply(0);
     if (sum(figure, zero) <= limit) {
       return new Crossing(0, zero, zero);
@@ -556,7 +586,7 @@ final class LagrangianStart implements CustomPhaseCommand<ProposalPlanning> {
     double hi = to;
     int[] loPick = from <= 1e-15 ? zero : choice.apply(lo);
     int[] hiPick = choice.apply(hi);
-    for (int i = 0; i < steps; i++) {
+    for (int i = 0; i < steps && !deadline.passed(); i++) {
       double mid = Math.sqrt(lo * hi);
       int[] p = choice.apply(mid);
       if (sum(figure, p) <= limit) {
@@ -571,9 +601,9 @@ final class LagrangianStart implements CustomPhaseCommand<ProposalPlanning> {
   }
 
   /** A Lagrangian choice made to fit and then filled. */
-  private static State complete(Debts debts, int[] pick, long budget, long savings) {
-    State s = new State(debts, pick.clone(), budget, savings);
-    repair(s);
+  private static State complete(Debts debts, int[] pick, long budget, long savings, Deadline deadline) {
+    State s = new State(debts, pick.clone(), budget, savings, deadline);
+    repair(s, deadline);
     fill(s);
     return s;
   }
@@ -589,11 +619,11 @@ final class LagrangianStart implements CustomPhaseCommand<ProposalPlanning> {
    * Greedy repair: while a limit is exceeded, take the single change that loses the least objective per unit of
    * excess it removes (relative to the limits) without pushing a satisfied limit over.
    */
-  private static void repair(State s) {
+  private static void repair(State s, Deadline deadline) {
     Debts debts = s.debts;
     double budgetUnit = Math.max(1, s.budget);
     double savingsUnit = Math.max(1, s.savings);
-    while (!s.fits()) {
+    while (!s.fits() && !deadline.passed()) {
       boolean overA = s.installments > s.budget;
       boolean overB = s.downs > s.savings;
       double bestRate = Double.POSITIVE_INFINITY;
@@ -656,7 +686,7 @@ final class LagrangianStart implements CustomPhaseCommand<ProposalPlanning> {
     Debts debts = s.debts;
     double budgetUnit = Math.max(1, s.budget);
     double savingsUnit = Math.max(1, s.savings);
-    while (true) {
+    while (!s.deadline.passed()) {
       double bestRate = 0;
       int bestD = -1;
       int bestK = -1;
@@ -697,7 +727,7 @@ final class LagrangianStart implements CustomPhaseCommand<ProposalPlanning> {
     int bk1 = -1;
     int bd2 = -1;
     int bk2 = -1;
-    for (int d1 = 0; d1 < debts.size(); d1++) {
+    for (int d1 = 0; d1 < debts.size() && !s.deadline.passed(); d1++) {
       int c1 = s.pick[d1];
       for (int k1 = 0; k1 < debts.option[d1].length; k1++) {
         double g1 = debts.value[d1][k1] - debts.value[d1][c1];
