@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * their least) a solve with 50 ms per strategy took 1.8–3.7 s, its construction bounded by work only. Now each
  * strategy's construction stops once the limit has passed, so the solve returns within a generous multiple of it
  * (three strategies, plus slack for building the solvers on a noisy shared machine), with a plan for every strategy.
+ * Speed itself is measured in benchmarks/; this checks that a configured bound is honoured.
  */
 class TimeLimitTest {
   @Test
@@ -29,7 +30,9 @@ class TimeLimitTest {
     long started = System.nanoTime();
     ProposalSet set = solver.solve(problem);
     long tookMillis = (System.nanoTime() - started) / 1_000_000;
-    assertTrue(tookMillis <= 3 * limit.toMillis() + 1000, "took " + tookMillis + " ms with " + limit + " per strategy");
+    // a contract, not a speed figure: 1.5 s of slack over the three limits is ~2x what a loaded 2-core host took
+    // (0.8 s), and below every solve before the change (1.8-3.7 s)
+    assertTrue(tookMillis <= 3 * limit.toMillis() + 1500, "took " + tookMillis + " ms with " + limit + " per strategy");
     assertEquals(List.of(Strategy.AGGRESSIVE, Strategy.CONSERVATIVE, Strategy.BALANCED),
         set.proposals().stream().map(Proposal::strategy).toList(), set.notes().toString());
     assertEquals(List.of(), problem.violations(set), "within the budget and the savings");
