@@ -1,8 +1,16 @@
 package io.github.fenqi.cli;
 
+import io.github.fenqi.core.InputFiles;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * What a path that is no regular file is, in words ("a directory", "a character device", "a pipe (FIFO)"), for the
@@ -21,13 +29,13 @@ final class FileKind {
    * moved away from under its link was simply missing), and reading a FIFO waits for a writer for ever. Empty when
    * the directory cannot be listed (the loader names that).
    */
-  static java.util.Map<Path, String> notRegularFiles(Path directory, java.util.function.Predicate<String> named,
+  static Map<Path, String> notRegularFiles(Path directory, Predicate<String> named,
       String what) {
-    java.util.Map<Path, String> found = new java.util.LinkedHashMap<>();
-    java.util.List<Path> entries;
-    try (java.util.stream.Stream<Path> s = Files.list(directory)) {
+    Map<Path, String> found = new LinkedHashMap<>();
+    List<Path> entries;
+    try (Stream<Path> s = Files.list(directory)) {
       entries = s.filter(p -> named.test(p.getFileName().toString())).sorted().toList();
-    } catch (java.io.IOException | SecurityException e) {
+    } catch (IOException | SecurityException e) {
       return found;
     }
     for (Path p : entries) {
@@ -36,10 +44,10 @@ final class FileKind {
         if (!a.isRegularFile()) {
           found.put(p, "is " + of(p, a) + ", not " + what);
         }
-      } catch (java.nio.file.NoSuchFileException e) {
+      } catch (NoSuchFileException e) {
         found.put(p, "is a link to " + target(p) + ", which does not exist");
-      } catch (java.io.IOException e) {
-        found.put(p, "cannot be read: " + io.github.fenqi.core.InputFiles.reason(e));
+      } catch (IOException e) {
+        found.put(p, "cannot be read: " + InputFiles.reason(e));
       }
     }
     return found;
@@ -59,7 +67,7 @@ final class FileKind {
         case 0140000 -> "a socket";
         default -> "a special file";
       };
-    } catch (java.io.IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
       return "a special file";
     }
   }
@@ -68,7 +76,7 @@ final class FileKind {
   static String target(Path link) {
     try {
       return Files.readSymbolicLink(link).toString();
-    } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
       return "a path";
     }
   }
