@@ -39,6 +39,13 @@ import org.slf4j.LoggerFactory;
  * scan; a deleted file's policy is removed. Two files with the same platform and version: the first by
  * file name wins and the other is reported.
  *
+ * <p>What is live is what a fresh {@link #open} of the directory loads, plus the last good versions of files that do
+ * not load now (invalid or unreadable), which a restart would not load: such a version is kept only while no file
+ * that loads holds its platform and version label, or another version of its platform effective the same day. So a
+ * version written again ({@link PolicyFiles#write} does not see a broken file and writes a new one) is live at the
+ * next scan, as after a restart — the broken file's old version had won as the first by name and the fix was
+ * ignored as a duplicate until a restart loaded it. {@link #loadProblems} are those a fresh open reports.
+ *
  * <p>Thread-safety: thread-safe. Scans are serialised; reads never block.
  */
 public final class JsonDirectoryPolicyRepository implements PolicyRepository, Closeable {
@@ -95,7 +102,8 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
   }
 
   /**
-   * Problems of the files whose latest content failed to load (their last good version, if any, stays live): invalid
+   * Problems of the files whose latest content failed to load (their last good version, if any, stays live while no
+   * file that loads holds it or another version of its day), as a fresh {@link #open} reports them: invalid
    * files, files that cannot be read (no permission, over {@link InputFiles#DEFAULT_MAX_BYTES}), and files left out
    * for a duplicate platform and version or a second version of the same day. An unreadable file had been only a log
    * line: a service that showed these problems showed none while a platform ran on an older version.
@@ -156,12 +164,14 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
           continue;
         } catch (IOException e) {
           String reason = "cannot be read: " + InputFiles.reason(e);
-          if (!reason.equals(unreadable.put(path, reason))) { // once, not on every rescan
+          String before = unreadable.put(path, reason);
+          if (!reason.equals(before)) { // once, not on every rescan
             LOG.warn("cannot read policy file {}: {}", path, e.toString());
           }
+          changed |= before == null; // its last good version, if any, now yields to a file that loads
           continue; // keep whatever we had for it
         }
-        unreadable.remove(path);
+        changed |= unreadable.remove(path) != null; // readable again, even unchanged: it loads again
         byte[] hash = sha256(bytes);
         FileState old = files.get(path);
         if (old != null && Arrays.equals(old.hash(), hash)) {
@@ -174,14 +184,18 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
         } else {
           Policy keep = old == null ? null : old.good();
           files.put(path, new FileState(hash, keep, result.problems()));
-          LOG.warn("policy file {} is invalid, keeping its last good version ({}): {}", path,
-              keep == null ? "none" : keep.version(), result.problems());
+          changed |= old != null && old.problems().isEmpty(); // its version now yields to a file that loads
+          LOG.warn("policy file {} is invalid{}: {}", path, keep == null ? "" : ", keeping its last good version ("
+              + keep.version() + ") while no valid file holds it or another version of its day", result.problems());
           events.add(new PolicyLoadFailed(path.toString(), result.problems()));
         }
       }
-      // Assemble: first file by name wins a duplicate platform + version, or a second version from the same day.
+      // Assemble what a fresh open loads: first file by name wins a duplicate platform + version, or a second
+      // version from the same day. Then the last good versions of files that do not load now, where they do not
+      // meet one of those: a restart would not load them.
       Map<String, Policy> byKey = new LinkedHashMap<>();
       List<Problem> currentProblems = new ArrayList<>();
+      List<Policy> lastGood = new ArrayList<>();
       for (Path path : paths) {
         String unread = unreadable.get(path);
         FileState state = files.get(path);
@@ -195,7 +209,11 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
         if (p == null) {
           continue;
         }
-        String key = p.platformId() + "\u0000" + p.version();
+        if (unread != null || !state.problems().isEmpty()) {
+          lastGood.add(p);
+          continue;
+        }
+        String key = key(p);
         if (byKey.containsKey(key)) {
           Problem dup = Problem.of(path.toString(), "duplicates platform '" + p.platformId() + "' version '"
               + p.version() + "' of an earlier file; ignored");
@@ -217,6 +235,11 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
         }
         byKey.put(key, p);
       }
+      for (Policy p : lastGood) {
+        if (!byKey.containsKey(key(p)) && PolicySnapshot.sameDayVersion(byKey.values(), p).isEmpty()) {
+          byKey.put(key(p), p);
+        }
+      }
       problems = List.copyOf(currentProblems);
       if (changed) {
         PolicySnapshot before = snapshot;
@@ -231,10 +254,14 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
     events.forEach(listeners::fire);
   }
 
+  private static String key(Policy p) {
+    return p.platformId() + "\u0000" + p.version();
+  }
+
   private List<PolicyChanged> diff(PolicySnapshot before, Map<String, Policy> after, long version) {
     Map<String, Policy> old = new HashMap<>();
     for (Policy p : before.policies()) {
-      old.put(p.platformId() + "\u0000" + p.version(), p);
+      old.put(key(p), p);
     }
     List<PolicyChanged> out = new ArrayList<>();
     String origin = directory.toString();

@@ -25,6 +25,11 @@ import java.util.stream.Stream;
  * the directory ignores and names the second). {@link #write} refuses a new label effective the same day as another
  * version's file; {@link #supersede} puts the new version in that file's place instead.
  *
+ * <p>A file that does not load (invalid, half-written, unreadable) holds no version here: a version written while
+ * the file that held it is broken goes to a new file, and {@link JsonDirectoryPolicyRepository} then loads the new
+ * file in place of the broken file's last good version, as a restart does. The broken file stays named in its load
+ * problems until it is repaired or removed.
+ *
  * <p>A policy file that is a symbolic link is replaced by a regular file: the link's target is left as it was.
  *
  * <p>Thread-safety: stateless; callers that may write the same platform at once must serialise those writes (the

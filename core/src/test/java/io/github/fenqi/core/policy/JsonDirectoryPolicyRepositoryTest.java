@@ -165,6 +165,33 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
     assertTrue(strict.getMessage().contains("same day"), strict.getMessage());
   }
 
+  /**
+   * A policy file half-overwritten by hand keeps its last good version live; {@link PolicyFiles#write} of that version
+   * again does not see the broken file and writes a new one. The live repository kept the broken file's old version
+   * (the first file by name) and ignored the operator's fix as a duplicate, while a restart loaded the fix: what was
+   * live and what a restart loads differed, and a check by label said the fix was live. A broken file's last good
+   * version yields to a valid file holding the same version label.
+   */
+  @Test
+  void aWrittenVersionReplacesTheLastGoodVersionOfABrokenFileThatHeldItLiveAsAfterARestart() throws Exception {
+    Path a = dir.resolve("a.json");
+    String lender = new String(Samples.bytes("samples/policies/demo-online-lender.json"), StandardCharsets.UTF_8);
+    Files.writeString(a, lender);
+    repo = JsonDirectoryPolicyRepository.open(dir).watch(Duration.ofMillis(50));
+    Files.writeString(a, lender.substring(0, lender.length() / 2)); // a half-written hand edit
+    await(() -> !repo.loadProblems().isEmpty(), Duration.ofSeconds(5));
+    assertEquals(24, repo.find("demo-online-lender", TODAY).orElseThrow().installments().max(), "the last good version");
+
+    PolicyFiles.Written fix = PolicyFiles.write(dir, lender.replace("\"max\": 24", "\"max\": 12")
+        .getBytes(StandardCharsets.UTF_8));
+    assertEquals(dir.resolve("demo-online-lender--2026-02-01.json"), fix.file(), "a new file: a.json holds no version");
+    await(() -> repo.find("demo-online-lender", TODAY).orElseThrow().equals(fix.policy()), Duration.ofSeconds(5));
+    try (JsonDirectoryPolicyRepository restarted = JsonDirectoryPolicyRepository.open(dir)) {
+      assertEquals(restarted.snapshot().policies(), repo.snapshot().policies());
+      assertEquals(restarted.loadProblems(), repo.loadProblems());
+    }
+  }
+
   @Test
   void strictOpenRefusesAnInvalidFileListingItsProblems() throws Exception {
     Samples.copyPolicies(dir);
