@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * <p>Guarantees: a broken or half-written file never replaces the last good version of that file — the
  * error is logged and reported to listeners as {@link PolicyLoadFailed}, and the file is retried on the next
  * scan; readers always see one consistent {@link PolicySnapshot} of all files, swapped atomically after a
- * scan; a deleted file's policy is removed. Two files with the same platform and version: the first by
+ * scan; a deleted file's policy is removed, but a symbolic link whose target is gone is a file that cannot be read
+ * (its last good version stays, as for any unreadable file, and it is a load problem). Two files with the same platform and version: the first by
  * file name wins and the other is reported.
  *
  * <p>What is live is what a fresh {@link #open} of the directory loads, plus the last good versions of files that do
@@ -104,7 +105,8 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
   /**
    * Problems of the files whose latest content failed to load (their last good version, if any, stays live while no
    * file that loads holds it or another version of its day), as a fresh {@link #open} reports them: invalid
-   * files, files that cannot be read (no permission, over {@link InputFiles#DEFAULT_MAX_BYTES}), and files left out
+   * files, files that cannot be read (no permission, over {@link InputFiles#DEFAULT_MAX_BYTES}, a symbolic link whose
+   * target is missing), and files left out
    * for a duplicate platform and version or a second version of the same day. An unreadable file had been only a log
    * line: a service that showed these problems showed none while a platform ran on an older version.
    */
@@ -158,12 +160,14 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
         byte[] bytes;
         try {
           bytes = InputFiles.readBounded(path, InputFiles.DEFAULT_MAX_BYTES);
-        } catch (NoSuchFileException e) {
-          unreadable.remove(path);
-          changed |= files.remove(path) != null;
-          continue;
         } catch (IOException e) {
-          String reason = "cannot be read: " + InputFiles.reason(e);
+          boolean dangling = e instanceof NoSuchFileException && Files.isSymbolicLink(path);
+          if (e instanceof NoSuchFileException && !dangling) { // deleted since the listing
+            unreadable.remove(path);
+            changed |= files.remove(path) != null;
+            continue;
+          }
+          String reason = "cannot be read: " + (dangling ? danglingLink(path) : InputFiles.reason(e));
           String before = unreadable.put(path, reason);
           if (!reason.equals(before)) { // once, not on every rescan
             LOG.warn("cannot read policy file {}: {}", path, e.toString());
@@ -283,12 +287,26 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
     return out;
   }
 
+  /**
+   * The policy files: regular files, and symbolic links whose target is missing — a link left dangling (its target
+   * moved or deleted) had been skipped without a word, so its platform was gone, no load problem said why, and {@link
+   * #openStrict} accepted the directory. Not a directory, a pipe or a device: reading a pipe would block the scan.
+   */
   private List<Path> listPolicyFiles() {
     try (Stream<Path> s = Files.list(directory)) {
-      return s.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p)).sorted().toList();
+      return s.filter(p -> p.getFileName().toString().endsWith(".json")
+          && (Files.isRegularFile(p) || Files.isSymbolicLink(p) && !Files.exists(p))).sorted().toList();
     } catch (IOException e) {
       // the reason in words: a NoSuchFileException's message is the directory's name again
       throw new InvalidInputException(directory.toString(), "cannot be listed: " + InputFiles.reason(e));
+    }
+  }
+
+  private static String danglingLink(Path link) {
+    try {
+      return "is a symbolic link to " + Files.readSymbolicLink(link) + ", which does not exist";
+    } catch (IOException e) {
+      return "no such file or directory"; // no longer a link: removed or replaced since
     }
   }
 

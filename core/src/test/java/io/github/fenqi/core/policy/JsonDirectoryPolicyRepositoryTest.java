@@ -230,6 +230,32 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
     assertTrue(repo.loadProblems().isEmpty(), repo.loadProblems().toString());
   }
 
+  /**
+   * A policy file that is a symbolic link (into a checkout of the policies, say) whose target was moved away had been
+   * skipped as if deleted: its platform was gone, loadProblems() said nothing, and a strict open accepted the
+   * directory. It is a file that cannot be read, named with its target.
+   */
+  @Test
+  void aSymbolicLinkWhoseTargetIsGoneIsALoadProblemAndItsLastGoodVersionStaysLive() throws Exception {
+    Path checkout = Files.createDirectory(dir.resolve("checkout"));
+    Path policies = Files.createDirectory(dir.resolve("policies"));
+    Path target = checkout.resolve("cf.json");
+    Files.writeString(target, cf());
+    Path link = Files.createSymbolicLink(policies.resolve("demo-consumer-finance.json"), target);
+    repo = JsonDirectoryPolicyRepository.open(policies);
+    Files.move(target, checkout.resolve("moved.json"));
+    repo.reload();
+    List<Problem> expected = List.of(Problem.of(link.toString(),
+        "cannot be read: is a symbolic link to " + target + ", which does not exist"));
+    assertEquals(expected, repo.loadProblems());
+    assertEquals("2026-01-15", repo.find("demo-consumer-finance", TODAY).orElseThrow().version(), "the last good version");
+    PolicyException strict = assertThrows(PolicyException.class, () -> JsonDirectoryPolicyRepository.openStrict(policies));
+    assertEquals(expected, strict.problems());
+    Files.move(checkout.resolve("moved.json"), target);
+    repo.reload();
+    assertTrue(repo.loadProblems().isEmpty(), repo.loadProblems().toString());
+  }
+
   /** A directory removed under a repository had been told as "…/policies: cannot be listed: …/policies". */
   @Test
   void aDirectoryRemovedUnderTheRepositoryIsToldWhyInWords() throws Exception {
