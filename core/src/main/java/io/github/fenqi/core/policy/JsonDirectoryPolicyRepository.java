@@ -33,9 +33,9 @@ import org.slf4j.LoggerFactory;
  * hot-reloaded: {@link #watch(Duration)} polls the files' contents (default every 500 ms, so an edit is live
  * within a second), without a restart.
  *
- * <p>Guarantees: a broken or half-written file never replaces the last good version of that file — the
- * error is logged and reported to listeners as {@link PolicyLoadFailed}, and the file is retried on the next
- * scan; readers always see one consistent {@link PolicySnapshot} of all files, swapped atomically after a
+ * <p>Guarantees: a broken, half-written or unreadable file never replaces the last good version of that file —
+ * the error is logged and reported to listeners as {@link PolicyLoadFailed} (an unreadable file once per reason,
+ * not on every scan), and the file is retried on the next scan; readers always see one consistent {@link PolicySnapshot} of all files, swapped atomically after a
  * scan; a deleted file's policy is removed, but a symbolic link whose target is gone is a file that cannot be read
  * (its last good version stays, as for any unreadable file, and it is a load problem). Two files with the same platform and version: the first by
  * file name wins and the other is reported.
@@ -171,6 +171,7 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
           String before = unreadable.put(path, reason);
           if (!reason.equals(before)) { // once, not on every rescan
             LOG.warn("cannot read policy file {}: {}", path, e.toString());
+            events.add(new PolicyLoadFailed(path.toString(), List.of(Problem.of(path.toString(), reason))));
           }
           changed |= before == null; // its last good version, if any, now yields to a file that loads
           continue; // keep whatever we had for it

@@ -256,6 +256,24 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
     assertTrue(repo.loadProblems().isEmpty(), repo.loadProblems().toString());
   }
 
+  /**
+   * A file that cannot be read was a log line and a load problem, but listeners — the engine's audit log — heard
+   * nothing while the platform ran on its last good version. They are told once per reason, not on every scan.
+   */
+  @Test
+  void anUnreadableFileIsToldToListenersOnce() throws Exception {
+    repositoryWithSamples();
+    List<PolicyEvent> events = new CopyOnWriteArrayList<>();
+    repo.addListener(events::add);
+    Path cf = dir.resolve("demo-consumer-finance.json");
+    try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(cf.toFile(), "rw")) {
+      file.setLength(io.github.fenqi.core.InputFiles.DEFAULT_MAX_BYTES + 1);
+    }
+    repo.reload();
+    repo.reload();
+    assertEquals(List.of(new PolicyEvent.PolicyLoadFailed(cf.toString(), repo.loadProblems())), events);
+  }
+
   /** A directory removed under a repository had been told as "…/policies: cannot be listed: …/policies". */
   @Test
   void aDirectoryRemovedUnderTheRepositoryIsToldWhyInWords() throws Exception {
