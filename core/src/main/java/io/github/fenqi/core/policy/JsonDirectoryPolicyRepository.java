@@ -127,6 +127,8 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
   /**
    * Starts polling the directory every {@code interval} on a daemon thread; {@link #close()} stops it.
    * Calling it again changes nothing.
+   *
+   * @throws InvalidInputException naming {@code interval} when it is under 1 ms
    */
   public synchronized JsonDirectoryPolicyRepository watch(Duration interval) {
     if (watcher == null) {
