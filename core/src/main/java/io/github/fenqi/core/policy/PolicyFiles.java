@@ -6,6 +6,7 @@ import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.PolicyException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.stream.Stream;
  * Writes a policy into a policies directory — the one {@link JsonDirectoryPolicyRepository} reads, or a service
  * loads at start — so that what was applied is what a restart or the next scan loads. The file already holding the
  * same platform and version label is replaced; a new label gets a new file {@code <platformId>--<version>.json}
- * (its name cut to 200 characters before the suffix, and a numeric suffix when that name is taken). The bytes are
+ * (its name cut to 200 characters before the suffix, and a numeric suffix when that name is taken, by any file,
+ * directory or link, a link to a missing target too). The bytes are
  * validated first, then written whole and synced under a temporary name that does not end in {@code .json} (so no
  * reader ever loads it), renamed over the target, and the directory synced: a crash leaves the old file or the new
  * one, never part of one.
@@ -172,7 +174,7 @@ public final class PolicyFiles {
     String full = safe(policy.platformId()) + "--" + safe(policy.version());
     String base = full.length() <= MAX_BASE_LENGTH ? full : full.substring(0, MAX_BASE_LENGTH); // the file is found by content
     Path candidate = directory.resolve(base + ".json");
-    for (int n = 2; Files.exists(candidate); n++) {
+    for (int n = 2; Files.exists(candidate, LinkOption.NOFOLLOW_LINKS); n++) { // a dangling link's name is taken
       candidate = directory.resolve(base + "-" + n + ".json");
     }
     return candidate;
