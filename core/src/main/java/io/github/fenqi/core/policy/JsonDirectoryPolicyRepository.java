@@ -33,11 +33,19 @@ import org.slf4j.LoggerFactory;
  * hot-reloaded: {@link #watch(Duration)} polls the files' contents (default every 500 ms, so an edit is live
  * within a second), without a restart.
  *
- * <p>Guarantees: a broken or half-written file never replaces the last good version of that file — the
- * error is logged and reported to listeners as {@link PolicyLoadFailed}, and the file is retried on the next
- * scan; readers always see one consistent {@link PolicySnapshot} of all files, swapped atomically after a
- * scan; a deleted file's policy is removed. Two files with the same platform and version: the first by
+ * <p>Guarantees: a broken, half-written or unreadable file never replaces the last good version of that file —
+ * the error is logged and reported to listeners as {@link PolicyLoadFailed} (an unreadable file once per reason,
+ * not on every scan), and the file is retried on the next scan; readers always see one consistent {@link PolicySnapshot} of all files, swapped atomically after a
+ * scan; a deleted file's policy is removed, but a symbolic link whose target is gone is a file that cannot be read
+ * (its last good version stays, as for any unreadable file, and it is a load problem). Two files with the same platform and version: the first by
  * file name wins and the other is reported.
+ *
+ * <p>What is live is what a fresh {@link #open} of the directory loads, plus the last good versions of files that do
+ * not load now (invalid or unreadable), which a restart would not load: such a version is kept only while no file
+ * that loads holds its platform and version label, or another version of its platform effective the same day. So a
+ * version written again ({@link PolicyFiles#write} does not see a broken file and writes a new one) is live at the
+ * next scan, as after a restart — the broken file's old version had won as the first by name and the fix was
+ * ignored as a duplicate until a restart loaded it. {@link #loadProblems} are those a fresh open reports.
  *
  * <p>Thread-safety: thread-safe. Scans are serialised; reads never block.
  */
@@ -95,8 +103,10 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
   }
 
   /**
-   * Problems of the files whose latest content failed to load (their last good version, if any, stays live): invalid
-   * files, files that cannot be read (no permission, over {@link InputFiles#DEFAULT_MAX_BYTES}), and files left out
+   * Problems of the files whose latest content failed to load (their last good version, if any, stays live while no
+   * file that loads holds it or another version of its day), as a fresh {@link #open} reports them: invalid
+   * files, files that cannot be read (no permission, over {@link InputFiles#DEFAULT_MAX_BYTES}, a symbolic link whose
+   * target is missing), and files left out
    * for a duplicate platform and version or a second version of the same day. An unreadable file had been only a log
    * line: a service that showed these problems showed none while a platform ran on an older version.
    */
@@ -117,6 +127,8 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
   /**
    * Starts polling the directory every {@code interval} on a daemon thread; {@link #close()} stops it.
    * Calling it again changes nothing.
+   *
+   * @throws InvalidInputException naming {@code interval} when it is under 1 ms
    */
   public synchronized JsonDirectoryPolicyRepository watch(Duration interval) {
     if (watcher == null) {
@@ -150,18 +162,23 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
         byte[] bytes;
         try {
           bytes = InputFiles.readBounded(path, InputFiles.DEFAULT_MAX_BYTES);
-        } catch (NoSuchFileException e) {
-          unreadable.remove(path);
-          changed |= files.remove(path) != null;
-          continue;
         } catch (IOException e) {
-          String reason = "cannot be read: " + InputFiles.reason(e);
-          if (!reason.equals(unreadable.put(path, reason))) { // once, not on every rescan
-            LOG.warn("cannot read policy file {}: {}", path, e.toString());
+          boolean dangling = e instanceof NoSuchFileException && Files.isSymbolicLink(path);
+          if (e instanceof NoSuchFileException && !dangling) { // deleted since the listing
+            unreadable.remove(path);
+            changed |= files.remove(path) != null;
+            continue;
           }
+          String reason = "cannot be read: " + (dangling ? danglingLink(path) : InputFiles.reason(e));
+          String before = unreadable.put(path, reason);
+          if (!reason.equals(before)) { // once, not on every rescan
+            LOG.warn("cannot read policy file {}: {}", path, e.toString());
+            events.add(new PolicyLoadFailed(path.toString(), List.of(Problem.of(path.toString(), reason))));
+          }
+          changed |= before == null; // its last good version, if any, now yields to a file that loads
           continue; // keep whatever we had for it
         }
-        unreadable.remove(path);
+        changed |= unreadable.remove(path) != null; // readable again, even unchanged: it loads again
         byte[] hash = sha256(bytes);
         FileState old = files.get(path);
         if (old != null && Arrays.equals(old.hash(), hash)) {
@@ -174,14 +191,18 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
         } else {
           Policy keep = old == null ? null : old.good();
           files.put(path, new FileState(hash, keep, result.problems()));
-          LOG.warn("policy file {} is invalid, keeping its last good version ({}): {}", path,
-              keep == null ? "none" : keep.version(), result.problems());
+          changed |= old != null && old.problems().isEmpty(); // its version now yields to a file that loads
+          LOG.warn("policy file {} is invalid{}: {}", path, keep == null ? "" : ", keeping its last good version ("
+              + keep.version() + ") while no valid file holds it or another version of its day", result.problems());
           events.add(new PolicyLoadFailed(path.toString(), result.problems()));
         }
       }
-      // Assemble: first file by name wins a duplicate platform + version, or a second version from the same day.
+      // Assemble what a fresh open loads: first file by name wins a duplicate platform + version, or a second
+      // version from the same day. Then the last good versions of files that do not load now, where they do not
+      // meet one of those: a restart would not load them.
       Map<String, Policy> byKey = new LinkedHashMap<>();
       List<Problem> currentProblems = new ArrayList<>();
+      List<Policy> lastGood = new ArrayList<>();
       for (Path path : paths) {
         String unread = unreadable.get(path);
         FileState state = files.get(path);
@@ -195,7 +216,11 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
         if (p == null) {
           continue;
         }
-        String key = p.platformId() + "\u0000" + p.version();
+        if (unread != null || !state.problems().isEmpty()) {
+          lastGood.add(p);
+          continue;
+        }
+        String key = key(p);
         if (byKey.containsKey(key)) {
           Problem dup = Problem.of(path.toString(), "duplicates platform '" + p.platformId() + "' version '"
               + p.version() + "' of an earlier file; ignored");
@@ -217,6 +242,11 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
         }
         byKey.put(key, p);
       }
+      for (Policy p : lastGood) {
+        if (!byKey.containsKey(key(p)) && PolicySnapshot.sameDayVersion(byKey.values(), p).isEmpty()) {
+          byKey.put(key(p), p);
+        }
+      }
       problems = List.copyOf(currentProblems);
       if (changed) {
         PolicySnapshot before = snapshot;
@@ -231,10 +261,14 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
     events.forEach(listeners::fire);
   }
 
+  private static String key(Policy p) {
+    return p.platformId() + "\u0000" + p.version();
+  }
+
   private List<PolicyChanged> diff(PolicySnapshot before, Map<String, Policy> after, long version) {
     Map<String, Policy> old = new HashMap<>();
     for (Policy p : before.policies()) {
-      old.put(p.platformId() + "\u0000" + p.version(), p);
+      old.put(key(p), p);
     }
     List<PolicyChanged> out = new ArrayList<>();
     String origin = directory.toString();
@@ -256,12 +290,26 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
     return out;
   }
 
+  /**
+   * The policy files: regular files, and symbolic links whose target is missing — a link left dangling (its target
+   * moved or deleted) had been skipped without a word, so its platform was gone, no load problem said why, and {@link
+   * #openStrict} accepted the directory. Not a directory, a pipe or a device: reading a pipe would block the scan.
+   */
   private List<Path> listPolicyFiles() {
     try (Stream<Path> s = Files.list(directory)) {
-      return s.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p)).sorted().toList();
+      return s.filter(p -> p.getFileName().toString().endsWith(".json")
+          && (Files.isRegularFile(p) || Files.isSymbolicLink(p) && !Files.exists(p))).sorted().toList();
     } catch (IOException e) {
       // the reason in words: a NoSuchFileException's message is the directory's name again
       throw new InvalidInputException(directory.toString(), "cannot be listed: " + InputFiles.reason(e));
+    }
+  }
+
+  private static String danglingLink(Path link) {
+    try {
+      return "is a symbolic link to " + Files.readSymbolicLink(link) + ", which does not exist";
+    } catch (IOException e) {
+      return "no such file or directory"; // no longer a link: removed or replaced since
     }
   }
 

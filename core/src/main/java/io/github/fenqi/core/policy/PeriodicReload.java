@@ -26,15 +26,19 @@ public final class PeriodicReload implements AutoCloseable {
    * Starts rescanning.
    *
    * @param threadName the daemon thread's name
-   * @param interval the delay between rescans; must be positive
+   * @param interval the delay between rescans: at least 1 ms (the schedule counts in milliseconds: half a millisecond
+   *     had been an {@link IllegalArgumentException} without a message, and an interval beyond {@link Long#MAX_VALUE}
+   *     ms an {@link ArithmeticException}; such an interval is now that many ms, that is never again)
+   * @throws InvalidInputException naming {@code interval} when it is under 1 ms
    * @param reload the rescan
    * @param onFailure receives what a rescan threw (an exception, a stack overflow, a linkage error), once for a run of
    *     the same failure
    */
   public static PeriodicReload start(String threadName, Duration interval, Runnable reload, Consumer<Throwable> onFailure) {
-    if (interval.isNegative() || interval.isZero()) {
-      throw new InvalidInputException("interval", interval + " must be positive");
+    if (interval.compareTo(Duration.ofMillis(1)) < 0) {
+      throw new InvalidInputException("interval", interval + " must be at least 1 ms");
     }
+    long millis = interval.compareTo(Duration.ofMillis(Long.MAX_VALUE)) > 0 ? Long.MAX_VALUE : interval.toMillis();
     ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, threadName);
       t.setDaemon(true);
@@ -56,7 +60,7 @@ public final class PeriodicReload implements AutoCloseable {
           onFailure.accept(e);
         }
       }
-    }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }, millis, millis, TimeUnit.MILLISECONDS);
     return new PeriodicReload(executor);
   }
 

@@ -6,6 +6,7 @@ import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.PolicyException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.stream.Stream;
  * Writes a policy into a policies directory — the one {@link JsonDirectoryPolicyRepository} reads, or a service
  * loads at start — so that what was applied is what a restart or the next scan loads. The file already holding the
  * same platform and version label is replaced; a new label gets a new file {@code <platformId>--<version>.json}
- * (its name cut to 200 characters before the suffix, and a numeric suffix when that name is taken). The bytes are
+ * (its name cut to 200 characters before the suffix, and a numeric suffix when that name is taken, by any file,
+ * directory or link, a link to a missing target too). The bytes are
  * validated first, then written whole and synced under a temporary name that does not end in {@code .json} (so no
  * reader ever loads it), renamed over the target, and the directory synced: a crash leaves the old file or the new
  * one, never part of one.
@@ -24,6 +26,11 @@ import java.util.stream.Stream;
  * <p>Two versions of a platform may not take effect the same day (which applies would be left to the files' names;
  * the directory ignores and names the second). {@link #write} refuses a new label effective the same day as another
  * version's file; {@link #supersede} puts the new version in that file's place instead.
+ *
+ * <p>A file that does not load (invalid, half-written, unreadable) holds no version here: a version written while
+ * the file that held it is broken goes to a new file, and {@link JsonDirectoryPolicyRepository} then loads the new
+ * file in place of the broken file's last good version, as a restart does. The broken file stays named in its load
+ * problems until it is repaired or removed.
  *
  * <p>A policy file that is a symbolic link is replaced by a regular file: the link's target is left as it was.
  *
@@ -167,7 +174,7 @@ public final class PolicyFiles {
     String full = safe(policy.platformId()) + "--" + safe(policy.version());
     String base = full.length() <= MAX_BASE_LENGTH ? full : full.substring(0, MAX_BASE_LENGTH); // the file is found by content
     Path candidate = directory.resolve(base + ".json");
-    for (int n = 2; Files.exists(candidate); n++) {
+    for (int n = 2; Files.exists(candidate, LinkOption.NOFOLLOW_LINKS); n++) { // a dangling link's name is taken
       candidate = directory.resolve(base + "-" + n + ".json");
     }
     return candidate;

@@ -165,6 +165,33 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
     assertTrue(strict.getMessage().contains("same day"), strict.getMessage());
   }
 
+  /**
+   * A policy file half-overwritten by hand keeps its last good version live; {@link PolicyFiles#write} of that version
+   * again does not see the broken file and writes a new one. The live repository kept the broken file's old version
+   * (the first file by name) and ignored the operator's fix as a duplicate, while a restart loaded the fix: what was
+   * live and what a restart loads differed, and a check by label said the fix was live. A broken file's last good
+   * version yields to a valid file holding the same version label.
+   */
+  @Test
+  void aWrittenVersionReplacesTheLastGoodVersionOfABrokenFileThatHeldItLiveAsAfterARestart() throws Exception {
+    Path a = dir.resolve("a.json");
+    String lender = new String(Samples.bytes("samples/policies/demo-online-lender.json"), StandardCharsets.UTF_8);
+    Files.writeString(a, lender);
+    repo = JsonDirectoryPolicyRepository.open(dir).watch(Duration.ofMillis(50));
+    Files.writeString(a, lender.substring(0, lender.length() / 2)); // a half-written hand edit
+    await(() -> !repo.loadProblems().isEmpty(), Duration.ofSeconds(5));
+    assertEquals(24, repo.find("demo-online-lender", TODAY).orElseThrow().installments().max(), "the last good version");
+
+    PolicyFiles.Written fix = PolicyFiles.write(dir, lender.replace("\"max\": 24", "\"max\": 12")
+        .getBytes(StandardCharsets.UTF_8));
+    assertEquals(dir.resolve("demo-online-lender--2026-02-01.json"), fix.file(), "a new file: a.json holds no version");
+    await(() -> repo.find("demo-online-lender", TODAY).orElseThrow().equals(fix.policy()), Duration.ofSeconds(5));
+    try (JsonDirectoryPolicyRepository restarted = JsonDirectoryPolicyRepository.open(dir)) {
+      assertEquals(restarted.snapshot().policies(), repo.snapshot().policies());
+      assertEquals(restarted.loadProblems(), repo.loadProblems());
+    }
+  }
+
   @Test
   void strictOpenRefusesAnInvalidFileListingItsProblems() throws Exception {
     Samples.copyPolicies(dir);
@@ -201,6 +228,50 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
     Files.writeString(cf, cf());
     repo.reload();
     assertTrue(repo.loadProblems().isEmpty(), repo.loadProblems().toString());
+  }
+
+  /**
+   * A policy file that is a symbolic link (into a checkout of the policies, say) whose target was moved away had been
+   * skipped as if deleted: its platform was gone, loadProblems() said nothing, and a strict open accepted the
+   * directory. It is a file that cannot be read, named with its target.
+   */
+  @Test
+  void aSymbolicLinkWhoseTargetIsGoneIsALoadProblemAndItsLastGoodVersionStaysLive() throws Exception {
+    Path checkout = Files.createDirectory(dir.resolve("checkout"));
+    Path policies = Files.createDirectory(dir.resolve("policies"));
+    Path target = checkout.resolve("cf.json");
+    Files.writeString(target, cf());
+    Path link = Files.createSymbolicLink(policies.resolve("demo-consumer-finance.json"), target);
+    repo = JsonDirectoryPolicyRepository.open(policies);
+    Files.move(target, checkout.resolve("moved.json"));
+    repo.reload();
+    List<Problem> expected = List.of(Problem.of(link.toString(),
+        "cannot be read: is a symbolic link to " + target + ", which does not exist"));
+    assertEquals(expected, repo.loadProblems());
+    assertEquals("2026-01-15", repo.find("demo-consumer-finance", TODAY).orElseThrow().version(), "the last good version");
+    PolicyException strict = assertThrows(PolicyException.class, () -> JsonDirectoryPolicyRepository.openStrict(policies));
+    assertEquals(expected, strict.problems());
+    Files.move(checkout.resolve("moved.json"), target);
+    repo.reload();
+    assertTrue(repo.loadProblems().isEmpty(), repo.loadProblems().toString());
+  }
+
+  /**
+   * A file that cannot be read was a log line and a load problem, but listeners — the engine's audit log — heard
+   * nothing while the platform ran on its last good version. They are told once per reason, not on every scan.
+   */
+  @Test
+  void anUnreadableFileIsToldToListenersOnce() throws Exception {
+    repositoryWithSamples();
+    List<PolicyEvent> events = new CopyOnWriteArrayList<>();
+    repo.addListener(events::add);
+    Path cf = dir.resolve("demo-consumer-finance.json");
+    try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(cf.toFile(), "rw")) {
+      file.setLength(io.github.fenqi.core.InputFiles.DEFAULT_MAX_BYTES + 1);
+    }
+    repo.reload();
+    repo.reload();
+    assertEquals(List.of(new PolicyEvent.PolicyLoadFailed(cf.toString(), repo.loadProblems())), events);
   }
 
   /** A directory removed under a repository had been told as "…/policies: cannot be listed: …/policies". */

@@ -1,8 +1,11 @@
 package io.github.fenqi.core.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,6 +15,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class PeriodicReloadTest {
+
+  /**
+   * The schedule counts in milliseconds: half a millisecond was an IllegalArgumentException without a message from the
+   * executor, and a longer interval than Long.MAX_VALUE ms an ArithmeticException from Duration.toMillis.
+   */
+  @Test
+  void anIntervalUnderAMillisecondIsRefusedByNameAndAnEndlessOneIsNever() {
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> PeriodicReload.start("t", Duration.ofNanos(500_000), () -> { }, f -> { }));
+    assertEquals(List.of(Problem.of("interval", "PT0.0005S must be at least 1 ms")), e.problems());
+    AtomicInteger runs = new AtomicInteger();
+    PeriodicReload.start("t", Duration.ofSeconds(Long.MAX_VALUE), runs::incrementAndGet, f -> { }).close();
+    assertEquals(0, runs.get());
+  }
 
   /**
    * A directory gone for a while fails every rescan the same way: that is reported once, not twice a second with a

@@ -71,6 +71,19 @@ class PolicyFilesTest {
     assertEquals("not a policy", Files.readString(dir.resolve("demo-online-lender--2026-12-01.json")));
   }
 
+  /**
+   * A name held by a symbolic link whose target is gone (a load problem of the directory, naming the link) was free to
+   * a new version: the link was replaced by the new file, and with it what it pointed to and the problem.
+   */
+  @Test
+  void aNameTakenByADanglingLinkGetsASuffix() throws IOException {
+    Path link = Files.createSymbolicLink(dir.resolve("demo-online-lender--2026-12-01.json"), dir.resolve("gone.json"));
+    String next = withVersion(sample(), "2026-12-01");
+    Path file = PolicyFiles.write(dir, next.getBytes(StandardCharsets.UTF_8)).file();
+    assertEquals("demo-online-lender--2026-12-01-2.json", file.getFileName().toString());
+    assertEquals(dir.resolve("gone.json"), Files.readSymbolicLink(link));
+  }
+
   /** The longest labels a policy allows (128 characters each) made a file name of 263 characters, which Linux refuses. */
   @Test
   void aPolicyWithTheLongestLabelsIsWrittenUnderAShortenedName() throws IOException {
