@@ -62,13 +62,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p>What was read, the changes waiting for review and the reviewers' decisions are kept in the
  * {@linkplain Builder#stateFile state file} when one is configured, rewritten whole, atomically and synced after each
- * announcement read and each decision; so a restart reads only what is new (an operator's hand edit of the live
+ * announcement read, each decision and each poll that forgot texts (a poll that changed nothing does not write it);
+ * so a restart reads only what is new (an operator's hand edit of the live
  * policy is not undone by the feed's value being applied again), the review queue is the same, and a change decided
  * before it is not asked again ({@link #approve}/{@link #reject} of it say when it was decided). A state file that
  * cannot be read is refused by {@link Builder#build()} naming the file and the field or line, never taken as empty;
  * one that cannot be written makes the poll, or the decision, throw a {@link FenqiException} naming it. Without a state
  * file all this is kept in memory only and a restart reads every feed from the start: a feed listing 36 months
- * (newest) over 24 then applies one version at 36, or nothing if 36 is live already.
+ * (newest) over 24 then applies one version at 36, or nothing if 36 is live already. What was read is kept while the
+ * source's feed lists it, and forgotten once the source's last {@link Builder#forgetAfter} fetches that listed anything
+ * have not listed it, with the decision on its change: the state stays bounded (a page whose text changes at every
+ * fetch had added one text per poll for ever), and a forgotten text that comes back is read as new.
  *
  * <p>A change that cannot be applied (the store throws: a policy directory that cannot be written, a repository
  * that refuses the version) is reported as {@link PolicyChange.Status#APPLY_FAILED} every time, and is not lost:
@@ -128,6 +132,11 @@ public final class AnnouncementWatcher implements AutoCloseable {
   private final Map<String, PolicyChange> pending = new LinkedHashMap<>();
   /** The reviewers' decisions (approved or rejected), by change id. */
   private final Map<String, WatchState.Decision> decided = new LinkedHashMap<>();
+  /** Per source, its fetches so far that listed anything (since the start; the state file keeps only ages). */
+  private final Map<String, Long> listingFetches = new HashMap<>();
+  /** Per text read ({@code sourceId:contentHash}), the listing fetch of its source that listed it last. */
+  private final Map<String, Long> lastListed = new HashMap<>();
+  private final int forgetAfter;
   private @Nullable ScheduledExecutorService scheduler;
   private volatile @Nullable Thread worker;
 
@@ -139,15 +148,22 @@ public final class AnnouncementWatcher implements AutoCloseable {
     this.interval = b.interval;
     this.clock = b.clock;
     this.applyAttempts = b.applyAttempts;
+    this.forgetAfter = b.forgetAfter;
     this.stateFile = b.stateFile;
   }
 
   /** Takes over the state read from the state file; called once, before the watcher is shared. */
   private AnnouncementWatcher restore(WatchState.Content state) {
     synchronized (stateLock) {
+      Map<String, Long> unlisted = new HashMap<>();
+      for (WatchState.Unlisted u : Objects.requireNonNull(state.unlisted())) {
+        unlisted.put(u.source() + ":" + u.hash(), u.fetches());
+      }
       for (WatchState.Read r : state.read()) {
-        seen.add(r.source() + ":" + r.hash());
+        String key = r.source() + ":" + r.hash();
+        seen.add(key);
         readUnderId.add(List.of(r.source(), r.id(), r.hash()));
+        lastListed.put(key, -unlisted.getOrDefault(key, 0L)); // the listing fetches start at 0
       }
       for (WatchState.Read r : state.lastUnderId()) {
         lastUnderId.put(List.of(r.source(), r.id()), r.hash());
@@ -181,15 +197,67 @@ public final class AnnouncementWatcher implements AutoCloseable {
             readUnderId.stream().map(r -> new WatchState.Read(r.get(0), r.get(1), r.get(2))).toList(),
             lastUnderId.entrySet().stream()
                 .map(e -> new WatchState.Read(e.getKey().get(0), e.getKey().get(1), e.getValue())).toList(),
-            failedAttempts.entrySet().stream().map(e -> { // the key ends in ':' and a hash of hex digits
-              int colon = e.getKey().lastIndexOf(':');
-              return new WatchState.Attempts(e.getKey().substring(0, colon), e.getKey().substring(colon + 1),
-                  e.getValue());
+            failedAttempts.entrySet().stream().map(e -> {
+              String[] key = sourceAndHash(e.getKey());
+              return new WatchState.Attempts(key[0], key[1], e.getValue());
             }).toList(),
             pending.values().stream().map(WatchState.Queued::of).toList(),
-            List.copyOf(decided.values()));
+            List.copyOf(decided.values()),
+            lastListed.entrySet().stream().flatMap(e -> {
+              String[] key = sourceAndHash(e.getKey());
+              long age = listingFetches.getOrDefault(key[0], 0L) - e.getValue();
+              return age > 0 ? java.util.stream.Stream.of(new WatchState.Unlisted(key[0], key[1], age))
+                  : java.util.stream.Stream.empty();
+            }).toList());
       }
       WatchState.write(mapper, stateFile, content);
+    }
+  }
+
+  /** The source id and the content hash of a key {@code sourceId:contentHash} (a hash is hex digits, no ':'). */
+  private static String[] sourceAndHash(String key) {
+    int colon = key.lastIndexOf(':');
+    return new String[] {key.substring(0, colon), key.substring(colon + 1)};
+  }
+
+  /**
+   * Counts a fetch of {@code sourceId} that listed {@code announcements}, marks the texts read among them as listed
+   * by it, and forgets the texts read that the source has not listed in its last {@link #forgetAfter} such fetches:
+   * they are no longer told apart from new ones, so their id, hash and the decision on their change (a reviewer's
+   * approval or rejection, asked again if the text comes back: then it is new) are dropped. A fetch listing nothing
+   * counts for nothing: a feed emptied by an outage does not make the watcher forget what it listed. Returns whether
+   * anything was forgotten. The caller holds pollLock.
+   */
+  private boolean forgetUnlisted(String sourceId, List<Announcement> announcements) {
+    if (announcements.isEmpty()) {
+      return false;
+    }
+    synchronized (stateLock) {
+      long fetch = listingFetches.merge(sourceId, 1L, Long::sum);
+      for (Announcement a : announcements) {
+        lastListed.computeIfPresent(sourceId + ":" + a.contentHash(), (k, before) -> fetch);
+      }
+      Set<String> forgotten = new HashSet<>();
+      lastListed.entrySet().removeIf(e -> {
+        String[] key = sourceAndHash(e.getKey());
+        if (key[0].equals(sourceId) && fetch - e.getValue() > forgetAfter) {
+          forgotten.add(key[1]);
+          return true;
+        }
+        return false;
+      });
+      if (forgotten.isEmpty()) {
+        return false;
+      }
+      for (String hash : forgotten) {
+        seen.remove(sourceId + ":" + hash);
+        decided.remove(sourceId + ":" + hash.substring(0, Math.min(16, hash.length()))); // the change's id
+      }
+      readUnderId.removeIf(r -> r.get(0).equals(sourceId) && forgotten.contains(r.get(2)));
+      lastUnderId.entrySet().removeIf(e -> e.getKey().get(0).equals(sourceId) && forgotten.contains(e.getValue()));
+      LOG.info("announcement watcher forgot {} text(s) of source '{}' that it has not listed in its last {} fetches",
+          forgotten.size(), sourceId, forgetAfter);
+      return true;
     }
   }
 
@@ -274,6 +342,7 @@ public final class AnnouncementWatcher implements AutoCloseable {
           sourceFailed(new PolicySourceException(sourceId, "fetch failed: " + e, e));
           continue;
         }
+        boolean unsaved = forgetUnlisted(sourceId, announcements); // written with the first text read, or below
         Set<String> sharedIds = sharedIds(announcements);
         NewerValues newer = new NewerValues(announcements);
         // a source lists the newest first: read the oldest first, so the newest announcement has the last word
@@ -301,6 +370,7 @@ public final class AnnouncementWatcher implements AutoCloseable {
             queued = c.mode() == Mode.AUTO_APPLY ? null : handled;
             detected.add(handled);
             if (handled.status() == PolicyChange.Status.APPLY_FAILED && !givenUp(key, handled)) {
+              unsaved = false;
               save(); // the attempt is counted across a restart too
               break; // tried again at the next poll; the newer ones wait behind it
             }
@@ -310,14 +380,19 @@ public final class AnnouncementWatcher implements AutoCloseable {
             seen.add(key);
             readUnderId.add(List.of(sourceId, a.id(), a.contentHash()));
             lastUnderId.put(List.of(sourceId, a.id()), a.contentHash());
+            lastListed.put(key, listingFetches.getOrDefault(sourceId, 0L));
           }
           try {
+            unsaved = false;
             save(); // before the next one is read: a restart does not read it again
           } finally {
             if (queued != null) {
               notifyChange(queued);
             }
           }
+        }
+        if (unsaved) { // only texts forgotten: the file shrinks (a poll that changed nothing does not write it)
+          save();
         }
       }
       return List.copyOf(detected);
@@ -632,6 +707,7 @@ public final class AnnouncementWatcher implements AutoCloseable {
     private Duration interval = Duration.ofMinutes(30);
     private Clock clock = Clock.systemUTC();
     private int applyAttempts = 3;
+    private int forgetAfter = 1000;
     private @Nullable Path stateFile;
 
     private Builder(PolicyStore store) {
@@ -672,6 +748,18 @@ public final class AnnouncementWatcher implements AutoCloseable {
      */
     public Builder applyAttempts(int attempts) {
       this.applyAttempts = attempts;
+      return this;
+    }
+
+    /**
+     * After how many fetches of a source not listing a text read from it the watcher forgets that text (default
+     * 1000, 1..1,000,000; only fetches that list something count). A forgotten text that comes back is read as new:
+     * compared with the live policy and applied (or queued) if it differs. Bounded, so a page whose text changes at
+     * every fetch (a timestamp, a counter) does not grow the state file, and each poll's rewrite of it, for ever:
+     * it holds at most this many fetches' texts. A text the feed still lists is never forgotten.
+     */
+    public Builder forgetAfter(int fetches) {
+      this.forgetAfter = fetches;
       return this;
     }
 
@@ -729,6 +817,9 @@ public final class AnnouncementWatcher implements AutoCloseable {
       }
       if (applyAttempts < 1 || applyAttempts > 100) {
         problems.add(Problem.of("applyAttempts", applyAttempts + " must be in 1..100"));
+      }
+      if (forgetAfter < 1 || forgetAfter > 1_000_000) {
+        problems.add(Problem.of("forgetAfter", forgetAfter + " must be in 1..1000000"));
       }
       if (stateFile != null) {
         Path directory = stateFile.toAbsolutePath().getParent();

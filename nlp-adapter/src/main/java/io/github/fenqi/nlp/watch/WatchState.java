@@ -40,8 +40,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safety: immutable records; {@link #read} and {@link #write} are stateless.
  */
 final class WatchState {
-  /** The format this code writes and reads. */
-  static final int FORMAT_VERSION = 1;
+  /** The format this code writes; it reads this one and 1 (written before {@code unlisted} was kept). */
+  static final int FORMAT_VERSION = 2;
 
   /**
    * Writes every surrogate as a JSON escape (backslash, u, four hex digits), the rest of a text as it is (Chinese
@@ -74,14 +74,21 @@ final class WatchState {
     }
   }
 
+  /**
+   * A text read that its source's feed has not listed in the last {@code fetches} fetches that listed anything: it
+   * is forgotten after {@link AnnouncementWatcher.Builder#forgetAfter} of them. A text read and not in this list was
+   * listed by the last one.
+   */
+  record Unlisted(String source, String hash, long fetches) {
+    Unlisted {
+      countOf(source, hash, "fetches", fetches, "fetches");
+    }
+  }
+
   /** An auto-applied announcement that failed to apply {@code failed} times and will be tried again. */
   record Attempts(String source, String hash, int failed) {
     Attempts {
-      required("source", source);
-      required("hash", hash);
-      if (failed < 1) {
-        throw new InvalidInputException("failed", failed + " is not a number of failed attempts (1 or more)");
-      }
+      countOf(source, hash, "failed", failed, "failed attempts");
     }
   }
 
@@ -244,16 +251,25 @@ final class WatchState {
 
   /**
    * The whole file: texts read ({@code read}), the text read last under each id ({@code lastUnderId}), failed
-   * attempts of auto-applied announcements, changes waiting for review (oldest first) and reviewers' decisions.
+   * attempts of auto-applied announcements, changes waiting for review (oldest first), reviewers' decisions and
+   * the texts read that their feed no longer lists ({@code unlisted}; absent in format 1, whose texts are all taken
+   * as listed by the last fetch).
    */
   record Content(int formatVersion, List<Read> read, List<Read> lastUnderId, List<Attempts> failedAttempts,
-      List<Queued> pending, List<Decision> decided) {
+      List<Queued> pending, List<Decision> decided, @Nullable List<Unlisted> unlisted) {
     Content {
-      if (formatVersion != FORMAT_VERSION) {
+      if (formatVersion != 1 && formatVersion != FORMAT_VERSION) {
         throw new InvalidInputException("formatVersion", formatVersion == 0 ? "is missing (expected "
-            + FORMAT_VERSION + ")" : formatVersion + " is not a format this version of fenqi reads (it reads "
+            + FORMAT_VERSION + ")" : formatVersion + " is not a format this version of fenqi reads (it reads 1 and "
             + FORMAT_VERSION + ")");
       }
+      if (formatVersion == 1) {
+        if (unlisted != null) {
+          throw new InvalidInputException("unlisted", "is not a field of formatVersion 1");
+        }
+        unlisted = List.of();
+      }
+      unlisted = List.copyOf(required("unlisted", unlisted));
       read = List.copyOf(required("read", read));
       lastUnderId = List.copyOf(required("lastUnderId", lastUnderId));
       failedAttempts = List.copyOf(required("failedAttempts", failedAttempts));
@@ -261,7 +277,8 @@ final class WatchState {
       decided = List.copyOf(required("decided", decided));
     }
 
-    static final Content EMPTY = new Content(FORMAT_VERSION, List.of(), List.of(), List.of(), List.of(), List.of());
+    static final Content EMPTY =
+        new Content(FORMAT_VERSION, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
   }
 
   /**
@@ -329,6 +346,15 @@ final class WatchState {
     }
     if (end < start) {
       throw new InvalidInputException("end", end + " is before start " + start);
+    }
+  }
+
+  /** Checks an entry counting something ({@code name}, 1 or more {@code what}) about a text read from a source. */
+  private static void countOf(@Nullable String source, @Nullable String hash, String name, long count, String what) {
+    required("source", source);
+    required("hash", hash);
+    if (count < 1) {
+      throw new InvalidInputException(name, count + " is not a number of " + what + " (1 or more)");
     }
   }
 

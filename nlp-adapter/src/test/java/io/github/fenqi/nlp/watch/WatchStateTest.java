@@ -43,7 +43,8 @@ class WatchStateTest {
               change.announcement().contentHash())),
           List.of(), List.of(new WatchState.Attempts(change.sourceId(), "ab", 2)),
           List.of(WatchState.Queued.of(change)),
-          List.of(new WatchState.Decision(change.id(), PolicyChange.Status.REJECTED, change.at())));
+          List.of(new WatchState.Decision(change.id(), PolicyChange.Status.REJECTED, change.at())),
+          List.of(new WatchState.Unlisted(change.sourceId(), change.announcement().contentHash(), 3)));
       WatchState.write(MAPPER, file, written);
       WatchState.Content read = WatchState.read(MAPPER, file);
       assertEquals(written, read);

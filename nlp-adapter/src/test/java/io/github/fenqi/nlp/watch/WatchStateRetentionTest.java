@@ -1,0 +1,176 @@
+package io.github.fenqi.nlp.watch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.fenqi.nlp.source.HttpPolicySource;
+import io.github.fenqi.nlp.source.LoopbackServer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The state file stays bounded however long the watcher runs: a page whose text changes at every fetch (a
+ * timestamp, a counter) had added one entry per poll, and the whole, ever larger file was rewritten at every poll.
+ */
+class WatchStateRetentionTest {
+  private static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
+  private static final String PLATFORM = "demo-credit-card";
+
+  @TempDir
+  Path dir;
+  private Path state;
+  private LoopbackServer server;
+  private final AtomicInteger fetches = new AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicReference<String> feed =
+      new java.util.concurrent.atomic.AtomicReference<>("[{\"id\":\"n-1\",\"content\":\"最长可分36期。\"}]");
+  private final AnnouncementWatcherTest.MapStore store = new AnnouncementWatcherTest.MapStore();
+
+  @BeforeEach
+  void start() throws Exception {
+    state = dir.resolve("state.json");
+    server = new LoopbackServer();
+    server.handle("/page", ex -> LoopbackServer.respond(ex, 200, "application/json; charset=utf-8",
+        ("[{\"id\":\"p\",\"content\":\"本页第" + fetches.incrementAndGet() + "次访问。\"}]")
+            .getBytes(StandardCharsets.UTF_8)));
+    server.handle("/feed", ex -> LoopbackServer.respond(ex, 200, "application/json; charset=utf-8",
+        feed.get().getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private AnnouncementWatcher.Builder watcher(String... paths) {
+    AnnouncementWatcher.Builder b = AnnouncementWatcher.builder(store).stateFile(state).clock(TODAY);
+    for (String path : paths) {
+      b.source(HttpPolicySource.builder(path.substring(1), PLATFORM, server.uri(path)).build(),
+          AnnouncementWatcher.Mode.AUTO_APPLY);
+    }
+    return b;
+  }
+
+  private Object liveMax() {
+    return store.liveValues(PLATFORM).get(io.github.fenqi.nlp.PolicyField.MAX_INSTALLMENTS);
+  }
+
+  private void handEdit(int max) {
+    java.util.Map<io.github.fenqi.nlp.PolicyField, Object> edited = new java.util.EnumMap<>(
+        io.github.fenqi.nlp.PolicyField.class);
+    edited.putAll(store.liveValues(PLATFORM));
+    edited.put(io.github.fenqi.nlp.PolicyField.MAX_INSTALLMENTS, max);
+    store.live.put(PLATFORM, edited);
+  }
+
+  private Object fileKey() throws Exception {
+    return Files.readAttributes(state, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+  }
+
+  private int entries() throws Exception {
+    JsonNode json = new ObjectMapper().readTree(state.toFile());
+    return json.get("read").size();
+  }
+
+  @Test
+  void aPageChangingAtEveryFetchKeepsTheStateFileBounded() throws Exception {
+    long after10 = 0;
+    try (AnnouncementWatcher w = watcher("/page").forgetAfter(5).build()) {
+      for (int poll = 1; poll <= 60; poll++) {
+        w.pollOnce();
+        if (poll == 10) {
+          after10 = Files.size(state);
+        }
+      }
+    }
+    assertTrue(entries() <= 6, entries() + " texts read kept after 60 polls");
+    assertTrue(Files.size(state) <= after10 + 64, Files.size(state) + " bytes after 60 polls, " + after10
+        + " after 10");
+  }
+
+  /**
+   * A text the feed still lists is never forgotten, however many texts of another source are, and across a restart:
+   * an operator's hand edit stands. One that left the feed is forgotten after forgetAfter fetches; back, it is new.
+   */
+  @Test
+  void whatTheFeedStillListsIsRememberedAcrossARestart() throws Exception {
+    try (AnnouncementWatcher w = watcher("/feed", "/page").forgetAfter(2).build()) {
+      assertEquals(List.of("n-1 APPLIED"), w.pollOnce().stream().map(c -> c.announcement().id() + " " + c.status())
+          .toList());
+      handEdit(48);
+      for (int poll = 0; poll < 30; poll++) {
+        assertEquals(List.of(), w.pollOnce());
+      }
+    }
+    assertTrue(entries() <= 4, entries() + " texts read kept");
+    try (AnnouncementWatcher w = watcher("/feed", "/page").forgetAfter(2).build()) {
+      assertEquals(List.of(), w.pollOnce(), "nothing read again after the restart");
+      assertEquals(48, liveMax(), "the hand edit stands");
+      String n1 = feed.get();
+      feed.set("[{\"id\":\"n-2\",\"content\":\"本月无变化。\"}]");
+      for (int poll = 0; poll < 3; poll++) {
+        w.pollOnce();
+      }
+      feed.set(n1);
+      assertEquals(List.of("n-1"), w.pollOnce().stream().map(c -> c.announcement().id()).toList(),
+          "forgotten after 2 fetches not listing it, read as new when it comes back");
+      assertEquals(36, liveMax());
+    }
+  }
+
+  /** A poll that reads nothing new and forgets nothing does not rewrite (and fsync) the state file. */
+  @Test
+  void aPollThatChangesNothingDoesNotWriteTheFile() throws Exception {
+    try (AnnouncementWatcher w = watcher("/feed").forgetAfter(2).build()) {
+      w.pollOnce();
+      Object written = fileKey();
+      for (int poll = 0; poll < 10; poll++) {
+        w.pollOnce();
+      }
+      assertEquals(written, fileKey(), "rewritten by polls that changed nothing");
+      feed.set("[]"); // a feed emptied by an outage: nothing forgotten, nothing written
+      for (int poll = 0; poll < 5; poll++) {
+        w.pollOnce();
+      }
+      assertEquals(written, fileKey(), "rewritten by polls of an empty feed");
+      assertEquals(1, entries());
+    }
+  }
+
+  /** A file of format 1 (before texts were forgotten) is read, its texts taken as listed by the last fetch. */
+  @Test
+  void aFormat1FileIsStillRead() throws Exception {
+    try (AnnouncementWatcher w = watcher("/feed").build()) {
+      w.pollOnce();
+    }
+    handEdit(48);
+    String v2 = Files.readString(state);
+    assertTrue(v2.contains("\"formatVersion\" : 2") && v2.contains("\"unlisted\" : [ ]"), v2);
+    Files.writeString(state, v2.replace("\"formatVersion\" : 2", "\"formatVersion\" : 1")
+        .replace(",\n  \"unlisted\" : [ ]", ""));
+    try (AnnouncementWatcher w = watcher("/feed").build()) {
+      assertEquals(List.of(), w.pollOnce());
+    }
+    assertEquals(48, liveMax());
+  }
+
+  @Test
+  void forgetAfterOutOfRangeIsNamed() {
+    for (int bad : new int[] {0, 1_000_001}) {
+      io.github.fenqi.core.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+          io.github.fenqi.core.InvalidInputException.class, () -> watcher("/feed").forgetAfter(bad).build());
+      assertEquals("forgetAfter: " + bad + " must be in 1..1000000", e.getMessage());
+    }
+  }
+}
