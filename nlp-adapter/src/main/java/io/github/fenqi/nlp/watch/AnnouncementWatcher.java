@@ -149,7 +149,24 @@ public final class AnnouncementWatcher implements AutoCloseable {
     this.clock = b.clock;
     this.applyAttempts = b.applyAttempts;
     this.forgetAfter = b.forgetAfter;
-    this.stateFile = b.stateFile;
+    this.stateFile = b.stateFile == null ? null : followLinks(b.stateFile);
+  }
+
+  /**
+   * {@code file} absolute, with its symbolic links followed (up to 40, a target that does not exist yet too): the
+   * state file is replaced by a rename, which had replaced a link with a regular file, leaving the file linked to
+   * stale. A link is followed once, at {@link Builder#build()}; a loop is left a link, which build() refuses.
+   */
+  private static Path followLinks(Path file) {
+    Path path = file.toAbsolutePath().normalize();
+    for (int hop = 0; hop < 40 && Files.isSymbolicLink(path); hop++) {
+      try {
+        path = path.resolveSibling(Files.readSymbolicLink(path)).normalize();
+      } catch (java.io.IOException e) {
+        return path; // unreadable link: left as it is, named by build() or by the first read or write
+      }
+    }
+    return path;
   }
 
   /** Takes over the state read from the state file; called once, before the watcher is shared. */
@@ -769,7 +786,8 @@ public final class AnnouncementWatcher implements AutoCloseable {
      * again about a change decided before it. Default: none, kept in memory only, and every feed is read from the
      * start after a restart. A file beside the policies, not in their directory: {@link #stateFileBeside}. Read by
      * {@link #build()} (no file yet: a first start); rewritten whole, atomically and synced after every announcement
-     * read and every decision. One watcher per file. A crash between applying a change and writing the file leaves
+     * read and every decision. A symbolic link is followed at {@code build()} (to a target that does not exist yet,
+     * too): the file it points to is replaced and the link kept. One watcher per file. A crash between applying a change and writing the file leaves
      * that one announcement unread: after the restart it is compared with the live policy again (nothing, if its
      * values are live).
      */
@@ -822,11 +840,14 @@ public final class AnnouncementWatcher implements AutoCloseable {
         problems.add(Problem.of("forgetAfter", forgetAfter + " must be in 1..1000000"));
       }
       if (stateFile != null) {
-        Path directory = stateFile.toAbsolutePath().getParent();
-        if (Files.isDirectory(stateFile)) {
+        Path file = followLinks(stateFile);
+        Path directory = file.getParent();
+        if (Files.isSymbolicLink(file)) {
+          problems.add(Problem.of("stateFile", stateFile + " is a symbolic link that does not end at a file (a loop)"));
+        } else if (Files.isDirectory(file)) {
           problems.add(Problem.of("stateFile", stateFile + " is a directory"));
         } else if (directory == null || !Files.isDirectory(directory)) {
-          problems.add(Problem.of("stateFile", "the directory of " + stateFile + " does not exist"));
+          problems.add(Problem.of("stateFile", "the directory of " + file + " does not exist"));
         }
       }
       if (!problems.isEmpty()) {
@@ -840,7 +861,8 @@ public final class AnnouncementWatcher implements AutoCloseable {
         }
         return new AnnouncementWatcher(this);
       }
-      return new AnnouncementWatcher(this).restore(WatchState.read(FenqiJson.newMapper(), stateFile));
+      AnnouncementWatcher watcher = new AnnouncementWatcher(this);
+      return watcher.restore(WatchState.read(FenqiJson.newMapper(), Objects.requireNonNull(watcher.stateFile)));
     }
   }
 }

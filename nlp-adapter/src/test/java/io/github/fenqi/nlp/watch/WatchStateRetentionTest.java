@@ -173,4 +173,29 @@ class WatchStateRetentionTest {
       assertEquals("forgetAfter: " + bad + " must be in 1..1000000", e.getMessage());
     }
   }
+
+  /**
+   * A state file path that is a symbolic link (to a file on a kept volume, say) is followed: the file it points to is
+   * replaced and the link kept. Replaced by the rename, the link had become a regular file, the volume's copy stale.
+   */
+  @Test
+  void aStateFileThatIsALinkIsFollowed() throws Exception {
+    Path kept = Files.createDirectories(dir.resolve("volume")).resolve("state.json");
+    state = Files.createSymbolicLink(dir.resolve("link.json"), Path.of("volume", "state.json")); // relative, dangling
+    try (AnnouncementWatcher w = watcher("/feed").build()) {
+      w.pollOnce();
+    }
+    assertTrue(Files.isSymbolicLink(state), "the link was replaced by a regular file");
+    assertEquals(1, new ObjectMapper().readTree(kept.toFile()).get("read").size());
+    handEdit(48);
+    try (AnnouncementWatcher w = watcher("/feed").build()) {
+      assertEquals(List.of(), w.pollOnce(), "read through the link after a restart");
+    }
+    assertEquals(48, liveMax());
+    state = Files.createSymbolicLink(dir.resolve("loop.json"), Path.of("loop.json"));
+    io.github.fenqi.core.InvalidInputException loop = org.junit.jupiter.api.Assertions.assertThrows(
+        io.github.fenqi.core.InvalidInputException.class, () -> watcher("/feed").build());
+    assertEquals("stateFile: " + state + " is a symbolic link that does not end at a file (a loop)",
+        loop.getMessage());
+  }
 }
