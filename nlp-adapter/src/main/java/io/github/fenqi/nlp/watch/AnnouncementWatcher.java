@@ -84,7 +84,9 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safety: thread-safe. Polls run one at a time (on the watcher's single scheduler thread, or on the
  * caller's with {@link #pollOnce()}); {@link #approve}, {@link #reject} and {@link #pendingReview} may be called
  * from any thread, during a poll too (the state file is written by one thread at a time, each write holding the state
- * as it was then). One watcher per state file: two processes sharing one would overwrite each other's.
+ * as it was then). One watcher per state file (two sharing one would overwrite each other's state): it is locked from
+ * {@link Builder#build()} to {@link #close()} ({@code NAME.lock} beside it), and a second watcher on it, of this
+ * process or another, is refused by {@code build()}; a closed watcher no longer writes it.
  * {@link #close()} stops the scheduler and interrupts a running poll, which stops before its next source or
  * announcement (an interrupted fetch is not reported as a source failure; what was not read is read at the next
  * poll), and waits for it.
@@ -118,6 +120,8 @@ public final class AnnouncementWatcher implements AutoCloseable {
   private final int applyAttempts;
   /** Where the state below is kept across restarts; null: in memory only. */
   private final @Nullable Path stateFile;
+  /** Held from build() to close() when there is a state file. */
+  private @Nullable StateFileLock stateFileLock;
   private final ObjectMapper mapper = FenqiJson.newMapper();
   /** {@code sourceId:contentHash} of every text read. */
   private final Set<String> seen = new HashSet<>();
@@ -208,6 +212,10 @@ public final class AnnouncementWatcher implements AutoCloseable {
       return;
     }
     synchronized (saveLock) {
+      if (stateFileLock != null && !stateFileLock.held()) {
+        throw new FenqiException("cannot write the announcement watcher state " + stateFile + ": the watcher is "
+            + "closed and no longer holds it (another watcher may)");
+      }
       WatchState.Content content;
       synchronized (stateLock) {
         content = new WatchState.Content(WatchState.FORMAT_VERSION,
@@ -685,7 +693,8 @@ public final class AnnouncementWatcher implements AutoCloseable {
 
   /**
    * Stops the scheduler (if started) and waits up to 10 s for a running poll to finish and its thread to end (an
-   * executor counts as terminated a moment before its thread has ended).
+   * executor counts as terminated a moment before its thread has ended); then releases the state file, if any, for
+   * another watcher (after a poll running on a caller's thread, too). A closed watcher no longer writes it.
    */
   @Override
   public void close() {
@@ -694,6 +703,18 @@ public final class AnnouncementWatcher implements AutoCloseable {
       s = scheduler;
       scheduler = null;
     }
+    try {
+      stop(s);
+    } finally {
+      if (stateFileLock != null) {
+        synchronized (pollLock) { // after a poll on a caller's thread too: no write of the file after the release
+          stateFileLock.close();
+        }
+      }
+    }
+  }
+
+  private void stop(@Nullable ScheduledExecutorService s) {
     if (s == null) {
       return;
     }
@@ -787,7 +808,9 @@ public final class AnnouncementWatcher implements AutoCloseable {
      * start after a restart. A file beside the policies, not in their directory: {@link #stateFileBeside}. Read by
      * {@link #build()} (no file yet: a first start); rewritten whole, atomically and synced after every announcement
      * read and every decision. A symbolic link is followed at {@code build()} (to a target that does not exist yet,
-     * too): the file it points to is replaced and the link kept. One watcher per file. A crash between applying a change and writing the file leaves
+     * too): the file it points to is replaced and the link kept. One watcher per file: {@code build()} locks it
+     * ({@code NAME.lock} beside it, left in place) until {@link AnnouncementWatcher#close()}, and refuses it when
+     * another watcher, of this process or another, holds it. A crash between applying a change and writing the file leaves
      * that one announcement unread: after the restart it is compared with the live policy again (nothing, if its
      * values are live).
      */
@@ -862,7 +885,15 @@ public final class AnnouncementWatcher implements AutoCloseable {
         return new AnnouncementWatcher(this);
       }
       AnnouncementWatcher watcher = new AnnouncementWatcher(this);
-      return watcher.restore(WatchState.read(FenqiJson.newMapper(), Objects.requireNonNull(watcher.stateFile)));
+      Path file = Objects.requireNonNull(watcher.stateFile);
+      StateFileLock lock = StateFileLock.acquire(file);
+      try {
+        watcher.stateFileLock = lock;
+        return watcher.restore(WatchState.read(FenqiJson.newMapper(), file));
+      } catch (RuntimeException e) {
+        lock.close();
+        throw e;
+      }
     }
   }
 }

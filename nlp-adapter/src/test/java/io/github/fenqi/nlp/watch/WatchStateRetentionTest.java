@@ -198,4 +198,46 @@ class WatchStateRetentionTest {
     assertEquals("stateFile: " + state + " is a symbolic link that does not end at a file (a loop)",
         loop.getMessage());
   }
+
+  /**
+   * Two watchers on one state file overwrote each other's state (each writes the whole file from its memory): the
+   * second is refused by build(), in this process and from another one, and a closed watcher no longer writes it.
+   */
+  @Test
+  void aSecondWatcherOnTheSameStateFileIsRefused() throws Exception {
+    AnnouncementWatcher first = watcher("/feed").build();
+    io.github.fenqi.core.InvalidInputException here = org.junit.jupiter.api.Assertions.assertThrows(
+        io.github.fenqi.core.InvalidInputException.class, () -> watcher("/feed").build());
+    assertEquals("stateFile: " + state + " is used by another watcher of this process (one watcher per state file; "
+        + "close() the other first)", here.getMessage());
+    first.close();
+    try (AnnouncementWatcher second = watcher("/feed").build()) {
+      second.pollOnce();
+    }
+    io.github.fenqi.core.FenqiException closed = org.junit.jupiter.api.Assertions.assertThrows(
+        io.github.fenqi.core.FenqiException.class, first::pollOnce, "a closed watcher read n-1 and wrote the file");
+    assertTrue(closed.getMessage().contains("the watcher is closed"), closed.getMessage());
+
+    Path locker = dir.resolve("Locker.java");
+    Files.writeString(locker, "public class Locker { public static void main(String[] a) throws Exception {"
+        + " try (var c = java.nio.channels.FileChannel.open(java.nio.file.Path.of(a[0]),"
+        + " java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE); var l = c.lock()) {"
+        + " System.out.println(\"locked\"); System.out.flush(); System.in.read(); } } }");
+    Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        locker.toString(), state + ".lock").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    try {
+      assertEquals("locked", new java.io.BufferedReader(new java.io.InputStreamReader(other.getInputStream(),
+          StandardCharsets.UTF_8)).readLine());
+      io.github.fenqi.core.InvalidInputException elsewhere = org.junit.jupiter.api.Assertions.assertThrows(
+          io.github.fenqi.core.InvalidInputException.class, () -> watcher("/feed").build());
+      assertEquals("stateFile: " + state + " is used by another process's watcher (it holds " + state
+          + ".lock; one watcher per state file)", elsewhere.getMessage());
+    } finally {
+      other.getOutputStream().close();
+      other.waitFor();
+    }
+    try (AnnouncementWatcher again = watcher("/feed").build()) {
+      assertEquals(List.of(), again.pollOnce(), "free again once the other process let go");
+    }
+  }
 }

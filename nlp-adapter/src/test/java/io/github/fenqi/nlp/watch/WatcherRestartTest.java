@@ -229,6 +229,7 @@ class WatcherRestartTest {
     state = blocked.resolve("state.json");
     FenqiException e = assertThrows(FenqiException.class, () -> run(AnnouncementWatcher.Mode.AUTO_APPLY, w -> {
       try {
+        Files.delete(blocked.resolve("state.json.lock"));
         Files.delete(blocked); // removed under the running watcher
       } catch (java.io.IOException io) {
         throw new java.io.UncheckedIOException(io);
@@ -297,7 +298,10 @@ class WatcherRestartTest {
     polling.set(false);
     reviewer.join(30_000);
     java.util.Set<String> waiting = new java.util.HashSet<>();
-    start.get().pendingReview().forEach(c -> waiting.add(c.id()));
+    watcher.close();
+    try (AnnouncementWatcher restarted = start.get()) {
+      restarted.pendingReview().forEach(c -> waiting.add(c.id()));
+    }
     assertTrue(java.util.Collections.disjoint(waiting, rejected), "a rejected change revived");
     java.util.Set<String> decidedOrWaiting = new java.util.HashSet<>(waiting);
     decidedOrWaiting.addAll(rejected);
