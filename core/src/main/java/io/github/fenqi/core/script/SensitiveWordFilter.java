@@ -63,6 +63,7 @@ public final class SensitiveWordFilter {
   private final boolean[] latinStart;
   private final boolean[] latinEnd;
   private final AhoCorasick automaton;
+  private final int longest;
 
   private SensitiveWordFilter(Map<String, String[]> bySkeleton) {
     List<String> patterns = new ArrayList<>(bySkeleton.keySet());
@@ -99,6 +100,7 @@ public final class SensitiveWordFilter {
       latinEnd[p] = isLatin(s.charAt(s.length() - 1));
     }
     this.automaton = AhoCorasick.of(patterns);
+    this.longest = java.util.Arrays.stream(skeletonLength).max().orElse(1);
   }
 
   /** The shipped lexicon. */
@@ -122,21 +124,35 @@ public final class SensitiveWordFilter {
     List<SensitiveMatch> found = new ArrayList<>();
     automaton.scan(sk, (p, end) -> {
       int first = end - skeletonLength[p];
-      int from = sk.originalStart(first);
-      int to = sk.originalEnd(end - 1);
-      if (latinStart[p] && first > 0 && sk.originalEnd(first - 1) == from && isLatin(sk.charAt(first - 1))) {
-        return;
+      if (accepts(sk, p, first, end - 1)) {
+        int from = sk.originalStart(first);
+        int to = sk.originalEnd(end - 1);
+        int w = wordOf[p];
+        found.add(new SensitiveMatch(words.get(w), categories.get(w), from, to, text.subSequence(from, to).toString()));
       }
-      boolean joined = end < sk.length() && sk.originalStart(end) == to && isLatin(sk.charAt(end));
-      if (ingOnly[p] ? !(joined && latinRun(sk, end).equals("ing"))
-          : latinEnd[p] && joined && !inflectionFollows(sk, end, sk.charAt(end - 1))) {
-        return;
-      }
-      int w = wordOf[p];
-      found.add(new SensitiveMatch(words.get(w), categories.get(w), from, to, text.subSequence(from, to).toString()));
     });
-    found.sort(Comparator.comparingInt(SensitiveMatch::start).thenComparingInt(SensitiveMatch::end));
+    found.sort(BY_POSITION);
     return found;
+  }
+
+  private static final Comparator<SensitiveMatch> BY_POSITION =
+      Comparator.comparingInt(SensitiveMatch::start).thenComparingInt(SensitiveMatch::end);
+
+  /**
+   * Whether an occurrence of pattern {@code p} on the skeleton characters {@code first} to {@code last} is a word:
+   * the whole-word rule for Latin words and the inflections after them. The neighbours it reads are those just
+   * before {@code first} and after {@code last} in {@code sk}, and only when they touch the occurrence in the text.
+   */
+  private boolean accepts(Skeleton sk, int p, int first, int last) {
+    int from = sk.originalStart(first);
+    int to = sk.originalEnd(last);
+    if (latinStart[p] && first > 0 && sk.originalEnd(first - 1) == from && isLatin(sk.charAt(first - 1))) {
+      return false;
+    }
+    int end = last + 1;
+    boolean joined = end < sk.length() && sk.originalStart(end) == to && isLatin(sk.charAt(end));
+    return ingOnly[p] ? joined && latinRun(sk, end).equals("ing")
+        : !(latinEnd[p] && joined && !inflectionFollows(sk, end, sk.charAt(last)));
   }
 
   /** Whether {@code text} holds any lexicon word. */
@@ -147,57 +163,211 @@ public final class SensitiveWordFilter {
   /**
    * Removes every sentence that holds a lexicon word (sentences end at {@code 。！？；!?;}, a line break, or a
    * full stop followed by white space), repeating until what remains is clean (removing a sentence can join two
-   * halves of a word across the gap). Findings carry offsets in {@code text}.
+   * halves of a word across the gap). Findings carry offsets in {@code text}. Cost is linear in the text (times the
+   * longest word's length), however many rounds the removals take.
    */
   public CleanedText clean(String text) {
-    boolean[] removed = new boolean[text.length()];
+    return clean(text, new Work());
+  }
+
+  /** What a {@link #clean} did, counted for the tests that its cost stays linear. */
+  static final class Work {
+    int rounds;
+    long scanned;
+  }
+
+  /**
+   * {@link #clean(String)}, counting its work. Each round finds the words of the remaining text and removes their
+   * sentences, as a fresh {@link #find} of the remaining text would, without building that text again: a sentence ends
+   * at a sentence end, which is a separator, so the remaining text's skeleton is the text's skeleton without the removed
+   * characters' ones, and the whole-word rule, which only looks at characters touching a word, reads the same
+   * neighbours in either. So a round after the first can only find words that span a place where the round before
+   * removed something (any other it would have found already), and scans only the remaining skeleton around those
+   * places, as far as the longest pattern reaches. The round before had removed a note such as
+   * {@code "投。".repeat(n - 1) + "投诉。" + "诉。".repeat(n - 1)} one pair a round, each scanning the whole note: n² work.
+   */
+  CleanedText clean(String text, Work work) {
+    Remaining r = new Remaining(text, Skeleton.of(text));
     List<SensitiveMatch> findings = new ArrayList<>();
+    int[] windows = r.size == 0 ? new int[0] : new int[] {r.nextS[r.size], r.prevS[r.size]};
+    int windowCount = windows.length / 2;
     while (true) {
-      StringBuilder rest = new StringBuilder(text.length());
-      int[] toOriginal = new int[text.length() + 1];
-      for (int i = 0; i < text.length(); i++) {
-        if (!removed[i]) {
-          toOriginal[rest.length()] = i;
-          rest.append(text.charAt(i));
-        }
+      work.rounds++;
+      List<SensitiveMatch> found = new ArrayList<>();
+      for (int w = 0; w < windowCount; w++) {
+        work.scanned += r.scan(windows[2 * w], windows[2 * w + 1], found);
       }
-      toOriginal[rest.length()] = text.length();
-      List<SensitiveMatch> found = find(rest);
       if (found.isEmpty()) {
-        findings.sort(Comparator.comparingInt(SensitiveMatch::start).thenComparingInt(SensitiveMatch::end));
-        return new CleanedText(rest.toString().strip(), findings);
+        findings.sort(BY_POSITION);
+        return new CleanedText(r.text().strip(), findings);
       }
-      int removedUntil = 0; // the matches come by start: what lies before this is already marked, sentence and all
-      for (SensitiveMatch m : found) {
-        int from = toOriginal[m.start()];
-        int to = toOriginal[m.end() - 1] + 1;
-        findings.add(new SensitiveMatch(m.word(), m.category(), from, to, text.substring(from, to)));
-        if (m.end() <= removedUntil) {
-          continue; // without this, each of n matches in one long sentence walked it again: n × its length
+      found.sort(BY_POSITION);
+      findings.addAll(found);
+      int[] joins = r.remove(found);
+      // the windows: the longest pattern's length either side of each join, merged where they overlap
+      windows = new int[2 * joins.length];
+      windowCount = 0;
+      for (int succ : joins) {
+        int lo = r.step(r.prevS[succ], r.prevS, longest);
+        int hi = r.step(succ, r.nextS, longest);
+        if (windowCount > 0 && lo <= windows[2 * windowCount - 1]) {
+          windows[2 * windowCount - 1] = hi;
+        } else {
+          windows[2 * windowCount] = lo;
+          windows[2 * windowCount + 1] = hi;
+          windowCount++;
         }
-        int s = Math.max(m.start(), removedUntil);
-        while (s > removedUntil && !endsSentence(rest, s - 1)) {
-          s--;
-        }
-        int e = m.end();
-        while (e < rest.length() && !endsSentence(rest, e - 1)) {
-          e++;
-        }
-        for (int k = s; k < e; k++) {
-          removed[toOriginal[k]] = true;
-        }
-        removedUntil = e;
       }
     }
   }
 
-  private static boolean endsSentence(CharSequence t, int i) {
-    char c = t.charAt(i);
-    return switch (c) {
-      case '。', '！', '？', '；', '!', '?', ';', '\n', '\r' -> true;
-      case '.' -> i + 1 == t.length() || Character.isWhitespace(t.charAt(i + 1));
-      default -> false;
-    };
+  /**
+   * The text as {@link #clean} leaves it after each round: its remaining characters and their skeleton characters,
+   * each a doubly linked list (the text's length, resp. the skeleton's, is the list's head and tail).
+   */
+  private final class Remaining {
+    final String text;
+    final Skeleton sk;
+    final int length;
+    final int size;
+    final int[] nextC;
+    final int[] prevC;
+    final int[] nextS;
+    final int[] prevS;
+    /** For each character of the text, the first skeleton character that starts at or after it. */
+    final int[] firstS;
+    final char[] buffer;
+    final int[] bufferIndex;
+
+    Remaining(String text, Skeleton sk) {
+      this.text = text;
+      this.sk = sk;
+      this.length = text.length();
+      this.size = sk.length();
+      nextC = new int[length + 1];
+      prevC = new int[length + 1];
+      link(nextC, prevC, length);
+      nextS = new int[size + 1];
+      prevS = new int[size + 1];
+      link(nextS, prevS, size);
+      firstS = new int[length + 1];
+      for (int i = 0, k = 0; i <= length; i++) {
+        while (k < size && sk.originalStart(k) < i) {
+          k++;
+        }
+        firstS[i] = k;
+      }
+      buffer = new char[size];
+      bufferIndex = new int[size];
+    }
+
+    private static void link(int[] next, int[] prev, int n) {
+      for (int i = 0; i <= n; i++) {
+        next[i] = i == n ? 0 : i + 1;
+        prev[i] = i == 0 ? n : i - 1;
+      }
+    }
+
+    /** From {@code i}, up to {@code steps} links along {@code links}, stopping at the ends. */
+    int step(int i, int[] links, int steps) {
+      for (int k = 0; k < steps && links[i] != size; k++) {
+        i = links[i];
+      }
+      return i;
+    }
+
+    /** Adds the words on the remaining skeleton from {@code lo} to {@code hi} (both remaining) to {@code found}. */
+    int scan(int lo, int hi, List<SensitiveMatch> found) {
+      int n = 0;
+      for (int k = lo; ; k = nextS[k]) {
+        buffer[n] = sk.charAt(k);
+        bufferIndex[n++] = k;
+        if (k == hi) {
+          break;
+        }
+      }
+      automaton.scan(buffer, 0, n, (p, end) -> {
+        int first = bufferIndex[end - skeletonLength[p]];
+        int last = bufferIndex[end - 1];
+        if (accepts(sk, p, first, last)) {
+          int from = sk.originalStart(first);
+          int to = sk.originalEnd(last);
+          int w = wordOf[p];
+          found.add(new SensitiveMatch(words.get(w), categories.get(w), from, to, text.substring(from, to)));
+        }
+      });
+      return n;
+    }
+
+    /**
+     * Removes the sentences of {@code found} (by position) as a round does, all judged on the text as it was at the
+     * round's start; returns the remaining skeleton characters that now follow a removed one, in order.
+     */
+    int[] remove(List<SensitiveMatch> found) {
+      List<int[]> ranges = new ArrayList<>();
+      int removedUntil = nextC[length]; // the first character not yet marked; length when none is left
+      for (SensitiveMatch m : found) {
+        int last = m.end() - 1;
+        if (removedUntil == length || last < removedUntil) {
+          continue; // it lies in a sentence already marked
+        }
+        int s = Math.max(m.start(), removedUntil);
+        while (s != removedUntil && !endsSentence(prevC[s])) {
+          s = prevC[s];
+        }
+        int e = nextC[last];
+        while (e != length && !endsSentence(prevC[e])) {
+          e = nextC[e];
+        }
+        ranges.add(new int[] {s, e});
+        removedUntil = e;
+      }
+      int[] joins = new int[ranges.size()];
+      int count = 0;
+      for (int[] range : ranges) {
+        int lastS = -1;
+        for (int c = range[0]; c != range[1]; c = nextC[c]) {
+          for (int k = firstS[c]; k < size && sk.originalStart(k) == c; k++) {
+            nextS[prevS[k]] = nextS[k];
+            prevS[nextS[k]] = prevS[k];
+            lastS = k;
+          }
+        }
+        nextC[prevC[range[0]]] = range[1];
+        prevC[range[1]] = prevC[range[0]];
+        if (lastS >= 0) {
+          joins[count++] = nextS[lastS];
+        }
+      }
+      int kept = 0;
+      for (int i = 0; i < count; i++) {
+        int succ = joins[i];
+        // still there, after another removed character, and not the first: a join (removals run left to right)
+        if (succ != size && nextS[prevS[succ]] == succ && prevS[succ] != size
+            && (kept == 0 || joins[kept - 1] != succ)) {
+          joins[kept++] = succ;
+        }
+      }
+      return java.util.Arrays.copyOf(joins, kept);
+    }
+
+    /** Whether the remaining character {@code i} ends a sentence of the remaining text. */
+    private boolean endsSentence(int i) {
+      return switch (text.charAt(i)) {
+        case '。', '！', '？', '；', '!', '?', ';', '\n', '\r' -> true;
+        case '.' -> nextC[i] == length || Character.isWhitespace(text.charAt(nextC[i]));
+        default -> false;
+      };
+    }
+
+    /** The remaining text. */
+    String text() {
+      StringBuilder sb = new StringBuilder(length);
+      for (int c = nextC[length]; c != length; c = nextC[c]) {
+        sb.append(text.charAt(c));
+      }
+      return sb.toString();
+    }
   }
 
   /**

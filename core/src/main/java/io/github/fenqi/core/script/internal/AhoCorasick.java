@@ -131,9 +131,17 @@ public final class AhoCorasick {
 
   /** Reports every occurrence of every pattern in the skeleton {@code text}. */
   public void scan(Skeleton text, Hits hits) {
+    scan(text.chars(), 0, text.length(), hits);
+  }
+
+  /**
+   * Reports every occurrence of every pattern in {@code text[from, to)}, each end relative to {@code from}: a part
+   * of a skeleton, or skeleton characters gathered from several places of one.
+   */
+  public void scan(char[] text, int from, int to, Hits hits) {
     int s = 0;
-    for (int i = 0, n = text.length(); i < n; i++) {
-      char c = text.charAt(i);
+    for (int i = 0, n = to - from; i < n; i++) {
+      char c = text[from + i];
       int g;
       while ((g = step(s, c, rootNext, keys, targets)) < 0) {
         s = fail[s];

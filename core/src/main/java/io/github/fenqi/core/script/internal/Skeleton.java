@@ -217,6 +217,11 @@ public final class Skeleton {
     return length;
   }
 
+  /** The characters, valid up to {@link #length()}; for {@link AhoCorasick}, which must not change them. */
+  char[] chars() {
+    return chars;
+  }
+
   /** The skeleton character at {@code index}. */
   public char charAt(int index) {
     return chars[index];
