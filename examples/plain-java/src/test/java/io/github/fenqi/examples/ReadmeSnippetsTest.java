@@ -1,0 +1,120 @@
+package io.github.fenqi.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.NegotiationEngine;
+import io.github.fenqi.core.NegotiationRequest;
+import io.github.fenqi.core.policy.JsonDirectoryPolicyRepository;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * The READMEs show the snippets of {@link ReadmeSnippets} verbatim, and they do what their comments say. Runs in the
+ * repository's root directory (see the pom), where the README's relative paths lead.
+ */
+class ReadmeSnippetsTest {
+  private static final Path SOURCE = Path.of("examples/plain-java/src/test/java/io/github/fenqi/examples/ReadmeSnippets.java");
+
+  @Test
+  void theReadmesShowTheCompiledSnippets() throws IOException {
+    List<String> source = Files.readAllLines(SOURCE);
+    List<String> names = new ArrayList<>();
+    for (String line : source) {
+      if (line.strip().startsWith("// snippet ")) {
+        names.add(line.strip().substring("// snippet ".length()));
+      }
+    }
+    assertEquals(3, names.size(), names.toString());
+    for (String name : names) {
+      String readme = name.substring(0, name.indexOf(' '));
+      assertTrue(javaBlocks(Path.of(readme)).contains(snippet(source, name)),
+          readme + " does not show the snippet '" + name + "' of " + SOURCE + " as it is there:\n" + snippet(source, name));
+    }
+  }
+
+  @Test
+  void theQuickStartPrintsTheThreeProposals() {
+    String out = printed(ReadmeSnippets::quickStart);
+    for (String strategy : List.of("AGGRESSIVE", "CONSERVATIVE", "BALANCED")) {
+      assertTrue(out.contains(strategy + ": "), out);
+    }
+  }
+
+  @Test
+  void theStatementSnippetReadsTheFilesItNames() {
+    try (JsonDirectoryPolicyRepository policies = JsonDirectoryPolicyRepository.openStrict(Path.of("samples/policies"))) {
+      NegotiationEngine engine = NegotiationEngine.builder().policies(policies).build();
+      NegotiationRequest request = NegotiationRequest.read(Path.of("samples/cases/shanghai-three-debts-feasible.json"));
+      InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
+          () -> ReadmeSnippets.withStatements(engine, request));
+      assertTrue(e.getMessage().contains("alipay.csv"), e.getMessage());
+    }
+  }
+
+  @Test
+  void theAmortizerGivesWhatItsCommentsSay() {
+    assertEquals(List.of("1072.00", "12864.00", "0.130342"),
+        ReadmeSnippets.amortizer().stream().map(Object::toString).toList());
+  }
+
+  /** The lines between {@code // snippet NAME} and {@code // end}, without the method body's indentation. */
+  private static String snippet(List<String> source, String name) {
+    int start = -1;
+    for (int i = 0; i < source.size(); i++) {
+      if (source.get(i).strip().equals("// snippet " + name)) {
+        start = i + 1;
+      }
+    }
+    StringBuilder text = new StringBuilder();
+    for (int i = start; !source.get(i).strip().equals("// end"); i++) {
+      String line = source.get(i);
+      text.append(line.isBlank() ? "" : line.substring(4)).append('\n');
+    }
+    return text.toString();
+  }
+
+  /** The contents of the README's {@code ```java} blocks. */
+  private static List<String> javaBlocks(Path readme) throws IOException {
+    List<String> blocks = new ArrayList<>();
+    StringBuilder block = null;
+    for (String line : Files.readAllLines(readme)) {
+      if (block == null && line.equals("```java")) {
+        block = new StringBuilder();
+      } else if (block != null && line.equals("```")) {
+        blocks.add(block.toString());
+        block = null;
+      } else if (block != null) {
+        block.append(line).append('\n');
+      }
+    }
+    return blocks;
+  }
+
+  private static String printed(Executable snippet) {
+    PrintStream out = System.out;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Locale locale = Locale.getDefault();
+    try {
+      Locale.setDefault(Locale.ROOT);
+      System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+      snippet.execute();
+    } catch (Throwable t) {
+      throw new AssertionError(t);
+    } finally {
+      System.setOut(out);
+      Locale.setDefault(locale);
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+}
