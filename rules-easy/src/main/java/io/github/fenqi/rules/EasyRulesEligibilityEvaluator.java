@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.jeasy.rules.api.Facts;
@@ -68,7 +69,8 @@ import org.slf4j.LoggerFactory;
  * two intervals plus one scan. A file
  * that fails any check never replaces its last good version; every reload and
  * every rejection is reported to {@link #addListener listeners} with who, what and the version. A rule-file name that is
- * no regular file (a link whose target is gone, a directory, a FIFO) is a file that cannot be read, never opened.
+ * no regular file (a link whose target is gone, a directory, a FIFO) is a file that cannot be read, never opened. What
+ * is live is what a fresh {@link #open} loads plus the last good rules of files that do not load now.
  *
  * <p>Thread-safety: thread-safe. Evaluations read one immutable rule-set snapshot, swapped atomically after a
  * scan; scans are serialised; compiled conditions are cached in the snapshot.
@@ -82,7 +84,8 @@ public final class EasyRulesEligibilityEvaluator implements EligibilityEvaluator
   private final EligibilityEvaluator base = EligibilityEvaluator.declarative();
   private final RulesEngine engine = new DefaultRulesEngine();
   private final CopyOnWriteArrayList<RuleSetListener> listeners = new CopyOnWriteArrayList<>();
-  private final Map<Path, FileState> files = new LinkedHashMap<>(); // guarded by this
+  /** By name, as a fresh open lists them, so loadProblems() are in the order a restart reports them. */
+  private final Map<Path, FileState> files = new TreeMap<>(); // guarded by this
   /** Per file: changed content one watcher poll has read and not yet applied (guarded by this). */
   private final Map<Path, String> unsettled = new HashMap<>();
   private volatile RuleSet ruleSet = new RuleSet(0, Map.of(), new Rules());
@@ -184,7 +187,7 @@ public final class EasyRulesEligibilityEvaluator implements EligibilityEvaluator
 
   /**
    * Problems of the files whose latest content was rejected (their last good version, if any, stays live), of rule-file
-   * names that are no regular file, and of misnamed files.
+   * names that are no regular file, and of misnamed files, in file-name order: what a fresh {@link #open} reports.
    */
   public List<Problem> loadProblems() {
     return problems;
