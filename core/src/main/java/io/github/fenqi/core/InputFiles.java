@@ -132,7 +132,8 @@ public final class InputFiles {
       return Files.isSymbolicLink(path) ? Optional.of("is a link to " + linkTarget(path) + ", which does not exist")
           : Optional.empty();
     }
-    return attributes.isRegularFile() ? Optional.empty() : Optional.of("is " + kind(path, attributes) + ", not " + what);
+    return attributes.isRegularFile() ? Optional.empty()
+        : Optional.of("is " + kind(path, attributes) + ", not " + what);
   }
 
   /**

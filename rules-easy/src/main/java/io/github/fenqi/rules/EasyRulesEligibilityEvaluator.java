@@ -68,9 +68,9 @@ import org.slf4j.LoggerFactory;
  * read the same content (a file caught half-written has changed again by the next poll, so it is not applied), within
  * two intervals plus one scan. A file
  * that fails any check never replaces its last good version; every reload and
- * every rejection is reported to {@link #addListener listeners} with who, what and the version. A rule-file name that is
- * no regular file (a link whose target is gone, a directory, a FIFO) is a file that cannot be read, never opened. What
- * is live is what a fresh {@link #open} loads plus the last good rules of files that do not load now.
+ * every rejection is reported to {@link #addListener listeners} with who, what and the version. A rule-file name that
+ * is no regular file (a link whose target is gone, a directory, a FIFO) is a file that cannot be read, never opened.
+ * What is live is what a fresh {@link #open} loads plus the last good rules of files that do not load now.
  *
  * <p>Thread-safety: thread-safe. Evaluations read one immutable rule-set snapshot, swapped atomically after a
  * scan; scans are serialised; compiled conditions are cached in the snapshot.

@@ -53,7 +53,8 @@ class NotARuleFileTest {
       RuleSetEvent.Rejected rejected = assertInstanceOf(RuleSetEvent.Rejected.class, events.get(1));
       assertEquals(List.of(problem), rejected.problems().stream().map(Object::toString).toList());
 
-      PolicyException refused = assertThrows(PolicyException.class, () -> EasyRulesEligibilityEvaluator.openStrict(dir));
+      PolicyException refused =
+          assertThrows(PolicyException.class, () -> EasyRulesEligibilityEvaluator.openStrict(dir));
       assertEquals(List.of(problem), refused.problems().stream().map(Object::toString).toList());
       assertEquals(List.of(problem), problemsOf(LENDER + ".yml"));
 

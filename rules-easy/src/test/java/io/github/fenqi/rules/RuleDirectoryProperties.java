@@ -27,9 +27,9 @@ import net.jqwik.api.Provide;
 /**
  * Whatever a rules directory goes through — files put, half-written, deleted, renamed, made too large and back,
  * replaced by a link (to a file elsewhere that may then vanish), by a directory or by a FIFO, reloaded in between or
- * not — the live {@link EasyRulesEligibilityEvaluator} applies what a fresh open of the directory applies (a
- * restart), plus only the last good rules of files that do not load now; it reports the problems a fresh open
- * reports, in the same order; and every rule-file name that is no regular file is among them.
+ * not, or polled twice by the watcher — the live {@link EasyRulesEligibilityEvaluator} applies what a fresh open of
+ * the directory applies (a restart), plus only the last good rules of files that do not load now; it reports the
+ * problems a fresh open reports, in the same order; and every rule-file name that is no regular file is among them.
  */
 class RuleDirectoryProperties {
   private static final String[] NAMES = {"_shared.yml", "p.yml", "p.json", "q.yml", "q.yaml"};
@@ -37,14 +37,17 @@ class RuleDirectoryProperties {
 
   enum Kind { PUT, CORRUPT, DELETE, RENAME, OVERSIZE, LINK, TOGGLE_TARGET, DIRECTORY, FIFO }
 
-  /** One change of the directory, then a reload or not. */
-  record Step(Kind kind, int file, int other, int label, boolean reload) {}
+  /**
+   * One change of the directory, then a reload or not: {@code reload()}, or two polls of the watcher (which apply a
+   * changed file once two polls read the same content).
+   */
+  record Step(Kind kind, int file, int other, int label, boolean reload, boolean twoPolls) {}
 
   @Provide
   Arbitrary<List<Step>> steps() {
     return Combinators.combine(Arbitraries.of(Kind.class), Arbitraries.integers().between(0, NAMES.length - 1),
             Arbitraries.integers().between(0, NAMES.length - 1), Arbitraries.integers().between(0, 2),
-            Arbitraries.of(true, false))
+            Arbitraries.of(true, false), Arbitraries.of(true, false))
         .as(Step::new).list().ofMinSize(1).ofMaxSize(12);
   }
 
@@ -57,7 +60,12 @@ class RuleDirectoryProperties {
       for (Step step : steps) {
         apply(step, dir, targets);
         if (step.reload()) {
-          live.reload();
+          if (step.twoPolls()) {
+            live.poll();
+            live.poll();
+          } else {
+            live.reload();
+          }
           compareWithARestart(dir, live, seen, steps);
         }
         String name = NAMES[step.file()];
@@ -140,11 +148,13 @@ class RuleDirectoryProperties {
     for (String rule : rules) {
       String condition = "overdueDays > " + (label * 10 + rule.length());
       if (name.endsWith(".json")) {
-        out.append(out.length() > 1 ? ",\n" : "").append("{\"name\": \"").append(rule).append("\", \"description\": \"d\", \"priority\": ")
-            .append(label).append(", \"condition\": \"").append(condition).append("\", \"actions\": [\"eligible()\"]}");
+        out.append(out.length() > 1 ? ",\n" : "").append(String.format(
+            "{\"name\": \"%s\", \"description\": \"d\", \"priority\": %d, \"condition\": \"%s\", "
+                + "\"actions\": [\"eligible()\"]}", rule, label, condition));
       } else {
-        out.append(out.isEmpty() ? "" : "---\n").append("name: \"").append(rule).append("\"\ndescription: \"d\"\npriority: ").append(label)
-            .append("\ncondition: \"").append(condition).append("\"\nactions:\n  - \"eligible()\"\n");
+        out.append(out.isEmpty() ? "" : "---\n").append(String.format(
+            "name: \"%s\"\ndescription: \"d\"\npriority: %d\ncondition: \"%s\"\nactions:\n  - \"eligible()\"\n",
+            rule, label, condition));
       }
     }
     return out.append(name.endsWith(".json") ? "]\n" : "").toString();
