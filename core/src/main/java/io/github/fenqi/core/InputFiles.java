@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Optional;
 
 /**
  * Reads a file a user named (a case, a lexicon, a statement, a policy text): a missing, unreadable or too large
@@ -108,6 +110,61 @@ public final class InputFiles {
         throw new TooLarge(maxBytes);
       }
       return bytes;
+    }
+  }
+
+  /**
+   * Why {@code path}, which a directory listing named like a data file, is no file to read once symbolic links are
+   * followed, in words for a message that names it: "is a directory, not a rule file", "is a pipe (FIFO), not a
+   * policy file", "is a link to ../x.yml, which does not exist". Empty for a regular file, and for a path that is gone
+   * and was no link (deleted since the listing). The path is never opened: opening a FIFO waits for a writer for ever.
+   * Directory loaders that list regular files only had passed over the others in silence — a file moved away from
+   * under its link was simply missing, and nothing said why.
+   *
+   * @param what what the path should have been ("a rule file")
+   * @throws IOException when what it is cannot be told (a loop of links, no permission to look)
+   */
+  public static Optional<String> notRegularFile(Path path, String what) throws IOException {
+    BasicFileAttributes attributes;
+    try {
+      attributes = Files.readAttributes(path, BasicFileAttributes.class);
+    } catch (NoSuchFileException e) {
+      return Files.isSymbolicLink(path) ? Optional.of("is a link to " + linkTarget(path) + ", which does not exist")
+          : Optional.empty();
+    }
+    return attributes.isRegularFile() ? Optional.empty()
+        : Optional.of("is " + kind(path, attributes) + ", not " + what);
+  }
+
+  /**
+   * What {@code file}, whose (link-followed) {@code attributes} say it is no regular file, is: "a directory", "a
+   * character device", "a pipe (FIFO)"... — "not a regular file" alone left a user to find out what {@code /dev/null}
+   * or a rule-file name given to a directory is.
+   */
+  public static String kind(Path file, BasicFileAttributes attributes) {
+    if (attributes.isDirectory()) {
+      return "a directory";
+    }
+    try {
+      int type = (Integer) Files.getAttribute(file, "unix:mode") & 0170000; // S_IFMT
+      return switch (type) {
+        case 0020000 -> "a character device";
+        case 0060000 -> "a block device";
+        case 0010000 -> "a pipe (FIFO)";
+        case 0140000 -> "a socket";
+        default -> "a special file";
+      };
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
+      return "a special file";
+    }
+  }
+
+  /** The target of the symbolic link {@code link}, as it is written, or "a path" when it cannot be read. */
+  public static String linkTarget(Path link) {
+    try {
+      return Files.readSymbolicLink(link).toString();
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return "a path";
     }
   }
 

@@ -3,11 +3,14 @@ package io.github.fenqi.core;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,5 +45,35 @@ class InputFilesTest {
         "Is a directory")));
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> InputFiles.read(dir));
     assertEquals(dir + ": cannot be read: Is a directory", e.getMessage());
+  }
+
+  /**
+   * What a name listed in a directory is, when it is no file to read, is said without opening it: a link whose
+   * target is gone, a directory, a FIFO (opened, it waits for a writer); a regular file, and a name deleted since the
+   * listing, are nothing to say.
+   */
+  @Test
+  void whatIsNoRegularFileIsSaidWithoutOpeningIt() throws Exception {
+    Path file = Files.writeString(dir.resolve("a.yml"), "x");
+    assertEquals(Optional.empty(), InputFiles.notRegularFile(file, "a rule file"));
+    assertEquals(Optional.empty(), InputFiles.notRegularFile(Files.createSymbolicLink(dir.resolve("b.yml"), file),
+        "a rule file"));
+    assertEquals(Optional.empty(), InputFiles.notRegularFile(dir.resolve("deleted.yml"), "a rule file"));
+    Path dangling = Files.createSymbolicLink(dir.resolve("c.yml"), dir.resolve("gone.yml"));
+    assertEquals(Optional.of("is a link to " + dir.resolve("gone.yml") + ", which does not exist"),
+        InputFiles.notRegularFile(dangling, "a rule file"));
+    assertEquals(Optional.of("is a directory, not a policy file"),
+        InputFiles.notRegularFile(Files.createDirectory(dir.resolve("d.json")), "a policy file"));
+    Path fifo = dir.resolve("e.yml");
+    Process mkfifo;
+    try {
+      mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+    } catch (IOException e) {
+      assumeTrue(false, "no mkfifo here");
+      return;
+    }
+    assertEquals(0, mkfifo.waitFor());
+    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertEquals(
+        Optional.of("is a pipe (FIFO), not a rule file"), InputFiles.notRegularFile(fifo, "a rule file")));
   }
 }

@@ -34,6 +34,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.jeasy.rules.api.Facts;
@@ -66,7 +68,9 @@ import org.slf4j.LoggerFactory;
  * read the same content (a file caught half-written has changed again by the next poll, so it is not applied), within
  * two intervals plus one scan. A file
  * that fails any check never replaces its last good version; every reload and
- * every rejection is reported to {@link #addListener listeners} with who, what and the version.
+ * every rejection is reported to {@link #addListener listeners} with who, what and the version. A rule-file name that
+ * is no regular file (a link whose target is gone, a directory, a FIFO) is a file that cannot be read, never opened.
+ * What is live is what a fresh {@link #open} loads plus the last good rules of files that do not load now.
  *
  * <p>Thread-safety: thread-safe. Evaluations read one immutable rule-set snapshot, swapped atomically after a
  * scan; scans are serialised; compiled conditions are cached in the snapshot.
@@ -80,7 +84,8 @@ public final class EasyRulesEligibilityEvaluator implements EligibilityEvaluator
   private final EligibilityEvaluator base = EligibilityEvaluator.declarative();
   private final RulesEngine engine = new DefaultRulesEngine();
   private final CopyOnWriteArrayList<RuleSetListener> listeners = new CopyOnWriteArrayList<>();
-  private final Map<Path, FileState> files = new LinkedHashMap<>(); // guarded by this
+  /** By name, as a fresh open lists them, so loadProblems() are in the order a restart reports them. */
+  private final Map<Path, FileState> files = new TreeMap<>(); // guarded by this
   /** Per file: changed content one watcher poll has read and not yet applied (guarded by this). */
   private final Map<Path, String> unsettled = new HashMap<>();
   private volatile RuleSet ruleSet = new RuleSet(0, Map.of(), new Rules());
@@ -155,7 +160,7 @@ public final class EasyRulesEligibilityEvaluator implements EligibilityEvaluator
         continue;
       }
       try {
-        RuleFileReader.Result r = RuleFileReader.read(name, InputFiles.readBounded(p, InputFiles.DEFAULT_MAX_BYTES));
+        RuleFileReader.Result r = RuleFileReader.read(name, read(p));
         reports.add(new RuleFileReport(name, r.rules().stream().map(CompiledRule::name).toList(), r.problems()));
       } catch (IOException e) {
         reports.add(new RuleFileReport(name, List.of(), List.of(unreadable(p, e))));
@@ -180,7 +185,10 @@ public final class EasyRulesEligibilityEvaluator implements EligibilityEvaluator
     return names;
   }
 
-  /** Problems of the files whose latest content was rejected (their last good version, if any, stays live). */
+  /**
+   * Problems of the files whose latest content was rejected (their last good version, if any, stays live), of rule-file
+   * names that are no regular file, and of misnamed files, in file-name order: what a fresh {@link #open} reports.
+   */
   public List<Problem> loadProblems() {
     return problems;
   }
@@ -279,7 +287,7 @@ public final class EasyRulesEligibilityEvaluator implements EligibilityEvaluator
       for (Path path : paths) {
         byte[] bytes;
         try {
-          bytes = InputFiles.readBounded(path, InputFiles.DEFAULT_MAX_BYTES);
+          bytes = read(path);
         } catch (NoSuchFileException e) {
           FileState old = files.remove(path);
           if (old != null && old.good() != null) {
@@ -373,21 +381,66 @@ public final class EasyRulesEligibilityEvaluator implements EligibilityEvaluator
     return rules;
   }
 
+  /** Why {@code p}, listed with a {@code .yaml} name, is not loaded: it is misnamed, or no file at all. */
   private static Problem misnamed(Path p) {
-    return Problem.of(p.getFileName().toString(), "is ignored: rule files are named <platformId>.yml, "
-        + "_shared*.yml or the same in .json");
+    Optional<String> notAFile;
+    try {
+      notAFile = InputFiles.notRegularFile(p, "a rule file");
+    } catch (IOException e) {
+      notAFile = Optional.empty();
+    }
+    return Problem.of(name(p), notAFile.orElse("is ignored: rule files are named <platformId>.yml, "
+        + "_shared*.yml or the same in .json"));
   }
 
-  /** Why {@code p} could not be read, in words: the size limit, or the file system's reason (no Java class names). */
+  /**
+   * The bytes of the rule file {@code p}, refusing one that is no regular file with what it is (a link to nothing, a
+   * directory, a FIFO) without opening it: opening a FIFO waits for a writer for ever, and the directory had been
+   * listed for regular files only, so a link whose target was moved away took its platform's rules away in silence,
+   * as if deleted. An entry replaced by a FIFO between this look and the read can still be opened.
+   */
+  private static byte[] read(Path p) throws IOException {
+    Optional<String> notAFile = InputFiles.notRegularFile(p, "a rule file");
+    if (notAFile.isPresent()) {
+      throw new NotAFile(notAFile.get());
+    }
+    try {
+      return InputFiles.readBounded(p, InputFiles.DEFAULT_MAX_BYTES);
+    } catch (NoSuchFileException e) { // a link whose target went since the look is no deleted file
+      Optional<String> now = InputFiles.notRegularFile(p, "a rule file");
+      if (now.isPresent()) {
+        throw new NotAFile(now.get());
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Why {@code p} could not be read, in words: what it is when it is no file, the size limit, or the file system's
+   * reason (no Java class names).
+   */
   private static Problem unreadable(Path p, IOException e) {
-    return Problem.of(name(p), "cannot be read: " + InputFiles.reason(e));
+    return Problem.of(name(p), e instanceof NotAFile ? e.getMessage() : "cannot be read: " + InputFiles.reason(e));
   }
 
+  /** A rule-file name that is no regular file: its message says what it is ({@link InputFiles#notRegularFile}). */
+  private static final class NotAFile extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    NotAFile(String what) {
+      super(what);
+    }
+  }
+
+  /**
+   * The entries named {@code *.yml}, {@code *.json} or {@code *.yaml}, by name, whatever they are: one that is no
+   * regular file is a load problem ({@link #read}), not passed over.
+   */
   private static List<Path> list(Path directory) {
     try (Stream<Path> s = Files.list(directory)) {
       return s.filter(p -> {
         String n = p.getFileName().toString();
-        return (SUFFIXES.stream().anyMatch(n::endsWith) || n.endsWith(".yaml")) && Files.isRegularFile(p);
+        return SUFFIXES.stream().anyMatch(n::endsWith) || n.endsWith(".yaml");
       }).sorted().toList();
     } catch (IOException e) {
       throw new InvalidInputException(directory.toString(), "cannot be listed: " + e.getMessage());

@@ -105,7 +105,7 @@ public final class AuditCommand implements Runnable {
       attributes = java.nio.file.Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
     } catch (java.nio.file.NoSuchFileException e) {
       if (java.nio.file.Files.isSymbolicLink(file)) {
-        return Optional.of("is a link to " + FileKind.target(file) + ", which does not exist");
+        return Optional.of("is a link to " + InputFiles.linkTarget(file) + ", which does not exist");
       }
       return Optional.empty(); // a new log (its directory is checked when it is created)
     } catch (java.io.IOException | SecurityException e) {
@@ -114,7 +114,7 @@ public final class AuditCommand implements Runnable {
     if (attributes.isRegularFile()) {
       return Optional.empty();
     }
-    return Optional.of("is " + FileKind.of(file, attributes) + ", not a regular file: an audit log is a file, appended to "
+    return Optional.of("is " + InputFiles.kind(file, attributes) + ", not a regular file: an audit log is a file, appended to "
         + "and forced to disk");
   }
 

@@ -28,9 +28,9 @@ final class RulesCommand implements Runnable {
 
   /**
    * Rule-file names of {@code directory} that are no regular file — a link to nothing, a directory or FIFO named
-   * {@code x.yml} — one problem each. The rule loader lists only regular files, so {@code rules check} and
-   * {@code plan --rules} passed over them in silence: a link to a rule file that was moved away checked "OK" for
-   * the other files, and the platform ran without its rules.
+   * {@code x.yml} — one problem each, before {@code plan --rules} opens anything: the rule loader listed only regular
+   * files, so a link to a rule file that was moved away was passed over in silence and the platform ran without its
+   * rules. (The loader, and {@code rules check} with it, now name them too.)
    */
   static List<Problem> notRuleFiles(Path directory) {
     List<Problem> problems = new ArrayList<>();
@@ -60,9 +60,9 @@ final class RulesCommand implements Runnable {
 
     @Override
     public Integer call() {
+      // a name that is no file (a link to nothing, a directory, a FIFO) is an invalid report, the FIFO never opened
       List<RuleFileReport> reports = EasyRulesEligibilityEvaluator.check(dir);
-      List<Problem> notFiles = notRuleFiles(dir);
-      if (reports.isEmpty() && notFiles.isEmpty()) {
+      if (reports.isEmpty()) {
         throw new InvalidInputException(dir.toString(), "holds no *.yml or *.json rule files");
       }
       PrintWriter out = spec.commandLine().getOut();
@@ -78,8 +78,7 @@ final class RulesCommand implements Runnable {
           r.lines().forEach(out::println);
         }
       }
-      notFiles.forEach(out::println);
-      if (invalid + empty + notFiles.size() > 0) {
+      if (invalid + empty > 0) {
         List<String> parts = new ArrayList<>();
         if (invalid > 0) {
           parts.add(invalid + " invalid");
@@ -87,11 +86,8 @@ final class RulesCommand implements Runnable {
         if (empty > 0) {
           parts.add(empty + " with no rules");
         }
-        if (!notFiles.isEmpty()) {
-          parts.add(notFiles.size() + " not a file");
-        }
-        spec.commandLine().getErr().println("fenqi: " + (invalid + empty + notFiles.size()) + " of "
-            + (reports.size() + notFiles.size()) + " rule files have problems (" + String.join(", ", parts) + ")");
+        spec.commandLine().getErr().println("fenqi: " + (invalid + empty) + " of " + reports.size()
+            + " rule files have problems (" + String.join(", ", parts) + ")");
         return FenqiCli.REJECTED;
       }
       return FenqiCli.OK;

@@ -78,7 +78,7 @@ class RulesCommandTest {
         "demo-credit-card.yml: holds no rules (it is empty, or only comments); delete it, or add its rules",
         "demo-online-lender.yml: is a link to " + dir.resolve("moved-away.yml") + ", which does not exist",
         "old.json: is a directory, not a rule file"), run.out().lines().toList());
-    assertEquals("fenqi: 4 of 5 rule files have problems (2 with no rules, 2 not a file)", run.err().strip());
+    assertEquals("fenqi: 4 of 5 rule files have problems (2 invalid, 2 with no rules)", run.err().strip());
     // only a link to nothing: named, not "holds no rule files"
     Path only = Files.createDirectory(dir.resolve("only"));
     Files.createSymbolicLink(only.resolve("_shared.yml"), only.resolve("gone.yml"));
