@@ -263,9 +263,11 @@ public final class NegotiationEngine implements AutoCloseable {
       assessment = assessment.withNoteFirst(noMonths + ": the declared income is used instead");
     }
     if (known.size() < months.size()) {
-      assessment = assessment.withNoteFirst((months.size() - known.size()) + " statement month(s) after the case's date "
-          + asOf + " left out (" + caseMonth.plusMonths(1) + ".."
-          + months.stream().map(MonthlyFigures::month).max(YearMonth::compareTo).orElseThrow() + ")");
+      // the months' own range: the month after the case's had been named first though no statement covered it
+      List<YearMonth> after = months.stream().map(MonthlyFigures::month).filter(m -> m.isAfter(caseMonth)).sorted()
+          .toList();
+      assessment = assessment.withNoteFirst(after.size() + " statement month(s) after the case's date " + asOf
+          + " left out (" + after.get(0) + ".." + after.get(after.size() - 1) + ")");
     }
     List<YearMonth> uncovered = analysis == null ? List.of()
         : analysis.uncovered().stream().filter(m -> !m.isAfter(caseMonth)).toList();
