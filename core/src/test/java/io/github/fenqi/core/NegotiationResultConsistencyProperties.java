@@ -77,6 +77,13 @@ class NegotiationResultConsistencyProperties {
     }
     assertEquals(result.feasible(), !result.proposals().isEmpty());
     assertEquals(request.debts().size(), result.eligibility().size());
+    // and the JSON the CLI prints and the REST API returns reads back into an equal result
+    com.fasterxml.jackson.databind.ObjectMapper json = io.github.fenqi.core.json.FenqiJson.newMapper();
+    try {
+      assertEquals(result, json.readValue(json.writeValueAsString(result), NegotiationResult.class));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new AssertionError(e);
+    }
     net.jqwik.api.statistics.Statistics.collect(result.feasible() ? "feasible" : String.valueOf(result.binding()));
   }
 
