@@ -226,6 +226,7 @@ public final class NegotiationEngine implements AutoCloseable {
       Policy p = policyOf.get(d.id());
       EligibilityDecision decision = returned(eligibility.evaluate(d, request.borrower(), p, asOf),
           "the eligibility evaluator", eligibility, "evaluate(debt '" + d.id() + "')");
+      requireExplained(decision, d);
       decisions.add(new NegotiationResult.DebtEligibility(d.id(), d.platformId(), p.version(), decision.eligible(),
           decision.checks()));
       Optional<String> noPlan = decision.eligible() ? DebtTerms.whyNoTerm(p, decision.adjustment()) : Optional.empty();
@@ -430,6 +431,28 @@ public final class NegotiationEngine implements AutoCloseable {
       throw ComponentContractException.of(role, component, nulls);
     }
     return list;
+  }
+
+  /**
+   * An eligibility decision says why: a debt left out with no failed check had been listed as ineligible with no
+   * reason, one let in with a failed check contradicted itself, and a null adjustment was a NullPointerException from
+   * the option grid naming neither the evaluator nor the debt.
+   */
+  private void requireExplained(EligibilityDecision decision, Debt d) {
+    String call = "evaluate(debt '" + d.id() + "')";
+    List<Problem> problems = new ArrayList<>();
+    if (decision.adjustment() == null) {
+      problems.add(Problem.of(call + ".adjustment", "is null; PolicyAdjustment.NONE when nothing is tightened"));
+    }
+    if (!decision.eligible() && decision.reasons().isEmpty()) {
+      problems.add(Problem.of(call, "ineligible with no failed check: a debt left out must say why"));
+    }
+    if (decision.eligible() && !decision.reasons().isEmpty()) {
+      problems.add(Problem.of(call, "eligible though checks failed: " + decision.reasons()));
+    }
+    if (!problems.isEmpty()) {
+      throw ComponentContractException.of("the eligibility evaluator", eligibility, problems);
+    }
   }
 
   /**

@@ -126,7 +126,8 @@ class NegotiationEngineContractsTest {
   /**
    * A component that returns null, which no contract allows, is a {@code ComponentContractException} naming the
    * component and the call: each of these had been a NullPointerException from inside the engine (or
-   * {@code List.copyOf}) that named neither.
+   * {@code List.copyOf}) that named neither. So is an eligibility decision that does not say why: a debt left out with
+   * no failed check had been listed as ineligible with no reason, and a null adjustment failed in the option grid.
    */
   @Test
   void aComponentThatReturnsNullIsStoppedNamingTheComponentAndTheCall() {
@@ -161,6 +162,18 @@ class NegotiationEngineContractsTest {
         new java.util.LinkedHashMap<>();
     broken.put("the eligibility evaluator|evaluate(debt 'cc-1'): returned null",
         b -> b.eligibility((debt, borrower, policy, asOf) -> null));
+    broken.put("the eligibility evaluator|evaluate(debt 'cc-1').adjustment: is null; PolicyAdjustment.NONE when nothing "
+        + "is tightened", b -> b.eligibility((debt, borrower, policy, asOf) -> new io.github.fenqi.core.policy
+            .EligibilityDecision(debt.id(), debt.platformId(), policy.version(), true, List.of(), null)));
+    broken.put("the eligibility evaluator|evaluate(debt 'cc-1'): ineligible with no failed check: a debt left out must "
+        + "say why", b -> b.eligibility((debt, borrower, policy, asOf) -> new io.github.fenqi.core.policy
+            .EligibilityDecision(debt.id(), debt.platformId(), policy.version(), false, List.of(),
+                io.github.fenqi.core.policy.PolicyAdjustment.NONE)));
+    broken.put("the eligibility evaluator|evaluate(debt 'cc-1'): eligible though checks failed: [too soon]",
+        b -> b.eligibility((debt, borrower, policy, asOf) -> new io.github.fenqi.core.policy.EligibilityDecision(
+            debt.id(), debt.platformId(), policy.version(), true, List.of(new io.github.fenqi.core.policy
+                .EligibilityCheck("OVERDUE", false, "1", ">= 30", "too soon")),
+            io.github.fenqi.core.policy.PolicyAdjustment.NONE)));
     broken.put("the affordability model|assess: returned null", b -> b.affordability(input -> null));
     broken.put("the proposal solver|solve: returned null", b -> b.solver(problem -> null));
     broken.put("the stress tester|compare[0]: is null", b -> b.stressTester(nullStress));
