@@ -192,7 +192,7 @@ public final class NegotiationEngine implements AutoCloseable {
   public NegotiationResult calculate(NegotiationRequest request, List<ParsedStatement> statements) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(statements, "statements (List.of() when there are none)");
-    PolicySnapshot snapshot = policies.snapshot();
+    PolicySnapshot snapshot = returned(policies.snapshot(), "the policy repository", policies, "snapshot()");
     LocalDate asOf = request.asOf();
     List<Problem> problems = new ArrayList<>();
     problems.addAll(identity.check("borrower", request.borrower()));
@@ -224,7 +224,9 @@ public final class NegotiationEngine implements AutoCloseable {
     Map<String, Policy> eligiblePolicy = new LinkedHashMap<>();
     for (Debt d : request.debts()) {
       Policy p = policyOf.get(d.id());
-      EligibilityDecision decision = eligibility.evaluate(d, request.borrower(), p, asOf);
+      EligibilityDecision decision = returned(eligibility.evaluate(d, request.borrower(), p, asOf),
+          "the eligibility evaluator", eligibility, "evaluate(debt '" + d.id() + "')");
+      requireExplained(decision, d);
       decisions.add(new NegotiationResult.DebtEligibility(d.id(), d.platformId(), p.version(), decision.eligible(),
           decision.checks()));
       Optional<String> noPlan = decision.eligible() ? DebtTerms.whyNoTerm(p, decision.adjustment()) : Optional.empty();
@@ -255,15 +257,18 @@ public final class NegotiationEngine implements AutoCloseable {
       throw new InvalidInputException(List.of(Problem.of("statements", noMonths),
           Problem.of("borrower.monthlyNetIncome", "is required when the statements give no month of income")));
     }
-    AffordabilityAssessment assessment = affordability.assess(new AffordabilityInput(request.borrower(), known));
+    AffordabilityAssessment assessment = returned(affordability.assess(new AffordabilityInput(request.borrower(), known)),
+        "the affordability model", affordability, "assess");
     requireWithinHalfOfIncome(assessment);
     if (noMonths != null) {
       assessment = assessment.withNoteFirst(noMonths + ": the declared income is used instead");
     }
     if (known.size() < months.size()) {
-      assessment = assessment.withNoteFirst((months.size() - known.size()) + " statement month(s) after the case's date "
-          + asOf + " left out (" + caseMonth.plusMonths(1) + ".."
-          + months.stream().map(MonthlyFigures::month).max(YearMonth::compareTo).orElseThrow() + ")");
+      // the months' own range: the month after the case's had been named first though no statement covered it
+      List<YearMonth> after = months.stream().map(MonthlyFigures::month).filter(m -> m.isAfter(caseMonth)).sorted()
+          .toList();
+      assessment = assessment.withNoteFirst(after.size() + " statement month(s) after the case's date " + asOf
+          + " left out (" + after.get(0) + ".." + after.get(after.size() - 1) + ")");
     }
     List<YearMonth> uncovered = analysis == null ? List.of()
         : analysis.uncovered().stream().filter(m -> !m.isAfter(caseMonth)).toList();
@@ -280,7 +285,7 @@ public final class NegotiationEngine implements AutoCloseable {
     }
     Money savings = request.borrower().liquidSavings();
     ProposalProblem problem = new ProposalProblem(terms, assessment.maxAffordableInstallment(), savings, grid, acceptance);
-    ProposalSet set = solver.solve(problem);
+    ProposalSet set = returned(solver.solve(problem), "the proposal solver", solver, "solve");
     // any solver's answer, the exact one's too, is checked before a borrower or lender sees it: a plan above the budget
     // or outside a policy would be shown as compliant
     List<Problem> broken = problem.violations(set);
@@ -307,7 +312,7 @@ public final class NegotiationEngine implements AutoCloseable {
       }
       FinancialProfile profile = new FinancialProfile(assessment.monthlyNetIncome(), assessment.incomeVolatility(),
           assessment.essentialExpenses(), savings);
-      List<StressResult> stressed = stress.compare(profile, flows);
+      List<StressResult> stressed = returnedList(stress.compare(profile, flows), "the stress tester", stress, "compare");
       if (stressed.size() != flows.size()) {
         throw ComponentContractException.of("the stress tester", stress, List.of(Problem.of("compare", stressed.size()
             + " results for " + flows.size() + " plans; one per plan, in order")));
@@ -340,7 +345,8 @@ public final class NegotiationEngine implements AutoCloseable {
         why.map(io.github.fenqi.core.solve.Infeasibility::binding).orElse(null),
         why.map(io.github.fenqi.core.solve.Infeasibility::shortfall).orElse(null),
         assessment.maxAffordableInstallment(), assessment, decisions, ineligible, reports, set.notes(), screening,
-        request.hardshipNote() == null ? List.of() : scripts.noteFindings(request.hardshipNote()));
+        request.hardshipNote() == null ? List.of()
+            : returnedList(scripts.noteFindings(request.hardshipNote()), "the script generator", scripts, "noteFindings"));
   }
 
   /**
@@ -366,8 +372,8 @@ public final class NegotiationEngine implements AutoCloseable {
         request.borrower().name());
     List<RiskAssessment> answers = new ArrayList<>();
     for (RiskCheck check : riskChecks) {
-      answers.add(check.check(new RiskCheckRequest(request.caseId(), request.borrower().name(), request.borrower().idNumber(),
-          request.borrower().mobile())));
+      answers.add(returned(check.check(new RiskCheckRequest(request.caseId(), request.borrower().name(),
+          request.borrower().idNumber(), request.borrower().mobile())), "the risk check", check, "check"));
     }
     Screening screening = Screening.of(analysis, report, answers);
     // the borrower's name, ID number and mobile went to each service: recorded now, whatever happens to the case later
@@ -401,6 +407,55 @@ public final class NegotiationEngine implements AutoCloseable {
   }
 
   /**
+   * {@code value}, which {@code component} (in its {@code role}) returned from {@code call}. No component's contract
+   * allows null, and a null had surfaced as a NullPointerException from inside the engine (or {@code List.copyOf})
+   * naming neither the component nor the call; it is a {@link ComponentContractException} naming both.
+   */
+  private static <T> T returned(@Nullable T value, String role, Object component, String call) {
+    if (value == null) {
+      throw ComponentContractException.of(role, component, List.of(Problem.of(call, "returned null")));
+    }
+    return value;
+  }
+
+  /** {@link #returned} for a list, whose elements may not be null either (each one named by its index). */
+  private static <T> List<T> returnedList(@Nullable List<T> value, String role, Object component, String call) {
+    List<T> list = returned(value, role, component, call);
+    List<Problem> nulls = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      if (list.get(i) == null) {
+        nulls.add(Problem.of(call + "[" + i + "]", "is null"));
+      }
+    }
+    if (!nulls.isEmpty()) {
+      throw ComponentContractException.of(role, component, nulls);
+    }
+    return list;
+  }
+
+  /**
+   * An eligibility decision says why: a debt left out with no failed check had been listed as ineligible with no
+   * reason, one let in with a failed check contradicted itself, and a null adjustment was a NullPointerException from
+   * the option grid naming neither the evaluator nor the debt.
+   */
+  private void requireExplained(EligibilityDecision decision, Debt d) {
+    String call = "evaluate(debt '" + d.id() + "')";
+    List<Problem> problems = new ArrayList<>();
+    if (decision.adjustment() == null) {
+      problems.add(Problem.of(call + ".adjustment", "is null; PolicyAdjustment.NONE when nothing is tightened"));
+    }
+    if (!decision.eligible() && decision.reasons().isEmpty()) {
+      problems.add(Problem.of(call, "ineligible with no failed check: a debt left out must say why"));
+    }
+    if (decision.eligible() && !decision.reasons().isEmpty()) {
+      problems.add(Problem.of(call, "eligible though checks failed: " + decision.reasons()));
+    }
+    if (!problems.isEmpty()) {
+      throw ComponentContractException.of("the eligibility evaluator", eligibility, problems);
+    }
+  }
+
+  /**
    * The budget is the one hard constraint the affordability model sets, so a custom model is held to what the design
    * fixes: never negative, never above half the monthly net income.
    */
@@ -422,8 +477,14 @@ public final class NegotiationEngine implements AutoCloseable {
     for (PlanOption o : p.plans()) {
       plans.add(new ScriptRequest.LenderPlan(debtOf.get(o.debtId()), policyOf.get(o.debtId()), o));
     }
-    return scripts.generate(new ScriptRequest(request.borrower(), assessment, p.strategy(), plans,
-        new ScriptOptions(scriptLanguage, request.hardshipNote())));
+    List<NegotiationScript> written = returnedList(scripts.generate(new ScriptRequest(request.borrower(), assessment,
+        p.strategy(), plans, new ScriptOptions(scriptLanguage, request.hardshipNote()))), "the script generator", scripts,
+        "generate");
+    if (written.size() != plans.size()) { // each report pairs the i-th script with the i-th plan
+      throw ComponentContractException.of("the script generator", scripts, List.of(Problem.of("generate", written.size()
+          + " scripts for " + plans.size() + " lender plans of " + p.strategy() + "; one per plan, in order")));
+    }
+    return written;
   }
 
   private static NegotiationResult.ProposalReport report(Proposal p, List<Schedule> schedules, StressResult s,

@@ -83,8 +83,11 @@ public record NegotiationRequest(String caseId, LocalDate asOf, Borrower borrowe
         }
       }
     }
-    if (hardshipNote != null && hardshipNote.length() > 2000) {
-      problems.add(Problem.of("hardshipNote", "is " + hardshipNote.length() + " characters; at most 2000"));
+    // characters, as the message says and TextFields counts: a note in ideographs outside the Basic Multilingual Plane
+    // (𠀀, two UTF-16 units each) had been refused at 1 001 characters, told it was 2 002
+    int noteLength = hardshipNote == null ? 0 : hardshipNote.codePointCount(0, hardshipNote.length());
+    if (noteLength > 2000) {
+      problems.add(Problem.of("hardshipNote", "is " + noteLength + " characters; at most 2000"));
     }
     return problems;
   }

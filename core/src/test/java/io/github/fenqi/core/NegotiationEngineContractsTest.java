@@ -124,6 +124,88 @@ class NegotiationEngineContractsTest {
   }
 
   /**
+   * A component that returns null, which no contract allows, is a {@code ComponentContractException} naming the
+   * component and the call: each of these had been a NullPointerException from inside the engine (or
+   * {@code List.copyOf}) that named neither. So is an eligibility decision that does not say why: a debt left out with
+   * no failed check had been listed as ineligible with no reason, and a null adjustment failed in the option grid.
+   */
+  @Test
+  void aComponentThatReturnsNullIsStoppedNamingTheComponentAndTheCall() {
+    StressTester nullStress = new StressTester() {
+      @Override
+      public StressResult test(FinancialProfile profile, PlanCashflow plan) {
+        return null;
+      }
+
+      @Override
+      public List<StressResult> compare(FinancialProfile profile, List<PlanCashflow> plans) {
+        return java.util.Arrays.asList(new StressResult[plans.size()]);
+      }
+    };
+    io.github.fenqi.core.script.ScriptGenerator shipped = io.github.fenqi.core.script.ScriptGenerator.defaults();
+    io.github.fenqi.core.script.ScriptGenerator oneShort = r -> {
+      List<io.github.fenqi.core.script.NegotiationScript> all = shipped.generate(r);
+      return all.subList(0, all.size() - 1);
+    };
+    io.github.fenqi.core.security.risk.RiskCheck silent = new io.github.fenqi.core.security.risk.RiskCheck() {
+      @Override
+      public String name() {
+        return "silent";
+      }
+
+      @Override
+      public io.github.fenqi.core.security.risk.RiskAssessment check(io.github.fenqi.core.security.risk.RiskCheckRequest r) {
+        return null;
+      }
+    };
+    java.util.Map<String, java.util.function.UnaryOperator<NegotiationEngine.Builder>> broken =
+        new java.util.LinkedHashMap<>();
+    broken.put("the eligibility evaluator|evaluate(debt 'cc-1'): returned null",
+        b -> b.eligibility((debt, borrower, policy, asOf) -> null));
+    broken.put("the eligibility evaluator|evaluate(debt 'cc-1').adjustment: is null; PolicyAdjustment.NONE when nothing "
+        + "is tightened", b -> b.eligibility((debt, borrower, policy, asOf) -> new io.github.fenqi.core.policy
+            .EligibilityDecision(debt.id(), debt.platformId(), policy.version(), true, List.of(), null)));
+    broken.put("the eligibility evaluator|evaluate(debt 'cc-1'): ineligible with no failed check: a debt left out must "
+        + "say why", b -> b.eligibility((debt, borrower, policy, asOf) -> new io.github.fenqi.core.policy
+            .EligibilityDecision(debt.id(), debt.platformId(), policy.version(), false, List.of(),
+                io.github.fenqi.core.policy.PolicyAdjustment.NONE)));
+    broken.put("the eligibility evaluator|evaluate(debt 'cc-1'): eligible though checks failed: [too soon]",
+        b -> b.eligibility((debt, borrower, policy, asOf) -> new io.github.fenqi.core.policy.EligibilityDecision(
+            debt.id(), debt.platformId(), policy.version(), true, List.of(new io.github.fenqi.core.policy
+                .EligibilityCheck("OVERDUE", false, "1", ">= 30", "too soon")),
+            io.github.fenqi.core.policy.PolicyAdjustment.NONE)));
+    broken.put("the affordability model|assess: returned null", b -> b.affordability(input -> null));
+    broken.put("the proposal solver|solve: returned null", b -> b.solver(problem -> null));
+    broken.put("the stress tester|compare[0]: is null", b -> b.stressTester(nullStress));
+    broken.put("the script generator|generate: returned null", b -> b.scriptGenerator(r -> null));
+    broken.put("the script generator|generate: 2 scripts for 3 lender plans of AGGRESSIVE; one per plan, in order",
+        b -> b.scriptGenerator(oneShort));
+    broken.put("the risk check|check: returned null", b -> b.riskCheck(silent));
+    for (var c : broken.entrySet()) {
+      String[] expected = c.getKey().split("\\|");
+      ComponentContractException e = assertThrows(ComponentContractException.class,
+          () -> c.getValue().apply(engine()).build().calculate(affordable), c.getKey());
+      assertTrue(e.component().startsWith(expected[0] + " ("), e.component());
+      assertEquals(expected[1], e.problems().get(0).toString());
+    }
+    io.github.fenqi.core.policy.PolicyRepository none = InMemoryPolicyRepository.of(Samples.policies());
+    io.github.fenqi.core.policy.PolicyRepository noSnapshot = new io.github.fenqi.core.policy.PolicyRepository() {
+      @Override
+      public io.github.fenqi.core.policy.PolicySnapshot snapshot() {
+        return null;
+      }
+
+      @Override
+      public Subscription addListener(PolicyListener listener) {
+        return none.addListener(listener);
+      }
+    };
+    ComponentContractException e = assertThrows(ComponentContractException.class,
+        () -> engine().policies(noSnapshot).build().calculate(affordable));
+    assertEquals("snapshot(): returned null", e.problems().get(0).toString());
+  }
+
+  /**
    * A debt with nothing to pay in installments — it owes nothing, or the policy's least down payment already settles
    * it — is left out with the reason, and the others are planned: a 0.00 debt had been given a 3-month "plan" of
    * 0.00 and a script, and a 0.01 one stopped the whole case with an overflow (its grid was empty).

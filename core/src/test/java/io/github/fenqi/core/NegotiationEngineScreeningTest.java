@@ -85,6 +85,11 @@ class NegotiationEngineScreeningTest {
     assertEquals(4, a.incomeMonthsUsed(), a.notes().toString());
     assertEquals("2 statement month(s) after the case's date 2026-08-15 left out (2026-09..2026-10)", a.notes().get(0));
     assertTrue(a.notes().get(1).endsWith("(2026-05..2026-08)"), a.notes().toString());
+    // a case dated two months before the first statement month: the note names the months the statements hold
+    NegotiationRequest march = new NegotiationRequest(sample.caseId(), java.time.LocalDate.of(2026, 3, 1),
+        sample.borrower(), sample.debts());
+    assertEquals("6 statement month(s) after the case's date 2026-03-01 left out (2026-05..2026-10)", engine().build()
+        .calculate(march, List.of(statement("bank_A.csv"))).affordability().notes().get(0));
     assertTrue(engine().build().calculate(sample, List.of(statement("bank_A.csv"))).affordability().notes().stream()
         .noneMatch(n -> n.contains("out of date")), "statements to October for a case of November are current");
 

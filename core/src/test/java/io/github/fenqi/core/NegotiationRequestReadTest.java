@@ -96,4 +96,20 @@ class NegotiationRequestReadTest {
     assertEquals(List.of("case.json: debts[0].id", "case.json: debts[1].principal", "case.json: caseId"), locations(e),
         e.getMessage());
   }
+
+  /**
+   * The hardship note's limit is 2 000 characters, counted as characters: 1 500 ideographs outside the Basic
+   * Multilingual Plane (3 000 UTF-16 units) are within it, and 2 001 are named with their count.
+   */
+  @Test
+  void theHardshipNoteIsLimitedInCharactersNotUtf16Units() throws Exception {
+    ObjectNode within = sample();
+    within.put("hardshipNote", "\uD840\uDC00".repeat(1500));
+    assertEquals(1500, NegotiationRequest.read(mapper, mapper.writeValueAsBytes(within), "case.json").hardshipNote()
+        .codePointCount(0, 3000));
+    ObjectNode beyond = sample();
+    beyond.put("hardshipNote", "\uD840\uDC00".repeat(2001));
+    assertEquals("case.json: hardshipNote: is 2001 characters; at most 2000", rejected(beyond).problems().get(0)
+        .toString());
+  }
 }

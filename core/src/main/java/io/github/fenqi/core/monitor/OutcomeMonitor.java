@@ -1,6 +1,8 @@
 package io.github.fenqi.core.monitor;
 
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.TextFields;
 import io.github.fenqi.core.solve.Strategy;
 import java.util.ArrayDeque;
 import java.math.BigDecimal;
@@ -58,12 +60,15 @@ public final class OutcomeMonitor {
    * Records one answer and tests the platform and strategy again.
    *
    * @return the alert when this outcome made the platform enter the alerting state
-   * @throws InvalidInputException when {@code platformId} is blank or {@code strategy} is null (nothing is recorded:
+   * @throws InvalidInputException when {@code platformId} is not one line of visible text of at most
+   *     {@link TextFields#MAX_ID_LENGTH} characters, as a policy's is, or {@code strategy} is null (nothing is recorded:
    *     a series without a strategy cannot be ordered, and {@link #statuses()} would fail for every platform after it)
    */
   public Optional<AcceptanceDropAlert> record(String platformId, Strategy strategy, boolean accepted) {
-    if (platformId == null || platformId.isBlank()) {
-      throw new InvalidInputException("platformId", "must not be empty");
+    // the alert's message is "one line for a log or a pager": a newline in the id forged a second line
+    Optional<Problem> badId = TextFields.check("platformId", platformId, TextFields.MAX_ID_LENGTH);
+    if (badId.isPresent()) {
+      throw new InvalidInputException(List.of(badId.get()));
     }
     if (strategy == null) {
       throw new InvalidInputException("strategy", "is required (" + Arrays.toString(Strategy.values()) + ")");

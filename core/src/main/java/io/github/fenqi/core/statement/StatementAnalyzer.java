@@ -125,12 +125,17 @@ public final class StatementAnalyzer {
    *
    * @throws io.github.fenqi.core.InvalidInputException naming a row when a month's amounts add up beyond what a
    *     {@code long} of fen holds, or naming every source given to more than one statement (rows, removals and each
-   *     statement's counts are told apart by their source, so one file given twice would be counted under one name)
+   *     statement's counts are told apart by their source, so one file given twice would be counted under one name),
+   *     or naming each null in the list
    */
   public StatementAnalysis analyze(List<ParsedStatement> statements) {
     List<Problem> sameSource = new ArrayList<>();
     Map<String, Integer> firstWithSource = new HashMap<>();
     for (int i = 0; i < statements.size(); i++) {
+      if (statements.get(i) == null) { // had been a NullPointerException naming no statement
+        sameSource.add(Problem.of("statements[" + i + "]", "is null"));
+        continue;
+      }
       Integer first = firstWithSource.putIfAbsent(statements.get(i).source(), i);
       if (first != null) {
         sameSource.add(new Problem(statements.get(i).source(), "the source of statements[" + first + "] and statements["

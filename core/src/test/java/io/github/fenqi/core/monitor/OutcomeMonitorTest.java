@@ -144,6 +144,22 @@ class OutcomeMonitorTest {
     assertEquals(1, m.statuses().size());
   }
 
+  /**
+   * A platform id is held to what a policy's is — one line of visible text, at most 128 characters — since the alert's
+   * {@code message()} is one line for a log or a pager: an id with a newline was recorded and its alert forged a
+   * second log line.
+   */
+  @Test
+  void aPlatformIdThatIsNotOneLineOfVisibleTextIsRefusedAndRecordsNothing() {
+    OutcomeMonitor m = OutcomeMonitor.create(CONFIG);
+    for (String bad : new String[] {"p\nINFO all clear", "p\u202Egnp", " ", "p".repeat(129)}) {
+      InvalidInputException e = assertThrows(InvalidInputException.class,
+          () -> m.record(bad, Strategy.BALANCED, false), bad);
+      assertEquals("platformId", e.problems().get(0).location());
+    }
+    assertTrue(m.statuses().isEmpty(), m.statuses().toString());
+  }
+
   @Property(tries = 200)
   void neverAlertsWhenRecentRateIsNotBelowBaseline(@ForAll @IntRange(min = 10, max = 190) int baselineAccepted,
       @ForAll @IntRange(min = 0, max = 50) int extra) {

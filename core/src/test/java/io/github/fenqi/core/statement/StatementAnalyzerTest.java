@@ -56,6 +56,11 @@ class StatementAnalyzerTest {
     assertEquals(1, e.problems().size(), e.problems().toString());
     assertEquals("bank.csv", e.problems().get(0).location());
     assertTrue(e.problems().get(0).reason().contains("statements[0] and statements[2]"), e.problems().toString());
+    // a null in the list is named by its index, with the other problems, not a NullPointerException naming none
+    InvalidInputException nulls = assertThrows(InvalidInputException.class, () -> StatementAnalyzer.defaults()
+        .analyze(java.util.Arrays.asList(once, null, bank("bank.csv", "2026-06-10" + salary))));
+    assertEquals(List.of("statements[1]: is null", "bank.csv"), List.of(nulls.problems().get(0).toString(),
+        nulls.problems().get(1).location()));
     // the same rows under two names are one borrower's copies: the second's rows are removed as duplicates
     StatementAnalysis r = StatementAnalyzer.defaults().analyze(List.of(once, bank("copy.csv", "2026-04-10" + salary)));
     assertEquals(List.of(1, 0), r.statements().stream().map(StatementAnalysis.StatementSummary::rowsKept).toList());
