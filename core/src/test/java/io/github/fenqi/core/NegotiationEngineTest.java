@@ -44,6 +44,8 @@ class NegotiationEngineTest {
     assertEquals(Infeasibility.BindingConstraint.MONTHLY_BUDGET, result.binding());
     assertTrue(result.shortfall().isPositive());
     assertTrue(result.reason().contains("above the affordable 1140.00"), result.reason());
+    // the smallest first installments, 1984.89, need 17 540.00 down against savings of 6 000.00: within them 2243.26
+    assertEquals(Money.of("1103.26"), result.shortfall(), result.reason());
     assertTrue(result.recommendation().contains("restructuring"));
     assertTrue(result.ineligible().isEmpty());
     assertEquals(3, result.eligibility().size());

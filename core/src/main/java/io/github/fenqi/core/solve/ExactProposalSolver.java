@@ -218,13 +218,25 @@ final class ExactProposalSolver implements ProposalSolver {
       minDown = Math.addExact(minDown, g.leastDownPaymentFen());
     }
     if (minFirst > budget) {
+      // the smallest first installments may need down payments beyond the savings: then the least total within
+      // them is what the budget must reach (the sample case's 1984.89 needed 17 540.00 down against savings of
+      // 6 000.00, and was called 844.89 short where no budget below 2 243.26 has a plan)
+      MultipleChoiceKnapsack.@Nullable Result least = minDown > savings ? null : leastFirstWithin(grids, savings, config);
+      long required = least != null && least.proven() && least.best().isPresent()
+          ? (long) -least.best().get().value() : minFirst;
       String reason = budget == 0
           ? "The affordability assessment leaves nothing for installments; the smallest possible first-month total is "
-              + Money.ofFen(minFirst) + "."
+              + Money.ofFen(required) + (required > minFirst ? " with down payments within savings of "
+              + Money.ofFen(savings) : "") + "."
+          : required > minFirst
+          ? "The smallest possible first-month installments total " + Money.ofFen(minFirst) + ", but with down "
+              + "payments beyond the savings; within savings of " + Money.ofFen(savings) + " they total at least "
+              + Money.ofFen(required) + ", " + Money.ofFen(required - budget) + " above the affordable "
+              + Money.ofFen(budget) + "."
           : "The smallest possible first-month installments total " + Money.ofFen(minFirst)
               + ", " + Money.ofFen(minFirst - budget) + " above the affordable " + Money.ofFen(budget) + ".";
-      return new Diagnosis(new Infeasibility(BindingConstraint.MONTHLY_BUDGET, Money.ofFen(minFirst),
-          Money.ofFen(budget), Money.ofFen(minFirst - budget), reason, Infeasibility.RESTRUCTURE), null);
+      return new Diagnosis(new Infeasibility(BindingConstraint.MONTHLY_BUDGET, Money.ofFen(required),
+          Money.ofFen(budget), Money.ofFen(required - budget), reason, Infeasibility.RESTRUCTURE), null);
     }
     if (minDown > savings) {
       return new Diagnosis(new Infeasibility(BindingConstraint.LIQUID_SAVINGS, Money.ofFen(minDown),
@@ -233,6 +245,21 @@ final class ExactProposalSolver implements ProposalSolver {
               + Money.ofFen(savings) + ".", Infeasibility.RESTRUCTURE), null);
     }
     // Each fits alone: the least first-month total whose down payments fit the savings.
+    MultipleChoiceKnapsack.Result least = leastFirstWithin(grids, savings, config);
+    long required = least.best().map(s -> (long) -s.value()).orElse(minFirst);
+    String reason = least.proven()
+        ? "With down payments limited to savings of " + Money.ofFen(savings) + ", the first-month installments total "
+            + "at least " + Money.ofFen(required) + ", above the affordable " + Money.ofFen(budget) + "."
+        : "With down payments limited to savings of " + Money.ofFen(savings) + ", no plan's first-month installments "
+            + "fit the affordable " + Money.ofFen(budget) + "; the least total found is " + Money.ofFen(required)
+            + " (the search for the least stopped after " + least.nodes() + " nodes: it may be lower).";
+    return new Diagnosis(new Infeasibility(BindingConstraint.BUDGET_AND_SAVINGS_TOGETHER, Money.ofFen(required),
+        Money.ofFen(budget), Money.ofFen(Math.max(0, required - budget)), reason, Infeasibility.RESTRUCTURE), least);
+  }
+
+  /** The search for the least Σ first installments whose down payments fit {@code savings}. */
+  private static MultipleChoiceKnapsack.Result leastFirstWithin(List<OptionGrid> grids, long savings,
+      GridConfig config) {
     Group[] groups = new Group[grids.size()];
     for (int d = 0; d < grids.size(); d++) {
       OptionGrid g = grids.get(d);
@@ -245,15 +272,6 @@ final class ExactProposalSolver implements ProposalSolver {
       }
       groups[d] = new Group(a, b, v);
     }
-    MultipleChoiceKnapsack.Result least = MultipleChoiceKnapsack.solve(groups, 0, savings, config.maxSearchNodes());
-    long required = least.best().map(s -> (long) -s.value()).orElse(minFirst);
-    String reason = least.proven()
-        ? "With down payments limited to savings of " + Money.ofFen(savings) + ", the first-month installments total "
-            + "at least " + Money.ofFen(required) + ", above the affordable " + Money.ofFen(budget) + "."
-        : "With down payments limited to savings of " + Money.ofFen(savings) + ", no plan's first-month installments "
-            + "fit the affordable " + Money.ofFen(budget) + "; the least total found is " + Money.ofFen(required)
-            + " (the search for the least stopped after " + least.nodes() + " nodes: it may be lower).";
-    return new Diagnosis(new Infeasibility(BindingConstraint.BUDGET_AND_SAVINGS_TOGETHER, Money.ofFen(required),
-        Money.ofFen(budget), Money.ofFen(Math.max(0, required - budget)), reason, Infeasibility.RESTRUCTURE), least);
+    return MultipleChoiceKnapsack.solve(groups, 0, savings, config.maxSearchNodes());
   }
 }

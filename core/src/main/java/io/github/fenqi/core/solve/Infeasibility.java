@@ -25,7 +25,11 @@ public record Infeasibility(
   public enum BindingConstraint {
     /** No eligible debt: nothing to negotiate under the policies. */
     NO_ELIGIBLE_DEBT,
-    /** Even the smallest first installments exceed the monthly budget (or the budget is zero). */
+    /**
+     * Even the smallest first installments exceed the monthly budget (or the budget is zero). {@code required} is the
+     * least Σ first installments whose down payments fit the savings, which is more than the smallest possible one
+     * when that one needs more down payment than the borrower has: the budget must reach {@code required}.
+     */
     MONTHLY_BUDGET,
     /** Even the smallest down payments exceed liquid savings. */
     LIQUID_SAVINGS,
@@ -47,8 +51,9 @@ public record Infeasibility(
 
   /**
    * Which constraint binds, and by how much, for grids on which no plan fits: the smallest possible Σ first
-   * installments against the budget, the smallest Σ down payments against savings, else the least Σ first
-   * installments whose down payments fit the savings.
+   * installments against the budget (its amount the least within the savings, when the down payments fit them), the
+   * smallest Σ down payments against savings, else the least Σ first installments whose down payments fit the
+   * savings. The budget's shortfall is then what it must rise by for a plan to exist.
    */
   public static Infeasibility diagnose(java.util.List<OptionGrid> grids, Money budget, Money savings, GridConfig config) {
     return ExactProposalSolver.diagnoseGrids(grids, budget.fen(), savings.fen(), config);
