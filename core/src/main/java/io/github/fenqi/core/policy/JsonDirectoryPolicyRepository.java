@@ -161,6 +161,11 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
       for (Path path : paths) {
         byte[] bytes;
         try {
+          // never opened when it is no regular file: a FIFO named x.json kept the scan waiting for a writer for ever
+          Optional<String> notAFile = InputFiles.notRegularFile(path, "a policy file");
+          if (notAFile.isPresent()) {
+            throw new NotAPolicyFile(notAFile.get());
+          }
           bytes = InputFiles.readBounded(path, InputFiles.DEFAULT_MAX_BYTES);
         } catch (IOException e) {
           boolean dangling = e instanceof NoSuchFileException && Files.isSymbolicLink(path);
@@ -169,7 +174,8 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
             changed |= files.remove(path) != null;
             continue;
           }
-          String reason = "cannot be read: " + (dangling ? danglingLink(path) : InputFiles.reason(e));
+          String reason = "cannot be read: " + (e instanceof NotAPolicyFile ? e.getMessage()
+              : dangling ? danglingLink(path) : InputFiles.reason(e));
           String before = unreadable.put(path, reason);
           if (!reason.equals(before)) { // once, not on every rescan
             LOG.warn("cannot read policy file {}: {}", path, e.toString());
@@ -291,25 +297,29 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
   }
 
   /**
-   * The policy files: regular files, and symbolic links whose target is missing — a link left dangling (its target
-   * moved or deleted) had been skipped without a word, so its platform was gone, no load problem said why, and {@link
-   * #openStrict} accepted the directory. Not a directory, a pipe or a device: reading a pipe would block the scan.
+   * The entries named {@code *.json}, whatever they are: one that is no regular file — a link left dangling (its target
+   * moved or deleted), a directory, a pipe, a device — is a file that cannot be read, named in {@link #loadProblems}
+   * and never opened (reading a pipe would block the scan). They had been skipped without a word, so a platform was
+   * gone, no load problem said why, and {@link #openStrict} accepted the directory.
    */
   private List<Path> listPolicyFiles() {
     try (Stream<Path> s = Files.list(directory)) {
-      return s.filter(p -> p.getFileName().toString().endsWith(".json")
-          && (Files.isRegularFile(p) || Files.isSymbolicLink(p) && !Files.exists(p))).sorted().toList();
+      return s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
     } catch (IOException e) {
       // the reason in words: a NoSuchFileException's message is the directory's name again
       throw new InvalidInputException(directory.toString(), "cannot be listed: " + InputFiles.reason(e));
     }
   }
 
+  /** A link whose target vanished between the look and the read, in the words {@link InputFiles} uses. */
   private static String danglingLink(Path link) {
-    try {
-      return "is a symbolic link to " + Files.readSymbolicLink(link) + ", which does not exist";
-    } catch (IOException e) {
-      return "no such file or directory"; // no longer a link: removed or replaced since
+    return "is a link to " + InputFiles.linkTarget(link) + ", which does not exist";
+  }
+
+  /** What {@link InputFiles#notRegularFile} says of an entry that is no file to read. */
+  private static final class NotAPolicyFile extends IOException {
+    NotAPolicyFile(String why) {
+      super(why);
     }
   }
 

@@ -246,7 +246,7 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
     Files.move(target, checkout.resolve("moved.json"));
     repo.reload();
     List<Problem> expected = List.of(Problem.of(link.toString(),
-        "cannot be read: is a symbolic link to " + target + ", which does not exist"));
+        "cannot be read: is a link to " + target + ", which does not exist"));
     assertEquals(expected, repo.loadProblems());
     assertEquals("2026-01-15", repo.find("demo-consumer-finance", TODAY).orElseThrow().version(), "the last good version");
     PolicyException strict = assertThrows(PolicyException.class, () -> JsonDirectoryPolicyRepository.openStrict(policies));
@@ -254,6 +254,36 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
     Files.move(checkout.resolve("moved.json"), target);
     repo.reload();
     assertTrue(repo.loadProblems().isEmpty(), repo.loadProblems().toString());
+  }
+
+  /**
+   * A directory or a FIFO named like a policy file had been passed over without a word (the listing kept regular files
+   * and dangling links only), so a strict open accepted the directory; a FIFO is now named without being opened —
+   * reading one waits for a writer for ever.
+   */
+  @Test
+  @org.junit.jupiter.api.Timeout(value = 20, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+  void aDirectoryOrAPipeNamedLikeAPolicyFileIsALoadProblemNeverOpened() throws Exception {
+    Path policies = Files.createDirectory(dir.resolve("policies"));
+    Files.writeString(policies.resolve("demo-consumer-finance.json"), cf());
+    Path folder = Files.createDirectory(policies.resolve("old.json"));
+    Path pipe = policies.resolve("pipe.json");
+    Process mkfifo;
+    try {
+      mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).inheritIO().start();
+    } catch (java.io.IOException e) {
+      org.junit.jupiter.api.Assumptions.assumeTrue(false, "no mkfifo here: " + e.getMessage());
+      return;
+    }
+    assertEquals(0, mkfifo.waitFor(), "mkfifo " + pipe);
+    repo = JsonDirectoryPolicyRepository.open(policies);
+    List<Problem> expected = List.of(
+        Problem.of(folder.toString(), "cannot be read: is a directory, not a policy file"),
+        Problem.of(pipe.toString(), "cannot be read: is a pipe (FIFO), not a policy file"));
+    assertEquals(expected, repo.loadProblems());
+    assertEquals("2026-01-15", repo.find("demo-consumer-finance", TODAY).orElseThrow().version());
+    PolicyException strict = assertThrows(PolicyException.class, () -> JsonDirectoryPolicyRepository.openStrict(policies));
+    assertEquals(expected, strict.problems());
   }
 
   /**
