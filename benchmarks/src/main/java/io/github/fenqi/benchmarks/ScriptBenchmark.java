@@ -41,13 +41,20 @@ public class ScriptBenchmark {
   private final List<String> lexiconSkeletons = filter.words().stream().map(ScriptBenchmark::normalise).toList();
   private String clean;
   private String dirty;
+  /**
+   * 投。投。…投诉。诉。…诉。 at the engine's note cap (2 000 characters): removing 投诉's sentence joins the next 投 and 诉
+   * into a new one, ~500 times — the note on which {@code clean} once repeated a full pass per removal.
+   */
+  private String chained;
 
   @Setup
   public void setUp() {
     clean = text(0);
     dirty = text(3);
+    chained = "投。".repeat(499) + "投诉。" + "诉。".repeat(499);
     // the texts must be what they claim, or the benchmark would time the wrong path
-    if (filter.containsAny(clean) || filter.find(dirty).size() != 3 || naive(dirty) != 3) {
+    if (filter.containsAny(clean) || filter.find(dirty).size() != 3 || naive(dirty) != 3
+        || !filter.clean(chained).text().isEmpty()) {
       throw new IllegalStateException("generated texts are not clean / do not hold exactly three words: "
           + filter.find(clean) + " " + filter.find(dirty));
     }
@@ -96,6 +103,11 @@ public class ScriptBenchmark {
   @Benchmark
   public CleanedText cleanThreeWords() {
     return filter.clean(dirty);
+  }
+
+  @Benchmark
+  public CleanedText cleanChainedNote() {
+    return filter.clean(chained);
   }
 
   @Benchmark
