@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.fenqi.core.PolicyException;
+import io.github.fenqi.core.testkit.Fifos;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,7 +86,7 @@ class NotARuleFileTest {
       rules = e.ruleNames(LENDER);
       Path lender = dir.resolve(LENDER + ".yml");
       Files.delete(lender);
-      mkfifo(lender);
+      Fifos.make(lender);
       String problem = LENDER + ".yml: is a pipe (FIFO), not a rule file";
       // opened, the pipe waits for a writer that never comes
       assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
@@ -122,7 +122,7 @@ class NotARuleFileTest {
       assertEquals(rules, e.ruleNames(LENDER));
 
       Path pipe = dir.resolve("pipe.tmp");
-      mkfifo(pipe);
+      Fifos.make(pipe);
       Files.move(pipe, link, StandardCopyOption.ATOMIC_MOVE); // in one step: a poll never sees the name gone
       RuleSetEvent.Rejected fifo = assertInstanceOf(RuleSetEvent.Rejected.class, events.poll(5, TimeUnit.SECONDS));
       assertEquals(List.of(LENDER + ".yml: is a pipe (FIFO), not a rule file"),
@@ -140,16 +140,5 @@ class NotARuleFileTest {
     return EasyRulesEligibilityEvaluator.check(dir).stream().filter(r -> r.file().equals(file)).findFirst()
         .orElseThrow(() -> new AssertionError(file + " not checked")).problems().stream().map(Object::toString)
         .toList();
-  }
-
-  static void mkfifo(Path path) throws IOException, InterruptedException {
-    Process p;
-    try {
-      p = new ProcessBuilder("mkfifo", path.toString()).inheritIO().start();
-    } catch (IOException e) {
-      assumeTrue(false, "no mkfifo here: " + e.getMessage());
-      return;
-    }
-    assertEquals(0, p.waitFor(), "mkfifo " + path);
   }
 }

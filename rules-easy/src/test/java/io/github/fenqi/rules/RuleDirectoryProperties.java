@@ -131,7 +131,7 @@ class RuleDirectoryProperties {
       }
       case FIFO -> {
         Files.deleteIfExists(file);
-        NotARuleFileTest.mkfifo(file);
+        io.github.fenqi.core.testkit.Fifos.make(file);
       }
       default -> throw new AssertionError(step);
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.PolicyException;
 import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.testkit.Fifos;
 import io.github.fenqi.core.testkit.PolicyRepositoryContract;
 import io.github.fenqi.core.testkit.Samples;
 import java.nio.charset.StandardCharsets;
@@ -267,15 +268,7 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
     Path policies = Files.createDirectory(dir.resolve("policies"));
     Files.writeString(policies.resolve("demo-consumer-finance.json"), cf());
     Path folder = Files.createDirectory(policies.resolve("old.json"));
-    Path pipe = policies.resolve("pipe.json");
-    Process mkfifo;
-    try {
-      mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).inheritIO().start();
-    } catch (java.io.IOException e) {
-      org.junit.jupiter.api.Assumptions.assumeTrue(false, "no mkfifo here: " + e.getMessage());
-      return;
-    }
-    assertEquals(0, mkfifo.waitFor(), "mkfifo " + pipe);
+    Path pipe = Fifos.make(policies.resolve("pipe.json"));
     repo = JsonDirectoryPolicyRepository.open(policies);
     List<Problem> expected = List.of(
         Problem.of(folder.toString(), "cannot be read: is a directory, not a policy file"),

@@ -67,8 +67,7 @@ class PolicyCommandTest {
     Files.copy(SAMPLES.resolve("demo-consumer-finance.json"), dir.resolve("demo-consumer-finance.json"));
     Files.createSymbolicLink(dir.resolve("demo-online-lender.json"), dir.resolve("archive/demo-online-lender.json"));
     Files.createDirectory(dir.resolve("old.json"));
-    Process mkfifo = new ProcessBuilder("mkfifo", dir.resolve("pipe.json").toString()).start();
-    assertEquals(0, mkfifo.waitFor(), "mkfifo is needed for this test");
+    io.github.fenqi.core.testkit.Fifos.make(dir.resolve("pipe.json"));
     String link = dir.resolve("demo-online-lender.json") + ": is a link to " + dir.resolve("archive/demo-online-lender.json")
         + ", which does not exist";
     String directory = dir.resolve("old.json") + ": is a directory, not a policy file";
