@@ -23,7 +23,8 @@ import java.util.TreeMap;
  * @param rent rent
  * @param utilities water, electricity, gas, heating
  * @param food meals, takeaway, groceries
- * @param otherSpending every other debit (telecom, shopping, transport, transfers out, cash, unrecognised)
+ * @param otherSpending every other debit (telecom, shopping, transport, transfers out, cash, a wallet's
+ *     withdrawal fees, unrecognised)
  * @param loanRepayments repayments to lenders
  * @param loanRepaymentsByPlatform the repayments by lender
  */

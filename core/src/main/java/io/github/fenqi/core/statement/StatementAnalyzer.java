@@ -218,6 +218,11 @@ public final class StatementAnalyzer {
     @Nullable Removal removal;
     /** The first non-internal lexicon rule matching the row, found in the same scan as the internal one. */
     RuleMatcher.@Nullable Hit categoryHit;
+    /**
+     * For a withdrawal from a wallet whose bank credit arrived short by the wallet's fee: that credit. The row is then
+     * kept as the fee ({@link TransactionCategory#FEE}), its amount what the credit lacks, and takes no other partner.
+     */
+    @Nullable Transaction feeOf;
 
     Row(Transaction t, int flags) {
       this.t = t;
@@ -426,7 +431,7 @@ public final class StatementAnalyzer {
     }
     for (int i = 0; i < candidates.size(); i++) {
       Row a = candidates.get(i);
-      if (!a.kept() && !internal.contains(a)) {
+      if (!unpaired(a, internal)) {
         continue;
       }
       Row best = null;
@@ -437,7 +442,7 @@ public final class StatementAnalyzer {
         if (b.t.time().isAfter(latest)) {
           break;
         }
-        if ((b.kept() || internal.contains(b)) && !b.t.source().equals(a.t.source())
+        if (unpaired(b, internal) && !b.t.source().equals(a.t.source())
             && opposite(a.t.direction(), b.t.direction())) {
           if (b.t.amount().equals(a.t.amount())) {
             best = b;
@@ -454,8 +459,26 @@ public final class StatementAnalyzer {
         pair(best, a);
         internal.remove(a);
         internal.remove(best);
+        if (best == lessFee) {
+          keepFee(a.t.direction() == Direction.CREDIT ? best : a, a.t.direction() == Direction.CREDIT ? a : best);
+        }
       }
     }
+  }
+
+  /** Whether {@code r} may still take the other side of a move: kept and not the fee of one, or found internal alone. */
+  private static boolean unpaired(Row r, Set<Row> internal) {
+    return r.kept() && r.feeOf == null || internal.contains(r);
+  }
+
+  /**
+   * Keeps the withdrawal side of a pair whose credit arrived short as what the wallet charged: the fee (0.1 % of a
+   * WeChat 零钱提现, 1.00 of 1000.00) is money the holder spent, and had dropped out of the months with both sides.
+   */
+  private static void keepFee(Row withdrawal, Row credit) {
+    withdrawal.removal = null;
+    withdrawal.feeOf = credit.t;
+    withdrawal.t = withdrawal.t.withAmount(withdrawal.t.amount().minus(credit.t.amount()));
   }
 
   /** {@link CategoryLexicon#isPerson} with the markers searched in one scan. */
@@ -488,9 +511,11 @@ public final class StatementAnalyzer {
   private String movedBetweenOwnAccounts(Transaction otherSide, Transaction self) {
     long fee = Math.abs(otherSide.amount().fen() - self.amount().fen());
     Transaction credit = self.direction() == Direction.CREDIT ? self : otherSide;
+    Transaction withdrawal = credit == self ? otherSide : self;
     return "matches " + otherSide.location() + " (" + otherSide.direction() + " " + otherSide.amount() + " within "
         + window() + (fee == 0 ? "" : "; the credit " + credit.amount() + " is " + Money.ofFen(fee)
-        + " less, within the withdrawal fee of 0.1 %, at least 0.10") + "): a move between the holder's own accounts";
+        + " less, within the withdrawal fee of 0.1 %, at least 0.10, kept as spending at " + withdrawal.location())
+        + "): a move between the holder's own accounts";
   }
 
   /**
@@ -621,7 +646,13 @@ public final class StatementAnalyzer {
   private List<CategorisedTransaction> categorise(List<Row> rows) {
     List<CategorisedTransaction> out = new ArrayList<>();
     for (Row r : rows) {
-      if (r.kept()) {
+      if (r.kept() && r.feeOf != null) {
+        Transaction fee = r.t;
+        Transaction credit = r.feeOf;
+        out.add(CategorisedTransaction.explainedBy(fee, TransactionCategory.FEE, () -> "the wallet's fee for this "
+            + "withdrawal of " + fee.amount().plus(credit.amount()) + ": " + credit.amount() + " reached "
+            + credit.location() + ", " + fee.amount() + " less (within the withdrawal fee of 0.1 %, at least 0.10)", null));
+      } else if (r.kept()) {
         out.add(categorise(r.t, r.categoryHit));
       }
     }

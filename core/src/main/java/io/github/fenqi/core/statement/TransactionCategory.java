@@ -38,6 +38,11 @@ public enum TransactionCategory {
   TRANSFER_OUT(Kind.SPENDING),
   /** Cash taken out (where it goes is unknown). */
   CASH_WITHDRAWAL(Kind.SPENDING),
+  /**
+   * What a payment wallet kept of a withdrawal to the holder's bank (the 0.1 % 服务费 of a WeChat 零钱提现): the two
+   * sides of the move are the holder's own money, but the fee left the holder's accounts.
+   */
+  FEE(Kind.SPENDING),
   /** A debit no rule recognised. */
   OTHER_SPENDING(Kind.SPENDING),
   /** Between the holder's own accounts; removed by cleaning, never income or spending. */

@@ -17,7 +17,8 @@
  *       internal transfers (counterparty is the holder, 余额宝/零钱通 moves, a withdrawal (提现) credited by, or naming, a
  *       wallet operator such as 财付通 or 支付宝 unless an earnings rule claims it — a gig platform's 提现 payout stays
  *       income —, and opposite amounts on two of the borrower's statements within three days: equal, or a credit
- *       short of a withdrawal by at most the wallet's fee, 0.1 % rounded up to the fen and at least 0.10 yuan).
+ *       short of a withdrawal by at most the wallet's fee, 0.1 % rounded up to the fen and at least 0.10 yuan, whose
+ *       withdrawal row is kept as that fee, {@link io.github.fenqi.core.statement.TransactionCategory#FEE}: money spent).
  *   <li>The {@link io.github.fenqi.core.statement.CategoryLexicon} (data, not code) puts every kept row in a
  *       {@link io.github.fenqi.core.statement.TransactionCategory} with the rule and keyword that decided it;
  *       regular monthly credits from an organisation are salary even without a payroll keyword.

@@ -332,6 +332,32 @@ class StatementAnalyzerTest {
   }
 
   /**
+   * The fee of a withdrawal is money spent: 1000.00 left WeChat's 零钱 and 999.00 reached the bank, so 1.00 left the
+   * borrower's accounts. Both sides had been removed as a move between own accounts and the fee was in no month: May's
+   * spending was the 100.00 at the supermarket, not the 101.00 that left. The withdrawal's row is kept as the fee
+   * (an Alipay 提现 of 400.00 that reached the bank as 399.60 too), and every row is still removed or kept once.
+   */
+  @Test
+  void aWithdrawalsFeeIsSpentInItsMonth() {
+    ParsedStatement wx = wechat("wx.csv", "2026-05-01 09:00:00,零钱提现,招商银行(3821),/,/,¥1000.00,零钱,提现已到账,1001,/,服务费¥1.00\n");
+    ParsedStatement ali = alipay("alipay.csv",
+        "2026-06-26 20:01:09,账户存取,周子航,zzh***@163.com,提现-实时提现,不计收支,400.00,账户余额,提现成功,A1,,,\n");
+    ParsedStatement b = bank("bank.csv", "2026-05-02,10:00:00,财付通提现,999.00,,,财付通支付科技有限公司,,网上银行\n"
+        + "2026-05-03,10:00:00,POS消费,,100.00,,华联商厦,,POS\n"
+        + "2026-06-27,10:00:00,跨行转入,399.60,,,支付宝（中国）网络技术有限公司,,网上银行\n");
+    StatementAnalysis r = StatementAnalyzer.builder().holderNames("周子航").build().analyze(List.of(b, wx, ali));
+    assertEquals(List.of(Money.of("101.00"), Money.of("0.40")), r.months().stream()
+        .map(m -> m.essentialExpenses().plus(m.otherSpending()).plus(m.loanRepayments())).toList());
+    assertEquals(List.of(Money.ZERO, Money.ZERO), r.months().stream().map(MonthlySummary::income).toList());
+    List<CategorisedTransaction> fees = r.transactions().stream().filter(c -> c.category() == TransactionCategory.FEE).toList();
+    assertEquals(List.of("wx.csv:2 1.00", "alipay.csv:2 0.40"), fees.stream()
+        .map(c -> c.transaction().location() + " " + c.transaction().amount()).toList());
+    assertTrue(fees.get(0).reason().contains("1000.00") && fees.get(0).reason().contains("bank.csv:2"), fees.get(0).reason());
+    assertEquals(List.of("wx.csv:2", "alipay.csv:2"), r.removals().stream().map(x -> x.paired().orElseThrow()).toList());
+    assertEquals(r.rowsRead(), r.removals().size() + r.rowsKept());
+  }
+
+  /**
    * '财付通提现' is the holder's own WeChat balance reaching the bank: monthly and steady, it had been promoted to salary
    * when the WeChat statement was not given. A withdrawal (提现) credited by a wallet operator (财付通, 支付宝) is the
    * holder's own money, and so is one whose description names the wallet (支付宝提现) where the bank leaves the

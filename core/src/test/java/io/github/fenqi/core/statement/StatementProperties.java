@@ -100,7 +100,8 @@ class StatementProperties {
 
   /**
    * A WeChat 零钱 withdrawal of {@code w} fen and a bank credit {@code gap} fen short of it pair (both leave income)
-   * exactly when the gap is within the fee: 0.1 % of {@code w} rounded up to the fen, at least 10 fen.
+   * exactly when the gap is within the fee: 0.1 % of {@code w} rounded up to the fen, at least 10 fen. The gap of a
+   * pair is the fee, spent: the month's spending is what left the holder's accounts.
    */
   @Property(tries = 300)
   void aWithdrawalPairsWithItsCreditExactlyWhenTheGapIsWithinTheFee(
@@ -114,6 +115,7 @@ class StatementProperties {
         StatementParser.wechat().parse("wx.csv", wx.getBytes(StandardCharsets.UTF_8)),
         StatementParser.bank().parse("bank.csv", bank.getBytes(StandardCharsets.UTF_8))));
     assertEquals(withdrawn - credit <= fee ? 0 : credit, a.months().get(0).income().fen());
+    assertEquals(withdrawn - credit <= fee ? withdrawn - credit : 0, a.months().get(0).otherSpending().fen());
   }
 
   @Provide
