@@ -432,4 +432,34 @@ class StatementParserTest {
     assertTrue(s.rejected().get(0).reason().contains("交易日期") && s.rejected().get(0).reason().contains("交易时间"),
         s.rejected().toString());
   }
+
+  /**
+   * Some banks sign the money out in their 支出金额 column (-123.45), and an export passed through a word processor or a
+   * Chinese input method writes the minus as − (U+2212) or － (U+FF0D). Each was refused ("支出金额 '-123.45' is
+   * negative", "'−123.45' is not an amount"), with no word of what to do. A minus in the debit column is read as what it
+   * is, a debit of 123.45; the balance may carry the same minus signs. A minus in the credit column says neither way
+   * for sure (a 冲正 reversing an earlier credit, or money out in the wrong column) and is refused naming the row and
+   * column and saying what to do. A zero written with a yuan sign (¥0.00) in the unused column is empty: it had been
+   * kept as a credit of 0.00, or refused as both columns filled.
+   */
+  @Test
+  void aMinusInTheDebitColumnIsADebitAndInTheCreditColumnIsRefusedSayingWhatToDo() {
+    ParsedStatement s = StatementParser.bank().parse("b.csv", utf8(BANK_HEADER
+        + "2026-05-01,10:00:00,POS消费,,-123.45,1000.00,超市,,POS\n"
+        + "2026-05-02,10:00:00,POS消费,,−123.45,876.55,超市,,POS\n"
+        + "2026-05-03,10:00:00,POS消费,,－123.45,−10.00,超市,,POS\n"
+        + "2026-05-04,10:00:00,冲正,-123.45,,,超市,,POS\n"
+        + "2026-05-05,10:00:00,POS消费,¥0.00,12.00,,超市,,POS\n"
+        + "2026-05-06,10:00:00,POS消费,,¥0.00,,超市,,POS\n"
+        + "2026-05-07,10:00:00,POS消费,,- -1.00,,超市,,POS\n"));
+    assertEquals(List.of("DEBIT 123.45", "DEBIT 123.45", "DEBIT 123.45", "DEBIT 12.00"),
+        s.transactions().stream().map(t -> t.direction() + " " + t.amount()).toList());
+    assertEquals(Money.of("-10.00"), s.transactions().get(2).balance());
+    assertEquals(List.of("b.csv:5", "b.csv:7", "b.csv:8"), s.rejected().stream().map(Problem::location).toList());
+    String negativeCredit = s.rejected().get(0).reason();
+    assertTrue(negativeCredit.startsWith("收入金额 '-123.45'") && negativeCredit.contains("冲正")
+        && negativeCredit.contains("under 支出金额"), negativeCredit);
+    assertTrue(s.rejected().get(1).reason().startsWith("neither"), s.rejected().toString());
+    assertTrue(s.rejected().get(2).reason().contains("two signs"), s.rejected().toString());
+  }
 }

@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A bank CSV whose columns a {@link BankColumnMapping} names. A row carries its amount in exactly one of the
  * credit and debit columns, or, when the mapping names one column as both, in that column with its sign (a minus
- * is money out); the balance, when mapped, is kept for the forensic balance-continuity check.
+ * is money out); the balance, when mapped, is kept for the forensic balance-continuity check. With two columns, a
+ * minus in the debit column is the bank signing its money out (still a debit of the amount); a minus in the credit
+ * column says neither way for sure, and the row is refused saying what to do.
  *
  * <p>Thread-safety: immutable; one instance may parse many files at once.
  */
@@ -108,30 +110,33 @@ public final class BankCsvParser extends CsvStatementParser {
       boolean hasCredit;
       Money amount;
       if (signed) {
-        String field = credit.strip();
-        boolean minus = field.startsWith("-");
-        String unsigned = minus || field.startsWith("+") ? field.substring(1).strip() : field;
-        if (unsigned.startsWith("-") || unsigned.startsWith("+")) {
-          throw new IllegalArgumentException(m.credit() + " " + quoted(credit) + " has two signs; a signed amount is "
-              + "-123.45 for money out and 123.45 or +123.45 for money in");
-        }
+        String unsigned = unsigned(m.credit(), credit);
         amount = amount(m.credit(), unsigned);
         if (amount.isZero()) {
           throw new IllegalArgumentException(m.credit() + " " + quoted(credit) + " is zero: neither money in nor out");
         }
-        hasCredit = !minus;
+        hasCredit = !isMinus(credit);
       } else {
-        hasCredit = !credit.isEmpty() && !isZero(credit);
-        boolean hasDebit = !debit.isEmpty() && !isZero(debit);
+        String in = unsigned(m.credit(), credit);
+        String out = unsigned(m.debit(), debit);
+        hasCredit = !in.isEmpty() && !isZero(in);
+        boolean hasDebit = !out.isEmpty() && !isZero(out);
         if (hasCredit == hasDebit) {
           throw new IllegalArgumentException(hasCredit ? "both " + m.credit() + " and " + m.debit() + " are filled"
               : "neither " + m.credit() + " nor " + m.debit() + " is filled");
         }
-        amount = hasCredit ? amount(m.credit(), credit) : amount(m.debit(), debit);
+        if (hasCredit && isMinus(credit)) {
+          throw new IllegalArgumentException(m.credit() + " " + quoted(credit) + " is money in written negative, which "
+              + "says neither way for sure: a reversal (冲正) of an earlier credit, or money out in the wrong column; "
+              + "look the row up in the bank's app and write it as a positive amount under " + m.debit()
+              + " if money went out, or leave out both it and the credit it cancels");
+        }
+        amount = hasCredit ? amount(m.credit(), in) : amount(m.debit(), out);
       }
       String balanceText = Columns.at(f, balanceColumn);
       @Nullable Money balance = m.balance() == null || balanceText.isEmpty() ? null
-          : balanceText.startsWith("-") ? amount(m.balance(), balanceText.substring(1)).negate() : amount(m.balance(), balanceText);
+          : isMinus(balanceText) ? amount(m.balance(), balanceText.strip().substring(1)).negate()
+          : amount(m.balance(), balanceText);
       return new Transaction(source, fileLine, dataRow,
           dateTime(m.date(), Columns.at(f, date), m.time() == null ? "" : m.time(), Columns.at(f, time)),
           hasCredit ? Direction.CREDIT : Direction.DEBIT, amount, text(Columns.at(f, counterparty)),
@@ -140,8 +145,45 @@ public final class BankCsvParser extends CsvStatementParser {
     };
   }
 
+  /**
+   * Whether {@code field} starts with a minus: {@code -}, or the minus sign {@code −} (U+2212) or full-width
+   * {@code －} (U+FF0D) that an export passed through a word processor or a Chinese input method writes. The last
+   * two had been refused as "not an amount".
+   */
+  private static boolean isMinus(String field) {
+    String f = field.strip();
+    return !f.isEmpty() && MINUS.indexOf(f.charAt(0)) >= 0;
+  }
+
+  private static final String MINUS = "-\u2212\uFF0D";
+
+  /**
+   * {@code field} without its one leading sign (a minus or {@code +}); two signs, or a sign alone, are refused naming
+   * the column.
+   */
+  private String unsigned(String column, String field) {
+    String f = field.strip();
+    String rest = isMinus(f) || f.startsWith("+") ? f.substring(1).strip() : f;
+    if (isMinus(rest) || rest.startsWith("+") || rest.isEmpty() && !f.isEmpty()) {
+      throw new IllegalArgumentException(column + " " + quoted(field) + (rest.isEmpty() ? " is a sign without an amount"
+          : " has two signs") + (m.credit().equals(m.debit())
+              ? "; a signed amount is -123.45 for money out and 123.45 or +123.45 for money in"
+              : "; an amount is 123.45, and " + m.debit() + " may sign it -123.45; leave the column the row does not use empty"));
+    }
+    return rest;
+  }
+
+  /**
+   * Whether the field is a zero amount, which some banks write into the unused one of the two columns. A yuan sign
+   * counts as written ({@code ¥0.00}): such a field had been read as filled, a credit of 0.00 kept as a row, or,
+   * beside a debit, the row refused as having both columns filled.
+   */
   private static boolean isZero(String field) {
-    for (int i = 0; i < field.length(); i++) {
+    int start = field.startsWith("¥") || field.startsWith("￥") ? 1 : 0;
+    if (start == field.length()) {
+      return false; // a yuan sign alone is no amount
+    }
+    for (int i = start; i < field.length(); i++) {
       char c = field.charAt(i);
       if (c != '0' && c != '.' && c != ',') {
         return false;
