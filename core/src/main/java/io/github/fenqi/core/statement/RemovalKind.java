@@ -8,7 +8,10 @@ package io.github.fenqi.core.statement;
 public enum RemovalKind {
   /** Never executed (交易关闭, 支付失败). */
   CLOSED,
-  /** A second copy of a row already kept (same serial, direction and amount, or an identical bank row). */
+  /**
+   * A second copy of a row already kept (same serial, direction and amount, or an identical bank row), or a card's
+   * row of a payment the wallet's statement holds (paid in WeChat or Alipay with that card).
+   */
   DUPLICATE,
   /** A bank 冲正 row (with or without its original in the statements). */
   REVERSAL,

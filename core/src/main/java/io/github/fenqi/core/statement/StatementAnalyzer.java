@@ -160,6 +160,9 @@ public final class StatementAnalyzer {
     removeReversals(rows);
     removeRefunds(rows);
     removeInternalTransfers(rows, holders);
+    Map<String, StatementFormat> formats = new HashMap<>();
+    statements.forEach(s -> formats.put(s.source(), s.format()));
+    removeCardPaymentsTheWalletHolds(rows, formats);
     List<CategorisedTransaction> kept = categorise(rows);
 
     List<Removal> removals = new ArrayList<>();
@@ -479,6 +482,61 @@ public final class StatementAnalyzer {
     withdrawal.removal = null;
     withdrawal.feeOf = credit.t;
     withdrawal.t = withdrawal.t.withAmount(withdrawal.t.amount().minus(credit.t.amount()));
+  }
+
+  /**
+   * Removes the bank's row of a payment made in a wallet with the bank's card. Paid in WeChat with 招商银行(3821), a
+   * purchase is a row of the WeChat statement (the merchant, 支付方式 招商银行(3821)) and a row of the card's statement
+   * (财付通-肯德基, or 支付宝-… for Alipay's 快捷支付); given both statements, it had been counted twice — food,
+   * spending and loan repayments made that way doubled. Alipay's own export warns of it (支付宝快捷支付等非余额支付方式
+   * 可能既产生支付宝交易也同步产生银行交易). A wallet row counts when it is kept, money out (a debit, or a neutral
+   * row a spending or repayment rule claims: 信用卡还款, 花呗还款) and paid by a bank card (its channel names a bank
+   * or a card, not the wallet's balance); its bank row is a kept debit of the same amount on a bank statement,
+   * within the transfer window, that names a wallet operator ({@link CategoryLexicon#walletOperators}); the closest
+   * in time is taken, each once. The wallet's row stays: it names the merchant.
+   */
+  private void removeCardPaymentsTheWalletHolds(List<Row> rows, Map<String, StatementFormat> formats) {
+    for (Row w : rows) {
+      if (!w.kept() || w.feeOf != null || formats.get(w.t.source()) == StatementFormat.BANK || !paidByCard(w.t.channel())
+          || !(w.t.direction() == Direction.DEBIT || w.t.direction() == Direction.NEUTRAL && w.categoryHit != null
+              && w.categoryHit.rule().category().kind() != TransactionCategory.Kind.NEUTRAL)) {
+        continue;
+      }
+      Row closest = null;
+      LocalDateTime latest = latestPartner(w.t.time());
+      for (int j = firstAtOrAfter(rows, earliestPartner(w.t.time())); j < rows.size() && !rows.get(j).t.time().isAfter(latest); j++) {
+        Row b = rows.get(j);
+        if (b.kept() && b.t.direction() == Direction.DEBIT && b.t.amount().equals(w.t.amount())
+            && formats.get(b.t.source()) == StatementFormat.BANK
+            && (walletOperators.in(b.t.counterparty()) != 0 || walletOperators.in(b.t.description()) != 0)
+            && (closest == null || Duration.between(w.t.time(), b.t.time()).abs()
+                .compareTo(Duration.between(w.t.time(), closest.t.time()).abs()) < 0)) {
+          closest = b;
+        }
+      }
+      if (closest != null) {
+        Transaction wallet = w.t;
+        closest.remove(RemovalKind.DUPLICATE, () -> "the same payment as " + wallet.location() + " (" + wallet.amount()
+            + " paid in the wallet by '" + wallet.channel() + "'): the card's row of a wallet payment, counted there", w);
+      }
+    }
+  }
+
+  /**
+   * Whether a wallet row's channel (支付方式, 收/付款方式) is a bank card — 招商银行(3821), 招商银行储蓄卡(3821),
+   * 交通银行信用卡(7449) — rather than the wallet's own money (零钱, 零钱通, 账户余额, 余额宝) or its credit (花呗).
+   */
+  private static boolean paidByCard(String channel) {
+    return (channel.contains("银行") || channel.contains("卡")) && !channel.contains("零钱") && !channel.contains("余额");
+  }
+
+  /** The earliest time the other side of a transfer at {@code time} may have: {@code time} less the window. */
+  private LocalDateTime earliestPartner(LocalDateTime time) {
+    try {
+      return time.minus(transferWindow);
+    } catch (DateTimeException | ArithmeticException e) {
+      return LocalDateTime.MIN;
+    }
   }
 
   /** {@link CategoryLexicon#isPerson} with the markers searched in one scan. */

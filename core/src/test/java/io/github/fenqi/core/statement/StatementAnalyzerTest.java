@@ -358,6 +358,34 @@ class StatementAnalyzerTest {
   }
 
   /**
+   * A payment made in WeChat or Alipay with a bank card is a row of the wallet's statement and a row of the card's
+   * (财付通-肯德基, 支付宝-花呗还款). Given both statements, each had been counted twice: the month's food was 119.12
+   * for one meal of 59.56, and 花呗 was repaid 1000.00 where 500.00 left. The card's row is removed as the wallet
+   * row's duplicate; a payment from the wallet's own balance (零钱) and a card payment of another amount stay.
+   */
+  @Test
+  void aWalletPaymentMadeWithTheCardIsCountedOnceAcrossTheStatements() {
+    ParsedStatement wx = wechat("wx.csv", "2026-05-03 12:00:00,商户消费,肯德基,肯德基宅急送订单,支出,¥59.56,招商银行(3821),支付成功,W1,M1,/\n"
+        + "2026-05-04 12:00:00,商户消费,肯德基,肯德基宅急送订单,支出,¥20.00,零钱,支付成功,W2,M2,/\n");
+    ParsedStatement ali = alipay("alipay.csv",
+        "2026-05-15 08:00:00,信用借还,花呗,/,花呗主动还款-2026年05月账单,不计收支,500.00,招商银行储蓄卡(3821),还款成功,A1,,,\n");
+    ParsedStatement b = bank("bank.csv", "2026-05-03,12:00:05,消费,,59.56,,深圳市财付通支付科技有限公司,,财付通-肯德基\n"
+        + "2026-05-04,12:00:05,消费,,20.00,,深圳市财付通支付科技有限公司,,财付通-美团\n"
+        + "2026-05-15,08:00:03,快捷支付,,500.00,,支付宝（中国）网络技术有限公司,,支付宝-花呗还款\n"
+        + "2026-05-16,08:00:03,快捷支付,,30.00,,支付宝（中国）网络技术有限公司,,支付宝-饿了么\n");
+    StatementAnalysis r = StatementAnalyzer.defaults().analyze(List.of(b, wx, ali));
+    MonthlySummary may = r.months().get(0);
+    assertEquals(Money.of("500.00"), may.loanRepayments());
+    assertEquals(java.util.Map.of("花呗", Money.of("500.00")), may.loanRepaymentsByPlatform());
+    assertEquals(Money.of("629.56"), may.essentialExpenses().plus(may.otherSpending()).plus(may.loanRepayments()),
+        "59.56 + 20.00 + 20.00 + 500.00 + 30.00");
+    List<Removal> duplicates = r.removals().stream().filter(x -> x.kind() == RemovalKind.DUPLICATE).toList();
+    assertEquals(List.of("bank.csv:2 wx.csv:2", "bank.csv:4 alipay.csv:2"), duplicates.stream()
+        .map(x -> x.transaction().location() + " " + x.paired().orElseThrow()).toList());
+    assertTrue(duplicates.get(0).explanation().contains("招商银行(3821)"), duplicates.get(0).explanation());
+  }
+
+  /**
    * '财付通提现' is the holder's own WeChat balance reaching the bank: monthly and steady, it had been promoted to salary
    * when the WeChat statement was not given. A withdrawal (提现) credited by a wallet operator (财付通, 支付宝) is the
    * holder's own money, and so is one whose description names the wallet (支付宝提现) where the bank leaves the
