@@ -354,6 +354,15 @@ public final class StatementAnalyzer {
     return d.replaceFirst("^[-—:：\\s]+", "");
   }
 
+  /**
+   * Whether a refund that names no goods ({@code 退款}, {@code 消费退货} in a bank's summary: a bank row has neither
+   * goods nor order number) returns {@code purchase}: the same amount, so a full refund. Such a refund had never found
+   * its purchase, which stayed spent; a partial one still cannot tell which purchase it returns.
+   */
+  private static boolean sameAmount(Row purchase, Row refund) {
+    return purchase.t.amount().equals(refund.t.amount());
+  }
+
   private void removeRefunds(List<Row> rows) {
     for (Row r : rows) {
       if (!r.kept() || !r.isRefund()) {
@@ -370,7 +379,8 @@ public final class StatementAnalyzer {
         }
         boolean sameOrder = !r.t.merchantOrder().isEmpty() && r.t.merchantOrder().equals(o.t.merchantOrder())
             || !r.t.serial().isEmpty() && r.t.serial().equals(o.t.serial()); // a refund under its original's serial
-        boolean sameGoods = r.t.counterparty().equals(o.t.counterparty()) && !goods.isEmpty() && o.t.description().startsWith(goods);
+        boolean sameGoods = r.t.counterparty().equals(o.t.counterparty()) && (goods.isEmpty()
+            ? !r.t.counterparty().isEmpty() && sameAmount(o, r) : o.t.description().startsWith(goods));
         if (sameOrder || sameGoods && (original == null || r.t.merchantOrder().isEmpty())) {
           original = o;
           if (sameOrder) {
@@ -378,7 +388,10 @@ public final class StatementAnalyzer {
           }
         }
       }
-      if (original == null) {
+      if (original == null && goods.isEmpty() && r.t.merchantOrder().isEmpty() && r.t.serial().isEmpty()) {
+        r.remove(RemovalKind.REFUND, "refund naming neither goods nor order, and no purchase of its amount from its "
+            + "counterparty within " + ORIGINAL_WINDOW.toDays() + " days before it: not income", null);
+      } else if (original == null) {
         r.remove(RemovalKind.REFUND, "refund of a purchase not in these statements: not income", null);
       } else if (original.t.amount().equals(r.t.amount())) {
         r.remove(RemovalKind.REFUND, "full refund of " + original.t.location(), original);

@@ -13,7 +13,8 @@
  *   <li>{@link io.github.fenqi.core.statement.StatementAnalyzer} removes rows that are not real income or
  *       spending, each with an explanation: closed (never executed) rows, duplicates (same serial, direction and
  *       amount, or an identical bank row, or the card's row of a payment made in a wallet with that card), reversal pairs (冲正 and full 退款 with their originals — found by merchant
- *       order, by serial, or by counterparty and goods; partial refunds are netted), and
+ *       order, by serial, or by counterparty and goods — a refund naming no goods, as a bank's 退款, 退货 or 消费退货,
+ *       by counterparty and equal amount; partial refunds are netted), and
  *       internal transfers (counterparty is the holder, 余额宝/零钱通 moves, a withdrawal (提现) credited by, or naming, a
  *       wallet operator such as 财付通 or 支付宝 unless an earnings rule claims it — a gig platform's 提现 payout stays
  *       income —, and opposite amounts on two of the borrower's statements within three days: equal, or a credit

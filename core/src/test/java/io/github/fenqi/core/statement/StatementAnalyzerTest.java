@@ -386,6 +386,31 @@ class StatementAnalyzerTest {
   }
 
   /**
+   * A bank writes a card purchase's return as 退货 or 消费退货 (a POS refund) and an online one as 退款, with no goods
+   * and no order number. 消费退货 80.22 from the supermarket was income (OTHER_INCOME), and 退货 10.00 too; a bank
+   * 退款 was removed but never found its purchase, which stayed spent. Both words are refunds, and a refund that
+   * names no goods is the return of the latest purchase of the same amount from the same counterparty: the pair
+   * leaves the months. A partial one with no goods still cannot say which purchase it returns: it is removed alone.
+   */
+  @Test
+  void aBankRefundOrReturnWithoutGoodsCancelsThePurchaseItMatches() {
+    ParsedStatement b = bank("b.csv", "2026-05-01,12:00:00,POS消费,,80.22,1000.00,惠邻生鲜超市,,POS\n"
+        + "2026-05-02,12:00:00,消费退货,80.22,,1080.22,惠邻生鲜超市,,POS\n"
+        + "2026-05-03,12:00:00,快捷支付,,99.00,981.22,京东支付-京东商城,,快捷支付\n"
+        + "2026-05-05,12:00:00,退款,99.00,,1080.22,京东支付-京东商城,,快捷支付\n"
+        + "2026-05-06,12:00:00,POS消费,,50.00,1030.22,家家福超市,,POS\n"
+        + "2026-05-07,12:00:00,退货,10.00,,1040.22,家家福超市,,POS\n");
+    StatementAnalysis r = StatementAnalyzer.defaults().analyze(List.of(b));
+    MonthlySummary may = r.months().get(0);
+    assertEquals(Money.ZERO, may.income());
+    assertEquals(Money.of("50.00"), may.essentialExpenses().plus(may.otherSpending()));
+    assertEquals(List.of("b.csv:3 REFUND b.csv:2", "b.csv:5 REFUND b.csv:4", "b.csv:7 REFUND -"), r.removals().stream()
+        .filter(x -> x.kind() == RemovalKind.REFUND)
+        .map(x -> x.transaction().location() + " " + x.kind() + " " + x.paired().orElse("-")).toList());
+    assertEquals(List.of("b.csv:6"), r.transactions().stream().map(c -> c.transaction().location()).toList());
+  }
+
+  /**
    * '财付通提现' is the holder's own WeChat balance reaching the bank: monthly and steady, it had been promoted to salary
    * when the WeChat statement was not given. A withdrawal (提现) credited by a wallet operator (财付通, 支付宝) is the
    * holder's own money, and so is one whose description names the wallet (支付宝提现) where the bank leaves the
