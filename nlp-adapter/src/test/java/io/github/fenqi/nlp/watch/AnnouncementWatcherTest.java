@@ -95,7 +95,7 @@ class AnnouncementWatcherTest {
   }
 
   /** A source of hexin's policy (a mailbox, a file drop) that fetches with {@code fetch}. */
-  private static PolicySource fetching(String id, java.util.function.Supplier<List<Announcement>> fetch) {
+  static PolicySource fetching(String id, java.util.function.Supplier<List<Announcement>> fetch) {
     return new PolicySource() {
       @Override
       public String id() {
