@@ -796,6 +796,7 @@ public final class AnnouncementWatcher implements AutoCloseable {
     private int applyAttempts = 3;
     private int forgetAfter = 1000;
     private @Nullable Path stateFile;
+    private boolean withoutStateFile;
 
     private Builder(PolicyStore store) {
       this.store = Objects.requireNonNull(store, "store");
@@ -853,7 +854,8 @@ public final class AnnouncementWatcher implements AutoCloseable {
     /**
      * The file in which the watcher keeps what it has read and its review queue, with the reviewers' decisions, so a
      * restart neither applies the feeds' values again (undoing an operator's hand edit of the live policy) nor asks
-     * again about a change decided before it. Default: none, kept in memory only, and every feed is read from the
+     * again about a change decided before it. Required over a {@link DirectoryPolicyStore} (or say
+     * {@link #withoutStateFile()}); otherwise default: none, kept in memory only, and every feed is read from the
      * start after a restart. A file beside the policies, not in their directory: {@link #stateFileBeside}. Read by
      * {@link #build()} (no file yet: a first start); rewritten whole, atomically and synced after every announcement
      * read and every decision. A symbolic link is followed at {@code build()} (to a target that does not exist yet,
@@ -865,6 +867,19 @@ public final class AnnouncementWatcher implements AutoCloseable {
      */
     public Builder stateFile(Path file) {
       this.stateFile = Objects.requireNonNull(file, "file");
+      return this;
+    }
+
+    /**
+     * Keeps what the watcher reads, its review queue and the decisions in memory only, on purpose: after a restart it
+     * reads every feed from the start, applies (or queues) their newest values again where they differ from the live
+     * policy, and asks again about changes decided before. The default for a store that is itself in memory; a
+     * watcher over a {@link DirectoryPolicyStore}, whose policies outlive a restart, is refused by {@link #build()}
+     * without a {@link #stateFile} or this (it had only logged a warning, and a restart undid an operator's hand edit
+     * of the live policy with the feed's value).
+     */
+    public Builder withoutStateFile() {
+      this.withoutStateFile = true;
       return this;
     }
 
@@ -911,6 +926,15 @@ public final class AnnouncementWatcher implements AutoCloseable {
       if (forgetAfter < 1 || forgetAfter > 1_000_000) {
         problems.add(Problem.of("forgetAfter", forgetAfter + " must be in 1..1000000"));
       }
+      if (stateFile != null && withoutStateFile) {
+        problems.add(Problem.of("stateFile", stateFile + " is set together with withoutStateFile(); choose one"));
+      } else if (stateFile == null && !withoutStateFile && store instanceof DirectoryPolicyStore d) {
+        problems.add(Problem.of("stateFile", "required for a watcher over the policy directory " + d.directory()
+            + ": without one, a restart reads every feed from the start and applies its newest values again over the "
+            + "live policy (undoing hand edits) and asks again about decided changes; use .stateFile("
+            + "AnnouncementWatcher.Builder.stateFileBeside(directory)) (" + stateFileBeside(d.directory())
+            + "), or .withoutStateFile() to keep it in memory only on purpose"));
+      }
       if (stateFile != null) {
         Path file = followLinks(stateFile);
         Path directory = file.getParent();
@@ -926,11 +950,6 @@ public final class AnnouncementWatcher implements AutoCloseable {
         throw new InvalidInputException(problems);
       }
       if (stateFile == null) {
-        if (store instanceof DirectoryPolicyStore) {
-          LOG.warn("announcement watcher over a policy directory without a state file: what it reads is kept in "
-              + "memory only, and after a restart it applies the feeds' newest values again (see "
-              + "AnnouncementWatcher.Builder.stateFile)");
-        }
         return new AnnouncementWatcher(this);
       }
       AnnouncementWatcher watcher = new AnnouncementWatcher(this);

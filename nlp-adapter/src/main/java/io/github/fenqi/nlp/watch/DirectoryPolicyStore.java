@@ -34,8 +34,13 @@ public final class DirectoryPolicyStore implements PolicyStore {
   private final Clock clock;
 
   public DirectoryPolicyStore(JsonDirectoryPolicyRepository repository, Clock clock) {
-    this.repository = repository;
-    this.clock = clock;
+    this.repository = java.util.Objects.requireNonNull(repository, "repository");
+    this.clock = java.util.Objects.requireNonNull(clock, "clock");
+  }
+
+  /** The policy directory, for the watcher's state file beside it. */
+  Path directory() {
+    return repository.directory();
   }
 
   @Override

@@ -125,7 +125,7 @@ class RepositoryPolicyStoreTest {
       AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
           .source(HttpPolicySource.builder("cc-notices", "demo-credit-card", server.uri("/notice"))
               .readTimeout(Duration.ofSeconds(2)).build(), AnnouncementWatcher.Mode.AUTO_APPLY)
-          .clock(clock).build();
+          .withoutStateFile().clock(clock).build();
       List<PolicyChange> changes = watcher.pollOnce();
       assertEquals(1, changes.size());
       assertEquals(PolicyChange.Status.APPLIED, changes.get(0).status(), changes.toString());
