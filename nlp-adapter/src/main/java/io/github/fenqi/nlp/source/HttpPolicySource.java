@@ -145,6 +145,11 @@ public final class HttpPolicySource implements PolicySource {
       return parseXmlFeed(decoded.text(), base, now);
     }
     String text = looksLikeHtml(decoded.text(), contentType) ? HtmlText.toText(decoded.text()) : decoded.text().strip();
+    if (text.isBlank()) { // a hiccup (an empty 200 or 204): read as the page's new text, the real one came back as an
+      // edit and was applied again over an operator's hand edit of the live policy
+      throw new PolicySourceException(id, "response from " + uri + " (HTTP " + status + ") has no text"
+          + (body.length == 0 ? ": the body is empty" : ": the page shows none") + "; not read as the page's text");
+    }
     return List.of(new Announcement(id, uri.toString(), title(decoded.text()), text, uri, now));
   }
 

@@ -489,4 +489,21 @@ class HttpPolicySourceTest {
           e.problems().stream().map(Object::toString).toList());
     }
   }
+
+  /** An empty answer (200 or 204) or a page showing no text is no text of the page: an error, not an announcement. */
+  @Test
+  void anAnswerWithoutTextIsAFailureNotAnAnnouncement() {
+    server.serve("/empty", "text/html; charset=utf-8", new byte[0]);
+    server.handle("/no-content", ex -> LoopbackServer.respond(ex, 204, "", new byte[0]));
+    server.serve("/scripts", "text/html; charset=utf-8",
+        "<html><body><script>render('最长可分36期')</script>\n  </body></html>".getBytes(StandardCharsets.UTF_8));
+    assertEquals("policy source 'test': response from " + server.uri("/empty") + " (HTTP 200) has no text: the body "
+        + "is empty; not read as the page's text",
+        assertThrows(PolicySourceException.class, () -> source("/empty").fetch()).getMessage());
+    assertEquals("policy source 'test': response from " + server.uri("/no-content") + " (HTTP 204) has no text: the "
+        + "body is empty; not read as the page's text",
+        assertThrows(PolicySourceException.class, () -> source("/no-content").fetch()).getMessage());
+    assertTrue(assertThrows(PolicySourceException.class, () -> source("/scripts").fetch()).getMessage()
+        .endsWith("(HTTP 200) has no text: the page shows none; not read as the page's text"));
+  }
 }
