@@ -45,7 +45,9 @@ public final class DirectoryPolicyStore implements PolicyStore {
 
   @Override
   public Map<PolicyField, Object> liveValues(String platformId) {
-    return RepositoryPolicyStore.liveValues(repository.snapshot(), platformId, LocalDate.now(clock));
+    PolicySnapshot snapshot = repository.snapshot();
+    return RepositoryPolicyStore.liveValues(snapshot, platformId,
+        RepositoryPolicyStore.today(snapshot, platformId, clock));
   }
 
   /**
@@ -60,8 +62,8 @@ public final class DirectoryPolicyStore implements PolicyStore {
    */
   @Override
   public synchronized void apply(PolicyChange change) {
-    LocalDate today = LocalDate.now(clock);
     PolicySnapshot snapshot = repository.snapshot();
+    LocalDate today = RepositoryPolicyStore.today(snapshot, change.platformId(), clock);
     Policy draft = RepositoryPolicyStore.draftFor(snapshot, change, today);
     Path directory = repository.directory();
     Optional<Policy> superseded = PolicySnapshot.sameDayVersion(snapshot.history(draft.platformId()), draft);
