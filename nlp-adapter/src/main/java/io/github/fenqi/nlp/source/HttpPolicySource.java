@@ -71,6 +71,9 @@ public final class HttpPolicySource implements PolicySource {
     AUTO
   }
 
+  /** Redirects followed in a row at most. */
+  static final int MAX_REDIRECTS = 5;
+
   private final String id;
   private final String platformId;
   private final URI uri;
@@ -94,7 +97,7 @@ public final class HttpPolicySource implements PolicySource {
     this.clock = b.clock;
     this.client = HttpClient.newBuilder()
         .connectTimeout(connectTimeout)
-        .followRedirects(HttpClient.Redirect.NORMAL)
+        .followRedirects(HttpClient.Redirect.NEVER) // followed here: see exchange()
         .build();
   }
 
@@ -120,35 +123,11 @@ public final class HttpPolicySource implements PolicySource {
 
   @Override
   public List<Announcement> fetch() {
-    HttpRequest request = HttpRequest.newBuilder(uri)
-        .timeout(readTimeout)
-        .header("User-Agent", userAgent)
-        .header("Accept", "text/html, application/json;q=0.9, application/rss+xml;q=0.9, application/atom+xml;q=0.9, "
-            + "text/plain;q=0.8, application/xml;q=0.8")
-        .header("Accept-Encoding", "gzip")
-        .GET()
-        .build();
-    HttpResponse<byte[]> response;
-    try {
-      response = BoundedHttp.send(client, request, readTimeout, maxBodyBytes);
-    } catch (BoundedHttp.Failure f) {
-      throw switch (f.kind()) {
-        case TIMEOUT -> new PolicySourceException(id, "no complete response from " + uri + " within "
-            + readTimeout.toMillis() + " ms (read timeout)");
-        case TOO_LARGE -> new PolicySourceException(id, "response from " + uri + " is larger than the limit of "
-            + maxBodyBytes + " bytes");
-        case INTERRUPTED -> new PolicySourceException(id, "interrupted while fetching " + uri, f);
-        case IO -> new PolicySourceException(id, "cannot fetch " + uri + ": " + f.getMessage(), f);
-      };
-    }
+    HttpResponse<byte[]> response = exchange();
     int status = response.statusCode();
-    Optional<String> location = response.headers().firstValue("Location");
-    if (status >= 300 && status <= 399 && location.isPresent()) { // not followed: "HTTP 302" alone did not say why
-      throw new PolicySourceException(id, "HTTP " + status + " from " + response.uri() + ": the redirect to '"
-          + location.get() + "' is not followed (only to http or https, never from https to http, at most 5 in a row)");
-    }
     if (status < 200 || status > 299) {
-      throw new PolicySourceException(id, "HTTP " + status + " from " + uri);
+      throw new PolicySourceException(id, "HTTP " + status + " from " + response.uri()
+          + (response.uri().equals(uri) ? "" : " (redirected from " + uri + ")"));
     }
     String contentType = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
     byte[] body = decodeContent(response.body(),
@@ -166,7 +145,83 @@ public final class HttpPolicySource implements PolicySource {
       return parseXmlFeed(decoded.text(), base, now);
     }
     String text = looksLikeHtml(decoded.text(), contentType) ? HtmlText.toText(decoded.text()) : decoded.text().strip();
+    if (text.isBlank()) { // a hiccup (an empty 200 or 204): read as the page's new text, the real one came back as an
+      // edit and was applied again over an operator's hand edit of the live policy
+      throw new PolicySourceException(id, "response from " + uri + " (HTTP " + status + ") has no text"
+          + (body.length == 0 ? ": the body is empty" : ": the page shows none") + "; not read as the page's text");
+    }
     return List.of(new Announcement(id, uri.toString(), title(decoded.text()), text, uri, now));
+  }
+
+  /**
+   * The response to a GET of {@link #uri}, its redirects followed here: to http or https only, never from https to
+   * http, at most {@link #MAX_REDIRECTS} in a row, all within the read timeout. java.net.http's own following
+   * ({@code Redirect.NORMAL}) gave up at the fifth redirect although five were documented, and a redirect without a
+   * {@code Location} failed as "UncheckedIOException: java.io.IOException: Invalid redirection".
+   */
+  private HttpResponse<byte[]> exchange() {
+    long deadline = System.nanoTime() + readTimeout.toNanos();
+    URI at = uri;
+    for (int redirects = 0; ; redirects++) {
+      long left = deadline - System.nanoTime();
+      if (left < BoundedHttp.MIN_DEADLINE.toNanos()) {
+        throw timedOut();
+      }
+      HttpResponse<byte[]> response = send(at, Duration.ofNanos(left));
+      int status = response.statusCode();
+      if (status < 300 || status > 399 || status == 304) {
+        return response;
+      }
+      Optional<String> location = response.headers().firstValue("Location").map(String::strip);
+      if (location.isEmpty() || location.get().isEmpty()) {
+        throw new PolicySourceException(id, "HTTP " + status + " from " + at + " without a Location to follow");
+      }
+      URI next;
+      try {
+        next = at.resolve(location.get());
+      } catch (IllegalArgumentException e) {
+        throw new PolicySourceException(id, "HTTP " + status + " from " + at + ": the redirect to '"
+            + location.get() + "' is not a valid URI");
+      }
+      String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
+      String refused = !scheme.equals("http") && !scheme.equals("https") ? "only to http or https"
+          : scheme.equals("http") && "https".equalsIgnoreCase(at.getScheme()) ? "never from https to http"
+          : next.getHost() == null ? "it names no host"
+          : redirects == MAX_REDIRECTS ? "at most " + MAX_REDIRECTS + " in a row" : null;
+      if (refused != null) { // "HTTP 302" alone did not say why
+        throw new PolicySourceException(id, "HTTP " + status + " from " + at + ": the redirect to '" + location.get()
+            + "' is not followed (" + refused + ")");
+      }
+      at = next;
+    }
+  }
+
+  /** One GET of {@code at} within {@code deadline}, its body within the size limit. */
+  private HttpResponse<byte[]> send(URI at, Duration deadline) {
+    HttpRequest request = HttpRequest.newBuilder(at)
+        .timeout(deadline)
+        .header("User-Agent", userAgent)
+        .header("Accept", "text/html, application/json;q=0.9, application/rss+xml;q=0.9, application/atom+xml;q=0.9, "
+            + "text/plain;q=0.8, application/xml;q=0.8")
+        .header("Accept-Encoding", "gzip")
+        .GET()
+        .build();
+    try {
+      return BoundedHttp.send(client, request, deadline, maxBodyBytes);
+    } catch (BoundedHttp.Failure f) {
+      throw switch (f.kind()) {
+        case TIMEOUT -> timedOut();
+        case TOO_LARGE -> new PolicySourceException(id, "response from " + at + " is larger than the limit of "
+            + maxBodyBytes + " bytes");
+        case INTERRUPTED -> new PolicySourceException(id, "interrupted while fetching " + at, f);
+        case IO -> new PolicySourceException(id, "cannot fetch " + at + ": " + f.getMessage(), f);
+      };
+    }
+  }
+
+  private PolicySourceException timedOut() {
+    return new PolicySourceException(id, "no complete response from " + uri + " within " + readTimeout.toMillis()
+        + " ms (read timeout)");
   }
 
   /** The body with its content encoding undone: identity as is, gzip inflated within the size limit. */

@@ -72,7 +72,10 @@ import org.slf4j.LoggerFactory;
  * (newest) over 24 then applies one version at 36, or nothing if 36 is live already. What was read is kept while the
  * source's feed lists it, and forgotten once the source's last {@link Builder#forgetAfter} fetches that listed anything
  * have not listed it, with the decision on its change: the state stays bounded (a page whose text changes at every
- * fetch had added one text per poll for ever), and a forgotten text that comes back is read as new.
+ * fetch had added one text per poll for ever), and a forgotten text that comes back is read as new. At most one change
+ * waits for review per announcement (source and id): a newer text of it that is read replaces the waiting change of an
+ * older text the fetch no longer lists, which is reported as {@link PolicyChange.Status#SUPERSEDED} and named in the
+ * newer change's {@link PolicyChange#supersedes()} (such a page had queued a change per poll, kept until decided).
  *
  * <p>A change that cannot be applied (the store throws: a policy directory that cannot be written, a repository
  * that refuses the version) is reported as {@link PolicyChange.Status#APPLY_FAILED} every time, and is not lost:
@@ -369,6 +372,8 @@ public final class AnnouncementWatcher implements AutoCloseable {
         }
         boolean unsaved = forgetUnlisted(sourceId, announcements); // written with the first text read, or below
         Set<String> sharedIds = sharedIds(announcements);
+        Set<String> listed = new HashSet<>();
+        announcements.forEach(a -> listed.add(a.contentHash()));
         NewerValues newer = new NewerValues(announcements);
         // a source lists the newest first: read the oldest first, so the newest announcement has the last word
         for (int i = announcements.size() - 1; i >= 0; i--) {
@@ -381,6 +386,7 @@ public final class AnnouncementWatcher implements AutoCloseable {
             continue;
           }
           Optional<PolicyChange> change;
+          @Nullable PolicyChange handled = null;
           @Nullable PolicyChange queued = null;
           try {
             change = diff(c, a, newer, i);
@@ -391,26 +397,35 @@ public final class AnnouncementWatcher implements AutoCloseable {
             break;
           }
           if (change.isPresent()) {
-            PolicyChange handled = c.mode() == Mode.AUTO_APPLY ? applyAndReport(change.get()) : queue(change.get());
-            queued = c.mode() == Mode.AUTO_APPLY ? null : handled;
-            detected.add(handled);
+            handled = c.mode() == Mode.AUTO_APPLY ? applyAndReport(change.get()) : change.get();
             if (handled.status() == PolicyChange.Status.APPLY_FAILED && !givenUp(key, handled)) {
+              detected.add(handled);
               unsaved = false;
               save(); // the attempt is counted across a restart too
               break; // tried again at the next poll; the newer ones wait behind it
             }
           }
+          List<PolicyChange> superseded;
           synchronized (stateLock) {
+            superseded = sharedIds.contains(a.id()) ? List.of() : withdrawOlder(sourceId, a, listed);
+            if (handled != null && c.mode() == Mode.REVIEW) {
+              handled = queue(handled.superseding(superseded.stream().map(PolicyChange::id).toList()));
+              queued = handled;
+            }
             failedAttempts.remove(key);
             seen.add(key);
             readUnderId.add(List.of(sourceId, a.id(), a.contentHash()));
             lastUnderId.put(List.of(sourceId, a.id()), a.contentHash());
             lastListed.put(key, listingFetches.getOrDefault(sourceId, 0L));
           }
+          if (handled != null) {
+            detected.add(handled);
+          }
           try {
             unsaved = false;
             save(); // before the next one is read: a restart does not read it again
           } finally {
+            superseded.forEach(this::notifyChange);
             if (queued != null) {
               notifyChange(queued);
             }
@@ -444,6 +459,36 @@ public final class AnnouncementWatcher implements AutoCloseable {
       return last != null && !last.equals(a.contentHash())
           && readUnderId.contains(List.of(sourceId, a.id(), a.contentHash()));
     }
+  }
+
+  /**
+   * Takes out of the review queue the changes of older texts of {@code a}'s announcement (same source and id) that its
+   * fetch no longer lists ({@code listed}: the content hashes of the fetch), and records them as superseded: the
+   * reviewer reviews the newest text of a page (its change is queued in their place, if it proposes one). A page whose
+   * text changes at every fetch (a timestamp, a counter) had queued a change per poll, kept until decided, so the
+   * queue and the state file grew without bound. An older text still listed is another announcement that happens to
+   * have the id (a feed item named by its place, which moved down), and is left waiting; so is a change being
+   * approved right now. The caller holds stateLock; returns the withdrawn changes, to be reported once saved.
+   */
+  private List<PolicyChange> withdrawOlder(String sourceId, Announcement a, Set<String> listed) {
+    List<PolicyChange> withdrawn = new ArrayList<>();
+    String hash = a.contentHash();
+    for (var it = pending.values().iterator(); it.hasNext(); ) {
+      PolicyChange older = it.next();
+      Announcement o = older.announcement();
+      if (older.sourceId().equals(sourceId) && o.id().equals(a.id()) && !approving.contains(older.id())) {
+        String olderHash = o.contentHash();
+        if (!olderHash.equals(hash) && !listed.contains(olderHash)) {
+          it.remove();
+          PolicyChange w = older.withStatus(PolicyChange.Status.SUPERSEDED, clock.instant());
+          decided.put(w.id(), new WatchState.Decision(w.id(), w.status(), w.at()));
+          LOG.info("policy change {} is superseded by a newer text of announcement '{}' of source '{}'", w.id(),
+              a.id(), sourceId);
+          withdrawn.add(w);
+        }
+      }
+    }
+    return withdrawn;
   }
 
   /** The ids that more than one of {@code announcements} has. */
@@ -600,7 +645,7 @@ public final class AnnouncementWatcher implements AutoCloseable {
     return result;
   }
 
-  /** Changes waiting for review, oldest first. */
+  /** Changes waiting for review, oldest first; at most one per announcement (source and id). */
   public List<PolicyChange> pendingReview() {
     synchronized (stateLock) {
       return List.copyOf(pending.values());
@@ -663,7 +708,11 @@ public final class AnnouncementWatcher implements AutoCloseable {
     if (c == null) {
       WatchState.Decision d = decided.get(changeId);
       throw new InvalidInputException("changeId", "'" + changeId + "' is not waiting for review" + (d == null ? ""
-          : ": it was " + (d.status() == PolicyChange.Status.APPLIED ? "approved" : "rejected") + " at " + d.at()));
+          : ": it was " + switch (d.status()) {
+            case APPLIED -> "approved";
+            case SUPERSEDED -> "superseded by a newer text of its announcement";
+            default -> "rejected";
+          } + " at " + d.at()));
     }
     if (approving.contains(changeId)) {
       throw new InvalidInputException("changeId", "'" + changeId + "' is being approved");
@@ -747,6 +796,7 @@ public final class AnnouncementWatcher implements AutoCloseable {
     private int applyAttempts = 3;
     private int forgetAfter = 1000;
     private @Nullable Path stateFile;
+    private boolean withoutStateFile;
 
     private Builder(PolicyStore store) {
       this.store = Objects.requireNonNull(store, "store");
@@ -804,7 +854,8 @@ public final class AnnouncementWatcher implements AutoCloseable {
     /**
      * The file in which the watcher keeps what it has read and its review queue, with the reviewers' decisions, so a
      * restart neither applies the feeds' values again (undoing an operator's hand edit of the live policy) nor asks
-     * again about a change decided before it. Default: none, kept in memory only, and every feed is read from the
+     * again about a change decided before it. Required over a {@link DirectoryPolicyStore} (or say
+     * {@link #withoutStateFile()}); otherwise default: none, kept in memory only, and every feed is read from the
      * start after a restart. A file beside the policies, not in their directory: {@link #stateFileBeside}. Read by
      * {@link #build()} (no file yet: a first start); rewritten whole, atomically and synced after every announcement
      * read and every decision. A symbolic link is followed at {@code build()} (to a target that does not exist yet,
@@ -816,6 +867,19 @@ public final class AnnouncementWatcher implements AutoCloseable {
      */
     public Builder stateFile(Path file) {
       this.stateFile = Objects.requireNonNull(file, "file");
+      return this;
+    }
+
+    /**
+     * Keeps what the watcher reads, its review queue and the decisions in memory only, on purpose: after a restart it
+     * reads every feed from the start, applies (or queues) their newest values again where they differ from the live
+     * policy, and asks again about changes decided before. The default for a store that is itself in memory; a
+     * watcher over a {@link DirectoryPolicyStore}, whose policies outlive a restart, is refused by {@link #build()}
+     * without a {@link #stateFile} or this (it had only logged a warning, and a restart undid an operator's hand edit
+     * of the live policy with the feed's value).
+     */
+    public Builder withoutStateFile() {
+      this.withoutStateFile = true;
       return this;
     }
 
@@ -862,6 +926,15 @@ public final class AnnouncementWatcher implements AutoCloseable {
       if (forgetAfter < 1 || forgetAfter > 1_000_000) {
         problems.add(Problem.of("forgetAfter", forgetAfter + " must be in 1..1000000"));
       }
+      if (stateFile != null && withoutStateFile) {
+        problems.add(Problem.of("stateFile", stateFile + " is set together with withoutStateFile(); choose one"));
+      } else if (stateFile == null && !withoutStateFile && store instanceof DirectoryPolicyStore d) {
+        problems.add(Problem.of("stateFile", "required for a watcher over the policy directory " + d.directory()
+            + ": without one, a restart reads every feed from the start and applies its newest values again over the "
+            + "live policy (undoing hand edits) and asks again about decided changes; use .stateFile("
+            + "AnnouncementWatcher.Builder.stateFileBeside(directory)) (" + stateFileBeside(d.directory())
+            + "), or .withoutStateFile() to keep it in memory only on purpose"));
+      }
       if (stateFile != null) {
         Path file = followLinks(stateFile);
         Path directory = file.getParent();
@@ -877,11 +950,6 @@ public final class AnnouncementWatcher implements AutoCloseable {
         throw new InvalidInputException(problems);
       }
       if (stateFile == null) {
-        if (store instanceof DirectoryPolicyStore) {
-          LOG.warn("announcement watcher over a policy directory without a state file: what it reads is kept in "
-              + "memory only, and after a restart it applies the feeds' newest values again (see "
-              + "AnnouncementWatcher.Builder.stateFile)");
-        }
         return new AnnouncementWatcher(this);
       }
       AnnouncementWatcher watcher = new AnnouncementWatcher(this);

@@ -34,13 +34,20 @@ public final class DirectoryPolicyStore implements PolicyStore {
   private final Clock clock;
 
   public DirectoryPolicyStore(JsonDirectoryPolicyRepository repository, Clock clock) {
-    this.repository = repository;
-    this.clock = clock;
+    this.repository = java.util.Objects.requireNonNull(repository, "repository");
+    this.clock = java.util.Objects.requireNonNull(clock, "clock");
+  }
+
+  /** The policy directory, for the watcher's state file beside it. */
+  Path directory() {
+    return repository.directory();
   }
 
   @Override
   public Map<PolicyField, Object> liveValues(String platformId) {
-    return RepositoryPolicyStore.liveValues(repository.snapshot(), platformId, LocalDate.now(clock));
+    PolicySnapshot snapshot = repository.snapshot();
+    return RepositoryPolicyStore.liveValues(snapshot, platformId,
+        RepositoryPolicyStore.today(snapshot, platformId, clock));
   }
 
   /**
@@ -55,8 +62,8 @@ public final class DirectoryPolicyStore implements PolicyStore {
    */
   @Override
   public synchronized void apply(PolicyChange change) {
-    LocalDate today = LocalDate.now(clock);
     PolicySnapshot snapshot = repository.snapshot();
+    LocalDate today = RepositoryPolicyStore.today(snapshot, change.platformId(), clock);
     Policy draft = RepositoryPolicyStore.draftFor(snapshot, change, today);
     Path directory = repository.directory();
     Optional<Policy> superseded = PolicySnapshot.sameDayVersion(snapshot.history(draft.platformId()), draft);

@@ -10,12 +10,13 @@ import java.util.Objects;
  * A change an announcement proposes to a platform's policy, with everything an auditor needs: the source, the
  * announcement (text and address), the extraction with evidence, the field-by-field differences from the live
  * policy, what happened to it, and when. Evidence offsets are into the announcement's
- * {@link Announcement#readableText()}, the text that was read.
+ * {@link Announcement#readableText()}, the text that was read. {@link #supersedes()} names the changes of older texts
+ * of the same announcement that this one replaced in the review queue (see {@link Status#SUPERSEDED}).
  *
  * <p>Thread-safety: immutable.
  */
 public record PolicyChange(String id, String sourceId, String platformId, Announcement announcement,
-    ExtractionResult extraction, List<FieldChange> changes, Status status, Instant at) {
+    ExtractionResult extraction, List<FieldChange> changes, Status status, Instant at, List<String> supersedes) {
 
   /** What the watcher did with the change. */
   public enum Status {
@@ -30,7 +31,20 @@ public record PolicyChange(String id, String sourceId, String platformId, Announ
      * policy for now. An auto-applied change is tried again at the next polls, a reviewed one stays waiting for
      * review (see {@link AnnouncementWatcher}).
      */
-    APPLY_FAILED
+    APPLY_FAILED,
+    /**
+     * Withdrawn from review without a decision: a newer text of the same announcement (same source and id, a page
+     * edited while the change waited) was read, and the older text is no longer listed. The reviewer reviews the
+     * newer one; its change, if it proposes one, names this one in {@link PolicyChange#supersedes()}. A page whose
+     * text changes at every fetch (a timestamp, a counter) had queued one change per poll, never forgotten.
+     */
+    SUPERSEDED
+  }
+
+  /** A change that replaced no older one in the review queue. */
+  public PolicyChange(String id, String sourceId, String platformId, Announcement announcement,
+      ExtractionResult extraction, List<FieldChange> changes, Status status, Instant at) {
+    this(id, sourceId, platformId, announcement, extraction, changes, status, at, List.of());
   }
 
   public PolicyChange {
@@ -42,6 +56,7 @@ public record PolicyChange(String id, String sourceId, String platformId, Announ
     changes = List.copyOf(changes);
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(at, "at");
+    supersedes = List.copyOf(supersedes);
     if (changes.isEmpty()) {
       throw new IllegalArgumentException("a policy change needs at least one field change");
     }
@@ -49,6 +64,11 @@ public record PolicyChange(String id, String sourceId, String platformId, Announ
 
   /** The same change with another status, stamped {@code at}. */
   public PolicyChange withStatus(Status newStatus, Instant when) {
-    return new PolicyChange(id, sourceId, platformId, announcement, extraction, changes, newStatus, when);
+    return new PolicyChange(id, sourceId, platformId, announcement, extraction, changes, newStatus, when, supersedes);
+  }
+
+  /** The same change, replacing the waiting changes {@code olderIds} of older texts of its announcement. */
+  PolicyChange superseding(List<String> olderIds) {
+    return new PolicyChange(id, sourceId, platformId, announcement, extraction, changes, status, at, olderIds);
   }
 }

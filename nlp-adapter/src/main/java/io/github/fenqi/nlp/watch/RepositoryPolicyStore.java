@@ -35,6 +35,7 @@ import java.util.function.Supplier;
  * stores over the same repository are not serialised with each other).
  */
 public final class RepositoryPolicyStore implements PolicyStore {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RepositoryPolicyStore.class);
   private final InMemoryPolicyRepository repository;
   private final Clock clock;
   private final String actor;
@@ -50,7 +51,30 @@ public final class RepositoryPolicyStore implements PolicyStore {
 
   @Override
   public Map<PolicyField, Object> liveValues(String platformId) {
-    return liveValues(repository.snapshot(), platformId, LocalDate.now(clock));
+    PolicySnapshot snapshot = repository.snapshot();
+    return liveValues(snapshot, platformId, today(snapshot, platformId, clock));
+  }
+
+  /**
+   * The day a store reads the live policy on and applies a change as of: the clock's date, unless a version this
+   * watcher applied ({@code <date>-nlp-…}, effective on that date) is effective later, when the clock has stepped back
+   * (an NTP correction across midnight, a host restored from a snapshot) and that date is kept. With the clock's date,
+   * a change was drawn from the older version live that day and applied as a version effective before the newer one,
+   * so once the clock caught up the newer one was live again: a change reported APPLIED was silently gone.
+   */
+  static LocalDate today(PolicySnapshot snapshot, String platformId, Clock clock) {
+    LocalDate clockDate = LocalDate.now(clock);
+    LocalDate today = clockDate;
+    for (Policy p : snapshot.history(platformId)) {
+      if (p.effectiveFrom().isAfter(today) && p.version().startsWith(p.effectiveFrom() + "-nlp-")) {
+        today = p.effectiveFrom();
+      }
+    }
+    if (!today.equals(clockDate)) {
+      LOG.warn("the clock reads {}, before {}, the date of the newest version of {} applied from announcements; {} is "
+          + "taken as today (has the clock stepped back?)", clockDate, today, platformId, today);
+    }
+    return today;
   }
 
   /** The extractable fields of the platform's policy live on {@code today}; empty when it has none. */
@@ -67,8 +91,8 @@ public final class RepositoryPolicyStore implements PolicyStore {
    */
   @Override
   public synchronized void apply(PolicyChange change) {
-    LocalDate today = LocalDate.now(clock);
-    repository.supersede(draftFor(repository.snapshot(), change, today), actor);
+    PolicySnapshot snapshot = repository.snapshot();
+    repository.supersede(draftFor(snapshot, change, today(snapshot, change.platformId(), clock)), actor);
   }
 
   /**

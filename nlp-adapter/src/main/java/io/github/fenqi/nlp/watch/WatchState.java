@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -40,8 +41,11 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safety: immutable records; {@link #read} and {@link #write} are stateless.
  */
 final class WatchState {
-  /** The format this code writes; it reads this one and 1 (written before {@code unlisted} was kept). */
-  static final int FORMAT_VERSION = 2;
+  /**
+   * The format this code writes; it reads this one, 2 (written before a change could be superseded) and 1 (written
+   * before {@code unlisted} was kept).
+   */
+  static final int FORMAT_VERSION = 3;
 
   /**
    * Writes every surrogate as a JSON escape (backslash, u, four hex digits), the rest of a text as it is (Chinese
@@ -92,14 +96,18 @@ final class WatchState {
     }
   }
 
-  /** A reviewer's decision on a queued change: APPLIED (approved) or REJECTED, and when. */
+  /**
+   * What became of a queued change, and when: a reviewer's decision, APPLIED (approved) or REJECTED, or SUPERSEDED by a
+   * newer text of its announcement.
+   */
   record Decision(String changeId, PolicyChange.Status status, Instant at) {
     Decision {
       required("changeId", changeId);
       required("status", status);
       required("at", at);
-      if (status != PolicyChange.Status.APPLIED && status != PolicyChange.Status.REJECTED) {
-        throw new InvalidInputException("status", status + " is not a decision (APPLIED or REJECTED)");
+      if (status != PolicyChange.Status.APPLIED && status != PolicyChange.Status.REJECTED
+          && status != PolicyChange.Status.SUPERSEDED) {
+        throw new InvalidInputException("status", status + " is not a decision (APPLIED, REJECTED or SUPERSEDED)");
       }
     }
   }
@@ -189,10 +197,18 @@ final class WatchState {
     }
   }
 
-  /** A change waiting for review, with everything {@link PolicyChange} holds. */
+  /**
+   * A change waiting for review, with everything {@link PolicyChange} holds ({@code supersedes} absent before format 3:
+   * none).
+   */
   record Queued(String id, String sourceId, String platformId, Notice announcement, List<Value> extracted,
-      List<FinancialTerm> terms, List<Mention> termMentions, List<Compared> changes, Instant at) {
+      List<FinancialTerm> terms, List<Mention> termMentions, List<Compared> changes, Instant at,
+      @Nullable List<String> supersedes) {
     Queued {
+      supersedes = supersedes == null ? List.of() : List.copyOf(supersedes);
+      for (int i = 0; i < supersedes.size(); i++) {
+        required("supersedes[" + i + "]", supersedes.get(i));
+      }
       required("id", id);
       required("sourceId", sourceId);
       required("platformId", platformId);
@@ -230,7 +246,7 @@ final class WatchState {
       List<Mention> mentions = c.extraction().termMentions().stream()
           .map(m -> new Mention(m.term(), m.start(), m.end(), m.text(), m.confidence())).toList();
       return new Queued(c.id(), c.sourceId(), c.platformId(), Notice.of(c.announcement()), values,
-          List.copyOf(c.extraction().terms()), mentions, compared, c.at());
+          List.copyOf(c.extraction().terms()), mentions, compared, c.at(), c.supersedes());
     }
 
     PolicyChange change() {
@@ -245,7 +261,7 @@ final class WatchState {
       }
       return new PolicyChange(id, sourceId, platformId, announcement.announcement(), new ExtractionResult(fields,
           java.util.Set.copyOf(terms), termMentions.stream().map(Mention::mention).toList()), fieldChanges,
-          PolicyChange.Status.QUEUED_FOR_REVIEW, at);
+          PolicyChange.Status.QUEUED_FOR_REVIEW, at, Objects.requireNonNull(supersedes));
     }
   }
 
@@ -258,9 +274,9 @@ final class WatchState {
   record Content(int formatVersion, List<Read> read, List<Read> lastUnderId, List<Attempts> failedAttempts,
       List<Queued> pending, List<Decision> decided, @Nullable List<Unlisted> unlisted) {
     Content {
-      if (formatVersion != 1 && formatVersion != FORMAT_VERSION) {
+      if (formatVersion < 1 || formatVersion > FORMAT_VERSION) {
         throw new InvalidInputException("formatVersion", formatVersion == 0 ? "is missing (expected "
-            + FORMAT_VERSION + ")" : formatVersion + " is not a format this version of fenqi reads (it reads 1 and "
+            + FORMAT_VERSION + ")" : formatVersion + " is not a format this version of fenqi reads (it reads 1 to "
             + FORMAT_VERSION + ")");
       }
       if (formatVersion == 1) {

@@ -424,8 +424,45 @@ class HttpPolicySourceTest {
       LoopbackServer.respond(ex, 302, "", new byte[0]);
     });
     assertEquals("policy source 'test': HTTP 302 from " + server.uri("/moved") + ": the redirect to "
-        + "'ftp://files.example.com/notice.txt' is not followed (only to http or https, never from https to http, "
-        + "at most 5 in a row)", assertThrows(PolicySourceException.class, () -> source("/moved").fetch()).getMessage());
+        + "'ftp://files.example.com/notice.txt' is not followed (only to http or https)",
+        assertThrows(PolicySourceException.class, () -> source("/moved").fetch()).getMessage());
+  }
+
+  /**
+   * Five redirects in a row are followed, as documented; java.net.http's own following had given up at the fifth.
+   * A sixth is refused naming it, and an error status at the end names where it came from.
+   */
+  @Test
+  void fiveRedirectsInARowAreFollowedASixthIsNot() {
+    server.serve("/notice", "text/html; charset=utf-8",
+        html("<p>" + POLICY + "</p>", "").getBytes(StandardCharsets.UTF_8));
+    server.handle("/down", ex -> LoopbackServer.respond(ex, 503, "text/plain", new byte[0]));
+    for (int i = 1; i <= 6; i++) {
+      String next = i == 1 ? "/notice" : "/r" + (i - 1);
+      server.handle("/r" + i, ex -> {
+        ex.getResponseHeaders().set("Location", next);
+        LoopbackServer.respond(ex, 302, "", new byte[0]);
+      });
+    }
+    assertTrue(source("/r5").fetch().get(0).text().contains(POLICY));
+    assertEquals("policy source 'test': HTTP 302 from " + server.uri("/r1") + ": the redirect to '/notice' is not "
+        + "followed (at most 5 in a row)", assertThrows(PolicySourceException.class, () -> source("/r6").fetch())
+        .getMessage());
+    server.handle("/to-down", ex -> {
+      ex.getResponseHeaders().set("Location", "/down");
+      LoopbackServer.respond(ex, 301, "", new byte[0]);
+    });
+    assertEquals("policy source 'test': HTTP 503 from " + server.uri("/down") + " (redirected from "
+        + server.uri("/to-down") + ")", assertThrows(PolicySourceException.class, () -> source("/to-down").fetch())
+        .getMessage());
+  }
+
+  /** A redirect without a Location had failed as "UncheckedIOException: java.io.IOException: Invalid redirection". */
+  @Test
+  void aRedirectWithoutALocationIsNamed() {
+    server.handle("/nowhere", ex -> LoopbackServer.respond(ex, 302, "", new byte[0]));
+    assertEquals("policy source 'test': HTTP 302 from " + server.uri("/nowhere") + " without a Location to follow",
+        assertThrows(PolicySourceException.class, () -> source("/nowhere").fetch()).getMessage());
   }
 
   @Test
@@ -451,5 +488,22 @@ class HttpPolicySourceTest {
           "readTimeout: " + d + " is outside PT0.001S..PT24H"),
           e.problems().stream().map(Object::toString).toList());
     }
+  }
+
+  /** An empty answer (200 or 204) or a page showing no text is no text of the page: an error, not an announcement. */
+  @Test
+  void anAnswerWithoutTextIsAFailureNotAnAnnouncement() {
+    server.serve("/empty", "text/html; charset=utf-8", new byte[0]);
+    server.handle("/no-content", ex -> LoopbackServer.respond(ex, 204, "", new byte[0]));
+    server.serve("/scripts", "text/html; charset=utf-8",
+        "<html><body><script>render('最长可分36期')</script>\n  </body></html>".getBytes(StandardCharsets.UTF_8));
+    assertEquals("policy source 'test': response from " + server.uri("/empty") + " (HTTP 200) has no text: the body "
+        + "is empty; not read as the page's text",
+        assertThrows(PolicySourceException.class, () -> source("/empty").fetch()).getMessage());
+    assertEquals("policy source 'test': response from " + server.uri("/no-content") + " (HTTP 204) has no text: the "
+        + "body is empty; not read as the page's text",
+        assertThrows(PolicySourceException.class, () -> source("/no-content").fetch()).getMessage());
+    assertTrue(assertThrows(PolicySourceException.class, () -> source("/scripts").fetch()).getMessage()
+        .endsWith("(HTTP 200) has no text: the page shows none; not read as the page's text"));
   }
 }

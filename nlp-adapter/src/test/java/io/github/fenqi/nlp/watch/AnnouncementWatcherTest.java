@@ -95,7 +95,7 @@ class AnnouncementWatcherTest {
   }
 
   /** A source of hexin's policy (a mailbox, a file drop) that fetches with {@code fetch}. */
-  private static PolicySource fetching(String id, java.util.function.Supplier<List<Announcement>> fetch) {
+  static PolicySource fetching(String id, java.util.function.Supplier<List<Announcement>> fetch) {
     return new PolicySource() {
       @Override
       public String id() {
@@ -529,5 +529,28 @@ class AnnouncementWatcherTest {
           .source(source("notices", "/notice"), AnnouncementWatcher.Mode.REVIEW).interval(d).build());
       assertEquals("interval: " + d + " is longer than the maximum of PT8784H", e.getMessage());
     }
+  }
+
+  /**
+   * A server hiccup answered the page with an empty 200: it was read as the page's new text, so the real text, back at
+   * the next poll, counted as an edit and was applied again over the operator's hand edit of the live policy.
+   */
+  @Test
+  void anEmptyAnswerOfThePageDoesNotUndoAHandEdit() {
+    java.util.concurrent.atomic.AtomicBoolean hiccup = new java.util.concurrent.atomic.AtomicBoolean();
+    server.handle("/flaky", ex -> LoopbackServer.respond(ex, 200, "text/html; charset=utf-8",
+        hiccup.get() ? new byte[0] : NOTICE.getBytes(StandardCharsets.UTF_8)));
+    AnnouncementWatcher watcher = AnnouncementWatcher.builder(store).listener(recorder)
+        .source(source("flaky", "/flaky"), AnnouncementWatcher.Mode.AUTO_APPLY).build();
+    assertEquals(PolicyChange.Status.APPLIED, watcher.pollOnce().get(0).status());
+    store.live.put("hexin", Map.of(PolicyField.MAX_INSTALLMENTS, 48, PolicyField.MIN_OVERDUE_DAYS, 90));
+    hiccup.set(true);
+    assertEquals(List.of(), watcher.pollOnce());
+    assertEquals(1, recorder.failures.size(), recorder.failures.toString());
+    assertTrue(recorder.failures.get(0).endsWith("has no text: the body is empty; not read as the page's text"),
+        recorder.failures.toString());
+    hiccup.set(false);
+    assertEquals(List.of(), watcher.pollOnce(), "the page's text was read already");
+    assertEquals(48, store.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS), "the hand edit stands");
   }
 }

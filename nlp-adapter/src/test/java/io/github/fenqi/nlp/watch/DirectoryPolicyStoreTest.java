@@ -32,6 +32,37 @@ class DirectoryPolicyStoreTest {
   @TempDir
   Path dir;
 
+  /**
+   * A watcher over a policy directory without a state file had only logged a warning; after a restart it applied the
+   * feeds' newest values again over an operator's hand edit. build() now asks for a state file, naming the
+   * conventional one, or an explicit withoutStateFile().
+   */
+  @Test
+  void aWatcherOverAPolicyDirectoryNeedsAStateFileOrAnExplicitWithoutOne() throws Exception {
+    Samples.copyPolicies(dir);
+    try (JsonDirectoryPolicyRepository repo = JsonDirectoryPolicyRepository.openStrict(dir)) {
+      java.util.function.Supplier<AnnouncementWatcher.Builder> builder = () -> AnnouncementWatcher.builder(
+          new DirectoryPolicyStore(repo, TODAY)).source(HttpPolicySource.builder("cc-notices", "demo-credit-card",
+              java.net.URI.create("http://127.0.0.1:9/notice")).build(), AnnouncementWatcher.Mode.REVIEW);
+      io.github.fenqi.core.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+          io.github.fenqi.core.InvalidInputException.class, () -> builder.get().build());
+      Path beside = AnnouncementWatcher.Builder.stateFileBeside(dir);
+      assertEquals("stateFile: required for a watcher over the policy directory " + dir.toAbsolutePath()
+          + ": without one, a restart reads every feed from the start and applies its newest values again over the "
+          + "live policy (undoing hand edits) and asks again about decided changes; use .stateFile(AnnouncementWatcher"
+          + ".Builder.stateFileBeside(directory)) (" + beside + "), or .withoutStateFile() to keep it in memory only "
+          + "on purpose", e.getMessage());
+      builder.get().withoutStateFile().build().close();
+      builder.get().stateFile(beside).build().close();
+      io.github.fenqi.core.InvalidInputException both = org.junit.jupiter.api.Assertions.assertThrows(
+          io.github.fenqi.core.InvalidInputException.class,
+          () -> builder.get().stateFile(beside).withoutStateFile().build());
+      assertEquals("stateFile: " + beside + " is set together with withoutStateFile(); choose one", both.getMessage());
+      assertEquals("repository", org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class,
+          () -> new DirectoryPolicyStore(null, TODAY)).getMessage());
+    }
+  }
+
   @Test
   void anAutoAppliedAnnouncementBecomesAPolicyFileThatIsLiveAndSurvivesARestart() throws Exception {
     Samples.copyPolicies(dir);
@@ -72,7 +103,7 @@ class DirectoryPolicyStoreTest {
       AnnouncementWatcher watcher = AnnouncementWatcher.builder(new DirectoryPolicyStore(repo, TODAY))
           .source(HttpPolicySource.builder("cc-notices", "demo-credit-card", server.uri("/notice")).build(),
               AnnouncementWatcher.Mode.AUTO_APPLY)
-          .clock(TODAY).build();
+          .withoutStateFile().clock(TODAY).build();
       assertEquals(PolicyChange.Status.APPLY_FAILED, watcher.pollOnce().get(0).status(), "no policy to change");
       Samples.copyPolicies(dir);
       repo.reload();
@@ -155,7 +186,7 @@ class DirectoryPolicyStoreTest {
       server.serve("/feed", "application/json; charset=utf-8", feed.getBytes(StandardCharsets.UTF_8));
       AnnouncementWatcher watcher = AnnouncementWatcher.builder(new DirectoryPolicyStore(repo, TODAY))
           .source(HttpPolicySource.builder("cc-feed", "demo-credit-card", server.uri("/feed")).build(), mode)
-          .clock(TODAY).build();
+          .withoutStateFile().clock(TODAY).build();
       List<PolicyChange> detected = watcher.pollOnce();
       for (PolicyChange queued : watcher.pendingReview()) {
         assertEquals(PolicyChange.Status.APPLIED, watcher.approve(queued.id()).status());

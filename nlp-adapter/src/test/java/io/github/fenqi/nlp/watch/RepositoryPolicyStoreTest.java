@@ -46,6 +46,34 @@ class RepositoryPolicyStoreTest {
   }
 
   /**
+   * The clock stepped back a day after a change was applied: the next change had been drawn from the older version
+   * live on that earlier day and applied as a version effective before the first one's, so once the clock caught up
+   * the first was live again and the second, reported APPLIED, was gone. Both stores keep the later day.
+   */
+  @Test
+  void aClockSteppingBackDoesNotLoseTheNextChange(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    Clock yesterday = Clock.offset(TODAY, java.time.Duration.ofDays(-1));
+    InMemoryPolicyRepository repo = InMemoryPolicyRepository.of(Samples.policies());
+    new RepositoryPolicyStore(repo, TODAY, "nlp-watcher").apply(change("a", "最长可分48期。", PolicyField.MAX_INSTALLMENTS));
+    RepositoryPolicyStore behind = new RepositoryPolicyStore(repo, yesterday, "nlp-watcher");
+    assertEquals(48, behind.liveValues("demo-credit-card").get(PolicyField.MAX_INSTALLMENTS), "compared with 48");
+    behind.apply(change("b", "最长可分36期。", PolicyField.MAX_INSTALLMENTS));
+    assertEquals(36, repo.snapshot().find("demo-credit-card", LocalDate.now(TODAY)).orElseThrow().installments().max());
+
+    Samples.copyPolicies(dir);
+    try (io.github.fenqi.core.policy.JsonDirectoryPolicyRepository files =
+        io.github.fenqi.core.policy.JsonDirectoryPolicyRepository.openStrict(dir)) {
+      new DirectoryPolicyStore(files, TODAY).apply(change("a", "最长可分48期。", PolicyField.MAX_INSTALLMENTS));
+      DirectoryPolicyStore filesBehind = new DirectoryPolicyStore(files, yesterday);
+      assertEquals(48, filesBehind.liveValues("demo-credit-card").get(PolicyField.MAX_INSTALLMENTS));
+      filesBehind.apply(change("b", "最长可分36期。", PolicyField.MAX_INSTALLMENTS));
+      assertEquals(36, files.snapshot().find("demo-credit-card", LocalDate.now(TODAY)).orElseThrow().installments()
+          .max());
+    }
+  }
+
+  /**
    * Two announcements applied the same day: the second, drawn from the first, supersedes it — one version effective
    * today, the later one. (Two versions from one day are refused by the repository; before, both were kept and which
    * applied depended on their labels' order.)
@@ -125,7 +153,7 @@ class RepositoryPolicyStoreTest {
       AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
           .source(HttpPolicySource.builder("cc-notices", "demo-credit-card", server.uri("/notice"))
               .readTimeout(Duration.ofSeconds(2)).build(), AnnouncementWatcher.Mode.AUTO_APPLY)
-          .clock(clock).build();
+          .withoutStateFile().clock(clock).build();
       List<PolicyChange> changes = watcher.pollOnce();
       assertEquals(1, changes.size());
       assertEquals(PolicyChange.Status.APPLIED, changes.get(0).status(), changes.toString());

@@ -155,9 +155,9 @@ class WatchStateRetentionTest {
       w.pollOnce();
     }
     handEdit(48);
-    String v2 = Files.readString(state);
-    assertTrue(v2.contains("\"formatVersion\" : 2") && v2.contains("\"unlisted\" : [ ]"), v2);
-    Files.writeString(state, v2.replace("\"formatVersion\" : 2", "\"formatVersion\" : 1")
+    String v3 = Files.readString(state);
+    assertTrue(v3.contains("\"formatVersion\" : 3") && v3.contains("\"unlisted\" : [ ]"), v3);
+    Files.writeString(state, v3.replace("\"formatVersion\" : 3", "\"formatVersion\" : 1")
         .replace(",\n  \"unlisted\" : [ ]", ""));
     try (AnnouncementWatcher w = watcher("/feed").build()) {
       assertEquals(List.of(), w.pollOnce());
