@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.fenqi.core.affordability.AffordabilityAssessment;
 import io.github.fenqi.core.debt.Debt;
 import io.github.fenqi.core.debt.DebtComponent;
+import io.github.fenqi.core.debt.ProductType;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.policy.Policy;
 import io.github.fenqi.core.security.Masking;
@@ -155,6 +156,33 @@ class ScriptProposalProperties {
       assertEquals("option.term", e.problems().get(0).location());
       assertTrue(e.problems().get(0).reason().startsWith(term + " months for a credit card; 《商业银行信用卡业务监督管理办法》第七十条"),
           e.problems().toString());
+    }
+  }
+
+  /**
+   * A script cites its policy's legal basis for the debt, so the policy must govern the debt's product: the sample
+   * credit-card policy, whose basis is the card provision 《商业银行信用卡业务监督管理办法》第七十条, had been written up for an
+   * online loan of the same platform. A plan is accepted exactly when the policy covers the debt's product type.
+   */
+  @Property(tries = 100)
+  void aPlanIsWrittenOnlyUnderAPolicyThatCoversTheDebtsProduct(@ForAll ProductType product,
+      @ForAll @net.jqwik.api.constraints.Size(min = 1) java.util.Set<ProductType> covered) {
+    Debt debt = new Debt(DEBT.id(), DEBT.platformId(), product, DEBT.principal(), DEBT.interest(), DEBT.penaltyInterest(),
+        DEBT.compoundInterest(), DEBT.lateFees(), DEBT.otherFees(), DEBT.annualRate(), DEBT.overdueDays());
+    Policy policy = new Policy(POLICY.schemaVersion(), POLICY.platformId(), POLICY.platformName(), List.copyOf(covered),
+        POLICY.version(), POLICY.effectiveFrom(), POLICY.effectiveTo(), POLICY.eligibility(), POLICY.installments(),
+        POLICY.waivers(), POLICY.downPayment(), POLICY.legalBasis(), POLICY.source());
+    PlanOption o = new PlanOption(DEBT.id(), 12, Map.of(), Money.ZERO, DEBT.totalOwed(), Money.ZERO, DEBT.totalOwed(),
+        Money.ofYuan(100), DEBT.totalOwed(), 0.9, new AcceptanceFeatures(0.5, 1, 0.1, 1, true, 0.9), 0.7);
+    if (covered.contains(product)) {
+      assertEquals(debt, new ScriptRequest.LenderPlan(debt, policy, o).debt());
+    } else {
+      var e = org.junit.jupiter.api.Assertions.assertThrows(io.github.fenqi.core.InvalidInputException.class,
+          () -> new ScriptRequest.LenderPlan(debt, policy, o));
+      assertEquals(List.of("policy.productTypes"), e.problems().stream().map(p -> p.location()).toList());
+      String reason = e.problems().get(0).reason();
+      assertTrue(reason.contains("debt '" + DEBT.id() + "'") && reason.contains(POLICY.platformId() + " " + POLICY.version())
+          && reason.contains(product.name()), reason);
     }
   }
 }
