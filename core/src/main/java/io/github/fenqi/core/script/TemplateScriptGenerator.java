@@ -14,6 +14,7 @@ import io.github.fenqi.core.policy.Policy;
 import io.github.fenqi.core.script.internal.Skeleton;
 import io.github.fenqi.core.security.Masking;
 import io.github.fenqi.core.solve.PlanOption;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -84,7 +85,8 @@ final class TemplateScriptGenerator implements ScriptGenerator {
   private String cleanNote(String note, Borrower borrower, List<ScriptFinding> findings) {
     CleanedText cleaned = filter.clean(note); // findings at their places in the note as written
     cleaned.findings().forEach(m -> findings.add(new ScriptFinding("hardshipNote", m)));
-    String text = masking.redact(visible(cleaned.text()));
+    // composed (NFC), as the name's pattern is: "José" typed with a combining accent is then the same characters
+    String text = masking.redact(Normalizer.normalize(visible(cleaned.text()), Normalizer.Form.NFC));
     if (!borrower.name().isBlank()) {
       text = spacedOut(borrower.name()).matcher(text).replaceAll(Matcher.quoteReplacement(masking.name(borrower.name())));
     }
@@ -92,18 +94,33 @@ final class TemplateScriptGenerator implements ScriptGenerator {
   }
 
   /**
-   * The name with any white space between its characters: a two-character name is often padded to the width of three
-   * with a full-width space ({@code 李　四}), and so written in a note it went out unmasked.
+   * The name with any white space between its characters, in any case and with its ASCII letters and digits in either
+   * width, to be matched in composed (NFC) text: a two-character name is often padded to the width of three with a
+   * full-width space ({@code 李　四}), and so written in a note it went out unmasked, as did a Latin name typed in capitals
+   * ({@code LI SI} for Li Si), in full-width letters ({@code ＬＩ ＳＩ}) or with its accents composed otherwise than in
+   * the case ({@code José} as {@code Jose} + U+0301). A name that begins (ends) with a Latin letter only matches where no
+   * letter or digit comes just before (after) it: found in any case, "Al" would otherwise be masked inside "also".
    */
   static Pattern spacedOut(String name) {
     StringBuilder regex = new StringBuilder();
-    name.strip().codePoints().filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)).forEach(c -> {
+    int[] cps = Normalizer.normalize(name.strip(), Normalizer.Form.NFC).codePoints()
+        .filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)).toArray();
+    for (int c : cps) {
       if (regex.length() > 0) {
         regex.append("\\s*");
       }
-      regex.append(Pattern.quote(new String(Character.toChars(c))));
-    });
-    return Pattern.compile(regex.toString(), Pattern.UNICODE_CHARACTER_CLASS);
+      String own = Pattern.quote(new String(Character.toChars(c)));
+      regex.append(c > ' ' && c <= '~' ? "(?:" + own + "|" + Pattern.quote(new String(Character.toChars(c + 0xFEE0))) + ")"
+          : own);
+    }
+    if (cps.length > 0 && Character.UnicodeScript.of(cps[0]) == Character.UnicodeScript.LATIN) {
+      regex.insert(0, "(?<![\\p{L}\\p{N}])");
+    }
+    if (cps.length > 0 && Character.UnicodeScript.of(cps[cps.length - 1]) == Character.UnicodeScript.LATIN) {
+      regex.append("(?![\\p{L}\\p{N}])");
+    }
+    return Pattern.compile(regex.toString(), Pattern.UNICODE_CHARACTER_CLASS | Pattern.CASE_INSENSITIVE
+        | Pattern.UNICODE_CASE);
   }
 
   private NegotiationScript script(ScriptTemplates t, ScriptRequest r, ScriptRequest.LenderPlan plan, String note,
