@@ -36,6 +36,12 @@ final class TemplateScriptGenerator implements ScriptGenerator {
   private final Masking masking;
   private final Map<ScriptLanguage, ScriptTemplates> templates = new EnumMap<>(ScriptLanguage.class);
   private final Map<ScriptLanguage, Map<ProductType, List<String>>> references = new EnumMap<>(ScriptLanguage.class);
+  /**
+   * Per product type, the skeleton of each shipped reference in every language with its place in the type's list: the
+   * shipped lists cite the same provisions in the same order in each language, so a policy's 《…办法》第七十条 is the
+   * English script's "…, Article 70" too. Empty for a type whose references are configured in any language.
+   */
+  private final Map<ProductType, Map<String, Integer>> provisions = new EnumMap<>(ProductType.class);
 
   TemplateScriptGenerator(ScriptGenerator.Builder b) {
     this.filter = b.filter;
@@ -62,6 +68,18 @@ final class TemplateScriptGenerator implements ScriptGenerator {
     }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
+    }
+    for (ProductType type : ProductType.values()) {
+      Map<String, Integer> places = new HashMap<>();
+      boolean shipped = b.legalReferences.values().stream().noneMatch(configured -> configured.containsKey(type));
+      for (ScriptLanguage language : ScriptLanguage.values()) {
+        List<String> list = references.get(language).get(type);
+        shipped &= list.size() == references.get(ScriptLanguage.ZH_CN).get(type).size();
+        for (int i = 0; i < list.size(); i++) {
+          places.putIfAbsent(Skeleton.of(list.get(i)).toString(), i);
+        }
+      }
+      provisions.put(type, shipped ? Map.copyOf(places) : Map.of());
     }
   }
 
@@ -231,14 +249,27 @@ final class TemplateScriptGenerator implements ScriptGenerator {
     legal.add(t.text("legal.intro"));
     // one citation per provision however it is spaced or punctuated: a policy's 《…办法》 第七十条 had been cited next
     // to the shipped 《…办法》第七十条 as a second provision
+    // and once across languages: the English script had cited the card policy's 《…办法》第七十条 and then the shipped
+    // "Measures for the Supervision and Administration of the Credit Card Business of Commercial Banks, Article 70"
     Map<String, String> refs = new LinkedHashMap<>();
+    Map<String, Integer> places = provisions.get(debt.productType());
+    Set<Integer> cited = new java.util.HashSet<>();
     for (int i = 0; i < policy.legalBasis().size(); i++) {
       String ref = safe("policy.legalBasis[" + i + "]", policy.legalBasis().get(i), findings);
       if (!ref.isEmpty()) {
-        refs.putIfAbsent(Skeleton.of(ref).toString(), ref);
+        String skeleton = Skeleton.of(ref).toString();
+        refs.putIfAbsent(skeleton, ref);
+        if (places.containsKey(skeleton)) {
+          cited.add(places.get(skeleton));
+        }
       }
     }
-    references.get(t.language()).get(debt.productType()).forEach(ref -> refs.putIfAbsent(Skeleton.of(ref).toString(), ref));
+    List<String> general = references.get(t.language()).get(debt.productType());
+    for (int i = 0; i < general.size(); i++) {
+      if (!cited.contains(i)) {
+        refs.putIfAbsent(Skeleton.of(general.get(i)).toString(), general.get(i));
+      }
+    }
     int index = 1;
     for (String ref : refs.values()) {
       legal.add(t.render("legal.item", Map.of("index", Integer.toString(index++), "reference", ref)));
