@@ -44,7 +44,9 @@ public record ScriptRequest(Borrower borrower, AffordabilityAssessment affordabi
    * One lender's part: the debt, the policy it is negotiated under, and the option chosen for it.
    *
    * @param debt the debt
-   * @param policy its lender's policy (name, repayment method, legal basis)
+   * @param policy its lender's policy (name, repayment method, legal basis), one that covers the debt's product type:
+   *     its legal basis is cited for the debt, and a credit-card policy's provisions cited for an online loan had
+   *     misstated the grounds of the request
    * @param option the chosen option; its {@code debtId} is the debt's, and a credit card's term is at most
    *     {@link Policy#MAX_CREDIT_CARD_TERM} months
    */
@@ -60,6 +62,11 @@ public record ScriptRequest(Borrower borrower, AffordabilityAssessment affordabi
       if (!policy.platformId().equals(debt.platformId())) {
         problems.add(Problem.of("policy.platformId", "'" + policy.platformId() + "' is not the debt's platform '"
             + debt.platformId() + "'"));
+      }
+      if (!policy.covers(debt.productType())) {
+        problems.add(Problem.of("policy.productTypes", "the policy " + policy.platformId() + " " + policy.version()
+            + " covers " + policy.productTypes() + ", not the " + debt.productType() + " of debt '" + debt.id()
+            + "'; its legal basis would be cited for a product it does not govern"));
       }
       // every credit-card script cites the provision that caps its agreement at five years (Policy.MAX_CREDIT_CARD_TERM)
       if (debt.productType() == ProductType.CREDIT_CARD && option.term() > Policy.MAX_CREDIT_CARD_TERM) {

@@ -28,8 +28,9 @@ import java.util.Map;
  * ASCII, circled and parenthesised letters and Kangxi radicals the letters and ideographs they stand for, a letter
  * with a diacritic its base letter: {@code cömplain} is {@code complain}, however the ö is encoded),
  * lower-cased, Cyrillic and Greek letters drawn like Latin ones and Latin small capitals ({@code ᴄᴏᴍᴘʟᴀɪɴ}) read as
- * those, traditional forms of the shipped lexicon's ideographs as their simplified forms ({@code 投訴} as
- * {@code 投诉}), with white space, punctuation, symbols, combining marks, zero-width characters and the blank Hangul
+ * those, traditional, Japanese (shinjitai) and other variant forms of the shipped lexicon's ideographs — compatibility
+ * ideographs too — as their simplified forms ({@code 投訴} as {@code 投诉}, {@code 悪意} as {@code 恶意}, {@code 挙報} as
+ * {@code 举报}), with white space, punctuation, symbols, combining marks, zero-width characters and the blank Hangul
  * fillers removed, so {@code 投 诉}, {@code 投\u200B诉}, {@code 投。诉}, full-width {@code ＣＢＩＲＣ},
  * {@code ⓒⓞⓜⓟⓛⓐⓘⓝ} and {@code cоmplain} with a Cyrillic {@code о} are all found; each hit is mapped back to the
  * original characters. A word that begins (ends) with a Latin letter or digit only matches

@@ -14,6 +14,7 @@ import io.github.fenqi.core.policy.Policy;
 import io.github.fenqi.core.script.internal.Skeleton;
 import io.github.fenqi.core.security.Masking;
 import io.github.fenqi.core.solve.PlanOption;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -35,6 +36,12 @@ final class TemplateScriptGenerator implements ScriptGenerator {
   private final Masking masking;
   private final Map<ScriptLanguage, ScriptTemplates> templates = new EnumMap<>(ScriptLanguage.class);
   private final Map<ScriptLanguage, Map<ProductType, List<String>>> references = new EnumMap<>(ScriptLanguage.class);
+  /**
+   * Per product type, the skeleton of each shipped reference in every language with its place in the type's list: the
+   * shipped lists cite the same provisions in the same order in each language, so a policy's 《…办法》第七十条 is the
+   * English script's "…, Article 70" too. Empty for a type whose references are configured in any language.
+   */
+  private final Map<ProductType, Map<String, Integer>> provisions = new EnumMap<>(ProductType.class);
 
   TemplateScriptGenerator(ScriptGenerator.Builder b) {
     this.filter = b.filter;
@@ -62,6 +69,18 @@ final class TemplateScriptGenerator implements ScriptGenerator {
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
+    for (ProductType type : ProductType.values()) {
+      Map<String, Integer> places = new HashMap<>();
+      boolean shipped = b.legalReferences.values().stream().noneMatch(configured -> configured.containsKey(type));
+      for (ScriptLanguage language : ScriptLanguage.values()) {
+        List<String> list = references.get(language).get(type);
+        shipped &= list.size() == references.get(ScriptLanguage.ZH_CN).get(type).size();
+        for (int i = 0; i < list.size(); i++) {
+          places.putIfAbsent(Skeleton.of(list.get(i)).toString(), i);
+        }
+      }
+      provisions.put(type, shipped ? Map.copyOf(places) : Map.of());
+    }
   }
 
   @Override
@@ -84,7 +103,8 @@ final class TemplateScriptGenerator implements ScriptGenerator {
   private String cleanNote(String note, Borrower borrower, List<ScriptFinding> findings) {
     CleanedText cleaned = filter.clean(note); // findings at their places in the note as written
     cleaned.findings().forEach(m -> findings.add(new ScriptFinding("hardshipNote", m)));
-    String text = masking.redact(visible(cleaned.text()));
+    // composed (NFC), as the name's pattern is: "José" typed with a combining accent is then the same characters
+    String text = masking.redact(Normalizer.normalize(visible(cleaned.text()), Normalizer.Form.NFC));
     if (!borrower.name().isBlank()) {
       text = spacedOut(borrower.name()).matcher(text).replaceAll(Matcher.quoteReplacement(masking.name(borrower.name())));
     }
@@ -92,18 +112,33 @@ final class TemplateScriptGenerator implements ScriptGenerator {
   }
 
   /**
-   * The name with any white space between its characters: a two-character name is often padded to the width of three
-   * with a full-width space ({@code 李　四}), and so written in a note it went out unmasked.
+   * The name with any white space between its characters, in any case and with its ASCII letters and digits in either
+   * width, to be matched in composed (NFC) text: a two-character name is often padded to the width of three with a
+   * full-width space ({@code 李　四}), and so written in a note it went out unmasked, as did a Latin name typed in capitals
+   * ({@code LI SI} for Li Si), in full-width letters ({@code ＬＩ ＳＩ}) or with its accents composed otherwise than in
+   * the case ({@code José} as {@code Jose} + U+0301). A name that begins (ends) with a Latin letter only matches where no
+   * letter or digit comes just before (after) it: found in any case, "Al" would otherwise be masked inside "also".
    */
   static Pattern spacedOut(String name) {
     StringBuilder regex = new StringBuilder();
-    name.strip().codePoints().filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)).forEach(c -> {
+    int[] cps = Normalizer.normalize(name.strip(), Normalizer.Form.NFC).codePoints()
+        .filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)).toArray();
+    for (int c : cps) {
       if (regex.length() > 0) {
         regex.append("\\s*");
       }
-      regex.append(Pattern.quote(new String(Character.toChars(c))));
-    });
-    return Pattern.compile(regex.toString(), Pattern.UNICODE_CHARACTER_CLASS);
+      String own = Pattern.quote(new String(Character.toChars(c)));
+      regex.append(c > ' ' && c <= '~' ? "(?:" + own + "|" + Pattern.quote(new String(Character.toChars(c + 0xFEE0))) + ")"
+          : own);
+    }
+    if (cps.length > 0 && Character.UnicodeScript.of(cps[0]) == Character.UnicodeScript.LATIN) {
+      regex.insert(0, "(?<![\\p{L}\\p{N}])");
+    }
+    if (cps.length > 0 && Character.UnicodeScript.of(cps[cps.length - 1]) == Character.UnicodeScript.LATIN) {
+      regex.append("(?![\\p{L}\\p{N}])");
+    }
+    return Pattern.compile(regex.toString(), Pattern.UNICODE_CHARACTER_CLASS | Pattern.CASE_INSENSITIVE
+        | Pattern.UNICODE_CASE);
   }
 
   private NegotiationScript script(ScriptTemplates t, ScriptRequest r, ScriptRequest.LenderPlan plan, String note,
@@ -214,14 +249,27 @@ final class TemplateScriptGenerator implements ScriptGenerator {
     legal.add(t.text("legal.intro"));
     // one citation per provision however it is spaced or punctuated: a policy's 《…办法》 第七十条 had been cited next
     // to the shipped 《…办法》第七十条 as a second provision
+    // and once across languages: the English script had cited the card policy's 《…办法》第七十条 and then the shipped
+    // "Measures for the Supervision and Administration of the Credit Card Business of Commercial Banks, Article 70"
     Map<String, String> refs = new LinkedHashMap<>();
+    Map<String, Integer> places = provisions.get(debt.productType());
+    Set<Integer> cited = new java.util.HashSet<>();
     for (int i = 0; i < policy.legalBasis().size(); i++) {
       String ref = safe("policy.legalBasis[" + i + "]", policy.legalBasis().get(i), findings);
       if (!ref.isEmpty()) {
-        refs.putIfAbsent(Skeleton.of(ref).toString(), ref);
+        String skeleton = Skeleton.of(ref).toString();
+        refs.putIfAbsent(skeleton, ref);
+        if (places.containsKey(skeleton)) {
+          cited.add(places.get(skeleton));
+        }
       }
     }
-    references.get(t.language()).get(debt.productType()).forEach(ref -> refs.putIfAbsent(Skeleton.of(ref).toString(), ref));
+    List<String> general = references.get(t.language()).get(debt.productType());
+    for (int i = 0; i < general.size(); i++) {
+      if (!cited.contains(i)) {
+        refs.putIfAbsent(Skeleton.of(general.get(i)).toString(), general.get(i));
+      }
+    }
     int index = 1;
     for (String ref : refs.values()) {
       legal.add(t.render("legal.item", Map.of("index", Integer.toString(index++), "reference", ref)));

@@ -315,6 +315,40 @@ class ScriptGeneratorTest {
     assertTrue(legal.contains("1. 《商业银行信用卡业务监督管理办法》 第七十条\n2. 《中华人民共和国民法典》第五百四十三条。\n"), legal);
   }
 
+  /**
+   * An English script cites a policy's Chinese provision once: the card script had listed the policy's
+   * 《商业银行信用卡业务监督管理办法》第七十条 and then the shipped "Measures … Article 70", the online loan's 《中华人民共和国民法典》
+   * 第六百八十条 and then "Civil Code …, Article 680", as if two provisions each.
+   */
+  @org.junit.jupiter.api.Test
+  void anEnglishScriptCitesThePolicysChineseProvisionOnce() {
+    for (NegotiationResult.ProposalReport p : calculate(ScriptLanguage.EN, null).proposals()) {
+      for (NegotiationScript s : p.scripts()) {
+        String legal = s.section(ScriptSection.Kind.LEGAL_BASIS).text();
+        switch (s.debtId()) {
+          case "cc-1" -> assertTrue(legal.contains("1. 《商业银行信用卡业务监督管理办法》第七十条\n2. Civil Code of the People's "
+              + "Republic of China, Article 543 (a contract may be modified by agreement)\nI ask"), legal);
+          case "ol-1" -> assertTrue(legal.contains("1. 《中华人民共和国民法典》第六百八十条\n2. Civil Code of the People's "
+              + "Republic of China, Article 543 (a contract may be modified by agreement)\nI ask"), legal);
+          default -> assertTrue(legal.contains("1. 《中华人民共和国民法典》第六百八十条\n2. Civil Code"), legal);
+        }
+      }
+    }
+  }
+
+  /** References configured for a language are each cited: only the shipped lists are known to cite the same provisions. */
+  @org.junit.jupiter.api.Test
+  void configuredReferencesAreAllCited() {
+    ScriptGenerator g = ScriptGenerator.builder().legalReferences(ScriptLanguage.EN, ProductType.CREDIT_CARD,
+        List.of("Measures for the Supervision and Administration of the Credit Card Business of Commercial Banks, Article 70",
+            "Civil Code, Article 543")).build();
+    NegotiationResult r = NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(Samples.policies())).clock(TODAY)
+        .scriptLanguage(ScriptLanguage.EN).scriptGenerator(g).build().calculate(CASE);
+    String legal = r.proposals().get(0).scripts().get(0).section(ScriptSection.Kind.LEGAL_BASIS).text();
+    assertTrue(legal.contains("1. 《商业银行信用卡业务监督管理办法》第七十条\n2. Measures for the Supervision and Administration of "
+        + "the Credit Card Business of Commercial Banks, Article 70\n3. Civil Code, Article 543\n"), legal);
+  }
+
   @org.junit.jupiter.api.Test
   void theNotesFindingsAreReportedWhenNoProposalIsFeasible() {
     NegotiationRequest infeasible = Samples.sampleCase();

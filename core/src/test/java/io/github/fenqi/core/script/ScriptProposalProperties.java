@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.fenqi.core.affordability.AffordabilityAssessment;
 import io.github.fenqi.core.debt.Debt;
 import io.github.fenqi.core.debt.DebtComponent;
+import io.github.fenqi.core.debt.ProductType;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.policy.Policy;
 import io.github.fenqi.core.security.Masking;
@@ -156,5 +157,79 @@ class ScriptProposalProperties {
       assertTrue(e.problems().get(0).reason().startsWith(term + " months for a credit card; 《商业银行信用卡业务监督管理办法》第七十条"),
           e.problems().toString());
     }
+  }
+
+  /**
+   * A script cites its policy's legal basis for the debt, so the policy must govern the debt's product: the sample
+   * credit-card policy, whose basis is the card provision 《商业银行信用卡业务监督管理办法》第七十条, had been written up for an
+   * online loan of the same platform. A plan is accepted exactly when the policy covers the debt's product type.
+   */
+  @Property(tries = 100)
+  void aPlanIsWrittenOnlyUnderAPolicyThatCoversTheDebtsProduct(@ForAll ProductType product,
+      @ForAll @net.jqwik.api.constraints.Size(min = 1) java.util.Set<ProductType> covered) {
+    Debt debt = new Debt(DEBT.id(), DEBT.platformId(), product, DEBT.principal(), DEBT.interest(), DEBT.penaltyInterest(),
+        DEBT.compoundInterest(), DEBT.lateFees(), DEBT.otherFees(), DEBT.annualRate(), DEBT.overdueDays());
+    Policy policy = new Policy(POLICY.schemaVersion(), POLICY.platformId(), POLICY.platformName(), List.copyOf(covered),
+        POLICY.version(), POLICY.effectiveFrom(), POLICY.effectiveTo(), POLICY.eligibility(), POLICY.installments(),
+        POLICY.waivers(), POLICY.downPayment(), POLICY.legalBasis(), POLICY.source());
+    PlanOption o = new PlanOption(DEBT.id(), 12, Map.of(), Money.ZERO, DEBT.totalOwed(), Money.ZERO, DEBT.totalOwed(),
+        Money.ofYuan(100), DEBT.totalOwed(), 0.9, new AcceptanceFeatures(0.5, 1, 0.1, 1, true, 0.9), 0.7);
+    if (covered.contains(product)) {
+      assertEquals(debt, new ScriptRequest.LenderPlan(debt, policy, o).debt());
+    } else {
+      var e = org.junit.jupiter.api.Assertions.assertThrows(io.github.fenqi.core.InvalidInputException.class,
+          () -> new ScriptRequest.LenderPlan(debt, policy, o));
+      assertEquals(List.of("policy.productTypes"), e.problems().stream().map(p -> p.location()).toList());
+      String reason = e.problems().get(0).reason();
+      assertTrue(reason.contains("debt '" + DEBT.id() + "'") && reason.contains(POLICY.platformId() + " " + POLICY.version())
+          && reason.contains(product.name()), reason);
+    }
+  }
+
+  @Provide
+  Arbitrary<String> latinNames() {
+    Arbitrary<String> part = Combinators.combine(Arbitraries.strings().withChars("BCDGLMSTZ").ofLength(1),
+        Arbitraries.strings().withChars("aeiouéëíñ").ofMinLength(1).ofMaxLength(2),
+        Arbitraries.strings().withChars("nrslz").ofMaxLength(1)).as((a, b, c) -> a + b + c);
+    return Combinators.combine(part, part).as((given, family) -> given + " " + family)
+        .filter(n -> !SensitiveWordFilter.defaults().containsAny(n));
+  }
+
+  /**
+   * The borrower's name in the note is masked however it is typed: "I am LI SI." for Li Si, in full-width letters, or
+   * with its accents as combining marks (José as Jose + U+0301) had gone to the lender as written. A name found in any
+   * case is still only a whole word: "Al" is not masked inside "also".
+   */
+  @Property(tries = 200)
+  void theBorrowersNameInTheNoteIsMaskedHoweverItIsTyped(@ForAll("latinNames") String name,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 3) int form) {
+    String typed = switch (form) {
+      case 0 -> name.toUpperCase(java.util.Locale.ROOT);
+      case 1 -> name.toLowerCase(java.util.Locale.ROOT);
+      case 2 -> name.chars().mapToObj(c -> c >= 'A' && c <= 'z' ? Character.toString(c + 0xFEE0) : Character.toString(c))
+          .collect(java.util.stream.Collectors.joining());
+      default -> java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD);
+    };
+    String hardship = englishHardship(name, "I am " + typed + ", also known as Al.");
+    assertTrue(hardship.contains("I am " + Masking.defaults().name(name) + ", also known as Al."), typed + " → " + hardship);
+  }
+
+  @net.jqwik.api.Example
+  void aLatinNameFoundInAnyCaseIsMaskedOnlyAsAWholeWord() {
+    String hardship = englishHardship("Al", "AL here, also Al and ａｌ; Alice is my sister.");
+    assertTrue(hardship.contains("A* here, also A* and A*; Alice is my sister."), hardship);
+  }
+
+  /** The hardship section of the English script of a 12-month plan for the sample borrower renamed {@code name}. */
+  private static String englishHardship(String name, String note) {
+    var borrower = ScriptGeneratorTest.CASE.borrower();
+    var b = new io.github.fenqi.core.borrower.Borrower(name, borrower.idNumber(), borrower.mobile(), borrower.regionCode(),
+        borrower.householdSize(), borrower.monthlyNetIncome(), borrower.essentialExpenses(), borrower.liquidSavings(),
+        borrower.hardships(), borrower.hasHardshipProof());
+    PlanOption o = new PlanOption(DEBT.id(), 12, Map.of(), Money.ZERO, DEBT.totalOwed(), Money.ZERO, DEBT.totalOwed(),
+        Money.ofYuan(100), DEBT.totalOwed(), 0.9, new AcceptanceFeatures(0.5, 1, 0.1, 1, true, 0.9), 0.7);
+    return GENERATOR.generate(new ScriptRequest(b, AFFORDABILITY, Strategy.BALANCED,
+        List.of(new ScriptRequest.LenderPlan(DEBT, POLICY, o)), new ScriptOptions(ScriptLanguage.EN, note))).get(0)
+        .section(ScriptSection.Kind.HARDSHIP).text();
   }
 }

@@ -227,4 +227,55 @@ class SensitiveWordFilterProperties {
         Tuple.of(2, Arbitraries.of("。", "！", "；", "\n", ". ", "?")), Tuple.of(2, Arbitraries.of(CONTEXT)))
         .list().ofMinSize(1).ofMaxSize(20);
   }
+
+  /**
+   * The forms, other than the simplified one, in which the lexicon's ideographs are written, kept here apart from the
+   * filter's own table: traditional, Japanese shinjitai, common variants, compatibility ideographs and Kangxi radicals.
+   */
+  private static final java.util.Map<String, List<String>> OTHER_FORMS = java.util.Map.ofEntries(
+      java.util.Map.entry("举", List.of("舉", "擧", "挙")), java.util.Map.entry("报", List.of("報", "\uD87E\uDC57")),
+      java.util.Map.entry("恶", List.of("惡", "悪", "\uF9B9")), java.util.Map.entry("体", List.of("體", "躰", "軆")),
+      java.util.Map.entry("总", List.of("總", "縂", "総", "摠", "\uD87E\uDD6F")),
+      java.util.Map.entry("杀", List.of("殺", "\uF970", "\uFA96", "\uD87E\uDCF5")),
+      java.util.Map.entry("轻", List.of("輕", "軽")), java.util.Map.entry("赖", List.of("賴", "頼")),
+      java.util.Map.entry("归", List.of("歸", "帰")), java.util.Map.entry("黑", List.of("黒", "\u2FCA")),
+      java.util.Map.entry("权", List.of("權", "権")), java.util.Map.entry("征", List.of("徵", "徴")),
+      java.util.Map.entry("联", List.of("聯", "聨", "\uF997")), java.util.Map.entry("监", List.of("監")),
+      java.util.Map.entry("会", List.of("會")), java.util.Map.entry("债", List.of("債")), java.util.Map.entry("务", List.of("務")),
+      java.util.Map.entry("寻", List.of("尋")), java.util.Map.entry("尽", List.of("盡")), java.util.Map.entry("于", List.of("於")),
+      java.util.Map.entry("们", List.of("們")), java.util.Map.entry("优", List.of("優")),
+      java.util.Map.entry("胁", List.of("脅", "脇")), java.util.Map.entry("访", List.of("訪")),
+      java.util.Map.entry("诉", List.of("訴")), java.util.Map.entry("账", List.of("賬", "帳")),
+      java.util.Map.entry("贷", List.of("貸")), java.util.Map.entry("还", List.of("還")), java.util.Map.entry("银", List.of("銀")),
+      java.util.Map.entry("骗", List.of("騙")), java.util.Map.entry("维", List.of("維")),
+      java.util.Map.entry("楼", List.of("樓", "\uF94C")), java.util.Map.entry("你", List.of("妳", "\uD87E\uDC04")),
+      java.util.Map.entry("同", List.of("仝")), java.util.Map.entry("高", List.of("髙", "\u2FBC")),
+      java.util.Map.entry("收", List.of("収")));
+
+  @Provide
+  Arbitrary<Tuple.Tuple2<String, String>> inOtherForms() {
+    Arbitrary<String> word = Arbitraries.of(FILTER.words().stream()
+        .filter(w -> w.codePoints().anyMatch(c -> OTHER_FORMS.containsKey(Character.toString(c)))).toList());
+    return word.flatMap(w -> {
+      List<String> chars = w.codePoints().mapToObj(Character::toString).toList();
+      return Combinators.combine(chars.stream().map(c -> {
+        List<String> forms = new java.util.ArrayList<>(List.of(c));
+        forms.addAll(OTHER_FORMS.getOrDefault(c, List.of()));
+        return Arbitraries.of(forms);
+      }).toList()).as(parts -> Tuple.of(w, String.join("", parts)));
+    });
+  }
+
+  /**
+   * A lexicon word with any of its ideographs in another form (traditional 惡意, Japanese 悪意, a compatibility 殺) is
+   * found as that word over the whole of it, and cleaning removes it.
+   */
+  @Property(tries = 1000)
+  void aWordWithIdeographsInOtherFormsIsFound(@ForAll("inOtherForms") Tuple.Tuple2<String, String> wordAndForm) {
+    String text = "我说：" + wordAndForm.get2() + "。";
+    List<SensitiveMatch> found = FILTER.find(text);
+    assertTrue(found.stream().anyMatch(m -> m.word().equals(wordAndForm.get1()) && m.matched().equals(wordAndForm.get2())),
+        text + " → " + found);
+    assertEquals("", FILTER.clean(text).text(), text);
+  }
 }

@@ -6,10 +6,9 @@ import java.text.Normalizer;
  * The matching form of a text: NFKD-normalised (compatibility decomposition, so a letter with a diacritic is its base
  * letter once the marks are dropped), lower-cased, with every separator removed (white space, punctuation, symbols,
  * control and format characters such as zero-width spaces and joiners, combining marks), with Cyrillic and Greek
- * letters drawn like Latin ones, and Latin small capitals, read as those Latin letters and traditional forms of the
- * shipped lexicon's ideographs as their simplified forms, and for each of its characters the range of the original
- * text it came from. Matching a word on the skeleton
- * finds it however it was spaced out, punctuated, written in full-width forms or mixed case; the offset map
+ * letters drawn like Latin ones, and Latin small capitals, read as those Latin letters and traditional, Japanese and
+ * other variant forms of the shipped lexicon's ideographs as their simplified forms ({@link #VARIANTS}), and for each
+ * of its characters the range of the original text it came from. Matching a word on the skeleton finds it however it was spaced out, punctuated, written in full-width forms or mixed case; the offset map
  * leads back to the original characters.
  *
  * <p>Digits are kept (they are not separators). Normalisation is per code point, which is enough because
@@ -92,6 +91,9 @@ public final class Skeleton {
           int raw = normal.codePointAt(j);
           j += Character.charCount(raw);
           int ncp = latinLookAlike(Character.toLowerCase(latinLookAlike(raw)));
+          if (ncp >= 0x4E00 && ncp <= 0x9FFF) {
+            ncp = simplified(ncp); // 自\uF970 (a compatibility 殺) had passed: it decomposes to the traditional form
+          }
           if (isSeparator(ncp)) {
             continue;
           }
@@ -136,16 +138,21 @@ public final class Skeleton {
   }
 
   /**
-   * Traditional forms of the shipped lexicon's ideographs, each with its simplified form: {@code 投訴}, {@code 自殺} and
-   * {@code 同歸於盡} had passed as other words. (Unicode normalisation does not relate traditional and simplified
-   * characters; a user's own words in other characters need their traditional forms added as words.) Pairs:
-   * traditional, simplified.
+   * The other forms in which the shipped lexicon's ideographs are written, each with its simplified form: traditional
+   * forms ({@code 投訴}, {@code 自殺} and {@code 同歸於盡} had passed as other words), Japanese shinjitai, which differ from
+   * both ({@code 悪意}, {@code 挙報}, {@code 黒社会}, {@code 同帰於尽}, {@code 徴信}, {@code 催収} had passed), and the
+   * common variants used in their place ({@code 擧}, {@code 躰}, {@code 総}/{@code 摠}, {@code 聨}, {@code 髙},
+   * {@code 仝}, {@code 妳} for 你 in {@code 告妳們}). Compatibility ideographs and Kangxi radicals are first decomposed to
+   * the unified ideographs they stand for, then folded the same way. Every simplified form is an ideograph of the shipped
+   * lexicon and none is itself folded (the tests hold the table to both). Unicode normalisation relates none of these; a
+   * user's own words in other characters need their other forms added as words, or here. Pairs: variant, simplified.
    */
-  private static final String TRADITIONAL = "舉举們们優优會会體体債债務务尋寻盡尽歸归徵征總总縂总惡恶報报殺杀權权樓楼監监"
-      + "維维聯联脅胁脇胁訪访訴诉賬账帳账貸贷賴赖輕轻還还銀银騙骗於于";
-  private static final Replacements SIMPLIFIED = new Replacements(TRADITIONAL);
+  static final String VARIANTS = "舉举擧举挙举們们優优會会體体躰体軆体債债務务尋寻盡尽歸归帰归徵征徴征總总縂总総总摠总"
+      + "惡恶悪恶報报殺杀權权権权樓楼監监維维聯联聨联脅胁脇胁訪访訴诉賬账帳账貸贷賴赖頼赖輕轻軽轻還还銀银騙骗於于"
+      + "黒黑収收髙高仝同妳你";
+  private static final Replacements SIMPLIFIED = new Replacements(VARIANTS);
 
-  /** The simplified form of a traditional ideograph of {@link #TRADITIONAL}, else {@code cp}. */
+  /** The simplified form of a variant ideograph of {@link #VARIANTS}, else {@code cp}. */
   static int simplified(int cp) {
     return SIMPLIFIED.apply(cp);
   }
