@@ -226,7 +226,7 @@ public final class NegotiationEngine implements AutoCloseable {
       Policy p = policyOf.get(d.id());
       EligibilityDecision decision = returned(eligibility.evaluate(d, request.borrower(), p, asOf),
           "the eligibility evaluator", eligibility, "evaluate(debt '" + d.id() + "')");
-      requireExplained(decision, d);
+      requireExplained(decision, d, p);
       decisions.add(new NegotiationResult.DebtEligibility(d.id(), d.platformId(), p.version(), decision.eligible(),
           decision.checks()));
       Optional<String> noPlan = decision.eligible() ? DebtTerms.whyNoTerm(p, decision.adjustment()) : Optional.empty();
@@ -436,9 +436,11 @@ public final class NegotiationEngine implements AutoCloseable {
   /**
    * An eligibility decision says why: a debt left out with no failed check had been listed as ineligible with no
    * reason, one let in with a failed check contradicted itself, and a null adjustment was a NullPointerException from
-   * the option grid naming neither the evaluator nor the debt.
+   * the option grid naming neither the evaluator nor the debt. A debt let in under a policy that does not cover its
+   * product would be planned and scripted under another product's terms and legal basis (a permissive custom evaluator
+   * had the case stop at {@code policy.productTypes} as if the request were wrong).
    */
-  private void requireExplained(EligibilityDecision decision, Debt d) {
+  private void requireExplained(EligibilityDecision decision, Debt d, Policy policy) {
     String call = "evaluate(debt '" + d.id() + "')";
     List<Problem> problems = new ArrayList<>();
     if (decision.adjustment() == null) {
@@ -449,6 +451,10 @@ public final class NegotiationEngine implements AutoCloseable {
     }
     if (decision.eligible() && !decision.reasons().isEmpty()) {
       problems.add(Problem.of(call, "eligible though checks failed: " + decision.reasons()));
+    }
+    if (decision.eligible() && !policy.productTypes().contains(d.productType())) {
+      problems.add(Problem.of(call, "eligible though policy '" + policy.platformId() + "' " + policy.version()
+          + " covers " + policy.productTypes() + ", not " + d.productType()));
     }
     if (!problems.isEmpty()) {
       throw ComponentContractException.of("the eligibility evaluator", eligibility, problems);

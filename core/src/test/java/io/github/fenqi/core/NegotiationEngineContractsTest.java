@@ -124,6 +124,35 @@ class NegotiationEngineContractsTest {
   }
 
   /**
+   * An evaluator that lets a debt in under a policy not covering its product breaks the contract: the plan and the
+   * script would follow another product's terms and legal basis. It had stopped the case with an
+   * InvalidInputException at {@code policy.productTypes}, as if the request were at fault.
+   */
+  @Test
+  void anEvaluatorLettingInADebtItsPolicyDoesNotCoverIsStopped() {
+    List<io.github.fenqi.core.debt.Debt> debts = new java.util.ArrayList<>(affordable.debts());
+    io.github.fenqi.core.debt.Debt cc = debts.get(0);
+    assertEquals(io.github.fenqi.core.debt.ProductType.CREDIT_CARD, cc.productType());
+    debts.set(0, new io.github.fenqi.core.debt.Debt(cc.id(), cc.platformId(),
+        io.github.fenqi.core.debt.ProductType.ONLINE_LOAN, cc.principal(), cc.interest(), cc.penaltyInterest(),
+        cc.compoundInterest(), cc.lateFees(), cc.otherFees(), cc.annualRate(), cc.overdueDays()));
+    NegotiationRequest request = new NegotiationRequest(affordable.caseId(), affordable.asOf(), affordable.borrower(),
+        debts, affordable.hardshipNote());
+    io.github.fenqi.core.policy.EligibilityEvaluator everyone = (debt, borrower, policy, asOf) ->
+        new io.github.fenqi.core.policy.EligibilityDecision(debt.id(), debt.platformId(), policy.version(), true,
+            List.of(), io.github.fenqi.core.policy.PolicyAdjustment.NONE);
+    ComponentContractException e = assertThrows(ComponentContractException.class,
+        () -> engine().eligibility(everyone).build().calculate(request));
+    assertTrue(e.component().startsWith("the eligibility evaluator ("), e.component());
+    assertEquals("evaluate(debt '" + cc.id() + "'): eligible though policy 'demo-credit-card' "
+        + Samples.policies().stream().filter(p -> p.platformId().equals("demo-credit-card")).findFirst().orElseThrow()
+            .version() + " covers [CREDIT_CARD], not ONLINE_LOAN", e.problems().get(0).toString());
+    // the shipped evaluator leaves the debt out, naming the product check, and plans the others
+    NegotiationResult result = engine().build().calculate(request);
+    assertTrue(result.ineligible().stream().anyMatch(i -> i.debtId().equals(cc.id())), result.ineligible().toString());
+  }
+
+  /**
    * A component that returns null, which no contract allows, is a {@code ComponentContractException} naming the
    * component and the call: each of these had been a NullPointerException from inside the engine (or
    * {@code List.copyOf}) that named neither. So is an eligibility decision that does not say why: a debt left out with
