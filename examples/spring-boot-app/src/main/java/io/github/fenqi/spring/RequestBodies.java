@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -53,11 +55,10 @@ final class RequestBodies {
     MediaType type = null;
     try {
       type = declared == null ? null : MediaType.parseMediaType(declared);
-    } catch (InvalidMediaTypeException e) { // reported below as not JSON
+    } catch (InvalidMediaTypeException e) { // reported below as not JSON, unless only its charset is wrong
+      unknownCharset(declared);
     }
-    if (type == null || type.isWildcardType() || type.isWildcardSubtype() // "*/*" or "application/*" says nothing
-        || !(MediaType.APPLICATION_JSON.isCompatibleWith(type)
-        || type.getSubtype().endsWith("+json") && "application".equals(type.getType()))) {
+    if (type == null || !isJson(type)) {
       throw new NotJsonException(declared);
     }
     Charset charset = type.getCharset();
@@ -74,6 +75,41 @@ final class RequestBodies {
       }
       return bytes;
     }
+  }
+
+  /** A charset parameter (its value, quoted or not) and the separator before it. */
+  private static final Pattern CHARSET_PARAMETER =
+      Pattern.compile(";\\s*charset\\s*=\\s*(\"[^\"]*\"|[^;]*)", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * A {@link NotUtf8Exception} naming the charset if {@code declared}, which does not parse, is a JSON type but for a
+   * charset Java does not know or cannot name ({@code charset=nonsense}, {@code charset=a/b}, {@code charset=}):
+   * the whole type was refused as "not application/json", which it is, leaving the caller to guess the charset was
+   * at fault. Returns normally otherwise.
+   */
+  private static void unknownCharset(String declared) {
+    Matcher charset = CHARSET_PARAMETER.matcher(declared);
+    if (!charset.find()) {
+      return;
+    }
+    MediaType rest;
+    try {
+      rest = MediaType.parseMediaType(CHARSET_PARAMETER.matcher(declared).replaceAll(""));
+    } catch (InvalidMediaTypeException e) { // wrong apart from its charset too
+      return;
+    }
+    if (isJson(rest)) {
+      String name = charset.group(1).trim();
+      throw new NotUtf8Exception(declared, name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")
+          ? name.substring(1, name.length() - 1) : name);
+    }
+  }
+
+  /** Whether {@code type} declares JSON: {@code application/json} or an {@code application/...+json} type. */
+  private static boolean isJson(MediaType type) {
+    return !type.isWildcardType() && !type.isWildcardSubtype() // "*/*" or "application/*" says nothing
+        && (MediaType.APPLICATION_JSON.isCompatibleWith(type)
+        || type.getSubtype().endsWith("+json") && "application".equals(type.getType()));
   }
 
   /** Reads and binds the body; an {@code InvalidInputException} lists what is wrong. */
@@ -100,6 +136,14 @@ final class RequestBodies {
       super("send the body as UTF-8: JSON must be UTF-8 (RFC 8259), and this service does not decode " + charset.name()
           + " (Content-Type was " + Problem.excerpt(declared) + "); convert it, e.g. iconv -f " + charset.name()
           + " -t UTF-8, and declare charset=UTF-8 or none");
+    }
+
+    /** A charset parameter that names no charset Java knows ({@code charset=nonsense}) or is not a name at all. */
+    NotUtf8Exception(String declared, String charset) {
+      super("send the body as UTF-8: the charset parameter " + (charset.isEmpty() ? "is empty"
+          : "(charset=" + Problem.excerpt(charset) + ") names no charset this service knows") + " (Content-Type was "
+          + Problem.excerpt(declared) + "); JSON must be UTF-8 (RFC 8259): declare charset=UTF-8 or none (US-ASCII, "
+          + "UTF-16 and UTF-32 are accepted too)");
     }
   }
 

@@ -395,6 +395,30 @@ class FenqiApplicationTest {
     assertThat(JSON.readTree(utf16.body()).get("caseId").asText()).isEqualTo("sample-002");
   }
 
+  /**
+   * A JSON type whose charset parameter names no charset ({@code charset=nonsense}, {@code charset=a/b}, an empty one)
+   * is a 415 naming the parameter and what is accepted: it was the generic "send the body as application/json", though
+   * the body was declared application/json, so the caller could not tell what to change.
+   */
+  @Test
+  void aCharsetThatNamesNoCharsetIsA415NamingTheParameter() throws Exception {
+    byte[] body = FEASIBLE.getBytes(StandardCharsets.UTF_8);
+    for (String[] declared : new String[][] {{"nonsense", "(charset=nonsense) names no charset this service knows"},
+        {"a/b", "(charset=a/b) names no charset this service knows"}, {"", "is empty"}, {"\"\"", "is empty"}}) {
+      String type = "application/json; charset=" + declared[0];
+      HttpResponse<String> res = post("/api/negotiation/calculate", type, body);
+      assertThat(res.statusCode()).as(type).isEqualTo(415);
+      assertThat(JSON.readTree(res.body()).get("detail").asText()).as(type)
+          .isEqualTo("send the body as UTF-8: the charset parameter " + declared[1] + " (Content-Type was " + type
+              + "); JSON must be UTF-8 (RFC 8259): declare charset=UTF-8 or none (US-ASCII, UTF-16 and UTF-32 are "
+              + "accepted too)");
+    }
+    HttpResponse<String> notJson = post("/api/negotiation/calculate", "text/plain; charset=nonsense", body);
+    assertThat(notJson.statusCode()).isEqualTo(415);
+    assertThat(JSON.readTree(notJson.body()).get("detail").asText()).as("not JSON whatever its charset")
+        .isEqualTo("send the body as application/json (Content-Type was text/plain; charset=nonsense)");
+  }
+
   private HttpResponse<String> post(String path, String contentType, byte[] body) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .header("Authorization", "Bearer " + CLIENT).header("Content-Type", contentType)
