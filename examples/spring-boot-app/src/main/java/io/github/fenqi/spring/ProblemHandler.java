@@ -75,13 +75,22 @@ class ProblemHandler {
         List.of(Problem.of(e.getParameterName(), "is required")));
   }
 
+  /**
+   * A parameter that does not convert to its type, named with what was expected. A parameter given twice
+   * ({@code asOf=x&asOf=y}) is said to be: it was shown as Java's name of an array ({@code got '[Ljava.lang.String;@6e0f9bf6'}).
+   */
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
+    if (e.getValue() instanceof Object[] values && values.length != 1) {
+      return Problems.of(HttpStatus.BAD_REQUEST, "Invalid input", "a parameter has the wrong form",
+          List.of(Problems.repeated(e.getName(), values.length)));
+    }
     Class<?> type = e.getRequiredType();
     String expected = type == java.time.LocalDate.class ? "a date YYYY-MM-DD"
         : type != null && type.isEnum() ? "one of " + java.util.Arrays.toString(type.getEnumConstants())
         : type != null ? "a " + type.getSimpleName() : "another form";
-    String given = Problem.excerpt(String.valueOf(e.getValue()));
+    Object value = e.getValue() instanceof Object[] values ? values[0] : e.getValue();
+    String given = Problem.excerpt(String.valueOf(value));
     return Problems.of(HttpStatus.BAD_REQUEST, "Invalid input", "a parameter has the wrong form",
         List.of(Problem.of(e.getName(), "expected " + expected + ", got '" + given + "'")));
   }
@@ -110,9 +119,15 @@ class ProblemHandler {
         List.of());
   }
 
+  /**
+   * A path no endpoint serves, named with its method ({@code no endpoint GET /api/negotiation/submissions/}): the
+   * detail was "no such endpoint" whatever was asked, so an empty path variable (a submission id missing after
+   * {@code submissions/}) read as if the whole service were missing.
+   */
   @ExceptionHandler(NoResourceFoundException.class)
-  ProblemDetail noResource(NoResourceFoundException e) {
-    return Problems.of(HttpStatus.NOT_FOUND, "Not found", "no such endpoint", List.of());
+  ProblemDetail noResource(NoResourceFoundException e, HttpServletRequest request) {
+    return Problems.of(HttpStatus.NOT_FOUND, "Not found", "no endpoint " + request.getMethod() + " "
+        + Problems.quoted(request.getRequestURI()), List.of());
   }
 
   @ExceptionHandler(PolicyDirectoryWriter.PolicyNotSavedException.class)

@@ -543,7 +543,7 @@ class FenqiApplicationTest {
         "{\"platformId\":\"demo-onlin-lender\",\"strategy\":\"BALANCED\",\"accepted\":false}");
     assertThat(unknown.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(unknown.body()).get("errors").get(0).get("reason").asText())
-        .isEqualTo("no policy for platform demo-onlin-lender");
+        .isEqualTo("no policy for platform 'demo-onlin-lender'");
 
     HttpResponse<String> submitted = send("POST", "/api/negotiation/submit", CLIENT,
         "{\"case\":" + FEASIBLE + ",\"strategy\":\"BALANCED\"}");
@@ -557,7 +557,7 @@ class FenqiApplicationTest {
     assertThat(locations(contradicting)).as("located in the body, as its missing fields are")
         .containsExactly("request body: platformId", "request body: strategy", "request body: platformId");
     assertThat(contradicting.body()).contains("is a BALANCED proposal, not AGGRESSIVE")
-        .contains("proposes nothing to demo-onlin-lender; its lenders are [demo-credit-card, demo-consumer-finance, "
+        .contains("proposes nothing to 'demo-onlin-lender'; its lenders are [demo-credit-card, demo-consumer-finance, "
             + "demo-online-lender]");
     assertThat(Files.readAllLines(DIR.resolve("audit.log"))).hasSize((int) auditAfterSubmit);
     assertThat(send("GET", "/actuator/prometheus", CLIENT, null).body()).doesNotContain("demo-onlin-lender");
@@ -568,12 +568,12 @@ class FenqiApplicationTest {
         "{\"platformId\":\"" + "p".repeat(1000) + "\",\"strategy\":\"BALANCED\",\"accepted\":true,\"submissionId\":\""
             + longId + "\"}");
     assertThat(echoed.statusCode()).isEqualTo(400);
-    assertThat(echoed.body()).hasSizeLessThan(1000).contains("no submission " + "s".repeat(37) + "...")
-        .contains("no policy for platform " + "p".repeat(37) + "...");
+    assertThat(echoed.body()).hasSizeLessThan(1000).contains("no submission '" + "s".repeat(37) + "...'")
+        .contains("no policy for platform '" + "p".repeat(37) + "...'");
     assertThat(send("GET", "/api/negotiation/submissions/" + "s".repeat(5000), CLIENT, null).body())
-        .contains("no submission " + "s".repeat(37) + "...\"");
+        .contains("no submission '" + "s".repeat(37) + "...'\"");
     assertThat(send("GET", "/api/policy/query?platformId=" + "p".repeat(5000), CLIENT, null).body())
-        .contains("no policy for platform " + "p".repeat(37) + "...\"");
+        .contains("no policy for platform '" + "p".repeat(37) + "...'\"");
 
     HttpResponse<String> matching = send("POST", "/api/negotiation/outcome", CLIENT,
         "{\"platformId\":\"demo-online-lender\",\"strategy\":\"BALANCED\",\"accepted\":true,\"submissionId\":\"" + id
@@ -610,6 +610,60 @@ class FenqiApplicationTest {
     assertThat(JSON.readTree(contradicting.body()).get("detail").asText())
         .isEqualTo("platform demo-credit-card already answered submission " + id + ": accepted; an answer is recorded once");
     assertThat(monitor.status("demo-credit-card", Strategy.AGGRESSIVE)).isEqualTo(after);
+  }
+
+  /**
+   * Every 404, and every problem naming something not found, names it quoted: a blank submission id gave
+   * {@code no submission  }, a platform id with a space before it read as the right one, and a path missing its
+   * submission id was "no such endpoint", whatever was asked.
+   */
+  @Test
+  void whatIsNotFoundIsNamedVisiblyEvenWhenBlank() throws Exception {
+    assertThat(detail(send("GET", "/api/negotiation/submissions/%20", CLIENT, null), 404)).isEqualTo("no submission ' '");
+    assertThat(detail(send("GET", "/api/negotiation/submissions/", CLIENT, null), 404))
+        .isEqualTo("no endpoint GET '/api/negotiation/submissions/'");
+    assertThat(detail(send("GET", "/api/policy/query?platformId=%20demo-online-lender", CLIENT, null), 404))
+        .isEqualTo("no policy for platform ' demo-online-lender'");
+    HttpResponse<String> outcome = send("POST", "/api/negotiation/outcome", CLIENT,
+        "{\"platformId\":\"demo-online-lender \",\"strategy\":\"BALANCED\",\"accepted\":true,\"submissionId\":\"\"}");
+    assertThat(outcome.statusCode()).isEqualTo(400);
+    assertThat(reasons(outcome)).containsExactly("no policy for platform 'demo-online-lender '", "no submission ''");
+  }
+
+  /**
+   * A policy query's parameter that is blank, repeated or not one of its own is a 400 naming it. {@code asOf=} and a
+   * misspelt {@code asof=2020-01-01} answered today's policy, {@code asOf=2026-11-24&asOf=2020-01-01} the first date,
+   * two malformed dates quoted Java's name of an array, and {@code platformId=} was a 404 naming nothing.
+   */
+  @Test
+  void aPolicyQueryParameterThatIsBlankRepeatedOrUnknownIsA400() throws Exception {
+    String query = "/api/policy/query?platformId=demo-online-lender&";
+    for (String[] call : new String[][] {{"asOf=", "asOf", "is empty; give a date YYYY-MM-DD, or leave the parameter "
+        + "out for today in China"}, {"asOf=%20", "asOf", "is blank; give a date YYYY-MM-DD, or leave the parameter out "
+        + "for today in China"}, {"asof=2020-01-01", "asof", "is not a parameter of this query; it takes platformId and "
+        + "asOf (names are case-sensitive)"}, {"asOf=2026-11-24&asOf=2020-01-01", "asOf", "is given 2 times; give it "
+        + "once"}, {"asOf=x&asOf=y", "asOf", "is given 2 times; give it once"}, {"platformId=demo-online-lender",
+        "platformId", "is given 2 times; give it once"}}) {
+      HttpResponse<String> res = send("GET", query + call[0], CLIENT, null);
+      assertThat(res.statusCode()).as(call[0]).isEqualTo(400);
+      assertThat(locations(res)).as(call[0]).containsExactly(call[1]);
+      assertThat(reasons(res)).as(call[0]).containsExactly(call[2]);
+    }
+    HttpResponse<String> blank = send("GET", "/api/policy/query?platformId=", CLIENT, null);
+    assertThat(blank.statusCode()).isEqualTo(400);
+    assertThat(reasons(blank)).containsExactly("is empty; name a platform");
+    assertThat(send("GET", query + "asOf=2026-11-24", CLIENT, null).statusCode()).isEqualTo(200);
+  }
+
+  private static String detail(HttpResponse<String> res, int status) throws IOException {
+    assertThat(res.statusCode()).as(res.body()).isEqualTo(status);
+    return JSON.readTree(res.body()).get("detail").asText();
+  }
+
+  private static List<String> reasons(HttpResponse<String> res) throws IOException {
+    List<String> out = new ArrayList<>();
+    JSON.readTree(res.body()).get("errors").forEach(e -> out.add(e.get("reason").asText()));
+    return out;
   }
 
   /** A policy query without a date asks about today in China, whatever the server's zone (see the engine's test). */
