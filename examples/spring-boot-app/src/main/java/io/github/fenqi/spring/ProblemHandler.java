@@ -5,10 +5,14 @@ import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.catalina.connector.ClientAbortException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -113,10 +117,17 @@ class ProblemHandler {
         List.of());
   }
 
+  /**
+   * A method the path does not take: a 405 with the {@code Allow} header RFC 9110 requires of one, and the methods it
+   * lists named in the detail. Both were missing: a client (or a proxy) was told "no" without being told what to use.
+   */
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-  ProblemDetail method(HttpRequestMethodNotSupportedException e) {
-    return Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", e.getMethod() + " is not supported here",
-        List.of());
+  ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
+    Set<HttpMethod> allowed = e.getSupportedHttpMethods() == null ? Set.of() : e.getSupportedHttpMethods();
+    String names = allowed.stream().map(HttpMethod::name).sorted().collect(Collectors.joining(", "));
+    return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).allow(allowed.toArray(HttpMethod[]::new))
+        .body(Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", e.getMethod() + " is not supported here"
+            + (names.isEmpty() ? "" : "; allowed: " + names), List.of()));
   }
 
   /**

@@ -655,6 +655,19 @@ class FenqiApplicationTest {
     assertThat(send("GET", query + "asOf=2026-11-24", CLIENT, null).statusCode()).isEqualTo(200);
   }
 
+  /** A method a path does not take is a 405 with the Allow header RFC 9110 requires, the methods named in the detail. */
+  @Test
+  void aWrongMethodIsA405NamingTheAllowedOnes() throws Exception {
+    for (String[] call : new String[][] {{"GET", "/api/negotiation/calculate", "POST"},
+        {"DELETE", "/api/negotiation/submissions/x", "GET"}, {"POST", "/api/admin/policies/x", "PUT"}}) {
+      HttpResponse<String> res = send(call[0], call[1], ADMIN, call[0].equals("POST") ? "{}" : null);
+      assertThat(res.statusCode()).as(call[1]).isEqualTo(405);
+      assertThat(res.headers().firstValue("Allow")).as(call[1]).hasValue(call[2]);
+      assertThat(JSON.readTree(res.body()).get("detail").asText())
+          .isEqualTo(call[0] + " is not supported here; allowed: " + call[2]);
+    }
+  }
+
   private static String detail(HttpResponse<String> res, int status) throws IOException {
     assertThat(res.statusCode()).as(res.body()).isEqualTo(status);
     return JSON.readTree(res.body()).get("detail").asText();
