@@ -14,6 +14,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -128,6 +129,16 @@ class ProblemHandler {
     return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).allow(allowed.toArray(HttpMethod[]::new))
         .body(Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", e.getMethod() + " is not supported here"
             + (names.isEmpty() ? "" : "; allowed: " + names), List.of()));
+  }
+
+  /**
+   * A header value the firewall refuses when a controller reads it ({@code Idempotency-Key: ключ}): a 400 naming the
+   * header, as the firewall's refusals before the controller are ({@link SecurityConfiguration#refusal}). It fell to
+   * {@link #unexpected}: an opaque 500 and an ERROR with a stack trace for a client's header.
+   */
+  @ExceptionHandler(RequestRejectedException.class)
+  ProblemDetail rejected(RequestRejectedException e, HttpServletRequest request) {
+    return Problems.of(HttpStatus.BAD_REQUEST, "Bad request", SecurityConfiguration.refusal(request, e), List.of());
   }
 
   /**

@@ -296,6 +296,43 @@ class FenqiApplicationTest {
     assertThat(output.getAll()).contains("client went away during POST /api/negotiation/calculate");
   }
 
+  /**
+   * A header carrying UTF-8 text (its bytes read as ISO-8859-1, so with C1 control characters) is a 400 naming the
+   * header. Read by a controller (Idempotency-Key) it was an opaque 500 with an "unexpected error" stack trace; read by
+   * a filter (Authorization, Accept) a 400 blaming "its method or path".
+   */
+  @Test
+  void aHeaderWithTextThatIsNotAsciiIsA400NamingIt(CapturedOutput output) throws Exception {
+    String body = "{\"case\":" + FEASIBLE + ",\"strategy\":\"BALANCED\"}";
+    for (String[] header : new String[][] {{"Idempotency-Key", "Authorization: Bearer " + CLIENT + "\r\nIdempotency-Key: ключ"},
+        {"Accept", "Authorization: Bearer " + CLIENT + "\r\nAccept: ключ"}, {"Authorization", "Authorization: Bearer ключ"}}) {
+      String[] answer = rawPost("/api/negotiation/submit", header[1], body);
+      assertThat(answer[0]).as(header[0]).startsWith("HTTP/1.1 400");
+      assertThat(JSON.readTree(answer[1]).get("detail").asText()).as(header[0])
+          .isEqualTo("the request was refused before reaching the service: header '" + header[0].toLowerCase(
+              java.util.Locale.ROOT) + "' holds a control character or text that is not ASCII (a header's bytes are "
+              + "read as ISO-8859-1, so UTF-8 text arrives as other characters); send it as ASCII");
+    }
+    assertThat(output.getAll()).doesNotContain("unexpected error");
+  }
+
+  /** POSTs {@code body} as UTF-8 bytes with {@code headers} written raw; the status line and the answer's body. */
+  private String[] rawPost(String path, String headers, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+      socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+          + "Content-Type: application/json\r\n" + headers + "\r\nContent-Length: " + bytes.length + "\r\n\r\n")
+          .getBytes(StandardCharsets.UTF_8));
+      socket.getOutputStream().write(bytes);
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      String entity = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+      if (answer.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) { // one chunk, then 0
+        entity = entity.substring(entity.indexOf("\r\n") + 2, entity.lastIndexOf("\r\n0\r\n"));
+      }
+      return new String[] {answer.substring(0, answer.indexOf("\r\n")), entity.strip()};
+    }
+  }
+
   /** How many requests of {@code uri} Spring's metrics count with {@code status}. */
   private double requests(String status, String uri) throws Exception {
     Matcher m = Pattern.compile("(?m)^http_server_requests_seconds_count\\{[^}]*status=\"" + status + "\",uri=\""
