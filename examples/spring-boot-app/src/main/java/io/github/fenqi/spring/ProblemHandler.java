@@ -63,7 +63,8 @@ class ProblemHandler {
         List.of(Problem.of("Idempotency-Key", "was used before with another body")));
   }
 
-  @ExceptionHandler({RequestBodies.NotJsonException.class, RequestBodies.NotUtf8Exception.class})
+  @ExceptionHandler({RequestBodies.NotJsonException.class, RequestBodies.NotUtf8Exception.class,
+      RequestBodies.EncodedBodyException.class})
   ProblemDetail notJson(RuntimeException e) {
     return Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", e.getMessage(), List.of());
   }

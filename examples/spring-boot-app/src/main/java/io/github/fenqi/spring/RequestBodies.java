@@ -48,7 +48,8 @@ final class RequestBodies {
    * a wildcard type ({@code application/*}, or any type at all), which declares nothing, was taken for JSON. A
    * declared charset other than a Unicode one ({@link #READABLE}) is a {@link NotUtf8Exception}: the body was decoded
    * as UTF-8 whatever it declared, so {@code charset=GBK} gave a 400 about an "invalid UTF-8 middle byte", and
-   * {@code charset=ISO-8859-1} bytes that happen to be valid UTF-8 would have been read as other characters.
+   * {@code charset=ISO-8859-1} bytes that happen to be valid UTF-8 would have been read as other characters. A
+   * {@code Content-Encoding} other than identity is an {@link EncodedBodyException}.
    */
   byte[] read(HttpServletRequest request) throws IOException {
     String declared = request.getContentType();
@@ -64,6 +65,10 @@ final class RequestBodies {
     Charset charset = type.getCharset();
     if (charset != null && !READABLE.contains(charset.name())) {
       throw new NotUtf8Exception(declared, charset);
+    }
+    String encoding = request.getHeader("Content-Encoding");
+    if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
+      throw new EncodedBodyException(encoding);
     }
     if (request.getContentLengthLong() > maxBytes) {
       throw new BodyTooLargeException(maxBytes);
@@ -144,6 +149,18 @@ final class RequestBodies {
           : "(charset=" + Problem.excerpt(charset) + ") names no charset this service knows") + " (Content-Type was "
           + Problem.excerpt(declared) + "); JSON must be UTF-8 (RFC 8259): declare charset=UTF-8 or none (US-ASCII, "
           + "UTF-16 and UTF-32 are accepted too)");
+    }
+  }
+
+  /**
+   * The body declares a content coding ({@code Content-Encoding: gzip}), which this service does not undo (415,
+   * RFC 9110): the compressed bytes were read as JSON, a 400 about an "Illegal character ((CTRL-CHAR, code 31))" at
+   * line 1 that did not say the body was compressed.
+   */
+  static final class EncodedBodyException extends RuntimeException {
+    EncodedBodyException(String encoding) {
+      super("send the body uncompressed: this service does not decode Content-Encoding " + Problems.quoted(encoding)
+          + "; leave the header out (or send identity)");
     }
   }
 

@@ -456,6 +456,32 @@ class FenqiApplicationTest {
         .isEqualTo("send the body as application/json (Content-Type was text/plain; charset=nonsense)");
   }
 
+  /**
+   * A compressed body ({@code Content-Encoding: gzip}) is a 415 saying to send it uncompressed: its bytes were read as
+   * JSON, a 400 about an illegal control character at line 1.
+   */
+  @Test
+  void aCompressedBodyIsA415SayingSo() throws Exception {
+    java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+      gzip.write(FEASIBLE.getBytes(StandardCharsets.UTF_8));
+    }
+    for (String encoding : new String[] {"gzip", "br", "gzip, identity"}) {
+      HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+          + "/api/negotiation/calculate")).header("Authorization", "Bearer " + CLIENT)
+          .header("Content-Type", "application/json").header("Content-Encoding", encoding)
+          .POST(HttpRequest.BodyPublishers.ofByteArray(zipped.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(res.statusCode()).as(encoding).isEqualTo(415);
+      assertThat(JSON.readTree(res.body()).get("detail").asText()).isEqualTo("send the body uncompressed: this service "
+          + "does not decode Content-Encoding '" + encoding + "'; leave the header out (or send identity)");
+    }
+    HttpResponse<String> identity = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        + "/api/negotiation/calculate")).header("Authorization", "Bearer " + CLIENT)
+        .header("Content-Type", "application/json").header("Content-Encoding", "identity")
+        .POST(HttpRequest.BodyPublishers.ofString(FEASIBLE)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(identity.statusCode()).isEqualTo(200);
+  }
+
   private HttpResponse<String> post(String path, String contentType, byte[] body) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .header("Authorization", "Bearer " + CLIENT).header("Content-Type", contentType)
