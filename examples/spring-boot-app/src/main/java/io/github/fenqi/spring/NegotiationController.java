@@ -126,12 +126,16 @@ class NegotiationController {
    *
    * <p>With an {@code Idempotency-Key} header, a repeat of the caller's key with the same body (byte for byte) answers
    * the first submission again (201, {@code Idempotent-Replayed: true}) without storing or auditing another; the same
-   * key with another body is a 422. Without it, a client retrying after a lost answer stored the case twice: two rows,
+   * key with another body is a 422, the header given twice a 400. Without it, a client retrying after a lost answer stored the case twice: two rows,
    * two SUBMISSION audit entries, two ids for one borrower's choice.
    */
   @PostMapping(value = "/submit", produces = "application/json")
   ResponseEntity<Map<String, Object>> submit(HttpServletRequest http, Principal principal,
       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String idempotencyKey) throws IOException {
+    int keys = java.util.Collections.list(http.getHeaders(IDEMPOTENCY_KEY)).size();
+    if (keys > 1) { // Spring joins them with commas: "Idempotency-Key: a" and "Idempotency-Key: b" were the key "a,b"
+      throw new InvalidInputException(List.of(Problems.repeated(IDEMPOTENCY_KEY, keys)));
+    }
     String scope = idempotencyKey == null ? null : idempotencyScope(principal, idempotencyKey);
     byte[] bytes = bodies.read(http);
     String requestHash = scope == null ? null : blindIndex.index("idempotentRequest", sha256(bytes));

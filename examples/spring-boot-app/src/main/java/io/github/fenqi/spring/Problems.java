@@ -46,7 +46,7 @@ final class Problems {
     return "'" + Problem.excerpt(value) + "'";
   }
 
-  /** A query parameter given more than once, where it takes one value. */
+  /** A query parameter or header given more than once, where it takes one value. */
   static Problem repeated(String parameter, int times) {
     return Problem.of(parameter, "is given " + times + " times; give it once");
   }

@@ -596,6 +596,27 @@ class FenqiApplicationTest {
   }
 
   /**
+   * Two Idempotency-Key headers are a 400 naming the header, nothing stored: Spring joined them into the key "a,b", so
+   * the submission was made under a key the client never sent, and its retry with either key made a second one.
+   */
+  @Test
+  void anIdempotencyKeyGivenTwiceIsA400() throws Exception {
+    String caseId = "idem-twice-" + randomToken();
+    String body = "{\"case\":" + ((ObjectNode) JSON.readTree(FEASIBLE)).put("caseId", caseId) + ",\"strategy\":\"BALANCED\"}";
+    String a = java.util.UUID.randomUUID().toString();
+    String b = java.util.UUID.randomUUID().toString();
+    HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        + "/api/negotiation/submit")).header("Authorization", "Bearer " + CLIENT).header("Content-Type", "application/json")
+        .header("Idempotency-Key", a).header("Idempotency-Key", b).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(res.statusCode()).as(res.body()).isEqualTo(400);
+    assertThat(locations(res)).containsExactly("Idempotency-Key");
+    assertThat(reasons(res)).containsExactly("is given 2 times; give it once");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM submission WHERE case_id = ?", Integer.class, caseId)).isZero();
+    assertThat(submit(a + "," + b, body).headers().firstValue("Idempotent-Replayed")).as("no key a,b was kept").isEmpty();
+  }
+
+  /**
    * An answer about a platform without a policy, or one that contradicts the submission it names, is refused with
    * every problem and counts nowhere — no metric series, no monitor window, no audit entry.
    */
