@@ -508,6 +508,30 @@ class FenqiApplicationTest {
     assertThat(output.getAll()).doesNotContain("unexpected error");
   }
 
+  /**
+   * An Accept asking for JSON in a charset this service does not write is a 406 naming it: it was an opaque 500 and an
+   * "unexpected error" with a stack trace (no converter for application/json;charset=GBK). UTF-8 is still answered.
+   */
+  @Test
+  void anAcceptAskingForJsonInAnotherCharsetIsA406NotA500(CapturedOutput output) throws Exception {
+    for (String[] call : new String[][] {{"application/json;charset=GBK", "GBK"},
+        {"application/json; charset=ISO-8859-1", "ISO-8859-1"}, {"application/json;charset=UTF-16", "UTF-16"},
+        {"application/json;charset=GBK, */*;q=0.1", "GBK"}}) {
+      HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+          + "/api/policy/query?platformId=demo-online-lender")).header("Authorization", "Bearer " + CLIENT)
+          .header("Accept", call[0]).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(res.statusCode()).as(call[0] + " " + res.body()).isEqualTo(406);
+      assertThat(JSON.readTree(res.body()).get("detail").asText()).isEqualTo("this service answers JSON in UTF-8 "
+          + "(RFC 8259), not " + call[1] + "; the request's Accept was " + call[0] + ": leave its charset out or ask "
+          + "for UTF-8");
+    }
+    HttpResponse<String> utf8 = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        + "/api/policy/query?platformId=demo-online-lender")).header("Authorization", "Bearer " + CLIENT)
+        .header("Accept", "application/json; charset=utf-8").build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(utf8.statusCode()).isEqualTo(200);
+    assertThat(output.getAll()).doesNotContain("unexpected error");
+  }
+
   @Test
   void submittedProposalIsStoredEncryptedAndReadBackMasked() throws Exception {
     HttpResponse<String> res = send("POST", "/api/negotiation/submit", CLIENT,
