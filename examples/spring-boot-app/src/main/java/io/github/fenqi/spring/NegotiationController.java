@@ -126,12 +126,16 @@ class NegotiationController {
    *
    * <p>With an {@code Idempotency-Key} header, a repeat of the caller's key with the same body (byte for byte) answers
    * the first submission again (201, {@code Idempotent-Replayed: true}) without storing or auditing another; the same
-   * key with another body is a 422. Without it, a client retrying after a lost answer stored the case twice: two rows,
+   * key with another body is a 422, the header given twice a 400. Without it, a client retrying after a lost answer stored the case twice: two rows,
    * two SUBMISSION audit entries, two ids for one borrower's choice.
    */
   @PostMapping(value = "/submit", produces = "application/json")
   ResponseEntity<Map<String, Object>> submit(HttpServletRequest http, Principal principal,
       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String idempotencyKey) throws IOException {
+    int keys = java.util.Collections.list(http.getHeaders(IDEMPOTENCY_KEY)).size();
+    if (keys > 1) { // Spring joins them with commas: "Idempotency-Key: a" and "Idempotency-Key: b" were the key "a,b"
+      throw new InvalidInputException(List.of(Problems.repeated(IDEMPOTENCY_KEY, keys)));
+    }
     String scope = idempotencyKey == null ? null : idempotencyScope(principal, idempotencyKey);
     byte[] bytes = bodies.read(http);
     String requestHash = scope == null ? null : blindIndex.index("idempotentRequest", sha256(bytes));
@@ -236,7 +240,7 @@ class NegotiationController {
   @GetMapping(value = "/submissions/{id}", produces = "application/json")
   Map<String, Object> submission(@PathVariable String id, Principal principal) throws IOException {
     SubmissionStore.Row row = store.find(id)
-        .orElseThrow(() -> new ProblemHandler.NotFoundException("no submission " + Problem.excerpt(id)));
+        .orElseThrow(() -> new ProblemHandler.NotFoundException("no submission " + Problems.quoted(id)));
     audit.append(AuditEvent.of(principal.getName(), AuditAction.DATA_ACCESS, "submission/" + id,
         Map.of("fields", "name,idNumber,mobile", "shown", "masked")));
     Map<String, Object> borrower = new LinkedHashMap<>();
@@ -322,23 +326,23 @@ class NegotiationController {
       throws IOException {
     List<Problem> problems = new ArrayList<>();
     if (policies.history(platformId).isEmpty()) {
-      problems.add(Problem.of("platformId", "no policy for platform " + Problem.excerpt(platformId)));
+      problems.add(Problem.of("platformId", "no policy for platform " + Problems.quoted(platformId)));
     }
     if (submissionId != null) {
       Optional<SubmissionStore.Row> row = store.find(submissionId);
       if (row.isEmpty()) {
-        problems.add(Problem.of("submissionId", "no submission " + Problem.excerpt(submissionId)));
+        problems.add(Problem.of("submissionId", "no submission " + Problems.quoted(submissionId)));
       } else {
         if (!row.get().strategy().equals(strategy.name())) {
-          problems.add(Problem.of("strategy", "submission " + Problem.excerpt(submissionId) + " is a " + row.get().strategy()
+          problems.add(Problem.of("strategy", "submission " + Problems.quoted(submissionId) + " is a " + row.get().strategy()
               + " proposal, not " + strategy));
         }
         Set<String> lenders = new LinkedHashSet<>();
         bodies.mapper().readTree(row.get().proposalJson()).path("plans")
             .forEach(plan -> lenders.add(plan.path("platformId").asText()));
         if (!lenders.contains(platformId)) {
-          problems.add(Problem.of("platformId", "submission " + Problem.excerpt(submissionId) + " proposes nothing to "
-              + Problem.excerpt(platformId) + "; its lenders are " + lenders));
+          problems.add(Problem.of("platformId", "submission " + Problems.quoted(submissionId) + " proposes nothing to "
+              + Problems.quoted(platformId) + "; its lenders are " + lenders));
         }
       }
     }

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.security.Principal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,12 +47,14 @@ class PolicyController {
   /** The policy of {@code platformId} in effect on {@code asOf} (default today) and every version held. */
   @GetMapping(value = "/api/policy/query", produces = "application/json")
   Map<String, Object> query(@RequestParam String platformId,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf) {
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
+      HttpServletRequest http) {
+    checkQuery(http);
     PolicySnapshot snapshot = policies.snapshot();
     LocalDate day = asOf == null ? LocalDate.now(NegotiationEngine.CASE_ZONE) : asOf; // policies' dates are China's
     List<Policy> history = snapshot.history(platformId);
     if (history.isEmpty()) {
-      throw new ProblemHandler.NotFoundException("no policy for platform " + Problem.excerpt(platformId));
+      throw new ProblemHandler.NotFoundException("no policy for platform " + Problems.quoted(platformId));
     }
     Map<String, Object> response = new LinkedHashMap<>();
     response.put("platformId", platformId);
@@ -65,6 +68,33 @@ class PolicyController {
     return response;
   }
 
+  /** The parameters of a policy query. */
+  private static final List<String> QUERY_PARAMETERS = List.of("platformId", "asOf");
+
+  /**
+   * A 400 listing every parameter of a policy query that is not one, is given more than once or is blank. Each was
+   * answered as if absent or taken whole: {@code asOf=} (a template with nothing filled in) and {@code asof=2020-01-01}
+   * (a typo) silently answered the policy of today, {@code asOf=2026-11-24&asOf=2020-01-01} the first date, and a
+   * blank {@code platformId=} was a 404 naming nothing ({@code no policy for platform }).
+   */
+  private static void checkQuery(HttpServletRequest http) {
+    List<Problem> problems = new ArrayList<>();
+    http.getParameterMap().forEach((name, values) -> {
+      if (!QUERY_PARAMETERS.contains(name)) {
+        problems.add(Problem.of(Problem.excerpt(name), "is not a parameter of this query; it takes "
+            + String.join(" and ", QUERY_PARAMETERS) + " (names are case-sensitive)"));
+      } else if (values.length > 1) {
+        problems.add(Problems.repeated(name, values.length));
+      } else if (values[0].isBlank()) {
+        problems.add(Problem.of(name, "is " + (values[0].isEmpty() ? "empty" : "blank") + "; " + (name.equals("asOf")
+            ? "give a date YYYY-MM-DD, or leave the parameter out for today in China" : "name a platform")));
+      }
+    });
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+  }
+
   /** Validates and applies one policy version of {@code platformId}; the body is a policy file's JSON. */
   @PutMapping(value = "/api/admin/policies/{platformId}", produces = "application/json")
   Map<String, Object> put(@PathVariable String platformId, HttpServletRequest http, Principal principal)
@@ -74,7 +104,7 @@ class PolicyController {
     Policy policy = result.orElseThrow();
     if (!policy.platformId().equals(platformId)) {
       throw new InvalidInputException("request body: $.platformId",
-          "is '" + policy.platformId() + "' but the URL names '" + platformId + "'");
+          "is " + Problems.quoted(policy.platformId()) + " but the URL names " + Problems.quoted(platformId));
     }
     PolicyDirectoryWriter.Saved saved = writer.save(policy, body, "admin:" + principal.getName());
     Map<String, Object> response = new LinkedHashMap<>();

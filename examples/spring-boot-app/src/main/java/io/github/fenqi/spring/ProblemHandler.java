@@ -5,11 +5,20 @@ import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.catalina.connector.ClientAbortException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotWritableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -58,7 +67,8 @@ class ProblemHandler {
         List.of(Problem.of("Idempotency-Key", "was used before with another body")));
   }
 
-  @ExceptionHandler({RequestBodies.NotJsonException.class, RequestBodies.NotUtf8Exception.class})
+  @ExceptionHandler({RequestBodies.NotJsonException.class, RequestBodies.NotUtf8Exception.class,
+      RequestBodies.EncodedBodyException.class})
   ProblemDetail notJson(RuntimeException e) {
     return Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", e.getMessage(), List.of());
   }
@@ -75,13 +85,22 @@ class ProblemHandler {
         List.of(Problem.of(e.getParameterName(), "is required")));
   }
 
+  /**
+   * A parameter that does not convert to its type, named with what was expected. A parameter given twice
+   * ({@code asOf=x&asOf=y}) is said to be: it was shown as Java's name of an array ({@code got '[Ljava.lang.String;@6e0f9bf6'}).
+   */
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
+    if (e.getValue() instanceof Object[] values && values.length != 1) {
+      return Problems.of(HttpStatus.BAD_REQUEST, "Invalid input", "a parameter has the wrong form",
+          List.of(Problems.repeated(e.getName(), values.length)));
+    }
     Class<?> type = e.getRequiredType();
     String expected = type == java.time.LocalDate.class ? "a date YYYY-MM-DD"
         : type != null && type.isEnum() ? "one of " + java.util.Arrays.toString(type.getEnumConstants())
         : type != null ? "a " + type.getSimpleName() : "another form";
-    String given = Problem.excerpt(String.valueOf(e.getValue()));
+    Object value = e.getValue() instanceof Object[] values ? values[0] : e.getValue();
+    String given = Problem.excerpt(String.valueOf(value));
     return Problems.of(HttpStatus.BAD_REQUEST, "Invalid input", "a parameter has the wrong form",
         List.of(Problem.of(e.getName(), "expected " + expected + ", got '" + given + "'")));
   }
@@ -104,15 +123,72 @@ class ProblemHandler {
         List.of());
   }
 
-  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-  ProblemDetail method(HttpRequestMethodNotSupportedException e) {
-    return Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", e.getMethod() + " is not supported here",
-        List.of());
+  /**
+   * A method the path does not take: a 405 with the {@code Allow} header RFC 9110 requires of one, and the methods it
+   * lists named in the detail. Both were missing: a client (or a proxy) was told "no" without being told what to use.
+   */
+  /**
+   * The charsets this service writes JSON in (those Jackson's converter writes). An {@code Accept} asking for JSON in
+   * another ({@code application/json;charset=GBK}, {@code charset=ISO-8859-1}, {@code charset=UTF-16}) matched the
+   * endpoints' {@code application/json} and then found no converter for it.
+   */
+  private static final Set<String> WRITTEN_CHARSETS = Set.of("UTF-8", "US-ASCII", "UTF-16BE", "UTF-16LE", "UTF-32BE",
+      "UTF-32LE");
+
+  /**
+   * An answer that cannot be written: a 406 naming the charset when the request's {@code Accept} asks for JSON in a
+   * charset this service does not write ({@link #WRITTEN_CHARSETS}) — it was an opaque 500 with an "unexpected error"
+   * stack trace for a client's header — and otherwise the server's fault, as {@link #unexpected}.
+   */
+  @ExceptionHandler(HttpMessageNotWritableException.class)
+  ProblemDetail notWritable(HttpMessageNotWritableException e, HttpServletRequest request) {
+    String accept = request.getHeader("Accept");
+    List<MediaType> asked;
+    try {
+      asked = accept == null ? List.of() : MediaType.parseMediaTypes(accept);
+    } catch (InvalidMediaTypeException unreadable) {
+      asked = List.of();
+    }
+    Optional<String> charset = asked.stream()
+        .filter(t -> t.getCharset() != null && !WRITTEN_CHARSETS.contains(t.getCharset().name())
+            && t.isCompatibleWith(MediaType.APPLICATION_JSON) && !t.isWildcardType() && !t.isWildcardSubtype())
+        .map(t -> t.getCharset().name()).findFirst();
+    if (charset.isEmpty()) {
+      return unexpected(e);
+    }
+    return Problems.of(HttpStatus.NOT_ACCEPTABLE, "Not acceptable", "this service answers JSON in UTF-8 (RFC 8259), not "
+        + charset.get() + "; the request's Accept was " + Problem.excerpt(accept) + ": leave its charset out or ask for "
+        + "UTF-8", List.of());
   }
 
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
+    Set<HttpMethod> allowed = e.getSupportedHttpMethods() == null ? Set.of() : e.getSupportedHttpMethods();
+    String names = allowed.stream().map(HttpMethod::name).sorted().collect(Collectors.joining(", "));
+    return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).allow(allowed.toArray(HttpMethod[]::new))
+        .body(Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", e.getMethod() + " is not supported here"
+            + (names.isEmpty() ? "" : "; allowed: " + names), List.of()));
+  }
+
+  /**
+   * A header value the firewall refuses when a controller reads it ({@code Idempotency-Key: ключ}): a 400 naming the
+   * header, as the firewall's refusals before the controller are ({@link SecurityConfiguration#refusal}). It fell to
+   * {@link #unexpected}: an opaque 500 and an ERROR with a stack trace for a client's header.
+   */
+  @ExceptionHandler(RequestRejectedException.class)
+  ProblemDetail rejected(RequestRejectedException e, HttpServletRequest request) {
+    return Problems.of(HttpStatus.BAD_REQUEST, "Bad request", SecurityConfiguration.refusal(request, e), List.of());
+  }
+
+  /**
+   * A path no endpoint serves, named with its method ({@code no endpoint GET /api/negotiation/submissions/}): the
+   * detail was "no such endpoint" whatever was asked, so an empty path variable (a submission id missing after
+   * {@code submissions/}) read as if the whole service were missing.
+   */
   @ExceptionHandler(NoResourceFoundException.class)
-  ProblemDetail noResource(NoResourceFoundException e) {
-    return Problems.of(HttpStatus.NOT_FOUND, "Not found", "no such endpoint", List.of());
+  ProblemDetail noResource(NoResourceFoundException e, HttpServletRequest request) {
+    return Problems.of(HttpStatus.NOT_FOUND, "Not found", "no endpoint " + request.getMethod() + " "
+        + Problems.quoted(request.getRequestURI()), List.of());
   }
 
   @ExceptionHandler(PolicyDirectoryWriter.PolicyNotSavedException.class)

@@ -37,6 +37,20 @@ final class Problems {
     return pd;
   }
 
+  /**
+   * {@code value} as a message names it: quoted, so that an empty or blank name, or one with spaces around it, stays
+   * visible ({@code no submission ' '}), and cut and escaped as {@link Problem#excerpt} does. Names were appended bare:
+   * a blank submission id or platform id gave {@code no submission  } and {@code no policy for platform }.
+   */
+  static String quoted(String value) {
+    return "'" + Problem.excerpt(value) + "'";
+  }
+
+  /** A query parameter or header given more than once, where it takes one value. */
+  static Problem repeated(String parameter, int times) {
+    return Problem.of(parameter, "is given " + times + " times; give it once");
+  }
+
   /** Writes a problem straight to the response (filters run before Spring MVC's error handling). */
   static void write(HttpServletResponse res, HttpStatus status, String title, String detail, String instance)
       throws IOException {

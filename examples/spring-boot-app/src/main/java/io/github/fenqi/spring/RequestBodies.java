@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -46,23 +48,27 @@ final class RequestBodies {
    * a wildcard type ({@code application/*}, or any type at all), which declares nothing, was taken for JSON. A
    * declared charset other than a Unicode one ({@link #READABLE}) is a {@link NotUtf8Exception}: the body was decoded
    * as UTF-8 whatever it declared, so {@code charset=GBK} gave a 400 about an "invalid UTF-8 middle byte", and
-   * {@code charset=ISO-8859-1} bytes that happen to be valid UTF-8 would have been read as other characters.
+   * {@code charset=ISO-8859-1} bytes that happen to be valid UTF-8 would have been read as other characters. A
+   * {@code Content-Encoding} other than identity is an {@link EncodedBodyException}.
    */
   byte[] read(HttpServletRequest request) throws IOException {
     String declared = request.getContentType();
     MediaType type = null;
     try {
       type = declared == null ? null : MediaType.parseMediaType(declared);
-    } catch (InvalidMediaTypeException e) { // reported below as not JSON
+    } catch (InvalidMediaTypeException e) { // reported below as not JSON, unless only its charset is wrong
+      unknownCharset(declared);
     }
-    if (type == null || type.isWildcardType() || type.isWildcardSubtype() // "*/*" or "application/*" says nothing
-        || !(MediaType.APPLICATION_JSON.isCompatibleWith(type)
-        || type.getSubtype().endsWith("+json") && "application".equals(type.getType()))) {
+    if (type == null || !isJson(type)) {
       throw new NotJsonException(declared);
     }
     Charset charset = type.getCharset();
     if (charset != null && !READABLE.contains(charset.name())) {
       throw new NotUtf8Exception(declared, charset);
+    }
+    String encoding = request.getHeader("Content-Encoding");
+    if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
+      throw new EncodedBodyException(encoding);
     }
     if (request.getContentLengthLong() > maxBytes) {
       throw new BodyTooLargeException(maxBytes);
@@ -74,6 +80,41 @@ final class RequestBodies {
       }
       return bytes;
     }
+  }
+
+  /** A charset parameter (its value, quoted or not) and the separator before it. */
+  private static final Pattern CHARSET_PARAMETER =
+      Pattern.compile(";\\s*charset\\s*=\\s*(\"[^\"]*\"|[^;]*)", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * A {@link NotUtf8Exception} naming the charset if {@code declared}, which does not parse, is a JSON type but for a
+   * charset Java does not know or cannot name ({@code charset=nonsense}, {@code charset=a/b}, {@code charset=}):
+   * the whole type was refused as "not application/json", which it is, leaving the caller to guess the charset was
+   * at fault. Returns normally otherwise.
+   */
+  private static void unknownCharset(String declared) {
+    Matcher charset = CHARSET_PARAMETER.matcher(declared);
+    if (!charset.find()) {
+      return;
+    }
+    MediaType rest;
+    try {
+      rest = MediaType.parseMediaType(CHARSET_PARAMETER.matcher(declared).replaceAll(""));
+    } catch (InvalidMediaTypeException e) { // wrong apart from its charset too
+      return;
+    }
+    if (isJson(rest)) {
+      String name = charset.group(1).trim();
+      throw new NotUtf8Exception(declared, name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")
+          ? name.substring(1, name.length() - 1) : name);
+    }
+  }
+
+  /** Whether {@code type} declares JSON: {@code application/json} or an {@code application/...+json} type. */
+  private static boolean isJson(MediaType type) {
+    return !type.isWildcardType() && !type.isWildcardSubtype() // "*/*" or "application/*" says nothing
+        && (MediaType.APPLICATION_JSON.isCompatibleWith(type)
+        || type.getSubtype().endsWith("+json") && "application".equals(type.getType()));
   }
 
   /** Reads and binds the body; an {@code InvalidInputException} lists what is wrong. */
@@ -100,6 +141,26 @@ final class RequestBodies {
       super("send the body as UTF-8: JSON must be UTF-8 (RFC 8259), and this service does not decode " + charset.name()
           + " (Content-Type was " + Problem.excerpt(declared) + "); convert it, e.g. iconv -f " + charset.name()
           + " -t UTF-8, and declare charset=UTF-8 or none");
+    }
+
+    /** A charset parameter that names no charset Java knows ({@code charset=nonsense}) or is not a name at all. */
+    NotUtf8Exception(String declared, String charset) {
+      super("send the body as UTF-8: the charset parameter " + (charset.isEmpty() ? "is empty"
+          : "(charset=" + Problem.excerpt(charset) + ") names no charset this service knows") + " (Content-Type was "
+          + Problem.excerpt(declared) + "); JSON must be UTF-8 (RFC 8259): declare charset=UTF-8 or none (US-ASCII, "
+          + "UTF-16 and UTF-32 are accepted too)");
+    }
+  }
+
+  /**
+   * The body declares a content coding ({@code Content-Encoding: gzip}), which this service does not undo (415,
+   * RFC 9110): the compressed bytes were read as JSON, a 400 about an "Illegal character ((CTRL-CHAR, code 31))" at
+   * line 1 that did not say the body was compressed.
+   */
+  static final class EncodedBodyException extends RuntimeException {
+    EncodedBodyException(String encoding) {
+      super("send the body uncompressed: this service does not decode Content-Encoding " + Problems.quoted(encoding)
+          + "; leave the header out (or send identity)");
     }
   }
 

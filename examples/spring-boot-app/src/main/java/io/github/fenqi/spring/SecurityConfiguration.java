@@ -3,9 +3,12 @@ package io.github.fenqi.spring;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Collections;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +18,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -66,12 +70,36 @@ public class SecurityConfiguration {
    */
   @Bean
   RequestRejectedHandler requestRejectedHandler() {
-    return (req, res, e) -> Problems.write(res, HttpStatus.BAD_REQUEST, "Bad request", "the request was refused "
-        + "before reaching the service: its method or path is not accepted (a double slash, ';', an encoded '%', '.' or "
-        + "'/', a control character; a method other than GET, HEAD, POST, PUT, DELETE, OPTIONS or PATCH)",
+    return (req, res, e) -> Problems.write(res, HttpStatus.BAD_REQUEST, "Bad request", refusal(req, e),
         // TRACE is refused by Tomcat first and reaches the firewall on its way to the error page: name the request's path
         req.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String original ? original
             : req.getRequestURI());
+  }
+
+  /**
+   * Why the firewall refused {@code request}, naming the header when a header's value was at fault. The firewall
+   * checks a header's value only when it is read, so a control character in one — a C1 control is how UTF-8 text in a
+   * header arrives, its bytes read as ISO-8859-1 ({@code Idempotency-Key: ключ}) — was refused as "its method or path is
+   * not accepted" when a filter read it (Authorization, Accept), and as an opaque 500 with a stack trace logged when a
+   * controller did (Idempotency-Key).
+   */
+  static String refusal(HttpServletRequest request, RequestRejectedException e) {
+    String refused = "the request was refused before reaching the service: ";
+    ServletRequest raw = request;
+    while (raw instanceof ServletRequestWrapper wrapper) { // the firewall's own wrapper would refuse the value again
+      raw = wrapper.getRequest();
+    }
+    if (String.valueOf(e.getMessage()).contains("header") && raw instanceof HttpServletRequest http) {
+      for (String name : Collections.list(http.getHeaderNames())) {
+        if (Collections.list(http.getHeaders(name)).stream()
+            .anyMatch(value -> value.chars().anyMatch(c -> c != '\t' && Character.isISOControl(c)))) {
+          return refused + "header " + Problems.quoted(name) + " holds a control character or text that is not ASCII "
+              + "(a header's bytes are read as ISO-8859-1, so UTF-8 text arrives as other characters); send it as ASCII";
+        }
+      }
+    }
+    return refused + "its method or path is not accepted (a double slash, ';', an encoded '%', '.' or '/', a control "
+        + "character; a method other than GET, HEAD, POST, PUT, DELETE, OPTIONS or PATCH)";
   }
 
   /** Reads {@code Authorization: Bearer …}; an unknown token leaves the request anonymous (hence 401). */

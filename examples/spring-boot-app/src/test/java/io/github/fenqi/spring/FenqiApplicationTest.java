@@ -296,6 +296,43 @@ class FenqiApplicationTest {
     assertThat(output.getAll()).contains("client went away during POST /api/negotiation/calculate");
   }
 
+  /**
+   * A header carrying UTF-8 text (its bytes read as ISO-8859-1, so with C1 control characters) is a 400 naming the
+   * header. Read by a controller (Idempotency-Key) it was an opaque 500 with an "unexpected error" stack trace; read by
+   * a filter (Authorization, Accept) a 400 blaming "its method or path".
+   */
+  @Test
+  void aHeaderWithTextThatIsNotAsciiIsA400NamingIt(CapturedOutput output) throws Exception {
+    String body = "{\"case\":" + FEASIBLE + ",\"strategy\":\"BALANCED\"}";
+    for (String[] header : new String[][] {{"Idempotency-Key", "Authorization: Bearer " + CLIENT + "\r\nIdempotency-Key: ключ"},
+        {"Accept", "Authorization: Bearer " + CLIENT + "\r\nAccept: ключ"}, {"Authorization", "Authorization: Bearer ключ"}}) {
+      String[] answer = rawPost("/api/negotiation/submit", header[1], body);
+      assertThat(answer[0]).as(header[0]).startsWith("HTTP/1.1 400");
+      assertThat(JSON.readTree(answer[1]).get("detail").asText()).as(header[0])
+          .isEqualTo("the request was refused before reaching the service: header '" + header[0].toLowerCase(
+              java.util.Locale.ROOT) + "' holds a control character or text that is not ASCII (a header's bytes are "
+              + "read as ISO-8859-1, so UTF-8 text arrives as other characters); send it as ASCII");
+    }
+    assertThat(output.getAll()).doesNotContain("unexpected error");
+  }
+
+  /** POSTs {@code body} as UTF-8 bytes with {@code headers} written raw; the status line and the answer's body. */
+  private String[] rawPost(String path, String headers, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+      socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+          + "Content-Type: application/json\r\n" + headers + "\r\nContent-Length: " + bytes.length + "\r\n\r\n")
+          .getBytes(StandardCharsets.UTF_8));
+      socket.getOutputStream().write(bytes);
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      String entity = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+      if (answer.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) { // one chunk, then 0
+        entity = entity.substring(entity.indexOf("\r\n") + 2, entity.lastIndexOf("\r\n0\r\n"));
+      }
+      return new String[] {answer.substring(0, answer.indexOf("\r\n")), entity.strip()};
+    }
+  }
+
   /** How many requests of {@code uri} Spring's metrics count with {@code status}. */
   private double requests(String status, String uri) throws Exception {
     Matcher m = Pattern.compile("(?m)^http_server_requests_seconds_count\\{[^}]*status=\"" + status + "\",uri=\""
@@ -395,6 +432,56 @@ class FenqiApplicationTest {
     assertThat(JSON.readTree(utf16.body()).get("caseId").asText()).isEqualTo("sample-002");
   }
 
+  /**
+   * A JSON type whose charset parameter names no charset ({@code charset=nonsense}, {@code charset=a/b}, an empty one)
+   * is a 415 naming the parameter and what is accepted: it was the generic "send the body as application/json", though
+   * the body was declared application/json, so the caller could not tell what to change.
+   */
+  @Test
+  void aCharsetThatNamesNoCharsetIsA415NamingTheParameter() throws Exception {
+    byte[] body = FEASIBLE.getBytes(StandardCharsets.UTF_8);
+    for (String[] declared : new String[][] {{"nonsense", "(charset=nonsense) names no charset this service knows"},
+        {"a/b", "(charset=a/b) names no charset this service knows"}, {"", "is empty"}, {"\"\"", "is empty"}}) {
+      String type = "application/json; charset=" + declared[0];
+      HttpResponse<String> res = post("/api/negotiation/calculate", type, body);
+      assertThat(res.statusCode()).as(type).isEqualTo(415);
+      assertThat(JSON.readTree(res.body()).get("detail").asText()).as(type)
+          .isEqualTo("send the body as UTF-8: the charset parameter " + declared[1] + " (Content-Type was " + type
+              + "); JSON must be UTF-8 (RFC 8259): declare charset=UTF-8 or none (US-ASCII, UTF-16 and UTF-32 are "
+              + "accepted too)");
+    }
+    HttpResponse<String> notJson = post("/api/negotiation/calculate", "text/plain; charset=nonsense", body);
+    assertThat(notJson.statusCode()).isEqualTo(415);
+    assertThat(JSON.readTree(notJson.body()).get("detail").asText()).as("not JSON whatever its charset")
+        .isEqualTo("send the body as application/json (Content-Type was text/plain; charset=nonsense)");
+  }
+
+  /**
+   * A compressed body ({@code Content-Encoding: gzip}) is a 415 saying to send it uncompressed: its bytes were read as
+   * JSON, a 400 about an illegal control character at line 1.
+   */
+  @Test
+  void aCompressedBodyIsA415SayingSo() throws Exception {
+    java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+      gzip.write(FEASIBLE.getBytes(StandardCharsets.UTF_8));
+    }
+    for (String encoding : new String[] {"gzip", "br", "gzip, identity"}) {
+      HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+          + "/api/negotiation/calculate")).header("Authorization", "Bearer " + CLIENT)
+          .header("Content-Type", "application/json").header("Content-Encoding", encoding)
+          .POST(HttpRequest.BodyPublishers.ofByteArray(zipped.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(res.statusCode()).as(encoding).isEqualTo(415);
+      assertThat(JSON.readTree(res.body()).get("detail").asText()).isEqualTo("send the body uncompressed: this service "
+          + "does not decode Content-Encoding '" + encoding + "'; leave the header out (or send identity)");
+    }
+    HttpResponse<String> identity = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        + "/api/negotiation/calculate")).header("Authorization", "Bearer " + CLIENT)
+        .header("Content-Type", "application/json").header("Content-Encoding", "identity")
+        .POST(HttpRequest.BodyPublishers.ofString(FEASIBLE)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(identity.statusCode()).isEqualTo(200);
+  }
+
   private HttpResponse<String> post(String path, String contentType, byte[] body) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .header("Authorization", "Bearer " + CLIENT).header("Content-Type", contentType)
@@ -418,6 +505,30 @@ class FenqiApplicationTest {
       assertThat(res.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
       assertThat(JSON.readTree(res.body()).get("detail").asText()).endsWith("the request's Accept was " + call[2]);
     }
+    assertThat(output.getAll()).doesNotContain("unexpected error");
+  }
+
+  /**
+   * An Accept asking for JSON in a charset this service does not write is a 406 naming it: it was an opaque 500 and an
+   * "unexpected error" with a stack trace (no converter for application/json;charset=GBK). UTF-8 is still answered.
+   */
+  @Test
+  void anAcceptAskingForJsonInAnotherCharsetIsA406NotA500(CapturedOutput output) throws Exception {
+    for (String[] call : new String[][] {{"application/json;charset=GBK", "GBK"},
+        {"application/json; charset=ISO-8859-1", "ISO-8859-1"}, {"application/json;charset=UTF-16", "UTF-16"},
+        {"application/json;charset=GBK, */*;q=0.1", "GBK"}}) {
+      HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+          + "/api/policy/query?platformId=demo-online-lender")).header("Authorization", "Bearer " + CLIENT)
+          .header("Accept", call[0]).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(res.statusCode()).as(call[0] + " " + res.body()).isEqualTo(406);
+      assertThat(JSON.readTree(res.body()).get("detail").asText()).isEqualTo("this service answers JSON in UTF-8 "
+          + "(RFC 8259), not " + call[1] + "; the request's Accept was " + call[0] + ": leave its charset out or ask "
+          + "for UTF-8");
+    }
+    HttpResponse<String> utf8 = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        + "/api/policy/query?platformId=demo-online-lender")).header("Authorization", "Bearer " + CLIENT)
+        .header("Accept", "application/json; charset=utf-8").build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(utf8.statusCode()).isEqualTo(200);
     assertThat(output.getAll()).doesNotContain("unexpected error");
   }
 
@@ -509,6 +620,27 @@ class FenqiApplicationTest {
   }
 
   /**
+   * Two Idempotency-Key headers are a 400 naming the header, nothing stored: Spring joined them into the key "a,b", so
+   * the submission was made under a key the client never sent, and its retry with either key made a second one.
+   */
+  @Test
+  void anIdempotencyKeyGivenTwiceIsA400() throws Exception {
+    String caseId = "idem-twice-" + randomToken();
+    String body = "{\"case\":" + ((ObjectNode) JSON.readTree(FEASIBLE)).put("caseId", caseId) + ",\"strategy\":\"BALANCED\"}";
+    String a = java.util.UUID.randomUUID().toString();
+    String b = java.util.UUID.randomUUID().toString();
+    HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        + "/api/negotiation/submit")).header("Authorization", "Bearer " + CLIENT).header("Content-Type", "application/json")
+        .header("Idempotency-Key", a).header("Idempotency-Key", b).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(res.statusCode()).as(res.body()).isEqualTo(400);
+    assertThat(locations(res)).containsExactly("Idempotency-Key");
+    assertThat(reasons(res)).containsExactly("is given 2 times; give it once");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM submission WHERE case_id = ?", Integer.class, caseId)).isZero();
+    assertThat(submit(a + "," + b, body).headers().firstValue("Idempotent-Replayed")).as("no key a,b was kept").isEmpty();
+  }
+
+  /**
    * An answer about a platform without a policy, or one that contradicts the submission it names, is refused with
    * every problem and counts nowhere — no metric series, no monitor window, no audit entry.
    */
@@ -519,7 +651,7 @@ class FenqiApplicationTest {
         "{\"platformId\":\"demo-onlin-lender\",\"strategy\":\"BALANCED\",\"accepted\":false}");
     assertThat(unknown.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(unknown.body()).get("errors").get(0).get("reason").asText())
-        .isEqualTo("no policy for platform demo-onlin-lender");
+        .isEqualTo("no policy for platform 'demo-onlin-lender'");
 
     HttpResponse<String> submitted = send("POST", "/api/negotiation/submit", CLIENT,
         "{\"case\":" + FEASIBLE + ",\"strategy\":\"BALANCED\"}");
@@ -533,7 +665,7 @@ class FenqiApplicationTest {
     assertThat(locations(contradicting)).as("located in the body, as its missing fields are")
         .containsExactly("request body: platformId", "request body: strategy", "request body: platformId");
     assertThat(contradicting.body()).contains("is a BALANCED proposal, not AGGRESSIVE")
-        .contains("proposes nothing to demo-onlin-lender; its lenders are [demo-credit-card, demo-consumer-finance, "
+        .contains("proposes nothing to 'demo-onlin-lender'; its lenders are [demo-credit-card, demo-consumer-finance, "
             + "demo-online-lender]");
     assertThat(Files.readAllLines(DIR.resolve("audit.log"))).hasSize((int) auditAfterSubmit);
     assertThat(send("GET", "/actuator/prometheus", CLIENT, null).body()).doesNotContain("demo-onlin-lender");
@@ -544,12 +676,12 @@ class FenqiApplicationTest {
         "{\"platformId\":\"" + "p".repeat(1000) + "\",\"strategy\":\"BALANCED\",\"accepted\":true,\"submissionId\":\""
             + longId + "\"}");
     assertThat(echoed.statusCode()).isEqualTo(400);
-    assertThat(echoed.body()).hasSizeLessThan(1000).contains("no submission " + "s".repeat(37) + "...")
-        .contains("no policy for platform " + "p".repeat(37) + "...");
+    assertThat(echoed.body()).hasSizeLessThan(1000).contains("no submission '" + "s".repeat(37) + "...'")
+        .contains("no policy for platform '" + "p".repeat(37) + "...'");
     assertThat(send("GET", "/api/negotiation/submissions/" + "s".repeat(5000), CLIENT, null).body())
-        .contains("no submission " + "s".repeat(37) + "...\"");
+        .contains("no submission '" + "s".repeat(37) + "...'\"");
     assertThat(send("GET", "/api/policy/query?platformId=" + "p".repeat(5000), CLIENT, null).body())
-        .contains("no policy for platform " + "p".repeat(37) + "...\"");
+        .contains("no policy for platform '" + "p".repeat(37) + "...'\"");
 
     HttpResponse<String> matching = send("POST", "/api/negotiation/outcome", CLIENT,
         "{\"platformId\":\"demo-online-lender\",\"strategy\":\"BALANCED\",\"accepted\":true,\"submissionId\":\"" + id
@@ -586,6 +718,73 @@ class FenqiApplicationTest {
     assertThat(JSON.readTree(contradicting.body()).get("detail").asText())
         .isEqualTo("platform demo-credit-card already answered submission " + id + ": accepted; an answer is recorded once");
     assertThat(monitor.status("demo-credit-card", Strategy.AGGRESSIVE)).isEqualTo(after);
+  }
+
+  /**
+   * Every 404, and every problem naming something not found, names it quoted: a blank submission id gave
+   * {@code no submission  }, a platform id with a space before it read as the right one, and a path missing its
+   * submission id was "no such endpoint", whatever was asked.
+   */
+  @Test
+  void whatIsNotFoundIsNamedVisiblyEvenWhenBlank() throws Exception {
+    assertThat(detail(send("GET", "/api/negotiation/submissions/%20", CLIENT, null), 404)).isEqualTo("no submission ' '");
+    assertThat(detail(send("GET", "/api/negotiation/submissions/", CLIENT, null), 404))
+        .isEqualTo("no endpoint GET '/api/negotiation/submissions/'");
+    assertThat(detail(send("GET", "/api/policy/query?platformId=%20demo-online-lender", CLIENT, null), 404))
+        .isEqualTo("no policy for platform ' demo-online-lender'");
+    HttpResponse<String> outcome = send("POST", "/api/negotiation/outcome", CLIENT,
+        "{\"platformId\":\"demo-online-lender \",\"strategy\":\"BALANCED\",\"accepted\":true,\"submissionId\":\"\"}");
+    assertThat(outcome.statusCode()).isEqualTo(400);
+    assertThat(reasons(outcome)).containsExactly("no policy for platform 'demo-online-lender '", "no submission ''");
+  }
+
+  /**
+   * A policy query's parameter that is blank, repeated or not one of its own is a 400 naming it. {@code asOf=} and a
+   * misspelt {@code asof=2020-01-01} answered today's policy, {@code asOf=2026-11-24&asOf=2020-01-01} the first date,
+   * two malformed dates quoted Java's name of an array, and {@code platformId=} was a 404 naming nothing.
+   */
+  @Test
+  void aPolicyQueryParameterThatIsBlankRepeatedOrUnknownIsA400() throws Exception {
+    String query = "/api/policy/query?platformId=demo-online-lender&";
+    for (String[] call : new String[][] {{"asOf=", "asOf", "is empty; give a date YYYY-MM-DD, or leave the parameter "
+        + "out for today in China"}, {"asOf=%20", "asOf", "is blank; give a date YYYY-MM-DD, or leave the parameter out "
+        + "for today in China"}, {"asof=2020-01-01", "asof", "is not a parameter of this query; it takes platformId and "
+        + "asOf (names are case-sensitive)"}, {"asOf=2026-11-24&asOf=2020-01-01", "asOf", "is given 2 times; give it "
+        + "once"}, {"asOf=x&asOf=y", "asOf", "is given 2 times; give it once"}, {"platformId=demo-online-lender",
+        "platformId", "is given 2 times; give it once"}}) {
+      HttpResponse<String> res = send("GET", query + call[0], CLIENT, null);
+      assertThat(res.statusCode()).as(call[0]).isEqualTo(400);
+      assertThat(locations(res)).as(call[0]).containsExactly(call[1]);
+      assertThat(reasons(res)).as(call[0]).containsExactly(call[2]);
+    }
+    HttpResponse<String> blank = send("GET", "/api/policy/query?platformId=", CLIENT, null);
+    assertThat(blank.statusCode()).isEqualTo(400);
+    assertThat(reasons(blank)).containsExactly("is empty; name a platform");
+    assertThat(send("GET", query + "asOf=2026-11-24", CLIENT, null).statusCode()).isEqualTo(200);
+  }
+
+  /** A method a path does not take is a 405 with the Allow header RFC 9110 requires, the methods named in the detail. */
+  @Test
+  void aWrongMethodIsA405NamingTheAllowedOnes() throws Exception {
+    for (String[] call : new String[][] {{"GET", "/api/negotiation/calculate", "POST"},
+        {"DELETE", "/api/negotiation/submissions/x", "GET"}, {"POST", "/api/admin/policies/x", "PUT"}}) {
+      HttpResponse<String> res = send(call[0], call[1], ADMIN, call[0].equals("POST") ? "{}" : null);
+      assertThat(res.statusCode()).as(call[1]).isEqualTo(405);
+      assertThat(res.headers().firstValue("Allow")).as(call[1]).hasValue(call[2]);
+      assertThat(JSON.readTree(res.body()).get("detail").asText())
+          .isEqualTo(call[0] + " is not supported here; allowed: " + call[2]);
+    }
+  }
+
+  private static String detail(HttpResponse<String> res, int status) throws IOException {
+    assertThat(res.statusCode()).as(res.body()).isEqualTo(status);
+    return JSON.readTree(res.body()).get("detail").asText();
+  }
+
+  private static List<String> reasons(HttpResponse<String> res) throws IOException {
+    List<String> out = new ArrayList<>();
+    JSON.readTree(res.body()).get("errors").forEach(e -> out.add(e.get("reason").asText()));
+    return out;
   }
 
   /** A policy query without a date asks about today in China, whatever the server's zone (see the engine's test). */
