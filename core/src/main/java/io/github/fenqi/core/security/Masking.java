@@ -357,7 +357,7 @@ public final class Masking {
 
   private String keep(String v, Keep rule) {
     int length = v.codePointCount(0, v.length());
-    if (length <= rule.head + rule.tail) {
+    if (length <= (long) rule.head + rule.tail) { // in int, idNumber(Integer.MAX_VALUE, 1) wrapped and threw
       return stars(length);
     }
     int headEnd = v.offsetByCodePoints(0, rule.head);

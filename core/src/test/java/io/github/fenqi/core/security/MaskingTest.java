@@ -80,6 +80,23 @@ class MaskingTest {
     assertThrows(InvalidInputException.class, () -> Masking.builder().bankCard(-1, 4));
   }
 
+  /**
+   * Any count of kept characters gives the value's length back, masked entirely when the counts do not fit: the sum
+   * of {@code idNumber(Integer.MAX_VALUE, 1)} wrapped to a negative int and masking threw IndexOutOfBoundsException.
+   */
+  @net.jqwik.api.Property(tries = 300)
+  void keptCountsOfAnySizeMaskTheWholeValueWhenTheyDoNotFit(
+      @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = Integer.MAX_VALUE) int head,
+      @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = Integer.MAX_VALUE) int tail) {
+    Masking custom = Masking.builder().idNumber(head, tail).bankCard(head, tail).mobile(head, tail).build();
+    String id = "11010519491231002X";
+    for (String masked : List.of(custom.idNumber(id), custom.bankCard(id), custom.mobile(id))) {
+      String expected = (long) head + tail >= id.length() ? "*".repeat(id.length())
+          : id.substring(0, head) + "*".repeat(id.length() - head - tail) + id.substring(id.length() - tail);
+      assertEquals(expected, masked, head + "+" + tail);
+    }
+  }
+
   @Test
   void redactMasksIdentifiersInsideFreeText() {
     String text = "call 13800001234, id 11010519491231002X, card 6222021234567890123, mail zhangsan@example.com, case 42";
