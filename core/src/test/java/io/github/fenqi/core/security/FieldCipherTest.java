@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fenqi.core.DecryptionException;
+import io.github.fenqi.core.InvalidInputException;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
@@ -102,6 +103,22 @@ class FieldCipherTest {
     assertEquals("11010519491231002X", after.decrypt("r", "idNumber", moved));
     assertEquals(moved, after.reencrypt("r", "idNumber", moved));
     assertTrue(after.encrypt("r", "f", "x").startsWith("v1:k2:"));
+  }
+
+  /**
+   * Rotating to a provider that reuses an id for another key is refused: the new key replaced the old one, and every
+   * ciphertext under it then failed to decrypt. The same key under the same id is no conflict.
+   */
+  @Test
+  void rotationToAnotherKeyUnderAnIdAlreadyHeldIsRefused() {
+    String old = cipher.encrypt("r", "idNumber", "11010519491231002X");
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> keys.rotatedTo(InMemoryKeyProvider.generate("k1")));
+    assertEquals("keyIds", e.problems().get(0).location());
+    assertTrue(e.getMessage().contains("key id 'k1' names another key"), e.getMessage());
+    InMemoryKeyProvider again = keys.rotatedTo(keys.rotatedTo(InMemoryKeyProvider.generate("k2")).withActive("k1"));
+    assertEquals(java.util.Set.of("k1", "k2"), again.keyIds());
+    assertEquals("11010519491231002X", FieldCipher.create(again).decrypt("r", "idNumber", old));
   }
 
   @Test
