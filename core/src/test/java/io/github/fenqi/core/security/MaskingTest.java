@@ -26,6 +26,10 @@ class MaskingTest {
   @Test
   void masksBankCardKeepingBinAndLastFour() {
     assertEquals("622202*********0123", m.bankCard("6222 0212 3456 7890 123"));
+    for (String separator : List.of("\u00a0", "\u3000", "\u2013", "\uff0d", "\u200b", "\t")) {
+      assertEquals("622202*********0123", m.bankCard(String.join(separator, "6222", "0212", "3456", "7890", "123")),
+          "separated by U+" + Integer.toHexString(separator.charAt(0)));
+    }
   }
 
   @Test
