@@ -121,6 +121,68 @@ class FieldCipherTest {
     assertEquals("11010519491231002X", FieldCipher.create(again).decrypt("r", "idNumber", old));
   }
 
+  /** An embedder's provider (a KMS) holding one key under one id. */
+  private static KeyProvider provider(String keyId, javax.crypto.SecretKey key) {
+    return new KeyProvider() {
+      @Override
+      public String activeKeyId() {
+        return keyId;
+      }
+
+      @Override
+      public java.util.Optional<javax.crypto.SecretKey> key(String id) {
+        return id.equals(keyId) ? java.util.Optional.of(key) : java.util.Optional.empty();
+      }
+
+      @Override
+      public java.util.Set<String> keyIds() {
+        return java.util.Set.of(keyId);
+      }
+    };
+  }
+
+  /**
+   * What an embedder's own provider hands over is checked before anything is written under it: an active id outside
+   * the key-id format gave ciphertexts that decrypt refused as malformed (lost data), a 128-bit AES key encrypted
+   * silently as AES-128, and a key of another length or algorithm was reported as "AES-GCM is unavailable in this
+   * JRE".
+   */
+  @Test
+  void encryptRefusesWhatItCouldNotReadBackOrThatIsNotAes256() {
+    javax.crypto.spec.SecretKeySpec aes256 = new javax.crypto.spec.SecretKeySpec(new byte[32], "AES");
+    InvalidInputException id = assertThrows(InvalidInputException.class,
+        () -> FieldCipher.create(provider("KMS:1", aes256)).encrypt("r", "f", "x"));
+    assertEquals("activeKeyId: the key provider's active key id 'KMS:1' does not match [a-z0-9][a-z0-9._-]{0,63}: a "
+        + "ciphertext naming it could not be decrypted", id.getMessage());
+    assertEquals("activeKeyId: key 'kms1' must be a 256-bit AES key, found AES of 128 bits",
+        assertThrows(InvalidInputException.class, () -> FieldCipher.create(provider("kms1",
+            new javax.crypto.spec.SecretKeySpec(new byte[16], "AES"))).encrypt("r", "f", "x")).getMessage());
+    assertEquals("activeKeyId: key 'kms1' must be a 256-bit AES key, found HmacSHA256 of 256 bits",
+        assertThrows(InvalidInputException.class, () -> FieldCipher.create(provider("kms1",
+            new javax.crypto.spec.SecretKeySpec(new byte[32], "HmacSHA256"))).encrypt("r", "f", "x")).getMessage());
+    javax.crypto.SecretKey opaque = new javax.crypto.SecretKey() { // an HSM's: bytes not revealed, not usable here
+      @Override
+      public String getAlgorithm() {
+        return "AES";
+      }
+
+      @Override
+      public String getFormat() {
+        return "RAW";
+      }
+
+      @Override
+      public byte[] getEncoded() {
+        return null;
+      }
+    };
+    String hsm = assertThrows(InvalidInputException.class,
+        () -> FieldCipher.create(provider("hsm1", opaque)).encrypt("r", "f", "x")).getMessage();
+    assertTrue(hsm.startsWith("activeKeyId: key 'hsm1' cannot be used for AES-GCM: "), hsm);
+    FieldCipher kms = FieldCipher.create(provider("kms1", aes256));
+    assertEquals("x", kms.decrypt("r", "f", kms.encrypt("r", "f", "x")));
+  }
+
   @Test
   void reencryptRefusesCiphertextOfAnotherRecord() {
     String old = cipher.encrypt("r1", "f", "secret");
