@@ -46,8 +46,10 @@ import org.slf4j.LoggerFactory;
  * Group commit: appends from all threads are queued to one writer thread, which takes everything waiting, seals
  * it into the chain, writes it with one {@code write} and one {@code force}, then acknowledges every appender of
  * the batch; so N concurrent appenders share one fsync. When a write or force fails, or the clock or a sink throws
- * where an exception is not expected (see {@link AuditSink}), the appenders waiting are told, and the log refuses
- * further appends until it is reopened (which verifies the file and repairs a torn tail).
+ * where an exception is not expected (see {@link AuditSink}), or the file's size is no longer where the log's last
+ * entry ends (another program truncated or wrote it: a rotation by copy and truncate), the appenders waiting are told,
+ * and the log refuses further appends until it is reopened (which verifies the file and repairs a torn tail). Rotate
+ * the log by renaming it and reopening, not by copying and truncating it under the writer.
  *
  * <p>One writer: within the JVM the single writer thread serialises the chain; across processes an exclusive
  * {@link FileLock} is held while the log is open, and a second {@code open} of the same file fails (or waits, see
@@ -650,6 +652,16 @@ public final class FileAuditLog implements AuditLog {
       return;
     }
     Head before = durable;
+    long found = sizeOrMinusOne();
+    if (found != before.size()) { // nothing written: the offset no longer ends the log's last entry
+      FenqiException f = new FenqiException(file + ": the file holds " + (found < 0 ? "an unknown number of" : found)
+          + " bytes where this log ends at byte " + before.size() + " (after entry " + before.sequence() + "): it was "
+          + "truncated or written by another program (a log rotation by copy and truncate?); the log refuses further "
+          + "appends until reopened");
+      failure = f;
+      batch.forEach(r -> r.done().completeExceptionally(f));
+      return;
+    }
     List<List<AuditEntry>> results = new ArrayList<>(batch.size());
     List<AuditEntry> all = new ArrayList<>();
     StringBuilder text = new StringBuilder(256 * batch.size());
@@ -686,6 +698,20 @@ public final class FileAuditLog implements AuditLog {
     InMemoryAuditLog.publish(sinks, List.copyOf(all), LOG);
     for (int i = 0; i < batch.size(); i++) {
       batch.get(i).done().complete(results.get(i));
+    }
+  }
+
+  /**
+   * The file's size now, or -1 when it cannot be read. Checked before each batch: the writer writes at its own
+   * offset, and after a rotation by copy and truncate (logrotate's {@code copytruncate}) it wrote the next entry
+   * past the end of the emptied file, leaving a run of NUL bytes before it; the file then neither verified nor
+   * opened again.
+   */
+  private long sizeOrMinusOne() {
+    try {
+      return channel.size();
+    } catch (IOException e) {
+      return -1;
     }
   }
 

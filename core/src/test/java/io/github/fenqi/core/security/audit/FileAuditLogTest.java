@@ -354,6 +354,35 @@ class FileAuditLogTest {
     }
   }
 
+  /**
+   * A rotation by copy and truncate (logrotate's {@code copytruncate}) empties the file under the writer. The writer
+   * wrote its next entry at its old offset, after a run of NUL bytes, and the log neither verified nor opened again.
+   * The append is refused instead, the file is left as the rotation left it, and it opens again as a new log.
+   */
+  @Test
+  void aLogTruncatedUnderTheWriterRefusesAppendsInsteadOfWritingPastTheEnd() throws Exception {
+    Path file = dir.resolve("rotated.log");
+    try (FileAuditLog log = FileAuditLog.open(file, key)) {
+      log.append(AuditEvent.of("t", AuditAction.OTHER, "one"));
+      long size = Files.size(file);
+      Files.copy(file, dir.resolve("rotated.log.1"));
+      try (java.nio.channels.FileChannel rotation = java.nio.channels.FileChannel.open(file,
+          java.nio.file.StandardOpenOption.WRITE)) {
+        rotation.truncate(0);
+      }
+      FenqiException refused = assertThrows(FenqiException.class,
+          () -> log.append(AuditEvent.of("t", AuditAction.OTHER, "two")));
+      assertEquals(file + ": the file holds 0 bytes where this log ends at byte " + size + " (after entry 1): it was "
+          + "truncated or written by another program (a log rotation by copy and truncate?); the log refuses further "
+          + "appends until reopened", refused.getMessage());
+      assertEquals(0, Files.size(file));
+    }
+    assertEquals(1, FileAuditLog.verify(dir.resolve("rotated.log.1"), key, Optional.empty()).entries());
+    try (FileAuditLog reopened = FileAuditLog.open(file, key)) {
+      assertEquals(1, reopened.append(AuditEvent.of("t", AuditAction.OTHER, "two")).sequence());
+    }
+  }
+
   /** By path in this JVM, a log open here is still verified with the key the caller gave, not the log's own. */
   @Test
   void aByPathVerifyOfALogOpenHereUsesTheCallersKey() {
