@@ -7,6 +7,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Objects;
@@ -60,12 +61,19 @@ public final class FieldCipher {
   /**
    * Encrypts {@code plaintext} as field {@code field} of record {@code recordId} under the active key.
    * Two encryptions of the same value differ (fresh nonce).
+   *
+   * @throws InvalidInputException (location {@code activeKeyId}) when the provider's active id does not match the
+   *     key-id format, it holds no key for it, or that key is not a 256-bit AES key usable here
    */
   public String encrypt(String recordId, String field, String plaintext) {
     Objects.requireNonNull(plaintext, "plaintext");
     String keyId = keys.activeKeyId();
-    SecretKey key = keys.key(keyId).orElseThrow(() -> new InvalidInputException("activeKeyId",
-        "the key provider has no key for its own active id '" + keyId + "'"));
+    if (keyId == null || !KeyRing.KEY_ID.matcher(keyId).matches()) { // decrypt could never read the ciphertext back
+      throw new InvalidInputException("activeKeyId", "the key provider's active key id '" + abbreviate(String.valueOf(
+          keyId)) + "' does not match [a-z0-9][a-z0-9._-]{0,63}: a ciphertext naming it could not be decrypted");
+    }
+    SecretKey key = aes256(keyId, keys.key(keyId).orElseThrow(() -> new InvalidInputException("activeKeyId",
+        "the key provider has no key for its own active id '" + keyId + "'")));
     byte[] nonce = new byte[NONCE_BYTES];
     random.nextBytes(nonce);
     try {
@@ -77,9 +85,26 @@ public final class FieldCipher {
       System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
       System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
       return VERSION + ":" + keyId + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
+    } catch (InvalidKeyException e) {
+      throw new InvalidInputException("activeKeyId", "key '" + keyId + "' cannot be used for AES-GCM: "
+          + e.getMessage());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM is unavailable in this JRE", e);
     }
+  }
+
+  /**
+   * {@code key} when it is a 256-bit AES key, or one whose bytes the provider does not reveal (an HSM's) of algorithm
+   * AES. A custom provider's 128-bit key encrypted silently as AES-128, and one of another length or algorithm failed
+   * as "AES-GCM is unavailable in this JRE". Decryption does not check: data already written stays readable.
+   */
+  private static SecretKey aes256(String keyId, SecretKey key) {
+    byte[] encoded = key.getEncoded();
+    if (!"AES".equalsIgnoreCase(key.getAlgorithm()) || encoded != null && encoded.length != KeyRing.KEY_BYTES) {
+      throw new InvalidInputException("activeKeyId", "key '" + keyId + "' must be a 256-bit AES key, found "
+          + key.getAlgorithm() + (encoded == null ? "" : " of " + encoded.length * 8 + " bits"));
+    }
+    return key;
   }
 
   /**

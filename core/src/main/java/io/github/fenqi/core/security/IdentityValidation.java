@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * Checks personal identifiers before fenqi accepts them: the 18-character mainland resident ID number (GB 11643
- * check digit, a real birth date between 1900-01-01 and today), bank card numbers (12–19 digits, Luhn) and
+ * check digit, a province-level region code in its first two digits, a real birth date between 1900-01-01 and today),
+ * bank card numbers (12–19 digits, Luhn) and
  * mainland mobile numbers ({@code 1[3-9]} and 9 more digits). Every problem names the field; rejected values
  * appear only masked, and a value holding an invisible or control character not at all (the character is named).
  *
@@ -27,6 +28,16 @@ public final class IdentityValidation {
   private static final Pattern ID_SHAPE = Pattern.compile("\\d{17}[0-9Xx]");
   private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
   private static final Pattern CARD = Pattern.compile("\\d{12,19}");
+  /**
+   * The first two digits of an ID number: a province-level code of GB/T 2260 where resident IDs are issued (11–15,
+   * 21–23, 31–37, 41–46, 50–54, 61–65), or 81, 82, 83, which the residence permits of Hong Kong, Macao and Taiwan
+   * residents (港澳台居民居住证) carry in place of a region (810000, 820000, 830000). Taiwan's GB/T 2260 code, 71, is
+   * not among them: no resident ID or permit is issued under it (a Taiwan resident's permit starts 83). Without this
+   * check {@code 001234199001011234}, whose check digit is right, was taken for an ID number.
+   */
+  static final String PROVINCES = "11-15, 21-23, 31-37, 41-46, 50-54, 61-65, or 81-83 for the residence permits of "
+      + "Hong Kong, Macao and Taiwan residents";
+  private static final Pattern PROVINCE = Pattern.compile("1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|8[1-3]");
 
   private final Clock clock;
   private final Masking masking;
@@ -59,6 +70,10 @@ public final class IdentityValidation {
     char expected = checkDigit(v);
     if (Character.toUpperCase(v.charAt(17)) != expected) {
       return problem(field, "'" + masking.idNumber(v) + "' has a wrong check digit (GB 11643)");
+    }
+    if (!PROVINCE.matcher(v.substring(0, 2)).matches()) {
+      return problem(field, "'" + masking.idNumber(v) + "' starts with " + v.substring(0, 2) + ", which is no "
+          + "province-level region code (GB/T 2260: " + PROVINCES + ")");
     }
     LocalDate birth;
     try {

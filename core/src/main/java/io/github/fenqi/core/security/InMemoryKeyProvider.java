@@ -1,5 +1,7 @@
 package io.github.fenqi.core.security;
 
+import io.github.fenqi.core.InvalidInputException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,10 +43,22 @@ public final class InMemoryKeyProvider extends RingKeyProvider {
     return new InMemoryKeyProvider(new KeyRing(keyId, ring.keys()));
   }
 
-  /** These keys plus {@code other}'s, with {@code other}'s active id active (rotation: new key added). */
+  /**
+   * These keys plus {@code other}'s, with {@code other}'s active id active (rotation: new key added).
+   *
+   * @throws InvalidInputException naming the key id when both hold a key of that id and the keys differ: a new key
+   *     needs a new id. (The other's key replaced this one's, and every ciphertext under the old key no longer
+   *     decrypted: {@code generate("k1").rotatedTo(generate("k1"))}.)
+   */
   public InMemoryKeyProvider rotatedTo(InMemoryKeyProvider other) {
     Map<String, SecretKey> keys = new LinkedHashMap<>(ring.keys());
-    keys.putAll(other.ring.keys());
+    other.ring.keys().forEach((id, key) -> {
+      SecretKey held = keys.putIfAbsent(id, key);
+      if (held != null && !MessageDigest.isEqual(held.getEncoded(), key.getEncoded())) {
+        throw new InvalidInputException("keyIds", "key id '" + id + "' names another key in the rotated-to "
+            + "provider; the ciphertexts under the key held now would no longer decrypt (a new key needs a new id)");
+      }
+    });
     return new InMemoryKeyProvider(new KeyRing(other.activeKeyId(), keys));
   }
 

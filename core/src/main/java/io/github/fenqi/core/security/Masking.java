@@ -67,6 +67,7 @@ public final class Masking {
   private static final String SEPARATOR =
       " \\-\\u00A0\\u2000-\\u200D\\u2010-\\u2015\\u202F\\u205F\\u2060\\u2212\\u3000\\uFE63\\uFEFF\\uFF0D";
   private static final Pattern SEPARATORS = Pattern.compile("[" + SEPARATOR + "]+");
+  private static final Pattern CARD_SEPARATORS = Pattern.compile("[\\s" + SEPARATOR + "]+");
   /**
    * A run of digits and separators, perhaps after a word of Latin letters ({@code tel13812345678},
    * {@code ID11010519900307123X}: these went out in clear) but not inside a token that mixes letters and digits on
@@ -127,9 +128,13 @@ public final class Masking {
     return keep(value.strip(), idNumber);
   }
 
-  /** {@code 622202*********0123}; spaces and dashes are dropped first. */
+  /**
+   * {@code 622202*********0123}; spaces and dashes are dropped first, and so are the look-alikes that
+   * {@link #redact} takes for them: with only ASCII ones dropped, {@code 6222 0212 3456 7890 123} written with
+   * no-break or full-width spaces kept them among the digits and came out {@code 6222 0*************　123}.
+   */
   public String bankCard(String value) {
-    return keep(value.replaceAll("[\\s-]", ""), bankCard);
+    return keep(CARD_SEPARATORS.matcher(value).replaceAll(""), bankCard);
   }
 
   /** {@code 138****1234}; a leading {@code +86} is kept as is. */
@@ -357,7 +362,7 @@ public final class Masking {
 
   private String keep(String v, Keep rule) {
     int length = v.codePointCount(0, v.length());
-    if (length <= rule.head + rule.tail) {
+    if (length <= (long) rule.head + rule.tail) { // in int, idNumber(Integer.MAX_VALUE, 1) wrapped and threw
       return stars(length);
     }
     int headEnd = v.offsetByCodePoints(0, rule.head);

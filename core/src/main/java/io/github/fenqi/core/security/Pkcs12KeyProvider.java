@@ -1,13 +1,14 @@
 package io.github.fenqi.core.security;
 
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.InputFiles;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.UnrecoverableKeyException;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,8 +36,9 @@ public final class Pkcs12KeyProvider extends RingKeyProvider {
   /**
    * Opens {@code keystore} with the password in {@code environment.get(passwordVariable)}.
    *
-   * @throws InvalidInputException naming the file or variable: missing file, unset variable, wrong password,
-   *     no AES-256 entries, or an active key id that is not in the store
+   * @throws InvalidInputException naming the file or variable: missing or unreadable file (a directory, say), unset
+   *     variable, wrong password, a file that is no PKCS#12 keystore, no AES-256 entries, or an active key id that is
+   *     not in the store
    */
   public static Pkcs12KeyProvider open(Path keystore, String passwordVariable, String activeKeyId,
       Map<String, String> environment) {
@@ -46,15 +48,26 @@ public final class Pkcs12KeyProvider extends RingKeyProvider {
           + "of keystore " + keystore + ")");
     }
     char[] pw = password.toCharArray();
-    KeyStore store;
-    try (InputStream in = Files.newInputStream(keystore)) {
-      store = KeyStore.getInstance("PKCS12");
-      store.load(in, pw);
+    byte[] bytes;
+    try { // read apart from parsing: a directory or an unreadable file was told to check the password
+      bytes = InputFiles.readBounded(keystore, InputFiles.DEFAULT_MAX_BYTES);
     } catch (NoSuchFileException e) {
       throw new InvalidInputException(keystore.toString(), "no such keystore file");
-    } catch (IOException | GeneralSecurityException e) {
-      throw new InvalidInputException(keystore.toString(), "cannot open the PKCS#12 keystore (wrong password in "
-          + passwordVariable + " or not a PKCS#12 file)");
+    } catch (IOException e) {
+      throw new InvalidInputException(keystore.toString(), "cannot read the keystore file: " + InputFiles.reason(e));
+    }
+    KeyStore store;
+    try {
+      store = KeyStore.getInstance("PKCS12");
+      store.load(new ByteArrayInputStream(bytes), pw);
+    } catch (IOException e) {
+      // a wrong password and an altered byte both fail the store's integrity check; anything else does not parse
+      throw new InvalidInputException(keystore.toString(), e.getCause() instanceof UnrecoverableKeyException
+          ? "cannot open the PKCS#12 keystore: wrong password in " + passwordVariable + " (or the file was altered: "
+              + "its integrity check failed)"
+          : "is not a PKCS#12 keystore (its " + bytes.length + " bytes do not parse as one)");
+    } catch (GeneralSecurityException e) {
+      throw new InvalidInputException(keystore.toString(), "cannot open the PKCS#12 keystore: " + e.getMessage());
     }
     Map<String, SecretKey> keys = new TreeMap<>();
     String alias = null;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fenqi.core.DecryptionException;
+import io.github.fenqi.core.InvalidInputException;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
@@ -102,6 +103,84 @@ class FieldCipherTest {
     assertEquals("11010519491231002X", after.decrypt("r", "idNumber", moved));
     assertEquals(moved, after.reencrypt("r", "idNumber", moved));
     assertTrue(after.encrypt("r", "f", "x").startsWith("v1:k2:"));
+  }
+
+  /**
+   * Rotating to a provider that reuses an id for another key is refused: the new key replaced the old one, and every
+   * ciphertext under it then failed to decrypt. The same key under the same id is no conflict.
+   */
+  @Test
+  void rotationToAnotherKeyUnderAnIdAlreadyHeldIsRefused() {
+    String old = cipher.encrypt("r", "idNumber", "11010519491231002X");
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> keys.rotatedTo(InMemoryKeyProvider.generate("k1")));
+    assertEquals("keyIds", e.problems().get(0).location());
+    assertTrue(e.getMessage().contains("key id 'k1' names another key"), e.getMessage());
+    InMemoryKeyProvider again = keys.rotatedTo(keys.rotatedTo(InMemoryKeyProvider.generate("k2")).withActive("k1"));
+    assertEquals(java.util.Set.of("k1", "k2"), again.keyIds());
+    assertEquals("11010519491231002X", FieldCipher.create(again).decrypt("r", "idNumber", old));
+  }
+
+  /** An embedder's provider (a KMS) holding one key under one id. */
+  private static KeyProvider provider(String keyId, javax.crypto.SecretKey key) {
+    return new KeyProvider() {
+      @Override
+      public String activeKeyId() {
+        return keyId;
+      }
+
+      @Override
+      public java.util.Optional<javax.crypto.SecretKey> key(String id) {
+        return id.equals(keyId) ? java.util.Optional.of(key) : java.util.Optional.empty();
+      }
+
+      @Override
+      public java.util.Set<String> keyIds() {
+        return java.util.Set.of(keyId);
+      }
+    };
+  }
+
+  /**
+   * What an embedder's own provider hands over is checked before anything is written under it: an active id outside
+   * the key-id format gave ciphertexts that decrypt refused as malformed (lost data), a 128-bit AES key encrypted
+   * silently as AES-128, and a key of another length or algorithm was reported as "AES-GCM is unavailable in this
+   * JRE".
+   */
+  @Test
+  void encryptRefusesWhatItCouldNotReadBackOrThatIsNotAes256() {
+    javax.crypto.spec.SecretKeySpec aes256 = new javax.crypto.spec.SecretKeySpec(new byte[32], "AES");
+    InvalidInputException id = assertThrows(InvalidInputException.class,
+        () -> FieldCipher.create(provider("KMS:1", aes256)).encrypt("r", "f", "x"));
+    assertEquals("activeKeyId: the key provider's active key id 'KMS:1' does not match [a-z0-9][a-z0-9._-]{0,63}: a "
+        + "ciphertext naming it could not be decrypted", id.getMessage());
+    assertEquals("activeKeyId: key 'kms1' must be a 256-bit AES key, found AES of 128 bits",
+        assertThrows(InvalidInputException.class, () -> FieldCipher.create(provider("kms1",
+            new javax.crypto.spec.SecretKeySpec(new byte[16], "AES"))).encrypt("r", "f", "x")).getMessage());
+    assertEquals("activeKeyId: key 'kms1' must be a 256-bit AES key, found HmacSHA256 of 256 bits",
+        assertThrows(InvalidInputException.class, () -> FieldCipher.create(provider("kms1",
+            new javax.crypto.spec.SecretKeySpec(new byte[32], "HmacSHA256"))).encrypt("r", "f", "x")).getMessage());
+    javax.crypto.SecretKey opaque = new javax.crypto.SecretKey() { // an HSM's: bytes not revealed, not usable here
+      @Override
+      public String getAlgorithm() {
+        return "AES";
+      }
+
+      @Override
+      public String getFormat() {
+        return "RAW";
+      }
+
+      @Override
+      public byte[] getEncoded() {
+        return null;
+      }
+    };
+    String hsm = assertThrows(InvalidInputException.class,
+        () -> FieldCipher.create(provider("hsm1", opaque)).encrypt("r", "f", "x")).getMessage();
+    assertTrue(hsm.startsWith("activeKeyId: key 'hsm1' cannot be used for AES-GCM: "), hsm);
+    FieldCipher kms = FieldCipher.create(provider("kms1", aes256));
+    assertEquals("x", kms.decrypt("r", "f", kms.encrypt("r", "f", "x")));
   }
 
   @Test

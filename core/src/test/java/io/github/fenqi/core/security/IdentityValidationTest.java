@@ -60,6 +60,28 @@ class IdentityValidationTest {
     });
   }
 
+  /**
+   * The first two digits name a province-level region (GB/T 2260) or, on a residence permit of a Hong Kong, Macao or
+   * Taiwan resident, 81, 82 or 83. {@code 001234199001011235}, whose check digit and birth date are right, passed.
+   */
+  @Test
+  void anIdNumberMustStartWithAProvinceLevelCode() {
+    Problem p = v.checkIdNumber("borrower.idNumber", "001234199001011235").orElseThrow();
+    assertEquals("borrower.idNumber", p.location());
+    assertEquals("'001***********1235' starts with 00, which is no province-level region code (GB/T 2260: 11-15, "
+        + "21-23, 31-37, 41-46, 50-54, 61-65, or 81-83 for the residence permits of Hong Kong, Macao and Taiwan "
+        + "residents)", p.reason());
+    List<String> accepted = new java.util.ArrayList<>();
+    for (int code = 0; code < 100; code++) {
+      if (v.checkIdNumber("id", withCheck(String.format("%02d0000199001011", code) + "23")).isEmpty()) {
+        accepted.add(String.format("%02d", code));
+      }
+    }
+    assertEquals(List.of("11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
+        "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65",
+        "81", "82", "83"), accepted, "71 (Taiwan in GB/T 2260) is on no ID: a Taiwan resident's permit starts 83");
+  }
+
   @Test
   void rejectsWrongShape() {
     assertTrue(v.checkIdNumber("id", "1101051949123100").orElseThrow().reason().contains("18-character"));

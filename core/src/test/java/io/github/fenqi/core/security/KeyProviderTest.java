@@ -59,6 +59,28 @@ class KeyProviderTest {
     assertTrue(e.getMessage().contains("wrong password"), e.getMessage());
   }
 
+  /**
+   * Only a file that fails the store's integrity check is answered with the password: a directory, an empty file and
+   * a text file were all "wrong password in PW or not a PKCS#12 file", sending the user after the password.
+   */
+  @Test
+  void pkcs12ProviderTellsAFileItCannotReadOrParseFromAWrongPassword() throws Exception {
+    Map<String, String> env = Map.of("PW", "s3cret");
+    InvalidInputException directory = assertThrows(InvalidInputException.class,
+        () -> Pkcs12KeyProvider.open(dir, "PW", "k1", env));
+    assertEquals(dir + ": cannot read the keystore file: Is a directory", directory.getMessage());
+    Path text = Files.writeString(dir.resolve("keys.txt"), "k1=AAAA\n");
+    assertEquals(text + ": is not a PKCS#12 keystore (its 8 bytes do not parse as one)", assertThrows(
+        InvalidInputException.class, () -> Pkcs12KeyProvider.open(text, "PW", "k1", env)).getMessage());
+    Path empty = Files.write(dir.resolve("empty.p12"), new byte[0]);
+    assertEquals(empty + ": is not a PKCS#12 keystore (its 0 bytes do not parse as one)", assertThrows(
+        InvalidInputException.class, () -> Pkcs12KeyProvider.open(empty, "PW", "k1", env)).getMessage());
+    Path file = keystore("s3cret", "k1");
+    assertEquals(file + ": cannot open the PKCS#12 keystore: wrong password in PW (or the file was altered: its "
+        + "integrity check failed)", assertThrows(InvalidInputException.class,
+            () -> Pkcs12KeyProvider.open(file, "PW", "k1", Map.of("PW", "wrong"))).getMessage());
+  }
+
   @Test
   void pkcs12ProviderRejectsUnsetPasswordVariableAndUnknownActiveId() throws Exception {
     Path file = keystore("s3cret", "k1");

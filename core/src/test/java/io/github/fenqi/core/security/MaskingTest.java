@@ -26,6 +26,10 @@ class MaskingTest {
   @Test
   void masksBankCardKeepingBinAndLastFour() {
     assertEquals("622202*********0123", m.bankCard("6222 0212 3456 7890 123"));
+    for (String separator : List.of("\u00a0", "\u3000", "\u2013", "\uff0d", "\u200b", "\t")) {
+      assertEquals("622202*********0123", m.bankCard(String.join(separator, "6222", "0212", "3456", "7890", "123")),
+          "separated by U+" + Integer.toHexString(separator.charAt(0)));
+    }
   }
 
   @Test
@@ -78,6 +82,23 @@ class MaskingTest {
     assertEquals("司马#", custom.name("司马光"));
     assertThrows(InvalidInputException.class, () -> Masking.builder().compoundSurnames(Set.of("欧")));
     assertThrows(InvalidInputException.class, () -> Masking.builder().bankCard(-1, 4));
+  }
+
+  /**
+   * Any count of kept characters gives the value's length back, masked entirely when the counts do not fit: the sum
+   * of {@code idNumber(Integer.MAX_VALUE, 1)} wrapped to a negative int and masking threw IndexOutOfBoundsException.
+   */
+  @net.jqwik.api.Property(tries = 300)
+  void keptCountsOfAnySizeMaskTheWholeValueWhenTheyDoNotFit(
+      @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = Integer.MAX_VALUE) int head,
+      @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = Integer.MAX_VALUE) int tail) {
+    Masking custom = Masking.builder().idNumber(head, tail).bankCard(head, tail).mobile(head, tail).build();
+    String id = "11010519491231002X";
+    for (String masked : List.of(custom.idNumber(id), custom.bankCard(id), custom.mobile(id))) {
+      String expected = (long) head + tail >= id.length() ? "*".repeat(id.length())
+          : id.substring(0, head) + "*".repeat(id.length() - head - tail) + id.substring(id.length() - tail);
+      assertEquals(expected, masked, head + "+" + tail);
+    }
   }
 
   @Test

@@ -46,8 +46,10 @@ import org.slf4j.LoggerFactory;
  * Group commit: appends from all threads are queued to one writer thread, which takes everything waiting, seals
  * it into the chain, writes it with one {@code write} and one {@code force}, then acknowledges every appender of
  * the batch; so N concurrent appenders share one fsync. When a write or force fails, or the clock or a sink throws
- * where an exception is not expected (see {@link AuditSink}), the appenders waiting are told, and the log refuses
- * further appends until it is reopened (which verifies the file and repairs a torn tail).
+ * where an exception is not expected (see {@link AuditSink}), or the file's size is no longer where the log's last
+ * entry ends (another program truncated or wrote it: a rotation by copy and truncate), the appenders waiting are told,
+ * and the log refuses further appends until it is reopened (which verifies the file and repairs a torn tail). Rotate
+ * the log by renaming it and reopening, not by copying and truncating it under the writer.
  *
  * <p>One writer: within the JVM the single writer thread serialises the chain; across processes an exclusive
  * {@link FileLock} is held while the log is open, and a second {@code open} of the same file fails (or waits, see
@@ -55,7 +57,8 @@ import org.slf4j.LoggerFactory;
  * released when the process closes <em>any</em> handle on the file. So this class never closes a handle on a log that
  * is open in this JVM: the logs open here are registered by file identity (device and inode), a second {@code open} of
  * one is refused before any handle is opened, and {@link #verify(Path, AuditKey, Optional)} and
- * {@link #read(Path, AuditKey, Consumer)} read it through the open log's handles. Other code in the process must not
+ * {@link #read(Path, AuditKey, Consumer)} read it through the open log's handles; while one of them reads a file that
+ * is not open here by a handle of its own, {@code open} refuses that file. Other code in the process must not
  * open and close the file by path (a {@code Files.readAllLines} of it releases the lock). (Before, {@code open}
  * verified the file through a second handle and closing it dropped the lock at once: two CLI runs on one log both
  * wrote, from the same offset, and one run's entries were lost; later a refused second {@code open} in the same JVM
@@ -82,6 +85,14 @@ public final class FileAuditLog implements AuditLog {
    * {@code open}: opening and closing a handle on a file whose lock this process holds would release that lock.
    */
   private static final Map<Object, FileAuditLog> OPEN_HERE = new HashMap<>();
+  /**
+   * How many by-path {@link #verify(Path, AuditKey, Optional)} and {@link #read(Path, AuditKey, Consumer)} calls of
+   * this JVM have a handle open on each file (by identity); guarded by {@link #OPEN_HERE}. {@code open} refuses a file
+   * while one does: the reader closes its handle when it is done, and that would release the lock of a log opened
+   * meanwhile (an {@code open} from the reader's own callback, or from another thread between the reader's look-up
+   * in {@link #OPEN_HERE} and its scan, let a second process write beside it).
+   */
+  private static final Map<Object, Integer> READ_BY_PATH = new HashMap<>();
 
   private final Path file;
   private final AuditKey key;
@@ -175,6 +186,10 @@ public final class FileAuditLog implements AuditLog {
       if (before != null && OPEN_HERE.containsKey(before)) { // refused without a handle: closing one drops the lock
         throw new AuditLogBusyException(file + ": the audit log is already open by another writer");
       }
+      if (before != null && READ_BY_PATH.containsKey(before)) {
+        throw new AuditLogBusyException(file + ": the audit log is being read by path in this process (verify or "
+            + "read); its handle, closed when the read ends, would release the writer's lock");
+      }
       FileAuditLog log = openUnregistered(file, key, clock, sinks);
       OPEN_HERE.put(log.identity, log);
       return log;
@@ -191,14 +206,6 @@ public final class FileAuditLog implements AuditLog {
       return inode != null ? inode : file.toRealPath();
     } catch (IOException e) {
       return null;
-    }
-  }
-
-  /** The log open in this JVM on {@code file}, if any. */
-  private static @Nullable FileAuditLog openHere(Path file) {
-    synchronized (OPEN_HERE) {
-      Object identity = identity(file);
-      return identity == null ? null : OPEN_HERE.get(identity);
     }
   }
 
@@ -277,10 +284,18 @@ public final class FileAuditLog implements AuditLog {
    */
   public static AuditVerification verify(Path file, AuditKey key, Optional<AuditCheckpoint> checkpoint) {
     Verifier verifier = new Verifier(key, checkpoint);
-    FileAuditLog here = openHere(file);
-    if (here != null) { // its durable part, through its own handle
-      return here.readDurable(verifier, entry -> { });
+    ByPath byPath = byPath(file);
+    if (byPath.here() != null) { // its durable part, through its own handle
+      return byPath.here().readDurable(verifier, entry -> { });
     }
+    try {
+      return verifyUnopened(file, verifier);
+    } finally {
+      byPath.done();
+    }
+  }
+
+  private static AuditVerification verifyUnopened(Path file, Verifier verifier) {
     long complete = scanExisting(file, verifier::accept);
     long size;
     try {
@@ -334,12 +349,42 @@ public final class FileAuditLog implements AuditLog {
    */
   public static AuditVerification read(Path file, AuditKey key, Consumer<AuditEntry> onEntry) {
     Verifier verifier = new Verifier(key, Optional.empty());
-    FileAuditLog here = openHere(file);
-    if (here != null) {
-      return here.readDurable(verifier, onEntry);
+    ByPath byPath = byPath(file);
+    if (byPath.here() != null) {
+      return byPath.here().readDurable(verifier, onEntry);
     }
-    scanExisting(file, (line, n) -> onEntry.accept(verifier.accept(line, n)));
-    return verifier.finish();
+    try {
+      scanExisting(file, (line, n) -> onEntry.accept(verifier.accept(line, n)));
+      return verifier.finish();
+    } finally {
+      byPath.done();
+    }
+  }
+
+  /**
+   * A by-path read of {@code file}: through the log open on it in this JVM ({@code here}), or else registered in
+   * {@link #READ_BY_PATH} until {@link #done()}, in one step with the look-up, so that no {@code open} slips between.
+   */
+  private record ByPath(@Nullable FileAuditLog here, @Nullable Object identity) {
+    void done() {
+      if (identity != null) {
+        synchronized (OPEN_HERE) {
+          READ_BY_PATH.computeIfPresent(identity, (k, n) -> n == 1 ? null : n - 1);
+        }
+      }
+    }
+  }
+
+  private static ByPath byPath(Path file) {
+    synchronized (OPEN_HERE) {
+      Object identity = identity(file);
+      FileAuditLog here = identity == null ? null : OPEN_HERE.get(identity);
+      if (here != null || identity == null) {
+        return new ByPath(here, null);
+      }
+      READ_BY_PATH.merge(identity, 1, Integer::sum);
+      return new ByPath(null, identity);
+    }
   }
 
   /** {@link #scan} of a file that must exist: verify's and read's common part. */
@@ -607,6 +652,16 @@ public final class FileAuditLog implements AuditLog {
       return;
     }
     Head before = durable;
+    long found = sizeOrMinusOne();
+    if (found != before.size()) { // nothing written: the offset no longer ends the log's last entry
+      FenqiException f = new FenqiException(file + ": the file holds " + (found < 0 ? "an unknown number of" : found)
+          + " bytes where this log ends at byte " + before.size() + " (after entry " + before.sequence() + "): it was "
+          + "truncated or written by another program (a log rotation by copy and truncate?); the log refuses further "
+          + "appends until reopened");
+      failure = f;
+      batch.forEach(r -> r.done().completeExceptionally(f));
+      return;
+    }
     List<List<AuditEntry>> results = new ArrayList<>(batch.size());
     List<AuditEntry> all = new ArrayList<>();
     StringBuilder text = new StringBuilder(256 * batch.size());
@@ -643,6 +698,20 @@ public final class FileAuditLog implements AuditLog {
     InMemoryAuditLog.publish(sinks, List.copyOf(all), LOG);
     for (int i = 0; i < batch.size(); i++) {
       batch.get(i).done().complete(results.get(i));
+    }
+  }
+
+  /**
+   * The file's size now, or -1 when it cannot be read. Checked before each batch: the writer writes at its own
+   * offset, and after a rotation by copy and truncate (logrotate's {@code copytruncate}) it wrote the next entry
+   * past the end of the emptied file, leaving a run of NUL bytes before it; the file then neither verified nor
+   * opened again.
+   */
+  private long sizeOrMinusOne() {
+    try {
+      return channel.size();
+    } catch (IOException e) {
+      return -1;
     }
   }
 

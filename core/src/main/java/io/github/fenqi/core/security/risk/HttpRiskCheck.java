@@ -171,9 +171,29 @@ public final class HttpRiskCheck implements RiskCheck {
       return this;
     }
 
-    /** An extra request header (an API key, say). */
+    /**
+     * An extra request header (an API key, say).
+     *
+     * @throws InvalidInputException for a name the HTTP client refuses (not a token, or one it sets itself, such as
+     *     {@code Host} or {@code Connection}) or a value it refuses (a line break or control character); the value is
+     *     not shown, it may be a secret. (These were taken here and refused by every {@link #check} with an
+     *     IllegalArgumentException that quoted the value.)
+     */
     public Builder header(String name, String value) {
-      headers.put(Objects.requireNonNull(name, "header name"), Objects.requireNonNull(value, "header value"));
+      Objects.requireNonNull(name, "header name");
+      Objects.requireNonNull(value, "header value");
+      try {
+        HttpRequest.newBuilder().header(name, "x");
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException("header", "'" + name + "' cannot be sent by the HTTP client: " + e.getMessage());
+      }
+      try {
+        HttpRequest.newBuilder().header(name, value);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException("header", "the value of '" + name + "' is not a valid HTTP header value (a "
+            + "line break or control character?); it is not shown, as it may be a secret");
+      }
+      headers.put(name, value);
       return this;
     }
 

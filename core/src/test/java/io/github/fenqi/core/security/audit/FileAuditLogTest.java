@@ -323,6 +323,66 @@ class FileAuditLogTest {
     assertEquals(2, FileAuditLog.verify(file, key, Optional.empty()).entries());
   }
 
+  /**
+   * A by-path read of a log not open here holds a handle of its own and closes it at the end; a log opened in this JVM
+   * meanwhile (from the read's callback, or from another thread after the read looked for an open log) lost its lock
+   * when that handle closed, and a second process opened the log beside it. Such an {@code open} is refused while the
+   * read runs, and the log opens once it is done.
+   */
+  @Test
+  void aLogCannotBeOpenedHereWhileAByPathReadHoldsAHandleOnIt() throws Exception {
+    Path file = logWith(1);
+    List<FileAuditLog> opened = new ArrayList<>();
+    List<AuditLogBusyException> refused = new ArrayList<>();
+    FileAuditLog.read(file, key, entry -> {
+      try {
+        opened.add(FileAuditLog.open(file, key));
+      } catch (AuditLogBusyException e) {
+        refused.add(e);
+      }
+    });
+    for (FileAuditLog log : opened) {
+      try (log) {
+        String[] second = secondProcessOpens(file, raw);
+        assertEquals("3", second[0], "a second process opened the log beside the one open here: " + second[1]);
+      }
+    }
+    assertEquals(file + ": the audit log is being read by path in this process (verify or read); its handle, closed "
+        + "when the read ends, would release the writer's lock", refused.get(0).getMessage());
+    try (FileAuditLog log = FileAuditLog.open(file, key)) { // the read is over: nothing holds the file
+      assertEquals(1, log.lastSequence());
+    }
+  }
+
+  /**
+   * A rotation by copy and truncate (logrotate's {@code copytruncate}) empties the file under the writer. The writer
+   * wrote its next entry at its old offset, after a run of NUL bytes, and the log neither verified nor opened again.
+   * The append is refused instead, the file is left as the rotation left it, and it opens again as a new log.
+   */
+  @Test
+  void aLogTruncatedUnderTheWriterRefusesAppendsInsteadOfWritingPastTheEnd() throws Exception {
+    Path file = dir.resolve("rotated.log");
+    try (FileAuditLog log = FileAuditLog.open(file, key)) {
+      log.append(AuditEvent.of("t", AuditAction.OTHER, "one"));
+      long size = Files.size(file);
+      Files.copy(file, dir.resolve("rotated.log.1"));
+      try (java.nio.channels.FileChannel rotation = java.nio.channels.FileChannel.open(file,
+          java.nio.file.StandardOpenOption.WRITE)) {
+        rotation.truncate(0);
+      }
+      FenqiException refused = assertThrows(FenqiException.class,
+          () -> log.append(AuditEvent.of("t", AuditAction.OTHER, "two")));
+      assertEquals(file + ": the file holds 0 bytes where this log ends at byte " + size + " (after entry 1): it was "
+          + "truncated or written by another program (a log rotation by copy and truncate?); the log refuses further "
+          + "appends until reopened", refused.getMessage());
+      assertEquals(0, Files.size(file));
+    }
+    assertEquals(1, FileAuditLog.verify(dir.resolve("rotated.log.1"), key, Optional.empty()).entries());
+    try (FileAuditLog reopened = FileAuditLog.open(file, key)) {
+      assertEquals(1, reopened.append(AuditEvent.of("t", AuditAction.OTHER, "two")).sequence());
+    }
+  }
+
   /** By path in this JVM, a log open here is still verified with the key the caller gave, not the log's own. */
   @Test
   void aByPathVerifyOfALogOpenHereUsesTheCallersKey() {

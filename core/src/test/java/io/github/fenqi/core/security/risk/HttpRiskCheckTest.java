@@ -237,4 +237,23 @@ class HttpRiskCheckTest {
     assertEquals("RiskCheckRequest[caseId=case-1, name=张*, idNumber=110***********002X, mobile=138****1234]",
         request.toString());
   }
+
+  /**
+   * A header the HTTP client refuses is refused when it is configured, naming it and not quoting its value: it was
+   * taken, and every check then threw an IllegalArgumentException that quoted the value (an API key, say).
+   */
+  @Test
+  void aHeaderTheClientRefusesIsRefusedWhenConfiguredWithoutShowingItsValue() {
+    HttpRiskCheck.Builder b = HttpRiskCheck.builder(URI.create("https://risk.example.com/check"));
+    InvalidInputException host = assertThrows(InvalidInputException.class, () -> b.header("Host", "other.example"));
+    assertEquals("header: 'Host' cannot be sent by the HTTP client: restricted header name: \"Host\"",
+        host.getMessage());
+    assertThrows(InvalidInputException.class, () -> b.header("X Api Key", "k"));
+    InvalidInputException value = assertThrows(InvalidInputException.class,
+        () -> b.header("X-Api-Key", "sk-live-123\r\nX-Injected: 1"));
+    assertEquals("header", value.problems().get(0).location());
+    assertFalse(value.getMessage().contains("sk-live"), value.getMessage());
+    assertEquals("HttpRiskCheck[risk.example.com, https://risk.example.com/check, timeout=PT2S, FAIL_CLOSED]",
+        b.header("X-Api-Key", "sk-live-123").build().toString());
+  }
 }
