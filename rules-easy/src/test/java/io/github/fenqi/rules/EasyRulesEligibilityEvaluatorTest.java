@@ -267,6 +267,44 @@ class EasyRulesEligibilityEvaluatorTest {
     assertTrue(lines.get(5).startsWith("_shared.yml: rule 'b': actions[0]: offending token '0'"), lines.get(5));
   }
 
+  /**
+   * A priority the reader takes as text ({@code 010}) or out of range hid the rule's condition: Easy Rules casts the
+   * priority, so the rule became a placeholder and a condition calling {@code Runtime} was reported neither by
+   * {@code check} nor at load, only once the priority was fixed. Both problems are listed now, by check and by open.
+   */
+  @Test
+  void aMalformedPriorityDoesNotHideTheConditionsProblems() throws IOException {
+    Files.writeString(dir.resolve("_shared.yml"), """
+        name: "octal"
+        description: "010 is read as text"
+        priority: 010
+        condition: "Runtime.getRuntime() != null"
+        actions: ["eligible()"]
+        ---
+        name: "huge"
+        description: "out of range"
+        priority: 3000000000
+        condition: "overdueDays >> 3"
+        actions: ["maxInstallments(0)"]
+        """);
+    List<String> expected = List.of(
+        "_shared.yml: rule 'octal': priority: '010' must be a whole number in plain decimal digits, unquoted",
+        "_shared.yml: rule 'huge': priority: 3000000000 is out of range: a whole number from -2147483648 to 2147483647",
+        "_shared.yml: rule 'octal': condition: offending token 'Runtime' at column 1",
+        "_shared.yml: rule 'huge': condition: offending token '>>' at column 13",
+        "_shared.yml: rule 'huge': actions[0]: offending token '0' at column 17");
+    List<String> checked = EasyRulesEligibilityEvaluator.check(dir).stream().flatMap(r -> r.lines().stream()).toList();
+    try (var e = EasyRulesEligibilityEvaluator.open(dir)) {
+      List<String> loaded = e.loadProblems().stream().map(Object::toString).toList();
+      for (List<String> lines : List.of(checked, loaded)) {
+        assertEquals(expected.size(), lines.size(), lines.toString());
+        for (int i = 0; i < expected.size(); i++) {
+          assertTrue(lines.get(i).startsWith(expected.get(i)), lines.get(i));
+        }
+      }
+    }
+  }
+
   @Test
   void checkReportsOneOkLinePerValidFile() {
     RuleFixtures.copyExample(dir);
@@ -315,7 +353,8 @@ class EasyRulesEligibilityEvaluatorTest {
         lines.get(1));
     assertEquals("_shared_c.json: is not a JSON rule-definition file: there is more after the array of rules "
         + "(line 2, column 1)", lines.get(2));
-    assertEquals("_shared_d.yml: rule 'octal': priority: must be a whole number", lines.get(3));
+    assertEquals("_shared_d.yml: rule 'octal': priority: '010' must be a whole number in plain decimal digits, "
+        + "unquoted", lines.get(3));
     assertEquals("_shared_d.yml: rule #2: is a list, not a rule (an object of [name, description, priority, condition, "
         + "actions])", lines.get(4));
     assertEquals("_shared_e.json: rule #1: is a list, not a rule (an object of [name, description, priority, condition, "

@@ -174,45 +174,52 @@ public final class RuleFileReader {
       return new Result(List.of(), List.of(Problem.of(fileName, "is not a " + (json ? "JSON" : "YAML")
           + " rule-definition file: " + oneLine(why))));
     }
-    // every problem of the file at once: a rule's structure, its name, its condition and each action are checked
-    // whatever else is wrong with it or with the rules before it (only a malformed rule's placeholder is skipped)
+    // every problem of the file at once: a rule's name, its condition and each action are checked whatever else is
+    // wrong with it or with the rules before it (a priority of 010 or 1.5, a description of 5, a missing name); only
+    // a document that is no rule object at all has nothing to check
     List<Problem> problems = new ArrayList<>(strictness.problems);
     List<CompiledRule> rules = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (RuleDefinition d : definitions) {
-      if (strictness.isPlaceholder(d)) { // a malformed rule, already reported
+      if (strictness.isPlaceholder(d)) { // not a rule object at all, already reported
         continue;
       }
-      String where = "rule '" + d.getName() + "'";
-      boolean bad = false;
-      if (!names.add(d.getName())) {
+      String where = strictness.where(d);
+      boolean bad = strictness.isMalformed(d);
+      if (d.getName() != null && !names.add(d.getName())) {
         problems.add(Problem.of(fileName, where + ": the name is used by an earlier rule of the file"));
         bad = true;
       }
       ConditionParser.Parsed parsed = null;
-      try {
-        parsed = ConditionParser.parse(d.getCondition());
-      } catch (RuleSyntaxException e) {
-        problems.add(Problem.of(fileName, where + ": condition: " + e.describe(d.getCondition())));
-        bad = true;
-      }
-      List<RuleAction> actions = new ArrayList<>();
-      for (int i = 0; i < d.getActions().size(); i++) {
+      if (d.getCondition() != null) { // a missing or non-text condition is already reported
         try {
-          actions.add(RuleAction.parse(d.getActions().get(i)));
+          parsed = ConditionParser.parse(d.getCondition());
         } catch (RuleSyntaxException e) {
-          problems.add(Problem.of(fileName, where + ": actions[" + i + "]: " + e.describe(d.getActions().get(i))));
+          problems.add(Problem.of(fileName, where + ": condition: " + e.describe(d.getCondition())));
           bad = true;
         }
       }
-      if (bad || parsed == null) {
-        continue;
+      List<RuleAction> actions = new ArrayList<>();
+      for (int i = 0; i < d.getActions().size(); i++) {
+        String action = d.getActions().get(i);
+        if (action == null) { // not a text, already reported
+          continue;
+        }
+        try {
+          actions.add(RuleAction.parse(action));
+        } catch (RuleSyntaxException e) {
+          problems.add(Problem.of(fileName, where + ": actions[" + i + "]: " + e.describe(action)));
+          bad = true;
+        }
       }
       boolean eligible = actions.stream().anyMatch(a -> a instanceof RuleAction.Eligible);
       long ineligible = actions.stream().filter(a -> a instanceof RuleAction.Ineligible).count();
       if (ineligible > 1 || (eligible && ineligible > 0)) {
         problems.add(Problem.of(fileName, where + ": actions: a rule records at most one of eligible() and "
             + "ineligible(...)"));
+        bad = true;
+      }
+      if (parsed == null) {
         continue;
       }
       Serializable compiled;
@@ -226,8 +233,10 @@ public final class RuleFileReader {
             : ": condition could not be compiled: " + oneLine(String.valueOf(e.getMessage())))));
         continue;
       }
-      rules.add(new CompiledRule(fileName, d.getName(), d.getDescription(), d.getPriority(), d.getCondition(), parsed,
-          compiled, actions));
+      if (!bad) {
+        rules.add(new CompiledRule(fileName, d.getName(), d.getDescription(), d.getPriority(), d.getCondition(),
+            parsed, compiled, actions));
+      }
     }
     return problems.isEmpty() ? new Result(rules, List.of()) : new Result(List.of(), problems);
   }
@@ -278,6 +287,7 @@ public final class RuleFileReader {
     private final String fileName;
     private final List<Problem> problems = new ArrayList<>();
     private final Set<RuleDefinition> placeholders = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final Map<RuleDefinition, String> malformed = new java.util.IdentityHashMap<>();
     private int index;
 
     Strictness(String fileName) {
@@ -285,29 +295,51 @@ public final class RuleFileReader {
     }
 
     /**
-     * Easy Rules' definition of {@code map} when it is well-formed, or when only its other fields are wrong and its
-     * name, condition and actions can still be checked (its problems recorded either way); otherwise a placeholder.
+     * Easy Rules' definition of {@code map} when it is well-formed. Otherwise (its problems recorded) the fields that
+     * can still be checked — the name, a text condition, each text action — in a definition of ours: Easy Rules casts
+     * every field, so a priority of {@code 010} (read as text) or {@code 1.5} made it throw, and the rule's condition
+     * and actions were never checked, a broken condition reported only after the priority was fixed. A document that
+     * is no rule object gets a placeholder, skipped.
      */
     RuleDefinition definition(@Nullable Map<String, Object> map, Function<Map<String, Object>, RuleDefinition> easyRules) {
+      String where = "rule #" + (index + 1);
       if (accepts(map)) {
         return easyRules.apply(map);
       }
-      if (map != null && map.get("name") instanceof String n && !n.isBlank() && map.get("condition") instanceof String c
-          && !c.isBlank() && map.get("actions") instanceof List<?> l && !l.isEmpty()
-          && l.stream().allMatch(a -> a instanceof String)) {
-        try { // reported already; built anyway so that its condition and actions are checked too
-          return easyRules.apply(map);
-        } catch (RuntimeException e) { // a field of the wrong type Easy Rules casts (priority: high)
-        }
+      RuleDefinition d = new RuleDefinition();
+      if (map == null || map instanceof NotARule) {
+        placeholders.add(d);
+        return d;
       }
-      RuleDefinition placeholder = placeholder();
-      placeholders.add(placeholder);
-      return placeholder;
+      if (map.get("name") instanceof String n && !n.isBlank()) {
+        d.setName(n);
+        where = "rule '" + n + "'";
+      } else {
+        d.setName(null);
+      }
+      d.setCondition(map.get("condition") instanceof String c && !c.isBlank() ? c : null);
+      List<String> actions = new ArrayList<>();
+      if (map.get("actions") instanceof List<?> l) {
+        l.forEach(a -> actions.add(a instanceof String s ? s : null));
+      }
+      d.setActions(actions);
+      malformed.put(d, where);
+      return d;
     }
 
-    /** Whether {@code d} stands in for a malformed rule whose problems are already listed. */
+    /** Whether {@code d} stands in for a document that is no rule object, already reported. */
     boolean isPlaceholder(RuleDefinition d) {
       return placeholders.contains(d);
+    }
+
+    /** Whether {@code d} holds only the checkable fields of a malformed rule, whose other problems are listed. */
+    boolean isMalformed(RuleDefinition d) {
+      return malformed.containsKey(d);
+    }
+
+    /** How problems name the rule {@code d}: by its name, or by its place in the file when it has none. */
+    String where(RuleDefinition d) {
+      return malformed.getOrDefault(d, "rule '" + d.getName() + "'");
     }
 
     private boolean accepts(@Nullable Map<String, Object> map) {
@@ -339,9 +371,12 @@ public final class RuleFileReader {
       if (!(map.get("description") instanceof String s) || s.isBlank()) {
         wrong.add("description: is required (a sentence for people)");
       }
-      if (!(map.get("priority") instanceof Integer)) {
-        wrong.add("priority: " + (map.containsKey("priority") ? "must be a whole number" : "is required"
-            + " (lower runs first)"));
+      Object priority = map.get("priority");
+      if (!(priority instanceof Integer)) {
+        wrong.add("priority: " + (priority instanceof Long || priority instanceof java.math.BigInteger
+            ? priority + " is out of range: a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE
+            : priority instanceof String t ? "'" + t + "' must be a whole number in plain decimal digits, unquoted"
+            : map.containsKey("priority") ? "must be a whole number" : "is required (lower runs first)"));
       }
       if (!(map.get("condition") instanceof String c) || c.isBlank()) {
         wrong.add("condition: is required and must be a string");
@@ -355,11 +390,5 @@ public final class RuleFileReader {
       return wrong.isEmpty();
     }
 
-    static RuleDefinition placeholder() {
-      RuleDefinition d = new RuleDefinition();
-      d.setCondition("false");
-      d.setActions(List.of("eligible()"));
-      return d;
-    }
   }
 }
