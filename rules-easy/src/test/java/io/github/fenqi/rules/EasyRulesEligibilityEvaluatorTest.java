@@ -305,6 +305,25 @@ class EasyRulesEligibilityEvaluatorTest {
     }
   }
 
+  /**
+   * A rule file saved by a Windows editor starts with a byte-order mark: a YAML file with one was read, a JSON file was
+   * "not a JSON rule-definition file: ... Unexpected character ('\uFEFF' (code 65279 / 0xfeff))", though a policy
+   * file with one is read. Both are read now, and a BOM anywhere else is still no part of the grammar.
+   */
+  @Test
+  void aRuleFileStartingWithAByteOrderMarkIsRead() throws IOException {
+    Files.writeString(dir.resolve("_shared.json"), "\uFEFF[{\"name\": \"r\", \"description\": \"d\", \"priority\": 1, "
+        + "\"condition\": \"overdueDays > 1\", \"actions\": [\"maxInstallments(24)\"]}]");
+    Files.writeString(dir.resolve("demo-online-lender.yml"), "\uFEFFname: r\ndescription: d\npriority: 1\n"
+        + "condition: \"overdueDays > 1\"\nactions: [\"maxInstallments(24)\"]\n");
+    Files.writeString(dir.resolve("demo-credit-card.json"), "[\uFEFF]");
+    List<String> lines = EasyRulesEligibilityEvaluator.check(dir).stream().flatMap(r -> r.lines().stream()).toList();
+    assertEquals(3, lines.size(), lines.toString());
+    assertEquals("OK  _shared.json  1 rule", lines.get(0));
+    assertTrue(lines.get(1).startsWith("demo-credit-card.json: is not a JSON rule-definition file"), lines.get(1));
+    assertEquals("OK  demo-online-lender.yml  1 rule", lines.get(2));
+  }
+
   @Test
   void checkReportsOneOkLinePerValidFile() {
     RuleFixtures.copyExample(dir);

@@ -129,6 +129,11 @@ public final class RuleFileReader {
     } catch (CharacterCodingException e) {
       return new Result(List.of(), List.of(Problem.of(fileName, "is not UTF-8 text")));
     }
+    if (text.startsWith("\uFEFF")) {
+      // the byte-order mark a Windows editor writes: SnakeYAML skipped it, but Jackson, reading text, refused a JSON
+      // rule file with "Unexpected character ('\uFEFF' (code 65279 / 0xfeff))" (a policy file with one is read)
+      text = text.substring(1);
+    }
     boolean json = fileName.endsWith(".json");
     Strictness strictness = new Strictness(fileName);
     List<RuleDefinition> definitions;
