@@ -324,6 +324,34 @@ class EasyRulesEligibilityEvaluatorTest {
     assertEquals("OK  demo-online-lender.yml  1 rule", lines.get(2));
   }
 
+  /**
+   * Every problem is one line naming the file and the rule: a name with a line break in it forged a line of the report
+   * ({@code "a\nOK  fake.yml  9 rules"} printed "OK  fake.yml  9 rules' : condition: ..."), so did an unknown key, a
+   * zero-width space made two names look alike, a right-to-left override in an ineligible() message reached every
+   * report of the debt, and a key that is a number or null was a Java cast error or "NullPointerException".
+   */
+  @Test
+  void problemsAreOneLineAndNamesAreVisibleText() throws IOException {
+    String rest = "description: d\npriority: 1\ncondition: \"overdueDays > 1\"\nactions: [\"eligible()\"]\n";
+    Files.writeString(dir.resolve("_shared.yml"), "name: \"a\\nOK  fake.yml  9 rules\"\n" + rest
+        + "---\nname: \"r\\u200B\"\n" + rest
+        + "---\nname: \"k\"\n\"x\\nOK  fake.yml  1 rule\": 1\n1: 2\n~: 3\n" + rest
+        + "---\nname: \"m\"\ndescription: d\npriority: 1\ncondition: \"overdueDays > 1\"\n"
+        + "actions: ['ineligible(\"X\", \"a\u202Eb\")']\n");
+    List<String> lines = EasyRulesEligibilityEvaluator.check(dir).stream().flatMap(r -> r.lines().stream()).toList();
+    assertEquals(List.of(
+        "_shared.yml: rule #1: name: contains an invisible or control character (U+000A at position 2); it must be one "
+            + "line of visible text",
+        "_shared.yml: rule #2: name: contains an invisible or control character (U+200B at position 2); it must be one "
+            + "line of visible text",
+        "_shared.yml: rule 'k': x\\nOK  fake.yml  1 rule: is not a rule field; expected [name, description, priority, "
+            + "condition, actions]",
+        "_shared.yml: rule 'k': 1: is not a rule field; expected [name, description, priority, condition, actions]",
+        "_shared.yml: rule 'k': null: is not a rule field; expected [name, description, priority, condition, actions]",
+        "_shared.yml: rule 'm': actions[0]: offending token 'U+202E' at column 19: strings may not contain backslashes, "
+            + "the other quote, control or invisible characters"), lines);
+  }
+
   @Test
   void checkReportsOneOkLinePerValidFile() {
     RuleFixtures.copyExample(dir);

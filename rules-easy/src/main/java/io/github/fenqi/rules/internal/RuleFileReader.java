@@ -1,6 +1,7 @@
 package io.github.fenqi.rules.internal;
 
 import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.TextFields;
 import io.github.fenqi.core.json.FenqiJson;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -53,6 +54,8 @@ import org.yaml.snakeyaml.resolver.Resolver;
 public final class RuleFileReader {
   private static final List<String> KEY_ORDER = List.of("name", "description", "priority", "condition", "actions");
   private static final Set<String> KEYS = Set.copyOf(KEY_ORDER);
+  /** The longest rule name, in characters. */
+  private static final int MAX_NAME_LENGTH = 100;
 
   /** The outcome of reading one file: its rules when valid, otherwise every problem found. */
   public record Result(List<CompiledRule> rules, List<Problem> problems) {
@@ -316,11 +319,10 @@ public final class RuleFileReader {
         placeholders.add(d);
         return d;
       }
-      if (map.get("name") instanceof String n && !n.isBlank()) {
-        d.setName(n);
-        where = "rule '" + n + "'";
-      } else {
-        d.setName(null);
+      String name = validName(map);
+      d.setName(name);
+      if (name != null) {
+        where = "rule '" + name + "'";
       }
       d.setCondition(map.get("condition") instanceof String c && !c.isBlank() ? c : null);
       List<String> actions = new ArrayList<>();
@@ -330,6 +332,16 @@ public final class RuleFileReader {
       d.setActions(actions);
       malformed.put(d, where);
       return d;
+    }
+
+    /**
+     * The rule's name when it is one line of visible text of at most {@value #MAX_NAME_LENGTH} characters, else null.
+     * Problems quote the name raw ({@code rule 'name': ...}, one line each): a name with a line break in it forged
+     * lines of {@code rules check}'s report ({@code "a\nOK  fake.yml  9 rules"}), and a zero-width character made two
+     * rules' names look alike; such a name is a problem, and the rule is named by its place in the file.
+     */
+    private static @Nullable String validName(Map<String, Object> map) {
+      return map.get("name") instanceof String n && TextFields.check("name", n, MAX_NAME_LENGTH).isEmpty() ? n : null;
     }
 
     /** Whether {@code d} stands in for a document that is no rule object, already reported. */
@@ -358,16 +370,17 @@ public final class RuleFileReader {
         problems.add(Problem.of(fileName, where + ": is " + n.kind + ", not a rule (an object of " + KEY_ORDER + ")"));
         return false;
       }
-      if (map.get("name") instanceof String n && !n.isBlank()) {
-        where = "rule '" + n + "'";
-        if (n.length() > 100) {
-          wrong.add("name: longer than 100 characters");
-        }
+      String name = validName(map);
+      if (name != null) {
+        where = "rule '" + name + "'";
+      } else if (map.get("name") instanceof String n && !n.isBlank()) {
+        wrong.add("name: " + TextFields.check("name", n, MAX_NAME_LENGTH).orElseThrow().reason());
       } else {
         wrong.add("name: " + (map.containsKey("name") ? "must be a non-empty string (quote it)" : "is required"));
       }
-      for (String key : map.keySet()) {
-        if (!KEYS.contains(key)) {
+      for (Object k : map.keySet()) { // a YAML key may be a number, true or a list
+        String key = Problem.excerpt(String.valueOf(k));
+        if (!(k instanceof String known && KEYS.contains(known))) {
           wrong.add(key + ": " + (key.equals("compositeRuleType") || key.equals("composingRules")
               ? "composite rules are not supported; write one rule per outcome"
               : "is not a rule field; expected " + KEY_ORDER));
@@ -380,7 +393,7 @@ public final class RuleFileReader {
       if (!(priority instanceof Integer)) {
         wrong.add("priority: " + (priority instanceof Long || priority instanceof java.math.BigInteger
             ? priority + " is out of range: a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE
-            : priority instanceof String t ? "'" + t + "' must be a whole number in plain decimal digits, unquoted"
+            : priority instanceof String t ? "'" + Problem.excerpt(t) + "' must be a whole number in plain decimal digits, unquoted"
             : map.containsKey("priority") ? "must be a whole number" : "is required (lower runs first)"));
       }
       if (!(map.get("condition") instanceof String c) || c.isBlank()) {
