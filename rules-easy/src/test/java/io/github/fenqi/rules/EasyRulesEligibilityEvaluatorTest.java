@@ -129,6 +129,41 @@ class EasyRulesEligibilityEvaluatorTest {
     }
   }
 
+  /**
+   * A division by zero inside a function's argument reaches fenqi as MVEL's CompileException, which the evaluator took
+   * for MVEL's optimizer failing and ran the condition again, 2000 times, MVEL logging each run with its stack trace:
+   * one debt took about a second (five when cold) and 2000 warnings, and its check read "CompileException: [Error:
+   * Division by zero] [Near : {... (fenqiMin(debt.principal, (tot ....}]". It runs once now and says why plainly.
+   */
+  @Test
+  void aDivisionByZeroInAFunctionArgumentIsEvaluatedOnceAndNamedPlainly() throws IOException {
+    writeSharedRule("fees-share", "abs(debt.lateFees / debt.otherFees) > 1", "maxInstallments(12)");
+    java.util.logging.Logger mvel = java.util.logging.Logger.getLogger("org.mvel2");
+    List<java.util.logging.LogRecord> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Handler counter = new java.util.logging.Handler() {
+      @Override public void publish(java.util.logging.LogRecord r) {
+        warnings.add(r);
+      }
+
+      @Override public void flush() {}
+
+      @Override public void close() {}
+    };
+    mvel.addHandler(counter);
+    try (var e = EasyRulesEligibilityEvaluator.openStrict(dir)) {
+      Debt cc = debt("cc-1"); // otherFees 0.00: division by zero
+      EligibilityDecision d = evaluate(e, cc, CASE.borrower());
+      assertFalse(d.eligible());
+      EligibilityCheck error = d.checks().get(d.checks().size() - 1);
+      assertEquals("RULE_ERROR", error.code());
+      assertEquals("rule 'fees-share' (_shared.yml) could not be evaluated (Division by zero); the debt is held "
+          + "ineligible until it is fixed", error.message());
+      assertTrue(warnings.size() <= 1, warnings.size() + " runs logged by MVEL");
+    } finally {
+      mvel.removeHandler(counter);
+    }
+  }
+
   @Test
   void functionsHardshipAndDatesWork() throws IOException {
     Files.writeString(dir.resolve("demo-credit-card.yml"), """
