@@ -143,7 +143,8 @@ final class PlanCommand implements Callable<Integer> {
       }
       try (ruleEvaluator; NegotiationEngine engine = builder.build()) {
         if (rules != null) {
-          RulesCommand.requireRules(rules, loaded).forEach(spec.commandLine().getErr()::println);
+          RulesCommand.requireRules(rules, loaded, repo.snapshot().platforms())
+              .forEach(spec.commandLine().getErr()::println);
         }
         List<ParsedStatement> parsed = new ArrayList<>();
         for (Path s : statements) {

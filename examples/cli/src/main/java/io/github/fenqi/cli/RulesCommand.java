@@ -9,6 +9,8 @@ import io.github.fenqi.core.Problem;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,13 +52,15 @@ final class RulesCommand implements Runnable {
 
   /**
    * The warnings of {@code plan --rules directory} once its rule files are {@code loaded} (the first load's files and
-   * their rules): one per file of no rules. A directory that yields no rule at all — no rule file, or only files of no
+   * their rules): one per file of no rules, and one per platform file whose platform has no policy among
+   * {@code platforms} ({@code Demo-Online-Lender.yml} for {@code demo-online-lender}, a typo): its rules were loaded,
+   * passed {@code rules check}, and applied to no debt, in silence. A directory that yields no rule at all — no rule file, or only files of no
    * rules — is refused, as {@code rules check} refuses it: the plan ran with no rules and exit 0, and nothing said that
    * the rules asked for were not there (a mistyped or not yet filled directory).
    *
    * @throws InvalidInputException naming {@code --rules} and the directory when it yields no rule
    */
-  static List<String> requireRules(Path directory, List<RuleSetEvent.FileChange> loaded) {
+  static List<String> requireRules(Path directory, List<RuleSetEvent.FileChange> loaded, Set<String> platforms) {
     if (loaded.isEmpty()) {
       throw new InvalidInputException("--rules", directory + " " + NO_RULE_FILES + "; leave --rules out to plan on "
           + "the policies' eligibility blocks alone");
@@ -67,7 +71,17 @@ final class RulesCommand implements Runnable {
           + (empty.size() == 1 ? " is" : " are") + " empty, or only comments; leave --rules out to plan on the "
           + "policies' eligibility blocks alone");
     }
-    return empty.stream().map(f -> "fenqi: warning: " + holdsNoRules(f)).toList();
+    List<String> warnings = new ArrayList<>();
+    empty.forEach(f -> warnings.add("fenqi: warning: " + holdsNoRules(f)));
+    for (RuleSetEvent.FileChange f : loaded) {
+      String platform = f.file().substring(0, f.file().lastIndexOf('.'));
+      if (!f.rules().isEmpty() && !f.file().startsWith("_shared") && !platforms.contains(platform)) {
+        warnings.add("fenqi: warning: " + Problem.of(f.file(), "no policy in --policies is of platform '" + platform
+            + "', so its rules apply to no debt (platforms: " + new TreeSet<>(platforms) + "); a platform file is "
+            + "named <platformId>.yml, as the policy's platformId is spelled"));
+      }
+    }
+    return warnings;
   }
 
   /**

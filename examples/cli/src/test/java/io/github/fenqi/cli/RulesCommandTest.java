@@ -142,6 +142,21 @@ class RulesCommandTest {
     assertFalse(run.out().isEmpty());
   }
 
+  /**
+   * A platform file whose name matches no policy's platform ({@code Demo-Online-Lender.yml}, a typo of
+   * {@code demo-online-lender}) passed rules check and was loaded, and its rules applied to no debt, in silence.
+   */
+  @Test
+  void planWarnsOfAPlatformFileOfNoPolicysPlatform(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("Demo-Online-Lender.yml"), RULE);
+    Files.writeString(dir.resolve("demo-credit-card.yml"), RULE);
+    CliRun run = CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--rules", dir.toString());
+    assertEquals(0, run.exit(), run.err());
+    assertEquals("fenqi: warning: Demo-Online-Lender.yml: no policy in --policies is of platform 'Demo-Online-Lender', "
+        + "so its rules apply to no debt (platforms: [demo-consumer-finance, demo-credit-card, demo-online-lender]); a "
+        + "platform file is named <platformId>.yml, as the policy's platformId is spelled", run.err().strip());
+  }
+
   @Test
   void planWithRulesAppliesThemToEligibility(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("_shared.yml"), """
