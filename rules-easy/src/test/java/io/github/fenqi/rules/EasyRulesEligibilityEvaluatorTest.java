@@ -387,6 +387,28 @@ class EasyRulesEligibilityEvaluatorTest {
             + "the other quote, control or invisible characters"), lines);
   }
 
+  /**
+   * A {@code ---} after the last rule, or before a rule an operator commented out to disable it, is an empty YAML
+   * document, and the file is rejected: the problem said only "rule #2: is empty", not where it came from or what to do.
+   */
+  @Test
+  void anEmptyDocumentSaysWhereItCameFrom() throws IOException {
+    Files.writeString(dir.resolve("_shared.yml"), """
+        name: "r"
+        description: "d"
+        priority: 1
+        condition: "overdueDays > 1"
+        actions: ["eligible()"]
+        ---
+        # name: "disabled"
+        """);
+    Files.writeString(dir.resolve("_shared.json"), "[null]");
+    List<String> lines = EasyRulesEligibilityEvaluator.check(dir).stream().flatMap(r -> r.lines().stream()).toList();
+    assertEquals(List.of("_shared.json: rule #1: is null, not a rule object",
+        "_shared.yml: rule #2: is empty (a '---' with no rule after it, or only comments); delete that '---', or write "
+            + "the rule"), lines);
+  }
+
   @Test
   void checkReportsOneOkLinePerValidFile() {
     RuleFixtures.copyExample(dir);

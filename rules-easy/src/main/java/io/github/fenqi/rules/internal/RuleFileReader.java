@@ -363,7 +363,10 @@ public final class RuleFileReader {
       String where = "rule #" + (++index);
       List<String> wrong = new ArrayList<>();
       if (map == null) {
-        problems.add(Problem.of(fileName, where + ": is empty"));
+        // a "---" after the last rule, or one before a rule commented out, makes an empty YAML document: the file's
+        // other rules are not loaded, and "is empty" alone did not say where the empty rule came from
+        problems.add(Problem.of(fileName, where + (fileName.endsWith(".json") ? ": is null, not a rule object"
+            : ": is empty (a '---' with no rule after it, or only comments); delete that '---', or write the rule")));
         return false;
       }
       if (map instanceof NotARule n) {
