@@ -409,6 +409,19 @@ class EasyRulesEligibilityEvaluatorTest {
             + "the rule"), lines);
   }
 
+  /**
+   * A rule file saved as GBK (its Chinese description) was "is not UTF-8 text", with no line; policy and lexicon files
+   * name the line of the first byte that is not UTF-8, and the rule file does too now.
+   */
+  @Test
+  void aRuleFileSavedAsGbkIsNamedWithItsLine() throws IOException {
+    Files.write(dir.resolve("_shared.yml"), ("name: \"r\"\r\ndescription: \"逾期超过九十天\"\r\npriority: 1\r\n"
+        + "condition: \"overdueDays > 90\"\r\nactions: [\"eligible()\"]\r\n").getBytes(java.nio.charset.Charset.forName("GBK")));
+    List<String> lines = EasyRulesEligibilityEvaluator.check(dir).stream().flatMap(r -> r.lines().stream()).toList();
+    assertEquals(List.of("_shared.yml:2: byte 0xD3 is not UTF-8 text (save the rule file as UTF-8, or convert it, e.g. "
+        + "iconv -f GBK -t UTF-8)"), lines);
+  }
+
   @Test
   void checkReportsOneOkLinePerValidFile() {
     RuleFixtures.copyExample(dir);

@@ -1,5 +1,7 @@
 package io.github.fenqi.rules.internal;
 
+import io.github.fenqi.core.InputFiles;
+import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.TextFields;
 import io.github.fenqi.core.json.FenqiJson;
@@ -11,14 +13,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.Reader;
 import java.io.Serializable;
 import java.io.StringReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -125,17 +124,17 @@ public final class RuleFileReader {
 
   /** Reads {@code bytes} as the rule file {@code fileName}. */
   public static Result read(String fileName, byte[] bytes) {
+    // the byte-order mark a Windows editor writes is skipped: SnakeYAML skipped it, but Jackson, reading text, refused
+    // a JSON rule file with "Unexpected character ('\uFEFF' (code 65279 / 0xfeff))" (a policy file with one is read);
+    // other bytes that are not UTF-8 (a file saved as GBK) are named with their line, as in a lexicon or policy file
+    int bom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF
+        ? 3 : 0;
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      return new Result(List.of(), List.of(Problem.of(fileName, "is not UTF-8 text")));
-    }
-    if (text.startsWith("\uFEFF")) {
-      // the byte-order mark a Windows editor writes: SnakeYAML skipped it, but Jackson, reading text, refused a JSON
-      // rule file with "Unexpected character ('\uFEFF' (code 65279 / 0xfeff))" (a policy file with one is read)
-      text = text.substring(1);
+      text = InputFiles.utf8(bytes, bom, fileName, badByte -> String.format(Locale.ROOT, "byte 0x%02X is not UTF-8 "
+          + "text (save the rule file as UTF-8, or convert it, e.g. iconv -f GBK -t UTF-8)", badByte));
+    } catch (InvalidInputException e) {
+      return new Result(List.of(), e.problems());
     }
     boolean json = fileName.endsWith(".json");
     Strictness strictness = new Strictness(fileName);
