@@ -541,7 +541,7 @@ class EasyRulesEligibilityEvaluatorTest {
   @Test
   void theMostNestedAcceptedConditionEvaluatesOnASmallStack() throws Exception {
     String deepest = "overdueDays" + "+1".repeat(56) + " < 0 || " + String.join(" || ",
-        java.util.Collections.nCopies(60, "productType == 'A'"));
+        java.util.Collections.nCopies(60, "productType == 'BANK_LOAN'"));
     writeSharedRule("deep", deepest, "ineligible(\"DEEP\", \"deep\")");
     try (var e = EasyRulesEligibilityEvaluator.openStrict(dir)) {
       Debt cc = debt("cc-1");
