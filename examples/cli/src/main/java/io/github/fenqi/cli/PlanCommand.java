@@ -23,6 +23,8 @@ import io.github.fenqi.core.statement.ParsedStatement;
 import io.github.fenqi.core.statement.StatementParser;
 import io.github.fenqi.rules.EasyRulesEligibilityEvaluator;
 import io.github.fenqi.rules.RuleSetAudit;
+import io.github.fenqi.rules.RuleSetEvent;
+import io.github.fenqi.rules.RuleSetListener;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,7 +63,8 @@ final class PlanCommand implements Callable<Integer> {
   String lang;
 
   @Option(names = "--rules", paramLabel = "DIR", description = "Directory of eligibility rule files "
-      + "(<platformId>.yml|.json, _shared*.yml|.json) evaluated on top of each policy's eligibility block.")
+      + "(<platformId>.yml|.json, _shared*.yml|.json) evaluated on top of each policy's eligibility block; a directory "
+      + "that yields no rule is refused.")
   @Nullable Path rules;
 
   @Option(names = "--statement", paramLabel = "FILE",
@@ -126,13 +129,23 @@ final class PlanCommand implements Callable<Integer> {
       if (log != null) {
         builder.auditLog(log);
       }
+      List<RuleSetEvent.FileChange> loaded = new ArrayList<>(); // the files of the first load, and their rules
+      RuleSetListener firstLoad = event -> {
+        if (event instanceof RuleSetEvent.Reloaded r && r.version() == 1) {
+          loaded.addAll(r.changes());
+        }
+      };
       @Nullable EasyRulesEligibilityEvaluator ruleEvaluator = rules == null ? null : log == null
-          ? EasyRulesEligibilityEvaluator.openStrict(rules)
-          : EasyRulesEligibilityEvaluator.openStrict(rules, RuleSetAudit.listener(log)); // which rules were live
+          ? EasyRulesEligibilityEvaluator.openStrict(rules, firstLoad)
+          : EasyRulesEligibilityEvaluator.openStrict(rules, RuleSetAudit.listener(log), firstLoad); // which rules were live
       if (ruleEvaluator != null) {
         builder.eligibility(ruleEvaluator);
       }
       try (ruleEvaluator; NegotiationEngine engine = builder.build()) {
+        if (rules != null) {
+          RulesCommand.requireRules(rules, loaded, repo.snapshot().platforms())
+              .forEach(spec.commandLine().getErr()::println);
+        }
         List<ParsedStatement> parsed = new ArrayList<>();
         for (Path s : statements) {
           parsed.add(StatementParser.read(s, null));

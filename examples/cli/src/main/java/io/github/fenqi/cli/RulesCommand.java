@@ -2,12 +2,15 @@ package io.github.fenqi.cli;
 
 import io.github.fenqi.rules.EasyRulesEligibilityEvaluator;
 import io.github.fenqi.rules.RuleFileReport;
+import io.github.fenqi.rules.RuleSetEvent;
 import io.github.fenqi.core.InvalidInputException;
 import java.io.PrintWriter;
 import io.github.fenqi.core.Problem;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,6 +42,48 @@ final class RulesCommand implements Runnable {
     return problems;
   }
 
+  /** What a directory of no rule files is, to {@code rules check} and {@code plan --rules} alike. */
+  static final String NO_RULE_FILES = "holds no *.yml or *.json rule files";
+
+  /** What {@code rules check} says of a rule file of no rules, and {@code plan --rules} warns of. */
+  static Problem holdsNoRules(String file) {
+    return Problem.of(file, "holds no rules (it is empty, or only comments); delete it, or add its rules");
+  }
+
+  /**
+   * The warnings of {@code plan --rules directory} once its rule files are {@code loaded} (the first load's files and
+   * their rules): one per file of no rules, and one per platform file whose platform has no policy among
+   * {@code platforms} ({@code Demo-Online-Lender.yml} for {@code demo-online-lender}, a typo): its rules were loaded,
+   * passed {@code rules check}, and applied to no debt, in silence. A directory that yields no rule at all — no rule file, or only files of no
+   * rules — is refused, as {@code rules check} refuses it: the plan ran with no rules and exit 0, and nothing said that
+   * the rules asked for were not there (a mistyped or not yet filled directory).
+   *
+   * @throws InvalidInputException naming {@code --rules} and the directory when it yields no rule
+   */
+  static List<String> requireRules(Path directory, List<RuleSetEvent.FileChange> loaded, Set<String> platforms) {
+    if (loaded.isEmpty()) {
+      throw new InvalidInputException("--rules", directory + " " + NO_RULE_FILES + "; leave --rules out to plan on "
+          + "the policies' eligibility blocks alone");
+    }
+    List<String> empty = loaded.stream().filter(f -> f.rules().isEmpty()).map(RuleSetEvent.FileChange::file).toList();
+    if (empty.size() == loaded.size()) {
+      throw new InvalidInputException("--rules", directory + " holds no rules: " + String.join(", ", empty)
+          + (empty.size() == 1 ? " is" : " are") + " empty, or only comments; leave --rules out to plan on the "
+          + "policies' eligibility blocks alone");
+    }
+    List<String> warnings = new ArrayList<>();
+    empty.forEach(f -> warnings.add("fenqi: warning: " + holdsNoRules(f)));
+    for (RuleSetEvent.FileChange f : loaded) {
+      String platform = f.file().substring(0, f.file().lastIndexOf('.'));
+      if (!f.rules().isEmpty() && !f.file().startsWith("_shared") && !platforms.contains(platform)) {
+        warnings.add("fenqi: warning: " + Problem.of(f.file(), "no policy in --policies is of platform '" + platform
+            + "', so its rules apply to no debt (platforms: " + new TreeSet<>(platforms) + "); a platform file is "
+            + "named <platformId>.yml, as the policy's platformId is spelled"));
+      }
+    }
+    return warnings;
+  }
+
   /**
    * {@code fenqi rules check DIR}: one OK line per valid file with rules, the problems of the others; nothing is
    * executed.
@@ -63,7 +108,7 @@ final class RulesCommand implements Runnable {
       // a name that is no file (a link to nothing, a directory, a FIFO) is an invalid report, the FIFO never opened
       List<RuleFileReport> reports = EasyRulesEligibilityEvaluator.check(dir);
       if (reports.isEmpty()) {
-        throw new InvalidInputException(dir.toString(), "holds no *.yml or *.json rule files");
+        throw new InvalidInputException(dir.toString(), NO_RULE_FILES);
       }
       PrintWriter out = spec.commandLine().getOut();
       long invalid = reports.stream().filter(r -> !r.valid()).count();
@@ -72,8 +117,7 @@ final class RulesCommand implements Runnable {
       long empty = reports.stream().filter(r -> r.valid() && r.rules().isEmpty()).count();
       for (RuleFileReport r : reports) {
         if (r.valid() && r.rules().isEmpty()) {
-          out.println(Problem.of(r.file(), "holds no rules (it is empty, or only comments); delete it, or add its "
-              + "rules"));
+          out.println(holdsNoRules(r.file()));
         } else {
           r.lines().forEach(out::println);
         }

@@ -100,6 +100,63 @@ class RulesCommandTest {
         + "exist", run.err().strip());
   }
 
+  /**
+   * A rules directory that yields no rule — no rule file at all (a mistyped or not yet filled directory), or only files
+   * of no rules — is refused by plan as by rules check: plan ran with no rules and exit 0, saying nothing.
+   */
+  @Test
+  void planAndCheckRefuseARulesDirectoryThatYieldsNoRule(@TempDir Path dir) throws Exception {
+    Path none = Files.createDirectory(dir.resolve("none"));
+    Files.writeString(none.resolve("README.txt"), "rules go here\n");
+    assertPlanRefuses(none, none + " holds no *.yml or *.json rule files");
+    CliRun check = CliRun.of("rules", "check", none.toString());
+    assertEquals(FenqiCli.REJECTED, check.exit(), check.err());
+    assertEquals("fenqi: " + none + ": holds no *.yml or *.json rule files", check.err().strip());
+
+    Path empty = Files.createDirectory(dir.resolve("empty"));
+    Files.writeString(empty.resolve("_shared.yml"), "# rules to come\n");
+    Files.writeString(empty.resolve("demo-online-lender.json"), "[]");
+    assertPlanRefuses(empty, empty + " holds no rules: _shared.yml, demo-online-lender.json are empty, or only "
+        + "comments");
+    assertEquals(FenqiCli.REJECTED, CliRun.of("rules", "check", empty.toString()).exit());
+  }
+
+  /** plan with {@code --rules rulesDir} prints nothing and exits 1 saying {@code why} and how to plan without rules. */
+  private static void assertPlanRefuses(Path rulesDir, String why) {
+    CliRun plan = CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--rules", rulesDir.toString());
+    assertEquals(FenqiCli.REJECTED, plan.exit(), plan.err());
+    assertEquals("", plan.out());
+    assertEquals("fenqi: --rules: " + why + "; leave --rules out to plan on the policies' eligibility blocks alone",
+        plan.err().strip());
+  }
+
+  /** A file of no rules beside files with rules: plan runs on the others and says so on stderr (check exits 1). */
+  @Test
+  void planWarnsOfARuleFileWithoutRules(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("_shared.yml"), RULE);
+    Files.writeString(dir.resolve("demo-online-lender.yml"), "");
+    CliRun run = CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--rules", dir.toString());
+    assertEquals(0, run.exit(), run.err());
+    assertEquals("fenqi: warning: demo-online-lender.yml: holds no rules (it is empty, or only comments); delete it, "
+        + "or add its rules", run.err().strip());
+    assertFalse(run.out().isEmpty());
+  }
+
+  /**
+   * A platform file whose name matches no policy's platform ({@code Demo-Online-Lender.yml}, a typo of
+   * {@code demo-online-lender}) passed rules check and was loaded, and its rules applied to no debt, in silence.
+   */
+  @Test
+  void planWarnsOfAPlatformFileOfNoPolicysPlatform(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("Demo-Online-Lender.yml"), RULE);
+    Files.writeString(dir.resolve("demo-credit-card.yml"), RULE);
+    CliRun run = CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--rules", dir.toString());
+    assertEquals(0, run.exit(), run.err());
+    assertEquals("fenqi: warning: Demo-Online-Lender.yml: no policy in --policies is of platform 'Demo-Online-Lender', "
+        + "so its rules apply to no debt (platforms: [demo-consumer-finance, demo-credit-card, demo-online-lender]); a "
+        + "platform file is named <platformId>.yml, as the policy's platformId is spelled", run.err().strip());
+  }
+
   @Test
   void planWithRulesAppliesThemToEligibility(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("_shared.yml"), """

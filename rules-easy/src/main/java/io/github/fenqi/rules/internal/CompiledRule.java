@@ -11,7 +11,8 @@ import java.util.List;
  * expressions are reentrant).
  *
  * @param file the file name it came from
- * @param name unique within the rules applied to one platform
+ * @param name unique within its file (a shared file and a platform's file may each hold a rule of one name: both
+ *     apply, each named with its file)
  * @param description for people
  * @param priority Easy Rules priority: lower runs first
  * @param condition the condition as written

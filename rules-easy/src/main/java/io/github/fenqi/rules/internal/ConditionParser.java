@@ -1,6 +1,7 @@
 package io.github.fenqi.rules.internal;
 
 import io.github.fenqi.core.borrower.Hardship;
+import io.github.fenqi.core.debt.ProductType;
 import io.github.fenqi.rules.internal.FactCatalog.Type;
 import io.github.fenqi.rules.internal.Lexer.Kind;
 import io.github.fenqi.rules.internal.Lexer.Token;
@@ -159,16 +160,20 @@ public final class ConditionParser {
   }
 
   private Node comparison() {
+    Token leftStart = peek();
     Node left = sum();
     Token op = peek();
     if (op.kind() == Kind.OP && List.of("==", "!=", "<", "<=", ">", ">=").contains(op.text())) {
       next();
+      Token rightStart = peek();
       Node right = sum();
       if (op.text().equals("==") || op.text().equals("!=")) {
         if (left.type() != right.type()) {
           throw new RuleSyntaxException(op.text(), op.column(), "compares a " + name(left.type()) + " with a "
               + name(right.type()));
         }
+        productType(left, right, rightStart);
+        productType(right, left, leftStart);
       } else {
         num(left, op);
         num(right, op);
@@ -233,6 +238,23 @@ public final class ConditionParser {
       throw new RuleSyntaxException(after.shown(), after.column(), "an operator was expected here");
     }
     return n;
+  }
+
+  /**
+   * Refuses a product type compared with a text that is none: {@code productType == 'credit_card'} was accepted and
+   * never held (the values are {@code CREDIT_CARD} ...), so the rule never fired, in silence, where
+   * {@code hasHardship('medical')} is refused.
+   */
+  private static void productType(Node fact, Node other, Token otherStart) {
+    if ((fact.mvel().equals("productType") || fact.mvel().equals("debt.productType"))
+        && otherStart.kind() == Kind.STRING && other.mvel().equals("'" + otherStart.text() + "'")) {
+      try {
+        ProductType.valueOf(otherStart.text());
+      } catch (IllegalArgumentException e) {
+        throw new RuleSyntaxException(otherStart.text(), otherStart.column(), "not a product type; one of "
+            + List.of(ProductType.values()));
+      }
+    }
   }
 
   private Node primary() {

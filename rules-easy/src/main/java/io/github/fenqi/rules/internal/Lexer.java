@@ -1,5 +1,6 @@
 package io.github.fenqi.rules.internal;
 
+import io.github.fenqi.core.TextFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -105,9 +106,11 @@ final class Lexer {
         int s = ++i;
         while (i < n && src.charAt(i) != c) {
           char x = src.charAt(i);
-          if (x == '\\' || x == '\'' || x == '"' || Character.isISOControl(x)) {
+          // an invisible character (a right-to-left override, a zero-width space) is refused like a control one: an
+          // ineligible("CODE", "why") message carries it into every report of the debt
+          if (x == '\\' || x == '\'' || x == '"' || TextFields.isInvisible(x) || TextFields.isLineBreak(x)) {
             throw new RuleSyntaxException(x == '\\' ? "\\" : describe(x), i + 1,
-                "strings may not contain backslashes, the other quote or control characters");
+                "strings may not contain backslashes, the other quote, control or invisible characters");
           }
           i++;
         }

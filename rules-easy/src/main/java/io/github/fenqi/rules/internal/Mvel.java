@@ -24,12 +24,28 @@ final class Mvel {
 
   private Mvel() {}
 
+  /** The arithmetic failure (a division by zero) at the root of {@code e}, if that is what it is. */
+  private static @Nullable ArithmeticException arithmetic(Throwable e) {
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof ArithmeticException a) {
+        return a;
+      }
+    }
+    return null;
+  }
+
   /** {@code MVEL.executeExpression(compiled, variables)}, run again while MVEL fails to generate an accessor. */
   static @Nullable Object execute(Serializable compiled, Map<String, Object> variables) {
     for (int run = 1; ; run++) {
       try {
         return MVEL.executeExpression(compiled, variables);
-      } catch (CompileException e) { // only the optimizer compiles at run time; errors of the values are not these
+      } catch (CompileException e) { // the optimizer compiles at run time, and wraps what the values throw too
+        ArithmeticException values = arithmetic(e);
+        if (values != null) {
+          // a value that cannot be computed (min(debt.principal, totalOwed / 0)): every run throws it again, and
+          // MVEL logs each with its stack trace; run 2000 times, one debt took a second and 2000 warnings
+          throw values;
+        }
         if (run >= MAX_RUNS) {
           throw e;
         }

@@ -78,8 +78,9 @@ public final class RuleEvaluation {
     } catch (RuntimeException e) {
       ineligible = true;
       checks.add(new EligibilityCheck(RULE_ERROR, false, actual(r), r.condition(), "rule '" + r.name() + "' ("
-          + r.file() + ") could not be evaluated (" + e.getClass().getSimpleName() + ": "
-          + String.valueOf(e.getMessage()).replaceAll("\\s+", " ") + "); the debt is held ineligible until it is fixed"));
+          + r.file() + ") could not be evaluated (" + (e instanceof ArithmeticException a ? a.getMessage()
+          : e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).replaceAll("\\s+", " "))
+          + "); the debt is held ineligible until it is fixed"));
       return false;
     }
     if (!Boolean.TRUE.equals(value)) {

@@ -1,6 +1,9 @@
 package io.github.fenqi.rules.internal;
 
+import io.github.fenqi.core.InputFiles;
+import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.TextFields;
 import io.github.fenqi.core.json.FenqiJson;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,14 +13,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.Reader;
 import java.io.Serializable;
 import java.io.StringReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -53,6 +53,8 @@ import org.yaml.snakeyaml.resolver.Resolver;
 public final class RuleFileReader {
   private static final List<String> KEY_ORDER = List.of("name", "description", "priority", "condition", "actions");
   private static final Set<String> KEYS = Set.copyOf(KEY_ORDER);
+  /** The longest rule name, in characters. */
+  private static final int MAX_NAME_LENGTH = 100;
 
   /** The outcome of reading one file: its rules when valid, otherwise every problem found. */
   public record Result(List<CompiledRule> rules, List<Problem> problems) {
@@ -122,12 +124,17 @@ public final class RuleFileReader {
 
   /** Reads {@code bytes} as the rule file {@code fileName}. */
   public static Result read(String fileName, byte[] bytes) {
+    // the byte-order mark a Windows editor writes is skipped: SnakeYAML skipped it, but Jackson, reading text, refused
+    // a JSON rule file with "Unexpected character ('\uFEFF' (code 65279 / 0xfeff))" (a policy file with one is read);
+    // other bytes that are not UTF-8 (a file saved as GBK) are named with their line, as in a lexicon or policy file
+    int bom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF
+        ? 3 : 0;
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      return new Result(List.of(), List.of(Problem.of(fileName, "is not UTF-8 text")));
+      text = InputFiles.utf8(bytes, bom, fileName, badByte -> String.format(Locale.ROOT, "byte 0x%02X is not UTF-8 "
+          + "text (save the rule file as UTF-8, or convert it, e.g. iconv -f GBK -t UTF-8)", badByte));
+    } catch (InvalidInputException e) {
+      return new Result(List.of(), e.problems());
     }
     boolean json = fileName.endsWith(".json");
     Strictness strictness = new Strictness(fileName);
@@ -174,45 +181,52 @@ public final class RuleFileReader {
       return new Result(List.of(), List.of(Problem.of(fileName, "is not a " + (json ? "JSON" : "YAML")
           + " rule-definition file: " + oneLine(why))));
     }
-    // every problem of the file at once: a rule's structure, its name, its condition and each action are checked
-    // whatever else is wrong with it or with the rules before it (only a malformed rule's placeholder is skipped)
+    // every problem of the file at once: a rule's name, its condition and each action are checked whatever else is
+    // wrong with it or with the rules before it (a priority of 010 or 1.5, a description of 5, a missing name); only
+    // a document that is no rule object at all has nothing to check
     List<Problem> problems = new ArrayList<>(strictness.problems);
     List<CompiledRule> rules = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (RuleDefinition d : definitions) {
-      if (strictness.isPlaceholder(d)) { // a malformed rule, already reported
+      if (strictness.isPlaceholder(d)) { // not a rule object at all, already reported
         continue;
       }
-      String where = "rule '" + d.getName() + "'";
-      boolean bad = false;
-      if (!names.add(d.getName())) {
+      String where = strictness.where(d);
+      boolean bad = strictness.isMalformed(d);
+      if (d.getName() != null && !names.add(d.getName())) {
         problems.add(Problem.of(fileName, where + ": the name is used by an earlier rule of the file"));
         bad = true;
       }
       ConditionParser.Parsed parsed = null;
-      try {
-        parsed = ConditionParser.parse(d.getCondition());
-      } catch (RuleSyntaxException e) {
-        problems.add(Problem.of(fileName, where + ": condition: " + e.describe(d.getCondition())));
-        bad = true;
-      }
-      List<RuleAction> actions = new ArrayList<>();
-      for (int i = 0; i < d.getActions().size(); i++) {
+      if (d.getCondition() != null) { // a missing or non-text condition is already reported
         try {
-          actions.add(RuleAction.parse(d.getActions().get(i)));
+          parsed = ConditionParser.parse(d.getCondition());
         } catch (RuleSyntaxException e) {
-          problems.add(Problem.of(fileName, where + ": actions[" + i + "]: " + e.describe(d.getActions().get(i))));
+          problems.add(Problem.of(fileName, where + ": condition: " + e.describe(d.getCondition())));
           bad = true;
         }
       }
-      if (bad || parsed == null) {
-        continue;
+      List<RuleAction> actions = new ArrayList<>();
+      for (int i = 0; i < d.getActions().size(); i++) {
+        String action = d.getActions().get(i);
+        if (action == null) { // not a text, already reported
+          continue;
+        }
+        try {
+          actions.add(RuleAction.parse(action));
+        } catch (RuleSyntaxException e) {
+          problems.add(Problem.of(fileName, where + ": actions[" + i + "]: " + e.describe(action)));
+          bad = true;
+        }
       }
       boolean eligible = actions.stream().anyMatch(a -> a instanceof RuleAction.Eligible);
       long ineligible = actions.stream().filter(a -> a instanceof RuleAction.Ineligible).count();
       if (ineligible > 1 || (eligible && ineligible > 0)) {
         problems.add(Problem.of(fileName, where + ": actions: a rule records at most one of eligible() and "
             + "ineligible(...)"));
+        bad = true;
+      }
+      if (parsed == null) {
         continue;
       }
       Serializable compiled;
@@ -226,8 +240,10 @@ public final class RuleFileReader {
             : ": condition could not be compiled: " + oneLine(String.valueOf(e.getMessage())))));
         continue;
       }
-      rules.add(new CompiledRule(fileName, d.getName(), d.getDescription(), d.getPriority(), d.getCondition(), parsed,
-          compiled, actions));
+      if (!bad) {
+        rules.add(new CompiledRule(fileName, d.getName(), d.getDescription(), d.getPriority(), d.getCondition(),
+            parsed, compiled, actions));
+      }
     }
     return problems.isEmpty() ? new Result(rules, List.of()) : new Result(List.of(), problems);
   }
@@ -278,6 +294,7 @@ public final class RuleFileReader {
     private final String fileName;
     private final List<Problem> problems = new ArrayList<>();
     private final Set<RuleDefinition> placeholders = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final Map<RuleDefinition, String> malformed = new java.util.IdentityHashMap<>();
     private int index;
 
     Strictness(String fileName) {
@@ -285,52 +302,87 @@ public final class RuleFileReader {
     }
 
     /**
-     * Easy Rules' definition of {@code map} when it is well-formed, or when only its other fields are wrong and its
-     * name, condition and actions can still be checked (its problems recorded either way); otherwise a placeholder.
+     * Easy Rules' definition of {@code map} when it is well-formed. Otherwise (its problems recorded) the fields that
+     * can still be checked — the name, a text condition, each text action — in a definition of ours: Easy Rules casts
+     * every field, so a priority of {@code 010} (read as text) or {@code 1.5} made it throw, and the rule's condition
+     * and actions were never checked, a broken condition reported only after the priority was fixed. A document that
+     * is no rule object gets a placeholder, skipped.
      */
     RuleDefinition definition(@Nullable Map<String, Object> map, Function<Map<String, Object>, RuleDefinition> easyRules) {
+      String where = "rule #" + (index + 1);
       if (accepts(map)) {
         return easyRules.apply(map);
       }
-      if (map != null && map.get("name") instanceof String n && !n.isBlank() && map.get("condition") instanceof String c
-          && !c.isBlank() && map.get("actions") instanceof List<?> l && !l.isEmpty()
-          && l.stream().allMatch(a -> a instanceof String)) {
-        try { // reported already; built anyway so that its condition and actions are checked too
-          return easyRules.apply(map);
-        } catch (RuntimeException e) { // a field of the wrong type Easy Rules casts (priority: high)
-        }
+      RuleDefinition d = new RuleDefinition();
+      if (map == null || map instanceof NotARule) {
+        placeholders.add(d);
+        return d;
       }
-      RuleDefinition placeholder = placeholder();
-      placeholders.add(placeholder);
-      return placeholder;
+      String name = validName(map);
+      d.setName(name);
+      if (name != null) {
+        where = "rule '" + name + "'";
+      }
+      d.setCondition(map.get("condition") instanceof String c && !c.isBlank() ? c : null);
+      List<String> actions = new ArrayList<>();
+      if (map.get("actions") instanceof List<?> l) {
+        l.forEach(a -> actions.add(a instanceof String s ? s : null));
+      }
+      d.setActions(actions);
+      malformed.put(d, where);
+      return d;
     }
 
-    /** Whether {@code d} stands in for a malformed rule whose problems are already listed. */
+    /**
+     * The rule's name when it is one line of visible text of at most {@value #MAX_NAME_LENGTH} characters, else null.
+     * Problems quote the name raw ({@code rule 'name': ...}, one line each): a name with a line break in it forged
+     * lines of {@code rules check}'s report ({@code "a\nOK  fake.yml  9 rules"}), and a zero-width character made two
+     * rules' names look alike; such a name is a problem, and the rule is named by its place in the file.
+     */
+    private static @Nullable String validName(Map<String, Object> map) {
+      return map.get("name") instanceof String n && TextFields.check("name", n, MAX_NAME_LENGTH).isEmpty() ? n : null;
+    }
+
+    /** Whether {@code d} stands in for a document that is no rule object, already reported. */
     boolean isPlaceholder(RuleDefinition d) {
       return placeholders.contains(d);
+    }
+
+    /** Whether {@code d} holds only the checkable fields of a malformed rule, whose other problems are listed. */
+    boolean isMalformed(RuleDefinition d) {
+      return malformed.containsKey(d);
+    }
+
+    /** How problems name the rule {@code d}: by its name, or by its place in the file when it has none. */
+    String where(RuleDefinition d) {
+      return malformed.getOrDefault(d, "rule '" + d.getName() + "'");
     }
 
     private boolean accepts(@Nullable Map<String, Object> map) {
       String where = "rule #" + (++index);
       List<String> wrong = new ArrayList<>();
       if (map == null) {
-        problems.add(Problem.of(fileName, where + ": is empty"));
+        // a "---" after the last rule, or one before a rule commented out, makes an empty YAML document: the file's
+        // other rules are not loaded, and "is empty" alone did not say where the empty rule came from
+        problems.add(Problem.of(fileName, where + (fileName.endsWith(".json") ? ": is null, not a rule object"
+            : ": is empty (a '---' with no rule after it, or only comments); delete that '---', or write the rule")));
         return false;
       }
       if (map instanceof NotARule n) {
         problems.add(Problem.of(fileName, where + ": is " + n.kind + ", not a rule (an object of " + KEY_ORDER + ")"));
         return false;
       }
-      if (map.get("name") instanceof String n && !n.isBlank()) {
-        where = "rule '" + n + "'";
-        if (n.length() > 100) {
-          wrong.add("name: longer than 100 characters");
-        }
+      String name = validName(map);
+      if (name != null) {
+        where = "rule '" + name + "'";
+      } else if (map.get("name") instanceof String n && !n.isBlank()) {
+        wrong.add("name: " + TextFields.check("name", n, MAX_NAME_LENGTH).orElseThrow().reason());
       } else {
         wrong.add("name: " + (map.containsKey("name") ? "must be a non-empty string (quote it)" : "is required"));
       }
-      for (String key : map.keySet()) {
-        if (!KEYS.contains(key)) {
+      for (Object k : map.keySet()) { // a YAML key may be a number, true or a list
+        String key = Problem.excerpt(String.valueOf(k));
+        if (!(k instanceof String known && KEYS.contains(known))) {
           wrong.add(key + ": " + (key.equals("compositeRuleType") || key.equals("composingRules")
               ? "composite rules are not supported; write one rule per outcome"
               : "is not a rule field; expected " + KEY_ORDER));
@@ -339,9 +391,12 @@ public final class RuleFileReader {
       if (!(map.get("description") instanceof String s) || s.isBlank()) {
         wrong.add("description: is required (a sentence for people)");
       }
-      if (!(map.get("priority") instanceof Integer)) {
-        wrong.add("priority: " + (map.containsKey("priority") ? "must be a whole number" : "is required"
-            + " (lower runs first)"));
+      Object priority = map.get("priority");
+      if (!(priority instanceof Integer)) {
+        wrong.add("priority: " + (priority instanceof Long || priority instanceof java.math.BigInteger
+            ? priority + " is out of range: a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE
+            : priority instanceof String t ? "'" + Problem.excerpt(t) + "' must be a whole number in plain decimal digits, unquoted"
+            : map.containsKey("priority") ? "must be a whole number" : "is required (lower runs first)"));
       }
       if (!(map.get("condition") instanceof String c) || c.isBlank()) {
         wrong.add("condition: is required and must be a string");
@@ -355,11 +410,5 @@ public final class RuleFileReader {
       return wrong.isEmpty();
     }
 
-    static RuleDefinition placeholder() {
-      RuleDefinition d = new RuleDefinition();
-      d.setCondition("false");
-      d.setActions(List.of("eligible()"));
-      return d;
-    }
   }
 }

@@ -41,6 +41,8 @@ class ConditionParserTest {
       "overdueDays                                  | overdueDays  | must be true or false",
       "1 < overdueDays < 5                          | <            | do not chain",
       "hasHardship('RICH')                          | RICH         | not a hardship",
+      "productType == 'credit_card'                 | credit_card  | not a product type; one of [CREDIT_CARD",
+      "'MORTGAGE' != debt.productType               | MORTGAGE     | not a product type",
       "daysSince('yesterday') > 1                   | yesterday    | not a date",
       "min(1) > 0                                   | min          | takes 2 arguments",
       "debt > 1                                     | debt         | one of its properties",
@@ -87,7 +89,7 @@ class ConditionParserTest {
   /** A long list of alternatives, as a lender may write for product types or regions, stays well inside the limit. */
   @Test
   void longAndOrChainsNestByTheLogarithmOfTheirLength() {
-    String alternatives = String.join(" || ", java.util.Collections.nCopies(80, "productType == 'A'"));
+    String alternatives = String.join(" || ", java.util.Collections.nCopies(80, "platformId == 'A'"));
     String mvel = ConditionParser.parse(alternatives).mvel();
     int deepest = 0;
     int open = 0;
@@ -110,7 +112,7 @@ class ConditionParserTest {
     for (var entry : FactCatalog.properties().entrySet()) {
       String c = switch (entry.getValue()) {
         case NUMBER -> entry.getKey() + " >= 0";
-        case STRING -> entry.getKey() + " != ''";
+        case STRING -> entry.getKey() + " != 'CREDIT_CARD'";
         case BOOLEAN -> entry.getKey() + " || true";
       };
       assertEquals(List.of(entry.getKey()), ConditionParser.parse(c).reads());
