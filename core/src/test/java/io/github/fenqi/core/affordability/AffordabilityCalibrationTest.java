@@ -139,6 +139,24 @@ class AffordabilityCalibrationTest {
         Problem.of("essentialsWeights[1]", "1.00 is also essentialsWeights[0]: each weight once")), e.problems());
   }
 
+  /**
+   * Incomes 0.5 and 1.5 with essentials 1.0 and 0.5 had been reported as "essentialsWeight: 0.5 is outside [1, 3]"
+   * alone (the first bad grid pair), naming neither the list nor the entry, and 1.5 only once that was fixed; a null
+   * weight of AffordabilityCoefficients was a bare NullPointerException.
+   */
+  @Test
+  void everyWeightOutsideItsRangeIsNamedByIndexAtOnce() {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> new AffordabilityCalibration(
+        List.of(new BigDecimal("0.5"), new BigDecimal("1.5")), List.of(BigDecimal.ONE, new BigDecimal("0.5")),
+        new BigDecimal("0.6")));
+    assertEquals(List.of(Problem.of("incomeWeights[1]", "1.5 is outside (0, 1]"),
+        Problem.of("essentialsWeights[1]", "0.5 is outside [1, 3]"),
+        Problem.of("maxIncomeShare", "0.6 is outside (0, 0.5]: no plan may take more than half of income")), e.problems());
+    e = assertThrows(InvalidInputException.class, () -> new AffordabilityCoefficients(null, null, new BigDecimal("0.5")));
+    assertEquals(List.of(Problem.of("incomeWeight", "is missing"), Problem.of("essentialsWeight", "is missing")),
+        e.problems());
+  }
+
   /** Borrowers with random income and essentials and an installment around their true capacity. */
   private static List<RepaymentOutcome> history(int n, double w1, double w2, double defaultIfAffordable, double defaultIfNot, long seed) {
     Random rnd = new Random(seed);
