@@ -144,4 +144,18 @@ class WeightedAffordabilityModelTest {
     assertEquals(Money.ofYuan(9000), new MonthlyFigures(YearMonth.of(2026, 5), Money.ofYuan(9000), Money.ofYuan(9000),
         Money.ZERO, Money.ZERO).salaryIncome(), "a month of salary only");
   }
+
+  /** A missing borrower had passed and failed inside the model with a bare NullPointerException; a missing list or month too. */
+  @Test
+  void aMissingBorrowerListOrMonthIsNamed() {
+    MonthlyFigures may = new MonthlyFigures(YearMonth.of(2026, 5), Money.ofYuan(9000), Money.ZERO, Money.ZERO, Money.ZERO);
+    List<MonthlyFigures> withGap = new ArrayList<>(List.of(may));
+    withGap.add(null);
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> new AffordabilityInput(null, withGap));
+    assertEquals(List.of(io.github.fenqi.core.Problem.of("borrower", "is missing"),
+        io.github.fenqi.core.Problem.of("statementMonths[1]", "is missing")), e.problems());
+    e = assertThrows(InvalidInputException.class, () -> new AffordabilityInput(borrower("9000", null, "310000", 1), null));
+    assertEquals(List.of(io.github.fenqi.core.Problem.of("statementMonths",
+        "is missing (an empty list when there are no statements)")), e.problems());
+  }
 }
