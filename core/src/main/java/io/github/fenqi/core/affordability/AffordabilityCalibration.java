@@ -26,6 +26,11 @@ import java.util.Locale;
  */
 public record AffordabilityCalibration(List<BigDecimal> incomeWeights, List<BigDecimal> essentialsWeights, BigDecimal maxIncomeShare) {
 
+  /**
+   * Every weight is checked up front and named by its index, all problems at once: each grid pair had been built as
+   * {@link AffordabilityCoefficients}, so only the first bad pair was reported, as {@code essentialsWeight} (no such
+   * parameter here, and not which entry), and a bad income weight behind it surfaced only after that was fixed.
+   */
   public AffordabilityCalibration {
     List<Problem> problems = new ArrayList<>();
     nulls("incomeWeights", incomeWeights, problems);
@@ -41,15 +46,17 @@ public record AffordabilityCalibration(List<BigDecimal> incomeWeights, List<BigD
     }
     incomeWeights = List.copyOf(incomeWeights);
     essentialsWeights = List.copyOf(essentialsWeights);
+    for (int i = 0; i < incomeWeights.size(); i++) {
+      AffordabilityCoefficients.incomeWeight("incomeWeights[" + i + "]", incomeWeights.get(i), problems);
+    }
+    for (int i = 0; i < essentialsWeights.size(); i++) {
+      AffordabilityCoefficients.essentialsWeight("essentialsWeights[" + i + "]", essentialsWeights.get(i), problems);
+    }
+    AffordabilityCoefficients.maxIncomeShare("maxIncomeShare", maxIncomeShare, problems);
     twice("incomeWeights", incomeWeights, problems);
     twice("essentialsWeights", essentialsWeights, problems);
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
-    }
-    for (BigDecimal w1 : incomeWeights) {
-      for (BigDecimal w2 : essentialsWeights) {
-        new AffordabilityCoefficients(w1, w2, maxIncomeShare); // validates every grid point up front
-      }
     }
   }
 

@@ -5,6 +5,7 @@ import io.github.fenqi.core.Problem;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The weights of the ability score {@code income × incomeWeight − essentials × essentialsWeight} and the cap
@@ -21,19 +22,41 @@ public record AffordabilityCoefficients(BigDecimal incomeWeight, BigDecimal esse
   public static final AffordabilityCoefficients DEFAULTS =
       new AffordabilityCoefficients(new BigDecimal("0.6"), new BigDecimal("1.2"), new BigDecimal("0.5"));
 
+  /** Every problem at once; a missing weight is named (it had been a bare NullPointerException). */
   public AffordabilityCoefficients {
     List<Problem> problems = new ArrayList<>();
-    if (incomeWeight.signum() <= 0 || incomeWeight.compareTo(BigDecimal.ONE) > 0) {
-      problems.add(Problem.of("incomeWeight", incomeWeight.toPlainString() + " is outside (0, 1]"));
-    }
-    if (essentialsWeight.compareTo(BigDecimal.ONE) < 0 || essentialsWeight.compareTo(BigDecimal.valueOf(3)) > 0) {
-      problems.add(Problem.of("essentialsWeight", essentialsWeight.toPlainString() + " is outside [1, 3]"));
-    }
-    if (maxIncomeShare.signum() <= 0 || maxIncomeShare.compareTo(new BigDecimal("0.5")) > 0) {
-      problems.add(Problem.of("maxIncomeShare", maxIncomeShare.toPlainString() + " is outside (0, 0.5]: no plan may take more than half of income"));
-    }
+    incomeWeight("incomeWeight", incomeWeight, problems);
+    essentialsWeight("essentialsWeight", essentialsWeight, problems);
+    maxIncomeShare("maxIncomeShare", maxIncomeShare, problems);
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
+    }
+  }
+
+  /** Adds the problem of an income weight named {@code field}: missing, or outside (0, 1]. */
+  static void incomeWeight(String field, @Nullable BigDecimal weight, List<Problem> problems) {
+    if (weight == null) {
+      problems.add(Problem.of(field, "is missing"));
+    } else if (weight.signum() <= 0 || weight.compareTo(BigDecimal.ONE) > 0) {
+      problems.add(Problem.of(field, weight.toPlainString() + " is outside (0, 1]"));
+    }
+  }
+
+  /** Adds the problem of an essentials weight named {@code field}: missing, or outside [1, 3]. */
+  static void essentialsWeight(String field, @Nullable BigDecimal weight, List<Problem> problems) {
+    if (weight == null) {
+      problems.add(Problem.of(field, "is missing"));
+    } else if (weight.compareTo(BigDecimal.ONE) < 0 || weight.compareTo(BigDecimal.valueOf(3)) > 0) {
+      problems.add(Problem.of(field, weight.toPlainString() + " is outside [1, 3]"));
+    }
+  }
+
+  /** Adds the problem of a cap named {@code field}: missing, or outside (0, 0.5]. */
+  static void maxIncomeShare(String field, @Nullable BigDecimal share, List<Problem> problems) {
+    if (share == null) {
+      problems.add(Problem.of(field, "is missing"));
+    } else if (share.signum() <= 0 || share.compareTo(new BigDecimal("0.5")) > 0) {
+      problems.add(Problem.of(field, share.toPlainString() + " is outside (0, 0.5]: no plan may take more than half of income"));
     }
   }
 }

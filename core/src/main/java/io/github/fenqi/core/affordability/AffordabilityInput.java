@@ -21,9 +21,28 @@ import java.util.Map;
  *     given twice (one per statement) would count twice in the median, so it is an error; may be empty
  */
 public record AffordabilityInput(Borrower borrower, List<MonthlyFigures> statementMonths) {
+  /**
+   * A missing borrower, list or month is named (each had been a bare NullPointerException, the borrower's only once
+   * a model read it), as is a month given twice.
+   */
   public AffordabilityInput {
-    Map<YearMonth, Integer> first = new HashMap<>();
     List<Problem> problems = new ArrayList<>();
+    if (borrower == null) {
+      problems.add(Problem.of("borrower", "is missing"));
+    }
+    if (statementMonths == null) {
+      problems.add(Problem.of("statementMonths", "is missing (an empty list when there are no statements)"));
+      throw new InvalidInputException(problems);
+    }
+    for (int i = 0; i < statementMonths.size(); i++) {
+      if (statementMonths.get(i) == null) {
+        problems.add(Problem.of("statementMonths[" + i + "]", "is missing"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    Map<YearMonth, Integer> first = new HashMap<>();
     for (int i = 0; i < statementMonths.size(); i++) {
       Integer earlier = first.putIfAbsent(statementMonths.get(i).month(), i);
       if (earlier != null) {

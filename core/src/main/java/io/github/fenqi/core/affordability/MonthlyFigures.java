@@ -1,8 +1,12 @@
 package io.github.fenqi.core.affordability;
 
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.money.Money;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One month of a borrower's cleaned and categorised statements: what the affordability model reads.
@@ -23,14 +27,39 @@ public record MonthlyFigures(YearMonth month, Money income, Money salaryIncome, 
    */
   public static final Money MAX = Money.ofYuan(1_000_000_000_000_000L);
 
+  /**
+   * Every problem of the month at once, each naming the month and the figure ({@code 2026-05 income}): a missing month
+   * had been accepted and broke {@link AffordabilityInput} later with a bare NullPointerException from its sort, a
+   * missing figure was a bare NullPointerException here, a negative figure was reported without saying which of the
+   * four it was, and a salary above the month's income (salary is a part of it: the two figures swapped, or income
+   * given without the salary) was accepted without a word.
+   */
   public MonthlyFigures {
-    if (income.isNegative() || salaryIncome.isNegative() || essentialExpenses.isNegative() || loanRepayments.isNegative()) {
-      throw new InvalidInputException(month.toString(), "monthly figures must not be negative");
+    List<Problem> problems = new ArrayList<>();
+    if (month == null) {
+      problems.add(Problem.of("month", "is missing"));
     }
-    Money largest = income.max(salaryIncome).max(essentialExpenses).max(loanRepayments);
-    if (largest.isGreaterThan(MAX)) {
-      throw new InvalidInputException(month.toString(), "a monthly figure of " + largest + " is above " + MAX
-          + ", more than any borrower's month");
+    String at = month == null ? "" : month + " ";
+    figure(problems, at + "income", income);
+    figure(problems, at + "salaryIncome", salaryIncome);
+    figure(problems, at + "essentialExpenses", essentialExpenses);
+    figure(problems, at + "loanRepayments", loanRepayments);
+    if (problems.isEmpty() && salaryIncome.isGreaterThan(income)) {
+      problems.add(Problem.of(at + "salaryIncome", salaryIncome + " is more than the month's income " + income
+          + ", of which it is a part"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+  }
+
+  private static void figure(List<Problem> problems, String field, @Nullable Money amount) {
+    if (amount == null) {
+      problems.add(Problem.of(field, "is missing"));
+    } else if (amount.isNegative()) {
+      problems.add(Problem.of(field, amount + " is negative"));
+    } else if (amount.isGreaterThan(MAX)) {
+      problems.add(Problem.of(field, amount + " is above " + MAX + ", more than any borrower's month"));
     }
   }
 }

@@ -5,9 +5,14 @@ import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.money.Money;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One historical plan and how it ended, for {@link AffordabilityCalibration}.
+ *
+ * <p>Each amount is at most {@link Money#LARGEST_INPUT} (10^15 yuan), like an amount read from text or a
+ * {@code Borrower}'s: essentials of {@code Money.ofFen(Long.MAX_VALUE)} had made the calibration's grid walk overflow
+ * with a bare {@link ArithmeticException} ("Overflow") at the first essentials weight above 1.
  *
  * <p>Thread-safety: immutable.
  *
@@ -34,8 +39,17 @@ public record RepaymentOutcome(Money monthlyNetIncome, Money essentialExpenses, 
     } else if (!installment.isPositive()) {
       problems.add(Problem.of("installment", installment + " must be positive"));
     }
+    tooLarge("monthlyNetIncome", monthlyNetIncome, problems);
+    tooLarge("essentialExpenses", essentialExpenses, problems);
+    tooLarge("installment", installment, problems);
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
+    }
+  }
+
+  private static void tooLarge(String field, @Nullable Money amount, List<Problem> problems) {
+    if (amount != null && amount.isGreaterThan(Money.LARGEST_INPUT)) {
+      problems.add(Problem.of(field, amount + " is above " + Money.LARGEST_INPUT + ", the largest amount"));
     }
   }
 }

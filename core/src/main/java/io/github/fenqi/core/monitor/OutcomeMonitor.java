@@ -51,8 +51,16 @@ public final class OutcomeMonitor {
     return new OutcomeMonitor(config);
   }
 
-  /** Calls {@code listener} with every alert raised from now on. */
+  /**
+   * Calls {@code listener} with every alert raised from now on.
+   *
+   * @throws InvalidInputException when {@code listener} is null: it had been registered, and every alert after it
+   *     logged a NullPointerException with its stack trace as a "failed listener", far from the call that was wrong
+   */
   public void onAlert(Consumer<AcceptanceDropAlert> listener) {
+    if (listener == null) {
+      throw new InvalidInputException("listener", "is required");
+    }
     listeners.add(listener);
   }
 

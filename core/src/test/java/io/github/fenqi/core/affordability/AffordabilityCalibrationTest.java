@@ -84,10 +84,31 @@ class AffordabilityCalibrationTest {
   /** Installments whose sum passes a long are refused by name, not left to overflow inside the grid walk. */
   @Test
   void installmentsBeyondALongAreRefused() {
-    RepaymentOutcome huge = new RepaymentOutcome(Money.ofFen(Long.MAX_VALUE), Money.ZERO, Money.ofFen(Long.MAX_VALUE / 2 + 1), false);
+    RepaymentOutcome huge = new RepaymentOutcome(Money.LARGEST_INPUT, Money.ZERO, Money.LARGEST_INPUT, false);
+    List<RepaymentOutcome> history = java.util.Collections.nCopies(93, huge); // 93 × 10^17 fen > Long.MAX_VALUE
     InvalidInputException e = assertThrows(InvalidInputException.class,
-        () -> AffordabilityCalibration.defaultGrid().calibrate(List.of(huge, huge), 0.1, 1));
+        () -> AffordabilityCalibration.defaultGrid().calibrate(history, 0.1, 1));
     assertEquals("history", e.problems().get(0).location());
+  }
+
+  /**
+   * Essentials of {@code Money.ofFen(Long.MAX_VALUE)} made the grid walk overflow with a bare ArithmeticException
+   * ("Overflow"); an amount above 10^15 yuan is named where the outcome is built, and the bound itself calibrates.
+   */
+  @Test
+  void anAmountAboveTheLargestInputIsNamed() {
+    Money beyond = Money.ofFen(Money.LARGEST_INPUT.fen() + 1);
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> new RepaymentOutcome(beyond, Money.ofFen(Long.MAX_VALUE), beyond, false));
+    assertEquals(List.of(
+        Problem.of("monthlyNetIncome", "1000000000000000.01 is above 1000000000000000.00, the largest amount"),
+        Problem.of("essentialExpenses", "92233720368547758.07 is above 1000000000000000.00, the largest amount"),
+        Problem.of("installment", "1000000000000000.01 is above 1000000000000000.00, the largest amount")), e.problems());
+    RepaymentOutcome most = new RepaymentOutcome(Money.LARGEST_INPUT, Money.LARGEST_INPUT, Money.LARGEST_INPUT, false);
+    RepaymentOutcome fits = new RepaymentOutcome(Money.LARGEST_INPUT, Money.ZERO, Money.ofYuan(1), false);
+    AffordabilityCalibration.Result r = new AffordabilityCalibration(List.of(BigDecimal.ONE), List.of(BigDecimal.valueOf(3)),
+        new BigDecimal("0.5")).calibrate(List.of(most, fits), 0.1, 1);
+    assertEquals(1, r.plansAllowed(), "10^15 − 3 × 10^15 allows nothing; the plan without essentials fits");
   }
 
   /**
@@ -116,6 +137,24 @@ class AffordabilityCalibrationTest {
         List.of(BigDecimal.ONE, new BigDecimal("1.00")), new BigDecimal("0.5")));
     assertEquals(List.of(Problem.of("incomeWeights[2]", "0.50 is also incomeWeights[0]: each weight once"),
         Problem.of("essentialsWeights[1]", "1.00 is also essentialsWeights[0]: each weight once")), e.problems());
+  }
+
+  /**
+   * Incomes 0.5 and 1.5 with essentials 1.0 and 0.5 had been reported as "essentialsWeight: 0.5 is outside [1, 3]"
+   * alone (the first bad grid pair), naming neither the list nor the entry, and 1.5 only once that was fixed; a null
+   * weight of AffordabilityCoefficients was a bare NullPointerException.
+   */
+  @Test
+  void everyWeightOutsideItsRangeIsNamedByIndexAtOnce() {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> new AffordabilityCalibration(
+        List.of(new BigDecimal("0.5"), new BigDecimal("1.5")), List.of(BigDecimal.ONE, new BigDecimal("0.5")),
+        new BigDecimal("0.6")));
+    assertEquals(List.of(Problem.of("incomeWeights[1]", "1.5 is outside (0, 1]"),
+        Problem.of("essentialsWeights[1]", "0.5 is outside [1, 3]"),
+        Problem.of("maxIncomeShare", "0.6 is outside (0, 0.5]: no plan may take more than half of income")), e.problems());
+    e = assertThrows(InvalidInputException.class, () -> new AffordabilityCoefficients(null, null, new BigDecimal("0.5")));
+    assertEquals(List.of(Problem.of("incomeWeight", "is missing"), Problem.of("essentialsWeight", "is missing")),
+        e.problems());
   }
 
   /** Borrowers with random income and essentials and an installment around their true capacity. */

@@ -113,7 +113,7 @@ class WeightedAffordabilityModelTest {
     Money huge = Money.ofFen(5_000_000_000_000_000_000L);
     InvalidInputException e = assertThrows(InvalidInputException.class,
         () -> new MonthlyFigures(YearMonth.of(2026, 5), huge, Money.ZERO, Money.ZERO, Money.ZERO));
-    assertEquals(List.of(io.github.fenqi.core.Problem.of("2026-05", "a monthly figure of 50000000000000000.00 is above "
+    assertEquals(List.of(io.github.fenqi.core.Problem.of("2026-05 income", "50000000000000000.00 is above "
         + "1000000000000000.00, more than any borrower's month")), e.problems());
     MonthlyFigures most = new MonthlyFigures(YearMonth.of(2026, 5), MonthlyFigures.MAX, MonthlyFigures.MAX,
         MonthlyFigures.MAX, MonthlyFigures.MAX);
@@ -121,5 +121,41 @@ class WeightedAffordabilityModelTest {
     AffordabilityAssessment a = model.assess(new AffordabilityInput(borrower(null, null, "310000", 20), List.of(most, next)));
     assertEquals(MonthlyFigures.MAX, a.monthlyNetIncome());
     assertFalse(a.canSupportPlan());
+  }
+
+  /**
+   * A month without its month had been accepted and broke AffordabilityInput's sort with a bare NullPointerException;
+   * a missing figure was one here; a negative figure did not say which; a salary above the month's income (of which it
+   * is a part) was accepted. Each is named with the month and the figure, all at once.
+   */
+  @Test
+  void aMonthsProblemsAreEachNamedWithTheFigure() {
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> new MonthlyFigures(null, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO));
+    assertEquals(List.of(io.github.fenqi.core.Problem.of("month", "is missing")), e.problems());
+    e = assertThrows(InvalidInputException.class,
+        () -> new MonthlyFigures(YearMonth.of(2026, 5), null, Money.ZERO, Money.ofYuan(-1), Money.ZERO));
+    assertEquals(List.of(io.github.fenqi.core.Problem.of("2026-05 income", "is missing"),
+        io.github.fenqi.core.Problem.of("2026-05 essentialExpenses", "-1.00 is negative")), e.problems());
+    e = assertThrows(InvalidInputException.class,
+        () -> new MonthlyFigures(YearMonth.of(2026, 5), Money.ofYuan(3000), Money.ofYuan(9000), Money.ZERO, Money.ZERO));
+    assertEquals(List.of(io.github.fenqi.core.Problem.of("2026-05 salaryIncome", "9000.00 is more than the month's income "
+        + "3000.00, of which it is a part")), e.problems());
+    assertEquals(Money.ofYuan(9000), new MonthlyFigures(YearMonth.of(2026, 5), Money.ofYuan(9000), Money.ofYuan(9000),
+        Money.ZERO, Money.ZERO).salaryIncome(), "a month of salary only");
+  }
+
+  /** A missing borrower had passed and failed inside the model with a bare NullPointerException; a missing list or month too. */
+  @Test
+  void aMissingBorrowerListOrMonthIsNamed() {
+    MonthlyFigures may = new MonthlyFigures(YearMonth.of(2026, 5), Money.ofYuan(9000), Money.ZERO, Money.ZERO, Money.ZERO);
+    List<MonthlyFigures> withGap = new ArrayList<>(List.of(may));
+    withGap.add(null);
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> new AffordabilityInput(null, withGap));
+    assertEquals(List.of(io.github.fenqi.core.Problem.of("borrower", "is missing"),
+        io.github.fenqi.core.Problem.of("statementMonths[1]", "is missing")), e.problems());
+    e = assertThrows(InvalidInputException.class, () -> new AffordabilityInput(borrower("9000", null, "310000", 1), null));
+    assertEquals(List.of(io.github.fenqi.core.Problem.of("statementMonths",
+        "is missing (an empty list when there are no statements)")), e.problems());
   }
 }

@@ -86,6 +86,14 @@ class OutcomeMonitorTest {
     assertEquals(250, m.status("p", Strategy.BALANCED).recentTotal() + m.status("p", Strategy.BALANCED).baselineTotal());
   }
 
+  /** A null listener had been registered and every later alert logged its NullPointerException as a failed listener. */
+  @Test
+  void aNullListenerIsRefusedWhereItIsGiven() {
+    OutcomeMonitor m = OutcomeMonitor.create(CONFIG);
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> m.onAlert(null));
+    assertEquals("listener", e.problems().get(0).location());
+  }
+
   @Test
   void otherStrategiesOfThePlatformAreUnaffected() {
     OutcomeMonitor m = OutcomeMonitor.create(CONFIG);
