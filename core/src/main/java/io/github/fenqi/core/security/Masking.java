@@ -194,14 +194,20 @@ public final class Masking {
    * leading 1), ID number (18 characters) or bank card (other lengths), also right after a word of Latin letters
    * ({@code tel13812345678}); a longer run with separators is split into the identifiers it holds. A run of more than
    * 19 digits without a separator is no identifier and stays, as does one inside a token of letters and digits mixed.
+   * A UUID ({@code ff74d650-0791-4011-9487-d87f99cbe8ac}, a service's own id) stays whole, whatever of it is digits.
    * A mobile written {@code 138.1234.5678}, {@code 138/1234/5678} or {@code (138)1234-5678} is masked too. Email
    * addresses are masked as emails, a number before the {@code @} included. Used by the audit log for subjects and
    * details, where callers may pass identifiers by mistake, and for hardship notes in scripts.
    */
   public String redact(String text) {
-    Matcher m = DIGIT_RUN.matcher(halfWidthDigits(text));
+    String digits = halfWidthDigits(text);
+    Matcher m = DIGIT_RUN.matcher(digits);
     StringBuilder out = new StringBuilder(text.length());
     while (m.find()) {
+      if (withinUuid(digits, m.start("run"), m.end("run"))) {
+        m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
+        continue;
+      }
       String masked = m.group("prefix") + maskRun(m.group("run"));
       m.appendReplacement(out, Matcher.quoteReplacement(masked));
     }
@@ -219,6 +225,30 @@ public final class Masking {
     }
     e.appendTail(result);
     return result.toString();
+  }
+
+  /**
+   * A UUID written 8-4-4-4-12 in hexadecimal: a service's own identifier (a submission id), never a person's. Its
+   * middle groups are all digits often enough ({@code ff74d650-0791-4011-9487-d87f99cbe8ac}, about one UUID in a
+   * hundred) to read as a 12-digit card, and the audit log's subjects had such ids half masked
+   * ({@code submission/ff74d650-079140**9487-d87f99cbe8ac}): the entry no longer named its submission. No mobile,
+   * ID number or card is written in that shape.
+   */
+  private static final Pattern UUID = Pattern.compile("(?<![0-9A-Za-z-])[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}"
+      + "-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}(?![0-9A-Za-z-])");
+
+  /**
+   * Whether the run {@code from..to} lies within one UUID of the text. A run that goes on past a UUID's end (digits
+   * after it, set apart by a space) is masked as any other: a card written after an id is not let through.
+   */
+  private static boolean withinUuid(String text, int from, int to) {
+    Matcher uuid = UUID.matcher(text);
+    while (uuid.find()) {
+      if (uuid.start() <= from && to <= uuid.end()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
