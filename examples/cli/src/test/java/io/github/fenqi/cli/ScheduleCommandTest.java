@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.fenqi.core.json.FenqiJson;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -73,5 +74,26 @@ class ScheduleCommandTest {
     assertTrue(run.err().contains(expected), run.err());
     assertEquals(1, run.err().strip().lines().count(), run.err());
     assertFalse(run.err().contains("Exception"), run.err());
+  }
+
+  /**
+   * INTEREST_FREE charges no interest and no fee: a rate given with it is refused naming the option, not printed as a
+   * schedule without it (exit 0, '--annual-rate 0.12' applied nowhere); a rate of 0, what it charges, is taken.
+   */
+  @Test
+  void aRateThatInterestFreeDoesNotChargeIsRefused() {
+    CliRun both = CliRun.of("schedule", "--amount", "12000", "--term", "12", "--method", "interest_free",
+        "--annual-rate", "0.12", "--monthly-fee-rate", "0.006");
+    assertEquals(1, both.exit(), both.out());
+    assertEquals("", both.out());
+    assertEquals(List.of("fenqi: 2 problems:",
+        "  --annual-rate: '0.12' is not charged by --method INTEREST_FREE (interest stopped, no fee); leave it out, or "
+            + "choose a method that charges interest",
+        "  --monthly-fee-rate: '0.006' is not charged by --method INTEREST_FREE (interest stopped, no fee); leave it "
+            + "out, or choose FEE_INSTALLMENT"), both.err().strip().lines().toList());
+    CliRun zero = CliRun.of("schedule", "--amount", "12000", "--term", "12", "--method", "INTEREST_FREE",
+        "--annual-rate", "0.00", "--format", "text");
+    assertEquals(0, zero.exit(), zero.err());
+    assertTrue(zero.out().contains("total payable 12000.00 (interest 0.00, fees 0.00)"), zero.out());
   }
 }
