@@ -178,7 +178,7 @@ final class PlanCommand implements Callable<Integer> {
       throw new InvalidInputException("--audit-log", file + " " + why + link + "; leave --audit-log out to keep no "
           + "audit log");
     });
-    AuditKey key = AuditKey.fromEnvironment(keyEnv, environment);
+    AuditKey key = AuditCommand.key(keyEnv, environment);
     try {
       return FileAuditLog.open(file, key, AUDIT_LOG_WAIT);
     } catch (io.github.fenqi.core.AuditIntegrityException e) {
