@@ -150,7 +150,11 @@ final class PlanCommand implements Callable<Integer> {
         for (Path s : statements) {
           parsed.add(StatementParser.read(s, null));
         }
-        result = engine.calculate(request, parsed);
+        try {
+          result = engine.calculate(request, parsed);
+        } catch (InvalidInputException e) {
+          throw inTheCaseFile(e);
+        }
       }
     } finally {
       if (log != null) {
@@ -164,6 +168,27 @@ final class PlanCommand implements Callable<Integer> {
       case html -> HtmlReport.print(out, result);
     }
     return FenqiCli.OK;
+  }
+
+  /** A field of the case file: the engine's problems name it without the file ({@code asOf}, {@code debts[1].platformId}). */
+  private static final java.util.regex.Pattern CASE_FIELD = java.util.regex.Pattern.compile(
+      "(caseId|asOf|borrower|debts|hardshipNote)(?![A-Za-z0-9_])");
+
+  /**
+   * {@code e} with each problem of a case field located in the case file, as reading the case locates its problems:
+   * the engine checks the case again against the policies and the clock, and "fenqi: asOf: 2099-01-01 is in the
+   * future" or "debts[0].platformId: no policy for 'x'" named no file, beside a '--statement' or a batch of plans.
+   */
+  private InvalidInputException inTheCaseFile(InvalidInputException e) {
+    if (e.getClass() != InvalidInputException.class) {
+      return e; // a subclass says more by its type; keep it
+    }
+    List<io.github.fenqi.core.Problem> located = new ArrayList<>();
+    for (io.github.fenqi.core.Problem p : e.problems()) {
+      located.add(CASE_FIELD.matcher(p.location()).lookingAt()
+          ? io.github.fenqi.core.Problem.of(caseFile + ": " + p.location(), p.reason()) : p);
+    }
+    return new InvalidInputException(located, e);
   }
 
   /**
