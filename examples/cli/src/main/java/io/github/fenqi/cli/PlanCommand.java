@@ -109,6 +109,10 @@ final class PlanCommand implements Callable<Integer> {
       throw new InvalidInputException("--key-env", "applies only with --audit-log (without it nothing is audited)");
     }
     StatementCommand.refuseOneFileUnderTwoNames(statements);
+    FileKind.requireDirectory(policies, "policy files", "--policies");
+    if (rules != null) {
+      FileKind.requireDirectory(rules, "rule files", "--rules");
+    }
     // names that are no file (a link to a moved file): the directory loaders pass over them in silence
     List<io.github.fenqi.core.Problem> notFiles = new ArrayList<>();
     PolicyCommand.notPolicyFiles(policies).forEach((p, why) -> notFiles.add(io.github.fenqi.core.Problem.of(p.toString(),

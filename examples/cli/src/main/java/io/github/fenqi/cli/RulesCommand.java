@@ -106,6 +106,7 @@ final class RulesCommand implements Runnable {
     @Override
     public Integer call() {
       // a name that is no file (a link to nothing, a directory, a FIFO) is an invalid report, the FIFO never opened
+      FileKind.requireDirectory(dir, "rule files", "");
       List<RuleFileReport> reports = EasyRulesEligibilityEvaluator.check(dir);
       if (reports.isEmpty()) {
         throw new InvalidInputException(dir.toString(), NO_RULE_FILES);
