@@ -58,6 +58,8 @@ class ScheduleCommandTest {
       "--amount|0|--amount: '0' is zero; a schedule needs an amount to repay (more than 0)",
       "--amount|-0.00|--amount: '-0.00' is zero",
       "--term|0|--term: 0 is outside 1..360 months",
+      "--term|12.5|Invalid value for option '--term': '12.5' is not a whole number",
+      "--term|99999999999|Invalid value for option '--term': '99999999999' is too large a number",
       "--annual-rate|abc|--annual-rate: 'abc' is not a decimal number such as \"0.06\"",
       "--annual-rate|0.0600000000000001|--annual-rate: '0.0600000000000001' has 16 decimals; at most 12",
       "--method|BALLOON|Invalid value for option '--method'"})
@@ -95,5 +97,14 @@ class ScheduleCommandTest {
         "--annual-rate", "0.00", "--format", "text");
     assertEquals(0, zero.exit(), zero.err());
     assertTrue(zero.out().contains("total payable 12000.00 (interest 0.00, fees 0.00)"), zero.out());
+  }
+
+  /** A term with blanks around it is taken, as an amount with blanks is: '--term " 12"' was "not an int". */
+  @Test
+  void aTermWithBlanksAroundItIsTaken() {
+    CliRun spaced = CliRun.of("schedule", "--amount", " 12000 ", "--term", " 12 ", "--method", "EQUAL_INSTALLMENT");
+    assertEquals(0, spaced.exit(), spaced.err());
+    assertEquals(CliRun.of("schedule", "--amount", "12000", "--term", "12", "--method", "EQUAL_INSTALLMENT").out(),
+        spaced.out());
   }
 }
