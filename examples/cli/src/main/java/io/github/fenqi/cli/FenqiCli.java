@@ -44,6 +44,11 @@ public final class FenqiCli implements Runnable {
       + "BLOCK (a forged statement or another holder's) and, in rules check, a rule file with no rules; or standard "
       + "output that "
       + "could not be written";
+  /**
+   * The end of every command's exit code 1: output that could not be written (a full disk, a closed output) exits 1
+   * whatever the command, and the lists of plan, statement ingest and rules check had left it out.
+   */
+  static final String OUTPUT_UNWRITTEN = "; or standard output that could not be written";
   static final String EXIT_INTERNAL = "2:internal error (a bug; FENQI_DEBUG=1 prints the stack trace)";
   static final String EXIT_PIPE = "141:the reader of standard output stopped reading (| head); nothing on stderr";
 
