@@ -55,7 +55,7 @@ public final class AuditCommand implements Runnable {
           String keyEnv,
       @Option(names = "--checkpoint", paramLabel = "FILE",
           description = "a checkpoint exported earlier; detects truncation of the tail") @Nullable Path checkpointFile) {
-    AuditKey key = AuditKey.fromEnvironment(keyEnv, environment);
+    AuditKey key = key(keyEnv, environment);
     Optional<AuditCheckpoint> checkpoint = Optional.empty();
     if (checkpointFile != null) {
       // InputFiles: a missing file is "no such file", and a wrong path (a device) cannot fill the heap
@@ -82,7 +82,7 @@ public final class AuditCommand implements Runnable {
       @Option(names = "--key-env", paramLabel = "NAME", defaultValue = AuditKey.DEFAULT_VARIABLE,
           description = "environment variable holding the base64 of the 32-byte HMAC key (default: ${DEFAULT-VALUE})")
           String keyEnv) {
-    AuditKey key = AuditKey.fromEnvironment(keyEnv, environment);
+    AuditKey key = key(keyEnv, environment);
     AuditVerification v = verified(log, key, Optional.empty(), "; no checkpoint written"); // never vouch for a bad log
     if (v == null) {
       return FenqiCli.REJECTED;
@@ -90,6 +90,21 @@ public final class AuditCommand implements Runnable {
     spec.commandLine().getOut().println(AuditCheckpoint.sign(v.lastSequence(), v.headHash(), key).toText());
     spec.commandLine().getOut().flush();
     return FenqiCli.OK;
+  }
+
+  /**
+   * The audit key from the environment variable named by {@code --key-env}. A value that is no variable name is
+   * refused without quoting it: '--key-env "$(cat key.b64)"' — the key itself, whose base64 ends in '=' — was "not
+   * set", and the message printed the secret key to the terminal and to whatever logs standard error; an empty name
+   * named nothing ("fenqi: environment variable is not set").
+   */
+  static AuditKey key(String keyEnv, Function<String, @Nullable String> environment) {
+    if (!keyEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      throw new io.github.fenqi.core.InvalidInputException("--key-env", (keyEnv.isEmpty() ? "is empty" : "is not an "
+          + "environment variable name (letters, digits and '_'; not shown, in case it is the key)")
+          + ": give the name of the variable that holds the key, such as " + AuditKey.DEFAULT_VARIABLE);
+    }
+    return AuditKey.fromEnvironment(keyEnv, environment);
   }
 
   /**

@@ -44,6 +44,11 @@ public final class FenqiCli implements Runnable {
       + "BLOCK (a forged statement or another holder's) and, in rules check, a rule file with no rules; or standard "
       + "output that "
       + "could not be written";
+  /**
+   * The end of every command's exit code 1: output that could not be written (a full disk, a closed output) exits 1
+   * whatever the command, and the lists of plan, statement ingest and rules check had left it out.
+   */
+  static final String OUTPUT_UNWRITTEN = "; or standard output that could not be written";
   static final String EXIT_INTERNAL = "2:internal error (a bug; FENQI_DEBUG=1 prints the stack trace)";
   static final String EXIT_PIPE = "141:the reader of standard output stopped reading (| head); nothing on stderr";
 
@@ -158,6 +163,9 @@ public final class FenqiCli implements Runnable {
       }
     });
     cl.registerConverter(java.nio.file.Path.class, FenqiCli::path);
+    // '--term 12.5' was "is not an int", Java's word, and '--term " 12"' was refused where '--amount " 100 "' is taken
+    cl.registerConverter(Integer.class, FenqiCli::wholeNumber);
+    cl.registerConverter(Integer.TYPE, FenqiCli::wholeNumber);
     // every -V answers as fenqi -V does: picocli gives a subcommand no version of its own, and 'fenqi plan -V'
     // printed an empty line
     setVersionProvider(cl);
@@ -188,6 +196,19 @@ public final class FenqiCli implements Runnable {
       throw notUsable(text, "it holds bytes that are not " + System.getProperty("sun.jnu.encoding"), true);
     }
     return path;
+  }
+
+  /** {@code text} as a whole number, blanks around it ignored as in amounts; or why it is none, in plain words. */
+  static int wholeNumber(String text) {
+    String t = text.strip();
+    if (!t.matches("[+-]?[0-9]+")) {
+      throw new CommandLine.TypeConversionException("'" + text + "' is not a whole number");
+    }
+    try {
+      return Integer.parseInt(t);
+    } catch (NumberFormatException e) {
+      throw new CommandLine.TypeConversionException("'" + text + "' is too large a number");
+    }
   }
 
   private static CommandLine.TypeConversionException notUsable(String text, String reason, boolean encoding) {

@@ -1,6 +1,7 @@
 package io.github.fenqi.cli;
 
 import io.github.fenqi.core.InputFiles;
+import io.github.fenqi.core.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import java.util.stream.Stream;
 /**
  * The names of a directory that are no regular file, each with what it is in words ({@link
  * InputFiles#notRegularFile}), for the messages that refuse them: "not a regular file" alone left a user to find out
- * what a policy file name given to a directory is.
+ * what a policy file name given to a directory is; and a directory argument that is none, named as what it is.
  *
  * <p>Thread-safety: stateless.
  */
@@ -44,5 +45,30 @@ final class FileKind {
       }
     }
     return found;
+  }
+
+  /**
+   * Refuses {@code directory} unless it is a directory, saying what it is instead: a mistyped {@code --policies
+   * sample/policies} was "is not a directory of policy files", as if a file stood there, where "no such file" is said
+   * of every missing file; a file given for the directory, or a link to nothing, is named as such.
+   *
+   * @param ofWhat what the directory holds ("policy files")
+   * @param option the option that gave it, or empty for a parameter
+   * @throws InvalidInputException naming the option (if any) and the path
+   */
+  static void requireDirectory(Path directory, String ofWhat, String option) {
+    if (Files.isDirectory(directory)) {
+      return;
+    }
+    String why;
+    if (Files.exists(directory)) {
+      why = "is a file, not a directory of " + ofWhat;
+    } else if (Files.isSymbolicLink(directory)) {
+      why = "is a link to " + InputFiles.linkTarget(directory) + ", which does not exist";
+    } else {
+      why = "no such directory";
+    }
+    throw option.isEmpty() ? new InvalidInputException(directory.toString(), why)
+        : new InvalidInputException(option, directory + ": " + why);
   }
 }

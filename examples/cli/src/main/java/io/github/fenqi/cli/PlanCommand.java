@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:the proposals (or the case's infeasibility, in the output); forensics verdict PASS or REVIEW",
         "1:rejected input with nothing printed, including a case that --statement blocked (forensics verdict BLOCK; "
-            + "stderr names the signals)",
+            + "stderr names the signals)" + FenqiCli.OUTPUT_UNWRITTEN,
         FenqiCli.EXIT_INTERNAL, FenqiCli.EXIT_PIPE})
 final class PlanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -109,6 +109,10 @@ final class PlanCommand implements Callable<Integer> {
       throw new InvalidInputException("--key-env", "applies only with --audit-log (without it nothing is audited)");
     }
     StatementCommand.refuseOneFileUnderTwoNames(statements);
+    FileKind.requireDirectory(policies, "policy files", "--policies");
+    if (rules != null) {
+      FileKind.requireDirectory(rules, "rule files", "--rules");
+    }
     // names that are no file (a link to a moved file): the directory loaders pass over them in silence
     List<io.github.fenqi.core.Problem> notFiles = new ArrayList<>();
     PolicyCommand.notPolicyFiles(policies).forEach((p, why) -> notFiles.add(io.github.fenqi.core.Problem.of(p.toString(),
@@ -150,7 +154,11 @@ final class PlanCommand implements Callable<Integer> {
         for (Path s : statements) {
           parsed.add(StatementParser.read(s, null));
         }
-        result = engine.calculate(request, parsed);
+        try {
+          result = engine.calculate(request, parsed);
+        } catch (InvalidInputException e) {
+          throw inTheCaseFile(e);
+        }
       }
     } finally {
       if (log != null) {
@@ -166,6 +174,27 @@ final class PlanCommand implements Callable<Integer> {
     return FenqiCli.OK;
   }
 
+  /** A field of the case file: the engine's problems name it without the file ({@code asOf}, {@code debts[1].platformId}). */
+  private static final java.util.regex.Pattern CASE_FIELD = java.util.regex.Pattern.compile(
+      "(caseId|asOf|borrower|debts|hardshipNote)(?![A-Za-z0-9_])");
+
+  /**
+   * {@code e} with each problem of a case field located in the case file, as reading the case locates its problems:
+   * the engine checks the case again against the policies and the clock, and "fenqi: asOf: 2099-01-01 is in the
+   * future" or "debts[0].platformId: no policy for 'x'" named no file, beside a '--statement' or a batch of plans.
+   */
+  private InvalidInputException inTheCaseFile(InvalidInputException e) {
+    if (e.getClass() != InvalidInputException.class) {
+      return e; // a subclass says more by its type; keep it
+    }
+    List<io.github.fenqi.core.Problem> located = new ArrayList<>();
+    for (io.github.fenqi.core.Problem p : e.problems()) {
+      located.add(CASE_FIELD.matcher(p.location()).lookingAt()
+          ? io.github.fenqi.core.Problem.of(caseFile + ": " + p.location(), p.reason()) : p);
+    }
+    return new InvalidInputException(located, e);
+  }
+
   /**
    * The log, verified by opening it. Its first bad entry is named with the file: the library's message ("entry 1
    * (line 1) is not valid JSON") named no file, and a plan has several.
@@ -178,7 +207,7 @@ final class PlanCommand implements Callable<Integer> {
       throw new InvalidInputException("--audit-log", file + " " + why + link + "; leave --audit-log out to keep no "
           + "audit log");
     });
-    AuditKey key = AuditKey.fromEnvironment(keyEnv, environment);
+    AuditKey key = AuditCommand.key(keyEnv, environment);
     try {
       return FileAuditLog.open(file, key, AUDIT_LOG_WAIT);
     } catch (io.github.fenqi.core.AuditIntegrityException e) {

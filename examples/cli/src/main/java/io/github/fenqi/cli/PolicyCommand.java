@@ -48,9 +48,7 @@ final class PolicyCommand implements Runnable {
 
     @Override
     public Integer call() {
-      if (!Files.isDirectory(dir)) {
-        throw new InvalidInputException(dir.toString(), "is not a directory");
-      }
+      FileKind.requireDirectory(dir, "policy files", "");
       List<Path> files;
       try (Stream<Path> s = Files.list(dir)) {
         files = s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();

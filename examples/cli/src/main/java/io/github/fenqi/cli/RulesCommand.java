@@ -96,7 +96,7 @@ final class RulesCommand implements Runnable {
       exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {"0:every rule file is valid and holds at least one rule",
           "1:a file is invalid, holds no rules, or is no file (a link to nothing, a directory); or DIR is no directory "
-              + "of rule files", FenqiCli.EXIT_INTERNAL, FenqiCli.EXIT_PIPE})
+              + "of rule files" + FenqiCli.OUTPUT_UNWRITTEN, FenqiCli.EXIT_INTERNAL, FenqiCli.EXIT_PIPE})
   static final class Check implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -106,6 +106,7 @@ final class RulesCommand implements Runnable {
     @Override
     public Integer call() {
       // a name that is no file (a link to nothing, a directory, a FIFO) is an invalid report, the FIFO never opened
+      FileKind.requireDirectory(dir, "rule files", "");
       List<RuleFileReport> reports = EasyRulesEligibilityEvaluator.check(dir);
       if (reports.isEmpty()) {
         throw new InvalidInputException(dir.toString(), NO_RULE_FILES);

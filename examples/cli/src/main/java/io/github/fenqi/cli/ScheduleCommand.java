@@ -52,6 +52,23 @@ final class ScheduleCommand implements Callable<Integer> {
       throw new InvalidInputException(List.of(problem));
     });
     Rate fee = Rate.parse("--monthly-fee-rate", monthlyFeeRate);
+    // INTEREST_FREE charges neither, whatever the rates: '--annual-rate 0.12' printed a schedule without interest,
+    // exit 0, as if the rate had been applied; a rate the method does not charge is refused, as plan refuses an option
+    // its run would not use
+    if (method == RepaymentMethod.INTEREST_FREE) {
+      List<io.github.fenqi.core.Problem> unused = new java.util.ArrayList<>();
+      if (!annual.isZero()) {
+        unused.add(io.github.fenqi.core.Problem.of("--annual-rate", "'" + annualRate + "' is not charged by --method "
+            + "INTEREST_FREE (interest stopped, no fee); leave it out, or choose a method that charges interest"));
+      }
+      if (!fee.isZero()) {
+        unused.add(io.github.fenqi.core.Problem.of("--monthly-fee-rate", "'" + monthlyFeeRate + "' is not charged by "
+            + "--method INTEREST_FREE (interest stopped, no fee); leave it out, or choose FEE_INSTALLMENT"));
+      }
+      if (!unused.isEmpty()) {
+        throw new InvalidInputException(unused);
+      }
+    }
     if (term < 1 || term > Amortizer.MAX_TERM) {
       throw new InvalidInputException("--term", term + " is outside 1.." + Amortizer.MAX_TERM + " months");
     }

@@ -85,7 +85,7 @@ final class StatementCommand implements Runnable {
       exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {"0:the report; forensics verdict PASS or REVIEW",
           "1:the report, but the verdict is BLOCK (a forged statement or another holder's; one line on stderr names "
-              + "the signals), or rejected input with nothing printed",
+              + "the signals), or rejected input with nothing printed" + FenqiCli.OUTPUT_UNWRITTEN,
           FenqiCli.EXIT_INTERNAL, FenqiCli.EXIT_PIPE})
   static final class Ingest implements Callable<Integer> {
     @Spec CommandSpec spec;

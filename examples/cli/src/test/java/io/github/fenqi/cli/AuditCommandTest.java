@@ -144,4 +144,41 @@ class AuditCommandTest {
     assertEquals(1, run(Map.of("FENQI_AUDIT_KEY", newKeyText()), "verify", file.toString()));
     assertTrue(err.toString().contains("entry 1 (line 1) HMAC does not verify"), err.toString());
   }
+
+  /**
+   * A --key-env that is no variable name — the key itself, given in place of its variable's name — is refused
+   * without printing it: the message quoted the name, and so wrote the secret key to standard error.
+   */
+  @Test
+  void aKeyGivenInPlaceOfItsVariableNameIsRefusedWithoutShowingIt() {
+    Path file = log(1);
+    String expected = "fenqi: --key-env: is not an environment variable name (letters, digits and '_'; not shown, in "
+        + "case it is the key): give the name of the variable that holds the key, such as FENQI_AUDIT_KEY";
+    for (String[] args : List.of(new String[] {"audit", "verify", file.toString(), "--key-env", keyText},
+        new String[] {"audit", "checkpoint", file.toString(), "--key-env", keyText},
+        new String[] {"plan", "../../samples/cases/shanghai-three-debts-feasible.json", "--policies",
+            "../../samples/policies", "--audit-log", dir.resolve("new.log").toString(), "--key-env", keyText})) {
+      CliRun run = CliRun.of(args);
+      assertEquals(FenqiCli.REJECTED, run.exit(), run.err());
+      assertEquals(expected, run.err().strip(), args[1]);
+      assertEquals("", run.out());
+    }
+    assertEquals("fenqi: --key-env: is empty: give the name of the variable that holds the key, such as "
+        + "FENQI_AUDIT_KEY", CliRun.of("audit", "verify", file.toString(), "--key-env", "").err().strip());
+  }
+
+  /** A variable set to nothing is "empty", not "not set": the reader looks for an empty value, not a missing export. */
+  @Test
+  void anEmptyKeyVariableIsSaidToBeEmpty() {
+    Path file = log(1);
+    CommandLine cl = new CommandLine(new AuditCommand(Map.of("FENQI_AUDIT_KEY", "")::get));
+    Exception[] thrown = new Exception[1];
+    cl.setExecutionExceptionHandler((ex, c, p) -> {
+      thrown[0] = ex;
+      return FenqiCli.REJECTED;
+    });
+    assertEquals(FenqiCli.REJECTED, cl.execute("verify", file.toString()));
+    assertEquals("FENQI_AUDIT_KEY: environment variable is empty (expected the base64 of a 32-byte audit HMAC key)",
+        thrown[0].getMessage());
+  }
 }

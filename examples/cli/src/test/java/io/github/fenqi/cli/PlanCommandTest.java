@@ -277,9 +277,7 @@ class PlanCommandTest {
 
   @Test
   void everyProblemOfACaseIsALineOfItsOwn(@TempDir Path dir) throws Exception {
-    Path bad = dir.resolve("case.json");
-    Files.writeString(bad, Files.readString(Path.of(SAMPLE)).replace("\"48000.00\"", "\"-1.00\"")
-        .replace("\"ol-1\"", "\"cc-1\""));
+    Path bad = edited(dir, SAMPLE, "\"48000.00\"", "\"-1.00\"", "\"ol-1\"", "\"cc-1\"");
     CliRun run = CliRun.of("plan", bad.toString(), "--policies", POLICIES);
     assertEquals(1, run.exit());
     List<String> lines = run.err().strip().lines().toList();
@@ -343,5 +341,39 @@ class PlanCommandTest {
     assertEquals("", run.out());
     assertEquals("fenqi: " + huge + ": cannot be read: is larger than " + io.github.fenqi.core.InputFiles.DEFAULT_MAX_BYTES
         + " bytes", run.err().strip());
+  }
+
+  /**
+   * The problems the engine finds in a case — checked against the clock and the policies, after reading — name the
+   * case file as reading's problems do: "fenqi: asOf: 2099-01-01 is in the future" named no file.
+   */
+  @Test
+  void problemsFoundWhenPlanningNameTheCaseFile(@TempDir Path dir) throws Exception {
+    Path bad = edited(dir, FEASIBLE, "\"2026-11-24\"", "\"2099-01-01\"", "\"demo-online-lender\"",
+        "\"no-such-lender\"");
+    CliRun run = CliRun.of("plan", bad.toString(), "--policies", POLICIES);
+    assertEquals(1, run.exit(), run.err());
+    assertEquals("", run.out());
+    List<String> lines = run.err().strip().lines().toList();
+    assertEquals(3, lines.size(), run.err());
+    assertEquals("fenqi: 2 problems:", lines.get(0));
+    assertTrue(lines.get(1).startsWith("  " + bad + ": asOf: 2099-01-01 is in the future (today is "), lines.get(1));
+    assertTrue(lines.get(2).startsWith("  " + bad + ": debts[2].platformId: no policy for 'no-such-lender' is in effect "
+        + "on 2099-01-01"), lines.get(2));
+    Path noIncome = edited(Files.createDirectory(dir.resolve("no-income")), FEASIBLE,
+        "\"monthlyNetIncome\": \"16000.00\",", "");
+    assertEquals("fenqi: " + noIncome + ": borrower.monthlyNetIncome: is required when no statement months are given",
+        CliRun.of("plan", noIncome.toString(), "--policies", POLICIES).err().strip());
+  }
+
+  /** {@code sample} with each text {@code fromTo[2i]} replaced by {@code fromTo[2i + 1]}, as {@code dir/case.json}. */
+  private static Path edited(Path dir, String sample, String... fromTo) throws Exception {
+    String json = Files.readString(Path.of(sample));
+    for (int i = 0; i < fromTo.length; i += 2) {
+      String changed = json.replace(fromTo[i], fromTo[i + 1]);
+      assertFalse(changed.equals(json), sample + " holds " + fromTo[i]);
+      json = changed;
+    }
+    return Files.writeString(dir.resolve("case.json"), json);
   }
 }

@@ -90,6 +90,28 @@ class PolicyCommandTest {
   void aMissingDirectoryIsOneLine() {
     CliRun run = CliRun.of("policy", "validate", "/no/such/dir");
     assertEquals(1, run.exit());
-    assertEquals("fenqi: /no/such/dir: is not a directory", run.err().strip());
+    assertEquals("fenqi: /no/such/dir: no such directory", run.err().strip());
+  }
+
+  /**
+   * A directory that is missing, a file, or a link to nothing is named as what it is, by every command that takes
+   * one: a mistyped '--policies sample/policies' was "is not a directory of policy files", as if a file stood there.
+   */
+  @Test
+  void aDirectoryArgumentThatIsNoDirectoryIsNamedAsWhatItIs(@TempDir Path dir) throws Exception {
+    String feasible = "../../samples/cases/shanghai-three-debts-feasible.json";
+    Path missing = dir.resolve("sample-policies");
+    Path link = Files.createSymbolicLink(dir.resolve("link"), dir.resolve("gone"));
+    Path file = Path.of(feasible);
+    assertEquals("fenqi: --policies: " + missing + ": no such directory",
+        CliRun.of("plan", feasible, "--policies", missing.toString()).err().strip());
+    assertEquals("fenqi: --policies: " + file + ": is a file, not a directory of policy files",
+        CliRun.of("plan", feasible, "--policies", file.toString()).err().strip());
+    assertEquals("fenqi: --rules: " + link + ": is a link to " + dir.resolve("gone") + ", which does not exist",
+        CliRun.of("plan", feasible, "--policies", "../../samples/policies", "--rules", link.toString()).err().strip());
+    assertEquals("fenqi: " + missing + ": no such directory", CliRun.of("rules", "check", missing.toString()).err().strip());
+    CliRun fileGiven = CliRun.of("policy", "validate", file.toString());
+    assertEquals(1, fileGiven.exit());
+    assertEquals("fenqi: " + file + ": is a file, not a directory of policy files", fileGiven.err().strip());
   }
 }

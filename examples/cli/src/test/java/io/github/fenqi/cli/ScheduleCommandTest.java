@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.fenqi.core.json.FenqiJson;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -57,6 +58,8 @@ class ScheduleCommandTest {
       "--amount|0|--amount: '0' is zero; a schedule needs an amount to repay (more than 0)",
       "--amount|-0.00|--amount: '-0.00' is zero",
       "--term|0|--term: 0 is outside 1..360 months",
+      "--term|12.5|Invalid value for option '--term': '12.5' is not a whole number",
+      "--term|99999999999|Invalid value for option '--term': '99999999999' is too large a number",
       "--annual-rate|abc|--annual-rate: 'abc' is not a decimal number such as \"0.06\"",
       "--annual-rate|0.0600000000000001|--annual-rate: '0.0600000000000001' has 16 decimals; at most 12",
       "--method|BALLOON|Invalid value for option '--method'"})
@@ -73,5 +76,35 @@ class ScheduleCommandTest {
     assertTrue(run.err().contains(expected), run.err());
     assertEquals(1, run.err().strip().lines().count(), run.err());
     assertFalse(run.err().contains("Exception"), run.err());
+  }
+
+  /**
+   * INTEREST_FREE charges no interest and no fee: a rate given with it is refused naming the option, not printed as a
+   * schedule without it (exit 0, '--annual-rate 0.12' applied nowhere); a rate of 0, what it charges, is taken.
+   */
+  @Test
+  void aRateThatInterestFreeDoesNotChargeIsRefused() {
+    CliRun both = CliRun.of("schedule", "--amount", "12000", "--term", "12", "--method", "interest_free",
+        "--annual-rate", "0.12", "--monthly-fee-rate", "0.006");
+    assertEquals(1, both.exit(), both.out());
+    assertEquals("", both.out());
+    assertEquals(List.of("fenqi: 2 problems:",
+        "  --annual-rate: '0.12' is not charged by --method INTEREST_FREE (interest stopped, no fee); leave it out, or "
+            + "choose a method that charges interest",
+        "  --monthly-fee-rate: '0.006' is not charged by --method INTEREST_FREE (interest stopped, no fee); leave it "
+            + "out, or choose FEE_INSTALLMENT"), both.err().strip().lines().toList());
+    CliRun zero = CliRun.of("schedule", "--amount", "12000", "--term", "12", "--method", "INTEREST_FREE",
+        "--annual-rate", "0.00", "--format", "text");
+    assertEquals(0, zero.exit(), zero.err());
+    assertTrue(zero.out().contains("total payable 12000.00 (interest 0.00, fees 0.00)"), zero.out());
+  }
+
+  /** A term with blanks around it is taken, as an amount with blanks is: '--term " 12"' was "not an int". */
+  @Test
+  void aTermWithBlanksAroundItIsTaken() {
+    CliRun spaced = CliRun.of("schedule", "--amount", " 12000 ", "--term", " 12 ", "--method", "EQUAL_INSTALLMENT");
+    assertEquals(0, spaced.exit(), spaced.err());
+    assertEquals(CliRun.of("schedule", "--amount", "12000", "--term", "12", "--method", "EQUAL_INSTALLMENT").out(),
+        spaced.out());
   }
 }

@@ -50,9 +50,11 @@ public final class AuditKey {
    */
   public static AuditKey fromEnvironment(String variable, Function<String, @Nullable String> environment) {
     String value = environment.apply(variable);
+    // set but empty ('FENQI_AUDIT_KEY= fenqi ...', a secret store that answered nothing) was reported "not set",
+    // sending the reader to look for a missing export instead of an empty value
     if (value == null || value.isBlank()) {
-      throw new InvalidInputException(variable, "environment variable is not set (expected the base64 of a "
-          + "32-byte audit HMAC key)");
+      throw new InvalidInputException(variable, "environment variable is " + (value == null ? "not set" : "empty")
+          + " (expected the base64 of a 32-byte audit HMAC key)");
     }
     return fromBase64(variable, value);
   }
