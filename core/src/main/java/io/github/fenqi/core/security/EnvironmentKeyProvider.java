@@ -37,8 +37,9 @@ public final class EnvironmentKeyProvider extends RingKeyProvider {
       KeyRing.requireKeyId("keyIds", id);
       String value = environment.get(variable);
       if (value == null || value.isBlank()) {
-        throw new InvalidInputException(variable, "environment variable is not set (expected the base64 of a "
-            + "32-byte key for key id '" + id + "')");
+        // set but empty was called "not set", as AuditKey's was: the reader looked for a missing export
+        throw new InvalidInputException(variable, "environment variable is " + (value == null ? "not set" : "empty")
+            + " (expected the base64 of a 32-byte key for key id '" + id + "')");
       }
       byte[] bytes;
       try {

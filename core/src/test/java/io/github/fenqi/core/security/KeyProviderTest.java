@@ -146,6 +146,9 @@ class KeyProviderTest {
         () -> EnvironmentKeyProvider.of(Map.of(), "k1", Map.of("k1", "FENQI_KEY"))).getMessage()
         .startsWith("FENQI_KEY: environment variable is not set"));
     assertTrue(assertThrows(InvalidInputException.class,
+        () -> EnvironmentKeyProvider.of(Map.of("FENQI_KEY", " "), "k1", Map.of("k1", "FENQI_KEY"))).getMessage()
+        .startsWith("FENQI_KEY: environment variable is empty (expected the base64 of a 32-byte key for key id 'k1')"));
+    assertTrue(assertThrows(InvalidInputException.class,
         () -> EnvironmentKeyProvider.of(Map.of("FENQI_KEY", "%%%"), "k1", Map.of("k1", "FENQI_KEY"))).getMessage()
         .startsWith("FENQI_KEY: is not valid base64"));
     assertTrue(assertThrows(InvalidInputException.class, () -> EnvironmentKeyProvider.of(
