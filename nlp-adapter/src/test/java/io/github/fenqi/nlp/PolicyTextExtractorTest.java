@@ -145,6 +145,36 @@ class PolicyTextExtractorTest {
     assertDecimal("0", value("本金不得减免。", PolicyField.PRINCIPAL_WAIVER));
   }
 
+  /**
+   * A refusal worded with 不支持/不享受/不会/不可以/没有/无/不做任何, or with 免收/免除 as its verb, waives nothing: such
+   * texts had given no value, and "本金不免收", "不支持免除罚息" a full waiver (免收 and 免除 read as "waived in full").
+   */
+  @Test
+  void aRefusalInAnyWordingWaivesNothing() {
+    Map<String, PolicyField> refusals = Map.of(
+        "罚息不支持减免。", PolicyField.MAX_PENALTY_WAIVER,
+        "违约金不享受减免。", PolicyField.MAX_LATE_FEE_WAIVER,
+        "利息不会减免。", PolicyField.MAX_INTEREST_WAIVER,
+        "罚息不可以减免。", PolicyField.MAX_PENALTY_WAIVER,
+        "本金没有减免。", PolicyField.PRINCIPAL_WAIVER,
+        "罚息无减免。", PolicyField.MAX_PENALTY_WAIVER,
+        "罚息不做任何减免。", PolicyField.MAX_PENALTY_WAIVER,
+        "罚息免收，本金不免收。", PolicyField.PRINCIPAL_WAIVER,
+        "不支持免除罚息。", PolicyField.MAX_PENALTY_WAIVER);
+    refusals.forEach((text, field) -> assertDecimal("0", value(text, field), text));
+    assertDecimal("1", value("罚息免收，本金不免收。", PolicyField.MAX_PENALTY_WAIVER), "the clause before");
+  }
+
+  /** "不支持全额减免": not all of it, so some part may be; the cap is not stated (it had been read as 1, a full waiver). */
+  @Test
+  void aRefusedFullWaiverStatesNoCap() {
+    for (String text : List.of("罚息不支持全额减免。", "罚息无法全额减免。", "本金不予全额减免。", "违约金不能全部减免。")) {
+      ExtractionResult r = extractor.extract(text);
+      assertEquals(List.of(), List.copyOf(r.fields().keySet()), text);
+    }
+    assertDecimal("0.5", value("罚息不支持全额减免，最高减免50%。", PolicyField.MAX_PENALTY_WAIVER));
+  }
+
   @Test
   void aNegatedWaiverWithABoundIsACapNotAZero() {
     assertDecimal("0.5", value("罚息不得减免超过50%。", PolicyField.MAX_PENALTY_WAIVER));

@@ -87,9 +87,17 @@ public final class PolicyRules {
    * a noun ("未减免的罚息需一次性结清", "不予减免部分": the part left after a waiver, which there is).
    */
   private static final Pattern WAIVE_NONE = Pattern.compile(
-      "(?:不予|不|无法|不能|不可|不得|概不|未)\\s*(?:再)?(?:予以|作|做|给予)?(?:减免|免除|豁免|减少|打折|减)"
+      "(?:不予|不|无法|不能|不可|不得|概不|未|没有|无)\\s*(?:再|会|可以)?"
+          + "(?:予以|作|做|给予|支持|享受|提供|设)?(?:任何)?(?:减免|免除|豁免|免收|减少|打折|减)"
           + "(?![免除]?(?:\\s*(?:超过|高于|多于|超出)|的[^" + STOP + ")]|部分))|一分不减|分文不减"
           + "|一分不少|分文不少|不在(?:减免|免除)范围|不属于(?:减免|免除)范围|不(?:参与|纳入)(?:减免|免除)");
+  /**
+   * A refusal of a full waiver only ("罚息不支持全额减免", "无法全部减免"): some part may still be waived, so the text
+   * states no cap — neither the full waiver its words contain nor none.
+   */
+  private static final Pattern NOT_ALL = Pattern.compile(
+      "(?:不予|不|无法|不能|不可|不得|未|没有)\\s*(?:再|会|可以)?(?:予以|给予|支持|享受|提供)?(?:全额|全部)"
+          + "(?:减免|免除|豁免|免收)|不(?:能|可|会)?全免");
   private static final Pattern WAIVE_VERB = Pattern.compile("减免|免除|豁免");
   /** Just before a refusal: it states the general rule, to which an exception may follow ("罚息原则上不予减免"). */
   private static final Pattern GENERAL_RULE = Pattern.compile("一般|原则上|通常|正常情况下|默认");
@@ -776,6 +784,9 @@ public final class PolicyRules {
       boolean range = m.groupCount() == 5;
       BigDecimal r = ratio(m.group(range ? 4 : 2), m.group(range ? 5 : 3));
       return r.compareTo(BigDecimal.ONE) <= 0 ? new Waiver(r, capped ? 0.9 : 0.75) : null;
+    }
+    if (NOT_ALL.matcher(text).find()) {
+      return null;
     }
     if (WAIVE_ALL.matcher(text).find()) {
       return new Waiver(BigDecimal.ONE.setScale(1), 0.85);
