@@ -98,6 +98,17 @@ class PolicyTextExtractorTest {
     assertEquals(60, r2.field(PolicyField.MAX_INSTALLMENTS).orElseThrow().intValue());
   }
 
+  /** "最长可分12期至36期": the bound word stands before a range, whose upper end is the most (12 had been read). */
+  @Test
+  void aBoundBeforeARangeIsTheRangesUpperEnd() {
+    for (String text : List.of("最长可分12期至36期。", "最长可分12期-36期。", "分期期限最长1年至3年。")) {
+      ExtractionResult r = extractor.extract(text);
+      assertEquals(Optional.of(36), r.field(PolicyField.MAX_INSTALLMENTS).map(ExtractedField::value), text);
+      assertEquals(Optional.of(12), r.field(PolicyField.MIN_INSTALLMENTS).map(ExtractedField::value), text);
+    }
+    assertEquals(Optional.of(36), value("最长可分36期，最短3期。", PolicyField.MAX_INSTALLMENTS));
+  }
+
   @Test
   void readsWaiverRatiosInEveryForm() {
     assertDecimal("1", value("违约金可全额减免。", PolicyField.MAX_LATE_FEE_WAIVER));

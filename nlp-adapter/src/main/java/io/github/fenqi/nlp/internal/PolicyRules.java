@@ -67,6 +67,8 @@ public final class PolicyRules {
   private static final Pattern MAX_TERM_SUFFIX = Pattern.compile("(?<![\\d.])(\\d+)\\s*期(?:以内|以下|封顶)");
   private static final Pattern MIN_TERM = Pattern.compile(
       "(?:最短|最少|最低|不少于|不低于|至少)([^" + STOP + "\\d%‰]{0,10}?)(\\d+)\\s*(期|个月|年)" + YEAR_REST);
+  /** After a term: a range goes on to its upper end ("12期至36期"), so the term is no upper bound. */
+  private static final Pattern RANGE_GOES_ON = Pattern.compile("\\s*(?:-|~|至|到)\\s*\\d");
   private static final Pattern TERM_CONTEXT = Pattern.compile("分|期限|偿还|还款|期数");
 
   // ---- overdue days ----
@@ -468,6 +470,9 @@ public final class PolicyRules {
       }
       if (!"期".equals(unit) && (!termContext || otherPeriodBefore(s, m.start()) || OTHER_PERIOD.matcher(window).find())) {
         continue;
+      }
+      if (field == PolicyField.MAX_INSTALLMENTS && RANGE_GOES_ON.matcher(s).region(m.end(), s.length()).lookingAt()) {
+        continue; // "最长可分12期至36期": 12 is where the range starts, the most is at its end
       }
       int v = months(m.group(2), unit) + monthsAfterYears(unit, m.group(4));
       if (plausibleTerm(v)) {
