@@ -418,14 +418,39 @@ class PolicyTextExtractorTest {
     assertEquals(Optional.of(3), value("可选期数：3、6、9、12、18、24、36、48、60期。", PolicyField.MIN_INSTALLMENTS));
   }
 
+  /**
+   * A text copied from a page keeps its HTML: a block tag ends a sentence, an inline tag or an entity is no text,
+   * and the evidence is still a span of what was given. "<p>罚息减免50%</p><p>本金不减免</p>" had been one clause,
+   * whose refusal gave the penalty interest 0 too; "最长可分<b>36</b>期" and "&nbsp;" had hidden their values.
+   */
+  @Test
+  void htmlRemnantsAreMarkupNotText() {
+    ExtractionResult r = extractor.extract("<p>罚息减免50%</p><p>本金不减免</p>");
+    assertDecimal("0.5", r.field(PolicyField.MAX_PENALTY_WAIVER).map(ExtractedField::value));
+    assertEquals(new Evidence(3, 10, "罚息减免50%"), r.field(PolicyField.MAX_PENALTY_WAIVER).orElseThrow().evidence());
+    assertDecimal("0", r.field(PolicyField.PRINCIPAL_WAIVER).map(ExtractedField::value));
+    assertDecimal("0.5", value("罚息减免50%<br/>利息不减免", PolicyField.MAX_PENALTY_WAIVER));
+    ExtractedField term = extractor.extract("最长可分<b>36</b>期").field(PolicyField.MAX_INSTALLMENTS).orElseThrow();
+    assertEquals(new Evidence(0, 14, "最长可分<b>36</b>期"), term.evidence());
+    assertDecimal("0.5", value("罚息&nbsp;减免&nbsp;五成", PolicyField.MAX_PENALTY_WAIVER));
+    assertDecimal("0.5", value("罚息减免50&#37;", PolicyField.MAX_PENALTY_WAIVER));
+    // a '<' that opens no tag is text: what follows it is read
+    assertDecimal("0.5", value("当罚息<本金时，罚息减免50%", PolicyField.MAX_PENALTY_WAIVER));
+    assertEquals(Optional.of(12), value("逾期<90天的客户，最长可分12期", PolicyField.MAX_INSTALLMENTS));
+  }
+
   /** Linear in the text: a long page without full stops (200 000 characters in one clause) took over a minute. */
   @Test
   void aVeryLongTextIsReadInLinearTime() {
     String oneClause = "罚息减免50%和违约金".repeat(16_000);
     String manyClauses = "逾期超过90天的客户最长可分36期，罚息最高减免50%，本金不予减免。".repeat(20_000);
+    String ampersands = "罚息&".repeat(100_000) + ";";
+    String openings = "<a罚息".repeat(100_000) + ">";
     org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
       assertDecimal("0.5", value(oneClause, PolicyField.MAX_PENALTY_WAIVER));
       assertEquals(Optional.of(36), value(manyClauses, PolicyField.MAX_INSTALLMENTS));
+      assertEquals(List.of(FinancialTerm.PENALTY_INTEREST), List.copyOf(extractor.extract(ampersands).terms()));
+      assertEquals(List.of(), List.copyOf(extractor.extract(openings).terms()), "one tag to the last '>'");
     });
   }
 
@@ -437,7 +462,8 @@ class PolicyTextExtractorTest {
         "罚息", "罰息", "违约金", "本金", "利息", "减免", "減免", "不予", "未", "全额", "百分之", "五十", "50", "%",
         "％", "成", "打", "八五", "折", "首付", "无需", "证明", "需提供", "身份", "手续费", "每月", "千分之", "点",
         "停息", "不提供", "照常", "分别", "和", "、", "，", "。", "；", "\n", "\r\n", "😀", "𠀀", "2026年1月1日",
-        "400-820-8820", "10000元", "第七十条", "7个工作日", " ", "　", "陆", "大陆", "一", "两", "万", "亿", "谣言");
+        "400-820-8820", "10000元", "第七十条", "7个工作日", " ", "　", "陆", "大陆", "一", "两", "万", "亿", "谣言",
+        "<p>", "</p>", "<br/>", "<b>", "<", ">", "&nbsp;", "&#37;", "&", ";");
     return piece.list().ofMaxSize(40).map(ps -> String.join("", ps));
   }
 
