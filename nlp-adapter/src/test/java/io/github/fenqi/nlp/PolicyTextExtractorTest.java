@@ -98,6 +98,19 @@ class PolicyTextExtractorTest {
     assertEquals(60, r2.field(PolicyField.MAX_INSTALLMENTS).orElseThrow().intValue());
   }
 
+  /** "可分一至三年": a lone numeral starting a range is a number (it had stayed a word, and the range was missed). */
+  @Test
+  void aRangeFromALoneChineseNumeralIsRead() {
+    Map<String, List<Integer>> ranges = Map.of("可分一至三年。", List.of(12, 36), "可分两到五年还清。", List.of(24, 60),
+        "可分三~十二期。", List.of(3, 12));
+    ranges.forEach((text, minMax) -> {
+      ExtractionResult r = extractor.extract(text);
+      assertEquals(Optional.of(minMax.get(0)), r.field(PolicyField.MIN_INSTALLMENTS).map(ExtractedField::value), text);
+      assertEquals(Optional.of(minMax.get(1)), r.field(PolicyField.MAX_INSTALLMENTS).map(ExtractedField::value), text);
+    });
+    assertEquals(List.of(), List.copyOf(extractor.extract("一到期即需还款。").fields().keySet()), "一到期 is a word");
+  }
+
   /** "最长可分12期至36期": the bound word stands before a range, whose upper end is the most (12 had been read). */
   @Test
   void aBoundBeforeARangeIsTheRangesUpperEnd() {

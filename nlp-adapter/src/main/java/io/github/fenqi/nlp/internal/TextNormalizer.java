@@ -287,7 +287,7 @@ public final class TextNormalizer {
   private int numeral(char[] t, int i, Out out) {
     int end = numeralRunEnd(t, i);
     boolean unitFollows = end < t.length && UNITS_AFTER_NUMERAL.indexOf(t[end]) >= 0;
-    if (end - i == 1 && !unitFollows) {
+    if (end - i == 1 && !unitFollows && !rangeFollows(t, end)) {
       // a lone 一/三/十 not followed by a unit is part of a word (一次性, 三方, 一分不减), not a number
       return 0;
     }
@@ -296,6 +296,11 @@ public final class TextNormalizer {
       return 0;
     }
     return out.emit(value, i, end);
+  }
+
+  /** Whether a range goes on at {@code at} to another number ("一至三年", "两到五年"): the lone numeral is its start. */
+  private static boolean rangeFollows(char[] t, int at) {
+    return at + 1 < t.length && "至到-~".indexOf(t[at]) >= 0 && (isNumeralStart(t[at + 1]) || isAsciiDigit(t[at + 1]));
   }
 
   /** Parses a run of Chinese numeral characters; returns its decimal form or null if it is not a number. */
