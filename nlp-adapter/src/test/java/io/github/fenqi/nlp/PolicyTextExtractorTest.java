@@ -304,7 +304,7 @@ class PolicyTextExtractorTest {
   @Test
   void aNegatedOrWithdrawnInterestStopIsNoStop() {
     for (String text : List.of("本行不停息不挂账。", "分期后不会停止计息。", "分期后利息不停止计算。", "无法停息挂账。",
-        "停息挂账已暂停办理。")) {
+        "停息挂账已暂停办理。", "停息挂账暂不支持。", "停息挂账业务不予支持。", "停息挂账政策已取消。")) {
       assertEquals(Optional.of(false), value(text, PolicyField.STOPS_INTEREST), text);
     }
     for (String text : List.of("分期期间不计息。", "分期期间不再计收利息。", "分期期间利息暂停计收。", "停息挂账期间暂停计收罚息。")) {

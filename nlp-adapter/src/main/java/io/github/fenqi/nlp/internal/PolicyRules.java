@@ -159,9 +159,13 @@ public final class PolicyRules {
       "(?:不|未|没有|无法|不能|不会|不可|不可以|不得|不予|从不|并不|并未|绝不)\\s*$");
   /** Inside an interest stop: the stopping is negated ("利息不停止计算", "利息并未暂停计收"). */
   private static final Pattern STOP_NEGATED_INSIDE = Pattern.compile("(?:不|未|没有)(?:停止|暂停)");
-  /** After 停息(挂账): it is withdrawn, not offered ("停息挂账已暂停办理", "停息挂账业务不再受理"). */
+  /**
+   * After 停息(挂账): it is withdrawn or refused, not offered ("停息挂账已暂停办理", "停息挂账业务不再受理", "停息挂账暂不支持",
+   * "停息挂账政策已取消"); not a stop of something else in its period ("停息挂账期间暂停计收罚息").
+   */
   private static final Pattern STOP_WITHDRAWN = Pattern.compile(
-      "[^" + STOP + "]{0,6}?(?:暂停|停止|取消|终止|不再|不予|不能|无法)(?:办理|受理|提供|开展|申请)");
+      "[^" + STOP + "]{0,6}?(?:(?:暂停|停止|取消|终止|不再|不予|不能|无法|暂不|不)(?:办理|受理|提供|开展|申请|支持|适用)"
+          + "|已(?:取消|终止|停止|暂停)(?![计收]))");
   private static final Pattern CONTINUES = Pattern.compile(
       "利息[^" + STOP + "]{0,3}?(?:照常|正常|继续|仍然|仍|依然|照)(?:计算|计收|收取|计息|计|收)"
           + "|(?:照常|正常|继续)(?:计收|收取|计算|计)利息|正常计息");
