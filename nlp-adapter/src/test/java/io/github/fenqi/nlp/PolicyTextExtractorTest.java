@@ -312,6 +312,15 @@ class PolicyTextExtractorTest {
     }
   }
 
+  /** "逾期≥90天", "逾期＞90天" (a form's notation, full-width or not) are thresholds; "逾期<90天" is none. */
+  @Test
+  void anOverdueThresholdWrittenAsASignIsAMinimum() {
+    for (String text : List.of("逾期≥90天的客户可申请。", "逾期＞90天的客户可申请。", "逾期>=90天可申请。", "逾期&gt;90天可申请。")) {
+      assertEquals(Optional.of(90), value(text, PolicyField.MIN_OVERDUE_DAYS), text);
+    }
+    assertFalse(extractor.extract("逾期<90天的客户可申请。").field(PolicyField.MIN_OVERDUE_DAYS).isPresent());
+  }
+
   @Test
   void anOverdueThresholdThatExcludesIsNoMinimum() {
     for (String text : List.of("逾期超过180天的客户暂不支持分期。", "逾期90天以上的客户不适用本政策。",

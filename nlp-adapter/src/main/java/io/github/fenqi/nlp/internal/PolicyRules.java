@@ -73,7 +73,7 @@ public final class PolicyRules {
 
   // ---- overdue days ----
   private static final Pattern OVERDUE = Pattern.compile(
-      "逾期([^" + STOP + "\\d]{0,8}?)(超过|满|达到|达|不少于|不低于|大于|已达|在)?\\s*" + NUM
+      "逾期([^" + STOP + "\\d]{0,8}?)(超过|满|达到|达|不少于|不低于|大于|已达|在|≥|>=|>)?\\s*" + NUM
           + "\\s*(天|日|个月|月|年)(半|(?:零|0)?\\s*\\d{1,2}\\s*(?:个月|天|日))?(以上|及以上|或以上|\\+|\\(含\\)以上)?");
   private static final Pattern OVERDUE_BEFORE = Pattern.compile(
       "(超过|满|达到|不少于)\\s*" + NUM + "\\s*(天|日|个月|月|年)(以上)?的?逾期");
