@@ -111,6 +111,18 @@ class PolicyTextExtractorTest {
     assertEquals(List.of(), List.copyOf(extractor.extract("一到期即需还款。").fields().keySet()), "一到期 is a word");
   }
 
+  /** A space before the unit ("12-36 期", "12－36　期") had made the range look like a phone number, masked away. */
+  @Test
+  void aRangeWithASpaceBeforeItsUnitIsNoPhoneNumber() {
+    for (String text : List.of("分期期数12-36 期。", "可分12-36 个月偿还。", "可分12－36　期。")) {
+      ExtractionResult r = extractor.extract(text);
+      assertEquals(Optional.of(12), r.field(PolicyField.MIN_INSTALLMENTS).map(ExtractedField::value), text);
+      assertEquals(Optional.of(36), r.field(PolicyField.MAX_INSTALLMENTS).map(ExtractedField::value), text);
+    }
+    assertDecimal("0.5", value("罚息减免30-50 %。", PolicyField.MAX_PENALTY_WAIVER));
+    assertEquals(List.of(), List.copyOf(extractor.extract("客服热线400-820-8820 期待您的来电。").fields().keySet()));
+  }
+
   /** "最长可分12期至36期": the bound word stands before a range, whose upper end is the most (12 had been read). */
   @Test
   void aBoundBeforeARangeIsTheRangesUpperEnd() {
