@@ -23,6 +23,13 @@ class PolicyTextExtractorTest {
     return extractor.extract(text).field(field).map(ExtractedField::value);
   }
 
+  /** {@code text} gives the installment range {@code min}..{@code max}. */
+  private void assertInstallments(String text, int min, int max) {
+    ExtractionResult r = extractor.extract(text);
+    assertEquals(Optional.of(min), r.field(PolicyField.MIN_INSTALLMENTS).map(ExtractedField::value), text);
+    assertEquals(Optional.of(max), r.field(PolicyField.MAX_INSTALLMENTS).map(ExtractedField::value), text);
+  }
+
   private static BigDecimal dec(String s) {
     return new BigDecimal(s);
   }
@@ -103,11 +110,7 @@ class PolicyTextExtractorTest {
   void aRangeFromALoneChineseNumeralIsRead() {
     Map<String, List<Integer>> ranges = Map.of("可分一至三年。", List.of(12, 36), "可分两到五年还清。", List.of(24, 60),
         "可分三~十二期。", List.of(3, 12));
-    ranges.forEach((text, minMax) -> {
-      ExtractionResult r = extractor.extract(text);
-      assertEquals(Optional.of(minMax.get(0)), r.field(PolicyField.MIN_INSTALLMENTS).map(ExtractedField::value), text);
-      assertEquals(Optional.of(minMax.get(1)), r.field(PolicyField.MAX_INSTALLMENTS).map(ExtractedField::value), text);
-    });
+    ranges.forEach((text, minMax) -> assertInstallments(text, minMax.get(0), minMax.get(1)));
     assertEquals(List.of(), List.copyOf(extractor.extract("一到期即需还款。").fields().keySet()), "一到期 is a word");
   }
 
@@ -115,9 +118,7 @@ class PolicyTextExtractorTest {
   @Test
   void aRangeWithASpaceBeforeItsUnitIsNoPhoneNumber() {
     for (String text : List.of("分期期数12-36 期。", "可分12-36 个月偿还。", "可分12－36　期。")) {
-      ExtractionResult r = extractor.extract(text);
-      assertEquals(Optional.of(12), r.field(PolicyField.MIN_INSTALLMENTS).map(ExtractedField::value), text);
-      assertEquals(Optional.of(36), r.field(PolicyField.MAX_INSTALLMENTS).map(ExtractedField::value), text);
+      assertInstallments(text, 12, 36);
     }
     assertDecimal("0.5", value("罚息减免30-50 %。", PolicyField.MAX_PENALTY_WAIVER));
     assertEquals(List.of(), List.copyOf(extractor.extract("客服热线400-820-8820 期待您的来电。").fields().keySet()));
@@ -127,9 +128,7 @@ class PolicyTextExtractorTest {
   @Test
   void aBoundBeforeARangeIsTheRangesUpperEnd() {
     for (String text : List.of("最长可分12期至36期。", "最长可分12期-36期。", "分期期限最长1年至3年。")) {
-      ExtractionResult r = extractor.extract(text);
-      assertEquals(Optional.of(36), r.field(PolicyField.MAX_INSTALLMENTS).map(ExtractedField::value), text);
-      assertEquals(Optional.of(12), r.field(PolicyField.MIN_INSTALLMENTS).map(ExtractedField::value), text);
+      assertInstallments(text, 12, 36);
     }
     assertEquals(Optional.of(36), value("最长可分36期，最短3期。", PolicyField.MAX_INSTALLMENTS));
   }
