@@ -437,6 +437,23 @@ class PolicyTextExtractorTest {
     assertEquals("罰息", r.termMentions().get(0).text());
   }
 
+  /**
+   * A recogniser's empty mention (allowed by {@code TermMention}) where markup was dropped ("罚息<b>减免": after 罚息,
+   * before 减免) is an empty span of the original, not a span ending before it starts (a
+   * StringIndexOutOfBoundsException).
+   */
+  @Test
+  void anEmptyMentionBetweenMarkupIsAnEmptySpan() {
+    PolicyTextExtractor empty = PolicyTextExtractor.withRecognizer(
+        n -> List.of(new io.github.fenqi.nlp.spi.TermMention(FinancialTerm.PENALTY_INTEREST, 2, 2, "", 1.0)));
+    String text = "罚息<b>减免50%";
+    ExtractionResult r = empty.extract(text);
+    assertEquals(1, r.termMentions().size());
+    var m = r.termMentions().get(0);
+    assertEquals(m.start(), m.end(), "empty");
+    assertEquals(text.substring(m.start(), m.end()), m.text());
+  }
+
   @Test
   void reportsUndeterminedFields() {
     ExtractionResult r = extractor.extract("最长可分36期。");
