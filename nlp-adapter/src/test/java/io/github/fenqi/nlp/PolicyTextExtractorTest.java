@@ -487,6 +487,8 @@ class PolicyTextExtractorTest {
     // a '<' that opens no tag is text: what follows it is read
     assertDecimal("0.5", value("当罚息<本金时，罚息减免50%", PolicyField.MAX_PENALTY_WAIVER));
     assertEquals(Optional.of(12), value("逾期<90天的客户，最长可分12期", PolicyField.MAX_INSTALLMENTS));
+    // nor does a '<' before a word that is no HTML element, even with a '>' later ("<M3", "M3" an overdue bucket)
+    assertEquals(Optional.of(12), value("逾期<M3客户最长可分12期，罚息减免50%，逾期>M3客户另议", PolicyField.MAX_INSTALLMENTS));
   }
 
   /** Linear in the text: a long page without full stops (200 000 characters in one clause) took over a minute. */
@@ -495,12 +497,14 @@ class PolicyTextExtractorTest {
     String oneClause = "罚息减免50%和违约金".repeat(16_000);
     String manyClauses = "逾期超过90天的客户最长可分36期，罚息最高减免50%，本金不予减免。".repeat(20_000);
     String ampersands = "罚息&".repeat(100_000) + ";";
-    String openings = "<a罚息".repeat(100_000) + ">";
+    String openings = "<a 罚息".repeat(100_000) + ">";
+    String comparisons = "<M3罚息".repeat(100_000) + ">";
     org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
       assertDecimal("0.5", value(oneClause, PolicyField.MAX_PENALTY_WAIVER));
       assertEquals(Optional.of(36), value(manyClauses, PolicyField.MAX_INSTALLMENTS));
       assertEquals(List.of(FinancialTerm.PENALTY_INTEREST), List.copyOf(extractor.extract(ampersands).terms()));
       assertEquals(List.of(), List.copyOf(extractor.extract(openings).terms()), "one tag to the last '>'");
+      assertEquals(List.of(FinancialTerm.PENALTY_INTEREST), List.copyOf(extractor.extract(comparisons).terms()));
     });
   }
 

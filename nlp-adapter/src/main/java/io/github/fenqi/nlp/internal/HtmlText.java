@@ -45,7 +45,8 @@ public final class HtmlText {
     int i = 0;
     while (i < n) {
       char c = html.charAt(i);
-      boolean markup = c == '<' && i + 1 < n && i < lastClose && startsMarkup(html.charAt(i + 1), strict);
+      boolean markup = c == '<' && i + 1 < n && i < lastClose && startsMarkup(html.charAt(i + 1), strict)
+          && (!strict || knownTag(html, i + 1));
       if (markup) {
         if (!strict && html.startsWith("<!--", i)) {
           int end = html.indexOf("-->", i + 4);
@@ -75,6 +76,32 @@ public final class HtmlText {
         i++;
       }
     }
+  }
+
+  /** Elements that remnants of a page show inline, besides {@link #BLOCK} and {@link #SKIP_CONTENT}. */
+  private static final Set<String> INLINE = Set.of("b", "i", "u", "s", "em", "strong", "span", "a", "font", "img",
+      "sup", "sub", "small", "big", "strike", "label", "center", "tbody", "thead", "tfoot", "col", "colgroup",
+      "caption", "html", "head", "body", "meta", "link", "ins", "del", "mark", "abbr", "cite", "q", "time", "o:p");
+
+  /**
+   * Whether the markup starting at {@code from} (after its '<') is a tag of a known HTML element, its name ended by
+   * a space, '/' or '>': in text that is not HTML, "逾期<M3的客户…逾期>M3" is a comparison, not a tag.
+   */
+  private static boolean knownTag(String html, int from) {
+    int n = html.length();
+    if (html.startsWith("!--", from)) {
+      return true;
+    }
+    int start = from < n && html.charAt(from) == '/' ? from + 1 : from;
+    int end = start;
+    while (end < n && end - start <= 10 && (Character.isLetterOrDigit(html.charAt(end)) || html.charAt(end) == ':')) {
+      end++;
+    }
+    if (end >= n || " \t\n\r/>".indexOf(html.charAt(end)) < 0) {
+      return false;
+    }
+    String name = html.substring(start, end).toLowerCase(Locale.ROOT);
+    return BLOCK.contains(name) || SKIP_CONTENT.contains(name) || INLINE.contains(name);
   }
 
   private static boolean startsMarkup(char c, boolean strict) {
