@@ -454,6 +454,20 @@ class PolicyTextExtractorTest {
     assertEquals(text.substring(m.start(), m.end()), m.text());
   }
 
+  /**
+   * The cue words of the rules in traditional script: 分別 had stayed 分別 (both components got the first ratio),
+   * 網傳…謠言 was no warning (the rumour's 停息 was read as the lender's), 掛 and 暫不 were not their simplified forms.
+   */
+  @Test
+  void cueWordsInTraditionalScriptAreRead() {
+    ExtractionResult r = extractor.extract("罰息與違約金分別減免30%和50%。");
+    assertDecimal("0.3", r.field(PolicyField.MAX_PENALTY_WAIVER).map(ExtractedField::value));
+    assertDecimal("0.5", r.field(PolicyField.MAX_LATE_FEE_WAIVER).map(ExtractedField::value));
+    assertEquals(List.of(), List.copyOf(extractor.extract("網傳「停息掛賬」係謠言。").fields().keySet()));
+    assertEquals(List.of(), List.copyOf(extractor.extract("謹防詐騙：所謂罰息全免均為騙局。").fields().keySet()));
+    assertEquals(Optional.of(false), value("停息掛賬暫不支持。", PolicyField.STOPS_INTEREST));
+  }
+
   @Test
   void reportsUndeterminedFields() {
     ExtractionResult r = extractor.extract("最长可分36期。");
