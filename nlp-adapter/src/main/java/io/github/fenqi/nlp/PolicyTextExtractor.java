@@ -95,9 +95,9 @@ public final class PolicyTextExtractor {
     List<TermMention> original = new ArrayList<>(mentions.size());
     for (TermMention m : mentions) {
       terms.add(m.term());
-      int s = normalized.originalStart(m.start());
-      int e = normalized.originalEnd(m.end());
-      original.add(new TermMention(m.term(), s, e, text.substring(s, e), m.confidence()));
+      // the same mapping as the fields' evidence: an empty mention where markup was dropped stays an empty span
+      Evidence span = evidence(normalized, m.start(), m.end());
+      original.add(new TermMention(m.term(), span.start(), span.end(), span.text(), m.confidence()));
     }
     return new ExtractionResult(fields, terms, original);
   }

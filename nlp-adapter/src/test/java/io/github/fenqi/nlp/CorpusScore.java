@@ -112,6 +112,20 @@ final class CorpusScore {
     return sb.toString();
   }
 
+  /**
+   * Asserts the floors the module README states: micro precision and recall at least {@code micro}, and every
+   * field's at least {@code perField}.
+   */
+  void assertFloors(double micro, double perField) {
+    Counts all = total();
+    org.junit.jupiter.api.Assertions.assertTrue(all.precision() >= micro, "micro precision " + all.precision());
+    org.junit.jupiter.api.Assertions.assertTrue(all.recall() >= micro, "micro recall " + all.recall());
+    byField.forEach((field, c) -> {
+      org.junit.jupiter.api.Assertions.assertTrue(c.precision() >= perField, field + " precision " + c.precision());
+      org.junit.jupiter.api.Assertions.assertTrue(c.recall() >= perField, field + " recall " + c.recall());
+    });
+  }
+
   Counts total() {
     Counts all = new Counts();
     byField.values().forEach(c -> {

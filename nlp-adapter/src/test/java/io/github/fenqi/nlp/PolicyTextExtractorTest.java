@@ -23,6 +23,13 @@ class PolicyTextExtractorTest {
     return extractor.extract(text).field(field).map(ExtractedField::value);
   }
 
+  /** {@code text} gives the installment range {@code min}..{@code max}. */
+  private void assertInstallments(String text, int min, int max) {
+    ExtractionResult r = extractor.extract(text);
+    assertEquals(Optional.of(min), r.field(PolicyField.MIN_INSTALLMENTS).map(ExtractedField::value), text);
+    assertEquals(Optional.of(max), r.field(PolicyField.MAX_INSTALLMENTS).map(ExtractedField::value), text);
+  }
+
   private static BigDecimal dec(String s) {
     return new BigDecimal(s);
   }
@@ -98,6 +105,34 @@ class PolicyTextExtractorTest {
     assertEquals(60, r2.field(PolicyField.MAX_INSTALLMENTS).orElseThrow().intValue());
   }
 
+  /** "可分一至三年": a lone numeral starting a range is a number (it had stayed a word, and the range was missed). */
+  @Test
+  void aRangeFromALoneChineseNumeralIsRead() {
+    Map<String, List<Integer>> ranges = Map.of("可分一至三年。", List.of(12, 36), "可分两到五年还清。", List.of(24, 60),
+        "可分三~十二期。", List.of(3, 12));
+    ranges.forEach((text, minMax) -> assertInstallments(text, minMax.get(0), minMax.get(1)));
+    assertEquals(List.of(), List.copyOf(extractor.extract("一到期即需还款。").fields().keySet()), "一到期 is a word");
+  }
+
+  /** A space before the unit ("12-36 期", "12－36　期") had made the range look like a phone number, masked away. */
+  @Test
+  void aRangeWithASpaceBeforeItsUnitIsNoPhoneNumber() {
+    for (String text : List.of("分期期数12-36 期。", "可分12-36 个月偿还。", "可分12－36　期。")) {
+      assertInstallments(text, 12, 36);
+    }
+    assertDecimal("0.5", value("罚息减免30-50 %。", PolicyField.MAX_PENALTY_WAIVER));
+    assertEquals(List.of(), List.copyOf(extractor.extract("客服热线400-820-8820 期待您的来电。").fields().keySet()));
+  }
+
+  /** "最长可分12期至36期": the bound word stands before a range, whose upper end is the most (12 had been read). */
+  @Test
+  void aBoundBeforeARangeIsTheRangesUpperEnd() {
+    for (String text : List.of("最长可分12期至36期。", "最长可分12期-36期。", "分期期限最长1年至3年。")) {
+      assertInstallments(text, 12, 36);
+    }
+    assertEquals(Optional.of(36), value("最长可分36期，最短3期。", PolicyField.MAX_INSTALLMENTS));
+  }
+
   @Test
   void readsWaiverRatiosInEveryForm() {
     assertDecimal("1", value("违约金可全额减免。", PolicyField.MAX_LATE_FEE_WAIVER));
@@ -143,6 +178,36 @@ class PolicyTextExtractorTest {
     assertEquals(Optional.of(true), value("办理须提供困难证明。", PolicyField.REQUIRES_HARDSHIP_PROOF));
     assertDecimal("0", value("利息不予减免。", PolicyField.MAX_INTEREST_WAIVER));
     assertDecimal("0", value("本金不得减免。", PolicyField.PRINCIPAL_WAIVER));
+  }
+
+  /**
+   * A refusal worded with 不支持/不享受/不会/不可以/没有/无/不做任何, or with 免收/免除 as its verb, waives nothing: such
+   * texts had given no value, and "本金不免收", "不支持免除罚息" a full waiver (免收 and 免除 read as "waived in full").
+   */
+  @Test
+  void aRefusalInAnyWordingWaivesNothing() {
+    Map<String, PolicyField> refusals = Map.of(
+        "罚息不支持减免。", PolicyField.MAX_PENALTY_WAIVER,
+        "违约金不享受减免。", PolicyField.MAX_LATE_FEE_WAIVER,
+        "利息不会减免。", PolicyField.MAX_INTEREST_WAIVER,
+        "罚息不可以减免。", PolicyField.MAX_PENALTY_WAIVER,
+        "本金没有减免。", PolicyField.PRINCIPAL_WAIVER,
+        "罚息无减免。", PolicyField.MAX_PENALTY_WAIVER,
+        "罚息不做任何减免。", PolicyField.MAX_PENALTY_WAIVER,
+        "罚息免收，本金不免收。", PolicyField.PRINCIPAL_WAIVER,
+        "不支持免除罚息。", PolicyField.MAX_PENALTY_WAIVER);
+    refusals.forEach((text, field) -> assertDecimal("0", value(text, field), text));
+    assertDecimal("1", value("罚息免收，本金不免收。", PolicyField.MAX_PENALTY_WAIVER), "the clause before");
+  }
+
+  /** "不支持全额减免": not all of it, so some part may be; the cap is not stated (it had been read as 1, a full waiver). */
+  @Test
+  void aRefusedFullWaiverStatesNoCap() {
+    for (String text : List.of("罚息不支持全额减免。", "罚息无法全额减免。", "本金不予全额减免。", "违约金不能全部减免。")) {
+      ExtractionResult r = extractor.extract(text);
+      assertEquals(List.of(), List.copyOf(r.fields().keySet()), text);
+    }
+    assertDecimal("0.5", value("罚息不支持全额减免，最高减免50%。", PolicyField.MAX_PENALTY_WAIVER));
   }
 
   @Test
@@ -250,12 +315,21 @@ class PolicyTextExtractorTest {
   @Test
   void aNegatedOrWithdrawnInterestStopIsNoStop() {
     for (String text : List.of("本行不停息不挂账。", "分期后不会停止计息。", "分期后利息不停止计算。", "无法停息挂账。",
-        "停息挂账已暂停办理。")) {
+        "停息挂账已暂停办理。", "停息挂账暂不支持。", "停息挂账业务不予支持。", "停息挂账政策已取消。")) {
       assertEquals(Optional.of(false), value(text, PolicyField.STOPS_INTEREST), text);
     }
     for (String text : List.of("分期期间不计息。", "分期期间不再计收利息。", "分期期间利息暂停计收。", "停息挂账期间暂停计收罚息。")) {
       assertEquals(Optional.of(true), value(text, PolicyField.STOPS_INTEREST), text);
     }
+  }
+
+  /** "逾期≥90天", "逾期＞90天" (a form's notation, full-width or not) are thresholds; "逾期<90天" is none. */
+  @Test
+  void anOverdueThresholdWrittenAsASignIsAMinimum() {
+    for (String text : List.of("逾期≥90天的客户可申请。", "逾期＞90天的客户可申请。", "逾期>=90天可申请。", "逾期&gt;90天可申请。")) {
+      assertEquals(Optional.of(90), value(text, PolicyField.MIN_OVERDUE_DAYS), text);
+    }
+    assertFalse(extractor.extract("逾期<90天的客户可申请。").field(PolicyField.MIN_OVERDUE_DAYS).isPresent());
   }
 
   @Test
@@ -363,6 +437,37 @@ class PolicyTextExtractorTest {
     assertEquals("罰息", r.termMentions().get(0).text());
   }
 
+  /**
+   * A recogniser's empty mention (allowed by {@code TermMention}) where markup was dropped ("罚息<b>减免": after 罚息,
+   * before 减免) is an empty span of the original, not a span ending before it starts (a
+   * StringIndexOutOfBoundsException).
+   */
+  @Test
+  void anEmptyMentionBetweenMarkupIsAnEmptySpan() {
+    PolicyTextExtractor empty = PolicyTextExtractor.withRecognizer(
+        n -> List.of(new io.github.fenqi.nlp.spi.TermMention(FinancialTerm.PENALTY_INTEREST, 2, 2, "", 1.0)));
+    String text = "罚息<b>减免50%";
+    ExtractionResult r = empty.extract(text);
+    assertEquals(1, r.termMentions().size());
+    var m = r.termMentions().get(0);
+    assertEquals(m.start(), m.end(), "empty");
+    assertEquals(text.substring(m.start(), m.end()), m.text());
+  }
+
+  /**
+   * The cue words of the rules in traditional script: 分別 had stayed 分別 (both components got the first ratio),
+   * 網傳…謠言 was no warning (the rumour's 停息 was read as the lender's), 掛 and 暫不 were not their simplified forms.
+   */
+  @Test
+  void cueWordsInTraditionalScriptAreRead() {
+    ExtractionResult r = extractor.extract("罰息與違約金分別減免30%和50%。");
+    assertDecimal("0.3", r.field(PolicyField.MAX_PENALTY_WAIVER).map(ExtractedField::value));
+    assertDecimal("0.5", r.field(PolicyField.MAX_LATE_FEE_WAIVER).map(ExtractedField::value));
+    assertEquals(List.of(), List.copyOf(extractor.extract("網傳「停息掛賬」係謠言。").fields().keySet()));
+    assertEquals(List.of(), List.copyOf(extractor.extract("謹防詐騙：所謂罰息全免均為騙局。").fields().keySet()));
+    assertEquals(Optional.of(false), value("停息掛賬暫不支持。", PolicyField.STOPS_INTEREST));
+  }
+
   @Test
   void reportsUndeterminedFields() {
     ExtractionResult r = extractor.extract("最长可分36期。");
@@ -377,14 +482,43 @@ class PolicyTextExtractorTest {
     assertEquals(Optional.of(3), value("可选期数：3、6、9、12、18、24、36、48、60期。", PolicyField.MIN_INSTALLMENTS));
   }
 
+  /**
+   * A text copied from a page keeps its HTML: a block tag ends a sentence, an inline tag or an entity is no text,
+   * and the evidence is still a span of what was given. "<p>罚息减免50%</p><p>本金不减免</p>" had been one clause,
+   * whose refusal gave the penalty interest 0 too; "最长可分<b>36</b>期" and "&nbsp;" had hidden their values.
+   */
+  @Test
+  void htmlRemnantsAreMarkupNotText() {
+    ExtractionResult r = extractor.extract("<p>罚息减免50%</p><p>本金不减免</p>");
+    assertDecimal("0.5", r.field(PolicyField.MAX_PENALTY_WAIVER).map(ExtractedField::value));
+    assertEquals(new Evidence(3, 10, "罚息减免50%"), r.field(PolicyField.MAX_PENALTY_WAIVER).orElseThrow().evidence());
+    assertDecimal("0", r.field(PolicyField.PRINCIPAL_WAIVER).map(ExtractedField::value));
+    assertDecimal("0.5", value("罚息减免50%<br/>利息不减免", PolicyField.MAX_PENALTY_WAIVER));
+    ExtractedField term = extractor.extract("最长可分<b>36</b>期").field(PolicyField.MAX_INSTALLMENTS).orElseThrow();
+    assertEquals(new Evidence(0, 14, "最长可分<b>36</b>期"), term.evidence());
+    assertDecimal("0.5", value("罚息&nbsp;减免&nbsp;五成", PolicyField.MAX_PENALTY_WAIVER));
+    assertDecimal("0.5", value("罚息减免50&#37;", PolicyField.MAX_PENALTY_WAIVER));
+    // a '<' that opens no tag is text: what follows it is read
+    assertDecimal("0.5", value("当罚息<本金时，罚息减免50%", PolicyField.MAX_PENALTY_WAIVER));
+    assertEquals(Optional.of(12), value("逾期<90天的客户，最长可分12期", PolicyField.MAX_INSTALLMENTS));
+    // nor does a '<' before a word that is no HTML element, even with a '>' later ("<M3", "M3" an overdue bucket)
+    assertEquals(Optional.of(12), value("逾期<M3客户最长可分12期，罚息减免50%，逾期>M3客户另议", PolicyField.MAX_INSTALLMENTS));
+  }
+
   /** Linear in the text: a long page without full stops (200 000 characters in one clause) took over a minute. */
   @Test
   void aVeryLongTextIsReadInLinearTime() {
     String oneClause = "罚息减免50%和违约金".repeat(16_000);
     String manyClauses = "逾期超过90天的客户最长可分36期，罚息最高减免50%，本金不予减免。".repeat(20_000);
+    String ampersands = "罚息&".repeat(100_000) + ";";
+    String openings = "<a 罚息".repeat(100_000) + ">";
+    String comparisons = "<M3罚息".repeat(100_000) + ">";
     org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
       assertDecimal("0.5", value(oneClause, PolicyField.MAX_PENALTY_WAIVER));
       assertEquals(Optional.of(36), value(manyClauses, PolicyField.MAX_INSTALLMENTS));
+      assertEquals(List.of(FinancialTerm.PENALTY_INTEREST), List.copyOf(extractor.extract(ampersands).terms()));
+      assertEquals(List.of(), List.copyOf(extractor.extract(openings).terms()), "one tag to the last '>'");
+      assertEquals(List.of(FinancialTerm.PENALTY_INTEREST), List.copyOf(extractor.extract(comparisons).terms()));
     });
   }
 
@@ -396,7 +530,8 @@ class PolicyTextExtractorTest {
         "罚息", "罰息", "违约金", "本金", "利息", "减免", "減免", "不予", "未", "全额", "百分之", "五十", "50", "%",
         "％", "成", "打", "八五", "折", "首付", "无需", "证明", "需提供", "身份", "手续费", "每月", "千分之", "点",
         "停息", "不提供", "照常", "分别", "和", "、", "，", "。", "；", "\n", "\r\n", "😀", "𠀀", "2026年1月1日",
-        "400-820-8820", "10000元", "第七十条", "7个工作日", " ", "　", "陆", "大陆", "一", "两", "万", "亿", "谣言");
+        "400-820-8820", "10000元", "第七十条", "7个工作日", " ", "　", "陆", "大陆", "一", "两", "万", "亿", "谣言",
+        "<p>", "</p>", "<br/>", "<b>", "<", ">", "&nbsp;", "&#37;", "&", ";");
     return piece.list().ofMaxSize(40).map(ps -> String.join("", ps));
   }
 

@@ -20,15 +20,35 @@ public final class HtmlText {
 
   private HtmlText() {}
 
+  /** Receives the visible text piece by piece, with the span {@code [from, to)} of the markup each piece came from. */
+  interface Sink {
+    void append(String text, int from, int to);
+  }
+
   /** The visible text of {@code html}. */
   public static String toText(String html) {
     StringBuilder out = new StringBuilder(html.length() / 2);
+    visibleText(html, false, (text, from, to) -> out.append(text));
+    return tidy(out);
+  }
+
+  /**
+   * Passes the visible text of {@code html} to {@code out} in order: each character that is text as itself, each
+   * entity decoded, each block element's tag as a line break, and nothing for other tags, comments and non-text
+   * elements. One linear pass. {@code strict} (for text that is mostly not HTML, with remnants of it): only a
+   * {@code <} before an ASCII letter, {@code /} or {@code !} that a {@code >} closes starts markup, so "罚息<本金" is text.
+   */
+  static void visibleText(String html, boolean strict, Sink out) {
     int n = html.length();
+    // strict: a '<' after the last '>' is text, found without a scan to the end for each of them (quadratic)
+    int lastClose = strict ? html.lastIndexOf('>') : n;
     int i = 0;
     while (i < n) {
       char c = html.charAt(i);
-      if (c == '<' && i + 1 < n && startsMarkup(html.charAt(i + 1))) {
-        if (html.startsWith("<!--", i)) {
+      boolean markup = c == '<' && i + 1 < n && i < lastClose && startsMarkup(html.charAt(i + 1), strict)
+          && (!strict || knownTag(html, i + 1));
+      if (markup) {
+        if (!strict && html.startsWith("<!--", i)) {
           int end = html.indexOf("-->", i + 4);
           i = end < 0 ? n : end + 3;
           continue;
@@ -41,24 +61,53 @@ public final class HtmlText {
         }
         String name = html.substring(nameStart, nameEnd).toLowerCase(Locale.ROOT);
         boolean closing = html.charAt(i + 1) == '/';
-        if (BLOCK.contains(name)) {
-          out.append('\n');
-        }
+        int from = i;
         i = tagEnd >= n ? n : tagEnd + 1;
+        if (BLOCK.contains(name)) {
+          out.append("\n", from, i);
+        }
         if (!closing && SKIP_CONTENT.contains(name) && !html.startsWith("/>", Math.max(0, tagEnd - 1))) {
           i = skipElement(html, i, name);
         }
       } else if (c == '&') {
         i = entity(html, i, out);
       } else {
-        out.append(c);
+        out.append(String.valueOf(c), i, i + 1);
         i++;
       }
     }
-    return tidy(out);
   }
 
-  private static boolean startsMarkup(char c) {
+  /** Elements that remnants of a page show inline, besides {@link #BLOCK} and {@link #SKIP_CONTENT}. */
+  private static final Set<String> INLINE = Set.of("b", "i", "u", "s", "em", "strong", "span", "a", "font", "img",
+      "sup", "sub", "small", "big", "strike", "label", "center", "tbody", "thead", "tfoot", "col", "colgroup",
+      "caption", "html", "head", "body", "meta", "link", "ins", "del", "mark", "abbr", "cite", "q", "time", "o:p");
+
+  /**
+   * Whether the markup starting at {@code from} (after its '<') is a tag of a known HTML element, its name ended by
+   * a space, '/' or '>': in text that is not HTML, "逾期<M3的客户…逾期>M3" is a comparison, not a tag.
+   */
+  private static boolean knownTag(String html, int from) {
+    int n = html.length();
+    if (html.startsWith("!--", from)) {
+      return true;
+    }
+    int start = from < n && html.charAt(from) == '/' ? from + 1 : from;
+    int end = start;
+    while (end < n && end - start <= 10 && (Character.isLetterOrDigit(html.charAt(end)) || html.charAt(end) == ':')) {
+      end++;
+    }
+    if (end >= n || " \t\n\r/>".indexOf(html.charAt(end)) < 0) {
+      return false;
+    }
+    String name = html.substring(start, end).toLowerCase(Locale.ROOT);
+    return BLOCK.contains(name) || SKIP_CONTENT.contains(name) || INLINE.contains(name);
+  }
+
+  private static boolean startsMarkup(char c, boolean strict) {
+    if (strict) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '/' || c == '!';
+    }
     return Character.isLetter(c) || c == '/' || c == '!' || c == '?';
   }
 
@@ -100,10 +149,17 @@ public final class HtmlText {
     }
   }
 
-  private static int entity(String html, int i, StringBuilder out) {
-    int semi = html.indexOf(';', i);
-    if (semi < 0 || semi - i > 10) {
-      out.append('&');
+  /** The longest entity read ("&thetasym;", "&#x10FFFF;"): the ';' is looked for no further, to stay linear. */
+  private static final int MAX_ENTITY = 10;
+
+  private static int entity(String html, int i, Sink out) {
+    // within the entity's length only: a search to the next ';' anywhere made a text of many '&' quadratic
+    int semi = -1;
+    for (int k = i + 1, end = Math.min(html.length(), i + MAX_ENTITY + 1); k < end && semi < 0; k++) {
+      semi = html.charAt(k) == ';' ? k : -1;
+    }
+    if (semi < 0) {
+      out.append("&", i, i + 1);
       return i + 1;
     }
     String name = html.substring(i + 1, semi);
@@ -119,10 +175,10 @@ public final class HtmlText {
       default -> numeric(name);
     };
     if (decoded == null) {
-      out.append('&');
+      out.append("&", i, i + 1);
       return i + 1;
     }
-    out.append(decoded);
+    out.append(decoded, i, semi + 1);
     return semi + 1;
   }
 

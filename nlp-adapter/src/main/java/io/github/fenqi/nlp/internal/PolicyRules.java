@@ -43,7 +43,8 @@ public final class PolicyRules {
       "\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号]",
       "\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}",
       "\\d{1,2}:\\d{2}",
-      "\\d+(?:-\\d+){1,3}(?=[^期个月年天日%\\d]|$)", // phone numbers 0571-87654321, 400-820-8820
+      // phone numbers 0571-87654321, 400-820-8820; not a range whose unit follows after a space ("12-36 期")
+      "\\d+(?:-\\d+){1,3}(?!\\s*[期个月年天日%\\d])",
       "\\d{5,}",
       "\\d+(?:\\.\\d+)?\\s*[万千]?\\s*元",
       "第\\s*\\d+\\s*[条款章项节]",
@@ -67,11 +68,13 @@ public final class PolicyRules {
   private static final Pattern MAX_TERM_SUFFIX = Pattern.compile("(?<![\\d.])(\\d+)\\s*期(?:以内|以下|封顶)");
   private static final Pattern MIN_TERM = Pattern.compile(
       "(?:最短|最少|最低|不少于|不低于|至少)([^" + STOP + "\\d%‰]{0,10}?)(\\d+)\\s*(期|个月|年)" + YEAR_REST);
+  /** After a term: a range goes on to its upper end ("12期至36期"), so the term is no upper bound. */
+  private static final Pattern RANGE_GOES_ON = Pattern.compile("\\s*(?:-|~|至|到)\\s*\\d");
   private static final Pattern TERM_CONTEXT = Pattern.compile("分|期限|偿还|还款|期数");
 
   // ---- overdue days ----
   private static final Pattern OVERDUE = Pattern.compile(
-      "逾期([^" + STOP + "\\d]{0,8}?)(超过|满|达到|达|不少于|不低于|大于|已达|在)?\\s*" + NUM
+      "逾期([^" + STOP + "\\d]{0,8}?)(超过|满|达到|达|不少于|不低于|大于|已达|在|≥|>=|>)?\\s*" + NUM
           + "\\s*(天|日|个月|月|年)(半|(?:零|0)?\\s*\\d{1,2}\\s*(?:个月|天|日))?(以上|及以上|或以上|\\+|\\(含\\)以上)?");
   private static final Pattern OVERDUE_BEFORE = Pattern.compile(
       "(超过|满|达到|不少于)\\s*" + NUM + "\\s*(天|日|个月|月|年)(以上)?的?逾期");
@@ -87,9 +90,17 @@ public final class PolicyRules {
    * a noun ("未减免的罚息需一次性结清", "不予减免部分": the part left after a waiver, which there is).
    */
   private static final Pattern WAIVE_NONE = Pattern.compile(
-      "(?:不予|不|无法|不能|不可|不得|概不|未)\\s*(?:再)?(?:予以|作|做|给予)?(?:减免|免除|豁免|减少|打折|减)"
+      "(?:不予|不|无法|不能|不可|不得|概不|未|没有|无)\\s*(?:再|会|可以)?"
+          + "(?:予以|作|做|给予|支持|享受|提供|设)?(?:任何)?(?:减免|免除|豁免|免收|减少|打折|减)"
           + "(?![免除]?(?:\\s*(?:超过|高于|多于|超出)|的[^" + STOP + ")]|部分))|一分不减|分文不减"
           + "|一分不少|分文不少|不在(?:减免|免除)范围|不属于(?:减免|免除)范围|不(?:参与|纳入)(?:减免|免除)");
+  /**
+   * A refusal of a full waiver only ("罚息不支持全额减免", "无法全部减免"): some part may still be waived, so the text
+   * states no cap — neither the full waiver its words contain nor none.
+   */
+  private static final Pattern NOT_ALL = Pattern.compile(
+      "(?:不予|不|无法|不能|不可|不得|未|没有)\\s*(?:再|会|可以)?(?:予以|给予|支持|享受|提供)?(?:全额|全部)"
+          + "(?:减免|免除|豁免|免收)|不(?:能|可|会)?全免");
   private static final Pattern WAIVE_VERB = Pattern.compile("减免|免除|豁免");
   /** Just before a refusal: it states the general rule, to which an exception may follow ("罚息原则上不予减免"). */
   private static final Pattern GENERAL_RULE = Pattern.compile("一般|原则上|通常|正常情况下|默认");
@@ -149,9 +160,13 @@ public final class PolicyRules {
       "(?:不|未|没有|无法|不能|不会|不可|不可以|不得|不予|从不|并不|并未|绝不)\\s*$");
   /** Inside an interest stop: the stopping is negated ("利息不停止计算", "利息并未暂停计收"). */
   private static final Pattern STOP_NEGATED_INSIDE = Pattern.compile("(?:不|未|没有)(?:停止|暂停)");
-  /** After 停息(挂账): it is withdrawn, not offered ("停息挂账已暂停办理", "停息挂账业务不再受理"). */
+  /**
+   * After 停息(挂账): it is withdrawn or refused, not offered ("停息挂账已暂停办理", "停息挂账业务不再受理", "停息挂账暂不支持",
+   * "停息挂账政策已取消"); not a stop of something else in its period ("停息挂账期间暂停计收罚息").
+   */
   private static final Pattern STOP_WITHDRAWN = Pattern.compile(
-      "[^" + STOP + "]{0,6}?(?:暂停|停止|取消|终止|不再|不予|不能|无法)(?:办理|受理|提供|开展|申请)");
+      "[^" + STOP + "]{0,6}?(?:(?:暂停|停止|取消|终止|不再|不予|不能|无法|暂不|不)(?:办理|受理|提供|开展|申请|支持|适用)"
+          + "|已(?:取消|终止|停止|暂停)(?![计收]))");
   private static final Pattern CONTINUES = Pattern.compile(
       "利息[^" + STOP + "]{0,3}?(?:照常|正常|继续|仍然|仍|依然|照)(?:计算|计收|收取|计息|计|收)"
           + "|(?:照常|正常|继续)(?:计收|收取|计算|计)利息|正常计息");
@@ -460,6 +475,9 @@ public final class PolicyRules {
       }
       if (!"期".equals(unit) && (!termContext || otherPeriodBefore(s, m.start()) || OTHER_PERIOD.matcher(window).find())) {
         continue;
+      }
+      if (field == PolicyField.MAX_INSTALLMENTS && RANGE_GOES_ON.matcher(s).region(m.end(), s.length()).lookingAt()) {
+        continue; // "最长可分12期至36期": 12 is where the range starts, the most is at its end
       }
       int v = months(m.group(2), unit) + monthsAfterYears(unit, m.group(4));
       if (plausibleTerm(v)) {
@@ -776,6 +794,9 @@ public final class PolicyRules {
       boolean range = m.groupCount() == 5;
       BigDecimal r = ratio(m.group(range ? 4 : 2), m.group(range ? 5 : 3));
       return r.compareTo(BigDecimal.ONE) <= 0 ? new Waiver(r, capped ? 0.9 : 0.75) : null;
+    }
+    if (NOT_ALL.matcher(text).find()) {
+      return null;
     }
     if (WAIVE_ALL.matcher(text).find()) {
       return new Waiver(BigDecimal.ONE.setScale(1), 0.85);

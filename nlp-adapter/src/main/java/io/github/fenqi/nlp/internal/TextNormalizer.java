@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * Normalises Chinese policy text so that the rules only ever see one spelling of each thing: full-width
  * forms become ASCII, traditional characters become simplified, Chinese numerals become Arabic digits
  * (十二 → 12, 叁拾陆 → 36, 百分之三十 → 30%, 千分之六 → 6‰, 半年 → 6个月, 一半/半数 → 50%).
+ * Remnants of HTML (tags, entities) in a text copied from a page are dropped first, a block tag as a line break.
  *
  * <p>Thread-safety: immutable after construction; {@link #normalize} may be called concurrently.
  */
@@ -69,13 +70,14 @@ public final class TextNormalizer {
 
   /** Normalises {@code original}; the result maps every character back to the original. */
   public NormalizedText normalize(String original) {
-    int n = original.length();
+    Visible visible = Visible.of(original);
+    int n = visible.length;
     char[] folded = new char[n];
     for (int i = 0; i < n; i++) {
-      folded[i] = charMap[original.charAt(i)];
+      folded[i] = charMap[visible.chars[i]];
     }
     financialNumerals(folded);
-    Out out = new Out(n);
+    Out out = new Out(n, visible);
     int i = 0;
     while (i < n) {
       char c = folded[i];
@@ -98,27 +100,75 @@ public final class TextNormalizer {
     return out.build(original);
   }
 
-  /** Growable normalised text plus its offset map. */
+  /**
+   * The text without the remnants of HTML a text copied from a page keeps ("<p>罚息减免50%</p><p>本金不减免</p>",
+   * "&nbsp;"): tags dropped, a block element's tag read as a line break (so it ends a sentence), entities decoded;
+   * each character with the span of the original it came from.
+   */
+  private static final class Visible {
+    final char[] chars;
+    final int[] from;
+    final int[] to;
+    final int length;
+
+    private Visible(char[] chars, int[] from, int[] to, int length) {
+      this.chars = chars;
+      this.from = from;
+      this.to = to;
+      this.length = length;
+    }
+
+    static Visible of(String original) {
+      int n = original.length();
+      if (original.indexOf('<') < 0 && original.indexOf('&') < 0) {
+        int[] from = new int[n];
+        int[] to = new int[n];
+        for (int i = 0; i < n; i++) {
+          from[i] = i;
+          to[i] = i + 1;
+        }
+        return new Visible(original.toCharArray(), from, to, n);
+      }
+      char[] chars = new char[n]; // markup only ever shortens the text
+      int[] from = new int[n];
+      int[] to = new int[n];
+      int[] len = {0};
+      HtmlText.visibleText(original, true, (piece, f, t) -> {
+        for (int k = 0; k < piece.length() && len[0] < n; k++) {
+          chars[len[0]] = piece.charAt(k);
+          from[len[0]] = f;
+          to[len[0]] = t;
+          len[0]++;
+        }
+      });
+      return new Visible(chars, from, to, len[0]);
+    }
+  }
+
+  /** Growable normalised text plus its offset map (through {@link Visible}'s map to the original). */
   private static final class Out {
     private final StringBuilder text;
+    private final Visible visible;
     private int[] starts;
     private int[] ends;
     private int len;
 
-    Out(int capacity) {
+    Out(int capacity, Visible visible) {
       text = new StringBuilder(capacity);
+      this.visible = visible;
       starts = new int[Math.max(16, capacity)];
       ends = new int[Math.max(16, capacity)];
     }
 
+    /** Appends {@code c}, read from the visible characters {@code [from, to)}. */
     void append(char c, int from, int to) {
       if (len == starts.length) {
         starts = java.util.Arrays.copyOf(starts, len * 2);
         ends = java.util.Arrays.copyOf(ends, len * 2);
       }
       text.append(c);
-      starts[len] = from;
-      ends[len] = to;
+      starts[len] = visible.from[from];
+      ends[len] = visible.to[to - 1];
       len++;
     }
 
@@ -237,7 +287,7 @@ public final class TextNormalizer {
   private int numeral(char[] t, int i, Out out) {
     int end = numeralRunEnd(t, i);
     boolean unitFollows = end < t.length && UNITS_AFTER_NUMERAL.indexOf(t[end]) >= 0;
-    if (end - i == 1 && !unitFollows) {
+    if (end - i == 1 && !unitFollows && !rangeFollows(t, end)) {
       // a lone 一/三/十 not followed by a unit is part of a word (一次性, 三方, 一分不减), not a number
       return 0;
     }
@@ -246,6 +296,11 @@ public final class TextNormalizer {
       return 0;
     }
     return out.emit(value, i, end);
+  }
+
+  /** Whether a range goes on at {@code at} to another number ("一至三年", "两到五年"): the lone numeral is its start. */
+  private static boolean rangeFollows(char[] t, int at) {
+    return at + 1 < t.length && "至到-~".indexOf(t[at]) >= 0 && (isNumeralStart(t[at + 1]) || isAsciiDigit(t[at + 1]));
   }
 
   /** Parses a run of Chinese numeral characters; returns its decimal form or null if it is not a number. */
