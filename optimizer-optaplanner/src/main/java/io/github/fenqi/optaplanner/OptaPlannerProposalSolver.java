@@ -169,7 +169,8 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
    * finds two, and answered "infeasible" with a shortfall of 0.00. Each missed strategy takes the exact solver's plan
    * when it has one and it meets the user constraints (then it is also the optimum under them, which can only lower
    * the optimum); otherwise its note says why not. It runs only when a strategy missed, and costs what the exact
-   * solver does (bounded by {@code GridConfig.maxSearchNodes} per strategy).
+   * solver does on all three strategies (bounded by {@code GridConfig.maxSearchNodes} each, not by the clock: 39-46 s
+   * on a 60-debt knife edge where all three ran out of nodes).
    *
    * @return the exact solver's infeasibility when it proves that the budget and the savings admit no plan, else empty
    * @throws InvalidInputException the exact solver's, when its node budget ran out before it found or ruled out a
@@ -564,7 +565,8 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
      * Wall-clock limit per strategy (default 1 s): whole milliseconds, from 1 ms to {@link #LONGEST_LIMIT}. It ends
      * the construction's kicks (at half the limit), every other step of the construction and the local search; only
      * the construction's first repaired plan (so that a strategy stops with a whole plan) and the exact solver's
-     * check of a strategy without a plan (bounded by {@code GridConfig.maxSearchNodes}) run past it, see the README.
+     * check of a strategy without a plan (bounded by {@code GridConfig.maxSearchNodes} per strategy, for all three
+     * strategies: 42 s with a 50 ms limit on a 60-debt knife edge) run past it, see the README.
      * A solve with a 50 ms limit on 60 sample-shaped debts had taken 1.8–3.7 s, its construction bounded by work.
      *
      * @throws InvalidInputException naming {@code timeLimit} otherwise (OptaPlanner refused a fraction of a
