@@ -112,10 +112,13 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
     Set<String> broken = new TreeSet<>(BUILT_IN_LAST); // the hard constraints the failed strategies' best plans break
     Map<Strategy, Miss> missed = new EnumMap<>(Strategy.class);
     for (Strategy strategy : Strategy.values()) {
-      double scale = strategy == Strategy.CONSERVATIVE ? ProposalConstraintProvider.SCALE : 1000.0;
+      List<double[]> objective = grids.stream()
+          .map(g -> StrategyObjective.values(strategy, g, problem.config(), grids.size())).toList();
+      double scale = softScale(strategy == Strategy.CONSERVATIVE ? ProposalConstraintProvider.SCALE : 1000.0, objective);
       List<DebtChoice> choices = new ArrayList<>();
-      for (OptionGrid g : grids) {
-        double[] values = StrategyObjective.values(strategy, g, problem.config(), grids.size());
+      for (int d = 0; d < grids.size(); d++) {
+        OptionGrid g = grids.get(d);
+        double[] values = objective.get(d);
         choices.add(new DebtChoice(g, values, scale, constraints.isEmpty() ? nonDominated(g, values) : allowed(values)));
       }
       ProposalPlanning planning = new ProposalPlanning(choices,
@@ -157,6 +160,31 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
       proposals.sort(Comparator.comparing(Proposal::strategy));
     }
     return new ProposalSet(proposals, Optional.empty(), notes);
+  }
+
+  /** The most the built-in soft score may reach either way: half a long's range, the rest left to user constraints. */
+  private static final double SOFT_RANGE = 0x1p62;
+
+  /**
+   * {@code scale}, or less where the objective scaled by it could leave a long: OptaPlanner adds the soft score in
+   * plain longs, which wrap, and AGGRESSIVE's (the total payable in thousandths of a fen) wrapped to +7.6 × 10¹⁸ on 120
+   * debts of 800 billion yuan each; the overflow check then blamed a user constraint rewarding one unit per plan.
+   * Cases that small leave the scale as it is, so their scores are unchanged.
+   *
+   * @param objective each debt's objective per option (NaN: not allowed)
+   */
+  static double softScale(double scale, List<double[]> objective) {
+    double most = 0;
+    for (double[] values : objective) {
+      double largest = 0;
+      for (double v : values) {
+        if (!Double.isNaN(v)) {
+          largest = Math.max(largest, Math.abs(v));
+        }
+      }
+      most += largest;
+    }
+    return most * scale <= SOFT_RANGE ? scale : SOFT_RANGE / most;
   }
 
   /** A strategy OptaPlanner found no plan for: its solver factory, its best (infeasible) plan and what to say of it. */
@@ -329,7 +357,7 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
    */
   private void refuseOverflow(List<ConstraintMatchTotal<HardSoftLongScore>> totals, HardSoftLongScore score) {
     if (totals.isEmpty() || constraints.isEmpty()) {
-      return; // the built-in constraints alone stay far from a long's range (amounts are at most 10^15 yuan)
+      return; // the built-in constraints alone stay within a long's range (softScale)
     }
     for (boolean hardLevel : new boolean[] {true, false}) {
       BigInteger sum = BigInteger.ZERO;
