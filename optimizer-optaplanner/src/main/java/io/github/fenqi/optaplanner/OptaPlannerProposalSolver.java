@@ -112,10 +112,13 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
     Set<String> broken = new TreeSet<>(BUILT_IN_LAST); // the hard constraints the failed strategies' best plans break
     Map<Strategy, Miss> missed = new EnumMap<>(Strategy.class);
     for (Strategy strategy : Strategy.values()) {
-      double scale = strategy == Strategy.CONSERVATIVE ? ProposalConstraintProvider.SCALE : 1000.0;
+      List<double[]> objective = grids.stream()
+          .map(g -> StrategyObjective.values(strategy, g, problem.config(), grids.size())).toList();
+      double scale = softScale(strategy == Strategy.CONSERVATIVE ? ProposalConstraintProvider.SCALE : 1000.0, objective);
       List<DebtChoice> choices = new ArrayList<>();
-      for (OptionGrid g : grids) {
-        double[] values = StrategyObjective.values(strategy, g, problem.config(), grids.size());
+      for (int d = 0; d < grids.size(); d++) {
+        OptionGrid g = grids.get(d);
+        double[] values = objective.get(d);
         choices.add(new DebtChoice(g, values, scale, constraints.isEmpty() ? nonDominated(g, values) : allowed(values)));
       }
       ProposalPlanning planning = new ProposalPlanning(choices,
@@ -124,7 +127,7 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
       SolverFactory<ProposalPlanning> factory = withConstraintLoader(() -> SolverFactory.create(config(anyChoice)));
       Solver<ProposalPlanning> solver = withConstraintLoader(factory::buildSolver);
       ProposalPlanning best = scoring(() -> solver.solve(planning));
-      refuseInterrupted(strategy);
+      refuseInterrupted("while solving " + strategy);
       // a plan with a debt left without an option (which the termination rules out) has no constraints to name
       boolean whole = best.getChoices().stream().noneMatch(c -> c.getOption() == null);
       boolean feasible = whole && best.getScore() != null && best.getScore().isFeasible();
@@ -159,6 +162,31 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
     return new ProposalSet(proposals, Optional.empty(), notes);
   }
 
+  /** The most the built-in soft score may reach either way: half a long's range, the rest left to user constraints. */
+  private static final double SOFT_RANGE = 0x1p62;
+
+  /**
+   * {@code scale}, or less where the objective scaled by it could leave a long: OptaPlanner adds the soft score in
+   * plain longs, which wrap, and AGGRESSIVE's (the total payable in thousandths of a fen) wrapped to +7.6 × 10¹⁸ on 120
+   * debts of 800 billion yuan each; the overflow check then blamed a user constraint rewarding one unit per plan.
+   * Cases that small leave the scale as it is, so their scores are unchanged.
+   *
+   * @param objective each debt's objective per option (NaN: not allowed)
+   */
+  static double softScale(double scale, List<double[]> objective) {
+    double most = 0;
+    for (double[] values : objective) {
+      double largest = 0;
+      for (double v : values) {
+        if (!Double.isNaN(v)) {
+          largest = Math.max(largest, Math.abs(v));
+        }
+      }
+      most += largest;
+    }
+    return most * scale <= SOFT_RANGE ? scale : SOFT_RANGE / most;
+  }
+
   /** A strategy OptaPlanner found no plan for: its solver factory, its best (infeasible) plan and what to say of it. */
   private record Miss(SolverFactory<ProposalPlanning> factory, ProposalPlanning best, String note) {}
 
@@ -169,7 +197,8 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
    * finds two, and answered "infeasible" with a shortfall of 0.00. Each missed strategy takes the exact solver's plan
    * when it has one and it meets the user constraints (then it is also the optimum under them, which can only lower
    * the optimum); otherwise its note says why not. It runs only when a strategy missed, and costs what the exact
-   * solver does (bounded by {@code GridConfig.maxSearchNodes} per strategy).
+   * solver does on all three strategies (bounded by {@code GridConfig.maxSearchNodes} each, not by the clock: 39-46 s
+   * on a 60-debt knife edge where all three ran out of nodes).
    *
    * @return the exact solver's infeasibility when it proves that the budget and the savings admit no plan, else empty
    * @throws InvalidInputException the exact solver's, when its node budget ran out before it found or ruled out a
@@ -188,7 +217,8 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
           + "nodes, so a plan may exist (raise GridConfig.maxSearchNodes)"));
       return Optional.empty();
     }
-    refuseInterrupted(missed.keySet().iterator().next());
+    refuseInterrupted("while the exact solver checked " + missed.keySet() + ", which OptaPlanner found no plan for (the "
+        + "check does not stop on an interrupt: it ended first)");
     if (!exact.feasible()) {
       missed.forEach((strategy, miss) -> notes.put(strategy, miss.note()));
       return exact.infeasibility();
@@ -307,10 +337,13 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
    * OptaPlanner's thread-interruption check ends a solve early and quietly: the strategy being solved kept the plan
    * it had so far and every later one none, so an interrupted solve of the feasible sample case answered "infeasible"
    * with a shortfall of 0.00. An interrupted solve is a cancelled one; it says so, and the interrupt stays set.
+   * Core's exact solver does not look at the interrupt status, so an interrupt during its check of the missed
+   * strategies takes effect when the check ends; the message says so (it had named the first missed strategy as the
+   * one being solved, on a 60-debt knife edge 43 s after the interrupt).
    */
-  private static void refuseInterrupted(Strategy strategy) {
+  private static void refuseInterrupted(String when) {
     if (Thread.currentThread().isInterrupted()) {
-      throw new FenqiException("the OptaPlanner solve was interrupted while solving " + strategy
+      throw new FenqiException("the OptaPlanner solve was interrupted " + when
           + ": it is cancelled, with no answer (the thread's interrupt status stays set)");
     }
   }
@@ -324,7 +357,7 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
    */
   private void refuseOverflow(List<ConstraintMatchTotal<HardSoftLongScore>> totals, HardSoftLongScore score) {
     if (totals.isEmpty() || constraints.isEmpty()) {
-      return; // the built-in constraints alone stay far from a long's range (amounts are at most 10^15 yuan)
+      return; // the built-in constraints alone stay within a long's range (softScale)
     }
     for (boolean hardLevel : new boolean[] {true, false}) {
       BigInteger sum = BigInteger.ZERO;
@@ -560,7 +593,8 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
      * Wall-clock limit per strategy (default 1 s): whole milliseconds, from 1 ms to {@link #LONGEST_LIMIT}. It ends
      * the construction's kicks (at half the limit), every other step of the construction and the local search; only
      * the construction's first repaired plan (so that a strategy stops with a whole plan) and the exact solver's
-     * check of a strategy without a plan (bounded by {@code GridConfig.maxSearchNodes}) run past it, see the README.
+     * check of a strategy without a plan (bounded by {@code GridConfig.maxSearchNodes} per strategy, for all three
+     * strategies: 42 s with a 50 ms limit on a 60-debt knife edge) run past it, see the README.
      * A solve with a 50 ms limit on 60 sample-shaped debts had taken 1.8–3.7 s, its construction bounded by work.
      *
      * @throws InvalidInputException naming {@code timeLimit} otherwise (OptaPlanner refused a fraction of a

@@ -15,8 +15,10 @@ import org.optaplanner.core.api.score.stream.ConstraintProvider;
  * names arrive through the custom property {@code userConstraints} (comma-separated).
  *
  * <p>Hard: Σ first installments ≤ budget, Σ down payments ≤ savings, every option allowed by the strategy
- * (AGGRESSIVE's acceptance floor). Soft: the strategy's objective scaled to a long — AGGRESSIVE the negated
- * total payable in fen (exact), CONSERVATIVE Σ ln p × 10^9, BALANCED Σ p × saving in fen × 10^3.
+ * (AGGRESSIVE's acceptance floor). Soft: the strategy's objective scaled to a long — AGGRESSIVE core's objective
+ * (the negated total payable in fen plus its acceptance tie-break) × 10^3, CONSERVATIVE Σ ln p × 10^9, BALANCED
+ * Σ p × saving in fen × 10^3; a smaller factor where that could leave half a long's range
+ * ({@code OptaPlannerProposalSolver.softScale}).
  *
  * <p>Thread-safety: OptaPlanner creates and uses it on one thread.
  */

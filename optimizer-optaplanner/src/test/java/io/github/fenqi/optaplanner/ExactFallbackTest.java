@@ -1,9 +1,13 @@
 package io.github.fenqi.optaplanner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fenqi.core.FenqiException;
 import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.solve.AcceptanceFeatures;
+import io.github.fenqi.core.solve.AcceptanceModel;
 import io.github.fenqi.core.solve.GridConfig;
 import io.github.fenqi.core.solve.Infeasibility;
 import io.github.fenqi.core.solve.Proposal;
@@ -13,6 +17,7 @@ import io.github.fenqi.core.solve.ProposalSolver;
 import io.github.fenqi.core.solve.Strategy;
 import io.github.fenqi.core.testkit.SampleShapedCases;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -88,6 +93,45 @@ class ExactFallbackTest {
     assertEquals(Infeasibility.BindingConstraint.USER_CONSTRAINT, why.binding(), why.reason());
     assertTrue(opta.notes().get(Strategy.BALANCED).contains("the exact solver's optimum within the budget and savings "
         + "breaks \"" + UserConstraintInfeasibilityTest.EverythingAtOnce.NAME + "\""), opta.notes().get(Strategy.BALANCED));
+  }
+
+  /**
+   * The default model, interrupting the calling thread once it has been asked more than {@code calls} times: a solve
+   * builds the grids once and the exact solver's check builds them again, so with {@code calls} the number one build
+   * asks, the interrupt arrives during the check, after OptaPlanner's solves.
+   */
+  private record InterruptingAfter(long calls, AtomicLong asked) implements AcceptanceModel {
+    @Override
+    public double probability(AcceptanceFeatures features) {
+      if (asked.incrementAndGet() == calls + 1) {
+        Thread.currentThread().interrupt();
+      }
+      return AcceptanceModel.defaults().probability(features);
+    }
+  }
+
+  /**
+   * An interrupt that arrives while the exact solver checks the strategies OptaPlanner missed cancels the solve once
+   * the check ends, and the message says so: it had said "interrupted while solving AGGRESSIVE", the first missed
+   * strategy, though OptaPlanner's solves were over (on a 60-debt knife edge the check ran 43 s past the interrupt).
+   */
+  @Test
+  void anInterruptDuringTheExactCheckIsNamedAsSuch() {
+    ProposalProblem edge = knifeEdge(20, 2, 0);
+    AtomicLong asked = new AtomicLong();
+    ProposalProblem counting = new ProposalProblem(edge.debts(), edge.monthlyBudget(), edge.liquidSavings(),
+        edge.config(), new InterruptingAfter(Long.MAX_VALUE - 1, asked));
+    counting.grids();
+    ProposalProblem problem = new ProposalProblem(edge.debts(), edge.monthlyBudget(), edge.liquidSavings(),
+        edge.config(), new InterruptingAfter(asked.get(), new AtomicLong()));
+    try {
+      FenqiException e = assertThrows(FenqiException.class, () -> OPTA.solve(problem));
+      assertTrue(e.getMessage().contains("interrupted while the exact solver checked [AGGRESSIVE, CONSERVATIVE, "
+          + "BALANCED]"), e.getMessage());
+      assertTrue(Thread.currentThread().isInterrupted(), "the interrupt status stays set");
+    } finally {
+      Thread.interrupted();
+    }
   }
 
   /**
