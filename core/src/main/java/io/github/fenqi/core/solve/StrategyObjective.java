@@ -6,7 +6,7 @@ import java.util.List;
  * Each strategy's objective per option, maximised, the same for every {@link ProposalSolver}: AGGRESSIVE
  * {@code −totalPayable + p/(2n)} in fen over options with p ≥ the floor (others NaN: not allowed); the second
  * term is below one fen in total, so it only breaks ties between equally cheap plans in favour of acceptance
- * (as far as the exact solver's relative 10⁻¹² resolves it: see core/README);
+ * (as far as the exact solver's relative 10⁻¹², or 10⁻¹² fen absolute below one fen, resolves it: see core/README);
  * CONSERVATIVE {@code ln p}, so the sum is the log-probability that every lender accepts; BALANCED
  * {@code p × (owed − payable)} in fen, the expected saving.
  *
