@@ -30,7 +30,7 @@ public final class TextFields {
 
   /** The problem with {@code value} as field {@code field}, or empty when it is one line of at most {@code max}. */
   public static Optional<Problem> check(String field, @Nullable String value, int max) {
-    if (value == null || value.isBlank()) {
+    if (value == null || isBlank(value)) {
       return Optional.of(Problem.of(field, "must not be empty"));
     }
     int length = value.codePointCount(0, value.length());
@@ -51,6 +51,18 @@ public final class TextFields {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether {@code value} shows nothing: every character a space — {@link String#isBlank} counts neither the no-break
+   * spaces (U+00A0, U+2007, U+202F), which a spreadsheet or web page leaves in a cell that looks empty, nor the
+   * characters that are letters or symbols drawn as nothing (the Hangul fillers U+115F, U+1160, U+3164, U+FFA0 and the
+   * blank Braille pattern U+2800, the usual way to fake an empty name in apps): a platform id or a name of one of them
+   * had passed as not empty.
+   */
+  private static boolean isBlank(String value) {
+    return value.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+        || c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x2800);
   }
 
   /**

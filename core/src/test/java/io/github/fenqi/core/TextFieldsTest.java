@@ -49,4 +49,20 @@ class TextFieldsTest {
     assertEquals("must not be empty", reason(null, 128));
     assertEquals("is 129 characters; at most 128", reason("x".repeat(129), 128));
   }
+
+  /**
+   * A cell a spreadsheet or web page leaves looking empty holds a no-break space (U+00A0), which {@link String#isBlank}
+   * does not count as a space: a platform id or borrower name of it passed as not empty. So did the fillers apps use
+   * to fake an empty name. A name that only contains one between visible characters is still a name.
+   */
+  @Test
+  void noBreakSpacesAndBlankFillersAloneAreEmpty() {
+    for (String blank : new String[] {"\u00A0", "\u00A0\u00A0", "\u2007", "\u202F", " \u00A0\u3000", "\u3164", "\u115F\u1160",
+        "\uFFA0", "\u2800"}) {
+      assertEquals("must not be empty", reason(blank, 128), () -> blank.codePoints()
+          .mapToObj(c -> String.format("U+%04X", c)).toList().toString());
+    }
+    assertEquals("ok", reason("Jean\u00A0Dupont", 128));
+    assertEquals("ok", reason("\u00A0李\u3164", 128));
+  }
 }
