@@ -193,13 +193,17 @@ public final class FenqiJson {
       List<Problem> out) {
     List<BeanPropertyDefinition> properties = mapper.getDeserializationConfig()
         .introspect(mapper.constructType(recordType)).findProperties();
-    List<String> known = properties.stream().map(BeanPropertyDefinition::getName).sorted().toList();
+    // the fields it reads, listed as Jackson lists them; a field it only writes (a schedule's totalPayable) is no
+    // unknown field, but is not listed as known either: the two lists had differed, and one unknown field was named twice
+    List<String> accepted = properties.stream().map(BeanPropertyDefinition::getName).toList();
+    List<String> known = properties.stream().filter(BeanPropertyDefinition::couldDeserialize)
+        .map(BeanPropertyDefinition::getName).sorted().toList();
     // a component's name in JSON, as Jackson binds it: a renamed one (@JsonProperty("case") on the REST submission's
     // negotiationCase) looked up by its own name was never found, and only the first of two bad debts was named
     Map<String, String> jsonNames = new HashMap<>();
     properties.forEach(p -> jsonNames.putIfAbsent(p.getInternalName(), p.getName()));
     node.fieldNames().forEachRemaining(name -> {
-      if (!known.contains(name)) { // Jackson reports it only after the record's constructor, which may throw first
+      if (!accepted.contains(name)) { // Jackson reports it only after the record's constructor, which may throw first
         out.add(Problem.of(child(where, name), unknownField(name, known)));
       }
     });
