@@ -215,7 +215,7 @@ public final class PolicyValidator {
     try {
       switch (kind) {
         case INT:
-          return v.isIntegralNumber() && v.canConvertToInt() ? null : "expected a whole number, got " + shown(v);
+          return v.isIntegralNumber() && v.canConvertToInt() ? null : "expected a whole number, got " + shownNumber(v);
         case BOOL:
           return v.isBoolean() ? null : "expected true or false, got " + shown(v);
         case TEXT:
@@ -290,6 +290,19 @@ public final class PolicyValidator {
       }
     }
     return false;
+  }
+
+  /**
+   * {@link #shown} of a value where a whole number is due, a decimal with its point: the tree keeps {@code 9.1e1} or
+   * {@code 91E0} as the decimal 91, which had been refused as "expected a whole number, got 91". Shown as the case
+   * reader shows it, {@code 91.0}.
+   */
+  private static String shownNumber(JsonNode v) {
+    java.math.BigDecimal d = v.decimalValue();
+    if (v.isFloatingPointNumber() && d.scale() <= 0 && d.precision() - d.scale() <= 40) { // 1E+400 stays as it is
+      return Problem.excerpt(d.setScale(1).toPlainString());
+    }
+    return shown(v);
   }
 
   private static String shown(JsonNode v) {

@@ -32,6 +32,20 @@ class PolicyValidatorTest {
         problems("逾期超过3个月的客户最长可分五年偿还。"));
   }
 
+  /**
+   * A whole number written with an exponent ({@code 9.1e1}) is kept as the decimal 91, and was refused as "expected a
+   * whole number, got 91", a reason that contradicted itself. It is shown with its point, as a case's reader shows it.
+   */
+  @Test
+  void aWholeNumberWithAnExponentIsShownAsTheDecimalItIs() {
+    for (String written : List.of("9.1e1", "91E0", "0.91e2", "91.0")) {
+      assertEquals(List.of(Problem.of("p.json: $.eligibility.minOverdueDays", "expected a whole number, got 91.0")),
+          problems(sample().replace("\"minOverdueDays\": 91", "\"minOverdueDays\": " + written)), written);
+    }
+    assertEquals(List.of(Problem.of("p.json: $.schemaVersion", "expected a whole number, got 1E+400")),
+        problems(sample().replace("\"schemaVersion\": 1", "\"schemaVersion\": 1e400")));
+  }
+
   @Test
   void everySamplePolicyIsValidAndRoundTripsThroughJson() {
     for (Policy p : Samples.policies()) {
