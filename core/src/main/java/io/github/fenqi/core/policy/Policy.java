@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * @param platformId the lender's platform id, as debts name it: like theirs, one line of visible text of at most
  *     {@link TextFields#MAX_ID_LENGTH} characters
  * @param platformName a display name: one line of visible text, at most {@link TextFields#MAX_ID_LENGTH} characters
- * @param productTypes the products the policy covers, at least one
+ * @param productTypes the products the policy covers, at least one, each once
  * @param version the lender's version label (often the publication date), one line as {@code platformId}
  * @param effectiveFrom first day the policy applies
  * @param effectiveTo last day it applies, or null while current
@@ -109,6 +109,16 @@ public record Policy(
     TextFields.check("platformName", platformName, TextFields.MAX_ID_LENGTH).ifPresent(problems::add);
     if (productTypes == null || productTypes.isEmpty()) {
       problems.add(Problem.of("productTypes", "must list at least one product type"));
+    } else {
+      // each once: a list of 500 000 repeats had validated, and every eligibility check printed it whole
+      for (int i = 0; i < productTypes.size(); i++) {
+        int first = productTypes.indexOf(productTypes.get(i));
+        if (first < i) {
+          problems.add(Problem.of("productTypes[" + i + "]", productTypes.get(i) + " is listed already, at productTypes["
+              + first + "]; list each product type once"));
+          break;
+        }
+      }
     }
     TextFields.check("version", version, TextFields.MAX_ID_LENGTH).ifPresent(problems::add);
     if (effectiveFrom == null) {

@@ -30,7 +30,7 @@ import java.util.Optional;
  * Checks a policy file and reports every problem at once, each as {@code file: $.json.path: reason}:
  * malformed JSON (with its line), unknown or missing fields, wrong types, unknown enum values, money
  * with more than two decimals, ratios outside 0..1, {@code max < min}, a step that cannot reach max,
- * {@code effectiveTo} before {@code effectiveFrom}, an unsupported schemaVersion, a term above
+ * {@code effectiveTo} before {@code effectiveFrom}, an unsupported schemaVersion, a product type listed twice, a term above
  * {@link Policy#MAX_CREDIT_CARD_TERM} months in a policy covering credit cards.
  *
  * <p>Thread-safety: immutable; one instance may validate from many threads.

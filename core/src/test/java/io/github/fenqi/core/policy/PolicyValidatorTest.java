@@ -46,6 +46,24 @@ class PolicyValidatorTest {
         problems(sample().replace("\"schemaVersion\": 1", "\"schemaVersion\": 1e400")));
   }
 
+  /**
+   * A product type listed twice had validated — a list of 500 000 repeats too, which every eligibility check of the
+   * platform then printed whole. The repeat is named with the place of the first; built in code, the same.
+   */
+  @Test
+  void aProductTypeListedTwiceIsNamed() {
+    assertEquals(List.of(Problem.of("p.json: $.productTypes[2]", "CONSUMER_LOAN is listed already, at productTypes[0]; "
+        + "list each product type once")), problems(sample().replace("[\"CONSUMER_LOAN\"]",
+            "[\"CONSUMER_LOAN\", \"ONLINE_LOAN\", \"CONSUMER_LOAN\", \"CONSUMER_LOAN\"]")));
+    Policy p = Samples.policies().get(0);
+    io.github.fenqi.core.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+        io.github.fenqi.core.InvalidInputException.class, () -> new Policy(p.schemaVersion(), p.platformId(),
+            p.platformName(), List.of(p.productTypes().get(0), p.productTypes().get(0)), p.version(), p.effectiveFrom(),
+            p.effectiveTo(), p.eligibility(), p.installments(), p.waivers(), p.downPayment(), p.legalBasis(),
+            p.source()));
+    assertEquals("productTypes[1]", e.problems().get(0).location());
+  }
+
   @Test
   void everySamplePolicyIsValidAndRoundTripsThroughJson() {
     for (Policy p : Samples.policies()) {
