@@ -70,7 +70,7 @@ final class MonteCarloStressTester implements StressTester {
       double endJob = 1.0 / c.jobLossMeanMonths();
       double endDrop = 1.0 / c.incomeDropMeanMonths();
       for (int k = 0; k < c.paths(); k++) {
-        SplittableRandom r = new SplittableRandom(c.seed() + GOLDEN * (k + 1));
+        SplittableRandom r = new SplittableRandom(pathSeed(c.seed(), k));
         boolean jobLost = false;
         boolean dropped = false;
         for (int t = 0; t < months; t++) {
@@ -101,6 +101,20 @@ final class MonteCarloStressTester implements StressTester {
       }
       return s;
     }
+  }
+
+  /**
+   * The seed of path {@code k}: {@code seed + GOLDEN·(k + 1)} through SplittableRandom's own finaliser (Stafford's
+   * mix 13). The sum alone had been the seed, and SplittableRandom walks its state by the same golden gamma, so path
+   * k + 1 drew path k's months shifted by one: every path but the first was its neighbour a month on, and 10 000 paths
+   * had the sampling error of about 1 500 independent ones (a default probability near 8 % varied by 0.70 points from
+   * seed to seed, where 10 000 independent paths vary by 0.27).
+   */
+  static long pathSeed(long seed, int k) {
+    long z = seed + GOLDEN * (k + 1);
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
   }
 
   private static double[] normalQuantiles(int n) {

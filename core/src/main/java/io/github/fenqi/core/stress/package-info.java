@@ -24,8 +24,8 @@
  * minus essentials does not cover the installments).
  *
  * <h2>Reproducibility and common random numbers</h2>
- * The shocks of path k depend only on the seed and k (SplittableRandom seeded per path), never on the plan or
- * thread count; {@link io.github.fenqi.core.stress.StressTester#compare} evaluates several plans for one borrower
+ * The shocks of path k depend only on the seed and k (SplittableRandom seeded per path with a mix of both, so the
+ * paths are independent draws and the sampling error is the binomial one), never on the plan or thread count; {@link io.github.fenqi.core.stress.StressTester#compare} evaluates several plans for one borrower
  * on the same paths. A plan that costs no more in any month, with no larger down payment, therefore never shows
  * a higher default probability. The figures are the same on every platform and JDK from 17 on: the draws are
  * SplittableRandom's longs (its algorithm is specified), turned into normal variates by a fixed quantile function
