@@ -192,7 +192,7 @@ final class MonteCarloStressTester implements StressTester {
         }
         buffer = plain ? buffer + s.income[i] - essentials - s.expense[i] - due[t]
             : monthEnd(buffer, s.income[i], essentials, s.expense[i], due[t]);
-        if (buffer < 0) {
+        if (missesAPayment(buffer, due[t])) {
           defaults++;
           firstMonthSum += t + 1;
           shortfall[k] = -buffer; // at least -Long.MAX_VALUE (monthEnd)
@@ -264,6 +264,16 @@ final class MonteCarloStressTester implements StressTester {
     return exact.min(most).max(most.negate()).longValue();
   }
 
+  /**
+   * Whether a month that ends at {@code buffer} misses the plan's payment: only a month with an installment due can. A
+   * month with nothing due carries its deficit into the next (income repays it first); a buffer below zero had been a
+   * default in any month, so a plan settled in full by its down payments failed the medical scenario in month 3 and
+   * re-defaulted on 3.9 % of 2 000 paths, and a three-month plan was charged with the shocks of months 4 to 12.
+   */
+  static boolean missesAPayment(long buffer, long due) {
+    return buffer < 0 && due > 0;
+  }
+
   private static StressResult.ScenarioOutcome scenario(StressScenario sc, FinancialProfile p, PlanCashflow plan, int months) {
     long buffer = p.liquidSavings().fen() - plan.downPayments().fen();
     long income = p.monthlyIncome().fen();
@@ -274,7 +284,7 @@ final class MonteCarloStressTester implements StressTester {
     for (int t = 1; t <= months; t++) {
       buffer = monthEnd(buffer, (long) Math.floor(income * sc.incomeFactorIn(t)), essentials, sc.extraExpenseIn(t),
           plan.dueFen(t));
-      if (buffer < 0) {
+      if (missesAPayment(buffer, plan.dueFen(t))) {
         return new StressResult.ScenarioOutcome(sc.name(), false, Optional.of(t));
       }
     }

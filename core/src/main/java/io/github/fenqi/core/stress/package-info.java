@@ -11,8 +11,10 @@
  * size and lasts a geometric number of months; a medical or family expense occurs with its monthly probability,
  * its amount lognormal (heavy-tailed) with the configured median and log-sd. The cash buffer starts at liquid
  * savings minus down payments and each month adds income and subtracts essentials, the shock expense and the
- * plan's installment. A month that ends with the buffer below zero is a missed payment: the path re-defaults
- * and is not followed further. Down payments above the savings cannot be paid at all: every path re-defaults in
+ * plan's installment. A month with an installment due that ends with the buffer below zero is a missed payment:
+ * the path re-defaults and is not followed further. A month with nothing due cannot miss a payment; its deficit
+ * carries into the buffer, which the next months' income repays first (a plan settled by its down payments never
+ * re-defaults, and a plan shorter than the horizon is not charged with the shocks after its last month). Down payments above the savings cannot be paid at all: every path re-defaults in
  * month 0 (as the deterministic scenarios fail in month 0), its shortfall the part of the down payments not
  * covered, attributed to the plan itself. Sums of fen saturate at the bounds of a {@code long} instead of wrapping.
  *
