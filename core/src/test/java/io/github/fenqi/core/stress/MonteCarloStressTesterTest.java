@@ -361,4 +361,16 @@ class MonteCarloStressTesterTest {
         PlanCashflow.ofMonthlyTotals(gap, Money.ZERO));
     assertTrue(saved.scenarios().get(0).passed(), saved.scenarios().get(0).toString());
   }
+
+  /** Month 0 is the down payments': asking a plan for its installment there had thrown ArrayIndexOutOfBoundsException. */
+  @Test
+  void anInstallmentBeforeMonthOneIsRefusedNamingTheMonth() {
+    PlanCashflow plan = flat(100, 3, 0);
+    for (int t : new int[] {0, -5, Integer.MIN_VALUE}) {
+      InvalidInputException e = assertThrows(InvalidInputException.class, () -> plan.dueFen(t));
+      assertEquals("t", e.problems().get(0).location(), e.getMessage());
+    }
+    assertEquals(10_000, plan.dueFen(1));
+    assertEquals(0, plan.dueFen(Integer.MAX_VALUE));
+  }
 }
