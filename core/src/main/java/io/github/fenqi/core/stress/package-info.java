@@ -5,7 +5,8 @@
  * <h2>Model</h2>
  * Each month of each path: income = declared or median income × a noise factor max(0, 1 + cv·Z), Z standard
  * normal (drawn from 4096 equal-probability quantiles, so |Z| ≤ 3.49; events use 16-bit uniforms, enough for
- * monthly probabilities down to 0.01 %), cv the income volatility measured from statements (else the configured default); a job loss starts
+ * monthly probabilities down to 0.01 %, {@link io.github.fenqi.core.stress.StressConfig#MIN_EVENT_PROBABILITY}, below
+ * which a positive probability is refused), cv the income volatility measured from statements (else the configured default); a job loss starts
  * with the monthly hazard and lasts a geometric number of months with the configured mean, during which income
  * is the configured replacement share; an income drop starts with its monthly probability, cuts income by its
  * size and lasts a geometric number of months; a medical or family expense occurs with its monthly probability,

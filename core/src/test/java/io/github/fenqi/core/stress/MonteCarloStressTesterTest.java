@@ -373,4 +373,19 @@ class MonteCarloStressTesterTest {
     assertEquals(10_000, plan.dueFen(1));
     assertEquals(0, plan.dueFen(Integer.MAX_VALUE));
   }
+
+  /**
+   * An event probability the 16-bit draws cannot resolve is refused naming its field: a job-loss hazard of 10^-6 had
+   * been simulated as 2^-16, and re-defaulted 8.6 × 10^-5 of a million paths over six months instead of 6 × 10^-6.
+   */
+  @Test
+  void anEventProbabilityBelowTheDrawsResolutionIsRefusedNamingIt() {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> StressConfig.builder()
+        .jobLoss(1e-6, 3, 0).shockExpense(0.00005, Money.ofYuan(3000), 1).incomeDrop(Double.MIN_VALUE, 0.3, 4).build());
+    assertEquals(List.of("jobLossMonthlyHazard", "shockExpenseMonthlyProbability", "incomeDropMonthlyProbability"),
+        e.problems().stream().map(p -> p.location()).toList());
+    assertTrue(e.problems().get(0).toString().contains("use 0 for none"), e.problems().get(0).toString());
+    // 0 (none) and the least resolved probability stay valid
+    StressConfig.builder().jobLoss(0, 3, 0).shockExpense(StressConfig.MIN_EVENT_PROBABILITY, Money.ofYuan(3000), 1).build();
+  }
 }
