@@ -13,7 +13,8 @@ import java.util.List;
  * @param recentWindow how many latest outcomes form the recent sample (at least 10)
  * @param baselineWindow how many outcomes before them, at most, form the baseline (at least 10)
  * @param minBaseline how many baseline outcomes are needed before testing (10..baselineWindow)
- * @param alpha the one-sided significance level of each test, in (0, 0.5)
+ * @param alpha the one-sided significance level of each test, in (0, 0.5); an alert raised below it clears at
+ *     {@link #clearLevel()}, which is always above it
  * @param minDrop the smallest drop of the acceptance rate worth an alert, in [0, 1)
  */
 public record MonitorConfig(int recentWindow, int baselineWindow, int minBaseline, double alpha, double minDrop) {
@@ -39,6 +40,20 @@ public record MonitorConfig(int recentWindow, int baselineWindow, int minBaselin
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
+  }
+
+  /** The p-value at or above which an active alert clears, unless {@link #alpha()} asks for a higher one. */
+  public static final double MIN_CLEAR_LEVEL = 0.05;
+
+  /**
+   * The p-value at or above which an active alert clears: {@code max(0.05, 2·alpha)}, below 1 since {@code alpha} is
+   * below 0.5. It must lie above {@code alpha}, or nothing separates raising from clearing: a fixed 0.05 at
+   * {@code alpha} 0.2 cleared an alert whenever its p-value passed 0.05 and raised a new one when it fell back below
+   * 0.2, so a stable platform whose p-value hovered there was paged again on every crossing. Twice {@code alpha} keeps
+   * the band as wide, relative to {@code alpha}, as at 0.025, and leaves the defaults' 0.05 as it was.
+   */
+  public double clearLevel() {
+    return Math.max(MIN_CLEAR_LEVEL, 2 * alpha);
   }
 
   /** Recent 50, baseline up to 200 (at least 50), α = 0.0001, a drop of at least 10 percentage points. */

@@ -35,8 +35,6 @@ import org.slf4j.LoggerFactory;
  * the alert.
  */
 public final class OutcomeMonitor {
-  /** An active alert clears when the p-value rises to this level or above. */
-  static final double CLEAR_LEVEL = 0.05;
   private static final Logger LOG = LoggerFactory.getLogger(OutcomeMonitor.class);
   private final MonitorConfig config;
   private final Map<Key, Series> series = new ConcurrentHashMap<>();
@@ -219,7 +217,7 @@ public final class OutcomeMonitor {
       boolean raised = significant && !alerting;
       // Hysteresis: an active alert clears only once the drop is not even weakly significant any more, so
       // one episode is one alert, not one per outcome that crosses the threshold back and forth.
-      alerting = significant || (alerting && p < CLEAR_LEVEL);
+      alerting = significant || (alerting && p < config.clearLevel());
       return raised
           ? Optional.of(new AcceptanceDropAlert(platformId, strategy, baselineRate, baseline.size(), recentRate,
               recent.size(), z.getAsDouble(), p))

@@ -70,7 +70,7 @@ final class MonteCarloStressTester implements StressTester {
       double endJob = 1.0 / c.jobLossMeanMonths();
       double endDrop = 1.0 / c.incomeDropMeanMonths();
       for (int k = 0; k < c.paths(); k++) {
-        SplittableRandom r = new SplittableRandom(c.seed() + GOLDEN * (k + 1));
+        SplittableRandom r = new SplittableRandom(pathSeed(c.seed(), k));
         boolean jobLost = false;
         boolean dropped = false;
         for (int t = 0; t < months; t++) {
@@ -101,6 +101,20 @@ final class MonteCarloStressTester implements StressTester {
       }
       return s;
     }
+  }
+
+  /**
+   * The seed of path {@code k}: {@code seed + GOLDEN·(k + 1)} through SplittableRandom's own finaliser (Stafford's
+   * mix 13). The sum alone had been the seed, and SplittableRandom walks its state by the same golden gamma, so path
+   * k + 1 drew path k's months shifted by one: every path but the first was its neighbour a month on, and 10 000 paths
+   * had the sampling error of about 1 500 independent ones (a default probability near 8 % varied by 0.70 points from
+   * seed to seed, where 10 000 independent paths vary by 0.27).
+   */
+  static long pathSeed(long seed, int k) {
+    long z = seed + GOLDEN * (k + 1);
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
   }
 
   private static double[] normalQuantiles(int n) {
@@ -178,7 +192,7 @@ final class MonteCarloStressTester implements StressTester {
         }
         buffer = plain ? buffer + s.income[i] - essentials - s.expense[i] - due[t]
             : monthEnd(buffer, s.income[i], essentials, s.expense[i], due[t]);
-        if (buffer < 0) {
+        if (missesAPayment(buffer, due[t])) {
           defaults++;
           firstMonthSum += t + 1;
           shortfall[k] = -buffer; // at least -Long.MAX_VALUE (monthEnd)
@@ -250,6 +264,16 @@ final class MonteCarloStressTester implements StressTester {
     return exact.min(most).max(most.negate()).longValue();
   }
 
+  /**
+   * Whether a month that ends at {@code buffer} misses the plan's payment: only a month with an installment due can. A
+   * month with nothing due carries its deficit into the next (income repays it first); a buffer below zero had been a
+   * default in any month, so a plan settled in full by its down payments failed the medical scenario in month 3 and
+   * re-defaulted on 3.9 % of 2 000 paths, and a three-month plan was charged with the shocks of months 4 to 12.
+   */
+  static boolean missesAPayment(long buffer, long due) {
+    return buffer < 0 && due > 0;
+  }
+
   private static StressResult.ScenarioOutcome scenario(StressScenario sc, FinancialProfile p, PlanCashflow plan, int months) {
     long buffer = p.liquidSavings().fen() - plan.downPayments().fen();
     long income = p.monthlyIncome().fen();
@@ -260,7 +284,7 @@ final class MonteCarloStressTester implements StressTester {
     for (int t = 1; t <= months; t++) {
       buffer = monthEnd(buffer, (long) Math.floor(income * sc.incomeFactorIn(t)), essentials, sc.extraExpenseIn(t),
           plan.dueFen(t));
-      if (buffer < 0) {
+      if (missesAPayment(buffer, plan.dueFen(t))) {
         return new StressResult.ScenarioOutcome(sc.name(), false, Optional.of(t));
       }
     }

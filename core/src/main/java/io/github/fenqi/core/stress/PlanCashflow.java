@@ -90,8 +90,16 @@ public final class PlanCashflow {
     return new PlanCashflow(total, downPayments);
   }
 
-  /** The installment due in month {@code t} (1-based); zero after the last. */
+  /**
+   * The installment due in month {@code t} (1-based); zero after the last.
+   *
+   * @throws InvalidInputException naming {@code t} when it is below 1: month 0 is the down payments'
+   *     ({@link #downPayments()}), and it had failed with an ArrayIndexOutOfBoundsException for index −1
+   */
   public long dueFen(int t) {
+    if (t < 1) {
+      throw new InvalidInputException("t", t + " is below 1 (months count from 1; the down payments are month 0's)");
+    }
     return t <= monthlyFen.length ? monthlyFen[t - 1] : 0;
   }
 
