@@ -32,8 +32,8 @@ import org.jspecify.annotations.Nullable;
  * @param caseId the request's case
  * @param asOf the date policies were looked up on
  * @param policySnapshotVersion the policy repository version used
- * @param feasible whether at least one proposal exists
- * @param reason why not, when infeasible
+ * @param feasible whether at least one proposal exists (true exactly when {@code proposals} is not empty)
+ * @param reason why not, when infeasible (then required; absent when feasible, as the next three)
  * @param recommendation what to do instead, when infeasible
  * @param binding the constraint that binds, when infeasible
  * @param shortfall how far off it is, when infeasible
@@ -74,6 +74,23 @@ public record NegotiationResult(
     RequiredParts.check(new String[] {"caseId", "asOf", "maxAffordableInstallment", "affordability", "eligibility",
         "ineligible", "proposals", "notes", "hardshipNoteFindings"}, caseId, asOf, maxAffordableInstallment,
         affordability, eligibility, ineligible, proposals, notes, hardshipNoteFindings);
+    List<Problem> contradictions = new java.util.ArrayList<>();
+    if (feasible == proposals.isEmpty()) {
+      contradictions.add(Problem.of("feasible", feasible ? "is true, but there is no proposal"
+          : "is false, but there are " + proposals.size() + " proposals"));
+    }
+    Object[] why = {reason, recommendation, binding, shortfall};
+    String[] whyNames = {"reason", "recommendation", "binding", "shortfall"};
+    for (int i = 0; i < why.length; i++) {
+      if (feasible && why[i] != null) {
+        contradictions.add(Problem.of(whyNames[i], "is present though the case is feasible"));
+      } else if (!feasible && why[i] == null) {
+        contradictions.add(Problem.of(whyNames[i], "is required when infeasible"));
+      }
+    }
+    if (!contradictions.isEmpty()) {
+      throw new InvalidInputException(contradictions);
+    }
     eligibility = List.copyOf(eligibility);
     ineligible = List.copyOf(ineligible);
     proposals = List.copyOf(proposals);

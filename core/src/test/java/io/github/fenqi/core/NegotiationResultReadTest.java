@@ -112,6 +112,42 @@ class NegotiationResultReadTest {
         problemsReading(waived));
   }
 
+  /**
+   * {@code feasible} says whether a proposal exists, and an infeasible result says why (reason, recommendation,
+   * binding, shortfall) where a feasible one says nothing of the kind: {@code "feasible": true} with no proposal, or
+   * false beside three proposals, had read into a result that contradicted itself, which a client deciding by
+   * {@code feasible()} took at its word.
+   */
+  @Test
+  void feasibleAgreesWithTheProposalsAndTheReasonWhyNot() throws Exception {
+    ObjectNode feasible = resultJson();
+    feasible.put("feasible", false);
+    assertEquals(withWhyNot(Problem.of("response: feasible", "is false, but there are 3 proposals"),
+        "is required when infeasible"), problemsReading(feasible));
+
+    NegotiationEngine engine = NegotiationEngine.builder()
+        .policies(InMemoryPolicyRepository.of(Samples.policies())).clock(TODAY).build();
+    ObjectNode infeasible = MAPPER.valueToTree(engine.calculate(Samples.sampleCase()));
+    assertEquals(MAPPER.valueToTree(FenqiJson.read(MAPPER, MAPPER.writeValueAsBytes(infeasible), NegotiationResult.class,
+        "response")), infeasible, "the sample's infeasible result reads back");
+    infeasible.put("feasible", true);
+    assertEquals(withWhyNot(Problem.of("response: feasible", "is true, but there is no proposal"),
+        "is present though the case is feasible"), problemsReading(infeasible));
+
+    infeasible.put("feasible", false);
+    infeasible.remove("binding");
+    assertEquals(List.of(Problem.of("response: binding", "is required when infeasible")), problemsReading(infeasible));
+  }
+
+  /** {@code first}, then a problem of each of the four fields that say why a case is infeasible. */
+  private static List<Problem> withWhyNot(Problem first, String reason) {
+    List<Problem> problems = new java.util.ArrayList<>(List.of(first));
+    for (String field : List.of("reason", "recommendation", "binding", "shortfall")) {
+      problems.add(Problem.of("response: " + field, reason));
+    }
+    return problems;
+  }
+
   @Test
   void aScreeningWithoutItsListsIsNamed() throws Exception {
     ObjectNode json = resultJson();
