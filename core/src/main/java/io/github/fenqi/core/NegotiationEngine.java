@@ -372,8 +372,15 @@ public final class NegotiationEngine implements AutoCloseable {
         request.borrower().name());
     List<RiskAssessment> answers = new ArrayList<>();
     for (RiskCheck check : riskChecks) {
-      answers.add(returned(check.check(new RiskCheckRequest(request.caseId(), request.borrower().name(),
-          request.borrower().idNumber(), request.borrower().mobile())), "the risk check", check, "check"));
+      RiskAssessment answer = returned(check.check(new RiskCheckRequest(request.caseId(), request.borrower().name(),
+          request.borrower().idNumber(), request.borrower().mobile())), "the risk check", check, "check");
+      // RiskAssessment.service is the name of the check that answered: the screening and the audit log name it
+      if (!answer.service().equals(check.name())) {
+        throw ComponentContractException.of("the risk check", check, List.of(Problem.of("check.service", "'"
+            + Problem.excerpt(answer.service()) + "' is not the check's name '" + Problem.excerpt(check.name())
+            + "': its answer and audit entry would be another service's")));
+      }
+      answers.add(answer);
     }
     Screening screening = Screening.of(analysis, report, answers);
     // the borrower's name, ID number and mobile went to each service: recorded now, whatever happens to the case later
