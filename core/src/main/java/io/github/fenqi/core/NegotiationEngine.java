@@ -372,8 +372,15 @@ public final class NegotiationEngine implements AutoCloseable {
         request.borrower().name());
     List<RiskAssessment> answers = new ArrayList<>();
     for (RiskCheck check : riskChecks) {
-      answers.add(returned(check.check(new RiskCheckRequest(request.caseId(), request.borrower().name(),
-          request.borrower().idNumber(), request.borrower().mobile())), "the risk check", check, "check"));
+      RiskAssessment answer = returned(check.check(new RiskCheckRequest(request.caseId(), request.borrower().name(),
+          request.borrower().idNumber(), request.borrower().mobile())), "the risk check", check, "check");
+      // RiskAssessment.service is the name of the check that answered: the screening and the audit log name it
+      if (!answer.service().equals(check.name())) {
+        throw ComponentContractException.of("the risk check", check, List.of(Problem.of("check.service", "'"
+            + Problem.excerpt(answer.service()) + "' is not the check's name '" + Problem.excerpt(check.name())
+            + "': its answer and audit entry would be another service's")));
+      }
+      answers.add(answer);
     }
     Screening screening = Screening.of(analysis, report, answers);
     // the borrower's name, ID number and mobile went to each service: recorded now, whatever happens to the case later
@@ -568,9 +575,22 @@ public final class NegotiationEngine implements AutoCloseable {
       return this;
     }
 
-    /** Adds a third-party risk service, asked on every case (its failure mode decides when it is down). */
+    /**
+     * Adds a third-party risk service, asked once on every case (its failure mode decides when it is down).
+     *
+     * @throws InvalidInputException naming {@code riskCheck} when a check of the same {@link RiskCheck#name()} is
+     *     already added: the same check added twice had been asked twice per case, the borrower's name, ID number and
+     *     mobile sent twice, and two services of one name write audit entries nobody can tell apart
+     */
     public Builder riskCheck(RiskCheck check) {
-      riskChecks.add(Objects.requireNonNull(check, "check"));
+      Objects.requireNonNull(check, "check");
+      String name = check.name();
+      if (riskChecks.stream().anyMatch(c -> Objects.equals(c.name(), name))) {
+        throw new InvalidInputException("riskCheck", "a risk check named '" + Problem.excerpt(String.valueOf(name))
+            + "' is already added: each service is asked once per case, and its name tells its answers and audit "
+            + "entries apart");
+      }
+      riskChecks.add(check);
       return this;
     }
 

@@ -23,14 +23,17 @@ import org.jspecify.annotations.Nullable;
  * the CLI prints and the REST API returns (camelCase, money as decimal strings, absent values omitted), and it reads
  * back into an equal record — {@code FenqiJson.newMapper().readValue(json, NegotiationResult.class)} — so a Java
  * client of the REST API can use these types (derived figures such as a schedule's total are written, not read).
+ * A part this record or one of its parts needs (every one not marked nullable) that is missing or null, or a null in
+ * one of its lists or maps, is an {@link InvalidInputException} naming each such part ({@code proposals[0].plans},
+ * {@code notes.AGGRESSIVE}), not a NullPointerException nor a result holding null.
  *
  * <p>Thread-safety: immutable.
  *
  * @param caseId the request's case
  * @param asOf the date policies were looked up on
  * @param policySnapshotVersion the policy repository version used
- * @param feasible whether at least one proposal exists
- * @param reason why not, when infeasible
+ * @param feasible whether at least one proposal exists (true exactly when {@code proposals} is not empty)
+ * @param reason why not, when infeasible (then required; absent when feasible, as the next three)
  * @param recommendation what to do instead, when infeasible
  * @param binding the constraint that binds, when infeasible
  * @param shortfall how far off it is, when infeasible
@@ -68,6 +71,26 @@ public record NegotiationResult(
     List<io.github.fenqi.core.script.SensitiveMatch> hardshipNoteFindings) {
 
   public NegotiationResult {
+    RequiredParts.check(new String[] {"caseId", "asOf", "maxAffordableInstallment", "affordability", "eligibility",
+        "ineligible", "proposals", "notes", "hardshipNoteFindings"}, caseId, asOf, maxAffordableInstallment,
+        affordability, eligibility, ineligible, proposals, notes, hardshipNoteFindings);
+    List<Problem> contradictions = new java.util.ArrayList<>();
+    if (feasible == proposals.isEmpty()) {
+      contradictions.add(Problem.of("feasible", feasible ? "is true, but there is no proposal"
+          : "is false, but there are " + proposals.size() + " proposals"));
+    }
+    Object[] why = {reason, recommendation, binding, shortfall};
+    String[] whyNames = {"reason", "recommendation", "binding", "shortfall"};
+    for (int i = 0; i < why.length; i++) {
+      if (feasible && why[i] != null) {
+        contradictions.add(Problem.of(whyNames[i], "is present though the case is feasible"));
+      } else if (!feasible && why[i] == null) {
+        contradictions.add(Problem.of(whyNames[i], "is required when infeasible"));
+      }
+    }
+    if (!contradictions.isEmpty()) {
+      throw new InvalidInputException(contradictions);
+    }
     eligibility = List.copyOf(eligibility);
     ineligible = List.copyOf(ineligible);
     proposals = List.copyOf(proposals);
@@ -91,6 +114,8 @@ public record NegotiationResult(
   public record DebtEligibility(String debtId, String platformId, String policyVersion, boolean eligible,
       List<io.github.fenqi.core.policy.EligibilityCheck> checks) {
     public DebtEligibility {
+      RequiredParts.check(new String[] {"debtId", "platformId", "policyVersion", "checks"}, debtId, platformId,
+          policyVersion, checks);
       checks = List.copyOf(checks);
     }
   }
@@ -98,6 +123,7 @@ public record NegotiationResult(
   /** A debt left out of the plan, and why. */
   public record Ineligible(String debtId, List<String> reasons) {
     public Ineligible {
+      RequiredParts.check(new String[] {"debtId", "reasons"}, debtId, reasons);
       reasons = List.copyOf(reasons);
     }
   }
@@ -117,6 +143,9 @@ public record NegotiationResult(
       Money expectedSaving, boolean provenOptimal, StressSummary stress, List<DebtPlan> plans,
       List<io.github.fenqi.core.script.NegotiationScript> scripts) {
     public ProposalReport {
+      RequiredParts.check(new String[] {"strategy", "totalFirstMonthInstallment", "totalDownPayment", "totalPayable",
+          "totalOwed", "saving", "expectedSaving", "stress", "plans", "scripts"}, strategy, totalFirstMonthInstallment,
+          totalDownPayment, totalPayable, totalOwed, saving, expectedSaving, stress, plans, scripts);
       plans = List.copyOf(plans);
       scripts = List.copyOf(scripts);
     }
@@ -128,13 +157,18 @@ public record NegotiationResult(
       Money worstShortfall95, @Nullable StressDriver dominantDriver, @Nullable String recommendation,
       List<Scenario> scenarios) {
     public StressSummary {
+      RequiredParts.check(new String[] {"level", "worstShortfall95", "scenarios"}, level, worstShortfall95, scenarios);
       scenarios = List.copyOf(scenarios);
     }
   }
 
   /** A deterministic scenario's outcome. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Scenario(String name, boolean passed, @Nullable Integer failsInMonth) {}
+  public record Scenario(String name, boolean passed, @Nullable Integer failsInMonth) {
+    public Scenario {
+      RequiredParts.check(new String[] {"name"}, name);
+    }
+  }
 
   /** One debt's part of a proposal. {@code waived} is keyed by component name as in case files. */
   @JsonPropertyOrder({"debtId", "platformId", "policyVersion", "term", "downPayment", "waived", "waivedTotal",
@@ -144,6 +178,10 @@ public record NegotiationResult(
       Map<String, Money> waived, Money waivedTotal, Money settledAmount, Money financedAmount, Money firstInstallment,
       Money totalPayable, BigDecimal annualizedRate, double acceptanceProbability, Schedule schedule) {
     public DebtPlan {
+      RequiredParts.check(new String[] {"debtId", "platformId", "policyVersion", "downPayment", "waived", "waivedTotal",
+          "settledAmount", "financedAmount", "firstInstallment", "totalPayable", "annualizedRate", "schedule"}, debtId,
+          platformId, policyVersion, downPayment, waived, waivedTotal, settledAmount, financedAmount, firstInstallment,
+          totalPayable, annualizedRate, schedule);
       waived = Collections.unmodifiableMap(new LinkedHashMap<>(waived)); // in component order, as the engine puts them
     }
   }

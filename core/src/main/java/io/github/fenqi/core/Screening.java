@@ -27,6 +27,8 @@ public record Screening(ForensicVerdict verdict, List<String> reasons, List<Stat
     @Nullable ForensicReport forensics, List<RiskAssessment> riskChecks) {
 
   public Screening {
+    RequiredParts.check(new String[] {"verdict", "reasons", "statements", "riskChecks"}, verdict, reasons, statements,
+        riskChecks);
     reasons = List.copyOf(reasons);
     statements = List.copyOf(statements);
     riskChecks = List.copyOf(riskChecks);

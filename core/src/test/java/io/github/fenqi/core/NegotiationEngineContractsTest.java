@@ -176,17 +176,11 @@ class NegotiationEngineContractsTest {
       List<io.github.fenqi.core.script.NegotiationScript> all = shipped.generate(r);
       return all.subList(0, all.size() - 1);
     };
-    io.github.fenqi.core.security.risk.RiskCheck silent = new io.github.fenqi.core.security.risk.RiskCheck() {
-      @Override
-      public String name() {
-        return "silent";
-      }
-
-      @Override
-      public io.github.fenqi.core.security.risk.RiskAssessment check(io.github.fenqi.core.security.risk.RiskCheckRequest r) {
-        return null;
-      }
-    };
+    io.github.fenqi.core.security.risk.RiskCheck silent = riskCheck("silent", null);
+    // its answer audited and screened under another service's name (the engine's audit names services by answer)
+    io.github.fenqi.core.security.risk.RiskCheck impostor = riskCheck("acme-antifraud",
+        new io.github.fenqi.core.security.risk.RiskAssessment("other-bureau",
+            io.github.fenqi.core.security.risk.RiskDecision.ALLOW, null, "ok", false));
     java.util.Map<String, java.util.function.UnaryOperator<NegotiationEngine.Builder>> broken =
         new java.util.LinkedHashMap<>();
     broken.put("the eligibility evaluator|evaluate(debt 'cc-1'): returned null",
@@ -210,6 +204,8 @@ class NegotiationEngineContractsTest {
     broken.put("the script generator|generate: 2 scripts for 3 lender plans of AGGRESSIVE; one per plan, in order",
         b -> b.scriptGenerator(oneShort));
     broken.put("the risk check|check: returned null", b -> b.riskCheck(silent));
+    broken.put("the risk check|check.service: 'other-bureau' is not the check's name 'acme-antifraud': its answer and "
+        + "audit entry would be another service's", b -> b.riskCheck(impostor));
     for (var c : broken.entrySet()) {
       String[] expected = c.getKey().split("\\|");
       ComponentContractException e = assertThrows(ComponentContractException.class,
@@ -232,6 +228,22 @@ class NegotiationEngineContractsTest {
     ComponentContractException e = assertThrows(ComponentContractException.class,
         () -> engine().policies(noSnapshot).build().calculate(affordable));
     assertEquals("snapshot(): returned null", e.problems().get(0).toString());
+  }
+
+  /** A risk check named {@code name} that gives {@code answer} (null included) to every request. */
+  private static io.github.fenqi.core.security.risk.RiskCheck riskCheck(String name,
+      io.github.fenqi.core.security.risk.@org.jspecify.annotations.Nullable RiskAssessment answer) {
+    return new io.github.fenqi.core.security.risk.RiskCheck() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public io.github.fenqi.core.security.risk.RiskAssessment check(io.github.fenqi.core.security.risk.RiskCheckRequest r) {
+        return answer;
+      }
+    };
   }
 
   /**

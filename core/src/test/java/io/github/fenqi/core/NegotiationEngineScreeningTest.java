@@ -146,7 +146,7 @@ class NegotiationEngineScreeningTest {
     Path file = dir.resolve("audit.jsonl");
     try (FileAuditLog log = FileAuditLog.open(file, AuditKey.of(key));
         NegotiationEngine reviewing = engine().auditLog(log).riskCheck(new FixedRiskCheck(RiskDecision.REVIEW, "thin"))
-            .riskCheck(new FixedRiskCheck(RiskDecision.ALLOW, "ok")).build()) {
+            .riskCheck(new FixedRiskCheck("second", RiskDecision.ALLOW, "ok")).build()) {
       reviewing.calculate(sample);
       List<String> lines = Files.readAllLines(file);
       assertEquals(List.of("RISK_CHECK", "RISK_CHECK", "DATA_ACCESS", "PROPOSAL_GENERATED"),
@@ -216,11 +216,29 @@ class NegotiationEngineScreeningTest {
     }
   }
 
+  /**
+   * A risk service is asked once per case under its name. Added twice — the same check, or two services of one name —
+   * it had been asked twice, the borrower's name, ID number and mobile sent twice, and two RISK_CHECK audit entries
+   * written that nobody could tell apart; the builder refuses the second, naming it.
+   */
+  @Test
+  void aRiskCheckOfANameAlreadyAddedIsRefused() {
+    FixedRiskCheck check = new FixedRiskCheck(RiskDecision.ALLOW, "ok");
+    NegotiationEngine.Builder builder = engine().riskCheck(check);
+    InvalidInputException twice = assertThrows(InvalidInputException.class, () -> builder.riskCheck(check));
+    assertEquals(List.of(Problem.of("riskCheck", "a risk check named 'fixed' is already added: each service is asked "
+        + "once per case, and its name tells its answers and audit entries apart")), twice.problems());
+    assertThrows(InvalidInputException.class, () -> builder.riskCheck(new FixedRiskCheck(RiskDecision.REVIEW, "other")));
+    NegotiationResult r = builder.build().calculate(sample);
+    assertEquals(1, r.screening().riskChecks().size(), "the refused check was not added");
+    assertEquals(ForensicVerdict.PASS, r.screening().verdict());
+  }
+
   /** A risk service that always gives the same answer (a user-side implementation of the SPI). */
-  private record FixedRiskCheck(RiskDecision decision, String reason) implements io.github.fenqi.core.security.risk.RiskCheck {
-    @Override
-    public String name() {
-      return "fixed";
+  private record FixedRiskCheck(String name, RiskDecision decision, String reason)
+      implements io.github.fenqi.core.security.risk.RiskCheck {
+    FixedRiskCheck(RiskDecision decision, String reason) {
+      this("fixed", decision, reason);
     }
 
     @Override
