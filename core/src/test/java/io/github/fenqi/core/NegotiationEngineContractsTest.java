@@ -294,6 +294,10 @@ class NegotiationEngineContractsTest {
     assertEquals(io.github.fenqi.core.solve.Infeasibility.BindingConstraint.NO_ELIGIBLE_DEBT, r.binding());
     assertEquals(3, r.ineligible().size());
     assertTrue(r.recommendation().startsWith("See each debt's reasons: some are met in time"), r.recommendation());
+    // true of these (below each policy's least balance) and of debts a policy admits whose least down payment settles
+    // them, which "no debt is eligible" was not
+    assertEquals("No debt can be put into installments under its lender's current policy: each one's reasons are "
+        + "listed.", r.reason());
   }
 
   /**

@@ -36,7 +36,9 @@ final class ExactProposalSolver implements ProposalSolver {
   public ProposalSet solve(ProposalProblem problem) {
     if (problem.debts().isEmpty()) {
       return infeasible(new Infeasibility(BindingConstraint.NO_ELIGIBLE_DEBT, Money.ZERO, Money.ZERO, Money.ZERO,
-          "No debt is eligible for negotiation under its lender's current policy.", Infeasibility.NO_ELIGIBLE));
+          // not "no debt is eligible": a debt its policy admits can still have no plan (its least down payment settles it)
+          "No debt can be put into installments under its lender's current policy: each one's reasons are listed.",
+          Infeasibility.NO_ELIGIBLE));
     }
     List<OptionGrid> grids = problem.grids();
     return solve(problem, grids);
