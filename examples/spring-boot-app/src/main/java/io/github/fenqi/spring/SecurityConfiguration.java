@@ -12,6 +12,7 @@ import java.util.Collections;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -39,6 +40,7 @@ public class SecurityConfiguration {
    * FENQI_CLIENT_TOKEN, which such a deployment does not set.)
    */
   @Bean
+  @DependsOn("settingsChecked")
   SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<ApiTokenAuthenticator> declared,
       FenqiProperties props) throws Exception {
     ApiTokenAuthenticator authenticator = declared.getIfAvailable(
