@@ -156,8 +156,12 @@ public class FenqiConfiguration {
     }
     try {
       return FileAuditLog.open(file, key);
-    } catch (AuditIntegrityException | AuditLogBusyException e) {
-      throw e; // the log's content or its other writer, not the setting (StartFailureAnalyzer says what to do)
+    } catch (AuditIntegrityException e) { // it named the entry only: which log, with one per instance, was not said
+      AuditIntegrityException named = new AuditIntegrityException(e.sequence(), file + ": " + e.getMessage());
+      named.initCause(e);
+      throw named;
+    } catch (AuditLogBusyException e) {
+      throw e; // its other writer, not the setting (StartFailureAnalyzer says what to do)
     } catch (FenqiException e) { // a directory, a file it may not write: it named the path, not the setting
       throw new InvalidInputException(AUDIT_LOG, e.getMessage() + ": set it to a file this service can write");
     }

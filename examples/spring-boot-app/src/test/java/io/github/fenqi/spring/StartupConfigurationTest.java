@@ -207,6 +207,27 @@ class StartupConfigurationTest {
         .contains("fenqi.audit-log (FENQI_AUDIT_LOG): " + dir.resolve("logs") + ": cannot open the audit log");
   }
 
+  /**
+   * An edited audit log stops the start naming the log and the entry: it named the entry alone ("entry 1 (line 1) hash
+   * does not match its content"), and with one log per instance the operator was not told which to restore.
+   */
+  @Test
+  void anEditedAuditLogIsNamedWhenItStopsTheStart(@TempDir(factory = UnderTarget.class) Path dir) throws IOException {
+    Samples.copyPolicies(dir.resolve("policies"));
+    Path log = dir.resolve("audit.log");
+    try (var audit = io.github.fenqi.core.security.audit.FileAuditLog.open(log,
+        io.github.fenqi.core.security.audit.AuditKey.of(new byte[32]))) {
+      audit.append(io.github.fenqi.core.security.audit.AuditEvent.of("admin:admin",
+          io.github.fenqi.core.security.audit.AuditAction.POLICY_CHANGE, "demo-online-lender"));
+    }
+    Files.writeString(log, Files.readString(log).replace("demo-online-lender", "demo-credit-card"));
+    Throwable failure = org.junit.jupiter.api.Assertions.assertThrows(Throwable.class,
+        () -> start(dir, "--fenqi.audit-key=" + key()));
+    assertThat(new StartFailureAnalyzer().analyze(failure).getDescription())
+        .isEqualTo("fenqi could not start: " + log + ": entry 1 (line 1) hash does not match its content (the entry "
+            + "was edited)");
+  }
+
   @Test
   void failureAnalysisListsEveryProblemWithoutAStackTrace() {
     FailureAnalysis analysis = new ConfigurationFailureAnalyzer().analyze(new IllegalStateException("wrapped",
