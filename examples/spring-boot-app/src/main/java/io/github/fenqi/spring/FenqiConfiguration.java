@@ -1,5 +1,8 @@
 package io.github.fenqi.spring;
 
+import io.github.fenqi.core.AuditIntegrityException;
+import io.github.fenqi.core.AuditLogBusyException;
+import io.github.fenqi.core.FenqiException;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.NegotiationEngine;
 import io.github.fenqi.core.Problem;
@@ -37,10 +40,13 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.apache.catalina.core.StandardHost;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.core.env.Environment;
 
 /** Wires fenqi-core into the application context. Every bean it makes is thread-safe. */
 @Configuration(proxyBeanMethods = false)
@@ -57,9 +63,53 @@ public class FenqiConfiguration {
     });
   }
 
+  /**
+   * Every setting checked at once, before any bean that reads one is made: each bean checked its own settings as it
+   * was made, so a start with FENQI_AUDIT_KEY, FENQI_FIELD_KEY, FENQI_INDEX_KEY and both tokens unset named only
+   * FENQI_AUDIT_KEY, and the operator found the next missing one a restart later, four times over. The beans check
+   * again as they are made (the same code); this only gathers the problems.
+   */
+  @Bean
+  SettingsChecked settingsChecked(FenqiProperties props, ObjectProvider<ApiTokenAuthenticator> declared,
+      Environment environment) {
+    List<Problem> problems = new ArrayList<>();
+    String database = environment.getProperty("spring.datasource.url");
+    if (database != null && !database.startsWith("jdbc:")) { // the pool's own refusal was a stack trace naming nothing
+      problems.add(Problem.of("FENQI_DATABASE_URL (spring.datasource.url)", "'" + Problem.excerpt(database)
+          + "' is not a JDBC URL; give jdbc:h2:file:PATH or jdbc:postgresql://HOST:PORT/DATABASE"));
+    }
+    List<Runnable> checks = new ArrayList<>(List.of(() -> loadPolicies(props), () -> requireText(props.auditLog(),
+        "fenqi.audit-log"), () -> auditKey(props), () -> fieldCipher(props), () -> blindIndex(props),
+        () -> monitorConfig(props)));
+    if (declared.getIfAvailable() == null) { // a deployment's own authenticator reads no token (SecurityConfiguration)
+      checks.add(() -> new StaticTokenAuthenticator(props.clientToken(), props.adminToken()));
+    }
+    for (Runnable check : checks) {
+      try {
+        check.run();
+      } catch (InvalidInputException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    return new SettingsChecked();
+  }
+
+  /** That {@link #settingsChecked} passed: the beans reading settings depend on it, so it runs before all of them. */
+  static final class SettingsChecked {}
+
   /** The policy files, each validated; a single invalid file stops the start with every problem listed. */
   @Bean
+  @DependsOn("settingsChecked")
   InMemoryPolicyRepository policyRepository(FenqiProperties props) {
+    List<Policy> policies = loadPolicies(props);
+    LOG.info("loaded {} policies from {}", policies.size(), props.policiesDir());
+    return InMemoryPolicyRepository.of(policies);
+  }
+
+  private static List<Policy> loadPolicies(FenqiProperties props) {
     Path dir = Path.of(FenqiConfiguration.requireText(props.policiesDir(), "fenqi.policies-dir"));
     PolicyValidator validator = new PolicyValidator();
     List<Policy> policies = new ArrayList<>();
@@ -77,8 +127,7 @@ public class FenqiConfiguration {
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
-    LOG.info("loaded {} policies from {}", policies.size(), dir);
-    return InMemoryPolicyRepository.of(policies);
+    return policies;
   }
 
   /** Admin policy changes go to the policies directory before they go live, so a restart keeps them. */
@@ -92,6 +141,7 @@ public class FenqiConfiguration {
    * was an IOException naming only the path, under Spring's chain of bean-creation exceptions.
    */
   @Bean(destroyMethod = "close")
+  @DependsOn("settingsChecked")
   FileAuditLog auditLog(FenqiProperties props) {
     AuditKey key = auditKey(props);
     Path file = Path.of(requireText(props.auditLog(), "fenqi.audit-log"));
@@ -101,10 +151,20 @@ public class FenqiConfiguration {
         Files.createDirectories(dir);
       }
     } catch (IOException e) {
-      throw new InvalidInputException("fenqi.audit-log (FENQI_AUDIT_LOG)", "the directory " + dir + " cannot be "
+      throw new InvalidInputException(AUDIT_LOG, "the directory " + dir + " cannot be "
           + "created (" + e.getClass().getSimpleName() + "): set it to a file in a writable directory");
     }
-    return FileAuditLog.open(file, key);
+    try {
+      return FileAuditLog.open(file, key);
+    } catch (AuditIntegrityException e) { // it named the entry only: which log, with one per instance, was not said
+      AuditIntegrityException named = new AuditIntegrityException(e.sequence(), file + ": " + e.getMessage());
+      named.initCause(e);
+      throw named;
+    } catch (AuditLogBusyException e) {
+      throw e; // its other writer, not the setting (StartFailureAnalyzer says what to do)
+    } catch (FenqiException e) { // a directory, a file it may not write: it named the path, not the setting
+      throw new InvalidInputException(AUDIT_LOG, e.getMessage() + ": set it to a file this service can write");
+    }
   }
 
   /**
@@ -132,6 +192,7 @@ public class FenqiConfiguration {
    * /api/admin/field-keys/reencrypt}). Each key is named where it came from when it is malformed.
    */
   @Bean
+  @DependsOn("settingsChecked")
   FieldCipher fieldCipher(FenqiProperties props) {
     String activeId = props.fieldKeyId() == null || props.fieldKeyId().isBlank() ? "field1" : props.fieldKeyId().strip();
     Map<String, String> values = new LinkedHashMap<>();
@@ -187,6 +248,7 @@ public class FenqiConfiguration {
 
   /** The blind index; a key of the wrong length is named as FENQI_INDEX_KEY, not as the core's parameter. */
   @Bean
+  @DependsOn("settingsChecked")
   BlindIndex blindIndex(FenqiProperties props) {
     byte[] key;
     try {
@@ -210,11 +272,7 @@ public class FenqiConfiguration {
    */
   @Bean
   OutcomeMonitor outcomeMonitor(FenqiProperties props, FileAuditLog audit) {
-    FenqiProperties.Monitor m = props.monitor();
-    MonitorConfig config = named(
-        () -> new MonitorConfig(m.recentWindow(), m.baselineWindow(), m.minBaseline(), m.alpha(), m.minDrop()),
-        field -> "fenqi.monitor." + field.replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT));
-    OutcomeMonitor monitor = OutcomeMonitor.create(config);
+    OutcomeMonitor monitor = OutcomeMonitor.create(monitorConfig(props));
     List<AuditEntry> outcomes = new ArrayList<>();
     audit.read(entry -> { // through the open log: reading the file by path would drop its lock (FileAuditLog)
       if (entry.action() == AuditAction.OUTCOME_RECORDED) {
@@ -243,9 +301,19 @@ public class FenqiConfiguration {
     return monitor;
   }
 
+  private static MonitorConfig monitorConfig(FenqiProperties props) {
+    FenqiProperties.Monitor m = props.monitor();
+    return named(
+        () -> new MonitorConfig(m.recentWindow(), m.baselineWindow(), m.minBaseline(), m.alpha(), m.minDrop()),
+        field -> "fenqi.monitor." + field.replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT));
+  }
+
   private static AuditKey auditKey(FenqiProperties props) {
     return AuditKey.fromBase64("FENQI_AUDIT_KEY", requireText(props.auditKey(), "FENQI_AUDIT_KEY"));
   }
+
+  /** How the audit log's setting is named in a problem. */
+  private static final String AUDIT_LOG = "fenqi.audit-log (FENQI_AUDIT_LOG)";
 
   /** The reason given for a required setting that is missing or blank. */
   static final String NOT_SET = "is not set (see the module README)";

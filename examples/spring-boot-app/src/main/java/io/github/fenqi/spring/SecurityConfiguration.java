@@ -1,5 +1,6 @@
 package io.github.fenqi.spring;
 
+import io.github.fenqi.core.Problem;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
@@ -12,6 +13,7 @@ import java.util.Collections;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -39,6 +41,7 @@ public class SecurityConfiguration {
    * FENQI_CLIENT_TOKEN, which such a deployment does not set.)
    */
   @Bean
+  @DependsOn("settingsChecked")
   SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<ApiTokenAuthenticator> declared,
       FenqiProperties props) throws Exception {
     ApiTokenAuthenticator authenticator = declared.getIfAvailable(
@@ -102,7 +105,12 @@ public class SecurityConfiguration {
         + "character; a method other than GET, HEAD, POST, PUT, DELETE, OPTIONS or PATCH)";
   }
 
-  /** Reads {@code Authorization: Bearer …}; an unknown token leaves the request anonymous (hence 401). */
+  /**
+   * Reads {@code Authorization: Bearer …}; an unknown token leaves the request anonymous (hence 401). The header given
+   * more than once is a 400, authenticating nobody: the first was taken and the others ignored, so a request carrying a
+   * client's token and then anyone's passed as that client, while a proxy or log that reads the last one (RFC 9110
+   * allows the header once) saw another caller.
+   */
   static final class BearerTokenFilter extends OncePerRequestFilter {
     private final ApiTokenAuthenticator authenticator;
 
@@ -113,6 +121,13 @@ public class SecurityConfiguration {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
+      int given = Collections.list(request.getHeaders("Authorization")).size();
+      if (given > 1) {
+        Problem repeated = Problems.repeated("Authorization", given);
+        Problems.write(response, HttpStatus.BAD_REQUEST, "Bad request", "header " + Problems.quoted(repeated.location())
+            + " " + repeated.reason(), request.getRequestURI());
+        return;
+      }
       String header = request.getHeader("Authorization");
       if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
         authenticator.authenticate(header.substring(7).strip())

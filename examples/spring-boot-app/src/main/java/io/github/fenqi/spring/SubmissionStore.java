@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Repository;
  * <p>Thread-safety: thread-safe (JdbcTemplate).
  */
 @Repository
+@DependsOn("settingsChecked") // FENQI_DATABASE_URL is checked with the other settings, before the pool refuses it
 class SubmissionStore {
   private final JdbcTemplate jdbc;
 

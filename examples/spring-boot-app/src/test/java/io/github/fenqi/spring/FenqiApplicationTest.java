@@ -118,6 +118,24 @@ class FenqiApplicationTest {
     assertThat(send("GET", "/actuator/health", null, null).statusCode()).isEqualTo(200);
   }
 
+  /**
+   * Two Authorization headers are a 400 whichever comes first, nobody authenticated: the first was taken, so a valid
+   * client token followed by any other passed (200) and the same two in the other order did not (401).
+   */
+  @Test
+  void anAuthorizationHeaderGivenTwiceIsA400() throws Exception {
+    for (List<String> tokens : List.of(List.of(CLIENT, "not-" + CLIENT), List.of("not-" + CLIENT, CLIENT))) {
+      HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+          + "/api/policy/query?platformId=demo-online-lender")).header("Authorization", "Bearer " + tokens.get(0))
+          .header("Authorization", "Bearer " + tokens.get(1)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(res.statusCode()).as(res.body()).isEqualTo(400);
+      assertThat(res.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v)
+          .startsWith("application/problem+json"));
+      assertThat(JSON.readTree(res.body()).get("detail").asText())
+          .isEqualTo("header 'Authorization' is given 2 times; give it once");
+    }
+  }
+
   @Test
   void malformedJsonIsA400ProblemNamingTheSource() throws Exception {
     HttpResponse<String> res = send("POST", "/api/negotiation/calculate", CLIENT, "{\"caseId\": ");

@@ -176,6 +176,58 @@ class StartupConfigurationTest {
         .contains("fenqi.audit-log (FENQI_AUDIT_LOG): the directory ").contains("cannot be created");
   }
 
+  /**
+   * Every missing secret is named by one start. Each bean checked its own settings as it was made, so a start with none
+   * set named FENQI_AUDIT_KEY alone, and each of the other four took a restart more to learn of.
+   */
+  @Test
+  void everyMissingSecretIsListedByOneStart(@TempDir(factory = UnderTarget.class) Path dir) {
+    Samples.copyPolicies(dir.resolve("policies"));
+    assertThat(startProblems(dir, "--fenqi.client-token=", "--fenqi.admin-token=", "--fenqi.field-key=",
+        "--fenqi.index-key=", "--fenqi.audit-key="))
+        .contains("FENQI_AUDIT_KEY: " + FenqiConfiguration.NOT_SET)
+        .contains("FENQI_FIELD_KEY: " + FenqiConfiguration.NOT_SET)
+        .contains("FENQI_INDEX_KEY: " + FenqiConfiguration.NOT_SET)
+        .contains("FENQI_CLIENT_TOKEN: " + FenqiConfiguration.NOT_SET)
+        .contains("FENQI_ADMIN_TOKEN: " + FenqiConfiguration.NOT_SET);
+  }
+
+  /**
+   * A database URL that is not a JDBC URL, and an audit log that is a directory, name their settings: the first was the
+   * pool's IllegalArgumentException ("URL must start with 'jdbc'") under a stack trace, the second named only the path.
+   */
+  @Test
+  void aDatabaseUrlOrAnAuditLogThatCannotBeUsedNamesItsSetting(@TempDir(factory = UnderTarget.class) Path dir)
+      throws IOException {
+    Samples.copyPolicies(dir.resolve("policies"));
+    assertThat(startProblems(dir, "--fenqi.audit-key=" + key(), "--spring.datasource.url=localhost:5432/fenqi"))
+        .contains("FENQI_DATABASE_URL (spring.datasource.url): 'localhost:5432/fenqi' is not a JDBC URL");
+    Files.createDirectories(dir.resolve("logs"));
+    assertThat(startProblems(dir, "--fenqi.audit-key=" + key(), "--fenqi.audit-log=" + dir.resolve("logs")))
+        .contains("fenqi.audit-log (FENQI_AUDIT_LOG): " + dir.resolve("logs") + ": cannot open the audit log");
+  }
+
+  /**
+   * An edited audit log stops the start naming the log and the entry: it named the entry alone ("entry 1 (line 1) hash
+   * does not match its content"), and with one log per instance the operator was not told which to restore.
+   */
+  @Test
+  void anEditedAuditLogIsNamedWhenItStopsTheStart(@TempDir(factory = UnderTarget.class) Path dir) throws IOException {
+    Samples.copyPolicies(dir.resolve("policies"));
+    Path log = dir.resolve("audit.log");
+    try (var audit = io.github.fenqi.core.security.audit.FileAuditLog.open(log,
+        io.github.fenqi.core.security.audit.AuditKey.of(new byte[32]))) {
+      audit.append(io.github.fenqi.core.security.audit.AuditEvent.of("admin:admin",
+          io.github.fenqi.core.security.audit.AuditAction.POLICY_CHANGE, "demo-online-lender"));
+    }
+    Files.writeString(log, Files.readString(log).replace("demo-online-lender", "demo-credit-card"));
+    Throwable failure = org.junit.jupiter.api.Assertions.assertThrows(Throwable.class,
+        () -> start(dir, "--fenqi.audit-key=" + key()));
+    assertThat(new StartFailureAnalyzer().analyze(failure).getDescription())
+        .isEqualTo("fenqi could not start: " + log + ": entry 1 (line 1) hash does not match its content (the entry "
+            + "was edited)");
+  }
+
   @Test
   void failureAnalysisListsEveryProblemWithoutAStackTrace() {
     FailureAnalysis analysis = new ConfigurationFailureAnalyzer().analyze(new IllegalStateException("wrapped",
