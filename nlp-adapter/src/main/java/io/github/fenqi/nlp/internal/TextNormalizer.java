@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,6 +41,7 @@ public final class TextNormalizer {
       }
       BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       String line;
+      Set<Character> listed = new HashSet<>();
       while ((line = reader.readLine()) != null) {
         line = line.strip();
         if (line.isEmpty() || line.startsWith("#")) {
@@ -46,6 +49,9 @@ public final class TextNormalizer {
         }
         if (line.length() != 2) {
           throw new IllegalStateException("traditional-simplified.txt: expected two characters, got '" + line + "'");
+        }
+        if (!listed.add(line.charAt(0))) { // a second line for it would silently win over the first
+          throw new IllegalStateException("traditional-simplified.txt: '" + line.charAt(0) + "' is listed twice");
         }
         map[line.charAt(0)] = line.charAt(1);
       }
