@@ -7,6 +7,7 @@ import java.security.GeneralSecurityException;
 import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -44,6 +45,37 @@ public final class BlindIndex {
     return new BlindIndex(key.clone());
   }
 
+  /** What a field holds, which decides the forms of one identifier that index alike (see the class comment). */
+  public enum Kind {
+    /** A mobile or other phone number: country code {@code +86}/{@code 0086}/{@code 86} of a mainland mobile dropped. */
+    PHONE,
+    /** A resident ID number: separators removed, the check character upper case ({@code x} → {@code X}). */
+    ID_NUMBER,
+    /** A bank card number: separators (the spaces of {@code 6222 0212 3456 7890}) removed. */
+    BANK_CARD,
+    /** Any other identifier: the field-agnostic normalisation of {@link #normalise(String)}. */
+    OTHER
+  }
+
+  /** A mainland mobile: 1, then 3 to 9, then nine digits. */
+  private static final Pattern MAINLAND_MOBILE = Pattern.compile("1[3-9]\\d{9}");
+
+  /** The normalised form of {@code value} as a {@code kind} that is hashed (see the class comment). */
+  public static String normalise(Kind kind, String value) {
+    String common = normalise(value);
+    if (kind != Kind.PHONE) {
+      return common;
+    }
+    String phone = common.replaceAll("[().]", "");
+    for (String countryCode : new String[] {"+86", "0086", "86"}) {
+      if (phone.startsWith(countryCode)
+          && MAINLAND_MOBILE.matcher(phone).region(countryCode.length(), phone.length()).matches()) {
+        return phone.substring(countryCode.length());
+      }
+    }
+    return phone;
+  }
+
   /** The normalised form that is hashed (exposed so callers can see why two inputs match). */
   public static String normalise(String value) {
     String nfkc = Normalizer.normalize(value, Normalizer.Form.NFKC);
@@ -61,8 +93,16 @@ public final class BlindIndex {
 
   /** Lower-case hex of HMAC-SHA-256(key, len(field) || field || normalise(value)); 64 characters. */
   public String index(String field, String value) {
+    return index(field, Kind.OTHER, value);
+  }
+
+  /**
+   * Lower-case hex of HMAC-SHA-256(key, len(field) || field || normalise(kind, value)); 64 characters. The kind
+   * changes only the normalisation: an already normalised value has the same index under every kind.
+   */
+  public String index(String field, Kind kind, String value) {
     byte[] f = field.getBytes(StandardCharsets.UTF_8);
-    byte[] v = normalise(value).getBytes(StandardCharsets.UTF_8);
+    byte[] v = normalise(kind, value).getBytes(StandardCharsets.UTF_8);
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(key);

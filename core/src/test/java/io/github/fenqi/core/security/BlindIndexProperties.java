@@ -56,4 +56,31 @@ class BlindIndexProperties {
     String other = digits.substring(0, i) + changed + digits.substring(i + 1);
     assertNotEquals(index.index("mobile", digits), index.index("mobile", other));
   }
+
+  /**
+   * Every way a mainland mobile is written with China's country code indexes as the mobile itself, and as the
+   * field-agnostic index of it stored before kinds existed: {@code +86 13812345678} had missed {@code 13812345678}.
+   */
+  @Property(tries = 300)
+  void aMobileWithOrWithoutItsCountryCodeIndexesAlike(@ForAll @IntRange(min = 3, max = 9) int second,
+      @ForAll @NumericChars @StringLength(9) String rest, @ForAll("countryCodes") String countryCode,
+      @ForAll("separatorRuns") List<String> runs) {
+    String mobile = "1" + second + rest;
+    String written = countryCode + runs.get(0) + mobile.substring(0, 3) + runs.get(runs.size() - 1)
+        + mobile.substring(3, 7) + runs.get(0) + mobile.substring(7);
+    assertEquals(mobile, BlindIndex.normalise(BlindIndex.Kind.PHONE, written));
+    assertEquals(index.index("mobile", mobile), index.index("mobile", BlindIndex.Kind.PHONE, written));
+  }
+
+  @Provide
+  Arbitrary<String> countryCodes() {
+    return Arbitraries.of("", "+86", "0086", "86", "(+86)", "+86 ", "\uff0b\uff18\uff16", "(86)", "+86.");
+  }
+
+  /** An identifier already in its normalised form has the same index under every kind: stored indexes still match. */
+  @Property(tries = 200)
+  void aNormalisedValueHasOneIndexUnderEveryKind(@ForAll @NumericChars @StringLength(min = 1, max = 19) String digits,
+      @ForAll BlindIndex.Kind kind) {
+    assertEquals(index.index("f", digits), index.index("f", kind, digits));
+  }
 }

@@ -44,6 +44,24 @@ class BlindIndexTest {
     assertEquals(64, a.length());
   }
 
+  /** The written forms of one mobile the brief of the last review listed, and the forms that must stay apart. */
+  @Test
+  void aPhoneIndexesAlikeWithChinasCountryCodeAndOtherKindsAsBefore() {
+    String mobile = index.index("mobile", "13812345678");
+    for (String written : new String[] {"+86 13812345678", "+86-138-1234-5678", "0086 13812345678", "8613812345678",
+        "(+86) 138 1234 5678", "+86.138.1234.5678"}) {
+      assertEquals(mobile, index.index("mobile", BlindIndex.Kind.PHONE, written), written);
+    }
+    assertEquals("01012345678", BlindIndex.normalise(BlindIndex.Kind.PHONE, "(010) 1234-5678"), "a landline");
+    assertEquals("+14155551234", BlindIndex.normalise(BlindIndex.Kind.PHONE, "+1 (415) 555-1234"), "not China's");
+    assertEquals("8612345678901", BlindIndex.normalise(BlindIndex.Kind.PHONE, "86 12345678901"), "no mobile after 86");
+    assertEquals("+8613812345678", BlindIndex.normalise(BlindIndex.Kind.OTHER, "+86 13812345678"), "field-agnostic");
+    assertEquals(index.index("idNumber", "11010519491231002X"),
+        index.index("idNumber", BlindIndex.Kind.ID_NUMBER, "110105 19491231 002x"));
+    assertEquals(index.index("bankCard", "6222021234567890"),
+        index.index("bankCard", BlindIndex.Kind.BANK_CARD, "6222 0212 3456 7890"));
+  }
+
   @Test
   void rejectsShortKey() {
     assertThrows(InvalidInputException.class, () -> BlindIndex.of(new byte[16]));
