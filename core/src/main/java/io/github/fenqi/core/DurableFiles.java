@@ -3,8 +3,11 @@ package io.github.fenqi.core;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -20,14 +23,53 @@ public final class DurableFiles {
   private DurableFiles() {}
 
   /**
-   * Syncs {@code directory} where a directory can be synced (Linux, macOS); elsewhere (Windows) the entry is written
-   * and its durability is the operating system's call.
+   * Syncs {@code directory}, so that the entries made in it (a new file's name, a rename, a removal) survive a crash.
+   *
+   * <p>Benign, and ignored: a platform that cannot open a directory to sync it (Windows refuses the open with an
+   * {@link AccessDeniedException}; NTFS makes its entries durable itself), and a file system that cannot sync a
+   * directory ({@code fsync} fails with {@code EINVAL}, "Invalid argument", as some network and FUSE file systems
+   * do): the change is made there, and its durability is the file system's. Every other failure is thrown, because
+   * the change may then not survive a crash, which the caller promised: the directory is missing or is not a
+   * directory ({@link NoSuchFileException}, {@link NotDirectoryException} — the entry was not made where the caller
+   * thinks), it cannot be opened on a POSIX system (permissions), or the sync fails ({@code EIO}, {@code ENOSPC},
+   * {@code EDQUOT}: after a failed sync the file system may have dropped the change). All of these had been ignored.
+   *
+   * @throws IOException naming the directory when it cannot be synced for a reason that is not benign
    */
-  public static void syncDirectory(Path directory) {
-    try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+  public static void syncDirectory(Path directory) throws IOException {
+    syncDirectory(directory, WINDOWS);
+  }
+
+  private static final boolean WINDOWS = System.getProperty("os.name", "").startsWith("Windows");
+
+  /** The C library's message for {@code EINVAL}, which the JDK passes on for a failed {@code fsync}. */
+  private static final String EINVAL = "Invalid argument";
+
+  static void syncDirectory(Path directory, boolean windows) throws IOException {
+    if (!Files.isDirectory(directory)) {
+      if (Files.exists(directory)) {
+        throw new NotDirectoryException(directory.toString());
+      }
+      throw new NoSuchFileException(directory.toString(), null, "the directory to sync does not exist");
+    }
+    FileChannel dir;
+    try {
+      dir = FileChannel.open(directory, StandardOpenOption.READ);
+    } catch (AccessDeniedException e) {
+      if (windows) {
+        return; // a directory cannot be opened as a channel there: its entries are the file system's to keep
+      }
+      throw e;
+    }
+    try (dir) {
       dir.force(true);
     } catch (IOException e) {
-      // not supported on this platform: the change itself is done, only its durability is deferred
+      String message = String.valueOf(e.getMessage());
+      if (!message.equals(EINVAL) && !message.endsWith(": " + EINVAL)) {
+        throw new IOException(directory + ": cannot sync the directory, so its latest change may not survive a "
+            + "crash: " + e.getMessage(), e);
+      }
+      // the file system does not sync directories: the change is made, its durability is the file system's
     }
   }
 
@@ -39,7 +81,9 @@ public final class DurableFiles {
    * {@code target} atomically where the file system can, and the rename is synced ({@link #syncDirectory}). A state
    * file rewritten in place was left empty or cut short by a crash mid-write.
    *
-   * @throws IOException when it cannot be written; {@code target} is then as it was and the temporary file removed
+   * @throws IOException when it cannot be written; {@code target} is then as it was and the temporary file removed;
+   *     or, naming the directory, when the rename is made but cannot be synced ({@link #syncDirectory}): {@code target}
+   *     then holds {@code content}, and a crash may bring back the old file
    */
   public static void replace(Path target, byte[] content) throws IOException {
     Path absolute = target.toAbsolutePath();

@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,5 +53,25 @@ class DurableFilesTest {
     DurableFiles.replace(file, "new".getBytes(StandardCharsets.UTF_8));
     assertEquals("new", Files.readString(file));
     assertEquals(List.of(file.getFileName().toString()), names());
+  }
+
+  /** A directory that is not there, or a file that is no directory: the caller's entry is not where it thinks. */
+  @Test
+  void syncingAMissingDirectoryOrAFileIsAnError() throws IOException {
+    assertThrows(NoSuchFileException.class, () -> DurableFiles.syncDirectory(dir.resolve("gone")));
+    Path file = Files.writeString(dir.resolve("plain"), "x");
+    assertThrows(NotDirectoryException.class, () -> DurableFiles.syncDirectory(file));
+    DurableFiles.syncDirectory(dir);
+  }
+
+  /**
+   * A file system that cannot sync a directory (Linux's procfs answers fsync with EINVAL, as some network and FUSE
+   * file systems do) is benign: the change is made and its durability is that file system's.
+   */
+  @Test
+  void aFileSystemThatCannotSyncADirectoryIsBenign() throws IOException {
+    Path proc = Path.of("/proc/self");
+    Assumptions.assumeTrue(Files.isDirectory(proc), "a Linux procfs");
+    DurableFiles.syncDirectory(proc, false);
   }
 }

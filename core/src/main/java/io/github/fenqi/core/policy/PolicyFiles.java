@@ -95,7 +95,8 @@ public final class PolicyFiles {
    *
    * @throws InvalidInputException listing every problem when {@code json} is not a valid policy (nothing written)
    * @throws FenqiException naming the file when it cannot be written (the directory is left as it was), or naming a
-   *     replaced file that could not be removed (the new version is written and is the one loaded)
+   *     replaced file that could not be removed (the new version is written and is the one loaded), or when the
+   *     directory cannot be synced after the write or the removals (they are made, but a crash may undo them)
    */
   public static Written supersede(Path directory, byte[] json) {
     Policy policy = validate(directory, json);
@@ -113,7 +114,12 @@ public final class PolicyFiles {
               + "); the directory loads the new version and names the old file as ignored until it is removed", e);
         }
       }
-      DurableFiles.syncDirectory(directory); // the removals, durable
+      try {
+        DurableFiles.syncDirectory(directory); // the removals, durable
+      } catch (IOException e) {
+        throw new FenqiException("policy version " + policy.version() + " was written to " + target
+            + " and the files it supersedes removed, but " + describe(e), e);
+      }
     }
     return new Written(target, policy);
   }

@@ -227,11 +227,16 @@ public final class FileAuditLog implements AuditLog {
       throw new FenqiException(file + ": cannot open the audit log: " + why, e);
     }
     Path directory = file.toAbsolutePath().getParent();
-    if (created && directory != null) { // the new file's name must survive a crash as its forced entries do
-      DurableFiles.syncDirectory(directory);
-    }
     FileLock lock = null;
     try {
+      if (created && directory != null) { // the new file's name must survive a crash as its forced entries do
+        try {
+          DurableFiles.syncDirectory(directory);
+        } catch (IOException e) {
+          throw new FenqiException(file + ": cannot open the audit log: its new name cannot be made durable, so its "
+              + "entries could vanish with it in a crash: " + InputFiles.reason(e), e);
+        }
+      }
       try {
         lock = channel.tryLock();
       } catch (OverlappingFileLockException e) {
