@@ -70,12 +70,13 @@ public final class Masking {
   private static final Pattern CARD_SEPARATORS = Pattern.compile("[\\s" + SEPARATOR + "]+");
   /**
    * A run of digits and separators, perhaps after a word of Latin letters ({@code tel13812345678},
-   * {@code ID11010519900307123X}: these went out in clear) but not inside a token that mixes letters and digits on
-   * both sides, such as a hash. Not before an {@code @}: a number that is an address's local part is the address's,
+   * {@code ID11010519900307123X}: these went out in clear) or before one ({@code 13812345678ok}, which went out in
+   * clear too), but not inside a token that mixes letters and digits, such as a hash ({@link #redact} leaves a run
+   * with letters on both sides). Not before an {@code @}: a number that is an address's local part is the address's,
    * and masking it first left {@code 138****5***@qq.com}.
    */
   private static final Pattern DIGIT_RUN = Pattern.compile("(?<![0-9A-Za-z])(?<prefix>[A-Za-z]*+)"
-      + "(?<run>[0-9][0-9" + SEPARATOR + "]{9,}[0-9Xx])(?![0-9A-Za-z]|[._%+-]*@)");
+      + "(?<run>[0-9][0-9" + SEPARATOR + "]{9,}[0-9Xx])(?<suffix>[A-Za-z]*+)(?![0-9A-Za-z]|[._%+-]*@)");
   /**
    * A mobile number written 3-4-4 with dots, slashes or middle dots between the groups, or its first three digits in
    * brackets ({@code 138.1234.5678}, {@code 138/1234/5678}, {@code (138)1234-5678}, {@code （138）1234 5678}): no run for
@@ -192,8 +193,9 @@ public final class Masking {
    * full-width and Unicode look-alikes and zero-width characters included — an ID number's final {@code X} included)
    * are masked as mobile (11 digits, or 13 and 15 with the country code {@code 86} or {@code 0086} before a mobile's
    * leading 1), ID number (18 characters) or bank card (other lengths), also right after a word of Latin letters
-   * ({@code tel13812345678}); a longer run with separators is split into the identifiers it holds. A run of more than
-   * 19 digits without a separator is no identifier and stays, as does one inside a token of letters and digits mixed.
+   * ({@code tel13812345678}) or before one ({@code 13812345678ok}, {@code 13812345678x}); a longer run with separators
+   * is split into the identifiers it holds. A run of more than 19 digits without a separator is no identifier and
+   * stays, as does one inside a token of letters and digits mixed or with letters on both sides.
    * A UUID ({@code ff74d650-0791-4011-9487-d87f99cbe8ac}, a service's own id) stays whole, whatever of it is digits.
    * A mobile written {@code 138.1234.5678}, {@code 138/1234/5678} or {@code (138)1234-5678} is masked too. Email
    * addresses are masked as emails, a number before the {@code @} included. Used by the audit log for subjects and
@@ -204,11 +206,12 @@ public final class Masking {
     Matcher m = DIGIT_RUN.matcher(digits);
     StringBuilder out = new StringBuilder(text.length());
     while (m.find()) {
-      if (withinUuid(digits, m.start("run"), m.end("run"))) {
+      if (withinUuid(digits, m.start("run"), m.end("run"))
+          || !m.group("prefix").isEmpty() && !m.group("suffix").isEmpty()) { // an id, a hash: letters on both sides
         m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
         continue;
       }
-      String masked = m.group("prefix") + maskRun(m.group("run"));
+      String masked = m.group("prefix") + maskRun(m.group("run")) + m.group("suffix");
       m.appendReplacement(out, Matcher.quoteReplacement(masked));
     }
     m.appendTail(out);
@@ -263,6 +266,20 @@ public final class Masking {
    * that belong to no identifier stay as they are.
    */
   private String maskRun(String run) {
+    String masked = maskGroups(run);
+    char last = run.charAt(run.length() - 1);
+    if (masked.equals(run) && (last == 'X' || last == 'x')) { // 13812345678x: no ID number's X, a letter after it
+      int cut = run.length() - 1;
+      while (!Character.isDigit(run.charAt(cut - 1))) { // 138 1234 5678 x: the space before the letter stays
+        cut--;
+      }
+      return maskGroups(run.substring(0, cut)) + run.substring(cut);
+    }
+    return masked;
+  }
+
+  /** {@link #maskRun} of a run taken whole, its final X or x an ID number's check character. */
+  private String maskGroups(String run) {
     List<String> groups = new ArrayList<>();
     List<String> separators = new ArrayList<>(); // separators.get(k) lies between groups k and k + 1
     Matcher sep = SEPARATORS.matcher(run);

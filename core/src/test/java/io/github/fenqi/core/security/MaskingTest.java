@@ -119,7 +119,8 @@ class MaskingTest {
   }
 
   /**
-   * An identifier right after a word of Latin letters went out in clear; a number that is an email's local part is
+   * An identifier right after a word of Latin letters went out in clear, and so did one right before a word
+   * ({@code 13812345678ok}, {@code 13812345678x}); a number that is an email's local part is
    * masked once, as the email's; a token that mixes letters and digits on both sides stays.
    */
   @ParameterizedTest
@@ -131,6 +132,14 @@ class MaskingTest {
       "zhangsan13812345678@example.com|z******************@example.com",
       "sha=ab12345678901234cd|sha=ab12345678901234cd",
       "v2x13812345678|v2x13812345678",
+      "我的手机13812345678ok的|我的手机138****5678ok的",
+      "call 13812345678asap|call 138****5678asap",
+      "card 6222021234567890123abc.|card 622202*********0123abc.",
+      "手机13812345678x2|手机13812345678x2",
+      "手机13812345678x，|手机138****5678x，",
+      "138 1234 5678 x|138****5678 x",
+      "id 11010519900307123Xyz|id 110***********123Xyz",
+      "13812345678abc@qq.com|1*************@qq.com",
   })
   void anIdentifierAfterLatinLettersIsMasked(String text, String redacted) {
     assertEquals(redacted, m.redact(text));
