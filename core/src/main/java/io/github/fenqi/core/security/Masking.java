@@ -76,7 +76,7 @@ public final class Masking {
    * and masking it first left {@code 138****5***@qq.com}.
    */
   private static final Pattern DIGIT_RUN = Pattern.compile("(?<![0-9A-Za-z])(?<prefix>[A-Za-z]*+)"
-      + "(?<run>[0-9][0-9" + SEPARATOR + "]{9,}[0-9Xx])(?<suffix>[A-Za-z]*+)(?![0-9A-Za-z]|[._%+-]*@)");
+      + "(?<run>[0-9][0-9" + SEPARATOR + "]{9,}[0-9Xx])(?<suffix>[A-Za-z]*+)(?![0-9A-Za-z]|[._%+-]*[@＠])");
   /**
    * A mobile number written 3-4-4 with dots, slashes or middle dots between the groups, or its first three digits in
    * brackets ({@code 138.1234.5678}, {@code 138/1234/5678}, {@code (138)1234-5678}, {@code （138）1234 5678}): no run for
@@ -89,10 +89,14 @@ public final class Masking {
       + "([0-9]{4})(?![0-9A-Za-z]|[.．][0-9])");
   /**
    * An address starts where its local part's characters start (the look-behind): without it a long run of such
-   * characters was scanned to its end from each of its positions, and 16 000 digits took 3 s to redact.
+   * characters was scanned to its end from each of its positions, and 16 000 digits took 3 s to redact. The at sign,
+   * letters, dot, underscore, percent, plus and hyphen may be full width, as a Chinese input method in full-width mode
+   * types them ({@code zhangsan＠qq.com}, {@code ｚｈａｎｇｓａｎ＠ｑｑ．ｃｏｍ}): these went out in clear.
    */
-  private static final Pattern EMAIL =
-      Pattern.compile("(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]++@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+  private static final String LETTER = "A-Za-z\\uFF21-\\uFF3A\\uFF41-\\uFF5A";
+  private static final String LOCAL_PART = LETTER + "0-9._%+\\-\\uFF0E\\uFF3F\\uFF05\\uFF0B\\uFF0D";
+  private static final Pattern EMAIL = Pattern.compile("(?<![" + LOCAL_PART + "])[" + LOCAL_PART + "]++[@＠]["
+      + LETTER + "0-9.\\-\\uFF0E\\uFF0D]+[.\\uFF0E][" + LETTER + "]{2,}");
 
   private final Keep idNumber;
   private final Keep bankCard;
@@ -165,10 +169,12 @@ public final class Masking {
     return v.substring(0, cut) + String.valueOf(maskChar).repeat(length - surname);
   }
 
-  /** {@code z*******@example.com}; text without {@code '@'} is masked entirely. */
+  /**
+   * {@code z*******@example.com}; the at sign may be the full-width {@code ＠}; text without one is masked entirely.
+   */
   public String email(String value) {
     String v = value.strip();
-    int at = v.lastIndexOf('@');
+    int at = Math.max(v.lastIndexOf('@'), v.lastIndexOf('＠'));
     if (at <= 0) {
       return stars(v.codePointCount(0, v.length()));
     }

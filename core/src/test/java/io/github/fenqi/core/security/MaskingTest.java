@@ -145,6 +145,19 @@ class MaskingTest {
     assertEquals(redacted, m.redact(text));
   }
 
+  /**
+   * An address typed in full-width mode — its at sign, or all of it — went out in clear ({@code zhangsan＠qq.com});
+   * the full-width characters are kept as written, the local part masked.
+   */
+  @Test
+  void anAddressTypedInFullWidthIsMasked() {
+    assertEquals("邮箱z*******＠qq.com，谢谢", m.redact("邮箱zhangsan＠qq.com，谢谢"));
+    assertEquals("邮箱：ｚ*******＠ｑｑ．ｃｏｍ。", m.redact("邮箱：ｚｈａｎｇｓａｎ＠ｑｑ．ｃｏｍ。"));
+    assertEquals("mail 1**********＠qq.com", m.redact("mail 13812345678＠qq.com"), "the number is the address's");
+    assertEquals("L*******＠example．com.cn", m.redact("Li.Si＿01＠example．com.cn"));
+    assertEquals("z*******＠qq.com", m.email("zhangsan＠qq.com"));
+  }
+
   /** Mobiles written with dots, slashes or a bracketed prefix went out in clear; amounts, dates and addresses stay. */
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
