@@ -47,7 +47,7 @@ public final class BlindIndex {
 
   /** What a field holds, which decides the forms of one identifier that index alike (see the class comment). */
   public enum Kind {
-    /** A mobile or other phone number: country code {@code +86}/{@code 0086}/{@code 86} of a mainland mobile dropped. */
+    /** A mobile or other phone number: {@code +86}, {@code 0086} or {@code 86} before a mainland mobile dropped. */
     PHONE,
     /** A resident ID number: separators removed, the check character upper case ({@code x} → {@code X}). */
     ID_NUMBER,
@@ -99,10 +99,13 @@ public final class BlindIndex {
   /**
    * Lower-case hex of HMAC-SHA-256(key, len(field) || field || normalise(kind, value)); 64 characters. The kind
    * changes only the normalisation: an already normalised value has the same index under every kind.
+   *
+   * @throws InvalidInputException naming {@code field} when {@code value} holds half of a UTF-16 surrogate pair:
+   *     it has no UTF-8 form, and every such value had the index of the same value with {@code ?} in its place
    */
   public String index(String field, Kind kind, String value) {
     byte[] f = field.getBytes(StandardCharsets.UTF_8);
-    byte[] v = normalise(kind, value).getBytes(StandardCharsets.UTF_8);
+    byte[] v = FieldCipher.utf8(field, "to index", normalise(kind, value));
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(key);

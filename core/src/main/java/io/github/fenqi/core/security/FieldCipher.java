@@ -3,6 +3,7 @@ package io.github.fenqi.core.security;
 import io.github.fenqi.core.DecryptionException;
 import io.github.fenqi.core.InvalidInputException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +64,8 @@ public final class FieldCipher {
    * Two encryptions of the same value differ (fresh nonce).
    *
    * @throws InvalidInputException (location {@code activeKeyId}) when the provider's active id does not match the
-   *     key-id format, it holds no key for it, or that key is not a 256-bit AES key usable here
+   *     key-id format, it holds no key for it, or that key is not a 256-bit AES key usable here; (location
+   *     {@code field}) when {@code plaintext} holds half of a UTF-16 surrogate pair, which has no UTF-8 form
    */
   public String encrypt(String recordId, String field, String plaintext) {
     Objects.requireNonNull(plaintext, "plaintext");
@@ -80,7 +82,7 @@ public final class FieldCipher {
       Cipher cipher = Cipher.getInstance(TRANSFORMATION);
       cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
       cipher.updateAAD(associatedData(keyId, recordId, field));
-      byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+      byte[] sealed = cipher.doFinal(utf8(field, "of record " + abbreviate(recordId), plaintext));
       byte[] out = new byte[NONCE_BYTES + sealed.length];
       System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
       System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
@@ -204,6 +206,27 @@ public final class FieldCipher {
           + " bytes, at least " + (NONCE_BYTES + TAG_BYTES) + " expected)");
     }
     return new Parsed(keyId, bytes);
+  }
+
+  /**
+   * {@code value} in UTF-8, or an {@link InvalidInputException} naming {@code field} when it holds an unpaired UTF-16
+   * surrogate, which no UTF-8 encodes: {@link String#getBytes} wrote {@code ?} in its place, so 张, U+D800, 三 was
+   * encrypted as, and decrypted to, {@code 张?三}, and {@link BlindIndex} gave it the index of 张, U+DC00, 三.
+   * {@code which} says whose value it is (never the value itself).
+   */
+  static byte[] utf8(String field, String which, String value) {
+    try {
+      ByteBuffer bytes = StandardCharsets.UTF_8.newEncoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .encode(CharBuffer.wrap(value));
+      byte[] out = new byte[bytes.remaining()];
+      bytes.get(out);
+      return out;
+    } catch (CharacterCodingException e) {
+      throw new InvalidInputException(field, "the value " + which + " holds half of a UTF-16 surrogate pair, which is "
+          + "no character and has no UTF-8 form: it would be stored as '?'");
+    }
   }
 
   static byte[] associatedData(String keyId, String recordId, String field) {

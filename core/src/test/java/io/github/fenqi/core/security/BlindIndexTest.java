@@ -62,6 +62,15 @@ class BlindIndexTest {
         index.index("bankCard", BlindIndex.Kind.BANK_CARD, "6222 0212 3456 7890"));
   }
 
+  /** Every value with half a surrogate pair had the index of the value with '?' in its place: one row for all. */
+  @Test
+  void aValueWithHalfASurrogatePairIsRefused() {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> index.index("name", "张\uD800"));
+    assertEquals("name", e.problems().get(0).location());
+    assertThrows(InvalidInputException.class, () -> index.index("name", "张\uDC00"));
+    assertNotEquals(index.index("name", "张?"), index.index("name", "张\uD83D\uDE00"));
+  }
+
   @Test
   void rejectsShortKey() {
     assertThrows(InvalidInputException.class, () -> BlindIndex.of(new byte[16]));

@@ -23,6 +23,21 @@ class FieldCipherTest {
     assertEquals("k1", FieldCipher.keyIdOf(ct));
   }
 
+  /**
+   * Half of a surrogate pair (a name cut inside an emoji, a JSON escape of U+D800) has no UTF-8 form: it was
+   * encrypted as {@code ?}, and 张, U+D800, 三 decrypted to {@code 张?三}. It is refused naming the field, never shown.
+   */
+  @Test
+  void aValueWithHalfASurrogatePairIsRefusedNotStoredAsAQuestionMark() {
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> cipher.encrypt("case-7", "name", "张\uD800三"));
+    assertEquals("name", e.problems().get(0).location());
+    assertTrue(e.getMessage().contains("case-7") && !e.getMessage().contains("张"), e.getMessage());
+    assertThrows(InvalidInputException.class, () -> cipher.encrypt("case-7", "name", "\uDE00"));
+    String emoji = "张\uD83D\uDE00三";
+    assertEquals(emoji, cipher.decrypt("case-7", "name", cipher.encrypt("case-7", "name", emoji)));
+  }
+
   @Test
   void sameValueEncryptsDifferentlyEachTime() {
     assertNotEquals(cipher.encrypt("r", "f", "13800001234"), cipher.encrypt("r", "f", "13800001234"));
