@@ -110,7 +110,11 @@ public record NegotiationResult(
         maxAffordableInstallment, affordability, eligibility, ineligible, proposals, notes, screening, List.of());
   }
 
-  /** One debt's eligibility, with every check. */
+  /**
+   * One debt's eligibility, with every check.
+   *
+   * <p>Thread-safety: immutable.
+   */
   public record DebtEligibility(String debtId, String platformId, String policyVersion, boolean eligible,
       List<io.github.fenqi.core.policy.EligibilityCheck> checks) {
     public DebtEligibility {
@@ -120,7 +124,11 @@ public record NegotiationResult(
     }
   }
 
-  /** A debt left out of the plan, and why. */
+  /**
+   * A debt left out of the plan, and why.
+   *
+   * <p>Thread-safety: immutable.
+   */
   public record Ineligible(String debtId, List<String> reasons) {
     public Ineligible {
       RequiredParts.check(new String[] {"debtId", "reasons"}, debtId, reasons);
@@ -130,6 +138,8 @@ public record NegotiationResult(
 
   /**
    * One proposal with its stress test.
+   *
+   * <p>Thread-safety: immutable.
    *
    * @param recommended false when the stress test is RED
    * @param expectedSaving Σ acceptance × (owed − payable): a model figure, rounded half-even to the fen like every amount
@@ -151,7 +161,11 @@ public record NegotiationResult(
     }
   }
 
-  /** The stress test of a proposal. */
+  /**
+   * The stress test of a proposal.
+   *
+   * <p>Thread-safety: immutable.
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record StressSummary(RiskLevel level, double defaultProbability, @Nullable Double expectedFirstDefaultMonth,
       Money worstShortfall95, @Nullable StressDriver dominantDriver, @Nullable String recommendation,
@@ -162,7 +176,11 @@ public record NegotiationResult(
     }
   }
 
-  /** A deterministic scenario's outcome. */
+  /**
+   * A deterministic scenario's outcome.
+   *
+   * <p>Thread-safety: immutable.
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Scenario(String name, boolean passed, @Nullable Integer failsInMonth) {
     public Scenario {
@@ -170,7 +188,11 @@ public record NegotiationResult(
     }
   }
 
-  /** One debt's part of a proposal. {@code waived} is keyed by component name as in case files. */
+  /**
+   * One debt's part of a proposal. {@code waived} is keyed by component name as in case files.
+   *
+   * <p>Thread-safety: immutable.
+   */
   @JsonPropertyOrder({"debtId", "platformId", "policyVersion", "term", "downPayment", "waived", "waivedTotal",
       "settledAmount", "financedAmount", "firstInstallment", "totalPayable", "annualizedRate", "acceptanceProbability",
       "schedule"})

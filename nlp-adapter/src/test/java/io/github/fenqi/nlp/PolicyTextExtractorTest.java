@@ -412,6 +412,43 @@ class PolicyTextExtractorTest {
     assertDecimal("0.005", value("期限：6~36个月。费用：每期手续费0.5%。", PolicyField.MONTHLY_FEE_RATE));
   }
 
+  /**
+   * A rate that begins with 0 is that rate, not a fee of 0: "手续费为0.6%" had matched the no-fee form "手续费为0", and a
+   * lender's 0.6 % a month was extracted as no fee at all (AUTO_APPLY would have made its plans look cheaper).
+   */
+  @Test
+  void aRateBeginningWithZeroIsNotAFeeOfZero() {
+    assertDecimal("0.006", value("每月分期手续费为0.6%。", PolicyField.MONTHLY_FEE_RATE));
+    assertDecimal("0.006", value("月手续费为百分之零点六。", PolicyField.MONTHLY_FEE_RATE));
+    assertDecimal("0.0075", value("服务费为0.75%每月。", PolicyField.MONTHLY_FEE_RATE));
+    assertFalse(extractor.extract("每月收取100手续费。").field(PolicyField.MONTHLY_FEE_RATE).isPresent(),
+        "100 ends in 0 but is no fee of 0");
+    assertDecimal("0", value("手续费为0%。", PolicyField.MONTHLY_FEE_RATE));
+    assertDecimal("0", value("手续费为0。", PolicyField.MONTHLY_FEE_RATE));
+    assertDecimal("0", value("0手续费。", PolicyField.MONTHLY_FEE_RATE));
+  }
+
+  /** The 0 that ends an amount is no "零首付": "1000首付款" had been read as no down payment required. */
+  @Test
+  void anAmountEndingInZeroIsNotAZeroDownPayment() {
+    assertFalse(extractor.extract("客户需先支付1000首付款，剩余部分可分12期。").field(PolicyField.MIN_DOWN_PAYMENT_RATIO)
+        .isPresent());
+    assertDecimal("0", value("0首付，最长可分12期。", PolicyField.MIN_DOWN_PAYMENT_RATIO));
+    assertDecimal("0", value("零首付。", PolicyField.MIN_DOWN_PAYMENT_RATIO));
+  }
+
+  /** Any monthly rate of 0.01 %..9.99 % stated as "每月手续费为R%" is read as R / 100, whatever its digits. */
+  @Property
+  void aMonthlyFeeRateIsReadAsStated(@ForAll("feePercents") BigDecimal percent) {
+    String text = "每月分期手续费为" + percent.toPlainString() + "%。";
+    assertDecimal(percent.movePointLeft(2).toPlainString(), value(text, PolicyField.MONTHLY_FEE_RATE), text);
+  }
+
+  @Provide
+  Arbitrary<BigDecimal> feePercents() {
+    return Arbitraries.integers().between(1, 999).map(hundredths -> BigDecimal.valueOf(hundredths, 2));
+  }
+
   @Test
   void upperBoundOnOverdueIsNotTheMinimum() {
     assertFalse(extractor.extract("逾期不超过30天的用户可申请延期。").field(PolicyField.MIN_OVERDUE_DAYS).isPresent());

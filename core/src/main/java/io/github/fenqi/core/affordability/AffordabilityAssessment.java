@@ -49,7 +49,11 @@ public record AffordabilityAssessment(
         livingCostFloor, essentialExpenses, abilityScore, maxAffordableInstallment, canSupportPlan, incomeVolatility, all);
   }
 
-  /** Where the income figure came from. */
+  /**
+   * Where the income figure came from.
+   *
+   * <p>Thread-safety: immutable (an enum).
+   */
   public enum IncomeSource {
     /** Typed in by the borrower or an adviser. */
     DECLARED,

@@ -105,6 +105,8 @@ public record AffordabilityCalibration(List<BigDecimal> incomeWeights, List<BigD
   /**
    * The outcome of a calibration.
    *
+   * <p>Thread-safety: immutable.
+   *
    * @param coefficients the chosen pair (when no pair is admissible: the one with the lowest default rate)
    * @param targetMet whether the chosen pair meets the target
    * @param plansAllowed historical plans the chosen pair allows

@@ -38,6 +38,8 @@ public final class LivingCostFloor {
   /**
    * One row of the table.
    *
+   * <p>Thread-safety: immutable.
+   *
    * @param code division code
    * @param name region name
    * @param monthlyPerPerson the standard, per person per month
@@ -47,7 +49,11 @@ public final class LivingCostFloor {
    */
   public record Row(String code, String name, Money monthlyPerPerson, int year, boolean verified, String source) {}
 
-  /** Which row an assessment used, and the resulting floor. */
+  /**
+   * Which row an assessment used, and the resulting floor.
+   *
+   * <p>Thread-safety: immutable.
+   */
   public record Applied(Row row, boolean fallback, Money floor) {}
 
   private final Map<String, Row> rows;

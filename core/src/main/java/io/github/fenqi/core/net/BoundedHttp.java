@@ -38,7 +38,11 @@ public final class BoundedHttp {
 
   private BoundedHttp() {}
 
-  /** Why an exchange gave no usable response. */
+  /**
+   * Why an exchange gave no usable response.
+   *
+   * <p>Thread-safety: immutable (an enum).
+   */
   public enum FailureKind {
     /** No complete response (headers and body) within the deadline. */
     TIMEOUT,
@@ -50,7 +54,11 @@ public final class BoundedHttp {
     INTERRUPTED
   }
 
-  /** An exchange that gave no usable response; {@link #kind()} says why, the message in words. */
+  /**
+   * An exchange that gave no usable response; {@link #kind()} says why, the message in words.
+   *
+   * <p>Thread-safety: immutable, as its kind and message are.
+   */
   public static final class Failure extends Exception {
     private static final long serialVersionUID = 1L;
     private final FailureKind kind;

@@ -189,7 +189,11 @@ public record Policy(
     return waivers.cap(component);
   }
 
-  /** Who may negotiate. */
+  /**
+   * Who may negotiate.
+   *
+   * <p>Thread-safety: immutable.
+   */
   public record Eligibility(int minOverdueDays, boolean requiresHardshipProof, Money minOutstanding) {
     public Eligibility {
       List<Problem> problems = new ArrayList<>();
@@ -210,6 +214,8 @@ public record Policy(
   /**
    * Installment terms: {@code min..max} months by {@code step}; {@code max} must be reachable from
    * {@code min} by whole steps so that the longest term a lender advertises is one a plan can have.
+   *
+   * <p>Thread-safety: immutable.
    */
   public record Installments(int min, int max, int step, RepaymentMethod method, Rate annualRate, Rate monthlyFeeRate) {
     public Installments {
@@ -253,7 +259,11 @@ public record Policy(
     }
   }
 
-  /** The most of each component that may be waived, as a fraction of that component. */
+  /**
+   * The most of each component that may be waived, as a fraction of that component.
+   *
+   * <p>Thread-safety: immutable.
+   */
   public record Waivers(Ratio principal, Ratio interest, Ratio penaltyInterest, Ratio compoundInterest, Ratio lateFees,
       Ratio otherFees) {
     public Waivers {
@@ -281,7 +291,11 @@ public record Policy(
     }
   }
 
-  /** The least down payment, as a fraction of the settled amount. */
+  /**
+   * The least down payment, as a fraction of the settled amount.
+   *
+   * <p>Thread-safety: immutable.
+   */
   public record DownPayment(Ratio minRatio) {
     public DownPayment {
       if (minRatio == null) {
@@ -295,6 +309,8 @@ public record Policy(
    * Each field is one line of visible text, as the policy's names are: the kind at most {@link TextFields#MAX_ID_LENGTH}
    * characters, the note and URL, when given, at most {@link #MAX_TEXT_LENGTH}. They are shown wherever a policy is
    * listed or reviewed, and a line break or terminal escape in one would forge or hide lines there.
+   *
+   * <p>Thread-safety: immutable.
    *
    * @param kind the kind of source
    * @param note what the source says of itself, or null

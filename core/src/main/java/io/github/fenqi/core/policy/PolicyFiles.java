@@ -40,7 +40,11 @@ import java.util.stream.Stream;
 public final class PolicyFiles {
   private PolicyFiles() {}
 
-  /** A written policy file and the policy it holds. */
+  /**
+   * A written policy file and the policy it holds.
+   *
+   * <p>Thread-safety: immutable.
+   */
   public record Written(Path file, Policy policy) {}
 
   /** A valid policy file of the directory and the policy it holds. */

@@ -37,7 +37,11 @@ import java.util.Optional;
  */
 public final class PolicyValidator {
 
-  /** The outcome of validating one file: the policy when valid, otherwise every problem. */
+  /**
+   * The outcome of validating one file: the policy when valid, otherwise every problem.
+   *
+   * <p>Thread-safety: immutable.
+   */
   public record Result(String source, Optional<Policy> policy, List<Problem> problems) {
     public Result {
       problems = List.copyOf(problems);

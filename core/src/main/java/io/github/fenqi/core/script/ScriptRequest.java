@@ -43,6 +43,8 @@ public record ScriptRequest(Borrower borrower, AffordabilityAssessment affordabi
   /**
    * One lender's part: the debt, the policy it is negotiated under, and the option chosen for it.
    *
+   * <p>Thread-safety: immutable.
+   *
    * @param debt the debt
    * @param policy its lender's policy (name, repayment method, legal basis), one that covers the debt's product type:
    *     its legal basis is cited for the debt, and a credit-card policy's provisions cited for an online loan had

@@ -18,7 +18,11 @@ public record ScriptSection(Kind kind, String title, String text) {
     Objects.requireNonNull(text, "text");
   }
 
-  /** The four sections of every script, in this order. */
+  /**
+   * The four sections of every script, in this order.
+   *
+   * <p>Thread-safety: immutable (an enum).
+   */
   public enum Kind {
     /** Why the borrower fell behind, with income, essentials and the monthly budget. */
     HARDSHIP,

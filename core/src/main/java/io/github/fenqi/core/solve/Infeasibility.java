@@ -21,7 +21,11 @@ import io.github.fenqi.core.money.Money;
 public record Infeasibility(
     BindingConstraint binding, Money required, Money available, Money shortfall, String reason, String recommendation) {
 
-  /** The constraints a case can fail on. */
+  /**
+   * The constraints a case can fail on.
+   *
+   * <p>Thread-safety: immutable (an enum).
+   */
   public enum BindingConstraint {
     /** No eligible debt: nothing to negotiate under the policies. */
     NO_ELIGIBLE_DEBT,

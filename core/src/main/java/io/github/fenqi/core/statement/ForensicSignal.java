@@ -14,7 +14,11 @@ import java.util.List;
  */
 public record ForensicSignal(Kind kind, List<String> rows, double strength, String detail) {
 
-  /** The signals {@link StatementForensics} looks for. */
+  /**
+   * The signals {@link StatementForensics} looks for.
+   *
+   * <p>Thread-safety: immutable (an enum).
+   */
   public enum Kind {
     /** Previous balance + credit − debit ≠ stated balance: a row was edited, inserted or removed. */
     BALANCE_BREAK,

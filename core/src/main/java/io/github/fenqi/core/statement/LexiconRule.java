@@ -35,7 +35,11 @@ public record LexiconRule(
     List<String> keywords,
     @Nullable String platform) {
 
-  /** The text fields a rule can read. */
+  /**
+   * The text fields a rule can read.
+   *
+   * <p>Thread-safety: immutable (an enum).
+   */
   public enum Field {
     /** 交易对方 / 对方户名. */
     COUNTERPARTY,
@@ -85,7 +89,11 @@ public record LexiconRule(
     keywords = List.copyOf(keywords);
   }
 
-  /** How a rule matched: the reason in words and the keyword found. */
+  /**
+   * How a rule matched: the reason in words and the keyword found.
+   *
+   * <p>Thread-safety: immutable.
+   */
   public record Match(String reason, String keyword) {}
 
   /** How this rule matches {@code t} ({@code rule id: field '…' contains 'keyword'}), if it does. */

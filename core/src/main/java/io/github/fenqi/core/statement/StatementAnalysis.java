@@ -38,6 +38,8 @@ public record StatementAnalysis(
   /**
    * One file's counts.
    *
+   * <p>Thread-safety: immutable.
+   *
    * @param source the file
    * @param format its format
    * @param encoding the encoding found

@@ -50,7 +50,11 @@ public enum TransactionCategory {
   /** A neutral row no rule recognised; neither income nor spending. */
   NEUTRAL(Kind.NEUTRAL);
 
-  /** How a category counts. */
+  /**
+   * How a category counts.
+   *
+   * <p>Thread-safety: immutable (an enum).
+   */
   public enum Kind {
     /** Adds to income. */
     INCOME,

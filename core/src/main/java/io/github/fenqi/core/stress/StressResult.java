@@ -39,6 +39,10 @@ public record StressResult(
     scenarios = List.copyOf(scenarios);
   }
 
-  /** A deterministic scenario: passed, or the month it first fails. */
+  /**
+   * A deterministic scenario: passed, or the month it first fails.
+   *
+   * <p>Thread-safety: immutable.
+   */
   public record ScenarioOutcome(String name, boolean passed, Optional<Integer> failsInMonth) {}
 }

@@ -12,15 +12,24 @@ import io.github.fenqi.core.schedule.Amortizer;
 import io.github.fenqi.core.schedule.AnnualizedRate;
 import io.github.fenqi.core.schedule.RepaymentMethod;
 import io.github.fenqi.core.schedule.Schedule;
+import io.github.fenqi.core.security.audit.AuditLog;
 import io.github.fenqi.core.statement.ParsedStatement;
 import io.github.fenqi.core.statement.StatementFormat;
 import io.github.fenqi.core.statement.StatementParser;
+import io.github.fenqi.nlp.ExtractionResult;
+import io.github.fenqi.nlp.PolicyField;
+import io.github.fenqi.nlp.PolicyTextExtractor;
+import io.github.fenqi.rules.EasyRulesEligibilityEvaluator;
+import io.github.fenqi.rules.RuleSetAudit;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * The Java snippets of the READMEs, each between a {@code // snippet NAME} line and {@code // end}, so that they
- * compile: {@link ReadmeSnippetsTest} checks that each README shows exactly this text. A snippet had called
+ * compile: {@link ReadmeSnippetsTest} checks that each README shows exactly this text — the root README's, core's,
+ * rules-easy's and nlp-adapter's. Left out: nlp-adapter's ONNX example (it needs onnxruntime, which no module depends
+ * on) and optimizer-optaplanner's, whose constraint classes are that module's test classes
+ * ({@code AtMostTwoWithoutDownPayment}) and would be a second copy here. A snippet had called
  * {@code JsonDirectoryPolicyRepository.open}, which leaves a broken policy file out, where the quick start program it
  * names as its full version refuses one, and quoted a screening reason in a form the engine never writes.
  *
@@ -75,5 +84,34 @@ final class ReadmeSnippets {
     AnnualizedRate.of(s);        // 0.130342: 13.03 % by IRR
     // end
     return List.of(s.firstPayment(), s.totalPayable(), AnnualizedRate.of(s));
+  }
+
+  /** rules-easy/README.md, the evaluator: its rule directory relative to the working directory, as there. */
+  static void rulesEasy(PolicyRepository repo, AuditLog auditLog) {
+    // snippet rules-easy/README.md evaluator
+    // the listener is registered before the first scan, so the first load (version 1) is audited too
+    EasyRulesEligibilityEvaluator rules =
+        EasyRulesEligibilityEvaluator.openStrict(Path.of("rules"), RuleSetAudit.listener(auditLog)).watch(); // polls every 500 ms
+    // or, later: RuleSetAudit.attach(rules, auditLog);   // every reload / rejected file → RULE_RELOAD entry
+    NegotiationEngine engine = NegotiationEngine.builder().policies(repo).eligibility(rules).build();
+    // end
+  }
+
+  /** nlp-adapter/README.md, the extractor; answers the values its comments state. */
+  static List<Object> extractor() {
+    // snippet nlp-adapter/README.md extractor
+    PolicyTextExtractor extractor = PolicyTextExtractor.create();       // immutable, thread-safe: share it
+    ExtractionResult r = extractor.extract("逾期超过3个月的客户最长可分五年偿还，罚息最高减免百分之五十，本金不予减免。");
+    r.field(PolicyField.MAX_INSTALLMENTS).orElseThrow().intValue();     // 60
+    r.field(PolicyField.MIN_OVERDUE_DAYS).orElseThrow().intValue();     // 90
+    r.field(PolicyField.MAX_PENALTY_WAIVER).orElseThrow().decimalValue(); // 0.5
+    r.field(PolicyField.PRINCIPAL_WAIVER).orElseThrow().evidence();     // Evidence[start=.., end=.., text=本金不予减免]
+    r.terms();                                                          // [PENALTY_INTEREST, PRINCIPAL]
+    r.undetermined();                                                   // fields the text does not settle
+    // end
+    return List.of(r.field(PolicyField.MAX_INSTALLMENTS).orElseThrow().intValue(),
+        r.field(PolicyField.MIN_OVERDUE_DAYS).orElseThrow().intValue(),
+        r.field(PolicyField.MAX_PENALTY_WAIVER).orElseThrow().decimalValue(),
+        r.field(PolicyField.PRINCIPAL_WAIVER).orElseThrow().evidence().text(), r.terms());
   }
 }

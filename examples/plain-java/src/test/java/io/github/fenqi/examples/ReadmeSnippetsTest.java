@@ -7,12 +7,15 @@ import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.NegotiationEngine;
 import io.github.fenqi.core.NegotiationRequest;
 import io.github.fenqi.core.policy.JsonDirectoryPolicyRepository;
+import io.github.fenqi.core.security.audit.AuditKey;
+import io.github.fenqi.core.security.audit.AuditLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +38,7 @@ class ReadmeSnippetsTest {
         names.add(line.strip().substring("// snippet ".length()));
       }
     }
-    assertEquals(3, names.size(), names.toString());
+    assertEquals(5, names.size(), names.toString());
     for (String name : names) {
       String readme = name.substring(0, name.indexOf(' '));
       assertTrue(javaBlocks(Path.of(readme)).contains(snippet(source, name)),
@@ -60,6 +63,22 @@ class ReadmeSnippetsTest {
           () -> ReadmeSnippets.withStatements(engine, request));
       assertTrue(e.getMessage().contains("alipay.csv"), e.getMessage());
     }
+  }
+
+  @Test
+  void theRulesSnippetOpensTheDirectoryItNames() {
+    try (JsonDirectoryPolicyRepository policies = JsonDirectoryPolicyRepository.openStrict(Path.of("samples/policies"))) {
+      AuditLog log = AuditLog.inMemory(AuditKey.of(new byte[32]), Clock.systemUTC(), List.of());
+      InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
+          () -> ReadmeSnippets.rulesEasy(policies, log));
+      assertTrue(e.getMessage().startsWith("rules: "), e.getMessage());
+    }
+  }
+
+  @Test
+  void theExtractorGivesWhatItsCommentsSay() {
+    assertEquals(List.of("60", "90", "0.5", "本金不予减免", "[PENALTY_INTEREST, PRINCIPAL]"),
+        ReadmeSnippets.extractor().stream().map(Object::toString).toList());
   }
 
   @Test

@@ -129,8 +129,9 @@ public final class PolicyRules {
 
   // ---- down payment ----
   private static final Pattern DOWN_CONTEXT = Pattern.compile("首付|首期|首次还款|首笔|先偿还|先还|一次性偿还|一次性还");
+  // "0首付" but not the 0 that ends an amount ("1000首付款", which had been read as no down payment)
   private static final Pattern DOWN_NONE = Pattern.compile(
-      "(?:无需|不需要?|无须|免|零|0|没有|不用|无)首付|首付(?:款|比例)?(?:为|是)?\\s*(?:0|零)(?:元|%)?(?![.\\d])");
+      "(?:无需|不需要?|无须|免|零|(?<![\\d.])0|没有|不用|无)首付|首付(?:款|比例)?(?:为|是)?\\s*(?:0|零)(?:元|%)?(?![.\\d])");
   private static final Pattern DOWN_UPPER_BOUND = Pattern.compile("不超过|不高于|不得超过|最高|最多|至多|上限");
   private static final Pattern PERCENT = Pattern.compile(NUM + "\\s*(%|‰|‱)");
 
@@ -173,11 +174,13 @@ public final class PolicyRules {
 
   // ---- monthly fee ----
   private static final Pattern FEE_WORD = Pattern.compile("费率");
+  // A 0 is a fee of 0 only as a whole number: "手续费为0.6%" is 0.6 % (it had matched 为0 and been read as no fee), and
+  // the 0 of "100手续费" is no fee of 0.
   private static final Pattern FEE_NONE = Pattern.compile(
       "(?:不|无需|不需|无须)(?:会|再|另)?(?:收取|收|计收|支付|缴纳|另收)(?:任何)?[^" + STOP + "]{0,6}?(?:手续费|服务费|分期费)"
           + "|(?:手续费|服务费|分期费)\\s*[:为是]?\\s*(?:无|免|全免|0|零)(?![\\d.%])"
-          + "|(?:免|免收|无|零|0)(?:分期)?(?:手续费|服务费|分期费)"
-          + "|(?:手续费|服务费|分期费)(?:全免|全额减免|为0|为零)");
+          + "|(?:免|免收|无|零|(?<![\\d.])0)(?:分期)?(?:手续费|服务费|分期费)"
+          + "|(?:手续费|服务费|分期费)(?:全免|全额减免|为0(?![\\d.])|为零)");
   private static final Pattern YEARLY = Pattern.compile("年化|年费率|每年|年利率");
   private static final Pattern WAIVER_WORD = Pattern.compile("减免|免除");
 

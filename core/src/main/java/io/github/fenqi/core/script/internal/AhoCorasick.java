@@ -16,7 +16,12 @@ import java.util.TreeMap;
  * <p>Thread-safety: immutable and thread-safe once built.
  */
 public final class AhoCorasick {
-  /** Receives each occurrence: the pattern's index and the exclusive end of the occurrence. */
+  /**
+   * Receives each occurrence: the pattern's index and the exclusive end of the occurrence.
+   *
+   * <p>Thread-safety: called only on the thread that searches; an implementation need not be thread-safe unless it
+   * shares its state with other searches.
+   */
   @FunctionalInterface
   public interface Hits {
     void hit(int pattern, int end);

@@ -63,6 +63,9 @@ public final class MultipleChoiceKnapsack {
    * One group's items as parallel arrays, and optionally their {@link WeightOrder}, which must then be the order of
    * exactly these weights. Groups that share their weights, as a case's three strategies do, should share one: it
    * makes dominance pruning several times cheaper. Without one, pruning sorts the items by value instead.
+   *
+   * <p>Thread-safety: holds the caller's arrays, not copies; safe to share between concurrent searches, as the three
+   * strategies do, as long as no one writes to the arrays.
    */
   public record Group(long[] weightA, long[] weightB, double[] value, @Nullable WeightOrder order) {
     public Group {
@@ -239,7 +242,11 @@ public final class MultipleChoiceKnapsack {
     }
   }
 
-  /** The chosen item index of every group (indexes into the caller's arrays) and the total value. */
+  /**
+   * The chosen item index of every group (indexes into the caller's arrays) and the total value.
+   *
+   * <p>Thread-safety: a plain holder; {@code choice} is an array, which the search no longer touches once it returns.
+   */
   public record Solution(int[] choice, double value, long totalWeightA, long totalWeightB) {}
 
   /**
@@ -250,6 +257,8 @@ public final class MultipleChoiceKnapsack {
    * floor passes' programs' layers, which is what their time follows (most pairs die at a bound and never become
    * states; many are left out a level of weight B at a time, see {@code Search#extendable}, and count all the same)
    * — both independent of the machine.
+   *
+   * <p>Thread-safety: immutable, its solution's {@code choice} array aside (see {@link Solution}).
    */
   public record Result(Optional<Solution> best, boolean exhaustive, long nodes, long pairs) {
     /** A result of work that examined no program pairs. */

@@ -22,6 +22,8 @@ public final class TextDecoding {
   /**
    * Decoded text and the name of the encoding found ({@code UTF-8-BOM}, {@code UTF-8}, {@code UTF-16}, {@code GBK}).
    *
+   * <p>Thread-safety: immutable.
+   *
    * @param cut whether the bytes end inside a character — the file was cut short (an interrupted download); that
    *     character is left out of {@code text}. Such a UTF-8 file had been taken for GBK and refused as "not a
    *     statement", and such a GBK file as "neither UTF-8 nor GBK text", for want of its last byte or two.
