@@ -90,6 +90,15 @@ public abstract class CsvStatementParser implements StatementParser {
       return i;
     }
 
+    /**
+     * The position of column {@code name}, or -1, for a column a row may leave out when it is the last: a row that
+     * stops before it is not cut short (备注 after the columns read, which exports drop when empty).
+     */
+    public int optionalIndex(String name) {
+      Integer i = index.get(name);
+      return i == null ? -1 : i;
+    }
+
     /** The field at {@code position} ("" when the column is absent, -1, or the row is short). */
     public static String at(List<String> row, int position) {
       return position < 0 || position >= row.size() ? "" : row.get(position);
