@@ -369,10 +369,23 @@ public final class StatementAnalyzer {
   /**
    * Whether a refund that names no goods ({@code 退款}, {@code 消费退货} in a bank's summary: a bank row has neither
    * goods nor order number) returns {@code purchase}: the same amount, so a full refund. Such a refund had never found
-   * its purchase, which stayed spent; a partial one still cannot tell which purchase it returns.
+   * its purchase, which stayed spent; a partial one cannot tell which purchase it returns, unless the purchase's row
+   * says it was refunded ({@link #saysRefunded}).
    */
   private static boolean sameAmount(Row purchase, Row refund) {
     return purchase.t.amount().equals(refund.t.amount());
+  }
+
+  /**
+   * Whether {@code purchase}'s own row says it was refunded, by at least {@code refund}'s amount when it states one
+   * (a WeChat status 已退款(￥20.00), an older Alipay 成功退款（元）) or in its status when it does not (已退款): then a
+   * refund naming no goods from its counterparty is of it, full or partial. WeChat's refund row names no goods
+   * ({@code /}) and has an order number of its own, so a partial refund had found no purchase, which stayed spent in
+   * full.
+   */
+  private boolean saysRefunded(Row purchase, Row refund) {
+    return purchase.refundedOnRow() > 0 ? purchase.refundedOnRow() >= refund.t.amount().fen()
+        : (words.in(purchase.t.status()) & REFUND) != 0;
   }
 
   private void removeRefunds(List<Row> rows) {
@@ -393,7 +406,7 @@ public final class StatementAnalyzer {
         boolean sameOrder = !r.t.merchantOrder().isEmpty() && r.t.merchantOrder().equals(o.t.merchantOrder())
             || !r.t.serial().isEmpty() && r.t.serial().equals(o.t.serial()); // a refund under its original's serial
         boolean sameGoods = r.t.counterparty().equals(o.t.counterparty()) && (goods.isEmpty()
-            ? !r.t.counterparty().isEmpty() && (sameAmount(o, r) || o.refundedOnRow() >= r.t.amount().fen())
+            ? !r.t.counterparty().isEmpty() && (sameAmount(o, r) || saysRefunded(o, r))
             : o.t.description().startsWith(goods));
         if (sameOrder || sameGoods && (original == null || r.t.merchantOrder().isEmpty())) {
           original = o;

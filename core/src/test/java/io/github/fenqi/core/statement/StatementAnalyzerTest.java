@@ -548,13 +548,16 @@ class StatementAnalyzerTest {
   /**
    * A WeChat purchase partly refunded says so in its status (已退款(￥20.00)); its refund row names no goods ({@code /})
    * and has an order number of its own, so it had matched nothing: removed as the refund of a purchase not in the
-   * statements, while the purchase stayed spent in full (50.00 of food, where 30.00 was spent).
+   * statements, while the purchase stayed spent in full (50.00 of food, where 30.00 was spent). A refund row stated on
+   * the purchase is counted there once; a purchase that says 已退款 without an amount is netted by its refund row.
    */
   @Test
   void aWechatPartialRefundStatedInItsPurchasesStatusNetsThePurchaseOnce() {
     String purchase = "2026-05-03 12:00:00,商户消费,美团平台商户,美团外卖订单,支出,¥50.00,零钱,已退款(￥20.00),4200001,M1,/\n";
     String refund = "2026-05-04 12:00:00,美团平台商户-退款,美团平台商户,/,收入,¥20.00,零钱,已退款,4200002,R1,/\n";
-    for (String rows : List.of(purchase + refund, purchase, purchase.replace("(￥20.00)", "（¥20.00）") + refund)) {
+    // a status that says 已退款 without the amount lets the refund row net its purchase
+    for (String rows : List.of(purchase + refund, purchase, purchase.replace("(￥20.00)", "（¥20.00）") + refund,
+        purchase.replace("已退款(￥20.00)", "已退款") + refund)) {
       StatementAnalysis a = StatementAnalyzer.defaults().analyze(List.of(wechat("wx.csv", rows)));
       assertEquals(Money.of("30.00"), a.months().get(0).food(), rows);
       assertEquals(Money.ZERO, a.months().get(0).income(), rows);
