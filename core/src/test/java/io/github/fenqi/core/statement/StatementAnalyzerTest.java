@@ -565,4 +565,26 @@ class StatementAnalyzerTest {
       a.removals().forEach(r -> assertEquals("wx.csv:2", r.pairedWith(), r.explanation()));
     }
   }
+
+  /**
+   * An export opened in a spreadsheet and saved again loses the tab that keeps its order numbers whole: 交易单号
+   * becomes 1.00004E+31 on every row. Three breakfasts of 7.00 on three days had been removed as two duplicates of the
+   * first (same serial, direction and amount). Such a number is unknown now; the same row given twice is still one.
+   */
+  @Test
+  void anOrderNumberShortenedByASpreadsheetIsNoSerial() {
+    String row = "2026-05-0%d 07:30:00,扫二维码付款,陈记早餐,扫码付款,支出,¥7.00,零钱,已转账,1.00004E+31,8.25396E+19,/\n";
+    ParsedStatement wx = wechat("wx.csv", String.format(row, 1) + String.format(row, 2) + String.format(row, 3)
+        + String.format(row, 3));
+    assertEquals(List.of("", "", "", ""), wx.transactions().stream().map(Transaction::serial).toList());
+    assertEquals(List.of("", "", "", ""), wx.transactions().stream().map(Transaction::merchantOrder).toList());
+    StatementAnalysis a = StatementAnalyzer.defaults().analyze(List.of(wx));
+    assertEquals(3, a.rowsKept());
+    assertEquals(List.of("wx.csv:5"), a.removals().stream().map(r -> r.transaction().location()).toList());
+    assertEquals(Money.of("21.00"), a.months().get(0).food());
+    ParsedStatement alipay = alipay("a.csv", "2026-10-31 16:16:07,餐饮美食,瑞幸咖啡,luc,拿铁,支出,17.52,账户余额,交易成功,"
+        + "2.02610E+27,7.07712E+17,,\n");
+    assertEquals("", alipay.transactions().get(0).serial());
+    assertEquals("", alipay.transactions().get(0).merchantOrder());
+  }
 }

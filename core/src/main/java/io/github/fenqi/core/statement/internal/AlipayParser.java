@@ -79,7 +79,7 @@ public final class AlipayParser extends CsvStatementParser {
       return new Transaction(source, fileLine, dataRow, dateTime(timeColumn, Columns.at(f, time)), direction,
           amount(amountColumn, Columns.at(f, amount)), text(Columns.at(f, counterparty)), text(Columns.at(f, account)),
           text(Columns.at(f, description)), text(Columns.at(f, type)), text(Columns.at(f, channel)),
-          text(Columns.at(f, status)), text(Columns.at(f, serial)), text(Columns.at(f, merchantOrder)), null,
+          text(Columns.at(f, status)), orderNumber(Columns.at(f, serial)), orderNumber(Columns.at(f, merchantOrder)), null,
           text(Columns.at(f, note)), optionalAmount(feeColumn, Columns.at(f, fee)),
           optionalAmount(refundedColumn, Columns.at(f, refunded)));
     };

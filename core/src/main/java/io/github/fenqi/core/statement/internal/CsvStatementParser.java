@@ -449,6 +449,20 @@ public abstract class CsvStatementParser implements StatementParser {
     return "'" + Problem.excerpt(field) + "'";
   }
 
+  /** A long number as a spreadsheet shortens it: {@code 4.20002E+27}. */
+  private static final Pattern SHORTENED = Pattern.compile("[0-9](\\.[0-9]+)?[eE]\\+?[0-9]+");
+
+  /**
+   * An order number (交易单号, 商户单号, 交易订单号, 商家订单号), or "" when it is absent, the placeholder {@code /}, or
+   * shortened by a spreadsheet ({@code 4.20002E+27}: the export opened and saved again, its tab padding lost). Such a
+   * number is shared by unrelated rows: three breakfasts of 7.00 under {@code 1.00004E+31} had been removed as two
+   * duplicates of the first, and refunds matched to the wrong purchase by it; unknown, a row is told apart by its time,
+   * amount and counterparty instead.
+   */
+  protected static String orderNumber(String field) {
+    return SHORTENED.matcher(field).matches() ? "" : text(field);
+  }
+
   /** The field, or "" for the exports' placeholder {@code /}. */
   protected static String text(String field) {
     return "/".equals(field) ? "" : field;

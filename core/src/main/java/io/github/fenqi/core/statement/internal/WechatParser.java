@@ -61,8 +61,8 @@ public final class WechatParser extends CsvStatementParser {
       String statusText = text(Columns.at(f, status));
       return new Transaction(source, fileLine, dataRow, dateTime("交易时间", Columns.at(f, time)), direction,
           amount(amountColumn, Columns.at(f, amount)), text(Columns.at(f, counterparty)), "", text(Columns.at(f, goods)),
-          text(Columns.at(f, type)), text(Columns.at(f, channel)), statusText, text(Columns.at(f, serial)),
-          text(Columns.at(f, merchantOrder)), null, noteText, stated(FEE, "备注", noteText),
+          text(Columns.at(f, type)), text(Columns.at(f, channel)), statusText, orderNumber(Columns.at(f, serial)),
+          orderNumber(Columns.at(f, merchantOrder)), null, noteText, stated(FEE, "备注", noteText),
           stated(REFUNDED, "当前状态", statusText));
     };
   }
