@@ -582,7 +582,8 @@ public final class StatementAnalyzer {
    * spending and loan repayments made that way doubled. Alipay's own export warns of it (支付宝快捷支付等非余额支付方式
    * 可能既产生支付宝交易也同步产生银行交易). A wallet row counts when it is kept, money out (a debit, or a neutral
    * row a spending or repayment rule claims: 信用卡还款, 花呗还款) and paid by a bank card (its channel names a bank
-   * or a card, not the wallet's balance); its bank row is a kept debit of the same amount on a bank statement,
+   * or a card, not the wallet's balance); its bank row is a kept debit of the same amount on a bank statement (or of
+   * the amount and the fee the wallet row states: a 信用卡还款 of 5000.00 with 服务费¥5.00 takes 5005.00 off the card),
    * within the transfer window, that names a wallet operator ({@link CategoryLexicon#walletOperators}); the closest
    * in time is taken, each once. The wallet's row stays: it names the merchant.
    */
@@ -597,7 +598,8 @@ public final class StatementAnalyzer {
       LocalDateTime latest = latestPartner(w.t.time());
       for (int j = firstAtOrAfter(rows, earliestPartner(w.t.time())); j < rows.size() && !rows.get(j).t.time().isAfter(latest); j++) {
         Row b = rows.get(j);
-        if (b.kept() && b.t.direction() == Direction.DEBIT && b.t.amount().equals(w.t.amount())
+        if (b.kept() && b.t.direction() == Direction.DEBIT
+            && (b.t.amount().equals(w.t.amount()) || w.t.fee().isPositive() && b.t.amount().equals(w.t.amount().plus(w.t.fee())))
             && formats.get(b.t.source()) == StatementFormat.BANK
             && (walletOperators.in(b.t.counterparty()) != 0 || walletOperators.in(b.t.description()) != 0)
             && (closest == null || Duration.between(w.t.time(), b.t.time()).abs()

@@ -587,4 +587,20 @@ class StatementAnalyzerTest {
     assertEquals("", alipay.transactions().get(0).serial());
     assertEquals("", alipay.transactions().get(0).merchantOrder());
   }
+
+  /**
+   * A WeChat 信用卡还款 of 5000.00 paid with the bank's card, 服务费¥5.00 in its 备注, takes 5005.00 off the card: the
+   * card's row is the wallet payment's own (财付通), and is counted there — 5000.00 repaid and 5.00 spent, where the
+   * card's 5005.00 would otherwise be spent a second time.
+   */
+  @Test
+  void theCardsRowOfAWalletPaymentWithAStatedFeeIsTheAmountAndTheFee() {
+    ParsedStatement wx = wechat("wx.csv",
+        "2026-05-20 10:00:00,信用卡还款,招商银行(3821),/,/,¥5000.00,招商银行(3821),支付成功,1002,/,服务费¥5.00\n");
+    ParsedStatement card = bank("bank.csv", "2026-05-20,10:00:05,快捷支付,,5005.00,,财付通-信用卡还款,,快捷支付\n");
+    StatementAnalysis a = StatementAnalyzer.defaults().analyze(List.of(wx, card));
+    assertEquals(List.of(RemovalKind.DUPLICATE), a.removals().stream().map(Removal::kind).toList());
+    assertEquals(Money.of("5000.00"), a.months().get(0).loanRepayments());
+    assertEquals(Money.of("5.00"), a.months().get(0).otherSpending());
+  }
 }
