@@ -24,7 +24,7 @@ import java.util.TreeMap;
  * @param utilities water, electricity, gas, heating
  * @param food meals, takeaway, groceries
  * @param otherSpending every other debit (telecom, shopping, transport, transfers out, cash, a wallet's
- *     withdrawal fees, unrecognised)
+ *     withdrawal fees, unrecognised), and every fee a kept row states ({@link Transaction#fee})
  * @param loanRepayments repayments to lenders
  * @param loanRepaymentsByPlatform the repayments by lender
  */

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param source the file's name as given by the caller
  * @param format which export it is
  * @param encoding the encoding found ({@code GBK}, {@code UTF-8}, {@code UTF-8-BOM}, {@code UTF-16})
- * @param holderName the account holder's name when the export states it (Alipay's 姓名), else null
+ * @param holderName the account holder's name when the export states it (Alipay's 姓名, a bank's 户名 or 账户名称 before its header), else null
  * @param headerLine 1-based line of the header row
  * @param transactions the rows read, in file order
  * @param rejected one problem per malformed row, located {@code file:line}

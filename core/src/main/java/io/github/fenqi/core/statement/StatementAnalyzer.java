@@ -158,11 +158,13 @@ public final class StatementAnalyzer {
     removeClosed(rows);
     removeDuplicates(rows);
     removeReversals(rows);
+    netRefundsStatedOnTheRow(rows);
     removeRefunds(rows);
     removeInternalTransfers(rows, holders);
     Map<String, StatementFormat> formats = new HashMap<>();
     statements.forEach(s -> formats.put(s.source(), s.format()));
     removeCardPaymentsTheWalletHolds(rows, formats);
+    keepFeesOfMoves(rows);
     List<CategorisedTransaction> kept = categorise(rows);
 
     List<Removal> removals = new ArrayList<>();
@@ -217,6 +219,8 @@ public final class StatementAnalyzer {
   /** A row being cleaned: its current amount (net of partial refunds) and, once removed, why. */
   private static final class Row {
     Transaction t;
+    /** The row as read, before any netting. */
+    final Transaction read;
     final int flags;
     @Nullable Removal removal;
     /** The first non-internal lexicon rule matching the row, found in the same scan as the internal one. */
@@ -226,10 +230,18 @@ public final class StatementAnalyzer {
      * kept as the fee ({@link TransactionCategory#FEE}), its amount what the credit lacks, and takes no other partner.
      */
     @Nullable Transaction feeOf;
+    /** For a move between own accounts or a refunded row kept as only the fee it states: its removal, which that replaces. */
+    @Nullable Removal feeOfRemoved;
 
     Row(Transaction t, int flags) {
       this.t = t;
+      this.read = t;
       this.flags = flags;
+    }
+
+    /** What the row states was refunded of it on the row itself ({@link Transaction#refunded}), in fen. */
+    long refundedOnRow() {
+      return read.refunded().fen();
     }
 
     boolean isReversal() {
@@ -357,10 +369,23 @@ public final class StatementAnalyzer {
   /**
    * Whether a refund that names no goods ({@code 退款}, {@code 消费退货} in a bank's summary: a bank row has neither
    * goods nor order number) returns {@code purchase}: the same amount, so a full refund. Such a refund had never found
-   * its purchase, which stayed spent; a partial one still cannot tell which purchase it returns.
+   * its purchase, which stayed spent; a partial one cannot tell which purchase it returns, unless the purchase's row
+   * says it was refunded ({@link #saysRefunded}).
    */
   private static boolean sameAmount(Row purchase, Row refund) {
     return purchase.t.amount().equals(refund.t.amount());
+  }
+
+  /**
+   * Whether {@code purchase}'s own row says it was refunded, by at least {@code refund}'s amount when it states one
+   * (a WeChat status 已退款(￥20.00), an older Alipay 成功退款（元）) or in its status when it does not (已退款): then a
+   * refund naming no goods from its counterparty is of it, full or partial. WeChat's refund row names no goods
+   * ({@code /}) and has an order number of its own, so a partial refund had found no purchase, which stayed spent in
+   * full.
+   */
+  private boolean saysRefunded(Row purchase, Row refund) {
+    return purchase.refundedOnRow() > 0 ? purchase.refundedOnRow() >= refund.t.amount().fen()
+        : (words.in(purchase.t.status()) & REFUND) != 0;
   }
 
   private void removeRefunds(List<Row> rows) {
@@ -372,15 +397,17 @@ public final class StatementAnalyzer {
       String goods = refundedGoods(r.t);
       for (int j = firstAtOrAfter(rows, r.t.time().minus(ORIGINAL_WINDOW)); j < rows.size() && !rows.get(j).t.time().isAfter(r.t.time()); j++) {
         Row o = rows.get(j);
-        if (o == r || !o.kept() || o.t.direction() == Direction.CREDIT || o.isRefund() || !o.t.source().equals(r.t.source())
+        if (o == r || !(o.kept() || refundedInFullOnItsRow(o)) || o.t.direction() == Direction.CREDIT || o.isRefund()
+            || !o.t.source().equals(r.t.source())
             || o.t.time().isAfter(r.t.time()) || o.t.time().isBefore(r.t.time().minus(ORIGINAL_WINDOW))
-            || o.t.amount().fen() < r.t.amount().fen()) {
+            || o.read.amount().fen() < r.t.amount().fen()) {
           continue;
         }
         boolean sameOrder = !r.t.merchantOrder().isEmpty() && r.t.merchantOrder().equals(o.t.merchantOrder())
             || !r.t.serial().isEmpty() && r.t.serial().equals(o.t.serial()); // a refund under its original's serial
         boolean sameGoods = r.t.counterparty().equals(o.t.counterparty()) && (goods.isEmpty()
-            ? !r.t.counterparty().isEmpty() && sameAmount(o, r) : o.t.description().startsWith(goods));
+            ? !r.t.counterparty().isEmpty() && (sameAmount(o, r) || saysRefunded(o, r))
+            : o.t.description().startsWith(goods));
         if (sameOrder || sameGoods && (original == null || r.t.merchantOrder().isEmpty())) {
           original = o;
           if (sameOrder) {
@@ -393,6 +420,9 @@ public final class StatementAnalyzer {
             + "counterparty within " + ORIGINAL_WINDOW.toDays() + " days before it: not income", null);
       } else if (original == null) {
         r.remove(RemovalKind.REFUND, "refund of a purchase not in these statements: not income", null);
+      } else if (original.refundedOnRow() > 0) {
+        r.remove(RemovalKind.REFUND, "refund of " + original.t.location() + ", whose own row states "
+            + original.read.refunded() + " refunded (" + original.read.status() + "), counted there: not income", original);
       } else if (original.t.amount().equals(r.t.amount())) {
         r.remove(RemovalKind.REFUND, "full refund of " + original.t.location(), original);
         original.remove(RemovalKind.REFUNDED, "refunded in full by " + r.t.location(), r);
@@ -401,6 +431,52 @@ public final class StatementAnalyzer {
         r.remove(RemovalKind.REFUND, "partial refund of " + r.t.amount() + " netted against " + original.t.location()
             + " (now " + net + ")", original);
         original.t = original.t.withAmount(net);
+      }
+    }
+  }
+
+  /** Whether {@code o} was removed as refunded in full by what its own row states, and so still takes its refund rows. */
+  private static boolean refundedInFullOnItsRow(Row o) {
+    return o.refundedOnRow() > 0 && o.removal != null && o.removal.kind() == RemovalKind.REFUNDED
+        && o.removal.pairedWith() == null;
+  }
+
+  /**
+   * Counts each row net of what it states was refunded of it on the row itself ({@link Transaction#refunded}: an
+   * older Alipay export's 成功退款（元）, a WeChat status 已退款(￥10.00)); refunded in full, it is removed as
+   * {@link RemovalKind#REFUNDED}. A refund row of the same purchase then finds it and is removed as counted there
+   * ({@link #removeRefunds}). Those refunds had been ignored: a purchase of 100.00 with 成功退款 30.00 was spent in full,
+   * and a WeChat refund row naming no goods ({@code /}) found no purchase.
+   */
+  private static void netRefundsStatedOnTheRow(List<Row> rows) {
+    for (Row r : rows) {
+      if (!r.kept() || r.refundedOnRow() == 0 || r.isRefund()) {
+        continue;
+      }
+      Money refunded = r.t.refunded();
+      if (refunded.equals(r.t.amount())) {
+        r.remove(RemovalKind.REFUNDED, "refunded in full on its own row (" + refunded + " refunded, status '"
+            + r.t.status() + "')", null);
+      } else {
+        r.t = r.t.with(r.t.amount().minus(refunded), r.t.fee(), Money.ZERO);
+      }
+    }
+  }
+
+  /**
+   * Keeps a move between the holder's own accounts, or a purchase refunded in full, that states a fee
+   * ({@link Transaction#fee}: the 服务费¥1.00 in the 备注 of a WeChat 零钱提现, an older Alipay export's 服务费（元）)
+   * as that fee, {@link TransactionCategory#FEE}: the move or the refunded amount is not spending but the fee is
+   * (a refund returns the amount, not the fee), and it had been removed with the row (and with the move's other side,
+   * when the bank credited the whole amount).
+   */
+  private static void keepFeesOfMoves(List<Row> rows) {
+    for (Row r : rows) {
+      if (r.removal != null && (r.removal.kind() == RemovalKind.INTERNAL_TRANSFER
+          || r.removal.kind() == RemovalKind.REFUNDED) && r.t.fee().isPositive()) {
+        r.feeOfRemoved = r.removal;
+        r.removal = null;
+        r.t = r.t.with(r.t.fee(), Money.ZERO, Money.ZERO);
       }
     }
   }
@@ -494,7 +570,9 @@ public final class StatementAnalyzer {
   private static void keepFee(Row withdrawal, Row credit) {
     withdrawal.removal = null;
     withdrawal.feeOf = credit.t;
-    withdrawal.t = withdrawal.t.withAmount(withdrawal.t.amount().minus(credit.t.amount()));
+    // a fee the row states as well is the same fee: counted once, the larger of the two
+    withdrawal.t = withdrawal.t.with(withdrawal.t.amount().minus(credit.t.amount()).max(withdrawal.t.fee()), Money.ZERO,
+        Money.ZERO);
   }
 
   /**
@@ -504,7 +582,8 @@ public final class StatementAnalyzer {
    * spending and loan repayments made that way doubled. Alipay's own export warns of it (支付宝快捷支付等非余额支付方式
    * 可能既产生支付宝交易也同步产生银行交易). A wallet row counts when it is kept, money out (a debit, or a neutral
    * row a spending or repayment rule claims: 信用卡还款, 花呗还款) and paid by a bank card (its channel names a bank
-   * or a card, not the wallet's balance); its bank row is a kept debit of the same amount on a bank statement,
+   * or a card, not the wallet's balance); its bank row is a kept debit of the same amount on a bank statement (or of
+   * the amount and the fee the wallet row states: a 信用卡还款 of 5000.00 with 服务费¥5.00 takes 5005.00 off the card),
    * within the transfer window, that names a wallet operator ({@link CategoryLexicon#walletOperators}); the closest
    * in time is taken, each once. The wallet's row stays: it names the merchant.
    */
@@ -519,7 +598,8 @@ public final class StatementAnalyzer {
       LocalDateTime latest = latestPartner(w.t.time());
       for (int j = firstAtOrAfter(rows, earliestPartner(w.t.time())); j < rows.size() && !rows.get(j).t.time().isAfter(latest); j++) {
         Row b = rows.get(j);
-        if (b.kept() && b.t.direction() == Direction.DEBIT && b.t.amount().equals(w.t.amount())
+        if (b.kept() && b.t.direction() == Direction.DEBIT
+            && (b.t.amount().equals(w.t.amount()) || w.t.fee().isPositive() && b.t.amount().equals(w.t.amount().plus(w.t.fee())))
             && formats.get(b.t.source()) == StatementFormat.BANK
             && (walletOperators.in(b.t.counterparty()) != 0 || walletOperators.in(b.t.description()) != 0)
             && (closest == null || Duration.between(w.t.time(), b.t.time()).abs()
@@ -720,9 +800,17 @@ public final class StatementAnalyzer {
       if (r.kept() && r.feeOf != null) {
         Transaction fee = r.t;
         Transaction credit = r.feeOf;
+        Money withdrawn = r.read.amount();
+        Money stated = r.read.fee();
         out.add(CategorisedTransaction.explainedBy(fee, TransactionCategory.FEE, () -> "the wallet's fee for this "
-            + "withdrawal of " + fee.amount().plus(credit.amount()) + ": " + credit.amount() + " reached "
-            + credit.location() + ", " + fee.amount() + " less (within the withdrawal fee of 0.1 %, at least 0.10)", null));
+            + "withdrawal of " + withdrawn + ": " + credit.amount() + " reached " + credit.location() + ", "
+            + withdrawn.minus(credit.amount()) + " less (within the withdrawal fee of 0.1 %, at least 0.10)"
+            + (stated.isGreaterThan(withdrawn.minus(credit.amount())) ? "; the row states a fee of " + stated : ""), null));
+      } else if (r.kept() && r.feeOfRemoved != null) {
+        Transaction fee = r.t;
+        Removal move = r.feeOfRemoved;
+        out.add(CategorisedTransaction.explainedBy(fee, TransactionCategory.FEE, () -> "the fee of " + fee.amount()
+            +  " this row states, spent; the row itself is not counted: " + move.explanation(), null));
       } else if (r.kept()) {
         out.add(categorise(r.t, r.categoryHit));
       }
@@ -853,6 +941,11 @@ public final class StatementAnalyzer {
       int cat = c.category().ordinal();
       fen[cat] = Math.addExact(fen[cat], amount);
       present[cat] = true;
+      long fee = c.transaction().fee().fen(); // paid on top of the row: spent, whatever the row is
+      if (fee > 0) {
+        fen[TransactionCategory.FEE.ordinal()] = Math.addExact(fen[TransactionCategory.FEE.ordinal()], fee);
+        present[TransactionCategory.FEE.ordinal()] = true;
+      }
       if (c.category() == TransactionCategory.LOAN_REPAYMENT) {
         byPlatform.merge(c.platform().orElse(c.transaction().counterparty()), amount, Math::addExact);
       }

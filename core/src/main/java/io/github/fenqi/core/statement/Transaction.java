@@ -31,6 +31,14 @@ import org.jspecify.annotations.Nullable;
  * @param serial the transaction's unique number (交易订单号, 交易单号), "" for bank rows without one
  * @param merchantOrder 商家订单号 / 商户单号, shared by a purchase and its refund
  * @param balance the account balance after the row, when the export states it (bank statements)
+ * @param note 备注, as the export writes it ({@code ""} when empty or {@code /})
+ * @param fee what the holder paid on top of the row, as the export states it: an older Alipay export's
+ *     服务费（元）, or the 服务费¥1.00 a WeChat Pay 零钱提现 or 信用卡还款 states in its 备注 (WeChat charges it beyond
+ *     the amount withdrawn); zero when none. Money spent: the analyzer counts it as {@link TransactionCategory#FEE}
+ *     even when the row itself is a move between the holder's own accounts
+ * @param refunded what was refunded of this row on the row itself: an older Alipay export's 成功退款（元）, or the
+ *     amount of a WeChat status 已退款(￥10.00); zero when none. The analyzer counts the row net of it, and a refund
+ *     row of the same purchase as already netted; at most {@code amount}
  */
 public record Transaction(
     String source,
@@ -47,17 +55,29 @@ public record Transaction(
     String status,
     String serial,
     String merchantOrder,
-    @Nullable Money balance) {
+    @Nullable Money balance,
+    String note,
+    Money fee,
+    Money refunded) {
 
   public Transaction {
     if (source == null || time == null || direction == null || amount == null || counterparty == null
         || counterpartyAccount == null || description == null || type == null || channel == null || status == null
-        || serial == null || merchantOrder == null) {
+        || serial == null || merchantOrder == null || note == null || fee == null || refunded == null) {
       throw new InvalidInputException(missing(source + ":" + fileLine, new Object[] {source, time, direction, amount,
-          counterparty, counterpartyAccount, description, type, channel, status, serial, merchantOrder}));
+          counterparty, counterpartyAccount, description, type, channel, status, serial, merchantOrder, note, fee,
+          refunded}));
     }
     if (amount.isNegative()) {
       throw new InvalidInputException(source + ":" + fileLine, "amount " + amount + " is negative");
+    }
+    if (fee.isNegative() || refunded.isNegative()) {
+      throw new InvalidInputException(source + ":" + fileLine, (fee.isNegative() ? "fee " + fee : "refunded " + refunded)
+          + " is negative");
+    }
+    if (refunded.isGreaterThan(amount)) {
+      throw new InvalidInputException(source + ":" + fileLine, "refunded " + refunded + " is more than the amount "
+          + amount + ": a row cannot be refunded beyond what it paid");
     }
     if (fileLine < 1 || dataRow < 1) {
       throw new InvalidInputException(source + ":" + fileLine, "line and row numbers start at 1");
@@ -65,17 +85,28 @@ public record Transaction(
   }
 
   /**
-   * A problem for each null among {@code values} (the components from source to merchantOrder, in order). A parser of
+   * A row without a note, a fee or a refund on it: the form of a parser written before those components (a
+   * {@link StatementParser} of one's own), kept so that it still compiles.
+   */
+  public Transaction(String source, int fileLine, int dataRow, LocalDateTime time, Direction direction, Money amount,
+      String counterparty, String counterpartyAccount, String description, String type, String channel, String status,
+      String serial, String merchantOrder, @Nullable Money balance) {
+    this(source, fileLine, dataRow, time, direction, amount, counterparty, counterpartyAccount, description, type,
+        channel, status, serial, merchantOrder, balance, "", Money.ZERO, Money.ZERO);
+  }
+
+  /**
+   * A problem for each null among {@code values} (the components from source to refunded but balance, in order). A parser of
    * one's own (the {@link StatementParser} SPI) that left a text field null had it met as a NullPointerException in
    * the analyzer, naming neither row nor field.
    */
   private static List<Problem> missing(String where, Object[] values) {
     String[] names = {"source", "time", "direction", "amount", "counterparty", "counterpartyAccount", "description",
-        "type", "channel", "status", "serial", "merchantOrder"};
+        "type", "channel", "status", "serial", "merchantOrder", "note", "fee", "refunded"};
     List<Problem> problems = new ArrayList<>();
     for (int i = 0; i < names.length; i++) {
       if (values[i] == null) {
-        problems.add(Problem.of(where + " " + names[i], i < 4 ? "is required"
+        problems.add(Problem.of(where + " " + names[i], i < 4 || i > 12 ? "is required"
             : "is null; a field the export leaves empty is \"\""));
       }
     }
@@ -100,9 +131,21 @@ public record Transaction(
         + (counterpartyAccount.isEmpty() ? "" : " " + m.bankCard(counterpartyAccount)) + " '" + description + "']";
   }
 
-  /** This row with another amount (a purchase net of a partial refund). */
+  /**
+   * This row with another amount (a purchase net of a partial refund), its fee kept; its refund on the row kept as
+   * far as the new amount holds it.
+   */
   public Transaction withAmount(Money newAmount) {
     return new Transaction(source, fileLine, dataRow, time, direction, newAmount, counterparty, counterpartyAccount,
-        description, type, channel, status, serial, merchantOrder, balance);
+        description, type, channel, status, serial, merchantOrder, balance, note, fee, refunded.min(newAmount));
+  }
+
+  /**
+   * This row with another amount, fee and refund: the analyzer's netted row (net of its refund, which it then no
+   * longer holds) or a move between own accounts kept as only its fee.
+   */
+  Transaction with(Money newAmount, Money newFee, Money newRefunded) {
+    return new Transaction(source, fileLine, dataRow, time, direction, newAmount, counterparty, counterpartyAccount,
+        description, type, channel, status, serial, merchantOrder, balance, note, newFee, newRefunded);
   }
 }

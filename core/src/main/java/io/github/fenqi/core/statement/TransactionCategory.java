@@ -40,7 +40,8 @@ public enum TransactionCategory {
   CASH_WITHDRAWAL(Kind.SPENDING),
   /**
    * What a payment wallet kept of a withdrawal to the holder's bank (the 0.1 % 服务费 of a WeChat 零钱提现): the two
-   * sides of the move are the holder's own money, but the fee left the holder's accounts.
+   * sides of the move are the holder's own money, but the fee left the holder's accounts. The months also count here
+   * the fee a kept row states ({@link Transaction#fee}), on top of the row's own category.
    */
   FEE(Kind.SPENDING),
   /** A debit no rule recognised. */

@@ -20,6 +20,9 @@
  *       income —, and opposite amounts on two of the borrower's statements within three days: equal, or a credit
  *       short of a withdrawal by at most the wallet's fee, 0.1 % rounded up to the fen and at least 0.10 yuan, whose
  *       withdrawal row is kept as that fee, {@link io.github.fenqi.core.statement.TransactionCategory#FEE}: money spent).
+ *       A row is counted net of what it states was refunded of it ({@link io.github.fenqi.core.statement.Transaction#refunded}),
+ *       and the fee it states ({@link io.github.fenqi.core.statement.Transaction#fee}) is spent on top of it — a move
+ *       or a refunded row that states one is kept as only that fee.
  *   <li>The {@link io.github.fenqi.core.statement.CategoryLexicon} (data, not code) puts every kept row in a
  *       {@link io.github.fenqi.core.statement.TransactionCategory} with the rule and keyword that decided it;
  *       regular monthly credits from an organisation are salary even without a payroll keyword.

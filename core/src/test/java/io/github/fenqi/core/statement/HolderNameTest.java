@@ -2,6 +2,11 @@ package io.github.fenqi.core.statement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.fenqi.core.money.Money;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -22,5 +27,32 @@ class HolderNameTest {
   @CsvSource({"周*, true", "*𠮷, true", "周𠮷, true", "**, false", "周**, false", "周*航, false", "李*, false", "*吉, false"})
   void aMaskHidesOneCharacterEvenBeyondTheBasicPlane(String counterparty, boolean same) {
     assertEquals(same, StatementAnalyzer.sameName(counterparty, "周𠮷"), counterparty);
+  }
+
+  private static final String BANK_HEADER = "交易日期,交易时间,摘要,收入金额,支出金额,账户余额,对方户名,对方账号,交易渠道\n";
+
+  /**
+   * A bank's export names its holder before the header (户名：周子航, 账户名称: 周子航 卡号: …, 客户姓名,周子航); it had
+   * been ignored, so 2000.00 moved from the holder's card at one bank to their card at the other, 对方户名 周子航 on both
+   * sides, counted as 2000.00 received and 2000.00 spent unless the caller named the holder.
+   */
+  @Test
+  void aBankPreambleNamesTheHolderSoMovesBetweenTheirCardsAreNotIncome() {
+    String out = "招商银行交易流水\n户名：周子航,,,,,,,,\n账号：6214********3821\n" + BANK_HEADER
+        + "2026-05-11,12:02:40,转账,,2000.00,7999.65,周子航,6222********1234,手机银行\n";
+    String in = "中国工商银行借记卡账户历史明细\n账户名称: 周子航   卡号: 6222********1234\n" + BANK_HEADER
+        + "2026-05-11,12:02:50,转账,2000.00,,2100.00,周子航,6214********3821,手机银行\n";
+    ParsedStatement cmb = StatementParser.bank().parse("cmb.csv", out.getBytes(StandardCharsets.UTF_8));
+    ParsedStatement icbc = StatementParser.bank().parse("icbc.csv", in.getBytes(StandardCharsets.UTF_8));
+    assertEquals(Optional.of("周子航"), cmb.holder());
+    assertEquals(Optional.of("周子航"), icbc.holder());
+    assertEquals(Optional.of("周子航"), StatementParser.bank().parse("c.csv", ("客户姓名,周子航,,\n" + BANK_HEADER)
+        .getBytes(StandardCharsets.UTF_8)).holder());
+    assertEquals(Optional.empty(), StatementParser.bank().parse("c.csv", ("户名：\n" + BANK_HEADER)
+        .getBytes(StandardCharsets.UTF_8)).holder());
+    StatementAnalysis a = StatementAnalyzer.defaults().analyze(List.of(cmb, icbc));
+    assertEquals(2, a.removed(RemovalKind.INTERNAL_TRANSFER));
+    assertEquals(Money.ZERO, a.months().get(0).income());
+    assertEquals(Money.ZERO, a.months().get(0).otherSpending());
   }
 }

@@ -483,4 +483,124 @@ class StatementAnalyzerTest {
     StatementAnalysis days = StatementAnalyzer.defaults().analyze(List.of(b, a));
     assertTrue(days.removals().get(0).explanation().contains("within 3 days"), days.removals().get(0).explanation());
   }
+
+  /**
+   * WeChat charges the fee of a 零钱提现 beyond the amount and states it only in 备注 (服务费¥1.00): 1000.00 reaches
+   * the bank, 1001.00 leaves 零钱. The fee had been lost with the move — alone, with the bank's equal credit, and the
+   * credit 1.00 short of a gross amount counts it once, not twice.
+   */
+  @Test
+  void aWechatWithdrawalFeeStatedOnlyInItsNoteIsSpent() {
+    String withdrawal = "2026-05-01 09:00:00,零钱提现,招商银行(3821),/,/,¥1000.00,零钱,提现已到账,1001,/,服务费¥1.00\n";
+    ParsedStatement alone = wechat("wx.csv", withdrawal);
+    assertEquals(Money.of("1.00"), alone.transactions().get(0).fee());
+    assertEquals("服务费¥1.00", alone.transactions().get(0).note());
+    for (String credit : List.of("", "1000.00", "999.00")) {
+      List<ParsedStatement> statements = credit.isEmpty() ? List.of(alone)
+          : List.of(alone, bank("bank.csv", "2026-05-01,09:30:00,财付通提现," + credit + ",,,财付通支付科技有限公司,,网上银行\n"));
+      StatementAnalysis a = StatementAnalyzer.defaults().analyze(statements);
+      MonthlySummary may = a.months().get(0);
+      assertEquals(Money.ZERO, may.income(), credit);
+      assertEquals(Money.of("1.00"), may.otherSpending(), credit);
+      assertEquals(List.of(TransactionCategory.FEE), a.transactions().stream().map(CategorisedTransaction::category).toList());
+      assertEquals(statements.size() - 1, a.removed(RemovalKind.INTERNAL_TRANSFER), credit);
+      assertEquals(a.rowsRead(), a.removals().size() + a.rowsKept());
+    }
+    // a 备注 that names no amount is no fee; an amount it cannot read rejects the row, naming the column
+    assertEquals(Money.ZERO, wechat("wx.csv", withdrawal.replace("服务费¥1.00", "免服务费")).transactions().get(0).fee());
+    ParsedStatement bad = wechat("wx.csv", withdrawal.replace("¥1.00", "¥1.001"));
+    assertEquals(List.of(), bad.transactions());
+    assertEquals("wx.csv:2", bad.rejected().get(0).location());
+    assertTrue(bad.rejected().get(0).reason().contains("备注"), bad.rejected().toString());
+  }
+
+  private static final String OLD_ALIPAY_HEADER = "交易号,商户订单号,交易创建时间,付款时间,最近修改时间,交易来源地,类型,交易对方,商品名称,"
+      + "金额（元）,收/支,交易状态,服务费（元）,成功退款（元）,备注,资金状态,\n";
+
+  /**
+   * An older Alipay export states a row's fee (服务费（元）) and what was refunded of it (成功退款（元）) in columns of
+   * their own. Both were ignored: a purchase of 100.00 with 30.00 refunded was spent in full, one refunded in full
+   * stayed spent, and the 2.50 fee of a credit card repayment was lost. A separate refund row of a purchase whose own
+   * row states the refund is not netted a second time, and a refund beyond the row's amount is rejected.
+   */
+  @Test
+  void anOlderAlipayExportsFeeAndRefundColumnsAreCounted() {
+    String row = "%s,%s,2019-01-%02d 10:00:00,2019-01-%02d 10:00:01,,其他,即时到账交易,%s,%s,%s,%s,交易成功,%s,%s,,已支出,\n";
+    String rows = String.format(row, "201901012201", "T1", 1, 1, "某某数码店", "耳机", "100.00", "支出", "0.00", "30.00")
+        + String.format(row, "201901022201", "T2", 2, 2, "招商银行", "信用卡还款", "500.00", "支出", "2.50", "0.00")
+        + String.format(row, "201901032201", "T3", 3, 3, "某某服饰店", "外套", "80.00", "支出", "", "80.00")
+        + String.format(row, "201901042201", "T1", 4, 4, "某某数码店", "退款-耳机", "30.00", "收入", "0.00", "0.00")
+        + String.format(row, "201901052201", "T5", 5, 5, "某某书店", "书", "10.00", "支出", "0.00", "10.01");
+    ParsedStatement old = StatementParser.alipay().parse("old.csv", (OLD_ALIPAY_HEADER + rows).getBytes(StandardCharsets.UTF_8));
+    assertEquals(1, old.rejected().size(), old.rejected().toString());
+    assertEquals("old.csv:6", old.rejected().get(0).location());
+    assertTrue(old.rejected().get(0).reason().contains("more than the amount"), old.rejected().toString());
+    StatementAnalysis a = StatementAnalyzer.defaults().analyze(List.of(old));
+    MonthlySummary january = a.months().get(0);
+    assertEquals(Money.of("72.50"), january.otherSpending(), "70.00 of the earphones, the repayment's fee 2.50");
+    assertEquals(Money.of("500.00"), january.loanRepayments());
+    assertEquals(Money.ZERO, january.income(), "the refund row is no income");
+    assertEquals(Money.of("70.00"), a.transactions().get(0).transaction().amount());
+    assertEquals(List.of(RemovalKind.REFUNDED, RemovalKind.REFUND), a.removals().stream().map(Removal::kind).toList());
+    assertEquals("old.csv:2", a.removals().get(1).pairedWith());
+  }
+
+  /**
+   * A WeChat purchase partly refunded says so in its status (已退款(￥20.00)); its refund row names no goods ({@code /})
+   * and has an order number of its own, so it had matched nothing: removed as the refund of a purchase not in the
+   * statements, while the purchase stayed spent in full (50.00 of food, where 30.00 was spent). A refund row stated on
+   * the purchase is counted there once; a purchase that says 已退款 without an amount is netted by its refund row.
+   */
+  @Test
+  void aWechatPartialRefundStatedInItsPurchasesStatusNetsThePurchaseOnce() {
+    String purchase = "2026-05-03 12:00:00,商户消费,美团平台商户,美团外卖订单,支出,¥50.00,零钱,已退款(￥20.00),4200001,M1,/\n";
+    String refund = "2026-05-04 12:00:00,美团平台商户-退款,美团平台商户,/,收入,¥20.00,零钱,已退款,4200002,R1,/\n";
+    // a status that says 已退款 without the amount lets the refund row net its purchase
+    for (String rows : List.of(purchase + refund, purchase, purchase.replace("(￥20.00)", "（¥20.00）") + refund,
+        purchase.replace("已退款(￥20.00)", "已退款") + refund)) {
+      StatementAnalysis a = StatementAnalyzer.defaults().analyze(List.of(wechat("wx.csv", rows)));
+      assertEquals(Money.of("30.00"), a.months().get(0).food(), rows);
+      assertEquals(Money.ZERO, a.months().get(0).income(), rows);
+      assertEquals(a.rowsRead(), a.removals().size() + a.rowsKept());
+      a.removals().forEach(r -> assertEquals("wx.csv:2", r.pairedWith(), r.explanation()));
+    }
+  }
+
+  /**
+   * An export opened in a spreadsheet and saved again loses the tab that keeps its order numbers whole: 交易单号
+   * becomes 1.00004E+31 on every row. Three breakfasts of 7.00 on three days had been removed as two duplicates of the
+   * first (same serial, direction and amount). Such a number is unknown now; the same row given twice is still one.
+   */
+  @Test
+  void anOrderNumberShortenedByASpreadsheetIsNoSerial() {
+    String row = "2026-05-0%d 07:30:00,扫二维码付款,陈记早餐,扫码付款,支出,¥7.00,零钱,已转账,1.00004E+31,8.25396E+19,/\n";
+    ParsedStatement wx = wechat("wx.csv", String.format(row, 1) + String.format(row, 2) + String.format(row, 3)
+        + String.format(row, 3));
+    assertEquals(List.of("", "", "", ""), wx.transactions().stream().map(Transaction::serial).toList());
+    assertEquals(List.of("", "", "", ""), wx.transactions().stream().map(Transaction::merchantOrder).toList());
+    StatementAnalysis a = StatementAnalyzer.defaults().analyze(List.of(wx));
+    assertEquals(3, a.rowsKept());
+    assertEquals(List.of("wx.csv:5"), a.removals().stream().map(r -> r.transaction().location()).toList());
+    assertEquals(Money.of("21.00"), a.months().get(0).food());
+    ParsedStatement alipay = alipay("a.csv", "2026-10-31 16:16:07,餐饮美食,瑞幸咖啡,luc,拿铁,支出,17.52,账户余额,交易成功,"
+        + "2.02610E+27,7.07712E+17,,\n");
+    assertEquals("", alipay.transactions().get(0).serial());
+    assertEquals("", alipay.transactions().get(0).merchantOrder());
+  }
+
+  /**
+   * A WeChat 信用卡还款 of 5000.00 paid with the bank's card, 服务费¥5.00 in its 备注, takes 5005.00 off the card: the
+   * card's row is the wallet payment's own (财付通), and is counted there — 5000.00 repaid and 5.00 spent, where the
+   * card's 5005.00 would otherwise be spent a second time.
+   */
+  @Test
+  void theCardsRowOfAWalletPaymentWithAStatedFeeIsTheAmountAndTheFee() {
+    ParsedStatement wx = wechat("wx.csv",
+        "2026-05-20 10:00:00,信用卡还款,招商银行(3821),/,/,¥5000.00,招商银行(3821),支付成功,1002,/,服务费¥5.00\n");
+    ParsedStatement card = bank("bank.csv", "2026-05-20,10:00:05,快捷支付,,5005.00,,财付通-信用卡还款,,快捷支付\n");
+    StatementAnalysis a = StatementAnalyzer.defaults().analyze(List.of(wx, card));
+    assertEquals(List.of(RemovalKind.DUPLICATE), a.removals().stream().map(Removal::kind).toList());
+    assertEquals(Money.of("5000.00"), a.months().get(0).loanRepayments());
+    assertEquals(Money.of("5.00"), a.months().get(0).otherSpending());
+  }
 }

@@ -118,6 +118,29 @@ class StatementProperties {
     assertEquals(withdrawn - credit <= fee ? withdrawn - credit : 0, a.months().get(0).otherSpending().fen());
   }
 
+  /**
+   * A purchase of {@code paid} fen in an older Alipay export, {@code refunded} of it refunded on its row (成功退款（元）)
+   * and a fee of {@code fee} (服务费（元）), with or without a separate refund row of the same order: the month spends
+   * {@code paid - refunded + fee}, nothing is income, and every row is removed or kept exactly once.
+   */
+  @Property(tries = 300)
+  void aRowIsCountedNetOfItsStatedRefundAndWithItsFeeOnce(@ForAll("withdrawals") long paid, @ForAll("gaps") long refund,
+      @ForAll("gaps") long fee, @ForAll boolean refundRow) {
+    long refunded = Math.min(refund, paid);
+    String row = "%s,T1,2019-01-%02d 10:00:00,,,其他,即时到账交易,某某数码店,%s,%s,%s,交易成功,%s,%s,,已支出,\n";
+    String csv = "交易号,商户订单号,交易创建时间,付款时间,最近修改时间,交易来源地,类型,交易对方,商品名称,金额（元）,收/支,交易状态,"
+        + "服务费（元）,成功退款（元）,备注,资金状态,\n"
+        + String.format(row, "101", 1, "耳机", Money.ofFen(paid), "支出", Money.ofFen(fee), Money.ofFen(refunded))
+        + (refundRow && refunded > 0
+            ? String.format(row, "102", 2, "退款-耳机", Money.ofFen(refunded), "收入", "0.00", "0.00") : "");
+    StatementAnalysis a = StatementAnalyzer.defaults().analyze(
+        List.of(StatementParser.alipay().parse("old.csv", csv.getBytes(StandardCharsets.UTF_8))));
+    assertEquals(List.of(), a.rejected());
+    assertEquals(a.rowsRead(), a.removals().size() + a.rowsKept());
+    assertEquals(paid - refunded + fee, a.months().get(0).otherSpending().fen());
+    assertEquals(0, a.months().get(0).income().fen());
+  }
+
   @Provide
   Arbitrary<Long> withdrawals() {
     return Arbitraries.longs().between(2, 500_000_000L);

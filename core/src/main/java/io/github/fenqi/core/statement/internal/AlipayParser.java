@@ -3,12 +3,16 @@ package io.github.fenqi.core.statement.internal;
 import io.github.fenqi.core.statement.Direction;
 import io.github.fenqi.core.statement.StatementFormat;
 import io.github.fenqi.core.statement.Transaction;
+import io.github.fenqi.core.money.Money;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * 支付宝交易明细: GBK, a preamble (with 姓名) before the header, 收/支 of 收入, 支出 or 不计收支, plain amounts,
  * order numbers padded with a tab. Column names vary a little between export versions; the aliases cover them.
+ * An older export's 服务费（元） is a fee the holder paid ({@link Transaction#fee}) and its 成功退款（元） what was
+ * refunded of the row on the row itself ({@link Transaction#refunded}); both had been ignored, the fee lost and the
+ * refunded purchase counted in full.
  *
  * <p>Thread-safety: immutable; one instance may parse many files at once.
  */
@@ -18,6 +22,9 @@ public final class AlipayParser extends CsvStatementParser {
   private static final String[] DESCRIPTION = {"商品说明", "商品名称"};
   private static final String[] SERIAL = {"交易订单号", "交易号"};
   private static final String[] MERCHANT_ORDER = {"商家订单号", "商户订单号"};
+  private static final String[] TYPE = {"交易分类", "类型"};
+  private static final String[] FEE = {"服务费（元）", "服务费(元)", "服务费"};
+  private static final String[] REFUNDED = {"成功退款（元）", "成功退款(元)", "成功退款"};
 
   @Override
   public StatementFormat format() {
@@ -57,17 +64,29 @@ public final class AlipayParser extends CsvStatementParser {
     int counterparty = c.index("交易对方");
     int account = c.index("对方账号");
     int description = c.index(c.find(DESCRIPTION));
-    int type = c.index("交易分类");
+    int type = c.index(c.find(TYPE));
     int channel = c.index("收/付款方式");
     int status = c.index("交易状态");
     int serial = c.index(c.find(SERIAL));
     int merchantOrder = c.index(c.find(MERCHANT_ORDER));
+    String feeColumn = c.find(FEE);
+    String refundedColumn = c.find(REFUNDED);
+    int fee = c.index(feeColumn);
+    int refunded = c.index(refundedColumn);
+    int note = c.optionalIndex("备注");
     return (f, source, fileLine, dataRow) -> {
       Direction direction = direction(Columns.at(f, way));
       return new Transaction(source, fileLine, dataRow, dateTime(timeColumn, Columns.at(f, time)), direction,
           amount(amountColumn, Columns.at(f, amount)), text(Columns.at(f, counterparty)), text(Columns.at(f, account)),
           text(Columns.at(f, description)), text(Columns.at(f, type)), text(Columns.at(f, channel)),
-          text(Columns.at(f, status)), text(Columns.at(f, serial)), text(Columns.at(f, merchantOrder)), null);
+          text(Columns.at(f, status)), orderNumber(Columns.at(f, serial)), orderNumber(Columns.at(f, merchantOrder)), null,
+          text(Columns.at(f, note)), optionalAmount(feeColumn, Columns.at(f, fee)),
+          optionalAmount(refundedColumn, Columns.at(f, refunded)));
     };
+  }
+
+  /** An amount column a row may leave empty (or {@code /}): zero then. */
+  private static Money optionalAmount(@Nullable String column, String field) {
+    return column == null || text(field).isBlank() ? Money.ZERO : amount(column, field);
   }
 }

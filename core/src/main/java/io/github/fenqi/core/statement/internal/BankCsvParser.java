@@ -35,6 +35,39 @@ public final class BankCsvParser extends CsvStatementParser {
     return new Columns(fields).hasAll(m.date(), m.description(), m.credit(), m.debit());
   }
 
+  /** How a bank's preamble labels the account holder: 户名：周子航, 账户名称: 周子航, 客户姓名,周子航. */
+  private static final List<String> HOLDER_LABELS = List.of("户名", "账户户名", "账户名称", "账户名", "客户名称", "客户姓名",
+      "姓名", "持卡人");
+
+  /**
+   * The holder the preamble names (户名：周子航 or 户名,周子航, the name ending at a space), or null. A bank's export
+   * says whose account it is before its header; it had been ignored, so a transfer from the holder's card at one bank
+   * to their card at another (对方户名 周子航 on both sides) was counted as 2000.00 spent and 2000.00 received unless the
+   * caller named the holder.
+   */
+  @Override
+  protected @Nullable String holder(List<String> preamble) {
+    for (String line : preamble) {
+      String[] fields = line.split(",", -1);
+      for (int i = 0; i < fields.length; i++) {
+        String f = fields[i].strip();
+        for (String label : HOLDER_LABELS) {
+          if (!f.startsWith(label)) {
+            continue;
+          }
+          String rest = f.substring(label.length()).strip();
+          String name = rest.startsWith(":") || rest.startsWith("：") ? rest.substring(1).strip()
+              : rest.isEmpty() && i + 1 < fields.length ? fields[i + 1].strip() : "";
+          name = name.split("\\s", 2)[0].replace("[", "").replace("]", "");
+          if (!name.isEmpty()) {
+            return name;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
   @Override
   protected String expectedHeader() {
     return "with the columns " + List.of(m.date(), m.description(), m.credit(), m.debit());

@@ -90,6 +90,15 @@ public abstract class CsvStatementParser implements StatementParser {
       return i;
     }
 
+    /**
+     * The position of column {@code name}, or -1, for a column a row may leave out when it is the last: a row that
+     * stops before it is not cut short (备注 after the columns read, which exports drop when empty).
+     */
+    public int optionalIndex(String name) {
+      Integer i = index.get(name);
+      return i == null ? -1 : i;
+    }
+
     /** The field at {@code position} ("" when the column is absent, -1, or the row is short). */
     public static String at(List<String> row, int position) {
       return position < 0 || position >= row.size() ? "" : row.get(position);
@@ -438,6 +447,20 @@ public abstract class CsvStatementParser implements StatementParser {
    */
   protected static String quoted(String field) {
     return "'" + Problem.excerpt(field) + "'";
+  }
+
+  /** A long number as a spreadsheet shortens it: {@code 4.20002E+27}. */
+  private static final Pattern SHORTENED = Pattern.compile("[0-9](\\.[0-9]+)?[eE]\\+?[0-9]+");
+
+  /**
+   * An order number (交易单号, 商户单号, 交易订单号, 商家订单号), or "" when it is absent, the placeholder {@code /}, or
+   * shortened by a spreadsheet ({@code 4.20002E+27}: the export opened and saved again, its tab padding lost). Such a
+   * number is shared by unrelated rows: three breakfasts of 7.00 under {@code 1.00004E+31} had been removed as two
+   * duplicates of the first, and refunds matched to the wrong purchase by it; unknown, a row is told apart by its time,
+   * amount and counterparty instead.
+   */
+  protected static String orderNumber(String field) {
+    return SHORTENED.matcher(field).matches() ? "" : text(field);
   }
 
   /** The field, or "" for the exports' placeholder {@code /}. */
