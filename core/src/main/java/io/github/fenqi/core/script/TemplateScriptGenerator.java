@@ -116,8 +116,10 @@ final class TemplateScriptGenerator implements ScriptGenerator {
    * width, to be matched in composed (NFC) text: a two-character name is often padded to the width of three with a
    * full-width space ({@code 李　四}), and so written in a note it went out unmasked, as did a Latin name typed in capitals
    * ({@code LI SI} for Li Si), in full-width letters ({@code ＬＩ ＳＩ}) or with its accents composed otherwise than in
-   * the case ({@code José} as {@code Jose} + U+0301). A name that begins (ends) with a Latin letter only matches where no
-   * letter or digit comes just before (after) it: found in any case, "Al" would otherwise be masked inside "also".
+   * the case ({@code José} as {@code Jose} + U+0301). Each ideograph matches its traditional or simplified forms
+   * too ({@link HanVariants}): 张伟 written 張偉, or 張伟, in a note had gone out unmasked. A name that begins (ends)
+   * with a Latin letter only matches where no letter or digit comes just before (after) it: found in any case, "Al"
+   * would otherwise be masked inside "also".
    */
   static Pattern spacedOut(String name) {
     StringBuilder regex = new StringBuilder();
@@ -127,9 +129,9 @@ final class TemplateScriptGenerator implements ScriptGenerator {
       if (regex.length() > 0) {
         regex.append("\\s*");
       }
-      String own = Pattern.quote(new String(Character.toChars(c)));
-      regex.append(c > ' ' && c <= '~' ? "(?:" + own + "|" + Pattern.quote(new String(Character.toChars(c + 0xFEE0))) + ")"
-          : own);
+      List<Integer> forms = c > ' ' && c <= '~' ? List.of(c, c + 0xFEE0) : HanVariants.forms(c);
+      regex.append(forms.size() == 1 ? Pattern.quote(Character.toString(c)) : forms.stream()
+          .map(f -> Pattern.quote(Character.toString(f))).collect(java.util.stream.Collectors.joining("|", "(?:", ")")));
     }
     if (cps.length > 0 && Character.UnicodeScript.of(cps[0]) == Character.UnicodeScript.LATIN) {
       regex.insert(0, "(?<![\\p{L}\\p{N}])");
