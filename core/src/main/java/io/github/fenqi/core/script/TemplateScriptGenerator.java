@@ -100,11 +100,16 @@ final class TemplateScriptGenerator implements ScriptGenerator {
     return filter.clean(note).findings();
   }
 
+  private static final Pattern LINE_BREAKS = Pattern.compile("[ \\u3000]*\n[\\s\\u3000]*");
+
   private String cleanNote(String note, Borrower borrower, List<ScriptFinding> findings) {
     CleanedText cleaned = filter.clean(note); // findings at their places in the note as written
     cleaned.findings().forEach(m -> findings.add(new ScriptFinding("hardshipNote", m)));
     // composed (NFC), as the name's pattern is: "José" typed with a combining accent is then the same characters
-    String text = masking.redact(Normalizer.normalize(visible(cleaned.text()), Normalizer.Form.NFC));
+    // and one paragraph, quoted where the template puts it: a note's line breaks had begun lines of the script's own
+    // ("四、协商依据" and "1. 《…》第一条" under it, a heading and a citation the generator never wrote)
+    String text = LINE_BREAKS.matcher(visible(cleaned.text())).replaceAll(" ");
+    text = masking.redact(Normalizer.normalize(text, Normalizer.Form.NFC));
     if (!borrower.name().isBlank()) {
       text = spacedOut(borrower.name()).matcher(text).replaceAll(Matcher.quoteReplacement(masking.name(borrower.name())));
     }
