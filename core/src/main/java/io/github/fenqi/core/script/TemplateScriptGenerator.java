@@ -320,9 +320,11 @@ final class TemplateScriptGenerator implements ScriptGenerator {
    * {@code text} without invisible format characters (zero-width spaces and joiners, bidirectional overrides) and
    * control characters other than line breaks, which become {@code \n}: a script is read by a lender's staff, and a
    * right-to-left override in a borrower's note reversed what they saw; a zero-width space inside the borrower's name
-   * kept it from being masked. Half an emoji (an unpaired surrogate, left where a client cut a note at a length in
-   * UTF-16 units) is dropped too: it is no character, and it had reached the script, printed as {@code ?} and written
-   * to JSON as an escape that strict readers refuse.
+   * kept it from being masked, and so did the marks drawn as nothing (a combining grapheme joiner or a variation
+   * selector: 李 U+034F 四), which are dropped too, and the letters and symbols drawn as blank space (the Hangul
+   * fillers, the blank Braille pattern: 李 U+3164 四), which become a space. Half an emoji (an unpaired surrogate, left
+   * where a client cut a note at a length in UTF-16 units) is dropped too: it is no character, and it had reached the
+   * script, printed as {@code ?} and written to JSON as an escape that strict readers refuse.
    */
   static String visible(String text) {
     StringBuilder out = new StringBuilder(text.length());
@@ -336,13 +338,22 @@ final class TemplateScriptGenerator implements ScriptGenerator {
         out.append('\n');
       } else if (c == '\n' || TextFields.isLineBreak(c)) {
         out.append('\n');
-      } else if (c == '\t') {
+      } else if (c == '\t' || c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x2800) {
         out.append(' ');
-      } else if (!TextFields.isInvisible(c) && Character.getType(c) != Character.SURROGATE) {
+      } else if (!TextFields.isInvisible(c) && !isIgnorableMark(c) && Character.getType(c) != Character.SURROGATE) {
         out.appendCodePoint(c);
       }
     }
     return out.toString();
+  }
+
+  /**
+   * The combining marks that are drawn as nothing on any character (Unicode's default-ignorable marks): the combining
+   * grapheme joiner, the Khmer inherent vowels, the Mongolian free variation selectors and the variation selectors.
+   */
+  private static boolean isIgnorableMark(int c) {
+    return c == 0x034F || c == 0x17B4 || c == 0x17B5 || (c >= 0x180B && c <= 0x180F) || (c >= 0xFE00 && c <= 0xFE0F)
+        || (c >= 0xE0100 && c <= 0xE01EF);
   }
 
   /** Values with each amount in figures ({@code name}) and in words ({@code nameWords}), plus {@code others}. */

@@ -157,6 +157,30 @@ class ScriptGeneratorTest {
   }
 
   /**
+   * The borrower's name with a character drawn as nothing (a combining grapheme joiner, a variation selector, a
+   * Mongolian free variation selector, a Khmer inherent vowel) or as blank space (a Hangul filler, the blank Braille
+   * pattern) between its characters went out unmasked, read by the lender as the name; none of them reaches a script.
+   */
+  @ParameterizedTest
+  @EnumSource(ScriptLanguage.class)
+  void theNameWithAnInvisibleOrBlankCharacterInsideIsMasked(ScriptLanguage language) {
+    String name = CASE.borrower().name();
+    String masked = io.github.fenqi.core.security.Masking.defaults().name(name);
+    List<String> inside = List.of("\u034F", "\uFE0F", "\uDB40\uDD00", "\u180B", "\u17B4", "\u3164", "\u115F", "\uFFA0",
+        "\u2800");
+    StringBuilder note = new StringBuilder("我叫");
+    inside.forEach(c -> note.append(name.charAt(0)).append(c).append(name.substring(1)).append("，"));
+    NegotiationResult r = calculate(language, note.toString());
+    for (NegotiationResult.ProposalReport p : r.proposals()) {
+      for (NegotiationScript s : p.scripts()) {
+        String hardship = s.section(ScriptSection.Kind.HARDSHIP).text();
+        assertTrue(hardship.contains("我叫" + (masked + "，").repeat(inside.size())), hardship);
+        inside.forEach(c -> assertFalse(s.text().contains(c), s.text()));
+      }
+    }
+  }
+
+  /**
    * The note is quoted as one paragraph: its line breaks (\n, \r\n, U+2028) had begun lines of the script's own, so a
    * note could add a section heading and a numbered citation the generator never wrote under it.
    */
