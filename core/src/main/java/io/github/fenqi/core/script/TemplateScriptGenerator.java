@@ -263,8 +263,8 @@ final class TemplateScriptGenerator implements ScriptGenerator {
     Set<Integer> cited = new java.util.HashSet<>();
     for (int i = 0; i < policy.legalBasis().size(); i++) {
       String ref = safe("policy.legalBasis[" + i + "]", policy.legalBasis().get(i), findings);
-      if (!ref.isEmpty()) {
-        String skeleton = Skeleton.of(ref).toString();
+      String skeleton = Skeleton.of(ref).toString();
+      if (!ref.isEmpty() && governs(skeleton, debt.productType())) {
         refs.putIfAbsent(skeleton, ref);
         if (places.containsKey(skeleton)) {
           cited.add(places.get(skeleton));
@@ -292,6 +292,22 @@ final class TemplateScriptGenerator implements ScriptGenerator {
         section(t, ScriptSection.Kind.LEGAL_BASIS, String.join("\n", legal), findings));
     return new NegotiationScript(debt.id(), debt.platformId(), r.strategy(), t.language(),
         guard("title", title, findings), sections, findings);
+  }
+
+  /**
+   * The regulations that govern one product type only, by the skeleton of their titles in each shipped language: a
+   * policy covering credit cards and online loans cites the card regulation for its cards, and its online loan's
+   * script had cited 《商业银行信用卡业务监督管理办法》第七十条 too, grounds that do not apply to the debt.
+   */
+  private static final Map<String, ProductType> SPECIFIC = Map.of(
+      Skeleton.of("商业银行信用卡业务监督管理办法").toString(), ProductType.CREDIT_CARD,
+      Skeleton.of("Credit Card Business of Commercial Banks").toString(), ProductType.CREDIT_CARD,
+      Skeleton.of("消费金融公司管理办法").toString(), ProductType.CONSUMER_LOAN,
+      Skeleton.of("Administration of Consumer Finance Companies").toString(), ProductType.CONSUMER_LOAN);
+
+  /** Whether a reference (its skeleton) may be cited for a debt of {@code type}: it names no other type's regulation. */
+  static boolean governs(String skeleton, ProductType type) {
+    return SPECIFIC.entrySet().stream().noneMatch(e -> e.getValue() != type && skeleton.contains(e.getKey()));
   }
 
   private ScriptSection section(ScriptTemplates t, ScriptSection.Kind kind, String text, List<ScriptFinding> findings) {

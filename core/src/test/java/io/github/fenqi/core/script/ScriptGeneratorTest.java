@@ -359,6 +359,40 @@ class ScriptGeneratorTest {
   }
 
   /**
+   * A policy covering credit cards and online loans cites the card regulation; the script of its online loan had cited
+   * 《商业银行信用卡业务监督管理办法》第七十条 (in English, "… Credit Card Business of Commercial Banks, Article 70") as grounds
+   * for a debt that regulation does not govern. The card's script still cites it, and so do the policy's other references.
+   */
+  @ParameterizedTest
+  @EnumSource(ScriptLanguage.class)
+  void aRegulationOfAnotherProductTypeIsNotCitedForADebt(ScriptLanguage language) {
+    Policy card = Samples.policies().stream().filter(p -> p.platformId().equals("demo-credit-card")).findFirst().orElseThrow();
+    Policy both = new Policy(card.schemaVersion(), card.platformId(), card.platformName(),
+        List.of(ProductType.CREDIT_CARD, ProductType.ONLINE_LOAN), card.version(), card.effectiveFrom(), card.effectiveTo(),
+        card.eligibility(), card.installments(), card.waivers(), card.downPayment(),
+        List.of("《商业银行信用卡业务监督管理办法》第七十条", "Measures for the Supervision and Administration of the Credit Card "
+            + "Business of Commercial Banks, Article 70", "《消费金融公司管理办法》", "《中华人民共和国民法典》第六百八十条"), card.source());
+    List<Policy> policies = new java.util.ArrayList<>(Samples.policies());
+    policies.replaceAll(p -> p.platformId().equals(card.platformId()) ? both : p);
+    io.github.fenqi.core.debt.Debt d = CASE.debts().get(0);
+    io.github.fenqi.core.debt.Debt loan = new io.github.fenqi.core.debt.Debt("ol-at-bank", d.platformId(),
+        ProductType.ONLINE_LOAN, d.principal(), d.interest(), d.penaltyInterest(), d.compoundInterest(), d.lateFees(),
+        d.otherFees(), d.annualRate(), d.overdueDays());
+    NegotiationResult r = NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(policies)).clock(TODAY)
+        .scriptLanguage(language).build()
+        .calculate(new NegotiationRequest(CASE.caseId(), CASE.asOf(), CASE.borrower(), List.of(d, loan), null));
+    assertTrue(r.feasible(), r.toString());
+    for (NegotiationScript s : r.proposals().get(0).scripts()) {
+      String legal = s.section(ScriptSection.Kind.LEGAL_BASIS).text();
+      boolean isCard = s.debtId().equals(d.id());
+      assertEquals(isCard, legal.contains("信用卡"), legal);
+      assertEquals(isCard, legal.contains("Credit Card"), legal);
+      assertFalse(legal.contains("消费金融公司"), legal);
+      assertTrue(legal.contains("《中华人民共和国民法典》第六百八十条"), legal);
+    }
+  }
+
+  /**
    * An English script cites a policy's Chinese provision once: the card script had listed the policy's
    * 《商业银行信用卡业务监督管理办法》第七十条 and then the shipped "Measures … Article 70", the online loan's 《中华人民共和国民法典》
    * 第六百八十条 and then "Civil Code …, Article 680", as if two provisions each.
