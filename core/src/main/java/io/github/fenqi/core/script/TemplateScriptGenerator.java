@@ -116,6 +116,9 @@ final class TemplateScriptGenerator implements ScriptGenerator {
     return text;
   }
 
+  /** The dots written between the parts of a name: middle dot, bullet, katakana middle dot and the like, full stops. */
+  static final String NAME_DOTS = "\u00B7\u2022\u2027\u2219\u22C5\u30FB\uFF65.\uFF0E";
+
   /**
    * The name with any white space between its characters, in any case and with its ASCII letters and digits in either
    * width, to be matched in composed (NFC) text: a two-character name is often padded to the width of three with a
@@ -124,15 +127,21 @@ final class TemplateScriptGenerator implements ScriptGenerator {
    * the case ({@code José} as {@code Jose} + U+0301). Each ideograph matches its traditional or simplified forms
    * too ({@link HanVariants}): 张伟 written 張偉, or 張伟, in a note had gone out unmasked. A name that begins (ends)
    * with a Latin letter only matches where no letter or digit comes just before (after) it: found in any case, "Al"
-   * would otherwise be masked inside "also".
+   * would otherwise be masked inside "also". The dot between the parts of a name (买买提·艾力) is matched as any of the
+   * dots typed for it ({@link #NAME_DOTS}), or none: written 买买提•艾力, 买买提・艾力 or 买买提艾力 the name had gone out
+   * unmasked.
    */
   static Pattern spacedOut(String name) {
     StringBuilder regex = new StringBuilder();
-    int[] cps = Normalizer.normalize(name.strip(), Normalizer.Form.NFC).codePoints()
+    int[] all = Normalizer.normalize(name.strip(), Normalizer.Form.NFC).codePoints()
         .filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)).toArray();
+    int[] cps = Arrays.stream(all).filter(c -> NAME_DOTS.indexOf(c) < 0).toArray();
+    if (cps.length == 0) {
+      cps = all;
+    }
     for (int c : cps) {
       if (regex.length() > 0) {
-        regex.append("\\s*");
+        regex.append("[\\s").append(NAME_DOTS).append("]*");
       }
       List<Integer> forms = c > ' ' && c <= '~' ? List.of(c, c + 0xFEE0) : HanVariants.forms(c);
       regex.append(forms.size() == 1 ? Pattern.quote(Character.toString(c)) : forms.stream()

@@ -269,6 +269,20 @@ class ScriptProposalProperties {
     assertTrue(traditional.contains("我是張*。"), traditional);
   }
 
+  /**
+   * A name whose parts are joined by a dot (买买提·艾力) is masked however the dot is typed, or left out; it had been
+   * masked only with the middle dot U+00B7 it was given with.
+   */
+  @net.jqwik.api.Example
+  void aNameWithADotBetweenItsPartsIsMaskedWhicheverDotIsTyped() {
+    String name = "买买提·艾力";
+    String masked = Masking.defaults().name(name);
+    List<String> typed = List.of("买买提·艾力", "买买提•艾力", "买买提・艾力", "买买提.艾力", "买买提．艾力", "买买提艾力", "买买提 · 艾力");
+    String hardship = englishHardship(name, "我是" + String.join("，", typed) + "。买买提和艾力是两个人。");
+    assertTrue(hardship.contains("我是" + String.join("，", java.util.Collections.nCopies(typed.size(), masked))
+        + "。买买提和艾力是两个人。"), hardship);
+  }
+
   /** The hardship section of the English script of a 12-month plan for the sample borrower renamed {@code name}. */
   private static String englishHardship(String name, String note) {
     var borrower = ScriptGeneratorTest.CASE.borrower();
