@@ -100,36 +100,52 @@ final class TemplateScriptGenerator implements ScriptGenerator {
     return filter.clean(note).findings();
   }
 
+  private static final Pattern LINE_BREAKS = Pattern.compile("[ \\u3000]*\n[\\s\\u3000]*");
+
   private String cleanNote(String note, Borrower borrower, List<ScriptFinding> findings) {
     CleanedText cleaned = filter.clean(note); // findings at their places in the note as written
     cleaned.findings().forEach(m -> findings.add(new ScriptFinding("hardshipNote", m)));
     // composed (NFC), as the name's pattern is: "José" typed with a combining accent is then the same characters
-    String text = masking.redact(Normalizer.normalize(visible(cleaned.text()), Normalizer.Form.NFC));
+    // and one paragraph, quoted where the template puts it: a note's line breaks had begun lines of the script's own
+    // ("四、协商依据" and "1. 《…》第一条" under it, a heading and a citation the generator never wrote)
+    String text = LINE_BREAKS.matcher(visible(cleaned.text())).replaceAll(" ");
+    text = masking.redact(Normalizer.normalize(text, Normalizer.Form.NFC));
     if (!borrower.name().isBlank()) {
       text = spacedOut(borrower.name()).matcher(text).replaceAll(Matcher.quoteReplacement(masking.name(borrower.name())));
     }
     return text;
   }
 
+  /** The dots written between the parts of a name: middle dot, bullet, katakana middle dot and the like, full stops. */
+  static final String NAME_DOTS = "\u00B7\u2022\u2027\u2219\u22C5\u30FB\uFF65.\uFF0E";
+
   /**
    * The name with any white space between its characters, in any case and with its ASCII letters and digits in either
    * width, to be matched in composed (NFC) text: a two-character name is often padded to the width of three with a
    * full-width space ({@code 李　四}), and so written in a note it went out unmasked, as did a Latin name typed in capitals
    * ({@code LI SI} for Li Si), in full-width letters ({@code ＬＩ ＳＩ}) or with its accents composed otherwise than in
-   * the case ({@code José} as {@code Jose} + U+0301). A name that begins (ends) with a Latin letter only matches where no
-   * letter or digit comes just before (after) it: found in any case, "Al" would otherwise be masked inside "also".
+   * the case ({@code José} as {@code Jose} + U+0301). Each ideograph matches its traditional or simplified forms
+   * too ({@link HanVariants}): 张伟 written 張偉, or 張伟, in a note had gone out unmasked. A name that begins (ends)
+   * with a Latin letter only matches where no letter or digit comes just before (after) it: found in any case, "Al"
+   * would otherwise be masked inside "also". The dot between the parts of a name (买买提·艾力) is matched as any of the
+   * dots typed for it ({@link #NAME_DOTS}), or none: written 买买提•艾力, 买买提・艾力 or 买买提艾力 the name had gone out
+   * unmasked.
    */
   static Pattern spacedOut(String name) {
     StringBuilder regex = new StringBuilder();
-    int[] cps = Normalizer.normalize(name.strip(), Normalizer.Form.NFC).codePoints()
+    int[] all = Normalizer.normalize(name.strip(), Normalizer.Form.NFC).codePoints()
         .filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)).toArray();
+    int[] cps = Arrays.stream(all).filter(c -> NAME_DOTS.indexOf(c) < 0).toArray();
+    if (cps.length == 0) {
+      cps = all;
+    }
     for (int c : cps) {
       if (regex.length() > 0) {
-        regex.append("\\s*");
+        regex.append("[\\s").append(NAME_DOTS).append("]*");
       }
-      String own = Pattern.quote(new String(Character.toChars(c)));
-      regex.append(c > ' ' && c <= '~' ? "(?:" + own + "|" + Pattern.quote(new String(Character.toChars(c + 0xFEE0))) + ")"
-          : own);
+      List<Integer> forms = c > ' ' && c <= '~' ? List.of(c, c + 0xFEE0) : HanVariants.forms(c);
+      regex.append(forms.size() == 1 ? Pattern.quote(Character.toString(c)) : forms.stream()
+          .map(f -> Pattern.quote(Character.toString(f))).collect(java.util.stream.Collectors.joining("|", "(?:", ")")));
     }
     if (cps.length > 0 && Character.UnicodeScript.of(cps[0]) == Character.UnicodeScript.LATIN) {
       regex.insert(0, "(?<![\\p{L}\\p{N}])");
@@ -256,8 +272,8 @@ final class TemplateScriptGenerator implements ScriptGenerator {
     Set<Integer> cited = new java.util.HashSet<>();
     for (int i = 0; i < policy.legalBasis().size(); i++) {
       String ref = safe("policy.legalBasis[" + i + "]", policy.legalBasis().get(i), findings);
-      if (!ref.isEmpty()) {
-        String skeleton = Skeleton.of(ref).toString();
+      String skeleton = Skeleton.of(ref).toString();
+      if (!ref.isEmpty() && governs(skeleton, debt.productType())) {
         refs.putIfAbsent(skeleton, ref);
         if (places.containsKey(skeleton)) {
           cited.add(places.get(skeleton));
@@ -287,6 +303,22 @@ final class TemplateScriptGenerator implements ScriptGenerator {
         guard("title", title, findings), sections, findings);
   }
 
+  /**
+   * The regulations that govern one product type only, by the skeleton of their titles in each shipped language: a
+   * policy covering credit cards and online loans cites the card regulation for its cards, and its online loan's
+   * script had cited 《商业银行信用卡业务监督管理办法》第七十条 too, grounds that do not apply to the debt.
+   */
+  private static final Map<String, ProductType> SPECIFIC = Map.of(
+      Skeleton.of("商业银行信用卡业务监督管理办法").toString(), ProductType.CREDIT_CARD,
+      Skeleton.of("Credit Card Business of Commercial Banks").toString(), ProductType.CREDIT_CARD,
+      Skeleton.of("消费金融公司管理办法").toString(), ProductType.CONSUMER_LOAN,
+      Skeleton.of("Administration of Consumer Finance Companies").toString(), ProductType.CONSUMER_LOAN);
+
+  /** Whether a reference (its skeleton) may be cited for a debt of {@code type}: it names no other type's regulation. */
+  static boolean governs(String skeleton, ProductType type) {
+    return SPECIFIC.entrySet().stream().noneMatch(e -> e.getValue() != type && skeleton.contains(e.getKey()));
+  }
+
   private ScriptSection section(ScriptTemplates t, ScriptSection.Kind kind, String text, List<ScriptFinding> findings) {
     return new ScriptSection(kind, t.text("section." + kind.name()), guard("section." + kind.name(), text, findings));
   }
@@ -313,9 +345,11 @@ final class TemplateScriptGenerator implements ScriptGenerator {
    * {@code text} without invisible format characters (zero-width spaces and joiners, bidirectional overrides) and
    * control characters other than line breaks, which become {@code \n}: a script is read by a lender's staff, and a
    * right-to-left override in a borrower's note reversed what they saw; a zero-width space inside the borrower's name
-   * kept it from being masked. Half an emoji (an unpaired surrogate, left where a client cut a note at a length in
-   * UTF-16 units) is dropped too: it is no character, and it had reached the script, printed as {@code ?} and written
-   * to JSON as an escape that strict readers refuse.
+   * kept it from being masked, and so did the marks drawn as nothing (a combining grapheme joiner or a variation
+   * selector: 李 U+034F 四), which are dropped too, and the letters and symbols drawn as blank space (the Hangul
+   * fillers, the blank Braille pattern: 李 U+3164 四), which become a space. Half an emoji (an unpaired surrogate, left
+   * where a client cut a note at a length in UTF-16 units) is dropped too: it is no character, and it had reached the
+   * script, printed as {@code ?} and written to JSON as an escape that strict readers refuse.
    */
   static String visible(String text) {
     StringBuilder out = new StringBuilder(text.length());
@@ -329,13 +363,22 @@ final class TemplateScriptGenerator implements ScriptGenerator {
         out.append('\n');
       } else if (c == '\n' || TextFields.isLineBreak(c)) {
         out.append('\n');
-      } else if (c == '\t') {
+      } else if (c == '\t' || c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x2800) {
         out.append(' ');
-      } else if (!TextFields.isInvisible(c) && Character.getType(c) != Character.SURROGATE) {
+      } else if (!TextFields.isInvisible(c) && !isIgnorableMark(c) && Character.getType(c) != Character.SURROGATE) {
         out.appendCodePoint(c);
       }
     }
     return out.toString();
+  }
+
+  /**
+   * The combining marks that are drawn as nothing on any character (Unicode's default-ignorable marks): the combining
+   * grapheme joiner, the Khmer inherent vowels, the Mongolian free variation selectors and the variation selectors.
+   */
+  private static boolean isIgnorableMark(int c) {
+    return c == 0x034F || c == 0x17B4 || c == 0x17B5 || (c >= 0x180B && c <= 0x180F) || (c >= 0xFE00 && c <= 0xFE0F)
+        || (c >= 0xE0100 && c <= 0xE01EF);
   }
 
   /** Values with each amount in figures ({@code name}) and in words ({@code nameWords}), plus {@code others}. */

@@ -156,6 +156,49 @@ class ScriptGeneratorTest {
     assertEquals("威\u2060胁", note.substring(threat.start(), threat.end()));
   }
 
+  /**
+   * The borrower's name with a character drawn as nothing (a combining grapheme joiner, a variation selector, a
+   * Mongolian free variation selector, a Khmer inherent vowel) or as blank space (a Hangul filler, the blank Braille
+   * pattern) between its characters went out unmasked, read by the lender as the name; none of them reaches a script.
+   */
+  @ParameterizedTest
+  @EnumSource(ScriptLanguage.class)
+  void theNameWithAnInvisibleOrBlankCharacterInsideIsMasked(ScriptLanguage language) {
+    String name = CASE.borrower().name();
+    String masked = io.github.fenqi.core.security.Masking.defaults().name(name);
+    List<String> inside = List.of("\u034F", "\uFE0F", "\uDB40\uDD00", "\u180B", "\u17B4", "\u3164", "\u115F", "\uFFA0",
+        "\u2800");
+    StringBuilder note = new StringBuilder("我叫");
+    inside.forEach(c -> note.append(name.charAt(0)).append(c).append(name.substring(1)).append("，"));
+    NegotiationResult r = calculate(language, note.toString());
+    for (NegotiationResult.ProposalReport p : r.proposals()) {
+      for (NegotiationScript s : p.scripts()) {
+        String hardship = s.section(ScriptSection.Kind.HARDSHIP).text();
+        assertTrue(hardship.contains("我叫" + (masked + "，").repeat(inside.size())), hardship);
+        inside.forEach(c -> assertFalse(s.text().contains(c), s.text()));
+      }
+    }
+  }
+
+  /**
+   * The note is quoted as one paragraph: its line breaks (\n, \r\n, U+2028) had begun lines of the script's own, so a
+   * note could add a section heading and a numbered citation the generator never wrote under it.
+   */
+  @ParameterizedTest
+  @EnumSource(ScriptLanguage.class)
+  void aNoteCannotBeginALineOfTheScript(ScriptLanguage language) {
+    NegotiationResult r = calculate(language, "我失业了。\n\n四、协商依据\r\n1. 《伪造条例》第一条\u2028 2. 另一条");
+    for (NegotiationResult.ProposalReport p : r.proposals()) {
+      for (NegotiationScript s : p.scripts()) {
+        String hardship = s.section(ScriptSection.Kind.HARDSHIP).text();
+        assertTrue(hardship.endsWith("我失业了。 四、协商依据 1. 《伪造条例》第一条 2. 另一条"), hardship);
+        assertEquals(2, hardship.lines().count(), hardship);
+        assertFalse(s.text().lines().anyMatch(line -> line.startsWith("1. 《伪造") || line.startsWith("四、协商依据")
+            && !line.equals(s.section(ScriptSection.Kind.LEGAL_BASIS).title())), s.text());
+      }
+    }
+  }
+
   /** A note cut by a client in the middle of an emoji: the half left over is no character and reaches no script. */
   @ParameterizedTest
   @EnumSource(ScriptLanguage.class)
@@ -313,6 +356,40 @@ class ScriptGeneratorTest {
     assertEquals(1, legal.split("第七十条", -1).length - 1, legal);
     assertEquals(1, legal.split("第五百四十三条", -1).length - 1, legal);
     assertTrue(legal.contains("1. 《商业银行信用卡业务监督管理办法》 第七十条\n2. 《中华人民共和国民法典》第五百四十三条。\n"), legal);
+  }
+
+  /**
+   * A policy covering credit cards and online loans cites the card regulation; the script of its online loan had cited
+   * 《商业银行信用卡业务监督管理办法》第七十条 (in English, "… Credit Card Business of Commercial Banks, Article 70") as grounds
+   * for a debt that regulation does not govern. The card's script still cites it, and so do the policy's other references.
+   */
+  @ParameterizedTest
+  @EnumSource(ScriptLanguage.class)
+  void aRegulationOfAnotherProductTypeIsNotCitedForADebt(ScriptLanguage language) {
+    Policy card = Samples.policies().stream().filter(p -> p.platformId().equals("demo-credit-card")).findFirst().orElseThrow();
+    Policy both = new Policy(card.schemaVersion(), card.platformId(), card.platformName(),
+        List.of(ProductType.CREDIT_CARD, ProductType.ONLINE_LOAN), card.version(), card.effectiveFrom(), card.effectiveTo(),
+        card.eligibility(), card.installments(), card.waivers(), card.downPayment(),
+        List.of("《商业银行信用卡业务监督管理办法》第七十条", "Measures for the Supervision and Administration of the Credit Card "
+            + "Business of Commercial Banks, Article 70", "《消费金融公司管理办法》", "《中华人民共和国民法典》第六百八十条"), card.source());
+    List<Policy> policies = new java.util.ArrayList<>(Samples.policies());
+    policies.replaceAll(p -> p.platformId().equals(card.platformId()) ? both : p);
+    io.github.fenqi.core.debt.Debt d = CASE.debts().get(0);
+    io.github.fenqi.core.debt.Debt loan = new io.github.fenqi.core.debt.Debt("ol-at-bank", d.platformId(),
+        ProductType.ONLINE_LOAN, d.principal(), d.interest(), d.penaltyInterest(), d.compoundInterest(), d.lateFees(),
+        d.otherFees(), d.annualRate(), d.overdueDays());
+    NegotiationResult r = NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(policies)).clock(TODAY)
+        .scriptLanguage(language).build()
+        .calculate(new NegotiationRequest(CASE.caseId(), CASE.asOf(), CASE.borrower(), List.of(d, loan), null));
+    assertTrue(r.feasible(), r.toString());
+    for (NegotiationScript s : r.proposals().get(0).scripts()) {
+      String legal = s.section(ScriptSection.Kind.LEGAL_BASIS).text();
+      boolean isCard = s.debtId().equals(d.id());
+      assertEquals(isCard, legal.contains("信用卡"), legal);
+      assertEquals(isCard, legal.contains("Credit Card"), legal);
+      assertFalse(legal.contains("消费金融公司"), legal);
+      assertTrue(legal.contains("《中华人民共和国民法典》第六百八十条"), legal);
+    }
   }
 
   /**

@@ -220,6 +220,69 @@ class ScriptProposalProperties {
     assertTrue(hardship.contains("A* here, also A* and A*; Alice is my sister."), hardship);
   }
 
+  @Provide
+  Arbitrary<List<Integer>> chineseNames() {
+    // surnames and given-name characters with a traditional form (张/張, 陈/陳, 伟/偉, 华/華, …) and a few without
+    return Arbitraries.of("张陈刘杨黄赵吴郑冯邓许韩钟卢王李".codePoints().boxed().toList())
+        .flatMap(surname -> Arbitraries.of("伟丽军华东龙凤国庆红刚杰强文".codePoints().boxed().toList()).list()
+            .ofMinSize(1).ofMaxSize(2).map(given -> {
+              List<Integer> name = new java.util.ArrayList<>(List.of(surname));
+              name.addAll(given);
+              return name;
+            }))
+        .filter(n -> !SensitiveWordFilter.defaults().containsAny(text(n)));
+  }
+
+  private static String text(List<Integer> codePoints) {
+    StringBuilder b = new StringBuilder();
+    codePoints.forEach(b::appendCodePoint);
+    return b.toString();
+  }
+
+  /**
+   * The borrower's Chinese name is masked in the note in simplified characters, traditional ones or any mix of the two,
+   * whichever the name itself is given in: 张伟 written 張偉 (or 張伟) had gone to the lender as written. The same name
+   * with one character changed into another (not a form of it) is another name and stays.
+   */
+  @Property(tries = 200)
+  void theBorrowersChineseNameInTheNoteIsMaskedInEitherScript(@ForAll("chineseNames") List<Integer> simplified,
+      @ForAll java.util.Random random) {
+    List<Integer> given = simplified.stream().map(c -> pick(HanVariants.forms(c), random)).toList();
+    List<Integer> typed = simplified.stream().map(c -> pick(HanVariants.forms(c), random)).toList();
+    List<Integer> other = new java.util.ArrayList<>(typed);
+    other.set(other.size() - 1, (int) '明');
+    String name = text(given);
+    String hardship = englishHardship(name, "我是" + text(typed) + "，" + text(other) + "是我弟弟。");
+    assertTrue(hardship.contains("我是" + Masking.defaults().name(name) + "，" + text(other) + "是我弟弟。"),
+        name + " / " + text(typed) + " → " + hardship);
+  }
+
+  private static int pick(List<Integer> forms, java.util.Random random) {
+    return forms.get(random.nextInt(forms.size()));
+  }
+
+  @net.jqwik.api.Example
+  void aChineseNameWrittenInTraditionalCharactersIsMaskedAndOnlyIt() {
+    String hardship = englishHardship("张伟", "我是張偉，签名張伟；张纬是我弟弟，偉大的張先生不是我。");
+    assertTrue(hardship.contains("我是张*，签名张*；张纬是我弟弟，偉大的張先生不是我。"), hardship);
+    String traditional = englishHardship("張偉", "我是张伟。");
+    assertTrue(traditional.contains("我是張*。"), traditional);
+  }
+
+  /**
+   * A name whose parts are joined by a dot (买买提·艾力) is masked however the dot is typed, or left out; it had been
+   * masked only with the middle dot U+00B7 it was given with.
+   */
+  @net.jqwik.api.Example
+  void aNameWithADotBetweenItsPartsIsMaskedWhicheverDotIsTyped() {
+    String name = "买买提·艾力";
+    String masked = Masking.defaults().name(name);
+    List<String> typed = List.of("买买提·艾力", "买买提•艾力", "买买提・艾力", "买买提.艾力", "买买提．艾力", "买买提艾力", "买买提 · 艾力");
+    String hardship = englishHardship(name, "我是" + String.join("，", typed) + "。买买提和艾力是两个人。");
+    assertTrue(hardship.contains("我是" + String.join("，", java.util.Collections.nCopies(typed.size(), masked))
+        + "。买买提和艾力是两个人。"), hardship);
+  }
+
   /** The hardship section of the English script of a 12-month plan for the sample borrower renamed {@code name}. */
   private static String englishHardship(String name, String note) {
     var borrower = ScriptGeneratorTest.CASE.borrower();
