@@ -4,11 +4,13 @@ import io.github.fenqi.core.DecryptionException;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.SocketTimeoutException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.catalina.connector.ClientAbortException;
+import org.apache.coyote.BadRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpMethod;
@@ -186,9 +188,24 @@ class ProblemHandler {
    */
   @ExceptionHandler({ClientAbortException.class, AsyncRequestNotUsableException.class})
   void clientGone(Exception e, HttpServletRequest request) {
+    if (e.getCause() instanceof SocketTimeoutException) { // not gone: stalled, and answered 408 by the ErrorPage
+      LOG.info("request body did not arrive in time during {} {}", request.getMethod(), request.getRequestURI());
+      return;
+    }
     request.setAttribute(ClientGoneObservationConvention.CLIENT_GONE, Boolean.TRUE); // its metrics say 499, not 200
+    Throwable why = e.getCause() == null ? e : e.getCause(); // an EOFException has no message: its name says it
     LOG.info("client went away during {} {} ({})", request.getMethod(), request.getRequestURI(),
-        e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+        why.getMessage() == null ? why.getClass().getSimpleName() : why.getMessage());
+  }
+
+  /**
+   * A request body Tomcat cannot read, a malformed chunked encoding ({@code Invalid chunk header}): the client's fault,
+   * which Tomcat answers 400 itself ({@link ErrorPage} names it). It fell to {@link #unexpected}: an ERROR with a stack
+   * trace for a client's malformed request.
+   */
+  @ExceptionHandler(BadRequestException.class)
+  void unreadableBody(BadRequestException e, HttpServletRequest request) {
+    LOG.info("request body of {} {} cannot be read ({})", request.getMethod(), request.getRequestURI(), e.getMessage());
   }
 
   @ExceptionHandler(Exception.class)
