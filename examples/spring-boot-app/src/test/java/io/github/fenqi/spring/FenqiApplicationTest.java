@@ -643,18 +643,19 @@ class FenqiApplicationTest {
   /**
    * A submission retried with the same Idempotency-Key and body — one after another or at the same time — is answered
    * with the first one's id and stored and audited once; the key with another body is a 422. Without the header a
-   * retry stored the case twice, with two SUBMISSION audit entries.
+   * retry stored the case twice, with two SUBMISSION audit entries. The case is calculated once too: a repeat arriving
+   * while the first was being made ran the engine again, auditing a DATA_ACCESS and three PROPOSAL_GENERATED each.
    */
   @Test
   void aSubmissionRetriedWithTheSameIdempotencyKeyIsStoredOnce() throws Exception {
     String caseId = "idem-" + randomToken();
     String body = "{\"case\":" + ((ObjectNode) JSON.readTree(FEASIBLE)).put("caseId", caseId) + ",\"strategy\":\"BALANCED\"}";
     String key = java.util.UUID.randomUUID().toString();
-    ExecutorService clients = Executors.newFixedThreadPool(4);
+    ExecutorService clients = Executors.newFixedThreadPool(8);
     List<HttpResponse<String>> answers = new ArrayList<>();
     try {
       List<Future<HttpResponse<String>>> sent = new ArrayList<>();
-      for (int i = 0; i < 4; i++) { // at the same time: one is made, the others wait for it and answer it again
+      for (int i = 0; i < 8; i++) { // at the same time: one is made, the others wait for it and answer it again
         sent.add(clients.submit(() -> submit(key, body)));
       }
       for (Future<HttpResponse<String>> f : sent) {
@@ -672,11 +673,14 @@ class FenqiApplicationTest {
       assertThat(answer.body()).isEqualTo(first.body());
       assertThat(answer.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
     }
-    assertThat(answers).filteredOn(a -> a.headers().firstValue("Idempotent-Replayed").isPresent()).hasSize(4);
+    assertThat(answers).filteredOn(a -> a.headers().firstValue("Idempotent-Replayed").isPresent()).hasSize(8);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM submission WHERE case_id = ?", Integer.class, caseId))
         .isEqualTo(1);
-    assertThat(Files.readAllLines(DIR.resolve("audit.log"))).filteredOn(l -> l.contains("SUBMISSION") && l.contains(caseId))
-        .hasSize(1);
+    List<String> audited = Files.readAllLines(DIR.resolve("audit.log"));
+    assertThat(audited).filteredOn(l -> l.contains("SUBMISSION") && l.contains(caseId)).hasSize(1);
+    assertThat(audited).as("the engine ran once").filteredOn(l -> l.contains("\"subject\":\"" + caseId + "\""))
+        .extracting(l -> JSON.readTree(l).get("action").asText())
+        .containsExactly("DATA_ACCESS", "PROPOSAL_GENERATED", "PROPOSAL_GENERATED", "PROPOSAL_GENERATED");
 
     HttpResponse<String> other = submit(key, body.replace("BALANCED", "AGGRESSIVE"));
     assertThat(other.statusCode()).as(other.body()).isEqualTo(422);
