@@ -47,11 +47,24 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.core.env.Environment;
+import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** Wires fenqi-core into the application context. Every bean it makes is thread-safe. */
 @Configuration(proxyBeanMethods = false)
 public class FenqiConfiguration {
   private static final Logger LOG = LoggerFactory.getLogger(FenqiConfiguration.class);
+
+  /** Content negotiation by {@link AcceptHeader}: entries of {@code Accept} this service cannot answer passed over. */
+  @Bean
+  WebMvcConfigurer acceptHeader() {
+    return new WebMvcConfigurer() {
+      @Override
+      public void configureContentNegotiation(ContentNegotiationConfigurer configurer) {
+        configurer.strategies(List.of(new AcceptHeader()));
+      }
+    };
+  }
 
   /** Tomcat's error page for requests it refuses itself, as problem+json ({@link ProblemErrorReportValve}). */
   @Bean

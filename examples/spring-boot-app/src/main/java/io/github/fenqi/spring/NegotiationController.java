@@ -70,7 +70,14 @@ class NegotiationController {
   /** fenqi's mapper without indentation: what a submission stores. */
   private final com.fasterxml.jackson.databind.ObjectWriter compact;
   /** Striped by platform and strategy: the outcomes of one series are recorded one at a time. */
-  private final Object[] outcomeLocks = new Object[64];
+  private final Object[] outcomeLocks = stripes();
+  /**
+   * Striped by idempotency scope (caller and key): the submissions of one key are made one at a time, so a repeat
+   * arriving while its first is being made waits for it and answers it again. It had run the engine too — a
+   * DATA_ACCESS and three PROPOSAL_GENERATED audit entries and three proposals counted in fenqi_proposals_total for
+   * each repeat — and only then found the key taken.
+   */
+  private final Object[] submissionLocks = stripes();
 
   NegotiationController(NegotiationEngine engine, RequestBodies bodies, SubmissionStore store, FieldCipher cipher,
       BlindIndex blindIndex, Masking masking, AuditLog audit, OutcomeMonitor monitor, FenqiMetrics metrics,
@@ -88,9 +95,14 @@ class NegotiationController {
     this.audit = audit;
     this.monitor = monitor;
     this.metrics = metrics;
-    for (int i = 0; i < outcomeLocks.length; i++) {
-      outcomeLocks[i] = new Object();
+  }
+
+  private static Object[] stripes() {
+    Object[] locks = new Object[64];
+    for (int i = 0; i < locks.length; i++) {
+      locks[i] = new Object();
     }
+    return locks;
   }
 
   /** A case (the CLI's case JSON) in, the engine's result out. */
@@ -139,12 +151,21 @@ class NegotiationController {
     String scope = idempotencyKey == null ? null : idempotencyScope(principal, idempotencyKey);
     byte[] bytes = bodies.read(http);
     String requestHash = scope == null ? null : blindIndex.index("idempotentRequest", sha256(bytes));
-    if (scope != null) {
-      Optional<ResponseEntity<Map<String, Object>>> first = replay(scope, requestHash, idempotencyKey);
-      if (first.isPresent()) {
-        return first.get();
-      }
+    if (scope == null) {
+      return submitNew(principal, bytes, null, null, null);
     }
+    synchronized (submissionLocks[Math.floorMod(scope.hashCode(), submissionLocks.length)]) {
+      Optional<ResponseEntity<Map<String, Object>>> first = replay(scope, requestHash, idempotencyKey);
+      return first.isPresent() ? first.get() : submitNew(principal, bytes, scope, requestHash, idempotencyKey);
+    }
+  }
+
+  /**
+   * Makes a submission from {@code bytes}; with a {@code scope}, records its key too (a key taken meanwhile by another
+   * instance sharing the database answers that one's submission again).
+   */
+  private ResponseEntity<Map<String, Object>> submitNew(Principal principal, byte[] bytes, @Nullable String scope,
+      @Nullable String requestHash, @Nullable String idempotencyKey) {
     SubmitRequest body = bodies.bind(bytes, SubmitRequest.class);
     NegotiationRequest request = body.negotiationCase();
     checkDebtCount(request, BODY + ": case.debts");
@@ -172,8 +193,8 @@ class NegotiationController {
           audit.append(AuditEvent.of(principal.getName(), AuditAction.SUBMISSION, "submission/" + id,
               Map.of("caseId", request.caseId(), "strategy", strategy.name())));
         });
-      } catch (DuplicateKeyException e) { // the same key, sent again while its first submission was being made
-        if (scope == null) {
+      } catch (DuplicateKeyException e) { // the same key, sent to another instance while its submission was made here
+        if (scope == null || requestHash == null || idempotencyKey == null) {
           throw e;
         }
         return replay(scope, requestHash, idempotencyKey).orElseThrow(() -> e);

@@ -1,11 +1,9 @@
 package io.github.fenqi.spring;
 
 import java.io.Writer;
-import java.util.Locale;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 /**
@@ -23,9 +21,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
     if (code < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
       return;
     }
-    HttpStatus status = HttpStatus.resolve(code);
-    String phrase = status == null ? "Error" : status.getReasonPhrase(); // "Bad Request" → "Bad request", as ours
-    String title = phrase.charAt(0) + phrase.substring(1).toLowerCase(Locale.ROOT);
+    String title = Problems.title(code);
     String detail = code == 400
         ? "the request was refused before reaching the service: a malformed request line or path (an encoded slash "
             + "%2F or backslash %5C is not accepted in a path)"

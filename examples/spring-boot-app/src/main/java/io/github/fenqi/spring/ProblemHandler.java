@@ -4,20 +4,19 @@ import io.github.fenqi.core.DecryptionException;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.SocketTimeoutException;
+import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.catalina.connector.ClientAbortException;
+import org.apache.coyote.BadRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -113,54 +112,27 @@ class ProblemHandler {
 
   /**
    * An {@code Accept} header that allows no JSON ({@code application/xml}, {@code text/html}): the answer is JSON or
-   * nothing. It fell to {@link #unexpected}: an opaque 500 and an ERROR with a stack trace for a client's header.
+   * nothing. It fell to {@link #unexpected}: an opaque 500 and an ERROR with a stack trace for a client's header. The
+   * entries {@link AcceptHeader} passed over are listed in {@code errors}; when one asked for JSON in a charset this
+   * service does not write ({@code application/json;charset=GBK}), the detail names that charset.
    */
   @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
   ProblemDetail notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
     String accept = request.getHeader("Accept");
-    return Problems.of(HttpStatus.NOT_ACCEPTABLE, "Not acceptable", "this service answers application/json (errors "
-        + "application/problem+json); the request's Accept was " + (accept == null ? "missing" : Problem.excerpt(accept)),
-        List.of());
+    AcceptHeader.Reading reading = AcceptHeader.read(
+        Collections.list(request.getHeaders("Accept")).toArray(String[]::new));
+    String asked = "the request's Accept was " + (accept == null ? "missing" : Problem.excerpt(accept));
+    return Problems.of(HttpStatus.NOT_ACCEPTABLE, "Not acceptable", reading.unwrittenCharset()
+        .map(charset -> "this service answers JSON in UTF-8 (RFC 8259), not " + charset + "; " + asked
+            + ": leave its charset out or ask for UTF-8")
+        .orElse("this service answers application/json (errors application/problem+json); " + asked),
+        reading.refused());
   }
 
   /**
    * A method the path does not take: a 405 with the {@code Allow} header RFC 9110 requires of one, and the methods it
    * lists named in the detail. Both were missing: a client (or a proxy) was told "no" without being told what to use.
    */
-  /**
-   * The charsets this service writes JSON in (those Jackson's converter writes). An {@code Accept} asking for JSON in
-   * another ({@code application/json;charset=GBK}, {@code charset=ISO-8859-1}, {@code charset=UTF-16}) matched the
-   * endpoints' {@code application/json} and then found no converter for it.
-   */
-  private static final Set<String> WRITTEN_CHARSETS = Set.of("UTF-8", "US-ASCII", "UTF-16BE", "UTF-16LE", "UTF-32BE",
-      "UTF-32LE");
-
-  /**
-   * An answer that cannot be written: a 406 naming the charset when the request's {@code Accept} asks for JSON in a
-   * charset this service does not write ({@link #WRITTEN_CHARSETS}) — it was an opaque 500 with an "unexpected error"
-   * stack trace for a client's header — and otherwise the server's fault, as {@link #unexpected}.
-   */
-  @ExceptionHandler(HttpMessageNotWritableException.class)
-  ProblemDetail notWritable(HttpMessageNotWritableException e, HttpServletRequest request) {
-    String accept = request.getHeader("Accept");
-    List<MediaType> asked;
-    try {
-      asked = accept == null ? List.of() : MediaType.parseMediaTypes(accept);
-    } catch (InvalidMediaTypeException unreadable) {
-      asked = List.of();
-    }
-    Optional<String> charset = asked.stream()
-        .filter(t -> t.getCharset() != null && !WRITTEN_CHARSETS.contains(t.getCharset().name())
-            && t.isCompatibleWith(MediaType.APPLICATION_JSON) && !t.isWildcardType() && !t.isWildcardSubtype())
-        .map(t -> t.getCharset().name()).findFirst();
-    if (charset.isEmpty()) {
-      return unexpected(e);
-    }
-    return Problems.of(HttpStatus.NOT_ACCEPTABLE, "Not acceptable", "this service answers JSON in UTF-8 (RFC 8259), not "
-        + charset.get() + "; the request's Accept was " + Problem.excerpt(accept) + ": leave its charset out or ask for "
-        + "UTF-8", List.of());
-  }
-
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
   ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
     Set<HttpMethod> allowed = e.getSupportedHttpMethods() == null ? Set.of() : e.getSupportedHttpMethods();
@@ -216,9 +188,24 @@ class ProblemHandler {
    */
   @ExceptionHandler({ClientAbortException.class, AsyncRequestNotUsableException.class})
   void clientGone(Exception e, HttpServletRequest request) {
+    if (e.getCause() instanceof SocketTimeoutException) { // not gone: stalled, and answered 408 by the ErrorPage
+      LOG.info("request body did not arrive in time during {} {}", request.getMethod(), request.getRequestURI());
+      return;
+    }
     request.setAttribute(ClientGoneObservationConvention.CLIENT_GONE, Boolean.TRUE); // its metrics say 499, not 200
+    Throwable why = e.getCause() == null ? e : e.getCause(); // an EOFException has no message: its name says it
     LOG.info("client went away during {} {} ({})", request.getMethod(), request.getRequestURI(),
-        e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+        why.getMessage() == null ? why.getClass().getSimpleName() : why.getMessage());
+  }
+
+  /**
+   * A request body Tomcat cannot read, a malformed chunked encoding ({@code Invalid chunk header}): the client's fault,
+   * which Tomcat answers 400 itself ({@link ErrorPage} names it). It fell to {@link #unexpected}: an ERROR with a stack
+   * trace for a client's malformed request.
+   */
+  @ExceptionHandler(BadRequestException.class)
+  void unreadableBody(BadRequestException e, HttpServletRequest request) {
+    LOG.info("request body of {} {} cannot be read ({})", request.getMethod(), request.getRequestURI(), e.getMessage());
   }
 
   @ExceptionHandler(Exception.class)

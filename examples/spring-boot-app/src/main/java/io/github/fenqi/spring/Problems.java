@@ -51,6 +51,13 @@ final class Problems {
     return Problem.of(parameter, "is given " + times + " times; give it once");
   }
 
+  /** The title of a problem of {@code code}: its reason phrase as ours are written ("Bad request", "Not found"). */
+  static String title(int code) {
+    HttpStatus status = HttpStatus.resolve(code);
+    String phrase = status == null ? "Error" : status.getReasonPhrase();
+    return phrase.charAt(0) + phrase.substring(1).toLowerCase(java.util.Locale.ROOT);
+  }
+
   /** Writes a problem straight to the response (filters run before Spring MVC's error handling). */
   static void write(HttpServletResponse res, HttpStatus status, String title, String detail, String instance)
       throws IOException {

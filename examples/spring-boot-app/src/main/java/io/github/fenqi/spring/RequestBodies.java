@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,7 +58,10 @@ final class RequestBodies {
     try {
       type = declared == null ? null : MediaType.parseMediaType(declared);
     } catch (InvalidMediaTypeException e) { // reported below as not JSON, unless only its charset is wrong
-      unknownCharset(declared);
+      Optional<String> charset = unknownCharset(declared, true);
+      if (charset.isPresent()) {
+        throw new NotUtf8Exception(declared, charset.get());
+      }
     }
     if (type == null || !isJson(type)) {
       throw new NotJsonException(declared);
@@ -87,27 +91,29 @@ final class RequestBodies {
       Pattern.compile(";\\s*charset\\s*=\\s*(\"[^\"]*\"|[^;]*)", Pattern.CASE_INSENSITIVE);
 
   /**
-   * A {@link NotUtf8Exception} naming the charset if {@code declared}, which does not parse, is a JSON type but for a
-   * charset Java does not know or cannot name ({@code charset=nonsense}, {@code charset=a/b}, {@code charset=}):
-   * the whole type was refused as "not application/json", which it is, leaving the caller to guess the charset was
-   * at fault. Returns normally otherwise.
+   * The charset parameter's value (unquoted) of {@code declared}, which does not parse, when it is a media type — a
+   * JSON type if {@code jsonOnly} — but for a charset Java does not know or cannot name ({@code charset=nonsense},
+   * {@code charset=a/b}, {@code charset=}); empty otherwise. A body's such type was refused as "not
+   * application/json", which it is, leaving the caller to guess the charset was at fault ({@link NotUtf8Exception}
+   * names it now), and {@link AcceptHeader} names such an entry of an {@code Accept} header.
    */
-  private static void unknownCharset(String declared) {
+  static Optional<String> unknownCharset(String declared, boolean jsonOnly) {
     Matcher charset = CHARSET_PARAMETER.matcher(declared);
     if (!charset.find()) {
-      return;
+      return Optional.empty();
     }
     MediaType rest;
     try {
       rest = MediaType.parseMediaType(CHARSET_PARAMETER.matcher(declared).replaceAll(""));
     } catch (InvalidMediaTypeException e) { // wrong apart from its charset too
-      return;
+      return Optional.empty();
     }
-    if (isJson(rest)) {
-      String name = charset.group(1).trim();
-      throw new NotUtf8Exception(declared, name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")
-          ? name.substring(1, name.length() - 1) : name);
+    if (jsonOnly && !isJson(rest)) {
+      return Optional.empty();
     }
+    String name = charset.group(1).trim();
+    return Optional.of(name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")
+        ? name.substring(1, name.length() - 1) : name);
   }
 
   /** Whether {@code type} declares JSON: {@code application/json} or an {@code application/...+json} type. */

@@ -527,27 +527,91 @@ class FenqiApplicationTest {
   }
 
   /**
-   * An Accept asking for JSON in a charset this service does not write is a 406 naming it: it was an opaque 500 and an
-   * "unexpected error" with a stack trace (no converter for application/json;charset=GBK). UTF-8 is still answered.
+   * An Accept asking for JSON in a charset this service does not write, and nothing else it can answer, is a 406
+   * naming it: it was an opaque 500 and an "unexpected error" with a stack trace (no converter for
+   * application/json;charset=GBK). UTF-8 is still answered.
    */
   @Test
   void anAcceptAskingForJsonInAnotherCharsetIsA406NotA500(CapturedOutput output) throws Exception {
     for (String[] call : new String[][] {{"application/json;charset=GBK", "GBK"},
         {"application/json; charset=ISO-8859-1", "ISO-8859-1"}, {"application/json;charset=UTF-16", "UTF-16"},
-        {"application/json;charset=GBK, */*;q=0.1", "GBK"}}) {
-      HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-          + "/api/policy/query?platformId=demo-online-lender")).header("Authorization", "Bearer " + CLIENT)
-          .header("Accept", call[0]).build(), HttpResponse.BodyHandlers.ofString());
+        {"application/json;charset=GBK, text/xml", "GBK"}}) {
+      HttpResponse<String> res = queryAccepting(call[0]);
       assertThat(res.statusCode()).as(call[0] + " " + res.body()).isEqualTo(406);
-      assertThat(JSON.readTree(res.body()).get("detail").asText()).isEqualTo("this service answers JSON in UTF-8 "
+      JsonNode problem = JSON.readTree(res.body());
+      assertThat(problem.get("detail").asText()).isEqualTo("this service answers JSON in UTF-8 "
           + "(RFC 8259), not " + call[1] + "; the request's Accept was " + call[0] + ": leave its charset out or ask "
           + "for UTF-8");
+      assertThat(problem.at("/errors/0/location").asText()).isEqualTo("Accept");
+      assertThat(problem.at("/errors/0/reason").asText()).isEqualTo("'" + call[0].split(",")[0] + "' asks for JSON in "
+          + call[1] + "; this service writes JSON in UTF-8 (RFC 8259)");
     }
-    HttpResponse<String> utf8 = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-        + "/api/policy/query?platformId=demo-online-lender")).header("Authorization", "Bearer " + CLIENT)
-        .header("Accept", "application/json; charset=utf-8").build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(utf8.statusCode()).isEqualTo(200);
+    assertThat(queryAccepting("application/json; charset=utf-8").statusCode()).isEqualTo(200);
     assertThat(output.getAll()).doesNotContain("unexpected error");
+  }
+
+  /**
+   * An Accept entry this service cannot answer — JSON in a charset it does not write, a charset or quality that does
+   * not parse — gives way to the next entry the client accepts: {@code application/json;charset=GBK,
+   * application/json;q=0.5} was a 406 although plain JSON was acceptable (the GBK entry was chosen, then refused), and
+   * one unreadable entry made the whole header a 406.
+   */
+  @Test
+  void anAcceptEntryThatCannotBeAnsweredGivesWayToTheNext() throws Exception {
+    for (String accept : List.of("application/json;charset=GBK, application/json;q=0.5",
+        "application/json;charset=GBK, */*;q=0.1", "application/json;charset=nonsense, application/json;q=0.5",
+        "application/json;q=nope, application/*;q=0.2", "text/html;q=x, application/json;charset=UTF-8;q=0.9")) {
+      HttpResponse<String> res = queryAccepting(accept);
+      assertThat(res.statusCode()).as(accept + " " + res.body()).isEqualTo(200);
+      assertThat(res.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v)
+          .startsWith("application/json"));
+      assertThat(JSON.readTree(res.body()).get("currentVersion").asText()).isEqualTo("2026-02-01");
+    }
+  }
+
+  /**
+   * An Accept none of whose entries can be read or answered is a 406 problem listing each entry and what is wrong
+   * with it: {@code application/json;charset=nonsense} (or {@code q=nope}) was a 406 with an empty body, the only
+   * error of the API without a problem, as the header was refused again when the problem was written. An entry with
+   * {@code q=0} refuses its type (RFC 9110): it was served. Nothing is logged: Spring Boot's welcome-page mapping had
+   * warned of each such header, a log line per request that any client could write.
+   */
+  @Test
+  void anAcceptHeaderThatCannotBeReadIsA406ProblemNamingEachEntry(CapturedOutput output) throws Exception {
+    for (String[] call : new String[][] {
+        {"application/json;charset=nonsense", "'application/json;charset=nonsense' has a charset parameter that names "
+            + "no charset this service knows; leave its charset out or ask for UTF-8"},
+        {"application/json;charset=", "'application/json;charset=' has an empty charset; leave its charset out or ask "
+            + "for UTF-8"},
+        {"application/json;q=nope", "'application/json;q=nope' is not a media range (type/subtype, then parameters "
+            + "name=value, q from 0 to 1)"},
+        {"json", "'json' is not a media range (type/subtype, then parameters name=value, q from 0 to 1)"}}) {
+      for (HttpResponse<String> res : List.of(queryAccepting(call[0]), http.send(HttpRequest.newBuilder(
+          URI.create("http://localhost:" + port + "/api/negotiation/calculate")).header("Authorization", "Bearer " + CLIENT)
+          .header("Content-Type", "application/json").header("Accept", call[0])
+          .POST(HttpRequest.BodyPublishers.ofString(FEASIBLE)).build(), HttpResponse.BodyHandlers.ofString()))) {
+        assertThat(res.statusCode()).as(call[0] + " " + res.body()).isEqualTo(406);
+        assertThat(res.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v)
+            .startsWith("application/problem+json"));
+        JsonNode problem = JSON.readTree(res.body());
+        assertThat(problem.get("detail").asText()).endsWith("the request's Accept was " + call[0]);
+        assertThat(problem.get("errors")).hasSize(1);
+        assertThat(problem.at("/errors/0/location").asText()).isEqualTo("Accept");
+        assertThat(problem.at("/errors/0/reason").asText()).isEqualTo(call[1]);
+      }
+    }
+    HttpResponse<String> refused = queryAccepting("application/json;q=0");
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(406);
+    assertThat(JSON.readTree(refused.body()).get("detail").asText())
+        .endsWith("the request's Accept was application/json;q=0");
+    assertThat(output.getAll()).doesNotContain("unexpected error", "No acceptable representation",
+        "Received invalid Accept header");
+  }
+
+  private HttpResponse<String> queryAccepting(String accept) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        + "/api/policy/query?platformId=demo-online-lender")).header("Authorization", "Bearer " + CLIENT)
+        .header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
@@ -581,18 +645,19 @@ class FenqiApplicationTest {
   /**
    * A submission retried with the same Idempotency-Key and body — one after another or at the same time — is answered
    * with the first one's id and stored and audited once; the key with another body is a 422. Without the header a
-   * retry stored the case twice, with two SUBMISSION audit entries.
+   * retry stored the case twice, with two SUBMISSION audit entries. The case is calculated once too: a repeat arriving
+   * while the first was being made ran the engine again, auditing a DATA_ACCESS and three PROPOSAL_GENERATED each.
    */
   @Test
   void aSubmissionRetriedWithTheSameIdempotencyKeyIsStoredOnce() throws Exception {
     String caseId = "idem-" + randomToken();
     String body = "{\"case\":" + ((ObjectNode) JSON.readTree(FEASIBLE)).put("caseId", caseId) + ",\"strategy\":\"BALANCED\"}";
     String key = java.util.UUID.randomUUID().toString();
-    ExecutorService clients = Executors.newFixedThreadPool(4);
+    ExecutorService clients = Executors.newFixedThreadPool(8);
     List<HttpResponse<String>> answers = new ArrayList<>();
     try {
       List<Future<HttpResponse<String>>> sent = new ArrayList<>();
-      for (int i = 0; i < 4; i++) { // at the same time: one is made, the others wait for it and answer it again
+      for (int i = 0; i < 8; i++) { // at the same time: one is made, the others wait for it and answer it again
         sent.add(clients.submit(() -> submit(key, body)));
       }
       for (Future<HttpResponse<String>> f : sent) {
@@ -610,11 +675,14 @@ class FenqiApplicationTest {
       assertThat(answer.body()).isEqualTo(first.body());
       assertThat(answer.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
     }
-    assertThat(answers).filteredOn(a -> a.headers().firstValue("Idempotent-Replayed").isPresent()).hasSize(4);
+    assertThat(answers).filteredOn(a -> a.headers().firstValue("Idempotent-Replayed").isPresent()).hasSize(8);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM submission WHERE case_id = ?", Integer.class, caseId))
         .isEqualTo(1);
-    assertThat(Files.readAllLines(DIR.resolve("audit.log"))).filteredOn(l -> l.contains("SUBMISSION") && l.contains(caseId))
-        .hasSize(1);
+    List<String> audited = Files.readAllLines(DIR.resolve("audit.log"));
+    assertThat(audited).filteredOn(l -> l.contains("SUBMISSION") && l.contains(caseId)).hasSize(1);
+    assertThat(audited).as("the engine ran once").filteredOn(l -> l.contains("\"subject\":\"" + caseId + "\""))
+        .extracting(l -> JSON.readTree(l).get("action").asText())
+        .containsExactly("DATA_ACCESS", "PROPOSAL_GENERATED", "PROPOSAL_GENERATED", "PROPOSAL_GENERATED");
 
     HttpResponse<String> other = submit(key, body.replace("BALANCED", "AGGRESSIVE"));
     assertThat(other.statusCode()).as(other.body()).isEqualTo(422);
