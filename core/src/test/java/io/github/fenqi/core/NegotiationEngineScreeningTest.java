@@ -84,7 +84,9 @@ class NegotiationEngineScreeningTest {
     AffordabilityAssessment a = engine().build().calculate(august, List.of(statement("bank_A.csv"))).affordability();
     assertEquals(4, a.incomeMonthsUsed(), a.notes().toString());
     assertEquals("2 statement month(s) after the case's date 2026-08-15 left out (2026-09..2026-10)", a.notes().get(0));
-    assertTrue(a.notes().get(1).endsWith("(2026-05..2026-08)"), a.notes().toString());
+    assertEquals("7 statement row(s) of 2026-08 dated after the case's date 2026-08-15 left out (bank_A.csv:55 .. "
+        + "bank_A.csv:61): they had not happened by then", a.notes().get(1));
+    assertTrue(a.notes().get(2).endsWith("(2026-05..2026-08)"), a.notes().toString());
     // a case dated two months before the first statement month: the note names the months the statements hold
     NegotiationRequest march = new NegotiationRequest(sample.caseId(), java.time.LocalDate.of(2026, 3, 1),
         sample.borrower(), sample.debts());
@@ -110,6 +112,45 @@ class NegotiationEngineScreeningTest {
     assertEquals(ForensicVerdict.BLOCK, blocked.screening().verdict());
     assertTrue(blocked.getMessage().contains("FUTURE_DATED") && blocked.getMessage().contains("after today (2026-11-25)"),
         blocked.getMessage());
+  }
+
+  /**
+   * Rows dated after the case's date had not happened by then, in the case's own month too: they are left out, as the
+   * months after it are, and said so with their file and lines (a case re-run for an earlier date must not use what
+   * was not known then; refusing them would make a user cut every statement to re-run a case). A case of 2026-10-09 had
+   * counted the salary of 10-10 in October's income. Its figures are now those of the statement cut at its date.
+   */
+  @Test
+  void rowsAfterTheCaseDateInItsMonthAreLeftOutAndNamed() {
+    NegotiationRequest ninth = new NegotiationRequest(sample.caseId(), java.time.LocalDate.of(2026, 10, 9),
+        sample.borrower(), sample.debts());
+    AffordabilityAssessment whole = engine().build().calculate(ninth, List.of(statement("bank_A.csv"))).affordability();
+    String text = new String(Samples.bytes("samples/statements/bank_A.csv"), java.nio.charset.StandardCharsets.UTF_8);
+    String cut = text.substring(0, text.indexOf("\n2026-10-10,") + 1); // the rows up to the case's date
+    AffordabilityAssessment known = engine().build().calculate(ninth, List.of(StatementParser.parseDetected("bank_A.csv",
+        cut.getBytes(java.nio.charset.StandardCharsets.UTF_8)))).affordability();
+    assertEquals("6 statement row(s) of 2026-10 dated after the case's date 2026-10-09 left out (bank_A.csv:82 .. "
+        + "bank_A.csv:87): they had not happened by then", whole.notes().get(0));
+    assertEquals(known.notes(), whole.notes().subList(1, whole.notes().size()));
+    assertEquals(known.monthlyNetIncome(), whole.monthlyNetIncome());
+    assertEquals(known.observedEssentials(), whole.observedEssentials());
+    assertEquals(known.incomeVolatility(), whole.incomeVolatility());
+    assertEquals(known.incomeMonthsUsed(), whole.incomeMonthsUsed());
+
+    // every row of the case's month after its date, and no month before: no month is known, and the case says so
+    String octoberOnly = text.substring(0, text.indexOf('\n') + 1) + text.substring(text.indexOf("\n2026-10-10,") + 1);
+    NegotiationRequest undeclared = new NegotiationRequest(sample.caseId(), ninth.asOf(), new io.github.fenqi.core
+        .borrower.Borrower(sample.borrower().name(), null, null, "310000", 1, null, null, Money.ZERO, List.of(), false),
+        sample.debts());
+    InvalidInputException none = assertThrows(InvalidInputException.class, () -> engine().build().calculate(undeclared,
+        List.of(StatementParser.parseDetected("bank_A.csv", octoberOnly.getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+    assertEquals(Problem.of("statements", "every statement row is dated after the case's date 2026-10-09"),
+        none.problems().get(0));
+    AffordabilityAssessment declared = engine().build().calculate(ninth, List.of(StatementParser.parseDetected(
+        "bank_A.csv", octoberOnly.getBytes(java.nio.charset.StandardCharsets.UTF_8)))).affordability();
+    assertEquals(AffordabilityAssessment.IncomeSource.DECLARED, declared.incomeSource());
+    assertEquals("every statement row is dated after the case's date 2026-10-09: the declared income is used instead",
+        declared.notes().get(1));
   }
 
   /** The sample Alipay export is 周子航's, not the sample borrower's: his income must not be planned on. */
