@@ -142,6 +142,35 @@ class NegotiationResultReadTest {
     assertEquals(List.of(Problem.of("response: binding", "is required when infeasible")), problemsReading(infeasible));
   }
 
+  /**
+   * A result says the same thing once: its budget is the assessment's, each strategy has at most one proposal, and a
+   * proposal is recommended exactly when its stress test is not RED (its Javadoc). A response with a budget of 1.00 beside
+   * an assessment of 4750.00, BALANCED twice, or a RED plan marked recommended had read into a result that contradicted
+   * itself, which a client showing {@code recommended()} or the budget took at its word.
+   */
+  @Test
+  void theBudgetTheStrategiesAndTheRecommendationAgreeWithTheRestOfTheResult() throws Exception {
+    ObjectNode budget = resultJson();
+    String assessed = budget.at("/affordability/maxAffordableInstallment").asText();
+    budget.put("maxAffordableInstallment", "1.00");
+    assertEquals(List.of(Problem.of("response: maxAffordableInstallment", "1.00 is not the budget the assessment worked "
+        + "out (affordability.maxAffordableInstallment " + assessed + ")")), problemsReading(budget));
+
+    ObjectNode twice = resultJson();
+    String first = twice.at("/proposals/0/strategy").asText();
+    ((ObjectNode) twice.at("/proposals/1")).put("strategy", first);
+    assertEquals(List.of(Problem.of("response: proposals[1].strategy", first + " has a proposal already: one proposal per "
+        + "strategy")), problemsReading(twice));
+
+    ObjectNode recommended = resultJson();
+    ObjectNode proposal = (ObjectNode) recommended.at("/proposals/0");
+    boolean was = proposal.get("recommended").asBoolean();
+    proposal.put("recommended", !was);
+    assertEquals(List.of(Problem.of("response: proposals[0].recommended", "is " + !was + " though the stress test is "
+        + proposal.at("/stress/level").asText() + ": a proposal is recommended exactly when its stress test is not RED")),
+        problemsReading(recommended));
+  }
+
   /** {@code first}, then a problem of each of the four fields that say why a case is infeasible. */
   private static List<Problem> withWhyNot(Problem first, String reason) {
     List<Problem> problems = new java.util.ArrayList<>(List.of(first));
