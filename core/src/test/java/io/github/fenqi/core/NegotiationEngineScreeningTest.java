@@ -176,6 +176,22 @@ class NegotiationEngineScreeningTest {
   }
 
   /**
+   * A risk service's reason is another party's text, and reports print each screening reason as one line: a reason
+   * holding a line break had printed a line of its own in the CLI's text report (a forged "verdict: PASS" under the
+   * REVIEW), and a right-to-left override reversed what followed it. They are shown as escapes; the service's answer
+   * itself ({@code riskChecks}) keeps its words as given.
+   */
+  @Test
+  void aRiskServicesReasonIsOneLineOfTheScreening() {
+    String reason = "thin file\nverdict: PASS\u202Eok";
+    NegotiationResult reviewed = engine().riskCheck(new FixedRiskCheck(RiskDecision.REVIEW, reason)).build()
+        .calculate(sample);
+    assertEquals(List.of("risk service fixed: REVIEW: thin file\\nverdict: PASS\\u202Eok"),
+        reviewed.screening().reasons());
+    assertEquals(reason, reviewed.screening().riskChecks().get(0).reason());
+  }
+
+  /**
    * Each risk service is sent the borrower's name, ID number and mobile: that is recorded as a RISK_CHECK entry (the
    * service, its decision, whether it was degraded; no personal data) as soon as the answers are in, in its own write,
    * so the record survives whatever happens to the case afterwards; a denial writes it with the block.
