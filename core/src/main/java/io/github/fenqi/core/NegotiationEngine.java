@@ -602,13 +602,20 @@ public final class NegotiationEngine implements AutoCloseable {
     /**
      * Adds a third-party risk service, asked once on every case (its failure mode decides when it is down).
      *
-     * @throws InvalidInputException naming {@code riskCheck} when a check of the same {@link RiskCheck#name()} is
+     * @throws InvalidInputException naming {@code riskCheck.name()} when the check's name is null, empty, longer than
+     *     {@link TextFields#MAX_ID_LENGTH} or more than one line of visible text (it names the check in screenings and
+     *     audit entries), and naming {@code riskCheck} when a check of the same {@link RiskCheck#name()} is
      *     already added: the same check added twice had been asked twice per case, the borrower's name, ID number and
      *     mobile sent twice, and two services of one name write audit entries nobody can tell apart
      */
     public Builder riskCheck(RiskCheck check) {
       Objects.requireNonNull(check, "check");
       String name = check.name();
+      // its name is what its answers and audit entries are told apart by: a null name was accepted here and failed only
+      // at the first case, as a NullPointerException from the engine's check of the answer's service
+      TextFields.check("riskCheck.name()", name, TextFields.MAX_ID_LENGTH).ifPresent(p -> {
+        throw new InvalidInputException(List.of(p));
+      });
       if (riskChecks.stream().anyMatch(c -> Objects.equals(c.name(), name))) {
         throw new InvalidInputException("riskCheck", "a risk check named '" + Problem.excerpt(String.valueOf(name))
             + "' is already added: each service is asked once per case, and its name tells its answers and audit "

@@ -288,6 +288,12 @@ class NegotiationEngineScreeningTest {
     assertThrows(InvalidInputException.class, () -> builder.riskCheck(new FixedRiskCheck(RiskDecision.REVIEW, "other")));
     NegotiationResult r = builder.build().calculate(sample);
     assertEquals(1, r.screening().riskChecks().size(), "the refused check was not added");
+    // a check without a name, or with a line break in it, is refused when added, not at the first case
+    InvalidInputException unnamed = assertThrows(InvalidInputException.class,
+        () -> engine().riskCheck(new FixedRiskCheck(null, RiskDecision.ALLOW, "ok")));
+    assertEquals(List.of(Problem.of("riskCheck.name()", "must not be empty")), unnamed.problems());
+    assertEquals("riskCheck.name()", assertThrows(InvalidInputException.class,
+        () -> engine().riskCheck(new FixedRiskCheck("a\nb", RiskDecision.ALLOW, "ok"))).problems().get(0).location());
     assertEquals(ForensicVerdict.PASS, r.screening().verdict());
   }
 
