@@ -31,6 +31,7 @@ import io.github.fenqi.core.statement.ParsedStatement;
 import io.github.fenqi.core.statement.StatementAnalysis;
 import io.github.fenqi.core.statement.StatementAnalyzer;
 import io.github.fenqi.core.statement.StatementForensics;
+import io.github.fenqi.core.statement.Transaction;
 import io.github.fenqi.core.policy.PolicySnapshot;
 import io.github.fenqi.core.schedule.Amortizer;
 import io.github.fenqi.core.schedule.AnnualizedRate;
@@ -245,14 +246,22 @@ public final class NegotiationEngine implements AutoCloseable {
       }
     }
 
-    StatementAnalysis analysis = statements.isEmpty() ? null
-        : StatementAnalyzer.builder().lexicon(lexicon).holderNames(request.borrower().name()).build().analyze(statements);
+    StatementAnalysis analysis = statements.isEmpty() ? null : analyzer(request).analyze(statements);
     Screening screening = screen(request, statements, analysis);
     // the case is assessed as of its date: months after it are not known then (a case re-run for an earlier date)
     YearMonth caseMonth = YearMonth.from(asOf);
     List<MonthlyFigures> months = analysis == null ? List.of() : analysis.monthlyFigures();
-    List<MonthlyFigures> known = months.stream().filter(m -> !m.month().isAfter(caseMonth)).toList();
-    String noMonths = analysis == null || !known.isEmpty() ? null : noMonths(analysis, months.size(), asOf);
+    // rows dated after the case's date had not happened by then, in its month too: the months are those of the rows
+    // up to that date (a row of the 20th had been counted in the month of a case dated the 15th)
+    List<Transaction> later = statements.stream().flatMap(st -> st.transactions().stream())
+        .filter(t -> t.time().toLocalDate().isAfter(asOf)).toList();
+    StatementAnalysis asKnown = later.isEmpty() ? analysis : analyzer(request).analyze(statements.stream()
+        .map(st -> new ParsedStatement(st.source(), st.format(), st.encoding(), st.holderName(), st.headerLine(),
+            st.transactions().stream().filter(t -> !t.time().toLocalDate().isAfter(asOf)).toList(), st.rejected()))
+        .toList());
+    List<MonthlyFigures> known = asKnown == null ? List.of() : asKnown.monthlyFigures().stream()
+        .filter(m -> !m.month().isAfter(caseMonth)).toList();
+    String noMonths = analysis == null || !known.isEmpty() ? null : noMonths(analysis, months, asOf);
     if (noMonths != null && request.borrower().monthlyNetIncome() == null) {
       throw new InvalidInputException(List.of(Problem.of("statements", noMonths),
           Problem.of("borrower.monthlyNetIncome", "is required when the statements give no month of income")));
@@ -263,15 +272,22 @@ public final class NegotiationEngine implements AutoCloseable {
     if (noMonths != null) {
       assessment = assessment.withNoteFirst(noMonths + ": the declared income is used instead");
     }
-    if (known.size() < months.size()) {
-      // the months' own range: the month after the case's had been named first though no statement covered it
-      List<YearMonth> after = months.stream().map(MonthlyFigures::month).filter(m -> m.isAfter(caseMonth)).sorted()
-          .toList();
+    List<Transaction> laterInCaseMonth = later.stream().filter(t -> YearMonth.from(t.time()).equals(caseMonth)).toList();
+    if (!laterInCaseMonth.isEmpty()) {
+      assessment = assessment.withNoteFirst(laterInCaseMonth.size() + " statement row(s) of " + caseMonth + " dated "
+          + "after the case's date " + asOf + " left out (" + laterInCaseMonth.get(0).location()
+          + (laterInCaseMonth.size() > 1 ? " .. " + laterInCaseMonth.get(laterInCaseMonth.size() - 1).location() : "")
+          + "): they had not happened by then");
+    }
+    // the months' own range: the month after the case's had been named first though no statement covered it
+    List<YearMonth> after = months.stream().map(MonthlyFigures::month).filter(m -> m.isAfter(caseMonth)).sorted()
+        .toList();
+    if (!after.isEmpty()) {
       assessment = assessment.withNoteFirst(after.size() + " statement month(s) after the case's date " + asOf
           + " left out (" + after.get(0) + ".." + after.get(after.size() - 1) + ")");
     }
-    List<YearMonth> uncovered = analysis == null ? List.of()
-        : analysis.uncovered().stream().filter(m -> !m.isAfter(caseMonth)).toList();
+    List<YearMonth> uncovered = asKnown == null ? List.of()
+        : asKnown.uncovered().stream().filter(m -> !m.isAfter(caseMonth)).toList();
     if (!uncovered.isEmpty()) {
       assessment = assessment.withNoteFirst("no statement covers " + uncovered.stream().map(YearMonth::toString)
           .collect(java.util.stream.Collectors.joining(", ")) + " (one ends before, the next begins after): left out "
@@ -351,16 +367,24 @@ public final class NegotiationEngine implements AutoCloseable {
 
   /**
    * Why statements were given and yet give no month to assess: every month lies after the case's date, or no row was
-   * read (each rejected, or none). The assessment had then said "as declared (no statements)", and a borrower
+   * read (each rejected, or none), or every row of the case's month and before is dated after the case's date. The assessment had then said "as declared (no statements)", and a borrower
    * without declared income was told income "is required when no statements are given".
    */
-  private static String noMonths(StatementAnalysis a, int monthsAfter, LocalDate asOf) {
-    if (monthsAfter > 0) {
+  private static String noMonths(StatementAnalysis a, List<MonthlyFigures> months, LocalDate asOf) {
+    if (months.stream().allMatch(m -> m.month().isAfter(YearMonth.from(asOf))) && !months.isEmpty()) {
       return "every statement month is after the case's date " + asOf;
+    }
+    if (!months.isEmpty()) {
+      return "every statement row is dated after the case's date " + asOf;
     }
     return "no month of income can be read from the statements (" + String.join(", ", a.statements().stream()
         .map(StatementAnalysis.StatementSummary::source).toList()) + "): " + a.rowsRead() + " row(s) read, "
         + a.rejected().size() + " rejected" + (a.rejected().isEmpty() ? "" : " (the first " + a.rejected().get(0) + ")");
+  }
+
+  /** The analyzer of a case's statements: the borrower's name marks transfers to their own accounts. */
+  private StatementAnalyzer analyzer(NegotiationRequest request) {
+    return StatementAnalyzer.builder().lexicon(lexicon).holderNames(request.borrower().name()).build();
   }
 
   /** Forensics and risk services; on BLOCK, audits and throws. Null when there was nothing to screen. */
@@ -578,13 +602,20 @@ public final class NegotiationEngine implements AutoCloseable {
     /**
      * Adds a third-party risk service, asked once on every case (its failure mode decides when it is down).
      *
-     * @throws InvalidInputException naming {@code riskCheck} when a check of the same {@link RiskCheck#name()} is
+     * @throws InvalidInputException naming {@code riskCheck.name()} when the check's name is null, empty, longer than
+     *     {@link TextFields#MAX_ID_LENGTH} or more than one line of visible text (it names the check in screenings and
+     *     audit entries), and naming {@code riskCheck} when a check of the same {@link RiskCheck#name()} is
      *     already added: the same check added twice had been asked twice per case, the borrower's name, ID number and
      *     mobile sent twice, and two services of one name write audit entries nobody can tell apart
      */
     public Builder riskCheck(RiskCheck check) {
       Objects.requireNonNull(check, "check");
       String name = check.name();
+      // its name is what its answers and audit entries are told apart by: a null name was accepted here and failed only
+      // at the first case, as a NullPointerException from the engine's check of the answer's service
+      TextFields.check("riskCheck.name()", name, TextFields.MAX_ID_LENGTH).ifPresent(p -> {
+        throw new InvalidInputException(List.of(p));
+      });
       if (riskChecks.stream().anyMatch(c -> Objects.equals(c.name(), name))) {
         throw new InvalidInputException("riskCheck", "a risk check named '" + Problem.excerpt(String.valueOf(name))
             + "' is already added: each service is asked once per case, and its name tells its answers and audit "

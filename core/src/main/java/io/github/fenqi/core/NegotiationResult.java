@@ -37,11 +37,11 @@ import org.jspecify.annotations.Nullable;
  * @param recommendation what to do instead, when infeasible
  * @param binding the constraint that binds, when infeasible
  * @param shortfall how far off it is, when infeasible
- * @param maxAffordableInstallment the monthly budget for first installments
+ * @param maxAffordableInstallment the monthly budget for first installments (the assessment's, which it must equal)
  * @param affordability how the budget was worked out
  * @param eligibility every debt's decision
  * @param ineligible the debts left out, with reasons
- * @param proposals one per strategy that has one
+ * @param proposals one per strategy that has one (a strategy twice is refused)
  * @param notes why a strategy has no proposal, or is not proven optimal
  * @param screening the forensic and risk checks the case passed (null when it came without statements and the
  *     engine has no risk checks); a REVIEW verdict here means a person should look before the proposals are sent
@@ -86,6 +86,18 @@ public record NegotiationResult(
         contradictions.add(Problem.of(whyNames[i], "is present though the case is feasible"));
       } else if (!feasible && why[i] == null) {
         contradictions.add(Problem.of(whyNames[i], "is required when infeasible"));
+      }
+    }
+    if (!maxAffordableInstallment.equals(affordability.maxAffordableInstallment())) {
+      contradictions.add(Problem.of("maxAffordableInstallment", maxAffordableInstallment + " is not the budget the "
+          + "assessment worked out (affordability.maxAffordableInstallment " + affordability.maxAffordableInstallment()
+          + ")"));
+    }
+    java.util.Set<Strategy> strategies = java.util.EnumSet.noneOf(Strategy.class);
+    for (int i = 0; i < proposals.size(); i++) {
+      if (!strategies.add(proposals.get(i).strategy())) {
+        contradictions.add(Problem.of("proposals[" + i + "].strategy", proposals.get(i).strategy()
+            + " has a proposal already: one proposal per strategy"));
       }
     }
     if (!contradictions.isEmpty()) {
@@ -141,7 +153,7 @@ public record NegotiationResult(
    *
    * <p>Thread-safety: immutable.
    *
-   * @param recommended false when the stress test is RED
+   * @param recommended false exactly when the stress test is RED (one saying otherwise is refused)
    * @param expectedSaving Σ acceptance × (owed − payable): a model figure, rounded half-even to the fen like every amount
    *     shown (the solver's BALANCED objective is the unrounded double, {@code Proposal.expectedSaving})
    * @param scripts one negotiation script per lender plan, in the plans' order
@@ -156,6 +168,10 @@ public record NegotiationResult(
       RequiredParts.check(new String[] {"strategy", "totalFirstMonthInstallment", "totalDownPayment", "totalPayable",
           "totalOwed", "saving", "expectedSaving", "stress", "plans", "scripts"}, strategy, totalFirstMonthInstallment,
           totalDownPayment, totalPayable, totalOwed, saving, expectedSaving, stress, plans, scripts);
+      if (recommended == (stress.level() == RiskLevel.RED)) {
+        throw new InvalidInputException("recommended", "is " + recommended + " though the stress test is "
+            + stress.level() + ": a proposal is recommended exactly when its stress test is not RED");
+      }
       plans = List.copyOf(plans);
       scripts = List.copyOf(scripts);
     }

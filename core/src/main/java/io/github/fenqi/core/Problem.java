@@ -32,9 +32,16 @@ public record Problem(String location, String reason) {
    * a policy date "x\nOK  b.json ..." printed a forged "OK" line in {@code fenqi policy validate}.
    */
   public static String excerpt(String value) {
-    String cut = value.length() <= 40 ? value : value.substring(0, 37) + "...";
-    StringBuilder shown = new StringBuilder(cut.length());
-    cut.codePoints().forEach(c -> {
+    return escaped(value.length() <= 40 ? value : value.substring(0, 37) + "...");
+  }
+
+  /**
+   * {@code value} whole, with line breaks, tabs and the other invisible characters shown as escapes as
+   * {@link #excerpt} shows them: for text from outside that a report prints as one line (a risk service's reason).
+   */
+  public static String escaped(String value) {
+    StringBuilder shown = new StringBuilder(value.length());
+    value.codePoints().forEach(c -> {
       switch (c) {
         case '\n' -> shown.append("\\n");
         case '\r' -> shown.append("\\r");

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safety: immutable.
  *
  * @param verdict PASS, REVIEW or BLOCK
- * @param reasons why, in words (empty on PASS)
+ * @param reasons why, in words, one line each (line breaks and invisible characters escaped; empty on PASS)
  * @param statements the statements read, per file (empty when the case came with declared figures only)
  * @param forensics the forensic report, or null when there were no statements
  * @param riskChecks each risk service's answer
@@ -37,15 +37,18 @@ public record Screening(ForensicVerdict verdict, List<String> reasons, List<Stat
   /** Combines a forensic report (may be null) and risk answers into one screening. */
   static Screening of(@Nullable StatementAnalysis analysis, @Nullable ForensicReport forensics, List<RiskAssessment> risk) {
     ForensicVerdict verdict = forensics == null ? ForensicVerdict.PASS : forensics.verdict();
+    // one line each, as reports print them: a risk service's reason (another party's text) or a statement's name in a
+    // signal holding a line break had printed a line of its own in the CLI's report, such as a forged verdict
     List<String> reasons = new ArrayList<>();
     if (forensics != null && forensics.verdict() != ForensicVerdict.PASS) {
-      forensics.signals().forEach(s -> reasons.add("statements: " + s.kind() + ": " + s.detail()));
+      forensics.signals().forEach(s -> reasons.add(Problem.escaped("statements: " + s.kind() + ": " + s.detail())));
     }
     for (RiskAssessment a : risk) {
       ForensicVerdict v = a.decision() == RiskDecision.DENY ? ForensicVerdict.BLOCK
           : a.decision() == RiskDecision.REVIEW ? ForensicVerdict.REVIEW : ForensicVerdict.PASS;
       if (v != ForensicVerdict.PASS) {
-        reasons.add("risk service " + a.service() + ": " + a.decision() + (a.degraded() ? " (service failed)" : "") + ": " + a.reason());
+        reasons.add(Problem.escaped("risk service " + a.service() + ": " + a.decision()
+            + (a.degraded() ? " (service failed)" : "") + ": " + a.reason()));
       }
       if (v.compareTo(verdict) > 0) {
         verdict = v;

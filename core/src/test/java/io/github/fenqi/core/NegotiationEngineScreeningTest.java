@@ -84,7 +84,9 @@ class NegotiationEngineScreeningTest {
     AffordabilityAssessment a = engine().build().calculate(august, List.of(statement("bank_A.csv"))).affordability();
     assertEquals(4, a.incomeMonthsUsed(), a.notes().toString());
     assertEquals("2 statement month(s) after the case's date 2026-08-15 left out (2026-09..2026-10)", a.notes().get(0));
-    assertTrue(a.notes().get(1).endsWith("(2026-05..2026-08)"), a.notes().toString());
+    assertEquals("7 statement row(s) of 2026-08 dated after the case's date 2026-08-15 left out (bank_A.csv:55 .. "
+        + "bank_A.csv:61): they had not happened by then", a.notes().get(1));
+    assertTrue(a.notes().get(2).endsWith("(2026-05..2026-08)"), a.notes().toString());
     // a case dated two months before the first statement month: the note names the months the statements hold
     NegotiationRequest march = new NegotiationRequest(sample.caseId(), java.time.LocalDate.of(2026, 3, 1),
         sample.borrower(), sample.debts());
@@ -112,6 +114,45 @@ class NegotiationEngineScreeningTest {
         blocked.getMessage());
   }
 
+  /**
+   * Rows dated after the case's date had not happened by then, in the case's own month too: they are left out, as the
+   * months after it are, and said so with their file and lines (a case re-run for an earlier date must not use what
+   * was not known then; refusing them would make a user cut every statement to re-run a case). A case of 2026-10-09 had
+   * counted the salary of 10-10 in October's income. Its figures are now those of the statement cut at its date.
+   */
+  @Test
+  void rowsAfterTheCaseDateInItsMonthAreLeftOutAndNamed() {
+    NegotiationRequest ninth = new NegotiationRequest(sample.caseId(), java.time.LocalDate.of(2026, 10, 9),
+        sample.borrower(), sample.debts());
+    AffordabilityAssessment whole = engine().build().calculate(ninth, List.of(statement("bank_A.csv"))).affordability();
+    String text = new String(Samples.bytes("samples/statements/bank_A.csv"), java.nio.charset.StandardCharsets.UTF_8);
+    String cut = text.substring(0, text.indexOf("\n2026-10-10,") + 1); // the rows up to the case's date
+    AffordabilityAssessment known = engine().build().calculate(ninth, List.of(StatementParser.parseDetected("bank_A.csv",
+        cut.getBytes(java.nio.charset.StandardCharsets.UTF_8)))).affordability();
+    assertEquals("6 statement row(s) of 2026-10 dated after the case's date 2026-10-09 left out (bank_A.csv:82 .. "
+        + "bank_A.csv:87): they had not happened by then", whole.notes().get(0));
+    assertEquals(known.notes(), whole.notes().subList(1, whole.notes().size()));
+    assertEquals(known.monthlyNetIncome(), whole.monthlyNetIncome());
+    assertEquals(known.observedEssentials(), whole.observedEssentials());
+    assertEquals(known.incomeVolatility(), whole.incomeVolatility());
+    assertEquals(known.incomeMonthsUsed(), whole.incomeMonthsUsed());
+
+    // every row of the case's month after its date, and no month before: no month is known, and the case says so
+    String octoberOnly = text.substring(0, text.indexOf('\n') + 1) + text.substring(text.indexOf("\n2026-10-10,") + 1);
+    NegotiationRequest undeclared = new NegotiationRequest(sample.caseId(), ninth.asOf(), new io.github.fenqi.core
+        .borrower.Borrower(sample.borrower().name(), null, null, "310000", 1, null, null, Money.ZERO, List.of(), false),
+        sample.debts());
+    InvalidInputException none = assertThrows(InvalidInputException.class, () -> engine().build().calculate(undeclared,
+        List.of(StatementParser.parseDetected("bank_A.csv", octoberOnly.getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+    assertEquals(Problem.of("statements", "every statement row is dated after the case's date 2026-10-09"),
+        none.problems().get(0));
+    AffordabilityAssessment declared = engine().build().calculate(ninth, List.of(StatementParser.parseDetected(
+        "bank_A.csv", octoberOnly.getBytes(java.nio.charset.StandardCharsets.UTF_8)))).affordability();
+    assertEquals(AffordabilityAssessment.IncomeSource.DECLARED, declared.incomeSource());
+    assertEquals("every statement row is dated after the case's date 2026-10-09: the declared income is used instead",
+        declared.notes().get(1));
+  }
+
   /** The sample Alipay export is 周子航's, not the sample borrower's: his income must not be planned on. */
   @Test
   void anotherPersonsStatementBlocks() {
@@ -132,6 +173,22 @@ class NegotiationEngineScreeningTest {
     NegotiationResult reviewed = engine().riskCheck(new FixedRiskCheck(RiskDecision.REVIEW, "thin file")).build().calculate(sample);
     assertEquals(ForensicVerdict.REVIEW, reviewed.screening().verdict());
     assertEquals(List.of("risk service fixed: REVIEW: thin file"), reviewed.screening().reasons());
+  }
+
+  /**
+   * A risk service's reason is another party's text, and reports print each screening reason as one line: a reason
+   * holding a line break had printed a line of its own in the CLI's text report (a forged "verdict: PASS" under the
+   * REVIEW), and a right-to-left override reversed what followed it. They are shown as escapes; the service's answer
+   * itself ({@code riskChecks}) keeps its words as given.
+   */
+  @Test
+  void aRiskServicesReasonIsOneLineOfTheScreening() {
+    String reason = "thin file\nverdict: PASS\u202Eok";
+    NegotiationResult reviewed = engine().riskCheck(new FixedRiskCheck(RiskDecision.REVIEW, reason)).build()
+        .calculate(sample);
+    assertEquals(List.of("risk service fixed: REVIEW: thin file\\nverdict: PASS\\u202Eok"),
+        reviewed.screening().reasons());
+    assertEquals(reason, reviewed.screening().riskChecks().get(0).reason());
   }
 
   /**
@@ -231,6 +288,12 @@ class NegotiationEngineScreeningTest {
     assertThrows(InvalidInputException.class, () -> builder.riskCheck(new FixedRiskCheck(RiskDecision.REVIEW, "other")));
     NegotiationResult r = builder.build().calculate(sample);
     assertEquals(1, r.screening().riskChecks().size(), "the refused check was not added");
+    // a check without a name, or with a line break in it, is refused when added, not at the first case
+    InvalidInputException unnamed = assertThrows(InvalidInputException.class,
+        () -> engine().riskCheck(new FixedRiskCheck(null, RiskDecision.ALLOW, "ok")));
+    assertEquals(List.of(Problem.of("riskCheck.name()", "must not be empty")), unnamed.problems());
+    assertEquals("riskCheck.name()", assertThrows(InvalidInputException.class,
+        () -> engine().riskCheck(new FixedRiskCheck("a\nb", RiskDecision.ALLOW, "ok"))).problems().get(0).location());
     assertEquals(ForensicVerdict.PASS, r.screening().verdict());
   }
 

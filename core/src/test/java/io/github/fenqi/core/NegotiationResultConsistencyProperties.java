@@ -29,13 +29,15 @@ import net.jqwik.api.Provide;
 /**
  * Every figure a result shows agrees with its parts, over generated cases on the sample policies: a proposal's totals
  * are the sums of its plans, a plan's parts add up to what its debt owes, its schedule to its totals, and its
- * annualised rate to an IRR computed here independently of {@code AnnualizedRate}.
+ * annualised rate to an IRR computed here independently of {@code AnnualizedRate}; and the result reads back from its
+ * JSON into an equal record, whatever its shape.
  */
 class NegotiationResultConsistencyProperties {
   private static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
   private static final NegotiationEngine ENGINE = NegotiationEngine.builder()
       .policies(InMemoryPolicyRepository.of(Samples.policies())).clock(TODAY).build();
   private static final NegotiationRequest SAMPLE = Samples.sampleCase();
+  private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = io.github.fenqi.core.json.FenqiJson.newMapper();
   private static final String[] PLATFORMS = {"demo-credit-card", "demo-consumer-finance", "demo-online-lender"};
   private static final ProductType[] PRODUCTS = {ProductType.CREDIT_CARD, ProductType.CONSUMER_LOAN,
       ProductType.ONLINE_LOAN};
@@ -43,6 +45,9 @@ class NegotiationResultConsistencyProperties {
   @Property(tries = 40)
   void everyFigureOfAResultAgreesWithItsParts(@ForAll("requests") NegotiationRequest request) {
     NegotiationResult result = ENGINE.calculate(request);
+    // a REST client reads it back: into an equal record, whatever its shape (infeasible, ineligible debts, notes)
+    assertEquals(result, io.github.fenqi.core.json.FenqiJson.read(MAPPER, io.github.fenqi.core.json.FenqiJson.write(
+        MAPPER, result).getBytes(java.nio.charset.StandardCharsets.UTF_8), NegotiationResult.class, "response"));
     Map<String, Debt> debts = new java.util.HashMap<>();
     request.debts().forEach(d -> debts.put(d.id(), d));
     for (NegotiationResult.ProposalReport p : result.proposals()) {

@@ -14,8 +14,11 @@ import io.github.fenqi.core.testkit.Samples;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -139,6 +142,35 @@ class NegotiationResultReadTest {
     assertEquals(List.of(Problem.of("response: binding", "is required when infeasible")), problemsReading(infeasible));
   }
 
+  /**
+   * A result says the same thing once: its budget is the assessment's, each strategy has at most one proposal, and a
+   * proposal is recommended exactly when its stress test is not RED (its Javadoc). A response with a budget of 1.00 beside
+   * an assessment of 4750.00, BALANCED twice, or a RED plan marked recommended had read into a result that contradicted
+   * itself, which a client showing {@code recommended()} or the budget took at its word.
+   */
+  @Test
+  void theBudgetTheStrategiesAndTheRecommendationAgreeWithTheRestOfTheResult() throws Exception {
+    ObjectNode budget = resultJson();
+    String assessed = budget.at("/affordability/maxAffordableInstallment").asText();
+    budget.put("maxAffordableInstallment", "1.00");
+    assertEquals(List.of(Problem.of("response: maxAffordableInstallment", "1.00 is not the budget the assessment worked "
+        + "out (affordability.maxAffordableInstallment " + assessed + ")")), problemsReading(budget));
+
+    ObjectNode twice = resultJson();
+    String first = twice.at("/proposals/0/strategy").asText();
+    ((ObjectNode) twice.at("/proposals/1")).put("strategy", first);
+    assertEquals(List.of(Problem.of("response: proposals[1].strategy", first + " has a proposal already: one proposal per "
+        + "strategy")), problemsReading(twice));
+
+    ObjectNode recommended = resultJson();
+    ObjectNode proposal = (ObjectNode) recommended.at("/proposals/0");
+    boolean was = proposal.get("recommended").asBoolean();
+    proposal.put("recommended", !was);
+    assertEquals(List.of(Problem.of("response: proposals[0].recommended", "is " + !was + " though the stress test is "
+        + proposal.at("/stress/level").asText() + ": a proposal is recommended exactly when its stress test is not RED")),
+        problemsReading(recommended));
+  }
+
   /** {@code first}, then a problem of each of the four fields that say why a case is infeasible. */
   private static List<Problem> withWhyNot(Problem first, String reason) {
     List<Problem> problems = new java.util.ArrayList<>(List.of(first));
@@ -155,5 +187,117 @@ class NegotiationResultReadTest {
     assertEquals(List.of(Problem.of("response: screening.reasons", "is required"),
         Problem.of("response: screening.statements", "is required"),
         Problem.of("response: screening.riskChecks", "is required")), problemsReading(json));
+  }
+
+  /**
+   * The parts a result may leave out: write-only figures a schedule derives, waivers of components that were not waived,
+   * a stress test's figures when there is nothing to say, a screening or forensic report that did not run, a risk
+   * service's score.
+   */
+  private static final Set<String> OPTIONAL = Set.of("affordability.incomeVolatility",
+      "proposals[].plans[].schedule.annualizedRate", "proposals[].plans[].schedule.totalPayable",
+      "proposals[].plans[].waived.*", "proposals[].stress.dominantDriver", "proposals[].stress.expectedFirstDefaultMonth",
+      "proposals[].stress.scenarios[].failsInMonth", "screening", "screening.forensics", "screening.riskChecks[].score");
+
+  /**
+   * Every record a result is made of — those of other packages too: the affordability assessment and its living-cost
+   * floor, eligibility checks, scripts and their sections and findings, hardship-note findings, the screening's
+   * statements, forensic report, signals and risk answers — names each part it needs that a response leaves out by
+   * its JSON path, and each null in its lists. An assessment without {@code maxAffordableInstallment} had read as a
+   * result whose {@code affordability().maxAffordableInstallment()} was null, an eligibility check without its code
+   * likewise, and a script without its debt id was "Cannot construct instance of `...NegotiationScript`, problem:
+   * debtId". Walks every field of a feasible result (scripts with findings, a risk service's REVIEW) and of an
+   * infeasible one read from statements (with a forensic signal).
+   */
+  @Test
+  void everyPartOfEveryRecordOfAResultIsNamedWhenMissing() throws Exception {
+    io.github.fenqi.core.security.risk.RiskCheck review = new io.github.fenqi.core.security.risk.RiskCheck() {
+      @Override
+      public String name() {
+        return "review-service";
+      }
+
+      @Override
+      public io.github.fenqi.core.security.risk.RiskAssessment check(
+          io.github.fenqi.core.security.risk.RiskCheckRequest request) {
+        return new io.github.fenqi.core.security.risk.RiskAssessment(name(), io.github.fenqi.core.security.risk
+            .RiskDecision.REVIEW, 0.5, "thin file", false);
+      }
+    };
+    NegotiationEngine engine = NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(Samples.policies()))
+        .clock(TODAY).riskCheck(review).build();
+    ObjectNode request = (ObjectNode) MAPPER.readTree(Samples.bytes("samples/cases/shanghai-three-debts-feasible.json"));
+    request.put("hardshipNote", "催收威胁我的家人");
+    ObjectNode feasible = MAPPER.valueToTree(engine.calculate(
+        NegotiationRequest.read(MAPPER, MAPPER.writeValueAsBytes(request), "case")));
+    assertTrue(feasible.at("/proposals/0/scripts/0/findings").size() > 0 && feasible.at("/hardshipNoteFindings").size() > 0
+        && feasible.at("/screening/riskChecks").size() == 1, "the fixture has scripts with findings and a risk answer");
+    ObjectNode infeasible = MAPPER.valueToTree(engine.calculate(Samples.sampleCase(), List.of(
+        io.github.fenqi.core.statement.StatementParser.parseDetected("bank_A.csv",
+            Samples.bytes("samples/statements/bank_A.csv")))));
+    assertTrue(!infeasible.get("feasible").asBoolean() && infeasible.at("/screening/statements").size() == 1,
+        "the fixture is infeasible and read from a statement");
+    ObjectNode signal = ((ArrayNode) infeasible.at("/screening/forensics/signals")).addObject()
+        .put("kind", "ROUND_AMOUNTS").put("strength", 0.3).put("detail", "most large credits are round");
+    signal.putArray("rows").add("bank_A.csv:12");
+
+    List<String> unnamed = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (ObjectNode result : List.of(feasible, infeasible)) {
+      assertEquals(result, MAPPER.valueToTree(FenqiJson.read(MAPPER, MAPPER.writeValueAsBytes(result),
+          NegotiationResult.class, "response")), "the untouched result reads back");
+      leaveOutEachPart(result, result, "", seen, unnamed);
+    }
+    assertEquals(List.of(), unnamed, "parts whose absence is not named by their path");
+    assertTrue(seen.containsAll(List.of("affordability.maxAffordableInstallment", "affordability.livingCostFloor.row.code",
+        "eligibility[].checks[].code", "proposals[].scripts[].findings[].match.word", "hardshipNoteFindings[].word",
+        "screening.statements[].source", "screening.forensics.signals[].detail", "screening.riskChecks[].service")),
+        "the walk reached every kind of record");
+  }
+
+  /**
+   * Leaves out each field under {@code node} (at JSON pointer {@code pointer} of {@code root}) and adds a null to each
+   * list, once per path in the result's shape ({@code proposals[].plans[].term}); adds to {@code unnamed} each one read
+   * without a problem at its own path.
+   */
+  private static void leaveOutEachPart(ObjectNode root, JsonNode node, String pointer, Set<String> seen,
+      List<String> unnamed) throws Exception {
+    String shape = pointer.replaceAll("/\\d+", "[]").replace('/', '.').replaceFirst("^\\.", "");
+    String path = pointer.replaceAll("/(\\d+)", "[$1]").replace('/', '.').replaceFirst("^\\.", "");
+    if (node.isArray()) {
+      if (seen.add(shape + "[]")) {
+        ObjectNode withNull = root.deepCopy();
+        ((ArrayNode) withNull.at(pointer)).addNull();
+        expectProblemAt(withNull, path + "[" + node.size() + "]", unnamed);
+      }
+      for (int i = 0; i < node.size(); i++) {
+        leaveOutEachPart(root, node.get(i), pointer + "/" + i, seen, unnamed);
+      }
+    } else if (node.isObject()) {
+      List<String> names = new ArrayList<>();
+      node.fieldNames().forEachRemaining(names::add);
+      for (String name : names) {
+        String fieldShape = shape.isEmpty() ? name : shape + "." + name;
+        boolean optional = OPTIONAL.contains(fieldShape) || OPTIONAL.contains(shape + ".*");
+        if (seen.add(fieldShape) && !optional) {
+          ObjectNode without = root.deepCopy();
+          ((ObjectNode) without.at(pointer)).remove(name);
+          expectProblemAt(without, path.isEmpty() ? name : path + "." + name, unnamed);
+        }
+        leaveOutEachPart(root, node.get(name), pointer + "/" + name, seen, unnamed);
+      }
+    }
+  }
+
+  private static void expectProblemAt(JsonNode json, String path, List<String> unnamed) throws Exception {
+    byte[] bytes = MAPPER.writeValueAsBytes(json);
+    try {
+      FenqiJson.read(MAPPER, bytes, NegotiationResult.class, "response");
+      unnamed.add(path + ": read without a problem");
+    } catch (InvalidInputException e) {
+      if (e.problems().stream().noneMatch(p -> p.location().equals("response: " + path))) {
+        unnamed.add(path + ": " + e.problems());
+      }
+    }
   }
 }

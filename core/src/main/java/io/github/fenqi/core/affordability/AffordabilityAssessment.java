@@ -1,5 +1,6 @@
 package io.github.fenqi.core.affordability;
 
+import io.github.fenqi.core.RequiredParts;
 import io.github.fenqi.core.money.Money;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -35,6 +36,9 @@ public record AffordabilityAssessment(
     List<String> notes) {
 
   public AffordabilityAssessment {
+    RequiredParts.check(new String[] {"monthlyNetIncome", "incomeSource", "observedEssentials", "livingCostFloor",
+        "essentialExpenses", "abilityScore", "maxAffordableInstallment", "notes"}, monthlyNetIncome, incomeSource,
+        observedEssentials, livingCostFloor, essentialExpenses, abilityScore, maxAffordableInstallment, notes);
     notes = List.copyOf(notes);
     // JSON omits an empty value, so a result read back has none here: it means empty
     incomeVolatility = incomeVolatility == null ? OptionalDouble.empty() : incomeVolatility;

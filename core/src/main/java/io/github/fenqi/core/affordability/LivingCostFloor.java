@@ -1,5 +1,6 @@
 package io.github.fenqi.core.affordability;
 
+import io.github.fenqi.core.RequiredParts;
 import io.github.fenqi.core.InputFiles;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
@@ -47,14 +48,23 @@ public final class LivingCostFloor {
    * @param verified whether the figure was checked against the published announcement
    * @param source where it comes from
    */
-  public record Row(String code, String name, Money monthlyPerPerson, int year, boolean verified, String source) {}
+  public record Row(String code, String name, Money monthlyPerPerson, int year, boolean verified, String source) {
+    public Row {
+      RequiredParts.check(new String[] {"code", "name", "monthlyPerPerson", "source"}, code, name, monthlyPerPerson,
+          source);
+    }
+  }
 
   /**
    * Which row an assessment used, and the resulting floor.
    *
    * <p>Thread-safety: immutable.
    */
-  public record Applied(Row row, boolean fallback, Money floor) {}
+  public record Applied(Row row, boolean fallback, Money floor) {
+    public Applied {
+      RequiredParts.check(new String[] {"row", "floor"}, row, floor);
+    }
+  }
 
   private final Map<String, Row> rows;
   private final Row nationalDefault;

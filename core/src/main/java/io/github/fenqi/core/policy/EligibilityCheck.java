@@ -1,5 +1,6 @@
 package io.github.fenqi.core.policy;
 
+import io.github.fenqi.core.RequiredParts;
 /**
  * One condition an evaluator checked, passed or not, with the values it compared — so a decision explains
  * itself ("overdueDays 45 &lt; minOverdueDays 91").
@@ -12,4 +13,8 @@ package io.github.fenqi.core.policy;
  * @param required what the policy or rule requires
  * @param message one sentence for people
  */
-public record EligibilityCheck(String code, boolean passed, String actual, String required, String message) {}
+public record EligibilityCheck(String code, boolean passed, String actual, String required, String message) {
+  public EligibilityCheck {
+    RequiredParts.check(new String[] {"code", "actual", "required", "message"}, code, actual, required, message);
+  }
+}

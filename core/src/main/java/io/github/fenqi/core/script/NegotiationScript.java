@@ -1,9 +1,10 @@
 package io.github.fenqi.core.script;
 
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.RequiredParts;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.fenqi.core.solve.Strategy;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -25,16 +26,14 @@ public record NegotiationScript(String debtId, String platformId, Strategy strat
     List<ScriptSection> sections, List<ScriptFinding> findings) {
 
   public NegotiationScript {
-    Objects.requireNonNull(debtId, "debtId");
-    Objects.requireNonNull(platformId, "platformId");
-    Objects.requireNonNull(strategy, "strategy");
-    Objects.requireNonNull(language, "language");
-    Objects.requireNonNull(title, "title");
+    RequiredParts.check(new String[] {"debtId", "platformId", "strategy", "language", "title", "sections", "findings"},
+        debtId, platformId, strategy, language, title, sections, findings);
     sections = List.copyOf(sections);
     findings = List.copyOf(findings);
     List<ScriptSection.Kind> kinds = sections.stream().map(ScriptSection::kind).toList();
     if (!kinds.equals(List.of(ScriptSection.Kind.values()))) {
-      throw new IllegalArgumentException("a script has one section of each kind in order, not " + kinds);
+      throw new InvalidInputException("sections", "a script has one section of each kind in order ("
+          + List.of(ScriptSection.Kind.values()) + "), not " + kinds);
     }
   }
 

@@ -1,6 +1,6 @@
 package io.github.fenqi.core.script;
 
-import java.util.Objects;
+import io.github.fenqi.core.RequiredParts;
 
 /**
  * A lexicon word found in an input of a script and kept out of it.
@@ -14,7 +14,6 @@ import java.util.Objects;
  */
 public record ScriptFinding(String field, SensitiveMatch match) {
   public ScriptFinding {
-    Objects.requireNonNull(field, "field");
-    Objects.requireNonNull(match, "match");
+    RequiredParts.check(new String[] {"field", "match"}, field, match);
   }
 }

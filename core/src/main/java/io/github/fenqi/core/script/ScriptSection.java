@@ -1,6 +1,6 @@
 package io.github.fenqi.core.script;
 
-import java.util.Objects;
+import io.github.fenqi.core.RequiredParts;
 
 /**
  * One section of a script, for apps that lay a script out themselves.
@@ -13,9 +13,7 @@ import java.util.Objects;
  */
 public record ScriptSection(Kind kind, String title, String text) {
   public ScriptSection {
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(title, "title");
-    Objects.requireNonNull(text, "text");
+    RequiredParts.check(new String[] {"kind", "title", "text"}, kind, title, text);
   }
 
   /**

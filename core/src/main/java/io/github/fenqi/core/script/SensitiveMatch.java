@@ -1,6 +1,10 @@
 package io.github.fenqi.core.script;
 
-import java.util.Objects;
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.RequiredParts;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One occurrence of a lexicon word in a text, however it was disguised.
@@ -15,11 +19,17 @@ import java.util.Objects;
  */
 public record SensitiveMatch(String word, String category, int start, int end, String matched) {
   public SensitiveMatch {
-    Objects.requireNonNull(word, "word");
-    Objects.requireNonNull(category, "category");
-    Objects.requireNonNull(matched, "matched");
-    if (start < 0 || end <= start) {
-      throw new IllegalArgumentException("bad range " + start + ".." + end);
+    List<Problem> missing = RequiredParts.problems(new String[] {"word", "category", "matched"}, word, category,
+        matched);
+    if (!missing.isEmpty() || start < 0 || end <= start) { // the filter builds many: a list only when one is wrong
+      List<Problem> problems = new ArrayList<>(missing);
+      if (start < 0) {
+        problems.add(Problem.of("start", start + " is negative"));
+      }
+      if (end <= start) {
+        problems.add(Problem.of("end", end + " is not after start " + start + ": a match holds at least one character"));
+      }
+      throw new InvalidInputException(problems);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.github.fenqi.core.statement;
 
+import io.github.fenqi.core.RequiredParts;
 import java.util.List;
 
 /**
@@ -14,6 +15,7 @@ import java.util.List;
  */
 public record ForensicReport(ForensicVerdict verdict, List<ForensicSignal> signals, List<String> notes) {
   public ForensicReport {
+    RequiredParts.check(new String[] {"verdict", "signals", "notes"}, verdict, signals, notes);
     signals = List.copyOf(signals);
     notes = List.copyOf(notes);
   }

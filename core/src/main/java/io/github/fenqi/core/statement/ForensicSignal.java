@@ -1,5 +1,9 @@
 package io.github.fenqi.core.statement;
 
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.RequiredParts;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,9 +46,14 @@ public record ForensicSignal(Kind kind, List<String> rows, double strength, Stri
   }
 
   public ForensicSignal {
-    rows = List.copyOf(rows);
+    List<Problem> problems = new ArrayList<>(RequiredParts.problems(new String[] {"kind", "rows", "detail"}, kind, rows,
+        detail));
     if (!(strength >= 0 && strength <= 1)) {
-      throw new IllegalArgumentException("strength " + strength + " is outside [0, 1]");
+      problems.add(Problem.of("strength", strength + " is outside [0, 1]"));
     }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    rows = List.copyOf(rows);
   }
 }

@@ -1,5 +1,6 @@
 package io.github.fenqi.core.statement;
 
+import io.github.fenqi.core.RequiredParts;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.affordability.MonthlyFigures;
 import java.time.YearMonth;
@@ -49,7 +50,11 @@ public record StatementAnalysis(
    * @param rowsKept rows kept and categorised
    */
   public record StatementSummary(String source, StatementFormat format, String encoding, int rowsRead, int rowsRejected,
-      int rowsRemoved, int rowsKept) {}
+      int rowsRemoved, int rowsKept) {
+    public StatementSummary {
+      RequiredParts.check(new String[] {"source", "format", "encoding"}, source, format, encoding);
+    }
+  }
 
   public StatementAnalysis {
     statements = List.copyOf(statements);

@@ -1,6 +1,6 @@
 package io.github.fenqi.core.security.risk;
 
-import java.util.Objects;
+import io.github.fenqi.core.RequiredParts;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,8 +17,6 @@ import org.jspecify.annotations.Nullable;
 public record RiskAssessment(String service, RiskDecision decision, @Nullable Double score, String reason,
     boolean degraded) {
   public RiskAssessment {
-    Objects.requireNonNull(service, "service");
-    Objects.requireNonNull(decision, "decision");
-    Objects.requireNonNull(reason, "reason");
+    RequiredParts.check(new String[] {"service", "decision", "reason"}, service, decision, reason);
   }
 }
