@@ -372,6 +372,7 @@ public final class AnnouncementWatcher implements AutoCloseable {
         }
         boolean unsaved = forgetUnlisted(sourceId, announcements); // written with the first text read, or below
         Set<String> sharedIds = sharedIds(announcements);
+        reportSharedIds(sourceId, announcements, sharedIds);
         Set<String> listed = new HashSet<>();
         announcements.forEach(a -> listed.add(a.contentHash()));
         NewerValues newer = new NewerValues(announcements);
@@ -489,6 +490,39 @@ public final class AnnouncementWatcher implements AutoCloseable {
       }
     }
     return withdrawn;
+  }
+
+  /**
+   * Reports to the listeners, as a failure of the source, each id that several announcements of one fetch share, when
+   * any of them is to be read at this poll: the message names the id and the items (their places in the fetch, newest
+   * first, and titles or first words), and says which one's values are taken. An id names one announcement, so such
+   * items cannot be told apart as edits of each other; each text is read once as an announcement of its own and, where
+   * they set the same field, the newest one's value is taken. That choice had been made with only an INFO line saying
+   * that announcement 'X' was superseded by the newer announcement 'X'. Not reported again once all are read. The
+   * caller holds pollLock.
+   */
+  private void reportSharedIds(String sourceId, List<Announcement> announcements, Set<String> sharedIds) {
+    for (String sharedId : new java.util.TreeSet<>(sharedIds)) {
+      List<String> items = new ArrayList<>();
+      boolean toRead = false;
+      int newest = -1;
+      for (int i = 0; i < announcements.size(); i++) {
+        Announcement a = announcements.get(i);
+        if (a.id().equals(sharedId)) {
+          newest = newest < 0 ? i + 1 : newest;
+          String name = a.title().isBlank() ? a.text().strip() : a.title().strip();
+          items.add((i + 1) + " ('" + (name.length() > 20 ? name.substring(0, 20) + "…" : name) + "')");
+          toRead |= unread(sourceId, a, sourceId + ":" + a.contentHash(), sharedIds);
+        }
+      }
+      if (toRead) {
+        sourceFailed(new PolicySourceException(sourceId, "its fetch lists " + items.size()
+            + " announcements under one id '" + sharedId + "': items " + String.join(", ", items) + " of "
+            + announcements.size() + " (newest first); an id names one announcement, so they cannot be told apart as "
+            + "edits of each other: each text is read once as an announcement of its own and, where they set the same "
+            + "field, item " + newest + "'s value is taken"));
+      }
+    }
   }
 
   /** The ids that more than one of {@code announcements} has. */

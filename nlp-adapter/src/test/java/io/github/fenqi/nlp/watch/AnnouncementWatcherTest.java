@@ -269,6 +269,35 @@ class AnnouncementWatcherTest {
     assertEquals(List.of(), watcher.pollOnce());
   }
 
+  /**
+   * Which of two items sharing an id is taken is a named problem, reported to the listeners (the audit log) with the
+   * id and the items, not a choice made with only an INFO line ("announcement 'X' is superseded by the newer
+   * announcement 'X'"); once both are read it is not reported again, and a new item under the id is.
+   */
+  @Test
+  void itemsSharingAnIdInOneFetchAreReportedNamingTheIdAndTheItems() {
+    java.net.URI list = java.net.URI.create("https://example.com/notices");
+    java.util.concurrent.atomic.AtomicReference<List<Announcement>> items = new java.util.concurrent.atomic.AtomicReference<>(List.of(
+        new Announcement("feed", list.toString(), "新政", "最长可分36期。", list, java.time.Instant.EPOCH),
+        new Announcement("feed", "n-1", "", "逾期满90天。", list, java.time.Instant.EPOCH),
+        new Announcement("feed", list.toString(), "", "最长可分48期。", list, java.time.Instant.EPOCH)));
+    AnnouncementWatcher watcher = AnnouncementWatcher.builder(store).listener(recorder)
+        .source(fetching("feed", items::get), AnnouncementWatcher.Mode.AUTO_APPLY).build();
+    assertEquals(1, watcher.pollOnce().size());
+    assertEquals(36, store.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS));
+    assertEquals(List.of("feed: policy source 'feed': its fetch lists 2 announcements under one id '" + list
+        + "': items 1 ('新政'), 3 ('最长可分48期。') of 3 (newest first); an id names one announcement, so they cannot be "
+        + "told apart as edits of each other: each text is read once as an announcement of its own and, where they "
+        + "set the same field, item 1's value is taken"), recorder.failures);
+    assertEquals(List.of(), watcher.pollOnce());
+    assertEquals(1, recorder.failures.size(), "all read: not reported again");
+    items.set(List.of(new Announcement("feed", list.toString(), "", "最长可分60期。", list, java.time.Instant.EPOCH),
+        items.get().get(0), items.get().get(1), items.get().get(2)));
+    assertEquals(1, watcher.pollOnce().size());
+    assertEquals(2, recorder.failures.size(), "a new item under the id");
+    assertTrue(recorder.failures.get(1).contains("lists 3 announcements under one id"), recorder.failures.get(1));
+  }
+
   @Test
   void processesEachAnnouncementOnce() {
     AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
