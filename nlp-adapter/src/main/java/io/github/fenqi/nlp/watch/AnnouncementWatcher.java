@@ -416,7 +416,9 @@ public final class AnnouncementWatcher implements AutoCloseable {
             failedAttempts.remove(key);
             seen.add(key);
             readUnderId.add(List.of(sourceId, a.id(), a.contentHash()));
-            lastUnderId.put(List.of(sourceId, a.id()), a.contentHash());
+            if (!newer.extraction(i).fields().isEmpty()) { // see unread(): a text setting nothing is no edit of a page
+              lastUnderId.put(List.of(sourceId, a.id()), a.contentHash());
+            }
             lastListed.put(key, listingFetches.getOrDefault(sourceId, 0L));
           }
           if (handled != null) {
@@ -443,7 +445,10 @@ public final class AnnouncementWatcher implements AutoCloseable {
   /**
    * Whether the announcement is to be read: a text not read before, or one edited back to a text read before under
    * the same id after another one (a page at 36 months, then 60, then 36 again: skipping the third text by its hash
-   * left 60 live). A text read before under another id (a feed item without an id, named by its place, that moved
+   * left 60 live). Only a text that determines a policy field counts as the text under its id: an error page served
+   * with HTTP 200 ({@code 502 Bad Gateway}, {@code 系统维护中}) between two fetches of the real page had made the real
+   * text, back at the next poll, an edit back, read again and applied over an operator's hand edit of the live policy.
+   * A text read before under another id (a feed item without an id, named by its place, that moved
    * down when a newer one was added) is not read again, and neither is an id that several announcements of one fetch
    * share (a feed giving every item the list page's address as its guid): those texts are not edits of each other,
    * and each poll had read them all again, the older one undoing the newer. The caller holds pollLock.

@@ -298,6 +298,35 @@ class AnnouncementWatcherTest {
     assertTrue(recorder.failures.get(1).contains("lists 3 announcements under one id"), recorder.failures.get(1));
   }
 
+  /**
+   * A page answering once with an error page and HTTP 200 (a proxy's {@code 502 Bad Gateway}) sets no field: its real
+   * text, back at the next poll, is not an edit back and is not applied again over the operator's hand edit (it had
+   * been: 36 live again over the 30 the operator had set).
+   */
+  @Test
+  void anErrorPageServedWith200DoesNotMakeTheRealTextAnEditBack() {
+    java.util.concurrent.atomic.AtomicReference<String> page = new java.util.concurrent.atomic.AtomicReference<>(NOTICE);
+    server.handle("/flapping", ex -> LoopbackServer.respond(ex, 200, "text/html; charset=utf-8",
+        page.get().getBytes(StandardCharsets.UTF_8)));
+    AnnouncementWatcher watcher = AnnouncementWatcher.builder(store).listener(recorder)
+        .source(source("notices", "/flapping"), AnnouncementWatcher.Mode.AUTO_APPLY).build();
+    assertEquals(1, watcher.pollOnce().size());
+    assertEquals(36, store.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS));
+    Map<PolicyField, Object> edited = new java.util.EnumMap<>(store.liveValues("hexin"));
+    edited.put(PolicyField.MAX_INSTALLMENTS, 30);
+    store.live.put("hexin", edited); // the operator's hand edit
+    page.set("<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>");
+    assertEquals(List.of(), watcher.pollOnce());
+    page.set(NOTICE);
+    assertEquals(List.of(), watcher.pollOnce());
+    assertEquals(30, store.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS), "the hand edit stays");
+    page.set(NOTICE.replace("36期", "60期"));
+    watcher.pollOnce();
+    page.set(NOTICE);
+    assertEquals(1, watcher.pollOnce().size(), "36, 60, 36 again is still an edit back");
+    assertEquals(36, store.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS));
+  }
+
   @Test
   void processesEachAnnouncementOnce() {
     AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
