@@ -39,7 +39,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>JSON feed: either an array of items or an object with an {@code items} array; each item has
  * {@code content}, {@code text} or {@code body} (text or HTML), and optionally {@code id}, {@code title},
- * {@code url}. Items are returned in the feed's order, which is taken to be newest first, as feeds list them.
+ * {@code url} (an item without an id, or with a blank one, is named by the feed's address and its place). Items
+ * are returned in the feed's order, which is taken to be newest first, as feeds list them.
  *
  * <p>RSS (2.0, 0.9x, 1.0) or Atom feed: each {@code item}/{@code entry} is an announcement, in the feed's order;
  * its text is {@code content:encoded} or Atom {@code content}, else {@code description}/{@code summary} (text or
@@ -421,7 +422,10 @@ public final class HttpPolicySource implements PolicySource {
         throw new PolicySourceException(id, "JSON feed from " + uri + ": items[" + i
             + "] has no 'content', 'text' or 'body' string");
       }
-      out.add(announcement("JSON feed from " + uri + ": items[" + i + "].url", i, firstText(item, "id", "guid"),
+      // a blank id names no item, as in an RSS/Atom feed: "id": "" on two items had made them one announcement
+      String itemId = firstText(item, "id", "guid");
+      out.add(announcement("JSON feed from " + uri + ": items[" + i + "].url", i,
+          itemId == null || itemId.isBlank() ? null : itemId,
           firstText(item, "title"), firstText(item, "url", "link"), base, content, now));
     }
     return List.copyOf(out);

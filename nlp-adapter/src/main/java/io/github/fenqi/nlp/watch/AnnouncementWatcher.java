@@ -372,6 +372,7 @@ public final class AnnouncementWatcher implements AutoCloseable {
         }
         boolean unsaved = forgetUnlisted(sourceId, announcements); // written with the first text read, or below
         Set<String> sharedIds = sharedIds(announcements);
+        reportSharedIds(sourceId, announcements, sharedIds);
         Set<String> listed = new HashSet<>();
         announcements.forEach(a -> listed.add(a.contentHash()));
         NewerValues newer = new NewerValues(announcements);
@@ -415,7 +416,9 @@ public final class AnnouncementWatcher implements AutoCloseable {
             failedAttempts.remove(key);
             seen.add(key);
             readUnderId.add(List.of(sourceId, a.id(), a.contentHash()));
-            lastUnderId.put(List.of(sourceId, a.id()), a.contentHash());
+            if (!newer.extraction(i).fields().isEmpty()) { // see unread(): a text setting nothing is no edit of a page
+              lastUnderId.put(List.of(sourceId, a.id()), a.contentHash());
+            }
             lastListed.put(key, listingFetches.getOrDefault(sourceId, 0L));
           }
           if (handled != null) {
@@ -442,7 +445,10 @@ public final class AnnouncementWatcher implements AutoCloseable {
   /**
    * Whether the announcement is to be read: a text not read before, or one edited back to a text read before under
    * the same id after another one (a page at 36 months, then 60, then 36 again: skipping the third text by its hash
-   * left 60 live). A text read before under another id (a feed item without an id, named by its place, that moved
+   * left 60 live). Only a text that determines a policy field counts as the text under its id: an error page served
+   * with HTTP 200 ({@code 502 Bad Gateway}, {@code 系统维护中}) between two fetches of the real page had made the real
+   * text, back at the next poll, an edit back, read again and applied over an operator's hand edit of the live policy.
+   * A text read before under another id (a feed item without an id, named by its place, that moved
    * down when a newer one was added) is not read again, and neither is an id that several announcements of one fetch
    * share (a feed giving every item the list page's address as its guid): those texts are not edits of each other,
    * and each poll had read them all again, the older one undoing the newer. The caller holds pollLock.
@@ -489,6 +495,39 @@ public final class AnnouncementWatcher implements AutoCloseable {
       }
     }
     return withdrawn;
+  }
+
+  /**
+   * Reports to the listeners, as a failure of the source, each id that several announcements of one fetch share, when
+   * any of them is to be read at this poll: the message names the id and the items (their places in the fetch, newest
+   * first, and titles or first words), and says which one's values are taken. An id names one announcement, so such
+   * items cannot be told apart as edits of each other; each text is read once as an announcement of its own and, where
+   * they set the same field, the newest one's value is taken. That choice had been made with only an INFO line saying
+   * that announcement 'X' was superseded by the newer announcement 'X'. Not reported again once all are read. The
+   * caller holds pollLock.
+   */
+  private void reportSharedIds(String sourceId, List<Announcement> announcements, Set<String> sharedIds) {
+    for (String sharedId : new java.util.TreeSet<>(sharedIds)) {
+      List<String> items = new ArrayList<>();
+      boolean toRead = false;
+      int newest = -1;
+      for (int i = 0; i < announcements.size(); i++) {
+        Announcement a = announcements.get(i);
+        if (a.id().equals(sharedId)) {
+          newest = newest < 0 ? i + 1 : newest;
+          String name = a.title().isBlank() ? a.text().strip() : a.title().strip();
+          items.add((i + 1) + " ('" + (name.length() > 20 ? name.substring(0, 20) + "…" : name) + "')");
+          toRead |= unread(sourceId, a, sourceId + ":" + a.contentHash(), sharedIds);
+        }
+      }
+      if (toRead) {
+        sourceFailed(new PolicySourceException(sourceId, "its fetch lists " + items.size()
+            + " announcements under one id '" + sharedId + "': items " + String.join(", ", items) + " of "
+            + announcements.size() + " (newest first); an id names one announcement, so they cannot be told apart as "
+            + "edits of each other: each text is read once as an announcement of its own and, where they set the same "
+            + "field, item " + newest + "'s value is taken"));
+      }
+    }
   }
 
   /** The ids that more than one of {@code announcements} has. */

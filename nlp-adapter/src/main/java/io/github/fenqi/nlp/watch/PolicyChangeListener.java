@@ -14,6 +14,10 @@ public interface PolicyChangeListener {
   /** A change was detected or changed status. */
   void onChange(PolicyChange change);
 
-  /** A source could not be read at this poll; it will be tried again at the next. */
+  /**
+   * A source could not be read at this poll (it will be tried again at the next), or its fetch lists several
+   * announcements under one id (the message names the id and the items; they are read, each text as an announcement of
+   * its own, and reported until all of them have been read).
+   */
   default void onSourceFailure(String sourceId, PolicySourceException failure) {}
 }

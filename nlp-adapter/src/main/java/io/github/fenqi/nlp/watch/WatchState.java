@@ -67,6 +67,8 @@ final class WatchState {
     }
   };
 
+  private static final java.util.regex.Pattern HASH = java.util.regex.Pattern.compile("[0-9a-f]{64}");
+
   private WatchState() {}
 
   /** A text read: its source, the id it was read under and its content hash. */
@@ -74,7 +76,7 @@ final class WatchState {
     Read {
       required("source", source);
       required("id", id);
-      required("hash", hash);
+      checkHash(hash);
     }
   }
 
@@ -368,9 +370,22 @@ final class WatchState {
   /** Checks an entry counting something ({@code name}, 1 or more {@code what}) about a text read from a source. */
   private static void countOf(@Nullable String source, @Nullable String hash, String name, long count, String what) {
     required("source", source);
-    required("hash", hash);
+    checkHash(hash);
     if (count < 1) {
       throw new InvalidInputException(name, count + " is not a number of " + what + " (1 or more)");
+    }
+  }
+
+  /**
+   * Checks a content hash: {@link Announcement#contentHash()}'s 64 lowercase hex digits. A hash damaged in the file
+   * (one byte of it changed) had been taken as is: the text it stood for was no longer known as read, so it was read
+   * again after the restart and its values applied over an operator's hand edit of the live policy.
+   */
+  private static void checkHash(@Nullable String hash) {
+    required("hash", hash);
+    if (!HASH.matcher(hash).matches()) {
+      throw new InvalidInputException("hash", "'" + hash + "' is not a content hash (64 hex digits 0-9a-f, as the "
+          + "watcher writes them)");
     }
   }
 

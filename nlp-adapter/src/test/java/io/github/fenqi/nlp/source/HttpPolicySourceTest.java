@@ -265,6 +265,19 @@ class HttpPolicySourceTest {
   }
 
   /**
+   * A JSON item whose id is blank names no item, as a blank RSS guid does: two items with {@code "id": "  "} had been
+   * one announcement under the id "  ", so the watcher could not tell an edit of one from the other item.
+   */
+  @Test
+  void blankJsonItemIdsAreNamedByTheirPlace() {
+    String feed = "[{\"id\":\"  \",\"content\":\"最长可分36期。\"},{\"id\":\"  \",\"content\":\"最长可分48期。\"},"
+        + "{\"id\":\"\",\"content\":\"最长可分60期。\"}]";
+    server.serve("/feed", "application/json", feed.getBytes(StandardCharsets.UTF_8));
+    assertEquals(List.of(server.uri("/feed") + "#0", server.uri("/feed") + "#1", server.uri("/feed") + "#2"),
+        source("/feed").fetch().stream().map(Announcement::id).toList());
+  }
+
+  /**
    * A feed moved (http://old/feed → http://new/api/v2/feed): its relative links are relative to where it now is; they
    * had been resolved against the configured address, giving pages that do not exist.
    */

@@ -269,6 +269,64 @@ class AnnouncementWatcherTest {
     assertEquals(List.of(), watcher.pollOnce());
   }
 
+  /**
+   * Which of two items sharing an id is taken is a named problem, reported to the listeners (the audit log) with the
+   * id and the items, not a choice made with only an INFO line ("announcement 'X' is superseded by the newer
+   * announcement 'X'"); once both are read it is not reported again, and a new item under the id is.
+   */
+  @Test
+  void itemsSharingAnIdInOneFetchAreReportedNamingTheIdAndTheItems() {
+    java.net.URI list = java.net.URI.create("https://example.com/notices");
+    java.util.concurrent.atomic.AtomicReference<List<Announcement>> items = new java.util.concurrent.atomic.AtomicReference<>(List.of(
+        new Announcement("feed", list.toString(), "新政", "最长可分36期。", list, java.time.Instant.EPOCH),
+        new Announcement("feed", "n-1", "", "逾期满90天。", list, java.time.Instant.EPOCH),
+        new Announcement("feed", list.toString(), "", "最长可分48期。", list, java.time.Instant.EPOCH)));
+    AnnouncementWatcher watcher = AnnouncementWatcher.builder(store).listener(recorder)
+        .source(fetching("feed", items::get), AnnouncementWatcher.Mode.AUTO_APPLY).build();
+    assertEquals(1, watcher.pollOnce().size());
+    assertEquals(36, store.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS));
+    assertEquals(List.of("feed: policy source 'feed': its fetch lists 2 announcements under one id '" + list
+        + "': items 1 ('新政'), 3 ('最长可分48期。') of 3 (newest first); an id names one announcement, so they cannot be "
+        + "told apart as edits of each other: each text is read once as an announcement of its own and, where they "
+        + "set the same field, item 1's value is taken"), recorder.failures);
+    assertEquals(List.of(), watcher.pollOnce());
+    assertEquals(1, recorder.failures.size(), "all read: not reported again");
+    items.set(List.of(new Announcement("feed", list.toString(), "", "最长可分60期。", list, java.time.Instant.EPOCH),
+        items.get().get(0), items.get().get(1), items.get().get(2)));
+    assertEquals(1, watcher.pollOnce().size());
+    assertEquals(2, recorder.failures.size(), "a new item under the id");
+    assertTrue(recorder.failures.get(1).contains("lists 3 announcements under one id"), recorder.failures.get(1));
+  }
+
+  /**
+   * A page answering once with an error page and HTTP 200 (a proxy's {@code 502 Bad Gateway}) sets no field: its real
+   * text, back at the next poll, is not an edit back and is not applied again over the operator's hand edit (it had
+   * been: 36 live again over the 30 the operator had set).
+   */
+  @Test
+  void anErrorPageServedWith200DoesNotMakeTheRealTextAnEditBack() {
+    java.util.concurrent.atomic.AtomicReference<String> page = new java.util.concurrent.atomic.AtomicReference<>(NOTICE);
+    server.handle("/flapping", ex -> LoopbackServer.respond(ex, 200, "text/html; charset=utf-8",
+        page.get().getBytes(StandardCharsets.UTF_8)));
+    AnnouncementWatcher watcher = AnnouncementWatcher.builder(store).listener(recorder)
+        .source(source("notices", "/flapping"), AnnouncementWatcher.Mode.AUTO_APPLY).build();
+    assertEquals(1, watcher.pollOnce().size());
+    assertEquals(36, store.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS));
+    Map<PolicyField, Object> edited = new java.util.EnumMap<>(store.liveValues("hexin"));
+    edited.put(PolicyField.MAX_INSTALLMENTS, 30);
+    store.live.put("hexin", edited); // the operator's hand edit
+    page.set("<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>");
+    assertEquals(List.of(), watcher.pollOnce());
+    page.set(NOTICE);
+    assertEquals(List.of(), watcher.pollOnce());
+    assertEquals(30, store.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS), "the hand edit stays");
+    page.set(NOTICE.replace("36期", "60期"));
+    watcher.pollOnce();
+    page.set(NOTICE);
+    assertEquals(1, watcher.pollOnce().size(), "36, 60, 36 again is still an edit back");
+    assertEquals(36, store.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS));
+  }
+
   @Test
   void processesEachAnnouncementOnce() {
     AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)

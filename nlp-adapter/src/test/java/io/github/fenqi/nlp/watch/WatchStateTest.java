@@ -41,7 +41,7 @@ class WatchStateTest {
       WatchState.Content written = new WatchState.Content(WatchState.FORMAT_VERSION,
           List.of(new WatchState.Read(change.sourceId(), change.announcement().id(),
               change.announcement().contentHash())),
-          List.of(), List.of(new WatchState.Attempts(change.sourceId(), "ab", 2)),
+          List.of(), List.of(new WatchState.Attempts(change.sourceId(), change.announcement().contentHash(), 2)),
           List.of(WatchState.Queued.of(change)),
           List.of(new WatchState.Decision(change.id(), PolicyChange.Status.REJECTED, change.at())),
           List.of(new WatchState.Unlisted(change.sourceId(), change.announcement().contentHash(), 3)));

@@ -213,7 +213,11 @@ class WatcherRestartTest {
             name + ": pending[0].announcement.text: is missing"},
         {good.replace("\"uri\" : \"http", "\"uri\" : \":http"),
             name + ": pending[0].announcement.uri: ':http"},
-        {"null", name + ": is JSON null"}}) {
+        {"null", name + ": is JSON null"},
+        // one byte of a hash changed: the text it stood for had been read again and applied over a hand edit
+        {good.replaceFirst("\"hash\" : \"[0-9a-f]", "\"hash\" : \"x"), name + ": read[0].hash: 'x"},
+        {good.replaceFirst("(\"lastUnderId\" : \\[ \\{[^}]*\"hash\" : \")[0-9a-f]", "$1:"),
+            name + ": lastUnderId[0].hash: ':"}}) {
       Files.writeString(state, bad[0]);
       InvalidInputException e = assertThrows(InvalidInputException.class,
           () -> run(AnnouncementWatcher.Mode.REVIEW, w -> w.pollOnce()), bad[1]);
