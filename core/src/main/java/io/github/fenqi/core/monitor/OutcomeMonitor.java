@@ -44,8 +44,16 @@ public final class OutcomeMonitor {
     this.config = config;
   }
 
-  /** A monitor with no outcomes yet. */
+  /**
+   * A monitor with no outcomes yet.
+   *
+   * @throws InvalidInputException naming {@code config} when it is missing (it had been taken, and every outcome
+   *     recorded then failed with a bare NullPointerException, far from this call)
+   */
   public static OutcomeMonitor create(MonitorConfig config) {
+    if (config == null) {
+      throw new InvalidInputException("config", "is required (MonitorConfig.defaults() for the defaults)");
+    }
     return new OutcomeMonitor(config);
   }
 

@@ -302,4 +302,10 @@ class OutcomeMonitorTest {
       }
     }
   }
+  /** A missing config is named when the monitor is built, not by a NullPointerException at the first outcome. */
+  @Test
+  void aMissingConfigIsRefusedWhereItIsGiven() {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> OutcomeMonitor.create(null));
+    assertEquals("config", e.problems().get(0).location());
+  }
 }
