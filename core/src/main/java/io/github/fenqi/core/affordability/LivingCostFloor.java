@@ -98,9 +98,20 @@ public final class LivingCostFloor {
    * with an uplift ≥ 1 and a national default per person. Every problem
    * of the table is reported at once, each with its line: a region given twice (the later row had silently replaced
    * the earlier), an amount that is not more than 0 (a negative 低保 had made the floor negative, so it held nothing
-   * up).
+   * up). A missing argument is named (each had been a bare NullPointerException).
    */
   public static LivingCostFloor fromCsv(InputStream csv, String sourceName, BigDecimal uplift, Money nationalDefault) {
+    List<Problem> missing = new ArrayList<>();
+    String[] names = {"csv", "sourceName", "uplift", "nationalDefault"};
+    Object[] given = {csv, sourceName, uplift, nationalDefault};
+    for (int i = 0; i < names.length; i++) {
+      if (given[i] == null) {
+        missing.add(Problem.of(names[i], "is required"));
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new InvalidInputException(missing);
+    }
     if (uplift.compareTo(BigDecimal.ONE) < 0 || uplift.compareTo(BigDecimal.valueOf(5)) > 0) {
       throw new InvalidInputException("uplift", uplift.toPlainString() + " is outside 1..5");
     }

@@ -14,7 +14,7 @@ import java.util.List;
  * @param baselineWindow how many outcomes before them, at most, form the baseline (at least 10)
  * @param minBaseline how many baseline outcomes are needed before testing (10..baselineWindow)
  * @param alpha the one-sided significance level of each test, in (0, 0.5); an alert raised below it clears at
- *     {@link #clearLevel()}, which is always above it
+ *     {@link #clearLevel()}, which is always above it and at most 0.5, or when the recent rate is back at the baseline's
  * @param minDrop the smallest drop of the acceptance rate worth an alert, in [0, 1)
  */
 public record MonitorConfig(int recentWindow, int baselineWindow, int minBaseline, double alpha, double minDrop) {
@@ -46,14 +46,24 @@ public record MonitorConfig(int recentWindow, int baselineWindow, int minBaselin
   public static final double MIN_CLEAR_LEVEL = 0.05;
 
   /**
-   * The p-value at or above which an active alert clears: {@code max(0.05, 2·alpha)}, below 1 since {@code alpha} is
-   * below 0.5. It must lie above {@code alpha}, or nothing separates raising from clearing: a fixed 0.05 at
-   * {@code alpha} 0.2 cleared an alert whenever its p-value passed 0.05 and raised a new one when it fell back below
-   * 0.2, so a stable platform whose p-value hovered there was paged again on every crossing. Twice {@code alpha} keeps
-   * the band as wide, relative to {@code alpha}, as at 0.025, and leaves the defaults' 0.05 as it was.
+   * The highest clear level: a p-value of 0.5 is a recent rate equal to the baseline's, no drop at all. Twice an
+   * {@code alpha} above 0.25 asked for more — at 0.45 the recent rate had to rise significantly above the baseline
+   * (p ≥ 0.9) before an alert ended, so a platform back at its old rate, or a stable one, was shown alerting half the
+   * time.
+   */
+  public static final double MAX_CLEAR_LEVEL = 0.5;
+
+  /**
+   * The p-value at or above which an active alert clears: {@code max(0.05, min(2·alpha, 0.5))}, always above
+   * {@code alpha}, which is below 0.5. It must lie above {@code alpha}, or nothing separates raising from clearing: a
+   * fixed 0.05 at {@code alpha} 0.2 cleared an alert whenever its p-value passed 0.05 and raised a new one when it fell
+   * back below 0.2, so a stable platform whose p-value hovered there was paged again on every crossing. Twice
+   * {@code alpha} keeps the band as wide, relative to {@code alpha}, as at 0.025, and leaves the defaults' 0.05 as it
+   * was; it stops at {@link #MAX_CLEAR_LEVEL}, where the drop is gone. An alert also clears whenever the recent rate is
+   * not below the baseline's, even when the samples are too small to test.
    */
   public double clearLevel() {
-    return Math.max(MIN_CLEAR_LEVEL, 2 * alpha);
+    return Math.max(MIN_CLEAR_LEVEL, Math.min(2 * alpha, MAX_CLEAR_LEVEL));
   }
 
   /** Recent 50, baseline up to 200 (at least 50), α = 0.0001, a drop of at least 10 percentage points. */

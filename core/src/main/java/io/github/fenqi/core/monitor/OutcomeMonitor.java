@@ -44,8 +44,16 @@ public final class OutcomeMonitor {
     this.config = config;
   }
 
-  /** A monitor with no outcomes yet. */
+  /**
+   * A monitor with no outcomes yet.
+   *
+   * @throws InvalidInputException naming {@code config} when it is missing (it had been taken, and every outcome
+   *     recorded then failed with a bare NullPointerException, far from this call)
+   */
   public static OutcomeMonitor create(MonitorConfig config) {
+    if (config == null) {
+      throw new InvalidInputException("config", "is required (MonitorConfig.defaults() for the defaults)");
+    }
     return new OutcomeMonitor(config);
   }
 
@@ -137,11 +145,15 @@ public final class OutcomeMonitor {
     if (baselineTotal == 0 || recentTotal == 0) {
       return OptionalDouble.empty();
     }
-    double pooled = (double) (baselineAccepted + recentAccepted) / (baselineTotal + recentTotal);
-    int smaller = Math.min(baselineTotal, recentTotal);
-    if (smaller * pooled < 5 || smaller * (1 - pooled) < 5) {
+    long accepted = baselineAccepted + recentAccepted;
+    long total = baselineTotal + recentTotal;
+    long smaller = Math.min(baselineTotal, recentTotal);
+    // at least 5 expected of each, exactly: smaller × accepted / total ≥ 5 in integers. In doubles 1 − 225/250 is just
+    // below 0.1, so a sample of 50 with exactly 5 expected rejections was called too small and left untested
+    if (smaller * accepted < 5 * total || smaller * (total - accepted) < 5 * total) {
       return OptionalDouble.empty();
     }
+    double pooled = (double) accepted / total;
     double se = Math.sqrt(pooled * (1 - pooled) * (1.0 / baselineTotal + 1.0 / recentTotal));
     double diff = (double) baselineAccepted / baselineTotal - (double) recentAccepted / recentTotal;
     return OptionalDouble.of(diff / se);
@@ -203,6 +215,11 @@ public final class OutcomeMonitor {
       lastPValue = OptionalDouble.empty();
       if (recent.size() < config.recentWindow() || baseline.size() < config.minBaseline()) {
         return Optional.empty();
+      }
+      if ((long) recentAccepted * baseline.size() >= (long) baselineAccepted * recent.size()) {
+        // no drop at all: an alert ends here even when the samples are too small to test (an alert raised at 90 % → 50 %
+        // stayed active at 180 of 200 against 46 of the last 50 accepted, where 4.8 expected rejections left no test)
+        alerting = false;
       }
       OptionalDouble z = dropZ(baselineAccepted, baseline.size(), recentAccepted, recent.size());
       if (z.isEmpty()) {

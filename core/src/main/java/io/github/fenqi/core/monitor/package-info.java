@@ -18,7 +18,8 @@
  * recent window (in all but 2 of 2000 simulated runs).
  *
  * <p>An alert is raised once when a platform enters the alerting state and cleared only when the p-value is
- * back at {@link io.github.fenqi.core.monitor.MonitorConfig#clearLevel() max(0.05, 2·alpha)} or above (hysteresis:
+ * back at {@link io.github.fenqi.core.monitor.MonitorConfig#clearLevel() max(0.05, min(2·alpha, 0.5))} or above, or
+ * the recent rate is back at or above the baseline's whether or not the samples can be tested (hysteresis:
  * one episode, one alert; a fixed 0.05 left no band between raising and clearing for alpha ≥ 0.05, and a stable
  * platform at alpha 0.2 raised about 13 alerts in 1000 outcomes, now about 5 — at such an alpha false alarms are
  * what was asked for, but each episode is paged once); as outcomes age out of the recent window into the baseline, a lasting new rate becomes the

@@ -1,5 +1,7 @@
 package io.github.fenqi.core.stress;
 
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.money.Money;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,11 +33,30 @@ final class MonteCarloStressTester implements StressTester {
 
   @Override
   public StressResult test(FinancialProfile profile, PlanCashflow plan) {
+    if (plan == null) {
+      throw new InvalidInputException("plan", "is required");
+    }
     return compare(profile, List.of(plan)).get(0);
   }
 
   @Override
   public List<StressResult> compare(FinancialProfile profile, List<PlanCashflow> plans) {
+    List<Problem> problems = new ArrayList<>();
+    if (profile == null) {
+      problems.add(Problem.of("profile", "is required"));
+    }
+    if (plans == null) {
+      problems.add(Problem.of("plans", "is required"));
+    } else {
+      for (int i = 0; i < plans.size(); i++) {
+        if (plans.get(i) == null) {
+          problems.add(Problem.of("plans[" + i + "]", "is missing"));
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
     Shocks shocks = Shocks.generate(config, profile);
     List<StressResult> out = new ArrayList<>(plans.size());
     for (PlanCashflow plan : plans) {

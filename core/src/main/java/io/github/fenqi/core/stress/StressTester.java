@@ -1,5 +1,6 @@
 package io.github.fenqi.core.stress;
 
+import io.github.fenqi.core.InvalidInputException;
 import java.util.List;
 
 /**
@@ -15,8 +16,16 @@ public interface StressTester {
   /** Tests several plans of one borrower on the same random paths (common random numbers), in order. */
   List<StressResult> compare(FinancialProfile profile, List<PlanCashflow> plans);
 
-  /** The Monte Carlo tester. */
+  /**
+   * The Monte Carlo tester.
+   *
+   * @throws InvalidInputException naming {@code config} when it is missing (it had been taken, and
+   *     every test then failed with a bare NullPointerException, far from this call)
+   */
   static StressTester monteCarlo(StressConfig config) {
+    if (config == null) {
+      throw new InvalidInputException("config", "is required (StressConfig.DEFAULTS for the defaults)");
+    }
     return new MonteCarloStressTester(config);
   }
 }

@@ -114,4 +114,12 @@ class LivingCostFloorTest {
     assertEquals("广州市", table(HEADER + "310000,Shanghai,1420,2024,true,x\r440100,广州市,1231,2024,false,y\n")
         .floor("440106", 1).row().name());
   }
+  /** Every missing argument of a table is named at once (each had been a bare NullPointerException). */
+  @Test
+  void aMissingArgumentOfATableIsNamed() {
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> LivingCostFloor.fromCsv(null, null, null, null));
+    assertEquals(List.of(Problem.of("csv", "is required"), Problem.of("sourceName", "is required"),
+        Problem.of("uplift", "is required"), Problem.of("nationalDefault", "is required")), e.problems());
+  }
 }

@@ -158,4 +158,11 @@ class WeightedAffordabilityModelTest {
     assertEquals(List.of(io.github.fenqi.core.Problem.of("statementMonths",
         "is missing (an empty list when there are no statements)")), e.problems());
   }
+  /** A missing part of the model is named when it is built, not by a NullPointerException at the first assessment. */
+  @Test
+  void aMissingCoefficientsOrFloorIsNamedWhenTheModelIsBuilt() {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> AffordabilityModel.weighted(null, null));
+    assertEquals(List.of(io.github.fenqi.core.Problem.of("coefficients", "is required"),
+        io.github.fenqi.core.Problem.of("floor", "is required")), e.problems());
+  }
 }

@@ -225,4 +225,87 @@ class OutcomeMonitorTest {
     double clear = new MonitorConfig(50, 200, 50, alpha, 0.10).clearLevel();
     assertTrue(alpha < clear && clear < 1, alpha + " clears at " + clear);
   }
+  /**
+   * At an {@code alpha} above 0.25 the clear level 2·alpha had asked for the recent rate to rise significantly above the
+   * baseline (p ≥ 0.9 at 0.45): a platform back at its 60 % for 400 outcomes, recent and baseline both 60 %, was still
+   * shown alerting. The clear level stops at 0.5, where the drop is gone.
+   */
+  @Test
+  void anAlertEndsWhenThePlatformIsBackAtItsRateEvenAtAHighAlpha() {
+    MonitorConfig loose = new MonitorConfig(50, 200, 50, 0.45, 0.10);
+    assertEquals(0.5, loose.clearLevel());
+    OutcomeMonitor m = OutcomeMonitor.create(loose);
+    feed(m, "p", 150, 250);
+    assertTrue(feed(m, "p", 15, 50).stream().anyMatch(Optional::isPresent), "the drop to 30 % is alerted");
+    feed(m, "p", 240, 400);
+    AcceptanceStatus status = m.status("p", Strategy.BALANCED);
+    assertEquals(status.baselineRate(), status.recentRate(), 1e-12);
+    assertFalse(status.alerting(), status.toString());
+  }
+
+  /**
+   * A recent rate back at or above the baseline's ends an alert even when the samples are too small to test: after a
+   * drop from about 93 % an alert stayed active at 180 of 200 against 46 of the last 50 accepted (4.8 expected
+   * rejections in the recent sample, so no test ran and nothing could clear it).
+   */
+  @Test
+  void anAlertEndsWhenTheRecentRateIsNotBelowTheBaselineEvenWithTooFewToTest() {
+    OutcomeMonitor m = OutcomeMonitor.create(CONFIG);
+    for (int i = 0; i < 250; i++) {
+      m.record("p", Strategy.BALANCED, i % 14 != 0);
+    }
+    for (int i = 0; i < 10; i++) {
+      m.record("p", Strategy.BALANCED, false);
+    }
+    assertTrue(m.status("p", Strategy.BALANCED).alerting(), "the run of rejections is alerted");
+    for (int i = 0; i < 46; i++) {
+      m.record("p", Strategy.BALANCED, true);
+    }
+    AcceptanceStatus status = m.status("p", Strategy.BALANCED);
+    assertEquals(180, status.baselineAccepted());
+    assertEquals(46, status.recentAccepted());
+    assertTrue(status.pValue().isEmpty(), "too few expected rejections to test: " + status);
+    assertFalse(status.alerting(), status.toString());
+  }
+
+  /**
+   * Exactly five expected rejections are enough to test: in doubles 50 × (1 − 225/250) is 4.999999999999999, and 180 of
+   * 200 against 45 of 50 was left untested.
+   */
+  @Test
+  void exactlyFiveExpectedOfEachAreEnoughToTest() {
+    assertEquals(0.0, OutcomeMonitor.dropZ(180, 200, 45, 50).orElseThrow(), 1e-12);
+    assertEquals(0.0, OutcomeMonitor.dropZ(20, 200, 5, 50).orElseThrow(), 1e-12);
+    assertTrue(OutcomeMonitor.dropZ(181, 200, 45, 50).isEmpty(), "4.8 expected rejections are too few");
+  }
+
+  /**
+   * Whatever the level and the outcomes, a platform shown alerting has a recent rate below its baseline's, and the
+   * clear level lies between alpha and 0.5.
+   */
+  @Property(tries = 200)
+  void aPlatformShownAlertingHasARecentRateBelowItsBaseline(
+      @ForAll @DoubleRange(min = 0, minIncluded = false, max = 0.5, maxIncluded = false) double alpha,
+      @ForAll @DoubleRange(min = 0, max = 0.3) double minDrop, @ForAll long seed) {
+    MonitorConfig config = new MonitorConfig(50, 200, 50, alpha, minDrop);
+    assertTrue(alpha < config.clearLevel() && config.clearLevel() <= MonitorConfig.MAX_CLEAR_LEVEL);
+    OutcomeMonitor m = OutcomeMonitor.create(config);
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int phase = 0; phase < 8; phase++) {
+      double rate = random.nextDouble();
+      int length = random.nextInt(10, 150);
+      for (int i = 0; i < length; i++) {
+        m.record("p", Strategy.BALANCED, random.nextDouble() < rate);
+        AcceptanceStatus s = m.status("p", Strategy.BALANCED);
+        assertTrue(!s.alerting() || (long) s.recentAccepted() * s.baselineTotal()
+            < (long) s.baselineAccepted() * s.recentTotal(), s.toString());
+      }
+    }
+  }
+  /** A missing config is named when the monitor is built, not by a NullPointerException at the first outcome. */
+  @Test
+  void aMissingConfigIsRefusedWhereItIsGiven() {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> OutcomeMonitor.create(null));
+    assertEquals("config", e.problems().get(0).location());
+  }
 }

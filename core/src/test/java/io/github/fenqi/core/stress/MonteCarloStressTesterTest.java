@@ -388,4 +388,22 @@ class MonteCarloStressTesterTest {
     // 0 (none) and the least resolved probability stay valid
     StressConfig.builder().jobLoss(0, 3, 0).shockExpense(StressConfig.MIN_EVENT_PROBABILITY, Money.ofYuan(3000), 1).build();
   }
+  /**
+   * A missing config is named when the tester is built (it had been taken, and every test failed with a bare
+   * NullPointerException), as are a missing profile, list or plan when tested.
+   */
+  @Test
+  void aMissingConfigProfileOrPlanIsNamed() {
+    assertEquals("config", assertThrows(InvalidInputException.class, () -> StressTester.monteCarlo(null))
+        .problems().get(0).location());
+    StressTester tester = StressTester.monteCarlo(FAST);
+    List<PlanCashflow> withGap = new ArrayList<>(List.of(flat(1_000, 6, 0)));
+    withGap.add(null);
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> tester.compare(null, withGap));
+    assertEquals(List.of("profile", "plans[1]"), e.problems().stream().map(p -> p.location()).toList());
+    assertEquals("plans", assertThrows(InvalidInputException.class,
+        () -> tester.compare(profile(10_000, 3_000, 0), null)).problems().get(0).location());
+    assertEquals("plan", assertThrows(InvalidInputException.class,
+        () -> tester.test(profile(10_000, 3_000, 0), null)).problems().get(0).location());
+  }
 }
