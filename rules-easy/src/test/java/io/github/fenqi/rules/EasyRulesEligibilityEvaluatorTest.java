@@ -509,6 +509,30 @@ class EasyRulesEligibilityEvaluatorTest {
     }
   }
 
+  /**
+   * A YAML tag on a value it cannot build failed the file with Java's words and no line: {@code priority: !!int []}
+   * with "class org.yaml.snakeyaml.nodes.SequenceNode cannot be cast to class org.yaml.snakeyaml.nodes.ScalarNode
+   * (... in unnamed module of loader 'app')", {@code !!float x} with "For input string: "x"".
+   */
+  @Test
+  void aTaggedValueThatCannotBeBuiltIsNamedWithItsLine() throws IOException {
+    String rule = """
+        name: "r"
+        description: "d"
+        priority: %s
+        condition: "true"
+        actions: ["eligible()"]
+        """;
+    Files.writeString(dir.resolve("_shared_a.yml"), rule.formatted("!!int []"));
+    Files.writeString(dir.resolve("_shared_b.yml"), "\n" + rule.formatted("!!float x"));
+    Files.writeString(dir.resolve("_shared_c.yml"), rule.formatted("!!set 1"));
+    List<String> lines = EasyRulesEligibilityEvaluator.check(dir).stream().flatMap(r -> r.lines().stream()).toList();
+    String file = "is not a YAML rule-definition file: ";
+    assertEquals(List.of("_shared_a.yml: " + file + "a list tagged !!int cannot be read as that type (line 3, column 11)",
+        "_shared_b.yml: " + file + "'x' tagged !!float cannot be read as that type (line 4, column 11)",
+        "_shared_c.yml: " + file + "'1' tagged !!set cannot be read as that type (line 3, column 11)"), lines);
+  }
+
   /** In a condition and in an action a number is decimal whatever its leading zeros: {@code 090} is ninety. */
   @Test
   void aLeadingZeroInAConditionOrActionIsDecimal() throws IOException {

@@ -34,12 +34,15 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.AbstractConstruct;
 import org.yaml.snakeyaml.constructor.Construct;
+import org.yaml.snakeyaml.constructor.ConstructorException;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -105,7 +108,7 @@ public final class RuleFileReader {
    * and {@code !!int 08} failed the file with Java's "For input string: "8" under radix 8" and no line. Such a
    * scalar is built as a {@link TaggedInt}, which the field checks name with its line.
    */
-  private static final class DecimalIntConstructor extends SafeConstructor {
+  private static final class DecimalIntConstructor extends LocatingConstructor {
     DecimalIntConstructor(LoaderOptions options) {
       super(options);
       Construct yamlInt = yamlConstructors.get(Tag.INT);
@@ -115,6 +118,41 @@ public final class RuleFileReader {
               ? new TaggedInt(scalar.getValue(), node.getStartMark().getLine() + 1) : yamlInt.construct(node);
         }
       });
+    }
+  }
+
+  /**
+   * SnakeYAML's safe constructor naming the node it could not build, and where: a standard tag on the wrong kind of
+   * node ({@code priority: !!int []}, {@code !!set 1}) failed the file with Java's "class
+   * org.yaml.snakeyaml.nodes.SequenceNode cannot be cast to class org.yaml.snakeyaml.nodes.ScalarNode ...", and
+   * {@code !!float x} with "For input string: "x"", both with no line.
+   */
+  private static class LocatingConstructor extends SafeConstructor {
+    LocatingConstructor(LoaderOptions options) {
+      super(options);
+    }
+
+    @Override protected Object constructObject(Node node) {
+      try {
+        return super.constructObject(node);
+      } catch (MarkedYAMLException e) {
+        throw e;
+      } catch (YAMLException | ClassCastException | IllegalArgumentException e) {
+        String tag = node.getTag().getValue().startsWith(Tag.PREFIX)
+            ? "!!" + node.getTag().getValue().substring(Tag.PREFIX.length()) : node.getTag().getValue();
+        String what = node instanceof ScalarNode scalar ? "'" + Problem.excerpt(scalar.getValue()) + "'"
+            : node instanceof SequenceNode ? "a list" : "a mapping";
+        throw new Unbuildable(what + " tagged " + tag + " cannot be read as that type", node.getStartMark());
+      }
+    }
+  }
+
+  /** A node SnakeYAML could not build, with where it is. */
+  private static final class Unbuildable extends ConstructorException {
+    private static final long serialVersionUID = 1L;
+
+    Unbuildable(String problem, Mark at) {
+      super(null, null, problem, at);
     }
   }
 
