@@ -315,6 +315,14 @@ public final class EasyRulesEligibilityEvaluator implements EligibilityEvaluator
           unsettled.remove(path);
           continue;
         }
+        if (old != null && old.good() != null && old.goodSha256().equals(hash)) {
+          // put back as it is live after a rejected edit (or read again after it could not be read): the rules live
+          // are the same, so no new version and no UPDATED change; it was reloaded and bumped the version, and
+          // anything keyed by version (audit entries, caches) saw a change that was none. Only its problems go.
+          unsettled.remove(path);
+          files.put(path, new FileState(hash, old.good(), hash, List.of()));
+          continue;
+        }
         if (settle && !hash.equals(unsettled.put(path, hash))) {
           continue; // first read of this content: applied if the next poll reads it again
         }

@@ -481,6 +481,76 @@ class EasyRulesEligibilityEvaluatorTest {
   }
 
   /**
+   * A bare {@code priority: 010} was a problem, but one tagged {@code !!int} bypassed the decimal-only resolver: it
+   * was read as octal 8 without a word ({@code !!int 0x10} as 16, {@code !!int 1:30} as 90), and {@code !!int 08}
+   * failed the file with Java's "For input string: "8" under radix 8" and no line. Each is a priority problem naming
+   * the rule and the line now; {@code !!int 10} is ten.
+   */
+  @Test
+  void anIntTagDoesNotMakeAPriorityOctal() throws IOException {
+    String rule = """
+        name: "%s"
+        description: "d"
+        priority: %s
+        condition: "true"
+        actions: ["maxInstallments(12)"]
+        """;
+    Files.writeString(dir.resolve("_shared.yml"), String.join("---\n", rule.formatted("octal", "!!int 010"),
+        rule.formatted("eight", "!!int 08"), rule.formatted("hex", "!!int 0x10"), rule.formatted("ten", "!!int 10")));
+    List<String> lines = EasyRulesEligibilityEvaluator.check(dir).stream().flatMap(r -> r.lines().stream()).toList();
+    String why = "must be a whole number in plain decimal digits (YAML 1.1 reads 010 as octal 8, 0x10 as 16, 1:30 as 90)";
+    assertEquals(List.of("_shared.yml: rule 'octal': priority: !!int '010' (line 3) " + why,
+        "_shared.yml: rule 'eight': priority: !!int '08' (line 9) " + why,
+        "_shared.yml: rule 'hex': priority: !!int '0x10' (line 15) " + why), lines);
+
+    Files.writeString(dir.resolve("_shared.yml"), rule.formatted("ten", "!!int 10"));
+    try (var e = EasyRulesEligibilityEvaluator.openStrict(dir)) {
+      assertEquals(List.of("_shared.yml:ten"), e.ruleNames("any"));
+    }
+  }
+
+  /**
+   * A YAML tag on a value it cannot build failed the file with Java's words and no line: {@code priority: !!int []}
+   * with "class org.yaml.snakeyaml.nodes.SequenceNode cannot be cast to class org.yaml.snakeyaml.nodes.ScalarNode
+   * (... in unnamed module of loader 'app')", {@code !!float x} with "For input string: "x"".
+   */
+  @Test
+  void aTaggedValueThatCannotBeBuiltIsNamedWithItsLine() throws IOException {
+    String rule = """
+        name: "r"
+        description: "d"
+        priority: %s
+        condition: "true"
+        actions: ["eligible()"]
+        """;
+    Files.writeString(dir.resolve("_shared_a.yml"), rule.formatted("!!int []"));
+    Files.writeString(dir.resolve("_shared_b.yml"), "\n" + rule.formatted("!!float x"));
+    Files.writeString(dir.resolve("_shared_c.yml"), rule.formatted("!!set 1"));
+    List<String> lines = EasyRulesEligibilityEvaluator.check(dir).stream().flatMap(r -> r.lines().stream()).toList();
+    String file = "is not a YAML rule-definition file: ";
+    assertEquals(List.of("_shared_a.yml: " + file + "a list tagged !!int cannot be read as that type (line 3, column 11)",
+        "_shared_b.yml: " + file + "'x' tagged !!float cannot be read as that type (line 4, column 11)",
+        "_shared_c.yml: " + file + "'1' tagged !!set cannot be read as that type (line 3, column 11)"), lines);
+  }
+
+  /** In a condition and in an action a number is decimal whatever its leading zeros: {@code 090} is ninety. */
+  @Test
+  void aLeadingZeroInAConditionOrActionIsDecimal() throws IOException {
+    Files.writeString(dir.resolve("_shared.yml"), """
+        name: "r"
+        description: "d"
+        priority: 1
+        condition: "overdueDays > 0100 && overdueDays < 0121"
+        actions: ["maxInstallments(012)"]
+        """);
+    try (var e = EasyRulesEligibilityEvaluator.openStrict(dir)) {
+      Debt cf = debt("cf-1"); // overdue 120 days
+      EligibilityDecision d = evaluate(e, cf, CASE.borrower());
+      assertEquals(Optional.of(12), d.adjustment().maxInstallments(), d.toString());
+    }
+  }
+
+  /**
    * A file the parser cannot read is named in the user's terms, as a policy file is: Jackson's message named its own
    * settings ("[Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 1]") and
    * SnakeYAML's its stream ("in 'reader'") and a caret snippet.

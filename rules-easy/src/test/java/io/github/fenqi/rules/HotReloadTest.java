@@ -248,6 +248,54 @@ class HotReloadTest {
     }
   }
 
+  /**
+   * A rule file put back as it is live after a rejected edit (or readable again after it could not be read) was
+   * reloaded as {@code UPDATED} with the live SHA-256 and bumped the version, so anything keyed by version saw a change
+   * that was none. The rules live are the same: no new version, no event; only the file's problems go. Rewriting a
+   * file byte for byte the same changes nothing either, for {@code reload()} and for the watcher.
+   */
+  @Test
+  void fileRestoredToItsLiveContentIsNoNewVersion() throws Exception {
+    RuleFixtures.copyExample(dir);
+    Path shared = dir.resolve("_shared.yml");
+    Path lender = dir.resolve("demo-online-lender.yml");
+    String good = Files.readString(shared);
+    String goodLender = Files.readString(lender);
+    List<RuleSetEvent> events = new ArrayList<>();
+    try (var e = EasyRulesEligibilityEvaluator.openStrict(dir)) {
+      e.addListener(events::add);
+      EligibilityDecision before = evaluateOl(e);
+      Files.writeString(shared, good);
+      e.reload();
+      e.poll();
+      e.poll();
+      Files.writeString(shared, good.replace("totalOwed < 500", "totalOwed < 500; x = 1"));
+      e.reload();
+      assertEquals(1, e.loadProblems().size(), e.loadProblems().toString());
+      Files.writeString(shared, good);
+      e.reload();
+      assertEquals(List.of(), e.loadProblems());
+
+      oversize(lender);
+      e.poll();
+      e.poll();
+      assertEquals(1, e.loadProblems().size(), e.loadProblems().toString());
+      Files.writeString(lender, goodLender);
+      e.poll();
+      e.poll();
+      assertEquals(List.of(), e.loadProblems());
+
+      assertEquals(1, e.version());
+      assertEquals(before, evaluateOl(e));
+      assertEquals(List.of(RuleSetEvent.Rejected.class, RuleSetEvent.Rejected.class),
+          events.stream().map(Object::getClass).toList(), events.toString());
+
+      Files.writeString(shared, raisedThreshold(shared)); // a real edit is still a new version
+      e.reload();
+      assertEquals(2, e.version());
+    }
+  }
+
   /** Makes {@code file} one byte longer than the rule-file size limit, without writing the bytes (sparse). */
   private static void oversize(Path file) throws IOException {
     try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {

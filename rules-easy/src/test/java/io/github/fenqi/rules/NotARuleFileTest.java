@@ -128,9 +128,11 @@ class NotARuleFileTest {
       assertEquals(List.of(LENDER + ".yml: is a pipe (FIFO), not a rule file"),
           fifo.problems().stream().map(Object::toString).toList());
       Files.delete(link);
-      RuleFixtures.copyExample(dir); // the watch still runs: the file back is applied
-      RuleSetEvent.Reloaded back = assertInstanceOf(RuleSetEvent.Reloaded.class, events.poll(5, TimeUnit.SECONDS));
-      assertEquals(List.of(LENDER + ".yml"), back.changes().stream().map(RuleSetEvent.FileChange::file).toList());
+      RuleFixtures.copyExample(dir); // the watch still runs: the file back, as it is live, clears its problem
+      long start = System.nanoTime();
+      while (!e.loadProblems().isEmpty() && System.nanoTime() - start < 5_000_000_000L) {
+        Thread.sleep(20);
+      }
       assertEquals(List.of(), e.loadProblems());
       assertEquals(rules, e.ruleNames(LENDER));
     }

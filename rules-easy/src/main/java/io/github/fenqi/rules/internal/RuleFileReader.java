@@ -32,10 +32,17 @@ import org.mvel2.ParserContext;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.Construct;
+import org.yaml.snakeyaml.constructor.ConstructorException;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -91,8 +98,66 @@ public final class RuleFileReader {
       }
     };
     DumperOptions dumper = new DumperOptions();
-    return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options, decimalIntegers);
+    return new Yaml(new DecimalIntConstructor(options), new Representer(dumper), dumper, options, decimalIntegers);
   }
+
+  /**
+   * SnakeYAML's safe constructor, except that a scalar tagged {@code !!int} is a whole number only in plain decimal
+   * digits too: the resolver sees only untagged scalars, so {@code priority: !!int 010} was read as octal 8 (and
+   * {@code !!int 0x10} as 16, {@code !!int 1:30} as 90) without a word while {@code priority: 010} was a problem,
+   * and {@code !!int 08} failed the file with Java's "For input string: "8" under radix 8" and no line. Such a
+   * scalar is built as a {@link TaggedInt}, which the field checks name with its line.
+   */
+  private static final class DecimalIntConstructor extends LocatingConstructor {
+    DecimalIntConstructor(LoaderOptions options) {
+      super(options);
+      Construct yamlInt = yamlConstructors.get(Tag.INT);
+      yamlConstructors.put(Tag.INT, new AbstractConstruct() {
+        @Override public Object construct(Node node) {
+          return node instanceof ScalarNode scalar && !DECIMAL_INT.matcher(scalar.getValue()).matches()
+              ? new TaggedInt(scalar.getValue(), node.getStartMark().getLine() + 1) : yamlInt.construct(node);
+        }
+      });
+    }
+  }
+
+  /**
+   * SnakeYAML's safe constructor naming the node it could not build, and where: a standard tag on the wrong kind of
+   * node ({@code priority: !!int []}, {@code !!set 1}) failed the file with Java's "class
+   * org.yaml.snakeyaml.nodes.SequenceNode cannot be cast to class org.yaml.snakeyaml.nodes.ScalarNode ...", and
+   * {@code !!float x} with "For input string: "x"", both with no line.
+   */
+  private static class LocatingConstructor extends SafeConstructor {
+    LocatingConstructor(LoaderOptions options) {
+      super(options);
+    }
+
+    @Override protected Object constructObject(Node node) {
+      try {
+        return super.constructObject(node);
+      } catch (MarkedYAMLException e) {
+        throw e;
+      } catch (YAMLException | ClassCastException | IllegalArgumentException e) {
+        String tag = node.getTag().getValue().startsWith(Tag.PREFIX)
+            ? "!!" + node.getTag().getValue().substring(Tag.PREFIX.length()) : node.getTag().getValue();
+        String what = node instanceof ScalarNode scalar ? "'" + Problem.excerpt(scalar.getValue()) + "'"
+            : node instanceof SequenceNode ? "a list" : "a mapping";
+        throw new Unbuildable(what + " tagged " + tag + " cannot be read as that type", node.getStartMark());
+      }
+    }
+  }
+
+  /** A node SnakeYAML could not build, with where it is. */
+  private static final class Unbuildable extends ConstructorException {
+    private static final long serialVersionUID = 1L;
+
+    Unbuildable(String problem, Mark at) {
+      super(null, null, problem, at);
+    }
+  }
+
+  /** A scalar tagged {@code !!int} that is not in plain decimal digits, and its line (1-based) in the file. */
+  private record TaggedInt(String text, int line) {}
 
   /** The rule objects of a file, each document or element that is not an object replaced by a {@link NotARule}. */
   @SuppressWarnings("unchecked")
@@ -396,6 +461,8 @@ public final class RuleFileReader {
         wrong.add("priority: " + (priority instanceof Long || priority instanceof java.math.BigInteger
             ? priority + " is out of range: a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE
             : priority instanceof String t ? "'" + Problem.excerpt(t) + "' must be a whole number in plain decimal digits, unquoted"
+            : priority instanceof TaggedInt t ? "!!int '" + Problem.excerpt(t.text()) + "' (line " + t.line() + ") must "
+                + "be a whole number in plain decimal digits (YAML 1.1 reads 010 as octal 8, 0x10 as 16, 1:30 as 90)"
             : map.containsKey("priority") ? "must be a whole number" : "is required (lower runs first)"));
       }
       if (!(map.get("condition") instanceof String c) || c.isBlank()) {

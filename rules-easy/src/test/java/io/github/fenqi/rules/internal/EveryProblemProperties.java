@@ -15,7 +15,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Whatever else is wrong with a rule — a priority the reader takes as text ({@code 010}, {@code "1"}), a fraction or
+ * Whatever else is wrong with a rule — a priority the reader takes as text ({@code 010}, {@code "1"}) or tagged {@code !!int 010}, a fraction or
  * out of range, a description that is a number, a missing name, an action that is not a text — its condition and its
  * text actions are still checked, and every problem is listed at once, each naming the file, the rule and the field.
  * Easy Rules casts every field of a rule, so a priority of {@code 010} made it throw, and the rule's broken condition
@@ -54,7 +54,8 @@ class EveryProblemProperties {
         new Field("priority: \"1\"", "\"priority\": \"1\"", true),
         new Field("priority: 1.5", "\"priority\": 1.5", true),
         new Field("priority: 3000000000", "\"priority\": 3000000000", true),
-        new Field("priority: 1:30", "\"priority\": \"1:30\"", true));
+        new Field("priority: 1:30", "\"priority\": \"1:30\"", true),
+        new Field("priority: !!int 010", "\"priority\": \"010\"", true));
     Arbitrary<Field> actions = Arbitraries.of(
         new Field("actions: [\"maxInstallments(0)\"]", "\"actions\": [\"maxInstallments(0)\"]", false),
         new Field("actions: [5, \"maxInstallments(0)\"]", "\"actions\": [5, \"maxInstallments(0)\"]", true));
