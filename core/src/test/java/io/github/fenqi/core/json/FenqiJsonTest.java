@@ -149,9 +149,9 @@ class FenqiJsonTest {
   }
 
   /**
-   * A schedule's totalPayable and annualizedRate are written, never read: an unknown field beside them was named twice,
-   * once with the fields Jackson reads and once with those two as well. As a schedule is written, they are no unknown
-   * fields when something else is wrong.
+   * A schedule's totalPayable and annualizedRate are written with it and checked when read back: an unknown field
+   * beside them had been named twice, once with the fields Jackson reads and once with those two as well. As a schedule
+   * is written, they are no unknown fields when something else is wrong.
    */
   @Test
   void aFieldUnknownToAScheduleIsNamedOnceAndItsWrittenFiguresAreNotUnknown() throws Exception {
@@ -163,7 +163,8 @@ class FenqiJsonTest {
         written.replaceFirst("\\{", "{\"x\": 1, ").getBytes(StandardCharsets.UTF_8),
         io.github.fenqi.core.schedule.Schedule.class, "s.json"));
     assertEquals(List.of(Problem.of("s.json: x",
-        "unknown field 'x'; known fields: [downPayment, financedAmount, installments, method, term]")), once.problems());
+        "unknown field 'x'; known fields: [annualizedRate, downPayment, financedAmount, installments, method, term, "
+        + "totalPayable]")), once.problems());
     InvalidInputException negative = assertThrows(InvalidInputException.class, () -> FenqiJson.read(mapper,
         written.replace("\"downPayment\" : \"0.00\"", "\"downPayment\" : \"-1.00\"").getBytes(StandardCharsets.UTF_8),
         io.github.fenqi.core.schedule.Schedule.class, "s.json"));
