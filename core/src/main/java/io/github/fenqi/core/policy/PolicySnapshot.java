@@ -69,16 +69,57 @@ public record PolicySnapshot(long version, List<Policy> policies) {
         + "to chance; give one a later effectiveFrom, or keep only one of them";
   }
 
-  /** The policy of {@code platformId} in effect on {@code asOf}: of those effective, the latest effectiveFrom. */
+  /**
+   * The policy of {@code platformId} in effect on {@code asOf}: the version with the latest effectiveFrom on or before
+   * {@code asOf}, when its effectiveTo has not passed. A newer version replaces every older one for good: once it has
+   * taken effect, an older version never applies again, even after the newer one's effectiveTo (then none is in
+   * effect until a later version starts, and {@link #whyNone} says so). An older open-ended version had applied again
+   * the day after a newer version ended — terms the lender had withdrawn, without a word; a lender whose newer version
+   * was a temporary one publishes the older terms again as a version from the day after it ends.
+   */
   public Optional<Policy> find(String platformId, LocalDate asOf) {
+    return latestStarted(platformId, asOf).filter(p -> p.isEffectiveOn(asOf));
+  }
+
+  /** The version of {@code platformId} with the latest effectiveFrom on or before {@code asOf}, in effect or not. */
+  private Optional<Policy> latestStarted(String platformId, LocalDate asOf) {
     Policy found = null;
-    for (Policy p : policies) {
-      if (p.platformId().equals(platformId) && p.isEffectiveOn(asOf)
-          && (found == null || !p.effectiveFrom().isBefore(found.effectiveFrom()))) {
+    for (Policy p : policies) { // by effectiveFrom within a platform: the last one started wins
+      if (p.platformId().equals(platformId) && !p.effectiveFrom().isAfter(asOf)) {
         found = p;
       }
     }
     return Optional.ofNullable(found);
+  }
+
+  /**
+   * Why {@link #find} finds no policy of {@code platformId} on {@code asOf}, in words for a problem (empty when it finds
+   * one): the platform is unknown (naming the known ones), its first version starts later, or its latest version ended
+   * (naming that version and every older one it replaced, which no longer applies).
+   */
+  public Optional<String> whyNone(String platformId, LocalDate asOf) {
+    if (find(platformId, asOf).isPresent()) {
+      return Optional.empty();
+    }
+    String none = "no policy for '" + platformId + "' is in effect on " + asOf;
+    List<Policy> history = history(platformId);
+    if (history.isEmpty()) {
+      return Optional.of(none + "; known platforms: " + platforms());
+    }
+    Optional<Policy> ended = latestStarted(platformId, asOf);
+    if (ended.isEmpty()) {
+      return Optional.of(none + "; its first version '" + history.get(0).version() + "' takes effect on "
+          + history.get(0).effectiveFrom());
+    }
+    Policy last = ended.get();
+    List<String> replaced = history.stream().filter(p -> p.effectiveFrom().isBefore(last.effectiveFrom()))
+        .map(p -> "'" + p.version() + "'").toList();
+    Optional<Policy> next = history.stream().filter(p -> p.effectiveFrom().isAfter(asOf)).findFirst();
+    return Optional.of(none + ": version '" + last.version() + "' ended on " + last.effectiveTo()
+        + (replaced.isEmpty() ? "" : " and replaced the older " + String.join(", ", replaced) + " for good")
+        + (next.isEmpty() ? "" : "; version '" + next.get().version() + "' takes effect on " + next.get().effectiveFrom())
+        + "; publish a version effective from " + last.effectiveTo().plusDays(1) + " (the older terms again, if they "
+        + "apply)");
   }
 
   /** Every version of one platform's policy, oldest first. */
