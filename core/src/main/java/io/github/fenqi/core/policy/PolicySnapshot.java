@@ -70,21 +70,31 @@ public record PolicySnapshot(long version, List<Policy> policies) {
   }
 
   /**
-   * The policy of {@code platformId} in effect on {@code asOf}: the version with the latest effectiveFrom on or before
-   * {@code asOf}, when its effectiveTo has not passed. A newer version replaces every older one for good: once it has
-   * taken effect, an older version never applies again, even after the newer one's effectiveTo (then none is in
-   * effect until a later version starts, and {@link #whyNone} says so). An older open-ended version had applied again
-   * the day after a newer version ended — terms the lender had withdrawn, without a word; a lender whose newer version
-   * was a temporary one publishes the older terms again as a version from the day after it ends.
+   * The policy of {@code platformId} in effect on {@code asOf}: of the versions in effect that day, the one with the
+   * latest effectiveFrom — where an older open-ended version (effectiveTo null: "while current") counts only while no
+   * newer version has taken effect. A newer version replaces an open-ended one for good: after the newer one's
+   * effectiveTo the open-ended one does not apply again (then none is in effect until a later version starts, and
+   * {@link #whyNone} says so), while an older version whose own effectiveTo, written out, still covers the day does —
+   * its lender said it runs to then, and the newer version was a temporary one within it. An open-ended version had
+   * applied again the day after a newer version ended — terms the lender had replaced, without a word; to bring them
+   * back, publish them as a version from the day after the newer one ends.
    */
   public Optional<Policy> find(String platformId, LocalDate asOf) {
-    return latestStarted(platformId, asOf).filter(p -> p.isEffectiveOn(asOf));
+    Optional<Policy> latest = latestStarted(platformId, asOf);
+    Policy found = null;
+    for (Policy p : policies) { // by effectiveFrom within a platform: the last that qualifies wins
+      if (p.platformId().equals(platformId) && p.isEffectiveOn(asOf)
+          && (p.effectiveTo() != null || p.equals(latest.orElse(null)))) {
+        found = p;
+      }
+    }
+    return Optional.ofNullable(found);
   }
 
   /** The version of {@code platformId} with the latest effectiveFrom on or before {@code asOf}, in effect or not. */
   private Optional<Policy> latestStarted(String platformId, LocalDate asOf) {
     Policy found = null;
-    for (Policy p : policies) { // by effectiveFrom within a platform: the last one started wins
+    for (Policy p : policies) {
       if (p.platformId().equals(platformId) && !p.effectiveFrom().isAfter(asOf)) {
         found = p;
       }
@@ -94,8 +104,8 @@ public record PolicySnapshot(long version, List<Policy> policies) {
 
   /**
    * Why {@link #find} finds no policy of {@code platformId} on {@code asOf}, in words for a problem (empty when it finds
-   * one): the platform is unknown (naming the known ones), its first version starts later, or its latest version ended
-   * (naming that version and every older one it replaced, which no longer applies).
+   * one): the platform is unknown (naming the known ones), its first version starts later, or its versions ended
+   * (naming the one that ended last, the open-ended ones replaced, which no longer apply, and the next version).
    */
   public Optional<String> whyNone(String platformId, LocalDate asOf) {
     if (find(platformId, asOf).isPresent()) {
@@ -106,13 +116,15 @@ public record PolicySnapshot(long version, List<Policy> policies) {
     if (history.isEmpty()) {
       return Optional.of(none + "; known platforms: " + platforms());
     }
-    Optional<Policy> ended = latestStarted(platformId, asOf);
+    // of the versions started by then (each has ended, or is open-ended and replaced), the one that ended last
+    Optional<Policy> ended = history.stream().filter(p -> !p.effectiveFrom().isAfter(asOf) && p.effectiveTo() != null)
+        .max(Comparator.comparing(Policy::effectiveTo));
     if (ended.isEmpty()) {
       return Optional.of(none + "; its first version '" + history.get(0).version() + "' takes effect on "
           + history.get(0).effectiveFrom());
     }
     Policy last = ended.get();
-    List<String> replaced = history.stream().filter(p -> p.effectiveFrom().isBefore(last.effectiveFrom()))
+    List<String> replaced = history.stream().filter(p -> p.isEffectiveOn(asOf)) // older, open-ended: not applied
         .map(p -> "'" + p.version() + "'").toList();
     Optional<Policy> next = history.stream().filter(p -> p.effectiveFrom().isAfter(asOf)).findFirst();
     return Optional.of(none + ": version '" + last.version() + "' ended on " + last.effectiveTo()

@@ -58,6 +58,27 @@ class PolicySnapshotTest {
   }
 
   /**
+   * An older version whose own effectiveTo, written out, covers the day applies again after a newer, temporary version
+   * within it ends: the lender said it runs to then. Only an open-ended one ("while current") is replaced for good.
+   */
+  @Test
+  void anOlderVersionWithItsOwnEndAppliesAgainAfterATemporaryOneWithinIt() {
+    Policy cc = Samples.policies().stream().filter(p -> p.platformId().equals("demo-credit-card")).findFirst().orElseThrow();
+    Policy open = relabelled(cc, "2024", LocalDate.of(2024, 1, 1));
+    Policy year = relabelled(cc, "2026", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
+    Policy march = relabelled(cc, "2026-03", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31));
+    PolicySnapshot s = new PolicySnapshot(1, List.of(open, year, march));
+    assertEquals(Optional.of(march), s.find(cc.platformId(), LocalDate.of(2026, 3, 31)));
+    assertEquals(Optional.of(year), s.find(cc.platformId(), LocalDate.of(2026, 4, 1)));
+    assertEquals(Optional.of(year), s.find(cc.platformId(), LocalDate.of(2026, 12, 31)));
+    assertEquals(Optional.empty(), s.find(cc.platformId(), LocalDate.of(2027, 1, 1)));
+    assertEquals("no policy for 'demo-credit-card' is in effect on 2027-01-01: version '2026' ended on 2026-12-31 and "
+        + "replaced the older '2024' for good; publish a version effective from 2027-01-01 (the older terms again, if "
+        + "they apply)", s.whyNone(cc.platformId(), LocalDate.of(2027, 1, 1)).orElseThrow());
+    assertEquals(Optional.of(open), s.find(cc.platformId(), LocalDate.of(2025, 12, 31)));
+  }
+
+  /**
    * A custom repository (a database) built a snapshot with two versions of a platform from the same day: find then
    * returned whichever label sorts last ("2026-03-01-b" over "2026-03-01"), without a word.
    */
