@@ -412,4 +412,23 @@ class FenqiJsonTest {
     assertEquals("case.json", atRoot.location());
     assertEquals("field 'debts' appears twice (line 2); keep one", atRoot.reason());
   }
+
+  /**
+   * An amount written as a JSON number with eight digits before the point is read exactly; when another field of the
+   * record failed, each part was bound again from a tree that held it as a double, and the correct {@code 12345678.90}
+   * was told it is "'1.23456789E7' in exponent notation", digits the file does not hold.
+   */
+  @Test
+  void aCorrectNumberAmountIsNotBlamedWhenAnotherFieldFails() {
+    record Two(Money amount, Money other) {}
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> FenqiJson.read(FenqiJson.newMapper(),
+        "{\"amount\": 12345678.90, \"other\": \"x\"}".getBytes(StandardCharsets.UTF_8), Two.class, "w.json"));
+    assertEquals(List.of(Problem.of("w.json: other", "'x' is not an amount; expected a decimal such as \"1234.56\"")),
+        e.problems());
+    InvalidInputException both = assertThrows(InvalidInputException.class, () -> FenqiJson.read(FenqiJson.newMapper(),
+        "{\"amount\": 1000000000000000.01, \"other\": \"x\"}".getBytes(StandardCharsets.UTF_8), Two.class, "w.json"));
+    assertEquals(List.of(Problem.of("w.json: amount", "'1000000000000000.01' is out of range; amounts are limited to "
+        + "±10^15 yuan"), Problem.of("w.json: other", "'x' is not an amount; expected a decimal such as \"1234.56\"")),
+        both.problems());
+  }
 }
