@@ -209,8 +209,7 @@ public final class NegotiationEngine implements AutoCloseable {
       }
       Optional<Policy> p = snapshot.find(d.platformId(), asOf);
       if (p.isEmpty()) {
-        problems.add(Problem.of("debts[" + i + "].platformId", "no policy for '" + d.platformId() + "' is in effect on "
-            + asOf + (snapshot.platforms().contains(d.platformId()) ? "" : "; known platforms: " + snapshot.platforms())));
+        problems.add(Problem.of("debts[" + i + "].platformId", snapshot.whyNone(d.platformId(), asOf).orElseThrow()));
       } else {
         policyOf.put(d.id(), p.get());
       }

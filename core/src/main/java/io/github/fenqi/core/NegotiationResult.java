@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * Everything {@link NegotiationEngine#calculate} found for one case, explained. This record is also the JSON
  * the CLI prints and the REST API returns (camelCase, money as decimal strings, absent values omitted), and it reads
  * back into an equal record — {@code FenqiJson.newMapper().readValue(json, NegotiationResult.class)} — so a Java
- * client of the REST API can use these types (derived figures such as a schedule's total are written, not read).
+ * client of the REST API can use these types (derived figures such as a schedule's total and rate may be left out,
+ * and are checked when given).
  * A part this record or one of its parts needs (every one not marked nullable) that is missing or null, or a null in
  * one of its lists or maps, is an {@link InvalidInputException} naming each such part ({@code proposals[0].plans},
  * {@code notes.AGGRESSIVE}), not a NullPointerException nor a result holding null.

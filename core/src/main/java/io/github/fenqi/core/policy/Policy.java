@@ -244,8 +244,23 @@ public record Policy(
       if (monthlyFeeRate == null) {
         problems.add(Problem.of("monthlyFeeRate", "is required (use \"0\" for none)"));
       }
+      if (method == RepaymentMethod.INTEREST_FREE) { // its schedules charge neither, whatever the rates say
+        notChargedWhenInterestFree(problems, "annualRate", annualRate);
+        notChargedWhenInterestFree(problems, "monthlyFeeRate", monthlyFeeRate);
+      }
       if (!problems.isEmpty()) {
         throw new InvalidInputException(problems);
+      }
+    }
+
+    /**
+     * A rate an INTEREST_FREE policy states but its plans would not charge: a policy of 18 % a year, INTEREST_FREE, had
+     * validated, and its plans charged nothing without a word; which of the two the lender meant is theirs to say.
+     */
+    private static void notChargedWhenInterestFree(List<Problem> problems, String field, @Nullable Rate rate) {
+      if (rate != null && !rate.isZero()) {
+        problems.add(Problem.of(field, "'" + rate + "' is not charged by method INTEREST_FREE (interest stopped, no "
+            + "fee); write \"0\", or the method that charges it"));
       }
     }
 

@@ -69,16 +69,69 @@ public record PolicySnapshot(long version, List<Policy> policies) {
         + "to chance; give one a later effectiveFrom, or keep only one of them";
   }
 
-  /** The policy of {@code platformId} in effect on {@code asOf}: of those effective, the latest effectiveFrom. */
+  /**
+   * The policy of {@code platformId} in effect on {@code asOf}: of the versions in effect that day, the one with the
+   * latest effectiveFrom — where an older open-ended version (effectiveTo null: "while current") counts only while no
+   * newer version has taken effect. A newer version replaces an open-ended one for good: after the newer one's
+   * effectiveTo the open-ended one does not apply again (then none is in effect until a later version starts, and
+   * {@link #whyNone} says so), while an older version whose own effectiveTo, written out, still covers the day does —
+   * its lender said it runs to then, and the newer version was a temporary one within it. An open-ended version had
+   * applied again the day after a newer version ended — terms the lender had replaced, without a word; to bring them
+   * back, publish them as a version from the day after the newer one ends.
+   */
   public Optional<Policy> find(String platformId, LocalDate asOf) {
+    Optional<Policy> latest = latestStarted(platformId, asOf);
     Policy found = null;
-    for (Policy p : policies) {
+    for (Policy p : policies) { // by effectiveFrom within a platform: the last that qualifies wins
       if (p.platformId().equals(platformId) && p.isEffectiveOn(asOf)
-          && (found == null || !p.effectiveFrom().isBefore(found.effectiveFrom()))) {
+          && (p.effectiveTo() != null || p.equals(latest.orElse(null)))) {
         found = p;
       }
     }
     return Optional.ofNullable(found);
+  }
+
+  /** The version of {@code platformId} with the latest effectiveFrom on or before {@code asOf}, in effect or not. */
+  private Optional<Policy> latestStarted(String platformId, LocalDate asOf) {
+    Policy found = null;
+    for (Policy p : policies) {
+      if (p.platformId().equals(platformId) && !p.effectiveFrom().isAfter(asOf)) {
+        found = p;
+      }
+    }
+    return Optional.ofNullable(found);
+  }
+
+  /**
+   * Why {@link #find} finds no policy of {@code platformId} on {@code asOf}, in words for a problem (empty when it finds
+   * one): the platform is unknown (naming the known ones), its first version starts later, or its versions ended
+   * (naming the one that ended last, the open-ended ones replaced, which no longer apply, and the next version).
+   */
+  public Optional<String> whyNone(String platformId, LocalDate asOf) {
+    if (find(platformId, asOf).isPresent()) {
+      return Optional.empty();
+    }
+    String none = "no policy for '" + platformId + "' is in effect on " + asOf;
+    List<Policy> history = history(platformId);
+    if (history.isEmpty()) {
+      return Optional.of(none + "; known platforms: " + platforms());
+    }
+    // of the versions started by then (each has ended, or is open-ended and replaced), the one that ended last
+    Optional<Policy> ended = history.stream().filter(p -> !p.effectiveFrom().isAfter(asOf) && p.effectiveTo() != null)
+        .max(Comparator.comparing(Policy::effectiveTo));
+    if (ended.isEmpty()) {
+      return Optional.of(none + "; its first version '" + history.get(0).version() + "' takes effect on "
+          + history.get(0).effectiveFrom());
+    }
+    Policy last = ended.get();
+    List<String> replaced = history.stream().filter(p -> p.isEffectiveOn(asOf)) // older, open-ended: not applied
+        .map(p -> "'" + p.version() + "'").toList();
+    Optional<Policy> next = history.stream().filter(p -> p.effectiveFrom().isAfter(asOf)).findFirst();
+    return Optional.of(none + ": version '" + last.version() + "' ended on " + last.effectiveTo()
+        + (replaced.isEmpty() ? "" : " and replaced the older " + String.join(", ", replaced) + " for good")
+        + (next.isEmpty() ? "" : "; version '" + next.get().version() + "' takes effect on " + next.get().effectiveFrom())
+        + "; publish a version effective from " + last.effectiveTo().plusDays(1) + " (the older terms again, if they "
+        + "apply)");
   }
 
   /** Every version of one platform's policy, oldest first. */

@@ -31,7 +31,8 @@ import java.util.Optional;
  * malformed JSON (with its line), unknown or missing fields, wrong types, unknown enum values, money
  * with more than two decimals, ratios outside 0..1, {@code max < min}, a step that cannot reach max,
  * {@code effectiveTo} before {@code effectiveFrom}, an unsupported schemaVersion, a product type listed twice, a term above
- * {@link Policy#MAX_CREDIT_CARD_TERM} months in a policy covering credit cards.
+ * {@link Policy#MAX_CREDIT_CARD_TERM} months in a policy covering credit cards, a rate other than 0 with method
+ * INTEREST_FREE.
  *
  * <p>Thread-safety: immutable; one instance may validate from many threads.
  */

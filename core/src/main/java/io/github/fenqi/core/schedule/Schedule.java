@@ -1,5 +1,6 @@
 package io.github.fenqi.core.schedule;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.fenqi.core.money.Money;
@@ -22,7 +23,10 @@ import org.jspecify.annotations.Nullable;
  * an {@link InvalidInputException} naming the field ({@code installments[3].remaining}). The check is one pass over
  * the months; the solver's grids never build schedules ({@link Amortizer#summarize}), only the proposals shown do.
  *
- * <p>JSON: {@code method, financedAmount, downPayment, term, installments[], totalPayable, annualizedRate}.
+ * <p>JSON: {@code method, financedAmount, downPayment, term, installments[], totalPayable, annualizedRate}. The last two
+ * are figures of the others, written with them; read back, each may be left out, and one that is given must be the
+ * schedule's own ({@link #fromJson}): a total that is not the sum of the down payment and the installments had been
+ * read without a word, and the figure the user wrote was not the one fenqi used.
  *
  * <p>Thread-safety: immutable.
  *
@@ -84,6 +88,33 @@ public record Schedule(RepaymentMethod method, Money financedAmount, Money downP
     }
   }
 
+  /**
+   * The schedule a JSON object describes, for Jackson: its stated {@code totalPayable} and {@code annualizedRate}, when
+   * given, must be the schedule's own ({@link #totalPayable()}, {@link #annualizedRate()}, the rate to its six
+   * decimals), or the schedule is refused naming the field, the figure given and the schedule's.
+   */
+  @JsonCreator
+  static Schedule fromJson(@JsonProperty("method") RepaymentMethod method,
+      @JsonProperty("financedAmount") Money financedAmount, @JsonProperty("downPayment") Money downPayment,
+      @JsonProperty("term") int term, @JsonProperty("installments") List<Installment> installments,
+      @JsonProperty("totalPayable") @Nullable Money totalPayable,
+      @JsonProperty("annualizedRate") @Nullable BigDecimal annualizedRate) {
+    Schedule s = new Schedule(method, financedAmount, downPayment, term, installments);
+    List<Problem> problems = new ArrayList<>();
+    if (totalPayable != null && !totalPayable.equals(s.totalPayable())) {
+      problems.add(Problem.of("totalPayable", "'" + totalPayable + "' but the down payment " + downPayment
+          + " and the installments sum to " + s.totalPayable()));
+    }
+    if (annualizedRate != null && annualizedRate.compareTo(s.annualizedRate()) != 0) {
+      problems.add(Problem.of("annualizedRate", "'" + annualizedRate.toPlainString() + "' but the installments' IRR "
+          + "against the financed " + financedAmount + " is " + s.annualizedRate().toPlainString() + " a year"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    return s;
+  }
+
   /** The index of the first null in {@code list} (which may refuse {@code contains(null)}), or −1. */
   private static int nullAt(List<?> list) {
     for (int k = 0; k < list.size(); k++) {
@@ -129,7 +160,7 @@ public record Schedule(RepaymentMethod method, Money financedAmount, Money downP
   }
 
   /** Down payment plus every installment. */
-  @JsonProperty(value = "totalPayable", access = JsonProperty.Access.READ_ONLY)
+  @JsonProperty("totalPayable")
   public Money totalPayable() {
     long sum = downPayment.fen();
     for (Installment i : installments) {
@@ -152,7 +183,7 @@ public record Schedule(RepaymentMethod method, Money financedAmount, Money downP
   }
 
   /** The IRR-annualised rate of the installments against the financed amount (see {@link AnnualizedRate}). */
-  @JsonProperty(value = "annualizedRate", access = JsonProperty.Access.READ_ONLY)
+  @JsonProperty("annualizedRate")
   public BigDecimal annualizedRate() {
     return AnnualizedRate.of(this);
   }

@@ -149,9 +149,9 @@ class FenqiJsonTest {
   }
 
   /**
-   * A schedule's totalPayable and annualizedRate are written, never read: an unknown field beside them was named twice,
-   * once with the fields Jackson reads and once with those two as well. As a schedule is written, they are no unknown
-   * fields when something else is wrong.
+   * A schedule's totalPayable and annualizedRate are written with it and checked when read back: an unknown field
+   * beside them had been named twice, once with the fields Jackson reads and once with those two as well. As a schedule
+   * is written, they are no unknown fields when something else is wrong.
    */
   @Test
   void aFieldUnknownToAScheduleIsNamedOnceAndItsWrittenFiguresAreNotUnknown() throws Exception {
@@ -163,7 +163,8 @@ class FenqiJsonTest {
         written.replaceFirst("\\{", "{\"x\": 1, ").getBytes(StandardCharsets.UTF_8),
         io.github.fenqi.core.schedule.Schedule.class, "s.json"));
     assertEquals(List.of(Problem.of("s.json: x",
-        "unknown field 'x'; known fields: [downPayment, financedAmount, installments, method, term]")), once.problems());
+        "unknown field 'x'; known fields: [annualizedRate, downPayment, financedAmount, installments, method, term, "
+        + "totalPayable]")), once.problems());
     InvalidInputException negative = assertThrows(InvalidInputException.class, () -> FenqiJson.read(mapper,
         written.replace("\"downPayment\" : \"0.00\"", "\"downPayment\" : \"-1.00\"").getBytes(StandardCharsets.UTF_8),
         io.github.fenqi.core.schedule.Schedule.class, "s.json"));
@@ -410,5 +411,24 @@ class FenqiJsonTest {
     Problem atRoot = onlyProblem("{\"debts\":[],\n\"debts\":[]}");
     assertEquals("case.json", atRoot.location());
     assertEquals("field 'debts' appears twice (line 2); keep one", atRoot.reason());
+  }
+
+  /**
+   * An amount written as a JSON number with eight digits before the point is read exactly; when another field of the
+   * record failed, each part was bound again from a tree that held it as a double, and the correct {@code 12345678.90}
+   * was told it is "'1.23456789E7' in exponent notation", digits the file does not hold.
+   */
+  @Test
+  void aCorrectNumberAmountIsNotBlamedWhenAnotherFieldFails() {
+    record Two(Money amount, Money other) {}
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> FenqiJson.read(FenqiJson.newMapper(),
+        "{\"amount\": 12345678.90, \"other\": \"x\"}".getBytes(StandardCharsets.UTF_8), Two.class, "w.json"));
+    assertEquals(List.of(Problem.of("w.json: other", "'x' is not an amount; expected a decimal such as \"1234.56\"")),
+        e.problems());
+    InvalidInputException both = assertThrows(InvalidInputException.class, () -> FenqiJson.read(FenqiJson.newMapper(),
+        "{\"amount\": 1000000000000000.01, \"other\": \"x\"}".getBytes(StandardCharsets.UTF_8), Two.class, "w.json"));
+    assertEquals(List.of(Problem.of("w.json: amount", "'1000000000000000.01' is out of range; amounts are limited to "
+        + "±10^15 yuan"), Problem.of("w.json: other", "'x' is not an amount; expected a decimal such as \"1234.56\"")),
+        both.problems());
   }
 }

@@ -9,14 +9,73 @@ import io.github.fenqi.core.testkit.Samples;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** What every repository's snapshot holds, a custom repository's too. */
 class PolicySnapshotTest {
 
   private static Policy relabelled(Policy p, String version, LocalDate from) {
-    return new Policy(p.schemaVersion(), p.platformId(), p.platformName(), p.productTypes(), version, from, null,
+    return relabelled(p, version, from, null);
+  }
+
+  private static Policy relabelled(Policy p, String version, LocalDate from, LocalDate to) {
+    return new Policy(p.schemaVersion(), p.platformId(), p.platformName(), p.productTypes(), version, from, to,
         p.eligibility(), p.installments(), p.waivers(), p.downPayment(), p.legalBasis(), p.source());
+  }
+
+  /**
+   * A lender's open-ended "2025" policy, then a "2026H1" one that ends on 2026-06-30: on 2026-07-01 find returned
+   * "2025" again — terms the lender had replaced, applied without a word. A newer version replaces the older for good;
+   * the day after it ends no policy is in effect, and the reason names both versions and the day to publish from.
+   */
+  @Test
+  void anOlderVersionDoesNotApplyAgainAfterTheNewerOneEnds() {
+    Policy cc = Samples.policies().stream().filter(p -> p.platformId().equals("demo-credit-card")).findFirst().orElseThrow();
+    Policy old = relabelled(cc, "2025", LocalDate.of(2025, 1, 1));
+    Policy half = relabelled(cc, "2026H1", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30));
+    PolicySnapshot s = new PolicySnapshot(1, List.of(half, old));
+    assertEquals(Optional.of(old), s.find(cc.platformId(), LocalDate.of(2025, 12, 31)));
+    assertEquals(Optional.of(half), s.find(cc.platformId(), LocalDate.of(2026, 6, 30)));
+    assertEquals(Optional.empty(), s.find(cc.platformId(), LocalDate.of(2026, 7, 1)));
+    assertEquals(Optional.empty(), s.whyNone(cc.platformId(), LocalDate.of(2026, 6, 30)));
+    assertEquals(Optional.of("no policy for 'demo-credit-card' is in effect on 2026-07-01: version '2026H1' ended on "
+        + "2026-06-30 and replaced the older '2025' for good; publish a version effective from 2026-07-01 (the older "
+        + "terms again, if they apply)"), s.whyNone(cc.platformId(), LocalDate.of(2026, 7, 1)));
+
+    Policy again = relabelled(cc, "2026H2", LocalDate.of(2026, 9, 1));
+    PolicySnapshot gap = new PolicySnapshot(2, List.of(old, half, again));
+    assertEquals(Optional.empty(), gap.find(cc.platformId(), LocalDate.of(2026, 8, 31)));
+    assertEquals(Optional.of(again), gap.find(cc.platformId(), LocalDate.of(2026, 9, 1)));
+    assertEquals("no policy for 'demo-credit-card' is in effect on 2026-08-31: version '2026H1' ended on 2026-06-30 "
+        + "and replaced the older '2025' for good; version '2026H2' takes effect on 2026-09-01; publish a version "
+        + "effective from 2026-07-01 (the older terms again, if they apply)",
+        gap.whyNone(cc.platformId(), LocalDate.of(2026, 8, 31)).orElseThrow());
+    assertEquals("no policy for 'demo-credit-card' is in effect on 2024-12-31; its first version '2025' takes effect "
+        + "on 2025-01-01", gap.whyNone(cc.platformId(), LocalDate.of(2024, 12, 31)).orElseThrow());
+    assertEquals("no policy for 'nobody' is in effect on 2026-01-01; known platforms: [demo-credit-card]",
+        gap.whyNone("nobody", LocalDate.of(2026, 1, 1)).orElseThrow());
+  }
+
+  /**
+   * An older version whose own effectiveTo, written out, covers the day applies again after a newer, temporary version
+   * within it ends: the lender said it runs to then. Only an open-ended one ("while current") is replaced for good.
+   */
+  @Test
+  void anOlderVersionWithItsOwnEndAppliesAgainAfterATemporaryOneWithinIt() {
+    Policy cc = Samples.policies().stream().filter(p -> p.platformId().equals("demo-credit-card")).findFirst().orElseThrow();
+    Policy open = relabelled(cc, "2024", LocalDate.of(2024, 1, 1));
+    Policy year = relabelled(cc, "2026", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
+    Policy march = relabelled(cc, "2026-03", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31));
+    PolicySnapshot s = new PolicySnapshot(1, List.of(open, year, march));
+    assertEquals(Optional.of(march), s.find(cc.platformId(), LocalDate.of(2026, 3, 31)));
+    assertEquals(Optional.of(year), s.find(cc.platformId(), LocalDate.of(2026, 4, 1)));
+    assertEquals(Optional.of(year), s.find(cc.platformId(), LocalDate.of(2026, 12, 31)));
+    assertEquals(Optional.empty(), s.find(cc.platformId(), LocalDate.of(2027, 1, 1)));
+    assertEquals("no policy for 'demo-credit-card' is in effect on 2027-01-01: version '2026' ended on 2026-12-31 and "
+        + "replaced the older '2024' for good; publish a version effective from 2027-01-01 (the older terms again, if "
+        + "they apply)", s.whyNone(cc.platformId(), LocalDate.of(2027, 1, 1)).orElseThrow());
+    assertEquals(Optional.of(open), s.find(cc.platformId(), LocalDate.of(2025, 12, 31)));
   }
 
   /**

@@ -246,4 +246,22 @@ class PolicyValidatorTest {
     List<Problem> problems = problems(sample().replace("\"schemaVersion\": 1", "\"schemaVersion\": 2"));
     assertEquals("p.json: $.schemaVersion", problems.get(0).location());
   }
+
+  /**
+   * A policy of method INTEREST_FREE with an annual rate of 18 % and a monthly fee of 0.6 % validated, and its plans
+   * charged neither without a word (INTEREST_FREE schedules charge nothing, whatever the rates): each rate is named.
+   */
+  @Test
+  void anInterestFreePolicyThatStatesARateIsRefusedNamingIt() {
+    String free = sample().replace("\"method\": \"EQUAL_INSTALLMENT\"", "\"method\": \"INTEREST_FREE\"");
+    assertTrue(validator.validate(free.replace("\"annualRate\": \"0.06\"", "\"annualRate\": \"0\"")
+        .getBytes(StandardCharsets.UTF_8), "p.json").valid());
+    List<Problem> problems = problems(free.replace("\"annualRate\": \"0.06\"", "\"annualRate\": \"0.18\"")
+        .replace("\"monthlyFeeRate\": \"0\"", "\"monthlyFeeRate\": \"0.006\""));
+    assertEquals(List.of(
+        Problem.of("p.json: $.installments.annualRate", "'0.18' is not charged by method INTEREST_FREE (interest "
+            + "stopped, no fee); write \"0\", or the method that charges it"),
+        Problem.of("p.json: $.installments.monthlyFeeRate", "'0.006' is not charged by method INTEREST_FREE (interest "
+            + "stopped, no fee); write \"0\", or the method that charges it")), problems);
+  }
 }
