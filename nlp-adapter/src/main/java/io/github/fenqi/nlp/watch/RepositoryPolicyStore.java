@@ -28,8 +28,10 @@ import java.util.function.Supplier;
  * who review a draft policy before anything is applied. For policies kept as files, {@link DirectoryPolicyStore}
  * applies the same draft by writing it into the directory.
  *
- * <p>{@code stopsInterest = true} becomes the {@link RepaymentMethod#INTEREST_FREE} method; {@code false} cannot be
- * applied to an interest-free policy (the text does not say which method replaces it) and is refused.
+ * <p>{@code stopsInterest = true} becomes the {@link RepaymentMethod#INTEREST_FREE} method, with the base policy's
+ * annual rate and monthly fee rate both set to zero (an interest-free policy charges neither, and core refuses one that
+ * states either; a fee rate the same text states is kept, and so refused); {@code false} cannot be applied to an
+ * interest-free policy (the text does not say which method replaces it) and is refused.
  *
  * <p>Thread-safety: thread-safe; {@link #apply} is serialised (use one store per repository: applies through two
  * stores over the same repository are not serialised with each other).
@@ -152,9 +154,11 @@ public final class RepositoryPolicyStore implements PolicyStore {
       throw new InvalidInputException("stopsInterest", "the text says interest is charged but not which repayment "
           + "method replaces INTEREST_FREE; edit the policy by hand");
     }
+    // stopping interest drops the base's fee with its rate: an INTEREST_FREE policy charges neither (core refuses one
+    // stating either); a fee the text itself states beside the stop is refused by that check, naming monthlyFeeRate
     Rate fee = values.containsKey(PolicyField.MONTHLY_FEE_RATE)
         ? named(PolicyField.MONTHLY_FEE_RATE, () -> Rate.of((BigDecimal) values.get(PolicyField.MONTHLY_FEE_RATE)))
-        : i.monthlyFeeRate();
+        : Boolean.TRUE.equals(stops) ? Rate.ZERO : i.monthlyFeeRate();
     return new Policy(base.schemaVersion(), base.platformId(), base.platformName(), base.productTypes(), version, from, null,
         new Policy.Eligibility((Integer) values.getOrDefault(PolicyField.MIN_OVERDUE_DAYS, e.minOverdueDays()),
             (Boolean) values.getOrDefault(PolicyField.REQUIRES_HARDSHIP_PROOF, e.requiresHardshipProof()), e.minOutstanding()),

@@ -204,4 +204,25 @@ class RepositoryPolicyStoreTest {
       assertEquals(f.jsonName(), range.problems().get(0).location());
     }
   }
+
+  /**
+   * 停息 on a fee-charging policy: the draft had kept the base's 0.5 % monthly fee beside INTEREST_FREE, which core's
+   * policy check now refuses ("installments.monthlyFeeRate"), so an announcement stopping interest could not be drafted
+   * or applied at all. The fee goes with the rate; a fee the same text states is still refused, naming it.
+   */
+  @Test
+  void stoppingInterestOnAFeeChargingPolicyDropsItsFeeButNotOneTheTextStates() {
+    Policy base = Samples.policies().stream().filter(p -> p.platformId().equals("demo-online-lender")).findFirst()
+        .orElseThrow();
+    assertTrue(base.installments().monthlyFeeRate().value().signum() > 0, "the base charges a fee");
+    Policy draft = RepositoryPolicyStore.draft(base, Map.of(PolicyField.STOPS_INTEREST, true), "draft-5",
+        LocalDate.of(2026, 12, 1));
+    assertEquals(io.github.fenqi.core.schedule.RepaymentMethod.INTEREST_FREE, draft.installments().method());
+    assertEquals(0, draft.installments().monthlyFeeRate().value().signum());
+    assertEquals(0, draft.installments().annualRate().value().signum());
+    InvalidInputException stated = assertThrows(InvalidInputException.class, () -> RepositoryPolicyStore.draft(base,
+        Map.of(PolicyField.STOPS_INTEREST, true, PolicyField.MONTHLY_FEE_RATE, new BigDecimal("0.006")), "draft-6",
+        LocalDate.of(2026, 12, 1)));
+    assertTrue(stated.problems().stream().anyMatch(p -> p.location().endsWith("monthlyFeeRate")), stated.getMessage());
+  }
 }
