@@ -59,8 +59,11 @@ public final class AuditCommand implements Runnable {
     Optional<AuditCheckpoint> checkpoint = Optional.empty();
     if (checkpointFile != null) {
       // InputFiles: a missing file is "no such file", and a wrong path (a device) cannot fill the heap
+      String text = new String(InputFiles.read(checkpointFile, 64 * 1024), StandardCharsets.UTF_8);
+      // a checkpoint kept in a ticket or saved by Notepad starts with a byte order mark: the kept line was "not a
+      // checkpoint", though a line ending in CRLF was taken and the case file, statements and texts take the mark
       checkpoint = Optional.of(AuditCheckpoint.parse(checkpointFile.toString(),
-          new String(InputFiles.read(checkpointFile, 64 * 1024), StandardCharsets.UTF_8)));
+          text.startsWith("\uFEFF") ? text.substring(1) : text));
     }
     AuditVerification v = verified(log, key, checkpoint, "");
     if (v == null) {

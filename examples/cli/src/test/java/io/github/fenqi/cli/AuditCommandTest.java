@@ -117,6 +117,26 @@ class AuditCommandTest {
         + System.lineSeparator()), err.toString());
   }
 
+  /**
+   * A checkpoint kept elsewhere comes back as an editor saved it: with a byte order mark (Notepad, a ticket's
+   * attachment) and CRLF. Both are the same checkpoint; the mark alone made it "not a checkpoint".
+   */
+  @Test
+  void aCheckpointSavedWithAByteOrderMarkAndCrlfIsTheSameCheckpoint() throws Exception {
+    Path file = log(3);
+    Path saved = dir.resolve("saved.txt");
+    Files.writeString(saved, "\uFEFF" + Files.readString(dir.resolve("checkpoint.txt")).strip() + "\r\n");
+    assertEquals(0, run(Map.of("FENQI_AUDIT_KEY", keyText), "verify", file.toString(), "--checkpoint",
+        saved.toString()), err.toString());
+    assertTrue(out.toString().contains("checkpoint at 3 matches"), out.toString());
+
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    Files.write(file, lines.subList(0, 2), StandardCharsets.UTF_8);
+    assertEquals(1, run(Map.of("FENQI_AUDIT_KEY", keyText), "verify", file.toString(), "--checkpoint",
+        saved.toString()));
+    assertTrue(err.toString().contains("entries 3..3 were truncated"), err.toString());
+  }
+
   @Test
   void aMissingCheckpointFileIsNamed() {
     Path file = log(1);

@@ -74,6 +74,20 @@ class HelpTest {
     assertTrue(one.contains("standard output that could not be written"), String.join(" ", path) + ": " + one);
   }
 
+  /**
+   * The README names the commands whose {@code --help} ends with a list of exit codes, for a reader looking for the
+   * codes at the terminal: it left out {@code rules check}, whose help has its own list.
+   */
+  @ParameterizedTest
+  @MethodSource("commands")
+  void theReadmeNamesEveryHelpWithExitCodes(List<String> path) throws java.io.IOException {
+    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+    String line = readme.lines().filter(l -> l.startsWith("Exit codes (also at the end of")).findFirst().orElseThrow();
+    String named = "`" + (path.isEmpty() ? "fenqi" : String.join(" ", path)) + " --help`";
+    boolean lists = runWith(path, "--help").out().contains("Exit codes");
+    assertEquals(lists, line.contains(named), line + " / " + named);
+  }
+
   private static CliRun runWith(List<String> path, String option) {
     List<String> args = new ArrayList<>(path);
     args.add(option);
