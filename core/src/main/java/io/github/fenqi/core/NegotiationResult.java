@@ -1,5 +1,6 @@
 package io.github.fenqi.core;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.EnumMap;
 import java.util.Collections;
@@ -173,8 +174,38 @@ public record NegotiationResult(
         throw new InvalidInputException("recommended", "is " + recommended + " though the stress test is "
             + stress.level() + ": a proposal is recommended exactly when its stress test is not RED");
       }
+      checkTotals(totalFirstMonthInstallment, totalDownPayment, totalPayable, totalOwed, saving, plans);
       plans = List.copyOf(plans);
       scripts = List.copyOf(scripts);
+    }
+
+    /**
+     * Each total is its plans' sum (the owed one of their settled and waived amounts), and the saving what is owed less
+     * what is payable: a result read from JSON whose totals had been edited or cut from another proposal read back
+     * without a word, and a reader summing the plans got other figures than the proposal stated.
+     */
+    private static void checkTotals(Money first, Money down, Money payable, Money owed, Money saving,
+        List<DebtPlan> plans) {
+      long sumFirst = 0;
+      long sumDown = 0;
+      long sumPayable = 0;
+      long sumOwed = 0;
+      for (DebtPlan plan : plans) {
+        sumFirst = Math.addExact(sumFirst, plan.firstInstallment().fen());
+        sumDown = Math.addExact(sumDown, plan.downPayment().fen());
+        sumPayable = Math.addExact(sumPayable, plan.totalPayable().fen());
+        sumOwed = Math.addExact(sumOwed, Math.addExact(plan.settledAmount().fen(), plan.waivedTotal().fen()));
+      }
+      List<Problem> problems = new ArrayList<>();
+      DebtPlan.differs(problems, "totalFirstMonthInstallment", first, Money.ofFen(sumFirst), "the plans' sum");
+      DebtPlan.differs(problems, "totalDownPayment", down, Money.ofFen(sumDown), "the plans' sum");
+      DebtPlan.differs(problems, "totalPayable", payable, Money.ofFen(sumPayable), "the plans' sum");
+      DebtPlan.differs(problems, "totalOwed", owed, Money.ofFen(sumOwed), "the plans' settled and waived amounts");
+      DebtPlan.differs(problems, "saving", saving, Money.ofFen(Math.subtractExact(owed.fen(), payable.fen())),
+          "totalOwed − totalPayable");
+      if (!problems.isEmpty()) {
+        throw new InvalidInputException(problems);
+      }
     }
   }
 
@@ -222,6 +253,40 @@ public record NegotiationResult(
           platformId, policyVersion, downPayment, waived, waivedTotal, settledAmount, financedAmount, firstInstallment,
           totalPayable, annualizedRate, schedule);
       waived = Collections.unmodifiableMap(new LinkedHashMap<>(waived)); // in component order, as the engine puts them
+      List<Problem> problems = new ArrayList<>();
+      if (term != schedule.term()) {
+        problems.add(Problem.of("term", term + " differs from the schedule's " + schedule.term()));
+      }
+      differs(problems, "downPayment", downPayment, schedule.downPayment(), "the schedule's");
+      differs(problems, "financedAmount", financedAmount, schedule.financedAmount(), "the schedule's");
+      differs(problems, "firstInstallment", firstInstallment, schedule.firstPayment(), "the schedule's first payment");
+      differs(problems, "totalPayable", totalPayable, schedule.totalPayable(), "the schedule's");
+      long sumWaived = 0;
+      for (Money m : waived.values()) {
+        sumWaived = Math.addExact(sumWaived, m.fen());
+      }
+      differs(problems, "waivedTotal", waivedTotal, Money.ofFen(sumWaived), "the sum of waived");
+      differs(problems, "settledAmount", settledAmount,
+          Money.ofFen(Math.addExact(downPayment.fen(), financedAmount.fen())), "downPayment + financedAmount");
+      BigDecimal rate = schedule.annualizedRate();
+      if (annualizedRate.compareTo(rate) != 0) {
+        problems.add(Problem.of("annualizedRate", annualizedRate.toPlainString() + " differs from the schedule's "
+            + rate.toPlainString()));
+      }
+      if (!problems.isEmpty()) {
+        throw new InvalidInputException(problems);
+      }
+    }
+
+    /**
+     * Adds that {@code field}'s {@code stated} amount is not {@code actual} ({@code what}): a plan read from JSON is held
+     * to its own schedule, whose figures are what the borrower pays (a plan's total edited to 12 000.00 beside installments
+     * summing to 12 864.00 had read back without a word).
+     */
+    static void differs(List<Problem> problems, String field, Money stated, Money actual, String what) {
+      if (stated.fen() != actual.fen()) {
+        problems.add(Problem.of(field, stated + " differs from " + what + " " + actual));
+      }
     }
   }
 }

@@ -94,10 +94,12 @@ class CollectionOrderAndCopiesTest {
     waived.put("penaltyInterest", Money.ofFen(210_000));
     waived.put("compoundInterest", Money.ofFen(26_000));
     waived.put("lateFees", Money.ofFen(90_000));
+    io.github.fenqi.core.schedule.Schedule schedule = io.github.fenqi.core.schedule.Amortizer.of(
+        io.github.fenqi.core.schedule.RepaymentMethod.INTEREST_FREE, io.github.fenqi.core.money.Rate.ZERO,
+        io.github.fenqi.core.money.Rate.ZERO).schedule(Money.ofFen(120_000), 12);
     NegotiationResult.DebtPlan plan = new NegotiationResult.DebtPlan("cc-1", "p", "v1", 12, Money.ofFen(0), waived,
-        Money.ofFen(326_000), Money.ofFen(0), Money.ofFen(0), Money.ofFen(0), Money.ofFen(0), java.math.BigDecimal.ZERO,
-        0.5, io.github.fenqi.core.schedule.Amortizer.of(io.github.fenqi.core.schedule.RepaymentMethod.INTEREST_FREE,
-            io.github.fenqi.core.money.Rate.ZERO, io.github.fenqi.core.money.Rate.ZERO).schedule(Money.ofFen(120_000), 12));
+        Money.ofFen(326_000), Money.ofFen(120_000), Money.ofFen(120_000), Money.ofFen(10_000), Money.ofFen(120_000),
+        schedule.annualizedRate(), 0.5, schedule);
     waived.put("principal", Money.ofFen(1));
     assertEquals(List.of("penaltyInterest", "compoundInterest", "lateFees"), new ArrayList<>(plan.waived().keySet()));
     assertThrows(UnsupportedOperationException.class, () -> plan.waived().remove("lateFees"));

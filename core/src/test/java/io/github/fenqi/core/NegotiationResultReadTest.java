@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.fenqi.core.json.FenqiJson;
+import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.policy.InMemoryPolicyRepository;
 import io.github.fenqi.core.testkit.Samples;
 import java.time.Clock;
@@ -169,6 +170,43 @@ class NegotiationResultReadTest {
     assertEquals(List.of(Problem.of("response: proposals[0].recommended", "is " + !was + " though the stress test is "
         + proposal.at("/stress/level").asText() + ": a proposal is recommended exactly when its stress test is not RED")),
         problemsReading(recommended));
+  }
+
+  /**
+   * A plan's figures are its schedule's, and a proposal's totals its plans' sums: each edited figure had read back
+   * without a word (a plan whose total said 12 000.00 beside installments summing to more, a proposal whose total
+   * first-month installment was not what its plans add up to).
+   */
+  @Test
+  void aPlansFiguresAreItsSchedulesAndAProposalsTotalsItsPlansSums() throws Exception {
+    ObjectNode untouched = resultJson();
+    ObjectNode plan = (ObjectNode) untouched.at("/proposals/0/plans/0");
+    for (String field : List.of("downPayment", "financedAmount", "firstInstallment", "totalPayable", "waivedTotal",
+        "settledAmount")) {
+      ObjectNode edited = resultJson();
+      ObjectNode p = (ObjectNode) edited.at("/proposals/0/plans/0");
+      String was = p.get(field).asText();
+      p.put(field, Money.parse("was", was).plus(Money.ofFen(1)).toString());
+      List<Problem> problems = problemsReading(edited);
+      assertTrue(problems.stream().anyMatch(x -> x.location().equals("response: proposals[0].plans[0]." + field)
+          && x.reason().startsWith(Money.parse("was", was).plus(Money.ofFen(1)) + " differs from")), field + ": " + problems);
+    }
+    ObjectNode term = resultJson();
+    ((ObjectNode) term.at("/proposals/0/plans/0")).put("term", plan.get("term").asInt() + 1);
+    assertTrue(problemsReading(term).stream().anyMatch(x -> x.location().equals("response: proposals[0].plans[0].term")),
+        "term");
+    ObjectNode rate = resultJson();
+    ((ObjectNode) rate.at("/proposals/0/plans/0")).put("annualizedRate", new java.math.BigDecimal("0.5"));
+    assertTrue(problemsReading(rate).stream()
+        .anyMatch(x -> x.location().equals("response: proposals[0].plans[0].annualizedRate")), "annualizedRate");
+    for (String field : List.of("totalFirstMonthInstallment", "totalDownPayment", "totalOwed", "saving")) {
+      ObjectNode edited = resultJson();
+      ObjectNode p = (ObjectNode) edited.at("/proposals/0");
+      p.put(field, Money.parse(field, p.get(field).asText()).plus(Money.ofFen(100)).toString());
+      List<Problem> problems = problemsReading(edited);
+      assertTrue(problems.stream().anyMatch(x -> x.location().equals("response: proposals[0]." + field)),
+          field + ": " + problems);
+    }
   }
 
   /** {@code first}, then a problem of each of the four fields that say why a case is infeasible. */
