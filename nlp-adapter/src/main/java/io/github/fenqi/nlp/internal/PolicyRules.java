@@ -83,6 +83,13 @@ public final class PolicyRules {
       "不支持|不适用|不享受|不参与|不受理|不办理|不接受|不符合|除外|不在[^" + STOP + "]{0,6}范围"
           + "|(?:不能|不可|无法|不得|不予)(?:再)?(?:申请|办理|受理|参与|享受|适用)");
   private static final Pattern THRESHOLD_WORD = Pattern.compile("超过|满|达到|达|不少于|不低于|大于|以上");
+  /**
+   * Just before an overdue threshold word: a negation, with the modal verb that may sit between ("逾期不得超过90天",
+   * "逾期时间不能超过90天", "逾期没有超过90天"), which makes the threshold an upper bound. Only a bare 不/未 had been
+   * seen, so these had been read as the minimum.
+   */
+  private static final Pattern NEGATED_BEFORE = Pattern.compile(
+      "(?:不|未|没有?|无)(?:得|能|可|应|会|要|宜|可以|应当|应该|能够)?$");
 
   // ---- waivers ----
   /**
@@ -530,7 +537,7 @@ public final class PolicyRules {
       }
       String window = m.group(1);
       String after = s.substring(m.end(), Math.min(s.length(), m.end() + 3));
-      if (window.endsWith("不") || window.endsWith("未") || window.contains("不足") || after.startsWith("以内")
+      if (NEGATED_BEFORE.matcher(window).find() || window.contains("不足") || after.startsWith("以内")
           || after.startsWith("以下") || after.startsWith("内") || after.startsWith("之内")) {
         continue; // "逾期不超过30天", "逾期90天以内": an upper bound, not the minimum
       }
@@ -545,7 +552,7 @@ public final class PolicyRules {
     }
     m = OVERDUE_BEFORE.matcher(s);
     while (m.find()) {
-      if (excludedAfter(s, m.end())) {
+      if (excludedAfter(s, m.end()) || NEGATED_BEFORE.matcher(s.substring(Math.max(0, m.start() - 4), m.start())).find()) {
         continue;
       }
       int d = days(m.group(2), m.group(3));
