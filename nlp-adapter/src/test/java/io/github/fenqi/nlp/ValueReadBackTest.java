@@ -207,4 +207,21 @@ class ValueReadBackTest {
     assertEquals(Optional.empty(), value("对不得超过90天的逾期客户可申请延期。", PolicyField.MIN_OVERDUE_DAYS));
     assertEquals(Optional.of(90), value("对超过90天的逾期客户可申请分期。", PolicyField.MIN_OVERDUE_DAYS));
   }
+
+  /**
+   * A 无 or 免 that begins another word, a negated 免, and a refusal of charges beyond the fee state no fee of 0;
+   * each had been read as "no fee" (and "手续费无优惠,费率为0.6%" as a fee of 0, over the stated rate).
+   */
+  @Test
+  void noneWordsNextToTheFeeThatDoNotSayNoFee() {
+    for (String text : List.of("分期手续费无法减免。", "手续费无折扣。", "手续费无优惠。", "手续费免不了。", "分期不免收手续费。",
+        "不免手续费。", "本公司不收取手续费以外的任何费用。", "不收取手续费之外的费用。")) {
+      assertEquals(Optional.empty(), value(text, PolicyField.MONTHLY_FEE_RATE), text);
+    }
+    assertRatio(new BigDecimal("0.006"), "每月手续费无优惠,费率为0.6%。", PolicyField.MONTHLY_FEE_RATE);
+    for (String text : List.of("不收取任何手续费。", "手续费为0。", "免手续费。", "无手续费。", "零手续费。", "手续费全免。",
+        "手续费:无。", "手续费：无", "0手续费。", "分期免收手续费。", "手续费免收。", "手续费无需支付。", "手续费免。")) {
+      assertRatio(BigDecimal.ZERO, text, PolicyField.MONTHLY_FEE_RATE);
+    }
+  }
 }

@@ -183,10 +183,14 @@ public final class PolicyRules {
   private static final Pattern FEE_WORD = Pattern.compile("费率");
   // A 0 is a fee of 0 only as a whole number: "手续费为0.6%" is 0.6 % (it had matched 为0 and been read as no fee), and
   // the 0 of "100手续费" is no fee of 0.
+  // Nor a 无 or 免 that begins another word ("手续费无法减免", "手续费无优惠", "手续费免不了"), a 免 that is negated
+  // ("不免收手续费"), or a refusal of what is beyond the fee ("不收取手续费以外的任何费用"): each had been read as no fee.
   private static final Pattern FEE_NONE = Pattern.compile(
       "(?:不|无需|不需|无须)(?:会|再|另)?(?:收取|收|计收|支付|缴纳|另收)(?:任何)?[^" + STOP + "]{0,6}?(?:手续费|服务费|分期费)"
-          + "|(?:手续费|服务费|分期费)\\s*[:为是]?\\s*(?:无|免|全免|0|零)(?![\\d.%])"
-          + "|(?:免|免收|无|零|(?<![\\d.])0)(?:分期)?(?:手续费|服务费|分期费)"
+          + "(?!\\s*(?:以外|之外|外))"
+          + "|(?:手续费|服务费|分期费)\\s*[:为是]?\\s*(?:无(?=$|[" + STOP + ")\\s]|需|须)|免(?=$|[" + STOP + ")\\s]|收|除|费)"
+          + "|全免|0|零)(?![\\d.%])"
+          + "|(?<![不未非没])(?:免|免收|无|零|(?<![\\d.])0)(?:分期)?(?:手续费|服务费|分期费)"
           + "|(?:手续费|服务费|分期费)(?:全免|全额减免|为0(?![\\d.])|为零)");
   private static final Pattern YEARLY = Pattern.compile("年化|年费率|每年|年利率");
   private static final Pattern WAIVER_WORD = Pattern.compile("减免|免除");
