@@ -224,4 +224,13 @@ class ValueReadBackTest {
       assertRatio(BigDecimal.ZERO, text, PolicyField.MONTHLY_FEE_RATE);
     }
   }
+
+  /** "无停息挂账业务" offers no interest stop; it had been read as one (无 was not among the negations before 停息). */
+  @Test
+  void aStopThatIsNotThereIsNoStop() {
+    for (String text : List.of("本产品无停息挂账业务。", "暂无停息挂账政策。", "本行并无停息挂账。")) {
+      assertEquals(Optional.of(false), value(text, PolicyField.STOPS_INTEREST), text);
+    }
+    assertEquals(Optional.of(true), value("符合条件的客户可申请停息挂账。", PolicyField.STOPS_INTEREST));
+  }
 }
