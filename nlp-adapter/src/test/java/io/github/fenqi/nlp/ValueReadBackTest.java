@@ -233,4 +233,20 @@ class ValueReadBackTest {
     }
     assertEquals(Optional.of(true), value("符合条件的客户可申请停息挂账。", PolicyField.STOPS_INTEREST));
   }
+
+  /**
+   * A "no down payment" form that is refused states no down payment of 0: "本产品不免首付" had been read as 0, and
+   * "不提供零首付,首付不低于20%" as undetermined (0 against the 20 % stated).
+   */
+  @Test
+  void aRefusedZeroDownPaymentIsNoZero() {
+    for (String text : List.of("本产品不免首付。", "并非零首付。", "不是零首付。", "不支持零首付。", "不支持无需首付。")) {
+      assertEquals(Optional.empty(), value(text, PolicyField.MIN_DOWN_PAYMENT_RATIO), text);
+    }
+    assertRatio(new BigDecimal("0.2"), "本产品不提供零首付,首付不低于20%。", PolicyField.MIN_DOWN_PAYMENT_RATIO);
+    assertRatio(new BigDecimal("0.1"), "本产品不免首付,首付不低于10%。", PolicyField.MIN_DOWN_PAYMENT_RATIO);
+    for (String text : List.of("无需首付。", "不需要首付。", "零首付。", "免首付。", "本产品无首付要求。", "首付为0。")) {
+      assertRatio(BigDecimal.ZERO, text, PolicyField.MIN_DOWN_PAYMENT_RATIO);
+    }
+  }
 }

@@ -139,6 +139,12 @@ public final class PolicyRules {
   // "0首付" but not the 0 that ends an amount ("1000首付款", which had been read as no down payment)
   private static final Pattern DOWN_NONE = Pattern.compile(
       "(?:无需|不需要?|无须|免|零|(?<![\\d.])0|没有|不用|无)首付|首付(?:款|比例)?(?:为|是)?\\s*(?:0|零)(?:元|%)?(?![.\\d])");
+  /**
+   * Just before a "no down payment" form: it is refused, not offered ("不免首付", "并非零首付", "不支持零首付",
+   * "不提供零首付"); each had been read as no down payment, and beside a stated ratio made the field undetermined.
+   */
+  private static final Pattern DOWN_NONE_REFUSED = Pattern.compile(
+      "(?:不|非|没有|无法|不能|不可|不会)(?:再|是|支持|提供|办理|接受|享受|适用|实行|开放|允许)?\\s*$");
   private static final Pattern DOWN_UPPER_BOUND = Pattern.compile("不超过|不高于|不得超过|最高|最多|至多|上限");
   private static final Pattern PERCENT = Pattern.compile(NUM + "\\s*(%|‰|‱)");
 
@@ -822,7 +828,7 @@ public final class PolicyRules {
 
   private static void downPayment(String clause, int base, List<Candidate> out) {
     Matcher none = DOWN_NONE.matcher(clause);
-    if (none.find()) {
+    if (none.find() && !DOWN_NONE_REFUSED.matcher(clause.substring(Math.max(0, none.start() - 6), none.start())).find()) {
       out.add(new Candidate(PolicyField.MIN_DOWN_PAYMENT_RATIO, BigDecimal.ZERO.setScale(1), base + none.start(),
           base + none.end(), 0.85));
       return;
