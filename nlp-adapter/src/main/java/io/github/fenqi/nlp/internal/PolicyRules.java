@@ -83,6 +83,13 @@ public final class PolicyRules {
       "不支持|不适用|不享受|不参与|不受理|不办理|不接受|不符合|除外|不在[^" + STOP + "]{0,6}范围"
           + "|(?:不能|不可|无法|不得|不予)(?:再)?(?:申请|办理|受理|参与|享受|适用)");
   private static final Pattern THRESHOLD_WORD = Pattern.compile("超过|满|达到|达|不少于|不低于|大于|以上");
+  /**
+   * Just before an overdue threshold word: a negation, with the modal verb that may sit between ("逾期不得超过90天",
+   * "逾期时间不能超过90天", "逾期没有超过90天"), which makes the threshold an upper bound. Only a bare 不/未 had been
+   * seen, so these had been read as the minimum.
+   */
+  private static final Pattern NEGATED_BEFORE = Pattern.compile(
+      "(?:不|未|没有?|无)(?:得|能|可|应|会|要|宜|可以|应当|应该|能够)?$");
 
   // ---- waivers ----
   /**
@@ -132,6 +139,12 @@ public final class PolicyRules {
   // "0首付" but not the 0 that ends an amount ("1000首付款", which had been read as no down payment)
   private static final Pattern DOWN_NONE = Pattern.compile(
       "(?:无需|不需要?|无须|免|零|(?<![\\d.])0|没有|不用|无)首付|首付(?:款|比例)?(?:为|是)?\\s*(?:0|零)(?:元|%)?(?![.\\d])");
+  /**
+   * Just before a "no down payment" form: it is refused, not offered ("不免首付", "并非零首付", "不支持零首付",
+   * "不提供零首付"); each had been read as no down payment, and beside a stated ratio made the field undetermined.
+   */
+  private static final Pattern DOWN_NONE_REFUSED = Pattern.compile(
+      "(?:不|非|没有|无法|不能|不可|不会)(?:再|是|支持|提供|办理|接受|享受|适用|实行|开放|允许)?\\s*$");
   private static final Pattern DOWN_UPPER_BOUND = Pattern.compile("不超过|不高于|不得超过|最高|最多|至多|上限");
   private static final Pattern PERCENT = Pattern.compile(NUM + "\\s*(%|‰|‱)");
 
@@ -158,7 +171,7 @@ public final class PolicyRules {
       "(?:不|未|从未|并未|并不|没有|无法|不能|不会)(?:提供|支持|办理|受理|承诺|接受|开展|实行|实施|适用|存在)[^" + STOP + "]*$");
   /** Just before an interest stop that starts with 停/暂停, its negation ("不停息", "不会停止计息", "无法停息挂账"). */
   private static final Pattern STOP_NEGATED = Pattern.compile(
-      "(?:不|未|没有|无法|不能|不会|不可|不可以|不得|不予|从不|并不|并未|绝不)\\s*$");
+      "(?:不|未|没有|无|无法|不能|不会|不可|不可以|不得|不予|从不|并不|并未|绝不)\\s*$");
   /** Inside an interest stop: the stopping is negated ("利息不停止计算", "利息并未暂停计收"). */
   private static final Pattern STOP_NEGATED_INSIDE = Pattern.compile("(?:不|未|没有)(?:停止|暂停)");
   /**
@@ -176,10 +189,14 @@ public final class PolicyRules {
   private static final Pattern FEE_WORD = Pattern.compile("费率");
   // A 0 is a fee of 0 only as a whole number: "手续费为0.6%" is 0.6 % (it had matched 为0 and been read as no fee), and
   // the 0 of "100手续费" is no fee of 0.
+  // Nor a 无 or 免 that begins another word ("手续费无法减免", "手续费无优惠", "手续费免不了"), a 免 that is negated
+  // ("不免收手续费"), or a refusal of what is beyond the fee ("不收取手续费以外的任何费用"): each had been read as no fee.
   private static final Pattern FEE_NONE = Pattern.compile(
       "(?:不|无需|不需|无须)(?:会|再|另)?(?:收取|收|计收|支付|缴纳|另收)(?:任何)?[^" + STOP + "]{0,6}?(?:手续费|服务费|分期费)"
-          + "|(?:手续费|服务费|分期费)\\s*[:为是]?\\s*(?:无|免|全免|0|零)(?![\\d.%])"
-          + "|(?:免|免收|无|零|(?<![\\d.])0)(?:分期)?(?:手续费|服务费|分期费)"
+          + "(?!\\s*(?:以外|之外|外))"
+          + "|(?:手续费|服务费|分期费)\\s*[:为是]?\\s*(?:无(?=$|[" + STOP + ")\\s]|需|须)|免(?=$|[" + STOP + ")\\s]|收|除|费)"
+          + "|全免|0|零)(?![\\d.%])"
+          + "|(?<![不未非没])(?:免|免收|无|零|(?<![\\d.])0)(?:分期)?(?:手续费|服务费|分期费)"
           + "|(?:手续费|服务费|分期费)(?:全免|全额减免|为0(?![\\d.])|为零)");
   private static final Pattern YEARLY = Pattern.compile("年化|年费率|每年|年利率");
   private static final Pattern WAIVER_WORD = Pattern.compile("减免|免除");
@@ -530,7 +547,7 @@ public final class PolicyRules {
       }
       String window = m.group(1);
       String after = s.substring(m.end(), Math.min(s.length(), m.end() + 3));
-      if (window.endsWith("不") || window.endsWith("未") || window.contains("不足") || after.startsWith("以内")
+      if (NEGATED_BEFORE.matcher(window).find() || window.contains("不足") || after.startsWith("以内")
           || after.startsWith("以下") || after.startsWith("内") || after.startsWith("之内")) {
         continue; // "逾期不超过30天", "逾期90天以内": an upper bound, not the minimum
       }
@@ -545,7 +562,7 @@ public final class PolicyRules {
     }
     m = OVERDUE_BEFORE.matcher(s);
     while (m.find()) {
-      if (excludedAfter(s, m.end())) {
+      if (excludedAfter(s, m.end()) || NEGATED_BEFORE.matcher(s.substring(Math.max(0, m.start() - 4), m.start())).find()) {
         continue;
       }
       int d = days(m.group(2), m.group(3));
@@ -811,7 +828,7 @@ public final class PolicyRules {
 
   private static void downPayment(String clause, int base, List<Candidate> out) {
     Matcher none = DOWN_NONE.matcher(clause);
-    if (none.find()) {
+    if (none.find() && !DOWN_NONE_REFUSED.matcher(clause.substring(Math.max(0, none.start() - 6), none.start())).find()) {
       out.add(new Candidate(PolicyField.MIN_DOWN_PAYMENT_RATIO, BigDecimal.ZERO.setScale(1), base + none.start(),
           base + none.end(), 0.85));
       return;
