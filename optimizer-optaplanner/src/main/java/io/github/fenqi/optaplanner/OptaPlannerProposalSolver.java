@@ -195,8 +195,8 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
    * a heuristic's miss is no proof, and at a knife-edge budget (20 sample-shaped debts, the budget exactly the least
    * Σ first installments within the savings) OptaPlanner had found no plan for any strategy where the exact solver
    * finds two, and answered "infeasible" with a shortfall of 0.00. Each missed strategy takes the exact solver's plan
-   * when it has one and it meets the user constraints (then it is also the optimum under them, which can only lower
-   * the optimum); otherwise its note says why not. It runs only when a strategy missed, and costs what the exact
+   * when it has one and it meets the user constraints' hard scores (then it is also the strategy's optimum under them,
+   * which can only lower the optimum; a soft score they add is not weighed); otherwise its note says why not. It runs only when a strategy missed, and costs what the exact
    * solver does on all three strategies (bounded by {@code GridConfig.maxSearchNodes} each, not by the clock: 39-46 s
    * on a 60-debt knife edge where all three ran out of nodes).
    *
