@@ -195,8 +195,8 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
    * a heuristic's miss is no proof, and at a knife-edge budget (20 sample-shaped debts, the budget exactly the least
    * Σ first installments within the savings) OptaPlanner had found no plan for any strategy where the exact solver
    * finds two, and answered "infeasible" with a shortfall of 0.00. Each missed strategy takes the exact solver's plan
-   * when it has one and it meets the user constraints (then it is also the optimum under them, which can only lower
-   * the optimum); otherwise its note says why not. It runs only when a strategy missed, and costs what the exact
+   * when it has one and it meets the user constraints' hard scores (then it is also the strategy's optimum under them,
+   * which can only lower the optimum; a soft score they add is not weighed); otherwise its note says why not. It runs only when a strategy missed, and costs what the exact
    * solver does on all three strategies (bounded by {@code GridConfig.maxSearchNodes} each, not by the clock: 39-46 s
    * on a 60-debt knife edge where all three ran out of nodes).
    *
@@ -564,7 +564,8 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
     // Tabu search beat late acceptance and simulated annealing on the quality report (benchmarks/README.md).
     localSearch.setLocalSearchType(LocalSearchType.TABU_SEARCH);
     CustomPhaseConfig construction = new CustomPhaseConfig().withCustomPhaseCommands(new LagrangianStart(stepLimit != null
-        ? LagrangianStart.Kicks.counted() : LagrangianStart.Kicks.timed(timeLimit.toNanos())));
+        ? LagrangianStart.Kicks.counted() : LagrangianStart.Kicks.timed(timeLimit.toNanos(),
+        unimprovedTimeLimit == null ? Long.MAX_VALUE : unimprovedTimeLimit.toNanos())));
     return new SolverConfig()
         .withSolutionClass(ProposalPlanning.class)
         .withEntityClasses(DebtChoice.class)
@@ -606,7 +607,12 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
       return this;
     }
 
-    /** Stop a strategy early when its best score has not improved for this long (as {@link #timeLimit}). */
+    /**
+     * Stop a strategy early when its best plan has not improved for this long (whole milliseconds, as
+     * {@link #timeLimit}, which still bounds it): it ends the construction's kicks once none has found a better plan for
+     * this long, and OptaPlanner's local search likewise. It had ended the local search only, so the kicks ran on to
+     * half the time limit (16 s for a 20-debt case with 10 s per strategy and 10 ms unimproved).
+     */
     public Builder unimprovedTimeLimit(Duration limit) {
       this.unimprovedTimeLimit = checked("unimprovedTimeLimit", limit);
       return this;

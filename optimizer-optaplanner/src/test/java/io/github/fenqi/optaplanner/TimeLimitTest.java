@@ -37,4 +37,24 @@ class TimeLimitTest {
         set.proposals().stream().map(Proposal::strategy).toList(), set.notes().toString());
     assertEquals(List.of(), problem.violations(set), "within the budget and the savings");
   }
+
+  /**
+   * An unimproved time limit ends the construction's kicks too, not only OptaPlanner's local search: with 20 s per
+   * strategy and 50 ms unimproved, each strategy had kicked on for half the limit (10 s, so 30 s a case; with 10 s and
+   * 10 ms a 20-debt case took 16 s). The bound checked is one strategy's half limit, far above what the solve takes
+   * now (about a second) and far below what it took before.
+   */
+  @Test
+  void anUnimprovedTimeLimitEndsTheConstructionsKicks() {
+    ProposalProblem problem = SampleShapedCases.problem(10, 1.3, 2.0, 1, GridConfig.DEFAULTS);
+    Duration limit = Duration.ofSeconds(20);
+    OptaPlannerProposalSolver solver = OptaPlannerProposalSolver.builder()
+        .timeLimit(limit).unimprovedTimeLimit(Duration.ofMillis(50)).build();
+    long started = System.nanoTime();
+    ProposalSet set = solver.solve(problem);
+    long tookMillis = (System.nanoTime() - started) / 1_000_000;
+    assertTrue(tookMillis < limit.toMillis() / 2, "took " + tookMillis + " ms with 50 ms unimproved");
+    assertEquals(3, set.proposals().size(), set.notes().toString());
+    assertEquals(List.of(), problem.violations(set), "within the budget and the savings");
+  }
 }
