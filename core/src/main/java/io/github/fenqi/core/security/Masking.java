@@ -205,7 +205,8 @@ public final class Masking {
    * stays, as does one inside a token of letters and digits mixed or with letters on both sides.
    * A UUID ({@code ff74d650-0791-4011-9487-d87f99cbe8ac}, a service's own id) stays whole, whatever of it is digits.
    * A mobile written {@code 138.1234.5678}, {@code 138/1234/5678} or {@code (138)1234-5678} is masked too. Email
-   * addresses are masked as emails, a number before the {@code @} included. Used by the audit log for subjects and
+   * addresses are masked as emails, a number before the {@code @} included. What is no identifier is kept as written,
+   * full-width digits included. Used by the audit log for subjects and
    * details, where callers may pass identifiers by mistake, and for hardship notes in scripts.
    */
   public String redact(String text) {
@@ -217,33 +218,33 @@ public final class Masking {
    * hold {@link #uuidSpans} to a scan of the whole text for each run, which is what it replaced.
    */
   String redact(String text, Function<String, UuidSpans> uuids) {
-    String digits = halfWidthDigits(text);
-    UuidSpans withinUuid = uuids.apply(digits);
-    Matcher m = DIGIT_RUN.matcher(digits);
-    StringBuilder out = new StringBuilder(text.length());
-    while (m.find()) {
+    UuidSpans withinUuid = uuids.apply(halfWidthDigits(text));
+    String runs = replaceMatches(text, DIGIT_RUN, m -> {
       if (withinUuid.contain(m.start("run"), m.end("run"))
           || !m.group("prefix").isEmpty() && !m.group("suffix").isEmpty()) { // an id, a hash: letters on both sides
-        m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
-        continue;
+        return text.substring(m.start(), m.end());
       }
-      String masked = m.group("prefix") + maskRun(m.group("run")) + m.group("suffix");
-      m.appendReplacement(out, Matcher.quoteReplacement(masked));
+      return m.group("prefix") + maskRun(m.group("run")) + m.group("suffix");
+    });
+    String mobiles = replaceMatches(runs, PUNCTUATED_MOBILE,
+        p -> mobile((p.group(1) != null ? p.group(1) : p.group(2)) + p.group(3) + p.group(4)));
+    return replaceMatches(mobiles, EMAIL, e -> email(e.group()));
+  }
+
+  /**
+   * {@code text} with each match of {@code pattern} in {@link #halfWidthDigits} of it replaced, and the text between
+   * matches kept as written: the whole text had come out with its full-width digits made ASCII, so a note's
+   * {@code 每月收入３０００元} became {@code 每月收入3000元}, a change to what the borrower wrote that hid nothing.
+   */
+  private static String replaceMatches(String text, Pattern pattern, Function<Matcher, String> replacement) {
+    Matcher m = pattern.matcher(halfWidthDigits(text));
+    StringBuilder out = new StringBuilder(text.length());
+    int at = 0;
+    while (m.find()) {
+      out.append(text, at, m.start()).append(replacement.apply(m));
+      at = m.end();
     }
-    m.appendTail(out);
-    Matcher p = PUNCTUATED_MOBILE.matcher(out);
-    StringBuilder mobiles = new StringBuilder(out.length());
-    while (p.find()) {
-      p.appendReplacement(mobiles, Matcher.quoteReplacement(mobile((p.group(1) != null ? p.group(1) : p.group(2)) + p.group(3) + p.group(4))));
-    }
-    p.appendTail(mobiles);
-    Matcher e = EMAIL.matcher(mobiles);
-    StringBuilder result = new StringBuilder(mobiles.length());
-    while (e.find()) {
-      e.appendReplacement(result, Matcher.quoteReplacement(email(e.group())));
-    }
-    e.appendTail(result);
-    return result.toString();
+    return out.append(text, at, text.length()).toString();
   }
 
   /**
