@@ -2,10 +2,15 @@ package io.github.fenqi.core.net;
 
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
+import java.net.ConnectException;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +60,8 @@ public final class BoundedHttp {
   }
 
   /**
-   * An exchange that gave no usable response; {@link #kind()} says why, the message in words.
+   * An exchange that gave no usable response; {@link #kind()} says why, the message in words naming the request's
+   * address (a refused connection, a host name that does not resolve, which timeout ran out).
    *
    * <p>Thread-safety: immutable, as its kind and message are.
    */
@@ -101,25 +107,63 @@ public final class BoundedHttp {
       if (s != null) {
         s.cancel();
       }
-      throw new Failure(FailureKind.TIMEOUT, "no complete response within " + deadline.toMillis() + " ms", null);
+      throw new Failure(FailureKind.TIMEOUT, "no complete response from " + request.uri() + " within "
+          + deadline.toMillis() + " ms", null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       future.cancel(true);
-      throw new Failure(FailureKind.INTERRUPTED, "interrupted while waiting for the response", e);
+      throw new Failure(FailureKind.INTERRUPTED, "interrupted while waiting for the response from " + request.uri(),
+          e);
     } catch (ExecutionException e) {
-      for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      for (Throwable c = cause; c != null; c = c.getCause()) {
         if (c instanceof LimitedBodySubscriber.TooLarge) {
-          throw new Failure(FailureKind.TOO_LARGE, "the response is larger than the limit of " + maxBodyBytes
-              + " bytes", c);
+          throw new Failure(FailureKind.TOO_LARGE, "the response from " + request.uri() + " is larger than the limit"
+              + " of " + maxBodyBytes + " bytes", c);
         }
         if (c instanceof HttpTimeoutException) {
-          throw new Failure(FailureKind.TIMEOUT, "no response within " + deadline.toMillis() + " ms", c);
+          throw new Failure(FailureKind.TIMEOUT, timedOut(client, request, c), c);
         }
       }
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw new Failure(FailureKind.IO, cause.getClass().getSimpleName()
-          + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), cause);
+      throw new Failure(FailureKind.IO, request.uri() + ": " + failed(request, cause), cause);
     }
+  }
+
+  /**
+   * A timeout of the client's or the request's own, in words: it had been reported as the deadline's ("no response
+   * within 5000 ms" for a request whose own timeout of 200 ms ran out), which misled whoever raised the deadline.
+   */
+  private static String timedOut(HttpClient client, HttpRequest request, Throwable timeout) {
+    if (timeout instanceof HttpConnectTimeoutException) {
+      return "cannot connect to " + hostAndPort(request) + " within the client's connect timeout"
+          + client.connectTimeout().map(t -> " of " + t.toMillis() + " ms").orElse("") + " (" + request.uri() + ")";
+    }
+    return "no response from " + request.uri() + " within the request's timeout"
+        + request.timeout().map(t -> " of " + t.toMillis() + " ms").orElse("");
+  }
+
+  /**
+   * What failed, in words. java.net.http reports a refused connection and a host name that does not resolve alike, as
+   * a {@link ConnectException} without a message (its cause a {@link ClosedChannelException} or an
+   * {@link UnresolvedAddressException}): "ConnectException" alone said neither what happened nor where.
+   */
+  private static String failed(HttpRequest request, Throwable cause) {
+    if (cause instanceof ConnectException && cause.getMessage() == null) {
+      if (cause.getCause() instanceof UnresolvedAddressException) {
+        return "the host name " + request.uri().getHost() + " does not resolve";
+      }
+      if (cause.getCause() instanceof ClosedChannelException) {
+        return "the connection to " + hostAndPort(request) + " was refused";
+      }
+    }
+    return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+  }
+
+  private static String hostAndPort(HttpRequest request) {
+    URI uri = request.uri();
+    int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    String host = uri.getHost() == null ? "" : uri.getHost();
+    return (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
   }
 
   /**

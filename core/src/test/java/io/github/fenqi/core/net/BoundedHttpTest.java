@@ -9,13 +9,17 @@ import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -30,6 +34,7 @@ class BoundedHttpTest {
 
   private final HttpClient client = HttpClient.newHttpClient();
   private final AtomicInteger requests = new AtomicInteger();
+  private final CountDownLatch release = new CountDownLatch(1);
   private HttpServer server;
 
   @BeforeEach
@@ -42,11 +47,20 @@ class BoundedHttpTest {
         out.write(HELLO);
       }
     });
+    server.createContext("/stalls", ex -> {
+      try {
+        release.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      ex.close();
+    });
     server.start();
   }
 
   @AfterEach
   void stop() {
+    release.countDown();
     server.stop(0);
   }
 
@@ -102,5 +116,56 @@ class BoundedHttpTest {
     BoundedHttp.Failure f = assertThrows(BoundedHttp.Failure.class,
         () -> BoundedHttp.send(client, hello(), Duration.ofSeconds(5), HELLO.length - 1));
     assertEquals(BoundedHttp.FailureKind.TOO_LARGE, f.kind());
+  }
+
+  private URI at(String path) {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+  }
+
+  private static BoundedHttp.Failure failure(HttpClient client, HttpRequest request, Duration deadline) {
+    return assertThrows(BoundedHttp.Failure.class, () -> BoundedHttp.send(client, request, deadline, 1024));
+  }
+
+  /**
+   * A refused connection and a host name that does not resolve say so and where: both had been "ConnectException"
+   * alone, java.net.http's exception having no message.
+   */
+  @Test
+  void aRefusedConnectionAndAnUnknownHostSaySoAndWhere() throws IOException {
+    int port;
+    try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = closed.getLocalPort();
+    }
+    URI refusing = URI.create("http://127.0.0.1:" + port + "/x");
+    BoundedHttp.Failure refused = failure(client, HttpRequest.newBuilder(refusing).build(), Duration.ofSeconds(5));
+    assertEquals(BoundedHttp.FailureKind.IO, refused.kind());
+    assertEquals(refusing + ": the connection to 127.0.0.1:" + port + " was refused", refused.getMessage());
+    URI unknown = URI.create("http://no-such-host.invalid/x");
+    BoundedHttp.Failure unresolved = failure(client, HttpRequest.newBuilder(unknown).build(), Duration.ofSeconds(5));
+    assertEquals(BoundedHttp.FailureKind.IO, unresolved.kind());
+    assertEquals(unknown + ": the host name no-such-host.invalid does not resolve", unresolved.getMessage());
+  }
+
+  /**
+   * The timeout that ran out is the one named, with the address: the request's own timeout of 200 ms had been
+   * reported as "no response within 5000 ms", the deadline's, and neither message named the address.
+   */
+  @Test
+  void aTimeoutNamesWhichTimeoutRanOutAndTheAddress() {
+    HttpRequest ownTimeout = HttpRequest.newBuilder(at("/stalls")).timeout(Duration.ofMillis(200)).build();
+    BoundedHttp.Failure request = failure(client, ownTimeout, Duration.ofSeconds(5));
+    assertEquals(BoundedHttp.FailureKind.TIMEOUT, request.kind());
+    assertEquals("no response from " + at("/stalls") + " within the request's timeout of 200 ms", request.getMessage());
+    BoundedHttp.Failure deadline = failure(client, HttpRequest.newBuilder(at("/stalls")).build(),
+        Duration.ofMillis(300));
+    assertEquals(BoundedHttp.FailureKind.TIMEOUT, deadline.kind());
+    assertEquals("no complete response from " + at("/stalls") + " within 300 ms", deadline.getMessage());
+  }
+
+  @Test
+  void aBodyOverTheLimitNamesTheAddress() {
+    BoundedHttp.Failure f = assertThrows(BoundedHttp.Failure.class,
+        () -> BoundedHttp.send(client, hello(), Duration.ofSeconds(5), HELLO.length - 1));
+    assertEquals("the response from " + at("/hello") + " is larger than the limit of 4 bytes", f.getMessage());
   }
 }

@@ -66,6 +66,18 @@ class MaskingTest {
     assertEquals("我的身份证号是110***********002X，电话139****5678。", redacted);
   }
 
+  /**
+   * What is no identifier is kept as written: the whole note had come out with its full-width digits made ASCII
+   * (每月收入３０００元 became 每月收入3000元), and so had a UUID or hash kept whole.
+   */
+  @Test
+  void fullWidthDigitsThatAreNoIdentifierAreKeptAsWritten() {
+    Masking m = Masking.defaults();
+    assertEquals("每月收入３０００元，２０２６年１２月，电话139****5678。",
+        m.redact("每月收入３０００元，２０２６年１２月，电话１３９１２３４５６７８。"));
+    assertEquals("编号ab１３９１２３４５６７８cd", m.redact("编号ab１３９１２３４５６７８cd"));
+  }
+
   @Test
   void shortValuesAreMaskedEntirely() {
     assertEquals("*****", m.idNumber("12345"));

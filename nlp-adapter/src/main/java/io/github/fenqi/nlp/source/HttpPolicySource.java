@@ -128,7 +128,7 @@ public final class HttpPolicySource implements PolicySource {
     int status = response.statusCode();
     if (status < 200 || status > 299) {
       throw new PolicySourceException(id, "HTTP " + status + " from " + response.uri()
-          + (response.uri().equals(uri) ? "" : " (redirected from " + uri + ")"));
+          + redirectedFrom(response.uri()));
     }
     String contentType = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
     byte[] body = decodeContent(response.body(),
@@ -166,7 +166,7 @@ public final class HttpPolicySource implements PolicySource {
     for (int redirects = 0; ; redirects++) {
       long left = deadline - System.nanoTime();
       if (left < BoundedHttp.MIN_DEADLINE.toNanos()) {
-        throw timedOut();
+        throw timedOut(at);
       }
       HttpResponse<byte[]> response = send(at, Duration.ofNanos(left));
       int status = response.statusCode();
@@ -211,18 +211,23 @@ public final class HttpPolicySource implements PolicySource {
       return BoundedHttp.send(client, request, deadline, maxBodyBytes);
     } catch (BoundedHttp.Failure f) {
       throw switch (f.kind()) {
-        case TIMEOUT -> timedOut();
+        case TIMEOUT -> timedOut(at);
         case TOO_LARGE -> new PolicySourceException(id, "response from " + at + " is larger than the limit of "
             + maxBodyBytes + " bytes");
         case INTERRUPTED -> new PolicySourceException(id, "interrupted while fetching " + at, f);
-        case IO -> new PolicySourceException(id, "cannot fetch " + at + ": " + f.getMessage(), f);
+        case IO -> new PolicySourceException(id, "cannot fetch " + f.getMessage() + redirectedFrom(at), f);
       };
     }
   }
 
-  private PolicySourceException timedOut() {
-    return new PolicySourceException(id, "no complete response from " + uri + " within " + readTimeout.toMillis()
-        + " ms (read timeout)");
+  /** The read timeout ran out at {@code at}: a timeout after a redirect had named the configured address. */
+  private PolicySourceException timedOut(URI at) {
+    return new PolicySourceException(id, "no complete response from " + at + redirectedFrom(at) + " within "
+        + readTimeout.toMillis() + " ms (read timeout)");
+  }
+
+  private String redirectedFrom(URI at) {
+    return at.equals(uri) ? "" : " (redirected from " + uri + ")";
   }
 
   /** The body with its content encoding undone: identity as is, gzip inflated within the size limit. */

@@ -12,6 +12,8 @@ import io.github.fenqi.nlp.PolicyTextExtractor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -103,6 +105,39 @@ class HttpPolicySourceTest {
     long ms = (System.nanoTime() - t0) / 1_000_000;
     assertTrue(e.getMessage().contains("read timeout"), e.getMessage());
     assertTrue(ms < 3000, "took " + ms + " ms");
+  }
+
+  /**
+   * A timeout after a redirect names where the page was awaited: it had named the configured address, which had
+   * answered at once with its redirect. A refused connection says it was refused, where it had said "ConnectException".
+   */
+  @Test
+  void aTimeoutAfterARedirectNamesTheRedirectTargetAndARefusalSaysSo() throws IOException {
+    server.handle("/stalls", ex -> {
+      try {
+        Thread.sleep(5000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      ex.close();
+    });
+    server.handle("/to-stalls", ex -> {
+      ex.getResponseHeaders().set("Location", "/stalls");
+      LoopbackServer.respond(ex, 302, "", new byte[0]);
+    });
+    HttpPolicySource source = HttpPolicySource.builder("test", "hexin", server.uri("/to-stalls"))
+        .readTimeout(Duration.ofMillis(300)).build();
+    assertEquals("policy source 'test': no complete response from " + server.uri("/stalls") + " (redirected from "
+        + server.uri("/to-stalls") + ") within 300 ms (read timeout)",
+        assertThrows(PolicySourceException.class, source::fetch).getMessage());
+    int port;
+    try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = closed.getLocalPort();
+    }
+    URI refusing = URI.create("http://127.0.0.1:" + port + "/x");
+    assertEquals("policy source 'test': cannot fetch " + refusing + ": the connection to 127.0.0.1:" + port
+        + " was refused", assertThrows(PolicySourceException.class,
+            () -> HttpPolicySource.builder("test", "hexin", refusing).build().fetch()).getMessage());
   }
 
   @Test
