@@ -279,9 +279,9 @@ public record NegotiationResult(
     }
 
     /**
-     * Adds that {@code field}'s {@code stated} amount is not {@code actual} ({@code what}): a plan read from JSON is held
-     * to its own schedule, whose figures are what the borrower pays (a plan's total edited to 12 000.00 beside installments
-     * summing to 12 864.00 had read back without a word).
+     * Adds that {@code field}'s {@code stated} amount is not {@code actual} ({@code what}): a plan read from JSON is
+     * held to its own schedule, whose figures are what the borrower pays (a plan's total edited to 12 000.00 beside
+     * installments summing to 12 864.00 had read back without a word).
      */
     static void differs(List<Problem> problems, String field, Money stated, Money actual, String what) {
       if (stated.fen() != actual.fen()) {

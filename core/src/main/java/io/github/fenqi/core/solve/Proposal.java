@@ -19,7 +19,8 @@ import java.util.List;
  * @param expectedSaving Σ p × (owed − payable), in yuan as a model figure
  * @param provenOptimal whether the solver that made it proved it the strategy's optimum on the grid: from the exact
  *     solver, false only when its node budget ran out; a heuristic solver's own plans (the OptaPlanner adapter's) are
- *     false, and one it takes from the exact solver keeps that solver's, which weighs no soft score a user's constraints add
+ *     false, and one it takes from the exact solver keeps that solver's, which weighs no soft score a user's
+ *     constraints add
  */
 public record Proposal(
     Strategy strategy,
