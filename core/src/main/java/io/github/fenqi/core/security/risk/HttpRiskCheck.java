@@ -1,6 +1,8 @@
 package io.github.fenqi.core.security.risk;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,7 +44,13 @@ public final class HttpRiskCheck implements RiskCheck {
   private final FailureMode failureMode;
   private final Map<String, String> headers;
   private final HttpClient client;
-  private final ObjectMapper json = new ObjectMapper();
+  /**
+   * Strict about what is one answer: {@code {"decision":"DENY","decision":"ALLOW"}} had been read as ALLOW (the last
+   * field won) and {@code {"decision":"DENY"} garbage} as DENY (what followed the object was not read).
+   */
+  private final ObjectMapper json = new ObjectMapper()
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private HttpRiskCheck(Builder b) {
     this.name = b.name;
@@ -129,7 +137,7 @@ public final class HttpRiskCheck implements RiskCheck {
     try {
       node = json.readTree(body);
     } catch (JsonProcessingException e) {
-      return failureMode.onFailure(name, "unreadable answer (not JSON)");
+      return failureMode.onFailure(name, "unreadable answer (not JSON, a field given twice or more than one value)");
     }
     if (node == null || !node.isObject() || !node.path("decision").isTextual()) {
       return failureMode.onFailure(name, "unreadable answer (no \"decision\" string)");
@@ -143,6 +151,10 @@ public final class HttpRiskCheck implements RiskCheck {
     JsonNode score = node.get("score");
     if (score != null && !score.isNull() && !score.isNumber()) {
       return failureMode.onFailure(name, "unreadable answer (\"score\" is not a number)");
+    }
+    // 1e400, or an integer of 400 digits, had been taken as a score of Infinity, which no scale has
+    if (score != null && score.isNumber() && !Double.isFinite(score.doubleValue())) {
+      return failureMode.onFailure(name, "unreadable answer (\"score\" is beyond a double's range)");
     }
     String reason = node.path("reason").isTextual() ? node.get("reason").textValue() : "";
     return new RiskAssessment(name, decision, score == null || score.isNull() ? null : score.doubleValue(), reason,

@@ -74,6 +74,9 @@ class HttpRiskCheckTest {
     });
     server.createContext("/error", ex -> respond(ex, 500, "{\"error\":\"boom\"}"));
     server.createContext("/malformed", ex -> respond(ex, 200, "<html>maintenance</html>"));
+    server.createContext("/twice", ex -> respond(ex, 200, "{\"decision\":\"DENY\",\"decision\":\"ALLOW\"}"));
+    server.createContext("/trailing", ex -> respond(ex, 200, "{\"decision\":\"ALLOW\"} {\"decision\":\"DENY\"}"));
+    server.createContext("/infinite", ex -> respond(ex, 200, "{\"decision\":\"ALLOW\",\"score\":1e400}"));
     server.createContext("/unknown", ex -> respond(ex, 200, "{\"decision\":\"MAYBE\"}"));
     server.start();
   }
@@ -217,6 +220,24 @@ class HttpRiskCheckTest {
       assertTrue(e.getMessage().contains("has no host name"), e.getMessage());
       assertFalse(e.getMessage().contains("SECRET"), e.getMessage());
     }
+  }
+
+  /**
+   * An answer that says two things is no answer: {"decision":"DENY","decision":"ALLOW"} had been read as ALLOW, an
+   * object followed by another as the first, and a score of 1e400 as Infinity.
+   */
+  @Test
+  void anAmbiguousOrOutOfRangeAnswerAppliesTheFailureMode() {
+    for (String path : new String[] {"/twice", "/trailing"}) {
+      RiskAssessment a = check(path, FailureMode.FAIL_CLOSED).check(request);
+      assertEquals(RiskDecision.DENY, a.decision(), path);
+      assertTrue(a.degraded(), path);
+      assertEquals("unreadable answer (not JSON, a field given twice or more than one value) (fail-closed)",
+          a.reason(), path);
+    }
+    RiskAssessment infinite = check("/infinite", FailureMode.FAIL_CLOSED).check(request);
+    assertEquals(new RiskAssessment("test-antifraud", RiskDecision.DENY, null,
+        "unreadable answer (\"score\" is beyond a double's range) (fail-closed)", true), infinite);
   }
 
   @Test
