@@ -240,6 +240,23 @@ class HttpRiskCheckTest {
         "unreadable answer (\"score\" is beyond a double's range) (fail-closed)", true), infinite);
   }
 
+  /**
+   * A score is a number: NaN or Infinity from a custom check had been taken and written to the audit log as
+   * {@code score=NaN}. Every problem of the answer is named at once.
+   */
+  @Test
+  void anAssessmentRefusesAScoreThatIsNoFiniteNumber() {
+    for (double score : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+      InvalidInputException e = assertThrows(InvalidInputException.class,
+          () -> new RiskAssessment("svc", RiskDecision.ALLOW, score, "ok", false));
+      assertEquals("score: " + score + " is not a finite number", e.getMessage());
+    }
+    assertEquals(java.util.List.of("service", "reason", "score"), assertThrows(InvalidInputException.class,
+        () -> new RiskAssessment(null, RiskDecision.ALLOW, Double.NaN, null, false)).problems().stream()
+        .map(io.github.fenqi.core.Problem::location).toList());
+    assertEquals(-3.5, new RiskAssessment("svc", RiskDecision.ALLOW, -3.5, "ok", false).score());
+  }
+
   @Test
   void builderRejectsBadSettingsNamingTheField() {
     assertTrue(assertThrows(InvalidInputException.class, () -> HttpRiskCheck.builder(URI.create("ftp://x/")))
