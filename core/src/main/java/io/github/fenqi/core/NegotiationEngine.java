@@ -197,6 +197,12 @@ public final class NegotiationEngine implements AutoCloseable {
     LocalDate asOf = request.asOf();
     List<Problem> problems = new ArrayList<>();
     problems.addAll(identity.check("borrower", request.borrower()));
+    // each risk service is sent the ID number: without one the case had failed in the screening with a bare
+    // "idNumber: must not be empty" (RiskCheckRequest's), naming neither the borrower nor why it was needed
+    if (request.borrower().idNumber() == null && !riskChecks.isEmpty()) {
+      problems.add(Problem.of("borrower.idNumber", "is required: the risk checks "
+          + riskChecks.stream().map(c -> "'" + Problem.excerpt(c.name()) + "'").toList() + " are each sent it"));
+    }
     if (asOf.isAfter(LocalDate.now(clock))) {
       problems.add(Problem.of("asOf", asOf + " is in the future (today is " + LocalDate.now(clock) + ")"));
     }

@@ -298,6 +298,28 @@ class NegotiationEngineScreeningTest {
   }
 
   /** A risk service that always gives the same answer (a user-side implementation of the SPI). */
+  /**
+   * A borrower without an ID number, with risk checks configured, is refused at the door naming the borrower's field
+   * and why, with the case's other problems: it had failed in the screening with RiskCheckRequest's bare
+   * "idNumber: must not be empty".
+   */
+  @Test
+  void aBorrowerWithoutAnIdNumberIsRefusedAtTheDoorWhenRiskChecksAreConfigured() {
+    var b = sample.borrower();
+    var noId = new io.github.fenqi.core.borrower.Borrower(b.name(), null, "1391234567", b.regionCode(),
+        b.householdSize(), b.monthlyNetIncome(), b.essentialExpenses(), b.liquidSavings(), b.hardships(),
+        b.hasHardshipProof());
+    NegotiationRequest request = new NegotiationRequest(sample.caseId(), sample.asOf(), noId, sample.debts());
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> engine().riskCheck(new FixedRiskCheck(RiskDecision.ALLOW, "ok")).build().calculate(request));
+    assertEquals("2 problems: borrower.mobile: '139***4567' is not a mainland mobile number (11 digits, 1[3-9]...); "
+        + "borrower.idNumber: is required: the risk checks ['fixed'] are each sent it", e.getMessage());
+    assertEquals(sample.caseId(), engine().build().calculate(new NegotiationRequest(sample.caseId(), sample.asOf(), new io.github.fenqi
+        .core.borrower.Borrower(b.name(), null, null, b.regionCode(), b.householdSize(), b.monthlyNetIncome(),
+        b.essentialExpenses(), b.liquidSavings(), b.hardships(), b.hasHardshipProof()), sample.debts())).caseId(),
+        "without risk checks the ID number is not needed");
+  }
+
   private record FixedRiskCheck(String name, RiskDecision decision, String reason)
       implements io.github.fenqi.core.security.risk.RiskCheck {
     FixedRiskCheck(RiskDecision decision, String reason) {

@@ -1,6 +1,8 @@
 package io.github.fenqi.core.security.risk;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,7 +44,13 @@ public final class HttpRiskCheck implements RiskCheck {
   private final FailureMode failureMode;
   private final Map<String, String> headers;
   private final HttpClient client;
-  private final ObjectMapper json = new ObjectMapper();
+  /**
+   * Strict about what is one answer: {@code {"decision":"DENY","decision":"ALLOW"}} had been read as ALLOW (the last
+   * field won) and {@code {"decision":"DENY"} garbage} as DENY (what followed the object was not read).
+   */
+  private final ObjectMapper json = new ObjectMapper()
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private HttpRiskCheck(Builder b) {
     this.name = b.name;
@@ -86,8 +94,7 @@ public final class HttpRiskCheck implements RiskCheck {
         case TIMEOUT -> "no answer within " + timeout.toMillis() + " ms";
         case TOO_LARGE -> "answer larger than " + MAX_ANSWER_BYTES + " bytes";
         case INTERRUPTED -> "interrupted while waiting for the service";
-        case IO -> "request failed: "
-            + (f.getCause() == null ? "IOException" : f.getCause().getClass().getSimpleName());
+        case IO -> "request failed: " + withoutSecrets(String.valueOf(f.getMessage()));
       });
     }
     if (response.statusCode() != 200) {
@@ -96,12 +103,41 @@ public final class HttpRiskCheck implements RiskCheck {
     return parse(new String(response.body(), StandardCharsets.UTF_8));
   }
 
+  /**
+   * BoundedHttp's message, which says what failed (a refused connection, a host name that does not resolve) and where,
+   * with the endpoint named by {@link #address(URI)}: a failed call had been reported as a bare
+   * {@code request failed: ConnectException}, and the endpoint's query or user-info may hold a key.
+   */
+  private String withoutSecrets(String message) {
+    String named = message.replace(endpoint.toString(), address(endpoint));
+    for (String secret : new String[] {endpoint.getRawQuery(), endpoint.getRawUserInfo(), endpoint.getRawFragment()}) {
+      if (secret != null && !secret.isEmpty()) {
+        named = named.replace(secret, "…");
+      }
+    }
+    return named;
+  }
+
+  /**
+   * The endpoint as messages and {@link #toString()} name it: scheme, host, port and path. Its query, user-info and
+   * fragment are left out, as they may carry an API key.
+   */
+  static String address(URI endpoint) {
+    String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme() + ":";
+    String path = endpoint.getRawPath() == null ? "…" : endpoint.getRawPath();
+    String authority = endpoint.getHost() != null
+        ? endpoint.getHost() + (endpoint.getPort() >= 0 ? ":" + endpoint.getPort() : "")
+        : endpoint.getRawAuthority() == null ? null
+        : endpoint.getRawAuthority().substring(endpoint.getRawAuthority().lastIndexOf('@') + 1);
+    return scheme + (authority == null ? "" : "//" + authority) + path;
+  }
+
   private RiskAssessment parse(String body) {
     JsonNode node;
     try {
       node = json.readTree(body);
     } catch (JsonProcessingException e) {
-      return failureMode.onFailure(name, "unreadable answer (not JSON)");
+      return failureMode.onFailure(name, "unreadable answer (not JSON, a field given twice or more than one value)");
     }
     if (node == null || !node.isObject() || !node.path("decision").isTextual()) {
       return failureMode.onFailure(name, "unreadable answer (no \"decision\" string)");
@@ -116,6 +152,10 @@ public final class HttpRiskCheck implements RiskCheck {
     if (score != null && !score.isNull() && !score.isNumber()) {
       return failureMode.onFailure(name, "unreadable answer (\"score\" is not a number)");
     }
+    // 1e400, or an integer of 400 digits, had been taken as a score of Infinity, which no scale has
+    if (score != null && score.isNumber() && !Double.isFinite(score.doubleValue())) {
+      return failureMode.onFailure(name, "unreadable answer (\"score\" is beyond a double's range)");
+    }
     String reason = node.path("reason").isTextual() ? node.get("reason").textValue() : "";
     return new RiskAssessment(name, decision, score == null || score.isNull() ? null : score.doubleValue(), reason,
         false);
@@ -123,7 +163,7 @@ public final class HttpRiskCheck implements RiskCheck {
 
   @Override
   public String toString() {
-    return "HttpRiskCheck[" + name + ", " + endpoint + ", timeout=" + timeout + ", " + failureMode + "]";
+    return "HttpRiskCheck[" + name + ", " + address(endpoint) + ", timeout=" + timeout + ", " + failureMode + "]";
   }
 
   /** Configures an {@link HttpRiskCheck}. Not thread-safe; each {@link #build()} is independent. */
@@ -140,10 +180,16 @@ public final class HttpRiskCheck implements RiskCheck {
       String scheme = endpoint.getScheme();
       // a scheme is case-insensitive (RFC 3986 §3.1), as the JDK's HTTP client takes it: HTTPS:// was refused
       if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
-        throw new InvalidInputException("endpoint", "'" + endpoint + "' must be an http or https URI");
+        throw new InvalidInputException("endpoint", "'" + address(endpoint) + "' must be an http or https URI");
+      }
+      // the HTTP client refuses a URI without a host (https:///check, or risk_svc.internal, which is no host name) at
+      // every request, with an IllegalArgumentException that quoted the whole URI, query and all
+      if (endpoint.getHost() == null) {
+        throw new InvalidInputException("endpoint", "'" + address(endpoint) + "' has no host name the HTTP client can "
+            + "use (a host name is letters, digits, '-' and '.')");
       }
       this.endpoint = endpoint;
-      this.name = endpoint.getHost() == null ? "http-risk-check" : endpoint.getHost();
+      this.name = endpoint.getHost();
     }
 
     /** Name for logs and audit entries; defaults to the host. */

@@ -1,6 +1,10 @@
 package io.github.fenqi.core.security.risk;
 
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.RequiredParts;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,7 +20,18 @@ import org.jspecify.annotations.Nullable;
  */
 public record RiskAssessment(String service, RiskDecision decision, @Nullable Double score, String reason,
     boolean degraded) {
+  /**
+   * The parts present, and a score a number: a score of NaN or Infinity from a custom check had been taken, written to
+   * the audit log as {@code score=NaN} and shown as the service's score.
+   */
   public RiskAssessment {
-    RequiredParts.check(new String[] {"service", "decision", "reason"}, service, decision, reason);
+    List<Problem> problems = new ArrayList<>(RequiredParts.problems(new String[] {"service", "decision", "reason"},
+        service, decision, reason));
+    if (score != null && !Double.isFinite(score)) {
+      problems.add(Problem.of("score", score + " is not a finite number"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
   }
 }

@@ -74,6 +74,9 @@ class HttpRiskCheckTest {
     });
     server.createContext("/error", ex -> respond(ex, 500, "{\"error\":\"boom\"}"));
     server.createContext("/malformed", ex -> respond(ex, 200, "<html>maintenance</html>"));
+    server.createContext("/twice", ex -> respond(ex, 200, "{\"decision\":\"DENY\",\"decision\":\"ALLOW\"}"));
+    server.createContext("/trailing", ex -> respond(ex, 200, "{\"decision\":\"ALLOW\"} {\"decision\":\"DENY\"}"));
+    server.createContext("/infinite", ex -> respond(ex, 200, "{\"decision\":\"ALLOW\",\"score\":1e400}"));
     server.createContext("/unknown", ex -> respond(ex, 200, "{\"decision\":\"MAYBE\"}"));
     server.start();
   }
@@ -173,6 +176,87 @@ class HttpRiskCheckTest {
     assertTrue(a.degraded());
   }
 
+  /**
+   * A failed call says what failed and where, and never shows the endpoint's query or user-info, which may hold a key:
+   * it had been a bare "request failed: ConnectException", and toString and the builder's refusal quoted the key.
+   */
+  @Test
+  void aFailedCallSaysWhatAndWhereWithoutTheKeyInTheQuery() {
+    int port = server.getAddress().getPort();
+    server.stop(0);
+    HttpRiskCheck check = HttpRiskCheck.builder(URI.create("http://u:pw-SECRET@127.0.0.1:" + port
+        + "/ok?key=SECRET-1#SECRET-2")).timeout(Duration.ofMillis(300)).build();
+    RiskAssessment a = check.check(request);
+    assertEquals("request failed: http://127.0.0.1:" + port + "/ok: the connection to 127.0.0.1:" + port
+        + " was refused (fail-closed)", a.reason());
+    assertEquals("HttpRiskCheck[127.0.0.1, http://127.0.0.1:" + port + "/ok, timeout=PT0.3S, FAIL_CLOSED]",
+        check.toString());
+    String refused = assertThrows(InvalidInputException.class,
+        () -> HttpRiskCheck.builder(URI.create("ftp://risk.example.com/check?key=SECRET-3"))).getMessage();
+    assertEquals("endpoint: 'ftp://risk.example.com/check' must be an http or https URI", refused);
+  }
+
+  /** A host name that does not resolve is named as such. */
+  @Test
+  void aHostNameThatDoesNotResolveIsNamed() {
+    RiskAssessment a = HttpRiskCheck.builder(URI.create("https://no-such-host.invalid/check?key=SECRET"))
+        .timeout(Duration.ofSeconds(2)).build().check(request);
+    assertTrue(a.degraded());
+    assertFalse(a.reason().contains("SECRET"), a.reason());
+    assertTrue(a.reason().contains("no-such-host.invalid does not resolve")
+        || a.reason().startsWith("no answer within"), a.reason());
+  }
+
+  /**
+   * An endpoint without a host the HTTP client can use was taken, and every check then threw the client's
+   * IllegalArgumentException quoting the whole URI, query and all.
+   */
+  @Test
+  void anEndpointWithoutAUsableHostIsRefusedWhenConfigured() {
+    for (String uri : new String[] {"https:///check?key=SECRET", "https://risk_svc.internal/check?key=SECRET"}) {
+      InvalidInputException e = assertThrows(InvalidInputException.class,
+          () -> HttpRiskCheck.builder(URI.create(uri)).build(), uri);
+      assertTrue(e.getMessage().startsWith("endpoint: '"), e.getMessage());
+      assertTrue(e.getMessage().contains("has no host name"), e.getMessage());
+      assertFalse(e.getMessage().contains("SECRET"), e.getMessage());
+    }
+  }
+
+  /**
+   * An answer that says two things is no answer: {"decision":"DENY","decision":"ALLOW"} had been read as ALLOW, an
+   * object followed by another as the first, and a score of 1e400 as Infinity.
+   */
+  @Test
+  void anAmbiguousOrOutOfRangeAnswerAppliesTheFailureMode() {
+    for (String path : new String[] {"/twice", "/trailing"}) {
+      RiskAssessment a = check(path, FailureMode.FAIL_CLOSED).check(request);
+      assertEquals(RiskDecision.DENY, a.decision(), path);
+      assertTrue(a.degraded(), path);
+      assertEquals("unreadable answer (not JSON, a field given twice or more than one value) (fail-closed)",
+          a.reason(), path);
+    }
+    RiskAssessment infinite = check("/infinite", FailureMode.FAIL_CLOSED).check(request);
+    assertEquals(new RiskAssessment("test-antifraud", RiskDecision.DENY, null,
+        "unreadable answer (\"score\" is beyond a double's range) (fail-closed)", true), infinite);
+  }
+
+  /**
+   * A score is a number: NaN or Infinity from a custom check had been taken and written to the audit log as
+   * {@code score=NaN}. Every problem of the answer is named at once.
+   */
+  @Test
+  void anAssessmentRefusesAScoreThatIsNoFiniteNumber() {
+    for (double score : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+      InvalidInputException e = assertThrows(InvalidInputException.class,
+          () -> new RiskAssessment("svc", RiskDecision.ALLOW, score, "ok", false));
+      assertEquals("score: " + score + " is not a finite number", e.getMessage());
+    }
+    assertEquals(java.util.List.of("service", "reason", "score"), assertThrows(InvalidInputException.class,
+        () -> new RiskAssessment(null, RiskDecision.ALLOW, Double.NaN, null, false)).problems().stream()
+        .map(io.github.fenqi.core.Problem::location).toList());
+    assertEquals(-3.5, new RiskAssessment("svc", RiskDecision.ALLOW, -3.5, "ok", false).score());
+  }
+
   @Test
   void builderRejectsBadSettingsNamingTheField() {
     assertTrue(assertThrows(InvalidInputException.class, () -> HttpRiskCheck.builder(URI.create("ftp://x/")))
@@ -209,13 +293,16 @@ class HttpRiskCheckTest {
    */
   @Test
   void aDnsNameThatStartsLikeALoopbackAddressIsNotLoopback() {
-    for (String named : new String[] {"http://127.risk.example.com/check", "http://127.0.0.1.nip.io/",
-        "http://127.0.0.1000/"}) {
+    for (String named : new String[] {"http://127.risk.example.com/check", "http://127.0.0.1.nip.io/"}) {
       InvalidInputException e = assertThrows(InvalidInputException.class,
           () -> HttpRiskCheck.builder(URI.create(named)).build(), named);
       assertTrue(e.getMessage().contains("would receive the borrower's name, ID number and mobile in clear"),
           e.getMessage());
     }
+    // java.net.URI has no host for a literal with a part over 255, and the HTTP client could not send to it anyway
+    assertEquals("endpoint: 'http://127.0.0.1000/' has no host name the HTTP client can use (a host name is letters, "
+        + "digits, '-' and '.')", assertThrows(InvalidInputException.class,
+            () -> HttpRiskCheck.builder(URI.create("http://127.0.0.1000/")).allowPlainHttp().build()).getMessage());
   }
 
   /** A URI's scheme is case-insensitive: HTTPS:// is taken, and HTTP:// to another host is clear text all the same. */
