@@ -179,17 +179,29 @@ class OutcomeMonitorTest {
     assertTrue(alerts.stream().allMatch(Optional::isEmpty));
   }
 
-  @Property(tries = 50)
-  void stableRateRarelyAlarms(@ForAll long seed) {
-    // A stationary platform (p = 0.6) over 1000 outcomes: with the defaults about 2 % of runs see one false
-    // alarm (simulated) and, with hysteresis, none saw two; more than one would mean flapping alerts.
-    OutcomeMonitor m = OutcomeMonitor.create(CONFIG);
-    SplittableRandom random = new SplittableRandom(seed);
-    long alarms = 0;
-    for (int i = 0; i < 1000; i++) {
-      alarms += m.record("p", Strategy.CONSERVATIVE, random.nextDouble() < 0.6).isPresent() ? 1 : 0;
+  /**
+   * A stationary platform (p = 0.6) over 1000 outcomes, with the defaults: about 2 % of runs see one false alarm and,
+   * with hysteresis, very few two (16 of 200 000 simulated runs) — more would mean flapping alerts. This was a property
+   * over random seeds asserting at most one alarm a run, which failed about once in 250 builds (50 tries at 8·10⁻⁵ each):
+   * the claim is a rate, so it is measured as one, over fixed seeds.
+   */
+  @Test
+  void stableRateRarelyAlarms() {
+    int runs = 4000;
+    int withAlarm = 0;
+    int withTwo = 0;
+    for (long seed = 0; seed < runs; seed++) {
+      OutcomeMonitor m = OutcomeMonitor.create(CONFIG);
+      SplittableRandom random = new SplittableRandom(seed);
+      long alarms = 0;
+      for (int i = 0; i < 1000; i++) {
+        alarms += m.record("p", Strategy.CONSERVATIVE, random.nextDouble() < 0.6).isPresent() ? 1 : 0;
+      }
+      withAlarm += alarms > 0 ? 1 : 0;
+      withTwo += alarms > 1 ? 1 : 0;
     }
-    assertTrue(alarms <= 1, "alarms: " + alarms);
+    assertTrue(withAlarm <= runs * 4 / 100, "runs with a false alarm: " + withAlarm + " of " + runs);
+    assertTrue(withTwo <= 2, "runs with two or more: " + withTwo + " of " + runs);
   }
 
   /**
