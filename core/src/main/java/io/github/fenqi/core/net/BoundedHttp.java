@@ -107,25 +107,25 @@ public final class BoundedHttp {
       if (s != null) {
         s.cancel();
       }
-      throw new Failure(FailureKind.TIMEOUT, "no complete response from " + request.uri() + " within "
+      throw new Failure(FailureKind.TIMEOUT, "no complete response from " + address(request.uri()) + " within "
           + deadline.toMillis() + " ms", null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       future.cancel(true);
-      throw new Failure(FailureKind.INTERRUPTED, "interrupted while waiting for the response from " + request.uri(),
-          e);
+      throw new Failure(FailureKind.INTERRUPTED, "interrupted while waiting for the response from "
+          + address(request.uri()), e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       for (Throwable c = cause; c != null; c = c.getCause()) {
         if (c instanceof LimitedBodySubscriber.TooLarge) {
-          throw new Failure(FailureKind.TOO_LARGE, "the response from " + request.uri() + " is larger than the limit"
-              + " of " + maxBodyBytes + " bytes", c);
+          throw new Failure(FailureKind.TOO_LARGE, "the response from " + address(request.uri())
+              + " is larger than the limit of " + maxBodyBytes + " bytes", c);
         }
         if (c instanceof HttpTimeoutException) {
           throw new Failure(FailureKind.TIMEOUT, timedOut(client, request, c), c);
         }
       }
-      throw new Failure(FailureKind.IO, request.uri() + ": " + failed(request, cause), cause);
+      throw new Failure(FailureKind.IO, address(request.uri()) + ": " + failed(request, cause), cause);
     }
   }
 
@@ -136,9 +136,10 @@ public final class BoundedHttp {
   private static String timedOut(HttpClient client, HttpRequest request, Throwable timeout) {
     if (timeout instanceof HttpConnectTimeoutException) {
       return "cannot connect to " + hostAndPort(request) + " within the client's connect timeout"
-          + client.connectTimeout().map(t -> " of " + t.toMillis() + " ms").orElse("") + " (" + request.uri() + ")";
+          + client.connectTimeout().map(t -> " of " + t.toMillis() + " ms").orElse("") + " ("
+          + address(request.uri()) + ")";
     }
-    return "no response from " + request.uri() + " within the request's timeout"
+    return "no response from " + address(request.uri()) + " within the request's timeout"
         + request.timeout().map(t -> " of " + t.toMillis() + " ms").orElse("");
   }
 
@@ -157,6 +158,22 @@ public final class BoundedHttp {
       }
     }
     return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+  }
+
+  /**
+   * A request's address as every message here names it: scheme, host, port and path. Its query, user-info and
+   * fragment are left out, as they may carry an API key (a risk service's endpoint {@code …?key=…} had been printed
+   * whole by its failures and its {@code toString()}); the path is enough to tell which request failed. Every caller
+   * that names an endpoint uses it, so none has to scrub a message afterwards.
+   */
+  public static String address(URI endpoint) {
+    String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme() + ":";
+    String path = endpoint.getRawPath() == null ? "…" : endpoint.getRawPath();
+    String authority = endpoint.getHost() != null
+        ? endpoint.getHost() + (endpoint.getPort() >= 0 ? ":" + endpoint.getPort() : "")
+        : endpoint.getRawAuthority() == null ? null
+        : endpoint.getRawAuthority().substring(endpoint.getRawAuthority().lastIndexOf('@') + 1);
+    return scheme + (authority == null ? "" : "//" + authority) + path;
   }
 
   private static String hostAndPort(HttpRequest request) {

@@ -94,42 +94,13 @@ public final class HttpRiskCheck implements RiskCheck {
         case TIMEOUT -> "no answer within " + timeout.toMillis() + " ms";
         case TOO_LARGE -> "answer larger than " + MAX_ANSWER_BYTES + " bytes";
         case INTERRUPTED -> "interrupted while waiting for the service";
-        case IO -> "request failed: " + withoutSecrets(String.valueOf(f.getMessage()));
+        case IO -> "request failed: " + f.getMessage();
       });
     }
     if (response.statusCode() != 200) {
       return failureMode.onFailure(name, "HTTP status " + response.statusCode());
     }
     return parse(new String(response.body(), StandardCharsets.UTF_8));
-  }
-
-  /**
-   * BoundedHttp's message, which says what failed (a refused connection, a host name that does not resolve) and where,
-   * with the endpoint named by {@link #address(URI)}: a failed call had been reported as a bare
-   * {@code request failed: ConnectException}, and the endpoint's query or user-info may hold a key.
-   */
-  private String withoutSecrets(String message) {
-    String named = message.replace(endpoint.toString(), address(endpoint));
-    for (String secret : new String[] {endpoint.getRawQuery(), endpoint.getRawUserInfo(), endpoint.getRawFragment()}) {
-      if (secret != null && !secret.isEmpty()) {
-        named = named.replace(secret, "…");
-      }
-    }
-    return named;
-  }
-
-  /**
-   * The endpoint as messages and {@link #toString()} name it: scheme, host, port and path. Its query, user-info and
-   * fragment are left out, as they may carry an API key.
-   */
-  static String address(URI endpoint) {
-    String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme() + ":";
-    String path = endpoint.getRawPath() == null ? "…" : endpoint.getRawPath();
-    String authority = endpoint.getHost() != null
-        ? endpoint.getHost() + (endpoint.getPort() >= 0 ? ":" + endpoint.getPort() : "")
-        : endpoint.getRawAuthority() == null ? null
-        : endpoint.getRawAuthority().substring(endpoint.getRawAuthority().lastIndexOf('@') + 1);
-    return scheme + (authority == null ? "" : "//" + authority) + path;
   }
 
   private RiskAssessment parse(String body) {
@@ -163,7 +134,8 @@ public final class HttpRiskCheck implements RiskCheck {
 
   @Override
   public String toString() {
-    return "HttpRiskCheck[" + name + ", " + address(endpoint) + ", timeout=" + timeout + ", " + failureMode + "]";
+    return "HttpRiskCheck[" + name + ", " + BoundedHttp.address(endpoint) + ", timeout=" + timeout + ", " + failureMode
+        + "]";
   }
 
   /** Configures an {@link HttpRiskCheck}. Not thread-safe; each {@link #build()} is independent. */
@@ -180,12 +152,14 @@ public final class HttpRiskCheck implements RiskCheck {
       String scheme = endpoint.getScheme();
       // a scheme is case-insensitive (RFC 3986 §3.1), as the JDK's HTTP client takes it: HTTPS:// was refused
       if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
-        throw new InvalidInputException("endpoint", "'" + address(endpoint) + "' must be an http or https URI");
+        throw new InvalidInputException("endpoint", "'" + BoundedHttp.address(endpoint)
+            + "' must be an http or https URI");
       }
       // the HTTP client refuses a URI without a host (https:///check, or risk_svc.internal, which is no host name) at
       // every request, with an IllegalArgumentException that quoted the whole URI, query and all
       if (endpoint.getHost() == null) {
-        throw new InvalidInputException("endpoint", "'" + address(endpoint) + "' has no host name the HTTP client can "
+        throw new InvalidInputException("endpoint", "'" + BoundedHttp.address(endpoint)
+            + "' has no host name the HTTP client can "
             + "use (a host name is letters, digits, '-' and '.')");
       }
       this.endpoint = endpoint;
