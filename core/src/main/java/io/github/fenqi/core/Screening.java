@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread-safety: immutable.
  *
- * @param verdict PASS, REVIEW or BLOCK
- * @param reasons why, in words, one line each (line breaks and invisible characters escaped; empty on PASS)
+ * @param verdict PASS, REVIEW or BLOCK: the worst of the forensic report's and the risk answers' (refused otherwise)
+ * @param reasons why, in words, one line each (line breaks and invisible characters escaped; empty exactly on PASS)
  * @param statements the statements read, per file (empty when the case came with declared figures only)
  * @param forensics the forensic report, or null when there were no statements
  * @param riskChecks each risk service's answer
@@ -32,11 +32,34 @@ public record Screening(ForensicVerdict verdict, List<String> reasons, List<Stat
     reasons = List.copyOf(reasons);
     statements = List.copyOf(statements);
     riskChecks = List.copyOf(riskChecks);
+    ForensicVerdict worst = worst(forensics, riskChecks);
+    // a screening read from JSON had been taken as it stated: PASS beside a risk service's DENY, or beside a BLOCKed
+    // forensic report, read back as a case that passed, and the reasons a person looks at could be missing
+    if (verdict != worst) {
+      throw new InvalidInputException("verdict", verdict + " differs from " + worst + ", the worst of the forensic "
+          + "report's verdict and the risk services' answers (DENY is BLOCK, REVIEW is REVIEW)");
+    }
+    if (reasons.isEmpty() != (verdict == ForensicVerdict.PASS)) {
+      throw new InvalidInputException("reasons", verdict == ForensicVerdict.PASS
+          ? "holds " + reasons.size() + " reason(s) though the verdict is PASS" : "is empty though the verdict is " + verdict);
+    }
+  }
+
+  /** The worst of the forensic report's verdict (PASS without one) and the risk answers, a DENY counting as BLOCK. */
+  private static ForensicVerdict worst(@Nullable ForensicReport forensics, List<RiskAssessment> risk) {
+    ForensicVerdict verdict = forensics == null ? ForensicVerdict.PASS : forensics.verdict();
+    for (RiskAssessment a : risk) {
+      ForensicVerdict v = a.decision() == RiskDecision.DENY ? ForensicVerdict.BLOCK
+          : a.decision() == RiskDecision.REVIEW ? ForensicVerdict.REVIEW : ForensicVerdict.PASS;
+      if (v.compareTo(verdict) > 0) {
+        verdict = v;
+      }
+    }
+    return verdict;
   }
 
   /** Combines a forensic report (may be null) and risk answers into one screening. */
   static Screening of(@Nullable StatementAnalysis analysis, @Nullable ForensicReport forensics, List<RiskAssessment> risk) {
-    ForensicVerdict verdict = forensics == null ? ForensicVerdict.PASS : forensics.verdict();
     // one line each, as reports print them: a risk service's reason (another party's text) or a statement's name in a
     // signal holding a line break had printed a line of its own in the CLI's report, such as a forged verdict
     List<String> reasons = new ArrayList<>();
@@ -44,16 +67,11 @@ public record Screening(ForensicVerdict verdict, List<String> reasons, List<Stat
       forensics.signals().forEach(s -> reasons.add(Problem.escaped("statements: " + s.kind() + ": " + s.detail())));
     }
     for (RiskAssessment a : risk) {
-      ForensicVerdict v = a.decision() == RiskDecision.DENY ? ForensicVerdict.BLOCK
-          : a.decision() == RiskDecision.REVIEW ? ForensicVerdict.REVIEW : ForensicVerdict.PASS;
-      if (v != ForensicVerdict.PASS) {
+      if (a.decision() != RiskDecision.ALLOW) {
         reasons.add(Problem.escaped("risk service " + a.service() + ": " + a.decision()
             + (a.degraded() ? " (service failed)" : "") + ": " + a.reason()));
       }
-      if (v.compareTo(verdict) > 0) {
-        verdict = v;
-      }
     }
-    return new Screening(verdict, reasons, analysis == null ? List.of() : analysis.statements(), forensics, risk);
+    return new Screening(worst(forensics, risk), reasons, analysis == null ? List.of() : analysis.statements(), forensics, risk);
   }
 }

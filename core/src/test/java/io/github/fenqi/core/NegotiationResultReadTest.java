@@ -227,6 +227,63 @@ class NegotiationResultReadTest {
         Problem.of("response: screening.riskChecks", "is required")), problemsReading(json));
   }
 
+  /** An engine on the sample policies whose one risk service answers REVIEW ("thin file"). */
+  private static NegotiationEngine reviewingEngine() {
+    io.github.fenqi.core.security.risk.RiskCheck review = new io.github.fenqi.core.security.risk.RiskCheck() {
+      @Override
+      public String name() {
+        return "review-service";
+      }
+
+      @Override
+      public io.github.fenqi.core.security.risk.RiskAssessment check(
+          io.github.fenqi.core.security.risk.RiskCheckRequest request) {
+        return new io.github.fenqi.core.security.risk.RiskAssessment(name(), io.github.fenqi.core.security.risk
+            .RiskDecision.REVIEW, 0.5, "thin file", false);
+      }
+    };
+    return NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(Samples.policies())).clock(TODAY)
+        .riskCheck(review).build();
+  }
+
+  /**
+   * A screening's verdict is the worst of its forensic report's and its risk answers', with reasons exactly when it is
+   * not PASS, and a forensic report is PASS exactly without signals: a result read from JSON whose screening said PASS
+   * beside a risk service's REVIEW (or DENY) had read back as a case that passed.
+   */
+  @Test
+  void aScreeningsVerdictIsTheWorstOfItsChecks() throws Exception {
+    NegotiationEngine engine = reviewingEngine();
+    ObjectNode result = MAPPER.valueToTree(engine.calculate(NegotiationRequest.read(MAPPER,
+        Samples.bytes("samples/cases/shanghai-three-debts-feasible.json"), "case")));
+    assertEquals("REVIEW", result.at("/screening/verdict").asText(), "the fixture's risk service asks for review");
+
+    ObjectNode passed = result.deepCopy();
+    ((ObjectNode) passed.get("screening")).put("verdict", "PASS");
+    ((ObjectNode) passed.get("screening")).putArray("reasons");
+    assertEquals(List.of(Problem.of("response: screening.verdict", "PASS differs from REVIEW, the worst of the forensic "
+        + "report's verdict and the risk services' answers (DENY is BLOCK, REVIEW is REVIEW)")), problemsReading(passed));
+
+    ObjectNode denied = result.deepCopy();
+    ((ObjectNode) denied.at("/screening/riskChecks/0")).put("decision", "DENY");
+    assertEquals(List.of("response: screening.verdict"),
+        problemsReading(denied).stream().map(Problem::location).toList(), "a DENY read beside REVIEW");
+
+    ObjectNode silent = result.deepCopy();
+    ((ObjectNode) silent.get("screening")).putArray("reasons");
+    assertEquals(List.of(Problem.of("response: screening.reasons", "is empty though the verdict is REVIEW")),
+        problemsReading(silent));
+
+    ObjectNode signalled = result.deepCopy();
+    ObjectNode forensics = ((ObjectNode) signalled.get("screening")).putObject("forensics").put("verdict", "PASS");
+    forensics.putArray("notes");
+    ObjectNode signal = forensics.putArray("signals").addObject().put("kind", "INCOME_SPIKE").put("strength", 0.4)
+        .put("detail", "income tripled in the last month");
+    signal.putArray("rows");
+    assertEquals(List.of(Problem.of("response: screening.forensics.verdict",
+        "is PASS beside 1 signal(s); any signal makes it REVIEW or BLOCK")), problemsReading(signalled));
+  }
+
   /**
    * The parts a result may leave out: write-only figures a schedule derives, waivers of components that were not waived,
    * a stress test's figures when there is nothing to say, a screening or forensic report that did not run, a risk
@@ -249,21 +306,7 @@ class NegotiationResultReadTest {
    */
   @Test
   void everyPartOfEveryRecordOfAResultIsNamedWhenMissing() throws Exception {
-    io.github.fenqi.core.security.risk.RiskCheck review = new io.github.fenqi.core.security.risk.RiskCheck() {
-      @Override
-      public String name() {
-        return "review-service";
-      }
-
-      @Override
-      public io.github.fenqi.core.security.risk.RiskAssessment check(
-          io.github.fenqi.core.security.risk.RiskCheckRequest request) {
-        return new io.github.fenqi.core.security.risk.RiskAssessment(name(), io.github.fenqi.core.security.risk
-            .RiskDecision.REVIEW, 0.5, "thin file", false);
-      }
-    };
-    NegotiationEngine engine = NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(Samples.policies()))
-        .clock(TODAY).riskCheck(review).build();
+    NegotiationEngine engine = reviewingEngine();
     ObjectNode request = (ObjectNode) MAPPER.readTree(Samples.bytes("samples/cases/shanghai-three-debts-feasible.json"));
     request.put("hardshipNote", "催收威胁我的家人");
     ObjectNode feasible = MAPPER.valueToTree(engine.calculate(
@@ -278,6 +321,10 @@ class NegotiationResultReadTest {
     ObjectNode signal = ((ArrayNode) infeasible.at("/screening/forensics/signals")).addObject()
         .put("kind", "ROUND_AMOUNTS").put("strength", 0.3).put("detail", "most large credits are round");
     signal.putArray("rows").add("bank_A.csv:12");
+    // a signal makes the report, and with it the screening, a REVIEW with a reason
+    ((ObjectNode) infeasible.at("/screening/forensics")).put("verdict", "REVIEW");
+    ((ObjectNode) infeasible.get("screening")).put("verdict", "REVIEW");
+    ((ArrayNode) infeasible.at("/screening/reasons")).add("statements: ROUND_AMOUNTS: most large credits are round");
 
     List<String> unnamed = new ArrayList<>();
     Set<String> seen = new HashSet<>();
