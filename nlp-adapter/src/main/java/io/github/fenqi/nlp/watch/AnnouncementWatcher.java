@@ -62,7 +62,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>What was read, the changes waiting for review and the reviewers' decisions are kept in the
  * {@linkplain Builder#stateFile state file} when one is configured, rewritten whole, atomically and synced after each
- * announcement read, each decision and each poll that forgot texts (a poll that changed nothing does not write it);
+ * announcement read that changes something (applied, queued, failed or superseded: a listener is told of a queued or
+ * superseded change once it is written), each decision, and at the end of each source's part of a poll that read or
+ * forgot anything else (a poll that changed nothing does not write it; one write per text read had made a first poll
+ * of a big feed write bytes growing with the square of the feed). A crash leaves the texts read since the last write
+ * unread, to be compared with the live policy again after the restart: nothing is applied twice;
  * so a restart reads only what is new (an operator's hand edit of the live
  * policy is not undone by the feed's value being applied again), the review queue is the same, and a change decided
  * before it is not asked again ({@link #approve}/{@link #reject} of it say when it was decided). A state file that
@@ -238,7 +242,16 @@ public final class AnnouncementWatcher implements AutoCloseable {
                   : java.util.stream.Stream.empty();
             }).toList());
       }
-      WatchState.write(mapper, stateFile, content);
+      // an interrupted thread (close() during a poll) cannot write a file: a channel it opens is closed at once, and
+      // a change applied just before close() had been left unrecorded, the poll failing with "cannot write"
+      boolean interrupted = Thread.interrupted();
+      try {
+        WatchState.write(mapper, stateFile, content);
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt(); // kept for the poll, which stops before its next announcement
+        }
+      }
     }
   }
 
@@ -370,7 +383,8 @@ public final class AnnouncementWatcher implements AutoCloseable {
           sourceFailed(new PolicySourceException(sourceId, "fetch failed: " + e, e));
           continue;
         }
-        boolean unsaved = forgetUnlisted(sourceId, announcements); // written with the first text read, or below
+        // texts forgotten, and texts read that changed nothing, are written with the next change or at the end
+        boolean unsaved = forgetUnlisted(sourceId, announcements);
         Set<String> sharedIds = sharedIds(announcements);
         reportSharedIds(sourceId, announcements, sharedIds);
         Set<String> listed = new HashSet<>();
@@ -378,8 +392,11 @@ public final class AnnouncementWatcher implements AutoCloseable {
         NewerValues newer = new NewerValues(announcements);
         // a source lists the newest first: read the oldest first, so the newest announcement has the last word
         for (int i = announcements.size() - 1; i >= 0; i--) {
-          if (stopped()) {
-            break sources; // the rest is read at the next poll, as after a failure
+          if (stopped()) { // the rest is read at the next poll, as after a failure
+            if (unsaved) {
+              save(); // what was read: not read again after a restart
+            }
+            break sources;
           }
           Announcement a = announcements.get(i);
           String key = sourceId + ":" + a.contentHash();
@@ -423,6 +440,12 @@ public final class AnnouncementWatcher implements AutoCloseable {
           }
           if (handled != null) {
             detected.add(handled);
+          } else if (superseded.isEmpty()) {
+            // nothing applied, queued or withdrawn: read again after a crash, it changes nothing then either, so it
+            // is written with the next change or at the end (a write per text read made a first poll of a feed of
+            // n texts write n whole files, bytes growing with the square of n)
+            unsaved = true;
+            continue;
           }
           try {
             unsaved = false;
@@ -434,7 +457,7 @@ public final class AnnouncementWatcher implements AutoCloseable {
             }
           }
         }
-        if (unsaved) { // only texts forgotten: the file shrinks (a poll that changed nothing does not write it)
+        if (unsaved) { // texts read that changed nothing, or only texts forgotten (the file shrinks)
           save();
         }
       }
@@ -897,12 +920,13 @@ public final class AnnouncementWatcher implements AutoCloseable {
      * {@link #withoutStateFile()}); otherwise default: none, kept in memory only, and every feed is read from the
      * start after a restart. A file beside the policies, not in their directory: {@link #stateFileBeside}. Read by
      * {@link #build()} (no file yet: a first start); rewritten whole, atomically and synced after every announcement
-     * read and every decision. A symbolic link is followed at {@code build()} (to a target that does not exist yet,
-     * too): the file it points to is replaced and the link kept. One watcher per file: {@code build()} locks it
-     * ({@code NAME.lock} beside it, left in place) until {@link AnnouncementWatcher#close()}, and refuses it when
-     * another watcher, of this process or another, holds it. A crash between applying a change and writing the file leaves
-     * that one announcement unread: after the restart it is compared with the live policy again (nothing, if its
-     * values are live).
+     * read that changes something, every decision, and at the end of a poll that read anything else. A symbolic link
+     * is followed at {@code build()} (to a target that does not exist yet, too): the file it points to is replaced and
+     * the link kept. One watcher per file: {@code build()} locks it ({@code NAME.lock} beside it, left in place) until
+     * {@link AnnouncementWatcher#close()}, and refuses it when another watcher, of this process or another, holds it.
+     * A crash between applying a change and writing the file leaves that announcement unread, and the ones read since
+     * the last write: after the restart they are compared with the live policy again (nothing, as their values are
+     * live).
      */
     public Builder stateFile(Path file) {
       this.stateFile = Objects.requireNonNull(file, "file");

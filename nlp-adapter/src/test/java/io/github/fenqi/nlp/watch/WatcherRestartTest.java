@@ -33,8 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * what it read before the restart is not read again, and its review queue and the decisions on it are kept.
  */
 class WatcherRestartTest {
-  private static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
-  private static final String PLATFORM = "demo-credit-card";
+  static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
+  static final String PLATFORM = "demo-credit-card";
   private static final String FEED = "{\"items\":["
       + "{\"id\":\"n-2\",\"content\":\"自即日起最长可分36期，罚息最高减免百分之五十。\"},"
       + "{\"id\":\"n-1\",\"content\":\"最长可分24期，无需提供证明材料。\"}]}";
@@ -51,9 +51,15 @@ class WatcherRestartTest {
     policies = dir.resolve("policies");
     Samples.copyPolicies(policies);
     state = AnnouncementWatcher.Builder.stateFileBeside(policies);
-    server = new LoopbackServer();
+    server = serving(feed);
+  }
+
+  /** A real HTTP server on loopback answering {@code /feed} with {@code feed}'s JSON as it is at each request. */
+  static LoopbackServer serving(AtomicReference<String> feed) throws java.io.IOException {
+    LoopbackServer server = new LoopbackServer();
     server.handle("/feed", ex -> LoopbackServer.respond(ex, 200, "application/json; charset=utf-8",
         feed.get().getBytes(StandardCharsets.UTF_8)));
+    return server;
   }
 
   @AfterEach
@@ -74,14 +80,23 @@ class WatcherRestartTest {
   }
 
   private Policy live() {
+    return live(policies);
+  }
+
+  /** The policy of {@link #PLATFORM} in force today in the policy directory {@code policies}. */
+  static Policy live(Path policies) {
     try (JsonDirectoryPolicyRepository repo = JsonDirectoryPolicyRepository.openStrict(policies)) {
       return repo.snapshot().find(PLATFORM, LocalDate.now(TODAY)).orElseThrow();
     }
   }
 
-  /** An operator edits the live policy's file by hand: the maximum term becomes {@code max} months. */
   private void handEdit(int max) throws Exception {
-    Policy policy = live();
+    handEdit(policies, max);
+  }
+
+  /** An operator edits the live policy's file by hand: the maximum term becomes {@code max} months. */
+  static void handEdit(Path policies, int max) throws Exception {
+    Policy policy = live(policies);
     Path file = PolicyFiles.find(policies, PLATFORM, policy.version()).orElseThrow();
     ObjectMapper mapper = new ObjectMapper();
     ObjectNode json = (ObjectNode) mapper.readTree(file.toFile());
@@ -89,7 +104,7 @@ class WatcherRestartTest {
     Files.writeString(file, mapper.writeValueAsString(json));
   }
 
-  private static List<String> statuses(List<PolicyChange> changes) {
+  static List<String> statuses(List<PolicyChange> changes) {
     return changes.stream().map(c -> c.announcement().id() + " " + c.status()).toList();
   }
 
