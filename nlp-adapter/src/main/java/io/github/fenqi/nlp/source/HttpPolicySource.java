@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.jspecify.annotations.Nullable;
@@ -53,7 +54,13 @@ import org.jspecify.annotations.Nullable;
  *     .readTimeout(Duration.ofSeconds(10)).maxBodyBytes(1 << 20).build();
  * }</pre>
  *
- * <p>Thread-safety: immutable; {@link #fetch()} may be called concurrently.
+ * <p>Conditional: a response with an {@code ETag} or {@code Last-Modified} is remembered with what was read from it,
+ * and the next fetch of that address asks with {@code If-None-Match} / {@code If-Modified-Since}; a {@code 304 Not
+ * Modified} then gives the same announcements again (stamped with the new fetch's time) without the body being sent
+ * or parsed again. Only the last response is remembered, in memory.
+ *
+ * <p>Thread-safety: thread-safe; {@link #fetch()} may be called concurrently (each call uses, and may replace, the
+ * response remembered last).
  */
 public final class HttpPolicySource implements PolicySource {
   /** How to read the body. */
@@ -85,6 +92,18 @@ public final class HttpPolicySource implements PolicySource {
   private final String userAgent;
   private final Clock clock;
   private final HttpClient client;
+  /** The last response read that had a validator, for a conditional GET; null: none. */
+  private final AtomicReference<@Nullable Validated> validated = new AtomicReference<>();
+
+  /**
+   * What a response with a validator said: the address it came from (after any redirect), its {@code ETag} and
+   * {@code Last-Modified} (at least one of them), and the announcements read from it.
+   */
+  private record Validated(URI at, @Nullable String etag, @Nullable String lastModified, List<Announcement> read) {
+    Validated {
+      read = List.copyOf(read);
+    }
+  }
 
   private HttpPolicySource(Builder b) {
     this.id = b.id;
@@ -124,12 +143,30 @@ public final class HttpPolicySource implements PolicySource {
 
   @Override
   public List<Announcement> fetch() {
-    HttpResponse<byte[]> response = exchange();
+    Validated before = validated.get();
+    HttpResponse<byte[]> response = exchange(before);
     int status = response.statusCode();
+    if (status == 304 && before != null && before.at().equals(response.uri())) { // not modified since it was read
+      Instant now = clock.instant();
+      return before.read().stream()
+          .map(a -> new Announcement(a.sourceId(), a.id(), a.title(), a.text(), a.uri(), now)).toList();
+    }
     if (status < 200 || status > 299) {
       throw new PolicySourceException(id, "HTTP " + status + " from " + response.uri()
           + redirectedFrom(response.uri()));
     }
+    List<Announcement> read = read(response);
+    Optional<String> etag = response.headers().firstValue("ETag").map(String::strip).filter(v -> !v.isEmpty());
+    Optional<String> lastModified =
+        response.headers().firstValue("Last-Modified").map(String::strip).filter(v -> !v.isEmpty());
+    validated.set(etag.isEmpty() && lastModified.isEmpty() ? null
+        : new Validated(response.uri(), etag.orElse(null), lastModified.orElse(null), read));
+    return read;
+  }
+
+  /** The announcements of a successful response. */
+  private List<Announcement> read(HttpResponse<byte[]> response) {
+    int status = response.statusCode();
     String contentType = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
     byte[] body = decodeContent(response.body(),
         response.headers().firstValue("Content-Encoding").orElse("").strip().toLowerCase(Locale.ROOT));
@@ -158,9 +195,10 @@ public final class HttpPolicySource implements PolicySource {
    * The response to a GET of {@link #uri}, its redirects followed here: to http or https only, never from https to
    * http, at most {@link #MAX_REDIRECTS} in a row, all within the read timeout. java.net.http's own following
    * ({@code Redirect.NORMAL}) gave up at the fifth redirect although five were documented, and a redirect without a
-   * {@code Location} failed as "UncheckedIOException: java.io.IOException: Invalid redirection".
+   * {@code Location} failed as "UncheckedIOException: java.io.IOException: Invalid redirection". The request to the
+   * address {@code before} came from is conditional on its validators.
    */
-  private HttpResponse<byte[]> exchange() {
+  private HttpResponse<byte[]> exchange(@Nullable Validated before) {
     long deadline = System.nanoTime() + readTimeout.toNanos();
     URI at = uri;
     for (int redirects = 0; ; redirects++) {
@@ -168,7 +206,8 @@ public final class HttpPolicySource implements PolicySource {
       if (left < BoundedHttp.MIN_DEADLINE.toNanos()) {
         throw timedOut(at);
       }
-      HttpResponse<byte[]> response = send(at, Duration.ofNanos(left));
+      HttpResponse<byte[]> response = send(at, Duration.ofNanos(left), before != null && before.at().equals(at)
+          ? before : null);
       int status = response.statusCode();
       if (status < 300 || status > 399 || status == 304) {
         return response;
@@ -197,18 +236,26 @@ public final class HttpPolicySource implements PolicySource {
     }
   }
 
-  /** One GET of {@code at} within {@code deadline}, its body within the size limit. */
-  private HttpResponse<byte[]> send(URI at, Duration deadline) {
-    HttpRequest request = HttpRequest.newBuilder(at)
+  /**
+   * One GET of {@code at} within {@code deadline}, its body within the size limit; conditional on the validators of
+   * {@code before} (a response from {@code at}), if any.
+   */
+  private HttpResponse<byte[]> send(URI at, Duration deadline, @Nullable Validated before) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(at)
         .timeout(deadline)
         .header("User-Agent", userAgent)
         .header("Accept", "text/html, application/json;q=0.9, application/rss+xml;q=0.9, application/atom+xml;q=0.9, "
             + "text/plain;q=0.8, application/xml;q=0.8")
         .header("Accept-Encoding", "gzip")
-        .GET()
-        .build();
+        .GET();
+    if (before != null && before.etag() != null) {
+      request.header("If-None-Match", before.etag());
+    }
+    if (before != null && before.lastModified() != null) {
+      request.header("If-Modified-Since", before.lastModified());
+    }
     try {
-      return BoundedHttp.send(client, request, deadline, maxBodyBytes);
+      return BoundedHttp.send(client, request.build(), deadline, maxBodyBytes);
     } catch (BoundedHttp.Failure f) {
       throw switch (f.kind()) {
         case TIMEOUT -> timedOut(at);
