@@ -13,12 +13,19 @@ import java.util.Set;
 
 /**
  * What {@link PolicyTextExtractor} read from one text: the fields it found (absent fields were not determined),
- * the financial terms mentioned, and each mention's span in the original text.
+ * the financial terms mentioned, each mention's span in the original text, and the notes on fields the text states
+ * in incompatible ways or only bounds ({@link ExtractionNote}).
  *
  * <p>Thread-safety: immutable.
  */
 public record ExtractionResult(Map<PolicyField, ExtractedField> fields, Set<FinancialTerm> terms,
-    List<TermMention> termMentions) {
+    List<TermMention> termMentions, List<ExtractionNote> notes) {
+
+  /** A result without notes (one restored from a record of its fields). */
+  public ExtractionResult(Map<PolicyField, ExtractedField> fields, Set<FinancialTerm> terms,
+      List<TermMention> termMentions) {
+    this(fields, terms, termMentions, List.of());
+  }
 
   public ExtractionResult {
     EnumMap<PolicyField, ExtractedField> copy = new EnumMap<>(PolicyField.class);
@@ -33,6 +40,17 @@ public record ExtractionResult(Map<PolicyField, ExtractedField> fields, Set<Fina
     t.addAll(terms);
     terms = Collections.unmodifiableSet(t);
     termMentions = List.copyOf(termMentions);
+    notes = List.copyOf(notes);
+    for (ExtractionNote note : notes) {
+      if (note.kind() == ExtractionNote.Kind.CONFLICT && fields.containsKey(note.field())) {
+        throw new IllegalArgumentException(note.field() + " has a value and a conflict note");
+      }
+    }
+  }
+
+  /** The notes on one field. */
+  public List<ExtractionNote> notes(PolicyField field) {
+    return notes.stream().filter(n -> n.field() == field).toList();
   }
 
   /** The field, if the text determined it. */
@@ -53,7 +71,8 @@ public record ExtractionResult(Map<PolicyField, ExtractedField> fields, Set<Fina
 
   /**
    * A JSON-ready view: every field by its JSON name (null when undetermined), {@code terms}, and
-   * {@code evidence} (per found field: start, end, text, confidence, all offsets into the original text).
+   * {@code evidence} (per found field: start, end, text, confidence, all offsets into the original text), and
+   * {@code notes} (each with field, kind, message, and its readings' values and evidence texts).
    */
   public Map<String, Object> toJsonMap() {
     Map<String, Object> out = new LinkedHashMap<>();
@@ -72,6 +91,23 @@ public record ExtractionResult(Map<PolicyField, ExtractedField> fields, Set<Fina
     }
     out.put("terms", terms.stream().map(Enum::name).toList());
     out.put("evidence", evidence);
+    List<Map<String, Object>> noted = new ArrayList<>();
+    for (ExtractionNote note : notes) {
+      Map<String, Object> n = new LinkedHashMap<>();
+      n.put("field", note.field().jsonName());
+      n.put("kind", note.kind().name());
+      n.put("message", note.message());
+      n.put("readings", note.readings().stream().map(r -> {
+        Map<String, Object> reading = new LinkedHashMap<>();
+        reading.put("value", r.value());
+        reading.put("start", r.evidence().start());
+        reading.put("end", r.evidence().end());
+        reading.put("text", r.evidence().text());
+        return reading;
+      }).toList());
+      noted.add(n);
+    }
+    out.put("notes", noted);
     return out;
   }
 }

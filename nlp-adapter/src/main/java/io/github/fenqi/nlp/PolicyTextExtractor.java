@@ -11,6 +11,9 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,8 +23,9 @@ import java.util.Set;
  * Reads a lender's Chinese policy text (announcement, notice, customer-service answer) into structured fields:
  * installment range, minimum overdue days, waiver caps, down payment, hardship proof, interest stop, monthly fee,
  * and the financial terms mentioned. Each field carries its evidence (a span of the original text) and a
- * confidence; fields the text does not determine are absent — so is a field the text gives two different values
- * with the same confidence (two products' terms, or a contradiction), rather than one of them picked silently.
+ * confidence; fields the text does not determine are absent — so is a field the text states with different values
+ * (two products' terms, or a contradiction), rather than one of them picked silently: an {@link ExtractionNote}
+ * says so, as it says when the text only bounds a field ("每月手续费不超过0.6%").
  *
  * <p>The text is normalised first (full-width forms, traditional script, Chinese numerals such as 二十四, 百分之三十,
  * 千分之六, 半年); numbers that are not policy values (dates, hotlines, amounts such as 借款10000元) are masked
@@ -36,6 +40,9 @@ import java.util.Set;
  * <p>Thread-safety: immutable and thread-safe if its {@link EntityRecognizer} is (the default is).
  */
 public final class PolicyTextExtractor {
+  /** The least confidence of a reading the text states explicitly, rather than one inferred. */
+  static final double EXPLICIT = 0.8;
+
   private final TextNormalizer normalizer;
   private final EntityRecognizer recognizer;
 
@@ -67,19 +74,8 @@ public final class PolicyTextExtractor {
     List<TermMention> mentions = mentions(n);
     List<Candidate> candidates = PolicyRules.apply(n, mentions);
 
-    Map<PolicyField, Candidate> best = new EnumMap<>(PolicyField.class);
-    // "信用卡最长可分60期，消费贷最长可分36期": equally sure of two values, the text does not settle the field
-    Set<PolicyField> contested = EnumSet.noneOf(PolicyField.class);
-    for (Candidate c : candidates) {
-      Candidate b = best.get(c.field());
-      if (b == null || c.confidence() > b.confidence()) {
-        best.put(c.field(), c);
-        contested.remove(c.field());
-      } else if (c.confidence() == b.confidence() && !sameValue(c.value(), b.value())) {
-        contested.add(c.field());
-      }
-    }
-    best.keySet().removeAll(contested);
+    List<ExtractionNote> notes = new ArrayList<>();
+    Map<PolicyField, Candidate> best = settle(candidates, normalized, notes);
     // a range whose bounds contradict each other is not trusted
     Candidate lo = best.get(PolicyField.MIN_INSTALLMENTS);
     Candidate hi = best.get(PolicyField.MAX_INSTALLMENTS);
@@ -88,8 +84,7 @@ public final class PolicyTextExtractor {
     }
 
     Map<PolicyField, ExtractedField> fields = new EnumMap<>(PolicyField.class);
-    best.forEach((field, c) -> fields.put(field,
-        new ExtractedField(field, c.value(), evidence(normalized, c.start(), c.end()), c.confidence())));
+    best.forEach((field, c) -> fields.put(field, field(normalized, c)));
 
     Set<FinancialTerm> terms = EnumSet.noneOf(FinancialTerm.class);
     List<TermMention> original = new ArrayList<>(mentions.size());
@@ -99,7 +94,72 @@ public final class PolicyTextExtractor {
       Evidence span = evidence(normalized, m.start(), m.end());
       original.add(new TermMention(m.term(), span.start(), span.end(), span.text(), m.confidence()));
     }
-    return new ExtractionResult(fields, terms, original);
+    notes.addAll(bounds(candidates, normalized));
+    return new ExtractionResult(fields, terms, original, notes);
+  }
+
+  /**
+   * The value of each field the text settles. Within a sentence the most confident reading wins: the rules rank a
+   * specific reading of a clause above a general one ("最长可分12期至36期"). Across sentences confidence says nothing
+   * of which statement the lender meant, so each sentence's most confident reading is a statement of the field, and
+   * explicit statements (confidence at least {@value #EXPLICIT}: a cue word next to the value) of different values
+   * — "需提供困难证明。无需提供困难证明。" — leave the field undetermined with a {@link ExtractionNote.Kind#CONFLICT} note
+   * listing them (the more confident had been taken silently), and so do equally sure readings of different values
+   * ("信用卡最长可分60期，消费贷最长可分36期"). A reading only inferred (the largest of a list of options "3、6、9、12期", a
+   * cap inherited from the clause before) still gives way to an explicit statement elsewhere ("最长可分36期").
+   */
+  private static Map<PolicyField, Candidate> settle(List<Candidate> candidates, NormalizedText normalized,
+      List<ExtractionNote> notes) {
+    // the top confidence per field in each sentence
+    Map<PolicyField, Map<Integer, Double>> top = new EnumMap<>(PolicyField.class);
+    for (Candidate c : candidates) {
+      if (c.bound() == Candidate.Bound.VALUE) {
+        top.computeIfAbsent(c.field(), f -> new HashMap<>()).merge(c.sentence(), c.confidence(), Math::max);
+      }
+    }
+    // per field, the statements: one reading per different value, in the order of the text
+    Map<PolicyField, Map<Object, Candidate>> statements = new EnumMap<>(PolicyField.class);
+    for (Candidate c : candidates) {
+      if (c.bound() == Candidate.Bound.VALUE && c.confidence() >= top.get(c.field()).get(c.sentence())) {
+        statements.computeIfAbsent(c.field(), f -> new LinkedHashMap<>())
+            .merge(key(c.value()), c, (was, now) -> now.confidence() > was.confidence() ? now : was);
+      }
+    }
+    Map<PolicyField, Candidate> best = new EnumMap<>(PolicyField.class);
+    statements.forEach((field, values) -> {
+      List<Candidate> explicit = values.values().stream().filter(c -> c.confidence() >= EXPLICIT).toList();
+      double most = values.values().stream().mapToDouble(Candidate::confidence).max().orElseThrow();
+      List<Candidate> rivals = explicit.size() > 1 ? explicit
+          : values.values().stream().filter(c -> c.confidence() == most).toList();
+      if (rivals.size() == 1) {
+        best.put(field, rivals.get(0));
+      } else {
+        notes.add(new ExtractionNote(field, ExtractionNote.Kind.CONFLICT,
+            rivals.stream().map(c -> field(normalized, c)).toList()));
+      }
+    });
+    return best;
+  }
+
+  /** A note per bound the text states ("每月手续费不超过0.6%"), each bound once. */
+  private static List<ExtractionNote> bounds(List<Candidate> candidates, NormalizedText normalized) {
+    List<ExtractionNote> notes = new ArrayList<>();
+    Set<List<Object>> seen = new HashSet<>();
+    for (Candidate c : candidates) {
+      if (c.bound() != Candidate.Bound.VALUE && seen.add(List.of(c.field(), c.bound(), key(c.value())))) {
+        notes.add(new ExtractionNote(c.field(), c.bound() == Candidate.Bound.AT_MOST ? ExtractionNote.Kind.AT_MOST
+            : ExtractionNote.Kind.AT_LEAST, List.of(field(normalized, c))));
+      }
+    }
+    return notes;
+  }
+
+  private static Object key(Object value) {
+    return value instanceof BigDecimal d ? d.stripTrailingZeros() : value;
+  }
+
+  private static ExtractedField field(NormalizedText normalized, Candidate c) {
+    return new ExtractedField(c.field(), c.value(), evidence(normalized, c.start(), c.end()), c.confidence());
   }
 
   /** The recogniser's mentions in {@code n}, checked against its contract. */
@@ -120,10 +180,6 @@ public final class PolicyTextExtractor {
       }
     }
     return mentions;
-  }
-
-  private static boolean sameValue(Object a, Object b) {
-    return a instanceof BigDecimal x && b instanceof BigDecimal y ? x.compareTo(y) == 0 : a.equals(b);
   }
 
   private static Evidence evidence(NormalizedText normalized, int start, int end) {

@@ -265,6 +265,33 @@ class PolicyTextExtractorTest {
     assertEquals(90, products.field(PolicyField.MIN_OVERDUE_DAYS).orElseThrow().intValue());
     assertFalse(extractor.extract("罚息最高减免30%。罚息最高减免50%。").field(PolicyField.MAX_PENALTY_WAIVER).isPresent());
     assertEquals(Optional.of(36), value("最长可分36期。最长不超过36期。", PolicyField.MAX_INSTALLMENTS), "agreeing");
+    assertEquals(List.of(), extractor.extract("最长可分36期。最长不超过36期。").notes());
+  }
+
+  /**
+   * A text stating a field two incompatible ways says so: "需提供困难证明。无需提供困难证明。" had read as proof required,
+   * the more confident statement taken silently. Now the field is undetermined and a note lists both readings.
+   */
+  @Test
+  void aContradictionIsANoteNotAPick() {
+    String text = "需提供困难证明。无需提供困难证明。";
+    ExtractionResult r = extractor.extract(text);
+    assertFalse(r.field(PolicyField.REQUIRES_HARDSHIP_PROOF).isPresent());
+    assertTrue(r.undetermined().contains(PolicyField.REQUIRES_HARDSHIP_PROOF));
+    ExtractionNote note = r.notes().get(0);
+    assertEquals(ExtractionNote.Kind.CONFLICT, note.kind());
+    assertEquals(List.of(new Evidence(0, 7, "需提供困难证明"), new Evidence(8, 16, "无需提供困难证明")),
+        note.readings().stream().map(ExtractedField::evidence).toList());
+    assertEquals("requiresHardshipProof: the text states true (需提供困难证明) and false (无需提供困难证明); left undetermined",
+        note.message());
+    // the two products of one sentence, equally sure, are listed too
+    ExtractionResult products = extractor.extract("信用卡最长可分60期，消费贷最长可分36期。");
+    assertEquals(List.of(60, 36), products.notes(PolicyField.MAX_INSTALLMENTS).get(0).readings().stream()
+        .map(ExtractedField::value).toList());
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> json = (List<Map<String, Object>>) r.toJsonMap().get("notes");
+    assertEquals("CONFLICT", json.get(0).get("kind"));
+    assertEquals("requiresHardshipProof", json.get(0).get("field"));
   }
 
   @Test

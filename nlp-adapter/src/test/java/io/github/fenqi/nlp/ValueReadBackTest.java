@@ -71,15 +71,101 @@ class ValueReadBackTest {
 
   @Provide
   Arbitrary<Stated> wholeNumbers() {
-    Arbitrary<Stated> overdue = shapes(PolicyField.MIN_OVERDUE_DAYS, 1, 3650, "逾期超过%s天的客户可申请分期。",
-        "逾期满%s天的客户可申请。", "逾期%s天以上的客户,可申请。", "逾期天数在%s天以上的用户。", "逾期≥%s天。",
-        "对于逾期已达%s天的客户,可申请。", "逾期时间超过%s天,可申请。", "逾期%s天(含)以上。", "逾期达到%s日的客户。");
-    Arbitrary<Stated> most = shapes(PolicyField.MAX_INSTALLMENTS, 2, 360, "最长可分%s期。", "分期期数最多%s期。",
-        "最多不超过%s期。", "分期最高%s期。", "可分%s期以内。", "还款期限最长%s个月。", "分期上限为%s期。", "最长可分%s期偿还。",
-        "期数不得超过%s期。");
-    Arbitrary<Stated> least = shapes(PolicyField.MIN_INSTALLMENTS, 1, 360, "最短%s期。", "分期期数不少于%s期。",
-        "最少可分%s期。", "分期期数不低于%s期。");
-    return Arbitraries.oneOf(overdue, most, least);
+    return Arbitraries.oneOf(shapesOf(PolicyField.MIN_OVERDUE_DAYS), shapesOf(PolicyField.MAX_INSTALLMENTS),
+        shapesOf(PolicyField.MIN_INSTALLMENTS));
+  }
+
+  private static Arbitrary<Stated> shapesOf(PolicyField field) {
+    return switch (field) {
+      case MIN_OVERDUE_DAYS -> shapes(field, 1, 3650, "逾期超过%s天的客户可申请分期。",
+          "逾期满%s天的客户可申请。", "逾期%s天以上的客户,可申请。", "逾期天数在%s天以上的用户。", "逾期≥%s天。",
+          "对于逾期已达%s天的客户,可申请。", "逾期时间超过%s天,可申请。", "逾期%s天(含)以上。", "逾期达到%s日的客户。");
+      case MAX_INSTALLMENTS -> shapes(field, 2, 360, "最长可分%s期。", "分期期数最多%s期。",
+          "最多不超过%s期。", "分期最高%s期。", "可分%s期以内。", "还款期限最长%s个月。", "分期上限为%s期。", "最长可分%s期偿还。",
+          "期数不得超过%s期。");
+      case MIN_INSTALLMENTS -> shapes(field, 1, 360, "最短%s期。", "分期期数不少于%s期。",
+          "最少可分%s期。", "分期期数不低于%s期。");
+      default -> throw new IllegalArgumentException(field.toString());
+    };
+  }
+
+  /**
+   * Two sentences stating one field with different values: read alone, each is a statement; together, the field
+   * is left undetermined with a conflict note naming both values when both are explicit (a cue word next to the
+   * value), and the explicit one is the value when the other is only inferred ("可分36期以内"). The more confident
+   * of two explicit statements had been taken silently.
+   */
+  @Property(tries = 300)
+  void twoExplicitStatementsOfDifferentValuesConflict(@ForAll("differentStatements") List<Stated> pair,
+      @ForAll Digits digits) {
+    Stated a = pair.get(0);
+    Stated b = pair.get(1);
+    String first = a.shape().formatted(written(a.value(), digits));
+    String second = b.shape().formatted(written(b.value(), digits));
+    ExtractedField alone1 = extractor.extract(first).field(a.field()).orElseThrow();
+    ExtractedField alone2 = extractor.extract(second).field(b.field()).orElseThrow();
+    ExtractionResult both = extractor.extract(first + second);
+    if (alone1.confidence() >= 0.8 && alone2.confidence() >= 0.8) {
+      assertEquals(Optional.empty(), both.field(a.field()).map(ExtractedField::value), first + second);
+      List<ExtractionNote> notes = both.notes(a.field());
+      assertEquals(1, notes.size(), first + second + ": " + notes);
+      assertEquals(ExtractionNote.Kind.CONFLICT, notes.get(0).kind());
+      assertEquals(List.of(a.value(), b.value()), notes.get(0).readings().stream().map(ExtractedField::value).toList());
+    } else if (alone1.confidence() != alone2.confidence()) {
+      Stated sure = alone1.confidence() > alone2.confidence() ? a : b;
+      assertEquals(Optional.of(sure.value()), both.field(a.field()).map(ExtractedField::value), first + second);
+    }
+  }
+
+  @Provide
+  Arbitrary<List<Stated>> differentStatements() {
+    return Arbitraries.of(PolicyField.MIN_OVERDUE_DAYS, PolicyField.MAX_INSTALLMENTS, PolicyField.MIN_INSTALLMENTS)
+        .flatMap(f -> shapesOf(f).list().ofSize(2))
+        .filter(p -> p.get(0).value() != p.get(1).value());
+  }
+
+  /**
+   * How long a borrower must have repaid before applying is a precondition, not the plan's number of installments:
+   * "需至少正常还款3个月后" had been read as at least 3 installments. A term stated beside it is still read.
+   */
+  @Property(tries = 200)
+  void aRepaymentRecordRequiredFirstIsNoInstallmentCount(@ForAll @IntRange(min = 1, max = 360) int n,
+      @ForAll Digits digits, @ForAll("repaidFirst") String shape, @ForAll @IntRange(min = 2, max = 60) int term) {
+    String precondition = shape.formatted(written(n, digits));
+    ExtractionResult alone = extractor.extract(precondition + "。");
+    assertEquals(Optional.empty(), alone.field(PolicyField.MIN_INSTALLMENTS).map(ExtractedField::value), precondition);
+    assertEquals(Optional.empty(), alone.field(PolicyField.MAX_INSTALLMENTS).map(ExtractedField::value), precondition);
+    String text = precondition + ",最短可分" + term + "期。";
+    assertEquals(Optional.of(term), value(text, PolicyField.MIN_INSTALLMENTS), text);
+  }
+
+  @Provide
+  Arbitrary<String> repaidFirst() {
+    return Arbitraries.of("需至少正常还款%s个月后方可申请", "至少按时还款%s期后可申请减免", "连续正常还款不少于%s个月的客户可申请",
+        "已还款最少%s期", "需按期还款满%s个月以后", "至少正常还款%s期后", "累计还款不低于%s期");
+  }
+
+  /** "需提供困难证明。无需提供困难证明。" had read as proof required; a flag stated both ways is now a conflict. */
+  @Property(tries = 100)
+  void aFlagStatedBothWaysIsAConflict(@ForAll("proofRequired") String yes, @ForAll("proofNotRequired") String no,
+      @ForAll boolean yesFirst) {
+    String text = yesFirst ? yes + no : no + yes;
+    ExtractionResult r = extractor.extract(text);
+    assertEquals(Optional.empty(), r.field(PolicyField.REQUIRES_HARDSHIP_PROOF).map(ExtractedField::value), text);
+    ExtractionNote note = r.notes(PolicyField.REQUIRES_HARDSHIP_PROOF).get(0);
+    assertEquals(ExtractionNote.Kind.CONFLICT, note.kind());
+    assertEquals(yesFirst ? List.of(true, false) : List.of(false, true),
+        note.readings().stream().map(ExtractedField::value).toList(), text);
+  }
+
+  @Provide
+  Arbitrary<String> proofRequired() {
+    return Arbitraries.of("需提供困难证明。", "申请时须提交收入证明。", "客户需上传相关困难证明材料。", "要求出具失业证明。");
+  }
+
+  @Provide
+  Arbitrary<String> proofNotRequired() {
+    return Arbitraries.of("无需提供困难证明。", "不需要提交证明材料。", "可提供证明,但非必须。", "免于提供困难证明。");
   }
 
   private static Arbitrary<Stated> shapes(PolicyField field, int min, int max, String... shapes) {
@@ -143,6 +229,84 @@ class ValueReadBackTest {
   Arbitrary<String> feeShapes() {
     return Arbitraries.of("每月分期手续费为%s%%。", "每月收取%s%%的手续费。", "每期手续费%s%%。", "分期手续费每月%s%%。",
         "月费率%s%%。", "手续费按月收取,费率%s%%。", "每月服务费%s%%。");
+  }
+
+  /**
+   * A cap or a floor on the monthly fee is not the fee: "每月手续费不超过0.6%" had been read as a fee of 0.6 %. The field
+   * stays undetermined and a note carries the bound; a rate stated elsewhere in the text is still read.
+   */
+  @Property(tries = 300)
+  void aBoundedFeeIsANoteNotTheRate(@ForAll @IntRange(min = 1, max = 999) int hundredthsOfPercent,
+      @ForAll("feeBoundShapes") String shape, @ForAll @IntRange(min = 1, max = 999) int statedHundredths) {
+    BigDecimal percent = BigDecimal.valueOf(hundredthsOfPercent, 2);
+    String text = shape.formatted(percent.toPlainString());
+    ExtractionResult r = extractor.extract(text);
+    assertEquals(Optional.empty(), r.field(PolicyField.MONTHLY_FEE_RATE).map(ExtractedField::value), text);
+    List<ExtractionNote> notes = r.notes(PolicyField.MONTHLY_FEE_RATE);
+    assertEquals(1, notes.size(), text + ": " + notes);
+    boolean floor = shape.contains("低") || shape.contains("起");
+    assertEquals(floor ? ExtractionNote.Kind.AT_LEAST : ExtractionNote.Kind.AT_MOST, notes.get(0).kind(), text);
+    assertEquals(0, percent.movePointLeft(2).compareTo(notes.get(0).readings().get(0).decimalValue()), text);
+    BigDecimal stated = BigDecimal.valueOf(statedHundredths, 2);
+    String both = text + "本产品每月手续费为" + stated.toPlainString() + "%。";
+    assertRatio(stated.movePointLeft(2), both, PolicyField.MONTHLY_FEE_RATE);
+  }
+
+  @Provide
+  Arbitrary<String> feeBoundShapes() {
+    return Arbitraries.of("每月手续费不超过%s%%。", "每月分期手续费最高%s%%。", "每期手续费不得高于%s%%。", "月费率上限为%s%%。",
+        "每月手续费%s%%以内。", "每月服务费最多%s%%。", "每月手续费不低于%s%%。", "月费率最低%s%%。", "每期手续费%s%%起。");
+  }
+
+  /** A down payment in tenths ("首付一成", "首付两成半") is read as the ratio; it had not been read at all. */
+  @Property(tries = 200)
+  void aDownPaymentInTenthsIsRead(@ForAll @IntRange(min = 1, max = 9) int tenths, @ForAll boolean half,
+      @ForAll Digits digits, @ForAll("tenthsShapes") String shape) {
+    String text = shape.formatted(written(tenths, digits) + "成" + (half ? "半" : ""));
+    BigDecimal expected = BigDecimal.valueOf(tenths, 1).add(half ? new BigDecimal("0.05") : BigDecimal.ZERO);
+    assertRatio(expected, text, PolicyField.MIN_DOWN_PAYMENT_RATIO);
+  }
+
+  @Provide
+  Arbitrary<String> tenthsShapes() {
+    return Arbitraries.of("首付%s。", "需首付%s。", "首付比例为%s。", "首付款不低于%s。", "首付%s,最长可分36期。");
+  }
+
+  /** An amount of nothing as the down payment ("首付款0元") is none; the money mask had hidden its 0. */
+  @Test
+  void aDownPaymentOfNoMoneyIsNone() {
+    for (String text : List.of("首付款0元。", "0元首付。", "首付0元。", "首付金额为0元。", "零元首付。", "首付款0.00元。")) {
+      assertRatio(BigDecimal.ZERO, text, PolicyField.MIN_DOWN_PAYMENT_RATIO);
+    }
+    for (String text : List.of("首付款1000元。", "首付款10元。", "首付款0.5万元。", "首付款100元起。")) {
+      assertEquals(Optional.empty(), value(text, PolicyField.MIN_DOWN_PAYMENT_RATIO), text);
+    }
+  }
+
+  /**
+   * An overdue range ("逾期30-90天", "逾期30至90天", "逾期1到3个月") gives its lower end as the least overdue days and a
+   * note with its upper end, which the policy has no field for; neither end had been read.
+   */
+  @Property(tries = 300)
+  void anOverdueRangeGivesTheLeastAndNotesTheMost(@ForAll @IntRange(min = 1, max = 119) int lo,
+      @ForAll @IntRange(min = 1, max = 120) int span, @ForAll Digits digits,
+      @ForAll("overdueRangeShapes") String shape) {
+    int hi = Math.min(lo + span, 120);
+    boolean months = shape.contains("个月");
+    String text = shape.formatted(written(lo, digits), written(hi, digits));
+    ExtractionResult r = extractor.extract(text);
+    assertEquals(Optional.of(months ? lo * 30 : lo), r.field(PolicyField.MIN_OVERDUE_DAYS).map(ExtractedField::value),
+        text);
+    List<ExtractionNote> notes = r.notes(PolicyField.MIN_OVERDUE_DAYS);
+    assertEquals(1, notes.size(), text + ": " + notes);
+    assertEquals(ExtractionNote.Kind.AT_MOST, notes.get(0).kind(), text);
+    assertEquals(months ? hi * 30 : hi, notes.get(0).readings().get(0).intValue(), text);
+  }
+
+  @Provide
+  Arbitrary<String> overdueRangeShapes() {
+    return Arbitraries.of("逾期%s-%s天的客户可申请。", "逾期%s至%s天的客户可申请分期。", "逾期%s天至%s天的客户。", "逾期%s到%s天。",
+        "逾期天数在%s~%s天之间的客户可申请。", "逾期%s至%s个月的客户可申请。", "对逾期%s—%s天的客户,最长可分36期。");
   }
 
   /** Every field stated once in one announcement, in any order: each is read back, none borrows another's number. */

@@ -108,6 +108,7 @@ final class ReadmeSnippets {
     r.field(PolicyField.PRINCIPAL_WAIVER).orElseThrow().evidence();     // Evidence[start=.., end=.., text=本金不予减免]
     r.terms();                                                          // [PENALTY_INTEREST, PRINCIPAL]
     r.undetermined();                                                   // fields the text does not settle
+    r.notes();                                                          // fields stated two ways, or only bounded
     // end
     return List.of(r.field(PolicyField.MAX_INSTALLMENTS).orElseThrow().intValue(),
         r.field(PolicyField.MIN_OVERDUE_DAYS).orElseThrow().intValue(),

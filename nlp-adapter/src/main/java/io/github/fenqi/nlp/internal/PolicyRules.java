@@ -22,15 +22,16 @@ import org.jspecify.annotations.Nullable;
  * simplified script, ASCII punctuation ({@code ,} {@code ;} {@code :} {@code (} {@code )} {@code %}).
  *
  * <p>Rules work on sentences and clauses, after numbers that are not policy values (dates, times, phone numbers,
- * amounts of money, article numbers, review periods) have been masked. Each rule yields {@link Candidate}s; the
- * extractor keeps the most confident one per field.
+ * amounts of money, article numbers, review periods) have been masked. Each rule yields {@link Candidate}s, each
+ * a value of a field or only a bound on it, numbered with its sentence; the extractor settles each field from them
+ * (the most confident per sentence, a conflict between sentences noted, bounds noted).
  *
  * <p>Thread-safety: immutable; patterns are compiled once and shared.
  */
 public final class PolicyRules {
   private static final String NUM = "(\\d+(?:\\.\\d+)?)";
-  /** The unit of a ratio: %, ‰, or 成 (tenths), which may take a half more ("八成五", "八成半": 85 %). */
-  private static final String RATIO_UNIT = "(%|‰|成(?:[五5半](?![\\d.%‰成]))?)";
+  /** The unit of a ratio: %, ‰, ‱, or 成 (tenths), which may take a half more ("八成五", "八成半": 85 %). */
+  private static final String RATIO_UNIT = "(%|‰|‱|成(?:[五5半](?![\\d.%‰成]))?)";
   private static final String STOP = ",。;!?\n";
 
   /** A fraud warning or denial: lenders' notices quote the promises of fraudsters and rumours to refute them. */
@@ -46,7 +47,8 @@ public final class PolicyRules {
       // phone numbers 0571-87654321, 400-820-8820; not a range whose unit follows after a space ("12-36 期")
       "\\d+(?:-\\d+){1,3}(?!\\s*[期个月年天日%\\d])",
       "\\d{5,}",
-      "\\d+(?:\\.\\d+)?\\s*[万千]?\\s*元",
+      // not an amount of nothing: "首付款0元" is no down payment, "手续费0元" no fee
+      "(?<![\\d.])(?!0+(?:\\.0+)?\\s*元)\\d+(?:\\.\\d+)?\\s*[万千]?\\s*元",
       "第\\s*\\d+\\s*[条款章项节]",
       "\\d+\\s*个?(?:工作日|自然日|小时|分钟)"));
 
@@ -71,11 +73,25 @@ public final class PolicyRules {
   /** After a term: a range goes on to its upper end ("12期至36期"), so the term is no upper bound. */
   private static final Pattern RANGE_GOES_ON = Pattern.compile("\\s*(?:-|~|至|到)\\s*\\d");
   private static final Pattern TERM_CONTEXT = Pattern.compile("分|期限|偿还|还款|期数");
+  /**
+   * Before a bound on a term: a record of repayments already made ("需至少正常还款3个月后", "连续按时还款不少于6期"), a
+   * precondition to apply, not the plan's number of installments; it had been read as the least installments.
+   */
+  private static final Pattern REPAID = Pattern.compile("(?:正常|按时|按期|连续|足额|累计|已经?)(?:还款|还|偿还|缴款|履约)");
+  /** Just after a term: a time from which something follows ("3个月后方可申请"), not a number of installments. */
+  private static final Pattern AFTERWARDS = Pattern.compile("\s*(?:以后|之后|后)");
 
   // ---- overdue days ----
   private static final Pattern OVERDUE = Pattern.compile(
       "逾期([^" + STOP + "\\d]{0,8}?)(超过|满|达到|达|不少于|不低于|大于|已达|在|≥|>=|>)?\\s*" + NUM
           + "\\s*(天|日|个月|月|年)(半|(?:零|0)?\\s*\\d{1,2}\\s*(?:个月|天|日))?(以上|及以上|或以上|\\+|\\(含\\)以上)?");
+  /**
+   * "逾期30-90天", "逾期30至90天", "逾期1到3个月": the least overdue days is the lower end; the upper end is the most,
+   * which the policy has no field for (a note tells it). Neither had been read.
+   */
+  private static final Pattern OVERDUE_RANGE = Pattern.compile(
+      "逾期([^" + STOP + "\\d]{0,8}?)(?:在)?\\s*" + NUM + "\\s*(天|日|个月|月|年)?\\s*(?:-|~|至|到)\\s*" + NUM
+          + "\\s*(天|日|个月|月|年)");
   private static final Pattern OVERDUE_BEFORE = Pattern.compile(
       "(超过|满|达到|不少于)\\s*" + NUM + "\\s*(天|日|个月|月|年)(以上)?的?逾期");
   /** After an overdue threshold in its clause: those beyond it are excluded, so it is no minimum. */
@@ -138,7 +154,8 @@ public final class PolicyRules {
   private static final Pattern DOWN_CONTEXT = Pattern.compile("首付|首期|首次还款|首笔|先偿还|先还|一次性偿还|一次性还");
   // "0首付" but not the 0 that ends an amount ("1000首付款", which had been read as no down payment)
   private static final Pattern DOWN_NONE = Pattern.compile(
-      "(?:无需|不需要?|无须|免|零|(?<![\\d.])0|没有|不用|无)首付|首付(?:款|比例)?(?:为|是)?\\s*(?:0|零)(?:元|%)?(?![.\\d])");
+      "(?:无需|不需要?|无须|免|(?:零|(?<![\\d.])0)元?|没有|不用|无)首付"
+          + "|首付(?:款|比例|金额)?(?:为|是)?\\s*(?:0(?:\\.0+)?|零)(?:元|%|成)?(?![.\\d])");
   /**
    * Just before a "no down payment" form: it is refused, not offered ("不免首付", "并非零首付", "不支持零首付",
    * "不提供零首付"); each had been read as no down payment, and beside a stated ratio made the field undetermined.
@@ -199,6 +216,16 @@ public final class PolicyRules {
           + "|(?<![不未非没])(?:免|免收|无|零|(?<![\\d.])0)(?:分期)?(?:手续费|服务费|分期费)"
           + "|(?:手续费|服务费|分期费)(?:全免|全额减免|为0(?![\\d.])|为零)");
   private static final Pattern YEARLY = Pattern.compile("年化|年费率|每年|年利率");
+  /**
+   * Just before a fee rate, or after it: the most or the least it can be ("每月手续费不超过0.6%", "费率最低0.3%",
+   * "0.6%以内"), which is not the rate charged; the cap had been read as the rate.
+   */
+  private static final Pattern FEE_AT_MOST_BEFORE = Pattern.compile(
+      "(?:不超过|不高于|不得超过|不得高于|最高|最多|至多|上限为?|封顶)[^\\d" + STOP + "]{0,3}$");
+  private static final Pattern FEE_AT_MOST_AFTER = Pattern.compile("\\s*(?:以内|以下|之内|封顶)");
+  private static final Pattern FEE_AT_LEAST_BEFORE = Pattern.compile(
+      "(?:不低于|不少于|最低|最少|至少|下限为?)[^\\d" + STOP + "]{0,3}$");
+  private static final Pattern FEE_AT_LEAST_AFTER = Pattern.compile("\\s*(?:以上|起)");
   private static final Pattern WAIVER_WORD = Pattern.compile("减免|免除");
 
   private PolicyRules() {}
@@ -227,11 +254,17 @@ public final class PolicyRules {
     byStart.sort(java.util.Comparator.comparingInt(TermMention::start)); // looked up per clause by binary search
     List<Candidate> out = new ArrayList<>();
     int sentenceStart = 0;
+    int sentenceIndex = 0;
     int n = text.length();
     for (int i = 0; i <= n; i++) {
       if (i == n || isSentenceEnd(text.charAt(i))) {
         if (i > sentenceStart) {
+          int from = out.size();
           sentence(text, sentenceStart, i, byStart, out);
+          for (int k = from; k < out.size(); k++) { // the extractor tells a contradiction from a nuance by sentence
+            out.set(k, out.get(k).inSentence(sentenceIndex));
+          }
+          sentenceIndex++;
         }
         sentenceStart = i + 1;
       }
@@ -496,6 +529,11 @@ public final class PolicyRules {
       if (!"期".equals(unit) && (!termContext || otherPeriodBefore(s, m.start()) || OTHER_PERIOD.matcher(window).find())) {
         continue;
       }
+      String before = s.substring(Math.max(0, m.start() - 8), m.start());
+      if (REPAID.matcher(window).find() || REPAID.matcher(before.substring(before.lastIndexOf(',') + 1)).find()
+          || AFTERWARDS.matcher(s).region(m.end(), s.length()).lookingAt()) {
+        continue; // "需至少正常还款3个月后": how long the borrower must have repaid first, a precondition
+      }
       if (field == PolicyField.MAX_INSTALLMENTS && RANGE_GOES_ON.matcher(s).region(m.end(), s.length()).lookingAt()) {
         continue; // "最长可分12期至36期": 12 is where the range starts, the most is at its end
       }
@@ -558,6 +596,19 @@ public final class PolicyRules {
       if (d >= 1 && d <= 3650) {
         double conf = m.group(2) != null && m.group(6) == null ? 0.9 : 0.85;
         out.add(new Candidate(PolicyField.MIN_OVERDUE_DAYS, d, base + m.start(), base + m.end(), conf));
+      }
+    }
+    m = OVERDUE_RANGE.matcher(s);
+    while (m.find()) {
+      if (NEGATED_BEFORE.matcher(m.group(1)).find() || m.group(1).contains("不足") || excludedAfter(s, m.end())) {
+        continue; // "逾期30至90天的客户不适用": those it describes may not apply
+      }
+      int lo = days(m.group(2), m.group(3) == null ? m.group(5) : m.group(3));
+      int hi = days(m.group(4), m.group(5));
+      if (lo >= 1 && lo < hi && hi <= 3650) {
+        out.add(new Candidate(PolicyField.MIN_OVERDUE_DAYS, lo, base + m.start(), base + m.end(), 0.85));
+        out.add(Candidate.bound(PolicyField.MIN_OVERDUE_DAYS, hi, base + m.start(), base + m.end(), 0.85,
+            Candidate.Bound.AT_MOST));
       }
     }
     m = OVERDUE_BEFORE.matcher(s);
@@ -836,7 +887,7 @@ public final class PolicyRules {
     if (!DOWN_CONTEXT.matcher(clause).find() || WAIVER_WORD.matcher(clause).find() || clause.contains("费")) {
       return;
     }
-    Matcher m = PERCENT.matcher(clause);
+    Matcher m = BARE_RATIO.matcher(clause); // "首付不低于10%", "首付一成"
     if (m.find()) {
       if (DOWN_UPPER_BOUND.matcher(clause.substring(0, m.start())).find()
           || clause.startsWith("以下", m.end()) || clause.startsWith("以内", m.end())) {
@@ -926,7 +977,13 @@ public final class PolicyRules {
     if (m.find()) {
       BigDecimal r = ratio(m.group(1), m.group(2));
       if (r.compareTo(BigDecimal.valueOf(0.1)) <= 0) {
-        out.add(new Candidate(PolicyField.MONTHLY_FEE_RATE, r, base, base + clause.length(), conf));
+        String before = clause.substring(Math.max(0, m.start() - 8), m.start());
+        Candidate.Bound bound = FEE_AT_MOST_BEFORE.matcher(before).find()
+            || FEE_AT_MOST_AFTER.matcher(clause).region(m.end(), clause.length()).lookingAt() ? Candidate.Bound.AT_MOST
+            : FEE_AT_LEAST_BEFORE.matcher(before).find()
+                || FEE_AT_LEAST_AFTER.matcher(clause).region(m.end(), clause.length()).lookingAt()
+                ? Candidate.Bound.AT_LEAST : Candidate.Bound.VALUE;
+        out.add(Candidate.bound(PolicyField.MONTHLY_FEE_RATE, r, base, base + clause.length(), conf, bound));
       }
     }
   }
