@@ -135,9 +135,12 @@ public final class BoundedHttp {
    */
   private static String timedOut(HttpClient client, HttpRequest request, Throwable timeout) {
     if (timeout instanceof HttpConnectTimeoutException) {
-      return "cannot connect to " + hostAndPort(request) + " within the client's connect timeout"
-          + client.connectTimeout().map(t -> " of " + t.toMillis() + " ms").orElse("") + " ("
-          + address(request.uri()) + ")";
+      // without a connect timeout of the client's, the request's own timeout bounds the connection too: a loaded host
+      // that took over 200 ms to connect had been told of "the client's connect timeout", which it had not set
+      return "cannot connect to " + hostAndPort(request) + " within " + client.connectTimeout()
+          .map(t -> "the client's connect timeout of " + t.toMillis() + " ms")
+          .orElse("the request's timeout" + request.timeout().map(t -> " of " + t.toMillis() + " ms").orElse(""))
+          + " (" + address(request.uri()) + ")";
     }
     return "no response from " + address(request.uri()) + " within the request's timeout"
         + request.timeout().map(t -> " of " + t.toMillis() + " ms").orElse("");

@@ -151,7 +151,10 @@ class BoundedHttpTest {
    * reported as "no response within 5000 ms", the deadline's, and neither message named the address.
    */
   @Test
-  void aTimeoutNamesWhichTimeoutRanOutAndTheAddress() {
+  void aTimeoutNamesWhichTimeoutRanOutAndTheAddress() throws Exception {
+    // connected first, so that the request's 200 ms are spent waiting for the response: on a loaded host the connection
+    // alone had taken longer, and its timeout is the next test's
+    BoundedHttp.send(client, hello(), Duration.ofSeconds(5), HELLO.length);
     HttpRequest ownTimeout = HttpRequest.newBuilder(at("/stalls")).timeout(Duration.ofMillis(200)).build();
     BoundedHttp.Failure request = failure(client, ownTimeout, Duration.ofSeconds(5));
     assertEquals(BoundedHttp.FailureKind.TIMEOUT, request.kind());
@@ -160,6 +163,44 @@ class BoundedHttpTest {
         Duration.ofMillis(300));
     assertEquals(BoundedHttp.FailureKind.TIMEOUT, deadline.kind());
     assertEquals("no complete response from " + at("/stalls") + " within 300 ms", deadline.getMessage());
+  }
+
+  /**
+   * A connection that cannot be made within the request's timeout, the client having no connect timeout of its own,
+   * names the request's timeout: it had named "the client's connect timeout", which was not set. The server's backlog
+   * is filled by connections it never accepts, so the kernel answers no further one.
+   */
+  @Test
+  void aConnectionThatTimesOutNamesTheTimeoutThatBoundIt() throws Exception {
+    try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      List<java.net.Socket> filling = new java.util.ArrayList<>();
+      try {
+        int port = full.getLocalPort();
+        for (int i = 0; i < 8; i++) { // a backlog of 1 holds a connection or two; later ones wait, unanswered
+          java.net.Socket s = new java.net.Socket();
+          filling.add(s);
+          try {
+            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 100);
+          } catch (java.net.SocketTimeoutException e) {
+            break; // the backlog is full
+          }
+        }
+        URI uri = URI.create("http://127.0.0.1:" + port + "/feed");
+        BoundedHttp.Failure f = failure(client, HttpRequest.newBuilder(uri).timeout(Duration.ofMillis(300)).build(),
+            Duration.ofSeconds(5));
+        assertEquals(BoundedHttp.FailureKind.TIMEOUT, f.kind());
+        assertEquals("cannot connect to 127.0.0.1:" + port + " within the request's timeout of 300 ms (" + uri + ")",
+            f.getMessage());
+        HttpClient withConnectTimeout = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(250)).build();
+        BoundedHttp.Failure own = failure(withConnectTimeout, HttpRequest.newBuilder(uri).build(), Duration.ofSeconds(5));
+        assertEquals("cannot connect to 127.0.0.1:" + port + " within the client's connect timeout of 250 ms (" + uri
+            + ")", own.getMessage());
+      } finally {
+        for (java.net.Socket s : filling) {
+          s.close();
+        }
+      }
+    }
   }
 
   @Test
