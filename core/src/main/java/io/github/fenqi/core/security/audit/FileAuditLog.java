@@ -35,6 +35,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.ObjLongConsumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,6 +75,9 @@ import org.slf4j.LoggerFactory;
  * of which ended with a forced newline) is kept. Complete lines are fully verified on open; a complete line that
  * does not verify is tampering, not a crash, and {@code open} refuses the log with {@link AuditIntegrityException}.
  * Cutting whole entries off the tail is only detectable with an {@link AuditCheckpoint} kept elsewhere.
+ *
+ * <p>Every {@link AuditIntegrityException} this class throws names the log's file ({@link
+ * AuditIntegrityException#file()}, and its message starts with the file as it was given here).
  *
  * <p>Thread-safety: thread-safe.
  */
@@ -190,7 +194,7 @@ public final class FileAuditLog implements AuditLog {
         throw new AuditLogBusyException(file + ": the audit log is being read by path in this process (verify or "
             + "read); its handle, closed when the read ends, would release the writer's lock");
       }
-      FileAuditLog log = openUnregistered(file, key, clock, sinks);
+      FileAuditLog log = named(file, () -> openUnregistered(file, key, clock, sinks));
       OPEN_HERE.put(log.identity, log);
       return log;
     }
@@ -294,9 +298,21 @@ public final class FileAuditLog implements AuditLog {
       return byPath.here().readDurable(verifier, entry -> { });
     }
     try {
-      return verifyUnopened(file, verifier);
+      return named(file, () -> verifyUnopened(file, verifier));
     } finally {
       byPath.done();
+    }
+  }
+
+  /**
+   * What {@code work} returns, its integrity failures naming {@code file} ({@link AuditIntegrityException#in}): the
+   * chain checks lines and knows no file, and callers had to add it themselves, which one calling the SDK did not.
+   */
+  private static <T> T named(Path file, Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (AuditIntegrityException e) {
+      throw e.in(file);
     }
   }
 
@@ -359,8 +375,10 @@ public final class FileAuditLog implements AuditLog {
       return byPath.here().readDurable(verifier, onEntry);
     }
     try {
-      scanExisting(file, (line, n) -> onEntry.accept(verifier.accept(line, n)));
-      return verifier.finish();
+      return named(file, () -> {
+        scanExisting(file, (line, n) -> onEntry.accept(verifier.accept(line, n)));
+        return verifier.finish();
+      });
     } finally {
       byPath.done();
     }
@@ -567,12 +585,14 @@ public final class FileAuditLog implements AuditLog {
   /** The durable part through the read handle, each line checked by {@code verifier} and handed to {@code onEntry}. */
   private AuditVerification readDurable(Verifier verifier, Consumer<AuditEntry> onEntry) {
     Head head = durable;
-    try {
-      scan(this::readUninterruptibly, head.size(), (line, n) -> onEntry.accept(verifier.accept(line, n)));
-    } catch (IOException e) {
-      throw unreadable(file, e);
-    }
-    return verifier.finish();
+    return named(file, () -> {
+      try {
+        scan(this::readUninterruptibly, head.size(), (line, n) -> onEntry.accept(verifier.accept(line, n)));
+      } catch (IOException e) {
+        throw unreadable(file, e);
+      }
+      return verifier.finish();
+    });
   }
 
   @Override

@@ -139,6 +139,40 @@ class FileAuditLogTest {
     assertTrue(e.getMessage().contains("hash does not match"), e.getMessage());
   }
 
+  /**
+   * An SDK user verifying, reading or opening a log is told which file the bad entry is in, once: the exception
+   * named the entry and line only, and the CLI and the service added the file themselves.
+   */
+  @Test
+  void everyIntegrityFailureNamesTheLogsFileOnce() throws Exception {
+    Path file = logWithEditedEntry(3, 2);
+    String edited = file + ": entry 2 (line 2) hash does not match its content (the entry was edited)";
+    List<AuditIntegrityException> failures = List.of(
+        assertThrows(AuditIntegrityException.class, () -> FileAuditLog.verify(file, key, Optional.empty())),
+        assertThrows(AuditIntegrityException.class, () -> FileAuditLog.read(file, key, entry -> { })),
+        assertThrows(AuditIntegrityException.class, () -> FileAuditLog.open(file, key)));
+    for (AuditIntegrityException e : failures) {
+      assertEquals(edited, e.getMessage());
+      assertEquals(Optional.of(file), e.file());
+      assertEquals(2, e.sequence());
+    }
+    Path other = dir.resolve("other.log");
+    AuditCheckpoint beyond;
+    try (FileAuditLog log = FileAuditLog.open(other, key)) {
+      log.append(AuditEvent.of("tester", AuditAction.DATA_ACCESS, "case-1"));
+      beyond = AuditCheckpoint.sign(5, AuditEntry.GENESIS_HASH, key);
+      AuditIntegrityException open = assertThrows(AuditIntegrityException.class,
+          () -> log.verify(Optional.of(beyond)));
+      assertTrue(open.getMessage().startsWith(other + ": log ends at sequence 1 but the checkpoint covers 5"),
+          open.getMessage());
+      assertEquals(Optional.of(other), open.file());
+    }
+    Files.write(other, "{\"seq\":2".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+    AuditIntegrityException torn = assertThrows(AuditIntegrityException.class,
+        () -> FileAuditLog.verify(other, key, Optional.empty()));
+    assertTrue(torn.getMessage().startsWith(other + ": entry 2 (line 2) is incomplete"), torn.getMessage());
+  }
+
   @Test
   void detectsAnEditWithARecomputedHashByTheMissingKey() throws Exception {
     Path file = logWith(4);
@@ -588,7 +622,7 @@ class FileAuditLogTest {
       write(file, lines);
       AuditIntegrityException e = assertThrows(AuditIntegrityException.class,
           () -> FileAuditLog.verify(file, key, Optional.empty()));
-      assertEquals(edit.getValue(), e.getMessage());
+      assertEquals(file + ": " + edit.getValue(), e.getMessage());
     }
   }
 
