@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -501,7 +502,7 @@ public final class FileAuditLog implements AuditLog {
             throw tooLong(lineNumber + 1);
           }
           lineNumber++;
-          onLine.accept(current.toString(StandardCharsets.UTF_8), lineNumber);
+          onLine.accept(utf8(current, lineNumber), lineNumber);
           current.reset();
           start = i + 1;
           complete = offset + i + 1;
@@ -514,6 +515,28 @@ public final class FileAuditLog implements AuditLog {
       }
     }
     return complete;
+  }
+
+  /**
+   * The text of a line's bytes, which must be UTF-8: decoded leniently, a byte that is not UTF-8 became U+FFFD, so
+   * an entry holding that character verified with one of its bytes replaced by any such byte. Only a line that decodes
+   * to a U+FFFD is decoded again, strictly, so a clean line costs what it did.
+   *
+   * @throws AuditIntegrityException when the line is not UTF-8, naming the first byte that is not
+   */
+  private static String utf8(ByteArrayOutputStream line, long lineNumber) {
+    String text = line.toString(StandardCharsets.UTF_8);
+    if (text.indexOf('\uFFFD') < 0) {
+      return text;
+    }
+    ByteBuffer bytes = ByteBuffer.wrap(line.toByteArray());
+    try {
+      StandardCharsets.UTF_8.newDecoder().decode(bytes); // reports malformed input by default
+      return text;
+    } catch (CharacterCodingException e) {
+      throw AuditChain.bad(lineNumber, "is not UTF-8 text (byte " + (bytes.position() + 1) + " of the line is not "
+          + "UTF-8), where the log writes UTF-8 alone: the line was edited or damaged");
+    }
   }
 
   private static AuditIntegrityException tooLong(long lineNumber) {

@@ -173,6 +173,64 @@ class FileAuditLogTest {
     assertTrue(torn.getMessage().startsWith(other + ": entry 2 (line 2) is incomplete"), torn.getMessage());
   }
 
+  /**
+   * A log an editor saved — CR LF line endings, a byte order mark — is refused saying so, and that its entries may be
+   * intact: it was "not in canonical form (the line was edited)" and "is not valid JSON". Once converted back, it
+   * verifies.
+   */
+  @Test
+  void aLogSavedByAnEditorIsRefusedSayingWhatTheEditorDid() throws Exception {
+    Path file = logWith(3);
+    byte[] clean = Files.readAllBytes(file);
+    String text = new String(clean, StandardCharsets.UTF_8);
+    Files.writeString(file, text.replace("\n", "\r\n"), StandardCharsets.UTF_8);
+    for (AuditIntegrityException e : List.of(
+        assertThrows(AuditIntegrityException.class, () -> FileAuditLog.verify(file, key, Optional.empty())),
+        assertThrows(AuditIntegrityException.class, () -> FileAuditLog.open(file, key)))) {
+      assertEquals(1, e.sequence());
+      assertTrue(e.getMessage().startsWith(file + ": entry 1 (line 1) ends in a carriage return: the file has Windows "
+          + "(CR LF) line endings"), e.getMessage());
+    }
+    Files.writeString(file, "\uFEFF" + text, StandardCharsets.UTF_8);
+    for (AuditIntegrityException e : List.of(
+        assertThrows(AuditIntegrityException.class, () -> FileAuditLog.verify(file, key, Optional.empty())),
+        assertThrows(AuditIntegrityException.class, () -> FileAuditLog.open(file, key)))) {
+      assertEquals(1, e.sequence());
+      assertTrue(e.getMessage().startsWith(file + ": entry 1 (line 1) starts with a byte order mark"), e.getMessage());
+    }
+    Files.write(file, clean);
+    assertEquals(3, FileAuditLog.verify(file, key, Optional.empty()).entries());
+  }
+
+  /**
+   * A byte that is not UTF-8 is found at its line, even where it replaces the bytes of a U+FFFD the entry holds: read
+   * leniently it became that character again, and the altered file verified.
+   */
+  @Test
+  void aByteThatIsNotUtf8IsRefusedEvenInPlaceOfAReplacementCharacter() throws Exception {
+    Path file = dir.resolve("audit.log");
+    try (FileAuditLog log = FileAuditLog.open(file, key)) {
+      log.append(AuditEvent.of("tester", AuditAction.DATA_ACCESS, "case-1"));
+      log.append(AuditEvent.of("tester", AuditAction.DATA_ACCESS, "case-\uFFFD"));
+    }
+    byte[] written = Files.readAllBytes(file);
+    byte[] mark = "case-\uFFFD".getBytes(StandardCharsets.UTF_8);
+    int at = new String(written, StandardCharsets.ISO_8859_1).indexOf(new String(mark, StandardCharsets.ISO_8859_1));
+    byte[] altered = new byte[written.length - 2]; // the 3 bytes of U+FFFD become one byte that is no UTF-8
+    System.arraycopy(written, 0, altered, 0, at + 5);
+    altered[at + 5] = (byte) 0xFF;
+    System.arraycopy(written, at + 8, altered, at + 6, written.length - at - 8);
+    Files.write(file, altered);
+    int lineStart = new String(altered, StandardCharsets.ISO_8859_1).indexOf('\n') + 1;
+    for (AuditIntegrityException e : List.of(
+        assertThrows(AuditIntegrityException.class, () -> FileAuditLog.verify(file, key, Optional.empty())),
+        assertThrows(AuditIntegrityException.class, () -> FileAuditLog.open(file, key)))) {
+      assertEquals(2, e.sequence());
+      assertEquals(file + ": entry 2 (line 2) is not UTF-8 text (byte " + (at + 5 - lineStart + 1) + " of the line is "
+          + "not UTF-8), where the log writes UTF-8 alone: the line was edited or damaged", e.getMessage());
+    }
+  }
+
   @Test
   void detectsAnEditWithARecomputedHashByTheMissingKey() throws Exception {
     Path file = logWith(4);
