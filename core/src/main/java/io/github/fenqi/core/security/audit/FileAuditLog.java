@@ -49,9 +49,12 @@ import org.slf4j.LoggerFactory;
  * it into the chain, writes it with one {@code write} and one {@code force}, then acknowledges every appender of
  * the batch; so N concurrent appenders share one fsync. When a write or force fails, or the clock or a sink throws
  * where an exception is not expected (see {@link AuditSink}), or the file's size is no longer where the log's last
- * entry ends (another program truncated or wrote it: a rotation by copy and truncate), the appenders waiting are told,
- * and the log refuses further appends until it is reopened (which verifies the file and repairs a torn tail). Rotate
- * the log by renaming it and reopening, not by copying and truncating it under the writer.
+ * entry ends (another program truncated or wrote it: a rotation by copy and truncate), or its path no longer names
+ * the file (renamed, replaced or removed under the writer: one stat per batch), the appenders waiting are told, and the
+ * log refuses further appends until it is reopened (which verifies the file and repairs a torn tail). Rotate the log
+ * by closing it, renaming it and opening it again (appends between the rename and the reopening are refused), not by
+ * copying and truncating it under the writer. Before, a log removed under its writer (a rotation that renamed it and
+ * later deleted the old copies) went on acknowledging entries as durable into a file no name led to.
  *
  * <p>One writer: within the JVM the single writer thread serialises the chain; across processes an exclusive
  * {@link FileLock} is held while the log is open, and a second {@code open} of the same file fails (or waits, see
@@ -685,8 +688,7 @@ public final class FileAuditLog implements AuditLog {
         } catch (Throwable t) { // a custom clock or sink: a dead writer would leave every appender waiting forever
           FenqiException f = new FenqiException(file + ": the audit writer failed (" + t + "); entries up to "
               + durable.sequence() + " are durable; the log refuses further appends until reopened", t);
-          failure = f;
-          batch.forEach(r -> r.done().completeExceptionally(f));
+          refuse(batch, f);
         }
       }
     }
@@ -702,12 +704,17 @@ public final class FileAuditLog implements AuditLog {
     Head before = durable;
     long found = sizeOrMinusOne();
     if (found != before.size()) { // nothing written: the offset no longer ends the log's last entry
-      FenqiException f = new FenqiException(file + ": the file holds " + (found < 0 ? "an unknown number of" : found)
+      refuse(batch, new FenqiException(file + ": the file holds " + (found < 0 ? "an unknown number of" : found)
           + " bytes where this log ends at byte " + before.size() + " (after entry " + before.sequence() + "): it was "
           + "truncated or written by another program (a log rotation by copy and truncate?); the log refuses further "
-          + "appends until reopened");
-      failure = f;
-      batch.forEach(r -> r.done().completeExceptionally(f));
+          + "appends until reopened"));
+      return;
+    }
+    if (!identity.equals(identity(file))) { // nothing written: an entry acknowledged now could be in no file at all
+      refuse(batch, new FenqiException(file + ": the path no longer names this audit log's file: it was renamed, "
+          + "replaced or removed under the writer (a log rotation?); entries up to " + before.sequence() + " are in the "
+          + "file that had this name, or were removed with it; the log refuses further appends until it is reopened "
+          + "at " + file));
       return;
     }
     List<List<AuditEntry>> results = new ArrayList<>(batch.size());
@@ -747,6 +754,12 @@ public final class FileAuditLog implements AuditLog {
     for (int i = 0; i < batch.size(); i++) {
       batch.get(i).done().complete(results.get(i));
     }
+  }
+
+  /** Fails {@code batch} with {@code f}, and every later append: the writer does not go on after it. */
+  private void refuse(List<Request> batch, FenqiException f) {
+    failure = f;
+    batch.forEach(r -> r.done().completeExceptionally(f));
   }
 
   /**

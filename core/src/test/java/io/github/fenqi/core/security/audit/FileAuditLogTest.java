@@ -476,6 +476,40 @@ class FileAuditLogTest {
   }
 
   /** By path in this JVM, a log open here is still verified with the key the caller gave, not the log's own. */
+  /**
+   * A log renamed or removed under its writer refuses the next append, saying so: it went on acknowledging entries as
+   * durable, into the renamed file, or into a removed one that no name led to (a rotation that renames the log and
+   * later deletes old copies lost every entry written since). Renamed, the entries written before are in the new name.
+   */
+  @Test
+  void aLogRenamedOrRemovedUnderTheWriterRefusesAppendsInsteadOfWritingWhereNoNameLeads() throws Exception {
+    Path file = dir.resolve("audit.log");
+    Path rotated = dir.resolve("audit.log.1");
+    try (FileAuditLog log = FileAuditLog.open(file, key)) {
+      log.append(AuditEvent.of("tester", AuditAction.DATA_ACCESS, "case-1"));
+      Files.move(file, rotated);
+      FenqiException renamed = assertThrows(FenqiException.class,
+          () -> log.append(AuditEvent.of("tester", AuditAction.DATA_ACCESS, "case-2")));
+      assertEquals(file + ": the path no longer names this audit log's file: it was renamed, replaced or removed "
+          + "under the writer (a log rotation?); entries up to 1 are in the file that had this name, or were removed "
+          + "with it; the log refuses further appends until it is reopened at " + file, renamed.getMessage());
+      Files.move(rotated, file); // named again: the refusal stands until it is reopened
+      assertThrows(FenqiException.class, () -> log.append(AuditEvent.of("tester", AuditAction.DATA_ACCESS, "c")));
+    }
+    assertEquals(1, FileAuditLog.verify(file, key, Optional.empty()).entries());
+    try (FileAuditLog log = FileAuditLog.open(file, key)) {
+      assertEquals(2, log.append(AuditEvent.of("tester", AuditAction.DATA_ACCESS, "case-2")).sequence());
+      Files.delete(file);
+      FenqiException removed = assertThrows(FenqiException.class,
+          () -> log.append(AuditEvent.of("tester", AuditAction.DATA_ACCESS, "case-3")));
+      assertTrue(removed.getMessage().contains("entries up to 2 are in the file that had this name, or were removed "
+          + "with it"), removed.getMessage());
+    }
+    try (FileAuditLog log = FileAuditLog.open(file, key)) { // a new log at the name: a new chain
+      assertEquals(1, log.append(AuditEvent.of("tester", AuditAction.DATA_ACCESS, "case-1")).sequence());
+    }
+  }
+
   @Test
   void aByPathVerifyOfALogOpenHereUsesTheCallersKey() {
     Path file = dir.resolve("keyed.log");
