@@ -712,9 +712,9 @@ public final class FileAuditLog implements AuditLog {
     }
     if (!identity.equals(identity(file))) { // nothing written: an entry acknowledged now could be in no file at all
       refuse(batch, new FenqiException(file + ": the path no longer names this audit log's file: it was renamed, "
-          + "replaced or removed under the writer (a log rotation?); entries up to " + before.sequence() + " are in the "
-          + "file that had this name, or were removed with it; the log refuses further appends until it is reopened "
-          + "at " + file));
+          + "replaced or removed under the writer (a log rotation?); entries up to " + before.sequence()
+          + " are in the file that had this name, or were removed with it; the log refuses further appends until it "
+          + "is reopened at " + file));
       return;
     }
     List<List<AuditEntry>> results = new ArrayList<>(batch.size());

@@ -70,6 +70,12 @@ class FileAuditLogTest {
     Files.write(file, lines, StandardCharsets.UTF_8);
   }
 
+  /** How verify and open refuse {@code file}: both check every complete line alike. */
+  private List<AuditIntegrityException> verifyAndOpenRefuse(Path file) {
+    return List.of(assertThrows(AuditIntegrityException.class, () -> FileAuditLog.verify(file, key, Optional.empty())),
+        assertThrows(AuditIntegrityException.class, () -> FileAuditLog.open(file, key)));
+  }
+
   private long failingSequence(Path file, Optional<AuditCheckpoint> checkpoint) {
     return assertThrows(AuditIntegrityException.class, () -> FileAuditLog.verify(file, key, checkpoint)).sequence();
   }
@@ -184,17 +190,13 @@ class FileAuditLogTest {
     byte[] clean = Files.readAllBytes(file);
     String text = new String(clean, StandardCharsets.UTF_8);
     Files.writeString(file, text.replace("\n", "\r\n"), StandardCharsets.UTF_8);
-    for (AuditIntegrityException e : List.of(
-        assertThrows(AuditIntegrityException.class, () -> FileAuditLog.verify(file, key, Optional.empty())),
-        assertThrows(AuditIntegrityException.class, () -> FileAuditLog.open(file, key)))) {
+    for (AuditIntegrityException e : verifyAndOpenRefuse(file)) {
       assertEquals(1, e.sequence());
       assertTrue(e.getMessage().startsWith(file + ": entry 1 (line 1) ends in a carriage return: the file has Windows "
           + "(CR LF) line endings"), e.getMessage());
     }
     Files.writeString(file, "\uFEFF" + text, StandardCharsets.UTF_8);
-    for (AuditIntegrityException e : List.of(
-        assertThrows(AuditIntegrityException.class, () -> FileAuditLog.verify(file, key, Optional.empty())),
-        assertThrows(AuditIntegrityException.class, () -> FileAuditLog.open(file, key)))) {
+    for (AuditIntegrityException e : verifyAndOpenRefuse(file)) {
       assertEquals(1, e.sequence());
       assertTrue(e.getMessage().startsWith(file + ": entry 1 (line 1) starts with a byte order mark"), e.getMessage());
     }
@@ -222,9 +224,7 @@ class FileAuditLogTest {
     System.arraycopy(written, at + 8, altered, at + 6, written.length - at - 8);
     Files.write(file, altered);
     int lineStart = new String(altered, StandardCharsets.ISO_8859_1).indexOf('\n') + 1;
-    for (AuditIntegrityException e : List.of(
-        assertThrows(AuditIntegrityException.class, () -> FileAuditLog.verify(file, key, Optional.empty())),
-        assertThrows(AuditIntegrityException.class, () -> FileAuditLog.open(file, key)))) {
+    for (AuditIntegrityException e : verifyAndOpenRefuse(file)) {
       assertEquals(2, e.sequence());
       assertEquals(file + ": entry 2 (line 2) is not UTF-8 text (byte " + (at + 5 - lineStart + 1) + " of the line is "
           + "not UTF-8), where the log writes UTF-8 alone: the line was edited or damaged", e.getMessage());
