@@ -146,7 +146,7 @@ public final class AuditCommand implements Runnable {
     try {
       return FileAuditLog.verify(log, key, checkpoint);
     } catch (AuditIntegrityException e) {
-      spec.commandLine().getErr().println("fenqi: " + log + ": " + e.getMessage() + consequence);
+      spec.commandLine().getErr().println("fenqi: " + e.getMessage() + consequence); // it names the file
       spec.commandLine().getErr().flush();
       return null;
     }

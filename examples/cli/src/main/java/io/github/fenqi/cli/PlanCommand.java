@@ -195,10 +195,7 @@ final class PlanCommand implements Callable<Integer> {
     return new InvalidInputException(located, e);
   }
 
-  /**
-   * The log, verified by opening it. Its first bad entry is named with the file: the library's message ("entry 1
-   * (line 1) is not valid JSON") named no file, and a plan has several.
-   */
+  /** The log, verified by opening it; a bad entry (named with its file by the library) says nothing was planned. */
   private AuditLog openAuditLog(Path file) {
     AuditCommand.notALogFile(file).ifPresent(why -> {
       // a new log is not created through a link (the library opens it with CREATE_NEW, which a link defeats)
@@ -211,7 +208,7 @@ final class PlanCommand implements Callable<Integer> {
     try {
       return FileAuditLog.open(file, key, AUDIT_LOG_WAIT);
     } catch (io.github.fenqi.core.AuditIntegrityException e) {
-      throw new io.github.fenqi.core.AuditIntegrityException(e.sequence(), file + ": " + e.getMessage()
+      throw new io.github.fenqi.core.AuditIntegrityException(e.sequence(), e.getMessage() // it names the file
           + "; nothing was planned (check the log with 'fenqi audit verify')");
     }
   }

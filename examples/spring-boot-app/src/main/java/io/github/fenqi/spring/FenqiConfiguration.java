@@ -169,10 +169,8 @@ public class FenqiConfiguration {
     }
     try {
       return FileAuditLog.open(file, key);
-    } catch (AuditIntegrityException e) { // it named the entry only: which log, with one per instance, was not said
-      AuditIntegrityException named = new AuditIntegrityException(e.sequence(), file + ": " + e.getMessage());
-      named.initCause(e);
-      throw named;
+    } catch (AuditIntegrityException e) {
+      throw e; // it names the log's file and entry; the StartFailureAnalyzer says what to do
     } catch (AuditLogBusyException e) {
       throw e; // its other writer, not the setting (StartFailureAnalyzer says what to do)
     } catch (FenqiException e) { // a directory, a file it may not write: it named the path, not the setting

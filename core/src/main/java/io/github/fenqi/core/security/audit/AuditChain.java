@@ -57,10 +57,21 @@ final class AuditChain {
    * Checks that {@code line} (line number {@code lineNumber}, 1-based, which is also the expected sequence)
    * is the next entry of this chain; advances the head.
    *
-   * @throws AuditIntegrityException locating the line when it is malformed, not canonical, out of sequence,
-   *     not linked to its predecessor, or its hash or mac does not match
+   * @throws AuditIntegrityException locating the line when it is malformed (saying so for a line an editor saved with
+   *     a CR LF ending or a byte order mark), not canonical, out of sequence, not linked to its predecessor, or its
+   *     hash or mac does not match
    */
   AuditEntry accept(String line, long lineNumber) {
+    if (line.endsWith("\r")) { // it was "not in canonical form (the line was edited)", the entry's text intact
+      throw bad(lineNumber, "ends in a carriage return: the file has Windows (CR LF) line endings, as an editor or a "
+          + "copy in text mode writes them, where the log's lines end in LF alone; its entries may be intact: restore "
+          + "the log from a copy, or convert its line endings back (dos2unix) and verify again");
+    }
+    if (line.startsWith("\uFEFF")) { // it was "is not valid JSON"
+      throw bad(lineNumber, "starts with a byte order mark, as an editor writes one, where the log is UTF-8 without "
+          + "one; its entries may be intact: restore the log from a copy, or remove the mark (3 bytes) and verify "
+          + "again");
+    }
     AuditEntry entry = parse(line, lineNumber);
     long expected = lastSequence + 1;
     if (entry.sequence() != expected) {

@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -35,6 +36,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.ObjLongConsumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,9 +49,12 @@ import org.slf4j.LoggerFactory;
  * it into the chain, writes it with one {@code write} and one {@code force}, then acknowledges every appender of
  * the batch; so N concurrent appenders share one fsync. When a write or force fails, or the clock or a sink throws
  * where an exception is not expected (see {@link AuditSink}), or the file's size is no longer where the log's last
- * entry ends (another program truncated or wrote it: a rotation by copy and truncate), the appenders waiting are told,
- * and the log refuses further appends until it is reopened (which verifies the file and repairs a torn tail). Rotate
- * the log by renaming it and reopening, not by copying and truncating it under the writer.
+ * entry ends (another program truncated or wrote it: a rotation by copy and truncate), or its path no longer names
+ * the file (renamed, replaced or removed under the writer: one stat per batch), the appenders waiting are told, and the
+ * log refuses further appends until it is reopened (which verifies the file and repairs a torn tail). Rotate the log
+ * by closing it, renaming it and opening it again (appends between the rename and the reopening are refused), not by
+ * copying and truncating it under the writer. Before, a log removed under its writer (a rotation that renamed it and
+ * later deleted the old copies) went on acknowledging entries as durable into a file no name led to.
  *
  * <p>One writer: within the JVM the single writer thread serialises the chain; across processes an exclusive
  * {@link FileLock} is held while the log is open, and a second {@code open} of the same file fails (or waits, see
@@ -74,6 +79,9 @@ import org.slf4j.LoggerFactory;
  * of which ended with a forced newline) is kept. Complete lines are fully verified on open; a complete line that
  * does not verify is tampering, not a crash, and {@code open} refuses the log with {@link AuditIntegrityException}.
  * Cutting whole entries off the tail is only detectable with an {@link AuditCheckpoint} kept elsewhere.
+ *
+ * <p>Every {@link AuditIntegrityException} this class throws names the log's file ({@link
+ * AuditIntegrityException#file()}, and its message starts with the file as it was given here).
  *
  * <p>Thread-safety: thread-safe.
  */
@@ -190,7 +198,7 @@ public final class FileAuditLog implements AuditLog {
         throw new AuditLogBusyException(file + ": the audit log is being read by path in this process (verify or "
             + "read); its handle, closed when the read ends, would release the writer's lock");
       }
-      FileAuditLog log = openUnregistered(file, key, clock, sinks);
+      FileAuditLog log = named(file, () -> openUnregistered(file, key, clock, sinks));
       OPEN_HERE.put(log.identity, log);
       return log;
     }
@@ -294,9 +302,21 @@ public final class FileAuditLog implements AuditLog {
       return byPath.here().readDurable(verifier, entry -> { });
     }
     try {
-      return verifyUnopened(file, verifier);
+      return named(file, () -> verifyUnopened(file, verifier));
     } finally {
       byPath.done();
+    }
+  }
+
+  /**
+   * What {@code work} returns, its integrity failures naming {@code file} ({@link AuditIntegrityException#in}): the
+   * chain checks lines and knows no file, and callers had to add it themselves, which one calling the SDK did not.
+   */
+  private static <T> T named(Path file, Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (AuditIntegrityException e) {
+      throw e.in(file);
     }
   }
 
@@ -359,8 +379,10 @@ public final class FileAuditLog implements AuditLog {
       return byPath.here().readDurable(verifier, onEntry);
     }
     try {
-      scanExisting(file, (line, n) -> onEntry.accept(verifier.accept(line, n)));
-      return verifier.finish();
+      return named(file, () -> {
+        scanExisting(file, (line, n) -> onEntry.accept(verifier.accept(line, n)));
+        return verifier.finish();
+      });
     } finally {
       byPath.done();
     }
@@ -483,7 +505,7 @@ public final class FileAuditLog implements AuditLog {
             throw tooLong(lineNumber + 1);
           }
           lineNumber++;
-          onLine.accept(current.toString(StandardCharsets.UTF_8), lineNumber);
+          onLine.accept(utf8(current, lineNumber), lineNumber);
           current.reset();
           start = i + 1;
           complete = offset + i + 1;
@@ -496,6 +518,28 @@ public final class FileAuditLog implements AuditLog {
       }
     }
     return complete;
+  }
+
+  /**
+   * The text of a line's bytes, which must be UTF-8: decoded leniently, a byte that is not UTF-8 became U+FFFD, so
+   * an entry holding that character verified with one of its bytes replaced by any such byte. Only a line that decodes
+   * to a U+FFFD is decoded again, strictly, so a clean line costs what it did.
+   *
+   * @throws AuditIntegrityException when the line is not UTF-8, naming the first byte that is not
+   */
+  private static String utf8(ByteArrayOutputStream line, long lineNumber) {
+    String text = line.toString(StandardCharsets.UTF_8);
+    if (text.indexOf('\uFFFD') < 0) {
+      return text;
+    }
+    ByteBuffer bytes = ByteBuffer.wrap(line.toByteArray());
+    try {
+      StandardCharsets.UTF_8.newDecoder().decode(bytes); // reports malformed input by default
+      return text;
+    } catch (CharacterCodingException e) {
+      throw AuditChain.bad(lineNumber, "is not UTF-8 text (byte " + (bytes.position() + 1) + " of the line is not "
+          + "UTF-8), where the log writes UTF-8 alone: the line was edited or damaged");
+    }
   }
 
   private static AuditIntegrityException tooLong(long lineNumber) {
@@ -567,12 +611,14 @@ public final class FileAuditLog implements AuditLog {
   /** The durable part through the read handle, each line checked by {@code verifier} and handed to {@code onEntry}. */
   private AuditVerification readDurable(Verifier verifier, Consumer<AuditEntry> onEntry) {
     Head head = durable;
-    try {
-      scan(this::readUninterruptibly, head.size(), (line, n) -> onEntry.accept(verifier.accept(line, n)));
-    } catch (IOException e) {
-      throw unreadable(file, e);
-    }
-    return verifier.finish();
+    return named(file, () -> {
+      try {
+        scan(this::readUninterruptibly, head.size(), (line, n) -> onEntry.accept(verifier.accept(line, n)));
+      } catch (IOException e) {
+        throw unreadable(file, e);
+      }
+      return verifier.finish();
+    });
   }
 
   @Override
@@ -642,8 +688,7 @@ public final class FileAuditLog implements AuditLog {
         } catch (Throwable t) { // a custom clock or sink: a dead writer would leave every appender waiting forever
           FenqiException f = new FenqiException(file + ": the audit writer failed (" + t + "); entries up to "
               + durable.sequence() + " are durable; the log refuses further appends until reopened", t);
-          failure = f;
-          batch.forEach(r -> r.done().completeExceptionally(f));
+          refuse(batch, f);
         }
       }
     }
@@ -659,12 +704,17 @@ public final class FileAuditLog implements AuditLog {
     Head before = durable;
     long found = sizeOrMinusOne();
     if (found != before.size()) { // nothing written: the offset no longer ends the log's last entry
-      FenqiException f = new FenqiException(file + ": the file holds " + (found < 0 ? "an unknown number of" : found)
+      refuse(batch, new FenqiException(file + ": the file holds " + (found < 0 ? "an unknown number of" : found)
           + " bytes where this log ends at byte " + before.size() + " (after entry " + before.sequence() + "): it was "
           + "truncated or written by another program (a log rotation by copy and truncate?); the log refuses further "
-          + "appends until reopened");
-      failure = f;
-      batch.forEach(r -> r.done().completeExceptionally(f));
+          + "appends until reopened"));
+      return;
+    }
+    if (!identity.equals(identity(file))) { // nothing written: an entry acknowledged now could be in no file at all
+      refuse(batch, new FenqiException(file + ": the path no longer names this audit log's file: it was renamed, "
+          + "replaced or removed under the writer (a log rotation?); entries up to " + before.sequence()
+          + " are in the file that had this name, or were removed with it; the log refuses further appends until it "
+          + "is reopened at " + file));
       return;
     }
     List<List<AuditEntry>> results = new ArrayList<>(batch.size());
@@ -704,6 +754,12 @@ public final class FileAuditLog implements AuditLog {
     for (int i = 0; i < batch.size(); i++) {
       batch.get(i).done().complete(results.get(i));
     }
+  }
+
+  /** Fails {@code batch} with {@code f}, and every later append: the writer does not go on after it. */
+  private void refuse(List<Request> batch, FenqiException f) {
+    failure = f;
+    batch.forEach(r -> r.done().completeExceptionally(f));
   }
 
   /**

@@ -70,6 +70,12 @@ class FileAuditLogTest {
     Files.write(file, lines, StandardCharsets.UTF_8);
   }
 
+  /** How verify and open refuse {@code file}: both check every complete line alike. */
+  private List<AuditIntegrityException> verifyAndOpenRefuse(Path file) {
+    return List.of(assertThrows(AuditIntegrityException.class, () -> FileAuditLog.verify(file, key, Optional.empty())),
+        assertThrows(AuditIntegrityException.class, () -> FileAuditLog.open(file, key)));
+  }
+
   private long failingSequence(Path file, Optional<AuditCheckpoint> checkpoint) {
     return assertThrows(AuditIntegrityException.class, () -> FileAuditLog.verify(file, key, checkpoint)).sequence();
   }
@@ -137,6 +143,92 @@ class FileAuditLogTest {
         () -> FileAuditLog.verify(file, key, Optional.empty()));
     assertEquals(4, e.sequence());
     assertTrue(e.getMessage().contains("hash does not match"), e.getMessage());
+  }
+
+  /**
+   * An SDK user verifying, reading or opening a log is told which file the bad entry is in, once: the exception
+   * named the entry and line only, and the CLI and the service added the file themselves.
+   */
+  @Test
+  void everyIntegrityFailureNamesTheLogsFileOnce() throws Exception {
+    Path file = logWithEditedEntry(3, 2);
+    String edited = file + ": entry 2 (line 2) hash does not match its content (the entry was edited)";
+    List<AuditIntegrityException> failures = List.of(
+        assertThrows(AuditIntegrityException.class, () -> FileAuditLog.verify(file, key, Optional.empty())),
+        assertThrows(AuditIntegrityException.class, () -> FileAuditLog.read(file, key, entry -> { })),
+        assertThrows(AuditIntegrityException.class, () -> FileAuditLog.open(file, key)));
+    for (AuditIntegrityException e : failures) {
+      assertEquals(edited, e.getMessage());
+      assertEquals(Optional.of(file), e.file());
+      assertEquals(2, e.sequence());
+    }
+    Path other = dir.resolve("other.log");
+    AuditCheckpoint beyond;
+    try (FileAuditLog log = FileAuditLog.open(other, key)) {
+      log.append(AuditEvent.of("tester", AuditAction.DATA_ACCESS, "case-1"));
+      beyond = AuditCheckpoint.sign(5, AuditEntry.GENESIS_HASH, key);
+      AuditIntegrityException open = assertThrows(AuditIntegrityException.class,
+          () -> log.verify(Optional.of(beyond)));
+      assertTrue(open.getMessage().startsWith(other + ": log ends at sequence 1 but the checkpoint covers 5"),
+          open.getMessage());
+      assertEquals(Optional.of(other), open.file());
+    }
+    Files.write(other, "{\"seq\":2".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+    AuditIntegrityException torn = assertThrows(AuditIntegrityException.class,
+        () -> FileAuditLog.verify(other, key, Optional.empty()));
+    assertTrue(torn.getMessage().startsWith(other + ": entry 2 (line 2) is incomplete"), torn.getMessage());
+  }
+
+  /**
+   * A log an editor saved — CR LF line endings, a byte order mark — is refused saying so, and that its entries may be
+   * intact: it was "not in canonical form (the line was edited)" and "is not valid JSON". Once converted back, it
+   * verifies.
+   */
+  @Test
+  void aLogSavedByAnEditorIsRefusedSayingWhatTheEditorDid() throws Exception {
+    Path file = logWith(3);
+    byte[] clean = Files.readAllBytes(file);
+    String text = new String(clean, StandardCharsets.UTF_8);
+    Files.writeString(file, text.replace("\n", "\r\n"), StandardCharsets.UTF_8);
+    for (AuditIntegrityException e : verifyAndOpenRefuse(file)) {
+      assertEquals(1, e.sequence());
+      assertTrue(e.getMessage().startsWith(file + ": entry 1 (line 1) ends in a carriage return: the file has Windows "
+          + "(CR LF) line endings"), e.getMessage());
+    }
+    Files.writeString(file, "\uFEFF" + text, StandardCharsets.UTF_8);
+    for (AuditIntegrityException e : verifyAndOpenRefuse(file)) {
+      assertEquals(1, e.sequence());
+      assertTrue(e.getMessage().startsWith(file + ": entry 1 (line 1) starts with a byte order mark"), e.getMessage());
+    }
+    Files.write(file, clean);
+    assertEquals(3, FileAuditLog.verify(file, key, Optional.empty()).entries());
+  }
+
+  /**
+   * A byte that is not UTF-8 is found at its line, even where it replaces the bytes of a U+FFFD the entry holds: read
+   * leniently it became that character again, and the altered file verified.
+   */
+  @Test
+  void aByteThatIsNotUtf8IsRefusedEvenInPlaceOfAReplacementCharacter() throws Exception {
+    Path file = dir.resolve("audit.log");
+    try (FileAuditLog log = FileAuditLog.open(file, key)) {
+      log.append(AuditEvent.of("tester", AuditAction.DATA_ACCESS, "case-1"));
+      log.append(AuditEvent.of("tester", AuditAction.DATA_ACCESS, "case-\uFFFD"));
+    }
+    byte[] written = Files.readAllBytes(file);
+    byte[] mark = "case-\uFFFD".getBytes(StandardCharsets.UTF_8);
+    int at = new String(written, StandardCharsets.ISO_8859_1).indexOf(new String(mark, StandardCharsets.ISO_8859_1));
+    byte[] altered = new byte[written.length - 2]; // the 3 bytes of U+FFFD become one byte that is no UTF-8
+    System.arraycopy(written, 0, altered, 0, at + 5);
+    altered[at + 5] = (byte) 0xFF;
+    System.arraycopy(written, at + 8, altered, at + 6, written.length - at - 8);
+    Files.write(file, altered);
+    int lineStart = new String(altered, StandardCharsets.ISO_8859_1).indexOf('\n') + 1;
+    for (AuditIntegrityException e : verifyAndOpenRefuse(file)) {
+      assertEquals(2, e.sequence());
+      assertEquals(file + ": entry 2 (line 2) is not UTF-8 text (byte " + (at + 5 - lineStart + 1) + " of the line is "
+          + "not UTF-8), where the log writes UTF-8 alone: the line was edited or damaged", e.getMessage());
+    }
   }
 
   @Test
@@ -384,6 +476,40 @@ class FileAuditLogTest {
   }
 
   /** By path in this JVM, a log open here is still verified with the key the caller gave, not the log's own. */
+  /**
+   * A log renamed or removed under its writer refuses the next append, saying so: it went on acknowledging entries as
+   * durable, into the renamed file, or into a removed one that no name led to (a rotation that renames the log and
+   * later deletes old copies lost every entry written since). Renamed, the entries written before are in the new name.
+   */
+  @Test
+  void aLogRenamedOrRemovedUnderTheWriterRefusesAppendsInsteadOfWritingWhereNoNameLeads() throws Exception {
+    Path file = dir.resolve("audit.log");
+    Path rotated = dir.resolve("audit.log.1");
+    try (FileAuditLog log = FileAuditLog.open(file, key)) {
+      log.append(AuditEvent.of("tester", AuditAction.DATA_ACCESS, "case-1"));
+      Files.move(file, rotated);
+      FenqiException renamed = assertThrows(FenqiException.class,
+          () -> log.append(AuditEvent.of("tester", AuditAction.DATA_ACCESS, "case-2")));
+      assertEquals(file + ": the path no longer names this audit log's file: it was renamed, replaced or removed "
+          + "under the writer (a log rotation?); entries up to 1 are in the file that had this name, or were removed "
+          + "with it; the log refuses further appends until it is reopened at " + file, renamed.getMessage());
+      Files.move(rotated, file); // named again: the refusal stands until it is reopened
+      assertThrows(FenqiException.class, () -> log.append(AuditEvent.of("tester", AuditAction.DATA_ACCESS, "c")));
+    }
+    assertEquals(1, FileAuditLog.verify(file, key, Optional.empty()).entries());
+    try (FileAuditLog log = FileAuditLog.open(file, key)) {
+      assertEquals(2, log.append(AuditEvent.of("tester", AuditAction.DATA_ACCESS, "case-2")).sequence());
+      Files.delete(file);
+      FenqiException removed = assertThrows(FenqiException.class,
+          () -> log.append(AuditEvent.of("tester", AuditAction.DATA_ACCESS, "case-3")));
+      assertTrue(removed.getMessage().contains("entries up to 2 are in the file that had this name, or were removed "
+          + "with it"), removed.getMessage());
+    }
+    try (FileAuditLog log = FileAuditLog.open(file, key)) { // a new log at the name: a new chain
+      assertEquals(1, log.append(AuditEvent.of("tester", AuditAction.DATA_ACCESS, "case-1")).sequence());
+    }
+  }
+
   @Test
   void aByPathVerifyOfALogOpenHereUsesTheCallersKey() {
     Path file = dir.resolve("keyed.log");
@@ -588,7 +714,7 @@ class FileAuditLogTest {
       write(file, lines);
       AuditIntegrityException e = assertThrows(AuditIntegrityException.class,
           () -> FileAuditLog.verify(file, key, Optional.empty()));
-      assertEquals(edit.getValue(), e.getMessage());
+      assertEquals(file + ": " + edit.getValue(), e.getMessage());
     }
   }
 
