@@ -4,6 +4,7 @@ import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.money.Money;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -181,19 +182,34 @@ public final class StatementAnalyzer {
           s.rejected().size(), removed, s.transactions().size() - removed));
       rejected.addAll(s.rejected());
     }
-    List<Period> periods = new ArrayList<>(); // what each statement covers: its first to its last month
+    List<Period> periods = new ArrayList<>(); // what each statement covers: its first row's day to its last's
     for (ParsedStatement st : statements) {
-      st.transactions().stream().map(Transaction::month).min(YearMonth::compareTo).ifPresent(first -> periods.add(
-          new Period(first, st.transactions().stream().map(Transaction::month).max(YearMonth::compareTo).orElseThrow())));
+      st.transactions().stream().map(t -> t.time().toLocalDate()).min(LocalDate::compareTo).ifPresent(first -> periods
+          .add(new Period(first, st.transactions().stream().map(t -> t.time().toLocalDate()).max(LocalDate::compareTo)
+              .orElseThrow())));
     }
     List<YearMonth> uncovered = new ArrayList<>();
     return new StatementAnalysis(summaries, rejected, removals, kept, months(kept, periods, uncovered), uncovered);
   }
 
-  private record Period(YearMonth first, YearMonth last) {
+  private record Period(LocalDate first, LocalDate last) {
     boolean holds(YearMonth month) {
-      return !month.isBefore(first) && !month.isAfter(last);
+      return !month.isBefore(YearMonth.from(first)) && !month.isAfter(YearMonth.from(last));
     }
+
+    boolean holds(LocalDate day) {
+      return !day.isBefore(first) && !day.isAfter(last);
+    }
+  }
+
+  /** The days of {@code month} that some statement's period holds. */
+  private static int daysCovered(YearMonth month, List<Period> periods) {
+    int days = 0;
+    for (LocalDate d = month.atDay(1); !d.isAfter(month.atEndOfMonth()); d = d.plusDays(1)) {
+      LocalDate day = d;
+      days += periods.stream().anyMatch(p -> p.holds(day)) ? 1 : 0;
+    }
+    return days;
   }
 
   /**
@@ -900,14 +916,16 @@ public final class StatementAnalyzer {
     YearMonth first = byMonth.isEmpty() ? null : byMonth.firstKey();
     YearMonth last = byMonth.isEmpty() ? null : byMonth.lastKey();
     for (Period p : periods) {
-      first = first == null || p.first().isBefore(first) ? p.first() : first;
-      last = last == null || p.last().isAfter(last) ? p.last() : last;
+      YearMonth from = YearMonth.from(p.first());
+      YearMonth to = YearMonth.from(p.last());
+      first = first == null || from.isBefore(first) ? from : first;
+      last = last == null || to.isAfter(last) ? to : last;
     }
     List<MonthlySummary> out = new ArrayList<>();
     for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
       YearMonth month = m;
       if (byMonth.containsKey(m) || periods.stream().anyMatch(p -> p.holds(month))) {
-        out.add(month(m, byMonth.getOrDefault(m, List.of())));
+        out.add(month(m, byMonth.getOrDefault(m, List.of()), daysCovered(m, periods)));
       } else {
         uncovered.add(m);
       }
@@ -919,9 +937,9 @@ public final class StatementAnalyzer {
    * The month's sums; sums beyond a {@code long} of fen (rows of up to 10^15 yuan each, as a forged or garbled file can
    * hold) are an error naming the month and its largest row, not an {@link ArithmeticException} with a stack trace.
    */
-  private static MonthlySummary month(YearMonth month, List<CategorisedTransaction> rows) {
+  private static MonthlySummary month(YearMonth month, List<CategorisedTransaction> rows, int daysCovered) {
     try {
-      return sums(month, rows);
+      return sums(month, rows, daysCovered);
     } catch (ArithmeticException e) {
       Transaction largest = rows.stream().map(CategorisedTransaction::transaction)
           .max(java.util.Comparator.comparingLong(t -> t.amount().fen())).orElseThrow();
@@ -931,7 +949,7 @@ public final class StatementAnalyzer {
     }
   }
 
-  private static MonthlySummary sums(YearMonth month, List<CategorisedTransaction> rows) {
+  private static MonthlySummary sums(YearMonth month, List<CategorisedTransaction> rows, int daysCovered) {
     TransactionCategory[] categories = TransactionCategory.values();
     long[] fen = new long[categories.length];
     boolean[] present = new boolean[categories.length];
@@ -974,6 +992,6 @@ public final class StatementAnalyzer {
     return new MonthlySummary(month, Money.ofFen(salary), Money.ofFen(other), Money.ofFen(Math.addExact(salary, other)),
         otherByCategory, Money.ofFen(Math.addExact(Math.addExact(rent, utilities), food)), Money.ofFen(rent),
         Money.ofFen(utilities), Money.ofFen(food), Money.ofFen(otherSpending),
-        Money.ofFen(fen[TransactionCategory.LOAN_REPAYMENT.ordinal()]), platforms);
+        Money.ofFen(fen[TransactionCategory.LOAN_REPAYMENT.ordinal()]), platforms, daysCovered);
   }
 }
