@@ -43,7 +43,7 @@ class PartMonthIncomeTest {
   }
 
   /**
-   * A case of 2026-06-09 knows June up to its 7th (the last row before the date): the salary of the 10th is not in
+   * A case of 2026-06-09 knows June up to its 9th (the statement goes on after it): the salary of the 10th is not in
    * it, and the income had been the median of May and that week, about half the salary. Now May alone is used.
    */
   @Test
@@ -54,7 +54,7 @@ class PartMonthIncomeTest {
     assertEquals(31, may.daysCovered());
     assertEquals(may.income(), a.monthlyNetIncome());
     assertEquals(1, a.incomeMonthsUsed());
-    assertTrue(a.notes().contains("left out of the income months: 2026-06 (7 of 30 days), which the statements "
+    assertTrue(a.notes().contains("left out of the income months: 2026-06 (9 of 30 days), which the statements "
         + "cover only in part; counted whole, a part month understates income and spending (a salary paid outside the "
         + "days covered reads as none)"), a.notes().toString());
     assertTrue(a.notes().stream().anyMatch(n -> n.endsWith(" is the median of 1 statement months (2026-05)")),
@@ -80,5 +80,18 @@ class PartMonthIncomeTest {
     assertEquals((essentials[1] + essentials[2]) / 2, a.observedEssentials().fen());
     assertTrue(a.notes().stream().anyMatch(n -> n.startsWith("left out of the income months: 2026-05 (12 of 31 days), "
         + "2026-10 (22 of 31 days), ")), a.notes().toString());
+  }
+
+  /**
+   * A case dated 2026-08-31 knows all of August: the statement goes on into September, so it covers every day to the
+   * case's date, though its last August row is of the 27th. Cut at that row, August had been a part month and left out.
+   */
+  @Test
+  void aCaseDatedOnTheMonthsLastDayKnowsTheWholeMonth() {
+    AffordabilityAssessment a = assess(LocalDate.of(2026, 8, 31), BANK);
+    assertEquals(4, a.incomeMonthsUsed(), a.notes().toString());
+    assertTrue(a.notes().stream().anyMatch(n -> n.endsWith(" is the median of 4 statement months (2026-05, 2026-06, "
+        + "2026-07, 2026-08)")), a.notes().toString());
+    assertTrue(a.notes().stream().noneMatch(n -> n.startsWith("left out of the income months")), a.notes().toString());
   }
 }

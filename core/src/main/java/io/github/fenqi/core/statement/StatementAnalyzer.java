@@ -130,6 +130,35 @@ public final class StatementAnalyzer {
    *     or naming each null in the list
    */
   public StatementAnalysis analyze(List<ParsedStatement> statements) {
+    return analyze(statements, Map.of());
+  }
+
+  /**
+   * As {@link #analyze(List)}, of the rows dated up to {@code through} (a case's date: what was known then). A statement
+   * with rows after it covers every day up to it: cut at its last row before, a statement of May to October cut on
+   * 08-31 had covered August only to its last row of the 25th, and August had been left out as a part month.
+   */
+  public StatementAnalysis analyzeThrough(List<ParsedStatement> statements, LocalDate through) {
+    java.util.Objects.requireNonNull(through, "through");
+    List<ParsedStatement> cut = new ArrayList<>();
+    Map<String, LocalDate> coveredTo = new HashMap<>();
+    for (ParsedStatement st : statements) {
+      if (st == null) {
+        cut.add(null); // named by analyze
+        continue;
+      }
+      List<Transaction> known = st.transactions().stream().filter(t -> !t.time().toLocalDate().isAfter(through))
+          .toList();
+      if (known.size() < st.transactions().size()) {
+        coveredTo.put(st.source(), through);
+      }
+      cut.add(new ParsedStatement(st.source(), st.format(), st.encoding(), st.holderName(), st.headerLine(), known,
+          st.rejected()));
+    }
+    return analyze(cut, coveredTo);
+  }
+
+  private StatementAnalysis analyze(List<ParsedStatement> statements, Map<String, LocalDate> coveredTo) {
     List<Problem> sameSource = new ArrayList<>();
     Map<String, Integer> firstWithSource = new HashMap<>();
     for (int i = 0; i < statements.size(); i++) {
@@ -185,8 +214,8 @@ public final class StatementAnalyzer {
     List<Period> periods = new ArrayList<>(); // what each statement covers: its first row's day to its last's
     for (ParsedStatement st : statements) {
       st.transactions().stream().map(t -> t.time().toLocalDate()).min(LocalDate::compareTo).ifPresent(first -> periods
-          .add(new Period(first, st.transactions().stream().map(t -> t.time().toLocalDate()).max(LocalDate::compareTo)
-              .orElseThrow())));
+          .add(new Period(first, st.transactions().stream().map(t -> t.time().toLocalDate())
+              .max(LocalDate::compareTo).map(last -> coveredTo.getOrDefault(st.source(), last)).orElseThrow())));
     }
     List<YearMonth> uncovered = new ArrayList<>();
     return new StatementAnalysis(summaries, rejected, removals, kept, months(kept, periods, uncovered), uncovered);
