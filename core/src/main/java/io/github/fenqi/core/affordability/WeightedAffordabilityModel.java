@@ -60,7 +60,7 @@ final class WeightedAffordabilityModel implements AffordabilityModel {
     Money essentials = observedEssentials.max(floor.floor());
     notes.add("essentials " + essentials + " = max(observed " + observedEssentials + ", floor " + floor.floor() + " = "
         + floor.row().monthlyPerPerson() + " (" + floor.row().name() + " " + (floor.row().year() == 0 ? "" : floor.row().year() + " ")
-        + "低保) × uplift × household of " + b.householdSize() + (floor.fallback() ? ", region not in the table" : "") + ")");
+        + "低保) × uplift " + floorTable.uplift().toPlainString() + " × household of " + b.householdSize() + (floor.fallback() ? ", region not in the table" : "") + ")");
     Money score = income.multiply(c.incomeWeight(), RoundingMode.DOWN)
         .minus(essentials.multiply(c.essentialsWeight(), RoundingMode.UP));
     Money cap = income.multiply(c.maxIncomeShare(), RoundingMode.DOWN);
