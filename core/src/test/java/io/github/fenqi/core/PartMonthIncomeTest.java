@@ -94,4 +94,21 @@ class PartMonthIncomeTest {
         + "2026-07, 2026-08)")), a.notes().toString());
     assertTrue(a.notes().stream().noneMatch(n -> n.startsWith("left out of the income months")), a.notes().toString());
   }
+
+  /**
+   * The sample WeChat export states 起始时间 2026-05-01 and 终止时间 2026-10-31, and its first row is of 05-02: it
+   * covers all of May, which its rows alone had made a part month of 30 days, left out.
+   */
+  @Test
+  void aPeriodTheExportStatesIsWhatItCovers() {
+    ParsedStatement wechat = StatementParser.parseDetected("wechat_A.csv", Samples.bytes("samples/statements/wechat_A.csv"));
+    assertEquals(LocalDate.of(2026, 5, 1), wechat.statedFrom());
+    assertEquals(LocalDate.of(2026, 10, 31), wechat.statedTo());
+    List<MonthlySummary> months = StatementAnalyzer.builder().build().analyze(List.of(wechat)).months();
+    assertEquals(List.of(31, 30, 31, 31, 30, 31), months.stream().map(MonthlySummary::daysCovered).toList());
+    // cut at a case's date inside the period: covered to that day
+    List<MonthlySummary> cut = StatementAnalyzer.builder().build().analyzeThrough(List.of(wechat),
+        LocalDate.of(2026, 6, 9)).months();
+    assertEquals(List.of(31, 9), cut.stream().map(MonthlySummary::daysCovered).toList());
+  }
 }

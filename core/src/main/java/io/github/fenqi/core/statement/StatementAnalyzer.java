@@ -152,8 +152,10 @@ public final class StatementAnalyzer {
       if (known.size() < st.transactions().size()) {
         coveredTo.put(st.source(), through);
       }
+      boolean stated = st.statedFrom() != null && !st.statedFrom().isAfter(through);
       cut.add(new ParsedStatement(st.source(), st.format(), st.encoding(), st.holderName(), st.headerLine(), known,
-          st.rejected()));
+          st.rejected(), stated ? st.statedFrom() : null,
+          stated ? (st.statedTo().isAfter(through) ? through : st.statedTo()) : null));
     }
     return analyze(cut, coveredTo);
   }
@@ -213,14 +215,22 @@ public final class StatementAnalyzer {
     }
     List<Period> periods = new ArrayList<>(); // what each statement covers: its first row's day to its last's
     for (ParsedStatement st : statements) {
-      st.transactions().stream().map(t -> t.time().toLocalDate()).min(LocalDate::compareTo).ifPresent(first -> periods
-          .add(new Period(first, st.transactions().stream().map(t -> t.time().toLocalDate())
-              .max(LocalDate::compareTo).map(last -> coveredTo.getOrDefault(st.source(), last)).orElseThrow())));
+      // the period the export states, widened to its rows (a row outside it is still a day it holds)
+      st.transactions().stream().map(t -> t.time().toLocalDate()).min(LocalDate::compareTo).ifPresent(first -> {
+        LocalDate last = st.transactions().stream().map(t -> t.time().toLocalDate()).max(LocalDate::compareTo)
+            .orElseThrow();
+        if (st.statedFrom() != null) {
+          first = st.statedFrom().isBefore(first) ? st.statedFrom() : first;
+          last = st.statedTo().isAfter(last) ? st.statedTo() : last;
+        }
+        periods.add(new Period(first, coveredTo.getOrDefault(st.source(), last)));
+      });
     }
     List<YearMonth> uncovered = new ArrayList<>();
     return new StatementAnalysis(summaries, rejected, removals, kept, months(kept, periods, uncovered), uncovered);
   }
 
+  /** The days a statement covers: those its export states, else from its first row's to its last's. */
   private record Period(LocalDate first, LocalDate last) {
     boolean holds(YearMonth month) {
       return !month.isBefore(YearMonth.from(first)) && !month.isAfter(YearMonth.from(last));
