@@ -260,10 +260,7 @@ public final class NegotiationEngine implements AutoCloseable {
     // up to that date (a row of the 20th had been counted in the month of a case dated the 15th)
     List<Transaction> later = statements.stream().flatMap(st -> st.transactions().stream())
         .filter(t -> t.time().toLocalDate().isAfter(asOf)).toList();
-    StatementAnalysis asKnown = later.isEmpty() ? analysis : analyzer(request).analyze(statements.stream()
-        .map(st -> new ParsedStatement(st.source(), st.format(), st.encoding(), st.holderName(), st.headerLine(),
-            st.transactions().stream().filter(t -> !t.time().toLocalDate().isAfter(asOf)).toList(), st.rejected()))
-        .toList());
+    StatementAnalysis asKnown = later.isEmpty() ? analysis : analyzer(request).analyzeThrough(statements, asOf);
     List<MonthlyFigures> known = asKnown == null ? List.of() : asKnown.monthlyFigures().stream()
         .filter(m -> !m.month().isAfter(caseMonth)).toList();
     String noMonths = analysis == null || !known.isEmpty() ? null : noMonths(analysis, months, asOf);

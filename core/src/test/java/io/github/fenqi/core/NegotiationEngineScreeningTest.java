@@ -82,11 +82,12 @@ class NegotiationEngineScreeningTest {
     NegotiationRequest august = new NegotiationRequest(sample.caseId(), java.time.LocalDate.of(2026, 8, 15),
         sample.borrower(), sample.debts());
     AffordabilityAssessment a = engine().build().calculate(august, List.of(statement("bank_A.csv"))).affordability();
-    assertEquals(4, a.incomeMonthsUsed(), a.notes().toString());
+    assertEquals(3, a.incomeMonthsUsed(), a.notes().toString()); // August is known only to its 15th
     assertEquals("2 statement month(s) after the case's date 2026-08-15 left out (2026-09..2026-10)", a.notes().get(0));
     assertEquals("7 statement row(s) of 2026-08 dated after the case's date 2026-08-15 left out (bank_A.csv:55 .. "
         + "bank_A.csv:61): they had not happened by then", a.notes().get(1));
-    assertTrue(a.notes().get(2).endsWith("(2026-05..2026-08)"), a.notes().toString());
+    assertTrue(a.notes().get(2).startsWith("left out of the income months: 2026-08 (15 of 31 days)"), a.notes().toString());
+    assertTrue(a.notes().get(3).endsWith("(2026-05, 2026-06, 2026-07)"), a.notes().toString());
     // a case dated two months before the first statement month: the note names the months the statements hold
     NegotiationRequest march = new NegotiationRequest(sample.caseId(), java.time.LocalDate.of(2026, 3, 1),
         sample.borrower(), sample.debts());
@@ -131,7 +132,12 @@ class NegotiationEngineScreeningTest {
         cut.getBytes(java.nio.charset.StandardCharsets.UTF_8)))).affordability();
     assertEquals("6 statement row(s) of 2026-10 dated after the case's date 2026-10-09 left out (bank_A.csv:82 .. "
         + "bank_A.csv:87): they had not happened by then", whole.notes().get(0));
-    assertEquals(known.notes(), whole.notes().subList(1, whole.notes().size()));
+    // the whole statement goes on after the case's date, so it covers October to the 9th; the cut one to its last row
+    assertTrue(whole.notes().get(1).startsWith("left out of the income months: 2026-10 (9 of 31 days)"), whole.notes()
+        .toString());
+    assertTrue(known.notes().get(0).startsWith("left out of the income months: 2026-10 (6 of 31 days)"), known.notes()
+        .toString());
+    assertEquals(known.notes().subList(1, known.notes().size()), whole.notes().subList(2, whole.notes().size()));
     assertEquals(known.monthlyNetIncome(), whole.monthlyNetIncome());
     assertEquals(known.observedEssentials(), whole.observedEssentials());
     assertEquals(known.incomeVolatility(), whole.incomeVolatility());
@@ -245,9 +251,12 @@ class NegotiationEngineScreeningTest {
         StatementParser.bank().parse("early.csv", early.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
         StatementParser.bank().parse("late.csv", late.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     AffordabilityAssessment a = engine().build().calculate(sample, statements).affordability();
-    assertEquals(4, a.incomeMonthsUsed(), a.notes().toString());
+    // the early statement's last row is of 06-27 and the late one's of 10-22: June and October are part months
+    assertEquals(2, a.incomeMonthsUsed(), a.notes().toString());
     assertEquals("no statement covers 2026-07, 2026-08 (one ends before, the next begins after): left out of the "
         + "income months, not counted as months without income", a.notes().get(0));
+    assertTrue(a.notes().get(1).startsWith("left out of the income months: 2026-06 (27 of 30 days), 2026-10 (22 of 31 "
+        + "days), "), a.notes().toString());
   }
 
   /**

@@ -173,6 +173,34 @@ class NegotiationResultReadTest {
   }
 
   /**
+   * The assessment's figures agree with each other: essentials edited below the floor, a plan supported on a score of
+   * 0, a budget below 0 and statement income from no month had each read back without a word.
+   */
+  @Test
+  void theAssessmentsFiguresAgreeWithEachOther() throws Exception {
+    ObjectNode essentials = resultJson();
+    ObjectNode a = (ObjectNode) essentials.at("/affordability");
+    String floor = a.at("/livingCostFloor/floor").asText();
+    String observed = a.get("observedEssentials").asText();
+    a.put("essentialExpenses", "1.00");
+    assertEquals(List.of(Problem.of("response: affordability.essentialExpenses", "1.00 is not max(observedEssentials "
+        + observed + ", livingCostFloor.floor " + floor + ") = " + Money.of(floor).max(Money.of(observed)))),
+        problemsReading(essentials));
+
+    ObjectNode unsupported = resultJson();
+    ((ObjectNode) unsupported.at("/affordability")).put("abilityScore", "0.00").put("incomeMonthsUsed", 0)
+        .put("incomeSource", "STATEMENTS");
+    assertEquals(List.of(Problem.of("response: affordability.incomeMonthsUsed", "0 for statement income: at least 1"),
+        Problem.of("response: affordability.canSupportPlan", "true with an abilityScore of 0.00: a plan is supported "
+            + "exactly when the score is above 0")), problemsReading(unsupported));
+
+    ObjectNode negative = resultJson();
+    ((ObjectNode) negative.at("/affordability")).put("maxAffordableInstallment", "-1.00");
+    assertTrue(problemsReading(negative).contains(Problem.of("response: affordability.maxAffordableInstallment",
+        "-1.00 is not 0 or more")), problemsReading(negative).toString());
+  }
+
+  /**
    * A plan's figures are its schedule's, and a proposal's totals its plans' sums: each edited figure had read back
    * without a word (a plan whose total said 12 000.00 beside installments summing to more, a proposal whose total
    * first-month installment was not what its plans add up to).

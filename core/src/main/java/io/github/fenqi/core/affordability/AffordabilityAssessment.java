@@ -1,7 +1,10 @@
 package io.github.fenqi.core.affordability;
 
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.RequiredParts;
 import io.github.fenqi.core.money.Money;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 
@@ -12,7 +15,8 @@ import java.util.OptionalDouble;
  *
  * @param monthlyNetIncome the income the plan is built on
  * @param incomeSource where it came from
- * @param incomeMonthsUsed how many statement months the median used (0 for declared income)
+ * @param incomeMonthsUsed how many statement months the median used (0 for declared income): whole months only,
+ *     unless none is whole
  * @param observedEssentials essentials as declared or seen in statements
  * @param livingCostFloor the regional floor applied
  * @param essentialExpenses max(observed, floor)
@@ -35,10 +39,36 @@ public record AffordabilityAssessment(
     OptionalDouble incomeVolatility,
     List<String> notes) {
 
+  /**
+   * Its parts are held to each other, each differing figure named with the right one: an assessment read back from JSON
+   * had been taken with essentials other than max(observed, floor), a plan supported on a score of 0 or a budget beside
+   * a score that supports none, a budget below 0, and statement income from 0 months (or declared income from 3).
+   */
   public AffordabilityAssessment {
     RequiredParts.check(new String[] {"monthlyNetIncome", "incomeSource", "observedEssentials", "livingCostFloor",
         "essentialExpenses", "abilityScore", "maxAffordableInstallment", "notes"}, monthlyNetIncome, incomeSource,
         observedEssentials, livingCostFloor, essentialExpenses, abilityScore, maxAffordableInstallment, notes);
+    List<Problem> problems = new ArrayList<>();
+    if (incomeSource == IncomeSource.DECLARED ? incomeMonthsUsed != 0 : incomeMonthsUsed < 1) {
+      problems.add(Problem.of("incomeMonthsUsed", incomeMonthsUsed + (incomeSource == IncomeSource.DECLARED
+          ? " for declared income, which uses no statement month: 0" : " for statement income: at least 1")));
+    }
+    Money essentials = observedEssentials.max(livingCostFloor.floor());
+    if (!essentialExpenses.equals(essentials)) {
+      problems.add(Problem.of("essentialExpenses", essentialExpenses + " is not max(observedEssentials "
+          + observedEssentials + ", livingCostFloor.floor " + livingCostFloor.floor() + ") = " + essentials));
+    }
+    if (canSupportPlan != abilityScore.isPositive()) {
+      problems.add(Problem.of("canSupportPlan", canSupportPlan + " with an abilityScore of " + abilityScore
+          + ": a plan is supported exactly when the score is above 0"));
+    }
+    if (maxAffordableInstallment.isNegative() || !canSupportPlan && maxAffordableInstallment.isPositive()) {
+      problems.add(Problem.of("maxAffordableInstallment", maxAffordableInstallment + " is not "
+          + (canSupportPlan ? "0 or more" : "0, though no plan is supported")));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
     notes = List.copyOf(notes);
     // JSON omits an empty value, so a result read back has none here: it means empty
     incomeVolatility = incomeVolatility == null ? OptionalDouble.empty() : incomeVolatility;
@@ -46,7 +76,7 @@ public record AffordabilityAssessment(
 
   /** This assessment with {@code note} before its own notes (a step taken before the model ran). */
   public AffordabilityAssessment withNoteFirst(String note) {
-    List<String> all = new java.util.ArrayList<>(notes.size() + 1);
+    List<String> all = new ArrayList<>(notes.size() + 1);
     all.add(note);
     all.addAll(notes);
     return new AffordabilityAssessment(monthlyNetIncome, incomeSource, incomeMonthsUsed, observedEssentials,

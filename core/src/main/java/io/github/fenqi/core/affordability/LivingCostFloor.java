@@ -206,6 +206,14 @@ public final class LivingCostFloor {
   }
 
   /**
+   * The factor over the standard that every floor of this table applies, which an assessment's explanation states: it
+   * had said "× uplift" without the figure, and 3624.00 = 1510.00 × uplift × 2 could not be checked.
+   */
+  public BigDecimal uplift() {
+    return uplift;
+  }
+
+  /**
    * The floor for a household of {@code householdSize} (1..{@link Borrower#MAX_HOUSEHOLD_SIZE}) living in
    * {@code regionCode}.
    *

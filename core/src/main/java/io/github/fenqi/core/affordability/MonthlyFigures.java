@@ -18,8 +18,12 @@ import org.jspecify.annotations.Nullable;
  * @param salaryIncome the salary part of it
  * @param essentialExpenses rent, utilities, groceries and other essentials
  * @param loanRepayments repayments of loans seen in the statements
+ * @param daysCovered how many of the month's days the statements cover (1 to its length): a month they cover only in
+ *     part (a statement beginning on the 20th, a case dated the 9th) holds only those days' income and spending, so the
+ *     model leaves it out when whole months are known ({@link #wholeMonth()})
  */
-public record MonthlyFigures(YearMonth month, Money income, Money salaryIncome, Money essentialExpenses, Money loanRepayments) {
+public record MonthlyFigures(YearMonth month, Money income, Money salaryIncome, Money essentialExpenses, Money loanRepayments,
+    int daysCovered) {
   /**
    * The most a month's figure may be: 10^15 yuan, the bound of every amount read from text. A statement's month sums
    * many rows, each up to that bound, and sums far beyond it (5 × 10^16 yuan in each of two months) had made the model's
@@ -44,6 +48,10 @@ public record MonthlyFigures(YearMonth month, Money income, Money salaryIncome, 
     figure(problems, at + "salaryIncome", salaryIncome);
     figure(problems, at + "essentialExpenses", essentialExpenses);
     figure(problems, at + "loanRepayments", loanRepayments);
+    if (month != null && (daysCovered < 1 || daysCovered > month.lengthOfMonth())) {
+      problems.add(Problem.of(at + "daysCovered", daysCovered + " is not within 1.." + month.lengthOfMonth()
+          + ", the days of the month"));
+    }
     if (problems.isEmpty() && salaryIncome.isGreaterThan(income)) {
       problems.add(Problem.of(at + "salaryIncome", salaryIncome + " is more than the month's income " + income
           + ", of which it is a part"));
@@ -51,6 +59,16 @@ public record MonthlyFigures(YearMonth month, Money income, Money salaryIncome, 
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
+  }
+
+  /** A month the statements cover from its first day to its last. */
+  public MonthlyFigures(YearMonth month, Money income, Money salaryIncome, Money essentialExpenses, Money loanRepayments) {
+    this(month, income, salaryIncome, essentialExpenses, loanRepayments, month == null ? 1 : month.lengthOfMonth());
+  }
+
+  /** Whether the statements cover every day of the month, so that its figures are a whole month's. */
+  public boolean wholeMonth() {
+    return daysCovered == month.lengthOfMonth();
   }
 
   private static void figure(List<Problem> problems, String field, @Nullable Money amount) {

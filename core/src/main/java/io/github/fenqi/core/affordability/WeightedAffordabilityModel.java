@@ -8,10 +8,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.stream.Collectors;
 
 /**
- * {@link AffordabilityModel#weighted}: income is the median of the last (up to) six statement months when
- * statements are given, else the declared income; essentials are the larger of what is observed (statements'
+ * {@link AffordabilityModel#weighted}: income is the median of the last (up to) six statement months the statements
+ * cover in whole (the part months only when none is whole) when statements are given, else the declared income; essentials are the larger of what is observed (statements'
  * median, else declared) and the regional floor; score = income × w1 − essentials × w2; the budget is
  * min(score, share × income), never negative.
  *
@@ -31,8 +32,7 @@ final class WeightedAffordabilityModel implements AffordabilityModel {
   public AffordabilityAssessment assess(AffordabilityInput input) {
     Borrower b = input.borrower();
     List<String> notes = new ArrayList<>();
-    List<MonthlyFigures> months = input.statementMonths();
-    List<MonthlyFigures> recent = months.subList(Math.max(0, months.size() - RECENT_MONTHS), months.size());
+    List<MonthlyFigures> recent = incomeMonths(input.statementMonths(), notes);
     Money income;
     AffordabilityAssessment.IncomeSource source;
     Money observedEssentials;
@@ -41,7 +41,7 @@ final class WeightedAffordabilityModel implements AffordabilityModel {
       source = AffordabilityAssessment.IncomeSource.STATEMENTS;
       observedEssentials = median(recent.stream().mapToLong(m -> m.essentialExpenses().fen()).toArray());
       notes.add("income " + income + " is the median of " + recent.size() + " statement months ("
-          + recent.get(0).month() + ".." + recent.get(recent.size() - 1).month() + ")");
+          + recent.stream().map(m -> m.month().toString()).collect(Collectors.joining(", ")) + ")");
       if (b.monthlyNetIncome() != null) {
         discrepancy(notes, "income", b.monthlyNetIncome(), income);
       }
@@ -60,7 +60,7 @@ final class WeightedAffordabilityModel implements AffordabilityModel {
     Money essentials = observedEssentials.max(floor.floor());
     notes.add("essentials " + essentials + " = max(observed " + observedEssentials + ", floor " + floor.floor() + " = "
         + floor.row().monthlyPerPerson() + " (" + floor.row().name() + " " + (floor.row().year() == 0 ? "" : floor.row().year() + " ")
-        + "低保) × uplift × household of " + b.householdSize() + (floor.fallback() ? ", region not in the table" : "") + ")");
+        + "低保) × uplift " + floorTable.uplift().toPlainString() + " × household of " + b.householdSize() + (floor.fallback() ? ", region not in the table" : "") + ")");
     Money score = income.multiply(c.incomeWeight(), RoundingMode.DOWN)
         .minus(essentials.multiply(c.essentialsWeight(), RoundingMode.UP));
     Money cap = income.multiply(c.maxIncomeShare(), RoundingMode.DOWN);
@@ -73,6 +73,29 @@ final class WeightedAffordabilityModel implements AffordabilityModel {
         : "the score is not positive: this income cannot support any installment plan");
     return new AffordabilityAssessment(income, source, source == AffordabilityAssessment.IncomeSource.STATEMENTS ? recent.size() : 0,
         observedEssentials, floor, essentials, score, budget, canSupport, volatility(recent), notes);
+  }
+
+  /**
+   * The last (up to) six months the statements cover in whole; the months they cover in part only when none is whole.
+   * A part month holds only its covered days' rows: counted as a month it put a salary paid outside them at zero (a
+   * case dated the 9th, salary on the 10th: the median of May and that June was half the salary), so each one left out
+   * is named with its days.
+   */
+  private static List<MonthlyFigures> incomeMonths(List<MonthlyFigures> months, List<String> notes) {
+    List<MonthlyFigures> whole = months.stream().filter(MonthlyFigures::wholeMonth).toList();
+    List<MonthlyFigures> part = months.stream().filter(m -> !m.wholeMonth()).toList();
+    String parts = part.stream().map(m -> m.month() + " (" + m.daysCovered() + " of " + m.month().lengthOfMonth()
+        + " days)").collect(Collectors.joining(", "));
+    List<MonthlyFigures> pool = whole.isEmpty() ? months : whole;
+    if (!part.isEmpty() && !whole.isEmpty()) {
+      notes.add("left out of the income months: " + parts + ", which the statements cover only in part; counted "
+          + "whole, a part month understates income and spending (a salary paid outside the days covered reads as none)");
+    } else if (!part.isEmpty()) {
+      notes.add("no month is covered by the statements from its first day to its last: the part months " + parts
+          + " are used, and their income and spending may be understated; statements of a whole month give a truer "
+          + "budget");
+    }
+    return pool.subList(Math.max(0, pool.size() - RECENT_MONTHS), pool.size());
   }
 
   private static void discrepancy(List<String> notes, String what, Money declared, Money observed) {

@@ -4,8 +4,9 @@
  * minimum-living-cost floor under essentials, and the explanation of every step.
  *
  * <p>Income and essentials come from statements ({@link io.github.fenqi.core.statement.StatementAnalysis#monthlyFigures()}:
- * the median of the last six months, robust to one bonus or one missing salary), from declared figures, or both,
- * in which case a difference of more than 10 % is reported.
+ * the median of the last six months the statements cover in whole, robust to one bonus or one missing salary; a
+ * month covered only in part is left out and named, since its income is that of the days covered, not a month's),
+ * from declared figures, or both, in which case a difference of more than 10 % is reported.
  *
  * <h2>Calibration</h2>
  * The weights are a policy choice, and {@link io.github.fenqi.core.affordability.AffordabilityCalibration} makes it

@@ -27,6 +27,8 @@ import java.util.TreeMap;
  *     withdrawal fees, unrecognised), and every fee a kept row states ({@link Transaction#fee})
  * @param loanRepayments repayments to lenders
  * @param loanRepaymentsByPlatform the repayments by lender
+ * @param daysCovered how many of the month's days the statements cover, from a statement's first row's day to its
+ *     last's (the only dates every export gives): fewer than the month's length when one begins or ends inside it
  */
 public record MonthlySummary(
     YearMonth month,
@@ -40,9 +42,14 @@ public record MonthlySummary(
     Money food,
     Money otherSpending,
     Money loanRepayments,
-    Map<String, Money> loanRepaymentsByPlatform) {
+    Map<String, Money> loanRepaymentsByPlatform,
+    int daysCovered) {
 
   public MonthlySummary {
+    if (month != null && (daysCovered < 1 || daysCovered > month.lengthOfMonth())) {
+      throw new io.github.fenqi.core.InvalidInputException(month + " daysCovered", daysCovered + " is not within 1.."
+          + month.lengthOfMonth() + ", the days of the month");
+    }
     // category and name order: Map.copyOf's iteration order changes from one JVM to the next, and so did the JSON
     Map<TransactionCategory, Money> byCategory = new EnumMap<>(TransactionCategory.class);
     byCategory.putAll(Map.copyOf(otherIncomeByCategory));
@@ -50,8 +57,16 @@ public record MonthlySummary(
     loanRepaymentsByPlatform = Collections.unmodifiableMap(new TreeMap<>(Map.copyOf(loanRepaymentsByPlatform)));
   }
 
+  /** A month the statements cover in whole. */
+  public MonthlySummary(YearMonth month, Money salaryIncome, Money otherIncome, Money income,
+      Map<TransactionCategory, Money> otherIncomeByCategory, Money essentialExpenses, Money rent, Money utilities,
+      Money food, Money otherSpending, Money loanRepayments, Map<String, Money> loanRepaymentsByPlatform) {
+    this(month, salaryIncome, otherIncome, income, otherIncomeByCategory, essentialExpenses, rent, utilities, food,
+        otherSpending, loanRepayments, loanRepaymentsByPlatform, month.lengthOfMonth());
+  }
+
   /** What the affordability model reads. */
   public MonthlyFigures figures() {
-    return new MonthlyFigures(month, income, salaryIncome, essentialExpenses, loanRepayments);
+    return new MonthlyFigures(month, income, salaryIncome, essentialExpenses, loanRepayments, daysCovered);
   }
 }

@@ -1,6 +1,7 @@
 package io.github.fenqi.core.statement;
 
 import io.github.fenqi.core.Problem;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param headerLine 1-based line of the header row
  * @param transactions the rows read, in file order
  * @param rejected one problem per malformed row, located {@code file:line}
+ * @param statedFrom the first day of the period the export states it covers (Alipay's and WeChat's 起始时间), else null
+ * @param statedTo the last day of that period (终止时间), else null; given with {@code statedFrom} and not before it
  */
 public record ParsedStatement(
     String source,
@@ -26,11 +29,23 @@ public record ParsedStatement(
     @Nullable String holderName,
     int headerLine,
     List<Transaction> transactions,
-    List<Problem> rejected) {
+    List<Problem> rejected,
+    @Nullable LocalDate statedFrom,
+    @Nullable LocalDate statedTo) {
 
   public ParsedStatement {
     transactions = List.copyOf(transactions);
     rejected = List.copyOf(rejected);
+    if ((statedFrom == null) != (statedTo == null) || statedFrom != null && statedFrom.isAfter(statedTo)) {
+      throw new io.github.fenqi.core.InvalidInputException(source + " statedFrom", statedFrom + " .. statedTo "
+          + statedTo + " is not a period: both or neither, the first not after the last");
+    }
+  }
+
+  /** A statement that states no period: the days from its first row's to its last's are what it covers. */
+  public ParsedStatement(String source, StatementFormat format, String encoding, @Nullable String holderName,
+      int headerLine, List<Transaction> transactions, List<Problem> rejected) {
+    this(source, format, encoding, holderName, headerLine, transactions, rejected, null, null);
   }
 
   /** The holder's name when the export states it. */

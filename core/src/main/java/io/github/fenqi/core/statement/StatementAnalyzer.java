@@ -4,6 +4,7 @@ import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.money.Money;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -129,6 +130,37 @@ public final class StatementAnalyzer {
    *     or naming each null in the list
    */
   public StatementAnalysis analyze(List<ParsedStatement> statements) {
+    return analyze(statements, Map.of());
+  }
+
+  /**
+   * As {@link #analyze(List)}, of the rows dated up to {@code through} (a case's date: what was known then). A statement
+   * with rows after it covers every day up to it: cut at its last row before, a statement of May to October cut on
+   * 08-31 had covered August only to its last row of the 25th, and August had been left out as a part month.
+   */
+  public StatementAnalysis analyzeThrough(List<ParsedStatement> statements, LocalDate through) {
+    java.util.Objects.requireNonNull(through, "through");
+    List<ParsedStatement> cut = new ArrayList<>();
+    Map<String, LocalDate> coveredTo = new HashMap<>();
+    for (ParsedStatement st : statements) {
+      if (st == null) {
+        cut.add(null); // named by analyze
+        continue;
+      }
+      List<Transaction> known = st.transactions().stream().filter(t -> !t.time().toLocalDate().isAfter(through))
+          .toList();
+      if (known.size() < st.transactions().size()) {
+        coveredTo.put(st.source(), through);
+      }
+      boolean stated = st.statedFrom() != null && !st.statedFrom().isAfter(through);
+      cut.add(new ParsedStatement(st.source(), st.format(), st.encoding(), st.holderName(), st.headerLine(), known,
+          st.rejected(), stated ? st.statedFrom() : null,
+          stated ? (st.statedTo().isAfter(through) ? through : st.statedTo()) : null));
+    }
+    return analyze(cut, coveredTo);
+  }
+
+  private StatementAnalysis analyze(List<ParsedStatement> statements, Map<String, LocalDate> coveredTo) {
     List<Problem> sameSource = new ArrayList<>();
     Map<String, Integer> firstWithSource = new HashMap<>();
     for (int i = 0; i < statements.size(); i++) {
@@ -181,19 +213,42 @@ public final class StatementAnalyzer {
           s.rejected().size(), removed, s.transactions().size() - removed));
       rejected.addAll(s.rejected());
     }
-    List<Period> periods = new ArrayList<>(); // what each statement covers: its first to its last month
+    List<Period> periods = new ArrayList<>(); // what each statement covers: its first row's day to its last's
     for (ParsedStatement st : statements) {
-      st.transactions().stream().map(Transaction::month).min(YearMonth::compareTo).ifPresent(first -> periods.add(
-          new Period(first, st.transactions().stream().map(Transaction::month).max(YearMonth::compareTo).orElseThrow())));
+      // the period the export states, widened to its rows (a row outside it is still a day it holds)
+      st.transactions().stream().map(t -> t.time().toLocalDate()).min(LocalDate::compareTo).ifPresent(first -> {
+        LocalDate last = st.transactions().stream().map(t -> t.time().toLocalDate()).max(LocalDate::compareTo)
+            .orElseThrow();
+        if (st.statedFrom() != null) {
+          first = st.statedFrom().isBefore(first) ? st.statedFrom() : first;
+          last = st.statedTo().isAfter(last) ? st.statedTo() : last;
+        }
+        periods.add(new Period(first, coveredTo.getOrDefault(st.source(), last)));
+      });
     }
     List<YearMonth> uncovered = new ArrayList<>();
     return new StatementAnalysis(summaries, rejected, removals, kept, months(kept, periods, uncovered), uncovered);
   }
 
-  private record Period(YearMonth first, YearMonth last) {
+  /** The days a statement covers: those its export states, else from its first row's to its last's. */
+  private record Period(LocalDate first, LocalDate last) {
     boolean holds(YearMonth month) {
-      return !month.isBefore(first) && !month.isAfter(last);
+      return !month.isBefore(YearMonth.from(first)) && !month.isAfter(YearMonth.from(last));
     }
+
+    boolean holds(LocalDate day) {
+      return !day.isBefore(first) && !day.isAfter(last);
+    }
+  }
+
+  /** The days of {@code month} that some statement's period holds. */
+  private static int daysCovered(YearMonth month, List<Period> periods) {
+    int days = 0;
+    for (LocalDate d = month.atDay(1); !d.isAfter(month.atEndOfMonth()); d = d.plusDays(1)) {
+      LocalDate day = d;
+      days += periods.stream().anyMatch(p -> p.holds(day)) ? 1 : 0;
+    }
+    return days;
   }
 
   /**
@@ -900,14 +955,16 @@ public final class StatementAnalyzer {
     YearMonth first = byMonth.isEmpty() ? null : byMonth.firstKey();
     YearMonth last = byMonth.isEmpty() ? null : byMonth.lastKey();
     for (Period p : periods) {
-      first = first == null || p.first().isBefore(first) ? p.first() : first;
-      last = last == null || p.last().isAfter(last) ? p.last() : last;
+      YearMonth from = YearMonth.from(p.first());
+      YearMonth to = YearMonth.from(p.last());
+      first = first == null || from.isBefore(first) ? from : first;
+      last = last == null || to.isAfter(last) ? to : last;
     }
     List<MonthlySummary> out = new ArrayList<>();
     for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
       YearMonth month = m;
       if (byMonth.containsKey(m) || periods.stream().anyMatch(p -> p.holds(month))) {
-        out.add(month(m, byMonth.getOrDefault(m, List.of())));
+        out.add(month(m, byMonth.getOrDefault(m, List.of()), daysCovered(m, periods)));
       } else {
         uncovered.add(m);
       }
@@ -919,9 +976,9 @@ public final class StatementAnalyzer {
    * The month's sums; sums beyond a {@code long} of fen (rows of up to 10^15 yuan each, as a forged or garbled file can
    * hold) are an error naming the month and its largest row, not an {@link ArithmeticException} with a stack trace.
    */
-  private static MonthlySummary month(YearMonth month, List<CategorisedTransaction> rows) {
+  private static MonthlySummary month(YearMonth month, List<CategorisedTransaction> rows, int daysCovered) {
     try {
-      return sums(month, rows);
+      return sums(month, rows, daysCovered);
     } catch (ArithmeticException e) {
       Transaction largest = rows.stream().map(CategorisedTransaction::transaction)
           .max(java.util.Comparator.comparingLong(t -> t.amount().fen())).orElseThrow();
@@ -931,7 +988,7 @@ public final class StatementAnalyzer {
     }
   }
 
-  private static MonthlySummary sums(YearMonth month, List<CategorisedTransaction> rows) {
+  private static MonthlySummary sums(YearMonth month, List<CategorisedTransaction> rows, int daysCovered) {
     TransactionCategory[] categories = TransactionCategory.values();
     long[] fen = new long[categories.length];
     boolean[] present = new boolean[categories.length];
@@ -974,6 +1031,6 @@ public final class StatementAnalyzer {
     return new MonthlySummary(month, Money.ofFen(salary), Money.ofFen(other), Money.ofFen(Math.addExact(salary, other)),
         otherByCategory, Money.ofFen(Math.addExact(Math.addExact(rent, utilities), food)), Money.ofFen(rent),
         Money.ofFen(utilities), Money.ofFen(food), Money.ofFen(otherSpending),
-        Money.ofFen(fen[TransactionCategory.LOAN_REPAYMENT.ordinal()]), platforms);
+        Money.ofFen(fen[TransactionCategory.LOAN_REPAYMENT.ordinal()]), platforms, daysCovered);
   }
 }

@@ -42,7 +42,8 @@ class WeightedAffordabilityModelTest {
     AffordabilityAssessment a = model.assess(AffordabilityInput.declared(borrower("20000", "500", "440106", 3)));
     assertEquals("440100", a.livingCostFloor().row().code(), "a Guangzhou district falls back to the city row");
     assertEquals(Money.of("4431.60"), a.essentialExpenses(), "1231 × 1.2 × 3");
-    assertTrue(a.notes().stream().anyMatch(n -> n.contains("广州市")));
+    assertTrue(a.notes().contains("essentials 4431.60 = max(observed 500.00, floor 4431.60 = 1231.00 (广州市 2024 低保) × "
+        + "uplift 1.2 × household of 3)"), a.notes().toString());
     AffordabilityAssessment unknown = model.assess(AffordabilityInput.declared(borrower("20000", "500", "650100", 1)));
     assertTrue(unknown.livingCostFloor().fallback());
     assertEquals(Money.of("960.00"), unknown.essentialExpenses(), "national default 800 × 1.2");
@@ -164,5 +165,33 @@ class WeightedAffordabilityModelTest {
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> AffordabilityModel.weighted(null, null));
     assertEquals(List.of(io.github.fenqi.core.Problem.of("coefficients", "is required"),
         io.github.fenqi.core.Problem.of("floor", "is required")), e.problems());
+  }
+
+  /**
+   * Only part months: they are used rather than none, and the notes say their figures may be understated; a part
+   * month among whole ones is left out. A month's days covered lie within its length, named otherwise.
+   */
+  @Test
+  void partMonthsAreUsedOnlyWhenNoMonthIsWholeAndSaidSo() {
+    MonthlyFigures mayPart = new MonthlyFigures(YearMonth.of(2026, 5), Money.ofYuan(9000), Money.ofYuan(9000),
+        Money.ZERO, Money.ZERO, 12);
+    MonthlyFigures junePart = new MonthlyFigures(YearMonth.of(2026, 6), Money.ofYuan(1000), Money.ZERO, Money.ZERO,
+        Money.ZERO, 9);
+    AffordabilityAssessment parts = model.assess(new AffordabilityInput(borrower(null, null, "310000", 1),
+        List.of(mayPart, junePart)));
+    assertEquals(Money.ofYuan(5000), parts.monthlyNetIncome());
+    assertEquals(2, parts.incomeMonthsUsed());
+    assertEquals("no month is covered by the statements from its first day to its last: the part months 2026-05 (12 "
+        + "of 31 days), 2026-06 (9 of 30 days) are used, and their income and spending may be understated; statements "
+        + "of a whole month give a truer budget", parts.notes().get(0));
+    MonthlyFigures april = new MonthlyFigures(YearMonth.of(2026, 4), Money.ofYuan(8000), Money.ofYuan(8000),
+        Money.ZERO, Money.ZERO);
+    AffordabilityAssessment mixed = model.assess(new AffordabilityInput(borrower(null, null, "310000", 1),
+        List.of(april, mayPart, junePart)));
+    assertEquals(Money.ofYuan(8000), mixed.monthlyNetIncome());
+    assertEquals(1, mixed.incomeMonthsUsed());
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> new MonthlyFigures(YearMonth.of(2026, 2),
+        Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, 29));
+    assertEquals("2026-02 daysCovered", e.problems().get(0).location());
   }
 }

@@ -307,7 +307,33 @@ public abstract class CsvStatementParser implements StatementParser {
     for (int i = 0; i < header; i++) {
       preamble.add(text.substring(lines[2 * i], lines[2 * i + 1]));
     }
-    return new ParsedStatement(source, format(), decoded.encoding(), holder(preamble), header + 1, rows, rejected);
+    LocalDate from = stated(preamble, STATED_FROM);
+    LocalDate to = stated(preamble, STATED_TO);
+    boolean period = from != null && to != null && !from.isAfter(to);
+    return new ParsedStatement(source, format(), decoded.encoding(), holder(preamble), header + 1, rows, rejected,
+        period ? from : null, period ? to : null);
+  }
+
+  private static final Pattern STATED_FROM = Pattern.compile("起始(?:时间|日期)[：:]\\s*\\[?(\\d{4}-\\d{2}-\\d{2})");
+  private static final Pattern STATED_TO = Pattern.compile("终止(?:时间|日期)[：:]\\s*\\[?(\\d{4}-\\d{2}-\\d{2})");
+
+  /**
+   * The day a preamble line states for {@code label} (Alipay's and WeChat's 起始时间：[2026-05-01 00:00:00] and
+   * 终止时间：[…]), if one does and it is a day of the calendar: what the export covers, though its first and last rows
+   * may fall days inside it.
+   */
+  private static @Nullable LocalDate stated(List<String> preamble, Pattern label) {
+    for (String line : preamble) {
+      Matcher m = label.matcher(line);
+      if (m.find()) {
+        try {
+          return LocalDate.parse(m.group(1));
+        } catch (DateTimeException e) {
+          return null; // 2026-02-30: the period is not stated usably; the rows' own dates stand
+        }
+      }
+    }
+    return null;
   }
 
   /**
