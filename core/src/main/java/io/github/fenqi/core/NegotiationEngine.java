@@ -330,7 +330,15 @@ public final class NegotiationEngine implements AutoCloseable {
       }
       FinancialProfile profile = new FinancialProfile(assessment.monthlyNetIncome(), assessment.incomeVolatility(),
           assessment.essentialExpenses(), savings);
-      List<StressResult> stressed = returnedList(stress.compare(profile, flows), "the stress tester", stress, "compare");
+      List<StressResult> results;
+      try {
+        results = stress.compare(profile, flows);
+      } catch (InvalidInputException e) {
+        // the profile and the plans are the engine's own, valid when built: a refusal is the tester's, most likely a
+        // StressResult that contradicts itself (a share given as a percentage), and a fault in it, not in the case
+        throw ComponentContractException.of("the stress tester", stress, e.problems());
+      }
+      List<StressResult> stressed = returnedList(results, "the stress tester", stress, "compare");
       if (stressed.size() != flows.size()) {
         throw ComponentContractException.of("the stress tester", stress, List.of(Problem.of("compare", stressed.size()
             + " results for " + flows.size() + " plans; one per plan, in order")));

@@ -103,21 +103,40 @@ class NegotiationEngineContractsTest {
     assertTrue(e.component().startsWith("the affordability model (a lambda in "), e.component());
   }
 
-  @Test
-  void aStressTesterThatLeavesAPlanUntestedIsStopped() {
+  /** The default tester, its comparisons passed through {@code change}: a plausibly broken custom tester. */
+  private static StressTester altered(java.util.function.UnaryOperator<List<StressResult>> change) {
     StressTester tester = StressTester.monteCarlo(StressConfig.DEFAULTS);
-    StressTester lossy = new StressTester() {
+    return new StressTester() {
       @Override
       public StressResult test(FinancialProfile profile, PlanCashflow plan) {
-        return tester.test(profile, plan);
+        return compare(profile, List.of(plan)).get(0);
       }
 
       @Override
       public List<StressResult> compare(FinancialProfile profile, List<PlanCashflow> plans) {
-        List<StressResult> all = tester.compare(profile, plans);
-        return all.subList(0, all.size() - 1);
+        return change.apply(tester.compare(profile, plans));
       }
     };
+  }
+
+  @Test
+  void aStressTesterThatGivesPercentagesIsStoppedAsItsFaultNotTheCases() {
+    // a custom tester that gave 15 for 15 % had its plans shown as re-defaulting with probability 15.0; the result
+    // now refuses such a figure, and the engine tells the refusal as the tester's (a server fault), not the request's
+    StressTester percent = altered(all -> all.stream().map(r -> new StressResult(r.defaultProbability() * 100,
+        r.expectedFirstDefaultMonth(), r.worstShortfall95(), r.level(), r.dominantDriver(), r.defaultsByDriver(),
+        r.scenarios(), r.recommendation())).toList());
+    ComponentContractException e = assertThrows(ComponentContractException.class,
+        () -> engine().stressTester(percent).build().calculate(affordable));
+    assertTrue(e.component().startsWith("the stress tester ("), e.component());
+    assertEquals("defaultProbability", e.problems().get(0).location(), e.problems().toString());
+    assertTrue(e.problems().get(0).reason().endsWith("is outside 0..1 (a share of the paths, not a percentage)"),
+        e.problems().toString());
+  }
+
+  @Test
+  void aStressTesterThatLeavesAPlanUntestedIsStopped() {
+    StressTester lossy = altered(all -> all.subList(0, all.size() - 1));
     ComponentContractException e = assertThrows(ComponentContractException.class,
         () -> engine().stressTester(lossy).build().calculate(affordable));
     assertEquals("compare: 2 results for 3 plans; one per plan, in order", e.problems().get(0).toString());

@@ -1,7 +1,11 @@
 package io.github.fenqi.core.schedule;
 
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The annualised rate of a schedule by the internal-rate-of-return method: the monthly rate r at which the
@@ -30,13 +34,36 @@ public final class AnnualizedRate {
     return of(schedule.financedAmount().fen(), payments);
   }
 
-  /** The IRR-annualised rate of monthly {@code payments} (fen) repaying {@code financedFen}. */
+  /**
+   * The IRR-annualised rate of monthly {@code payments} (fen) repaying {@code financedFen}; 0 when nothing is financed
+   * or the payments sum to no more than it. Payments whose sum passes {@code Long.MAX_VALUE} have their rate all the
+   * same (it had been an ArithmeticException, "long overflow").
+   *
+   * @throws InvalidInputException naming {@code financedFen} or {@code payments[i]} when it is negative: an
+   *     installment is paid, never received (a negative payment had been given a rate, the root of a sum that need
+   *     not have a single one, and a negative amount financed the rate 0)
+   */
   public static BigDecimal of(long financedFen, long[] payments) {
-    long sum = 0;
-    for (long p : payments) {
-      sum = Math.addExact(sum, p);
+    List<Problem> problems = new ArrayList<>();
+    if (financedFen < 0) {
+      problems.add(Problem.of("financedFen", financedFen + " fen is negative"));
     }
-    if (financedFen <= 0 || payments.length == 0 || sum <= financedFen) {
+    long sum = 0;
+    boolean beyondLong = false;
+    for (int t = 0; t < payments.length; t++) {
+      if (payments[t] < 0) {
+        problems.add(Problem.of("payments[" + t + "]", payments[t] + " fen is negative; an installment is paid, "
+            + "never received"));
+      } else {
+        sum += payments[t]; // non-negative terms: an overflow shows as a negative sum, and the rest is then above F
+        beyondLong |= sum < 0;
+        sum = sum < 0 ? Long.MAX_VALUE : sum;
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    if (financedFen == 0 || payments.length == 0 || (!beyondLong && sum <= financedFen)) {
       return BigDecimal.ZERO.setScale(6);
     }
     double monthly = monthlyIrr(financedFen, payments);

@@ -1,8 +1,12 @@
 package io.github.fenqi.core.stress;
 
-import java.util.EnumMap;
-import java.util.Collections;
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.RequiredParts;
 import io.github.fenqi.core.money.Money;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +14,14 @@ import java.util.OptionalDouble;
 
 /**
  * How a plan fares over the horizon.
+ *
+ * <p>Validated when built, whichever {@link StressTester} builds it, since the engine shows it to the borrower and the
+ * lender as the plan's risk: every part present; the default probability a share of the paths in 0..1 (a custom
+ * tester that returned 15 for 15 % had its plan shown as re-defaulting with probability 15.0, and NaN was written to
+ * the result's JSON); a first-default month (at least 0, month 0 being the down payments') and a dominant driver
+ * exactly when some path re-defaults, each driver's share within 0..the default probability; a shortfall that is not
+ * negative; and a recommendation exactly when the level is RED. Each problem names its field; the level itself is
+ * the tester's to derive from its own thresholds.
  *
  * <p>Thread-safety: immutable.
  *
@@ -33,6 +45,62 @@ public record StressResult(
     Optional<String> recommendation) {
 
   public StressResult {
+    List<Problem> problems = new ArrayList<>(RequiredParts.problems(new String[] {"expectedFirstDefaultMonth",
+        "worstShortfall95", "level", "dominantDriver", "defaultsByDriver", "scenarios", "recommendation"},
+        expectedFirstDefaultMonth, worstShortfall95, level, dominantDriver, defaultsByDriver, scenarios, recommendation));
+    boolean share = defaultProbability >= 0 && defaultProbability <= 1;
+    if (!share) {
+      problems.add(Problem.of("defaultProbability", defaultProbability + " is outside 0..1 (a share of the paths, not "
+          + "a percentage)"));
+    }
+    // what the figures that come with defaults are checked against (null: none, or no share to check against)
+    String defaulting = share && defaultProbability > 0
+        ? MonteCarloStressTester.percent(defaultProbability) + " of paths re-default" : null;
+    String none = " though no path re-defaults (defaultProbability " + defaultProbability + ")";
+    if (share && expectedFirstDefaultMonth != null) {
+      double month = expectedFirstDefaultMonth.orElse(0);
+      if (expectedFirstDefaultMonth.isPresent() && defaulting == null) {
+        problems.add(Problem.of("expectedFirstDefaultMonth", month + none));
+      } else if (expectedFirstDefaultMonth.isEmpty() && defaulting != null) {
+        problems.add(Problem.of("expectedFirstDefaultMonth", "is empty though " + defaulting));
+      } else if (month < 0) {
+        problems.add(Problem.of("expectedFirstDefaultMonth", month + " is below 0 (month 0 is the down payments')"));
+      } else if (!Double.isFinite(month)) {
+        problems.add(Problem.of("expectedFirstDefaultMonth", month + " is not a month"));
+      }
+    }
+    if (worstShortfall95 != null && worstShortfall95.isNegative()) {
+      problems.add(Problem.of("worstShortfall95", "'" + worstShortfall95 + "' is negative"));
+    }
+    if (share && dominantDriver != null) {
+      if (dominantDriver.isPresent() && defaulting == null) {
+        problems.add(Problem.of("dominantDriver", dominantDriver.get() + none));
+      } else if (dominantDriver.isEmpty() && defaulting != null) {
+        problems.add(Problem.of("dominantDriver", "is empty though " + defaulting));
+      }
+    }
+    if (defaultsByDriver != null) {
+      for (Map.Entry<StressDriver, Double> e : defaultsByDriver.entrySet()) {
+        if (e.getKey() == null) {
+          problems.add(Problem.of("defaultsByDriver", "holds a null driver"));
+        } else if (share && e.getValue() != null && !(e.getValue() >= 0 && e.getValue() <= defaultProbability)) {
+          problems.add(Problem.of("defaultsByDriver." + e.getKey(), e.getValue() + " is outside 0.." + defaultProbability
+              + ", the default probability"));
+        }
+      }
+    }
+    if (level != null && recommendation != null) {
+      if (level != RiskLevel.RED && recommendation.isPresent()) {
+        problems.add(Problem.of("recommendation", "'" + recommendation.get() + "' is given for a " + level
+            + " result; only a RED one has one"));
+      } else if (level == RiskLevel.RED && recommendation.map(String::isBlank).orElse(true)) {
+        problems.add(Problem.of("recommendation", (recommendation.isEmpty() ? "is empty" : "is blank")
+            + " for a RED result; a RED plan says what to do instead"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
     Map<StressDriver, Double> byDriver = new EnumMap<>(StressDriver.class); // driver order, not Map.copyOf's per-JVM one
     byDriver.putAll(Map.copyOf(defaultsByDriver));
     defaultsByDriver = Collections.unmodifiableMap(byDriver);
@@ -40,9 +108,30 @@ public record StressResult(
   }
 
   /**
-   * A deterministic scenario: passed, or the month it first fails.
+   * A deterministic scenario: passed, or the month it first fails (0 when the down payments cannot be paid). Refused
+   * naming the field when a part is missing or it says both, or neither: a scenario shown as passed and failing in
+   * month 3 at once.
    *
    * <p>Thread-safety: immutable.
    */
-  public record ScenarioOutcome(String name, boolean passed, Optional<Integer> failsInMonth) {}
+  public record ScenarioOutcome(String name, boolean passed, Optional<Integer> failsInMonth) {
+    public ScenarioOutcome {
+      List<Problem> problems = new ArrayList<>(RequiredParts.problems(new String[] {"name", "failsInMonth"}, name,
+          failsInMonth));
+      if (failsInMonth != null) {
+        String of = "scenario '" + name + "'";
+        if (passed && failsInMonth.isPresent()) {
+          problems.add(Problem.of("failsInMonth", failsInMonth.get() + " though " + of + " passed"));
+        } else if (!passed && failsInMonth.isEmpty()) {
+          problems.add(Problem.of("failsInMonth", "is empty though " + of + " failed"));
+        } else if (failsInMonth.isPresent() && failsInMonth.get() < 0) {
+          problems.add(Problem.of("failsInMonth", failsInMonth.get() + " is below 0 (month 0 is the down payments') in "
+              + of));
+        }
+      }
+      if (!problems.isEmpty()) {
+        throw new InvalidInputException(problems);
+      }
+    }
+  }
 }

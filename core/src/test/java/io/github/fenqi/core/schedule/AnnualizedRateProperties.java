@@ -69,6 +69,36 @@ class AnnualizedRateProperties {
         "got " + got + ", BigDecimal IRR " + want + " for " + amount + " fen over " + term + ": " + s);
   }
 
+  @Property(tries = 200)
+  void paymentsWhoseSumPassesALongHaveTheBigDecimalIrr(@ForAll @IntRange(min = 2, max = 60) int term,
+      @ForAll @LongRange(min = 1, max = 100_000_000_000_000L) long financed, @ForAll long seed) {
+    // each payment above Long.MAX_VALUE / term: their sum passes a long, which had been an ArithmeticException
+    java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+    long[] payments = new long[term];
+    for (int t = 0; t < term; t++) {
+      payments[t] = r.nextLong(Long.MAX_VALUE / term + 1, Long.MAX_VALUE) + (r.nextBoolean() ? 1 : 0);
+    }
+    BigDecimal got = AnnualizedRate.of(financed, payments);
+    BigDecimal want = bigDecimalIrr(financed, payments);
+    // a rate of up to 10^20 a year: the double search is good to about 10^−14 of it, the six decimals to 10^−6
+    BigDecimal tolerance = want.multiply(BigDecimal.valueOf(1, 12)).max(BigDecimal.valueOf(1, 6));
+    assertTrue(got.subtract(want).abs().compareTo(tolerance) <= 0,
+        "got " + got + ", BigDecimal IRR " + want + " for " + financed + " fen repaid by " + java.util.Arrays.toString(payments));
+  }
+
+  @Test
+  void aNegativePaymentOrAmountFinancedIsRefusedNamingIt() {
+    // −50 then 200 had been given the rate 2.233688 (the root of a sum that need not have one), −5 financed the rate 0
+    io.github.fenqi.core.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+        io.github.fenqi.core.InvalidInputException.class, () -> AnnualizedRate.of(-5, new long[] {-50, 200, -1}));
+    assertEquals("[financedFen: -5 fen is negative, payments[0]: -50 fen is negative; an installment is paid, never "
+        + "received, payments[2]: -1 fen is negative; an installment is paid, never received]", e.problems().toString());
+    // nothing financed, or nothing to repay it with, is still rate 0
+    assertEquals(BigDecimal.ZERO.setScale(6), AnnualizedRate.of(0, new long[] {Long.MAX_VALUE, Long.MAX_VALUE}));
+    assertEquals(BigDecimal.ZERO.setScale(6), AnnualizedRate.of(100, new long[0]));
+    assertEquals(BigDecimal.ZERO.setScale(6), AnnualizedRate.of(Long.MAX_VALUE, new long[] {Long.MAX_VALUE}));
+  }
+
   @Test
   void aRateAboveAThousandPercentAMonthIsNotCutOffAtIt() {
     // a fee of 10 a month on 10^12 yuan: 11 of 12 parts are fee; the bisection searched [0, 10] a month only, and

@@ -140,6 +140,83 @@ class MonteCarloStressTesterTest {
   }
 
   @Test
+  void theFiguresMatchAnExactComputationOfAShockOnlyCase() {
+    // shocks only, of exactly 3 000 yuan (log-sd 0) with probability 1/16 a month (exact in 16-bit draws), no income
+    // noise; 1 500 of savings and 1 000 left each month after essentials and the installment. A path re-defaults in
+    // the first month t whose buffer 1 500 + 1 000·t − 3 000·(shocks so far) is below zero: the distribution of that
+    // month, and of the shortfall, follows exactly from the number of shocks, month by month
+    int months = 12;
+    double q = 1.0 / 16;
+    int paths = 400_000;
+    StressConfig c = StressConfig.builder().paths(paths).horizonMonths(months).jobLoss(0, 1, 0).incomeDrop(0, 0, 1)
+        .shockExpense(q, Money.ofYuan(3_000), 0).defaultIncomeVolatility(0).build();
+    StressResult r = StressTester.monteCarlo(c).test(profile(9_000, 3_000, 1_500), flat(5_000, 12, 0));
+    double[] alive = new double[months + 1]; // by the number of shocks so far, among paths still paying
+    alive[0] = 1;
+    double defaults = 0;
+    double monthSum = 0;
+    java.util.TreeMap<Long, Double> shortfall = new java.util.TreeMap<>(); // yuan missing -> probability
+    for (int t = 1; t <= months; t++) {
+      double[] next = new double[months + 1];
+      for (int j = 0; j < t; j++) {
+        for (int shock = 0; shock <= 1; shock++) {
+          double p = alive[j] * (shock == 1 ? q : 1 - q);
+          long buffer = 1_500 + 1_000L * t - 3_000L * (j + shock);
+          if (buffer < 0) {
+            defaults += p;
+            monthSum += p * t;
+            shortfall.merge(-buffer, p, Double::sum);
+          } else {
+            next[j + shock] += p;
+          }
+        }
+      }
+      alive = next;
+    }
+    double se = Math.sqrt(defaults * (1 - defaults) / paths);
+    assertEquals(defaults, r.defaultProbability(), 4 * se, "share of paths that re-default within the horizon");
+    assertEquals(monthSum / defaults, r.expectedFirstDefaultMonth().getAsDouble(), 0.05, "mean first default month");
+    assertEquals(r.defaultProbability(), r.defaultsByDriver().get(StressDriver.SHOCK_EXPENSE), "all through shocks");
+    // the 95th percentile over all paths (0 for those that never default): the least shortfall s with P(≤ s) ≥ 0.95,
+    // unless the exact distribution puts 0.95 within sampling error of a step
+    double cumulative = 1 - defaults;
+    long want = 0;
+    for (var e : shortfall.entrySet()) {
+      if (cumulative >= 0.95) {
+        break;
+      }
+      cumulative += e.getValue();
+      want = e.getKey();
+    }
+    assertTrue(Math.abs(cumulative - 0.95) > 4 * se && Math.abs(1 - defaults - 0.95) > 4 * se, "a clear step");
+    assertEquals(Money.ofYuan(want), r.worstShortfall95());
+  }
+
+  @Property(tries = 15)
+  void aPlansFiguresDoNotDependOnThePlansBesideItTheirOrderOrALongerHorizon(@ForAll long seed,
+      @ForAll @IntRange(min = 3_000, max = 6_000) int due, @ForAll @IntRange(min = 1, max = 20) int debts) {
+    // one seed, one plan: the same figures tested alone, compared among others in any order, or split across debts;
+    // and a horizon of 6 months sees the first 6 months of the 12-month paths, so it never shows more defaults
+    StressConfig twelve = StressConfig.builder().paths(1_000).seed(seed).build();
+    StressTester tester = StressTester.monteCarlo(twelve);
+    FinancialProfile p = profile(9_000, 3_000, 2_000);
+    PlanCashflow plan = flat(due, 12, 0);
+    StressResult alone = tester.test(p, plan);
+    List<StressResult> among = tester.compare(p, List.of(flat(1_000, 12, 0), plan, flat(7_000, 6, 500)));
+    List<StressResult> reversed = tester.compare(p, List.of(flat(7_000, 6, 500), plan));
+    assertEquals(alone, among.get(1));
+    assertEquals(alone, reversed.get(1));
+    List<List<Money>> split = new ArrayList<>();
+    for (int d = 0; d < debts; d++) {
+      long share = due * 100L / debts + (d < due * 100L % debts ? 1 : 0); // fen: the debts sum to the plan
+      split.add(Collections.nCopies(12, Money.ofFen(share)));
+    }
+    assertEquals(alone, tester.test(p, PlanCashflow.ofDebts(split, Money.ZERO)));
+    StressResult six = StressTester.monteCarlo(twelve.toBuilder().horizonMonths(6).build()).test(p, plan);
+    assertTrue(six.defaultProbability() <= alone.defaultProbability(), six + " vs " + alone);
+  }
+
+  @Test
   void configErrorsNameTheField() {
     InvalidInputException e = assertThrows(InvalidInputException.class,
         () -> StressConfig.builder().horizonMonths(24).thresholds(0.5, 0.2).build());

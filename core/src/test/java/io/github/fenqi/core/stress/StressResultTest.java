@@ -1,0 +1,160 @@
+package io.github.fenqi.core.stress;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.money.Money;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A {@link StressResult} is what a borrower and a lender are shown of a plan's stress test, whichever
+ * {@link StressTester} made it: one that contradicts itself is refused naming the field.
+ */
+class StressResultTest {
+
+  private static Map<StressDriver, Double> shares(double jobLoss) {
+    Map<StressDriver, Double> m = new EnumMap<>(StressDriver.class);
+    for (StressDriver d : StressDriver.values()) {
+      m.put(d, d == StressDriver.JOB_LOSS ? jobLoss : 0.0);
+    }
+    return m;
+  }
+
+  /** A YELLOW result with 20 % of paths re-defaulting, all through job loss. */
+  private static StressResult yellow(double p) {
+    return new StressResult(p, OptionalDouble.of(4.5), Money.ofYuan(1_000), RiskLevel.YELLOW,
+        Optional.of(StressDriver.JOB_LOSS), shares(p), List.of(), Optional.empty());
+  }
+
+  private static String problems(Runnable r) {
+    return assertThrows(InvalidInputException.class, r::run).problems().stream().map(Problem::toString).toList()
+        .toString();
+  }
+
+  @Test
+  void aDefaultProbabilityGivenAsAPercentageIsRefused() {
+    // a custom tester that returned 15 for 15 % had its plan shown as re-defaulting with probability 15.0
+    assertEquals("[defaultProbability: 15.0 is outside 0..1 (a share of the paths, not a percentage)]",
+        problems(() -> yellow(15.0)));
+  }
+
+  @Provide
+  Arbitrary<Double> notAShare() {
+    return Arbitraries.oneOf(Arbitraries.doubles().lessThan(0), Arbitraries.doubles().greaterThan(1),
+        Arbitraries.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0001, 1.0001));
+  }
+
+  @Property(tries = 200)
+  void everyDefaultProbabilityOutsideZeroToOneIsRefusedNamingIt(@ForAll("notAShare") double p) {
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> new StressResult(p, OptionalDouble.of(2), Money.ZERO, RiskLevel.RED, Optional.of(StressDriver.JOB_LOSS),
+            Map.of(), List.of(), Optional.of("restructure")));
+    assertEquals("defaultProbability", e.problems().get(0).location(), e.problems().toString());
+  }
+
+  @Property(tries = 200)
+  void everyShareFromZeroToOneIsAccepted(@ForAll("share") double p) {
+    StressResult r = yellow(p);
+    assertEquals(p, r.defaultProbability());
+  }
+
+  @Provide
+  Arbitrary<Double> share() {
+    return Arbitraries.oneOf(Arbitraries.doubles().between(0, 1).filter(x -> x > 0), Arbitraries.of(1.0, Double.MIN_VALUE));
+  }
+
+  @Test
+  void missingPartsAreNamedNotANullPointerException() {
+    // a missing month, driver map or list had been a NullPointerException, from Map.copyOf or later from the engine
+    assertEquals("[expectedFirstDefaultMonth: is required, worstShortfall95: is required, level: is required, "
+            + "dominantDriver: is required, defaultsByDriver: is required, scenarios: is required, "
+            + "recommendation: is required]",
+        problems(() -> new StressResult(0.1, null, null, null, null, null, null, null)));
+    Map<StressDriver, Double> withNull = new HashMap<>(shares(0.1));
+    withNull.put(StressDriver.SHOCK_EXPENSE, null);
+    withNull.put(null, 0.0);
+    String got = problems(() -> new StressResult(0.1, OptionalDouble.of(3), Money.ZERO, RiskLevel.YELLOW,
+        Optional.of(StressDriver.JOB_LOSS), withNull, java.util.Arrays.asList((StressResult.ScenarioOutcome) null),
+        Optional.empty()));
+    assertTrue(got.contains("defaultsByDriver.SHOCK_EXPENSE: is null"), got);
+    assertTrue(got.contains("defaultsByDriver: holds a null driver"), got);
+    assertTrue(got.contains("scenarios[0]: is null"), got);
+  }
+
+  @Test
+  void aResultThatContradictsItselfIsRefusedNamingEachField() {
+    // no path re-defaults, yet a first-default month, a driver and a share of job-loss defaults
+    assertEquals("[expectedFirstDefaultMonth: 3.0 though no path re-defaults (defaultProbability 0.0), "
+            + "dominantDriver: JOB_LOSS though no path re-defaults (defaultProbability 0.0), "
+            + "defaultsByDriver.JOB_LOSS: 0.2 is outside 0..0.0, the default probability]",
+        problems(() -> new StressResult(0, OptionalDouble.of(3), Money.ZERO, RiskLevel.GREEN,
+            Optional.of(StressDriver.JOB_LOSS), shares(0.2), List.of(), Optional.empty())));
+    // paths re-default, but neither when nor through what is said
+    assertEquals("[expectedFirstDefaultMonth: is empty though 20 % of paths re-default, "
+            + "dominantDriver: is empty though 20 % of paths re-default]",
+        problems(() -> new StressResult(0.2, OptionalDouble.empty(), Money.ZERO, RiskLevel.YELLOW, Optional.empty(),
+            shares(0.2), List.of(), Optional.empty())));
+    assertEquals("[expectedFirstDefaultMonth: -1.0 is below 0 (month 0 is the down payments'), "
+            + "worstShortfall95: '-0.01' is negative]",
+        problems(() -> new StressResult(0.2, OptionalDouble.of(-1), Money.ofFen(-1), RiskLevel.YELLOW,
+            Optional.of(StressDriver.JOB_LOSS), shares(0.2), List.of(), Optional.empty())));
+  }
+
+  @Test
+  void aRecommendationComesExactlyWithRed() {
+    // a GREEN plan told "do not negotiate", or a RED one with no advice, contradicts the traffic light
+    assertEquals("[recommendation: 'Do not negotiate' is given for a GREEN result; only a RED one has one]",
+        problems(() -> new StressResult(0, OptionalDouble.empty(), Money.ZERO, RiskLevel.GREEN, Optional.empty(),
+            shares(0), List.of(), Optional.of("Do not negotiate"))));
+    assertEquals("[recommendation: is empty for a RED result; a RED plan says what to do instead]",
+        problems(() -> new StressResult(0.5, OptionalDouble.of(2), Money.ZERO, RiskLevel.RED,
+            Optional.of(StressDriver.JOB_LOSS), shares(0.5), List.of(), Optional.empty())));
+    assertEquals("[recommendation: is blank for a RED result; a RED plan says what to do instead]",
+        problems(() -> new StressResult(0.5, OptionalDouble.of(2), Money.ZERO, RiskLevel.RED,
+            Optional.of(StressDriver.JOB_LOSS), shares(0.5), List.of(), Optional.of("  "))));
+  }
+
+  @Test
+  void aScenarioPassesExactlyWhenItNamesNoMonthOfFailure() {
+    assertEquals("[failsInMonth: 3 though scenario 'medical' passed]",
+        problems(() -> new StressResult.ScenarioOutcome("medical", true, Optional.of(3))));
+    assertEquals("[failsInMonth: is empty though scenario 'medical' failed]",
+        problems(() -> new StressResult.ScenarioOutcome("medical", false, Optional.empty())));
+    assertEquals("[failsInMonth: -1 is below 0 (month 0 is the down payments') in scenario 'medical']",
+        problems(() -> new StressResult.ScenarioOutcome("medical", false, Optional.of(-1))));
+    assertEquals("[name: is required, failsInMonth: is required]",
+        problems(() -> new StressResult.ScenarioOutcome(null, false, null)));
+  }
+
+  @Property(tries = 30)
+  void everyMonteCarloResultIsAValidResult(@ForAll("incomes") long income, @ForAll("incomes") long savings,
+      @ForAll("incomes") long due) {
+    // the built-in tester's results, from a comfortable plan to one that fails before month 1, pass the checks
+    StressConfig c = StressConfig.builder().paths(200).build();
+    FinancialProfile p = new FinancialProfile(Money.ofYuan(income), OptionalDouble.empty(), Money.ofYuan(2_000),
+        Money.ofYuan(savings));
+    StressResult r = StressTester.monteCarlo(c).test(p,
+        PlanCashflow.ofMonthlyTotals(java.util.Collections.nCopies(12, Money.ofYuan(due)), Money.ofYuan(due)));
+    assertEquals(r, new StressResult(r.defaultProbability(), r.expectedFirstDefaultMonth(), r.worstShortfall95(),
+        r.level(), r.dominantDriver(), r.defaultsByDriver(), r.scenarios(), r.recommendation()));
+  }
+
+  @Provide
+  Arbitrary<Long> incomes() {
+    return Arbitraries.longs().between(0, 20_000);
+  }
+}
