@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.firewall.RequestRejectedException;
@@ -114,7 +115,8 @@ class ProblemHandler {
    * An {@code Accept} header that allows no JSON ({@code application/xml}, {@code text/html}): the answer is JSON or
    * nothing. It fell to {@link #unexpected}: an opaque 500 and an ERROR with a stack trace for a client's header. The
    * entries {@link AcceptHeader} passed over are listed in {@code errors}; when one asked for JSON in a charset this
-   * service does not write ({@code application/json;charset=GBK}), the detail names that charset.
+   * service does not write ({@code application/json;charset=GBK}), the detail names that charset; otherwise it names
+   * the types the endpoint answers.
    */
   @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
   ProblemDetail notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
@@ -125,8 +127,19 @@ class ProblemHandler {
     return Problems.of(HttpStatus.NOT_ACCEPTABLE, "Not acceptable", reading.unwrittenCharset()
         .map(charset -> "this service answers JSON in UTF-8 (RFC 8259), not " + charset + "; " + asked
             + ": leave its charset out or ask for UTF-8")
-        .orElse("this service answers application/json (errors application/problem+json); " + asked),
+        .orElse("this endpoint answers " + answered(e) + " (errors application/problem+json); " + asked),
         reading.refused());
+  }
+
+  /**
+   * The types the endpoint answers, as the 406 names them: {@code /actuator/prometheus} answers Prometheus's text
+   * formats, not JSON, but its 406 said "this service answers application/json", so a client that asked for JSON was
+   * told to ask for JSON. {@code application/json} when Spring did not say.
+   */
+  private static String answered(HttpMediaTypeNotAcceptableException e) {
+    List<MediaType> types = e.getSupportedMediaTypes();
+    return types.isEmpty() ? MediaType.APPLICATION_JSON_VALUE
+        : types.stream().map(MediaType::toString).distinct().collect(Collectors.joining(" or "));
   }
 
   /**

@@ -608,6 +608,27 @@ class FenqiApplicationTest {
         "Received invalid Accept header");
   }
 
+  /**
+   * A 406 names the types the endpoint answers: the Prometheus endpoint's said "this service answers application/json"
+   * to a client that had asked for application/json, which the endpoint does not write.
+   */
+  @Test
+  void aNotAcceptableAnswerNamesWhatTheEndpointAnswers() throws Exception {
+    HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        + "/actuator/prometheus")).header("Authorization", "Bearer " + CLIENT).header("Accept", "application/json")
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(res.statusCode()).as(res.body()).isEqualTo(406);
+    assertThat(res.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v)
+        .startsWith("application/problem+json"));
+    String detail = JSON.readTree(res.body()).get("detail").asText();
+    assertThat(detail).startsWith("this endpoint answers text/plain;version=0.0.4").contains(
+        " or application/openmetrics-text;version=1.0.0").endsWith("(errors application/problem+json); the request's "
+        + "Accept was application/json").doesNotContain("answers application/json");
+    assertThat(JSON.readTree(queryAccepting("application/xml").body()).get("detail").asText()).isEqualTo(
+        "this endpoint answers application/json (errors application/problem+json); the request's Accept was "
+        + "application/xml");
+  }
+
   private HttpResponse<String> queryAccepting(String accept) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
         + "/api/policy/query?platformId=demo-online-lender")).header("Authorization", "Bearer " + CLIENT)
