@@ -609,6 +609,43 @@ class FenqiApplicationTest {
   }
 
   /**
+   * An entry with {@code q=0} refuses its type through a wider entry too (RFC 9110 §12.5.1: the most specific entry
+   * decides): {@code *}{@code /*, application/json;q=0} was served JSON, and a submission stored for a client that had
+   * refused its answer. It is a 406 before the endpoint runs, nothing stored; a more specific entry accepting JSON
+   * still wins over a wider one refusing it, and the Prometheus endpoint is refused when each of its formats is.
+   */
+  @Test
+  void aTypeRefusedWithQualityZeroIsNotServedThroughAWildcard() throws Exception {
+    for (String accept : List.of("*/*, application/json;q=0", "application/json;q=0, application/*",
+        "application/json;q=0, */*;q=0.5")) {
+      HttpResponse<String> res = queryAccepting(accept);
+      assertThat(res.statusCode()).as(accept + " " + res.body()).isEqualTo(406);
+      assertThat(res.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v)
+          .startsWith("application/problem+json"));
+      assertThat(JSON.readTree(res.body()).get("detail").asText()).isEqualTo("this endpoint answers application/json "
+          + "(errors application/problem+json); the request's Accept was " + accept);
+    }
+    for (String accept : List.of("application/*;q=0, application/json", "*/*;q=0, application/json;charset=UTF-8",
+        "application/json;q=0, application/json;charset=utf-8;q=0.5")) {
+      HttpResponse<String> res = queryAccepting(accept);
+      assertThat(res.statusCode()).as(accept + " " + res.body()).isEqualTo(200);
+      assertThat(JSON.readTree(res.body()).get("currentVersion").asText()).isEqualTo("2026-02-01");
+    }
+    Integer before = jdbc.queryForObject("SELECT COUNT(*) FROM submission", Integer.class);
+    HttpResponse<String> submit = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        + "/api/negotiation/submit")).header("Authorization", "Bearer " + CLIENT).header("Content-Type",
+        "application/json").header("Accept", "*/*, application/json;q=0").POST(HttpRequest.BodyPublishers.ofString(
+        "{\"case\":" + FEASIBLE + ",\"strategy\":\"BALANCED\"}")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(submit.statusCode()).as(submit.body()).isEqualTo(406);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM submission", Integer.class)).isEqualTo(before);
+    HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        + "/actuator/prometheus")).header("Authorization", "Bearer " + CLIENT).header("Accept", "*/*, text/plain;q=0, "
+        + "application/openmetrics-text;q=0, application/vnd.google.protobuf;q=0").build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(metrics.statusCode()).as(metrics.body()).isEqualTo(406);
+  }
+
+  /**
    * A 406 names the types the endpoint answers: the Prometheus endpoint's said "this service answers application/json"
    * to a client that had asked for application/json, which the endpoint does not write.
    */
