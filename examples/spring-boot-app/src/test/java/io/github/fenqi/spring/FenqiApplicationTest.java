@@ -383,6 +383,28 @@ class FenqiApplicationTest {
   }
 
   /**
+   * A request line and headers over Tomcat's limit (8 KB by default) are a 431 naming the limit: Tomcat refuses them
+   * as it does a malformed request, and the 400 said "a malformed request line or path", sending a client with a long
+   * token or cookie to look for a mistake in its path.
+   */
+  @Test
+  void headersOverTheLimitAreA431NamingIt() throws Exception {
+    for (HttpRequest request : List.of(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        + "/api/policy/query?platformId=demo-online-lender")).header("Authorization", "Bearer " + CLIENT)
+        .header("X-Padding", "x".repeat(9_000)).build(), HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        + "/api/policy/query?platformId=" + "x".repeat(9_000))).header("Authorization", "Bearer " + CLIENT).build())) {
+      HttpResponse<String> res = http.send(request, HttpResponse.BodyHandlers.ofString());
+      assertThat(res.statusCode()).as(res.body()).isEqualTo(431);
+      assertThat(res.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v)
+          .startsWith("application/problem+json"));
+      JsonNode body = JSON.readTree(res.body());
+      assertThat(body.get("title").asText()).isEqualTo("Request header fields too large");
+      assertThat(body.get("detail").asText()).isEqualTo("the request line and headers are larger than this service "
+          + "reads: together at most 8192 bytes (server.max-http-request-header-size); send shorter headers");
+    }
+  }
+
+  /**
    * What Spring Security's firewall refuses (a double slash, as a base URL ending in '/' makes, a ';', TRACE) is
    * problem+json too: it was Spring Boot's {"timestamp", "status", "error", "path"} as application/json, and an empty
    * body for TRACE.
