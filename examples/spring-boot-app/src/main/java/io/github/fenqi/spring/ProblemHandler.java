@@ -5,7 +5,10 @@ import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.SocketTimeoutException;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -145,12 +148,24 @@ class ProblemHandler {
   /**
    * A method the path does not take: a 405 with the {@code Allow} header RFC 9110 requires of one, and the methods it
    * lists named in the detail. Both were missing: a client (or a proxy) was told "no" without being told what to use.
+   * The list is the one an {@code OPTIONS} request is answered with: HEAD where GET is taken, and OPTIONS itself,
+   * which Spring answers on every path. It named only the mapped methods ({@code Allow: GET}) while HEAD and OPTIONS
+   * were served on the same path.
    */
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
   ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
-    Set<HttpMethod> allowed = e.getSupportedHttpMethods() == null ? Set.of() : e.getSupportedHttpMethods();
-    String names = allowed.stream().map(HttpMethod::name).sorted().collect(Collectors.joining(", "));
-    return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).allow(allowed.toArray(HttpMethod[]::new))
+    Set<HttpMethod> declared = e.getSupportedHttpMethods() == null ? Set.of() : e.getSupportedHttpMethods();
+    Set<HttpMethod> served = new HashSet<>(declared);
+    if (declared.contains(HttpMethod.GET)) {
+      served.add(HttpMethod.HEAD);
+    }
+    if (!declared.isEmpty()) {
+      served.add(HttpMethod.OPTIONS);
+    }
+    HttpMethod[] allowed = served.stream().sorted(Comparator.comparing(HttpMethod::name))
+        .toArray(HttpMethod[]::new);
+    String names = Arrays.stream(allowed).map(HttpMethod::name).collect(Collectors.joining(", "));
+    return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).allow(allowed)
         .body(Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", e.getMethod() + " is not supported here"
             + (names.isEmpty() ? "" : "; allowed: " + names), List.of()));
   }

@@ -929,16 +929,25 @@ class FenqiApplicationTest {
     assertThat(send("GET", query + "asOf=2026-11-24", CLIENT, null).statusCode()).isEqualTo(200);
   }
 
-  /** A method a path does not take is a 405 with the Allow header RFC 9110 requires, the methods named in the detail. */
+  /**
+   * A method a path does not take is a 405 with the Allow header RFC 9110 requires, the methods named in the detail —
+   * the same methods an OPTIONS request on the path is answered with: HEAD where GET is taken, and OPTIONS. The 405
+   * named only the mapped methods ({@code Allow: GET}) while HEAD and OPTIONS were served there.
+   */
   @Test
   void aWrongMethodIsA405NamingTheAllowedOnes() throws Exception {
-    for (String[] call : new String[][] {{"GET", "/api/negotiation/calculate", "POST"},
-        {"DELETE", "/api/negotiation/submissions/x", "GET"}, {"POST", "/api/admin/policies/x", "PUT"}}) {
-      HttpResponse<String> res = send(call[0], call[1], ADMIN, call[0].equals("POST") ? "{}" : null);
+    for (String[] call : new String[][] {{"GET", "/api/negotiation/calculate", "OPTIONS, POST"},
+        {"DELETE", "/api/negotiation/submissions/x", "GET, HEAD, OPTIONS"},
+        {"POST", "/api/admin/policies/x", "OPTIONS, PUT"}, {"POST", "/api/policy/query", "GET, HEAD, OPTIONS"},
+        {"PUT", "/actuator/prometheus", "GET, HEAD, OPTIONS"}}) {
+      HttpResponse<String> res = send(call[0], call[1], ADMIN, call[0].startsWith("P") ? "{}" : null);
       assertThat(res.statusCode()).as(call[1]).isEqualTo(405);
-      assertThat(res.headers().firstValue("Allow")).as(call[1]).hasValue(call[2]);
+      assertThat(res.headers().firstValue("Allow")).as(call[1]).hasValue(call[2].replace(" ", ""));
       assertThat(JSON.readTree(res.body()).get("detail").asText())
           .isEqualTo(call[0] + " is not supported here; allowed: " + call[2]);
+      HttpResponse<String> options = send("OPTIONS", call[1], ADMIN, null);
+      assertThat(options.headers().firstValue("Allow")).as("OPTIONS " + call[1]).hasValueSatisfying(v -> assertThat(
+          List.of(v.split(","))).containsExactlyInAnyOrder(call[2].split(", ")));
     }
   }
 
