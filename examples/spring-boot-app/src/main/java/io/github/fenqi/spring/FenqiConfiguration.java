@@ -77,6 +77,12 @@ public class FenqiConfiguration {
     return new MappedInterceptor(null, new AcceptHeader());
   }
 
+  /** {@link QueryString} before every endpoint: a parameter that does not decode is a 400, not dropped. */
+  @Bean
+  MappedInterceptor queryStringInterceptor() {
+    return new MappedInterceptor(null, new QueryString());
+  }
+
   /** Tomcat's error page for requests it refuses itself, as problem+json ({@link ProblemErrorReportValve}). */
   @Bean
   WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {

@@ -962,6 +962,33 @@ class FenqiApplicationTest {
     return out;
   }
 
+  /**
+   * A query parameter that is not percent-encoded UTF-8 is a 400 naming it: Tomcat drops it, so {@code asOf=%ZZ} was
+   * answered with today's policy, {@code platformId=%ZZ} with "is required", and {@code %FF} became U+FFFD.
+   */
+  @Test
+  void aQueryParameterThatDoesNotDecodeIsA400NamingIt() throws Exception {
+    String query = "/api/policy/query?";
+    for (String[] call : new String[][] {{"platformId=demo-online-lender&asOf=%ZZ", "asOf", "'%ZZ'"},
+        {"platformId=%ZZ", "platformId", "'%ZZ'"}, {"platformId=%FF", "platformId", "'%FF'"},
+        {"platformId=demo-online-lender&asOf=2026-11-24%", "asOf", "'2026-11-24%'"},
+        {"platformId=demo-online-lender&%ZZ=1", "query string", "the parameter name '%ZZ'"}}) {
+      // over a socket: an HTTP client refuses to send a malformed escape
+      String answer = UnreadableRequestTest.exchange(port, "GET " + query + call[0] + " HTTP/1.0\r\nHost: localhost\r\n"
+          + "Authorization: Bearer " + CLIENT + "\r\n\r\n");
+      assertThat(answer).as(call[0] + " " + answer).startsWith("HTTP/1.1 400 ");
+      JsonNode problem = JSON.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+      assertThat(problem.at("/errors/0/location").asText()).as(call[0]).isEqualTo(call[1]);
+      assertThat(problem.at("/errors/0/reason").asText()).as(call[0]).isEqualTo(call[2] + " is not percent-encoded "
+          + "UTF-8 (a '%' takes two hex digits, and the bytes they give must be UTF-8; write '%' itself as %25)");
+      assertThat(problem.get("errors")).as(call[0]).hasSize(1);
+    }
+    HttpResponse<String> encoded = send("GET", query + "platformId=demo%2Donline%2dlender&asOf=2026%2D11%2D24", CLIENT,
+        null);
+    assertThat(encoded.statusCode()).as(encoded.body()).isEqualTo(200);
+    assertThat(JSON.readTree(encoded.body()).get("asOf").asText()).isEqualTo("2026-11-24");
+  }
+
   /** A policy query without a date asks about today in China, whatever the server's zone (see the engine's test). */
   @Test
   void aMalformedQueryDateIsNamedWithWhatWasExpected() throws Exception {
