@@ -1,8 +1,12 @@
 package io.github.fenqi.spring;
 
 import io.github.fenqi.core.Problem;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -11,8 +15,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.util.MimeTypeUtils;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.accept.ContentNegotiationStrategy;
 import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Reads the request's {@code Accept} header entry by entry, keeping those this service can answer. Spring's own
@@ -22,11 +29,12 @@ import org.springframework.web.context.request.NativeWebRequest;
  * ({@code application/json;charset=GBK, application/json;q=0.5}) was chosen first and then refused, a 406 although the
  * client accepts plain JSON at a lower quality. An entry that cannot be read or asks for JSON in an unwritten charset
  * is now passed over (and named if nothing else can be answered: {@link #read}); an entry with {@code q=0}, which
- * RFC 9110 makes "not acceptable", is too, where it had been taken as acceptable.
+ * RFC 9110 makes "not acceptable", is too, where it had been taken as acceptable; and as an interceptor, it refuses an
+ * endpoint none of whose types the header accepts before the endpoint runs ({@link #preHandle}).
  *
  * <p>Thread-safety: stateless.
  */
-final class AcceptHeader implements ContentNegotiationStrategy {
+final class AcceptHeader implements ContentNegotiationStrategy, HandlerInterceptor {
   /** The charsets this service writes JSON in: those Jackson's converter writes (US-ASCII as the subset of UTF-8). */
   static final Set<String> WRITTEN_CHARSETS = Set.of("UTF-8", "US-ASCII", "UTF-16BE", "UTF-16LE", "UTF-32BE",
       "UTF-32LE");
@@ -36,10 +44,45 @@ final class AcceptHeader implements ContentNegotiationStrategy {
    * orders them; each entry passed over for a reason of this service's ({@code location} {@code Accept}); the first
    * unwritten charset asked of JSON, if any; and whether the header had any entry at all.
    */
-  record Reading(List<MediaType> usable, List<Problem> refused, Optional<String> unwrittenCharset, boolean empty) {
+  record Reading(List<MediaType> usable, List<MediaType> excluded, List<Problem> refused,
+      Optional<String> unwrittenCharset, boolean empty) {
     Reading {
       usable = List.copyOf(usable);
+      excluded = List.copyOf(excluded);
       refused = List.copyOf(refused);
+    }
+
+    /**
+     * Whether {@code type} may be answered: the most specific entries that name it (RFC 9110 §12.5.1: a type over
+     * {@code type/*} over {@code *}{@code /*}, parameters over none) include one of a quality above 0. An entry with
+     * {@code q=0} refuses its type even where a wider entry accepts it: {@code *}{@code /*, application/json;q=0}
+     * refuses JSON, while {@code application/*;q=0, application/json} accepts it.
+     */
+    boolean accepts(MediaType type) {
+      if (empty) {
+        return true;
+      }
+      int best = -1;
+      boolean accepted = false;
+      for (List<MediaType> entries : List.of(usable, excluded)) {
+        for (MediaType entry : entries) {
+          if (!entry.includes(type)) { // by type and subtype: a parameter narrows an entry, not what it names
+            continue;
+          }
+          int specificity = specificity(entry);
+          if (specificity > best) {
+            best = specificity;
+            accepted = false;
+          }
+          accepted |= specificity == best && entry.getQualityValue() > 0;
+        }
+      }
+      return accepted;
+    }
+
+    private static int specificity(MediaType entry) {
+      int parameters = entry.getParameters().size() - (entry.getParameter("q") == null ? 0 : 1);
+      return (entry.isWildcardType() ? 0 : entry.isWildcardSubtype() ? 2 : 4) + (parameters > 0 ? 1 : 0);
     }
   }
 
@@ -58,9 +101,32 @@ final class AcceptHeader implements ContentNegotiationStrategy {
         : reading.usable().isEmpty() ? List.of(NOTHING_ACCEPTABLE) : reading.usable();
   }
 
+  /**
+   * Refuses (406, before the endpoint runs) a request whose {@code Accept} refuses each type the endpoint answers,
+   * one that a wider entry alone accepts included: Spring matches an endpoint's types against the entries one at a
+   * time, so {@code *}{@code /*, application/json;q=0} found JSON acceptable through {@code *}{@code /*} and was served
+   * JSON, although the client had refused it (RFC 9110 §12.5.1: the more specific entry decides). An endpoint that does
+   * not declare its types is left to Spring.
+   */
+  @Override
+  public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+      throws HttpMediaTypeNotAcceptableException {
+    if (request.getAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE) instanceof Collection<?> declared
+        && !declared.isEmpty()) {
+      List<MediaType> produced = declared.stream().filter(MediaType.class::isInstance).map(MediaType.class::cast)
+          .toList();
+      Reading reading = read(Collections.list(request.getHeaders(HttpHeaders.ACCEPT)).toArray(String[]::new));
+      if (produced.stream().noneMatch(reading::accepts)) {
+        throw new HttpMediaTypeNotAcceptableException(produced);
+      }
+    }
+    return true;
+  }
+
   /** Reads every value of the header ({@code null}: no header, which accepts anything). */
   static Reading read(String @Nullable [] values) {
     List<MediaType> usable = new ArrayList<>();
+    List<MediaType> excluded = new ArrayList<>();
     List<Problem> refused = new ArrayList<>();
     String unwritten = null;
     boolean empty = true;
@@ -77,7 +143,8 @@ final class AcceptHeader implements ContentNegotiationStrategy {
         refused.add(Problem.of(HttpHeaders.ACCEPT, unreadable(entry)));
         continue;
       }
-      if (type.getQualityValue() == 0) { // "not acceptable" (RFC 9110 §12.4.2)
+      if (type.getQualityValue() == 0) { // "not acceptable" (RFC 9110 §12.4.2), also through a wider entry
+        excluded.add(type);
         continue;
       }
       String charset = type.getCharset() == null ? null : type.getCharset().name();
@@ -91,7 +158,7 @@ final class AcceptHeader implements ContentNegotiationStrategy {
       usable.add(type);
     }
     MimeTypeUtils.sortBySpecificity(usable);
-    return new Reading(usable, refused, Optional.ofNullable(unwritten), empty);
+    return new Reading(usable, excluded, refused, Optional.ofNullable(unwritten), empty);
   }
 
   /** Why {@code entry}, which Spring does not parse, is not a media range: its charset if only that is wrong. */

@@ -49,6 +49,7 @@ import org.springframework.context.annotation.DependsOn;
 import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.handler.MappedInterceptor;
 
 /** Wires fenqi-core into the application context. Every bean it makes is thread-safe. */
 @Configuration(proxyBeanMethods = false)
@@ -64,6 +65,22 @@ public class FenqiConfiguration {
         configurer.strategies(List.of(new AcceptHeader()));
       }
     };
+  }
+
+  /**
+   * {@link AcceptHeader} as an interceptor of every handler mapping — the actuator's too, which a
+   * {@code WebMvcConfigurer}'s interceptors do not reach: an endpoint whose types the {@code Accept} header all
+   * refuses is a 406 before it runs.
+   */
+  @Bean
+  MappedInterceptor acceptHeaderInterceptor() {
+    return new MappedInterceptor(null, new AcceptHeader());
+  }
+
+  /** {@link QueryString} before every endpoint: a parameter that does not decode is a 400, not dropped. */
+  @Bean
+  MappedInterceptor queryStringInterceptor() {
+    return new MappedInterceptor(null, new QueryString());
   }
 
   /** Tomcat's error page for requests it refuses itself, as problem+json ({@link ProblemErrorReportValve}). */

@@ -4,16 +4,35 @@ import java.io.Writer;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.http11.AbstractHttp11Protocol;
+import org.apache.coyote.http11.Http11InputBuffer;
+import org.apache.tomcat.util.res.StringManager;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 /**
  * Tomcat's own error report as problem+json. A request Tomcat refuses before Spring sees it — an encoded slash
  * ({@code %2F}) in the path, a malformed request line — was answered with Tomcat's HTML page, the one answer of
- * the API that was not problem+json. Installed as the host's error report valve ({@link FenqiConfiguration}).
+ * the API that was not problem+json. A request line and headers over the connector's limit are a 431 (RFC 6585)
+ * naming the limit, not a 400 blaming the path. Installed as the host's error report valve ({@link FenqiConfiguration}).
  *
  * <p>Thread-safety: stateless, as Tomcat's valves must be.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
+
+  /**
+   * Tomcat's message for a request line and headers over its limit (its own words, in the language it writes them
+   * in): it answers them as any malformed request, a 400 that this valve described as "a malformed request line or
+   * path", so a client with a long cookie or token was sent looking for a mistake in its path.
+   */
+  private static final String HEADER_TOO_LARGE = StringManager.getManager(Http11InputBuffer.class)
+      .getString("iib.requestheadertoolarge.error");
+
+  /** The connector's limit on the request line and headers ({@code 8192 bytes}). */
+  private static String headerLimit(Request request) {
+    return request.getConnector().getProtocolHandler() instanceof AbstractHttp11Protocol<?> http
+        ? http.getMaxHttpRequestHeaderSize() + " bytes" : "the connector's limit";
+  }
 
   @Override
   protected void report(Request request, Response response, Throwable throwable) {
@@ -21,8 +40,15 @@ public class ProblemErrorReportValve extends ErrorReportValve {
     if (code < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
       return;
     }
+    if (code == 400 && throwable != null && HEADER_TOO_LARGE.equals(throwable.getMessage())) {
+      response.setStatus(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE.value());
+      code = response.getStatus();
+    }
     String title = Problems.title(code);
-    String detail = code == 400
+    String detail = code == HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE.value()
+        ? "the request line and headers are larger than this service reads: together at most " + headerLimit(request)
+            + " (server.max-http-request-header-size); send shorter headers"
+        : code == 400
         ? "the request was refused before reaching the service: a malformed request line or path (an encoded slash "
             + "%2F or backslash %5C is not accepted in a path)"
         : "the request was refused before reaching the service";

@@ -5,7 +5,10 @@ import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.SocketTimeoutException;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -15,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.firewall.RequestRejectedException;
@@ -114,7 +118,8 @@ class ProblemHandler {
    * An {@code Accept} header that allows no JSON ({@code application/xml}, {@code text/html}): the answer is JSON or
    * nothing. It fell to {@link #unexpected}: an opaque 500 and an ERROR with a stack trace for a client's header. The
    * entries {@link AcceptHeader} passed over are listed in {@code errors}; when one asked for JSON in a charset this
-   * service does not write ({@code application/json;charset=GBK}), the detail names that charset.
+   * service does not write ({@code application/json;charset=GBK}), the detail names that charset; otherwise it names
+   * the types the endpoint answers.
    */
   @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
   ProblemDetail notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
@@ -125,19 +130,42 @@ class ProblemHandler {
     return Problems.of(HttpStatus.NOT_ACCEPTABLE, "Not acceptable", reading.unwrittenCharset()
         .map(charset -> "this service answers JSON in UTF-8 (RFC 8259), not " + charset + "; " + asked
             + ": leave its charset out or ask for UTF-8")
-        .orElse("this service answers application/json (errors application/problem+json); " + asked),
+        .orElse("this endpoint answers " + answered(e) + " (errors application/problem+json); " + asked),
         reading.refused());
+  }
+
+  /**
+   * The types the endpoint answers, as the 406 names them: {@code /actuator/prometheus} answers Prometheus's text
+   * formats, not JSON, but its 406 said "this service answers application/json", so a client that asked for JSON was
+   * told to ask for JSON. {@code application/json} when Spring did not say.
+   */
+  private static String answered(HttpMediaTypeNotAcceptableException e) {
+    List<MediaType> types = e.getSupportedMediaTypes();
+    return types.isEmpty() ? MediaType.APPLICATION_JSON_VALUE
+        : types.stream().map(MediaType::toString).distinct().collect(Collectors.joining(" or "));
   }
 
   /**
    * A method the path does not take: a 405 with the {@code Allow} header RFC 9110 requires of one, and the methods it
    * lists named in the detail. Both were missing: a client (or a proxy) was told "no" without being told what to use.
+   * The list is the one an {@code OPTIONS} request is answered with: HEAD where GET is taken, and OPTIONS itself,
+   * which Spring answers on every path. It named only the mapped methods ({@code Allow: GET}) while HEAD and OPTIONS
+   * were served on the same path.
    */
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
   ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
-    Set<HttpMethod> allowed = e.getSupportedHttpMethods() == null ? Set.of() : e.getSupportedHttpMethods();
-    String names = allowed.stream().map(HttpMethod::name).sorted().collect(Collectors.joining(", "));
-    return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).allow(allowed.toArray(HttpMethod[]::new))
+    Set<HttpMethod> declared = e.getSupportedHttpMethods() == null ? Set.of() : e.getSupportedHttpMethods();
+    Set<HttpMethod> served = new HashSet<>(declared);
+    if (declared.contains(HttpMethod.GET)) {
+      served.add(HttpMethod.HEAD);
+    }
+    if (!declared.isEmpty()) {
+      served.add(HttpMethod.OPTIONS);
+    }
+    HttpMethod[] allowed = served.stream().sorted(Comparator.comparing(HttpMethod::name))
+        .toArray(HttpMethod[]::new);
+    String names = Arrays.stream(allowed).map(HttpMethod::name).collect(Collectors.joining(", "));
+    return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).allow(allowed)
         .body(Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", e.getMethod() + " is not supported here"
             + (names.isEmpty() ? "" : "; allowed: " + names), List.of()));
   }

@@ -383,6 +383,28 @@ class FenqiApplicationTest {
   }
 
   /**
+   * A request line and headers over Tomcat's limit (8 KB by default) are a 431 naming the limit: Tomcat refuses them
+   * as it does a malformed request, and the 400 said "a malformed request line or path", sending a client with a long
+   * token or cookie to look for a mistake in its path.
+   */
+  @Test
+  void headersOverTheLimitAreA431NamingIt() throws Exception {
+    for (HttpRequest request : List.of(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        + "/api/policy/query?platformId=demo-online-lender")).header("Authorization", "Bearer " + CLIENT)
+        .header("X-Padding", "x".repeat(9_000)).build(), HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        + "/api/policy/query?platformId=" + "x".repeat(9_000))).header("Authorization", "Bearer " + CLIENT).build())) {
+      HttpResponse<String> res = http.send(request, HttpResponse.BodyHandlers.ofString());
+      assertThat(res.statusCode()).as(res.body()).isEqualTo(431);
+      assertThat(res.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v)
+          .startsWith("application/problem+json"));
+      JsonNode body = JSON.readTree(res.body());
+      assertThat(body.get("title").asText()).isEqualTo("Request header fields too large");
+      assertThat(body.get("detail").asText()).isEqualTo("the request line and headers are larger than this service "
+          + "reads: together at most 8192 bytes (server.max-http-request-header-size); send shorter headers");
+    }
+  }
+
+  /**
    * What Spring Security's firewall refuses (a double slash, as a base URL ending in '/' makes, a ';', TRACE) is
    * problem+json too: it was Spring Boot's {"timestamp", "status", "error", "path"} as application/json, and an empty
    * body for TRACE.
@@ -606,6 +628,64 @@ class FenqiApplicationTest {
         .endsWith("the request's Accept was application/json;q=0");
     assertThat(output.getAll()).doesNotContain("unexpected error", "No acceptable representation",
         "Received invalid Accept header");
+  }
+
+  /**
+   * An entry with {@code q=0} refuses its type through a wider entry too (RFC 9110 §12.5.1: the most specific entry
+   * decides): {@code *}{@code /*, application/json;q=0} was served JSON, and a submission stored for a client that had
+   * refused its answer. It is a 406 before the endpoint runs, nothing stored; a more specific entry accepting JSON
+   * still wins over a wider one refusing it, and the Prometheus endpoint is refused when each of its formats is.
+   */
+  @Test
+  void aTypeRefusedWithQualityZeroIsNotServedThroughAWildcard() throws Exception {
+    for (String accept : List.of("*/*, application/json;q=0", "application/json;q=0, application/*",
+        "application/json;q=0, */*;q=0.5")) {
+      HttpResponse<String> res = queryAccepting(accept);
+      assertThat(res.statusCode()).as(accept + " " + res.body()).isEqualTo(406);
+      assertThat(res.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v)
+          .startsWith("application/problem+json"));
+      assertThat(JSON.readTree(res.body()).get("detail").asText()).isEqualTo("this endpoint answers application/json "
+          + "(errors application/problem+json); the request's Accept was " + accept);
+    }
+    for (String accept : List.of("application/*;q=0, application/json", "*/*;q=0, application/json;charset=UTF-8",
+        "application/json;q=0, application/json;charset=utf-8;q=0.5")) {
+      HttpResponse<String> res = queryAccepting(accept);
+      assertThat(res.statusCode()).as(accept + " " + res.body()).isEqualTo(200);
+      assertThat(JSON.readTree(res.body()).get("currentVersion").asText()).isEqualTo("2026-02-01");
+    }
+    Integer before = jdbc.queryForObject("SELECT COUNT(*) FROM submission", Integer.class);
+    HttpResponse<String> submit = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        + "/api/negotiation/submit")).header("Authorization", "Bearer " + CLIENT).header("Content-Type",
+        "application/json").header("Accept", "*/*, application/json;q=0").POST(HttpRequest.BodyPublishers.ofString(
+        "{\"case\":" + FEASIBLE + ",\"strategy\":\"BALANCED\"}")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(submit.statusCode()).as(submit.body()).isEqualTo(406);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM submission", Integer.class)).isEqualTo(before);
+    HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        + "/actuator/prometheus")).header("Authorization", "Bearer " + CLIENT).header("Accept", "*/*, text/plain;q=0, "
+        + "application/openmetrics-text;q=0, application/vnd.google.protobuf;q=0").build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(metrics.statusCode()).as(metrics.body()).isEqualTo(406);
+  }
+
+  /**
+   * A 406 names the types the endpoint answers: the Prometheus endpoint's said "this service answers application/json"
+   * to a client that had asked for application/json, which the endpoint does not write.
+   */
+  @Test
+  void aNotAcceptableAnswerNamesWhatTheEndpointAnswers() throws Exception {
+    HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        + "/actuator/prometheus")).header("Authorization", "Bearer " + CLIENT).header("Accept", "application/json")
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(res.statusCode()).as(res.body()).isEqualTo(406);
+    assertThat(res.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v)
+        .startsWith("application/problem+json"));
+    String detail = JSON.readTree(res.body()).get("detail").asText();
+    assertThat(detail).startsWith("this endpoint answers text/plain;version=0.0.4").contains(
+        " or application/openmetrics-text;version=1.0.0").endsWith("(errors application/problem+json); the request's "
+        + "Accept was application/json").doesNotContain("answers application/json");
+    assertThat(JSON.readTree(queryAccepting("application/xml").body()).get("detail").asText()).isEqualTo(
+        "this endpoint answers application/json (errors application/problem+json); the request's Accept was "
+        + "application/xml");
   }
 
   private HttpResponse<String> queryAccepting(String accept) throws Exception {
@@ -849,16 +929,25 @@ class FenqiApplicationTest {
     assertThat(send("GET", query + "asOf=2026-11-24", CLIENT, null).statusCode()).isEqualTo(200);
   }
 
-  /** A method a path does not take is a 405 with the Allow header RFC 9110 requires, the methods named in the detail. */
+  /**
+   * A method a path does not take is a 405 with the Allow header RFC 9110 requires, the methods named in the detail —
+   * the same methods an OPTIONS request on the path is answered with: HEAD where GET is taken, and OPTIONS. The 405
+   * named only the mapped methods ({@code Allow: GET}) while HEAD and OPTIONS were served there.
+   */
   @Test
   void aWrongMethodIsA405NamingTheAllowedOnes() throws Exception {
-    for (String[] call : new String[][] {{"GET", "/api/negotiation/calculate", "POST"},
-        {"DELETE", "/api/negotiation/submissions/x", "GET"}, {"POST", "/api/admin/policies/x", "PUT"}}) {
-      HttpResponse<String> res = send(call[0], call[1], ADMIN, call[0].equals("POST") ? "{}" : null);
+    for (String[] call : new String[][] {{"GET", "/api/negotiation/calculate", "OPTIONS, POST"},
+        {"DELETE", "/api/negotiation/submissions/x", "GET, HEAD, OPTIONS"},
+        {"POST", "/api/admin/policies/x", "OPTIONS, PUT"}, {"POST", "/api/policy/query", "GET, HEAD, OPTIONS"},
+        {"PUT", "/actuator/prometheus", "GET, HEAD, OPTIONS"}}) {
+      HttpResponse<String> res = send(call[0], call[1], ADMIN, call[0].startsWith("P") ? "{}" : null);
       assertThat(res.statusCode()).as(call[1]).isEqualTo(405);
-      assertThat(res.headers().firstValue("Allow")).as(call[1]).hasValue(call[2]);
+      assertThat(res.headers().firstValue("Allow")).as(call[1]).hasValue(call[2].replace(" ", ""));
       assertThat(JSON.readTree(res.body()).get("detail").asText())
           .isEqualTo(call[0] + " is not supported here; allowed: " + call[2]);
+      HttpResponse<String> options = send("OPTIONS", call[1], ADMIN, null);
+      assertThat(options.headers().firstValue("Allow")).as("OPTIONS " + call[1]).hasValueSatisfying(v -> assertThat(
+          List.of(v.split(","))).containsExactlyInAnyOrder(call[2].split(", ")));
     }
   }
 
@@ -871,6 +960,33 @@ class FenqiApplicationTest {
     List<String> out = new ArrayList<>();
     JSON.readTree(res.body()).get("errors").forEach(e -> out.add(e.get("reason").asText()));
     return out;
+  }
+
+  /**
+   * A query parameter that is not percent-encoded UTF-8 is a 400 naming it: Tomcat drops it, so {@code asOf=%ZZ} was
+   * answered with today's policy, {@code platformId=%ZZ} with "is required", and {@code %FF} became U+FFFD.
+   */
+  @Test
+  void aQueryParameterThatDoesNotDecodeIsA400NamingIt() throws Exception {
+    String query = "/api/policy/query?";
+    for (String[] call : new String[][] {{"platformId=demo-online-lender&asOf=%ZZ", "asOf", "'%ZZ'"},
+        {"platformId=%ZZ", "platformId", "'%ZZ'"}, {"platformId=%FF", "platformId", "'%FF'"},
+        {"platformId=demo-online-lender&asOf=2026-11-24%", "asOf", "'2026-11-24%'"},
+        {"platformId=demo-online-lender&%ZZ=1", "query string", "the parameter name '%ZZ'"}}) {
+      // over a socket: an HTTP client refuses to send a malformed escape
+      String answer = UnreadableRequestTest.exchange(port, "GET " + query + call[0] + " HTTP/1.0\r\nHost: localhost\r\n"
+          + "Authorization: Bearer " + CLIENT + "\r\n\r\n");
+      assertThat(answer).as(call[0] + " " + answer).startsWith("HTTP/1.1 400 ");
+      JsonNode problem = JSON.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+      assertThat(problem.at("/errors/0/location").asText()).as(call[0]).isEqualTo(call[1]);
+      assertThat(problem.at("/errors/0/reason").asText()).as(call[0]).isEqualTo(call[2] + " is not percent-encoded "
+          + "UTF-8 (a '%' takes two hex digits, and the bytes they give must be UTF-8; write '%' itself as %25)");
+      assertThat(problem.get("errors")).as(call[0]).hasSize(1);
+    }
+    HttpResponse<String> encoded = send("GET", query + "platformId=demo%2Donline%2dlender&asOf=2026%2D11%2D24", CLIENT,
+        null);
+    assertThat(encoded.statusCode()).as(encoded.body()).isEqualTo(200);
+    assertThat(JSON.readTree(encoded.body()).get("asOf").asText()).isEqualTo("2026-11-24");
   }
 
   /** A policy query without a date asks about today in China, whatever the server's zone (see the engine's test). */

@@ -62,7 +62,7 @@ class UnreadableRequestTest {
   }
 
   /** Sends {@code request} and reads the answer until the server closes the connection. */
-  private static String exchange(int port, String request) throws Exception {
+  static String exchange(int port, String request) throws Exception {
     try (Socket socket = new Socket("localhost", port)) {
       socket.setSoTimeout(30_000);
       OutputStream out = socket.getOutputStream();
