@@ -13,10 +13,13 @@ import io.github.fenqi.core.solve.Infeasibility;
 import io.github.fenqi.core.solve.Strategy;
 import io.github.fenqi.core.stress.RiskLevel;
 import io.github.fenqi.core.stress.StressDriver;
+import io.github.fenqi.core.stress.StressResult;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -210,7 +213,8 @@ public record NegotiationResult(
   }
 
   /**
-   * The stress test of a proposal.
+   * The stress test of a proposal. Held to what {@link StressResult} holds a tester's answer to (read from JSON it had
+   * taken a default probability of 15.0, a driver beside no default, a GREEN plan's "do not negotiate" as stated).
    *
    * <p>Thread-safety: immutable.
    */
@@ -220,6 +224,10 @@ public record NegotiationResult(
       List<Scenario> scenarios) {
     public StressSummary {
       RequiredParts.check(new String[] {"level", "worstShortfall95", "scenarios"}, level, worstShortfall95, scenarios);
+      // the same figures' checks, each problem under the same field name; drivers' shares and scenarios are not here
+      new StressResult(defaultProbability, expectedFirstDefaultMonth == null ? OptionalDouble.empty()
+          : OptionalDouble.of(expectedFirstDefaultMonth), worstShortfall95, level, Optional.ofNullable(dominantDriver),
+          Map.of(), List.of(), Optional.ofNullable(recommendation));
       scenarios = List.copyOf(scenarios);
     }
   }
@@ -233,6 +241,8 @@ public record NegotiationResult(
   public record Scenario(String name, boolean passed, @Nullable Integer failsInMonth) {
     public Scenario {
       RequiredParts.check(new String[] {"name"}, name);
+      // passed exactly when it fails in no month, as StressResult.ScenarioOutcome holds a tester's answer
+      new StressResult.ScenarioOutcome(name, passed, Optional.ofNullable(failsInMonth));
     }
   }
 

@@ -86,7 +86,7 @@ class CollectionOrderAndCopiesTest {
 
     List<NegotiationResult.Scenario> scenarios = new ArrayList<>(List.of(new NegotiationResult.Scenario("s", true, null)));
     NegotiationResult.StressSummary stress = new NegotiationResult.StressSummary(io.github.fenqi.core.stress.RiskLevel.GREEN,
-        0.01, null, Money.ofFen(0), null, null, scenarios);
+        0.01, 4.0, Money.ofFen(0), io.github.fenqi.core.stress.StressDriver.SHOCK_EXPENSE, null, scenarios);
     scenarios.clear();
     assertEquals(1, stress.scenarios().size());
 

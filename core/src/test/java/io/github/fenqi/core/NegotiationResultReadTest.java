@@ -237,6 +237,43 @@ class NegotiationResultReadTest {
     }
   }
 
+  /**
+   * A proposal's stress summary holds to what a stress tester's answer is held to: a default probability of 15.0 (a
+   * percentage), a recommendation beside a plan that is not RED, a driver beside no default, and a scenario both passed
+   * and failing in month 3 had all read back as stated.
+   */
+  @Test
+  void aStressSummarysFiguresAgreeWithEachOther() throws Exception {
+    ObjectNode json = resultJson();
+    ObjectNode stress = (ObjectNode) json.at("/proposals/0/stress");
+    assertTrue(!stress.get("level").asText().equals("RED") && stress.get("scenarios").size() > 0,
+        "the fixture's first proposal is not RED and has scenarios: " + stress);
+    String at = "response: proposals[0].stress.";
+
+    ObjectNode percent = json.deepCopy();
+    ((ObjectNode) percent.at("/proposals/0/stress")).put("defaultProbability", 15.0);
+    assertEquals(List.of(Problem.of(at + "defaultProbability", "15.0 is outside 0..1 (a share of the paths, not a "
+        + "percentage)")), problemsReading(percent));
+
+    ObjectNode advised = json.deepCopy();
+    ((ObjectNode) advised.at("/proposals/0/stress")).put("recommendation", "do not negotiate this plan");
+    assertEquals(List.of(at + "recommendation"), locations(problemsReading(advised)));
+
+    ObjectNode driven = json.deepCopy();
+    ((ObjectNode) driven.at("/proposals/0/stress")).put("defaultProbability", 0.0).remove(List.of(
+        "expectedFirstDefaultMonth"));
+    ((ObjectNode) driven.at("/proposals/0/stress")).put("dominantDriver", "JOB_LOSS");
+    assertEquals(List.of(at + "dominantDriver"), locations(problemsReading(driven)));
+
+    ObjectNode both = json.deepCopy();
+    ((ObjectNode) both.at("/proposals/0/stress/scenarios/0")).put("passed", true).put("failsInMonth", 3);
+    assertEquals(List.of(at + "scenarios[0].failsInMonth"), locations(problemsReading(both)));
+  }
+
+  private static List<String> locations(List<Problem> problems) {
+    return problems.stream().map(Problem::location).toList();
+  }
+
   /** {@code first}, then a problem of each of the four fields that say why a case is infeasible. */
   private static List<Problem> withWhyNot(Problem first, String reason) {
     List<Problem> problems = new java.util.ArrayList<>(List.of(first));
