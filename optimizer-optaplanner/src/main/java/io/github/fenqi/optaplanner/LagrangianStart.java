@@ -88,9 +88,12 @@ final class LagrangianStart implements CustomPhaseCommand<ProposalPlanning> {
       return new Kicks(10_000, Long.MAX_VALUE, limit / 2, limit, unimproved);
     }
 
-    /** Whether the kicks go on after {@code done} of them and {@code work}, {@code started} and {@code better}. */
+    /**
+     * Whether the kicks go on after {@code done} of them and {@code work}, {@code started} and {@code better}; not
+     * once the solver thread is interrupted (see {@link Deadline#passed}).
+     */
     boolean goOn(int done, long workDone, long started, long better) {
-      return done < count && workDone < work
+      return done < count && workDone < work && !Thread.currentThread().isInterrupted()
           && (nanos == Long.MAX_VALUE || System.nanoTime() - started < nanos)
           && (unimproved == Long.MAX_VALUE || System.nanoTime() - better < unimproved);
     }
@@ -98,13 +101,16 @@ final class LagrangianStart implements CustomPhaseCommand<ProposalPlanning> {
 
   /**
    * When the phase must end: {@code nanos} after {@code start} ({@link System#nanoTime()}), or never when
-   * {@code nanos} is {@link Long#MAX_VALUE}, without reading the clock (deterministic mode).
+   * {@code nanos} is {@link Long#MAX_VALUE}, without reading the clock (deterministic mode); and in either mode as
+   * soon as the solver thread is interrupted. The solve is then cancelled (OptaPlanner's local search stops at once
+   * and the solver throws), so no step need finish: the phase had run on to half the time limit, and with 20 s per
+   * strategy a solve interrupted at 0.5 s was cancelled only 9.6 s later.
    */
   record Deadline(long start, long nanos) {
     static final Deadline NONE = new Deadline(0, Long.MAX_VALUE);
 
     boolean passed() {
-      return nanos != Long.MAX_VALUE && System.nanoTime() - start >= nanos;
+      return Thread.currentThread().isInterrupted() || nanos != Long.MAX_VALUE && System.nanoTime() - start >= nanos;
     }
   }
 
@@ -422,8 +428,9 @@ final class LagrangianStart implements CustomPhaseCommand<ProposalPlanning> {
    * the start.
    */
   private static State relaxation(Debts debts, long budget, long savings, Deadline deadline) {
-    // the first plan is repaired to the end whatever the deadline: cut short it may break the budget, and a strategy
-    // without a plan costs the exact solver's check (on 100 debts, seconds)
+    // the first plan is repaired to the end whatever the time limit: cut short it may break the budget, and a strategy
+    // without a plan costs the exact solver's check (on 100 debts, seconds); only an interrupt, which cancels the
+    // solve, cuts it short
     State best = new State(debts, lagrangian(debts, 0, 0), budget, savings, deadline);
     repair(best, Deadline.NONE);
     fill(best);

@@ -82,6 +82,36 @@ class ConstraintInstanceTest {
     assertFalse(above(set, 35));
   }
 
+  /**
+   * The solver is documented as thread-safe and, in deterministic mode, reproducible: one instance with user
+   * constraints (a class and an instance, whose provider and class loader are set per solving thread) serves four
+   * threads solving at once, and each gets exactly the proposals of a lone solve.
+   */
+  @Test
+  void oneSolverOnSeveralThreadsAtOnceGivesEachTheProposalsOfALoneSolve() throws Exception {
+    ProposalSolver solver = OptaPlannerProposalSolver.builder().deterministic(7, 50_000)
+        .constraint(AtMostTwoWithoutDownPayment.class).constraint(new NoInstallmentAbove(35)).build();
+    ProposalSet alone = solver.solve(SAMPLE);
+    assertFalse(alone.proposals().isEmpty(), alone.notes().toString());
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<ProposalSet>> sets = new java.util.ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        sets.add(pool.submit(() -> {
+          start.await();
+          return solver.solve(SAMPLE);
+        }));
+      }
+      start.countDown();
+      for (java.util.concurrent.Future<ProposalSet> set : sets) {
+        assertEquals(alone, set.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   @Test
   void theSameInstanceAddedTwiceIsRefused() {
     NoInstallmentAbove once = new NoInstallmentAbove(35);

@@ -150,6 +150,42 @@ class OptaPlannerProposalSolverTest {
   }
 
   /**
+   * An interrupt that arrives mid-solve cancels it promptly. The construction phase ignored it and ran its kicks on to
+   * half the time limit: with 20 s per strategy a 20-debt solve interrupted at 0.5 s was cancelled 9.6 s later (with
+   * 30 s, 15 s later). It now ends the phase at once, local search stops, and the solve throws saying it was
+   * interrupted; a loaded shared host is given seconds of slack, far below half the limit.
+   */
+  @Test
+  void anInterruptMidSolveCancelsItPromptly() throws InterruptedException {
+    ProposalProblem problem = io.github.fenqi.core.testkit.SampleShapedCases.problem(20, 1.3, 2.0, 3,
+        io.github.fenqi.core.solve.GridConfig.DEFAULTS);
+    ProposalSolver solver = OptaPlannerProposalSolver.builder().timeLimit(Duration.ofSeconds(30)).build();
+    Thread caller = Thread.currentThread();
+    long[] interruptedAt = new long[1];
+    Thread interrupter = new Thread(() -> {
+      try {
+        Thread.sleep(1000);
+      } catch (InterruptedException e) {
+        return; // the solve ended first: nothing to interrupt
+      }
+      interruptedAt[0] = System.nanoTime();
+      caller.interrupt();
+    });
+    interrupter.start();
+    try {
+      FenqiException e = assertThrows(FenqiException.class, () -> solver.solve(problem));
+      long afterMillis = (System.nanoTime() - interruptedAt[0]) / 1_000_000;
+      assertTrue(e.getMessage().contains("interrupted"), e.getMessage());
+      assertTrue(caller.isInterrupted(), "the interrupt status stays set");
+      assertTrue(afterMillis < 5000, "cancelled " + afterMillis + " ms after the interrupt, with 30 s per strategy");
+    } finally {
+      interrupter.interrupt();
+      interrupter.join();
+      Thread.interrupted();
+    }
+  }
+
+  /**
    * The sample consumer loan under its lender's policy narrowed to one plan: a 12-month term, no waiver and a down
    * payment of 95 %, so its grid has a single option.
    */
