@@ -11,12 +11,12 @@ import io.github.fenqi.core.policy.InMemoryPolicyRepository;
 import io.github.fenqi.core.policy.PolicyRepository;
 import io.github.fenqi.core.solve.ProposalSolver;
 import io.github.fenqi.core.solve.Strategy;
+import io.github.fenqi.core.testkit.ReadmeBlocks;
 import io.github.fenqi.core.testkit.Samples;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -39,13 +39,13 @@ class ReadmeExamplesTest {
     for (String line : source.subList(start, end)) {
       snippet.append(line.substring(4)).append('\n');
     }
-    assertTrue(javaBlocks().get(0).equals(snippet.toString()),
+    assertTrue(ReadmeBlocks.java(README).get(0).equals(snippet.toString()),
         "README.md's first Java block is not the snippet of ReadmeExamplesTest:\n" + snippet);
   }
 
   @Test
   void theReadmeShowsTheExampleConstraintsAsTheyAreHere() throws IOException {
-    String examples = javaBlocks().get(1);
+    String examples = ReadmeBlocks.java(README).get(1);
     for (String name : List.of("AtMostTwoWithoutDownPayment", "NoPlanAboveFortyPercentOfBudget")) {
       String code = Files.readString(TESTS.resolve(name + ".java"));
       // from the class declaration to the end, as the README shows it (without @Override, which it leaves out)
@@ -81,22 +81,5 @@ class ReadmeExamplesTest {
     NegotiationEngine engine = NegotiationEngine.builder().policies(repo).solver(solver).build();
     // end
     return engine;
-  }
-
-  /** The contents of the README's {@code ```java} blocks, in order. */
-  private static List<String> javaBlocks() throws IOException {
-    List<String> blocks = new ArrayList<>();
-    StringBuilder block = null;
-    for (String line : Files.readAllLines(README)) {
-      if (block == null && line.equals("```java")) {
-        block = new StringBuilder();
-      } else if (block != null && line.equals("```")) {
-        blocks.add(block.toString());
-        block = null;
-      } else if (block != null) {
-        block.append(line).append('\n');
-      }
-    }
-    return blocks;
   }
 }
