@@ -29,7 +29,8 @@ import java.util.List;
  * compile: {@link ReadmeSnippetsTest} checks that each README shows exactly this text — the root README's, core's,
  * rules-easy's and nlp-adapter's. Left out: nlp-adapter's ONNX example (it needs onnxruntime, which no module depends
  * on) and optimizer-optaplanner's, whose constraint classes are that module's test classes
- * ({@code AtMostTwoWithoutDownPayment}) and would be a second copy here. A snippet had called
+ * ({@code AtMostTwoWithoutDownPayment}) and would be a second copy here: that module's {@code ReadmeExamplesTest}
+ * checks them. A snippet had called
  * {@code JsonDirectoryPolicyRepository.open}, which leaves a broken policy file out, where the quick start program it
  * names as its full version refuses one, and quoted a screening reason in a form the engine never writes.
  *

@@ -9,6 +9,7 @@ import io.github.fenqi.core.NegotiationRequest;
 import io.github.fenqi.core.policy.JsonDirectoryPolicyRepository;
 import io.github.fenqi.core.security.audit.AuditKey;
 import io.github.fenqi.core.security.audit.AuditLog;
+import io.github.fenqi.core.testkit.ReadmeBlocks;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -41,7 +42,7 @@ class ReadmeSnippetsTest {
     assertEquals(5, names.size(), names.toString());
     for (String name : names) {
       String readme = name.substring(0, name.indexOf(' '));
-      assertTrue(javaBlocks(Path.of(readme)).contains(snippet(source, name)),
+      assertTrue(ReadmeBlocks.java(Path.of(readme)).contains(snippet(source, name)),
           readme + " does not show the snippet '" + name + "' of " + SOURCE + " as it is there:\n" + snippet(source, name));
     }
   }
@@ -101,23 +102,6 @@ class ReadmeSnippetsTest {
       text.append(line.isBlank() ? "" : line.substring(4)).append('\n');
     }
     return text.toString();
-  }
-
-  /** The contents of the README's {@code ```java} blocks. */
-  private static List<String> javaBlocks(Path readme) throws IOException {
-    List<String> blocks = new ArrayList<>();
-    StringBuilder block = null;
-    for (String line : Files.readAllLines(readme)) {
-      if (block == null && line.equals("```java")) {
-        block = new StringBuilder();
-      } else if (block != null && line.equals("```")) {
-        blocks.add(block.toString());
-        block = null;
-      } else if (block != null) {
-        block.append(line).append('\n');
-      }
-    }
-    return blocks;
   }
 
   private static String printed(Executable snippet) {
