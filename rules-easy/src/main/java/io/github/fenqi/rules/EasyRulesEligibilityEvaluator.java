@@ -356,7 +356,11 @@ public final class EasyRulesEligibilityEvaluator implements EligibilityEvaluator
       for (RuleSetListener l : listeners) {
         try {
           l.onEvent(event);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+          // Errors a listener's own code raises too (an assert, a class of an optional library missing), as the policy
+          // repositories' listeners: let through, one was thrown by open() over rules it had loaded, kept the event
+          // from the listeners after it (an audit missed the reload), and an AssertionError on the watcher's thread
+          // cancelled the rescans for good, in silence
           LOG.warn("rule-set listener {} failed on {}", l, event, e);
         }
       }
