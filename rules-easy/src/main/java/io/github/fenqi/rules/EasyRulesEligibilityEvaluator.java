@@ -73,7 +73,8 @@ import org.slf4j.LoggerFactory;
  * What is live is what a fresh {@link #open} loads plus the last good rules of files that do not load now.
  *
  * <p>Thread-safety: thread-safe. Evaluations read one immutable rule-set snapshot, swapped atomically after a
- * scan; scans are serialised; compiled conditions are cached in the snapshot.
+ * scan; scans are serialised, and listeners get their events in version order; compiled conditions are cached in
+ * the snapshot.
  */
 public final class EasyRulesEligibilityEvaluator implements EligibilityEvaluator, Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(EasyRulesEligibilityEvaluator.class);
@@ -91,6 +92,12 @@ public final class EasyRulesEligibilityEvaluator implements EligibilityEvaluator
   private volatile RuleSet ruleSet = new RuleSet(0, Map.of(), new Rules());
   private volatile List<Problem> problems = List.of();
   private @Nullable PeriodicReload watcher; // guarded by this
+  /**
+   * Held by a scan from before it takes {@code this} until its events are handed over, so listeners get the events of
+   * overlapping scans in version order; {@code this} alone is released before the hand-over, so a slow listener does
+   * not hold up {@link #watch} or {@link #close}.
+   */
+  private final Object delivery = new Object();
 
   /** Per file: the content last seen and the last good rules from it. */
   private record FileState(String sha256, @Nullable List<CompiledRule> good, String goodSha256, List<Problem> problems) {}
@@ -268,6 +275,15 @@ public final class EasyRulesEligibilityEvaluator implements EligibilityEvaluator
   }
 
   private void scan(boolean settle) {
+    // the events are built under this and handed over after it, each scan's in one piece: two scans at once (the
+    // watcher's and a reload()) had the later scan's version 3 reach the listeners before version 2, and the audit
+    // recorded version 2 as the last reload while version 3 was live
+    synchronized (delivery) {
+      scanAndDeliver(settle);
+    }
+  }
+
+  private void scanAndDeliver(boolean settle) {
     List<RuleSetEvent> events = new ArrayList<>();
     synchronized (this) {
       Instant now = Instant.now();
