@@ -32,6 +32,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -461,13 +462,15 @@ public final class EasyRulesEligibilityEvaluator implements EligibilityEvaluator
   }
 
   /**
-   * The entries named {@code *.yml}, {@code *.json} or {@code *.yaml}, by name, whatever they are: one that is no
-   * regular file is a load problem ({@link #read}), not passed over.
+   * The entries named {@code *.yml}, {@code *.json} or {@code *.yaml} in any case, by name, whatever they are: one
+   * that is no regular file is a load problem ({@link #read}), not passed over, and so is a misnamed one ({@code
+   * .yaml}, {@code _shared.YML}): a file saved with an upper-case extension had been passed over in silence, its rules
+   * not live while {@code check} and {@code openStrict} found nothing wrong.
    */
   private static List<Path> list(Path directory) {
     try (Stream<Path> s = Files.list(directory)) {
       return s.filter(p -> {
-        String n = p.getFileName().toString();
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
         return SUFFIXES.stream().anyMatch(n::endsWith) || n.endsWith(".yaml");
       }).sorted().toList();
     } catch (IOException e) {
