@@ -32,6 +32,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -73,7 +74,8 @@ import org.slf4j.LoggerFactory;
  * What is live is what a fresh {@link #open} loads plus the last good rules of files that do not load now.
  *
  * <p>Thread-safety: thread-safe. Evaluations read one immutable rule-set snapshot, swapped atomically after a
- * scan; scans are serialised; compiled conditions are cached in the snapshot.
+ * scan; scans are serialised, and listeners get their events in version order; compiled conditions are cached in
+ * the snapshot.
  */
 public final class EasyRulesEligibilityEvaluator implements EligibilityEvaluator, Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(EasyRulesEligibilityEvaluator.class);
@@ -91,6 +93,12 @@ public final class EasyRulesEligibilityEvaluator implements EligibilityEvaluator
   private volatile RuleSet ruleSet = new RuleSet(0, Map.of(), new Rules());
   private volatile List<Problem> problems = List.of();
   private @Nullable PeriodicReload watcher; // guarded by this
+  /**
+   * Held by a scan from before it takes {@code this} until its events are handed over, so listeners get the events of
+   * overlapping scans in version order; {@code this} alone is released before the hand-over, so a slow listener does
+   * not hold up {@link #watch} or {@link #close}.
+   */
+  private final Object delivery = new Object();
 
   /** Per file: the content last seen and the last good rules from it. */
   private record FileState(String sha256, @Nullable List<CompiledRule> good, String goodSha256, List<Problem> problems) {}
@@ -268,6 +276,15 @@ public final class EasyRulesEligibilityEvaluator implements EligibilityEvaluator
   }
 
   private void scan(boolean settle) {
+    // the events are built under this and handed over after it, each scan's in one piece: two scans at once (the
+    // watcher's and a reload()) had the later scan's version 3 reach the listeners before version 2, and the audit
+    // recorded version 2 as the last reload while version 3 was live
+    synchronized (delivery) {
+      scanAndDeliver(settle);
+    }
+  }
+
+  private void scanAndDeliver(boolean settle) {
     List<RuleSetEvent> events = new ArrayList<>();
     synchronized (this) {
       Instant now = Instant.now();
@@ -356,7 +373,11 @@ public final class EasyRulesEligibilityEvaluator implements EligibilityEvaluator
       for (RuleSetListener l : listeners) {
         try {
           l.onEvent(event);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+          // Errors a listener's own code raises too (an assert, a class of an optional library missing), as the policy
+          // repositories' listeners: let through, one was thrown by open() over rules it had loaded, kept the event
+          // from the listeners after it (an audit missed the reload), and an AssertionError on the watcher's thread
+          // cancelled the rescans for good, in silence
           LOG.warn("rule-set listener {} failed on {}", l, event, e);
         }
       }
@@ -441,13 +462,15 @@ public final class EasyRulesEligibilityEvaluator implements EligibilityEvaluator
   }
 
   /**
-   * The entries named {@code *.yml}, {@code *.json} or {@code *.yaml}, by name, whatever they are: one that is no
-   * regular file is a load problem ({@link #read}), not passed over.
+   * The entries named {@code *.yml}, {@code *.json} or {@code *.yaml} in any case, by name, whatever they are: one
+   * that is no regular file is a load problem ({@link #read}), not passed over, and so is a misnamed one ({@code
+   * .yaml}, {@code _shared.YML}): a file saved with an upper-case extension had been passed over in silence, its rules
+   * not live while {@code check} and {@code openStrict} found nothing wrong.
    */
   private static List<Path> list(Path directory) {
     try (Stream<Path> s = Files.list(directory)) {
       return s.filter(p -> {
-        String n = p.getFileName().toString();
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
         return SUFFIXES.stream().anyMatch(n::endsWith) || n.endsWith(".yaml");
       }).sorted().toList();
     } catch (IOException e) {

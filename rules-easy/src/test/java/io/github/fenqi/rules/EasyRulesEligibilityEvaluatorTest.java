@@ -5,8 +5,10 @@ import static io.github.fenqi.rules.RuleFixtures.debt;
 import static io.github.fenqi.rules.RuleFixtures.policyOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fenqi.core.PolicyException;
 import io.github.fenqi.core.borrower.Borrower;
 import io.github.fenqi.core.debt.Debt;
 import io.github.fenqi.core.debt.DebtComponent;
@@ -427,6 +429,24 @@ class EasyRulesEligibilityEvaluatorTest {
     RuleFixtures.copyExample(dir);
     List<String> lines = EasyRulesEligibilityEvaluator.check(dir).stream().flatMap(r -> r.lines().stream()).toList();
     assertEquals(List.of("OK  _shared.yml  3 rules", "OK  demo-online-lender.yml  1 rule"), lines);
+  }
+
+  /**
+   * A rule file saved as {@code _shared.YML} (as some Windows tools name it) was passed over without a word, as any
+   * file not named {@code *.yml}, {@code *.json} or {@code *.yaml} is: its rules were not live, and neither
+   * {@code check} nor {@code openStrict} said so. Such a name is a load problem now, as a misnamed {@code .yaml} is.
+   */
+  @Test
+  void aRuleFileNamedWithAnUpperCaseExtensionIsALoadProblem() throws IOException {
+    RuleFixtures.copyExample(dir);
+    Files.move(dir.resolve("_shared.yml"), dir.resolve("_shared.YML"));
+    Files.writeString(dir.resolve("p.Json"), "[]");
+    List<String> lines = EasyRulesEligibilityEvaluator.check(dir).stream().flatMap(r -> r.lines().stream()).toList();
+    String ignored = "is ignored: rule files are named <platformId>.yml, _shared*.yml or the same in .json";
+    assertEquals(List.of("_shared.YML: " + ignored, "OK  demo-online-lender.yml  1 rule", "p.Json: " + ignored), lines);
+    PolicyException refused = assertThrows(PolicyException.class, () -> EasyRulesEligibilityEvaluator.openStrict(dir));
+    assertEquals(List.of("_shared.YML: " + ignored, "p.Json: " + ignored),
+        refused.problems().stream().map(Object::toString).toList());
   }
 
   /**
