@@ -109,7 +109,7 @@ final class PlanCommand implements Callable<Integer> {
       throw new InvalidInputException("--key-env", "applies only with --audit-log (without it nothing is audited)");
     }
     StatementCommand.refuseOneFileUnderTwoNames(statements);
-    FileKind.requireDirectory(policies, "policy files", "--policies");
+    PolicyCommand.policyFiles(policies, "--policies");
     if (rules != null) {
       FileKind.requireDirectory(rules, "rule files", "--rules");
     }
