@@ -274,11 +274,23 @@ final class PlanCommand implements Callable<Integer> {
       out.println("recommendation: " + r.recommendation());
       return;
     }
-    out.printf(Locale.ROOT, "%-12s %12s %10s %12s %11s %9s %-7s %8s %s%n", "strategy", "1st month", "down", "total pay",
-        "saving", "p(accept)", "stress", "p(deflt)", "recommended");
+    // the amount columns as wide as their widest amount (a case of billions ran past them), never narrower than usual
+    int first = 12;
+    int down = 10;
+    int total = 12;
+    int saving = 11;
+    for (NegotiationResult.ProposalReport p : r.proposals()) {
+      first = Math.max(first, p.totalFirstMonthInstallment().toString().length());
+      down = Math.max(down, p.totalDownPayment().toString().length());
+      total = Math.max(total, p.totalPayable().toString().length());
+      saving = Math.max(saving, p.saving().toString().length());
+    }
+    String amounts = "%-12s %" + first + "s %" + down + "s %" + total + "s %" + saving + "s ";
+    out.printf(Locale.ROOT, amounts + "%9s %-7s %8s %s%n", "strategy", "1st month", "down", "total pay", "saving",
+        "p(accept)", "stress", "p(deflt)", "recommended");
     DebtColumns w = DebtColumns.of(r.proposals());
     for (NegotiationResult.ProposalReport p : r.proposals()) {
-      out.printf(Locale.ROOT, "%-12s %12s %10s %12s %11s %9.3f %-7s %8.3f %s%n", p.strategy(), p.totalFirstMonthInstallment(),
+      out.printf(Locale.ROOT, amounts + "%9.3f %-7s %8.3f %s%n", p.strategy(), p.totalFirstMonthInstallment(),
           p.totalDownPayment(), p.totalPayable(), p.saving(), p.acceptanceProbability(), p.stress().level(),
           p.stress().defaultProbability(), p.recommended() ? "yes" : "NO: " + p.stress().recommendation());
       for (NegotiationResult.DebtPlan d : p.plans()) {

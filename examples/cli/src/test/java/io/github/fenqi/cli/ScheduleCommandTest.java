@@ -57,21 +57,11 @@ class ScheduleCommandTest {
     assertEquals(0, largest.exit(), largest.err());
     List<String> table = largest.out().lines().skip(1).limit(3).toList();
     assertTrue(table.get(1).contains("512534435261.71"), largest.out());
-    List<Integer> headingEnds = columnEnds(table.get(0));
+    List<Integer> headingEnds = WordEnds.of(table.get(0));
     assertEquals(6, headingEnds.size(), largest.out());
     for (String row : table) {
-      assertEquals(headingEnds, columnEnds(row), "columns of\n" + largest.out());
+      assertEquals(headingEnds, WordEnds.of(row), "columns of\n" + largest.out());
     }
-  }
-
-  /** Where each blank-separated value of {@code line} ends. */
-  private static List<Integer> columnEnds(String line) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\S+").matcher(line);
-    List<Integer> ends = new java.util.ArrayList<>();
-    while (m.find()) {
-      ends.add(m.end());
-    }
-    return ends;
   }
 
   /** `--method fee_installment --format TEXT` was refused while `statement ingest --format ALIPAY` was taken. */
