@@ -133,6 +133,16 @@ public final class FenqiCli implements Runnable {
       return ex.getMessage();
     }
     String first = unmatched.get(0);
+    CommandSpec command = ex.getCommandLine().getCommandSpec();
+    if (ex instanceof CommandLine.UnmatchedArgumentException u && !first.startsWith("-")
+        && !command.subcommands().isEmpty() && command.positionalParameters().isEmpty()) {
+      // 'fenqi plna case.json' was "Unmatched arguments from index 0: 'plna', 'case.json'", parser words that did
+      // not say a command name was mistyped, nor which names there are
+      java.util.List<String> near = u.getSuggestions().stream().filter(command.subcommands()::containsKey).toList();
+      return "'" + first + "' is not a command of '" + command.qualifiedName() + "'"
+          + (near.isEmpty() ? "" : " (did you mean '" + near.get(0) + "'?)") + "; its commands: "
+          + String.join(", ", command.subcommands().keySet());
+    }
     String hint = first.startsWith("-") && (first.contains(".") || first.contains("/"))
         ? " (a file whose name starts with '-': write ./" + first + ", or put -- before it)" : "";
     if (ex instanceof CommandLine.MissingParameterException) {

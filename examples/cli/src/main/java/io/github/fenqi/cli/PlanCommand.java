@@ -109,7 +109,7 @@ final class PlanCommand implements Callable<Integer> {
       throw new InvalidInputException("--key-env", "applies only with --audit-log (without it nothing is audited)");
     }
     StatementCommand.refuseOneFileUnderTwoNames(statements);
-    FileKind.requireDirectory(policies, "policy files", "--policies");
+    PolicyCommand.policyFiles(policies, "--policies");
     if (rules != null) {
       FileKind.requireDirectory(rules, "rule files", "--rules");
     }
@@ -271,16 +271,32 @@ final class PlanCommand implements Callable<Integer> {
       out.println("recommendation: " + r.recommendation());
       return;
     }
-    out.printf(Locale.ROOT, "%-12s %12s %10s %12s %11s %9s %-7s %8s %s%n", "strategy", "1st month", "down", "total pay",
-        "saving", "p(accept)", "stress", "p(deflt)", "recommended");
+    // the amount columns as wide as their widest amount (a case of billions ran past them), never narrower than usual
+    int first = 12;
+    int down = 10;
+    int total = 12;
+    int saving = 11;
     for (NegotiationResult.ProposalReport p : r.proposals()) {
-      out.printf(Locale.ROOT, "%-12s %12s %10s %12s %11s %9.3f %-7s %8.3f %s%n", p.strategy(), p.totalFirstMonthInstallment(),
+      first = Math.max(first, p.totalFirstMonthInstallment().toString().length());
+      down = Math.max(down, p.totalDownPayment().toString().length());
+      total = Math.max(total, p.totalPayable().toString().length());
+      saving = Math.max(saving, p.saving().toString().length());
+    }
+    String amounts = "%-12s %" + first + "s %" + down + "s %" + total + "s %" + saving + "s ";
+    out.printf(Locale.ROOT, amounts + "%9s %-7s %8s %s%n", "strategy", "1st month", "down", "total pay", "saving",
+        "p(accept)", "stress", "p(deflt)", "recommended");
+    DebtColumns w = DebtColumns.of(r.proposals());
+    for (NegotiationResult.ProposalReport p : r.proposals()) {
+      out.printf(Locale.ROOT, amounts + "%9.3f %-7s %8.3f %s%n", p.strategy(), p.totalFirstMonthInstallment(),
           p.totalDownPayment(), p.totalPayable(), p.saving(), p.acceptanceProbability(), p.stress().level(),
           p.stress().defaultProbability(), p.recommended() ? "yes" : "NO: " + p.stress().recommendation());
       for (NegotiationResult.DebtPlan d : p.plans()) {
-        out.printf(Locale.ROOT, "    %-6s %-22s %3d months, down %9s, waive %9s, 1st %9s, total %10s, IRR %s%%, p %.3f%n",
-            d.debtId(), d.platformId(), d.term(), d.downPayment(), d.waivedTotal(), d.firstInstallment(), d.totalPayable(),
-            OutputFormat.percent(d.annualizedRate()),
+        out.printf(Locale.ROOT, "    %s %s %3d months, down %s, waive %s, 1st %s, total %s, IRR %s%%, p %.3f%n",
+            TextColumns.left(d.debtId(), w.id()), TextColumns.left(d.platformId(), w.platform()), d.term(),
+            TextColumns.right(d.downPayment().toString(), w.amount()),
+            TextColumns.right(d.waivedTotal().toString(), w.amount()),
+            TextColumns.right(d.firstInstallment().toString(), w.amount()),
+            TextColumns.right(d.totalPayable().toString(), w.total()), OutputFormat.percent(d.annualizedRate()),
             d.acceptanceProbability());
       }
     }
@@ -293,6 +309,30 @@ final class PlanCommand implements Callable<Integer> {
         s.findings().forEach(f -> out.println("[removed from " + f.field() + ": '" + f.match().matched() + "' ("
             + f.match().category() + ")]"));
       }
+    }
+  }
+
+  /**
+   * The widths of the debt rows' columns in terminal columns: the widest value of each over every proposal, so that
+   * a longer or Chinese debt id ({@code 信用卡债务一}), platform id or amount (a million yuan) moves no row out of
+   * line with the others; never narrower than the sample's columns.
+   */
+  private record DebtColumns(int id, int platform, int amount, int total) {
+    static DebtColumns of(List<NegotiationResult.ProposalReport> proposals) {
+      int id = 6;
+      int platform = 22;
+      int amount = 9;
+      int total = 10;
+      for (NegotiationResult.ProposalReport p : proposals) {
+        for (NegotiationResult.DebtPlan d : p.plans()) {
+          id = Math.max(id, TextColumns.width(d.debtId()));
+          platform = Math.max(platform, TextColumns.width(d.platformId()));
+          amount = Math.max(amount, Math.max(d.downPayment().toString().length(), Math.max(
+              d.waivedTotal().toString().length(), d.firstInstallment().toString().length())));
+          total = Math.max(total, d.totalPayable().toString().length());
+        }
+      }
+      return new DebtColumns(id, platform, amount, total);
     }
   }
 }

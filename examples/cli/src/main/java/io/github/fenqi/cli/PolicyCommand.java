@@ -37,6 +37,33 @@ final class PolicyCommand implements Runnable {
     return FileKind.notRegularFiles(dir, n -> n.endsWith(".json"), "a policy file");
   }
 
+  /**
+   * The {@code *.json} names of {@code dir} in name order, or why there are none: a directory with no policy file (a
+   * mistyped or not yet filled one) is refused by {@code plan --policies} as by {@code policy validate}, where the
+   * plan had reported each debt as "no policy … in effect; known platforms: []", as if the lenders had no policy.
+   *
+   * @param option the option that gave {@code dir}, or empty for a parameter
+   * @throws InvalidInputException naming the option (if any) and the directory
+   */
+  static List<Path> policyFiles(Path dir, String option) {
+    FileKind.requireDirectory(dir, "policy files", option);
+    List<Path> files;
+    try (Stream<Path> s = Files.list(dir)) {
+      files = s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+    } catch (IOException e) {
+      throw refused(dir, option, "cannot be listed: " + e.getMessage());
+    }
+    if (files.isEmpty()) {
+      throw refused(dir, option, "holds no *.json policy files");
+    }
+    return files;
+  }
+
+  private static InvalidInputException refused(Path dir, String option, String why) {
+    return option.isEmpty() ? new InvalidInputException(dir.toString(), why)
+        : new InvalidInputException(option, dir + " " + why);
+  }
+
   /** {@code fenqi policy validate DIR}: one line per file; exit 1 if any is invalid. */
   @Command(name = "validate", mixinStandardHelpOptions = true,
       description = "Validate every *.json policy file of DIR: one line per file (OK, or file: path: reason).")
@@ -48,16 +75,7 @@ final class PolicyCommand implements Runnable {
 
     @Override
     public Integer call() {
-      FileKind.requireDirectory(dir, "policy files", "");
-      List<Path> files;
-      try (Stream<Path> s = Files.list(dir)) {
-        files = s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
-      } catch (IOException e) {
-        throw new InvalidInputException(dir.toString(), "cannot be listed: " + e.getMessage());
-      }
-      if (files.isEmpty()) {
-        throw new InvalidInputException(dir.toString(), "holds no *.json policy files");
-      }
+      List<Path> files = policyFiles(dir, "");
       PrintWriter out = spec.commandLine().getOut();
       PolicyValidator validator = new PolicyValidator();
       // what only the files together show (a platform and version twice, two versions from one day), per file

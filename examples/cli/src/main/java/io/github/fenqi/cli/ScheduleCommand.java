@@ -99,13 +99,31 @@ final class ScheduleCommand implements Callable<Integer> {
   static void printText(PrintWriter out, Schedule s) {
     out.printf(Locale.ROOT, "%s  %s yuan over %d months%s%n", s.method(), s.financedAmount(), s.term(),
         s.downPayment().isZero() ? "" : " after a down payment of " + s.downPayment());
-    out.printf(Locale.ROOT, "%6s %12s %12s %10s %10s %14s%n", "period", "payment", "principal", "interest", "fee", "remaining");
-    List<Installment> list = s.installments();
-    for (Installment i : list) {
-      out.printf(Locale.ROOT, "%6d %12s %12s %10s %10s %14s%n", i.period(), i.payment(), i.principal(), i.interest(),
-          i.fee(), i.remaining());
+    // each column as wide as its widest amount, never narrower than the usual widths: amounts up to the largest
+    // --amount (1000000000000.00) ran past their columns and pushed the rest of the row out of line
+    List<List<String>> rows = new java.util.ArrayList<>();
+    for (Installment i : s.installments()) {
+      rows.add(List.of(Integer.toString(i.period()), i.payment().toString(), i.principal().toString(),
+          i.interest().toString(), i.fee().toString(), i.remaining().toString()));
     }
+    int[] widths = {6, 12, 12, 10, 10, 14};
+    rows.forEach(row -> {
+      for (int c = 0; c < widths.length; c++) {
+        widths[c] = Math.max(widths[c], row.get(c).length());
+      }
+    });
+    printRow(out, widths, List.of("period", "payment", "principal", "interest", "fee", "remaining"));
+    rows.forEach(row -> printRow(out, widths, row));
     out.printf(Locale.ROOT, "total payable %s (interest %s, fees %s); annualised rate (IRR) %s%%%n", s.totalPayable(),
         s.totalInterest(), s.totalFee(), OutputFormat.percent(s.annualizedRate()));
+  }
+
+  /** The cells of one row, each right-aligned in its column, one space apart. */
+  private static void printRow(PrintWriter out, int[] widths, List<String> cells) {
+    StringBuilder line = new StringBuilder();
+    for (int c = 0; c < widths.length; c++) {
+      line.append(c == 0 ? "" : " ").append(TextColumns.right(cells.get(c), widths[c]));
+    }
+    out.println(line);
   }
 }

@@ -88,6 +88,23 @@ class HelpTest {
     assertEquals(lists, line.contains(named), line + " / " + named);
   }
 
+  /**
+   * A mistyped command name is named as one, with the commands there are and the nearest: it was "Unmatched arguments
+   * from index 0: 'plna', 'case.json'", which did not say that 'plna' was taken for a command.
+   */
+  @Test
+  void aMistypedCommandIsNamedWithTheCommandsThereAre() {
+    CliRun top = CliRun.of("plna", "case.json", "--policies", "policies");
+    assertEquals(FenqiCli.REJECTED, top.exit(), top.err());
+    assertEquals("", top.out());
+    assertEquals("fenqi: 'plna' is not a command of 'fenqi' (did you mean 'plan'?); its commands: schedule, policy, "
+        + "plan, audit, statement, rules (see 'fenqi --help')", top.err().strip());
+    assertEquals("fenqi: 'valdate' is not a command of 'fenqi policy' (did you mean 'validate'?); its commands: "
+        + "validate, extract (see 'fenqi policy --help')", CliRun.of("policy", "valdate", "dir").err().strip());
+    assertEquals("fenqi: 'frob' is not a command of 'fenqi audit'; its commands: checkpoint, verify (see 'fenqi "
+        + "audit --help')", CliRun.of("audit", "frob").err().strip());
+  }
+
   private static CliRun runWith(List<String> path, String option) {
     List<String> args = new ArrayList<>(path);
     args.add(option);

@@ -366,6 +366,58 @@ class PlanCommandTest {
         CliRun.of("plan", noIncome.toString(), "--policies", POLICIES).err().strip());
   }
 
+  /**
+   * The debt rows of the text table stay in line whatever their ids: a Chinese debt id takes two terminal columns a
+   * character, and the rows were padded by characters (and not at all past six), so each such row pushed its months,
+   * amounts and rate out of line with the other rows.
+   */
+  @Test
+  void textTableRowsStayInLineWithChineseAndLongDebtIds(@TempDir Path dir) throws Exception {
+    Path chinese = edited(dir, FEASIBLE, "\"id\": \"cf-1\"", "\"id\": \"信用卡债务一\"", "\"id\": \"ol-1\"",
+        "\"id\": \"online-lender-loan-2026\"");
+    CliRun run = CliRun.of("plan", chinese.toString(), "--policies", POLICIES, "--format", "text");
+    assertEquals(0, run.exit(), run.err());
+    List<String> rows = run.out().lines().filter(l -> l.contains(" months, down ")).toList();
+    assertEquals(9, rows.size(), run.out());
+    assertTrue(rows.stream().anyMatch(l -> l.contains("信用卡债务一")), run.out());
+    for (String column : List.of(" months, down ", ", waive ", ", 1st ", ", total ", ", IRR ")) {
+      assertEquals(1, rows.stream().map(l -> terminalColumns(l.substring(0, l.indexOf(column)))).distinct().count(),
+          "'" + column + "' in the same terminal column of every row:\n" + String.join("\n", rows));
+    }
+  }
+
+  /**
+   * The proposal rows' amounts stay under their headings for a case of billions: they had fixed widths (12 for the
+   * first month's total), and a larger amount pushed the rest of its row out of line with the heading.
+   */
+  @Test
+  void textTableAmountsStayUnderTheirHeadingsForLargeDebts(@TempDir Path dir) throws Exception {
+    Path large = edited(dir, FEASIBLE, "\"monthlyNetIncome\": \"16000.00\"", "\"monthlyNetIncome\": \"900000000.00\"",
+        "\"liquidSavings\": \"12000.00\"", "\"liquidSavings\": \"900000000.00\"", "\"principal\": \"48000.00\"",
+        "\"principal\": \"4800000000.00\"", "\"principal\": \"30000.00\"", "\"principal\": \"4800000000.00\"",
+        "\"principal\": \"12000.00\"", "\"principal\": \"4800000000.00\"");
+    CliRun run = CliRun.of("plan", large.toString(), "--policies", POLICIES, "--format", "text");
+    assertEquals(0, run.exit(), run.err());
+    List<String> lines = run.out().lines().toList();
+    List<Integer> heading = WordEnds.of(lines.stream().filter(l -> l.startsWith("strategy ")).findFirst().orElseThrow());
+    // 'month', 'down', 'pay', 'saving', 'p(accept)' and 'p(deflt)' end where the row's values end
+    List<Integer> headingEnds = List.of(heading.get(2), heading.get(3), heading.get(5), heading.get(6), heading.get(7),
+        heading.get(9));
+    List<String> rows = lines.stream().filter(l -> l.matches("(AGGRESSIVE|CONSERVATIVE|BALANCED) .*")).toList();
+    assertEquals(3, rows.size(), run.out());
+    assertTrue(rows.get(0).matches(".* \\d{9,}\\.\\d\\d .*"), run.out());
+    for (String row : rows) {
+      List<Integer> ends = WordEnds.of(row);
+      assertEquals(headingEnds, List.of(ends.get(1), ends.get(2), ends.get(3), ends.get(4), ends.get(5), ends.get(7)),
+          "columns of\n" + String.join("\n", lines.subList(0, 12)));
+    }
+  }
+
+  /** The columns {@code text} takes on a terminal, for the ASCII and CJK ideographs of these tests. */
+  private static int terminalColumns(String text) {
+    return text.codePoints().map(c -> c >= 0x4E00 && c <= 0x9FFF ? 2 : 1).sum();
+  }
+
   /** {@code sample} with each text {@code fromTo[2i]} replaced by {@code fromTo[2i + 1]}, as {@code dir/case.json}. */
   private static Path edited(Path dir, String sample, String... fromTo) throws Exception {
     String json = Files.readString(Path.of(sample));

@@ -94,6 +94,24 @@ class PolicyCommandTest {
   }
 
   /**
+   * A policies directory with no policy file (mistyped, not yet filled) stops the plan as it stops policy validate:
+   * the plan had gone on and reported every debt "no policy … in effect; known platforms: []", one line each.
+   */
+  @Test
+  void aPoliciesDirectoryWithNoPolicyFileIsRefusedByPlanAsByValidate(@TempDir Path dir) throws Exception {
+    Path empty = Files.createDirectory(dir.resolve("policies"));
+    Files.writeString(empty.resolve("README.md"), "policies go here");
+    CliRun plan = CliRun.of("plan", "../../samples/cases/shanghai-three-debts-feasible.json", "--policies",
+        empty.toString());
+    assertEquals(FenqiCli.REJECTED, plan.exit(), plan.err());
+    assertEquals("", plan.out());
+    assertEquals("fenqi: --policies: " + empty + " holds no *.json policy files", plan.err().strip());
+    CliRun validate = CliRun.of("policy", "validate", empty.toString());
+    assertEquals(FenqiCli.REJECTED, validate.exit(), validate.err());
+    assertEquals("fenqi: " + empty + ": holds no *.json policy files", validate.err().strip());
+  }
+
+  /**
    * A directory that is missing, a file, or a link to nothing is named as what it is, by every command that takes
    * one: a mistyped '--policies sample/policies' was "is not a directory of policy files", as if a file stood there.
    */

@@ -40,6 +40,30 @@ class ScheduleCommandTest {
     assertTrue(run.out().contains("annualised rate (IRR) 13.03%"), run.out());
   }
 
+  /**
+   * Every column of the text table ends where its heading ends, up to the largest amount a schedule takes: amounts of
+   * a hundred billion ran past their fixed widths and pushed the rest of their row to the right. A usual amount keeps
+   * the table as the README shows it.
+   */
+  @Test
+  void textTableColumnsLineUpUpToTheLargestAmount() {
+    CliRun usual = CliRun.of("schedule", "--amount", "12000", "--term", "12", "--method", "FEE_INSTALLMENT",
+        "--monthly-fee-rate", "0.006", "--format", "text");
+    assertEquals(List.of("period      payment    principal   interest        fee      remaining",
+        "     1      1072.00      1000.00       0.00      72.00       11000.00"),
+        usual.out().lines().skip(1).limit(2).toList());
+    CliRun largest = CliRun.of("schedule", "--amount", "1000000000000", "--term", "2", "--method",
+        "EQUAL_INSTALLMENT", "--annual-rate", "0.2", "--format", "text");
+    assertEquals(0, largest.exit(), largest.err());
+    List<String> table = largest.out().lines().skip(1).limit(3).toList();
+    assertTrue(table.get(1).contains("512534435261.71"), largest.out());
+    List<Integer> headingEnds = WordEnds.of(table.get(0));
+    assertEquals(6, headingEnds.size(), largest.out());
+    for (String row : table) {
+      assertEquals(headingEnds, WordEnds.of(row), "columns of\n" + largest.out());
+    }
+  }
+
   /** `--method fee_installment --format TEXT` was refused while `statement ingest --format ALIPAY` was taken. */
   @Test
   void enumeratedValuesAreTakenInAnyCase() {
