@@ -40,6 +40,14 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
     return repo;
   }
 
+  /** Edits the consumer-finance file (most months 48, then 24) and rescans. */
+  @Override
+  protected void change(PolicyRepository repo, int n) throws Exception {
+    Files.writeString(dir.resolve("demo-consumer-finance.json"), cf().replace("\"max\": 36", n == 1 ? "\"max\": 48"
+        : "\"max\": 24"));
+    ((JsonDirectoryPolicyRepository) repo).reload();
+  }
+
   @AfterEach
   void close() {
     if (repo != null) {
@@ -75,7 +83,8 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
   }
 
   /**
-   * A listener that overflows its stack, or whose class needs a library that is not there, is a listener that throws:
+   * A listener that overflows its stack, fails an assert, or whose class needs a library that is not there, is a
+   * listener that throws:
    * the others are told, and the watch goes on. Such an Error used to escape the scheduled rescan, which the executor
    * then cancelled without a word: every later edit of the directory was ignored until a restart.
    */
@@ -88,6 +97,9 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
     });
     repo.addListener(e -> {
       throw new NoClassDefFoundError("com/example/audit/AuditClient");
+    });
+    repo.addListener(e -> {
+      throw new AssertionError("a listener's own assert");
     });
     repo.addListener(events::add);
     repo.watch(Duration.ofMillis(50));
