@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,7 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Policies loaded from the {@code *.json} files of a directory, one policy per file, optionally
+ * Policies loaded from the {@code *.json} files of a directory, one policy per file (a file named {@code *.JSON} is
+ * a load problem, not read), optionally
  * hot-reloaded: {@link #watch(Duration)} polls the files' contents (default every 500 ms, so an edit is live
  * within a second), without a restart.
  *
@@ -169,6 +171,11 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
     boolean changed = files.keySet().retainAll(paths);
     unreadable.keySet().retainAll(paths);
     for (Path path : paths) {
+      Optional<String> misnamed = misnamed(path);
+      if (misnamed.isPresent()) { // never read: PolicyFiles, which lists *.json, would not see its version either
+        changed |= notLoaded(path, misnamed.get(), events);
+        continue;
+      }
       byte[] bytes;
       try {
         // never opened when it is no regular file: a FIFO named x.json kept the scan waiting for a writer for ever
@@ -314,18 +321,35 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
   }
 
   /**
-   * The entries named {@code *.json}, whatever they are: one that is no regular file — a link left dangling (its target
-   * moved or deleted), a directory, a pipe, a device — is a file that cannot be read, named in {@link #loadProblems}
-   * and never opened (reading a pipe would block the scan). They had been skipped without a word, so a platform was
-   * gone, no load problem said why, and {@link #openStrict} accepted the directory.
+   * The entries named {@code *.json}, the extension in any case ({@link #misnamed}), whatever they are: one that is
+   * no regular file — a link left dangling (its target moved or deleted), a directory, a pipe, a device — is a file
+   * that cannot be read, named in {@link #loadProblems} and never opened (reading a pipe would block the scan). They
+   * had been skipped without a word, so a platform was gone, no load problem said why, and {@link #openStrict}
+   * accepted the directory.
    */
   private List<Path> listPolicyFiles() {
     try (Stream<Path> s = Files.list(directory)) {
-      return s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+      return s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")).sorted().toList();
     } catch (IOException e) {
       // the reason in words: a NoSuchFileException's message is the directory's name again
       throw new InvalidInputException(directory.toString(), "cannot be listed: " + InputFiles.reason(e));
     }
+  }
+
+  /**
+   * Why a file named {@code x.JSON} or {@code x.Json} is not loaded: such a file had been passed over without a word,
+   * so its lender had no policy (or an older one) while {@link #loadProblems} and {@link #openStrict} found nothing
+   * wrong. It is a load problem rather than read, as a misnamed rule file is in {@code rules-easy}: {@link
+   * PolicyFiles#write} lists {@code *.json} only, and would write a second version of its day beside it.
+   */
+  private static Optional<String> misnamed(Path path) {
+    String name = path.getFileName().toString();
+    if (name.endsWith(".json")) {
+      return Optional.empty();
+    }
+    String stem = name.substring(0, name.length() - ".json".length());
+    return Optional.of("is not read: a policy file's name ends in .json, in lower case; rename it to " + stem
+        + ".json");
   }
 
   /** A link whose target vanished between the look and the read, in the words {@link InputFiles} uses. */

@@ -292,6 +292,39 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
   }
 
   /**
+   * A policy saved as {@code x.JSON} or {@code x.Json} (as some Windows tools name it) had been passed over in
+   * silence: its lender had no policy while loadProblems() was empty and a strict open accepted the directory. It is
+   * a load problem naming the file, told to listeners once, and the rest of the directory loads.
+   */
+  @Test
+  void aPolicyFileNamedWithAnUpperCaseExtensionIsALoadProblem() throws Exception {
+    Samples.copyPolicies(dir);
+    Path upper = Files.move(dir.resolve("demo-consumer-finance.json"), dir.resolve("demo-consumer-finance.JSON"));
+    Path mixed = Files.move(dir.resolve("demo-online-lender.json"), dir.resolve("online.Json"));
+    List<Problem> expected = List.of(
+        Problem.of(upper.toString(),
+            "is not read: a policy file's name ends in .json, in lower case; rename it to demo-consumer-finance.json"),
+        Problem.of(mixed.toString(),
+            "is not read: a policy file's name ends in .json, in lower case; rename it to online.json"));
+    repo = JsonDirectoryPolicyRepository.open(dir);
+    assertEquals(expected, repo.loadProblems());
+    assertTrue(repo.find("demo-consumer-finance", TODAY).isEmpty());
+    assertTrue(repo.find("demo-credit-card", TODAY).isPresent());
+    List<PolicyEvent> events = new CopyOnWriteArrayList<>();
+    repo.addListener(events::add);
+    Files.writeString(upper, cf().replace("\"max\": 36", "\"max\": 48")); // an edit: still not read, not told again
+    repo.reload();
+    assertEquals(List.of(), events);
+    assertEquals(expected, repo.loadProblems());
+    PolicyException strict = assertThrows(PolicyException.class, () -> JsonDirectoryPolicyRepository.openStrict(dir));
+    assertEquals(expected, strict.problems());
+    Files.move(upper, dir.resolve("demo-consumer-finance.json"));
+    repo.reload();
+    assertEquals(48, repo.find("demo-consumer-finance", TODAY).orElseThrow().installments().max());
+    assertEquals(expected.subList(1, 2), repo.loadProblems());
+  }
+
+  /**
    * A file that cannot be read was a log line and a load problem, but listeners — the engine's audit log — heard
    * nothing while the platform ran on its last good version. They are told once per reason, not on every scan.
    */
