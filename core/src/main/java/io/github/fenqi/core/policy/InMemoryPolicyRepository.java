@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * Policies held in memory, changed through {@link #put} and {@link #remove} (an admin API, tests). Every
  * change makes a new snapshot and a new repository version.
  *
- * <p>Thread-safety: thread-safe; changes are serialised, reads never block.
+ * <p>Thread-safety: thread-safe; changes are serialised and listeners get their events in version order; reads
+ * never block.
  */
 public final class InMemoryPolicyRepository implements PolicyRepository {
   private final Listeners listeners = new Listeners();
@@ -66,39 +67,39 @@ public final class InMemoryPolicyRepository implements PolicyRepository {
   /**
    * Adds {@code policy}, replacing the platform's version of the same label, and — when {@code superseding} — the
    * version of the same day ({@link #put} refuses one instead), in one new snapshot; then tells listeners, outside the
-   * lock: UPDATED from the version replaced, else ADDED.
+   * lock and in version order ({@link Listeners#inOrder}): UPDATED from the version replaced, else ADDED.
    */
   private long install(Policy policy, boolean superseding, String actor) {
-    PolicyChanged event;
-    synchronized (this) {
-      @Nullable Policy replaced = null;
-      if (superseding) {
-        replaced = PolicySnapshot.sameDayVersion(snapshot.policies(), policy).orElse(null);
-      } else {
-        List<Problem> conflicts = conflicts(policy);
-        if (!conflicts.isEmpty()) {
-          throw new InvalidInputException(conflicts);
+    return listeners.inOrder(events -> {
+      synchronized (this) {
+        @Nullable Policy replaced = null;
+        if (superseding) {
+          replaced = PolicySnapshot.sameDayVersion(snapshot.policies(), policy).orElse(null);
+        } else {
+          List<Problem> conflicts = conflicts(policy);
+          if (!conflicts.isEmpty()) {
+            throw new InvalidInputException(conflicts);
+          }
         }
+        List<Policy> next = new ArrayList<>();
+        String oldVersion = replaced == null ? null : replaced.version();
+        for (Policy p : snapshot.policies()) {
+          boolean sameLabel = p.platformId().equals(policy.platformId()) && p.version().equals(policy.version());
+          if (sameLabel && oldVersion == null) {
+            oldVersion = p.version();
+          }
+          if (!sameLabel && p != replaced) {
+            next.add(p);
+          }
+        }
+        next.add(policy);
+        long version = snapshot.version() + 1;
+        snapshot = new PolicySnapshot(version, next);
+        events.add(new PolicyChanged(oldVersion == null ? Change.ADDED : Change.UPDATED, policy.platformId(),
+            oldVersion, policy.version(), actor, version));
+        return version;
       }
-      List<Policy> next = new ArrayList<>();
-      String oldVersion = replaced == null ? null : replaced.version();
-      for (Policy p : snapshot.policies()) {
-        boolean sameLabel = p.platformId().equals(policy.platformId()) && p.version().equals(policy.version());
-        if (sameLabel && oldVersion == null) {
-          oldVersion = p.version();
-        }
-        if (!sameLabel && p != replaced) {
-          next.add(p);
-        }
-      }
-      next.add(policy);
-      long version = snapshot.version() + 1;
-      snapshot = new PolicySnapshot(version, next);
-      event = new PolicyChanged(oldVersion == null ? Change.ADDED : Change.UPDATED, policy.platformId(), oldVersion,
-          policy.version(), actor, version);
-    }
-    listeners.fire(event);
-    return event.repositoryVersion();
+    });
   }
 
   /**
@@ -113,18 +114,18 @@ public final class InMemoryPolicyRepository implements PolicyRepository {
 
   /** Removes one version of a platform's policy; returns whether it was there. */
   public boolean remove(String platformId, String version, String actor) {
-    PolicyChanged event;
-    synchronized (this) {
-      List<Policy> next = new ArrayList<>(snapshot.policies());
-      if (!next.removeIf(p -> p.platformId().equals(platformId) && p.version().equals(version))) {
-        return false;
+    return listeners.inOrder(events -> {
+      synchronized (this) {
+        List<Policy> next = new ArrayList<>(snapshot.policies());
+        if (!next.removeIf(p -> p.platformId().equals(platformId) && p.version().equals(version))) {
+          return false;
+        }
+        long v = snapshot.version() + 1;
+        snapshot = new PolicySnapshot(v, next);
+        events.add(new PolicyChanged(Change.REMOVED, platformId, version, null, actor, v));
+        return true;
       }
-      long v = snapshot.version() + 1;
-      snapshot = new PolicySnapshot(v, next);
-      event = new PolicyChanged(Change.REMOVED, platformId, version, null, actor, v);
-    }
-    listeners.fire(event);
-    return true;
+    });
   }
 
   @Override

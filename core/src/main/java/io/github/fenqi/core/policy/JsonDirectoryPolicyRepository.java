@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,7 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Policies loaded from the {@code *.json} files of a directory, one policy per file, optionally
+ * Policies loaded from the {@code *.json} files of a directory, one policy per file (a file named {@code *.JSON} is
+ * a load problem, not read), optionally
  * hot-reloaded: {@link #watch(Duration)} polls the files' contents (default every 500 ms, so an edit is live
  * within a second), without a restart.
  *
@@ -47,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * next scan, as after a restart — the broken file's old version had won as the first by name and the fix was
  * ignored as a duplicate until a restart loaded it. {@link #loadProblems} are those a fresh open reports.
  *
- * <p>Thread-safety: thread-safe. Scans are serialised; reads never block.
+ * <p>Thread-safety: thread-safe. Scans are serialised and listeners get their events in version order; reads never
+ * block.
  */
 public final class JsonDirectoryPolicyRepository implements PolicyRepository, Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(JsonDirectoryPolicyRepository.class);
@@ -151,120 +154,141 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
     }
   }
 
-  /** Scans the directory once and publishes a new snapshot if anything changed. */
+  /**
+   * Scans the directory once and publishes a new snapshot if anything changed; listeners get the events of scans at
+   * once (the watch's and a caller's) in version order.
+   */
   public void reload() {
-    List<PolicyEvent> events = new ArrayList<>();
-    synchronized (this) {
-      List<Path> paths = listPolicyFiles();
-      boolean changed = files.keySet().retainAll(paths);
-      unreadable.keySet().retainAll(paths);
-      for (Path path : paths) {
-        byte[] bytes;
-        try {
-          // never opened when it is no regular file: a FIFO named x.json kept the scan waiting for a writer for ever
-          Optional<String> notAFile = InputFiles.notRegularFile(path, "a policy file");
-          if (notAFile.isPresent()) {
-            throw new NotAPolicyFile(notAFile.get());
-          }
-          bytes = InputFiles.readBounded(path, InputFiles.DEFAULT_MAX_BYTES);
-        } catch (IOException e) {
-          boolean dangling = e instanceof NoSuchFileException && Files.isSymbolicLink(path);
-          if (e instanceof NoSuchFileException && !dangling) { // deleted since the listing
-            unreadable.remove(path);
-            changed |= files.remove(path) != null;
-            continue;
-          }
-          String reason = "cannot be read: " + (e instanceof NotAPolicyFile ? e.getMessage()
-              : dangling ? danglingLink(path) : InputFiles.reason(e));
-          String before = unreadable.put(path, reason);
-          if (!reason.equals(before)) { // once, not on every rescan
-            LOG.warn("cannot read policy file {}: {}", path, e.toString());
-            events.add(new PolicyLoadFailed(path.toString(), List.of(Problem.of(path.toString(), reason))));
-          }
-          changed |= before == null; // its last good version, if any, now yields to a file that loads
-          continue; // keep whatever we had for it
-        }
-        changed |= unreadable.remove(path) != null; // readable again, even unchanged: it loads again
-        byte[] hash = sha256(bytes);
-        FileState old = files.get(path);
-        if (old != null && Arrays.equals(old.hash(), hash)) {
-          continue;
-        }
-        PolicyValidator.Result result = validator.validate(bytes, path.toString());
-        if (result.valid()) {
-          files.put(path, new FileState(hash, result.policy().orElseThrow(), List.of()));
-          changed = true;
-        } else {
-          Policy keep = old == null ? null : old.good();
-          files.put(path, new FileState(hash, keep, result.problems()));
-          changed |= old != null && old.problems().isEmpty(); // its version now yields to a file that loads
-          LOG.warn("policy file {} is invalid{}: {}", path, keep == null ? "" : ", keeping its last good version ("
-              + keep.version() + ") while no valid file holds it or another version of its day", result.problems());
-          events.add(new PolicyLoadFailed(path.toString(), result.problems()));
-        }
+    listeners.inOrder(events -> {
+      scan(events);
+      return null;
+    });
+  }
+
+  /** One scan, adding the events to tell to {@code events}. */
+  private synchronized void scan(List<PolicyEvent> events) {
+    List<Path> paths = listPolicyFiles();
+    boolean changed = files.keySet().retainAll(paths);
+    unreadable.keySet().retainAll(paths);
+    for (Path path : paths) {
+      Optional<String> misnamed = misnamed(path);
+      if (misnamed.isPresent()) { // never read: PolicyFiles, which lists *.json, would not see its version either
+        changed |= notLoaded(path, misnamed.get(), events);
+        continue;
       }
-      // Assemble what a fresh open loads: first file by name wins a duplicate platform + version, or a second
-      // version from the same day. Then the last good versions of files that do not load now, where they do not
-      // meet one of those: a restart would not load them.
-      Map<String, Policy> byKey = new LinkedHashMap<>();
-      List<Problem> currentProblems = new ArrayList<>();
-      List<Policy> lastGood = new ArrayList<>();
-      for (Path path : paths) {
-        String unread = unreadable.get(path);
-        FileState state = files.get(path);
-        // an unreadable file is told by its read error (its last good version, if any, stays live)
-        if (unread != null) {
-          currentProblems.add(Problem.of(path.toString(), unread));
-        } else if (state != null) {
-          currentProblems.addAll(state.problems());
+      byte[] bytes;
+      try {
+        // never opened when it is no regular file: a FIFO named x.json kept the scan waiting for a writer for ever
+        Optional<String> notAFile = InputFiles.notRegularFile(path, "a policy file");
+        if (notAFile.isPresent()) {
+          throw new NotAPolicyFile(notAFile.get());
         }
-        Policy p = state == null ? null : state.good();
-        if (p == null) {
+        bytes = InputFiles.readBounded(path, InputFiles.DEFAULT_MAX_BYTES);
+      } catch (IOException e) {
+        boolean dangling = e instanceof NoSuchFileException && Files.isSymbolicLink(path);
+        if (e instanceof NoSuchFileException && !dangling) { // deleted since the listing
+          unreadable.remove(path);
+          changed |= files.remove(path) != null;
           continue;
         }
-        if (unread != null || !state.problems().isEmpty()) {
-          lastGood.add(p);
-          continue;
-        }
-        String key = key(p);
-        if (byKey.containsKey(key)) {
-          Problem dup = Problem.of(path.toString(), "duplicates platform '" + p.platformId() + "' version '"
-              + p.version() + "' of an earlier file; ignored");
-          currentProblems.add(dup);
-          if (changed) {
-            events.add(new PolicyLoadFailed(path.toString(), List.of(dup)));
-          }
-          continue;
-        }
-        Optional<Policy> rival = PolicySnapshot.sameDayVersion(byKey.values(), p);
-        if (rival.isPresent()) {
-          Problem sameDay = Problem.of(path.toString(), PolicySnapshot.sameDayReason(rival.get(), p)
-              + "; this file is ignored");
-          currentProblems.add(sameDay);
-          if (changed) {
-            events.add(new PolicyLoadFailed(path.toString(), List.of(sameDay)));
-          }
-          continue;
-        }
-        byKey.put(key, p);
+        String reason = "cannot be read: " + (e instanceof NotAPolicyFile ? e.getMessage()
+            : dangling ? danglingLink(path) : InputFiles.reason(e));
+        changed |= notLoaded(path, reason, events);
+        continue; // keep whatever we had for it
       }
-      for (Policy p : lastGood) {
-        if (!byKey.containsKey(key(p)) && PolicySnapshot.sameDayVersion(byKey.values(), p).isEmpty()) {
-          byKey.put(key(p), p);
-        }
+      changed |= unreadable.remove(path) != null; // readable again, even unchanged: it loads again
+      byte[] hash = sha256(bytes);
+      FileState old = files.get(path);
+      if (old != null && Arrays.equals(old.hash(), hash)) {
+        continue;
       }
-      problems = List.copyOf(currentProblems);
-      if (changed) {
-        PolicySnapshot before = snapshot;
-        long version = before.version() + 1;
-        List<PolicyChanged> diff = diff(before, byKey, version);
-        if (!diff.isEmpty() || before.version() == 0) {
-          snapshot = new PolicySnapshot(version, new ArrayList<>(byKey.values()));
-          events.addAll(diff);
-        }
+      PolicyValidator.Result result = validator.validate(bytes, path.toString());
+      if (result.valid()) {
+        files.put(path, new FileState(hash, result.policy().orElseThrow(), List.of()));
+        changed = true;
+      } else {
+        Policy keep = old == null ? null : old.good();
+        files.put(path, new FileState(hash, keep, result.problems()));
+        changed |= old != null && old.problems().isEmpty(); // its version now yields to a file that loads
+        LOG.warn("policy file {} is invalid{}: {}", path, keep == null ? "" : ", keeping its last good version ("
+            + keep.version() + ") while no valid file holds it or another version of its day", result.problems());
+        events.add(new PolicyLoadFailed(path.toString(), result.problems()));
       }
     }
-    events.forEach(listeners::fire);
+    // Assemble what a fresh open loads: first file by name wins a duplicate platform + version, or a second
+    // version from the same day. Then the last good versions of files that do not load now, where they do not
+    // meet one of those: a restart would not load them.
+    Map<String, Policy> byKey = new LinkedHashMap<>();
+    List<Problem> currentProblems = new ArrayList<>();
+    List<Policy> lastGood = new ArrayList<>();
+    for (Path path : paths) {
+      String unread = unreadable.get(path);
+      FileState state = files.get(path);
+      // an unreadable file is told by its read error (its last good version, if any, stays live)
+      if (unread != null) {
+        currentProblems.add(Problem.of(path.toString(), unread));
+      } else if (state != null) {
+        currentProblems.addAll(state.problems());
+      }
+      Policy p = state == null ? null : state.good();
+      if (p == null) {
+        continue;
+      }
+      if (unread != null || !state.problems().isEmpty()) {
+        lastGood.add(p);
+        continue;
+      }
+      String key = key(p);
+      if (byKey.containsKey(key)) {
+        Problem dup = Problem.of(path.toString(), "duplicates platform '" + p.platformId() + "' version '"
+            + p.version() + "' of an earlier file; ignored");
+        currentProblems.add(dup);
+        if (changed) {
+          events.add(new PolicyLoadFailed(path.toString(), List.of(dup)));
+        }
+        continue;
+      }
+      Optional<Policy> rival = PolicySnapshot.sameDayVersion(byKey.values(), p);
+      if (rival.isPresent()) {
+        Problem sameDay = Problem.of(path.toString(), PolicySnapshot.sameDayReason(rival.get(), p)
+            + "; this file is ignored");
+        currentProblems.add(sameDay);
+        if (changed) {
+          events.add(new PolicyLoadFailed(path.toString(), List.of(sameDay)));
+        }
+        continue;
+      }
+      byKey.put(key, p);
+    }
+    for (Policy p : lastGood) {
+      if (!byKey.containsKey(key(p)) && PolicySnapshot.sameDayVersion(byKey.values(), p).isEmpty()) {
+        byKey.put(key(p), p);
+      }
+    }
+    problems = List.copyOf(currentProblems);
+    if (changed) {
+      PolicySnapshot before = snapshot;
+      long version = before.version() + 1;
+      List<PolicyChanged> diff = diff(before, byKey, version);
+      if (!diff.isEmpty() || before.version() == 0) {
+        snapshot = new PolicySnapshot(version, new ArrayList<>(byKey.values()));
+        events.addAll(diff);
+      }
+    }
+  }
+
+  /**
+   * Records that the file at {@code path} is not loaded now for {@code reason} (its last good version, if any, stays
+   * live while no file that loads holds it), telling listeners once per reason, not on every rescan; returns whether
+   * the snapshot must be assembled again.
+   */
+  private boolean notLoaded(Path path, String reason, List<PolicyEvent> events) {
+    String before = unreadable.put(path, reason);
+    if (!reason.equals(before)) {
+      LOG.warn("policy file {} {}", path, reason);
+      events.add(new PolicyLoadFailed(path.toString(), List.of(Problem.of(path.toString(), reason))));
+    }
+    return before == null; // its last good version, if any, now yields to a file that loads
   }
 
   private static String key(Policy p) {
@@ -297,18 +321,35 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
   }
 
   /**
-   * The entries named {@code *.json}, whatever they are: one that is no regular file — a link left dangling (its target
-   * moved or deleted), a directory, a pipe, a device — is a file that cannot be read, named in {@link #loadProblems}
-   * and never opened (reading a pipe would block the scan). They had been skipped without a word, so a platform was
-   * gone, no load problem said why, and {@link #openStrict} accepted the directory.
+   * The entries named {@code *.json}, the extension in any case ({@link #misnamed}), whatever they are: one that is
+   * no regular file — a link left dangling (its target moved or deleted), a directory, a pipe, a device — is a file
+   * that cannot be read, named in {@link #loadProblems} and never opened (reading a pipe would block the scan). They
+   * had been skipped without a word, so a platform was gone, no load problem said why, and {@link #openStrict}
+   * accepted the directory.
    */
   private List<Path> listPolicyFiles() {
     try (Stream<Path> s = Files.list(directory)) {
-      return s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+      return s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")).sorted().toList();
     } catch (IOException e) {
       // the reason in words: a NoSuchFileException's message is the directory's name again
       throw new InvalidInputException(directory.toString(), "cannot be listed: " + InputFiles.reason(e));
     }
+  }
+
+  /**
+   * Why a file named {@code x.JSON} or {@code x.Json} is not loaded: such a file had been passed over without a word,
+   * so its lender had no policy (or an older one) while {@link #loadProblems} and {@link #openStrict} found nothing
+   * wrong. It is a load problem rather than read, as a misnamed rule file is in {@code rules-easy}: {@link
+   * PolicyFiles#write} lists {@code *.json} only, and would write a second version of its day beside it.
+   */
+  private static Optional<String> misnamed(Path path) {
+    String name = path.getFileName().toString();
+    if (name.endsWith(".json")) {
+      return Optional.empty();
+    }
+    String stem = name.substring(0, name.length() - ".json".length());
+    return Optional.of("is not read: a policy file's name ends in .json, in lower case; rename it to " + stem
+        + ".json");
   }
 
   /** A link whose target vanished between the look and the read, in the words {@link InputFiles} uses. */

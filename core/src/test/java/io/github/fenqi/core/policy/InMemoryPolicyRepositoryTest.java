@@ -17,6 +17,16 @@ class InMemoryPolicyRepositoryTest extends PolicyRepositoryContract {
     return InMemoryPolicyRepository.of(Samples.policies());
   }
 
+  /** Adds the card platform's version of 2027-0n-01. */
+  @Override
+  protected void change(PolicyRepository repo, int n) {
+    Policy cc = repo.find("demo-credit-card", LocalDate.of(2026, 11, 24)).orElseThrow();
+    LocalDate from = LocalDate.of(2027, n, 1);
+    ((InMemoryPolicyRepository) repo).put(new Policy(1, cc.platformId(), cc.platformName(), cc.productTypes(),
+        from.toString(), from, null, cc.eligibility(), cc.installments(), cc.waivers(), cc.downPayment(),
+        cc.legalBasis(), cc.source()), "admin:" + n);
+  }
+
   @Test
   void putVersionsTheRepositoryAndTellsListenersWhoChangedWhat() {
     InMemoryPolicyRepository repo = InMemoryPolicyRepository.of(Samples.policies());

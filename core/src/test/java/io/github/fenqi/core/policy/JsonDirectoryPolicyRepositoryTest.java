@@ -40,6 +40,14 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
     return repo;
   }
 
+  /** Edits the consumer-finance file (most months 48, then 24) and rescans. */
+  @Override
+  protected void change(PolicyRepository repo, int n) throws Exception {
+    Files.writeString(dir.resolve("demo-consumer-finance.json"), cf().replace("\"max\": 36", n == 1 ? "\"max\": 48"
+        : "\"max\": 24"));
+    ((JsonDirectoryPolicyRepository) repo).reload();
+  }
+
   @AfterEach
   void close() {
     if (repo != null) {
@@ -75,7 +83,8 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
   }
 
   /**
-   * A listener that overflows its stack, or whose class needs a library that is not there, is a listener that throws:
+   * A listener that overflows its stack, fails an assert, or whose class needs a library that is not there, is a
+   * listener that throws:
    * the others are told, and the watch goes on. Such an Error used to escape the scheduled rescan, which the executor
    * then cancelled without a word: every later edit of the directory was ignored until a restart.
    */
@@ -88,6 +97,9 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
     });
     repo.addListener(e -> {
       throw new NoClassDefFoundError("com/example/audit/AuditClient");
+    });
+    repo.addListener(e -> {
+      throw new AssertionError("a listener's own assert");
     });
     repo.addListener(events::add);
     repo.watch(Duration.ofMillis(50));
@@ -277,6 +289,39 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
     assertEquals("2026-01-15", repo.find("demo-consumer-finance", TODAY).orElseThrow().version());
     PolicyException strict = assertThrows(PolicyException.class, () -> JsonDirectoryPolicyRepository.openStrict(policies));
     assertEquals(expected, strict.problems());
+  }
+
+  /**
+   * A policy saved as {@code x.JSON} or {@code x.Json} (as some Windows tools name it) had been passed over in
+   * silence: its lender had no policy while loadProblems() was empty and a strict open accepted the directory. It is
+   * a load problem naming the file, told to listeners once, and the rest of the directory loads.
+   */
+  @Test
+  void aPolicyFileNamedWithAnUpperCaseExtensionIsALoadProblem() throws Exception {
+    Samples.copyPolicies(dir);
+    Path upper = Files.move(dir.resolve("demo-consumer-finance.json"), dir.resolve("demo-consumer-finance.JSON"));
+    Path mixed = Files.move(dir.resolve("demo-online-lender.json"), dir.resolve("online.Json"));
+    List<Problem> expected = List.of(
+        Problem.of(upper.toString(),
+            "is not read: a policy file's name ends in .json, in lower case; rename it to demo-consumer-finance.json"),
+        Problem.of(mixed.toString(),
+            "is not read: a policy file's name ends in .json, in lower case; rename it to online.json"));
+    repo = JsonDirectoryPolicyRepository.open(dir);
+    assertEquals(expected, repo.loadProblems());
+    assertTrue(repo.find("demo-consumer-finance", TODAY).isEmpty());
+    assertTrue(repo.find("demo-credit-card", TODAY).isPresent());
+    List<PolicyEvent> events = new CopyOnWriteArrayList<>();
+    repo.addListener(events::add);
+    Files.writeString(upper, cf().replace("\"max\": 36", "\"max\": 48")); // an edit: still not read, not told again
+    repo.reload();
+    assertEquals(List.of(), events);
+    assertEquals(expected, repo.loadProblems());
+    PolicyException strict = assertThrows(PolicyException.class, () -> JsonDirectoryPolicyRepository.openStrict(dir));
+    assertEquals(expected, strict.problems());
+    Files.move(upper, dir.resolve("demo-consumer-finance.json"));
+    repo.reload();
+    assertEquals(48, repo.find("demo-consumer-finance", TODAY).orElseThrow().installments().max());
+    assertEquals(expected.subList(1, 2), repo.loadProblems());
   }
 
   /**

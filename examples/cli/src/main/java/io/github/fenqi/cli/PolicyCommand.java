@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -32,9 +33,17 @@ final class PolicyCommand implements Runnable {
         + String.join(", ", spec.subcommands().keySet()));
   }
 
+  /**
+   * Whether a name is one the policy directory lists: {@code *.json}, the extension in any case — a file named
+   * {@code x.JSON} is a load problem of the directory (not read), which validate had printed no line for.
+   */
+  private static boolean listed(String name) {
+    return name.toLowerCase(Locale.ROOT).endsWith(".json");
+  }
+
   /** The {@code *.json} names of {@code dir} that are no regular file, with why (see {@link FileKind#notRegularFiles}). */
   static Map<Path, String> notPolicyFiles(Path dir) {
-    return FileKind.notRegularFiles(dir, n -> n.endsWith(".json"), "a policy file");
+    return FileKind.notRegularFiles(dir, PolicyCommand::listed, "a policy file");
   }
 
   /**
@@ -49,7 +58,7 @@ final class PolicyCommand implements Runnable {
     FileKind.requireDirectory(dir, "policy files", option);
     List<Path> files;
     try (Stream<Path> s = Files.list(dir)) {
-      files = s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+      files = s.filter(p -> listed(p.getFileName().toString())).sorted().toList();
     } catch (IOException e) {
       throw refused(dir, option, "cannot be listed: " + e.getMessage());
     }

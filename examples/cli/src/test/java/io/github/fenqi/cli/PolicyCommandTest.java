@@ -49,6 +49,22 @@ class PolicyCommandTest {
     assertEquals("fenqi: 1 of 2 policy files are invalid", run.err().strip());
   }
 
+  /**
+   * A policy file named {@code b.JSON} is not read by the directory repository (a load problem): validate had listed
+   * {@code *.json} exactly and printed nothing for it, exiting 0 over a directory whose lender had no policy.
+   */
+  @Test
+  void aFileNamedWithAnUpperCaseExtensionIsReported(@TempDir Path dir) throws Exception {
+    validateGoodAnd(dir, good -> good.replace("2026-03-01", "2026-03-02"));
+    Path upper = Files.move(dir.resolve("b.json"), dir.resolve("b.JSON"));
+    CliRun run = CliRun.of("policy", "validate", dir.toString());
+    assertEquals(1, run.exit(), run.out());
+    assertTrue(run.out().contains("OK  " + dir.resolve("a.json")), run.out());
+    assertTrue(run.out().contains(upper + ": is not read: a policy file's name ends in .json, in lower case; rename it "
+        + "to b.json"), run.out());
+    assertEquals("fenqi: 1 of 2 policy files are invalid", run.err().strip());
+  }
+
   /** {@code policy validate} of a directory holding the sample credit-card policy as a.json and {@code b} of it as b.json. */
   private static CliRun validateGoodAnd(Path dir, java.util.function.UnaryOperator<String> b) throws Exception {
     String good = Files.readString(SAMPLES.resolve("demo-credit-card.json"));
