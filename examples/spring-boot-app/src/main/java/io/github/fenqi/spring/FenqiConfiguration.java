@@ -33,6 +33,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -145,7 +146,16 @@ public class FenqiConfiguration {
     List<Policy> policies = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+      // the extension in any case: a policy saved as x.JSON had been passed over in silence, its lender then without
+      // a policy; it is refused as core's JsonDirectoryPolicyRepository lists it, since PolicyFiles only writes *.json
+      for (Path file : files.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
+          .sorted().toList()) {
+        String name = file.getFileName().toString();
+        if (!name.endsWith(".json")) {
+          problems.add(Problem.of(file.toString(), "is not read: a policy file's name ends in .json, in lower case; "
+              + "rename it to " + name.substring(0, name.length() - ".json".length()) + ".json"));
+          continue;
+        }
         PolicyValidator.Result result = validator.validate(file);
         result.policy().ifPresent(policies::add);
         problems.addAll(result.problems());

@@ -92,6 +92,17 @@ class StartupConfigurationTest {
         .hasMessageContaining("minRatio");
   }
 
+  /** A policy file whose extension is not lower case stops the start naming it, where it had been left unread. */
+  @Test
+  void aPolicyFileNamedWithAnUpperCaseExtensionStopsTheStart(@TempDir(factory = UnderTarget.class) Path dir)
+      throws Exception {
+    Samples.copyPolicies(dir.resolve("policies"));
+    Path misnamed = dir.resolve("policies/demo-online-lender.JSON");
+    Files.move(dir.resolve("policies/demo-online-lender.json"), misnamed);
+    assertThat(startProblems(dir, "--fenqi.audit-key=" + key())).contains(misnamed + ": is not read: a policy file's "
+        + "name ends in .json, in lower case; rename it to demo-online-lender.json");
+  }
+
   /** A second instance on the same audit log is refused at start (the log's lock), and told what to do. */
   @Test
   void refusesToStartOnAnAuditLogAnotherWriterHolds(@TempDir(factory = UnderTarget.class) Path dir) {
