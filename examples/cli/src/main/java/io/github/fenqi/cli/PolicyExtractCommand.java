@@ -7,6 +7,7 @@ import io.github.fenqi.core.json.FenqiJson;
 import io.github.fenqi.core.policy.Policy;
 import io.github.fenqi.core.policy.PolicyValidator;
 import io.github.fenqi.nlp.ExtractedField;
+import io.github.fenqi.nlp.ExtractionNote;
 import io.github.fenqi.nlp.ExtractionResult;
 import io.github.fenqi.nlp.PolicyField;
 import io.github.fenqi.nlp.PolicyTextExtractor;
@@ -20,8 +21,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -121,7 +124,17 @@ public final class PolicyExtractCommand implements Callable<Integer> {
           + (same ? plain(proposed) : plain(was) + " -> " + plain(proposed)));
     }
     for (PolicyField f : result.undetermined()) {
-      err.println("  not in the text, kept " + f.jsonName() + ": " + plain(live.get(f)));
+      // a field the text states two incompatible ways, or only bounds, is not "not in the text": the reviewer is told
+      // what it says (a conflict had been listed as absent, and the lender's new terms kept the old value unseen)
+      List<ExtractionNote> notes = result.notes(f);
+      err.println((notes.isEmpty() ? "  not in the text, kept " : "  undetermined, kept ") + f.jsonName() + ": "
+          + plain(live.get(f)) + (notes.isEmpty() ? "" : " (" + notes.stream().map(ExtractionNote::message)
+              .collect(Collectors.joining("; ")) + ")"));
+    }
+    for (ExtractionNote note : result.notes()) { // a bound beside a value the text does state (逾期30-90天)
+      if (!result.undetermined().contains(note.field())) {
+        err.println("  note      " + note.message());
+      }
     }
     Policy draft = RepositoryPolicyStore.draft(basePolicy, values, label, from);
     String json = FenqiJson.write(FenqiJson.newMapper(), draft);

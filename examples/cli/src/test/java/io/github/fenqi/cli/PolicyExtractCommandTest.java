@@ -98,6 +98,24 @@ class PolicyExtractCommandTest {
     assertTrue(r[2].contains("not in the text, kept maxInterestWaiver: 0.3"), r[2]);
   }
 
+  /**
+   * A field the text states two ways, or only bounds, is listed with what the text says, not as "not in the text": a
+   * contradiction on hardship proof had been listed as absent.
+   */
+  @Test
+  void aDraftListsAConflictAndABoundWithWhatTheTextSays(@TempDir Path dir) throws Exception {
+    Path text = dir.resolve("notice.txt");
+    java.nio.file.Files.writeString(text, "需提供困难证明。无需提供困难证明。每月手续费不超过0.6%。逾期30-90天可申请。");
+    String[] r = run("--base", BASE, "--effective-from", "2026-12-01", text.toString());
+    assertEquals("0", r[0], r[2]);
+    assertTrue(r[2].contains("  undetermined, kept requiresHardshipProof: "), r[2]);
+    assertTrue(r[2].contains("requiresHardshipProof: the text states true"), r[2]);
+    assertTrue(r[2].contains("monthlyFeeRate: at most 0.006"), r[2]);
+    assertTrue(r[2].contains("unchanged minOverdueDays: 30"), r[2]);
+    assertTrue(r[2].contains("  note      minOverdueDays: at most 90"), r[2]);
+    assertTrue(!r[2].contains("not in the text, kept requiresHardshipProof"), r[2]);
+  }
+
   /** A draft's default effective date is today in China, whatever the machine's zone. */
   @Test
   void aDraftTakesEffectTodayInChinaByDefault() throws Exception {
