@@ -1,8 +1,11 @@
 package io.github.fenqi.nlp;
 
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.RequiredParts;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -31,18 +34,31 @@ public record ExtractionNote(PolicyField field, Kind kind, List<ExtractedField> 
     AT_LEAST
   }
 
+  /**
+   * Checks the parts as the SDK's records do ({@link RequiredParts}): every problem is an
+   * {@link InvalidInputException} naming its part ({@code readings[1]: is null}), all at once; a note restored from a
+   * record of one (a state file, a JSON answer) had failed with a NullPointerException or an IllegalArgumentException
+   * naming no part.
+   */
   public ExtractionNote {
-    Objects.requireNonNull(field, "field");
-    Objects.requireNonNull(kind, "kind");
-    readings = List.copyOf(readings);
-    for (ExtractedField r : readings) {
-      if (r.field() != field) {
-        throw new IllegalArgumentException("a reading of " + r.field() + " in a note on " + field);
+    List<Problem> problems = new ArrayList<>(RequiredParts.problems(new String[] {"field", "kind", "readings"},
+        field, kind, readings));
+    if (problems.isEmpty()) {
+      for (int i = 0; i < readings.size(); i++) {
+        if (readings.get(i).field() != field) {
+          problems.add(Problem.of("readings[" + i + "].field", "is " + readings.get(i).field() + " in a note on "
+              + field));
+        }
+      }
+      if (kind == Kind.CONFLICT ? readings.size() < 2 : readings.size() != 1) {
+        problems.add(Problem.of("readings", readings.size() + " readings in a " + kind + " note on " + field
+            + " (a conflict lists at least two, a bound one)"));
       }
     }
-    if (kind == Kind.CONFLICT ? readings.size() < 2 : readings.size() != 1) {
-      throw new IllegalArgumentException(kind + " note on " + field + " with " + readings.size() + " readings");
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
     }
+    readings = List.copyOf(readings);
   }
 
   /** One line for a reviewer: the field, what the text does with it, and where it says so. */

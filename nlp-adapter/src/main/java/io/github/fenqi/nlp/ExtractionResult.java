@@ -1,5 +1,8 @@
 package io.github.fenqi.nlp;
 
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.RequiredParts;
 import io.github.fenqi.nlp.spi.TermMention;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,6 +11,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,25 +31,46 @@ public record ExtractionResult(Map<PolicyField, ExtractedField> fields, Set<Fina
     this(fields, terms, termMentions, List.of());
   }
 
+  /**
+   * Checks the parts as the SDK's records do ({@link RequiredParts}): every problem is an
+   * {@link InvalidInputException} naming its part ({@code fields.MAX_INSTALLMENTS}, {@code notes[0]}), all at once; a
+   * missing part had been a NullPointerException naming nothing, a misfiled one an IllegalArgumentException.
+   */
   public ExtractionResult {
-    EnumMap<PolicyField, ExtractedField> copy = new EnumMap<>(PolicyField.class);
-    fields.forEach((k, v) -> {
-      if (v.field() != k) {
-        throw new IllegalArgumentException("field " + v.field() + " stored under key " + k);
+    List<Problem> problems = new ArrayList<>(RequiredParts.problems(
+        new String[] {"fields", "terms", "termMentions", "notes"}, fields, terms, termMentions, notes));
+    if (problems.isEmpty()) {
+      if (terms.stream().anyMatch(Objects::isNull)) { // contains(null) throws for some sets
+        problems.add(Problem.of("terms", "has a null term"));
       }
-      copy.put(k, v);
-    });
+      for (Map.Entry<PolicyField, ExtractedField> e : fields.entrySet()) {
+        PolicyField k = e.getKey();
+        ExtractedField v = e.getValue();
+        if (k == null) {
+          problems.add(Problem.of("fields", "has a null key"));
+        } else if (v != null && v.field() != k) {
+          problems.add(Problem.of("fields." + k, "holds a value of " + v.field()));
+        }
+      }
+      for (int i = 0; i < notes.size(); i++) {
+        ExtractionNote note = notes.get(i);
+        if (note != null && note.kind() == ExtractionNote.Kind.CONFLICT && fields.containsKey(note.field())) {
+          problems.add(Problem.of("notes[" + i + "]", "is a conflict note on " + note.field()
+              + ", which has a value (a conflict leaves its field undetermined)"));
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    EnumMap<PolicyField, ExtractedField> copy = new EnumMap<>(PolicyField.class);
+    copy.putAll(fields);
     fields = Collections.unmodifiableMap(copy);
     EnumSet<FinancialTerm> t = EnumSet.noneOf(FinancialTerm.class);
     t.addAll(terms);
     terms = Collections.unmodifiableSet(t);
     termMentions = List.copyOf(termMentions);
     notes = List.copyOf(notes);
-    for (ExtractionNote note : notes) {
-      if (note.kind() == ExtractionNote.Kind.CONFLICT && fields.containsKey(note.field())) {
-        throw new IllegalArgumentException(note.field() + " has a value and a conflict note");
-      }
-    }
   }
 
   /** The notes on one field. */

@@ -4,6 +4,7 @@ import io.github.fenqi.core.FenqiException;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.nlp.ExtractedField;
+import io.github.fenqi.nlp.ExtractionNote;
 import io.github.fenqi.nlp.ExtractionResult;
 import io.github.fenqi.nlp.PolicyField;
 import io.github.fenqi.nlp.PolicyTextExtractor;
@@ -38,7 +39,10 @@ import org.slf4j.LoggerFactory;
  * Polls {@link PolicySource}s, extracts each new announcement, compares it with the live policy in a
  * {@link PolicyStore}, and for every difference either queues a {@link PolicyChange} for review or — for sources
  * configured with {@link Mode#AUTO_APPLY} — applies it as a new version. Every change and every status change is
- * reported to the listeners (the audit trail); every source failure too.
+ * reported to the listeners (the audit trail); every source failure too. A field an announcement states in
+ * incompatible ways is left undetermined, so it proposes no change; that the notice is ambiguous is told with the
+ * change ({@link PolicyChange#notes()}), or, when the announcement proposes no change, to
+ * {@link PolicyChangeListener#onNotes} (it had been passed over in silence).
  *
  * <pre>{@code
  * try (AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
@@ -438,6 +442,9 @@ public final class AnnouncementWatcher implements AutoCloseable {
             }
             lastListed.put(key, listingFetches.getOrDefault(sourceId, 0L));
           }
+          List<ExtractionNote> notes = newer.extraction(i).notes();
+          @Nullable AnnouncementNotes noted = handled != null || notes.isEmpty() ? null
+              : new AnnouncementNotes(sourceId, c.source().platformId(), a, notes, clock.instant());
           if (handled != null) {
             detected.add(handled);
           } else if (superseded.isEmpty()) {
@@ -445,6 +452,9 @@ public final class AnnouncementWatcher implements AutoCloseable {
             // is written with the next change or at the end (a write per text read made a first poll of a feed of
             // n texts write n whole files, bytes growing with the square of n)
             unsaved = true;
+            if (noted != null) {
+              notifyNotes(noted);
+            }
             continue;
           }
           try {
@@ -454,6 +464,9 @@ public final class AnnouncementWatcher implements AutoCloseable {
             superseded.forEach(this::notifyChange);
             if (queued != null) {
               notifyChange(queued);
+            }
+            if (noted != null) {
+              notifyNotes(noted);
             }
           }
         }
@@ -788,6 +801,22 @@ public final class AnnouncementWatcher implements AutoCloseable {
         l.onChange(change);
       } catch (RuntimeException e) {
         LOG.error("policy change listener {} failed on {}", l, change.id(), e);
+      }
+    }
+  }
+
+  /**
+   * Tells the listeners the notes of an announcement that proposes no change: a field it states two ways is left
+   * undetermined and had been passed over in silence.
+   */
+  private void notifyNotes(AnnouncementNotes notes) {
+    LOG.info("{}", notes.message());
+    for (PolicyChangeListener l : listeners) {
+      try {
+        l.onNotes(notes);
+      } catch (RuntimeException e) {
+        LOG.error("policy change listener {} failed on the notes of announcement '{}'", l, notes.announcement().id(),
+            e);
       }
     }
   }

@@ -1,5 +1,6 @@
 package io.github.fenqi.nlp.watch;
 
+import io.github.fenqi.nlp.ExtractionNote;
 import io.github.fenqi.nlp.ExtractionResult;
 import io.github.fenqi.nlp.source.Announcement;
 import java.time.Instant;
@@ -12,6 +13,8 @@ import java.util.Objects;
  * policy, what happened to it, and when. Evidence offsets are into the announcement's
  * {@link Announcement#readableText()}, the text that was read. {@link #supersedes()} names the changes of older texts
  * of the same announcement that this one replaced in the review queue (see {@link Status#SUPERSEDED}).
+ * {@link #notes()} says what the text states of a field in incompatible ways or only bounds: such a field has no
+ * {@link FieldChange}, and a reviewer should know the notice is ambiguous on it.
  *
  * <p>Thread-safety: immutable.
  */
@@ -60,6 +63,15 @@ public record PolicyChange(String id, String sourceId, String platformId, Announ
     if (changes.isEmpty()) {
       throw new IllegalArgumentException("a policy change needs at least one field change");
     }
+  }
+
+  /**
+   * The extraction's notes: the fields the announcement states in incompatible ways (left undetermined, so not among
+   * {@link #changes()}) or only bounds; empty when it does neither. Kept with a change waiting for review across a
+   * restart (state file format 4; a change written by an older format has none).
+   */
+  public List<ExtractionNote> notes() {
+    return extraction.notes();
   }
 
   /** The same change with another status, stamped {@code at}. */

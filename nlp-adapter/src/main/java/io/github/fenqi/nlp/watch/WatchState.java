@@ -11,6 +11,7 @@ import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.json.FenqiJson;
 import io.github.fenqi.nlp.Evidence;
 import io.github.fenqi.nlp.ExtractedField;
+import io.github.fenqi.nlp.ExtractionNote;
 import io.github.fenqi.nlp.ExtractionResult;
 import io.github.fenqi.nlp.FinancialTerm;
 import io.github.fenqi.nlp.PolicyField;
@@ -42,10 +43,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class WatchState {
   /**
-   * The format this code writes; it reads this one, 2 (written before a change could be superseded) and 1 (written
-   * before {@code unlisted} was kept).
+   * The format this code writes; it reads this one, 3 (written before a queued change kept its extraction's notes), 2
+   * (written before a change could be superseded) and 1 (written before {@code unlisted} was kept).
    */
-  static final int FORMAT_VERSION = 3;
+  static final int FORMAT_VERSION = 4;
 
   /**
    * Writes every surrogate as a JSON escape (backslash, u, four hex digits), the rest of a text as it is (Chinese
@@ -176,6 +177,11 @@ final class WatchState {
       extracted(field, value, evidence, confidence); // refuses a value that is not of the field's kind
     }
 
+    static Value of(ExtractedField f) {
+      return new Value(f.field(), text(f.value()), new Span(f.evidence().start(), f.evidence().end(),
+          f.evidence().text()), f.confidence());
+    }
+
     ExtractedField extracted() {
       return extracted(field, value, evidence, confidence);
     }
@@ -186,6 +192,28 @@ final class WatchState {
       } catch (IllegalArgumentException e) { // a ratio above 1, a negative number
         throw new InvalidInputException("value", e.getMessage());
       }
+    }
+  }
+
+  /** A note of the extraction of a queued change: the field, what the text does with it, and its readings. */
+  record Noted(PolicyField field, ExtractionNote.Kind kind, List<Value> readings) {
+    Noted {
+      required("field", field);
+      required("kind", kind);
+      readings = List.copyOf(required("readings", readings));
+      note(field, kind, readings); // refuses a note the extractor cannot have made, naming the part
+    }
+
+    static Noted of(ExtractionNote n) {
+      return new Noted(n.field(), n.kind(), n.readings().stream().map(Value::of).toList());
+    }
+
+    ExtractionNote note() {
+      return note(field, kind, readings);
+    }
+
+    private static ExtractionNote note(PolicyField field, ExtractionNote.Kind kind, List<Value> readings) {
+      return new ExtractionNote(field, kind, readings.stream().map(Value::extracted).toList());
     }
   }
 
@@ -200,13 +228,17 @@ final class WatchState {
   }
 
   /**
-   * A change waiting for review, with everything {@link PolicyChange} holds ({@code supersedes} absent before format 3:
-   * none).
+   * A change waiting for review, with everything {@link PolicyChange} holds ({@code supersedes} absent before format 3,
+   * {@code notes} before format 4: none).
    */
   record Queued(String id, String sourceId, String platformId, Notice announcement, List<Value> extracted,
       List<FinancialTerm> terms, List<Mention> termMentions, List<Compared> changes, Instant at,
-      @Nullable List<String> supersedes) {
+      @Nullable List<String> supersedes, @Nullable List<Noted> notes) {
     Queued {
+      notes = notes == null ? List.of() : List.copyOf(notes);
+      for (int i = 0; i < notes.size(); i++) {
+        required("notes[" + i + "]", notes.get(i));
+      }
       supersedes = supersedes == null ? List.of() : List.copyOf(supersedes);
       for (int i = 0; i < supersedes.size(); i++) {
         required("supersedes[" + i + "]", supersedes.get(i));
@@ -229,6 +261,13 @@ final class WatchState {
           throw new InvalidInputException("changes[" + i + "].field", f + " is not among the extracted values");
         }
       }
+      for (int i = 0; i < notes.size(); i++) {
+        PolicyField f = notes.get(i).field();
+        if (notes.get(i).kind() == ExtractionNote.Kind.CONFLICT && extracted.stream().anyMatch(v -> v.field() == f)) {
+          throw new InvalidInputException("notes[" + i + "]", "a conflict note on " + f
+              + ", which is among the extracted values (a conflict leaves its field undetermined)");
+        }
+      }
       for (int i = 0; i < extracted.size(); i++) {
         for (int j = 0; j < i; j++) {
           if (extracted.get(j).field() == extracted.get(i).field()) {
@@ -240,15 +279,14 @@ final class WatchState {
     }
 
     static Queued of(PolicyChange c) {
-      List<Value> values = c.extraction().fields().values().stream()
-          .map(f -> new Value(f.field(), text(f.value()), new Span(f.evidence().start(), f.evidence().end(),
-              f.evidence().text()), f.confidence())).toList();
+      List<Value> values = c.extraction().fields().values().stream().map(Value::of).toList();
       List<Compared> compared = c.changes().stream()
           .map(f -> new Compared(f.field(), f.liveValue().map(WatchState::text).orElse(null))).toList();
       List<Mention> mentions = c.extraction().termMentions().stream()
           .map(m -> new Mention(m.term(), m.start(), m.end(), m.text(), m.confidence())).toList();
       return new Queued(c.id(), c.sourceId(), c.platformId(), Notice.of(c.announcement()), values,
-          List.copyOf(c.extraction().terms()), mentions, compared, c.at(), c.supersedes());
+          List.copyOf(c.extraction().terms()), mentions, compared, c.at(), c.supersedes(),
+          c.notes().stream().map(Noted::of).toList());
     }
 
     PolicyChange change() {
@@ -262,7 +300,8 @@ final class WatchState {
             : parse(c.field(), c.live(), "live")), fields.get(c.field())));
       }
       return new PolicyChange(id, sourceId, platformId, announcement.announcement(), new ExtractionResult(fields,
-          java.util.Set.copyOf(terms), termMentions.stream().map(Mention::mention).toList()), fieldChanges,
+          java.util.Set.copyOf(terms), termMentions.stream().map(Mention::mention).toList(),
+          Objects.requireNonNull(notes).stream().map(Noted::note).toList()), fieldChanges,
           PolicyChange.Status.QUEUED_FOR_REVIEW, at, Objects.requireNonNull(supersedes));
     }
   }

@@ -66,10 +66,16 @@ class AnnouncementWatcherTest {
   static final class Recorder implements PolicyChangeListener {
     final List<PolicyChange> changes = new CopyOnWriteArrayList<>();
     final List<String> failures = new CopyOnWriteArrayList<>();
+    final List<AnnouncementNotes> notes = new CopyOnWriteArrayList<>();
 
     @Override
     public void onChange(PolicyChange change) {
       changes.add(change);
+    }
+
+    @Override
+    public void onNotes(AnnouncementNotes announcementNotes) {
+      notes.add(announcementNotes);
     }
 
     @Override

@@ -155,9 +155,10 @@ class SupersededReviewTest {
       w.pollOnce();
       queue = w.pendingReview();
     }
-    String v3 = Files.readString(state);
-    assertTrue(v3.contains("\"formatVersion\" : 3") && v3.contains("\"supersedes\" : [ \""), v3);
-    Files.writeString(state, v3.replace("\"formatVersion\" : 3", "\"formatVersion\" : 2")
+    String written = Files.readString(state);
+    assertTrue(written.contains("\"formatVersion\" : 4") && written.contains("\"supersedes\" : [ \""), written);
+    Files.writeString(state, written.replaceAll(",\\s*\"notes\" : \\[[^]]*]", "") // format 4
+        .replace("\"formatVersion\" : 4", "\"formatVersion\" : 2")
         .replaceAll(",\\s*\"supersedes\" : \\[[^]]*]", "").replace("\"SUPERSEDED\"", "\"REJECTED\""));
     try (AnnouncementWatcher w = watcher("/page")) {
       assertEquals(List.of(queue.get(0).superseding(List.of())), w.pendingReview());
