@@ -101,12 +101,12 @@ public final class BankCsvParser extends CsvStatementParser {
     StringBuilder why = new StringBuilder("comes closest: it has " + has + " and lacks " + lacks);
     if (amount != null) {
       why.append("; its one amount column '").append(amount).append("', if it is signed (-123.45 for money out), is read "
-          + "with a BankColumnMapping naming it as both credit and debit (if the direction is in a column of its own, "
+          + "with a column mapping naming it as both credit and debit (if the direction is in a column of its own, "
           + "the file cannot be read as a bank statement)");
     }
     if (dateTime != null) {
       why.append("; its '").append(dateTime).append("', if it holds the date (with the time: 2026-05-01 20:15:03), is "
-          + "read with a BankColumnMapping naming it as the date and the time as null");
+          + "read with a column mapping naming it as the date and the time as null");
     }
     return why.toString();
   }

@@ -6,6 +6,7 @@ import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.statement.Direction;
 import io.github.fenqi.core.statement.ParsedStatement;
+import io.github.fenqi.core.statement.StatementFormat;
 import io.github.fenqi.core.statement.StatementParser;
 import io.github.fenqi.core.statement.Transaction;
 import java.time.DateTimeException;
@@ -242,6 +243,11 @@ public abstract class CsvStatementParser implements StatementParser {
     int count = lines.length / 2;
     int header = findHeader(text, lines);
     if (header < 0) {
+      StatementFormat other = StatementParser.detect(content).filter(f -> f != format()).orElse(null);
+      if (other != null) { // the bank layout's near-header hints about a column mapping would only mislead here
+        throw new InvalidInputException(source, "not a statement in the " + format().id() + " format but in the "
+            + other.id() + " format (its header line is there): read it in that format");
+      }
       String notFound = "not a statement in the " + format().id() + " format: no header line " + expectedHeader()
           + " in the first " + HEADER_SEARCH_LINES + " lines";
       Problem near = closestHeader(source, text, lines);
