@@ -92,9 +92,9 @@ public interface StatementParser {
   }
 
   /**
-   * The shipped format whose header line {@code content} has (Alipay's, WeChat's, or the {@link BankColumnMapping#DEFAULT}
-   * bank layout, tried in that order), or empty: what {@link #parseDetected} reads it as, and what a parser told the
-   * wrong format names, so a file given as the wrong format is refused saying which format it is in.
+   * The shipped format whose header line {@code content} has (Alipay's, WeChat's, or the
+   * {@link BankColumnMapping#DEFAULT} bank layout, tried in that order), or empty: what {@link #parseDetected} reads
+   * it as, and what a parser told the wrong format names, so a file given as the wrong format is refused saying which format it is in.
    */
   static Optional<StatementFormat> detect(byte[] content) {
     for (StatementParser p : List.of(alipay(), wechat(), bank())) {

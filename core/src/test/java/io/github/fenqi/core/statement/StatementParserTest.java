@@ -112,7 +112,9 @@ class StatementParserTest {
     assertTrue(e.problems().get(0).reason().contains("not a statement"));
     InvalidInputException wrongFormat = assertThrows(InvalidInputException.class,
         () -> StatementParser.alipay().parse("wechat.csv", Samples.bytes("samples/statements/wechat_A.csv")));
-    assertTrue(wrongFormat.getMessage().contains("wechat.csv: not a statement in the alipay format but in the wechat format"), wrongFormat.getMessage());
+    assertTrue(wrongFormat.getMessage()
+        .contains("wechat.csv: not a statement in the alipay format but in the wechat format"),
+        wrongFormat.getMessage());
     byte[] binary = {(byte) 0xFF, (byte) 0x00, (byte) 0x81, (byte) 0xFF, (byte) 0x80};
     assertThrows(InvalidInputException.class, () -> StatementParser.parseDetected("x.bin", binary));
   }

@@ -194,7 +194,8 @@ final class StatementCommand implements Runnable {
         hint = "this command reads a bank export by its header " + String.join(",", d.date(), d.time(), d.description(),
             d.credit(), d.debit(), d.balance(), d.counterpartyName(), d.counterpartyAccount(), d.channel())
             + ", and takes no column mapping: rename the file's columns to these (a signed amount split into "
-            + d.credit() + " for money in and " + d.debit() + " for money out), or read it through the Java SDK with one";
+            + d.credit() + " for money in and " + d.debit() + " for money out), or read it through the Java SDK "
+            + "with one";
       }
       return hint == null ? e : new InvalidInputException(p.location(), p.reason() + " (" + hint + ")");
     }

@@ -110,8 +110,9 @@ class StatementCommandTest {
   void aFileReadAsTheWrongFormatOrLayoutIsToldWhatToGiveOnTheCommandLine(@TempDir Path dir) throws Exception {
     CliRun alipay = CliRun.of("statement", "ingest", DIR + "alipay_A.csv", "--format", "csv");
     assertEquals(1, alipay.exit());
-    assertEquals("fenqi: " + DIR + "alipay_A.csv: not a statement in the bank format but in the alipay format (its header "
-        + "line is there): read it in that format (give --format alipay, or leave --format out)", alipay.err().strip());
+    assertEquals("fenqi: " + DIR + "alipay_A.csv: not a statement in the bank format but in the alipay format "
+        + "(its header line is there): read it in that format (give --format alipay, or leave --format out)",
+        alipay.err().strip());
     Path signed = Files.writeString(dir.resolve("cmb.csv"), "交易时间,摘要,交易金额,账户余额\n"
         + "2026-05-01 10:00:00,代发工资,8000.00,8000.00\n");
     for (String[] args : new String[][] {{signed.toString()}, {signed.toString(), "--format", "bank"}}) {
