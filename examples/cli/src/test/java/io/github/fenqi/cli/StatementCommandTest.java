@@ -115,11 +115,11 @@ class StatementCommandTest {
         alipay.err().strip());
     Path signed = Files.writeString(dir.resolve("cmb.csv"), "交易时间,摘要,交易金额,账户余额\n"
         + "2026-05-01 10:00:00,代发工资,8000.00,8000.00\n");
-    for (String[] args : new String[][] {{signed.toString()}, {signed.toString(), "--format", "bank"}}) {
-      String[] line = new String[args.length + 2];
-      line[0] = "statement";
-      line[1] = "ingest";
-      System.arraycopy(args, 0, line, 2, args.length);
+    String[][] lines = {{"statement", "ingest", signed.toString()},
+        {"statement", "ingest", signed.toString(), "--format", "bank"},
+        {"plan", "../../samples/cases/shanghai-three-debts.json", "--policies", "../../samples/policies",
+            "--statement", signed.toString()}};
+    for (String[] line : lines) {
       CliRun bank = CliRun.of(line);
       assertEquals(1, bank.exit());
       String err = bank.err().strip();
