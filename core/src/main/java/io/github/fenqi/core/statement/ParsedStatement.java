@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param headerLine 1-based line of the header row
  * @param transactions the rows read, in file order
  * @param rejected one problem per malformed row, located {@code file:line}
- * @param statedFrom the first day of the period the export states it covers (Alipay's and WeChat's 起始时间), else null
+ * @param statedFrom the first day of the period the export states it covers (Alipay's and WeChat's 起始时间, a bank's
+ *     起止日期 or 查询期间 before its header), else null
  * @param statedTo the last day of that period (终止时间), else null; given with {@code statedFrom} and not before it
  */
 public record ParsedStatement(

@@ -10,6 +10,7 @@ import io.github.fenqi.core.statement.internal.WechatParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -79,16 +80,29 @@ public interface StatementParser {
     if (notText != null) {
       throw new InvalidInputException(source, "not a statement: " + notText);
     }
-    for (StatementParser p : List.of(alipay(), wechat(), bank())) {
-      if (p.recognises(content)) {
-        return p.parse(source, content);
-      }
+    Optional<StatementFormat> detected = detect(content);
+    if (detected.isPresent()) {
+      return of(detected.get()).parse(source, content);
     }
     String none = "not a statement: no Alipay, WeChat Pay or bank CSV header line found (give the format explicitly, or "
         + "a column mapping for this bank)";
     Problem near = new BankCsvParser(BankColumnMapping.DEFAULT).closestHeader(source, content);
     throw near != null ? new InvalidInputException(near.location(), none + "; this line " + near.reason())
         : new InvalidInputException(source, none);
+  }
+
+  /**
+   * The shipped format whose header line {@code content} has (Alipay's, WeChat's, or the
+   * {@link BankColumnMapping#DEFAULT} bank layout, tried in that order), or empty: what {@link #parseDetected} reads
+   * it as, and what a parser told the wrong format names, so a file given as the wrong format is refused saying which format it is in.
+   */
+  static Optional<StatementFormat> detect(byte[] content) {
+    for (StatementParser p : List.of(alipay(), wechat(), bank())) {
+      if (p.recognises(content)) {
+        return Optional.of(p.format());
+      }
+    }
+    return Optional.empty();
   }
 
   /**

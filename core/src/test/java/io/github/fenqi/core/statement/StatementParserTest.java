@@ -112,7 +112,9 @@ class StatementParserTest {
     assertTrue(e.problems().get(0).reason().contains("not a statement"));
     InvalidInputException wrongFormat = assertThrows(InvalidInputException.class,
         () -> StatementParser.alipay().parse("wechat.csv", Samples.bytes("samples/statements/wechat_A.csv")));
-    assertTrue(wrongFormat.getMessage().contains("wechat.csv: not a statement in the alipay format: no header line"), wrongFormat.getMessage());
+    assertTrue(wrongFormat.getMessage()
+        .contains("wechat.csv: not a statement in the alipay format but in the wechat format"),
+        wrongFormat.getMessage());
     byte[] binary = {(byte) 0xFF, (byte) 0x00, (byte) 0x81, (byte) 0xFF, (byte) 0x80};
     assertThrows(InvalidInputException.class, () -> StatementParser.parseDetected("x.bin", binary));
   }
@@ -415,6 +417,25 @@ class StatementParserTest {
     String detected = assertThrows(InvalidInputException.class, () -> StatementParser.parseDetected("cmb.csv", utf8(SIGNED)))
         .getMessage();
     assertTrue(detected.contains("cmb.csv:1") && detected.contains("交易金额") && detected.contains("signed"), detected);
+    // the message is shared by the SDK and the command line: it names no Java type
+    assertTrue(!m.contains("BankColumnMapping") && m.contains("column mapping"), m);
+  }
+
+  /**
+   * A real Alipay or WeChat export read as a bank statement (the CLI's {@code --format csv}) is refused saying which
+   * format it is in: it had been told at length how a BankColumnMapping would read its 金额 and 交易时间, a Java type
+   * and a layout that were no answer, since the file is another format's export.
+   */
+  @Test
+  void anExportReadAsTheWrongFormatIsRefusedNamingTheFormatItIsIn() {
+    for (String[] c : new String[][] {{"alipay_A.csv", "bank", "alipay"}, {"wechat_A.csv", "bank", "wechat"},
+        {"bank_A.csv", "alipay", "bank"}, {"alipay_A.csv", "wechat", "alipay"}}) {
+      StatementParser wrong = StatementParser.of(StatementFormat.parse("format", c[1]));
+      InvalidInputException e = assertThrows(InvalidInputException.class,
+          () -> wrong.parse(c[0], Samples.bytes("samples/statements/" + c[0])));
+      assertEquals(List.of(Problem.of(c[0], "not a statement in the " + c[1] + " format but in the " + c[2]
+          + " format (its header line is there): read it in that format")), e.problems());
+    }
   }
 
   /**

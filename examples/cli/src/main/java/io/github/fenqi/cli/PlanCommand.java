@@ -152,7 +152,11 @@ final class PlanCommand implements Callable<Integer> {
         }
         List<ParsedStatement> parsed = new ArrayList<>();
         for (Path s : statements) {
-          parsed.add(StatementParser.read(s, null));
+          try {
+            parsed.add(StatementParser.read(s, null));
+          } catch (InvalidInputException e) {
+            throw StatementCommand.Ingest.withCommandLineHint(e, s, null);
+          }
         }
         try {
           result = engine.calculate(request, parsed);

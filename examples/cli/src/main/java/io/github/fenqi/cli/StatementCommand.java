@@ -2,6 +2,7 @@ package io.github.fenqi.cli;
 
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.statement.BankColumnMapping;
 import io.github.fenqi.core.statement.CategoryLexicon;
 import io.github.fenqi.core.statement.ForensicReport;
 import io.github.fenqi.core.statement.ForensicSignal;
@@ -130,7 +131,11 @@ final class StatementCommand implements Runnable {
       refuseOneFileUnderTwoNames(paths);
       List<ParsedStatement> parsed = new ArrayList<>();
       for (Path file : paths) {
-        parsed.add(StatementParser.read(file, f));
+        try {
+          parsed.add(StatementParser.read(file, f));
+        } catch (InvalidInputException e) {
+          throw withCommandLineHint(e, file, f);
+        }
       }
       StatementAnalyzer.Builder analyzer = StatementAnalyzer.builder();
       if (lexicon != null) {
@@ -162,6 +167,37 @@ final class StatementCommand implements Runnable {
         return FenqiCli.REJECTED;
       }
       return FenqiCli.OK;
+    }
+
+    /**
+     * The library's refusal of {@code file}, with what to do on this command line: the format it is in as the
+     * {@code --format} to give, or, where the library says a column mapping would read it (a bank export in another
+     * layout), the columns this command reads, since it takes no mapping. A user of {@code --format csv} on an Alipay
+     * file had been told of a Java type to name its columns with, which a command line cannot act on.
+     */
+    static InvalidInputException withCommandLineHint(InvalidInputException e, Path file, @Nullable StatementFormat f) {
+      if (e.problems().size() != 1) {
+        return e;
+      }
+      Problem p = e.problems().get(0);
+      String hint = null;
+      if (f != null) {
+        try {
+          hint = StatementParser.detect(io.github.fenqi.core.InputFiles.read(file, StatementParser.MAX_BYTES))
+              .filter(d -> d != f).map(d -> "give --format " + d.id() + ", or leave --format out").orElse(null);
+        } catch (io.github.fenqi.core.FenqiException unreadable) {
+          return e;
+        }
+      }
+      if (hint == null && p.reason().contains("column mapping")) {
+        BankColumnMapping d = BankColumnMapping.DEFAULT;
+        hint = "this command reads a bank export by its header " + String.join(",", d.date(), d.time(), d.description(),
+            d.credit(), d.debit(), d.balance(), d.counterpartyName(), d.counterpartyAccount(), d.channel())
+            + ", and takes no column mapping: rename the file's columns to these (a signed amount split into "
+            + d.credit() + " for money in and " + d.debit() + " for money out), or read it through the Java SDK "
+            + "with one";
+      }
+      return hint == null ? e : new InvalidInputException(p.location(), p.reason() + " (" + hint + ")");
     }
 
     private static void printText(PrintWriter out, IngestReport r) {

@@ -101,6 +101,35 @@ class StatementCommandTest {
     assertEquals(picocli.CommandLine.Help.Ansi.OFF, cl.getSubcommands().get("plan").getColorScheme().ansi());
   }
 
+  /**
+   * A file the command cannot read as given is refused saying what to give on this command line: an Alipay export
+   * given as {@code --format csv} had been told at length of a Java type (BankColumnMapping) to name its columns with,
+   * and a bank export in another layout is told the columns this command reads, since it takes no column mapping.
+   */
+  @Test
+  void aFileReadAsTheWrongFormatOrLayoutIsToldWhatToGiveOnTheCommandLine(@TempDir Path dir) throws Exception {
+    CliRun alipay = CliRun.of("statement", "ingest", DIR + "alipay_A.csv", "--format", "csv");
+    assertEquals(1, alipay.exit());
+    assertEquals("fenqi: " + DIR + "alipay_A.csv: not a statement in the bank format but in the alipay format "
+        + "(its header line is there): read it in that format (give --format alipay, or leave --format out)",
+        alipay.err().strip());
+    Path signed = Files.writeString(dir.resolve("cmb.csv"), "交易时间,摘要,交易金额,账户余额\n"
+        + "2026-05-01 10:00:00,代发工资,8000.00,8000.00\n");
+    String[][] lines = {{"statement", "ingest", signed.toString()},
+        {"statement", "ingest", signed.toString(), "--format", "bank"},
+        {"plan", "../../samples/cases/shanghai-three-debts.json", "--policies", "../../samples/policies",
+            "--statement", signed.toString()}};
+    for (String[] line : lines) {
+      CliRun bank = CliRun.of(line);
+      assertEquals(1, bank.exit());
+      String err = bank.err().strip();
+      assertTrue(err.startsWith("fenqi: " + signed + ":1: not a statement") && !err.contains("BankColumnMapping")
+          && err.endsWith("(this command reads a bank export by its header 交易日期,交易时间,摘要,收入金额,支出金额,账户余额,"
+          + "对方户名,对方账号,交易渠道, and takes no column mapping: rename the file's columns to these (a signed amount "
+          + "split into 收入金额 for money in and 支出金额 for money out), or read it through the Java SDK with one)"), err);
+    }
+  }
+
   @Test
   void textReportAndClearErrors(@TempDir Path dir) throws Exception {
     CliRun text = CliRun.of("statement", "ingest", DIR + "bank_A.csv", "--format-out", "text");

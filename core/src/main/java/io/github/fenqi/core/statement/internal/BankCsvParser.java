@@ -5,8 +5,12 @@ import io.github.fenqi.core.statement.BankColumnMapping;
 import io.github.fenqi.core.statement.Direction;
 import io.github.fenqi.core.statement.StatementFormat;
 import io.github.fenqi.core.statement.Transaction;
+import io.github.fenqi.core.InvalidInputException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,6 +72,62 @@ public final class BankCsvParser extends CsvStatementParser {
     return null;
   }
 
+  /** How a bank's preamble labels the period it covers on one line: 起止日期：2026-05-01 至 2026-10-31. */
+  private static final List<String> PERIOD_LABELS = List.of("起止日期", "起止时间", "查询期间", "查询区间", "交易日期范围",
+      "交易期间", "查询起止日期");
+  /** A day as the preamble writes it: 2026-05-01, 2026/5/1, 2026.05.01, 2026年5月1日 or 20260501. */
+  private static final String DAY = "\\d{4}(?:[-/.]\\d{1,2}[-/.]\\d{1,2}|年\\d{1,2}月\\d{1,2}日?|\\d{4})";
+  /** The label's value: a day, 至 (or 到, -, ~, ～, —, －), a day; what follows it on the line is not read. */
+  private static final Pattern LEAD = Pattern.compile("^[\\s:：,\"\\[]+");
+  private static final Pattern PERIOD = Pattern.compile("(" + DAY + ")\\s*(?:至|到|-|~|～|—|－)\\s*("
+      + DAY + ")");
+
+  /**
+   * The period the preamble states on one labelled line (起止日期：2026-05-01 至 2026-10-31, 查询期间 2026/05/01-2026/10/31,
+   * 交易日期范围,20260501-20261031), else Alipay's and WeChat's 起始日期/终止日期 pair if a bank writes those. Without it
+   * a bank statement covered the days from its first row to its last, so a month whose first row is of the 3rd was
+   * left out as covered in part though the export states it from the 1st. A labelled line whose value is no period
+   * (no two days, a day not of the calendar, the first after the last) refuses the file naming the line: the period
+   * decides which months count, and a guess at it would count or leave out a month without a word.
+   */
+  @Override
+  protected @Nullable Period statedPeriod(String source, List<String> preamble) {
+    for (int i = 0; i < preamble.size(); i++) {
+      String line = preamble.get(i);
+      for (String label : PERIOD_LABELS) {
+        int at = line.indexOf(label);
+        if (at < 0) {
+          continue;
+        }
+        String value = LEAD.matcher(line.substring(at + label.length())).replaceFirst("");
+        if (value.isEmpty() || !Character.isDigit(value.charAt(0))) {
+          continue; // prose naming the label (温馨提示：交易日期范围最长一年) states no period
+        }
+        Matcher v = PERIOD.matcher(value);
+        String why;
+        if (!v.lookingAt()) {
+          why = "is not a period of two days (2026-05-01 至 2026-10-31)";
+        } else {
+          try {
+            LocalDate from = dateTime(label, v.group(1)).toLocalDate();
+            LocalDate to = dateTime(label, v.group(2)).toLocalDate();
+            if (!from.isAfter(to)) {
+              return new Period(from, to);
+            }
+            why = "is not a period: its first day is after its last";
+          } catch (IllegalArgumentException e) {
+            why = "is not a period: " + e.getMessage();
+          }
+        }
+        String shown = value.replaceFirst("[\\s,\"\\]]+$", "");
+        throw new InvalidInputException(source + ":" + (i + 1), label + " " + quoted(shown) + " " + why
+            + "; the period the export covers decides which months count, so the file is not read with it unclear: "
+            + "correct the line, or remove it to have the statement cover the days of its first and last rows");
+      }
+    }
+    return super.statedPeriod(source, preamble);
+  }
+
   @Override
   protected String expectedHeader() {
     return "with the columns " + List.of(m.date(), m.description(), m.credit(), m.debit());
@@ -101,12 +161,12 @@ public final class BankCsvParser extends CsvStatementParser {
     StringBuilder why = new StringBuilder("comes closest: it has " + has + " and lacks " + lacks);
     if (amount != null) {
       why.append("; its one amount column '").append(amount).append("', if it is signed (-123.45 for money out), is read "
-          + "with a BankColumnMapping naming it as both credit and debit (if the direction is in a column of its own, "
+          + "with a column mapping naming it as both credit and debit (if the direction is in a column of its own, "
           + "the file cannot be read as a bank statement)");
     }
     if (dateTime != null) {
       why.append("; its '").append(dateTime).append("', if it holds the date (with the time: 2026-05-01 20:15:03), is "
-          + "read with a BankColumnMapping naming it as the date and the time as null");
+          + "read with a column mapping naming it as the date and the time as null");
     }
     return why.toString();
   }

@@ -6,6 +6,7 @@ import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.statement.Direction;
 import io.github.fenqi.core.statement.ParsedStatement;
+import io.github.fenqi.core.statement.StatementFormat;
 import io.github.fenqi.core.statement.StatementParser;
 import io.github.fenqi.core.statement.Transaction;
 import java.time.DateTimeException;
@@ -242,6 +243,11 @@ public abstract class CsvStatementParser implements StatementParser {
     int count = lines.length / 2;
     int header = findHeader(text, lines);
     if (header < 0) {
+      StatementFormat other = StatementParser.detect(content).filter(f -> f != format()).orElse(null);
+      if (other != null) { // the bank layout's near-header hints about a column mapping would only mislead here
+        throw new InvalidInputException(source, "not a statement in the " + format().id() + " format but in the "
+            + other.id() + " format (its header line is there): read it in that format");
+      }
       String notFound = "not a statement in the " + format().id() + " format: no header line " + expectedHeader()
           + " in the first " + HEADER_SEARCH_LINES + " lines";
       Problem near = closestHeader(source, text, lines);
@@ -307,11 +313,24 @@ public abstract class CsvStatementParser implements StatementParser {
     for (int i = 0; i < header; i++) {
       preamble.add(text.substring(lines[2 * i], lines[2 * i + 1]));
     }
+    Period period = statedPeriod(source, preamble);
+    return new ParsedStatement(source, format(), decoded.encoding(), holder(preamble), header + 1, rows, rejected,
+        period == null ? null : period.from(), period == null ? null : period.to());
+  }
+
+  /** The period a preamble states the export covers, its first and last day. */
+  protected record Period(LocalDate from, LocalDate to) {}
+
+  /**
+   * The period the preamble (the lines before the header, line {@code i + 1} of the file at index {@code i}) states,
+   * or null: by default Alipay's and WeChat's 起始时间 and 终止时间, where one that is no day of the calendar leaves the
+   * period unstated. A format that states it otherwise reads it here; it throws {@link InvalidInputException} naming
+   * {@code source} and the line to refuse the file.
+   */
+  protected @Nullable Period statedPeriod(String source, List<String> preamble) {
     LocalDate from = stated(preamble, STATED_FROM);
     LocalDate to = stated(preamble, STATED_TO);
-    boolean period = from != null && to != null && !from.isAfter(to);
-    return new ParsedStatement(source, format(), decoded.encoding(), holder(preamble), header + 1, rows, rejected,
-        period ? from : null, period ? to : null);
+    return from != null && to != null && !from.isAfter(to) ? new Period(from, to) : null;
   }
 
   private static final Pattern STATED_FROM = Pattern.compile("起始(?:时间|日期)[：:]\\s*\\[?(\\d{4}-\\d{2}-\\d{2})");
