@@ -242,11 +242,10 @@ class ValueReadBackTest {
     String text = shape.formatted(percent.toPlainString());
     ExtractionResult r = extractor.extract(text);
     assertEquals(Optional.empty(), r.field(PolicyField.MONTHLY_FEE_RATE).map(ExtractedField::value), text);
-    List<ExtractionNote> notes = r.notes(PolicyField.MONTHLY_FEE_RATE);
-    assertEquals(1, notes.size(), text + ": " + notes);
     boolean floor = shape.contains("低") || shape.contains("起");
-    assertEquals(floor ? ExtractionNote.Kind.AT_LEAST : ExtractionNote.Kind.AT_MOST, notes.get(0).kind(), text);
-    assertEquals(0, percent.movePointLeft(2).compareTo(notes.get(0).readings().get(0).decimalValue()), text);
+    ExtractionNote note = onlyNote(r, PolicyField.MONTHLY_FEE_RATE,
+        floor ? ExtractionNote.Kind.AT_LEAST : ExtractionNote.Kind.AT_MOST, text);
+    assertEquals(0, percent.movePointLeft(2).compareTo(note.readings().get(0).decimalValue()), text);
     BigDecimal stated = BigDecimal.valueOf(statedHundredths, 2);
     String both = text + "本产品每月手续费为" + stated.toPlainString() + "%。";
     assertRatio(stated.movePointLeft(2), both, PolicyField.MONTHLY_FEE_RATE);
@@ -297,10 +296,16 @@ class ValueReadBackTest {
     ExtractionResult r = extractor.extract(text);
     assertEquals(Optional.of(months ? lo * 30 : lo), r.field(PolicyField.MIN_OVERDUE_DAYS).map(ExtractedField::value),
         text);
-    List<ExtractionNote> notes = r.notes(PolicyField.MIN_OVERDUE_DAYS);
+    ExtractionNote note = onlyNote(r, PolicyField.MIN_OVERDUE_DAYS, ExtractionNote.Kind.AT_MOST, text);
+    assertEquals(months ? hi * 30 : hi, note.readings().get(0).intValue(), text);
+  }
+
+  /** The one note {@code r} holds on {@code field}, asserted to be of {@code kind}. */
+  private static ExtractionNote onlyNote(ExtractionResult r, PolicyField field, ExtractionNote.Kind kind, String text) {
+    List<ExtractionNote> notes = r.notes(field);
     assertEquals(1, notes.size(), text + ": " + notes);
-    assertEquals(ExtractionNote.Kind.AT_MOST, notes.get(0).kind(), text);
-    assertEquals(months ? hi * 30 : hi, notes.get(0).readings().get(0).intValue(), text);
+    assertEquals(kind, notes.get(0).kind(), text);
+    return notes.get(0);
   }
 
   @Provide

@@ -171,7 +171,7 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
     boolean changed = files.keySet().retainAll(paths);
     unreadable.keySet().retainAll(paths);
     for (Path path : paths) {
-      Optional<String> misnamed = misnamed(path);
+      Optional<String> misnamed = PolicyFiles.whyNotRead(path);
       if (misnamed.isPresent()) { // never read: PolicyFiles, which lists *.json, would not see its version either
         changed |= notLoaded(path, misnamed.get(), events);
         continue;
@@ -321,7 +321,7 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
   }
 
   /**
-   * The entries named {@code *.json}, the extension in any case ({@link #misnamed}), whatever they are: one that is
+   * The entries named {@code *.json}, the extension in any case ({@link PolicyFiles#whyNotRead}), whatever they are: one that is
    * no regular file — a link left dangling (its target moved or deleted), a directory, a pipe, a device — is a file
    * that cannot be read, named in {@link #loadProblems} and never opened (reading a pipe would block the scan). They
    * had been skipped without a word, so a platform was gone, no load problem said why, and {@link #openStrict}
@@ -334,22 +334,6 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
       // the reason in words: a NoSuchFileException's message is the directory's name again
       throw new InvalidInputException(directory.toString(), "cannot be listed: " + InputFiles.reason(e));
     }
-  }
-
-  /**
-   * Why a file named {@code x.JSON} or {@code x.Json} is not loaded: such a file had been passed over without a word,
-   * so its lender had no policy (or an older one) while {@link #loadProblems} and {@link #openStrict} found nothing
-   * wrong. It is a load problem rather than read, as a misnamed rule file is in {@code rules-easy}: {@link
-   * PolicyFiles#write} lists {@code *.json} only, and would write a second version of its day beside it.
-   */
-  private static Optional<String> misnamed(Path path) {
-    String name = path.getFileName().toString();
-    if (name.endsWith(".json")) {
-      return Optional.empty();
-    }
-    String stem = name.substring(0, name.length() - ".json".length());
-    return Optional.of("is not read: a policy file's name ends in .json, in lower case; rename it to " + stem
-        + ".json");
   }
 
   /** A link whose target vanished between the look and the read, in the words {@link InputFiles} uses. */

@@ -129,6 +129,25 @@ public final class PolicyFiles {
   }
 
   /**
+   * Why a file named {@code x.JSON} or {@code x.Json} in a policies directory is not read, empty for {@code *.json}.
+   * Such a file had been passed over without a word, so its lender had no policy (or an older one). It is a problem
+   * rather than read, as a misnamed rule file is in {@code rules-easy}: {@link #write} lists {@code *.json} only, and
+   * would write a second version of its day beside it. Directory readers (the repository, the CLI, a service loading
+   * the directory itself) report it in these words.
+   *
+   * @param file a file whose name ends in {@code .json} in any case
+   */
+  public static Optional<String> whyNotRead(Path file) {
+    String name = file.getFileName().toString();
+    if (name.endsWith(".json")) {
+      return Optional.empty();
+    }
+    String stem = name.substring(0, name.length() - ".json".length());
+    return Optional.of("is not read: a policy file's name ends in .json, in lower case; rename it to " + stem
+        + ".json");
+  }
+
+  /**
    * The file of {@code directory} that holds this platform and version label, if a valid one does.
    *
    * @throws FenqiException when the directory cannot be listed

@@ -12,6 +12,7 @@ import io.github.fenqi.core.monitor.OutcomeMonitor;
 import io.github.fenqi.core.policy.EligibilityEvaluator;
 import io.github.fenqi.core.policy.InMemoryPolicyRepository;
 import io.github.fenqi.core.policy.Policy;
+import io.github.fenqi.core.policy.PolicyFiles;
 import io.github.fenqi.core.policy.PolicyValidator;
 import io.github.fenqi.core.security.BlindIndex;
 import io.github.fenqi.core.security.EnvironmentKeyProvider;
@@ -150,10 +151,9 @@ public class FenqiConfiguration {
       // a policy; it is refused as core's JsonDirectoryPolicyRepository lists it, since PolicyFiles only writes *.json
       for (Path file : files.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
           .sorted().toList()) {
-        String name = file.getFileName().toString();
-        if (!name.endsWith(".json")) {
-          problems.add(Problem.of(file.toString(), "is not read: a policy file's name ends in .json, in lower case; "
-              + "rename it to " + name.substring(0, name.length() - ".json".length()) + ".json"));
+        Optional<String> notRead = PolicyFiles.whyNotRead(file);
+        if (notRead.isPresent()) {
+          problems.add(Problem.of(file.toString(), notRead.get()));
           continue;
         }
         PolicyValidator.Result result = validator.validate(file);
