@@ -1,7 +1,12 @@
 package io.github.fenqi.nlp;
 
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.RequiredParts;
+import io.github.fenqi.nlp.internal.PartChecks;
 import java.math.BigDecimal;
-import java.util.Objects;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,25 +16,32 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safety: immutable.
  */
 public record ExtractedField(PolicyField field, Object value, Evidence evidence, double confidence) {
+  /**
+   * Every bad part is an {@link InvalidInputException} naming it ({@code value: ratio 1.5 is above 1}), all at once,
+   * as for the SDK's other records; it had been a NullPointerException or an IllegalArgumentException naming none.
+   */
   public ExtractedField {
-    Objects.requireNonNull(field, "field");
-    Objects.requireNonNull(value, "value");
-    Objects.requireNonNull(evidence, "evidence");
+    List<Problem> problems = new ArrayList<>(RequiredParts.problems(new String[] {"field", "value", "evidence"},
+        field, value, evidence));
+    if (field != null && value != null) {
+      valueProblem(field, value, problems);
+    }
+    PartChecks.confidence(confidence, problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+  }
+
+  private static void valueProblem(PolicyField field, Object value, List<Problem> problems) {
     if (!field.kind().type().isInstance(value)) {
-      throw new IllegalArgumentException(field.jsonName() + ": value " + value + " is a "
-          + value.getClass().getSimpleName() + ", expected " + field.kind().type().getSimpleName());
-    }
-    if (value instanceof BigDecimal d && d.signum() < 0) {
-      throw new IllegalArgumentException(field.jsonName() + ": value " + d + " is negative");
-    }
-    if (field.kind() == PolicyField.Kind.RATIO && ((BigDecimal) value).compareTo(BigDecimal.ONE) > 0) {
-      throw new IllegalArgumentException(field.jsonName() + ": ratio " + value + " is above 1");
-    }
-    if (value instanceof Integer i && i < 0) {
-      throw new IllegalArgumentException(field.jsonName() + ": value " + i + " is negative");
-    }
-    if (!(confidence >= 0 && confidence <= 1)) {
-      throw new IllegalArgumentException(field.jsonName() + ": confidence " + confidence + " is outside 0..1");
+      problems.add(Problem.of("value", value + " is a " + value.getClass().getSimpleName() + ", expected "
+          + field.kind().type().getSimpleName() + " for " + field.jsonName()));
+    } else if (value instanceof BigDecimal d && d.signum() < 0) {
+      problems.add(Problem.of("value", d + " is negative for " + field.jsonName()));
+    } else if (field.kind() == PolicyField.Kind.RATIO && ((BigDecimal) value).compareTo(BigDecimal.ONE) > 0) {
+      problems.add(Problem.of("value", "ratio " + value + " is above 1 for " + field.jsonName()));
+    } else if (value instanceof Integer i && i < 0) {
+      problems.add(Problem.of("value", i + " is negative for " + field.jsonName()));
     }
   }
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.nlp.spi.TermMention;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,7 +15,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link ExtractionNote} and {@link ExtractionResult} refuse bad parts as the SDK's records do: an
+ * {@link ExtractionNote}, {@link ExtractionResult}, {@link ExtractedField}, {@link Evidence} and {@link TermMention}
+ * refuse bad parts as the SDK's records do: an
  * {@link InvalidInputException} naming each bad part. They had thrown a NullPointerException or an
  * IllegalArgumentException naming none, so a caller restoring them (a state file, a JSON answer) could not say where.
  */
@@ -72,5 +75,35 @@ class ExtractionRecordsTest {
         problems(() -> new ExtractionResult(Map.of(), Set.of(), List.of(), Arrays.asList((ExtractionNote) null))));
     // a good result still is one
     assertEquals(List.of(conflict), new ExtractionResult(Map.of(), Set.of(), List.of(), List.of(conflict)).notes());
+  }
+
+  @Test
+  void aFieldNamesEachBadPart() {
+    assertEquals(List.of("field: is required", "value: is required", "evidence: is required",
+        "confidence: NaN is outside 0..1"), problems(() -> new ExtractedField(null, null, null, Double.NaN)));
+    Evidence where = new Evidence(0, 4, "罚息减免");
+    assertEquals(List.of("value: 36 is a Integer, expected BigDecimal for maxPenaltyWaiver"),
+        problems(() -> new ExtractedField(PolicyField.MAX_PENALTY_WAIVER, 36, where, 0.9)));
+    assertEquals(List.of("value: ratio 1.5 is above 1 for maxPenaltyWaiver", "confidence: 1.5 is outside 0..1"),
+        problems(() -> new ExtractedField(PolicyField.MAX_PENALTY_WAIVER, new BigDecimal("1.5"), where, 1.5)));
+    assertEquals(List.of("value: -0.1 is negative for maxPenaltyWaiver"), problems(
+        () -> new ExtractedField(PolicyField.MAX_PENALTY_WAIVER, new BigDecimal("-0.1"), where, 0.9)));
+    assertEquals(List.of("value: -3 is negative for maxInstallments"),
+        problems(() -> new ExtractedField(PolicyField.MAX_INSTALLMENTS, -3, where, 0.9)));
+    // a good field still is one
+    assertEquals(new BigDecimal("0.5"), new ExtractedField(PolicyField.MAX_PENALTY_WAIVER, new BigDecimal("0.5"),
+        where, 1).decimalValue());
+  }
+
+  @Test
+  void aSpanNamesEachBadPart() {
+    assertEquals(List.of("text: is required", "start: -1 is negative", "end: -2 is before start -1"),
+        problems(() -> new Evidence(-1, -2, null)));
+    assertEquals(List.of("end: 3 is before start 5"), problems(() -> new Evidence(5, 3, "x")));
+    assertEquals(List.of("term: is required", "text: is required", "end: 0 is before start 2",
+        "confidence: -0.5 is outside 0..1"), problems(() -> new TermMention(null, 2, 0, null, -0.5)));
+    assertEquals(List.of("start: -4 is negative"),
+        problems(() -> new TermMention(FinancialTerm.PRINCIPAL, -4, 0, "本金", 1)));
+    assertEquals(2, new TermMention(FinancialTerm.PRINCIPAL, 0, 2, "本金", 1).end());
   }
 }

@@ -1,12 +1,12 @@
 package io.github.fenqi.nlp.source;
 
+import io.github.fenqi.core.RequiredParts;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Objects;
 
 /**
  * One announcement fetched from a {@link PolicySource}: plain text (markup already removed), where it came from,
@@ -15,13 +15,13 @@ import java.util.Objects;
  * <p>Thread-safety: immutable.
  */
 public record Announcement(String sourceId, String id, String title, String text, URI uri, Instant fetchedAt) {
+  /**
+   * A missing part is an {@link io.github.fenqi.core.InvalidInputException} naming each one ({@code title: is
+   * required}), as for the SDK's other records: a custom source that gives no title is told which part it left out.
+   */
   public Announcement {
-    Objects.requireNonNull(sourceId, "sourceId");
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(title, "title");
-    Objects.requireNonNull(text, "text");
-    Objects.requireNonNull(uri, "uri");
-    Objects.requireNonNull(fetchedAt, "fetchedAt");
+    RequiredParts.check(new String[] {"sourceId", "id", "title", "text", "uri", "fetchedAt"}, sourceId, id, title,
+        text, uri, fetchedAt);
   }
 
   /**

@@ -1,8 +1,12 @@
 package io.github.fenqi.nlp.watch;
 
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.RequiredParts;
 import io.github.fenqi.nlp.ExtractedField;
 import io.github.fenqi.nlp.PolicyField;
-import java.util.Objects;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -13,12 +17,15 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safety: immutable.
  */
 public record FieldChange(PolicyField field, Optional<Object> liveValue, ExtractedField proposed) {
+  /** Every bad part is an {@link InvalidInputException} naming it, all at once, as for the SDK's other records. */
   public FieldChange {
-    Objects.requireNonNull(field, "field");
-    Objects.requireNonNull(liveValue, "liveValue");
-    Objects.requireNonNull(proposed, "proposed");
-    if (proposed.field() != field) {
-      throw new IllegalArgumentException("proposed value is for " + proposed.field() + ", not " + field);
+    List<Problem> problems = new ArrayList<>(RequiredParts.problems(new String[] {"field", "liveValue", "proposed"},
+        field, liveValue, proposed));
+    if (field != null && proposed != null && proposed.field() != field) {
+      problems.add(Problem.of("proposed.field", "is " + proposed.field() + " in a change of " + field));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
     }
   }
 

@@ -3,9 +3,12 @@ package io.github.fenqi.nlp.watch;
 import io.github.fenqi.nlp.ExtractionNote;
 import io.github.fenqi.nlp.ExtractionResult;
 import io.github.fenqi.nlp.source.Announcement;
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.RequiredParts;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A change an announcement proposes to a platform's policy, with everything an auditor needs: the source, the
@@ -50,19 +53,22 @@ public record PolicyChange(String id, String sourceId, String platformId, Announ
     this(id, sourceId, platformId, announcement, extraction, changes, status, at, List.of());
   }
 
+  /**
+   * Every bad part is an {@link InvalidInputException} naming it ({@code changes[0]: is null}), all at once, as for
+   * the SDK's other records; it had been a NullPointerException or an IllegalArgumentException naming none.
+   */
   public PolicyChange {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(sourceId, "sourceId");
-    Objects.requireNonNull(platformId, "platformId");
-    Objects.requireNonNull(announcement, "announcement");
-    Objects.requireNonNull(extraction, "extraction");
-    changes = List.copyOf(changes);
-    Objects.requireNonNull(status, "status");
-    Objects.requireNonNull(at, "at");
-    supersedes = List.copyOf(supersedes);
-    if (changes.isEmpty()) {
-      throw new IllegalArgumentException("a policy change needs at least one field change");
+    List<Problem> problems = new ArrayList<>(RequiredParts.problems(new String[] {"id", "sourceId", "platformId",
+        "announcement", "extraction", "changes", "status", "at", "supersedes"}, id, sourceId, platformId,
+        announcement, extraction, changes, status, at, supersedes));
+    if (changes != null && changes.isEmpty()) {
+      problems.add(Problem.of("changes", "is empty (a policy change needs at least one field change)"));
     }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    changes = List.copyOf(changes);
+    supersedes = List.copyOf(supersedes);
   }
 
   /**

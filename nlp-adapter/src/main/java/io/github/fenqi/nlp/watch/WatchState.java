@@ -146,7 +146,8 @@ final class WatchState {
   /** Where a value or a term was read: {@code [start, end)} of the text read, and the text there. */
   record Span(int start, int end, String text) {
     Span {
-      span(start, end, text);
+      required("text", text);
+      new Evidence(start, end, text); // refuses a bad span as Evidence does, naming start or end
     }
 
     Evidence evidence() {
@@ -158,8 +159,8 @@ final class WatchState {
   record Mention(FinancialTerm term, int start, int end, String text, double confidence) {
     Mention {
       required("term", term);
-      span(start, end, text);
-      checkConfidence(confidence);
+      required("text", text);
+      new TermMention(term, start, end, text, confidence); // refuses a bad span or confidence, naming the part
     }
 
     TermMention mention() {
@@ -173,8 +174,7 @@ final class WatchState {
       required("field", field);
       required("value", value);
       required("evidence", evidence);
-      checkConfidence(confidence);
-      extracted(field, value, evidence, confidence); // refuses a value that is not of the field's kind
+      extracted(field, value, evidence, confidence); // refuses a value not of the field's kind, a bad confidence
     }
 
     static Value of(ExtractedField f) {
@@ -187,11 +187,7 @@ final class WatchState {
     }
 
     private static ExtractedField extracted(PolicyField field, String value, Span evidence, double confidence) {
-      try {
-        return new ExtractedField(field, parse(field, value, "value"), evidence.evidence(), confidence);
-      } catch (IllegalArgumentException e) { // a ratio above 1, a negative number
-        throw new InvalidInputException("value", e.getMessage());
-      }
+      return new ExtractedField(field, parse(field, value, "value"), evidence.evidence(), confidence);
     }
   }
 
@@ -396,16 +392,6 @@ final class WatchState {
     }
   }
 
-  private static void span(int start, int end, @Nullable String text) {
-    required("text", text);
-    if (start < 0) {
-      throw new InvalidInputException("start", start + " is negative");
-    }
-    if (end < start) {
-      throw new InvalidInputException("end", end + " is before start " + start);
-    }
-  }
-
   /** Checks an entry counting something ({@code name}, 1 or more {@code what}) about a text read from a source. */
   private static void countOf(@Nullable String source, @Nullable String hash, String name, long count, String what) {
     required("source", source);
@@ -425,12 +411,6 @@ final class WatchState {
     if (!HASH.matcher(hash).matches()) {
       throw new InvalidInputException("hash", "'" + hash + "' is not a content hash (64 hex digits 0-9a-f, as the "
           + "watcher writes them)");
-    }
-  }
-
-  private static void checkConfidence(double confidence) {
-    if (!(confidence >= 0 && confidence <= 1)) {
-      throw new InvalidInputException("confidence", confidence + " is outside 0..1");
     }
   }
 

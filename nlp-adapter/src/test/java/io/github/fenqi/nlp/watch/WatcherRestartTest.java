@@ -220,7 +220,7 @@ class WatcherRestartTest {
         {good.replace("\"value\" : \"36\"", "\"value\" : \"3x\""),
             name + ": pending[1].extracted[0].value: '3x' is not a value of MAX_INSTALLMENTS (a whole number)"},
         {good.replace("\"value\" : \"0.5\"", "\"value\" : \"1.5\""),
-            name + ": pending[1].extracted[1].value: maxPenaltyWaiver: ratio 1.5 is above 1"},
+            name + ": pending[1].extracted[1].value: ratio 1.5 is above 1 for maxPenaltyWaiver"},
         {good.replace("\"read\" :", "\"raed\" :"), name + ": raed: unknown field 'raed'"},
         {good.replace("\"confidence\" : 0.9", "\"confidence\" : 7"),
             name + ": pending[0].extracted[0].confidence: 7.0 is outside 0..1"},
