@@ -127,8 +127,11 @@ public final class NegotiationEngine implements AutoCloseable {
     this.stress = b.stress;
     this.grid = b.grid;
     this.acceptance = b.acceptance;
-    this.clock = b.clock;
-    this.identity = IdentityValidation.withClock(b.clock);
+    // a case's dates are China's, whatever zone the given clock carries: Clock.systemUTC() had made "today" the UTC
+    // date, calling a case dated today "in the future" until 08:00 in Beijing and blocking as forged a statement
+    // holding a row of today before 08:00 (FUTURE_DATED)
+    this.clock = b.clock.withZone(CASE_ZONE);
+    this.identity = IdentityValidation.withClock(clock);
     this.audit = b.audit;
     this.lexicon = b.lexicon;
     this.forensics = b.forensics;
@@ -681,8 +684,10 @@ public final class NegotiationEngine implements AutoCloseable {
     }
 
     /**
-     * The clock that decides what "in the future" means for a case's {@code asOf} and the borrower's birth date
-     * (default: the system clock in {@link #CASE_ZONE}; tests pin it).
+     * The clock that decides what "in the future" means for a case's {@code asOf}, the borrower's birth date and the
+     * rows of statements (default: the system clock; tests pin it). Only its instant counts: today is the date in
+     * {@link #CASE_ZONE} at that instant whatever zone the clock carries, so {@code Clock.systemUTC()} does not make a
+     * case of today in Beijing "in the future" before 08:00.
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");

@@ -44,8 +44,9 @@ import org.jspecify.annotations.Nullable;
  * @param shortfall how far off it is, when infeasible
  * @param maxAffordableInstallment the monthly budget for first installments (the assessment's, which it must equal)
  * @param affordability how the budget was worked out
- * @param eligibility every debt's decision
- * @param ineligible the debts left out, with reasons
+ * @param eligibility every debt's decision (eligible exactly when none of its checks failed)
+ * @param ineligible the debts left out, with reasons (a debt let in may be among them when no plan can be made of it;
+ *     a planned debt is one its decision let in and that is not among them)
  * @param proposals one per strategy that has one (a strategy twice is refused)
  * @param notes why a strategy has no proposal, or is not proven optimal
  * @param screening the forensic and risk checks the case passed (null when it came without statements and the
@@ -105,6 +106,7 @@ public record NegotiationResult(
             + " has a proposal already: one proposal per strategy"));
       }
     }
+    contradictions.addAll(plannedButNotEligible(eligibility, ineligible, proposals));
     if (!contradictions.isEmpty()) {
       throw new InvalidInputException(contradictions);
     }
@@ -115,6 +117,35 @@ public record NegotiationResult(
     ordered.putAll(Map.copyOf(notes));
     notes = Collections.unmodifiableMap(ordered);
     hardshipNoteFindings = List.copyOf(hardshipNoteFindings);
+  }
+
+  /**
+   * Each planned debt is one whose eligibility decision let it in and that is not listed as left out: a result read
+   * from JSON that planned a debt its own explanations called ineligible (or named nowhere) had been read back as it
+   * stated.
+   */
+  private static List<Problem> plannedButNotEligible(List<DebtEligibility> eligibility, List<Ineligible> ineligible,
+      List<ProposalReport> proposals) {
+    Map<String, Boolean> decided = new java.util.HashMap<>();
+    eligibility.forEach(e -> decided.put(e.debtId(), e.eligible()));
+    java.util.Set<String> leftOut = new java.util.HashSet<>();
+    ineligible.forEach(i -> leftOut.add(i.debtId()));
+    List<Problem> problems = new java.util.ArrayList<>();
+    for (int k = 0; k < proposals.size(); k++) {
+      List<DebtPlan> plans = proposals.get(k).plans();
+      for (int j = 0; j < plans.size(); j++) {
+        String id = plans.get(j).debtId();
+        Boolean eligible = decided.get(id);
+        String why = eligible == null ? "no eligibility decision names it"
+            : !eligible ? "its eligibility decision says not eligible"
+            : leftOut.contains(id) ? "it is listed as ineligible" : null;
+        if (why != null) {
+          problems.add(Problem.of("proposals[" + k + "].plans[" + j + "].debtId", "'" + Problem.excerpt(id)
+              + "' is planned though " + why));
+        }
+      }
+    }
+    return problems;
   }
 
   /** A result without hardship-note findings. */
@@ -137,6 +168,13 @@ public record NegotiationResult(
     public DebtEligibility {
       RequiredParts.check(new String[] {"debtId", "platformId", "policyVersion", "checks"}, debtId, platformId,
           policyVersion, checks);
+      // the engine holds every evaluator to this: a decision read from JSON that said eligible beside a failed check,
+      // or not eligible with every check passed, had been read back as it stated, its explanation not its answer
+      List<String> failed = checks.stream().filter(c -> !c.passed()).map(c -> c.code()).toList();
+      if (eligible != failed.isEmpty()) {
+        throw new InvalidInputException("eligible", eligible ? "is true though checks " + failed + " failed"
+            : "is false though every check passed: a debt left out says why");
+      }
       checks = List.copyOf(checks);
     }
   }

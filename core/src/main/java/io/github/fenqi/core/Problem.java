@@ -29,10 +29,14 @@ public record Problem(String location, String reason) {
    * {@code value} as a reason may quote it: up to 40 characters, longer ones cut to 37 and "...": enough to recognise
    * a value, not to echo a page back. Line breaks, tabs and the other invisible characters ({@link TextFields}) are
    * shown as escapes ({@code \n}, <code>&#92;u200B</code>): a value quoted raw began lines of its own in a report or a log —
-   * a policy date "x\nOK  b.json ..." printed a forged "OK" line in {@code fenqi policy validate}.
+   * a policy date "x\nOK  b.json ..." printed a forged "OK" line in {@code fenqi policy validate}. Characters are
+   * counted as {@link TextFields} counts them, by code point: cut at the 37th UTF-16 unit, a value of emoji or rare
+   * ideographs (😀, 𠀀: two units each) kept half of a character, shown as '?' by a report and as a bare
+   * <code>&#92;uD83D</code> in JSON, and one of 21 such characters was cut though it is not longer than 40.
    */
   public static String excerpt(String value) {
-    return escaped(value.length() <= 40 ? value : value.substring(0, 37) + "...");
+    return escaped(value.codePointCount(0, value.length()) <= 40 ? value
+        : value.substring(0, value.offsetByCodePoints(0, 37)) + "...");
   }
 
   /**

@@ -144,6 +144,41 @@ class NegotiationResultReadTest {
   }
 
   /**
+   * A result's eligibility explains its plans: a decision is eligible exactly when none of its checks failed, and a
+   * planned debt is one its decision let in and that is not listed as left out. A response saying otherwise had read
+   * into a result whose explanation and answer disagreed (ol-1, left out at 1 day overdue, marked eligible; cc-1
+   * planned beside a decision that it is not eligible).
+   */
+  @Test
+  void theEligibilityDecisionsAgreeWithTheirChecksAndWithThePlans() throws Exception {
+    ObjectNode json = resultJson();
+    ((ObjectNode) json.withArray("eligibility").get(2)).put("eligible", true);
+    assertEquals(List.of(Problem.of("response: eligibility[2].eligible", "is true though checks [MIN_OVERDUE_DAYS] "
+        + "failed")), problemsReading(json));
+
+    json = resultJson();
+    ((ObjectNode) json.withArray("eligibility").get(0)).put("eligible", false);
+    assertEquals(List.of(Problem.of("response: eligibility[0].eligible", "is false though every check passed: a debt "
+        + "left out says why")), problemsReading(json));
+
+    json = resultJson(); // cc-1's decision and its failed check agree with each other, not with its plans
+    ObjectNode cc = (ObjectNode) json.withArray("eligibility").get(0);
+    cc.put("eligible", false);
+    ((ObjectNode) cc.withArray("checks").get(3)).put("passed", false);
+    List<Problem> problems = problemsReading(json);
+    assertEquals(3, problems.size(), problems.toString());
+    for (int k = 0; k < 3; k++) {
+      assertEquals(Problem.of("response: proposals[" + k + "].plans[0].debtId", "'cc-1' is planned though its "
+          + "eligibility decision says not eligible"), problems.get(k));
+    }
+
+    json = resultJson(); // cf-1 let in, and yet listed as left out
+    ((ObjectNode) json.withArray("ineligible").addObject()).put("debtId", "cf-1").putArray("reasons").add("x");
+    assertEquals(Problem.of("response: proposals[0].plans[1].debtId", "'cf-1' is planned though it is listed as "
+        + "ineligible"), problemsReading(json).get(0));
+  }
+
+  /**
    * A result says the same thing once: its budget is the assessment's, each strategy has at most one proposal, and a
    * proposal is recommended exactly when its stress test is not RED (its Javadoc). A response with a budget of 1.00 beside
    * an assessment of 4750.00, BALANCED twice, or a RED plan marked recommended had read into a result that contradicted
