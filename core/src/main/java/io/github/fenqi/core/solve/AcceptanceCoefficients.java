@@ -56,11 +56,15 @@ public record AcceptanceCoefficients(
   }
 
   /**
-   * Fits the coefficients to recorded outcomes by L2-regularised maximum likelihood (Newton's method, with a fixed
-   * ridge of 0.1 on the slopes so that separable data still converge; each coefficient is then kept within ±100). The
-   * slope of a feature that has one value in every outcome (all with proof, say) is 0: the data say nothing of it.
+   * Fits the coefficients to recorded outcomes by L2-regularised maximum likelihood (Newton's method with step halving,
+   * and a fixed ridge of 0.1 on the slopes so that separable data still converge). A coefficient whose optimum lies
+   * beyond ±100 — answers that follow a hard rule, on many outcomes — is held at ±100 and the others are fitted around
+   * it, so the rule's line stays where the answers put it (cutting it afterwards had moved the line). The slope of a
+   * feature that has one value in every outcome (all with proof, say) is 0: the data say nothing of it. The same
+   * outcomes in any order give the same coefficients, to the last bit.
    *
-   * @throws InvalidInputException when there are fewer than 20 outcomes or all outcomes agree
+   * @throws InvalidInputException when {@code outcomes} is null or holds a null, there are fewer than 20 outcomes or
+   *     all outcomes agree
    */
   public static AcceptanceCoefficients fit(List<AcceptanceOutcome> outcomes) {
     return LogisticAcceptanceModel.fitCoefficients(outcomes);

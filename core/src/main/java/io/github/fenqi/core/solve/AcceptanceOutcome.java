@@ -1,5 +1,7 @@
 package io.github.fenqi.core.solve;
 
+import io.github.fenqi.core.InvalidInputException;
+
 /**
  * A lender's recorded answer to one proposed option, for fitting an {@link AcceptanceModel}.
  *
@@ -10,6 +12,8 @@ package io.github.fenqi.core.solve;
  */
 public record AcceptanceOutcome(AcceptanceFeatures features, boolean accepted) {
   public AcceptanceOutcome {
-    java.util.Objects.requireNonNull(features, "features");
+    if (features == null) { // a bare NullPointerException had reached the caller, unlike every other bad input
+      throw new InvalidInputException("features", "is required");
+    }
   }
 }

@@ -1,6 +1,8 @@
 package io.github.fenqi.core.solve;
 
 import io.github.fenqi.core.InvalidInputException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** {@link AcceptanceModel#logistic}: immutable, thread-safe. */
@@ -49,7 +51,23 @@ final class LogisticAcceptanceModel implements AcceptanceModel {
     return "LogisticAcceptanceModel" + coefficients;
   }
 
+  /**
+   * Outcomes in one order whatever order they came in: the sums of the fit round differently in another order, and the
+   * same outcomes read back from a store without an order had given coefficients differing in their last digits.
+   */
+  private static final Comparator<AcceptanceOutcome> CANONICAL = Comparator
+      .comparingDouble((AcceptanceOutcome o) -> o.features().waiverOfCap())
+      .thenComparingDouble(o -> o.features().termOfMax())
+      .thenComparingDouble(o -> o.features().downPaymentRatio())
+      .thenComparingInt(o -> o.features().overdueDays())
+      .thenComparing(o -> o.features().hardshipProof())
+      .thenComparingDouble(o -> o.features().recoveryRatio())
+      .thenComparing(AcceptanceOutcome::accepted);
+
   static AcceptanceCoefficients fitCoefficients(List<AcceptanceOutcome> outcomes) {
+    if (outcomes == null) {
+      throw new InvalidInputException("outcomes", "is required");
+    }
     if (outcomes.size() < 20) {
       throw new InvalidInputException("outcomes", outcomes.size() + " outcomes are too few to fit; need at least 20");
     }
@@ -63,36 +81,69 @@ final class LogisticAcceptanceModel implements AcceptanceModel {
       throw new InvalidInputException("outcomes", "all " + outcomes.size() + " outcomes are "
           + (accepted == 0 ? "rejections" : "acceptances") + "; a model needs both");
     }
-    int n = outcomes.size();
+    List<AcceptanceOutcome> ordered = new ArrayList<>(outcomes);
+    ordered.sort(CANONICAL);
+    int n = ordered.size();
     double[][] x = new double[n][DIM];
     double[] y = new double[n];
     for (int i = 0; i < n; i++) {
-      double[] f = outcomes.get(i).features().vector();
+      double[] f = ordered.get(i).features().vector();
       x[i][0] = 1;
       System.arraycopy(f, 0, x[i], 1, f.length);
-      y[i] = outcomes.get(i).accepted() ? 1 : 0;
+      y[i] = ordered.get(i).accepted() ? 1 : 0;
     }
     // a feature the outcomes never vary (every borrower had proof, every term two-thirds of the max) says nothing: its
     // slope's optimum is 0 exactly, but the elimination left rounding noise of either sign there (1.9e-23), which
     // againstPractice reported as "termOfMax +0.00: a longer term raises acceptance"; its slope is held at 0
-    boolean[] varies = new boolean[DIM];
-    varies[0] = true;
+    boolean[] free = new boolean[DIM];
+    free[0] = true;
     for (int k = 1; k < DIM; k++) {
-      for (int i = 1; i < n && !varies[k]; i++) {
-        varies[k] = x[i][k] != x[0][k];
+      for (int i = 1; i < n && !free[k]; i++) {
+        free[k] = x[i][k] != x[0][k];
       }
     }
-    double ridge = 0.1; // a weak Gaussian prior: negligible against real data, enough for separable data
     double[] b = new double[DIM];
+    // Answers that follow a hard rule (every waiver above half the cap refused) are separable: the ridge keeps their
+    // optimum finite, but on enough outcomes beyond ±100. Cutting each coefficient to ±100 afterwards moved the rule:
+    // on 12 000 answers near such a line the waiver's slope −125 became −100 beside an intercept of 62, and the model
+    // called waivers up to 62 % of the cap likely accepted. Instead the largest coefficient beyond the limit is held at
+    // it and the others are fitted again around it, until every one lies within (each round holds one more).
+    newton(x, y, b, free);
+    while (true) {
+      int widest = -1;
+      for (int k = 0; k < DIM; k++) {
+        if (free[k] && Math.abs(b[k]) > LIMIT && (widest < 0 || Math.abs(b[k]) > Math.abs(b[widest]))) {
+          widest = k;
+        }
+      }
+      if (widest < 0) {
+        break;
+      }
+      b[widest] = Math.copySign(LIMIT, b[widest]);
+      free[widest] = false;
+      newton(x, y, b, free);
+    }
+    return AcceptanceCoefficients.of(b);
+  }
+
+  /** The largest coefficient {@link AcceptanceCoefficients} takes. */
+  private static final double LIMIT = 100;
+
+  /** The weight of the Gaussian prior on the slopes: negligible against real data, enough for separable data. */
+  private static final double RIDGE = 0.1;
+
+  /**
+   * Newton's method on the ridge-penalised log-likelihood from {@code b}, in place; the coefficients not {@code free}
+   * keep their values. A step that lowers the likelihood is halved until it does not: from where a coefficient was
+   * just held at the limit every answer can sit far on one side, and full steps swung the intercept between ±10¹¹.
+   */
+  private static void newton(double[][] x, double[] y, double[] b, boolean[] free) {
+    double current = penalisedLogLikelihood(x, y, b);
     for (int iter = 0; iter < 100; iter++) {
       double[] grad = new double[DIM];
       double[][] hess = new double[DIM][DIM];
-      for (int i = 0; i < n; i++) {
-        double z = 0;
-        for (int k = 0; k < DIM; k++) {
-          z += b[k] * x[i][k];
-        }
-        double p = 1.0 / (1.0 + Math.exp(-z));
+      for (int i = 0; i < y.length; i++) {
+        double p = 1.0 / (1.0 + Math.exp(-logit(b, x[i])));
         double w = Math.max(p * (1 - p), 1e-12);
         for (int k = 0; k < DIM; k++) {
           grad[k] += (y[i] - p) * x[i][k];
@@ -102,12 +153,12 @@ final class LogisticAcceptanceModel implements AcceptanceModel {
         }
       }
       for (int k = 1; k < DIM; k++) { // no penalty on the intercept
-        grad[k] -= ridge * b[k];
-        hess[k][k] += ridge;
+        grad[k] -= RIDGE * b[k];
+        hess[k][k] += RIDGE;
       }
       hess[0][0] += 1e-9;
-      for (int k = 1; k < DIM; k++) {
-        if (!varies[k]) { // its step 0: the Newton step of the others with this slope fixed at 0
+      for (int k = 0; k < DIM; k++) {
+        if (!free[k]) { // its step 0: the Newton step of the others with this coefficient fixed
           grad[k] = 0;
           for (int l = 0; l < DIM; l++) {
             if (l != k) {
@@ -118,19 +169,50 @@ final class LogisticAcceptanceModel implements AcceptanceModel {
         }
       }
       double[] step = solve(hess, grad);
+      double[] next = new double[DIM];
+      double scale = 1;
+      double reached;
+      while (true) {
+        for (int k = 0; k < DIM; k++) {
+          next[k] = b[k] + scale * step[k];
+        }
+        reached = penalisedLogLikelihood(x, y, next);
+        if (reached >= current || scale < 1e-12) {
+          break;
+        }
+        scale /= 2;
+      }
       double max = 0;
       for (int k = 0; k < DIM; k++) {
-        b[k] += step[k];
-        max = Math.max(max, Math.abs(step[k]));
+        max = Math.max(max, Math.abs(next[k] - b[k]));
       }
+      System.arraycopy(next, 0, b, 0, DIM);
+      current = reached;
       if (max < 1e-9) {
-        break;
+        return;
       }
     }
+  }
+
+  private static double logit(double[] b, double[] xi) {
+    double z = 0;
     for (int k = 0; k < DIM; k++) {
-      b[k] = Math.max(-100, Math.min(100, b[k]));
+      z += b[k] * xi[k];
     }
-    return AcceptanceCoefficients.of(b);
+    return z;
+  }
+
+  /** Σ y·z − ln(1 + eᶻ) − ridge/2·Σ slope², with ln(1 + eᶻ) computed without overflow. */
+  private static double penalisedLogLikelihood(double[][] x, double[] y, double[] b) {
+    double sum = 0;
+    for (int i = 0; i < y.length; i++) {
+      double z = logit(b, x[i]);
+      sum += y[i] * z - (Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))));
+    }
+    for (int k = 1; k < DIM; k++) {
+      sum -= RIDGE / 2 * b[k] * b[k];
+    }
+    return sum;
   }
 
   /** Gaussian elimination with partial pivoting; the Hessian is positive definite thanks to the ridge. */

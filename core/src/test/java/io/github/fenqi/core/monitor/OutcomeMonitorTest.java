@@ -320,4 +320,84 @@ class OutcomeMonitorTest {
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> OutcomeMonitor.create(null));
     assertEquals("config", e.problems().get(0).location());
   }
+
+  /**
+   * A platform whose acceptance fell from 70 % to none (z = 8.92) has a p-value of 2.36e-19; computed as 1 − Φ(z) it
+   * was shown as 0, as every drop beyond z ≈ 8.3 was.
+   */
+  @Test
+  void aCollapseHasATinyPValueNotZero() {
+    assertEquals(8.9188, OutcomeMonitor.dropZ(140, 200, 0, 50).orElseThrow(), 1e-4);
+    assertEquals(2.3563e-19, OutcomeMonitor.dropPValue(140, 200, 0, 50).orElseThrow(), 2.3563e-19 * 1e-4);
+  }
+
+  /** The p-value falls as the drop grows and never reaches 0, however large z is (up to where doubles end). */
+  @Property(tries = 300)
+  void thePValueFallsWithZAndStaysPositive(@ForAll @DoubleRange(min = 0, max = 37) double z) {
+    double p = OutcomeMonitor.upperTail(z);
+    assertTrue(p > OutcomeMonitor.upperTail(z + 0.01) && OutcomeMonitor.upperTail(z + 0.01) > 0, z + ": " + p);
+  }
+
+  /**
+   * {@code status} holds its arguments to what {@code record} takes: a platform id that can never have an outcome had
+   * been answered "nothing recorded, not alerting", and a null strategy with a status naming none.
+   */
+  @Test
+  void aStatusIsAskedOnlyForWhatCanBeRecorded() {
+    OutcomeMonitor m = OutcomeMonitor.create(CONFIG);
+    assertEquals("strategy", assertThrows(InvalidInputException.class, () -> m.status("p", null)).problems().get(0)
+        .location());
+    assertEquals("platformId", assertThrows(InvalidInputException.class, () -> m.status("p\n", Strategy.BALANCED))
+        .problems().get(0).location());
+    AcceptanceStatus none = m.status("never-seen", Strategy.BALANCED);
+    assertEquals(List.of(0, 0, false), List.of(none.baselineTotal(), none.recentTotal(), none.alerting()));
+  }
+
+  /**
+   * Eight threads record at once — 50 rejections each into one platform after its 70 % baseline, and acceptances into
+   * three others: every outcome is counted, and the collapse is raised once, returned to one caller and heard once.
+   */
+  @Test
+  void recordingFromManyThreadsCountsEveryOutcomeAndAlertsOnce() throws Exception {
+    for (int round = 0; round < 20; round++) {
+      OutcomeMonitor m = OutcomeMonitor.create(CONFIG);
+      java.util.concurrent.atomic.AtomicInteger heard = new java.util.concurrent.atomic.AtomicInteger();
+      java.util.concurrent.atomic.AtomicInteger returned = new java.util.concurrent.atomic.AtomicInteger();
+      m.onAlert(a -> heard.incrementAndGet());
+      feed(m, "p", 140, 200);
+      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+      List<Thread> threads = new ArrayList<>();
+      List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+      for (int t = 0; t < 8; t++) {
+        Thread thread = new Thread(() -> {
+          try {
+            start.await();
+            for (int i = 0; i < 50; i++) {
+              returned.addAndGet(m.record("p", Strategy.BALANCED, false).isPresent() ? 1 : 0);
+              m.record("q" + i % 3, Strategy.AGGRESSIVE, true);
+            }
+          } catch (Throwable e) {
+            failures.add(e);
+          }
+        });
+        thread.start();
+        threads.add(thread);
+      }
+      start.countDown();
+      for (Thread thread : threads) {
+        thread.join();
+      }
+      assertEquals(List.of(), failures);
+      AcceptanceStatus p = m.status("p", Strategy.BALANCED);
+      assertEquals(List.of(0, 50, 200), List.of(p.recentAccepted(), p.recentTotal(), p.baselineTotal()));
+      int others = 0;
+      for (int i = 0; i < 3; i++) {
+        AcceptanceStatus q = m.status("q" + i, Strategy.AGGRESSIVE);
+        others += q.recentTotal() + q.baselineTotal();
+      }
+      assertEquals(400, others);
+      assertEquals(1, returned.get(), "alerts returned");
+      assertEquals(1, heard.get(), "alerts heard");
+    }
+  }
 }

@@ -169,4 +169,54 @@ class AcceptanceModelTest {
     assertEquals("waiverOfCap", e.problems().get(0).location());
     assertEquals("downPaymentRatio", e.problems().get(1).location());
   }
+
+  /**
+   * A lender that refuses every waiver above half the cap, asked 12 000 times near that line: the answers are separable
+   * and the ridged optimum of the waiver's slope lies beyond −100 (about −125). Cut to −100 after the fit beside its
+   * intercept of about 62, the model put the line at 62 % of the cap and called waivers the lender had refused likely
+   * accepted; held at −100 with the others fitted again, the line stays at half the cap.
+   */
+  @Test
+  void answersThatFollowAHardRuleKeepTheRuleWhenASlopeReachesTheLimit() {
+    Random random = new Random(5);
+    List<AcceptanceOutcome> outcomes = new ArrayList<>();
+    for (int i = 0; i < 12_000; i++) {
+      double waiver = 0.45 + random.nextDouble() * 0.1;
+      outcomes.add(new AcceptanceOutcome(new AcceptanceFeatures(waiver, 0.5, 0.1, 90, random.nextBoolean(), 0.8),
+          waiver < 0.5));
+    }
+    AcceptanceCoefficients fitted = AcceptanceCoefficients.fit(outcomes);
+    assertEquals(-100, fitted.waiverOfCap(), fitted.toString());
+    AcceptanceModel fittedModel = AcceptanceModel.logistic(fitted);
+    for (AcceptanceOutcome o : outcomes) {
+      if (Math.abs(o.features().waiverOfCap() - 0.5) >= 0.001) { // a ridged fit may blur the line, not move it
+        assertEquals(o.accepted(), fittedModel.probability(o.features()) > 0.5, o + " under " + fitted);
+      }
+    }
+  }
+
+  /** The same outcomes in any order give the same coefficients to the last bit: a refit leaves a kept fit as it was. */
+  @Property(tries = 20)
+  void theOrderOfTheOutcomesDoesNotChangeTheFit(@ForAll long seed) {
+    Random random = new Random(seed);
+    List<AcceptanceOutcome> outcomes = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      AcceptanceFeatures f = new AcceptanceFeatures(random.nextDouble(), random.nextDouble(), random.nextDouble() * 0.3,
+          random.nextInt(720), random.nextBoolean(), 0.4 + random.nextDouble() * 0.6);
+      outcomes.add(new AcceptanceOutcome(f, random.nextDouble() < model.probability(f)));
+    }
+    List<AcceptanceOutcome> shuffled = new ArrayList<>(outcomes);
+    java.util.Collections.shuffle(shuffled, random);
+    assertEquals(AcceptanceCoefficients.fit(outcomes), AcceptanceCoefficients.fit(shuffled));
+  }
+
+  /** Missing outcomes and an outcome without features are named, not a bare NullPointerException. */
+  @Test
+  void missingOutcomesOrFeaturesAreNamed() {
+    InvalidInputException none = assertThrows(InvalidInputException.class, () -> AcceptanceCoefficients.fit(null));
+    assertEquals("outcomes: is required", none.getMessage());
+    InvalidInputException noFeatures = assertThrows(InvalidInputException.class,
+        () -> new AcceptanceOutcome(null, true));
+    assertEquals("features: is required", noFeatures.getMessage());
+  }
 }
