@@ -118,7 +118,7 @@ public record Money(long fen) implements Comparable<Money> {
 
   /** The exact amount of {@code yuan}; more than two decimals or an amount beyond ±10^15 yuan is an error. */
   public static Money of(BigDecimal yuan) {
-    return fromDecimal("amount", yuan, yuan.toPlainString());
+    return fromDecimal("amount", yuan, Decimals.shown(yuan));
   }
 
   static Money fromDecimal(String field, BigDecimal value, String shown) {

@@ -160,4 +160,30 @@ class MoneyTest {
     }
     assertEquals(want, got, text);
   }
+
+  /**
+   * A BigDecimal a caller built from its own user's "1e999999999" is refused as quickly as the text would be: each
+   * message wrote the value out in full, a billion digits, and ran out of memory (or took seconds) doing so.
+   */
+  @Test
+  void aValueTooFarOutToWriteInFullIsShownInExponentForm() {
+    Duration limit = Duration.ofSeconds(10);
+    assertEquals("amount: '1E+999999999' is out of range; amounts are limited to ±10^15 yuan",
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(limit, () -> assertThrows(InvalidInputException.class,
+            () -> Money.of(new BigDecimal("1e999999999")))).getMessage());
+    assertEquals("amount: '1E-999999999' has 999999999 decimals; money has at most 2",
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(limit, () -> assertThrows(InvalidInputException.class,
+            () -> Money.of(new BigDecimal("1e-999999999")))).getMessage());
+    assertEquals("rate: '1E+999999999' is outside 0..10",
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(limit, () -> assertThrows(InvalidInputException.class,
+            () -> Rate.of(new BigDecimal("1e999999999")))).getMessage());
+    assertEquals("ratio: '-1E-999999999' is outside 0..1",
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(limit, () -> assertThrows(InvalidInputException.class,
+            () -> Ratio.of(new BigDecimal("-1e-999999999")))).getMessage());
+    // a value that is written out in 40 digits or fewer is shown in full, as before
+    assertEquals("amount: '100000000000000000000' is out of range; amounts are limited to ±10^15 yuan",
+        assertThrows(InvalidInputException.class, () -> Money.of(new BigDecimal("1e20"))).getMessage());
+    assertEquals("amount: '0.001' has 3 decimals; money has at most 2",
+        assertThrows(InvalidInputException.class, () -> Money.of(new BigDecimal("1e-3"))).getMessage());
+  }
 }
