@@ -115,15 +115,11 @@ class MoneyTest {
   @Test
   void anAmountOfAMillionDigitsIsRefusedAtOnceNamingTheField() {
     String digits = "9".repeat(1_000_000);
-    InvalidInputException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10),
-        () -> assertThrows(InvalidInputException.class, () -> Money.parse("principal", digits)));
     assertEquals("principal: '" + digits.substring(0, 37) + "...' is out of range; amounts are limited to ±10^15 yuan",
-        e.getMessage());
+        refusedAtOnce(() -> Money.parse("principal", digits)));
     String decimals = "0." + "0".repeat(999_999) + "1";
-    e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10),
-        () -> assertThrows(InvalidInputException.class, () -> Money.parse("principal", decimals)));
     assertEquals("principal: '0.00000000000000000000000000000000000...' has 1000000 decimals; money has at most 2",
-        e.getMessage());
+        refusedAtOnce(() -> Money.parse("principal", decimals)));
     String padded = "0".repeat(1_000_000) + "1234.5" + "0".repeat(1_000_000);
     assertEquals(Money.ofFen(123_450),
         org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10),
@@ -167,23 +163,23 @@ class MoneyTest {
    */
   @Test
   void aValueTooFarOutToWriteInFullIsShownInExponentForm() {
-    Duration limit = Duration.ofSeconds(10);
     assertEquals("amount: '1E+999999999' is out of range; amounts are limited to ±10^15 yuan",
-        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(limit, () -> assertThrows(InvalidInputException.class,
-            () -> Money.of(new BigDecimal("1e999999999")))).getMessage());
+        refusedAtOnce(() -> Money.of(new BigDecimal("1e999999999"))));
     assertEquals("amount: '1E-999999999' has 999999999 decimals; money has at most 2",
-        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(limit, () -> assertThrows(InvalidInputException.class,
-            () -> Money.of(new BigDecimal("1e-999999999")))).getMessage());
-    assertEquals("rate: '1E+999999999' is outside 0..10",
-        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(limit, () -> assertThrows(InvalidInputException.class,
-            () -> Rate.of(new BigDecimal("1e999999999")))).getMessage());
+        refusedAtOnce(() -> Money.of(new BigDecimal("1e-999999999"))));
+    assertEquals("rate: '1E+999999999' is outside 0..10", refusedAtOnce(() -> Rate.of(new BigDecimal("1e999999999"))));
     assertEquals("ratio: '-1E-999999999' is outside 0..1",
-        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(limit, () -> assertThrows(InvalidInputException.class,
-            () -> Ratio.of(new BigDecimal("-1e-999999999")))).getMessage());
+        refusedAtOnce(() -> Ratio.of(new BigDecimal("-1e-999999999"))));
     // a value that is written out in 40 digits or fewer is shown in full, as before
     assertEquals("amount: '100000000000000000000' is out of range; amounts are limited to ±10^15 yuan",
         assertThrows(InvalidInputException.class, () -> Money.of(new BigDecimal("1e20"))).getMessage());
     assertEquals("amount: '0.001' has 3 decimals; money has at most 2",
         assertThrows(InvalidInputException.class, () -> Money.of(new BigDecimal("1e-3"))).getMessage());
+  }
+
+  /** The message of the InvalidInputException {@code call} throws within 10 seconds (a failure if it takes longer). */
+  private static String refusedAtOnce(org.junit.jupiter.api.function.Executable call) {
+    return org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10),
+        () -> assertThrows(InvalidInputException.class, call)).getMessage();
   }
 }
