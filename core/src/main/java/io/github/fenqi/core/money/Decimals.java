@@ -16,4 +16,15 @@ final class Decimals {
     }
     return new BigDecimal(s);
   }
+
+  /**
+   * {@code value} as a message shows it: written out in full, unless that takes more than 40 digits, when it is in
+   * exponent form ({@code 1E+999999999}). The full form of such a value is a billion digits: refusing
+   * {@code Money.of(new BigDecimal("1E+999999999"))} as out of range ran out of memory writing it.
+   */
+  static String shown(BigDecimal value) {
+    long precision = value.precision();
+    long digits = Math.max(precision, Math.max(precision - value.scale(), value.scale() + 1L));
+    return digits <= 40 ? value.toPlainString() : value.toString();
+  }
 }

@@ -70,13 +70,43 @@ public record Money(long fen) implements Comparable<Money> {
           + "such as \"1234.56\"" + (text.chars().anyMatch(c -> c >= '０' && c <= '９')
               ? " in the digits 0-9 (these are full-width)" : ""));
     }
-    return fromDecimal(field, new BigDecimal(text), text);
+    return fromDecimal(field, significant(field, text), text);
+  }
+
+  /**
+   * The value of {@code text}, a plain decimal, read from its significant digits only: a bank export's cell or a case
+   * file's string of 64 000 digits took BigDecimal (whose reading grows with the square of the length) and the exponent
+   * check seconds to refuse, and one of the millions of characters a JSON string may hold, hours. Leading zeros of the
+   * whole part and trailing zeros of the fraction are dropped; more than two decimals, or a whole part too long to be in
+   * range, is refused here with {@link #fromDecimal}'s words, so that only a short text is ever read as a number.
+   */
+  private static BigDecimal significant(String field, String text) {
+    int signs = text.charAt(0) == '+' || text.charAt(0) == '-' ? 1 : 0;
+    int dot = text.indexOf('.');
+    int wholeEnd = dot < 0 ? text.length() : dot;
+    int fractionEnd = text.length();
+    while (dot >= 0 && fractionEnd > dot + 1 && text.charAt(fractionEnd - 1) == '0') {
+      fractionEnd--;
+    }
+    int decimals = dot < 0 ? 0 : fractionEnd - dot - 1;
+    if (decimals > 2) {
+      throw tooManyDecimals(field, text, decimals);
+    }
+    int wholeStart = signs;
+    while (wholeStart < wholeEnd && text.charAt(wholeStart) == '0') {
+      wholeStart++;
+    }
+    if (wholeEnd - wholeStart > MAX_ABS_YUAN.precision()) {
+      throw outOfRange(field, text);
+    }
+    String whole = wholeStart == wholeEnd ? "0" : text.substring(wholeStart, wholeEnd);
+    return new BigDecimal(text.substring(0, signs) + whole + (decimals == 0 ? "" : text.substring(dot, fractionEnd)));
   }
 
   private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
   private static final java.util.regex.Pattern EXPONENT =
-      java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)[eE][+-]?\\d+");
+      java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)[eE][+-]?\\d+");
 
   /** BigDecimal reads "1.23457E+11", a spreadsheet's shortening of 123456789012.34: an amount is written in full. */
   static void rejectExponent(String field, String text) {
@@ -88,20 +118,28 @@ public record Money(long fen) implements Comparable<Money> {
 
   /** The exact amount of {@code yuan}; more than two decimals or an amount beyond ±10^15 yuan is an error. */
   public static Money of(BigDecimal yuan) {
-    return fromDecimal("amount", yuan, yuan.toPlainString());
+    return fromDecimal("amount", yuan, Decimals.shown(yuan));
   }
 
   static Money fromDecimal(String field, BigDecimal value, String shown) {
     BigDecimal stripped = value.stripTrailingZeros();
     if (stripped.scale() > 2) {
-      throw new InvalidInputException(field, "'" + Problem.excerpt(shown) + "' has " + stripped.scale()
-          + " decimals; money has at most 2");
+      throw tooManyDecimals(field, shown, stripped.scale());
     }
     if (value.abs().compareTo(MAX_ABS_YUAN) > 0) {
-      throw new InvalidInputException(field, "'" + Problem.excerpt(shown)
-          + "' is out of range; amounts are limited to ±10^15 yuan");
+      throw outOfRange(field, shown);
     }
     return new Money(value.movePointRight(2).longValueExact());
+  }
+
+  private static InvalidInputException tooManyDecimals(String field, String shown, int decimals) {
+    return new InvalidInputException(field, "'" + Problem.excerpt(shown) + "' has " + decimals
+        + " decimals; money has at most 2");
+  }
+
+  private static InvalidInputException outOfRange(String field, String shown) {
+    return new InvalidInputException(field, "'" + Problem.excerpt(shown)
+        + "' is out of range; amounts are limited to ±10^15 yuan");
   }
 
 

@@ -22,7 +22,7 @@ public record Rate(BigDecimal value) implements Comparable<Rate> {
   public Rate {
     Objects.requireNonNull(value, "value");
     if (value.signum() < 0 || value.compareTo(MAX) > 0) {
-      throw new InvalidInputException("rate", "'" + value.toPlainString() + "' is outside 0..10");
+      throw new InvalidInputException("rate", "'" + Decimals.shown(value) + "' is outside 0..10");
     }
   }
 

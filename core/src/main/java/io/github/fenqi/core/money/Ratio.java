@@ -21,7 +21,7 @@ public record Ratio(BigDecimal value) implements Comparable<Ratio> {
   public Ratio {
     Objects.requireNonNull(value, "value");
     if (value.signum() < 0 || value.compareTo(BigDecimal.ONE) > 0) {
-      throw new InvalidInputException("ratio", "'" + value.toPlainString() + "' is outside 0..1");
+      throw new InvalidInputException("ratio", "'" + Decimals.shown(value) + "' is outside 0..1");
     }
   }
 

@@ -32,4 +32,18 @@ class DebtTest {
     return new Debt("d-1", "demo-online-lender", ProductType.values()[0], Money.ofYuan(1000), Money.ZERO, Money.ZERO,
         Money.ZERO, Money.ZERO, Money.ZERO, Rate.of("0.18"), overdueDays);
   }
+
+  /** A case file's amount of a million digits had held the reader for hours before it was refused. */
+  @org.junit.jupiter.api.Test
+  void aCaseFilesAmountOfAMillionDigitsIsRefusedAtOnceNamingTheField() {
+    byte[] json = ("{\"id\":\"d-1\",\"platformId\":\"demo\",\"productType\":\"CREDIT_CARD\",\"principal\":\""
+        + "1".repeat(1_000_000) + "\",\"interest\":\"0\",\"penaltyInterest\":\"0\",\"compoundInterest\":\"0\","
+        + "\"lateFees\":\"0\",\"otherFees\":\"0\",\"annualRate\":\"0.18\",\"overdueDays\":30}").getBytes(
+            java.nio.charset.StandardCharsets.UTF_8);
+    InvalidInputException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+        () -> assertThrows(InvalidInputException.class, () -> io.github.fenqi.core.json.FenqiJson.read(
+            io.github.fenqi.core.json.FenqiJson.newMapper(), json, Debt.class, "case.json")));
+    assertEquals("case.json: principal: '" + "1".repeat(37) + "...' is out of range; amounts are limited to ±10^15 yuan",
+        e.getMessage());
+  }
 }

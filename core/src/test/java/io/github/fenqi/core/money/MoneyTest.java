@@ -7,9 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.fenqi.core.InvalidInputException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.constraints.NumericChars;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -100,5 +105,81 @@ class MoneyTest {
     Money part = Money.ofFen(fen).divide(parts, RoundingMode.DOWN);
     long rest = fen - part.fen() * parts;
     assertTrue(rest >= 0 && rest < parts, "remainder " + rest);
+  }
+
+  /**
+   * A million digits, as a bank export's cell or a case file's string may hold: the exponent check backtracked over
+   * every split of the digits and BigDecimal read them all, so one such amount (a JSON string may have millions of
+   * characters) held the caller for hours before it was refused; 64 000 digits took 37 seconds.
+   */
+  @Test
+  void anAmountOfAMillionDigitsIsRefusedAtOnceNamingTheField() {
+    String digits = "9".repeat(1_000_000);
+    assertEquals("principal: '" + digits.substring(0, 37) + "...' is out of range; amounts are limited to ±10^15 yuan",
+        refusedAtOnce(() -> Money.parse("principal", digits)));
+    String decimals = "0." + "0".repeat(999_999) + "1";
+    assertEquals("principal: '0.00000000000000000000000000000000000...' has 1000000 decimals; money has at most 2",
+        refusedAtOnce(() -> Money.parse("principal", decimals)));
+    String padded = "0".repeat(1_000_000) + "1234.5" + "0".repeat(1_000_000);
+    assertEquals(Money.ofFen(123_450),
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10),
+            () -> Money.parse("principal", padded)));
+  }
+
+  /**
+   * Reading only the significant digits is reading the whole text: the same amount, or the same refusal, as BigDecimal
+   * gives for every plain decimal, with zeros before and after that do not change its value.
+   */
+  @Property(tries = 2000)
+  void theSignificantDigitsReadAsTheWholeText(@ForAll @StringLength(max = 20) @NumericChars String whole,
+      @ForAll @StringLength(max = 6) @NumericChars String fraction, @ForAll boolean dot,
+      @ForAll @IntRange(min = 0, max = 2) int sign, @ForAll @IntRange(min = 0, max = 3) int zerosBefore,
+      @ForAll @IntRange(min = 0, max = 3) int zerosAfter) {
+    String digitsAfter = dot ? fraction + "0".repeat(zerosAfter) : "";
+    String unsigned = "0".repeat(zerosBefore) + whole + (dot ? "." + digitsAfter : "");
+    Assume.that(!(zerosBefore == 0 && whole.isEmpty()) || !digitsAfter.isEmpty());
+    String text = new String[] {"", "+", "-"}[sign] + unsigned;
+    BigDecimal value = new BigDecimal(text);
+    String want;
+    if (value.stripTrailingZeros().scale() > 2) {
+      want = "x: '" + text + "' has " + value.stripTrailingZeros().scale() + " decimals; money has at most 2";
+    } else if (value.abs().compareTo(new BigDecimal("1000000000000000")) > 0) {
+      want = "x: '" + text + "' is out of range; amounts are limited to ±10^15 yuan";
+    } else {
+      want = Money.ofFen(value.movePointRight(2).longValueExact()).toString();
+    }
+    String got;
+    try {
+      got = Money.parse("x", text).toString();
+    } catch (InvalidInputException e) {
+      got = e.getMessage();
+    }
+    assertEquals(want, got, text);
+  }
+
+  /**
+   * A BigDecimal a caller built from its own user's "1e999999999" is refused as quickly as the text would be: each
+   * message wrote the value out in full, a billion digits, and ran out of memory (or took seconds) doing so.
+   */
+  @Test
+  void aValueTooFarOutToWriteInFullIsShownInExponentForm() {
+    assertEquals("amount: '1E+999999999' is out of range; amounts are limited to ±10^15 yuan",
+        refusedAtOnce(() -> Money.of(new BigDecimal("1e999999999"))));
+    assertEquals("amount: '1E-999999999' has 999999999 decimals; money has at most 2",
+        refusedAtOnce(() -> Money.of(new BigDecimal("1e-999999999"))));
+    assertEquals("rate: '1E+999999999' is outside 0..10", refusedAtOnce(() -> Rate.of(new BigDecimal("1e999999999"))));
+    assertEquals("ratio: '-1E-999999999' is outside 0..1",
+        refusedAtOnce(() -> Ratio.of(new BigDecimal("-1e-999999999"))));
+    // a value that is written out in 40 digits or fewer is shown in full, as before
+    assertEquals("amount: '100000000000000000000' is out of range; amounts are limited to ±10^15 yuan",
+        assertThrows(InvalidInputException.class, () -> Money.of(new BigDecimal("1e20"))).getMessage());
+    assertEquals("amount: '0.001' has 3 decimals; money has at most 2",
+        assertThrows(InvalidInputException.class, () -> Money.of(new BigDecimal("1e-3"))).getMessage());
+  }
+
+  /** The message of the InvalidInputException {@code call} throws within 10 seconds (a failure if it takes longer). */
+  private static String refusedAtOnce(org.junit.jupiter.api.function.Executable call) {
+    return org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10),
+        () -> assertThrows(InvalidInputException.class, call)).getMessage();
   }
 }
