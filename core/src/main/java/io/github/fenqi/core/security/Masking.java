@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * puts into a script. The defaults follow common Chinese practice:
  *
  * <ul>
- *   <li>ID number: first 3 and last 4 kept, {@code 110***********1234};
+ *   <li>ID number: first 3 and last 4 kept, {@code 110***********1234} (a first-generation one of 15 digits too,
+ *       {@code 110********7123});
  *   <li>bank card: first 6 (the BIN) and last 4, {@code 622202*********0123} (spaces and dashes dropped);
  *   <li>mobile: first 3 and last 4, {@code 138****1234};
  *   <li>Chinese name: surname kept, the rest one {@code *} per character, {@code 张*}, {@code 欧阳**}
@@ -199,9 +200,10 @@ public final class Masking {
    * Free text with every embedded identifier masked: runs of 11–19 digits (optionally with spaces or dashes — their
    * full-width and Unicode look-alikes and zero-width characters included — an ID number's final {@code X} included)
    * are masked as mobile (11 digits, or 13 and 15 with the country code {@code 86} or {@code 0086} before a mobile's
-   * leading 1), ID number (18 characters) or bank card (other lengths), also right after a word of Latin letters
-   * ({@code tel13812345678}) or before one ({@code 13812345678ok}, {@code 13812345678x}); a longer run with separators
-   * is split into the identifiers it holds. A run of more than 19 digits without a separator is no identifier and
+   * leading 1), ID number (18 characters, or 15 digits that read as a first-generation ID: a province code, four more
+   * region digits and a birth date {@code YYMMDD} of the 1900s) or bank card (other lengths), also right after a word
+   * of Latin letters ({@code tel13812345678}) or before one ({@code 13812345678ok}, {@code 13812345678x}); a longer
+   * run with separators is split into the identifiers it holds. A run of more than 19 digits without a separator is no identifier and
    * stays, as does one inside a token of letters and digits mixed or with letters on both sides.
    * A UUID ({@code ff74d650-0791-4011-9487-d87f99cbe8ac}, a service's own id) stays whole, whatever of it is digits.
    * A mobile written {@code 138.1234.5678}, {@code 138/1234/5678} or {@code (138)1234-5678} is masked too. Email
@@ -425,8 +427,8 @@ public final class Masking {
       return mobile(compact);
     } else if (country > 0) { // +86 139…, 0086 139…: read as a card, 4 more of the mobile's digits were shown
       return compact.substring(0, country) + mobile(compact.substring(country));
-    } else if (compact.length() == 18) {
-      return idNumber(compact);
+    } else if (compact.length() == 18 || IdentityValidation.isFirstGenerationId(compact)) {
+      return idNumber(compact); // a 15-digit ID read as a card had shown its whole region code, 110105*****7123
     } else if (compact.length() >= 12 && compact.length() <= 19 && compact.chars().allMatch(Character::isDigit)) {
       return bankCard(compact);
     }

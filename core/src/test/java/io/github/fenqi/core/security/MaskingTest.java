@@ -121,6 +121,21 @@ class MaskingTest {
   }
 
   /**
+   * A first-generation ID number (15 digits: region, birth date YYMMDD, sequence) in a note is an ID number, masked
+   * 3+4 as {@link Masking#idNumber} masks it; read as a bank card it had shown its whole region code and one more
+   * digit, {@code 110105*****7123}. Fifteen digits that are no such ID (no province code, no date) stay a card.
+   */
+  @Test
+  void aFirstGenerationIdNumberInANoteIsMaskedAsAnIdNumber() {
+    assertEquals("旧身份证110********7123，", m.redact("旧身份证110105900307123，"));
+    assertEquals("id 110********7123", m.redact("id 110105 900307 123"));
+    assertEquals("id 440********1678", m.redact("id ４４０３０６８１１２３１６７８"));
+    assertEquals(m.idNumber("110105900307123"), m.redact("110105900307123"));
+    assertEquals("123456*****2345", m.redact("123456789012345"), "12 is no province");
+    assertEquals("110105*****5345", m.redact("110105901345345"), "no 13th month");
+  }
+
+  /**
    * One identifier is written one way: a split whose identifier mixes separators loses to one whose identifiers do
    * not. Found by the redaction property: {@code 118 6257-1285} was read as a mobile across two cards.
    */
