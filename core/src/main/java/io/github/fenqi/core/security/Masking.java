@@ -403,10 +403,16 @@ public final class Masking {
     groups.add(run.substring(at));
     String compact = String.join("", groups);
     String whole = maskIdentifier(compact);
-    if (whole != null && (isMobile(compact) || !startsWithMobile(groups))) {
+    int mobileGroups = leadingMobileGroups(groups);
+    if (whole != null && (isMobile(compact) || mobileGroups == 0)) {
       return whole;
     }
     int n = groups.size();
+    if (mobileGroups > 0) { // 139 1234 5678 2026: the 12 digits after 139 are no card (139 123456**2026 showed 9)
+      String rest = joinWith(groups.subList(mobileGroups, n), separators.subList(mobileGroups, n - 1));
+      return maskIdentifier(String.join("", groups.subList(0, mobileGroups))) + separators.get(mobileGroups - 1)
+          + (mayHoldIdentifier(rest) ? maskRun(rest) : rest);
+    }
     long[] score = new long[n + 1]; // of the best split of groups i..n-1
     int[] end = new int[n]; // where the identifier that starts at group i ends (exclusive), or i for none
     for (int i = n - 1; i >= 0; i--) {
@@ -502,10 +508,16 @@ public final class Masking {
     return true;
   }
 
-  /** Whether the run's first group, or its first three as 3-4-4, are a mobile number with more after them. */
-  private static boolean startsWithMobile(List<String> groups) {
-    return groups.size() > 1 && isMobile(groups.get(0))
-        || groups.size() > 3 && widths(groups.subList(0, 3), 3, 4, 4) && isMobile(String.join("", groups.subList(0, 3)));
+  /**
+   * How many of the run's first groups are a mobile number with more groups after them: 1 when the first is one, 3 when
+   * the first three are one written 3-4-4, else 0.
+   */
+  private static int leadingMobileGroups(List<String> groups) {
+    if (groups.size() > 1 && isMobile(groups.get(0))) {
+      return 1;
+    }
+    return groups.size() > 3 && widths(groups.subList(0, 3), 3, 4, 4) && isMobile(String.join("", groups.subList(0, 3)))
+        ? 3 : 0;
   }
 
   private static boolean isMobile(CharSequence digits) {
