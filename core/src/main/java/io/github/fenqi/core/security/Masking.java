@@ -203,8 +203,8 @@ public final class Masking {
    * leading 1), ID number (18 characters, or 15 digits that read as a first-generation ID: a province code, four more
    * region digits and a birth date {@code YYMMDD} of the 1900s) or bank card (other lengths), also right after a word
    * of Latin letters ({@code tel13812345678}) or before one ({@code 13812345678ok}, {@code 13812345678x}); a longer
-   * run with separators is split into the identifiers it holds. A run of more than 19 digits without a separator is no identifier and
-   * stays, as does one inside a token of letters and digits mixed or with letters on both sides.
+   * run with separators is split into the identifiers it holds. A run of more than 19 digits without a separator is
+   * no identifier and stays, as does one inside a token of letters and digits mixed or with letters on both sides.
    * A UUID ({@code ff74d650-0791-4011-9487-d87f99cbe8ac}, a service's own id) stays whole, whatever of it is digits.
    * A mobile written {@code 138.1234.5678}, {@code 138/1234/5678} or {@code (138)1234-5678} is masked too. Email
    * addresses are masked as emails, a number before the {@code @} included. What is no identifier is kept as written,
