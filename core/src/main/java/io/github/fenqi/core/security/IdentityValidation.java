@@ -167,6 +167,27 @@ public final class IdentityValidation {
     return BlindIndex.isSeparator(c) && Character.getType(c) != Character.FORMAT;
   }
 
+  /**
+   * Whether {@code digits} read as a first-generation (15-digit) resident ID number: a province-level code as
+   * {@link #checkIdNumber} takes it, then four more region digits, a real birth date {@code YYMMDD} of the 1900s and
+   * three sequence digits. No longer accepted as a borrower's ID ({@link #checkIdNumber} wants the 18-character
+   * one), but still found in old records and notes, where {@link Masking#redact} masks it as an ID number.
+   */
+  static boolean isFirstGenerationId(CharSequence digits) {
+    if (digits.length() != 15 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')
+        || !PROVINCE.matcher(digits.subSequence(0, 2)).matches()) {
+      return false;
+    }
+    String s = digits.toString();
+    try {
+      LocalDate.of(1900 + Integer.parseInt(s.substring(6, 8)), Integer.parseInt(s.substring(8, 10)),
+          Integer.parseInt(s.substring(10, 12)));
+      return true;
+    } catch (DateTimeException e) {
+      return false;
+    }
+  }
+
   /** The GB 11643 check character of the first 17 digits. */
   static char checkDigit(String first17) {
     int sum = 0;

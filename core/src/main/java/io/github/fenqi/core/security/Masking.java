@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * puts into a script. The defaults follow common Chinese practice:
  *
  * <ul>
- *   <li>ID number: first 3 and last 4 kept, {@code 110***********1234};
+ *   <li>ID number: first 3 and last 4 kept, {@code 110***********1234} (a first-generation one of 15 digits too,
+ *       {@code 110********7123});
  *   <li>bank card: first 6 (the BIN) and last 4, {@code 622202*********0123} (spaces and dashes dropped);
  *   <li>mobile: first 3 and last 4, {@code 138****1234};
  *   <li>Chinese name: surname kept, the rest one {@code *} per character, {@code 张*}, {@code 欧阳**}
@@ -199,10 +200,11 @@ public final class Masking {
    * Free text with every embedded identifier masked: runs of 11–19 digits (optionally with spaces or dashes — their
    * full-width and Unicode look-alikes and zero-width characters included — an ID number's final {@code X} included)
    * are masked as mobile (11 digits, or 13 and 15 with the country code {@code 86} or {@code 0086} before a mobile's
-   * leading 1), ID number (18 characters) or bank card (other lengths), also right after a word of Latin letters
-   * ({@code tel13812345678}) or before one ({@code 13812345678ok}, {@code 13812345678x}); a longer run with separators
-   * is split into the identifiers it holds. A run of more than 19 digits without a separator is no identifier and
-   * stays, as does one inside a token of letters and digits mixed or with letters on both sides.
+   * leading 1), ID number (18 characters, or 15 digits that read as a first-generation ID: a province code, four more
+   * region digits and a birth date {@code YYMMDD} of the 1900s) or bank card (other lengths), also right after a word
+   * of Latin letters ({@code tel13812345678}) or before one ({@code 13812345678ok}, {@code 13812345678x}); a longer
+   * run with separators is split into the identifiers it holds. A run of more than 19 digits without a separator is
+   * no identifier and stays, as does one inside a token of letters and digits mixed or with letters on both sides.
    * A UUID ({@code ff74d650-0791-4011-9487-d87f99cbe8ac}, a service's own id) stays whole, whatever of it is digits.
    * A mobile written {@code 138.1234.5678}, {@code 138/1234/5678} or {@code (138)1234-5678} is masked too. Email
    * addresses are masked as emails, a number before the {@code @} included. What is no identifier is kept as written,
@@ -218,17 +220,88 @@ public final class Masking {
    * hold {@link #uuidSpans} to a scan of the whole text for each run, which is what it replaced.
    */
   String redact(String text, Function<String, UuidSpans> uuids) {
-    UuidSpans withinUuid = uuids.apply(halfWidthDigits(text));
+    String ascii = halfWidthDigits(text);
+    UuidSpans withinUuid = uuids.apply(ascii);
     String runs = replaceMatches(text, DIGIT_RUN, m -> {
       if (withinUuid.contain(m.start("run"), m.end("run"))
           || !m.group("prefix").isEmpty() && !m.group("suffix").isEmpty()) { // an id, a hash: letters on both sides
         return text.substring(m.start(), m.end());
       }
-      return m.group("prefix") + maskRun(m.group("run")) + m.group("suffix");
+      int from = m.group("prefix").isEmpty() ? afterMaskedTail(ascii, m.start("run"), m.end("run")) : m.start("run");
+      int to = m.group("suffix").isEmpty() ? beforeMaskedHead(ascii, from, m.end("run")) : m.end("run");
+      String run = ascii.substring(from, to);
+      return m.group("prefix") + ascii.substring(m.start("run"), from)
+          + (mayHoldIdentifier(run) ? maskRun(run) : run)
+          + ascii.substring(to, m.end("run")) + m.group("suffix");
     });
     String mobiles = replaceMatches(runs, PUNCTUATED_MOBILE,
         p -> mobile((p.group(1) != null ? p.group(1) : p.group(2)) + p.group(3) + p.group(4)));
     return replaceMatches(mobiles, EMAIL, e -> email(e.group()));
+  }
+
+  /**
+   * Where the run {@code from..to} of {@code ascii} starts once a first group that is the end of a masked identifier
+   * before it ({@code 622202******}{@code 7890}) is left out: that group and the digits after it, which belonged to no
+   * identifier, had been masked as one when a redacted note was redacted again ({@code 622202******7890 5678 9012}
+   * became {@code 622202******789056**9012}).
+   */
+  private int afterMaskedTail(String ascii, int from, int to) {
+    Matcher sep = SEPARATORS.matcher(ascii).region(from, to);
+    if (!sep.find() || !keeps(sep.start() - from, false)) {
+      return from;
+    }
+    int stars = from;
+    while (stars > 0 && ascii.charAt(stars - 1) == maskChar) {
+      stars--;
+    }
+    int head = stars;
+    while (head > 0 && ascii.charAt(head - 1) >= '0' && ascii.charAt(head - 1) <= '9') {
+      head--;
+    }
+    return stars < from && keeps(stars - head, true) ? sep.end() : from;
+  }
+
+  /**
+   * Where the run {@code from..to} of {@code ascii} ends once a last group that is the start of a masked identifier
+   * after it ({@code 622202}{@code ******0123}) is left out, as {@link #afterMaskedTail} leaves out an end: a redacted
+   * {@code 0 0000000 000000**0000} had become {@code 000000****0000**0000}.
+   */
+  private int beforeMaskedHead(String ascii, int from, int to) {
+    if (to >= ascii.length() || ascii.charAt(to) != maskChar) {
+      return to;
+    }
+    Matcher sep = SEPARATORS.matcher(ascii).region(from, to);
+    int lastStart = -1;
+    int lastEnd = -1;
+    while (sep.find()) {
+      lastStart = sep.start();
+      lastEnd = sep.end();
+    }
+    if (lastEnd < 0 || !keeps(to - lastEnd, true)) {
+      return to;
+    }
+    int stars = to;
+    while (stars < ascii.length() && ascii.charAt(stars) == maskChar) {
+      stars++;
+    }
+    int tail = stars;
+    while (tail < ascii.length() && ascii.charAt(tail) >= '0' && ascii.charAt(tail) <= '9') {
+      tail++;
+    }
+    boolean checkCharacter = tail < ascii.length() && (ascii.charAt(tail) == 'X' || ascii.charAt(tail) == 'x');
+    return keeps(tail - stars, false) || checkCharacter && keeps(tail + 1 - stars, false) ? lastStart : to;
+  }
+
+  /**
+   * Whether a masked identifier keeps {@code n} characters at its start ({@code head}; a mobile's with the country
+   * code before it too, {@code 86138****5678}) or at its end.
+   */
+  private boolean keeps(int n, boolean head) {
+    if (n <= 0) {
+      return false;
+    }
+    return head ? n == idNumber.head || n == bankCard.head || n == mobile.head || n == mobile.head + 2
+        || n == mobile.head + 4 : n == idNumber.tail || n == bankCard.tail || n == mobile.tail;
   }
 
   /**
@@ -300,7 +373,8 @@ public final class Masking {
    * different separators (one identifier is written one way: in {@code 6294 - 3212 - 6699 - 1802 - 118 6257-1285-…}
    * the {@code 118 6257 1285} is not a mobile), then the most mobiles, then the most cards of 16 or 19 digits.
    * Two identifiers a space apart ({@code 13912345678 110105…}, a run of 29 digits) were left as they were. Groups
-   * that belong to no identifier stay as they are.
+   * between the identifiers are masked as a run of their own would be (when they are none, they stay as they are):
+   * left as they were, a redacted note redacted again came out masked further, the groups run into the identifiers.
    */
   private String maskRun(String run) {
     String masked = maskGroups(run);
@@ -329,10 +403,16 @@ public final class Masking {
     groups.add(run.substring(at));
     String compact = String.join("", groups);
     String whole = maskIdentifier(compact);
-    if (whole != null && (isMobile(compact) || !startsWithMobile(groups))) {
+    int mobileGroups = leadingMobileGroups(groups);
+    if (whole != null && (isMobile(compact) || mobileGroups == 0)) {
       return whole;
     }
     int n = groups.size();
+    if (mobileGroups > 0) { // 139 1234 5678 2026: the 12 digits after 139 are no card (139 123456**2026 showed 9)
+      String rest = joinWith(groups.subList(mobileGroups, n), separators.subList(mobileGroups, n - 1));
+      return maskIdentifier(String.join("", groups.subList(0, mobileGroups))) + separators.get(mobileGroups - 1)
+          + (mayHoldIdentifier(rest) ? maskRun(rest) : rest);
+    }
     long[] score = new long[n + 1]; // of the best split of groups i..n-1
     int[] end = new int[n]; // where the identifier that starts at group i ends (exclusive), or i for none
     for (int i = n - 1; i >= 0; i--) {
@@ -358,11 +438,32 @@ public final class Masking {
     StringBuilder out = new StringBuilder(run.length());
     for (int i = 0; i < n; ) {
       int next = end[i] > i ? end[i] : i + 1;
-      out.append(end[i] > i ? maskIdentifier(String.join("", groups.subList(i, next))) : groups.get(i));
+      if (end[i] > i) {
+        out.append(maskIdentifier(String.join("", groups.subList(i, next))));
+      } else { // groups of no identifier written the usual ways, masked as a run of their own would be
+        while (next < n && end[next] == next) {
+          next++;
+        }
+        String leftover = joinWith(groups.subList(i, next), separators.subList(i, next - 1));
+        out.append(i == 0 && next == n || !mayHoldIdentifier(leftover) ? leftover : maskRun(leftover));
+      }
       if (next < n) {
         out.append(separators.get(next - 1));
       }
       i = next;
+    }
+    return out.toString();
+  }
+
+  /** Whether {@code run} has the 11 digits that the shortest identifier, a mobile, has. */
+  private static boolean mayHoldIdentifier(String run) {
+    return run.chars().filter(c -> c >= '0' && c <= '9').count() >= 11;
+  }
+
+  private static String joinWith(List<String> groups, List<String> separators) {
+    StringBuilder out = new StringBuilder(groups.get(0));
+    for (int k = 1; k < groups.size(); k++) {
+      out.append(separators.get(k - 1)).append(groups.get(k));
     }
     return out.toString();
   }
@@ -407,10 +508,16 @@ public final class Masking {
     return true;
   }
 
-  /** Whether the run's first group, or its first three as 3-4-4, are a mobile number with more after them. */
-  private static boolean startsWithMobile(List<String> groups) {
-    return groups.size() > 1 && isMobile(groups.get(0))
-        || groups.size() > 3 && widths(groups.subList(0, 3), 3, 4, 4) && isMobile(String.join("", groups.subList(0, 3)));
+  /**
+   * How many of the run's first groups are a mobile number with more groups after them: 1 when the first is one, 3 when
+   * the first three are one written 3-4-4, else 0.
+   */
+  private static int leadingMobileGroups(List<String> groups) {
+    if (groups.size() > 1 && isMobile(groups.get(0))) {
+      return 1;
+    }
+    return groups.size() > 3 && widths(groups.subList(0, 3), 3, 4, 4) && isMobile(String.join("", groups.subList(0, 3)))
+        ? 3 : 0;
   }
 
   private static boolean isMobile(CharSequence digits) {
@@ -425,8 +532,8 @@ public final class Masking {
       return mobile(compact);
     } else if (country > 0) { // +86 139…, 0086 139…: read as a card, 4 more of the mobile's digits were shown
       return compact.substring(0, country) + mobile(compact.substring(country));
-    } else if (compact.length() == 18) {
-      return idNumber(compact);
+    } else if (compact.length() == 18 || IdentityValidation.isFirstGenerationId(compact)) {
+      return idNumber(compact); // a 15-digit ID read as a card had shown its whole region code, 110105*****7123
     } else if (compact.length() >= 12 && compact.length() <= 19 && compact.chars().allMatch(Character::isDigit)) {
       return bankCard(compact);
     }

@@ -1,7 +1,7 @@
 /**
  * Protection of personal data: field encryption, blind indexes, masking and identifier validation.
- * Sub-packages: {@code audit} (the tamper-evident audit log), {@code risk} (third-party risk checks),
- * {@code forensics} (forged-statement detection).
+ * Sub-packages: {@code audit} (the tamper-evident audit log), {@code risk} (third-party risk checks). Forged
+ * statements are detected by {@link io.github.fenqi.core.statement.StatementForensics}, in the statement package.
  *
  * <h2>Formats</h2>
  * <ul>

@@ -121,6 +121,33 @@ class MaskingTest {
   }
 
   /**
+   * A run that starts with a mobile is that mobile and what follows, as the masking's own comment says: the split took
+   * the 12 digits after 139 for a card in groups of four and showed nine of the mobile's eleven digits.
+   */
+  @Test
+  void aMobileThatStartsARunIsMaskedAsAMobile() {
+    assertEquals("电话139****5678 2026年", m.redact("电话139 1234 5678 2026年"));
+    assertEquals("139****5678 2026 01", m.redact("139 1234 5678 2026 01"));
+    assertEquals("86138****5678 2026", m.redact("8613812345678 2026"));
+    assertEquals("139****5678 622202******7890", m.redact("139 1234 5678 6222 0212 3456 7890"));
+  }
+
+  /**
+   * A first-generation ID number (15 digits: region, birth date YYMMDD, sequence) in a note is an ID number, masked
+   * 3+4 as {@link Masking#idNumber} masks it; read as a bank card it had shown its whole region code and one more
+   * digit, {@code 110105*****7123}. Fifteen digits that are no such ID (no province code, no date) stay a card.
+   */
+  @Test
+  void aFirstGenerationIdNumberInANoteIsMaskedAsAnIdNumber() {
+    assertEquals("旧身份证110********7123，", m.redact("旧身份证110105900307123，"));
+    assertEquals("id 110********7123", m.redact("id 110105 900307 123"));
+    assertEquals("id 440********1678", m.redact("id ４４０３０６８１１２３１６７８"));
+    assertEquals(m.idNumber("110105900307123"), m.redact("110105900307123"));
+    assertEquals("123456*****2345", m.redact("123456789012345"), "12 is no province");
+    assertEquals("110105*****5345", m.redact("110105901345345"), "no 13th month");
+  }
+
+  /**
    * One identifier is written one way: a split whose identifier mixes separators loses to one whose identifiers do
    * not. Found by the redaction property: {@code 118 6257-1285} was read as a mobile across two cards.
    */
