@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Finds the words of a lexicon in a text however they are disguised, and cleans a text of them. Lenders' risk
@@ -41,9 +42,16 @@ import java.util.Map;
  * {@code -ed} or {@code -ing} ({@code scammed}, {@code scamming}). Cost is one pass over the text regardless of the
  * lexicon's size.
  *
+ * <p>An exception is a phrase that holds a lexicon word without meaning it: an occurrence of a word that lies inside an
+ * occurrence of one of the word's exceptions (matched on the skeleton too) is not found. Chinese is written without
+ * spaces, so a word is often a part of another one, or of two written one after the other, and a borrower's own note
+ * had lost the sentences that said what a lender wants to read: {@code 我并非恶意逾期} (恶意), {@code 我不是不想还}
+ * (不想还), {@code 希望减轻生活压力} and {@code 我还年轻，生活刚起步} (轻生), {@code 公司老板跑路了} (跑路),
+ * {@code 手机丢失，联系方式变了} (失联).
+ *
  * <p>The shipped lexicon ({@code sensitive-words.txt} next to this class; categories complaint,
- * litigation-threat, self-harm, refusal, hostility, agency) is {@link #defaults()}; {@link #builder()} adds
- * users' words.
+ * litigation-threat, self-harm, refusal, hostility, agency, and its {@value #EXCEPTIONS}) is {@link #defaults()};
+ * {@link #builder()} adds users' words and exceptions.
  *
  * <p>Thread-safety: immutable and thread-safe.
  */
@@ -51,12 +59,19 @@ public final class SensitiveWordFilter {
   /** The category of words added without one. */
   public static final String CUSTOM = "custom";
 
+  /**
+   * The name under which a lexicon lists its exceptions ({@code [exceptions]} in a file, {@code add(EXCEPTIONS, ...)}):
+   * phrases, each holding a word of the lexicon, in which that word is not found.
+   */
+  public static final String EXCEPTIONS = "exceptions";
+
   private static final String RESOURCE = "sensitive-words.txt";
   private static final java.util.Set<String> INFLECTIONS = java.util.Set.of("s", "es", "d", "ed", "ing");
   private static final SensitiveWordFilter DEFAULTS = builder().addDefaults().build();
 
   private final List<String> words;
   private final List<String> categories;
+  private final List<String> exceptionPhrases;
   // per pattern of the automaton: the lexicon words' skeletons, then the stems of those ending in a Latin 'e'
   private final int[] wordOf;
   private final boolean[] ingOnly;
@@ -64,9 +79,16 @@ public final class SensitiveWordFilter {
   private final boolean[] latinStart;
   private final boolean[] latinEnd;
   private final AhoCorasick automaton;
+  /** Per pattern of the automaton: the skeletons of the exceptions holding it, each with the pattern's offset in it. */
+  private final List<List<Exempt>> exceptionsOf;
   private final int longest;
 
-  private SensitiveWordFilter(Map<String, String[]> bySkeleton) {
+  /** An exception's skeleton, and where in it the pattern it excepts starts. */
+  private record Exempt(String skeleton, int offset) {}
+
+  private SensitiveWordFilter(Map<String, String[]> bySkeleton, Map<String, String[]> exceptionsBySkeleton) {
+    Collection<String> exceptions = exceptionsBySkeleton.keySet();
+    this.exceptionPhrases = exceptionsBySkeleton.values().stream().map(phraseAndPlace -> phraseAndPlace[0]).toList();
     List<String> patterns = new ArrayList<>(bySkeleton.keySet());
     int n = patterns.size();
     this.words = new ArrayList<>(n);
@@ -101,7 +123,20 @@ public final class SensitiveWordFilter {
       latinEnd[p] = isLatin(s.charAt(s.length() - 1));
     }
     this.automaton = AhoCorasick.of(patterns);
-    this.longest = java.util.Arrays.stream(skeletonLength).max().orElse(1);
+    this.exceptionsOf = new ArrayList<>(all);
+    for (String s : patterns) {
+      List<Exempt> holding = new ArrayList<>();
+      for (String e : exceptions) {
+        for (int at = e.indexOf(s); at >= 0; at = e.indexOf(s, at + 1)) {
+          holding.add(new Exempt(e, at));
+        }
+      }
+      exceptionsOf.add(List.copyOf(holding));
+    }
+    // clean() rescans this far around a removal: a word no longer inside its exception lies within the exception's
+    // length of it
+    this.longest = Math.max(java.util.Arrays.stream(skeletonLength).max().orElse(1),
+        exceptions.stream().mapToInt(String::length).max().orElse(1));
   }
 
   /** The shipped lexicon. */
@@ -119,13 +154,18 @@ public final class SensitiveWordFilter {
     return List.copyOf(words);
   }
 
+  /** The lexicon's exceptions (one per distinct skeleton), in the order added. */
+  public List<String> exceptions() {
+    return List.copyOf(exceptionPhrases);
+  }
+
   /** Every occurrence of a lexicon word in {@code text}, by start then end. */
   public List<SensitiveMatch> find(CharSequence text) {
     Skeleton sk = Skeleton.of(text);
     List<SensitiveMatch> found = new ArrayList<>();
     automaton.scan(sk, (p, end) -> {
       int first = end - skeletonLength[p];
-      if (accepts(sk, p, first, end - 1)) {
+      if (accepts(sk, p, first, end - 1) && !excepted(sk, p, first, k -> k == 0 ? sk.length() : k - 1, k -> k + 1)) {
         int from = sk.originalStart(first);
         int to = sk.originalEnd(end - 1);
         int w = wordOf[p];
@@ -156,6 +196,29 @@ public final class SensitiveWordFilter {
         : !(latinEnd[p] && joined && !inflectionFollows(sk, end, sk.charAt(last)));
   }
 
+  /**
+   * Whether the occurrence of pattern {@code p} from skeleton character {@code first} lies inside an occurrence of one
+   * of its exceptions, reading the skeleton's characters along {@code prev} and {@code next}, which lead to
+   * {@code sk.length()} past either end.
+   */
+  private boolean excepted(Skeleton sk, int p, int first, IntUnaryOperator prev, IntUnaryOperator next) {
+    int size = sk.length();
+    for (Exempt e : exceptionsOf.get(p)) {
+      int k = first;
+      for (int back = 0; back < e.offset() && k != size; back++) {
+        k = prev.applyAsInt(k);
+      }
+      int i = 0;
+      for (; i < e.skeleton().length() && k != size && sk.charAt(k) == e.skeleton().charAt(i); i++) {
+        k = next.applyAsInt(k);
+      }
+      if (i == e.skeleton().length()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether {@code text} holds any lexicon word. */
   public boolean containsAny(CharSequence text) {
     return !find(text).isEmpty();
@@ -183,8 +246,9 @@ public final class SensitiveWordFilter {
    * at a sentence end, which is a separator, so the remaining text's skeleton is the text's skeleton without the removed
    * characters' ones, and the whole-word rule, which only looks at characters touching a word, reads the same
    * neighbours in either. So a round after the first can only find words that span a place where the round before
-   * removed something (any other it would have found already), and scans only the remaining skeleton around those
-   * places, as far as the longest pattern reaches. The round before had removed a note such as
+   * removed something, or that an exception spanning such a place had held (any other it would have found already),
+   * and scans only the remaining skeleton around those places and where the text lost its start or end, as far as the
+   * longest pattern or exception reaches. The round before had removed a note such as
    * {@code "投。".repeat(n - 1) + "投诉。" + "诉。".repeat(n - 1)} one pair a round, each scanning the whole note: n² work.
    */
   CleanedText clean(String text, Work work) {
@@ -205,12 +269,19 @@ public final class SensitiveWordFilter {
       found.sort(BY_POSITION);
       findings.addAll(found);
       int[] joins = r.remove(found);
-      // the windows: the longest pattern's length either side of each join, merged where they overlap
-      windows = new int[2 * joins.length];
+      // the windows: the longest pattern's length either side of each join, merged where they overlap; and where the
+      // text lost its start or its end, which can only matter to a word whose exception held what was removed
+      int first = r.nextS[r.size];
+      int last = r.prevS[r.size];
+      boolean atStart = r.removedStart && !exceptionPhrases.isEmpty() && first != r.size;
+      boolean atEnd = r.removedEnd && !exceptionPhrases.isEmpty() && last != r.size;
+      windows = new int[2 * (joins.length + 2)];
       windowCount = 0;
-      for (int succ : joins) {
-        int lo = r.step(r.prevS[succ], r.prevS, longest);
-        int hi = r.step(succ, r.nextS, longest);
+      for (int j = atStart ? -1 : 0; j < joins.length + (atEnd ? 1 : 0); j++) {
+        int before = j < 0 ? r.size : j == joins.length ? last : r.prevS[joins[j]];
+        int after = j < 0 ? first : j == joins.length ? r.size : joins[j];
+        int lo = before == r.size ? after : r.step(before, r.prevS, longest);
+        int hi = after == r.size ? before : r.step(after, r.nextS, longest);
         if (windowCount > 0 && lo <= windows[2 * windowCount - 1]) {
           windows[2 * windowCount - 1] = hi;
         } else {
@@ -239,6 +310,9 @@ public final class SensitiveWordFilter {
     final int[] firstS;
     final char[] buffer;
     final int[] bufferIndex;
+    /** Whether the last {@link #remove} took characters from the start, resp. the end, of the remaining skeleton. */
+    boolean removedStart;
+    boolean removedEnd;
 
     Remaining(String text, Skeleton sk) {
       this.text = text;
@@ -290,7 +364,7 @@ public final class SensitiveWordFilter {
       automaton.scan(buffer, 0, n, (p, end) -> {
         int first = bufferIndex[end - skeletonLength[p]];
         int last = bufferIndex[end - 1];
-        if (accepts(sk, p, first, last)) {
+        if (accepts(sk, p, first, last) && !excepted(sk, p, first, k -> prevS[k], k -> nextS[k])) {
           int from = sk.originalStart(first);
           int to = sk.originalEnd(last);
           int w = wordOf[p];
@@ -325,7 +399,10 @@ public final class SensitiveWordFilter {
       }
       int[] joins = new int[ranges.size()];
       int count = 0;
+      removedStart = false;
+      removedEnd = false;
       for (int[] range : ranges) {
+        int head = nextS[size];
         int lastS = -1;
         for (int c = range[0]; c != range[1]; c = nextC[c]) {
           for (int k = firstS[c]; k < size && sk.originalStart(k) == c; k++) {
@@ -338,6 +415,8 @@ public final class SensitiveWordFilter {
         prevC[range[1]] = prevC[range[0]];
         if (lastS >= 0) {
           joins[count++] = nextS[lastS];
+          removedStart |= head != nextS[size];
+          removedEnd |= nextS[lastS] == size;
         }
       }
       int kept = 0;
@@ -416,6 +495,8 @@ public final class SensitiveWordFilter {
    */
   public static final class Builder {
     private final Map<String, String[]> bySkeleton = new LinkedHashMap<>();
+    /** Exceptions by skeleton, each as given and where it was added. */
+    private final Map<String, String[]> exceptions = new LinkedHashMap<>();
     private final List<Problem> problems = new ArrayList<>();
 
     private Builder() {}
@@ -433,7 +514,7 @@ public final class SensitiveWordFilter {
       return this;
     }
 
-    /** Adds words under {@code category}. */
+    /** Adds words under {@code category}; under {@link #EXCEPTIONS}, adds exceptions. */
     public Builder add(String category, Collection<String> words) {
       requireCategory(category);
       int i = 0;
@@ -509,9 +590,11 @@ public final class SensitiveWordFilter {
       String skeleton = Skeleton.of(word).toString();
       if (skeleton.isEmpty()) {
         problems.add(Problem.of(location, "'" + word + "' has no letters, ideographs or digits to match"));
-        return;
+      } else if (category.equals(EXCEPTIONS)) {
+        exceptions.putIfAbsent(skeleton, new String[] {word.strip(), location});
+      } else {
+        bySkeleton.putIfAbsent(skeleton, new String[] {word.strip(), category});
       }
-      bySkeleton.putIfAbsent(skeleton, new String[] {word.strip(), category});
     }
 
     private static void requireCategory(String category) {
@@ -523,17 +606,29 @@ public final class SensitiveWordFilter {
     /**
      * Builds the filter.
      *
-     * @throws InvalidInputException naming every word or line that cannot be matched, and when the lexicon is empty
+     * @throws InvalidInputException naming every word or line that cannot be matched, when the lexicon is empty, and
+     *     each exception that holds no word of the lexicon (it would except nothing) or is one (that word would never
+     *     be found)
      */
     public SensitiveWordFilter build() {
       List<Problem> all = new ArrayList<>(problems);
       if (all.isEmpty() && bySkeleton.isEmpty()) {
         all.add(Problem.of("lexicon", "has no words; call addDefaults() or add(...)"));
       }
+      exceptions.forEach((skeleton, phraseAndLocation) -> {
+        String phrase = "the exception '" + phraseAndLocation[0] + "'";
+        if (bySkeleton.containsKey(skeleton)) {
+          all.add(Problem.of(phraseAndLocation[1], phrase + " is the lexicon word '" + bySkeleton.get(skeleton)[0]
+              + "', which would never be found"));
+        } else if (bySkeleton.keySet().stream().noneMatch(skeleton::contains)) {
+          all.add(Problem.of(phraseAndLocation[1], phrase + " holds no word of the lexicon: an exception is a phrase "
+              + "in which a word is not found"));
+        }
+      });
       if (!all.isEmpty()) {
         throw new InvalidInputException(all);
       }
-      return new SensitiveWordFilter(new LinkedHashMap<>(bySkeleton));
+      return new SensitiveWordFilter(new LinkedHashMap<>(bySkeleton), new LinkedHashMap<>(exceptions));
     }
   }
 }

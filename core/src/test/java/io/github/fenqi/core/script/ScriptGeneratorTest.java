@@ -132,6 +132,24 @@ class ScriptGeneratorTest {
   }
 
   /**
+   * A note that says the borrower is not in bad faith and why they fell behind is quoted whole: 恶意 in 并非恶意 and 跑路
+   * in 老板跑路 had removed both sentences from every script, with findings the lender's staff never saw the reason for.
+   */
+  @ParameterizedTest
+  @EnumSource(ScriptLanguage.class)
+  void aNoteThatHoldsALexiconWordWithoutMeaningItIsQuotedWhole(ScriptLanguage language) {
+    String note = "我并非恶意逾期。公司老板跑路了，工资一直没发。我不是不想还，希望减轻生活压力。";
+    NegotiationResult r = calculate(language, note);
+    assertEquals(List.of(), r.hardshipNoteFindings());
+    for (NegotiationResult.ProposalReport p : r.proposals()) {
+      for (NegotiationScript s : p.scripts()) {
+        assertTrue(s.section(ScriptSection.Kind.HARDSHIP).text().contains(note), s.text());
+        assertEquals(List.of(), s.findings());
+      }
+    }
+  }
+
+  /**
    * A script is read by a lender's staff: a right-to-left override in the note reversed what they saw, and a
    * zero-width space inside the borrower's name kept it from being masked. Both are gone from every script; the
    * note's findings keep their places in the note as written.

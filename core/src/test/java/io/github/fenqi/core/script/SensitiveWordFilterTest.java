@@ -245,4 +245,59 @@ class SensitiveWordFilterTest {
         () -> SensitiveWordFilter.builder().add("mine", java.util.Arrays.asList("曝光", null)).build());
     assertEquals(List.of(io.github.fenqi.core.Problem.of("words[1]", "is null")), nullWord.problems());
   }
+
+  /**
+   * What borrowers write about their hardship, holding a lexicon word without meaning it (Chinese has no spaces between
+   * words, and words are matched across punctuation): each of these sentences had been removed from the note, and with
+   * it what a lender most wants to read (not in bad faith, willing to repay, the employer who ran off with the wages),
+   * in simplified or traditional characters.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"我并非恶意逾期，希望贵方理解。", "我不是恶意拖欠。", "我不是不想还，实在是还不上。",
+      "我不是老赖，只是暂时困难。", "公司老板跑路了，工资一直没发。", "我绝不会跑路。", "手机丢失，联系方式变了。",
+      "我没有失联，一直保持联系。", "希望能减轻生活压力。", "我还年轻，生活刚起步。", "我在一家媒体公司工作，公司裁员了。",
+      "我並非惡意逾期。", "公司老闆跑路了。", "我沒有失聯。", "希望能減輕生活壓力。"})
+  void leavesHardshipSentencesThatHoldAWordWithoutMeaningItAlone(String text) {
+    assertEquals(List.of(), FILTER.find(text));
+    assertEquals(text, FILTER.clean(text).text());
+  }
+
+  /** An exception only covers the word inside it: the same words meant, next to an exception or not, are found. */
+  @ParameterizedTest
+  @ValueSource(strings = {"我想轻生，活着太累。|轻生", "我就是恶意不还。|恶意", "我不想还了。|不想还", "我要跑路了。|跑路",
+      "我已经失联了。|失联", "你们是骗子。|骗子", "I will scam you.|scam", "我并非恶意逾期，但我不想还了。|不想还",
+      "老板跑路了，我也跑路。|跑路", "我要找媒体曝光。|媒体"})
+  void findsTheWordsAnExceptionHoldsWhereTheyAreMeant(String textAndWord) {
+    String[] parts = textAndWord.split("\\|");
+    assertEquals(parts[1], FILTER.find(parts[0]).get(0).word(), parts[0]);
+  }
+
+  @Test
+  void exceptionsAreAddedAndLoadedLikeWords(@TempDir Path dir) throws Exception {
+    SensitiveWordFilter added = SensitiveWordFilter.builder().add("代还")
+        .add(SensitiveWordFilter.EXCEPTIONS, List.of("不找人代还")).build();
+    assertEquals(List.of("不找人代还"), added.exceptions());
+    assertTrue(added.find("我不找人 代 还。").isEmpty());
+    assertEquals("代还", added.find("我找人代还。").get(0).word());
+
+    Path file = dir.resolve("words.txt");
+    Files.writeString(file, "[agency]\n代还\n[exceptions]\n不找人代还\n", StandardCharsets.UTF_8);
+    SensitiveWordFilter loaded = SensitiveWordFilter.builder().load(file).build();
+    assertEquals(List.of("代还"), loaded.words());
+    assertTrue(loaded.find("我不找人代还").isEmpty());
+  }
+
+  /** An exception holding no word would except nothing, one that is a word would keep it from ever being found. */
+  @Test
+  void anExceptionThatHoldsNoWordOrIsOneIsNamedWithItsLine(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("words.txt");
+    Files.writeString(file, "[agency]\n代还\n[exceptions]\n不找人\n代 还\n", StandardCharsets.UTF_8);
+    InvalidInputException e =
+        assertThrows(InvalidInputException.class, () -> SensitiveWordFilter.builder().load(file).build());
+    assertEquals(List.of(
+        io.github.fenqi.core.Problem.of(file + ":4", "the exception '不找人' holds no word of the lexicon: an exception "
+            + "is a phrase in which a word is not found"),
+        io.github.fenqi.core.Problem.of(file + ":5", "the exception '代 还' is the lexicon word '代还', which would never "
+            + "be found")), e.problems());
+  }
 }
