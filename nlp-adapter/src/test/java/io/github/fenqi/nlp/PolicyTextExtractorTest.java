@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fenqi.core.testkit.LinearTime;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -571,38 +572,21 @@ class PolicyTextExtractorTest {
 
   /**
    * Linear in the text: a long page without full stops (200 000 characters in one clause) took over a minute. Checked
-   * as growth, not against a wall-clock limit, which a loaded build host exceeded with a linear reading (a 10 s limit
-   * was hit at load 15 on two cores): texts eight times as long must take well under the 64 times a quadratic reading
-   * needs. The shorter texts are timed after a warm-up and at their fastest of three, so the ratio errs high, not low.
+   * as growth ({@link LinearTime}): a 10 s limit on the longest texts was hit at load 15 with a linear reading.
    */
   @Test
   void aVeryLongTextIsReadInLinearTime() {
-    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofMinutes(5), () -> {
-      readLongTexts(1);
-      long eighth = Long.MAX_VALUE;
-      for (int i = 0; i < 3; i++) {
-        eighth = Math.min(eighth, readLongTexts(1));
-      }
-      long whole = readLongTexts(8);
-      assertTrue(whole < 24 * Math.max(eighth, 1_000_000L), "texts 8 times as long took " + whole / 1_000_000
-          + " ms against " + eighth / 1_000_000 + " ms: more than 24 times as long, as a quadratic reading would");
+    LinearTime.assertLinear("five long policy texts", scale -> {
+      assertDecimal("0.5", value("罚息减免50%和违约金".repeat(2_000 * scale), PolicyField.MAX_PENALTY_WAIVER));
+      assertEquals(Optional.of(36), value("逾期超过90天的客户最长可分36期，罚息最高减免50%，本金不予减免。"
+          .repeat(2_500 * scale), PolicyField.MAX_INSTALLMENTS));
+      assertEquals(List.of(FinancialTerm.PENALTY_INTEREST),
+          List.copyOf(extractor.extract("罚息&".repeat(12_500 * scale) + ";").terms()));
+      assertEquals(List.of(), List.copyOf(extractor.extract("<a 罚息".repeat(12_500 * scale) + ">").terms()),
+          "one tag to the last '>'");
+      assertEquals(List.of(FinancialTerm.PENALTY_INTEREST),
+          List.copyOf(extractor.extract("<M3罚息".repeat(12_500 * scale) + ">").terms()));
     });
-  }
-
-  /** Reads five long texts, {@code scale} eighths of 200 000 characters or more each, and returns the nanoseconds. */
-  private long readLongTexts(int scale) {
-    String oneClause = "罚息减免50%和违约金".repeat(2_000 * scale);
-    String manyClauses = "逾期超过90天的客户最长可分36期，罚息最高减免50%，本金不予减免。".repeat(2_500 * scale);
-    String ampersands = "罚息&".repeat(12_500 * scale) + ";";
-    String openings = "<a 罚息".repeat(12_500 * scale) + ">";
-    String comparisons = "<M3罚息".repeat(12_500 * scale) + ">";
-    long start = System.nanoTime();
-    assertDecimal("0.5", value(oneClause, PolicyField.MAX_PENALTY_WAIVER));
-    assertEquals(Optional.of(36), value(manyClauses, PolicyField.MAX_INSTALLMENTS));
-    assertEquals(List.of(FinancialTerm.PENALTY_INTEREST), List.copyOf(extractor.extract(ampersands).terms()));
-    assertEquals(List.of(), List.copyOf(extractor.extract(openings).terms()), "one tag to the last '>'");
-    assertEquals(List.of(FinancialTerm.PENALTY_INTEREST), List.copyOf(extractor.extract(comparisons).terms()));
-    return System.nanoTime() - start;
   }
 
   /** Pieces of real announcements: numerals of every script, units, cues, distractors, emoji, full-width forms. */
