@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.github.fenqi.core.InputFiles;
 import io.github.fenqi.core.InvalidInputException;
@@ -169,7 +170,7 @@ public final class FenqiJson {
    * that is a list — bound on its own, with the part's path ({@code debts[2].principal}). Jackson stops at the first
    * part that fails, so a case with two bad debts named only the first; this finds the others. Empty when the JSON is
    * malformed or not an object, and for parts that bind; problems only the whole record's constructor sees (between
-   * parts) are not among them. Parts are found by their names in JSON, as Jackson binds them. Every field Jackson
+   * parts) are among them only when the record names its checks with {@link ChecksAcrossParts}. Parts are found by their names in JSON, as Jackson binds them. Every field Jackson
    * refuses to leave out (a number or true/false, or one marked required) that is left out is named, not only the
    * first, with the record's own checks of the other fields.
    */
@@ -241,6 +242,23 @@ public final class FenqiJson {
       } else {
         bindAlone(mapper, child, type, path, out);
       }
+    }
+    ChecksAcrossParts across = recordType.getAnnotation(ChecksAcrossParts.class);
+    if (across != null && node instanceof ObjectNode object) {
+      for (Problem p : checks(across.value()).problems(object)) {
+        out.add(Problem.of(p.location().startsWith("[") ? stripColon(where) + p.location() : child(where, p.location()),
+            p.reason()));
+      }
+    }
+  }
+
+  private static ChecksAcrossParts.Checks checks(Class<? extends ChecksAcrossParts.Checks> type) {
+    try {
+      Constructor<? extends ChecksAcrossParts.Checks> constructor = type.getDeclaredConstructor();
+      constructor.setAccessible(true);
+      return constructor.newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(type.getName() + " needs a no-argument constructor", e);
     }
   }
 
