@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -22,6 +23,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -120,6 +123,13 @@ public final class FenqiJson {
         }
       }
     });
+    time.setDeserializerModifier(new BeanDeserializerModifier() {
+      @Override
+      public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+          BeanDescription beanDesc, JsonDeserializer<?> deserializer) {
+        return new ExactEnumName(deserializer);
+      }
+    });
     return JsonMapper.builder()
         .addModule(time)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -136,6 +146,30 @@ public final class FenqiJson {
         .enable(SerializationFeature.INDENT_OUTPUT)
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
         .build();
+  }
+
+  /**
+   * An enum read by its exact name: Jackson's reader retries a name with spaces around it trimmed, so a case took
+   * {@code " CREDIT_CARD"} (a cell copied from a spreadsheet) where a policy's product types refuse it. Such a name is
+   * refused as any other that is not one of the names.
+   */
+  private static final class ExactEnumName extends DelegatingDeserializer {
+    ExactEnumName(JsonDeserializer<?> delegatee) {
+      super(delegatee);
+    }
+
+    @Override
+    protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> newDelegatee) {
+      return new ExactEnumName(newDelegatee);
+    }
+
+    @Override
+    public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (p.hasToken(JsonToken.VALUE_STRING) && !p.getText().equals(p.getText().trim())) {
+        return ctxt.handleWeirdStringValue(handledType(), p.getText(), "not one of the names");
+      }
+      return _delegatee.deserialize(p, ctxt);
+    }
   }
 
   /** Reads {@code file} as {@code type}; every problem names the file and JSON path. */
