@@ -2,10 +2,11 @@ package io.github.fenqi.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.fenqi.core.borrower.Borrower;
 import io.github.fenqi.core.debt.Debt;
+import io.github.fenqi.core.json.ChecksAcrossParts;
 import io.github.fenqi.core.json.FenqiJson;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ import org.jspecify.annotations.Nullable;
  * @param hardshipNote the borrower's own words on their hardship (optional, free text); it is checked against the
  *     sensitive-word lexicon and cleaned before it goes into a script, and the findings are reported
  */
+@ChecksAcrossParts(NegotiationRequest.AcrossParts.class)
 public record NegotiationRequest(String caseId, LocalDate asOf, Borrower borrower, List<Debt> debts, @Nullable String hardshipNote) {
 
   /** A request without a hardship note. */
@@ -103,51 +105,34 @@ public record NegotiationRequest(String caseId, LocalDate asOf, Borrower borrowe
    * across them, such as duplicate ids.
    */
   public static NegotiationRequest read(ObjectMapper mapper, byte[] json, String source) {
-    try {
-      return FenqiJson.read(mapper, json, NegotiationRequest.class, source);
-    } catch (InvalidInputException e) {
-      List<Problem> structural = structuralProblemsOf(mapper, json, source);
-      if (structural.isEmpty()) {
-        throw e;
-      }
-      throw new InvalidInputException(FenqiJson.merged(e.problems(), structural), e);
-    }
+    return FenqiJson.read(mapper, json, NegotiationRequest.class, source);
   }
 
-  /** {@link #structuralProblems} of a case's JSON tree (none when it is malformed or not an object). */
-  private static List<Problem> structuralProblemsOf(ObjectMapper mapper, byte[] json, String source) {
-    JsonNode root;
-    try {
-      root = mapper.readTree(json);
-    } catch (IOException malformed) {
-      return List.of();
-    }
-    if (root == null || !root.isObject()) {
-      return List.of();
-    }
-    JsonNode caseId = root.path("caseId");
-    JsonNode debts = root.path("debts");
-    List<@Nullable String> ids = null;
-    if (debts.isArray()) {
-      ids = new ArrayList<>();
-      for (JsonNode d : debts) {
-        ids.add(d.isNull() ? null : d.path("id").isTextual() ? d.path("id").asText() : "");
+  /**
+   * {@link #structuralProblems} of a case's JSON object, for a case that failed to bind in a part ({@link
+   * ChecksAcrossParts}): wherever the case is read, a bad debt does not hide its duplicate ids.
+   */
+  static final class AcrossParts implements ChecksAcrossParts.Checks {
+    @Override
+    public List<Problem> problems(ObjectNode root) {
+      JsonNode caseId = root.path("caseId");
+      JsonNode debts = root.path("debts");
+      List<@Nullable String> ids = null;
+      if (debts.isArray()) {
+        ids = new ArrayList<>();
+        for (JsonNode d : debts) {
+          ids.add(d.isNull() ? null : d.path("id").isTextual() ? d.path("id").asText() : "");
+        }
+      } else if (!debts.isMissingNode() && !debts.isNull()) {
+        ids = List.of(""); // not a list: its own part reports it
       }
-    } else if (!debts.isMissingNode() && !debts.isNull()) {
-      ids = List.of(""); // not a list: its own part reports it
+      JsonNode note = root.path("hardshipNote");
+      return structuralProblems(
+          caseId.isMissingNode() || caseId.isNull() || caseId.isTextual(), // another kind: its own part reports it
+          caseId.isTextual() ? caseId.asText() : null,
+          !root.path("asOf").isMissingNode() && !root.path("asOf").isNull(),
+          !root.path("borrower").isMissingNode() && !root.path("borrower").isNull(), ids,
+          note.isTextual() ? note.asText() : null);
     }
-    JsonNode note = root.path("hardshipNote");
-    List<Problem> problems = structuralProblems(
-        caseId.isMissingNode() || caseId.isNull() || caseId.isTextual(), // another kind: its own part reports it
-        caseId.isTextual() ? caseId.asText() : null,
-        !root.path("asOf").isMissingNode() && !root.path("asOf").isNull(),
-        !root.path("borrower").isMissingNode() && !root.path("borrower").isNull(), ids,
-        note.isTextual() ? note.asText() : null);
-    String prefix = source.isEmpty() ? "" : source + ": ";
-    List<Problem> out = new ArrayList<>();
-    for (Problem p : problems) {
-      out.add(Problem.of(prefix + p.location(), p.reason()));
-    }
-    return out;
   }
 }

@@ -52,6 +52,31 @@ class NegotiationRequestReadTest {
     assertEquals("'" + debts.get(0).get("id").asText() + "' appears more than once", e.problems().get(3).reason());
   }
 
+  /** A case inside another body, as the REST API's submission holds it under {@code case}. */
+  record Submission(@com.fasterxml.jackson.annotation.JsonProperty("case") NegotiationRequest negotiationCase,
+      io.github.fenqi.core.solve.Strategy strategy) {}
+
+  /**
+   * A case read as part of another body is told what lies across its debts too: a submission whose case had a bad
+   * debt, a duplicate id and no date was told only of the debt, where the same case sent alone was told all three.
+   */
+  @Test
+  void aCaseInsideAnotherBodyIsToldOfItsDuplicateIdsAndMissingDateWithItsBadDebt() throws Exception {
+    ObjectNode tree = sample();
+    tree.remove("asOf");
+    ArrayNode debts = (ArrayNode) tree.get("debts");
+    ((ObjectNode) debts.get(0)).put("principal", "abc");
+    ((ObjectNode) debts.get(2)).put("id", debts.get(1).get("id").asText());
+    ObjectNode submission = mapper.createObjectNode().put("strategy", "BALANCED");
+    submission.set("case", tree);
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> FenqiJson.read(mapper,
+        mapper.writeValueAsBytes(submission), Submission.class, "request body"));
+    assertEquals(List.of("request body: case.debts[0].principal", "request body: case.asOf",
+        "request body: case.debts[2].id"), locations(e), e.getMessage());
+    assertEquals(List.of("case.json: debts[0].principal", "case.json: asOf", "case.json: debts[2].id"),
+        locations(rejected(tree)), "the same case alone");
+  }
+
   /** A null among the hardships is named in the file's terms; it was "Cannot construct instance of `...Borrower`,
    * problem: `java.lang.NullPointerException`". */
   @Test

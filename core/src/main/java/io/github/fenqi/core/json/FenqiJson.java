@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -22,6 +23,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -29,6 +32,7 @@ import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.github.fenqi.core.InputFiles;
 import io.github.fenqi.core.InvalidInputException;
@@ -119,6 +123,13 @@ public final class FenqiJson {
         }
       }
     });
+    time.setDeserializerModifier(new BeanDeserializerModifier() {
+      @Override
+      public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+          BeanDescription beanDesc, JsonDeserializer<?> deserializer) {
+        return new ExactEnumName(deserializer);
+      }
+    });
     return JsonMapper.builder()
         .addModule(time)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -135,6 +146,30 @@ public final class FenqiJson {
         .enable(SerializationFeature.INDENT_OUTPUT)
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
         .build();
+  }
+
+  /**
+   * An enum read by its exact name: Jackson's reader retries a name with spaces around it trimmed, so a case took
+   * {@code " CREDIT_CARD"} (a cell copied from a spreadsheet) where a policy's product types refuse it. Such a name is
+   * refused as any other that is not one of the names.
+   */
+  private static final class ExactEnumName extends DelegatingDeserializer {
+    ExactEnumName(JsonDeserializer<?> delegatee) {
+      super(delegatee);
+    }
+
+    @Override
+    protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> newDelegatee) {
+      return new ExactEnumName(newDelegatee);
+    }
+
+    @Override
+    public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (p.hasToken(JsonToken.VALUE_STRING) && !p.getText().equals(p.getText().trim())) {
+        return ctxt.handleWeirdStringValue(handledType(), p.getText(), "not one of the names");
+      }
+      return _delegatee.deserialize(p, ctxt);
+    }
   }
 
   /** Reads {@code file} as {@code type}; every problem names the file and JSON path. */
@@ -169,7 +204,7 @@ public final class FenqiJson {
    * that is a list — bound on its own, with the part's path ({@code debts[2].principal}). Jackson stops at the first
    * part that fails, so a case with two bad debts named only the first; this finds the others. Empty when the JSON is
    * malformed or not an object, and for parts that bind; problems only the whole record's constructor sees (between
-   * parts) are not among them. Parts are found by their names in JSON, as Jackson binds them. Every field Jackson
+   * parts) are among them only when the record names its checks with {@link ChecksAcrossParts}. Parts are found by their names in JSON, as Jackson binds them. Every field Jackson
    * refuses to leave out (a number or true/false, or one marked required) that is left out is named, not only the
    * first, with the record's own checks of the other fields.
    */
@@ -241,6 +276,23 @@ public final class FenqiJson {
       } else {
         bindAlone(mapper, child, type, path, out);
       }
+    }
+    ChecksAcrossParts across = recordType.getAnnotation(ChecksAcrossParts.class);
+    if (across != null && node instanceof ObjectNode object) {
+      for (Problem p : checks(across.value()).problems(object)) {
+        out.add(Problem.of(p.location().startsWith("[") ? stripColon(where) + p.location() : child(where, p.location()),
+            p.reason()));
+      }
+    }
+  }
+
+  private static ChecksAcrossParts.Checks checks(Class<? extends ChecksAcrossParts.Checks> type) {
+    try {
+      Constructor<? extends ChecksAcrossParts.Checks> constructor = type.getDeclaredConstructor();
+      constructor.setAccessible(true);
+      return constructor.newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(type.getName() + " needs a no-argument constructor", e);
     }
   }
 

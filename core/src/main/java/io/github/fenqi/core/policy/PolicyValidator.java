@@ -220,7 +220,11 @@ public final class PolicyValidator {
     try {
       switch (kind) {
         case INT:
-          return v.isIntegralNumber() && v.canConvertToInt() ? null : "expected a whole number, got " + shownNumber(v);
+          if (v.isIntegralNumber() && !v.canConvertToInt()) { // a whole number, told it was none: the case's words
+            return Problem.excerpt(v.bigIntegerValue().toString()) + " is out of range; expected a whole number from "
+                + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+          }
+          return v.isIntegralNumber() ? null : "expected a whole number, got " + shownNumber(v);
         case BOOL:
           return v.isBoolean() ? null : "expected true or false, got " + shown(v);
         case TEXT:

@@ -358,7 +358,7 @@ class FenqiJsonTest {
 
   private Problem debtWith(String field, String value) {
     String d = debt("\"1.00\"");
-    String json = d.replaceFirst("\"" + field + "\":(\"[^\"]*\"|[^,}]*)", "\"" + field + "\":" + value);
+    String json = d.replaceFirst("\"" + field + "\":(\"[^\"]*\"|[^,}]*)", "\"" + field + "\":" + java.util.regex.Matcher.quoteReplacement(value));
     if (value.isEmpty()) { // the field left out
       json = d.replaceFirst(",?\"" + field + "\":(\"[^\"]*\"|[^,}]*)", "");
     }
@@ -399,6 +399,20 @@ class FenqiJsonTest {
     assertEquals("expected an object, got the string \"x\"", onlyProblem("{\"debts\": [\"x\"]}").reason());
     assertEquals("expected one of [CREDIT_CARD, CONSUMER_LOAN, ONLINE_LOAN, BANK_LOAN, OTHER], got \"" + "X".repeat(37)
         + "...\"", debtWith("productType", "\"" + "X".repeat(5_000) + "\"").reason(), "a long value is cut, not echoed");
+  }
+
+  /**
+   * A name with spaces around it (a cell copied from a spreadsheet, " CREDIT_CARD") is no name of the list, as a
+   * policy's product types are read: Jackson's enum reader trimmed it, so a case took what a policy refused.
+   */
+  @Test
+  void aNameWithSpacesAroundItIsNoneOfTheNames() {
+    for (String written : List.of(" CREDIT_CARD", "CREDIT_CARD ", "\\tCREDIT_CARD", "CREDIT_CARD\\n")) {
+      Problem product = debtWith("productType", "\"" + written + "\"");
+      assertEquals("case.json: debts[0].productType", product.location(), written);
+      assertEquals("expected one of [CREDIT_CARD, CONSUMER_LOAN, ONLINE_LOAN, BANK_LOAN, OTHER], got \""
+          + written + "\"", product.reason(), written); // a tab or line break shown escaped, as written in JSON
+    }
   }
 
   /** Without strict detection the last of two values for one key won silently. */

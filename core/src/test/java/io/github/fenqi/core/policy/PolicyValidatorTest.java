@@ -47,6 +47,19 @@ class PolicyValidatorTest {
   }
 
   /**
+   * A whole number beyond an int's range had been refused as "expected a whole number, got 99999999999", which it is;
+   * a case's reader says it is out of range, and so does a policy's now.
+   */
+  @Test
+  void aWholeNumberOutOfRangeIsSaidToBeOutOfRangeNotNoWholeNumber() {
+    for (String written : List.of("2147483648", "99999999999999999999999", "-2147483649")) {
+      assertEquals(List.of(Problem.of("p.json: $.eligibility.minOverdueDays", written + " is out of range; expected a "
+          + "whole number from -2147483648 to 2147483647")),
+          problems(sample().replace("\"minOverdueDays\": 91", "\"minOverdueDays\": " + written)), written);
+    }
+  }
+
+  /**
    * A product type listed twice had validated — a list of 500 000 repeats too, which every eligibility check of the
    * platform then printed whole. The repeat is named with the place of the first; built in code, the same.
    */

@@ -723,6 +723,29 @@ class FenqiApplicationTest {
   }
 
   /**
+   * A submission's case is told every problem the same case sent to /plan is: with a bad debt, its duplicate id and
+   * missing date had gone unnamed, to be met one submission at a time.
+   */
+  @Test
+  void aSubmissionsCaseIsToldWhatCalculateIsToldOfIt() throws Exception {
+    com.fasterxml.jackson.databind.node.ObjectNode bad =
+        (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(FEASIBLE);
+    bad.remove("asOf");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) bad.get("debts").get(0)).put("principal", "abc");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) bad.get("debts").get(2)).put("id",
+        bad.get("debts").get(1).get("id").asText());
+    HttpResponse<String> plan = send("POST", "/api/negotiation/calculate", CLIENT, bad.toString());
+    HttpResponse<String> submit = send("POST", "/api/negotiation/submit", CLIENT,
+        "{\"case\":" + bad + ",\"strategy\":\"BALANCED\"}");
+    assertThat(plan.statusCode()).isEqualTo(400);
+    assertThat(submit.statusCode()).isEqualTo(400);
+    assertThat(locations(plan)).containsExactly("request body: debts[0].principal", "request body: asOf",
+        "request body: debts[2].id");
+    assertThat(locations(submit)).containsExactly("request body: case.debts[0].principal", "request body: case.asOf",
+        "request body: case.debts[2].id");
+  }
+
+  /**
    * A submission retried with the same Idempotency-Key and body — one after another or at the same time — is answered
    * with the first one's id and stored and audited once; the key with another body is a 422. Without the header a
    * retry stored the case twice, with two SUBMISSION audit entries. The case is calculated once too: a repeat arriving

@@ -1,0 +1,165 @@
+package io.github.fenqi.core.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.fenqi.core.NegotiationRequest;
+import io.github.fenqi.core.TextFields;
+import io.github.fenqi.core.borrower.Borrower;
+import io.github.fenqi.core.borrower.Hardship;
+import io.github.fenqi.core.debt.Debt;
+import io.github.fenqi.core.debt.ProductType;
+import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.money.Rate;
+import io.github.fenqi.core.money.Ratio;
+import io.github.fenqi.core.policy.Policy;
+import io.github.fenqi.core.policy.PolicyValidator;
+import io.github.fenqi.core.schedule.Amortizer;
+import io.github.fenqi.core.schedule.RepaymentMethod;
+import io.github.fenqi.core.schedule.Schedule;
+import io.github.fenqi.core.solve.AcceptanceCoefficients;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * What fenqi writes as JSON it reads back as an equal value, over generated values rather than samples: a case (as
+ * the CLI and the REST API read it), a policy (by the policy validator, as a directory and the REST API read it, and
+ * by the mapper, as a REST client does), a schedule, the acceptance coefficients. Text is drawn from characters a
+ * JSON writer must escape or encode (quotes, backslashes, ideographs, characters beyond the Basic Multilingual
+ * Plane); amounts span the whole input range; dates reach years past 9999. Results are held to this in
+ * {@code NegotiationResultConsistencyProperties}, over the engine's own answers.
+ */
+class JsonRoundTripProperties {
+  private static final ObjectMapper MAPPER = FenqiJson.newMapper();
+  private static final String ID_NUMBER = "110105198506150030";
+
+  @Property(tries = 300)
+  void aCaseReadsBackEqual(@ForAll("cases") NegotiationRequest request) {
+    byte[] json = FenqiJson.write(MAPPER, request).getBytes(StandardCharsets.UTF_8);
+    assertEquals(request, NegotiationRequest.read(MAPPER, json, "case.json"));
+  }
+
+  @Property(tries = 300)
+  void aPolicyReadsBackEqual(@ForAll("policies") Policy policy) {
+    byte[] json = FenqiJson.write(MAPPER, policy).getBytes(StandardCharsets.UTF_8);
+    assertEquals(policy, new PolicyValidator().validate(json, "policy.json").orElseThrow());
+    assertEquals(policy, FenqiJson.read(MAPPER, json, Policy.class, "policy.json"));
+  }
+
+  @Property(tries = 200)
+  void aScheduleReadsBackEqual(@ForAll("schedules") Schedule schedule) {
+    byte[] json = FenqiJson.write(MAPPER, schedule).getBytes(StandardCharsets.UTF_8);
+    assertEquals(schedule, FenqiJson.read(MAPPER, json, Schedule.class, "schedule.json"));
+  }
+
+  @Property(tries = 200)
+  void acceptanceCoefficientsReadBackEqual(@ForAll("coefficients") AcceptanceCoefficients c) {
+    byte[] json = FenqiJson.write(MAPPER, c).getBytes(StandardCharsets.UTF_8);
+    assertEquals(c, FenqiJson.read(MAPPER, json, AcceptanceCoefficients.class, "coefficients.json"));
+  }
+
+  /** One line of visible text, up to {@code max} characters, of characters JSON writers treat each their own way. */
+  private static Arbitrary<String> text(int max) {
+    return Arbitraries.strings()
+        .withChars("aZ09-_. \"\\/<>&'é李张伟，¥")
+        .withChars("\uD83D\uDE00".toCharArray()) // 😀's two halves: filtered below to whole characters
+        .ofMinLength(1).ofMaxLength(max)
+        .filter(s -> TextFields.check("text", s, max).isEmpty());
+  }
+
+  private static Arbitrary<Money> money() {
+    return Arbitraries.oneOf(Arbitraries.longs().between(0, 100_000_000_000_000_000L),
+        Arbitraries.longs().between(0, 1_000_000)).map(Money::ofFen);
+  }
+
+  private static Arbitrary<Rate> rate(int maxScale) {
+    return Combinators.combine(Arbitraries.longs().between(0, 1_000_000_000L), Arbitraries.integers().between(0,
+        maxScale)).as((unscaled, scale) -> BigDecimal.valueOf(unscaled, scale))
+        .filter(v -> v.compareTo(BigDecimal.TEN) <= 0).map(Rate::of);
+  }
+
+  private static Arbitrary<Ratio> ratio() {
+    return Combinators.combine(Arbitraries.longs().between(0, 10_000), Arbitraries.integers().between(4, 8))
+        .as((unscaled, scale) -> Ratio.of(BigDecimal.valueOf(unscaled, scale)));
+  }
+
+  private static Arbitrary<LocalDate> date() {
+    return Arbitraries.oneOf(Arbitraries.longs().between(0, 40_000),
+        Arbitraries.longs().between(2_900_000, 3_000_000)).map(d -> LocalDate.of(1970, 1, 1).plusDays(d));
+  }
+
+  @Provide
+  Arbitrary<NegotiationRequest> cases() {
+    Arbitrary<Borrower> borrower = Combinators.combine(text(TextFields.MAX_NAME_LENGTH),
+        Arbitraries.of(ID_NUMBER).injectNull(0.3), Arbitraries.of("13912345678").injectNull(0.3),
+        Arbitraries.strings().numeric().ofLength(6), Arbitraries.integers().between(1, Borrower.MAX_HOUSEHOLD_SIZE),
+        money().injectNull(0.3), money().injectNull(0.3), money()).as((name, id, mobile, region, size, income,
+            essentials, savings) -> new Object[] {name, id, mobile, region, size, income, essentials, savings})
+        .flatMap(b -> Combinators.combine(Arbitraries.of(Hardship.class).list().ofMaxSize(4),
+            Arbitraries.of(true, false)).as((hardships, proof) -> new Borrower((String) b[0], (String) b[1],
+                (String) b[2], (String) b[3], (Integer) b[4], (Money) b[5], (Money) b[6], (Money) b[7], hardships,
+                proof)));
+    Arbitrary<Debt> debt = Combinators.combine(text(TextFields.MAX_ID_LENGTH), text(TextFields.MAX_ID_LENGTH),
+        Arbitraries.of(ProductType.class), money().list().ofSize(6), rate(12),
+        Arbitraries.integers().between(0, Debt.MAX_OVERDUE_DAYS)).as((id, platform, type, m, rate, days) ->
+            new Debt(id, platform, type, m.get(0), m.get(1), m.get(2), m.get(3), m.get(4), m.get(5), rate, days));
+    Arbitrary<String> note = Arbitraries.strings().ofMaxLength(200).injectNull(0.5); // free text: any character
+    return Combinators.combine(text(TextFields.MAX_ID_LENGTH), date(), borrower,
+        debt.list().ofMinSize(1).ofMaxSize(4).uniqueElements(Debt::id), note).as(NegotiationRequest::new);
+  }
+
+  @Provide
+  Arbitrary<Policy> policies() {
+    Arbitrary<Policy.Installments> installments = Combinators.combine(Arbitraries.integers().between(1, 60),
+        Arbitraries.integers().between(0, 10), Arbitraries.integers().between(1, 6),
+        Arbitraries.of(RepaymentMethod.class), rate(12), rate(12)).as((min, steps, step, method, annual, fee) ->
+            method == RepaymentMethod.INTEREST_FREE
+                ? new Policy.Installments(min, Math.min(60, min + steps * step) - (Math.min(60, min + steps * step)
+                    - min) % step, step, method, Rate.ZERO, Rate.ZERO)
+                : new Policy.Installments(min, Math.min(60, min + steps * step) - (Math.min(60, min + steps * step)
+                    - min) % step, step, method, annual.compareTo(Rate.of("1")) > 0 ? Rate.of("1") : annual,
+                    fee.compareTo(Rate.of("0.1")) > 0 ? Rate.of("0.1") : fee));
+    Arbitrary<Policy.Waivers> waivers = ratio().list().ofSize(6).map(r -> new Policy.Waivers(r.get(0), r.get(1),
+        r.get(2), r.get(3), r.get(4), r.get(5)));
+    Arbitrary<Policy.Eligibility> eligibility = Combinators.combine(Arbitraries.integers().between(0, 3650),
+        Arbitraries.of(true, false), money()).as(Policy.Eligibility::new);
+    Arbitrary<Policy.Source> source = Combinators.combine(text(TextFields.MAX_ID_LENGTH),
+        text(Policy.MAX_TEXT_LENGTH).injectNull(0.5), text(200).injectNull(0.5)).as(Policy.Source::new);
+    Arbitrary<Object[]> head = Combinators.combine(text(TextFields.MAX_ID_LENGTH), text(TextFields.MAX_ID_LENGTH),
+        Arbitraries.of(ProductType.class).set().ofMinSize(1).map(List::copyOf), text(TextFields.MAX_ID_LENGTH),
+        date(), Arbitraries.integers().between(0, 5000).injectNull(0.5)).as((id, name, types, version, from, days) ->
+            new Object[] {id, name, types, version, from, days == null ? null : from.plusDays(days)});
+    return Combinators.combine(head, eligibility, installments, waivers, ratio(),
+        text(Policy.MAX_TEXT_LENGTH).list().ofMaxSize(3), source).as((h, e, i, w, down, legal, s) -> {
+          @SuppressWarnings("unchecked")
+          List<ProductType> types = (List<ProductType>) h[2];
+          return new Policy(1, (String) h[0], (String) h[1], types, (String) h[3], (LocalDate) h[4],
+              (LocalDate) h[5], e, i, w, new Policy.DownPayment(down), legal, s);
+        });
+  }
+
+  @Provide
+  Arbitrary<Schedule> schedules() {
+    return Combinators.combine(Arbitraries.of(RepaymentMethod.class), rate(6).filter(r -> r.compareTo(Rate.of("1"))
+        <= 0), rate(6).filter(r -> r.compareTo(Rate.of("0.1")) <= 0), Arbitraries.longs().between(1,
+        10_000_000_000L), Arbitraries.integers().between(1, 120), Arbitraries.longs().between(0, 1_000_000))
+        .as((method, annual, fee, financed, term, down) -> method == RepaymentMethod.INTEREST_FREE
+            ? Amortizer.of(method, Rate.ZERO, Rate.ZERO).schedule(Money.ofFen(financed), term, Money.ofFen(down))
+            : Amortizer.of(method, annual, fee).schedule(Money.ofFen(financed), term, Money.ofFen(down)));
+  }
+
+  @Provide
+  Arbitrary<AcceptanceCoefficients> coefficients() {
+    Arbitrary<Double> d = Arbitraries.doubles().between(-100, 100); // any double in range: written shortest, read exactly
+    return d.list().ofSize(7).map(c -> new AcceptanceCoefficients(c.get(0), c.get(1), c.get(2), c.get(3), c.get(4),
+        c.get(5), c.get(6)));
+  }
+}
