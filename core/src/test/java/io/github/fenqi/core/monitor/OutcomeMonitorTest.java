@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
@@ -74,17 +75,9 @@ class OutcomeMonitorTest {
 
   @Test
   void aListenerThatThrowsNeitherFailsTheRecordingNorSilencesTheOthers() {
-    OutcomeMonitor m = OutcomeMonitor.create(CONFIG);
-    List<AcceptanceDropAlert> heard = new ArrayList<>();
-    m.onAlert(a -> {
+    assertTheOthersHearTheAlertDespite(a -> {
       throw new IllegalStateException("webhook down");
     });
-    m.onAlert(heard::add);
-    feed(m, "p", 140, 200);
-    List<Optional<AcceptanceDropAlert>> alerts = feed(m, "p", 5, 50); // would throw at the alert before
-    assertEquals(1, heard.size());
-    assertEquals(List.of(heard.get(0)), alerts.stream().flatMap(Optional::stream).toList());
-    assertEquals(250, m.status("p", Strategy.BALANCED).recentTotal() + m.status("p", Strategy.BALANCED).baselineTotal());
   }
 
   /**
@@ -94,18 +87,26 @@ class OutcomeMonitorTest {
    */
   @Test
   void aListenerThatThrowsAnErrorOrACheckedExceptionNeitherFailsTheRecordingNorSilencesTheOthers() {
+    assertTheOthersHearTheAlertDespite(a -> {
+      throw new NoClassDefFoundError("com/example/webhook/Client");
+    }, a -> OutcomeMonitorTest.<RuntimeException>sneakyThrow(new java.io.IOException("pager unreachable")));
+  }
+
+  /** Every outcome of a collapse is recorded and a listener after the failing ones hears its one alert. */
+  @SafeVarargs
+  private static void assertTheOthersHearTheAlertDespite(Consumer<AcceptanceDropAlert>... failing) {
     OutcomeMonitor m = OutcomeMonitor.create(CONFIG);
     List<AcceptanceDropAlert> heard = new ArrayList<>();
-    m.onAlert(a -> {
-      throw new NoClassDefFoundError("com/example/webhook/Client");
-    });
-    m.onAlert(a -> OutcomeMonitorTest.<RuntimeException>sneakyThrow(new java.io.IOException("pager unreachable")));
+    for (Consumer<AcceptanceDropAlert> listener : failing) {
+      m.onAlert(listener);
+    }
     m.onAlert(heard::add);
     feed(m, "p", 140, 200);
-    List<Optional<AcceptanceDropAlert>> alerts = feed(m, "p", 5, 50);
+    List<Optional<AcceptanceDropAlert>> alerts = feed(m, "p", 5, 50); // would throw at the alert before
     assertEquals(1, heard.size());
     assertEquals(List.of(heard.get(0)), alerts.stream().flatMap(Optional::stream).toList());
-    assertEquals(250, m.status("p", Strategy.BALANCED).recentTotal() + m.status("p", Strategy.BALANCED).baselineTotal());
+    AcceptanceStatus status = m.status("p", Strategy.BALANCED);
+    assertEquals(250, status.recentTotal() + status.baselineTotal());
   }
 
   /** Out of memory in a listener is no listener's own failure: it propagates, with the outcome recorded. */

@@ -177,8 +177,8 @@ class KeyProviderTest {
         + "like hex"), odd);
     String audit = assertThrows(InvalidInputException.class,
         () -> AuditKey.fromEnvironment("FENQI_AUDIT_KEY", Map.of("FENQI_AUDIT_KEY", hex)::get)).getMessage();
-    assertTrue(audit.startsWith("FENQI_AUDIT_KEY: holds 64 characters, the base64 of 48 bytes (expected the base64 of a "
-        + "32-byte audit HMAC key); it looks like the hex of a 32-byte key"), audit);
+    assertTrue(audit.startsWith("FENQI_AUDIT_KEY: holds 64 characters, the base64 of 48 bytes (expected the base64 "
+        + "of a 32-byte audit HMAC key); it looks like the hex of a 32-byte key"), audit);
     assertFalse(audit.contains(hex.substring(0, 8)), audit);
   }
 

@@ -137,7 +137,7 @@ class MaskingTest {
     assertEquals("12 138****5678", m.redact(m.redact("12 138 1234 5678")));
     assertEquals("110***********123X", m.redact("110105 1990 0307 123X"));
     assertEquals("110***********123X", m.redact("1101 0519 9003 0712 3X"));
-    assertEquals("110***********1234", m.redact("110105 13812345678 1234".substring(0, 6) + " 199003071234"));
+    assertEquals("110***********1234", m.redact("110105 199003071234"));
     assertEquals("622202*********0123", m.redact("6222 0212 3456 7890 123"));
   }
 
