@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Thread-safety: thread-safe; outcomes of one platform and strategy are serialised, others run in parallel.
- * Listeners run on the recording thread and must not block; one that throws is logged and the others still hear
- * the alert.
+ * Listeners run on the recording thread and must not block; one that throws — an exception or an {@link Error} — is
+ * logged and the others still hear the alert, except a {@link VirtualMachineError}, which propagates from
+ * {@link #record} (the outcome is recorded by then).
  */
 public final class OutcomeMonitor {
   private static final Logger LOG = LoggerFactory.getLogger(OutcomeMonitor.class);
@@ -92,13 +93,22 @@ public final class OutcomeMonitor {
   /**
    * Every listener hears the alert, whatever another does: the outcome is recorded and the series is alerting by now,
    * so a listener that threw (a webhook that is down) would otherwise fail the call that recorded it — a caller who
-   * retries records the outcome twice — and keep the listeners after it from ever hearing this alert.
+   * retries records the outcome twice — and keep the listeners after it from ever hearing this alert. That holds
+   * for an {@link Error} too (a webhook client's {@link NoClassDefFoundError}, a listener's {@link AssertionError}) and
+   * a checked exception thrown past the compiler: these escaped {@code record} and silenced the listeners after them.
+   * Only a {@link VirtualMachineError} (out of memory, stack overflow) propagates at once: the JVM is in no state to
+   * go on calling listeners.
    */
   private void tell(AcceptanceDropAlert alert) {
     for (Consumer<AcceptanceDropAlert> l : listeners) {
       try {
         l.accept(alert);
-      } catch (RuntimeException e) {
+      } catch (VirtualMachineError e) {
+        throw e;
+      } catch (Throwable e) { // every other failure is this listener's own: logged, the next one is called
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt(); // thrown past the compiler: the caller's thread keeps its interrupt
+        }
         LOG.warn("acceptance alert listener {} failed on {}", l, alert.message(), e);
       }
     }

@@ -1,7 +1,6 @@
 package io.github.fenqi.core.security;
 
 import io.github.fenqi.core.InvalidInputException;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.crypto.SecretKey;
@@ -28,7 +27,8 @@ public final class EnvironmentKeyProvider extends RingKeyProvider {
    * Keys from {@code environment} (pass {@code System.getenv()} in production, a map in tests):
    * {@code variableByKeyId} maps each key id to the variable holding it; {@code activeKeyId} is one of them.
    *
-   * @throws InvalidInputException naming the variable when it is unset, not base64 or not 32 bytes
+   * @throws InvalidInputException naming the variable when it is unset, not base64 or not the base64 of 32 bytes
+   *     (saying so when it looks like a hex-encoded key, which is no base64 of 32 bytes; the value is never shown)
    */
   public static EnvironmentKeyProvider of(Map<String, String> environment, String activeKeyId,
       Map<String, String> variableByKeyId) {
@@ -41,13 +41,7 @@ public final class EnvironmentKeyProvider extends RingKeyProvider {
         throw new InvalidInputException(variable, "environment variable is " + (value == null ? "not set" : "empty")
             + " (expected the base64 of a 32-byte key for key id '" + id + "')");
       }
-      byte[] bytes;
-      try {
-        bytes = Base64.getDecoder().decode(value.strip());
-      } catch (IllegalArgumentException e) {
-        throw new InvalidInputException(variable, "is not valid base64 (expected the base64 of a 32-byte key)");
-      }
-      keys.put(id, KeyRing.aesKey(variable, bytes));
+      keys.put(id, KeyRing.aesKey(variable, Base64Key.decode(variable, value, "key for key id '" + id + "'")));
     });
     return new EnvironmentKeyProvider(new KeyRing(KeyRing.requireKeyId("activeKeyId", activeKeyId), keys));
   }

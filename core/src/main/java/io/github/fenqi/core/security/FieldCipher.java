@@ -12,6 +12,7 @@ import java.security.InvalidKeyException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -29,7 +30,10 @@ import javax.crypto.spec.GCMParameterSpec;
  *
  * <p>Decryption failures of any kind (malformed text, unknown version or key id, wrong key, any altered or
  * truncated byte or character of the text — base64url is read strictly, without padding or bits past the last
- * byte — wrong record or field) throw {@link DecryptionException}; never a partial or garbage plaintext. Messages never contain plaintext or key material.
+ * byte — wrong record or field) throw {@link DecryptionException}; never a partial or garbage plaintext. Messages
+ * name the record and field and never contain plaintext or key material: of the text, only a version tag
+ * ({@code v<digits>}) and a well-formed key id are quoted, so a column that still holds unencrypted text is not
+ * echoed into a log.
  *
  * <p>Thread-safety: thread-safe (a new {@link Cipher} per call; {@link SecureRandom} is thread-safe).
  */
@@ -40,6 +44,8 @@ public final class FieldCipher {
   private static final int TAG_BITS = 128;
   private static final int TAG_BYTES = TAG_BITS / 8;
   private static final String TRANSFORMATION = "AES/GCM/NoPadding";
+  /** What a version of this format looks like ({@code v1}, a future {@code v2}): the only prefix a message quotes. */
+  private static final Pattern VERSION_TAG = Pattern.compile("v[0-9]{1,4}");
 
   private final KeyProvider keys;
   private final SecureRandom random;
@@ -180,14 +186,19 @@ public final class FieldCipher {
       throw new DecryptionException(where(recordId, field) + ": not a fenqi ciphertext (expected "
           + "v1:<keyId>:<base64url>)");
     }
+    // Nothing but a version tag or a key id is quoted: a column that still holds unencrypted text with a colon in it
+    // (北京市:朝阳区) had its first 40 characters put into the message, which is logged
     String version = ciphertext.substring(0, first);
     if (!VERSION.equals(version)) {
-      throw new DecryptionException(where(recordId, field) + ": unsupported ciphertext version '"
-          + abbreviate(version) + "' (this release reads " + VERSION + ")");
+      throw new DecryptionException(where(recordId, field) + ": not a ciphertext of a known version ("
+          + (VERSION_TAG.matcher(version).matches() ? "version '" + version + "'"
+              : "its text before the first ':' is no version tag such as " + VERSION + "; unencrypted text?")
+          + "; this release reads " + VERSION + ")");
     }
     String keyId = ciphertext.substring(first + 1, second);
     if (!KeyRing.KEY_ID.matcher(keyId).matches()) {
-      throw new DecryptionException(where(recordId, field) + ": malformed key id '" + abbreviate(keyId) + "'");
+      throw new DecryptionException(where(recordId, field) + ": malformed key id (its text between the first two "
+          + "':' does not match [a-z0-9][a-z0-9._-]{0,63}; it is not shown, as it may be unencrypted text)");
     }
     byte[] bytes;
     String body = ciphertext.substring(second + 1);

@@ -366,7 +366,9 @@ public final class Masking {
 
   /**
    * One run of digits and separators, masked. When all its digits make one identifier (and it does not start with a
-   * mobile number: {@code 139 1234 5678 2026} is a mobile and a year, not a card that shows 139123), that one.
+   * mobile number: {@code 139 1234 5678 2026} is a mobile and a year, not a card that shows 139123; nor would its mask
+   * show a digit of an identifier written within it that this one's own mask hides: {@code 12 138 1234 5678} is a
+   * group and a mobile, not a card that shows 1381), that one.
    * Else it is split at its separators into identifiers written the usual ways — a mobile as 11 digits or 3-4-4 (a
    * country code before it as a group of its own), an ID number as 18 characters or 6-8-4, a card as 12–19 digits
    * or in groups of four — covering the most digits, then the fewest identifiers whose groups are set apart by
@@ -404,7 +406,7 @@ public final class Masking {
     String compact = String.join("", groups);
     String whole = maskIdentifier(compact);
     int mobileGroups = leadingMobileGroups(groups);
-    if (whole != null && (isMobile(compact) || mobileGroups == 0)) {
+    if (whole != null && (isMobile(compact) || mobileGroups == 0) && !showsMoreOfAPart(groups, compact, whole)) {
       return whole;
     }
     int n = groups.size();
@@ -453,6 +455,37 @@ public final class Masking {
       i = next;
     }
     return out.toString();
+  }
+
+  /**
+   * Whether {@code whole}, the run's digits {@code compact} masked as one identifier, shows a digit of an identifier
+   * written the usual ways within it (groups {@code i..j}, not all of them) that this part's own mask hides: in
+   * {@code 12 138 1234 5678} a 13-digit card {@code 121381***5678} showed the mobile's fourth digit, which its own mask
+   * {@code 138****5678} hides. Such a run is split instead. An ID number grouped oddly holds no such part, as a card
+   * in groups of four shows no more of a card within it than that card's mask would.
+   */
+  private boolean showsMoreOfAPart(List<String> groups, String compact, String whole) {
+    for (int i = 0, offset = 0; i < groups.size(); offset += groups.get(i).length(), i++) {
+      int digits = 0;
+      for (int j = i; j < groups.size() && digits + groups.get(j).length() <= 19; j++) {
+        digits += groups.get(j).length();
+        if (i == 0 && j == groups.size() - 1) {
+          break;
+        }
+        List<String> span = groups.subList(i, j + 1);
+        String joined = String.join("", span);
+        if (!writtenAsIdentifier(span, joined)) {
+          continue;
+        }
+        String own = maskIdentifier(joined);
+        for (int k = 0; k < joined.length(); k++) {
+          if (own.charAt(k) == maskChar && whole.charAt(offset + k) != maskChar) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /** Whether {@code run} has the 11 digits that the shortest identifier, a mobile, has. */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
@@ -74,17 +75,57 @@ class OutcomeMonitorTest {
 
   @Test
   void aListenerThatThrowsNeitherFailsTheRecordingNorSilencesTheOthers() {
-    OutcomeMonitor m = OutcomeMonitor.create(CONFIG);
-    List<AcceptanceDropAlert> heard = new ArrayList<>();
-    m.onAlert(a -> {
+    assertTheOthersHearTheAlertDespite(a -> {
       throw new IllegalStateException("webhook down");
     });
+  }
+
+  /**
+   * A listener's {@link Error} (a webhook client missing a class) or a checked exception thrown past the compiler had
+   * escaped {@code record} after the outcome was stored: the caller saw a failure, and the listeners after it never
+   * heard the alert.
+   */
+  @Test
+  void aListenerThatThrowsAnErrorOrACheckedExceptionNeitherFailsTheRecordingNorSilencesTheOthers() {
+    assertTheOthersHearTheAlertDespite(a -> {
+      throw new NoClassDefFoundError("com/example/webhook/Client");
+    }, a -> OutcomeMonitorTest.<RuntimeException>sneakyThrow(new java.io.IOException("pager unreachable")));
+  }
+
+  /** Every outcome of a collapse is recorded and a listener after the failing ones hears its one alert. */
+  @SafeVarargs
+  private static void assertTheOthersHearTheAlertDespite(Consumer<AcceptanceDropAlert>... failing) {
+    OutcomeMonitor m = OutcomeMonitor.create(CONFIG);
+    List<AcceptanceDropAlert> heard = new ArrayList<>();
+    for (Consumer<AcceptanceDropAlert> listener : failing) {
+      m.onAlert(listener);
+    }
     m.onAlert(heard::add);
     feed(m, "p", 140, 200);
     List<Optional<AcceptanceDropAlert>> alerts = feed(m, "p", 5, 50); // would throw at the alert before
     assertEquals(1, heard.size());
     assertEquals(List.of(heard.get(0)), alerts.stream().flatMap(Optional::stream).toList());
-    assertEquals(250, m.status("p", Strategy.BALANCED).recentTotal() + m.status("p", Strategy.BALANCED).baselineTotal());
+    AcceptanceStatus status = m.status("p", Strategy.BALANCED);
+    assertEquals(250, status.recentTotal() + status.baselineTotal());
+  }
+
+  /** Out of memory in a listener is no listener's own failure: it propagates, with the outcome recorded. */
+  @Test
+  void aVirtualMachineErrorInAListenerPropagatesAfterTheOutcomeIsRecorded() {
+    OutcomeMonitor m = OutcomeMonitor.create(CONFIG);
+    OutOfMemoryError oom = new OutOfMemoryError("Java heap space");
+    m.onAlert(a -> {
+      throw oom;
+    });
+    feed(m, "p", 140, 200);
+    OutOfMemoryError thrown = assertThrows(OutOfMemoryError.class, () -> feed(m, "p", 5, 50));
+    assertTrue(thrown == oom);
+    assertTrue(m.status("p", Strategy.BALANCED).alerting(), "the outcome that raised the alert is recorded");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends Throwable> void sneakyThrow(Throwable t) throws T {
+    throw (T) t;
   }
 
   /** A null listener had been registered and every later alert logged its NullPointerException as a failed listener. */

@@ -91,9 +91,31 @@ class FieldCipherTest {
     assertTrue(assertThrows(DecryptionException.class, () -> cipher.decrypt("r", "f", "plain text"))
         .getMessage().contains("not a fenqi ciphertext"));
     assertTrue(assertThrows(DecryptionException.class, () -> cipher.decrypt("r", "f", "v9:k1:AAAA"))
-        .getMessage().contains("unsupported ciphertext version 'v9'"));
+        .getMessage().contains("not a ciphertext of a known version (version 'v9'"));
     assertTrue(assertThrows(DecryptionException.class, () -> cipher.decrypt("r", "f", "v1:k1:***"))
         .getMessage().contains("not base64url"));
+  }
+
+  /**
+   * A column that still holds unencrypted text with a colon in it (an address, a note) had up to 40 characters of it
+   * quoted as an "unsupported ciphertext version" or a "malformed key id" — plaintext PII in a message that is logged.
+   */
+  @Test
+  void unencryptedTextIsNamedByRecordAndFieldButNeverQuoted() {
+    for (String plain : new String[] {"北京市朝阳区:建国路88号", "张三:13812345678:110105199003071234",
+        "v1:张三 住址:北京", "v1:ZHANG SAN:abc", "note: call back after 6pm"}) {
+      DecryptionException e = assertThrows(DecryptionException.class, () -> cipher.decrypt("case-7", "address", plain));
+      String message = e.getMessage();
+      assertTrue(message.contains("record case-7 field address"), message);
+      for (String part : plain.split("[: ]")) {
+        boolean quoted = part.length() > 1 && !part.equals(FieldCipher.VERSION) && message.contains(part);
+        assertFalse(quoted, part + " is quoted in: " + message);
+      }
+    }
+    assertTrue(assertThrows(DecryptionException.class, () -> cipher.decrypt("case-7", "address", "北京:朝阳:建国路"))
+        .getMessage().contains("not a ciphertext of a known version"));
+    assertTrue(assertThrows(DecryptionException.class, () -> cipher.decrypt("r", "f", "v12:k1:AAAA"))
+        .getMessage().contains("version 'v12'"), "a version tag is still quoted");
   }
 
   @Test

@@ -1,10 +1,12 @@
 package io.github.fenqi.core.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.security.audit.AuditKey;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -153,7 +155,31 @@ class KeyProviderTest {
         .startsWith("FENQI_KEY: is not valid base64"));
     assertTrue(assertThrows(InvalidInputException.class, () -> EnvironmentKeyProvider.of(
         Map.of("FENQI_KEY", Base64.getEncoder().encodeToString(new byte[16])), "k1", Map.of("k1", "FENQI_KEY")))
-        .getMessage().startsWith("FENQI_KEY: an AES-256 key must be 32 bytes, found 16"));
+        .getMessage().startsWith("FENQI_KEY: holds 24 characters, the base64 of 16 bytes (expected the base64 of a "
+            + "32-byte key for key id 'k1')"));
+  }
+
+  /**
+   * A key given as 64 hex characters ({@code openssl rand -hex 32}) is valid base64 of 48 bytes: it was refused as
+   * "found 48 bytes", with no word that base64 was expected or that the text looks like hex. Never shown.
+   */
+  @Test
+  void aKeyGivenInHexIsToldSoWithoutBeingShown() {
+    String hex = "9F86D081884C7D659A2FEAA0C55AD015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    String message = assertThrows(InvalidInputException.class,
+        () -> EnvironmentKeyProvider.of(Map.of("FENQI_KEY", hex + "\n"), "k1", Map.of("k1", "FENQI_KEY"))).getMessage();
+    assertTrue(message.startsWith("FENQI_KEY: holds 64 characters, the base64 of 48 bytes (expected the base64 of a "
+        + "32-byte key for key id 'k1'); it looks like the hex of a 32-byte key"), message);
+    assertFalse(message.contains(hex.substring(0, 8)) || message.contains(hex.substring(56)), message);
+    String odd = assertThrows(InvalidInputException.class, // 65 hex characters are no base64 at all
+        () -> EnvironmentKeyProvider.of(Map.of("K", hex + "0"), "k1", Map.of("k1", "K"))).getMessage();
+    assertTrue(odd.startsWith("K: is not valid base64 (expected the base64 of a 32-byte key for key id 'k1'); it looks "
+        + "like hex"), odd);
+    String audit = assertThrows(InvalidInputException.class,
+        () -> AuditKey.fromEnvironment("FENQI_AUDIT_KEY", Map.of("FENQI_AUDIT_KEY", hex)::get)).getMessage();
+    assertTrue(audit.startsWith("FENQI_AUDIT_KEY: holds 64 characters, the base64 of 48 bytes (expected the base64 "
+        + "of a 32-byte audit HMAC key); it looks like the hex of a 32-byte key"), audit);
+    assertFalse(audit.contains(hex.substring(0, 8)), audit);
   }
 
   @Test

@@ -11,6 +11,11 @@ import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.testkit.LinearTime;
 import java.util.List;
 import java.util.Set;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.NumericChars;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -119,6 +124,36 @@ class MaskingTest {
     String text = "call 13800001234, id 11010519491231002X, card 6222021234567890123, mail zhangsan@example.com, case 42";
     assertEquals("call 138****1234, id 110***********002X, card 622202*********0123, mail z*******@example.com, case 42",
         m.redact(text));
+  }
+
+  /**
+   * A short group before a mobile ({@code 12 138 1234 5678}, an extension or a count before it) made 13 digits that
+   * were masked as one card, {@code 121381***5678}: the mobile's fourth digit showed, which its own mask hides. No
+   * identifier shows more than its own mask; an ID number grouped oddly is still an ID number.
+   */
+  @Test
+  void aShortGroupBeforeAMobileDoesNotMakeItACardThatShowsMoreOfTheMobile() {
+    assertEquals("12 138****5678", m.redact("12 138 1234 5678"));
+    assertEquals("分机 1 138****5678", m.redact("分机 1 138 1234 5678"));
+    assertEquals("12 138****5678", m.redact(m.redact("12 138 1234 5678")));
+    assertEquals("110***********123X", m.redact("110105 1990 0307 123X"));
+    assertEquals("110***********123X", m.redact("1101 0519 9003 0712 3X"));
+    assertEquals("110***********1234", m.redact("110105 199003071234"));
+    assertEquals("622202*********0123", m.redact("6222 0212 3456 7890 123"));
+  }
+
+  /**
+   * Whatever group stands before a mobile written 3-4-4, the mobile's four hidden digits stay hidden: the run is
+   * compared without its separators, digit for digit.
+   */
+  @Property(tries = 1000)
+  void aMobileAfterAGroupNeverShowsItsHiddenDigits(@ForAll @StringLength(min = 1, max = 8) @NumericChars String group,
+      @ForAll @IntRange(min = 0, max = 999_999_999) int rest, @ForAll @IntRange(min = 3, max = 9) int second) {
+    String mobile = "1" + second + String.format("%09d", rest);
+    String text = group + " " + mobile.substring(0, 3) + " " + mobile.substring(3, 7) + " " + mobile.substring(7);
+    String compact = m.redact(text).replace(" ", "");
+    assertEquals(group.length() + 11, compact.length(), compact);
+    assertEquals("****", compact.substring(group.length() + 3, group.length() + 7), text + " -> " + compact);
   }
 
   /**

@@ -15,6 +15,7 @@ import io.github.fenqi.core.policy.Policy;
 import io.github.fenqi.core.policy.PolicyFiles;
 import io.github.fenqi.core.policy.PolicyValidator;
 import io.github.fenqi.core.security.BlindIndex;
+import io.github.fenqi.core.security.Base64Key;
 import io.github.fenqi.core.security.EnvironmentKeyProvider;
 import io.github.fenqi.core.security.FieldCipher;
 import io.github.fenqi.core.security.Masking;
@@ -31,7 +32,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -284,17 +284,15 @@ public class FenqiConfiguration {
     }
   }
 
-  /** The blind index; a key of the wrong length is named as FENQI_INDEX_KEY, not as the core's parameter. */
+  /**
+   * The blind index; a key of the wrong length is named as FENQI_INDEX_KEY, not as the core's parameter, and a key
+   * given in hex is told so (it had been "found 48 bytes").
+   */
   @Bean
   @DependsOn("settingsChecked")
   BlindIndex blindIndex(FenqiProperties props) {
-    byte[] key;
-    try {
-      key = Base64.getDecoder().decode(requireText(props.indexKey(), "FENQI_INDEX_KEY").strip());
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("FENQI_INDEX_KEY", "is not base64");
-    }
-    return named(() -> BlindIndex.of(key), location -> "FENQI_INDEX_KEY");
+    return BlindIndex.of(Base64Key.decode("FENQI_INDEX_KEY", requireText(props.indexKey(), "FENQI_INDEX_KEY"),
+        "blind-index HMAC key"));
   }
 
   @Bean

@@ -148,7 +148,8 @@ class FieldKeyRotationTest {
     assertThatThrownBy(() -> start(dir, randomKey(), randomKey(), "--fenqi.field-key=" + key,
         "--fenqi.retired-field-keys=old=" + Base64.getEncoder().encodeToString(new byte[5])).close())
         .rootCause().isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("FENQI_RETIRED_FIELD_KEYS[old]: an AES-256 key must be 32 bytes, found 5");
+        .hasMessageContaining("FENQI_RETIRED_FIELD_KEYS[old]: holds 8 characters, the base64 of 5 bytes "
+            + "(expected the base64 of a 32-byte key for key id 'old')");
     assertThatThrownBy(() -> start(dir, randomKey(), randomKey(), "--fenqi.field-key=" + key,
         "--fenqi.field-key-id=Field 2").close())
         .rootCause().isInstanceOf(InvalidInputException.class).hasMessageContaining("FENQI_FIELD_KEY_ID: key id 'Field 2'");

@@ -167,13 +167,21 @@ class StartupConfigurationTest {
         .contains("FENQI_ADMIN_TOKEN: is the same as FENQI_CLIENT_TOKEN");
   }
 
-  /** A blind-index key of the wrong length is named as FENQI_INDEX_KEY, not as the core's parameter blindIndexKey. */
+  /**
+   * A blind-index key of the wrong length is named as FENQI_INDEX_KEY, not as the core's parameter blindIndexKey; one
+   * given in hex (openssl rand -hex 32) is told so, where it had been "found 48 bytes", and is not shown.
+   */
   @Test
   void anIndexKeyOfTheWrongLengthIsNamedAsTheVariable(@TempDir(factory = UnderTarget.class) Path dir) {
     Samples.copyPolicies(dir.resolve("policies"));
     assertThat(startProblems(dir, "--fenqi.audit-key=" + key(),
         "--fenqi.index-key=" + Base64.getEncoder().encodeToString(new byte[16])))
-        .contains("FENQI_INDEX_KEY: must be 32 bytes, found 16");
+        .contains("FENQI_INDEX_KEY: holds 24 characters, the base64 of 16 bytes (expected the base64 of a 32-byte "
+            + "blind-index HMAC key)");
+    String hex = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+    assertThat(startProblems(dir, "--fenqi.audit-key=" + key(), "--fenqi.index-key=" + hex))
+        .contains("FENQI_INDEX_KEY: holds 64 characters, the base64 of 48 bytes")
+        .contains("looks like the hex of a 32-byte key").doesNotContain(hex);
   }
 
   /** An audit log whose directory cannot be created names the setting (it was a bare IOException naming the path). */

@@ -1,7 +1,7 @@
 package io.github.fenqi.core.security.audit;
 
 import io.github.fenqi.core.InvalidInputException;
-import java.util.Base64;
+import io.github.fenqi.core.security.Base64Key;
 import java.util.function.Function;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
@@ -30,18 +30,14 @@ public final class AuditKey {
     return new AuditKey(key.clone());
   }
 
-  /** A key from the base64 of 32 bytes; {@code location} names where the text came from. */
+  /**
+   * A key from the base64 of 32 bytes; {@code location} names where the text came from.
+   *
+   * @throws InvalidInputException naming {@code location} when the text is not the base64 of 32 bytes (saying so when
+   *     it looks like a hex-encoded key; the text is never shown)
+   */
   public static AuditKey fromBase64(String location, String base64) {
-    byte[] bytes;
-    try {
-      bytes = Base64.getDecoder().decode(base64.strip());
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException(location, "is not valid base64 (expected the base64 of 32 bytes)");
-    }
-    if (bytes.length != 32) {
-      throw new InvalidInputException(location, "must hold the base64 of 32 bytes, found " + bytes.length + " bytes");
-    }
-    return new AuditKey(bytes);
+    return new AuditKey(Base64Key.decode(location, base64, "audit HMAC key"));
   }
 
   /**
