@@ -43,6 +43,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -203,6 +205,18 @@ public class FenqiConfiguration {
     } catch (FenqiException e) { // a directory, a file it may not write: it named the path, not the setting
       throw new InvalidInputException(AUDIT_LOG, e.getMessage() + ": set it to a file this service can write");
     }
+  }
+
+  /**
+   * {@code /actuator/health} DOWN (503) while the audit log refuses appends ({@link FileAuditLog#refusal()}): a failed
+   * write, or the file renamed, replaced or truncated under it (a log rotation). Every calculate, submit and outcome
+   * then fails with 500, and health had still answered UP, so nothing restarted the instance. The reason is a detail,
+   * shown to admins only (application.yml): it names the file.
+   */
+  @Bean
+  HealthIndicator auditLogHealthIndicator(FileAuditLog audit) {
+    return () -> audit.refusal().map(reason -> Health.down().withDetail("reason", reason).build())
+        .orElseGet(() -> Health.up().build());
   }
 
   /**
