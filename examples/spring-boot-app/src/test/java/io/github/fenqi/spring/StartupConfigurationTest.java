@@ -167,6 +167,19 @@ class StartupConfigurationTest {
         .contains("FENQI_ADMIN_TOKEN: is the same as FENQI_CLIENT_TOKEN");
   }
 
+  /**
+   * A port no server can listen on stops the start naming the setting. 99999 was Tomcat's "port out of range:99999"
+   * at the end of a stack trace, after the whole context had started; -5 started a service listening on no port.
+   */
+  @Test
+  void aPortOutsideItsRangeStopsTheStartNamingTheSetting(@TempDir(factory = UnderTarget.class) Path dir) {
+    Samples.copyPolicies(dir.resolve("policies"));
+    assertThat(startProblems(dir, "--fenqi.audit-key=" + key(), "--server.port=99999"))
+        .contains("server.port (SERVER_PORT): '99999' is not a port; give 1..65535 (0: any free port)");
+    assertThat(startProblems(dir, "--fenqi.audit-key=" + key(), "--server.port=-5"))
+        .contains("server.port (SERVER_PORT): '-5' is not a port");
+  }
+
   /** A blind-index key of the wrong length is named as FENQI_INDEX_KEY, not as the core's parameter blindIndexKey. */
   @Test
   void anIndexKeyOfTheWrongLengthIsNamedAsTheVariable(@TempDir(factory = UnderTarget.class) Path dir) {
