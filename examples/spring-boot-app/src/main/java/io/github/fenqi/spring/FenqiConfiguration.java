@@ -43,6 +43,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -110,6 +112,11 @@ public class FenqiConfiguration {
       problems.add(Problem.of("FENQI_DATABASE_URL (spring.datasource.url)", "'" + Problem.excerpt(database)
           + "' is not a JDBC URL; give jdbc:h2:file:PATH or jdbc:postgresql://HOST:PORT/DATABASE"));
     }
+    String port = environment.getProperty("server.port");
+    if (port != null && !isPort(port)) { // Tomcat's refusal named no setting; -5 started a service listening on nothing
+      problems.add(Problem.of("server.port (SERVER_PORT)", "'" + Problem.excerpt(port)
+          + "' is not a port; give 1..65535 (0: any free port)"));
+    }
     List<Runnable> checks = new ArrayList<>(List.of(() -> loadPolicies(props), () -> requireText(props.auditLog(),
         "fenqi.audit-log"), () -> auditKey(props), () -> fieldCipher(props), () -> blindIndex(props),
         () -> monitorConfig(props)));
@@ -127,6 +134,19 @@ public class FenqiConfiguration {
       throw new InvalidInputException(problems);
     }
     return new SettingsChecked();
+  }
+
+  /**
+   * Whether {@code value} is a port this service can listen on. Spring Boot takes a negative port as "no HTTP server":
+   * the start succeeded, and the service, which is nothing but its HTTP endpoints, answered no one.
+   */
+  private static boolean isPort(String value) {
+    try {
+      int port = Integer.parseInt(value.strip());
+      return port >= 0 && port <= 65535;
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   /** That {@link #settingsChecked} passed: the beans reading settings depend on it, so it runs before all of them. */
@@ -203,6 +223,18 @@ public class FenqiConfiguration {
     } catch (FenqiException e) { // a directory, a file it may not write: it named the path, not the setting
       throw new InvalidInputException(AUDIT_LOG, e.getMessage() + ": set it to a file this service can write");
     }
+  }
+
+  /**
+   * {@code /actuator/health} DOWN (503) while the audit log refuses appends ({@link FileAuditLog#refusal()}): a failed
+   * write, or the file renamed, replaced or truncated under it (a log rotation). Every calculate, submit and outcome
+   * then fails with 500, and health had still answered UP, so nothing restarted the instance. The reason is a detail,
+   * shown to admins only (application.yml): it names the file.
+   */
+  @Bean
+  HealthIndicator auditLogHealthIndicator(FileAuditLog audit) {
+    return () -> audit.refusal().map(reason -> Health.down().withDetail("reason", reason).build())
+        .orElseGet(() -> Health.up().build());
   }
 
   /**

@@ -14,11 +14,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AnnotatedElementContext;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.io.TempDirFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** The service refuses to start without its secrets or with a broken policy file, and says why. */
 class StartupConfigurationTest {
@@ -165,6 +168,51 @@ class StartupConfigurationTest {
         .contains("FENQI_ADMIN_TOKEN: has 5 characters; at least 16 are needed");
     assertThat(startProblems(dir, "--fenqi.audit-key=" + key(), "--fenqi.admin-token=client-token-0123456789"))
         .contains("FENQI_ADMIN_TOKEN: is the same as FENQI_CLIENT_TOKEN");
+  }
+
+  /**
+   * A port no server can listen on stops the start naming the setting. 99999 was Tomcat's "port out of range:99999"
+   * at the end of a stack trace, after the whole context had started; -5 started a service listening on no port.
+   */
+  @Test
+  void aPortOutsideItsRangeStopsTheStartNamingTheSetting(@TempDir(factory = UnderTarget.class) Path dir) {
+    Samples.copyPolicies(dir.resolve("policies"));
+    assertThat(startProblems(dir, "--fenqi.audit-key=" + key(), "--server.port=99999"))
+        .contains("server.port (SERVER_PORT): '99999' is not a port; give 1..65535 (0: any free port)");
+    assertThat(startProblems(dir, "--fenqi.audit-key=" + key(), "--server.port=-5"))
+        .contains("server.port (SERVER_PORT): '-5' is not a port");
+  }
+
+  /**
+   * A second instance on the H2 database file of a running one (each given its own audit log, as the README says) is
+   * told so in one description naming FENQI_DATABASE_URL: it was Spring's chain of bean-creation exceptions, the
+   * last H2's "Database may be already in use". The other process is H2's shell, holding the file open.
+   */
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void aDatabaseFileAnotherProcessHoldsStopsTheStartNamingTheSetting(@TempDir(factory = UnderTarget.class) Path dir,
+      CapturedOutput output) throws Exception {
+    Samples.copyPolicies(dir.resolve("policies"));
+    Path db = dir.resolve("db").toAbsolutePath();
+    Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), "org.h2.tools.Shell", "-url", "jdbc:h2:file:" + db, "-user", "sa",
+        "-password", "").redirectErrorStream(true).start();
+    try {
+      StringBuilder shell = new StringBuilder();
+      java.io.InputStream in = holder.getInputStream();
+      for (int c; !shell.toString().contains("sql>") && (c = in.read()) >= 0; ) { // the prompt: the file is open
+        shell.append((char) c);
+      }
+      assertThat(shell.toString()).contains("sql>");
+      org.junit.jupiter.api.Assertions.assertThrows(Throwable.class, () -> start(dir, "--fenqi.audit-key=" + key()));
+      assertThat(output.getOut()).contains("fenqi could not start: FENQI_DATABASE_URL (spring.datasource.url): the "
+          + "database file " + db + ".mv.db is in use by another process (another instance of this service?)")
+          .contains("give each instance its own FENQI_DATABASE_URL (and FENQI_AUDIT_LOG)")
+          .doesNotContain("Caused by:");
+    } finally {
+      holder.destroy();
+      holder.waitFor();
+    }
   }
 
   /**

@@ -704,17 +704,11 @@ public final class FileAuditLog implements AuditLog {
     Head before = durable;
     long found = sizeOrMinusOne();
     if (found != before.size()) { // nothing written: the offset no longer ends the log's last entry
-      refuse(batch, new FenqiException(file + ": the file holds " + (found < 0 ? "an unknown number of" : found)
-          + " bytes where this log ends at byte " + before.size() + " (after entry " + before.sequence() + "): it was "
-          + "truncated or written by another program (a log rotation by copy and truncate?); the log refuses further "
-          + "appends until reopened"));
+      refuse(batch, new FenqiException(resized(before, found)));
       return;
     }
     if (!identity.equals(identity(file))) { // nothing written: an entry acknowledged now could be in no file at all
-      refuse(batch, new FenqiException(file + ": the path no longer names this audit log's file: it was renamed, "
-          + "replaced or removed under the writer (a log rotation?); entries up to " + before.sequence()
-          + " are in the file that had this name, or were removed with it; the log refuses further appends until it "
-          + "is reopened at " + file));
+      refuse(batch, new FenqiException(displaced(before)));
       return;
     }
     List<List<AuditEntry>> results = new ArrayList<>(batch.size());
@@ -754,6 +748,47 @@ public final class FileAuditLog implements AuditLog {
     for (int i = 0; i < batch.size(); i++) {
       batch.get(i).done().complete(results.get(i));
     }
+  }
+
+  /** Why the next batch is refused when the file holds {@code found} bytes (-1: unknown), not where the log ends. */
+  private String resized(Head before, long found) {
+    return file + ": the file holds " + (found < 0 ? "an unknown number of" : found) + " bytes where this log ends at "
+        + "byte " + before.size() + " (after entry " + before.sequence() + "): it was truncated or written by another "
+        + "program (a log rotation by copy and truncate?); the log refuses further appends until reopened";
+  }
+
+  /** Why the next batch is refused when the path names another file than the one this log writes, or none. */
+  private String displaced(Head before) {
+    return file + ": the path no longer names this audit log's file: it was renamed, replaced or removed under the "
+        + "writer (a log rotation?); entries up to " + before.sequence() + " are in the file that had this name, or "
+        + "were removed with it; the log refuses further appends until it is reopened at " + file;
+  }
+
+  /**
+   * Why this log refuses appends, or would refuse the next one, if it does: it is closed, a write failed, or the file
+   * under its path was truncated, renamed, replaced or removed — checked now, as the next append checks it, writing
+   * nothing. Empty while appends are taken. For a health check: a service whose audit log refuses appends fails every
+   * audited action, and had looked healthy all the same (a log rotated under it went unnoticed until requests failed).
+   */
+  public Optional<String> refusal() {
+    FenqiException failed = failure;
+    if (failed != null) {
+      return Optional.of(failed.getMessage());
+    }
+    synchronized (enqueueLock) {
+      if (closed) {
+        return Optional.of(file + ": the audit log is closed");
+      }
+    }
+    Head head = durable;
+    long found = sizeOrMinusOne();
+    if (found < head.size()) { // larger is a batch being written now, before durable moves past it
+      return Optional.of(resized(head, found));
+    }
+    if (!identity.equals(identity(file))) {
+      return Optional.of(displaced(head));
+    }
+    return Optional.empty();
   }
 
   /** Fails {@code batch} with {@code f}, and every later append: the writer does not go on after it. */

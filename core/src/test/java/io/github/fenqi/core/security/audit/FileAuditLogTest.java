@@ -462,8 +462,11 @@ class FileAuditLogTest {
           java.nio.file.StandardOpenOption.WRITE)) {
         rotation.truncate(0);
       }
+      Optional<String> before = log.refusal();
       FenqiException refused = assertThrows(FenqiException.class,
           () -> log.append(AuditEvent.of("t", AuditAction.OTHER, "two")));
+      assertEquals(Optional.of(refused.getMessage()), before, "refusal() tells it before an append fails on it");
+      assertEquals(Optional.of(refused.getMessage()), log.refusal());
       assertEquals(file + ": the file holds 0 bytes where this log ends at byte " + size + " (after entry 1): it was "
           + "truncated or written by another program (a log rotation by copy and truncate?); the log refuses further "
           + "appends until reopened", refused.getMessage());
@@ -487,15 +490,24 @@ class FileAuditLogTest {
     Path rotated = dir.resolve("audit.log.1");
     try (FileAuditLog log = FileAuditLog.open(file, key)) {
       log.append(AuditEvent.of("tester", AuditAction.DATA_ACCESS, "case-1"));
+      assertEquals(Optional.empty(), log.refusal());
       Files.move(file, rotated);
+      Optional<String> before = log.refusal();
       FenqiException renamed = assertThrows(FenqiException.class,
           () -> log.append(AuditEvent.of("tester", AuditAction.DATA_ACCESS, "case-2")));
+      assertEquals(Optional.of(renamed.getMessage()), before, "refusal() tells it before an append fails on it");
       assertEquals(file + ": the path no longer names this audit log's file: it was renamed, replaced or removed "
           + "under the writer (a log rotation?); entries up to 1 are in the file that had this name, or were removed "
           + "with it; the log refuses further appends until it is reopened at " + file, renamed.getMessage());
       Files.move(rotated, file); // named again: the refusal stands until it is reopened
+      assertEquals(Optional.of(renamed.getMessage()), log.refusal());
       assertThrows(FenqiException.class, () -> log.append(AuditEvent.of("tester", AuditAction.DATA_ACCESS, "c")));
+      log.close();
+      assertEquals(Optional.of(renamed.getMessage()), log.refusal(), "the failure, not the close, is the reason");
     }
+    FileAuditLog closed = FileAuditLog.open(file, key);
+    closed.close();
+    assertEquals(Optional.of(file + ": the audit log is closed"), closed.refusal());
     assertEquals(1, FileAuditLog.verify(file, key, Optional.empty()).entries());
     try (FileAuditLog log = FileAuditLog.open(file, key)) {
       assertEquals(2, log.append(AuditEvent.of("tester", AuditAction.DATA_ACCESS, "case-2")).sequence());
