@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * Looks for signs that statements were edited: running-balance breaks (walked in file order, oldest row first — when
  * the first and last rows share their time, in the direction that breaks less — or in time order when the rows are out
  * of it and that order breaks less), duplicated serials, rows out of time
- * order, first digits far from Benford's law, an income spike just before the application, too-round credits.
+ * order, a wallet export's rows that do not add up to the count and sums it states above them ({@link StatedTotals}),
+ * first digits far from Benford's law, an income spike just before the application, too-round credits.
  * Each sign is a {@link ForensicSignal} naming its rows; the verdict follows the {@link ForensicThresholds}:
  * BLOCK on enough balance breaks (one right after rejected rows, whose amounts are unknown, only asks for review: a
  * malformed row is not a forgery, though it could hide one), any row dated after the day of the examination or a statement of another person
@@ -73,6 +74,7 @@ public final class StatementForensics {
       breaks += balanceBreaks(s, signals, notes);
       duplicates(s, signals);
       order(s, signals);
+      statedTotals(s, signals, notes);
       benford(s, signals, notes);
     }
     incomeSpike(analysis, signals, notes);
@@ -207,6 +209,52 @@ public final class StatementForensics {
       }
     }
     return afterRejected;
+  }
+
+  /**
+   * Compares the rows with the totals the export states: the number of rows read (rejected ones too), and, when none
+   * was rejected, each direction's count and sum. The lines stating a total the rows disagree with are named.
+   */
+  private static void statedTotals(ParsedStatement s, List<ForensicSignal> signals, List<String> notes) {
+    StatedTotals stated = s.statedTotals();
+    if (stated == null) {
+      if (s.format() != StatementFormat.BANK) {
+        notes.add(s.source() + ": states no totals above its rows (共…笔记录, 收入, 支出): totals check skipped");
+      }
+      return;
+    }
+    List<String> lines = new ArrayList<>();
+    List<String> said = new ArrayList<>();
+    if (stated.rows() != s.rowsRead()) {
+      lines.add(s.source() + ":" + stated.line());
+      said.add(String.format(Locale.ROOT, "%s:%d states %d rows, %d were read", s.source(), stated.line(),
+          stated.rows(), s.rowsRead()));
+    }
+    if (!s.rejected().isEmpty()) {
+      notes.add(s.source() + ": " + s.rejected().size() + " row(s) rejected, whose amounts are unknown: the stated "
+          + "sums (收入, 支出) were not compared with the rows");
+    } else {
+      for (Direction d : Direction.values()) {
+        StatedTotals.Tally tally = stated.of(d);
+        int count = 0;
+        Money sum = Money.ZERO;
+        for (Transaction t : s.transactions()) {
+          if (t.direction() == d) {
+            count++;
+            sum = sum.plus(t.amount());
+          }
+        }
+        if (count != tally.rows() || !sum.equals(tally.amount())) {
+          lines.add(s.source() + ":" + tally.line());
+          said.add(String.format(Locale.ROOT, "%s:%d states %s %d rows of %s, the rows hold %d of %s", s.source(),
+              tally.line(), tally.label(), tally.rows(), tally.amount(), count, sum));
+        }
+      }
+    }
+    if (!said.isEmpty()) {
+      signals.add(new ForensicSignal(ForensicSignal.Kind.STATED_TOTALS_MISMATCH, lines, 0.8, String.join("; ", said)
+          + ": a row was edited, added or removed after the export"));
+    }
   }
 
   private static void duplicates(ParsedStatement s, List<ForensicSignal> signals) {
