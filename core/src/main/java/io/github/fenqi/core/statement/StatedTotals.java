@@ -24,16 +24,20 @@ import java.util.List;
 public record StatedTotals(int line, int rows, Tally credit, Tally debit, Tally neutral) {
 
   public StatedTotals {
-    List<Problem> problems = new ArrayList<>(RequiredParts.problems(new String[] {"credit", "debit", "neutral"}, credit,
-        debit, neutral));
+    check(RequiredParts.problems(new String[] {"credit", "debit", "neutral"}, credit, debit, neutral), line, rows);
+  }
+
+  /** Throws naming each of {@code problems} and a line or count out of range. */
+  private static void check(List<Problem> problems, int line, int rows) {
+    List<Problem> all = new ArrayList<>(problems);
     if (line < 1) {
-      problems.add(Problem.of("line", line + " is not a line of a file (≥ 1)"));
+      all.add(Problem.of("line", line + " is not a line of a file (≥ 1)"));
     }
     if (rows < 0) {
-      problems.add(Problem.of("rows", rows + " is negative"));
+      all.add(Problem.of("rows", rows + " is negative"));
     }
-    if (!problems.isEmpty()) {
-      throw new InvalidInputException(problems);
+    if (!all.isEmpty()) {
+      throw new InvalidInputException(all);
     }
   }
 
@@ -58,16 +62,7 @@ public record StatedTotals(int line, int rows, Tally credit, Tally debit, Tally 
    */
   public record Tally(int line, String label, int rows, Money amount) {
     public Tally {
-      List<Problem> problems = new ArrayList<>(RequiredParts.problems(new String[] {"label", "amount"}, label, amount));
-      if (line < 1) {
-        problems.add(Problem.of("line", line + " is not a line of a file (≥ 1)"));
-      }
-      if (rows < 0) {
-        problems.add(Problem.of("rows", rows + " is negative"));
-      }
-      if (!problems.isEmpty()) {
-        throw new InvalidInputException(problems);
-      }
+      check(RequiredParts.problems(new String[] {"label", "amount"}, label, amount), line, rows);
     }
   }
 }
