@@ -289,8 +289,8 @@ public final class StatementForensics {
   }
 
   private static @Nullable String rowKey(Transaction t) {
-    return t.balance() == null ? null : String.join("|", t.time().toString(), t.direction().name(), t.amount().toString(),
-        t.counterparty(), t.description(), t.balance().toString());
+    return t.balance() == null ? null : String.join("|", t.time().toString(), t.direction().name(),
+        t.amount().toString(), t.counterparty(), t.description(), t.balance().toString());
   }
 
   private static Map<String, Integer> rowKeys(ParsedStatement s) {

@@ -328,6 +328,9 @@ public abstract class CsvStatementParser implements StatementParser {
   }
 
   private static final Pattern STATED_ROWS = Pattern.compile("^\\s*共\\s*(\\d{1,9})\\s*笔记录");
+  /** 收入：1笔 300.00元: the direction's word, its rows, their sum. */
+  private static final Pattern STATED_TALLY = Pattern.compile(
+      "^\\s*(收入|支出|不计收支|中性交易)\\s*[：:]\\s*(\\d{1,9})\\s*笔\\s*([0-9][0-9,]*(?:\\.[0-9]+)?)\\s*元");
 
   /**
    * A wallet's totals: 共141笔记录, 收入：1笔 300.00元, 支出：127笔 7070.87元 and {@code neutral}：13笔 4966.89元, each
@@ -357,13 +360,12 @@ public abstract class CsvStatementParser implements StatementParser {
   }
 
   private static StatedTotals.@Nullable Tally tally(String label, String line, int lineNumber) {
-    Matcher m = Pattern.compile("^\\s*" + Pattern.quote(label) + "\\s*[：:]\\s*(\\d{1,9})\\s*笔\\s*([0-9][0-9,]*(?:\\.[0-9]+)?)\\s*元")
-        .matcher(line);
-    if (!m.find()) {
+    Matcher m = STATED_TALLY.matcher(line);
+    if (!m.find() || !m.group(1).equals(label)) {
       return null;
     }
     try {
-      return new StatedTotals.Tally(lineNumber, label, Integer.parseInt(m.group(1)), amount(label, m.group(2)));
+      return new StatedTotals.Tally(lineNumber, label, Integer.parseInt(m.group(2)), amount(label, m.group(3)));
     } catch (IllegalArgumentException | InvalidInputException e) {
       return null; // a sum that is no amount states nothing to compare
     }
