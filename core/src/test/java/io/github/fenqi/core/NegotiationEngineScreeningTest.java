@@ -171,6 +171,22 @@ class NegotiationEngineScreeningTest {
         "no name in clear: the reasons go to the audit log");
   }
 
+  /**
+   * A WeChat export has no running balance: 42.49 made 142.49 had passed the screening. Its 支出 line no longer adds
+   * up, and the screening asks for review naming the file and that line.
+   */
+  @Test
+  void anEditedWalletAmountIsReviewedInTheScreening(@TempDir Path dir) throws Exception {
+    String text = new String(Samples.bytes("samples/statements/wechat_A.csv"), java.nio.charset.StandardCharsets.UTF_8);
+    Path file = dir.resolve("wechat_A.csv");
+    Files.writeString(file, text.replace("¥42.49", "¥142.49"));
+    NegotiationResult r = engine().build().calculate(sample, List.of(statement("bank_A.csv"),
+        StatementParser.read(file, null)));
+    assertEquals(ForensicVerdict.REVIEW, r.screening().verdict());
+    assertEquals(List.of("statements: STATED_TOTALS_MISMATCH: " + file + ":9 states 支出 64 rows of 2282.11, the rows "
+        + "hold 64 of 2382.11: a row was edited, added or removed after the export"), r.screening().reasons());
+  }
+
   @Test
   void aRiskServiceDenialBlocksAndAReviewMarksTheResult() {
     NegotiationEngine denying = engine().riskCheck(new FixedRiskCheck(RiskDecision.DENY, "on a fraud list")).build();

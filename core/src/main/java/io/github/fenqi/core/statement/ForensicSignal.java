@@ -42,7 +42,18 @@ public record ForensicSignal(Kind kind, List<String> rows, double strength, Stri
      * The statement states a holder (Alipay's 姓名) who is not the borrower: its income is another person's;
      * conclusive (BLOCK).
      */
-    HOLDER_MISMATCH
+    HOLDER_MISMATCH,
+    /**
+     * The rows do not add up to the count or sums the wallet export states above them ({@link StatedTotals}): a row
+     * was edited, added or removed after the export, which has no running balance to break. Alipay warns its totals
+     * may be counted otherwise than its rows, so this asks for review, not a block.
+     */
+    STATED_TOTALS_MISMATCH,
+    /**
+     * Two statements of one account (they share rows to the balance) disagree about the days both cover: a row of
+     * one is not in the other, so one of them was edited after the export.
+     */
+    STATEMENTS_DISAGREE
   }
 
   public ForensicSignal {

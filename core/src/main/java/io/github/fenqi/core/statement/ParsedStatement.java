@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @param statedFrom the first day of the period the export states it covers (Alipay's and WeChat's 起始时间, a bank's
  *     起止日期 or 查询期间 before its header), else null
  * @param statedTo the last day of that period (终止时间), else null; given with {@code statedFrom} and not before it
+ * @param statedTotals the count and sums the export states above its rows (a wallet's 共…笔记录, 收入, 支出 and
+ *     不计收支 or 中性交易 lines), else null
  */
 public record ParsedStatement(
     String source,
@@ -32,7 +34,8 @@ public record ParsedStatement(
     List<Transaction> transactions,
     List<Problem> rejected,
     @Nullable LocalDate statedFrom,
-    @Nullable LocalDate statedTo) {
+    @Nullable LocalDate statedTo,
+    @Nullable StatedTotals statedTotals) {
 
   public ParsedStatement {
     transactions = List.copyOf(transactions);
@@ -43,10 +46,17 @@ public record ParsedStatement(
     }
   }
 
+  /** A statement that states no totals above its rows (a bank's). */
+  public ParsedStatement(String source, StatementFormat format, String encoding, @Nullable String holderName,
+      int headerLine, List<Transaction> transactions, List<Problem> rejected, @Nullable LocalDate statedFrom,
+      @Nullable LocalDate statedTo) {
+    this(source, format, encoding, holderName, headerLine, transactions, rejected, statedFrom, statedTo, null);
+  }
+
   /** A statement that states no period: the days from its first row's to its last's are what it covers. */
   public ParsedStatement(String source, StatementFormat format, String encoding, @Nullable String holderName,
       int headerLine, List<Transaction> transactions, List<Problem> rejected) {
-    this(source, format, encoding, holderName, headerLine, transactions, rejected, null, null);
+    this(source, format, encoding, holderName, headerLine, transactions, rejected, null, null, null);
   }
 
   /** The holder's name when the export states it. */

@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  * Looks for signs that statements were edited: running-balance breaks (walked in file order, oldest row first — when
  * the first and last rows share their time, in the direction that breaks less — or in time order when the rows are out
  * of it and that order breaks less), duplicated serials, rows out of time
- * order, first digits far from Benford's law, an income spike just before the application, too-round credits.
+ * order, a wallet export's rows that do not add up to the count and sums it states above them ({@link StatedTotals}),
+ * two statements of one account that disagree about days both cover, first digits far from Benford's law, an income
+ * spike just before the application, too-round credits.
  * Each sign is a {@link ForensicSignal} naming its rows; the verdict follows the {@link ForensicThresholds}:
  * BLOCK on enough balance breaks (one right after rejected rows, whose amounts are unknown, only asks for review: a
  * malformed row is not a forgery, though it could hide one), any row dated after the day of the examination or a statement of another person
@@ -73,7 +75,13 @@ public final class StatementForensics {
       breaks += balanceBreaks(s, signals, notes);
       duplicates(s, signals);
       order(s, signals);
+      statedTotals(s, signals, notes);
       benford(s, signals, notes);
+    }
+    for (int i = 0; i < statements.size(); i++) {
+      for (int j = i + 1; j < statements.size(); j++) {
+        disagreements(statements.get(i), statements.get(j), signals);
+      }
     }
     incomeSpike(analysis, signals, notes);
     roundCredits(analysis, signals);
@@ -207,6 +215,126 @@ public final class StatementForensics {
       }
     }
     return afterRejected;
+  }
+
+  /**
+   * Compares the rows with the totals the export states: the number of rows read (rejected ones too), and, when none
+   * was rejected, each direction's count and sum. The lines stating a total the rows disagree with are named.
+   */
+  private static void statedTotals(ParsedStatement s, List<ForensicSignal> signals, List<String> notes) {
+    StatedTotals stated = s.statedTotals();
+    if (stated == null) {
+      if (s.format() != StatementFormat.BANK) {
+        notes.add(s.source() + ": states no totals above its rows (共…笔记录, 收入, 支出): totals check skipped");
+      }
+      return;
+    }
+    List<String> lines = new ArrayList<>();
+    List<String> said = new ArrayList<>();
+    if (stated.rows() != s.rowsRead()) {
+      lines.add(s.source() + ":" + stated.line());
+      said.add(String.format(Locale.ROOT, "%s:%d states %d rows, %d were read", s.source(), stated.line(),
+          stated.rows(), s.rowsRead()));
+    }
+    if (!s.rejected().isEmpty()) {
+      notes.add(s.source() + ": " + s.rejected().size() + " row(s) rejected, whose amounts are unknown: the stated "
+          + "sums (收入, 支出) were not compared with the rows");
+    } else {
+      for (Direction d : Direction.values()) {
+        StatedTotals.Tally tally = stated.of(d);
+        int count = 0;
+        Money sum = Money.ZERO;
+        for (Transaction t : s.transactions()) {
+          if (t.direction() == d) {
+            count++;
+            sum = sum.plus(t.amount());
+          }
+        }
+        if (count != tally.rows() || !sum.equals(tally.amount())) {
+          lines.add(s.source() + ":" + tally.line());
+          said.add(String.format(Locale.ROOT, "%s:%d states %s %d rows of %s, the rows hold %d of %s", s.source(),
+              tally.line(), tally.label(), tally.rows(), tally.amount(), count, sum));
+        }
+      }
+    }
+    if (!said.isEmpty()) {
+      signals.add(new ForensicSignal(ForensicSignal.Kind.STATED_TOTALS_MISMATCH, lines, 0.8, String.join("; ", said)
+          + ": a row was edited, added or removed after the export"));
+    }
+  }
+
+  /**
+   * Two statements with balances that share a row to the balance (time, direction, amount, counterparty,
+   * description, balance) are of one account; every row either holds dated strictly between the first and the last
+   * day both cover must be in the other. The boundary days are left out: an export made during its last day lacks that
+   * day's later rows. A row of one missing from the other (an amount edited and the balances after it, which breaks
+   * nothing within its file) had both versions counted as income, unseen.
+   */
+  private static void disagreements(ParsedStatement a, ParsedStatement b, List<ForensicSignal> signals) {
+    Map<String, Integer> inA = rowKeys(a);
+    Map<String, Integer> inB = rowKeys(b);
+    if (inA.isEmpty() || inB.isEmpty() || inA.keySet().stream().noneMatch(inB::containsKey)) {
+      return; // not the same account, or no balances to tell
+    }
+    LocalDate from = max(first(a), first(b));
+    LocalDate to = min(last(a), last(b));
+    List<String> rows = new ArrayList<>();
+    rows.addAll(unmatched(a, inB, from, to));
+    rows.addAll(unmatched(b, inA, from, to));
+    if (!rows.isEmpty()) {
+      signals.add(new ForensicSignal(ForensicSignal.Kind.STATEMENTS_DISAGREE, rows, 0.8, a.source() + " and "
+          + b.source() + " share rows to the balance, so they are of one account, but " + rows.size() + " row(s) "
+          + "between " + from + " and " + to + ", which both cover, are in only one of them: one was edited"));
+    }
+  }
+
+  private static @Nullable String rowKey(Transaction t) {
+    return t.balance() == null ? null : String.join("|", t.time().toString(), t.direction().name(),
+        t.amount().toString(), t.counterparty(), t.description(), t.balance().toString());
+  }
+
+  private static Map<String, Integer> rowKeys(ParsedStatement s) {
+    Map<String, Integer> keys = new HashMap<>();
+    for (Transaction t : s.transactions()) {
+      String key = rowKey(t);
+      if (key != null) {
+        keys.merge(key, 1, Integer::sum);
+      }
+    }
+    return keys;
+  }
+
+  /** The rows of {@code s} dated strictly between {@code from} and {@code to} that {@code other} lacks. */
+  private static List<String> unmatched(ParsedStatement s, Map<String, Integer> other, LocalDate from, LocalDate to) {
+    Map<String, Integer> left = new HashMap<>(other);
+    List<String> rows = new ArrayList<>();
+    for (Transaction t : s.transactions()) {
+      LocalDate day = t.time().toLocalDate();
+      if (!day.isAfter(from) || !day.isBefore(to)) {
+        continue;
+      }
+      String key = rowKey(t);
+      if (key == null || left.merge(key, -1, Integer::sum) < 0) {
+        rows.add(t.location());
+      }
+    }
+    return rows;
+  }
+
+  private static LocalDate first(ParsedStatement s) {
+    return s.transactions().stream().map(t -> t.time().toLocalDate()).min(LocalDate::compareTo).orElseThrow();
+  }
+
+  private static LocalDate last(ParsedStatement s) {
+    return s.transactions().stream().map(t -> t.time().toLocalDate()).max(LocalDate::compareTo).orElseThrow();
+  }
+
+  private static LocalDate max(LocalDate x, LocalDate y) {
+    return x.isAfter(y) ? x : y;
+  }
+
+  private static LocalDate min(LocalDate x, LocalDate y) {
+    return x.isBefore(y) ? x : y;
   }
 
   private static void duplicates(ParsedStatement s, List<ForensicSignal> signals) {

@@ -1,6 +1,7 @@
 package io.github.fenqi.core.statement.internal;
 
 import io.github.fenqi.core.statement.Direction;
+import io.github.fenqi.core.statement.StatedTotals;
 import io.github.fenqi.core.statement.StatementFormat;
 import io.github.fenqi.core.statement.Transaction;
 import io.github.fenqi.core.money.Money;
@@ -52,6 +53,12 @@ public final class AlipayParser extends CsvStatementParser {
       }
     }
     return null;
+  }
+
+  /** 共…笔记录, 收入, 支出 and 不计收支: what the rows add up to (see {@link StatedTotals}). */
+  @Override
+  protected @Nullable StatedTotals statedTotals(List<String> preamble) {
+    return walletTotals(preamble, "不计收支");
   }
 
   @Override

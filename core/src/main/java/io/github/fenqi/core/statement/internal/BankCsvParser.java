@@ -185,8 +185,21 @@ public final class BankCsvParser extends CsvStatementParser {
     }
   }
 
+  /** Names of the column some banks export the row's currency in (a multi-currency account's rows in one file). */
+  private static final String[] CURRENCY = {"币种", "币别", "货币", "交易币种", "货币种类", "币种名称"};
+  /** How that column writes the yuan: any other value is another currency. */
+  private static final java.util.Set<String> YUAN = java.util.Set.of("人民币", "人民币元", "CNY", "RMB", "156", "本币");
+
+  /**
+   * Reads the rows; one in another currency than the yuan (币种 美元) is refused naming its line and currency. Its
+   * amount had been read as yuan (100.00 美元 counted as 100.00 yuan of income) and its balance, the foreign
+   * sub-account's, broke the yuan rows' running balance twice — a genuine multi-currency statement was blocked as
+   * forged. The yuan rows' balances follow from each other without it.
+   */
   @Override
   protected RowReader reader(Columns c) {
+    String currencyName = c.find(CURRENCY);
+    int currency = c.index(currencyName);
     int date = c.index(m.date());
     int time = c.index(m.time());
     int creditColumn = c.index(m.credit());
@@ -198,6 +211,12 @@ public final class BankCsvParser extends CsvStatementParser {
     int channel = c.index(m.channel());
     boolean signed = m.credit().equals(m.debit());
     return (f, source, fileLine, dataRow) -> {
+      String money = text(Columns.at(f, currency)).strip();
+      if (!money.isEmpty() && !YUAN.contains(money.toUpperCase(java.util.Locale.ROOT))) {
+        throw new IllegalArgumentException(currencyName + " " + quoted(money) + " is not 人民币: the row's amount and "
+            + "balance are in that currency, which is not read as yuan; convert it and add it as a yuan row if it "
+            + "is income or spending to count");
+      }
       String credit = Columns.at(f, creditColumn);
       String debit = Columns.at(f, debitColumn);
       boolean hasCredit;

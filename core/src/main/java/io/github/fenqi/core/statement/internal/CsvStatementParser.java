@@ -6,6 +6,7 @@ import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.statement.Direction;
 import io.github.fenqi.core.statement.ParsedStatement;
+import io.github.fenqi.core.statement.StatedTotals;
 import io.github.fenqi.core.statement.StatementFormat;
 import io.github.fenqi.core.statement.StatementParser;
 import io.github.fenqi.core.statement.Transaction;
@@ -315,7 +316,59 @@ public abstract class CsvStatementParser implements StatementParser {
     }
     Period period = statedPeriod(source, preamble);
     return new ParsedStatement(source, format(), decoded.encoding(), holder(preamble), header + 1, rows, rejected,
-        period == null ? null : period.from(), period == null ? null : period.to());
+        period == null ? null : period.from(), period == null ? null : period.to(), statedTotals(preamble));
+  }
+
+  /**
+   * The count and sums the preamble (line {@code i + 1} of the file at index {@code i}) states of the rows, or null:
+   * by default none; the wallet exports state them.
+   */
+  protected @Nullable StatedTotals statedTotals(List<String> preamble) {
+    return null;
+  }
+
+  private static final Pattern STATED_ROWS = Pattern.compile("^\\s*共\\s*(\\d{1,9})\\s*笔记录");
+  /** 收入：1笔 300.00元: the direction's word, its rows, their sum. */
+  private static final Pattern STATED_TALLY = Pattern.compile(
+      "^\\s*(收入|支出|不计收支|中性交易)\\s*[：:]\\s*(\\d{1,9})\\s*笔\\s*([0-9][0-9,]*(?:\\.[0-9]+)?)\\s*元");
+
+  /**
+   * A wallet's totals: 共141笔记录, 收入：1笔 300.00元, 支出：127笔 7070.87元 and {@code neutral}：13笔 4966.89元, each
+   * the first line that states it; null unless all four are there and read (an export that states no totals, or
+   * totals in words not these, is not compared with its rows).
+   */
+  protected static @Nullable StatedTotals walletTotals(List<String> preamble, String neutral) {
+    Integer rowsLine = null;
+    int rows = 0;
+    StatedTotals.Tally[] tallies = new StatedTotals.Tally[3];
+    String[] labels = {"收入", "支出", neutral};
+    for (int i = 0; i < preamble.size(); i++) {
+      String line = preamble.get(i);
+      Matcher m = STATED_ROWS.matcher(line);
+      if (rowsLine == null && m.find()) {
+        rowsLine = i + 1;
+        rows = Integer.parseInt(m.group(1));
+      }
+      for (int k = 0; k < labels.length; k++) {
+        if (tallies[k] == null) {
+          tallies[k] = tally(labels[k], line, i + 1);
+        }
+      }
+    }
+    return rowsLine == null || tallies[0] == null || tallies[1] == null || tallies[2] == null ? null
+        : new StatedTotals(rowsLine, rows, tallies[0], tallies[1], tallies[2]);
+  }
+
+  private static StatedTotals.@Nullable Tally tally(String label, String line, int lineNumber) {
+    Matcher m = STATED_TALLY.matcher(line);
+    if (!m.find() || !m.group(1).equals(label)) {
+      return null;
+    }
+    try {
+      return new StatedTotals.Tally(lineNumber, label, Integer.parseInt(m.group(2)), amount(label, m.group(3)));
+    } catch (IllegalArgumentException | InvalidInputException e) {
+      return null; // a sum that is no amount states nothing to compare
+    }
   }
 
   /** The period a preamble states the export covers, its first and last day. */

@@ -1,10 +1,12 @@
 package io.github.fenqi.core.statement.internal;
 
 import io.github.fenqi.core.statement.Direction;
+import io.github.fenqi.core.statement.StatedTotals;
 import io.github.fenqi.core.statement.StatementFormat;
 import io.github.fenqi.core.statement.Transaction;
 import io.github.fenqi.core.money.Money;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,6 +41,12 @@ public final class WechatParser extends CsvStatementParser {
   @Override
   protected String expectedHeader() {
     return "'交易时间,交易类型,交易对方,商品,收/支,金额(元),…'";
+  }
+
+  /** 共…笔记录, 收入, 支出 and 中性交易: what the rows add up to (see {@link StatedTotals}). */
+  @Override
+  protected @Nullable StatedTotals statedTotals(List<String> preamble) {
+    return walletTotals(preamble, "中性交易");
   }
 
   @Override

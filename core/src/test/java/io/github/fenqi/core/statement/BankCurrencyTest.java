@@ -1,0 +1,44 @@
+package io.github.fenqi.core.statement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fenqi.core.money.Money;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A bank export of a multi-currency account lists its foreign sub-account's rows among the yuan rows, each with its
+ * 币种 and that sub-account's balance: a genuine statement, which must not be blocked as forged, and whose dollars are
+ * not yuan.
+ */
+class BankCurrencyTest {
+  private static final String CSV = "交易日期,交易时间,摘要,收入金额,支出金额,账户余额,对方户名,对方账号,交易渠道,币种\n"
+      + "2026-05-01,10:00:00,POS消费,,10.00,990.00,超市,,POS,人民币\n"
+      + "2026-05-02,10:00:00,外币入账,100.00,,100.00,Stripe Inc,,网银,美元\n"
+      + "2026-05-03,10:00:00,POS消费,,10.00,980.00,超市,,POS,人民币\n"
+      + "2026-05-04,10:00:00,外币消费,,20.00,80.00,Amazon,,网银,美元\n"
+      + "2026-05-05,10:00:00,代发工资,5000.00,,5980.00,某某科技有限公司,,批量代发,CNY\n"
+      + "2026-05-06,10:00:00,POS消费,,10.00,5970.00,超市,,POS,人民币\n";
+
+  @Test
+  void foreignCurrencyRowsAreRefusedByLineAndTheYuanRowsPass(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("multi.csv");
+    Files.writeString(file, CSV, StandardCharsets.UTF_8);
+    ParsedStatement s = StatementParser.read(file, null);
+    assertEquals(List.of(file + ":3", file + ":5"), s.rejected().stream().map(p -> p.location()).toList());
+    assertTrue(s.rejected().get(0).reason().startsWith("币种 '美元' is not 人民币"), s.rejected().get(0).reason());
+    assertEquals(4, s.transactions().size());
+    StatementAnalysis a = StatementAnalyzer.defaults().analyze(List.of(s));
+    ForensicReport r = StatementForensics.defaults().examine(List.of(s), a);
+    assertEquals(ForensicVerdict.PASS, r.verdict(), r.signals().toString());
+    MonthlySummary may = a.months().stream().filter(m -> m.month().equals(YearMonth.of(2026, 5))).findFirst()
+        .orElseThrow();
+    assertEquals(Money.of("5000.00"), may.income(), "100.00 美元 is not 100.00 yuan of income");
+  }
+}
