@@ -300,8 +300,8 @@ final class PlanCommand implements Callable<Integer> {
             TextColumns.right(d.downPayment().toString(), w.amount()),
             TextColumns.right(d.waivedTotal().toString(), w.amount()),
             TextColumns.right(d.firstInstallment().toString(), w.amount()),
-            TextColumns.right(d.totalPayable().toString(), w.total()), OutputFormat.percent(d.annualizedRate()),
-            d.acceptanceProbability());
+            TextColumns.right(d.totalPayable().toString(), w.total()),
+            TextColumns.right(OutputFormat.percent(d.annualizedRate()), w.rate()), d.acceptanceProbability());
       }
     }
     r.notes().forEach((s, n) -> out.println("note (" + s + "): " + n));
@@ -318,15 +318,17 @@ final class PlanCommand implements Callable<Integer> {
 
   /**
    * The widths of the debt rows' columns in terminal columns: the widest value of each over every proposal, so that
-   * a longer or Chinese debt id ({@code 信用卡债务一}), platform id or amount (a million yuan) moves no row out of
-   * line with the others; never narrower than the sample's columns.
+   * a longer or Chinese debt id ({@code 信用卡债务一}), platform id, amount (a million yuan) or rate ({@code 10.67}
+   * beside {@code 0.00}, which pushed the acceptance column of the sample's rows apart) moves no row out of line
+   * with the others; never narrower than the sample's columns.
    */
-  private record DebtColumns(int id, int platform, int amount, int total) {
+  private record DebtColumns(int id, int platform, int amount, int total, int rate) {
     static DebtColumns of(List<NegotiationResult.ProposalReport> proposals) {
       int id = 6;
       int platform = 22;
       int amount = 9;
       int total = 10;
+      int rate = 5;
       for (NegotiationResult.ProposalReport p : proposals) {
         for (NegotiationResult.DebtPlan d : p.plans()) {
           id = Math.max(id, TextColumns.width(d.debtId()));
@@ -334,9 +336,10 @@ final class PlanCommand implements Callable<Integer> {
           amount = Math.max(amount, Math.max(d.downPayment().toString().length(), Math.max(
               d.waivedTotal().toString().length(), d.firstInstallment().toString().length())));
           total = Math.max(total, d.totalPayable().toString().length());
+          rate = Math.max(rate, OutputFormat.percent(d.annualizedRate()).length());
         }
       }
-      return new DebtColumns(id, platform, amount, total);
+      return new DebtColumns(id, platform, amount, total, rate);
     }
   }
 }

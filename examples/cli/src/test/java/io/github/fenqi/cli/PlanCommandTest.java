@@ -369,7 +369,8 @@ class PlanCommandTest {
   /**
    * The debt rows of the text table stay in line whatever their ids: a Chinese debt id takes two terminal columns a
    * character, and the rows were padded by characters (and not at all past six), so each such row pushed its months,
-   * amounts and rate out of line with the other rows.
+   * amounts and rate out of line with the other rows; and a rate of two digits ({@code IRR 10.67%} beside
+   * {@code IRR 0.00%}, as in the sample) pushed the acceptance probability after it one column right.
    */
   @Test
   void textTableRowsStayInLineWithChineseAndLongDebtIds(@TempDir Path dir) throws Exception {
@@ -380,7 +381,7 @@ class PlanCommandTest {
     List<String> rows = run.out().lines().filter(l -> l.contains(" months, down ")).toList();
     assertEquals(9, rows.size(), run.out());
     assertTrue(rows.stream().anyMatch(l -> l.contains("信用卡债务一")), run.out());
-    for (String column : List.of(" months, down ", ", waive ", ", 1st ", ", total ", ", IRR ")) {
+    for (String column : List.of(" months, down ", ", waive ", ", 1st ", ", total ", ", IRR ", "%, p ")) {
       assertEquals(1, rows.stream().map(l -> terminalColumns(l.substring(0, l.indexOf(column)))).distinct().count(),
           "'" + column + "' in the same terminal column of every row:\n" + String.join("\n", rows));
     }
