@@ -39,22 +39,40 @@ public final class QuickStart {
   }
 
   static void print(NegotiationResult r) {
-    System.out.printf("%n== case %s: budget %s a month for installments%n", r.caseId(), r.maxAffordableInstallment());
-    r.ineligible().forEach(i -> System.out.println("   not eligible: " + i.debtId() + " " + i.reasons()));
+    print(System.out, r);
+  }
+
+  /** {@code r} as the quick start prints it, to {@code out}. */
+  static void print(PrintStream out, NegotiationResult r) {
+    out.printf(Locale.ROOT, "%n== case %s: budget %s a month for installments%n", r.caseId(), r.maxAffordableInstallment());
+    r.ineligible().forEach(i -> out.println("   not eligible: " + i.debtId() + " " + i.reasons()));
     if (!r.feasible()) {
-      System.out.println("   no feasible proposal (" + r.binding() + "): " + r.reason());
-      System.out.println("   " + r.recommendation());
+      out.println("   no feasible proposal (" + r.binding() + "): " + r.reason());
+      out.println("   " + r.recommendation());
       return;
     }
-    System.out.printf("   %-12s %11s %9s %11s %10s %9s %s%n", "strategy", "1st month", "down", "total", "saving", "p(accept)",
+    // each amount column as wide as its widest amount: a case of millions ran past the fixed widths, pushing the
+    // rest of its row out from under the headings
+    int first = 11;
+    int down = 9;
+    int total = 11;
+    int saving = 10;
+    for (NegotiationResult.ProposalReport p : r.proposals()) {
+      first = Math.max(first, p.totalFirstMonthInstallment().toString().length());
+      down = Math.max(down, p.totalDownPayment().toString().length());
+      total = Math.max(total, p.totalPayable().toString().length());
+      saving = Math.max(saving, p.saving().toString().length());
+    }
+    String amounts = "   %-12s %" + first + "s %" + down + "s %" + total + "s %" + saving + "s ";
+    out.printf(Locale.ROOT, amounts + "%9s %s%n", "strategy", "1st month", "down", "total", "saving", "p(accept)",
         "stress");
     for (NegotiationResult.ProposalReport p : r.proposals()) {
       // Locale.ROOT: the amounts print with a decimal point whatever the machine's locale, so the figures must too
-      System.out.printf(Locale.ROOT, "   %-12s %11s %9s %11s %10s %9.3f %s (%.1f %% re-default)%s%n", p.strategy(),
+      out.printf(Locale.ROOT, amounts + "%9.3f %s (%.1f %% re-default)%s%n", p.strategy(),
           p.totalFirstMonthInstallment(), p.totalDownPayment(), p.totalPayable(), p.saving(), p.acceptanceProbability(),
           p.stress().level(), p.stress().defaultProbability() * 100, p.recommended() ? "" : "  NOT RECOMMENDED");
     }
     // why a strategy has no row (AGGRESSIVE when no plan keeps every lender above the floor), or is not proven optimal
-    r.notes().forEach((strategy, note) -> System.out.println("   note (" + strategy + "): " + note));
+    r.notes().forEach((strategy, note) -> out.println("   note (" + strategy + "): " + note));
   }
 }
