@@ -1,6 +1,7 @@
 package io.github.fenqi.examples;
 
 import io.github.fenqi.core.FenqiException;
+import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.NegotiationEngine;
 import io.github.fenqi.core.NegotiationRequest;
 import io.github.fenqi.core.NegotiationResult;
@@ -21,8 +22,10 @@ public final class QuickStart {
   private QuickStart() {}
 
   public static void main(String[] args) {
-    // the texts quote Chinese terms (债务重组): UTF-8 whatever the platform's encoding, as the CLI writes
+    // the texts quote Chinese terms (债务重组): UTF-8 whatever the platform's encoding, as the CLI writes; and so the
+    // errors, which quote the case (a platform 信用卡平台 with no policy was '?????' under a C locale)
     System.setOut(new PrintStream(System.out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(System.err, true, StandardCharsets.UTF_8));
     Path policies = Path.of(args.length > 0 ? args[0] : "samples/policies");
     List<Path> cases = args.length > 1
         ? java.util.Arrays.stream(args).skip(1).map(Path::of).toList()
@@ -32,6 +35,15 @@ public final class QuickStart {
       for (Path c : cases) {
         print(engine.calculate(NegotiationRequest.read(c)));
       }
+    } catch (InvalidInputException e) {
+      // one problem a line, as the CLI prints them: a directory of two bad files was one line of 30 problems
+      if (e.problems().size() > 1) {
+        System.err.println("quickstart: " + e.problems().size() + " problems:");
+        e.problems().forEach(p -> System.err.println("  " + p));
+      } else {
+        System.err.println("quickstart: " + e.getMessage());
+      }
+      System.exit(1);
     } catch (FenqiException e) {
       System.err.println("quickstart: " + e.getMessage());
       System.exit(1);
