@@ -8,6 +8,7 @@ import io.github.fenqi.core.NegotiationResult;
 import io.github.fenqi.core.policy.JsonDirectoryPolicyRepository;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -26,10 +27,21 @@ public final class QuickStart {
     // errors, which quote the case (a platform 信用卡平台 with no policy was '?????' under a C locale)
     System.setOut(new PrintStream(System.out, true, StandardCharsets.UTF_8));
     System.setErr(new PrintStream(System.err, true, StandardCharsets.UTF_8));
-    Path policies = Path.of(args.length > 0 ? args[0] : "samples/policies");
-    List<Path> cases = args.length > 1
-        ? java.util.Arrays.stream(args).skip(1).map(Path::of).toList()
-        : List.of(Path.of("samples/cases/shanghai-three-debts.json"), Path.of("samples/cases/shanghai-three-debts-feasible.json"));
+    Path policies;
+    List<Path> cases;
+    try {
+      policies = Path.of(args.length > 0 ? args[0] : "samples/policies");
+      cases = args.length > 1
+          ? java.util.Arrays.stream(args).skip(1).map(Path::of).toList()
+          : List.of(Path.of("samples/cases/shanghai-three-debts.json"), Path.of("samples/cases/shanghai-three-debts-feasible.json"));
+    } catch (InvalidPathException e) {
+      // a Chinese name under a C locale (a container without LANG) arrives unmappable: a stack trace had said so
+      System.err.println("quickstart: '" + e.getInput() + "' is not a usable file name (" + e.getReason()
+          + "); file names are read as " + System.getProperty("sun.jnu.encoding") + ": for non-ASCII names run with a "
+          + "UTF-8 locale, e.g. LC_ALL=C.UTF-8");
+      System.exit(1);
+      return;
+    }
     try (JsonDirectoryPolicyRepository repo = JsonDirectoryPolicyRepository.openStrict(policies)) {
       NegotiationEngine engine = NegotiationEngine.builder().policies(repo).build();
       for (Path c : cases) {

@@ -44,6 +44,20 @@ class QuickStartErrorsTest {
     assertEquals("", run.out());
   }
 
+  /**
+   * A Chinese file name under the C locale is no file name to Java: the quick start said so with a stack trace of
+   * {@code InvalidPathException}; it now names the argument and the locale to run with.
+   */
+  @Test
+  void aNameTheLocaleCannotHoldIsOneLineSayingWhatToDo(@TempDir Path dir) throws Exception {
+    Run run = run("samples/policies", dir.resolve("上海 案例.json").toString());
+    assertEquals(1, run.exit(), run.err());
+    assertEquals(1, run.err().lines().count(), run.err());
+    assertTrue(run.err().startsWith("quickstart: '" + dir), run.err());
+    assertTrue(run.err().contains("is not a usable file name") && run.err().contains("LC_ALL=C.UTF-8"), run.err());
+    assertFalse(run.err().contains("Exception"), run.err());
+  }
+
   private record Run(int exit, String out, String err) {}
 
   private static Run run(String... args) throws Exception {
