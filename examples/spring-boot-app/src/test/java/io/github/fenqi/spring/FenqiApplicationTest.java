@@ -502,6 +502,25 @@ class FenqiApplicationTest {
   }
 
   /**
+   * A Content-Type given twice is a 400 naming it, nothing calculated: the first was taken, so {@code application/json}
+   * then {@code text/plain} was read as JSON and answered 200, and the other order a 415.
+   */
+  @Test
+  void aContentTypeGivenTwiceIsA400NamingIt() throws Exception {
+    for (List<String> types : List.of(List.of("application/json", "text/plain"), List.of("text/plain",
+        "application/json"))) {
+      HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+          + "/api/negotiation/calculate")).header("Authorization", "Bearer " + CLIENT).header("Content-Type", types.get(0))
+          .header("Content-Type", types.get(1)).POST(HttpRequest.BodyPublishers.ofString(FEASIBLE)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(res.statusCode()).as(types + ": " + res.body()).isEqualTo(400);
+      assertThat(locations(res)).containsExactly("Content-Type");
+      assertThat(JSON.readTree(res.body()).get("errors").get(0).get("reason").asText())
+          .isEqualTo("is given 2 times; give it once");
+    }
+  }
+
+  /**
    * A body declaring a charset other than a Unicode one is a 415 naming it. {@code charset=GBK} with GBK bytes was
    * decoded as UTF-8 regardless: a 400 about an "invalid UTF-8 middle byte"; and a Latin-1 declaration over bytes that
    * are valid UTF-8 was read as UTF-8 silently. UTF-16, which the reader recognises from the bytes, still works.
