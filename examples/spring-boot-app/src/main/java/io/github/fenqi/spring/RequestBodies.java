@@ -50,9 +50,15 @@ final class RequestBodies {
    * declared charset other than a Unicode one ({@link #READABLE}) is a {@link NotUtf8Exception}: the body was decoded
    * as UTF-8 whatever it declared, so {@code charset=GBK} gave a 400 about an "invalid UTF-8 middle byte", and
    * {@code charset=ISO-8859-1} bytes that happen to be valid UTF-8 would have been read as other characters. A
-   * {@code Content-Encoding} other than identity is an {@link EncodedBodyException}.
+   * {@code Content-Encoding} other than identity is an {@link EncodedBodyException}. A {@code Content-Type} given twice
+   * is an {@code InvalidInputException} naming it: the first was taken ({@code application/json} then
+   * {@code text/plain} was read as JSON), where RFC 9110 allows the header once.
    */
   byte[] read(HttpServletRequest request) throws IOException {
+    int types = java.util.Collections.list(request.getHeaders("Content-Type")).size();
+    if (types > 1) { // the first was read, whatever the others said: a proxy reading the last saw another body
+      throw new io.github.fenqi.core.InvalidInputException(java.util.List.of(Problems.repeated("Content-Type", types)));
+    }
     String declared = request.getContentType();
     MediaType type = null;
     try {

@@ -370,6 +370,58 @@ class FenqiApplicationTest {
     assertThat(JSON.readTree(res.body()).get("detail").asText()).contains("65536");
   }
 
+  /**
+   * A 10 MB body, with its length or chunked, is answered with the 413 while the client is still sending it. Tomcat
+   * closed the connection under the upload once it had discarded 2 MB past the point the service stopped reading: the
+   * client got a reset ("chunked transfer encoding, state: READING_LENGTH"), not the 413, most times.
+   */
+  @Test
+  void aTenMegabyteBodySentWholeGetsThe413() throws Exception {
+    byte[] big = new byte[10 * 1024 * 1024];
+    java.util.Arrays.fill(big, (byte) ' ');
+    for (int i = 0; i < 3; i++) {
+      for (HttpRequest.BodyPublisher body : List.of(HttpRequest.BodyPublishers.ofByteArray(big),
+          HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big)))) {
+        HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+            + "/api/negotiation/calculate")).header("Authorization", "Bearer " + CLIENT)
+            .header("Content-Type", "application/json").POST(body).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(res.statusCode()).as(res.body()).isEqualTo(413);
+        assertThat(JSON.readTree(res.body()).get("detail").asText()).isEqualTo("the limit is 65536 bytes");
+      }
+    }
+  }
+
+  /**
+   * A body announced with {@code Expect: 100-continue} that is too large is refused before it is sent: Tomcat answered
+   * "100 Continue" at once, the client sent its 10 MB, and the connection was closed under it (the JDK's client got no
+   * answer at all, "header parser received no bytes"; JDK 17's own client hangs on a refused expectation, hence a
+   * socket here). A body the service takes is still asked for and answered.
+   */
+  @Test
+  void aTooLargeBodyAnnouncedWithExpectContinueIsRefusedBeforeItIsSent() throws Exception {
+    try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(("POST /api/negotiation/calculate HTTP/1.1\r\nHost: localhost\r\n"
+          + "Authorization: Bearer " + CLIENT + "\r\nContent-Type: application/json\r\nExpect: 100-continue\r\n"
+          + "Content-Length: 10485760\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(answer).startsWith("HTTP/1.1 413 ").contains("\"detail\":\"the limit is 65536 bytes\"");
+    }
+    byte[] body = FEASIBLE.getBytes(StandardCharsets.UTF_8);
+    try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(("POST /api/negotiation/calculate HTTP/1.1\r\nHost: localhost\r\n"
+          + "Authorization: Bearer " + CLIENT + "\r\nContent-Type: application/json\r\nExpect: 100-continue\r\n"
+          + "Connection: close\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      byte[] interim = new byte[25]; // "HTTP/1.1 100 \r\n\r\n" (Tomcat sends no reason phrase) and no more
+      int read = socket.getInputStream().read(interim);
+      assertThat(new String(interim, 0, read, StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 100 ");
+      socket.getOutputStream().write(body);
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(answer).contains("HTTP/1.1 200 ").contains("\"feasible\":true");
+    }
+  }
+
   /** What Tomcat refuses before Spring sees it (an encoded slash in a path) is problem+json too, not its HTML page. */
   @Test
   void aRequestTomcatRefusesIsAProblemTooNotAnHtmlPage() throws Exception {
@@ -447,6 +499,25 @@ class FenqiApplicationTest {
         .header("Content-Type", "application/json; charset=UTF-8").POST(HttpRequest.BodyPublishers.ofString(FEASIBLE))
         .build(), HttpResponse.BodyHandlers.ofString());
     assertThat(utf8.statusCode()).isEqualTo(200);
+  }
+
+  /**
+   * A Content-Type given twice is a 400 naming it, nothing calculated: the first was taken, so {@code application/json}
+   * then {@code text/plain} was read as JSON and answered 200, and the other order a 415.
+   */
+  @Test
+  void aContentTypeGivenTwiceIsA400NamingIt() throws Exception {
+    for (List<String> types : List.of(List.of("application/json", "text/plain"), List.of("text/plain",
+        "application/json"))) {
+      HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+          + "/api/negotiation/calculate")).header("Authorization", "Bearer " + CLIENT).header("Content-Type", types.get(0))
+          .header("Content-Type", types.get(1)).POST(HttpRequest.BodyPublishers.ofString(FEASIBLE)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(res.statusCode()).as(types + ": " + res.body()).isEqualTo(400);
+      assertThat(locations(res)).containsExactly("Content-Type");
+      assertThat(JSON.readTree(res.body()).get("errors").get(0).get("reason").asText())
+          .isEqualTo("is given 2 times; give it once");
+    }
   }
 
   /**
