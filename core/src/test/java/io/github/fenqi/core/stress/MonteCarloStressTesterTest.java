@@ -327,6 +327,19 @@ class MonteCarloStressTesterTest {
     assertEquals(List.of("perDebtInstallments[1]"), e.problems().stream().map(p -> p.location()).toList());
   }
 
+  /** A plan without its list of months or debts had thrown a NullPointerException naming nothing, as a debt's had. */
+  @Test
+  void aMissingListOfAPlanIsNamedWithTheDownPayments() {
+    InvalidInputException monthly = assertThrows(InvalidInputException.class,
+        () -> PlanCashflow.ofMonthlyTotals(null, Money.ofYuan(-1)));
+    assertEquals(List.of("monthly: is missing (an empty list owes nothing)", "downPayments: '-1.00' is negative"),
+        monthly.problems().stream().map(Object::toString).toList());
+    InvalidInputException debts = assertThrows(InvalidInputException.class,
+        () -> PlanCashflow.ofDebts(null, Money.ZERO));
+    assertEquals(List.of("perDebtInstallments: is missing (an empty list owes nothing)"),
+        debts.problems().stream().map(Object::toString).toList());
+  }
+
   /**
    * A scenario starting after the horizon never applied, and the plan was reported to pass it; a missing amount
    * threw a NullPointerException; a bad scenario was named by its name alone, all of its rules in one message.
