@@ -274,6 +274,7 @@ public final class NegotiationEngine implements AutoCloseable {
     AffordabilityAssessment assessment = returned(affordability.assess(new AffordabilityInput(request.borrower(), known)),
         "the affordability model", affordability, "assess");
     requireWithinHalfOfIncome(assessment);
+    FinancialProfile profile = stressProfile(assessment, request.borrower().liquidSavings());
     if (noMonths != null) {
       assessment = assessment.withNoteFirst(noMonths + ": the declared income is used instead");
     }
@@ -331,8 +332,6 @@ public final class NegotiationEngine implements AutoCloseable {
         schedules.add(perDebt);
         flows.add(PlanCashflow.ofDebts(installments, proposal.totalDownPayment()));
       }
-      FinancialProfile profile = new FinancialProfile(assessment.monthlyNetIncome(), assessment.incomeVolatility(),
-          assessment.essentialExpenses(), savings);
       List<StressResult> results;
       try {
         results = stress.compare(profile, flows);
@@ -516,6 +515,20 @@ public final class NegotiationEngine implements AutoCloseable {
       throw ComponentContractException.of("the affordability model", affordability, List.of(Problem.of(
           "maxAffordableInstallment", budget + " is outside 0.." + half + " (half the monthly net income "
               + assessment.monthlyNetIncome() + "): no plan may take more than half of income")));
+    }
+  }
+
+  /**
+   * The borrower's position the stress test runs on: the model's income, essentials and income volatility, which a
+   * custom model may give where the tester cannot (a volatility of 4 or NaN), and the borrower's savings. Built before
+   * any plan, so a refusal is the model's fault, named as such: it had reached the caller as an error in the case.
+   */
+  private FinancialProfile stressProfile(AffordabilityAssessment assessment, Money savings) {
+    try {
+      return new FinancialProfile(assessment.monthlyNetIncome(), assessment.incomeVolatility(),
+          assessment.essentialExpenses(), savings);
+    } catch (InvalidInputException e) {
+      throw ComponentContractException.of("the affordability model", affordability, e.problems());
     }
   }
 

@@ -103,6 +103,27 @@ class NegotiationEngineContractsTest {
     assertTrue(e.component().startsWith("the affordability model (a lambda in "), e.component());
   }
 
+  /**
+   * The stress test is run on the model's income, essentials and income volatility: a custom model's volatility of 4
+   * (or NaN), which the tester refuses, had stopped the case with an {@code InvalidInputException} — told to the caller
+   * (a 400 from the REST service) as a fault in their case, which cannot carry a volatility at all.
+   */
+  @Test
+  void anAffordabilityModelWhoseFiguresTheStressTestRefusesIsStoppedAsItsFault() {
+    for (double bad : new double[] {4.0, Double.NaN, -0.5}) {
+      AffordabilityModel wild = input -> {
+        AffordabilityAssessment a = AffordabilityModel.defaults().assess(input);
+        return new AffordabilityAssessment(a.monthlyNetIncome(), a.incomeSource(), a.incomeMonthsUsed(),
+            a.observedEssentials(), a.livingCostFloor(), a.essentialExpenses(), a.abilityScore(),
+            a.maxAffordableInstallment(), a.canSupportPlan(), java.util.OptionalDouble.of(bad), a.notes());
+      };
+      ComponentContractException e = assertThrows(ComponentContractException.class,
+          () -> engine().affordability(wild).build().calculate(affordable), "volatility " + bad);
+      assertTrue(e.component().startsWith("the affordability model (a lambda in "), e.component());
+      assertEquals("incomeVolatility: " + bad + " is outside 0..3", e.problems().get(0).toString());
+    }
+  }
+
   /** The default tester, its comparisons passed through {@code change}: a plausibly broken custom tester. */
   private static StressTester altered(java.util.function.UnaryOperator<List<StressResult>> change) {
     StressTester tester = StressTester.monteCarlo(StressConfig.DEFAULTS);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fenqi.core.affordability.AffordabilityAssessment;
 import io.github.fenqi.core.borrower.Borrower;
 import io.github.fenqi.core.debt.Debt;
 import io.github.fenqi.core.debt.ProductType;
@@ -12,6 +13,12 @@ import io.github.fenqi.core.money.Rate;
 import io.github.fenqi.core.policy.InMemoryPolicyRepository;
 import io.github.fenqi.core.schedule.Installment;
 import io.github.fenqi.core.schedule.Schedule;
+import io.github.fenqi.core.stress.FinancialProfile;
+import io.github.fenqi.core.stress.PlanCashflow;
+import io.github.fenqi.core.stress.RiskLevel;
+import io.github.fenqi.core.stress.StressConfig;
+import io.github.fenqi.core.stress.StressResult;
+import io.github.fenqi.core.stress.StressTester;
 import io.github.fenqi.core.testkit.Samples;
 import java.time.Clock;
 import java.time.Instant;
@@ -90,6 +97,45 @@ class NegotiationResultConsistencyProperties {
       throw new AssertionError(e);
     }
     net.jqwik.api.statistics.Statistics.collect(result.feasible() ? "feasible" : String.valueOf(result.binding()));
+  }
+
+  /**
+   * A proposal's stress is what the tester says, called directly, of the borrower's figures and the proposal's own
+   * schedules with its down payments, and it is listed whatever its level: recommended exactly when not RED, a RED one
+   * saying why and what to do instead. The thresholds lie around the generated cases' default probabilities (most of
+   * 0 to 6 %), so that each level comes up.
+   */
+  @Property(tries = 20)
+  void aProposalsStressIsTheTestersOwnAnswerForItsSchedules(@ForAll("requests") NegotiationRequest request,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 60) int greenPerMille) {
+    StressTester tester = StressTester.monteCarlo(StressConfig.builder().paths(1_000)
+        .thresholds(greenPerMille / 1000.0, (greenPerMille + 10) / 1000.0).build());
+    NegotiationResult result = NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(Samples.policies()))
+        .clock(TODAY).stressTester(tester).build().calculate(request);
+    AffordabilityAssessment a = result.affordability();
+    FinancialProfile profile = new FinancialProfile(a.monthlyNetIncome(), a.incomeVolatility(), a.essentialExpenses(),
+        request.borrower().liquidSavings());
+    for (NegotiationResult.ProposalReport p : result.proposals()) {
+      List<List<Money>> installments = p.plans().stream()
+          .map(d -> d.schedule().installments().stream().map(Installment::payment).toList()).toList();
+      StressResult direct = tester.test(profile, PlanCashflow.ofDebts(installments, p.totalDownPayment()));
+      NegotiationResult.StressSummary shown = p.stress();
+      String at = p.strategy() + ": " + shown + " against " + direct;
+      assertEquals(direct.level(), shown.level(), at);
+      assertEquals(direct.defaultProbability(), shown.defaultProbability(), at);
+      assertEquals(direct.expectedFirstDefaultMonth().isPresent() ? direct.expectedFirstDefaultMonth().getAsDouble()
+          : null, shown.expectedFirstDefaultMonth(), at);
+      assertEquals(direct.worstShortfall95(), shown.worstShortfall95(), at);
+      assertEquals(direct.dominantDriver().orElse(null), shown.dominantDriver(), at);
+      assertEquals(direct.recommendation().orElse(null), shown.recommendation(), at);
+      assertEquals(direct.scenarios().stream().map(sc -> new NegotiationResult.Scenario(sc.name(), sc.passed(),
+          sc.failsInMonth().orElse(null))).toList(), shown.scenarios(), at);
+      assertEquals(shown.level() != RiskLevel.RED, p.recommended(), at);
+      if (shown.level() == RiskLevel.RED) {
+        assertTrue(shown.recommendation().startsWith("Do not negotiate this plan: it re-defaults in "), at);
+      }
+      net.jqwik.api.statistics.Statistics.collect(shown.level());
+    }
   }
 
   private static void checkSchedule(NegotiationResult.DebtPlan plan) {

@@ -26,11 +26,14 @@ public final class PlanCashflow {
   /**
    * From per-month totals.
    *
-   * @throws InvalidInputException naming {@code monthly[i]} or {@code downPayments} when one is missing or negative
-   *     (a negative installment had counted as income: a plan owing −1 000 a month came out GREEN)
+   * @throws InvalidInputException naming {@code monthly}, {@code monthly[i]} or {@code downPayments} when one is
+   *     missing or negative (a negative installment had counted as income: a plan owing −1 000 a month came out GREEN)
    */
-  public static PlanCashflow ofMonthlyTotals(List<Money> monthly, Money downPayments) {
+  public static PlanCashflow ofMonthlyTotals(@Nullable List<Money> monthly, Money downPayments) {
     List<Problem> problems = new ArrayList<>();
+    if (monthly == null) {
+      return missing(problems, "monthly", downPayments);
+    }
     long[] total = new long[monthly.size()];
     for (int t = 0; t < total.length; t++) {
       total[t] = nonNegativeFen(problems, "monthly[" + t + "]", monthly.get(t));
@@ -41,14 +44,18 @@ public final class PlanCashflow {
   /**
    * From each debt's list of installments (month 1 first), summed per month.
    *
-   * @throws InvalidInputException naming {@code perDebtInstallments[d]} when a debt's list is missing, and
+   * @throws InvalidInputException naming {@code perDebtInstallments} or {@code perDebtInstallments[d]} when the
+   *     list or a debt's list is missing, and
    *     {@code perDebtInstallments[d][t]} or {@code downPayments} when one is missing or negative, or a month whose
    *     total does not fit in a {@code long} of fen
    */
-  public static PlanCashflow ofDebts(List<List<Money>> perDebtInstallments, Money downPayments) {
+  public static PlanCashflow ofDebts(@Nullable List<List<Money>> perDebtInstallments, Money downPayments) {
+    List<Problem> problems = new ArrayList<>();
+    if (perDebtInstallments == null) {
+      return missing(problems, "perDebtInstallments", downPayments);
+    }
     // a missing debt's list is named like a missing amount (it had thrown a bare NullPointerException)
     int months = perDebtInstallments.stream().mapToInt(l -> l == null ? 0 : l.size()).max().orElse(0);
-    List<Problem> problems = new ArrayList<>();
     long[] total = new long[months];
     for (int d = 0; d < perDebtInstallments.size(); d++) {
       List<Money> debt = perDebtInstallments.get(d);
@@ -80,6 +87,12 @@ public final class PlanCashflow {
       return 0;
     }
     return m.fen();
+  }
+
+  /** Refuses a plan whose list {@code field} is missing, naming it with the down payments' problem if any. */
+  private static PlanCashflow missing(List<Problem> problems, String field, @Nullable Money downPayments) {
+    problems.add(Problem.of(field, "is missing (an empty list owes nothing)"));
+    return checked(problems, new long[0], downPayments);
   }
 
   private static PlanCashflow checked(List<Problem> problems, long[] total, @Nullable Money downPayments) {

@@ -216,6 +216,72 @@ class MonteCarloStressTesterTest {
     assertTrue(six.defaultProbability() <= alone.defaultProbability(), six + " vs " + alone);
   }
 
+  /**
+   * A plan of two installments (month 1 and month {@code second}, nothing due between) against shock expenses only, of
+   * a fixed amount with probability k/64 a month (exact in 16-bit draws), no income noise: the 2^6 shock patterns of
+   * the horizon are every path there is, so the figures follow by enumeration, walked here by the README's rules alone —
+   * down payments charged in month 0 (all paths failing there when they exceed the savings), savings and deficits
+   * carried from month to month, only a month with an installment due missed, a default with a shock up to it the
+   * shock's, else the plan's.
+   */
+  @Property(tries = 40)
+  void aTwoInstallmentPlansFiguresMatchAnEnumerationOfEveryPath(@ForAll @IntRange(min = 1, max = 63) int k,
+      @ForAll @IntRange(min = 2, max = 6) int second, @ForAll @LongRange(min = 0, max = 6_000) long savings,
+      @ForAll @LongRange(min = 0, max = 8_000) long down, @ForAll @LongRange(min = 0, max = 3_000) long spare,
+      @ForAll @LongRange(min = 0, max = 6_000) long shock, @ForAll @LongRange(min = 1, max = 4_000) long due1,
+      @ForAll @LongRange(min = 1, max = 4_000) long due2) {
+    int months = 6;
+    int paths = 20_000;
+    double q = k / 64.0;
+    StressConfig c = StressConfig.builder().paths(paths).horizonMonths(months).jobLoss(0, 1, 0).incomeDrop(0, 0, 1)
+        .shockExpense(q, Money.ofYuan(shock), 0).defaultIncomeVolatility(0).scenarios(List.of()).build();
+    long essentials = 3_000;
+    long income = essentials + spare; // what is left for the plan each month: spare
+    long[] due = new long[months + 1];
+    due[1] = due1;
+    due[second] = due2;
+    List<Money> plan = new ArrayList<>();
+    for (int t = 1; t <= second; t++) {
+      plan.add(Money.ofYuan(due[t]));
+    }
+    StressResult r = StressTester.monteCarlo(c).test(profile(income, essentials, savings),
+        PlanCashflow.ofMonthlyTotals(plan, Money.ofYuan(down)));
+
+    double defaults = 0;
+    double monthSum = 0;
+    double byShock = 0;
+    for (int pattern = 0; pattern < 1 << months; pattern++) { // bit t-1: a shock in month t
+      double p = Math.pow(q, Integer.bitCount(pattern)) * Math.pow(1 - q, months - Integer.bitCount(pattern));
+      long buffer = savings - down;
+      int failsIn = buffer < 0 ? 0 : -1;
+      boolean shocked = false;
+      for (int t = 1; t <= months && failsIn < 0; t++) {
+        boolean hit = (pattern >> (t - 1) & 1) == 1;
+        shocked |= hit;
+        buffer += spare - (hit ? shock : 0) - due[t];
+        if (buffer < 0 && due[t] > 0) {
+          failsIn = t;
+        }
+      }
+      if (failsIn >= 0) {
+        defaults += p;
+        monthSum += p * failsIn;
+        byShock += shocked && failsIn > 0 ? p : 0;
+      }
+    }
+    String what = r + " against P(default) " + defaults + ", " + byShock + " of it through shocks";
+    double se = Math.sqrt(defaults * (1 - defaults) / paths);
+    assertEquals(defaults, r.defaultProbability(), 4.5 * se + 1e-12, what);
+    assertEquals(byShock, r.defaultsByDriver().get(StressDriver.SHOCK_EXPENSE),
+        4.5 * Math.sqrt(byShock * (1 - byShock) / paths) + 1e-12, what);
+    assertEquals(r.defaultProbability(), r.defaultsByDriver().get(StressDriver.SHOCK_EXPENSE)
+        + r.defaultsByDriver().get(StressDriver.PLAN_TOO_HEAVY), 1e-12, what);
+    if (defaults > 0.01) { // the months are 0 .. second: their mean's sampling error is below (second / 2) / √defaults
+      assertEquals(monthSum / defaults, r.expectedFirstDefaultMonth().orElseThrow(),
+          4.5 * second / 2.0 / Math.sqrt(r.defaultProbability() * paths) + 1e-12, what);
+    }
+  }
+
   @Test
   void configErrorsNameTheField() {
     InvalidInputException e = assertThrows(InvalidInputException.class,
@@ -325,6 +391,19 @@ class MonteCarloStressTesterTest {
     debts.add(null);
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> PlanCashflow.ofDebts(debts, Money.ZERO));
     assertEquals(List.of("perDebtInstallments[1]"), e.problems().stream().map(p -> p.location()).toList());
+  }
+
+  /** A plan without its list of months or debts had thrown a NullPointerException naming nothing, as a debt's had. */
+  @Test
+  void aMissingListOfAPlanIsNamedWithTheDownPayments() {
+    InvalidInputException monthly = assertThrows(InvalidInputException.class,
+        () -> PlanCashflow.ofMonthlyTotals(null, Money.ofYuan(-1)));
+    assertEquals(List.of("monthly: is missing (an empty list owes nothing)", "downPayments: '-1.00' is negative"),
+        monthly.problems().stream().map(Object::toString).toList());
+    InvalidInputException debts = assertThrows(InvalidInputException.class,
+        () -> PlanCashflow.ofDebts(null, Money.ZERO));
+    assertEquals(List.of("perDebtInstallments: is missing (an empty list owes nothing)"),
+        debts.problems().stream().map(Object::toString).toList());
   }
 
   /**
