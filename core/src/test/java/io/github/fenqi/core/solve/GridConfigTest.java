@@ -58,4 +58,30 @@ class GridConfigTest {
         + "terms, summed over the debts), above the 10000000 a problem may draw; use a coarser waiverStep (0.001) or "
         + "fewer downPaymentLevels (20)", e.problems().get(0).reason());
   }
+
+  @Test
+  void aConfigurationRoundTripsThroughJson() throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper plain = new com.fasterxml.jackson.databind.ObjectMapper();
+    GridConfig c = GridConfig.DEFAULTS.withAcceptanceFloor(0.45).withDownPayments(6, 0.1);
+    assertEquals(c, plain.readValue(plain.writeValueAsString(c), GridConfig.class));
+  }
+
+  /**
+   * A kept configuration that lacks a field is refused by any mapper: a plain ObjectMapper read one without its
+   * acceptanceFloor as a floor of 0 — AGGRESSIVE free to offer plans no lender is likely to accept, without a word.
+   */
+  @Test
+  void aConfigurationWithoutAFieldIsRefusedNotTakenAsZero() throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper plain = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode node = plain.valueToTree(GridConfig.DEFAULTS);
+    node.remove("acceptanceFloor");
+    String json = plain.writeValueAsString(node);
+    Exception e = assertThrows(com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
+        () -> plain.readValue(json, GridConfig.class));
+    assertTrue(e.getMessage().startsWith("Missing required creator property 'acceptanceFloor'"), e.getMessage());
+    InvalidInputException named = assertThrows(InvalidInputException.class, () -> io.github.fenqi.core.json.FenqiJson
+        .read(io.github.fenqi.core.json.FenqiJson.newMapper(), json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            GridConfig.class, "grid.json"));
+    assertTrue(named.getMessage().startsWith("grid.json: acceptanceFloor: is missing"), named.getMessage());
+  }
 }
