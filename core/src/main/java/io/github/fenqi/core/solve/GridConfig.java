@@ -105,13 +105,16 @@ public record GridConfig(
     waiverPriority = List.copyOf(waiverPriority);
   }
 
-  /** The most options the grid of {@code debt} holds under this configuration (see {@link #MAX_OPTIONS}). */
+  /**
+   * The most options the grid of {@code debt} holds under this configuration (see {@link #MAX_OPTIONS}): its waiver
+   * levels are distinct amounts, so no more than the fen of the waivable amount plus one.
+   */
   long mostOptions(DebtTerms debt) {
-    boolean waivable = false;
+    long waivable = 0;
     for (DebtComponent c : DebtComponent.values()) {
-      waivable |= debt.waivableAmount(c).isPositive();
+      waivable = Math.addExact(waivable, debt.waivableAmount(c).fen());
     }
-    long levels = waivable ? waiverFractions().length : 1;
+    long levels = Math.min(waiverFractions().length, waivable + 1);
     return levels * downPaymentLevels * debt.allowedTerms().size();
   }
 

@@ -84,4 +84,35 @@ class GridConfigTest {
             GridConfig.class, "grid.json"));
     assertTrue(named.getMessage().startsWith("grid.json: acceptanceFloor: is missing"), named.getMessage());
   }
+  /**
+   * Waiver steps finer than a fen of the waivable amount round to the same amount: a debt with one fen to waive drew
+   * its 0.00 level 20 times over under the default 5 % steps (and 1 000 times under the finest), each copy with every
+   * term and down payment, and counted them all against {@link GridConfig#MAX_OPTIONS}. Each amount is drawn once.
+   */
+  @Test
+  void aWaiverLevelIsDrawnOncePerDistinctAmount() {
+    for (long waivableFen : new long[] {1, 7, 19, 20, 1_000_000}) {
+      io.github.fenqi.core.debt.Debt debt = new io.github.fenqi.core.debt.Debt("d", "p",
+          io.github.fenqi.core.debt.ProductType.CREDIT_CARD, io.github.fenqi.core.money.Money.of("10000"),
+          io.github.fenqi.core.money.Money.ZERO, io.github.fenqi.core.money.Money.ofFen(waivableFen),
+          io.github.fenqi.core.money.Money.ZERO, io.github.fenqi.core.money.Money.ZERO,
+          io.github.fenqi.core.money.Money.ZERO, io.github.fenqi.core.money.Rate.of("0.18"), 90);
+      DebtTerms terms = new DebtTerms(debt, "v1", java.util.List.of(6, 12), io.github.fenqi.core.schedule.RepaymentMethod
+          .EQUAL_PRINCIPAL, io.github.fenqi.core.money.Rate.ZERO, io.github.fenqi.core.money.Rate.ZERO, java.util.Map.of(
+              io.github.fenqi.core.debt.DebtComponent.PENALTY_INTEREST, io.github.fenqi.core.money.Ratio.of("1")),
+          io.github.fenqi.core.money.Ratio.of("0.1"), false);
+      for (GridConfig config : new GridConfig[] {GridConfig.DEFAULTS, GridConfig.DEFAULTS.withWaiverStep(0.001)}) {
+        OptionGrid grid = OptionGrid.of(terms, config, AcceptanceModel.defaults());
+        java.util.Set<Long> amounts = new java.util.TreeSet<>();
+        for (int i = 0; i < grid.size(); i++) {
+          amounts.add(grid.waivedFen(i));
+        }
+        long levels = Math.min(config.waiverFractions().length, waivableFen + 1);
+        assertEquals(levels, amounts.size(), waivableFen + " fen");
+        assertEquals(levels * config.downPaymentLevels() * 2, grid.size(), waivableFen + " fen: one option per "
+            + "waived amount, down payment and term");
+        assertEquals(grid.size(), config.mostOptions(terms), waivableFen + " fen");
+      }
+    }
+  }
 }
