@@ -1,5 +1,6 @@
 package io.github.fenqi.core.solve;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.debt.DebtComponent;
@@ -21,6 +22,8 @@ import java.util.List;
  * <p>Down payments: {@code downPaymentLevels} levels from the policy minimum ratio upward in steps of
  * {@code downPaymentStep} of the settled amount (capped at 100 %).
  *
+ * <p>It round-trips through JSON, and JSON that lacks a field is refused with any Jackson mapper rather than read as 0.
+ *
  * <p>Thread-safety: immutable.
  *
  * @param waiverStep fraction of the maximum waivable amount per level, in [0.001, 1]
@@ -33,13 +36,15 @@ import java.util.List;
  *     runs out before any plan is found or ruled out is an {@link InvalidInputException} naming it (see core/README)
  */
 public record GridConfig(
-    double waiverStep,
-    List<DebtComponent> waiverPriority,
-    int downPaymentLevels,
-    double downPaymentStep,
-    double acceptanceFloor,
-    double lenderMonthlyDiscountRate,
-    long maxSearchNodes) {
+    // required: a configuration kept as JSON that lacks a field had been read as 0 by a plain ObjectMapper — an
+    // acceptance floor of 0 or a discount rate of 0 is valid, and silently another configuration
+    @JsonProperty(required = true) double waiverStep,
+    @JsonProperty(required = true) List<DebtComponent> waiverPriority,
+    @JsonProperty(required = true) int downPaymentLevels,
+    @JsonProperty(required = true) double downPaymentStep,
+    @JsonProperty(required = true) double acceptanceFloor,
+    @JsonProperty(required = true) double lenderMonthlyDiscountRate,
+    @JsonProperty(required = true) long maxSearchNodes) {
 
   /**
    * The finest waiver step, a thousandth of the waivable amount: 1e-6 drew a million levels per debt (times the terms
@@ -100,13 +105,16 @@ public record GridConfig(
     waiverPriority = List.copyOf(waiverPriority);
   }
 
-  /** The most options the grid of {@code debt} holds under this configuration (see {@link #MAX_OPTIONS}). */
+  /**
+   * The most options the grid of {@code debt} holds under this configuration (see {@link #MAX_OPTIONS}): its waiver
+   * levels are distinct amounts, so no more than the fen of the waivable amount plus one.
+   */
   long mostOptions(DebtTerms debt) {
-    boolean waivable = false;
+    long waivable = 0;
     for (DebtComponent c : DebtComponent.values()) {
-      waivable |= debt.waivableAmount(c).isPositive();
+      waivable = Math.addExact(waivable, debt.waivableAmount(c).fen());
     }
-    long levels = waivable ? waiverFractions().length : 1;
+    long levels = Math.min(waiverFractions().length, waivable + 1);
     return levels * downPaymentLevels * debt.allowedTerms().size();
   }
 

@@ -1,6 +1,10 @@
 package io.github.fenqi.core.solve;
 
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.money.Money;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Why no proposal fits, and by how much: an answer, not an error. The recommendation is to seek debt
@@ -14,12 +18,55 @@ import io.github.fenqi.core.money.Money;
  * @param available what the borrower has (the budget, the savings)
  * @param shortfall required − available: positive for the budget and savings; zero for {@link
  *     BindingConstraint#NO_ELIGIBLE_DEBT} and {@link BindingConstraint#USER_CONSTRAINT}, which no amount of money
- *     measures (their required and available are zero too)
+ *     measures (their required and available are zero too); never negative ({@link
+ *     BindingConstraint#BUDGET_AND_SAVINGS_TOGETHER}'s is 0 when the least total found is within the budget, as
+ *     {@link #diagnose} says of grids that have a plan). The constructor holds the three amounts to this, so that one
+ *     read back from JSON or built by a custom solver cannot tell a borrower a shortfall its own figures contradict.
  * @param reason one sentence for people
  * @param recommendation what to do instead
  */
 public record Infeasibility(
     BindingConstraint binding, Money required, Money available, Money shortfall, String reason, String recommendation) {
+
+  public Infeasibility {
+    List<Problem> problems = new ArrayList<>();
+    ProposalProblem.required(problems, new String[] {"binding", "required", "available", "shortfall", "reason",
+        "recommendation"}, binding, required, available, shortfall, reason, recommendation);
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    String[] fields = {"required", "available", "shortfall"};
+    Money[] amounts = {required, available, shortfall};
+    for (int i = 0; i < fields.length; i++) {
+      if (amounts[i].isNegative()) {
+        problems.add(Problem.of(fields[i], "'" + amounts[i] + "' is negative"));
+      }
+    }
+    if (problems.isEmpty()) {
+      amountsAgree(binding, required, available, shortfall).ifPresent(problems::add);
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+  }
+
+  /** The problem with the amounts of a {@code binding} infeasibility, each of them non-negative; empty when none. */
+  private static java.util.Optional<Problem> amountsAgree(BindingConstraint binding, Money required, Money available,
+      Money shortfall) {
+    Money gap = required.minus(available);
+    return java.util.Optional.ofNullable(switch (binding) {
+      case NO_ELIGIBLE_DEBT, USER_CONSTRAINT -> required.isZero() && available.isZero() && shortfall.isZero() ? null
+          : Problem.of("shortfall", binding + " is measured by no amount of money: required, available and shortfall "
+              + "are 0.00, not " + required + ", " + available + " and " + shortfall);
+      case MONTHLY_BUDGET, LIQUID_SAVINGS -> gap.isPositive() && shortfall.equals(gap) ? null
+          : Problem.of("shortfall", "'" + shortfall + "' where " + binding + " binds: required " + required
+              + " less available " + available + " is " + gap + (gap.isPositive() ? "" : ", which binds nothing"));
+      case BUDGET_AND_SAVINGS_TOGETHER -> shortfall.equals(gap.max(Money.ZERO)) ? null
+          : Problem.of("shortfall", "'" + shortfall + "' where required " + required + " less available "
+              + available + " is " + gap.max(Money.ZERO) + " (0.00 when none)");
+      case ACCEPTANCE_FLOOR -> null; // a custom solver's floor: no amount of the problem's measures it
+    });
+  }
 
   /**
    * The constraints a case can fail on.

@@ -56,11 +56,20 @@ public final class OptionGrid {
     }
     this.maxWaivable = maxW;
     DecimalFactor[] fractions = scales.waiverFractions();
-    int levels = maxW == 0 ? 1 : fractions.length;
+    // the distinct waiver targets, ascending: steps finer than a fen of the waivable amount round to the same target
+    // (a fen waivable under 5 % steps drew its 0.00 level 20 times over, each copy with every term and down payment)
+    long[] targets = new long[maxW == 0 ? 1 : fractions.length];
+    int levels = 0;
+    for (int k = 0; k < targets.length; k++) {
+      long target = fractions[k].times(maxW, RoundingMode.DOWN);
+      if (levels == 0 || target != targets[levels - 1]) {
+        targets[levels++] = target;
+      }
+    }
     waivedByLevel = new long[levels][];
     waivedTotalByLevel = new long[levels];
     for (int k = 0; k < levels; k++) {
-      long target = fractions[k].times(maxW, RoundingMode.DOWN);
+      long target = targets[k];
       long[] w = new long[capFen.length];
       long left = target;
       for (DebtComponent c : config.waiverPriority()) {

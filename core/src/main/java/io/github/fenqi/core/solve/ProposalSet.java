@@ -1,16 +1,26 @@
 package io.github.fenqi.core.solve;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The solver's answer: a proposal per strategy that has one, and for a case that fits no plan the
  * binding constraint and how far off it is.
  *
  * <p>Thread-safety: immutable.
+ *
+ * <p>It reads back from the JSON {@code FenqiJson} writes of it as an equal set: there an absent infeasibility is
+ * {@code null} (core has no Optional module), which had been read into a set whose {@code infeasibility()} was null
+ * itself, and a present one could not be read at all.
  *
  * @param proposals one per strategy that found a plan, in {@link Strategy} order
  * @param infeasibility present when no strategy found a plan
@@ -19,10 +29,25 @@ import java.util.Optional;
 public record ProposalSet(List<Proposal> proposals, Optional<Infeasibility> infeasibility, Map<Strategy, String> notes) {
 
   public ProposalSet {
+    List<Problem> problems = new ArrayList<>();
+    // a missing part had been a NullPointerException from List.copyOf, or a set whose infeasibility() was null
+    ProposalProblem.required(problems, new String[] {"proposals", "infeasibility", "notes"}, proposals,
+        infeasibility, notes);
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
     proposals = List.copyOf(proposals);
     Map<Strategy, String> ordered = new EnumMap<>(Strategy.class); // strategy order, not Map.copyOf's per-JVM one
     ordered.putAll(Map.copyOf(notes));
     notes = Collections.unmodifiableMap(ordered);
+  }
+
+  /** The set as its JSON holds it: an infeasibility, or null for none. */
+  @JsonCreator
+  static ProposalSet read(@JsonProperty("proposals") List<Proposal> proposals,
+      @JsonProperty("infeasibility") @Nullable Infeasibility infeasibility,
+      @JsonProperty("notes") Map<Strategy, String> notes) {
+    return new ProposalSet(proposals, Optional.ofNullable(infeasibility), notes);
   }
 
   public boolean feasible() {

@@ -58,4 +58,61 @@ class GridConfigTest {
         + "terms, summed over the debts), above the 10000000 a problem may draw; use a coarser waiverStep (0.001) or "
         + "fewer downPaymentLevels (20)", e.problems().get(0).reason());
   }
+
+  @Test
+  void aConfigurationRoundTripsThroughJson() throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper plain = new com.fasterxml.jackson.databind.ObjectMapper();
+    GridConfig c = GridConfig.DEFAULTS.withAcceptanceFloor(0.45).withDownPayments(6, 0.1);
+    assertEquals(c, plain.readValue(plain.writeValueAsString(c), GridConfig.class));
+  }
+
+  /**
+   * A kept configuration that lacks a field is refused by any mapper: a plain ObjectMapper read one without its
+   * acceptanceFloor as a floor of 0 — AGGRESSIVE free to offer plans no lender is likely to accept, without a word.
+   */
+  @Test
+  void aConfigurationWithoutAFieldIsRefusedNotTakenAsZero() throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper plain = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode node = plain.valueToTree(GridConfig.DEFAULTS);
+    node.remove("acceptanceFloor");
+    String json = plain.writeValueAsString(node);
+    Exception e = assertThrows(com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
+        () -> plain.readValue(json, GridConfig.class));
+    assertTrue(e.getMessage().startsWith("Missing required creator property 'acceptanceFloor'"), e.getMessage());
+    InvalidInputException named = assertThrows(InvalidInputException.class, () -> io.github.fenqi.core.json.FenqiJson
+        .read(io.github.fenqi.core.json.FenqiJson.newMapper(), json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            GridConfig.class, "grid.json"));
+    assertTrue(named.getMessage().startsWith("grid.json: acceptanceFloor: is missing"), named.getMessage());
+  }
+  /**
+   * Waiver steps finer than a fen of the waivable amount round to the same amount: a debt with one fen to waive drew
+   * its 0.00 level 20 times over under the default 5 % steps (and 1 000 times under the finest), each copy with every
+   * term and down payment, and counted them all against {@link GridConfig#MAX_OPTIONS}. Each amount is drawn once.
+   */
+  @Test
+  void aWaiverLevelIsDrawnOncePerDistinctAmount() {
+    for (long waivableFen : new long[] {1, 7, 19, 20, 1_000_000}) {
+      io.github.fenqi.core.debt.Debt debt = new io.github.fenqi.core.debt.Debt("d", "p",
+          io.github.fenqi.core.debt.ProductType.CREDIT_CARD, io.github.fenqi.core.money.Money.of("10000"),
+          io.github.fenqi.core.money.Money.ZERO, io.github.fenqi.core.money.Money.ofFen(waivableFen),
+          io.github.fenqi.core.money.Money.ZERO, io.github.fenqi.core.money.Money.ZERO,
+          io.github.fenqi.core.money.Money.ZERO, io.github.fenqi.core.money.Rate.of("0.18"), 90);
+      DebtTerms terms = new DebtTerms(debt, "v1", java.util.List.of(6, 12), io.github.fenqi.core.schedule.RepaymentMethod
+          .EQUAL_PRINCIPAL, io.github.fenqi.core.money.Rate.ZERO, io.github.fenqi.core.money.Rate.ZERO, java.util.Map.of(
+              io.github.fenqi.core.debt.DebtComponent.PENALTY_INTEREST, io.github.fenqi.core.money.Ratio.of("1")),
+          io.github.fenqi.core.money.Ratio.of("0.1"), false);
+      for (GridConfig config : new GridConfig[] {GridConfig.DEFAULTS, GridConfig.DEFAULTS.withWaiverStep(0.001)}) {
+        OptionGrid grid = OptionGrid.of(terms, config, AcceptanceModel.defaults());
+        java.util.Set<Long> amounts = new java.util.TreeSet<>();
+        for (int i = 0; i < grid.size(); i++) {
+          amounts.add(grid.waivedFen(i));
+        }
+        long levels = Math.min(config.waiverFractions().length, waivableFen + 1);
+        assertEquals(levels, amounts.size(), waivableFen + " fen");
+        assertEquals(levels * config.downPaymentLevels() * 2, grid.size(), waivableFen + " fen: one option per "
+            + "waived amount, down payment and term");
+        assertEquals(grid.size(), config.mostOptions(terms), waivableFen + " fen");
+      }
+    }
+  }
 }

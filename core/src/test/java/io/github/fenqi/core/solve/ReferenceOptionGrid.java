@@ -33,12 +33,12 @@ final class ReferenceOptionGrid {
       maxW = Math.addExact(maxW, capFen[c.ordinal()]);
     }
     double[] fractions = config.waiverFractions();
-    int levels = maxW == 0 ? 1 : fractions.length;
-    long[] waivedTotalByLevel = new long[levels];
-    for (int k = 0; k < levels; k++) {
-      waivedTotalByLevel[k] = BigDecimal.valueOf(maxW).multiply(BigDecimal.valueOf(fractions[k]))
-          .setScale(0, RoundingMode.DOWN).longValueExact();
-    }
+    // each distinct waived amount once, ascending
+    long waivable = maxW;
+    long[] waivedTotalByLevel = java.util.Arrays.stream(fractions).limit(maxW == 0 ? 1 : fractions.length)
+        .mapToLong(f -> BigDecimal.valueOf(waivable).multiply(BigDecimal.valueOf(f)).setScale(0, RoundingMode.DOWN)
+            .longValueExact()).distinct().toArray();
+    int levels = waivedTotalByLevel.length;
     double minRatio = terms.minDownPaymentRatio().doubleValue();
     List<Integer> allowed = terms.allowedTerms();
     int maxTerm = terms.maxTerm();

@@ -1,0 +1,126 @@
+package io.github.fenqi.core.solve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.debt.Debt;
+import io.github.fenqi.core.debt.ProductType;
+import io.github.fenqi.core.json.FenqiJson;
+import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.money.Rate;
+import io.github.fenqi.core.money.Ratio;
+import io.github.fenqi.core.schedule.RepaymentMethod;
+import io.github.fenqi.core.solve.Infeasibility.BindingConstraint;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The solver's answer at the edges of its constraints, on a two-debt case worked out by hand, and its records as an SDK
+ * user meets them: built by hand or read back from JSON.
+ */
+class SolveRecordsTest {
+  private static final ObjectMapper MAPPER = FenqiJson.newMapper();
+
+  /**
+   * Interest-free, equal principal, nothing waivable, one term each. Debt a owes 10 000.00 over 10 months with at least
+   * 10 % down: down payments 1 000.00, 1 500.00, 2 000.00, 2 500.00 leave first installments of 900.00, 850.00,
+   * 800.00, 750.00. Debt b owes 5 000.00 over 5 months with at least 20 % down: 1 000.00, 1 250.00, 1 500.00, 1 750.00
+   * leave 800.00, 750.00, 700.00, 650.00. So the least Σ first installments is 1 400.00 (with 4 250.00 down), the
+   * least Σ down payments 2 000.00 (with 1 700.00 a month).
+   */
+  private static final List<DebtTerms> DEBTS = List.of(debt("a", 1_000_000, 10, "0.1"), debt("b", 500_000, 5, "0.2"));
+
+  private static DebtTerms debt(String id, long owedFen, int term, String minDown) {
+    Debt d = new Debt(id, "p", ProductType.CREDIT_CARD, Money.ofFen(owedFen), Money.ZERO, Money.ZERO, Money.ZERO,
+        Money.ZERO, Money.ZERO, Rate.of("0.18"), 100);
+    return new DebtTerms(d, "v1", List.of(term), RepaymentMethod.EQUAL_PRINCIPAL, Rate.ZERO, Rate.ZERO, Map.of(),
+        Ratio.of(minDown), false);
+  }
+
+  private static ProposalSet solve(String budget, String savings) {
+    return ProposalSolver.exact().solve(ProposalProblem.of(DEBTS, Money.of(budget), Money.of(savings)));
+  }
+
+  private static void assertBinds(ProposalSet set, BindingConstraint binding, String required, String available) {
+    Infeasibility why = set.infeasibility().orElseThrow(() -> new AssertionError("feasible: " + set.proposals()));
+    assertEquals(binding, why.binding(), why.reason());
+    assertEquals(Money.of(required), why.required(), why.reason());
+    assertEquals(Money.of(available), why.available(), why.reason());
+    assertEquals(Money.of("0.01"), why.shortfall(), why.reason());
+  }
+
+  @Test
+  void aBudgetOfExactlyTheLeastFirstInstallmentsHasAPlanAndAFenLessIsShortByAFen() {
+    ProposalSet exact = solve("1400.00", "100000");
+    assertEquals(3, exact.proposals().size());
+    exact.proposals().forEach(p -> assertEquals(Money.of("1400.00"), p.totalFirstMonthInstallment()));
+    assertBinds(solve("1399.99", "100000"), BindingConstraint.MONTHLY_BUDGET, "1400.00", "1399.99");
+  }
+
+  @Test
+  void savingsOfExactlyTheLeastDownPaymentsHaveAPlanAndAFenLessAreShortByAFen() {
+    ProposalSet exact = solve("100000", "2000.00");
+    assertEquals(3, exact.proposals().size());
+    exact.proposals().forEach(p -> assertEquals(Money.of("2000.00"), p.totalDownPayment()));
+    assertBinds(solve("100000", "1999.99"), BindingConstraint.LIQUID_SAVINGS, "2000.00", "1999.99");
+  }
+
+  @Test
+  void whenEachFitsAloneTheBudgetMustReachTheLeastFirstInstallmentsWithinTheSavings() {
+    assertEquals(3, solve("1700.00", "2000.00").proposals().size());
+    assertBinds(solve("1699.99", "2000.00"), BindingConstraint.BUDGET_AND_SAVINGS_TOGETHER, "1700.00", "1699.99");
+  }
+
+  /** FenqiJson writes an absent infeasibility as null and a present one as its fields: both read back equal. */
+  @Test
+  void aProposalSetReadsBackFromItsJsonEqual() {
+    for (ProposalSet set : List.of(solve("100000", "100000"), solve("1399.99", "100000"))) {
+      byte[] json = FenqiJson.write(MAPPER, set).getBytes(StandardCharsets.UTF_8);
+      assertEquals(set, FenqiJson.read(MAPPER, json, ProposalSet.class, "set.json"));
+    }
+  }
+
+  @Test
+  void aProposalSetWithoutAPartNamesIt() {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> new ProposalSet(null, null, null));
+    assertEquals("3 problems: proposals: is required; infeasibility: is required; notes: is required", e.getMessage());
+  }
+
+  /** A shortfall its own figures contradict had been read from JSON, and shown to the borrower, as it stood. */
+  @Test
+  void anInfeasibilityReadFromJsonWhoseShortfallItsFiguresContradictIsRefused() {
+    Infeasibility why = solve("1399.99", "100000").infeasibility().orElseThrow();
+    String json = FenqiJson.write(MAPPER, why);
+    assertEquals(why, FenqiJson.read(MAPPER, json.getBytes(StandardCharsets.UTF_8), Infeasibility.class, "why.json"));
+    String contradicted = json.replace("\"shortfall\" : \"0.01\"", "\"shortfall\" : \"-5.00\"");
+    assertTrue(!contradicted.equals(json), json);
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> FenqiJson.read(MAPPER,
+        contradicted.getBytes(StandardCharsets.UTF_8), Infeasibility.class, "why.json"));
+    assertTrue(e.getMessage().contains("shortfall: '-5.00' is negative"), e.getMessage());
+  }
+
+  @Test
+  void anInfeasibilityNamesTheAmountThatDisagrees() {
+    Money ten = Money.of("10.00");
+    InvalidInputException wrong = assertThrows(InvalidInputException.class, () -> new Infeasibility(
+        BindingConstraint.MONTHLY_BUDGET, ten, Money.of("4.00"), Money.of("5.00"), "r", "s"));
+    assertEquals("shortfall: '5.00' where MONTHLY_BUDGET binds: required 10.00 less available 4.00 is 6.00",
+        wrong.getMessage());
+    InvalidInputException covered = assertThrows(InvalidInputException.class, () -> new Infeasibility(
+        BindingConstraint.LIQUID_SAVINGS, ten, ten, Money.ZERO, "r", "s"));
+    assertEquals("shortfall: '0.00' where LIQUID_SAVINGS binds: required 10.00 less available 10.00 is 0.00, which "
+        + "binds nothing", covered.getMessage());
+    InvalidInputException money = assertThrows(InvalidInputException.class, () -> new Infeasibility(
+        BindingConstraint.NO_ELIGIBLE_DEBT, ten, Money.ZERO, ten, "r", "s"));
+    assertTrue(money.getMessage().startsWith("shortfall: NO_ELIGIBLE_DEBT is measured by no amount of money"),
+        money.getMessage());
+    assertEquals("reason: is required", assertThrows(InvalidInputException.class, () -> new Infeasibility(
+        BindingConstraint.USER_CONSTRAINT, Money.ZERO, Money.ZERO, Money.ZERO, null, "s")).getMessage());
+  }
+}
