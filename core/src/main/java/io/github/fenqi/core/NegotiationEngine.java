@@ -307,7 +307,7 @@ public final class NegotiationEngine implements AutoCloseable {
     }
     Money savings = request.borrower().liquidSavings();
     ProposalProblem problem = new ProposalProblem(terms, assessment.maxAffordableInstallment(), savings, grid, acceptance);
-    ProposalSet set = returned(solver.solve(problem), "the proposal solver", solver, "solve");
+    ProposalSet set = returned(solved(problem), "the proposal solver", solver, "solve");
     // any solver's answer, the exact one's too, is checked before a borrower or lender sees it: a plan above the budget
     // or outside a policy would be shown as compliant
     List<Problem> broken = problem.violations(set);
@@ -501,6 +501,20 @@ public final class NegotiationEngine implements AutoCloseable {
     }
     if (!problems.isEmpty()) {
       throw ComponentContractException.of("the eligibility evaluator", eligibility, problems);
+    }
+  }
+
+  /**
+   * The solver's answer to a problem the engine built from a checked request (a grid too large is refused when the
+   * problem is built, before this): a refusal from inside the solver — a custom solver building an {@code
+   * Infeasibility} whose shortfall contradicts its amounts, say — is the solver's fault, not the case's. It had reached
+   * the caller as an {@code InvalidInputException}, which the REST service answers as a 400 about the request.
+   */
+  private ProposalSet solved(ProposalProblem problem) {
+    try {
+      return solver.solve(problem);
+    } catch (InvalidInputException e) {
+      throw ComponentContractException.of("the proposal solver", solver, e.problems());
     }
   }
 

@@ -12,6 +12,9 @@ import io.github.fenqi.core.solve.AcceptanceFeatures;
 import io.github.fenqi.core.solve.AcceptanceModel;
 import io.github.fenqi.core.solve.ProposalProblem;
 import io.github.fenqi.core.solve.ProposalSolver;
+import io.github.fenqi.core.solve.ProposalSet;
+import io.github.fenqi.core.solve.Infeasibility;
+import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.stress.FinancialProfile;
 import io.github.fenqi.core.stress.PlanCashflow;
 import io.github.fenqi.core.stress.StressConfig;
@@ -48,6 +51,21 @@ class NegotiationEngineContractsTest {
     assertTrue(e.getMessage().startsWith(e.component() + " broke its contract ("), e.getMessage());
     // the exact solver's answer to the same case passes the same check
     assertTrue(!engine().build().calculate(sample).feasible());
+  }
+
+  /**
+   * A custom solver that builds an answer its own records refuse (here an infeasibility whose shortfall contradicts
+   * its amounts) stops the case as the solver's fault: it had reached the caller as an error in the case.
+   */
+  @Test
+  void aSolverThatBuildsARefusedAnswerIsStoppedAsItsFaultNotTheCases() {
+    ProposalSolver contradicting = p -> new ProposalSet(List.of(), java.util.Optional.of(new Infeasibility(
+        Infeasibility.BindingConstraint.MONTHLY_BUDGET, Money.of("10.00"), Money.of("1.00"), Money.of("5.00"),
+        "too little", "restructure")), java.util.Map.of());
+    ComponentContractException e = assertThrows(ComponentContractException.class,
+        () -> engine().solver(contradicting).build().calculate(affordable));
+    assertEquals("the proposal solver (a lambda in " + getClass().getName() + ")", e.component());
+    assertEquals("shortfall", e.problems().get(0).location(), e.problems().toString());
   }
 
   @Test
