@@ -219,6 +219,7 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
     // version from the same day. Then the last good versions of files that do not load now, where they do not
     // meet one of those: a restart would not load them.
     Map<String, Policy> byKey = new LinkedHashMap<>();
+    Map<Policy, Path> loadedFrom = new HashMap<>(); // the file each loaded version is from, for the problems' words
     List<Problem> currentProblems = new ArrayList<>();
     List<Policy> lastGood = new ArrayList<>();
     for (Path path : paths) {
@@ -239,9 +240,9 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
         continue;
       }
       String key = key(p);
-      if (byKey.containsKey(key)) {
-        Problem dup = Problem.of(path.toString(), "duplicates platform '" + p.platformId() + "' version '"
-            + p.version() + "' of an earlier file; ignored");
+      Policy loaded = byKey.get(key);
+      if (loaded != null) {
+        Problem dup = Problem.of(path.toString(), duplicateReason(loaded, loadedFrom.get(loaded), p));
         currentProblems.add(dup);
         if (changed) {
           events.add(new PolicyLoadFailed(path.toString(), List.of(dup)));
@@ -251,7 +252,8 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
       Optional<Policy> rival = PolicySnapshot.sameDayVersion(byKey.values(), p);
       if (rival.isPresent()) {
         Problem sameDay = Problem.of(path.toString(), PolicySnapshot.sameDayReason(rival.get(), p)
-            + "; this file is ignored");
+            + "; this file is ignored (version '" + rival.get().version() + "' is file "
+            + loadedFrom.get(rival.get()).getFileName() + ")");
         currentProblems.add(sameDay);
         if (changed) {
           events.add(new PolicyLoadFailed(path.toString(), List.of(sameDay)));
@@ -259,6 +261,7 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
         continue;
       }
       byKey.put(key, p);
+      loadedFrom.put(p, path);
     }
     for (Policy p : lastGood) {
       if (!byKey.containsKey(key(p)) && PolicySnapshot.sameDayVersion(byKey.values(), p).isEmpty()) {
@@ -289,6 +292,19 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
       events.add(new PolicyLoadFailed(path.toString(), List.of(Problem.of(path.toString(), reason))));
     }
     return before == null; // its last good version, if any, now yields to a file that loads
+  }
+
+  /**
+   * Why {@code duplicate} is ignored: {@code loaded}, of the same platform and version label, is loaded from {@code
+   * file}. It names that file, and whether the two say the same: a copy that differs is terms the lender may mean,
+   * which a plan never uses. It had said "of an earlier file", and which of the directory's files, and whether its
+   * terms were the ones live, was left to the reader to find out.
+   */
+  private static String duplicateReason(Policy loaded, Path file, Policy duplicate) {
+    return "duplicates platform '" + duplicate.platformId() + "' version '" + duplicate.version() + "' of file "
+        + file.getFileName() + (loaded.equals(duplicate) ? ", with the same terms; ignored"
+        : ", with other terms; ignored, and the terms of " + file.getFileName() + " apply: give this file another "
+        + "version label and effectiveFrom, or remove the one not meant");
   }
 
   private static String key(Policy p) {

@@ -27,8 +27,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Checks a policy file and reports every problem at once, each as {@code file: $.json.path: reason}:
- * malformed JSON (with its line), unknown or missing fields, wrong types, unknown enum values, money
+ * Checks a policy file and reports every problem at once, each as {@code file: $.json.path: reason (line n)} — the
+ * line its value starts on, or for a missing field {@code (in the object at line n)}: malformed JSON (with its line),
+ * an empty file, unknown or missing fields, wrong types, unknown enum values, money
  * with more than two decimals, ratios outside 0..1, {@code max < min}, a step that cannot reach max,
  * {@code effectiveTo} before {@code effectiveFrom}, an unsupported schemaVersion, a product type listed twice, a term above
  * {@link Policy#MAX_CREDIT_CARD_TERM} months in a policy covering credit cards, a rate other than 0 with method
@@ -94,7 +95,10 @@ public final class PolicyValidator {
     return validate(bytes, file.toString());
   }
 
-  /** Validates policy JSON; {@code source} (a file name, "request body") prefixes every location. */
+  /**
+   * Validates policy JSON; {@code source} (a file name, "request body") prefixes every location. A problem of a value
+   * names the line it is on, and one of a missing field the line of the object that lacks it ({@link JsonLines}).
+   */
   public Result validate(byte[] json, String source) {
     JsonNode root;
     try {
@@ -102,8 +106,19 @@ public final class PolicyValidator {
     } catch (IOException e) {
       return new Result(source, Optional.empty(), FenqiJson.translate(e, source, json).problems());
     }
+    if (root == null || root.isMissingNode()) { // nothing but white space, or nothing at all
+      return new Result(source, Optional.empty(), List.of(Problem.of(source + ": $", "is empty (" + json.length
+          + " bytes, no JSON value); a policy is one JSON object")));
+    }
+    Result result = check(root, source);
+    return result.valid() ? result
+        : new Result(source, Optional.empty(), JsonLines.of(mapper, json, source).lined(result.problems()));
+  }
+
+  /** Validates a parsed document; its problems name no line yet. */
+  private Result check(JsonNode root, String source) {
     List<Problem> problems = new ArrayList<>();
-    if (root == null || !root.isObject()) {
+    if (!root.isObject()) {
       problems.add(Problem.of(source + ": $", "must be a JSON object"));
       return new Result(source, Optional.empty(), problems);
     }

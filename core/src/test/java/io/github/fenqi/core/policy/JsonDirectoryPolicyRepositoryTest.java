@@ -173,9 +173,31 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
     assertEquals(copy.toString(), repo.loadProblems().get(0).location());
     assertEquals("version '2026-01-15-edit' takes effect on 2026-01-15, the same day as version '2026-01-15' of "
         + "'demo-consumer-finance': which of them applies would be left to chance; give one a later effectiveFrom, or "
-        + "keep only one of them; this file is ignored", repo.loadProblems().get(0).reason());
+        + "keep only one of them; this file is ignored (version '2026-01-15' is file demo-consumer-finance.json)",
+        repo.loadProblems().get(0).reason());
     PolicyException strict = assertThrows(PolicyException.class, () -> JsonDirectoryPolicyRepository.openStrict(dir));
     assertTrue(strict.getMessage().contains("same day"), strict.getMessage());
+  }
+
+  /**
+   * Two files holding one platform and version label: the second by name is ignored. Its problem had said "of an
+   * earlier file", so an operator with a directory of files had to find which one, and whether the ignored copy's
+   * terms (here 60 months, not 36) were the live ones. It names the loaded file, and says whether the terms differ.
+   */
+  @Test
+  void aDuplicateVersionNamesTheFileLoadedAndWhetherItsTermsDiffer() throws Exception {
+    repositoryWithSamples();
+    Files.writeString(dir.resolve("x-copy.json"), cf().replace("\"max\": 36", "\"max\": 60"));
+    Files.writeString(dir.resolve("y-copy.json"), cf().replace("\"EQUAL_INSTALLMENT\",", "\"EQUAL_INSTALLMENT\",\n"));
+    repo.reload();
+    assertEquals(36, repo.find("demo-consumer-finance", TODAY).orElseThrow().installments().max());
+    assertEquals(List.of(
+        Problem.of(dir.resolve("x-copy.json").toString(), "duplicates platform 'demo-consumer-finance' version "
+            + "'2026-01-15' of file demo-consumer-finance.json, with other terms; ignored, and the terms of "
+            + "demo-consumer-finance.json apply: give this file another version label and effectiveFrom, or remove the "
+            + "one not meant"),
+        Problem.of(dir.resolve("y-copy.json").toString(), "duplicates platform 'demo-consumer-finance' version "
+            + "'2026-01-15' of file demo-consumer-finance.json, with the same terms; ignored")), repo.loadProblems());
   }
 
   /**

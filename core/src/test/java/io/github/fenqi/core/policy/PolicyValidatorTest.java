@@ -8,8 +8,11 @@ import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.json.FenqiJson;
 import io.github.fenqi.core.testkit.Samples;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PolicyValidatorTest {
   private final PolicyValidator validator = new PolicyValidator();
@@ -39,10 +42,10 @@ class PolicyValidatorTest {
   @Test
   void aWholeNumberWithAnExponentIsShownAsTheDecimalItIs() {
     for (String written : List.of("9.1e1", "91E0", "0.91e2", "91.0")) {
-      assertEquals(List.of(Problem.of("p.json: $.eligibility.minOverdueDays", "expected a whole number, got 91.0")),
+      assertEquals(List.of(Problem.of("p.json: $.eligibility.minOverdueDays", "expected a whole number, got 91.0 (line 10)")),
           problems(sample().replace("\"minOverdueDays\": 91", "\"minOverdueDays\": " + written)), written);
     }
-    assertEquals(List.of(Problem.of("p.json: $.schemaVersion", "expected a whole number, got 1E+400")),
+    assertEquals(List.of(Problem.of("p.json: $.schemaVersion", "expected a whole number, got 1E+400 (line 2)")),
         problems(sample().replace("\"schemaVersion\": 1", "\"schemaVersion\": 1e400")));
   }
 
@@ -54,7 +57,7 @@ class PolicyValidatorTest {
   void aWholeNumberOutOfRangeIsSaidToBeOutOfRangeNotNoWholeNumber() {
     for (String written : List.of("2147483648", "99999999999999999999999", "-2147483649")) {
       assertEquals(List.of(Problem.of("p.json: $.eligibility.minOverdueDays", written + " is out of range; expected a "
-          + "whole number from -2147483648 to 2147483647")),
+          + "whole number from -2147483648 to 2147483647 (line 10)")),
           problems(sample().replace("\"minOverdueDays\": 91", "\"minOverdueDays\": " + written)), written);
     }
   }
@@ -66,7 +69,7 @@ class PolicyValidatorTest {
   @Test
   void aProductTypeListedTwiceIsNamed() {
     assertEquals(List.of(Problem.of("p.json: $.productTypes[2]", "CONSUMER_LOAN is listed already, at productTypes[0]; "
-        + "list each product type once")), problems(sample().replace("[\"CONSUMER_LOAN\"]",
+        + "list each product type once (line 5)")), problems(sample().replace("[\"CONSUMER_LOAN\"]",
             "[\"CONSUMER_LOAN\", \"ONLINE_LOAN\", \"CONSUMER_LOAN\", \"CONSUMER_LOAN\"]")));
     Policy p = Samples.policies().get(0);
     io.github.fenqi.core.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(
@@ -110,8 +113,8 @@ class PolicyValidatorTest {
         .replace("\"step\": 6", "\"step\": 6");
     List<Problem> problems = problems(bad);
     // the policy's own fields are checked with its parts: effectiveTo was told only once max had been mended
-    assertEquals(List.of(Problem.of("p.json: $.effectiveTo", "2020-01-01 is before effectiveFrom 2026-01-15"),
-        Problem.of("p.json: $.installments.max", "6 is below min 12")), problems);
+    assertEquals(List.of(Problem.of("p.json: $.effectiveTo", "2020-01-01 is before effectiveFrom 2026-01-15 (line 8)"),
+        Problem.of("p.json: $.installments.max", "6 is below min 12 (line 14)")), problems);
     List<Problem> dates = problems(sample().replace("\"effectiveTo\": null", "\"effectiveTo\": \"2020-01-01\""));
     assertEquals("p.json: $.effectiveTo", dates.get(0).location());
     assertTrue(dates.get(0).reason().contains("before effectiveFrom"));
@@ -131,7 +134,7 @@ class PolicyValidatorTest {
   void stepThatCannotReachMaxIsReported() {
     List<Problem> problems = problems(sample().replace("\"step\": 6", "\"step\": 5"));
     assertEquals("p.json: $.installments.step", problems.get(0).location());
-    assertEquals("no term reaches max 36 from min 12 in steps of 5", problems.get(0).reason());
+    assertEquals("no term reaches max 36 from min 12 in steps of 5 (line 14)", problems.get(0).reason());
   }
 
   @Test
@@ -148,7 +151,7 @@ class PolicyValidatorTest {
     // 0.0600000000000001 validated, and every case with a debt of the platform then failed with
     // "annualRate: ... has more than 12 decimals", naming neither the file nor the platform
     List<Problem> problems = problems(sample().replace("\"annualRate\": \"0.06\"", "\"annualRate\": \"0.0600000000000001\""));
-    assertEquals(List.of(Problem.of("p.json: $.installments.annualRate", "'0.0600000000000001' has 16 decimals; at most 12")),
+    assertEquals(List.of(Problem.of("p.json: $.installments.annualRate", "'0.0600000000000001' has 16 decimals; at most 12 (line 14)")),
         problems);
     assertTrue(validator.validate(sample().replace("\"annualRate\": \"0.06\"", "\"annualRate\": \"0.060000000001000\"")
         .getBytes(StandardCharsets.UTF_8), "p.json").valid(), "12 decimals and trailing zeros are fine");
@@ -167,7 +170,7 @@ class PolicyValidatorTest {
     assertEquals(List.of("p.json: $.version"), twoLines.stream().map(Problem::location).toList());
     List<Problem> tooLong = problems(sample().replace("\"platformId\": \"demo-consumer-finance\"",
         "\"platformId\": \"" + "p".repeat(129) + "\""));
-    assertEquals(List.of(Problem.of("p.json: $.platformId", "is 129 characters; at most 128")), tooLong);
+    assertEquals(List.of(Problem.of("p.json: $.platformId", "is 129 characters; at most 128 (line 3)")), tooLong);
   }
 
   @Test
@@ -183,9 +186,9 @@ class PolicyValidatorTest {
         "p.json: $.source.kind", "p.json: $.source.note", "p.json: $.source.url"),
         problems.stream().map(Problem::location).toList());
     assertTrue(problems.get(0).reason().contains("U+000D at position 9"), problems.toString());
-    assertEquals("must not be empty", problems.get(2).reason());
+    assertEquals("must not be empty (line 17)", problems.get(2).reason());
     List<Problem> tooLong = problems(sample().replace("\"legalBasis\": [\"", "\"legalBasis\": [\"" + "条".repeat(1000)));
-    assertEquals(List.of(Problem.of("p.json: $.legalBasis[0]", "is 1018 characters; at most 1000")), tooLong);
+    assertEquals(List.of(Problem.of("p.json: $.legalBasis[0]", "is 1018 characters; at most 1000 (line 17)")), tooLong);
   }
 
   /**
@@ -242,9 +245,60 @@ class PolicyValidatorTest {
   void aValueWithALineBreakIsQuotedOnOneLine() {
     List<Problem> problems = problems(sample().replace("\"effectiveTo\": null", "\"effectiveTo\": \"x\\nOK  b.json\"")
         .replace("\"minOutstanding\": \"1000.00\"", "\"minOutstanding\": \"1\\r\\nOK\\u2028c.json\""));
-    assertEquals(List.of(Problem.of("p.json: $.effectiveTo", "'x\\nOK  b.json' is not a valid date YYYY-MM-DD"),
+    assertEquals(List.of(Problem.of("p.json: $.effectiveTo", "'x\\nOK  b.json' is not a valid date YYYY-MM-DD (line 8)"),
         Problem.of("p.json: $.eligibility.minOutstanding",
-            "'1\\r\\nOK\\u2028c.json' is not an amount; expected a decimal such as \"1234.56\"")), problems);
+            "'1\\r\\nOK\\u2028c.json' is not an amount; expected a decimal such as \"1234.56\" (line 12)")), problems);
+  }
+
+  /**
+   * A problem of a value named only its field, so in a file laid out one value a line (or with "interest" both in the
+   * rates and the waivers) the operator searched for it. A value's problem names its line; a missing field's the line
+   * of the object that lacks it; an item of a list, its own line. Read from a real file with a byte-order mark, which
+   * takes no line.
+   */
+  @Test
+  void eachProblemOfAFileNamesTheLineOfItsValue(@TempDir Path dir) throws Exception {
+    String laidOut = sample()
+        .replace("{ \"principal\": \"0\", \"interest\": \"0.5\",", "{\n    \"principal\": \"0\",\n    \"interest\": \"1.5\",")
+        .replace("\"minOverdueDays\": 91,", "");
+    assertTrue(laidOut.contains("\"interest\": \"1.5\""), laidOut);
+    Path file = dir.resolve("laid-out.json");
+    byte[] text = laidOut.getBytes(StandardCharsets.UTF_8);
+    byte[] bom = new byte[text.length + 3];
+    bom[0] = (byte) 0xEF;
+    bom[1] = (byte) 0xBB;
+    bom[2] = (byte) 0xBF;
+    System.arraycopy(text, 0, bom, 3, text.length);
+    Files.write(file, bom);
+    List<String> lines = laidOut.lines().toList();
+    assertEquals(List.of(
+        Problem.of(file + ": $.eligibility.minOverdueDays", "is required (in the object at line 9)"),
+        Problem.of(file + ": $.waivers.interest", "'1.5' is outside 0..1 (line 17)")), validator.validate(file).problems());
+    assertTrue(lines.get(8).contains("\"eligibility\""), lines.get(8));
+    assertTrue(lines.get(16).contains("\"interest\": \"1.5\""), lines.get(16));
+    // an item of a list names its own line
+    String listed = sample().replace("\"legalBasis\": [\"", "\"legalBasis\": [\n    \"ok\",\n    \"\",\n    \"");
+    assertEquals(List.of(Problem.of("p.json: $.legalBasis[1]", "must not be empty (line 19)")), problems(listed));
+    assertEquals("\"\",", listed.lines().toList().get(18).trim());
+    // an unknown field, and a misspelt one, name theirs
+    assertEquals(List.of(Problem.of("p.json: $.eligibility.minOverdueDay", "unknown field; known fields: "
+        + "[minOverdueDays, requiresHardshipProof, minOutstanding] (line 10)"),
+        Problem.of("p.json: $.eligibility.minOverdueDays", "is required (in the object at line 9)")),
+        problems(sample().replace("\"minOverdueDays\"", "\"minOverdueDay\"")));
+  }
+
+  /**
+   * A 0-byte file, or one of white space only, was "$: must be a JSON object", as if it held some other value: it is
+   * said to be empty, with its size.
+   */
+  @Test
+  void anEmptyFileIsSaidToBeEmpty(@TempDir Path dir) throws Exception {
+    Path empty = Files.write(dir.resolve("empty.json"), new byte[0]);
+    assertEquals(List.of(Problem.of(empty + ": $", "is empty (0 bytes, no JSON value); a policy is one JSON object")),
+        validator.validate(empty).problems());
+    assertEquals(List.of(Problem.of("p.json: $", "is empty (3 bytes, no JSON value); a policy is one JSON object")),
+        problems(" \n\t"));
+    assertEquals(List.of(Problem.of("p.json: $", "must be a JSON object")), problems("[]"));
   }
 
   @Test
@@ -273,8 +327,8 @@ class PolicyValidatorTest {
         .replace("\"monthlyFeeRate\": \"0\"", "\"monthlyFeeRate\": \"0.006\""));
     assertEquals(List.of(
         Problem.of("p.json: $.installments.annualRate", "'0.18' is not charged by method INTEREST_FREE (interest "
-            + "stopped, no fee); write \"0\", or the method that charges it"),
+            + "stopped, no fee); write \"0\", or the method that charges it (line 14)"),
         Problem.of("p.json: $.installments.monthlyFeeRate", "'0.006' is not charged by method INTEREST_FREE (interest "
-            + "stopped, no fee); write \"0\", or the method that charges it")), problems);
+            + "stopped, no fee); write \"0\", or the method that charges it (line 14)")), problems);
   }
 }
