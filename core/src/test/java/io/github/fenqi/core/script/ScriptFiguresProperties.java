@@ -51,7 +51,8 @@ class ScriptFiguresProperties {
   private static final String CARD_EN = "Measures for the Supervision and Administration of the Credit Card Business of "
       + "Commercial Banks, Article 70 (individual installment agreements)";
   private static final List<String> POLICY_REFERENCES = List.of(CARD_ZH, "《消费金融公司管理办法》第二十六条",
-      "《中华人民共和国民法典》第六百八十条", "本机构《个性化分期管理规定》第三条");
+      "《中华人民共和国民法典》第六百八十条", "本机构《个性化分期管理规定》第三条", "《商業銀行信用卡業務監督管理辦法》第七十條",
+      "《消費金融公司管理辦法》");
 
   private static final Map<DebtComponent, String> ZH = Map.of(DebtComponent.PRINCIPAL, "本金", DebtComponent.INTEREST,
       "利息", DebtComponent.PENALTY_INTEREST, "罚息", DebtComponent.COMPOUND_INTEREST, "复利", DebtComponent.LATE_FEES,
@@ -317,11 +318,12 @@ class ScriptFiguresProperties {
     assertEquals(cited.size(), new java.util.HashSet<>(cited).size(), "a provision cited twice: " + cited);
     boolean card = cited.stream().anyMatch(c -> c.contains("信用卡") || c.contains("Credit Card"));
     assertEquals(debt.productType() == ProductType.CREDIT_CARD, card, debt.productType() + ": " + cited);
-    boolean consumer = cited.stream().anyMatch(c -> c.contains("消费金融") || c.contains("Consumer Finance"));
+    boolean consumer = cited.stream().anyMatch(c -> c.contains("消费金融") || c.contains("消費金融")
+        || c.contains("Consumer Finance"));
     assertEquals(debt.productType() == ProductType.CONSUMER_LOAN, consumer, debt.productType() + ": " + cited);
     for (String ref : plans.get(i).policy().legalBasis()) {
       boolean governs = !(ref.contains("信用卡") && debt.productType() != ProductType.CREDIT_CARD)
-          && !(ref.contains("消费金融") && debt.productType() != ProductType.CONSUMER_LOAN);
+          && !((ref.contains("消费金融") || ref.contains("消費金融")) && debt.productType() != ProductType.CONSUMER_LOAN);
       assertEquals(governs, cited.contains(ref), ref + " for a " + debt.productType() + ": " + cited);
     }
     if (debt.productType() == ProductType.CREDIT_CARD) {
