@@ -101,6 +101,11 @@ final class TemplateScriptGenerator implements ScriptGenerator {
   }
 
   private static final Pattern LINE_BREAKS = Pattern.compile("[ \\u3000]*\n[\\s\\u3000]*");
+  /**
+   * The blanks before and after a note's words, no-break spaces included (which {@code String.strip} keeps): a note of
+   * them only (or of characters {@link #visible} turns into spaces) had been quoted as an empty "我的补充说明：".
+   */
+  private static final Pattern EDGE_BLANKS = Pattern.compile("^\\s+|\\s+$", Pattern.UNICODE_CHARACTER_CLASS);
 
   private String cleanNote(String note, Borrower borrower, List<ScriptFinding> findings) {
     CleanedText cleaned = filter.clean(note); // findings at their places in the note as written
@@ -108,7 +113,7 @@ final class TemplateScriptGenerator implements ScriptGenerator {
     // composed (NFC), as the name's pattern is: "José" typed with a combining accent is then the same characters
     // and one paragraph, quoted where the template puts it: a note's line breaks had begun lines of the script's own
     // ("四、协商依据" and "1. 《…》第一条" under it, a heading and a citation the generator never wrote)
-    String text = LINE_BREAKS.matcher(visible(cleaned.text())).replaceAll(" ");
+    String text = EDGE_BLANKS.matcher(LINE_BREAKS.matcher(visible(cleaned.text())).replaceAll(" ")).replaceAll("");
     text = masking.redact(Normalizer.normalize(text, Normalizer.Form.NFC));
     if (!borrower.name().isBlank()) {
       text = spacedOut(borrower.name()).matcher(text).replaceAll(Matcher.quoteReplacement(masking.name(borrower.name())));

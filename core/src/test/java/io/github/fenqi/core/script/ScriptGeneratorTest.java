@@ -217,6 +217,39 @@ class ScriptGeneratorTest {
     }
   }
 
+  /**
+   * A note of characters drawn as blank only — no-break spaces, which {@code isBlank} does not count as white space, a
+   * Hangul filler, the blank Braille pattern — had been quoted as an empty "我的补充说明：" ("In my own words: "), and a
+   * note's blanks before and after its words were quoted with it; a note with words is quoted whole, blanks trimmed.
+   */
+  @ParameterizedTest
+  @EnumSource(ScriptLanguage.class)
+  void aNoteOfBlankCharactersIsNotQuotedAndANotesWordsAreQuotedWithoutTheBlanksAround(ScriptLanguage language) {
+    String quote = language == ScriptLanguage.ZH_CN ? "我的补充说明：" : "In my own words: ";
+    for (String blank : List.of("\u00A0\u00A0", "\u3164", "\u2800", " \u202F\n\u3000\u2007 ", "\u200B\u00A0")) {
+      ScriptRequest request = request(language, blank);
+      String hardship = ScriptGenerator.defaults().generate(request).get(0).section(ScriptSection.Kind.HARDSHIP).text();
+      assertFalse(hardship.contains(quote.strip()), hardship);
+    }
+    String hardship = ScriptGenerator.defaults().generate(request(language, "\u00A0\u3164 家里有人生病，收入 中断。\u3000\n"))
+        .get(0).section(ScriptSection.Kind.HARDSHIP).text();
+    assertTrue(hardship.endsWith(quote + "家里有人生病，收入 中断。"), hardship);
+  }
+
+  /** The sample case's first debt, planned over 12 months, for the sample borrower with {@code note}. */
+  private static ScriptRequest request(ScriptLanguage language, String note) {
+    io.github.fenqi.core.debt.Debt d = CASE.debts().get(0);
+    Policy policy = Samples.policies().stream().filter(p -> p.platformId().equals(d.platformId())).findFirst().orElseThrow();
+    io.github.fenqi.core.solve.PlanOption o = new io.github.fenqi.core.solve.PlanOption(d.id(), 12, Map.of(), Money.ZERO,
+        d.totalOwed(), Money.ZERO, d.totalOwed(), Money.ofYuan(100), d.totalOwed(), 0.9,
+        new io.github.fenqi.core.solve.AcceptanceFeatures(0.5, 1, 0.1, 1, true, 0.9), 0.7);
+    return new ScriptRequest(CASE.borrower(), AFFORDABILITY, io.github.fenqi.core.solve.Strategy.BALANCED,
+        List.of(new ScriptRequest.LenderPlan(d, policy, o)), new ScriptOptions(language, note));
+  }
+
+  private static final io.github.fenqi.core.affordability.AffordabilityAssessment AFFORDABILITY =
+      calculate(ScriptLanguage.ZH_CN, null).affordability();
+
   /** A note cut by a client in the middle of an emoji: the half left over is no character and reaches no script. */
   @ParameterizedTest
   @EnumSource(ScriptLanguage.class)
