@@ -250,6 +250,36 @@ class ScriptGeneratorTest {
   private static final io.github.fenqi.core.affordability.AffordabilityAssessment AFFORDABILITY =
       calculate(ScriptLanguage.ZH_CN, null).affordability();
 
+  /**
+   * A debt its lender's policy leaves out is in no script: not its id, its lender's name or its amount, in any proposal
+   * or language; each proposal has a script for each planned debt only.
+   */
+  @ParameterizedTest
+  @EnumSource(ScriptLanguage.class)
+  void anIneligibleDebtIsInNoScript(ScriptLanguage language) {
+    List<io.github.fenqi.core.debt.Debt> debts = new java.util.ArrayList<>(CASE.debts());
+    io.github.fenqi.core.debt.Debt ol = debts.get(2);
+    debts.set(2, new io.github.fenqi.core.debt.Debt(ol.id(), ol.platformId(), ol.productType(), ol.principal(),
+        ol.interest(), ol.penaltyInterest(), ol.compoundInterest(), ol.lateFees(), ol.otherFees(), ol.annualRate(), 1));
+    NegotiationResult r = NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(Samples.policies())).clock(TODAY)
+        .scriptLanguage(language).build()
+        .calculate(new NegotiationRequest(CASE.caseId(), CASE.asOf(), CASE.borrower(), debts, "我在" + ol.platformId() + "也有欠款"));
+    assertEquals(List.of(ol.id()), r.ineligible().stream().map(NegotiationResult.Ineligible::debtId).toList());
+    assertTrue(r.feasible(), r.toString());
+    String lender = Samples.policies().stream().filter(p -> p.platformId().equals(ol.platformId())).findFirst()
+        .orElseThrow().platformName();
+    for (NegotiationResult.ProposalReport p : r.proposals()) {
+      assertEquals(p.plans().stream().map(NegotiationResult.DebtPlan::debtId).toList(),
+          p.scripts().stream().map(NegotiationScript::debtId).toList());
+      for (NegotiationScript s : p.scripts()) {
+        assertTrue(s.text().contains("我在" + ol.platformId() + "也有欠款"), s.text()); // the borrower's own words stay
+        String text = s.text().replace("我在" + ol.platformId() + "也有欠款", "");
+        assertFalse(text.contains(ol.id()) || text.contains(ol.platformId()) || text.contains(lender)
+            || text.contains(figures(ol.totalOwed())), text);
+      }
+    }
+  }
+
   /** A note cut by a client in the middle of an emoji: the half left over is no character and reaches no script. */
   @ParameterizedTest
   @EnumSource(ScriptLanguage.class)
