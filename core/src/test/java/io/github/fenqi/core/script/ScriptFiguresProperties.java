@@ -54,13 +54,8 @@ class ScriptFiguresProperties {
       "《中华人民共和国民法典》第六百八十条", "本机构《个性化分期管理规定》第三条", "《商業銀行信用卡業務監督管理辦法》第七十條",
       "《消費金融公司管理辦法》");
 
-  private static final Map<DebtComponent, String> ZH = Map.of(DebtComponent.PRINCIPAL, "本金", DebtComponent.INTEREST,
-      "利息", DebtComponent.PENALTY_INTEREST, "罚息", DebtComponent.COMPOUND_INTEREST, "复利", DebtComponent.LATE_FEES,
-      "违约金", DebtComponent.OTHER_FEES, "其他费用");
-  private static final Map<DebtComponent, String> EN = Map.of(DebtComponent.PRINCIPAL, "principal",
-      DebtComponent.INTEREST, "interest", DebtComponent.PENALTY_INTEREST, "penalty interest",
-      DebtComponent.COMPOUND_INTEREST, "compound interest", DebtComponent.LATE_FEES, "late fees",
-      DebtComponent.OTHER_FEES, "other fees");
+  private static final Map<DebtComponent, String> ZH = ScriptProposalProperties.ZH;
+  private static final Map<DebtComponent, String> EN = ScriptProposalProperties.EN;
 
   /** One debt with its option, before ids and lenders are given. */
   record Part(ProductType type, List<Long> components, int overdueDays, List<Integer> waiverShares, int downShare,
@@ -136,28 +131,20 @@ class ScriptFiguresProperties {
   @Property(tries = 300)
   void everyFigureOfAChineseScriptIsTheRequestsOwn(@ForAll("requests") List<Part> parts, @ForAll Strategy strategy) {
     List<ScriptRequest.LenderPlan> plans = plans(parts);
-    List<NegotiationScript> scripts = GENERATOR.generate(new ScriptRequest(BORROWER, AFFORDABILITY, strategy, plans,
-        ScriptOptions.of(ScriptLanguage.ZH_CN)));
-    assertEquals(plans.size(), scripts.size());
+    List<NegotiationScript> scripts = scripts(plans, strategy, ScriptLanguage.ZH_CN);
     long lenders = plans.stream().map(p -> p.debt().platformId()).distinct().count();
     for (int i = 0; i < plans.size(); i++) {
       ScriptRequest.LenderPlan plan = plans.get(i);
       NegotiationScript s = scripts.get(i);
       Debt debt = plan.debt();
       PlanOption o = plan.option();
-      assertEquals(List.of(debt.id(), debt.platformId(), strategy), List.of(s.debtId(), s.platformId(), s.strategy()));
       int stated = 0;
 
       String hardship = s.section(ScriptSection.Kind.HARDSHIP).text();
       Matcher h = Pattern.compile("账户（编号" + Pattern.quote(debt.id()) + "）(目前已逾期(\\d+)天|目前尚未逾期)，欠款合计"
           + FIGURES + "元。[\\s\\S]*每月净收入约" + FIGURES + "元，家庭(\\d+)人每月必要生活支出约" + FIGURES
           + "元，每月最多能拿出" + FIGURES + "元用于偿还全部欠款。").matcher(hardship);
-      assertTrue(h.find(), hardship);
-      assertEquals(debt.overdueDays() > 0 ? Integer.toString(debt.overdueDays()) : null, h.group(2), hardship);
-      assertEquals(List.of(debt.totalOwed(), AFFORDABILITY.monthlyNetIncome(), AFFORDABILITY.essentialExpenses(),
-          AFFORDABILITY.maxAffordableInstallment()), List.of(fen(h.group(3)), fen(h.group(4)), fen(h.group(6)),
-          fen(h.group(7))), hardship);
-      assertEquals(Integer.toString(BORROWER.householdSize()), h.group(5));
+      assertHardshipFigures(h, debt, hardship);
       stated += 4;
       Matcher count = Pattern.compile("我目前在(\\d+)家机构有欠款").matcher(hardship);
       assertEquals(lenders > 1, count.find(), hardship);
@@ -165,25 +152,14 @@ class ScriptFiguresProperties {
         assertEquals(Long.toString(lenders), count.group(1), hardship);
       }
 
-      String willingness = s.section(ScriptSection.Kind.WILLINGNESS).text();
-      Matcher w = Pattern.compile("先支付首付" + FIGURES + "元").matcher(willingness);
-      assertEquals(o.downPayment().isPositive(), w.find(), willingness);
-      if (o.downPayment().isPositive()) {
-        assertEquals(o.downPayment(), fen(w.group(1)), willingness);
-        stated++;
-      }
+      stated += statedDownPayment(s, "先支付首付" + FIGURES + "元", o);
 
       List<String> lines = s.section(ScriptSection.Kind.PROPOSAL).text().lines().toList();
       String proposal = String.join("\n", lines);
       Matcher owed = Pattern.compile("目前欠款合计" + ZH_WORDS + "，其中(.+)。").matcher(lines.get(0));
       assertTrue(owed.matches(), proposal);
       assertAmount(debt.totalOwed(), owed.group(1), owed.group(2), proposal);
-      Map<DebtComponent, Money> components = new LinkedHashMap<>();
-      for (DebtComponent c : DebtComponent.values()) {
-        if (debt.amount(c).isPositive()) {
-          components.put(c, debt.amount(c));
-        }
-      }
+      Map<DebtComponent, Money> components = owedComponents(debt);
       assertEquals(components, items(owed.group(3), ZH, FIGURES + "元", false), proposal);
       stated += 1 + components.size();
       int next = 1;
@@ -222,9 +198,7 @@ class ScriptFiguresProperties {
   @Property(tries = 300)
   void everyFigureOfAnEnglishScriptIsTheRequestsOwn(@ForAll("requests") List<Part> parts, @ForAll Strategy strategy) {
     List<ScriptRequest.LenderPlan> plans = plans(parts);
-    List<NegotiationScript> scripts = GENERATOR.generate(new ScriptRequest(BORROWER, AFFORDABILITY, strategy, plans,
-        ScriptOptions.of(ScriptLanguage.EN)));
-    assertEquals(plans.size(), scripts.size());
+    List<NegotiationScript> scripts = scripts(plans, strategy, ScriptLanguage.EN);
     for (int i = 0; i < plans.size(); i++) {
       ScriptRequest.LenderPlan plan = plans.get(i);
       NegotiationScript s = scripts.get(i);
@@ -237,32 +211,17 @@ class ScriptFiguresProperties {
           + "is not overdue yet), with CNY " + FIGURES + " owed in total\\.[\\s\\S]*My net income is about CNY " + FIGURES
           + " a month; essential living costs for my household of (\\d+) are about CNY " + FIGURES + " a month, which "
           + "leaves at most CNY " + FIGURES + " a month for all my debts\\.").matcher(hardship);
-      assertTrue(h.find(), hardship);
-      assertEquals(debt.overdueDays() > 0 ? Integer.toString(debt.overdueDays()) : null, h.group(2), hardship);
-      assertEquals(List.of(debt.totalOwed(), AFFORDABILITY.monthlyNetIncome(), AFFORDABILITY.essentialExpenses(),
-          AFFORDABILITY.maxAffordableInstallment()), List.of(fen(h.group(3)), fen(h.group(4)), fen(h.group(6)),
-          fen(h.group(7))), hardship);
+      assertHardshipFigures(h, debt, hardship);
       stated += 4;
 
-      String willingness = s.section(ScriptSection.Kind.WILLINGNESS).text();
-      Matcher w = Pattern.compile("I will pay CNY " + FIGURES + " up front").matcher(willingness);
-      assertEquals(o.downPayment().isPositive(), w.find(), willingness);
-      if (o.downPayment().isPositive()) {
-        assertEquals(o.downPayment(), fen(w.group(1)), willingness);
-        stated++;
-      }
+      stated += statedDownPayment(s, "I will pay CNY " + FIGURES + " up front", o);
 
       List<String> lines = s.section(ScriptSection.Kind.PROPOSAL).text().lines().toList();
       String proposal = String.join("\n", lines);
       Matcher owed = Pattern.compile("I owe CNY " + FIGURES + " in total: (.+)\\.").matcher(lines.get(0));
       assertTrue(owed.matches(), proposal);
       assertEquals(debt.totalOwed(), fen(owed.group(1)), proposal);
-      Map<DebtComponent, Money> components = new LinkedHashMap<>();
-      for (DebtComponent c : DebtComponent.values()) {
-        if (debt.amount(c).isPositive()) {
-          components.put(c, debt.amount(c));
-        }
-      }
+      Map<DebtComponent, Money> components = owedComponents(debt);
       assertEquals(components, items(owed.group(2), EN, "CNY " + FIGURES, false), proposal);
       stated += 1 + components.size();
       int next = 1;
@@ -351,6 +310,54 @@ class ScriptFiguresProperties {
       }
     }
     return out;
+  }
+
+  /** The scripts of {@code plans}, one per plan, each of its plan's debt, lender and the strategy. */
+  private static List<NegotiationScript> scripts(List<ScriptRequest.LenderPlan> plans, Strategy strategy,
+      ScriptLanguage language) {
+    List<NegotiationScript> scripts = GENERATOR.generate(new ScriptRequest(BORROWER, AFFORDABILITY, strategy, plans,
+        ScriptOptions.of(language)));
+    assertEquals(plans.size(), scripts.size());
+    for (int i = 0; i < plans.size(); i++) {
+      Debt debt = plans.get(i).debt();
+      NegotiationScript s = scripts.get(i);
+      assertEquals(List.of(debt.id(), debt.platformId(), strategy, language),
+          List.of(s.debtId(), s.platformId(), s.strategy(), s.language()));
+    }
+    return scripts;
+  }
+
+  /** The debt's overdue days and total, the borrower's income, household, essentials and budget, as {@code h} reads them. */
+  private static void assertHardshipFigures(Matcher h, Debt debt, String hardship) {
+    assertTrue(h.find(), hardship);
+    assertEquals(debt.overdueDays() > 0 ? Integer.toString(debt.overdueDays()) : null, h.group(2), hardship);
+    assertEquals(List.of(debt.totalOwed(), AFFORDABILITY.monthlyNetIncome(), AFFORDABILITY.essentialExpenses(),
+        AFFORDABILITY.maxAffordableInstallment()), List.of(fen(h.group(3)), fen(h.group(4)), fen(h.group(6)),
+        fen(h.group(7))), hardship);
+    assertEquals(Integer.toString(BORROWER.householdSize()), h.group(5), hardship);
+  }
+
+  /** How many amounts the willingness section states: the down payment ({@code pattern}'s group) when there is one. */
+  private static int statedDownPayment(NegotiationScript s, String pattern, PlanOption o) {
+    String willingness = s.section(ScriptSection.Kind.WILLINGNESS).text();
+    Matcher w = Pattern.compile(pattern).matcher(willingness);
+    assertEquals(o.downPayment().isPositive(), w.find(), willingness);
+    if (o.downPayment().isPositive()) {
+      assertEquals(o.downPayment(), fen(w.group(1)), willingness);
+      return 1;
+    }
+    return 0;
+  }
+
+  /** The debt's components that are owed, in component order. */
+  private static Map<DebtComponent, Money> owedComponents(Debt debt) {
+    Map<DebtComponent, Money> components = new LinkedHashMap<>();
+    for (DebtComponent c : DebtComponent.values()) {
+      if (debt.amount(c).isPositive()) {
+        components.put(c, debt.amount(c));
+      }
+    }
+    return components;
   }
 
   private static void assertAmount(Money expected, String figures, String words, String text) {

@@ -36,10 +36,10 @@ class ScriptProposalProperties {
   private static final Debt DEBT = ScriptGeneratorTest.CASE.debts().get(0);
   private static final Policy POLICY = Samples.policies().stream()
       .filter(p -> p.platformId().equals(DEBT.platformId())).findFirst().orElseThrow();
-  private static final Map<DebtComponent, String> ZH = Map.of(DebtComponent.PRINCIPAL, "本金", DebtComponent.INTEREST,
+  static final Map<DebtComponent, String> ZH = Map.of(DebtComponent.PRINCIPAL, "本金", DebtComponent.INTEREST,
       "利息", DebtComponent.PENALTY_INTEREST, "罚息", DebtComponent.COMPOUND_INTEREST, "复利", DebtComponent.LATE_FEES,
       "违约金", DebtComponent.OTHER_FEES, "其他费用");
-  private static final Map<DebtComponent, String> EN = Map.of(DebtComponent.PRINCIPAL, "principal",
+  static final Map<DebtComponent, String> EN = Map.of(DebtComponent.PRINCIPAL, "principal",
       DebtComponent.INTEREST, "interest", DebtComponent.PENALTY_INTEREST, "penalty interest",
       DebtComponent.COMPOUND_INTEREST, "compound interest", DebtComponent.LATE_FEES, "late fees",
       DebtComponent.OTHER_FEES, "other fees");
