@@ -557,9 +557,11 @@ public final class NegotiationEngine implements AutoCloseable {
     List<NegotiationScript> written = returnedList(scripts.generate(new ScriptRequest(request.borrower(), assessment,
         p.strategy(), plans, new ScriptOptions(scriptLanguage, request.hardshipNote()))), "the script generator", scripts,
         "generate");
-    if (written.size() != plans.size()) { // each report pairs the i-th script with the i-th plan
-      throw ComponentContractException.of("the script generator", scripts, List.of(Problem.of("generate", written.size()
-          + " scripts for " + plans.size() + " lender plans of " + p.strategy() + "; one per plan, in order")));
+    // each report pairs the i-th script with the i-th plan: scripts in another order had been given to other lenders
+    List<Problem> unpaired = NegotiationResult.ProposalReport.unpairedScripts("generate", p.strategy(),
+        plans.stream().map(l -> l.debt().id()).toList(), plans.stream().map(l -> l.debt().platformId()).toList(), written);
+    if (!unpaired.isEmpty()) {
+      throw ComponentContractException.of("the script generator", scripts, unpaired);
     }
     return written;
   }

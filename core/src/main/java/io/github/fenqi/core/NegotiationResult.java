@@ -216,8 +216,43 @@ public record NegotiationResult(
             + stress.level() + ": a proposal is recommended exactly when its stress test is not RED");
       }
       checkTotals(totalFirstMonthInstallment, totalDownPayment, totalPayable, totalOwed, saving, plans);
+      List<Problem> unpaired = unpairedScripts("scripts", strategy, plans.stream().map(DebtPlan::debtId).toList(),
+          plans.stream().map(DebtPlan::platformId).toList(), scripts);
+      if (!unpaired.isEmpty()) {
+        throw new InvalidInputException(unpaired);
+      }
       plans = List.copyOf(plans);
       scripts = List.copyOf(scripts);
+    }
+
+    /**
+     * How {@code scripts} fail to be one per plan, in the plans' order, of this strategy: the i-th script is read as the
+     * i-th plan's, and a script generator that returned them in another order (or a result whose scripts were edited
+     * or cut from another proposal) had put one lender's script, with its debt, amounts and legal basis, beside another
+     * lender's plan — or left a plan without one — without a word. Problems are located at {@code where} and the index.
+     */
+    static List<Problem> unpairedScripts(String where, Strategy strategy, List<String> debtIds, List<String> platformIds,
+        List<io.github.fenqi.core.script.NegotiationScript> scripts) {
+      List<Problem> problems = new ArrayList<>();
+      if (scripts.size() != debtIds.size()) {
+        problems.add(Problem.of(where, scripts.size() + " scripts for " + debtIds.size() + " lender plans of " + strategy
+            + "; one per plan, in order"));
+      }
+      for (int i = 0; i < Math.min(scripts.size(), debtIds.size()); i++) {
+        io.github.fenqi.core.script.NegotiationScript s = scripts.get(i);
+        if (!s.debtId().equals(debtIds.get(i))) {
+          problems.add(Problem.of(where + "[" + i + "].debtId", "'" + s.debtId() + "' is not the debt of plan " + i
+              + ", '" + debtIds.get(i) + "': each plan's script is the one at its index"));
+        }
+        if (!s.platformId().equals(platformIds.get(i))) {
+          problems.add(Problem.of(where + "[" + i + "].platformId", "'" + s.platformId() + "' is not the lender of plan "
+              + i + ", '" + platformIds.get(i) + "'"));
+        }
+        if (s.strategy() != strategy) {
+          problems.add(Problem.of(where + "[" + i + "].strategy", s.strategy() + " is not the proposal's " + strategy));
+        }
+      }
+      return problems;
     }
 
     /**

@@ -234,6 +234,11 @@ class NegotiationEngineContractsTest {
       List<io.github.fenqi.core.script.NegotiationScript> all = shipped.generate(r);
       return all.subList(0, all.size() - 1);
     };
+    io.github.fenqi.core.script.ScriptGenerator reversed = r -> {
+      List<io.github.fenqi.core.script.NegotiationScript> all = new java.util.ArrayList<>(shipped.generate(r));
+      java.util.Collections.reverse(all);
+      return all;
+    };
     io.github.fenqi.core.security.risk.RiskCheck silent = riskCheck("silent", null);
     // its answer audited and screened under another service's name (the engine's audit names services by answer)
     io.github.fenqi.core.security.risk.RiskCheck impostor = riskCheck("acme-antifraud",
@@ -261,6 +266,9 @@ class NegotiationEngineContractsTest {
     broken.put("the script generator|generate: returned null", b -> b.scriptGenerator(r -> null));
     broken.put("the script generator|generate: 2 scripts for 3 lender plans of AGGRESSIVE; one per plan, in order",
         b -> b.scriptGenerator(oneShort));
+    // in another order: the engine had attached ol-1's script to cc-1's plan
+    broken.put("the script generator|generate[0].debtId: 'ol-1' is not the debt of plan 0, 'cc-1': each plan's script is "
+        + "the one at its index", b -> b.scriptGenerator(reversed));
     broken.put("the risk check|check: returned null", b -> b.riskCheck(silent));
     broken.put("the risk check|check.service: 'other-bureau' is not the check's name 'acme-antifraud': its answer and "
         + "audit entry would be another service's", b -> b.riskCheck(impostor));

@@ -195,6 +195,7 @@ class NegotiationResultReadTest {
     ObjectNode twice = resultJson();
     String first = twice.at("/proposals/0/strategy").asText();
     ((ObjectNode) twice.at("/proposals/1")).put("strategy", first);
+    twice.at("/proposals/1/scripts").forEach(s -> ((ObjectNode) s).put("strategy", first)); // the proposal's own
     assertEquals(List.of(Problem.of("response: proposals[1].strategy", first + " has a proposal already: one proposal per "
         + "strategy")), problemsReading(twice));
 
@@ -270,6 +271,38 @@ class NegotiationResultReadTest {
       assertTrue(problems.stream().anyMatch(x -> x.location().equals("response: proposals[0]." + field)),
           field + ": " + problems);
     }
+  }
+
+  /**
+   * A proposal's scripts are one per plan, in the plans' order, of its strategy: a response whose scripts were swapped,
+   * taken from another proposal or dropped had read back with the first lender's plan beside the second lender's script
+   * (its debt, amounts and legal basis), or with plans and no script, without a word.
+   */
+  @Test
+  void aProposalsScriptsAreItsPlansInTheirOrder() throws Exception {
+    ObjectNode swapped = resultJson();
+    ArrayNode scripts = (ArrayNode) swapped.at("/proposals/0/scripts");
+    assertEquals(2, scripts.size(), "the fixture's proposals plan cc-1 and cf-1");
+    scripts.add(scripts.remove(0));
+    String at = "response: proposals[0].scripts";
+    assertEquals(List.of(
+        Problem.of(at + "[0].debtId", "'cf-1' is not the debt of plan 0, 'cc-1': each plan's script is the one at its index"),
+        Problem.of(at + "[0].platformId", "'demo-consumer-finance' is not the lender of plan 0, 'demo-credit-card'"),
+        Problem.of(at + "[1].debtId", "'cc-1' is not the debt of plan 1, 'cf-1': each plan's script is the one at its index"),
+        Problem.of(at + "[1].platformId", "'demo-credit-card' is not the lender of plan 1, 'demo-consumer-finance'")),
+        problemsReading(swapped));
+
+    ObjectNode another = resultJson();
+    String strategy = another.at("/proposals/0/strategy").asText();
+    String other = another.at("/proposals/1/strategy").asText();
+    ((ObjectNode) another.at("/proposals/0")).set("scripts", another.at("/proposals/1/scripts").deepCopy());
+    assertEquals(List.of(Problem.of(at + "[0].strategy", other + " is not the proposal's " + strategy),
+        Problem.of(at + "[1].strategy", other + " is not the proposal's " + strategy)), problemsReading(another));
+
+    ObjectNode dropped = resultJson();
+    ((ArrayNode) dropped.at("/proposals/0/scripts")).remove(1);
+    assertEquals(List.of(Problem.of(at, "1 scripts for 2 lender plans of " + strategy + "; one per plan, in order")),
+        problemsReading(dropped));
   }
 
   /**

@@ -25,7 +25,8 @@ import java.util.Objects;
 public interface ScriptGenerator {
 
   /**
-   * One script per lender plan of {@code request}, in the same order.
+   * One script per lender plan of {@code request}, in the same order, each with its plan's debt and platform ids and the
+   * request's strategy: the engine attaches the i-th script to the i-th plan, and refuses scripts that are not theirs.
    */
   List<NegotiationScript> generate(ScriptRequest request);
 

@@ -5,12 +5,15 @@ import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.affordability.AffordabilityAssessment;
 import io.github.fenqi.core.borrower.Borrower;
 import io.github.fenqi.core.debt.Debt;
+import io.github.fenqi.core.debt.DebtComponent;
 import io.github.fenqi.core.debt.ProductType;
+import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.policy.Policy;
 import io.github.fenqi.core.solve.PlanOption;
 import io.github.fenqi.core.solve.Strategy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -49,8 +52,10 @@ public record ScriptRequest(Borrower borrower, AffordabilityAssessment affordabi
    * @param policy its lender's policy (name, repayment method, legal basis), one that covers the debt's product type:
    *     its legal basis is cited for the debt, and a credit-card policy's provisions cited for an online loan had
    *     misstated the grounds of the request
-   * @param option the chosen option; its {@code debtId} is the debt's, and a credit card's term is at most
-   *     {@link Policy#MAX_CREDIT_CARD_TERM} months
+   * @param option the chosen option; its {@code debtId} is the debt's, a credit card's term is at most
+   *     {@link Policy#MAX_CREDIT_CARD_TERM} months, and its figures add up as the script states them: each waiver
+   *     within its component, {@code waivedTotal} their sum, {@code settledAmount} the total owed less it,
+   *     {@code financedAmount} the settled amount less a down payment within it, at least one installment
    */
   public record LenderPlan(Debt debt, Policy policy, PlanOption option) {
     public LenderPlan {
@@ -75,9 +80,52 @@ public record ScriptRequest(Borrower borrower, AffordabilityAssessment affordabi
         problems.add(Problem.of("option.term", option.term() + " months for a credit card; 《商业银行信用卡业务监督管理办法》"
             + "第七十条 limits its individual installment agreement to " + Policy.MAX_CREDIT_CARD_TERM + " months"));
       }
+      if (problems.isEmpty()) {
+        problems.addAll(figureProblems(debt, option));
+      }
       if (!problems.isEmpty()) {
         throw new InvalidInputException(problems);
       }
+    }
+
+    /**
+     * How the option's figures fail to add up to what the script states side by side: the total owed and the waivers
+     * per component, their sum, what is left after them, the down payment and the rest in installments. An option built
+     * by hand whose figures did not add up had been written up as it was, a request whose sums the lender's staff would
+     * find wrong ("waive 1,000.00 in total … after the waiver, 60,000.00 is to be repaid" of 54,860.00 owed).
+     */
+    private static List<Problem> figureProblems(Debt debt, PlanOption o) {
+      List<Problem> problems = new ArrayList<>();
+      if (o.term() < 1) {
+        problems.add(Problem.of("option.term", o.term() + " months; a plan has at least one installment"));
+      }
+      long waived = 0;
+      for (Map.Entry<DebtComponent, Money> w : o.waived().entrySet()) {
+        Money owed = debt.amount(w.getKey());
+        if (w.getValue().isNegative() || w.getValue().isGreaterThan(owed)) {
+          problems.add(Problem.of("option.waived." + w.getKey().jsonName(), w.getValue() + " is not within 0.."
+              + owed + ", the debt's " + w.getKey().jsonName()));
+        }
+        waived = Math.addExact(waived, w.getValue().fen());
+      }
+      if (o.waivedTotal().fen() != waived) {
+        problems.add(Problem.of("option.waivedTotal", o.waivedTotal() + " is not the sum of the waivers, "
+            + Money.ofFen(waived)));
+      }
+      Money settled = debt.totalOwed().minus(o.waivedTotal());
+      if (!o.settledAmount().equals(settled)) {
+        problems.add(Problem.of("option.settledAmount", o.settledAmount() + " is not the debt's total owed "
+            + debt.totalOwed() + " less the waivers " + o.waivedTotal() + ", " + settled));
+      }
+      if (o.downPayment().isNegative() || o.downPayment().isGreaterThan(o.settledAmount())) {
+        problems.add(Problem.of("option.downPayment", o.downPayment() + " is not within 0.." + o.settledAmount()
+            + ", the settled amount"));
+      } else if (!o.financedAmount().equals(o.settledAmount().minus(o.downPayment()))) {
+        problems.add(Problem.of("option.financedAmount", o.financedAmount() + " is not the settled amount "
+            + o.settledAmount() + " less the down payment " + o.downPayment() + ", "
+            + o.settledAmount().minus(o.downPayment())));
+      }
+      return problems;
     }
   }
 }

@@ -101,6 +101,11 @@ final class TemplateScriptGenerator implements ScriptGenerator {
   }
 
   private static final Pattern LINE_BREAKS = Pattern.compile("[ \\u3000]*\n[\\s\\u3000]*");
+  /**
+   * The blanks before and after a note's words, no-break spaces included (which {@code String.strip} keeps): a note of
+   * them only (or of characters {@link #visible} turns into spaces) had been quoted as an empty "我的补充说明：".
+   */
+  private static final Pattern EDGE_BLANKS = Pattern.compile("^\\s+|\\s+$", Pattern.UNICODE_CHARACTER_CLASS);
 
   private String cleanNote(String note, Borrower borrower, List<ScriptFinding> findings) {
     CleanedText cleaned = filter.clean(note); // findings at their places in the note as written
@@ -108,7 +113,7 @@ final class TemplateScriptGenerator implements ScriptGenerator {
     // composed (NFC), as the name's pattern is: "José" typed with a combining accent is then the same characters
     // and one paragraph, quoted where the template puts it: a note's line breaks had begun lines of the script's own
     // ("四、协商依据" and "1. 《…》第一条" under it, a heading and a citation the generator never wrote)
-    String text = LINE_BREAKS.matcher(visible(cleaned.text())).replaceAll(" ");
+    String text = EDGE_BLANKS.matcher(LINE_BREAKS.matcher(visible(cleaned.text())).replaceAll(" ")).replaceAll("");
     text = masking.redact(Normalizer.normalize(text, Normalizer.Form.NFC));
     if (!borrower.name().isBlank()) {
       text = spacedOut(borrower.name()).matcher(text).replaceAll(Matcher.quoteReplacement(masking.name(borrower.name())));
@@ -273,7 +278,7 @@ final class TemplateScriptGenerator implements ScriptGenerator {
     for (int i = 0; i < policy.legalBasis().size(); i++) {
       String ref = safe("policy.legalBasis[" + i + "]", policy.legalBasis().get(i), findings);
       String skeleton = Skeleton.of(ref).toString();
-      if (!ref.isEmpty() && governs(skeleton, debt.productType())) {
+      if (!ref.isEmpty() && governs(ref, skeleton, debt.productType())) {
         refs.putIfAbsent(skeleton, ref);
         if (places.containsKey(skeleton)) {
           cited.add(places.get(skeleton));
@@ -304,19 +309,35 @@ final class TemplateScriptGenerator implements ScriptGenerator {
   }
 
   /**
-   * The regulations that govern one product type only, by the skeleton of their titles in each shipped language: a
-   * policy covering credit cards and online loans cites the card regulation for its cards, and its online loan's
-   * script had cited 《商业银行信用卡业务监督管理办法》第七十条 too, grounds that do not apply to the debt.
+   * The regulations that govern one product type only, by their titles in each shipped language: a policy covering
+   * credit cards and online loans cites the card regulation for its cards, and its online loan's script had cited
+   * 《商业银行信用卡业务监督管理办法》第七十条 too, grounds that do not apply to the debt.
    */
-  private static final Map<String, ProductType> SPECIFIC = Map.of(
-      Skeleton.of("商业银行信用卡业务监督管理办法").toString(), ProductType.CREDIT_CARD,
-      Skeleton.of("Credit Card Business of Commercial Banks").toString(), ProductType.CREDIT_CARD,
-      Skeleton.of("消费金融公司管理办法").toString(), ProductType.CONSUMER_LOAN,
-      Skeleton.of("Administration of Consumer Finance Companies").toString(), ProductType.CONSUMER_LOAN);
+  private static final List<Regulation> SPECIFIC = List.of(
+      new Regulation("商业银行信用卡业务监督管理办法", ProductType.CREDIT_CARD),
+      new Regulation("Credit Card Business of Commercial Banks", ProductType.CREDIT_CARD),
+      new Regulation("消费金融公司管理办法", ProductType.CONSUMER_LOAN),
+      new Regulation("Administration of Consumer Finance Companies", ProductType.CONSUMER_LOAN));
 
-  /** Whether a reference (its skeleton) may be cited for a debt of {@code type}: it names no other type's regulation. */
-  static boolean governs(String skeleton, ProductType type) {
-    return SPECIFIC.entrySet().stream().noneMatch(e -> e.getValue() != type && skeleton.contains(e.getKey()));
+  /**
+   * A regulation of one product type, found in a reference by the skeleton of its title (however spaced or punctuated)
+   * or by its title written with any form of each ideograph ({@link HanVariants}, as {@link #spacedOut} finds a name):
+   * the skeleton folds only the lexicon's ideographs, and a policy citing the card regulation in traditional characters,
+   * 《商業銀行信用卡業務監督管理辦法》第七十條, had had it cited for its online loans.
+   */
+  private record Regulation(String skeleton, Pattern written, ProductType type) {
+    Regulation(String title, ProductType type) {
+      this(Skeleton.of(title).toString(), spacedOut(title), type);
+    }
+
+    boolean namedIn(String reference, String referenceSkeleton) {
+      return referenceSkeleton.contains(skeleton) || written.matcher(reference).find();
+    }
+  }
+
+  /** Whether a reference (with its skeleton) may be cited for a debt of {@code type}: it names no other type's regulation. */
+  static boolean governs(String reference, String skeleton, ProductType type) {
+    return SPECIFIC.stream().noneMatch(r -> r.type() != type && r.namedIn(reference, skeleton));
   }
 
   private ScriptSection section(ScriptTemplates t, ScriptSection.Kind kind, String text, List<ScriptFinding> findings) {

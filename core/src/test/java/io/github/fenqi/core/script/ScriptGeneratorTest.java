@@ -217,6 +217,69 @@ class ScriptGeneratorTest {
     }
   }
 
+  /**
+   * A note of characters drawn as blank only — no-break spaces, which {@code isBlank} does not count as white space, a
+   * Hangul filler, the blank Braille pattern — had been quoted as an empty "我的补充说明：" ("In my own words: "), and a
+   * note's blanks before and after its words were quoted with it; a note with words is quoted whole, blanks trimmed.
+   */
+  @ParameterizedTest
+  @EnumSource(ScriptLanguage.class)
+  void aNoteOfBlankCharactersIsNotQuotedAndANotesWordsAreQuotedWithoutTheBlanksAround(ScriptLanguage language) {
+    String quote = language == ScriptLanguage.ZH_CN ? "我的补充说明：" : "In my own words: ";
+    for (String blank : List.of("\u00A0\u00A0", "\u3164", "\u2800", " \u202F\n\u3000\u2007 ", "\u200B\u00A0")) {
+      ScriptRequest request = request(language, blank);
+      String hardship = ScriptGenerator.defaults().generate(request).get(0).section(ScriptSection.Kind.HARDSHIP).text();
+      assertFalse(hardship.contains(quote.strip()), hardship);
+    }
+    String hardship = ScriptGenerator.defaults().generate(request(language, "\u00A0\u3164 家里有人生病，收入 中断。\u3000\n"))
+        .get(0).section(ScriptSection.Kind.HARDSHIP).text();
+    assertTrue(hardship.endsWith(quote + "家里有人生病，收入 中断。"), hardship);
+  }
+
+  /** The sample case's first debt, planned over 12 months, for the sample borrower with {@code note}. */
+  private static ScriptRequest request(ScriptLanguage language, String note) {
+    io.github.fenqi.core.debt.Debt d = CASE.debts().get(0);
+    Policy policy = Samples.policies().stream().filter(p -> p.platformId().equals(d.platformId())).findFirst().orElseThrow();
+    io.github.fenqi.core.solve.PlanOption o = new io.github.fenqi.core.solve.PlanOption(d.id(), 12, Map.of(), Money.ZERO,
+        d.totalOwed(), Money.ZERO, d.totalOwed(), Money.ofYuan(100), d.totalOwed(), 0.9,
+        new io.github.fenqi.core.solve.AcceptanceFeatures(0.5, 1, 0.1, 1, true, 0.9), 0.7);
+    return new ScriptRequest(CASE.borrower(), AFFORDABILITY, io.github.fenqi.core.solve.Strategy.BALANCED,
+        List.of(new ScriptRequest.LenderPlan(d, policy, o)), new ScriptOptions(language, note));
+  }
+
+  private static final io.github.fenqi.core.affordability.AffordabilityAssessment AFFORDABILITY =
+      calculate(ScriptLanguage.ZH_CN, null).affordability();
+
+  /**
+   * A debt its lender's policy leaves out is in no script: not its id, its lender's name or its amount, in any proposal
+   * or language; each proposal has a script for each planned debt only.
+   */
+  @ParameterizedTest
+  @EnumSource(ScriptLanguage.class)
+  void anIneligibleDebtIsInNoScript(ScriptLanguage language) {
+    List<io.github.fenqi.core.debt.Debt> debts = new java.util.ArrayList<>(CASE.debts());
+    io.github.fenqi.core.debt.Debt ol = debts.get(2);
+    debts.set(2, new io.github.fenqi.core.debt.Debt(ol.id(), ol.platformId(), ol.productType(), ol.principal(),
+        ol.interest(), ol.penaltyInterest(), ol.compoundInterest(), ol.lateFees(), ol.otherFees(), ol.annualRate(), 1));
+    NegotiationResult r = NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(Samples.policies())).clock(TODAY)
+        .scriptLanguage(language).build()
+        .calculate(new NegotiationRequest(CASE.caseId(), CASE.asOf(), CASE.borrower(), debts, "我在" + ol.platformId() + "也有欠款"));
+    assertEquals(List.of(ol.id()), r.ineligible().stream().map(NegotiationResult.Ineligible::debtId).toList());
+    assertTrue(r.feasible(), r.toString());
+    String lender = Samples.policies().stream().filter(p -> p.platformId().equals(ol.platformId())).findFirst()
+        .orElseThrow().platformName();
+    for (NegotiationResult.ProposalReport p : r.proposals()) {
+      assertEquals(p.plans().stream().map(NegotiationResult.DebtPlan::debtId).toList(),
+          p.scripts().stream().map(NegotiationScript::debtId).toList());
+      for (NegotiationScript s : p.scripts()) {
+        assertTrue(s.text().contains("我在" + ol.platformId() + "也有欠款"), s.text()); // the borrower's own words stay
+        String text = s.text().replace("我在" + ol.platformId() + "也有欠款", "");
+        assertFalse(text.contains(ol.id()) || text.contains(ol.platformId()) || text.contains(lender)
+            || text.contains(figures(ol.totalOwed())), text);
+      }
+    }
+  }
+
   /** A note cut by a client in the middle of an emoji: the half left over is no character and reaches no script. */
   @ParameterizedTest
   @EnumSource(ScriptLanguage.class)
@@ -380,6 +443,8 @@ class ScriptGeneratorTest {
    * A policy covering credit cards and online loans cites the card regulation; the script of its online loan had cited
    * 《商业银行信用卡业务监督管理办法》第七十条 (in English, "… Credit Card Business of Commercial Banks, Article 70") as grounds
    * for a debt that regulation does not govern. The card's script still cites it, and so do the policy's other references.
+   * Written in traditional characters (《商業銀行信用卡業務監督管理辦法》第七十條, 《消費金融公司管理辦法》) the regulations
+   * had still been cited for the online loan.
    */
   @ParameterizedTest
   @EnumSource(ScriptLanguage.class)
@@ -389,7 +454,8 @@ class ScriptGeneratorTest {
         List.of(ProductType.CREDIT_CARD, ProductType.ONLINE_LOAN), card.version(), card.effectiveFrom(), card.effectiveTo(),
         card.eligibility(), card.installments(), card.waivers(), card.downPayment(),
         List.of("《商业银行信用卡业务监督管理办法》第七十条", "Measures for the Supervision and Administration of the Credit Card "
-            + "Business of Commercial Banks, Article 70", "《消费金融公司管理办法》", "《中华人民共和国民法典》第六百八十条"), card.source());
+            + "Business of Commercial Banks, Article 70", "《消费金融公司管理办法》", "《中华人民共和国民法典》第六百八十条",
+            "《商業銀行信用卡業務監督管理辦法》第七十條", "《消費金融公司管理辦法》"), card.source());
     List<Policy> policies = new java.util.ArrayList<>(Samples.policies());
     policies.replaceAll(p -> p.platformId().equals(card.platformId()) ? both : p);
     io.github.fenqi.core.debt.Debt d = CASE.debts().get(0);
@@ -405,7 +471,7 @@ class ScriptGeneratorTest {
       boolean isCard = s.debtId().equals(d.id());
       assertEquals(isCard, legal.contains("信用卡"), legal);
       assertEquals(isCard, legal.contains("Credit Card"), legal);
-      assertFalse(legal.contains("消费金融公司"), legal);
+      assertFalse(legal.contains("消费金融公司") || legal.contains("消費金融公司"), legal);
       assertTrue(legal.contains("《中华人民共和国民法典》第六百八十条"), legal);
     }
   }

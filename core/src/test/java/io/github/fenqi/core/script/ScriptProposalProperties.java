@@ -36,10 +36,10 @@ class ScriptProposalProperties {
   private static final Debt DEBT = ScriptGeneratorTest.CASE.debts().get(0);
   private static final Policy POLICY = Samples.policies().stream()
       .filter(p -> p.platformId().equals(DEBT.platformId())).findFirst().orElseThrow();
-  private static final Map<DebtComponent, String> ZH = Map.of(DebtComponent.PRINCIPAL, "本金", DebtComponent.INTEREST,
+  static final Map<DebtComponent, String> ZH = Map.of(DebtComponent.PRINCIPAL, "本金", DebtComponent.INTEREST,
       "利息", DebtComponent.PENALTY_INTEREST, "罚息", DebtComponent.COMPOUND_INTEREST, "复利", DebtComponent.LATE_FEES,
       "违约金", DebtComponent.OTHER_FEES, "其他费用");
-  private static final Map<DebtComponent, String> EN = Map.of(DebtComponent.PRINCIPAL, "principal",
+  static final Map<DebtComponent, String> EN = Map.of(DebtComponent.PRINCIPAL, "principal",
       DebtComponent.INTEREST, "interest", DebtComponent.PENALTY_INTEREST, "penalty interest",
       DebtComponent.COMPOUND_INTEREST, "compound interest", DebtComponent.LATE_FEES, "late fees",
       DebtComponent.OTHER_FEES, "other fees");
@@ -57,11 +57,13 @@ class ScriptProposalProperties {
           return m;
         }));
     Arbitrary<Long> fen = Arbitraries.longs().between(1, 10_000_000);
+    // at most 3 000 000 fen is waived of the 5 486 000 owed: the down payment is within what is left
     return Combinators.combine(Arbitraries.integers().between(1, 60), waivers, Arbitraries.longs().between(0, 2_000_000)
-        .injectDuplicates(0.3).map(l -> l % 3 == 0 ? 0L : l), fen, fen, fen).as((term, waived, down, financed, first, payable) -> {
+        .injectDuplicates(0.3).map(l -> l % 3 == 0 ? 0L : l), fen, fen).as((term, waived, down, first, payable) -> {
           Money waivedTotal = waived.values().stream().reduce(Money.ZERO, Money::plus);
-          return new PlanOption(DEBT.id(), term, waived, waivedTotal, DEBT.totalOwed().minus(waivedTotal), Money.ofFen(down),
-              Money.ofFen(financed), Money.ofFen(first), Money.ofFen(payable), 0.9,
+          Money settled = DEBT.totalOwed().minus(waivedTotal);
+          return new PlanOption(DEBT.id(), term, waived, waivedTotal, settled, Money.ofFen(down),
+              settled.minus(Money.ofFen(down)), Money.ofFen(first), Money.ofFen(payable), 0.9,
               new AcceptanceFeatures(0.5, 0.5, 0.1, DEBT.overdueDays(), true, 0.9), 0.7);
         });
   }
@@ -122,6 +124,62 @@ class ScriptProposalProperties {
       assertTrue(p.contains(en(o.waivedTotal()) + " in total"), p);
       assertTrue(p.contains("After the waiver, " + en(o.settledAmount()) + " is to be repaid"), p);
     }
+  }
+
+  /**
+   * A plan is written up only when its option's figures add up as the script states them side by side: an option
+   * with one figure off by any amount — a waiver beyond its component, a total that is not the waivers' sum, a settled
+   * amount that is not the total owed less it, a down payment beyond it, a financed amount that is not the rest, no
+   * installment — had been written up with sums that do not add up. Each is refused naming the figure.
+   */
+  @Property(tries = 200)
+  void aPlanWhoseFiguresDoNotAddUpIsNotWrittenUp(@ForAll("options") PlanOption o,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 5) int figure,
+      @ForAll @net.jqwik.api.constraints.LongRange(min = 1, max = 100_000_000) long off) {
+    assertEquals(o, new ScriptRequest.LenderPlan(DEBT, POLICY, o).option());
+    Money d = Money.ofFen(off);
+    Map<DebtComponent, Money> waived = new EnumMap<>(DebtComponent.class);
+    waived.putAll(o.waived());
+    PlanOption broken;
+    String field;
+    switch (figure) {
+      case 0 -> {
+        waived.put(DebtComponent.INTEREST, DEBT.interest().plus(d));
+        broken = with(o, o.term(), waived, o.waivedTotal(), o.settledAmount(), o.downPayment(), o.financedAmount());
+        field = "option.waived.interest";
+      }
+      case 1 -> {
+        broken = with(o, o.term(), waived, o.waivedTotal().plus(d), o.settledAmount(), o.downPayment(), o.financedAmount());
+        field = "option.waivedTotal";
+      }
+      case 2 -> {
+        broken = with(o, o.term(), waived, o.waivedTotal(), o.settledAmount().minus(d), o.downPayment(), o.financedAmount());
+        field = "option.settledAmount";
+      }
+      case 3 -> {
+        Money down = o.settledAmount().plus(d);
+        broken = with(o, o.term(), waived, o.waivedTotal(), o.settledAmount(), down, o.settledAmount().minus(down));
+        field = "option.downPayment";
+      }
+      case 4 -> {
+        broken = with(o, o.term(), waived, o.waivedTotal(), o.settledAmount(), o.downPayment(), o.financedAmount().plus(d));
+        field = "option.financedAmount";
+      }
+      default -> {
+        broken = with(o, (int) -(off % 3), waived, o.waivedTotal(), o.settledAmount(), o.downPayment(), o.financedAmount());
+        field = "option.term";
+      }
+    }
+    PlanOption refused = broken;
+    var e = org.junit.jupiter.api.Assertions.assertThrows(io.github.fenqi.core.InvalidInputException.class,
+        () -> new ScriptRequest.LenderPlan(DEBT, POLICY, refused));
+    assertTrue(e.problems().stream().anyMatch(p -> p.location().equals(field)), field + ": " + e.problems());
+  }
+
+  private static PlanOption with(PlanOption o, int term, Map<DebtComponent, Money> waived, Money waivedTotal,
+      Money settled, Money down, Money financed) {
+    return new PlanOption(o.debtId(), term, waived, waivedTotal, settled, down, financed, o.firstInstallment(),
+        o.totalPayable(), o.recoveryRatio(), o.features(), o.acceptanceProbability());
   }
 
   /** An English script said "is 1 days overdue" and "over 1 monthly installments". */
