@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.fenqi.core.AuditIntegrityException;
 import io.github.fenqi.core.AuditLogBusyException;
 import io.github.fenqi.core.FenqiException;
+import io.github.fenqi.core.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,6 +103,34 @@ class FileAuditLogTest {
     String text = Files.readString(file);
     assertFalse(text.contains("11010519491231002X") || text.contains("13800001234"), text);
     assertTrue(text.contains("138****1234"), text);
+  }
+
+  /**
+   * A detail keyed by a personal identifier is stored masked as a detail's value is: the key had been written to the
+   * file in clear, and named in clear by the error about its value. Two keys that mask alike are refused, naming the
+   * masked key only: one of the two facts would otherwise be dropped.
+   */
+  @Test
+  void detailsKeysHoldingPersonalIdentifiersAreStoredMaskedAndNeverLostToAClash() throws Exception {
+    Path file = dir.resolve("masked-keys.log");
+    try (FileAuditLog log = FileAuditLog.open(file, key)) {
+      AuditEntry e = log.append(AuditEvent.of("agent", AuditAction.DATA_ACCESS, "case-1",
+          Map.of("13812345678", "called", "zhangsan@qq.com", "mailed", "result", "ok")));
+      assertEquals(Map.of("138****5678", "called", "z*******@qq.com", "mailed", "result", "ok"), e.details());
+    }
+    String text = Files.readString(file);
+    assertFalse(text.contains("13812345678") || text.contains("zhangsan@qq.com"), text);
+    assertEquals(1, FileAuditLog.verify(file, key, Optional.empty()).entries());
+
+    InvalidInputException clash = assertThrows(InvalidInputException.class, () -> AuditEvent.of("agent",
+        AuditAction.DATA_ACCESS, "case-1", Map.of("13812345678", "called", "13899995678", "texted")));
+    assertTrue(clash.getMessage().startsWith("details.138****5678: two details keys are this one once masked"),
+        clash.getMessage());
+    InvalidInputException badValue = assertThrows(InvalidInputException.class, () -> AuditEvent.of("agent",
+        AuditAction.DATA_ACCESS, "case-1", Map.of("13812345678", "half a pair \uD800")));
+    assertTrue(badValue.getMessage().startsWith("details.138****5678: "), badValue.getMessage());
+    assertFalse(clash.getMessage().contains("13812345678") || clash.getMessage().contains("13899995678")
+        || badValue.getMessage().contains("13812345678"));
   }
 
   @Test
