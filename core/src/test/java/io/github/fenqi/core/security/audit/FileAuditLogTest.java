@@ -326,6 +326,71 @@ class FileAuditLogTest {
     assertTrue(e.getMessage().contains("entries 5..6 were truncated"), e.getMessage());
   }
 
+  /**
+   * A checkpoint vouches for the entries up to its own, not for those written after it: a log cut back to an earlier
+   * checkpoint still verifies against that checkpoint, and only the newer one shows the cut, naming the entries
+   * missing; a log cut and written again past the newer checkpoint fails at that checkpoint's entry. The CLI's README
+   * says so: verify against the newest checkpoint kept.
+   */
+  @Test
+  void aLogCutBackToAnEarlierCheckpointIsCaughtOnlyByANewerOne() throws Exception {
+    Path file = dir.resolve("audit.log");
+    AuditCheckpoint earlier;
+    AuditCheckpoint newer;
+    try (FileAuditLog log = FileAuditLog.open(file, key)) {
+      for (int i = 1; i <= 4; i++) {
+        log.append(AuditEvent.of("t", AuditAction.POLICY_CHANGE, "p" + i));
+      }
+      earlier = log.checkpoint();
+    }
+    try (FileAuditLog log = FileAuditLog.open(file, key)) { // a second writer, in turn: it continues the chain
+      for (int i = 5; i <= 8; i++) {
+        log.append(AuditEvent.of("t", AuditAction.POLICY_CHANGE, "p" + i));
+      }
+      newer = log.checkpoint();
+    }
+    assertEquals(8, FileAuditLog.verify(file, key, Optional.of(newer)).entries());
+    List<String> lines = lines(file);
+    write(file, lines.subList(0, 4));
+    assertEquals(4, FileAuditLog.verify(file, key, Optional.of(earlier)).entries());
+    AuditIntegrityException cut = assertThrows(AuditIntegrityException.class,
+        () -> FileAuditLog.verify(file, key, Optional.of(newer)));
+    assertTrue(cut.getMessage().endsWith("log ends at sequence 4 but the checkpoint covers 8: entries 5..8 were "
+        + "truncated"), cut.getMessage());
+
+    try (FileAuditLog log = FileAuditLog.open(file, key)) { // the cut log written on: its entries 5..9 are others
+      for (int i = 5; i <= 9; i++) {
+        log.append(AuditEvent.of("t", AuditAction.POLICY_CHANGE, "q" + i));
+      }
+    }
+    assertEquals(9, FileAuditLog.verify(file, key, Optional.of(earlier)).entries());
+    AuditIntegrityException rewritten = assertThrows(AuditIntegrityException.class,
+        () -> FileAuditLog.verify(file, key, Optional.of(newer)));
+    assertEquals(8, rewritten.sequence());
+    assertTrue(rewritten.getMessage().contains("entry 8 does not match the checkpoint's head hash"),
+        rewritten.getMessage());
+  }
+
+  /**
+   * A kept checkpoint that is no checkpoint is the file's problem, named by the file: a part edited (an upper-case
+   * hash, a negative sequence) had been named as {@code checkpoint.headHash} or {@code checkpoint.sequence} alone, and
+   * a file of checkpoints appended one a day was "not a checkpoint".
+   */
+  @Test
+  void aKeptCheckpointThatIsNoCheckpointIsRefusedNamingItsFile() {
+    String text = AuditCheckpoint.sign(4, "ab".repeat(32), key).toText();
+    String hash = "ab".repeat(32);
+    assertEquals("cp.txt: checkpoint.headHash: must be 64 lower-case hex characters",
+        assertThrows(InvalidInputException.class,
+            () -> AuditCheckpoint.parse("cp.txt", text.replace(hash, hash.toUpperCase()))).getMessage());
+    assertEquals("cp.txt: checkpoint.sequence: -4 is negative", assertThrows(InvalidInputException.class,
+        () -> AuditCheckpoint.parse("cp.txt", text.replace(" 4 ", " -4 "))).getMessage());
+    String two = assertThrows(InvalidInputException.class,
+        () -> AuditCheckpoint.parse("cp.txt", text + "\n" + text + "\n")).getMessage();
+    assertTrue(two.startsWith("cp.txt: holds 2 lines, where a checkpoint file holds one checkpoint"), two);
+    assertEquals(AuditCheckpoint.parse("cp.txt", text), AuditCheckpoint.parse("cp.txt", "\n" + text + "\r\n\n"));
+  }
+
   @Test
   void rejectsACheckpointSignedWithAnotherKey() throws Exception {
     Path file = logWith(3);
