@@ -234,6 +234,29 @@ class FileAuditLogTest {
   }
 
   /**
+   * A line break added to the log ({@code echo >> audit.jsonl}, an editor) leaves an empty line, which verify and open
+   * had called "not a JSON object": the service refused to start over a log whose entries were all intact.
+   */
+  @Test
+  void anEmptyLineIsNamedAsSuchAndTheEntriesAroundItMayBeIntact() throws Exception {
+    Path file = logWith(3);
+    byte[] clean = Files.readAllBytes(file);
+    Files.writeString(file, "\n", StandardOpenOption.APPEND);
+    for (AuditIntegrityException e : verifyAndOpenRefuse(file)) {
+      assertEquals(4, e.sequence());
+      assertTrue(e.getMessage().startsWith(file + ": entry 4 (line 4) is empty, where every line of the log is an "
+          + "entry: a line break was added"), e.getMessage());
+    }
+    List<String> lines = lines(file);
+    lines.set(1, lines.get(1) + "\n  ");
+    write(file, lines.subList(0, 3));
+    assertTrue(assertThrows(AuditIntegrityException.class, () -> FileAuditLog.verify(file, key, Optional.empty()))
+        .getMessage().startsWith(file + ": entry 3 (line 3) is blank"));
+    Files.write(file, clean);
+    assertEquals(3, FileAuditLog.verify(file, key, Optional.empty()).entries());
+  }
+
+  /**
    * A byte that is not UTF-8 is found at its line, even where it replaces the bytes of a U+FFFD the entry holds: read
    * leniently it became that character again, and the altered file verified.
    */
