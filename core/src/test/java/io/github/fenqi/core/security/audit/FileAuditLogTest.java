@@ -735,6 +735,7 @@ class FileAuditLogTest {
     List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
     int threads = 8;
     int perThread = 150;
+    List<Long> acknowledged = Collections.synchronizedList(new ArrayList<>());
     try (FileAuditLog log = FileAuditLog.open(file, key, Clock.systemUTC(), List.of(b -> batchSizes.add(b.size())))) {
       ExecutorService pool = Executors.newFixedThreadPool(threads);
       List<Future<?>> futures = new ArrayList<>();
@@ -742,7 +743,8 @@ class FileAuditLogTest {
         int id = t;
         futures.add(pool.submit(() -> {
           for (int i = 0; i < perThread; i++) {
-            log.append(AuditEvent.of("thread-" + id, AuditAction.DATA_ACCESS, "case-" + i));
+            acknowledged.add(log.append(AuditEvent.of("thread-" + id, AuditAction.DATA_ACCESS, "case-" + i))
+                .sequence());
           }
         }));
       }
@@ -755,6 +757,12 @@ class FileAuditLogTest {
     assertEquals(threads * perThread, batchSizes.stream().mapToInt(Integer::intValue).sum());
     assertTrue(batchSizes.size() < threads * perThread, "no batch held more than one entry: " + batchSizes.size());
     assertEquals(threads * perThread, FileAuditLog.verify(file, key, Optional.empty()).entries());
+    // every append acknowledged once, at its own sequence, without gaps; every event in the file once
+    assertEquals(java.util.stream.LongStream.rangeClosed(1, threads * perThread).boxed().toList(),
+        acknowledged.stream().sorted().toList());
+    List<String> written = new ArrayList<>();
+    FileAuditLog.read(file, key, e -> written.add(e.actor() + "/" + e.subject()));
+    assertEquals(threads * perThread, new java.util.HashSet<>(written).size(), "an event written twice or lost");
   }
 
   @Test
