@@ -102,7 +102,11 @@ final class AuditChain {
     return entry;
   }
 
-  /** The entry for checkpoint comparison: whether the chain passed {@code checkpoint} with the same hash. */
+  /**
+   * The entry for checkpoint comparison: whether the chain passed {@code checkpoint} with the same hash. A checkpoint
+   * that does not match may be another log's: one audit key often signs several (a service's, the CLI's), and a
+   * mismatch said only "truncated" or "rewritten", a tampering alarm for a checkpoint filed with the wrong log.
+   */
   static void checkAgainst(AuditCheckpoint checkpoint, AuditKey key, long lastSequence,
       @Nullable String hashAtCheckpoint) {
     if (!checkpoint.isAuthenticUnder(key)) {
@@ -112,11 +116,13 @@ final class AuditChain {
     if (lastSequence < checkpoint.sequence()) {
       throw new AuditIntegrityException(lastSequence + 1, "log ends at sequence " + lastSequence
           + " but the checkpoint covers " + checkpoint.sequence() + ": entries " + (lastSequence + 1) + ".."
-          + checkpoint.sequence() + " were truncated");
+          + checkpoint.sequence() + " were truncated (or the checkpoint is of another, longer log kept under this "
+          + "audit key)");
     }
     if (!checkpoint.headHash().equals(hashAtCheckpoint)) {
       throw new AuditIntegrityException(checkpoint.sequence(), "entry " + checkpoint.sequence()
-          + " does not match the checkpoint's head hash (the log was rewritten)");
+          + " does not match the checkpoint's head hash (the log was rewritten, or the checkpoint is of another log "
+          + "kept under this audit key)");
     }
   }
 

@@ -378,7 +378,7 @@ class FileAuditLogTest {
     assertEquals(4, FileAuditLog.verify(file, key, Optional.of(earlier)).entries());
     AuditIntegrityException cut = assertThrows(AuditIntegrityException.class,
         () -> FileAuditLog.verify(file, key, Optional.of(newer)));
-    assertTrue(cut.getMessage().endsWith("log ends at sequence 4 but the checkpoint covers 8: entries 5..8 were "
+    assertTrue(cut.getMessage().contains("log ends at sequence 4 but the checkpoint covers 8: entries 5..8 were "
         + "truncated"), cut.getMessage());
 
     try (FileAuditLog log = FileAuditLog.open(file, key)) { // the cut log written on: its entries 5..9 are others
@@ -392,6 +392,33 @@ class FileAuditLogTest {
     assertEquals(8, rewritten.sequence());
     assertTrue(rewritten.getMessage().contains("entry 8 does not match the checkpoint's head hash"),
         rewritten.getMessage());
+  }
+
+  /**
+   * One audit key often signs several logs (the service's, the CLI's). A checkpoint of another log under the same key
+   * does not match, and the answer had been only "truncated" or "rewritten": a tampering alarm for a checkpoint filed
+   * with the wrong log. It still fails, and now says the checkpoint may be another log's.
+   */
+  @Test
+  void aCheckpointOfAnotherLogUnderTheSameKeyFailsSayingItMayBeAnotherLogs() {
+    Path service = logWith(3);
+    AuditCheckpoint longer;
+    AuditCheckpoint shorter;
+    try (FileAuditLog cli = FileAuditLog.open(dir.resolve("cli.log"), key)) {
+      cli.append(AuditEvent.of("cli", AuditAction.PROPOSAL_GENERATED, "case-9"));
+      shorter = cli.checkpoint();
+      for (int i = 0; i < 4; i++) {
+        cli.append(AuditEvent.of("cli", AuditAction.PROPOSAL_GENERATED, "case-9"));
+      }
+      longer = cli.checkpoint();
+    }
+    for (AuditCheckpoint other : List.of(shorter, longer)) {
+      String message = assertThrows(AuditIntegrityException.class,
+          () -> FileAuditLog.verify(service, key, Optional.of(other))).getMessage();
+      assertTrue(message.contains(other == longer ? "entries 4..5 were truncated" : "entry 1 does not match")
+          && message.endsWith("or the checkpoint is of " + (other == longer ? "another, longer" : "another")
+          + " log kept under this audit key)"), message);
+    }
   }
 
   /**
