@@ -58,7 +58,7 @@ final class AuditChain {
    * is the next entry of this chain; advances the head.
    *
    * @throws AuditIntegrityException locating the line when it is malformed (saying so for a line an editor saved with
-   *     a CR LF ending or a byte order mark), not canonical, out of sequence, not linked to its predecessor, or its
+   *     a CR LF ending or a byte order mark, and for an empty line), not canonical, out of sequence, not linked to its predecessor, or its
    *     hash or mac does not match
    */
   AuditEntry accept(String line, long lineNumber) {
@@ -71,6 +71,11 @@ final class AuditChain {
       throw bad(lineNumber, "starts with a byte order mark, as an editor writes one, where the log is UTF-8 without "
           + "one; its entries may be intact: restore the log from a copy, or remove the mark (3 bytes) and verify "
           + "again");
+    }
+    if (line.isBlank()) { // it was "is not a JSON object", for a newline that 'echo >> audit.jsonl' adds
+      throw bad(lineNumber, "is " + (line.isEmpty() ? "empty" : "blank") + ", where every line of the log is an "
+          + "entry: a line break was added (an editor, or 'echo >>' to the log); the entries around it may be intact: "
+          + "restore the log from a copy, or remove the line and verify again");
     }
     AuditEntry entry = parse(line, lineNumber);
     long expected = lastSequence + 1;
@@ -97,7 +102,11 @@ final class AuditChain {
     return entry;
   }
 
-  /** The entry for checkpoint comparison: whether the chain passed {@code checkpoint} with the same hash. */
+  /**
+   * The entry for checkpoint comparison: whether the chain passed {@code checkpoint} with the same hash. A checkpoint
+   * that does not match may be another log's: one audit key often signs several (a service's, the CLI's), and a
+   * mismatch said only "truncated" or "rewritten", a tampering alarm for a checkpoint filed with the wrong log.
+   */
   static void checkAgainst(AuditCheckpoint checkpoint, AuditKey key, long lastSequence,
       @Nullable String hashAtCheckpoint) {
     if (!checkpoint.isAuthenticUnder(key)) {
@@ -107,11 +116,13 @@ final class AuditChain {
     if (lastSequence < checkpoint.sequence()) {
       throw new AuditIntegrityException(lastSequence + 1, "log ends at sequence " + lastSequence
           + " but the checkpoint covers " + checkpoint.sequence() + ": entries " + (lastSequence + 1) + ".."
-          + checkpoint.sequence() + " were truncated");
+          + checkpoint.sequence() + " were truncated (or the checkpoint is of another, longer log kept under this "
+          + "audit key)");
     }
     if (!checkpoint.headHash().equals(hashAtCheckpoint)) {
       throw new AuditIntegrityException(checkpoint.sequence(), "entry " + checkpoint.sequence()
-          + " does not match the checkpoint's head hash (the log was rewritten)");
+          + " does not match the checkpoint's head hash (the log was rewritten, or the checkpoint is of another log "
+          + "kept under this audit key)");
     }
   }
 

@@ -1,6 +1,7 @@
 package io.github.fenqi.core.security.audit;
 
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
@@ -46,8 +47,20 @@ public record AuditCheckpoint(long sequence, String headHash, String mac) {
     return PREFIX + " " + sequence + " " + headHash + " " + mac;
   }
 
-  /** Parses {@link #toText()}; {@code source} names the file for error messages. */
+  /**
+   * Parses {@link #toText()}; {@code source} names the file for error messages.
+   *
+   * @throws InvalidInputException naming {@code source} when the text is not one checkpoint: every problem of a kept
+   *     checkpoint is the file's, where a part that was no sequence, hash or mac (an edited or damaged file) had been
+   *     named as {@code checkpoint.headHash} alone, and a file of several checkpoints ({@code >>} each day's) was "not
+   *     a checkpoint"
+   */
   public static AuditCheckpoint parse(String source, String text) {
+    long lines = text.strip().lines().count();
+    if (lines > 1) {
+      throw new InvalidInputException(source, "holds " + lines + " lines, where a checkpoint file holds one checkpoint "
+          + "(one line): give a file holding the newest alone, such as its last line (tail -n 1)");
+    }
     String[] parts = text.strip().split(" ");
     if (parts.length != 5 || !(parts[0] + " " + parts[1]).equals(PREFIX)) {
       throw new InvalidInputException(source, "not a checkpoint (expected '" + PREFIX + " <sequence> <hash> <mac>')");
@@ -58,7 +71,11 @@ public record AuditCheckpoint(long sequence, String headHash, String mac) {
     } catch (NumberFormatException e) {
       throw new InvalidInputException(source, "checkpoint sequence '" + parts[2] + "' is not a number");
     }
-    return new AuditCheckpoint(sequence, parts[3], parts[4]);
+    try {
+      return new AuditCheckpoint(sequence, parts[3], parts[4]);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(e.problems().stream().map(p -> Problem.of(source, p.toString())).toList());
+    }
   }
 
   private static byte[] signed(long sequence, String headHash) {

@@ -9,15 +9,16 @@ import java.util.TreeMap;
 
 /**
  * What a caller asks the audit log to record; the log adds sequence, time and the chain. Subject, actor and
- * detail values pass through {@link Masking#redact(String)} here, so an ID number, card, mobile or email put
- * in by mistake is stored masked. Details are sorted by key.
+ * details, keys and values, pass through {@link Masking#redact(String)} here, so an ID number, card, mobile or email
+ * put in by mistake is stored masked; two details keys that are one once masked are refused. Details are sorted by
+ * key.
  *
  * <p>Thread-safety: immutable.
  *
  * @param actor who acted (user, service or {@code "fenqi-engine"}), not empty
  * @param action what happened
  * @param subject what it happened to (case id, platform id, policy id); stored masked
- * @param details further facts, string to string; stored masked
+ * @param details further facts, string to string; keys and values stored masked
  */
 public record AuditEvent(String actor, AuditAction action, String subject, Map<String, String> details) {
   public AuditEvent {
@@ -30,9 +31,16 @@ public record AuditEvent(String actor, AuditAction action, String subject, Map<S
     subject = masking.redact(requireText("subject", Objects.requireNonNull(subject, "subject")));
     TreeMap<String, String> sorted = new TreeMap<>();
     for (Map.Entry<String, String> e : Objects.requireNonNull(details, "details").entrySet()) {
-      String key = requireText("details key", Objects.requireNonNull(e.getKey(), "details key"));
-      sorted.put(key, masking.redact(requireText("details." + key,
-          Objects.requireNonNull(e.getValue(), "details." + key))));
+      // keys are masked as values are: a detail keyed by the borrower's mobile ({"13812345678": "called"}) was stored
+      // in clear, and named in clear by an error about its value
+      String key = masking.redact(requireText("details key", Objects.requireNonNull(e.getKey(), "details key")));
+      String value = masking.redact(requireText("details." + key,
+          Objects.requireNonNull(e.getValue(), "details." + key)));
+      if (sorted.put(key, value) != null) { // one of two facts would be dropped without a word
+        throw new InvalidInputException("details." + key, "two details keys are this one once masked (a key holding "
+            + "a mobile, ID number, bank card or email is stored masked): key the facts by what they are, and give "
+            + "the identifiers as values");
+      }
     }
     details = Collections.unmodifiableMap(sorted);
     requireFits(actor, action, subject, details);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.fenqi.core.AuditIntegrityException;
 import io.github.fenqi.core.AuditLogBusyException;
 import io.github.fenqi.core.FenqiException;
+import io.github.fenqi.core.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,6 +103,34 @@ class FileAuditLogTest {
     String text = Files.readString(file);
     assertFalse(text.contains("11010519491231002X") || text.contains("13800001234"), text);
     assertTrue(text.contains("138****1234"), text);
+  }
+
+  /**
+   * A detail keyed by a personal identifier is stored masked as a detail's value is: the key had been written to the
+   * file in clear, and named in clear by the error about its value. Two keys that mask alike are refused, naming the
+   * masked key only: one of the two facts would otherwise be dropped.
+   */
+  @Test
+  void detailsKeysHoldingPersonalIdentifiersAreStoredMaskedAndNeverLostToAClash() throws Exception {
+    Path file = dir.resolve("masked-keys.log");
+    try (FileAuditLog log = FileAuditLog.open(file, key)) {
+      AuditEntry e = log.append(AuditEvent.of("agent", AuditAction.DATA_ACCESS, "case-1",
+          Map.of("13812345678", "called", "zhangsan@qq.com", "mailed", "result", "ok")));
+      assertEquals(Map.of("138****5678", "called", "z*******@qq.com", "mailed", "result", "ok"), e.details());
+    }
+    String text = Files.readString(file);
+    assertFalse(text.contains("13812345678") || text.contains("zhangsan@qq.com"), text);
+    assertEquals(1, FileAuditLog.verify(file, key, Optional.empty()).entries());
+
+    InvalidInputException clash = assertThrows(InvalidInputException.class, () -> AuditEvent.of("agent",
+        AuditAction.DATA_ACCESS, "case-1", Map.of("13812345678", "called", "13899995678", "texted")));
+    assertTrue(clash.getMessage().startsWith("details.138****5678: two details keys are this one once masked"),
+        clash.getMessage());
+    InvalidInputException badValue = assertThrows(InvalidInputException.class, () -> AuditEvent.of("agent",
+        AuditAction.DATA_ACCESS, "case-1", Map.of("13812345678", "half a pair \uD800")));
+    assertTrue(badValue.getMessage().startsWith("details.138****5678: "), badValue.getMessage());
+    assertFalse(clash.getMessage().contains("13812345678") || clash.getMessage().contains("13899995678")
+        || badValue.getMessage().contains("13812345678"));
   }
 
   @Test
@@ -205,6 +234,29 @@ class FileAuditLogTest {
   }
 
   /**
+   * A line break added to the log ({@code echo >> audit.jsonl}, an editor) leaves an empty line, which verify and open
+   * had called "not a JSON object": the service refused to start over a log whose entries were all intact.
+   */
+  @Test
+  void anEmptyLineIsNamedAsSuchAndTheEntriesAroundItMayBeIntact() throws Exception {
+    Path file = logWith(3);
+    byte[] clean = Files.readAllBytes(file);
+    Files.writeString(file, "\n", StandardOpenOption.APPEND);
+    for (AuditIntegrityException e : verifyAndOpenRefuse(file)) {
+      assertEquals(4, e.sequence());
+      assertTrue(e.getMessage().startsWith(file + ": entry 4 (line 4) is empty, where every line of the log is an "
+          + "entry: a line break was added"), e.getMessage());
+    }
+    List<String> lines = lines(file);
+    lines.set(1, lines.get(1) + "\n  ");
+    write(file, lines.subList(0, 3));
+    assertTrue(assertThrows(AuditIntegrityException.class, () -> FileAuditLog.verify(file, key, Optional.empty()))
+        .getMessage().startsWith(file + ": entry 3 (line 3) is blank"));
+    Files.write(file, clean);
+    assertEquals(3, FileAuditLog.verify(file, key, Optional.empty()).entries());
+  }
+
+  /**
    * A byte that is not UTF-8 is found at its line, even where it replaces the bytes of a U+FFFD the entry holds: read
    * leniently it became that character again, and the altered file verified.
    */
@@ -295,6 +347,98 @@ class FileAuditLogTest {
         () -> FileAuditLog.verify(file, key, Optional.of(exported)));
     assertEquals(5, e.sequence());
     assertTrue(e.getMessage().contains("entries 5..6 were truncated"), e.getMessage());
+  }
+
+  /**
+   * A checkpoint vouches for the entries up to its own, not for those written after it: a log cut back to an earlier
+   * checkpoint still verifies against that checkpoint, and only the newer one shows the cut, naming the entries
+   * missing; a log cut and written again past the newer checkpoint fails at that checkpoint's entry. The CLI's README
+   * says so: verify against the newest checkpoint kept.
+   */
+  @Test
+  void aLogCutBackToAnEarlierCheckpointIsCaughtOnlyByANewerOne() throws Exception {
+    Path file = dir.resolve("audit.log");
+    AuditCheckpoint earlier;
+    AuditCheckpoint newer;
+    try (FileAuditLog log = FileAuditLog.open(file, key)) {
+      for (int i = 1; i <= 4; i++) {
+        log.append(AuditEvent.of("t", AuditAction.POLICY_CHANGE, "p" + i));
+      }
+      earlier = log.checkpoint();
+    }
+    try (FileAuditLog log = FileAuditLog.open(file, key)) { // a second writer, in turn: it continues the chain
+      for (int i = 5; i <= 8; i++) {
+        log.append(AuditEvent.of("t", AuditAction.POLICY_CHANGE, "p" + i));
+      }
+      newer = log.checkpoint();
+    }
+    assertEquals(8, FileAuditLog.verify(file, key, Optional.of(newer)).entries());
+    List<String> lines = lines(file);
+    write(file, lines.subList(0, 4));
+    assertEquals(4, FileAuditLog.verify(file, key, Optional.of(earlier)).entries());
+    AuditIntegrityException cut = assertThrows(AuditIntegrityException.class,
+        () -> FileAuditLog.verify(file, key, Optional.of(newer)));
+    assertTrue(cut.getMessage().contains("log ends at sequence 4 but the checkpoint covers 8: entries 5..8 were "
+        + "truncated"), cut.getMessage());
+
+    try (FileAuditLog log = FileAuditLog.open(file, key)) { // the cut log written on: its entries 5..9 are others
+      for (int i = 5; i <= 9; i++) {
+        log.append(AuditEvent.of("t", AuditAction.POLICY_CHANGE, "q" + i));
+      }
+    }
+    assertEquals(9, FileAuditLog.verify(file, key, Optional.of(earlier)).entries());
+    AuditIntegrityException rewritten = assertThrows(AuditIntegrityException.class,
+        () -> FileAuditLog.verify(file, key, Optional.of(newer)));
+    assertEquals(8, rewritten.sequence());
+    assertTrue(rewritten.getMessage().contains("entry 8 does not match the checkpoint's head hash"),
+        rewritten.getMessage());
+  }
+
+  /**
+   * One audit key often signs several logs (the service's, the CLI's). A checkpoint of another log under the same key
+   * does not match, and the answer had been only "truncated" or "rewritten": a tampering alarm for a checkpoint filed
+   * with the wrong log. It still fails, and now says the checkpoint may be another log's.
+   */
+  @Test
+  void aCheckpointOfAnotherLogUnderTheSameKeyFailsSayingItMayBeAnotherLogs() {
+    Path service = logWith(3);
+    AuditCheckpoint longer;
+    AuditCheckpoint shorter;
+    try (FileAuditLog cli = FileAuditLog.open(dir.resolve("cli.log"), key)) {
+      cli.append(AuditEvent.of("cli", AuditAction.PROPOSAL_GENERATED, "case-9"));
+      shorter = cli.checkpoint();
+      for (int i = 0; i < 4; i++) {
+        cli.append(AuditEvent.of("cli", AuditAction.PROPOSAL_GENERATED, "case-9"));
+      }
+      longer = cli.checkpoint();
+    }
+    for (AuditCheckpoint other : List.of(shorter, longer)) {
+      String message = assertThrows(AuditIntegrityException.class,
+          () -> FileAuditLog.verify(service, key, Optional.of(other))).getMessage();
+      assertTrue(message.contains(other == longer ? "entries 4..5 were truncated" : "entry 1 does not match")
+          && message.endsWith("or the checkpoint is of " + (other == longer ? "another, longer" : "another")
+          + " log kept under this audit key)"), message);
+    }
+  }
+
+  /**
+   * A kept checkpoint that is no checkpoint is the file's problem, named by the file: a part edited (an upper-case
+   * hash, a negative sequence) had been named as {@code checkpoint.headHash} or {@code checkpoint.sequence} alone, and
+   * a file of checkpoints appended one a day was "not a checkpoint".
+   */
+  @Test
+  void aKeptCheckpointThatIsNoCheckpointIsRefusedNamingItsFile() {
+    String text = AuditCheckpoint.sign(4, "ab".repeat(32), key).toText();
+    String hash = "ab".repeat(32);
+    assertEquals("cp.txt: checkpoint.headHash: must be 64 lower-case hex characters",
+        assertThrows(InvalidInputException.class,
+            () -> AuditCheckpoint.parse("cp.txt", text.replace(hash, hash.toUpperCase()))).getMessage());
+    assertEquals("cp.txt: checkpoint.sequence: -4 is negative", assertThrows(InvalidInputException.class,
+        () -> AuditCheckpoint.parse("cp.txt", text.replace(" 4 ", " -4 "))).getMessage());
+    String two = assertThrows(InvalidInputException.class,
+        () -> AuditCheckpoint.parse("cp.txt", text + "\n" + text + "\n")).getMessage();
+    assertTrue(two.startsWith("cp.txt: holds 2 lines, where a checkpoint file holds one checkpoint"), two);
+    assertEquals(AuditCheckpoint.parse("cp.txt", text), AuditCheckpoint.parse("cp.txt", "\n" + text + "\r\n\n"));
   }
 
   @Test
@@ -618,6 +762,7 @@ class FileAuditLogTest {
     List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
     int threads = 8;
     int perThread = 150;
+    List<Long> acknowledged = Collections.synchronizedList(new ArrayList<>());
     try (FileAuditLog log = FileAuditLog.open(file, key, Clock.systemUTC(), List.of(b -> batchSizes.add(b.size())))) {
       ExecutorService pool = Executors.newFixedThreadPool(threads);
       List<Future<?>> futures = new ArrayList<>();
@@ -625,7 +770,8 @@ class FileAuditLogTest {
         int id = t;
         futures.add(pool.submit(() -> {
           for (int i = 0; i < perThread; i++) {
-            log.append(AuditEvent.of("thread-" + id, AuditAction.DATA_ACCESS, "case-" + i));
+            acknowledged.add(log.append(AuditEvent.of("thread-" + id, AuditAction.DATA_ACCESS, "case-" + i))
+                .sequence());
           }
         }));
       }
@@ -638,6 +784,12 @@ class FileAuditLogTest {
     assertEquals(threads * perThread, batchSizes.stream().mapToInt(Integer::intValue).sum());
     assertTrue(batchSizes.size() < threads * perThread, "no batch held more than one entry: " + batchSizes.size());
     assertEquals(threads * perThread, FileAuditLog.verify(file, key, Optional.empty()).entries());
+    // every append acknowledged once, at its own sequence, without gaps; every event in the file once
+    assertEquals(java.util.stream.LongStream.rangeClosed(1, threads * perThread).boxed().toList(),
+        acknowledged.stream().sorted().toList());
+    List<String> written = new ArrayList<>();
+    FileAuditLog.read(file, key, e -> written.add(e.actor() + "/" + e.subject()));
+    assertEquals(threads * perThread, new java.util.HashSet<>(written).size(), "an event written twice or lost");
   }
 
   @Test
