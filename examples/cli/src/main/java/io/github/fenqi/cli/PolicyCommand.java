@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code fenqi policy ...}: work with policy files. */
-@Command(name = "policy", mixinStandardHelpOptions = true, description = "Validate lender policy files.",
+@Command(name = "policy", mixinStandardHelpOptions = true,
+    description = "Validate lender policy files, or extract one from a policy text.",
     subcommands = {PolicyCommand.Validate.class, PolicyExtractCommand.class})
 final class PolicyCommand implements Runnable {
   @Spec CommandSpec spec;

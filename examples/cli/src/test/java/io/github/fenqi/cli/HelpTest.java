@@ -38,6 +38,17 @@ class HelpTest {
         run.out());
   }
 
+  /**
+   * {@code fenqi --help} says what {@code policy} does: both of its subcommands. It said "Validate lender policy
+   * files.", and a user looking for the policy-text extractor the READMEs name did not find it there.
+   */
+  @Test
+  void thePolicyGroupIsDescribedByBothOfItsCommands() {
+    String help = runWith(List.of(), "--help").out().replaceAll("\\s+", " ");
+    String policy = help.substring(help.indexOf(" policy "), help.indexOf(" plan "));
+    assertTrue(policy.contains("alidate") && policy.contains("xtract"), policy);
+  }
+
   /** The version is the build's, from the classes as from the shaded jar (whose manifest names none). */
   @Test
   void versionNamesTheProjectVersion() {

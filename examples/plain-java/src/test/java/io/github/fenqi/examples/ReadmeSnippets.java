@@ -67,7 +67,7 @@ final class ReadmeSnippets {
         StatementParser.read(Path.of("bank.csv"), StatementFormat.BANK));
     try {
       NegotiationResult result = engine.calculate(request, statements);
-      System.out.println(result.affordability().notes());          // income = median of 6 statement months ...
+      System.out.println(result.affordability().notes());          // income 8642.17 is the median of 5 statement months
       System.out.println(result.screening().verdict());            // PASS or REVIEW
     } catch (NegotiationBlockedException e) {                       // BLOCK: forged statements or a risk-service denial
       System.out.println(e.screening().reasons());                  // e.g. statements: BALANCE_BREAK: 4 row(s) where ...

@@ -4,11 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.NegotiationBlockedException;
 import io.github.fenqi.core.NegotiationEngine;
 import io.github.fenqi.core.NegotiationRequest;
+import io.github.fenqi.core.NegotiationResult;
 import io.github.fenqi.core.policy.JsonDirectoryPolicyRepository;
 import io.github.fenqi.core.security.audit.AuditKey;
 import io.github.fenqi.core.security.audit.AuditLog;
+import io.github.fenqi.core.statement.ForensicVerdict;
+import io.github.fenqi.core.statement.StatementFormat;
+import io.github.fenqi.core.statement.StatementParser;
 import io.github.fenqi.core.testkit.ReadmeBlocks;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -64,6 +69,45 @@ class ReadmeSnippetsTest {
           () -> ReadmeSnippets.withStatements(engine, request));
       assertTrue(e.getMessage().contains("alipay.csv"), e.getMessage());
     }
+  }
+
+  /**
+   * The statement snippet's comments quote what the engine writes, in its words: run as the snippet runs on the
+   * sample bank statement (the snippet's own files are the reader's), the notes hold one that starts as the notes'
+   * comment does, the verdict is one its comment names, and the forged copy of the statement is blocked with a
+   * reason that starts as the reasons' comment does. The notes' comment had read "income = median of 6 statement
+   * months", a form no note has, so a reader looking for it in the notes found nothing.
+   */
+  @Test
+  void theStatementSnippetsCommentsQuoteWhatTheEngineWrites() throws IOException {
+    List<String> source = Files.readAllLines(SOURCE);
+    String note = comment(source, "result.affordability().notes()");
+    String verdicts = comment(source, "result.screening().verdict()");
+    String reason = comment(source, "e.screening().reasons()")
+        .replaceFirst("^e\\.g\\. ", "").replaceFirst(" \\.\\.\\.$", "");
+    try (JsonDirectoryPolicyRepository policies =
+        JsonDirectoryPolicyRepository.openStrict(Path.of("samples/policies"))) {
+      NegotiationEngine engine = NegotiationEngine.builder().policies(policies).build();
+      NegotiationRequest request =
+          NegotiationRequest.read(Path.of("samples/cases/shanghai-three-debts-feasible.json"));
+      NegotiationResult result = engine.calculate(request,
+          List.of(StatementParser.read(Path.of("samples/statements/bank_A.csv"), StatementFormat.BANK)));
+      List<String> notes = result.affordability().notes();
+      assertTrue(notes.stream().anyMatch(n -> n.startsWith(note)), "'" + note + "' begins none of " + notes);
+      ForensicVerdict verdict = result.screening().verdict();
+      assertTrue(verdict != ForensicVerdict.BLOCK && verdicts.contains(verdict.name()), verdicts + " / " + verdict);
+      NegotiationBlockedException blocked = org.junit.jupiter.api.Assertions.assertThrows(
+          NegotiationBlockedException.class, () -> engine.calculate(request,
+              List.of(StatementParser.read(Path.of("samples/statements/bank_A_forged.csv"), StatementFormat.BANK))));
+      List<String> reasons = blocked.screening().reasons();
+      assertTrue(reasons.stream().anyMatch(r -> r.startsWith(reason)), "'" + reason + "' begins none of " + reasons);
+    }
+  }
+
+  /** The comment of the snippet line that holds {@code call}, after its {@code //}. */
+  private static String comment(List<String> source, String call) {
+    String line = source.stream().filter(l -> l.contains(call)).findFirst().orElseThrow();
+    return line.substring(line.indexOf("// ") + 3).strip();
   }
 
   @Test
