@@ -32,7 +32,10 @@ import net.jqwik.api.Provide;
 /**
  * The Easy Rules evaluator against the built-in one on random policies, debts and borrowers: without rule
  * files it decides exactly as the built-in; with the policy block re-written as rules (test resource
- * {@code rules/mirror}), the rules fail exactly the block checks they mirror.
+ * {@code rules/mirror}), the rules fail exactly the block checks they mirror. Random figures rarely land on a
+ * boundary, so both properties run again on {@link #edges() debts at the policy's edges}: overdue exactly the minimum
+ * days or one day either side, owing exactly the minimum outstanding or one fen either side (money is compared in
+ * yuan in a rule and in fen by the built-in), and the hardship proof missing where the policy requires it.
  */
 class CrossCheckProperties {
   private static final Set<String> MIRRORED = Set.of("PLATFORM", "MIN_OVERDUE_DAYS", "HARDSHIP_PROOF", "MIN_OUTSTANDING");
@@ -62,6 +65,16 @@ class CrossCheckProperties {
     assertEquals(expectedMirrored, failedCodes(ruleChecks));
     assertEquals(expected.eligible(), got.eligible());
     assertEquals(failedCodes(expected.checks()), failedCodes(got.checks()));
+  }
+
+  @Property(tries = 300)
+  void atThePolicysEdgesWithoutRuleFilesDecidesAsTheBuiltIn(@ForAll("edges") Situation s) {
+    withoutRuleFilesDecidesAsTheBuiltIn(s);
+  }
+
+  @Property(tries = 300)
+  void atThePolicysEdgesTheMirrorRulesFailTheSameChecks(@ForAll("edges") Situation s) {
+    policyBlockWrittenAsRulesFailsTheSameChecks(s);
   }
 
   private static Set<String> failedCodes(List<EligibilityCheck> checks) {
@@ -95,6 +108,32 @@ class CrossCheckProperties {
             Money.of("1000.00"), List.copyOf(hardships), proof));
     Arbitrary<LocalDate> asOf = Arbitraries.integers().between(-400, 800).map(d -> LocalDate.of(2026, 1, 1).plusDays(d));
     return Combinators.combine(policy, debt, borrower, asOf).as(Situation::new);
+  }
+
+  /**
+   * A situation whose debt is the policy's lender's, of a product it covers, and sits at a boundary of its block: overdue
+   * the minimum days {@code -1}, {@code +0} or {@code +1}, owing the minimum outstanding {@code -1}, {@code +0} or
+   * {@code +1} fen (all of it principal, or spread over the components), with or without hardship proof.
+   */
+  @Provide
+  Arbitrary<Situation> edges() {
+    return situations().flatMap(s -> Combinators.combine(Arbitraries.of(-1, 0, 1), Arbitraries.of(-1L, 0L, 1L),
+        Arbitraries.of(true, false), Arbitraries.of(true, false), Arbitraries.of(s.policy().productTypes()))
+        .as((days, fen, proof, spread, type) -> atTheEdge(s, days, fen, proof, spread, type)));
+  }
+
+  private static Situation atTheEdge(Situation s, int days, long fen, boolean proof, boolean spread, ProductType type) {
+    Policy.Eligibility e = s.policy().eligibility();
+    long owed = Math.max(0, e.minOutstanding().fen() + fen);
+    long part = spread ? owed / 4 : 0; // interest, penalty interest and late fees each a quarter, the rest principal
+    Debt d = s.debt();
+    Debt debt = new Debt(d.id(), s.policy().platformId(), type, Money.ofFen(owed - 3 * part), Money.ofFen(part),
+        Money.ofFen(part), Money.ZERO, Money.ofFen(part), Money.ZERO, d.annualRate(),
+        Math.max(0, e.minOverdueDays() + days));
+    Borrower b = s.borrower();
+    Borrower borrower = new Borrower(b.name(), b.idNumber(), b.mobile(), b.regionCode(), b.householdSize(),
+        b.monthlyNetIncome(), b.essentialExpenses(), b.liquidSavings(), b.hardships(), proof);
+    return new Situation(s.policy(), debt, borrower, s.policy().effectiveFrom());
   }
 
   private static Path tempDir(String name) {
