@@ -215,7 +215,7 @@ public final class EasyRulesEligibilityEvaluator implements EligibilityEvaluator
       return block;
     }
     Map<String, Object> variables = FactCatalog.variables(debt, borrower, policy, asOf);
-    RuleEvaluation evaluation = new RuleEvaluation(variables);
+    RuleEvaluation evaluation = new RuleEvaluation(variables, policy);
     Facts facts = new Facts();
     variables.forEach(facts::put);
     facts.put(RuleEvaluation.FACT, evaluation);

@@ -17,7 +17,9 @@ import io.github.fenqi.core.money.Ratio;
 import io.github.fenqi.core.policy.EligibilityCheck;
 import io.github.fenqi.core.policy.EligibilityDecision;
 import io.github.fenqi.core.policy.EligibilityEvaluator;
+import io.github.fenqi.core.policy.Policy;
 import io.github.fenqi.core.policy.PolicyAdjustment;
+import io.github.fenqi.core.solve.DebtTerms;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,6 +90,54 @@ class EasyRulesEligibilityEvaluatorTest {
       EligibilityDecision d = evaluate(e, ol, noProof);
       assertEquals(new PolicyAdjustment(Map.of(DebtComponent.INTEREST, Ratio.of("0.2"), DebtComponent.PENALTY_INTEREST,
           Ratio.of("0.5")), Optional.of(24), Optional.of(Ratio.of("0.1"))), d.adjustment());
+    }
+  }
+
+  /**
+   * A rule cannot loosen its policy: a cap above the policy's, a longer maximum term, a lower down payment change
+   * nothing in the terms the debt is planned under, and the rule's check says "no effect" with the policy's value —
+   * it had read "applied: capWaiver("interest", 1)" as if the rule had raised the cap to all of the interest.
+   */
+  @Test
+  void aRuleLooserThanThePolicyLeavesThePolicysTermsAndSaysSo() throws IOException {
+    Debt ol = debt("ol-1");
+    Policy policy = policyOf(ol); // demo-online-lender: interest cap 0.3, penalty interest 0.5, 3..24 months, 10 % down
+    assertEquals("0.3", policy.waiverCap(DebtComponent.INTEREST).toString());
+    assertEquals(24, policy.allowedTerms().get(policy.allowedTerms().size() - 1));
+    assertEquals("0.1", policy.downPayment().minRatio().toString());
+    Files.writeString(dir.resolve("_shared.yml"), """
+        name: "loose"
+        description: "looser than the policy on every term"
+        priority: 1
+        condition: "true"
+        actions: ['capWaiver("interest", 1)', 'capWaiver("penaltyInterest", 0.5)', 'maxInstallments(360)',
+          'minDownPayment(0)']
+        ---
+        name: "tight"
+        description: "stricter than the policy"
+        priority: 2
+        condition: "true"
+        actions: ['capWaiver("lateFees", 0.2)', 'maxInstallments(12)']
+        """);
+    try (var e = EasyRulesEligibilityEvaluator.openStrict(dir)) {
+      EligibilityDecision d = evaluate(e, ol, CASE.borrower());
+      List<EligibilityCheck> rules = ruleChecks(d, ol, CASE.borrower());
+      assertEquals("rule 'loose' (_shared.yml) applied: "
+          + "capWaiver(\"interest\", 1) (no effect: the policy's interest cap is 0.3, and a rule only tightens), "
+          + "capWaiver(\"penaltyInterest\", 0.5) (no effect: the policy's penaltyInterest cap is 0.5, and a rule only "
+          + "tightens), maxInstallments(360) (no effect: the policy's longest term is 24 installments, and a rule only "
+          + "tightens), minDownPayment(0) (no effect: the policy's least down payment is 0.1, and a rule only tightens)",
+          rules.get(0).message());
+      assertEquals("rule 'tight' (_shared.yml) applied: capWaiver(\"lateFees\", 0.2), maxInstallments(12)",
+          rules.get(1).message());
+
+      DebtTerms terms = DebtTerms.of(ol, policy, d.adjustment(), true);
+      DebtTerms tightOnly = DebtTerms.of(ol, policy, new PolicyAdjustment(Map.of(DebtComponent.LATE_FEES,
+          Ratio.of("0.2")), Optional.of(12), Optional.empty()), true);
+      assertEquals(tightOnly, terms, "the loose rule changed the terms");
+      assertEquals(Ratio.of("0.3"), terms.waiverCap(DebtComponent.INTEREST));
+      assertEquals(Ratio.of("0.1"), terms.minDownPaymentRatio());
+      assertEquals(List.of(3, 6, 9, 12), terms.allowedTerms());
     }
   }
 

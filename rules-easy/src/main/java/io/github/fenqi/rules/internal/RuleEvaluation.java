@@ -1,6 +1,9 @@
 package io.github.fenqi.rules.internal;
 
+import io.github.fenqi.core.debt.DebtComponent;
+import io.github.fenqi.core.money.Ratio;
 import io.github.fenqi.core.policy.EligibilityCheck;
+import io.github.fenqi.core.policy.Policy;
 import io.github.fenqi.core.policy.PolicyAdjustment;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -16,7 +19,9 @@ import org.jspecify.annotations.Nullable;
  * {@link #FACT}: the MVEL variables, the checks recorded so far, the adjustment and whether a rule made the
  * debt ineligible or passed it with {@code eligible()}. A rule whose condition cannot be evaluated (say a
  * division by zero) makes the debt ineligible with the check {@code RULE_ERROR} — a broken rule never lets a
- * debt through silently.
+ * debt through silently. An adjustment no stricter than the policy's own value ({@code capWaiver("interest", 1)}
+ * under a cap of 0.5) changes nothing, since a rule only tightens, and its check says so: it had read as applied,
+ * as if the rule had raised the cap.
  *
  * <p>Thread-safety: confined to the evaluating thread.
  */
@@ -27,13 +32,16 @@ public final class RuleEvaluation {
   public static final String RULE_ERROR = "RULE_ERROR";
 
   private final Map<String, Object> variables;
+  private final Policy policy;
   private final List<EligibilityCheck> checks = new ArrayList<>();
   private PolicyAdjustment adjustment = PolicyAdjustment.NONE;
   private boolean ineligible;
   private @Nullable CompiledRule passedBy;
 
-  public RuleEvaluation(Map<String, Object> variables) {
+  /** The evaluation of one debt under {@code policy}, whose facts are {@code variables}. */
+  public RuleEvaluation(Map<String, Object> variables, Policy policy) {
     this.variables = variables;
+    this.policy = policy;
   }
 
   /** The Easy Rules rule of a compiled rule: its condition and action act on the evaluation in the facts. */
@@ -105,10 +113,32 @@ public final class RuleEvaluation {
       } else if (a instanceof RuleAction.Adjust adj) {
         adjustment = adjustment.and(adj.adjustment());
       }
-      done.append(done.length() == 0 ? "" : ", ").append(a.text());
+      done.append(done.length() == 0 ? "" : ", ").append(a.text())
+          .append(a instanceof RuleAction.Adjust adj ? noEffect(adj.adjustment()) : "");
     }
     checks.add(new EligibilityCheck(r.name(), true, actual, r.condition(), "rule '" + r.name() + "' (" + r.file()
         + ") applied: " + done));
+  }
+
+  /** Why an adjustment leaves the policy's terms as they are, if it does: it is no stricter than the policy. */
+  private String noEffect(PolicyAdjustment a) {
+    String tail = ", and a rule only tightens)";
+    for (Map.Entry<DebtComponent, Ratio> cap : a.waiverCaps().entrySet()) {
+      Ratio own = policy.waiverCap(cap.getKey());
+      if (cap.getValue().compareTo(own) >= 0) {
+        return " (no effect: the policy's " + cap.getKey().jsonName() + " cap is " + own + tail;
+      }
+    }
+    List<Integer> terms = policy.allowedTerms();
+    int longest = terms.get(terms.size() - 1);
+    if (a.maxInstallments().filter(m -> m >= longest).isPresent()) {
+      return " (no effect: the policy's longest term is " + longest + " installments" + tail;
+    }
+    Ratio down = policy.downPayment().minRatio();
+    if (a.minDownPaymentRatio().filter(r -> r.compareTo(down) <= 0).isPresent()) {
+      return " (no effect: the policy's least down payment is " + down + tail;
+    }
+    return "";
   }
 
   /** The values the rule's condition reads: {@code debt.overdueDays=120, hasHardshipProof=true}. */
