@@ -23,6 +23,8 @@ import io.github.fenqi.core.solve.DebtTerms;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -138,6 +140,106 @@ class EasyRulesEligibilityEvaluatorTest {
       assertEquals(Ratio.of("0.3"), terms.waiverCap(DebtComponent.INTEREST));
       assertEquals(Ratio.of("0.1"), terms.minDownPaymentRatio());
       assertEquals(List.of(3, 6, 9, 12), terms.allowedTerms());
+    }
+  }
+
+  /**
+   * A debt several rules fail names every one of them among its reasons, after the block's, in the order the rules
+   * run: by priority, then by file name, then by rule name — whatever order the files and rules were written in.
+   */
+  @Test
+  void everyFailedRuleIsAReasonInPriorityThenFileThenNameOrder() throws IOException {
+    Debt cc = debt("cc-1");
+    Files.writeString(dir.resolve(cc.platformId() + ".yml"), """
+        name: "own"
+        description: "the lender's own"
+        priority: 5
+        condition: "true"
+        actions: ['ineligible("OWN", "own rule")']
+        """);
+    Files.writeString(dir.resolve("_shared.yml"), """
+        name: "zeta"
+        description: "written first, runs after alpha of its priority"
+        priority: 5
+        condition: "true"
+        actions: ['ineligible("ZETA", "zeta rule")']
+        ---
+        name: "alpha"
+        description: "same priority as zeta"
+        priority: 5
+        condition: "true"
+        actions: ['ineligible("ALPHA", "alpha rule")']
+        ---
+        name: "first"
+        description: "the lowest priority number runs first"
+        priority: 1
+        condition: "overdueDays >= 0"
+        actions: ['ineligible("FIRST", "first rule")']
+        """);
+    Files.writeString(dir.resolve("_shared.json"), """
+        [{"name": "alpha", "description": "a JSON rule of the same name", "priority": 5, "condition": "true",
+          "actions": ["ineligible(\\"JSON_ALPHA\\", \\"json alpha rule\\")"]}]
+        """);
+    try (var e = EasyRulesEligibilityEvaluator.openStrict(dir)) {
+      EligibilityDecision d = evaluate(e, cc, CASE.borrower());
+      assertFalse(d.eligible());
+      List<EligibilityCheck> rules = ruleChecks(d, cc, CASE.borrower());
+      assertEquals(5, rules.size());
+      assertTrue(rules.stream().noneMatch(EligibilityCheck::passed), rules.toString());
+      List<String> reasons = d.reasons();
+      assertEquals(List.of(
+          "first rule (rule 'first' in _shared.yml: overdueDays >= 0)",
+          "json alpha rule (rule 'alpha' in _shared.json: true)",
+          "alpha rule (rule 'alpha' in _shared.yml: true)",
+          "zeta rule (rule 'zeta' in _shared.yml: true)",
+          "own rule (rule 'own' in " + cc.platformId() + ".yml: true)"),
+          reasons.subList(reasons.size() - 5, reasons.size()), "the rules' reasons come after the block's");
+    }
+  }
+
+  /**
+   * What the README promises a rule author about numbers and dates: money is yuan (the fen are two decimals, so
+   * {@code totalOwed > 5000} is more than 5 000 yuan, not 50), {@code ==} compares values ({@code 5000.00 == 5000}),
+   * and {@code daysSince} counts to the case's date, never the clock of the machine.
+   */
+  @Test
+  void moneyInARuleIsYuanComparedByValueAndDaysCountToTheCaseDate() throws IOException {
+    Files.writeString(dir.resolve("_shared.yml"), """
+        name: "over-5000-yuan"
+        description: "more than 5000 yuan"
+        priority: 1
+        condition: "totalOwed > 5000"
+        actions: ['ineligible("OVER", "over 5000 yuan")']
+        ---
+        name: "exactly-5000-yuan"
+        description: "exactly 5000 yuan"
+        priority: 1
+        condition: "debt.totalOwed == 5000"
+        actions: ['ineligible("EXACT", "exactly 5000 yuan")']
+        ---
+        name: "since-november"
+        description: "days from 1 November to the case date"
+        priority: 1
+        condition: "daysSince('2026-11-01') == 23"
+        actions: ['ineligible("DAYS", "23 days since 1 November")']
+        """);
+    Debt cc = debt("cc-1");
+    try (var e = EasyRulesEligibilityEvaluator.openStrict(dir)) {
+      // 50.01 yuan is 5001 fen: a rule read in fen would find it over 5000
+      Map<Money, List<String>> expected = Map.of(
+          Money.of("5000.00"), List.of("24:EXACT", "24:DAYS", "25:EXACT"),
+          Money.of("5000.01"), List.of("24:OVER", "24:DAYS", "25:OVER"),
+          Money.ofFen(5001), List.of("24:DAYS"));
+      for (Map.Entry<Money, List<String>> c : expected.entrySet()) {
+        Debt d = new Debt("d", cc.platformId(), cc.productType(), c.getKey(), Money.ZERO, Money.ZERO, Money.ZERO,
+            Money.ZERO, Money.ZERO, cc.annualRate(), 30);
+        List<String> failed = new ArrayList<>();
+        for (LocalDate asOf : List.of(LocalDate.of(2026, 11, 24), LocalDate.of(2026, 11, 25))) {
+          ruleChecks(e.evaluate(d, CASE.borrower(), policyOf(d), asOf), d, CASE.borrower()).stream()
+              .filter(r -> !r.passed()).forEach(r -> failed.add(asOf.getDayOfMonth() + ":" + r.code()));
+        }
+        assertEquals(c.getValue(), failed, "owing " + c.getKey());
+      }
     }
   }
 
