@@ -15,6 +15,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -34,6 +35,8 @@ public final class StatementAnalyzer {
   static final int REGULAR_MONTHS = 3;
   /** ... each within this share of their median. */
   static final double REGULAR_TOLERANCE = 0.3;
+  /** A salary paid in parts has at most this many in a month: an organisation paying more often is not an employer. */
+  static final int MAX_SALARY_PARTS = 3;
   /** How far back a reversal or refund looks for its original. */
   static final Duration ORIGINAL_WINDOW = Duration.ofDays(90);
 
@@ -197,7 +200,20 @@ public final class StatementAnalyzer {
     statements.forEach(s -> formats.put(s.source(), s.format()));
     removeCardPaymentsTheWalletHolds(rows, formats);
     keepFeesOfMoves(rows);
-    List<CategorisedTransaction> kept = categorise(rows);
+    List<Period> periods = new ArrayList<>(); // what each statement covers: its first row's day to its last's
+    for (ParsedStatement st : statements) {
+      // the period the export states, widened to its rows (a row outside it is still a day it holds)
+      st.transactions().stream().map(t -> t.time().toLocalDate()).min(LocalDate::compareTo).ifPresent(first -> {
+        LocalDate last = st.transactions().stream().map(t -> t.time().toLocalDate()).max(LocalDate::compareTo)
+            .orElseThrow();
+        if (st.statedFrom() != null) {
+          first = st.statedFrom().isBefore(first) ? st.statedFrom() : first;
+          last = st.statedTo().isAfter(last) ? st.statedTo() : last;
+        }
+        periods.add(new Period(first, coveredTo.getOrDefault(st.source(), last)));
+      });
+    }
+    List<CategorisedTransaction> kept = categorise(rows, periods);
 
     List<Removal> removals = new ArrayList<>();
     for (Row r : rows) {
@@ -212,19 +228,6 @@ public final class StatementAnalyzer {
       summaries.add(new StatementAnalysis.StatementSummary(s.source(), s.format(), s.encoding(), s.rowsRead(),
           s.rejected().size(), removed, s.transactions().size() - removed));
       rejected.addAll(s.rejected());
-    }
-    List<Period> periods = new ArrayList<>(); // what each statement covers: its first row's day to its last's
-    for (ParsedStatement st : statements) {
-      // the period the export states, widened to its rows (a row outside it is still a day it holds)
-      st.transactions().stream().map(t -> t.time().toLocalDate()).min(LocalDate::compareTo).ifPresent(first -> {
-        LocalDate last = st.transactions().stream().map(t -> t.time().toLocalDate()).max(LocalDate::compareTo)
-            .orElseThrow();
-        if (st.statedFrom() != null) {
-          first = st.statedFrom().isBefore(first) ? st.statedFrom() : first;
-          last = st.statedTo().isAfter(last) ? st.statedTo() : last;
-        }
-        periods.add(new Period(first, coveredTo.getOrDefault(st.source(), last)));
-      });
     }
     List<YearMonth> uncovered = new ArrayList<>();
     return new StatementAnalysis(summaries, rejected, removals, kept, months(kept, periods, uncovered), uncovered);
@@ -849,7 +852,7 @@ public final class StatementAnalyzer {
   }
 
 
-  private List<CategorisedTransaction> categorise(List<Row> rows) {
+  private List<CategorisedTransaction> categorise(List<Row> rows, List<Period> periods) {
     List<CategorisedTransaction> out = new ArrayList<>();
     for (Row r : rows) {
       if (r.kept() && r.feeOf != null) {
@@ -870,7 +873,7 @@ public final class StatementAnalyzer {
         out.add(categorise(r.t, r.categoryHit));
       }
     }
-    return promoteRegularCredits(out);
+    return promoteRegularCredits(out, periods);
   }
 
   private CategorisedTransaction categorise(Transaction t, RuleMatcher.@Nullable Hit hit) {
@@ -896,8 +899,11 @@ public final class StatementAnalyzer {
     };
   }
 
-  /** Credits from one organisation in several months with steady amounts are wages, whatever their wording. */
-  private List<CategorisedTransaction> promoteRegularCredits(List<CategorisedTransaction> rows) {
+  /**
+   * Credits from one organisation in several months with steady amounts are wages, whatever their wording: each credit
+   * steady, or each month's sum of them ({@link #steadyMonthlySums}) for a salary paid in parts.
+   */
+  private List<CategorisedTransaction> promoteRegularCredits(List<CategorisedTransaction> rows, List<Period> periods) {
     Map<String, List<CategorisedTransaction>> byCounterparty = new HashMap<>();
     for (CategorisedTransaction c : rows) {
       if ((c.category() == TransactionCategory.OTHER_INCOME || c.category() == TransactionCategory.TRANSFER_IN)
@@ -919,6 +925,9 @@ public final class StatementAnalyzer {
         String why = "regular monthly credits from organisation '" + e.getKey() + "' in " + months + " months (median "
             + Money.ofFen(median) + ", each within " + Math.round(REGULAR_TOLERANCE * 100) + " %)";
         credits.forEach(c -> promoted.put(c, why));
+      } else {
+        steadyMonthlySums(credits, periods).ifPresent(why -> credits.forEach(c -> promoted.put(c, "regular monthly "
+            + "credits from organisation '" + e.getKey() + "', paid in parts: " + why)));
       }
     }
     if (promoted.isEmpty()) {
@@ -926,6 +935,36 @@ public final class StatementAnalyzer {
     }
     return rows.stream().map(c -> promoted.containsKey(c)
         ? new CategorisedTransaction(c.transaction(), TransactionCategory.SALARY, promoted.get(c), null) : c).toList();
+  }
+
+  /**
+   * Why {@code credits} (one organisation's) are a salary paid in parts, if they are: a wage paid as 6000.00 on the
+   * 10th and 2300.00 on the 25th, without 工资 in the memo, is two unsteady amounts, and had stayed a transfer or other
+   * income. Their sums in the months the statements cover whole must be steady as single credits are ({@link
+   * #REGULAR_MONTHS} such months, each within {@link #REGULAR_TOLERANCE} of their median); a part month holds only
+   * some of the parts, so it need only not exceed that bound. No month may hold more than {@link #MAX_SALARY_PARTS}
+   * credits: a shop's daily settlements from its payment provider can sum steadily too, but are no wage.
+   */
+  private static Optional<String> steadyMonthlySums(List<CategorisedTransaction> credits, List<Period> periods) {
+    Map<YearMonth, Integer> parts = new HashMap<>();
+    credits.forEach(c -> parts.merge(c.transaction().month(), 1, Integer::sum));
+    if (parts.values().stream().anyMatch(n -> n > MAX_SALARY_PARTS)) {
+      return Optional.empty();
+    }
+    TreeMap<YearMonth, Long> sums = new TreeMap<>(); // of at most 3 rows of at most 10^17 fen each: no overflow
+    for (CategorisedTransaction c : credits) {
+      sums.merge(c.transaction().month(), c.transaction().amount().fen(), Long::sum);
+    }
+    long[] whole = sums.entrySet().stream().filter(e -> daysCovered(e.getKey(), periods) == e.getKey().lengthOfMonth())
+        .mapToLong(Map.Entry::getValue).sorted().toArray();
+    if (whole.length < REGULAR_MONTHS) {
+      return Optional.empty();
+    }
+    long median = whole[whole.length / 2];
+    boolean steady = Arrays.stream(whole).allMatch(a -> Math.abs(a - median) <= REGULAR_TOLERANCE * median)
+        && sums.values().stream().allMatch(a -> a - median <= REGULAR_TOLERANCE * median);
+    return steady ? Optional.of(whole.length + " whole months summing to a median of " + Money.ofFen(median)
+        + ", each within " + Math.round(REGULAR_TOLERANCE * 100) + " %") : Optional.empty();
   }
 
   /**

@@ -25,7 +25,8 @@
  *       or a refunded row that states one is kept as only that fee.
  *   <li>The {@link io.github.fenqi.core.statement.CategoryLexicon} (data, not code) puts every kept row in a
  *       {@link io.github.fenqi.core.statement.TransactionCategory} with the rule and keyword that decided it;
- *       regular monthly credits from an organisation are salary even without a payroll keyword.
+ *       regular monthly credits from an organisation are salary even without a payroll keyword — steady credits, or
+ *       a wage paid in up to three parts a month whose sums are steady in the months covered whole.
  *   <li>{@link io.github.fenqi.core.statement.MonthlySummary} per calendar month (by the transaction's own date) of
  *       every month a statement covers, from its first row's month to its last's, whether or not any of its rows
  *       is kept (a month without kept rows is a month without income); months no statement covers are listed as

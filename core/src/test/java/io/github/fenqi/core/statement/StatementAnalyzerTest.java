@@ -162,6 +162,39 @@ class StatementAnalyzerTest {
     assertTrue(r.removals().get(0).explanation().contains("not in these statements"));
   }
 
+  /**
+   * A wage paid in two parts a month (6000.00 on the 10th, the rest on the 25th) without 工资 in the memo: each
+   * credit is far from the median of all of them, so they had stayed transfers in. The months' sums are steady; the
+   * statement's first month, from the 15th, holds only the second part. A shop's daily settlements, whose months sum
+   * as steadily, stay income that is not salary.
+   */
+  @Test
+  void aSalaryPaidInTwoPartsAMonthIsSalary() {
+    StringBuilder rows = new StringBuilder("2026-05-15,19:00:00,POS消费,,86.20,,惠邻生鲜超市,POS****5500,POS\n");
+    String[] rest = {"2300.00", "2300.00", "2450.00", "2300.00", "2300.00"};
+    for (int m = 5; m <= 9; m++) {
+      if (m > 5) {
+        rows.append("2026-0").append(m).append("-10,09:31:12,网银转账,6000.00,,,杭州澄星数码科技有限公司,3301****0188,网上银行\n");
+        rows.append("2026-0").append(m).append("-01,20:15:03,转账-房租,,2800.00,,钱文斌,6228****5512,手机银行\n");
+      }
+      rows.append("2026-0").append(m).append("-25,10:02:00,网银转账,").append(rest[m - 5])
+          .append(",,,杭州澄星数码科技有限公司,3301****0188,网上银行\n");
+      for (int d = 11; d <= 24; d++) { // a market stall's takings, settled daily
+        rows.append("2026-0").append(m).append("-").append(d).append(",23:00:00,商户结算,").append(d % 2 == 0 ? 40 : 560)
+            .append(".00,,,杭州某某网络支付有限公司,,网上银行\n");
+      }
+    }
+    rows.append("2026-09-30,18:00:00,POS消费,,50.00,,惠邻生鲜超市,POS****5500,POS\n");
+    StatementAnalysis r = StatementAnalyzer.defaults().analyze(List.of(bank("b.csv", rows.toString())));
+    assertEquals(List.of(Money.of("2300.00"), Money.of("8300.00"), Money.of("8450.00"), Money.of("8300.00"),
+        Money.of("8300.00")), r.months().stream().map(MonthlySummary::salaryIncome).toList());
+    CategorisedTransaction part = r.transactions().stream().filter(c -> c.transaction().location().equals("b.csv:3"))
+        .findFirst().orElseThrow();
+    assertTrue(part.reason().contains("paid in parts"), part.reason());
+    assertTrue(r.transactions().stream().filter(c -> c.transaction().description().equals("商户结算"))
+        .noneMatch(c -> c.category() == TransactionCategory.SALARY), "daily settlements are not a wage");
+  }
+
   @Test
   void regularCreditsFromAnOrganisationAreSalaryEvenWithoutThePayrollWord() {
     StringBuilder rows = new StringBuilder();
