@@ -560,6 +560,11 @@ public final class StatementAnalyzer {
         String description = r.t.description();
         r.remove(RemovalKind.INTERNAL_TRANSFER, () -> "a withdrawal (提现) from a payment wallet ('" + description + "' from '"
             + counterparty + "'): the holder's own wallet balance reaching the bank, not income", null);
+      } else if (isWalletTopUp(r)) {
+        String counterparty = r.t.counterparty();
+        String description = r.t.description();
+        r.remove(RemovalKind.INTERNAL_TRANSFER, () -> "a top-up (充值) of a payment wallet's balance ('" + description
+            + "' to '" + counterparty + "'): the holder's own money moved to the wallet, not spending", null);
       }
     }
     // The two sides of a move between two of the holder's statements: opposite, equal, close in time. A side the
@@ -782,6 +787,30 @@ public final class StatementAnalyzer {
       case SALARY, GIG_INCOME, BENEFIT, INTEREST_INCOME -> false;
       default -> true;
     };
+  }
+
+  /** What a top-up of a wallet's own balance says besides the operator's name: 支付宝-充值, 财付通 余额充值. */
+  private static final java.util.regex.Pattern TOP_UP_WORDS = java.util.regex.Pattern.compile(
+      "充值|余额|零钱|账户|微信|[\\p{P}\\p{S}\\p{Z}]");
+
+  /**
+   * Whether the row is the holder's own money topping up a payment wallet's balance: a debit whose description says
+   * 充值 and nothing else but a wallet operator's name ({@link CategoryLexicon#walletOperators}) and the balance's
+   * (余额, 零钱, 账户, 微信), with the operator named there or as counterparty, and that no spending rule claims. The
+   * bank's 支付宝-充值 or 财付通 充值 (a 零钱充值 is the own-accounts rule's) had been spending; what the wallet then
+   * pays is counted in the wallet's own statement. A top-up of anything else through the wallet (支付宝-游戏充值,
+   * 财付通-Q币充值) names it, and stays spending.
+   */
+  private boolean isWalletTopUp(Row r) {
+    String d = r.t.description();
+    if (r.t.direction() != Direction.DEBIT || !d.contains("充值") || r.categoryHit != null
+        || walletOperators.in(r.t.counterparty()) == 0 && walletOperators.in(d) == 0) {
+      return false;
+    }
+    for (String operator : lexicon.walletOperators()) {
+      d = d.replace(operator, "");
+    }
+    return TOP_UP_WORDS.matcher(d).replaceAll("").isEmpty();
   }
 
   /**

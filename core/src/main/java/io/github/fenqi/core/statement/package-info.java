@@ -17,7 +17,7 @@
  *       by counterparty and equal amount; partial refunds are netted), and
  *       internal transfers (counterparty is the holder, 余额宝/零钱通 moves, a withdrawal (提现) credited by, or naming, a
  *       wallet operator such as 财付通 or 支付宝 unless an earnings rule claims it — a gig platform's 提现 payout stays
- *       income —, and opposite amounts on two of the borrower's statements within three days: equal, or a credit
+ *       income —, a bank's top-up (充值) of a wallet's balance such as 支付宝-充值, and opposite amounts on two of the borrower's statements within three days: equal, or a credit
  *       short of a withdrawal by at most the wallet's fee, 0.1 % rounded up to the fen and at least 0.10 yuan, whose
  *       withdrawal row is kept as that fee, {@link io.github.fenqi.core.statement.TransactionCategory#FEE}: money spent).
  *       A row is counted net of what it states was refunded of it ({@link io.github.fenqi.core.statement.Transaction#refunded}),

@@ -82,6 +82,39 @@ class StatementAnalyzerTest {
         && c.transaction().source().equals("bank.csv")));
   }
 
+  /**
+   * A bank debit topping up the holder's own Alipay or WeChat balance (支付宝-充值, 财付通 充值: no 转账, no 零钱充值)
+   * had been spending when the wallet's statement was not given; it is a move between the holder's accounts. Given
+   * with the wallets' statements, it still pairs with their top-up rows, once each. A top-up of something else
+   * through the wallet stays spending.
+   */
+  @Test
+  void aBankTopUpOfTheHoldersWalletIsAMoveNotSpending() {
+    ParsedStatement b = bank("bank.csv", "2026-05-11,12:00:00,支付宝-充值,,1000.00,8000.00,支付宝（中国）网络技术有限公司,,快捷支付\n"
+        + "2026-05-12,12:00:00,财付通 充值,,300.00,7700.00,财付通支付科技有限公司,,快捷支付\n"
+        + "2026-05-13,12:00:00,充值,,200.00,7500.00,支付宝（中国）网络技术有限公司,,快捷支付\n"
+        + "2026-05-14,20:00:00,支付宝-游戏充值,,68.00,7432.00,支付宝（中国）网络技术有限公司,,快捷支付\n"
+        + "2026-05-15,20:00:00,财付通-手机充值,,50.00,7382.00,财付通支付科技有限公司,,快捷支付\n");
+    StatementAnalysis alone = StatementAnalyzer.defaults().analyze(List.of(b));
+    assertEquals(List.of("bank.csv:2", "bank.csv:3", "bank.csv:4"), alone.removals().stream()
+        .filter(x -> x.kind() == RemovalKind.INTERNAL_TRANSFER).map(x -> x.transaction().location()).toList());
+    assertTrue(alone.removals().get(0).explanation().contains("top-up (充值)"), alone.removals().get(0).explanation());
+    assertEquals(Money.of("118.00"), alone.months().get(0).otherSpending(), "the game's and the phone's top-ups");
+    assertEquals(List.of(TransactionCategory.OTHER_SPENDING, TransactionCategory.TELECOM),
+        alone.transactions().stream().map(CategorisedTransaction::category).toList());
+
+    ParsedStatement a = alipay("alipay.csv", "2026-05-11 12:00:02,账户存取,招商银行,/,充值-普通充值,不计收支,1000.00,"
+        + "招商银行储蓄卡(3821),交易成功,A1,,,\n");
+    ParsedStatement w = wechat("wx.csv", "2026-05-12 12:00:03,零钱充值,招商银行(3821),/,/,¥300.00,招商银行(3821),充值完成,"
+        + "1000101\t,/,/\n");
+    StatementAnalysis all = StatementAnalyzer.defaults().analyze(List.of(b, a, w));
+    assertEquals(List.of("alipay.csv:2", "wx.csv:2"), all.removals().stream()
+        .filter(x -> x.transaction().source().equals("bank.csv") && x.kind() == RemovalKind.INTERNAL_TRANSFER)
+        .limit(2).map(x -> x.paired().orElseThrow()).toList());
+    assertEquals(5, all.removed(RemovalKind.INTERNAL_TRANSFER), all.removals().toString());
+    assertEquals(Money.of("118.00"), all.months().get(0).otherSpending());
+  }
+
   @Test
   void aTransferWithAnotherPersonIsNeverInternal() {
     ParsedStatement b = bank("bank.csv", "2026-05-11,12:00:00,转账,,500.00,,李秀兰,,手机银行\n");
