@@ -256,13 +256,37 @@ public final class StatementAnalyzer {
 
   /**
    * Which cleaning word lists the row's fields hit, as {@link StatementAnalyzer#words} bits: reversal words in the
-   * description or type, refund words in the type or at the start of the description, closed statuses in the
-   * status, transfer and withdrawal words in the description or type.
+   * description or type, refund words in the type or at the start of the description (or right after a wallet
+   * operator's name there: {@link #walletOperatorOf}), closed statuses in the status, transfer and withdrawal words in
+   * the description or type.
    */
   private int flags(Transaction t) {
     int description = words.in(t.description());
-    return description & (REVERSAL | TRANSFER | WITHDRAWAL) | words.prefixOf(t.description()) & REFUND
+    String operator = walletOperatorOf(t.description());
+    int refund = words.prefixOf(t.description())
+        | (operator == null ? 0 : words.prefixOf(afterOperator(t.description(), operator)));
+    return description & (REVERSAL | TRANSFER | WITHDRAWAL) | refund & REFUND
         | words.in(t.type()) & (REVERSAL | REFUND | TRANSFER | WITHDRAWAL) | words.in(t.status()) & CLOSED;
+  }
+
+  /**
+   * The wallet operator ({@link CategoryLexicon#walletOperators}) a bank's description starts with, as a card's rows of
+   * wallet payments do (财付通-肯德基, 支付宝-退款), or null. A refund of such a payment to the card, 财付通-退款 or
+   * 支付宝退款, had not been a refund (its 退款 is not at the start): it was counted as income, and the purchase it
+   * returned stayed spent.
+   */
+  private @Nullable String walletOperatorOf(String description) {
+    for (String operator : lexicon.walletOperators()) {
+      if (description.startsWith(operator)) {
+        return operator;
+      }
+    }
+    return null;
+  }
+
+  /** {@code description} after its leading {@code operator} and the separators following it. */
+  private static String afterOperator(String description, String operator) {
+    return description.substring(operator.length()).replaceFirst("^[-—:：\\s]+", "");
   }
 
   /** Time, then file, then line. */
@@ -413,8 +437,21 @@ public final class StatementAnalyzer {
     return lo;
   }
 
+  /**
+   * The goods a refund names: its description after the refund word; for a card's refund of a wallet payment
+   * (财付通-退款), the wallet operator, which starts the description of the card's row of that payment (财付通-肯德基).
+   */
   private String refundedGoods(Transaction refund) {
     String d = refund.description();
+    String operator = walletOperatorOf(d);
+    if (operator != null) {
+      String rest = afterOperator(d, operator);
+      for (String k : lexicon.refundKeywords()) {
+        if (rest.startsWith(k)) {
+          return operator;
+        }
+      }
+    }
     for (String k : lexicon.refundKeywords()) {
       if (d.startsWith(k)) {
         d = d.substring(k.length());

@@ -115,6 +115,32 @@ class StatementAnalyzerTest {
     assertEquals(Money.of("118.00"), all.months().get(0).otherSpending());
   }
 
+  /**
+   * A card's refund of a payment made with it in WeChat says 财付通-退款 (or 支付宝退款): its 退款 is not at the start of
+   * the description, so it had been income, and the card's row of the purchase it returns stayed spent — with the
+   * WeChat statement too, whose purchase, refunded there, no longer took the card's row as its copy.
+   */
+  @Test
+  void aCardsRefundOfAWalletPaymentIsARefundNotIncome() {
+    String purchase = "2026-05-11,12:00:00,财付通-肯德基,,100.00,8000.00,财付通支付科技有限公司,,快捷支付\n";
+    StatementAnalysis alone = StatementAnalyzer.defaults().analyze(List.of(bank("bank.csv", purchase
+        + "2026-05-13,12:00:00,财付通-退款,100.00,,8100.00,财付通支付科技有限公司,,快捷支付\n")));
+    assertEquals(0, alone.rowsKept(), alone.transactions().toString());
+    assertEquals(List.of("bank.csv:2 REFUNDED", "bank.csv:3 REFUND"), alone.removals().stream()
+        .map(x -> x.transaction().location() + " " + x.kind()).toList());
+
+    ParsedStatement card = bank("bank.csv", purchase
+        + "2026-05-13,12:00:00,支付宝退款,20.00,,8020.00,支付宝（中国）网络技术有限公司,,快捷支付\n"
+        + "2026-05-13,12:00:00,财付通退款,30.00,,8050.00,财付通支付科技有限公司,,快捷支付\n");
+    ParsedStatement w = wechat("wx.csv", "2026-05-11 11:59:58,商户消费,肯德基,肯德基宅急送订单,支出,¥100.00,招商银行(3821),"
+        + "已退款(￥30.00),4200001\t,8253\t,/\n"
+        + "2026-05-13 11:59:50,肯德基-退款,肯德基,/,收入,¥30.00,招商银行(3821),已退款,4200002\t,8253\t,/\n");
+    StatementAnalysis both = StatementAnalyzer.defaults().analyze(List.of(card, w));
+    MonthlySummary may = both.months().get(0);
+    assertEquals(List.of(Money.ZERO, Money.of("70.00")), List.of(may.income(), may.food()), both.removals().toString());
+    assertEquals(List.of("wx.csv:2"), both.transactions().stream().map(c -> c.transaction().location()).toList());
+  }
+
   @Test
   void aTransferWithAnotherPersonIsNeverInternal() {
     ParsedStatement b = bank("bank.csv", "2026-05-11,12:00:00,转账,,500.00,,李秀兰,,手机银行\n");
