@@ -190,14 +190,14 @@ public final class StatementAnalyzer {
     }
     rows.sort(StatementAnalyzer::inOrder);
 
+    Map<String, StatementFormat> formats = new HashMap<>();
+    statements.forEach(s -> formats.put(s.source(), s.format()));
     removeClosed(rows);
     removeDuplicates(rows);
     removeReversals(rows);
     netRefundsStatedOnTheRow(rows);
-    removeRefunds(rows);
+    removeRefunds(rows, formats);
     removeInternalTransfers(rows, holders);
-    Map<String, StatementFormat> formats = new HashMap<>();
-    statements.forEach(s -> formats.put(s.source(), s.format()));
     removeCardPaymentsTheWalletHolds(rows, formats);
     keepFeesOfMoves(rows);
     List<Period> periods = new ArrayList<>(); // what each statement covers: its first row's day to its last's
@@ -483,7 +483,21 @@ public final class StatementAnalyzer {
         : (words.in(purchase.t.status()) & REFUND) != 0;
   }
 
-  private void removeRefunds(List<Row> rows) {
+  /**
+   * Whether {@code a} and {@code b} are rows of one account, as a refund and its purchase must be: of one statement,
+   * or of two exports of one wallet (the holder has one WeChat Pay, one Alipay). WeChat exports at most three months at
+   * a time, so a purchase late in one export is refunded in the next: the refund had found no purchase ("not in these
+   * statements"), and the purchase stayed spent. Two bank statements may be of two cards, so they are not one.
+   */
+  private static boolean sameAccount(Transaction a, Transaction b, Map<String, StatementFormat> formats) {
+    if (a.source().equals(b.source())) {
+      return true;
+    }
+    StatementFormat format = formats.get(a.source());
+    return format != StatementFormat.BANK && format == formats.get(b.source());
+  }
+
+  private void removeRefunds(List<Row> rows, Map<String, StatementFormat> formats) {
     for (Row r : rows) {
       if (!r.kept() || !r.isRefund()) {
         continue;
@@ -493,7 +507,7 @@ public final class StatementAnalyzer {
       for (int j = firstAtOrAfter(rows, r.t.time().minus(ORIGINAL_WINDOW)); j < rows.size() && !rows.get(j).t.time().isAfter(r.t.time()); j++) {
         Row o = rows.get(j);
         if (o == r || !(o.kept() || refundedInFullOnItsRow(o)) || o.t.direction() == Direction.CREDIT || o.isRefund()
-            || !o.t.source().equals(r.t.source())
+            || !sameAccount(o.t, r.t, formats)
             || o.t.time().isAfter(r.t.time()) || o.t.time().isBefore(r.t.time().minus(ORIGINAL_WINDOW))
             || o.read.amount().fen() < r.t.amount().fen()) {
           continue;

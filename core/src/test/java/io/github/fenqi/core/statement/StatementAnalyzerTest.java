@@ -167,6 +167,30 @@ class StatementAnalyzerTest {
   }
 
   /**
+   * WeChat exports at most three months at a time: a purchase late in one export is refunded in the next. The refund
+   * had looked for its purchase in its own file only, was removed as "of a purchase not in these statements", and the
+   * purchase stayed spent. Two exports of one wallet are one account; two bank statements may be two cards.
+   */
+  @Test
+  void aRefundInTheNextExportOfTheSameWalletCancelsItsPurchase() {
+    ParsedStatement august = wechat("wx-aug-oct.csv", "2026-10-30 12:00:01,商户消费,优衣库,优衣库订单,支出,¥300.00,零钱,"
+        + "支付成功,4200001\t,8253\t,/\n"
+        + "2026-10-30 18:00:00,商户消费,肯德基,肯德基宅急送订单,支出,¥42.49,零钱,支付成功,4200003\t,8254\t,/\n");
+    ParsedStatement november = wechat("wx-nov.csv", "2026-11-02 11:59:01,优衣库-退款,优衣库,/,收入,¥300.00,零钱,已退款,"
+        + "4200002\t,8253\t,/\n");
+    StatementAnalysis r = StatementAnalyzer.defaults().analyze(List.of(august, november));
+    assertEquals(List.of("wx-aug-oct.csv:2 REFUNDED", "wx-nov.csv:2 REFUND"), r.removals().stream()
+        .map(x -> x.transaction().location() + " " + x.kind()).toList());
+    assertEquals(Money.ZERO, r.months().get(0).otherSpending());
+    assertEquals(Money.of("42.49"), r.months().get(0).food());
+
+    String purchase = ",12:00:00,POS消费,,300.00,,优衣库(西湖店),,POS\n";
+    StatementAnalysis banks = StatementAnalyzer.defaults().analyze(List.of(bank("icbc.csv", "2026-10-30" + purchase),
+        bank("cmb.csv", "2026-11-02,12:00:00,消费退货,300.00,,,优衣库(西湖店),,POS\n")));
+    assertEquals(Money.of("300.00"), banks.months().get(0).otherSpending(), "another card's return is not of it");
+  }
+
+  /**
    * A row sharing a serial with another but not its direction and amount is no copy of it: a friend's return of a
    * transfer (转账-退款, 收入, under the transfer's 交易单号, with no goods to match by) had been removed as a duplicate of
    * the transfer, which then stayed counted as 500.00 spent. It is the transfer's refund, found by the serial; a row
