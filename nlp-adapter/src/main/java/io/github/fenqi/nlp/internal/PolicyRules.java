@@ -33,6 +33,11 @@ public final class PolicyRules {
   /** The unit of a ratio: %, ‰, ‱, or 成 (tenths), which may take a half more ("八成五", "八成半": 85 %). */
   private static final String RATIO_UNIT = "(%|‰|‱|成(?:[五5半](?![\\d.%‰成]))?)";
   private static final String STOP = ",。;!?\n";
+  /**
+   * Between the ends of a range: "-", "~", 至 or 到. A dash or tilde may be doubled, as the Chinese dash "——" is
+   * written (folded to "--"), and "12——36期" had been read as no range at all.
+   */
+  private static final String TO = "(?:-+|~+|至|到)";
 
   /** A fraud warning or denial: lenders' notices quote the promises of fraudsters and rumours to refute them. */
   private static final Pattern WARNING = Pattern.compile(
@@ -54,7 +59,7 @@ public final class PolicyRules {
 
   // ---- installments ----
   private static final Pattern RANGE = Pattern.compile(
-      "(?<![\\d.])(\\d+)\\s*(期|个月|年)?\\s*(?:-|~|至|到)\\s*(\\d+)\\s*(期|个月|年)");
+      "(?<![\\d.])(\\d+)\\s*(期|个月|年)?\\s*" + TO + "\\s*(\\d+)\\s*(期|个月|年)");
   /**
    * 12期、24期或36期, and 3、6、9、12期 (the unit written once, at the end). At most 25 items: the regex engine
    * recurses once per repetition, so an unbounded list ("3、" a thousand times) overflowed the stack.
@@ -71,7 +76,7 @@ public final class PolicyRules {
   private static final Pattern MIN_TERM = Pattern.compile(
       "(?:最短|最少|最低|不少于|不低于|至少)([^" + STOP + "\\d%‰]{0,10}?)(\\d+)\\s*(期|个月|年)" + YEAR_REST);
   /** After a term: a range goes on to its upper end ("12期至36期"), so the term is no upper bound. */
-  private static final Pattern RANGE_GOES_ON = Pattern.compile("\\s*(?:-|~|至|到)\\s*\\d");
+  private static final Pattern RANGE_GOES_ON = Pattern.compile("\\s*" + TO + "\\s*\\d");
   private static final Pattern TERM_CONTEXT = Pattern.compile("分|期限|偿还|还款|期数");
   /**
    * Before a bound on a term: a record of repayments already made ("需至少正常还款3个月后", "连续按时还款不少于6期"), a
@@ -90,7 +95,7 @@ public final class PolicyRules {
    * which the policy has no field for (a note tells it). Neither had been read.
    */
   private static final Pattern OVERDUE_RANGE = Pattern.compile(
-      "逾期([^" + STOP + "\\d]{0,8}?)(?:在)?\\s*" + NUM + "\\s*(天|日|个月|月|年)?\\s*(?:-|~|至|到)\\s*" + NUM
+      "逾期([^" + STOP + "\\d]{0,8}?)(?:在)?\\s*" + NUM + "\\s*(天|日|个月|月|年)?\\s*" + TO + "\\s*" + NUM
           + "\\s*(天|日|个月|月|年)");
   private static final Pattern OVERDUE_BEFORE = Pattern.compile(
       "(超过|满|达到|不少于)\\s*" + NUM + "\\s*(天|日|个月|月|年)(以上)?的?逾期");
@@ -137,7 +142,7 @@ public final class PolicyRules {
       "(?:减免|免除|豁免|减收|少收|免收|减)([^" + STOP + "\\d%‰]{0,8}?)" + NUM + "\\s*" + RATIO_UNIT);
   /** "减免30%至50%", "减免30-50%": the cap is the upper end (the first unit may be left out). */
   private static final Pattern WAIVE_RATIO_RANGE = Pattern.compile(
-      "(?:减免|免除|豁免|减收|少收|免收|减)([^" + STOP + "\\d%‰]{0,8}?)" + NUM + "\\s*(%|‰|成)?\\s*(?:-|~|至|到)\\s*" + NUM
+      "(?:减免|免除|豁免|减收|少收|免收|减)([^" + STOP + "\\d%‰]{0,8}?)" + NUM + "\\s*(%|‰|成)?\\s*" + TO + "\\s*" + NUM
           + "\\s*" + RATIO_UNIT);
   /**
    * Between a waiver verb and a ratio: the ratio is what is left to pay, not what is waived ("减免后剩余罚息不超过10%",

@@ -304,9 +304,18 @@ public final class TextNormalizer {
     return out.emit(value, i, end);
   }
 
-  /** Whether a range goes on at {@code at} to another number ("一至三年", "两到五年"): the lone numeral is its start. */
+  /**
+   * Whether a range goes on at {@code at} to another number ("一至三年", "两到五年", "一——三年", whose dash is doubled):
+   * the lone numeral is its start.
+   */
   private static boolean rangeFollows(char[] t, int at) {
-    return at + 1 < t.length && "至到-~".indexOf(t[at]) >= 0 && (isNumeralStart(t[at + 1]) || isAsciiDigit(t[at + 1]));
+    int next = at + 1;
+    if (at < t.length && (t[at] == '-' || t[at] == '~')) {
+      while (next < t.length && t[next] == t[at]) {
+        next++;
+      }
+    }
+    return next < t.length && "至到-~".indexOf(t[at]) >= 0 && (isNumeralStart(t[next]) || isAsciiDigit(t[next]));
   }
 
   /** Parses a run of Chinese numeral characters; returns its decimal form or null if it is not a number. */

@@ -1,0 +1,48 @@
+package io.github.fenqi.nlp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Phrasings of real notices that had been misread, each read on a whole sentence, with the evidence checked as the
+ * span of the text that states the value.
+ */
+class LenderPhrasingTest {
+  private final PolicyTextExtractor extractor = PolicyTextExtractor.create();
+
+  private static void assertField(ExtractionResult r, PolicyField field, Object value, String evidence, String text) {
+    ExtractedField f = r.field(field).orElseThrow(() -> new AssertionError(field + " not read from " + text));
+    if (value instanceof BigDecimal d) {
+      assertEquals(0, d.compareTo((BigDecimal) f.value()), field + " of " + text + ": " + f.value());
+    } else {
+      assertEquals(value, f.value(), field + " of " + text);
+    }
+    assertEquals(evidence, f.evidence().text(), field + " evidence in " + text);
+    assertEquals(evidence, text.substring(f.evidence().start(), f.evidence().end()));
+  }
+
+  private static void assertAbsent(ExtractionResult r, PolicyField field, String text) {
+    assertEquals(Optional.empty(), r.field(field).map(ExtractedField::value), field + " of " + text);
+  }
+
+  /** "12——36期" (the Chinese dash, doubled) had been read as no range; "～" and 至 already were ranges. */
+  @Test
+  void rangesWrittenWithAChineseDashTildeOrZhiAreRanges() {
+    for (String range : new String[] {"12——36期", "12～36期", "12至36期", "12~36期", "十二——三十六期"}) {
+      String text = "符合条件的客户可申请分" + range + "偿还欠款。";
+      ExtractionResult r = extractor.extract(text);
+      assertField(r, PolicyField.MIN_INSTALLMENTS, 12, range, text);
+      assertField(r, PolicyField.MAX_INSTALLMENTS, 36, range, text);
+    }
+    String text = "逾期30——90天的客户可申请分期，罚息可减免30——50%。";
+    ExtractionResult r = extractor.extract(text);
+    assertField(r, PolicyField.MIN_OVERDUE_DAYS, 30, "逾期30——90天", text);
+    assertField(r, PolicyField.MAX_PENALTY_WAIVER, new BigDecimal("0.5"), "罚息可减免30——50%", text);
+    String years = "最长可分一——三年还清。";
+    assertField(extractor.extract(years), PolicyField.MIN_INSTALLMENTS, 12, "一——三年", years);
+  }
+}
