@@ -45,4 +45,31 @@ class LenderPhrasingTest {
     String years = "最长可分一——三年还清。";
     assertField(extractor.extract(years), PolicyField.MIN_INSTALLMENTS, 12, "一——三年", years);
   }
+
+  /**
+   * "逾期不超过3期", "逾期1-3期", "最多可展期2期": counts of overdue or deferred periods, not the plan's installments (they
+   * had been read as the most or least installments, or made a conflict with the real term), nor overdue days.
+   */
+  @Test
+  void countsOfOverdueOrDeferredPeriodsAreNoInstallmentTerms() {
+    for (String text : new String[] {"逾期不超过3期的客户可申请个性化分期。", "逾期1-3期的客户可申请个性化分期。",
+        "逾期期数3期以内的客户可申请分期。", "展期最长2期。", "可申请展期1至2期。", "延期还款最长不超过3期。"}) {
+      ExtractionResult r = extractor.extract(text);
+      assertAbsent(r, PolicyField.MAX_INSTALLMENTS, text);
+      assertAbsent(r, PolicyField.MIN_INSTALLMENTS, text);
+      assertAbsent(r, PolicyField.MIN_OVERDUE_DAYS, text);
+    }
+    String text = "最多可展期2期，最长可分36期。";
+    ExtractionResult r = extractor.extract(text);
+    assertField(r, PolicyField.MAX_INSTALLMENTS, 36, "最长可分36期", text);
+    assertEquals(java.util.List.of(), r.notes(), text);
+    text = "逾期1期或2期的客户可分12期、24期或36期。";
+    r = extractor.extract(text);
+    assertField(r, PolicyField.MIN_INSTALLMENTS, 12, "12期、24期或36期", text);
+    // a period word describing the borrower, or followed by the plan's own terms, governs no count
+    text = "逾期客户最长可分36期。";
+    assertField(extractor.extract(text), PolicyField.MAX_INSTALLMENTS, 36, "最长可分36期", text);
+    text = "逾期90天以上最长可分36期。";
+    assertField(extractor.extract(text), PolicyField.MAX_INSTALLMENTS, 36, "最长可分36期", text);
+  }
 }

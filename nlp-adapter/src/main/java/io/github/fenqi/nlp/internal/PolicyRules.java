@@ -477,10 +477,34 @@ public final class PolicyRules {
     return OTHER_PERIOD.matcher(s.substring(from, at)).find();
   }
 
+  /**
+   * Between a word of another period and the count it governs ("逾期不超过3期", "展期最长2期", "最多展期3期"): no digit,
+   * no clause break, and none of the words that make the period a description of the borrower or start the plan's
+   * own terms ("逾期客户最长可分36期", "逾期后可分12期").
+   */
+  private static final Pattern OTHER_PERIOD_BREAK = Pattern.compile("[\\d#,:]|客户|用户|借款人|人|者|的|分|后");
+
+  /**
+   * Whether the count at {@code at} is of overdue, deferred or grace periods ("逾期不超过3期", "逾期1-3期",
+   * "最多可展期2期"), not of the plan's installments; they had been read as the most or least installments.
+   */
+  private static boolean countsOtherPeriods(String s, int at) {
+    String before = s.substring(Math.max(0, at - 12), at);
+    Matcher p = OTHER_PERIOD.matcher(before);
+    int last = -1;
+    while (p.find()) {
+      last = p.end();
+    }
+    return last >= 0 && !OTHER_PERIOD_BREAK.matcher(before.substring(last)).find();
+  }
+
   private static void installments(String s, int base, List<Candidate> out) {
     boolean termContext = TERM_CONTEXT.matcher(s).find();
     Matcher m = RANGE.matcher(s);
     while (m.find()) {
+      if (countsOtherPeriods(s, m.start())) {
+        continue;
+      }
       String unit = m.group(4);
       if (!"期".equals(unit) && (!termContext || otherPeriodBefore(s, m.start()))) {
         continue;
@@ -498,6 +522,9 @@ public final class PolicyRules {
     }
     m = LIST.matcher(s);
     while (m.find()) {
+      if (countsOtherPeriods(s, m.start())) {
+        continue;
+      }
       Matcher p = N_PERIODS.matcher(m.group());
       int lo = Integer.MAX_VALUE;
       int hi = Integer.MIN_VALUE;
@@ -515,6 +542,9 @@ public final class PolicyRules {
     bound(s, base, MIN_TERM, PolicyField.MIN_INSTALLMENTS, termContext, out);
     m = MAX_TERM_SUFFIX.matcher(s);
     while (m.find()) {
+      if (countsOtherPeriods(s, m.start())) {
+        continue;
+      }
       int v = Integer.parseInt(m.group(1));
       if (plausibleTerm(v)) {
         out.add(new Candidate(PolicyField.MAX_INSTALLMENTS, v, base + m.start(), base + m.end(), 0.7));
@@ -533,6 +563,9 @@ public final class PolicyRules {
       }
       if (!"期".equals(unit) && (!termContext || otherPeriodBefore(s, m.start()) || OTHER_PERIOD.matcher(window).find())) {
         continue;
+      }
+      if (countsOtherPeriods(s, m.start(2))) {
+        continue; // "逾期不超过3期", "最多可展期2期": a count of overdue or deferred periods
       }
       String before = s.substring(Math.max(0, m.start() - 8), m.start());
       if (REPAID.matcher(window).find() || REPAID.matcher(before.substring(before.lastIndexOf(',') + 1)).find()
