@@ -72,4 +72,25 @@ class LenderPhrasingTest {
     text = "逾期90天以上最长可分36期。";
     assertField(extractor.extract(text), PolicyField.MAX_INSTALLMENTS, 36, "最长可分36期", text);
   }
+
+  /** 减半 and a discount without 打/按 ("罚息五折") had been read as no waiver at all; 打八折 and 减免50% already were. */
+  @Test
+  void halvingAndDiscountsGiveTheWaivedShare() {
+    String[][] cases = {
+        {"罚息可减半收取。", "0.5", "罚息可减半收取"},
+        {"减半收取罚息。", "0.5", "减半收取罚息"},
+        {"罚息可享受五折优惠。", "0.5", "罚息可享受五折优惠"},
+        {"罚息五折。", "0.5", "罚息五折"},
+        {"罚息可打八折。", "0.2", "罚息可打八折"},
+        {"罚息减免50%。", "0.5", "罚息减免50%"},
+    };
+    for (String[] c : cases) {
+      assertField(extractor.extract(c[0]), PolicyField.MAX_PENALTY_WAIVER, new BigDecimal(c[1]), c[2], c[0]);
+    }
+    String text = "违约金减半，利息打九折，罚息按实际天数折算。";
+    ExtractionResult r = extractor.extract(text);
+    assertField(r, PolicyField.MAX_LATE_FEE_WAIVER, new BigDecimal("0.5"), "违约金减半", text);
+    assertField(r, PolicyField.MAX_INTEREST_WAIVER, new BigDecimal("0.1"), "利息打九折", text);
+    assertAbsent(r, PolicyField.MAX_PENALTY_WAIVER, text); // 折算 converts, it is no discount
+  }
 }

@@ -137,7 +137,12 @@ public final class PolicyRules {
       "^\\s*(?:但|不过|特殊|例外|如遇|若遇|确有|对于?特殊|经(?:审核|审批|申请))");
   private static final Pattern CAPPED_RATIO = Pattern.compile(
       "(?:最高|最多|上限|不超过|至多)[^" + STOP + "\\d%‰]{0,12}?" + NUM + "\\s*" + RATIO_UNIT);
-  private static final Pattern WAIVE_DISCOUNT = Pattern.compile("(?:打|按)\\s*" + NUM + "\\s*折");
+  /**
+   * A discount on what is paid: "打八折", "按七折收取", and without a verb, "罚息五折", "享受五折优惠" (which had been read as
+   * nothing); not a conversion ("折算", "折合").
+   */
+  private static final Pattern WAIVE_DISCOUNT = Pattern.compile(
+      "(?<![\\d.])(?:打|按)?\\s*" + NUM + "\\s*折(?![算合旧现])");
   private static final Pattern WAIVE_RATIO = Pattern.compile(
       "(?:减免|免除|豁免|减收|少收|免收|减)([^" + STOP + "\\d%‰]{0,8}?)" + NUM + "\\s*" + RATIO_UNIT);
   /** "减免30%至50%", "减免30-50%": the cap is the upper end (the first unit may be left out). */
