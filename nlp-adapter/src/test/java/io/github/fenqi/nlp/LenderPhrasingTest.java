@@ -93,4 +93,34 @@ class LenderPhrasingTest {
     assertField(r, PolicyField.MAX_INTEREST_WAIVER, new BigDecimal("0.1"), "利息打九折", text);
     assertAbsent(r, PolicyField.MAX_PENALTY_WAIVER, text); // 折算 converts, it is no discount
   }
+
+  /**
+   * A negation after 证明 ("困难证明无需提供", with a 提交 before it taken as the cue) had been read as proof required,
+   * and a negation of something else before it ("无需上门只需提交困难证明") as none needed; a question is answered by
+   * what follows it.
+   */
+  @Test
+  void negatedProofRequirementsAreNoRequirement() {
+    String[][] notNeeded = {
+        {"无需提供证明即可申请。", "无需提供证明"},
+        {"不需要困难证明。", "不需要困难证明"},
+        {"免提供困难证明材料。", "免提供困难证明"},
+        {"提交申请时困难证明无需提供。", "提交申请时困难证明无需提供"},
+        {"困难证明材料：免提供。", "困难证明材料：免提供"},
+        {"是否需要困难证明：否。", "是否需要困难证明：否"},
+    };
+    for (String[] c : notNeeded) {
+      assertField(extractor.extract(c[0]), PolicyField.REQUIRES_HARDSHIP_PROOF, false, c[1], c[0]);
+    }
+    String[][] needed = {
+        {"无需上门只需提交困难证明。", "无需上门只需提交困难证明"},
+        {"是否需要困难证明：是。", "是否需要困难证明：是"},
+    };
+    for (String[] c : needed) {
+      assertField(extractor.extract(c[0]), PolicyField.REQUIRES_HARDSHIP_PROOF, true, c[1], c[0]);
+    }
+    for (String text : new String[] {"免提供材料。", "是否需要提供困难证明？请咨询客服。"}) {
+      assertAbsent(extractor.extract(text), PolicyField.REQUIRES_HARDSHIP_PROOF, text);
+    }
+  }
 }

@@ -186,6 +186,23 @@ public final class PolicyRules {
   /** Before 证明: it is asked for only in some cases ("如需提供证明，请联系客服", "必要时提交证明"). */
   private static final Pattern PROOF_CONDITIONAL_BEFORE = Pattern.compile(
       "(?:如需|若需|如有需要|必要时)(?:需|须|要)?(?:您)?(?:提供|提交|上传|出具)[^" + STOP + "]{0,8}$");
+  /**
+   * Just after 证明: it is not needed ("困难证明无需提供", "证明材料：免提供", "困难证明：否"); these had been read as a
+   * requirement (a 提交 before 证明 taken as the cue) or as nothing.
+   */
+  private static final Pattern PROOF_NOT_NEEDED_AFTER = Pattern.compile(
+      "^(?:材料|文件|资料)?\\s*[:]?\\s*(?:一律|均|也|亦|则|可以?)?\\s*(?:无需|不需要?|无须|免于?|不用|不必|毋须|不要求|不作要求"
+          + "|不做要求|否(?![则决])|没有要求)(?:提供|提交|上传|出具)?");
+  /** Just after 证明, an answer that it is needed ("是否需要困难证明：是", "困难证明：需要"). */
+  private static final Pattern PROOF_NEEDED_AFTER = Pattern.compile(
+      "^(?:材料|文件|资料)?\\s*:\\s*(?:是|需要|必须|须|要)");
+  /** Before 证明: a question whether it is needed ("是否需要困难证明：否"), answered after it, if at all. */
+  private static final Pattern PROOF_QUESTION_BEFORE = Pattern.compile("(?:是否|要不要|需不需要|需要不需要)[^" + STOP + "]{0,8}$");
+  /**
+   * After a "not needed" word before 证明: the requirement starts again, for something else was not needed
+   * ("不用跑网点，只要上传困难证明" without its comma, "无需上门只需提交困难证明"); it had been read as no proof needed.
+   */
+  private static final Pattern PROOF_NEEDED_AGAIN = Pattern.compile("只要|只需|只须|仅需|仅须|但需|但须|必须|还需|还须|另需|而需");
   /** Just after 证明: proof earns priority, it is not a condition ("提供困难证明者优先办理"). */
   private static final Pattern PROOF_PRIORITY_AFTER = Pattern.compile("(?:材料|文件)?(?:的客户|的用户|者|的)?可?优先");
 
@@ -954,7 +971,22 @@ public final class PolicyRules {
       }
       String after = sentence.substring(Math.min(sentence.length(), clauseOffset + m.end()),
           Math.min(sentence.length(), clauseOffset + m.end() + 16));
-      if (PROOF_NOT_NEEDED.matcher(before).find() || PROOF_OPTIONAL_AFTER.matcher(after).find()) {
+      Matcher notAfter = PROOF_NOT_NEEDED_AFTER.matcher(after);
+      if (notAfter.find()) { // "困难证明无需提供": the evidence runs to the negation
+        int end = Math.min(clauseOffset + m.end() + notAfter.end(), sentence.length());
+        out.add(new Candidate(PolicyField.REQUIRES_HARDSHIP_PROOF, Boolean.FALSE, base,
+            base - clauseOffset + end, 0.8));
+        continue;
+      }
+      if (PROOF_QUESTION_BEFORE.matcher(before).find()) {
+        Matcher yes = PROOF_NEEDED_AFTER.matcher(after);
+        if (yes.find()) { // "是否需要困难证明：是"
+          out.add(new Candidate(PolicyField.REQUIRES_HARDSHIP_PROOF, Boolean.TRUE, base, base + m.end() + yes.end(),
+              0.85));
+        }
+        continue; // a question not answered here states nothing
+      }
+      if (notNeededBefore(before) || PROOF_OPTIONAL_AFTER.matcher(after).find()) {
         out.add(new Candidate(PolicyField.REQUIRES_HARDSHIP_PROOF, Boolean.FALSE, base, base + m.end(), 0.8));
       } else if (PROOF_OPTIONAL_BEFORE.matcher(before).find() || PROOF_CONDITIONAL_BEFORE.matcher(before).find()
           || PROOF_PRIORITY_AFTER.matcher(after).lookingAt()) {
@@ -963,6 +995,16 @@ public final class PolicyRules {
         out.add(new Candidate(PolicyField.REQUIRES_HARDSHIP_PROOF, Boolean.TRUE, base, base + m.end(), 0.85));
       }
     }
+  }
+
+  /** Whether the words before 证明 say it is not needed, with no requirement started again after the negation. */
+  private static boolean notNeededBefore(String before) {
+    Matcher not = PROOF_NOT_NEEDED.matcher(before);
+    int last = -1;
+    while (not.find()) {
+      last = not.end();
+    }
+    return last >= 0 && !PROOF_NEEDED_AGAIN.matcher(before.substring(last)).find();
   }
 
   // ---------------------------------------------------------------- stops interest
