@@ -123,4 +123,30 @@ class LenderPhrasingTest {
       assertAbsent(extractor.extract(text), PolicyField.REQUIRES_HARDSHIP_PROOF, text);
     }
   }
+
+  /**
+   * "前3个月免手续费" waives the fee of the first months only: it had been read as a monthly fee of 0 for the plan.
+   * It is now a {@link ExtractionNote.Kind#FIRST_MONTHS} note, and the rate stated for the rest is the value.
+   */
+  @Test
+  void aFeeWaivedForTheFirstMonthsOnlyIsNoteNotAFeeOfZero() {
+    String text = "前3个月免手续费。";
+    ExtractionResult r = extractor.extract(text);
+    assertAbsent(r, PolicyField.MONTHLY_FEE_RATE, text);
+    assertEquals(1, r.notes().size(), r.notes().toString());
+    ExtractionNote note = r.notes().get(0);
+    assertEquals(PolicyField.MONTHLY_FEE_RATE, note.field());
+    assertEquals(ExtractionNote.Kind.FIRST_MONTHS, note.kind());
+    assertEquals("前3个月免手续费", note.readings().get(0).evidence().text());
+    assertTrue(note.message().contains("first months only"), note.message());
+
+    text = "前三期免收手续费，之后每期手续费0.5%。";
+    r = extractor.extract(text);
+    assertField(r, PolicyField.MONTHLY_FEE_RATE, new BigDecimal("0.005"), "之后每期手续费0.5%", text);
+    assertEquals(ExtractionNote.Kind.FIRST_MONTHS, r.notes(PolicyField.MONTHLY_FEE_RATE).get(0).kind());
+    assertEquals("前三期免收手续费", r.notes(PolicyField.MONTHLY_FEE_RATE).get(0).readings().get(0).evidence().text());
+
+    text = "分期期间免收手续费。"; // the whole plan: a fee of 0 as before
+    assertField(extractor.extract(text), PolicyField.MONTHLY_FEE_RATE, new BigDecimal("0"), "免收手续费", text);
+  }
 }

@@ -254,6 +254,11 @@ public final class PolicyRules {
       "(?:不低于|不少于|最低|最少|至少|下限为?)[^\\d" + STOP + "]{0,3}$");
   private static final Pattern FEE_AT_LEAST_AFTER = Pattern.compile("\\s*(?:以上|起)");
   private static final Pattern WAIVER_WORD = Pattern.compile("减免|免除");
+  /**
+   * Near a fee waiver: it holds for the plan's first months or installments only ("前3个月免手续费", "免前3期手续费",
+   * "首期免手续费"); not 前期 (earlier) nor 首期款 (a down payment).
+   */
+  private static final Pattern FIRST_MONTHS = Pattern.compile("(?:前|头)\\s*\\d+\\s*(?:个月|月|期)|首\\s*\\d*\\s*期(?!款)");
 
   private PolicyRules() {}
 
@@ -1042,6 +1047,13 @@ public final class PolicyRules {
   private static void fee(String clause, String sentence, int base, Set<FinancialTerm> terms, List<Candidate> out) {
     Matcher none = FEE_NONE.matcher(clause);
     if (none.find()) {
+      Matcher first = FIRST_MONTHS.matcher(clause);
+      if (first.find()) { // "前3个月免手续费": no fee of 0 for the plan, only an offer for its first months
+        out.add(Candidate.bound(PolicyField.MONTHLY_FEE_RATE, BigDecimal.ZERO.setScale(1),
+            base + Math.min(first.start(), none.start()), base + Math.max(first.end(), none.end()), 0.8,
+            Candidate.Bound.FIRST_MONTHS));
+        return;
+      }
       out.add(new Candidate(PolicyField.MONTHLY_FEE_RATE, BigDecimal.ZERO.setScale(1), base + none.start(),
           base + none.end(), 0.8));
       return;
