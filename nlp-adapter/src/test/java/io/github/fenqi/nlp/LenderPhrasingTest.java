@@ -149,4 +149,25 @@ class LenderPhrasingTest {
     text = "分期期间免收手续费。"; // the whole plan: a fee of 0 as before
     assertField(extractor.extract(text), PolicyField.MONTHLY_FEE_RATE, new BigDecimal("0"), "免收手续费", text);
   }
+
+  /**
+   * A policy given as an HTML table is read row by row, cell by cell: each cell had been a line of its own, so a
+   * label and its value ("逾期天数 | 90天以上", "罚息减免 | 最高50%") were two sentences and stated nothing.
+   */
+  @Test
+  void anHtmlTableIsReadCellByCell() {
+    String text = "<table><tr><th>项目</th><th>标准</th></tr>"
+        + "<tr><td>分期期数</td><td>12-36期</td></tr>"
+        + "<tr><td>逾期天数</td><td>90天以上</td></tr>"
+        + "<tr><td>罚息减免</td><td>最高50%</td></tr>"
+        + "<tr><td>困难证明：</td><td>无需提供</td></tr>"
+        + "<tr><td>手续费</td><td>每月0.5%</td><td>按期收取</td></tr></table>";
+    ExtractionResult r = extractor.extract(text);
+    assertField(r, PolicyField.MIN_INSTALLMENTS, 12, "12-36期", text);
+    assertField(r, PolicyField.MAX_INSTALLMENTS, 36, "12-36期", text);
+    assertField(r, PolicyField.MIN_OVERDUE_DAYS, 90, "逾期天数</td><td>90天以上", text);
+    assertField(r, PolicyField.MAX_PENALTY_WAIVER, new BigDecimal("0.5"), "罚息减免</td><td>最高50%", text);
+    assertField(r, PolicyField.REQUIRES_HARDSHIP_PROOF, false, "困难证明：</td><td>无需提供", text);
+    assertField(r, PolicyField.MONTHLY_FEE_RATE, new BigDecimal("0.005"), "手续费</td><td>每月0.5%", text);
+  }
 }
