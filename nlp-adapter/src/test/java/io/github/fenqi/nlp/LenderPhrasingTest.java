@@ -170,4 +170,19 @@ class LenderPhrasingTest {
     assertField(r, PolicyField.REQUIRES_HARDSHIP_PROOF, false, "困难证明：</td><td>无需提供", text);
     assertField(r, PolicyField.MONTHLY_FEE_RATE, new BigDecimal("0.005"), "手续费</td><td>每月0.5%", text);
   }
+
+  /**
+   * "前6个月免收利息" waives the interest of the first months only; it had been read as a full interest waiver
+   * (maxInterestWaiver 1). It is a {@link ExtractionNote.Kind#FIRST_MONTHS} note, like a first-months fee waiver.
+   */
+  @Test
+  void aWaiverForTheFirstMonthsOnlyIsNoFullWaiver() {
+    String text = "分期后前3期利息全免，罚息最高减免50%。";
+    ExtractionResult r = extractor.extract(text);
+    assertAbsent(r, PolicyField.MAX_INTEREST_WAIVER, text);
+    assertField(r, PolicyField.MAX_PENALTY_WAIVER, new BigDecimal("0.5"), "罚息最高减免50%", text);
+    ExtractionNote note = r.notes(PolicyField.MAX_INTEREST_WAIVER).get(0);
+    assertEquals(ExtractionNote.Kind.FIRST_MONTHS, note.kind());
+    assertEquals("分期后前3期利息全免", note.readings().get(0).evidence().text());
+  }
 }

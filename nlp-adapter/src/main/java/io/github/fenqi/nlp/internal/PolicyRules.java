@@ -258,6 +258,8 @@ public final class PolicyRules {
    * Near a fee waiver: it holds for the plan's first months or installments only ("前3个月免手续费", "免前3期手续费",
    * "首期免手续费"); not 前期 (earlier) nor 首期款 (a down payment).
    */
+  /** In a waiver's clause: it holds for the plan's first months only ("前6个月免收利息"); 首期 there may be a condition. */
+  private static final Pattern FIRST_MONTHS_NUMBERED = Pattern.compile("(?:前|头)\\s*\\d+\\s*(?:个月|月|期)");
   private static final Pattern FIRST_MONTHS = Pattern.compile("(?:前|头)\\s*\\d+\\s*(?:个月|月|期)|首\\s*\\d*\\s*期(?!款)");
 
   private PolicyRules() {}
@@ -806,6 +808,7 @@ public final class PolicyRules {
       return true;
     }
     double factor = inherited ? 0.8 : 1.0;
+    boolean firstMonths = FIRST_MONTHS_NUMBERED.matcher(clause).find();
     // "可减免全部违约金和50%的罚息": several components with different values; pair each with its own segment
     String[] segments = SEGMENT_SPLIT.split(clause);
     boolean paired = components.size() > 1 && segments.length > 1 && distinctValues(segments, capped) > 1;
@@ -833,7 +836,10 @@ public final class PolicyRules {
           }
         }
       }
-      out.add(new Candidate(f, w.value(), base, base + clause.length(), w.confidence() * factor));
+      // "前6个月免收利息": the interest of the first months only, no cap on waiving what is owed
+      out.add(firstMonths ? Candidate.bound(f, w.value(), base, base + clause.length(), w.confidence() * factor,
+          Candidate.Bound.FIRST_MONTHS) : new Candidate(f, w.value(), base, base + clause.length(),
+          w.confidence() * factor));
     }
     return true;
   }
