@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  * dropped: the field stated in incompatible ways ({@link Kind#CONFLICT}: "需提供困难证明。无需提供困难证明。" — the
  * field is left undetermined and each reading is listed), or only bounded ({@link Kind#AT_MOST},
  * {@link Kind#AT_LEAST}: "每月手续费不超过0.6%" caps the fee without stating it; the 90 of "逾期30-90天" is the most
- * overdue days, which the policy model has no field for).
+ * overdue days, which the policy model has no field for), or stated for the first months only
+ * ({@link Kind#FIRST_MONTHS}: "前3个月免手续费" is no fee of 0 for the plan).
  *
  * <p>Thread-safety: immutable.
  *
@@ -31,7 +32,12 @@ public record ExtractionNote(PolicyField field, Kind kind, List<ExtractedField> 
     /** Only its most is stated. */
     AT_MOST,
     /** Only its least is stated. */
-    AT_LEAST
+    AT_LEAST,
+    /**
+     * Stated for the plan's first months or installments only ("前3个月免手续费"): an introductory offer, not the
+     * value for the plan (it had been read as a fee of 0 throughout).
+     */
+    FIRST_MONTHS
   }
 
   /**
@@ -69,6 +75,8 @@ public record ExtractionNote(PolicyField field, Kind kind, List<ExtractedField> 
       case CONFLICT -> "the text states " + where + "; left undetermined";
       case AT_MOST -> "at most " + where + ": a bound the policy does not carry, not read as its value";
       case AT_LEAST -> "at least " + where + ": a bound the policy does not carry, not read as its value";
+      case FIRST_MONTHS -> where + " for the first months only: an offer the policy does not carry, not read as its"
+          + " value";
     };
   }
 

@@ -141,14 +141,18 @@ public final class PolicyTextExtractor {
     return best;
   }
 
-  /** A note per bound the text states ("每月手续费不超过0.6%"), each bound once. */
+  /** A note per bound the text states ("每月手续费不超过0.6%"), and per first-months offer, each once. */
   private static List<ExtractionNote> bounds(List<Candidate> candidates, NormalizedText normalized) {
     List<ExtractionNote> notes = new ArrayList<>();
     Set<List<Object>> seen = new HashSet<>();
     for (Candidate c : candidates) {
       if (c.bound() != Candidate.Bound.VALUE && seen.add(List.of(c.field(), c.bound(), key(c.value())))) {
-        notes.add(new ExtractionNote(c.field(), c.bound() == Candidate.Bound.AT_MOST ? ExtractionNote.Kind.AT_MOST
-            : ExtractionNote.Kind.AT_LEAST, List.of(field(normalized, c))));
+        ExtractionNote.Kind kind = switch (c.bound()) {
+          case AT_MOST -> ExtractionNote.Kind.AT_MOST;
+          case AT_LEAST -> ExtractionNote.Kind.AT_LEAST;
+          default -> ExtractionNote.Kind.FIRST_MONTHS;
+        };
+        notes.add(new ExtractionNote(c.field(), kind, List.of(field(normalized, c))));
       }
     }
     return notes;

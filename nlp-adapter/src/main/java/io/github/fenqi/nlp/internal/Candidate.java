@@ -19,7 +19,9 @@ public record Candidate(PolicyField field, Object value, int start, int end, dou
     /** The most it can be ("每月手续费不超过0.6%", the 90 of "逾期30-90天"): not the value. */
     AT_MOST,
     /** The least it can be ("每月手续费不低于0.5%"): not the value. */
-    AT_LEAST
+    AT_LEAST,
+    /** Its value for the plan's first months or installments only ("前3个月免手续费"): not the value. */
+    FIRST_MONTHS
   }
 
   /** A value of the field, not yet numbered with its sentence. */

@@ -18,6 +18,9 @@ public final class HtmlText {
       "h4", "h5", "h6", "section", "article", "header", "footer", "title", "td", "th", "dd", "dt", "blockquote", "hr",
       "pre", "main", "aside", "nav", "form");
 
+  /** Tags that end a table row, so the next cell is a row's first. */
+  private static final Set<String> TABLE_ROW = Set.of("tr", "table");
+
   private HtmlText() {}
 
   /** Receives the visible text piece by piece, with the span {@code [from, to)} of the markup each piece came from. */
@@ -40,6 +43,8 @@ public final class HtmlText {
    */
   static void visibleText(String html, boolean strict, Sink out) {
     int n = html.length();
+    int cells = 0; // the cells opened so far in the current table row
+    char last = '\n'; // the last character of text passed on
     // strict: a '<' after the last '>' is text, found without a scan to the end for each of them (quadratic)
     int lastClose = strict ? html.lastIndexOf('>') : n;
     int i = 0;
@@ -63,16 +68,34 @@ public final class HtmlText {
         boolean closing = html.charAt(i + 1) == '/';
         int from = i;
         i = tagEnd >= n ? n : tagEnd + 1;
-        if (BLOCK.contains(name)) {
+        if (!closing && (name.equals("td") || name.equals("th"))) {
+          // a row is read cell by cell, "分期期数 | 12-36期" as "分期期数：12-36期": the label and its value in one
+          // sentence (each cell had been a line of its own, so "逾期天数 | 90天以上" stated nothing)
+          if (cells == 0) {
+            out.append("\n", from, i);
+          } else if (last != '：' && last != ':') { // a label that ends with its colon takes no second one
+            out.append(cells == 1 ? "：" : "，", from, i);
+          }
+          cells++;
+        } else if (name.equals("td") || name.equals("th")) {
+          // a closing cell tag: the next cell's opening tag separates
+        } else if (BLOCK.contains(name)) {
           out.append("\n", from, i);
+          if (TABLE_ROW.contains(name)) {
+            cells = 0;
+          }
         }
         if (!closing && SKIP_CONTENT.contains(name) && !html.startsWith("/>", Math.max(0, tagEnd - 1))) {
           i = skipElement(html, i, name);
         }
       } else if (c == '&') {
         i = entity(html, i, out);
+        last = '&';
       } else {
         out.append(String.valueOf(c), i, i + 1);
+        if (!Character.isWhitespace(c)) {
+          last = c;
+        }
         i++;
       }
     }

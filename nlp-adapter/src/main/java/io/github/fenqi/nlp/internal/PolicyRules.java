@@ -33,6 +33,11 @@ public final class PolicyRules {
   /** The unit of a ratio: %, ‰, ‱, or 成 (tenths), which may take a half more ("八成五", "八成半": 85 %). */
   private static final String RATIO_UNIT = "(%|‰|‱|成(?:[五5半](?![\\d.%‰成]))?)";
   private static final String STOP = ",。;!?\n";
+  /**
+   * Between the ends of a range: "-", "~", 至 or 到. A dash or tilde may be doubled, as the Chinese dash "——" is
+   * written (folded to "--"), and "12——36期" had been read as no range at all.
+   */
+  private static final String TO = "(?:-+|~+|至|到)";
 
   /** A fraud warning or denial: lenders' notices quote the promises of fraudsters and rumours to refute them. */
   private static final Pattern WARNING = Pattern.compile(
@@ -54,7 +59,7 @@ public final class PolicyRules {
 
   // ---- installments ----
   private static final Pattern RANGE = Pattern.compile(
-      "(?<![\\d.])(\\d+)\\s*(期|个月|年)?\\s*(?:-|~|至|到)\\s*(\\d+)\\s*(期|个月|年)");
+      "(?<![\\d.])(\\d+)\\s*(期|个月|年)?\\s*" + TO + "\\s*(\\d+)\\s*(期|个月|年)");
   /**
    * 12期、24期或36期, and 3、6、9、12期 (the unit written once, at the end). At most 25 items: the regex engine
    * recurses once per repetition, so an unbounded list ("3、" a thousand times) overflowed the stack.
@@ -71,7 +76,7 @@ public final class PolicyRules {
   private static final Pattern MIN_TERM = Pattern.compile(
       "(?:最短|最少|最低|不少于|不低于|至少)([^" + STOP + "\\d%‰]{0,10}?)(\\d+)\\s*(期|个月|年)" + YEAR_REST);
   /** After a term: a range goes on to its upper end ("12期至36期"), so the term is no upper bound. */
-  private static final Pattern RANGE_GOES_ON = Pattern.compile("\\s*(?:-|~|至|到)\\s*\\d");
+  private static final Pattern RANGE_GOES_ON = Pattern.compile("\\s*" + TO + "\\s*\\d");
   private static final Pattern TERM_CONTEXT = Pattern.compile("分|期限|偿还|还款|期数");
   /**
    * Before a bound on a term: a record of repayments already made ("需至少正常还款3个月后", "连续按时还款不少于6期"), a
@@ -90,7 +95,7 @@ public final class PolicyRules {
    * which the policy has no field for (a note tells it). Neither had been read.
    */
   private static final Pattern OVERDUE_RANGE = Pattern.compile(
-      "逾期([^" + STOP + "\\d]{0,8}?)(?:在)?\\s*" + NUM + "\\s*(天|日|个月|月|年)?\\s*(?:-|~|至|到)\\s*" + NUM
+      "逾期([^" + STOP + "\\d]{0,8}?)(?:在)?\\s*" + NUM + "\\s*(天|日|个月|月|年)?\\s*" + TO + "\\s*" + NUM
           + "\\s*(天|日|个月|月|年)");
   private static final Pattern OVERDUE_BEFORE = Pattern.compile(
       "(超过|满|达到|不少于)\\s*" + NUM + "\\s*(天|日|个月|月|年)(以上)?的?逾期");
@@ -132,12 +137,17 @@ public final class PolicyRules {
       "^\\s*(?:但|不过|特殊|例外|如遇|若遇|确有|对于?特殊|经(?:审核|审批|申请))");
   private static final Pattern CAPPED_RATIO = Pattern.compile(
       "(?:最高|最多|上限|不超过|至多)[^" + STOP + "\\d%‰]{0,12}?" + NUM + "\\s*" + RATIO_UNIT);
-  private static final Pattern WAIVE_DISCOUNT = Pattern.compile("(?:打|按)\\s*" + NUM + "\\s*折");
+  /**
+   * A discount on what is paid: "打八折", "按七折收取", and without a verb, "罚息五折", "享受五折优惠" (which had been read as
+   * nothing); not a conversion ("折算", "折合").
+   */
+  private static final Pattern WAIVE_DISCOUNT = Pattern.compile(
+      "(?<![\\d.])(?:打|按)?\\s*" + NUM + "\\s*折(?![算合旧现])");
   private static final Pattern WAIVE_RATIO = Pattern.compile(
       "(?:减免|免除|豁免|减收|少收|免收|减)([^" + STOP + "\\d%‰]{0,8}?)" + NUM + "\\s*" + RATIO_UNIT);
   /** "减免30%至50%", "减免30-50%": the cap is the upper end (the first unit may be left out). */
   private static final Pattern WAIVE_RATIO_RANGE = Pattern.compile(
-      "(?:减免|免除|豁免|减收|少收|免收|减)([^" + STOP + "\\d%‰]{0,8}?)" + NUM + "\\s*(%|‰|成)?\\s*(?:-|~|至|到)\\s*" + NUM
+      "(?:减免|免除|豁免|减收|少收|免收|减)([^" + STOP + "\\d%‰]{0,8}?)" + NUM + "\\s*(%|‰|成)?\\s*" + TO + "\\s*" + NUM
           + "\\s*" + RATIO_UNIT);
   /**
    * Between a waiver verb and a ratio: the ratio is what is left to pay, not what is waived ("减免后剩余罚息不超过10%",
@@ -176,6 +186,23 @@ public final class PolicyRules {
   /** Before 证明: it is asked for only in some cases ("如需提供证明，请联系客服", "必要时提交证明"). */
   private static final Pattern PROOF_CONDITIONAL_BEFORE = Pattern.compile(
       "(?:如需|若需|如有需要|必要时)(?:需|须|要)?(?:您)?(?:提供|提交|上传|出具)[^" + STOP + "]{0,8}$");
+  /**
+   * Just after 证明: it is not needed ("困难证明无需提供", "证明材料：免提供", "困难证明：否"); these had been read as a
+   * requirement (a 提交 before 证明 taken as the cue) or as nothing.
+   */
+  private static final Pattern PROOF_NOT_NEEDED_AFTER = Pattern.compile(
+      "^(?:材料|文件|资料)?\\s*[:]?\\s*(?:一律|均|也|亦|则|可以?)?\\s*(?:无需|不需要?|无须|免于?|不用|不必|毋须|不要求|不作要求"
+          + "|不做要求|否(?![则决])|没有要求)(?:提供|提交|上传|出具)?");
+  /** Just after 证明, an answer that it is needed ("是否需要困难证明：是", "困难证明：需要"). */
+  private static final Pattern PROOF_NEEDED_AFTER = Pattern.compile(
+      "^(?:材料|文件|资料)?\\s*:\\s*(?:是|需要|必须|须|要)");
+  /** Before 证明: a question whether it is needed ("是否需要困难证明：否"), answered after it, if at all. */
+  private static final Pattern PROOF_QUESTION_BEFORE = Pattern.compile("(?:是否|要不要|需不需要|需要不需要)[^" + STOP + "]{0,8}$");
+  /**
+   * After a "not needed" word before 证明: the requirement starts again, for something else was not needed
+   * ("不用跑网点，只要上传困难证明" without its comma, "无需上门只需提交困难证明"); it had been read as no proof needed.
+   */
+  private static final Pattern PROOF_NEEDED_AGAIN = Pattern.compile("只要|只需|只须|仅需|仅须|但需|但须|必须|还需|还须|另需|而需");
   /** Just after 证明: proof earns priority, it is not a condition ("提供困难证明者优先办理"). */
   private static final Pattern PROOF_PRIORITY_AFTER = Pattern.compile("(?:材料|文件)?(?:的客户|的用户|者|的)?可?优先");
 
@@ -227,6 +254,13 @@ public final class PolicyRules {
       "(?:不低于|不少于|最低|最少|至少|下限为?)[^\\d" + STOP + "]{0,3}$");
   private static final Pattern FEE_AT_LEAST_AFTER = Pattern.compile("\\s*(?:以上|起)");
   private static final Pattern WAIVER_WORD = Pattern.compile("减免|免除");
+  /**
+   * Near a fee waiver: it holds for the plan's first months or installments only ("前3个月免手续费", "免前3期手续费",
+   * "首期免手续费"); not 前期 (earlier) nor 首期款 (a down payment).
+   */
+  /** In a waiver's clause: it holds for the plan's first months only ("前6个月免收利息"); 首期 there may be a condition. */
+  private static final Pattern FIRST_MONTHS_NUMBERED = Pattern.compile("(?:前|头)\\s*\\d+\\s*(?:个月|月|期)");
+  private static final Pattern FIRST_MONTHS = Pattern.compile("(?:前|头)\\s*\\d+\\s*(?:个月|月|期)|首\\s*\\d*\\s*期(?!款)");
 
   private PolicyRules() {}
 
@@ -472,10 +506,34 @@ public final class PolicyRules {
     return OTHER_PERIOD.matcher(s.substring(from, at)).find();
   }
 
+  /**
+   * Between a word of another period and the count it governs ("逾期不超过3期", "展期最长2期", "最多展期3期"): no digit,
+   * no clause break, and none of the words that make the period a description of the borrower or start the plan's
+   * own terms ("逾期客户最长可分36期", "逾期后可分12期").
+   */
+  private static final Pattern OTHER_PERIOD_BREAK = Pattern.compile("[\\d#,:]|客户|用户|借款人|人|者|的|分|后");
+
+  /**
+   * Whether the count at {@code at} is of overdue, deferred or grace periods ("逾期不超过3期", "逾期1-3期",
+   * "最多可展期2期"), not of the plan's installments; they had been read as the most or least installments.
+   */
+  private static boolean countsOtherPeriods(String s, int at) {
+    String before = s.substring(Math.max(0, at - 12), at);
+    Matcher p = OTHER_PERIOD.matcher(before);
+    int last = -1;
+    while (p.find()) {
+      last = p.end();
+    }
+    return last >= 0 && !OTHER_PERIOD_BREAK.matcher(before.substring(last)).find();
+  }
+
   private static void installments(String s, int base, List<Candidate> out) {
     boolean termContext = TERM_CONTEXT.matcher(s).find();
     Matcher m = RANGE.matcher(s);
     while (m.find()) {
+      if (countsOtherPeriods(s, m.start())) {
+        continue;
+      }
       String unit = m.group(4);
       if (!"期".equals(unit) && (!termContext || otherPeriodBefore(s, m.start()))) {
         continue;
@@ -493,6 +551,9 @@ public final class PolicyRules {
     }
     m = LIST.matcher(s);
     while (m.find()) {
+      if (countsOtherPeriods(s, m.start())) {
+        continue;
+      }
       Matcher p = N_PERIODS.matcher(m.group());
       int lo = Integer.MAX_VALUE;
       int hi = Integer.MIN_VALUE;
@@ -510,6 +571,9 @@ public final class PolicyRules {
     bound(s, base, MIN_TERM, PolicyField.MIN_INSTALLMENTS, termContext, out);
     m = MAX_TERM_SUFFIX.matcher(s);
     while (m.find()) {
+      if (countsOtherPeriods(s, m.start())) {
+        continue;
+      }
       int v = Integer.parseInt(m.group(1));
       if (plausibleTerm(v)) {
         out.add(new Candidate(PolicyField.MAX_INSTALLMENTS, v, base + m.start(), base + m.end(), 0.7));
@@ -528,6 +592,9 @@ public final class PolicyRules {
       }
       if (!"期".equals(unit) && (!termContext || otherPeriodBefore(s, m.start()) || OTHER_PERIOD.matcher(window).find())) {
         continue;
+      }
+      if (countsOtherPeriods(s, m.start(2))) {
+        continue; // "逾期不超过3期", "最多可展期2期": a count of overdue or deferred periods
       }
       String before = s.substring(Math.max(0, m.start() - 8), m.start());
       if (REPAID.matcher(window).find() || REPAID.matcher(before.substring(before.lastIndexOf(',') + 1)).find()
@@ -741,6 +808,7 @@ public final class PolicyRules {
       return true;
     }
     double factor = inherited ? 0.8 : 1.0;
+    boolean firstMonths = FIRST_MONTHS_NUMBERED.matcher(clause).find();
     // "可减免全部违约金和50%的罚息": several components with different values; pair each with its own segment
     String[] segments = SEGMENT_SPLIT.split(clause);
     boolean paired = components.size() > 1 && segments.length > 1 && distinctValues(segments, capped) > 1;
@@ -768,7 +836,10 @@ public final class PolicyRules {
           }
         }
       }
-      out.add(new Candidate(f, w.value(), base, base + clause.length(), w.confidence() * factor));
+      // "前6个月免收利息": the interest of the first months only, no cap on waiving what is owed
+      out.add(firstMonths ? Candidate.bound(f, w.value(), base, base + clause.length(), w.confidence() * factor,
+          Candidate.Bound.FIRST_MONTHS) : new Candidate(f, w.value(), base, base + clause.length(),
+          w.confidence() * factor));
     }
     return true;
   }
@@ -911,7 +982,22 @@ public final class PolicyRules {
       }
       String after = sentence.substring(Math.min(sentence.length(), clauseOffset + m.end()),
           Math.min(sentence.length(), clauseOffset + m.end() + 16));
-      if (PROOF_NOT_NEEDED.matcher(before).find() || PROOF_OPTIONAL_AFTER.matcher(after).find()) {
+      Matcher notAfter = PROOF_NOT_NEEDED_AFTER.matcher(after);
+      if (notAfter.find()) { // "困难证明无需提供": the evidence runs to the negation
+        int end = Math.min(clauseOffset + m.end() + notAfter.end(), sentence.length());
+        out.add(new Candidate(PolicyField.REQUIRES_HARDSHIP_PROOF, Boolean.FALSE, base,
+            base - clauseOffset + end, 0.8));
+        continue;
+      }
+      if (PROOF_QUESTION_BEFORE.matcher(before).find()) {
+        Matcher yes = PROOF_NEEDED_AFTER.matcher(after);
+        if (yes.find()) { // "是否需要困难证明：是"
+          out.add(new Candidate(PolicyField.REQUIRES_HARDSHIP_PROOF, Boolean.TRUE, base, base + m.end() + yes.end(),
+              0.85));
+        }
+        continue; // a question not answered here states nothing
+      }
+      if (notNeededBefore(before) || PROOF_OPTIONAL_AFTER.matcher(after).find()) {
         out.add(new Candidate(PolicyField.REQUIRES_HARDSHIP_PROOF, Boolean.FALSE, base, base + m.end(), 0.8));
       } else if (PROOF_OPTIONAL_BEFORE.matcher(before).find() || PROOF_CONDITIONAL_BEFORE.matcher(before).find()
           || PROOF_PRIORITY_AFTER.matcher(after).lookingAt()) {
@@ -920,6 +1006,16 @@ public final class PolicyRules {
         out.add(new Candidate(PolicyField.REQUIRES_HARDSHIP_PROOF, Boolean.TRUE, base, base + m.end(), 0.85));
       }
     }
+  }
+
+  /** Whether the words before 证明 say it is not needed, with no requirement started again after the negation. */
+  private static boolean notNeededBefore(String before) {
+    Matcher not = PROOF_NOT_NEEDED.matcher(before);
+    int last = -1;
+    while (not.find()) {
+      last = not.end();
+    }
+    return last >= 0 && !PROOF_NEEDED_AGAIN.matcher(before.substring(last)).find();
   }
 
   // ---------------------------------------------------------------- stops interest
@@ -957,6 +1053,13 @@ public final class PolicyRules {
   private static void fee(String clause, String sentence, int base, Set<FinancialTerm> terms, List<Candidate> out) {
     Matcher none = FEE_NONE.matcher(clause);
     if (none.find()) {
+      Matcher first = FIRST_MONTHS.matcher(clause);
+      if (first.find()) { // "前3个月免手续费": no fee of 0 for the plan, only an offer for its first months
+        out.add(Candidate.bound(PolicyField.MONTHLY_FEE_RATE, BigDecimal.ZERO.setScale(1),
+            base + Math.min(first.start(), none.start()), base + Math.max(first.end(), none.end()), 0.8,
+            Candidate.Bound.FIRST_MONTHS));
+        return;
+      }
       out.add(new Candidate(PolicyField.MONTHLY_FEE_RATE, BigDecimal.ZERO.setScale(1), base + none.start(),
           base + none.end(), 0.8));
       return;

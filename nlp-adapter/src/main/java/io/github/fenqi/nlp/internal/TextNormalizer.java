@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Normalises Chinese policy text so that the rules only ever see one spelling of each thing: full-width
  * forms become ASCII, traditional characters become simplified, Chinese numerals become Arabic digits
- * (十二 → 12, 叁拾陆 → 36, 百分之三十 → 30%, 千分之六 → 6‰, 半年 → 6个月, 一半/半数 → 50%).
+ * (十二 → 12, 叁拾陆 → 36, 百分之三十 → 30%, 千分之六 → 6‰, 半年 → 6个月, 一半/半数/减半 → 50%).
  * Remnants of HTML (tags, entities) in a text copied from a page are dropped first, a block tag as a line break.
  *
  * <p>Thread-safety: immutable after construction; {@link #normalize} may be called concurrently.
@@ -261,8 +261,11 @@ public final class TextNormalizer {
     return out.emit(value + sign, i, end);
   }
 
-  /** 半年 → 6个月, 半数 → 50%; any other 半 is left alone. */
+  /** 半年 → 6个月, 半数 → 50%, 减半 → 减50%; any other 半 is left alone. */
   private int half(char[] t, int i, Out out) {
+    if (i > 0 && t[i - 1] == '减') { // "罚息减半": half of it waived, which had been read as nothing
+      return out.emit("50%", i, i + 1);
+    }
     if (i + 1 < t.length && t[i + 1] == '年') {
       return out.emit("6个月", i, i + 2);
     }
@@ -304,9 +307,18 @@ public final class TextNormalizer {
     return out.emit(value, i, end);
   }
 
-  /** Whether a range goes on at {@code at} to another number ("一至三年", "两到五年"): the lone numeral is its start. */
+  /**
+   * Whether a range goes on at {@code at} to another number ("一至三年", "两到五年", "一——三年", whose dash is doubled):
+   * the lone numeral is its start.
+   */
   private static boolean rangeFollows(char[] t, int at) {
-    return at + 1 < t.length && "至到-~".indexOf(t[at]) >= 0 && (isNumeralStart(t[at + 1]) || isAsciiDigit(t[at + 1]));
+    int next = at + 1;
+    if (at < t.length && (t[at] == '-' || t[at] == '~')) {
+      while (next < t.length && t[next] == t[at]) {
+        next++;
+      }
+    }
+    return next < t.length && "至到-~".indexOf(t[at]) >= 0 && (isNumeralStart(t[next]) || isAsciiDigit(t[next]));
   }
 
   /** Parses a run of Chinese numeral characters; returns its decimal form or null if it is not a number. */

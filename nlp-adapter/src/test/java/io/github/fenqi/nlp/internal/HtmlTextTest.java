@@ -36,6 +36,15 @@ class HtmlTextTest {
     assertEquals("罚息 减免", HtmlText.toText("罚息&nbsp;减免"));
   }
 
+  /** A row is a line, its cells a label and its value ("分期期数：12-36期"); each cell had been a line of its own. */
+  @Test
+  void tableRowsAreReadCellByCell() {
+    String html = "<table><tr><th>项目</th><th>标准</th><th>说明</th></tr>"
+        + "<tr><td>分期期数</td><td>12-36期</td><td>按月还款</td></tr>"
+        + "<tr><td>罚息：</td><td>减免50%</td></tr><tr><td>本金</td></tr></table>";
+    assertEquals("项目：标准，说明\n分期期数：12-36期，按月还款\n罚息：减免50%\n本金", HtmlText.toText(html));
+  }
+
   @Test
   void unterminatedScriptSwallowsOnlyItsOwnContent() {
     assertEquals("前文", HtmlText.toText("<p>前文</p><script>while(true){}"));

@@ -1,0 +1,188 @@
+package io.github.fenqi.nlp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Phrasings of real notices that had been misread, each read on a whole sentence, with the evidence checked as the
+ * span of the text that states the value.
+ */
+class LenderPhrasingTest {
+  private final PolicyTextExtractor extractor = PolicyTextExtractor.create();
+
+  private static void assertField(ExtractionResult r, PolicyField field, Object value, String evidence, String text) {
+    ExtractedField f = r.field(field).orElseThrow(() -> new AssertionError(field + " not read from " + text));
+    if (value instanceof BigDecimal d) {
+      assertEquals(0, d.compareTo((BigDecimal) f.value()), field + " of " + text + ": " + f.value());
+    } else {
+      assertEquals(value, f.value(), field + " of " + text);
+    }
+    assertEquals(evidence, f.evidence().text(), field + " evidence in " + text);
+    assertEquals(evidence, text.substring(f.evidence().start(), f.evidence().end()));
+  }
+
+  private static void assertAbsent(ExtractionResult r, PolicyField field, String text) {
+    assertEquals(Optional.empty(), r.field(field).map(ExtractedField::value), field + " of " + text);
+  }
+
+  /** "12——36期" (the Chinese dash, doubled) had been read as no range; "～" and 至 already were ranges. */
+  @Test
+  void rangesWrittenWithAChineseDashTildeOrZhiAreRanges() {
+    for (String range : new String[] {"12——36期", "12～36期", "12至36期", "12~36期", "十二——三十六期"}) {
+      String text = "符合条件的客户可申请分" + range + "偿还欠款。";
+      ExtractionResult r = extractor.extract(text);
+      assertField(r, PolicyField.MIN_INSTALLMENTS, 12, range, text);
+      assertField(r, PolicyField.MAX_INSTALLMENTS, 36, range, text);
+    }
+    String text = "逾期30——90天的客户可申请分期，罚息可减免30——50%。";
+    ExtractionResult r = extractor.extract(text);
+    assertField(r, PolicyField.MIN_OVERDUE_DAYS, 30, "逾期30——90天", text);
+    assertField(r, PolicyField.MAX_PENALTY_WAIVER, new BigDecimal("0.5"), "罚息可减免30——50%", text);
+    String years = "最长可分一——三年还清。";
+    assertField(extractor.extract(years), PolicyField.MIN_INSTALLMENTS, 12, "一——三年", years);
+  }
+
+  /**
+   * "逾期不超过3期", "逾期1-3期", "最多可展期2期": counts of overdue or deferred periods, not the plan's installments (they
+   * had been read as the most or least installments, or made a conflict with the real term), nor overdue days.
+   */
+  @Test
+  void countsOfOverdueOrDeferredPeriodsAreNoInstallmentTerms() {
+    for (String text : new String[] {"逾期不超过3期的客户可申请个性化分期。", "逾期1-3期的客户可申请个性化分期。",
+        "逾期期数3期以内的客户可申请分期。", "展期最长2期。", "可申请展期1至2期。", "延期还款最长不超过3期。"}) {
+      ExtractionResult r = extractor.extract(text);
+      assertAbsent(r, PolicyField.MAX_INSTALLMENTS, text);
+      assertAbsent(r, PolicyField.MIN_INSTALLMENTS, text);
+      assertAbsent(r, PolicyField.MIN_OVERDUE_DAYS, text);
+    }
+    String text = "最多可展期2期，最长可分36期。";
+    ExtractionResult r = extractor.extract(text);
+    assertField(r, PolicyField.MAX_INSTALLMENTS, 36, "最长可分36期", text);
+    assertEquals(java.util.List.of(), r.notes(), text);
+    text = "逾期1期或2期的客户可分12期、24期或36期。";
+    r = extractor.extract(text);
+    assertField(r, PolicyField.MIN_INSTALLMENTS, 12, "12期、24期或36期", text);
+    // a period word describing the borrower, or followed by the plan's own terms, governs no count
+    text = "逾期客户最长可分36期。";
+    assertField(extractor.extract(text), PolicyField.MAX_INSTALLMENTS, 36, "最长可分36期", text);
+    text = "逾期90天以上最长可分36期。";
+    assertField(extractor.extract(text), PolicyField.MAX_INSTALLMENTS, 36, "最长可分36期", text);
+  }
+
+  /** 减半 and a discount without 打/按 ("罚息五折") had been read as no waiver at all; 打八折 and 减免50% already were. */
+  @Test
+  void halvingAndDiscountsGiveTheWaivedShare() {
+    String[][] cases = {
+        {"罚息可减半收取。", "0.5", "罚息可减半收取"},
+        {"减半收取罚息。", "0.5", "减半收取罚息"},
+        {"罚息可享受五折优惠。", "0.5", "罚息可享受五折优惠"},
+        {"罚息五折。", "0.5", "罚息五折"},
+        {"罚息可打八折。", "0.2", "罚息可打八折"},
+        {"罚息减免50%。", "0.5", "罚息减免50%"},
+    };
+    for (String[] c : cases) {
+      assertField(extractor.extract(c[0]), PolicyField.MAX_PENALTY_WAIVER, new BigDecimal(c[1]), c[2], c[0]);
+    }
+    String text = "违约金减半，利息打九折，罚息按实际天数折算。";
+    ExtractionResult r = extractor.extract(text);
+    assertField(r, PolicyField.MAX_LATE_FEE_WAIVER, new BigDecimal("0.5"), "违约金减半", text);
+    assertField(r, PolicyField.MAX_INTEREST_WAIVER, new BigDecimal("0.1"), "利息打九折", text);
+    assertAbsent(r, PolicyField.MAX_PENALTY_WAIVER, text); // 折算 converts, it is no discount
+  }
+
+  /**
+   * A negation after 证明 ("困难证明无需提供", with a 提交 before it taken as the cue) had been read as proof required,
+   * and a negation of something else before it ("无需上门只需提交困难证明") as none needed; a question is answered by
+   * what follows it.
+   */
+  @Test
+  void negatedProofRequirementsAreNoRequirement() {
+    String[][] notNeeded = {
+        {"无需提供证明即可申请。", "无需提供证明"},
+        {"不需要困难证明。", "不需要困难证明"},
+        {"免提供困难证明材料。", "免提供困难证明"},
+        {"提交申请时困难证明无需提供。", "提交申请时困难证明无需提供"},
+        {"困难证明材料：免提供。", "困难证明材料：免提供"},
+        {"是否需要困难证明：否。", "是否需要困难证明：否"},
+    };
+    for (String[] c : notNeeded) {
+      assertField(extractor.extract(c[0]), PolicyField.REQUIRES_HARDSHIP_PROOF, false, c[1], c[0]);
+    }
+    String[][] needed = {
+        {"无需上门只需提交困难证明。", "无需上门只需提交困难证明"},
+        {"是否需要困难证明：是。", "是否需要困难证明：是"},
+    };
+    for (String[] c : needed) {
+      assertField(extractor.extract(c[0]), PolicyField.REQUIRES_HARDSHIP_PROOF, true, c[1], c[0]);
+    }
+    for (String text : new String[] {"免提供材料。", "是否需要提供困难证明？请咨询客服。"}) {
+      assertAbsent(extractor.extract(text), PolicyField.REQUIRES_HARDSHIP_PROOF, text);
+    }
+  }
+
+  /**
+   * "前3个月免手续费" waives the fee of the first months only: it had been read as a monthly fee of 0 for the plan.
+   * It is now a {@link ExtractionNote.Kind#FIRST_MONTHS} note, and the rate stated for the rest is the value.
+   */
+  @Test
+  void aFeeWaivedForTheFirstMonthsOnlyIsNoteNotAFeeOfZero() {
+    String text = "前3个月免手续费。";
+    ExtractionResult r = extractor.extract(text);
+    assertAbsent(r, PolicyField.MONTHLY_FEE_RATE, text);
+    assertEquals(1, r.notes().size(), r.notes().toString());
+    ExtractionNote note = r.notes().get(0);
+    assertEquals(PolicyField.MONTHLY_FEE_RATE, note.field());
+    assertEquals(ExtractionNote.Kind.FIRST_MONTHS, note.kind());
+    assertEquals("前3个月免手续费", note.readings().get(0).evidence().text());
+    assertTrue(note.message().contains("first months only"), note.message());
+
+    text = "前三期免收手续费，之后每期手续费0.5%。";
+    r = extractor.extract(text);
+    assertField(r, PolicyField.MONTHLY_FEE_RATE, new BigDecimal("0.005"), "之后每期手续费0.5%", text);
+    assertEquals(ExtractionNote.Kind.FIRST_MONTHS, r.notes(PolicyField.MONTHLY_FEE_RATE).get(0).kind());
+    assertEquals("前三期免收手续费", r.notes(PolicyField.MONTHLY_FEE_RATE).get(0).readings().get(0).evidence().text());
+
+    text = "分期期间免收手续费。"; // the whole plan: a fee of 0 as before
+    assertField(extractor.extract(text), PolicyField.MONTHLY_FEE_RATE, new BigDecimal("0"), "免收手续费", text);
+  }
+
+  /**
+   * A policy given as an HTML table is read row by row, cell by cell: each cell had been a line of its own, so a
+   * label and its value ("逾期天数 | 90天以上", "罚息减免 | 最高50%") were two sentences and stated nothing.
+   */
+  @Test
+  void anHtmlTableIsReadCellByCell() {
+    String text = "<table><tr><th>项目</th><th>标准</th></tr>"
+        + "<tr><td>分期期数</td><td>12-36期</td></tr>"
+        + "<tr><td>逾期天数</td><td>90天以上</td></tr>"
+        + "<tr><td>罚息减免</td><td>最高50%</td></tr>"
+        + "<tr><td>困难证明：</td><td>无需提供</td></tr>"
+        + "<tr><td>手续费</td><td>每月0.5%</td><td>按期收取</td></tr></table>";
+    ExtractionResult r = extractor.extract(text);
+    assertField(r, PolicyField.MIN_INSTALLMENTS, 12, "12-36期", text);
+    assertField(r, PolicyField.MAX_INSTALLMENTS, 36, "12-36期", text);
+    assertField(r, PolicyField.MIN_OVERDUE_DAYS, 90, "逾期天数</td><td>90天以上", text);
+    assertField(r, PolicyField.MAX_PENALTY_WAIVER, new BigDecimal("0.5"), "罚息减免</td><td>最高50%", text);
+    assertField(r, PolicyField.REQUIRES_HARDSHIP_PROOF, false, "困难证明：</td><td>无需提供", text);
+    assertField(r, PolicyField.MONTHLY_FEE_RATE, new BigDecimal("0.005"), "手续费</td><td>每月0.5%", text);
+  }
+
+  /**
+   * "前6个月免收利息" waives the interest of the first months only; it had been read as a full interest waiver
+   * (maxInterestWaiver 1). It is a {@link ExtractionNote.Kind#FIRST_MONTHS} note, like a first-months fee waiver.
+   */
+  @Test
+  void aWaiverForTheFirstMonthsOnlyIsNoFullWaiver() {
+    String text = "分期后前3期利息全免，罚息最高减免50%。";
+    ExtractionResult r = extractor.extract(text);
+    assertAbsent(r, PolicyField.MAX_INTEREST_WAIVER, text);
+    assertField(r, PolicyField.MAX_PENALTY_WAIVER, new BigDecimal("0.5"), "罚息最高减免50%", text);
+    ExtractionNote note = r.notes(PolicyField.MAX_INTEREST_WAIVER).get(0);
+    assertEquals(ExtractionNote.Kind.FIRST_MONTHS, note.kind());
+    assertEquals("分期后前3期利息全免", note.readings().get(0).evidence().text());
+  }
+}
