@@ -542,15 +542,35 @@ public final class Masking {
   }
 
   /**
-   * How many of the run's first groups are a mobile number with more groups after them: 1 when the first is one, 3 when
-   * the first three are one written 3-4-4, else 0.
+   * How many of the run's first groups are a mobile number with more groups after them, else 0: the first group when
+   * it is one, or the first groups (after a country code {@code 86} or {@code 0086} of its own) that hold a mobile's
+   * eleven digits, written 3-4-4 or, starting with a mobile's 1 and 3–9, grouped any other way. Grouped 7-4 or 5-6 with
+   * a group after it, {@code 1381234 5678 9012} had been one card that showed six of the mobile's digits,
+   * {@code 138123*****9012}; no card starts with 13–19. Not when a mobile written 3-4-4 starts among those groups:
+   * {@code 13000000 130 0000 0000} is a group and that mobile.
    */
   private static int leadingMobileGroups(List<String> groups) {
     if (groups.size() > 1 && isMobile(groups.get(0))) {
       return 1;
     }
-    return groups.size() > 3 && widths(groups.subList(0, 3), 3, 4, 4) && isMobile(String.join("", groups.subList(0, 3)))
-        ? 3 : 0;
+    int first = groups.get(0).equals("86") || groups.get(0).equals("0086") ? 1 : 0;
+    StringBuilder digits = new StringBuilder();
+    for (int k = first; k < groups.size() - 1 && digits.length() < 11; k++) {
+      digits.append(groups.get(k));
+      if (digits.length() == 11 && isMobile(digits)) {
+        if (widths(groups.subList(first, k + 1), 3, 4, 4)) {
+          return k + 1;
+        }
+        for (int j = first + 1; j <= k; j++) {
+          if (j + 3 <= groups.size() && widths(groups.subList(j, j + 3), 3, 4, 4)
+              && isMobile(String.join("", groups.subList(j, j + 3)))) {
+            return 0;
+          }
+        }
+        return digits.charAt(1) >= '3' ? k + 1 : 0;
+      }
+    }
+    return 0;
   }
 
   private static boolean isMobile(CharSequence digits) {
