@@ -80,15 +80,23 @@ public final class Masking {
   private static final Pattern DIGIT_RUN = Pattern.compile("(?<![0-9A-Za-z])(?<prefix>[A-Za-z]*+)"
       + "(?<run>[0-9][0-9" + SEPARATOR + "]{9,}[0-9Xx])(?<suffix>[A-Za-z]*+)(?![0-9A-Za-z]|[._%+-]*[@＠])");
   /**
-   * A mobile number written 3-4-4 with dots, slashes or middle dots between the groups, or its first three digits in
-   * brackets ({@code 138.1234.5678}, {@code 138/1234/5678}, {@code (138)1234-5678}, {@code （138）1234 5678}): no run for
-   * {@link #DIGIT_RUN}, so these went out in clear. Only a mobile's shape (1, then 3–9) is taken, so a decimal amount
-   * or a dotted date stays. Applied after the digit runs are masked, whose stars no longer match.
+   * A mobile number written 3-4-4 with dots, slashes or middle dots between the groups ({@code 138.1234.5678},
+   * {@code 138/1234/5678}): no run for {@link #DIGIT_RUN}, so these went out in clear. Only a mobile's shape (1, then
+   * 3–9) is taken, so a decimal amount or a dotted date stays. Applied after the digit runs are masked, whose stars no
+   * longer match.
    */
   private static final String MOBILE_SEPARATOR = "[" + SEPARATOR + "./·．／]";
-  private static final Pattern PUNCTUATED_MOBILE = Pattern.compile("(?<![0-9A-Za-z.．])(?:[(（](1[3-9][0-9])[)）]"
-      + MOBILE_SEPARATOR + "?|(1[3-9][0-9])" + MOBILE_SEPARATOR + ")([0-9]{4})" + MOBILE_SEPARATOR
-      + "([0-9]{4})(?![0-9A-Za-z]|[.．][0-9])");
+  private static final String MOBILE_END = "(?![0-9A-Za-z]|[.．][0-9])";
+  private static final Pattern PUNCTUATED_MOBILE = Pattern.compile("(?<![0-9A-Za-z.．])(1[3-9][0-9])"
+      + MOBILE_SEPARATOR + "([0-9]{4})" + MOBILE_SEPARATOR + "([0-9]{4})" + MOBILE_END);
+  /**
+   * A mobile number with its first three digits in brackets, the other eight together or as two groups of four
+   * ({@code (139)12345678}, {@code (138)1234-5678}, {@code （138）1234 5678}). Applied before the digit runs are
+   * masked: {@code (139)12345678} went out in clear, and with a group after it, {@code (139)12345678 1234}, the eight
+   * digits and the group were a card that showed six of the mobile's, {@code (139)123456**1234}.
+   */
+  private static final Pattern BRACKETED_MOBILE = Pattern.compile("(?<![0-9A-Za-z.．])[(（](1[3-9][0-9])[)）]"
+      + MOBILE_SEPARATOR + "?([0-9]{4})" + MOBILE_SEPARATOR + "?([0-9]{4})" + MOBILE_END);
   /**
    * An address starts where its local part's characters start (the look-behind): without it a long run of such
    * characters was scanned to its end from each of its positions, and 16 000 digits took 3 s to redact. The at sign,
@@ -206,7 +214,8 @@ public final class Masking {
    * run with separators is split into the identifiers it holds. A run of more than 19 digits without a separator is
    * no identifier and stays, as does one inside a token of letters and digits mixed or with letters on both sides.
    * A UUID ({@code ff74d650-0791-4011-9487-d87f99cbe8ac}, a service's own id) stays whole, whatever of it is digits.
-   * A mobile written {@code 138.1234.5678}, {@code 138/1234/5678} or {@code (138)1234-5678} is masked too. Email
+   * A mobile written {@code 138.1234.5678}, {@code 138/1234/5678}, {@code (138)1234-5678} or {@code (139)12345678} is
+   * masked too. Email
    * addresses are masked as emails, a number before the {@code @} included. What is no identifier is kept as written,
    * full-width digits included. Used by the audit log for subjects and
    * details, where callers may pass identifiers by mistake, and for hardship notes in scripts.
@@ -219,7 +228,8 @@ public final class Masking {
    * {@link #redact} with the UUIDs of the text (its full-width digits made ASCII) found by {@code uuids}: the tests
    * hold {@link #uuidSpans} to a scan of the whole text for each run, which is what it replaced.
    */
-  String redact(String text, Function<String, UuidSpans> uuids) {
+  String redact(String written, Function<String, UuidSpans> uuids) {
+    String text = replaceMatches(written, BRACKETED_MOBILE, p -> mobile(p.group(1) + p.group(2) + p.group(3)));
     String ascii = halfWidthDigits(text);
     UuidSpans withinUuid = uuids.apply(ascii);
     String runs = replaceMatches(text, DIGIT_RUN, m -> {
@@ -234,8 +244,7 @@ public final class Masking {
           + (mayHoldIdentifier(run) ? maskRun(run) : run)
           + ascii.substring(to, m.end("run")) + m.group("suffix");
     });
-    String mobiles = replaceMatches(runs, PUNCTUATED_MOBILE,
-        p -> mobile((p.group(1) != null ? p.group(1) : p.group(2)) + p.group(3) + p.group(4)));
+    String mobiles = replaceMatches(runs, PUNCTUATED_MOBILE, p -> mobile(p.group(1) + p.group(2) + p.group(3)));
     return replaceMatches(mobiles, EMAIL, e -> email(e.group()));
   }
 

@@ -297,6 +297,27 @@ class MaskingTest {
     assertEquals(mobile.substring(0, 3) + "****" + mobile.substring(7), compact.substring(0, 11), text + " -> " + compact);
   }
 
+  /**
+   * A mobile with its first three digits in brackets and the other eight together, {@code (139)12345678}, went out in
+   * clear; with a group after it, {@code (139)12345678 1234}, the eight and the group were read as a card that showed
+   * six of the mobile's digits, {@code (139)123456**1234}.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "(139)12345678|139****5678",
+      "电话（139）12345678。|电话139****5678。",
+      "(139) 12345678|139****5678",
+      "(139)12345678 1234|139****5678 1234",
+      "(139)1234 5678 9012 3456|139****5678 9012 3456",
+      "(139)12345678 6222 0212 3456 7890|139****5678 622202******7890",
+      "(010)12345678|(010)12345678",
+      "(139)123456789|(139)123456789",
+  })
+  void aMobileWithItsPrefixInBracketsIsMaskedAsAMobile(String text, String redacted) {
+    assertEquals(redacted, m.redact(text));
+    assertEquals(redacted, m.redact(redacted), "redacted again");
+  }
+
   /** With the country code in front, a mobile number was masked as a card and showed 8 of its 11 digits. */
   @Test
   void aMobileAfterItsCountryCodeIsMaskedAsAMobile() {
