@@ -86,17 +86,18 @@ public final class Masking {
    * longer match.
    */
   private static final String MOBILE_SEPARATOR = "[" + SEPARATOR + "./·．／]";
-  private static final String MOBILE_END = "(?![0-9A-Za-z]|[.．][0-9])";
   private static final Pattern PUNCTUATED_MOBILE = Pattern.compile("(?<![0-9A-Za-z.．])(1[3-9][0-9])"
-      + MOBILE_SEPARATOR + "([0-9]{4})" + MOBILE_SEPARATOR + "([0-9]{4})" + MOBILE_END);
+      + MOBILE_SEPARATOR + "([0-9]{4})" + MOBILE_SEPARATOR + "([0-9]{4})(?![0-9A-Za-z]|[.．][0-9])");
   /**
    * A mobile number with its first three digits in brackets, the other eight together or as two groups of four
    * ({@code (139)12345678}, {@code (138)1234-5678}, {@code （138）1234 5678}). Applied before the digit runs are
    * masked: {@code (139)12345678} went out in clear, and with a group after it, {@code (139)12345678 1234}, the eight
-   * digits and the group were a card that showed six of the mobile's, {@code (139)123456**1234}.
+   * digits and the group were a card that showed six of the mobile's, {@code (139)123456**1234}. A word may stand
+   * right before or after it, as beside a run of digits, but no address's {@code @}: {@code Tel(139)12345678} went out
+   * in clear.
    */
-  private static final Pattern BRACKETED_MOBILE = Pattern.compile("(?<![0-9A-Za-z.．])[(（](1[3-9][0-9])[)）]"
-      + MOBILE_SEPARATOR + "?([0-9]{4})" + MOBILE_SEPARATOR + "?([0-9]{4})" + MOBILE_END);
+  private static final Pattern BRACKETED_MOBILE = Pattern.compile("(?<![0-9.．])[(（](1[3-9][0-9])[)）]"
+      + MOBILE_SEPARATOR + "?([0-9]{4})" + MOBILE_SEPARATOR + "?([0-9]{4})(?![0-9]|[.．][0-9]|[._%+-]*[@＠])");
   /**
    * An address starts where its local part's characters start (the look-behind): without it a long run of such
    * characters was scanned to its end from each of its positions, and 16 000 digits took 3 s to redact. The at sign,

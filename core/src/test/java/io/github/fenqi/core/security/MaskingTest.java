@@ -312,6 +312,11 @@ class MaskingTest {
       "(139)12345678 6222 0212 3456 7890|139****5678 622202******7890",
       "(010)12345678|(010)12345678",
       "(139)123456789|(139)123456789",
+      "Tel(139)12345678|Tel139****5678",
+      "Tel(138)1234-5678|Tel138****5678",
+      "手机(139)12345678ok|手机139****5678ok",
+      "1(139)12345678|1(139)12345678",
+      "(139)12345678@qq.com|(139)1*******@qq.com",
   })
   void aMobileWithItsPrefixInBracketsIsMaskedAsAMobile(String text, String redacted) {
     assertEquals(redacted, m.redact(text));
