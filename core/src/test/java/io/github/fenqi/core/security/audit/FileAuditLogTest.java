@@ -929,22 +929,7 @@ class FileAuditLogTest {
    */
   @Test
   void aThrowingClockOrSinkFailsTheAppendsInsteadOfHangingThem() {
-    Clock broken = new Clock() {
-      @Override
-      public java.time.ZoneId getZone() {
-        return java.time.ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(java.time.ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public java.time.Instant instant() {
-        throw new IllegalStateException("clock source unavailable");
-      }
-    };
+    Clock broken = InMemoryAuditLogTest.failing(n -> true);
     AuditSink asserting = b -> {
       throw new AssertionError("sink invariant");
     };

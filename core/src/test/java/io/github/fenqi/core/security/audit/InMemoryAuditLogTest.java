@@ -15,13 +15,17 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
 
 class InMemoryAuditLogTest {
   private final AuditKey key = FileAuditLogTest.newKey();
 
-  /** A clock that fails its {@code failing}-th reading, and reads a fixed instant otherwise. */
-  private static Clock failingAt(int failing) {
+  /**
+   * A clock whose readings (counted from 1) fail where {@code fails} says, with "clock source unavailable", and read a
+   * fixed instant otherwise: a custom clock's source gone.
+   */
+  static Clock failing(IntPredicate fails) {
     AtomicInteger readings = new AtomicInteger();
     return new Clock() {
       @Override
@@ -36,7 +40,7 @@ class InMemoryAuditLogTest {
 
       @Override
       public Instant instant() {
-        if (readings.incrementAndGet() == failing) {
+        if (fails.test(readings.incrementAndGet())) {
           throw new IllegalStateException("clock source unavailable");
         }
         return Instant.parse("2026-12-04T06:00:00Z");
@@ -52,7 +56,7 @@ class InMemoryAuditLogTest {
   @Test
   void aBatchThatFailsPartWayLeavesNoEntryAndFailsItsFuture() {
     List<AuditEntry> sunk = new ArrayList<>();
-    AuditLog log = AuditLog.inMemory(key, failingAt(2), List.of(sunk::addAll));
+    AuditLog log = AuditLog.inMemory(key, failing(n -> n == 2), List.of(sunk::addAll));
     CompletableFuture<List<AuditEntry>> failed = log.appendAllAsync(List.of(
         AuditEvent.of("t", AuditAction.OTHER, "one"), AuditEvent.of("t", AuditAction.OTHER, "two")));
     CompletionException e = assertThrows(CompletionException.class, failed::join);
