@@ -24,14 +24,13 @@ public final class Base64Key {
    * @param location where the text came from (a variable's name), the location of the error
    * @param what the key's use, for the error ({@code "AES-256 key for key id 'k1'"})
    * @throws InvalidInputException naming {@code location} when the text is not base64 or not the base64 of
-   *     {@value #BYTES} bytes, saying so when it looks like a hex-encoded key
+   *     {@value #BYTES} bytes, saying so when it is a hex-encoded key: exactly {@code 2 * BYTES} hex digits
    */
   public static byte[] decode(String location, String text, String what) {
     String value = text.strip();
     String expected = "expected the base64 of a " + BYTES + "-byte " + what;
-    String hex = looksLikeHex(value) ? "; it looks like " + (value.length() == 2 * BYTES ? "the hex of a "
-        + BYTES + "-byte key" : "hex") + " — convert it with 'xxd -r -p | base64' or create one with "
-        + "'openssl rand -base64 " + BYTES + "'" : "";
+    String hex = isHexOfAKey(value) ? "; it looks like the hex of a " + BYTES + "-byte key — convert it with "
+        + "'xxd -r -p | base64' or create one with 'openssl rand -base64 " + BYTES + "'" : "";
     byte[] bytes;
     try {
       bytes = Base64.getDecoder().decode(value);
@@ -45,8 +44,13 @@ public final class Base64Key {
     return bytes;
   }
 
-  private static boolean looksLikeHex(String value) {
-    return !value.isEmpty() && value.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f'
+  /**
+   * Whether {@code value} is {@value #BYTES} bytes in hex, exactly {@code 2 * BYTES} hex digits. Any text of hex
+   * digits had been told it "looks like hex" and to convert it with {@code xxd}: a colour ({@code c0ffee}), a commit
+   * id or a 32-character hash given by mistake, none of which makes a key that way.
+   */
+  private static boolean isHexOfAKey(String value) {
+    return value.length() == 2 * BYTES && value.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f'
         || c >= 'A' && c <= 'F');
   }
 }

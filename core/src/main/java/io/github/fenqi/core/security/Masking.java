@@ -80,15 +80,24 @@ public final class Masking {
   private static final Pattern DIGIT_RUN = Pattern.compile("(?<![0-9A-Za-z])(?<prefix>[A-Za-z]*+)"
       + "(?<run>[0-9][0-9" + SEPARATOR + "]{9,}[0-9Xx])(?<suffix>[A-Za-z]*+)(?![0-9A-Za-z]|[._%+-]*[@＠])");
   /**
-   * A mobile number written 3-4-4 with dots, slashes or middle dots between the groups, or its first three digits in
-   * brackets ({@code 138.1234.5678}, {@code 138/1234/5678}, {@code (138)1234-5678}, {@code （138）1234 5678}): no run for
-   * {@link #DIGIT_RUN}, so these went out in clear. Only a mobile's shape (1, then 3–9) is taken, so a decimal amount
-   * or a dotted date stays. Applied after the digit runs are masked, whose stars no longer match.
+   * A mobile number written 3-4-4 with dots, slashes or middle dots between the groups ({@code 138.1234.5678},
+   * {@code 138/1234/5678}): no run for {@link #DIGIT_RUN}, so these went out in clear. Only a mobile's shape (1, then
+   * 3–9) is taken, so a decimal amount or a dotted date stays. Applied after the digit runs are masked, whose stars no
+   * longer match.
    */
   private static final String MOBILE_SEPARATOR = "[" + SEPARATOR + "./·．／]";
-  private static final Pattern PUNCTUATED_MOBILE = Pattern.compile("(?<![0-9A-Za-z.．])(?:[(（](1[3-9][0-9])[)）]"
-      + MOBILE_SEPARATOR + "?|(1[3-9][0-9])" + MOBILE_SEPARATOR + ")([0-9]{4})" + MOBILE_SEPARATOR
-      + "([0-9]{4})(?![0-9A-Za-z]|[.．][0-9])");
+  private static final Pattern PUNCTUATED_MOBILE = Pattern.compile("(?<![0-9A-Za-z.．])(1[3-9][0-9])"
+      + MOBILE_SEPARATOR + "([0-9]{4})" + MOBILE_SEPARATOR + "([0-9]{4})(?![0-9A-Za-z]|[.．][0-9])");
+  /**
+   * A mobile number with its first three digits in brackets, the other eight together or as two groups of four
+   * ({@code (139)12345678}, {@code (138)1234-5678}, {@code （138）1234 5678}). Applied before the digit runs are
+   * masked: {@code (139)12345678} went out in clear, and with a group after it, {@code (139)12345678 1234}, the eight
+   * digits and the group were a card that showed six of the mobile's, {@code (139)123456**1234}. A word may stand
+   * right before or after it, as beside a run of digits, but no address's {@code @}: {@code Tel(139)12345678} went out
+   * in clear.
+   */
+  private static final Pattern BRACKETED_MOBILE = Pattern.compile("(?<![0-9.．])[(（](1[3-9][0-9])[)）]"
+      + MOBILE_SEPARATOR + "?([0-9]{4})" + MOBILE_SEPARATOR + "?([0-9]{4})(?![0-9]|[.．][0-9]|[._%+-]*[@＠])");
   /**
    * An address starts where its local part's characters start (the look-behind): without it a long run of such
    * characters was scanned to its end from each of its positions, and 16 000 digits took 3 s to redact. The at sign,
@@ -206,7 +215,8 @@ public final class Masking {
    * run with separators is split into the identifiers it holds. A run of more than 19 digits without a separator is
    * no identifier and stays, as does one inside a token of letters and digits mixed or with letters on both sides.
    * A UUID ({@code ff74d650-0791-4011-9487-d87f99cbe8ac}, a service's own id) stays whole, whatever of it is digits.
-   * A mobile written {@code 138.1234.5678}, {@code 138/1234/5678} or {@code (138)1234-5678} is masked too. Email
+   * A mobile written {@code 138.1234.5678}, {@code 138/1234/5678}, {@code (138)1234-5678} or {@code (139)12345678} is
+   * masked too. Email
    * addresses are masked as emails, a number before the {@code @} included. What is no identifier is kept as written,
    * full-width digits included. Used by the audit log for subjects and
    * details, where callers may pass identifiers by mistake, and for hardship notes in scripts.
@@ -219,7 +229,8 @@ public final class Masking {
    * {@link #redact} with the UUIDs of the text (its full-width digits made ASCII) found by {@code uuids}: the tests
    * hold {@link #uuidSpans} to a scan of the whole text for each run, which is what it replaced.
    */
-  String redact(String text, Function<String, UuidSpans> uuids) {
+  String redact(String written, Function<String, UuidSpans> uuids) {
+    String text = replaceMatches(written, BRACKETED_MOBILE, p -> mobile(p.group(1) + p.group(2) + p.group(3)));
     String ascii = halfWidthDigits(text);
     UuidSpans withinUuid = uuids.apply(ascii);
     String runs = replaceMatches(text, DIGIT_RUN, m -> {
@@ -234,8 +245,7 @@ public final class Masking {
           + (mayHoldIdentifier(run) ? maskRun(run) : run)
           + ascii.substring(to, m.end("run")) + m.group("suffix");
     });
-    String mobiles = replaceMatches(runs, PUNCTUATED_MOBILE,
-        p -> mobile((p.group(1) != null ? p.group(1) : p.group(2)) + p.group(3) + p.group(4)));
+    String mobiles = replaceMatches(runs, PUNCTUATED_MOBILE, p -> mobile(p.group(1) + p.group(2) + p.group(3)));
     return replaceMatches(mobiles, EMAIL, e -> email(e.group()));
   }
 
@@ -542,15 +552,35 @@ public final class Masking {
   }
 
   /**
-   * How many of the run's first groups are a mobile number with more groups after them: 1 when the first is one, 3 when
-   * the first three are one written 3-4-4, else 0.
+   * How many of the run's first groups are a mobile number with more groups after them, else 0: the first group when
+   * it is one, or the first groups (after a country code {@code 86} or {@code 0086} of its own) that hold a mobile's
+   * eleven digits, written 3-4-4 or, starting with a mobile's 1 and 3–9, grouped any other way. Grouped 7-4 or 5-6 with
+   * a group after it, {@code 1381234 5678 9012} had been one card that showed six of the mobile's digits,
+   * {@code 138123*****9012}; no card starts with 13–19. Not when a mobile written 3-4-4 starts among those groups:
+   * {@code 13000000 130 0000 0000} is a group and that mobile.
    */
   private static int leadingMobileGroups(List<String> groups) {
     if (groups.size() > 1 && isMobile(groups.get(0))) {
       return 1;
     }
-    return groups.size() > 3 && widths(groups.subList(0, 3), 3, 4, 4) && isMobile(String.join("", groups.subList(0, 3)))
-        ? 3 : 0;
+    int first = groups.get(0).equals("86") || groups.get(0).equals("0086") ? 1 : 0;
+    StringBuilder digits = new StringBuilder();
+    for (int k = first; k < groups.size() - 1 && digits.length() < 11; k++) {
+      digits.append(groups.get(k));
+      if (digits.length() == 11 && isMobile(digits)) {
+        if (widths(groups.subList(first, k + 1), 3, 4, 4)) {
+          return k + 1;
+        }
+        for (int j = first + 1; j <= k; j++) {
+          if (j + 3 <= groups.size() && widths(groups.subList(j, j + 3), 3, 4, 4)
+              && isMobile(String.join("", groups.subList(j, j + 3)))) {
+            return 0;
+          }
+        }
+        return digits.charAt(1) >= '3' ? k + 1 : 0;
+      }
+    }
+    return 0;
   }
 
   private static boolean isMobile(CharSequence digits) {

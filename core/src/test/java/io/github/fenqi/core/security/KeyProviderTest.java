@@ -19,6 +19,8 @@ import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class KeyProviderTest {
   @TempDir Path dir;
@@ -171,15 +173,31 @@ class KeyProviderTest {
     assertTrue(message.startsWith("FENQI_KEY: holds 64 characters, the base64 of 48 bytes (expected the base64 of a "
         + "32-byte key for key id 'k1'); it looks like the hex of a 32-byte key"), message);
     assertFalse(message.contains(hex.substring(0, 8)) || message.contains(hex.substring(56)), message);
-    String odd = assertThrows(InvalidInputException.class, // 65 hex characters are no base64 at all
+    String odd = assertThrows(InvalidInputException.class, // 65 hex characters are no base64 at all, nor a hex key
         () -> EnvironmentKeyProvider.of(Map.of("K", hex + "0"), "k1", Map.of("k1", "K"))).getMessage();
-    assertTrue(odd.startsWith("K: is not valid base64 (expected the base64 of a 32-byte key for key id 'k1'); it looks "
-        + "like hex"), odd);
+    assertEquals("K: is not valid base64 (expected the base64 of a 32-byte key for key id 'k1')", odd);
     String audit = assertThrows(InvalidInputException.class,
         () -> AuditKey.fromEnvironment("FENQI_AUDIT_KEY", Map.of("FENQI_AUDIT_KEY", hex)::get)).getMessage();
     assertTrue(audit.startsWith("FENQI_AUDIT_KEY: holds 64 characters, the base64 of 48 bytes (expected the base64 "
         + "of a 32-byte audit HMAC key); it looks like the hex of a 32-byte key"), audit);
     assertFalse(audit.contains(hex.substring(0, 8)), audit);
+  }
+
+  /**
+   * Only 64 hex characters are the hex of a 32-byte key: a colour ({@code c0ffee}), a commit id of 8 or 40 characters
+   * or a 32-character hash given by mistake had been told "it looks like hex — convert it with 'xxd -r -p | base64'",
+   * which makes no key of them either.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"c0ffee", "DEADBEEF", "632dff65", "632dff6530a1b2c3d4e5f60718293a4b5c6d7e8f",
+      "d41d8cd98f00b204e9800998ecf8427e", "9F86D081884C7D659A2FEAA0C55AD015a3bf4f1b2b0b822cd15d6c15b0f00a"})
+  void onlyTheHexOfA32ByteKeyIsCalledHex(String value) {
+    String message = assertThrows(InvalidInputException.class,
+        () -> EnvironmentKeyProvider.of(Map.of("K", value), "k1", Map.of("k1", "K"))).getMessage();
+    assertTrue(message.startsWith("K: "), message);
+    assertTrue(message.endsWith("(expected the base64 of a 32-byte key for key id 'k1')"), message);
+    assertFalse(message.contains("hex"), message);
+    assertFalse(message.contains(value), message);
   }
 
   @Test

@@ -11,10 +11,12 @@ import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.testkit.LinearTime;
 import java.util.List;
 import java.util.Set;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.NumericChars;
+import net.jqwik.api.constraints.Size;
 import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -250,6 +252,75 @@ class MaskingTest {
   })
   void aMobileWrittenWithPunctuationIsMasked(String text, String redacted) {
     assertEquals(redacted, m.redact(text));
+  }
+
+  /**
+   * A mobile number at the start of a run, grouped any way, is a mobile and what follows: grouped 7-4 or 5-6 with
+   * another group after it, its 15 or more digits had been read as one card that showed six of them,
+   * {@code 138123*****9012}. Written alone it was a mobile already, and still is.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "138 1234 5678|138****5678",
+      "138-1234-5678|138****5678",
+      "1381234 5678|138****5678",
+      "+86 138 1234 5678|+86138****5678",
+      "(+86)13812345678|(+86)138****5678",
+      "1381234 5678 9012|138****5678 9012",
+      "电话1381234-5678-2026年|电话138****5678-2026年",
+      "13812 345678 1234 5678|138****5678 1234 5678",
+      "+86 1381234 5678 2026|+86138****5678 2026",
+      "0086 13812 345678 01|0086138****5678 01",
+      "1381234 5678 6222 0212 3456 7890|138****5678 622202******7890",
+  })
+  void aMobileGroupedAnyWayAtTheStartOfARunIsMaskedAsAMobile(String text, String redacted) {
+    assertEquals(redacted, m.redact(text));
+    assertEquals(redacted, m.redact(redacted), "redacted again");
+  }
+
+  /**
+   * However a mobile at the start of a run is cut in two and whatever groups follow it, its four hidden digits stay
+   * hidden. Left out: its last group three digits from 1 and two groups of four after it, which read as a mobile
+   * written 3-4-4 as well ({@code 13800000 138 1234 5678}) and are masked as that one.
+   */
+  @Property(tries = 1000)
+  void aMobileCutAnywhereAtTheStartOfARunNeverShowsItsHiddenDigits(
+      @ForAll @IntRange(min = 0, max = 999_999_999) int rest, @ForAll @IntRange(min = 3, max = 9) int second,
+      @ForAll @IntRange(min = 1, max = 10) int cut,
+      @ForAll @Size(min = 1, max = 3) List<@StringLength(min = 1, max = 4) @NumericChars String> after) {
+    String mobile = "1" + second + String.format("%09d", rest);
+    Assume.that(!(cut == 8 && mobile.charAt(8) == '1' && after.size() > 1 && after.get(0).length() == 4
+        && after.get(1).length() == 4));
+    String text = mobile.substring(0, cut) + " " + mobile.substring(cut) + " " + String.join(" ", after);
+    String compact = m.redact(text).replace(" ", "");
+    assertEquals(text.replace(" ", "").length(), compact.length(), compact);
+    assertEquals(mobile.substring(0, 3) + "****" + mobile.substring(7), compact.substring(0, 11), text + " -> " + compact);
+  }
+
+  /**
+   * A mobile with its first three digits in brackets and the other eight together, {@code (139)12345678}, went out in
+   * clear; with a group after it, {@code (139)12345678 1234}, the eight and the group were read as a card that showed
+   * six of the mobile's digits, {@code (139)123456**1234}.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "(139)12345678|139****5678",
+      "电话（139）12345678。|电话139****5678。",
+      "(139) 12345678|139****5678",
+      "(139)12345678 1234|139****5678 1234",
+      "(139)1234 5678 9012 3456|139****5678 9012 3456",
+      "(139)12345678 6222 0212 3456 7890|139****5678 622202******7890",
+      "(010)12345678|(010)12345678",
+      "(139)123456789|(139)123456789",
+      "Tel(139)12345678|Tel139****5678",
+      "Tel(138)1234-5678|Tel138****5678",
+      "手机(139)12345678ok|手机139****5678ok",
+      "1(139)12345678|1(139)12345678",
+      "(139)12345678@qq.com|(139)1*******@qq.com",
+  })
+  void aMobileWithItsPrefixInBracketsIsMaskedAsAMobile(String text, String redacted) {
+    assertEquals(redacted, m.redact(text));
+    assertEquals(redacted, m.redact(redacted), "redacted again");
   }
 
   /** With the country code in front, a mobile number was masked as a card and showed 8 of its 11 digits. */

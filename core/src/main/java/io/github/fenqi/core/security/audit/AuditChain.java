@@ -54,6 +54,15 @@ final class AuditChain {
   }
 
   /**
+   * Puts the head back where it was, at {@code sequence} with {@code hash}, before entries that were sealed but not
+   * stored: a batch is appended whole or not at all.
+   */
+  void rewind(long sequence, String hash) {
+    lastSequence = sequence;
+    headHash = hash;
+  }
+
+  /**
    * Checks that {@code line} (line number {@code lineNumber}, 1-based, which is also the expected sequence)
    * is the next entry of this chain; advances the head.
    *

@@ -41,7 +41,10 @@ public interface AuditLog extends AutoCloseable {
   @Override
   void close();
 
-  /** A log kept in memory (tests, embedders that only forward to sinks); durable only through its sinks. */
+  /**
+   * A log kept in memory (tests, embedders that only forward to sinks); durable only through its sinks. A batch whose
+   * clock reading fails is not appended at all, and its future fails saying so; the log goes on taking appends.
+   */
   static AuditLog inMemory(AuditKey key, Clock clock, List<AuditSink> sinks) {
     return new InMemoryAuditLog(key, clock, sinks);
   }

@@ -118,6 +118,12 @@ public final class FileAuditLog implements AuditLog {
   private final Object enqueueLock = new Object();
   private boolean closed;
   private volatile Head durable;
+  /**
+   * Where the file ends once the batch being written is (where {@link #durable} ends while none is), set before each
+   * write: {@link #refusal()} takes a file longer than the log for that batch up to here, and for another program's
+   * bytes past it.
+   */
+  private volatile long writingTo;
   private volatile @Nullable FenqiException failure;
 
   private record Head(long sequence, String hash, long size) {}
@@ -143,6 +149,7 @@ public final class FileAuditLog implements AuditLog {
     this.chain = chain;
     this.repairedBytes = repairedBytes;
     this.durable = new Head(chain.lastSequence(), chain.headHash(), size);
+    this.writingTo = size;
     this.writer = new Thread(this::writeLoop, "fenqi-audit-writer-" + file.getFileName());
     this.writer.setDaemon(true);
     this.writer.start();
@@ -725,6 +732,7 @@ public final class FileAuditLog implements AuditLog {
       all.addAll(entries);
     }
     ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+    writingTo = before.size() + bytes.capacity();
     try {
       while (bytes.hasRemaining()) {
         channel.write(bytes);
@@ -766,7 +774,8 @@ public final class FileAuditLog implements AuditLog {
 
   /**
    * Why this log refuses appends, or would refuse the next one, if it does: it is closed, a write failed, or the file
-   * under its path was truncated, renamed, replaced or removed — checked now, as the next append checks it, writing
+   * under its path was truncated, written by another program, renamed, replaced or removed — checked now, as the next
+   * append checks it (a file longer than the log by more than the batch being written had been let pass), writing
    * nothing. Empty while appends are taken. For a health check: a service whose audit log refuses appends fails every
    * audited action, and had looked healthy all the same (a log rotated under it went unnoticed until requests failed).
    */
@@ -782,7 +791,8 @@ public final class FileAuditLog implements AuditLog {
     }
     Head head = durable;
     long found = sizeOrMinusOne();
-    if (found < head.size()) { // larger is a batch being written now, before durable moves past it
+    long writing = writingTo; // read after the size: a batch that made the file this long had set it before
+    if (found < head.size() || found > writing) { // between: a batch being written now, before durable moves past it
       return Optional.of(resized(head, found));
     }
     if (!identity.equals(identity(file))) {

@@ -32,12 +32,20 @@ final class InMemoryAuditLog implements AuditLog {
     if (closed) {
       return CompletableFuture.failedFuture(new FenqiException("audit log is closed"));
     }
-    List<AuditEntry> entries = new ArrayList<>(events.size());
-    for (AuditEvent e : List.copyOf(events)) {
-      AuditEntry entry = chain.seal(e, clock.instant());
-      entries.add(entry);
-      lines.add(entry.toJsonLine());
+    List<AuditEvent> batch = List.copyOf(events);
+    List<AuditEntry> entries = new ArrayList<>(batch.size());
+    long sequence = chain.lastSequence();
+    String head = chain.headHash();
+    try {
+      for (AuditEvent e : batch) {
+        entries.add(chain.seal(e, clock.instant()));
+      }
+    } catch (RuntimeException e) { // a custom clock: the entries sealed before it had been stored, the call threw
+      chain.rewind(sequence, head);
+      return CompletableFuture.failedFuture(new FenqiException("audit append failed (" + e + "); nothing of the "
+          + "batch was appended", e));
     }
+    entries.forEach(entry -> lines.add(entry.toJsonLine()));
     if (!entries.isEmpty()) {
       publish(sinks, entries, LOG);
     }

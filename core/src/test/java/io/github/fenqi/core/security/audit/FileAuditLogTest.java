@@ -20,6 +20,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -622,6 +623,46 @@ class FileAuditLogTest {
     }
   }
 
+  /**
+   * A line break added to the log under the writer ({@code echo >> audit.log}) fails the next append, and
+   * {@code refusal()}, which is to tell it before, said nothing: it took any file longer than the log for a batch
+   * being written. Only the batch being written may make it longer, by exactly that batch.
+   */
+  @Test
+  void aLogWrittenByAnotherProgramUnderTheWriterIsARefusalBeforeTheAppendFails() throws Exception {
+    Path file = dir.resolve("appended.log");
+    try (FileAuditLog log = FileAuditLog.open(file, key)) {
+      log.append(AuditEvent.of("t", AuditAction.OTHER, "one"));
+      long size = Files.size(file);
+      Files.writeString(file, "\n", java.nio.file.StandardOpenOption.APPEND);
+      Optional<String> before = log.refusal();
+      FenqiException refused = assertThrows(FenqiException.class,
+          () -> log.append(AuditEvent.of("t", AuditAction.OTHER, "two")));
+      assertEquals(file + ": the file holds " + (size + 1) + " bytes where this log ends at byte " + size + " (after "
+          + "entry 1): it was truncated or written by another program (a log rotation by copy and truncate?); the log "
+          + "refuses further appends until reopened", refused.getMessage());
+      assertEquals(Optional.of(refused.getMessage()), before, "refusal() tells it before an append fails on it");
+    }
+  }
+
+  /** While appenders keep the writer busy, a health check's {@code refusal()} finds nothing wrong with the log. */
+  @Test
+  void refusalFindsNothingWhileBatchesAreBeingWritten() throws Exception {
+    Path file = dir.resolve("busy.log");
+    try (FileAuditLog log = FileAuditLog.open(file, key)) {
+      List<CompletableFuture<List<AuditEntry>>> appends = new ArrayList<>();
+      for (int i = 0; i < 2000; i++) {
+        appends.add(log.appendAllAsync(List.of(AuditEvent.of("t", AuditAction.OTHER, "case-" + i))));
+        if (i % 10 == 0) {
+          assertEquals(Optional.empty(), log.refusal(), "after " + i + " appends");
+        }
+      }
+      appends.forEach(CompletableFuture::join);
+      assertEquals(Optional.empty(), log.refusal());
+      assertEquals(2000, log.lastSequence());
+    }
+  }
+
   /** By path in this JVM, a log open here is still verified with the key the caller gave, not the log's own. */
   /**
    * A log renamed or removed under its writer refuses the next append, saying so: it went on acknowledging entries as
@@ -888,22 +929,7 @@ class FileAuditLogTest {
    */
   @Test
   void aThrowingClockOrSinkFailsTheAppendsInsteadOfHangingThem() {
-    Clock broken = new Clock() {
-      @Override
-      public java.time.ZoneId getZone() {
-        return java.time.ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(java.time.ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public java.time.Instant instant() {
-        throw new IllegalStateException("clock source unavailable");
-      }
-    };
+    Clock broken = InMemoryAuditLogTest.failing(n -> true);
     AuditSink asserting = b -> {
       throw new AssertionError("sink invariant");
     };

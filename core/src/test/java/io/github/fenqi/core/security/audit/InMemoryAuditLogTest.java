@@ -1,0 +1,71 @@
+package io.github.fenqi.core.security.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fenqi.core.FenqiException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntPredicate;
+import org.junit.jupiter.api.Test;
+
+class InMemoryAuditLogTest {
+  private final AuditKey key = FileAuditLogTest.newKey();
+
+  /**
+   * A clock whose readings (counted from 1) fail where {@code fails} says, with "clock source unavailable", and read a
+   * fixed instant otherwise: a custom clock's source gone.
+   */
+  static Clock failing(IntPredicate fails) {
+    AtomicInteger readings = new AtomicInteger();
+    return new Clock() {
+      @Override
+      public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        if (fails.test(readings.incrementAndGet())) {
+          throw new IllegalStateException("clock source unavailable");
+        }
+        return Instant.parse("2026-12-04T06:00:00Z");
+      }
+    };
+  }
+
+  /**
+   * A batch that fails part-way (the clock fails on its second event) is not appended at all, and says so through its
+   * future: its first entry had been stored and chained, never handed to the sinks, and the call threw instead of
+   * returning the failed future; a caller that retried the batch recorded its first event twice.
+   */
+  @Test
+  void aBatchThatFailsPartWayLeavesNoEntryAndFailsItsFuture() {
+    List<AuditEntry> sunk = new ArrayList<>();
+    AuditLog log = AuditLog.inMemory(key, failing(n -> n == 2), List.of(sunk::addAll));
+    CompletableFuture<List<AuditEntry>> failed = log.appendAllAsync(List.of(
+        AuditEvent.of("t", AuditAction.OTHER, "one"), AuditEvent.of("t", AuditAction.OTHER, "two")));
+    CompletionException e = assertThrows(CompletionException.class, failed::join);
+    assertTrue(e.getCause() instanceof FenqiException && e.getCause().getMessage().contains("clock source unavailable")
+        && e.getCause().getMessage().contains("nothing of the batch was appended"), e.getCause().toString());
+    assertEquals(0, log.verify(Optional.empty()).entries());
+    assertEquals(List.of(), sunk);
+    assertEquals(1, log.append(AuditEvent.of("t", AuditAction.OTHER, "one")).sequence());
+    assertEquals(1, log.verify(Optional.of(log.checkpoint())).entries());
+    assertEquals(1, sunk.size());
+  }
+}
