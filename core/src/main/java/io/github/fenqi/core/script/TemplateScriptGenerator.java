@@ -212,10 +212,11 @@ final class TemplateScriptGenerator implements ScriptGenerator {
     hardship.add(t.render("hardship.figures", Map.of("income", money(t, a.monthlyNetIncome()),
         "household", Integer.toString(b.householdSize()), "essentials", money(t, a.essentialExpenses()),
         "budget", money(t, a.maxAffordableInstallment()))));
-    // lenders, not debts: two cards of one bank had told that bank the borrower owed 2 institutions
-    long lenders = r.plans().stream().map(p -> p.debt().platformId()).distinct().count();
-    if (lenders > 1) {
-      hardship.add(t.render("hardship.lenders", Map.of("lenders", Long.toString(lenders))));
+    // the other lenders, not debts (two cards of one bank had told that bank the borrower owed 2 institutions), of
+    // every debt the borrower owes, planned or not (the plans' alone had said 2 institutions of a borrower who owed 3)
+    long others = r.otherLenders(debt.platformId());
+    if (others > 0) {
+      hardship.add(t.render("hardship.lenders", Map.of("lenders", count(t, "institutions", Math.toIntExact(others)))));
     }
     if (b.hasHardshipProof()) {
       hardship.add(t.text("hardship.proof"));
