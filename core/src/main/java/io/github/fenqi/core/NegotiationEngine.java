@@ -349,8 +349,10 @@ public final class NegotiationEngine implements AutoCloseable {
       }
       for (int k = 0; k < set.proposals().size(); k++) {
         Proposal proposal = set.proposals().get(k);
-        reports.add(report(proposal, schedules.get(k), stressed.get(k), eligiblePolicy,
-            scriptsOf(request, assessment, proposal, eligiblePolicy)));
+        // a plan the stress test expects to fail is not recommended, and the borrower is not coached to offer it
+        List<NegotiationScript> written = stressed.get(k).level() == RiskLevel.RED ? List.of()
+            : scriptsOf(request, assessment, proposal, eligiblePolicy);
+        reports.add(report(proposal, schedules.get(k), stressed.get(k), eligiblePolicy, written));
       }
     }
     if (audit != null) {
