@@ -268,7 +268,6 @@ final class TemplateScriptGenerator implements ScriptGenerator {
 
     // LEGAL_BASIS
     List<String> legal = new ArrayList<>();
-    legal.add(t.text("legal.intro"));
     // one citation per provision however it is spaced or punctuated: a policy's 《…办法》 第七十条 had been cited next
     // to the shipped 《…办法》第七十条 as a second provision
     // and once across languages: the English script had cited the card policy's 《…办法》第七十条 and then the shipped
@@ -292,11 +291,18 @@ final class TemplateScriptGenerator implements ScriptGenerator {
         refs.putIfAbsent(Skeleton.of(general.get(i)).toString(), general.get(i));
       }
     }
-    int index = 1;
-    for (String ref : refs.values()) {
-      legal.add(t.render("legal.item", Map.of("index", Integer.toString(index++), "reference", ref)));
+    // nothing to cite (a policy citing none, and none configured for the type): legal.none, where the section had
+    // announced "the following provisions", listed none and asked for a review "under these provisions"
+    if (refs.isEmpty()) {
+      legal.add(t.text("legal.none"));
+    } else {
+      legal.add(t.text("legal.intro"));
+      int index = 1;
+      for (String ref : refs.values()) {
+        legal.add(t.render("legal.item", Map.of("index", Integer.toString(index++), "reference", ref)));
+      }
+      legal.add(t.text("legal.closing"));
     }
-    legal.add(t.text("legal.closing"));
 
     String join = t.text("sentence.join");
     List<ScriptSection> sections = List.of(

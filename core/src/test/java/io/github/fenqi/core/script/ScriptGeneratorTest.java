@@ -559,6 +559,31 @@ class ScriptGeneratorTest {
         + "the Credit Card Business of Commercial Banks, Article 70\n3. Civil Code, Article 543\n"), legal);
   }
 
+  /**
+   * With no provision to cite — the card policy citing none and the references for cards configured as none, as
+   * {@code legalReferences} allows — the section does not announce "the following provisions" and then list none, nor
+   * ask the lender to review the request "under these provisions": it asks for a review under the lender's own rules.
+   */
+  @ParameterizedTest
+  @EnumSource(ScriptLanguage.class)
+  void aScriptWithNoProvisionToCiteDoesNotAnnounceAList(ScriptLanguage language) {
+    String json = new String(Samples.bytes("samples/policies/demo-credit-card.json"),
+        java.nio.charset.StandardCharsets.UTF_8).replaceAll("\"legalBasis\": \\[[^\\]]*\\],", "");
+    Policy card = new io.github.fenqi.core.policy.PolicyValidator()
+        .validate(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), "card").orElseThrow();
+    assertEquals(List.of(), card.legalBasis());
+    ScriptRequest r = request(language, null);
+    ScriptRequest.LenderPlan plan = r.plans().get(0);
+    ScriptGenerator g = ScriptGenerator.builder().legalReferences(language, ProductType.CREDIT_CARD, List.of()).build();
+    String legal = g.generate(new ScriptRequest(r.borrower(), r.affordability(), r.strategy(),
+        List.of(new ScriptRequest.LenderPlan(plan.debt(), card, plan.option())), r.options())).get(0)
+        .section(ScriptSection.Kind.LEGAL_BASIS).text();
+    String announced = language == ScriptLanguage.ZH_CN ? "以下规定" : "following provisions";
+    String these = language == ScriptLanguage.ZH_CN ? "上述规定" : "these provisions";
+    assertFalse(legal.contains(announced) || legal.contains(these) || legal.contains("1. "), legal);
+    assertFalse(legal.isBlank());
+  }
+
   @org.junit.jupiter.api.Test
   void theNotesFindingsAreReportedWhenNoProposalIsFeasible() {
     NegotiationRequest infeasible = Samples.sampleCase();
