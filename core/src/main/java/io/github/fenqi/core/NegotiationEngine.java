@@ -59,11 +59,13 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -347,8 +349,10 @@ public final class NegotiationEngine implements AutoCloseable {
       }
       for (int k = 0; k < set.proposals().size(); k++) {
         Proposal proposal = set.proposals().get(k);
-        reports.add(report(proposal, schedules.get(k), stressed.get(k), eligiblePolicy,
-            scriptsOf(request, assessment, proposal, eligiblePolicy)));
+        // a plan the stress test expects to fail is not recommended, and the borrower is not coached to offer it
+        List<NegotiationScript> written = stressed.get(k).level() == RiskLevel.RED ? List.of()
+            : scriptsOf(request, assessment, proposal, eligiblePolicy);
+        reports.add(report(proposal, schedules.get(k), stressed.get(k), eligiblePolicy, written));
       }
     }
     if (audit != null) {
@@ -554,9 +558,13 @@ public final class NegotiationEngine implements AutoCloseable {
     for (PlanOption o : p.plans()) {
       plans.add(new ScriptRequest.LenderPlan(debtOf.get(o.debtId()), policyOf.get(o.debtId()), o));
     }
+    // the debts the proposal leaves out are still owed: each script counts their lenders among the borrower's others
+    Set<String> planned = new HashSet<>();
+    p.plans().forEach(o -> planned.add(o.debtId()));
+    List<Debt> others = request.debts().stream().filter(d -> !planned.contains(d.id())).toList();
     List<NegotiationScript> written = returnedList(scripts.generate(new ScriptRequest(request.borrower(), assessment,
-        p.strategy(), plans, new ScriptOptions(scriptLanguage, request.hardshipNote()))), "the script generator", scripts,
-        "generate");
+        p.strategy(), plans, others, new ScriptOptions(scriptLanguage, request.hardshipNote()))), "the script generator",
+        scripts, "generate");
     // each report pairs the i-th script with the i-th plan: scripts in another order had been given to other lenders
     List<Problem> unpaired = NegotiationResult.ProposalReport.unpairedScripts("generate", p.strategy(),
         plans.stream().map(l -> l.debt().id()).toList(), plans.stream().map(l -> l.debt().platformId()).toList(), written);

@@ -199,10 +199,13 @@ public record NegotiationResult(
    * @param recommended false exactly when the stress test is RED (one saying otherwise is refused)
    * @param expectedSaving Σ acceptance × (owed − payable): a model figure, rounded half-even to the fen like every amount
    *     shown (the solver's BALANCED objective is the unrounded double, {@code Proposal.expectedSaving})
-   * @param scripts one negotiation script per lender plan, in the plans' order
+   * @param scripts one negotiation script per lender plan, in the plans' order; none when the stress test is RED (a
+   *     borrower is not coached to offer a plan the SDK expects to fail: {@link #scriptsWithheld()} says so)
    */
   @JsonPropertyOrder({"strategy", "recommended", "totalFirstMonthInstallment", "totalDownPayment", "totalPayable",
-      "totalOwed", "saving", "acceptanceProbability", "expectedSaving", "provenOptimal", "stress", "plans", "scripts"})
+      "totalOwed", "saving", "acceptanceProbability", "expectedSaving", "provenOptimal", "stress", "plans", "scripts",
+      "scriptsWithheld"})
+  @com.fasterxml.jackson.annotation.JsonIgnoreProperties(value = "scriptsWithheld", allowGetters = true)
   public record ProposalReport(Strategy strategy, boolean recommended, Money totalFirstMonthInstallment,
       Money totalDownPayment, Money totalPayable, Money totalOwed, Money saving, double acceptanceProbability,
       Money expectedSaving, boolean provenOptimal, StressSummary stress, List<DebtPlan> plans,
@@ -216,13 +219,32 @@ public record NegotiationResult(
             + stress.level() + ": a proposal is recommended exactly when its stress test is not RED");
       }
       checkTotals(totalFirstMonthInstallment, totalDownPayment, totalPayable, totalOwed, saving, plans);
-      List<Problem> unpaired = unpairedScripts("scripts", strategy, plans.stream().map(DebtPlan::debtId).toList(),
-          plans.stream().map(DebtPlan::platformId).toList(), scripts);
+      if (stress.level() == RiskLevel.RED && !scripts.isEmpty()) {
+        throw new InvalidInputException("scripts", scripts.size() + " scripts for a proposal whose stress test is RED: "
+            + "a proposal that is not recommended has none, since a borrower is not coached to offer a plan the stress "
+            + "test expects to fail");
+      }
+      List<Problem> unpaired = stress.level() == RiskLevel.RED ? List.of() : unpairedScripts("scripts", strategy,
+          plans.stream().map(DebtPlan::debtId).toList(), plans.stream().map(DebtPlan::platformId).toList(), scripts);
       if (!unpaired.isEmpty()) {
         throw new InvalidInputException(unpaired);
       }
       plans = List.copyOf(plans);
       scripts = List.copyOf(scripts);
+    }
+
+    /** What every proposal whose stress test is RED says in place of its scripts. */
+    public static final String SCRIPTS_WITHHELD = "no negotiation scripts: the stress test rates this plan RED, and a "
+        + "borrower is not coached to offer a plan it expects to fail (see the stress recommendation)";
+
+    /**
+     * Why the proposal has no scripts ({@link #SCRIPTS_WITHHELD}), when its stress test is RED; otherwise null. Written
+     * to JSON beside {@code scripts} for a reader of the result; not read back (it follows from the stress level).
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    @com.fasterxml.jackson.annotation.JsonProperty("scriptsWithheld")
+    public @Nullable String scriptsWithheld() {
+      return stress.level() == RiskLevel.RED ? SCRIPTS_WITHHELD : null;
     }
 
     /**

@@ -131,6 +131,9 @@ class NegotiationResultConsistencyProperties {
       assertEquals(direct.scenarios().stream().map(sc -> new NegotiationResult.Scenario(sc.name(), sc.passed(),
           sc.failsInMonth().orElse(null))).toList(), shown.scenarios(), at);
       assertEquals(shown.level() != RiskLevel.RED, p.recommended(), at);
+      // no script coaches the borrower to offer a plan the tester expects to fail; the result says why
+      assertEquals(shown.level() == RiskLevel.RED ? 0 : p.plans().size(), p.scripts().size(), at);
+      assertEquals(shown.level() == RiskLevel.RED, p.scriptsWithheld() != null, at);
       if (shown.level() == RiskLevel.RED) {
         assertTrue(shown.recommendation().startsWith("Do not negotiate this plan: it re-defaults in "), at);
       }

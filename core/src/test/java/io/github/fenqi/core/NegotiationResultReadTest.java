@@ -338,6 +338,47 @@ class NegotiationResultReadTest {
     assertEquals(List.of(at + "scenarios[0].failsInMonth"), locations(problemsReading(both)));
   }
 
+  /**
+   * The fixture's case under a stress tester whose RED threshold (1 % of paths re-defaulting) its plans all pass: every
+   * proposal is RED, with the same plans as the fixture's (the stress test does not choose them).
+   */
+  private static NegotiationResult redResult() throws Exception {
+    ObjectNode request = (ObjectNode) MAPPER.readTree(Samples.bytes("samples/cases/shanghai-three-debts-feasible.json"));
+    ((ObjectNode) request.withArray("debts").get(2)).put("overdueDays", 1);
+    NegotiationEngine engine = NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(Samples.policies()))
+        .clock(TODAY).stressTester(io.github.fenqi.core.stress.StressTester.monteCarlo(
+            io.github.fenqi.core.stress.StressConfig.builder().thresholds(0.005, 0.01).build())).build();
+    NegotiationResult red = engine.calculate(NegotiationRequest.read(MAPPER, MAPPER.writeValueAsBytes(request), "case"));
+    assertTrue(red.feasible() && red.proposals().stream()
+        .allMatch(p -> p.stress().level() == io.github.fenqi.core.stress.RiskLevel.RED), red.toString());
+    return red;
+  }
+
+  /**
+   * A proposal whose stress test is RED is not recommended and has no scripts: a response that attached scripts to one
+   * (a GREEN proposal's stress edited to RED, its scripts kept) had read back coaching the borrower to offer a plan the
+   * SDK expects to fail. A RED proposal without scripts reads back, its {@code scriptsWithheld} saying why.
+   */
+  @Test
+  void scriptsOfAProposalWhoseStressTestIsRedAreRefused() throws Exception {
+    NegotiationResult red = redResult();
+    ObjectNode redJson = MAPPER.valueToTree(red);
+    assertEquals(NegotiationResult.ProposalReport.SCRIPTS_WITHHELD, redJson.at("/proposals/0/scriptsWithheld").asText());
+    assertEquals(0, redJson.at("/proposals/0/scripts").size());
+    assertEquals(redJson, MAPPER.valueToTree(FenqiJson.read(MAPPER, MAPPER.writeValueAsBytes(redJson),
+        NegotiationResult.class, "response")));
+
+    ObjectNode json = resultJson();
+    assertTrue(json.at("/proposals/0/scripts").size() > 0 && json.at("/proposals/0/scriptsWithheld").isMissingNode());
+    assertEquals(json.at("/proposals/0/plans"), redJson.at("/proposals/0/plans"));
+    ObjectNode proposal = (ObjectNode) json.at("/proposals/0");
+    proposal.set("stress", redJson.at("/proposals/0/stress"));
+    proposal.put("recommended", false);
+    List<Problem> problems = problemsReading(json);
+    assertEquals(List.of("response: proposals[0].scripts"), locations(problems));
+    assertTrue(problems.get(0).reason().contains("stress test is RED"), problems.toString());
+  }
+
   private static List<String> locations(List<Problem> problems) {
     return problems.stream().map(Problem::location).toList();
   }

@@ -75,8 +75,9 @@ public interface ScriptGenerator {
 
     /**
      * The general legal references cited for debts of {@code type} in {@code language}, after the policy's own
-     * (replaces the shipped ones, {@code legal.<TYPE>} in the templates; an empty list cites none). Each is one line of
-     * visible text of at most {@link Policy#MAX_TEXT_LENGTH} characters, as a policy's {@code legalBasis} is. A
+     * (replaces the shipped ones, {@code legal.<TYPE>} in the templates; an empty list cites none, and a script with no
+     * policy reference either asks for a review under the lender's rules, {@code legal.none}, rather than announce a
+     * list of provisions). Each is one line of visible text of at most {@link Policy#MAX_TEXT_LENGTH} characters, as a policy's {@code legalBasis} is. A
      * configured reference is cited even when the policy cites the same provision in another language's words: only the
      * shipped lists are known to cite the same provisions in the same order in every language.
      *

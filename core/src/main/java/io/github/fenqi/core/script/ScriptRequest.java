@@ -12,9 +12,12 @@ import io.github.fenqi.core.policy.Policy;
 import io.github.fenqi.core.solve.PlanOption;
 import io.github.fenqi.core.solve.Strategy;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * What a script is written from: the borrower, the affordability figures, one proposal's plan per lender, and
@@ -27,10 +30,14 @@ import java.util.Objects;
  * @param affordability income, essentials and the monthly budget the proposal was built on
  * @param strategy the proposal's strategy
  * @param plans one per lender debt of the proposal, at least one
+ * @param otherDebts the borrower's debts outside the proposal (those no policy lets in, say), none of them a plan's: the
+ *     hardship section tells each lender how many other institutions the borrower owes, and a debt left out of the
+ *     plans is still owed (counting the plans' lenders only, a script had said 2 institutions of a borrower who owed 3,
+ *     and nothing at all to a lender whose debt was the only one planned)
  * @param options language and note
  */
 public record ScriptRequest(Borrower borrower, AffordabilityAssessment affordability, Strategy strategy,
-    List<LenderPlan> plans, ScriptOptions options) {
+    List<LenderPlan> plans, List<Debt> otherDebts, ScriptOptions options) {
 
   public ScriptRequest {
     Objects.requireNonNull(borrower, "borrower");
@@ -41,6 +48,37 @@ public record ScriptRequest(Borrower borrower, AffordabilityAssessment affordabi
       throw new InvalidInputException("plans", "a script request needs at least one lender plan");
     }
     plans = List.copyOf(plans);
+    Objects.requireNonNull(otherDebts, "otherDebts");
+    List<Problem> problems = new ArrayList<>();
+    Set<String> planned = new HashSet<>();
+    plans.forEach(p -> planned.add(p.debt().id()));
+    for (int i = 0; i < otherDebts.size(); i++) {
+      Debt d = otherDebts.get(i);
+      if (d == null) {
+        problems.add(Problem.of("otherDebts[" + i + "]", "is null"));
+      } else if (planned.contains(d.id())) {
+        problems.add(Problem.of("otherDebts[" + i + "]", "'" + d.id() + "' is a debt of the plans, not one outside them"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    otherDebts = List.copyOf(otherDebts);
+  }
+
+  /** A request for a borrower who owes nothing outside {@code plans}. */
+  public ScriptRequest(Borrower borrower, AffordabilityAssessment affordability, Strategy strategy,
+      List<LenderPlan> plans, ScriptOptions options) {
+    this(borrower, affordability, strategy, plans, List.of(), options);
+  }
+
+  /**
+   * How many institutions other than {@code platformId} the borrower owes: the distinct lenders of the plans' debts and
+   * of {@link #otherDebts}, {@code platformId} left out (a second card of the same bank is no other institution).
+   */
+  public long otherLenders(String platformId) {
+    return Stream.concat(plans.stream().map(LenderPlan::debt), otherDebts.stream()).map(Debt::platformId)
+        .filter(p -> !p.equals(platformId)).distinct().count();
   }
 
   /**

@@ -212,10 +212,11 @@ final class TemplateScriptGenerator implements ScriptGenerator {
     hardship.add(t.render("hardship.figures", Map.of("income", money(t, a.monthlyNetIncome()),
         "household", Integer.toString(b.householdSize()), "essentials", money(t, a.essentialExpenses()),
         "budget", money(t, a.maxAffordableInstallment()))));
-    // lenders, not debts: two cards of one bank had told that bank the borrower owed 2 institutions
-    long lenders = r.plans().stream().map(p -> p.debt().platformId()).distinct().count();
-    if (lenders > 1) {
-      hardship.add(t.render("hardship.lenders", Map.of("lenders", Long.toString(lenders))));
+    // the other lenders, not debts (two cards of one bank had told that bank the borrower owed 2 institutions), of
+    // every debt the borrower owes, planned or not (the plans' alone had said 2 institutions of a borrower who owed 3)
+    long others = r.otherLenders(debt.platformId());
+    if (others > 0) {
+      hardship.add(t.render("hardship.lenders", Map.of("lenders", count(t, "institutions", Math.toIntExact(others)))));
     }
     if (b.hasHardshipProof()) {
       hardship.add(t.text("hardship.proof"));
@@ -267,7 +268,6 @@ final class TemplateScriptGenerator implements ScriptGenerator {
 
     // LEGAL_BASIS
     List<String> legal = new ArrayList<>();
-    legal.add(t.text("legal.intro"));
     // one citation per provision however it is spaced or punctuated: a policy's 《…办法》 第七十条 had been cited next
     // to the shipped 《…办法》第七十条 as a second provision
     // and once across languages: the English script had cited the card policy's 《…办法》第七十条 and then the shipped
@@ -291,11 +291,18 @@ final class TemplateScriptGenerator implements ScriptGenerator {
         refs.putIfAbsent(Skeleton.of(general.get(i)).toString(), general.get(i));
       }
     }
-    int index = 1;
-    for (String ref : refs.values()) {
-      legal.add(t.render("legal.item", Map.of("index", Integer.toString(index++), "reference", ref)));
+    // nothing to cite (a policy citing none, and none configured for the type): legal.none, where the section had
+    // announced "the following provisions", listed none and asked for a review "under these provisions"
+    if (refs.isEmpty()) {
+      legal.add(t.text("legal.none"));
+    } else {
+      legal.add(t.text("legal.intro"));
+      int index = 1;
+      for (String ref : refs.values()) {
+        legal.add(t.render("legal.item", Map.of("index", Integer.toString(index++), "reference", ref)));
+      }
+      legal.add(t.text("legal.closing"));
     }
-    legal.add(t.text("legal.closing"));
 
     String join = t.text("sentence.join");
     List<ScriptSection> sections = List.of(

@@ -357,9 +357,18 @@ class ScriptGeneratorTest {
     }
   }
 
+  /** The number of other institutions a script's hardship section says the borrower owes; empty if it says none. */
+  static java.util.OptionalInt otherLenders(NegotiationScript s) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(s.language() == ScriptLanguage.ZH_CN
+        ? "除贵方外，我目前还在(\\d+)家机构有欠款" : "Besides you, I owe money to (\\d+) other institutions?,")
+        .matcher(s.section(ScriptSection.Kind.HARDSHIP).text());
+    return m.find() ? java.util.OptionalInt.of(Integer.parseInt(m.group(1))) : java.util.OptionalInt.empty();
+  }
+
   /**
    * Two cards of one bank and one online loan are debts at 2 institutions, not 3: each script had told its lender the
-   * borrower owed 3 (and two cards of one bank alone, 2).
+   * borrower owed 3 (and two cards of one bank alone, 2). Each lender is told of the others: the bank of 1, the online
+   * lender of 1, and the bank of two cards and nothing else of none.
    */
   @ParameterizedTest
   @EnumSource(ScriptLanguage.class)
@@ -368,8 +377,7 @@ class ScriptGeneratorTest {
     io.github.fenqi.core.debt.Debt secondCard = new io.github.fenqi.core.debt.Debt("cc-2", card.platformId(),
         card.productType(), Money.ofYuan(8_000), card.interest(), card.penaltyInterest(), card.compoundInterest(),
         card.lateFees(), card.otherFees(), card.annualRate(), card.overdueDays());
-    String two = language == ScriptLanguage.ZH_CN ? "我目前在2家机构有欠款" : "I owe money to 2 institutions";
-    String lenders = language == ScriptLanguage.ZH_CN ? "家机构" : "institutions";
+    String lenders = language == ScriptLanguage.ZH_CN ? "家机构" : "institution";
     NegotiationEngine engine = NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(Samples.policies()))
         .clock(TODAY).scriptLanguage(language).build();
     NegotiationResult three = engine.calculate(new NegotiationRequest(CASE.caseId(), CASE.asOf(), CASE.borrower(),
@@ -377,12 +385,53 @@ class ScriptGeneratorTest {
     NegotiationResult oneBank = engine.calculate(new NegotiationRequest(CASE.caseId(), CASE.asOf(), CASE.borrower(),
         List.of(card, secondCard), null));
     assertTrue(three.feasible() && oneBank.feasible());
+    assertEquals(3, three.proposals().get(0).scripts().size());
     for (NegotiationScript s : three.proposals().get(0).scripts()) {
-      assertTrue(s.section(ScriptSection.Kind.HARDSHIP).text().contains(two), s.text());
+      assertEquals(java.util.OptionalInt.of(1), otherLenders(s), s.text());
     }
     for (NegotiationScript s : oneBank.proposals().get(0).scripts()) {
       assertFalse(s.section(ScriptSection.Kind.HARDSHIP).text().contains(lenders), s.text());
     }
+  }
+
+  /**
+   * A debt no policy lets in is still owed: with the online loan too recent to plan, the scripts had said 2 institutions
+   * of a borrower who owes 3, and with only the card planned beside it, nothing of the online lender at all. Each lender
+   * is now told of the other institutions the borrower owes, the online lender among them.
+   */
+  @ParameterizedTest
+  @EnumSource(ScriptLanguage.class)
+  void theLendersSentenceCountsTheLendersOfDebtsLeftOutOfTheProposal(ScriptLanguage language) {
+    io.github.fenqi.core.debt.Debt ol = CASE.debts().get(2);
+    io.github.fenqi.core.debt.Debt recent = new io.github.fenqi.core.debt.Debt(ol.id(), ol.platformId(), ol.productType(),
+        ol.principal(), ol.interest(), ol.penaltyInterest(), ol.compoundInterest(), ol.lateFees(), ol.otherFees(),
+        ol.annualRate(), 1);
+    NegotiationEngine engine = NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(Samples.policies()))
+        .clock(TODAY).scriptLanguage(language).build();
+    NegotiationResult all = engine.calculate(new NegotiationRequest(CASE.caseId(), CASE.asOf(), CASE.borrower(),
+        List.of(CASE.debts().get(0), CASE.debts().get(1), recent), null));
+    NegotiationResult cardOnly = engine.calculate(new NegotiationRequest(CASE.caseId(), CASE.asOf(), CASE.borrower(),
+        List.of(CASE.debts().get(0), recent), null));
+    assertEquals(List.of(ol.id()), all.ineligible().stream().map(NegotiationResult.Ineligible::debtId).toList());
+    assertTrue(all.feasible() && cardOnly.feasible());
+    for (NegotiationResult.ProposalReport p : all.proposals()) {
+      assertEquals(2, p.scripts().size());
+      for (NegotiationScript s : p.scripts()) {
+        assertEquals(java.util.OptionalInt.of(2), otherLenders(s), s.text());
+      }
+    }
+    for (NegotiationResult.ProposalReport p : cardOnly.proposals()) {
+      assertEquals(java.util.OptionalInt.of(1), otherLenders(p.scripts().get(0)), p.scripts().get(0).text());
+    }
+  }
+
+  /** A debt outside the plans is refused when it is one of them: its lender would be counted as another's. */
+  @org.junit.jupiter.api.Test
+  void aPlannedDebtIsNotAlsoAnotherDebt() {
+    ScriptRequest r = request(ScriptLanguage.ZH_CN, null);
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> new ScriptRequest(r.borrower(),
+        r.affordability(), r.strategy(), r.plans(), List.of(CASE.debts().get(1), r.plans().get(0).debt()), r.options()));
+    assertEquals(List.of("otherDebts[1]"), e.problems().stream().map(io.github.fenqi.core.Problem::location).toList());
   }
 
   /**
@@ -508,6 +557,31 @@ class ScriptGeneratorTest {
     String legal = r.proposals().get(0).scripts().get(0).section(ScriptSection.Kind.LEGAL_BASIS).text();
     assertTrue(legal.contains("1. 《商业银行信用卡业务监督管理办法》第七十条\n2. Measures for the Supervision and Administration of "
         + "the Credit Card Business of Commercial Banks, Article 70\n3. Civil Code, Article 543\n"), legal);
+  }
+
+  /**
+   * With no provision to cite — the card policy citing none and the references for cards configured as none, as
+   * {@code legalReferences} allows — the section does not announce "the following provisions" and then list none, nor
+   * ask the lender to review the request "under these provisions": it asks for a review under the lender's own rules.
+   */
+  @ParameterizedTest
+  @EnumSource(ScriptLanguage.class)
+  void aScriptWithNoProvisionToCiteDoesNotAnnounceAList(ScriptLanguage language) {
+    String json = new String(Samples.bytes("samples/policies/demo-credit-card.json"),
+        java.nio.charset.StandardCharsets.UTF_8).replaceAll("\"legalBasis\": \\[[^\\]]*\\],", "");
+    Policy card = new io.github.fenqi.core.policy.PolicyValidator()
+        .validate(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), "card").orElseThrow();
+    assertEquals(List.of(), card.legalBasis());
+    ScriptRequest r = request(language, null);
+    ScriptRequest.LenderPlan plan = r.plans().get(0);
+    ScriptGenerator g = ScriptGenerator.builder().legalReferences(language, ProductType.CREDIT_CARD, List.of()).build();
+    String legal = g.generate(new ScriptRequest(r.borrower(), r.affordability(), r.strategy(),
+        List.of(new ScriptRequest.LenderPlan(plan.debt(), card, plan.option())), r.options())).get(0)
+        .section(ScriptSection.Kind.LEGAL_BASIS).text();
+    String announced = language == ScriptLanguage.ZH_CN ? "以下规定" : "following provisions";
+    String these = language == ScriptLanguage.ZH_CN ? "上述规定" : "these provisions";
+    assertFalse(legal.contains(announced) || legal.contains(these) || legal.contains("1. "), legal);
+    assertFalse(legal.isBlank());
   }
 
   @org.junit.jupiter.api.Test

@@ -262,6 +262,20 @@ class SensitiveWordFilterTest {
     assertEquals(text, FILTER.clean(text).text());
   }
 
+  /**
+   * A fire-sale price, 跳楼价, is what a failed business sells its stock at, and 多媒体 is multimedia, a trade: a note
+   * saying "店里的货按跳楼价清仓" or "我是做多媒体设计的" had lost that sentence, as a threat of self-harm (跳楼) or of going
+   * to the media (媒体). Either word meant is still found.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"生意失败，店里的货按跳楼价清仓也还是亏本。", "我是做多媒体设计的，项目停了。", "商場跳樓價甩賣。"})
+  void leavesAFireSalePriceAndMultimediaWorkAlone(String text) {
+    assertEquals(List.of(), FILTER.find(text));
+    assertEquals(text, FILTER.clean(text).text());
+    assertEquals("跳楼", FILTER.find("我想跳楼。").get(0).word());
+    assertEquals("媒体", FILTER.find("我要找媒体。").get(0).word());
+  }
+
   /** An exception only covers the word inside it: the same words meant, next to an exception or not, are found. */
   @ParameterizedTest
   @ValueSource(strings = {"我想轻生，活着太累。|轻生", "我就是恶意不还。|恶意", "我不想还了。|不想还", "我要跑路了。|跑路",

@@ -61,6 +61,10 @@ final class HtmlReport {
         list(out, "removed", s.findings().stream().map(f -> "Removed from " + f.field() + ": '" + f.match().matched()
             + "' (" + f.match().category() + ")").toList());
       }
+      if (p.scriptsWithheld() != null) {
+        out.println("<h3>No scripts: " + p.strategy() + "</h3>");
+        out.println("<p class=\"no-scripts\">" + escape(p.scriptsWithheld()) + "</p>");
+      }
     }
     out.println("</body></html>");
   }

@@ -287,13 +287,20 @@ final class PlanCommand implements Callable<Integer> {
       saving = Math.max(saving, p.saving().toString().length());
     }
     String amounts = "%-12s %" + first + "s %" + down + "s %" + total + "s %" + saving + "s ";
-    out.printf(Locale.ROOT, amounts + "%9s %-7s %8s %s%n", "strategy", "1st month", "down", "total pay", "saving",
-        "p(accept)", "stress", "p(deflt)", "recommended");
+    String heading = String.format(Locale.ROOT, amounts + "%9s %-7s %8s ", "strategy", "1st month", "down", "total pay",
+        "saving", "p(accept)", "stress", "p(deflt)");
+    out.println(heading + "recommended");
+    // a RED plan's "NO: <the stress test's advice>" wrapped within the last column, under its heading: as one line it
+    // ran 100 columns past the table
+    int recommended = TextColumns.width(heading);
+    int room = Math.max(MIN_LAST_COLUMN, TEXT_WIDTH - recommended);
     DebtColumns w = DebtColumns.of(r.proposals());
     for (NegotiationResult.ProposalReport p : r.proposals()) {
+      List<String> why = TextColumns.wrap(p.recommended() ? "yes" : "NO: " + p.stress().recommendation(), room);
       out.printf(Locale.ROOT, amounts + "%9.3f %-7s %8.3f %s%n", p.strategy(), p.totalFirstMonthInstallment(),
           p.totalDownPayment(), p.totalPayable(), p.saving(), p.acceptanceProbability(), p.stress().level(),
-          p.stress().defaultProbability(), p.recommended() ? "yes" : "NO: " + p.stress().recommendation());
+          p.stress().defaultProbability(), why.get(0));
+      why.subList(1, why.size()).forEach(l -> out.println(" ".repeat(recommended) + l));
       for (NegotiationResult.DebtPlan d : p.plans()) {
         out.printf(Locale.ROOT, "    %s %s %3d months, down %s, waive %s, 1st %s, total %s, IRR %s%%, p %.3f%n",
             TextColumns.left(d.debtId(), w.id()), TextColumns.left(d.platformId(), w.platform()), d.term(),
@@ -313,8 +320,18 @@ final class PlanCommand implements Callable<Integer> {
         s.findings().forEach(f -> out.println("[removed from " + f.field() + ": '" + f.match().matched() + "' ("
             + f.match().category() + ")]"));
       }
+      if (p.scriptsWithheld() != null) {
+        out.println();
+        out.println("==== no scripts: " + p.strategy() + " ====");
+        TextColumns.wrap(p.scriptsWithheld(), TEXT_WIDTH).forEach(out::println);
+      }
     }
   }
+
+  /** The terminal columns the text report's own lines keep within (the scripts' paragraphs are printed as written). */
+  static final int TEXT_WIDTH = 120;
+  /** The least width of the proposals' last column, when the amounts before it are as wide as a case of billions. */
+  private static final int MIN_LAST_COLUMN = 30;
 
   /**
    * The widths of the debt rows' columns in terminal columns: the widest value of each over every proposal, so that

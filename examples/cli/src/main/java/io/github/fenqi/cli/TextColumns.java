@@ -38,6 +38,44 @@ final class TextColumns {
     return " ".repeat(Math.max(0, columns - width(text))) + text;
   }
 
+  /**
+   * {@code text} as lines of at most {@code columns} terminal columns: each broken at its last space that fits, or, in a
+   * run without one longer than a line (a Chinese sentence), after its last character that fits. A line is never empty
+   * unless {@code text} is blank, and each line is at most {@code columns} wide unless a single character is wider.
+   */
+  static java.util.List<String> wrap(String text, int columns) {
+    java.util.List<String> lines = new java.util.ArrayList<>();
+    String rest = text.strip();
+    while (width(rest) > columns) {
+      int fit = 0;
+      int used = 0;
+      int space = -1;
+      for (int i = 0; i < rest.length(); ) {
+        int cp = rest.codePointAt(i);
+        int w = width(Character.toString(cp));
+        if (used + w > columns) {
+          if (cp == ' ') {
+            space = i; // the line fits up to this space
+          }
+          break;
+        }
+        used += w;
+        if (cp == ' ') {
+          space = i;
+        }
+        i += Character.charCount(cp);
+        fit = i;
+      }
+      int cut = space > 0 ? space : Math.max(fit, Character.charCount(rest.codePointAt(0)));
+      lines.add(rest.substring(0, cut).stripTrailing());
+      rest = rest.substring(cut).stripLeading();
+    }
+    if (!rest.isEmpty() || lines.isEmpty()) {
+      lines.add(rest);
+    }
+    return lines;
+  }
+
   /** The East Asian Width W and F ranges (Unicode UAX #11), as terminals' wcwidth draws them. */
   private static boolean wide(int cp) {
     return (cp >= 0x1100 && cp <= 0x115F) // hangul jamo

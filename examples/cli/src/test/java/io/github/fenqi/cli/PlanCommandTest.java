@@ -414,6 +414,78 @@ class PlanCommandTest {
     }
   }
 
+  /**
+   * The feasible sample planned as the CLI plans it, but under a stress tester whose RED threshold (1 % of paths
+   * re-defaulting) each of its plans passes: every proposal is RED.
+   */
+  private static io.github.fenqi.core.NegotiationResult redResult() throws Exception {
+    try (io.github.fenqi.core.policy.JsonDirectoryPolicyRepository repo =
+        io.github.fenqi.core.policy.JsonDirectoryPolicyRepository.openStrict(Path.of(POLICIES))) {
+      io.github.fenqi.core.NegotiationResult r = io.github.fenqi.core.NegotiationEngine.builder().policies(repo)
+          .stressTester(io.github.fenqi.core.stress.StressTester.monteCarlo(
+              io.github.fenqi.core.stress.StressConfig.builder().thresholds(0.005, 0.01).build())).build()
+          .calculate(io.github.fenqi.core.NegotiationRequest.read(FenqiJson.newMapper(),
+              Files.readAllBytes(Path.of(FEASIBLE)), FEASIBLE));
+      assertTrue(r.feasible() && r.proposals().stream().noneMatch(
+          io.github.fenqi.core.NegotiationResult.ProposalReport::recommended), r.toString());
+      return r;
+    }
+  }
+
+  /**
+   * A RED proposal has no scripts, and the text report says so under its own heading where its scripts would be; its
+   * row's "NO: <the stress test's advice>" is wrapped under the recommended heading, and no line the report writes
+   * itself runs past 120 columns (the advice had run 190 characters on as one line).
+   */
+  @Test
+  void textReportSaysWhyARedProposalHasNoScriptsWithinItsColumns() throws Exception {
+    io.github.fenqi.core.NegotiationResult r = redResult();
+    java.io.StringWriter text = new java.io.StringWriter();
+    PlanCommand.printText(new java.io.PrintWriter(text), r);
+    List<String> lines = text.toString().lines().toList();
+    assertFalse(text.toString().contains("==== script:"), text.toString());
+    for (io.github.fenqi.core.NegotiationResult.ProposalReport p : r.proposals()) {
+      int at = lines.indexOf("==== no scripts: " + p.strategy() + " ====");
+      assertTrue(at >= 0, text.toString());
+      assertEquals(p.scriptsWithheld(), String.join(" ", lines.subList(at + 1, lines.size())).substring(0,
+          p.scriptsWithheld().length()), text.toString());
+    }
+    String heading = lines.stream().filter(l -> l.startsWith("strategy ")).findFirst().orElseThrow();
+    int column = heading.indexOf("recommended");
+    // the proposals' rows with their wrapped advice, and the reasons for no scripts
+    lines.stream().filter(l -> l.matches("(AGGRESSIVE|CONSERVATIVE|BALANCED) .*") || l.startsWith(" ".repeat(column))
+        || !l.startsWith(" ") && lines.indexOf(l) > lines.indexOf(heading)).forEach(l -> assertTrue(
+            terminalColumns(l) <= PlanCommand.TEXT_WIDTH, "wider than " + PlanCommand.TEXT_WIDTH + ": " + l));
+    int row = lines.indexOf(lines.stream().filter(l -> l.startsWith("AGGRESSIVE ")).findFirst().orElseThrow());
+    assertEquals(column, lines.get(row).indexOf("NO: "), text.toString());
+    StringBuilder advice = new StringBuilder(lines.get(row).substring(column));
+    for (int i = row + 1; i < lines.size() && lines.get(i).startsWith(" ".repeat(column))
+        && !lines.get(i).startsWith("    " + r.proposals().get(0).plans().get(0).debtId()); i++) {
+      advice.append(' ').append(lines.get(i).strip());
+    }
+    assertEquals("NO: " + r.proposals().get(0).stress().recommendation(), advice.toString(), text.toString());
+  }
+
+  /** The HTML page says why a RED proposal has no scripts, and has none for it. */
+  @Test
+  void htmlPageSaysWhyARedProposalHasNoScripts() throws Exception {
+    io.github.fenqi.core.NegotiationResult r = redResult();
+    java.io.StringWriter html = new java.io.StringWriter();
+    HtmlReport.print(new java.io.PrintWriter(html), r);
+    org.w3c.dom.Document page = xml(html.toString());
+    org.w3c.dom.NodeList withheld = page.getElementsByTagName("p");
+    List<String> reasons = new java.util.ArrayList<>();
+    for (int i = 0; i < withheld.getLength(); i++) {
+      org.w3c.dom.Element p = (org.w3c.dom.Element) withheld.item(i);
+      if (p.getAttribute("class").equals("no-scripts")) {
+        reasons.add(p.getTextContent());
+      }
+    }
+    assertEquals(r.proposals().stream().map(io.github.fenqi.core.NegotiationResult.ProposalReport::scriptsWithheld)
+        .toList(), reasons, html.toString());
+    assertEquals(0, page.getElementsByTagName("pre").getLength(), html.toString());
+  }
+
   /** The columns {@code text} takes on a terminal, for the ASCII and CJK ideographs of these tests. */
   private static int terminalColumns(String text) {
     return text.codePoints().map(c -> c >= 0x4E00 && c <= 0x9FFF ? 2 : 1).sum();

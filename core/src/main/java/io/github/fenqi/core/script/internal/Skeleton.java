@@ -152,7 +152,7 @@ public final class Skeleton {
       + "惡恶悪恶報报殺杀權权権权樓楼監监維维聯联聨联脅胁脇胁訪访訴诉賬账帳账貸贷賴赖頼赖輕轻軽轻還还銀银騙骗於于"
       + "黒黑収收髙高仝同妳你"
       // the exceptions' ideographs: 公司老闆跑路, 我沒有失聯, 減輕生活壓力 had their words found again in traditional
-      + "闆板沒没無无當当為为減减業业丟丢並并";
+      + "闆板沒没無无當当為为減减業业丟丢並并價价";
   private static final Replacements SIMPLIFIED = new Replacements(VARIANTS);
 
   /** The simplified form of a variant ideograph of {@link #VARIANTS}, else {@code cp}. */
