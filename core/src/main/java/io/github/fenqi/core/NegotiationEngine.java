@@ -208,6 +208,13 @@ public final class NegotiationEngine implements AutoCloseable {
       problems.add(Problem.of("borrower.idNumber", "is required: the risk checks "
           + riskChecks.stream().map(c -> "'" + Problem.excerpt(c.name()) + "'").toList() + " are each sent it"));
     }
+    // the income is left out only when statements give it (Borrower.monthlyNetIncome): without either, the case had
+    // been refused by the affordability model only after the eligibility checks, and only once its other problems (an
+    // unknown platform) were fixed
+    if (statements.isEmpty() && request.borrower().monthlyNetIncome() == null) {
+      problems.add(Problem.of("borrower.monthlyNetIncome", "is required when no statements are given (the income is "
+          + "left out only when statements give it)"));
+    }
     if (asOf.isAfter(LocalDate.now(clock))) {
       problems.add(Problem.of("asOf", asOf + " is in the future (today is " + LocalDate.now(clock) + ")"));
     }

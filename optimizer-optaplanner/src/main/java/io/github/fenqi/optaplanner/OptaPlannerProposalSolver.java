@@ -54,7 +54,8 @@ import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
  * constraints of {@link ProposalConstraintProvider} and any {@link ProposalConstraint}s the user adds: a heuristic
  * construction phase on the built-in model ({@link LagrangianStart}, within the time limit), then OptaPlanner's
  * tabu search on the full score, which also repairs what user constraints reject. Proposals it finds are never
- * marked proven optimal (local search proves nothing); compare with {@link ProposalSolver#exact()}. A strategy it finds
+ * marked proven optimal (local search proves nothing), and their notes say so and what bounded the search; compare
+ * with {@link ProposalSolver#exact()}. A strategy it finds
  * no plan for is settled by the exact solver (see the README): its plan, when it meets the user constraints, fills the
  * miss, and "infeasible" is answered only when the exact solver proves it, or when user constraints bind.
  *
@@ -150,6 +151,7 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
         plans.add(grids.get(d).option(best.getChoices().get(d).getOption()));
       }
       proposals.add(Proposal.of(strategy, plans, Money.ofFen(totalOwed), false));
+      notes.put(strategy, "OptaPlanner's best plan within " + bound() + " (a heuristic: optimality is not proven)");
     }
     if (!missed.isEmpty()) {
       Optional<Infeasibility> proven = exactCheck(problem, grids, missed, proposals, notes, broken);
@@ -160,6 +162,19 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
       proposals.sort(Comparator.comparing(Proposal::strategy));
     }
     return new ProposalSet(proposals, Optional.empty(), notes);
+  }
+
+  /**
+   * What bounded each strategy's search, for the note on a plan of OptaPlanner's own: the notes say why a proposal is
+   * not proven optimal (as the exact solver's do when its node budget runs out), and OptaPlanner's never are, yet theirs
+   * had said nothing, so a reader of the CLI's text took the heuristic's plans for proven ones.
+   */
+  private String bound() {
+    if (stepLimit != null) {
+      return stepLimit + " score calculations";
+    }
+    return timeLimit.toMillis() + " ms" + (unimprovedTimeLimit == null ? ""
+        : ", or " + unimprovedTimeLimit.toMillis() + " ms without a better plan");
   }
 
   /** The most the built-in soft score may reach either way: half a long's range, the rest left to user constraints. */

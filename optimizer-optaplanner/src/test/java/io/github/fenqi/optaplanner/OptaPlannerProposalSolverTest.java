@@ -235,4 +235,24 @@ class OptaPlannerProposalSolverTest {
       set.proposals().forEach(p -> assertWithinEveryConstraint(problem, p));
     }
   }
+
+  /**
+   * A result's notes say why a strategy has no proposal or why its proposal is not proven optimal, as the exact solver's
+   * do when its node budget runs out. OptaPlanner's plans are never proven, yet their notes had said nothing: a reader
+   * of the CLI's text saw the heuristic's plans as the exact solver's.
+   */
+  @Test
+  void everyPlanOfOptaPlannersOwnSaysItIsNotProvenOptimalAndWithinWhatBound() {
+    ProposalProblem problem = ProposalProblem.of(sampleDebts(1), Money.of("5040.00"), Money.of("12000.00"));
+    ProposalSet counted = OptaPlannerProposalSolver.builder().deterministic(7, 2_000).build().solve(problem);
+    ProposalSet timed = OptaPlannerProposalSolver.builder().timeLimit(Duration.ofMillis(300)).build().solve(problem);
+    for (var set : List.of(counted, timed)) {
+      assertEquals(3, set.proposals().size(), set.notes().toString());
+    }
+    for (Strategy s : Strategy.values()) {
+      assertEquals("OptaPlanner's best plan within 2000 score calculations (a heuristic: optimality is not proven)",
+          counted.notes().get(s));
+      assertEquals("OptaPlanner's best plan within 300 ms (a heuristic: optimality is not proven)", timed.notes().get(s));
+    }
+  }
 }

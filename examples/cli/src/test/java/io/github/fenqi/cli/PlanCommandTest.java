@@ -362,7 +362,8 @@ class PlanCommandTest {
         + "on 2099-01-01"), lines.get(2));
     Path noIncome = edited(Files.createDirectory(dir.resolve("no-income")), FEASIBLE,
         "\"monthlyNetIncome\": \"16000.00\",", "");
-    assertEquals("fenqi: " + noIncome + ": borrower.monthlyNetIncome: is required when no statement months are given",
+    assertEquals("fenqi: " + noIncome + ": borrower.monthlyNetIncome: is required when no statements are given (the "
+        + "income is left out only when statements give it)",
         CliRun.of("plan", noIncome.toString(), "--policies", POLICIES).err().strip());
   }
 
