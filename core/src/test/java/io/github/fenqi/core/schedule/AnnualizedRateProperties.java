@@ -120,4 +120,60 @@ class AnnualizedRateProperties {
     assertEquals(3, s.installments().get(1).payment().fen());
     assertEquals(new BigDecimal("24.000000"), AnnualizedRate.of(s));
   }
+
+  /**
+   * One month: the rate is exactly 12 × (payment − financed) / financed, a decimal that ends in a 5 at the seventh
+   * place for many amounts (513 fen repaying 512 is 0.0234375 a year), and half-up takes it up. The double search lands
+   * a hair below such a rate as often as above, and 0.023437 had been reported.
+   */
+  @Property(tries = 1000)
+  void aRateExactlyHalfwayBetweenTwoSixDecimalFiguresRoundsUp(@ForAll @IntRange(min = 1, max = 2_000) int multiple,
+      @ForAll @IntRange(min = 0, max = 14) int power, @ForAll @LongRange(min = 1, max = 10_000_000) long extra) {
+    long financed = multiple * (1L << power);
+    BigDecimal exact = BigDecimal.valueOf(12 * extra).divide(BigDecimal.valueOf(financed), MC);
+    assertEquals(exact.setScale(6, RoundingMode.HALF_UP), AnnualizedRate.of(financed, new long[] {financed + extra}),
+        extra + " fen on " + financed + ": " + exact.toPlainString());
+  }
+
+  @Test
+  void thirteenFenOnFiveHundredTwelveIsRoundedUp() {
+    assertEquals(new BigDecimal("0.023438"), AnnualizedRate.of(512, new long[] {513}));
+    assertEquals(new BigDecimal("4.851563"), AnnualizedRate.of(512, new long[] {719}));
+  }
+
+  /**
+   * The figure is the exact rate rounded half-up, whatever the schedule: R, with present value of the payments equal to
+   * the amount financed, lies in [c − ½·10^−6, c + ½·10^−6) of the figure c given. Decided exactly, with no search:
+   * (1 + r) = (12 + a) / 12 for the annual rate a, so the present value at a, less the amount, times 12^n (12 + a)^n, is
+   * the polynomial Σ p_t 12^t (12 + a)^(n−t) − F (12 + a)^n, whose sign a decimal a gives exactly.
+   */
+  @Property(tries = 400)
+  void theFigureIsTheExactRateRoundedHalfUp(@ForAll RepaymentMethod method,
+      @ForAll @LongRange(min = 1, max = 100_000_000_000_000L) long financed, @ForAll @IntRange(min = 1, max = 60) int term,
+      @ForAll @IntRange(min = 0, max = 10_000) int ratePerMille, @ForAll @IntRange(min = 0, max = 100_000) int feePerTenThousand,
+      @ForAll boolean smallAmount) {
+    long amount = smallAmount ? 1 + financed % 5_000 : financed;
+    Schedule s = Amortizer.of(method, Rate.of(BigDecimal.valueOf(ratePerMille, 3)),
+        Rate.of(BigDecimal.valueOf(feePerTenThousand, 4))).schedule(Money.ofFen(amount), term);
+    long[] payments = payments(s);
+    BigDecimal c = AnnualizedRate.of(amount, payments);
+    if (s.totalPayable().fen() <= amount) {
+      return;
+    }
+    BigDecimal half = BigDecimal.valueOf(5, 7);
+    assertTrue(excessOfPresentValue(amount, payments, c.subtract(half)) >= 0, "the rate is below " + c + "'s interval");
+    assertTrue(excessOfPresentValue(amount, payments, c.add(half)) < 0, "the rate is above " + c + "'s interval");
+  }
+
+  /** The sign of (present value of {@code payments} at the annual rate {@code annual}) − {@code financed}, exactly. */
+  private static int excessOfPresentValue(long financed, long[] payments, BigDecimal annual) {
+    BigDecimal x = BigDecimal.valueOf(12).add(annual);
+    BigDecimal xPower = BigDecimal.ONE;
+    BigDecimal value = BigDecimal.ZERO;
+    for (int t = payments.length; t >= 1; t--) { // Σ p_t 12^t x^(n−t): from the last payment, x's power rising
+      value = value.add(BigDecimal.valueOf(payments[t - 1]).multiply(BigDecimal.valueOf(12).pow(t)).multiply(xPower));
+      xPower = xPower.multiply(x);
+    }
+    return value.subtract(BigDecimal.valueOf(financed).multiply(xPower)).signum();
+  }
 }
