@@ -67,6 +67,13 @@ class AnnualizedRateProperties {
     // both are rounded to 6 decimals: a rate within a hair of a rounding boundary may round either way
     assertTrue(got.subtract(want).abs().compareTo(BigDecimal.valueOf(1, 6)) <= 0,
         "got " + got + ", BigDecimal IRR " + want + " for " + amount + " fen over " + term + ": " + s);
+    // and exactly: the rate R, at which the payments' present value is the amount, lies in [got − ½·10^−6,
+    // got + ½·10^−6), decided by the sign of that present value less the amount at each end, with no search
+    BigDecimal half = BigDecimal.valueOf(5, 7);
+    assertTrue(excessOfPresentValue(amount, payments, got.subtract(half)) >= 0,
+        "the rate is below " + got + "'s interval: " + s);
+    assertTrue(excessOfPresentValue(amount, payments, got.add(half)) < 0,
+        "the rate is above " + got + "'s interval: " + s);
   }
 
   @Property(tries = 200)
@@ -142,30 +149,10 @@ class AnnualizedRateProperties {
   }
 
   /**
-   * The figure is the exact rate rounded half-up, whatever the schedule: R, with present value of the payments equal to
-   * the amount financed, lies in [c − ½·10^−6, c + ½·10^−6) of the figure c given. Decided exactly, with no search:
-   * (1 + r) = (12 + a) / 12 for the annual rate a, so the present value at a, less the amount, times 12^n (12 + a)^n, is
-   * the polynomial Σ p_t 12^t (12 + a)^(n−t) − F (12 + a)^n, whose sign a decimal a gives exactly.
+   * The sign of (present value of {@code payments} at the annual rate {@code annual}) − {@code financed}, exactly: a
+   * month's discount 1 + a / 12 is (12 + a) / 12, so that difference times 12^n (12 + a)^n is
+   * Σ p_t 12^t (12 + a)^(n−t) − F (12 + a)^n, whose sign a decimal {@code a} gives exactly.
    */
-  @Property(tries = 400)
-  void theFigureIsTheExactRateRoundedHalfUp(@ForAll RepaymentMethod method,
-      @ForAll @LongRange(min = 1, max = 100_000_000_000_000L) long financed, @ForAll @IntRange(min = 1, max = 60) int term,
-      @ForAll @IntRange(min = 0, max = 10_000) int ratePerMille, @ForAll @IntRange(min = 0, max = 100_000) int feePerTenThousand,
-      @ForAll boolean smallAmount) {
-    long amount = smallAmount ? 1 + financed % 5_000 : financed;
-    Schedule s = Amortizer.of(method, Rate.of(BigDecimal.valueOf(ratePerMille, 3)),
-        Rate.of(BigDecimal.valueOf(feePerTenThousand, 4))).schedule(Money.ofFen(amount), term);
-    long[] payments = payments(s);
-    BigDecimal c = AnnualizedRate.of(amount, payments);
-    if (s.totalPayable().fen() <= amount) {
-      return;
-    }
-    BigDecimal half = BigDecimal.valueOf(5, 7);
-    assertTrue(excessOfPresentValue(amount, payments, c.subtract(half)) >= 0, "the rate is below " + c + "'s interval");
-    assertTrue(excessOfPresentValue(amount, payments, c.add(half)) < 0, "the rate is above " + c + "'s interval");
-  }
-
-  /** The sign of (present value of {@code payments} at the annual rate {@code annual}) − {@code financed}, exactly. */
   private static int excessOfPresentValue(long financed, long[] payments, BigDecimal annual) {
     BigDecimal x = BigDecimal.valueOf(12).add(annual);
     BigDecimal xPower = BigDecimal.ONE;
