@@ -7,6 +7,7 @@ import java.util.Collections;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.fenqi.core.affordability.AffordabilityAssessment;
+import io.github.fenqi.core.money.Decimals;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.schedule.Schedule;
 import io.github.fenqi.core.solve.Infeasibility;
@@ -375,7 +376,8 @@ public record NegotiationResult(
           Money.ofFen(Math.addExact(downPayment.fen(), financedAmount.fen())), "downPayment + financedAmount");
       BigDecimal rate = schedule.annualizedRate();
       if (annualizedRate.compareTo(rate) != 0) {
-        problems.add(Problem.of("annualizedRate", annualizedRate.toPlainString() + " differs from the schedule's "
+        // shown short: 1e999999999 written out in full is a billion digits
+        problems.add(Problem.of("annualizedRate", Decimals.shown(annualizedRate) + " differs from the schedule's "
             + rate.toPlainString()));
       }
       if (!problems.isEmpty()) {

@@ -274,6 +274,23 @@ class NegotiationResultReadTest {
   }
 
   /**
+   * A plan's stated rate far out of range is named in a short form: {@code 1e999999999} is a few characters of JSON, and
+   * the message wrote it out in full, a billion digits, which ran out of memory.
+   */
+  @Test
+  void aPlansRateFarOutOfRangeIsNamedInShortForm() throws Exception {
+    String written = MAPPER.writeValueAsString(resultJson());
+    java.util.regex.Matcher stated = java.util.regex.Pattern.compile("\"annualizedRate\" ?: ?([0-9.]+)").matcher(written);
+    assertTrue(stated.find(), written);
+    String edited = written.substring(0, stated.start(1)) + "1e999999999" + written.substring(stated.end(1));
+    List<Problem> problems = assertThrows(InvalidInputException.class, () -> FenqiJson.read(MAPPER,
+        edited.getBytes(java.nio.charset.StandardCharsets.UTF_8), NegotiationResult.class, "response")).problems();
+    assertEquals(List.of(Problem.of("response: proposals[0].plans[0].annualizedRate", "1E+999999999 differs from the "
+        + "schedule's " + new java.math.BigDecimal(stated.group(1)).setScale(6).toPlainString())),
+        problems);
+  }
+
+  /**
    * A proposal's scripts are one per plan, in the plans' order, of its strategy: a response whose scripts were swapped,
    * taken from another proposal or dropped had read back with the first lender's plan beside the second lender's script
    * (its debt, amounts and legal basis), or with plans and no script, without a word.

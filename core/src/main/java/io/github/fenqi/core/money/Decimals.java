@@ -4,8 +4,13 @@ import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import java.math.BigDecimal;
 
-/** Strict decimal parsing shared by {@link Rate} and {@link Ratio}: no NaN, no infinity, no exponents. */
-final class Decimals {
+/**
+ * Strict decimal parsing shared by {@link Rate} and {@link Ratio} (no NaN, no infinity, no exponents), and the form in
+ * which a message shows a decimal it was given.
+ *
+ * <p>Thread-safety: stateless.
+ */
+public final class Decimals {
   private Decimals() {}
 
   static BigDecimal parse(String field, String text) {
@@ -20,9 +25,10 @@ final class Decimals {
   /**
    * {@code value} as a message shows it: written out in full, unless that takes more than 40 digits, when it is in
    * exponent form ({@code 1E+999999999}). The full form of such a value is a billion digits: refusing
-   * {@code Money.of(new BigDecimal("1E+999999999"))} as out of range ran out of memory writing it.
+   * {@code Money.of(new BigDecimal("1E+999999999"))} as out of range ran out of memory writing it, and so did a
+   * schedule's JSON stating that as its annualized rate.
    */
-  static String shown(BigDecimal value) {
+  public static String shown(BigDecimal value) {
     long precision = value.precision();
     long digits = Math.max(precision, Math.max(precision - value.scale(), value.scale() + 1L));
     return digits <= 40 ? value.toPlainString() : value.toString();

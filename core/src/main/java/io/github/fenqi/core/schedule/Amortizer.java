@@ -89,10 +89,25 @@ public final class Amortizer {
         : Optional.of(Problem.of(field, "'" + annualRate + "' has " + scale + " decimals; at most " + MAX_RATE_DECIMALS));
   }
 
-  /** An amortizer for {@code method} at the given annual interest and monthly fee rates. */
+  /**
+   * An amortizer for {@code method} at the given annual interest and monthly fee rates.
+   *
+   * @throws InvalidInputException naming each argument that is missing (a missing rate had been a bare
+   *     NullPointerException from inside this call)
+   */
   public static Amortizer of(RepaymentMethod method, Rate annualRate, Rate monthlyFeeRate) {
+    List<Problem> problems = new ArrayList<>();
     if (method == null) {
-      throw new InvalidInputException("method", "is required; one of " + List.of(RepaymentMethod.values()));
+      problems.add(Problem.of("method", "is required; one of " + List.of(RepaymentMethod.values())));
+    }
+    if (annualRate == null) {
+      problems.add(Problem.of("annualRate", "is required (Rate.ZERO for none)"));
+    }
+    if (monthlyFeeRate == null) {
+      problems.add(Problem.of("monthlyFeeRate", "is required (Rate.ZERO for none)"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
     }
     return new Amortizer(method, annualRate, monthlyFeeRate);
   }
@@ -101,9 +116,20 @@ public final class Amortizer {
     return method;
   }
 
-  /** The full schedule of {@code financed} over {@code term} months, with an optional down payment before it. */
+  /**
+   * The full schedule of {@code financed} over {@code term} months, with a down payment before it.
+   *
+   * @throws InvalidInputException naming {@code amount}, {@code term} or {@code downPayment} when it is missing or out
+   *     of range
+   */
   public Schedule schedule(Money financed, int term, Money downPayment) {
+    if (financed == null) {
+      throw new InvalidInputException("amount", "is required");
+    }
     validate(financed.fen(), term);
+    if (downPayment == null) {
+      throw new InvalidInputException("downPayment", "is required (Money.ZERO for none)");
+    }
     if (downPayment.isNegative()) {
       throw new InvalidInputException("downPayment", "'" + downPayment + "' is negative");
     }

@@ -3,6 +3,7 @@ package io.github.fenqi.core.schedule;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.github.fenqi.core.money.Decimals;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
@@ -106,7 +107,7 @@ public record Schedule(RepaymentMethod method, Money financedAmount, Money downP
           + " and the installments sum to " + s.totalPayable()));
     }
     if (annualizedRate != null && annualizedRate.compareTo(s.annualizedRate()) != 0) {
-      problems.add(Problem.of("annualizedRate", "'" + annualizedRate.toPlainString() + "' but the installments' IRR "
+      problems.add(Problem.of("annualizedRate", "'" + Decimals.shown(annualizedRate) + "' but the installments' IRR "
           + "against the financed " + financedAmount + " is " + s.annualizedRate().toPlainString() + " a year"));
     }
     if (!problems.isEmpty()) {

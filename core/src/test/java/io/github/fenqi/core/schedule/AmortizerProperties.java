@@ -110,4 +110,22 @@ class AmortizerProperties {
     assertEquals("amount", e.problems().get(0).location());
     assertEquals("term", e.problems().get(1).location());
   }
+
+  /**
+   * A missing argument is named where it is given: a null rate had been a bare NullPointerException from inside
+   * {@code Amortizer.of}, a null amount or down payment one from inside {@code schedule}.
+   */
+  @Test
+  void aMissingArgumentIsNamed() {
+    assertEquals("[method: is required; one of [EQUAL_INSTALLMENT, EQUAL_PRINCIPAL, FEE_INSTALLMENT, INTEREST_FREE], "
+        + "annualRate: is required (Rate.ZERO for none), monthlyFeeRate: is required (Rate.ZERO for none)]",
+        assertThrows(InvalidInputException.class, () -> Amortizer.of(null, null, null)).problems().toString());
+    assertEquals("[monthlyFeeRate: is required (Rate.ZERO for none)]", assertThrows(InvalidInputException.class,
+        () -> Amortizer.of(RepaymentMethod.EQUAL_PRINCIPAL, Rate.ZERO, null)).problems().toString());
+    Amortizer a = Amortizer.of(RepaymentMethod.EQUAL_PRINCIPAL, Rate.of("0.1"), Rate.ZERO);
+    assertEquals("[amount: is required]",
+        assertThrows(InvalidInputException.class, () -> a.schedule(null, 12)).problems().toString());
+    assertEquals("[downPayment: is required (Money.ZERO for none)]", assertThrows(InvalidInputException.class,
+        () -> a.schedule(Money.of("100"), 12, null)).problems().toString());
+  }
 }

@@ -67,6 +67,13 @@ class AnnualizedRateProperties {
     // both are rounded to 6 decimals: a rate within a hair of a rounding boundary may round either way
     assertTrue(got.subtract(want).abs().compareTo(BigDecimal.valueOf(1, 6)) <= 0,
         "got " + got + ", BigDecimal IRR " + want + " for " + amount + " fen over " + term + ": " + s);
+    // and exactly: the rate R, at which the payments' present value is the amount, lies in [got − ½·10^−6,
+    // got + ½·10^−6), decided by the sign of that present value less the amount at each end, with no search
+    BigDecimal half = BigDecimal.valueOf(5, 7);
+    assertTrue(excessOfPresentValue(amount, payments, got.subtract(half)) >= 0,
+        "the rate is below " + got + "'s interval: " + s);
+    assertTrue(excessOfPresentValue(amount, payments, got.add(half)) < 0,
+        "the rate is above " + got + "'s interval: " + s);
   }
 
   @Property(tries = 200)
@@ -119,5 +126,41 @@ class AnnualizedRateProperties {
     assertEquals(2, s.installments().get(0).payment().fen());
     assertEquals(3, s.installments().get(1).payment().fen());
     assertEquals(new BigDecimal("24.000000"), AnnualizedRate.of(s));
+  }
+
+  /**
+   * One month: the rate is exactly 12 × (payment − financed) / financed, a decimal that ends in a 5 at the seventh
+   * place for many amounts (513 fen repaying 512 is 0.0234375 a year), and half-up takes it up. The double search lands
+   * a hair below such a rate as often as above, and 0.023437 had been reported.
+   */
+  @Property(tries = 1000)
+  void aRateExactlyHalfwayBetweenTwoSixDecimalFiguresRoundsUp(@ForAll @IntRange(min = 1, max = 2_000) int multiple,
+      @ForAll @IntRange(min = 0, max = 14) int power, @ForAll @LongRange(min = 1, max = 10_000_000) long extra) {
+    long financed = multiple * (1L << power);
+    BigDecimal exact = BigDecimal.valueOf(12 * extra).divide(BigDecimal.valueOf(financed), MC);
+    assertEquals(exact.setScale(6, RoundingMode.HALF_UP), AnnualizedRate.of(financed, new long[] {financed + extra}),
+        extra + " fen on " + financed + ": " + exact.toPlainString());
+  }
+
+  @Test
+  void thirteenFenOnFiveHundredTwelveIsRoundedUp() {
+    assertEquals(new BigDecimal("0.023438"), AnnualizedRate.of(512, new long[] {513}));
+    assertEquals(new BigDecimal("4.851563"), AnnualizedRate.of(512, new long[] {719}));
+  }
+
+  /**
+   * The sign of (present value of {@code payments} at the annual rate {@code annual}) − {@code financed}, exactly: a
+   * month's discount 1 + a / 12 is (12 + a) / 12, so that difference times 12^n (12 + a)^n is
+   * Σ p_t 12^t (12 + a)^(n−t) − F (12 + a)^n, whose sign a decimal {@code a} gives exactly.
+   */
+  private static int excessOfPresentValue(long financed, long[] payments, BigDecimal annual) {
+    BigDecimal x = BigDecimal.valueOf(12).add(annual);
+    BigDecimal xPower = BigDecimal.ONE;
+    BigDecimal value = BigDecimal.ZERO;
+    for (int t = payments.length; t >= 1; t--) { // Σ p_t 12^t x^(n−t): from the last payment, x's power rising
+      value = value.add(BigDecimal.valueOf(payments[t - 1]).multiply(BigDecimal.valueOf(12).pow(t)).multiply(xPower));
+      xPower = xPower.multiply(x);
+    }
+    return value.subtract(BigDecimal.valueOf(financed).multiply(xPower)).signum();
   }
 }

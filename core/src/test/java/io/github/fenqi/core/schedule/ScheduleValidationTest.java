@@ -166,4 +166,24 @@ class ScheduleValidationTest {
     assertTrue(!bare.contains("totalPayable") && !bare.contains("annualizedRate"), bare);
     assertEquals(s, FenqiJson.read(mapper, bare.getBytes(StandardCharsets.UTF_8), Schedule.class, "s.json"));
   }
+
+  /**
+   * A stated rate far out of range is named in a short form: {@code 1e999999999} is a few characters of JSON, and the
+   * message wrote it out in full — a billion digits, which ran out of memory ("problem: Java heap space") — and
+   * {@code 1e99999} put a hundred thousand digits in one line of the report.
+   */
+  @Test
+  void aStatedRateFarOutOfRangeIsNamedInShortForm() throws Exception {
+    ObjectMapper mapper = FenqiJson.newMapper();
+    Schedule s = Amortizer.of(RepaymentMethod.FEE_INSTALLMENT, Rate.ZERO, Rate.of("0.006")).schedule(Money.of("12000"), 12);
+    String written = mapper.writeValueAsString(s);
+    for (String[] stated : new String[][] {{"1e999999999", "1E+999999999"}, {"1e99999", "1E+99999"},
+        {"-1e-999999999", "-1E-999999999"}, {"0.0000001", "0.0000001"}}) {
+      String wrong = written.replace("\"annualizedRate\" : 0.130342", "\"annualizedRate\" : " + stated[0]);
+      InvalidInputException e = assertThrows(InvalidInputException.class,
+          () -> FenqiJson.read(mapper, wrong.getBytes(StandardCharsets.UTF_8), Schedule.class, "s.json"));
+      assertEquals(List.of(Problem.of("s.json: annualizedRate", "'" + stated[1] + "' but the installments' IRR against "
+          + "the financed 12000.00 is 0.130342 a year")), e.problems());
+    }
+  }
 }
