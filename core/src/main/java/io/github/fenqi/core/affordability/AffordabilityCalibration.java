@@ -2,6 +2,7 @@ package io.github.fenqi.core.affordability;
 
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.money.Decimals;
 import io.github.fenqi.core.money.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -81,7 +82,7 @@ public record AffordabilityCalibration(List<BigDecimal> incomeWeights, List<BigD
     for (int i = 0; i < weights.size(); i++) {
       for (int j = 0; j < i; j++) {
         if (weights.get(i).compareTo(weights.get(j)) == 0) {
-          problems.add(Problem.of(name + "[" + i + "]", weights.get(i).toPlainString() + " is also " + name + "[" + j
+          problems.add(Problem.of(name + "[" + i + "]", Decimals.shown(weights.get(i)) + " is also " + name + "[" + j
               + "]: each weight once"));
           break;
         }

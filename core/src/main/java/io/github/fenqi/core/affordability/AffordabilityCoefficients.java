@@ -2,6 +2,7 @@ package io.github.fenqi.core.affordability;
 
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.money.Decimals;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,7 @@ public record AffordabilityCoefficients(BigDecimal incomeWeight, BigDecimal esse
     if (weight == null) {
       problems.add(Problem.of(field, "is missing"));
     } else if (weight.signum() <= 0 || weight.compareTo(BigDecimal.ONE) > 0) {
-      problems.add(Problem.of(field, weight.toPlainString() + " is outside (0, 1]"));
+      problems.add(Problem.of(field, Decimals.shown(weight) + " is outside (0, 1]"));
     }
   }
 
@@ -47,7 +48,7 @@ public record AffordabilityCoefficients(BigDecimal incomeWeight, BigDecimal esse
     if (weight == null) {
       problems.add(Problem.of(field, "is missing"));
     } else if (weight.compareTo(BigDecimal.ONE) < 0 || weight.compareTo(BigDecimal.valueOf(3)) > 0) {
-      problems.add(Problem.of(field, weight.toPlainString() + " is outside [1, 3]"));
+      problems.add(Problem.of(field, Decimals.shown(weight) + " is outside [1, 3]"));
     }
   }
 
@@ -56,7 +57,7 @@ public record AffordabilityCoefficients(BigDecimal incomeWeight, BigDecimal esse
     if (share == null) {
       problems.add(Problem.of(field, "is missing"));
     } else if (share.signum() <= 0 || share.compareTo(new BigDecimal("0.5")) > 0) {
-      problems.add(Problem.of(field, share.toPlainString() + " is outside (0, 0.5]: no plan may take more than half of income"));
+      problems.add(Problem.of(field, Decimals.shown(share) + " is outside (0, 0.5]: no plan may take more than half of income"));
     }
   }
 }

@@ -5,6 +5,7 @@ import io.github.fenqi.core.InputFiles;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.borrower.Borrower;
+import io.github.fenqi.core.money.Decimals;
 import io.github.fenqi.core.money.Money;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -113,7 +114,7 @@ public final class LivingCostFloor {
       throw new InvalidInputException(missing);
     }
     if (uplift.compareTo(BigDecimal.ONE) < 0 || uplift.compareTo(BigDecimal.valueOf(5)) > 0) {
-      throw new InvalidInputException("uplift", uplift.toPlainString() + " is outside 1..5");
+      throw new InvalidInputException("uplift", Decimals.shown(uplift) + " is outside 1..5");
     }
     if (!nationalDefault.isPositive()) {
       throw new InvalidInputException("nationalDefault", nationalDefault + " is not more than 0");

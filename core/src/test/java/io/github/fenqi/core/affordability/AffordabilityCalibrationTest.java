@@ -157,6 +157,27 @@ class AffordabilityCalibrationTest {
         e.problems());
   }
 
+  /**
+   * A weight far out of range is named in exponent form: written out in full, {@code 1E+999999999} is a billion digits,
+   * and refusing it ran out of memory (a coefficient bound from a Spring property or a calibration grid reaches here
+   * unchecked).
+   */
+  @Test
+  void aWeightFarOutOfRangeIsNamedInShortForm() {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> new AffordabilityCoefficients(
+        new BigDecimal("1E+999999999"), new BigDecimal("1E-999999999"), new BigDecimal("-1E+99999")));
+    assertEquals(List.of(Problem.of("incomeWeight", "1E+999999999 is outside (0, 1]"),
+        Problem.of("essentialsWeight", "1E-999999999 is outside [1, 3]"),
+        Problem.of("maxIncomeShare", "-1E+99999 is outside (0, 0.5]: no plan may take more than half of income")),
+        e.problems());
+    BigDecimal huge = new BigDecimal("1E+999999999");
+    e = assertThrows(InvalidInputException.class,
+        () -> new AffordabilityCalibration(List.of(huge, huge), List.of(BigDecimal.ONE), new BigDecimal("0.5")));
+    assertEquals(List.of(Problem.of("incomeWeights[0]", "1E+999999999 is outside (0, 1]"),
+        Problem.of("incomeWeights[1]", "1E+999999999 is outside (0, 1]"),
+        Problem.of("incomeWeights[1]", "1E+999999999 is also incomeWeights[0]: each weight once")), e.problems());
+  }
+
   /** Borrowers with random income and essentials and an installment around their true capacity. */
   private static List<RepaymentOutcome> history(int n, double w1, double w2, double defaultIfAffordable, double defaultIfNot, long seed) {
     Random rnd = new Random(seed);

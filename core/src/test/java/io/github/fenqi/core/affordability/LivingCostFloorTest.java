@@ -114,6 +114,14 @@ class LivingCostFloorTest {
     assertEquals("广州市", table(HEADER + "310000,Shanghai,1420,2024,true,x\r440100,广州市,1231,2024,false,y\n")
         .floor("440106", 1).row().name());
   }
+  /** An uplift far out of range is named in exponent form: in full it is a billion digits, and refusing it ran out of memory. */
+  @Test
+  void anUpliftFarOutOfRangeIsNamedInShortForm() {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> LivingCostFloor.fromCsv(
+        new ByteArrayInputStream(new byte[0]), "floor.csv", new BigDecimal("1E+999999999"), Money.ofYuan(800)));
+    assertEquals(List.of(Problem.of("uplift", "1E+999999999 is outside 1..5")), e.problems());
+  }
+
   /** Every missing argument of a table is named at once (each had been a bare NullPointerException). */
   @Test
   void aMissingArgumentOfATableIsNamed() {
