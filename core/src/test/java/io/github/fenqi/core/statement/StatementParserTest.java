@@ -483,4 +483,21 @@ class StatementParserTest {
     assertTrue(s.rejected().get(1).reason().startsWith("neither"), s.rejected().toString());
     assertTrue(s.rejected().get(2).reason().contains("two signs"), s.rejected().toString());
   }
+
+  /**
+   * A workbook saved as CSV, or a bank's HTML export copied into one, pads its cells with no-break spaces (U+00A0,
+   * U+202F): {@code 12.00 } after an amount, a date or a time, inside quotes or not. They were kept as part of the field,
+   * so the row was rejected as "支出金额 '12.00 ' is not an amount", the space invisible in the message; they are
+   * padding like a tab or a space, and stripped like one.
+   */
+  @Test
+  void aFieldPaddedWithNoBreakSpacesIsReadAsTheFieldItPads() {
+    ParsedStatement s = StatementParser.bank().parse("b.csv", utf8(BANK_HEADER
+        + "2026-05-01\u00a0,\u00a010:00:00,POS消费,,12.00\u00a0,1000.00\u202f,超市\u00a0,,POS\n"
+        + "2026-05-02,10:00:00,POS消费,,\"\u00a01,234.00\u00a0\",\"\u00a0-234.00\",超市,,POS\n"));
+    assertEquals(List.of(), s.rejected());
+    assertEquals(List.of("2026-05-01T10:00 DEBIT 12.00 1000.00 超市", "2026-05-02T10:00 DEBIT 1234.00 -234.00 超市"),
+        s.transactions().stream().map(t -> t.time() + " " + t.direction() + " " + t.amount() + " " + t.balance() + " "
+            + t.counterparty()).toList());
+  }
 }

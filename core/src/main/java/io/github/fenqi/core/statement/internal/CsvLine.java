@@ -8,7 +8,8 @@ import java.util.List;
  * Splits one CSV record (RFC 4180 quoting, {@code ""} for a quote inside a quoted field); an unterminated quote is an
  * error. The statement parser gives it one line, or the lines of a record whose quoted field holds line breaks
  * joined (see {@link CsvStatementParser}). Fields are stripped of whitespace (Alipay pads order numbers with a tab so that
- * spreadsheets keep them as text).
+ * spreadsheets keep them as text), no-break spaces included: a workbook saved as CSV, or a bank's HTML export copied
+ * into one, pads cells with U+00A0 or U+202F, and {@code 12.00 } had been rejected as no amount.
  *
  * <p>Thread-safety: stateless; safe from any thread.
  */
@@ -54,9 +55,26 @@ public final class CsvLine {
     return Arrays.asList(fields);
   }
 
-  /** {@link Character#isWhitespace(char)} ({@link String#strip}'s test), printable ASCII and Han answered at once. */
+  /**
+   * {@link Character#isWhitespace(char)} ({@link String#strip}'s test) or a no-break space
+   * ({@link Character#isSpaceChar}: U+00A0, U+2007, U+202F), printable ASCII and Han answered at once.
+   */
   private static boolean isWhitespace(char c) {
-    return (c <= ' ' || c >= 0x7f && c <= '\u3000') && Character.isWhitespace(c); // none above U+3000
+    // none above U+3000
+    return (c <= ' ' || c >= 0x7f && c <= '\u3000') && (Character.isWhitespace(c) || Character.isSpaceChar(c));
+  }
+
+  /** {@code field} without the leading and trailing {@link #isWhitespace} characters. */
+  private static String strip(CharSequence field) {
+    int from = 0;
+    int to = field.length();
+    while (from < to && isWhitespace(field.charAt(from))) {
+      from++;
+    }
+    while (to > from && isWhitespace(field.charAt(to - 1))) {
+      to--;
+    }
+    return field.subSequence(from, to).toString();
   }
 
   private static List<String> splitQuoted(String line) {
@@ -77,11 +95,11 @@ public final class CsvLine {
         } else {
           field.append(c);
         }
-      } else if (c == '"' && field.toString().isBlank()) {
+      } else if (c == '"' && strip(field).isEmpty()) {
         field.setLength(0);
         quoted = true;
       } else if (c == ',') {
-        fields.add(field.toString().strip());
+        fields.add(strip(field));
         field.setLength(0);
       } else {
         field.append(c);
@@ -91,7 +109,7 @@ public final class CsvLine {
     if (quoted) {
       throw new IllegalArgumentException("unterminated quoted field");
     }
-    fields.add(field.toString().strip());
+    fields.add(strip(field));
     return fields;
   }
 }
