@@ -500,4 +500,33 @@ class StatementParserTest {
         s.transactions().stream().map(t -> t.time() + " " + t.direction() + " " + t.amount() + " " + t.balance() + " "
             + t.counterparty()).toList());
   }
+
+  /**
+   * Accounting exports write money out in parentheses, {@code (123.45)} for -123.45, and a spreadsheet formatted for
+   * accounting saves its cells so. Such a field was refused as "not an amount" in every column. Parentheses are read as
+   * the minus they stand for: a debit of 123.45 in the debit column or a signed one, a negative balance, and in the
+   * credit column refused as a minus is, naming the row and column; parentheses around no amount, or a second sign
+   * inside them, are refused naming the column.
+   */
+  @Test
+  void anAmountInParenthesesIsReadAsTheMinusItStandsFor() {
+    ParsedStatement s = StatementParser.bank().parse("b.csv", utf8(BANK_HEADER
+        + "2026-05-01,10:00:00,POS消费,,(123.45),1000.00,超市,,POS\n"
+        + "2026-05-02,10:00:00,POS消费,,\"(1,000.00)\",(0.00),超市,,POS\n"
+        + "2026-05-03,10:00:00,POS消费,,（12.00）,(12.00),超市,,POS\n"
+        + "2026-05-04,10:00:00,冲正,(123.45),,,超市,,POS\n"
+        + "2026-05-05,10:00:00,POS消费,,(),,超市,,POS\n"
+        + "2026-05-06,10:00:00,POS消费,,(-1.00),,超市,,POS\n"));
+    assertEquals(List.of("DEBIT 123.45 1000.00", "DEBIT 1000.00 0.00", "DEBIT 12.00 -12.00"),
+        s.transactions().stream().map(t -> t.direction() + " " + t.amount() + " " + t.balance()).toList());
+    assertEquals(List.of("b.csv:5", "b.csv:6", "b.csv:7"), s.rejected().stream().map(Problem::location).toList());
+    assertTrue(s.rejected().get(0).reason().startsWith("收入金额 '(123.45)'")
+        && s.rejected().get(0).reason().contains("冲正"), s.rejected().toString());
+    assertTrue(s.rejected().get(1).reason().startsWith("支出金额 '()' is a sign without an amount"), s.rejected().toString());
+    assertTrue(s.rejected().get(2).reason().startsWith("支出金额 '(-1.00)' has two signs"), s.rejected().toString());
+    BankColumnMapping signed = new BankColumnMapping("交易时间", null, "摘要", "交易金额", "交易金额", "账户余额", "对方户名", null, null);
+    ParsedStatement one = StatementParser.bank(signed).parse("cmb.csv", utf8("交易时间,摘要,交易金额,账户余额,对方户名\n"
+        + "2026-05-01 20:15:03,转账-房租,(2800.00),1415.48,钱文斌\n"));
+    assertEquals(List.of("DEBIT 2800.00"), one.transactions().stream().map(t -> t.direction() + " " + t.amount()).toList());
+  }
 }
