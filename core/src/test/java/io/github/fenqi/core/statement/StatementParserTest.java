@@ -41,7 +41,7 @@ class StatementParserTest {
     assertTrue(s.rejected().get(0).reason().contains("支出金额"), s.rejected().get(0).reason());
     assertTrue(s.rejected().get(1).reason().contains("交易日期"), s.rejected().get(1).reason());
     assertTrue(s.rejected().get(2).reason().contains("both"), s.rejected().get(2).reason());
-    assertTrue(s.rejected().get(3).reason().contains("quoted"), s.rejected().get(3).reason());
+    assertTrue(s.rejected().get(3).reason().startsWith("摘要 opens a quote"), s.rejected().get(3).reason());
     Transaction salary = s.transactions().get(1);
     assertEquals(8, salary.fileLine());
     assertEquals(Direction.CREDIT, salary.direction());
@@ -528,5 +528,24 @@ class StatementParserTest {
     ParsedStatement one = StatementParser.bank(signed).parse("cmb.csv", utf8("交易时间,摘要,交易金额,账户余额,对方户名\n"
         + "2026-05-01 20:15:03,转账-房租,(2800.00),1415.48,钱文斌\n"));
     assertEquals(List.of("DEBIT 2800.00"), one.transactions().stream().map(t -> t.direction() + " " + t.amount()).toList());
+  }
+
+  /**
+   * A row whose quote is never closed (a stray {@code "} before a field, no later line closing it) was rejected as
+   * "unterminated quoted field", which named neither the column nor what to do, in a row of nine fields. The rejection
+   * names the column whose field opens the quote and says to close or remove it; a header too short to name it gives
+   * the field's position.
+   */
+  @Test
+  void aQuoteLeftOpenIsRejectedNamingItsColumn() {
+    ParsedStatement s = StatementParser.bank().parse("b.csv", utf8(BANK_HEADER
+        + "2026-05-01,10:00:00,\"POS消费,,12.00,1000.00,超市,,POS\n"
+        + "2026-05-02,10:00:00,POS消费,,12.00,988.00,超市,,POS\n"
+        + "2026-05-03,10:00:00,POS消费,,12.00,976.00,超市,,POS,,\"x\n"));
+    assertEquals(List.of("b.csv:3"), s.transactions().stream().map(Transaction::location).toList());
+    assertEquals(List.of("b.csv:2", "b.csv:4"), s.rejected().stream().map(Problem::location).toList());
+    String reason = s.rejected().get(0).reason();
+    assertTrue(reason.startsWith("摘要 opens a quote (\") that is not closed") && reason.contains("remove"), reason);
+    assertTrue(s.rejected().get(1).reason().startsWith("field 11 opens a quote"), s.rejected().toString());
   }
 }

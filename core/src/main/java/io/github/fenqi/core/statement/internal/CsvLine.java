@@ -77,6 +77,25 @@ public final class CsvLine {
     return field.subSequence(from, to).toString();
   }
 
+  /**
+   * A quoted field the record does not close: {@link #field()} is its position (0-based), so the reader can name its
+   * column.
+   */
+  public static final class UnclosedQuote extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private final int field;
+
+    UnclosedQuote(int field) {
+      super("field " + (field + 1) + " opens a quote (\") that is not closed");
+      this.field = field;
+    }
+
+    /** The position of the field that opens the quote, 0-based. */
+    public int field() {
+      return field;
+    }
+  }
+
   private static List<String> splitQuoted(String line) {
     List<String> fields = new ArrayList<>();
     StringBuilder field = new StringBuilder();
@@ -107,7 +126,7 @@ public final class CsvLine {
       i++;
     }
     if (quoted) {
-      throw new IllegalArgumentException("unterminated quoted field");
+      throw new UnclosedQuote(fields.size());
     }
     fields.add(strip(field));
     return fields;
