@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * in the debit column is the bank signing its money out: {@code -123.45} there is a debit of 123.45. A minus in the
  * credit column is refused, naming the row and column: it may be a reversal (冲正) of an earlier credit or money out
  * in the wrong column, and the file does not say which. A minus may be written {@code -}, {@code −} (U+2212) or
- * {@code －} (U+FF0D); a zero ({@code 0.00}, {@code ¥0.00}) in the column a row does not use is empty. A bank that writes the date and time into
+ * {@code －} (U+FF0D), or as accounting does, the amount in parentheses ({@code (123.45)}, {@code （123.45）}); a zero ({@code 0.00}, {@code ¥0.00}) in the column a row does not use is empty. A bank that writes the date and time into
  * one column ({@code 交易时间: 2026-05-01 20:15:03}) is mapped by naming it as the date and the time as null; a time
  * column that repeats the row's date before the time is read too.
  *

@@ -53,7 +53,13 @@ public record ForensicSignal(Kind kind, List<String> rows, double strength, Stri
      * Two statements of one account (they share rows to the balance) disagree about the days both cover: a row of
      * one is not in the other, so one of them was edited after the export.
      */
-    STATEMENTS_DISAGREE
+    STATEMENTS_DISAGREE,
+    /**
+     * Rows dated outside the period the export states ({@link ParsedStatement#statedFrom()} to
+     * {@link ParsedStatement#statedTo()}): the export holds only that period's rows, so each was added or its date
+     * edited after it.
+     */
+    OUTSIDE_STATED_PERIOD
   }
 
   public ForensicSignal {

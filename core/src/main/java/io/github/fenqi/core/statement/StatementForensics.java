@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * Looks for signs that statements were edited: running-balance breaks (walked in file order, oldest row first — when
  * the first and last rows share their time, in the direction that breaks less — or in time order when the rows are out
  * of it and that order breaks less), duplicated serials, rows out of time
- * order, a wallet export's rows that do not add up to the count and sums it states above them ({@link StatedTotals}),
+ * order, rows dated outside the period the export states, a wallet export's rows that do not add up to the count and sums it states above them ({@link StatedTotals}),
  * two statements of one account that disagree about days both cover, first digits far from Benford's law, an income
  * spike just before the application, too-round credits.
  * Each sign is a {@link ForensicSignal} naming its rows; the verdict follows the {@link ForensicThresholds}:
@@ -75,6 +75,7 @@ public final class StatementForensics {
       breaks += balanceBreaks(s, signals, notes);
       duplicates(s, signals);
       order(s, signals);
+      outsidePeriod(s, signals);
       statedTotals(s, signals, notes);
       benford(s, signals, notes);
     }
@@ -371,6 +372,36 @@ public final class StatementForensics {
     if (!out.isEmpty()) {
       signals.add(new ForensicSignal(ForensicSignal.Kind.NON_CHRONOLOGICAL, out, Math.min(1, out.size() / 5.0),
           out.size() + " row(s) out of the file's " + (descending ? "newest-first" : "oldest-first") + " order in " + s.source()));
+    }
+  }
+
+  /**
+   * Rows dated outside the period the export states ({@link ParsedStatement#statedFrom()}: Alipay's and WeChat's
+   * 起始时间..终止时间, a bank's 起止日期): the export holds only that period's rows, so each was added or its date
+   * edited after it. A wallet has no running balance to break and a moved date changes none of its stated totals, and a
+   * bank row added after the last day with its balance carried on breaks nothing: a salary moved into another month,
+   * or one added after the export, had passed.
+   */
+  private static void outsidePeriod(ParsedStatement s, List<ForensicSignal> signals) {
+    LocalDate from = s.statedFrom();
+    LocalDate to = s.statedTo();
+    if (from == null || to == null) {
+      return;
+    }
+    List<String> rows = new ArrayList<>();
+    Transaction first = null;
+    for (Transaction t : s.transactions()) {
+      LocalDate day = t.time().toLocalDate();
+      if (day.isBefore(from) || day.isAfter(to)) {
+        rows.add(t.location());
+        first = first == null ? t : first;
+      }
+    }
+    if (first != null) {
+      signals.add(new ForensicSignal(ForensicSignal.Kind.OUTSIDE_STATED_PERIOD, rows, 0.8, String.format(Locale.ROOT,
+          "%d row(s) of %s dated outside the period %s to %s it states, the first %s at %s: the export holds only that "
+              + "period's rows, so each was added or its date edited after it", rows.size(), s.source(), from, to,
+          first.time().toLocalDate(), first.location())));
     }
   }
 

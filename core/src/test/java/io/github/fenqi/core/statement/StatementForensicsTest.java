@@ -136,7 +136,7 @@ class StatementForensicsTest {
         + "2026-05-10,09:00:00,代发工资,6000.00,,6000.00,某某科技有限公司,,批量代发\n"
         + "2026-05-11,09:00:00,POS消费,,abc,5900.00,超市,,POS\n"
         + "2026-05-12,09:00:00,POS消费,,50.00,5850.00,超市,,POS\n"
-        + "2026-05-13,09:00:00,POS消费,,(20.00),5830.00,超市,,POS\n"
+        + "2026-05-13,09:00:00,POS消费,,20..00,5830.00,超市,,POS\n"
         + "2026-05-14,09:00:00,POS消费,,30.00,5800.00,超市,,POS\n"
         + "2026-5/15,09:00:00,POS消费,,100.00,5700.00,超市,,POS\n"
         + "2026-05-16,09:00:00,POS消费,,10.00,5690.00,超市,,POS\n";
@@ -234,5 +234,37 @@ class StatementForensicsTest {
     assertEquals(ForensicVerdict.BLOCK, forged.verdict(), forged.signals().toString());
     assertEquals(List.of("b.csv:3", "b.csv:2"), forged.signals().stream()
         .filter(x -> x.kind() == ForensicSignal.Kind.BALANCE_BREAK).findFirst().orElseThrow().rows());
+  }
+
+  /**
+   * An export holds the rows of the period it states (WeChat's and Alipay's 起始时间..终止时间, a bank's 起止日期). A row
+   * dated outside it was added, or its date edited, after the export: a WeChat row moved from October to November
+   * breaks no running balance (a wallet has none) and none of the totals stated above the rows, and a bank row added
+   * after the stated last day with its balance carried on breaks nothing either; both had passed. Each is reviewed,
+   * naming the row; the honest samples, whose rows lie inside their periods, still pass.
+   */
+  @Test
+  void aRowDatedOutsideThePeriodTheExportStatesIsReviewed() {
+    String wechat = new String(Samples.bytes("samples/statements/wechat_A.csv"), StandardCharsets.UTF_8);
+    assertTrue(wechat.contains("\n2026-10-31 14:58:18,"));
+    ParsedStatement w = StatementParser.parseDetected("w.csv",
+        wechat.replace("\n2026-10-31 14:58:18,", "\n2026-11-20 14:58:18,").getBytes(StandardCharsets.UTF_8));
+    ForensicReport rw = examine(w);
+    assertEquals(ForensicVerdict.REVIEW, rw.verdict(), rw.signals().toString());
+    ForensicSignal sw = rw.signals().stream().filter(x -> x.kind() == ForensicSignal.Kind.OUTSIDE_STATED_PERIOD)
+        .findFirst().orElseThrow(() -> new AssertionError(rw.signals().toString()));
+    assertEquals(List.of("w.csv:18"), sw.rows());
+    assertTrue(sw.detail().contains("2026-05-01") && sw.detail().contains("2026-10-31"), sw.detail());
+
+    ParsedStatement b = StatementParser.parseDetected("b.csv", (
+        "户名：周子航\n起止日期：2026-05-01 至 2026-05-31\n" + BANK_HEADER
+        + "2026-05-02,10:00:00,POS消费,,12.00,988.00,超市,,POS\n"
+        + "2026-05-10,09:00:00,代发工资,8000.00,,8988.00,某公司,,批量代发\n"
+        + "2026-06-10,09:00:00,代发工资,8000.00,,16988.00,某公司,,批量代发\n").getBytes(StandardCharsets.UTF_8));
+    ForensicReport rb = examine(b);
+    assertEquals(List.of(ForensicSignal.Kind.OUTSIDE_STATED_PERIOD),
+        rb.signals().stream().map(ForensicSignal::kind).toList(), rb.signals().toString());
+    assertEquals(List.of("b.csv:6"), rb.signals().get(0).rows());
+    assertEquals(ForensicVerdict.REVIEW, rb.verdict());
   }
 }

@@ -41,7 +41,7 @@ class StatementParserTest {
     assertTrue(s.rejected().get(0).reason().contains("支出金额"), s.rejected().get(0).reason());
     assertTrue(s.rejected().get(1).reason().contains("交易日期"), s.rejected().get(1).reason());
     assertTrue(s.rejected().get(2).reason().contains("both"), s.rejected().get(2).reason());
-    assertTrue(s.rejected().get(3).reason().contains("quoted"), s.rejected().get(3).reason());
+    assertTrue(s.rejected().get(3).reason().startsWith("摘要 opens a quote"), s.rejected().get(3).reason());
     Transaction salary = s.transactions().get(1);
     assertEquals(8, salary.fileLine());
     assertEquals(Direction.CREDIT, salary.direction());
@@ -482,5 +482,70 @@ class StatementParserTest {
         && negativeCredit.contains("under 支出金额"), negativeCredit);
     assertTrue(s.rejected().get(1).reason().startsWith("neither"), s.rejected().toString());
     assertTrue(s.rejected().get(2).reason().contains("two signs"), s.rejected().toString());
+  }
+
+  /**
+   * A workbook saved as CSV, or a bank's HTML export copied into one, pads its cells with no-break spaces (U+00A0,
+   * U+202F): {@code 12.00 } after an amount, a date or a time, inside quotes or not. They were kept as part of the field,
+   * so the row was rejected as "支出金额 '12.00 ' is not an amount", the space invisible in the message; they are
+   * padding like a tab or a space, and stripped like one.
+   */
+  @Test
+  void aFieldPaddedWithNoBreakSpacesIsReadAsTheFieldItPads() {
+    ParsedStatement s = StatementParser.bank().parse("b.csv", utf8(BANK_HEADER
+        + "2026-05-01\u00a0,\u00a010:00:00,POS消费,,12.00\u00a0,1000.00\u202f,超市\u00a0,,POS\n"
+        + "2026-05-02,10:00:00,POS消费,,\"\u00a01,234.00\u00a0\",\"\u00a0-234.00\",超市,,POS\n"));
+    assertEquals(List.of(), s.rejected());
+    assertEquals(List.of("2026-05-01T10:00 DEBIT 12.00 1000.00 超市", "2026-05-02T10:00 DEBIT 1234.00 -234.00 超市"),
+        s.transactions().stream().map(t -> t.time() + " " + t.direction() + " " + t.amount() + " " + t.balance() + " "
+            + t.counterparty()).toList());
+  }
+
+  /**
+   * Accounting exports write money out in parentheses, {@code (123.45)} for -123.45, and a spreadsheet formatted for
+   * accounting saves its cells so. Such a field was refused as "not an amount" in every column. Parentheses are read as
+   * the minus they stand for: a debit of 123.45 in the debit column or a signed one, a negative balance, and in the
+   * credit column refused as a minus is, naming the row and column; parentheses around no amount, or a second sign
+   * inside them, are refused naming the column.
+   */
+  @Test
+  void anAmountInParenthesesIsReadAsTheMinusItStandsFor() {
+    ParsedStatement s = StatementParser.bank().parse("b.csv", utf8(BANK_HEADER
+        + "2026-05-01,10:00:00,POS消费,,(123.45),1000.00,超市,,POS\n"
+        + "2026-05-02,10:00:00,POS消费,,\"(1,000.00)\",(0.00),超市,,POS\n"
+        + "2026-05-03,10:00:00,POS消费,,（12.00）,(12.00),超市,,POS\n"
+        + "2026-05-04,10:00:00,冲正,(123.45),,,超市,,POS\n"
+        + "2026-05-05,10:00:00,POS消费,,(),,超市,,POS\n"
+        + "2026-05-06,10:00:00,POS消费,,(-1.00),,超市,,POS\n"));
+    assertEquals(List.of("DEBIT 123.45 1000.00", "DEBIT 1000.00 0.00", "DEBIT 12.00 -12.00"),
+        s.transactions().stream().map(t -> t.direction() + " " + t.amount() + " " + t.balance()).toList());
+    assertEquals(List.of("b.csv:5", "b.csv:6", "b.csv:7"), s.rejected().stream().map(Problem::location).toList());
+    assertTrue(s.rejected().get(0).reason().startsWith("收入金额 '(123.45)'")
+        && s.rejected().get(0).reason().contains("冲正"), s.rejected().toString());
+    assertTrue(s.rejected().get(1).reason().startsWith("支出金额 '()' is a sign without an amount"), s.rejected().toString());
+    assertTrue(s.rejected().get(2).reason().startsWith("支出金额 '(-1.00)' has two signs"), s.rejected().toString());
+    BankColumnMapping signed = new BankColumnMapping("交易时间", null, "摘要", "交易金额", "交易金额", "账户余额", "对方户名", null, null);
+    ParsedStatement one = StatementParser.bank(signed).parse("cmb.csv", utf8("交易时间,摘要,交易金额,账户余额,对方户名\n"
+        + "2026-05-01 20:15:03,转账-房租,(2800.00),1415.48,钱文斌\n"));
+    assertEquals(List.of("DEBIT 2800.00"), one.transactions().stream().map(t -> t.direction() + " " + t.amount()).toList());
+  }
+
+  /**
+   * A row whose quote is never closed (a stray {@code "} before a field, no later line closing it) was rejected as
+   * "unterminated quoted field", which named neither the column nor what to do, in a row of nine fields. The rejection
+   * names the column whose field opens the quote and says to close or remove it; a header too short to name it gives
+   * the field's position.
+   */
+  @Test
+  void aQuoteLeftOpenIsRejectedNamingItsColumn() {
+    ParsedStatement s = StatementParser.bank().parse("b.csv", utf8(BANK_HEADER
+        + "2026-05-01,10:00:00,\"POS消费,,12.00,1000.00,超市,,POS\n"
+        + "2026-05-02,10:00:00,POS消费,,12.00,988.00,超市,,POS\n"
+        + "2026-05-03,10:00:00,POS消费,,12.00,976.00,超市,,POS,,\"x\n"));
+    assertEquals(List.of("b.csv:3"), s.transactions().stream().map(Transaction::location).toList());
+    assertEquals(List.of("b.csv:2", "b.csv:4"), s.rejected().stream().map(Problem::location).toList());
+    String reason = s.rejected().get(0).reason();
+    assertTrue(reason.startsWith("摘要 opens a quote (\") that is not closed") && reason.contains("remove"), reason);
+    assertTrue(s.rejected().get(1).reason().startsWith("field 11 opens a quote"), s.rejected().toString());
   }
 }

@@ -247,7 +247,7 @@ public final class BankCsvParser extends CsvStatementParser {
       }
       String balanceText = Columns.at(f, balanceColumn);
       @Nullable Money balance = m.balance() == null || balanceText.isEmpty() ? null
-          : isMinus(balanceText) ? amount(m.balance(), balanceText.strip().substring(1)).negate()
+          : isMinus(balanceText) ? amount(m.balance(), magnitude(balanceText)).negate()
           : amount(m.balance(), balanceText);
       return new Transaction(source, fileLine, dataRow,
           dateTime(m.date(), Columns.at(f, date), m.time() == null ? "" : m.time(), Columns.at(f, time)),
@@ -258,24 +258,37 @@ public final class BankCsvParser extends CsvStatementParser {
   }
 
   /**
-   * Whether {@code field} starts with a minus: {@code -}, or the minus sign {@code −} (U+2212) or full-width
-   * {@code －} (U+FF0D) that an export passed through a word processor or a Chinese input method writes. The last
-   * two had been refused as "not an amount".
+   * Whether {@code field} is negative: it starts with a minus, {@code -}, or the minus sign {@code −} (U+2212) or
+   * full-width {@code －} (U+FF0D) that an export passed through a word processor or a Chinese input method writes, or
+   * it is wrapped in parentheses, {@code (123.45)} or {@code （123.45）}, as accounting exports and spreadsheets
+   * formatted for accounting write money out. All but the first had been refused as "not an amount".
    */
   private static boolean isMinus(String field) {
     String f = field.strip();
-    return !f.isEmpty() && MINUS.indexOf(f.charAt(0)) >= 0;
+    return !f.isEmpty() && MINUS.indexOf(f.charAt(0)) >= 0 || inParentheses(f);
   }
 
   private static final String MINUS = "-\u2212\uFF0D";
 
+  private static boolean inParentheses(String f) {
+    return f.length() >= 2 && (f.charAt(0) == '(' || f.charAt(0) == '（')
+        && (f.charAt(f.length() - 1) == ')' || f.charAt(f.length() - 1) == '）');
+  }
+
+  /** {@code field} without its parentheses or its one leading sign (a minus or {@code +}), stripped. */
+  private static String magnitude(String field) {
+    String f = field.strip();
+    return inParentheses(f) ? f.substring(1, f.length() - 1).strip()
+        : isMinus(f) || f.startsWith("+") ? f.substring(1).strip() : f;
+  }
+
   /**
-   * {@code field} without its one leading sign (a minus or {@code +}); two signs, or a sign alone, are refused naming
-   * the column.
+   * {@code field} without its one leading sign (a minus or {@code +}) or its parentheses; two signs, or a sign alone,
+   * are refused naming the column.
    */
   private String unsigned(String column, String field) {
     String f = field.strip();
-    String rest = isMinus(f) || f.startsWith("+") ? f.substring(1).strip() : f;
+    String rest = magnitude(f);
     if (isMinus(rest) || rest.startsWith("+") || rest.isEmpty() && !f.isEmpty()) {
       throw new IllegalArgumentException(column + " " + quoted(field) + (rest.isEmpty() ? " is a sign without an amount"
           : " has two signs") + (m.credit().equals(m.debit())

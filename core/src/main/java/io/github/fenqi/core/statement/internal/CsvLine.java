@@ -8,7 +8,8 @@ import java.util.List;
  * Splits one CSV record (RFC 4180 quoting, {@code ""} for a quote inside a quoted field); an unterminated quote is an
  * error. The statement parser gives it one line, or the lines of a record whose quoted field holds line breaks
  * joined (see {@link CsvStatementParser}). Fields are stripped of whitespace (Alipay pads order numbers with a tab so that
- * spreadsheets keep them as text).
+ * spreadsheets keep them as text), no-break spaces included: a workbook saved as CSV, or a bank's HTML export copied
+ * into one, pads cells with U+00A0 or U+202F, and {@code 12.00 } had been rejected as no amount.
  *
  * <p>Thread-safety: stateless; safe from any thread.
  */
@@ -54,9 +55,45 @@ public final class CsvLine {
     return Arrays.asList(fields);
   }
 
-  /** {@link Character#isWhitespace(char)} ({@link String#strip}'s test), printable ASCII and Han answered at once. */
+  /**
+   * {@link Character#isWhitespace(char)} ({@link String#strip}'s test) or a no-break space
+   * ({@link Character#isSpaceChar}: U+00A0, U+2007, U+202F), printable ASCII and Han answered at once.
+   */
   private static boolean isWhitespace(char c) {
-    return (c <= ' ' || c >= 0x7f && c <= '\u3000') && Character.isWhitespace(c); // none above U+3000
+    // none above U+3000
+    return (c <= ' ' || c >= 0x7f && c <= '\u3000') && (Character.isWhitespace(c) || Character.isSpaceChar(c));
+  }
+
+  /** {@code field} without the leading and trailing {@link #isWhitespace} characters. */
+  private static String strip(CharSequence field) {
+    int from = 0;
+    int to = field.length();
+    while (from < to && isWhitespace(field.charAt(from))) {
+      from++;
+    }
+    while (to > from && isWhitespace(field.charAt(to - 1))) {
+      to--;
+    }
+    return field.subSequence(from, to).toString();
+  }
+
+  /**
+   * A quoted field the record does not close: {@link #field()} is its position (0-based), so the reader can name its
+   * column.
+   */
+  public static final class UnclosedQuote extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private final int field;
+
+    UnclosedQuote(int field) {
+      super("field " + (field + 1) + " opens a quote (\") that is not closed");
+      this.field = field;
+    }
+
+    /** The position of the field that opens the quote, 0-based. */
+    public int field() {
+      return field;
+    }
   }
 
   private static List<String> splitQuoted(String line) {
@@ -77,11 +114,11 @@ public final class CsvLine {
         } else {
           field.append(c);
         }
-      } else if (c == '"' && field.toString().isBlank()) {
+      } else if (c == '"' && strip(field).isEmpty()) {
         field.setLength(0);
         quoted = true;
       } else if (c == ',') {
-        fields.add(field.toString().strip());
+        fields.add(strip(field));
         field.setLength(0);
       } else {
         field.append(c);
@@ -89,9 +126,9 @@ public final class CsvLine {
       i++;
     }
     if (quoted) {
-      throw new IllegalArgumentException("unterminated quoted field");
+      throw new UnclosedQuote(fields.size());
     }
-    fields.add(field.toString().strip());
+    fields.add(strip(field));
     return fields;
   }
 }

@@ -51,6 +51,7 @@ public abstract class CsvStatementParser implements StatementParser {
   /** The column positions of a header line, by name. */
   protected static final class Columns {
     private final Map<String, Integer> index = new HashMap<>();
+    private final List<String> names;
     private final int width;
     /** The last position {@link #index} has handed out: the reader reads no column after it. */
     private int lastRead = -1;
@@ -59,7 +60,19 @@ public abstract class CsvStatementParser implements StatementParser {
       for (int i = 0; i < header.size(); i++) {
         index.putIfAbsent(header.get(i), i);
       }
+      this.names = List.copyOf(header);
       this.width = header.size();
+    }
+
+    /**
+     * Why a record whose quote {@code open} is never closed is rejected, naming the column whose field opens it, or
+     * the field's position when the header is too short or leaves that column unnamed.
+     */
+    String unclosed(CsvLine.UnclosedQuote open) {
+      int f = open.field();
+      String name = f < names.size() && !names.get(f).isEmpty() ? names.get(f) : "field " + (f + 1);
+      return name + " opens a quote (\") that is not closed on its line or the lines after it: close the quote, or "
+          + "remove it if it is a stray one";
     }
 
     /** The first of {@code names} present in the header, or null. */
@@ -283,7 +296,8 @@ public abstract class CsvStatementParser implements StatementParser {
         int last = closingLine(text, lines, i, readable, columns, reader, header + 1);
         if (last < 0) {
           dataRow++;
-          rejected.add(Problem.of(source + ":" + line, e.getMessage()));
+          rejected.add(Problem.of(source + ":" + line,
+              e instanceof CsvLine.UnclosedQuote open ? columns.unclosed(open) : e.getMessage()));
           continue;
         }
         fields = CsvLine.split(joined(text, lines, i, last));
