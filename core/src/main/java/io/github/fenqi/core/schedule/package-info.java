@@ -14,9 +14,12 @@
  *       financed amount and no amount is negative.</li>
  *   <li>INTEREST_FREE (停息挂账) charges neither interest nor fee, whatever rates the policy names.</li>
  *   <li>A financed amount of zero gives a schedule of zero installments of zero; terms run 1..360.</li>
- *   <li>Over very long terms at high rates (beyond the 12–60 months of installment policies) the
- *       rounded annuity can repay the balance before the last month; the installments after that are zero
- *       (apart from any fee) and the principal sum stays exact.</li>
+ *   <li>The rounded annuity is level only to within a fen's error compounded over the term, so on small amounts
+ *       or at high rates it is not level, within the 12–60 months of installment policies too: it can repay the
+ *       balance before the last month, the installments after that being zero apart from any fee (10.00 yuan at
+ *       0.36 a year over 48 months: 0.40 a month, then nothing), or leave principal to the last installment
+ *       (100 000 yuan at 9.99 over 60 months: 83 250.00 a month, 183 250.00 at the end, as the principal part is
+ *       below a fen). The principal sum stays exact either way.</li>
  * </ul>
  */
 @NullMarked
