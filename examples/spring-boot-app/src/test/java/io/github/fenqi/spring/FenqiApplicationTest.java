@@ -1024,6 +1024,43 @@ class FenqiApplicationTest {
   }
 
   /**
+   * A query parameter of an endpoint that takes none is a 400 naming it, before anything runs. Each was ignored:
+   * {@code PUT /api/admin/policies/x?dryRun=true} applied the policy and {@code POST
+   * /api/admin/field-keys/reencrypt?dryRun=true} re-encrypted every row, {@code calculate?asOf=2020-01-01} answered
+   * about the case's own date, and {@code submit?strategy=AGGRESSIVE} stored the body's strategy.
+   */
+  @Test
+  void aQueryParameterOfAnEndpointThatTakesNoneIsA400AndNothingIsDone() throws Exception {
+    String policy = new String(Samples.bytes("samples/policies/demo-online-lender.json"), StandardCharsets.UTF_8)
+        .replace("\"2026-02-01\"", "\"2026-06-01\"");
+    long repositoryBefore = JSON.readTree(send("GET", "/api/policy/query?platformId=demo-online-lender", CLIENT, null)
+        .body()).get("repositoryVersion").asLong();
+    Integer rowsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM submission", Integer.class);
+    for (String[] call : new String[][] {
+        {"PUT", "/api/admin/policies/demo-online-lender?dryRun=true", policy, "dryRun"},
+        {"POST", "/api/admin/field-keys/reencrypt?dryRun=true&dryRun=1", null, "dryRun"},
+        {"POST", "/api/negotiation/calculate?asOf=2020-01-01", FEASIBLE, "asOf"},
+        {"POST", "/api/negotiation/submit?strategy=AGGRESSIVE", "{\"case\": " + FEASIBLE
+            + ", \"strategy\": \"BALANCED\"}", "strategy"},
+        {"GET", "/api/negotiation/submissions/nope?fields=all", null, "fields"},
+        {"GET", "/api/admin/audit/checkpoint?sequence=1", null, "sequence"}}) {
+      HttpResponse<String> res = send(call[0], call[1], ADMIN, call[2]);
+      assertThat(res.statusCode()).as(call[1] + " " + res.body()).isEqualTo(400);
+      assertThat(res.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v)
+          .startsWith("application/problem+json"));
+      assertThat(locations(res)).as(call[1]).containsExactly(call[3]);
+      assertThat(reasons(res)).as(call[1]).containsExactly("is not a parameter of this endpoint; it takes none "
+          + "(send what it needs in the body or the path)");
+    }
+    assertThat(JSON.readTree(send("GET", "/api/policy/query?platformId=demo-online-lender", CLIENT, null).body())
+        .get("repositoryVersion").asLong()).as("the policy was not applied").isEqualTo(repositoryBefore);
+    assertThat(Files.exists(DIR.resolve("policies/demo-online-lender--2026-06-01.json"))).as("nor written").isFalse();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM submission", Integer.class)).isEqualTo(rowsBefore);
+    assertThat(send("GET", "/actuator/prometheus?includedNames=fenqi_proposals_total", ADMIN, null).statusCode())
+        .as("the actuator's own parameters are its own").isEqualTo(200);
+  }
+
+  /**
    * A method a path does not take is a 405 with the Allow header RFC 9110 requires, the methods named in the detail —
    * the same methods an OPTIONS request on the path is answered with: HEAD where GET is taken, and OPTIONS. The 405
    * named only the mapped methods ({@code Allow: GET}) while HEAD and OPTIONS were served there.
