@@ -324,12 +324,17 @@ public class FenqiConfiguration {
   @Bean
   @DependsOn("settingsChecked")
   FieldCipher fieldCipher(FenqiProperties props) {
-    String activeId = props.fieldKeyId() == null || props.fieldKeyId().isBlank() ? "field1" : props.fieldKeyId().strip();
+    String givenId = props.fieldKeyId();
+    List<Problem> problems = new ArrayList<>();
+    if (givenId != null && givenId.isBlank()) { // was field1: a rotation's new key, its id left empty, took the old id
+      problems.add(Problem.of("FENQI_FIELD_KEY_ID", "is " + (givenId.isEmpty() ? "empty" : "blank") + "; give the id "
+          + "of FENQI_FIELD_KEY (field1 unless it was rotated), or leave the variable unset for field1"));
+    }
+    String activeId = givenId == null || givenId.isBlank() ? "field1" : givenId.strip();
     Map<String, String> values = new LinkedHashMap<>();
     Map<String, String> variables = new LinkedHashMap<>();
     values.put("FENQI_FIELD_KEY", requireText(props.fieldKey(), "FENQI_FIELD_KEY"));
     variables.put(activeId, "FENQI_FIELD_KEY");
-    List<Problem> problems = new ArrayList<>();
     String retired = props.retiredFieldKeys() == null ? "" : props.retiredFieldKeys().strip();
     String[] entries = retired.isEmpty() ? new String[0] : retired.split(",");
     for (int i = 0; i < entries.length; i++) {

@@ -174,6 +174,21 @@ class StartupConfigurationTest {
   }
 
   /**
+   * A field key id given empty or blank stops the start naming it: it was taken as the default {@code field1}, so a
+   * rotation script whose new id came out empty ({@code FENQI_FIELD_KEY_ID=$NEW_ID}) labelled the new key with the old
+   * key's id, and the rows under the old key no longer decrypted.
+   */
+  @Test
+  void aFieldKeyIdGivenEmptyOrBlankStopsTheStartNamingIt(@TempDir(factory = UnderTarget.class) Path dir) {
+    Samples.copyPolicies(dir.resolve("policies"));
+    assertThat(startProblems(dir, "--fenqi.audit-key=" + key(), "--fenqi.field-key-id="))
+        .contains("FENQI_FIELD_KEY_ID: is empty; give the id of FENQI_FIELD_KEY (field1 unless it was rotated), or "
+            + "leave the variable unset for field1");
+    assertThat(startProblems(dir, "--fenqi.audit-key=" + key(), "--fenqi.field-key-id= "))
+        .contains("FENQI_FIELD_KEY_ID: is blank; give the id of FENQI_FIELD_KEY");
+  }
+
+  /**
    * A token no request can carry stops the start naming its variable. A client token whose secret file ended in a line
    * break was taken, and every request then got 401 (a header's value cannot hold it, and is stripped); a short one
    * stopped the start with an IllegalStateException that named both tokens, under a stack trace.
