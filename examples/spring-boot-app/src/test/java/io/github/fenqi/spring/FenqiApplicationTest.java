@@ -521,6 +521,23 @@ class FenqiApplicationTest {
   }
 
   /**
+   * A Content-Type declaring its charset twice is a 400 naming it, nothing calculated: the last was taken, so
+   * {@code charset=GBK; charset=UTF-8} was read as UTF-8 and answered 200 while a proxy reading the first saw GBK.
+   */
+  @Test
+  void aCharsetDeclaredTwiceIsA400NamingIt() throws Exception {
+    for (String type : List.of("application/json; charset=GBK; charset=UTF-8", "application/json;charset=utf-8;"
+        + "CHARSET=\"utf-8\"")) {
+      HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+          + "/api/negotiation/calculate")).header("Authorization", "Bearer " + CLIENT).header("Content-Type", type)
+          .POST(HttpRequest.BodyPublishers.ofString(FEASIBLE)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(res.statusCode()).as(type + ": " + res.body()).isEqualTo(400);
+      assertThat(locations(res)).containsExactly("Content-Type");
+      assertThat(reasons(res)).containsExactly("declares the charset 2 times; declare it once (UTF-8, or none)");
+    }
+  }
+
+  /**
    * A body declaring a charset other than a Unicode one is a 415 naming it. {@code charset=GBK} with GBK bytes was
    * decoded as UTF-8 regardless: a 400 about an "invalid UTF-8 middle byte"; and a Latin-1 declaration over bytes that
    * are valid UTF-8 was read as UTF-8 silently. UTF-16, which the reader recognises from the bytes, still works.
