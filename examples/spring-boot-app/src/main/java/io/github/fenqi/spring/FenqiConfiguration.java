@@ -29,14 +29,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -45,12 +48,18 @@ import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
+import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.handler.MappedInterceptor;
@@ -133,6 +142,7 @@ public class FenqiConfiguration {
       problems.add(Problem.of("server.port (SERVER_PORT)", "'" + Problem.excerpt(port)
           + "' is not a port; give 1..65535 (0: any free port)"));
     }
+    problems.addAll(unknownSettings(environment));
     List<Runnable> checks = new ArrayList<>(List.of(() -> loadPolicies(props), () -> requireText(props.auditLog(),
         "fenqi.audit-log"), () -> auditKey(props), () -> fieldCipher(props), () -> blindIndex(props),
         () -> monitorConfig(props)));
@@ -163,6 +173,40 @@ public class FenqiConfiguration {
     } catch (NumberFormatException e) {
       return false;
     }
+  }
+
+  /**
+   * A problem for each {@code fenqi.*} setting the service does not have, given in a configuration file, on the command
+   * line or as a system property: Spring ignores it, so a misspelt {@code fenqi.max-debt=5} left the limit at its
+   * default in silence. The environment's variables are not looked at: {@code FENQI_*} names are variables the
+   * configuration reads ({@code FENQI_DATABASE_URL}) or other fenqi tools' ({@code FENQI_KEY}), not settings.
+   */
+  private static List<Problem> unknownSettings(Environment environment) {
+    List<ConfigurationPropertyName> known = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (RecordComponent component : FenqiProperties.class.getRecordComponents()) {
+      String name = "fenqi." + DataObjectPropertyName.toDashedForm(component.getName());
+      if (component.getType() == FenqiProperties.Monitor.class) {
+        known.add(ConfigurationPropertyName.of(name));
+        for (RecordComponent field : FenqiProperties.Monitor.class.getRecordComponents()) {
+          names.add(name + "." + DataObjectPropertyName.toDashedForm(field.getName()));
+        }
+      } else {
+        names.add(name);
+      }
+    }
+    names.forEach(name -> known.add(ConfigurationPropertyName.of(name)));
+    ConfigurationPropertyName fenqi = ConfigurationPropertyName.of("fenqi");
+    Set<String> unknown = new LinkedHashSet<>();
+    for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+      if (source instanceof IterableConfigurationPropertySource iterable
+          && !(source.getUnderlyingSource() instanceof SystemEnvironmentPropertySource)) {
+        iterable.filter(fenqi::isAncestorOf).stream().filter(name -> !known.contains(name))
+            .forEach(name -> unknown.add(name.toString()));
+      }
+    }
+    return unknown.stream().map(name -> Problem.of(Problem.excerpt(name), "is not a setting of this service; fenqi.* "
+        + "settings are: " + String.join(", ", names))).toList();
   }
 
   /** That {@link #settingsChecked} passed: the beans reading settings depend on it, so it runs before all of them. */
@@ -280,12 +324,17 @@ public class FenqiConfiguration {
   @Bean
   @DependsOn("settingsChecked")
   FieldCipher fieldCipher(FenqiProperties props) {
-    String activeId = props.fieldKeyId() == null || props.fieldKeyId().isBlank() ? "field1" : props.fieldKeyId().strip();
+    String givenId = props.fieldKeyId();
+    List<Problem> problems = new ArrayList<>();
+    if (givenId != null && givenId.isBlank()) { // was field1: a rotation's new key, its id left empty, took the old id
+      problems.add(Problem.of("FENQI_FIELD_KEY_ID", "is " + (givenId.isEmpty() ? "empty" : "blank") + "; give the id "
+          + "of FENQI_FIELD_KEY (field1 unless it was rotated), or leave the variable unset for field1"));
+    }
+    String activeId = givenId == null || givenId.isBlank() ? "field1" : givenId.strip();
     Map<String, String> values = new LinkedHashMap<>();
     Map<String, String> variables = new LinkedHashMap<>();
     values.put("FENQI_FIELD_KEY", requireText(props.fieldKey(), "FENQI_FIELD_KEY"));
     variables.put(activeId, "FENQI_FIELD_KEY");
-    List<Problem> problems = new ArrayList<>();
     String retired = props.retiredFieldKeys() == null ? "" : props.retiredFieldKeys().strip();
     String[] entries = retired.isEmpty() ? new String[0] : retired.split(",");
     for (int i = 0; i < entries.length; i++) {

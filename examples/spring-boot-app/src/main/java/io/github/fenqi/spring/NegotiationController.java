@@ -177,13 +177,19 @@ class NegotiationController {
           .filter(p -> p.strategy() == strategy).findFirst()
           .orElseThrow(() -> new ProblemHandler.NoProposalException("case " + request.caseId() + " has no "
               + strategy + " proposal" + (result.feasible() ? "" : ": " + result.reason())));
+      String proposal = stored(chosen);
+      if (proposal.length() > SubmissionStore.MAX_PROPOSAL_CHARS) { // the database refused it: an "unexpected" 500
+        throw new InvalidInputException(BODY + ": case.debts", "the " + strategy + " proposal of these "
+            + request.debts().size() + " debts is " + proposal.length() + " characters as stored, more than the "
+            + SubmissionStore.MAX_PROPOSAL_CHARS + " a submission holds; submit the case in parts of fewer debts");
+      }
       String id = UUID.randomUUID().toString();
       var borrower = request.borrower();
       // Row and audit entry together: if the durable audit write fails, the insert is rolled back.
       SubmissionStore.Row row = new SubmissionStore.Row(id, request.caseId(), strategy.name(), result.policySnapshotVersion(),
           cipher.encrypt(id, "name", borrower.name()), cipher.encrypt(id, "idNumber", borrower.idNumber()),
           blindIndex.index("idNumber", borrower.idNumber()), cipher.encrypt(id, "mobile", borrower.mobile()),
-          stored(chosen), Instant.now());
+          proposal, Instant.now());
       try {
         transactions.executeWithoutResult(tx -> {
           store.insert(row);

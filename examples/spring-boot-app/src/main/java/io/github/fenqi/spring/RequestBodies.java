@@ -52,7 +52,7 @@ final class RequestBodies {
    * {@code charset=ISO-8859-1} bytes that happen to be valid UTF-8 would have been read as other characters. A
    * {@code Content-Encoding} other than identity is an {@link EncodedBodyException}. A {@code Content-Type} given twice
    * is an {@code InvalidInputException} naming it: the first was taken ({@code application/json} then
-   * {@code text/plain} was read as JSON), where RFC 9110 allows the header once.
+   * {@code text/plain} was read as JSON), where RFC 9110 allows the header once; so is one declaring its charset twice.
    */
   byte[] read(HttpServletRequest request) throws IOException {
     int types = java.util.Collections.list(request.getHeaders("Content-Type")).size();
@@ -60,6 +60,11 @@ final class RequestBodies {
       throw new io.github.fenqi.core.InvalidInputException(java.util.List.of(Problems.repeated("Content-Type", types)));
     }
     String declared = request.getContentType();
+    long charsets = declared == null ? 0 : CHARSET_PARAMETER.matcher(declared).results().count();
+    if (charsets > 1) { // the last was read: charset=GBK; charset=UTF-8 was UTF-8 here, GBK to a proxy taking the first
+      throw new io.github.fenqi.core.InvalidInputException("Content-Type", "declares the charset " + charsets
+          + " times; declare it once (UTF-8, or none)");
+    }
     MediaType type = null;
     try {
       type = declared == null ? null : MediaType.parseMediaType(declared);

@@ -23,6 +23,13 @@ class SubmissionStore {
     this.jdbc = jdbc;
   }
 
+  /**
+   * The most characters a stored proposal may have: the size of column {@code proposal_json} (schema.sql), H2's largest
+   * VARCHAR. A proposal grows with its debts and their terms (360 months at most), so no limit on debts guarantees
+   * it; {@code String.length()} counts UTF-16 units, as H2 does, and never fewer than PostgreSQL's characters.
+   */
+  static final int MAX_PROPOSAL_CHARS = 1_000_000;
+
   /** One stored row: identifiers are ciphertexts of {@code FieldCipher} bound to (id, field). */
   record Row(String id, String caseId, String strategy, long policySnapshotVersion, String nameCipher,
       String idNumberCipher, String idNumberIndex, String mobileCipher, String proposalJson, Instant createdAt) {}

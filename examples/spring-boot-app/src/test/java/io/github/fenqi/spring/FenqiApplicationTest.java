@@ -521,6 +521,23 @@ class FenqiApplicationTest {
   }
 
   /**
+   * A Content-Type declaring its charset twice is a 400 naming it, nothing calculated: the last was taken, so
+   * {@code charset=GBK; charset=UTF-8} was read as UTF-8 and answered 200 while a proxy reading the first saw GBK.
+   */
+  @Test
+  void aCharsetDeclaredTwiceIsA400NamingIt() throws Exception {
+    for (String type : List.of("application/json; charset=GBK; charset=UTF-8", "application/json;charset=utf-8;"
+        + "CHARSET=\"utf-8\"")) {
+      HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+          + "/api/negotiation/calculate")).header("Authorization", "Bearer " + CLIENT).header("Content-Type", type)
+          .POST(HttpRequest.BodyPublishers.ofString(FEASIBLE)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(res.statusCode()).as(type + ": " + res.body()).isEqualTo(400);
+      assertThat(locations(res)).containsExactly("Content-Type");
+      assertThat(reasons(res)).containsExactly("declares the charset 2 times; declare it once (UTF-8, or none)");
+    }
+  }
+
+  /**
    * A body declaring a charset other than a Unicode one is a 415 naming it. {@code charset=GBK} with GBK bytes was
    * decoded as UTF-8 regardless: a 400 about an "invalid UTF-8 middle byte"; and a Latin-1 declaration over bytes that
    * are valid UTF-8 was read as UTF-8 silently. UTF-16, which the reader recognises from the bytes, still works.
@@ -1021,6 +1038,43 @@ class FenqiApplicationTest {
     assertThat(blank.statusCode()).isEqualTo(400);
     assertThat(reasons(blank)).containsExactly("is empty; name a platform");
     assertThat(send("GET", query + "asOf=2026-11-24", CLIENT, null).statusCode()).isEqualTo(200);
+  }
+
+  /**
+   * A query parameter of an endpoint that takes none is a 400 naming it, before anything runs. Each was ignored:
+   * {@code PUT /api/admin/policies/x?dryRun=true} applied the policy and {@code POST
+   * /api/admin/field-keys/reencrypt?dryRun=true} re-encrypted every row, {@code calculate?asOf=2020-01-01} answered
+   * about the case's own date, and {@code submit?strategy=AGGRESSIVE} stored the body's strategy.
+   */
+  @Test
+  void aQueryParameterOfAnEndpointThatTakesNoneIsA400AndNothingIsDone() throws Exception {
+    String policy = new String(Samples.bytes("samples/policies/demo-online-lender.json"), StandardCharsets.UTF_8)
+        .replace("\"2026-02-01\"", "\"2026-06-01\"");
+    long repositoryBefore = JSON.readTree(send("GET", "/api/policy/query?platformId=demo-online-lender", CLIENT, null)
+        .body()).get("repositoryVersion").asLong();
+    Integer rowsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM submission", Integer.class);
+    for (String[] call : new String[][] {
+        {"PUT", "/api/admin/policies/demo-online-lender?dryRun=true", policy, "dryRun"},
+        {"POST", "/api/admin/field-keys/reencrypt?dryRun=true&dryRun=1", null, "dryRun"},
+        {"POST", "/api/negotiation/calculate?asOf=2020-01-01", FEASIBLE, "asOf"},
+        {"POST", "/api/negotiation/submit?strategy=AGGRESSIVE", "{\"case\": " + FEASIBLE
+            + ", \"strategy\": \"BALANCED\"}", "strategy"},
+        {"GET", "/api/negotiation/submissions/nope?fields=all", null, "fields"},
+        {"GET", "/api/admin/audit/checkpoint?sequence=1", null, "sequence"}}) {
+      HttpResponse<String> res = send(call[0], call[1], ADMIN, call[2]);
+      assertThat(res.statusCode()).as(call[1] + " " + res.body()).isEqualTo(400);
+      assertThat(res.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v)
+          .startsWith("application/problem+json"));
+      assertThat(locations(res)).as(call[1]).containsExactly(call[3]);
+      assertThat(reasons(res)).as(call[1]).containsExactly("is not a parameter of this endpoint; it takes none "
+          + "(send what it needs in the body or the path)");
+    }
+    assertThat(JSON.readTree(send("GET", "/api/policy/query?platformId=demo-online-lender", CLIENT, null).body())
+        .get("repositoryVersion").asLong()).as("the policy was not applied").isEqualTo(repositoryBefore);
+    assertThat(Files.exists(DIR.resolve("policies/demo-online-lender--2026-06-01.json"))).as("nor written").isFalse();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM submission", Integer.class)).isEqualTo(rowsBefore);
+    assertThat(send("GET", "/actuator/prometheus?includedNames=fenqi_proposals_total", ADMIN, null).statusCode())
+        .as("the actuator's own parameters are its own").isEqualTo(200);
   }
 
   /**

@@ -155,6 +155,40 @@ class StartupConfigurationTest {
   }
 
   /**
+   * A fenqi.* setting the service does not have stops the start naming it and the settings there are: a misspelt
+   * {@code fenqi.max-debt=5} or {@code fenqi.monitor.alpa} was passed over in silence, the service running on the
+   * default the operator meant to replace. The settings' other spellings (camel case) are the settings themselves.
+   */
+  @Test
+  void aFenqiSettingTheServiceDoesNotHaveStopsTheStartNamingIt(@TempDir(factory = UnderTarget.class) Path dir) {
+    Samples.copyPolicies(dir.resolve("policies"));
+    String problems = startProblems(dir, "--fenqi.audit-key=" + key(), "--fenqi.max-debt=5",
+        "--fenqi.monitor.alpa=0.01", "--fenqi.maxDebts=50", "--fenqi.monitor.recentWindow=20");
+    assertThat(problems).contains("fenqi.max-debt: is not a setting of this service; fenqi.* settings are: "
+        + "fenqi.policies-dir, fenqi.audit-log, fenqi.client-token, fenqi.admin-token, fenqi.field-key, "
+        + "fenqi.field-key-id, fenqi.retired-field-keys, fenqi.index-key, fenqi.audit-key, fenqi.max-body-bytes, "
+        + "fenqi.max-debts, fenqi.monitor.recent-window, fenqi.monitor.baseline-window, fenqi.monitor.min-baseline, "
+        + "fenqi.monitor.alpha, fenqi.monitor.min-drop")
+        .contains("fenqi.monitor.alpa: is not a setting of this service")
+        .doesNotContain("maxDebts").doesNotContain("recentWindow");
+  }
+
+  /**
+   * A field key id given empty or blank stops the start naming it: it was taken as the default {@code field1}, so a
+   * rotation script whose new id came out empty ({@code FENQI_FIELD_KEY_ID=$NEW_ID}) labelled the new key with the old
+   * key's id, and the rows under the old key no longer decrypted.
+   */
+  @Test
+  void aFieldKeyIdGivenEmptyOrBlankStopsTheStartNamingIt(@TempDir(factory = UnderTarget.class) Path dir) {
+    Samples.copyPolicies(dir.resolve("policies"));
+    assertThat(startProblems(dir, "--fenqi.audit-key=" + key(), "--fenqi.field-key-id="))
+        .contains("FENQI_FIELD_KEY_ID: is empty; give the id of FENQI_FIELD_KEY (field1 unless it was rotated), or "
+            + "leave the variable unset for field1");
+    assertThat(startProblems(dir, "--fenqi.audit-key=" + key(), "--fenqi.field-key-id= "))
+        .contains("FENQI_FIELD_KEY_ID: is blank; give the id of FENQI_FIELD_KEY");
+  }
+
+  /**
    * A token no request can carry stops the start naming its variable. A client token whose secret file ended in a line
    * break was taken, and every request then got 401 (a header's value cannot hold it, and is stripped); a short one
    * stopped the start with an IllegalStateException that named both tokens, under a stack trace.
