@@ -37,6 +37,7 @@ public record Rate(BigDecimal value) implements Comparable<Rate> {
    */
   @JsonCreator
   private static Rate fromJson(String value) {
+    Decimals.requireNoSpaceAround("", value, "0.06");
     return parse("", value);
   }
 

@@ -35,6 +35,7 @@ public record Ratio(BigDecimal value) implements Comparable<Ratio> {
    */
   @JsonCreator
   private static Ratio fromJson(String value) {
+    Decimals.requireNoSpaceAround("", value, "0.5");
     return parse("", value);
   }
 

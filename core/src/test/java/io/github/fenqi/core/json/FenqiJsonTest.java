@@ -445,4 +445,21 @@ class FenqiJsonTest {
         + "±10^15 yuan"), Problem.of("w.json: other", "'x' is not an amount; expected a decimal such as \"1234.56\"")),
         both.problems());
   }
+
+  /**
+   * An amount, a rate or a ratio with spaces around it (a cell copied from a spreadsheet) is refused naming the field,
+   * as a date, a name of a list or an identifier so written is: " 48000.00" had been read as 48000.00, silently.
+   */
+  @Test
+  void anAmountOrRateWithSpacesAroundItIsRefusedNamingTheField() {
+    Problem principal = debtWith("principal", "\" 48000.00\"");
+    assertEquals("case.json: debts[0].principal", principal.location());
+    assertEquals("' 48000.00' has spaces around it; write the value alone, such as \"1234.56\"", principal.reason());
+    assertEquals("'48000.00\\t' has spaces around it; write the value alone, such as \"1234.56\"",
+        debtWith("interest", "\"48000.00\\t\"").reason());
+    Problem rate = debtWith("annualRate", "\"0.18 \"");
+    assertEquals("case.json: debts[0].annualRate", rate.location());
+    assertEquals("'0.18 ' has spaces around it; write the value alone, such as \"0.06\"", rate.reason());
+    assertEquals(4800000, read("{\"debts\":[" + debt("\"48000.00\"") + "]}").debts().get(0).principal().fen());
+  }
 }
