@@ -193,7 +193,8 @@ public final class NegotiationEngine implements AutoCloseable {
    *
    * @param statements the borrower's parsed statements (may be empty: declared figures only)
    * @throws NegotiationBlockedException when the statements look forged or a risk service denies the case
-   * @throws InvalidInputException as {@link #calculate(NegotiationRequest)}
+   * @throws InvalidInputException as {@link #calculate(NegotiationRequest)}, with each null statement and each
+   *     source given to more than one statement ({@link StatementAnalyzer#listProblems}) among the problems
    */
   public NegotiationResult calculate(NegotiationRequest request, List<ParsedStatement> statements) {
     Objects.requireNonNull(request, "request");
@@ -202,6 +203,9 @@ public final class NegotiationEngine implements AutoCloseable {
     LocalDate asOf = request.asOf();
     List<Problem> problems = new ArrayList<>();
     problems.addAll(identity.check("borrower", request.borrower()));
+    // a null statement or a source given twice had been refused by the analyzer only after the eligibility checks,
+    // alone, and not with the request's other problems
+    problems.addAll(StatementAnalyzer.listProblems(statements));
     // each risk service is sent the ID number: without one the case had failed in the screening with a bare
     // "idNumber: must not be empty" (RiskCheckRequest's), naming neither the borrower nor why it was needed
     if (request.borrower().idNumber() == null && !riskChecks.isEmpty()) {

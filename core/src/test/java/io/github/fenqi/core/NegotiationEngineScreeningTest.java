@@ -345,6 +345,23 @@ class NegotiationEngineScreeningTest {
         "without risk checks the ID number is not needed");
   }
 
+  /**
+   * A null statement and a source given to two statements are refused at the door with the request's other problems
+   * (here a date in the future), before any work: they had been refused by the analyzer alone, after the eligibility
+   * checks, and only once the request's other problems were fixed.
+   */
+  @Test
+  void aNullStatementAndASourceGivenTwiceAreListedWithTheOtherProblemsAtTheDoor() {
+    NegotiationRequest future = new NegotiationRequest(sample.caseId(), java.time.LocalDate.of(2026, 12, 1),
+        sample.borrower(), sample.debts());
+    ParsedStatement bank = statement("bank_A.csv");
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> engine().build().calculate(future, java.util.Arrays.asList(bank, null, bank)));
+    assertEquals(List.of("statements[1]", "bank_A.csv", "asOf"), e.problems().stream().map(Problem::location).toList(),
+        e.problems().toString());
+    assertTrue(e.problems().get(1).reason().contains("statements[0] and statements[2]"), e.problems().toString());
+  }
+
   private record FixedRiskCheck(String name, RiskDecision decision, String reason)
       implements io.github.fenqi.core.security.risk.RiskCheck {
     FixedRiskCheck(RiskDecision decision, String reason) {

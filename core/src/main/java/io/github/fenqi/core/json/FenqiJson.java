@@ -652,7 +652,7 @@ public final class FenqiJson {
     return "\"" + Problem.excerpt(text) + "\"";
   }
 
-  /** A value type read from one string by its {@code @JsonCreator} ({@code Rate.of("0.18")}). */
+  /** A value type read from one string by its {@code @JsonCreator}, such as {@code X fromJson(String)}. */
   private static boolean readsFromText(Class<?> type) {
     for (Method m : type.getDeclaredMethods()) {
       if (Modifier.isStatic(m.getModifiers()) && m.isAnnotationPresent(JsonCreator.class)

@@ -23,6 +23,20 @@ public final class Decimals {
   }
 
   /**
+   * Refuses a JSON string with spaces around its value ({@code " 48000.00"}, a cell copied from a spreadsheet). The
+   * text parsers strip spaces, as a statement's or a table's cell is padded; a JSON file is read strictly instead, as
+   * its dates, names of lists and identifiers are, so a padded value is named, not silently trimmed.
+   *
+   * @param example the value as it should be written, for the message ({@code "48000.00"})
+   */
+  static void requireNoSpaceAround(String field, String text, String example) {
+    if (!text.equals(text.strip())) {
+      throw new InvalidInputException(field, "'" + Problem.excerpt(text) + "' has spaces around it; write the value "
+          + "alone, such as \"" + example + "\"");
+    }
+  }
+
+  /**
    * {@code value} as a message shows it: written out in full, unless that takes more than 40 digits, when it is in
    * exponent form ({@code 1E+999999999}). The full form of such a value is a billion digits: refusing
    * {@code Money.of(new BigDecimal("1E+999999999"))} as out of range ran out of memory writing it, and so did a

@@ -11,7 +11,8 @@ import java.math.BigDecimal;
 
 /**
  * Reads money from a JSON decimal string ({@code "1234.56"}) or a JSON number written with at most two
- * decimals. The number's source text is used, never a {@code double}, so {@code 0.1} stays 10 fen.
+ * decimals. The number's source text is used, never a {@code double}, so {@code 0.1} stays 10 fen. A string with
+ * spaces around the amount is refused ({@link Decimals#requireNoSpaceAround}), though {@link Money#parse} strips them.
  * Errors are reported as {@link InvalidInputException}s; {@code FenqiJson} adds the JSON path.
  */
 final class MoneyDeserializer extends JsonDeserializer<Money> {
@@ -21,6 +22,7 @@ final class MoneyDeserializer extends JsonDeserializer<Money> {
     JsonToken token = p.currentToken();
     String field = p.currentName() == null ? "amount" : p.currentName();
     if (token == JsonToken.VALUE_STRING) {
+      Decimals.requireNoSpaceAround(field, p.getText(), "1234.56");
       return Money.parse(field, p.getText());
     }
     if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {

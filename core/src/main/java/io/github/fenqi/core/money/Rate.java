@@ -1,7 +1,7 @@
 package io.github.fenqi.core.money;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.github.fenqi.core.InvalidInputException;
 import java.math.BigDecimal;
 import java.util.Objects;
@@ -10,10 +10,12 @@ import java.util.Objects;
  * A non-negative rate per period, exact as written: an annual interest rate ({@code "0.1825"}),
  * a monthly fee rate ({@code "0.006"}). Rates above 10 (1000 %) are rejected as typos.
  *
- * <p>JSON form is the decimal string. Thread-safety: immutable.
+ * <p>JSON form is the decimal string; a JSON number is read too, from its text, as money is
+ * ({@link FractionDeserializer}). Thread-safety: immutable.
  *
  * @param value the rate as a fraction, {@code 0.06} for 6 %
  */
+@JsonDeserialize(using = FractionDeserializer.OfRate.class)
 public record Rate(BigDecimal value) implements Comparable<Rate> {
 
   private static final BigDecimal MAX = BigDecimal.TEN;
@@ -29,15 +31,6 @@ public record Rate(BigDecimal value) implements Comparable<Rate> {
   /** Parses {@code "0.006"}; the error names {@code "rate"}. */
   public static Rate of(String value) {
     return parse("rate", value);
-  }
-
-  /**
-   * The JSON form: a problem carries no name of its own, so the reader's path names the field
-   * ({@code debts[0].annualRate}, not {@code debts[0].annualRate.rate}).
-   */
-  @JsonCreator
-  private static Rate fromJson(String value) {
-    return parse("", value);
   }
 
   /** Parses a decimal rate, naming {@code field} if it is malformed, negative or above 10. */

@@ -1,7 +1,7 @@
 package io.github.fenqi.core.money;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.github.fenqi.core.InvalidInputException;
 import java.math.BigDecimal;
 import java.util.Objects;
@@ -9,10 +9,12 @@ import java.util.Objects;
 /**
  * A fraction between 0 and 1 inclusive: a waiver cap, a down-payment ratio. Exact as written.
  *
- * <p>JSON form is the decimal string. Thread-safety: immutable.
+ * <p>JSON form is the decimal string; a JSON number is read too, from its text, as money is
+ * ({@link FractionDeserializer}). Thread-safety: immutable.
  *
  * @param value the fraction, {@code 0.5} for half
  */
+@JsonDeserialize(using = FractionDeserializer.OfRatio.class)
 public record Ratio(BigDecimal value) implements Comparable<Ratio> {
 
   public static final Ratio ZERO = new Ratio(BigDecimal.ZERO);
@@ -27,15 +29,6 @@ public record Ratio(BigDecimal value) implements Comparable<Ratio> {
 
   public static Ratio of(String value) {
     return parse("ratio", value);
-  }
-
-  /**
-   * The JSON form: a problem carries no name of its own, so the reader's path names the field
-   * ({@code downPayment.minRatio}, not {@code downPayment.minRatio.ratio}).
-   */
-  @JsonCreator
-  private static Ratio fromJson(String value) {
-    return parse("", value);
   }
 
   /** Parses a decimal fraction, naming {@code field} if it is malformed or outside 0..1. */

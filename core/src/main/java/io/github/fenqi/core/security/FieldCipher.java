@@ -72,8 +72,10 @@ public final class FieldCipher {
    * @throws InvalidInputException (location {@code activeKeyId}) when the provider's active id does not match the
    *     key-id format, it holds no key for it, or that key is not a 256-bit AES key usable here; (location
    *     {@code field}) when {@code plaintext} holds half of a UTF-16 surrogate pair, which has no UTF-8 form
+   * @throws NullPointerException naming {@code recordId}, {@code field} or {@code plaintext} when it is null
    */
   public String encrypt(String recordId, String field, String plaintext) {
+    requireRecordAndField(recordId, field);
     Objects.requireNonNull(plaintext, "plaintext");
     String keyId = keys.activeKeyId();
     if (keyId == null || !KeyRing.KEY_ID.matcher(keyId).matches()) { // decrypt could never read the ciphertext back
@@ -119,9 +121,11 @@ public final class FieldCipher {
    * Decrypts a ciphertext made by {@link #encrypt} for the same record and field.
    *
    * @throws DecryptionException when the text is malformed, its key id is unknown, or it was altered,
-   *     truncated, encrypted under another key, or belongs to another record or field
+   *     truncated, encrypted under another key, or belongs to another record or field (a null ciphertext is missing)
+   * @throws NullPointerException naming {@code recordId} or {@code field} when it is null
    */
   public String decrypt(String recordId, String field, String ciphertext) {
+    requireRecordAndField(recordId, field);
     Parsed parsed = parse(ciphertext, recordId, field);
     SecretKey key = keys.key(parsed.keyId).orElseThrow(() -> new DecryptionException(where(recordId, field)
         + ": unknown key id '" + parsed.keyId + "' (this provider holds " + keys.keyIds() + ")"));
@@ -238,6 +242,16 @@ public final class FieldCipher {
       throw new InvalidInputException(field, "the value " + which + " holds half of a UTF-16 surrogate pair, which is "
           + "no character and has no UTF-8 form: it would be stored as '?'");
     }
+  }
+
+  /**
+   * The record and field a ciphertext is bound to are the caller's arguments, checked before anything else: a null
+   * field met first in a malformed text's message, a bare NullPointerException from inside it that named nothing, and
+   * {@link #encrypt} reported a key provider's fault before the caller's own.
+   */
+  private static void requireRecordAndField(String recordId, String field) {
+    Objects.requireNonNull(recordId, "recordId");
+    Objects.requireNonNull(field, "field");
   }
 
   static byte[] associatedData(String keyId, String recordId, String field) {

@@ -163,20 +163,31 @@ public final class StatementAnalyzer {
     return analyze(cut, coveredTo);
   }
 
-  private StatementAnalysis analyze(List<ParsedStatement> statements, Map<String, LocalDate> coveredTo) {
-    List<Problem> sameSource = new ArrayList<>();
+  /**
+   * What {@link #analyze} refuses in the list itself, before reading a row: each null, named by its index, and each
+   * source given to more than one statement. A caller that checks a whole request before any work (the engine) lists
+   * these with its other problems; without them a bad list was refused only once the work had begun.
+   */
+  public static List<Problem> listProblems(List<ParsedStatement> statements) {
+    java.util.Objects.requireNonNull(statements, "statements");
+    List<Problem> problems = new ArrayList<>();
     Map<String, Integer> firstWithSource = new HashMap<>();
     for (int i = 0; i < statements.size(); i++) {
       if (statements.get(i) == null) { // had been a NullPointerException naming no statement
-        sameSource.add(Problem.of("statements[" + i + "]", "is null"));
+        problems.add(Problem.of("statements[" + i + "]", "is null"));
         continue;
       }
       Integer first = firstWithSource.putIfAbsent(statements.get(i).source(), i);
       if (first != null) {
-        sameSource.add(new Problem(statements.get(i).source(), "the source of statements[" + first + "] and statements["
+        problems.add(new Problem(statements.get(i).source(), "the source of statements[" + first + "] and statements["
             + i + "]; give each statement once, under its own name"));
       }
     }
+    return problems;
+  }
+
+  private StatementAnalysis analyze(List<ParsedStatement> statements, Map<String, LocalDate> coveredTo) {
+    List<Problem> sameSource = listProblems(statements);
     if (!sameSource.isEmpty()) {
       throw new io.github.fenqi.core.InvalidInputException(sameSource);
     }

@@ -384,8 +384,8 @@ class FenqiJsonTest {
     assertEquals("99999999999 is out of range; expected a whole number from -2147483648 to 2147483647",
         range.reason());
     assertEquals("expected a string, got 5", debtWith("id", "5").reason());
-    assertEquals("expected a string, got 0.18", debtWith("annualRate", "0.18").reason());
-    assertEquals("expected a string, got an object", debtWith("annualRate", "{}").reason());
+    assertEquals("expected a rate as a decimal string such as \"0.06\", got an object",
+        debtWith("annualRate", "{}").reason());
     assertEquals("expected an amount as a decimal string such as \"1234.56\", got a list",
         debtWith("principal", "[1]").reason());
     Problem product = debtWith("productType", "\"FOO\"");
@@ -444,5 +444,39 @@ class FenqiJsonTest {
     assertEquals(List.of(Problem.of("w.json: amount", "'1000000000000000.01' is out of range; amounts are limited to "
         + "±10^15 yuan"), Problem.of("w.json: other", "'x' is not an amount; expected a decimal such as \"1234.56\"")),
         both.problems());
+  }
+
+  /**
+   * An amount, a rate or a ratio with spaces around it (a cell copied from a spreadsheet) is refused naming the field,
+   * as a date, a name of a list or an identifier so written is: " 48000.00" had been read as 48000.00, silently.
+   */
+  @Test
+  void anAmountOrRateWithSpacesAroundItIsRefusedNamingTheField() {
+    Problem principal = debtWith("principal", "\" 48000.00\"");
+    assertEquals("case.json: debts[0].principal", principal.location());
+    assertEquals("' 48000.00' has spaces around it; write the value alone, such as \"1234.56\"", principal.reason());
+    assertEquals("'48000.00\\t' has spaces around it; write the value alone, such as \"1234.56\"",
+        debtWith("interest", "\"48000.00\\t\"").reason());
+    Problem rate = debtWith("annualRate", "\"0.18 \"");
+    assertEquals("case.json: debts[0].annualRate", rate.location());
+    assertEquals("'0.18 ' has spaces around it; write the value alone, such as \"0.06\"", rate.reason());
+    assertEquals(4800000, read("{\"debts\":[" + debt("\"48000.00\"") + "]}").debts().get(0).principal().fen());
+  }
+
+  /**
+   * A rate written as a JSON number is read from its text, as an amount is: it had been refused ("expected a string,
+   * got 0.18") while the principal beside it, written the same way, was read — a side effect of refusing an id written
+   * 5, which the policy validator's own check of a rate's kind (a string or a number) contradicted.
+   */
+  @Test
+  void aRateWrittenAsANumberIsReadExactlyAsAnAmountIs() {
+    String json = "{\"debts\":[" + debt("48000.1").replace("\"annualRate\":\"0.18\"", "\"annualRate\":0.1825") + "]}";
+    Debt d = read(json).debts().get(0);
+    assertEquals(new java.math.BigDecimal("0.1825"), d.annualRate().value());
+    assertEquals(4800010, d.principal().fen());
+    Problem exponent = debtWith("annualRate", "1.8e-1");
+    assertEquals("case.json: debts[0].annualRate", exponent.location());
+    assertEquals("'1.8e-1' is not a decimal number such as \"0.06\"", exponent.reason());
+    assertEquals("'12' is outside 0..10", debtWith("annualRate", "12").reason());
   }
 }

@@ -29,6 +29,21 @@ class PolicyValidatorTest {
   }
 
   /** A policy announcement's text given where a policy file belongs was told to be converted from GBK. */
+  /**
+   * A rate written as a JSON number is read, as the validator's own check of its kind (a string or a number) says: it
+   * had passed that check and then been refused by the binding, "expected a string, got 0.06".
+   */
+  @Test
+  void aRateWrittenAsANumberIsRead() {
+    PolicyValidator.Result r = validator.validate(sample().replace("\"annualRate\": \"0.06\"", "\"annualRate\": 0.06")
+        .getBytes(StandardCharsets.UTF_8), "p.json");
+    assertEquals(List.of(), r.problems());
+    assertEquals(new java.math.BigDecimal("0.06"), r.orElseThrow().installments().annualRate().value());
+    // its text, never a double: digits a double would drop are refused as in a string
+    assertEquals(List.of(Problem.of("p.json: $.installments.annualRate", "'0.0600000000000001' has 16 decimals; at most "
+        + "12 (line 14)")), problems(sample().replace("\"annualRate\": \"0.06\"", "\"annualRate\": 0.0600000000000001")));
+  }
+
   @Test
   void aTextThatIsNotJsonIsNamedByItsCharacterNotAsGbk() {
     assertEquals(List.of(Problem.of("p.json: line 1", "malformed JSON: unexpected character '逾' (column 1)")),

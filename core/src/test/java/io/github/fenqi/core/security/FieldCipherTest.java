@@ -158,6 +158,26 @@ class FieldCipherTest {
     assertEquals("11010519491231002X", FieldCipher.create(again).decrypt("r", "idNumber", old));
   }
 
+  /**
+   * A null record or field is named as the other arguments are, before the text or the key provider is looked at:
+   * decrypting malformed text for a null field threw a bare NullPointerException from inside the error message
+   * ("Cannot invoke String.length() because s is null"), and encrypt reported the provider's fault first.
+   */
+  @Test
+  void aNullRecordOrFieldIsNamedBeforeAnythingElse() {
+    assertEquals("field", assertThrows(NullPointerException.class,
+        () -> cipher.decrypt("case-7", null, "not a ciphertext")).getMessage());
+    assertEquals("recordId", assertThrows(NullPointerException.class,
+        () -> cipher.decrypt(null, "idNumber", "v1:k1:AAAA")).getMessage());
+    assertEquals("field", assertThrows(NullPointerException.class,
+        () -> FieldCipher.create(provider("KMS:1", new javax.crypto.spec.SecretKeySpec(new byte[32], "AES")))
+            .encrypt("r", null, "x")).getMessage());
+    assertEquals("recordId", assertThrows(NullPointerException.class,
+        () -> cipher.encrypt(null, "name", "\u5f20\uD800")).getMessage());
+    assertTrue(assertThrows(DecryptionException.class, () -> cipher.decrypt("case-7", "idNumber", null)).getMessage()
+        .endsWith("ciphertext is missing"), "a missing ciphertext is still a decryption failure");
+  }
+
   /** An embedder's provider (a KMS) holding one key under one id. */
   private static KeyProvider provider(String keyId, javax.crypto.SecretKey key) {
     return new KeyProvider() {
