@@ -7,6 +7,8 @@ import java.security.GeneralSecurityException;
 import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -28,6 +30,10 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>What it leaks: equality (two rows with the same value have the same index) and, to whoever holds the key,
  * a guessing oracle. Identifier spaces are small, so the key must be protected like an encryption key.
  *
+ * <p>Each public method checks its arguments first and names a null one in its {@link NullPointerException}, as
+ * {@link FieldCipher} does: a null field, value or key had been Java's own exception from inside the hashing, naming
+ * nothing, and a null {@link Kind} had been taken silently as {@link Kind#OTHER}.
+ *
  * <p>Thread-safety: immutable and thread-safe (a new {@link Mac} per call).
  */
 public final class BlindIndex {
@@ -37,8 +43,13 @@ public final class BlindIndex {
     this.key = new SecretKeySpec(key, "HmacSHA256");
   }
 
-  /** An index under a 32-byte key (copied). */
+  /**
+   * An index under a 32-byte key (copied).
+   *
+   * @throws NullPointerException naming {@code key} when it is null
+   */
   public static BlindIndex of(byte[] key) {
+    Objects.requireNonNull(key, "key");
     if (key.length != KeyRing.KEY_BYTES) {
       throw new InvalidInputException("blindIndexKey", "must be 32 bytes, found " + key.length);
     }
@@ -60,8 +71,13 @@ public final class BlindIndex {
   /** A mainland mobile: 1, then 3 to 9, then nine digits. */
   private static final Pattern MAINLAND_MOBILE = Pattern.compile("1[3-9]\\d{9}");
 
-  /** The normalised form of {@code value} as a {@code kind} that is hashed (see the class comment). */
+  /**
+   * The normalised form of {@code value} as a {@code kind} that is hashed (see the class comment).
+   *
+   * @throws NullPointerException naming {@code kind} or {@code value} when it is null
+   */
   public static String normalise(Kind kind, String value) {
+    Objects.requireNonNull(kind, "kind");
     String common = normalise(value);
     if (kind != Kind.PHONE) {
       return common;
@@ -76,8 +92,13 @@ public final class BlindIndex {
     return phone;
   }
 
-  /** The normalised form that is hashed (exposed so callers can see why two inputs match). */
+  /**
+   * The normalised form that is hashed (exposed so callers can see why two inputs match).
+   *
+   * @throws NullPointerException naming {@code value} when it is null
+   */
   public static String normalise(String value) {
+    Objects.requireNonNull(value, "value");
     String nfkc = Normalizer.normalize(value, Normalizer.Form.NFKC);
     StringBuilder out = new StringBuilder(nfkc.length());
     nfkc.codePoints().filter(c -> !isSeparator(c)).forEach(out::appendCodePoint);
@@ -91,7 +112,11 @@ public final class BlindIndex {
         || type == Character.FORMAT || c == '\u2212';
   }
 
-  /** Lower-case hex of HMAC-SHA-256(key, len(field) || field || normalise(value)); 64 characters. */
+  /**
+   * Lower-case hex of HMAC-SHA-256(key, len(field) || field || normalise(value)); 64 characters.
+   *
+   * @throws NullPointerException naming {@code field} or {@code value} when it is null
+   */
   public String index(String field, String value) {
     return index(field, Kind.OTHER, value);
   }
@@ -102,8 +127,12 @@ public final class BlindIndex {
    *
    * @throws InvalidInputException naming {@code field} when {@code value} holds half of a UTF-16 surrogate pair:
    *     it has no UTF-8 form, and every such value had the index of the same value with {@code ?} in its place
+   * @throws NullPointerException naming {@code field}, {@code kind} or {@code value} when it is null
    */
   public String index(String field, Kind kind, String value) {
+    Objects.requireNonNull(field, "field");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(value, "value");
     byte[] f = field.getBytes(StandardCharsets.UTF_8);
     byte[] v = FieldCipher.utf8(field, "to index", normalise(kind, value));
     try {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.github.fenqi.core.InvalidInputException;
 import java.security.SecureRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 class BlindIndexTest {
   private static byte[] key() {
@@ -69,6 +70,27 @@ class BlindIndexTest {
     assertEquals("name", e.problems().get(0).location());
     assertThrows(InvalidInputException.class, () -> index.index("name", "张\uDC00"));
     assertNotEquals(index.index("name", "张?"), index.index("name", "张\uD83D\uDE00"));
+  }
+
+  /**
+   * Each public method names its null argument, as FieldCipher does: a null field or value had been Java's own
+   * exception from inside the hashing, and a null kind had been taken as OTHER and indexed.
+   */
+  @Test
+  void aNullArgumentIsNamed() {
+    assertNullNamed("key", () -> BlindIndex.of(null));
+    assertNullNamed("field", () -> index.index(null, "13800001234"));
+    assertNullNamed("value", () -> index.index("mobile", null));
+    assertNullNamed("field", () -> index.index(null, BlindIndex.Kind.PHONE, "13800001234"));
+    assertNullNamed("kind", () -> index.index("mobile", null, "13800001234"));
+    assertNullNamed("value", () -> index.index("mobile", BlindIndex.Kind.PHONE, null));
+    assertNullNamed("kind", () -> BlindIndex.normalise(null, "13800001234"));
+    assertNullNamed("value", () -> BlindIndex.normalise(BlindIndex.Kind.OTHER, null));
+    assertNullNamed("value", () -> BlindIndex.normalise(null));
+  }
+
+  private static void assertNullNamed(String argument, Executable call) {
+    assertEquals(argument, assertThrows(NullPointerException.class, call).getMessage());
   }
 
   @Test
