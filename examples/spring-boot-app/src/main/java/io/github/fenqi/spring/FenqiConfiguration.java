@@ -422,13 +422,18 @@ public class FenqiConfiguration {
     Map<String, String> variables = new LinkedHashMap<>();
     values.put("FENQI_FIELD_KEY", requireText(props.fieldKey(), "FENQI_FIELD_KEY"));
     variables.put(activeId, "FENQI_FIELD_KEY");
-    String retired = props.retiredFieldKeys() == null ? "" : props.retiredFieldKeys().strip();
-    String[] entries = retired.isEmpty() ? new String[0] : retired.split(",");
+    String retired = props.retiredFieldKeys() == null ? "" : props.retiredFieldKeys();
+    // only empty is none: "," and ", " were none as well (split drops empty entries at the end), and "a=k," was taken
+    // as one key, a value mangled on its way (a list joined around an empty item) passing for a deliberate one
+    String[] entries = retired.isEmpty() ? new String[0] : retired.split(",", -1);
     for (int i = 0; i < entries.length; i++) {
       String entry = entries[i].strip();
       int eq = entry.indexOf('=');
       String id = eq < 0 ? "" : entry.substring(0, eq).strip();
-      if (id.isEmpty() || eq == entry.length() - 1) {
+      if (entry.isEmpty()) {
+        problems.add(Problem.of("FENQI_RETIRED_FIELD_KEYS", "entry " + (i + 1) + " of " + entries.length + " is empty; "
+            + "give id=base64 pairs separated by single commas, or leave the variable empty for no retired key"));
+      } else if (id.isEmpty() || eq == entry.length() - 1) {
         problems.add(Problem.of("FENQI_RETIRED_FIELD_KEYS", "entry " + (i + 1) + " is not id=base64"));
       } else if (variables.containsKey(id)) {
         problems.add(Problem.of("FENQI_RETIRED_FIELD_KEYS", "key id '" + Problem.excerpt(id) + "' appears twice, or is "

@@ -229,6 +229,25 @@ class StartupConfigurationTest {
   }
 
   /**
+   * A list of retired field keys with an empty entry stops the start naming the variable: "," and ", " were taken for
+   * no retired key, and "old=…," for one, a list mangled on its way (joined around an empty item) passing for meant.
+   */
+  @Test
+  void retiredFieldKeysWithAnEmptyEntryStopTheStart(@TempDir(factory = UnderTarget.class) Path dir) {
+    Samples.copyPolicies(dir.resolve("policies"));
+    String old = "old=" + Base64.getEncoder().encodeToString(new byte[32]);
+    String older = "older=" + Base64.getEncoder().encodeToString(new byte[32]);
+    Map<String, String> expected = Map.of(",", "entry 1 of 2 is empty", ", ", "entry 1 of 2 is empty",
+        old + ",", "entry 2 of 2 is empty", old + ", ," + older, "entry 2 of 3 is empty", " ", "entry 1 of 1 is empty");
+    expected.forEach((value, problem) -> assertThat(startProblems(dir,
+        Map.of("FENQI_AUDIT_KEY", key(), "FENQI_RETIRED_FIELD_KEYS", value))).as("'%s'", value)
+        .contains("FENQI_RETIRED_FIELD_KEYS: " + problem + "; give id=base64 pairs separated by single commas, or "
+            + "leave the variable empty for no retired key"));
+    start(dir, Map.of("FENQI_AUDIT_KEY", key(), "FENQI_RETIRED_FIELD_KEYS", old + ", " + older));
+    start(dir, Map.of("FENQI_AUDIT_KEY", key(), "FENQI_RETIRED_FIELD_KEYS", ""));
+  }
+
+  /**
    * A field key id given empty or blank stops the start naming it: it was taken as the default {@code field1}, so a
    * rotation script whose new id came out empty ({@code FENQI_FIELD_KEY_ID=$NEW_ID}) labelled the new key with the old
    * key's id, and the rows under the old key no longer decrypted.
