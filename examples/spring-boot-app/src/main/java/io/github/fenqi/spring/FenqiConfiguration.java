@@ -224,12 +224,18 @@ public class FenqiConfiguration {
       "FENQI_DATABASE_PASSWORD");
 
   /**
+   * Other fenqi tools' variables, which the service does not read but must not refuse: an operator who runs the CLI
+   * with {@code FENQI_DEBUG} exported and starts the service from the same shell meant nothing wrong.
+   */
+  private static final List<String> OTHER_TOOLS_VARIABLES = List.of("FENQI_DEBUG");
+
+  /**
    * A problem for each environment variable named {@code FENQI_…} (in any case) the service does not read, naming the
    * nearest it does: a misspelt {@code FENQI_AUIDT_LOG} or {@code FENQI_CLIENT_TOKNE} was ignored, and the service
    * started on the default the operator meant to replace (or stopped saying the token was not set, not why). Read are
    * each setting's variable, as Spring binds it ({@code FENQI_MAX_DEBTS}, also {@code FENQI_MAXDEBTS} or in lower
    * case; {@link #settingNames} lists the settings), and {@link #DATABASE_VARIABLES}, which application.yml reads as
-   * spelt. The variables are those of the environment's own source, which Spring has read from the process.
+   * spelt; {@link #OTHER_TOOLS_VARIABLES} are let through unread. The variables are those of the environment's own source, which Spring has read from the process.
    */
   private static List<Problem> unknownVariables(ConfigurableEnvironment environment) {
     List<String> documented = new ArrayList<>();
@@ -246,7 +252,8 @@ public class FenqiConfiguration {
       if (source instanceof SystemEnvironmentPropertySource variables) {
         for (String name : variables.getPropertyNames()) {
           String upper = name.toUpperCase(Locale.ROOT);
-          if (upper.startsWith("FENQI_") && !settings.contains(upper) && !DATABASE_VARIABLES.contains(name)) {
+          if (upper.startsWith("FENQI_") && !settings.contains(upper) && !DATABASE_VARIABLES.contains(name)
+              && !OTHER_TOOLS_VARIABLES.contains(name)) {
             String near = nearest(upper, documented);
             problems.add(Problem.of(Problem.excerpt(name), "is not a variable of this service"
                 + (near == null ? "" : " (did you mean " + near + "?)") + "; its FENQI_* variables are: "

@@ -202,16 +202,17 @@ class StartupConfigurationTest {
    * An environment variable named FENQI_… the service does not read stops the start naming it and the nearest it
    * reads: a misspelt {@code FENQI_CLIENT_TOKNE} or {@code FENQI_AUIDT_LOG} was ignored, the service starting on the
    * default the operator meant to replace. Each setting's variable in the spellings Spring binds is read, and the
-   * service starts on them.
+   * service starts on them; the CLI's FENQI_DEBUG is let through.
    */
   @Test
   void aFenqiVariableTheServiceDoesNotReadStopsTheStartNamingTheNearest(@TempDir(factory = UnderTarget.class) Path dir) {
     Samples.copyPolicies(dir.resolve("policies"));
     Map<String, String> read = Map.of("FENQI_AUDIT_KEY", key(), "FENQI_MAX_DEBTS", "50", "FENQI_MAXBODYBYTES", "4096",
-        "fenqi_monitor_alpha", "0.01", "FENQI_MONITOR_RECENT_WINDOW", "20", "FENQI_DATABASE_USER", "sa", "PATH", "/bin");
+        "fenqi_monitor_alpha", "0.01", "FENQI_MONITOR_RECENT_WINDOW", "20", "FENQI_DATABASE_USER", "sa", "PATH", "/bin",
+        "FENQI_DEBUG", "1");
     Map<String, String> variables = new LinkedHashMap<>(read);
     variables.putAll(Map.of("FENQI_CLIENT_TOKNE", "client-token-9876543210", "FENQI_AUIDT_LOG", "x.log",
-        "fenqi_database_url", "jdbc:h2:mem:x", "FENQI_DEBUG", "1"));
+        "fenqi_database_url", "jdbc:h2:mem:x", "FENQI_VERBOSE", "1"));
     String problems = startProblems(dir, variables);
     assertThat(problems).contains("FENQI_CLIENT_TOKNE: is not a variable of this service (did you mean "
         + "FENQI_CLIENT_TOKEN?); its FENQI_* variables are: FENQI_POLICIES_DIR, FENQI_AUDIT_LOG, FENQI_CLIENT_TOKEN, "
@@ -221,7 +222,8 @@ class StartupConfigurationTest {
         + "FENQI_DATABASE_URL, FENQI_DATABASE_USER, FENQI_DATABASE_PASSWORD")
         .contains("FENQI_AUIDT_LOG: is not a variable of this service (did you mean FENQI_AUDIT_LOG?)")
         .contains("fenqi_database_url: is not a variable of this service (did you mean FENQI_DATABASE_URL?)")
-        .contains("FENQI_DEBUG: is not a variable of this service; its FENQI_* variables are")
+        .contains("FENQI_VERBOSE: is not a variable of this service; its FENQI_* variables are")
+        .doesNotContain("FENQI_DEBUG")
         .doesNotContain("FENQI_AUDIT_KEY: ").doesNotContain("FENQI_MAX_DEBTS: ").doesNotContain("FENQI_MAXBODYBYTES")
         .doesNotContain("fenqi_monitor_alpha").doesNotContain("FENQI_MONITOR_RECENT_WINDOW: ")
         .doesNotContain("FENQI_DATABASE_USER: ").doesNotContain("PATH");
