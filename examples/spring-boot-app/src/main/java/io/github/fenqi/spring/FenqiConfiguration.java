@@ -58,6 +58,7 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
@@ -130,7 +131,7 @@ public class FenqiConfiguration {
    */
   @Bean
   SettingsChecked settingsChecked(FenqiProperties props, ObjectProvider<ApiTokenAuthenticator> declared,
-      Environment environment) {
+      ConfigurableEnvironment environment) {
     List<Problem> problems = new ArrayList<>();
     String database = environment.getProperty("spring.datasource.url");
     if (database != null && !database.startsWith("jdbc:")) { // the pool's own refusal was a stack trace naming nothing
@@ -143,6 +144,7 @@ public class FenqiConfiguration {
           + "' is not a port; give 1..65535 (0: any free port)"));
     }
     problems.addAll(unknownSettings(environment));
+    problems.addAll(unknownVariables(environment));
     List<Runnable> checks = new ArrayList<>(List.of(() -> loadPolicies(props), () -> requireText(props.auditLog(),
         "fenqi.audit-log"), () -> auditKey(props), () -> fieldCipher(props), () -> blindIndex(props),
         () -> monitorConfig(props)));
@@ -178,23 +180,12 @@ public class FenqiConfiguration {
   /**
    * A problem for each {@code fenqi.*} setting the service does not have, given in a configuration file, on the command
    * line or as a system property: Spring ignores it, so a misspelt {@code fenqi.max-debt=5} left the limit at its
-   * default in silence. The environment's variables are not looked at: {@code FENQI_*} names are variables the
-   * configuration reads ({@code FENQI_DATABASE_URL}) or other fenqi tools' ({@code FENQI_KEY}), not settings.
+   * default in silence. The environment's variables are checked by {@link #unknownVariables}.
    */
   private static List<Problem> unknownSettings(Environment environment) {
+    List<String> names = settingNames();
     List<ConfigurationPropertyName> known = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    for (RecordComponent component : FenqiProperties.class.getRecordComponents()) {
-      String name = "fenqi." + DataObjectPropertyName.toDashedForm(component.getName());
-      if (component.getType() == FenqiProperties.Monitor.class) {
-        known.add(ConfigurationPropertyName.of(name));
-        for (RecordComponent field : FenqiProperties.Monitor.class.getRecordComponents()) {
-          names.add(name + "." + DataObjectPropertyName.toDashedForm(field.getName()));
-        }
-      } else {
-        names.add(name);
-      }
-    }
+    known.add(ConfigurationPropertyName.of("fenqi.monitor"));
     names.forEach(name -> known.add(ConfigurationPropertyName.of(name)));
     ConfigurationPropertyName fenqi = ConfigurationPropertyName.of("fenqi");
     Set<String> unknown = new LinkedHashSet<>();
@@ -207,6 +198,109 @@ public class FenqiConfiguration {
     }
     return unknown.stream().map(name -> Problem.of(Problem.excerpt(name), "is not a setting of this service; fenqi.* "
         + "settings are: " + String.join(", ", names))).toList();
+  }
+
+  /** The service's settings, {@code fenqi.policies-dir} to {@code fenqi.monitor.min-drop}: its properties' fields. */
+  private static List<String> settingNames() {
+    List<String> names = new ArrayList<>();
+    for (RecordComponent component : FenqiProperties.class.getRecordComponents()) {
+      String name = "fenqi." + DataObjectPropertyName.toDashedForm(component.getName());
+      if (component.getType() == FenqiProperties.Monitor.class) {
+        for (RecordComponent field : FenqiProperties.Monitor.class.getRecordComponents()) {
+          names.add(name + "." + DataObjectPropertyName.toDashedForm(field.getName()));
+        }
+      } else {
+        names.add(name);
+      }
+    }
+    return names;
+  }
+
+  /**
+   * The variables application.yml reads that are not a {@code fenqi.*} setting's own: the database's, handed to
+   * {@code spring.datasource.*}.
+   */
+  private static final List<String> DATABASE_VARIABLES = List.of("FENQI_DATABASE_URL", "FENQI_DATABASE_USER",
+      "FENQI_DATABASE_PASSWORD");
+
+  /**
+   * Other fenqi tools' variables, which the service does not read but must not refuse: an operator who runs the CLI
+   * with {@code FENQI_DEBUG} exported and starts the service from the same shell meant nothing wrong.
+   */
+  private static final List<String> OTHER_TOOLS_VARIABLES = List.of("FENQI_DEBUG");
+
+  /**
+   * A problem for each environment variable named {@code FENQI_…} (in any case) the service does not read, naming the
+   * nearest it does: a misspelt {@code FENQI_AUIDT_LOG} or {@code FENQI_CLIENT_TOKNE} was ignored, and the service
+   * started on the default the operator meant to replace (or stopped saying the token was not set, not why). Read are
+   * each setting's variable, as Spring binds it ({@code FENQI_MAX_DEBTS}, also {@code FENQI_MAXDEBTS} or in lower
+   * case; {@link #settingNames} lists the settings), and {@link #DATABASE_VARIABLES}, which application.yml reads as
+   * spelt; {@link #OTHER_TOOLS_VARIABLES} are let through unread. The variables are those of the environment's own source, which Spring has read from the process.
+   */
+  private static List<Problem> unknownVariables(ConfigurableEnvironment environment) {
+    List<String> documented = new ArrayList<>();
+    Set<String> settings = new LinkedHashSet<>();
+    for (String setting : settingNames()) {
+      String variable = setting.toUpperCase(Locale.ROOT).replace('.', '_');
+      documented.add(variable.replace('-', '_'));
+      settings.add(variable.replace('-', '_'));
+      settings.add(variable.replace("-", ""));
+    }
+    documented.addAll(DATABASE_VARIABLES);
+    List<Problem> problems = new ArrayList<>();
+    for (var source : environment.getPropertySources()) {
+      if (source instanceof SystemEnvironmentPropertySource variables) {
+        for (String name : variables.getPropertyNames()) {
+          String upper = name.toUpperCase(Locale.ROOT);
+          if (upper.startsWith("FENQI_") && !settings.contains(upper) && !DATABASE_VARIABLES.contains(name)
+              && !OTHER_TOOLS_VARIABLES.contains(name)) {
+            String near = nearest(upper, documented);
+            problems.add(Problem.of(Problem.excerpt(name), "is not a variable of this service"
+                + (near == null ? "" : " (did you mean " + near + "?)") + "; its FENQI_* variables are: "
+                + String.join(", ", documented)));
+          }
+        }
+      }
+    }
+    return problems;
+  }
+
+  /**
+   * The name of {@code names} closest to {@code name} when it is a likely misspelling of it — at most a third of its
+   * characters inserted, removed, replaced or two neighbours swapped, at least 2 — or null.
+   */
+  private static @Nullable String nearest(String name, List<String> names) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String candidate : names) {
+      int distance = distance(name, candidate);
+      if (distance < bestDistance) {
+        best = candidate;
+        bestDistance = distance;
+      }
+    }
+    return best != null && bestDistance <= Math.max(2, best.length() / 3) ? best : null;
+  }
+
+  /** The optimal string alignment distance: single-character edits and swaps of two neighbours. */
+  private static int distance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
   }
 
   /** That {@link #settingsChecked} passed: the beans reading settings depend on it, so it runs before all of them. */
@@ -335,13 +429,18 @@ public class FenqiConfiguration {
     Map<String, String> variables = new LinkedHashMap<>();
     values.put("FENQI_FIELD_KEY", requireText(props.fieldKey(), "FENQI_FIELD_KEY"));
     variables.put(activeId, "FENQI_FIELD_KEY");
-    String retired = props.retiredFieldKeys() == null ? "" : props.retiredFieldKeys().strip();
-    String[] entries = retired.isEmpty() ? new String[0] : retired.split(",");
+    String retired = props.retiredFieldKeys() == null ? "" : props.retiredFieldKeys();
+    // only empty is none: "," and ", " were none as well (split drops empty entries at the end), and "a=k," was taken
+    // as one key, a value mangled on its way (a list joined around an empty item) passing for a deliberate one
+    String[] entries = retired.isEmpty() ? new String[0] : retired.split(",", -1);
     for (int i = 0; i < entries.length; i++) {
       String entry = entries[i].strip();
       int eq = entry.indexOf('=');
       String id = eq < 0 ? "" : entry.substring(0, eq).strip();
-      if (id.isEmpty() || eq == entry.length() - 1) {
+      if (entry.isEmpty()) {
+        problems.add(Problem.of("FENQI_RETIRED_FIELD_KEYS", "entry " + (i + 1) + " of " + entries.length + " is empty; "
+            + "give id=base64 pairs separated by single commas, or leave the variable empty for no retired key"));
+      } else if (id.isEmpty() || eq == entry.length() - 1) {
         problems.add(Problem.of("FENQI_RETIRED_FIELD_KEYS", "entry " + (i + 1) + " is not id=base64"));
       } else if (variables.containsKey(id)) {
         problems.add(Problem.of("FENQI_RETIRED_FIELD_KEYS", "key id '" + Problem.excerpt(id) + "' appears twice, or is "

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AnnotatedElementContext;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,6 +23,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** The service refuses to start without its secrets or with a broken policy file, and says why. */
 class StartupConfigurationTest {
@@ -35,6 +38,14 @@ class StartupConfigurationTest {
    * replaces the default of the same setting (Spring would join two values of one argument with a comma).
    */
   private static void start(Path dir, String... more) {
+    start(dir, null, more);
+  }
+
+  /**
+   * Starts the app as {@link #start(Path, String...)} does, its environment variables {@code variables} alone (not the
+   * process's, which no test changes), when given: Spring reads them from this source as it reads the process's.
+   */
+  private static void start(Path dir, @Nullable Map<String, String> variables, String... more) {
     Map<String, String> args = new LinkedHashMap<>();
     for (String arg : List.of(
         "--server.port=0",
@@ -51,12 +62,26 @@ class StartupConfigurationTest {
     for (String arg : more) {
       args.put(arg.substring(0, arg.indexOf('=')), arg);
     }
-    new SpringApplicationBuilder(FenqiApplication.class).run(args.values().toArray(String[]::new)).close();
+    SpringApplicationBuilder app = new SpringApplicationBuilder(FenqiApplication.class);
+    if (variables != null) {
+      StandardEnvironment environment = new StandardEnvironment();
+      environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+          new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+              Map.copyOf(variables)));
+      app.environment(environment);
+    }
+    app.run(args.values().toArray(String[]::new)).close();
   }
 
   /** The InvalidInputException a failed start ends in, and its analysis: every problem, no stack trace. */
   private static String startProblems(Path dir, String... more) {
-    Throwable failure = org.junit.jupiter.api.Assertions.assertThrows(Throwable.class, () -> start(dir, more));
+    return startProblems(dir, null, more);
+  }
+
+  /** {@link #startProblems(Path, String...)} of a start with the environment variables {@code variables} alone. */
+  private static String startProblems(Path dir, @Nullable Map<String, String> variables, String... more) {
+    Throwable failure = org.junit.jupiter.api.Assertions.assertThrows(Throwable.class,
+        () -> start(dir, variables, more));
     Throwable root = failure;
     while (root.getCause() != null) {
       root = root.getCause();
@@ -171,6 +196,57 @@ class StartupConfigurationTest {
         + "fenqi.monitor.alpha, fenqi.monitor.min-drop")
         .contains("fenqi.monitor.alpa: is not a setting of this service")
         .doesNotContain("maxDebts").doesNotContain("recentWindow");
+  }
+
+  /**
+   * An environment variable named FENQI_… the service does not read stops the start naming it and the nearest it
+   * reads: a misspelt {@code FENQI_CLIENT_TOKNE} or {@code FENQI_AUIDT_LOG} was ignored, the service starting on the
+   * default the operator meant to replace. Each setting's variable in the spellings Spring binds is read, and the
+   * service starts on them; the CLI's FENQI_DEBUG is let through.
+   */
+  @Test
+  void aFenqiVariableTheServiceDoesNotReadStopsTheStartNamingTheNearest(@TempDir(factory = UnderTarget.class) Path dir) {
+    Samples.copyPolicies(dir.resolve("policies"));
+    Map<String, String> read = Map.of("FENQI_AUDIT_KEY", key(), "FENQI_MAX_DEBTS", "50", "FENQI_MAXBODYBYTES", "4096",
+        "fenqi_monitor_alpha", "0.01", "FENQI_MONITOR_RECENT_WINDOW", "20", "FENQI_DATABASE_USER", "sa", "PATH", "/bin",
+        "FENQI_DEBUG", "1");
+    Map<String, String> variables = new LinkedHashMap<>(read);
+    variables.putAll(Map.of("FENQI_CLIENT_TOKNE", "client-token-9876543210", "FENQI_AUIDT_LOG", "x.log",
+        "fenqi_database_url", "jdbc:h2:mem:x", "FENQI_VERBOSE", "1"));
+    String problems = startProblems(dir, variables);
+    assertThat(problems).contains("FENQI_CLIENT_TOKNE: is not a variable of this service (did you mean "
+        + "FENQI_CLIENT_TOKEN?); its FENQI_* variables are: FENQI_POLICIES_DIR, FENQI_AUDIT_LOG, FENQI_CLIENT_TOKEN, "
+        + "FENQI_ADMIN_TOKEN, FENQI_FIELD_KEY, FENQI_FIELD_KEY_ID, FENQI_RETIRED_FIELD_KEYS, FENQI_INDEX_KEY, "
+        + "FENQI_AUDIT_KEY, FENQI_MAX_BODY_BYTES, FENQI_MAX_DEBTS, FENQI_MONITOR_RECENT_WINDOW, "
+        + "FENQI_MONITOR_BASELINE_WINDOW, FENQI_MONITOR_MIN_BASELINE, FENQI_MONITOR_ALPHA, FENQI_MONITOR_MIN_DROP, "
+        + "FENQI_DATABASE_URL, FENQI_DATABASE_USER, FENQI_DATABASE_PASSWORD")
+        .contains("FENQI_AUIDT_LOG: is not a variable of this service (did you mean FENQI_AUDIT_LOG?)")
+        .contains("fenqi_database_url: is not a variable of this service (did you mean FENQI_DATABASE_URL?)")
+        .contains("FENQI_VERBOSE: is not a variable of this service; its FENQI_* variables are")
+        .doesNotContain("FENQI_DEBUG")
+        .doesNotContain("FENQI_AUDIT_KEY: ").doesNotContain("FENQI_MAX_DEBTS: ").doesNotContain("FENQI_MAXBODYBYTES")
+        .doesNotContain("fenqi_monitor_alpha").doesNotContain("FENQI_MONITOR_RECENT_WINDOW: ")
+        .doesNotContain("FENQI_DATABASE_USER: ").doesNotContain("PATH");
+    start(dir, read);
+  }
+
+  /**
+   * A list of retired field keys with an empty entry stops the start naming the variable: "," and ", " were taken for
+   * no retired key, and "old=…," for one, a list mangled on its way (joined around an empty item) passing for meant.
+   */
+  @Test
+  void retiredFieldKeysWithAnEmptyEntryStopTheStart(@TempDir(factory = UnderTarget.class) Path dir) {
+    Samples.copyPolicies(dir.resolve("policies"));
+    String old = "old=" + Base64.getEncoder().encodeToString(new byte[32]);
+    String older = "older=" + Base64.getEncoder().encodeToString(new byte[32]);
+    Map<String, String> expected = Map.of(",", "entry 1 of 2 is empty", ", ", "entry 1 of 2 is empty",
+        old + ",", "entry 2 of 2 is empty", old + ", ," + older, "entry 2 of 3 is empty", " ", "entry 1 of 1 is empty");
+    expected.forEach((value, problem) -> assertThat(startProblems(dir,
+        Map.of("FENQI_AUDIT_KEY", key(), "FENQI_RETIRED_FIELD_KEYS", value))).as("'%s'", value)
+        .contains("FENQI_RETIRED_FIELD_KEYS: " + problem + "; give id=base64 pairs separated by single commas, or "
+            + "leave the variable empty for no retired key"));
+    start(dir, Map.of("FENQI_AUDIT_KEY", key(), "FENQI_RETIRED_FIELD_KEYS", old + ", " + older));
+    start(dir, Map.of("FENQI_AUDIT_KEY", key(), "FENQI_RETIRED_FIELD_KEYS", ""));
   }
 
   /**
