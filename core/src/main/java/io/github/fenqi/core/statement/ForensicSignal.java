@@ -44,9 +44,11 @@ public record ForensicSignal(Kind kind, List<String> rows, double strength, Stri
      */
     HOLDER_MISMATCH,
     /**
-     * The rows do not add up to the count or sums the wallet export states above them ({@link StatedTotals}): a row
-     * was edited, added or removed after the export, which has no running balance to break. Alipay warns its totals
-     * may be counted otherwise than its rows, so this asks for review, not a block.
+     * The rows do not add up to the count or sums the wallet export states above them ({@link StatedTotals}), or a
+     * bank export's to the sums its 合计 line states after them ({@link FooterTotals}): a row was edited, added or
+     * removed after the export (a wallet's has no running balance to break; a bank row edited with every balance
+     * after it breaks none). Alipay warns its totals may be counted otherwise than its rows, so this asks for review,
+     * not a block.
      */
     STATED_TOTALS_MISMATCH,
     /**

@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param statedTo the last day of that period (终止时间), else null; given with {@code statedFrom} and not before it
  * @param statedTotals the count and sums the export states above its rows (a wallet's 共…笔记录, 收入, 支出 and
  *     不计收支 or 中性交易 lines), else null
+ * @param footerTotals the sums a bank export's totals line after its last row states (合计,,,12345.67,…), else null
  */
 public record ParsedStatement(
     String source,
@@ -35,7 +36,8 @@ public record ParsedStatement(
     List<Problem> rejected,
     @Nullable LocalDate statedFrom,
     @Nullable LocalDate statedTo,
-    @Nullable StatedTotals statedTotals) {
+    @Nullable StatedTotals statedTotals,
+    @Nullable FooterTotals footerTotals) {
 
   public ParsedStatement {
     transactions = List.copyOf(transactions);
@@ -46,17 +48,25 @@ public record ParsedStatement(
     }
   }
 
-  /** A statement that states no totals above its rows (a bank's). */
+  /** A statement that states no totals after its rows (a wallet's, or a bank's without a 合计 line). */
+  public ParsedStatement(String source, StatementFormat format, String encoding, @Nullable String holderName,
+      int headerLine, List<Transaction> transactions, List<Problem> rejected, @Nullable LocalDate statedFrom,
+      @Nullable LocalDate statedTo, @Nullable StatedTotals statedTotals) {
+    this(source, format, encoding, holderName, headerLine, transactions, rejected, statedFrom, statedTo, statedTotals,
+        null);
+  }
+
+  /** A statement that states no totals above or after its rows. */
   public ParsedStatement(String source, StatementFormat format, String encoding, @Nullable String holderName,
       int headerLine, List<Transaction> transactions, List<Problem> rejected, @Nullable LocalDate statedFrom,
       @Nullable LocalDate statedTo) {
-    this(source, format, encoding, holderName, headerLine, transactions, rejected, statedFrom, statedTo, null);
+    this(source, format, encoding, holderName, headerLine, transactions, rejected, statedFrom, statedTo, null, null);
   }
 
   /** A statement that states no period: the days from its first row's to its last's are what it covers. */
   public ParsedStatement(String source, StatementFormat format, String encoding, @Nullable String holderName,
       int headerLine, List<Transaction> transactions, List<Problem> rejected) {
-    this(source, format, encoding, holderName, headerLine, transactions, rejected, null, null, null);
+    this(source, format, encoding, holderName, headerLine, transactions, rejected, null, null, null, null);
   }
 
   /** The holder's name when the export states it. */

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * Looks for signs that statements were edited: running-balance breaks (walked in file order, oldest row first — when
  * the first and last rows share their time, in the direction that breaks less — or in time order when the rows are out
  * of it and that order breaks less), duplicated serials, rows out of time
- * order, rows dated outside the period the export states, a wallet export's rows that do not add up to the count and sums it states above them ({@link StatedTotals}),
+ * order, rows dated outside the period the export states, a wallet export's rows that do not add up to the count and sums it states above them ({@link StatedTotals}) or a
+ * bank export's to the sums its 合计 line states after them ({@link FooterTotals}),
  * two statements of one account that disagree about days both cover, first digits far from Benford's law, an income
  * spike just before the application, too-round credits.
  * Each sign is a {@link ForensicSignal} naming its rows; the verdict follows the {@link ForensicThresholds}:
@@ -77,6 +78,7 @@ public final class StatementForensics {
       order(s, signals);
       outsidePeriod(s, signals);
       statedTotals(s, signals, notes);
+      footerTotals(s, signals, notes);
       benford(s, signals, notes);
     }
     for (int i = 0; i < statements.size(); i++) {
@@ -261,6 +263,45 @@ public final class StatementForensics {
     if (!said.isEmpty()) {
       signals.add(new ForensicSignal(ForensicSignal.Kind.STATED_TOTALS_MISMATCH, lines, 0.8, String.join("; ", said)
           + ": a row was edited, added or removed after the export"));
+    }
+  }
+
+  /**
+   * Compares the rows with the sums a bank export's 合计 line after them states ({@link FooterTotals}), when none was
+   * rejected: the credits with the sum under the credit column, the debits with the one under the debit column. A row
+   * edited with every balance after it, added or removed breaks no running balance; unless the 合计 was edited too, it
+   * disagrees with it.
+   */
+  private static void footerTotals(ParsedStatement s, List<ForensicSignal> signals, List<String> notes) {
+    FooterTotals stated = s.footerTotals();
+    if (stated == null) {
+      return;
+    }
+    String at = s.source() + ":" + stated.line();
+    if (!s.rejected().isEmpty()) {
+      notes.add(s.source() + ": " + s.rejected().size() + " row(s) rejected, whose amounts are unknown: the sums the "
+          + "totals line " + at + " states were not compared with the rows");
+      return;
+    }
+    Money credits = Money.ZERO;
+    Money debits = Money.ZERO;
+    for (Transaction t : s.transactions()) {
+      if (t.direction() == Direction.CREDIT) {
+        credits = credits.plus(t.amount());
+      } else if (t.direction() == Direction.DEBIT) {
+        debits = debits.plus(t.amount());
+      }
+    }
+    List<String> said = new ArrayList<>();
+    if (stated.credit() != null && !stated.credit().equals(credits)) {
+      said.add("money in of " + stated.credit() + ", the rows' credits sum to " + credits);
+    }
+    if (stated.debit() != null && !stated.debit().equals(debits)) {
+      said.add("money out of " + stated.debit() + ", the rows' debits sum to " + debits);
+    }
+    if (!said.isEmpty()) {
+      signals.add(new ForensicSignal(ForensicSignal.Kind.STATED_TOTALS_MISMATCH, List.of(at), 0.8, at + " states "
+          + String.join(" and ", said) + ": a row was edited, added or removed after the export"));
     }
   }
 

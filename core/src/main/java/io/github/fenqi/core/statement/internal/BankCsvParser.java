@@ -3,6 +3,7 @@ package io.github.fenqi.core.statement.internal;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.statement.BankColumnMapping;
 import io.github.fenqi.core.statement.Direction;
+import io.github.fenqi.core.statement.FooterTotals;
 import io.github.fenqi.core.statement.StatementFormat;
 import io.github.fenqi.core.statement.Transaction;
 import io.github.fenqi.core.InvalidInputException;
@@ -255,6 +256,58 @@ public final class BankCsvParser extends CsvStatementParser {
           text(Columns.at(f, account)), text(Columns.at(f, description)), text(Columns.at(f, channel)),
           text(Columns.at(f, channel)), "", "", "", balance);
     };
+  }
+
+  /** How a bank labels the totals line after its rows: 合计,,,12345.67,2345.00. */
+  private static final List<String> TOTAL_LABELS = List.of("合计", "总计", "本页合计", "本期合计");
+  /** How a bank labels the line after its rows saying when the file was made: 导出时间:2026-11-30 12:00. */
+  private static final List<String> MADE_LABELS = List.of("导出时间", "打印时间", "下载时间", "导出日期", "打印日期");
+
+  /**
+   * A line whose first filled field is a totals label (合计, 总计, 本页合计, 本期合计) or says when the file was made
+   * (导出时间, 打印时间, 下载时间), the label alone or followed by a colon, a bracket, a space or a digit (合计消费 is
+   * a description, not a label). After the last row they are the export's footer, which had been listed as rejected
+   * rows; among the rows, the parser rejects them naming the line.
+   */
+  @Override
+  protected boolean isFooter(List<String> fields) {
+    String first = firstFilled(fields);
+    return labelled(first, TOTAL_LABELS) || labelled(first, MADE_LABELS);
+  }
+
+  private static boolean labelled(String field, List<String> labels) {
+    for (String label : labels) {
+      if (field.startsWith(label)) {
+        String rest = field.substring(label.length());
+        if (rest.isEmpty() || ":：(（[【 \t".indexOf(rest.charAt(0)) >= 0 || Character.isDigit(rest.charAt(0))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The sums a totals line writes under the credit and the debit column (a minus or parentheses under the debit
+   * column sign it, as on a row), each null when that field is empty. A line wider than the header, its extra fields
+   * filled, has an unquoted comma that shifts its columns (合计,,,1,234.56): it is refused, not read shifted. A signed
+   * single amount column states nothing comparable for sure (its total may be the net or the sum of the magnitudes),
+   * so such a line is recognised and not compared.
+   */
+  @Override
+  protected @Nullable FooterTotals footerTotals(List<String> fields, Columns columns, int line) {
+    if (!labelled(firstFilled(fields), TOTAL_LABELS) || m.credit().equals(m.debit())) {
+      return null;
+    }
+    if (fields.size() > columns.width() && !firstFilled(fields.subList(columns.width(), fields.size())).isEmpty()) {
+      throw new IllegalArgumentException("it has " + fields.size() + " fields where the header has " + columns.width()
+          + ": a field holding a comma is not quoted, so the columns after it are shifted");
+    }
+    String in = Columns.at(fields, columns.optionalIndex(m.credit())).strip();
+    String out = Columns.at(fields, columns.optionalIndex(m.debit())).strip();
+    Money credit = in.isEmpty() ? null : amount(m.credit(), in);
+    Money debit = out.isEmpty() ? null : amount(m.debit(), unsigned(m.debit(), out));
+    return credit == null && debit == null ? null : new FooterTotals(line, credit, debit);
   }
 
   /**

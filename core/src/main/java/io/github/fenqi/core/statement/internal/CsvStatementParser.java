@@ -5,6 +5,7 @@ import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.statement.Direction;
+import io.github.fenqi.core.statement.FooterTotals;
 import io.github.fenqi.core.statement.ParsedStatement;
 import io.github.fenqi.core.statement.StatedTotals;
 import io.github.fenqi.core.statement.StatementFormat;
@@ -204,6 +205,55 @@ public abstract class CsvStatementParser implements StatementParser {
   /** The reader of the data rows under the header {@code columns}. */
   protected abstract RowReader reader(Columns columns);
 
+  /**
+   * Whether {@code fields} is a line of the footer some exports close their rows with (a bank's 合计 totals, its
+   * 导出时间): such lines after the last row end the data; by default a format has none.
+   */
+  protected boolean isFooter(List<String> fields) {
+    return false;
+  }
+
+  /**
+   * The sums the footer line {@code fields} (line {@code line} of the file) states of the rows under the header
+   * {@code columns}, or null when it states none this format can compare; throws {@link IllegalArgumentException}
+   * saying why when a sum it writes cannot be read (the line is then rejected, as a row would be).
+   */
+  protected @Nullable FooterTotals footerTotals(List<String> fields, Columns columns, int line) {
+    return null;
+  }
+
+  /**
+   * The first line of the footer after the last row: of the lines from it to {@code readable}, each is blank or a
+   * footer line ({@link #isFooter}) and one at least is a footer line; {@code readable} when the file has no footer.
+   */
+  private int footerStart(String text, int[] lines, int header, int readable) {
+    int start = readable;
+    for (int i = readable - 1; i > header; i--) {
+      List<String> fields;
+      try {
+        fields = CsvLine.split(text, lines[2 * i], lines[2 * i + 1]);
+      } catch (IllegalArgumentException e) {
+        break; // a line with an open quote is no footer line
+      }
+      if (isFooter(fields)) {
+        start = i;
+      } else if (!allEmpty(fields)) {
+        break;
+      }
+    }
+    return start;
+  }
+
+  /** The first field of {@code fields} that is not blank, stripped, or "" when all are. */
+  protected static String firstFilled(List<String> fields) {
+    for (String f : fields) {
+      if (!f.isBlank()) {
+        return f.strip();
+      }
+    }
+    return "";
+  }
+
   /** Whether the line {@code text[from..to)} ends the data (a ruler of dashes, after any whitespace, that some exports put after the rows). */
   /**
    * Reading stops at a closing {@code ---} line (Alipay's footer follows it); a line after it with a full row's fields
@@ -279,8 +329,9 @@ public abstract class CsvStatementParser implements StatementParser {
     List<Problem> rejected = new ArrayList<>();
     int dataRow = 0;
     int readable = decoded.cut() ? count - 1 : count; // a last line cut inside a character is not read
+    int footer = footerStart(text, lines, header, readable);
     boolean trailer = false;
-    for (int i = header + 1; i < readable; i++) {
+    for (int i = header + 1; i < footer; i++) {
       int from = lines[2 * i];
       int to = lines[2 * i + 1];
       if (isTrailer(text, from, to)) {
@@ -293,7 +344,7 @@ public abstract class CsvStatementParser implements StatementParser {
       try {
         fields = CsvLine.split(text, from, to);
       } catch (IllegalArgumentException e) {
-        int last = closingLine(text, lines, i, readable, columns, reader, header + 1);
+        int last = closingLine(text, lines, i, footer, columns, reader, header + 1);
         if (last < 0) {
           dataRow++;
           rejected.add(Problem.of(source + ":" + line,
@@ -307,6 +358,12 @@ public abstract class CsvStatementParser implements StatementParser {
         continue;
       }
       dataRow++;
+      if (isFooter(fields)) {
+        rejected.add(Problem.of(source + ":" + line, quoted(firstFilled(fields)) + " is a footer line (totals, export "
+            + "time) with lines after it that are neither blank nor footer lines, where an export ends with its footer: "
+            + "rows were added after it, or two exports joined; remove it, or give each export as a file of its own"));
+        continue;
+      }
       String misfit = columns.misfit(fields, header + 1);
       if (misfit != null) {
         rejected.add(Problem.of(source + ":" + line, misfit));
@@ -320,6 +377,25 @@ public abstract class CsvStatementParser implements StatementParser {
         rejected.add(Problem.of(source + ":" + line, e.problems().get(0).location() + " " + e.problems().get(0).reason()));
       }
     }
+    FooterTotals totals = null;
+    for (int i = trailer ? readable : footer; i < readable; i++) {
+      List<String> fields = CsvLine.split(text, lines[2 * i], lines[2 * i + 1]);
+      if (allEmpty(fields)) {
+        continue;
+      }
+      String unread;
+      try {
+        FooterTotals stated = footerTotals(fields, columns, i + 1);
+        totals = totals == null ? stated : totals;
+        continue;
+      } catch (IllegalArgumentException e) {
+        unread = e.getMessage();
+      } catch (InvalidInputException e) {
+        unread = e.problems().get(0).location() + " " + e.problems().get(0).reason();
+      }
+      rejected.add(Problem.of(source + ":" + (i + 1), "the totals line after the last row cannot be read, so the "
+          + "rows are not compared with it: " + unread));
+    }
     if (readable < count && !trailer && count - 1 > header && !isTrailer(text, lines[2 * readable], lines[2 * readable + 1])) {
       rejected.add(Problem.of(source + ":" + count, "the file ends inside a character of this line: it was cut short (an "
           + "interrupted download or copy?), so the line is not read; export the statement again"));
@@ -330,7 +406,7 @@ public abstract class CsvStatementParser implements StatementParser {
     }
     Period period = statedPeriod(source, preamble);
     return new ParsedStatement(source, format(), decoded.encoding(), holder(preamble), header + 1, rows, rejected,
-        period == null ? null : period.from(), period == null ? null : period.to(), statedTotals(preamble));
+        period == null ? null : period.from(), period == null ? null : period.to(), statedTotals(preamble), totals);
   }
 
   /**

@@ -1,0 +1,155 @@
+package io.github.fenqi.core.statement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.testkit.Samples;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A bank export closes its rows with a footer: a 合计 line summing the credit and debit columns, and a line saying
+ * when it was made (导出时间, 打印时间). After the last row these are the export's, not rejected rows, and the 合计 is
+ * what a row edited with every balance after it (which breaks no running balance) disagrees with. Files are written
+ * and read back as a borrower would hand them in.
+ */
+class BankFooterTest {
+  @TempDir
+  Path dir;
+
+  /** The sample's lines, header first, without the empty string after its last line break. */
+  private static List<String> sample() {
+    String text = new String(Samples.bytes("samples/statements/bank_A.csv"), StandardCharsets.UTF_8);
+    return new ArrayList<>(Arrays.asList(text.strip().split("\n")));
+  }
+
+  private ParsedStatement write(String name, List<String> lines) throws IOException {
+    Path file = dir.resolve(name);
+    Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+    return StatementParser.read(file, null);
+  }
+
+  private static ForensicReport examine(ParsedStatement s) {
+    return StatementForensics.defaults().examine(List.of(s), StatementAnalyzer.defaults().analyze(List.of(s)));
+  }
+
+  private static Money sum(ParsedStatement s, Direction d) {
+    Money sum = Money.ZERO;
+    for (Transaction t : s.transactions()) {
+      if (t.direction() == d) {
+        sum = sum.plus(t.amount());
+      }
+    }
+    return sum;
+  }
+
+  /** 合计,,,credits,debits,,,, and the lines saying when the export was made, then a blank line. */
+  private static List<String> withFooter(List<String> rows, Money credits, Money debits) {
+    List<String> lines = new ArrayList<>(rows);
+    lines.add("合计,,," + credits + "," + debits + ",,,,");
+    lines.add("导出时间:2026-11-30 12:00,,,,,,,,");
+    lines.add("打印时间：2026年11月30日 12:01");
+    lines.add(",,,,,,,,");
+    return lines;
+  }
+
+  @Test
+  void theFooterAfterTheLastRowIsNotRejectedAndItsTotalsAreComparedWithTheRows() throws IOException {
+    ParsedStatement plain = write("plain.csv", sample());
+    assertNull(plain.footerTotals());
+    Money credits = sum(plain, Direction.CREDIT);
+    Money debits = sum(plain, Direction.DEBIT);
+    ParsedStatement s = write("footer.csv", withFooter(sample(), credits, debits));
+    assertEquals(List.of(), s.rejected());
+    assertEquals(plain.transactions().size(), s.transactions().size());
+    int totalsLine = sample().size() + 1;
+    assertEquals(new FooterTotals(totalsLine, credits, debits), s.footerTotals());
+    ForensicReport r = examine(s);
+    assertEquals(examine(plain).verdict(), r.verdict(), r.signals().toString());
+    assertTrue(r.signals().stream().noneMatch(x -> x.kind() == ForensicSignal.Kind.STATED_TOTALS_MISMATCH),
+        r.signals().toString());
+  }
+
+  /**
+   * A salary raised by 4000.00 with every balance after it breaks no running balance; the bank's 合计 of the rows as
+   * exported is what it disagrees with.
+   */
+  @Test
+  void aRowEditedWithItsBalancesDisagreesWithTheTotalsLine() throws IOException {
+    ParsedStatement plain = write("plain.csv", sample());
+    List<String> rows = sample();
+    int salary = -1;
+    for (int i = 1; i < rows.size(); i++) {
+      if (rows.get(i).contains("代发工资")) {
+        salary = i;
+        break;
+      }
+    }
+    Money raise = Money.of("4000.00");
+    for (int i = salary; i < rows.size(); i++) {
+      String[] f = rows.get(i).split(",", -1);
+      if (i == salary) {
+        f[3] = Money.of(f[3]).plus(raise).toString();
+      }
+      f[5] = Money.of(f[5]).plus(raise).toString();
+      rows.set(i, String.join(",", f));
+    }
+    ParsedStatement s = write("edited.csv", withFooter(rows, sum(plain, Direction.CREDIT),
+        sum(plain, Direction.DEBIT)));
+    assertEquals(List.of(), s.rejected());
+    ForensicReport r = examine(s);
+    assertTrue(r.signals().stream().noneMatch(x -> x.kind() == ForensicSignal.Kind.BALANCE_BREAK),
+        "the balances were edited along: " + r.signals());
+    ForensicSignal totals = r.signals().stream().filter(x -> x.kind() == ForensicSignal.Kind.STATED_TOTALS_MISMATCH)
+        .findFirst().orElseThrow(() -> new AssertionError(r.signals().toString()));
+    String at = s.source() + ":" + (rows.size() + 1);
+    assertEquals(List.of(at), totals.rows());
+    assertTrue(totals.detail().contains("money in of " + sum(plain, Direction.CREDIT) + ", the rows' credits sum to "
+        + sum(plain, Direction.CREDIT).plus(raise)), totals.detail());
+    assertTrue(!totals.detail().contains("money out"), totals.detail());
+    assertEquals(ForensicVerdict.REVIEW, r.verdict());
+  }
+
+  @Test
+  void aTotalsLineAmongTheRowsIsStillRejectedNamingItsLine() throws IOException {
+    List<String> rows = sample();
+    rows.add(40, "合计,,,100.00,,,,,");
+    ParsedStatement s = write("middle.csv", rows);
+    assertEquals(List.of(s.source() + ":41"), s.rejected().stream().map(p -> p.location()).toList());
+    assertTrue(s.rejected().get(0).reason().contains("'合计' is a footer line"), s.rejected().get(0).reason());
+    assertEquals(sample().size() - 1, s.transactions().size());
+    assertNull(s.footerTotals());
+  }
+
+  @Test
+  void aTotalsLineWhoseSumIsNoAmountIsRejectedAndNotCompared() throws IOException {
+    List<String> lines = withFooter(sample(), Money.of("1.00"), Money.of("1.00"));
+    int totals = sample().size();
+    lines.set(totals, "合计,,,约12345元,,,,,");
+    ParsedStatement s = write("unreadable.csv", lines);
+    assertEquals(List.of(s.source() + ":" + (totals + 1)), s.rejected().stream().map(p -> p.location()).toList());
+    assertTrue(s.rejected().get(0).reason().startsWith("the totals line after the last row cannot be read"),
+        s.rejected().get(0).reason());
+    assertNull(s.footerTotals());
+    assertTrue(examine(s).signals().stream().noneMatch(x -> x.kind() == ForensicSignal.Kind.STATED_TOTALS_MISMATCH));
+  }
+
+  /** 合计消费 is a description, not the totals label: a row that begins with it is read or rejected as a row. */
+  @Test
+  void aFieldThatOnlyBeginsWithTheLabelIsNoFooter() throws IOException {
+    List<String> lines = sample();
+    lines.add("合计消费,,,1.00,,,,,");
+    ParsedStatement s = write("word.csv", lines);
+    assertEquals(List.of(s.source() + ":" + lines.size()), s.rejected().stream().map(p -> p.location()).toList());
+    assertTrue(s.rejected().get(0).reason().contains("is not a date"), s.rejected().get(0).reason());
+  }
+}
