@@ -159,14 +159,16 @@ class StartupConfigurationTest {
   void limitsOutsideTheirRangeStopTheStartNamingTheSettings(@TempDir(factory = UnderTarget.class) Path dir) {
     Samples.copyPolicies(dir.resolve("policies"));
     Throwable failure = org.junit.jupiter.api.Assertions.assertThrows(Throwable.class,
-        () -> start(dir, "--fenqi.audit-key=" + key(), "--fenqi.max-body-bytes=2147483647", "--fenqi.max-debts=0"));
+        () -> start(dir, "--fenqi.audit-key=" + key(), "--fenqi.max-body-bytes=2147483647", "--fenqi.max-debts=0",
+            "--fenqi.max-search-nodes=0"));
     Throwable root = failure;
     while (root.getCause() != null) {
       root = root.getCause();
     }
     assertThat(root).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("fenqi.max-body-bytes: 2147483647 is outside 1024..67108864")
-        .hasMessageContaining("fenqi.max-debts: 0 is outside 1..1000");
+        .hasMessageContaining("fenqi.max-debts: 0 is outside 1..1000")
+        .hasMessageContaining("fenqi.max-search-nodes: 0 must be positive");
     assertThat(new ConfigurationFailureAnalyzer().analyze(failure).getDescription()).contains("fenqi.max-debts");
 
     Throwable monitor = org.junit.jupiter.api.Assertions.assertThrows(Throwable.class,
@@ -192,8 +194,8 @@ class StartupConfigurationTest {
     assertThat(problems).contains("fenqi.max-debt: is not a setting of this service; fenqi.* settings are: "
         + "fenqi.policies-dir, fenqi.audit-log, fenqi.client-token, fenqi.admin-token, fenqi.field-key, "
         + "fenqi.field-key-id, fenqi.retired-field-keys, fenqi.index-key, fenqi.audit-key, fenqi.max-body-bytes, "
-        + "fenqi.max-debts, fenqi.monitor.recent-window, fenqi.monitor.baseline-window, fenqi.monitor.min-baseline, "
-        + "fenqi.monitor.alpha, fenqi.monitor.min-drop")
+        + "fenqi.max-debts, fenqi.max-search-nodes, fenqi.monitor.recent-window, fenqi.monitor.baseline-window, "
+        + "fenqi.monitor.min-baseline, fenqi.monitor.alpha, fenqi.monitor.min-drop")
         .contains("fenqi.monitor.alpa: is not a setting of this service")
         .doesNotContain("maxDebts").doesNotContain("recentWindow");
   }
