@@ -523,7 +523,9 @@ public final class NegotiationEngine implements AutoCloseable {
    * The solver's answer to a problem the engine built from a checked request (a grid too large is refused when the
    * problem is built, before this): a refusal from inside the solver — a custom solver building an {@code
    * Infeasibility} whose shortfall contradicts its amounts, say — is the solver's fault, not the case's. It had reached
-   * the caller as an {@code InvalidInputException}, which the REST service answers as a 400 about the request.
+   * the caller as an {@code InvalidInputException}, which the REST service answers as a 400 about the request. A
+   * {@link SearchBudgetExhaustedException} passes through as it is: the case needed more search than the configured
+   * budget, which no component is at fault for (the exact solver's had been wrapped here as a contract violation).
    */
   private ProposalSet solved(ProposalProblem problem) {
     try {

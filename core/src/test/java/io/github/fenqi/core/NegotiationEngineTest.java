@@ -11,6 +11,7 @@ import io.github.fenqi.core.debt.Debt;
 import io.github.fenqi.core.json.FenqiJson;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.policy.InMemoryPolicyRepository;
+import io.github.fenqi.core.solve.GridConfig;
 import io.github.fenqi.core.solve.Infeasibility;
 import io.github.fenqi.core.solve.Strategy;
 import io.github.fenqi.core.testkit.Samples;
@@ -81,6 +82,22 @@ class NegotiationEngineTest {
     NegotiationResult.ProposalReport conservative = result.proposals().get(1);
     assertFalse(aggressive.totalPayable().isGreaterThan(conservative.totalPayable()), "aggressive pays least");
     assertTrue(conservative.acceptanceProbability() >= aggressive.acceptanceProbability(), "conservative is likeliest");
+  }
+
+  /**
+   * A node budget too small to find or rule out a plan had reached the caller as a ComponentContractException, "the
+   * proposal solver broke its contract", a server fault: nothing broke a contract, the case needed more search.
+   */
+  @Test
+  void aNodeBudgetThatRunsOutIsItsOwnErrorNamingTheBudgetTheStrategyAndTheSetting() {
+    NegotiationEngine small = NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(Samples.policies()))
+        .clock(TODAY).grid(GridConfig.DEFAULTS.withMaxSearchNodes(2)).build();
+    NegotiationRequest tight = withIncome(sample, "11000.00", "12000.00");
+    SearchBudgetExhaustedException e = assertThrows(SearchBudgetExhaustedException.class, () -> small.calculate(tight));
+    assertEquals(2, e.maxSearchNodes());
+    assertEquals(Strategy.AGGRESSIVE, e.strategy());
+    assertTrue(e.getMessage().contains("raise GridConfig.maxSearchNodes"), e.getMessage());
+    assertFalse(engine.calculate(tight).feasible(), "the default budget proves it"); // not the budget's: the case's
   }
 
   @Test

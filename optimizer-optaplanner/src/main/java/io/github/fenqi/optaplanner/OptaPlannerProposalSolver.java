@@ -4,6 +4,7 @@ import io.github.fenqi.core.ComponentContractException;
 import io.github.fenqi.core.FenqiException;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.SearchBudgetExhaustedException;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.solve.Infeasibility;
 import io.github.fenqi.core.solve.OptionGrid;
@@ -216,15 +217,15 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
    * on a 60-debt knife edge where all three ran out of nodes).
    *
    * @return the exact solver's infeasibility when it proves that the budget and the savings admit no plan, else empty
-   * @throws InvalidInputException the exact solver's, when its node budget ran out before it found or ruled out a
-   *     plan and OptaPlanner found none either (the case may fit: it is not called infeasible)
+   * @throws SearchBudgetExhaustedException the exact solver's, when its node budget ran out before it found or ruled
+   *     out a plan and OptaPlanner found none either (the case may fit: it is not called infeasible)
    */
   private Optional<Infeasibility> exactCheck(ProposalProblem problem, List<OptionGrid> grids,
       Map<Strategy, Miss> missed, List<Proposal> proposals, Map<Strategy, String> notes, Set<String> broken) {
     ProposalSet exact;
     try {
       exact = ProposalSolver.exact().solve(problem);
-    } catch (InvalidInputException e) {
+    } catch (SearchBudgetExhaustedException e) {
       if (proposals.isEmpty()) {
         throw e;
       }

@@ -1,6 +1,6 @@
 package io.github.fenqi.core.solve;
 
-import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.SearchBudgetExhaustedException;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.solve.Infeasibility.BindingConstraint;
 import io.github.fenqi.core.solve.internal.MultipleChoiceKnapsack;
@@ -93,7 +93,7 @@ final class ExactProposalSolver implements ProposalSolver {
    * settles it: its plan, when it fits the budget, is a plan of every strategy it meets the constraints of (unproven);
    * above the budget, or none, it is the infeasibility when either proof is there, and otherwise nobody knows.
    *
-   * @throws InvalidInputException when the node budget ran out before any plan was found or ruled out
+   * @throws SearchBudgetExhaustedException when the node budget ran out before any plan was found or ruled out
    */
   private static ProposalSet withoutProposals(ProposalProblem problem, List<OptionGrid> grids, long budget,
       long savings, Money totalOwed, Map<Strategy, MultipleChoiceKnapsack.Result> results) {
@@ -130,9 +130,14 @@ final class ExactProposalSolver implements ProposalSolver {
     if (least.proven() || searched) {
       return infeasible(diagnosis.infeasibility());
     }
-    throw new InvalidInputException("config.maxSearchNodes", config.maxSearchNodes() + " nodes per strategy ran out "
-        + "before any plan was found or ruled out; the case may be feasible: raise it (default "
-        + MultipleChoiceKnapsack.DEFAULT_MAX_NODES + ")");
+    Strategy first = Strategy.CONSERVATIVE;
+    for (Strategy strategy : Strategy.values()) {
+      if (!results.get(strategy).proven()) {
+        first = strategy;
+        break;
+      }
+    }
+    throw new SearchBudgetExhaustedException(config.maxSearchNodes(), first);
   }
 
   /**

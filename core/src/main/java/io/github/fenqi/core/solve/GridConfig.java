@@ -33,7 +33,8 @@ import java.util.List;
  * @param acceptanceFloor AGGRESSIVE only uses options whose acceptance is at least this, in [0, 1)
  * @param lenderMonthlyDiscountRate the lender's monthly discount rate for the recovery's present value, in [0, 0.2]
  * @param maxSearchNodes node budget of the exact search per strategy (see {@code MultipleChoiceKnapsack}); a budget that
- *     runs out before any plan is found or ruled out is an {@link InvalidInputException} naming it (see core/README)
+ *     runs out before any plan is found or ruled out is a {@link io.github.fenqi.core.SearchBudgetExhaustedException}
+ *     (see core/README)
  */
 public record GridConfig(
     // required: a configuration kept as JSON that lacks a field had been read as 0 by a plain ObjectMapper — an
@@ -61,6 +62,9 @@ public record GridConfig(
    */
   public static final long MAX_OPTIONS = 10_000_000L;
 
+  /** The default {@link #maxSearchNodes}, a constant for where a default must be named at compile time (help texts). */
+  public static final long DEFAULT_MAX_SEARCH_NODES = MultipleChoiceKnapsack.DEFAULT_MAX_NODES;
+
   /**
    * 5 % waiver steps, penalty first and principal last, four down-payment levels 5 % apart, floor 0.3, 1 %/month, and
    * a budget of 5 000 000 nodes and states per strategy: benchmark-sized cases need a few ten thousand, but budgets
@@ -70,7 +74,7 @@ public record GridConfig(
   public static final GridConfig DEFAULTS = new GridConfig(0.05,
       List.of(DebtComponent.PENALTY_INTEREST, DebtComponent.COMPOUND_INTEREST, DebtComponent.LATE_FEES,
           DebtComponent.OTHER_FEES, DebtComponent.INTEREST, DebtComponent.PRINCIPAL),
-      4, 0.05, 0.3, 0.01, MultipleChoiceKnapsack.DEFAULT_MAX_NODES);
+      4, 0.05, 0.3, 0.01, DEFAULT_MAX_SEARCH_NODES);
 
   public GridConfig {
     List<Problem> problems = new ArrayList<>();
@@ -138,6 +142,11 @@ public record GridConfig(
   public GridConfig withWaiverStep(double step) {
     return new GridConfig(step, waiverPriority, downPaymentLevels, downPaymentStep, acceptanceFloor,
         lenderMonthlyDiscountRate, maxSearchNodes);
+  }
+
+  public GridConfig withMaxSearchNodes(long nodes) {
+    return new GridConfig(waiverStep, waiverPriority, downPaymentLevels, downPaymentStep, acceptanceFloor,
+        lenderMonthlyDiscountRate, nodes);
   }
 
   public GridConfig withDownPayments(int levels, double step) {

@@ -16,9 +16,10 @@ public interface ProposalSolver {
   ProposalSet solve(ProposalProblem problem);
 
   /**
-   * The exact default solver: the optimum of every strategy on the option grid. Its {@code solve} throws an
-   * {@link io.github.fenqi.core.InvalidInputException} naming {@code config.maxSearchNodes} when that budget runs out
-   * before any plan is found or ruled out, rather than call a case that may fit infeasible.
+   * The exact default solver: the optimum of every strategy on the option grid. Its {@code solve} throws a
+   * {@link io.github.fenqi.core.SearchBudgetExhaustedException} (budget and strategy) when {@code
+   * config.maxSearchNodes} runs out before any plan is found or ruled out, rather than call a case that may fit
+   * infeasible.
    */
   static ProposalSolver exact() {
     return new ExactProposalSolver(null);

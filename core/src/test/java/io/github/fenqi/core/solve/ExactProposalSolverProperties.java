@@ -178,8 +178,8 @@ class ExactProposalSolverProperties {
     ProposalSet set;
     try {
       set = ProposalSolver.exact().solve(problem);
-    } catch (io.github.fenqi.core.InvalidInputException e) {
-      assertEquals("config.maxSearchNodes", e.problems().get(0).location(), e.getMessage());
+    } catch (io.github.fenqi.core.SearchBudgetExhaustedException e) {
+      assertEquals(config.maxSearchNodes(), e.maxSearchNodes(), e.getMessage());
       return;
     }
     assertEquals(List.of(), problem.violations(set));

@@ -2,6 +2,8 @@ package io.github.fenqi.cli;
 
 import io.github.fenqi.core.FenqiException;
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.SearchBudgetExhaustedException;
+import io.github.fenqi.core.solve.GridConfig;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -30,6 +32,12 @@ public final class FenqiCli implements Runnable {
    * Exit code for input that was rejected, or output that could not be written (a one-line reason is on stderr).
    */
   public static final int REJECTED = 1;
+  /**
+   * Exit code of {@code plan} when the exact solver's search ran out of its node budget before it found or ruled out a
+   * plan: not rejected input (the case is valid) nor a bug; the same case with a larger {@code --max-search-nodes}
+   * gets its answer, which a script can tell apart from an input to fix.
+   */
+  public static final int SEARCH_BUDGET_EXHAUSTED = 3;
   /** Exit code for an internal error (a bug: please report it). */
   public static final int INTERNAL_ERROR = 2;
   /**
@@ -49,6 +57,8 @@ public final class FenqiCli implements Runnable {
    * whatever the command, and the lists of plan, statement ingest and rules check had left it out.
    */
   static final String OUTPUT_UNWRITTEN = "; or standard output that could not be written";
+  static final String EXIT_SEARCH_BUDGET = "3:the case needed more search than --max-search-nodes allows (one line "
+      + "on stderr says so; nothing printed): run it again with a larger budget";
   static final String EXIT_INTERNAL = "2:internal error (a bug; FENQI_DEBUG=1 prints the stack trace)";
   static final String EXIT_PIPE = "141:the reader of standard output stopped reading (| head); nothing on stderr";
 
@@ -92,6 +102,13 @@ public final class FenqiCli implements Runnable {
         // one per line: a case with a hundred bad debts was one line of a hundred problems
         err.println("fenqi: " + invalid.problems().size() + " problems:");
         invalid.problems().forEach(p -> err.println("  " + oneLine(p.toString())));
+      } else if (ex instanceof SearchBudgetExhaustedException s) {
+        // named as the option that sets it here, not as the library's GridConfig.maxSearchNodes
+        err.println("fenqi: the exact solver's search ran out of its budget of " + s.maxSearchNodes() + " nodes per "
+            + "strategy (" + s.strategy() + "'s first) before any plan was found or ruled out; the case may be "
+            + "feasible: raise --max-search-nodes (default " + GridConfig.DEFAULT_MAX_SEARCH_NODES + ")");
+        err.flush();
+        return SEARCH_BUDGET_EXHAUSTED;
       } else if (ex instanceof FenqiException) {
         err.println("fenqi: " + oneLine(ex.getMessage()));
       } else {

@@ -5,6 +5,7 @@ import io.github.fenqi.core.NegotiationRequest;
 import io.github.fenqi.core.NegotiationResult;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.policy.JsonDirectoryPolicyRepository;
+import io.github.fenqi.core.solve.GridConfig;
 import io.github.fenqi.core.solve.ProposalSolver;
 import io.github.fenqi.optaplanner.OptaPlannerProposalSolver;
 import java.io.PrintWriter;
@@ -39,7 +40,7 @@ import picocli.CommandLine.Spec;
     exitCodeList = {"0:the proposals (or the case's infeasibility, in the output); forensics verdict PASS or REVIEW",
         "1:rejected input with nothing printed, including a case that --statement blocked (forensics verdict BLOCK; "
             + "stderr names the signals)" + FenqiCli.OUTPUT_UNWRITTEN,
-        FenqiCli.EXIT_INTERNAL, FenqiCli.EXIT_PIPE})
+        FenqiCli.EXIT_SEARCH_BUDGET, FenqiCli.EXIT_INTERNAL, FenqiCli.EXIT_PIPE})
 final class PlanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -58,6 +59,10 @@ final class PlanCommand implements Callable<Integer> {
   @Option(names = "--time-limit", defaultValue = "1s", paramLabel = "DURATION",
       description = "With --solver optaplanner: its time per strategy, e.g. 1s or 500ms (default 1s).")
   String timeLimit;
+
+  @Option(names = "--max-search-nodes", paramLabel = "N", description = "The exact solver's search budget per "
+      + "strategy (default " + GridConfig.DEFAULT_MAX_SEARCH_NODES + "): a case that needs more ends with exit 3.")
+  @Nullable Integer maxSearchNodes;
 
   @Option(names = "--lang", defaultValue = "zh-CN", paramLabel = "zh-CN|en", description = "Language of the negotiation scripts (default zh-CN).")
   String lang;
@@ -98,6 +103,7 @@ final class PlanCommand implements Callable<Integer> {
     // options first, whichever solver runs: a malformed value is an error, never ignored (nor found after the work)
     java.time.Duration limit = duration();
     ProposalSolver solver = solver(limit);
+    GridConfig grid = grid();
     // an option the run would not use is refused, not ignored: '--time-limit 5s' did not limit the exact solver, and
     // '--key-env K' without --audit-log audited nothing, each with exit 0 (policy extract refuses --version so too)
     picocli.CommandLine.ParseResult given = spec.commandLine().getParseResult();
@@ -129,7 +135,7 @@ final class PlanCommand implements Callable<Integer> {
     AuditLog log = auditLog == null ? null : openAuditLog(auditLog);
     try (JsonDirectoryPolicyRepository repo = JsonDirectoryPolicyRepository.openStrict(policies)) {
       NegotiationEngine.Builder builder = NegotiationEngine.builder().policies(repo).solver(solver)
-          .scriptLanguage(language());
+          .scriptLanguage(language()).grid(grid);
       if (log != null) {
         builder.auditLog(log);
       }
@@ -215,6 +221,17 @@ final class PlanCommand implements Callable<Integer> {
       throw new io.github.fenqi.core.AuditIntegrityException(e.sequence(), e.getMessage() // it names the file
           + "; nothing was planned (check the log with 'fenqi audit verify')");
     }
+  }
+
+  /** The default grid, with --max-search-nodes when given: named as the option, not as the grid's field. */
+  private GridConfig grid() {
+    if (maxSearchNodes == null) {
+      return GridConfig.DEFAULTS;
+    }
+    if (maxSearchNodes < 1) {
+      throw new InvalidInputException("--max-search-nodes", maxSearchNodes + " must be positive");
+    }
+    return GridConfig.DEFAULTS.withMaxSearchNodes(maxSearchNodes);
   }
 
   private ScriptLanguage language() {

@@ -141,6 +141,29 @@ class PlanCommandTest {
         CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--solver", "optaplanner", "--time-limit", "soon").err().strip());
   }
 
+  /**
+   * A case the node budget cannot settle had exited 1 as rejected input saying "the proposal solver ... broke its
+   * contract" and "raise GridConfig.maxSearchNodes", a setting the CLI offered no way to raise. It exits 3 naming
+   * --max-search-nodes, and the same case with the default budget gets its answer.
+   */
+  @Test
+  void aCaseThatNeedsMoreSearchThanTheBudgetExitsThreeNamingTheOption(@TempDir Path dir) throws Exception {
+    Path tight = dir.resolve("tight.json");
+    Files.writeString(tight, Files.readString(Path.of(FEASIBLE)).replace("\"16000.00\"", "\"11000.00\""));
+    CliRun small = CliRun.of("plan", tight.toString(), "--policies", POLICIES, "--max-search-nodes", "2");
+    assertEquals(FenqiCli.SEARCH_BUDGET_EXHAUSTED, small.exit(), small.err());
+    assertEquals("fenqi: the exact solver's search ran out of its budget of 2 nodes per strategy (AGGRESSIVE's first) "
+        + "before any plan was found or ruled out; the case may be feasible: raise --max-search-nodes (default "
+        + "5000000)", small.err().strip());
+    assertEquals("", small.out());
+    CliRun whole = CliRun.of("plan", tight.toString(), "--policies", POLICIES);
+    assertEquals(0, whole.exit(), whole.err());
+    assertEquals(false, FenqiJson.newMapper().readTree(whole.out()).get("feasible").asBoolean(), whole.out());
+    CliRun none = CliRun.of("plan", tight.toString(), "--policies", POLICIES, "--max-search-nodes", "0");
+    assertEquals(1, none.exit());
+    assertEquals("fenqi: --max-search-nodes: 0 must be positive", none.err().strip());
+  }
+
   /** A malformed option is an error even where the run would not use it, and is found before the case is planned. */
   @Test
   void aBadTimeLimitOrFormatIsRejectedWhateverTheSolver() {

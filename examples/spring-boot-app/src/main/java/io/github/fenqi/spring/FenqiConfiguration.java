@@ -23,6 +23,7 @@ import io.github.fenqi.core.security.audit.AuditAction;
 import io.github.fenqi.core.security.audit.AuditEntry;
 import io.github.fenqi.core.security.audit.AuditKey;
 import io.github.fenqi.core.security.audit.FileAuditLog;
+import io.github.fenqi.core.solve.GridConfig;
 import io.github.fenqi.core.solve.ProposalSolver;
 import io.github.fenqi.core.solve.Strategy;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -393,10 +394,12 @@ public class FenqiConfiguration {
 
   /**
    * The engine, with rule evaluation and proposal generation timed ({@code fenqi.rules.evaluation},
-   * {@code fenqi.proposals.generation}) by decorating the core's default evaluator and solver.
+   * {@code fenqi.proposals.generation}) by decorating the core's default evaluator and solver, and the solver's node
+   * budget {@code fenqi.max-search-nodes}.
    */
   @Bean(destroyMethod = "close")
-  NegotiationEngine negotiationEngine(InMemoryPolicyRepository policies, FileAuditLog audit, MeterRegistry registry) {
+  NegotiationEngine negotiationEngine(InMemoryPolicyRepository policies, FileAuditLog audit, MeterRegistry registry,
+      FenqiProperties props) {
     Timer rules = Timer.builder("fenqi.rules.evaluation").description("eligibility rule evaluation per debt")
         .register(registry);
     Timer generation = Timer.builder("fenqi.proposals.generation").description("proposal optimisation per case")
@@ -408,6 +411,7 @@ public class FenqiConfiguration {
         .eligibility((debt, borrower, policy, asOf) -> rules.record(() -> declarative.evaluate(debt, borrower, policy, asOf)))
         .solver(problem -> generation.record(() -> exact.solve(problem)))
         .auditLog(audit)
+        .grid(GridConfig.DEFAULTS.withMaxSearchNodes(props.maxSearchNodes()))
         .build();
   }
 

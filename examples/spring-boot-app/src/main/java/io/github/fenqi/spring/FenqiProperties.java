@@ -2,6 +2,7 @@ package io.github.fenqi.spring;
 
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.solve.GridConfig;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -28,13 +29,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBodyBytes the largest request body accepted
  * @param maxDebts the most debts one case may list (the solver's time grows with them, and a submission's stored
  *     proposal with them: 200 debts made 1.5 MB)
+ * @param maxSearchNodes the exact solver's node budget per strategy ({@code GridConfig.maxSearchNodes}); a case that
+ *     needs more search is answered 500 naming this setting
  * @param monitor the acceptance monitor's windows and thresholds
  */
 @ConfigurationProperties("fenqi")
 public record FenqiProperties(@Nullable String policiesDir, @Nullable String auditLog, @Nullable String clientToken,
     @Nullable String adminToken, @Nullable String fieldKey, @Nullable String fieldKeyId,
     @Nullable String retiredFieldKeys, @Nullable String indexKey, @Nullable String auditKey, @DefaultValue("262144") int maxBodyBytes,
-    @DefaultValue("100") int maxDebts, @DefaultValue Monitor monitor) {
+    @DefaultValue("100") int maxDebts, @DefaultValue("" + GridConfig.DEFAULT_MAX_SEARCH_NODES) long maxSearchNodes, @DefaultValue Monitor monitor) {
 
   /** Limits outside their range stop the start, naming the setting: they would fail or refuse every request instead. */
   public FenqiProperties {
@@ -44,6 +47,9 @@ public record FenqiProperties(@Nullable String policiesDir, @Nullable String aud
     }
     if (maxDebts < 1 || maxDebts > 1000) {
       problems.add(Problem.of("fenqi.max-debts", maxDebts + " is outside 1..1000"));
+    }
+    if (maxSearchNodes < 1) {
+      problems.add(Problem.of("fenqi.max-search-nodes", maxSearchNodes + " must be positive"));
     }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
@@ -60,6 +66,6 @@ public record FenqiProperties(@Nullable String policiesDir, @Nullable String aud
   @Override
   public String toString() {
     return "FenqiProperties[policiesDir=" + policiesDir + ", auditLog=" + auditLog + ", maxBodyBytes=" + maxBodyBytes
-        + ", maxDebts=" + maxDebts + ", monitor=" + monitor + ", secrets=<hidden>]";
+        + ", maxDebts=" + maxDebts + ", maxSearchNodes=" + maxSearchNodes + ", monitor=" + monitor + ", secrets=<hidden>]";
   }
 }

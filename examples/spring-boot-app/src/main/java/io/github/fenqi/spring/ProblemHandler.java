@@ -3,6 +3,8 @@ package io.github.fenqi.spring;
 import io.github.fenqi.core.DecryptionException;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.SearchBudgetExhaustedException;
+import io.github.fenqi.core.solve.GridConfig;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.SocketTimeoutException;
 import java.util.Arrays;
@@ -206,6 +208,25 @@ class ProblemHandler {
     LOG.error("stored data cannot be decrypted", e);
     return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Stored data cannot be decrypted", e.getMessage()
         + "; if a field key was rotated, restart with the old one in FENQI_RETIRED_FIELD_KEYS", List.of());
+  }
+
+  /**
+   * A case that needs more search than the service's node budget allows: neither the request's fault nor a bug, and
+   * only the operator can act on it, so it is a 500 that says so, naming the setting to raise and carrying the budget
+   * and the strategy ({@code maxSearchNodes}, {@code strategy}). It had been an opaque "Internal error" logged with a
+   * stack trace as a component that broke its contract.
+   */
+  @ExceptionHandler(SearchBudgetExhaustedException.class)
+  ProblemDetail searchBudget(SearchBudgetExhaustedException e) {
+    LOG.warn("a case needed more search than fenqi.max-search-nodes={} allows ({}'s search ran out first)",
+        e.maxSearchNodes(), e.strategy());
+    ProblemDetail pd = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Search budget exhausted", "the exact solver's "
+        + "search ran out of its budget of " + e.maxSearchNodes() + " nodes per strategy (" + e.strategy() + "'s first) "
+        + "before any plan was found or ruled out; the case may be feasible: the service's fenqi.max-search-nodes "
+        + "must be raised (default " + GridConfig.DEFAULT_MAX_SEARCH_NODES + ")", List.of());
+    pd.setProperty("maxSearchNodes", e.maxSearchNodes());
+    pd.setProperty("strategy", e.strategy().name());
+    return pd;
   }
 
   /**

@@ -159,14 +159,16 @@ class StartupConfigurationTest {
   void limitsOutsideTheirRangeStopTheStartNamingTheSettings(@TempDir(factory = UnderTarget.class) Path dir) {
     Samples.copyPolicies(dir.resolve("policies"));
     Throwable failure = org.junit.jupiter.api.Assertions.assertThrows(Throwable.class,
-        () -> start(dir, "--fenqi.audit-key=" + key(), "--fenqi.max-body-bytes=2147483647", "--fenqi.max-debts=0"));
+        () -> start(dir, "--fenqi.audit-key=" + key(), "--fenqi.max-body-bytes=2147483647", "--fenqi.max-debts=0",
+            "--fenqi.max-search-nodes=0"));
     Throwable root = failure;
     while (root.getCause() != null) {
       root = root.getCause();
     }
     assertThat(root).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("fenqi.max-body-bytes: 2147483647 is outside 1024..67108864")
-        .hasMessageContaining("fenqi.max-debts: 0 is outside 1..1000");
+        .hasMessageContaining("fenqi.max-debts: 0 is outside 1..1000")
+        .hasMessageContaining("fenqi.max-search-nodes: 0 must be positive");
     assertThat(new ConfigurationFailureAnalyzer().analyze(failure).getDescription()).contains("fenqi.max-debts");
 
     Throwable monitor = org.junit.jupiter.api.Assertions.assertThrows(Throwable.class,
@@ -192,8 +194,8 @@ class StartupConfigurationTest {
     assertThat(problems).contains("fenqi.max-debt: is not a setting of this service; fenqi.* settings are: "
         + "fenqi.policies-dir, fenqi.audit-log, fenqi.client-token, fenqi.admin-token, fenqi.field-key, "
         + "fenqi.field-key-id, fenqi.retired-field-keys, fenqi.index-key, fenqi.audit-key, fenqi.max-body-bytes, "
-        + "fenqi.max-debts, fenqi.monitor.recent-window, fenqi.monitor.baseline-window, fenqi.monitor.min-baseline, "
-        + "fenqi.monitor.alpha, fenqi.monitor.min-drop")
+        + "fenqi.max-debts, fenqi.max-search-nodes, fenqi.monitor.recent-window, fenqi.monitor.baseline-window, "
+        + "fenqi.monitor.min-baseline, fenqi.monitor.alpha, fenqi.monitor.min-drop")
         .contains("fenqi.monitor.alpa: is not a setting of this service")
         .doesNotContain("maxDebts").doesNotContain("recentWindow");
   }
@@ -217,8 +219,8 @@ class StartupConfigurationTest {
     assertThat(problems).contains("FENQI_CLIENT_TOKNE: is not a variable of this service (did you mean "
         + "FENQI_CLIENT_TOKEN?); its FENQI_* variables are: FENQI_POLICIES_DIR, FENQI_AUDIT_LOG, FENQI_CLIENT_TOKEN, "
         + "FENQI_ADMIN_TOKEN, FENQI_FIELD_KEY, FENQI_FIELD_KEY_ID, FENQI_RETIRED_FIELD_KEYS, FENQI_INDEX_KEY, "
-        + "FENQI_AUDIT_KEY, FENQI_MAX_BODY_BYTES, FENQI_MAX_DEBTS, FENQI_MONITOR_RECENT_WINDOW, "
-        + "FENQI_MONITOR_BASELINE_WINDOW, FENQI_MONITOR_MIN_BASELINE, FENQI_MONITOR_ALPHA, FENQI_MONITOR_MIN_DROP, "
+        + "FENQI_AUDIT_KEY, FENQI_MAX_BODY_BYTES, FENQI_MAX_DEBTS, FENQI_MAX_SEARCH_NODES, "
+        + "FENQI_MONITOR_RECENT_WINDOW, FENQI_MONITOR_BASELINE_WINDOW, FENQI_MONITOR_MIN_BASELINE, FENQI_MONITOR_ALPHA, FENQI_MONITOR_MIN_DROP, "
         + "FENQI_DATABASE_URL, FENQI_DATABASE_USER, FENQI_DATABASE_PASSWORD")
         .contains("FENQI_AUIDT_LOG: is not a variable of this service (did you mean FENQI_AUDIT_LOG?)")
         .contains("fenqi_database_url: is not a variable of this service (did you mean FENQI_DATABASE_URL?)")
