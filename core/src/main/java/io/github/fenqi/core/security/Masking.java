@@ -86,8 +86,14 @@ public final class Masking {
    * longer match.
    */
   private static final String MOBILE_SEPARATOR = "[" + SEPARATOR + "./·．／]";
-  private static final Pattern PUNCTUATED_MOBILE = Pattern.compile("(?<![0-9A-Za-z.．])(1[3-9][0-9])"
-      + MOBILE_SEPARATOR + "([0-9]{4})" + MOBILE_SEPARATOR + "([0-9]{4})(?![0-9A-Za-z]|[.．][0-9])");
+  /**
+   * China's country code before a mobile written with punctuation or brackets, {@code +86}, {@code 86} or
+   * {@code 0086}, and what sets it apart: kept as written. With it, {@code 86(138)1234-5678} and
+   * {@code +86.138.1234.5678} went out in clear, as the digit before the bracket or the dot was taken for a number's.
+   */
+  private static final String COUNTRY_CODE = "(?<country>(?:[+＋]|00)?86" + MOBILE_SEPARATOR + "?)?";
+  private static final Pattern PUNCTUATED_MOBILE = Pattern.compile("(?<![0-9A-Za-z.．])" + COUNTRY_CODE
+      + "(1[3-9][0-9])" + MOBILE_SEPARATOR + "([0-9]{4})" + MOBILE_SEPARATOR + "([0-9]{4})(?![0-9A-Za-z]|[.．][0-9])");
   /**
    * A mobile number with its first three digits in brackets, the other eight together or as two groups of four
    * ({@code (139)12345678}, {@code (138)1234-5678}, {@code （138）1234 5678}). Applied before the digit runs are
@@ -96,7 +102,8 @@ public final class Masking {
    * right before or after it, as beside a run of digits, but no address's {@code @}: {@code Tel(139)12345678} went out
    * in clear.
    */
-  private static final Pattern BRACKETED_MOBILE = Pattern.compile("(?<![0-9.．])[(（](1[3-9][0-9])[)）]"
+  private static final Pattern BRACKETED_MOBILE = Pattern.compile("(?<![0-9.．])" + COUNTRY_CODE
+      + "[(（](1[3-9][0-9])[)）]"
       + MOBILE_SEPARATOR + "?([0-9]{4})" + MOBILE_SEPARATOR + "?([0-9]{4})(?![0-9]|[.．][0-9]|[._%+-]*[@＠])");
   /**
    * An address starts where its local part's characters start (the look-behind): without it a long run of such
@@ -216,7 +223,8 @@ public final class Masking {
    * no identifier and stays, as does one inside a token of letters and digits mixed or with letters on both sides.
    * A UUID ({@code ff74d650-0791-4011-9487-d87f99cbe8ac}, a service's own id) stays whole, whatever of it is digits.
    * A mobile written {@code 138.1234.5678}, {@code 138/1234/5678}, {@code (138)1234-5678} or {@code (139)12345678} is
-   * masked too. Email
+   * masked too, as is one with China's country code before it ({@code 86(138)1234-5678}, {@code +86.138.1234.5678},
+   * the code kept as written). Email
    * addresses are masked as emails, a number before the {@code @} included. What is no identifier is kept as written,
    * full-width digits included. Used by the audit log for subjects and
    * details, where callers may pass identifiers by mistake, and for hardship notes in scripts.
@@ -230,7 +238,7 @@ public final class Masking {
    * hold {@link #uuidSpans} to a scan of the whole text for each run, which is what it replaced.
    */
   String redact(String written, Function<String, UuidSpans> uuids) {
-    String text = replaceMatches(written, BRACKETED_MOBILE, p -> mobile(p.group(1) + p.group(2) + p.group(3)));
+    String text = replaceMatches(written, BRACKETED_MOBILE, this::punctuatedMobile);
     String ascii = halfWidthDigits(text);
     UuidSpans withinUuid = uuids.apply(ascii);
     String runs = replaceMatches(text, DIGIT_RUN, m -> {
@@ -245,8 +253,14 @@ public final class Masking {
           + (mayHoldIdentifier(run) ? maskRun(run) : run)
           + ascii.substring(to, m.end("run")) + m.group("suffix");
     });
-    String mobiles = replaceMatches(runs, PUNCTUATED_MOBILE, p -> mobile(p.group(1) + p.group(2) + p.group(3)));
+    String mobiles = replaceMatches(runs, PUNCTUATED_MOBILE, this::punctuatedMobile);
     return replaceMatches(mobiles, EMAIL, e -> email(e.group()));
+  }
+
+  /** A match of {@link #PUNCTUATED_MOBILE} or {@link #BRACKETED_MOBILE} masked, its country code kept as written. */
+  private String punctuatedMobile(Matcher p) {
+    String country = p.group("country");
+    return (country == null ? "" : country) + mobile(p.group(2) + p.group(3) + p.group(4));
   }
 
   /**

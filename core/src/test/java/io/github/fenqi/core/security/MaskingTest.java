@@ -323,6 +323,29 @@ class MaskingTest {
     assertEquals(redacted, m.redact(redacted), "redacted again");
   }
 
+  /**
+   * China's country code before a mobile in brackets or written with dots or slashes: the digit before the bracket or
+   * the dot was taken for a number's, and {@code 86(138)1234-5678} and {@code +86.138.1234.5678} went out in clear.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "tel:+86(138)1234-5678|tel:+86138****5678",
+      "86(138)1234-5678|86138****5678",
+      "0086(139)12345678|0086139****5678",
+      "+86（138）1234 5678|+86138****5678",
+      "＋８６（１３８）１２３４５６７８|＋86138****5678",
+      "+86 (138)1234-5678|+86 138****5678",
+      "+86.138.1234.5678|+86.138****5678",
+      "86.138.1234.5678|86.138****5678",
+      "0086/138/1234/5678|0086/138****5678",
+      "86138.1234.5678|86138****5678",
+      "(010)1234-5678|(010)1234-5678",
+  })
+  void aMobileWithItsCountryCodeBeforeBracketsOrPunctuationIsMasked(String text, String redacted) {
+    assertEquals(redacted, m.redact(text));
+    assertEquals(redacted, m.redact(redacted), "redacted again");
+  }
+
   /** With the country code in front, a mobile number was masked as a card and showed 8 of its 11 digits. */
   @Test
   void aMobileAfterItsCountryCodeIsMaskedAsAMobile() {
