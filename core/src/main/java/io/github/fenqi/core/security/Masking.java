@@ -221,6 +221,7 @@ public final class Masking {
    * of Latin letters ({@code tel13812345678}) or before one ({@code 13812345678ok}, {@code 13812345678x}); a longer
    * run with separators is split into the identifiers it holds. A run of more than 19 digits without a separator is
    * no identifier and stays, as does one inside a token of letters and digits mixed or with letters on both sides.
+   * A date {@code 2026-11-30} at the start or end of a run is no part of an identifier ({@code 2026-11-30 2000元}).
    * A UUID ({@code ff74d650-0791-4011-9487-d87f99cbe8ac}, a service's own id) stays whole, whatever of it is digits.
    * A mobile written {@code 138.1234.5678}, {@code 138/1234/5678}, {@code (138)1234-5678} or {@code (139)12345678} is
    * masked too, as is one with China's country code before it ({@code 86(138)1234-5678}, {@code +86.138.1234.5678},
@@ -429,11 +430,20 @@ public final class Masking {
     groups.add(run.substring(at));
     String compact = String.join("", groups);
     String whole = maskIdentifier(compact);
+    int n = groups.size();
+    int dateStart = dateGroups(groups, separators, 0) ? 3 : 0;
+    int dateEnd = n - 3 > dateStart && dateGroups(groups, separators, n - 3) ? n - 3 : n;
+    if (dateStart > 0 || dateEnd < n) { // 2026-11-30 2000: a date and an amount, not a card 202611**2000
+      String rest = joinWith(groups.subList(dateStart, dateEnd), separators.subList(dateStart, dateEnd - 1));
+      return (dateStart > 0 ? joinWith(groups.subList(0, 3), separators.subList(0, 2)) + separators.get(2) : "")
+          + (mayHoldIdentifier(rest) ? maskRun(rest) : rest)
+          + (dateEnd < n ? separators.get(dateEnd - 1)
+              + joinWith(groups.subList(dateEnd, n), separators.subList(dateEnd, n - 1)) : "");
+    }
     int mobileGroups = leadingMobileGroups(groups);
     if (whole != null && (isMobile(compact) || mobileGroups == 0) && !showsMoreOfAPart(groups, compact, whole)) {
       return whole;
     }
-    int n = groups.size();
     if (mobileGroups > 0) { // 139 1234 5678 2026: the 12 digits after 139 are no card (139 123456**2026 showed 9)
       String rest = joinWith(groups.subList(mobileGroups, n), separators.subList(mobileGroups, n - 1));
       return maskIdentifier(String.join("", groups.subList(0, mobileGroups))) + separators.get(mobileGroups - 1)
@@ -510,6 +520,34 @@ public final class Masking {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether groups {@code at..at+2} are a date, {@code 2026-11-30}: a year of 1900–2099, a month and a day, one
+   * separator between them and another (or none, at the run's end) after them. No identifier is written so; a date
+   * before or after a number ({@code 2026-11-30 2000元}, {@code 6222 0212 3456 7890 2026-11-30}) had made one run with
+   * it that was masked as a card, the date mangled and, after a mobile with its country code, nine of the mobile's
+   * digits shown, {@code 86138-123456****2611-30}.
+   */
+  private static boolean dateGroups(List<String> groups, List<String> separators, int at) {
+    if (at + 3 > groups.size() || !separators.get(at).equals(separators.get(at + 1))
+        || at > 0 && separators.get(at - 1).equals(separators.get(at))
+        || at + 3 < groups.size() && separators.get(at + 2).equals(separators.get(at))) {
+      return false;
+    }
+    String year = groups.get(at);
+    String month = groups.get(at + 1);
+    String day = groups.get(at + 2);
+    return year.length() == 4 && (year.startsWith("19") || year.startsWith("20")) && digitsWithin(year, 1900, 2099)
+        && month.length() <= 2 && digitsWithin(month, 1, 12) && day.length() <= 2 && digitsWithin(day, 1, 31);
+  }
+
+  private static boolean digitsWithin(String group, int min, int max) {
+    if (!group.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return false;
+    }
+    int value = Integer.parseInt(group);
+    return value >= min && value <= max;
   }
 
   /** Whether {@code run} has the 11 digits that the shortest identifier, a mobile, has. */

@@ -346,6 +346,27 @@ class MaskingTest {
     assertEquals(redacted, m.redact(redacted), "redacted again");
   }
 
+  /**
+   * A date before or after a number a space apart is no part of an identifier: {@code 2026-11-30 2000元} had been one
+   * run of 12 digits masked as a card, {@code 202611**2000元}, and {@code 86138-1234-5678 2026-11-30} one that showed
+   * nine of the mobile's digits, {@code 86138-123456****2611-30}.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "2026-11-30 2000元|2026-11-30 2000元",
+      "于2026-11-30 2026-12-01 2026-12-31还款|于2026-11-30 2026-12-01 2026-12-31还款",
+      "2026-11-30 138 1234 5678|2026-11-30 138****5678",
+      "2026-11-30 1381234 5678|2026-11-30 138****5678",
+      "86138-1234-5678 2026-11-30|86138****5678 2026-11-30",
+      "6222 0212 3456 7890 2026-11-30|622202******7890 2026-11-30",
+      "2026-11-30 6222 0212 3456 7890 2026-12-01|2026-11-30 622202******7890 2026-12-01",
+      "2026-11-30 110105199003071234|2026-11-30 110***********1234",
+  })
+  void aDateBesideANumberIsNoPartOfAnIdentifier(String text, String redacted) {
+    assertEquals(redacted, m.redact(text));
+    assertEquals(redacted, m.redact(redacted), "redacted again");
+  }
+
   /** With the country code in front, a mobile number was masked as a card and showed 8 of its 11 digits. */
   @Test
   void aMobileAfterItsCountryCodeIsMaskedAsAMobile() {
