@@ -92,8 +92,18 @@ public final class Masking {
    * {@code +86.138.1234.5678} went out in clear, as the digit before the bracket or the dot was taken for a number's.
    */
   private static final String COUNTRY_CODE = "(?<country>(?:[+＋]|00)?86" + MOBILE_SEPARATOR + "?)?";
-  private static final Pattern PUNCTUATED_MOBILE = Pattern.compile("(?<![0-9A-Za-z.．])" + COUNTRY_CODE
-      + "(1[3-9][0-9])" + MOBILE_SEPARATOR + "([0-9]{4})" + MOBILE_SEPARATOR + "([0-9]{4})(?![0-9A-Za-z]|[.．][0-9])");
+  private static final Pattern PUNCTUATED_MOBILE = punctuatedMobile(MOBILE_SEPARATOR);
+  /**
+   * {@link #PUNCTUATED_MOBILE} with dots, slashes or middle dots between its groups, applied before the digit runs are
+   * masked: after a number a space apart, {@code 20261130 181.1973.1806}, the run {@code 20261130 181} was masked
+   * first and the mobile went out in clear behind it.
+   */
+  private static final Pattern DOTTED_MOBILE = punctuatedMobile("[./·．／]");
+
+  private static Pattern punctuatedMobile(String separator) {
+    return Pattern.compile("(?<![0-9A-Za-z.．])" + COUNTRY_CODE + "(1[3-9][0-9])" + separator + "([0-9]{4})"
+        + separator + "([0-9]{4})(?![0-9A-Za-z]|[.．][0-9])");
+  }
   /**
    * A mobile number with its first three digits in brackets, the other eight together or as two groups of four
    * ({@code (139)12345678}, {@code (138)1234-5678}, {@code （138）1234 5678}). Applied before the digit runs are
@@ -240,7 +250,8 @@ public final class Masking {
    * hold {@link #uuidSpans} to a scan of the whole text for each run, which is what it replaced.
    */
   String redact(String written, Function<String, UuidSpans> uuids) {
-    String text = replaceMatches(written, BRACKETED_MOBILE, this::punctuatedMobile);
+    String text = replaceMatches(replaceMatches(written, BRACKETED_MOBILE, this::punctuatedMobile), DOTTED_MOBILE,
+        this::punctuatedMobile);
     String ascii = halfWidthDigits(text);
     UuidSpans withinUuid = uuids.apply(ascii);
     String runs = replaceMatches(text, DIGIT_RUN, m -> {
