@@ -86,18 +86,36 @@ public final class Masking {
    * longer match.
    */
   private static final String MOBILE_SEPARATOR = "[" + SEPARATOR + "./·．／]";
-  private static final Pattern PUNCTUATED_MOBILE = Pattern.compile("(?<![0-9A-Za-z.．])(1[3-9][0-9])"
-      + MOBILE_SEPARATOR + "([0-9]{4})" + MOBILE_SEPARATOR + "([0-9]{4})(?![0-9A-Za-z]|[.．][0-9])");
+  /**
+   * China's country code before a mobile written with punctuation or brackets, {@code +86}, {@code 86} or
+   * {@code 0086}, and what sets it apart: kept as written. With it, {@code 86(138)1234-5678} and
+   * {@code +86.138.1234.5678} went out in clear, as the digit before the bracket or the dot was taken for a number's.
+   */
+  private static final String COUNTRY_CODE = "(?<country>(?:[+＋]|00)?86" + MOBILE_SEPARATOR + "?)?";
+  private static final Pattern PUNCTUATED_MOBILE = punctuatedMobile(MOBILE_SEPARATOR);
+  /**
+   * {@link #PUNCTUATED_MOBILE} with dots, slashes or middle dots between its groups, applied before the digit runs are
+   * masked: after a number a space apart, {@code 20261130 181.1973.1806}, the run {@code 20261130 181} was masked
+   * first and the mobile went out in clear behind it.
+   */
+  private static final Pattern DOTTED_MOBILE = punctuatedMobile("[./·．／]");
+
+  private static Pattern punctuatedMobile(String separator) {
+    return Pattern.compile("(?<![0-9A-Za-z.．])" + COUNTRY_CODE + "(1[3-9][0-9])" + separator + "([0-9]{4})"
+        + separator + "([0-9]{4})(?![0-9A-Za-z]|[.．][0-9])");
+  }
   /**
    * A mobile number with its first three digits in brackets, the other eight together or as two groups of four
    * ({@code (139)12345678}, {@code (138)1234-5678}, {@code （138）1234 5678}). Applied before the digit runs are
    * masked: {@code (139)12345678} went out in clear, and with a group after it, {@code (139)12345678 1234}, the eight
    * digits and the group were a card that showed six of the mobile's, {@code (139)123456**1234}. A word may stand
    * right before or after it, as beside a run of digits, but no address's {@code @}: {@code Tel(139)12345678} went out
-   * in clear.
+   * in clear. Up to three spaces and dashes may set the groups apart: {@code (151)9822 - 9528} went out in clear.
    */
-  private static final Pattern BRACKETED_MOBILE = Pattern.compile("(?<![0-9.．])[(（](1[3-9][0-9])[)）]"
-      + MOBILE_SEPARATOR + "?([0-9]{4})" + MOBILE_SEPARATOR + "?([0-9]{4})(?![0-9]|[.．][0-9]|[._%+-]*[@＠])");
+  private static final String MOBILE_GAP = "(?:[" + SEPARATOR + "]{1,3}|" + MOBILE_SEPARATOR + ")";
+  private static final Pattern BRACKETED_MOBILE = Pattern.compile("(?<![0-9.．])" + COUNTRY_CODE
+      + "[(（](1[3-9][0-9])[)）]"
+      + MOBILE_GAP + "?([0-9]{4})" + MOBILE_GAP + "?([0-9]{4})(?![0-9]|[.．][0-9]|[._%+-]*[@＠])");
   /**
    * An address starts where its local part's characters start (the look-behind): without it a long run of such
    * characters was scanned to its end from each of its positions, and 16 000 digits took 3 s to redact. The at sign,
@@ -214,9 +232,11 @@ public final class Masking {
    * of Latin letters ({@code tel13812345678}) or before one ({@code 13812345678ok}, {@code 13812345678x}); a longer
    * run with separators is split into the identifiers it holds. A run of more than 19 digits without a separator is
    * no identifier and stays, as does one inside a token of letters and digits mixed or with letters on both sides.
+   * A date {@code 2026-11-30} at the start or end of a run is no part of an identifier ({@code 2026-11-30 2000元}).
    * A UUID ({@code ff74d650-0791-4011-9487-d87f99cbe8ac}, a service's own id) stays whole, whatever of it is digits.
    * A mobile written {@code 138.1234.5678}, {@code 138/1234/5678}, {@code (138)1234-5678} or {@code (139)12345678} is
-   * masked too. Email
+   * masked too, as is one with China's country code before it ({@code 86(138)1234-5678}, {@code +86.138.1234.5678},
+   * the code kept as written). Email
    * addresses are masked as emails, a number before the {@code @} included. What is no identifier is kept as written,
    * full-width digits included. Used by the audit log for subjects and
    * details, where callers may pass identifiers by mistake, and for hardship notes in scripts.
@@ -230,7 +250,8 @@ public final class Masking {
    * hold {@link #uuidSpans} to a scan of the whole text for each run, which is what it replaced.
    */
   String redact(String written, Function<String, UuidSpans> uuids) {
-    String text = replaceMatches(written, BRACKETED_MOBILE, p -> mobile(p.group(1) + p.group(2) + p.group(3)));
+    String text = replaceMatches(replaceMatches(written, BRACKETED_MOBILE, this::punctuatedMobile), DOTTED_MOBILE,
+        this::punctuatedMobile);
     String ascii = halfWidthDigits(text);
     UuidSpans withinUuid = uuids.apply(ascii);
     String runs = replaceMatches(text, DIGIT_RUN, m -> {
@@ -245,8 +266,14 @@ public final class Masking {
           + (mayHoldIdentifier(run) ? maskRun(run) : run)
           + ascii.substring(to, m.end("run")) + m.group("suffix");
     });
-    String mobiles = replaceMatches(runs, PUNCTUATED_MOBILE, p -> mobile(p.group(1) + p.group(2) + p.group(3)));
+    String mobiles = replaceMatches(runs, PUNCTUATED_MOBILE, this::punctuatedMobile);
     return replaceMatches(mobiles, EMAIL, e -> email(e.group()));
+  }
+
+  /** A match of {@link #PUNCTUATED_MOBILE} or {@link #BRACKETED_MOBILE} masked, its country code kept as written. */
+  private String punctuatedMobile(Matcher p) {
+    String country = p.group("country");
+    return (country == null ? "" : country) + mobile(p.group(2) + p.group(3) + p.group(4));
   }
 
   /**
@@ -415,11 +442,20 @@ public final class Masking {
     groups.add(run.substring(at));
     String compact = String.join("", groups);
     String whole = maskIdentifier(compact);
+    int n = groups.size();
+    int dateStart = dateGroups(groups, separators, 0) ? 3 : 0;
+    int dateEnd = n - 3 > dateStart && dateGroups(groups, separators, n - 3) ? n - 3 : n;
+    if (dateStart > 0 || dateEnd < n) { // 2026-11-30 2000: a date and an amount, not a card 202611**2000
+      String rest = joinWith(groups.subList(dateStart, dateEnd), separators.subList(dateStart, dateEnd - 1));
+      return (dateStart > 0 ? joinWith(groups.subList(0, 3), separators.subList(0, 2)) + separators.get(2) : "")
+          + (mayHoldIdentifier(rest) ? maskRun(rest) : rest)
+          + (dateEnd < n ? separators.get(dateEnd - 1)
+              + joinWith(groups.subList(dateEnd, n), separators.subList(dateEnd, n - 1)) : "");
+    }
     int mobileGroups = leadingMobileGroups(groups);
     if (whole != null && (isMobile(compact) || mobileGroups == 0) && !showsMoreOfAPart(groups, compact, whole)) {
       return whole;
     }
-    int n = groups.size();
     if (mobileGroups > 0) { // 139 1234 5678 2026: the 12 digits after 139 are no card (139 123456**2026 showed 9)
       String rest = joinWith(groups.subList(mobileGroups, n), separators.subList(mobileGroups, n - 1));
       return maskIdentifier(String.join("", groups.subList(0, mobileGroups))) + separators.get(mobileGroups - 1)
@@ -496,6 +532,34 @@ public final class Masking {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether groups {@code at..at+2} are a date, {@code 2026-11-30}: a year of 1900–2099, a month and a day, one
+   * separator between them and another (or none, at the run's end) after them. No identifier is written so; a date
+   * before or after a number ({@code 2026-11-30 2000元}, {@code 6222 0212 3456 7890 2026-11-30}) had made one run with
+   * it that was masked as a card, the date mangled and, after a mobile with its country code, nine of the mobile's
+   * digits shown, {@code 86138-123456****2611-30}.
+   */
+  private static boolean dateGroups(List<String> groups, List<String> separators, int at) {
+    if (at + 3 > groups.size() || !separators.get(at).equals(separators.get(at + 1))
+        || at > 0 && separators.get(at - 1).equals(separators.get(at))
+        || at + 3 < groups.size() && separators.get(at + 2).equals(separators.get(at))) {
+      return false;
+    }
+    String year = groups.get(at);
+    String month = groups.get(at + 1);
+    String day = groups.get(at + 2);
+    return year.length() == 4 && (year.startsWith("19") || year.startsWith("20")) && digitsWithin(year, 1900, 2099)
+        && month.length() <= 2 && digitsWithin(month, 1, 12) && day.length() <= 2 && digitsWithin(day, 1, 31);
+  }
+
+  private static boolean digitsWithin(String group, int min, int max) {
+    if (!group.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return false;
+    }
+    int value = Integer.parseInt(group);
+    return value >= min && value <= max;
   }
 
   /** Whether {@code run} has the 11 digits that the shortest identifier, a mobile, has. */

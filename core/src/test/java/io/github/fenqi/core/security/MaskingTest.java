@@ -314,11 +314,60 @@ class MaskingTest {
       "(139)123456789|(139)123456789",
       "Tel(139)12345678|Tel139****5678",
       "Tel(138)1234-5678|Tel138****5678",
+      "(151)9822 - 9528|151****9528",
+      "手机：0086（196)4644 – 5936】|手机：0086196****5936】",
+      "(151) - 9822 - 9528 ok|151****9528 ok",
       "手机(139)12345678ok|手机139****5678ok",
       "1(139)12345678|1(139)12345678",
       "(139)12345678@qq.com|(139)1*******@qq.com",
   })
   void aMobileWithItsPrefixInBracketsIsMaskedAsAMobile(String text, String redacted) {
+    assertEquals(redacted, m.redact(text));
+    assertEquals(redacted, m.redact(redacted), "redacted again");
+  }
+
+  /**
+   * China's country code before a mobile in brackets or written with dots or slashes: the digit before the bracket or
+   * the dot was taken for a number's, and {@code 86(138)1234-5678} and {@code +86.138.1234.5678} went out in clear.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "tel:+86(138)1234-5678|tel:+86138****5678",
+      "86(138)1234-5678|86138****5678",
+      "0086(139)12345678|0086139****5678",
+      "+86（138）1234 5678|+86138****5678",
+      "＋８６（１３８）１２３４５６７８|＋86138****5678",
+      "+86 (138)1234-5678|+86 138****5678",
+      "+86.138.1234.5678|+86.138****5678",
+      "86.138.1234.5678|86.138****5678",
+      "0086/138/1234/5678|0086/138****5678",
+      "86138.1234.5678|86138****5678",
+      "订单 20261130 181.1973.1806|订单 20261130 181****1806",
+      "订单 20261130 86-181.1973.1806，|订单 20261130 86-181****1806，",
+      "(010)1234-5678|(010)1234-5678",
+  })
+  void aMobileWithItsCountryCodeBeforeBracketsOrPunctuationIsMasked(String text, String redacted) {
+    assertEquals(redacted, m.redact(text));
+    assertEquals(redacted, m.redact(redacted), "redacted again");
+  }
+
+  /**
+   * A date before or after a number a space apart is no part of an identifier: {@code 2026-11-30 2000元} had been one
+   * run of 12 digits masked as a card, {@code 202611**2000元}, and {@code 86138-1234-5678 2026-11-30} one that showed
+   * nine of the mobile's digits, {@code 86138-123456****2611-30}.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "2026-11-30 2000元|2026-11-30 2000元",
+      "于2026-11-30 2026-12-01 2026-12-31还款|于2026-11-30 2026-12-01 2026-12-31还款",
+      "2026-11-30 138 1234 5678|2026-11-30 138****5678",
+      "2026-11-30 1381234 5678|2026-11-30 138****5678",
+      "86138-1234-5678 2026-11-30|86138****5678 2026-11-30",
+      "6222 0212 3456 7890 2026-11-30|622202******7890 2026-11-30",
+      "2026-11-30 6222 0212 3456 7890 2026-12-01|2026-11-30 622202******7890 2026-12-01",
+      "2026-11-30 110105199003071234|2026-11-30 110***********1234",
+  })
+  void aDateBesideANumberIsNoPartOfAnIdentifier(String text, String redacted) {
     assertEquals(redacted, m.redact(text));
     assertEquals(redacted, m.redact(redacted), "redacted again");
   }

@@ -131,6 +131,50 @@ class RedactionProperties {
     assertTrue(!redacted.contains("3456 7890") && !redacted.contains("34567890"), redacted);
   }
 
+  private static final String[] COUNTRY_CODES = {"", "", "+86", "86", "0086", "＋86", "(+86)", "（+86）", "+86 ", "86-",
+      "+86-", "0086 ", "+86\u3000", "+86.", "86 "};
+  private static final String[] MOBILE_SEPARATORS = {"", " ", "-", ".", "/", "·", "\u3000", "\uFF0D", "\u00A0",
+      "\u2013", " - ", "．", "／", "\u200B"};
+  private static final String[] BEFORE = {"", "电话", "手机：", "tel ", "Tel:", "，", "金额12,345.67元，", "日期2026-11-30 ",
+      "“", "(", "【", "ok "};
+  private static final String[] AFTER = {"", "。", "，", "号", " ok", "）", "】", "”", " 2026-11-30", "，金额12,345.67元",
+      " 谢谢"};
+
+  /**
+   * No mobile survives redaction, written in one piece, 3-4-4 or with its first three digits in brackets, with any
+   * separator, after China's country code or not, in full width or not, among words, amounts and dates: its middle
+   * four digits are hidden, as {@link Masking#mobile} hides them. Before, {@code 86(138)1234-5678},
+   * {@code +86.138.1234.5678} and {@code (151)9822 - 9528} went out in clear.
+   */
+  @Property(tries = 5000)
+  void noMobileSurvivesRedactionInAnySurroundingText(@ForAll long seed) {
+    Random random = new Random(seed);
+    String mobile = "1" + (3 + random.nextInt(7)) + digits(random, 9);
+    String separator = MOBILE_SEPARATORS[random.nextInt(MOBILE_SEPARATORS.length)];
+    String written = switch (random.nextInt(3)) {
+      case 0 -> mobile;
+      case 1 -> mobile.substring(0, 3) + separator + mobile.substring(3, 7) + separator + mobile.substring(7);
+      default -> (random.nextBoolean() ? "(" : "（") + mobile.substring(0, 3) + (random.nextBoolean() ? ")" : "）")
+          + mobile.substring(3, 7) + separator + mobile.substring(7);
+    };
+    String text = BEFORE[random.nextInt(BEFORE.length)] + COUNTRY_CODES[random.nextInt(COUNTRY_CODES.length)] + written
+        + AFTER[random.nextInt(AFTER.length)];
+    if (random.nextInt(3) == 0) {
+      text = fullWidthDigits(text);
+    }
+    String redacted = masking.redact(text);
+    String shown = Masking.halfWidthDigits(redacted).replaceAll("[^0-9*]", "");
+    assertTrue(shown.contains(masking.mobile(mobile)) && !shown.contains(mobile), text + " -> " + redacted);
+  }
+
+  private static String fullWidthDigits(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (char c : text.toCharArray()) {
+      out.append(c >= '0' && c <= '9' ? (char) ('\uFF10' + (c - '0')) : c);
+    }
+    return out.toString();
+  }
+
   private static String withoutSeparators(String s) {
     return s.replaceAll("[ \u3000\\-\u2013\uFF0D\u200B\u00A0]", "");
   }
