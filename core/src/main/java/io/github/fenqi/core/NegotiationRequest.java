@@ -49,6 +49,7 @@ public record NegotiationRequest(String caseId, LocalDate asOf, Borrower borrowe
       }
     }
     List<Problem> problems = structuralProblems(true, caseId, asOf != null, borrower != null, ids, hardshipNote);
+    Dates.outOfRange("asOf", asOf).ifPresent(problems::add);
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }

@@ -137,4 +137,24 @@ class NegotiationRequestReadTest {
     assertEquals("case.json: hardshipNote: is 2001 characters; at most 2000", rejected(beyond).problems().get(0)
         .toString());
   }
+
+  /**
+   * A case's date is exactly YYYY-MM-DD: "+12026-01-01" had been read as the year 12026 and "-0001-01-01" as 2 BC,
+   * where a user had slipped a key; a date with a line break was quoted with the break in it, a forged line of a
+   * report.
+   */
+  @Test
+  void aDateOutsideTheDocumentedFormIsRefusedNamingItsField() throws Exception {
+    for (String asOf : List.of("+12026-01-01", "-0001-01-01")) {
+      ObjectNode tree = sample();
+      tree.put("asOf", asOf);
+      InvalidInputException e = rejected(tree);
+      assertEquals(List.of(Problem.of("case.json: asOf", "'" + asOf + "' is not a valid date YYYY-MM-DD: the year is "
+          + "four digits without a sign")), e.problems());
+    }
+    ObjectNode tree = sample();
+    tree.put("asOf", "x\nOK  case.json");
+    assertEquals(List.of(Problem.of("case.json: asOf", "'x\\nOK  case.json' is not a valid date YYYY-MM-DD")),
+        rejected(tree).problems());
+  }
 }

@@ -34,6 +34,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import io.github.fenqi.core.Dates;
 import io.github.fenqi.core.InputFiles;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
@@ -58,7 +59,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -82,9 +83,17 @@ public final class FenqiJson {
     time.addSerializer(LocalDate.class, toStringSerializer());
     time.addSerializer(YearMonth.class, toStringSerializer());
     time.addSerializer(Instant.class, toStringSerializer());
-    time.addDeserializer(LocalDate.class, textDeserializer("date (YYYY-MM-DD)", LocalDate::parse));
-    time.addDeserializer(YearMonth.class, textDeserializer("month (YYYY-MM)", YearMonth::parse));
-    time.addDeserializer(Instant.class, textDeserializer("instant (ISO-8601, UTC)", Instant::parse));
+    // exactly YYYY-MM-DD and YYYY-MM: java.time's parse took "+12026-01-01" and "-0001-01-01" (Dates)
+    time.addDeserializer(LocalDate.class, textDeserializer("date (YYYY-MM-DD)", Dates::day));
+    time.addDeserializer(YearMonth.class, textDeserializer("month (YYYY-MM)", Dates::month));
+    time.addDeserializer(Instant.class, textDeserializer("instant (ISO-8601, UTC)", (field, text) -> {
+      try {
+        return Instant.parse(text);
+      } catch (DateTimeParseException e) {
+        throw new InvalidInputException(field,
+            "'" + Problem.excerpt(text) + "' is not a valid instant (ISO-8601, UTC)");
+      }
+    }));
     // Optional values in result types: the value, or null when empty (no jdk8 module in core).
     time.addSerializer(OptionalDouble.class, new JsonSerializer<>() {
       @Override
@@ -735,7 +744,11 @@ public final class FenqiJson {
     };
   }
 
-  private static <T> JsonDeserializer<T> textDeserializer(String expected, Function<String, T> parse) {
+  /**
+   * A value read from one JSON string by {@code parse}, given the field's name and the text; it throws
+   * {@link InvalidInputException} naming the field for a text that is not one.
+   */
+  private static <T> JsonDeserializer<T> textDeserializer(String expected, BiFunction<String, String, T> parse) {
     return new JsonDeserializer<>() {
       @Override
       public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
@@ -743,12 +756,7 @@ public final class FenqiJson {
         if (p.currentToken() != JsonToken.VALUE_STRING) {
           throw new InvalidInputException(field, "expected a " + expected + " string, got " + found(p));
         }
-        String text = p.getText();
-        try {
-          return parse.apply(text);
-        } catch (DateTimeParseException e) {
-          throw new InvalidInputException(field, "'" + text + "' is not a valid " + expected);
-        }
+        return parse.apply(field, p.getText());
       }
     };
   }

@@ -3,6 +3,7 @@ package io.github.fenqi.core.policy;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.github.fenqi.core.Dates;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.TextFields;
@@ -121,6 +122,8 @@ public record Policy(
       }
     }
     TextFields.check("version", version, TextFields.MAX_ID_LENGTH).ifPresent(problems::add);
+    Dates.outOfRange("effectiveFrom", effectiveFrom).ifPresent(problems::add);
+    Dates.outOfRange("effectiveTo", effectiveTo).ifPresent(problems::add);
     if (effectiveFrom == null) {
       problems.add(Problem.of("effectiveFrom", "is required (YYYY-MM-DD)"));
     } else if (effectiveTo != null && effectiveTo.isBefore(effectiveFrom)) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.fenqi.core.Dates;
 import io.github.fenqi.core.InputFiles;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.PolicyException;
@@ -17,8 +18,6 @@ import io.github.fenqi.core.money.Ratio;
 import io.github.fenqi.core.schedule.RepaymentMethod;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -30,7 +29,8 @@ import java.util.Optional;
  * Checks a policy file and reports every problem at once, each as {@code file: $.json.path: reason (line n)} — the
  * line its value starts on, or for a missing field {@code (in the object at line n)}: malformed JSON (with its line),
  * an empty file, unknown or missing fields, wrong types, unknown enum values, money
- * with more than two decimals, ratios outside 0..1, {@code max < min}, a step that cannot reach max,
+ * with more than two decimals, ratios outside 0..1, a date other than {@code YYYY-MM-DD} ({@link Dates#day}),
+ * {@code max < min}, a step that cannot reach max,
  * {@code effectiveTo} before {@code effectiveFrom}, an unsupported schemaVersion, a product type listed twice, a term above
  * {@link Policy#MAX_CREDIT_CARD_TERM} months in a policy covering credit cards, a rate other than 0 with method
  * INTEREST_FREE.
@@ -165,7 +165,8 @@ public final class PolicyValidator {
     }
     return Policy.ownProblems(root.get("schemaVersion").asInt(), root.get("platformId").asText(),
         root.get("platformName").asText(), productTypes, root.get("version").asText(),
-        LocalDate.parse(root.get("effectiveFrom").asText()), to == null || to.isNull() ? null : LocalDate.parse(to.asText()),
+        Dates.day("effectiveFrom", root.get("effectiveFrom").asText()),
+        to == null || to.isNull() ? null : Dates.day("effectiveTo", to.asText()),
         legalBasis);
   }
 
@@ -270,7 +271,7 @@ public final class PolicyValidator {
           if (!v.isTextual()) {
             return "expected a date YYYY-MM-DD, got " + shown(v);
           }
-          LocalDate.parse(v.asText());
+          Dates.day("date", v.asText()); // exactly YYYY-MM-DD: LocalDate.parse took "+12026-01-01"
           return null;
         case PRODUCT_TYPES:
           if (!v.isArray() || v.isEmpty()) {
@@ -302,8 +303,6 @@ public final class PolicyValidator {
       }
     } catch (InvalidInputException e) {
       return e.problems().get(0).reason();
-    } catch (DateTimeParseException e) {
-      return "'" + Problem.excerpt(v.asText()) + "' is not a valid date YYYY-MM-DD";
     }
   }
 

@@ -255,6 +255,23 @@ class PolicyValidatorTest {
     assertTrue(shortened.get(0).reason().startsWith("'1.23E+7' is in exponent notation"), shortened.toString());
   }
 
+  /**
+   * A policy's dates are exactly YYYY-MM-DD: "+12026-01-01" had been a policy in force from the year 12026 and
+   * "-0001-01-01" one in force since 2 BC, both valid without a word.
+   */
+  @Test
+  void aDateWithASignedOrLongerYearIsRefusedWithItsFieldAndLine() {
+    assertEquals(List.of(Problem.of("p.json: $.effectiveFrom", "'+12026-01-01' is not a valid date YYYY-MM-DD: the "
+        + "year is four digits without a sign (line 7)")),
+        problems(sample().replace("\"effectiveFrom\": \"2026-01-15\"", "\"effectiveFrom\": \"+12026-01-01\"")));
+    assertEquals(List.of(Problem.of("p.json: $.effectiveFrom", "'-0001-01-01' is not a valid date YYYY-MM-DD: the "
+        + "year is four digits without a sign (line 7)")),
+        problems(sample().replace("\"effectiveFrom\": \"2026-01-15\"", "\"effectiveFrom\": \"-0001-01-01\"")));
+    assertEquals(List.of(Problem.of("p.json: $.effectiveTo", "'2027-02-29' is not a valid date YYYY-MM-DD: February "
+        + "2027 has days 01 to 28 (line 8)")),
+        problems(sample().replace("\"effectiveTo\": null", "\"effectiveTo\": \"2027-02-29\"")));
+  }
+
   /** A quoted value never begins a line of its own: 'fenqi policy validate' printed these as forged "OK" lines. */
   @Test
   void aValueWithALineBreakIsQuotedOnOneLine() {

@@ -182,11 +182,13 @@ public final class FenqiCli implements Runnable {
     // were; after the subcommands, so that it reaches them
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     // after the subcommands, so that it reaches them: picocli's own message named java.time classes and exceptions
+    // exactly YYYY-MM-DD, as the files' dates (Dates.day): '+12026-01-01' had been taken, and written into a policy
+    // file that the policy validator refuses
     cl.registerConverter(java.time.LocalDate.class, text -> {
       try {
-        return java.time.LocalDate.parse(text.strip());
-      } catch (java.time.format.DateTimeParseException e) {
-        throw new CommandLine.TypeConversionException("'" + text + "' is not a valid date (YYYY-MM-DD)");
+        return io.github.fenqi.core.Dates.day("date", text.strip());
+      } catch (io.github.fenqi.core.InvalidInputException e) {
+        throw new CommandLine.TypeConversionException(e.problems().get(0).reason());
       }
     });
     cl.registerConverter(java.nio.file.Path.class, FenqiCli::path);

@@ -36,8 +36,14 @@ class PolicyExtractCommandTest {
     assertEquals("fenqi: " + empty + ": holds no text; nothing to extract", r.err().strip());
     r = CliRun.of("policy", "extract", "../../samples/policy-texts/01.txt", "--base", BASE, "--effective-from", "2026-13-01");
     assertEquals(FenqiCli.REJECTED, r.exit());
-    assertEquals("fenqi: Invalid value for option '--effective-from': '2026-13-01' is not a valid date (YYYY-MM-DD) (see "
-        + "'fenqi policy extract --help')", r.err().strip());
+    assertEquals("fenqi: Invalid value for option '--effective-from': '2026-13-01' is not a valid date YYYY-MM-DD: "
+        + "there is no month 13 (see 'fenqi policy extract --help')", r.err().strip());
+    // an expanded year had been taken and written into a policy file the validator refuses
+    r = CliRun.of("policy", "extract", "../../samples/policy-texts/01.txt", "--base", BASE, "--effective-from",
+        "+12026-01-01");
+    assertEquals(FenqiCli.REJECTED, r.exit());
+    assertEquals("fenqi: Invalid value for option '--effective-from': '+12026-01-01' is not a valid date YYYY-MM-DD: "
+        + "the year is four digits without a sign (see 'fenqi policy extract --help')", r.err().strip());
   }
 
   @Test

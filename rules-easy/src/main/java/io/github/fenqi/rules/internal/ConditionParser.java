@@ -1,5 +1,7 @@
 package io.github.fenqi.rules.internal;
 
+import io.github.fenqi.core.Dates;
+import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.borrower.Hardship;
 import io.github.fenqi.core.debt.ProductType;
 import io.github.fenqi.rules.internal.FactCatalog.Type;
@@ -7,7 +9,6 @@ import io.github.fenqi.rules.internal.Lexer.Kind;
 import io.github.fenqi.rules.internal.Lexer.Token;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -359,10 +360,10 @@ public final class ConditionParser {
         arity(fn, args, 1);
         String text = literalString(fn, argTokens.get(0), args.get(0));
         LocalDate date;
-        try {
-          date = LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-          throw new RuleSyntaxException(text, argTokens.get(0).column(), "not a date (YYYY-MM-DD)");
+        try { // exactly YYYY-MM-DD, as a case's and a policy's dates: LocalDate.parse took '+12026-01-01'
+          date = Dates.day("daysSince", text);
+        } catch (InvalidInputException e) {
+          throw new RuleSyntaxException(text, argTokens.get(0).column(), e.problems().get(0).reason());
         }
         reads.add("asOf.epochDay");
         return new Node(Type.NUMBER, "(asOf.epochDay - " + date.toEpochDay() + "B)");
