@@ -104,10 +104,10 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
     repo.addListener(events::add);
     repo.watch(Duration.ofMillis(50));
     Files.writeString(dir.resolve("demo-consumer-finance.json"), cf().replace("\"max\": 36", "\"max\": 48"));
-    await(() -> events.size() == 1, Duration.ofSeconds(5));
+    await(() -> events.size() == 1, Duration.ofSeconds(30));
     Files.writeString(dir.resolve("demo-consumer-finance.json"), cf().replace("\"max\": 36", "\"max\": 24"));
     await(() -> repo.find("demo-consumer-finance", TODAY).orElseThrow().installments().max() == 24 && events.size() == 2,
-        Duration.ofSeconds(5));
+        Duration.ofSeconds(30));
   }
 
   @Test
@@ -214,13 +214,13 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
     Files.writeString(a, lender);
     repo = JsonDirectoryPolicyRepository.open(dir).watch(Duration.ofMillis(50));
     Files.writeString(a, lender.substring(0, lender.length() / 2)); // a half-written hand edit
-    await(() -> !repo.loadProblems().isEmpty(), Duration.ofSeconds(5));
+    await(() -> !repo.loadProblems().isEmpty(), Duration.ofSeconds(30));
     assertEquals(24, repo.find("demo-online-lender", TODAY).orElseThrow().installments().max(), "the last good version");
 
     PolicyFiles.Written fix = PolicyFiles.write(dir, lender.replace("\"max\": 24", "\"max\": 12")
         .getBytes(StandardCharsets.UTF_8));
     assertEquals(dir.resolve("demo-online-lender--2026-02-01.json"), fix.file(), "a new file: a.json holds no version");
-    await(() -> repo.find("demo-online-lender", TODAY).orElseThrow().equals(fix.policy()), Duration.ofSeconds(5));
+    await(() -> repo.find("demo-online-lender", TODAY).orElseThrow().equals(fix.policy()), Duration.ofSeconds(30));
     try (JsonDirectoryPolicyRepository restarted = JsonDirectoryPolicyRepository.open(dir)) {
       assertEquals(restarted.snapshot().policies(), repo.snapshot().policies());
       assertEquals(restarted.loadProblems(), repo.loadProblems());
