@@ -95,6 +95,39 @@ class LenderPhrasingTest {
   }
 
   /**
+   * A refused discount or share ("罚息不打五折", "利息不按八折收取", "罚息不减半") had been read as the waiver it refuses
+   * (0.5 for "不打五折") or as none at all (0 for "不减半", though "罚息不减半，最多减免30%" caps it at 30%): the text
+   * states no cap. A refusal of any waiver ("利息不减免", "不打折") is still none, a bound after it still a cap.
+   */
+  @Test
+  void aRefusedDiscountOrShareStatesNoCap() {
+    for (String text : new String[] {"已产生的罚息不打五折，利息不减免。", "已产生的罚息不按五折收取，利息不减免。",
+        "已产生的罚息不享受五折优惠，利息不减免。", "已产生的罚息不减半，利息不减免。", "已产生的罚息不能减免一半，利息不减免。",
+        "已产生的罚息不减免百分之三十，利息不减免。", "已产生的罚息不免收50%，利息不减免。",
+        "已产生的罚息无减半政策，利息不减免。"}) {
+      ExtractionResult r = extractor.extract(text);
+      assertAbsent(r, PolicyField.MAX_PENALTY_WAIVER, text);
+      assertField(r, PolicyField.MAX_INTEREST_WAIVER, new BigDecimal("0"), "利息不减免", text);
+    }
+    String text = "罚息不减半，最多减免30%。";
+    assertField(extractor.extract(text), PolicyField.MAX_PENALTY_WAIVER, new BigDecimal("0.3"), "最多减免30%", text);
+    text = "利息不打八折，但可打九折。";
+    assertField(extractor.extract(text), PolicyField.MAX_INTEREST_WAIVER, new BigDecimal("0.1"), "但可打九折", text);
+    text = "罚息不减半只减免30%。";
+    assertField(extractor.extract(text), PolicyField.MAX_PENALTY_WAIVER, new BigDecimal("0.3"), text.substring(0, 11),
+        text);
+    String[][] still = {
+        {"罚息不打折。", "0", "罚息不打折"},
+        {"罚息不减半也不减免。", "0", "罚息不减半也不减免"},
+        {"罚息不得减免超过50%。", "0.5", "罚息不得减免超过50%"},
+        {"罚息最多减免至七折。", "0.3", "罚息最多减免至七折"},
+    };
+    for (String[] c : still) {
+      assertField(extractor.extract(c[0]), PolicyField.MAX_PENALTY_WAIVER, new BigDecimal(c[1]), c[2], c[0]);
+    }
+  }
+
+  /**
    * A negation after 证明 ("困难证明无需提供", with a 提交 before it taken as the cue) had been read as proof required,
    * and a negation of something else before it ("无需上门只需提交困难证明") as none needed; a question is answered by
    * what follows it.

@@ -114,13 +114,15 @@ public final class PolicyRules {
 
   // ---- waivers ----
   /**
-   * A negated waiver verb. Not when a bound follows ("不得减免超过50%" caps the waiver at 50%) or the words describe
-   * a noun ("未减免的罚息需一次性结清", "不予减免部分": the part left after a waiver, which there is).
+   * A negated waiver verb. Not when a bound follows ("不得减免超过50%" caps the waiver at 50%), the words describe
+   * a noun ("未减免的罚息需一次性结清", "不予减免部分": the part left after a waiver, which there is) or a share follows
+   * ("不减免50%", "不减半": that share is refused, see {@link #SHARE_REFUSED}).
    */
   private static final Pattern WAIVE_NONE = Pattern.compile(
       "(?:不予|不|无法|不能|不可|不得|概不|未|没有|无)\\s*(?:再|会|可以)?"
           + "(?:予以|作|做|给予|支持|享受|提供|设)?(?:任何)?(?:减免|免除|豁免|免收|减少|打折|减)"
-          + "(?![免除]?(?:\\s*(?:超过|高于|多于|超出)|的[^" + STOP + ")]|部分))|一分不减|分文不减"
+          + "(?![免除]?(?:\\s*(?:超过|高于|多于|超出)|的[^" + STOP + ")]|部分|\\s*\\d+(?:\\.\\d+)?\\s*[%‰‱成]))"
+          + "|一分不减|分文不减"
           + "|一分不少|分文不少|不在(?:减免|免除)范围|不属于(?:减免|免除)范围|不(?:参与|纳入)(?:减免|免除)");
   /**
    * A refusal of a full waiver only ("罚息不支持全额减免", "无法全部减免"): some part may still be waived, so the text
@@ -130,6 +132,17 @@ public final class PolicyRules {
       "(?:不予|不|无法|不能|不可|不得|未|没有)\\s*(?:再|会|可以)?(?:予以|给予|支持|享受|提供)?(?:全额|全部)"
           + "(?:减免|免除|豁免|免收)|不(?:能|可|会)?全免");
   private static final Pattern WAIVE_VERB = Pattern.compile("减免|免除|豁免");
+  /**
+   * Just before a discount or a waived share: a negation, so that share is refused ("罚息不打五折", "利息不按八折收取",
+   * "不享受五折优惠", "罚息不减半", "罚息无减半政策", "不能减免50%"). A lender that refuses one share may grant a smaller one ("罚息不减半,
+   * 最多减免30%"), so the text states no cap: the refused discount had been read as the waiver it refuses (0.5 for
+   * "不打五折"), the refused share as no waiver at all.
+   */
+  private static final Pattern SHARE_REFUSED = Pattern.compile(
+      "(?:不|未|没有|无|无法|不能|不可|不得|不予|概不|并不|并非|不会)(?:再|会|能|可以|可)?"
+          + "(?:予以|给予|支持|享受|提供|按|打)?\\s*$");
+  /** Between a waiver verb and its ratio: the ratio bounds the waiver ("不得减免超过50%" caps it at 50%). */
+  private static final Pattern EXCEEDING = Pattern.compile("超过|高于|多于|超出");
   /** Just before a refusal: it states the general rule, to which an exception may follow ("罚息原则上不予减免"). */
   private static final Pattern GENERAL_RULE = Pattern.compile("一般|原则上|通常|正常情况下|默认");
   /** At the start of what follows a refusal: an exception to it ("但特殊情况…", "确有困难的…"). */
@@ -822,7 +835,7 @@ public final class PolicyRules {
         for (String seg : segments) {
           if (mentions(seg, t)) {
             Waiver own = waiverIn(seg, capped);
-            if (own == null) {
+            if (own == null && !refusesShare(seg)) {
               Matcher bare = BARE_RATIO.matcher(seg);
               if (bare.find()) {
                 BigDecimal r = ratio(bare.group(1), bare.group(2));
@@ -877,7 +890,7 @@ public final class PolicyRules {
     Set<BigDecimal> values = new java.util.HashSet<>();
     for (String seg : segments) {
       Waiver w = waiverIn(seg, capped);
-      if (w == null) {
+      if (w == null && !refusesShare(seg)) {
         Matcher bare = BARE_RATIO.matcher(seg);
         if (bare.find()) {
           values.add(ratio(bare.group(1), bare.group(2)).stripTrailingZeros());
@@ -919,13 +932,13 @@ public final class PolicyRules {
   /** The waiver {@code text} states other than by a refusal: a discount, a ratio or a full waiver. */
   private static @Nullable Waiver statedWaiver(String text, boolean capped) {
     Matcher m;
-    if ((m = WAIVE_DISCOUNT.matcher(text)).find()) {
+    if ((m = unrefused(WAIVE_DISCOUNT, text, false)) != null) {
       BigDecimal d = new BigDecimal(m.group(1));
       // tenths up to 十折 (full price: 8折, 9.5折, 10折), two digits hundredths (八五折 = 85)
       BigDecimal paid = d.compareTo(BigDecimal.TEN) <= 0 ? d.movePointLeft(1) : d.movePointLeft(2);
       return paid.compareTo(BigDecimal.ONE) <= 0 ? new Waiver(normalize(BigDecimal.ONE.subtract(paid)), 0.8) : null;
     }
-    if ((m = WAIVE_RATIO_RANGE.matcher(text)).find() || (m = WAIVE_RATIO.matcher(text)).find()) {
+    if ((m = unrefused(WAIVE_RATIO_RANGE, text, true)) != null || (m = unrefused(WAIVE_RATIO, text, true)) != null) {
       if (REMAINDER.matcher(m.group(1)).find()) {
         return null; // what remains to be paid: the waiver it implies is not a cap the text states
       }
@@ -937,13 +950,46 @@ public final class PolicyRules {
       BigDecimal r = ratio(m.group(range ? 4 : 2), m.group(range ? 5 : 3));
       return r.compareTo(BigDecimal.ONE) <= 0 ? new Waiver(r, capped ? 0.9 : 0.75) : null;
     }
-    if (NOT_ALL.matcher(text).find()) {
-      return null;
+    if (NOT_ALL.matcher(text).find() || refusesShare(text)) {
+      return null; // "不减免50%": no full waiver either (免收 in "不免收50%" is no 免收)
     }
     if (WAIVE_ALL.matcher(text).find()) {
       return new Waiver(BigDecimal.ONE.setScale(1), 0.85);
     }
     return null;
+  }
+
+  /**
+   * The first match of {@code p} in {@code text} that is not refused ({@link #SHARE_REFUSED}), or null; {@code
+   * ratio}: {@code p} is a waiver ratio whose group 1 lies between verb and number, where a bound word makes the
+   * negation a cap ("不得减免超过50%").
+   */
+  private static @Nullable Matcher unrefused(Pattern p, String text, boolean ratio) {
+    Matcher m = p.matcher(text);
+    while (m.find()) {
+      if (!refused(m, text, ratio)) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  private static boolean refused(Matcher m, String text, boolean ratio) {
+    return SHARE_REFUSED.matcher(text.substring(Math.max(0, m.start() - 8), m.start())).find()
+        && !(ratio && EXCEEDING.matcher(m.group(1)).find());
+  }
+
+  /** Whether {@code text} refuses a discount or a waived share ("罚息不打五折", "不减半"): a cap it does not state. */
+  private static boolean refusesShare(String text) {
+    for (Pattern p : new Pattern[] {WAIVE_DISCOUNT, WAIVE_RATIO}) {
+      Matcher m = p.matcher(text);
+      while (m.find()) {
+        if (refused(m, text, p == WAIVE_RATIO)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   // ---------------------------------------------------------------- down payment
