@@ -130,7 +130,7 @@ class LenderPhrasingTest {
   /**
    * A negation after 证明 ("困难证明无需提供", with a 提交 before it taken as the cue) had been read as proof required,
    * and a negation of something else before it ("无需上门只需提交困难证明") as none needed; a question is answered by
-   * what follows it.
+   * what follows it. The 免 of a waiver before it ("申请减免需提供困难证明") had been read as "not needed".
    */
   @Test
   void negatedProofRequirementsAreNoRequirement() {
@@ -148,6 +148,12 @@ class LenderPhrasingTest {
     String[][] needed = {
         {"无需上门只需提交困难证明。", "无需上门只需提交困难证明"},
         {"是否需要困难证明：是。", "是否需要困难证明：是"},
+        // the 免 of a waiver is no "not needed": each had been read as false
+        {"罚息可减免50%，申请减免需提供困难证明。", "申请减免需提供困难证明"},
+        {"罚息减免须提供证明。", "罚息减免须提供证明"},
+        {"罚息豁免须出具困难证明。", "罚息豁免须出具困难证明"},
+        {"免收罚息需提交困难证明。", "免收罚息需提交困难证明"},
+        {"申请免息需提供困难证明。", "申请免息需提供困难证明"},
     };
     for (String[] c : needed) {
       assertField(extractor.extract(c[0]), PolicyField.REQUIRES_HARDSHIP_PROOF, true, c[1], c[0]);

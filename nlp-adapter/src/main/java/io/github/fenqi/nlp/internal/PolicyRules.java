@@ -192,7 +192,12 @@ public final class PolicyRules {
   private static final Pattern PROOF = Pattern.compile("证明");
   /** Just before 证明, words making it something other than proof of hardship. */
   private static final Pattern NOT_HARDSHIP_PROOF = Pattern.compile("(?:身份|虚假|伪造|结清|清偿|还款|户籍)$");
-  private static final Pattern PROOF_NOT_NEEDED = Pattern.compile("无需|不需|无须|不用|免于|免|不要求|不必|毋须");
+  /**
+   * Before 证明: it is not needed ("无需提供证明", "免提供困难证明"). Not the 免 of a waiver ("申请减免需提供困难证明",
+   * "罚息免除须提供证明", "免收罚息需提交证明", "免息"), which had read each requirement as none needed.
+   */
+  private static final Pattern PROOF_NOT_NEEDED = Pattern.compile(
+      "无需|不需|无须|不用|免于|(?<![减豁])免(?![除收息费])|不要求|不必|毋须");
   private static final Pattern PROOF_NEEDED = Pattern.compile("需|须|要|应|提交|提供|上传|出具|凭|递交");
   private static final Pattern PROOF_OPTIONAL_BEFORE = Pattern.compile("可提供|可以提供|可上传|可提交|可自愿|能提供|如提供|若提供|如能|若能");
   private static final Pattern PROOF_OPTIONAL_AFTER = Pattern.compile("非必须|非必需|不是必须|不强制|非强制|可不提供|自愿");
