@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -184,6 +185,23 @@ class LenderPhrasingTest {
     assertField(r, PolicyField.MONTHLY_FEE_RATE, new BigDecimal("0.005"), "之后每期手续费0.5%", text);
     assertEquals(ExtractionNote.Kind.FIRST_MONTHS, r.notes(PolicyField.MONTHLY_FEE_RATE).get(0).kind());
     assertEquals("前三期免收手续费", r.notes(PolicyField.MONTHLY_FEE_RATE).get(0).readings().get(0).evidence().text());
+
+    // the months between the fee and its waiver, or after the waiver: these had been read as nothing, without a note
+    for (String[] c : new String[][] {{"分期手续费前3个月全免。", "手续费前3个月全免"}, {"手续费首期免收。", "手续费首期免收"},
+        {"手续费头三个月免收。", "手续费头三个月免收"}, {"免前3期手续费。", "免前3期手续费"},
+        {"手续费：前３个月全免。", "手续费：前３个月全免"}}) {
+      r = extractor.extract(c[0]);
+      assertAbsent(r, PolicyField.MONTHLY_FEE_RATE, c[0]);
+      assertEquals(1, r.notes(PolicyField.MONTHLY_FEE_RATE).size(), c[0] + ": " + r.notes());
+      assertEquals(ExtractionNote.Kind.FIRST_MONTHS, r.notes(PolicyField.MONTHLY_FEE_RATE).get(0).kind(), c[0]);
+      assertEquals(c[1], r.notes(PolicyField.MONTHLY_FEE_RATE).get(0).readings().get(0).evidence().text(), c[0]);
+    }
+    text = "服务费前12期全额减免，之后每月服务费0.5%。";
+    r = extractor.extract(text);
+    assertField(r, PolicyField.MONTHLY_FEE_RATE, new BigDecimal("0.005"), "之后每月服务费0.5%", text);
+    assertEquals("服务费前12期全额减免", r.notes(PolicyField.MONTHLY_FEE_RATE).get(0).readings().get(0).evidence().text());
+    text = "手续费前3个月不免。"; // refused: neither a fee of 0 nor an offer
+    assertEquals(List.of(), extractor.extract(text).notes(), text);
 
     text = "分期期间免收手续费。"; // the whole plan: a fee of 0 as before
     assertField(extractor.extract(text), PolicyField.MONTHLY_FEE_RATE, new BigDecimal("0"), "免收手续费", text);

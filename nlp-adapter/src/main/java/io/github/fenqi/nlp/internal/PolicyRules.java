@@ -259,7 +259,12 @@ public final class PolicyRules {
           + "|(?:手续费|服务费|分期费)\\s*[:为是]?\\s*(?:无(?=$|[" + STOP + ")\\s]|需|须)|免(?=$|[" + STOP + ")\\s]|收|除|费)"
           + "|全免|0|零)(?![\\d.%])"
           + "|(?<![不未非没])(?:免|免收|无|零|(?<![\\d.])0)(?:分期)?(?:手续费|服务费|分期费)"
-          + "|(?:手续费|服务费|分期费)(?:全免|全额减免|为0(?![\\d.])|为零)");
+          + "|(?:手续费|服务费|分期费)(?:全免|全额减免|为0(?![\\d.])|为零)"
+          // the first months between fee and waiver ("手续费前3个月全免", "手续费首期免收"), or after the waiver
+          // ("免前3期手续费"): always a FIRST_MONTHS note (see fee); these had been read as nothing, without a note
+          + "|(?:手续费|服务费|分期费)(?=\\s*:?\\s*(?:(?:前|头)\\s*\\d+\\s*(?:个月|月|期)|首\\s*\\d*\\s*期(?!款)))[^" + STOP
+          + "]{0,12}?(?<![不未非没])(?:全免|免收|免除|全额减免|免)"
+          + "|(?<![不未非没])免收?(?:前|头)\\s*\\d+\\s*(?:个月|月|期)的?(?:分期)?(?:手续费|服务费|分期费)");
   private static final Pattern YEARLY = Pattern.compile("年化|年费率|每年|年利率");
   /**
    * Just before a fee rate, or after it: the most or the least it can be ("每月手续费不超过0.6%", "费率最低0.3%",
