@@ -129,6 +129,30 @@ class LenderPhrasingTest {
   }
 
   /**
+   * A refusal under a condition ("如无法提供…证明，罚息不予减免") holds only when the condition does: with the proof a
+   * waiver may be granted, so the text states no cap (it had been read as 0). A waiver under a condition is still the
+   * most that is waived, and 如下 opens no condition.
+   */
+  @Test
+  void aRefusalUnderAConditionStatesNoCap() {
+    String text = "如无法提供收入下降或失业的相关证明，罚息不予减免。";
+    assertAbsent(extractor.extract(text), PolicyField.MAX_PENALTY_WAIVER, text);
+    text = "若未能提供困难证明，罚息不予减免，本金不予减免。";
+    ExtractionResult r = extractor.extract(text);
+    assertAbsent(r, PolicyField.MAX_PENALTY_WAIVER, text);
+    assertAbsent(r, PolicyField.PRINCIPAL_WAIVER, text);
+    String[][] still = {
+        {"若提供困难证明，罚息可减免50%。", "0.5", "罚息可减免50%"},
+        {"提供证明后罚息最高减免50%，否则不予减免。", "0.5", "提供证明后罚息最高减免50%"},
+        {"减免标准如下：罚息不予减免。", "0", "减免标准如下：罚息不予减免"},
+        {"罚息不予减免，如有疑问请致电客服。", "0", "罚息不予减免"},
+    };
+    for (String[] c : still) {
+      assertField(extractor.extract(c[0]), PolicyField.MAX_PENALTY_WAIVER, new BigDecimal(c[1]), c[2], c[0]);
+    }
+  }
+
+  /**
    * A negation after 证明 ("困难证明无需提供", with a 提交 before it taken as the cue) had been read as proof required,
    * and a negation of something else before it ("无需上门只需提交困难证明") as none needed; a question is answered by
    * what follows it. The 免 of a waiver before it ("申请减免需提供困难证明") had been read as "not needed".

@@ -146,6 +146,11 @@ public final class PolicyRules {
   /** Just before a refusal: it states the general rule, to which an exception may follow ("罚息原则上不予减免"). */
   private static final Pattern GENERAL_RULE = Pattern.compile("一般|原则上|通常|正常情况下|默认");
   /** At the start of what follows a refusal: an exception to it ("但特殊情况…", "确有困难的…"). */
+  /**
+   * At the start of a clause: a condition, under which the rest of the sentence holds ("如无法提供证明，罚息不予减免",
+   * "否则不予减免"); not 如下 (as follows) or 如实 (truthfully).
+   */
+  private static final Pattern CONDITION = Pattern.compile("^\\s*(?:如(?![下实])|若|假如|倘若|否则|一旦)");
   private static final Pattern EXCEPTION = Pattern.compile(
       "^\\s*(?:但|不过|特殊|例外|如遇|若遇|确有|对于?特殊|经(?:审核|审批|申请))");
   private static final Pattern CAPPED_RATIO = Pattern.compile(
@@ -355,6 +360,7 @@ public final class PolicyRules {
     int sentenceCandidates = out.size();
     boolean previousHadTerms = false;
     boolean previousBareWaiver = false;
+    boolean conditional = false; // a clause so far opened with a condition, which the clauses after it are under
     int clauseStart = 0;
     for (int i = 0; i <= s.length(); i++) {
       if (i == s.length() || s.charAt(i) == ',') {
@@ -378,6 +384,12 @@ public final class PolicyRules {
           int clauseCandidates = out.size();
           boolean found = bases.isEmpty() && (clause.indexOf('减') >= 0 || clause.indexOf('免') >= 0
               || clause.indexOf('折') >= 0 || clause.indexOf('少') >= 0) && waiver(clause, cs, waivable, inherited, termOrder(mentions, cs, ce), out);
+          conditional |= CONDITION.matcher(clause).find();
+          if (found && conditional) {
+            // "如无法提供证明，罚息不予减免": no waiver only under a condition, so the text states no cap (it had been
+            // read as 0); a waiver under a condition ("若提供证明，罚息可减免50%") is still the most that is waived
+            out.subList(clauseCandidates, out.size()).removeIf(c -> c.value() instanceof BigDecimal v && v.signum() == 0);
+          }
           if (!found && inherited && previousBareWaiver) {
             cappedWaiver(clause, cs, waivable, out);
           }
