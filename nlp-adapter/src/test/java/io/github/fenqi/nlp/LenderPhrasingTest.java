@@ -26,6 +26,13 @@ class LenderPhrasingTest {
     assertEquals(evidence, text.substring(f.evidence().start(), f.evidence().end()));
   }
 
+  /** Each case: text, the penalty waiver it states, the evidence. */
+  private void assertPenaltyWaivers(String[][] cases) {
+    for (String[] c : cases) {
+      assertField(extractor.extract(c[0]), PolicyField.MAX_PENALTY_WAIVER, new BigDecimal(c[1]), c[2], c[0]);
+    }
+  }
+
   private static void assertAbsent(ExtractionResult r, PolicyField field, String text) {
     assertEquals(Optional.empty(), r.field(field).map(ExtractedField::value), field + " of " + text);
   }
@@ -85,9 +92,7 @@ class LenderPhrasingTest {
         {"罚息可打八折。", "0.2", "罚息可打八折"},
         {"罚息减免50%。", "0.5", "罚息减免50%"},
     };
-    for (String[] c : cases) {
-      assertField(extractor.extract(c[0]), PolicyField.MAX_PENALTY_WAIVER, new BigDecimal(c[1]), c[2], c[0]);
-    }
+    assertPenaltyWaivers(cases);
     String text = "违约金减半，利息打九折，罚息按实际天数折算。";
     ExtractionResult r = extractor.extract(text);
     assertField(r, PolicyField.MAX_LATE_FEE_WAIVER, new BigDecimal("0.5"), "违约金减半", text);
@@ -123,9 +128,7 @@ class LenderPhrasingTest {
         {"罚息不得减免超过50%。", "0.5", "罚息不得减免超过50%"},
         {"罚息最多减免至七折。", "0.3", "罚息最多减免至七折"},
     };
-    for (String[] c : still) {
-      assertField(extractor.extract(c[0]), PolicyField.MAX_PENALTY_WAIVER, new BigDecimal(c[1]), c[2], c[0]);
-    }
+    assertPenaltyWaivers(still);
   }
 
   /**
@@ -147,9 +150,7 @@ class LenderPhrasingTest {
         {"减免标准如下：罚息不予减免。", "0", "减免标准如下：罚息不予减免"},
         {"罚息不予减免，如有疑问请致电客服。", "0", "罚息不予减免"},
     };
-    for (String[] c : still) {
-      assertField(extractor.extract(c[0]), PolicyField.MAX_PENALTY_WAIVER, new BigDecimal(c[1]), c[2], c[0]);
-    }
+    assertPenaltyWaivers(still);
   }
 
   /**
