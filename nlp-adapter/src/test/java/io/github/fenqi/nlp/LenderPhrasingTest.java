@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,13 @@ class LenderPhrasingTest {
     }
     assertEquals(evidence, f.evidence().text(), field + " evidence in " + text);
     assertEquals(evidence, text.substring(f.evidence().start(), f.evidence().end()));
+  }
+
+  /** Each case: text, the penalty waiver it states, the evidence. */
+  private void assertPenaltyWaivers(String[][] cases) {
+    for (String[] c : cases) {
+      assertField(extractor.extract(c[0]), PolicyField.MAX_PENALTY_WAIVER, new BigDecimal(c[1]), c[2], c[0]);
+    }
   }
 
   private static void assertAbsent(ExtractionResult r, PolicyField field, String text) {
@@ -84,9 +92,7 @@ class LenderPhrasingTest {
         {"罚息可打八折。", "0.2", "罚息可打八折"},
         {"罚息减免50%。", "0.5", "罚息减免50%"},
     };
-    for (String[] c : cases) {
-      assertField(extractor.extract(c[0]), PolicyField.MAX_PENALTY_WAIVER, new BigDecimal(c[1]), c[2], c[0]);
-    }
+    assertPenaltyWaivers(cases);
     String text = "违约金减半，利息打九折，罚息按实际天数折算。";
     ExtractionResult r = extractor.extract(text);
     assertField(r, PolicyField.MAX_LATE_FEE_WAIVER, new BigDecimal("0.5"), "违约金减半", text);
@@ -95,9 +101,62 @@ class LenderPhrasingTest {
   }
 
   /**
+   * A refused discount or share ("罚息不打五折", "利息不按八折收取", "罚息不减半") had been read as the waiver it refuses
+   * (0.5 for "不打五折") or as none at all (0 for "不减半", though "罚息不减半，最多减免30%" caps it at 30%): the text
+   * states no cap. A refusal of any waiver ("利息不减免", "不打折") is still none, a bound after it still a cap.
+   */
+  @Test
+  void aRefusedDiscountOrShareStatesNoCap() {
+    for (String text : new String[] {"已产生的罚息不打五折，利息不减免。", "已产生的罚息不按五折收取，利息不减免。",
+        "已产生的罚息不享受五折优惠，利息不减免。", "已产生的罚息不减半，利息不减免。", "已产生的罚息不能减免一半，利息不减免。",
+        "已产生的罚息不减免百分之三十，利息不减免。", "已产生的罚息不免收50%，利息不减免。",
+        "已产生的罚息无减半政策，利息不减免。"}) {
+      ExtractionResult r = extractor.extract(text);
+      assertAbsent(r, PolicyField.MAX_PENALTY_WAIVER, text);
+      assertField(r, PolicyField.MAX_INTEREST_WAIVER, new BigDecimal("0"), "利息不减免", text);
+    }
+    String text = "罚息不减半，最多减免30%。";
+    assertField(extractor.extract(text), PolicyField.MAX_PENALTY_WAIVER, new BigDecimal("0.3"), "最多减免30%", text);
+    text = "利息不打八折，但可打九折。";
+    assertField(extractor.extract(text), PolicyField.MAX_INTEREST_WAIVER, new BigDecimal("0.1"), "但可打九折", text);
+    text = "罚息不减半只减免30%。";
+    assertField(extractor.extract(text), PolicyField.MAX_PENALTY_WAIVER, new BigDecimal("0.3"), text.substring(0, 11),
+        text);
+    String[][] still = {
+        {"罚息不打折。", "0", "罚息不打折"},
+        {"罚息不减半也不减免。", "0", "罚息不减半也不减免"},
+        {"罚息不得减免超过50%。", "0.5", "罚息不得减免超过50%"},
+        {"罚息最多减免至七折。", "0.3", "罚息最多减免至七折"},
+    };
+    assertPenaltyWaivers(still);
+  }
+
+  /**
+   * A refusal under a condition ("如无法提供…证明，罚息不予减免") holds only when the condition does: with the proof a
+   * waiver may be granted, so the text states no cap (it had been read as 0). A waiver under a condition is still the
+   * most that is waived, and 如下 opens no condition.
+   */
+  @Test
+  void aRefusalUnderAConditionStatesNoCap() {
+    String text = "如无法提供收入下降或失业的相关证明，罚息不予减免。";
+    assertAbsent(extractor.extract(text), PolicyField.MAX_PENALTY_WAIVER, text);
+    text = "若未能提供困难证明，罚息不予减免，本金不予减免。";
+    ExtractionResult r = extractor.extract(text);
+    assertAbsent(r, PolicyField.MAX_PENALTY_WAIVER, text);
+    assertAbsent(r, PolicyField.PRINCIPAL_WAIVER, text);
+    String[][] still = {
+        {"若提供困难证明，罚息可减免50%。", "0.5", "罚息可减免50%"},
+        {"提供证明后罚息最高减免50%，否则不予减免。", "0.5", "提供证明后罚息最高减免50%"},
+        {"减免标准如下：罚息不予减免。", "0", "减免标准如下：罚息不予减免"},
+        {"罚息不予减免，如有疑问请致电客服。", "0", "罚息不予减免"},
+    };
+    assertPenaltyWaivers(still);
+  }
+
+  /**
    * A negation after 证明 ("困难证明无需提供", with a 提交 before it taken as the cue) had been read as proof required,
    * and a negation of something else before it ("无需上门只需提交困难证明") as none needed; a question is answered by
-   * what follows it.
+   * what follows it. The 免 of a waiver before it ("申请减免需提供困难证明") had been read as "not needed".
    */
   @Test
   void negatedProofRequirementsAreNoRequirement() {
@@ -115,6 +174,12 @@ class LenderPhrasingTest {
     String[][] needed = {
         {"无需上门只需提交困难证明。", "无需上门只需提交困难证明"},
         {"是否需要困难证明：是。", "是否需要困难证明：是"},
+        // the 免 of a waiver is no "not needed": each had been read as false
+        {"罚息可减免50%，申请减免需提供困难证明。", "申请减免需提供困难证明"},
+        {"罚息减免须提供证明。", "罚息减免须提供证明"},
+        {"罚息豁免须出具困难证明。", "罚息豁免须出具困难证明"},
+        {"免收罚息需提交困难证明。", "免收罚息需提交困难证明"},
+        {"申请免息需提供困难证明。", "申请免息需提供困难证明"},
     };
     for (String[] c : needed) {
       assertField(extractor.extract(c[0]), PolicyField.REQUIRES_HARDSHIP_PROOF, true, c[1], c[0]);
@@ -145,6 +210,23 @@ class LenderPhrasingTest {
     assertField(r, PolicyField.MONTHLY_FEE_RATE, new BigDecimal("0.005"), "之后每期手续费0.5%", text);
     assertEquals(ExtractionNote.Kind.FIRST_MONTHS, r.notes(PolicyField.MONTHLY_FEE_RATE).get(0).kind());
     assertEquals("前三期免收手续费", r.notes(PolicyField.MONTHLY_FEE_RATE).get(0).readings().get(0).evidence().text());
+
+    // the months between the fee and its waiver, or after the waiver: these had been read as nothing, without a note
+    for (String[] c : new String[][] {{"分期手续费前3个月全免。", "手续费前3个月全免"}, {"手续费首期免收。", "手续费首期免收"},
+        {"手续费头三个月免收。", "手续费头三个月免收"}, {"免前3期手续费。", "免前3期手续费"},
+        {"手续费：前３个月全免。", "手续费：前３个月全免"}}) {
+      r = extractor.extract(c[0]);
+      assertAbsent(r, PolicyField.MONTHLY_FEE_RATE, c[0]);
+      assertEquals(1, r.notes(PolicyField.MONTHLY_FEE_RATE).size(), c[0] + ": " + r.notes());
+      assertEquals(ExtractionNote.Kind.FIRST_MONTHS, r.notes(PolicyField.MONTHLY_FEE_RATE).get(0).kind(), c[0]);
+      assertEquals(c[1], r.notes(PolicyField.MONTHLY_FEE_RATE).get(0).readings().get(0).evidence().text(), c[0]);
+    }
+    text = "服务费前12期全额减免，之后每月服务费0.5%。";
+    r = extractor.extract(text);
+    assertField(r, PolicyField.MONTHLY_FEE_RATE, new BigDecimal("0.005"), "之后每月服务费0.5%", text);
+    assertEquals("服务费前12期全额减免", r.notes(PolicyField.MONTHLY_FEE_RATE).get(0).readings().get(0).evidence().text());
+    text = "手续费前3个月不免。"; // refused: neither a fee of 0 nor an offer
+    assertEquals(List.of(), extractor.extract(text).notes(), text);
 
     text = "分期期间免收手续费。"; // the whole plan: a fee of 0 as before
     assertField(extractor.extract(text), PolicyField.MONTHLY_FEE_RATE, new BigDecimal("0"), "免收手续费", text);

@@ -114,13 +114,15 @@ public final class PolicyRules {
 
   // ---- waivers ----
   /**
-   * A negated waiver verb. Not when a bound follows ("不得减免超过50%" caps the waiver at 50%) or the words describe
-   * a noun ("未减免的罚息需一次性结清", "不予减免部分": the part left after a waiver, which there is).
+   * A negated waiver verb. Not when a bound follows ("不得减免超过50%" caps the waiver at 50%), the words describe
+   * a noun ("未减免的罚息需一次性结清", "不予减免部分": the part left after a waiver, which there is) or a share follows
+   * ("不减免50%", "不减半": that share is refused, see {@link #SHARE_REFUSED}).
    */
   private static final Pattern WAIVE_NONE = Pattern.compile(
       "(?:不予|不|无法|不能|不可|不得|概不|未|没有|无)\\s*(?:再|会|可以)?"
           + "(?:予以|作|做|给予|支持|享受|提供|设)?(?:任何)?(?:减免|免除|豁免|免收|减少|打折|减)"
-          + "(?![免除]?(?:\\s*(?:超过|高于|多于|超出)|的[^" + STOP + ")]|部分))|一分不减|分文不减"
+          + "(?![免除]?(?:\\s*(?:超过|高于|多于|超出)|的[^" + STOP + ")]|部分|\\s*\\d+(?:\\.\\d+)?\\s*[%‰‱成]))"
+          + "|一分不减|分文不减"
           + "|一分不少|分文不少|不在(?:减免|免除)范围|不属于(?:减免|免除)范围|不(?:参与|纳入)(?:减免|免除)");
   /**
    * A refusal of a full waiver only ("罚息不支持全额减免", "无法全部减免"): some part may still be waived, so the text
@@ -130,9 +132,25 @@ public final class PolicyRules {
       "(?:不予|不|无法|不能|不可|不得|未|没有)\\s*(?:再|会|可以)?(?:予以|给予|支持|享受|提供)?(?:全额|全部)"
           + "(?:减免|免除|豁免|免收)|不(?:能|可|会)?全免");
   private static final Pattern WAIVE_VERB = Pattern.compile("减免|免除|豁免");
+  /**
+   * Just before a discount or a waived share: a negation, so that share is refused ("罚息不打五折", "利息不按八折收取",
+   * "不享受五折优惠", "罚息不减半", "罚息无减半政策", "不能减免50%"). A lender that refuses one share may grant a smaller one ("罚息不减半,
+   * 最多减免30%"), so the text states no cap: the refused discount had been read as the waiver it refuses (0.5 for
+   * "不打五折"), the refused share as no waiver at all.
+   */
+  private static final Pattern SHARE_REFUSED = Pattern.compile(
+      "(?:不|未|没有|无|无法|不能|不可|不得|不予|概不|并不|并非|不会)(?:再|会|能|可以|可)?"
+          + "(?:予以|给予|支持|享受|提供|按|打)?\\s*$");
+  /** Between a waiver verb and its ratio: the ratio bounds the waiver ("不得减免超过50%" caps it at 50%). */
+  private static final Pattern EXCEEDING = Pattern.compile("超过|高于|多于|超出");
   /** Just before a refusal: it states the general rule, to which an exception may follow ("罚息原则上不予减免"). */
   private static final Pattern GENERAL_RULE = Pattern.compile("一般|原则上|通常|正常情况下|默认");
   /** At the start of what follows a refusal: an exception to it ("但特殊情况…", "确有困难的…"). */
+  /**
+   * At the start of a clause: a condition, under which the rest of the sentence holds ("如无法提供证明，罚息不予减免",
+   * "否则不予减免"); not 如下 (as follows) or 如实 (truthfully).
+   */
+  private static final Pattern CONDITION = Pattern.compile("^\\s*(?:如(?![下实])|若|假如|倘若|否则|一旦)");
   private static final Pattern EXCEPTION = Pattern.compile(
       "^\\s*(?:但|不过|特殊|例外|如遇|若遇|确有|对于?特殊|经(?:审核|审批|申请))");
   private static final Pattern CAPPED_RATIO = Pattern.compile(
@@ -179,7 +197,12 @@ public final class PolicyRules {
   private static final Pattern PROOF = Pattern.compile("证明");
   /** Just before 证明, words making it something other than proof of hardship. */
   private static final Pattern NOT_HARDSHIP_PROOF = Pattern.compile("(?:身份|虚假|伪造|结清|清偿|还款|户籍)$");
-  private static final Pattern PROOF_NOT_NEEDED = Pattern.compile("无需|不需|无须|不用|免于|免|不要求|不必|毋须");
+  /**
+   * Before 证明: it is not needed ("无需提供证明", "免提供困难证明"). Not the 免 of a waiver ("申请减免需提供困难证明",
+   * "罚息免除须提供证明", "免收罚息需提交证明", "免息"), which had read each requirement as none needed.
+   */
+  private static final Pattern PROOF_NOT_NEEDED = Pattern.compile(
+      "无需|不需|无须|不用|免于|(?<![减豁])免(?![除收息费])|不要求|不必|毋须");
   private static final Pattern PROOF_NEEDED = Pattern.compile("需|须|要|应|提交|提供|上传|出具|凭|递交");
   private static final Pattern PROOF_OPTIONAL_BEFORE = Pattern.compile("可提供|可以提供|可上传|可提交|可自愿|能提供|如提供|若提供|如能|若能");
   private static final Pattern PROOF_OPTIONAL_AFTER = Pattern.compile("非必须|非必需|不是必须|不强制|非强制|可不提供|自愿");
@@ -241,7 +264,12 @@ public final class PolicyRules {
           + "|(?:手续费|服务费|分期费)\\s*[:为是]?\\s*(?:无(?=$|[" + STOP + ")\\s]|需|须)|免(?=$|[" + STOP + ")\\s]|收|除|费)"
           + "|全免|0|零)(?![\\d.%])"
           + "|(?<![不未非没])(?:免|免收|无|零|(?<![\\d.])0)(?:分期)?(?:手续费|服务费|分期费)"
-          + "|(?:手续费|服务费|分期费)(?:全免|全额减免|为0(?![\\d.])|为零)");
+          + "|(?:手续费|服务费|分期费)(?:全免|全额减免|为0(?![\\d.])|为零)"
+          // the first months between fee and waiver ("手续费前3个月全免", "手续费首期免收"), or after the waiver
+          // ("免前3期手续费"): always a FIRST_MONTHS note (see fee); these had been read as nothing, without a note
+          + "|(?:手续费|服务费|分期费)(?=\\s*:?\\s*(?:(?:前|头)\\s*\\d+\\s*(?:个月|月|期)|首\\s*\\d*\\s*期(?!款)))[^" + STOP
+          + "]{0,12}?(?<![不未非没])(?:全免|免收|免除|全额减免|免)"
+          + "|(?<![不未非没])免收?(?:前|头)\\s*\\d+\\s*(?:个月|月|期)的?(?:分期)?(?:手续费|服务费|分期费)");
   private static final Pattern YEARLY = Pattern.compile("年化|年费率|每年|年利率");
   /**
    * Just before a fee rate, or after it: the most or the least it can be ("每月手续费不超过0.6%", "费率最低0.3%",
@@ -332,6 +360,7 @@ public final class PolicyRules {
     int sentenceCandidates = out.size();
     boolean previousHadTerms = false;
     boolean previousBareWaiver = false;
+    boolean conditional = false; // a clause so far opened with a condition, which the clauses after it are under
     int clauseStart = 0;
     for (int i = 0; i <= s.length(); i++) {
       if (i == s.length() || s.charAt(i) == ',') {
@@ -355,6 +384,12 @@ public final class PolicyRules {
           int clauseCandidates = out.size();
           boolean found = bases.isEmpty() && (clause.indexOf('减') >= 0 || clause.indexOf('免') >= 0
               || clause.indexOf('折') >= 0 || clause.indexOf('少') >= 0) && waiver(clause, cs, waivable, inherited, termOrder(mentions, cs, ce), out);
+          conditional |= CONDITION.matcher(clause).find();
+          if (found && conditional) {
+            // "如无法提供证明，罚息不予减免": no waiver only under a condition, so the text states no cap (it had been
+            // read as 0); a waiver under a condition ("若提供证明，罚息可减免50%") is still the most that is waived
+            out.subList(clauseCandidates, out.size()).removeIf(c -> c.value() instanceof BigDecimal v && v.signum() == 0);
+          }
           if (!found && inherited && previousBareWaiver) {
             cappedWaiver(clause, cs, waivable, out);
           }
@@ -822,7 +857,7 @@ public final class PolicyRules {
         for (String seg : segments) {
           if (mentions(seg, t)) {
             Waiver own = waiverIn(seg, capped);
-            if (own == null) {
+            if (own == null && !refusesShare(seg)) {
               Matcher bare = BARE_RATIO.matcher(seg);
               if (bare.find()) {
                 BigDecimal r = ratio(bare.group(1), bare.group(2));
@@ -877,7 +912,7 @@ public final class PolicyRules {
     Set<BigDecimal> values = new java.util.HashSet<>();
     for (String seg : segments) {
       Waiver w = waiverIn(seg, capped);
-      if (w == null) {
+      if (w == null && !refusesShare(seg)) {
         Matcher bare = BARE_RATIO.matcher(seg);
         if (bare.find()) {
           values.add(ratio(bare.group(1), bare.group(2)).stripTrailingZeros());
@@ -919,13 +954,13 @@ public final class PolicyRules {
   /** The waiver {@code text} states other than by a refusal: a discount, a ratio or a full waiver. */
   private static @Nullable Waiver statedWaiver(String text, boolean capped) {
     Matcher m;
-    if ((m = WAIVE_DISCOUNT.matcher(text)).find()) {
+    if ((m = unrefused(WAIVE_DISCOUNT, text, false)) != null) {
       BigDecimal d = new BigDecimal(m.group(1));
       // tenths up to 十折 (full price: 8折, 9.5折, 10折), two digits hundredths (八五折 = 85)
       BigDecimal paid = d.compareTo(BigDecimal.TEN) <= 0 ? d.movePointLeft(1) : d.movePointLeft(2);
       return paid.compareTo(BigDecimal.ONE) <= 0 ? new Waiver(normalize(BigDecimal.ONE.subtract(paid)), 0.8) : null;
     }
-    if ((m = WAIVE_RATIO_RANGE.matcher(text)).find() || (m = WAIVE_RATIO.matcher(text)).find()) {
+    if ((m = unrefused(WAIVE_RATIO_RANGE, text, true)) != null || (m = unrefused(WAIVE_RATIO, text, true)) != null) {
       if (REMAINDER.matcher(m.group(1)).find()) {
         return null; // what remains to be paid: the waiver it implies is not a cap the text states
       }
@@ -937,13 +972,46 @@ public final class PolicyRules {
       BigDecimal r = ratio(m.group(range ? 4 : 2), m.group(range ? 5 : 3));
       return r.compareTo(BigDecimal.ONE) <= 0 ? new Waiver(r, capped ? 0.9 : 0.75) : null;
     }
-    if (NOT_ALL.matcher(text).find()) {
-      return null;
+    if (NOT_ALL.matcher(text).find() || refusesShare(text)) {
+      return null; // "不减免50%": no full waiver either (免收 in "不免收50%" is no 免收)
     }
     if (WAIVE_ALL.matcher(text).find()) {
       return new Waiver(BigDecimal.ONE.setScale(1), 0.85);
     }
     return null;
+  }
+
+  /**
+   * The first match of {@code p} in {@code text} that is not refused ({@link #SHARE_REFUSED}), or null; {@code
+   * ratio}: {@code p} is a waiver ratio whose group 1 lies between verb and number, where a bound word makes the
+   * negation a cap ("不得减免超过50%").
+   */
+  private static @Nullable Matcher unrefused(Pattern p, String text, boolean ratio) {
+    Matcher m = p.matcher(text);
+    while (m.find()) {
+      if (!refused(m, text, ratio)) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  private static boolean refused(Matcher m, String text, boolean ratio) {
+    return SHARE_REFUSED.matcher(text.substring(Math.max(0, m.start() - 8), m.start())).find()
+        && !(ratio && EXCEEDING.matcher(m.group(1)).find());
+  }
+
+  /** Whether {@code text} refuses a discount or a waived share ("罚息不打五折", "不减半"): a cap it does not state. */
+  private static boolean refusesShare(String text) {
+    for (Pattern p : new Pattern[] {WAIVE_DISCOUNT, WAIVE_RATIO}) {
+      Matcher m = p.matcher(text);
+      while (m.find()) {
+        if (refused(m, text, p == WAIVE_RATIO)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   // ---------------------------------------------------------------- down payment
