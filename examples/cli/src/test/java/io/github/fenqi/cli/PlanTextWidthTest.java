@@ -143,7 +143,7 @@ class PlanTextWidthTest {
    * The columns a terminal gives {@code text}: two for a Han character, CJK punctuation ({@code 。《》}) and fullwidth
    * forms ({@code （），：}), one otherwise (the sample's reports hold no other wide characters).
    */
-  private static int displayWidth(String text) {
+  static int displayWidth(String text) {
     return text.codePoints().map(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
         || Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
         || c >= 0xFF01 && c <= 0xFF60 || c >= 0xFFE0 && c <= 0xFFE6 ? 2 : 1).sum();
