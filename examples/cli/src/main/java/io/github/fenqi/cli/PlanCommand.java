@@ -178,7 +178,7 @@ final class PlanCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
       case json -> out.println(CliJson.write(result));
-      case text -> printText(out, result);
+      case text -> printText(out, result, TextColumns.terminalWidth(environment, spec.commandLine().getErr()));
       case html -> HtmlReport.print(out, result);
     }
     return FenqiCli.OK;
@@ -274,106 +274,133 @@ final class PlanCommand implements Callable<Integer> {
     return m.group(2).equals("s") ? java.time.Duration.ofSeconds(n) : java.time.Duration.ofMillis(n);
   }
 
-  static void printText(PrintWriter out, NegotiationResult r) {
-    out.printf(Locale.ROOT, "case %s as of %s: monthly budget for installments %s%n", r.caseId(), r.asOf(),
-        r.maxAffordableInstallment());
-    r.affordability().notes().forEach(n -> out.println("  " + n));
+  /**
+   * The text report within {@code width} terminal columns: its prose (notes, reasons, the scripts) wrapped at spaces
+   * and between Chinese characters, never inside a number, amount or identifier; its tables as wide as their widest
+   * values (the sample's fit in 80 columns). A script had been printed as paragraphs of 400 columns on one line, and
+   * each debt row of the table ran to 126 columns.
+   */
+  static void printText(PrintWriter out, NegotiationResult r, int width) {
+    paragraph(out, "", String.format(Locale.ROOT, "case %s as of %s: monthly budget for installments %s", r.caseId(),
+        r.asOf(), r.maxAffordableInstallment()), width);
+    r.affordability().notes().forEach(n -> paragraph(out, "  ", n, width));
     if (r.screening() != null) {
       out.println("screening: " + r.screening().verdict());
-      r.screening().reasons().forEach(n -> out.println("  " + n));
+      r.screening().reasons().forEach(n -> paragraph(out, "  ", n, width));
     }
     for (NegotiationResult.Ineligible i : r.ineligible()) {
-      out.println("not eligible: " + i.debtId() + " — " + String.join("; ", i.reasons()));
+      paragraph(out, "not eligible: ", i.debtId() + " — " + String.join("; ", i.reasons()), width);
     }
-    r.hardshipNoteFindings().forEach(m -> out.println("hardship note: the sentence with '" + m.matched() + "' ("
-        + m.category() + ") is kept out of the scripts"));
+    r.hardshipNoteFindings().forEach(m -> paragraph(out, "hardship note: ", "the sentence with '" + m.matched()
+        + "' (" + m.category() + ") is kept out of the scripts", width));
     if (!r.feasible()) {
-      out.println("NO FEASIBLE PROPOSAL (" + r.binding() + "): " + r.reason());
-      out.println("recommendation: " + r.recommendation());
+      paragraph(out, "NO FEASIBLE PROPOSAL (" + r.binding() + "): ", r.reason(), width);
+      paragraph(out, "recommendation: ", r.recommendation(), width);
       return;
     }
-    // the amount columns as wide as their widest amount (a case of billions ran past them), never narrower than usual
-    int first = 12;
-    int down = 10;
-    int total = 12;
-    int saving = 11;
+    // each column as wide as its heading or its widest value (a case of billions ran past fixed widths)
+    int strategy = "strategy".length();
+    int first = "1st month".length();
+    int down = "down".length();
+    int total = "total pay".length();
+    int saving = "saving".length();
+    int stress = "stress".length();
     for (NegotiationResult.ProposalReport p : r.proposals()) {
+      strategy = Math.max(strategy, p.strategy().name().length());
       first = Math.max(first, p.totalFirstMonthInstallment().toString().length());
       down = Math.max(down, p.totalDownPayment().toString().length());
       total = Math.max(total, p.totalPayable().toString().length());
       saving = Math.max(saving, p.saving().toString().length());
+      stress = Math.max(stress, p.stress().level().name().length());
     }
-    String amounts = "%-12s %" + first + "s %" + down + "s %" + total + "s %" + saving + "s ";
-    String heading = String.format(Locale.ROOT, amounts + "%9s %-7s %8s ", "strategy", "1st month", "down", "total pay",
-        "saving", "p(accept)", "stress", "p(deflt)");
-    out.println(heading + "recommended");
-    // a RED plan's "NO: <the stress test's advice>" wrapped within the last column, under its heading: as one line it
-    // ran 100 columns past the table
+    String amounts = "%-" + strategy + "s %" + first + "s %" + down + "s %" + total + "s %" + saving + "s ";
+    String heading = String.format(Locale.ROOT, amounts + "%9s %-" + stress + "s %8s ", "strategy", "1st month", "down",
+        "total pay", "saving", "p(accept)", "stress", "p(deflt)");
+    // a RED plan's "NO: <the stress test's advice>" wrapped within the last column, under its heading, when there is
+    // room for it; in a narrower terminal on the lines under the row
     int recommended = TextColumns.width(heading);
-    int room = Math.max(MIN_LAST_COLUMN, TEXT_WIDTH - recommended);
+    boolean inColumn = width - recommended >= MIN_LAST_COLUMN;
+    out.println(inColumn ? heading + "recommended" : heading.stripTrailing());
     DebtColumns w = DebtColumns.of(r.proposals());
+    out.println(w.row("debt", "platform", "term", "down", "waived", "1st", "total", "IRR", "accept"));
     for (NegotiationResult.ProposalReport p : r.proposals()) {
-      List<String> why = TextColumns.wrap(p.recommended() ? "yes" : "NO: " + p.stress().recommendation(), room);
-      out.printf(Locale.ROOT, amounts + "%9.3f %-7s %8.3f %s%n", p.strategy(), p.totalFirstMonthInstallment(),
-          p.totalDownPayment(), p.totalPayable(), p.saving(), p.acceptanceProbability(), p.stress().level(),
-          p.stress().defaultProbability(), why.get(0));
-      why.subList(1, why.size()).forEach(l -> out.println(" ".repeat(recommended) + l));
+      String advice = p.recommended() ? "yes" : "NO: " + p.stress().recommendation();
+      String row = String.format(Locale.ROOT, amounts + "%9.3f %-" + stress + "s %8.3f ", p.strategy(),
+          p.totalFirstMonthInstallment(), p.totalDownPayment(), p.totalPayable(), p.saving(), p.acceptanceProbability(),
+          p.stress().level(), p.stress().defaultProbability());
+      if (inColumn) {
+        paragraph(out, row, advice, width);
+      } else {
+        out.println(row.stripTrailing());
+        paragraph(out, "  recommended: ", advice, width);
+      }
       for (NegotiationResult.DebtPlan d : p.plans()) {
-        out.printf(Locale.ROOT, "    %s %s %3d months, down %s, waive %s, 1st %s, total %s, IRR %s%%, p %.3f%n",
-            TextColumns.left(d.debtId(), w.id()), TextColumns.left(d.platformId(), w.platform()), d.term(),
-            TextColumns.right(d.downPayment().toString(), w.amount()),
-            TextColumns.right(d.waivedTotal().toString(), w.amount()),
-            TextColumns.right(d.firstInstallment().toString(), w.amount()),
-            TextColumns.right(d.totalPayable().toString(), w.total()),
-            TextColumns.right(OutputFormat.percent(d.annualizedRate()), w.rate()), d.acceptanceProbability());
+        out.println(w.row(d.debtId(), d.platformId(), Integer.toString(d.term()), d.downPayment().toString(),
+            d.waivedTotal().toString(), d.firstInstallment().toString(), d.totalPayable().toString(),
+            OutputFormat.percent(d.annualizedRate()) + "%", String.format(Locale.ROOT, "%.3f",
+                d.acceptanceProbability())));
       }
     }
-    r.notes().forEach((s, n) -> out.println("note (" + s + "): " + n));
+    r.notes().forEach((s, n) -> paragraph(out, "note (" + s + "): ", n, width));
     for (NegotiationResult.ProposalReport p : r.proposals()) {
       for (NegotiationScript s : p.scripts()) {
         out.println();
         out.println("==== script: " + p.strategy() + " / " + s.debtId() + " (" + s.platformId() + ", " + s.language().tag() + ") ====");
-        out.println(s.text());
-        s.findings().forEach(f -> out.println("[removed from " + f.field() + ": '" + f.match().matched() + "' ("
-            + f.match().category() + ")]"));
+        TextColumns.wrap(s.text(), width).forEach(out::println);
+        s.findings().forEach(f -> paragraph(out, "[removed from ", f.field() + ": '" + f.match().matched() + "' ("
+            + f.match().category() + ")]", width));
       }
       if (p.scriptsWithheld() != null) {
         out.println();
         out.println("==== no scripts: " + p.strategy() + " ====");
-        TextColumns.wrap(p.scriptsWithheld(), TEXT_WIDTH).forEach(out::println);
+        TextColumns.wrap(p.scriptsWithheld(), width).forEach(out::println);
       }
     }
   }
 
-  /** The terminal columns the text report's own lines keep within (the scripts' paragraphs are printed as written). */
-  static final int TEXT_WIDTH = 120;
-  /** The least width of the proposals' last column, when the amounts before it are as wide as a case of billions. */
-  private static final int MIN_LAST_COLUMN = 30;
+  /** {@code first} and {@code text} wrapped within {@code width}, its further lines indented under the text. */
+  private static void paragraph(PrintWriter out, String first, String text, int width) {
+    TextColumns.wrap(first, text, width).forEach(out::println);
+  }
+
+  /** The least width of the proposals' last column, below which the advice goes on the lines under its row. */
+  private static final int MIN_LAST_COLUMN = 20;
 
   /**
-   * The widths of the debt rows' columns in terminal columns: the widest value of each over every proposal, so that
-   * a longer or Chinese debt id ({@code 信用卡债务一}), platform id, amount (a million yuan) or rate ({@code 10.67}
-   * beside {@code 0.00}, which pushed the acceptance column of the sample's rows apart) moves no row out of line
-   * with the others; never narrower than the sample's columns.
+   * The widths of the debt rows' columns in terminal columns: the widest value of each (or its heading) over every
+   * proposal, so that a longer or Chinese debt id ({@code 信用卡债务一}), platform id, amount (a million yuan) or rate
+   * ({@code 10.67%} beside {@code 0.00%}) moves no row out of line with the others or with the heading.
    */
-  private record DebtColumns(int id, int platform, int amount, int total, int rate) {
+  private record DebtColumns(int id, int platform, int term, int amount, int total, int rate) {
     static DebtColumns of(List<NegotiationResult.ProposalReport> proposals) {
-      int id = 6;
-      int platform = 22;
-      int amount = 9;
-      int total = 10;
-      int rate = 5;
+      int id = "debt".length();
+      int platform = "platform".length();
+      int term = "term".length();
+      int amount = "waived".length();
+      int total = "total".length();
+      int rate = "IRR".length();
       for (NegotiationResult.ProposalReport p : proposals) {
         for (NegotiationResult.DebtPlan d : p.plans()) {
           id = Math.max(id, TextColumns.width(d.debtId()));
           platform = Math.max(platform, TextColumns.width(d.platformId()));
+          term = Math.max(term, Integer.toString(d.term()).length());
           amount = Math.max(amount, Math.max(d.downPayment().toString().length(), Math.max(
               d.waivedTotal().toString().length(), d.firstInstallment().toString().length())));
           total = Math.max(total, d.totalPayable().toString().length());
-          rate = Math.max(rate, OutputFormat.percent(d.annualizedRate()).length());
+          rate = Math.max(rate, OutputFormat.percent(d.annualizedRate()).length() + 1);
         }
       }
-      return new DebtColumns(id, platform, amount, total, rate);
+      return new DebtColumns(id, platform, term, amount, total, rate);
+    }
+
+    /** One row (or the heading) of the debts' table, indented under the proposals' rows. */
+    String row(String debt, String platformId, String months, String down, String waived, String first,
+        String totalPay, String irr, String accept) {
+      return "  " + TextColumns.left(debt, id) + " " + TextColumns.left(platformId, platform) + " "
+          + TextColumns.right(months, term) + " " + TextColumns.right(down, amount) + " "
+          + TextColumns.right(waived, amount) + " " + TextColumns.right(first, amount) + " "
+          + TextColumns.right(totalPay, total) + " " + TextColumns.right(irr, rate) + " "
+          + TextColumns.right(accept, "accept".length());
     }
   }
 }

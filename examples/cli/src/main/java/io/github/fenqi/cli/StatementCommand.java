@@ -154,7 +154,7 @@ final class StatementCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       switch (formatOut) {
         case json -> out.println(CliJson.write(report));
-        case text -> printText(out, report);
+        case text -> printText(out, report, TextColumns.terminalWidth(System::getenv, spec.commandLine().getErr()));
         case html -> throw new IllegalStateException("--format-out html passed the check above");
       }
       // the report is printed either way (it says which rows), but a BLOCK is a rejected input, as plan --statement
@@ -200,12 +200,17 @@ final class StatementCommand implements Runnable {
       return hint == null ? e : new InvalidInputException(p.location(), p.reason() + " (" + hint + ")");
     }
 
-    private static void printText(PrintWriter out, IngestReport r) {
+    /**
+     * The report as text within {@code width} terminal columns: a rejected row's reason, a forensic signal's rows and a
+     * note are wrapped under their start (a signal naming its rows ran to some 300 columns on one line).
+     */
+    private static void printText(PrintWriter out, IngestReport r, int width) {
       for (StatementAnalysis.StatementSummary s : r.files()) {
-        out.printf("%s  %s %s  read %d, rejected %d, removed %d, kept %d%n", s.source(), s.format().id(), s.encoding(),
-            s.rowsRead(), s.rowsRejected(), s.rowsRemoved(), s.rowsKept());
+        TextColumns.wrap(s.source() + "  ", String.format(java.util.Locale.ROOT, "%s %s  read %d, rejected %d, removed "
+            + "%d, kept %d", s.format().id(), s.encoding(), s.rowsRead(), s.rowsRejected(), s.rowsRemoved(),
+            s.rowsKept()), width).forEach(out::println);
       }
-      r.rejectedRows().forEach(p -> out.println("  rejected " + p));
+      r.rejectedRows().forEach(p -> TextColumns.wrap("  rejected ", p.toString(), width).forEach(out::println));
       out.printf("removed: %d duplicates, %d reversal/refund rows, %d internal transfers, %d closed%n", r.removed().duplicates(),
           r.removed().reversals(), r.removed().internalTransfers(), r.removed().closed());
       out.printf("%-8s %12s %12s %12s %12s %12s%n", "month", "income", "salary", "essentials", "other spend", "loans");
@@ -214,14 +219,15 @@ final class StatementCommand implements Runnable {
             m.otherSpending(), m.loanRepayments());
       }
       if (!r.uncoveredMonths().isEmpty()) {
-        out.println("not covered by any statement (left out, not counted as zero): " + r.uncoveredMonths().stream()
-            .map(java.time.YearMonth::toString).collect(java.util.stream.Collectors.joining(", ")));
+        TextColumns.wrap("not covered by any statement (left out, not counted as zero): ", r.uncoveredMonths().stream()
+            .map(java.time.YearMonth::toString).collect(java.util.stream.Collectors.joining(", ")), width)
+            .forEach(out::println);
       }
       out.println("forensics: " + r.forensics().verdict());
       for (ForensicSignal s : r.forensics().signals()) {
-        out.println("  " + s.kind() + ": " + s.detail() + " " + s.rows());
+        TextColumns.wrap("  " + s.kind() + ": ", s.detail() + " " + s.rows(), width).forEach(out::println);
       }
-      r.forensics().notes().forEach(n -> out.println("  note: " + n));
+      r.forensics().notes().forEach(n -> TextColumns.wrap("  note: ", n, width).forEach(out::println));
     }
   }
 }

@@ -38,43 +38,103 @@ final class TextColumns {
     return " ".repeat(Math.max(0, columns - width(text))) + text;
   }
 
+  /** The width the text output keeps within when {@code COLUMNS} is not set: readable in a 100-column terminal. */
+  static final int DEFAULT_WIDTH = 100;
+  /** The {@code COLUMNS} values taken: narrower than 40 no table fits, wider than 1000 is no terminal. */
+  static final int MIN_WIDTH = 40;
+  static final int MAX_WIDTH = 1000;
+
   /**
-   * {@code text} as lines of at most {@code columns} terminal columns: each broken at its last space that fits, or, in a
-   * run without one longer than a line (a Chinese sentence), after its last character that fits. A line is never empty
-   * unless {@code text} is blank, and each line is at most {@code columns} wide unless a single character is wider.
+   * The terminal columns the text output keeps within: {@code COLUMNS} when it is set to a whole number from 40 to 1000
+   * (a shell that exports it), else 100. A value that is no such number is not taken as a width, and {@code warnings}
+   * says so (as GNU {@code ls} does), rather than wrapping at a width nobody asked for in silence.
+   */
+  static int terminalWidth(java.util.function.Function<String, String> environment, java.io.PrintWriter warnings) {
+    String columns = environment.apply("COLUMNS");
+    if (columns == null || columns.isBlank()) {
+      return DEFAULT_WIDTH;
+    }
+    if (columns.strip().matches("\\d{1,4}")) {
+      int n = Integer.parseInt(columns.strip());
+      if (n >= MIN_WIDTH && n <= MAX_WIDTH) {
+        return n;
+      }
+    }
+    warnings.println("fenqi: warning: COLUMNS: '" + columns + "' is not a width from " + MIN_WIDTH + " to " + MAX_WIDTH
+        + "; the text is wrapped at " + DEFAULT_WIDTH + " columns");
+    return DEFAULT_WIDTH;
+  }
+
+  /**
+   * {@code text} as lines of at most {@code columns} terminal columns, broken at spaces (which the break takes) or
+   * between two wide characters of a Chinese sentence, never before closing punctuation ({@code 。，）》}) nor after
+   * opening punctuation ({@code （《}). A run of other characters — a number, an amount {@code 54,860.00}, an identifier
+   * {@code cc-1} or {@code 139****5678} with the characters glued to it — is never broken: one longer than a line
+   * makes a line of its own that is wider. Each line of {@code text} is wrapped on its own, its continuation lines
+   * indented as it is; the characters other than the spaces at breaks are all kept, in order.
    */
   static java.util.List<String> wrap(String text, int columns) {
     java.util.List<String> lines = new java.util.ArrayList<>();
-    String rest = text.strip();
-    while (width(rest) > columns) {
-      int fit = 0;
-      int used = 0;
-      int space = -1;
-      for (int i = 0; i < rest.length(); ) {
-        int cp = rest.codePointAt(i);
-        int w = width(Character.toString(cp));
-        if (used + w > columns) {
-          if (cp == ' ') {
-            space = i; // the line fits up to this space
-          }
-          break;
+    for (String paragraph : text.stripTrailing().split("\\R", -1)) {
+      String body = paragraph.stripLeading();
+      String indent = paragraph.substring(0, paragraph.length() - body.length());
+      StringBuilder line = new StringBuilder(indent);
+      boolean empty = true;
+      for (String[] piece : pieces(body.stripTrailing())) { // {space before it, the piece}
+        String joined = empty ? line + piece[1] : line + piece[0] + piece[1];
+        if (empty || width(joined) <= columns) {
+          line.setLength(0);
+          line.append(joined);
+        } else {
+          lines.add(line.toString());
+          line.setLength(0);
+          line.append(indent).append(piece[1]);
         }
-        used += w;
-        if (cp == ' ') {
-          space = i;
-        }
-        i += Character.charCount(cp);
-        fit = i;
+        empty = false;
       }
-      int cut = space > 0 ? space : Math.max(fit, Character.charCount(rest.codePointAt(0)));
-      lines.add(rest.substring(0, cut).stripTrailing());
-      rest = rest.substring(cut).stripLeading();
-    }
-    if (!rest.isEmpty() || lines.isEmpty()) {
-      lines.add(rest);
+      lines.add(empty ? "" : line.toString());
     }
     return lines;
   }
+
+  /** {@code first} then each further line indented to its width, the whole within {@code columns}. */
+  static java.util.List<String> wrap(String first, String text, int columns) {
+    String indent = " ".repeat(width(first));
+    java.util.List<String> lines = new java.util.ArrayList<>();
+    for (String l : wrap(text, Math.max(1, columns - width(first)))) {
+      lines.add((lines.isEmpty() ? first : l.isEmpty() ? "" : indent) + l);
+    }
+    return lines;
+  }
+
+  /** The unbreakable pieces of a line without line breaks, each with the spaces before it ("" at a CJK break). */
+  private static java.util.List<String[]> pieces(String line) {
+    java.util.List<String[]> pieces = new java.util.ArrayList<>();
+    int i = 0;
+    while (i < line.length()) {
+      int start = i;
+      while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
+        i++;
+      }
+      String space = line.substring(start, i);
+      int from = i;
+      int previous = -1;
+      while (i < line.length() && !Character.isWhitespace(line.charAt(i))) {
+        int cp = line.codePointAt(i);
+        if (previous >= 0 && wide(previous) && wide(cp) && OPENING.indexOf(previous) < 0 && CLOSING.indexOf(cp) < 0) {
+          break; // a break between two characters of a Chinese sentence
+        }
+        previous = cp;
+        i += Character.charCount(cp);
+      }
+      pieces.add(new String[] {space, line.substring(from, i)});
+    }
+    return pieces;
+  }
+
+  /** Punctuation a line does not end with, and punctuation a line does not begin with (kinsoku). */
+  private static final String OPENING = "（《「『【〔“‘";
+  private static final String CLOSING = "）》」』】〕”’。，、；：！？…·";
 
   /** The East Asian Width W and F ranges (Unicode UAX #11), as terminals' wcwidth draws them. */
   private static boolean wide(int cp) {

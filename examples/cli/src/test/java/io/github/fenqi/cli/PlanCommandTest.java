@@ -393,8 +393,9 @@ class PlanCommandTest {
   /**
    * The debt rows of the text table stay in line whatever their ids: a Chinese debt id takes two terminal columns a
    * character, and the rows were padded by characters (and not at all past six), so each such row pushed its months,
-   * amounts and rate out of line with the other rows; and a rate of two digits ({@code IRR 10.67%} beside
-   * {@code IRR 0.00%}, as in the sample) pushed the acceptance probability after it one column right.
+   * amounts and rate out of line with the other rows; and a rate of two digits ({@code 10.67%} beside
+   * {@code 0.00%}, as in the sample) pushed the acceptance probability after it one column right. Each value ends
+   * under the end of its heading.
    */
   @Test
   void textTableRowsStayInLineWithChineseAndLongDebtIds(@TempDir Path dir) throws Exception {
@@ -402,13 +403,20 @@ class PlanCommandTest {
         "\"id\": \"online-lender-loan-2026\"");
     CliRun run = CliRun.of("plan", chinese.toString(), "--policies", POLICIES, "--format", "text");
     assertEquals(0, run.exit(), run.err());
-    List<String> rows = run.out().lines().filter(l -> l.contains(" months, down ")).toList();
+    List<String> lines = run.out().lines().toList();
+    List<String> rows = lines.stream().filter(l -> l.matches("  (cc-1|信用卡债务一|online-lender-loan-2026) .*")).toList();
     assertEquals(9, rows.size(), run.out());
-    assertTrue(rows.stream().anyMatch(l -> l.contains("信用卡债务一")), run.out());
-    for (String column : List.of(" months, down ", ", waive ", ", 1st ", ", total ", ", IRR ", "%, p ")) {
-      assertEquals(1, rows.stream().map(l -> terminalColumns(l.substring(0, l.indexOf(column)))).distinct().count(),
-          "'" + column + "' in the same terminal column of every row:\n" + String.join("\n", rows));
+    String heading = lines.stream().filter(l -> l.startsWith("  debt ")).findFirst().orElseThrow();
+    for (String row : rows) {
+      // term, down, waived, 1st, total, IRR and accept: the last seven words, right-aligned under their headings
+      assertEquals(columnEnds(heading).subList(2, 9), columnEnds(row).subList(2, 9),
+          "columns of\n" + heading + "\n" + String.join("\n", rows));
     }
+  }
+
+  /** The terminal column where each blank-separated word of {@code line} ends. */
+  private static List<Integer> columnEnds(String line) {
+    return WordEnds.of(line).stream().map(end -> terminalColumns(line.substring(0, end))).toList();
   }
 
   /**
@@ -459,13 +467,13 @@ class PlanCommandTest {
   /**
    * A RED proposal has no scripts, and the text report says so under its own heading where its scripts would be; its
    * row's "NO: <the stress test's advice>" is wrapped under the recommended heading, and no line the report writes
-   * itself runs past 120 columns (the advice had run 190 characters on as one line).
+   * itself runs past 100 columns (the advice had run 190 characters on as one line).
    */
   @Test
   void textReportSaysWhyARedProposalHasNoScriptsWithinItsColumns() throws Exception {
     io.github.fenqi.core.NegotiationResult r = redResult();
     java.io.StringWriter text = new java.io.StringWriter();
-    PlanCommand.printText(new java.io.PrintWriter(text), r);
+    PlanCommand.printText(new java.io.PrintWriter(text), r, TextColumns.DEFAULT_WIDTH);
     List<String> lines = text.toString().lines().toList();
     assertFalse(text.toString().contains("==== script:"), text.toString());
     for (io.github.fenqi.core.NegotiationResult.ProposalReport p : r.proposals()) {
@@ -479,15 +487,37 @@ class PlanCommandTest {
     // the proposals' rows with their wrapped advice, and the reasons for no scripts
     lines.stream().filter(l -> l.matches("(AGGRESSIVE|CONSERVATIVE|BALANCED) .*") || l.startsWith(" ".repeat(column))
         || !l.startsWith(" ") && lines.indexOf(l) > lines.indexOf(heading)).forEach(l -> assertTrue(
-            terminalColumns(l) <= PlanCommand.TEXT_WIDTH, "wider than " + PlanCommand.TEXT_WIDTH + ": " + l));
+            terminalColumns(l) <= TextColumns.DEFAULT_WIDTH, "wider than " + TextColumns.DEFAULT_WIDTH + ": " + l));
     int row = lines.indexOf(lines.stream().filter(l -> l.startsWith("AGGRESSIVE ")).findFirst().orElseThrow());
     assertEquals(column, lines.get(row).indexOf("NO: "), text.toString());
-    StringBuilder advice = new StringBuilder(lines.get(row).substring(column));
-    for (int i = row + 1; i < lines.size() && lines.get(i).startsWith(" ".repeat(column))
-        && !lines.get(i).startsWith("    " + r.proposals().get(0).plans().get(0).debtId()); i++) {
-      advice.append(' ').append(lines.get(i).strip());
+    assertEquals("NO: " + r.proposals().get(0).stress().recommendation(), wrapped(lines, row, column), text.toString());
+  }
+
+  /**
+   * In an 80-column terminal the proposals' table has no room for the advice beside a row: it is wrapped on
+   * {@code recommended:} lines under its row, and no line runs past 80 columns.
+   */
+  @Test
+  void inANarrowTerminalARedProposalsAdviceIsUnderItsRow() throws Exception {
+    io.github.fenqi.core.NegotiationResult r = redResult();
+    java.io.StringWriter text = new java.io.StringWriter();
+    PlanCommand.printText(new java.io.PrintWriter(text), r, 80);
+    List<String> lines = text.toString().lines().toList();
+    lines.forEach(l -> assertTrue(terminalColumns(l) <= 80, "wider than 80: " + l));
+    int row = lines.indexOf(lines.stream().filter(l -> l.startsWith("AGGRESSIVE ")).findFirst().orElseThrow());
+    assertFalse(lines.get(row).contains("NO"), lines.get(row));
+    assertTrue(lines.get(row + 1).startsWith("  recommended: NO: "), text.toString());
+    assertEquals("NO: " + r.proposals().get(0).stress().recommendation(), wrapped(lines, row + 1,
+        "  recommended: ".length()), text.toString());
+  }
+
+  /** The text from {@code column} of line {@code at} and of the lines after it indented to that column, unwrapped. */
+  private static String wrapped(List<String> lines, int at, int column) {
+    StringBuilder text = new StringBuilder(lines.get(at).substring(column));
+    for (int i = at + 1; i < lines.size() && lines.get(i).startsWith(" ".repeat(column)); i++) {
+      text.append(' ').append(lines.get(i).strip());
     }
-    assertEquals("NO: " + r.proposals().get(0).stress().recommendation(), advice.toString(), text.toString());
+    return text.toString();
   }
 
   /** The HTML page says why a RED proposal has no scripts, and has none for it. */

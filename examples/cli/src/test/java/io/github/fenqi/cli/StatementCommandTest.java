@@ -69,6 +69,33 @@ class StatementCommandTest {
     assertEquals("", pass.err());
   }
 
+  /**
+   * The text report keeps within {@code COLUMNS}: a forensic signal naming its rows ran to some 300 columns on one
+   * line, a note to 120. Wrapped, it holds the same characters as unwrapped (at 1000 columns), in order.
+   */
+  @Test
+  void theTextReportKeepsWithinTheTerminalsWidthAndLosesNothing() throws Exception {
+    for (String file : java.util.List.of("bank_A_forged.csv", "alipay_A.csv")) {
+      String wide = ingestText("1000", DIR + file);
+      String narrow = ingestText("80", DIR + file);
+      assertTrue(wide.lines().anyMatch(l -> PlanTextWidthTest.displayWidth(l) > 100), wide);
+      narrow.lines().forEach(l -> assertTrue(PlanTextWidthTest.displayWidth(l) <= 80, "wider than 80: " + l));
+      assertEquals(wide.replaceAll("\\s", ""), narrow.replaceAll("\\s", ""), narrow);
+      assertEquals(java.util.List.of(wide.strip().split("\\s+")), java.util.List.of(narrow.strip().split("\\s+")),
+          narrow);
+    }
+  }
+
+  /** Standard output of {@code fenqi statement ingest FILE --format-out text} with {@code COLUMNS} set. */
+  private static String ingestText(String columns, String file) throws Exception {
+    ProcessBuilder pb = CliProcess.fenqi("statement", "ingest", file, "--format-out", "text");
+    pb.environment().put("COLUMNS", columns);
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    CliProcess.end(p); // the forged file's BLOCK exits 1 after the report
+    return out;
+  }
+
   /** A row dated after today (in China) is a forgery sign: ingest reports BLOCK with the row. */
   @Test
   void aRowDatedAfterTodayIsFlagged(@TempDir Path dir) throws Exception {

@@ -1,8 +1,12 @@
 package io.github.fenqi.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Wrapping text within terminal columns, as the text report's wrapped lines are. */
@@ -13,8 +17,46 @@ class TextColumnsTest {
   void wrapsAtSpacesAndInsideARunOfIdeographsByTerminalColumns() {
     assertEquals(List.of("NO: Do not", "negotiate", "this plan."), TextColumns.wrap("NO: Do not negotiate this plan.", 10));
     assertEquals(List.of("请勿按此方", "案协商。"), TextColumns.wrap("请勿按此方案协商。", 10));
-    assertEquals(List.of("abcdefghij", "klm"), TextColumns.wrap("abcdefghijklm", 10));
     assertEquals(List.of("yes"), TextColumns.wrap("yes", 10));
     assertEquals(List.of(""), TextColumns.wrap("", 10));
+  }
+
+  /**
+   * A number, an amount or an identifier is never cut, not even inside a Chinese sentence (the wrap broke after the
+   * last character that fit, so {@code 54,860.00} became {@code 54,8} and {@code 60.00}); one longer than a line
+   * stands on a line of its own.
+   */
+  @Test
+  void keepsNumbersAmountsAndIdentifiersWhole() {
+    assertEquals(List.of("欠款合", "计54,860.00元。"), TextColumns.wrap("欠款合计54,860.00元。", 14));
+    assertEquals(List.of("手机", "号139****5678。"), TextColumns.wrap("手机号139****5678。", 10));
+    assertEquals(List.of("id", "abcdefghijklm", "x"), TextColumns.wrap("id abcdefghijklm x", 10));
+  }
+
+  /** No line begins with closing punctuation nor ends with opening punctuation; indented lines stay indented. */
+  @Test
+  void keepsPunctuationWithItsWordsAndTheIndentation() {
+    assertEquals(List.of("依据《民", "法典》。"), TextColumns.wrap("依据《民法典》。", 8));
+    assertEquals(List.of("依据", "《民法", "典》。"), TextColumns.wrap("依据《民法典》。", 6));
+    assertEquals(List.of("  one two", "  three", "", "four"), TextColumns.wrap("  one two three\n\nfour", 9));
+    assertEquals(List.of("note: one", "      two"), TextColumns.wrap("note: ", "one two", 10));
+  }
+
+  /** COLUMNS sets the width when it is a sane number; another value is named in a warning, not used. */
+  @Test
+  void theWidthIsColumnsWhenSaneAndOtherwiseAHundredWithAWarning() {
+    for (Map.Entry<String, Integer> c : Map.of("80", 80, " 132 ", 132, "40", 40, "1000", 1000).entrySet()) {
+      StringWriter err = new StringWriter();
+      assertEquals(c.getValue(), TextColumns.terminalWidth(n -> n.equals("COLUMNS") ? c.getKey() : null,
+          new PrintWriter(err, true)));
+      assertEquals("", err.toString());
+    }
+    assertEquals(100, TextColumns.terminalWidth(n -> null, new PrintWriter(new StringWriter())));
+    for (String bad : List.of("abc", "0", "39", "1001", "-80", "80x")) {
+      StringWriter err = new StringWriter();
+      assertEquals(100, TextColumns.terminalWidth(n -> bad, new PrintWriter(err, true)));
+      assertTrue(err.toString().startsWith("fenqi: warning: COLUMNS: '" + bad + "' is not a width from 40 to 1000"),
+          err.toString());
+    }
   }
 }
