@@ -62,6 +62,7 @@ import org.springframework.context.annotation.DependsOn;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.handler.MappedInterceptor;
@@ -78,6 +79,17 @@ public class FenqiConfiguration {
       @Override
       public void configureContentNegotiation(ContentNegotiationConfigurer configurer) {
         configurer.strategies(List.of(new AcceptHeader()));
+      }
+    };
+  }
+
+  /** Date and month parameters read as exactly YYYY-MM-DD and YYYY-MM ({@link DateParameters}). */
+  @Bean
+  WebMvcConfigurer dateParameters() {
+    return new WebMvcConfigurer() {
+      @Override
+      public void addFormatters(FormatterRegistry registry) {
+        DateParameters.register(registry);
       }
     };
   }

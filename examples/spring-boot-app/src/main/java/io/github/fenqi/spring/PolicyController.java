@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -47,7 +46,7 @@ class PolicyController {
   /** The policy of {@code platformId} in effect on {@code asOf} (default today) and every version held. */
   @GetMapping(value = "/api/policy/query", produces = "application/json")
   Map<String, Object> query(@RequestParam String platformId,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
+      @RequestParam(required = false) @Nullable LocalDate asOf,
       HttpServletRequest http) {
     checkQuery(http);
     PolicySnapshot snapshot = policies.snapshot();

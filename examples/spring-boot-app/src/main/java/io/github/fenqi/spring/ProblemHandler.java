@@ -91,7 +91,8 @@ class ProblemHandler {
   }
 
   /**
-   * A parameter that does not convert to its type, named with what was expected. A parameter given twice
+   * A parameter that does not convert to its type, named with what was expected, or with what is wrong with it when
+   * its reader says ({@link DateParameters}: {@code February 2026 has days 01 to 28}). A parameter given twice
    * ({@code asOf=x&asOf=y}) is said to be: it was shown as Java's name of an array ({@code got '[Ljava.lang.String;@6e0f9bf6'}).
    */
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -100,9 +101,14 @@ class ProblemHandler {
       return Problems.of(HttpStatus.BAD_REQUEST, "Invalid input", "a parameter has the wrong form",
           List.of(Problems.repeated(e.getName(), values.length)));
     }
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof InvalidInputException invalid) { // a date or month read by DateParameters: what is wrong
+        return Problems.of(HttpStatus.BAD_REQUEST, "Invalid input", "a parameter has the wrong form",
+            invalid.problems().stream().map(p -> Problem.of(e.getName(), p.reason())).toList());
+      }
+    }
     Class<?> type = e.getRequiredType();
-    String expected = type == java.time.LocalDate.class ? "a date YYYY-MM-DD"
-        : type != null && type.isEnum() ? "one of " + java.util.Arrays.toString(type.getEnumConstants())
+    String expected = type != null && type.isEnum() ? "one of " + java.util.Arrays.toString(type.getEnumConstants())
         : type != null ? "a " + type.getSimpleName() : "another form";
     Object value = e.getValue() instanceof Object[] values ? values[0] : e.getValue();
     String given = Problem.excerpt(String.valueOf(value));

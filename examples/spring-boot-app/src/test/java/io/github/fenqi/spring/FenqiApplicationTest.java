@@ -32,14 +32,17 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.MethodParameter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * The whole service on a random port, called over real HTTP: real H2 file database, real audit log file, keys
@@ -1137,17 +1140,51 @@ class FenqiApplicationTest {
     assertThat(JSON.readTree(encoded.body()).get("asOf").asText()).isEqualTo("2026-11-24");
   }
 
-  /** A policy query without a date asks about today in China, whatever the server's zone (see the engine's test). */
+  /**
+   * A query date is read as a date in a case or policy file is ({@code Dates}): exactly YYYY-MM-DD, refused naming the
+   * parameter and saying what is wrong. Spring's ISO reading took {@code +12026-01-01} (the policy of the year 12026)
+   * and {@code 2026-01-01+08:00}, a date with an offset, and answered a day that does not exist with no reason.
+   */
   @Test
-  void aMalformedQueryDateIsNamedWithWhatWasExpected() throws Exception {
-    HttpResponse<String> res = send("GET", "/api/policy/query?platformId=demo-online-lender&asOf=2026-02-30", CLIENT,
-        null);
-    assertThat(res.statusCode()).isEqualTo(400);
-    JsonNode error = JSON.readTree(res.body()).get("errors").get(0);
-    assertThat(error.get("location").asText()).isEqualTo("asOf");
-    assertThat(error.get("reason").asText()).isEqualTo("expected a date YYYY-MM-DD, got '2026-02-30'");
+  void aMalformedQueryDateIsNamedWithWhatIsWrong() throws Exception {
+    String query = "/api/policy/query?platformId=demo-online-lender&asOf=";
+    for (String[] call : new String[][] {
+        {"2026-02-30", "'2026-02-30' is not a valid date YYYY-MM-DD: February 2026 has days 01 to 28"},
+        {"%2B12026-01-01", "'+12026-01-01' is not a valid date YYYY-MM-DD: the year is four digits without a sign"},
+        {"-0001-01-01", "'-0001-01-01' is not a valid date YYYY-MM-DD: the year is four digits without a sign"},
+        {"2026-01-01%2B08:00", "'2026-01-01+08:00' is not a valid date YYYY-MM-DD"},
+        {"2026-1-5", "'2026-1-5' is not a valid date YYYY-MM-DD: the month and the day take two digits each"},
+        {"2026-11-24T00:00", "'2026-11-24T00:00' is not a valid date YYYY-MM-DD"}}) {
+      HttpResponse<String> res = send("GET", query + call[0], CLIENT, null);
+      assertThat(res.statusCode()).as(call[0] + " " + res.body()).isEqualTo(400);
+      JsonNode problem = JSON.readTree(res.body());
+      assertThat(problem.get("title").asText()).isEqualTo("Invalid input");
+      assertThat(problem.get("errors")).as(call[0]).hasSize(1);
+      assertThat(problem.at("/errors/0/location").asText()).as(call[0]).isEqualTo("asOf");
+      assertThat(problem.at("/errors/0/reason").asText()).as(call[0]).isEqualTo(call[1]);
+    }
   }
 
+  /**
+   * Every date an endpoint takes as a parameter is a {@code LocalDate}, which {@link DateParameters} reads through
+   * {@code Dates}: a month or an instant would be read by Spring's ISO conversion, expanded years and offsets included.
+   */
+  @Test
+  void everyDateParameterIsOneDateParametersReads(
+      @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping) {
+    List<String> dates = new ArrayList<>();
+    mapping.getHandlerMethods().values().forEach(method -> {
+      for (MethodParameter parameter : method.getMethodParameters()) {
+        Class<?> type = parameter.nestedIfOptional().getNestedParameterType();
+        if (type.getPackageName().startsWith("java.time")) {
+          dates.add(method + " " + type.getSimpleName());
+        }
+      }
+    });
+    assertThat(dates).isNotEmpty().allSatisfy(d -> assertThat(d).endsWith(" LocalDate"));
+  }
+
+  /** A policy query without a date asks about today in China, whatever the server's zone (see the engine's test). */
   @Test
   void aPolicyQueryIsAboutTodayInChinaByDefault() throws Exception {
     io.github.fenqi.core.testkit.ZoneAwayFromChina.run((beijing, behind) -> {
