@@ -129,6 +129,26 @@ class MaskingTest {
   }
 
   /**
+   * A card or an ID number with dots or slashes between its groups went out in clear: no run of digits and spaces or
+   * dashes held it. Dates, versions, amounts, decimals, times and IP addresses (no identifier: at most 12 digits) stay
+   * as written.
+   */
+  @Test
+  void aCardOrAnIdNumberWrittenWithDotsOrSlashesIsMasked() {
+    assertEquals("卡号622202******7890。", m.redact("卡号6222.0212.3456.7890。"));
+    assertEquals("622202******7890", m.redact("6222/0212/3456/7890"));
+    assertEquals("身份证110***********123X", m.redact("身份证110105/19900307/123X"));
+    assertEquals("110***********123X", m.redact("1101.0519.9003.0712.3X"));
+    assertEquals("622202*********0123", m.redact("６２２２．０２１２．３４５６．７８９０．１２３"));
+    assertEquals("622202******7890", m.redact("6222021234567/890"));
+    assertEquals("卡号622202******7890 身份证110***********123X",
+        m.redact(m.redact("卡号6222.0212.3456.7890 身份证110105/19900307/123X")));
+    String ordinary = "2026/11/30 2026.11.30 v1.2.3 12,345.67元 1.234,56 € 3.14 192.168.100.200 "
+        + "12:30:45 第3/12期";
+    assertEquals(ordinary, m.redact(ordinary));
+  }
+
+  /**
    * A short group before a mobile ({@code 12 138 1234 5678}, an extension or a count before it) made 13 digits that
    * were masked as one card, {@code 121381***5678}: the mobile's fourth digit showed, which its own mask hides. No
    * identifier shows more than its own mask; an ID number grouped oddly is still an ID number.
@@ -162,6 +182,18 @@ class MaskingTest {
    * A run that starts with a mobile is that mobile and what follows, as the masking's own comment says: the split took
    * the 12 digits after 139 for a card in groups of four and showed nine of the mobile's eleven digits.
    */
+  /**
+   * A run that reads as two things shows only what both masks show: split into the ID number written 6-8-4 within it
+   * and a digit, a card of 19 had shown its fifth digit from the end, {@code 601***********8952 - 7}; an ID number of
+   * Hebei grouped oddly, read as a mobile and seven characters, had shown eleven of its, {@code 130****1990 0307123X}.
+   */
+  @Test
+  void aRunThatReadsAsTwoThingsShowsOnlyWhatBothShow() {
+    assertEquals("601************952 - 7", m.redact("601451 - 46995110 - 8952 - 7"));
+    assertEquals("130******** ***123X", m.redact("1 30105 19900 307123X"));
+    assertEquals("130******** ***123X", m.redact(m.redact("1 30105 19900 307123X")));
+  }
+
   @Test
   void aMobileThatStartsARunIsMaskedAsAMobile() {
     assertEquals("电话139****5678 2026年", m.redact("电话139 1234 5678 2026年"));
@@ -292,6 +324,8 @@ class MaskingTest {
     Assume.that(!(cut == 8 && mobile.charAt(8) == '1' && after.size() > 1 && after.get(0).length() == 4
         && after.get(1).length() == 4));
     String text = mobile.substring(0, cut) + " " + mobile.substring(cut) + " " + String.join(" ", after);
+    String digits = text.replace(" ", ""); // when they read as an ID number, they may be one, masked as one
+    Assume.that(!IdentityValidation.readsAsIdNumber(digits) && !IdentityValidation.isFirstGenerationId(digits));
     String compact = m.redact(text).replace(" ", "");
     assertEquals(text.replace(" ", "").length(), compact.length(), compact);
     assertEquals(mobile.substring(0, 3) + "****" + mobile.substring(7), compact.substring(0, 11), text + " -> " + compact);
