@@ -704,7 +704,9 @@ public final class Masking {
     } else if (compact.length() == 18 || IdentityValidation.isFirstGenerationId(compact)) {
       return idNumber(compact); // a 15-digit ID read as a card had shown its whole region code, 110105*****7123
     } else if (compact.length() >= 12 && compact.length() <= 19 && compact.chars().allMatch(Character::isDigit)) {
-      return bankCard(compact);
+      // no card starts as a mobile does, 1 and 3–9: 138 1234 56789 is a mobile mistyped, and a card's mask,
+      // 138123**6789, showed nine of its digits; a mobile's hides its middle
+      return compact.charAt(0) == '1' && compact.charAt(1) >= '3' ? keep(compact, mobile) : bankCard(compact);
     }
     return null;
   }

@@ -194,6 +194,18 @@ class MaskingTest {
     assertEquals("130******** ***123X", m.redact(m.redact("1 30105 19900 307123X")));
   }
 
+  /**
+   * Twelve to nineteen digits starting as a mobile does, 1 and 3–9, are no card (none starts so) but a mobile with a
+   * digit too many: masked as a card, {@code 138 1234 56789} showed nine of the mobile's digits, {@code 138123**6789}.
+   */
+  @Test
+  void digitsThatStartAsAMobileAreMaskedAsAMobile() {
+    assertEquals("138*****6789", m.redact("138 1234 56789"));
+    assertEquals("手机138*****6789", m.redact("手机138123456789"));
+    assertEquals("622202**6789", m.redact("622202456789"));
+    assertEquals("138*****6789", m.redact(m.redact("138 1234 56789")));
+  }
+
   @Test
   void aMobileThatStartsARunIsMaskedAsAMobile() {
     assertEquals("电话139****5678 2026年", m.redact("电话139 1234 5678 2026年"));
