@@ -519,7 +519,8 @@ public final class Masking {
           next++;
         }
         String leftover = joinWith(groups.subList(i, next), separators.subList(i, next - 1));
-        out.append(i == 0 && next == n || !mayHoldIdentifier(leftover) ? leftover : maskRun(leftover));
+        out.append(i == 0 && next == n ? mobileGroupedAnyWay(groups, separators)
+            : !mayHoldIdentifier(leftover) ? leftover : maskRun(leftover));
       }
       if (next < n) {
         out.append(separators.get(next - 1));
@@ -543,6 +544,32 @@ public final class Masking {
       out.append(character && whole.charAt(d++) == maskChar ? maskChar : c);
     }
     return out.toString();
+  }
+
+  /**
+   * Groups of no identifier written the usual ways with the mobiles among them masked: whole groups whose digits are
+   * a mobile's, 1 and 3–9 then nine more, perhaps after China's country code {@code 86} or {@code 0086}, however
+   * grouped. After another number, {@code 20261130 86 135 61079516} and {@code 20261130 0086159 - 95961713} were no
+   * identifier and went out in clear. The groups before and after it are masked as a run of their own would be, so
+   * that a redacted note redacted again comes out the same.
+   */
+  private String mobileGroupedAnyWay(List<String> groups, List<String> separators) {
+    int n = groups.size();
+    for (int i = 0; i < n; i++) {
+      StringBuilder digits = new StringBuilder(groups.get(i));
+      for (int j = i + 1; j < n && digits.length() < 15; j++) {
+        digits.append(groups.get(j));
+        int start = digits.length() - 11;
+        if (isMobile(digits) && digits.charAt(start) == '1' && digits.charAt(start + 1) >= '3') {
+          String before = i > 0 ? joinWith(groups.subList(0, i), separators.subList(0, i - 1)) : "";
+          String after = j + 1 < n ? joinWith(groups.subList(j + 1, n), separators.subList(j + 1, n - 1)) : "";
+          return (i > 0 ? (mayHoldIdentifier(before) ? maskRun(before) : before) + separators.get(i - 1) : "")
+              + maskIdentifier(digits.toString())
+              + (j + 1 < n ? separators.get(j) + (mayHoldIdentifier(after) ? maskRun(after) : after) : "");
+        }
+      }
+    }
+    return joinWith(groups, separators);
   }
 
   /**

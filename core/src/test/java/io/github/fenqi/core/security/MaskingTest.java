@@ -195,6 +195,17 @@ class MaskingTest {
   }
 
   /**
+   * A mobile grouped neither 3-4-4 nor in one piece after another number a space apart was no identifier, and the
+   * whole run went out in clear.
+   */
+  @Test
+  void aMobileGroupedUnusuallyAfterANumberIsMasked() {
+    assertEquals("订单 20261130 86135****9516", m.redact("订单 20261130 86 135 61079516"));
+    assertEquals("订单 20261130 0086159****1713", m.redact("订单 20261130 0086159 - 95961713"));
+    assertEquals("订单 20261130 86135****9516", m.redact(m.redact("订单 20261130 86 135 61079516")));
+  }
+
+  /**
    * Twelve to nineteen digits starting as a mobile does, 1 and 3–9, are no card (none starts so) but a mobile with a
    * digit too many: masked as a card, {@code 138 1234 56789} showed nine of the mobile's digits, {@code 138123**6789}.
    */
