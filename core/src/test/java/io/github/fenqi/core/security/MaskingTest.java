@@ -179,10 +179,6 @@ class MaskingTest {
   }
 
   /**
-   * A run that starts with a mobile is that mobile and what follows, as the masking's own comment says: the split took
-   * the 12 digits after 139 for a card in groups of four and showed nine of the mobile's eleven digits.
-   */
-  /**
    * A run that reads as two things shows only what both masks show: split into the ID number written 6-8-4 within it
    * and a digit, a card of 19 had shown its fifth digit from the end, {@code 601***********8952 - 7}; an ID number of
    * Hebei grouped oddly, read as a mobile and seven characters, had shown eleven of its, {@code 130****1990 0307123X}.
@@ -217,6 +213,10 @@ class MaskingTest {
     assertEquals("138*****6789", m.redact(m.redact("138 1234 56789")));
   }
 
+  /**
+   * A run that starts with a mobile is that mobile and what follows, as the masking's own comment says: the split took
+   * the 12 digits after 139 for a card in groups of four and showed nine of the mobile's eleven digits.
+   */
   @Test
   void aMobileThatStartsARunIsMaskedAsAMobile() {
     assertEquals("电话139****5678 2026年", m.redact("电话139 1234 5678 2026年"));
