@@ -188,6 +188,25 @@ public final class IdentityValidation {
     }
   }
 
+  /**
+   * Whether {@code chars} read as an 18-character ID number whatever its check character: 17 digits and a digit or X,
+   * a province-level code as {@link #checkIdNumber} takes it and a real birth date {@code YYYYMMDD} of 1900–2099.
+   * {@link Masking#redact} masks such a run as an ID number even when its first digits read as a mobile's.
+   */
+  static boolean readsAsIdNumber(CharSequence chars) {
+    if (!ID_SHAPE.matcher(chars).matches() || !PROVINCE.matcher(chars.subSequence(0, 2)).matches()) {
+      return false;
+    }
+    String s = chars.toString();
+    int year = Integer.parseInt(s.substring(6, 10));
+    try {
+      LocalDate.of(year, Integer.parseInt(s.substring(10, 12)), Integer.parseInt(s.substring(12, 14)));
+      return year >= 1900 && year <= 2099;
+    } catch (DateTimeException e) {
+      return false;
+    }
+  }
+
   /** The GB 11643 check character of the first 17 digits. */
   static char checkDigit(String first17) {
     int sum = 0;

@@ -100,6 +100,17 @@ public final class Masking {
    */
   private static final Pattern DOTTED_MOBILE = punctuatedMobile("[./·．／]");
 
+  /**
+   * A card or an ID number written with dots or slashes between its digit groups, one of them throughout
+   * ({@code 6222.0212.3456.7890}, {@code 110105/19900307/123X}): no run for {@link #DIGIT_RUN}, so these went out in
+   * clear. Only 15 to 19 characters are taken, so dates ({@code 2026/11/30}), versions ({@code 1.2.3}), times and IP
+   * addresses (at most 12 digits: no identifier {@link #redact} masks) stay; and at least two dots, as a number with
+   * one is a decimal. Applied before {@link #DOTTED_MOBILE},
+   * which had masked the mobile it saw in {@code 309/75836/181/8660/9936} and left the rest of the card in clear.
+   */
+  private static final Pattern DOTTED_NUMBER = Pattern.compile("(?<![0-9.．/／])[0-9]++(?:(?<sep>[./．／])[0-9]++"
+      + "(?:\\k<sep>[0-9]++)++|[/／][0-9]++)(?:[./．／]?[Xx])?(?![0-9A-Za-z]|[./．／][0-9])");
+
   private static Pattern punctuatedMobile(String separator) {
     return Pattern.compile("(?<![0-9A-Za-z.．])" + COUNTRY_CODE + "(1[3-9][0-9])" + separator + "([0-9]{4})"
         + separator + "([0-9]{4})(?![0-9A-Za-z]|[.．][0-9])");
@@ -250,8 +261,8 @@ public final class Masking {
    * hold {@link #uuidSpans} to a scan of the whole text for each run, which is what it replaced.
    */
   String redact(String written, Function<String, UuidSpans> uuids) {
-    String text = replaceMatches(replaceMatches(written, BRACKETED_MOBILE, this::punctuatedMobile), DOTTED_MOBILE,
-        this::punctuatedMobile);
+    String text = replaceMatches(replaceMatches(replaceMatches(written, BRACKETED_MOBILE, this::punctuatedMobile),
+        DOTTED_NUMBER, this::dottedNumber), DOTTED_MOBILE, this::punctuatedMobile);
     String ascii = halfWidthDigits(text);
     UuidSpans withinUuid = uuids.apply(ascii);
     String runs = replaceMatches(text, DIGIT_RUN, m -> {
@@ -274,6 +285,13 @@ public final class Masking {
   private String punctuatedMobile(Matcher p) {
     String country = p.group("country");
     return (country == null ? "" : country) + mobile(p.group(2) + p.group(3) + p.group(4));
+  }
+
+  /** A match of {@link #DOTTED_NUMBER} masked as the identifier it is, or null (kept as written) when it is none. */
+  private @Nullable String dottedNumber(Matcher d) {
+    String compact = d.group().replaceAll("[./．／]", "");
+    return compact.length() >= 15 && compact.length() <= 19 && countryCodeBeforeMobile(compact) == 0
+        ? maskIdentifier(compact) : null; // 0086/138/1234/5678 is DOTTED_MOBILE's, which keeps 0086/ as written
   }
 
   /**
@@ -345,13 +363,16 @@ public final class Masking {
    * {@code text} with each match of {@code pattern} in {@link #halfWidthDigits} of it replaced, and the text between
    * matches kept as written: the whole text had come out with its full-width digits made ASCII, so a note's
    * {@code 每月收入３０００元} became {@code 每月收入3000元}, a change to what the borrower wrote that hid nothing.
+   * A match the replacement returns null for is kept as written too.
    */
-  private static String replaceMatches(String text, Pattern pattern, Function<Matcher, String> replacement) {
+  private static String replaceMatches(String text, Pattern pattern,
+      Function<Matcher, @Nullable String> replacement) {
     Matcher m = pattern.matcher(halfWidthDigits(text));
     StringBuilder out = new StringBuilder(text.length());
     int at = 0;
     while (m.find()) {
-      out.append(text, at, m.start()).append(replacement.apply(m));
+      String replaced = replacement.apply(m);
+      out.append(text, at, m.start()).append(replaced == null ? text.substring(m.start(), m.end()) : replaced);
       at = m.end();
     }
     return out.append(text, at, text.length()).toString();
@@ -458,8 +479,13 @@ public final class Masking {
     }
     if (mobileGroups > 0) { // 139 1234 5678 2026: the 12 digits after 139 are no card (139 123456**2026 showed 9)
       String rest = joinWith(groups.subList(mobileGroups, n), separators.subList(mobileGroups, n - 1));
-      return maskIdentifier(String.join("", groups.subList(0, mobileGroups))) + separators.get(mobileGroups - 1)
+      String split = maskIdentifier(String.join("", groups.subList(0, mobileGroups))) + separators.get(mobileGroups - 1)
           + (mayHoldIdentifier(rest) ? maskRun(rest) : rest);
+      // 1 30105 19900 307123X, an ID number of Hebei (13), Shanxi (14) or Inner Mongolia (15) grouped oddly, is as
+      // much that as a mobile and seven characters, which had shown 11 of its: 130****1990 0307123X
+      return whole != null && (IdentityValidation.readsAsIdNumber(compact)
+          || IdentityValidation.isFirstGenerationId(compact))
+          ? hiddenAlso(split, whole) : split;
     }
     long[] score = new long[n + 1]; // of the best split of groups i..n-1
     int[] end = new int[n]; // where the identifier that starts at group i ends (exclusive), or i for none
@@ -493,14 +519,57 @@ public final class Masking {
           next++;
         }
         String leftover = joinWith(groups.subList(i, next), separators.subList(i, next - 1));
-        out.append(i == 0 && next == n || !mayHoldIdentifier(leftover) ? leftover : maskRun(leftover));
+        out.append(i == 0 && next == n ? mobileGroupedAnyWay(groups, separators)
+            : !mayHoldIdentifier(leftover) ? leftover : maskRun(leftover));
       }
       if (next < n) {
         out.append(separators.get(next - 1));
       }
       i = next;
     }
+    return whole == null ? out.toString() : hiddenAlso(out, whole);
+  }
+
+  /**
+   * {@code split}, a run masked as the identifiers written within it, with each digit hidden that {@code whole}, the
+   * run masked as one identifier, hides too: either may be what was meant, so only what both show is shown. The parts
+   * had shown digits the whole hides: {@code 601451 - 46995110 - 8952 - 7}, a card of 19 or an ID number and a
+   * digit, came out {@code 601***********8952 - 7}, the card's fifth digit from the end in clear.
+   */
+  private String hiddenAlso(CharSequence split, String whole) {
+    StringBuilder out = new StringBuilder(split.length());
+    for (int k = 0, d = 0; k < split.length(); k++) {
+      char c = split.charAt(k);
+      boolean character = Character.isDigit(c) || c == 'X' || c == 'x' || c == maskChar;
+      out.append(character && whole.charAt(d++) == maskChar ? maskChar : c);
+    }
     return out.toString();
+  }
+
+  /**
+   * Groups of no identifier written the usual ways with the mobiles among them masked: whole groups whose digits are
+   * a mobile's, 1 and 3–9 then nine more, perhaps after China's country code {@code 86} or {@code 0086}, however
+   * grouped. After another number, {@code 20261130 86 135 61079516} and {@code 20261130 0086159 - 95961713} were no
+   * identifier and went out in clear. The groups before and after it are masked as a run of their own would be, so
+   * that a redacted note redacted again comes out the same.
+   */
+  private String mobileGroupedAnyWay(List<String> groups, List<String> separators) {
+    int n = groups.size();
+    for (int i = 0; i < n; i++) {
+      StringBuilder digits = new StringBuilder(groups.get(i));
+      for (int j = i + 1; j < n && digits.length() < 15; j++) {
+        digits.append(groups.get(j));
+        int start = digits.length() - 11;
+        if (isMobile(digits) && digits.charAt(start) == '1' && digits.charAt(start + 1) >= '3') {
+          String before = i > 0 ? joinWith(groups.subList(0, i), separators.subList(0, i - 1)) : "";
+          String after = j + 1 < n ? joinWith(groups.subList(j + 1, n), separators.subList(j + 1, n - 1)) : "";
+          return (i > 0 ? (mayHoldIdentifier(before) ? maskRun(before) : before) + separators.get(i - 1) : "")
+              + maskIdentifier(digits.toString())
+              + (j + 1 < n ? separators.get(j) + (mayHoldIdentifier(after) ? maskRun(after) : after) : "");
+        }
+      }
+    }
+    return joinWith(groups, separators);
   }
 
   /**
@@ -662,7 +731,9 @@ public final class Masking {
     } else if (compact.length() == 18 || IdentityValidation.isFirstGenerationId(compact)) {
       return idNumber(compact); // a 15-digit ID read as a card had shown its whole region code, 110105*****7123
     } else if (compact.length() >= 12 && compact.length() <= 19 && compact.chars().allMatch(Character::isDigit)) {
-      return bankCard(compact);
+      // no card starts as a mobile does, 1 and 3–9: 138 1234 56789 is a mobile mistyped, and a card's mask,
+      // 138123**6789, showed nine of its digits; a mobile's hides its middle
+      return compact.charAt(0) == '1' && compact.charAt(1) >= '3' ? keep(compact, mobile) : bankCard(compact);
     }
     return null;
   }

@@ -3,6 +3,8 @@ package io.github.fenqi.core.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -165,6 +167,79 @@ class RedactionProperties {
     String redacted = masking.redact(text);
     String shown = Masking.halfWidthDigits(redacted).replaceAll("[^0-9*]", "");
     assertTrue(shown.contains(masking.mobile(mobile)) && !shown.contains(mobile), text + " -> " + redacted);
+  }
+
+  private static final String[] GROUP_SEPARATORS = {" ", "-", ".", "/", " - ", "\u3000", "．", "／", "\uFF0D"};
+
+  /**
+   * No card survives redaction: 16 to 19 digits, Luhn-valid or not, in groups of any widths with a space, a dash, a
+   * dot or a slash between them (one of them throughout), among words, amounts and dates: every digit but the first
+   * six and the last four is hidden (an 18-digit one is masked as an ID number, which shows fewer). Before,
+   * {@code 6222.0212.3456.7890} and {@code 6222/0212/3456/7890} went out in clear. Not drawn: a card with one dot, as
+   * a number with one dot is a decimal and kept as written.
+   */
+  @Property(tries = 5000)
+  void noCardSurvivesRedactionHoweverGrouped(@ForAll long seed) {
+    Random random = new Random(seed);
+    int length = 16 + random.nextInt(4);
+    String card = (2 + random.nextInt(5)) + digits(random, length - 1);
+    if (random.nextBoolean()) {
+      card = card.substring(0, length - 1) + luhnCheckDigit(card.substring(0, length - 1));
+    }
+    assertOnlyEndsShown(card, 6, 4, random);
+  }
+
+  /**
+   * No ID number survives redaction: 18 characters (a province, a region, a birth date, a sequence, a check
+   * character right or wrong, perhaps an X), grouped and set among words as a card is in
+   * {@link #noCardSurvivesRedactionHoweverGrouped}: every character but the first three and the last four is hidden.
+   * Before, {@code 110105/19900307/123X} and {@code 1101.0519.9003.0712.3X} went out in clear.
+   */
+  @Property(tries = 5000)
+  void noIdNumberSurvivesRedactionHoweverGrouped(@ForAll long seed) {
+    Random random = new Random(seed);
+    String[] provinces = {"11", "13", "14", "15", "23", "37", "44", "50", "65", "81"};
+    LocalDate born = LocalDate.of(1900, 1, 1).plusDays(random.nextInt(200 * 365));
+    String first17 = provinces[random.nextInt(provinces.length)] + digits(random, 4)
+        + born.format(DateTimeFormatter.BASIC_ISO_DATE) + digits(random, 3);
+    String id = first17 + (random.nextBoolean() ? IdentityValidation.checkDigit(first17)
+        : random.nextInt(4) == 0 ? 'X' : (char) ('0' + random.nextInt(10)));
+    assertOnlyEndsShown(id, 3, 4, random);
+  }
+
+  /** {@code identifier} written in random groups amid random words comes out showing at most its ends. */
+  private void assertOnlyEndsShown(String identifier, int head, int tail, Random random) {
+    String separator = GROUP_SEPARATORS[random.nextInt(GROUP_SEPARATORS.length)];
+    List<String> groups;
+    do {
+      groups = new ArrayList<>();
+      for (int at = 0; at < identifier.length(); ) {
+        int width = 1 + random.nextInt(Math.min(8, identifier.length() - at));
+        groups.add(identifier.substring(at, at + width));
+        at += width;
+      }
+    } while (groups.size() == 2 && (separator.equals(".") || separator.equals("．")));
+    String before = BEFORE[random.nextInt(BEFORE.length)];
+    String after = AFTER[random.nextInt(AFTER.length)];
+    String text = before + String.join(separator, groups) + after;
+    String redacted = masking.redact(text);
+    assertTrue(redacted.startsWith(before) && redacted.endsWith(after), text + " -> " + redacted);
+    String shown = redacted.substring(before.length(), redacted.length() - after.length()).replaceAll("[^0-9Xx*]", "");
+    assertEquals(identifier.length(), shown.length(), text + " -> " + redacted);
+    for (int k = 0; k < shown.length(); k++) {
+      boolean visible = k < head || k >= identifier.length() - tail;
+      char c = shown.charAt(k);
+      assertTrue(c == '*' || visible && c == identifier.charAt(k), text + " -> " + redacted + ": character " + k);
+    }
+  }
+
+  private static int luhnCheckDigit(String payload) {
+    int sum = 0;
+    for (int i = payload.length() - 1, doubled = 1; i >= 0; i--, doubled ^= 1) {
+      int d = (payload.charAt(i) - '0') * (doubled + 1);
+      sum += d > 9 ? d - 9 : d;
+    }
+    return (10 - sum % 10) % 10;
   }
 
   private static String fullWidthDigits(String text) {
