@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  */
 public record ExtractionNote(PolicyField field, Kind kind, List<ExtractedField> readings) {
 
-  /** What the text does with the field. */
+  /** What the text does with the field. Thread-safety: immutable (an enum). */
   public enum Kind {
     /** Stated with different values: left undetermined rather than one of them picked. */
     CONFLICT,

@@ -18,7 +18,7 @@ public enum PolicyField {
   STOPS_INTEREST("stopsInterest", Kind.FLAG),
   MONTHLY_FEE_RATE("monthlyFeeRate", Kind.RATE);
 
-  /** What a field's value is and which Java type carries it. */
+  /** What a field's value is and which Java type carries it. Thread-safety: immutable (an enum). */
   public enum Kind {
     /** A number of monthly installments ({@link Integer}). */
     MONTHS(Integer.class),

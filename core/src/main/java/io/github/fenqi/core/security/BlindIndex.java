@@ -56,7 +56,11 @@ public final class BlindIndex {
     return new BlindIndex(key.clone());
   }
 
-  /** What a field holds, which decides the forms of one identifier that index alike (see the class comment). */
+  /**
+   * What a field holds, which decides the forms of one identifier that index alike (see the class comment).
+   *
+   * <p>Thread-safety: immutable (an enum).
+   */
   public enum Kind {
     /** A mobile or other phone number: {@code +86}, {@code 0086} or {@code 86} before a mainland mobile dropped. */
     PHONE,

@@ -91,8 +91,8 @@ final class ReadmeSnippets {
   static void rulesEasy(PolicyRepository repo, AuditLog auditLog) {
     // snippet rules-easy/README.md evaluator
     // the listener is registered before the first scan, so the first load (version 1) is audited too
-    EasyRulesEligibilityEvaluator rules =
-        EasyRulesEligibilityEvaluator.openStrict(Path.of("rules"), RuleSetAudit.listener(auditLog)).watch(); // polls every 500 ms
+    EasyRulesEligibilityEvaluator rules =                                        // watch() polls every 500 ms
+        EasyRulesEligibilityEvaluator.openStrict(Path.of("rules"), RuleSetAudit.listener(auditLog)).watch();
     // or, later: RuleSetAudit.attach(rules, auditLog);   // every reload / rejected file → RULE_RELOAD entry
     NegotiationEngine engine = NegotiationEngine.builder().policies(repo).eligibility(rules).build();
     // end

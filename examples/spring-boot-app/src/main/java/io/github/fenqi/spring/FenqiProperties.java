@@ -59,7 +59,7 @@ public record FenqiProperties(@Nullable String policiesDir, @Nullable String aud
   /** The largest body limit: 64 MiB, the core's own bound on an input file. */
   static final int MAX_BODY_LIMIT = 64 * 1024 * 1024;
 
-  /** See {@link io.github.fenqi.core.monitor.MonitorConfig}. */
+  /** See {@link io.github.fenqi.core.monitor.MonitorConfig}. Thread-safety: immutable. */
   public record Monitor(@DefaultValue("50") int recentWindow, @DefaultValue("200") int baselineWindow,
       @DefaultValue("50") int minBaseline, @DefaultValue("0.0001") double alpha, @DefaultValue("0.10") double minDrop) {}
 

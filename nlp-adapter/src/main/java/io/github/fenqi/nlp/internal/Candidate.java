@@ -12,7 +12,11 @@ import io.github.fenqi.nlp.PolicyField;
 public record Candidate(PolicyField field, Object value, int start, int end, double confidence, Bound bound,
     int sentence) {
 
-  /** Whether a candidate states the field's value, or only the most or the least it can be. */
+  /**
+   * Whether a candidate states the field's value, or only the most or the least it can be.
+   *
+   * <p>Thread-safety: immutable (an enum).
+   */
   public enum Bound {
     /** The value of the field. */
     VALUE,

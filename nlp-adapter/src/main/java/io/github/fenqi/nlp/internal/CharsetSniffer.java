@@ -25,7 +25,7 @@ public final class CharsetSniffer {
       Pattern.CASE_INSENSITIVE);
   private static final Charset GB18030 = Charset.forName("GB18030");
 
-  /** The decoded text and the charset that decoded it. */
+  /** The decoded text and the charset that decoded it. Thread-safety: immutable. */
   public record Decoded(String text, Charset charset, boolean declaredCharsetIgnored) {}
 
   private CharsetSniffer() {}

@@ -63,7 +63,7 @@ import org.jspecify.annotations.Nullable;
  * response remembered last).
  */
 public final class HttpPolicySource implements PolicySource {
-  /** How to read the body. */
+  /** How to read the body. Thread-safety: immutable (an enum). */
   public enum Format {
     /** An HTML (or plain-text) page: one announcement. */
     HTML,

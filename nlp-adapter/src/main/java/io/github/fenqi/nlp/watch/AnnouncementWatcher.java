@@ -107,7 +107,7 @@ public final class AnnouncementWatcher implements AutoCloseable {
   public static final Duration MAX_INTERVAL = Duration.ofDays(366);
   private static final Logger LOG = LoggerFactory.getLogger(AnnouncementWatcher.class);
 
-  /** What to do with a change from a source. */
+  /** What to do with a change from a source. Thread-safety: immutable (an enum). */
   public enum Mode {
     /** Queue every change for a reviewer. */
     REVIEW,

@@ -24,7 +24,7 @@ import java.util.List;
 public record PolicyChange(String id, String sourceId, String platformId, Announcement announcement,
     ExtractionResult extraction, List<FieldChange> changes, Status status, Instant at, List<String> supersedes) {
 
-  /** What the watcher did with the change. */
+  /** What the watcher did with the change. Thread-safety: immutable (an enum). */
   public enum Status {
     /** Waiting for a reviewer ({@link AnnouncementWatcher#approve}/{@link AnnouncementWatcher#reject}). */
     QUEUED_FOR_REVIEW,

@@ -44,7 +44,11 @@ public final class ConditionParser {
   static final int MAX_NESTING = 64;
   private static final List<String> FUNCTIONS = List.of("min", "max", "abs", "hasHardship", "daysSince");
 
-  /** A checked condition: the canonical MVEL text and the names it reads, for explanations. */
+  /**
+   * A checked condition: the canonical MVEL text and the names it reads, for explanations.
+   *
+   * <p>Thread-safety: immutable.
+   */
   public record Parsed(String mvel, List<String> reads) {
     public Parsed {
       reads = List.copyOf(reads);

@@ -28,7 +28,7 @@ import java.util.TreeSet;
  */
 public final class FactCatalog {
 
-  /** The type of a value in a condition. */
+  /** The type of a value in a condition. Thread-safety: immutable (an enum). */
   public enum Type { NUMBER, STRING, BOOLEAN }
 
   /** The fact objects; each is usable only through its properties. */

@@ -63,7 +63,11 @@ public final class RuleFileReader {
   /** The longest rule name, in characters. */
   private static final int MAX_NAME_LENGTH = 100;
 
-  /** The outcome of reading one file: its rules when valid, otherwise every problem found. */
+  /**
+   * The outcome of reading one file: its rules when valid, otherwise every problem found.
+   *
+   * <p>Thread-safety: immutable.
+   */
   public record Result(List<CompiledRule> rules, List<Problem> problems) {
     public Result {
       rules = List.copyOf(rules);

@@ -80,6 +80,8 @@ public final class CsvLine {
   /**
    * A quoted field the record does not close: {@link #field()} is its position (0-based), so the reader can name its
    * column.
+   *
+   * <p>Thread-safety: immutable, like any exception once thrown.
    */
   public static final class UnclosedQuote extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
