@@ -1,5 +1,6 @@
 package io.github.fenqi.core.solve;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import java.util.ArrayList;
@@ -20,12 +21,14 @@ import java.util.List;
  * @param recoveryRatio the lender's time-discounted recovery as a fraction of everything owed
  */
 public record AcceptanceFeatures(
-    double waiverOfCap,
-    double termOfMax,
-    double downPaymentRatio,
-    int overdueDays,
-    boolean hardshipProof,
-    double recoveryRatio) {
+    // required: a recorded outcome's features read from JSON that lacks one had been taken by a plain ObjectMapper as
+    // 0 or false (0 days overdue, no proof), valid features and silently other ones
+    @JsonProperty(required = true) double waiverOfCap,
+    @JsonProperty(required = true) double termOfMax,
+    @JsonProperty(required = true) double downPaymentRatio,
+    @JsonProperty(required = true) int overdueDays,
+    @JsonProperty(required = true) boolean hardshipProof,
+    @JsonProperty(required = true) double recoveryRatio) {
 
   public AcceptanceFeatures {
     List<Problem> problems = new ArrayList<>();

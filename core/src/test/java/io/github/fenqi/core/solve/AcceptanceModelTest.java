@@ -140,6 +140,33 @@ class AcceptanceModelTest {
     assertEquals("coefficients.json: termOfMax: is missing or null; expected a number", named.getMessage());
   }
 
+  /**
+   * A recorded outcome kept as JSON that lacks its answer or a feature is refused by any mapper: a plain ObjectMapper
+   * read an outcome without "accepted" as a refusal and one without "overdueDays" as 0 days overdue, each a valid
+   * outcome that the fit then learnt from; fenqi's reader names the field.
+   */
+  @Test
+  void outcomeJsonWithoutTheAnswerOrAFeatureIsRefusedNotTakenAsFalseOrZero() throws Exception {
+    String features = "{\"waiverOfCap\": 0.5, \"termOfMax\": 0.5, \"downPaymentRatio\": 0.1, \"overdueDays\": 90, "
+        + "\"hardshipProof\": true, \"recoveryRatio\": 0.8}";
+    com.fasterxml.jackson.databind.ObjectMapper plain = new com.fasterxml.jackson.databind.ObjectMapper();
+    String noAnswer = "{\"features\": " + features + "}";
+    Exception e = assertThrows(com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
+        () -> plain.readValue(noAnswer, AcceptanceOutcome.class));
+    assertTrue(e.getMessage().startsWith("Missing required creator property 'accepted'"), e.getMessage());
+    String noAge = "{\"features\": " + features.replace("\"overdueDays\": 90, ", "") + ", \"accepted\": true}";
+    e = assertThrows(com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
+        () -> plain.readValue(noAge, AcceptanceOutcome.class));
+    assertTrue(e.getMessage().startsWith("Missing required creator property 'overdueDays'"), e.getMessage());
+    InvalidInputException named = assertThrows(InvalidInputException.class, () -> io.github.fenqi.core.json.FenqiJson
+        .read(io.github.fenqi.core.json.FenqiJson.newMapper(),
+            noAnswer.getBytes(java.nio.charset.StandardCharsets.UTF_8), AcceptanceOutcome.class, "outcomes.json"));
+    assertEquals("outcomes.json: accepted: is missing or null; expected true or false", named.getMessage());
+    AcceptanceOutcome whole = new AcceptanceOutcome(new AcceptanceFeatures(0.5, 0.5, 0.1, 90, true, 0.8), true);
+    assertEquals(whole,
+        plain.readValue("{\"features\": " + features + ", \"accepted\": true}", AcceptanceOutcome.class));
+  }
+
   @Test
   void aMissingOutcomeIsNamedByItsIndex() {
     List<AcceptanceOutcome> outcomes = new ArrayList<>();
