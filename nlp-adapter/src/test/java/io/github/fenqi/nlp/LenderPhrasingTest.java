@@ -267,4 +267,24 @@ class LenderPhrasingTest {
     assertEquals(ExtractionNote.Kind.FIRST_MONTHS, note.kind());
     assertEquals("分期后前3期利息全免", note.readings().get(0).evidence().text());
   }
+
+  /**
+   * "分期期数6期起", "6期以上": the least installments written after the number had been read as nothing (a bound word
+   * before it, "最少6期", already was read). Not a count of overdue periods, a record of repayments, or the installment
+   * from which something holds.
+   */
+  @Test
+  void aLeastTermWrittenAfterTheNumberIsTheMinimum() {
+    String text = "分期期数6期起。";
+    assertField(extractor.extract(text), PolicyField.MIN_INSTALLMENTS, 6, "6期起", text);
+    text = "分期期数6期以上，最长36期。";
+    ExtractionResult r = extractor.extract(text);
+    assertField(r, PolicyField.MIN_INSTALLMENTS, 6, "6期以上", text);
+    assertField(r, PolicyField.MAX_INSTALLMENTS, 36, "最长36期", text);
+    text = "分期期数最少6期。";
+    assertField(extractor.extract(text), PolicyField.MIN_INSTALLMENTS, 6, "最少6期", text);
+    for (String other : new String[] {"逾期3期以上的客户可申请分期。", "需连续按时还款6期以上。", "自第7期起每月手续费0.5%。"}) {
+      assertAbsent(extractor.extract(other), PolicyField.MIN_INSTALLMENTS, other);
+    }
+  }
 }

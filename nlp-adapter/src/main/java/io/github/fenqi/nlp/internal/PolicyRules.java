@@ -73,6 +73,11 @@ public final class PolicyRules {
       "(?:最长|最多|最高|不超过|不得超过|不超|至多|上限为?|最大)([^" + STOP + "\\d%‰]{0,10}?)(\\d+)\\s*(期|个月|年)"
           + YEAR_REST);
   private static final Pattern MAX_TERM_SUFFIX = Pattern.compile("(?<![\\d.])(\\d+)\\s*期(?:以内|以下|封顶)");
+  /**
+   * "分期期数6期起", "6期以上": the least installments, stated after the number (these had been read as nothing); not
+   * the installment from which something holds ("第7期起").
+   */
+  private static final Pattern MIN_TERM_SUFFIX = Pattern.compile("(?<![\\d.第])(\\d+)\\s*期(?:起|以上|及以上|或以上)");
   private static final Pattern MIN_TERM = Pattern.compile(
       "(?:最短|最少|最低|不少于|不低于|至少)([^" + STOP + "\\d%‰]{0,10}?)(\\d+)\\s*(期|个月|年)" + YEAR_REST);
   /** After a term: a range goes on to its upper end ("12期至36期"), so the term is no upper bound. */
@@ -612,6 +617,17 @@ public final class PolicyRules {
       int v = Integer.parseInt(m.group(1));
       if (plausibleTerm(v)) {
         out.add(new Candidate(PolicyField.MAX_INSTALLMENTS, v, base + m.start(), base + m.end(), 0.7));
+      }
+    }
+    m = MIN_TERM_SUFFIX.matcher(s);
+    while (m.find()) {
+      String before = s.substring(Math.max(0, m.start() - 8), m.start());
+      if (countsOtherPeriods(s, m.start()) || REPAID.matcher(before.substring(before.lastIndexOf(',') + 1)).find()) {
+        continue; // "逾期3期以上", "连续按时还款6期以上": overdue periods, a record of repayments
+      }
+      int v = Integer.parseInt(m.group(1));
+      if (plausibleTerm(v)) {
+        out.add(new Candidate(PolicyField.MIN_INSTALLMENTS, v, base + m.start(), base + m.end(), 0.7));
       }
     }
   }
