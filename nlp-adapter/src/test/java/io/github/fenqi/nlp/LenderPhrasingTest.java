@@ -287,4 +287,18 @@ class LenderPhrasingTest {
       assertAbsent(extractor.extract(other), PolicyField.MIN_INSTALLMENTS, other);
     }
   }
+
+  /** "若未能提供困难证明": the 能提供 inside a failure to give proof had been taken as "may be given", so nothing. */
+  @Test
+  void aFailureToGiveProofMakesItARequirement() {
+    String[][] needed = {
+        {"若未能提供困难证明，罚息不予减免。", "若未能提供困难证明"},
+        {"如不能提供证明，不予办理。", "如不能提供证明"},
+    };
+    for (String[] c : needed) {
+      assertField(extractor.extract(c[0]), PolicyField.REQUIRES_HARDSHIP_PROOF, true, c[1], c[0]);
+    }
+    String text = "若能提供困难证明，可优先办理。";
+    assertAbsent(extractor.extract(text), PolicyField.REQUIRES_HARDSHIP_PROOF, text);
+  }
 }

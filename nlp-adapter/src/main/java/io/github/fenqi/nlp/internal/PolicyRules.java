@@ -209,7 +209,12 @@ public final class PolicyRules {
   private static final Pattern PROOF_NOT_NEEDED = Pattern.compile(
       "无需|不需|无须|不用|免于|(?<![减豁])免(?![除收息费])|不要求|不必|毋须");
   private static final Pattern PROOF_NEEDED = Pattern.compile("需|须|要|应|提交|提供|上传|出具|凭|递交");
-  private static final Pattern PROOF_OPTIONAL_BEFORE = Pattern.compile("可提供|可以提供|可上传|可提交|可自愿|能提供|如提供|若提供|如能|若能");
+  /**
+   * Before 证明: it may be given, not required ("可提供证明"). Not the 能提供 of a failure to give it ("若未能提供困难证明，
+   * 罚息不予减免", as "无法提供" already was): that is a requirement, and it had been read as nothing.
+   */
+  private static final Pattern PROOF_OPTIONAL_BEFORE = Pattern.compile(
+      "可提供|可以提供|可上传|可提交|可自愿|(?<![未不没])能提供|如提供|若提供|如能|若能");
   private static final Pattern PROOF_OPTIONAL_AFTER = Pattern.compile("非必须|非必需|不是必须|不强制|非强制|可不提供|自愿");
   /** Before 证明: it is asked for only in some cases ("如需提供证明，请联系客服", "必要时提交证明"). */
   private static final Pattern PROOF_CONDITIONAL_BEFORE = Pattern.compile(
