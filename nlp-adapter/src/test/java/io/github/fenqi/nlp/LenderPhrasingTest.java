@@ -301,4 +301,21 @@ class LenderPhrasingTest {
     String text = "若能提供困难证明，可优先办理。";
     assertAbsent(extractor.extract(text), PolicyField.REQUIRES_HARDSHIP_PROOF, text);
   }
+
+  /**
+   * A refused share beside another component's waiver in one clause ("罚息不减半和违约金全免") had made the clause state
+   * nothing for either, or thrown a NullPointerException ("罚息不减半和违约金减免30%"): the refused share states no cap
+   * for its component, and the other component's waiver is read.
+   */
+  @Test
+  void aRefusedShareBesideAnotherWaiverInOneClause() {
+    String text = "罚息不减半和违约金全免。";
+    ExtractionResult r = extractor.extract(text);
+    assertField(r, PolicyField.MAX_LATE_FEE_WAIVER, new BigDecimal("1"), "罚息不减半和违约金全免", text);
+    assertAbsent(r, PolicyField.MAX_PENALTY_WAIVER, text);
+    text = "罚息不减半和违约金减免30%。";
+    r = extractor.extract(text);
+    assertField(r, PolicyField.MAX_LATE_FEE_WAIVER, new BigDecimal("0.3"), "罚息不减半和违约金减免30%", text);
+    assertAbsent(r, PolicyField.MAX_PENALTY_WAIVER, text);
+  }
 }

@@ -857,7 +857,10 @@ public final class PolicyRules {
     }
     boolean capped = CAP_WORD.matcher(clause).find(); // once per clause, not once per segment
     Waiver whole = waiverIn(clause, capped);
-    if (whole == null) {
+    // "可减免全部违约金和50%的罚息": several components with different values; pair each with its own segment
+    String[] segments = SEGMENT_SPLIT.split(clause);
+    boolean several = components.size() > 1 && segments.length > 1;
+    if (whole == null && !several) {
       return false;
     }
     if (!inherited && respectively(clause, base, components, order, out)) {
@@ -865,9 +868,12 @@ public final class PolicyRules {
     }
     double factor = inherited ? 0.8 : 1.0;
     boolean firstMonths = FIRST_MONTHS_NUMBERED.matcher(clause).find();
-    // "可减免全部违约金和50%的罚息": several components with different values; pair each with its own segment
-    String[] segments = SEGMENT_SPLIT.split(clause);
-    boolean paired = components.size() > 1 && segments.length > 1 && distinctValues(segments, capped) > 1;
+    // "罚息不减半和违约金全免": the refused share of one segment had made the clause state nothing for either
+    boolean paired = several && distinctValues(segments, capped) > (whole == null ? 0 : 1);
+    if (!paired && whole == null) {
+      return false;
+    }
+    boolean any = false;
     for (FinancialTerm t : components) {
       PolicyField f = waiverField(t);
       if (f == null) {
@@ -885,19 +891,21 @@ public final class PolicyRules {
                 own = r.compareTo(BigDecimal.ONE) <= 0 ? new Waiver(r, 0.75) : null;
               }
             }
-            if (own != null) {
-              w = own;
-            }
+            w = own != null || refusesShare(seg) ? own : w; // a refused share states no cap for its component
             break;
           }
         }
       }
+      if (w == null) {
+        continue;
+      }
+      any = true;
       // "前6个月免收利息": the interest of the first months only, no cap on waiving what is owed
       out.add(firstMonths ? Candidate.bound(f, w.value(), base, base + clause.length(), w.confidence() * factor,
           Candidate.Bound.FIRST_MONTHS) : new Candidate(f, w.value(), base, base + clause.length(),
           w.confidence() * factor));
     }
-    return true;
+    return any || whole != null;
   }
 
   /**
@@ -929,17 +937,23 @@ public final class PolicyRules {
     return true;
   }
 
+  /** In {@link #distinctValues}: a segment that refuses a share ("罚息不减半"), which states no cap. */
+  private static final BigDecimal REFUSED_SHARE = BigDecimal.valueOf(-1);
+
+  /** How many different readings the segments give: values, and a refused share counted as one. */
   private static int distinctValues(String[] segments, boolean capped) {
     Set<BigDecimal> values = new java.util.HashSet<>();
     for (String seg : segments) {
       Waiver w = waiverIn(seg, capped);
-      if (w == null && !refusesShare(seg)) {
+      if (w != null) {
+        values.add(w.value().stripTrailingZeros());
+      } else if (refusesShare(seg)) {
+        values.add(REFUSED_SHARE); // "罚息不减半": another reading than the others' (it had thrown NullPointerException)
+      } else {
         Matcher bare = BARE_RATIO.matcher(seg);
         if (bare.find()) {
           values.add(ratio(bare.group(1), bare.group(2)).stripTrailingZeros());
         }
-      } else {
-        values.add(w.value().stripTrailingZeros());
       }
     }
     return values.size();
