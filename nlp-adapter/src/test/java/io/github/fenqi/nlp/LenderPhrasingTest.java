@@ -318,4 +318,22 @@ class LenderPhrasingTest {
     assertField(r, PolicyField.MAX_LATE_FEE_WAIVER, new BigDecimal("0.3"), "罚息不减半和违约金减免30%", text);
     assertAbsent(r, PolicyField.MAX_PENALTY_WAIVER, text);
   }
+
+  /**
+   * "减免比例低于50%" forbids a waiver of 50%, but had been read as a cap of 0.5, which a plan may reach: the cap is
+   * now the largest ratio below the bound at the precision it was written in, a hundredth at the least.
+   */
+  @Test
+  void aStrictBoundOnAWaiverIsACapJustUnderIt() {
+    String[][] cases = {
+        {"罚息减免比例低于50%。", "0.49", "罚息减免比例低于50%"},
+        {"罚息减免比例小于50%。", "0.49", "罚息减免比例小于50%"},
+        {"罚息减免比例低于五成。", "0.49", "罚息减免比例低于五成"},
+        {"罚息减免比例低于50.5%。", "0.504", "罚息减免比例低于50.5%"},
+        {"罚息减免比例不超过50%。", "0.5", "罚息减免比例不超过50%"},
+    };
+    assertPenaltyWaivers(cases);
+    String text = "罚息减免比例不低于30%。"; // a floor, as before
+    assertAbsent(extractor.extract(text), PolicyField.MAX_PENALTY_WAIVER, text);
+  }
 }

@@ -177,6 +177,11 @@ public final class PolicyRules {
    * "利息减免至原利息的30%", "减免后按10%收取").
    */
   private static final Pattern REMAINDER = Pattern.compile("^\\s*(?:后|至|到)|剩余|收取|支付|缴纳|偿还|仍需");
+  /**
+   * Between a waiver verb and its ratio: a strict bound ("减免比例低于50%", "小于50%"), which the ratio itself is not
+   * within; it had been read as a cap of the ratio. Not a floor ("不低于", {@link #AT_LEAST}).
+   */
+  private static final Pattern STRICTLY_BELOW = Pattern.compile("(?<![不未没])(?:低于|小于|少于|不足|不到)|<(?!=)");
   /** Around a waiver ratio: the least that is waived, which states no cap ("减免比例不低于30%", "至少减免30%"). */
   private static final Pattern AT_LEAST = Pattern.compile("不低于|不少于|至少|最低|最少");
   private static final Pattern WAIVE_ALL = Pattern.compile(
@@ -774,6 +779,15 @@ public final class PolicyRules {
     return normalize(n.movePointLeft(scale).add(half));
   }
 
+  /**
+   * The largest ratio strictly below {@code r} at the precision it was written in, a hundredth (one percent) at the
+   * least: 0.49 for "低于50%" and for "低于五成", 0.504 for "低于50.5%". A policy's waiver cap is the most that may be
+   * waived, so the stated bound itself would let a plan waive what the text forbids.
+   */
+  private static BigDecimal justUnder(BigDecimal r) {
+    return normalize(r.subtract(BigDecimal.ONE.movePointLeft(Math.max(2, r.scale()))));
+  }
+
   private static BigDecimal normalize(BigDecimal d) {
     BigDecimal s = d.stripTrailingZeros();
     return s.scale() < 1 ? s.setScale(1) : s;
@@ -1005,6 +1019,12 @@ public final class PolicyRules {
       }
       boolean range = m.groupCount() == 5;
       BigDecimal r = ratio(m.group(range ? 4 : 2), m.group(range ? 5 : 3));
+      if (!range && STRICTLY_BELOW.matcher(m.group(1)).find()) {
+        r = justUnder(r);
+        if (r.signum() < 0) {
+          return null; // "低于0%": no waiver can be below nothing
+        }
+      }
       return r.compareTo(BigDecimal.ONE) <= 0 ? new Waiver(r, capped ? 0.9 : 0.75) : null;
     }
     if (NOT_ALL.matcher(text).find() || refusesShare(text)) {
