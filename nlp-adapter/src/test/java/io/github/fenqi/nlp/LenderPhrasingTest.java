@@ -336,4 +336,20 @@ class LenderPhrasingTest {
     String text = "罚息减免比例不低于30%。"; // a floor, as before
     assertAbsent(extractor.extract(text), PolicyField.MAX_PENALTY_WAIVER, text);
   }
+
+  /**
+   * "手续费前3个月全免，之后每月0.6%": the second clause names no fee but goes on about it; its rate had been read as
+   * nothing. It is inherited, so an explicit fee elsewhere wins, and a clause after another term inherits no fee.
+   */
+  @Test
+  void aClauseGoingOnAboutTheFeeGivesItsRate() {
+    String text = "手续费前3个月全免，之后每月0.6%。";
+    ExtractionResult r = extractor.extract(text);
+    assertField(r, PolicyField.MONTHLY_FEE_RATE, new BigDecimal("0.006"), "之后每月0.6%", text);
+    assertEquals(ExtractionNote.Kind.FIRST_MONTHS, r.notes(PolicyField.MONTHLY_FEE_RATE).get(0).kind());
+    text = "手续费前3个月全免，之后每月0.6%。每月手续费0.5%。";
+    assertField(extractor.extract(text), PolicyField.MONTHLY_FEE_RATE, new BigDecimal("0.005"), "每月手续费0.5%", text);
+    text = "罚息减免50%，之后每月0.6%。";
+    assertAbsent(extractor.extract(text), PolicyField.MONTHLY_FEE_RATE, text);
+  }
 }

@@ -287,6 +287,11 @@ public final class PolicyRules {
           + "|(?<![不未非没])免收?(?:前|头)\\s*\\d+\\s*(?:个月|月|期)的?(?:分期)?(?:手续费|服务费|分期费)");
   private static final Pattern YEARLY = Pattern.compile("年化|年费率|每年|年利率");
   /**
+   * At the start of a clause naming no term, after a clause on the fee: it goes on about the fee, for the months after
+   * those the clause before was about ("手续费前3个月全免，之后每月0.6%"); its rate had been read as nothing.
+   */
+  private static final Pattern FEE_CONTINUES = Pattern.compile("\\s*(?:之后|此后|以后|其后|其余|剩余|后续|余下|随后)");
+  /**
    * Just before a fee rate, or after it: the most or the least it can be ("每月手续费不超过0.6%", "费率最低0.3%",
    * "0.6%以内"), which is not the rate charged; the cap had been read as the rate.
    */
@@ -376,6 +381,7 @@ public final class PolicyRules {
     boolean previousHadTerms = false;
     boolean previousBareWaiver = false;
     boolean conditional = false; // a clause so far opened with a condition, which the clauses after it are under
+    boolean previousFee = false; // the clause before spoke of a fee
     int clauseStart = 0;
     for (int i = 0; i <= s.length(); i++) {
       if (i == s.length() || s.charAt(i) == ',') {
@@ -423,9 +429,11 @@ public final class PolicyRules {
           if (clause.contains("证明")) {
             proof(clause, s, clauseStart, cs, out);
           }
-          if (clause.indexOf('费') >= 0) {
-            fee(clause, s, cs, terms, out);
+          boolean continuesFee = previousFee && terms.isEmpty() && FEE_CONTINUES.matcher(clause).lookingAt();
+          if (clause.indexOf('费') >= 0 || continuesFee) {
+            fee(clause, s, cs, terms, continuesFee, out);
           }
+          previousFee = continuesFee || terms.contains(FinancialTerm.SERVICE_FEE) || FEE_WORD.matcher(clause).find();
           if (!terms.isEmpty()) {
             previousWaivable = waivable;
             previousHadTerms = true;
@@ -1173,7 +1181,9 @@ public final class PolicyRules {
 
   // ---------------------------------------------------------------- monthly fee
 
-  private static void fee(String clause, String sentence, int base, Set<FinancialTerm> terms, List<Candidate> out) {
+  /** {@code continues}: the clause names no fee but goes on about the one of the clause before (FEE_CONTINUES). */
+  private static void fee(String clause, String sentence, int base, Set<FinancialTerm> terms, boolean continues,
+      List<Candidate> out) {
     Matcher none = FEE_NONE.matcher(clause);
     if (none.find()) {
       Matcher first = FIRST_MONTHS.matcher(clause);
@@ -1187,7 +1197,7 @@ public final class PolicyRules {
           base + none.end(), 0.8));
       return;
     }
-    boolean feeClause = terms.contains(FinancialTerm.SERVICE_FEE) || FEE_WORD.matcher(clause).find();
+    boolean feeClause = continues || terms.contains(FinancialTerm.SERVICE_FEE) || FEE_WORD.matcher(clause).find();
     if (!feeClause || WAIVER_WORD.matcher(clause).find() || YEARLY.matcher(clause).find()) {
       return;
     }
@@ -1198,6 +1208,9 @@ public final class PolicyRules {
       conf = 0.65;
     } else {
       return; // a one-off fee, not a monthly rate
+    }
+    if (continues) {
+      conf *= 0.8; // inherited from the clause before, as a waiver's components are: an explicit fee elsewhere wins
     }
     Matcher m = PERCENT.matcher(clause);
     if (m.find()) {
