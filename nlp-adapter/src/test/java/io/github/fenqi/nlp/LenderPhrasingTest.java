@@ -267,4 +267,89 @@ class LenderPhrasingTest {
     assertEquals(ExtractionNote.Kind.FIRST_MONTHS, note.kind());
     assertEquals("分期后前3期利息全免", note.readings().get(0).evidence().text());
   }
+
+  /**
+   * "分期期数6期起", "6期以上": the least installments written after the number had been read as nothing (a bound word
+   * before it, "最少6期", already was read). Not a count of overdue periods, a record of repayments, or the installment
+   * from which something holds.
+   */
+  @Test
+  void aLeastTermWrittenAfterTheNumberIsTheMinimum() {
+    String text = "分期期数6期起。";
+    assertField(extractor.extract(text), PolicyField.MIN_INSTALLMENTS, 6, "6期起", text);
+    text = "分期期数6期以上，最长36期。";
+    ExtractionResult r = extractor.extract(text);
+    assertField(r, PolicyField.MIN_INSTALLMENTS, 6, "6期以上", text);
+    assertField(r, PolicyField.MAX_INSTALLMENTS, 36, "最长36期", text);
+    text = "分期期数最少6期。";
+    assertField(extractor.extract(text), PolicyField.MIN_INSTALLMENTS, 6, "最少6期", text);
+    for (String other : new String[] {"逾期3期以上的客户可申请分期。", "需连续按时还款6期以上。", "自第7期起每月手续费0.5%。"}) {
+      assertAbsent(extractor.extract(other), PolicyField.MIN_INSTALLMENTS, other);
+    }
+  }
+
+  /** "若未能提供困难证明": the 能提供 inside a failure to give proof had been taken as "may be given", so nothing. */
+  @Test
+  void aFailureToGiveProofMakesItARequirement() {
+    String[][] needed = {
+        {"若未能提供困难证明，罚息不予减免。", "若未能提供困难证明"},
+        {"如不能提供证明，不予办理。", "如不能提供证明"},
+    };
+    for (String[] c : needed) {
+      assertField(extractor.extract(c[0]), PolicyField.REQUIRES_HARDSHIP_PROOF, true, c[1], c[0]);
+    }
+    String text = "若能提供困难证明，可优先办理。";
+    assertAbsent(extractor.extract(text), PolicyField.REQUIRES_HARDSHIP_PROOF, text);
+  }
+
+  /**
+   * A refused share beside another component's waiver in one clause ("罚息不减半和违约金全免") had made the clause state
+   * nothing for either, or thrown a NullPointerException ("罚息不减半和违约金减免30%"): the refused share states no cap
+   * for its component, and the other component's waiver is read.
+   */
+  @Test
+  void aRefusedShareBesideAnotherWaiverInOneClause() {
+    String text = "罚息不减半和违约金全免。";
+    ExtractionResult r = extractor.extract(text);
+    assertField(r, PolicyField.MAX_LATE_FEE_WAIVER, new BigDecimal("1"), "罚息不减半和违约金全免", text);
+    assertAbsent(r, PolicyField.MAX_PENALTY_WAIVER, text);
+    text = "罚息不减半和违约金减免30%。";
+    r = extractor.extract(text);
+    assertField(r, PolicyField.MAX_LATE_FEE_WAIVER, new BigDecimal("0.3"), "罚息不减半和违约金减免30%", text);
+    assertAbsent(r, PolicyField.MAX_PENALTY_WAIVER, text);
+  }
+
+  /**
+   * "减免比例低于50%" forbids a waiver of 50%, but had been read as a cap of 0.5, which a plan may reach: the cap is
+   * now the largest ratio below the bound at the precision it was written in, a hundredth at the least.
+   */
+  @Test
+  void aStrictBoundOnAWaiverIsACapJustUnderIt() {
+    String[][] cases = {
+        {"罚息减免比例低于50%。", "0.49", "罚息减免比例低于50%"},
+        {"罚息减免比例小于50%。", "0.49", "罚息减免比例小于50%"},
+        {"罚息减免比例低于五成。", "0.49", "罚息减免比例低于五成"},
+        {"罚息减免比例低于50.5%。", "0.504", "罚息减免比例低于50.5%"},
+        {"罚息减免比例不超过50%。", "0.5", "罚息减免比例不超过50%"},
+    };
+    assertPenaltyWaivers(cases);
+    String text = "罚息减免比例不低于30%。"; // a floor, as before
+    assertAbsent(extractor.extract(text), PolicyField.MAX_PENALTY_WAIVER, text);
+  }
+
+  /**
+   * "手续费前3个月全免，之后每月0.6%": the second clause names no fee but goes on about it; its rate had been read as
+   * nothing. It is inherited, so an explicit fee elsewhere wins, and a clause after another term inherits no fee.
+   */
+  @Test
+  void aClauseGoingOnAboutTheFeeGivesItsRate() {
+    String text = "手续费前3个月全免，之后每月0.6%。";
+    ExtractionResult r = extractor.extract(text);
+    assertField(r, PolicyField.MONTHLY_FEE_RATE, new BigDecimal("0.006"), "之后每月0.6%", text);
+    assertEquals(ExtractionNote.Kind.FIRST_MONTHS, r.notes(PolicyField.MONTHLY_FEE_RATE).get(0).kind());
+    text = "手续费前3个月全免，之后每月0.6%。每月手续费0.5%。";
+    assertField(extractor.extract(text), PolicyField.MONTHLY_FEE_RATE, new BigDecimal("0.005"), "每月手续费0.5%", text);
+    text = "罚息减免50%，之后每月0.6%。";
+    assertAbsent(extractor.extract(text), PolicyField.MONTHLY_FEE_RATE, text);
+  }
 }

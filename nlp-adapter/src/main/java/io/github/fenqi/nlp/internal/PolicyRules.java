@@ -73,6 +73,11 @@ public final class PolicyRules {
       "(?:最长|最多|最高|不超过|不得超过|不超|至多|上限为?|最大)([^" + STOP + "\\d%‰]{0,10}?)(\\d+)\\s*(期|个月|年)"
           + YEAR_REST);
   private static final Pattern MAX_TERM_SUFFIX = Pattern.compile("(?<![\\d.])(\\d+)\\s*期(?:以内|以下|封顶)");
+  /**
+   * "分期期数6期起", "6期以上": the least installments, stated after the number (these had been read as nothing); not
+   * the installment from which something holds ("第7期起").
+   */
+  private static final Pattern MIN_TERM_SUFFIX = Pattern.compile("(?<![\\d.第])(\\d+)\\s*期(?:起|以上|及以上|或以上)");
   private static final Pattern MIN_TERM = Pattern.compile(
       "(?:最短|最少|最低|不少于|不低于|至少)([^" + STOP + "\\d%‰]{0,10}?)(\\d+)\\s*(期|个月|年)" + YEAR_REST);
   /** After a term: a range goes on to its upper end ("12期至36期"), so the term is no upper bound. */
@@ -172,6 +177,11 @@ public final class PolicyRules {
    * "利息减免至原利息的30%", "减免后按10%收取").
    */
   private static final Pattern REMAINDER = Pattern.compile("^\\s*(?:后|至|到)|剩余|收取|支付|缴纳|偿还|仍需");
+  /**
+   * Between a waiver verb and its ratio: a strict bound ("减免比例低于50%", "小于50%"), which the ratio itself is not
+   * within; it had been read as a cap of the ratio. Not a floor ("不低于", {@link #AT_LEAST}).
+   */
+  private static final Pattern STRICTLY_BELOW = Pattern.compile("(?<![不未没])(?:低于|小于|少于|不足|不到)|<(?!=)");
   /** Around a waiver ratio: the least that is waived, which states no cap ("减免比例不低于30%", "至少减免30%"). */
   private static final Pattern AT_LEAST = Pattern.compile("不低于|不少于|至少|最低|最少");
   private static final Pattern WAIVE_ALL = Pattern.compile(
@@ -204,7 +214,12 @@ public final class PolicyRules {
   private static final Pattern PROOF_NOT_NEEDED = Pattern.compile(
       "无需|不需|无须|不用|免于|(?<![减豁])免(?![除收息费])|不要求|不必|毋须");
   private static final Pattern PROOF_NEEDED = Pattern.compile("需|须|要|应|提交|提供|上传|出具|凭|递交");
-  private static final Pattern PROOF_OPTIONAL_BEFORE = Pattern.compile("可提供|可以提供|可上传|可提交|可自愿|能提供|如提供|若提供|如能|若能");
+  /**
+   * Before 证明: it may be given, not required ("可提供证明"). Not the 能提供 of a failure to give it ("若未能提供困难证明，
+   * 罚息不予减免", as "无法提供" already was): that is a requirement, and it had been read as nothing.
+   */
+  private static final Pattern PROOF_OPTIONAL_BEFORE = Pattern.compile(
+      "可提供|可以提供|可上传|可提交|可自愿|(?<![未不没])能提供|如提供|若提供|如能|若能");
   private static final Pattern PROOF_OPTIONAL_AFTER = Pattern.compile("非必须|非必需|不是必须|不强制|非强制|可不提供|自愿");
   /** Before 证明: it is asked for only in some cases ("如需提供证明，请联系客服", "必要时提交证明"). */
   private static final Pattern PROOF_CONDITIONAL_BEFORE = Pattern.compile(
@@ -271,6 +286,11 @@ public final class PolicyRules {
           + "]{0,12}?(?<![不未非没])(?:全免|免收|免除|全额减免|免)"
           + "|(?<![不未非没])免收?(?:前|头)\\s*\\d+\\s*(?:个月|月|期)的?(?:分期)?(?:手续费|服务费|分期费)");
   private static final Pattern YEARLY = Pattern.compile("年化|年费率|每年|年利率");
+  /**
+   * At the start of a clause naming no term, after a clause on the fee: it goes on about the fee, for the months after
+   * those the clause before was about ("手续费前3个月全免，之后每月0.6%"); its rate had been read as nothing.
+   */
+  private static final Pattern FEE_CONTINUES = Pattern.compile("\\s*(?:之后|此后|以后|其后|其余|剩余|后续|余下|随后)");
   /**
    * Just before a fee rate, or after it: the most or the least it can be ("每月手续费不超过0.6%", "费率最低0.3%",
    * "0.6%以内"), which is not the rate charged; the cap had been read as the rate.
@@ -361,6 +381,7 @@ public final class PolicyRules {
     boolean previousHadTerms = false;
     boolean previousBareWaiver = false;
     boolean conditional = false; // a clause so far opened with a condition, which the clauses after it are under
+    boolean previousFee = false; // the clause before spoke of a fee
     int clauseStart = 0;
     for (int i = 0; i <= s.length(); i++) {
       if (i == s.length() || s.charAt(i) == ',') {
@@ -408,9 +429,11 @@ public final class PolicyRules {
           if (clause.contains("证明")) {
             proof(clause, s, clauseStart, cs, out);
           }
-          if (clause.indexOf('费') >= 0) {
-            fee(clause, s, cs, terms, out);
+          boolean continuesFee = previousFee && terms.isEmpty() && FEE_CONTINUES.matcher(clause).lookingAt();
+          if (clause.indexOf('费') >= 0 || continuesFee) {
+            fee(clause, s, cs, terms, continuesFee, out);
           }
+          previousFee = continuesFee || terms.contains(FinancialTerm.SERVICE_FEE) || FEE_WORD.matcher(clause).find();
           if (!terms.isEmpty()) {
             previousWaivable = waivable;
             previousHadTerms = true;
@@ -614,6 +637,17 @@ public final class PolicyRules {
         out.add(new Candidate(PolicyField.MAX_INSTALLMENTS, v, base + m.start(), base + m.end(), 0.7));
       }
     }
+    m = MIN_TERM_SUFFIX.matcher(s);
+    while (m.find()) {
+      String before = s.substring(Math.max(0, m.start() - 8), m.start());
+      if (countsOtherPeriods(s, m.start()) || REPAID.matcher(before.substring(before.lastIndexOf(',') + 1)).find()) {
+        continue; // "逾期3期以上", "连续按时还款6期以上": overdue periods, a record of repayments
+      }
+      int v = Integer.parseInt(m.group(1));
+      if (plausibleTerm(v)) {
+        out.add(new Candidate(PolicyField.MIN_INSTALLMENTS, v, base + m.start(), base + m.end(), 0.7));
+      }
+    }
   }
 
   private static void bound(String s, int base, Pattern p, PolicyField field, boolean termContext,
@@ -753,6 +787,15 @@ public final class PolicyRules {
     return normalize(n.movePointLeft(scale).add(half));
   }
 
+  /**
+   * The largest ratio strictly below {@code r} at the precision it was written in, a hundredth (one percent) at the
+   * least: 0.49 for "低于50%" and for "低于五成", 0.504 for "低于50.5%". A policy's waiver cap is the most that may be
+   * waived, so the stated bound itself would let a plan waive what the text forbids.
+   */
+  private static BigDecimal justUnder(BigDecimal r) {
+    return normalize(r.subtract(BigDecimal.ONE.movePointLeft(Math.max(2, r.scale()))));
+  }
+
   private static BigDecimal normalize(BigDecimal d) {
     BigDecimal s = d.stripTrailingZeros();
     return s.scale() < 1 ? s.setScale(1) : s;
@@ -836,7 +879,10 @@ public final class PolicyRules {
     }
     boolean capped = CAP_WORD.matcher(clause).find(); // once per clause, not once per segment
     Waiver whole = waiverIn(clause, capped);
-    if (whole == null) {
+    // "可减免全部违约金和50%的罚息": several components with different values; pair each with its own segment
+    String[] segments = SEGMENT_SPLIT.split(clause);
+    boolean several = components.size() > 1 && segments.length > 1;
+    if (whole == null && !several) {
       return false;
     }
     if (!inherited && respectively(clause, base, components, order, out)) {
@@ -844,9 +890,12 @@ public final class PolicyRules {
     }
     double factor = inherited ? 0.8 : 1.0;
     boolean firstMonths = FIRST_MONTHS_NUMBERED.matcher(clause).find();
-    // "可减免全部违约金和50%的罚息": several components with different values; pair each with its own segment
-    String[] segments = SEGMENT_SPLIT.split(clause);
-    boolean paired = components.size() > 1 && segments.length > 1 && distinctValues(segments, capped) > 1;
+    // "罚息不减半和违约金全免": the refused share of one segment had made the clause state nothing for either
+    boolean paired = several && distinctValues(segments, capped) > (whole == null ? 0 : 1);
+    if (!paired && whole == null) {
+      return false;
+    }
+    boolean any = false;
     for (FinancialTerm t : components) {
       PolicyField f = waiverField(t);
       if (f == null) {
@@ -864,19 +913,21 @@ public final class PolicyRules {
                 own = r.compareTo(BigDecimal.ONE) <= 0 ? new Waiver(r, 0.75) : null;
               }
             }
-            if (own != null) {
-              w = own;
-            }
+            w = own != null || refusesShare(seg) ? own : w; // a refused share states no cap for its component
             break;
           }
         }
       }
+      if (w == null) {
+        continue;
+      }
+      any = true;
       // "前6个月免收利息": the interest of the first months only, no cap on waiving what is owed
       out.add(firstMonths ? Candidate.bound(f, w.value(), base, base + clause.length(), w.confidence() * factor,
           Candidate.Bound.FIRST_MONTHS) : new Candidate(f, w.value(), base, base + clause.length(),
           w.confidence() * factor));
     }
-    return true;
+    return any || whole != null;
   }
 
   /**
@@ -908,17 +959,23 @@ public final class PolicyRules {
     return true;
   }
 
+  /** In {@link #distinctValues}: a segment that refuses a share ("罚息不减半"), which states no cap. */
+  private static final BigDecimal REFUSED_SHARE = BigDecimal.valueOf(-1);
+
+  /** How many different readings the segments give: values, and a refused share counted as one. */
   private static int distinctValues(String[] segments, boolean capped) {
     Set<BigDecimal> values = new java.util.HashSet<>();
     for (String seg : segments) {
       Waiver w = waiverIn(seg, capped);
-      if (w == null && !refusesShare(seg)) {
+      if (w != null) {
+        values.add(w.value().stripTrailingZeros());
+      } else if (refusesShare(seg)) {
+        values.add(REFUSED_SHARE); // "罚息不减半": another reading than the others' (it had thrown NullPointerException)
+      } else {
         Matcher bare = BARE_RATIO.matcher(seg);
         if (bare.find()) {
           values.add(ratio(bare.group(1), bare.group(2)).stripTrailingZeros());
         }
-      } else {
-        values.add(w.value().stripTrailingZeros());
       }
     }
     return values.size();
@@ -970,6 +1027,12 @@ public final class PolicyRules {
       }
       boolean range = m.groupCount() == 5;
       BigDecimal r = ratio(m.group(range ? 4 : 2), m.group(range ? 5 : 3));
+      if (!range && STRICTLY_BELOW.matcher(m.group(1)).find()) {
+        r = justUnder(r);
+        if (r.signum() < 0) {
+          return null; // "低于0%": no waiver can be below nothing
+        }
+      }
       return r.compareTo(BigDecimal.ONE) <= 0 ? new Waiver(r, capped ? 0.9 : 0.75) : null;
     }
     if (NOT_ALL.matcher(text).find() || refusesShare(text)) {
@@ -1118,7 +1181,9 @@ public final class PolicyRules {
 
   // ---------------------------------------------------------------- monthly fee
 
-  private static void fee(String clause, String sentence, int base, Set<FinancialTerm> terms, List<Candidate> out) {
+  /** {@code continues}: the clause names no fee but goes on about the one of the clause before (FEE_CONTINUES). */
+  private static void fee(String clause, String sentence, int base, Set<FinancialTerm> terms, boolean continues,
+      List<Candidate> out) {
     Matcher none = FEE_NONE.matcher(clause);
     if (none.find()) {
       Matcher first = FIRST_MONTHS.matcher(clause);
@@ -1132,7 +1197,7 @@ public final class PolicyRules {
           base + none.end(), 0.8));
       return;
     }
-    boolean feeClause = terms.contains(FinancialTerm.SERVICE_FEE) || FEE_WORD.matcher(clause).find();
+    boolean feeClause = continues || terms.contains(FinancialTerm.SERVICE_FEE) || FEE_WORD.matcher(clause).find();
     if (!feeClause || WAIVER_WORD.matcher(clause).find() || YEARLY.matcher(clause).find()) {
       return;
     }
@@ -1143,6 +1208,9 @@ public final class PolicyRules {
       conf = 0.65;
     } else {
       return; // a one-off fee, not a monthly rate
+    }
+    if (continues) {
+      conf *= 0.8; // inherited from the clause before, as a waiver's components are: an explicit fee elsewhere wins
     }
     Matcher m = PERCENT.matcher(clause);
     if (m.find()) {
