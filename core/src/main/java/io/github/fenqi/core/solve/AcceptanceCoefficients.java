@@ -59,7 +59,8 @@ public record AcceptanceCoefficients(
    * Fits the coefficients to recorded outcomes by L2-regularised maximum likelihood (Newton's method with step halving,
    * and a fixed ridge of 0.1 on the slopes so that separable data still converge). A coefficient whose optimum lies
    * beyond ±100 — answers that follow a hard rule, on many outcomes — is held at ±100 and the others are fitted around
-   * it, so the rule's line stays where the answers put it (cutting it afterwards had moved the line). The slope of a
+   * it, so the rule's line stays where the answers put it (cutting it afterwards had moved the line). A step is taken
+   * only when it does not lower the objective, so the fit ends at the best point it evaluated. The slope of a
    * feature that has one value in every outcome (all with proof, say) is 0: the data say nothing of it. The same
    * outcomes in any order give the same coefficients, to the last bit.
    *

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.fenqi.core.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -100,6 +101,42 @@ class AcceptanceModelTest {
     assertEquals(List.of(0.0, 0.0, 0.0, 0.0, 0.0), List.of(fitted.termOfMax(), fitted.downPayment(), fitted.overdue(),
         fitted.proof(), fitted.recovery()), fitted.toString());
     assertEquals(List.of(), fitted.againstPractice());
+  }
+
+  /**
+   * Answers on the wrong side of a waiver slope held at the limit, as many each way, leave the likelihood flat to its
+   * last bits along the intercept: there no step along Newton's direction, however halved, raises the objective, and
+   * the loop had taken the step of 2⁻⁴⁰ anyway and stopped there, at a point worse than the one it had (by a few units
+   * in the last place, at about 1 start in 300 of these). From every start it must end no worse than it began.
+   */
+  @Test
+  void whereNoHalvedStepImprovesTheFitKeepsTheBestPointItHad() {
+    List<AcceptanceOutcome> outcomes = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      outcomes.add(new AcceptanceOutcome(new AcceptanceFeatures(i < 10 ? 0 : 1, 0.5, 0.1, 90, true, 0.8), i >= 10));
+    }
+    double[][] x = new double[outcomes.size()][];
+    double[] y = new double[outcomes.size()];
+    for (int i = 0; i < x.length; i++) {
+      double[] f = outcomes.get(i).features().vector();
+      x[i] = new double[] {1, f[0], f[1], f[2], f[3], f[4], f[5]};
+      y[i] = outcomes.get(i).accepted() ? 1 : 0;
+    }
+    boolean[] interceptOnly = {true, false, false, false, false, false, false};
+    int worse = 0;
+    StringBuilder where = new StringBuilder();
+    for (int i = 0; i < 2_000; i++) {
+      double[] b = {26 + 3.5 * i / 2_000, -100, 0, 0, 0, 0, 0};
+      double[] start = b.clone();
+      double before = AcceptanceFitProperties.objective(outcomes, b);
+      LogisticAcceptanceModel.newton(x, y, b, interceptOnly);
+      double after = AcceptanceFitProperties.objective(outcomes, b);
+      if (after < before) {
+        worse++;
+        where.append(String.format(Locale.ROOT, "%n  from %s: %s to %s", start[0], before, after));
+      }
+    }
+    assertEquals(0, worse, "ended worse than it started:" + where);
   }
 
   @Test
