@@ -152,6 +152,20 @@ class AcceptanceModelTest {
         new AcceptanceCoefficients(-1, 1, 0.5, -0.25, -2, -0.1, -3).againstPractice());
   }
 
+  /**
+   * A slope against practice too small for two decimals had been listed as "termOfMax +0.00: a longer term raises
+   * acceptance" — a sign its own figure does not show; it is shown with its leading digits, and the boundary of
+   * two decimals (0.005 rounds up to 0.01) keeps the short form.
+   */
+  @Test
+  void aTinySlopeAgainstPracticeShowsTheSignItIsListedFor() {
+    assertEquals(List.of("waiverOfCap +1.2e-300: a larger waiver raises acceptance",
+            "termOfMax +3.1e-05: a longer term raises acceptance",
+            "downPayment -5.0e-03: a larger down payment lowers acceptance",
+            "overdue -0.01: older debts are settled less readily"),
+        new AcceptanceCoefficients(0, 1.2e-300, 3.1e-5, -0.004999, -0.005, 0, 0).againstPractice());
+  }
+
   @Test
   void fittedCoefficientsRoundTripThroughJson() throws Exception {
     com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
