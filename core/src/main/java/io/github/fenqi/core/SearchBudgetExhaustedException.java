@@ -22,9 +22,11 @@ public class SearchBudgetExhaustedException extends FenqiException {
    * @param strategy the first strategy (in {@link Strategy} order) whose search ran out without a plan
    */
   public SearchBudgetExhaustedException(long maxSearchNodes, Strategy strategy) {
-    super("the exact solver's search ran out of its budget of " + maxSearchNodes + " nodes per strategy ("
-        + strategy + "'s first) before any plan was found or ruled out; the case may be feasible: raise "
-        + "GridConfig.maxSearchNodes (default " + GridConfig.DEFAULT_MAX_SEARCH_NODES + ")");
+    // "a budget of 1 nodes" for the least budget there is
+    super("the exact solver's search ran out of its budget of " + maxSearchNodes
+        + (maxSearchNodes == 1 ? " node" : " nodes") + " per strategy (" + strategy + "'s first) before any plan was "
+        + "found or ruled out; the case may be feasible: raise GridConfig.maxSearchNodes (default "
+        + GridConfig.DEFAULT_MAX_SEARCH_NODES + ")");
     this.maxSearchNodes = maxSearchNodes;
     this.strategy = strategy;
   }

@@ -100,6 +100,19 @@ class NegotiationEngineTest {
     assertFalse(engine.calculate(tight).feasible(), "the default budget proves it"); // not the budget's: the case's
   }
 
+  /** The least budget there is had been "its budget of 1 nodes per strategy". */
+  @Test
+  void aBudgetOfOneNodeIsOneNodeInTheMessage() {
+    NegotiationEngine one = NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(Samples.policies()))
+        .clock(TODAY).grid(GridConfig.DEFAULTS.withMaxSearchNodes(1)).build();
+    SearchBudgetExhaustedException e = assertThrows(SearchBudgetExhaustedException.class,
+        () -> one.calculate(withIncome(sample, "11000.00", "12000.00")));
+    assertEquals(1, e.maxSearchNodes());
+    assertTrue(e.getMessage().startsWith("the exact solver's search ran out of its budget of 1 node per strategy ("),
+        e.getMessage());
+    assertTrue(new SearchBudgetExhaustedException(2, Strategy.AGGRESSIVE).getMessage().contains("of 2 nodes per"));
+  }
+
   @Test
   void ineligibleDebtIsListedWithReasonsAndLeftOutOfThePlan() {
     List<Debt> debts = new ArrayList<>(sample.debts());

@@ -59,7 +59,8 @@ public record AcceptanceCoefficients(
    * Fits the coefficients to recorded outcomes by L2-regularised maximum likelihood (Newton's method with step halving,
    * and a fixed ridge of 0.1 on the slopes so that separable data still converge). A coefficient whose optimum lies
    * beyond ±100 — answers that follow a hard rule, on many outcomes — is held at ±100 and the others are fitted around
-   * it, so the rule's line stays where the answers put it (cutting it afterwards had moved the line). The slope of a
+   * it, so the rule's line stays where the answers put it (cutting it afterwards had moved the line). A step is taken
+   * only when it does not lower the objective, so the fit ends at the best point it evaluated. The slope of a
    * feature that has one value in every outcome (all with proof, say) is 0: the data say nothing of it. The same
    * outcomes in any order give the same coefficients, to the last bit.
    *
@@ -73,7 +74,8 @@ public record AcceptanceCoefficients(
   /**
    * The slopes whose sign goes against the directions in the class comment, each as {@code name sign: what it
    * says} (e.g. {@code "termOfMax +0.42: a longer term raises acceptance"}); empty for the {@link #DEFAULTS}. A slope of
-   * exactly 0 is not against practice, only indifferent.
+   * exactly 0 is not against practice, only indifferent. A slope shown with two decimals is one that rounds to at least
+   * 0.01; a smaller one is shown with its first two digits ({@code "termOfMax +3.1e-05: ..."}), never as {@code +0.00}.
    */
   public List<String> againstPractice() {
     List<String> found = new ArrayList<>();
@@ -88,7 +90,13 @@ public record AcceptanceCoefficients(
 
   private static void against(List<String> found, String name, double slope, int practiceSign, String says) {
     if (slope != 0 && Math.signum(slope) != practiceSign) {
-      found.add(String.format(Locale.ROOT, "%s %+.2f: %s", name, slope, says));
+      // a slope that two decimals show as 0 had been listed as "termOfMax +0.00: a longer term raises acceptance",
+      // a warning its own figure does not bear out: it is shown with its first two digits instead (+3.1e-05)
+      String shown = String.format(Locale.ROOT, "%+.2f", slope);
+      if (Double.parseDouble(shown) == 0) {
+        shown = String.format(Locale.ROOT, "%+.1e", slope);
+      }
+      found.add(name + " " + shown + ": " + says);
     }
   }
 

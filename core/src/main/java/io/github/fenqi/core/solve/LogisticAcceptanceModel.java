@@ -136,8 +136,11 @@ final class LogisticAcceptanceModel implements AcceptanceModel {
    * Newton's method on the ridge-penalised log-likelihood from {@code b}, in place; the coefficients not {@code free}
    * keep their values. A step that lowers the likelihood is halved until it does not: from where a coefficient was
    * just held at the limit every answer can sit far on one side, and full steps swung the intercept between ±10¹¹.
+   * When even a step of 2⁻⁴⁰ lowers it (where the likelihood is flat to its last bits, rounding decides) the loop
+   * stops where it is, the best point it evaluated: it had taken that step anyway and stopped at a point a few units in
+   * the last place worse than the one it had. Package-private so that a test can start it where a fit would not.
    */
-  private static void newton(double[][] x, double[] y, double[] b, boolean[] free) {
+  static void newton(double[][] x, double[] y, double[] b, boolean[] free) {
     double current = penalisedLogLikelihood(x, y, b);
     for (int iter = 0; iter < 100; iter++) {
       double[] grad = new double[DIM];
@@ -177,8 +180,11 @@ final class LogisticAcceptanceModel implements AcceptanceModel {
           next[k] = b[k] + scale * step[k];
         }
         reached = penalisedLogLikelihood(x, y, next);
-        if (reached >= current || scale < 1e-12) {
+        if (reached >= current) {
           break;
+        }
+        if (scale < 1e-12) { // no step along this direction is better: b, the best point evaluated, is the answer
+          return;
         }
         scale /= 2;
       }

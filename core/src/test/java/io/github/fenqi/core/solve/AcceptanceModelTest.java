@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.fenqi.core.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -102,6 +103,42 @@ class AcceptanceModelTest {
     assertEquals(List.of(), fitted.againstPractice());
   }
 
+  /**
+   * Answers on the wrong side of a waiver slope held at the limit, as many each way, leave the likelihood flat to its
+   * last bits along the intercept: there no step along Newton's direction, however halved, raises the objective, and
+   * the loop had taken the step of 2⁻⁴⁰ anyway and stopped there, at a point worse than the one it had (by a few units
+   * in the last place, at about 1 start in 300 of these). From every start it must end no worse than it began.
+   */
+  @Test
+  void whereNoHalvedStepImprovesTheFitKeepsTheBestPointItHad() {
+    List<AcceptanceOutcome> outcomes = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      outcomes.add(new AcceptanceOutcome(new AcceptanceFeatures(i < 10 ? 0 : 1, 0.5, 0.1, 90, true, 0.8), i >= 10));
+    }
+    double[][] x = new double[outcomes.size()][];
+    double[] y = new double[outcomes.size()];
+    for (int i = 0; i < x.length; i++) {
+      double[] f = outcomes.get(i).features().vector();
+      x[i] = new double[] {1, f[0], f[1], f[2], f[3], f[4], f[5]};
+      y[i] = outcomes.get(i).accepted() ? 1 : 0;
+    }
+    boolean[] interceptOnly = {true, false, false, false, false, false, false};
+    int worse = 0;
+    StringBuilder where = new StringBuilder();
+    for (int i = 0; i < 2_000; i++) {
+      double[] b = {26 + 3.5 * i / 2_000, -100, 0, 0, 0, 0, 0};
+      double[] start = b.clone();
+      double before = AcceptanceFitProperties.objective(outcomes, b);
+      LogisticAcceptanceModel.newton(x, y, b, interceptOnly);
+      double after = AcceptanceFitProperties.objective(outcomes, b);
+      if (after < before) {
+        worse++;
+        where.append(String.format(Locale.ROOT, "%n  from %s: %s to %s", start[0], before, after));
+      }
+    }
+    assertEquals(0, worse, "ended worse than it started:" + where);
+  }
+
   @Test
   void everySlopeAgainstPracticeIsNamedAndTheDefaultsHaveNone() {
     assertEquals(List.of(), AcceptanceCoefficients.DEFAULTS.againstPractice());
@@ -113,6 +150,20 @@ class AcceptanceModelTest {
             "proof -0.10: proof of hardship lowers acceptance",
             "recovery -3.00: recovering more of the debt lowers acceptance"),
         new AcceptanceCoefficients(-1, 1, 0.5, -0.25, -2, -0.1, -3).againstPractice());
+  }
+
+  /**
+   * A slope against practice too small for two decimals had been listed as "termOfMax +0.00: a longer term raises
+   * acceptance" — a sign its own figure does not show; it is shown with its leading digits, and the boundary of
+   * two decimals (0.005 rounds up to 0.01) keeps the short form.
+   */
+  @Test
+  void aTinySlopeAgainstPracticeShowsTheSignItIsListedFor() {
+    assertEquals(List.of("waiverOfCap +1.2e-300: a larger waiver raises acceptance",
+            "termOfMax +3.1e-05: a longer term raises acceptance",
+            "downPayment -5.0e-03: a larger down payment lowers acceptance",
+            "overdue -0.01: older debts are settled less readily"),
+        new AcceptanceCoefficients(0, 1.2e-300, 3.1e-5, -0.004999, -0.005, 0, 0).againstPractice());
   }
 
   @Test
