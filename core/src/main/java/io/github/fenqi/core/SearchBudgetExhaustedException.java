@@ -22,13 +22,25 @@ public class SearchBudgetExhaustedException extends FenqiException {
    * @param strategy the first strategy (in {@link Strategy} order) whose search ran out without a plan
    */
   public SearchBudgetExhaustedException(long maxSearchNodes, Strategy strategy) {
-    // "a budget of 1 nodes" for the least budget there is
-    super("the exact solver's search ran out of its budget of " + maxSearchNodes
-        + (maxSearchNodes == 1 ? " node" : " nodes") + " per strategy (" + strategy + "'s first) before any plan was "
-        + "found or ruled out; the case may be feasible: raise GridConfig.maxSearchNodes (default "
+    super(whatRanOut(maxSearchNodes, strategy) + ": raise GridConfig.maxSearchNodes (default "
         + GridConfig.DEFAULT_MAX_SEARCH_NODES + ")");
     this.maxSearchNodes = maxSearchNodes;
     this.strategy = strategy;
+  }
+
+  /**
+   * What ran out, without the setting to raise: an application that names the budget its own way (the CLI's
+   * {@code --max-search-nodes}, a service's property) adds its name to this, so the three say the same thing.
+   */
+  public String whatRanOut() {
+    return whatRanOut(maxSearchNodes, strategy);
+  }
+
+  private static String whatRanOut(long maxSearchNodes, Strategy strategy) {
+    // "a budget of 1 nodes" for the least budget there is
+    return "the exact solver's search ran out of its budget of " + maxSearchNodes
+        + (maxSearchNodes == 1 ? " node" : " nodes") + " per strategy (" + strategy + "'s first) before any plan was "
+        + "found or ruled out; the case may be feasible";
   }
 
   /** The node budget per strategy that ran out ({@code GridConfig.maxSearchNodes}). */

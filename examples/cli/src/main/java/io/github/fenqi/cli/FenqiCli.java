@@ -104,9 +104,8 @@ public final class FenqiCli implements Runnable {
         invalid.problems().forEach(p -> err.println("  " + oneLine(p.toString())));
       } else if (ex instanceof SearchBudgetExhaustedException s) {
         // named as the option that sets it here, not as the library's GridConfig.maxSearchNodes
-        err.println("fenqi: the exact solver's search ran out of its budget of " + s.maxSearchNodes() + " nodes per "
-            + "strategy (" + s.strategy() + "'s first) before any plan was found or ruled out; the case may be "
-            + "feasible: raise --max-search-nodes (default " + GridConfig.DEFAULT_MAX_SEARCH_NODES + ")");
+        err.println("fenqi: " + s.whatRanOut() + ": raise --max-search-nodes (default "
+            + GridConfig.DEFAULT_MAX_SEARCH_NODES + ")");
         err.flush();
         return SEARCH_BUDGET_EXHAUSTED;
       } else if (ex instanceof FenqiException) {

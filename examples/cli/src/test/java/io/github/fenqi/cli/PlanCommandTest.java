@@ -156,6 +156,10 @@ class PlanCommandTest {
         + "before any plan was found or ruled out; the case may be feasible: raise --max-search-nodes (default "
         + "5000000)", small.err().strip());
     assertEquals("", small.out());
+    CliRun one = CliRun.of("plan", tight.toString(), "--policies", POLICIES, "--max-search-nodes", "1");
+    assertEquals(FenqiCli.SEARCH_BUDGET_EXHAUSTED, one.exit(), one.err());
+    assertTrue(one.err().startsWith("fenqi: the exact solver's search ran out of its budget of 1 node per strategy "),
+        one.err()); // "1 nodes" had been the CLI's own copy of the library's message
     CliRun whole = CliRun.of("plan", tight.toString(), "--policies", POLICIES);
     assertEquals(0, whole.exit(), whole.err());
     assertEquals(false, FenqiJson.newMapper().readTree(whole.out()).get("feasible").asBoolean(), whole.out());

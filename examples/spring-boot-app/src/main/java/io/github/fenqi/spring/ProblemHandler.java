@@ -226,10 +226,9 @@ class ProblemHandler {
   ProblemDetail searchBudget(SearchBudgetExhaustedException e) {
     LOG.warn("a case needed more search than fenqi.max-search-nodes={} allows ({}'s search ran out first)",
         e.maxSearchNodes(), e.strategy());
-    ProblemDetail pd = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Search budget exhausted", "the exact solver's "
-        + "search ran out of its budget of " + e.maxSearchNodes() + " nodes per strategy (" + e.strategy() + "'s first) "
-        + "before any plan was found or ruled out; the case may be feasible: the service's fenqi.max-search-nodes "
-        + "must be raised (default " + GridConfig.DEFAULT_MAX_SEARCH_NODES + ")", List.of());
+    ProblemDetail pd = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Search budget exhausted", e.whatRanOut()
+        + ": the service's fenqi.max-search-nodes must be raised (default " + GridConfig.DEFAULT_MAX_SEARCH_NODES + ")",
+        List.of());
     pd.setProperty("maxSearchNodes", e.maxSearchNodes());
     pd.setProperty("strategy", e.strategy().name());
     return pd;
