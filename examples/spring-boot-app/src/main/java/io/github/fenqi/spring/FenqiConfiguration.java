@@ -248,7 +248,8 @@ public class FenqiConfiguration {
    * started on the default the operator meant to replace (or stopped saying the token was not set, not why). Read are
    * each setting's variable, as Spring binds it ({@code FENQI_MAX_DEBTS}, also {@code FENQI_MAXDEBTS} or in lower
    * case; {@link #settingNames} lists the settings), and {@link #DATABASE_VARIABLES}, which application.yml reads as
-   * spelt; {@link #OTHER_TOOLS_VARIABLES} are let through unread. The variables are those of the environment's own source, which Spring has read from the process.
+   * spelt; {@link #OTHER_TOOLS_VARIABLES} are let through unread. The variables are those of the environment's own
+   * source, which Spring has read from the process.
    */
   private static List<Problem> unknownVariables(ConfigurableEnvironment environment) {
     List<String> documented = new ArrayList<>();
