@@ -1102,6 +1102,36 @@ class FenqiApplicationTest {
     }
   }
 
+  /**
+   * HEAD does on no endpoint what its POST or GET does. On a POST-only endpoint it is a 405 naming POST, nothing
+   * calculated, stored or audited. On a submission it answers as GET would (200, or 404 for none) without decrypting
+   * the borrower's identifiers and without a DATA_ACCESS entry: it ran the GET handler whole, the entry saying the
+   * identifiers were shown masked to a caller who was shown nothing.
+   */
+  @Test
+  void headDoesNoWorkAndWritesNoAuditEntry() throws Exception {
+    String id = JSON.readTree(send("POST", "/api/negotiation/submit", CLIENT,
+        "{\"case\":" + FEASIBLE + ",\"strategy\":\"BALANCED\"}").body()).get("submissionId").asText();
+    List<String> before = Files.readAllLines(DIR.resolve("audit.log"));
+    long stored = jdbc.queryForObject("SELECT COUNT(*) FROM submission", Long.class);
+    for (String path : List.of("/api/negotiation/submit", "/api/negotiation/calculate", "/api/negotiation/outcome")) {
+      HttpResponse<String> head = send("HEAD", path, CLIENT, null);
+      assertThat(head.statusCode()).as(path).isEqualTo(405);
+      assertThat(head.headers().firstValue("Allow")).as(path).hasValue("OPTIONS,POST");
+    }
+    HttpResponse<String> found = send("HEAD", "/api/negotiation/submissions/" + id, CLIENT, null);
+    assertThat(found.statusCode()).isEqualTo(200);
+    assertThat(found.headers().firstValue("Content-Type")).hasValue("application/json");
+    assertThat(found.body()).isEmpty();
+    assertThat(send("HEAD", "/api/negotiation/submissions/no-such-id", CLIENT, null).statusCode()).isEqualTo(404);
+    assertThat(send("HEAD", "/api/negotiation/submissions/" + id, null, null).statusCode()).isEqualTo(401);
+    assertThat(Files.readAllLines(DIR.resolve("audit.log"))).isEqualTo(before);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM submission", Long.class)).isEqualTo(stored);
+    assertThat(send("GET", "/api/negotiation/submissions/" + id, CLIENT, null).statusCode()).isEqualTo(200);
+    assertThat(Files.readAllLines(DIR.resolve("audit.log"))).as("GET is still audited").hasSize(before.size() + 1)
+        .last().asString().contains("\"DATA_ACCESS\"").contains("submission/" + id);
+  }
+
   private static String detail(HttpResponse<String> res, int status) throws IOException {
     assertThat(res.statusCode()).as(res.body()).isEqualTo(status);
     return JSON.readTree(res.body()).get("detail").asText();
