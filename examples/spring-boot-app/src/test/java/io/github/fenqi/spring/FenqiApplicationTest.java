@@ -1103,6 +1103,26 @@ class FenqiApplicationTest {
   }
 
   /**
+   * A path the service does not serve is a 404 naming it for any valid token, as under /api: outside /api it was a 403
+   * saying "this token's role may not call GET /", so an admin who mistyped the base path ({@code /API/…}, {@code /})
+   * was told that even the admin role was not enough, and a client went to ask for an admin token. Without a valid
+   * token it stays a 401, which tells nothing of what the service serves; a role too low is still a 403.
+   */
+  @Test
+  void aPathNoEndpointServesIsA404ForAnyValidToken() throws Exception {
+    for (String[] call : new String[][] {{"GET", "/", ADMIN}, {"POST", "/API/negotiation/calculate", CLIENT},
+        {"GET", "/actuator/env", ADMIN}, {"GET", "/favicon.ico", CLIENT}}) {
+      HttpResponse<String> res = send(call[0], call[1], call[2], call[0].equals("POST") ? FEASIBLE : null);
+      assertThat(res.statusCode()).as(call[1]).isEqualTo(404);
+      assertThat(res.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+      assertThat(JSON.readTree(res.body()).get("detail").asText()).isEqualTo("no endpoint " + call[0] + " '" + call[1]
+          + "'");
+    }
+    assertThat(send("GET", "/", null, null).statusCode()).isEqualTo(401);
+    assertThat(send("GET", "/api/admin/audit/checkpoint", CLIENT, null).statusCode()).isEqualTo(403);
+  }
+
+  /**
    * HEAD does on no endpoint what its POST or GET does. On a POST-only endpoint it is a 405 naming POST, nothing
    * calculated, stored or audited. On a submission it answers as GET would (200, or 404 for none) without decrypting
    * the borrower's identifiers and without a DATA_ACCESS entry: it ran the GET handler whole, the entry saying the
