@@ -664,6 +664,23 @@ class FenqiApplicationTest {
   }
 
   /**
+   * An answer is labelled with what it is: plain JSON (in the charset asked, if any), not with the parameters of the
+   * Accept entry that chose it. {@code Accept: application/json;v=2} was answered {@code Content-Type:
+   * application/json;v=2}, telling a client that asks for a version of the API that it had got that version.
+   */
+  @Test
+  void anAnswerIsNotLabelledWithTheAcceptEntrysOtherParameters() throws Exception {
+    for (String[] call : new String[][] {{"application/json;v=2", "application/json"},
+        {"application/json; profile=\"https://example.org/v2\"", "application/json"},
+        {"application/json;v=2;charset=UTF-8", "application/json;charset=UTF-8"},
+        {"application/json;charset=utf-8", "application/json;charset=utf-8"}}) {
+      HttpResponse<String> res = queryAccepting(call[0]);
+      assertThat(res.statusCode()).as(call[0] + " " + res.body()).isEqualTo(200);
+      assertThat(res.headers().firstValue("Content-Type")).as(call[0]).hasValue(call[1]);
+    }
+  }
+
+  /**
    * An Accept entry this service cannot answer — JSON in a charset it does not write, a charset or quality that does
    * not parse — gives way to the next entry the client accepts: {@code application/json;charset=GBK,
    * application/json;q=0.5} was a 406 although plain JSON was acceptable (the GBK entry was chosen, then refused), and
