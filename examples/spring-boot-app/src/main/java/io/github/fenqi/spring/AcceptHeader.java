@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -94,11 +96,29 @@ final class AcceptHeader implements ContentNegotiationStrategy, HandlerIntercept
    */
   static final MediaType NOTHING_ACCEPTABLE = new MediaType("application", "x-fenqi-nothing-acceptable");
 
+  /**
+   * The entries Spring negotiates with, each with its charset and quality alone: Spring labels the answer with the
+   * entry that chose it, so {@code Accept: application/json;v=2} was answered {@code Content-Type:
+   * application/json;v=2}, telling a client that asked for a version of the API that it had got it. A parameter this
+   * service does not read is not one it answers.
+   */
   @Override
   public List<MediaType> resolveMediaTypes(NativeWebRequest request) {
     Reading reading = read(request.getHeaderValues(HttpHeaders.ACCEPT));
-    return reading.empty() ? MEDIA_TYPE_ALL_LIST
-        : reading.usable().isEmpty() ? List.of(NOTHING_ACCEPTABLE) : reading.usable();
+    return reading.empty() ? MEDIA_TYPE_ALL_LIST : reading.usable().isEmpty() ? List.of(NOTHING_ACCEPTABLE)
+        : reading.usable().stream().map(AcceptHeader::answerable).toList();
+  }
+
+  /** {@code type} with only the parameters an answer's type may carry: its charset and (to negotiate) its quality. */
+  private static MediaType answerable(MediaType type) {
+    Map<String, String> kept = new LinkedHashMap<>();
+    type.getParameters().forEach((name, value) -> {
+      if (name.equalsIgnoreCase("charset") || name.equalsIgnoreCase("q")) {
+        kept.put(name, value);
+      }
+    });
+    return kept.size() == type.getParameters().size() ? type
+        : new MediaType(type.getType(), type.getSubtype(), kept);
   }
 
   /**

@@ -34,8 +34,7 @@ class ErrorPage implements ErrorController {
     String uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String original ? original
         : request.getRequestURI();
     if (!(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code)) { // called directly
-      Problems.write(response, HttpStatus.NOT_FOUND, "Not found", "no endpoint " + request.getMethod() + " "
-          + Problems.quoted(uri), uri);
+      Problems.write(response, HttpStatus.NOT_FOUND, "Not found", Problems.noEndpoint(request.getMethod(), uri), uri);
       return;
     }
     HttpStatus status = HttpStatus.resolve(code) == null ? HttpStatus.INTERNAL_SERVER_ERROR : HttpStatus.resolve(code);

@@ -34,6 +34,7 @@ import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -209,8 +210,25 @@ public class FenqiConfiguration {
             .forEach(name -> unknown.add(name.toString()));
       }
     }
-    return unknown.stream().map(name -> Problem.of(Problem.excerpt(name), "is not a setting of this service; fenqi.* "
-        + "settings are: " + String.join(", ", names))).toList();
+    return unknownAndKnown(unknown, "is not a setting of this service", names, "this service's fenqi.* settings are");
+  }
+
+  /**
+   * A problem for each of {@code unknown}, naming the one of {@code known} it is likely a misspelling of, and after
+   * them — when there is one — the known names, once: each unknown one's line listed them all, so three misspelt
+   * variables printed the twenty the service reads three times, and the lines that mattered were lost between them.
+   */
+  private static List<Problem> unknownAndKnown(Collection<String> unknown, String reason, List<String> known,
+      String knownAre) {
+    List<Problem> problems = new ArrayList<>();
+    for (String name : unknown) {
+      String near = nearest(name, known);
+      problems.add(Problem.of(Problem.excerpt(name), reason + (near == null ? "" : " (did you mean " + near + "?)")));
+    }
+    if (!problems.isEmpty()) {
+      problems.add(Problem.of("", knownAre + ": " + String.join(", ", known)));
+    }
+    return problems;
   }
 
   /** The service's settings, {@code fenqi.policies-dir} to {@code fenqi.monitor.min-drop}: its properties' fields. */
@@ -261,33 +279,32 @@ public class FenqiConfiguration {
       settings.add(variable.replace("-", ""));
     }
     documented.addAll(DATABASE_VARIABLES);
-    List<Problem> problems = new ArrayList<>();
+    Set<String> unknown = new LinkedHashSet<>();
     for (var source : environment.getPropertySources()) {
       if (source instanceof SystemEnvironmentPropertySource variables) {
         for (String name : variables.getPropertyNames()) {
           String upper = name.toUpperCase(Locale.ROOT);
           if (upper.startsWith("FENQI_") && !settings.contains(upper) && !DATABASE_VARIABLES.contains(name)
               && !OTHER_TOOLS_VARIABLES.contains(name)) {
-            String near = nearest(upper, documented);
-            problems.add(Problem.of(Problem.excerpt(name), "is not a variable of this service"
-                + (near == null ? "" : " (did you mean " + near + "?)") + "; its FENQI_* variables are: "
-                + String.join(", ", documented)));
+            unknown.add(name);
           }
         }
       }
     }
-    return problems;
+    return unknownAndKnown(unknown, "is not a variable of this service", documented,
+        "this service's FENQI_* variables are");
   }
 
   /**
    * The name of {@code names} closest to {@code name} when it is a likely misspelling of it — at most a third of its
-   * characters inserted, removed, replaced or two neighbours swapped, at least 2 — or null.
+   * characters inserted, removed, replaced or two neighbours swapped, at least 2 — or null. Case is not a difference:
+   * Spring binds {@code fenqi_max_debts} as {@code FENQI_MAX_DEBTS}.
    */
   private static @Nullable String nearest(String name, List<String> names) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : names) {
-      int distance = distance(name, candidate);
+      int distance = distance(name.toUpperCase(Locale.ROOT), candidate.toUpperCase(Locale.ROOT));
       if (distance < bestDistance) {
         best = candidate;
         bestDistance = distance;

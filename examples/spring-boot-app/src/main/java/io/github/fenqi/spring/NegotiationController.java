@@ -34,6 +34,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,6 +42,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -261,6 +263,19 @@ class NegotiationController {
     } catch (java.security.NoSuchAlgorithmException e) { // every Java platform has SHA-256
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * HEAD on a stored submission: 200 if there is one (a 404 problem if not), with GET's content type and no body, the
+   * identifiers not decrypted and nothing audited. Spring answered HEAD with the GET handler, which decrypted the
+   * borrower's identifiers and audited a DATA_ACCESS saying they were shown masked, to a caller shown nothing.
+   */
+  @RequestMapping(value = "/submissions/{id}", method = RequestMethod.HEAD, produces = "application/json")
+  ResponseEntity<Void> submissionExists(@PathVariable String id) {
+    if (store.find(id).isEmpty()) {
+      throw new ProblemHandler.NotFoundException("no submission " + Problems.quoted(id));
+    }
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).build();
   }
 
   /** A stored submission with the borrower's identifiers decrypted and masked; the access is audited. */

@@ -195,8 +195,8 @@ class ProblemHandler {
    */
   @ExceptionHandler(NoResourceFoundException.class)
   ProblemDetail noResource(NoResourceFoundException e, HttpServletRequest request) {
-    return Problems.of(HttpStatus.NOT_FOUND, "Not found", "no endpoint " + request.getMethod() + " "
-        + Problems.quoted(request.getRequestURI()), List.of());
+    return Problems.of(HttpStatus.NOT_FOUND, "Not found", Problems.noEndpoint(request.getMethod(),
+        request.getRequestURI()), List.of());
   }
 
   @ExceptionHandler(PolicyDirectoryWriter.PolicyNotSavedException.class)

@@ -46,6 +46,11 @@ final class Problems {
     return "'" + Problem.excerpt(value) + "'";
   }
 
+  /** The detail of a 404 for a path no endpoint serves: the method and the path ({@code no endpoint GET '/x'}). */
+  static String noEndpoint(String method, String path) {
+    return "no endpoint " + method + " " + quoted(path);
+  }
+
   /** A query parameter or header given more than once, where it takes one value. */
   static Problem repeated(String parameter, int times) {
     return Problem.of(parameter, "is given " + times + " times; give it once");

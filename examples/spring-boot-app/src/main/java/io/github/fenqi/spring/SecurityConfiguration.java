@@ -9,19 +9,23 @@ import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -54,15 +58,38 @@ public class SecurityConfiguration {
         .addFilterBefore(new BearerTokenFilter(authenticator), AnonymousAuthenticationFilter.class)
         .authorizeHttpRequests(a -> a
             .requestMatchers("/actuator/health", "/error").permitAll()
-            .requestMatchers("/api/admin/**").hasRole("ADMIN")
-            .requestMatchers("/api/**", "/actuator/prometheus").hasRole("CLIENT")
+            .requestMatchers(ADMIN_PATHS).hasRole("ADMIN")
+            .requestMatchers(CLIENT_PATHS).hasRole("CLIENT")
             .anyRequest().denyAll())
         .exceptionHandling(e -> e
             .authenticationEntryPoint((req, res, ex) -> Problems.write(res, HttpStatus.UNAUTHORIZED,
                 "Unauthorized", "send 'Authorization: Bearer <token>' with a valid token", req.getRequestURI()))
-            .accessDeniedHandler((req, res, ex) -> Problems.write(res, HttpStatus.FORBIDDEN, "Forbidden",
-                "this token's role may not call " + req.getMethod() + " " + req.getRequestURI(), req.getRequestURI())))
+            .accessDeniedHandler(SecurityConfiguration::denied))
         .build();
+  }
+
+  /** The paths only an admin may call. */
+  private static final String[] ADMIN_PATHS = {"/api/admin/**"};
+
+  /** The paths a client may call (an admin too). */
+  private static final String[] CLIENT_PATHS = {"/api/**", "/actuator/prometheus"};
+
+  /**
+   * A valid token refused: a 403 where another role may call the path, else a 404 naming the path as the API's own
+   * 404 does. Every path outside the roles' was a 403 "this token's role may not call GET /" — no role may, as no
+   * endpoint serves it — so an admin who mistyped the base path ({@code /API/…}) was told the admin role was not
+   * enough. (Without a valid token the answer is the 401, which says nothing of what the service serves.)
+   */
+  private static void denied(HttpServletRequest req, HttpServletResponse res, AccessDeniedException e)
+      throws IOException {
+    if (Stream.concat(Arrays.stream(ADMIN_PATHS), Arrays.stream(CLIENT_PATHS))
+        .anyMatch(path -> AntPathRequestMatcher.antMatcher(path).matches(req))) {
+      Problems.write(res, HttpStatus.FORBIDDEN, "Forbidden", "this token's role may not call " + req.getMethod() + " "
+          + req.getRequestURI(), req.getRequestURI());
+    } else {
+      Problems.write(res, HttpStatus.NOT_FOUND, "Not found", Problems.noEndpoint(req.getMethod(), req.getRequestURI()),
+          req.getRequestURI());
+    }
   }
 
   /**

@@ -664,6 +664,23 @@ class FenqiApplicationTest {
   }
 
   /**
+   * An answer is labelled with what it is: plain JSON (in the charset asked, if any), not with the parameters of the
+   * Accept entry that chose it. {@code Accept: application/json;v=2} was answered {@code Content-Type:
+   * application/json;v=2}, telling a client that asks for a version of the API that it had got that version.
+   */
+  @Test
+  void anAnswerIsNotLabelledWithTheAcceptEntrysOtherParameters() throws Exception {
+    for (String[] call : new String[][] {{"application/json;v=2", "application/json"},
+        {"application/json; profile=\"https://example.org/v2\"", "application/json"},
+        {"application/json;v=2;charset=UTF-8", "application/json;charset=UTF-8"},
+        {"application/json;charset=utf-8", "application/json;charset=utf-8"}}) {
+      HttpResponse<String> res = queryAccepting(call[0]);
+      assertThat(res.statusCode()).as(call[0] + " " + res.body()).isEqualTo(200);
+      assertThat(res.headers().firstValue("Content-Type")).as(call[0]).hasValue(call[1]);
+    }
+  }
+
+  /**
    * An Accept entry this service cannot answer — JSON in a charset it does not write, a charset or quality that does
    * not parse — gives way to the next entry the client accepts: {@code application/json;charset=GBK,
    * application/json;q=0.5} was a 406 although plain JSON was acceptable (the GBK entry was chosen, then refused), and
@@ -1100,6 +1117,56 @@ class FenqiApplicationTest {
       assertThat(options.headers().firstValue("Allow")).as("OPTIONS " + call[1]).hasValueSatisfying(v -> assertThat(
           List.of(v.split(","))).containsExactlyInAnyOrder(call[2].split(", ")));
     }
+  }
+
+  /**
+   * A path the service does not serve is a 404 naming it for any valid token, as under /api: outside /api it was a 403
+   * saying "this token's role may not call GET /", so an admin who mistyped the base path ({@code /API/…}, {@code /})
+   * was told that even the admin role was not enough, and a client went to ask for an admin token. Without a valid
+   * token it stays a 401, which tells nothing of what the service serves; a role too low is still a 403.
+   */
+  @Test
+  void aPathNoEndpointServesIsA404ForAnyValidToken() throws Exception {
+    for (String[] call : new String[][] {{"GET", "/", ADMIN}, {"POST", "/API/negotiation/calculate", CLIENT},
+        {"GET", "/actuator/env", ADMIN}, {"GET", "/favicon.ico", CLIENT}}) {
+      HttpResponse<String> res = send(call[0], call[1], call[2], call[0].equals("POST") ? FEASIBLE : null);
+      assertThat(res.statusCode()).as(call[1]).isEqualTo(404);
+      assertThat(res.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+      assertThat(JSON.readTree(res.body()).get("detail").asText()).isEqualTo("no endpoint " + call[0] + " '" + call[1]
+          + "'");
+    }
+    assertThat(send("GET", "/", null, null).statusCode()).isEqualTo(401);
+    assertThat(send("GET", "/api/admin/audit/checkpoint", CLIENT, null).statusCode()).isEqualTo(403);
+  }
+
+  /**
+   * HEAD does on no endpoint what its POST or GET does. On a POST-only endpoint it is a 405 naming POST, nothing
+   * calculated, stored or audited. On a submission it answers as GET would (200, or 404 for none) without decrypting
+   * the borrower's identifiers and without a DATA_ACCESS entry: it ran the GET handler whole, the entry saying the
+   * identifiers were shown masked to a caller who was shown nothing.
+   */
+  @Test
+  void headDoesNoWorkAndWritesNoAuditEntry() throws Exception {
+    String id = JSON.readTree(send("POST", "/api/negotiation/submit", CLIENT,
+        "{\"case\":" + FEASIBLE + ",\"strategy\":\"BALANCED\"}").body()).get("submissionId").asText();
+    List<String> before = Files.readAllLines(DIR.resolve("audit.log"));
+    long stored = jdbc.queryForObject("SELECT COUNT(*) FROM submission", Long.class);
+    for (String path : List.of("/api/negotiation/submit", "/api/negotiation/calculate", "/api/negotiation/outcome")) {
+      HttpResponse<String> head = send("HEAD", path, CLIENT, null);
+      assertThat(head.statusCode()).as(path).isEqualTo(405);
+      assertThat(head.headers().firstValue("Allow")).as(path).hasValue("OPTIONS,POST");
+    }
+    HttpResponse<String> found = send("HEAD", "/api/negotiation/submissions/" + id, CLIENT, null);
+    assertThat(found.statusCode()).isEqualTo(200);
+    assertThat(found.headers().firstValue("Content-Type")).hasValue("application/json");
+    assertThat(found.body()).isEmpty();
+    assertThat(send("HEAD", "/api/negotiation/submissions/no-such-id", CLIENT, null).statusCode()).isEqualTo(404);
+    assertThat(send("HEAD", "/api/negotiation/submissions/" + id, null, null).statusCode()).isEqualTo(401);
+    assertThat(Files.readAllLines(DIR.resolve("audit.log"))).isEqualTo(before);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM submission", Long.class)).isEqualTo(stored);
+    assertThat(send("GET", "/api/negotiation/submissions/" + id, CLIENT, null).statusCode()).isEqualTo(200);
+    assertThat(Files.readAllLines(DIR.resolve("audit.log"))).as("GET is still audited").hasSize(before.size() + 1)
+        .last().asString().contains("\"DATA_ACCESS\"").contains("submission/" + id);
   }
 
   private static String detail(HttpResponse<String> res, int status) throws IOException {

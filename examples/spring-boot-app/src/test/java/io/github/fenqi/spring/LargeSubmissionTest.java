@@ -7,20 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.fenqi.core.testkit.Samples;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -38,9 +32,6 @@ class LargeSubmissionTest {
   @Test
   void aProposalLargerThanTheStoreHoldsIsA400NamingTheDebts(
       @TempDir(factory = StartupConfigurationTest.UnderTarget.class) Path dir, CapturedOutput output) throws Exception {
-    Samples.copyPolicies(dir.resolve("policies"));
-    String key = Base64.getEncoder().encodeToString(new byte[32]);
-    String client = "client-token-0123456789";
     ObjectNode many = (ObjectNode) JSON.readTree(Samples.bytes("samples/cases/shanghai-three-debts-feasible.json"));
     ((ObjectNode) many.get("borrower")).put("monthlyNetIncome", "2000000.00").put("liquidSavings", "5000000.00");
     JsonNode three = many.get("debts");
@@ -48,24 +39,16 @@ class LargeSubmissionTest {
     for (int i = 0; i < 400; i++) {
       debts.add(((ObjectNode) three.get(i % 3).deepCopy()).put("id", "d-" + i));
     }
-    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FenqiApplication.class).run(
-        "--server.port=0", "--server.tomcat.basedir=" + dir.resolve("tomcat"),
-        "--fenqi.policies-dir=" + dir.resolve("policies"), "--fenqi.audit-log=" + dir.resolve("audit.log"),
-        "--fenqi.client-token=" + client, "--fenqi.admin-token=admin-token-0123456789", "--fenqi.field-key=" + key,
-        "--fenqi.index-key=" + key, "--fenqi.audit-key=" + key, "--fenqi.max-debts=400",
-        "--fenqi.max-body-bytes=1048576", "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db").toAbsolutePath())) {
-      HttpResponse<String> res = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:"
-              + app.getEnvironment().getProperty("local.server.port") + "/api/negotiation/submit"))
-          .header("Authorization", "Bearer " + client).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString("{\"case\":" + many + ",\"strategy\":\"BALANCED\"}")).build(),
-          HttpResponse.BodyHandlers.ofString());
+    try (TestService service = TestService.start(dir, "--fenqi.max-debts=400", "--fenqi.max-body-bytes=1048576")) {
+      HttpResponse<String> res = service.postAsClient("/api/negotiation/submit",
+          "{\"case\":" + many + ",\"strategy\":\"BALANCED\"}");
       assertThat(res.statusCode()).as(res.body()).isEqualTo(400);
       JsonNode error = JSON.readTree(res.body()).get("errors").get(0);
       assertThat(error.get("location").asText()).isEqualTo("request body: case.debts");
       assertThat(error.get("reason").asText()).matches("the BALANCED proposal of these 400 debts is \\d+ characters "
           + "as stored, more than the 1000000 a submission holds; submit the case in parts of fewer debts");
-      assertThat(app.getBean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM submission", Integer.class))
-          .isZero();
+      assertThat(service.context().getBean(JdbcTemplate.class)
+          .queryForObject("SELECT COUNT(*) FROM submission", Integer.class)).isZero();
     }
     assertThat(Files.readString(dir.resolve("audit.log"))).doesNotContain("\"SUBMISSION\"");
     assertThat(output.getOut()).doesNotContain("unexpected error");

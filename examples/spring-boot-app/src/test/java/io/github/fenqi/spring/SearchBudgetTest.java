@@ -6,19 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.fenqi.core.testkit.Samples;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /** A service whose solver budget ({@code fenqi.max-search-nodes}) is too small for a case. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -33,21 +27,10 @@ class SearchBudgetTest {
   @Test
   void aCaseThatNeedsMoreSearchIsA500NamingTheSettingToRaise(
       @TempDir(factory = StartupConfigurationTest.UnderTarget.class) Path dir, CapturedOutput output) throws Exception {
-    Samples.copyPolicies(dir.resolve("policies"));
-    String key = Base64.getEncoder().encodeToString(new byte[32]);
-    String client = "client-token-0123456789";
     ObjectNode tight = (ObjectNode) JSON.readTree(Samples.bytes("samples/cases/shanghai-three-debts-feasible.json"));
     ((ObjectNode) tight.get("borrower")).put("monthlyNetIncome", "11000.00");
-    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FenqiApplication.class).run(
-        "--server.port=0", "--server.tomcat.basedir=" + dir.resolve("tomcat"),
-        "--fenqi.policies-dir=" + dir.resolve("policies"), "--fenqi.audit-log=" + dir.resolve("audit.log"),
-        "--fenqi.client-token=" + client, "--fenqi.admin-token=admin-token-0123456789", "--fenqi.field-key=" + key,
-        "--fenqi.index-key=" + key, "--fenqi.audit-key=" + key, "--fenqi.max-search-nodes=2",
-        "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db").toAbsolutePath())) {
-      HttpResponse<String> res = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:"
-              + app.getEnvironment().getProperty("local.server.port") + "/api/negotiation/calculate"))
-          .header("Authorization", "Bearer " + client).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(tight.toString())).build(), HttpResponse.BodyHandlers.ofString());
+    try (TestService service = TestService.start(dir, "--fenqi.max-search-nodes=2")) {
+      HttpResponse<String> res = service.postAsClient("/api/negotiation/calculate", tight.toString());
       assertThat(res.statusCode()).as(res.body()).isEqualTo(500);
       assertThat(res.headers().firstValue("Content-Type")).hasValue("application/problem+json");
       JsonNode problem = JSON.readTree(res.body());

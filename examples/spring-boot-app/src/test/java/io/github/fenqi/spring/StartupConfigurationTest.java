@@ -185,26 +185,31 @@ class StartupConfigurationTest {
    * A fenqi.* setting the service does not have stops the start naming it and the settings there are: a misspelt
    * {@code fenqi.max-debt=5} or {@code fenqi.monitor.alpa} was passed over in silence, the service running on the
    * default the operator meant to replace. The settings' other spellings (camel case) are the settings themselves.
+   * The settings there are are listed once, after the unknown ones: they were repeated in each unknown one's line.
    */
   @Test
   void aFenqiSettingTheServiceDoesNotHaveStopsTheStartNamingIt(@TempDir(factory = UnderTarget.class) Path dir) {
     Samples.copyPolicies(dir.resolve("policies"));
     String problems = startProblems(dir, "--fenqi.audit-key=" + key(), "--fenqi.max-debt=5",
         "--fenqi.monitor.alpa=0.01", "--fenqi.maxDebts=50", "--fenqi.monitor.recentWindow=20");
-    assertThat(problems).contains("fenqi.max-debt: is not a setting of this service; fenqi.* settings are: "
-        + "fenqi.policies-dir, fenqi.audit-log, fenqi.client-token, fenqi.admin-token, fenqi.field-key, "
-        + "fenqi.field-key-id, fenqi.retired-field-keys, fenqi.index-key, fenqi.audit-key, fenqi.max-body-bytes, "
-        + "fenqi.max-debts, fenqi.max-search-nodes, fenqi.monitor.recent-window, fenqi.monitor.baseline-window, "
-        + "fenqi.monitor.min-baseline, fenqi.monitor.alpha, fenqi.monitor.min-drop")
-        .contains("fenqi.monitor.alpa: is not a setting of this service")
+    assertThat(problems)
+        .contains("    fenqi.max-debt: is not a setting of this service (did you mean fenqi.max-debts?)\n")
+        .contains("    fenqi.monitor.alpa: is not a setting of this service (did you mean fenqi.monitor.alpha?)\n")
+        .contains("    this service's fenqi.* settings are: fenqi.policies-dir, fenqi.audit-log, fenqi.client-token, "
+        + "fenqi.admin-token, fenqi.field-key, fenqi.field-key-id, fenqi.retired-field-keys, fenqi.index-key, "
+        + "fenqi.audit-key, fenqi.max-body-bytes, fenqi.max-debts, fenqi.max-search-nodes, "
+        + "fenqi.monitor.recent-window, fenqi.monitor.baseline-window, fenqi.monitor.min-baseline, fenqi.monitor.alpha, fenqi.monitor.min-drop")
         .doesNotContain("maxDebts").doesNotContain("recentWindow");
+    assertThat(problems.split("fenqi.policies-dir", -1)).as("the settings listed once for two unknown ones")
+        .hasSize(2);
   }
 
   /**
    * An environment variable named FENQI_… the service does not read stops the start naming it and the nearest it
    * reads: a misspelt {@code FENQI_CLIENT_TOKNE} or {@code FENQI_AUIDT_LOG} was ignored, the service starting on the
    * default the operator meant to replace. Each setting's variable in the spellings Spring binds is read, and the
-   * service starts on them; the CLI's FENQI_DEBUG is let through.
+   * service starts on them; the CLI's FENQI_DEBUG is let through. The variables read are listed once, after the
+   * unknown ones: the whole list was repeated in each unknown one's line, four times here.
    */
   @Test
   void aFenqiVariableTheServiceDoesNotReadStopsTheStartNamingTheNearest(@TempDir(factory = UnderTarget.class) Path dir) {
@@ -216,19 +221,23 @@ class StartupConfigurationTest {
     variables.putAll(Map.of("FENQI_CLIENT_TOKNE", "client-token-9876543210", "FENQI_AUIDT_LOG", "x.log",
         "fenqi_database_url", "jdbc:h2:mem:x", "FENQI_VERBOSE", "1"));
     String problems = startProblems(dir, variables);
-    assertThat(problems).contains("FENQI_CLIENT_TOKNE: is not a variable of this service (did you mean "
-        + "FENQI_CLIENT_TOKEN?); its FENQI_* variables are: FENQI_POLICIES_DIR, FENQI_AUDIT_LOG, FENQI_CLIENT_TOKEN, "
+    assertThat(problems)
+        .contains("    FENQI_CLIENT_TOKNE: is not a variable of this service (did you mean FENQI_CLIENT_TOKEN?)\n")
+        .contains("    FENQI_AUIDT_LOG: is not a variable of this service (did you mean FENQI_AUDIT_LOG?)\n")
+        .contains("    fenqi_database_url: is not a variable of this service (did you mean FENQI_DATABASE_URL?)\n")
+        .contains("    FENQI_VERBOSE: is not a variable of this service\n")
+        .contains("    this service's FENQI_* variables are: FENQI_POLICIES_DIR, FENQI_AUDIT_LOG, FENQI_CLIENT_TOKEN, "
         + "FENQI_ADMIN_TOKEN, FENQI_FIELD_KEY, FENQI_FIELD_KEY_ID, FENQI_RETIRED_FIELD_KEYS, FENQI_INDEX_KEY, "
         + "FENQI_AUDIT_KEY, FENQI_MAX_BODY_BYTES, FENQI_MAX_DEBTS, FENQI_MAX_SEARCH_NODES, "
-        + "FENQI_MONITOR_RECENT_WINDOW, FENQI_MONITOR_BASELINE_WINDOW, FENQI_MONITOR_MIN_BASELINE, FENQI_MONITOR_ALPHA, FENQI_MONITOR_MIN_DROP, "
-        + "FENQI_DATABASE_URL, FENQI_DATABASE_USER, FENQI_DATABASE_PASSWORD")
-        .contains("FENQI_AUIDT_LOG: is not a variable of this service (did you mean FENQI_AUDIT_LOG?)")
-        .contains("fenqi_database_url: is not a variable of this service (did you mean FENQI_DATABASE_URL?)")
-        .contains("FENQI_VERBOSE: is not a variable of this service; its FENQI_* variables are")
+        + "FENQI_MONITOR_RECENT_WINDOW, FENQI_MONITOR_BASELINE_WINDOW, FENQI_MONITOR_MIN_BASELINE, "
+        + "FENQI_MONITOR_ALPHA, FENQI_MONITOR_MIN_DROP, FENQI_DATABASE_URL, FENQI_DATABASE_USER, "
+        + "FENQI_DATABASE_PASSWORD")
         .doesNotContain("FENQI_DEBUG")
         .doesNotContain("FENQI_AUDIT_KEY: ").doesNotContain("FENQI_MAX_DEBTS: ").doesNotContain("FENQI_MAXBODYBYTES")
         .doesNotContain("fenqi_monitor_alpha").doesNotContain("FENQI_MONITOR_RECENT_WINDOW: ")
         .doesNotContain("FENQI_DATABASE_USER: ").doesNotContain("PATH");
+    assertThat(problems.split("FENQI_POLICIES_DIR", -1)).as("the variables listed once for four unknown ones")
+        .hasSize(2);
     start(dir, read);
   }
 

@@ -4,20 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.fenqi.core.testkit.Samples;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Requests whose body Tomcat cannot read, and the servlet error page they reach, answered as problem+json naming
@@ -29,19 +25,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 @ExtendWith(OutputCaptureExtension.class)
 class UnreadableRequestTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String TOKEN = "client-token-0123456789abcdef";
+  private static final String TOKEN = TestService.CLIENT;
 
   @Test
   void unreadableBodiesAndTheErrorPageAreProblems(@TempDir Path dir, CapturedOutput output) throws Exception {
-    Samples.copyPolicies(dir.resolve("policies"));
-    String key = Base64.getEncoder().encodeToString(new byte[32]);
-    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FenqiApplication.class).run(
-        "--server.port=0", "--server.tomcat.basedir=" + dir.resolve("tomcat"), "--server.tomcat.connection-timeout=2s",
-        "--fenqi.policies-dir=" + dir.resolve("policies"), "--fenqi.audit-log=" + dir.resolve("audit.log"),
-        "--fenqi.client-token=" + TOKEN, "--fenqi.admin-token=admin-token-0123456789abcdef",
-        "--fenqi.field-key=" + key, "--fenqi.index-key=" + key, "--fenqi.audit-key=" + key,
-        "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db").toAbsolutePath())) {
-      int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+    try (TestService service = TestService.start(dir, "--server.tomcat.connection-timeout=2s")) {
+      int port = service.port();
       String head = "POST /api/negotiation/calculate HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + TOKEN
           + "\r\nContent-Type: application/json\r\n";
 
