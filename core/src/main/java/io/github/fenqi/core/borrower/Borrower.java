@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param monthlyNetIncome declared monthly net income, or null when only statements are given
  * @param essentialExpenses declared monthly essential expenses, or null
  * @param liquidSavings cash the borrower can put towards down payments, not negative
- * @param hardships declared hardships, possibly empty
+ * @param hardships declared hardships, each at most once, possibly empty
  * @param hasHardshipProof whether documents proving the hardship are available
  */
 public record Borrower(
@@ -66,6 +66,11 @@ public record Borrower(
       for (int i = 0; i < hardships.size(); i++) {
         if (hardships.get(i) == null) {
           problems.add(Problem.of("hardships[" + i + "]", "is null; expected one of " + List.of(Hardship.values())));
+        } else if (hardships.indexOf(hardships.get(i)) < i) {
+          // a repeat had been kept: a deployment rule on borrower.hardshipCount counted MEDICAL, MEDICAL as two
+          // hardships (and 20 000 copies as 20 000), so repeating one declaration could qualify a debt
+          problems.add(Problem.of("hardships[" + i + "]", hardships.get(i) + " is already declared at hardships["
+              + hardships.indexOf(hardships.get(i)) + "]; list each hardship once"));
         }
       }
     }

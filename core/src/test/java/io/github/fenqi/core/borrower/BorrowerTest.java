@@ -27,6 +27,20 @@ class BorrowerTest {
     assertFalse(e.getMessage().contains("110105194912310021"), e.getMessage());
   }
 
+  /**
+   * A hardship declared twice is refused naming the repeat: it had been kept, and a deployment rule on
+   * {@code borrower.hardshipCount} counted {@code ["MEDICAL","MEDICAL"]} as two hardships.
+   */
+  @Test
+  void aHardshipDeclaredTwiceIsRefusedNamingTheRepeat() {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> new Borrower("张三", null, null, "310000",
+        1, null, null, Money.ZERO, List.of(Hardship.MEDICAL, Hardship.JOB_CHANGE, Hardship.MEDICAL), false));
+    assertEquals(List.of("hardships[2]"), e.problems().stream().map(Problem::location).toList());
+    assertEquals("MEDICAL is already declared at hardships[0]; list each hardship once", e.problems().get(0).reason());
+    assertEquals(List.of(Hardship.MEDICAL, Hardship.JOB_CHANGE), new Borrower("张三", null, null, "310000", 1, null,
+        null, Money.ZERO, List.of(Hardship.MEDICAL, Hardship.JOB_CHANGE), false).hardships());
+  }
+
   /** The same from a case file: every field of the borrower, under its path. */
   @Test
   void aBorrowerReadFromJsonNamesEveryProblemAtOnce() {

@@ -109,7 +109,7 @@ class JsonRoundTripProperties {
         Arbitraries.strings().numeric().ofLength(6), Arbitraries.integers().between(1, Borrower.MAX_HOUSEHOLD_SIZE),
         money().injectNull(0.3), money().injectNull(0.3), money()).as((name, id, mobile, region, size, income,
             essentials, savings) -> new Object[] {name, id, mobile, region, size, income, essentials, savings})
-        .flatMap(b -> Combinators.combine(Arbitraries.of(Hardship.class).list().ofMaxSize(4),
+        .flatMap(b -> Combinators.combine(Arbitraries.of(Hardship.class).list().uniqueElements().ofMaxSize(4),
             Arbitraries.of(true, false)).as((hardships, proof) -> new Borrower((String) b[0], (String) b[1],
                 (String) b[2], (String) b[3], (Integer) b[4], (Money) b[5], (Money) b[6], (Money) b[7], hardships,
                 proof)));
