@@ -152,4 +152,48 @@ class BankFooterTest {
     assertEquals(List.of(s.source() + ":" + lines.size()), s.rejected().stream().map(p -> p.location()).toList());
     assertTrue(s.rejected().get(0).reason().contains("is not a date"), s.rejected().get(0).reason());
   }
+
+  /**
+   * Banks close the footer with a note in prose (温馨提示：…, 本明细仅供参考…) after the totals and the export time;
+   * the footer had ended at the last line that was a totals or time line, so a note after them made the 合计 and
+   * 导出时间 lines rejected rows "among the rows" and the note a row that is not a date.
+   */
+  @Test
+  void aNoteInProseAfterTheFooterIsPartOfTheFooter() throws IOException {
+    ParsedStatement plain = write("plain.csv", sample());
+    Money credits = sum(plain, Direction.CREDIT);
+    Money debits = sum(plain, Direction.DEBIT);
+    List<String> lines = withFooter(sample(), credits, debits);
+    lines.add("温馨提示：本明细仅供参考，如有疑问请致电95588,,,,,,,,");
+    lines.add("本回单不作为收款方发货依据");
+    lines.add("");
+    ParsedStatement s = write("note.csv", lines);
+    assertEquals(List.of(), s.rejected());
+    assertEquals(plain.transactions().size(), s.transactions().size());
+    assertEquals(new FooterTotals(sample().size() + 1, credits, debits), s.footerTotals());
+  }
+
+  /** A note alone after the rows, no totals line before it, is no row either. */
+  @Test
+  void aLabelledNoteAfterTheLastRowIsNoRow() throws IOException {
+    List<String> lines = sample();
+    lines.add("温馨提示：交易日期范围最长一年");
+    ParsedStatement s = write("lonenote.csv", lines);
+    assertEquals(List.of(), s.rejected());
+    assertEquals(sample().size() - 1, s.transactions().size());
+  }
+
+  /** Prose after the rows with no footer label before it is still rejected: it may be a row gone wrong. */
+  @Test
+  void unlabelledProseAfterTheRowsWithoutAFooterIsStillRejected() throws IOException {
+    List<String> lines = sample();
+    lines.add("本明细仅供参考");
+    ParsedStatement s = write("prose.csv", lines);
+    assertEquals(List.of(s.source() + ":" + lines.size()), s.rejected().stream().map(p -> p.location()).toList());
+  }
+
+  /** 12345.67 as 12,345.67. */
+  private static String grouped(Money m) {
+    return String.format(java.util.Locale.ROOT, "%,d.%02d", m.fen() / 100, m.fen() % 100);
+  }
 }

@@ -263,16 +263,20 @@ public final class BankCsvParser extends CsvStatementParser {
   /** How a bank labels the line after its rows saying when the file was made: 导出时间:2026-11-30 12:00. */
   private static final List<String> MADE_LABELS = List.of("导出时间", "打印时间", "下载时间", "导出日期", "打印日期");
 
+  /** How a bank labels the note closing its export: 温馨提示：本明细仅供参考. */
+  private static final List<String> NOTE_LABELS = List.of("温馨提示", "特别提示", "重要提示", "友情提示", "提示", "注意",
+      "注", "备注", "说明", "声明", "免责声明");
+
   /**
-   * A line whose first filled field is a totals label (合计, 总计, 本页合计, 本期合计) or says when the file was made
-   * (导出时间, 打印时间, 下载时间), the label alone or followed by a colon, a bracket, a space or a digit (合计消费 is
-   * a description, not a label). After the last row they are the export's footer, which had been listed as rejected
-   * rows; among the rows, the parser rejects them naming the line.
+   * A line whose first filled field is a totals label (合计, 总计, 本页合计, 本期合计), says when the file was made
+   * (导出时间, 打印时间, 下载时间) or labels a note (温馨提示, 提示, 注, 说明, 声明), the label alone or followed by a
+   * colon, a bracket, a space or a digit (合计消费 is a description, not a label). After the last row they are the
+   * export's footer, which had been listed as rejected rows; among the rows, the parser rejects them naming the line.
    */
   @Override
   protected boolean isFooter(List<String> fields) {
     String first = firstFilled(fields);
-    return labelled(first, TOTAL_LABELS) || labelled(first, MADE_LABELS);
+    return labelled(first, TOTAL_LABELS) || labelled(first, MADE_LABELS) || labelled(first, NOTE_LABELS);
   }
 
   private static boolean labelled(String field, List<String> labels) {

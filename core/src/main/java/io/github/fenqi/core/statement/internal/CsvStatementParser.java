@@ -223,8 +223,11 @@ public abstract class CsvStatementParser implements StatementParser {
   }
 
   /**
-   * The first line of the footer after the last row: of the lines from it to {@code readable}, each is blank or a
-   * footer line ({@link #isFooter}) and one at least is a footer line; {@code readable} when the file has no footer.
+   * The first line of the footer after the last row: it is a footer line ({@link #isFooter}), and each line from it
+   * to {@code readable} is blank, a footer line or a line of prose ({@link #prose}); {@code readable} when the file has
+   * no footer. Prose after the footer lines is the bank's closing note (本回单不作为收款方发货依据); it had ended the
+   * footer where it stood, so the 合计 and 导出时间 lines before it were rejected as footer lines among the rows and the
+   * note as a row. Prose with no footer line before it is read, and rejected, as a row: it may be one gone wrong.
    */
   private int footerStart(String text, int[] lines, int header, int readable) {
     int start = readable;
@@ -237,11 +240,28 @@ public abstract class CsvStatementParser implements StatementParser {
       }
       if (isFooter(fields)) {
         start = i;
-      } else if (!allEmpty(fields)) {
+      } else if (!allEmpty(fields) && !prose(fields)) {
         break;
       }
     }
     return start;
+  }
+
+  /**
+   * Whether {@code fields} is a line of prose: one field filled, and it starts with no digit, sign or yuan sign (so
+   * it is no amount, date or row cut to its first field).
+   */
+  private static boolean prose(List<String> fields) {
+    String only = null;
+    for (String f : fields) {
+      if (!f.isEmpty()) {
+        if (only != null) {
+          return false;
+        }
+        only = f;
+      }
+    }
+    return only != null && !Character.isDigit(only.charAt(0)) && "+-−－¥￥(（".indexOf(only.charAt(0)) < 0;
   }
 
   /** The first field of {@code fields} that is not blank, stripped, or "" when all are. */
@@ -360,7 +380,7 @@ public abstract class CsvStatementParser implements StatementParser {
       dataRow++;
       if (isFooter(fields)) {
         rejected.add(Problem.of(source + ":" + line, quoted(firstFilled(fields)) + " is a footer line (totals, export "
-            + "time) with lines after it that are neither blank nor footer lines, where an export ends with its footer: "
+            + "time, a note) with lines after it that are neither blank nor footer lines, where an export ends with its footer: "
             + "rows were added after it, or two exports joined; remove it, or give each export as a file of its own"));
         continue;
       }
