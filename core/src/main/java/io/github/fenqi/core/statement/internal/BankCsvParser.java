@@ -276,7 +276,58 @@ public final class BankCsvParser extends CsvStatementParser {
   @Override
   protected boolean isFooter(List<String> fields) {
     String first = firstFilled(fields);
-    return labelled(first, TOTAL_LABELS) || labelled(first, MADE_LABELS) || labelled(first, NOTE_LABELS);
+    return labelled(first, TOTAL_LABELS) || labelled(first, MADE_LABELS) || labelled(first, NOTE_LABELS)
+        || labelled(first, CREDIT_SUM_LABELS) || labelled(first, DEBIT_SUM_LABELS);
+  }
+
+  /** How a bank labels the sum of the credits on a line of its own: 收入合计：12345.67. */
+  private static final List<String> CREDIT_SUM_LABELS = List.of("收入合计", "收入总计", "收入总额", "收入金额合计",
+      "贷方合计", "贷方发生额合计", "贷方发生总额");
+  /** How a bank labels the sum of the debits on a line of its own: 支出合计：2345.00. */
+  private static final List<String> DEBIT_SUM_LABELS = List.of("支出合计", "支出总计", "支出总额", "支出金额合计",
+      "借方合计", "借方发生额合计", "借方发生总额");
+
+  /** The label of {@code labels} that {@code field} starts with as a label ({@link #labelled}), or null. */
+  private static @Nullable String label(String field, List<String> labels) {
+    for (String label : labels) {
+      if (labelled(field, List.of(label))) {
+        return label;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The sum a line of its own states of one direction (收入合计：¥12,345.67元, 支出合计,2345.00, 支出合计（元）,-2345.00):
+   * the text after the label and its colon, or else the next filled field, a yuan sign before it and 元 after it
+   * allowed, a minus allowed on a debit sum. A second value after it (收入合计：12,345.67 with the comma unquoted) is
+   * refused, not read as the first part alone.
+   */
+  private static FooterTotals sumLine(String label, boolean debit, List<String> fields, int line) {
+    int at = 0;
+    while (fields.get(at).isBlank()) {
+      at++;
+    }
+    String value = fields.get(at).strip().substring(label.length()).replaceFirst("^\\s*[(（]元[)）]", "")
+        .replaceFirst("^\\s*[:：]", "").strip();
+    if (value.isEmpty()) {
+      at++;
+      while (at < fields.size() && fields.get(at).isBlank()) {
+        at++;
+      }
+      value = at < fields.size() ? fields.get(at).strip() : "";
+    }
+    if (value.isEmpty()) {
+      throw new IllegalArgumentException(label + " states no amount");
+    }
+    if (!firstFilled(fields.subList(Math.min(at + 1, fields.size()), fields.size())).isEmpty()) {
+      throw new IllegalArgumentException(label + " " + quoted(value) + " is followed by another value: a comma in the "
+          + "amount is not quoted, or the line is not a sum; quote the amount (\"12,345.67\") or write it without "
+          + "commas");
+    }
+    String amount = value.endsWith("元") ? value.substring(0, value.length() - 1).strip() : value;
+    Money sum = debit && isMinus(amount) ? amount(label, magnitude(amount)) : amount(label, amount);
+    return debit ? new FooterTotals(0, null, line, sum) : new FooterTotals(line, sum, 0, null);
   }
 
   private static boolean labelled(String field, List<String> labels) {
@@ -296,11 +347,18 @@ public final class BankCsvParser extends CsvStatementParser {
    * column sign it, as on a row), each null when that field is empty. A line wider than the header, its extra fields
    * filled, has an unquoted comma that shifts its columns (合计,,,1,234.56): it is refused, not read shifted. A signed
    * single amount column states nothing comparable for sure (its total may be the net or the sum of the magnitudes),
-   * so such a line is recognised and not compared.
+   * so such a line is recognised and not compared. A line stating one direction's sum on its own (收入合计, 支出合计:
+   * {@link #sumLine}) says which it is, so it is read whatever the columns; it had been neither footer nor compared.
    */
   @Override
   protected @Nullable FooterTotals footerTotals(List<String> fields, Columns columns, int line) {
-    if (!labelled(firstFilled(fields), TOTAL_LABELS) || m.credit().equals(m.debit())) {
+    String first = firstFilled(fields);
+    String credit = label(first, CREDIT_SUM_LABELS);
+    String debit = credit == null ? label(first, DEBIT_SUM_LABELS) : null;
+    if (credit != null || debit != null) {
+      return sumLine(credit != null ? credit : debit, debit != null, fields, line);
+    }
+    if (!labelled(first, TOTAL_LABELS) || m.credit().equals(m.debit())) {
       return null;
     }
     if (fields.size() > columns.width() && !firstFilled(fields.subList(columns.width(), fields.size())).isEmpty()) {
@@ -309,9 +367,9 @@ public final class BankCsvParser extends CsvStatementParser {
     }
     String in = Columns.at(fields, columns.optionalIndex(m.credit())).strip();
     String out = Columns.at(fields, columns.optionalIndex(m.debit())).strip();
-    Money credit = in.isEmpty() ? null : amount(m.credit(), in);
-    Money debit = out.isEmpty() ? null : amount(m.debit(), unsigned(m.debit(), out));
-    return credit == null && debit == null ? null : new FooterTotals(line, credit, debit);
+    Money creditSum = in.isEmpty() ? null : amount(m.credit(), in);
+    Money debitSum = out.isEmpty() ? null : amount(m.debit(), unsigned(m.debit(), out));
+    return creditSum == null && debitSum == null ? null : new FooterTotals(line, creditSum, debitSum);
   }
 
   /**

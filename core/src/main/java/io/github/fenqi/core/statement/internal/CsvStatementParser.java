@@ -406,7 +406,7 @@ public abstract class CsvStatementParser implements StatementParser {
       String unread;
       try {
         FooterTotals stated = footerTotals(fields, columns, i + 1);
-        totals = totals == null ? stated : totals;
+        totals = totals == null || stated == null ? (totals == null ? stated : totals) : totals.and(stated);
         continue;
       } catch (IllegalArgumentException e) {
         unread = e.getMessage();
