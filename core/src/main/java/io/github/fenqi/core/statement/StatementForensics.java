@@ -5,6 +5,7 @@ import io.github.fenqi.core.security.Masking;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -220,6 +221,28 @@ public final class StatementForensics {
     return afterRejected;
   }
 
+  /** How many rows of one direction a statement holds, and their sum. */
+  private record RowSum(int count, Money sum) {
+    RowSum plus(Money amount) {
+      return new RowSum(count + 1, sum.plus(amount));
+    }
+  }
+
+  /**
+   * Each direction's rows of {@code s}, counted and summed: what the totals an export states above its rows
+   * ({@link StatedTotals}) or after them ({@link FooterTotals}) are compared with.
+   */
+  private static Map<Direction, RowSum> rowSums(ParsedStatement s) {
+    Map<Direction, RowSum> sums = new EnumMap<>(Direction.class);
+    for (Direction d : Direction.values()) {
+      sums.put(d, new RowSum(0, Money.ZERO));
+    }
+    for (Transaction t : s.transactions()) {
+      sums.computeIfPresent(t.direction(), (d, held) -> held.plus(t.amount()));
+    }
+    return sums;
+  }
+
   /**
    * Compares the rows with the totals the export states: the number of rows read (rejected ones too), and, when none
    * was rejected, each direction's count and sum. The lines stating a total the rows disagree with are named.
@@ -243,20 +266,14 @@ public final class StatementForensics {
       notes.add(s.source() + ": " + s.rejected().size() + " row(s) rejected, whose amounts are unknown: the stated "
           + "sums (收入, 支出) were not compared with the rows");
     } else {
+      Map<Direction, RowSum> held = rowSums(s);
       for (Direction d : Direction.values()) {
         StatedTotals.Tally tally = stated.of(d);
-        int count = 0;
-        Money sum = Money.ZERO;
-        for (Transaction t : s.transactions()) {
-          if (t.direction() == d) {
-            count++;
-            sum = sum.plus(t.amount());
-          }
-        }
-        if (count != tally.rows() || !sum.equals(tally.amount())) {
+        RowSum rows = held.get(d);
+        if (rows.count() != tally.rows() || !rows.sum().equals(tally.amount())) {
           lines.add(s.source() + ":" + tally.line());
           said.add(String.format(Locale.ROOT, "%s:%d states %s %d rows of %s, the rows hold %d of %s", s.source(),
-              tally.line(), tally.label(), tally.rows(), tally.amount(), count, sum));
+              tally.line(), tally.label(), tally.rows(), tally.amount(), rows.count(), rows.sum()));
         }
       }
     }
@@ -282,15 +299,9 @@ public final class StatementForensics {
           + "totals line " + s.source() + ":" + stated.line() + " states were not compared with the rows");
       return;
     }
-    Money credits = Money.ZERO;
-    Money debits = Money.ZERO;
-    for (Transaction t : s.transactions()) {
-      if (t.direction() == Direction.CREDIT) {
-        credits = credits.plus(t.amount());
-      } else if (t.direction() == Direction.DEBIT) {
-        debits = debits.plus(t.amount());
-      }
-    }
+    Map<Direction, RowSum> held = rowSums(s);
+    Money credits = held.get(Direction.CREDIT).sum();
+    Money debits = held.get(Direction.DEBIT).sum();
     Map<String, List<String>> said = new java.util.LinkedHashMap<>(); // by the line stating the sum
     if (stated.credit() != null && !stated.credit().equals(credits)) {
       said.computeIfAbsent(s.source() + ":" + stated.creditLine(), k -> new ArrayList<>())
