@@ -548,4 +548,24 @@ class StatementParserTest {
     assertTrue(reason.startsWith("摘要 opens a quote (\") that is not closed") && reason.contains("remove"), reason);
     assertTrue(s.rejected().get(1).reason().startsWith("field 11 opens a quote"), s.rejected().toString());
   }
+
+  /**
+   * Some banks write the unit after the amount, {@code 2800.00元} or {@code 12.00 元}, as others write ¥ before it.
+   * Every such row had been rejected as "not an amount" while ¥12.00 was read; 元 after the amount is read as ¥ before
+   * it is, a zero with it ({@code 0.00元}) in the unused column is empty, and 元 with no amount is still refused.
+   */
+  @Test
+  void anAmountWithTheYuanAfterItIsReadAsOneWithTheYuanSignBeforeIt() {
+    ParsedStatement s = StatementParser.bank().parse("b.csv", utf8(BANK_HEADER
+        + "2026-05-01,10:00:00,POS消费,,2800.00元,1000.00元,超市,,POS\n"
+        + "2026-05-02,10:00:00,POS消费,0.00元,12.00 元,988.00,超市,,POS\n"
+        + "2026-05-03,10:00:00,代发工资,\"¥1,234.50元\",,-246.50元,某公司,,代发\n"
+        + "2026-05-04,10:00:00,POS消费,,元,,超市,,POS\n"
+        + "2026-05-05,10:00:00,POS消费,,12.00元元,,超市,,POS\n"));
+    assertEquals(List.of("DEBIT 2800.00 1000.00", "DEBIT 12.00 988.00", "CREDIT 1234.50 -246.50"),
+        s.transactions().stream().map(t -> t.direction() + " " + t.amount() + " " + t.balance()).toList());
+    assertEquals(List.of("b.csv:5", "b.csv:6"), s.rejected().stream().map(Problem::location).toList());
+    assertTrue(s.rejected().get(0).reason().startsWith("支出金额 '元'"), s.rejected().toString());
+    assertTrue(s.rejected().get(1).reason().startsWith("支出金额 '12.00元元'"), s.rejected().toString());
+  }
 }

@@ -325,8 +325,7 @@ public final class BankCsvParser extends CsvStatementParser {
           + "amount is not quoted, or the line is not a sum; quote the amount (\"12,345.67\") or write it without "
           + "commas");
     }
-    String amount = value.endsWith("元") ? value.substring(0, value.length() - 1).strip() : value;
-    Money sum = debit && isMinus(amount) ? amount(label, magnitude(amount)) : amount(label, amount);
+    Money sum = debit && isMinus(value) ? amount(label, magnitude(value)) : amount(label, value);
     return debit ? new FooterTotals(0, null, line, sum) : new FooterTotals(line, sum, 0, null);
   }
 
@@ -415,16 +414,16 @@ public final class BankCsvParser extends CsvStatementParser {
 
   /**
    * Whether the field is a zero amount, which some banks write into the unused one of the two columns. A yuan sign
-   * counts as written ({@code ¥0.00}): such a field had been read as filled, a credit of 0.00 kept as a row, or,
+   * counts as written ({@code ¥0.00}, {@code 0.00元}): such a field had been read as filled, a credit of 0.00 kept as a row, or,
    * beside a debit, the row refused as having both columns filled.
    */
   private static boolean isZero(String field) {
-    int start = field.startsWith("¥") || field.startsWith("￥") ? 1 : 0;
-    if (start == field.length()) {
+    String amount = withoutYuan(field);
+    if (amount.isEmpty()) {
       return false; // a yuan sign alone is no amount
     }
-    for (int i = start; i < field.length(); i++) {
-      char c = field.charAt(i);
+    for (int i = 0; i < amount.length(); i++) {
+      char c = amount.charAt(i);
       if (c != '0' && c != '.' && c != ',') {
         return false;
       }

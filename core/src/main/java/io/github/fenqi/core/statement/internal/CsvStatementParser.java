@@ -677,21 +677,24 @@ public abstract class CsvStatementParser implements StatementParser {
   }
 
   /**
-   * Parses an amount such as {@code 17.52}, {@code ¥25.00} or {@code 1,234.00}; the error names the column. Commas
-   * must group the yuan in threes: {@code 12,34} (a decimal comma, as a spreadsheet in a European locale writes
-   * 12.34) had been read as 1234.00, a hundred times the amount, without a word.
+   * Parses an amount such as {@code 17.52}, {@code ¥25.00}, {@code 25.00元} or {@code 1,234.00}; the error names the
+   * column. Commas must group the yuan in threes: {@code 12,34} (a decimal comma, as a spreadsheet in a European locale
+   * writes 12.34) had been read as 1234.00, a hundred times the amount, without a word. The unit after the amount
+   * (元, as some banks write every amount) is read as the yuan sign before it is; such rows had all been rejected.
    */
   protected static Money amount(String column, String field) {
     long fast = plainFen(field);
     if (fast >= 0) {
       return Money.ofFen(fast);
     }
-    String t = field.strip();
-    if (!t.isEmpty() && (t.charAt(0) == '¥' || t.charAt(0) == '￥')) {
-      t = t.substring(1).strip();
-    }
+    String t = withoutYuan(field);
     if (t.isEmpty()) {
-      throw new IllegalArgumentException(column + " is empty");
+      throw new IllegalArgumentException(column + (field.isBlank() ? " is empty" : " " + quoted(field)
+          + " holds no amount"));
+    }
+    if (t.indexOf('元') >= 0 || t.indexOf('¥') >= 0 || t.indexOf('￥') >= 0) {
+      throw new IllegalArgumentException(column + " " + quoted(field) + " is not an amount: one yuan sign before it "
+          + "(¥12.00) or one 元 after it (12.00元) is read, no other");
     }
     if (t.indexOf(',') >= 0) {
       if (!GROUPED.matcher(t).matches()) {
@@ -705,6 +708,18 @@ public abstract class CsvStatementParser implements StatementParser {
       throw new IllegalArgumentException(column + " " + quoted(field) + " is negative");
     }
     return m;
+  }
+
+  /** {@code field} stripped, without one yuan sign before it (¥, ￥) and one 元 after it. */
+  protected static String withoutYuan(String field) {
+    String t = field.strip();
+    if (!t.isEmpty() && (t.charAt(0) == '¥' || t.charAt(0) == '￥')) {
+      t = t.substring(1).strip();
+    }
+    if (t.endsWith("元")) {
+      t = t.substring(0, t.length() - 1).strip();
+    }
+    return t;
   }
 
   /** Fen of a plain amount ({@code 123}, {@code 17.5}, {@code 17.52}, optional ¥), or -1 when it is not that simple. */
