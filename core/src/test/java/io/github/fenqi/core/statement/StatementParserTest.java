@@ -568,4 +568,25 @@ class StatementParserTest {
     assertTrue(s.rejected().get(0).reason().startsWith("支出金额 '元'"), s.rejected().toString());
     assertTrue(s.rejected().get(1).reason().startsWith("支出金额 '12.00元元'"), s.rejected().toString());
   }
+
+  /**
+   * An export printed or saved page by page repeats its header line among the rows. The repeat had been rejected as a
+   * row ("both 收入金额 and 支出金额 are filled", of the header's own column names), which also stopped the footer's
+   * sums being compared; the same header again is no row and is passed over as a blank line is. A header line with
+   * other columns (another export joined on) is rejected naming the header it differs from.
+   */
+  @Test
+  void aRepeatOfTheHeaderAmongTheRowsIsNoRow() {
+    String reordered = "交易日期,交易时间,摘要,支出金额,收入金额,账户余额,对方户名,对方账号,交易渠道\n";
+    ParsedStatement s = StatementParser.bank().parse("b.csv", utf8(BANK_HEADER
+        + "2026-05-01,10:00:00,POS消费,,12.00,988.00,超市,,POS\n"
+        + BANK_HEADER.replace(",", " , ")
+        + "2026-05-02,10:00:00,POS消费,,12.00,976.00,超市,,POS\n"
+        + reordered
+        + "2026-05-03,10:00:00,POS消费,,12.00,964.00,超市,,POS\n"));
+    assertEquals(List.of("b.csv:2", "b.csv:4", "b.csv:6"), s.transactions().stream().map(Transaction::location).toList());
+    assertEquals(List.of(1, 2, 4), s.transactions().stream().map(Transaction::dataRow).toList());
+    assertEquals(List.of("b.csv:5"), s.rejected().stream().map(Problem::location).toList());
+    assertTrue(s.rejected().get(0).reason().contains("header line 1"), s.rejected().toString());
+  }
 }

@@ -27,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  * What the CSV exports have in common: detect the encoding, skip the preamble to the header line, map column
  * names to positions, read data rows until a trailer, reject a malformed row with its line and keep going. A row
  * whose quoted field holds a line break spans several lines and is named by its first; the break reads as a space.
+ * The header line repeated among the rows (an export saved page by page) is passed over as a blank line is.
  * Subclasses say what their header looks like and turn one row into a {@link Transaction}.
  *
  * <p>Thread-safety: stateless between calls (each parse keeps its state on its own stack), so one parser may read
@@ -338,7 +339,8 @@ public abstract class CsvStatementParser implements StatementParser {
       throw near != null ? new InvalidInputException(near.location(), notFound + "; this line " + near.reason())
           : new InvalidInputException(source, notFound);
     }
-    Columns columns = new Columns(CsvLine.split(text, lines[2 * header], lines[2 * header + 1]));
+    List<String> headerFields = CsvLine.split(text, lines[2 * header], lines[2 * header + 1]);
+    Columns columns = new Columns(headerFields);
     try {
       checkColumns(columns);
     } catch (IllegalArgumentException e) {
@@ -374,10 +376,16 @@ public abstract class CsvStatementParser implements StatementParser {
         fields = CsvLine.split(joined(text, lines, i, last));
         i = last;
       }
-      if (allEmpty(fields)) {
-        continue;
+      if (allEmpty(fields) || fields.equals(headerFields)) {
+        continue; // the header again: an export saved page by page repeats it, and it is no row
       }
       dataRow++;
+      if (isHeader(fields)) {
+        rejected.add(Problem.of(source + ":" + line, "a header line with other columns than the header line "
+            + (header + 1) + ", under which the rows are read: another export was joined on; give each export as a "
+            + "file of its own"));
+        continue;
+      }
       if (isFooter(fields)) {
         rejected.add(Problem.of(source + ":" + line, quoted(firstFilled(fields)) + " is a footer line (totals, export "
             + "time, a note) with lines after it that are neither blank nor footer lines, where an export ends with its footer: "
