@@ -238,6 +238,17 @@ class BankFooterTest {
     assertNull(s.footerTotals());
   }
 
+  /** A placeholder (--) under a column of the 合计 line states no sum there, as on a row. */
+  @Test
+  void aPlaceholderOnTheTotalsLineStatesNoSum() throws IOException {
+    Money credits = sum(write("plain.csv", sample()), Direction.CREDIT);
+    List<String> lines = sample();
+    lines.add("合计,,," + credits + ",--,,,,");
+    ParsedStatement s = write("dash.csv", lines);
+    assertEquals(List.of(), s.rejected());
+    assertEquals(new FooterTotals(lines.size(), credits, null), s.footerTotals());
+  }
+
   /** 12345.67 as 12,345.67. */
   private static String grouped(Money m) {
     return String.format(java.util.Locale.ROOT, "%,d.%02d", m.fen() / 100, m.fen() % 100);

@@ -589,4 +589,24 @@ class StatementParserTest {
     assertEquals(List.of("b.csv:5"), s.rejected().stream().map(Problem::location).toList());
     assertTrue(s.rejected().get(0).reason().contains("header line 1"), s.rejected().toString());
   }
+
+  /**
+   * Some banks fill the column a row does not use, and a balance they do not state, with a placeholder: {@code -},
+   * {@code --}, {@code —} or {@code /}. Every such row had been rejected ("收入金额 '-' is a sign without an amount",
+   * "'--' has two signs", "both 收入金额 and 支出金额 are filled" for {@code /}); a placeholder alone holds no amount and
+   * is read as the empty field it stands for. A row with placeholders in both columns is still refused.
+   */
+  @Test
+  void aPlaceholderInTheUnusedColumnIsEmpty() {
+    ParsedStatement s = StatementParser.bank().parse("b.csv", utf8(BANK_HEADER
+        + "2026-05-01,10:00:00,POS消费,-,12.00,988.00,超市,,POS\n"
+        + "2026-05-02,10:00:00,POS消费,--,12.00,976.00,超市,,POS\n"
+        + "2026-05-03,10:00:00,退款,12.00,/,--,超市,,POS\n"
+        + "2026-05-04,10:00:00,POS消费,—,12.00,976.00,超市,,POS\n"
+        + "2026-05-05,10:00:00,POS消费,--,--,976.00,超市,,POS\n"));
+    assertEquals(List.of("DEBIT 12.00 988.00", "DEBIT 12.00 976.00", "CREDIT 12.00 null", "DEBIT 12.00 976.00"),
+        s.transactions().stream().map(t -> t.direction() + " " + t.amount() + " " + t.balance()).toList());
+    assertEquals(List.of("b.csv:6"), s.rejected().stream().map(Problem::location).toList());
+    assertTrue(s.rejected().get(0).reason().startsWith("neither"), s.rejected().toString());
+  }
 }

@@ -218,8 +218,8 @@ public final class BankCsvParser extends CsvStatementParser {
             + "balance are in that currency, which is not read as yuan; convert it and add it as a yuan row if it "
             + "is income or spending to count");
       }
-      String credit = Columns.at(f, creditColumn);
-      String debit = Columns.at(f, debitColumn);
+      String credit = unfilled(Columns.at(f, creditColumn));
+      String debit = unfilled(Columns.at(f, debitColumn));
       boolean hasCredit;
       Money amount;
       if (signed) {
@@ -246,7 +246,7 @@ public final class BankCsvParser extends CsvStatementParser {
         }
         amount = hasCredit ? amount(m.credit(), in) : amount(m.debit(), out);
       }
-      String balanceText = Columns.at(f, balanceColumn);
+      String balanceText = unfilled(Columns.at(f, balanceColumn));
       @Nullable Money balance = m.balance() == null || balanceText.isEmpty() ? null
           : isMinus(balanceText) ? amount(m.balance(), magnitude(balanceText)).negate()
           : amount(m.balance(), balanceText);
@@ -256,6 +256,18 @@ public final class BankCsvParser extends CsvStatementParser {
           text(Columns.at(f, account)), text(Columns.at(f, description)), text(Columns.at(f, channel)),
           text(Columns.at(f, channel)), "", "", "", balance);
     };
+  }
+
+  /** What some banks fill a column a row does not use with: a dash or two, or a slash. */
+  private static final java.util.Set<String> PLACEHOLDERS = java.util.Set.of("-", "--", "—", "——", "－", "－－", "/");
+
+  /**
+   * {@code field}, or "" when it is only a placeholder ({@link #PLACEHOLDERS}), which holds no amount: a row with
+   * {@code --} in its unused column had been rejected ("'--' has two signs", "'-' is a sign without an amount", or
+   * "both filled" for {@code /}), so an export writing it there had every row rejected.
+   */
+  private static String unfilled(String field) {
+    return PLACEHOLDERS.contains(field.strip()) ? "" : field;
   }
 
   /** How a bank labels the totals line after its rows: 合计,,,12345.67,2345.00. */
@@ -364,8 +376,8 @@ public final class BankCsvParser extends CsvStatementParser {
       throw new IllegalArgumentException("it has " + fields.size() + " fields where the header has " + columns.width()
           + ": a field holding a comma is not quoted, so the columns after it are shifted");
     }
-    String in = Columns.at(fields, columns.optionalIndex(m.credit())).strip();
-    String out = Columns.at(fields, columns.optionalIndex(m.debit())).strip();
+    String in = unfilled(Columns.at(fields, columns.optionalIndex(m.credit()))).strip();
+    String out = unfilled(Columns.at(fields, columns.optionalIndex(m.debit()))).strip();
     Money creditSum = in.isEmpty() ? null : amount(m.credit(), in);
     Money debitSum = out.isEmpty() ? null : amount(m.debit(), unsigned(m.debit(), out));
     return creditSum == null && debitSum == null ? null : new FooterTotals(line, creditSum, debitSum);
