@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param statedTo the last day of that period (终止时间), else null; given with {@code statedFrom} and not before it
  * @param statedTotals the count and sums the export states above its rows (a wallet's 共…笔记录, 收入, 支出 and
  *     不计收支 or 中性交易 lines), else null
- * @param footerTotals the sums a bank export's totals line after its last row states (合计,,,12345.67,…), else null
+ * @param footerTotals the sums a bank export's footer after its last row states (合计,,,12345.67,…, or 收入合计 and
+ *     支出合计 lines), else null
  */
 public record ParsedStatement(
     String source,

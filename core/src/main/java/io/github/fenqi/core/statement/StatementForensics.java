@@ -5,6 +5,7 @@ import io.github.fenqi.core.security.Masking;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * the first and last rows share their time, in the direction that breaks less — or in time order when the rows are out
  * of it and that order breaks less), duplicated serials, rows out of time
  * order, rows dated outside the period the export states, a wallet export's rows that do not add up to the count and sums it states above them ({@link StatedTotals}) or a
- * bank export's to the sums its 合计 line states after them ({@link FooterTotals}),
+ * bank export's to the sums its footer (合计, or 收入合计 and 支出合计) states after them ({@link FooterTotals}),
  * two statements of one account that disagree about days both cover, first digits far from Benford's law, an income
  * spike just before the application, too-round credits.
  * Each sign is a {@link ForensicSignal} naming its rows; the verdict follows the {@link ForensicThresholds}:
@@ -220,6 +221,28 @@ public final class StatementForensics {
     return afterRejected;
   }
 
+  /** How many rows of one direction a statement holds, and their sum. */
+  private record RowSum(int count, Money sum) {
+    RowSum plus(Money amount) {
+      return new RowSum(count + 1, sum.plus(amount));
+    }
+  }
+
+  /**
+   * Each direction's rows of {@code s}, counted and summed: what the totals an export states above its rows
+   * ({@link StatedTotals}) or after them ({@link FooterTotals}) are compared with.
+   */
+  private static Map<Direction, RowSum> rowSums(ParsedStatement s) {
+    Map<Direction, RowSum> sums = new EnumMap<>(Direction.class);
+    for (Direction d : Direction.values()) {
+      sums.put(d, new RowSum(0, Money.ZERO));
+    }
+    for (Transaction t : s.transactions()) {
+      sums.computeIfPresent(t.direction(), (d, held) -> held.plus(t.amount()));
+    }
+    return sums;
+  }
+
   /**
    * Compares the rows with the totals the export states: the number of rows read (rejected ones too), and, when none
    * was rejected, each direction's count and sum. The lines stating a total the rows disagree with are named.
@@ -243,20 +266,14 @@ public final class StatementForensics {
       notes.add(s.source() + ": " + s.rejected().size() + " row(s) rejected, whose amounts are unknown: the stated "
           + "sums (收入, 支出) were not compared with the rows");
     } else {
+      Map<Direction, RowSum> held = rowSums(s);
       for (Direction d : Direction.values()) {
         StatedTotals.Tally tally = stated.of(d);
-        int count = 0;
-        Money sum = Money.ZERO;
-        for (Transaction t : s.transactions()) {
-          if (t.direction() == d) {
-            count++;
-            sum = sum.plus(t.amount());
-          }
-        }
-        if (count != tally.rows() || !sum.equals(tally.amount())) {
+        RowSum rows = held.get(d);
+        if (rows.count() != tally.rows() || !rows.sum().equals(tally.amount())) {
           lines.add(s.source() + ":" + tally.line());
           said.add(String.format(Locale.ROOT, "%s:%d states %s %d rows of %s, the rows hold %d of %s", s.source(),
-              tally.line(), tally.label(), tally.rows(), tally.amount(), count, sum));
+              tally.line(), tally.label(), tally.rows(), tally.amount(), rows.count(), rows.sum()));
         }
       }
     }
@@ -267,41 +284,38 @@ public final class StatementForensics {
   }
 
   /**
-   * Compares the rows with the sums a bank export's 合计 line after them states ({@link FooterTotals}), when none was
-   * rejected: the credits with the sum under the credit column, the debits with the one under the debit column. A row
-   * edited with every balance after it, added or removed breaks no running balance; unless the 合计 was edited too, it
-   * disagrees with it.
+   * Compares the rows with the sums a bank export's footer after them states ({@link FooterTotals}: a 合计 line, or
+   * 收入合计 and 支出合计 lines), when none was rejected: the credits with the credit sum, the debits with the debit
+   * sum, naming the line stating each sum they disagree with. A row edited with every balance after it, added or
+   * removed breaks no running balance; unless the footer was edited too, it disagrees with it.
    */
   private static void footerTotals(ParsedStatement s, List<ForensicSignal> signals, List<String> notes) {
     FooterTotals stated = s.footerTotals();
     if (stated == null) {
       return;
     }
-    String at = s.source() + ":" + stated.line();
     if (!s.rejected().isEmpty()) {
       notes.add(s.source() + ": " + s.rejected().size() + " row(s) rejected, whose amounts are unknown: the sums the "
-          + "totals line " + at + " states were not compared with the rows");
+          + "totals line " + s.source() + ":" + stated.line() + " states were not compared with the rows");
       return;
     }
-    Money credits = Money.ZERO;
-    Money debits = Money.ZERO;
-    for (Transaction t : s.transactions()) {
-      if (t.direction() == Direction.CREDIT) {
-        credits = credits.plus(t.amount());
-      } else if (t.direction() == Direction.DEBIT) {
-        debits = debits.plus(t.amount());
-      }
-    }
-    List<String> said = new ArrayList<>();
+    Map<Direction, RowSum> held = rowSums(s);
+    Money credits = held.get(Direction.CREDIT).sum();
+    Money debits = held.get(Direction.DEBIT).sum();
+    Map<String, List<String>> said = new java.util.LinkedHashMap<>(); // by the line stating the sum
     if (stated.credit() != null && !stated.credit().equals(credits)) {
-      said.add("money in of " + stated.credit() + ", the rows' credits sum to " + credits);
+      said.computeIfAbsent(s.source() + ":" + stated.creditLine(), k -> new ArrayList<>())
+          .add("money in of " + stated.credit() + ", the rows' credits sum to " + credits);
     }
     if (stated.debit() != null && !stated.debit().equals(debits)) {
-      said.add("money out of " + stated.debit() + ", the rows' debits sum to " + debits);
+      said.computeIfAbsent(s.source() + ":" + stated.debitLine(), k -> new ArrayList<>())
+          .add("money out of " + stated.debit() + ", the rows' debits sum to " + debits);
     }
     if (!said.isEmpty()) {
-      signals.add(new ForensicSignal(ForensicSignal.Kind.STATED_TOTALS_MISMATCH, List.of(at), 0.8, at + " states "
-          + String.join(" and ", said) + ": a row was edited, added or removed after the export"));
+      List<String> each = new ArrayList<>();
+      said.forEach((at, sums) -> each.add(at + " states " + String.join(" and ", sums)));
+      signals.add(new ForensicSignal(ForensicSignal.Kind.STATED_TOTALS_MISMATCH, List.copyOf(said.keySet()), 0.8,
+          String.join("; ", each) + ": a row was edited, added or removed after the export"));
     }
   }
 

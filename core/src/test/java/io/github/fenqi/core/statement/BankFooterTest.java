@@ -152,4 +152,105 @@ class BankFooterTest {
     assertEquals(List.of(s.source() + ":" + lines.size()), s.rejected().stream().map(p -> p.location()).toList());
     assertTrue(s.rejected().get(0).reason().contains("is not a date"), s.rejected().get(0).reason());
   }
+
+  /**
+   * Banks close the footer with a note in prose (温馨提示：…, 本明细仅供参考…) after the totals and the export time;
+   * the footer had ended at the last line that was a totals or time line, so a note after them made the 合计 and
+   * 导出时间 lines rejected rows "among the rows" and the note a row that is not a date.
+   */
+  @Test
+  void aNoteInProseAfterTheFooterIsPartOfTheFooter() throws IOException {
+    ParsedStatement plain = write("plain.csv", sample());
+    Money credits = sum(plain, Direction.CREDIT);
+    Money debits = sum(plain, Direction.DEBIT);
+    List<String> lines = withFooter(sample(), credits, debits);
+    lines.add("温馨提示：本明细仅供参考，如有疑问请致电95588,,,,,,,,");
+    lines.add("本回单不作为收款方发货依据");
+    lines.add("");
+    ParsedStatement s = write("note.csv", lines);
+    assertEquals(List.of(), s.rejected());
+    assertEquals(plain.transactions().size(), s.transactions().size());
+    assertEquals(new FooterTotals(sample().size() + 1, credits, debits), s.footerTotals());
+  }
+
+  /** A note alone after the rows, no totals line before it, is no row either. */
+  @Test
+  void aLabelledNoteAfterTheLastRowIsNoRow() throws IOException {
+    List<String> lines = sample();
+    lines.add("温馨提示：交易日期范围最长一年");
+    ParsedStatement s = write("lonenote.csv", lines);
+    assertEquals(List.of(), s.rejected());
+    assertEquals(sample().size() - 1, s.transactions().size());
+  }
+
+  /** Prose after the rows with no footer label before it is still rejected: it may be a row gone wrong. */
+  @Test
+  void unlabelledProseAfterTheRowsWithoutAFooterIsStillRejected() throws IOException {
+    List<String> lines = sample();
+    lines.add("本明细仅供参考");
+    ParsedStatement s = write("prose.csv", lines);
+    assertEquals(List.of(s.source() + ":" + lines.size()), s.rejected().stream().map(p -> p.location()).toList());
+  }
+
+  /**
+   * Some banks state the sums on lines of their own, 收入合计 and 支出合计, in place of a 合计 line under the columns;
+   * they had ended nothing (each a rejected row) and been compared with nothing.
+   */
+  @Test
+  void separateIncomeAndSpendingTotalLinesAreReadAndCompared() throws IOException {
+    ParsedStatement plain = write("plain.csv", sample());
+    Money credits = sum(plain, Direction.CREDIT);
+    Money debits = sum(plain, Direction.DEBIT);
+    List<String> lines = sample();
+    int creditLine = lines.size() + 1;
+    lines.add("\"收入合计：¥" + grouped(credits) + "元\"");
+    lines.add("支出合计,\"" + grouped(debits) + "\"");
+    lines.add("导出时间:2026-11-30 12:00");
+    ParsedStatement s = write("split.csv", lines);
+    assertEquals(List.of(), s.rejected());
+    assertEquals(plain.transactions().size(), s.transactions().size());
+    assertEquals(new FooterTotals(creditLine, credits, creditLine + 1, debits), s.footerTotals());
+    assertTrue(examine(s).signals().stream().noneMatch(x -> x.kind() == ForensicSignal.Kind.STATED_TOTALS_MISMATCH),
+        examine(s).signals().toString());
+
+    List<String> edited = new ArrayList<>(lines);
+    edited.set(edited.size() - 2, "支出合计," + debits.plus(Money.of("100.00")));
+    ParsedStatement e = write("split-edited.csv", edited);
+    ForensicSignal totals = examine(e).signals().stream()
+        .filter(x -> x.kind() == ForensicSignal.Kind.STATED_TOTALS_MISMATCH).findFirst()
+        .orElseThrow(() -> new AssertionError(examine(e).signals().toString()));
+    assertEquals(List.of(e.source() + ":" + (creditLine + 1)), totals.rows());
+    assertTrue(totals.detail().contains("money out of " + debits.plus(Money.of("100.00")) + ", the rows' debits sum to "
+        + debits), totals.detail());
+  }
+
+  /** A 收入合计 whose value is no amount (two values: an unquoted comma) is rejected naming its line, not misread. */
+  @Test
+  void aSeparateTotalLineWhoseValueIsNoAmountIsRejected() throws IOException {
+    List<String> lines = sample();
+    lines.add("收入合计：12,34");
+    lines.add("支出合计：100.00元,8");
+    ParsedStatement s = write("badsplit.csv", lines);
+    assertEquals(List.of(s.source() + ":" + (sample().size() + 1), s.source() + ":" + (sample().size() + 2)),
+        s.rejected().stream().map(p -> p.location()).toList());
+    assertTrue(s.rejected().get(0).reason().startsWith("the totals line after the last row cannot be read"),
+        s.rejected().get(0).reason());
+    assertNull(s.footerTotals());
+  }
+
+  /** A placeholder (--) under a column of the 合计 line states no sum there, as on a row. */
+  @Test
+  void aPlaceholderOnTheTotalsLineStatesNoSum() throws IOException {
+    Money credits = sum(write("plain.csv", sample()), Direction.CREDIT);
+    List<String> lines = sample();
+    lines.add("合计,,," + credits + ",--,,,,");
+    ParsedStatement s = write("dash.csv", lines);
+    assertEquals(List.of(), s.rejected());
+    assertEquals(new FooterTotals(lines.size(), credits, null), s.footerTotals());
+  }
+
+  /** 12345.67 as 12,345.67. */
+  private static String grouped(Money m) {
+    return String.format(java.util.Locale.ROOT, "%,d.%02d", m.fen() / 100, m.fen() % 100);
+  }
 }

@@ -207,4 +207,14 @@ class StatedTotalsForensicsTest {
       Files.delete(tmp);
     }
   }
+
+  /** The header repeated among the rows (an export saved page by page) is no row: the count still adds up. */
+  @Test
+  void aRepeatedHeaderAmongTheRowsIsNoRowAndTheTotalsStillAddUp() {
+    List<String> l = wechat();
+    l.add(40, l.get(16));
+    ParsedStatement w = write(dir, "h.csv", l, StandardCharsets.UTF_8);
+    assertEquals(List.of(), w.rejected());
+    assertEquals(ForensicVerdict.PASS, examine(w).verdict(), examine(w).signals().toString());
+  }
 }

@@ -548,4 +548,65 @@ class StatementParserTest {
     assertTrue(reason.startsWith("摘要 opens a quote (\") that is not closed") && reason.contains("remove"), reason);
     assertTrue(s.rejected().get(1).reason().startsWith("field 11 opens a quote"), s.rejected().toString());
   }
+
+  /**
+   * Some banks write the unit after the amount, {@code 2800.00元} or {@code 12.00 元}, as others write ¥ before it.
+   * Every such row had been rejected as "not an amount" while ¥12.00 was read; 元 after the amount is read as ¥ before
+   * it is, a zero with it ({@code 0.00元}) in the unused column is empty, and 元 with no amount is still refused.
+   */
+  @Test
+  void anAmountWithTheYuanAfterItIsReadAsOneWithTheYuanSignBeforeIt() {
+    ParsedStatement s = StatementParser.bank().parse("b.csv", utf8(BANK_HEADER
+        + "2026-05-01,10:00:00,POS消费,,2800.00元,1000.00元,超市,,POS\n"
+        + "2026-05-02,10:00:00,POS消费,0.00元,12.00 元,988.00,超市,,POS\n"
+        + "2026-05-03,10:00:00,代发工资,\"¥1,234.50元\",,-246.50元,某公司,,代发\n"
+        + "2026-05-04,10:00:00,POS消费,,元,,超市,,POS\n"
+        + "2026-05-05,10:00:00,POS消费,,12.00元元,,超市,,POS\n"));
+    assertEquals(List.of("DEBIT 2800.00 1000.00", "DEBIT 12.00 988.00", "CREDIT 1234.50 -246.50"),
+        s.transactions().stream().map(t -> t.direction() + " " + t.amount() + " " + t.balance()).toList());
+    assertEquals(List.of("b.csv:5", "b.csv:6"), s.rejected().stream().map(Problem::location).toList());
+    assertTrue(s.rejected().get(0).reason().startsWith("支出金额 '元'"), s.rejected().toString());
+    assertTrue(s.rejected().get(1).reason().startsWith("支出金额 '12.00元元'"), s.rejected().toString());
+  }
+
+  /**
+   * An export printed or saved page by page repeats its header line among the rows. The repeat had been rejected as a
+   * row ("both 收入金额 and 支出金额 are filled", of the header's own column names), which also stopped the footer's
+   * sums being compared; the same header again is no row and is passed over as a blank line is. A header line with
+   * other columns (another export joined on) is rejected naming the header it differs from.
+   */
+  @Test
+  void aRepeatOfTheHeaderAmongTheRowsIsNoRow() {
+    String reordered = "交易日期,交易时间,摘要,支出金额,收入金额,账户余额,对方户名,对方账号,交易渠道\n";
+    ParsedStatement s = StatementParser.bank().parse("b.csv", utf8(BANK_HEADER
+        + "2026-05-01,10:00:00,POS消费,,12.00,988.00,超市,,POS\n"
+        + BANK_HEADER.replace(",", " , ")
+        + "2026-05-02,10:00:00,POS消费,,12.00,976.00,超市,,POS\n"
+        + reordered
+        + "2026-05-03,10:00:00,POS消费,,12.00,964.00,超市,,POS\n"));
+    assertEquals(List.of("b.csv:2", "b.csv:4", "b.csv:6"), s.transactions().stream().map(Transaction::location).toList());
+    assertEquals(List.of(1, 2, 4), s.transactions().stream().map(Transaction::dataRow).toList());
+    assertEquals(List.of("b.csv:5"), s.rejected().stream().map(Problem::location).toList());
+    assertTrue(s.rejected().get(0).reason().contains("header line 1"), s.rejected().toString());
+  }
+
+  /**
+   * Some banks fill the column a row does not use, and a balance they do not state, with a placeholder: {@code -},
+   * {@code --}, {@code —} or {@code /}. Every such row had been rejected ("收入金额 '-' is a sign without an amount",
+   * "'--' has two signs", "both 收入金额 and 支出金额 are filled" for {@code /}); a placeholder alone holds no amount and
+   * is read as the empty field it stands for. A row with placeholders in both columns is still refused.
+   */
+  @Test
+  void aPlaceholderInTheUnusedColumnIsEmpty() {
+    ParsedStatement s = StatementParser.bank().parse("b.csv", utf8(BANK_HEADER
+        + "2026-05-01,10:00:00,POS消费,-,12.00,988.00,超市,,POS\n"
+        + "2026-05-02,10:00:00,POS消费,--,12.00,976.00,超市,,POS\n"
+        + "2026-05-03,10:00:00,退款,12.00,/,--,超市,,POS\n"
+        + "2026-05-04,10:00:00,POS消费,—,12.00,976.00,超市,,POS\n"
+        + "2026-05-05,10:00:00,POS消费,--,--,976.00,超市,,POS\n"));
+    assertEquals(List.of("DEBIT 12.00 988.00", "DEBIT 12.00 976.00", "CREDIT 12.00 null", "DEBIT 12.00 976.00"),
+        s.transactions().stream().map(t -> t.direction() + " " + t.amount() + " " + t.balance()).toList());
+    assertEquals(List.of("b.csv:6"), s.rejected().stream().map(Problem::location).toList());
+    assertTrue(s.rejected().get(0).reason().startsWith("neither"), s.rejected().toString());
+  }
 }

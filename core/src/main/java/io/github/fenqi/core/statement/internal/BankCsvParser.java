@@ -218,8 +218,8 @@ public final class BankCsvParser extends CsvStatementParser {
             + "balance are in that currency, which is not read as yuan; convert it and add it as a yuan row if it "
             + "is income or spending to count");
       }
-      String credit = Columns.at(f, creditColumn);
-      String debit = Columns.at(f, debitColumn);
+      String credit = unfilled(Columns.at(f, creditColumn));
+      String debit = unfilled(Columns.at(f, debitColumn));
       boolean hasCredit;
       Money amount;
       if (signed) {
@@ -246,7 +246,7 @@ public final class BankCsvParser extends CsvStatementParser {
         }
         amount = hasCredit ? amount(m.credit(), in) : amount(m.debit(), out);
       }
-      String balanceText = Columns.at(f, balanceColumn);
+      String balanceText = unfilled(Columns.at(f, balanceColumn));
       @Nullable Money balance = m.balance() == null || balanceText.isEmpty() ? null
           : isMinus(balanceText) ? amount(m.balance(), magnitude(balanceText)).negate()
           : amount(m.balance(), balanceText);
@@ -258,21 +258,87 @@ public final class BankCsvParser extends CsvStatementParser {
     };
   }
 
+  /** What some banks fill a column a row does not use with: a dash or two, or a slash. */
+  private static final java.util.Set<String> PLACEHOLDERS = java.util.Set.of("-", "--", "—", "——", "－", "－－", "/");
+
+  /**
+   * {@code field}, or "" when it is only a placeholder ({@link #PLACEHOLDERS}), which holds no amount: a row with
+   * {@code --} in its unused column had been rejected ("'--' has two signs", "'-' is a sign without an amount", or
+   * "both filled" for {@code /}), so an export writing it there had every row rejected.
+   */
+  private static String unfilled(String field) {
+    return PLACEHOLDERS.contains(field.strip()) ? "" : field;
+  }
+
   /** How a bank labels the totals line after its rows: 合计,,,12345.67,2345.00. */
   private static final List<String> TOTAL_LABELS = List.of("合计", "总计", "本页合计", "本期合计");
   /** How a bank labels the line after its rows saying when the file was made: 导出时间:2026-11-30 12:00. */
   private static final List<String> MADE_LABELS = List.of("导出时间", "打印时间", "下载时间", "导出日期", "打印日期");
 
+  /** How a bank labels the note closing its export: 温馨提示：本明细仅供参考. */
+  private static final List<String> NOTE_LABELS = List.of("温馨提示", "特别提示", "重要提示", "友情提示", "提示", "注意",
+      "注", "备注", "说明", "声明", "免责声明");
+
   /**
-   * A line whose first filled field is a totals label (合计, 总计, 本页合计, 本期合计) or says when the file was made
-   * (导出时间, 打印时间, 下载时间), the label alone or followed by a colon, a bracket, a space or a digit (合计消费 is
-   * a description, not a label). After the last row they are the export's footer, which had been listed as rejected
-   * rows; among the rows, the parser rejects them naming the line.
+   * A line whose first filled field is a totals label (合计, 总计, 本页合计, 本期合计), says when the file was made
+   * (导出时间, 打印时间, 下载时间) or labels a note (温馨提示, 提示, 注, 说明, 声明), the label alone or followed by a
+   * colon, a bracket, a space or a digit (合计消费 is a description, not a label). After the last row they are the
+   * export's footer, which had been listed as rejected rows; among the rows, the parser rejects them naming the line.
    */
   @Override
   protected boolean isFooter(List<String> fields) {
     String first = firstFilled(fields);
-    return labelled(first, TOTAL_LABELS) || labelled(first, MADE_LABELS);
+    return labelled(first, TOTAL_LABELS) || labelled(first, MADE_LABELS) || labelled(first, NOTE_LABELS)
+        || labelled(first, CREDIT_SUM_LABELS) || labelled(first, DEBIT_SUM_LABELS);
+  }
+
+  /** How a bank labels the sum of the credits on a line of its own: 收入合计：12345.67. */
+  private static final List<String> CREDIT_SUM_LABELS = List.of("收入合计", "收入总计", "收入总额", "收入金额合计",
+      "贷方合计", "贷方发生额合计", "贷方发生总额");
+  /** How a bank labels the sum of the debits on a line of its own: 支出合计：2345.00. */
+  private static final List<String> DEBIT_SUM_LABELS = List.of("支出合计", "支出总计", "支出总额", "支出金额合计",
+      "借方合计", "借方发生额合计", "借方发生总额");
+
+  /** The label of {@code labels} that {@code field} starts with as a label ({@link #labelled}), or null. */
+  private static @Nullable String label(String field, List<String> labels) {
+    for (String label : labels) {
+      if (labelled(field, List.of(label))) {
+        return label;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The sum a line of its own states of one direction (收入合计：¥12,345.67元, 支出合计,2345.00, 支出合计（元）,-2345.00):
+   * the text after the label and its colon, or else the next filled field, a yuan sign before it and 元 after it
+   * allowed, a minus allowed on a debit sum. A second value after it (收入合计：12,345.67 with the comma unquoted) is
+   * refused, not read as the first part alone.
+   */
+  private static FooterTotals sumLine(String label, boolean debit, List<String> fields, int line) {
+    int at = 0;
+    while (fields.get(at).isBlank()) {
+      at++;
+    }
+    String value = fields.get(at).strip().substring(label.length()).replaceFirst("^\\s*[(（]元[)）]", "")
+        .replaceFirst("^\\s*[:：]", "").strip();
+    if (value.isEmpty()) {
+      at++;
+      while (at < fields.size() && fields.get(at).isBlank()) {
+        at++;
+      }
+      value = at < fields.size() ? fields.get(at).strip() : "";
+    }
+    if (value.isEmpty()) {
+      throw new IllegalArgumentException(label + " states no amount");
+    }
+    if (!firstFilled(fields.subList(Math.min(at + 1, fields.size()), fields.size())).isEmpty()) {
+      throw new IllegalArgumentException(label + " " + quoted(value) + " is followed by another value: a comma in the "
+          + "amount is not quoted, or the line is not a sum; quote the amount (\"12,345.67\") or write it without "
+          + "commas");
+    }
+    Money sum = debit && isMinus(value) ? amount(label, magnitude(value)) : amount(label, value);
+    return debit ? new FooterTotals(0, null, line, sum) : new FooterTotals(line, sum, 0, null);
   }
 
   private static boolean labelled(String field, List<String> labels) {
@@ -292,22 +358,29 @@ public final class BankCsvParser extends CsvStatementParser {
    * column sign it, as on a row), each null when that field is empty. A line wider than the header, its extra fields
    * filled, has an unquoted comma that shifts its columns (合计,,,1,234.56): it is refused, not read shifted. A signed
    * single amount column states nothing comparable for sure (its total may be the net or the sum of the magnitudes),
-   * so such a line is recognised and not compared.
+   * so such a line is recognised and not compared. A line stating one direction's sum on its own (收入合计, 支出合计:
+   * {@link #sumLine}) says which it is, so it is read whatever the columns; it had been neither footer nor compared.
    */
   @Override
   protected @Nullable FooterTotals footerTotals(List<String> fields, Columns columns, int line) {
-    if (!labelled(firstFilled(fields), TOTAL_LABELS) || m.credit().equals(m.debit())) {
+    String first = firstFilled(fields);
+    String credit = label(first, CREDIT_SUM_LABELS);
+    String debit = credit == null ? label(first, DEBIT_SUM_LABELS) : null;
+    if (credit != null || debit != null) {
+      return sumLine(credit != null ? credit : debit, debit != null, fields, line);
+    }
+    if (!labelled(first, TOTAL_LABELS) || m.credit().equals(m.debit())) {
       return null;
     }
     if (fields.size() > columns.width() && !firstFilled(fields.subList(columns.width(), fields.size())).isEmpty()) {
       throw new IllegalArgumentException("it has " + fields.size() + " fields where the header has " + columns.width()
           + ": a field holding a comma is not quoted, so the columns after it are shifted");
     }
-    String in = Columns.at(fields, columns.optionalIndex(m.credit())).strip();
-    String out = Columns.at(fields, columns.optionalIndex(m.debit())).strip();
-    Money credit = in.isEmpty() ? null : amount(m.credit(), in);
-    Money debit = out.isEmpty() ? null : amount(m.debit(), unsigned(m.debit(), out));
-    return credit == null && debit == null ? null : new FooterTotals(line, credit, debit);
+    String in = unfilled(Columns.at(fields, columns.optionalIndex(m.credit()))).strip();
+    String out = unfilled(Columns.at(fields, columns.optionalIndex(m.debit()))).strip();
+    Money creditSum = in.isEmpty() ? null : amount(m.credit(), in);
+    Money debitSum = out.isEmpty() ? null : amount(m.debit(), unsigned(m.debit(), out));
+    return creditSum == null && debitSum == null ? null : new FooterTotals(line, creditSum, debitSum);
   }
 
   /**
@@ -353,16 +426,16 @@ public final class BankCsvParser extends CsvStatementParser {
 
   /**
    * Whether the field is a zero amount, which some banks write into the unused one of the two columns. A yuan sign
-   * counts as written ({@code ¥0.00}): such a field had been read as filled, a credit of 0.00 kept as a row, or,
+   * counts as written ({@code ¥0.00}, {@code 0.00元}): such a field had been read as filled, a credit of 0.00 kept as a row, or,
    * beside a debit, the row refused as having both columns filled.
    */
   private static boolean isZero(String field) {
-    int start = field.startsWith("¥") || field.startsWith("￥") ? 1 : 0;
-    if (start == field.length()) {
+    String amount = withoutYuan(field);
+    if (amount.isEmpty()) {
       return false; // a yuan sign alone is no amount
     }
-    for (int i = start; i < field.length(); i++) {
-      char c = field.charAt(i);
+    for (int i = 0; i < amount.length(); i++) {
+      char c = amount.charAt(i);
       if (c != '0' && c != '.' && c != ',') {
         return false;
       }

@@ -27,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  * What the CSV exports have in common: detect the encoding, skip the preamble to the header line, map column
  * names to positions, read data rows until a trailer, reject a malformed row with its line and keep going. A row
  * whose quoted field holds a line break spans several lines and is named by its first; the break reads as a space.
+ * The header line repeated among the rows (an export saved page by page) is passed over as a blank line is.
  * Subclasses say what their header looks like and turn one row into a {@link Transaction}.
  *
  * <p>Thread-safety: stateless between calls (each parse keeps its state on its own stack), so one parser may read
@@ -223,8 +224,11 @@ public abstract class CsvStatementParser implements StatementParser {
   }
 
   /**
-   * The first line of the footer after the last row: of the lines from it to {@code readable}, each is blank or a
-   * footer line ({@link #isFooter}) and one at least is a footer line; {@code readable} when the file has no footer.
+   * The first line of the footer after the last row: it is a footer line ({@link #isFooter}), and each line from it
+   * to {@code readable} is blank, a footer line or a line of prose ({@link #prose}); {@code readable} when the file has
+   * no footer. Prose after the footer lines is the bank's closing note (本回单不作为收款方发货依据); it had ended the
+   * footer where it stood, so the 合计 and 导出时间 lines before it were rejected as footer lines among the rows and the
+   * note as a row. Prose with no footer line before it is read, and rejected, as a row: it may be one gone wrong.
    */
   private int footerStart(String text, int[] lines, int header, int readable) {
     int start = readable;
@@ -237,11 +241,28 @@ public abstract class CsvStatementParser implements StatementParser {
       }
       if (isFooter(fields)) {
         start = i;
-      } else if (!allEmpty(fields)) {
+      } else if (!allEmpty(fields) && !prose(fields)) {
         break;
       }
     }
     return start;
+  }
+
+  /**
+   * Whether {@code fields} is a line of prose: one field filled, and it starts with no digit, sign or yuan sign (so
+   * it is no amount, date or row cut to its first field).
+   */
+  private static boolean prose(List<String> fields) {
+    String only = null;
+    for (String f : fields) {
+      if (!f.isEmpty()) {
+        if (only != null) {
+          return false;
+        }
+        only = f;
+      }
+    }
+    return only != null && !Character.isDigit(only.charAt(0)) && "+-−－¥￥(（".indexOf(only.charAt(0)) < 0;
   }
 
   /** The first field of {@code fields} that is not blank, stripped, or "" when all are. */
@@ -318,7 +339,8 @@ public abstract class CsvStatementParser implements StatementParser {
       throw near != null ? new InvalidInputException(near.location(), notFound + "; this line " + near.reason())
           : new InvalidInputException(source, notFound);
     }
-    Columns columns = new Columns(CsvLine.split(text, lines[2 * header], lines[2 * header + 1]));
+    List<String> headerFields = CsvLine.split(text, lines[2 * header], lines[2 * header + 1]);
+    Columns columns = new Columns(headerFields);
     try {
       checkColumns(columns);
     } catch (IllegalArgumentException e) {
@@ -354,13 +376,19 @@ public abstract class CsvStatementParser implements StatementParser {
         fields = CsvLine.split(joined(text, lines, i, last));
         i = last;
       }
-      if (allEmpty(fields)) {
-        continue;
+      if (allEmpty(fields) || fields.equals(headerFields)) {
+        continue; // the header again: an export saved page by page repeats it, and it is no row
       }
       dataRow++;
+      if (isHeader(fields)) {
+        rejected.add(Problem.of(source + ":" + line, "a header line with other columns than the header line "
+            + (header + 1) + ", under which the rows are read: another export was joined on; give each export as a "
+            + "file of its own"));
+        continue;
+      }
       if (isFooter(fields)) {
         rejected.add(Problem.of(source + ":" + line, quoted(firstFilled(fields)) + " is a footer line (totals, export "
-            + "time) with lines after it that are neither blank nor footer lines, where an export ends with its footer: "
+            + "time, a note) with lines after it that are neither blank nor footer lines, where an export ends with its footer: "
             + "rows were added after it, or two exports joined; remove it, or give each export as a file of its own"));
         continue;
       }
@@ -386,7 +414,7 @@ public abstract class CsvStatementParser implements StatementParser {
       String unread;
       try {
         FooterTotals stated = footerTotals(fields, columns, i + 1);
-        totals = totals == null ? stated : totals;
+        totals = totals == null || stated == null ? (totals == null ? stated : totals) : totals.and(stated);
         continue;
       } catch (IllegalArgumentException e) {
         unread = e.getMessage();
@@ -657,21 +685,24 @@ public abstract class CsvStatementParser implements StatementParser {
   }
 
   /**
-   * Parses an amount such as {@code 17.52}, {@code ¥25.00} or {@code 1,234.00}; the error names the column. Commas
-   * must group the yuan in threes: {@code 12,34} (a decimal comma, as a spreadsheet in a European locale writes
-   * 12.34) had been read as 1234.00, a hundred times the amount, without a word.
+   * Parses an amount such as {@code 17.52}, {@code ¥25.00}, {@code 25.00元} or {@code 1,234.00}; the error names the
+   * column. Commas must group the yuan in threes: {@code 12,34} (a decimal comma, as a spreadsheet in a European locale
+   * writes 12.34) had been read as 1234.00, a hundred times the amount, without a word. The unit after the amount
+   * (元, as some banks write every amount) is read as the yuan sign before it is; such rows had all been rejected.
    */
   protected static Money amount(String column, String field) {
     long fast = plainFen(field);
     if (fast >= 0) {
       return Money.ofFen(fast);
     }
-    String t = field.strip();
-    if (!t.isEmpty() && (t.charAt(0) == '¥' || t.charAt(0) == '￥')) {
-      t = t.substring(1).strip();
-    }
+    String t = withoutYuan(field);
     if (t.isEmpty()) {
-      throw new IllegalArgumentException(column + " is empty");
+      throw new IllegalArgumentException(column + (field.isBlank() ? " is empty" : " " + quoted(field)
+          + " holds no amount"));
+    }
+    if (t.indexOf('元') >= 0 || t.indexOf('¥') >= 0 || t.indexOf('￥') >= 0) {
+      throw new IllegalArgumentException(column + " " + quoted(field) + " is not an amount: one yuan sign before it "
+          + "(¥12.00) or one 元 after it (12.00元) is read, no other");
     }
     if (t.indexOf(',') >= 0) {
       if (!GROUPED.matcher(t).matches()) {
@@ -685,6 +716,18 @@ public abstract class CsvStatementParser implements StatementParser {
       throw new IllegalArgumentException(column + " " + quoted(field) + " is negative");
     }
     return m;
+  }
+
+  /** {@code field} stripped, without one yuan sign before it (¥, ￥) and one 元 after it. */
+  protected static String withoutYuan(String field) {
+    String t = field.strip();
+    if (!t.isEmpty() && (t.charAt(0) == '¥' || t.charAt(0) == '￥')) {
+      t = t.substring(1).strip();
+    }
+    if (t.endsWith("元")) {
+      t = t.substring(0, t.length() - 1).strip();
+    }
+    return t;
   }
 
   /** Fen of a plain amount ({@code 123}, {@code 17.5}, {@code 17.52}, optional ¥), or -1 when it is not that simple. */
