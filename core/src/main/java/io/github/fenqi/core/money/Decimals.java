@@ -23,6 +23,26 @@ public final class Decimals {
   }
 
   /**
+   * Most decimals of a rate or a ratio: more than the longest text {@link #parse} reads (40 characters) can carry. A
+   * value built in code with more ({@code new BigDecimal("1E-99999999")}) is refused when it is made, because every
+   * use pays for its decimals: rounding {@code amount × rate} to the fen divides by 10 to their number, which took
+   * minutes for a fee rate of 10^−99999999, and writing it out (JSON, a message) takes one character for each.
+   */
+  public static final int MAX_FRACTION_DECIMALS = 40;
+
+  /**
+   * Refuses {@code value}, a {@code kind} ("rate", "ratio", the name the error gives), when it has more than
+   * {@link #MAX_FRACTION_DECIMALS} decimals as given: a zero with a hundred million decimals is written out as them
+   * too.
+   */
+  static void requireFewDecimals(String kind, BigDecimal value) {
+    if (value.scale() > MAX_FRACTION_DECIMALS) {
+      throw new InvalidInputException(kind, "'" + shown(value) + "' has " + value.scale() + " decimals; a " + kind
+          + " has at most " + MAX_FRACTION_DECIMALS);
+    }
+  }
+
+  /**
    * Refuses a JSON string with spaces around its value ({@code " 48000.00"}, a cell copied from a spreadsheet). The
    * text parsers strip spaces, as a statement's or a table's cell is padded; a JSON file is read strictly instead, as
    * its dates, names of lists and identifiers are, so a padded value is named, not silently trimmed.

@@ -177,6 +177,29 @@ class MoneyTest {
         assertThrows(InvalidInputException.class, () -> Money.of(new BigDecimal("1e-3"))).getMessage());
   }
 
+  /**
+   * A rate or ratio built in code with more decimals than any text may carry ({@code new BigDecimal("1E-99999999")}) is
+   * refused when it is made: as a fee rate it held {@code Amortizer.summarize} for minutes rounding the fee to the fen,
+   * as a waiver cap it did so to {@code Money.multiply}, and writing it out (its JSON, a message) took a hundred
+   * million digits; a zero with that many decimals was written out as them too.
+   */
+  @Test
+  void aRateOrRatioWithMoreDecimalsThanTextCanHoldIsRefusedAtOnce() {
+    assertEquals("rate: '1E-99999999' has 99999999 decimals; a rate has at most 40",
+        refusedAtOnce(() -> Rate.of(new BigDecimal("1E-99999999"))));
+    assertEquals("rate: '0E-99999999' has 99999999 decimals; a rate has at most 40",
+        refusedAtOnce(() -> Rate.of(new BigDecimal("0E-99999999"))));
+    assertEquals("ratio: '1E-99999999' has 99999999 decimals; a ratio has at most 40",
+        refusedAtOnce(() -> Ratio.of(new BigDecimal("1E-99999999"))));
+    assertEquals("ratio: '1E-41' has 41 decimals; a ratio has at most 40",
+        refusedAtOnce(() -> Ratio.of(new BigDecimal("1E-41"))));
+    // forty decimals, more than the longest text (40 characters) gives, are kept as they are
+    BigDecimal forty = new BigDecimal("6E-40");
+    assertEquals(forty, Rate.of(forty).value());
+    assertEquals(forty, Ratio.of(forty).value());
+    assertEquals(Money.ofFen(1), Money.ofFen(1).multiply(Ratio.of(forty).value(), RoundingMode.UP));
+  }
+
   /** The message of the InvalidInputException {@code call} throws within 10 seconds (a failure if it takes longer). */
   private static String refusedAtOnce(org.junit.jupiter.api.function.Executable call) {
     return org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10),
