@@ -200,6 +200,42 @@ class MoneyTest {
     assertEquals(Money.ofFen(1), Money.ofFen(1).multiply(Ratio.of(forty).value(), RoundingMode.UP));
   }
 
+  /**
+   * A factor given as a BigDecimal of extreme scale is multiplied at once: rounding {@code fen × 1E-99999999} to the
+   * fen divided by 10^99999999 and held the caller for minutes, and {@code × 1E+99999999} multiplied by it before the
+   * overflow was found. Below a tenth of a fen the product rounds as any such product of its sign does; from 10^19 fen
+   * on it cannot be a long.
+   */
+  @Test
+  void aFactorOfExtremeScaleIsMultipliedAtOnce() {
+    BigDecimal tiny = new BigDecimal("1E-99999999");
+    java.util.Map<RoundingMode, long[]> want = java.util.Map.of(RoundingMode.UP, new long[] {1, -1},
+        RoundingMode.DOWN, new long[] {0, 0}, RoundingMode.CEILING, new long[] {1, 0},
+        RoundingMode.FLOOR, new long[] {0, -1}, RoundingMode.HALF_UP, new long[] {0, 0},
+        RoundingMode.HALF_DOWN, new long[] {0, 0}, RoundingMode.HALF_EVEN, new long[] {0, 0});
+    want.forEach((mode, fen) -> {
+      assertEquals(Money.ofFen(fen[0]), inTime(() -> Money.ofFen(5).multiply(tiny, mode)), mode.toString());
+      assertEquals(Money.ofFen(fen[1]), inTime(() -> Money.ofFen(-5).multiply(tiny, mode)), mode.toString());
+    });
+    assertEquals(Money.ZERO, inTime(() -> Money.ZERO.multiply(tiny, RoundingMode.UNNECESSARY)));
+    assertThrows(ArithmeticException.class,
+        () -> inTime(() -> Money.ofFen(5).multiply(tiny, RoundingMode.UNNECESSARY)));
+    assertThrows(ArithmeticException.class,
+        () -> inTime(() -> Money.ofFen(1).multiply(new BigDecimal("1E+99999999"), RoundingMode.DOWN)));
+    assertEquals(Money.ZERO, inTime(() -> Money.ZERO.multiply(new BigDecimal("1E+99999999"), RoundingMode.DOWN)));
+    // at the edges of the shortcut, the product as before
+    assertEquals(Money.ofFen(1), Money.ofFen(1).multiply(new BigDecimal("0.1"), RoundingMode.UP));
+    assertEquals(Money.ZERO, Money.ofFen(1).multiply(new BigDecimal("0.5"), RoundingMode.HALF_DOWN));
+    assertEquals(Money.ofFen(Long.MAX_VALUE), Money.ofFen(Long.MAX_VALUE).multiply(BigDecimal.ONE, RoundingMode.DOWN));
+    assertThrows(ArithmeticException.class,
+        () -> Money.ofFen(Long.MAX_VALUE).multiply(new BigDecimal("1.0000000000000000001"), RoundingMode.UP));
+  }
+
+  /** What {@code call} returns within 10 seconds (a failure if it takes longer). */
+  private static <T> T inTime(org.junit.jupiter.api.function.ThrowingSupplier<T> call) {
+    return org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10), call);
+  }
+
   /** The message of the InvalidInputException {@code call} throws within 10 seconds (a failure if it takes longer). */
   private static String refusedAtOnce(org.junit.jupiter.api.function.Executable call) {
     return org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10),
