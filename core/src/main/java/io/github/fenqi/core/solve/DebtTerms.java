@@ -55,6 +55,12 @@ public record DebtTerms(
     if (waiverCaps != null && waiverCaps.values().stream().anyMatch(java.util.Objects::isNull)) {
       problems.add(Problem.of("waiverCaps", "has a component without a cap; leave out a component that may not be waived"));
     }
+    // entrySet(), not containsKey(null), for the same reason; a null key had been a NullPointerException from EnumMap
+    if (waiverCaps != null) {
+      waiverCaps.entrySet().stream().filter(e -> e.getKey() == null).findFirst().ifPresent(e -> problems.add(
+          Problem.of("waiverCaps", "has a cap of " + e.getValue() + " for no component; each cap is for one of "
+              + List.of(DebtComponent.values()))));
+    }
     if (allowedTerms == null || allowedTerms.isEmpty()) {
       problems.add(Problem.of("allowedTerms", "must list at least one term"));
     } else {
