@@ -5,8 +5,8 @@ import io.github.fenqi.core.Problem;
 import java.math.BigDecimal;
 
 /**
- * Strict decimal parsing shared by {@link Rate} and {@link Ratio} (no NaN, no infinity, no exponents), and the form in
- * which a message shows a decimal it was given.
+ * Strict decimal parsing shared by {@link Rate} and {@link Ratio} (no NaN, no infinity, no exponents, at most 40
+ * characters), and the form in which a message shows a decimal it was given.
  *
  * <p>Thread-safety: stateless.
  */
@@ -15,11 +15,33 @@ public final class Decimals {
 
   static BigDecimal parse(String field, String text) {
     String s = text.strip();
-    if (s.isEmpty() || s.length() > 40 || !s.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
+    if (!isPlainDecimal(s)) {
       throw new InvalidInputException(field, "'" + Problem.excerpt(s)
           + "' is not a decimal number such as \"0.06\"");
     }
+    if (s.length() > 40) { // a computed 1/6 pasted in full had been called "not a decimal number"
+      throw new InvalidInputException(field, "'" + Problem.excerpt(s) + "' has " + s.length()
+          + " characters; a decimal is read from at most 40, such as \"0.06\"");
+    }
     return new BigDecimal(s);
+  }
+
+  /** Whether {@code s} is an optional sign, ASCII digits and at most one point, with a digit: "0.06", "-.5", "7.". */
+  private static boolean isPlainDecimal(String s) {
+    int start = !s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-') ? 1 : 0;
+    boolean digit = false;
+    boolean point = false;
+    for (int k = start; k < s.length(); k++) {
+      char c = s.charAt(k);
+      if (c >= '0' && c <= '9') {
+        digit = true;
+      } else if (c == '.' && !point) {
+        point = true;
+      } else {
+        return false;
+      }
+    }
+    return digit;
   }
 
   /**

@@ -231,6 +231,25 @@ class MoneyTest {
         () -> Money.ofFen(Long.MAX_VALUE).multiply(new BigDecimal("1.0000000000000000001"), RoundingMode.UP));
   }
 
+  /**
+   * A rate or ratio written out to more digits than are read (a computed 1/6 pasted in full) is refused for its length,
+   * not called "not a decimal number", which it is.
+   */
+  @Test
+  void aDecimalTooLongToReadIsRefusedForItsLength() {
+    String sixth = "0.1666666666666666666666666666666666666667"; // 42 characters
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> Rate.parse("annualRate", sixth));
+    String shown = sixth.substring(0, 37) + "...";
+    assertEquals("annualRate: '" + shown + "' has 42 characters; a decimal is read from at most 40, such as \"0.06\"",
+        e.getMessage());
+    assertEquals("ratio: '" + shown + "' has 42 characters; a decimal is read from at most 40, such as \"0.06\"",
+        assertThrows(InvalidInputException.class, () -> Ratio.of(sixth)).getMessage());
+    // forty characters are read, and what is no number is still named so, however long
+    assertEquals(new BigDecimal(sixth.substring(0, 40)), Rate.of(sixth.substring(0, 40)).value());
+    assertEquals("rate: '" + shown + "' is not a decimal number such as \"0.06\"",
+        assertThrows(InvalidInputException.class, () -> Rate.of(sixth + "%")).getMessage());
+  }
+
   /** What {@code call} returns within 10 seconds (a failure if it takes longer). */
   private static <T> T inTime(org.junit.jupiter.api.function.ThrowingSupplier<T> call) {
     return org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10), call);
