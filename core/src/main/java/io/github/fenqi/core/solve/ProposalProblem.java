@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread-safety: immutable.
  *
- * @param debts eligible debts and their terms; ids unique, each with a plan to offer ({@link DebtTerms#whyNoPlan}) and
- *     leaving no more than {@link Amortizer#MAX_FINANCED} to repay in installments ({@link DebtTerms#leastFinanced})
+ * @param debts eligible debts and their terms; ids unique, each with a plan to offer ({@link DebtTerms#whyNoPlan})
+ *     and no more than {@link Amortizer#MAX_FINANCED} to repay ({@link DebtTerms#whyTooLargeToSchedule})
  * @param monthlyBudget the most the borrower can pay in installments per month (never above 50 % of
  *     net income; the affordability assessment sets it)
  * @param liquidSavings the most the borrower can pay in down payments
@@ -56,12 +56,7 @@ public record ProposalProblem(
       debts.get(i).whyNoPlan().ifPresent(why -> problems.add(Problem.of("debts[" + at + "]", why + "; leave it out")));
       // the grid's largest amount financed: a debt accepts up to 10^15 yuan a component, a schedule 10^12 in all, and
       // the grid had failed drawing it with "amount: ... is above the largest amount a schedule handles", no debt named
-      Money leastFinanced = debts.get(i).leastFinanced();
-      if (leastFinanced.isGreaterThan(Amortizer.MAX_FINANCED)) {
-        problems.add(Problem.of("debts[" + i + "]", "'" + debts.get(i).debt().id() + "' leaves " + leastFinanced
-            + " to repay in installments with nothing waived and the least down payment, above the largest amount a "
-            + "schedule handles (" + Amortizer.MAX_FINANCED + ")"));
-      }
+      debts.get(i).whyTooLargeToSchedule().ifPresent(why -> problems.add(Problem.of("debts[" + at + "]", why)));
     }
     if (options > GridConfig.MAX_OPTIONS) {
       problems.add(Problem.of("config", "the grids of the " + debts.size() + " debts would hold up to " + options

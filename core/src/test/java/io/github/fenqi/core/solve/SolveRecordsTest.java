@@ -47,8 +47,8 @@ class SolveRecordsTest {
    * A debt within what a {@code Debt} accepts (10^15 yuan a component) but whose least financed amount is above what a
    * schedule handles (10^12 yuan) is refused when the problem is made, naming the debt: the exact solver had failed
    * drawing its grid with "amount: '5400000000000000.00' is above the largest amount a schedule handles", naming no
-   * debt, and only the engine, not a caller of the solver, checked it first. One that a larger least down payment
-   * brings within the limit is still solved.
+   * debt, and only the engine, not a caller of the solver, checked it first; so had its grid drawn alone. One that a
+   * larger least down payment brings within the limit is still solved.
    */
   @Test
   void aDebtTooLargeToScheduleIsRefusedNamingItWhenTheProblemIsMade() {
@@ -59,6 +59,10 @@ class SolveRecordsTest {
         () -> ProposalProblem.of(List.of(DEBTS.get(0), over, far), Money.of("1000"), Money.of("1000")));
     assertEquals("debts[2]: 'bigger' leaves 1800000000000.00 to repay in installments with nothing waived and the "
         + "least down payment, above the largest amount a schedule handles (1000000000000.00)", e.getMessage());
+    InvalidInputException grid = assertThrows(InvalidInputException.class,
+        () -> OptionGrid.of(far, GridConfig.DEFAULTS, AcceptanceModel.defaults()));
+    assertEquals("debt: 'bigger' leaves 1800000000000.00 to repay in installments with nothing waived and the least "
+        + "down payment, above the largest amount a schedule handles (1000000000000.00)", grid.getMessage());
     ProposalSet set = ProposalSolver.exact().solve(ProposalProblem.of(List.of(over), cap, cap));
     assertEquals(3, set.proposals().size(), set.toString());
     for (Proposal p : set.proposals()) {
