@@ -5,8 +5,8 @@ import io.github.fenqi.core.Problem;
 import java.math.BigDecimal;
 
 /**
- * Strict decimal parsing shared by {@link Rate} and {@link Ratio} (no NaN, no infinity, no exponents), and the form in
- * which a message shows a decimal it was given.
+ * Strict decimal parsing shared by {@link Rate} and {@link Ratio} (no NaN, no infinity, no exponents, at most 40
+ * characters), and the form in which a message shows a decimal it was given.
  *
  * <p>Thread-safety: stateless.
  */
@@ -15,11 +15,53 @@ public final class Decimals {
 
   static BigDecimal parse(String field, String text) {
     String s = text.strip();
-    if (s.isEmpty() || s.length() > 40 || !s.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
+    if (!isPlainDecimal(s)) {
       throw new InvalidInputException(field, "'" + Problem.excerpt(s)
           + "' is not a decimal number such as \"0.06\"");
     }
+    if (s.length() > 40) { // a computed 1/6 pasted in full had been called "not a decimal number"
+      throw new InvalidInputException(field, "'" + Problem.excerpt(s) + "' has " + s.length()
+          + " characters; a decimal is read from at most 40, such as \"0.06\"");
+    }
     return new BigDecimal(s);
+  }
+
+  /** Whether {@code s} is an optional sign, ASCII digits and at most one point, with a digit: "0.06", "-.5", "7.". */
+  private static boolean isPlainDecimal(String s) {
+    int start = !s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-') ? 1 : 0;
+    boolean digit = false;
+    boolean point = false;
+    for (int k = start; k < s.length(); k++) {
+      char c = s.charAt(k);
+      if (c >= '0' && c <= '9') {
+        digit = true;
+      } else if (c == '.' && !point) {
+        point = true;
+      } else {
+        return false;
+      }
+    }
+    return digit;
+  }
+
+  /**
+   * Most decimals of a rate or a ratio: more than the longest text {@link #parse} reads (40 characters) can carry. A
+   * value built in code with more ({@code new BigDecimal("1E-99999999")}) is refused when it is made, because every
+   * use pays for its decimals: rounding {@code amount × rate} to the fen divides by 10 to their number, which took
+   * minutes for a fee rate of 10^−99999999, and writing it out (JSON, a message) takes one character for each.
+   */
+  public static final int MAX_FRACTION_DECIMALS = 40;
+
+  /**
+   * Refuses {@code value}, a {@code kind} ("rate", "ratio", the name the error gives), when it has more than
+   * {@link #MAX_FRACTION_DECIMALS} decimals as given: a zero with a hundred million decimals is written out as them
+   * too.
+   */
+  static void requireFewDecimals(String kind, BigDecimal value) {
+    if (value.scale() > MAX_FRACTION_DECIMALS) {
+      throw new InvalidInputException(kind, "'" + shown(value) + "' has " + value.scale() + " decimals; a " + kind
+          + " has at most " + MAX_FRACTION_DECIMALS);
+    }
   }
 
   /**

@@ -162,11 +162,25 @@ public record Money(long fen) implements Comparable<Money> {
   /**
    * This amount times an exact factor (a rate, a ratio), rounded to the fen with {@code rounding}.
    * The caller chooses the rounding because its direction is a business decision: a waiver cap
-   * rounds down, a fee rounds half-up.
+   * rounds down, a fee rounds half-up. A factor of any scale is multiplied at once.
+   *
+   * @throws ArithmeticException when the product is beyond a {@code long} of fen, or {@code rounding} is
+   *     {@link RoundingMode#UNNECESSARY} and the product is not whole
    */
   public Money multiply(BigDecimal factor, RoundingMode rounding) {
-    BigDecimal result = BigDecimal.valueOf(fen).multiply(factor).setScale(0, rounding);
-    return new Money(result.longValueExact());
+    BigDecimal product = BigDecimal.valueOf(fen).multiply(factor);
+    // rounding to the fen divides by 10 to the product's scale (or multiplies, for a negative one): a factor built in
+    // code as 1E-99999999 held the caller for minutes. Its digits decide it sooner: |product| < 10^(precision − scale)
+    long wholeDigits = (long) product.precision() - product.scale();
+    if (product.signum() == 0) {
+      return ZERO;
+    }
+    if (wholeDigits <= -1) { // below a tenth of a fen: rounds as any such product of its sign does
+      product = BigDecimal.valueOf(product.signum(), 2);
+    } else if (wholeDigits > 20) { // at least 10^20 fen: beyond a long, as longValueExact would say
+      throw new ArithmeticException("Overflow");
+    }
+    return new Money(product.setScale(0, rounding).longValueExact());
   }
 
   /** This amount divided into {@code parts} equal whole-fen parts, rounded with {@code rounding}. */

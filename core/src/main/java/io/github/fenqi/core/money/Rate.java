@@ -8,7 +8,8 @@ import java.util.Objects;
 
 /**
  * A non-negative rate per period, exact as written: an annual interest rate ({@code "0.1825"}),
- * a monthly fee rate ({@code "0.006"}). Rates above 10 (1000 %) are rejected as typos.
+ * a monthly fee rate ({@code "0.006"}). Rates above 10 (1000 %) are rejected as typos, and a value built in code
+ * with more than 40 decimals as a mistake every calculation would pay for ({@link Decimals#MAX_FRACTION_DECIMALS}).
  *
  * <p>JSON form is the decimal string; a JSON number is read too, from its text, as money is
  * ({@link FractionDeserializer}). Thread-safety: immutable.
@@ -26,6 +27,7 @@ public record Rate(BigDecimal value) implements Comparable<Rate> {
     if (value.signum() < 0 || value.compareTo(MAX) > 0) {
       throw new InvalidInputException("rate", "'" + Decimals.shown(value) + "' is outside 0..10");
     }
+    Decimals.requireFewDecimals("rate", value);
   }
 
   /** Parses {@code "0.006"}; the error names {@code "rate"}. */

@@ -7,7 +7,8 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * A fraction between 0 and 1 inclusive: a waiver cap, a down-payment ratio. Exact as written.
+ * A fraction between 0 and 1 inclusive: a waiver cap, a down-payment ratio. Exact as written, with at most 40 decimals
+ * ({@link Decimals#MAX_FRACTION_DECIMALS}).
  *
  * <p>JSON form is the decimal string; a JSON number is read too, from its text, as money is
  * ({@link FractionDeserializer}). Thread-safety: immutable.
@@ -25,6 +26,7 @@ public record Ratio(BigDecimal value) implements Comparable<Ratio> {
     if (value.signum() < 0 || value.compareTo(BigDecimal.ONE) > 0) {
       throw new InvalidInputException("ratio", "'" + Decimals.shown(value) + "' is outside 0..1");
     }
+    Decimals.requireFewDecimals("ratio", value);
   }
 
   public static Ratio of(String value) {

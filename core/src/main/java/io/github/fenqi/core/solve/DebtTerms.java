@@ -10,6 +10,7 @@ import io.github.fenqi.core.money.Rate;
 import io.github.fenqi.core.money.Ratio;
 import io.github.fenqi.core.policy.Policy;
 import io.github.fenqi.core.policy.PolicyAdjustment;
+import io.github.fenqi.core.schedule.Amortizer;
 import io.github.fenqi.core.schedule.RepaymentMethod;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -54,6 +55,12 @@ public record DebtTerms(
     // values(), not containsValue(null), which Map.of's maps refuse with a NullPointerException
     if (waiverCaps != null && waiverCaps.values().stream().anyMatch(java.util.Objects::isNull)) {
       problems.add(Problem.of("waiverCaps", "has a component without a cap; leave out a component that may not be waived"));
+    }
+    // entrySet(), not containsKey(null), for the same reason; a null key had been a NullPointerException from EnumMap
+    if (waiverCaps != null) {
+      waiverCaps.entrySet().stream().filter(e -> e.getKey() == null).findFirst().ifPresent(e -> problems.add(
+          Problem.of("waiverCaps", "has a cap of " + e.getValue() + " for no component; each cap is for one of "
+              + List.of(DebtComponent.values()))));
     }
     if (allowedTerms == null || allowedTerms.isEmpty()) {
       problems.add(Problem.of("allowedTerms", "must list at least one term"));
@@ -125,6 +132,18 @@ public record DebtTerms(
         : "the least down payment (" + minDownPaymentRatio.value().movePointRight(2).stripTrailingZeros().toPlainString()
             + " % of " + owed + ", rounded up to the fen) settles the whole debt: a settlement in full, not an "
             + "installment plan");
+  }
+
+  /**
+   * Why this debt's option grid cannot be drawn, in words for errors: its {@link #leastFinanced()}, the most any of its
+   * options finances (nothing waived, the least down payment), is above {@link Amortizer#MAX_FINANCED}, the largest
+   * amount a schedule handles, though a {@code Debt} accepts up to 10^15 yuan a component; empty when it can be.
+   */
+  public Optional<String> whyTooLargeToSchedule() {
+    Money leastFinanced = leastFinanced();
+    return leastFinanced.isGreaterThan(Amortizer.MAX_FINANCED) ? Optional.of("'" + debt.id() + "' leaves "
+        + leastFinanced + " to repay in installments with nothing waived and the least down payment, above the "
+        + "largest amount a schedule handles (" + Amortizer.MAX_FINANCED + ")") : Optional.empty();
   }
 
   /**

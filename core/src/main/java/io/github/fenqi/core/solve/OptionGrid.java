@@ -349,8 +349,16 @@ public final class OptionGrid {
         terms.debt().overdueDays(), terms.hardshipProof(), recoveryRatio);
   }
 
-  /** Draws the grid of one debt. */
+  /**
+   * Draws the grid of one debt.
+   *
+   * @throws io.github.fenqi.core.InvalidInputException naming {@code debt} when it is too large to schedule
+   *     ({@link DebtTerms#whyTooLargeToSchedule}; a {@link ProposalProblem} refuses such a debt when it is made)
+   */
   public static OptionGrid of(DebtTerms terms, GridConfig config, AcceptanceModel model) {
+    terms.whyTooLargeToSchedule().ifPresent(why -> {
+      throw new io.github.fenqi.core.InvalidInputException("debt", why);
+    });
     return new OptionGrid(terms, Scales.of(config), model,
         Amortizer.of(terms.method(), terms.annualRate(), terms.monthlyFeeRate()));
   }

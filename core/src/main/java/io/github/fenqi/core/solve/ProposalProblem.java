@@ -4,6 +4,7 @@ import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.debt.DebtComponent;
 import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.schedule.Amortizer;
 import io.github.fenqi.core.schedule.ScheduleSummary;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread-safety: immutable.
  *
- * @param debts eligible debts and their terms; ids unique
+ * @param debts eligible debts and their terms; ids unique, each with a plan to offer ({@link DebtTerms#whyNoPlan})
+ *     and no more than {@link Amortizer#MAX_FINANCED} to repay ({@link DebtTerms#whyTooLargeToSchedule})
  * @param monthlyBudget the most the borrower can pay in installments per month (never above 50 % of
  *     net income; the affordability assessment sets it)
  * @param liquidSavings the most the borrower can pay in down payments
@@ -52,6 +54,9 @@ public record ProposalProblem(
       }
       int at = i;
       debts.get(i).whyNoPlan().ifPresent(why -> problems.add(Problem.of("debts[" + at + "]", why + "; leave it out")));
+      // the grid's largest amount financed: a debt accepts up to 10^15 yuan a component, a schedule 10^12 in all, and
+      // the grid had failed drawing it with "amount: ... is above the largest amount a schedule handles", no debt named
+      debts.get(i).whyTooLargeToSchedule().ifPresent(why -> problems.add(Problem.of("debts[" + at + "]", why)));
     }
     if (options > GridConfig.MAX_OPTIONS) {
       problems.add(Problem.of("config", "the grids of the " + debts.size() + " debts would hold up to " + options

@@ -177,6 +177,84 @@ class MoneyTest {
         assertThrows(InvalidInputException.class, () -> Money.of(new BigDecimal("1e-3"))).getMessage());
   }
 
+  /**
+   * A rate or ratio built in code with more decimals than any text may carry ({@code new BigDecimal("1E-99999999")}) is
+   * refused when it is made: as a fee rate it held {@code Amortizer.summarize} for minutes rounding the fee to the fen,
+   * as a waiver cap it did so to {@code Money.multiply}, and writing it out (its JSON, a message) took a hundred
+   * million digits; a zero with that many decimals was written out as them too.
+   */
+  @Test
+  void aRateOrRatioWithMoreDecimalsThanTextCanHoldIsRefusedAtOnce() {
+    assertEquals("rate: '1E-99999999' has 99999999 decimals; a rate has at most 40",
+        refusedAtOnce(() -> Rate.of(new BigDecimal("1E-99999999"))));
+    assertEquals("rate: '0E-99999999' has 99999999 decimals; a rate has at most 40",
+        refusedAtOnce(() -> Rate.of(new BigDecimal("0E-99999999"))));
+    assertEquals("ratio: '1E-99999999' has 99999999 decimals; a ratio has at most 40",
+        refusedAtOnce(() -> Ratio.of(new BigDecimal("1E-99999999"))));
+    assertEquals("ratio: '1E-41' has 41 decimals; a ratio has at most 40",
+        refusedAtOnce(() -> Ratio.of(new BigDecimal("1E-41"))));
+    // forty decimals, more than the longest text (40 characters) gives, are kept as they are
+    BigDecimal forty = new BigDecimal("6E-40");
+    assertEquals(forty, Rate.of(forty).value());
+    assertEquals(forty, Ratio.of(forty).value());
+    assertEquals(Money.ofFen(1), Money.ofFen(1).multiply(Ratio.of(forty).value(), RoundingMode.UP));
+  }
+
+  /**
+   * A factor given as a BigDecimal of extreme scale is multiplied at once: rounding {@code fen × 1E-99999999} to the
+   * fen divided by 10^99999999 and held the caller for minutes, and {@code × 1E+99999999} multiplied by it before the
+   * overflow was found. Below a tenth of a fen the product rounds as any such product of its sign does; from 10^19 fen
+   * on it cannot be a long.
+   */
+  @Test
+  void aFactorOfExtremeScaleIsMultipliedAtOnce() {
+    BigDecimal tiny = new BigDecimal("1E-99999999");
+    java.util.Map<RoundingMode, long[]> want = java.util.Map.of(RoundingMode.UP, new long[] {1, -1},
+        RoundingMode.DOWN, new long[] {0, 0}, RoundingMode.CEILING, new long[] {1, 0},
+        RoundingMode.FLOOR, new long[] {0, -1}, RoundingMode.HALF_UP, new long[] {0, 0},
+        RoundingMode.HALF_DOWN, new long[] {0, 0}, RoundingMode.HALF_EVEN, new long[] {0, 0});
+    want.forEach((mode, fen) -> {
+      assertEquals(Money.ofFen(fen[0]), inTime(() -> Money.ofFen(5).multiply(tiny, mode)), mode.toString());
+      assertEquals(Money.ofFen(fen[1]), inTime(() -> Money.ofFen(-5).multiply(tiny, mode)), mode.toString());
+    });
+    assertEquals(Money.ZERO, inTime(() -> Money.ZERO.multiply(tiny, RoundingMode.UNNECESSARY)));
+    assertThrows(ArithmeticException.class,
+        () -> inTime(() -> Money.ofFen(5).multiply(tiny, RoundingMode.UNNECESSARY)));
+    assertThrows(ArithmeticException.class,
+        () -> inTime(() -> Money.ofFen(1).multiply(new BigDecimal("1E+99999999"), RoundingMode.DOWN)));
+    assertEquals(Money.ZERO, inTime(() -> Money.ZERO.multiply(new BigDecimal("1E+99999999"), RoundingMode.DOWN)));
+    // at the edges of the shortcut, the product as before
+    assertEquals(Money.ofFen(1), Money.ofFen(1).multiply(new BigDecimal("0.1"), RoundingMode.UP));
+    assertEquals(Money.ZERO, Money.ofFen(1).multiply(new BigDecimal("0.5"), RoundingMode.HALF_DOWN));
+    assertEquals(Money.ofFen(Long.MAX_VALUE), Money.ofFen(Long.MAX_VALUE).multiply(BigDecimal.ONE, RoundingMode.DOWN));
+    assertThrows(ArithmeticException.class,
+        () -> Money.ofFen(Long.MAX_VALUE).multiply(new BigDecimal("1.0000000000000000001"), RoundingMode.UP));
+  }
+
+  /**
+   * A rate or ratio written out to more digits than are read (a computed 1/6 pasted in full) is refused for its length,
+   * not called "not a decimal number", which it is.
+   */
+  @Test
+  void aDecimalTooLongToReadIsRefusedForItsLength() {
+    String sixth = "0.1666666666666666666666666666666666666667"; // 42 characters
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> Rate.parse("annualRate", sixth));
+    String shown = sixth.substring(0, 37) + "...";
+    assertEquals("annualRate: '" + shown + "' has 42 characters; a decimal is read from at most 40, such as \"0.06\"",
+        e.getMessage());
+    assertEquals("ratio: '" + shown + "' has 42 characters; a decimal is read from at most 40, such as \"0.06\"",
+        assertThrows(InvalidInputException.class, () -> Ratio.of(sixth)).getMessage());
+    // forty characters are read, and what is no number is still named so, however long
+    assertEquals(new BigDecimal(sixth.substring(0, 40)), Rate.of(sixth.substring(0, 40)).value());
+    assertEquals("rate: '" + shown + "' is not a decimal number such as \"0.06\"",
+        assertThrows(InvalidInputException.class, () -> Rate.of(sixth + "%")).getMessage());
+  }
+
+  /** What {@code call} returns within 10 seconds (a failure if it takes longer). */
+  private static <T> T inTime(org.junit.jupiter.api.function.ThrowingSupplier<T> call) {
+    return org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10), call);
+  }
+
   /** The message of the InvalidInputException {@code call} throws within 10 seconds (a failure if it takes longer). */
   private static String refusedAtOnce(org.junit.jupiter.api.function.Executable call) {
     return org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10),

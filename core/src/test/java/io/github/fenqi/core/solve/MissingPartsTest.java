@@ -54,4 +54,15 @@ class MissingPartsTest {
         List.of(12), RepaymentMethod.EQUAL_INSTALLMENT, Rate.ZERO, Rate.ZERO, caps, Ratio.ZERO, false));
     assertEquals(List.of("waiverCaps"), locations(nullCap));
   }
+
+  /** A cap whose component is null (a HashMap allows it) had been a NullPointerException from EnumMap.putAll. */
+  @Test
+  void debtTermsNameACapWithoutAComponent() {
+    Map<io.github.fenqi.core.debt.DebtComponent, Ratio> caps = new HashMap<>();
+    caps.put(null, Ratio.ONE);
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> new DebtTerms(terms.debt(), "v",
+        List.of(12), RepaymentMethod.EQUAL_INSTALLMENT, Rate.ZERO, Rate.ZERO, caps, Ratio.ZERO, false));
+    assertEquals("waiverCaps: has a cap of 1 for no component; each cap is for one of "
+        + List.of(io.github.fenqi.core.debt.DebtComponent.values()), e.getMessage());
+  }
 }

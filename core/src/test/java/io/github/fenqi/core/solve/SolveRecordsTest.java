@@ -43,6 +43,33 @@ class SolveRecordsTest {
         Ratio.of(minDown), false);
   }
 
+  /**
+   * A debt within what a {@code Debt} accepts (10^15 yuan a component) but whose least financed amount is above what a
+   * schedule handles (10^12 yuan) is refused when the problem is made, naming the debt: the exact solver had failed
+   * drawing its grid with "amount: '5400000000000000.00' is above the largest amount a schedule handles", naming no
+   * debt, and only the engine, not a caller of the solver, checked it first; so had its grid drawn alone. One that a
+   * larger least down payment brings within the limit is still solved.
+   */
+  @Test
+  void aDebtTooLargeToScheduleIsRefusedNamingItWhenTheProblemIsMade() {
+    Money cap = io.github.fenqi.core.schedule.Amortizer.MAX_FINANCED;
+    DebtTerms over = debt("big", cap.fen() + 2, 12, "0.1"); // 10 % down leaves 0.9 × 10^12 yuan and a fen: fits
+    DebtTerms far = debt("bigger", 2 * cap.fen(), 12, "0.1");
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> ProposalProblem.of(List.of(DEBTS.get(0), over, far), Money.of("1000"), Money.of("1000")));
+    assertEquals("debts[2]: 'bigger' leaves 1800000000000.00 to repay in installments with nothing waived and the "
+        + "least down payment, above the largest amount a schedule handles (1000000000000.00)", e.getMessage());
+    InvalidInputException grid = assertThrows(InvalidInputException.class,
+        () -> OptionGrid.of(far, GridConfig.DEFAULTS, AcceptanceModel.defaults()));
+    assertEquals("debt: 'bigger' leaves 1800000000000.00 to repay in installments with nothing waived and the least "
+        + "down payment, above the largest amount a schedule handles (1000000000000.00)", grid.getMessage());
+    ProposalSet set = ProposalSolver.exact().solve(ProposalProblem.of(List.of(over), cap, cap));
+    assertEquals(3, set.proposals().size(), set.toString());
+    for (Proposal p : set.proposals()) {
+      assertTrue(!p.plans().get(0).financedAmount().isGreaterThan(cap), p.toString());
+    }
+  }
+
   private static ProposalSet solve(String budget, String savings) {
     return ProposalSolver.exact().solve(ProposalProblem.of(DEBTS, Money.of(budget), Money.of(savings)));
   }
