@@ -104,7 +104,7 @@ final class ExactProposalSolver implements ProposalSolver {
     }
     MultipleChoiceKnapsack.Result least = diagnosis.leastWithinSavings();
     boolean searched = results.get(Strategy.CONSERVATIVE).proven() || results.get(Strategy.BALANCED).proven();
-    if (least.best().isPresent() && -least.best().get().value() <= budget) {
+    if (least.best().isPresent() && firstInstallments(grids, least.best().get().choice()) <= budget) {
       int[] choice = least.best().get().choice();
       List<PlanOption> plans = new ArrayList<>(grids.size());
       boolean aboveFloor = true;
@@ -230,7 +230,7 @@ final class ExactProposalSolver implements ProposalSolver {
       // 6 000.00, and was called 844.89 short where no budget below 2 243.26 has a plan)
       MultipleChoiceKnapsack.@Nullable Result least = minDown > savings ? null : leastFirstWithin(grids, savings, config);
       long required = least != null && least.proven() && least.best().isPresent()
-          ? (long) -least.best().get().value() : minFirst;
+          ? firstInstallments(grids, least.best().get().choice()) : minFirst;
       String reason = budget == 0
           ? "The affordability assessment leaves nothing for installments; the smallest possible first-month total is "
               + Money.ofFen(required) + (required > minFirst ? " with down payments within savings of "
@@ -253,7 +253,7 @@ final class ExactProposalSolver implements ProposalSolver {
     }
     // Each fits alone: the least first-month total whose down payments fit the savings.
     MultipleChoiceKnapsack.Result least = leastFirstWithin(grids, savings, config);
-    long required = least.best().map(s -> (long) -s.value()).orElse(minFirst);
+    long required = least.best().map(s -> firstInstallments(grids, s.choice())).orElse(minFirst);
     String reason = least.proven()
         ? "With down payments limited to savings of " + Money.ofFen(savings) + ", the first-month installments total "
             + "at least " + Money.ofFen(required) + ", above the affordable " + Money.ofFen(budget) + "."
@@ -262,6 +262,18 @@ final class ExactProposalSolver implements ProposalSolver {
             + " (the search for the least stopped after " + least.nodes() + " nodes: it may be lower).";
     return new Diagnosis(new Infeasibility(BindingConstraint.BUDGET_AND_SAVINGS_TOGETHER, Money.ofFen(required),
         Money.ofFen(budget), Money.ofFen(Math.max(0, required - budget)), reason, Infeasibility.RESTRUCTURE), least);
+  }
+
+  /**
+   * Σ first installments of a choice, in fen: the search's objective is a double, exact only below 2^53 fen, and the
+   * required amount read back from it had been a fen off for 91 debts of 10^12 yuan due in one month.
+   */
+  private static long firstInstallments(List<OptionGrid> grids, int[] choice) {
+    long sum = 0;
+    for (int d = 0; d < grids.size(); d++) {
+      sum = Math.addExact(sum, grids.get(d).firstInstallmentFen(choice[d]));
+    }
+    return sum;
   }
 
   /** The search for the least Σ first installments whose down payments fit {@code savings}. */

@@ -44,6 +44,22 @@ class SolveRecordsTest {
   }
 
   /**
+   * The least first-month total an infeasible case needs is stated to the fen however large: the diagnosis had read it
+   * back from the search's double-valued objective, exact only below 2^53 fen, and 91 debts of 999 999 999 999.99 due
+   * in one month (9 099 999 999 999 909 fen in all) were said to need a fen less or more.
+   */
+  @Test
+  void theFirstMonthTotalAnInfeasibleCaseNeedsIsExactBeyondWhatADoubleHolds() {
+    List<DebtTerms> debts = java.util.stream.IntStream.range(0, 91)
+        .mapToObj(i -> debt("d" + i, 99_999_999_999_999L, 1, "0")).toList();
+    ProposalSet set = ProposalSolver.exact().solve(ProposalProblem.of(debts, Money.of("1000"), Money.ZERO));
+    Infeasibility why = set.infeasibility().orElseThrow();
+    assertEquals(BindingConstraint.MONTHLY_BUDGET, why.binding(), why.reason());
+    assertEquals(9_099_999_999_999_909L, why.required().fen(), why.reason());
+    assertTrue(why.reason().contains(Money.ofFen(9_099_999_999_999_909L).toString()), why.reason());
+  }
+
+  /**
    * A debt within what a {@code Debt} accepts (10^15 yuan a component) but whose least financed amount is above what a
    * schedule handles (10^12 yuan) is refused when the problem is made, naming the debt: the exact solver had failed
    * drawing its grid with "amount: '5400000000000000.00' is above the largest amount a schedule handles", naming no
