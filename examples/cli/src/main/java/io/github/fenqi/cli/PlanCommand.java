@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
     exitCodeList = {"0:the proposals (or the case's infeasibility, in the output); forensics verdict PASS or REVIEW",
         "1:rejected input with nothing printed, including a case that --statement blocked (forensics verdict BLOCK; "
             + "stderr names the signals)" + FenqiCli.OUTPUT_UNWRITTEN,
-        FenqiCli.EXIT_SEARCH_BUDGET, FenqiCli.EXIT_INTERNAL, FenqiCli.EXIT_PIPE})
+        FenqiCli.EXIT_INTERNAL, FenqiCli.EXIT_SEARCH_BUDGET, FenqiCli.EXIT_PIPE})
 final class PlanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
