@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
     exitCodeList = {"0:the proposals (or the case's infeasibility, in the output); forensics verdict PASS or REVIEW",
         "1:rejected input with nothing printed, including a case that --statement blocked (forensics verdict BLOCK; "
             + "stderr names the signals)" + FenqiCli.OUTPUT_UNWRITTEN,
-        FenqiCli.EXIT_SEARCH_BUDGET, FenqiCli.EXIT_INTERNAL, FenqiCli.EXIT_PIPE})
+        FenqiCli.EXIT_INTERNAL, FenqiCli.EXIT_SEARCH_BUDGET, FenqiCli.EXIT_PIPE})
 final class PlanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -277,8 +277,8 @@ final class PlanCommand implements Callable<Integer> {
   /**
    * The text report within {@code width} terminal columns: its prose (notes, reasons, the scripts) wrapped at spaces
    * and between Chinese characters, never inside a number, amount or identifier; its tables as wide as their widest
-   * values (the sample's fit in 80 columns). A script had been printed as paragraphs of 400 columns on one line, and
-   * each debt row of the table ran to 126 columns.
+   * values (the sample's fit in 80 columns), and in a narrower terminal each row as its labelled values. A script had
+   * been printed as paragraphs of 400 columns on one line, and each debt row of the table ran to 126 columns.
    */
   static void printText(PrintWriter out, NegotiationResult r, int width) {
     paragraph(out, "", String.format(Locale.ROOT, "case %s as of %s: monthly budget for installments %s", r.caseId(),
@@ -320,39 +320,64 @@ final class PlanCommand implements Callable<Integer> {
     // room for it; in a narrower terminal on the lines under the row
     int recommended = TextColumns.width(heading);
     boolean inColumn = width - recommended >= MIN_LAST_COLUMN;
-    out.println(inColumn ? heading + "recommended" : heading.stripTrailing());
+    // a table wider than the terminal (the proposals' 73 columns, the debts' 80 in the sample) has each row printed as
+    // its values, each after its heading's label, wrapped within the width
+    boolean proposalTable = TextColumns.width(heading.stripTrailing()) <= width;
     DebtColumns w = DebtColumns.of(r.proposals());
-    out.println(w.row("debt", "platform", "term", "down", "waived", "1st", "total", "IRR", "accept"));
+    String debtHeading = w.row("debt", "platform", "term", "down", "waived", "1st", "total", "IRR", "accept");
+    boolean debtTable = TextColumns.width(debtHeading) <= width;
+    if (proposalTable) {
+      out.println(inColumn ? heading + "recommended" : heading.stripTrailing());
+    }
+    if (debtTable) {
+      out.println(debtHeading);
+    }
     for (NegotiationResult.ProposalReport p : r.proposals()) {
       String advice = p.recommended() ? "yes" : "NO: " + p.stress().recommendation();
-      String row = String.format(Locale.ROOT, amounts + "%9.3f %-" + stress + "s %8.3f ", p.strategy(),
-          p.totalFirstMonthInstallment(), p.totalDownPayment(), p.totalPayable(), p.saving(), p.acceptanceProbability(),
-          p.stress().level(), p.stress().defaultProbability());
-      if (inColumn) {
+      String acceptance = String.format(Locale.ROOT, "%.3f", p.acceptanceProbability());
+      String defaults = String.format(Locale.ROOT, "%.3f", p.stress().defaultProbability());
+      String row = String.format(Locale.ROOT, amounts + "%9s %-" + stress + "s %8s ", p.strategy(),
+          p.totalFirstMonthInstallment(), p.totalDownPayment(), p.totalPayable(), p.saving(), acceptance,
+          p.stress().level(), defaults);
+      if (!proposalTable) {
+        out.println(p.strategy());
+        TextColumns.fields("  ", List.of("1st month " + p.totalFirstMonthInstallment(), "down " + p.totalDownPayment(),
+            "total pay " + p.totalPayable(), "saving " + p.saving(), "p(accept) " + acceptance, "stress "
+            + p.stress().level(), "p(deflt) " + defaults), width).forEach(out::println);
+        paragraph(out, "  recommended: ", advice, width);
+      } else if (inColumn) {
         paragraph(out, row, advice, width);
       } else {
         out.println(row.stripTrailing());
         paragraph(out, "  recommended: ", advice, width);
       }
       for (NegotiationResult.DebtPlan d : p.plans()) {
-        out.println(w.row(d.debtId(), d.platformId(), Integer.toString(d.term()), d.downPayment().toString(),
-            d.waivedTotal().toString(), d.firstInstallment().toString(), d.totalPayable().toString(),
-            OutputFormat.percent(d.annualizedRate()) + "%", String.format(Locale.ROOT, "%.3f",
-                d.acceptanceProbability())));
+        String irr = OutputFormat.percent(d.annualizedRate()) + "%";
+        String accept = String.format(Locale.ROOT, "%.3f", d.acceptanceProbability());
+        if (debtTable) {
+          out.println(w.row(d.debtId(), d.platformId(), Integer.toString(d.term()), d.downPayment().toString(),
+              d.waivedTotal().toString(), d.firstInstallment().toString(), d.totalPayable().toString(), irr, accept));
+        } else {
+          TextColumns.fields("  ", List.of(d.debtId(), d.platformId()), width).forEach(out::println);
+          TextColumns.fields("    ", List.of("term " + d.term(), "down " + d.downPayment(), "waived "
+              + d.waivedTotal(), "1st " + d.firstInstallment(), "total " + d.totalPayable(), "IRR " + irr, "accept "
+              + accept), width).forEach(out::println);
+        }
       }
     }
     r.notes().forEach((s, n) -> paragraph(out, "note (" + s + "): ", n, width));
     for (NegotiationResult.ProposalReport p : r.proposals()) {
       for (NegotiationScript s : p.scripts()) {
         out.println();
-        out.println("==== script: " + p.strategy() + " / " + s.debtId() + " (" + s.platformId() + ", " + s.language().tag() + ") ====");
+        TextColumns.wrap("==== script: " + p.strategy() + " / " + s.debtId() + " (" + s.platformId() + ", "
+            + s.language().tag() + ") ====", width).forEach(out::println);
         TextColumns.wrap(s.text(), width).forEach(out::println);
         s.findings().forEach(f -> paragraph(out, "[removed from ", f.field() + ": '" + f.match().matched() + "' ("
             + f.match().category() + ")]", width));
       }
       if (p.scriptsWithheld() != null) {
         out.println();
-        out.println("==== no scripts: " + p.strategy() + " ====");
+        TextColumns.wrap("==== no scripts: " + p.strategy() + " ====", width).forEach(out::println);
         TextColumns.wrap(p.scriptsWithheld(), width).forEach(out::println);
       }
     }

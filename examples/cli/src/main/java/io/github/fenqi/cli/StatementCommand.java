@@ -200,9 +200,19 @@ final class StatementCommand implements Runnable {
       return hint == null ? e : new InvalidInputException(p.location(), p.reason() + " (" + hint + ")");
     }
 
+    /** One line of the months' table: the month, then each value right-aligned in its column. */
+    private static String monthRow(String month, String[] values, int[] column) {
+      StringBuilder row = new StringBuilder(TextColumns.left(month, "yyyy-MM ".length()));
+      for (int i = 0; i < values.length; i++) {
+        row.append(' ').append(TextColumns.right(values[i], column[i]));
+      }
+      return row.toString();
+    }
+
     /**
      * The report as text within {@code width} terminal columns: a rejected row's reason, a forensic signal's rows and a
-     * note are wrapped under their start (a signal naming its rows ran to some 300 columns on one line).
+     * note are wrapped under their start (a signal naming its rows ran to some 300 columns on one line); the months'
+     * table, as wide as its widest figures, is printed as labelled figures in a terminal narrower than it.
      */
     private static void printText(PrintWriter out, IngestReport r, int width) {
       for (StatementAnalysis.StatementSummary s : r.files()) {
@@ -211,12 +221,39 @@ final class StatementCommand implements Runnable {
             s.rowsKept()), width).forEach(out::println);
       }
       r.rejectedRows().forEach(p -> TextColumns.wrap("  rejected ", p.toString(), width).forEach(out::println));
-      out.printf("removed: %d duplicates, %d reversal/refund rows, %d internal transfers, %d closed%n", r.removed().duplicates(),
-          r.removed().reversals(), r.removed().internalTransfers(), r.removed().closed());
-      out.printf("%-8s %12s %12s %12s %12s %12s%n", "month", "income", "salary", "essentials", "other spend", "loans");
-      for (MonthlySummary m : r.months()) {
-        out.printf("%-8s %12s %12s %12s %12s %12s%n", m.month(), m.income(), m.salaryIncome(), m.essentialExpenses(),
-            m.otherSpending(), m.loanRepayments());
+      TextColumns.wrap("removed: ", String.format(java.util.Locale.ROOT, "%d duplicates, %d reversal/refund rows, %d "
+          + "internal transfers, %d closed", r.removed().duplicates(), r.removed().reversals(),
+          r.removed().internalTransfers(), r.removed().closed()), width).forEach(out::println);
+      String[] labels = {"income", "salary", "essentials", "other spend", "loans"};
+      java.util.List<String[]> rows = r.months().stream().map(m -> new String[] {m.income().toString(),
+          m.salaryIncome().toString(), m.essentialExpenses().toString(), m.otherSpending().toString(),
+          m.loanRepayments().toString()}).toList();
+      // each column as wide as its widest value, at least 12; a table wider than the terminal has each month printed
+      // as its figures, each after its label, wrapped within the width
+      int[] column = new int[labels.length];
+      for (int i = 0; i < labels.length; i++) {
+        column[i] = 12;
+        for (String[] row : rows) {
+          column[i] = Math.max(column[i], row[i].length());
+        }
+      }
+      int tableWidth = "yyyy-MM ".length() + 1 + java.util.Arrays.stream(column).map(c -> c + 1).sum() - 1;
+      boolean table = tableWidth <= width;
+      if (table) {
+        out.println(monthRow("month", labels, column));
+      }
+      for (int m = 0; m < rows.size(); m++) {
+        String month = r.months().get(m).month().toString();
+        if (table) {
+          out.println(monthRow(month, rows.get(m), column));
+        } else {
+          out.println(month);
+          java.util.List<String> fields = new java.util.ArrayList<>();
+          for (int i = 0; i < labels.length; i++) {
+            fields.add(labels[i] + " " + rows.get(m)[i]);
+          }
+          TextColumns.fields("  ", fields, width).forEach(out::println);
+        }
       }
       if (!r.uncoveredMonths().isEmpty()) {
         TextColumns.wrap("not covered by any statement (left out, not counted as zero): ", r.uncoveredMonths().stream()

@@ -97,12 +97,46 @@ final class TextColumns {
     return lines;
   }
 
-  /** {@code first} then each further line indented to its width, the whole within {@code columns}. */
+  /**
+   * {@code first} then each further line indented to its width, the whole within {@code columns}. When a word of the
+   * text does not fit beside {@code first} (a long file name before it, a narrow terminal), {@code first} is a line of
+   * its own and the text is wrapped under it, indented two more than {@code first}: a text beside a first of 39
+   * columns in a terminal of 40 had been wrapped one word a line, each line wider than the terminal.
+   */
   static java.util.List<String> wrap(String first, String text, int columns) {
     String indent = " ".repeat(width(first));
     java.util.List<String> lines = new java.util.ArrayList<>();
     for (String l : wrap(text, Math.max(1, columns - width(first)))) {
       lines.add((lines.isEmpty() ? first : l.isEmpty() ? "" : indent) + l);
+    }
+    if (lines.stream().allMatch(l -> width(l) <= columns)) {
+      return lines;
+    }
+    String hang = first.substring(0, first.length() - first.stripLeading().length()) + "  ";
+    java.util.List<String> hung = new java.util.ArrayList<>();
+    hung.add(first.stripTrailing());
+    hung.addAll(wrap(text.stripTrailing().lines().map(l -> l.isEmpty() ? l : hang + l)
+        .collect(java.util.stream.Collectors.joining("\n")), columns));
+    return hung;
+  }
+
+  /**
+   * A table's row in a terminal narrower than the table: {@code fields} (each a label and its value, such as
+   * {@code total pay 98548.43}) after {@code indent}, two spaces apart, as many to a line as fit within
+   * {@code columns}; a field is never broken (one wider than a line makes a line of its own).
+   */
+  static java.util.List<String> fields(String indent, java.util.List<String> fields, int columns) {
+    java.util.List<String> lines = new java.util.ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String field : fields) {
+      if (line.length() > 0 && width(line + "  " + field) > columns) {
+        lines.add(line.toString());
+        line.setLength(0);
+      }
+      line.append(line.length() == 0 ? indent : "  ").append(field);
+    }
+    if (line.length() > 0) {
+      lines.add(line.toString());
     }
     return lines;
   }

@@ -100,6 +100,24 @@ class HelpTest {
   }
 
   /**
+   * A help's exit codes are listed in ascending order, as the README's table lists them: {@code plan --help} listed
+   * 0, 1, 3, 2, 141.
+   */
+  @ParameterizedTest
+  @MethodSource("commands")
+  void everyExitCodeListIsInAscendingOrder(List<String> path) {
+    String help = runWith(path, "--help").out();
+    int at = help.indexOf("Exit codes");
+    if (at < 0) {
+      return; // a help without exit codes (the command's are those of fenqi --help)
+    }
+    List<Integer> codes = help.substring(at).lines().filter(l -> l.matches("  \\d+ .*"))
+        .map(l -> Integer.parseInt(l.strip().split(" ")[0])).toList();
+    assertTrue(codes.size() >= 3, help);
+    assertEquals(codes.stream().sorted().toList(), codes, help);
+  }
+
+  /**
    * A mistyped command name is named as one, with the commands there are and the nearest: it was "Unmatched arguments
    * from index 0: 'plna', 'case.json'", which did not say that 'plna' was taken for a command.
    */

@@ -46,7 +46,7 @@ class PlanTextWidthTest {
   @Test
   void everyLineOfTheTextReportKeepsWithinTheWidthInBothLanguages() throws Exception {
     for (String lang : List.of("zh-CN", "en")) {
-      for (String columns : new String[] {null, "80", "132"}) {
+      for (String columns : new String[] {null, "40", "60", "80", "132"}) {
         int width = columns == null ? 100 : Integer.parseInt(columns);
         String text = fenqi(columns, "plan", FEASIBLE, "--policies", POLICIES, "--format", "text", "--lang", lang);
         assertEquals(9, text.split("==== script: ", -1).length - 1, text);
@@ -56,6 +56,31 @@ class PlanTextWidthTest {
         if (width >= 100) { // the sample's scripts have paragraphs wider than 132 columns: they were wrapped
           assertTrue(text.lines().anyMatch(l -> displayWidth(l) > width - 10), "lines used up to the width\n" + text);
         }
+      }
+    }
+  }
+
+  /**
+   * In a terminal narrower than the tables (their rows took 73 and 80 columns whatever {@code COLUMNS} said), each
+   * proposal and each debt plan is printed as its values, each after its heading's label, wrapped within the width:
+   * no value is lost or cut.
+   */
+  @Test
+  void inANarrowTerminalTheTablesRowsAreLabelledValuesWithinTheWidth() throws Exception {
+    JsonNode json = FenqiJson.newMapper().readTree(fenqi(null, "plan", FEASIBLE, "--policies", POLICIES));
+    String text = fenqi("40", "plan", FEASIBLE, "--policies", POLICIES, "--format", "text");
+    String table = text.substring(0, text.indexOf("==== script: "));
+    table.lines().forEach(l -> assertTrue(displayWidth(l) <= 40, displayWidth(l) + ": " + l + "\n" + table));
+    String words = String.join(" ", table.strip().split("\\s+"));
+    for (JsonNode p : json.get("proposals")) {
+      assertTrue(words.contains(p.get("strategy").asText() + " 1st month " + p.get("totalFirstMonthInstallment")
+          .asText() + " down " + p.get("totalDownPayment").asText() + " total pay " + p.get("totalPayable").asText()
+          + " saving " + p.get("saving").asText() + " p(accept) "), p + "\n" + table);
+      for (JsonNode d : p.get("plans")) {
+        assertTrue(words.contains(d.get("debtId").asText() + " " + d.get("platformId").asText() + " term "
+            + d.get("term").asText() + " down " + d.get("downPayment").asText() + " waived " + d.get("waivedTotal")
+            .asText() + " 1st " + d.get("firstInstallment").asText() + " total " + d.get("totalPayable").asText()
+            + " IRR "), d + "\n" + table);
       }
     }
   }

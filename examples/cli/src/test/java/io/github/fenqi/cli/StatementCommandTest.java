@@ -86,6 +86,33 @@ class StatementCommandTest {
     }
   }
 
+  /**
+   * In a terminal of 40 columns the text report keeps within them too: its "removed" line (78 columns) was not wrapped
+   * and its months' table (69 columns) had fixed widths; each month is then its figures, each after its label.
+   */
+  @Test
+  void theTextReportKeepsWithinANarrowTerminal() throws Exception {
+    // run in the statements' directory: a file name wider than the terminal is a line of its own that is wider
+    ProcessBuilder pb = CliProcess.fenqi("statement", "ingest", "alipay_A.csv", "wechat_A.csv", "bank_A.csv",
+        "--format-out", "text").directory(Path.of(DIR).toAbsolutePath().toFile());
+    pb.environment().put("COLUMNS", "40");
+    Process p = pb.start();
+    String narrow = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    CliProcess ended = CliProcess.end(p);
+    assertEquals(0, ended.exit(), ended.err());
+    narrow.lines().forEach(l -> assertTrue(PlanTextWidthTest.displayWidth(l) <= 40, "wider than 40: " + l + "\n"
+        + narrow));
+    JsonNode json = new ObjectMapper().readTree(CliRun.of("statement", "ingest", DIR + "alipay_A.csv", DIR
+        + "wechat_A.csv", DIR + "bank_A.csv").out());
+    String words = String.join(" ", narrow.strip().split("\\s+"));
+    assertTrue(words.contains("removed: " + json.at("/removed/duplicates").asText() + " duplicates, "), narrow);
+    for (JsonNode m : json.get("months")) {
+      assertTrue(words.contains(m.get("month").asText() + " income " + m.get("income").asText() + " salary "
+          + m.get("salaryIncome").asText() + " essentials " + m.get("essentialExpenses").asText() + " other spend "),
+          m + "\n" + narrow);
+    }
+  }
+
   /** Standard output of {@code fenqi statement ingest FILE --format-out text} with {@code COLUMNS} set. */
   private static String ingestText(String columns, String file) throws Exception {
     ProcessBuilder pb = CliProcess.fenqi("statement", "ingest", file, "--format-out", "text");

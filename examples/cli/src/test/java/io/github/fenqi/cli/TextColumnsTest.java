@@ -42,6 +42,24 @@ class TextColumnsTest {
     assertEquals(List.of("note: one", "      two"), TextColumns.wrap("note: ", "one two", 10));
   }
 
+  /**
+   * A text whose words do not fit beside what comes first (a long file name in a narrow terminal) is wrapped under it,
+   * not one word a line beside it with every line wider than the terminal.
+   */
+  @Test
+  void aTextThatDoesNotFitBesideItsStartIsWrappedUnderIt() {
+    assertEquals(List.of("a-long-file.csv", "  alipay GBK", "  read 141"),
+        TextColumns.wrap("a-long-file.csv  ", "alipay GBK read 141", 14));
+    assertEquals(List.of("  note: x.csv", "    one two"), TextColumns.wrap("  note: x.csv ", "one two", 12));
+  }
+
+  /** A table's row in a narrow terminal: its labelled values, as many to a line as fit, none broken. */
+  @Test
+  void fieldsArePackedWithinTheWidthAndNeverBroken() {
+    assertEquals(List.of("  term 32  down 0.00", "  total 51600.00", "  a-field-wider-than-the-line"),
+        TextColumns.fields("  ", List.of("term 32", "down 0.00", "total 51600.00", "a-field-wider-than-the-line"), 20));
+  }
+
   /** COLUMNS sets the width when it is a sane number; another value is named in a warning, not used. */
   @Test
   void theWidthIsColumnsWhenSaneAndOtherwiseAHundredWithAWarning() {
