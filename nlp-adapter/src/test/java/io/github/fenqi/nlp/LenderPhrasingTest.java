@@ -352,4 +352,35 @@ class LenderPhrasingTest {
     text = "罚息减免50%，之后每月0.6%。";
     assertAbsent(extractor.extract(text), PolicyField.MONTHLY_FEE_RATE, text);
   }
+
+  /**
+   * "分期期数需12个月以上", "分期期限1年以上": a least term in months or years after the number had been read as nothing
+   * (only "6期以上" was read). It is read where the clause speaks of the term before the number, not of how long the
+   * borrower has been a customer or overdue ("入职6个月以上", "逾期3个月以上"); nor is a record of repayments
+   * ("分期还款满6期以上", which had been read as minInstallments 6).
+   */
+  @Test
+  void aLeastTermInMonthsOrYearsAfterTheNumberIsTheMinimum() {
+    Object[][] cases = {
+        {"分期期数需12个月以上。", 12, "12个月以上"},
+        {"分期期限1年以上。", 12, "1年以上"},
+        {"分期期限12个月起。", 12, "12个月起"},
+        {"分期期限一年半以上。", 18, "一年半以上"},
+        {"可申请分期，期限在12个月及以上。", 12, "12个月及以上"},
+    };
+    for (Object[] c : cases) {
+      String text = (String) c[0];
+      assertField(extractor.extract(text), PolicyField.MIN_INSTALLMENTS, c[1], (String) c[2], text);
+    }
+    String text = "逾期3个月以上的客户可申请分期，分期期数需12个月以上，最长36期。";
+    ExtractionResult r = extractor.extract(text);
+    assertField(r, PolicyField.MIN_INSTALLMENTS, 12, "12个月以上", text);
+    assertField(r, PolicyField.MAX_INSTALLMENTS, 36, "最长36期", text);
+    assertField(r, PolicyField.MIN_OVERDUE_DAYS, 90, "逾期3个月以上", text);
+    for (String none : new String[] {"入职6个月以上的客户可申请分期。", "逾期3个月以上的客户可申请分期。",
+        "账户开立满6个月以上，可申请分期。", "连续按时还款6个月以上可申请分期。", "分期还款满6期以上的客户可申请减免罚息。",
+        "分期还款满6个月以上的客户可申请减免罚息。"}) {
+      assertAbsent(extractor.extract(none), PolicyField.MIN_INSTALLMENTS, none);
+    }
+  }
 }

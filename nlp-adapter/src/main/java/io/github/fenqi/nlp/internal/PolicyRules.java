@@ -75,9 +75,21 @@ public final class PolicyRules {
   private static final Pattern MAX_TERM_SUFFIX = Pattern.compile("(?<![\\d.])(\\d+)\\s*期(?:以内|以下|封顶)");
   /**
    * "分期期数6期起", "6期以上": the least installments, stated after the number (these had been read as nothing); not
-   * the installment from which something holds ("第7期起").
+   * the installment from which something holds ("第7期起"). In months or years too ("分期期数需12个月以上", "期限1年以上"),
+   * when the clause names the term before the number ({@link #TERM_WORD}): these had been read as nothing.
    */
-  private static final Pattern MIN_TERM_SUFFIX = Pattern.compile("(?<![\\d.第])(\\d+)\\s*期(?:起|以上|及以上|或以上)");
+  private static final Pattern MIN_TERM_SUFFIX = Pattern.compile(
+      "(?<![\\d.第])(\\d+)\\s*(期|个月|年)" + YEAR_REST + "\\s*(?:起|以上|及以上|或以上|\\(含\\)以上)");
+  /**
+   * Before a term in months or years stated by a suffix ("分期期数需12个月以上"): a word naming the plan's term, without
+   * which a number of months is how long something else has lasted ("入职6个月以上").
+   */
+  private static final Pattern TERM_WORD = Pattern.compile("期数|期限|分期|可分|还款期|偿还期");
+  /**
+   * Just before a term: how long something has already run ("分期还款满6期以上", "开立满6个月以上"), a precondition, not
+   * the plan's number of installments; it had been read as the least installments.
+   */
+  private static final Pattern TENURE_BEFORE = Pattern.compile("(?:满|已|已经|达到?|累计)\\s*$");
   private static final Pattern MIN_TERM = Pattern.compile(
       "(?:最短|最少|最低|不少于|不低于|至少)([^" + STOP + "\\d%‰]{0,10}?)(\\d+)\\s*(期|个月|年)" + YEAR_REST);
   /** After a term: a range goes on to its upper end ("12期至36期"), so the term is no upper bound. */
@@ -640,14 +652,29 @@ public final class PolicyRules {
     m = MIN_TERM_SUFFIX.matcher(s);
     while (m.find()) {
       String before = s.substring(Math.max(0, m.start() - 8), m.start());
-      if (countsOtherPeriods(s, m.start()) || REPAID.matcher(before.substring(before.lastIndexOf(',') + 1)).find()) {
-        continue; // "逾期3期以上", "连续按时还款6期以上": overdue periods, a record of repayments
+      if (countsOtherPeriods(s, m.start()) || REPAID.matcher(before.substring(before.lastIndexOf(',') + 1)).find()
+          || TENURE_BEFORE.matcher(before).find()) {
+        continue; // "逾期3期以上", "连续按时还款6期以上", "分期还款满6期以上": overdue periods, a record of repayments
       }
-      int v = Integer.parseInt(m.group(1));
+      String unit = m.group(2);
+      if (!"期".equals(unit) && !termNamedBefore(s, m.start())) {
+        continue; // "入职6个月以上": a time something else has lasted
+      }
+      int v = months(m.group(1), unit) + monthsAfterYears(unit, m.group(3));
       if (plausibleTerm(v)) {
         out.add(new Candidate(PolicyField.MIN_INSTALLMENTS, v, base + m.start(), base + m.end(), 0.7));
       }
     }
+  }
+
+  /**
+   * Whether the clause before {@code at}, up to 12 characters, names the plan's term and no other period
+   * ("分期期数需12个月以上", not "逾期3个月以上" nor "入职6个月以上").
+   */
+  private static boolean termNamedBefore(String s, int at) {
+    String before = s.substring(Math.max(0, at - 12), at);
+    before = before.substring(before.lastIndexOf(',') + 1);
+    return TERM_WORD.matcher(before).find() && !OTHER_PERIOD.matcher(before).find();
   }
 
   private static void bound(String s, int base, Pattern p, PolicyField field, boolean termContext,
