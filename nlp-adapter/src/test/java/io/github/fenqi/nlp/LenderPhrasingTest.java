@@ -383,4 +383,33 @@ class LenderPhrasingTest {
       assertAbsent(extractor.extract(none), PolicyField.MIN_INSTALLMENTS, none);
     }
   }
+
+  /**
+   * A bound in a later clause that names no component and no waiver verb, after a bare waiver ("罚息可酌情减免，比例低于50%")
+   * had been read only for 最高/最多/上限/不超过/至多: a strict bound (低于, 小于, 少于, 不到, 不足), 不得超过/不高于, and a
+   * ratio with 以内 had been read as nothing, though the same bound in the waiver's own clause was read. A strict bound is
+   * a cap just under it, as in the waiver's own clause.
+   */
+  @Test
+  void aBoundInALaterClauseOfABareWaiverIsItsCap() {
+    String[][] cases = {
+        {"罚息可酌情减免，比例低于50%。", "0.49", "比例低于50%"},
+        {"罚息可酌情减免，但低于50%。", "0.49", "但低于50%"},
+        {"罚息可酌情减免，少于30%。", "0.29", "少于30%"},
+        {"罚息可酌情减免，小于30%。", "0.29", "小于30%"},
+        {"罚息可酌情减免，不到三成。", "0.29", "不到三成"},
+        {"罚息可酌情减免，不得超过30%。", "0.3", "不得超过30%"},
+        {"罚息可酌情减免，不高于30%。", "0.3", "不高于30%"},
+        {"罚息可酌情减免，幅度在30%以内。", "0.3", "幅度在30%以内"},
+        {"罚息可酌情减免，视情况而定，最高不超过50%。", "0.5", "最高不超过50%"},
+    };
+    assertPenaltyWaivers(cases);
+    String text = "罚息、违约金可酌情减免，比例低于50%。";
+    ExtractionResult r = extractor.extract(text);
+    assertField(r, PolicyField.MAX_PENALTY_WAIVER, new BigDecimal("0.49"), "比例低于50%", text);
+    assertField(r, PolicyField.MAX_LATE_FEE_WAIVER, new BigDecimal("0.49"), "比例低于50%", text);
+    for (String none : new String[] {"罚息可酌情减免，比例不低于30%。", "罚息可酌情减免，最低30%。", "罚息可酌情减免，超过30%。"}) {
+      assertAbsent(extractor.extract(none), PolicyField.MAX_PENALTY_WAIVER, none);
+    }
+  }
 }

@@ -170,8 +170,17 @@ public final class PolicyRules {
   private static final Pattern CONDITION = Pattern.compile("^\\s*(?:如(?![下实])|若|假如|倘若|否则|一旦)");
   private static final Pattern EXCEPTION = Pattern.compile(
       "^\\s*(?:但|不过|特殊|例外|如遇|若遇|确有|对于?特殊|经(?:审核|审批|申请))");
+  /**
+   * In a clause after a bare waiver ("罚息可酌情减免，最高不超过40%"): its cap, by a cap word, a negated excess ("不得超过",
+   * "不高于"), or a strict bound (group 1: "比例低于50%", "少于30%"), which is a cap just under it; only the cap words had
+   * been read there, so a strict bound in a later clause, read in the waiver's own clause, had been read as nothing.
+   */
   private static final Pattern CAPPED_RATIO = Pattern.compile(
-      "(?:最高|最多|上限|不超过|至多)[^" + STOP + "\\d%‰]{0,12}?" + NUM + "\\s*" + RATIO_UNIT);
+      "(?:最高|最多|上限|至多|封顶|(?:不|不得|不能|不可|不应|不会)(?:超过|高于|超出|多于)|((?<![不未没])(?:低于|小于|少于|不足|不到)"
+          + "|<(?!=)))[^" + STOP + "\\d%‰]{0,12}?" + NUM + "\\s*" + RATIO_UNIT);
+  /** In such a clause: a ratio with a suffix bounding it ("幅度在30%以内"), a cap. */
+  private static final Pattern CAPPED_RATIO_SUFFIX = Pattern.compile(
+      "(?<![\\d.])" + NUM + "\\s*" + RATIO_UNIT + "\\s*(?:以内|之内|以下)");
   /**
    * A discount on what is paid: "打八折", "按七折收取", and without a verb, "罚息五折", "享受五折优惠" (which had been read as
    * nothing); not a conversion ("折算", "折合").
@@ -830,12 +839,19 @@ public final class PolicyRules {
 
   /** "罚息可酌情减免，最高不超过已产生金额的40%": the cap is in the clause after the waiver verb. */
   private static void cappedWaiver(String clause, int base, Set<FinancialTerm> components, List<Candidate> out) {
+    BigDecimal r;
     Matcher m = CAPPED_RATIO.matcher(clause);
-    if (!m.find()) {
+    if (m.find()) {
+      r = ratio(m.group(2), m.group(3));
+      if (m.group(1) != null) {
+        r = justUnder(r); // "比例低于50%": 50% itself may not be waived
+      }
+    } else if ((m = CAPPED_RATIO_SUFFIX.matcher(clause)).find()) {
+      r = ratio(m.group(1), m.group(2));
+    } else {
       return;
     }
-    BigDecimal r = ratio(m.group(1), m.group(2));
-    if (r.compareTo(BigDecimal.ONE) > 0) {
+    if (r.signum() < 0 || r.compareTo(BigDecimal.ONE) > 0) {
       return;
     }
     for (FinancialTerm t : components) {
