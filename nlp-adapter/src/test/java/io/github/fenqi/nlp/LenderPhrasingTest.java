@@ -412,4 +412,31 @@ class LenderPhrasingTest {
       assertAbsent(extractor.extract(none), PolicyField.MAX_PENALTY_WAIVER, none);
     }
   }
+
+  /**
+   * "分期期数不得少于十二期，不得多于六十期": a bound on the term with a modal verb between the negation and the comparison
+   * (不得少于, 不能低于, 不多于, 不得高于, 不大于) had been read as nothing; only 不少于/不低于 and 不超过/不得超过 were read.
+   * 不小于 is the least too.
+   */
+  @Test
+  void aTermBoundWithAModalOrAnotherComparisonIsRead() {
+    String text = "分期期数不得少于十二期，不得多于六十期。";
+    ExtractionResult r = extractor.extract(text);
+    assertField(r, PolicyField.MIN_INSTALLMENTS, 12, "不得少于十二期", text);
+    assertField(r, PolicyField.MAX_INSTALLMENTS, 60, "不得多于六十期", text);
+    Object[][] cases = {
+        {"分期期限不能低于6个月。", PolicyField.MIN_INSTALLMENTS, 6, "不能低于6个月"},
+        {"分期期数不小于6期。", PolicyField.MIN_INSTALLMENTS, 6, "不小于6期"},
+        {"分期期数不多于36期。", PolicyField.MAX_INSTALLMENTS, 36, "不多于36期"},
+        {"分期期限不得高于5年。", PolicyField.MAX_INSTALLMENTS, 60, "不得高于5年"},
+        {"分期期数不大于36期。", PolicyField.MAX_INSTALLMENTS, 36, "不大于36期"},
+        {"分期期数不可超过36期。", PolicyField.MAX_INSTALLMENTS, 36, "不可超过36期"},
+    };
+    for (Object[] c : cases) {
+      String t = (String) c[0];
+      assertField(extractor.extract(t), (PolicyField) c[1], c[2], (String) c[3], t);
+    }
+    text = "逾期不得少于3期的客户可申请。"; // a count of overdue periods, as before
+    assertAbsent(extractor.extract(text), PolicyField.MIN_INSTALLMENTS, text);
+  }
 }

@@ -69,8 +69,13 @@ public final class PolicyRules {
   private static final Pattern N_PERIODS = Pattern.compile("(\\d+)");
   /** After a number of years: half a year or months more ("1年半", "2年零6个月", "2年6个月"). */
   private static final String YEAR_REST = "(半|(?:零|0)?\\s*\\d{1,2}\\s*个月)?";
+  /**
+   * A negation, with the modal verb that may follow it, before a comparison bounding a term: "不得少于十二期",
+   * "不多于36期", "不能低于6个月" had been read as nothing (only 不少于, 不低于, 不超过 and 不得超过 were known).
+   */
+  private static final String NOT = "(?:不|不得|不能|不可|不应|不宜)";
   private static final Pattern MAX_TERM = Pattern.compile(
-      "(?:最长|最多|最高|不超过|不得超过|不超|至多|上限为?|最大)([^" + STOP + "\\d%‰]{0,10}?)(\\d+)\\s*(期|个月|年)"
+      "(?:最长|最多|最高|" + NOT + "(?:超过|多于|高于|大于)|不超|至多|上限为?|最大)([^" + STOP + "\\d%‰]{0,10}?)(\\d+)\\s*(期|个月|年)"
           + YEAR_REST);
   private static final Pattern MAX_TERM_SUFFIX = Pattern.compile("(?<![\\d.])(\\d+)\\s*期(?:以内|以下|封顶)");
   /**
@@ -91,7 +96,7 @@ public final class PolicyRules {
    */
   private static final Pattern TENURE_BEFORE = Pattern.compile("(?:满|已|已经|达到?|累计)\\s*$");
   private static final Pattern MIN_TERM = Pattern.compile(
-      "(?:最短|最少|最低|不少于|不低于|至少)([^" + STOP + "\\d%‰]{0,10}?)(\\d+)\\s*(期|个月|年)" + YEAR_REST);
+      "(?:最短|最少|最低|" + NOT + "(?:少于|低于|小于)|至少)([^" + STOP + "\\d%‰]{0,10}?)(\\d+)\\s*(期|个月|年)" + YEAR_REST);
   /** After a term: a range goes on to its upper end ("12期至36期"), so the term is no upper bound. */
   private static final Pattern RANGE_GOES_ON = Pattern.compile("\\s*" + TO + "\\s*\\d");
   private static final Pattern TERM_CONTEXT = Pattern.compile("分|期限|偿还|还款|期数");
