@@ -439,4 +439,25 @@ class LenderPhrasingTest {
     text = "逾期不得少于3期的客户可申请。"; // a count of overdue periods, as before
     assertAbsent(extractor.extract(text), PolicyField.MIN_INSTALLMENTS, text);
   }
+
+  /**
+   * "分期期限36个月以内", "3年以内": a most term in months or years after the number had been read as nothing (only
+   * "36期以内" was read); it is read where the clause names the term, not a time of something else ("逾期3个月以内").
+   */
+  @Test
+  void aMostTermInMonthsOrYearsAfterTheNumberIsTheMaximum() {
+    Object[][] cases = {
+        {"分期期限36个月以内。", 36, "36个月以内"},
+        {"分期期限3年以内。", 36, "3年以内"},
+        {"分期期数在36个月以下。", 36, "36个月以下"},
+        {"可申请分期，还款期限两年半以内。", 30, "两年半以内"},
+    };
+    for (Object[] c : cases) {
+      String text = (String) c[0];
+      assertField(extractor.extract(text), PolicyField.MAX_INSTALLMENTS, c[1], (String) c[2], text);
+    }
+    for (String none : new String[] {"逾期3个月以内的客户可申请分期。", "申请后3个月以内完成审核，可分期。"}) {
+      assertAbsent(extractor.extract(none), PolicyField.MAX_INSTALLMENTS, none);
+    }
+  }
 }

@@ -77,7 +77,12 @@ public final class PolicyRules {
   private static final Pattern MAX_TERM = Pattern.compile(
       "(?:最长|最多|最高|" + NOT + "(?:超过|多于|高于|大于)|不超|至多|上限为?|最大)([^" + STOP + "\\d%‰]{0,10}?)(\\d+)\\s*(期|个月|年)"
           + YEAR_REST);
-  private static final Pattern MAX_TERM_SUFFIX = Pattern.compile("(?<![\\d.])(\\d+)\\s*期(?:以内|以下|封顶)");
+  /**
+   * "36期以内", and in months or years where the clause names the term ("分期期限36个月以内", "3年以内": these had been
+   * read as nothing).
+   */
+  private static final Pattern MAX_TERM_SUFFIX = Pattern.compile(
+      "(?<![\\d.])(\\d+)\\s*(期|个月|年)" + YEAR_REST + "\\s*(?:以内|以下|之内|封顶)");
   /**
    * "分期期数6期起", "6期以上": the least installments, stated after the number (these had been read as nothing); not
    * the installment from which something holds ("第7期起"). In months or years too ("分期期数需12个月以上", "期限1年以上"),
@@ -655,10 +660,11 @@ public final class PolicyRules {
     bound(s, base, MIN_TERM, PolicyField.MIN_INSTALLMENTS, termContext, out);
     m = MAX_TERM_SUFFIX.matcher(s);
     while (m.find()) {
-      if (countsOtherPeriods(s, m.start())) {
-        continue;
+      String unit = m.group(2);
+      if (countsOtherPeriods(s, m.start()) || !"期".equals(unit) && !termNamedBefore(s, m.start())) {
+        continue; // "逾期3期以内", "申请后3个月以内": a count or time of something else
       }
-      int v = Integer.parseInt(m.group(1));
+      int v = months(m.group(1), unit) + monthsAfterYears(unit, m.group(3));
       if (plausibleTerm(v)) {
         out.add(new Candidate(PolicyField.MAX_INSTALLMENTS, v, base + m.start(), base + m.end(), 0.7));
       }
