@@ -460,4 +460,29 @@ class LenderPhrasingTest {
       assertAbsent(extractor.extract(none), PolicyField.MAX_INSTALLMENTS, none);
     }
   }
+
+  /**
+   * Text copied from a web page or a chat app carries invisible characters (a zero-width space, a soft hyphen, a word
+   * joiner, a byte-order mark) and spaces other than the ASCII one (thin, narrow no-break, en quad); between a number and
+   * its unit they had made "最长可分36\u200B期" and "罚息最高减免50\u00AD%" read as nothing. They are dropped, and the
+   * spaces read as a space; the evidence is still the span of the original, invisible characters included.
+   */
+  @Test
+  void invisibleCharactersAndUnicodeSpacesDoNotHideAValue() {
+    for (String cut : new String[] {"\u200B", "\u200C", "\u200D", "\u2060", "\u00AD", "\uFEFF"}) {
+      String text = "最长可分36" + cut + "期，罚息最高减免50" + cut + "%。";
+      ExtractionResult r = extractor.extract(text);
+      assertField(r, PolicyField.MAX_INSTALLMENTS, 36, "最长可分36" + cut + "期", text);
+      assertField(r, PolicyField.MAX_PENALTY_WAIVER, new BigDecimal("0.5"), "罚息最高减免50" + cut + "%", text);
+    }
+    for (String space : new String[] {"\u2009", "\u202F", "\u2002", "\u205F", "\u200A"}) {
+      String text = "分期期数12" + space + "-" + space + "36" + space + "期。";
+      ExtractionResult r = extractor.extract(text);
+      String range = "12" + space + "-" + space + "36" + space + "期";
+      assertField(r, PolicyField.MIN_INSTALLMENTS, 12, range, text);
+      assertField(r, PolicyField.MAX_INSTALLMENTS, 36, range, text);
+    }
+    String text = "最长可分二十\u200B四期。"; // inside a Chinese numeral too
+    assertField(extractor.extract(text), PolicyField.MAX_INSTALLMENTS, 24, text.substring(0, text.length() - 1), text);
+  }
 }
