@@ -485,4 +485,25 @@ class LenderPhrasingTest {
     String text = "最长可分二十\u200B四期。"; // inside a Chinese numeral too
     assertField(extractor.extract(text), PolicyField.MAX_INSTALLMENTS, 24, text.substring(0, text.length() - 1), text);
   }
+
+  /**
+   * The dashes and tildes a range is written with besides "-", "—" and "～": the horizontal bar "――" (how GBK's
+   * Chinese dash decodes in Windows' code page 936), the two-em dash "⸺", the non-breaking hyphen, the small hyphen
+   * and em dash, the swung dash "⁓" and the tilde operator "∼" had been read as no range at all.
+   */
+  @Test
+  void rangesWrittenWithOtherDashesAndTildesAreRanges() {
+    for (String to : new String[] {"\u2015\u2015", "\u2015", "\u2E3A", "\u2E3B", "\u2011", "\uFE58", "\uFE63",
+        "\u2053", "\u223C"}) {
+      String range = "12" + to + "36期";
+      String text = "符合条件的客户可申请分" + range + "偿还欠款。";
+      ExtractionResult r = extractor.extract(text);
+      assertField(r, PolicyField.MIN_INSTALLMENTS, 12, range, text);
+      assertField(r, PolicyField.MAX_INSTALLMENTS, 36, range, text);
+      text = "逾期30" + to + "90天的客户可申请分期，罚息可减免30" + to + "50%。";
+      r = extractor.extract(text);
+      assertField(r, PolicyField.MIN_OVERDUE_DAYS, 30, "逾期30" + to + "90天", text);
+      assertField(r, PolicyField.MAX_PENALTY_WAIVER, new BigDecimal("0.5"), "罚息可减免30" + to + "50%", text);
+    }
+  }
 }

@@ -71,7 +71,10 @@ public final class TextNormalizer {
     switch (c) {
       case '\u3000': case '\u00A0': case '\t': return ' ';
       case '\u2014': case '\u2013': case '\u2012': case '\u2212': case '\u2010': return '-';
-      case '\u301C': return '~';
+      // the horizontal bar (GBK's Chinese dash as Windows' code page 936 decodes it), two- and three-em dashes,
+      // non-breaking hyphen, small em dash and hyphen: "12――36期" had been read as no range
+      case '\u2015': case '\u2E3A': case '\u2E3B': case '\u2011': case '\uFE58': case '\uFE63': return '-';
+      case '\u301C': case '\u2053': case '\u223C': return '~'; // wave dash, swung dash, tilde operator
       case '\u201C': case '\u201D': return '"';
       default: return c;
     }
