@@ -506,4 +506,27 @@ class LenderPhrasingTest {
       assertField(r, PolicyField.MAX_PENALTY_WAIVER, new BigDecimal("0.5"), "罚息可减免30" + to + "50%", text);
     }
   }
+
+  /**
+   * Named HTML entities beyond the few known ("&permil;", "&middot;", "&ZeroWidthSpace;") had been left as text, and
+   * their ';' ended the sentence: "罚息&middot;最高减免50%" cut 罚息 off from its waiver, "6&permil;" lost its unit. The
+   * entities a policy page uses are decoded, an unknown one is read as a space, never as a ';'.
+   */
+  @Test
+  void namedEntitiesAreDecodedAndTheirSemicolonEndsNoSentence() {
+    String text = "每月手续费6&permil;。";
+    assertField(extractor.extract(text), PolicyField.MONTHLY_FEE_RATE, new BigDecimal("0.006"), "每月手续费6&permil;",
+        text);
+    String[][] cases = {
+        {"罚息&middot;最高减免50%。", "0.5", "罚息&middot;最高减免50%"},
+        {"罚息最高减免50&percnt;。", "0.5", "罚息最高减免50&percnt;"},
+        {"罚息&lsquo;最高&rsquo;减免50%。", "0.5", "罚息&lsquo;最高&rsquo;减免50%"},
+        {"罚息&hellip;最高减免50%。", "0.5", "罚息&hellip;最高减免50%"},
+        {"罚息最高减免50&ZeroWidthSpace;%。", "0.5", "罚息最高减免50&ZeroWidthSpace;%"},
+        {"罚息&frac12;最高减免50%。", "0.5", "罚息&frac12;最高减免50%"},
+    };
+    assertPenaltyWaivers(cases);
+    text = "分期期数12&sim;36期。";
+    assertField(extractor.extract(text), PolicyField.MAX_INSTALLMENTS, 36, "12&sim;36期", text);
+  }
 }
