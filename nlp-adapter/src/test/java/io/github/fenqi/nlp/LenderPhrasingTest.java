@@ -529,4 +529,23 @@ class LenderPhrasingTest {
     text = "分期期数12&sim;36期。";
     assertField(extractor.extract(text), PolicyField.MAX_INSTALLMENTS, 36, "12&sim;36期", text);
   }
+
+  /**
+   * "罚息可减免百分之三十至五十": the percent is written once, before the range, and governs both ends; the range had been
+   * read as its lower end alone, a cap of 0.3 where the lender offers 0.5. A unit written only on the lower end is the
+   * upper end's too, unless another unit follows the upper end.
+   */
+  @Test
+  void aRatioRangeWithItsUnitOnTheLowerEndOnlyIsCappedAtTheUpperEnd() {
+    String[][] cases = {
+        {"罚息可减免百分之三十至五十。", "0.5", "罚息可减免百分之三十至五十"},
+        {"罚息可减免30%-50。", "0.5", "罚息可减免30%-50"},
+        {"罚息可减免百分之三十至百分之五十。", "0.5", "罚息可减免百分之三十至百分之五十"},
+    };
+    assertPenaltyWaivers(cases);
+    String text = "罚息可减免30%，至50天内还清。"; // no range: the 50 is days
+    assertField(extractor.extract(text), PolicyField.MAX_PENALTY_WAIVER, new BigDecimal("0.3"), "罚息可减免30%", text);
+    text = "罚息可减免30%至50天。";
+    assertField(extractor.extract(text), PolicyField.MAX_PENALTY_WAIVER, new BigDecimal("0.3"), "罚息可减免30%至50天", text);
+  }
 }

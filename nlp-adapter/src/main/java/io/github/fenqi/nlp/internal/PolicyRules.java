@@ -199,10 +199,15 @@ public final class PolicyRules {
       "(?<![\\d.])(?:打|按)?\\s*" + NUM + "\\s*折(?![算合旧现])");
   private static final Pattern WAIVE_RATIO = Pattern.compile(
       "(?:减免|免除|豁免|减收|少收|免收|减)([^" + STOP + "\\d%‰]{0,8}?)" + NUM + "\\s*" + RATIO_UNIT);
-  /** "减免30%至50%", "减免30-50%": the cap is the upper end (the first unit may be left out). */
+  /**
+   * "减免30%至50%", "减免30-50%": the cap is the upper end (the first unit may be left out). So may the second
+   * ("减免百分之三十至五十", normalised "30%至50"), the first then being both ends' unit unless another unit follows the
+   * upper end ("30%至50天"): the range had been read as its lower end, 0.3. Group 5, the upper end's unit, is then null.
+   */
   private static final Pattern WAIVE_RATIO_RANGE = Pattern.compile(
       "(?:减免|免除|豁免|减收|少收|免收|减)([^" + STOP + "\\d%‰]{0,8}?)" + NUM + "\\s*(%|‰|成)?\\s*" + TO + "\\s*" + NUM
-          + "\\s*" + RATIO_UNIT);
+          + "(?:\\s*" + RATIO_UNIT + "|(?<=[%‰成]\\s{0,3}(?:-{1,3}|~{1,3}|至|到)\\s{0,3}\\d{1,9}(?:\\.\\d{1,9})?)"
+          + "(?![\\d.#]|\\s*[期个月年天日元万千折倍‱]))");
   /**
    * Between a waiver verb and a ratio: the ratio is what is left to pay, not what is waived ("减免后剩余罚息不超过10%",
    * "利息减免至原利息的30%", "减免后按10%收取").
@@ -1080,7 +1085,8 @@ public final class PolicyRules {
         return null; // a floor ("罚息至少减免30%", "减免一半以上"): the most that can be waived is not stated
       }
       boolean range = m.groupCount() == 5;
-      BigDecimal r = ratio(m.group(range ? 4 : 2), m.group(range ? 5 : 3));
+      // "30%至50": the lower end's unit is the upper end's
+      BigDecimal r = range ? ratio(m.group(4), m.group(5) != null ? m.group(5) : m.group(3)) : ratio(m.group(2), m.group(3));
       if (!range && STRICTLY_BELOW.matcher(m.group(1)).find()) {
         r = justUnder(r);
         if (r.signum() < 0) {
