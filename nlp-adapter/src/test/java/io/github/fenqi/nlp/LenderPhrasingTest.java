@@ -548,4 +548,20 @@ class LenderPhrasingTest {
     text = "罚息可减免30%至50天。";
     assertField(extractor.extract(text), PolicyField.MAX_PENALTY_WAIVER, new BigDecimal("0.3"), "罚息可减免30%至50天", text);
   }
+
+  /**
+   * 廿 (twenty), 卅 (thirty) and 卌 (forty), still written in dates and some notices: "最长可分卅六期" had been read as 6
+   * (the 卅 a word before "6期"), "廿四期" as 4.
+   */
+  @Test
+  void twentyThirtyAndFortyWrittenInOneCharacterAreRead() {
+    Object[][] cases = {{"最长可分卅六期。", 36, "最长可分卅六期"}, {"最长可分廿四期。", 24, "最长可分廿四期"},
+        {"最长可分卅期。", 30, "最长可分卅期"}, {"最长可分卌八期。", 48, "最长可分卌八期"}};
+    for (Object[] c : cases) {
+      String text = (String) c[0];
+      assertField(extractor.extract(text), PolicyField.MAX_INSTALLMENTS, c[1], (String) c[2], text);
+    }
+    String text = "逾期廿天以上的客户可申请。";
+    assertField(extractor.extract(text), PolicyField.MIN_OVERDUE_DAYS, 20, "逾期廿天以上", text);
+  }
 }

@@ -254,7 +254,20 @@ public final class TextNormalizer {
   }
 
   private static boolean isNumeralStart(char c) {
-    return DIGITS.indexOf(c) >= 0 || c == '十' || c == '百' || c == '千' || c == '万';
+    return DIGITS.indexOf(c) >= 0 || c == '十' || c == '百' || c == '千' || c == '万' || tens(c) > 0;
+  }
+
+  /**
+   * 廿 20, 卅 30, 卌 40: tens written in one character ("卅六期" is 36 installments; it had been read as 6, the 卅 left
+   * as a word); 0 for any other character.
+   */
+  private static int tens(char c) {
+    return switch (c) {
+      case '廿' -> 20;
+      case '卅' -> 30;
+      case '卌' -> 40;
+      default -> 0;
+    };
   }
 
   private static boolean isNumeralChar(char c) {
@@ -401,6 +414,13 @@ public final class TextNormalizer {
       int d = digit(c);
       if (d >= 0) {
         number = d;
+        continue;
+      }
+      if (tens(c) > 0) {
+        if (number != 0) {
+          return null; // "三卅" is no number
+        }
+        section += tens(c);
         continue;
       }
       long unit = switch (c) {
