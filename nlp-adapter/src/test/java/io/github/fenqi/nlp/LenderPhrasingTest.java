@@ -33,6 +33,13 @@ class LenderPhrasingTest {
     }
   }
 
+  /** Each case: text, the value of {@code field} it states, the evidence. */
+  private void assertFields(PolicyField field, Object[][] cases) {
+    for (Object[] c : cases) {
+      assertField(extractor.extract((String) c[0]), field, c[1], (String) c[2], (String) c[0]);
+    }
+  }
+
   private static void assertAbsent(ExtractionResult r, PolicyField field, String text) {
     assertEquals(Optional.empty(), r.field(field).map(ExtractedField::value), field + " of " + text);
   }
@@ -368,10 +375,7 @@ class LenderPhrasingTest {
         {"分期期限一年半以上。", 18, "一年半以上"},
         {"可申请分期，期限在12个月及以上。", 12, "12个月及以上"},
     };
-    for (Object[] c : cases) {
-      String text = (String) c[0];
-      assertField(extractor.extract(text), PolicyField.MIN_INSTALLMENTS, c[1], (String) c[2], text);
-    }
+    assertFields(PolicyField.MIN_INSTALLMENTS, cases);
     String text = "逾期3个月以上的客户可申请分期，分期期数需12个月以上，最长36期。";
     ExtractionResult r = extractor.extract(text);
     assertField(r, PolicyField.MIN_INSTALLMENTS, 12, "12个月以上", text);
@@ -452,10 +456,7 @@ class LenderPhrasingTest {
         {"分期期数在36个月以下。", 36, "36个月以下"},
         {"可申请分期，还款期限两年半以内。", 30, "两年半以内"},
     };
-    for (Object[] c : cases) {
-      String text = (String) c[0];
-      assertField(extractor.extract(text), PolicyField.MAX_INSTALLMENTS, c[1], (String) c[2], text);
-    }
+    assertFields(PolicyField.MAX_INSTALLMENTS, cases);
     for (String none : new String[] {"逾期3个月以内的客户可申请分期。", "申请后3个月以内完成审核，可分期。"}) {
       assertAbsent(extractor.extract(none), PolicyField.MAX_INSTALLMENTS, none);
     }
@@ -557,10 +558,7 @@ class LenderPhrasingTest {
   void twentyThirtyAndFortyWrittenInOneCharacterAreRead() {
     Object[][] cases = {{"最长可分卅六期。", 36, "最长可分卅六期"}, {"最长可分廿四期。", 24, "最长可分廿四期"},
         {"最长可分卅期。", 30, "最长可分卅期"}, {"最长可分卌八期。", 48, "最长可分卌八期"}};
-    for (Object[] c : cases) {
-      String text = (String) c[0];
-      assertField(extractor.extract(text), PolicyField.MAX_INSTALLMENTS, c[1], (String) c[2], text);
-    }
+    assertFields(PolicyField.MAX_INSTALLMENTS, cases);
     String text = "逾期廿天以上的客户可申请。";
     assertField(extractor.extract(text), PolicyField.MIN_OVERDUE_DAYS, 20, "逾期廿天以上", text);
   }
