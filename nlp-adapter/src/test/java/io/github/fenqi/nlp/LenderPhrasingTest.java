@@ -33,6 +33,13 @@ class LenderPhrasingTest {
     }
   }
 
+  /** Each case: text, the value of {@code field} it states, the evidence. */
+  private void assertFields(PolicyField field, Object[][] cases) {
+    for (Object[] c : cases) {
+      assertField(extractor.extract((String) c[0]), field, c[1], (String) c[2], (String) c[0]);
+    }
+  }
+
   private static void assertAbsent(ExtractionResult r, PolicyField field, String text) {
     assertEquals(Optional.empty(), r.field(field).map(ExtractedField::value), field + " of " + text);
   }
@@ -351,5 +358,208 @@ class LenderPhrasingTest {
     assertField(extractor.extract(text), PolicyField.MONTHLY_FEE_RATE, new BigDecimal("0.005"), "每月手续费0.5%", text);
     text = "罚息减免50%，之后每月0.6%。";
     assertAbsent(extractor.extract(text), PolicyField.MONTHLY_FEE_RATE, text);
+  }
+
+  /**
+   * "分期期数需12个月以上", "分期期限1年以上": a least term in months or years after the number had been read as nothing
+   * (only "6期以上" was read). It is read where the clause speaks of the term before the number, not of how long the
+   * borrower has been a customer or overdue ("入职6个月以上", "逾期3个月以上"); nor is a record of repayments
+   * ("分期还款满6期以上", which had been read as minInstallments 6).
+   */
+  @Test
+  void aLeastTermInMonthsOrYearsAfterTheNumberIsTheMinimum() {
+    Object[][] cases = {
+        {"分期期数需12个月以上。", 12, "12个月以上"},
+        {"分期期限1年以上。", 12, "1年以上"},
+        {"分期期限12个月起。", 12, "12个月起"},
+        {"分期期限一年半以上。", 18, "一年半以上"},
+        {"可申请分期，期限在12个月及以上。", 12, "12个月及以上"},
+    };
+    assertFields(PolicyField.MIN_INSTALLMENTS, cases);
+    String text = "逾期3个月以上的客户可申请分期，分期期数需12个月以上，最长36期。";
+    ExtractionResult r = extractor.extract(text);
+    assertField(r, PolicyField.MIN_INSTALLMENTS, 12, "12个月以上", text);
+    assertField(r, PolicyField.MAX_INSTALLMENTS, 36, "最长36期", text);
+    assertField(r, PolicyField.MIN_OVERDUE_DAYS, 90, "逾期3个月以上", text);
+    for (String none : new String[] {"入职6个月以上的客户可申请分期。", "逾期3个月以上的客户可申请分期。",
+        "账户开立满6个月以上，可申请分期。", "连续按时还款6个月以上可申请分期。", "分期还款满6期以上的客户可申请减免罚息。",
+        "分期还款满6个月以上的客户可申请减免罚息。"}) {
+      assertAbsent(extractor.extract(none), PolicyField.MIN_INSTALLMENTS, none);
+    }
+  }
+
+  /**
+   * A bound in a later clause that names no component and no waiver verb, after a bare waiver ("罚息可酌情减免，比例低于50%")
+   * had been read only for 最高/最多/上限/不超过/至多: a strict bound (低于, 小于, 少于, 不到, 不足), 不得超过/不高于, and a
+   * ratio with 以内 had been read as nothing, though the same bound in the waiver's own clause was read. A strict bound is
+   * a cap just under it, as in the waiver's own clause.
+   */
+  @Test
+  void aBoundInALaterClauseOfABareWaiverIsItsCap() {
+    String[][] cases = {
+        {"罚息可酌情减免，比例低于50%。", "0.49", "比例低于50%"},
+        {"罚息可酌情减免，但低于50%。", "0.49", "但低于50%"},
+        {"罚息可酌情减免，少于30%。", "0.29", "少于30%"},
+        {"罚息可酌情减免，小于30%。", "0.29", "小于30%"},
+        {"罚息可酌情减免，不到三成。", "0.29", "不到三成"},
+        {"罚息可酌情减免，不得超过30%。", "0.3", "不得超过30%"},
+        {"罚息可酌情减免，不高于30%。", "0.3", "不高于30%"},
+        {"罚息可酌情减免，幅度在30%以内。", "0.3", "幅度在30%以内"},
+        {"罚息可酌情减免，视情况而定，最高不超过50%。", "0.5", "最高不超过50%"},
+    };
+    assertPenaltyWaivers(cases);
+    String text = "罚息、违约金可酌情减免，比例低于50%。";
+    ExtractionResult r = extractor.extract(text);
+    assertField(r, PolicyField.MAX_PENALTY_WAIVER, new BigDecimal("0.49"), "比例低于50%", text);
+    assertField(r, PolicyField.MAX_LATE_FEE_WAIVER, new BigDecimal("0.49"), "比例低于50%", text);
+    for (String none : new String[] {"罚息可酌情减免，比例不低于30%。", "罚息可酌情减免，最低30%。", "罚息可酌情减免，超过30%。"}) {
+      assertAbsent(extractor.extract(none), PolicyField.MAX_PENALTY_WAIVER, none);
+    }
+  }
+
+  /**
+   * "分期期数不得少于十二期，不得多于六十期": a bound on the term with a modal verb between the negation and the comparison
+   * (不得少于, 不能低于, 不多于, 不得高于, 不大于) had been read as nothing; only 不少于/不低于 and 不超过/不得超过 were read.
+   * 不小于 is the least too.
+   */
+  @Test
+  void aTermBoundWithAModalOrAnotherComparisonIsRead() {
+    String text = "分期期数不得少于十二期，不得多于六十期。";
+    ExtractionResult r = extractor.extract(text);
+    assertField(r, PolicyField.MIN_INSTALLMENTS, 12, "不得少于十二期", text);
+    assertField(r, PolicyField.MAX_INSTALLMENTS, 60, "不得多于六十期", text);
+    Object[][] cases = {
+        {"分期期限不能低于6个月。", PolicyField.MIN_INSTALLMENTS, 6, "不能低于6个月"},
+        {"分期期数不小于6期。", PolicyField.MIN_INSTALLMENTS, 6, "不小于6期"},
+        {"分期期数不多于36期。", PolicyField.MAX_INSTALLMENTS, 36, "不多于36期"},
+        {"分期期限不得高于5年。", PolicyField.MAX_INSTALLMENTS, 60, "不得高于5年"},
+        {"分期期数不大于36期。", PolicyField.MAX_INSTALLMENTS, 36, "不大于36期"},
+        {"分期期数不可超过36期。", PolicyField.MAX_INSTALLMENTS, 36, "不可超过36期"},
+    };
+    for (Object[] c : cases) {
+      String t = (String) c[0];
+      assertField(extractor.extract(t), (PolicyField) c[1], c[2], (String) c[3], t);
+    }
+    text = "逾期不得少于3期的客户可申请。"; // a count of overdue periods, as before
+    assertAbsent(extractor.extract(text), PolicyField.MIN_INSTALLMENTS, text);
+  }
+
+  /**
+   * "分期期限36个月以内", "3年以内": a most term in months or years after the number had been read as nothing (only
+   * "36期以内" was read); it is read where the clause names the term, not a time of something else ("逾期3个月以内").
+   */
+  @Test
+  void aMostTermInMonthsOrYearsAfterTheNumberIsTheMaximum() {
+    Object[][] cases = {
+        {"分期期限36个月以内。", 36, "36个月以内"},
+        {"分期期限3年以内。", 36, "3年以内"},
+        {"分期期数在36个月以下。", 36, "36个月以下"},
+        {"可申请分期，还款期限两年半以内。", 30, "两年半以内"},
+    };
+    assertFields(PolicyField.MAX_INSTALLMENTS, cases);
+    for (String none : new String[] {"逾期3个月以内的客户可申请分期。", "申请后3个月以内完成审核，可分期。"}) {
+      assertAbsent(extractor.extract(none), PolicyField.MAX_INSTALLMENTS, none);
+    }
+  }
+
+  /**
+   * Text copied from a web page or a chat app carries invisible characters (a zero-width space, a soft hyphen, a word
+   * joiner, a byte-order mark) and spaces other than the ASCII one (thin, narrow no-break, en quad); between a number and
+   * its unit they had made "最长可分36\u200B期" and "罚息最高减免50\u00AD%" read as nothing. They are dropped, and the
+   * spaces read as a space; the evidence is still the span of the original, invisible characters included.
+   */
+  @Test
+  void invisibleCharactersAndUnicodeSpacesDoNotHideAValue() {
+    for (String cut : new String[] {"\u200B", "\u200C", "\u200D", "\u2060", "\u00AD", "\uFEFF"}) {
+      String text = "最长可分36" + cut + "期，罚息最高减免50" + cut + "%。";
+      ExtractionResult r = extractor.extract(text);
+      assertField(r, PolicyField.MAX_INSTALLMENTS, 36, "最长可分36" + cut + "期", text);
+      assertField(r, PolicyField.MAX_PENALTY_WAIVER, new BigDecimal("0.5"), "罚息最高减免50" + cut + "%", text);
+    }
+    for (String space : new String[] {"\u2009", "\u202F", "\u2002", "\u205F", "\u200A"}) {
+      String text = "分期期数12" + space + "-" + space + "36" + space + "期。";
+      ExtractionResult r = extractor.extract(text);
+      String range = "12" + space + "-" + space + "36" + space + "期";
+      assertField(r, PolicyField.MIN_INSTALLMENTS, 12, range, text);
+      assertField(r, PolicyField.MAX_INSTALLMENTS, 36, range, text);
+    }
+    String text = "最长可分二十\u200B四期。"; // inside a Chinese numeral too
+    assertField(extractor.extract(text), PolicyField.MAX_INSTALLMENTS, 24, text.substring(0, text.length() - 1), text);
+  }
+
+  /**
+   * The dashes and tildes a range is written with besides "-", "—" and "～": the horizontal bar "――" (how GBK's
+   * Chinese dash decodes in Windows' code page 936), the two-em dash "⸺", the non-breaking hyphen, the small hyphen
+   * and em dash, the swung dash "⁓" and the tilde operator "∼" had been read as no range at all.
+   */
+  @Test
+  void rangesWrittenWithOtherDashesAndTildesAreRanges() {
+    for (String to : new String[] {"\u2015\u2015", "\u2015", "\u2E3A", "\u2E3B", "\u2011", "\uFE58", "\uFE63",
+        "\u2053", "\u223C"}) {
+      String range = "12" + to + "36期";
+      String text = "符合条件的客户可申请分" + range + "偿还欠款。";
+      ExtractionResult r = extractor.extract(text);
+      assertField(r, PolicyField.MIN_INSTALLMENTS, 12, range, text);
+      assertField(r, PolicyField.MAX_INSTALLMENTS, 36, range, text);
+      text = "逾期30" + to + "90天的客户可申请分期，罚息可减免30" + to + "50%。";
+      r = extractor.extract(text);
+      assertField(r, PolicyField.MIN_OVERDUE_DAYS, 30, "逾期30" + to + "90天", text);
+      assertField(r, PolicyField.MAX_PENALTY_WAIVER, new BigDecimal("0.5"), "罚息可减免30" + to + "50%", text);
+    }
+  }
+
+  /**
+   * Named HTML entities beyond the few known ("&permil;", "&middot;", "&ZeroWidthSpace;") had been left as text, and
+   * their ';' ended the sentence: "罚息&middot;最高减免50%" cut 罚息 off from its waiver, "6&permil;" lost its unit. The
+   * entities a policy page uses are decoded, an unknown one is read as a space, never as a ';'.
+   */
+  @Test
+  void namedEntitiesAreDecodedAndTheirSemicolonEndsNoSentence() {
+    String text = "每月手续费6&permil;。";
+    assertField(extractor.extract(text), PolicyField.MONTHLY_FEE_RATE, new BigDecimal("0.006"), "每月手续费6&permil;",
+        text);
+    String[][] cases = {
+        {"罚息&middot;最高减免50%。", "0.5", "罚息&middot;最高减免50%"},
+        {"罚息最高减免50&percnt;。", "0.5", "罚息最高减免50&percnt;"},
+        {"罚息&lsquo;最高&rsquo;减免50%。", "0.5", "罚息&lsquo;最高&rsquo;减免50%"},
+        {"罚息&hellip;最高减免50%。", "0.5", "罚息&hellip;最高减免50%"},
+        {"罚息最高减免50&ZeroWidthSpace;%。", "0.5", "罚息最高减免50&ZeroWidthSpace;%"},
+        {"罚息&frac12;最高减免50%。", "0.5", "罚息&frac12;最高减免50%"},
+    };
+    assertPenaltyWaivers(cases);
+    text = "分期期数12&sim;36期。";
+    assertField(extractor.extract(text), PolicyField.MAX_INSTALLMENTS, 36, "12&sim;36期", text);
+  }
+
+  /**
+   * "罚息可减免百分之三十至五十": the percent is written once, before the range, and governs both ends; the range had been
+   * read as its lower end alone, a cap of 0.3 where the lender offers 0.5. A unit written only on the lower end is the
+   * upper end's too, unless another unit follows the upper end.
+   */
+  @Test
+  void aRatioRangeWithItsUnitOnTheLowerEndOnlyIsCappedAtTheUpperEnd() {
+    String[][] cases = {
+        {"罚息可减免百分之三十至五十。", "0.5", "罚息可减免百分之三十至五十"},
+        {"罚息可减免30%-50。", "0.5", "罚息可减免30%-50"},
+        {"罚息可减免百分之三十至百分之五十。", "0.5", "罚息可减免百分之三十至百分之五十"},
+    };
+    assertPenaltyWaivers(cases);
+    String text = "罚息可减免30%，至50天内还清。"; // no range: the 50 is days
+    assertField(extractor.extract(text), PolicyField.MAX_PENALTY_WAIVER, new BigDecimal("0.3"), "罚息可减免30%", text);
+    text = "罚息可减免30%至50天。";
+    assertField(extractor.extract(text), PolicyField.MAX_PENALTY_WAIVER, new BigDecimal("0.3"), "罚息可减免30%至50天", text);
+  }
+
+  /**
+   * 廿 (twenty), 卅 (thirty) and 卌 (forty), still written in dates and some notices: "最长可分卅六期" had been read as 6
+   * (the 卅 a word before "6期"), "廿四期" as 4.
+   */
+  @Test
+  void twentyThirtyAndFortyWrittenInOneCharacterAreRead() {
+    Object[][] cases = {{"最长可分卅六期。", 36, "最长可分卅六期"}, {"最长可分廿四期。", 24, "最长可分廿四期"},
+        {"最长可分卅期。", 30, "最长可分卅期"}, {"最长可分卌八期。", 48, "最长可分卌八期"}};
+    assertFields(PolicyField.MAX_INSTALLMENTS, cases);
+    String text = "逾期廿天以上的客户可申请。";
+    assertField(extractor.extract(text), PolicyField.MIN_OVERDUE_DAYS, 20, "逾期廿天以上", text);
   }
 }

@@ -2,6 +2,7 @@ package io.github.fenqi.nlp.internal;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -172,8 +173,14 @@ public final class HtmlText {
     }
   }
 
-  /** The longest entity read ("&thetasym;", "&#x10FFFF;"): the ';' is looked for no further, to stay linear. */
-  private static final int MAX_ENTITY = 10;
+  /**
+   * The longest entity read (HTML's longest name, "&CounterClockwiseContourIntegral;", is 31 characters; "&#x10FFFF;"):
+   * the ';' is looked for no further, to stay linear.
+   */
+  private static final int MAX_ENTITY = 33;
+
+  /** The name of a named entity, known or not: its ';' is no text. */
+  private static final Pattern NAMED = Pattern.compile("[A-Za-z][A-Za-z0-9]{1,31}");
 
   private static int entity(String html, int i, Sink out) {
     // within the entity's length only: a search to the next ';' anywhere made a text of many '&' quadratic
@@ -193,10 +200,31 @@ public final class HtmlText {
       case "amp" -> "&";
       case "quot" -> "\"";
       case "apos", "#39" -> "'";
-      case "ldquo", "rdquo" -> "\"";
-      case "mdash", "ndash" -> "-";
+      case "ldquo", "rdquo", "bdquo" -> "\"";
+      case "lsquo", "rsquo", "sbquo" -> "'";
+      case "mdash", "ndash", "minus", "horbar", "hyphen", "dash" -> "-";
+      case "sim", "tilde" -> "~";
+      case "permil" -> "\u2030";
+      case "percnt" -> "%";
+      case "middot", "centerdot" -> "\u00B7";
+      case "hellip" -> "\u2026";
+      case "times" -> "\u00D7";
+      case "yen" -> "\u00A5";
+      case "ge" -> "\u2265";
+      case "le" -> "\u2264";
+      case "thinsp", "hairsp", "numsp", "puncsp", "MediumSpace", "emsp13", "emsp14" -> " ";
+      case "ZeroWidthSpace", "zwnj", "zwj", "shy", "NoBreak" -> ""; // invisible
+      case "colon" -> ":";
+      case "comma" -> ",";
+      case "period" -> ".";
+      case "lpar" -> "(";
+      case "rpar" -> ")";
       default -> numeric(name);
     };
+    if (decoded == null && NAMED.matcher(name).matches()) {
+      // another named entity ("&frac12;"): some symbol, never the ';' that ended the sentence
+      decoded = " ";
+    }
     if (decoded == null) {
       out.append("&", i, i + 1);
       return i + 1;

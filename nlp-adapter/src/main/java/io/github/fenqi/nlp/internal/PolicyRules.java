@@ -69,17 +69,39 @@ public final class PolicyRules {
   private static final Pattern N_PERIODS = Pattern.compile("(\\d+)");
   /** After a number of years: half a year or months more ("1年半", "2年零6个月", "2年6个月"). */
   private static final String YEAR_REST = "(半|(?:零|0)?\\s*\\d{1,2}\\s*个月)?";
+  /**
+   * A negation, with the modal verb that may follow it, before a comparison bounding a term: "不得少于十二期",
+   * "不多于36期", "不能低于6个月" had been read as nothing (only 不少于, 不低于, 不超过 and 不得超过 were known).
+   */
+  private static final String NOT = "(?:不|不得|不能|不可|不应|不宜)";
   private static final Pattern MAX_TERM = Pattern.compile(
-      "(?:最长|最多|最高|不超过|不得超过|不超|至多|上限为?|最大)([^" + STOP + "\\d%‰]{0,10}?)(\\d+)\\s*(期|个月|年)"
+      "(?:最长|最多|最高|" + NOT + "(?:超过|多于|高于|大于)|不超|至多|上限为?|最大)([^" + STOP + "\\d%‰]{0,10}?)(\\d+)\\s*(期|个月|年)"
           + YEAR_REST);
-  private static final Pattern MAX_TERM_SUFFIX = Pattern.compile("(?<![\\d.])(\\d+)\\s*期(?:以内|以下|封顶)");
+  /**
+   * "36期以内", and in months or years where the clause names the term ("分期期限36个月以内", "3年以内": these had been
+   * read as nothing).
+   */
+  private static final Pattern MAX_TERM_SUFFIX = Pattern.compile(
+      "(?<![\\d.])(\\d+)\\s*(期|个月|年)" + YEAR_REST + "\\s*(?:以内|以下|之内|封顶)");
   /**
    * "分期期数6期起", "6期以上": the least installments, stated after the number (these had been read as nothing); not
-   * the installment from which something holds ("第7期起").
+   * the installment from which something holds ("第7期起"). In months or years too ("分期期数需12个月以上", "期限1年以上"),
+   * when the clause names the term before the number ({@link #TERM_WORD}): these had been read as nothing.
    */
-  private static final Pattern MIN_TERM_SUFFIX = Pattern.compile("(?<![\\d.第])(\\d+)\\s*期(?:起|以上|及以上|或以上)");
+  private static final Pattern MIN_TERM_SUFFIX = Pattern.compile(
+      "(?<![\\d.第])(\\d+)\\s*(期|个月|年)" + YEAR_REST + "\\s*(?:起|以上|及以上|或以上|\\(含\\)以上)");
+  /**
+   * Before a term in months or years stated by a suffix ("分期期数需12个月以上"): a word naming the plan's term, without
+   * which a number of months is how long something else has lasted ("入职6个月以上").
+   */
+  private static final Pattern TERM_WORD = Pattern.compile("期数|期限|分期|可分|还款期|偿还期");
+  /**
+   * Just before a term: how long something has already run ("分期还款满6期以上", "开立满6个月以上"), a precondition, not
+   * the plan's number of installments; it had been read as the least installments.
+   */
+  private static final Pattern TENURE_BEFORE = Pattern.compile("(?:满|已|已经|达到?|累计)\\s*$");
   private static final Pattern MIN_TERM = Pattern.compile(
-      "(?:最短|最少|最低|不少于|不低于|至少)([^" + STOP + "\\d%‰]{0,10}?)(\\d+)\\s*(期|个月|年)" + YEAR_REST);
+      "(?:最短|最少|最低|" + NOT + "(?:少于|低于|小于)|至少)([^" + STOP + "\\d%‰]{0,10}?)(\\d+)\\s*(期|个月|年)" + YEAR_REST);
   /** After a term: a range goes on to its upper end ("12期至36期"), so the term is no upper bound. */
   private static final Pattern RANGE_GOES_ON = Pattern.compile("\\s*" + TO + "\\s*\\d");
   private static final Pattern TERM_CONTEXT = Pattern.compile("分|期限|偿还|还款|期数");
@@ -158,8 +180,17 @@ public final class PolicyRules {
   private static final Pattern CONDITION = Pattern.compile("^\\s*(?:如(?![下实])|若|假如|倘若|否则|一旦)");
   private static final Pattern EXCEPTION = Pattern.compile(
       "^\\s*(?:但|不过|特殊|例外|如遇|若遇|确有|对于?特殊|经(?:审核|审批|申请))");
+  /**
+   * In a clause after a bare waiver ("罚息可酌情减免，最高不超过40%"): its cap, by a cap word, a negated excess ("不得超过",
+   * "不高于"), or a strict bound (group 1: "比例低于50%", "少于30%"), which is a cap just under it; only the cap words had
+   * been read there, so a strict bound in a later clause, read in the waiver's own clause, had been read as nothing.
+   */
   private static final Pattern CAPPED_RATIO = Pattern.compile(
-      "(?:最高|最多|上限|不超过|至多)[^" + STOP + "\\d%‰]{0,12}?" + NUM + "\\s*" + RATIO_UNIT);
+      "(?:最高|最多|上限|至多|封顶|(?:不|不得|不能|不可|不应|不会)(?:超过|高于|超出|多于)|((?<![不未没])(?:低于|小于|少于|不足|不到)"
+          + "|<(?!=)))[^" + STOP + "\\d%‰]{0,12}?" + NUM + "\\s*" + RATIO_UNIT);
+  /** In such a clause: a ratio with a suffix bounding it ("幅度在30%以内"), a cap. */
+  private static final Pattern CAPPED_RATIO_SUFFIX = Pattern.compile(
+      "(?<![\\d.])" + NUM + "\\s*" + RATIO_UNIT + "\\s*(?:以内|之内|以下)");
   /**
    * A discount on what is paid: "打八折", "按七折收取", and without a verb, "罚息五折", "享受五折优惠" (which had been read as
    * nothing); not a conversion ("折算", "折合").
@@ -168,10 +199,15 @@ public final class PolicyRules {
       "(?<![\\d.])(?:打|按)?\\s*" + NUM + "\\s*折(?![算合旧现])");
   private static final Pattern WAIVE_RATIO = Pattern.compile(
       "(?:减免|免除|豁免|减收|少收|免收|减)([^" + STOP + "\\d%‰]{0,8}?)" + NUM + "\\s*" + RATIO_UNIT);
-  /** "减免30%至50%", "减免30-50%": the cap is the upper end (the first unit may be left out). */
+  /**
+   * "减免30%至50%", "减免30-50%": the cap is the upper end (the first unit may be left out). So may the second
+   * ("减免百分之三十至五十", normalised "30%至50"), the first then being both ends' unit unless another unit follows the
+   * upper end ("30%至50天"): the range had been read as its lower end, 0.3. Group 5, the upper end's unit, is then null.
+   */
   private static final Pattern WAIVE_RATIO_RANGE = Pattern.compile(
       "(?:减免|免除|豁免|减收|少收|免收|减)([^" + STOP + "\\d%‰]{0,8}?)" + NUM + "\\s*(%|‰|成)?\\s*" + TO + "\\s*" + NUM
-          + "\\s*" + RATIO_UNIT);
+          + "(?:\\s*" + RATIO_UNIT + "|(?<=[%‰成]\\s{0,3}(?:-{1,3}|~{1,3}|至|到)\\s{0,3}\\d{1,9}(?:\\.\\d{1,9})?)"
+          + "(?![\\d.#]|\\s*[期个月年天日元万千折倍‱]))");
   /**
    * Between a waiver verb and a ratio: the ratio is what is left to pay, not what is waived ("减免后剩余罚息不超过10%",
    * "利息减免至原利息的30%", "减免后按10%收取").
@@ -629,10 +665,11 @@ public final class PolicyRules {
     bound(s, base, MIN_TERM, PolicyField.MIN_INSTALLMENTS, termContext, out);
     m = MAX_TERM_SUFFIX.matcher(s);
     while (m.find()) {
-      if (countsOtherPeriods(s, m.start())) {
-        continue;
+      String unit = m.group(2);
+      if (countsOtherPeriods(s, m.start()) || !"期".equals(unit) && !termNamedBefore(s, m.start())) {
+        continue; // "逾期3期以内", "申请后3个月以内": a count or time of something else
       }
-      int v = Integer.parseInt(m.group(1));
+      int v = months(m.group(1), unit) + monthsAfterYears(unit, m.group(3));
       if (plausibleTerm(v)) {
         out.add(new Candidate(PolicyField.MAX_INSTALLMENTS, v, base + m.start(), base + m.end(), 0.7));
       }
@@ -640,14 +677,29 @@ public final class PolicyRules {
     m = MIN_TERM_SUFFIX.matcher(s);
     while (m.find()) {
       String before = s.substring(Math.max(0, m.start() - 8), m.start());
-      if (countsOtherPeriods(s, m.start()) || REPAID.matcher(before.substring(before.lastIndexOf(',') + 1)).find()) {
-        continue; // "逾期3期以上", "连续按时还款6期以上": overdue periods, a record of repayments
+      if (countsOtherPeriods(s, m.start()) || REPAID.matcher(before.substring(before.lastIndexOf(',') + 1)).find()
+          || TENURE_BEFORE.matcher(before).find()) {
+        continue; // "逾期3期以上", "连续按时还款6期以上", "分期还款满6期以上": overdue periods, a record of repayments
       }
-      int v = Integer.parseInt(m.group(1));
+      String unit = m.group(2);
+      if (!"期".equals(unit) && !termNamedBefore(s, m.start())) {
+        continue; // "入职6个月以上": a time something else has lasted
+      }
+      int v = months(m.group(1), unit) + monthsAfterYears(unit, m.group(3));
       if (plausibleTerm(v)) {
         out.add(new Candidate(PolicyField.MIN_INSTALLMENTS, v, base + m.start(), base + m.end(), 0.7));
       }
     }
+  }
+
+  /**
+   * Whether the clause before {@code at}, up to 12 characters, names the plan's term and no other period
+   * ("分期期数需12个月以上", not "逾期3个月以上" nor "入职6个月以上").
+   */
+  private static boolean termNamedBefore(String s, int at) {
+    String before = s.substring(Math.max(0, at - 12), at);
+    before = before.substring(before.lastIndexOf(',') + 1);
+    return TERM_WORD.matcher(before).find() && !OTHER_PERIOD.matcher(before).find();
   }
 
   private static void bound(String s, int base, Pattern p, PolicyField field, boolean termContext,
@@ -803,12 +855,19 @@ public final class PolicyRules {
 
   /** "罚息可酌情减免，最高不超过已产生金额的40%": the cap is in the clause after the waiver verb. */
   private static void cappedWaiver(String clause, int base, Set<FinancialTerm> components, List<Candidate> out) {
+    BigDecimal r;
     Matcher m = CAPPED_RATIO.matcher(clause);
-    if (!m.find()) {
+    if (m.find()) {
+      r = ratio(m.group(2), m.group(3));
+      if (m.group(1) != null) {
+        r = justUnder(r); // "比例低于50%": 50% itself may not be waived
+      }
+    } else if ((m = CAPPED_RATIO_SUFFIX.matcher(clause)).find()) {
+      r = ratio(m.group(1), m.group(2));
+    } else {
       return;
     }
-    BigDecimal r = ratio(m.group(1), m.group(2));
-    if (r.compareTo(BigDecimal.ONE) > 0) {
+    if (r.signum() < 0 || r.compareTo(BigDecimal.ONE) > 0) {
       return;
     }
     for (FinancialTerm t : components) {
@@ -1026,7 +1085,8 @@ public final class PolicyRules {
         return null; // a floor ("罚息至少减免30%", "减免一半以上"): the most that can be waived is not stated
       }
       boolean range = m.groupCount() == 5;
-      BigDecimal r = ratio(m.group(range ? 4 : 2), m.group(range ? 5 : 3));
+      // "30%至50": the lower end's unit is the upper end's
+      BigDecimal r = range ? ratio(m.group(4), m.group(5) != null ? m.group(5) : m.group(3)) : ratio(m.group(2), m.group(3));
       if (!range && STRICTLY_BELOW.matcher(m.group(1)).find()) {
         r = justUnder(r);
         if (r.signum() < 0) {

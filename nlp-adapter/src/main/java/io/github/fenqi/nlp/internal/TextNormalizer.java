@@ -65,10 +65,16 @@ public final class TextNormalizer {
     if (c >= '\uFF01' && c <= '\uFF5E') {
       return (char) (c - 0xFEE0);
     }
+    if ((c >= '\u2000' && c <= '\u200A') || c == '\u202F' || c == '\u205F') {
+      return ' '; // thin, hair, en, em, narrow no-break spaces: "12\u2009-\u200936期" had been no range
+    }
     switch (c) {
       case '\u3000': case '\u00A0': case '\t': return ' ';
       case '\u2014': case '\u2013': case '\u2012': case '\u2212': case '\u2010': return '-';
-      case '\u301C': return '~';
+      // the horizontal bar (GBK's Chinese dash as Windows' code page 936 decodes it), two- and three-em dashes,
+      // non-breaking hyphen, small em dash and hyphen: "12――36期" had been read as no range
+      case '\u2015': case '\u2E3A': case '\u2E3B': case '\u2011': case '\uFE58': case '\uFE63': return '-';
+      case '\u301C': case '\u2053': case '\u223C': return '~'; // wave dash, swung dash, tilde operator
       case '\u201C': case '\u201D': return '"';
       default: return c;
     }
@@ -127,13 +133,20 @@ public final class TextNormalizer {
     static Visible of(String original) {
       int n = original.length();
       if (original.indexOf('<') < 0 && original.indexOf('&') < 0) {
+        char[] chars = new char[n];
         int[] from = new int[n];
         int[] to = new int[n];
+        int len = 0;
         for (int i = 0; i < n; i++) {
-          from[i] = i;
-          to[i] = i + 1;
+          char c = original.charAt(i);
+          if (!invisible(c)) {
+            chars[len] = c;
+            from[len] = i;
+            to[len] = i + 1;
+            len++;
+          }
         }
-        return new Visible(original.toCharArray(), from, to, n);
+        return new Visible(chars, from, to, len);
       }
       char[] chars = new char[n]; // markup only ever shortens the text
       int[] from = new int[n];
@@ -141,6 +154,9 @@ public final class TextNormalizer {
       int[] len = {0};
       HtmlText.visibleText(original, true, (piece, f, t) -> {
         for (int k = 0; k < piece.length() && len[0] < n; k++) {
+          if (invisible(piece.charAt(k))) {
+            continue;
+          }
           chars[len[0]] = piece.charAt(k);
           from[len[0]] = f;
           to[len[0]] = t;
@@ -149,6 +165,15 @@ public final class TextNormalizer {
       });
       return new Visible(chars, from, to, len[0]);
     }
+  }
+
+  /**
+   * Characters a text copied from a page or a chat app carries that show nothing: zero-width space, non-joiner and
+   * joiner, word joiner, soft hyphen, byte-order mark. Dropped before anything reads the text: between a number and
+   * its unit ("36\u200B期", "50\u00AD%") they had hidden the value.
+   */
+  private static boolean invisible(char c) {
+    return (c >= '\u200B' && c <= '\u200D') || c == '\u2060' || c == '\u00AD' || c == '\uFEFF';
   }
 
   /** Growable normalised text plus its offset map (through {@link Visible}'s map to the original). */
@@ -229,7 +254,20 @@ public final class TextNormalizer {
   }
 
   private static boolean isNumeralStart(char c) {
-    return DIGITS.indexOf(c) >= 0 || c == '十' || c == '百' || c == '千' || c == '万';
+    return DIGITS.indexOf(c) >= 0 || c == '十' || c == '百' || c == '千' || c == '万' || tens(c) > 0;
+  }
+
+  /**
+   * 廿 20, 卅 30, 卌 40: tens written in one character ("卅六期" is 36 installments; it had been read as 6, the 卅 left
+   * as a word); 0 for any other character.
+   */
+  private static int tens(char c) {
+    return switch (c) {
+      case '廿' -> 20;
+      case '卅' -> 30;
+      case '卌' -> 40;
+      default -> 0;
+    };
   }
 
   private static boolean isNumeralChar(char c) {
@@ -376,6 +414,13 @@ public final class TextNormalizer {
       int d = digit(c);
       if (d >= 0) {
         number = d;
+        continue;
+      }
+      if (tens(c) > 0) {
+        if (number != 0) {
+          return null; // "三卅" is no number
+        }
+        section += tens(c);
         continue;
       }
       long unit = switch (c) {
