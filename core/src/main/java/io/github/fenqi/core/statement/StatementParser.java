@@ -5,6 +5,7 @@ import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.statement.internal.AlipayParser;
 import io.github.fenqi.core.statement.internal.BankCsvParser;
+import io.github.fenqi.core.statement.internal.CsvStatementParser;
 import io.github.fenqi.core.statement.internal.TextDecoding;
 import io.github.fenqi.core.statement.internal.WechatParser;
 import java.nio.file.Files;
@@ -83,6 +84,13 @@ public interface StatementParser {
     Optional<StatementFormat> detected = detect(content);
     if (detected.isPresent()) {
       return of(detected.get()).parse(source, content);
+    }
+    for (CsvStatementParser parser : List.of(new AlipayParser(), new WechatParser(), new BankCsvParser(
+        BankColumnMapping.DEFAULT))) {
+      Problem broken = parser.utf8BreakAfterHeader(source, content);
+      if (broken != null) {
+        throw new InvalidInputException(broken.location(), broken.reason());
+      }
     }
     String none = "not a statement: no Alipay, WeChat Pay or bank CSV header line found (give the format explicitly, or "
         + "a column mapping for this bank)";

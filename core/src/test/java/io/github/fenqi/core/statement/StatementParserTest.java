@@ -149,6 +149,34 @@ class StatementParserTest {
     }
   }
 
+  /**
+   * A UTF-8 export with one line added in GBK (an editor that saved the row it changed in the system's encoding) is
+   * refused naming that line, whether the format is given or detected: the whole file had been decoded as GBK, its
+   * header read as other characters, and it was refused as having no header line.
+   */
+  @Test
+  void aUtf8ExportWithALineInGbkIsRefusedNamingTheLine() {
+    String text = new String(Samples.bytes("samples/statements/bank_A.csv"), StandardCharsets.UTF_8);
+    String[] lines = text.split("\n", -1);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    for (int i = 0; i < lines.length; i++) {
+      byte[] line = (lines[i] + (i + 1 < lines.length ? "\n" : ""))
+          .getBytes(i == 3 ? Charset.forName("GB18030") : StandardCharsets.UTF_8);
+      bytes.write(line, 0, line.length);
+    }
+    byte[] content = bytes.toByteArray();
+    for (InvalidInputException e : List.of(
+        assertThrows(InvalidInputException.class, () -> StatementParser.parseDetected("bank.csv", content)),
+        assertThrows(InvalidInputException.class, () -> StatementParser.bank().parse("bank.csv", content)))) {
+      assertEquals("bank.csv:4", e.problems().get(0).location(), e.getMessage());
+      assertTrue(e.problems().get(0).reason().startsWith("is not UTF-8 text, though the lines before it"),
+          e.getMessage());
+    }
+    // the same file all in GBK is read, and an ASCII-only start says nothing of UTF-8 over GBK
+    assertEquals("GBK", StatementParser.parseDetected("bank.csv", text.getBytes(Charset.forName("GB18030")))
+        .encoding());
+  }
+
   @Test
   void encodingIsDetectedFromTheBytesNotAssumed() {
     String alipayText = new String(Samples.bytes("samples/statements/alipay_A.csv"), Charset.forName("GB18030"));

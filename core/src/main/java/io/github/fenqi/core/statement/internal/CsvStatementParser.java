@@ -302,6 +302,20 @@ public abstract class CsvStatementParser implements StatementParser {
     return to - i >= 3 && text.startsWith("---", i);
   }
 
+  /**
+   * The line where a UTF-8 file stops being UTF-8, as a problem, when the lines before it hold this format's header;
+   * else null. Such a file (a row added in an editor that saved it as GBK) had been decoded whole as GBK, its header
+   * read as other characters, and refused as having no header line, pointing nowhere near the line at fault.
+   */
+  public @Nullable Problem utf8BreakAfterHeader(String source, byte[] content) {
+    TextDecoding.Utf8Break broken = TextDecoding.utf8Break(content);
+    if (broken == null || findHeader(broken.before(), lines(broken.before())) < 0) {
+      return null;
+    }
+    return Problem.of(source + ":" + broken.line(), "is not UTF-8 text, though the lines before it, the header line "
+        + "among them, are: a line added in another encoding (GBK?); save the whole file as UTF-8");
+  }
+
   @Override
   public boolean recognises(byte[] content) {
     try {
@@ -321,13 +335,19 @@ public abstract class CsvStatementParser implements StatementParser {
     try {
       decoded = TextDecoding.decode(content);
     } catch (IllegalArgumentException e) {
-      throw new InvalidInputException(source, "not a statement: " + e.getMessage());
+      Problem broken = utf8BreakAfterHeader(source, content); // as GBK its UTF-8 lines may not decode at all
+      throw broken != null ? new InvalidInputException(broken.location(), broken.reason())
+          : new InvalidInputException(source, "not a statement: " + e.getMessage());
     }
     String text = decoded.text();
     int[] lines = lines(text); // line i is text[lines[2i]..lines[2i+1])
     int count = lines.length / 2;
     int header = findHeader(text, lines);
     if (header < 0) {
+      Problem broken = utf8BreakAfterHeader(source, content);
+      if (broken != null) {
+        throw new InvalidInputException(broken.location(), broken.reason());
+      }
       StatementFormat other = StatementParser.detect(content).filter(f -> f != format()).orElse(null);
       if (other != null) { // the bank layout's near-header hints about a column mapping would only mislead here
         throw new InvalidInputException(source, "not a statement in the " + format().id() + " format but in the "

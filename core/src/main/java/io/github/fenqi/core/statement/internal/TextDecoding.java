@@ -160,7 +160,48 @@ public final class TextDecoding {
 
   /** {@link #isUtf8(byte[])} of the first {@code n} bytes. */
   static boolean isUtf8(byte[] b, int n) {
-    int i = 0;
+    return utf8Prefix(b, 0, n) == n;
+  }
+
+  /**
+   * Where text that is UTF-8 from its start stops being UTF-8: the text of the whole lines before the line holding the
+   * first byte that is not, and that line's number (from 1).
+   *
+   * @param before the lines before it, with their line breaks (a byte-order mark left out)
+   * @param line the number of the line that is not UTF-8
+   */
+  public record Utf8Break(String before, int line) {}
+
+  /**
+   * The {@link Utf8Break} of {@code bytes}, or null when they are UTF-8 throughout, not UTF-8 on their first line, or
+   * ASCII before the line that is not (nothing there says UTF-8 rather than GBK).
+   */
+  public static @Nullable Utf8Break utf8Break(byte[] bytes) {
+    int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
+        && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+    int bad = utf8Prefix(bytes, start, bytes.length);
+    if (bad == bytes.length) {
+      return null;
+    }
+    int lineStart = bad;
+    while (lineStart > start && bytes[lineStart - 1] != '\n' && bytes[lineStart - 1] != '\r') {
+      lineStart--;
+    }
+    if (lineStart == start || start == 0 && isAscii(bytes, lineStart)) { // a byte-order mark says UTF-8 by itself
+      return null;
+    }
+    int line = 1;
+    for (int i = start; i < lineStart; i++) {
+      if (bytes[i] == '\n' || bytes[i] == '\r' && (i + 1 >= lineStart || bytes[i + 1] != '\n')) {
+        line++;
+      }
+    }
+    return new Utf8Break(new String(bytes, start, lineStart - start, StandardCharsets.UTF_8), line);
+  }
+
+  /** The offset in {@code b} of the first sequence from {@code from} that is not UTF-8; {@code n} when none is. */
+  private static int utf8Prefix(byte[] b, int from, int n) {
+    int i = from;
     while (i < n) {
       int c = b[i] & 0xff;
       if (c < 0x80) {
@@ -181,24 +222,24 @@ public final class TextDecoding {
         lo = c == 0xF0 ? 0x90 : 0x80;
         hi = c == 0xF4 ? 0x8F : 0xBF;
       } else {
-        return false;
+        return i;
       }
       if (i + more >= n) {
-        return false;
+        return i;
       }
       int second = b[i + 1] & 0xff;
       if (second < lo || second > hi) {
-        return false;
+        return i;
       }
       for (int k = 2; k <= more; k++) {
         int next = b[i + k] & 0xff;
         if (next < 0x80 || next > 0xBF) {
-          return false;
+          return i;
         }
       }
       i += more + 1;
     }
-    return true;
+    return n;
   }
 
   private static @Nullable String strict(byte[] bytes, Charset charset) {
