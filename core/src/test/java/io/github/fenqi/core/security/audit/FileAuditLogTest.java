@@ -28,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -1020,5 +1021,42 @@ class FileAuditLogTest {
   private static String hashOf(String line) {
     int at = line.indexOf(",\"hash\":\"") + 9;
     return line.substring(at, at + 64);
+  }
+
+  /**
+   * {@code open} makes the log's name durable whoever created the file, before any entry is acknowledged: only an
+   * {@code open} that created it synced its directory, so a log file that was already there — made by an {@code open}
+   * whose directory sync failed or that was killed before it, by a rival that created it and lost the lock to this
+   * writer ({@code open(file, key, wait)} taking its turn), or by {@code touch} — took forced entries under a name a
+   * crash could lose with them. Watched with strace in a child JVM: the directory is opened and fsynced.
+   */
+  @Test
+  void openingALogFileThatIsAlreadyThereSyncsItsDirectory() throws Exception {
+    Assumptions.assumeTrue(straceWorks(), "strace, to watch the child JVM's system calls");
+    Path logs = Files.createDirectory(dir.resolve("logs"));
+    Path file = Files.createFile(logs.resolve("audit.log")); // its name not synced by anyone
+    Path trace = dir.resolve("trace.txt");
+    List<String> command = new ArrayList<>(List.of("strace", "-f", "-y", "-e", "trace=openat,fsync", "-o",
+        trace.toString(), Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+        SecondWriter.class.getName(), file.toString(), java.util.Base64.getEncoder().encodeToString(raw)));
+    Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(child.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "child JVM did not finish");
+    assertEquals(0, child.exitValue(), out);
+    List<String> calls = Files.readAllLines(trace);
+    String synced = "fsync\\(\\d+<" + java.util.regex.Pattern.quote(logs.toAbsolutePath().toString()) + ">";
+    assertTrue(calls.stream().anyMatch(c -> java.util.regex.Pattern.compile(synced).matcher(c).find()),
+        "no fsync of " + logs + " among the child's calls:\n" + String.join("\n", calls.stream()
+            .filter(c -> c.contains(logs.toString())).toList()));
+  }
+
+  private static boolean straceWorks() {
+    try {
+      Process p = new ProcessBuilder("strace", "-o", "/dev/null", "true").redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      return p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (java.io.IOException | InterruptedException e) {
+      return false;
+    }
   }
 }
