@@ -1,8 +1,11 @@
 package io.github.fenqi.core;
 
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -38,6 +41,22 @@ public final class Dates {
       .appendValue(ChronoField.MONTH_OF_YEAR, 2)
       .toFormatter(Locale.ROOT).withChronology(IsoChronology.INSTANCE).withResolverStyle(ResolverStyle.STRICT);
 
+  /**
+   * {@code YYYY-MM-DDTHH:MM:SS}, an optional fraction of up to nine digits, then {@code Z}: an instant in UTC as
+   * {@link Instant#toString()} writes one of the years 0000 to 9999. No leap second, no hour 24, no offset.
+   */
+  private static final DateTimeFormatter INSTANT = new DateTimeFormatterBuilder()
+      .append(DAY).appendLiteral('T')
+      .appendValue(ChronoField.HOUR_OF_DAY, 2).appendLiteral(':')
+      .appendValue(ChronoField.MINUTE_OF_HOUR, 2).appendLiteral(':')
+      .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+      .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
+      .appendLiteral('Z')
+      .toFormatter(Locale.ROOT).withChronology(IsoChronology.INSTANCE).withResolverStyle(ResolverStyle.STRICT);
+
+  /** What {@link #INSTANT} refuses, in its words. */
+  private static final String INSTANT_FORM = "instant YYYY-MM-DDTHH:MM:SSZ (ISO-8601, UTC)";
+
   /** The digits and dashes of a day, any year: to say what is wrong with a value of that shape. */
   private static final Pattern DAY_SHAPE = Pattern.compile("([+-]?)(\\p{Nd}+)-(\\p{Nd}{1,2})-(\\p{Nd}{1,2})");
   private static final Pattern MONTH_SHAPE = Pattern.compile("([+-]?)(\\p{Nd}+)-(\\p{Nd}{1,2})");
@@ -67,6 +86,50 @@ public final class Dates {
       throw new InvalidInputException(field, reason(text, "month YYYY-MM", MONTH_SHAPE));
     }
   }
+
+  /**
+   * {@code text} as an instant written ISO-8601 in UTC with four digits of year, {@code 2026-12-04T06:00:00Z} (a
+   * fraction of a second allowed, {@code 2026-12-04T06:00:00.123Z}); otherwise an {@link InvalidInputException} naming
+   * {@code field}. {@link Instant#parse} took an expanded year ({@code +12026-…}, {@code -0001-…}), an offset
+   * ({@code …+08:00}, read as another instant), a lower-case {@code t} or {@code z}, a leap second (read as the second
+   * before) and the hour 24 (read as the next day's midnight), so a time read back was not the one written.
+   */
+  public static Instant instant(String field, String text) {
+    try {
+      return LocalDateTime.parse(text, INSTANT).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeException e) {
+      throw new InvalidInputException(field, instantReason(text));
+    }
+  }
+
+  /** An offset from UTC at the end of an instant, {@code +08:00} or {@code -0500}. */
+  private static final Pattern OFFSET = Pattern.compile("T[0-9:.]+[+-][0-9:]+$");
+
+  /** Why {@code text} is not an {@link #INSTANT}: a year that is not four digits, an offset, or only that. */
+  private static String instantReason(String text) {
+    String refused = "'" + Problem.excerpt(text) + "' is not a valid " + INSTANT_FORM;
+    int t = text.indexOf('T');
+    Matcher day = DAY_SHAPE.matcher(t < 0 ? "" : text.substring(0, t));
+    if (day.matches() && text.chars().allMatch(c -> c < 0x80)
+        && (!day.group(1).isEmpty() || day.group(2).length() != 4)) {
+      return refused + ": the year is four digits without a sign";
+    }
+    return OFFSET.matcher(text).find() ? refused + ": write it in UTC, ending in Z" : refused;
+  }
+
+  /**
+   * The problem with {@code time} as field {@code field} of a record fenqi writes, or empty: an instant before the
+   * year 0000 or after 9999 has no form {@link #instant} reads back ({@link Instant#toString()} writes
+   * {@code +12026-…}).
+   */
+  public static Optional<Problem> outOfRange(String field, @Nullable Instant time) {
+    return time == null || !time.isBefore(FIRST_INSTANT) && time.isBefore(AFTER_LAST_INSTANT) ? Optional.empty()
+        : Optional.of(Problem.of(field, time + " is outside the years 0000 to 9999, which an "
+            + INSTANT_FORM + " can write"));
+  }
+
+  private static final Instant FIRST_INSTANT = Instant.parse("0000-01-01T00:00:00Z");
+  private static final Instant AFTER_LAST_INSTANT = Instant.parse("+10000-01-01T00:00:00Z");
 
   /**
    * The problem with {@code date} as field {@code field} of a record fenqi writes as JSON, or empty: a date beyond the

@@ -2,12 +2,14 @@ package io.github.fenqi.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.fenqi.core.json.FenqiJson;
 import io.github.fenqi.core.policy.Policy;
 import io.github.fenqi.core.policy.PolicyValidator;
 import io.github.fenqi.core.testkit.Samples;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -78,5 +80,42 @@ class DatesTest {
     // the last day it writes is read back
     assertEquals(LocalDate.of(9999, 12, 31), Dates.day("asOf", new NegotiationRequest(c.caseId(),
         LocalDate.of(9999, 12, 31), c.borrower(), c.debts()).asOf().toString()));
+  }
+
+  private static String refusedInstant(String text) {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> Dates.instant("time", text), text);
+    assertEquals("time", e.problems().get(0).location());
+    return e.problems().get(0).reason();
+  }
+
+  /** An instant is written ISO-8601 in UTC, YYYY-MM-DDTHH:MM:SS with an optional fraction and Z, read back as such. */
+  @Test
+  void readsAnInstantInUtcWithFourDigitsOfYear() {
+    assertEquals(Instant.parse("2026-12-04T06:00:00Z"), Dates.instant("time", "2026-12-04T06:00:00Z"));
+    assertEquals(Instant.parse("2026-12-04T06:00:00.123456789Z"),
+        Dates.instant("time", "2026-12-04T06:00:00.123456789Z"));
+    assertEquals(Instant.parse("0000-01-01T00:00:00Z"), Dates.instant("time", "0000-01-01T00:00:00Z"));
+    Instant last = Instant.parse("9999-12-31T23:59:59.999999999Z");
+    assertEquals(last, Dates.instant("time", last.toString()));
+  }
+
+  /**
+   * {@link Instant#parse} takes an expanded year ({@code +12026-…}, {@code -0001-…}), an offset other than Z (read as
+   * another instant), a lower-case t or z, a leap second (read as the second before) and the hour 24 (read as the next
+   * day): none is an instant written ISO-8601 in UTC with four digits of year, and each had been read without a word.
+   */
+  @Test
+  void anExpandedYearAnOffsetOrAnOddTimeIsRefused() {
+    for (String text : new String[] {"+12026-12-04T06:00:00Z", "-0001-12-04T06:00:00Z", "12026-12-04T06:00:00Z"}) {
+      assertEquals("'" + text + "' is not a valid instant YYYY-MM-DDTHH:MM:SSZ (ISO-8601, UTC): the year is four "
+          + "digits without a sign", refusedInstant(text));
+    }
+    assertEquals("'2026-12-04T06:00:00+08:00' is not a valid instant YYYY-MM-DDTHH:MM:SSZ (ISO-8601, UTC): write it "
+        + "in UTC, ending in Z", refusedInstant("2026-12-04T06:00:00+08:00"));
+    for (String text : new String[] {"2026-12-04t06:00:00z", "2026-06-30T23:59:60Z", "2026-12-04T24:00:00Z",
+        "2026-12-04T06:00Z", "2026-02-30T06:00:00Z", "２０２６-12-04T06:00:00Z", " 2026-12-04T06:00:00Z", ""}) {
+      assertTrue(refusedInstant(text).startsWith("'" + Problem.excerpt(text) + "' is not a valid instant "
+          + "YYYY-MM-DDTHH:MM:SSZ (ISO-8601, UTC)"), text);
+    }
   }
 }

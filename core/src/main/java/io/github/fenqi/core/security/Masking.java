@@ -184,14 +184,20 @@ public final class Masking {
     return keep(CARD_SEPARATORS.matcher(value).replaceAll(""), bankCard);
   }
 
-  /** {@code 138****1234}; a leading {@code +86} is kept as is. */
+  /**
+   * {@code 138****1234}. A leading country code, {@code +86} (full-width too) or {@code 0086}, is kept as written with
+   * what sets it apart, {@code +86 138****1234}: the space had been dropped, {@code +86138****1234}, and a dash counted
+   * as the number's first character, {@code +86-13*******5678}.
+   */
   public String mobile(String value) {
     String v = value.strip();
-    if (v.startsWith("+86")) {
-      return "+86" + keep(v.substring(3).strip(), mobile);
-    }
-    return keep(v, mobile);
+    Matcher country = LEADING_COUNTRY_CODE.matcher(v);
+    int rest = country.lookingAt() ? country.end() : 0;
+    return v.substring(0, rest) + keep(v.substring(rest), mobile);
   }
+
+  /** {@code +86}, {@code ＋86} or {@code 0086} and the separators after it, at the start of a mobile number. */
+  private static final Pattern LEADING_COUNTRY_CODE = Pattern.compile("(?:[+＋]86|0086)[\\s" + SEPARATOR + "]*");
 
   /** {@code 张*}, {@code 欧阳**}, {@code J***}. */
   public String name(String value) {
@@ -477,11 +483,12 @@ public final class Masking {
     }
     int mobileGroups = leadingMobileGroups(groups);
     if (whole != null && (isMobile(compact) || mobileGroups == 0) && !showsMoreOfAPart(groups, compact, whole)) {
-      return whole;
+      return countryCodeApart(whole, groups, separators, 0, n);
     }
     if (mobileGroups > 0) { // 139 1234 5678 2026: the 12 digits after 139 are no card (139 123456**2026 showed 9)
       String rest = joinWith(groups.subList(mobileGroups, n), separators.subList(mobileGroups, n - 1));
-      String split = maskIdentifier(String.join("", groups.subList(0, mobileGroups))) + separators.get(mobileGroups - 1)
+      String split = countryCodeApart(maskIdentifier(String.join("", groups.subList(0, mobileGroups))), groups,
+          separators, 0, mobileGroups) + separators.get(mobileGroups - 1)
           + (mayHoldIdentifier(rest) ? maskRun(rest) : rest);
       // 1 30105 19900 307123X, an ID number of Hebei (13), Shanxi (14) or Inner Mongolia (15) grouped oddly, is as
       // much that as a mobile and seven characters, which had shown 11 of its: 130****1990 0307123X
@@ -515,7 +522,8 @@ public final class Masking {
     for (int i = 0; i < n; ) {
       int next = end[i] > i ? end[i] : i + 1;
       if (end[i] > i) {
-        out.append(maskIdentifier(String.join("", groups.subList(i, next))));
+        out.append(countryCodeApart(maskIdentifier(String.join("", groups.subList(i, next))), groups, separators, i,
+            next));
       } else { // groups of no identifier written the usual ways, masked as a run of their own would be
         while (next < n && end[next] == next) {
           next++;
@@ -566,7 +574,7 @@ public final class Masking {
           String before = i > 0 ? joinWith(groups.subList(0, i), separators.subList(0, i - 1)) : "";
           String after = j + 1 < n ? joinWith(groups.subList(j + 1, n), separators.subList(j + 1, n - 1)) : "";
           return (i > 0 ? (mayHoldIdentifier(before) ? maskRun(before) : before) + separators.get(i - 1) : "")
-              + maskIdentifier(digits.toString())
+              + countryCodeApart(maskIdentifier(digits.toString()), groups, separators, i, j + 1)
               + (j + 1 < n ? separators.get(j) + (mayHoldIdentifier(after) ? maskRun(after) : after) : "");
         }
       }
@@ -631,6 +639,22 @@ public final class Masking {
     }
     int value = Integer.parseInt(group);
     return value >= min && value <= max;
+  }
+
+  /**
+   * {@code masked}, groups {@code from..to-1} masked as one identifier, with the separator written after a country code
+   * that is a group of its own put back: {@code 86 138 1234 5678} is {@code 86 138****5678}, where the code had been
+   * run into the number, {@code 86138****5678}, as a code before brackets or dots is not ({@code +86 (138)…},
+   * {@code +86.138…} keep theirs).
+   */
+  private static String countryCodeApart(String masked, List<String> groups, List<String> separators, int from,
+      int to) {
+    String code = groups.get(from);
+    if (to - from < 2 || !code.equals("86") && !code.equals("0086")
+        || countryCodeBeforeMobile(String.join("", groups.subList(from, to))) != code.length()) {
+      return masked;
+    }
+    return masked.substring(0, code.length()) + separators.get(from) + masked.substring(code.length());
   }
 
   /** Whether {@code run} has the 11 digits that the shortest identifier, a mobile, has. */

@@ -479,4 +479,22 @@ class FenqiJsonTest {
     assertEquals("'1.8e-1' is not a decimal number such as \"0.06\"", exponent.reason());
     assertEquals("'12' is outside 0..10", debtWith("annualRate", "12").reason());
   }
+
+  /**
+   * An instant read back (a result's or an event's time) is exactly ISO-8601 UTC with four digits of year:
+   * {@code "+12026-01-01T00:00:00Z"} had been read as the year 12026, and {@code "…+08:00"} as another instant.
+   */
+  @Test
+  void anInstantWithAnExpandedYearOrAnOffsetIsRefusedNamingItsField() {
+    record Stamped(java.time.Instant at) {}
+    assertEquals(java.time.Instant.parse("2026-12-04T06:00:00Z"), FenqiJson.read(mapper,
+        "{\"at\": \"2026-12-04T06:00:00Z\"}".getBytes(StandardCharsets.UTF_8), Stamped.class, "result.json").at());
+    for (String at : List.of("+12026-12-04T06:00:00Z", "2026-12-04T06:00:00+08:00")) {
+      InvalidInputException e = assertThrows(InvalidInputException.class, () -> FenqiJson.read(mapper,
+          ("{\"at\": \"" + at + "\"}").getBytes(StandardCharsets.UTF_8), Stamped.class, "result.json"));
+      assertEquals("result.json: at", e.problems().get(0).location(), e.getMessage());
+      assertTrue(e.problems().get(0).reason().startsWith("'" + at + "' is not a valid instant YYYY-MM-DDTHH:MM:SSZ"),
+          e.getMessage());
+    }
+  }
 }

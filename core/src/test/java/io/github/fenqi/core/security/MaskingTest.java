@@ -43,7 +43,26 @@ class MaskingTest {
   @Test
   void masksMobileAsCommonlyShown() {
     assertEquals("138****1234", m.mobile("13800001234"));
-    assertEquals("+86138****1234", m.mobile("+86 13800001234"));
+  }
+
+  /**
+   * China's country code is kept as written, the space or dash after it too: {@code +86 13800001234} had come out
+   * {@code +86138****1234}, the code run into the number, and {@code +86-138-1234-5678} {@code +86-13*******5678}, the
+   * dash counted as the number's first character; in free text a code written apart was run into the number too,
+   * where one before brackets or dots ({@code +86 (138)1234-5678}, {@code +86.138.1234.5678}) kept its separator.
+   */
+  @Test
+  void theCountryCodeKeepsTheSeparatorWrittenAfterIt() {
+    assertEquals("+86 138****1234", m.mobile("+86 13800001234"));
+    assertEquals("+86138****1234", m.mobile("+8613800001234"));
+    assertEquals("+86-138******5678", m.mobile("+86-138-1234-5678"));
+    assertEquals("＋86 138****5678", m.mobile("＋86 13812345678"));
+    assertEquals("0086 138****5678", m.mobile("0086 13812345678"));
+    assertEquals("+86 138****5678", m.redact("+86 13812345678"));
+    assertEquals("+86-138****5678", m.redact("+86-138-1234-5678"));
+    assertEquals("86 138****5678", m.redact("86 13812345678"));
+    assertEquals("622202******7890 86 138****5678", m.redact("6222 0212 3456 7890 86 138 1234 5678"));
+    assertEquals("622202******7890 86 138****5678", m.redact(m.redact("6222 0212 3456 7890 86 138 1234 5678")));
   }
 
   @Test
@@ -196,9 +215,9 @@ class MaskingTest {
    */
   @Test
   void aMobileGroupedUnusuallyAfterANumberIsMasked() {
-    assertEquals("订单 20261130 86135****9516", m.redact("订单 20261130 86 135 61079516"));
+    assertEquals("订单 20261130 86 135****9516", m.redact("订单 20261130 86 135 61079516"));
     assertEquals("订单 20261130 0086159****1713", m.redact("订单 20261130 0086159 - 95961713"));
-    assertEquals("订单 20261130 86135****9516", m.redact(m.redact("订单 20261130 86 135 61079516")));
+    assertEquals("订单 20261130 86 135****9516", m.redact(m.redact("订单 20261130 86 135 61079516")));
   }
 
   /**
@@ -319,13 +338,13 @@ class MaskingTest {
       "138 1234 5678|138****5678",
       "138-1234-5678|138****5678",
       "1381234 5678|138****5678",
-      "+86 138 1234 5678|+86138****5678",
+      "+86 138 1234 5678|+86 138****5678",
       "(+86)13812345678|(+86)138****5678",
       "1381234 5678 9012|138****5678 9012",
       "电话1381234-5678-2026年|电话138****5678-2026年",
       "13812 345678 1234 5678|138****5678 1234 5678",
-      "+86 1381234 5678 2026|+86138****5678 2026",
-      "0086 13812 345678 01|0086138****5678 01",
+      "+86 1381234 5678 2026|+86 138****5678 2026",
+      "0086 13812 345678 01|0086 138****5678 01",
       "1381234 5678 6222 0212 3456 7890|138****5678 622202******7890",
   })
   void aMobileGroupedAnyWayAtTheStartOfARunIsMaskedAsAMobile(String text, String redacted) {
@@ -432,7 +451,7 @@ class MaskingTest {
   /** With the country code in front, a mobile number was masked as a card and showed 8 of its 11 digits. */
   @Test
   void aMobileAfterItsCountryCodeIsMaskedAsAMobile() {
-    assertEquals("手机+86139****5678，或0086139****5678，或+86139****5678",
+    assertEquals("手机+86 139****5678，或0086 139****5678，或+86139****5678",
         m.redact("手机+86 139-1234-5678，或0086 139 1234 5678，或+8613912345678"));
     assertEquals("card 862202******0123", m.redact("card 8622021234560123"), "16 digits: a card, not a mobile");
     assertEquals("card 862201***0123", m.redact("card 8622012340123"), "13 digits without a mobile's 1: a card");

@@ -169,6 +169,24 @@ class RedactionProperties {
     assertTrue(shown.contains(masking.mobile(mobile)) && !shown.contains(mobile), text + " -> " + redacted);
   }
 
+  /**
+   * China's country code written apart from a mobile keeps what sets it apart, whatever the mobile's grouping and the
+   * text around it: {@code +86 138 1234 5678} had come out {@code +86138****5678}, the code run into the number.
+   */
+  @Property(tries = 2000)
+  void aCountryCodeWrittenApartStaysApart(@ForAll long seed) {
+    Random random = new Random(seed);
+    String mobile = "1" + (3 + random.nextInt(7)) + digits(random, 9);
+    String code = new String[] {"+86", "86", "0086", "＋86"}[random.nextInt(4)];
+    String apart = new String[] {" ", "-", "\u3000", " - ", "\u00A0"}[random.nextInt(5)];
+    String separator = new String[] {"", " ", "-"}[random.nextInt(3)];
+    String written = mobile.substring(0, 3) + separator + mobile.substring(3, 7) + separator + mobile.substring(7);
+    String before = new String[] {"", "电话", "手机：", "tel ", "，", "(", "【"}[random.nextInt(7)];
+    String after = new String[] {"", "。", "，", " ok", "）", "】", " 谢谢"}[random.nextInt(7)];
+    String redacted = masking.redact(before + code + apart + written + after);
+    assertEquals(before + code + apart + masking.mobile(mobile) + after, redacted);
+  }
+
   private static final String[] GROUP_SEPARATORS = {" ", "-", ".", "/", " - ", "\u3000", "．", "／", "\uFF0D"};
 
   /**

@@ -4,10 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.fenqi.core.AuditIntegrityException;
+import io.github.fenqi.core.Dates;
+import io.github.fenqi.core.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -163,25 +164,27 @@ final class AuditChain {
         throw bad(lineNumber, "has a " + member + " that is not 64 lower-case hex characters");
       }
     }
-    try {
-      JsonNode details = node.get("details");
-      if (details == null || !details.isObject()) {
-        throw bad(lineNumber, "has no details object");
-      }
-      Map<String, String> map = new LinkedHashMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = details.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        if (!e.getValue().isTextual()) {
-          throw bad(lineNumber, "details." + e.getKey() + " is not a string");
-        }
-        map.put(e.getKey(), e.getValue().textValue());
-      }
-      return new AuditEntry(seq.asLong(), Instant.parse(text(node, "time", lineNumber)), text(node, "actor", lineNumber),
-          action, text(node, "subject", lineNumber), map,
-          text(node, "prev", lineNumber), text(node, "hash", lineNumber), text(node, "mac", lineNumber));
-    } catch (DateTimeParseException e) {
-      throw bad(lineNumber, "has an invalid time");
+    JsonNode details = node.get("details");
+    if (details == null || !details.isObject()) {
+      throw bad(lineNumber, "has no details object");
     }
+    Map<String, String> map = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = details.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (!e.getValue().isTextual()) {
+        throw bad(lineNumber, "details." + e.getKey() + " is not a string");
+      }
+      map.put(e.getKey(), e.getValue().textValue());
+    }
+    Instant time;
+    try { // exactly as written: Instant.parse took "+12026-…", an entry of the year 12026
+      time = Dates.instant("time", text(node, "time", lineNumber));
+    } catch (InvalidInputException e) {
+      throw bad(lineNumber, "has an invalid time: " + e.problems().get(0).reason());
+    }
+    return new AuditEntry(seq.asLong(), time, text(node, "actor", lineNumber),
+        action, text(node, "subject", lineNumber), map,
+        text(node, "prev", lineNumber), text(node, "hash", lineNumber), text(node, "mac", lineNumber));
   }
 
   private static String abbreviate(String s) {

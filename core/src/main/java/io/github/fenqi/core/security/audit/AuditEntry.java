@@ -1,8 +1,11 @@
 package io.github.fenqi.core.security.audit;
 
+import io.github.fenqi.core.Dates;
+import io.github.fenqi.core.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -13,12 +16,14 @@ import java.util.regex.Pattern;
  * its predecessor, its own hash and its HMAC.
  *
  * <p>Canonical form (what is hashed and authenticated): the UTF-8 bytes of the compact JSON object
- * <pre>{"seq":N,"time":"ISO-8601 instant","actor":"…","action":"NAME","subject":"…","details":{"k":"v",…},"prev":"hex"}</pre>
+ * <pre>{"seq":N,"time":"ISO-8601 instant in UTC","actor":"…","action":"NAME","subject":"…","details":{"k":"v",…},"prev":"hex"}</pre>
  * with members in exactly this order, details sorted by key (UTF-16 order), no whitespace, strings escaped
  * minimally ({@code \"}, {@code \\}, and {@code &#92;u00XX} for characters below U+0020; everything else literal).
  * {@code hash} = lower-hex SHA-256 of the canonical bytes; {@code mac} = lower-hex HMAC-SHA-256 of the canonical
  * bytes under the audit key. {@code prev} of the first entry is 64 zeros. The stored line is the canonical form
- * with {@code ,"hash":"…","mac":"…"} inserted before the closing brace.
+ * with {@code ,"hash":"…","mac":"…"} inserted before the closing brace. The time is as {@link Instant#toString()}
+ * writes it, {@code 2026-12-04T06:00:00.123Z}: four digits of year, so an entry's time lies in the years 0000 to 9999
+ * (one outside is refused when sealed, and a stored line with an expanded year, {@code +12026-…}, when read).
  *
  * <p>Thread-safety: immutable.
  */
@@ -40,6 +45,10 @@ public record AuditEntry(long sequence, Instant time, String actor, AuditAction 
       throw new IllegalArgumentException("sequence must be at least 1: " + sequence);
     }
     Objects.requireNonNull(time, "time");
+    // a clock past 9999 had been sealed as "+12026-…", no ISO-8601 UTC time of four digits of year
+    Dates.outOfRange("time", time).ifPresent(p -> {
+      throw new InvalidInputException(List.of(p));
+    });
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(subject, "subject");

@@ -188,8 +188,9 @@ public final class FileAuditLog implements AuditLog {
   }
 
   /**
-   * Opens (creating if absent) the log at {@code file}: locks it, verifies every complete entry, repairs a torn
-   * last line, and starts the writer thread.
+   * Opens (creating if absent) the log at {@code file}: locks it, syncs its directory (so that its name survives a
+   * crash as its forced entries do, whoever created the file), verifies every complete entry, repairs a torn last
+   * line, and starts the writer thread.
    *
    * @throws AuditIntegrityException when a complete entry does not verify (the log was tampered with)
    * @throws AuditLogBusyException when another writer holds the log
@@ -226,12 +227,10 @@ public final class FileAuditLog implements AuditLog {
 
   private static FileAuditLog openUnregistered(Path file, AuditKey key, Clock clock, List<AuditSink> sinks) {
     FileChannel channel;
-    boolean created = false;
     try {
       try {
         channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
             StandardOpenOption.WRITE);
-        created = true;
       } catch (FileAlreadyExistsException exists) {
         channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
       }
@@ -244,14 +243,6 @@ public final class FileAuditLog implements AuditLog {
     Path directory = file.toAbsolutePath().getParent();
     FileLock lock = null;
     try {
-      if (created && directory != null) { // the new file's name must survive a crash as its forced entries do
-        try {
-          DurableFiles.syncDirectory(directory);
-        } catch (IOException e) {
-          throw new FenqiException(file + ": cannot open the audit log: its new name cannot be made durable, so its "
-              + "entries could vanish with it in a crash: " + InputFiles.reason(e), e);
-        }
-      }
       try {
         lock = channel.tryLock();
       } catch (OverlappingFileLockException e) {
@@ -259,6 +250,17 @@ public final class FileAuditLog implements AuditLog {
       }
       if (lock == null) {
         throw new AuditLogBusyException(file + ": the audit log is already open by another writer");
+      }
+      // The file's name must survive a crash as its forced entries do. Synced by the writer that holds the lock,
+      // whoever made the file: only an open that created it had synced, so a file made by an open whose sync failed
+      // or that was killed first, by a rival that lost the lock to this writer, or by touch, went unsynced.
+      if (directory != null) {
+        try {
+          DurableFiles.syncDirectory(directory);
+        } catch (IOException e) {
+          throw new FenqiException(file + ": cannot open the audit log: its name cannot be made durable, so its "
+              + "entries could vanish with it in a crash: " + InputFiles.reason(e), e);
+        }
       }
       AuditChain chain = new AuditChain(key);
       // through the locked channel: opening the file again and closing it would drop this process's lock (POSIX)

@@ -14,9 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -968,5 +973,90 @@ class FileAuditLogTest {
     Path file = logWith(2);
     assertEquals(1, assertThrows(AuditIntegrityException.class,
         () -> FileAuditLog.verify(file, newKey(), Optional.empty())).sequence());
+  }
+
+  /**
+   * An entry's time is ISO-8601 UTC with four digits of year: a clock reading past 9999 had been written as
+   * {@code +12026-…}, which verified and opened. Now the writer refuses to seal it, writing nothing, and a stored
+   * line with such a time (re-sealed under the key, so its hash and mac verify) is refused naming its line and field.
+   */
+  @Test
+  void aTimeWithAnExpandedYearIsNeitherWrittenNorReadBack() throws Exception {
+    Instant far = Instant.parse("2026-12-04T06:00:00Z").plus(java.time.Duration.ofDays(365L * 10_000));
+    Path file = dir.resolve("far.log");
+    try (FileAuditLog log = FileAuditLog.open(file, key, Clock.fixed(far, ZoneOffset.UTC), List.of())) {
+      FenqiException e = assertThrows(FenqiException.class,
+          () -> log.append(AuditEvent.of("t", AuditAction.OTHER, "x")));
+      assertTrue(e.getMessage().contains("time: " + far + " is outside the years 0000 to 9999"), e.getMessage());
+    }
+    assertEquals(0, Files.size(file));
+    Path near = logWith(2);
+    List<String> lines = lines(near);
+    String first = lines.get(0);
+    String time = first.substring(first.indexOf("\"time\":\"") + 8, first.indexOf("\",\"actor\""));
+    lines.set(0, resealed(first.replace(time, "+1" + time)));
+    lines.set(1, resealed(lines.get(1).replaceFirst("\"prev\":\"[0-9a-f]{64}\"",
+        "\"prev\":\"" + hashOf(lines.get(0)) + "\"")));
+    write(near, lines);
+    for (AuditIntegrityException refused : verifyAndOpenRefuse(near)) {
+      assertEquals(1, refused.sequence());
+      assertTrue(refused.getMessage().contains("entry 1 (line 1) has an invalid time: '+1" + time + "' is not a valid "
+          + "instant YYYY-MM-DDTHH:MM:SSZ (ISO-8601, UTC): the year is four digits without a sign"),
+          refused.getMessage());
+    }
+  }
+
+  /** {@code line} with its hash and mac made anew under the test's key, for its canonical part as it now stands. */
+  private String resealed(String line) throws Exception {
+    String canonical = line.substring(0, line.indexOf(",\"hash\":")) + "}";
+    byte[] bytes = canonical.getBytes(StandardCharsets.UTF_8);
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(new javax.crypto.spec.SecretKeySpec(raw, "HmacSHA256"));
+    HexFormat hex = HexFormat.of();
+    return canonical.substring(0, canonical.length() - 1) + ",\"hash\":\""
+        + hex.formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)) + "\",\"mac\":\""
+        + hex.formatHex(mac.doFinal(bytes)) + "\"}";
+  }
+
+  private static String hashOf(String line) {
+    int at = line.indexOf(",\"hash\":\"") + 9;
+    return line.substring(at, at + 64);
+  }
+
+  /**
+   * {@code open} makes the log's name durable whoever created the file, before any entry is acknowledged: only an
+   * {@code open} that created it synced its directory, so a log file that was already there — made by an {@code open}
+   * whose directory sync failed or that was killed before it, by a rival that created it and lost the lock to this
+   * writer ({@code open(file, key, wait)} taking its turn), or by {@code touch} — took forced entries under a name a
+   * crash could lose with them. Watched with strace in a child JVM: the directory is opened and fsynced.
+   */
+  @Test
+  void openingALogFileThatIsAlreadyThereSyncsItsDirectory() throws Exception {
+    Assumptions.assumeTrue(straceWorks(), "strace, to watch the child JVM's system calls");
+    Path logs = Files.createDirectory(dir.resolve("logs"));
+    Path file = Files.createFile(logs.resolve("audit.log")); // its name not synced by anyone
+    Path trace = dir.resolve("trace.txt");
+    List<String> command = new ArrayList<>(List.of("strace", "-f", "-y", "-e", "trace=openat,fsync", "-o",
+        trace.toString(), Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+        SecondWriter.class.getName(), file.toString(), java.util.Base64.getEncoder().encodeToString(raw)));
+    Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(child.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "child JVM did not finish");
+    assertEquals(0, child.exitValue(), out);
+    List<String> calls = Files.readAllLines(trace);
+    String synced = "fsync\\(\\d+<" + java.util.regex.Pattern.quote(logs.toAbsolutePath().toString()) + ">";
+    assertTrue(calls.stream().anyMatch(c -> java.util.regex.Pattern.compile(synced).matcher(c).find()),
+        "no fsync of " + logs + " among the child's calls:\n" + String.join("\n", calls.stream()
+            .filter(c -> c.contains(logs.toString())).toList()));
+  }
+
+  private static boolean straceWorks() {
+    try {
+      Process p = new ProcessBuilder("strace", "-o", "/dev/null", "true").redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      return p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (java.io.IOException | InterruptedException e) {
+      return false;
+    }
   }
 }

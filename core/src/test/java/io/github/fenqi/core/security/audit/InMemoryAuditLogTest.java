@@ -68,4 +68,20 @@ class InMemoryAuditLogTest {
     assertEquals(1, log.verify(Optional.of(log.checkpoint())).entries());
     assertEquals(1, sunk.size());
   }
+
+  /**
+   * A clock reading before the year 0000 or after 9999 has no ISO-8601 form with four digits of year: it had been
+   * sealed as {@code +12026-…} or {@code -0001-…}. The batch is refused naming the time, and the log goes on.
+   */
+  @Test
+  void aTimeOutsideTheYearsOfFourDigitsIsRefusedAndNothingAppended() {
+    for (Instant wrong : List.of(Instant.parse("+12026-12-04T06:00:00Z"), Instant.parse("-0001-12-31T23:59:59Z"))) {
+      AuditLog log = AuditLog.inMemory(key, Clock.fixed(wrong, ZoneOffset.UTC), List.of());
+      CompletionException e = assertThrows(CompletionException.class,
+          () -> log.appendAllAsync(List.of(AuditEvent.of("t", AuditAction.OTHER, "one"))).join());
+      assertTrue(e.getCause().getMessage().contains("time: " + wrong + " is outside the years 0000 to 9999"),
+          e.getCause().getMessage());
+      assertEquals(0, log.verify(Optional.empty()).entries());
+    }
+  }
 }
