@@ -13,6 +13,27 @@ public enum OutputFormat {
   /** A standalone HTML page (where the command supports it). */
   html;
 
+  /**
+   * json or text, for the commands without an HTML page ({@code schedule --format}, {@code statement ingest
+   * --format-out}), case as the user likes: picocli's own conversion had answered {@code --format xml} with "expected
+   * one of [json, text, html]" and then refused the html it offered.
+   *
+   * <p>Thread-safety: stateless.
+   */
+  static final class JsonOrText implements picocli.CommandLine.ITypeConverter<OutputFormat> {
+    @Override
+    public OutputFormat convert(String value) {
+      for (OutputFormat f : new OutputFormat[] {json, text}) {
+        if (f.name().equalsIgnoreCase(value)) {
+          return f;
+        }
+      }
+      throw new picocli.CommandLine.TypeConversionException(html.name().equalsIgnoreCase(value)
+          ? "'" + value + "' is not offered by this command (only plan writes a page); use json or text"
+          : "expected json or text but was '" + value + "'");
+    }
+  }
+
   /** A rate as percentage points with two decimals, half up ({@code 0.060003} is {@code 6.00}), as every report shows it. */
   static String percent(java.math.BigDecimal rate) {
     return rate.movePointRight(2).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();

@@ -40,7 +40,8 @@ final class ScheduleCommand implements Callable<Integer> {
   @Option(names = "--down-payment", defaultValue = "0", description = "Paid before the first installment, in yuan (default 0).")
   String downPayment;
 
-  @Option(names = "--format", defaultValue = "json", description = "json or text (default json).")
+  @Option(names = "--format", defaultValue = "json", converter = OutputFormat.JsonOrText.class,
+      description = "json or text (default json).")
   OutputFormat format;
 
   @Override
@@ -91,7 +92,7 @@ final class ScheduleCommand implements Callable<Integer> {
     switch (format) {
       case json -> out.println(CliJson.write(schedule));
       case text -> printText(out, schedule);
-      default -> throw new InvalidInputException("--format", format + " is not supported by schedule; use json or text");
+      case html -> throw new IllegalStateException("--format html passed OutputFormat.JsonOrText");
     }
     return FenqiCli.OK;
   }

@@ -75,6 +75,21 @@ class ScheduleCommandTest {
     assertEquals(upper.out(), lower.out());
   }
 
+  /**
+   * A format schedule has not is refused listing the ones it has: picocli's enum conversion had said "expected one of
+   * [json, text, html]" and then refused html, which it had just offered.
+   */
+  @Test
+  void aFormatScheduleHasNotIsRefusedListingOnlyTheOnesItHas() {
+    for (String format : List.of("xml", "html", "HTML")) {
+      CliRun run = CliRun.of("schedule", "--amount", "12000", "--term", "12", "--format", format);
+      assertEquals(1, run.exit(), run.err());
+      assertTrue(run.err().contains("--format") && run.err().contains("json or text"), run.err());
+      assertFalse(run.err().contains("[json, text, html]"), run.err());
+      assertEquals("", run.out());
+    }
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "--amount|12.345|--amount: '12.345' has 3 decimals; money has at most 2",

@@ -1,6 +1,7 @@
 package io.github.fenqi.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -199,7 +200,9 @@ class StatementCommandTest {
     // an output format the command has not is refused before the files are read (this one does not exist)
     CliRun html = CliRun.of("statement", "ingest", dir.resolve("missing.csv").toString(), "--format-out", "html");
     assertEquals(1, html.exit());
-    assertEquals("fenqi: --format-out: html is not supported by statement ingest; use json or text", html.err().strip());
+    assertTrue(html.err().contains("--format-out") && html.err().contains("'html' is not offered by this command")
+        && html.err().contains("use json or text"), html.err());
+    assertFalse(html.err().contains("missing.csv"), html.err());
     // one file given twice is refused, naming it
     CliRun twice = CliRun.of("statement", "ingest", DIR + "bank_A.csv", DIR + "bank_A.csv");
     assertEquals(1, twice.exit());
