@@ -1,6 +1,7 @@
 package io.github.fenqi.core.solve;
 
 import io.github.fenqi.core.ComponentContractException;
+import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.debt.DebtComponent;
 import io.github.fenqi.core.money.Money;
@@ -352,12 +353,12 @@ public final class OptionGrid {
   /**
    * Draws the grid of one debt.
    *
-   * @throws io.github.fenqi.core.InvalidInputException naming {@code debt} when it is too large to schedule
+   * @throws InvalidInputException naming {@code debt} when it is too large to schedule
    *     ({@link DebtTerms#whyTooLargeToSchedule}; a {@link ProposalProblem} refuses such a debt when it is made)
    */
   public static OptionGrid of(DebtTerms terms, GridConfig config, AcceptanceModel model) {
     terms.whyTooLargeToSchedule().ifPresent(why -> {
-      throw new io.github.fenqi.core.InvalidInputException("debt", why);
+      throw new InvalidInputException("debt", why);
     });
     return new OptionGrid(terms, Scales.of(config), model,
         Amortizer.of(terms.method(), terms.annualRate(), terms.monthlyFeeRate()));
