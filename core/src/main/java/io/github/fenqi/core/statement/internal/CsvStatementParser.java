@@ -27,7 +27,11 @@ import org.jspecify.annotations.Nullable;
  * What the CSV exports have in common: detect the encoding, skip the preamble to the header line, map column
  * names to positions, read data rows until a trailer, reject a malformed row with its line and keep going. A row
  * whose quoted field holds a line break spans several lines and is named by its first; the break reads as a space.
- * The header line repeated among the rows (an export saved page by page) is passed over as a blank line is.
+ * The header line repeated among the rows (an export saved page by page) is passed over as a blank line is; a header
+ * line with other columns (another export joined on) is rejected, and so is each row under it up to the first header
+ * repeated: read by the first header's positions, such a row had been read shifted without a word (its credit as a
+ * debit when the two amount columns swap places), and re-mapped to its own header it would join another export's rows,
+ * or those under a header edited, to this one's as one statement.
  * Subclasses say what their header looks like and turn one row into a {@link Transaction}.
  *
  * <p>Thread-safety: stateless between calls (each parse keeps its state on its own stack), so one parser may read
@@ -373,6 +377,7 @@ public abstract class CsvStatementParser implements StatementParser {
     int readable = decoded.cut() ? count - 1 : count; // a last line cut inside a character is not read
     int footer = footerStart(text, lines, header, readable);
     boolean trailer = false;
+    int otherHeader = 0; // the line of the header with other columns the rows now stand under, or 0
     for (int i = header + 1; i < footer; i++) {
       int from = lines[2 * i];
       int to = lines[2 * i + 1];
@@ -396,14 +401,26 @@ public abstract class CsvStatementParser implements StatementParser {
         fields = CsvLine.split(joined(text, lines, i, last));
         i = last;
       }
-      if (allEmpty(fields) || fields.equals(headerFields)) {
+      if (allEmpty(fields)) {
+        continue;
+      }
+      if (fields.equals(headerFields)) {
+        otherHeader = 0;
         continue; // the header again: an export saved page by page repeats it, and it is no row
       }
       dataRow++;
       if (isHeader(fields)) {
+        otherHeader = line;
         rejected.add(Problem.of(source + ":" + line, "a header line with other columns than the header line "
-            + (header + 1) + ", under which the rows are read: another export was joined on; give each export as a "
-            + "file of its own"));
+            + (header + 1) + ", under which the rows are read: another export was joined on, and the rows under this "
+            + "line are not read; give each export as a file of its own"));
+        continue;
+      }
+      if (otherHeader > 0) {
+        rejected.add(Problem.of(source + ":" + line, "a row under the header line " + otherHeader + ", whose columns are "
+            + "not those of the header line " + (header + 1) + " that the rows are read by: read by those it would be "
+            + "read shifted, and which of the two headers its fields follow is not sure (another export joined on, or "
+            + "a header edited); give each export as a file of its own"));
         continue;
       }
       if (isFooter(fields)) {
