@@ -443,6 +443,8 @@ public abstract class CsvStatementParser implements StatementParser {
       }
     }
     FooterTotals totals = null;
+    boolean creditContradicted = false;
+    boolean debitContradicted = false;
     for (int i = trailer ? readable : footer; i < readable; i++) {
       List<String> fields = CsvLine.split(text, lines[2 * i], lines[2 * i + 1]);
       if (allEmpty(fields)) {
@@ -451,6 +453,16 @@ public abstract class CsvStatementParser implements StatementParser {
       String unread;
       try {
         FooterTotals stated = footerTotals(fields, columns, i + 1);
+        if (stated != null && totals != null) {
+          boolean credit = differs(totals.credit(), stated.credit());
+          boolean debit = differs(totals.debit(), stated.debit());
+          if (credit || debit) {
+            creditContradicted |= credit;
+            debitContradicted |= debit;
+            rejected.add(Problem.of(source + ":" + (i + 1), contradiction(totals, stated, credit, debit)));
+            continue;
+          }
+        }
         totals = totals == null || stated == null ? (totals == null ? stated : totals) : totals.and(stated);
         continue;
       } catch (IllegalArgumentException e) {
@@ -461,6 +473,7 @@ public abstract class CsvStatementParser implements StatementParser {
       rejected.add(Problem.of(source + ":" + (i + 1), "the totals line after the last row cannot be read, so the "
           + "rows are not compared with it: " + unread));
     }
+    totals = withoutContradicted(totals, creditContradicted, debitContradicted);
     if (readable < count && !trailer && count - 1 > header && !isTrailer(text, lines[2 * readable], lines[2 * readable + 1])) {
       rejected.add(Problem.of(source + ":" + count, "the file ends inside a character of this line: it was cut short (an "
           + "interrupted download or copy?), so the line is not read; export the statement again"));
@@ -472,6 +485,40 @@ public abstract class CsvStatementParser implements StatementParser {
     Period period = statedPeriod(source, preamble);
     return new ParsedStatement(source, format(), decoded.encoding(), holder(preamble), header + 1, rows, rejected,
         period == null ? null : period.from(), period == null ? null : period.to(), statedTotals(preamble), totals);
+  }
+
+  private static boolean differs(@Nullable Money first, @Nullable Money later) {
+    return first != null && later != null && !first.equals(later);
+  }
+
+  /**
+   * Why a footer line stating a sum an earlier footer line states otherwise ({@code before}: 合计 under the credit
+   * column, then 收入合计 on a line of its own) is rejected: the bank writes one sum once, so one of the two was edited,
+   * and taking the first (as had been done, without a word) compared the rows with whichever came first.
+   */
+  private static String contradiction(FooterTotals before, FooterTotals stated, boolean credit, boolean debit) {
+    List<String> said = new ArrayList<>();
+    if (credit) {
+      said.add("money in of " + stated.credit() + " where line " + before.creditLine() + " states " + before.credit());
+    }
+    if (debit) {
+      said.add("money out of " + stated.debit() + " where line " + before.debitLine() + " states " + before.debit());
+    }
+    return "states " + String.join(" and ", said) + ": the footer contradicts itself (one of them edited?), so "
+        + (said.size() == 1 ? "that sum is" : "those sums are") + " not compared with the rows";
+  }
+
+  /** {@code totals} without the sums footer lines contradict each other on ({@link #contradiction}), or null. */
+  private static @Nullable FooterTotals withoutContradicted(@Nullable FooterTotals totals, boolean credit,
+      boolean debit) {
+    if (totals == null || !credit && !debit) {
+      return totals;
+    }
+    Money keptCredit = credit ? null : totals.credit();
+    Money keptDebit = debit ? null : totals.debit();
+    return keptCredit == null && keptDebit == null ? null
+        : new FooterTotals(keptCredit == null ? 0 : totals.creditLine(), keptCredit,
+            keptDebit == null ? 0 : totals.debitLine(), keptDebit);
   }
 
   /**
