@@ -59,7 +59,8 @@ public record FooterTotals(int creditLine, @Nullable Money credit, int debitLine
 
   /**
    * These sums, each missing one taken from {@code later} (a footer line after the one stating these): the first line
-   * stating a sum states it.
+   * stating a sum states it. The parser rejects a later line stating a sum otherwise than these before it joins them,
+   * and takes that sum from neither line.
    */
   public FooterTotals and(FooterTotals later) {
     return new FooterTotals(credit == null ? later.creditLine : creditLine, credit == null ? later.credit : credit,

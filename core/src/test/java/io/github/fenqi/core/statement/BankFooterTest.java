@@ -238,6 +238,39 @@ class BankFooterTest {
     assertNull(s.footerTotals());
   }
 
+  /**
+   * A footer whose 合计 line and 收入合计 line both state the credit sum, and disagree: the first had been taken and
+   * the second passed over without a word, so a footer edited in one place and not the other was compared by whichever
+   * came first. The later line is rejected naming both lines and sums, and the credit sum is not taken from either (the
+   * debit sum, stated once, still is); with a line rejected the rows are not compared, as with a sum that is no amount.
+   */
+  @Test
+  void twoFooterLinesStatingTheCreditSumDifferentlyAreRejectedNotOneTaken() throws IOException {
+    ParsedStatement plain = write("plain.csv", sample());
+    Money credits = sum(plain, Direction.CREDIT);
+    Money debits = sum(plain, Direction.DEBIT);
+    Money other = credits.plus(Money.of("100.00"));
+    List<String> lines = sample();
+    int totalsLine = lines.size() + 1;
+    lines.add("合计,,," + credits + "," + debits + ",,,,");
+    lines.add("收入合计：" + other);
+    lines.add("支出合计：" + debits);
+    ParsedStatement s = write("twice.csv", lines);
+    assertEquals(List.of(s.source() + ":" + (totalsLine + 1)), s.rejected().stream().map(p -> p.location()).toList());
+    assertEquals("states money in of " + other + " where line " + totalsLine + " states " + credits + ": the footer "
+        + "contradicts itself (one of them edited?), so that sum is not compared with the rows",
+        s.rejected().get(0).reason());
+    assertEquals(new FooterTotals(0, null, totalsLine, debits), s.footerTotals());
+    assertEquals(plain.transactions().size(), s.transactions().size());
+
+    List<String> agreeing = sample();
+    agreeing.add("合计,,," + credits + "," + debits + ",,,,");
+    agreeing.add("收入合计：" + credits);
+    ParsedStatement a = write("agreeing.csv", agreeing);
+    assertEquals(List.of(), a.rejected());
+    assertEquals(new FooterTotals(totalsLine, credits, debits), a.footerTotals());
+  }
+
   /** A placeholder (--) under a column of the 合计 line states no sum there, as on a row. */
   @Test
   void aPlaceholderOnTheTotalsLineStatesNoSum() throws IOException {

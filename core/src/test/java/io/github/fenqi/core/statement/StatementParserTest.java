@@ -601,7 +601,8 @@ class StatementParserTest {
    * An export printed or saved page by page repeats its header line among the rows. The repeat had been rejected as a
    * row ("both 收入金额 and 支出金额 are filled", of the header's own column names), which also stopped the footer's
    * sums being compared; the same header again is no row and is passed over as a blank line is. A header line with
-   * other columns (another export joined on) is rejected naming the header it differs from.
+   * other columns (another export joined on) is rejected naming the header it differs from, and so is the row under it
+   * (see {@link #rowsUnderAHeaderWithOtherColumnsAreRejectedNotReadByTheFirstHeadersColumns}).
    */
   @Test
   void aRepeatOfTheHeaderAmongTheRowsIsNoRow() {
@@ -612,10 +613,37 @@ class StatementParserTest {
         + "2026-05-02,10:00:00,POS消费,,12.00,976.00,超市,,POS\n"
         + reordered
         + "2026-05-03,10:00:00,POS消费,,12.00,964.00,超市,,POS\n"));
-    assertEquals(List.of("b.csv:2", "b.csv:4", "b.csv:6"), s.transactions().stream().map(Transaction::location).toList());
-    assertEquals(List.of(1, 2, 4), s.transactions().stream().map(Transaction::dataRow).toList());
-    assertEquals(List.of("b.csv:5"), s.rejected().stream().map(Problem::location).toList());
+    assertEquals(List.of("b.csv:2", "b.csv:4"), s.transactions().stream().map(Transaction::location).toList());
+    assertEquals(List.of(1, 2), s.transactions().stream().map(Transaction::dataRow).toList());
+    assertEquals(List.of("b.csv:5", "b.csv:6"), s.rejected().stream().map(Problem::location).toList());
     assertTrue(s.rejected().get(0).reason().contains("header line 1"), s.rejected().toString());
+  }
+
+  /**
+   * Two exports joined into one file: the second's header line has other columns (支出金额 before 收入金额). That
+   * header line was rejected, but the rows under it were still read by the first header's positions, so its salary
+   * of 500.00 was read as 500.00 spent and its purchase of 30.00 as income, with no word. A row under a
+   * header other than the one its columns are read by is rejected, named by its line, the header it stands under and
+   * the one it differs from; the first header repeated after them (a third part in the first layout) is read again.
+   */
+  @Test
+  void rowsUnderAHeaderWithOtherColumnsAreRejectedNotReadByTheFirstHeadersColumns() {
+    String other = "交易日期,交易时间,摘要,支出金额,收入金额,账户余额,对方户名,对方账号,交易渠道\n";
+    ParsedStatement s = StatementParser.bank().parse("b.csv", utf8(BANK_HEADER
+        + "2026-05-01,10:00:00,POS消费,,12.00,988.00,超市,,POS\n"
+        + other
+        + "2026-05-02,09:00:00,工资,,500.00,1488.00,某公司,,网银\n"
+        + "\n"
+        + "2026-05-03,09:00:00,POS消费,30.00,,1458.00,超市,,POS\n"
+        + BANK_HEADER
+        + "2026-05-04,10:00:00,POS消费,,12.00,1446.00,超市,,POS\n"));
+    assertEquals(List.of("b.csv:2", "b.csv:8"), s.transactions().stream().map(Transaction::location).toList());
+    assertEquals(List.of("b.csv:3", "b.csv:4", "b.csv:6"), s.rejected().stream().map(Problem::location).toList());
+    assertTrue(s.rejected().get(0).reason().contains("header line 1"), s.rejected().toString());
+    for (Problem p : s.rejected().subList(1, 3)) {
+      assertTrue(p.reason().startsWith("a row under the header line 3, whose columns are not those of the header line 1"),
+          p.toString());
+    }
   }
 
   /**

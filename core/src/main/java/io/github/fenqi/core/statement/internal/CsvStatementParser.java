@@ -27,7 +27,11 @@ import org.jspecify.annotations.Nullable;
  * What the CSV exports have in common: detect the encoding, skip the preamble to the header line, map column
  * names to positions, read data rows until a trailer, reject a malformed row with its line and keep going. A row
  * whose quoted field holds a line break spans several lines and is named by its first; the break reads as a space.
- * The header line repeated among the rows (an export saved page by page) is passed over as a blank line is.
+ * The header line repeated among the rows (an export saved page by page) is passed over as a blank line is; a header
+ * line with other columns (another export joined on) is rejected, and so is each row under it up to the first header
+ * repeated: read by the first header's positions, such a row had been read shifted without a word (its credit as a
+ * debit when the two amount columns swap places), and re-mapped to its own header it would join another export's rows,
+ * or those under a header edited, to this one's as one statement.
  * Subclasses say what their header looks like and turn one row into a {@link Transaction}.
  *
  * <p>Thread-safety: stateless between calls (each parse keeps its state on its own stack), so one parser may read
@@ -373,6 +377,7 @@ public abstract class CsvStatementParser implements StatementParser {
     int readable = decoded.cut() ? count - 1 : count; // a last line cut inside a character is not read
     int footer = footerStart(text, lines, header, readable);
     boolean trailer = false;
+    int otherHeader = 0; // the line of the header with other columns the rows now stand under, or 0
     for (int i = header + 1; i < footer; i++) {
       int from = lines[2 * i];
       int to = lines[2 * i + 1];
@@ -396,14 +401,26 @@ public abstract class CsvStatementParser implements StatementParser {
         fields = CsvLine.split(joined(text, lines, i, last));
         i = last;
       }
-      if (allEmpty(fields) || fields.equals(headerFields)) {
+      if (allEmpty(fields)) {
+        continue;
+      }
+      if (fields.equals(headerFields)) {
+        otherHeader = 0;
         continue; // the header again: an export saved page by page repeats it, and it is no row
       }
       dataRow++;
       if (isHeader(fields)) {
+        otherHeader = line;
         rejected.add(Problem.of(source + ":" + line, "a header line with other columns than the header line "
-            + (header + 1) + ", under which the rows are read: another export was joined on; give each export as a "
-            + "file of its own"));
+            + (header + 1) + ", under which the rows are read: another export was joined on, and the rows under this "
+            + "line are not read; give each export as a file of its own"));
+        continue;
+      }
+      if (otherHeader > 0) {
+        rejected.add(Problem.of(source + ":" + line, "a row under the header line " + otherHeader + ", whose columns are "
+            + "not those of the header line " + (header + 1) + " that the rows are read by: read by those it would be "
+            + "read shifted, and which of the two headers its fields follow is not sure (another export joined on, or "
+            + "a header edited); give each export as a file of its own"));
         continue;
       }
       if (isFooter(fields)) {
@@ -426,6 +443,8 @@ public abstract class CsvStatementParser implements StatementParser {
       }
     }
     FooterTotals totals = null;
+    boolean creditContradicted = false;
+    boolean debitContradicted = false;
     for (int i = trailer ? readable : footer; i < readable; i++) {
       List<String> fields = CsvLine.split(text, lines[2 * i], lines[2 * i + 1]);
       if (allEmpty(fields)) {
@@ -434,6 +453,16 @@ public abstract class CsvStatementParser implements StatementParser {
       String unread;
       try {
         FooterTotals stated = footerTotals(fields, columns, i + 1);
+        if (stated != null && totals != null) {
+          boolean credit = differs(totals.credit(), stated.credit());
+          boolean debit = differs(totals.debit(), stated.debit());
+          if (credit || debit) {
+            creditContradicted |= credit;
+            debitContradicted |= debit;
+            rejected.add(Problem.of(source + ":" + (i + 1), contradiction(totals, stated, credit, debit)));
+            continue;
+          }
+        }
         totals = totals == null || stated == null ? (totals == null ? stated : totals) : totals.and(stated);
         continue;
       } catch (IllegalArgumentException e) {
@@ -444,6 +473,7 @@ public abstract class CsvStatementParser implements StatementParser {
       rejected.add(Problem.of(source + ":" + (i + 1), "the totals line after the last row cannot be read, so the "
           + "rows are not compared with it: " + unread));
     }
+    totals = withoutContradicted(totals, creditContradicted, debitContradicted);
     if (readable < count && !trailer && count - 1 > header && !isTrailer(text, lines[2 * readable], lines[2 * readable + 1])) {
       rejected.add(Problem.of(source + ":" + count, "the file ends inside a character of this line: it was cut short (an "
           + "interrupted download or copy?), so the line is not read; export the statement again"));
@@ -455,6 +485,40 @@ public abstract class CsvStatementParser implements StatementParser {
     Period period = statedPeriod(source, preamble);
     return new ParsedStatement(source, format(), decoded.encoding(), holder(preamble), header + 1, rows, rejected,
         period == null ? null : period.from(), period == null ? null : period.to(), statedTotals(preamble), totals);
+  }
+
+  private static boolean differs(@Nullable Money first, @Nullable Money later) {
+    return first != null && later != null && !first.equals(later);
+  }
+
+  /**
+   * Why a footer line stating a sum an earlier footer line states otherwise ({@code before}: 合计 under the credit
+   * column, then 收入合计 on a line of its own) is rejected: the bank writes one sum once, so one of the two was edited,
+   * and taking the first (as had been done, without a word) compared the rows with whichever came first.
+   */
+  private static String contradiction(FooterTotals before, FooterTotals stated, boolean credit, boolean debit) {
+    List<String> said = new ArrayList<>();
+    if (credit) {
+      said.add("money in of " + stated.credit() + " where line " + before.creditLine() + " states " + before.credit());
+    }
+    if (debit) {
+      said.add("money out of " + stated.debit() + " where line " + before.debitLine() + " states " + before.debit());
+    }
+    return "states " + String.join(" and ", said) + ": the footer contradicts itself (one of them edited?), so "
+        + (said.size() == 1 ? "that sum is" : "those sums are") + " not compared with the rows";
+  }
+
+  /** {@code totals} without the sums footer lines contradict each other on ({@link #contradiction}), or null. */
+  private static @Nullable FooterTotals withoutContradicted(@Nullable FooterTotals totals, boolean credit,
+      boolean debit) {
+    if (totals == null || !credit && !debit) {
+      return totals;
+    }
+    Money keptCredit = credit ? null : totals.credit();
+    Money keptDebit = debit ? null : totals.debit();
+    return keptCredit == null && keptDebit == null ? null
+        : new FooterTotals(keptCredit == null ? 0 : totals.creditLine(), keptCredit,
+            keptDebit == null ? 0 : totals.debitLine(), keptDebit);
   }
 
   /**
