@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -399,6 +400,10 @@ public final class FenqiJson {
     if (e instanceof JsonMappingException jme && jme.getCause() instanceof JsonParseException parse) {
       return malformed(parse, prefix, pathOf(jme), e);
     }
+    if (e instanceof JsonMappingException jme && jme.getCause() instanceof StreamConstraintsException limit) {
+      // a parser's limit met inside a part (a case nested too deep in a submission) is malformed JSON as at the root
+      return malformed(limit, prefix, pathOf(jme), e);
+    }
     @Nullable InputCoercionException range = e instanceof InputCoercionException ice ? ice
         : e.getCause() instanceof InputCoercionException ice ? ice : null;
     if (range != null) { // the same words whether the part was read in its file or on its own
@@ -504,7 +509,10 @@ public final class FenqiJson {
     return m.find() ? "field '" + m.group(1) + "' appears twice (line " + lineOf(e) + "); keep one" : null;
   }
 
-  /** {@code path}: where in the JSON the parser stopped, when known ("" if not); a key twice names its object. */
+  /**
+   * {@code path}: where in the JSON the parser stopped, when known ("" if not); a key twice names its object, and so
+   * does a limit met inside a part, which the parser checks without a line.
+   */
   private static InvalidInputException malformed(JsonProcessingException jpe, String prefix, String path,
       IOException cause) {
     String twice = duplicate(jpe);
@@ -519,7 +527,8 @@ public final class FenqiJson {
           "not UTF-8 text (" + reason + "); JSON must be UTF-8 — a file saved as GBK needs converting, e.g. iconv -f GBK "
               + "-t UTF-8")), cause);
     }
-    return new InvalidInputException(List.of(Problem.of(lined(prefix, jpe), "malformed JSON: " + reason)), cause);
+    String where = path.isEmpty() || lineOf(jpe) > 0 ? lined(prefix, jpe) : prefix + path;
+    return new InvalidInputException(List.of(Problem.of(where, "malformed JSON: " + reason)), cause);
   }
 
   /**

@@ -271,6 +271,23 @@ class FenqiJsonTest {
   }
 
   /**
+   * A document nested too deep inside a part is malformed JSON as it is at the root: inside the REST submission's
+   * case it was "request body: case: Document nesting depth (1001) exceeds the maximum allowed (1000)", without the
+   * words every other malformed document gets.
+   */
+  @Test
+  void tooDeepANestingInsideAPartIsMalformedJsonAsAtTheRoot() {
+    record Submission(@com.fasterxml.jackson.annotation.JsonProperty("case")
+        io.github.fenqi.core.NegotiationRequest negotiationCase, String strategy) {}
+    byte[] deep = ("{\"strategy\": \"x\", \"case\": " + "{\"a\":".repeat(1100) + "1" + "}".repeat(1100) + "}")
+        .getBytes(StandardCharsets.UTF_8);
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> FenqiJson.read(mapper, deep, Submission.class, "request body"));
+    assertEquals(List.of(Problem.of("request body: case",
+        "malformed JSON: Document nesting depth (1001) exceeds the maximum allowed (1000)")), e.problems());
+  }
+
+  /**
    * Whatever is inserted into a document, each problem is told in JSON's terms: no Java class, no parser setting, no
    * line 0, and nothing but an InvalidInputException.
    */
