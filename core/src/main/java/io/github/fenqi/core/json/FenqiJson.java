@@ -1,13 +1,17 @@
 package io.github.fenqi.core.json;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -49,9 +53,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -399,6 +405,10 @@ public final class FenqiJson {
     if (e instanceof JsonMappingException jme && jme.getCause() instanceof JsonParseException parse) {
       return malformed(parse, prefix, pathOf(jme), e);
     }
+    if (e instanceof JsonMappingException jme && jme.getCause() instanceof StreamConstraintsException limit) {
+      // a parser's limit met inside a part (a case nested too deep in a submission) is malformed JSON as at the root
+      return malformed(limit, prefix, pathOf(jme), e);
+    }
     @Nullable InputCoercionException range = e instanceof InputCoercionException ice ? ice
         : e.getCause() instanceof InputCoercionException ice ? ice : null;
     if (range != null) { // the same words whether the part was read in its file or on its own
@@ -440,10 +450,21 @@ public final class FenqiJson {
    * byte where JSON allows none (a bank statement given as a case, {@code [1, 交]}), Jackson reads the character's
    * bytes one at a time and says "Invalid UTF-8 start byte 0xba" or "Unexpected character ('ä' (code 228))", and the
    * first was told as a file to convert from GBK. When the bytes are UTF-8 this names the character, its line and
-   * column instead.
+   * column instead. A number too long to read is named at its own field ({@code borrower.monthlyNetIncome}), where
+   * Jackson names only the object around it.
    */
   public static InvalidInputException translate(IOException e, String sourceName, byte[] json) {
     InvalidInputException told = translate(e, sourceName);
+    StreamConstraintsException limit = e instanceof StreamConstraintsException l ? l
+        : e.getCause() instanceof StreamConstraintsException l ? l : null;
+    String field = limit == null || told.problems().size() != 1 ? null : whereNumberTooLong(json, limit);
+    if (field != null) {
+      Problem problem = told.problems().get(0);
+      String location = sourceName.isEmpty() ? field : sourceName + ": " + field;
+      if (location.startsWith(problem.location())) { // the parser's path, under the part Jackson named
+        return new InvalidInputException(List.of(Problem.of(location, problem.reason())), e);
+      }
+    }
     JsonProcessingException jpe = e instanceof JsonProcessingException p && !(e instanceof JsonMappingException) ? p
         : e.getCause() instanceof JsonParseException p ? p : null;
     if (jpe == null || jpe.getLocation() == null || told.problems().size() != 1 || !isUtf8(json)) {
@@ -470,6 +491,57 @@ public final class FenqiJson {
         + Problem.excerpt(Character.toString(character)) + "' ("
         + (location.endsWith("line " + lineOf(jpe)) ? column : "line " + lineOf(jpe) + ", " + column) + ")"
         + expecting)), e);
+  }
+
+  /**
+   * The path ({@code borrower.monthlyNetIncome}) of the number too long to read that {@code limit} refused, or null
+   * when it is not such a limit or is not found. The parser checks a number's length as it reads the number, before
+   * the field's value is bound, and gives no location: Jackson names only the object around it ({@code borrower}), or
+   * nothing at the root of a tree. The bytes are read again, up to the same limit, by a parser that keeps its place.
+   */
+  private static @Nullable String whereNumberTooLong(byte[] json, StreamConstraintsException limit) {
+    Matcher m = NUMBER_LENGTH.matcher(firstLine(limit.getOriginalMessage()));
+    if (!m.lookingAt()) {
+      return null;
+    }
+    JsonFactory factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+        .maxNumberLength(Integer.parseInt(m.group(2))).maxNestingDepth(Integer.MAX_VALUE).build()).build();
+    try (JsonParser p = factory.createParser(json)) {
+      try {
+        while (p.nextToken() != null) {
+          // only the tokens' structure is wanted: where the parser is when the number is refused
+        }
+      } catch (StreamConstraintsException met) {
+        return firstLine(met.getOriginalMessage()).equals(firstLine(limit.getOriginalMessage()))
+            ? pathOf(p.getParsingContext()) : null;
+      }
+    } catch (IOException | RuntimeException unreadable) { // another failure before the number: keep Jackson's place
+      return null;
+    }
+    return null;
+  }
+
+  /** {@code debts[2].principal} from the parser's place, as {@link #pathOf(JsonMappingException)} writes it. */
+  private static @Nullable String pathOf(JsonStreamContext context) {
+    Deque<String> parts = new ArrayDeque<>();
+    for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+      if (c.inObject()) {
+        if (c.getCurrentName() == null) {
+          return null;
+        }
+        parts.addFirst(c.getCurrentName());
+      } else {
+        parts.addFirst("[" + c.getCurrentIndex() + "]");
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    for (String part : parts) {
+      if (sb.length() > 0 && !part.startsWith("[")) {
+        sb.append('.');
+      }
+      sb.append(part);
+    }
+    return sb.length() == 0 ? null : sb.toString();
   }
 
   /**
@@ -504,7 +576,10 @@ public final class FenqiJson {
     return m.find() ? "field '" + m.group(1) + "' appears twice (line " + lineOf(e) + "); keep one" : null;
   }
 
-  /** {@code path}: where in the JSON the parser stopped, when known ("" if not); a key twice names its object. */
+  /**
+   * {@code path}: where in the JSON the parser stopped, when known ("" if not); a key twice names its object, and so
+   * does a limit met inside a part, which the parser checks without a line.
+   */
   private static InvalidInputException malformed(JsonProcessingException jpe, String prefix, String path,
       IOException cause) {
     String twice = duplicate(jpe);
@@ -519,7 +594,13 @@ public final class FenqiJson {
           "not UTF-8 text (" + reason + "); JSON must be UTF-8 — a file saved as GBK needs converting, e.g. iconv -f GBK "
               + "-t UTF-8")), cause);
     }
-    return new InvalidInputException(List.of(Problem.of(lined(prefix, jpe), "malformed JSON: " + reason)), cause);
+    String where = path.isEmpty() || lineOf(jpe) > 0 ? lined(prefix, jpe) : prefix + path;
+    Matcher number = NUMBER_LENGTH.matcher(reason);
+    if (number.lookingAt()) { // JSON sets no limit, so not malformed: too long for this reader
+      return new InvalidInputException(List.of(Problem.of(where, "a number of " + number.group(1)
+          + " digits is too long; a number may have at most " + number.group(2))), cause);
+    }
+    return new InvalidInputException(List.of(Problem.of(where, "malformed JSON: " + reason)), cause);
   }
 
   /**
@@ -554,6 +635,9 @@ public final class FenqiJson {
   /** "Unexpected character ('ä' (code 228))": the character Jackson names, with its code. */
   private static final Pattern BYTE_AS_CHARACTER =
       Pattern.compile("Unexpected character \\('.' \\(code (\\d+)[^)]*\\)\\)");
+  /** Jackson's "Number value length (5001) exceeds the maximum allowed (1000": the number's length and the limit. */
+  private static final Pattern NUMBER_LENGTH =
+      Pattern.compile("Number value length \\((\\d+)\\) exceeds the maximum allowed \\((\\d+)");
   private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '(.*)'");
   private static final Pattern OUT_OF_RANGE =
       Pattern.compile("Numeric value \\((.*?)\\) out of range of (\\w+) \\((.*?) - (.*?)\\)");

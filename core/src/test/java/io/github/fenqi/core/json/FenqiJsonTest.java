@@ -265,9 +265,47 @@ class FenqiJsonTest {
     InvalidInputException e = assertThrows(InvalidInputException.class,
         () -> read("{\"debts\":[" + debt("\"1.00\"").replace("\"overdueDays\":30", "\"overdueDays\":" + "3".repeat(1100))
             + "]}"));
-    assertTrue(e.problems().stream().anyMatch(p -> p.reason().contains("exceeds the maximum allowed (1000)")),
-        e.getMessage());
-    assertTrue(e.problems().stream().noneMatch(p -> p.reason().contains("`")), e.getMessage());
+    assertEquals(List.of(Problem.of("case.json: debts[0].overdueDays",
+        "a number of 1100 digits is too long; a number may have at most 1000")), e.problems());
+  }
+
+  /**
+   * A number too long to read is named at its own field, in a user's words: a case's 5001-digit monthly income was
+   * "case.json: borrower: Number value length (5001) exceeds the maximum allowed (1000)", at the object around it (the
+   * parser checks the length before the field's value is bound) and in the parser's words.
+   */
+  @Test
+  void aNumberTooLongToReadIsNamedAtItsFieldInAUsersWords() {
+    String sample = new String(io.github.fenqi.core.testkit.Samples.bytes("samples/cases/shanghai-three-debts.json"),
+        StandardCharsets.UTF_8);
+    String huge = sample.replaceFirst("\"monthlyNetIncome\"\\s*:\\s*\"[^\"]*\"",
+        "\"monthlyNetIncome\": 1" + "2".repeat(5000));
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> FenqiJson.read(mapper,
+        huge.getBytes(StandardCharsets.UTF_8), io.github.fenqi.core.NegotiationRequest.class, "case.json"));
+    assertEquals(List.of(Problem.of("case.json: borrower.monthlyNetIncome",
+        "a number of 5001 digits is too long; a number may have at most 1000")), e.problems());
+    InvalidInputException tree = assertThrows(InvalidInputException.class, () -> FenqiJson.read(mapper,
+        ("{\"rules\": [1, {\"x\": -" + "9".repeat(1001) + "}]}").getBytes(StandardCharsets.UTF_8),
+        com.fasterxml.jackson.databind.JsonNode.class, "policy.json"));
+    assertEquals(List.of(Problem.of("policy.json: rules[1].x",
+        "a number of 1001 digits is too long; a number may have at most 1000")), tree.problems());
+  }
+
+  /**
+   * A document nested too deep inside a part is malformed JSON as it is at the root: inside the REST submission's
+   * case it was "request body: case: Document nesting depth (1001) exceeds the maximum allowed (1000)", without the
+   * words every other malformed document gets.
+   */
+  @Test
+  void tooDeepANestingInsideAPartIsMalformedJsonAsAtTheRoot() {
+    record Submission(@com.fasterxml.jackson.annotation.JsonProperty("case")
+        io.github.fenqi.core.NegotiationRequest negotiationCase, String strategy) {}
+    byte[] deep = ("{\"strategy\": \"x\", \"case\": " + "{\"a\":".repeat(1100) + "1" + "}".repeat(1100) + "}")
+        .getBytes(StandardCharsets.UTF_8);
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> FenqiJson.read(mapper, deep, Submission.class, "request body"));
+    assertEquals(List.of(Problem.of("request body: case",
+        "malformed JSON: Document nesting depth (1001) exceeds the maximum allowed (1000)")), e.problems());
   }
 
   /**
