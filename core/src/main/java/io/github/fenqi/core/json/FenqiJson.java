@@ -523,25 +523,16 @@ public final class FenqiJson {
 
   /** {@code debts[2].principal} from the parser's place, as {@link #pathOf(JsonMappingException)} writes it. */
   private static @Nullable String pathOf(JsonStreamContext context) {
-    Deque<String> parts = new ArrayDeque<>();
+    Deque<JsonMappingException.Reference> steps = new ArrayDeque<>();
     for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
-      if (c.inObject()) {
-        if (c.getCurrentName() == null) {
-          return null;
-        }
-        parts.addFirst(c.getCurrentName());
-      } else {
-        parts.addFirst("[" + c.getCurrentIndex() + "]");
+      if (c.inObject() && c.getCurrentName() == null) {
+        return null;
       }
+      steps.addFirst(c.inObject() ? new JsonMappingException.Reference(null, c.getCurrentName())
+          : new JsonMappingException.Reference(null, c.getCurrentIndex()));
     }
-    StringBuilder sb = new StringBuilder();
-    for (String part : parts) {
-      if (sb.length() > 0 && !part.startsWith("[")) {
-        sb.append('.');
-      }
-      sb.append(part);
-    }
-    return sb.length() == 0 ? null : sb.toString();
+    String path = pathOf(List.copyOf(steps));
+    return path.isEmpty() ? null : path;
   }
 
   /**
@@ -786,8 +777,13 @@ public final class FenqiJson {
 
   /** {@code debts[2].principal} from Jackson's reference chain. */
   static String pathOf(JsonMappingException e) {
+    return pathOf(e.getPath());
+  }
+
+  /** {@code debts[2].principal}: field names joined by dots, indexes in brackets. */
+  private static String pathOf(List<JsonMappingException.Reference> path) {
     StringBuilder sb = new StringBuilder();
-    for (JsonMappingException.Reference ref : e.getPath()) {
+    for (JsonMappingException.Reference ref : path) {
       if (ref.getFieldName() != null) {
         if (sb.length() > 0) {
           sb.append('.');

@@ -85,8 +85,7 @@ public interface StatementParser {
     if (detected.isPresent()) {
       return of(detected.get()).parse(source, content);
     }
-    for (CsvStatementParser parser : List.of(new AlipayParser(), new WechatParser(), new BankCsvParser(
-        BankColumnMapping.DEFAULT))) {
+    for (CsvStatementParser parser : shipped()) {
       Problem broken = parser.utf8BreakAfterHeader(source, content);
       if (broken != null) {
         throw new InvalidInputException(broken.location(), broken.reason());
@@ -105,12 +104,17 @@ public interface StatementParser {
    * it as, and what a parser told the wrong format names, so a file given as the wrong format is refused saying which format it is in.
    */
   static Optional<StatementFormat> detect(byte[] content) {
-    for (StatementParser p : List.of(alipay(), wechat(), bank())) {
+    for (StatementParser p : shipped()) {
       if (p.recognises(content)) {
         return Optional.of(p.format());
       }
     }
     return Optional.empty();
+  }
+
+  /** The shipped parsers in the order a format is detected: Alipay's, WeChat's, the default bank layout. */
+  private static List<CsvStatementParser> shipped() {
+    return List.of(new AlipayParser(), new WechatParser(), new BankCsvParser(BankColumnMapping.DEFAULT));
   }
 
   /**

@@ -70,7 +70,7 @@ public final class TextDecoding {
     if (kind != null) {
       throw new IllegalArgumentException(kind);
     }
-    if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
+    if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
       int whole = Math.max(3, completeUtf8(bytes));
       return new Decoded(new String(bytes, 3, whole - 3, StandardCharsets.UTF_8), "UTF-8-BOM", whole < bytes.length);
     }
@@ -177,8 +177,7 @@ public final class TextDecoding {
    * ASCII before the line that is not (nothing there says UTF-8 rather than GBK).
    */
   public static @Nullable Utf8Break utf8Break(byte[] bytes) {
-    int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
-        && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+    int start = startsWith(bytes, 0xEF, 0xBB, 0xBF) ? 3 : 0;
     int bad = utf8Prefix(bytes, start, bytes.length);
     if (bad == bytes.length) {
       return null;
