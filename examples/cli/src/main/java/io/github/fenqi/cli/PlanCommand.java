@@ -165,7 +165,7 @@ final class PlanCommand implements Callable<Integer> {
           parsed.add(StatementCommand.Ingest.read(s, null));
         }
         try {
-          result = engine.calculate(request, parsed);
+          result = withNotesAsOptions(engine.calculate(request, parsed));
         } catch (InvalidInputException e) {
           throw inTheCaseFile(e);
         }
@@ -221,6 +221,30 @@ final class PlanCommand implements Callable<Integer> {
       throw new io.github.fenqi.core.AuditIntegrityException(e.sequence(), e.getMessage() // it names the file
           + "; nothing was planned (check the log with 'fenqi audit verify')");
     }
+  }
+
+  /** The library's name of the node limit in notes, which this command sets as --max-search-nodes. */
+  private static final String LIBRARY_LIMIT = "GridConfig.maxSearchNodes";
+
+  /**
+   * {@code note} with the node limit named as this command's option: the solvers' notes say to "raise
+   * GridConfig.maxSearchNodes", a field a user of the command line cannot set, where --max-search-nodes sets it.
+   */
+  static String asOptions(String note) {
+    return note.replace(LIBRARY_LIMIT, "--max-search-nodes");
+  }
+
+  /** {@code r} with its notes {@link #asOptions as options}, in every output format alike. */
+  private static NegotiationResult withNotesAsOptions(NegotiationResult r) {
+    if (r.notes().values().stream().noneMatch(n -> n.contains(LIBRARY_LIMIT))) {
+      return r;
+    }
+    java.util.Map<io.github.fenqi.core.solve.Strategy, String> notes = new java.util.EnumMap<>(
+        io.github.fenqi.core.solve.Strategy.class);
+    r.notes().forEach((s, n) -> notes.put(s, asOptions(n)));
+    return new NegotiationResult(r.caseId(), r.asOf(), r.policySnapshotVersion(), r.feasible(), r.reason(),
+        r.recommendation(), r.binding(), r.shortfall(), r.maxAffordableInstallment(), r.affordability(),
+        r.eligibility(), r.ineligible(), r.proposals(), notes, r.screening(), r.hardshipNoteFindings());
   }
 
   /** The default grid, with --max-search-nodes when given: named as the option, not as the grid's field. */
