@@ -20,19 +20,9 @@ class ScheduleTextWidthTest {
   private static final String[] LARGEST = {"schedule", "--amount", "1000000000000", "--term", "2", "--method",
       "EQUAL_INSTALLMENT", "--annual-rate", "0.2", "--format", "text"};
 
-  /** Standard output of {@code fenqi ARGS} with {@code COLUMNS} set to {@code columns} (unset if null); exit 0. */
+  /** {@link CliProcess#outputWithColumns}. */
   private static String fenqi(@Nullable String columns, String... args) throws Exception {
-    ProcessBuilder pb = CliProcess.fenqi(args);
-    pb.environment().remove("COLUMNS");
-    if (columns != null) {
-      pb.environment().put("COLUMNS", columns);
-    }
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    CliProcess ended = CliProcess.end(p);
-    assertEquals(0, ended.exit(), ended.err());
-    assertEquals("", ended.err());
-    return out;
+    return CliProcess.outputWithColumns(columns, args);
   }
 
   @Test
