@@ -65,11 +65,11 @@ final class ExactProposalSolver implements ProposalSolver {
         }
         proposals.add(Proposal.of(strategy, plans, Money.ofFen(totalOwed), result.proven()));
         if (!result.proven()) {
-          notes.put(strategy, "the search stopped after " + result.nodes()
-              + " nodes; this is the best plan found, optimality is not proven");
+          notes.put(strategy, stopped(result, problem.config()) + "; this is the best plan found, optimality is not "
+              + "proven");
         }
       } else if (!result.proven()) { // AGGRESSIVE's too: running out is no proof that the floor cannot be met
-        notes.put(strategy, "the search stopped after " + result.nodes() + " nodes without finding a plan");
+        notes.put(strategy, stopped(result, problem.config()) + ", without finding a plan");
       } else if (strategy == Strategy.AGGRESSIVE) {
         notes.put(strategy, belowFloor(problem.config()));
       }
@@ -78,6 +78,15 @@ final class ExactProposalSolver implements ProposalSolver {
       return withoutProposals(problem, grids, budget, savings, Money.ofFen(totalOwed), results);
     }
     return new ProposalSet(proposals, Optional.empty(), notes);
+  }
+
+  /**
+   * How a note says that a strategy's search stopped: its count beside its limit. The count is the work the search
+   * did, the node it stopped at included, and can pass a small limit (each stage searches at least one node): notes
+   * that said "stopped after 2 nodes" and "after 5 nodes" beside a limit of 1 they did not name read as a miscount.
+   */
+  private static String stopped(MultipleChoiceKnapsack.Result result, GridConfig config) {
+    return "the search stopped after " + result.nodes() + " nodes, limit " + config.maxSearchNodes();
   }
 
   private static String belowFloor(GridConfig config) {
@@ -115,7 +124,7 @@ final class ExactProposalSolver implements ProposalSolver {
       List<Proposal> proposals = new ArrayList<>();
       Map<Strategy, String> notes = new EnumMap<>(Strategy.class);
       for (Strategy strategy : Strategy.values()) {
-        String stopped = "the search stopped after " + results.get(strategy).nodes() + " nodes without finding a plan";
+        String stopped = stopped(results.get(strategy), config) + ", without finding a plan";
         if (strategy == Strategy.AGGRESSIVE && !aboveFloor) { // proven, its search found none above the floor
           notes.put(strategy, results.get(strategy).proven() ? belowFloor(config) : stopped + "; the plan of least "
               + "first-month installments keeps some lender's acceptance below " + config.acceptanceFloor());

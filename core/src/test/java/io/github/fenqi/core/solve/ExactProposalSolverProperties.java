@@ -210,6 +210,24 @@ class ExactProposalSolverProperties {
         set.notes().get(Strategy.AGGRESSIVE));
   }
 
+  /**
+   * A note of a search that stopped names its limit beside its count: the count is the work the search did, the node
+   * it stopped at included, so with a limit of 1 the notes said "stopped after 2 nodes" and "after 5 nodes", which
+   * read as a miscount of a budget of 1.
+   */
+  @org.junit.jupiter.api.Test
+  void aStoppedSearchsNoteNamesItsLimitBesideItsCount() {
+    for (int maxNodes : new int[] {1, 2, 10}) {
+      ProposalProblem problem = SampleShapedCases.problem(4, 1.3, 1.5, 1,
+          GridConfig.DEFAULTS.withMaxSearchNodes(maxNodes));
+      ProposalSet set = ProposalSolver.exact().solve(problem);
+      assertEquals(3, set.notes().size(), set.notes().toString()); // every strategy's search stopped
+      for (String note : set.notes().values()) {
+        assertTrue(note.matches("the search stopped after \\d+ nodes, limit " + maxNodes + "[;,] .*"), note);
+      }
+    }
+  }
+
   @Property(tries = 200)
   void everyProposalRespectsEveryHardConstraint(@ForAll long seed, @ForAll @IntRange(min = 1, max = 6) int debts,
       @ForAll @LongRange(min = 0, max = 3_000_000) long budget, @ForAll @LongRange(min = 0, max = 3_000_000) long savings) {

@@ -54,15 +54,17 @@ public final class AuditCommand implements Runnable {
           description = "environment variable holding the base64 of the 32-byte HMAC key (default: ${DEFAULT-VALUE})")
           String keyEnv,
       @Option(names = "--checkpoint", paramLabel = "FILE",
-          description = "a checkpoint exported earlier; detects truncation of the tail") @Nullable Path checkpointFile) {
+          description = "a checkpoint exported earlier; detects truncation of the tail ('-': standard input)")
+          @Nullable Path checkpointFile) {
+    StandardInput.refuse(log, AN_AUDIT_LOG, "LOG");
     AuditKey key = key(keyEnv, environment);
     Optional<AuditCheckpoint> checkpoint = Optional.empty();
     if (checkpointFile != null) {
       // InputFiles: a missing file is "no such file", and a wrong path (a device) cannot fill the heap
-      String text = new String(InputFiles.read(checkpointFile, 64 * 1024), StandardCharsets.UTF_8);
+      String text = new String(StandardInput.read(checkpointFile, 64 * 1024), StandardCharsets.UTF_8);
       // a checkpoint kept in a ticket or saved by Notepad starts with a byte order mark: the kept line was "not a
       // checkpoint", though a line ending in CRLF was taken and the case file, statements and texts take the mark
-      checkpoint = Optional.of(AuditCheckpoint.parse(checkpointFile.toString(),
+      checkpoint = Optional.of(AuditCheckpoint.parse(StandardInput.source(checkpointFile),
           text.startsWith("\uFEFF") ? text.substring(1) : text));
     }
     AuditVerification v = verified(log, key, checkpoint, "");
@@ -85,6 +87,7 @@ public final class AuditCommand implements Runnable {
       @Option(names = "--key-env", paramLabel = "NAME", defaultValue = AuditKey.DEFAULT_VARIABLE,
           description = "environment variable holding the base64 of the 32-byte HMAC key (default: ${DEFAULT-VALUE})")
           String keyEnv) {
+    StandardInput.refuse(log, AN_AUDIT_LOG, "LOG");
     AuditKey key = key(keyEnv, environment);
     AuditVerification v = verified(log, key, Optional.empty(), "; no checkpoint written"); // never vouch for a bad log
     if (v == null) {
@@ -94,6 +97,9 @@ public final class AuditCommand implements Runnable {
     spec.commandLine().getOut().flush();
     return FenqiCli.OK;
   }
+
+  /** What standard input cannot stand for in {@code audit verify} and {@code checkpoint}: the log is a file. */
+  private static final String AN_AUDIT_LOG = "an audit log";
 
   /**
    * The audit key from the environment variable named by {@code --key-env}. A value that is no variable name is

@@ -57,6 +57,7 @@ final class FileKind {
    * @throws InvalidInputException naming the option (if any) and the path
    */
   static void requireDirectory(Path directory, String ofWhat, String option) {
+    StandardInput.refuse(directory, "a directory of " + ofWhat, option.isEmpty() ? "DIR" : option);
     if (Files.isDirectory(directory)) {
       return;
     }

@@ -21,7 +21,6 @@ import io.github.fenqi.core.security.audit.FileAuditLog;
 import io.github.fenqi.core.script.NegotiationScript;
 import io.github.fenqi.core.script.ScriptLanguage;
 import io.github.fenqi.core.statement.ParsedStatement;
-import io.github.fenqi.core.statement.StatementParser;
 import io.github.fenqi.rules.EasyRulesEligibilityEvaluator;
 import io.github.fenqi.rules.RuleSetAudit;
 import io.github.fenqi.rules.RuleSetEvent;
@@ -44,7 +43,7 @@ import picocli.CommandLine.Spec;
 final class PlanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "CASE.json", description = "The case: borrower and debts.")
+  @Parameters(paramLabel = "CASE.json", description = "The case: borrower and debts ('-': standard input).")
   Path caseFile;
 
   @Option(names = "--policies", required = true, paramLabel = "DIR", description = "Directory of policy files.")
@@ -73,7 +72,7 @@ final class PlanCommand implements Callable<Integer> {
   @Nullable Path rules;
 
   @Option(names = "--statement", paramLabel = "FILE",
-      description = "A statement export of the borrower (repeatable; format detected). Its months replace the declared figures; forged statements stop the case.")
+      description = "A statement export of the borrower (repeatable; format detected; '-': standard input). Its months replace the declared figures; forged statements stop the case.")
   List<Path> statements = new ArrayList<>();
 
   @Option(names = "--audit-log", paramLabel = "FILE",
@@ -114,6 +113,10 @@ final class PlanCommand implements Callable<Integer> {
     if (given.hasMatchedOption("--key-env") && auditLog == null) {
       throw new InvalidInputException("--key-env", "applies only with --audit-log (without it nothing is audited)");
     }
+    List<Path> read = new ArrayList<>(List.of(caseFile));
+    read.addAll(statements);
+    StandardInput.once(read, "--statement");
+    StandardInput.refuse(auditLog, "an audit log (it is appended to and forced to disk)", "--audit-log");
     StatementCommand.refuseOneFileUnderTwoNames(statements);
     PolicyCommand.policyFiles(policies, "--policies");
     if (rules != null) {
@@ -129,7 +132,8 @@ final class PlanCommand implements Callable<Integer> {
     if (!notFiles.isEmpty()) {
       throw new InvalidInputException(notFiles);
     }
-    NegotiationRequest request = NegotiationRequest.read(caseFile);
+    NegotiationRequest request = NegotiationRequest.read(io.github.fenqi.core.json.FenqiJson.newMapper(),
+        StandardInput.read(caseFile, io.github.fenqi.core.InputFiles.DEFAULT_MAX_BYTES), StandardInput.source(caseFile));
     NegotiationResult result;
     // runs that share a log (a batch of plans in parallel) take turns: each waits for the one writing
     AuditLog log = auditLog == null ? null : openAuditLog(auditLog);
@@ -158,14 +162,10 @@ final class PlanCommand implements Callable<Integer> {
         }
         List<ParsedStatement> parsed = new ArrayList<>();
         for (Path s : statements) {
-          try {
-            parsed.add(StatementParser.read(s, null));
-          } catch (InvalidInputException e) {
-            throw StatementCommand.Ingest.withCommandLineHint(e, s, null);
-          }
+          parsed.add(StatementCommand.Ingest.read(s, null));
         }
         try {
-          result = engine.calculate(request, parsed);
+          result = withNotesAsOptions(engine.calculate(request, parsed));
         } catch (InvalidInputException e) {
           throw inTheCaseFile(e);
         }
@@ -200,7 +200,7 @@ final class PlanCommand implements Callable<Integer> {
     List<io.github.fenqi.core.Problem> located = new ArrayList<>();
     for (io.github.fenqi.core.Problem p : e.problems()) {
       located.add(CASE_FIELD.matcher(p.location()).lookingAt()
-          ? io.github.fenqi.core.Problem.of(caseFile + ": " + p.location(), p.reason()) : p);
+          ? io.github.fenqi.core.Problem.of(StandardInput.source(caseFile) + ": " + p.location(), p.reason()) : p);
     }
     return new InvalidInputException(located, e);
   }
@@ -221,6 +221,30 @@ final class PlanCommand implements Callable<Integer> {
       throw new io.github.fenqi.core.AuditIntegrityException(e.sequence(), e.getMessage() // it names the file
           + "; nothing was planned (check the log with 'fenqi audit verify')");
     }
+  }
+
+  /** The library's name of the node limit in notes, which this command sets as --max-search-nodes. */
+  private static final String LIBRARY_LIMIT = "GridConfig.maxSearchNodes";
+
+  /**
+   * {@code note} with the node limit named as this command's option: the solvers' notes say to "raise
+   * GridConfig.maxSearchNodes", a field a user of the command line cannot set, where --max-search-nodes sets it.
+   */
+  static String asOptions(String note) {
+    return note.replace(LIBRARY_LIMIT, "--max-search-nodes");
+  }
+
+  /** {@code r} with its notes {@link #asOptions as options}, in every output format alike. */
+  private static NegotiationResult withNotesAsOptions(NegotiationResult r) {
+    if (r.notes().values().stream().noneMatch(n -> n.contains(LIBRARY_LIMIT))) {
+      return r;
+    }
+    java.util.Map<io.github.fenqi.core.solve.Strategy, String> notes = new java.util.EnumMap<>(
+        io.github.fenqi.core.solve.Strategy.class);
+    r.notes().forEach((s, n) -> notes.put(s, asOptions(n)));
+    return new NegotiationResult(r.caseId(), r.asOf(), r.policySnapshotVersion(), r.feasible(), r.reason(),
+        r.recommendation(), r.binding(), r.shortfall(), r.maxAffordableInstallment(), r.affordability(),
+        r.eligibility(), r.ineligible(), r.proposals(), notes, r.screening(), r.hardshipNoteFindings());
   }
 
   /** The default grid, with --max-search-nodes when given: named as the option, not as the grid's field. */

@@ -60,7 +60,7 @@ public final class PolicyExtractCommand implements Callable<Integer> {
   @Option(names = "-V", versionHelp = true, description = "Print version information and exit.")
   boolean versionHelp;
 
-  @Parameters(index = "0", paramLabel = "FILE.txt", description = "the policy text, UTF-8")
+  @Parameters(index = "0", paramLabel = "FILE.txt", description = "the policy text, UTF-8 ('-': standard input)")
   Path file;
 
   @Option(names = "--evidence", description = "also print each field's evidence span and confidence")
@@ -84,6 +84,7 @@ public final class PolicyExtractCommand implements Callable<Integer> {
     if (base == null && (version != null || effectiveFrom != null)) {
       throw new InvalidInputException(version != null ? "--version" : "--effective-from", "applies only with --base");
     }
+    StandardInput.refuse(base, "a base policy file", "--base");
     if (base != null && evidence) {
       throw new InvalidInputException("--evidence", "applies only without --base (run once without it to see the evidence)");
     }
@@ -151,7 +152,7 @@ public final class PolicyExtractCommand implements Callable<Integer> {
   }
 
   private static String read(Path file) {
-    byte[] bytes = InputFiles.read(file);
+    byte[] bytes = StandardInput.read(file, InputFiles.DEFAULT_MAX_BYTES);
     int skip = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
         && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
     String text;
@@ -162,10 +163,10 @@ public final class PolicyExtractCommand implements Callable<Integer> {
           .decode(ByteBuffer.wrap(bytes, skip, bytes.length - skip))
           .toString();
     } catch (CharacterCodingException e) {
-      throw new InvalidInputException(file.toString(), "is not UTF-8 text (convert it first, e.g. iconv -f GBK -t UTF-8)");
+      throw new InvalidInputException(StandardInput.source(file), "is not UTF-8 text (convert it first, e.g. iconv -f GBK -t UTF-8)");
     }
     if (text.isBlank()) { // every field "not in the text" looked like a text that says nothing of them
-      throw new InvalidInputException(file.toString(), "holds no text; nothing to extract");
+      throw new InvalidInputException(StandardInput.source(file), "holds no text; nothing to extract");
     }
     return text;
   }

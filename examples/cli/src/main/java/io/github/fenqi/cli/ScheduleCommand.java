@@ -91,15 +91,21 @@ final class ScheduleCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
       case json -> out.println(CliJson.write(schedule));
-      case text -> printText(out, schedule);
+      case text -> printText(out, schedule, TextColumns.terminalWidth(System::getenv, spec.commandLine().getErr()));
       case html -> throw new IllegalStateException("--format html passed OutputFormat.JsonOrText");
     }
     return FenqiCli.OK;
   }
 
-  static void printText(PrintWriter out, Schedule s) {
-    out.printf(Locale.ROOT, "%s  %s yuan over %d months%s%n", s.method(), s.financedAmount(), s.term(),
-        s.downPayment().isZero() ? "" : " after a down payment of " + s.downPayment());
+  /**
+   * The schedule as text within {@code width} terminal columns, as {@code plan} and {@code statement ingest} keep
+   * theirs: its lines wrapped, its table as wide as its widest amounts, and in a terminal narrower than the table each
+   * period as its labelled values (the table, 69 columns and more, had been printed whatever {@code COLUMNS} said).
+   */
+  static void printText(PrintWriter out, Schedule s, int width) {
+    TextColumns.wrap(String.format(Locale.ROOT, "%s  %s yuan over %d months%s", s.method(), s.financedAmount(),
+        s.term(), s.downPayment().isZero() ? "" : " after a down payment of " + s.downPayment()), width)
+        .forEach(out::println);
     // each column as wide as its widest amount, never narrower than the usual widths: amounts up to the largest
     // --amount (1000000000000.00) ran past their columns and pushed the rest of the row out of line
     List<List<String>> rows = new java.util.ArrayList<>();
@@ -113,10 +119,26 @@ final class ScheduleCommand implements Callable<Integer> {
         widths[c] = Math.max(widths[c], row.get(c).length());
       }
     });
-    printRow(out, widths, List.of("period", "payment", "principal", "interest", "fee", "remaining"));
-    rows.forEach(row -> printRow(out, widths, row));
-    out.printf(Locale.ROOT, "total payable %s (interest %s, fees %s); annualised rate (IRR) %s%%%n", s.totalPayable(),
-        s.totalInterest(), s.totalFee(), OutputFormat.percent(s.annualizedRate()));
+    List<String> labels = List.of("period", "payment", "principal", "interest", "fee", "remaining");
+    boolean table = java.util.Arrays.stream(widths).sum() + widths.length - 1 <= width;
+    if (table) {
+      printRow(out, widths, labels);
+    }
+    for (List<String> row : rows) {
+      if (table) {
+        printRow(out, widths, row);
+      } else {
+        out.println(labels.get(0) + " " + row.get(0));
+        List<String> fields = new java.util.ArrayList<>();
+        for (int c = 1; c < labels.size(); c++) {
+          fields.add(labels.get(c) + " " + row.get(c));
+        }
+        TextColumns.fields("  ", fields, width).forEach(out::println);
+      }
+    }
+    TextColumns.wrap(String.format(Locale.ROOT, "total payable %s (interest %s, fees %s); annualised rate (IRR) %s%%",
+        s.totalPayable(), s.totalInterest(), s.totalFee(), OutputFormat.percent(s.annualizedRate())), width)
+        .forEach(out::println);
   }
 
   /** The cells of one row, each right-aligned in its column, one space apart. */

@@ -95,7 +95,7 @@ final class StatementCommand implements Runnable {
      * Names, made paths in {@link #call}: picocli leaves a value of a list that fails conversion, after the first, to
      * the next parameter, so a second file that is no file name was reported "Unmatched argument at index 3".
      */
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Statement files (CSV exports).")
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Statement files (CSV exports; '-': standard input, once).")
     List<String> files;
 
     @Option(names = "--format", paramLabel = "alipay|wechat|bank", description = "The files' format (default: detected per file); csv is another name for bank.")
@@ -126,14 +126,12 @@ final class StatementCommand implements Runnable {
         }
       }
       StatementFormat f = format == null ? null : StatementFormat.parse("--format", format);
+      StandardInput.once(paths, "FILE");
+      StandardInput.refuse(lexicon, "a lexicon file", "--lexicon");
       refuseOneFileUnderTwoNames(paths);
       List<ParsedStatement> parsed = new ArrayList<>();
       for (Path file : paths) {
-        try {
-          parsed.add(StatementParser.read(file, f));
-        } catch (InvalidInputException e) {
-          throw withCommandLineHint(e, file, f);
-        }
+        parsed.add(read(file, f));
       }
       StatementAnalyzer.Builder analyzer = StatementAnalyzer.builder();
       if (lexicon != null) {
@@ -168,24 +166,35 @@ final class StatementCommand implements Runnable {
     }
 
     /**
-     * The library's refusal of {@code file}, with what to do on this command line: the format it is in as the
+     * The statement of {@code file}, or of standard input for {@code -}, in {@code f} (null: detected); a refusal says
+     * what to do on this command line ({@link #withCommandLineHint}).
+     */
+    static ParsedStatement read(Path file, @Nullable StatementFormat f) {
+      String source = StandardInput.source(file);
+      byte[] content = StandardInput.read(file, StatementParser.MAX_BYTES);
+      try {
+        return f == null ? StatementParser.parseDetected(source, content) : StatementParser.of(f).parse(source, content);
+      } catch (InvalidInputException e) {
+        throw withCommandLineHint(e, content, f);
+      }
+    }
+
+    /**
+     * The library's refusal of a statement of {@code content}, with what to do on this command line: the format it is in as the
      * {@code --format} to give, or, where the library says a column mapping would read it (a bank export in another
      * layout), the columns this command reads, since it takes no mapping. A user of {@code --format csv} on an Alipay
      * file had been told of a Java type to name its columns with, which a command line cannot act on.
      */
-    static InvalidInputException withCommandLineHint(InvalidInputException e, Path file, @Nullable StatementFormat f) {
+    private static InvalidInputException withCommandLineHint(InvalidInputException e, byte[] content,
+        @Nullable StatementFormat f) {
       if (e.problems().size() != 1) {
         return e;
       }
       Problem p = e.problems().get(0);
       String hint = null;
       if (f != null) {
-        try {
-          hint = StatementParser.detect(io.github.fenqi.core.InputFiles.read(file, StatementParser.MAX_BYTES))
-              .filter(d -> d != f).map(d -> "give --format " + d.id() + ", or leave --format out").orElse(null);
-        } catch (io.github.fenqi.core.FenqiException unreadable) {
-          return e;
-        }
+        hint = StatementParser.detect(content).filter(d -> d != f)
+            .map(d -> "give --format " + d.id() + ", or leave --format out").orElse(null);
       }
       if (hint == null && p.reason().contains("column mapping")) {
         BankColumnMapping d = BankColumnMapping.DEFAULT;

@@ -168,6 +168,38 @@ class PlanCommandTest {
     assertEquals("fenqi: --max-search-nodes: 0 must be positive", none.err().strip());
   }
 
+  /**
+   * A strategy whose search ran out is noted with its count beside the limit set by --max-search-nodes (the notes had
+   * said "stopped after 2 nodes" and "after 5 nodes" against a limit of 1), in the JSON and the text alike.
+   */
+  @Test
+  void notesOfASearchThatStoppedNameTheLimitBesideTheCount() throws Exception {
+    CliRun json = CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--max-search-nodes", "1");
+    assertEquals(0, json.exit(), json.err());
+    JsonNode notes = FenqiJson.newMapper().readTree(json.out()).get("notes");
+    assertEquals(3, notes.size(), json.out());
+    notes.forEach(n -> assertTrue(n.asText().matches("the search stopped after \\d+ nodes, limit 1[;,] .*"),
+        n.asText()));
+    CliRun text = CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--max-search-nodes", "1", "--format", "text");
+    assertTrue(text.out().contains("note (AGGRESSIVE): the search stopped after 2 nodes, limit 1; "), text.out());
+  }
+
+  /**
+   * A note that says which limit to raise names it as this command sets it: the library's notes name
+   * GridConfig.maxSearchNodes, a field a user of the command line cannot set, where --max-search-nodes is its option.
+   */
+  @Test
+  void aNoteNamingTheNodeLimitNamesTheOption() {
+    assertEquals("the search stopped after 5 nodes, limit 1, without finding a plan; this is the plan of least "
+        + "first-month installments within the savings, not this strategy's proven optimum (raise "
+        + "--max-search-nodes)", PlanCommand.asOptions("the search stopped after 5 nodes, limit 1, without finding a "
+        + "plan; this is the plan of least first-month installments within the savings, not this strategy's proven "
+        + "optimum (raise GridConfig.maxSearchNodes)"));
+    assertEquals("OptaPlanner found none; the exact solver's check ran out of search nodes, so a plan may exist (raise "
+        + "--max-search-nodes)", PlanCommand.asOptions("OptaPlanner found none; the exact solver's check ran out of "
+        + "search nodes, so a plan may exist (raise GridConfig.maxSearchNodes)"));
+  }
+
   /** A malformed option is an error even where the run would not use it, and is found before the case is planned. */
   @Test
   void aBadTimeLimitOrFormatIsRejectedWhateverTheSolver() {

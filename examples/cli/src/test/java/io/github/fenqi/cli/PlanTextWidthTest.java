@@ -28,19 +28,9 @@ class PlanTextWidthTest {
   /** A run of printable ASCII without spaces: an English word, a number, an amount, an identifier. */
   private static final Pattern ASCII_RUN = Pattern.compile("[\\x21-\\x7E]+");
 
-  /** Standard output of {@code fenqi ARGS} with {@code COLUMNS} set to {@code columns} (unset if null); exit 0. */
+  /** {@link CliProcess#outputWithColumns}. */
   private static String fenqi(@Nullable String columns, String... args) throws Exception {
-    ProcessBuilder pb = CliProcess.fenqi(args);
-    pb.environment().remove("COLUMNS");
-    if (columns != null) {
-      pb.environment().put("COLUMNS", columns);
-    }
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    CliProcess ended = CliProcess.end(p);
-    assertEquals(0, ended.exit(), ended.err());
-    assertEquals("", ended.err());
-    return out;
+    return CliProcess.outputWithColumns(columns, args);
   }
 
   @Test
