@@ -2,8 +2,10 @@ package io.github.fenqi.core.statement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.testkit.Samples;
 import java.io.IOException;
@@ -215,6 +217,39 @@ class StatedTotalsForensicsTest {
     l.add(40, l.get(16));
     ParsedStatement w = write(dir, "h.csv", l, StandardCharsets.UTF_8);
     assertEquals(List.of(), w.rejected());
+    assertEquals(ForensicVerdict.PASS, examine(w).verdict(), examine(w).signals().toString());
+  }
+
+  /**
+   * A wallet states each figure above its rows once. A second line stating one of them otherwise (an edited export's
+   * 收入 inserted before the bank's own, a count stated twice) had been passed over, the first taken: rows edited to
+   * match a line inserted first were compared with it and passed, the export's own line unchecked. The file is refused
+   * naming both lines; a figure stated twice alike is read.
+   */
+  @Test
+  void aWalletFigureStatedTwiceOtherwiseRefusesTheFileNamingBothLines() {
+    List<String> income = wechat();
+    income.add(7, "收入：8笔 2954.00元,,,,,,,,,,");
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> write(dir, "i.csv", income, StandardCharsets.UTF_8));
+    assertEquals(dir.resolve("i.csv") + ":9", e.problems().get(0).location());
+    assertTrue(e.problems().get(0).reason().startsWith("states 收入 as 8 rows of 954.00 where line 8 states 8 rows of "
+        + "2954.00"), e.problems().get(0).reason());
+
+    List<String> count = alipay();
+    count.add(8, "共140笔记录");
+    InvalidInputException c = assertThrows(InvalidInputException.class, () -> write(dir, "c.csv", count, GBK));
+    assertEquals(dir.resolve("c.csv") + ":9", c.problems().get(0).location());
+    assertTrue(c.problems().get(0).reason().startsWith("states 140 rows where line 8 states 141"),
+        c.problems().get(0).reason());
+
+    List<String> alike = wechat();
+    alike.add(10, alike.get(7));
+    alike.add(7, alike.get(6));
+    ParsedStatement w = write(dir, "alike.csv", alike, StandardCharsets.UTF_8);
+    assertEquals(new StatedTotals(7, 82, new StatedTotals.Tally(9, "收入", 8, Money.of("954.00")),
+        new StatedTotals.Tally(10, "支出", 64, Money.of("2282.11")),
+        new StatedTotals.Tally(11, "中性交易", 10, Money.of("3066.63"))), w.statedTotals());
     assertEquals(ForensicVerdict.PASS, examine(w).verdict(), examine(w).signals().toString());
   }
 }

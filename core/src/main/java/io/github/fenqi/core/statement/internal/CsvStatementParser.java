@@ -484,7 +484,7 @@ public abstract class CsvStatementParser implements StatementParser {
     }
     Period period = statedPeriod(source, preamble);
     return new ParsedStatement(source, format(), decoded.encoding(), holder(preamble), header + 1, rows, rejected,
-        period == null ? null : period.from(), period == null ? null : period.to(), statedTotals(preamble), totals);
+        period == null ? null : period.from(), period == null ? null : period.to(), statedTotals(source, preamble), totals);
   }
 
   private static boolean differs(@Nullable Money first, @Nullable Money later) {
@@ -523,9 +523,10 @@ public abstract class CsvStatementParser implements StatementParser {
 
   /**
    * The count and sums the preamble (line {@code i + 1} of the file at index {@code i}) states of the rows, or null:
-   * by default none; the wallet exports state them.
+   * by default none; the wallet exports state them. Throws {@link InvalidInputException} naming {@code source} and the
+   * line to refuse the file.
    */
-  protected @Nullable StatedTotals statedTotals(List<String> preamble) {
+  protected @Nullable StatedTotals statedTotals(String source, List<String> preamble) {
     return null;
   }
 
@@ -535,11 +536,14 @@ public abstract class CsvStatementParser implements StatementParser {
       "^\\s*(收入|支出|不计收支|中性交易)\\s*[：:]\\s*(\\d{1,9})\\s*笔\\s*([0-9][0-9,]*(?:\\.[0-9]+)?)\\s*元");
 
   /**
-   * A wallet's totals: 共141笔记录, 收入：1笔 300.00元, 支出：127笔 7070.87元 and {@code neutral}：13笔 4966.89元, each
-   * the first line that states it; null unless all four are there and read (an export that states no totals, or
-   * totals in words not these, is not compared with its rows).
+   * A wallet's totals: 共141笔记录, 收入：1笔 300.00元, 支出：127笔 7070.87元 and {@code neutral}：13笔 4966.89元; null
+   * unless all four are there and read (an export that states no totals, or totals in words not these, is not
+   * compared with its rows). A figure stated again alike is read; stated again otherwise, it refuses the file naming
+   * both lines: the export states each once, so one of them was edited or added, and which the rows are to add up to
+   * is not known — the first had been taken without a word, so rows edited to fit a line inserted before the export's
+   * own passed the check, the export's own line never read.
    */
-  protected static @Nullable StatedTotals walletTotals(List<String> preamble, String neutral) {
+  protected static @Nullable StatedTotals walletTotals(String source, List<String> preamble, String neutral) {
     Integer rowsLine = null;
     int rows = 0;
     StatedTotals.Tally[] tallies = new StatedTotals.Tally[3];
@@ -547,18 +551,34 @@ public abstract class CsvStatementParser implements StatementParser {
     for (int i = 0; i < preamble.size(); i++) {
       String line = preamble.get(i);
       Matcher m = STATED_ROWS.matcher(line);
-      if (rowsLine == null && m.find()) {
-        rowsLine = i + 1;
-        rows = Integer.parseInt(m.group(1));
+      if (m.find()) {
+        int stated = Integer.parseInt(m.group(1));
+        if (rowsLine == null) {
+          rowsLine = i + 1;
+          rows = stated;
+        } else if (stated != rows) {
+          throw statedTwice(source, i + 1, "states " + stated + " rows where line " + rowsLine + " states " + rows);
+        }
       }
       for (int k = 0; k < labels.length; k++) {
+        StatedTotals.Tally t = tally(labels[k], line, i + 1);
         if (tallies[k] == null) {
-          tallies[k] = tally(labels[k], line, i + 1);
+          tallies[k] = t;
+        } else if (t != null && (t.rows() != tallies[k].rows() || !t.amount().equals(tallies[k].amount()))) {
+          throw statedTwice(source, i + 1, "states " + labels[k] + " as " + t.rows() + " rows of " + t.amount()
+              + " where line " + tallies[k].line() + " states " + tallies[k].rows() + " rows of " + tallies[k].amount());
         }
       }
     }
     return rowsLine == null || tallies[0] == null || tallies[1] == null || tallies[2] == null ? null
         : new StatedTotals(rowsLine, rows, tallies[0], tallies[1], tallies[2]);
+  }
+
+  /** The refusal of a file whose preamble line {@code line} states a figure an earlier line states otherwise. */
+  private static InvalidInputException statedTwice(String source, int line, String said) {
+    return new InvalidInputException(source + ":" + line, said + ": the export states each figure above its rows "
+        + "once, so one of the two lines was edited or added, and which the rows should add up to is not known; "
+        + "export the statement again");
   }
 
   private static StatedTotals.@Nullable Tally tally(String label, String line, int lineNumber) {
