@@ -919,7 +919,7 @@ public abstract class CsvStatementParser implements StatementParser {
     if (fast != null) {
       return fast;
     }
-    String s = field.strip();
+    String s = withoutZone(column, field, field.strip());
     int cut = 0;
     while (cut < s.length() && s.charAt(cut) != ' ' && s.charAt(cut) != 'T') {
       cut++;
@@ -937,6 +937,43 @@ public abstract class CsvStatementParser implements StatementParser {
     } catch (DateTimeException e) {
       throw new IllegalArgumentException(column + " " + quoted(field) + " is not a valid date and time");
     }
+  }
+
+  /**
+   * A time followed by its zone: an offset ({@code +08:00}, {@code +0800}, {@code +08}, {@code -05:00}), a zone's
+   * letters ({@code Z}, {@code UTC}, {@code CST}), or letters and an offset ({@code GMT+8}, {@code UTC+08:00}).
+   */
+  private static final Pattern ZONED = Pattern.compile(
+      "(.*?\\d:\\d{2}(?::\\d{2})?)\\s*([A-Za-z]{1,5})?(?:([+-])(\\d{1,2})(?::?(\\d{2}))?)?");
+
+  /**
+   * {@code s} (the stripped {@code field}) without the zone its time ends in when that zone is Beijing time, UTC+08:00
+   * ({@code +08:00}, {@code +0800}, {@code GMT+8}), which is what the exports write and a row's time is read as; else
+   * {@code s} when it names no zone. Any other zone is refused naming it, not converted: the day a conversion gave a
+   * row would decide its month without a word, and a zone the shipped exports never write says the file was made or
+   * edited elsewhere. Such a time had been rejected as "not a date and time", which did not say what was wrong.
+   */
+  private static String withoutZone(String column, String field, String s) {
+    Matcher z = ZONED.matcher(s);
+    if (!z.matches() || z.group(2) == null && z.group(3) == null) {
+      return s;
+    }
+    String letters = z.group(2) == null ? "" : z.group(2).toUpperCase(java.util.Locale.ROOT);
+    if (letters.equals("AM") || letters.equals("PM")) {
+      return s; // a 12-hour clock, not a zone: rejected as no date and time
+    }
+    int minutes = z.group(3) == null ? 0 : ("-".equals(z.group(3)) ? -1 : 1)
+        * (Integer.parseInt(z.group(4)) * 60 + (z.group(5) == null ? 0 : Integer.parseInt(z.group(5))));
+    boolean offsetOnly = letters.isEmpty() || letters.equals("UTC") || letters.equals("GMT");
+    if (offsetOnly && minutes == 8 * 60) {
+      return z.group(1);
+    }
+    String zone = s.substring(z.end(1)).strip();
+    throw new IllegalArgumentException(column + " " + quoted(field) + " ends in the zone " + quoted(zone)
+        + ", which is not read: times are read as Beijing time (UTC+08:00), as the exports write them, and a time in "
+        + "another zone is not converted, since the day it gives a row decides its month"
+        + (letters.equals("CST") ? " ('CST' names China Standard Time and US Central Standard Time alike)" : "")
+        + "; export the statement again in Beijing time, or write its times without a zone or with +08:00");
   }
 
   /** The first of the groups that matched: each form of a date or time holds its parts in groups of its own. */
@@ -984,7 +1021,7 @@ public abstract class CsvStatementParser implements StatementParser {
     if (time.isBlank()) {
       return day;
     }
-    Matcher m = TIME.matcher(time.strip());
+    Matcher m = TIME.matcher(withoutZone(timeColumn, time, time.strip()));
     if (!m.matches()) {
       return dateInTime(dateColumn, date, day, timeColumn, time);
     }
