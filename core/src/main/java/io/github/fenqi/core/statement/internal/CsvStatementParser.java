@@ -6,6 +6,7 @@ import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.statement.Direction;
 import io.github.fenqi.core.statement.FooterTotals;
+import io.github.fenqi.core.statement.PageTotals;
 import io.github.fenqi.core.statement.ParsedStatement;
 import io.github.fenqi.core.statement.StatedTotals;
 import io.github.fenqi.core.statement.StatementFormat;
@@ -219,6 +220,37 @@ public abstract class CsvStatementParser implements StatementParser {
   }
 
   /**
+   * Whether {@code fields} is the totals line of one page of an export saved page by page (a bank's 本页合计), after the
+   * page's rows; its sums ({@link #footerTotals}) are the page's. By default a format has none.
+   */
+  protected boolean isPageTotal(List<String> fields) {
+    return false;
+  }
+
+  /**
+   * Reads the page totals line {@code fields} (line {@code line}, closing the page from line {@code pageStart}) into
+   * {@code pages}, or rejects it saying why its sums cannot be read; answers the first line of the next page.
+   */
+  private int pageTotal(List<String> fields, Columns columns, String source, int line, int pageStart,
+      List<PageTotals> pages, List<Problem> rejected) {
+    String unread;
+    try {
+      FooterTotals sums = footerTotals(fields, columns, line);
+      if (sums != null) {
+        pages.add(new PageTotals(line, pageStart, sums.credit(), sums.debit()));
+      }
+      return line + 1;
+    } catch (IllegalArgumentException e) {
+      unread = e.getMessage();
+    } catch (InvalidInputException e) {
+      unread = e.problems().get(0).location() + " " + e.problems().get(0).reason();
+    }
+    rejected.add(Problem.of(source + ":" + line, "the totals line of the page from line " + pageStart + " cannot be "
+        + "read, so the page's rows are not compared with it: " + unread));
+    return line + 1;
+  }
+
+  /**
    * The sums the footer line {@code fields} (line {@code line} of the file) states of the rows under the header
    * {@code columns}, or null when it states none this format can compare; throws {@link IllegalArgumentException}
    * saying why when a sum it writes cannot be read (the line is then rejected, as a row would be).
@@ -378,6 +410,8 @@ public abstract class CsvStatementParser implements StatementParser {
     int footer = footerStart(text, lines, header, readable);
     boolean trailer = false;
     int otherHeader = 0; // the line of the header with other columns the rows now stand under, or 0
+    List<PageTotals> pages = new ArrayList<>();
+    int pageStart = header + 2; // the first line of the page the rows now belong to
     for (int i = header + 1; i < footer; i++) {
       int from = lines[2 * i];
       int to = lines[2 * i + 1];
@@ -407,6 +441,10 @@ public abstract class CsvStatementParser implements StatementParser {
       if (fields.equals(headerFields)) {
         otherHeader = 0;
         continue; // the header again: an export saved page by page repeats it, and it is no row
+      }
+      if (otherHeader == 0 && isPageTotal(fields)) {
+        pageStart = pageTotal(fields, columns, source, line, pageStart, pages, rejected);
+        continue; // a page's totals: no row, compared with its page's rows
       }
       dataRow++;
       if (isHeader(fields)) {
@@ -450,6 +488,10 @@ public abstract class CsvStatementParser implements StatementParser {
       if (allEmpty(fields)) {
         continue;
       }
+      if (isPageTotal(fields)) {
+        pageStart = pageTotal(fields, columns, source, i + 1, pageStart, pages, rejected);
+        continue;
+      }
       String unread;
       try {
         FooterTotals stated = footerTotals(fields, columns, i + 1);
@@ -484,7 +526,8 @@ public abstract class CsvStatementParser implements StatementParser {
     }
     Period period = statedPeriod(source, preamble);
     return new ParsedStatement(source, format(), decoded.encoding(), holder(preamble), header + 1, rows, rejected,
-        period == null ? null : period.from(), period == null ? null : period.to(), statedTotals(source, preamble), totals);
+        period == null ? null : period.from(), period == null ? null : period.to(), statedTotals(source, preamble), totals,
+        pages);
   }
 
   private static boolean differs(@Nullable Money first, @Nullable Money later) {
