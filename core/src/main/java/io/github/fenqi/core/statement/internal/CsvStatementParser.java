@@ -641,36 +641,64 @@ public abstract class CsvStatementParser implements StatementParser {
 
   /**
    * The period the preamble (the lines before the header, line {@code i + 1} of the file at index {@code i}) states,
-   * or null: by default Alipay's and WeChat's 起始时间 and 终止时间, where one that is no day of the calendar leaves the
-   * period unstated. A format that states it otherwise reads it here; it throws {@link InvalidInputException} naming
-   * {@code source} and the line to refuse the file.
+   * or null: by default Alipay's and WeChat's 起始时间 and 终止时间 (or 起始日期 and 终止日期), null unless both are
+   * stated. A day that is not of the calendar, a 终止时间 before the 起始时间, or one of them stated again otherwise
+   * refuses the file naming the line: each had left the period unstated without a word, and with it the check of the
+   * rows against it ({@code OUTSIDE_STATED_PERIOD}), so a row moved to November passed once 终止时间 read 2026-11-31.
+   * A format that states it otherwise reads it here; it throws {@link InvalidInputException} naming {@code source} and
+   * the line to refuse the file.
    */
   protected @Nullable Period statedPeriod(String source, List<String> preamble) {
-    LocalDate from = stated(preamble, STATED_FROM);
-    LocalDate to = stated(preamble, STATED_TO);
-    return from != null && to != null && !from.isAfter(to) ? new Period(from, to) : null;
+    StatedDay from = stated(source, preamble, STATED_FROM);
+    StatedDay to = stated(source, preamble, STATED_TO);
+    if (from == null || to == null) {
+      return null;
+    }
+    if (from.day().isAfter(to.day())) {
+      throw noPeriod(source, to.line(), to.label() + " '" + to.day() + "' is before " + from.label() + " '" + from.day()
+          + "' (line " + from.line() + ")");
+    }
+    return new Period(from.day(), to.day());
   }
 
-  private static final Pattern STATED_FROM = Pattern.compile("起始(?:时间|日期)[：:]\\s*\\[?(\\d{4}-\\d{2}-\\d{2})");
-  private static final Pattern STATED_TO = Pattern.compile("终止(?:时间|日期)[：:]\\s*\\[?(\\d{4}-\\d{2}-\\d{2})");
+  private static final Pattern STATED_FROM = Pattern.compile("(起始(?:时间|日期))[：:]\\s*\\[?(\\d{4}-\\d{2}-\\d{2})");
+  private static final Pattern STATED_TO = Pattern.compile("(终止(?:时间|日期))[：:]\\s*\\[?(\\d{4}-\\d{2}-\\d{2})");
+
+  /** The day a preamble line states for a label, with the line (1-based) and the label as written. */
+  private record StatedDay(LocalDate day, int line, String label) {}
 
   /**
-   * The day a preamble line states for {@code label} (Alipay's and WeChat's 起始时间：[2026-05-01 00:00:00] and
-   * 终止时间：[…]), if one does and it is a day of the calendar: what the export covers, though its first and last rows
-   * may fall days inside it.
+   * The day the preamble states for {@code label} (Alipay's and WeChat's 起始时间：[2026-05-01 00:00:00] and
+   * 终止时间：[…]), or null when no line states it: what the export covers, though its first and last rows may fall days
+   * inside it. A day not of the calendar, or stated again as another day, refuses the file naming the line.
    */
-  private static @Nullable LocalDate stated(List<String> preamble, Pattern label) {
-    for (String line : preamble) {
-      Matcher m = label.matcher(line);
-      if (m.find()) {
-        try {
-          return LocalDate.parse(m.group(1));
-        } catch (DateTimeException e) {
-          return null; // 2026-02-30: the period is not stated usably; the rows' own dates stand
-        }
+  private static @Nullable StatedDay stated(String source, List<String> preamble, Pattern label) {
+    StatedDay first = null;
+    for (int i = 0; i < preamble.size(); i++) {
+      Matcher m = label.matcher(preamble.get(i));
+      if (!m.find()) {
+        continue;
+      }
+      LocalDate day;
+      try {
+        day = io.github.fenqi.core.Dates.day(m.group(1), m.group(2));
+      } catch (InvalidInputException e) {
+        throw noPeriod(source, i + 1, m.group(1) + " " + e.problems().get(0).reason());
+      }
+      if (first == null) {
+        first = new StatedDay(day, i + 1, m.group(1));
+      } else if (!day.equals(first.day())) {
+        throw noPeriod(source, i + 1, m.group(1) + " '" + day + "' where line " + first.line() + " states '"
+            + first.day() + "'");
       }
     }
-    return null;
+    return first;
+  }
+
+  /** The refusal of a file whose preamble line {@code line} states no period, saying {@code why}. */
+  private static InvalidInputException noPeriod(String source, int line, String why) {
+    return new InvalidInputException(source + ":" + line, why + "; the period the export covers decides which months "
+        + "count and which rows belong to it, so the file is not read with it unclear: export the statement again");
   }
 
   /**
