@@ -357,6 +357,36 @@ class BankFooterTest {
         + (firstPage - 1) + ") sum to " + sumOf(first, 4).plus(Money.of("100.00"))), totals.detail());
   }
 
+  /**
+   * A bank export saved as printed numbers its pages (第1页/共2页, 第 2 页 共 2 页) between them and after the last; such a
+   * line had been read as a row and rejected ("not a date"), so every such export had rejected rows and was compared
+   * with no totals. A line saying only which page it is holds no row and is passed over as a blank line is.
+   */
+  @Test
+  void pageNumberLinesArePassedOverLikeBlankLines() throws IOException {
+    ParsedStatement plain = write("plain.csv", sample());
+    List<String> rows = sample();
+    List<String> first = rows.subList(1, 41);
+    List<String> second = rows.subList(41, rows.size());
+    List<String> lines = new ArrayList<>();
+    lines.add(rows.get(0));
+    lines.addAll(first);
+    lines.add(pageTotal("本页合计", first));
+    lines.add("第1页/共2页,,,,,,,,");
+    lines.add(rows.get(0));
+    lines.addAll(second.subList(0, 10));
+    lines.add("\"第 2 页\",\"共 2 页\"");
+    lines.addAll(second.subList(10, second.size()));
+    lines.add(pageTotal("合计", rows.subList(1, rows.size())));
+    lines.add("共2页 第2页");
+    ParsedStatement s = write("numbered.csv", lines);
+    assertEquals(List.of(), s.rejected());
+    assertEquals(plain.transactions().size(), s.transactions().size());
+    assertEquals(1, s.pageTotals().size());
+    assertTrue(examine(s).signals().stream().noneMatch(x -> x.kind() == ForensicSignal.Kind.STATED_TOTALS_MISMATCH),
+        examine(s).signals().toString());
+  }
+
   /** The sum of column {@code column} of {@code rows}, its empty fields left out. */
   private static Money sumOf(List<String> rows, int column) {
     Money sum = Money.ZERO;

@@ -277,7 +277,7 @@ public abstract class CsvStatementParser implements StatementParser {
       }
       if (isFooter(fields)) {
         start = i;
-      } else if (!allEmpty(fields) && !prose(fields)) {
+      } else if (!allEmpty(fields) && !prose(fields) && !pageNumber(fields)) {
         break;
       }
     }
@@ -299,6 +299,25 @@ public abstract class CsvStatementParser implements StatementParser {
       }
     }
     return only != null && !Character.isDigit(only.charAt(0)) && "+-−－¥￥(（".indexOf(only.charAt(0)) < 0;
+  }
+
+  /** A page's number as an export saved as printed writes it: 第1页, 第 1 页 共 3 页, 第1页/共3页, 共3页 第1页. */
+  private static final Pattern PAGE_NUMBER = Pattern.compile(
+      "第\\s*\\d+\\s*页(?:\\s*[/／,，、|]?\\s*共\\s*\\d+\\s*页)?|共\\s*\\d+\\s*页\\s*[/／,，、|]?\\s*第\\s*\\d+\\s*页");
+
+  /**
+   * Whether {@code fields} says only which page it is ({@link #PAGE_NUMBER}, in one field or over two): an export saved
+   * as printed numbers its pages between them. Such a line holds no row, so it is passed over as a blank line is; it
+   * had been read as a row and rejected, and with a row rejected no total the export states was compared.
+   */
+  private static boolean pageNumber(List<String> fields) {
+    StringBuilder filled = new StringBuilder();
+    for (String f : fields) {
+      if (!f.isBlank()) {
+        filled.append(filled.length() == 0 ? "" : " ").append(f.strip());
+      }
+    }
+    return filled.length() > 0 && filled.length() < 40 && PAGE_NUMBER.matcher(filled).matches();
   }
 
   /** The first field of {@code fields} that is not blank, stripped, or "" when all are. */
@@ -435,7 +454,7 @@ public abstract class CsvStatementParser implements StatementParser {
         fields = CsvLine.split(joined(text, lines, i, last));
         i = last;
       }
-      if (allEmpty(fields)) {
+      if (allEmpty(fields) || pageNumber(fields)) {
         continue;
       }
       if (fields.equals(headerFields)) {
@@ -485,7 +504,7 @@ public abstract class CsvStatementParser implements StatementParser {
     boolean debitContradicted = false;
     for (int i = trailer ? readable : footer; i < readable; i++) {
       List<String> fields = CsvLine.split(text, lines[2 * i], lines[2 * i + 1]);
-      if (allEmpty(fields)) {
+      if (allEmpty(fields) || pageNumber(fields)) {
         continue;
       }
       if (isPageTotal(fields)) {
