@@ -252,4 +252,34 @@ class StatedTotalsForensicsTest {
         new StatedTotals.Tally(11, "中性交易", 10, Money.of("3066.63"))), w.statedTotals());
     assertEquals(ForensicVerdict.PASS, examine(w).verdict(), examine(w).signals().toString());
   }
+
+  /**
+   * Alipay and WeChat state all four figures, 0笔 0.00元 included. A preamble stating some but not all of them, or one
+   * whose sum is no amount (收入：8笔 954.001元), had had the whole comparison skipped with a note that the export
+   * states no totals: a forger needed only to spoil or drop the line his edit contradicts. The file is refused naming
+   * the line, or the figure no line states; an export stating none of them is still read, unchecked.
+   */
+  @Test
+  void aWalletStatingSomeFiguresOrOneThatIsNoAmountIsRefused() {
+    List<String> spoiled = wechat();
+    spoiled.set(7, "收入：8笔 954.001元,,,,,,,,,,");
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> write(dir, "s.csv", spoiled, StandardCharsets.UTF_8));
+    assertEquals(dir.resolve("s.csv") + ":8", e.problems().get(0).location());
+    assertTrue(e.problems().get(0).reason().startsWith("收入 '954.001' is not an amount"),
+        e.problems().get(0).reason());
+
+    List<String> dropped = alipay();
+    dropped.remove(8);
+    InvalidInputException d = assertThrows(InvalidInputException.class, () -> write(dir, "d.csv", dropped, GBK));
+    assertEquals(dir.resolve("d.csv").toString(), d.problems().get(0).location());
+    assertTrue(d.problems().get(0).reason().startsWith("states 共…笔记录 (line 8), 支出 (line 9) and 不计收支 (line 10) "
+        + "but no line states 收入 as N笔 X元"), d.problems().get(0).reason());
+
+    List<String> none = wechat();
+    none.subList(6, 10).clear();
+    ParsedStatement n = write(dir, "n.csv", none, StandardCharsets.UTF_8);
+    assertEquals(null, n.statedTotals());
+    assertEquals(82, n.transactions().size());
+  }
 }

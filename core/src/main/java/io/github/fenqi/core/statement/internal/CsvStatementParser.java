@@ -599,8 +599,10 @@ public abstract class CsvStatementParser implements StatementParser {
 
   /**
    * A wallet's totals: 共141笔记录, 收入：1笔 300.00元, 支出：127笔 7070.87元 and {@code neutral}：13笔 4966.89元; null
-   * unless all four are there and read (an export that states no totals, or totals in words not these, is not
-   * compared with its rows). A figure stated again alike is read; stated again otherwise, it refuses the file naming
+   * when none is stated (an export that states no totals, or totals in words not these, is not compared with its
+   * rows). Alipay and WeChat state all four, 0笔 0.00元 included: some stated and not all, or a sum that is no amount,
+   * refuses the file, where the whole comparison had been skipped — a forger needed only to spoil or drop the line
+   * his edit contradicts. A figure stated again alike is read; stated again otherwise, it refuses the file naming
    * both lines: the export states each once, so one of them was edited or added, and which the rows are to add up to
    * is not known — the first had been taken without a word, so rows edited to fit a line inserted before the export's
    * own passed the check, the export's own line never read.
@@ -623,7 +625,7 @@ public abstract class CsvStatementParser implements StatementParser {
         }
       }
       for (int k = 0; k < labels.length; k++) {
-        StatedTotals.Tally t = tally(labels[k], line, i + 1);
+        StatedTotals.Tally t = tally(source, labels[k], line, i + 1);
         if (tallies[k] == null) {
           tallies[k] = t;
         } else if (t != null && (t.rows() != tallies[k].rows() || !t.amount().equals(tallies[k].amount()))) {
@@ -632,8 +634,28 @@ public abstract class CsvStatementParser implements StatementParser {
         }
       }
     }
-    return rowsLine == null || tallies[0] == null || tallies[1] == null || tallies[2] == null ? null
-        : new StatedTotals(rowsLine, rows, tallies[0], tallies[1], tallies[2]);
+    if (rowsLine == null && tallies[0] == null && tallies[1] == null && tallies[2] == null) {
+      return null;
+    }
+    List<String> stated = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    (rowsLine == null ? missing : stated).add(rowsLine == null ? "共N笔记录" : "共…笔记录 (line " + rowsLine + ")");
+    for (int k = 0; k < labels.length; k++) {
+      (tallies[k] == null ? missing : stated).add(tallies[k] == null ? labels[k] + " as N笔 X元"
+          : labels[k] + " (line " + tallies[k].line() + ")");
+    }
+    if (!missing.isEmpty()) {
+      throw new InvalidInputException(source, "states " + and(stated) + " but no line states " + and(missing)
+          + ": the export states all four (0笔 0.00元 included), so a line was removed or edited, and the rows cannot "
+          + "be compared with what it states; export the statement again");
+    }
+    return new StatedTotals(rowsLine, rows, tallies[0], tallies[1], tallies[2]);
+  }
+
+  /** {@code a}, {@code a and b}, {@code a, b and c}. */
+  private static String and(List<String> items) {
+    int n = items.size();
+    return n == 1 ? items.get(0) : String.join(", ", items.subList(0, n - 1)) + " and " + items.get(n - 1);
   }
 
   /** The refusal of a file whose preamble line {@code line} states a figure an earlier line states otherwise. */
@@ -643,7 +665,12 @@ public abstract class CsvStatementParser implements StatementParser {
         + "export the statement again");
   }
 
-  private static StatedTotals.@Nullable Tally tally(String label, String line, int lineNumber) {
+  /**
+   * The tally {@code line} (line {@code lineNumber}) states for {@code label}, or null when it states none; a sum that
+   * is no amount (收入：8笔 954.001元) refuses the file naming the line: it had been read as no tally, which skipped
+   * the whole comparison.
+   */
+  private static StatedTotals.@Nullable Tally tally(String source, String label, String line, int lineNumber) {
     Matcher m = STATED_TALLY.matcher(line);
     if (!m.find() || !m.group(1).equals(label)) {
       return null;
@@ -651,7 +678,8 @@ public abstract class CsvStatementParser implements StatementParser {
     try {
       return new StatedTotals.Tally(lineNumber, label, Integer.parseInt(m.group(2)), amount(label, m.group(3)));
     } catch (IllegalArgumentException | InvalidInputException e) {
-      return null; // a sum that is no amount states nothing to compare
+      throw new InvalidInputException(source + ":" + lineNumber, label + " " + quoted(m.group(3)) + " is not an "
+          + "amount, so the rows cannot be compared with what the export states; export the statement again");
     }
   }
 
