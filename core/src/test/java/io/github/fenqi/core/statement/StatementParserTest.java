@@ -123,6 +123,33 @@ class StatementParserTest {
   }
 
   /**
+   * A statement saved with tabs or semicolons between its fields (Excel's "Unicode text", a spreadsheet in a European
+   * locale) had been refused as holding no header line, with a hint at a column mapping, which could not read it. Its
+   * header line is named, saying what separates the fields and to save the file as CSV.
+   */
+  @Test
+  void aStatementSeparatedByTabsOrSemicolonsIsRefusedSayingSo() {
+    String bank = new String(Samples.bytes("samples/statements/bank_A.csv"), StandardCharsets.UTF_8);
+    String wechat = new String(Samples.bytes("samples/statements/wechat_A.csv"), StandardCharsets.UTF_8);
+    Object[][] cases = {
+      {bank.replace(",", "\t"), "b.csv:1", "tabs", StatementParser.bank()},
+      {bank.replace(",", ";"), "b.csv:1", "semicolons", StatementParser.bank()},
+      {wechat.replace(",", "\t"), "b.csv:17", "tabs", StatementParser.wechat()},
+    };
+    for (Object[] c : cases) {
+      byte[] content = utf8((String) c[0]);
+      StatementParser parser = (StatementParser) c[3];
+      for (java.util.function.Supplier<ParsedStatement> read : List.<java.util.function.Supplier<ParsedStatement>>of(
+          () -> StatementParser.parseDetected("b.csv", content), () -> parser.parse("b.csv", content))) {
+        InvalidInputException e = assertThrows(InvalidInputException.class, read::get);
+        assertEquals(c[1], e.problems().get(0).location());
+        assertTrue(e.problems().get(0).reason().contains("its fields are separated by " + c[2] + ", not commas"),
+            e.problems().get(0).reason());
+      }
+    }
+  }
+
+  /**
    * Reading stops at a closing '---' line, where exports put their footer; rows after it were dropped without a word
    * (an export split by a rule line lost its later months). Each is now listed as rejected; footer prose is not.
    */

@@ -371,6 +371,42 @@ public abstract class CsvStatementParser implements StatementParser {
         + "among them, are: a line added in another encoding (GBK?); save the whole file as UTF-8");
   }
 
+  /**
+   * The first line of {@code content} that is this format's header line with its fields separated by tabs or
+   * semicolons (Excel's "Unicode text", a spreadsheet in a European locale), as a problem saying so, or null. Such a
+   * file had been refused as having no header line, with a hint at a column mapping, which cannot read it either.
+   */
+  public @Nullable Problem otherSeparator(String source, byte[] content) {
+    try {
+      String text = TextDecoding.decode(content).text();
+      return otherSeparator(source, text, lines(text));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private @Nullable Problem otherSeparator(String source, String text, int[] lines) {
+    for (int i = 0; i < Math.min(lines.length / 2, HEADER_SEARCH_LINES); i++) {
+      String line = text.substring(lines[2 * i], lines[2 * i + 1]);
+      for (char separator : new char[] {'\t', ';'}) {
+        if (line.indexOf(separator) < 0) {
+          continue;
+        }
+        List<String> fields = new ArrayList<>();
+        for (String f : line.split(String.valueOf(separator), -1)) {
+          String t = f.strip();
+          fields.add(t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t);
+        }
+        if (isHeader(fields)) {
+          return Problem.of(source + ":" + (i + 1), "is the header line of a " + format().id() + " statement, but "
+              + "its fields are separated by " + (separator == '\t' ? "tabs" : "semicolons") + ", not commas: save "
+              + "the file as CSV (comma-separated) and give it again");
+        }
+      }
+    }
+    return null;
+  }
+
   @Override
   public boolean recognises(byte[] content) {
     try {
@@ -402,6 +438,10 @@ public abstract class CsvStatementParser implements StatementParser {
       Problem broken = utf8BreakAfterHeader(source, content);
       if (broken != null) {
         throw new InvalidInputException(broken.location(), broken.reason());
+      }
+      Problem separated = otherSeparator(source, text, lines);
+      if (separated != null) {
+        throw new InvalidInputException(separated.location(), separated.reason());
       }
       StatementFormat other = StatementParser.detect(content).filter(f -> f != format()).orElse(null);
       if (other != null) { // the bank layout's near-header hints about a column mapping would only mislead here
