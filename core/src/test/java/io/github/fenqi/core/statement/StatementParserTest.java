@@ -123,6 +123,24 @@ class StatementParserTest {
   }
 
   /**
+   * A time with a fraction of a second ({@code 10:00:00.0}, as a database's timestamp is written, or {@code .123}) had
+   * every row of such an export rejected as "not a date and time"; it is read, the fraction kept. A fraction after
+   * minutes alone, or of more than nine digits, is still refused.
+   */
+  @Test
+  void aTimeWithAFractionOfASecondIsRead() {
+    ParsedStatement s = StatementParser.bank().parse("b.csv", utf8(BANK_HEADER
+        + "2026-05-01 10:00:00.0,,POS消费,,1.00,,超市,,POS\n"
+        + "2026-05-02,10:00:00.123,POS消费,,1.00,,超市,,POS\n"
+        + "2026-05-03T10:00:00.000+08:00,,POS消费,,1.00,,超市,,POS\n"
+        + "2026-05-04,10:00.5,POS消费,,1.00,,超市,,POS\n"
+        + "2026-05-05 10:00:00.1234567890,,POS消费,,1.00,,超市,,POS\n"));
+    assertEquals(List.of(LocalDateTime.parse("2026-05-01T10:00"), LocalDateTime.parse("2026-05-02T10:00:00.123"),
+        LocalDateTime.parse("2026-05-03T10:00")), s.transactions().stream().map(Transaction::time).toList());
+    assertEquals(List.of("b.csv:5", "b.csv:6"), s.rejected().stream().map(Problem::location).toList());
+  }
+
+  /**
    * A statement saved with tabs or semicolons between its fields (Excel's "Unicode text", a spreadsheet in a European
    * locale) had been refused as holding no header line, with a hint at a column mapping, which could not read it. Its
    * header line is named, saying what separates the fields and to save the file as CSV.

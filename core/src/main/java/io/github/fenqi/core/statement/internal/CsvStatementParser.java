@@ -52,8 +52,12 @@ public abstract class CsvStatementParser implements StatementParser {
       "(\\d{4})(?:([-/.])(\\d{1,2})\\2(\\d{1,2})|年(\\d{1,2})月(\\d{1,2})日?|(\\d{2})(\\d{2}))");
   /** An amount whose commas group the yuan in threes: {@code 1,234}, {@code -12,345,678.9}. */
   private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d*)?");
-  /** {@code 9:31}, {@code 09:31:12}, or six digits ({@code 093112}, as some banks write a time column). */
-  private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})(?::(\\d{2}))?|(\\d{2})(\\d{2})(\\d{2})");
+  /**
+   * {@code 9:31}, {@code 09:31:12}, {@code 09:31:12.0} (a fraction of a second, as a database's timestamp is written:
+   * such an export had every row rejected), or six digits ({@code 093112}, as some banks write a time column).
+   */
+  private static final Pattern TIME = Pattern.compile(
+      "(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?|(\\d{2})(\\d{2})(\\d{2})");
 
   /** The column positions of a header line, by name. */
   protected static final class Columns {
@@ -1102,7 +1106,7 @@ public abstract class CsvStatementParser implements StatementParser {
    * letters ({@code Z}, {@code UTC}, {@code CST}), or letters and an offset ({@code GMT+8}, {@code UTC+08:00}).
    */
   private static final Pattern ZONED = Pattern.compile(
-      "(.*?\\d:\\d{2}(?::\\d{2})?)\\s*([A-Za-z]{1,5})?(?:([+-])(\\d{1,2})(?::?(\\d{2}))?)?");
+      "(.*?\\d:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?)\\s*([A-Za-z]{1,5})?(?:([+-])(\\d{1,2})(?::?(\\d{2}))?)?");
 
   /**
    * {@code s} (the stripped {@code field}) without the zone its time ends in when that zone is Beijing time, UTC+08:00
@@ -1145,7 +1149,10 @@ public abstract class CsvStatementParser implements StatementParser {
   }
 
   private static LocalDateTime at(LocalDateTime day, Matcher time) {
-    return day.withHour(number(time, 1, 4)).withMinute(number(time, 2, 5)).withSecond(number(time, 3, 6));
+    String fraction = time.group(4) == null ? "" : time.group(4);
+    int nanos = fraction.isEmpty() ? 0 : Integer.parseInt((fraction + "00000000").substring(0, 9));
+    return day.withHour(number(time, 1, 5)).withMinute(number(time, 2, 6)).withSecond(number(time, 3, 7))
+        .withNano(nanos);
   }
 
   /**
