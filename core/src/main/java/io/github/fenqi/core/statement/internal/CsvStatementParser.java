@@ -177,9 +177,15 @@ public abstract class CsvStatementParser implements StatementParser {
    * null when none does (or the content is not text): what to tell the user of a file no parser recognises.
    */
   public @Nullable Problem closestHeader(String source, byte[] content) {
+    return inText(content, (text, lines) -> closestHeader(source, text, lines));
+  }
+
+  /** What {@code find} says of {@code content} decoded and split into lines, or null when it is not text. */
+  private static @Nullable Problem inText(byte[] content,
+      java.util.function.BiFunction<String, int[], @Nullable Problem> find) {
     try {
       String text = TextDecoding.decode(content).text();
-      return closestHeader(source, text, lines(text));
+      return find.apply(text, lines(text));
     } catch (IllegalArgumentException e) {
       return null;
     }
@@ -381,12 +387,7 @@ public abstract class CsvStatementParser implements StatementParser {
    * file had been refused as having no header line, with a hint at a column mapping, which cannot read it either.
    */
   public @Nullable Problem otherSeparator(String source, byte[] content) {
-    try {
-      String text = TextDecoding.decode(content).text();
-      return otherSeparator(source, text, lines(text));
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+    return inText(content, (text, lines) -> otherSeparator(source, text, lines));
   }
 
   private @Nullable Problem otherSeparator(String source, String text, int[] lines) {
