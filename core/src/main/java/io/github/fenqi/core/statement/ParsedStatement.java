@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  *     不计收支 or 中性交易 lines), else null
  * @param footerTotals the sums a bank export's footer after its last row states (合计,,,12345.67,…, or 收入合计 and
  *     支出合计 lines), else null
+ * @param pageTotals the sums each page of a bank export saved page by page states of its rows (本页合计), in file order
  */
 public record ParsedStatement(
     String source,
@@ -38,15 +39,25 @@ public record ParsedStatement(
     @Nullable LocalDate statedFrom,
     @Nullable LocalDate statedTo,
     @Nullable StatedTotals statedTotals,
-    @Nullable FooterTotals footerTotals) {
+    @Nullable FooterTotals footerTotals,
+    List<PageTotals> pageTotals) {
 
   public ParsedStatement {
     transactions = List.copyOf(transactions);
+    pageTotals = List.copyOf(pageTotals);
     rejected = List.copyOf(rejected);
     if ((statedFrom == null) != (statedTo == null) || statedFrom != null && statedFrom.isAfter(statedTo)) {
       throw new io.github.fenqi.core.InvalidInputException(source + " statedFrom", statedFrom + " .. statedTo "
           + statedTo + " is not a period: both or neither, the first not after the last");
     }
+  }
+
+  /** A statement none of whose pages states its own totals (本页合计). */
+  public ParsedStatement(String source, StatementFormat format, String encoding, @Nullable String holderName,
+      int headerLine, List<Transaction> transactions, List<Problem> rejected, @Nullable LocalDate statedFrom,
+      @Nullable LocalDate statedTo, @Nullable StatedTotals statedTotals, @Nullable FooterTotals footerTotals) {
+    this(source, format, encoding, holderName, headerLine, transactions, rejected, statedFrom, statedTo, statedTotals,
+        footerTotals, List.of());
   }
 
   /** A statement that states no totals after its rows (a wallet's, or a bank's without a 合计 line). */

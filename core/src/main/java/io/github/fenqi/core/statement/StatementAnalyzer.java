@@ -362,7 +362,7 @@ public final class StatementAnalyzer {
   private void removeClosed(List<Row> rows) {
     for (Row r : rows) {
       if (r.kept() && (r.flags & CLOSED) != 0) {
-        r.remove(RemovalKind.CLOSED, "status '" + r.t.status() + "': never executed", null);
+        r.remove(RemovalKind.CLOSED, "status " + quoted(r.t.status()) + ": never executed", null);
       }
     }
   }
@@ -425,10 +425,10 @@ public final class StatementAnalyzer {
         original = o; // rows are in time order: the last candidate is the closest before the reversal
       }
       if (original == null) {
-        r.remove(RemovalKind.REVERSAL, masked("'" + r.t.description() + "' reverses a row not in these statements: not income or spending", r.t), null);
+        r.remove(RemovalKind.REVERSAL, masked(quoted(r.t.description()) + " reverses a row not in these statements: not income or spending", r.t), null);
       } else {
-        r.remove(RemovalKind.REVERSAL, masked("'" + r.t.description() + "' reverses " + original.t.location(), r.t), original);
-        original.remove(RemovalKind.REVERSED, masked("reversed by " + r.t.location() + " ('" + r.t.description() + "')", r.t), r);
+        r.remove(RemovalKind.REVERSAL, masked(quoted(r.t.description()) + " reverses " + original.t.location(), r.t), original);
+        original.remove(RemovalKind.REVERSED, masked("reversed by " + r.t.location() + " (" + quoted(r.t.description()) + ")", r.t), r);
       }
     }
   }
@@ -542,7 +542,7 @@ public final class StatementAnalyzer {
         r.remove(RemovalKind.REFUND, "refund of a purchase not in these statements: not income", null);
       } else if (original.refundedOnRow() > 0) {
         r.remove(RemovalKind.REFUND, "refund of " + original.t.location() + ", whose own row states "
-            + original.read.refunded() + " refunded (" + original.read.status() + "), counted there: not income", original);
+            + original.read.refunded() + " refunded (" + quoted(original.read.status()) + "), counted there: not income", original);
       } else if (original.t.amount().equals(r.t.amount())) {
         r.remove(RemovalKind.REFUND, "full refund of " + original.t.location(), original);
         original.remove(RemovalKind.REFUNDED, "refunded in full by " + r.t.location(), r);
@@ -575,8 +575,8 @@ public final class StatementAnalyzer {
       }
       Money refunded = r.t.refunded();
       if (refunded.equals(r.t.amount())) {
-        r.remove(RemovalKind.REFUNDED, "refunded in full on its own row (" + refunded + " refunded, status '"
-            + r.t.status() + "')", null);
+        r.remove(RemovalKind.REFUNDED, "refunded in full on its own row (" + refunded + " refunded, status "
+            + quoted(r.t.status()) + ")", null);
       } else {
         r.t = r.t.with(r.t.amount().minus(refunded), r.t.fee(), Money.ZERO);
       }
@@ -620,13 +620,13 @@ public final class StatementAnalyzer {
       } else if (isWalletWithdrawal(r)) {
         String counterparty = r.t.counterparty();
         String description = r.t.description();
-        r.remove(RemovalKind.INTERNAL_TRANSFER, () -> "a withdrawal (提现) from a payment wallet ('" + description + "' from '"
-            + counterparty + "'): the holder's own wallet balance reaching the bank, not income", null);
+        r.remove(RemovalKind.INTERNAL_TRANSFER, () -> "a withdrawal (提现) from a payment wallet (" + quoted(description) + " from "
+            + quoted(counterparty) + "): the holder's own wallet balance reaching the bank, not income", null);
       } else if (isWalletTopUp(r)) {
         String counterparty = r.t.counterparty();
         String description = r.t.description();
-        r.remove(RemovalKind.INTERNAL_TRANSFER, () -> "a top-up (充值) of a payment wallet's balance ('" + description
-            + "' to '" + counterparty + "'): the holder's own money moved to the wallet, not spending", null);
+        r.remove(RemovalKind.INTERNAL_TRANSFER, () -> "a top-up (充值) of a payment wallet's balance (" + quoted(description)
+            + " to " + quoted(counterparty) + "): the holder's own money moved to the wallet, not spending", null);
       }
     }
     // The two sides of a move between two of the holder's statements: opposite, equal, close in time. A side the
@@ -735,7 +735,7 @@ public final class StatementAnalyzer {
       if (closest != null) {
         Transaction wallet = w.t;
         closest.remove(RemovalKind.DUPLICATE, () -> "the same payment as " + wallet.location() + " (" + wallet.amount()
-            + " paid in the wallet by '" + wallet.channel() + "'): the card's row of a wallet payment, counted there", w);
+            + " paid in the wallet by " + quoted(wallet.channel()) + "): the card's row of a wallet payment, counted there", w);
       }
     }
   }
@@ -876,6 +876,16 @@ public final class StatementAnalyzer {
   }
 
   /**
+   * {@code value}, a field of a row, in quotes as an explanation shows it: as a rejection quotes a field
+   * ({@link io.github.fenqi.core.Problem#excerpt}, at most 40 characters, line separators and other invisible characters
+   * escaped). Quoted whole and raw, a description of thousands of characters made an explanation of that length, and a
+   * line separator or right-to-left override in it went as it stood into the report or log showing it.
+   */
+  private static String quoted(String value) {
+    return "'" + io.github.fenqi.core.Problem.excerpt(value) + "'";
+  }
+
+  /**
    * {@code text} with the counterparty's name masked ({@link Masking#name}) when the counterparty is a person, as
    * the holder's own name is: explanations go into reports and logs. An organisation's name (a merchant, an
    * employer, a lender) stays readable, since it is what the explanation is about.
@@ -1013,12 +1023,12 @@ public final class StatementAnalyzer {
       long median = amounts[amounts.length / 2];
       boolean steady = Arrays.stream(amounts).allMatch(a -> Math.abs(a - median) <= REGULAR_TOLERANCE * median);
       if (steady) {
-        String why = "regular monthly credits from organisation '" + e.getKey() + "' in " + months + " months (median "
+        String why = "regular monthly credits from organisation " + quoted(e.getKey()) + " in " + months + " months (median "
             + Money.ofFen(median) + ", each within " + Math.round(REGULAR_TOLERANCE * 100) + " %)";
         credits.forEach(c -> promoted.put(c, why));
       } else {
         steadyMonthlySums(credits, periods).ifPresent(why -> credits.forEach(c -> promoted.put(c, "regular monthly "
-            + "credits from organisation '" + e.getKey() + "', paid in parts: " + why)));
+            + "credits from organisation " + quoted(e.getKey()) + ", paid in parts: " + why)));
       }
     }
     if (promoted.isEmpty()) {

@@ -286,23 +286,64 @@ public final class StatementForensics {
   /**
    * Compares the rows with the sums a bank export's footer after them states ({@link FooterTotals}: a 合计 line, or
    * 收入合计 and 支出合计 lines), when none was rejected: the credits with the credit sum, the debits with the debit
-   * sum, naming the line stating each sum they disagree with. A row edited with every balance after it, added or
-   * removed breaks no running balance; unless the footer was edited too, it disagrees with it.
+   * sum, naming the line stating each sum they disagree with; and each page's rows with the sums its 本页合计 line
+   * states ({@link PageTotals}). A row edited with every balance after it, added or removed breaks no running balance;
+   * unless the footer was edited too, it disagrees with it.
    */
   private static void footerTotals(ParsedStatement s, List<ForensicSignal> signals, List<String> notes) {
     FooterTotals stated = s.footerTotals();
-    if (stated == null) {
+    if (stated == null && s.pageTotals().isEmpty()) {
       return;
     }
     if (!s.rejected().isEmpty()) {
+      int line = stated != null ? stated.line() : s.pageTotals().get(0).line();
+      boolean more = stated != null ? !s.pageTotals().isEmpty() : s.pageTotals().size() > 1;
       notes.add(s.source() + ": " + s.rejected().size() + " row(s) rejected, whose amounts are unknown: the sums the "
-          + "totals line " + s.source() + ":" + stated.line() + " states were not compared with the rows");
+          + "totals line " + s.source() + ":" + line + (more ? " and the other totals lines state" : " states")
+          + " were not compared with the rows");
       return;
     }
+    Map<String, List<String>> said = new java.util.LinkedHashMap<>(); // by the line stating the sum
+    for (PageTotals page : s.pageTotals()) {
+      pageTotals(s, page, said);
+    }
+    if (stated != null) {
+      footerTotals(s, stated, said);
+    }
+    if (!said.isEmpty()) {
+      List<String> each = new ArrayList<>();
+      said.forEach((at, sums) -> each.add(at + " states " + String.join(" and ", sums)));
+      signals.add(new ForensicSignal(ForensicSignal.Kind.STATED_TOTALS_MISMATCH, List.copyOf(said.keySet()), 0.8,
+          String.join("; ", each) + ": a row was edited, added or removed after the export"));
+    }
+  }
+
+  /** What a page's rows disagree with in the sums its totals line states, into {@code said} by that line. */
+  private static void pageTotals(ParsedStatement s, PageTotals page, Map<String, List<String>> said) {
+    Money credits = Money.ZERO;
+    Money debits = Money.ZERO;
+    for (Transaction t : s.transactions()) {
+      if (t.fileLine() >= page.firstLine() && t.fileLine() < page.line()) {
+        credits = t.direction() == Direction.CREDIT ? credits.plus(t.amount()) : credits;
+        debits = t.direction() == Direction.DEBIT ? debits.plus(t.amount()) : debits;
+      }
+    }
+    String rows = ", the rows of its page (lines " + page.firstLine() + " to " + (page.line() - 1) + ") sum to ";
+    if (page.credit() != null && !page.credit().equals(credits)) {
+      said.computeIfAbsent(s.source() + ":" + page.line(), k -> new ArrayList<>())
+          .add("money in of " + page.credit() + rows + credits);
+    }
+    if (page.debit() != null && !page.debit().equals(debits)) {
+      said.computeIfAbsent(s.source() + ":" + page.line(), k -> new ArrayList<>())
+          .add("money out of " + page.debit() + rows + debits);
+    }
+  }
+
+  /** What all rows disagree with in the sums the footer states, into {@code said} by the line stating each. */
+  private static void footerTotals(ParsedStatement s, FooterTotals stated, Map<String, List<String>> said) {
     Map<Direction, RowSum> held = rowSums(s);
     Money credits = held.get(Direction.CREDIT).sum();
     Money debits = held.get(Direction.DEBIT).sum();
-    Map<String, List<String>> said = new java.util.LinkedHashMap<>(); // by the line stating the sum
     if (stated.credit() != null && !stated.credit().equals(credits)) {
       said.computeIfAbsent(s.source() + ":" + stated.creditLine(), k -> new ArrayList<>())
           .add("money in of " + stated.credit() + ", the rows' credits sum to " + credits);
@@ -310,12 +351,6 @@ public final class StatementForensics {
     if (stated.debit() != null && !stated.debit().equals(debits)) {
       said.computeIfAbsent(s.source() + ":" + stated.debitLine(), k -> new ArrayList<>())
           .add("money out of " + stated.debit() + ", the rows' debits sum to " + debits);
-    }
-    if (!said.isEmpty()) {
-      List<String> each = new ArrayList<>();
-      said.forEach((at, sums) -> each.add(at + " states " + String.join(" and ", sums)));
-      signals.add(new ForensicSignal(ForensicSignal.Kind.STATED_TOTALS_MISMATCH, List.copyOf(said.keySet()), 0.8,
-          String.join("; ", each) + ": a row was edited, added or removed after the export"));
     }
   }
 

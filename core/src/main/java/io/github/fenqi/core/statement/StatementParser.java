@@ -91,6 +91,12 @@ public interface StatementParser {
         throw new InvalidInputException(broken.location(), broken.reason());
       }
     }
+    for (CsvStatementParser parser : shipped()) {
+      Problem separated = parser.otherSeparator(source, content);
+      if (separated != null) {
+        throw new InvalidInputException(separated.location(), separated.reason());
+      }
+    }
     String none = "not a statement: no Alipay, WeChat Pay or bank CSV header line found (give the format explicitly, or "
         + "a column mapping for this bank)";
     Problem near = new BankCsvParser(BankColumnMapping.DEFAULT).closestHeader(source, content);

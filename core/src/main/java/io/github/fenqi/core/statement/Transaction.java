@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param source the file it came from (as named by the caller)
  * @param fileLine 1-based physical line in the file (preamble and header included)
  * @param dataRow 1-based index among the data rows after the header
- * @param time when it happened
+ * @param time when it happened, in Beijing time (UTC+08:00), as the exports write it
  * @param direction credit, debit or neutral
  * @param amount the amount, never negative
  * @param counterparty 交易对方 / 对方户名

@@ -282,6 +282,121 @@ class BankFooterTest {
     assertEquals(new FooterTotals(lines.size(), credits, null), s.footerTotals());
   }
 
+  /** The sums of {@code rows} (data lines of the sample) by direction, as a 本页合计 line under the columns. */
+  private static String pageTotal(String label, List<String> rows) {
+    Money in = Money.ZERO;
+    Money out = Money.ZERO;
+    for (String row : rows) {
+      String[] f = row.split(",", -1);
+      in = f[3].isEmpty() ? in : in.plus(Money.of(f[3]));
+      out = f[4].isEmpty() ? out : out.plus(Money.of(f[4]));
+    }
+    return label + ",,," + in + "," + out + ",,,,";
+  }
+
+  /**
+   * An export saved page by page closes each page with a 本页合计 line of that page's rows, then repeats the header;
+   * the last page's 本页合计 stands before the 合计 of all rows. The page lines had been rejected as footer lines among
+   * the rows, and the last one taken as the export's totals, contradicted by the 合计 line: the rows were compared with
+   * nothing. Each 本页合计 states its page's sums, which are compared with the page's rows; the 合计 states all rows'.
+   */
+  @Test
+  void pageTotalsBetweenPagesAreComparedWithTheirPagesRows() throws IOException {
+    ParsedStatement plain = write("plain.csv", sample());
+    List<String> rows = sample();
+    String header = rows.get(0);
+    List<String> first = rows.subList(1, 41);
+    List<String> second = rows.subList(41, rows.size());
+    List<String> lines = new ArrayList<>();
+    lines.add(header);
+    lines.addAll(first);
+    lines.add(pageTotal("本页合计", first));
+    lines.add("");
+    lines.add(header);
+    lines.addAll(second);
+    lines.add(pageTotal("本页合计：", second));
+    lines.add(pageTotal("合计", rows.subList(1, rows.size())));
+    lines.add("导出时间:2026-11-30 12:00");
+    ParsedStatement s = write("pages.csv", lines);
+    assertEquals(List.of(), s.rejected());
+    assertEquals(plain.transactions().size(), s.transactions().size());
+    int firstPage = first.size() + 2;
+    int secondPage = firstPage + 3 + second.size();
+    assertEquals(List.of(new PageTotals(firstPage, 2, sumOf(first, 3),
+            sumOf(first, 4)), new PageTotals(secondPage, firstPage + 1, sumOf(second, 3), sumOf(second, 4))),
+        s.pageTotals());
+    assertEquals(new FooterTotals(secondPage + 1, sum(plain, Direction.CREDIT), sum(plain, Direction.DEBIT)),
+        s.footerTotals());
+    assertTrue(examine(s).signals().stream().noneMatch(x -> x.kind() == ForensicSignal.Kind.STATED_TOTALS_MISMATCH),
+        examine(s).signals().toString());
+
+    // a debit of the first page raised by 100.00, with every balance after it and the 合计 line: its page disagrees
+    List<String> edited = new ArrayList<>(lines);
+    int row = 10;
+    String[] f = edited.get(row).split(",", -1);
+    assertTrue(!f[4].isEmpty(), edited.get(row));
+    f[4] = Money.of(f[4]).plus(Money.of("100.00")).toString();
+    edited.set(row, String.join(",", f));
+    for (int i = row; i < edited.size(); i++) {
+      String[] g = edited.get(i).split(",", -1);
+      if (g.length > 5 && g[5].matches("[0-9.]+")) {
+        g[5] = Money.of(g[5]).minus(Money.of("100.00")).toString();
+        edited.set(i, String.join(",", g));
+      }
+    }
+    List<String> editedRows = new ArrayList<>(edited.subList(1, firstPage - 1));
+    editedRows.addAll(second);
+    edited.set(secondPage, pageTotal("合计", editedRows));
+    ParsedStatement e = write("pages-edited.csv", edited);
+    assertEquals(List.of(), e.rejected());
+    ForensicSignal totals = examine(e).signals().stream()
+        .filter(x -> x.kind() == ForensicSignal.Kind.STATED_TOTALS_MISMATCH).findFirst()
+        .orElseThrow(() -> new AssertionError(examine(e).signals().toString()));
+    assertEquals(List.of(e.source() + ":" + firstPage), totals.rows());
+    assertTrue(totals.detail().contains("money out of " + sumOf(first, 4) + ", the rows of its page (lines 2 to "
+        + (firstPage - 1) + ") sum to " + sumOf(first, 4).plus(Money.of("100.00"))), totals.detail());
+  }
+
+  /**
+   * A bank export saved as printed numbers its pages (第1页/共2页, 第 2 页 共 2 页) between them and after the last; such a
+   * line had been read as a row and rejected ("not a date"), so every such export had rejected rows and was compared
+   * with no totals. A line saying only which page it is holds no row and is passed over as a blank line is.
+   */
+  @Test
+  void pageNumberLinesArePassedOverLikeBlankLines() throws IOException {
+    ParsedStatement plain = write("plain.csv", sample());
+    List<String> rows = sample();
+    List<String> first = rows.subList(1, 41);
+    List<String> second = rows.subList(41, rows.size());
+    List<String> lines = new ArrayList<>();
+    lines.add(rows.get(0));
+    lines.addAll(first);
+    lines.add(pageTotal("本页合计", first));
+    lines.add("第1页/共2页,,,,,,,,");
+    lines.add(rows.get(0));
+    lines.addAll(second.subList(0, 10));
+    lines.add("\"第 2 页\",\"共 2 页\"");
+    lines.addAll(second.subList(10, second.size()));
+    lines.add(pageTotal("合计", rows.subList(1, rows.size())));
+    lines.add("共2页 第2页");
+    ParsedStatement s = write("numbered.csv", lines);
+    assertEquals(List.of(), s.rejected());
+    assertEquals(plain.transactions().size(), s.transactions().size());
+    assertEquals(1, s.pageTotals().size());
+    assertTrue(examine(s).signals().stream().noneMatch(x -> x.kind() == ForensicSignal.Kind.STATED_TOTALS_MISMATCH),
+        examine(s).signals().toString());
+  }
+
+  /** The sum of column {@code column} of {@code rows}, its empty fields left out. */
+  private static Money sumOf(List<String> rows, int column) {
+    Money sum = Money.ZERO;
+    for (String row : rows) {
+      String f = row.split(",", -1)[column];
+      sum = f.isEmpty() ? sum : sum.plus(Money.of(f));
+    }
+    return sum;
+  }
+
   /** 12345.67 as 12,345.67. */
   private static String grouped(Money m) {
     return String.format(java.util.Locale.ROOT, "%,d.%02d", m.fen() / 100, m.fen() % 100);

@@ -2,8 +2,10 @@ package io.github.fenqi.core.statement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.testkit.Samples;
 import java.io.IOException;
@@ -216,5 +218,68 @@ class StatedTotalsForensicsTest {
     ParsedStatement w = write(dir, "h.csv", l, StandardCharsets.UTF_8);
     assertEquals(List.of(), w.rejected());
     assertEquals(ForensicVerdict.PASS, examine(w).verdict(), examine(w).signals().toString());
+  }
+
+  /**
+   * A wallet states each figure above its rows once. A second line stating one of them otherwise (an edited export's
+   * 收入 inserted before the bank's own, a count stated twice) had been passed over, the first taken: rows edited to
+   * match a line inserted first were compared with it and passed, the export's own line unchecked. The file is refused
+   * naming both lines; a figure stated twice alike is read.
+   */
+  @Test
+  void aWalletFigureStatedTwiceOtherwiseRefusesTheFileNamingBothLines() {
+    List<String> income = wechat();
+    income.add(7, "收入：8笔 2954.00元,,,,,,,,,,");
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> write(dir, "i.csv", income, StandardCharsets.UTF_8));
+    assertEquals(dir.resolve("i.csv") + ":9", e.problems().get(0).location());
+    assertTrue(e.problems().get(0).reason().startsWith("states 收入 as 8 rows of 954.00 where line 8 states 8 rows of "
+        + "2954.00"), e.problems().get(0).reason());
+
+    List<String> count = alipay();
+    count.add(8, "共140笔记录");
+    InvalidInputException c = assertThrows(InvalidInputException.class, () -> write(dir, "c.csv", count, GBK));
+    assertEquals(dir.resolve("c.csv") + ":9", c.problems().get(0).location());
+    assertTrue(c.problems().get(0).reason().startsWith("states 140 rows where line 8 states 141"),
+        c.problems().get(0).reason());
+
+    List<String> alike = wechat();
+    alike.add(10, alike.get(7));
+    alike.add(7, alike.get(6));
+    ParsedStatement w = write(dir, "alike.csv", alike, StandardCharsets.UTF_8);
+    assertEquals(new StatedTotals(7, 82, new StatedTotals.Tally(9, "收入", 8, Money.of("954.00")),
+        new StatedTotals.Tally(10, "支出", 64, Money.of("2282.11")),
+        new StatedTotals.Tally(11, "中性交易", 10, Money.of("3066.63"))), w.statedTotals());
+    assertEquals(ForensicVerdict.PASS, examine(w).verdict(), examine(w).signals().toString());
+  }
+
+  /**
+   * Alipay and WeChat state all four figures, 0笔 0.00元 included. A preamble stating some but not all of them, or one
+   * whose sum is no amount (收入：8笔 954.001元), had had the whole comparison skipped with a note that the export
+   * states no totals: a forger needed only to spoil or drop the line his edit contradicts. The file is refused naming
+   * the line, or the figure no line states; an export stating none of them is still read, unchecked.
+   */
+  @Test
+  void aWalletStatingSomeFiguresOrOneThatIsNoAmountIsRefused() {
+    List<String> spoiled = wechat();
+    spoiled.set(7, "收入：8笔 954.001元,,,,,,,,,,");
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> write(dir, "s.csv", spoiled, StandardCharsets.UTF_8));
+    assertEquals(dir.resolve("s.csv") + ":8", e.problems().get(0).location());
+    assertTrue(e.problems().get(0).reason().startsWith("收入 '954.001' is not an amount"),
+        e.problems().get(0).reason());
+
+    List<String> dropped = alipay();
+    dropped.remove(8);
+    InvalidInputException d = assertThrows(InvalidInputException.class, () -> write(dir, "d.csv", dropped, GBK));
+    assertEquals(dir.resolve("d.csv").toString(), d.problems().get(0).location());
+    assertTrue(d.problems().get(0).reason().startsWith("states 共…笔记录 (line 8), 支出 (line 9) and 不计收支 (line 10) "
+        + "but no line states 收入 as N笔 X元"), d.problems().get(0).reason());
+
+    List<String> none = wechat();
+    none.subList(6, 10).clear();
+    ParsedStatement n = write(dir, "n.csv", none, StandardCharsets.UTF_8);
+    assertEquals(null, n.statedTotals());
+    assertEquals(82, n.transactions().size());
   }
 }

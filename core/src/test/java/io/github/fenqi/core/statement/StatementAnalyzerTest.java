@@ -719,4 +719,29 @@ class StatementAnalyzerTest {
     assertEquals(Money.of("5000.00"), a.months().get(0).loanRepayments());
     assertEquals(Money.of("5.00"), a.months().get(0).otherSpending());
   }
+
+  /**
+   * An explanation quotes the fields it is about as a rejection does ({@link io.github.fenqi.core.Problem#excerpt}):
+   * it had quoted them whole and raw, so a description of 2 000 characters made a reason of that length, and a line
+   * separator or right-to-left override in it went as it stood into whatever report or log shows the explanation.
+   */
+  @Test
+  void explanationsQuoteTheirFieldsAsExcerptsNotWholeAndRaw() {
+    String tail = "鲜".repeat(2000) + "\u2028OK\u202E";
+    ParsedStatement s = bank("long.csv",
+        "2026-05-01,10:00:00,盒马鲜生" + tail + ",,12.00,,盒马鲜生" + tail + ",,POS\n"
+        + "2026-05-02,10:00:00,POS消费,,30.00,,某某超市有限公司" + tail + ",,POS\n"
+        + "2026-05-03,10:00:00,冲正" + tail + ",30.00,,,某某超市有限公司" + tail + ",,POS\n"
+        + "2026-05-04,10:00:00,支付宝提现" + tail + ",500.00,,,支付宝" + tail + ",,快捷支付\n");
+    assertEquals(List.of(), s.rejected());
+    StatementAnalysis a = StatementAnalyzer.defaults().analyze(List.of(s));
+    List<String> said = new java.util.ArrayList<>();
+    a.transactions().forEach(c -> said.add(c.reason()));
+    a.removals().forEach(r -> said.add(r.explanation()));
+    assertEquals(4, said.size(), said.toString());
+    for (String reason : said) {
+      assertTrue(reason.length() < 300, reason);
+      assertTrue(reason.codePoints().noneMatch(c -> c == 0x2028 || c == 0x202E), reason);
+    }
+  }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.testkit.Samples;
 import java.nio.charset.StandardCharsets;
@@ -266,5 +267,36 @@ class StatementForensicsTest {
         rb.signals().stream().map(ForensicSignal::kind).toList(), rb.signals().toString());
     assertEquals(List.of("b.csv:6"), rb.signals().get(0).rows());
     assertEquals(ForensicVerdict.REVIEW, rb.verdict());
+  }
+
+  /**
+   * A wallet export's 起始时间 or 终止时间 whose day is not of the calendar, a 终止时间 before the 起始时间, or one stated
+   * twice otherwise had left the period unstated without a word, and with it the check of the rows against it: a row
+   * moved to November passed when 终止时间 was made 2026-11-31. Each refuses the file naming the line (and the other
+   * line), as a bank's 起止日期 that is no period does.
+   */
+  @Test
+  void aWalletPeriodLineThatIsNoPeriodRefusesTheFileNamingTheLine() {
+    String wechat = new String(Samples.bytes("samples/statements/wechat_A.csv"), StandardCharsets.UTF_8)
+        .replace("\n2026-10-31 14:58:18,", "\n2026-11-20 14:58:18,");
+    String stated = "起始时间：[2026-05-01 00:00:00] 终止时间：[2026-10-31 23:59:59]";
+    assertTrue(wechat.contains(stated));
+    String[][] cases = {
+      {stated.replace("2026-10-31", "2026-11-31"), "w.csv:3",
+          "终止时间 '2026-11-31' is not a valid date YYYY-MM-DD: November 2026 has days 01 to 30"},
+      {stated.replace("2026-10-31", "2026-04-30"), "w.csv:3",
+          "终止时间 '2026-04-30' is before 起始时间 '2026-05-01' (line 3)"},
+      {stated + ",,,,,,,,,,\n终止时间：[2026-11-30 23:59:59]", "w.csv:4",
+          "终止时间 '2026-11-30' where line 3 states '2026-10-31'"},
+    };
+    for (String[] c : cases) {
+      InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
+          () -> StatementParser.parseDetected("w.csv", wechat.replace(stated, c[0]).getBytes(StandardCharsets.UTF_8)));
+      assertEquals(c[1], e.problems().get(0).location(), c[0]);
+      assertTrue(e.problems().get(0).reason().startsWith(c[2]), e.problems().get(0).reason());
+    }
+    ParsedStatement again = StatementParser.parseDetected("w.csv",
+        wechat.replace(stated, stated + ",,,,,,,,,,\n" + stated).getBytes(StandardCharsets.UTF_8));
+    assertEquals(java.time.LocalDate.of(2026, 10, 31), again.statedTo());
   }
 }

@@ -84,6 +84,90 @@ class StatementParserTest {
   }
 
   /**
+   * A time that carries its zone had every row rejected as "not a date and time", which did not say what was wrong.
+   * The exports write Beijing time, which is what a row's time is read as (dates are dates in China): an offset of
+   * +08:00 (+0800, +08, GMT+8) says just that and is read; any other zone or offset is refused naming the column and
+   * the zone (CST also names US Central time), not converted: the day it gives a row decides its month.
+   */
+  @Test
+  void aTimeWithItsZoneIsReadAtPlusEightAndAnyOtherZoneIsRefusedNamingIt() {
+    String[][] read = {
+      {"2026-05-01T10:00:00+08:00", "", "2026-05-01T10:00"}, {"2026-05-02 10:00:01 +0800", "", "2026-05-02T10:00:01"},
+      {"2026-05-03 10:00+08", "", "2026-05-03T10:00"}, {"2026-05-04 10:00:00 GMT+8", "", "2026-05-04T10:00"},
+      {"2026-05-05", "10:00:00+08:00", "2026-05-05T10:00"}, {"2026-05-06", "10:00:00 UTC+08:00", "2026-05-06T10:00"},
+    };
+    StringBuilder csv = new StringBuilder(BANK_HEADER);
+    for (String[] r : read) {
+      csv.append(r[0]).append(',').append(r[1]).append(",POS消费,,1.00,,超市,,POS\n");
+    }
+    String[][] refused = {
+      {"2026-05-07T10:00:00Z", "", "交易日期 '2026-05-07T10:00:00Z' ends in the zone 'Z'"},
+      {"2026-05-08 10:00:00 CST", "", "交易日期 '2026-05-08 10:00:00 CST' ends in the zone 'CST'"},
+      {"2026-05-09T10:00:00-05:00", "", "交易日期 '2026-05-09T10:00:00-05:00' ends in the zone '-05:00'"},
+      {"2026-05-10", "10:00:00+09:00", "交易时间 '10:00:00+09:00' ends in the zone '+09:00'"},
+    };
+    for (String[] r : refused) {
+      csv.append(r[0]).append(',').append(r[1]).append(",POS消费,,1.00,,超市,,POS\n");
+    }
+    ParsedStatement s = StatementParser.bank().parse("b.csv", utf8(csv.toString()));
+    assertEquals(java.util.Arrays.stream(read).map(r -> LocalDateTime.parse(r[2])).toList(),
+        s.transactions().stream().map(Transaction::time).toList());
+    assertEquals(List.of("b.csv:8", "b.csv:9", "b.csv:10", "b.csv:11"),
+        s.rejected().stream().map(Problem::location).toList());
+    for (int i = 0; i < refused.length; i++) {
+      String reason = s.rejected().get(i).reason();
+      assertTrue(reason.startsWith(refused[i][2] + ", which is not read: times are read as Beijing time (UTC+08:00)"),
+          reason);
+    }
+    assertTrue(s.rejected().get(1).reason().contains("US Central"), s.rejected().get(1).reason());
+  }
+
+  /**
+   * A time with a fraction of a second ({@code 10:00:00.0}, as a database's timestamp is written, or {@code .123}) had
+   * every row of such an export rejected as "not a date and time"; it is read, the fraction kept. A fraction after
+   * minutes alone, or of more than nine digits, is still refused.
+   */
+  @Test
+  void aTimeWithAFractionOfASecondIsRead() {
+    ParsedStatement s = StatementParser.bank().parse("b.csv", utf8(BANK_HEADER
+        + "2026-05-01 10:00:00.0,,POS消费,,1.00,,超市,,POS\n"
+        + "2026-05-02,10:00:00.123,POS消费,,1.00,,超市,,POS\n"
+        + "2026-05-03T10:00:00.000+08:00,,POS消费,,1.00,,超市,,POS\n"
+        + "2026-05-04,10:00.5,POS消费,,1.00,,超市,,POS\n"
+        + "2026-05-05 10:00:00.1234567890,,POS消费,,1.00,,超市,,POS\n"));
+    assertEquals(List.of(LocalDateTime.parse("2026-05-01T10:00"), LocalDateTime.parse("2026-05-02T10:00:00.123"),
+        LocalDateTime.parse("2026-05-03T10:00")), s.transactions().stream().map(Transaction::time).toList());
+    assertEquals(List.of("b.csv:5", "b.csv:6"), s.rejected().stream().map(Problem::location).toList());
+  }
+
+  /**
+   * A statement saved with tabs or semicolons between its fields (Excel's "Unicode text", a spreadsheet in a European
+   * locale) had been refused as holding no header line, with a hint at a column mapping, which could not read it. Its
+   * header line is named, saying what separates the fields and to save the file as CSV.
+   */
+  @Test
+  void aStatementSeparatedByTabsOrSemicolonsIsRefusedSayingSo() {
+    String bank = new String(Samples.bytes("samples/statements/bank_A.csv"), StandardCharsets.UTF_8);
+    String wechat = new String(Samples.bytes("samples/statements/wechat_A.csv"), StandardCharsets.UTF_8);
+    Object[][] cases = {
+      {bank.replace(",", "\t"), "b.csv:1", "tabs", StatementParser.bank()},
+      {bank.replace(",", ";"), "b.csv:1", "semicolons", StatementParser.bank()},
+      {wechat.replace(",", "\t"), "b.csv:17", "tabs", StatementParser.wechat()},
+    };
+    for (Object[] c : cases) {
+      byte[] content = utf8((String) c[0]);
+      StatementParser parser = (StatementParser) c[3];
+      for (java.util.function.Supplier<ParsedStatement> read : List.<java.util.function.Supplier<ParsedStatement>>of(
+          () -> StatementParser.parseDetected("b.csv", content), () -> parser.parse("b.csv", content))) {
+        InvalidInputException e = assertThrows(InvalidInputException.class, read::get);
+        assertEquals(c[1], e.problems().get(0).location());
+        assertTrue(e.problems().get(0).reason().contains("its fields are separated by " + c[2] + ", not commas"),
+            e.problems().get(0).reason());
+      }
+    }
+  }
+
+  /**
    * Reading stops at a closing '---' line, where exports put their footer; rows after it were dropped without a word
    * (an export split by a rule line lost its later months). Each is now listed as rejected; footer prose is not.
    */

@@ -57,8 +57,8 @@ public final class AlipayParser extends CsvStatementParser {
 
   /** 共…笔记录, 收入, 支出 and 不计收支: what the rows add up to (see {@link StatedTotals}). */
   @Override
-  protected @Nullable StatedTotals statedTotals(List<String> preamble) {
-    return walletTotals(preamble, "不计收支");
+  protected @Nullable StatedTotals statedTotals(String source, List<String> preamble) {
+    return walletTotals(source, preamble, "不计收支");
   }
 
   @Override

@@ -271,7 +271,9 @@ public final class BankCsvParser extends CsvStatementParser {
   }
 
   /** How a bank labels the totals line after its rows: 合计,,,12345.67,2345.00. */
-  private static final List<String> TOTAL_LABELS = List.of("合计", "总计", "本页合计", "本期合计");
+  private static final List<String> TOTAL_LABELS = List.of("合计", "总计", "本期合计");
+  /** How a bank labels the totals line of one page's rows, in an export saved page by page: 本页合计,,,1234.00,…. */
+  private static final List<String> PAGE_LABELS = List.of("本页合计", "本页小计");
   /** How a bank labels the line after its rows saying when the file was made: 导出时间:2026-11-30 12:00. */
   private static final List<String> MADE_LABELS = List.of("导出时间", "打印时间", "下载时间", "导出日期", "打印日期");
 
@@ -280,7 +282,7 @@ public final class BankCsvParser extends CsvStatementParser {
       "注", "备注", "说明", "声明", "免责声明");
 
   /**
-   * A line whose first filled field is a totals label (合计, 总计, 本页合计, 本期合计), says when the file was made
+   * A line whose first filled field is a totals label (合计, 总计, 本期合计, a page's 本页合计), says when the file was made
    * (导出时间, 打印时间, 下载时间) or labels a note (温馨提示, 提示, 注, 说明, 声明), the label alone or followed by a
    * colon, a bracket, a space or a digit (合计消费 is a description, not a label). After the last row they are the
    * export's footer, which had been listed as rejected rows; among the rows, the parser rejects them naming the line.
@@ -289,7 +291,18 @@ public final class BankCsvParser extends CsvStatementParser {
   protected boolean isFooter(List<String> fields) {
     String first = firstFilled(fields);
     return labelled(first, TOTAL_LABELS) || labelled(first, MADE_LABELS) || labelled(first, NOTE_LABELS)
-        || labelled(first, CREDIT_SUM_LABELS) || labelled(first, DEBIT_SUM_LABELS);
+        || labelled(first, CREDIT_SUM_LABELS) || labelled(first, DEBIT_SUM_LABELS) || labelled(first, PAGE_LABELS);
+  }
+
+  /**
+   * A line whose first filled field is 本页合计 or 本页小计 (as {@link #labelled}): the totals of one page's rows,
+   * which an export saved page by page writes after each page, before the header repeats. Among the rows it had been
+   * rejected as a footer line, and the last page's, before the 合计 of all rows, read as the export's totals and
+   * contradicted by that 合计; its sums are read as a {@link io.github.fenqi.core.statement.PageTotals} instead.
+   */
+  @Override
+  protected boolean isPageTotal(List<String> fields) {
+    return labelled(firstFilled(fields), PAGE_LABELS);
   }
 
   /** How a bank labels the sum of the credits on a line of its own: 收入合计：12345.67. */
@@ -369,7 +382,7 @@ public final class BankCsvParser extends CsvStatementParser {
     if (credit != null || debit != null) {
       return sumLine(credit != null ? credit : debit, debit != null, fields, line);
     }
-    if (!labelled(first, TOTAL_LABELS) || m.credit().equals(m.debit())) {
+    if (!labelled(first, TOTAL_LABELS) && !labelled(first, PAGE_LABELS) || m.credit().equals(m.debit())) {
       return null;
     }
     if (fields.size() > columns.width() && !firstFilled(fields.subList(columns.width(), fields.size())).isEmpty()) {

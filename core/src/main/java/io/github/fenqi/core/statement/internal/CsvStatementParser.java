@@ -6,6 +6,7 @@ import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.statement.Direction;
 import io.github.fenqi.core.statement.FooterTotals;
+import io.github.fenqi.core.statement.PageTotals;
 import io.github.fenqi.core.statement.ParsedStatement;
 import io.github.fenqi.core.statement.StatedTotals;
 import io.github.fenqi.core.statement.StatementFormat;
@@ -51,8 +52,12 @@ public abstract class CsvStatementParser implements StatementParser {
       "(\\d{4})(?:([-/.])(\\d{1,2})\\2(\\d{1,2})|年(\\d{1,2})月(\\d{1,2})日?|(\\d{2})(\\d{2}))");
   /** An amount whose commas group the yuan in threes: {@code 1,234}, {@code -12,345,678.9}. */
   private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d*)?");
-  /** {@code 9:31}, {@code 09:31:12}, or six digits ({@code 093112}, as some banks write a time column). */
-  private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})(?::(\\d{2}))?|(\\d{2})(\\d{2})(\\d{2})");
+  /**
+   * {@code 9:31}, {@code 09:31:12}, {@code 09:31:12.0} (a fraction of a second, as a database's timestamp is written:
+   * such an export had every row rejected), or six digits ({@code 093112}, as some banks write a time column).
+   */
+  private static final Pattern TIME = Pattern.compile(
+      "(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?|(\\d{2})(\\d{2})(\\d{2})");
 
   /** The column positions of a header line, by name. */
   protected static final class Columns {
@@ -172,9 +177,15 @@ public abstract class CsvStatementParser implements StatementParser {
    * null when none does (or the content is not text): what to tell the user of a file no parser recognises.
    */
   public @Nullable Problem closestHeader(String source, byte[] content) {
+    return inText(content, (text, lines) -> closestHeader(source, text, lines));
+  }
+
+  /** What {@code find} says of {@code content} decoded and split into lines, or null when it is not text. */
+  private static @Nullable Problem inText(byte[] content,
+      java.util.function.BiFunction<String, int[], @Nullable Problem> find) {
     try {
       String text = TextDecoding.decode(content).text();
-      return closestHeader(source, text, lines(text));
+      return find.apply(text, lines(text));
     } catch (IllegalArgumentException e) {
       return null;
     }
@@ -219,6 +230,37 @@ public abstract class CsvStatementParser implements StatementParser {
   }
 
   /**
+   * Whether {@code fields} is the totals line of one page of an export saved page by page (a bank's 本页合计), after the
+   * page's rows; its sums ({@link #footerTotals}) are the page's. By default a format has none.
+   */
+  protected boolean isPageTotal(List<String> fields) {
+    return false;
+  }
+
+  /**
+   * Reads the page totals line {@code fields} (line {@code line}, closing the page from line {@code pageStart}) into
+   * {@code pages}, or rejects it saying why its sums cannot be read; answers the first line of the next page.
+   */
+  private int pageTotal(List<String> fields, Columns columns, String source, int line, int pageStart,
+      List<PageTotals> pages, List<Problem> rejected) {
+    String unread;
+    try {
+      FooterTotals sums = footerTotals(fields, columns, line);
+      if (sums != null) {
+        pages.add(new PageTotals(line, pageStart, sums.credit(), sums.debit()));
+      }
+      return line + 1;
+    } catch (IllegalArgumentException e) {
+      unread = e.getMessage();
+    } catch (InvalidInputException e) {
+      unread = e.problems().get(0).location() + " " + e.problems().get(0).reason();
+    }
+    rejected.add(Problem.of(source + ":" + line, "the totals line of the page from line " + pageStart + " cannot be "
+        + "read, so the page's rows are not compared with it: " + unread));
+    return line + 1;
+  }
+
+  /**
    * The sums the footer line {@code fields} (line {@code line} of the file) states of the rows under the header
    * {@code columns}, or null when it states none this format can compare; throws {@link IllegalArgumentException}
    * saying why when a sum it writes cannot be read (the line is then rejected, as a row would be).
@@ -245,7 +287,7 @@ public abstract class CsvStatementParser implements StatementParser {
       }
       if (isFooter(fields)) {
         start = i;
-      } else if (!allEmpty(fields) && !prose(fields)) {
+      } else if (!allEmpty(fields) && !prose(fields) && !pageNumber(fields)) {
         break;
       }
     }
@@ -267,6 +309,25 @@ public abstract class CsvStatementParser implements StatementParser {
       }
     }
     return only != null && !Character.isDigit(only.charAt(0)) && "+-−－¥￥(（".indexOf(only.charAt(0)) < 0;
+  }
+
+  /** A page's number as an export saved as printed writes it: 第1页, 第 1 页 共 3 页, 第1页/共3页, 共3页 第1页. */
+  private static final Pattern PAGE_NUMBER = Pattern.compile(
+      "第\\s*\\d+\\s*页(?:\\s*[/／,，、|]?\\s*共\\s*\\d+\\s*页)?|共\\s*\\d+\\s*页\\s*[/／,，、|]?\\s*第\\s*\\d+\\s*页");
+
+  /**
+   * Whether {@code fields} says only which page it is ({@link #PAGE_NUMBER}, in one field or over two): an export saved
+   * as printed numbers its pages between them. Such a line holds no row, so it is passed over as a blank line is; it
+   * had been read as a row and rejected, and with a row rejected no total the export states was compared.
+   */
+  private static boolean pageNumber(List<String> fields) {
+    StringBuilder filled = new StringBuilder();
+    for (String f : fields) {
+      if (!f.isBlank()) {
+        filled.append(filled.length() == 0 ? "" : " ").append(f.strip());
+      }
+    }
+    return filled.length() > 0 && filled.length() < 40 && PAGE_NUMBER.matcher(filled).matches();
   }
 
   /** The first field of {@code fields} that is not blank, stripped, or "" when all are. */
@@ -320,6 +381,37 @@ public abstract class CsvStatementParser implements StatementParser {
         + "among them, are: a line added in another encoding (GBK?); save the whole file as UTF-8");
   }
 
+  /**
+   * The first line of {@code content} that is this format's header line with its fields separated by tabs or
+   * semicolons (Excel's "Unicode text", a spreadsheet in a European locale), as a problem saying so, or null. Such a
+   * file had been refused as having no header line, with a hint at a column mapping, which cannot read it either.
+   */
+  public @Nullable Problem otherSeparator(String source, byte[] content) {
+    return inText(content, (text, lines) -> otherSeparator(source, text, lines));
+  }
+
+  private @Nullable Problem otherSeparator(String source, String text, int[] lines) {
+    for (int i = 0; i < Math.min(lines.length / 2, HEADER_SEARCH_LINES); i++) {
+      String line = text.substring(lines[2 * i], lines[2 * i + 1]);
+      for (char separator : new char[] {'\t', ';'}) {
+        if (line.indexOf(separator) < 0) {
+          continue;
+        }
+        List<String> fields = new ArrayList<>();
+        for (String f : line.split(String.valueOf(separator), -1)) {
+          String t = f.strip();
+          fields.add(t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t);
+        }
+        if (isHeader(fields)) {
+          return Problem.of(source + ":" + (i + 1), "is the header line of a " + format().id() + " statement, but "
+              + "its fields are separated by " + (separator == '\t' ? "tabs" : "semicolons") + ", not commas: save "
+              + "the file as CSV (comma-separated) and give it again");
+        }
+      }
+    }
+    return null;
+  }
+
   @Override
   public boolean recognises(byte[] content) {
     try {
@@ -352,6 +444,10 @@ public abstract class CsvStatementParser implements StatementParser {
       if (broken != null) {
         throw new InvalidInputException(broken.location(), broken.reason());
       }
+      Problem separated = otherSeparator(source, text, lines);
+      if (separated != null) {
+        throw new InvalidInputException(separated.location(), separated.reason());
+      }
       StatementFormat other = StatementParser.detect(content).filter(f -> f != format()).orElse(null);
       if (other != null) { // the bank layout's near-header hints about a column mapping would only mislead here
         throw new InvalidInputException(source, "not a statement in the " + format().id() + " format but in the "
@@ -378,6 +474,8 @@ public abstract class CsvStatementParser implements StatementParser {
     int footer = footerStart(text, lines, header, readable);
     boolean trailer = false;
     int otherHeader = 0; // the line of the header with other columns the rows now stand under, or 0
+    List<PageTotals> pages = new ArrayList<>();
+    int pageStart = header + 2; // the first line of the page the rows now belong to
     for (int i = header + 1; i < footer; i++) {
       int from = lines[2 * i];
       int to = lines[2 * i + 1];
@@ -401,12 +499,16 @@ public abstract class CsvStatementParser implements StatementParser {
         fields = CsvLine.split(joined(text, lines, i, last));
         i = last;
       }
-      if (allEmpty(fields)) {
+      if (allEmpty(fields) || pageNumber(fields)) {
         continue;
       }
       if (fields.equals(headerFields)) {
         otherHeader = 0;
         continue; // the header again: an export saved page by page repeats it, and it is no row
+      }
+      if (otherHeader == 0 && isPageTotal(fields)) {
+        pageStart = pageTotal(fields, columns, source, line, pageStart, pages, rejected);
+        continue; // a page's totals: no row, compared with its page's rows
       }
       dataRow++;
       if (isHeader(fields)) {
@@ -447,7 +549,11 @@ public abstract class CsvStatementParser implements StatementParser {
     boolean debitContradicted = false;
     for (int i = trailer ? readable : footer; i < readable; i++) {
       List<String> fields = CsvLine.split(text, lines[2 * i], lines[2 * i + 1]);
-      if (allEmpty(fields)) {
+      if (allEmpty(fields) || pageNumber(fields)) {
+        continue;
+      }
+      if (isPageTotal(fields)) {
+        pageStart = pageTotal(fields, columns, source, i + 1, pageStart, pages, rejected);
         continue;
       }
       String unread;
@@ -484,7 +590,8 @@ public abstract class CsvStatementParser implements StatementParser {
     }
     Period period = statedPeriod(source, preamble);
     return new ParsedStatement(source, format(), decoded.encoding(), holder(preamble), header + 1, rows, rejected,
-        period == null ? null : period.from(), period == null ? null : period.to(), statedTotals(preamble), totals);
+        period == null ? null : period.from(), period == null ? null : period.to(), statedTotals(source, preamble), totals,
+        pages);
   }
 
   private static boolean differs(@Nullable Money first, @Nullable Money later) {
@@ -523,9 +630,10 @@ public abstract class CsvStatementParser implements StatementParser {
 
   /**
    * The count and sums the preamble (line {@code i + 1} of the file at index {@code i}) states of the rows, or null:
-   * by default none; the wallet exports state them.
+   * by default none; the wallet exports state them. Throws {@link InvalidInputException} naming {@code source} and the
+   * line to refuse the file.
    */
-  protected @Nullable StatedTotals statedTotals(List<String> preamble) {
+  protected @Nullable StatedTotals statedTotals(String source, List<String> preamble) {
     return null;
   }
 
@@ -535,11 +643,16 @@ public abstract class CsvStatementParser implements StatementParser {
       "^\\s*(收入|支出|不计收支|中性交易)\\s*[：:]\\s*(\\d{1,9})\\s*笔\\s*([0-9][0-9,]*(?:\\.[0-9]+)?)\\s*元");
 
   /**
-   * A wallet's totals: 共141笔记录, 收入：1笔 300.00元, 支出：127笔 7070.87元 and {@code neutral}：13笔 4966.89元, each
-   * the first line that states it; null unless all four are there and read (an export that states no totals, or
-   * totals in words not these, is not compared with its rows).
+   * A wallet's totals: 共141笔记录, 收入：1笔 300.00元, 支出：127笔 7070.87元 and {@code neutral}：13笔 4966.89元; null
+   * when none is stated (an export that states no totals, or totals in words not these, is not compared with its
+   * rows). Alipay and WeChat state all four, 0笔 0.00元 included: some stated and not all, or a sum that is no amount,
+   * refuses the file, where the whole comparison had been skipped — a forger needed only to spoil or drop the line
+   * his edit contradicts. A figure stated again alike is read; stated again otherwise, it refuses the file naming
+   * both lines: the export states each once, so one of them was edited or added, and which the rows are to add up to
+   * is not known — the first had been taken without a word, so rows edited to fit a line inserted before the export's
+   * own passed the check, the export's own line never read.
    */
-  protected static @Nullable StatedTotals walletTotals(List<String> preamble, String neutral) {
+  protected static @Nullable StatedTotals walletTotals(String source, List<String> preamble, String neutral) {
     Integer rowsLine = null;
     int rows = 0;
     StatedTotals.Tally[] tallies = new StatedTotals.Tally[3];
@@ -547,21 +660,62 @@ public abstract class CsvStatementParser implements StatementParser {
     for (int i = 0; i < preamble.size(); i++) {
       String line = preamble.get(i);
       Matcher m = STATED_ROWS.matcher(line);
-      if (rowsLine == null && m.find()) {
-        rowsLine = i + 1;
-        rows = Integer.parseInt(m.group(1));
+      if (m.find()) {
+        int stated = Integer.parseInt(m.group(1));
+        if (rowsLine == null) {
+          rowsLine = i + 1;
+          rows = stated;
+        } else if (stated != rows) {
+          throw statedTwice(source, i + 1, "states " + stated + " rows where line " + rowsLine + " states " + rows);
+        }
       }
       for (int k = 0; k < labels.length; k++) {
+        StatedTotals.Tally t = tally(source, labels[k], line, i + 1);
         if (tallies[k] == null) {
-          tallies[k] = tally(labels[k], line, i + 1);
+          tallies[k] = t;
+        } else if (t != null && (t.rows() != tallies[k].rows() || !t.amount().equals(tallies[k].amount()))) {
+          throw statedTwice(source, i + 1, "states " + labels[k] + " as " + t.rows() + " rows of " + t.amount()
+              + " where line " + tallies[k].line() + " states " + tallies[k].rows() + " rows of " + tallies[k].amount());
         }
       }
     }
-    return rowsLine == null || tallies[0] == null || tallies[1] == null || tallies[2] == null ? null
-        : new StatedTotals(rowsLine, rows, tallies[0], tallies[1], tallies[2]);
+    if (rowsLine == null && tallies[0] == null && tallies[1] == null && tallies[2] == null) {
+      return null;
+    }
+    List<String> stated = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    (rowsLine == null ? missing : stated).add(rowsLine == null ? "共N笔记录" : "共…笔记录 (line " + rowsLine + ")");
+    for (int k = 0; k < labels.length; k++) {
+      (tallies[k] == null ? missing : stated).add(tallies[k] == null ? labels[k] + " as N笔 X元"
+          : labels[k] + " (line " + tallies[k].line() + ")");
+    }
+    if (!missing.isEmpty()) {
+      throw new InvalidInputException(source, "states " + and(stated) + " but no line states " + and(missing)
+          + ": the export states all four (0笔 0.00元 included), so a line was removed or edited, and the rows cannot "
+          + "be compared with what it states; export the statement again");
+    }
+    return new StatedTotals(rowsLine, rows, tallies[0], tallies[1], tallies[2]);
   }
 
-  private static StatedTotals.@Nullable Tally tally(String label, String line, int lineNumber) {
+  /** {@code a}, {@code a and b}, {@code a, b and c}. */
+  private static String and(List<String> items) {
+    int n = items.size();
+    return n == 1 ? items.get(0) : String.join(", ", items.subList(0, n - 1)) + " and " + items.get(n - 1);
+  }
+
+  /** The refusal of a file whose preamble line {@code line} states a figure an earlier line states otherwise. */
+  private static InvalidInputException statedTwice(String source, int line, String said) {
+    return new InvalidInputException(source + ":" + line, said + ": the export states each figure above its rows "
+        + "once, so one of the two lines was edited or added, and which the rows should add up to is not known; "
+        + "export the statement again");
+  }
+
+  /**
+   * The tally {@code line} (line {@code lineNumber}) states for {@code label}, or null when it states none; a sum that
+   * is no amount (收入：8笔 954.001元) refuses the file naming the line: it had been read as no tally, which skipped
+   * the whole comparison.
+   */
+  private static StatedTotals.@Nullable Tally tally(String source, String label, String line, int lineNumber) {
     Matcher m = STATED_TALLY.matcher(line);
     if (!m.find() || !m.group(1).equals(label)) {
       return null;
@@ -569,7 +723,8 @@ public abstract class CsvStatementParser implements StatementParser {
     try {
       return new StatedTotals.Tally(lineNumber, label, Integer.parseInt(m.group(2)), amount(label, m.group(3)));
     } catch (IllegalArgumentException | InvalidInputException e) {
-      return null; // a sum that is no amount states nothing to compare
+      throw new InvalidInputException(source + ":" + lineNumber, label + " " + quoted(m.group(3)) + " is not an "
+          + "amount, so the rows cannot be compared with what the export states; export the statement again");
     }
   }
 
@@ -578,36 +733,64 @@ public abstract class CsvStatementParser implements StatementParser {
 
   /**
    * The period the preamble (the lines before the header, line {@code i + 1} of the file at index {@code i}) states,
-   * or null: by default Alipay's and WeChat's 起始时间 and 终止时间, where one that is no day of the calendar leaves the
-   * period unstated. A format that states it otherwise reads it here; it throws {@link InvalidInputException} naming
-   * {@code source} and the line to refuse the file.
+   * or null: by default Alipay's and WeChat's 起始时间 and 终止时间 (or 起始日期 and 终止日期), null unless both are
+   * stated. A day that is not of the calendar, a 终止时间 before the 起始时间, or one of them stated again otherwise
+   * refuses the file naming the line: each had left the period unstated without a word, and with it the check of the
+   * rows against it ({@code OUTSIDE_STATED_PERIOD}), so a row moved to November passed once 终止时间 read 2026-11-31.
+   * A format that states it otherwise reads it here; it throws {@link InvalidInputException} naming {@code source} and
+   * the line to refuse the file.
    */
   protected @Nullable Period statedPeriod(String source, List<String> preamble) {
-    LocalDate from = stated(preamble, STATED_FROM);
-    LocalDate to = stated(preamble, STATED_TO);
-    return from != null && to != null && !from.isAfter(to) ? new Period(from, to) : null;
+    StatedDay from = stated(source, preamble, STATED_FROM);
+    StatedDay to = stated(source, preamble, STATED_TO);
+    if (from == null || to == null) {
+      return null;
+    }
+    if (from.day().isAfter(to.day())) {
+      throw noPeriod(source, to.line(), to.label() + " '" + to.day() + "' is before " + from.label() + " '" + from.day()
+          + "' (line " + from.line() + ")");
+    }
+    return new Period(from.day(), to.day());
   }
 
-  private static final Pattern STATED_FROM = Pattern.compile("起始(?:时间|日期)[：:]\\s*\\[?(\\d{4}-\\d{2}-\\d{2})");
-  private static final Pattern STATED_TO = Pattern.compile("终止(?:时间|日期)[：:]\\s*\\[?(\\d{4}-\\d{2}-\\d{2})");
+  private static final Pattern STATED_FROM = Pattern.compile("(起始(?:时间|日期))[：:]\\s*\\[?(\\d{4}-\\d{2}-\\d{2})");
+  private static final Pattern STATED_TO = Pattern.compile("(终止(?:时间|日期))[：:]\\s*\\[?(\\d{4}-\\d{2}-\\d{2})");
+
+  /** The day a preamble line states for a label, with the line (1-based) and the label as written. */
+  private record StatedDay(LocalDate day, int line, String label) {}
 
   /**
-   * The day a preamble line states for {@code label} (Alipay's and WeChat's 起始时间：[2026-05-01 00:00:00] and
-   * 终止时间：[…]), if one does and it is a day of the calendar: what the export covers, though its first and last rows
-   * may fall days inside it.
+   * The day the preamble states for {@code label} (Alipay's and WeChat's 起始时间：[2026-05-01 00:00:00] and
+   * 终止时间：[…]), or null when no line states it: what the export covers, though its first and last rows may fall days
+   * inside it. A day not of the calendar, or stated again as another day, refuses the file naming the line.
    */
-  private static @Nullable LocalDate stated(List<String> preamble, Pattern label) {
-    for (String line : preamble) {
-      Matcher m = label.matcher(line);
-      if (m.find()) {
-        try {
-          return LocalDate.parse(m.group(1));
-        } catch (DateTimeException e) {
-          return null; // 2026-02-30: the period is not stated usably; the rows' own dates stand
-        }
+  private static @Nullable StatedDay stated(String source, List<String> preamble, Pattern label) {
+    StatedDay first = null;
+    for (int i = 0; i < preamble.size(); i++) {
+      Matcher m = label.matcher(preamble.get(i));
+      if (!m.find()) {
+        continue;
+      }
+      LocalDate day;
+      try {
+        day = io.github.fenqi.core.Dates.day(m.group(1), m.group(2));
+      } catch (InvalidInputException e) {
+        throw noPeriod(source, i + 1, m.group(1) + " " + e.problems().get(0).reason());
+      }
+      if (first == null) {
+        first = new StatedDay(day, i + 1, m.group(1));
+      } else if (!day.equals(first.day())) {
+        throw noPeriod(source, i + 1, m.group(1) + " '" + day + "' where line " + first.line() + " states '"
+            + first.day() + "'");
       }
     }
-    return null;
+    return first;
+  }
+
+  /** The refusal of a file whose preamble line {@code line} states no period, saying {@code why}. */
+  private static InvalidInputException noPeriod(String source, int line, String why) {
+    return new InvalidInputException(source + ":" + line, why + "; the period the export covers decides which months "
+        + "count and which rows belong to it, so the file is not read with it unclear: export the statement again");
   }
 
   /**
@@ -899,7 +1082,7 @@ public abstract class CsvStatementParser implements StatementParser {
     if (fast != null) {
       return fast;
     }
-    String s = field.strip();
+    String s = withoutZone(column, field, field.strip());
     int cut = 0;
     while (cut < s.length() && s.charAt(cut) != ' ' && s.charAt(cut) != 'T') {
       cut++;
@@ -919,6 +1102,43 @@ public abstract class CsvStatementParser implements StatementParser {
     }
   }
 
+  /**
+   * A time followed by its zone: an offset ({@code +08:00}, {@code +0800}, {@code +08}, {@code -05:00}), a zone's
+   * letters ({@code Z}, {@code UTC}, {@code CST}), or letters and an offset ({@code GMT+8}, {@code UTC+08:00}).
+   */
+  private static final Pattern ZONED = Pattern.compile(
+      "(.*?\\d:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?)\\s*([A-Za-z]{1,5})?(?:([+-])(\\d{1,2})(?::?(\\d{2}))?)?");
+
+  /**
+   * {@code s} (the stripped {@code field}) without the zone its time ends in when that zone is Beijing time, UTC+08:00
+   * ({@code +08:00}, {@code +0800}, {@code GMT+8}), which is what the exports write and a row's time is read as; else
+   * {@code s} when it names no zone. Any other zone is refused naming it, not converted: the day a conversion gave a
+   * row would decide its month without a word, and a zone the shipped exports never write says the file was made or
+   * edited elsewhere. Such a time had been rejected as "not a date and time", which did not say what was wrong.
+   */
+  private static String withoutZone(String column, String field, String s) {
+    Matcher z = ZONED.matcher(s);
+    if (!z.matches() || z.group(2) == null && z.group(3) == null) {
+      return s;
+    }
+    String letters = z.group(2) == null ? "" : z.group(2).toUpperCase(java.util.Locale.ROOT);
+    if (letters.equals("AM") || letters.equals("PM")) {
+      return s; // a 12-hour clock, not a zone: rejected as no date and time
+    }
+    int minutes = z.group(3) == null ? 0 : ("-".equals(z.group(3)) ? -1 : 1)
+        * (Integer.parseInt(z.group(4)) * 60 + (z.group(5) == null ? 0 : Integer.parseInt(z.group(5))));
+    boolean offsetOnly = letters.isEmpty() || letters.equals("UTC") || letters.equals("GMT");
+    if (offsetOnly && minutes == 8 * 60) {
+      return z.group(1);
+    }
+    String zone = s.substring(z.end(1)).strip();
+    throw new IllegalArgumentException(column + " " + quoted(field) + " ends in the zone " + quoted(zone)
+        + ", which is not read: times are read as Beijing time (UTC+08:00), as the exports write them, and a time in "
+        + "another zone is not converted, since the day it gives a row decides its month"
+        + (letters.equals("CST") ? " ('CST' names China Standard Time and US Central Standard Time alike)" : "")
+        + "; export the statement again in Beijing time, or write its times without a zone or with +08:00");
+  }
+
   /** The first of the groups that matched: each form of a date or time holds its parts in groups of its own. */
   private static int number(Matcher m, int... groups) {
     for (int g : groups) {
@@ -930,7 +1150,10 @@ public abstract class CsvStatementParser implements StatementParser {
   }
 
   private static LocalDateTime at(LocalDateTime day, Matcher time) {
-    return day.withHour(number(time, 1, 4)).withMinute(number(time, 2, 5)).withSecond(number(time, 3, 6));
+    String fraction = time.group(4) == null ? "" : time.group(4);
+    int nanos = fraction.isEmpty() ? 0 : Integer.parseInt((fraction + "00000000").substring(0, 9));
+    return day.withHour(number(time, 1, 5)).withMinute(number(time, 2, 6)).withSecond(number(time, 3, 7))
+        .withNano(nanos);
   }
 
   /**
@@ -964,7 +1187,7 @@ public abstract class CsvStatementParser implements StatementParser {
     if (time.isBlank()) {
       return day;
     }
-    Matcher m = TIME.matcher(time.strip());
+    Matcher m = TIME.matcher(withoutZone(timeColumn, time, time.strip()));
     if (!m.matches()) {
       return dateInTime(dateColumn, date, day, timeColumn, time);
     }

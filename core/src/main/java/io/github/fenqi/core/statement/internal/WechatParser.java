@@ -45,8 +45,8 @@ public final class WechatParser extends CsvStatementParser {
 
   /** 共…笔记录, 收入, 支出 and 中性交易: what the rows add up to (see {@link StatedTotals}). */
   @Override
-  protected @Nullable StatedTotals statedTotals(List<String> preamble) {
-    return walletTotals(preamble, "中性交易");
+  protected @Nullable StatedTotals statedTotals(String source, List<String> preamble) {
+    return walletTotals(source, preamble, "中性交易");
   }
 
   @Override
