@@ -76,7 +76,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Crash recovery: a crash can leave a torn last line (the bytes after the last newline). {@link #open} detects
  * it, truncates the file to the end of the last complete line and forces that, so every acknowledged entry (all
- * of which ended with a forced newline) is kept. Complete lines are fully verified on open; a complete line that
+ * of which ended with a forced newline) is kept. A last line that lost its newline alone, a whole entry that verifies
+ * as the chain's next, is kept and its newline written and forced (it had been cut off, an entry all on disk lost);
+ * one that is a whole JSON object but does not verify is no torn write and is refused as tampering. Complete lines are fully verified on open; a complete line that
  * does not verify is tampering, not a crash, and {@code open} refuses the log with {@link AuditIntegrityException}.
  * Cutting whole entries off the tail is only detectable with an {@link AuditCheckpoint} kept elsewhere.
  *
@@ -267,7 +269,16 @@ public final class FileAuditLog implements AuditLog {
       long complete = scan(source(channel), Long.MAX_VALUE, (line, n) -> chain.accept(line, n));
       long size = channel.size();
       long repaired = size - complete;
-      if (repaired > 0) {
+      if (repaired > 0 && lostItsNewline(channel, complete, size, chain)) {
+        LOG.warn("{}: entry {} had lost its final newline alone (a crash during a write); the entry is whole and "
+            + "verifies, so it is kept and the newline restored", file, chain.lastSequence());
+        for (ByteBuffer newline = ByteBuffer.wrap(new byte[] {'\n'}); newline.hasRemaining(); ) {
+          channel.write(newline, size);
+        }
+        channel.force(true);
+        complete = size + 1;
+        repaired = 0;
+      } else if (repaired > 0) {
         LOG.warn("{}: removing a torn last line of {} bytes after entry {} (crash during a write)", file, repaired,
             chain.lastSequence());
         channel.truncate(complete);
@@ -291,6 +302,39 @@ public final class FileAuditLog implements AuditLog {
       }
       throw unreadable(file, e);
     }
+  }
+
+  /**
+   * Whether the bytes after the last newline, from {@code start} to {@code end}, are the chain's next entry whole,
+   * only its newline lost (a crash after the entry's bytes reached the disk and before its newline did); the chain
+   * then holds it. A torn write is a line cut short, never a whole JSON object: such a tail is not one (false), and is
+   * cut off as before. A whole object that does not verify is no crash's doing: refused, not kept nor cut off unseen.
+   * (Before, every tail was cut off: an entry whose bytes were all on disk was lost.)
+   *
+   * @throws AuditIntegrityException when the tail is a whole JSON object but not the chain's next entry
+   */
+  private static boolean lostItsNewline(FileChannel channel, long start, long end, AuditChain chain)
+      throws IOException {
+    ByteBuffer into = ByteBuffer.allocate((int) (end - start)); // scan refused a line longer than an entry
+    while (into.hasRemaining()) {
+      if (channel.read(into, start + into.position()) < 0) { // positional: open sets the position after the repair
+        break;
+      }
+    }
+    ByteArrayOutputStream tail = new ByteArrayOutputStream(into.position());
+    tail.write(into.array(), 0, into.position());
+    if (!AuditChain.isWholeJsonObject(tail.toString(StandardCharsets.UTF_8))) {
+      return false;
+    }
+    long n = chain.lastSequence() + 1;
+    try {
+      chain.accept(utf8(tail, n), n);
+    } catch (AuditIntegrityException e) {
+      throw new AuditIntegrityException(n, e.getMessage() + "; it is the last line, without its final newline, but "
+          + "whole: a crash cuts a line short, it leaves no whole line that does not verify, so it is not removed "
+          + "as a torn write");
+    }
+    return true;
   }
 
   /**

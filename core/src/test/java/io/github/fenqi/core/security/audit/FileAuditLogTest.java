@@ -475,6 +475,63 @@ class FileAuditLogTest {
     assertEquals(6, FileAuditLog.verify(file, key, Optional.empty()).entries());
   }
 
+  /** {@code file} without its last byte, its final newline: the last entry is whole, its line unended. */
+  private static void cutFinalNewline(Path file) throws Exception {
+    try (var channel = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
+      channel.truncate(channel.size() - 1);
+    }
+  }
+
+  /**
+   * A crash that lost the final newline alone (the entry's bytes reached the disk, the newline did not) left a whole,
+   * verifying entry: open took it for a torn write and cut it off, so an entry whose bytes were all there was lost.
+   */
+  @Test
+  void anEntryThatLostOnlyItsFinalNewlineIsKeptAndTheNewlineRestored() throws Exception {
+    Path file = logWith(3);
+    List<String> written = lines(file);
+    cutFinalNewline(file);
+    try (FileAuditLog log = FileAuditLog.open(file, key)) {
+      assertEquals(0, log.repairedBytes(), "nothing is removed");
+      assertEquals(3, log.lastSequence());
+      assertEquals(4, log.append(AuditEvent.of("t", AuditAction.SUBMISSION, "case-4")).sequence());
+    }
+    assertEquals(written, lines(file).subList(0, 3));
+    assertEquals(4, FileAuditLog.verify(file, key, Optional.empty()).entries());
+  }
+
+  /** The newline is back on disk as soon as open returns, before any append: a log opened and closed verifies. */
+  @Test
+  void theRestoredNewlineIsWrittenByOpenItself() throws Exception {
+    Path file = logWith(2);
+    long size = Files.size(file);
+    cutFinalNewline(file);
+    FileAuditLog.open(file, key).close();
+    assertEquals(size, Files.size(file));
+    assertEquals(2, FileAuditLog.verify(file, key, Optional.empty()).entries());
+  }
+
+  /**
+   * A last line without its newline that is a whole JSON object but does not verify is no torn write (a crash cuts a
+   * line short, and a line cut short is no whole object): it is refused as tampering, not kept, nor cut off unseen.
+   */
+  @Test
+  void aWholeLastLineWithoutNewlineThatDoesNotVerifyIsRefusedNotCutOff() throws Exception {
+    Path edited = logWith(3);
+    List<String> lines = lines(edited);
+    Files.writeString(edited, String.join("\n", lines).replace("case-3", "case-X"), StandardCharsets.UTF_8);
+    long size = Files.size(edited);
+    AuditIntegrityException e = assertThrows(AuditIntegrityException.class, () -> FileAuditLog.open(edited, key));
+    assertEquals(3, e.sequence());
+    assertTrue(e.getMessage().contains("without its final newline"), e.getMessage());
+    assertEquals(size, Files.size(edited), "the evidence stays");
+
+    Files.writeString(edited, String.join("\n", lines) + "\n" + lines.get(2), StandardCharsets.UTF_8); // a replay
+    assertEquals(4, assertThrows(AuditIntegrityException.class, () -> FileAuditLog.open(edited, key)).sequence());
+    Files.writeString(edited, String.join("\n", lines) + "\n{}", StandardCharsets.UTF_8);
+    assertEquals(4, assertThrows(AuditIntegrityException.class, () -> FileAuditLog.open(edited, key)).sequence());
+  }
+
   @Test
   void refusesToOpenALogWithATamperedCompleteLine() throws Exception {
     Path file = logWith(3);
