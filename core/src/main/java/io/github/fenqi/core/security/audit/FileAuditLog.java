@@ -382,11 +382,78 @@ public final class FileAuditLog implements AuditLog {
       throw unreadable(file, e);
     }
     if (size > complete && !heldByAWriter(file)) { // with a writer at work, the tail is a write in progress
-      long n = verifier.lastSequence() + 1;
-      throw new AuditIntegrityException(n, "entry " + n + " (line " + n + ") is incomplete: " + (size - complete)
-          + " bytes without a final newline (a torn write; opening the log for appending repairs it)");
+      throw incomplete(verifier, size - complete);
     }
     return verifier.finish();
+  }
+
+  /** A tail of {@code bytes} after the last newline with no writer at work: a torn write. */
+  private static AuditIntegrityException incomplete(Verifier verifier, long bytes) {
+    long n = verifier.lastSequence() + 1;
+    return new AuditIntegrityException(n, "entry " + n + " (line " + n + ") is incomplete: " + bytes
+        + " bytes without a final newline (a torn write; opening the log for appending repairs it)");
+  }
+
+  /**
+   * Verifies the log at {@code file} and signs, with {@code key}, a checkpoint of its entries, all of them on disk: for
+   * {@code fenqi audit checkpoint}. A writer forces its lines to disk after it writes them, so lines read beside it
+   * may not be there after a crash, and a checkpoint naming them makes the log, as it comes back, read as cut short.
+   * So: when the log is open in this JVM, the checkpoint is of its durable part (read through its own handle, as
+   * {@link #verify(Path, AuditKey, Optional)} reads it); else the file is read under a shared lock, which no writer
+   * holds beside (one that opens meanwhile waits or is refused), and the checkpoint is refused while a writer of
+   * another process holds the log. (Before, it was signed beside a live writer, over lines not yet forced.)
+   *
+   * @throws AuditLogBusyException when a writer of another process holds the log (or another checkpoint of it runs in
+   *     this JVM): ask the writer for its checkpoint ({@link #checkpoint()}), or make it once the writer is done
+   * @throws AuditIntegrityException naming the first bad entry, or a torn last line
+   * @throws InvalidInputException when the file does not exist
+   */
+  public static AuditCheckpoint checkpoint(Path file, AuditKey key) {
+    Verifier verifier = new Verifier(key, Optional.empty());
+    ByPath byPath = byPath(file);
+    AuditVerification verified;
+    if (byPath.here() != null) {
+      verified = byPath.here().readDurable(verifier, entry -> { });
+    } else {
+      try {
+        verified = named(file, () -> verifyLocked(file, verifier));
+      } finally {
+        byPath.done();
+      }
+    }
+    return AuditCheckpoint.sign(verified.lastSequence(), verified.headHash(), key);
+  }
+
+  /** Verifies {@code file}, not open in this JVM, under a shared lock: refused while a writer holds the log. */
+  private static AuditVerification verifyLocked(Path file, Verifier verifier) {
+    if (!Files.exists(file)) {
+      throw new InvalidInputException(file.toString(), "no such audit log");
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      FileLock shared;
+      try {
+        shared = channel.tryLock(0, Long.MAX_VALUE, true);
+      } catch (OverlappingFileLockException thisJvm) { // not a log open here (byPath): another checkpoint of it
+        throw new AuditLogBusyException(file + ": a checkpoint of the audit log is being made in this process; try "
+            + "again once it is done");
+      }
+      if (shared == null) {
+        throw new AuditLogBusyException(file + ": the audit log is open by a writer in another process, whose newest "
+            + "lines may not be on disk yet: no checkpoint is made beside it; take the writer's own checkpoint (the "
+            + "service's GET /api/admin/audit/checkpoint, FileAuditLog.checkpoint()), or make it once the writer is "
+            + "done");
+      }
+      long complete = scan(source(channel), Long.MAX_VALUE, verifier::accept);
+      long size = channel.size();
+      if (size > complete) { // no writer at work: a torn write
+        throw incomplete(verifier, size - complete);
+      }
+      return verifier.finish(); // the lock goes with the handle
+    } catch (NoSuchFileException e) {
+      throw new InvalidInputException(file.toString(), "no such audit log");
+    } catch (IOException e) {
+      throw unreadable(file, e);
+    }
   }
 
   /**

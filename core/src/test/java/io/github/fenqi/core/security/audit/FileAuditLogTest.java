@@ -831,6 +831,41 @@ class FileAuditLogTest {
     assertTrue(torn.getMessage().contains("is incomplete"), torn.getMessage());
   }
 
+  /**
+   * A checkpoint by path signs only entries on disk: in the writer's process it is the writer's checkpoint, of its
+   * durable part; beside a writer in another process, whose newest lines may not be forced yet, it is refused; with
+   * no writer it is made under a shared lock, and a torn last line gets none.
+   */
+  @Test
+  void aCheckpointByPathIsOfDurableEntriesAndRefusedBesideAnotherProcesssWriter() throws Exception {
+    Path file = dir.resolve("checkpointed.log");
+    try (FileAuditLog log = FileAuditLog.open(file, key)) {
+      log.append(AuditEvent.of("t", AuditAction.OTHER, "x"));
+      assertEquals(log.checkpoint(), FileAuditLog.checkpoint(file, key));
+    }
+    Process writer = secondWriter(file, raw, "hold");
+    try {
+      java.io.BufferedReader out = new java.io.BufferedReader(
+          new java.io.InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8));
+      assertEquals("opened at 1", out.readLine(), "the child holds the log");
+      AuditLogBusyException busy = assertThrows(AuditLogBusyException.class, () -> FileAuditLog.checkpoint(file, key));
+      assertTrue(busy.getMessage().startsWith(file + ": the audit log is open by a writer in another process"),
+          busy.getMessage());
+    } finally {
+      writer.getOutputStream().close();
+      assertTrue(writer.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+    }
+    AuditCheckpoint made = FileAuditLog.checkpoint(file, key);
+    assertEquals(1, made.sequence());
+    assertEquals(1, FileAuditLog.verify(file, key, Optional.of(made)).entries());
+    try (FileAuditLog reopened = FileAuditLog.open(file, key)) { // the checkpoint's handle held no lock back
+      assertEquals(made, reopened.checkpoint());
+    }
+    Files.write(file, "{\"seq\":2,\"ti".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+    assertEquals(2, assertThrows(AuditIntegrityException.class, () -> FileAuditLog.checkpoint(file, key)).sequence());
+    assertThrows(InvalidInputException.class, () -> FileAuditLog.checkpoint(dir.resolve("none.log"), key));
+  }
+
   /** Short-lived writers sharing a log (CLI runs in parallel) take turns: the second waits, then appends to the chain. */
   @Test
   void aWriterThatWaitsGetsTheLogOnceTheFirstClosesIt() throws Exception {
