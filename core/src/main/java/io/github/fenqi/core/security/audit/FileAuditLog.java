@@ -705,6 +705,27 @@ public final class FileAuditLog implements AuditLog {
     return done;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * @throws FenqiException when called from an {@link AuditSink} of this log: a sink runs on the writer thread, which
+   *     would wait for itself to write the entries (the sink, and every appender of the log, waited for ever); a sink
+   *     may {@link #appendAllAsync} without waiting
+   */
+  @Override
+  public List<AuditEntry> appendAll(List<AuditEvent> events) {
+    refuseOnWriterThread("append to it and wait (appendAllAsync does not wait)");
+    return AuditLog.super.appendAll(events);
+  }
+
+  /** Refuses, saying to do {@code what} another way, a call that waits for the writer made on the writer itself. */
+  private void refuseOnWriterThread(String what) {
+    if (Thread.currentThread() == writer) {
+      throw new FenqiException(file + ": called from an AuditSink of this audit log, which runs on the log's writer "
+          + "thread: it cannot " + what + ", as the writer would wait for itself");
+    }
+  }
+
   @Override
   public AuditCheckpoint checkpoint() {
     Head head = durable;
@@ -741,8 +762,15 @@ public final class FileAuditLog implements AuditLog {
     });
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * @throws FenqiException when called from an {@link AuditSink} of this log, which runs on the writer thread that
+   *     close waits for: it had waited for ever
+   */
   @Override
   public void close() {
+    refuseOnWriterThread("close the log");
     synchronized (enqueueLock) {
       if (closed) {
         return;

@@ -945,6 +945,41 @@ class FileAuditLogTest {
     assertEquals(List.of(1L, 2L, 3L), seen);
   }
 
+  /**
+   * A sink runs on the log's writer thread, and an append waits for that thread to write it, a close for it to end: a
+   * sink that appended (to record its own failure, say) or closed the log waited for itself, and every appender of
+   * the log waited with it, forever. Both are refused in the sink, which fails as any sink does; the log goes on.
+   */
+  @Test
+  void aSinkThatAppendsToOrClosesItsOwnLogIsRefusedInsteadOfWaitingForItself() throws Exception {
+    java.util.concurrent.atomic.AtomicReference<FileAuditLog> self = new java.util.concurrent.atomic.AtomicReference<>();
+    List<String> refusals = Collections.synchronizedList(new ArrayList<>());
+    AuditSink reentrant = batch -> {
+      try {
+        self.get().append(AuditEvent.of("sink", AuditAction.OTHER, "sink-failed"));
+      } catch (FenqiException e) {
+        refusals.add(e.getMessage());
+      }
+      try {
+        self.get().close();
+      } catch (FenqiException e) {
+        refusals.add(e.getMessage());
+      }
+    };
+    FileAuditLog log = FileAuditLog.open(dir.resolve("r.log"), key, Clock.systemUTC(), List.of(reentrant));
+    self.set(log);
+    // preemptively: the writer waiting for itself hung the test, and closing the log after it hung for ever
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> {
+      assertEquals(1, log.append(AuditEvent.of("a", AuditAction.OTHER, "x")).sequence());
+      assertEquals(2, refusals.size(), refusals.toString());
+      assertTrue(refusals.get(0).contains("from an AuditSink"), refusals.get(0));
+      assertTrue(refusals.get(1).contains("from an AuditSink"), refusals.get(1));
+      assertEquals(2, log.append(AuditEvent.of("a", AuditAction.OTHER, "y")).sequence());
+      assertEquals(Optional.empty(), log.refusal());
+      log.close();
+    });
+  }
+
   @Test
   void appendsAfterCloseAreRefused() {
     FileAuditLog log = FileAuditLog.open(dir.resolve("c.log"), key);
