@@ -31,6 +31,20 @@ class MaskingTest {
     assertEquals("110***********002X", m.idNumber("11010519491231002X"));
   }
 
+  /**
+   * An ID number's mask keeps its first 3 and last 4 characters of the number, not of how it was written: the spaces
+   * and dashes between its groups were counted, masked as digits ({@code 110105 19491231 002X} was
+   * {@code 110*************002X}) or kept in place of them ({@code 1101 0519 4912 3100 2X} showed {@code 0 2X}).
+   * They are dropped first, as {@link Masking#bankCard} and {@link Masking#redact} drop them.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"110105 19491231 002X", "110105-19491231-002X", "1101 0519 4912 3100 2X",
+      "110105\u300019491231\u3000002X", "11010519491231002X"})
+  void anIdNumberIsMaskedByItsCharactersNotTheSeparatorsBetweenThem(String written) {
+    assertEquals("110***********002X", m.idNumber(written));
+    assertEquals("110***********002X", m.redact(written));
+  }
+
   @Test
   void masksBankCardKeepingBinAndLastFour() {
     assertEquals("622202*********0123", m.bankCard("6222 0212 3456 7890 123"));
