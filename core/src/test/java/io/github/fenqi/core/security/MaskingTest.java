@@ -31,20 +31,6 @@ class MaskingTest {
     assertEquals("110***********002X", m.idNumber("11010519491231002X"));
   }
 
-  /**
-   * An ID number's mask keeps its first 3 and last 4 characters of the number, not of how it was written: the spaces
-   * and dashes between its groups were counted, masked as digits ({@code 110105 19491231 002X} was
-   * {@code 110*************002X}) or kept in place of them ({@code 1101 0519 4912 3100 2X} showed {@code 0 2X}).
-   * They are dropped first, as {@link Masking#bankCard} and {@link Masking#redact} drop them.
-   */
-  @ParameterizedTest
-  @ValueSource(strings = {"110105 19491231 002X", "110105-19491231-002X", "1101 0519 4912 3100 2X",
-      "110105\u300019491231\u3000002X", "11010519491231002X"})
-  void anIdNumberIsMaskedByItsCharactersNotTheSeparatorsBetweenThem(String written) {
-    assertEquals("110***********002X", m.idNumber(written));
-    assertEquals("110***********002X", m.redact(written));
-  }
-
   @Test
   void masksBankCardKeepingBinAndLastFour() {
     assertEquals("622202*********0123", m.bankCard("6222 0212 3456 7890 123"));
@@ -80,18 +66,24 @@ class MaskingTest {
   }
 
   /**
-   * A mobile's mask keeps its first 3 and last 4 digits, however it is written: counted in characters, the spaces,
-   * dashes, dots and brackets between its groups were masked as digits ({@code 138 1234 5678} was
-   * {@code 138******5678}, two stars too many), and kept in place of digits ({@code 1381 2345 678} showed 3 digits
-   * at its end, {@code 138****** 678}; {@code (138)1234-5678} 2 at its start, {@code (13*******5678}), where
-   * {@link Masking#redact} shows each of these as {@code 138****5678}.
+   * A mobile's or ID number's mask keeps its first 3 and last 4 digits, however it is written: counted in characters,
+   * the spaces, dashes, dots and brackets between its groups were masked as digits ({@code 138 1234 5678} was
+   * {@code 138******5678}, two stars too many; {@code 110105 19491231 002X} {@code 110*************002X}), and kept
+   * in place of digits ({@code 1381 2345 678} showed 3 digits at its end, {@code 138****** 678};
+   * {@code (138)1234-5678} 2 at its start, {@code (13*******5678}; {@code 1101 0519 4912 3100 2X} ended {@code 0 2X}),
+   * where {@link Masking#redact} shows each of these as its number's mask.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"138 1234 5678", "138-1234-5678", "1381 2345 678", "(138)1234-5678", "（138）1234 5678",
-      "138.1234.5678", "138/1234/5678", "138·1234·5678", "138\u30001234\u30005678", "13812345678"})
-  void aMobileIsMaskedByItsDigitsNotTheSeparatorsBetweenThem(String written) {
-    assertEquals("138****5678", m.mobile(written));
-    assertEquals("138****5678", m.redact(written));
+  @CsvSource(delimiter = '|', value = {"mobile|138 1234 5678", "mobile|138-1234-5678", "mobile|1381 2345 678",
+      "mobile|(138)1234-5678", "mobile|（138）1234 5678", "mobile|138.1234.5678", "mobile|138/1234/5678",
+      "mobile|138·1234·5678", "mobile|138\u30001234\u30005678", "mobile|13812345678",
+      "idNumber|110105 19491231 002X", "idNumber|110105-19491231-002X", "idNumber|1101 0519 4912 3100 2X",
+      "idNumber|110105\u300019491231\u3000002X", "idNumber|11010519491231002X"})
+  void anIdentifierIsMaskedByItsDigitsNotTheSeparatorsBetweenThem(String kind, String written) {
+    boolean mobile = kind.equals("mobile");
+    String expected = mobile ? "138****5678" : "110***********002X";
+    assertEquals(expected, mobile ? m.mobile(written) : m.idNumber(written));
+    assertEquals(expected, m.redact(written));
   }
 
   @Test

@@ -78,8 +78,9 @@ import org.slf4j.LoggerFactory;
  * it, truncates the file to the end of the last complete line and forces that, so every acknowledged entry (all
  * of which ended with a forced newline) is kept. A last line that lost its newline alone, a whole entry that verifies
  * as the chain's next, is kept and its newline written and forced (it had been cut off, an entry all on disk lost);
- * one that is a whole JSON object but does not verify is no torn write and is refused as tampering. Complete lines are fully verified on open; a complete line that
- * does not verify is tampering, not a crash, and {@code open} refuses the log with {@link AuditIntegrityException}.
+ * one that is a whole JSON object but does not verify is no torn write and is refused as tampering. Complete lines
+ * are fully verified on open; a complete line that does not verify is tampering, not a crash, and {@code open}
+ * refuses the log with {@link AuditIntegrityException}.
  * Cutting whole entries off the tail is only detectable with an {@link AuditCheckpoint} kept elsewhere.
  *
  * <p>Every {@link AuditIntegrityException} this class throws names the log's file ({@link

@@ -952,7 +952,7 @@ class FileAuditLogTest {
    */
   @Test
   void aSinkThatAppendsToOrClosesItsOwnLogIsRefusedInsteadOfWaitingForItself() throws Exception {
-    java.util.concurrent.atomic.AtomicReference<FileAuditLog> self = new java.util.concurrent.atomic.AtomicReference<>();
+    var self = new java.util.concurrent.atomic.AtomicReference<FileAuditLog>();
     List<String> refusals = Collections.synchronizedList(new ArrayList<>());
     AuditSink reentrant = batch -> {
       try {
