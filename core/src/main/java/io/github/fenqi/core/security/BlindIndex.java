@@ -2,7 +2,6 @@ package io.github.fenqi.core.security;
 
 import io.github.fenqi.core.InvalidInputException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.text.Normalizer;
 import java.util.HexFormat;
@@ -130,14 +129,15 @@ public final class BlindIndex {
    * changes only the normalisation: an already normalised value has the same index under every kind.
    *
    * @throws InvalidInputException naming {@code field} when {@code value} holds half of a UTF-16 surrogate pair:
-   *     it has no UTF-8 form, and every such value had the index of the same value with {@code ?} in its place
+   *     it has no UTF-8 form, and every such value had the index of the same value with {@code ?} in its place; at
+   *     {@code field} when the field name holds one, which had indexed as the name with {@code ?} there
    * @throws NullPointerException naming {@code field}, {@code kind} or {@code value} when it is null
    */
   public String index(String field, Kind kind, String value) {
     Objects.requireNonNull(field, "field");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(value, "value");
-    byte[] f = field.getBytes(StandardCharsets.UTF_8);
+    byte[] f = FieldCipher.utf8Name("field", field, "the index of a value in it");
     byte[] v = FieldCipher.utf8(field, "to index", normalise(kind, value));
     try {
       Mac mac = Mac.getInstance("HmacSHA256");

@@ -12,6 +12,7 @@ import java.security.InvalidKeyException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -71,7 +72,9 @@ public final class FieldCipher {
    *
    * @throws InvalidInputException (location {@code activeKeyId}) when the provider's active id does not match the
    *     key-id format, it holds no key for it, or that key is not a 256-bit AES key usable here; (location
-   *     {@code field}) when {@code plaintext} holds half of a UTF-16 surrogate pair, which has no UTF-8 form
+   *     {@code field}) when {@code plaintext} holds half of a UTF-16 surrogate pair, which has no UTF-8 form;
+   *     (location {@code recordId} or {@code field}) when the record id or field name does, which bound the
+   *     ciphertext to the name with {@code ?} in its place, another record's or field's
    * @throws NullPointerException naming {@code recordId}, {@code field} or {@code plaintext} when it is null
    */
   public String encrypt(String recordId, String field, String plaintext) {
@@ -122,6 +125,8 @@ public final class FieldCipher {
    *
    * @throws DecryptionException when the text is malformed, its key id is unknown, or it was altered,
    *     truncated, encrypted under another key, or belongs to another record or field (a null ciphertext is missing)
+   * @throws InvalidInputException naming {@code recordId} or {@code field} when it holds half of a UTF-16 surrogate
+   *     pair, as {@link #encrypt} refuses it: no ciphertext is bound to it
    * @throws NullPointerException naming {@code recordId} or {@code field} when it is null
    */
   public String decrypt(String recordId, String field, String ciphertext) {
@@ -230,6 +235,22 @@ public final class FieldCipher {
    * {@code which} says whose value it is (never the value itself).
    */
   static byte[] utf8(String field, String which, String value) {
+    return utf8(value, () -> new InvalidInputException(field, "the value " + which + " holds half of a UTF-16 "
+        + "surrogate pair, which is no character and has no UTF-8 form: it would be stored as '?'"));
+  }
+
+  /**
+   * {@code name} in UTF-8, or an {@link InvalidInputException} at {@code location} when it holds an unpaired UTF-16
+   * surrogate: {@link String#getBytes} wrote {@code ?} in its place, so a record id or field name holding one was
+   * the same, once bound or hashed, as the one with {@code ?} there (the name is not shown). {@code use} says what
+   * it would have been taken for.
+   */
+  static byte[] utf8Name(String location, String name, String use) {
+    return utf8(name, () -> new InvalidInputException(location, "holds half of a UTF-16 surrogate pair, which is no "
+        + "character and has no UTF-8 form: " + use + " would be that of the same text with '?' in its place"));
+  }
+
+  private static byte[] utf8(String value, Supplier<InvalidInputException> unpaired) {
     try {
       ByteBuffer bytes = StandardCharsets.UTF_8.newEncoder()
           .onMalformedInput(CodingErrorAction.REPORT)
@@ -239,8 +260,7 @@ public final class FieldCipher {
       bytes.get(out);
       return out;
     } catch (CharacterCodingException e) {
-      throw new InvalidInputException(field, "the value " + which + " holds half of a UTF-16 surrogate pair, which is "
-          + "no character and has no UTF-8 form: it would be stored as '?'");
+      throw unpaired.get();
     }
   }
 
@@ -258,8 +278,8 @@ public final class FieldCipher {
     Objects.requireNonNull(recordId, "recordId");
     Objects.requireNonNull(field, "field");
     byte[][] parts = {"fenqi-field".getBytes(StandardCharsets.UTF_8), VERSION.getBytes(StandardCharsets.UTF_8),
-        keyId.getBytes(StandardCharsets.UTF_8), recordId.getBytes(StandardCharsets.UTF_8),
-        field.getBytes(StandardCharsets.UTF_8)};
+        keyId.getBytes(StandardCharsets.UTF_8), utf8Name("recordId", recordId, "the record a ciphertext is bound to"),
+        utf8Name("field", field, "the field a ciphertext is bound to")};
     int size = 0;
     for (byte[] p : parts) {
       size += 4 + p.length;

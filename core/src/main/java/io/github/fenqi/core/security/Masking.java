@@ -170,9 +170,13 @@ public final class Masking {
     return new Builder();
   }
 
-  /** {@code 110***********1234}. */
+  /**
+   * {@code 110***********1234}; spaces and dashes (and their look-alikes) between its groups are dropped first, as
+   * {@link #bankCard} drops a card's: counted as characters, {@code 110105 19491231 002X} had two stars too many and
+   * {@code 1101 0519 4912 3100 2X} showed {@code 0 2X} for its last four.
+   */
   public String idNumber(String value) {
-    return keep(value.strip(), idNumber);
+    return keep(CARD_SEPARATORS.matcher(value).replaceAll(""), idNumber);
   }
 
   /**
@@ -187,17 +191,23 @@ public final class Masking {
   /**
    * {@code 138****1234}. A leading country code, {@code +86} (full-width too) or {@code 0086}, is kept as written with
    * what sets it apart, {@code +86 138****1234}: the space had been dropped, {@code +86138****1234}, and a dash counted
-   * as the number's first character, {@code +86-13*******5678}.
+   * as the number's first character, {@code +86-13*******5678}. The number's digits are kept and hidden, not its
+   * characters: the spaces, dashes, dots, slashes and brackets between its groups are dropped first, as
+   * {@link #redact} drops them, {@code 138 1234 5678} and {@code (138)1234-5678} are {@code 138****5678}; counted as
+   * characters they had been masked as digits, {@code 138******5678}, or kept in place of them, {@code (13*******5678}.
    */
   public String mobile(String value) {
     String v = value.strip();
     Matcher country = LEADING_COUNTRY_CODE.matcher(v);
     int rest = country.lookingAt() ? country.end() : 0;
-    return v.substring(0, rest) + keep(v.substring(rest), mobile);
+    return v.substring(0, rest) + keep(MOBILE_PUNCTUATION.matcher(v.substring(rest)).replaceAll(""), mobile);
   }
 
   /** {@code +86}, {@code ＋86} or {@code 0086} and the separators after it, at the start of a mobile number. */
-  private static final Pattern LEADING_COUNTRY_CODE = Pattern.compile("(?:[+＋]86|0086)[\\s" + SEPARATOR + "]*");
+  private static final Pattern LEADING_COUNTRY_CODE =
+      Pattern.compile("(?:[+＋]86|0086)(?:\\s|" + MOBILE_SEPARATOR + ")*");
+  /** What may stand between a mobile's digits as written: {@link #MOBILE_SEPARATOR}, white space and brackets. */
+  private static final Pattern MOBILE_PUNCTUATION = Pattern.compile("(?:\\s|" + MOBILE_SEPARATOR + "|[()（）])+");
 
   /** {@code 张*}, {@code 欧阳**}, {@code J***}. */
   public String name(String value) {

@@ -63,6 +63,15 @@ class BlindIndexTest {
         index.index("bankCard", BlindIndex.Kind.BANK_CARD, "6222 0212 3456 7890"));
   }
 
+  /** A field name with half a surrogate pair had the index domain of the name with '?' in its place. */
+  @Test
+  void aFieldWithHalfASurrogatePairIsRefusedNotHashedAsAQuestionMark() {
+    BlindIndex index = BlindIndex.of(new byte[32]);
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> index.index("mobile\uD800", "13800001234"));
+    assertEquals("field", e.problems().get(0).location());
+  }
+
   /** Every value with half a surrogate pair had the index of the value with '?' in its place: one row for all. */
   @Test
   void aValueWithHalfASurrogatePairIsRefused() {

@@ -27,6 +27,23 @@ class FieldCipherTest {
    * Half of a surrogate pair (a name cut inside an emoji, a JSON escape of U+D800) has no UTF-8 form: it was
    * encrypted as {@code ?}, and 张, U+D800, 三 decrypted to {@code 张?三}. It is refused naming the field, never shown.
    */
+  /**
+   * A ciphertext is bound to its record and field, and no two (record, field) pairs share one associated data: a
+   * record id or field name with half a surrogate pair was written into it as {@code ?}, so the ciphertext of record
+   * {@code r\uD800} decrypted as record {@code r?}'s. Such an id or name is refused naming it, as a value is.
+   */
+  @Test
+  void aRecordIdOrFieldWithHalfASurrogatePairIsRefusedNotBoundAsAQuestionMark() {
+    InvalidInputException record = assertThrows(InvalidInputException.class,
+        () -> cipher.encrypt("r\uD800", "name", "张三"));
+    assertEquals("recordId", record.problems().get(0).location());
+    InvalidInputException field = assertThrows(InvalidInputException.class,
+        () -> cipher.encrypt("r1", "name\uDC00", "张三"));
+    assertEquals("field", field.problems().get(0).location());
+    String underQuestionMark = cipher.encrypt("r?", "name", "张三");
+    assertThrows(InvalidInputException.class, () -> cipher.decrypt("r\uD800", "name", underQuestionMark));
+  }
+
   @Test
   void aValueWithHalfASurrogatePairIsRefusedNotStoredAsAQuestionMark() {
     InvalidInputException e = assertThrows(InvalidInputException.class,

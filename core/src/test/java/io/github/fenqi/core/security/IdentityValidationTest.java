@@ -125,7 +125,7 @@ class IdentityValidationTest {
   /** A right number written the wrong way is refused with how to write it, not only with what it is not. */
   @Test
   void aNumberWrittenWithSpacesOrFullWidthDigitsIsToldHowToWriteIt() {
-    assertEquals("mobile: '138******5678' is not a mainland mobile number (11 digits, 1[3-9]...); write it without "
+    assertEquals("mobile: '138****5678' is not a mainland mobile number (11 digits, 1[3-9]...); write it without "
         + "spaces or dashes", v.checkMobile("mobile", "138 1234 5678").orElseThrow().toString());
     assertTrue(v.checkMobile("mobile", "138-1234-5678").orElseThrow().reason().endsWith("without spaces or dashes"));
     assertTrue(v.checkMobile("mobile", "138\u20131234\u20135678").orElseThrow().reason()

@@ -55,7 +55,7 @@ class MaskingTest {
   void theCountryCodeKeepsTheSeparatorWrittenAfterIt() {
     assertEquals("+86 138****1234", m.mobile("+86 13800001234"));
     assertEquals("+86138****1234", m.mobile("+8613800001234"));
-    assertEquals("+86-138******5678", m.mobile("+86-138-1234-5678"));
+    assertEquals("+86-138****5678", m.mobile("+86-138-1234-5678"));
     assertEquals("＋86 138****5678", m.mobile("＋86 13812345678"));
     assertEquals("0086 138****5678", m.mobile("0086 13812345678"));
     assertEquals("+86 138****5678", m.redact("+86 13812345678"));
@@ -63,6 +63,42 @@ class MaskingTest {
     assertEquals("86 138****5678", m.redact("86 13812345678"));
     assertEquals("622202******7890 86 138****5678", m.redact("6222 0212 3456 7890 86 138 1234 5678"));
     assertEquals("622202******7890 86 138****5678", m.redact(m.redact("6222 0212 3456 7890 86 138 1234 5678")));
+  }
+
+  /**
+   * A mobile's or ID number's mask keeps its first 3 and last 4 digits, however it is written: counted in characters,
+   * the spaces, dashes, dots and brackets between its groups were masked as digits ({@code 138 1234 5678} was
+   * {@code 138******5678}, two stars too many; {@code 110105 19491231 002X} {@code 110*************002X}), and kept
+   * in place of digits ({@code 1381 2345 678} showed 3 digits at its end, {@code 138****** 678};
+   * {@code (138)1234-5678} 2 at its start, {@code (13*******5678}; {@code 1101 0519 4912 3100 2X} ended {@code 0 2X}),
+   * where {@link Masking#redact} shows each of these as its number's mask.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"mobile|138 1234 5678", "mobile|138-1234-5678", "mobile|1381 2345 678",
+      "mobile|(138)1234-5678", "mobile|（138）1234 5678", "mobile|138.1234.5678", "mobile|138/1234/5678",
+      "mobile|138·1234·5678", "mobile|138\u30001234\u30005678", "mobile|13812345678",
+      "idNumber|110105 19491231 002X", "idNumber|110105-19491231-002X", "idNumber|1101 0519 4912 3100 2X",
+      "idNumber|110105\u300019491231\u3000002X", "idNumber|11010519491231002X"})
+  void anIdentifierIsMaskedByItsDigitsNotTheSeparatorsBetweenThem(String kind, String written) {
+    boolean mobile = kind.equals("mobile");
+    String expected = mobile ? "138****5678" : "110***********002X";
+    assertEquals(expected, mobile ? m.mobile(written) : m.idNumber(written));
+    assertEquals(expected, m.redact(written));
+  }
+
+  @Test
+  void aCountryCodeBeforeDotsKeepsItsDotAsRedactDoes() {
+    assertEquals("+86.138****5678", m.mobile("+86.138.1234.5678"));
+    assertEquals("+86.138****5678", m.redact("+86.138.1234.5678"));
+  }
+
+  @Property
+  void separatorsAnywhereInAMobileDoNotChangeItsMask(@ForAll @NumericChars @StringLength(10) String rest,
+      @ForAll @IntRange(min = 1, max = 10) int at, @ForAll @IntRange(min = 0, max = 6) int kind) {
+    String mobile = "1" + rest;
+    String separator = List.of(" ", "-", ".", "/", "\u3000", " - ", "\u00a0").get(kind);
+    String written = mobile.substring(0, at) + separator + mobile.substring(at);
+    assertEquals(m.mobile(mobile), m.mobile(written), written);
   }
 
   @Test

@@ -21,7 +21,9 @@ import picocli.CommandLine.Spec;
  * {@code fenqi audit verify LOG [--key-env NAME] [--checkpoint FILE]}: checks an audit log's hash chain and HMACs
  * (and, given a checkpoint, that its tail was not cut off). Exit 0 with the entry count, or 1 naming the first
  * bad entry. {@code fenqi audit checkpoint LOG [--key-env NAME]} verifies the log and prints its signed checkpoint,
- * to be kept somewhere else: a hash chain alone cannot show that entries were cut off its tail.
+ * to be kept somewhere else: a hash chain alone cannot show that entries were cut off its tail. It takes the writer's
+ * lock ({@link FileAuditLog#checkpoint(Path, AuditKey)}), and is refused while a writer in another process holds the
+ * log, whose newest lines may not yet be on disk: a checkpoint of them could name entries a crash takes back.
  *
  * <p>Thread-safety: one instance per command line; not shared.
  */
@@ -81,7 +83,8 @@ public final class AuditCommand implements Runnable {
   @Command(name = "checkpoint", mixinStandardHelpOptions = true,
       description = {"Verify an audit log and print its signed checkpoint (one line) for safekeeping elsewhere: "
           + "'audit verify --checkpoint' then detects entries cut off the tail.",
-          "Beside a service writing the log, the checkpoint covers the entries written so far."})
+          "Refused while a writer in another process holds the log (its newest lines may not be on disk yet): "
+              + "take the service's own checkpoint, or run it once the writer is done."})
   int checkpoint(
       @Parameters(paramLabel = "LOG", description = "the audit log (JSON lines)") Path log,
       @Option(names = "--key-env", paramLabel = "NAME", defaultValue = AuditKey.DEFAULT_VARIABLE,
@@ -89,11 +92,13 @@ public final class AuditCommand implements Runnable {
           String keyEnv) {
     StandardInput.refuse(log, AN_AUDIT_LOG, "LOG");
     AuditKey key = key(keyEnv, environment);
-    AuditVerification v = verified(log, key, Optional.empty(), "; no checkpoint written"); // never vouch for a bad log
-    if (v == null) {
-      return FenqiCli.REJECTED;
+    AuditCheckpoint made; // never vouch for a bad log, nor for lines a writer beside has not yet forced to disk
+    try {
+      made = FileAuditLog.checkpoint(logFile(log), key);
+    } catch (AuditIntegrityException e) {
+      return rejected(e, "; no checkpoint written");
     }
-    spec.commandLine().getOut().println(AuditCheckpoint.sign(v.lastSequence(), v.headHash(), key).toText());
+    spec.commandLine().getOut().println(made.toText());
     spec.commandLine().getOut().flush();
     return FenqiCli.OK;
   }
@@ -145,16 +150,27 @@ public final class AuditCommand implements Runnable {
   /** The log's verification, or null after naming its first bad entry (and {@code consequence}) on standard error. */
   private @Nullable AuditVerification verified(Path log, AuditKey key, Optional<AuditCheckpoint> checkpoint,
       String consequence) {
+    try {
+      return FileAuditLog.verify(logFile(log), key, checkpoint);
+    } catch (AuditIntegrityException e) {
+      rejected(e, consequence);
+      return null;
+    }
+  }
+
+  /** {@code log}, refused when it cannot be an audit log ({@link #notALogFile}). */
+  private static Path logFile(Path log) {
     Optional<String> notALog = notALogFile(log);
     if (notALog.isPresent()) {
       throw new io.github.fenqi.core.InvalidInputException(log.toString(), notALog.get());
     }
-    try {
-      return FileAuditLog.verify(log, key, checkpoint);
-    } catch (AuditIntegrityException e) {
-      spec.commandLine().getErr().println("fenqi: " + e.getMessage() + consequence); // it names the file
-      spec.commandLine().getErr().flush();
-      return null;
-    }
+    return log;
+  }
+
+  /** Names the bad entry of {@code e} (and {@code consequence}) on standard error. */
+  private int rejected(AuditIntegrityException e, String consequence) {
+    spec.commandLine().getErr().println("fenqi: " + e.getMessage() + consequence); // it names the file
+    spec.commandLine().getErr().flush();
+    return FenqiCli.REJECTED;
   }
 }

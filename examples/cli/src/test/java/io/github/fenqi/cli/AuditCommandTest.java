@@ -118,6 +118,42 @@ class AuditCommandTest {
   }
 
   /**
+   * A writer forces its lines to disk only after it wrote them: a checkpoint read from another process beside it could
+   * sign lines a crash then takes back, and a checkpoint naming entries the log never kept reads later as a log cut
+   * short. So the checkpoint takes the lock the writer holds, and is refused, saying so, while another process writes;
+   * it is made once the writer is done, and in the writer's own process it is the writer's checkpoint, of its durable
+   * entries.
+   */
+  @Test
+  void aCheckpointIsRefusedWhileAWriterInAnotherProcessHoldsTheLog() throws Exception {
+    Path file = dir.resolve("live.log");
+    AuditKey key = AuditKey.fromBase64("test", keyText);
+    String made;
+    try (FileAuditLog writer = FileAuditLog.open(file, key)) {
+      writer.append(AuditEvent.of("cli-test", AuditAction.PROPOSAL_GENERATED, "case-1"));
+      ProcessBuilder beside = CliProcess.fenqi("audit", "checkpoint", file.toString());
+      beside.environment().put("FENQI_AUDIT_KEY", keyText);
+      Process p = beside.start();
+      String printed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      CliProcess refused = CliProcess.end(p);
+      assertEquals(FenqiCli.REJECTED, refused.exit(), printed + refused.err());
+      assertEquals("", printed);
+      assertTrue(refused.err().contains(file + ": the audit log is open by a writer"), refused.err());
+
+      assertEquals(0, run(Map.of("FENQI_AUDIT_KEY", keyText), "checkpoint", file.toString()), err.toString());
+      assertEquals(writer.checkpoint().toText(), out.toString().strip(), "in the writer's process: its checkpoint");
+      made = writer.checkpoint().toText();
+    }
+    ProcessBuilder after = CliProcess.fenqi("audit", "checkpoint", file.toString());
+    after.environment().put("FENQI_AUDIT_KEY", keyText);
+    Process p = after.start();
+    String printed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    CliProcess done = CliProcess.end(p);
+    assertEquals(FenqiCli.OK, done.exit(), done.err());
+    assertEquals(made, printed);
+  }
+
+  /**
    * A checkpoint kept elsewhere comes back as an editor saved it: with a byte order mark (Notepad, a ticket's
    * attachment) and CRLF. Both are the same checkpoint; the mark alone made it "not a checkpoint".
    */

@@ -187,6 +187,23 @@ final class AuditChain {
         text(node, "prev", lineNumber), text(node, "hash", lineNumber), text(node, "mac", lineNumber));
   }
 
+  /** Reads one JSON value and refuses anything after it: {@code {}x} is no whole object. */
+  private static final ObjectMapper STRICT = new ObjectMapper()
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  /**
+   * Whether {@code text} is one whole JSON object and nothing else: a line cut short by a crash never is (the object
+   * closes at the line's last character), a whole line is.
+   */
+  static boolean isWholeJsonObject(String text) {
+    try {
+      JsonNode node = STRICT.readTree(text);
+      return node != null && node.isObject();
+    } catch (JsonProcessingException e) {
+      return false;
+    }
+  }
+
   private static String abbreviate(String s) {
     return s.length() <= 40 ? s : s.substring(0, 40) + "...";
   }

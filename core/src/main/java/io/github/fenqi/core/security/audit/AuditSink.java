@@ -11,7 +11,9 @@ import java.util.List;
  * (they delay acknowledgements). An exception is logged and does not fail the append (the entry is already
  * durable locally); a sink that must not miss entries should keep its own cursor and re-read the log. An
  * {@link Error} (an {@code AssertionError} too) stops a {@link FileAuditLog}: the batch's appenders get an exception
- * saying which entries are durable, and the log refuses appends until it is reopened.
+ * saying which entries are durable, and the log refuses appends until it is reopened. A sink of a
+ * {@link FileAuditLog} runs on its writer thread, so it cannot append to that log and wait, nor close it (both waited
+ * for the writer, that is for themselves, for ever): both throw there; {@link AuditLog#appendAllAsync} does not wait.
  */
 @FunctionalInterface
 public interface AuditSink {

@@ -76,8 +76,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Crash recovery: a crash can leave a torn last line (the bytes after the last newline). {@link #open} detects
  * it, truncates the file to the end of the last complete line and forces that, so every acknowledged entry (all
- * of which ended with a forced newline) is kept. Complete lines are fully verified on open; a complete line that
- * does not verify is tampering, not a crash, and {@code open} refuses the log with {@link AuditIntegrityException}.
+ * of which ended with a forced newline) is kept. A last line that lost its newline alone, a whole entry that verifies
+ * as the chain's next, is kept and its newline written and forced (it had been cut off, an entry all on disk lost);
+ * one that is a whole JSON object but does not verify is no torn write and is refused as tampering. Complete lines
+ * are fully verified on open; a complete line that does not verify is tampering, not a crash, and {@code open}
+ * refuses the log with {@link AuditIntegrityException}.
  * Cutting whole entries off the tail is only detectable with an {@link AuditCheckpoint} kept elsewhere.
  *
  * <p>Every {@link AuditIntegrityException} this class throws names the log's file ({@link
@@ -267,7 +270,16 @@ public final class FileAuditLog implements AuditLog {
       long complete = scan(source(channel), Long.MAX_VALUE, (line, n) -> chain.accept(line, n));
       long size = channel.size();
       long repaired = size - complete;
-      if (repaired > 0) {
+      if (repaired > 0 && lostItsNewline(channel, complete, size, chain)) {
+        LOG.warn("{}: entry {} had lost its final newline alone (a crash during a write); the entry is whole and "
+            + "verifies, so it is kept and the newline restored", file, chain.lastSequence());
+        for (ByteBuffer newline = ByteBuffer.wrap(new byte[] {'\n'}); newline.hasRemaining(); ) {
+          channel.write(newline, size);
+        }
+        channel.force(true);
+        complete = size + 1;
+        repaired = 0;
+      } else if (repaired > 0) {
         LOG.warn("{}: removing a torn last line of {} bytes after entry {} (crash during a write)", file, repaired,
             chain.lastSequence());
         channel.truncate(complete);
@@ -291,6 +303,39 @@ public final class FileAuditLog implements AuditLog {
       }
       throw unreadable(file, e);
     }
+  }
+
+  /**
+   * Whether the bytes after the last newline, from {@code start} to {@code end}, are the chain's next entry whole,
+   * only its newline lost (a crash after the entry's bytes reached the disk and before its newline did); the chain
+   * then holds it. A torn write is a line cut short, never a whole JSON object: such a tail is not one (false), and is
+   * cut off as before. A whole object that does not verify is no crash's doing: refused, not kept nor cut off unseen.
+   * (Before, every tail was cut off: an entry whose bytes were all on disk was lost.)
+   *
+   * @throws AuditIntegrityException when the tail is a whole JSON object but not the chain's next entry
+   */
+  private static boolean lostItsNewline(FileChannel channel, long start, long end, AuditChain chain)
+      throws IOException {
+    ByteBuffer into = ByteBuffer.allocate((int) (end - start)); // scan refused a line longer than an entry
+    while (into.hasRemaining()) {
+      if (channel.read(into, start + into.position()) < 0) { // positional: open sets the position after the repair
+        break;
+      }
+    }
+    ByteArrayOutputStream tail = new ByteArrayOutputStream(into.position());
+    tail.write(into.array(), 0, into.position());
+    if (!AuditChain.isWholeJsonObject(tail.toString(StandardCharsets.UTF_8))) {
+      return false;
+    }
+    long n = chain.lastSequence() + 1;
+    try {
+      chain.accept(utf8(tail, n), n);
+    } catch (AuditIntegrityException e) {
+      throw new AuditIntegrityException(n, e.getMessage() + "; it is the last line, without its final newline, but "
+          + "whole: a crash cuts a line short, it leaves no whole line that does not verify, so it is not removed "
+          + "as a torn write");
+    }
+    return true;
   }
 
   /**
@@ -338,11 +383,78 @@ public final class FileAuditLog implements AuditLog {
       throw unreadable(file, e);
     }
     if (size > complete && !heldByAWriter(file)) { // with a writer at work, the tail is a write in progress
-      long n = verifier.lastSequence() + 1;
-      throw new AuditIntegrityException(n, "entry " + n + " (line " + n + ") is incomplete: " + (size - complete)
-          + " bytes without a final newline (a torn write; opening the log for appending repairs it)");
+      throw incomplete(verifier, size - complete);
     }
     return verifier.finish();
+  }
+
+  /** A tail of {@code bytes} after the last newline with no writer at work: a torn write. */
+  private static AuditIntegrityException incomplete(Verifier verifier, long bytes) {
+    long n = verifier.lastSequence() + 1;
+    return new AuditIntegrityException(n, "entry " + n + " (line " + n + ") is incomplete: " + bytes
+        + " bytes without a final newline (a torn write; opening the log for appending repairs it)");
+  }
+
+  /**
+   * Verifies the log at {@code file} and signs, with {@code key}, a checkpoint of its entries, all of them on disk: for
+   * {@code fenqi audit checkpoint}. A writer forces its lines to disk after it writes them, so lines read beside it
+   * may not be there after a crash, and a checkpoint naming them makes the log, as it comes back, read as cut short.
+   * So: when the log is open in this JVM, the checkpoint is of its durable part (read through its own handle, as
+   * {@link #verify(Path, AuditKey, Optional)} reads it); else the file is read under a shared lock, which no writer
+   * holds beside (one that opens meanwhile waits or is refused), and the checkpoint is refused while a writer of
+   * another process holds the log. (Before, it was signed beside a live writer, over lines not yet forced.)
+   *
+   * @throws AuditLogBusyException when a writer of another process holds the log (or another checkpoint of it runs in
+   *     this JVM): ask the writer for its checkpoint ({@link #checkpoint()}), or make it once the writer is done
+   * @throws AuditIntegrityException naming the first bad entry, or a torn last line
+   * @throws InvalidInputException when the file does not exist
+   */
+  public static AuditCheckpoint checkpoint(Path file, AuditKey key) {
+    Verifier verifier = new Verifier(key, Optional.empty());
+    ByPath byPath = byPath(file);
+    AuditVerification verified;
+    if (byPath.here() != null) {
+      verified = byPath.here().readDurable(verifier, entry -> { });
+    } else {
+      try {
+        verified = named(file, () -> verifyLocked(file, verifier));
+      } finally {
+        byPath.done();
+      }
+    }
+    return AuditCheckpoint.sign(verified.lastSequence(), verified.headHash(), key);
+  }
+
+  /** Verifies {@code file}, not open in this JVM, under a shared lock: refused while a writer holds the log. */
+  private static AuditVerification verifyLocked(Path file, Verifier verifier) {
+    if (!Files.exists(file)) {
+      throw new InvalidInputException(file.toString(), "no such audit log");
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      FileLock shared;
+      try {
+        shared = channel.tryLock(0, Long.MAX_VALUE, true);
+      } catch (OverlappingFileLockException thisJvm) { // not a log open here (byPath): another checkpoint of it
+        throw new AuditLogBusyException(file + ": a checkpoint of the audit log is being made in this process; try "
+            + "again once it is done");
+      }
+      if (shared == null) {
+        throw new AuditLogBusyException(file + ": the audit log is open by a writer in another process, whose newest "
+            + "lines may not be on disk yet: no checkpoint is made beside it; take the writer's own checkpoint (the "
+            + "service's GET /api/admin/audit/checkpoint, FileAuditLog.checkpoint()), or make it once the writer is "
+            + "done");
+      }
+      long complete = scan(source(channel), Long.MAX_VALUE, verifier::accept);
+      long size = channel.size();
+      if (size > complete) { // no writer at work: a torn write
+        throw incomplete(verifier, size - complete);
+      }
+      return verifier.finish(); // the lock goes with the handle
+    } catch (NoSuchFileException e) {
+      throw new InvalidInputException(file.toString(), "no such audit log");
+    } catch (IOException e) {
+      throw unreadable(file, e);
+    }
   }
 
   /**
@@ -594,6 +706,27 @@ public final class FileAuditLog implements AuditLog {
     return done;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * @throws FenqiException when called from an {@link AuditSink} of this log: a sink runs on the writer thread, which
+   *     would wait for itself to write the entries (the sink, and every appender of the log, waited for ever); a sink
+   *     may {@link #appendAllAsync} without waiting
+   */
+  @Override
+  public List<AuditEntry> appendAll(List<AuditEvent> events) {
+    refuseOnWriterThread("append to it and wait (appendAllAsync does not wait)");
+    return AuditLog.super.appendAll(events);
+  }
+
+  /** Refuses, saying to do {@code what} another way, a call that waits for the writer made on the writer itself. */
+  private void refuseOnWriterThread(String what) {
+    if (Thread.currentThread() == writer) {
+      throw new FenqiException(file + ": called from an AuditSink of this audit log, which runs on the log's writer "
+          + "thread: it cannot " + what + ", as the writer would wait for itself");
+    }
+  }
+
   @Override
   public AuditCheckpoint checkpoint() {
     Head head = durable;
@@ -630,8 +763,15 @@ public final class FileAuditLog implements AuditLog {
     });
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * @throws FenqiException when called from an {@link AuditSink} of this log, which runs on the writer thread that
+   *     close waits for: it had waited for ever
+   */
   @Override
   public void close() {
+    refuseOnWriterThread("close the log");
     synchronized (enqueueLock) {
       if (closed) {
         return;

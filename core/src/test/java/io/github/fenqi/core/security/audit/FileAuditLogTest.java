@@ -475,6 +475,63 @@ class FileAuditLogTest {
     assertEquals(6, FileAuditLog.verify(file, key, Optional.empty()).entries());
   }
 
+  /** {@code file} without its last byte, its final newline: the last entry is whole, its line unended. */
+  private static void cutFinalNewline(Path file) throws Exception {
+    try (var channel = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
+      channel.truncate(channel.size() - 1);
+    }
+  }
+
+  /**
+   * A crash that lost the final newline alone (the entry's bytes reached the disk, the newline did not) left a whole,
+   * verifying entry: open took it for a torn write and cut it off, so an entry whose bytes were all there was lost.
+   */
+  @Test
+  void anEntryThatLostOnlyItsFinalNewlineIsKeptAndTheNewlineRestored() throws Exception {
+    Path file = logWith(3);
+    List<String> written = lines(file);
+    cutFinalNewline(file);
+    try (FileAuditLog log = FileAuditLog.open(file, key)) {
+      assertEquals(0, log.repairedBytes(), "nothing is removed");
+      assertEquals(3, log.lastSequence());
+      assertEquals(4, log.append(AuditEvent.of("t", AuditAction.SUBMISSION, "case-4")).sequence());
+    }
+    assertEquals(written, lines(file).subList(0, 3));
+    assertEquals(4, FileAuditLog.verify(file, key, Optional.empty()).entries());
+  }
+
+  /** The newline is back on disk as soon as open returns, before any append: a log opened and closed verifies. */
+  @Test
+  void theRestoredNewlineIsWrittenByOpenItself() throws Exception {
+    Path file = logWith(2);
+    long size = Files.size(file);
+    cutFinalNewline(file);
+    FileAuditLog.open(file, key).close();
+    assertEquals(size, Files.size(file));
+    assertEquals(2, FileAuditLog.verify(file, key, Optional.empty()).entries());
+  }
+
+  /**
+   * A last line without its newline that is a whole JSON object but does not verify is no torn write (a crash cuts a
+   * line short, and a line cut short is no whole object): it is refused as tampering, not kept, nor cut off unseen.
+   */
+  @Test
+  void aWholeLastLineWithoutNewlineThatDoesNotVerifyIsRefusedNotCutOff() throws Exception {
+    Path edited = logWith(3);
+    List<String> lines = lines(edited);
+    Files.writeString(edited, String.join("\n", lines).replace("case-3", "case-X"), StandardCharsets.UTF_8);
+    long size = Files.size(edited);
+    AuditIntegrityException e = assertThrows(AuditIntegrityException.class, () -> FileAuditLog.open(edited, key));
+    assertEquals(3, e.sequence());
+    assertTrue(e.getMessage().contains("without its final newline"), e.getMessage());
+    assertEquals(size, Files.size(edited), "the evidence stays");
+
+    Files.writeString(edited, String.join("\n", lines) + "\n" + lines.get(2), StandardCharsets.UTF_8); // a replay
+    assertEquals(4, assertThrows(AuditIntegrityException.class, () -> FileAuditLog.open(edited, key)).sequence());
+    Files.writeString(edited, String.join("\n", lines) + "\n{}", StandardCharsets.UTF_8);
+    assertEquals(4, assertThrows(AuditIntegrityException.class, () -> FileAuditLog.open(edited, key)).sequence());
+  }
+
   @Test
   void refusesToOpenALogWithATamperedCompleteLine() throws Exception {
     Path file = logWith(3);
@@ -774,6 +831,41 @@ class FileAuditLogTest {
     assertTrue(torn.getMessage().contains("is incomplete"), torn.getMessage());
   }
 
+  /**
+   * A checkpoint by path signs only entries on disk: in the writer's process it is the writer's checkpoint, of its
+   * durable part; beside a writer in another process, whose newest lines may not be forced yet, it is refused; with
+   * no writer it is made under a shared lock, and a torn last line gets none.
+   */
+  @Test
+  void aCheckpointByPathIsOfDurableEntriesAndRefusedBesideAnotherProcesssWriter() throws Exception {
+    Path file = dir.resolve("checkpointed.log");
+    try (FileAuditLog log = FileAuditLog.open(file, key)) {
+      log.append(AuditEvent.of("t", AuditAction.OTHER, "x"));
+      assertEquals(log.checkpoint(), FileAuditLog.checkpoint(file, key));
+    }
+    Process writer = secondWriter(file, raw, "hold");
+    try {
+      java.io.BufferedReader out = new java.io.BufferedReader(
+          new java.io.InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8));
+      assertEquals("opened at 1", out.readLine(), "the child holds the log");
+      AuditLogBusyException busy = assertThrows(AuditLogBusyException.class, () -> FileAuditLog.checkpoint(file, key));
+      assertTrue(busy.getMessage().startsWith(file + ": the audit log is open by a writer in another process"),
+          busy.getMessage());
+    } finally {
+      writer.getOutputStream().close();
+      assertTrue(writer.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+    }
+    AuditCheckpoint made = FileAuditLog.checkpoint(file, key);
+    assertEquals(1, made.sequence());
+    assertEquals(1, FileAuditLog.verify(file, key, Optional.of(made)).entries());
+    try (FileAuditLog reopened = FileAuditLog.open(file, key)) { // the checkpoint's handle held no lock back
+      assertEquals(made, reopened.checkpoint());
+    }
+    Files.write(file, "{\"seq\":2,\"ti".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+    assertEquals(2, assertThrows(AuditIntegrityException.class, () -> FileAuditLog.checkpoint(file, key)).sequence());
+    assertThrows(InvalidInputException.class, () -> FileAuditLog.checkpoint(dir.resolve("none.log"), key));
+  }
+
   /** Short-lived writers sharing a log (CLI runs in parallel) take turns: the second waits, then appends to the chain. */
   @Test
   void aWriterThatWaitsGetsTheLogOnceTheFirstClosesIt() throws Exception {
@@ -851,6 +943,41 @@ class FileAuditLogTest {
       log.append(AuditEvent.of("a", AuditAction.OUTCOME_RECORDED, "case-1"));
     }
     assertEquals(List.of(1L, 2L, 3L), seen);
+  }
+
+  /**
+   * A sink runs on the log's writer thread, and an append waits for that thread to write it, a close for it to end: a
+   * sink that appended (to record its own failure, say) or closed the log waited for itself, and every appender of
+   * the log waited with it, forever. Both are refused in the sink, which fails as any sink does; the log goes on.
+   */
+  @Test
+  void aSinkThatAppendsToOrClosesItsOwnLogIsRefusedInsteadOfWaitingForItself() throws Exception {
+    var self = new java.util.concurrent.atomic.AtomicReference<FileAuditLog>();
+    List<String> refusals = Collections.synchronizedList(new ArrayList<>());
+    AuditSink reentrant = batch -> {
+      try {
+        self.get().append(AuditEvent.of("sink", AuditAction.OTHER, "sink-failed"));
+      } catch (FenqiException e) {
+        refusals.add(e.getMessage());
+      }
+      try {
+        self.get().close();
+      } catch (FenqiException e) {
+        refusals.add(e.getMessage());
+      }
+    };
+    FileAuditLog log = FileAuditLog.open(dir.resolve("r.log"), key, Clock.systemUTC(), List.of(reentrant));
+    self.set(log);
+    // preemptively: the writer waiting for itself hung the test, and closing the log after it hung for ever
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> {
+      assertEquals(1, log.append(AuditEvent.of("a", AuditAction.OTHER, "x")).sequence());
+      assertEquals(2, refusals.size(), refusals.toString());
+      assertTrue(refusals.get(0).contains("from an AuditSink"), refusals.get(0));
+      assertTrue(refusals.get(1).contains("from an AuditSink"), refusals.get(1));
+      assertEquals(2, log.append(AuditEvent.of("a", AuditAction.OTHER, "y")).sequence());
+      assertEquals(Optional.empty(), log.refusal());
+      log.close();
+    });
   }
 
   @Test
