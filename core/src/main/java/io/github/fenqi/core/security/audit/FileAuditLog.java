@@ -316,6 +316,11 @@ public final class FileAuditLog implements AuditLog {
    */
   private static boolean lostItsNewline(FileChannel channel, long start, long end, AuditChain chain)
       throws IOException {
+    return wholeNextEntry(tailOf(channel, start, end), chain.lastSequence() + 1, chain::accept);
+  }
+
+  /** The bytes of {@code channel} from {@code start} to {@code end}: a last line, which scan bounds in length. */
+  private static ByteArrayOutputStream tailOf(FileChannel channel, long start, long end) throws IOException {
     ByteBuffer into = ByteBuffer.allocate((int) (end - start)); // scan refused a line longer than an entry
     while (into.hasRemaining()) {
       if (channel.read(into, start + into.position()) < 0) { // positional: open sets the position after the repair
@@ -324,12 +329,21 @@ public final class FileAuditLog implements AuditLog {
     }
     ByteArrayOutputStream tail = new ByteArrayOutputStream(into.position());
     tail.write(into.array(), 0, into.position());
+    return tail;
+  }
+
+  /**
+   * Whether {@code tail}, a last line without its newline, is entry {@code n} whole, verified by {@code accept}; false
+   * when it is no whole JSON object (a line cut short: a torn write).
+   *
+   * @throws AuditIntegrityException when it is a whole JSON object that does not verify as entry {@code n}
+   */
+  private static boolean wholeNextEntry(ByteArrayOutputStream tail, long n, ObjLongConsumer<String> accept) {
     if (!AuditChain.isWholeJsonObject(tail.toString(StandardCharsets.UTF_8))) {
       return false;
     }
-    long n = chain.lastSequence() + 1;
     try {
-      chain.accept(utf8(tail, n), n);
+      accept.accept(utf8(tail, n), n);
     } catch (AuditIntegrityException e) {
       throw new AuditIntegrityException(n, e.getMessage() + "; it is the last line, without its final newline, but "
           + "whole: a crash cuts a line short, it leaves no whole line that does not verify, so it is not removed "
@@ -375,23 +389,40 @@ public final class FileAuditLog implements AuditLog {
   }
 
   private static AuditVerification verifyUnopened(Path file, Verifier verifier) {
-    long complete = scanExisting(file, verifier::accept);
-    long size;
-    try {
-      size = Files.size(file);
+    if (!Files.exists(file)) {
+      throw new InvalidInputException(file.toString(), "no such audit log");
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      long complete = scan(source(channel), Long.MAX_VALUE, verifier::accept);
+      long size = channel.size();
+      if (size > complete && !heldByAWriter(file)) { // with a writer at work, the tail is a write in progress
+        throw incomplete(verifier, channel, complete, size);
+      }
+      return verifier.finish();
+    } catch (NoSuchFileException e) {
+      throw new InvalidInputException(file.toString(), "no such audit log");
     } catch (IOException e) {
       throw unreadable(file, e);
     }
-    if (size > complete && !heldByAWriter(file)) { // with a writer at work, the tail is a write in progress
-      throw incomplete(verifier, size - complete);
-    }
-    return verifier.finish();
   }
 
-  /** A tail of {@code bytes} after the last newline with no writer at work: a torn write. */
-  private static AuditIntegrityException incomplete(Verifier verifier, long bytes) {
+  /**
+   * The bytes of {@code channel} after the last newline, from {@code complete} to {@code size}, with no writer at
+   * work: the next entry whole but for its newline, which {@link #open} restores, or else a torn write, which it
+   * removes. (Verify had called both a torn write that opening "repairs", which read as a loss where open keeps the
+   * entry.)
+   *
+   * @throws AuditIntegrityException when the tail is a whole JSON object that does not verify
+   */
+  private static AuditIntegrityException incomplete(Verifier verifier, FileChannel channel, long complete, long size)
+      throws IOException {
     long n = verifier.lastSequence() + 1;
-    return new AuditIntegrityException(n, "entry " + n + " (line " + n + ") is incomplete: " + bytes
+    if (wholeNextEntry(tailOf(channel, complete, size), n, verifier::accept)) {
+      return new AuditIntegrityException(n, "entry " + n + " (line " + n + ") is whole and verifies but lacks its "
+          + "final newline (a crash between its bytes and its newline); opening the log for appending restores the "
+          + "newline");
+    }
+    return new AuditIntegrityException(n, "entry " + n + " (line " + n + ") is incomplete: " + (size - complete)
         + " bytes without a final newline (a torn write; opening the log for appending repairs it)");
   }
 
@@ -446,8 +477,8 @@ public final class FileAuditLog implements AuditLog {
       }
       long complete = scan(source(channel), Long.MAX_VALUE, verifier::accept);
       long size = channel.size();
-      if (size > complete) { // no writer at work: a torn write
-        throw incomplete(verifier, size - complete);
+      if (size > complete) { // no writer at work
+        throw incomplete(verifier, channel, complete, size);
       }
       return verifier.finish(); // the lock goes with the handle
     } catch (NoSuchFileException e) {

@@ -500,6 +500,38 @@ class FileAuditLogTest {
     assertEquals(4, FileAuditLog.verify(file, key, Optional.empty()).entries());
   }
 
+  /**
+   * Verify, as open, tells a whole last entry that lost only its newline from a torn write: it had called it "a torn
+   * write" that opening "repairs", which reads as a loss, while open keeps the entry; and a whole last line that does
+   * not verify is named as such, as open refuses it, not as a torn write that opening would remove.
+   */
+  @Test
+  void verifyNamesAnEntryThatLostOnlyItsNewlineAndAWholeLineThatDoesNotVerify() throws Exception {
+    Path file = logWith(3);
+    List<String> lines = lines(file);
+    cutFinalNewline(file);
+    AuditIntegrityException lost = assertThrows(AuditIntegrityException.class,
+        () -> FileAuditLog.verify(file, key, Optional.empty()));
+    assertEquals(3, lost.sequence());
+    assertTrue(lost.getMessage().contains("entry 3 (line 3) is whole and verifies but lacks its final newline"),
+        lost.getMessage());
+    assertTrue(lost.getMessage().contains("opening the log for appending restores the newline"), lost.getMessage());
+    assertFalse(lost.getMessage().contains("torn"), lost.getMessage());
+
+    Files.writeString(file, String.join("\n", lines).replace("case-3", "case-X"), StandardCharsets.UTF_8);
+    AuditIntegrityException edited = assertThrows(AuditIntegrityException.class,
+        () -> FileAuditLog.verify(file, key, Optional.empty()));
+    assertEquals(3, edited.sequence());
+    assertTrue(edited.getMessage().contains("without its final newline, but whole"), edited.getMessage());
+    assertFalse(edited.getMessage().contains("repairs"), edited.getMessage());
+
+    Files.writeString(file, String.join("\n", lines) + "\n" + lines.get(2).substring(0, 20), StandardCharsets.UTF_8);
+    AuditIntegrityException torn = assertThrows(AuditIntegrityException.class,
+        () -> FileAuditLog.verify(file, key, Optional.empty()));
+    assertEquals(4, torn.sequence());
+    assertTrue(torn.getMessage().contains("a torn write; opening the log for appending repairs it"), torn.getMessage());
+  }
+
   /** The newline is back on disk as soon as open returns, before any append: a log opened and closed verifies. */
   @Test
   void theRestoredNewlineIsWrittenByOpenItself() throws Exception {
