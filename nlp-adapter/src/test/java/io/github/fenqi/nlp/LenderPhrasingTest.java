@@ -445,6 +445,63 @@ class LenderPhrasingTest {
   }
 
   /**
+   * A strict bound on the term in its "must" form is a bound one installment inside it ("须少于36期": 35 at most, since
+   * 36 is not allowed; "须超过12期": 13 at least), and one in its "not allowed" form is the bound it draws
+   * ("超过36期的不予受理": 36 at most; "少于12期的不予办理": 12 at least; "36期以上的不予受理", 以上 including 36 as the
+   * law reads it: 35 at most). These had been read as nothing, and "36期以上的不予受理" as the least term, 36; 不允许,
+   * 禁止, 不要 and 长于/短于 had not been known as negations or comparisons of a term.
+   */
+  @Test
+  void aStrictOrRefusedBoundOnTheTermIsReadInsideIt() {
+    Object[][] cases = {
+        {"分期期数须少于36期。", PolicyField.MAX_INSTALLMENTS, 35, "须少于36期"},
+        {"分期期数应低于36期。", PolicyField.MAX_INSTALLMENTS, 35, "应低于36期"},
+        {"分期期限必须短于3年。", PolicyField.MAX_INSTALLMENTS, 35, "必须短于3年"},
+        {"分期期数须超过12期。", PolicyField.MIN_INSTALLMENTS, 13, "须超过12期"},
+        {"分期期数必须多于12期。", PolicyField.MIN_INSTALLMENTS, 13, "必须多于12期"},
+        {"分期期限需长于1年。", PolicyField.MIN_INSTALLMENTS, 13, "需长于1年"},
+        {"分期期数超过36期的不予受理。", PolicyField.MAX_INSTALLMENTS, 36, "超过36期的不予受理"},
+        {"分期期数多于36期的,不予办理。", PolicyField.MAX_INSTALLMENTS, 36, "多于36期的,不予办理"},
+        {"期数少于12期的不予办理。", PolicyField.MIN_INSTALLMENTS, 12, "少于12期的不予办理"},
+        {"分期期数低于6期的申请不予受理。", PolicyField.MIN_INSTALLMENTS, 6, "低于6期的申请不予受理"},
+        {"分期期数不足6期的不予办理。", PolicyField.MIN_INSTALLMENTS, 6, "不足6期的不予办理"},
+        {"分期期数36期以上的不予受理。", PolicyField.MAX_INSTALLMENTS, 35, "36期以上的不予受理"},
+        {"分期期数12期以下的不予办理。", PolicyField.MIN_INSTALLMENTS, 13, "12期以下的不予办理"},
+        {"分期期数不允许超过36期。", PolicyField.MAX_INSTALLMENTS, 36, "不允许超过36期"},
+        {"分期期数禁止超过36期。", PolicyField.MAX_INSTALLMENTS, 36, "禁止超过36期"},
+        {"分期期数不要超过36期。", PolicyField.MAX_INSTALLMENTS, 36, "不要超过36期"},
+        {"分期期限不得长于3年。", PolicyField.MAX_INSTALLMENTS, 36, "不得长于3年"},
+        {"分期期限不得短于6个月。", PolicyField.MIN_INSTALLMENTS, 6, "不得短于6个月"},
+    };
+    for (Object[] c : cases) {
+      String t = (String) c[0];
+      ExtractionResult r = extractor.extract(t);
+      assertField(r, (PolicyField) c[1], c[2], (String) c[3], t);
+      PolicyField other = c[1] == PolicyField.MAX_INSTALLMENTS ? PolicyField.MIN_INSTALLMENTS
+          : PolicyField.MAX_INSTALLMENTS;
+      assertAbsent(r, other, t);
+    }
+    String text = "分期期数不应少于12期,不得超过36期。"; // 不应 is no 应: the least is 12, not a most of 11
+    ExtractionResult r = extractor.extract(text);
+    assertField(r, PolicyField.MIN_INSTALLMENTS, 12, "不应少于12期", text);
+    assertField(r, PolicyField.MAX_INSTALLMENTS, 36, "不得超过36期", text);
+    for (String none : new String[] {
+        "分期期数超过12期。", // a description, neither "must" nor "not allowed"
+        "无需超过12期即可申请。",
+        "逾期超过3期的不予受理。", // overdue periods
+        "逾期须超过3期。",
+        "连续按时还款须超过6期。", // a record of repayments
+        "分期超过12期的客户不享受免息。", // beyond 12 installments something else is refused, not the plan
+        "入职少于6个月的不予办理分期。", // a time something else has lasted
+        "分期期数须少于1期。", // no plan of 0 installments
+    }) {
+      ExtractionResult n = extractor.extract(none);
+      assertAbsent(n, PolicyField.MIN_INSTALLMENTS, none);
+      assertAbsent(n, PolicyField.MAX_INSTALLMENTS, none);
+    }
+  }
+
+  /**
    * "分期期限36个月以内", "3年以内": a most term in months or years after the number had been read as nothing (only
    * "36期以内" was read); it is read where the clause names the term, not a time of something else ("逾期3个月以内").
    */

@@ -73,9 +73,9 @@ public final class PolicyRules {
    * A negation, with the modal verb that may follow it, before a comparison bounding a term: "不得少于十二期",
    * "不多于36期", "不能低于6个月" had been read as nothing (only 不少于, 不低于, 不超过 and 不得超过 were known).
    */
-  private static final String NOT = "(?:不|不得|不能|不可|不应|不宜)";
+  private static final String NOT = "(?:不|不得|不能|不可|不应|不宜|不要|不允许|不准|禁止|严禁)";
   private static final Pattern MAX_TERM = Pattern.compile(
-      "(?:最长|最多|最高|" + NOT + "(?:超过|多于|高于|大于)|不超|至多|上限为?|最大)([^" + STOP + "\\d%‰]{0,10}?)(\\d+)\\s*(期|个月|年)"
+      "(?:最长|最多|最高|" + NOT + "(?:超过|多于|高于|大于|长于)|不超|至多|上限为?|最大)([^" + STOP + "\\d%‰]{0,10}?)(\\d+)\\s*(期|个月|年)"
           + YEAR_REST);
   /**
    * "36期以内", and in months or years where the clause names the term ("分期期限36个月以内", "3年以内": these had been
@@ -101,7 +101,34 @@ public final class PolicyRules {
    */
   private static final Pattern TENURE_BEFORE = Pattern.compile("(?:满|已|已经|达到?|累计)\\s*$");
   private static final Pattern MIN_TERM = Pattern.compile(
-      "(?:最短|最少|最低|" + NOT + "(?:少于|低于|小于)|至少)([^" + STOP + "\\d%‰]{0,10}?)(\\d+)\\s*(期|个月|年)" + YEAR_REST);
+      "(?:最短|最少|最低|" + NOT + "(?:少于|低于|小于|短于)|至少)([^" + STOP + "\\d%‰]{0,10}?)(\\d+)\\s*(期|个月|年)" + YEAR_REST);
+  /**
+   * A modal verb of obligation, not negated ("不应少于" is the least, "无需超过" no obligation), before a strict
+   * comparison of the term: "须少于36期" allows 35 at most, "须超过12期" 13 at least. These had been read as nothing.
+   */
+  private static final String MUST = "(?<![不无毋没未])(?:必须|务必|需要|须|需|应当|应该|应|要)\\s*(?:在)?\\s*";
+  private static final String TERM_AFTER = "\\s*(\\d+)\\s*(期|个月|年)" + YEAR_REST;
+  private static final Pattern MUST_BELOW_TERM = Pattern.compile(MUST + "(?:少于|低于|小于|短于)()" + TERM_AFTER);
+  private static final Pattern MUST_ABOVE_TERM = Pattern.compile(MUST + "(?:超过|多于|高于|大于|长于)()" + TERM_AFTER);
+  /**
+   * Just after a term: the plan with that term is refused ("…的不予受理", "…的申请不予办理", "…的,不予办理"); not a
+   * refusal of something else to such a plan ("超过12期的客户不享受免息").
+   */
+  private static final String TERM_REFUSED = "\\s*的?\\s*,?\\s*(?:申请|分期|业务|方案)?\\s*(?:均|一律|将|概|系统)?\\s*"
+      + "(?:(?:不予|不|不能|无法|不可|不得|暂不|概不)(?:受理|办理|支持|通过|批准|审批|接受)(?=$|[" + STOP + "])|不允许|不可以|禁止)";
+  /**
+   * A term the plan is refused beyond ("超过36期的不予受理": 36 at most) or below ("少于12期的不予办理": 12 at least), or
+   * at and beyond a bound that includes its number, as 以上/以下 do in law ("36期以上的不予受理": 35 at most). These had
+   * been read as nothing, and the last as the least term.
+   */
+  private static final Pattern REFUSED_ABOVE_TERM = Pattern.compile(
+      "(?<![不未没])(?:超过|多于|高于|大于|长于)()" + TERM_AFTER + TERM_REFUSED);
+  private static final Pattern REFUSED_BELOW_TERM = Pattern.compile(
+      "(?<![不未没])(?:少于|低于|小于|短于|不足|不到)()" + TERM_AFTER + TERM_REFUSED);
+  private static final Pattern REFUSED_FROM_TERM = Pattern.compile(
+      "(?<![\\d.第])()(\\d+)\\s*(期|个月|年)" + YEAR_REST + "\\s*(?:以上|及以上|或以上)" + TERM_REFUSED);
+  private static final Pattern REFUSED_UP_TO_TERM = Pattern.compile(
+      "(?<![\\d.第])()(\\d+)\\s*(期|个月|年)" + YEAR_REST + "\\s*(?:以下|及以下|以内)" + TERM_REFUSED);
   /** After a term: a range goes on to its upper end ("12期至36期"), so the term is no upper bound. */
   private static final Pattern RANGE_GOES_ON = Pattern.compile("\\s*" + TO + "\\s*\\d");
   private static final Pattern TERM_CONTEXT = Pattern.compile("分|期限|偿还|还款|期数");
@@ -661,8 +688,14 @@ public final class PolicyRules {
         out.add(new Candidate(PolicyField.MAX_INSTALLMENTS, hi, base + m.start(), base + m.end(), 0.7));
       }
     }
-    bound(s, base, MAX_TERM, PolicyField.MAX_INSTALLMENTS, termContext, out);
-    bound(s, base, MIN_TERM, PolicyField.MIN_INSTALLMENTS, termContext, out);
+    bound(s, base, MAX_TERM, PolicyField.MAX_INSTALLMENTS, termContext, 0, false, out);
+    bound(s, base, MIN_TERM, PolicyField.MIN_INSTALLMENTS, termContext, 0, false, out);
+    bound(s, base, MUST_BELOW_TERM, PolicyField.MAX_INSTALLMENTS, termContext, -1, true, out);
+    bound(s, base, MUST_ABOVE_TERM, PolicyField.MIN_INSTALLMENTS, termContext, 1, true, out);
+    bound(s, base, REFUSED_ABOVE_TERM, PolicyField.MAX_INSTALLMENTS, termContext, 0, true, out);
+    bound(s, base, REFUSED_BELOW_TERM, PolicyField.MIN_INSTALLMENTS, termContext, 0, true, out);
+    bound(s, base, REFUSED_FROM_TERM, PolicyField.MAX_INSTALLMENTS, termContext, -1, true, out);
+    bound(s, base, REFUSED_UP_TO_TERM, PolicyField.MIN_INSTALLMENTS, termContext, 1, true, out);
     m = MAX_TERM_SUFFIX.matcher(s);
     while (m.find()) {
       String unit = m.group(2);
@@ -702,8 +735,13 @@ public final class PolicyRules {
     return TERM_WORD.matcher(before).find() && !OTHER_PERIOD.matcher(before).find();
   }
 
-  private static void bound(String s, int base, Pattern p, PolicyField field, boolean termContext,
-      List<Candidate> out) {
+  /**
+   * Reads the bounds {@code p} finds (groups: the words between cue and number, the number, its unit, the months after
+   * years), {@code shift} added: -1 or 1 for a strict bound, whose number itself is not allowed; {@code named}: a term
+   * in months or years is read only where the clause names the term before it ({@link #termNamedBefore}).
+   */
+  private static void bound(String s, int base, Pattern p, PolicyField field, boolean termContext, int shift,
+      boolean named, List<Candidate> out) {
     Matcher m = p.matcher(s);
     while (m.find()) {
       String window = m.group(1);
@@ -711,8 +749,9 @@ public final class PolicyRules {
       if (window.contains("逾期") || window.contains("减") || window.contains("免") || window.contains("天")) {
         continue;
       }
-      if (!"期".equals(unit) && (!termContext || otherPeriodBefore(s, m.start()) || OTHER_PERIOD.matcher(window).find())) {
-        continue;
+      if (!"期".equals(unit) && (!termContext || otherPeriodBefore(s, m.start()) || OTHER_PERIOD.matcher(window).find()
+          || named && !termNamedBefore(s, m.start()))) {
+        continue; // "入职少于6个月的不予办理": a time something else has lasted
       }
       if (countsOtherPeriods(s, m.start(2))) {
         continue; // "逾期不超过3期", "最多可展期2期": a count of overdue or deferred periods
@@ -725,7 +764,7 @@ public final class PolicyRules {
       if (field == PolicyField.MAX_INSTALLMENTS && RANGE_GOES_ON.matcher(s).region(m.end(), s.length()).lookingAt()) {
         continue; // "最长可分12期至36期": 12 is where the range starts, the most is at its end
       }
-      int v = months(m.group(2), unit) + monthsAfterYears(unit, m.group(4));
+      int v = months(m.group(2), unit) + monthsAfterYears(unit, m.group(4)) + shift;
       if (plausibleTerm(v)) {
         out.add(new Candidate(field, v, base + m.start(), base + m.end(), 0.9));
       }
