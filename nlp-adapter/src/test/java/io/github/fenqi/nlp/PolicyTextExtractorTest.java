@@ -295,6 +295,39 @@ class PolicyTextExtractorTest {
     assertEquals("requiresHardshipProof", json.get(0).get("field"));
   }
 
+  /**
+   * Values that contradict each other in one sentence are as much a conflict as across sentences: "罚息减免比例不超过30%，
+   * 最高可减免50%" had been read as 0.3, "需提供困难证明，无需提供困难证明" as true and "可分3-60期，最长36期" as 36, the more
+   * confident clause taken silently where two sentences gave a CONFLICT note. Two readings of the same words still rank
+   * by confidence ("最长可分12期至36期" is a range, not a most of 12), and agreeing clauses are no conflict.
+   */
+  @Test
+  void clausesOfOneSentenceStatingTwoValuesAreAConflict() {
+    Object[][] cases = {
+        {"罚息减免比例不超过30%，最高可减免50%。", PolicyField.MAX_PENALTY_WAIVER, List.of("0.3", "0.5")},
+        {"罚息最高减免50%，罚息不予减免。", PolicyField.MAX_PENALTY_WAIVER, List.of("0.5", "0.0")},
+        {"需提供困难证明，无需提供困难证明。", PolicyField.REQUIRES_HARDSHIP_PROOF, List.of("true", "false")},
+        {"可分3-60期，最长36期。", PolicyField.MAX_INSTALLMENTS, List.of("60", "36")},
+    };
+    for (Object[] c : cases) {
+      String text = (String) c[0];
+      PolicyField field = (PolicyField) c[1];
+      ExtractionResult oneSentence = extractor.extract(text);
+      assertFalse(oneSentence.field(field).isPresent(), text + ": " + oneSentence.field(field));
+      List<ExtractionNote> notes = oneSentence.notes(field);
+      assertEquals(1, notes.size(), text + ": " + notes);
+      assertEquals(ExtractionNote.Kind.CONFLICT, notes.get(0).kind());
+      assertEquals(c[2], notes.get(0).readings().stream()
+          .map(f -> f.value() instanceof BigDecimal d ? d.toPlainString() : String.valueOf(f.value())).toList(), text);
+    }
+    // the same statements in two sentences: the same note
+    ExtractionResult two = extractor.extract("罚息减免比例不超过30%。罚息最高可减免50%。");
+    assertEquals(ExtractionNote.Kind.CONFLICT, two.notes(PolicyField.MAX_PENALTY_WAIVER).get(0).kind());
+    assertInstallments("最长可分12期至36期。", 12, 36);
+    assertEquals(List.of(), extractor.extract("罚息最高减免50%，罚息减免比例不超过50%。").notes());
+    assertDecimal("0.5", value("罚息一般不减免，特殊情况最高可减免50%。", PolicyField.MAX_PENALTY_WAIVER));
+  }
+
   @Test
   void whatRemainsToPayAfterAWaiverIsNotTheWaiver() {
     for (String text : List.of("减免后剩余罚息不超过10%。", "罚息减免后按10%收取。", "罚息减免后最低收取20%。")) {
