@@ -328,12 +328,44 @@ class PolicyTextExtractorTest {
     assertDecimal("0.5", value("罚息一般不减免，特殊情况最高可减免50%。", PolicyField.MAX_PENALTY_WAIVER));
   }
 
+  /**
+   * What is left to pay after a waiver is no waiver of that ratio, but it states the waiver: 1 − X ("减免至70%" waives
+   * 0.3, "减免后按10%收取" 0.9, "减免后最低收取20%" at most 0.8). These had been read as nothing, with no note, so a
+   * notice stating its cap this way set none. A remainder bounded from above ("剩余罚息不超过10%") is a floor on the
+   * waiver, no cap; a reduced rate ("罚息利率减至0.05%") is no share of the amount; and "最高可减免至70%", which reads as
+   * a waiver of up to 70% as well as a remainder of 70%, is a CONFLICT note listing both rather than a guess.
+   */
   @Test
   void whatRemainsToPayAfterAWaiverIsNotTheWaiver() {
-    for (String text : List.of("减免后剩余罚息不超过10%。", "罚息减免后按10%收取。", "罚息减免后最低收取20%。")) {
-      assertFalse(extractor.extract(text).field(PolicyField.MAX_PENALTY_WAIVER).isPresent(), text);
+    Object[][] remainders = {
+        {"罚息减免至70%。", PolicyField.MAX_PENALTY_WAIVER, "0.3"},
+        {"罚息可减免到50%。", PolicyField.MAX_PENALTY_WAIVER, "0.5"},
+        {"罚息减至30%。", PolicyField.MAX_PENALTY_WAIVER, "0.7"},
+        {"罚息减免至七成。", PolicyField.MAX_PENALTY_WAIVER, "0.3"},
+        {"利息减免至原利息的30%。", PolicyField.MAX_INTEREST_WAIVER, "0.7"},
+        {"罚息减免后按10%收取。", PolicyField.MAX_PENALTY_WAIVER, "0.9"},
+        {"罚息减免后仍需支付40%。", PolicyField.MAX_PENALTY_WAIVER, "0.6"},
+        {"罚息减免后最低收取20%。", PolicyField.MAX_PENALTY_WAIVER, "0.8"},
+    };
+    for (Object[] c : remainders) {
+      String text = (String) c[0];
+      ExtractionResult r = extractor.extract(text);
+      assertDecimal((String) c[2], r.field((PolicyField) c[1]).map(ExtractedField::value), text);
+      assertEquals(List.of(), r.notes(), text);
     }
-    assertFalse(extractor.extract("利息减免至原利息的30%。").field(PolicyField.MAX_INTEREST_WAIVER).isPresent());
+    for (String text : List.of("减免后剩余罚息不超过10%。", "罚息减免后最多收取20%。", "罚息利率减至0.05%。",
+        "罚息减免至每日0.05%。", "罚息减至日万分之五。")) {
+      ExtractionResult r = extractor.extract(text);
+      assertFalse(r.field(PolicyField.MAX_PENALTY_WAIVER).isPresent(), text);
+      assertEquals(List.of(), r.notes(PolicyField.MAX_PENALTY_WAIVER), text);
+    }
+    String text = "罚息最高可减免至70%。";
+    ExtractionResult r = extractor.extract(text);
+    assertFalse(r.field(PolicyField.MAX_PENALTY_WAIVER).isPresent(), text);
+    ExtractionNote note = r.notes(PolicyField.MAX_PENALTY_WAIVER).get(0);
+    assertEquals(ExtractionNote.Kind.CONFLICT, note.kind());
+    assertEquals(List.of("0.3", "0.7"), note.readings().stream()
+        .map(f -> ((BigDecimal) f.value()).toPlainString()).sorted().toList());
     assertDecimal("0.8", value("罚息减免比例最高可达80%。", PolicyField.MAX_PENALTY_WAIVER));
   }
 

@@ -237,9 +237,23 @@ public final class PolicyRules {
           + "(?![\\d.#]|\\s*[期个月年天日元万千折倍‱]))");
   /**
    * Between a waiver verb and a ratio: the ratio is what is left to pay, not what is waived ("减免后剩余罚息不超过10%",
-   * "利息减免至原利息的30%", "减免后按10%收取").
+   * "利息减免至原利息的30%", "减免后按10%收取"); see {@link #remainder}.
    */
   private static final Pattern REMAINDER = Pattern.compile("^\\s*(?:后|至|到)|剩余|收取|支付|缴纳|偿还|仍需");
+  /**
+   * Between a waiver verb and what is left to pay: a most of it ("减免后剩余罚息不超过10%", "减免后最多收取20%"), which is
+   * a least of the waiver, no cap.
+   */
+  private static final Pattern REMAINDER_AT_MOST = Pattern.compile("不超过|不高于|不得超过|最高|最多|至多|上限");
+  /** Before a ratio something is reduced to: a rate ("罚息利率减至0.05%"), no share of the amount owed. */
+  private static final Pattern RATE_WORD = Pattern.compile("利率|费率|年化|日息|月息|息率");
+  /** Between a waiver verb and what is left: a period the ratio is per ("减免至每日0.05%"), so a rate, no share. */
+  private static final Pattern RATE_PERIOD = Pattern.compile("[日天月年]");
+  /**
+   * Just before a waiver verb that reduces to a ratio ("最高可减免至70%"): a cap word, with which the ratio reads as the
+   * most waived as well as what is left.
+   */
+  private static final Pattern CAP_BEFORE_VERB = Pattern.compile("(?:最高|最多|至多|上限)[^" + STOP + "\\d]{0,3}$");
   /**
    * Between a waiver verb and its ratio: a strict bound ("减免比例低于50%", "小于50%"), which the ratio itself is not
    * within; it had been read as a cap of the ratio. Not a floor ("不低于", {@link #AT_LEAST}).
@@ -958,8 +972,15 @@ public final class PolicyRules {
   private static final Pattern SEGMENT_SPLIT = Pattern.compile("和|及|、|与|以及");
   private static final Pattern BARE_RATIO = Pattern.compile(NUM + "\\s*" + RATIO_UNIT);
 
-  /** A waiver value found in a piece of text, with its confidence. */
-  private record Waiver(BigDecimal value, double confidence) {}
+  /**
+   * A waiver value found in a piece of text, with its confidence, and another value the same words may mean
+   * ({@code alternative}, or null), for the extractor to report as a conflict rather than guess.
+   */
+  private record Waiver(BigDecimal value, double confidence, @Nullable BigDecimal alternative) {
+    Waiver(BigDecimal value, double confidence) {
+      this(value, confidence, null);
+    }
+  }
 
   /** Adds a waiver candidate for each component if the clause states a waiver; returns whether it did. */
   private static boolean waiver(String clause, int base, Set<FinancialTerm> components, boolean inherited,
@@ -1021,9 +1042,10 @@ public final class PolicyRules {
       }
       any = true;
       // "前6个月免收利息": the interest of the first months only, no cap on waiving what is owed
-      out.add(firstMonths ? Candidate.bound(f, w.value(), base, base + clause.length(), w.confidence() * factor,
-          Candidate.Bound.FIRST_MONTHS) : new Candidate(f, w.value(), base, base + clause.length(),
-          w.confidence() * factor));
+      for (BigDecimal v : w.alternative() == null ? List.of(w.value()) : List.of(w.value(), w.alternative())) {
+        out.add(firstMonths ? Candidate.bound(f, v, base, base + clause.length(), w.confidence() * factor,
+            Candidate.Bound.FIRST_MONTHS) : new Candidate(f, v, base, base + clause.length(), w.confidence() * factor));
+      }
     }
     return any || whole != null;
   }
@@ -1117,7 +1139,7 @@ public final class PolicyRules {
     }
     if ((m = unrefused(WAIVE_RATIO_RANGE, text, true)) != null || (m = unrefused(WAIVE_RATIO, text, true)) != null) {
       if (REMAINDER.matcher(m.group(1)).find()) {
-        return null; // what remains to be paid: the waiver it implies is not a cap the text states
+        return m.groupCount() == 5 ? null : remainder(text, m); // what remains to be paid: 1 − it is waived
       }
       if (AT_LEAST.matcher(text.substring(Math.max(0, m.start() - 4), m.end(1))).find()
           || text.startsWith("以上", m.end()) || text.startsWith("起", m.end())) {
@@ -1141,6 +1163,31 @@ public final class PolicyRules {
       return new Waiver(BigDecimal.ONE.setScale(1), 0.85);
     }
     return null;
+  }
+
+  /**
+   * The waiver stated by what is left to pay after it ({@code m}, a {@link #WAIVE_RATIO} whose words between verb and
+   * ratio are a {@link #REMAINDER}): 1 − the ratio left ("减免至70%" 0.3, "减免后按10%收取" 0.9, "减免后最低收取20%" at
+   * most 0.8), since a cap is the most that may be waived; these had been read as nothing. Null for a most of what is
+   * left ("剩余罚息不超过10%": a least of the waiver) and for a rate reduced to ("罚息利率减至0.05%", "减免至每日0.05%",
+   * "减至日万分之五"). After a cap word
+   * ("最高可减免至70%") the ratio may be the most waived as well: both are given, for the extractor to report.
+   */
+  private static @Nullable Waiver remainder(String text, Matcher m) {
+    if (REMAINDER_AT_MOST.matcher(m.group(1)).find() || text.startsWith("以内", m.end())
+        || text.startsWith("以下", m.end()) || RATE_WORD.matcher(text.substring(0, m.end(1))).find()
+        || RATE_PERIOD.matcher(m.group(1)).find() || m.group(3).equals("‱")) {
+      return null;
+    }
+    BigDecimal left = ratio(m.group(2), m.group(3));
+    if (left.compareTo(BigDecimal.ONE) > 0) {
+      return null;
+    }
+    BigDecimal waived = normalize(BigDecimal.ONE.subtract(left));
+    String between = m.group(1).strip();
+    boolean reducedTo = between.startsWith("至") || between.startsWith("到");
+    return reducedTo && CAP_BEFORE_VERB.matcher(text.substring(0, m.start())).find()
+        ? new Waiver(waived, 0.8, left) : new Waiver(waived, 0.8);
   }
 
   /**
