@@ -619,4 +619,17 @@ class LenderPhrasingTest {
     String text = "逾期廿天以上的客户可申请。";
     assertField(extractor.extract(text), PolicyField.MIN_OVERDUE_DAYS, 20, "逾期廿天以上", text);
   }
+
+  /** "罚息最高减免二分之一", "最高减免50﹪": a fraction and the small percent sign had left the cap unread. */
+  @Test
+  void aWaiverWrittenAsAFractionOrWithTheSmallPercentSignIsRead() {
+    String[][] cases = {
+        {"罚息最高减免二分之一。", "0.5", "罚息最高减免二分之一"},
+        {"罚息最高减免四分之三。", "0.75", "罚息最高减免四分之三"},
+        {"罚息最高减免50﹪。", "0.5", "罚息最高减免50﹪"},
+    };
+    assertPenaltyWaivers(cases);
+    String text = "罚息最高减免三分之一。"; // no exact ratio: not rounded into a cap the text does not state
+    assertAbsent(extractor.extract(text), PolicyField.MAX_PENALTY_WAIVER, text);
+  }
 }
