@@ -632,4 +632,24 @@ class LenderPhrasingTest {
     String text = "罚息最高减免三分之一。"; // no exact ratio: not rounded into a cap the text does not state
     assertAbsent(extractor.extract(text), PolicyField.MAX_PENALTY_WAIVER, text);
   }
+
+  /**
+   * Refusals in other words: 不允许/禁止/严禁/拒绝/不可能 before the waiver, 申请 between ("罚息无法申请减免"), "不在减免之列",
+   * "非减免范围", and a label answered no ("罚息减免：否", "减免：不支持"): each had been read as nothing. An answer that goes
+   * on ("罚息减免：无上限") is no refusal.
+   */
+  @Test
+  void aRefusalInOtherWordsOrAsALabelAnsweredNoWaivesNothing() {
+    String[] refusals = {"罚息不允许减免", "罚息禁止减免", "罚息严禁减免", "罚息拒绝减免", "罚息不可能减免",
+        "罚息无法申请减免", "罚息不能申请减免", "罚息不接受减免申请", "罚息不在减免之列", "罚息非减免范围",
+        "罚息不属于减免之列", "罚息减免:否", "罚息减免：无", "罚息减免：不支持", "罚息是否可减免：否", "罚息減免：不支持"};
+    for (String refusal : refusals) {
+      assertPenaltyWaivers(new String[][] {{refusal + "。", "0", refusal}});
+    }
+    for (String none : new String[] {"罚息减免：无上限。", "罚息是否可减免：是。", "罚息减免：否则按原价收取。"}) {
+      ExtractionResult r = extractor.extract(none);
+      assertEquals(Optional.empty(), r.field(PolicyField.MAX_PENALTY_WAIVER).filter(f -> f.decimalValue().signum() == 0)
+          .map(ExtractedField::value), none);
+    }
+  }
 }

@@ -168,16 +168,20 @@ public final class PolicyRules {
 
   // ---- waivers ----
   /**
-   * A negated waiver verb. Not when a bound follows ("不得减免超过50%" caps the waiver at 50%), the words describe
+   * A negated waiver verb (不允许, 禁止, 拒绝 and 申请 between had been read as nothing), a "not in scope" form, or a
+   * label answered no ("罚息减免：否"). Not when a bound follows ("不得减免超过50%" caps the waiver at 50%), the words describe
    * a noun ("未减免的罚息需一次性结清", "不予减免部分": the part left after a waiver, which there is) or a share follows
    * ("不减免50%", "不减半": that share is refused, see {@link #SHARE_REFUSED}).
    */
   private static final Pattern WAIVE_NONE = Pattern.compile(
-      "(?:不予|不|无法|不能|不可|不得|概不|未|没有|无)\\s*(?:再|会|可以)?"
-          + "(?:予以|作|做|给予|支持|享受|提供|设)?(?:任何)?(?:减免|免除|豁免|免收|减少|打折|减)"
+      "(?:不予|不|无法|不能|不可|不得|概不|未|没有|无|不允许|不准|禁止|严禁|拒绝|拒不|不可能)\\s*(?:再|会|可以)?"
+          + "(?:予以|作|做|给予|支持|享受|提供|设|接受|(?<=[法能可得])申请)?(?:任何)?(?:减免|免除|豁免|免收|减少|打折|减)"
           + "(?![免除]?(?:\\s*(?:超过|高于|多于|超出)|的[^" + STOP + ")]|部分|\\s*\\d+(?:\\.\\d+)?\\s*[%‰‱成]))"
           + "|一分不减|分文不减"
-          + "|一分不少|分文不少|不在(?:减免|免除)范围|不属于(?:减免|免除)范围|不(?:参与|纳入)(?:减免|免除)");
+          + "|一分不少|分文不少|不在(?:减免|免除)(?:范围|之列)|不属于(?:减免|免除)(?:范围|之列)|非(?:减免|免除)(?:范围|对象)"
+          + "|不(?:参与|纳入)(?:减免|免除)"
+          // a label answered no ("罚息减免：否", "是否可减免：不支持"); not an answer that goes on ("减免：无上限")
+          + "|(?:减免|免除)\\s*:\\s*(?:否|无|不支持|不可以|不可|不能|不予|不)\\s*(?=$|[" + STOP + ")])");
   /**
    * A refusal of a full waiver only ("罚息不支持全额减免", "无法全部减免"): some part may still be waived, so the text
    * states no cap — neither the full waiver its words contain nor none.
