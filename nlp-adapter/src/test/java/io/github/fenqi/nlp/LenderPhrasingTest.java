@@ -652,4 +652,27 @@ class LenderPhrasingTest {
           .map(ExtractedField::value), none);
     }
   }
+
+  /**
+   * A waiver's range or cap across clauses: "罚息减免30%，最高至50%" (the usual waiver, then the most) had been read as
+   * 0.3, and "罚息可减免，比例为30%至50%" (a range after a bare waiver) as nothing. The cap in the clause after is the
+   * most waived, the usual ratio within it; a cap below the ratio before it contradicts it ("减免50%，最高30%"), and two
+   * caps that differ stay a conflict.
+   */
+  @Test
+  void aWaiverCapOrRangeInTheClauseAfterIsTheCap() {
+    String[][] cases = {
+        {"罚息减免30%，最高至50%。", "0.5", "罚息减免30%，最高至50%"},
+        {"罚息可减免30%，最多可达50%。", "0.5", "罚息可减免30%，最多可达50%"},
+        {"罚息可减免，比例为30%至50%。", "0.5", "比例为30%至50%"},
+        {"罚息可减免，幅度在30%-50%之间。", "0.5", "幅度在30%-50%之间"},
+        {"罚息可减免五折，最高可达七成。", "0.7", "罚息可减免五折，最高可达七成"},
+    };
+    assertPenaltyWaivers(cases);
+    for (String conflict : new String[] {"罚息减免50%，最高30%。", "罚息减免比例不超过30%，最高可减免50%。"}) {
+      ExtractionResult r = extractor.extract(conflict);
+      assertAbsent(r, PolicyField.MAX_PENALTY_WAIVER, conflict);
+      assertEquals(ExtractionNote.Kind.CONFLICT, r.notes(PolicyField.MAX_PENALTY_WAIVER).get(0).kind(), conflict);
+    }
+  }
 }

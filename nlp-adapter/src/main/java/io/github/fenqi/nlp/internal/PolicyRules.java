@@ -219,6 +219,11 @@ public final class PolicyRules {
   private static final Pattern CAPPED_RATIO = Pattern.compile(
       "(?:最高|最多|上限|至多|封顶|(?:不|不得|不能|不可|不应|不会)(?:超过|高于|超出|多于)|((?<![不未没])(?:低于|小于|少于|不足|不到)"
           + "|<(?!=)))[^" + STOP + "\\d%‰]{0,12}?" + NUM + "\\s*" + RATIO_UNIT);
+  /** In such a clause: a range of ratios ("比例为30%至50%", "幅度在30%-50%之间"), capped at its upper end. */
+  private static final Pattern CAPPED_RATIO_RANGE = Pattern.compile(
+      "(?<![\\d.])" + NUM + "\\s*(%|‰|成)?\\s*" + TO + "\\s*" + NUM + "\\s*" + RATIO_UNIT);
+  /** In such a clause: words of a down payment or a fee, whose ratio is none of the waiver's ("首付最高不超过20%"). */
+  private static final Pattern OTHER_RATIO_SUBJECT = Pattern.compile("首付|首期|费|利率|年化");
   /** In such a clause: a ratio with a suffix bounding it ("幅度在30%以内"), a cap. */
   private static final Pattern CAPPED_RATIO_SUFFIX = Pattern.compile(
       "(?<![\\d.])" + NUM + "\\s*" + RATIO_UNIT + "\\s*(?:以内|之内|以下)");
@@ -461,6 +466,7 @@ public final class PolicyRules {
     int sentenceCandidates = out.size();
     boolean previousHadTerms = false;
     boolean previousBareWaiver = false;
+    List<Candidate> previousPlain = List.of(); // the waivers the clause before stated without a cap word
     boolean conditional = false; // a clause so far opened with a condition, which the clauses after it are under
     boolean previousFee = false; // the clause before spoke of a fee
     int clauseStart = 0;
@@ -492,8 +498,8 @@ public final class PolicyRules {
             // read as 0); a waiver under a condition ("若提供证明，罚息可减免50%") is still the most that is waived
             out.subList(clauseCandidates, out.size()).removeIf(c -> c.value() instanceof BigDecimal v && v.signum() == 0);
           }
-          if (!found && inherited && previousBareWaiver) {
-            cappedWaiver(clause, cs, waivable, out);
+          if (!found && inherited && (previousBareWaiver || !previousPlain.isEmpty())) {
+            cappedWaiver(clause, cs, waivable, previousPlain, out);
           }
           exceptions(refusals, overridden, out, clauseCandidates, EXCEPTION.matcher(clause).find());
           if (found) {
@@ -519,6 +525,9 @@ public final class PolicyRules {
             previousWaivable = waivable;
             previousHadTerms = true;
             previousBareWaiver = !found && WAIVE_VERB.matcher(clause).find();
+            previousPlain = !found || CAP_WORD.matcher(clause).find() ? List.of()
+                : out.subList(clauseCandidates, out.size()).stream().filter(c -> c.bound() == Candidate.Bound.VALUE
+                    && c.value() instanceof BigDecimal v && v.signum() > 0 && isWaiver(c.field())).toList();
           }
         }
         clauseStart = i + 1;
@@ -910,8 +919,23 @@ public final class PolicyRules {
     return s.scale() < 1 ? s.setScale(1) : s;
   }
 
-  /** "罚息可酌情减免，最高不超过已产生金额的40%": the cap is in the clause after the waiver verb. */
-  private static void cappedWaiver(String clause, int base, Set<FinancialTerm> components, List<Candidate> out) {
+  private static boolean isWaiver(PolicyField f) {
+    return f == PolicyField.MAX_PENALTY_WAIVER || f == PolicyField.MAX_LATE_FEE_WAIVER
+        || f == PolicyField.MAX_INTEREST_WAIVER || f == PolicyField.PRINCIPAL_WAIVER;
+  }
+
+  /**
+   * The cap in the clause after a waiver: after a bare one ("罚息可酌情减免，最高不超过已产生金额的40%", "罚息可减免，比例为
+   * 30%至50%": a range's upper end, which had been read as nothing), or after a ratio stated without a cap word
+   * ({@code plain}: "罚息减免30%，最高至50%", the usual waiver and then the most, which had been read as 0.3). A cap at
+   * or above such a ratio replaces it, with evidence spanning both clauses; one below it contradicts it, and both stay
+   * for the extractor to report. Not a clause about a down payment or a fee ("首付最高不超过20%").
+   */
+  private static void cappedWaiver(String clause, int base, Set<FinancialTerm> components, List<Candidate> plain,
+      List<Candidate> out) {
+    if (OTHER_RATIO_SUBJECT.matcher(clause).find()) {
+      return;
+    }
     BigDecimal r;
     Matcher m = CAPPED_RATIO.matcher(clause);
     if (m.find()) {
@@ -919,6 +943,8 @@ public final class PolicyRules {
       if (m.group(1) != null) {
         r = justUnder(r); // "比例低于50%": 50% itself may not be waived
       }
+    } else if ((m = CAPPED_RATIO_RANGE.matcher(clause)).find()) {
+      r = ratio(m.group(3), m.group(4)); // "比例为30%至50%": the upper end
     } else if ((m = CAPPED_RATIO_SUFFIX.matcher(clause)).find()) {
       r = ratio(m.group(1), m.group(2));
     } else {
@@ -927,9 +953,19 @@ public final class PolicyRules {
     if (r.signum() < 0 || r.compareTo(BigDecimal.ONE) > 0) {
       return;
     }
+    BigDecimal cap = r;
     for (FinancialTerm t : components) {
       PolicyField f = waiverField(t);
-      if (f != null) {
+      if (f == null) {
+        continue;
+      }
+      List<Candidate> before = plain.stream().filter(c -> c.field() == f).toList();
+      if (!before.isEmpty() && before.stream().allMatch(c -> ((BigDecimal) c.value()).compareTo(cap) <= 0)) {
+        out.removeIf(c -> before.stream().anyMatch(b -> b == c));
+        int start = before.stream().mapToInt(Candidate::start).min().orElseThrow();
+        double confidence = before.stream().mapToDouble(Candidate::confidence).max().orElseThrow();
+        out.add(new Candidate(f, r, start, base + clause.length(), confidence));
+      } else {
         out.add(new Candidate(f, r, base, base + clause.length(), 0.7));
       }
     }
