@@ -675,4 +675,35 @@ class LenderPhrasingTest {
       assertEquals(ExtractionNote.Kind.CONFLICT, r.notes(PolicyField.MAX_PENALTY_WAIVER).get(0).kind(), conflict);
     }
   }
+
+  /**
+   * A bound on the term written as a sign or with 等于 ("分期期数≥12期", "≤36期", "大于等于12期"; strict: "<36期" is 35 at
+   * most, ">12期" 13 at least), and a least overdue time below which the plan is refused ("逾期不足90天的不予办理",
+   * "逾期未满90天的客户不可申请"): each had been read as nothing.
+   */
+  @Test
+  void aTermBoundAsASignAndARefusedShortOverdueAreRead() {
+    Object[][] cases = {
+        {"分期期数≥12期。", PolicyField.MIN_INSTALLMENTS, 12, "≥12期"},
+        {"分期期数>=12期。", PolicyField.MIN_INSTALLMENTS, 12, ">=12期"},
+        {"分期期数需大于等于12期。", PolicyField.MIN_INSTALLMENTS, 12, "大于等于12期"},
+        {"分期期数≤36期。", PolicyField.MAX_INSTALLMENTS, 36, "≤36期"},
+        {"分期期数小于等于36期。", PolicyField.MAX_INSTALLMENTS, 36, "小于等于36期"},
+        {"分期期数<36期。", PolicyField.MAX_INSTALLMENTS, 35, "<36期"},
+        {"分期期数＞12期。", PolicyField.MIN_INSTALLMENTS, 13, "＞12期"},
+        {"逾期少于90天的不予受理。", PolicyField.MIN_OVERDUE_DAYS, 90, "逾期少于90天"},
+        {"逾期不足90天的不予办理。", PolicyField.MIN_OVERDUE_DAYS, 90, "逾期不足90天"},
+        {"逾期未满3个月的客户不可申请。", PolicyField.MIN_OVERDUE_DAYS, 90, "逾期未满3个月"},
+        {"逾期天数低于30天的,不予受理。", PolicyField.MIN_OVERDUE_DAYS, 30, "逾期天数低于30天"},
+    };
+    for (Object[] c : cases) {
+      String t = (String) c[0];
+      assertField(extractor.extract(t), (PolicyField) c[1], c[2], (String) c[3], t);
+    }
+    for (String none : new String[] {"逾期少于90天的客户可申请。", "逾期<90天。", "罚息<本金的部分可分12期。"}) {
+      ExtractionResult r = extractor.extract(none);
+      assertAbsent(r, PolicyField.MIN_OVERDUE_DAYS, none);
+      assertAbsent(r, PolicyField.MAX_INSTALLMENTS, none);
+    }
+  }
 }

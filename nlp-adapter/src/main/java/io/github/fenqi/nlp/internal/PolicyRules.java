@@ -75,7 +75,7 @@ public final class PolicyRules {
    */
   private static final String NOT = "(?:不|不得|不能|不可|不应|不宜|不要|不允许|不准|禁止|严禁)";
   private static final Pattern MAX_TERM = Pattern.compile(
-      "(?:最长|最多|最高|" + NOT + "(?:超过|多于|高于|大于|长于)|不超|至多|上限为?|最大)([^" + STOP + "\\d%‰]{0,10}?)(\\d+)\\s*(期|个月|年)"
+      "(?:最长|最多|最高|" + NOT + "(?:超过|多于|高于|大于|长于)|不超|至多|上限为?|最大|≤|≦|<=|小于或?等于)([^" + STOP + "\\d%‰]{0,10}?)(\\d+)\\s*(期|个月|年)"
           + YEAR_REST);
   /**
    * "36期以内", and in months or years where the clause names the term ("分期期限36个月以内", "3年以内": these had been
@@ -101,7 +101,7 @@ public final class PolicyRules {
    */
   private static final Pattern TENURE_BEFORE = Pattern.compile("(?:满|已|已经|达到?|累计)\\s*$");
   private static final Pattern MIN_TERM = Pattern.compile(
-      "(?:最短|最少|最低|" + NOT + "(?:少于|低于|小于|短于)|至少)([^" + STOP + "\\d%‰]{0,10}?)(\\d+)\\s*(期|个月|年)" + YEAR_REST);
+      "(?:最短|最少|最低|" + NOT + "(?:少于|低于|小于|短于)|至少|≥|≧|>=|大于或?等于)([^" + STOP + "\\d%‰]{0,10}?)(\\d+)\\s*(期|个月|年)" + YEAR_REST);
   /**
    * A modal verb of obligation, not negated ("不应少于" is the least, "无需超过" no obligation), before a strict
    * comparison of the term: "须少于36期" allows 35 at most, "须超过12期" 13 at least. These had been read as nothing.
@@ -110,6 +110,9 @@ public final class PolicyRules {
   private static final String TERM_AFTER = "\\s*(\\d+)\\s*(期|个月|年)" + YEAR_REST;
   private static final Pattern MUST_BELOW_TERM = Pattern.compile(MUST + "(?:少于|低于|小于|短于)()" + TERM_AFTER);
   private static final Pattern MUST_ABOVE_TERM = Pattern.compile(MUST + "(?:超过|多于|高于|大于|长于)()" + TERM_AFTER);
+  /** A strict sign before a term: "<36期" allows 35 at most, ">12期" 13 at least (both had been read as nothing). */
+  private static final Pattern SIGN_BELOW_TERM = Pattern.compile("(?<![<>=≤≥])<(?![=<>])()" + TERM_AFTER);
+  private static final Pattern SIGN_ABOVE_TERM = Pattern.compile("(?<![<>=≤≥-])>(?![=<>])()" + TERM_AFTER);
   /**
    * Just after a term: the plan with that term is refused ("…的不予受理", "…的申请不予办理", "…的,不予办理"); not a
    * refusal of something else to such a plan ("超过12期的客户不享受免息").
@@ -151,6 +154,14 @@ public final class PolicyRules {
   private static final Pattern OVERDUE_RANGE = Pattern.compile(
       "逾期([^" + STOP + "\\d]{0,8}?)(?:在)?\\s*" + NUM + "\\s*(天|日|个月|月|年)?\\s*" + TO + "\\s*" + NUM
           + "\\s*(天|日|个月|月|年)");
+  /**
+   * "逾期不足90天的不予办理", "逾期未满3个月的客户不可申请": those overdue less are refused, so the least overdue days is the
+   * threshold, when the clause goes on to refuse them ({@link #excludedAfter}); it had been read as nothing.
+   */
+  private static final Pattern OVERDUE_REFUSED_BELOW = Pattern.compile(
+      "逾期([^" + STOP + "\\d]{0,8}?)(?:少于|低于|小于|不足|不到|未满|未达到?|<(?!=))\\s*" + NUM + "\\s*(天|日|个月|月|年)");
+  /** After such a threshold: its clause ends, the refusal in the next ("逾期天数低于30天的,不予受理"). */
+  private static final Pattern CLAUSE_GOES_ON = Pattern.compile("\\s*(?:的|者)?\\s*,");
   private static final Pattern OVERDUE_BEFORE = Pattern.compile(
       "(超过|满|达到|不少于)\\s*" + NUM + "\\s*(天|日|个月|月|年)(以上)?的?逾期");
   /** After an overdue threshold in its clause: those beyond it are excluded, so it is no minimum. */
@@ -721,6 +732,8 @@ public final class PolicyRules {
     bound(s, base, MUST_ABOVE_TERM, PolicyField.MIN_INSTALLMENTS, termContext, 1, true, out);
     bound(s, base, REFUSED_ABOVE_TERM, PolicyField.MAX_INSTALLMENTS, termContext, 0, true, out);
     bound(s, base, REFUSED_BELOW_TERM, PolicyField.MIN_INSTALLMENTS, termContext, 0, true, out);
+    bound(s, base, SIGN_BELOW_TERM, PolicyField.MAX_INSTALLMENTS, termContext, -1, true, out);
+    bound(s, base, SIGN_ABOVE_TERM, PolicyField.MIN_INSTALLMENTS, termContext, 1, true, out);
     bound(s, base, REFUSED_FROM_TERM, PolicyField.MAX_INSTALLMENTS, termContext, -1, true, out);
     bound(s, base, REFUSED_UP_TO_TERM, PolicyField.MIN_INSTALLMENTS, termContext, 1, true, out);
     m = MAX_TERM_SUFFIX.matcher(s);
@@ -863,6 +876,15 @@ public final class PolicyRules {
         out.add(new Candidate(PolicyField.MIN_OVERDUE_DAYS, lo, base + m.start(), base + m.end(), 0.85));
         out.add(Candidate.bound(PolicyField.MIN_OVERDUE_DAYS, hi, base + m.start(), base + m.end(), 0.85,
             Candidate.Bound.AT_MOST));
+      }
+    }
+    m = OVERDUE_REFUSED_BELOW.matcher(s);
+    while (m.find()) {
+      int d = days(m.group(2), m.group(3));
+      Matcher comma = CLAUSE_GOES_ON.matcher(s).region(m.end(), s.length());
+      boolean refused = excludedAfter(s, m.end()) || comma.lookingAt() && excludedAfter(s, comma.end());
+      if (!NEGATED_BEFORE.matcher(m.group(1)).find() && refused && d >= 1 && d <= 3650) {
+        out.add(new Candidate(PolicyField.MIN_OVERDUE_DAYS, d, base + m.start(), base + m.end(), 0.85));
       }
     }
     m = OVERDUE_BEFORE.matcher(s);
