@@ -542,6 +542,23 @@ class PolicyTextExtractorTest {
     return Arbitraries.integers().between(1, 999).map(hundredths -> BigDecimal.valueOf(hundredths, 2));
   }
 
+  /**
+   * A range of monthly fee rates ("每期手续费率0.5%~0.8%", by term or by customer) is no one rate: it had been read as its
+   * lower end, a fee the lender may not charge. Its ends are an AT_LEAST and an AT_MOST note, the field left to what
+   * else the text says.
+   */
+  @Test
+  void aRangeOfFeeRatesIsNoRateButItsBounds() {
+    for (String text : List.of("每期手续费率0.5%~0.8%。", "每月手续费0.5%-0.8%。", "每月手续费0.5-0.8%。")) {
+      ExtractionResult r = extractor.extract(text);
+      assertFalse(r.field(PolicyField.MONTHLY_FEE_RATE).isPresent(), text + ": " + r.field(PolicyField.MONTHLY_FEE_RATE));
+      assertEquals(List.of(ExtractionNote.Kind.AT_LEAST, ExtractionNote.Kind.AT_MOST),
+          r.notes(PolicyField.MONTHLY_FEE_RATE).stream().map(ExtractionNote::kind).toList(), text);
+      assertEquals(List.of("0.005", "0.008"), r.notes(PolicyField.MONTHLY_FEE_RATE).stream()
+          .map(n -> ((BigDecimal) n.readings().get(0).value()).toPlainString()).toList(), text);
+    }
+  }
+
   @Test
   void upperBoundOnOverdueIsNotTheMinimum() {
     assertFalse(extractor.extract("逾期不超过30天的用户可申请延期。").field(PolicyField.MIN_OVERDUE_DAYS).isPresent());

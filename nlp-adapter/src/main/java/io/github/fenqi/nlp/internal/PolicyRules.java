@@ -49,8 +49,9 @@ public final class PolicyRules {
       "\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号]",
       "\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}",
       "\\d{1,2}:\\d{2}",
-      // phone numbers 0571-87654321, 400-820-8820; not a range whose unit follows after a space ("12-36 期")
-      "\\d+(?:-\\d+){1,3}(?!\\s*[期个月年天日%\\d])",
+      // phone numbers 0571-87654321, 400-820-8820; not a range whose unit follows after a space ("12-36 期"), nor one
+      // of decimals ("0.5-0.8%": its "5-0" had been masked, and the fee read as the 8% left)
+      "(?<![\\d.])\\d+(?:-\\d+){1,3}(?!\\s*[期个月年天日%\\d]|\\.\\d)",
       "\\d{5,}",
       // not an amount of nothing: "首付款0元" is no down payment, "手续费0元" no fee
       "(?<![\\d.])(?!0+(?:\\.0+)?\\s*元)\\d+(?:\\.\\d+)?\\s*[万千]?\\s*元",
@@ -1389,6 +1390,39 @@ public final class PolicyRules {
 
   // ---------------------------------------------------------------- monthly fee
 
+  /** After a fee rate: a range goes on to its upper end ("0.5%~0.8%"), whose unit may be the lower end's. */
+  private static final Pattern FEE_RANGE_AFTER = Pattern.compile("\\s*" + TO + "\\s*" + NUM + "\\s*(%|‰|‱)?");
+  /** Before a fee rate: a range starts there ("0.5-0.8%"), the unit written once at its upper end. */
+  private static final Pattern FEE_RANGE_BEFORE = Pattern.compile("(?<![\\d.])" + NUM + "\\s*" + TO + "\\s*$");
+
+  /**
+   * Whether the fee rate {@code m} is an end of a range ("每期手续费率0.5%~0.8%", "每月手续费0.5-0.8%"): no one rate, so
+   * its ends are an AT_LEAST and an AT_MOST bound; the lower end had been read as the rate (the upper, where the unit
+   * was written once).
+   */
+  private static boolean feeRange(String clause, Matcher m, int base, double conf, List<Candidate> out) {
+    BigDecimal lo;
+    BigDecimal hi;
+    Matcher after = FEE_RANGE_AFTER.matcher(clause).region(m.end(), clause.length());
+    Matcher before = FEE_RANGE_BEFORE.matcher(clause.substring(0, m.start()));
+    if (after.lookingAt()) {
+      lo = ratio(m.group(1), m.group(2));
+      hi = ratio(after.group(1), after.group(2) != null ? after.group(2) : m.group(2));
+    } else if (before.find()) {
+      lo = ratio(before.group(1), m.group(2));
+      hi = ratio(m.group(1), m.group(2));
+    } else {
+      return false;
+    }
+    if (lo.compareTo(hi) < 0 && hi.compareTo(BigDecimal.valueOf(0.1)) <= 0) {
+      out.add(Candidate.bound(PolicyField.MONTHLY_FEE_RATE, lo, base, base + clause.length(), conf,
+          Candidate.Bound.AT_LEAST));
+      out.add(Candidate.bound(PolicyField.MONTHLY_FEE_RATE, hi, base, base + clause.length(), conf,
+          Candidate.Bound.AT_MOST));
+    }
+    return true;
+  }
+
   /** {@code continues}: the clause names no fee but goes on about the one of the clause before (FEE_CONTINUES). */
   private static void fee(String clause, String sentence, int base, Set<FinancialTerm> terms, boolean continues,
       List<Candidate> out) {
@@ -1422,6 +1456,9 @@ public final class PolicyRules {
     }
     Matcher m = PERCENT.matcher(clause);
     if (m.find()) {
+      if (feeRange(clause, m, base, conf, out)) {
+        return;
+      }
       BigDecimal r = ratio(m.group(1), m.group(2));
       if (r.compareTo(BigDecimal.valueOf(0.1)) <= 0) {
         String before = clause.substring(Math.max(0, m.start() - 8), m.start());
