@@ -671,6 +671,19 @@ class PolicyTextExtractorTest {
     });
   }
 
+  /**
+   * One sentence of many clauses (no full stop): each reading was compared with every other of its sentence to find
+   * those read from the same words, and each cap after a waiver searched every earlier candidate for the one it
+   * replaces; both grew with the square of the clauses.
+   */
+  @Test
+  void aSentenceOfManyClausesIsReadInLinearTime() {
+    LinearTime.assertLinear("a sentence of many clauses", scale -> {
+      assertDecimal("0.3", value("罚息减免30%，".repeat(1_000 * scale), PolicyField.MAX_PENALTY_WAIVER));
+      assertDecimal("0.5", value("罚息减免30%，最高50%，".repeat(500 * scale), PolicyField.MAX_PENALTY_WAIVER));
+    });
+  }
+
   /** Pieces of real announcements: numerals of every script, units, cues, distractors, emoji, full-width forms. */
   @Provide
   Arbitrary<String> announcementLike() {

@@ -512,6 +512,7 @@ public final class PolicyRules {
           }
           if (!found && inherited && (previousBareWaiver || !previousPlain.isEmpty())) {
             cappedWaiver(clause, cs, waivable, previousPlain, out);
+            previousPlain = List.of(); // capped once: a later cap is read as after a bare waiver, if one was
           }
           exceptions(refusals, overridden, out, clauseCandidates, EXCEPTION.matcher(clause).find());
           if (found) {
@@ -984,7 +985,15 @@ public final class PolicyRules {
       }
       List<Candidate> before = plain.stream().filter(c -> c.field() == f).toList();
       if (!before.isEmpty() && before.stream().allMatch(c -> ((BigDecimal) c.value()).compareTo(cap) <= 0)) {
-        out.removeIf(c -> before.stream().anyMatch(b -> b == c));
+        // they are the clause before's, at the end of out: searched from there, not through every earlier candidate
+        int left = before.size();
+        for (int k = out.size() - 1; k >= 0 && left > 0; k--) {
+          Candidate c = out.get(k);
+          if (before.stream().anyMatch(b -> b == c)) {
+            out.remove(k);
+            left--;
+          }
+        }
         int start = before.stream().mapToInt(Candidate::start).min().orElseThrow();
         double confidence = before.stream().mapToDouble(Candidate::confidence).max().orElseThrow();
         out.add(new Candidate(f, r, start, base + clause.length(), confidence));
