@@ -40,6 +40,14 @@ class LenderPhrasingTest {
     }
   }
 
+  /** Each case: text, the field, the value it states, the evidence. */
+  private void assertEachField(Object[][] cases) {
+    for (Object[] c : cases) {
+      String t = (String) c[0];
+      assertField(extractor.extract(t), (PolicyField) c[1], c[2], (String) c[3], t);
+    }
+  }
+
   private static void assertAbsent(ExtractionResult r, PolicyField field, String text) {
     assertEquals(Optional.empty(), r.field(field).map(ExtractedField::value), field + " of " + text);
   }
@@ -436,10 +444,7 @@ class LenderPhrasingTest {
         {"分期期数不大于36期。", PolicyField.MAX_INSTALLMENTS, 36, "不大于36期"},
         {"分期期数不可超过36期。", PolicyField.MAX_INSTALLMENTS, 36, "不可超过36期"},
     };
-    for (Object[] c : cases) {
-      String t = (String) c[0];
-      assertField(extractor.extract(t), (PolicyField) c[1], c[2], (String) c[3], t);
-    }
+    assertEachField(cases);
     text = "逾期不得少于3期的客户可申请。"; // a count of overdue periods, as before
     assertAbsent(extractor.extract(text), PolicyField.MIN_INSTALLMENTS, text);
   }
@@ -696,10 +701,7 @@ class LenderPhrasingTest {
         {"逾期未满3个月的客户不可申请。", PolicyField.MIN_OVERDUE_DAYS, 90, "逾期未满3个月"},
         {"逾期天数低于30天的,不予受理。", PolicyField.MIN_OVERDUE_DAYS, 30, "逾期天数低于30天"},
     };
-    for (Object[] c : cases) {
-      String t = (String) c[0];
-      assertField(extractor.extract(t), (PolicyField) c[1], c[2], (String) c[3], t);
-    }
+    assertEachField(cases);
     for (String none : new String[] {"逾期少于90天的客户可申请。", "逾期<90天。", "罚息<本金的部分可分12期。"}) {
       ExtractionResult r = extractor.extract(none);
       assertAbsent(r, PolicyField.MIN_OVERDUE_DAYS, none);
