@@ -99,28 +99,49 @@ public final class PolicyTextExtractor {
   }
 
   /**
-   * The value of each field the text settles. Within a sentence the most confident reading wins: the rules rank a
-   * specific reading of a clause above a general one ("最长可分12期至36期"). Across sentences confidence says nothing
-   * of which statement the lender meant, so each sentence's most confident reading is a statement of the field, and
-   * explicit statements (confidence at least {@value #EXPLICIT}: a cue word next to the value) of different values
-   * — "需提供困难证明。无需提供困难证明。" — leave the field undetermined with a {@link ExtractionNote.Kind#CONFLICT} note
-   * listing them (the more confident had been taken silently), and so do equally sure readings of different values
-   * ("信用卡最长可分60期，消费贷最长可分36期"). A reading only inferred (the largest of a list of options "3、6、9、12期", a
-   * cap inherited from the clause before) still gives way to an explicit statement elsewhere ("最长可分36期").
+   * The value of each field the text settles. Two readings of the same words rank by confidence: the rules rank a
+   * specific reading of a clause above a general one ("最长可分12期至36期"), and the less confident reading of words a
+   * more confident one also reads is dropped. Otherwise confidence says nothing of which statement the lender meant:
+   * clauses of one sentence that state different values ("罚息减免比例不超过30%，最高可减免50%") leave the field
+   * undetermined with a {@link ExtractionNote.Kind#CONFLICT} note listing them, as two sentences do (within a sentence
+   * the more confident had been taken silently). Across sentences each sentence's most confident reading is a
+   * statement of the field, and explicit statements (confidence at least {@value #EXPLICIT}: a cue word next to the
+   * value) of different values — "需提供困难证明。无需提供困难证明。" — give the note, and so do equally sure readings of
+   * different values ("信用卡最长可分60期。消费贷最长可分36期。"). A reading only inferred (the largest of a list of
+   * options "3、6、9、12期", a cap inherited from the clause before) in a sentence of its own still gives way to an
+   * explicit statement elsewhere ("最长可分36期").
    */
   private static Map<PolicyField, Candidate> settle(List<Candidate> candidates, NormalizedText normalized,
       List<ExtractionNote> notes) {
-    // the top confidence per field in each sentence
-    Map<PolicyField, Map<Integer, Double>> top = new EnumMap<>(PolicyField.class);
+    // per field and sentence, the readings of words no more confident reading of the same sentence also reads
+    Map<PolicyField, Map<Integer, List<Candidate>>> read = new EnumMap<>(PolicyField.class);
     for (Candidate c : candidates) {
       if (c.bound() == Candidate.Bound.VALUE) {
-        top.computeIfAbsent(c.field(), f -> new HashMap<>()).merge(c.sentence(), c.confidence(), Math::max);
+        read.computeIfAbsent(c.field(), f -> new HashMap<>()).computeIfAbsent(c.sentence(), k -> new ArrayList<>())
+            .add(c);
       }
     }
+    Set<PolicyField> split = EnumSet.noneOf(PolicyField.class); // a sentence states the field two ways
+    Map<PolicyField, Map<Integer, Double>> top = new EnumMap<>(PolicyField.class);
+    Set<Candidate> kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    read.forEach((field, sentences) -> sentences.forEach((sentence, readings) -> {
+      Set<Candidate> dominated = dominated(readings);
+      Set<Object> values = new HashSet<>();
+      for (Candidate c : readings) {
+        if (!dominated.contains(c)) {
+          kept.add(c);
+          values.add(key(c.value()));
+          top.computeIfAbsent(field, f -> new HashMap<>()).merge(sentence, c.confidence(), Math::max);
+        }
+      }
+      if (values.size() > 1) {
+        split.add(field);
+      }
+    }));
     // per field, the statements: one reading per different value, in the order of the text
     Map<PolicyField, Map<Object, Candidate>> statements = new EnumMap<>(PolicyField.class);
     for (Candidate c : candidates) {
-      if (c.bound() == Candidate.Bound.VALUE && c.confidence() >= top.get(c.field()).get(c.sentence())) {
+      if (kept.contains(c) && (split.contains(c.field()) || c.confidence() >= top.get(c.field()).get(c.sentence()))) {
         statements.computeIfAbsent(c.field(), f -> new LinkedHashMap<>())
             .merge(key(c.value()), c, (was, now) -> now.confidence() > was.confidence() ? now : was);
       }
@@ -129,7 +150,8 @@ public final class PolicyTextExtractor {
     statements.forEach((field, values) -> {
       List<Candidate> explicit = values.values().stream().filter(c -> c.confidence() >= EXPLICIT).toList();
       double most = values.values().stream().mapToDouble(Candidate::confidence).max().orElseThrow();
-      List<Candidate> rivals = explicit.size() > 1 ? explicit
+      List<Candidate> rivals = split.contains(field) ? List.copyOf(values.values())
+          : explicit.size() > 1 ? explicit
           : values.values().stream().filter(c -> c.confidence() == most).toList();
       if (rivals.size() == 1) {
         best.put(field, rivals.get(0));
@@ -139,6 +161,27 @@ public final class PolicyTextExtractor {
       }
     });
     return best;
+  }
+
+  /**
+   * The readings that a more confident one shares words with. By start, each reading is compared only with those
+   * starting inside it, so a sentence of many clauses costs no more than its overlapping pairs (comparing every pair
+   * had made a text of 30 000 clauses without a full stop take seconds, growing with its square).
+   */
+  private static Set<Candidate> dominated(List<Candidate> readings) {
+    List<Candidate> byStart = new ArrayList<>(readings);
+    byStart.sort(java.util.Comparator.comparingInt(Candidate::start));
+    Set<Candidate> dominated = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (int i = 0; i < byStart.size(); i++) {
+      Candidate a = byStart.get(i);
+      for (int j = i + 1; j < byStart.size() && byStart.get(j).start() < a.end(); j++) {
+        Candidate b = byStart.get(j);
+        if (a.start() < b.end() && a.confidence() != b.confidence()) {
+          dominated.add(a.confidence() < b.confidence() ? a : b);
+        }
+      }
+    }
+    return dominated;
   }
 
   /** A note per bound the text states ("每月手续费不超过0.6%"), and per first-months offer, each once. */

@@ -40,6 +40,14 @@ class LenderPhrasingTest {
     }
   }
 
+  /** Each case: text, the field, the value it states, the evidence. */
+  private void assertEachField(Object[][] cases) {
+    for (Object[] c : cases) {
+      String t = (String) c[0];
+      assertField(extractor.extract(t), (PolicyField) c[1], c[2], (String) c[3], t);
+    }
+  }
+
   private static void assertAbsent(ExtractionResult r, PolicyField field, String text) {
     assertEquals(Optional.empty(), r.field(field).map(ExtractedField::value), field + " of " + text);
   }
@@ -436,12 +444,66 @@ class LenderPhrasingTest {
         {"分期期数不大于36期。", PolicyField.MAX_INSTALLMENTS, 36, "不大于36期"},
         {"分期期数不可超过36期。", PolicyField.MAX_INSTALLMENTS, 36, "不可超过36期"},
     };
-    for (Object[] c : cases) {
-      String t = (String) c[0];
-      assertField(extractor.extract(t), (PolicyField) c[1], c[2], (String) c[3], t);
-    }
+    assertEachField(cases);
     text = "逾期不得少于3期的客户可申请。"; // a count of overdue periods, as before
     assertAbsent(extractor.extract(text), PolicyField.MIN_INSTALLMENTS, text);
+  }
+
+  /**
+   * A strict bound on the term in its "must" form is a bound one installment inside it ("须少于36期": 35 at most, since
+   * 36 is not allowed; "须超过12期": 13 at least), and one in its "not allowed" form is the bound it draws
+   * ("超过36期的不予受理": 36 at most; "少于12期的不予办理": 12 at least; "36期以上的不予受理", 以上 including 36 as the
+   * law reads it: 35 at most). These had been read as nothing, and "36期以上的不予受理" as the least term, 36; 不允许,
+   * 禁止, 不要 and 长于/短于 had not been known as negations or comparisons of a term.
+   */
+  @Test
+  void aStrictOrRefusedBoundOnTheTermIsReadInsideIt() {
+    Object[][] cases = {
+        {"分期期数须少于36期。", PolicyField.MAX_INSTALLMENTS, 35, "须少于36期"},
+        {"分期期数应低于36期。", PolicyField.MAX_INSTALLMENTS, 35, "应低于36期"},
+        {"分期期限必须短于3年。", PolicyField.MAX_INSTALLMENTS, 35, "必须短于3年"},
+        {"分期期数须超过12期。", PolicyField.MIN_INSTALLMENTS, 13, "须超过12期"},
+        {"分期期数必须多于12期。", PolicyField.MIN_INSTALLMENTS, 13, "必须多于12期"},
+        {"分期期限需长于1年。", PolicyField.MIN_INSTALLMENTS, 13, "需长于1年"},
+        {"分期期数超过36期的不予受理。", PolicyField.MAX_INSTALLMENTS, 36, "超过36期的不予受理"},
+        {"分期期数多于36期的,不予办理。", PolicyField.MAX_INSTALLMENTS, 36, "多于36期的,不予办理"},
+        {"期数少于12期的不予办理。", PolicyField.MIN_INSTALLMENTS, 12, "少于12期的不予办理"},
+        {"分期期数低于6期的申请不予受理。", PolicyField.MIN_INSTALLMENTS, 6, "低于6期的申请不予受理"},
+        {"分期期数不足6期的不予办理。", PolicyField.MIN_INSTALLMENTS, 6, "不足6期的不予办理"},
+        {"分期期数36期以上的不予受理。", PolicyField.MAX_INSTALLMENTS, 35, "36期以上的不予受理"},
+        {"分期期数12期以下的不予办理。", PolicyField.MIN_INSTALLMENTS, 13, "12期以下的不予办理"},
+        {"分期期数不允许超过36期。", PolicyField.MAX_INSTALLMENTS, 36, "不允许超过36期"},
+        {"分期期数禁止超过36期。", PolicyField.MAX_INSTALLMENTS, 36, "禁止超过36期"},
+        {"分期期数不要超过36期。", PolicyField.MAX_INSTALLMENTS, 36, "不要超过36期"},
+        {"分期期限不得长于3年。", PolicyField.MAX_INSTALLMENTS, 36, "不得长于3年"},
+        {"分期期限不得短于6个月。", PolicyField.MIN_INSTALLMENTS, 6, "不得短于6个月"},
+    };
+    for (Object[] c : cases) {
+      String t = (String) c[0];
+      ExtractionResult r = extractor.extract(t);
+      assertField(r, (PolicyField) c[1], c[2], (String) c[3], t);
+      PolicyField other = c[1] == PolicyField.MAX_INSTALLMENTS ? PolicyField.MIN_INSTALLMENTS
+          : PolicyField.MAX_INSTALLMENTS;
+      assertAbsent(r, other, t);
+    }
+    String text = "分期期数不应少于12期,不得超过36期。"; // 不应 is no 应: the least is 12, not a most of 11
+    ExtractionResult r = extractor.extract(text);
+    assertField(r, PolicyField.MIN_INSTALLMENTS, 12, "不应少于12期", text);
+    assertField(r, PolicyField.MAX_INSTALLMENTS, 36, "不得超过36期", text);
+    for (String none : new String[] {
+        "分期期数超过12期。", // a description, neither "must" nor "not allowed"
+        "无需超过12期即可申请。",
+        "逾期超过3期的不予受理。", // overdue periods
+        "逾期须超过3期。",
+        "连续按时还款须超过6期。", // a record of repayments
+        "分期超过12期的客户不享受免息。", // beyond 12 installments something else is refused, not the plan
+        "入职少于6个月的不予办理分期。", // a time something else has lasted
+        "分期期数须少于1期。", // no plan of 0 installments
+    }) {
+      ExtractionResult n = extractor.extract(none);
+      assertAbsent(n, PolicyField.MIN_INSTALLMENTS, none);
+      assertAbsent(n, PolicyField.MAX_INSTALLMENTS, none);
+    }
   }
 
   /**
@@ -561,5 +623,89 @@ class LenderPhrasingTest {
     assertFields(PolicyField.MAX_INSTALLMENTS, cases);
     String text = "逾期廿天以上的客户可申请。";
     assertField(extractor.extract(text), PolicyField.MIN_OVERDUE_DAYS, 20, "逾期廿天以上", text);
+  }
+
+  /** "罚息最高减免二分之一", "最高减免50﹪": a fraction and the small percent sign had left the cap unread. */
+  @Test
+  void aWaiverWrittenAsAFractionOrWithTheSmallPercentSignIsRead() {
+    String[][] cases = {
+        {"罚息最高减免二分之一。", "0.5", "罚息最高减免二分之一"},
+        {"罚息最高减免四分之三。", "0.75", "罚息最高减免四分之三"},
+        {"罚息最高减免50﹪。", "0.5", "罚息最高减免50﹪"},
+    };
+    assertPenaltyWaivers(cases);
+    String text = "罚息最高减免三分之一。"; // no exact ratio: not rounded into a cap the text does not state
+    assertAbsent(extractor.extract(text), PolicyField.MAX_PENALTY_WAIVER, text);
+  }
+
+  /**
+   * Refusals in other words: 不允许/禁止/严禁/拒绝/不可能 before the waiver, 申请 between ("罚息无法申请减免"), "不在减免之列",
+   * "非减免范围", and a label answered no ("罚息减免：否", "减免：不支持"): each had been read as nothing. An answer that goes
+   * on ("罚息减免：无上限") is no refusal.
+   */
+  @Test
+  void aRefusalInOtherWordsOrAsALabelAnsweredNoWaivesNothing() {
+    String[] refusals = {"罚息不允许减免", "罚息禁止减免", "罚息严禁减免", "罚息拒绝减免", "罚息不可能减免",
+        "罚息无法申请减免", "罚息不能申请减免", "罚息不接受减免申请", "罚息不在减免之列", "罚息非减免范围",
+        "罚息不属于减免之列", "罚息减免:否", "罚息减免：无", "罚息减免：不支持", "罚息是否可减免：否", "罚息減免：不支持"};
+    for (String refusal : refusals) {
+      assertPenaltyWaivers(new String[][] {{refusal + "。", "0", refusal}});
+    }
+    for (String none : new String[] {"罚息减免：无上限。", "罚息是否可减免：是。", "罚息减免：否则按原价收取。"}) {
+      ExtractionResult r = extractor.extract(none);
+      assertEquals(Optional.empty(), r.field(PolicyField.MAX_PENALTY_WAIVER).filter(f -> f.decimalValue().signum() == 0)
+          .map(ExtractedField::value), none);
+    }
+  }
+
+  /**
+   * A waiver's range or cap across clauses: "罚息减免30%，最高至50%" (the usual waiver, then the most) had been read as
+   * 0.3, and "罚息可减免，比例为30%至50%" (a range after a bare waiver) as nothing. The cap in the clause after is the
+   * most waived, the usual ratio within it; a cap below the ratio before it contradicts it ("减免50%，最高30%"), and two
+   * caps that differ stay a conflict.
+   */
+  @Test
+  void aWaiverCapOrRangeInTheClauseAfterIsTheCap() {
+    String[][] cases = {
+        {"罚息减免30%，最高至50%。", "0.5", "罚息减免30%，最高至50%"},
+        {"罚息可减免30%，最多可达50%。", "0.5", "罚息可减免30%，最多可达50%"},
+        {"罚息可减免，比例为30%至50%。", "0.5", "比例为30%至50%"},
+        {"罚息可减免，幅度在30%-50%之间。", "0.5", "幅度在30%-50%之间"},
+        {"罚息可减免五折，最高可达七成。", "0.7", "罚息可减免五折，最高可达七成"},
+    };
+    assertPenaltyWaivers(cases);
+    for (String conflict : new String[] {"罚息减免50%，最高30%。", "罚息减免比例不超过30%，最高可减免50%。"}) {
+      ExtractionResult r = extractor.extract(conflict);
+      assertAbsent(r, PolicyField.MAX_PENALTY_WAIVER, conflict);
+      assertEquals(ExtractionNote.Kind.CONFLICT, r.notes(PolicyField.MAX_PENALTY_WAIVER).get(0).kind(), conflict);
+    }
+  }
+
+  /**
+   * A bound on the term written as a sign or with 等于 ("分期期数≥12期", "≤36期", "大于等于12期"; strict: "<36期" is 35 at
+   * most, ">12期" 13 at least), and a least overdue time below which the plan is refused ("逾期不足90天的不予办理",
+   * "逾期未满90天的客户不可申请"): each had been read as nothing.
+   */
+  @Test
+  void aTermBoundAsASignAndARefusedShortOverdueAreRead() {
+    Object[][] cases = {
+        {"分期期数≥12期。", PolicyField.MIN_INSTALLMENTS, 12, "≥12期"},
+        {"分期期数>=12期。", PolicyField.MIN_INSTALLMENTS, 12, ">=12期"},
+        {"分期期数需大于等于12期。", PolicyField.MIN_INSTALLMENTS, 12, "大于等于12期"},
+        {"分期期数≤36期。", PolicyField.MAX_INSTALLMENTS, 36, "≤36期"},
+        {"分期期数小于等于36期。", PolicyField.MAX_INSTALLMENTS, 36, "小于等于36期"},
+        {"分期期数<36期。", PolicyField.MAX_INSTALLMENTS, 35, "<36期"},
+        {"分期期数＞12期。", PolicyField.MIN_INSTALLMENTS, 13, "＞12期"},
+        {"逾期少于90天的不予受理。", PolicyField.MIN_OVERDUE_DAYS, 90, "逾期少于90天"},
+        {"逾期不足90天的不予办理。", PolicyField.MIN_OVERDUE_DAYS, 90, "逾期不足90天"},
+        {"逾期未满3个月的客户不可申请。", PolicyField.MIN_OVERDUE_DAYS, 90, "逾期未满3个月"},
+        {"逾期天数低于30天的,不予受理。", PolicyField.MIN_OVERDUE_DAYS, 30, "逾期天数低于30天"},
+    };
+    assertEachField(cases);
+    for (String none : new String[] {"逾期少于90天的客户可申请。", "逾期<90天。", "罚息<本金的部分可分12期。"}) {
+      ExtractionResult r = extractor.extract(none);
+      assertAbsent(r, PolicyField.MIN_OVERDUE_DAYS, none);
+      assertAbsent(r, PolicyField.MAX_INSTALLMENTS, none);
+    }
   }
 }

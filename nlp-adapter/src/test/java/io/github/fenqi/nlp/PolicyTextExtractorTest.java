@@ -295,12 +295,77 @@ class PolicyTextExtractorTest {
     assertEquals("requiresHardshipProof", json.get(0).get("field"));
   }
 
+  /**
+   * Values that contradict each other in one sentence are as much a conflict as across sentences: "罚息减免比例不超过30%，
+   * 最高可减免50%" had been read as 0.3, "需提供困难证明，无需提供困难证明" as true and "可分3-60期，最长36期" as 36, the more
+   * confident clause taken silently where two sentences gave a CONFLICT note. Two readings of the same words still rank
+   * by confidence ("最长可分12期至36期" is a range, not a most of 12), and agreeing clauses are no conflict.
+   */
+  @Test
+  void clausesOfOneSentenceStatingTwoValuesAreAConflict() {
+    Object[][] cases = {
+        {"罚息减免比例不超过30%，最高可减免50%。", PolicyField.MAX_PENALTY_WAIVER, List.of("0.3", "0.5")},
+        {"罚息最高减免50%，罚息不予减免。", PolicyField.MAX_PENALTY_WAIVER, List.of("0.5", "0.0")},
+        {"需提供困难证明，无需提供困难证明。", PolicyField.REQUIRES_HARDSHIP_PROOF, List.of("true", "false")},
+        {"可分3-60期，最长36期。", PolicyField.MAX_INSTALLMENTS, List.of("60", "36")},
+    };
+    for (Object[] c : cases) {
+      String text = (String) c[0];
+      PolicyField field = (PolicyField) c[1];
+      ExtractionResult oneSentence = extractor.extract(text);
+      assertFalse(oneSentence.field(field).isPresent(), text + ": " + oneSentence.field(field));
+      List<ExtractionNote> notes = oneSentence.notes(field);
+      assertEquals(1, notes.size(), text + ": " + notes);
+      assertEquals(ExtractionNote.Kind.CONFLICT, notes.get(0).kind());
+      assertEquals(c[2], notes.get(0).readings().stream()
+          .map(f -> f.value() instanceof BigDecimal d ? d.toPlainString() : String.valueOf(f.value())).toList(), text);
+    }
+    // the same statements in two sentences: the same note
+    ExtractionResult two = extractor.extract("罚息减免比例不超过30%。罚息最高可减免50%。");
+    assertEquals(ExtractionNote.Kind.CONFLICT, two.notes(PolicyField.MAX_PENALTY_WAIVER).get(0).kind());
+    assertInstallments("最长可分12期至36期。", 12, 36);
+    assertEquals(List.of(), extractor.extract("罚息最高减免50%，罚息减免比例不超过50%。").notes());
+    assertDecimal("0.5", value("罚息一般不减免，特殊情况最高可减免50%。", PolicyField.MAX_PENALTY_WAIVER));
+  }
+
+  /**
+   * What is left to pay after a waiver is no waiver of that ratio, but it states the waiver: 1 − X ("减免至70%" waives
+   * 0.3, "减免后按10%收取" 0.9, "减免后最低收取20%" at most 0.8). These had been read as nothing, with no note, so a
+   * notice stating its cap this way set none. A remainder bounded from above ("剩余罚息不超过10%") is a floor on the
+   * waiver, no cap; a reduced rate ("罚息利率减至0.05%") is no share of the amount; and "最高可减免至70%", which reads as
+   * a waiver of up to 70% as well as a remainder of 70%, is a CONFLICT note listing both rather than a guess.
+   */
   @Test
   void whatRemainsToPayAfterAWaiverIsNotTheWaiver() {
-    for (String text : List.of("减免后剩余罚息不超过10%。", "罚息减免后按10%收取。", "罚息减免后最低收取20%。")) {
-      assertFalse(extractor.extract(text).field(PolicyField.MAX_PENALTY_WAIVER).isPresent(), text);
+    Object[][] remainders = {
+        {"罚息减免至70%。", PolicyField.MAX_PENALTY_WAIVER, "0.3"},
+        {"罚息可减免到50%。", PolicyField.MAX_PENALTY_WAIVER, "0.5"},
+        {"罚息减至30%。", PolicyField.MAX_PENALTY_WAIVER, "0.7"},
+        {"罚息减免至七成。", PolicyField.MAX_PENALTY_WAIVER, "0.3"},
+        {"利息减免至原利息的30%。", PolicyField.MAX_INTEREST_WAIVER, "0.7"},
+        {"罚息减免后按10%收取。", PolicyField.MAX_PENALTY_WAIVER, "0.9"},
+        {"罚息减免后仍需支付40%。", PolicyField.MAX_PENALTY_WAIVER, "0.6"},
+        {"罚息减免后最低收取20%。", PolicyField.MAX_PENALTY_WAIVER, "0.8"},
+    };
+    for (Object[] c : remainders) {
+      String text = (String) c[0];
+      ExtractionResult r = extractor.extract(text);
+      assertDecimal((String) c[2], r.field((PolicyField) c[1]).map(ExtractedField::value), text);
+      assertEquals(List.of(), r.notes(), text);
     }
-    assertFalse(extractor.extract("利息减免至原利息的30%。").field(PolicyField.MAX_INTEREST_WAIVER).isPresent());
+    for (String text : List.of("减免后剩余罚息不超过10%。", "罚息减免后最多收取20%。", "罚息利率减至0.05%。",
+        "罚息减免至每日0.05%。", "罚息减至日万分之五。")) {
+      ExtractionResult r = extractor.extract(text);
+      assertFalse(r.field(PolicyField.MAX_PENALTY_WAIVER).isPresent(), text);
+      assertEquals(List.of(), r.notes(PolicyField.MAX_PENALTY_WAIVER), text);
+    }
+    String text = "罚息最高可减免至70%。";
+    ExtractionResult r = extractor.extract(text);
+    assertFalse(r.field(PolicyField.MAX_PENALTY_WAIVER).isPresent(), text);
+    ExtractionNote note = r.notes(PolicyField.MAX_PENALTY_WAIVER).get(0);
+    assertEquals(ExtractionNote.Kind.CONFLICT, note.kind());
+    assertEquals(List.of("0.3", "0.7"), note.readings().stream()
+        .map(f -> ((BigDecimal) f.value()).toPlainString()).sorted().toList());
     assertDecimal("0.8", value("罚息减免比例最高可达80%。", PolicyField.MAX_PENALTY_WAIVER));
   }
 
@@ -477,6 +542,23 @@ class PolicyTextExtractorTest {
     return Arbitraries.integers().between(1, 999).map(hundredths -> BigDecimal.valueOf(hundredths, 2));
   }
 
+  /**
+   * A range of monthly fee rates ("每期手续费率0.5%~0.8%", by term or by customer) is no one rate: it had been read as its
+   * lower end, a fee the lender may not charge. Its ends are an AT_LEAST and an AT_MOST note, the field left to what
+   * else the text says.
+   */
+  @Test
+  void aRangeOfFeeRatesIsNoRateButItsBounds() {
+    for (String text : List.of("每期手续费率0.5%~0.8%。", "每月手续费0.5%-0.8%。", "每月手续费0.5-0.8%。")) {
+      ExtractionResult r = extractor.extract(text);
+      assertFalse(r.field(PolicyField.MONTHLY_FEE_RATE).isPresent(), text + ": " + r.field(PolicyField.MONTHLY_FEE_RATE));
+      assertEquals(List.of(ExtractionNote.Kind.AT_LEAST, ExtractionNote.Kind.AT_MOST),
+          r.notes(PolicyField.MONTHLY_FEE_RATE).stream().map(ExtractionNote::kind).toList(), text);
+      assertEquals(List.of("0.005", "0.008"), r.notes(PolicyField.MONTHLY_FEE_RATE).stream()
+          .map(n -> ((BigDecimal) n.readings().get(0).value()).toPlainString()).toList(), text);
+    }
+  }
+
   @Test
   void upperBoundOnOverdueIsNotTheMinimum() {
     assertFalse(extractor.extract("逾期不超过30天的用户可申请延期。").field(PolicyField.MIN_OVERDUE_DAYS).isPresent());
@@ -586,6 +668,19 @@ class PolicyTextExtractorTest {
           "one tag to the last '>'");
       assertEquals(List.of(FinancialTerm.PENALTY_INTEREST),
           List.copyOf(extractor.extract("<M3罚息".repeat(12_500 * scale) + ">").terms()));
+    });
+  }
+
+  /**
+   * One sentence of many clauses (no full stop): each reading was compared with every other of its sentence to find
+   * those read from the same words, and each cap after a waiver searched every earlier candidate for the one it
+   * replaces; both grew with the square of the clauses.
+   */
+  @Test
+  void aSentenceOfManyClausesIsReadInLinearTime() {
+    LinearTime.assertLinear("a sentence of many clauses", scale -> {
+      assertDecimal("0.3", value("罚息减免30%，".repeat(1_000 * scale), PolicyField.MAX_PENALTY_WAIVER));
+      assertDecimal("0.5", value("罚息减免30%，最高50%，".repeat(500 * scale), PolicyField.MAX_PENALTY_WAIVER));
     });
   }
 

@@ -49,8 +49,9 @@ public final class PolicyRules {
       "\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号]",
       "\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}",
       "\\d{1,2}:\\d{2}",
-      // phone numbers 0571-87654321, 400-820-8820; not a range whose unit follows after a space ("12-36 期")
-      "\\d+(?:-\\d+){1,3}(?!\\s*[期个月年天日%\\d])",
+      // phone numbers 0571-87654321, 400-820-8820; not a range whose unit follows after a space ("12-36 期"), nor one
+      // of decimals ("0.5-0.8%": its "5-0" had been masked, and the fee read as the 8% left)
+      "(?<![\\d.])\\d+(?:-\\d+){1,3}(?!\\s*[期个月年天日%\\d]|\\.\\d)",
       "\\d{5,}",
       // not an amount of nothing: "首付款0元" is no down payment, "手续费0元" no fee
       "(?<![\\d.])(?!0+(?:\\.0+)?\\s*元)\\d+(?:\\.\\d+)?\\s*[万千]?\\s*元",
@@ -73,9 +74,9 @@ public final class PolicyRules {
    * A negation, with the modal verb that may follow it, before a comparison bounding a term: "不得少于十二期",
    * "不多于36期", "不能低于6个月" had been read as nothing (only 不少于, 不低于, 不超过 and 不得超过 were known).
    */
-  private static final String NOT = "(?:不|不得|不能|不可|不应|不宜)";
+  private static final String NOT = "(?:不|不得|不能|不可|不应|不宜|不要|不允许|不准|禁止|严禁)";
   private static final Pattern MAX_TERM = Pattern.compile(
-      "(?:最长|最多|最高|" + NOT + "(?:超过|多于|高于|大于)|不超|至多|上限为?|最大)([^" + STOP + "\\d%‰]{0,10}?)(\\d+)\\s*(期|个月|年)"
+      "(?:最长|最多|最高|" + NOT + "(?:超过|多于|高于|大于|长于)|不超|至多|上限为?|最大|≤|≦|<=|小于或?等于)([^" + STOP + "\\d%‰]{0,10}?)(\\d+)\\s*(期|个月|年)"
           + YEAR_REST);
   /**
    * "36期以内", and in months or years where the clause names the term ("分期期限36个月以内", "3年以内": these had been
@@ -101,7 +102,37 @@ public final class PolicyRules {
    */
   private static final Pattern TENURE_BEFORE = Pattern.compile("(?:满|已|已经|达到?|累计)\\s*$");
   private static final Pattern MIN_TERM = Pattern.compile(
-      "(?:最短|最少|最低|" + NOT + "(?:少于|低于|小于)|至少)([^" + STOP + "\\d%‰]{0,10}?)(\\d+)\\s*(期|个月|年)" + YEAR_REST);
+      "(?:最短|最少|最低|" + NOT + "(?:少于|低于|小于|短于)|至少|≥|≧|>=|大于或?等于)([^" + STOP + "\\d%‰]{0,10}?)(\\d+)\\s*(期|个月|年)" + YEAR_REST);
+  /**
+   * A modal verb of obligation, not negated ("不应少于" is the least, "无需超过" no obligation), before a strict
+   * comparison of the term: "须少于36期" allows 35 at most, "须超过12期" 13 at least. These had been read as nothing.
+   */
+  private static final String MUST = "(?<![不无毋没未])(?:必须|务必|需要|须|需|应当|应该|应|要)\\s*(?:在)?\\s*";
+  private static final String TERM_AFTER = "\\s*(\\d+)\\s*(期|个月|年)" + YEAR_REST;
+  private static final Pattern MUST_BELOW_TERM = Pattern.compile(MUST + "(?:少于|低于|小于|短于)()" + TERM_AFTER);
+  private static final Pattern MUST_ABOVE_TERM = Pattern.compile(MUST + "(?:超过|多于|高于|大于|长于)()" + TERM_AFTER);
+  /** A strict sign before a term: "<36期" allows 35 at most, ">12期" 13 at least (both had been read as nothing). */
+  private static final Pattern SIGN_BELOW_TERM = Pattern.compile("(?<![<>=≤≥])<(?![=<>])()" + TERM_AFTER);
+  private static final Pattern SIGN_ABOVE_TERM = Pattern.compile("(?<![<>=≤≥-])>(?![=<>])()" + TERM_AFTER);
+  /**
+   * Just after a term: the plan with that term is refused ("…的不予受理", "…的申请不予办理", "…的,不予办理"); not a
+   * refusal of something else to such a plan ("超过12期的客户不享受免息").
+   */
+  private static final String TERM_REFUSED = "\\s*的?\\s*,?\\s*(?:申请|分期|业务|方案)?\\s*(?:均|一律|将|概|系统)?\\s*"
+      + "(?:(?:不予|不|不能|无法|不可|不得|暂不|概不)(?:受理|办理|支持|通过|批准|审批|接受)(?=$|[" + STOP + "])|不允许|不可以|禁止)";
+  /**
+   * A term the plan is refused beyond ("超过36期的不予受理": 36 at most) or below ("少于12期的不予办理": 12 at least), or
+   * at and beyond a bound that includes its number, as 以上/以下 do in law ("36期以上的不予受理": 35 at most). These had
+   * been read as nothing, and the last as the least term.
+   */
+  private static final Pattern REFUSED_ABOVE_TERM = Pattern.compile(
+      "(?<![不未没])(?:超过|多于|高于|大于|长于)()" + TERM_AFTER + TERM_REFUSED);
+  private static final Pattern REFUSED_BELOW_TERM = Pattern.compile(
+      "(?<![不未没])(?:少于|低于|小于|短于|不足|不到)()" + TERM_AFTER + TERM_REFUSED);
+  private static final Pattern REFUSED_FROM_TERM = Pattern.compile(
+      "(?<![\\d.第])()(\\d+)\\s*(期|个月|年)" + YEAR_REST + "\\s*(?:以上|及以上|或以上)" + TERM_REFUSED);
+  private static final Pattern REFUSED_UP_TO_TERM = Pattern.compile(
+      "(?<![\\d.第])()(\\d+)\\s*(期|个月|年)" + YEAR_REST + "\\s*(?:以下|及以下|以内)" + TERM_REFUSED);
   /** After a term: a range goes on to its upper end ("12期至36期"), so the term is no upper bound. */
   private static final Pattern RANGE_GOES_ON = Pattern.compile("\\s*" + TO + "\\s*\\d");
   private static final Pattern TERM_CONTEXT = Pattern.compile("分|期限|偿还|还款|期数");
@@ -124,6 +155,14 @@ public final class PolicyRules {
   private static final Pattern OVERDUE_RANGE = Pattern.compile(
       "逾期([^" + STOP + "\\d]{0,8}?)(?:在)?\\s*" + NUM + "\\s*(天|日|个月|月|年)?\\s*" + TO + "\\s*" + NUM
           + "\\s*(天|日|个月|月|年)");
+  /**
+   * "逾期不足90天的不予办理", "逾期未满3个月的客户不可申请": those overdue less are refused, so the least overdue days is the
+   * threshold, when the clause goes on to refuse them ({@link #excludedAfter}); it had been read as nothing.
+   */
+  private static final Pattern OVERDUE_REFUSED_BELOW = Pattern.compile(
+      "逾期([^" + STOP + "\\d]{0,8}?)(?:少于|低于|小于|不足|不到|未满|未达到?|<(?!=))\\s*" + NUM + "\\s*(天|日|个月|月|年)");
+  /** After such a threshold: its clause ends, the refusal in the next ("逾期天数低于30天的,不予受理"). */
+  private static final Pattern CLAUSE_GOES_ON = Pattern.compile("\\s*(?:的|者)?\\s*,");
   private static final Pattern OVERDUE_BEFORE = Pattern.compile(
       "(超过|满|达到|不少于)\\s*" + NUM + "\\s*(天|日|个月|月|年)(以上)?的?逾期");
   /** After an overdue threshold in its clause: those beyond it are excluded, so it is no minimum. */
@@ -141,16 +180,20 @@ public final class PolicyRules {
 
   // ---- waivers ----
   /**
-   * A negated waiver verb. Not when a bound follows ("不得减免超过50%" caps the waiver at 50%), the words describe
+   * A negated waiver verb (不允许, 禁止, 拒绝 and 申请 between had been read as nothing), a "not in scope" form, or a
+   * label answered no ("罚息减免：否"). Not when a bound follows ("不得减免超过50%" caps the waiver at 50%), the words describe
    * a noun ("未减免的罚息需一次性结清", "不予减免部分": the part left after a waiver, which there is) or a share follows
    * ("不减免50%", "不减半": that share is refused, see {@link #SHARE_REFUSED}).
    */
   private static final Pattern WAIVE_NONE = Pattern.compile(
-      "(?:不予|不|无法|不能|不可|不得|概不|未|没有|无)\\s*(?:再|会|可以)?"
-          + "(?:予以|作|做|给予|支持|享受|提供|设)?(?:任何)?(?:减免|免除|豁免|免收|减少|打折|减)"
+      "(?:不予|不|无法|不能|不可|不得|概不|未|没有|无|不允许|不准|禁止|严禁|拒绝|拒不|不可能)\\s*(?:再|会|可以)?"
+          + "(?:予以|作|做|给予|支持|享受|提供|设|接受|(?<=[法能可得])申请)?(?:任何)?(?:减免|免除|豁免|免收|减少|打折|减)"
           + "(?![免除]?(?:\\s*(?:超过|高于|多于|超出)|的[^" + STOP + ")]|部分|\\s*\\d+(?:\\.\\d+)?\\s*[%‰‱成]))"
           + "|一分不减|分文不减"
-          + "|一分不少|分文不少|不在(?:减免|免除)范围|不属于(?:减免|免除)范围|不(?:参与|纳入)(?:减免|免除)");
+          + "|一分不少|分文不少|不在(?:减免|免除)(?:范围|之列)|不属于(?:减免|免除)(?:范围|之列)|非(?:减免|免除)(?:范围|对象)"
+          + "|不(?:参与|纳入)(?:减免|免除)"
+          // a label answered no ("罚息减免：否", "是否可减免：不支持"); not an answer that goes on ("减免：无上限")
+          + "|(?:减免|免除)\\s*:\\s*(?:否|无|不支持|不可以|不可|不能|不予|不)\\s*(?=$|[" + STOP + ")])");
   /**
    * A refusal of a full waiver only ("罚息不支持全额减免", "无法全部减免"): some part may still be waived, so the text
    * states no cap — neither the full waiver its words contain nor none.
@@ -188,6 +231,11 @@ public final class PolicyRules {
   private static final Pattern CAPPED_RATIO = Pattern.compile(
       "(?:最高|最多|上限|至多|封顶|(?:不|不得|不能|不可|不应|不会)(?:超过|高于|超出|多于)|((?<![不未没])(?:低于|小于|少于|不足|不到)"
           + "|<(?!=)))[^" + STOP + "\\d%‰]{0,12}?" + NUM + "\\s*" + RATIO_UNIT);
+  /** In such a clause: a range of ratios ("比例为30%至50%", "幅度在30%-50%之间"), capped at its upper end. */
+  private static final Pattern CAPPED_RATIO_RANGE = Pattern.compile(
+      "(?<![\\d.])" + NUM + "\\s*(%|‰|成)?\\s*" + TO + "\\s*" + NUM + "\\s*" + RATIO_UNIT);
+  /** In such a clause: words of a down payment or a fee, whose ratio is none of the waiver's ("首付最高不超过20%"). */
+  private static final Pattern OTHER_RATIO_SUBJECT = Pattern.compile("首付|首期|费|利率|年化");
   /** In such a clause: a ratio with a suffix bounding it ("幅度在30%以内"), a cap. */
   private static final Pattern CAPPED_RATIO_SUFFIX = Pattern.compile(
       "(?<![\\d.])" + NUM + "\\s*" + RATIO_UNIT + "\\s*(?:以内|之内|以下)");
@@ -210,9 +258,23 @@ public final class PolicyRules {
           + "(?![\\d.#]|\\s*[期个月年天日元万千折倍‱]))");
   /**
    * Between a waiver verb and a ratio: the ratio is what is left to pay, not what is waived ("减免后剩余罚息不超过10%",
-   * "利息减免至原利息的30%", "减免后按10%收取").
+   * "利息减免至原利息的30%", "减免后按10%收取"); see {@link #remainder}.
    */
   private static final Pattern REMAINDER = Pattern.compile("^\\s*(?:后|至|到)|剩余|收取|支付|缴纳|偿还|仍需");
+  /**
+   * Between a waiver verb and what is left to pay: a most of it ("减免后剩余罚息不超过10%", "减免后最多收取20%"), which is
+   * a least of the waiver, no cap.
+   */
+  private static final Pattern REMAINDER_AT_MOST = Pattern.compile("不超过|不高于|不得超过|最高|最多|至多|上限");
+  /** Before a ratio something is reduced to: a rate ("罚息利率减至0.05%"), no share of the amount owed. */
+  private static final Pattern RATE_WORD = Pattern.compile("利率|费率|年化|日息|月息|息率");
+  /** Between a waiver verb and what is left: a period the ratio is per ("减免至每日0.05%"), so a rate, no share. */
+  private static final Pattern RATE_PERIOD = Pattern.compile("[日天月年]");
+  /**
+   * Just before a waiver verb that reduces to a ratio ("最高可减免至70%"): a cap word, with which the ratio reads as the
+   * most waived as well as what is left.
+   */
+  private static final Pattern CAP_BEFORE_VERB = Pattern.compile("(?:最高|最多|至多|上限)[^" + STOP + "\\d]{0,3}$");
   /**
    * Between a waiver verb and its ratio: a strict bound ("减免比例低于50%", "小于50%"), which the ratio itself is not
    * within; it had been read as a cap of the ratio. Not a floor ("不低于", {@link #AT_LEAST}).
@@ -416,6 +478,7 @@ public final class PolicyRules {
     int sentenceCandidates = out.size();
     boolean previousHadTerms = false;
     boolean previousBareWaiver = false;
+    List<Candidate> previousPlain = List.of(); // the waivers the clause before stated without a cap word
     boolean conditional = false; // a clause so far opened with a condition, which the clauses after it are under
     boolean previousFee = false; // the clause before spoke of a fee
     int clauseStart = 0;
@@ -447,8 +510,9 @@ public final class PolicyRules {
             // read as 0); a waiver under a condition ("若提供证明，罚息可减免50%") is still the most that is waived
             out.subList(clauseCandidates, out.size()).removeIf(c -> c.value() instanceof BigDecimal v && v.signum() == 0);
           }
-          if (!found && inherited && previousBareWaiver) {
-            cappedWaiver(clause, cs, waivable, out);
+          if (!found && inherited && (previousBareWaiver || !previousPlain.isEmpty())) {
+            cappedWaiver(clause, cs, waivable, previousPlain, out);
+            previousPlain = List.of(); // capped once: a later cap is read as after a bare waiver, if one was
           }
           exceptions(refusals, overridden, out, clauseCandidates, EXCEPTION.matcher(clause).find());
           if (found) {
@@ -474,6 +538,9 @@ public final class PolicyRules {
             previousWaivable = waivable;
             previousHadTerms = true;
             previousBareWaiver = !found && WAIVE_VERB.matcher(clause).find();
+            previousPlain = !found || CAP_WORD.matcher(clause).find() ? List.of()
+                : out.subList(clauseCandidates, out.size()).stream().filter(c -> c.bound() == Candidate.Bound.VALUE
+                    && c.value() instanceof BigDecimal v && v.signum() > 0 && isWaiver(c.field())).toList();
           }
         }
         clauseStart = i + 1;
@@ -661,8 +728,16 @@ public final class PolicyRules {
         out.add(new Candidate(PolicyField.MAX_INSTALLMENTS, hi, base + m.start(), base + m.end(), 0.7));
       }
     }
-    bound(s, base, MAX_TERM, PolicyField.MAX_INSTALLMENTS, termContext, out);
-    bound(s, base, MIN_TERM, PolicyField.MIN_INSTALLMENTS, termContext, out);
+    bound(s, base, MAX_TERM, PolicyField.MAX_INSTALLMENTS, termContext, 0, false, out);
+    bound(s, base, MIN_TERM, PolicyField.MIN_INSTALLMENTS, termContext, 0, false, out);
+    bound(s, base, MUST_BELOW_TERM, PolicyField.MAX_INSTALLMENTS, termContext, -1, true, out);
+    bound(s, base, MUST_ABOVE_TERM, PolicyField.MIN_INSTALLMENTS, termContext, 1, true, out);
+    bound(s, base, REFUSED_ABOVE_TERM, PolicyField.MAX_INSTALLMENTS, termContext, 0, true, out);
+    bound(s, base, REFUSED_BELOW_TERM, PolicyField.MIN_INSTALLMENTS, termContext, 0, true, out);
+    bound(s, base, SIGN_BELOW_TERM, PolicyField.MAX_INSTALLMENTS, termContext, -1, true, out);
+    bound(s, base, SIGN_ABOVE_TERM, PolicyField.MIN_INSTALLMENTS, termContext, 1, true, out);
+    bound(s, base, REFUSED_FROM_TERM, PolicyField.MAX_INSTALLMENTS, termContext, -1, true, out);
+    bound(s, base, REFUSED_UP_TO_TERM, PolicyField.MIN_INSTALLMENTS, termContext, 1, true, out);
     m = MAX_TERM_SUFFIX.matcher(s);
     while (m.find()) {
       String unit = m.group(2);
@@ -702,8 +777,13 @@ public final class PolicyRules {
     return TERM_WORD.matcher(before).find() && !OTHER_PERIOD.matcher(before).find();
   }
 
-  private static void bound(String s, int base, Pattern p, PolicyField field, boolean termContext,
-      List<Candidate> out) {
+  /**
+   * Reads the bounds {@code p} finds (groups: the words between cue and number, the number, its unit, the months after
+   * years), {@code shift} added: -1 or 1 for a strict bound, whose number itself is not allowed; {@code named}: a term
+   * in months or years is read only where the clause names the term before it ({@link #termNamedBefore}).
+   */
+  private static void bound(String s, int base, Pattern p, PolicyField field, boolean termContext, int shift,
+      boolean named, List<Candidate> out) {
     Matcher m = p.matcher(s);
     while (m.find()) {
       String window = m.group(1);
@@ -711,8 +791,9 @@ public final class PolicyRules {
       if (window.contains("逾期") || window.contains("减") || window.contains("免") || window.contains("天")) {
         continue;
       }
-      if (!"期".equals(unit) && (!termContext || otherPeriodBefore(s, m.start()) || OTHER_PERIOD.matcher(window).find())) {
-        continue;
+      if (!"期".equals(unit) && (!termContext || otherPeriodBefore(s, m.start()) || OTHER_PERIOD.matcher(window).find()
+          || named && !termNamedBefore(s, m.start()))) {
+        continue; // "入职少于6个月的不予办理": a time something else has lasted
       }
       if (countsOtherPeriods(s, m.start(2))) {
         continue; // "逾期不超过3期", "最多可展期2期": a count of overdue or deferred periods
@@ -725,7 +806,7 @@ public final class PolicyRules {
       if (field == PolicyField.MAX_INSTALLMENTS && RANGE_GOES_ON.matcher(s).region(m.end(), s.length()).lookingAt()) {
         continue; // "最长可分12期至36期": 12 is where the range starts, the most is at its end
       }
-      int v = months(m.group(2), unit) + monthsAfterYears(unit, m.group(4));
+      int v = months(m.group(2), unit) + monthsAfterYears(unit, m.group(4)) + shift;
       if (plausibleTerm(v)) {
         out.add(new Candidate(field, v, base + m.start(), base + m.end(), 0.9));
       }
@@ -799,6 +880,15 @@ public final class PolicyRules {
             Candidate.Bound.AT_MOST));
       }
     }
+    m = OVERDUE_REFUSED_BELOW.matcher(s);
+    while (m.find()) {
+      int d = days(m.group(2), m.group(3));
+      Matcher comma = CLAUSE_GOES_ON.matcher(s).region(m.end(), s.length());
+      boolean refused = excludedAfter(s, m.end()) || comma.lookingAt() && excludedAfter(s, comma.end());
+      if (!NEGATED_BEFORE.matcher(m.group(1)).find() && refused && d >= 1 && d <= 3650) {
+        out.add(new Candidate(PolicyField.MIN_OVERDUE_DAYS, d, base + m.start(), base + m.end(), 0.85));
+      }
+    }
     m = OVERDUE_BEFORE.matcher(s);
     while (m.find()) {
       if (excludedAfter(s, m.end()) || NEGATED_BEFORE.matcher(s.substring(Math.max(0, m.start() - 4), m.start())).find()) {
@@ -853,8 +943,23 @@ public final class PolicyRules {
     return s.scale() < 1 ? s.setScale(1) : s;
   }
 
-  /** "罚息可酌情减免，最高不超过已产生金额的40%": the cap is in the clause after the waiver verb. */
-  private static void cappedWaiver(String clause, int base, Set<FinancialTerm> components, List<Candidate> out) {
+  private static boolean isWaiver(PolicyField f) {
+    return f == PolicyField.MAX_PENALTY_WAIVER || f == PolicyField.MAX_LATE_FEE_WAIVER
+        || f == PolicyField.MAX_INTEREST_WAIVER || f == PolicyField.PRINCIPAL_WAIVER;
+  }
+
+  /**
+   * The cap in the clause after a waiver: after a bare one ("罚息可酌情减免，最高不超过已产生金额的40%", "罚息可减免，比例为
+   * 30%至50%": a range's upper end, which had been read as nothing), or after a ratio stated without a cap word
+   * ({@code plain}: "罚息减免30%，最高至50%", the usual waiver and then the most, which had been read as 0.3). A cap at
+   * or above such a ratio replaces it, with evidence spanning both clauses; one below it contradicts it, and both stay
+   * for the extractor to report. Not a clause about a down payment or a fee ("首付最高不超过20%").
+   */
+  private static void cappedWaiver(String clause, int base, Set<FinancialTerm> components, List<Candidate> plain,
+      List<Candidate> out) {
+    if (OTHER_RATIO_SUBJECT.matcher(clause).find()) {
+      return;
+    }
     BigDecimal r;
     Matcher m = CAPPED_RATIO.matcher(clause);
     if (m.find()) {
@@ -862,6 +967,8 @@ public final class PolicyRules {
       if (m.group(1) != null) {
         r = justUnder(r); // "比例低于50%": 50% itself may not be waived
       }
+    } else if ((m = CAPPED_RATIO_RANGE.matcher(clause)).find()) {
+      r = ratio(m.group(3), m.group(4)); // "比例为30%至50%": the upper end
     } else if ((m = CAPPED_RATIO_SUFFIX.matcher(clause)).find()) {
       r = ratio(m.group(1), m.group(2));
     } else {
@@ -870,9 +977,27 @@ public final class PolicyRules {
     if (r.signum() < 0 || r.compareTo(BigDecimal.ONE) > 0) {
       return;
     }
+    BigDecimal cap = r;
     for (FinancialTerm t : components) {
       PolicyField f = waiverField(t);
-      if (f != null) {
+      if (f == null) {
+        continue;
+      }
+      List<Candidate> before = plain.stream().filter(c -> c.field() == f).toList();
+      if (!before.isEmpty() && before.stream().allMatch(c -> ((BigDecimal) c.value()).compareTo(cap) <= 0)) {
+        // they are the clause before's, at the end of out: searched from there, not through every earlier candidate
+        int left = before.size();
+        for (int k = out.size() - 1; k >= 0 && left > 0; k--) {
+          Candidate c = out.get(k);
+          if (before.stream().anyMatch(b -> b == c)) {
+            out.remove(k);
+            left--;
+          }
+        }
+        int start = before.stream().mapToInt(Candidate::start).min().orElseThrow();
+        double confidence = before.stream().mapToDouble(Candidate::confidence).max().orElseThrow();
+        out.add(new Candidate(f, r, start, base + clause.length(), confidence));
+      } else {
         out.add(new Candidate(f, r, base, base + clause.length(), 0.7));
       }
     }
@@ -919,8 +1044,15 @@ public final class PolicyRules {
   private static final Pattern SEGMENT_SPLIT = Pattern.compile("和|及|、|与|以及");
   private static final Pattern BARE_RATIO = Pattern.compile(NUM + "\\s*" + RATIO_UNIT);
 
-  /** A waiver value found in a piece of text, with its confidence. */
-  private record Waiver(BigDecimal value, double confidence) {}
+  /**
+   * A waiver value found in a piece of text, with its confidence, and another value the same words may mean
+   * ({@code alternative}, or null), for the extractor to report as a conflict rather than guess.
+   */
+  private record Waiver(BigDecimal value, double confidence, @Nullable BigDecimal alternative) {
+    Waiver(BigDecimal value, double confidence) {
+      this(value, confidence, null);
+    }
+  }
 
   /** Adds a waiver candidate for each component if the clause states a waiver; returns whether it did. */
   private static boolean waiver(String clause, int base, Set<FinancialTerm> components, boolean inherited,
@@ -982,9 +1114,10 @@ public final class PolicyRules {
       }
       any = true;
       // "前6个月免收利息": the interest of the first months only, no cap on waiving what is owed
-      out.add(firstMonths ? Candidate.bound(f, w.value(), base, base + clause.length(), w.confidence() * factor,
-          Candidate.Bound.FIRST_MONTHS) : new Candidate(f, w.value(), base, base + clause.length(),
-          w.confidence() * factor));
+      for (BigDecimal v : w.alternative() == null ? List.of(w.value()) : List.of(w.value(), w.alternative())) {
+        out.add(firstMonths ? Candidate.bound(f, v, base, base + clause.length(), w.confidence() * factor,
+            Candidate.Bound.FIRST_MONTHS) : new Candidate(f, v, base, base + clause.length(), w.confidence() * factor));
+      }
     }
     return any || whole != null;
   }
@@ -1078,7 +1211,7 @@ public final class PolicyRules {
     }
     if ((m = unrefused(WAIVE_RATIO_RANGE, text, true)) != null || (m = unrefused(WAIVE_RATIO, text, true)) != null) {
       if (REMAINDER.matcher(m.group(1)).find()) {
-        return null; // what remains to be paid: the waiver it implies is not a cap the text states
+        return m.groupCount() == 5 ? null : remainder(text, m); // what remains to be paid: 1 − it is waived
       }
       if (AT_LEAST.matcher(text.substring(Math.max(0, m.start() - 4), m.end(1))).find()
           || text.startsWith("以上", m.end()) || text.startsWith("起", m.end())) {
@@ -1102,6 +1235,31 @@ public final class PolicyRules {
       return new Waiver(BigDecimal.ONE.setScale(1), 0.85);
     }
     return null;
+  }
+
+  /**
+   * The waiver stated by what is left to pay after it ({@code m}, a {@link #WAIVE_RATIO} whose words between verb and
+   * ratio are a {@link #REMAINDER}): 1 − the ratio left ("减免至70%" 0.3, "减免后按10%收取" 0.9, "减免后最低收取20%" at
+   * most 0.8), since a cap is the most that may be waived; these had been read as nothing. Null for a most of what is
+   * left ("剩余罚息不超过10%": a least of the waiver) and for a rate reduced to ("罚息利率减至0.05%", "减免至每日0.05%",
+   * "减至日万分之五"). After a cap word
+   * ("最高可减免至70%") the ratio may be the most waived as well: both are given, for the extractor to report.
+   */
+  private static @Nullable Waiver remainder(String text, Matcher m) {
+    if (REMAINDER_AT_MOST.matcher(m.group(1)).find() || text.startsWith("以内", m.end())
+        || text.startsWith("以下", m.end()) || RATE_WORD.matcher(text.substring(0, m.end(1))).find()
+        || RATE_PERIOD.matcher(m.group(1)).find() || m.group(3).equals("‱")) {
+      return null;
+    }
+    BigDecimal left = ratio(m.group(2), m.group(3));
+    if (left.compareTo(BigDecimal.ONE) > 0) {
+      return null;
+    }
+    BigDecimal waived = normalize(BigDecimal.ONE.subtract(left));
+    String between = m.group(1).strip();
+    boolean reducedTo = between.startsWith("至") || between.startsWith("到");
+    return reducedTo && CAP_BEFORE_VERB.matcher(text.substring(0, m.start())).find()
+        ? new Waiver(waived, 0.8, left) : new Waiver(waived, 0.8);
   }
 
   /**
@@ -1241,6 +1399,39 @@ public final class PolicyRules {
 
   // ---------------------------------------------------------------- monthly fee
 
+  /** After a fee rate: a range goes on to its upper end ("0.5%~0.8%"), whose unit may be the lower end's. */
+  private static final Pattern FEE_RANGE_AFTER = Pattern.compile("\\s*" + TO + "\\s*" + NUM + "\\s*(%|‰|‱)?");
+  /** Before a fee rate: a range starts there ("0.5-0.8%"), the unit written once at its upper end. */
+  private static final Pattern FEE_RANGE_BEFORE = Pattern.compile("(?<![\\d.])" + NUM + "\\s*" + TO + "\\s*$");
+
+  /**
+   * Whether the fee rate {@code m} is an end of a range ("每期手续费率0.5%~0.8%", "每月手续费0.5-0.8%"): no one rate, so
+   * its ends are an AT_LEAST and an AT_MOST bound; the lower end had been read as the rate (the upper, where the unit
+   * was written once).
+   */
+  private static boolean feeRange(String clause, Matcher m, int base, double conf, List<Candidate> out) {
+    BigDecimal lo;
+    BigDecimal hi;
+    Matcher after = FEE_RANGE_AFTER.matcher(clause).region(m.end(), clause.length());
+    Matcher before = FEE_RANGE_BEFORE.matcher(clause.substring(0, m.start()));
+    if (after.lookingAt()) {
+      lo = ratio(m.group(1), m.group(2));
+      hi = ratio(after.group(1), after.group(2) != null ? after.group(2) : m.group(2));
+    } else if (before.find()) {
+      lo = ratio(before.group(1), m.group(2));
+      hi = ratio(m.group(1), m.group(2));
+    } else {
+      return false;
+    }
+    if (lo.compareTo(hi) < 0 && hi.compareTo(BigDecimal.valueOf(0.1)) <= 0) {
+      out.add(Candidate.bound(PolicyField.MONTHLY_FEE_RATE, lo, base, base + clause.length(), conf,
+          Candidate.Bound.AT_LEAST));
+      out.add(Candidate.bound(PolicyField.MONTHLY_FEE_RATE, hi, base, base + clause.length(), conf,
+          Candidate.Bound.AT_MOST));
+    }
+    return true;
+  }
+
   /** {@code continues}: the clause names no fee but goes on about the one of the clause before (FEE_CONTINUES). */
   private static void fee(String clause, String sentence, int base, Set<FinancialTerm> terms, boolean continues,
       List<Candidate> out) {
@@ -1274,6 +1465,9 @@ public final class PolicyRules {
     }
     Matcher m = PERCENT.matcher(clause);
     if (m.find()) {
+      if (feeRange(clause, m, base, conf, out)) {
+        return;
+      }
       BigDecimal r = ratio(m.group(1), m.group(2));
       if (r.compareTo(BigDecimal.valueOf(0.1)) <= 0) {
         String before = clause.substring(Math.max(0, m.start() - 8), m.start());

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
@@ -13,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Normalises Chinese policy text so that the rules only ever see one spelling of each thing: full-width
  * forms become ASCII, traditional characters become simplified, Chinese numerals become Arabic digits
- * (十二 → 12, 叁拾陆 → 36, 百分之三十 → 30%, 千分之六 → 6‰, 半年 → 6个月, 一半/半数/减半 → 50%).
+ * (十二 → 12, 叁拾陆 → 36, 百分之三十 → 30%, 千分之六 → 6‰, 半年 → 6个月, 一半/半数/减半 → 50%), and fractions with an
+ * exact decimal to percentages (二分之一 → 50%).
  * Remnants of HTML (tags, entities) in a text copied from a page are dropped first, a block tag as a line break.
  *
  * <p>Thread-safety: immutable after construction; {@link #normalize} may be called concurrently.
@@ -76,6 +78,7 @@ public final class TextNormalizer {
       case '\u2015': case '\u2E3A': case '\u2E3B': case '\u2011': case '\uFE58': case '\uFE63': return '-';
       case '\u301C': case '\u2053': case '\u223C': return '~'; // wave dash, swung dash, tilde operator
       case '\u201C': case '\u201D': return '"';
+      case '\uFE6A': case '\u066A': return '%'; // small and Arabic percent signs: "减免50﹪" had been read as nothing
       default: return c;
     }
   }
@@ -100,8 +103,11 @@ public final class TextNormalizer {
         consumed = half(folded, i, out);
       } else if (c == '一' && i + 1 < n && folded[i + 1] == '半') {
         consumed = out.emit("50%", i, i + 2);
-      } else if (isNumeralStart(c)) {
-        consumed = numeral(folded, i, out);
+      } else if (isNumeralStart(c) || isAsciiDigit(c) && (i == 0 || !isAsciiDigit(folded[i - 1]))) {
+        consumed = fraction(folded, i, out);
+        if (consumed == 0 && isNumeralStart(c)) {
+          consumed = numeral(folded, i, out);
+        }
       }
       if (consumed == 0) {
         out.append(c, i, i + 1);
@@ -297,6 +303,56 @@ public final class TextNormalizer {
     }
     String sign = scale == '百' ? "%" : scale == '千' ? "‰" : "‱";
     return out.emit(value + sign, i, end);
+  }
+
+  /**
+   * 二分之一 → 50%, 八分之一 → 12.5%, 2分之1 → 50%: a fraction with an exact decimal is a percentage ("罚息最高减免二分之一"
+   * had been read as nothing). One without (三分之一) is left as written, for no rule to read, rather than rounded into
+   * a value the text does not state; so is 十分 (very) not followed by a numerator.
+   */
+  private int fraction(char[] t, int i, Out out) {
+    int[] end = new int[1];
+    String denominator = number(t, i, end);
+    int of = end[0];
+    if (denominator == null || of + 2 >= t.length || t[of] != '分' || t[of + 1] != '之') {
+      return 0;
+    }
+    String numerator = number(t, of + 2, end);
+    if (numerator == null) {
+      return 0;
+    }
+    BigDecimal d = new BigDecimal(denominator);
+    if (d.signum() == 0) {
+      return 0;
+    }
+    BigDecimal percent;
+    try {
+      percent = new BigDecimal(numerator).movePointRight(2).divide(d);
+    } catch (ArithmeticException e) {
+      return 0; // no exact decimal: 三分之一
+    }
+    return out.emit(percent.stripTrailingZeros().toPlainString() + "%", i, end[0]);
+  }
+
+  /**
+   * The number at {@code i}, in ASCII digits or Chinese numerals (at most 9 characters), with its end in {@code end[0]};
+   * null if none is there.
+   */
+  private static @Nullable String number(char[] t, int i, int[] end) {
+    int j = i;
+    if (j < t.length && isAsciiDigit(t[j])) {
+      while (j < t.length && j - i < 9 && isAsciiDigit(t[j])) {
+        j++;
+      }
+      end[0] = j;
+      return new String(t, i, j - i);
+    }
+    j = numeralRunEnd(t, i);
+    if (j == i || j - i > 9) {
+      return null;
+    }
+    end[0] = j;
+    return parseNumeral(t, i, j);
   }
 
   /** 半年 → 6个月, 半数 → 50%, 减半 → 减50%; any other 半 is left alone. */

@@ -50,6 +50,29 @@ class TextNormalizerTest {
     assertEquals(expected, normalizer.normalize(input).text());
   }
 
+  /**
+   * A fraction that is a whole number of hundredths or less (二分之一, 四分之三, 八分之一, 十分之三) is a percentage, and the
+   * small and Arabic percent signs (﹪, ٪) are %: "罚息最高减免二分之一", "减免50﹪" had been read as nothing. A fraction with
+   * no exact decimal (三分之一) is left as written rather than rounded, and so is 十分 (very) before anything but a
+   * numeral.
+   */
+  @ParameterizedTest
+  @CsvSource({
+      "减免二分之一, 减免50%",
+      "减免两分之一, 减免50%",
+      "减免四分之三, 减免75%",
+      "减免八分之一, 减免12.5%",
+      "减免十分之三, 减免30%",
+      "减免2分之1, 减免50%",
+      "减免三分之一, 减免三分之一",
+      "十分之重要, 十分之重要",
+      "减免50﹪, 减免50%",
+      "减免50٪, 减免50%",
+  })
+  void readsFractionsAndOtherPercentSigns(String input, String expected) {
+    assertEquals(expected, normalizer.normalize(input).text());
+  }
+
   @Test
   void mapsNormalisedSpansBackToOriginalCharacters() {
     String original = "最长可分三十六期偿还";

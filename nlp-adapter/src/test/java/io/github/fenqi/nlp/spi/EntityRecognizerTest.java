@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.fenqi.core.FenqiException;
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.nlp.ExtractionNote;
 import io.github.fenqi.nlp.ExtractionResult;
 import io.github.fenqi.nlp.FinancialTerm;
 import io.github.fenqi.nlp.PolicyField;
@@ -127,10 +128,17 @@ class EntityRecognizerTest {
       }
       return labels;
     };
-    ExtractionResult r = PolicyTextExtractor.withRecognizer(EntityRecognizer.tokenClassification(lateFeeOnly, 128))
-        .extract("违约金最高减免80%，罚息不减免。");
+    PolicyTextExtractor extractor = PolicyTextExtractor.withRecognizer(
+        EntityRecognizer.tokenClassification(lateFeeOnly, 128));
+    ExtractionResult r = extractor.extract("违约金最高减免80%。罚息不减免。");
     assertEquals(Set.of(FinancialTerm.LATE_FEE), r.terms());
     assertEquals(0, new java.math.BigDecimal("0.8").compareTo(
         r.field(PolicyField.MAX_LATE_FEE_WAIVER).orElseThrow().decimalValue()));
+    // in one sentence, the clause naming no term this model knows is read as the 违约金's, as the clause after a
+    // named component is: its refusal contradicts the 80%, told as a conflict (the 80% had been taken silently)
+    r = extractor.extract("违约金最高减免80%，罚息不减免。");
+    assertEquals(Set.of(FinancialTerm.LATE_FEE), r.terms());
+    assertEquals(List.of(ExtractionNote.Kind.CONFLICT),
+        r.notes(PolicyField.MAX_LATE_FEE_WAIVER).stream().map(ExtractionNote::kind).toList());
   }
 }
