@@ -924,10 +924,12 @@ public final class StatementAnalyzer {
    * Equal names, or a masked form ({@code *子航}, {@code 周*航}) that agrees wherever it is not masked. One '*' masks
    * one character, compared by code point: a name with a character beyond the BMP (周𠮷, a 生僻字 of two chars in
    * UTF-16) had its masked form 周* refused for its length, and the holder's own transfers counted as income or spending.
+   * Both are compared in the form of {@link PersonNames#key}, as the forensics compare the holder: spaces of any width
+   * and a name's middle dot are no part of it (only ASCII spaces had been dropped).
    */
   static boolean sameName(String counterparty, String holder) {
-    String c = counterparty.replace(" ", "");
-    String h = holder.replace(" ", "");
+    String c = PersonNames.key(counterparty);
+    String h = PersonNames.key(holder);
     if (c.isEmpty()) {
       return false;
     }
