@@ -597,6 +597,35 @@ class StatementParserTest {
   }
 
   /**
+   * A yuan sign may stand before the minus as well as after it: {@code ¥-1.00} in the debit column had been refused as
+   * "negative" while {@code -¥1.00} was read as a debit of 1.00. Both are read alike — a debit in the debit column or
+   * a signed one, a negative balance, and in the credit column refused as any minus there is, saying what to do; a
+   * second sign after the yuan sign is still two signs.
+   */
+  @Test
+  void aYuanSignBeforeTheMinusIsReadAsTheMinusAfterIt() {
+    ParsedStatement s = StatementParser.bank().parse("b.csv", utf8(BANK_HEADER
+        + "2026-05-01,10:00:00,POS消费,,¥-1.00,,超市,,POS\n"
+        + "2026-05-02,10:00:00,POS消费,,-¥1.00,,超市,,POS\n"
+        + "2026-05-03,10:00:00,POS消费,,￥ −2.00,¥-3.00,超市,,POS\n"
+        + "2026-05-04,10:00:00,POS消费,,¥(4.00),,超市,,POS\n"
+        + "2026-05-05,10:00:00,冲正,¥-1.00,,,超市,,POS\n"
+        + "2026-05-06,10:00:00,POS消费,,-¥-1.00,,超市,,POS\n"));
+    assertEquals(List.of("DEBIT 1.00 null", "DEBIT 1.00 null", "DEBIT 2.00 -3.00", "DEBIT 4.00 null"),
+        s.transactions().stream().map(t -> t.direction() + " " + t.amount() + " " + t.balance()).toList());
+    assertEquals(List.of("b.csv:6", "b.csv:7"), s.rejected().stream().map(Problem::location).toList());
+    assertTrue(s.rejected().get(0).reason().startsWith("收入金额 '¥-1.00' is money in written negative")
+        && s.rejected().get(0).reason().contains("冲正"), s.rejected().toString());
+    assertTrue(s.rejected().get(1).reason().startsWith("支出金额 '-¥-1.00' has two signs"), s.rejected().toString());
+    BankColumnMapping signed = new BankColumnMapping("交易时间", null, "摘要", "交易金额", "交易金额", "账户余额", "对方户名", null, null);
+    ParsedStatement one = StatementParser.bank(signed).parse("cmb.csv", utf8("交易时间,摘要,交易金额,账户余额,对方户名\n"
+        + "2026-05-01 20:15:03,转账-房租,¥-2800.00,1415.48,钱文斌\n"
+        + "2026-05-02 20:15:03,工资,¥+100.00,1515.48,某某公司\n"));
+    assertEquals(List.of("DEBIT 2800.00", "CREDIT 100.00"),
+        one.transactions().stream().map(t -> t.direction() + " " + t.amount()).toList());
+  }
+
+  /**
    * A workbook saved as CSV, or a bank's HTML export copied into one, pads its cells with no-break spaces (U+00A0,
    * U+202F): {@code 12.00 } after an amount, a date or a time, inside quotes or not. They were kept as part of the field,
    * so the row was rejected as "支出金额 '12.00 ' is not an amount", the space invisible in the message; they are

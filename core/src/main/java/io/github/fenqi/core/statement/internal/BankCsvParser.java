@@ -403,8 +403,22 @@ public final class BankCsvParser extends CsvStatementParser {
    * formatted for accounting write money out. All but the first had been refused as "not an amount".
    */
   private static boolean isMinus(String field) {
-    String f = field.strip();
+    String f = afterYuan(field.strip());
     return !f.isEmpty() && MINUS.indexOf(f.charAt(0)) >= 0 || inParentheses(f);
+  }
+
+  /**
+   * {@code f} without the yuan sign it starts with when a sign or parentheses follow it ({@code ¥-1.00},
+   * {@code ¥(1.00)}, {@code ¥+1.00}), else {@code f}: the yuan sign may stand before the minus as well as after it,
+   * and {@code ¥-1.00} in the debit column had been refused as "negative" while {@code -¥1.00} was a debit of 1.00.
+   */
+  private static String afterYuan(String f) {
+    if (f.isEmpty() || f.charAt(0) != '¥' && f.charAt(0) != '￥') {
+      return f;
+    }
+    String rest = f.substring(1).strip();
+    return !rest.isEmpty() && (MINUS.indexOf(rest.charAt(0)) >= 0 || rest.charAt(0) == '+' || inParentheses(rest))
+        ? rest : f;
   }
 
   private static final String MINUS = "-\u2212\uFF0D";
@@ -414,9 +428,16 @@ public final class BankCsvParser extends CsvStatementParser {
         && (f.charAt(f.length() - 1) == ')' || f.charAt(f.length() - 1) == '）');
   }
 
-  /** {@code field} without its parentheses or its one leading sign (a minus or {@code +}), stripped. */
+  /**
+   * {@code field} without its parentheses or its one leading sign (a minus or {@code +}), stripped; a yuan sign before
+   * the sign ({@code ¥-1.00}, {@link #afterYuan}) stays before the magnitude, {@code ¥1.00}, as after one written first.
+   */
   private static String magnitude(String field) {
     String f = field.strip();
+    String signed = afterYuan(f);
+    if (signed.length() < f.length()) {
+      return f.charAt(0) + magnitude(signed);
+    }
     return inParentheses(f) ? f.substring(1, f.length() - 1).strip()
         : isMinus(f) || f.startsWith("+") ? f.substring(1).strip() : f;
   }
