@@ -234,6 +234,37 @@ class StatementParserTest {
   }
 
   /**
+   * A statement saved as UTF-16 without a byte-order mark (a spreadsheet's or a script's "Unicode"), or as UTF-32 with
+   * or without one, had been refused as having no header line, which did not say what was wrong. Its NUL bytes give
+   * its encoding away: it is refused naming it and saying to save the file as UTF-8, whether the format was detected
+   * or given. A UTF-16 file with its byte-order mark is still read.
+   */
+  @Test
+  void aFileInUtf16WithoutAMarkOrInUtf32IsRefusedNamingItsEncoding() {
+    String bank = new String(io.github.fenqi.core.testkit.Samples.bytes("samples/statements/bank_A.csv"),
+        StandardCharsets.UTF_8);
+    for (String encoding : List.of("UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE")) {
+      for (String text : List.of(bank, "\uFEFF" + bank)) {
+        if (text.startsWith("\uFEFF") && encoding.startsWith("UTF-16")) {
+          continue; // UTF-16 with a byte-order mark is read
+        }
+        byte[] bytes = text.getBytes(java.nio.charset.Charset.forName(encoding));
+        InvalidInputException detected = assertThrows(InvalidInputException.class,
+            () -> StatementParser.parseDetected("b.csv", bytes));
+        String reason = detected.problems().get(0).reason();
+        assertTrue(reason.startsWith("not a statement: ") && reason.contains(encoding) && reason.contains("UTF-8"),
+            encoding + ": " + reason);
+        InvalidInputException given = assertThrows(InvalidInputException.class,
+            () -> StatementParser.bank().parse("b.csv", bytes));
+        assertEquals(detected.problems(), given.problems(), encoding);
+      }
+    }
+    ParsedStatement marked = StatementParser.parseDetected("b.csv", ("\uFEFF" + bank).getBytes(StandardCharsets.UTF_16LE));
+    assertEquals("UTF-16", marked.encoding());
+    assertEquals(86, marked.transactions().size());
+  }
+
+  /**
    * A UTF-8 export with one line added in GBK (an editor that saved the row it changed in the system's encoding) is
    * refused naming that line, whether the format is given or detected: the whole file had been decoded as GBK, its
    * header read as other characters, and it was refused as having no header line.
