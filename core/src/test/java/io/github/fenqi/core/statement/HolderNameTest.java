@@ -96,4 +96,25 @@ class HolderNameTest {
     assertEquals(ForensicVerdict.BLOCK, StatementForensics.defaults().examine(List.of(alipay), a, null, "周 子帆")
         .verdict());
   }
+
+  /**
+   * A bank's preamble may name a holder whose name holds a space (户名：ZHOU ZIHANG, a foreign resident's card; 户名：买买提
+   * 艾力): the name had been cut at its first space, so the holder read was ZHOU and the borrower's own statement was
+   * blocked as another person's. The name ends where a field written after it on the line begins (two spaces or a
+   * tab, a label such as 卡号 or 账号, a token with a colon or a digit), not at any space.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "户名：ZHOU ZIHANG,,,,,,,,|ZHOU ZIHANG", "户名：买买提 艾力 卡号：6222********1234|买买提 艾力",
+      "账户名称: 周子航   卡号: 6222********1234|周子航", "户名：周子航 卡号 6222********1234|周子航",
+      "户名：周子航 账号6222********1234|周子航", "户名：周子航\t币种：人民币|周子航", "户名：[JOHN SMITH] 账号：6222|JOHN SMITH",
+      "户名,ZHOU ZIHANG,账号,6222|ZHOU ZIHANG"})
+  void aHolderNameWithASpaceIsReadWhole(String line, String holder) {
+    ParsedStatement s = StatementParser.bank().parse("b.csv", (line + "\n" + BANK_HEADER
+        + "2026-05-01,10:00:00,POS消费,,10.00,,超市,,POS\n").getBytes(StandardCharsets.UTF_8));
+    assertEquals(Optional.of(holder), s.holder(), line);
+    StatementAnalysis a = StatementAnalyzer.defaults().analyze(List.of(s));
+    assertEquals(ForensicVerdict.PASS, StatementForensics.defaults().examine(List.of(s), a, null, holder.toLowerCase(
+        java.util.Locale.ROOT)).verdict(), line);
+  }
 }
