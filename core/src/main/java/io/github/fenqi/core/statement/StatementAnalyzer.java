@@ -255,14 +255,32 @@ public final class StatementAnalyzer {
     }
   }
 
-  /** The days of {@code month} that some statement's period holds. */
+  /**
+   * The days of {@code month} that some statement's period holds: the periods cut to the month, counted once where
+   * they overlap. Counted by the periods' ends, not day by day with each period asked of each: a statement spanning
+   * decades (a row of the year 9999, which the forensics block as dated after today) had taken seconds to sum.
+   */
   private static int daysCovered(YearMonth month, List<Period> periods) {
-    int days = 0;
-    for (LocalDate d = month.atDay(1); !d.isAfter(month.atEndOfMonth()); d = d.plusDays(1)) {
-      LocalDate day = d;
-      days += periods.stream().anyMatch(p -> p.holds(day)) ? 1 : 0;
+    long first = month.atDay(1).toEpochDay();
+    long last = month.atEndOfMonth().toEpochDay();
+    List<long[]> cut = new ArrayList<>();
+    for (Period p : periods) {
+      long from = Math.max(first, p.first().toEpochDay());
+      long to = Math.min(last, p.last().toEpochDay());
+      if (from <= to) {
+        cut.add(new long[] {from, to});
+      }
     }
-    return days;
+    cut.sort(java.util.Comparator.comparingLong(c -> c[0]));
+    long days = 0;
+    long covered = first - 1; // the last day counted so far
+    for (long[] c : cut) {
+      if (c[1] > covered) {
+        days += c[1] - Math.max(c[0], covered + 1) + 1;
+        covered = c[1];
+      }
+    }
+    return (int) days;
   }
 
   /**
@@ -924,10 +942,12 @@ public final class StatementAnalyzer {
    * Equal names, or a masked form ({@code *子航}, {@code 周*航}) that agrees wherever it is not masked. One '*' masks
    * one character, compared by code point: a name with a character beyond the BMP (周𠮷, a 生僻字 of two chars in
    * UTF-16) had its masked form 周* refused for its length, and the holder's own transfers counted as income or spending.
+   * Both are compared in the form of {@link PersonNames#key}, as the forensics compare the holder: spaces of any width
+   * and a name's middle dot are no part of it (only ASCII spaces had been dropped).
    */
   static boolean sameName(String counterparty, String holder) {
-    String c = counterparty.replace(" ", "");
-    String h = holder.replace(" ", "");
+    String c = PersonNames.key(counterparty);
+    String h = PersonNames.key(holder);
     if (c.isEmpty()) {
       return false;
     }

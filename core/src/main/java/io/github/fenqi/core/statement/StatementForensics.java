@@ -97,7 +97,7 @@ public final class StatementForensics {
   private static boolean holderMismatch(ParsedStatement s, String borrowerName, List<ForensicSignal> signals) {
     String holder = s.holder().map(String::strip).orElse("");
     String name = borrowerName.strip();
-    if (holder.isEmpty() || sameName(holder, name)) {
+    if (PersonNames.key(holder).isEmpty() || sameName(holder, name)) {
       return false;
     }
     Masking mask = Masking.defaults(); // the detail reaches logs, the audit log and API answers: names masked
@@ -107,14 +107,20 @@ public final class StatementForensics {
     return true;
   }
 
-  /** Equal, or {@code masked} is {@code name} with some characters replaced by '*'. */
+  /**
+   * Equal, or {@code masked} is {@code name} with some characters replaced by '*', both compared in the form of
+   * {@link PersonNames#key}: spaces of any width and a name's middle dot are no part of it, so {@code 周 子航} typed by
+   * the caller is the 周子航 an export states (it had been a HOLDER_MISMATCH that blocked the borrower's own statement).
+   */
   static boolean sameName(String masked, String name) {
-    if (masked.equals(name)) {
+    String m = PersonNames.key(masked);
+    String n = PersonNames.key(name);
+    if (m.equals(n)) {
       return true;
     }
-    int[] a = masked.codePoints().toArray();
-    int[] b = name.codePoints().toArray();
-    if (a.length != b.length || masked.indexOf('*') < 0) {
+    int[] a = m.codePoints().toArray();
+    int[] b = n.codePoints().toArray();
+    if (a.length != b.length || m.indexOf('*') < 0) {
       return false;
     }
     for (int i = 0; i < a.length; i++) {

@@ -55,4 +55,66 @@ class HolderNameTest {
     assertEquals(Money.ZERO, a.months().get(0).income());
     assertEquals(Money.ZERO, a.months().get(0).otherSpending());
   }
+
+  /**
+   * The borrower's name as typed ({@code --holder "周 子航"}, a full-width space U+3000 or a no-break space from a
+   * copied document, a minority or foreign name's middle dot ·, written 买买提·艾力, 买买提艾力 or 买买提 艾力, a masked
+   * export's full-width ＊) and the holder an export states are compared alike on both sides: the forensics had compared
+   * them exactly, so the borrower's own statement was BLOCKed as another person's (HOLDER_MISMATCH), while cleaning,
+   * which dropped only ASCII spaces, took the same name for the holder.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "周子航|周 子航", "周子航|周\u3000子航", "周子航|周\u00A0子航", "周子航|\u3000周子航 ", "周 子航|周子航",
+      "买买提·艾力|买买提 艾力", "买买提·艾力|买买提艾力", "买买提艾力|买买提·艾力", "买买提・艾力|买买提·艾力",
+      "买买提·艾力|买买提.艾力", "*子航|周 子航", "周*航|周\u3000子航", "＊子航|周子航", "***·艾力|买买提 艾力",
+      "ZHOU ZIHANG|Zhou Zihang"})
+  void spacesDotsAndWidthsAreComparedAlikeOnBothSides(String stated, String typed) {
+    assertEquals(true, StatementForensics.sameName(stated, typed), stated + " vs " + typed);
+    assertEquals(true, StatementAnalyzer.sameName(stated, typed), stated + " vs " + typed);
+  }
+
+  /** Normalising spaces and dots makes no other name the same: a masked name still agrees only where it is shown. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"周子航|周 子帆", "*子航|李 子帆", "周*航|周子", "买买提·艾力|买买提", "周子航|周子 航 宇",
+      "周 子|周子航"})
+  void otherNamesStillDiffer(String stated, String typed) {
+    assertEquals(false, StatementForensics.sameName(stated, typed), stated + " vs " + typed);
+    assertEquals(false, StatementAnalyzer.sameName(stated, typed), stated + " vs " + typed);
+  }
+
+  /** {@code fenqi statement ingest --holder "周 子航"} against Alipay's 姓名：周子航 had been BLOCK / HOLDER_MISMATCH. */
+  @Test
+  void theBorrowersNameWithASpaceDoesNotBlockTheirOwnStatement() {
+    ParsedStatement alipay = StatementParser.parseDetected("alipay_A.csv",
+        io.github.fenqi.core.testkit.Samples.bytes("samples/statements/alipay_A.csv"));
+    StatementAnalysis a = StatementAnalyzer.builder().holderNames("周 子航").build().analyze(List.of(alipay));
+    for (String typed : List.of("周 子航", "周\u3000子航", "周\u00A0子航")) {
+      ForensicReport r = StatementForensics.defaults().examine(List.of(alipay), a, null, typed);
+      assertEquals(ForensicVerdict.PASS, r.verdict(), typed + ": " + r.signals());
+    }
+    assertEquals(ForensicVerdict.BLOCK, StatementForensics.defaults().examine(List.of(alipay), a, null, "周 子帆")
+        .verdict());
+  }
+
+  /**
+   * A bank's preamble may name a holder whose name holds a space (户名：ZHOU ZIHANG, a foreign resident's card; 户名：买买提
+   * 艾力): the name had been cut at its first space, so the holder read was ZHOU and the borrower's own statement was
+   * blocked as another person's. The name ends where a field written after it on the line begins (two spaces or a
+   * tab, a label such as 卡号 or 账号, a token with a colon or a digit), not at any space.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "户名：ZHOU ZIHANG,,,,,,,,|ZHOU ZIHANG", "户名：买买提 艾力 卡号：6222********1234|买买提 艾力",
+      "账户名称: 周子航   卡号: 6222********1234|周子航", "户名：周子航 卡号 6222********1234|周子航",
+      "户名：周子航 账号6222********1234|周子航", "户名：周子航\t币种：人民币|周子航", "户名：[JOHN SMITH] 账号：6222|JOHN SMITH",
+      "户名,ZHOU ZIHANG,账号,6222|ZHOU ZIHANG"})
+  void aHolderNameWithASpaceIsReadWhole(String line, String holder) {
+    ParsedStatement s = StatementParser.bank().parse("b.csv", (line + "\n" + BANK_HEADER
+        + "2026-05-01,10:00:00,POS消费,,10.00,,超市,,POS\n").getBytes(StandardCharsets.UTF_8));
+    assertEquals(Optional.of(holder), s.holder(), line);
+    StatementAnalysis a = StatementAnalyzer.defaults().analyze(List.of(s));
+    assertEquals(ForensicVerdict.PASS, StatementForensics.defaults().examine(List.of(s), a, null, holder.toLowerCase(
+        java.util.Locale.ROOT)).verdict(), line);
+  }
 }

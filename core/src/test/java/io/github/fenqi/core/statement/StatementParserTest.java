@@ -234,6 +234,37 @@ class StatementParserTest {
   }
 
   /**
+   * A statement saved as UTF-16 without a byte-order mark (a spreadsheet's or a script's "Unicode"), or as UTF-32 with
+   * or without one, had been refused as having no header line, which did not say what was wrong. Its NUL bytes give
+   * its encoding away: it is refused naming it and saying to save the file as UTF-8, whether the format was detected
+   * or given. A UTF-16 file with its byte-order mark is still read.
+   */
+  @Test
+  void aFileInUtf16WithoutAMarkOrInUtf32IsRefusedNamingItsEncoding() {
+    String bank = new String(io.github.fenqi.core.testkit.Samples.bytes("samples/statements/bank_A.csv"),
+        StandardCharsets.UTF_8);
+    for (String encoding : List.of("UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE")) {
+      for (String text : List.of(bank, "\uFEFF" + bank)) {
+        if (text.startsWith("\uFEFF") && encoding.startsWith("UTF-16")) {
+          continue; // UTF-16 with a byte-order mark is read
+        }
+        byte[] bytes = text.getBytes(java.nio.charset.Charset.forName(encoding));
+        InvalidInputException detected = assertThrows(InvalidInputException.class,
+            () -> StatementParser.parseDetected("b.csv", bytes));
+        String reason = detected.problems().get(0).reason();
+        assertTrue(reason.startsWith("not a statement: ") && reason.contains(encoding) && reason.contains("UTF-8"),
+            encoding + ": " + reason);
+        InvalidInputException given = assertThrows(InvalidInputException.class,
+            () -> StatementParser.bank().parse("b.csv", bytes));
+        assertEquals(detected.problems(), given.problems(), encoding);
+      }
+    }
+    ParsedStatement marked = StatementParser.parseDetected("b.csv", ("\uFEFF" + bank).getBytes(StandardCharsets.UTF_16LE));
+    assertEquals("UTF-16", marked.encoding());
+    assertEquals(86, marked.transactions().size());
+  }
+
+  /**
    * A UTF-8 export with one line added in GBK (an editor that saved the row it changed in the system's encoding) is
    * refused naming that line, whether the format is given or detected: the whole file had been decoded as GBK, its
    * header read as other characters, and it was refused as having no header line.
@@ -594,6 +625,35 @@ class StatementParserTest {
         && negativeCredit.contains("under 支出金额"), negativeCredit);
     assertTrue(s.rejected().get(1).reason().startsWith("neither"), s.rejected().toString());
     assertTrue(s.rejected().get(2).reason().contains("two signs"), s.rejected().toString());
+  }
+
+  /**
+   * A yuan sign may stand before the minus as well as after it: {@code ¥-1.00} in the debit column had been refused as
+   * "negative" while {@code -¥1.00} was read as a debit of 1.00. Both are read alike — a debit in the debit column or
+   * a signed one, a negative balance, and in the credit column refused as any minus there is, saying what to do; a
+   * second sign after the yuan sign is still two signs.
+   */
+  @Test
+  void aYuanSignBeforeTheMinusIsReadAsTheMinusAfterIt() {
+    ParsedStatement s = StatementParser.bank().parse("b.csv", utf8(BANK_HEADER
+        + "2026-05-01,10:00:00,POS消费,,¥-1.00,,超市,,POS\n"
+        + "2026-05-02,10:00:00,POS消费,,-¥1.00,,超市,,POS\n"
+        + "2026-05-03,10:00:00,POS消费,,￥ −2.00,¥-3.00,超市,,POS\n"
+        + "2026-05-04,10:00:00,POS消费,,¥(4.00),,超市,,POS\n"
+        + "2026-05-05,10:00:00,冲正,¥-1.00,,,超市,,POS\n"
+        + "2026-05-06,10:00:00,POS消费,,-¥-1.00,,超市,,POS\n"));
+    assertEquals(List.of("DEBIT 1.00 null", "DEBIT 1.00 null", "DEBIT 2.00 -3.00", "DEBIT 4.00 null"),
+        s.transactions().stream().map(t -> t.direction() + " " + t.amount() + " " + t.balance()).toList());
+    assertEquals(List.of("b.csv:6", "b.csv:7"), s.rejected().stream().map(Problem::location).toList());
+    assertTrue(s.rejected().get(0).reason().startsWith("收入金额 '¥-1.00' is money in written negative")
+        && s.rejected().get(0).reason().contains("冲正"), s.rejected().toString());
+    assertTrue(s.rejected().get(1).reason().startsWith("支出金额 '-¥-1.00' has two signs"), s.rejected().toString());
+    BankColumnMapping signed = new BankColumnMapping("交易时间", null, "摘要", "交易金额", "交易金额", "账户余额", "对方户名", null, null);
+    ParsedStatement one = StatementParser.bank(signed).parse("cmb.csv", utf8("交易时间,摘要,交易金额,账户余额,对方户名\n"
+        + "2026-05-01 20:15:03,转账-房租,¥-2800.00,1415.48,钱文斌\n"
+        + "2026-05-02 20:15:03,工资,¥+100.00,1515.48,某某公司\n"));
+    assertEquals(List.of("DEBIT 2800.00", "CREDIT 100.00"),
+        one.transactions().stream().map(t -> t.direction() + " " + t.amount()).toList());
   }
 
   /**

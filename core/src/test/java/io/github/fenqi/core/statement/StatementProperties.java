@@ -150,4 +150,37 @@ class StatementProperties {
   Arbitrary<Long> gaps() {
     return Arbitraries.oneOf(Arbitraries.longs().between(0, 30), Arbitraries.longs().between(0, 600_000L));
   }
+
+  /**
+   * A month's {@code daysCovered} is the number of its days that some statement's period (here its first row's day to
+   * its last's) holds, counted once where statements overlap: what a day-by-day count gives, now that the periods are
+   * cut to the month instead (a statement spanning decades had taken seconds to count day by day).
+   */
+  @Property(tries = 100)
+  void daysCoveredCountsEachDayAnyStatementHoldsOnce(@ForAll("periods") List<java.time.LocalDate[]> periods) {
+    List<ParsedStatement> statements = new java.util.ArrayList<>();
+    for (int i = 0; i < periods.size(); i++) {
+      java.time.LocalDate[] p = periods.get(i);
+      String csv = HEADER + String.format("%s,10:00:00,POS消费,,%d.01,,超市,,POS%n%s,11:00:00,POS消费,,%d.02,,超市,,POS%n",
+          p[0], i + 1, p[1], i + 1);
+      statements.add(StatementParser.bank().parse("s" + i + ".csv", csv.getBytes(StandardCharsets.UTF_8)));
+    }
+    for (MonthlySummary m : StatementAnalyzer.defaults().analyze(statements).months()) {
+      int expected = 0;
+      for (java.time.LocalDate d = m.month().atDay(1); !d.isAfter(m.month().atEndOfMonth()); d = d.plusDays(1)) {
+        java.time.LocalDate day = d;
+        expected += periods.stream().anyMatch(p -> !day.isBefore(p[0]) && !day.isAfter(p[1])) ? 1 : 0;
+      }
+      assertEquals(expected, m.daysCovered(), m.month() + " of " + periods.stream().map(java.util.Arrays::toString).toList());
+    }
+  }
+
+  @Provide
+  Arbitrary<List<java.time.LocalDate[]>> periods() {
+    java.time.LocalDate start = java.time.LocalDate.of(2026, 1, 1);
+    Arbitrary<java.time.LocalDate[]> period = Combinators.combine(Arbitraries.integers().between(0, 150),
+        Arbitraries.integers().between(0, 70)).as((from, length) ->
+            new java.time.LocalDate[] {start.plusDays(from), start.plusDays(from + length)});
+    return period.list().ofMinSize(1).ofMaxSize(4);
+  }
 }

@@ -45,10 +45,19 @@ public final class BankCsvParser extends CsvStatementParser {
       "姓名", "持卡人");
 
   /**
-   * The holder the preamble names (户名：周子航 or 户名,周子航, the name ending at a space), or null. A bank's export
-   * says whose account it is before its header; it had been ignored, so a transfer from the holder's card at one bank
-   * to their card at another (对方户名 周子航 on both sides) was counted as 2000.00 spent and 2000.00 received unless the
-   * caller named the holder.
+   * Where a holder's name written on a preamble line ends: at two spaces or a tab, or at a space before another field
+   * of the line — a label (卡号, 账号, …) or a token holding a colon or a digit (卡号：6222…). A single space between
+   * words is part of the name (户名：ZHOU ZIHANG, 户名：买买提 艾力): the name had been cut at its first space, so the
+   * holder read was ZHOU and the borrower's own statement was blocked as another person's.
+   */
+  private static final java.util.regex.Pattern NAME_END = java.util.regex.Pattern.compile(
+      "\\s{2,}|\\t|\\s(?=\\S*[:：\\d]|卡号|账号|帐号|账户|帐户|开户|币种|币别|起止|查询|证件|客户号|户名)");
+
+  /**
+   * The holder the preamble names (户名：周子航 or 户名,周子航, the name ending where another field of its line begins:
+   * {@link #NAME_END}), or null. A bank's export says whose account it is before its header; it had been ignored, so
+   * a transfer from the holder's card at one bank to their card at another (对方户名 周子航 on both sides) was counted
+   * as 2000.00 spent and 2000.00 received unless the caller named the holder.
    */
   @Override
   protected @Nullable String holder(List<String> preamble) {
@@ -63,7 +72,7 @@ public final class BankCsvParser extends CsvStatementParser {
           String rest = f.substring(label.length()).strip();
           String name = rest.startsWith(":") || rest.startsWith("：") ? rest.substring(1).strip()
               : rest.isEmpty() && i + 1 < fields.length ? fields[i + 1].strip() : "";
-          name = name.split("\\s", 2)[0].replace("[", "").replace("]", "");
+          name = NAME_END.split(name, 2)[0].replace("[", "").replace("]", "").strip();
           if (!name.isEmpty()) {
             return name;
           }
@@ -403,8 +412,22 @@ public final class BankCsvParser extends CsvStatementParser {
    * formatted for accounting write money out. All but the first had been refused as "not an amount".
    */
   private static boolean isMinus(String field) {
-    String f = field.strip();
+    String f = afterYuan(field.strip());
     return !f.isEmpty() && MINUS.indexOf(f.charAt(0)) >= 0 || inParentheses(f);
+  }
+
+  /**
+   * {@code f} without the yuan sign it starts with when a sign or parentheses follow it ({@code ¥-1.00},
+   * {@code ¥(1.00)}, {@code ¥+1.00}), else {@code f}: the yuan sign may stand before the minus as well as after it,
+   * and {@code ¥-1.00} in the debit column had been refused as "negative" while {@code -¥1.00} was a debit of 1.00.
+   */
+  private static String afterYuan(String f) {
+    if (f.isEmpty() || f.charAt(0) != '¥' && f.charAt(0) != '￥') {
+      return f;
+    }
+    String rest = f.substring(1).strip();
+    return !rest.isEmpty() && (MINUS.indexOf(rest.charAt(0)) >= 0 || rest.charAt(0) == '+' || inParentheses(rest))
+        ? rest : f;
   }
 
   private static final String MINUS = "-\u2212\uFF0D";
@@ -414,9 +437,16 @@ public final class BankCsvParser extends CsvStatementParser {
         && (f.charAt(f.length() - 1) == ')' || f.charAt(f.length() - 1) == '）');
   }
 
-  /** {@code field} without its parentheses or its one leading sign (a minus or {@code +}), stripped. */
+  /**
+   * {@code field} without its parentheses or its one leading sign (a minus or {@code +}), stripped; a yuan sign before
+   * the sign ({@code ¥-1.00}, {@link #afterYuan}) stays before the magnitude, {@code ¥1.00}, as after one written first.
+   */
   private static String magnitude(String field) {
     String f = field.strip();
+    String signed = afterYuan(f);
+    if (signed.length() < f.length()) {
+      return f.charAt(0) + magnitude(signed);
+    }
     return inParentheses(f) ? f.substring(1, f.length() - 1).strip()
         : isMinus(f) || f.startsWith("+") ? f.substring(1).strip() : f;
   }

@@ -774,8 +774,11 @@ public abstract class CsvStatementParser implements StatementParser {
       LocalDate day;
       try {
         day = io.github.fenqi.core.Dates.day(m.group(1), m.group(2));
+        notBefore1990(m.group(1), m.group(2), day.atStartOfDay());
       } catch (InvalidInputException e) {
         throw noPeriod(source, i + 1, m.group(1) + " " + e.problems().get(0).reason());
+      } catch (IllegalArgumentException e) {
+        throw noPeriod(source, i + 1, e.getMessage());
       }
       if (first == null) {
         first = new StatedDay(day, i + 1, m.group(1));
@@ -1080,7 +1083,7 @@ public abstract class CsvStatementParser implements StatementParser {
   protected static LocalDateTime dateTime(String column, String field) {
     LocalDateTime fast = isoDateTime(field);
     if (fast != null) {
-      return fast;
+      return notBefore1990(column, field, fast);
     }
     String s = withoutZone(column, field, field.strip());
     int cut = 0;
@@ -1096,10 +1099,27 @@ public abstract class CsvStatementParser implements StatementParser {
     try {
       LocalDateTime day = LocalDate.of(Integer.parseInt(d.group(1)), number(d, 3, 5, 7), number(d, 4, 6, 8))
           .atStartOfDay();
-      return timed ? at(day, t) : day;
+      return notBefore1990(column, field, timed ? at(day, t) : day);
     } catch (DateTimeException e) {
       throw new IllegalArgumentException(column + " " + quoted(field) + " is not a valid date and time");
     }
+  }
+
+  /** The first day a statement row or stated period may have: no bank or payment-app export holds an older one. */
+  static final LocalDate FIRST_DAY = LocalDate.of(1990, 1, 1);
+
+  /**
+   * {@code time}, read from {@code field}, unless it is before {@link #FIRST_DAY}: online banking and its exports began
+   * in the late 1990s (Alipay's in 2004, WeChat Pay's in 2013), so an older date is a mistyped year or a field that is
+   * no date. A bank row dated 0001-01-01 had been read, and its statement covered some 24 000 months of zero income
+   * and spending, which took seconds to sum and which the forensics passed.
+   */
+  private static LocalDateTime notBefore1990(String column, String field, LocalDateTime time) {
+    if (time.toLocalDate().isBefore(FIRST_DAY)) {
+      throw new IllegalArgumentException(column + " " + quoted(field) + " is before 1990, older than any statement "
+          + "export: the year is mistyped, or the column holds no date");
+    }
+    return time;
   }
 
   /**
@@ -1180,7 +1200,7 @@ public abstract class CsvStatementParser implements StatementParser {
     if (date.length() == 10 && time.length() == 8) {
       LocalDateTime fast = isoDateTime(date, 0, time, 0);
       if (fast != null) {
-        return fast;
+        return notBefore1990(dateColumn, date, fast);
       }
     }
     LocalDateTime day = dateTime(dateColumn, date);

@@ -33,7 +33,8 @@ public final class TextDecoding {
   /**
    * What a file that is not text is, by its first bytes, with what to do instead — the exports people are most
    * likely to hand over in place of a CSV: an empty file, an Excel workbook (WeChat Pay and many banks offer one), a legacy Excel
-   * file, a PDF statement. Null when the bytes do not start like one of them.
+   * file, a PDF statement — or text in an encoding that is not read, UTF-32 or UTF-16 without its byte-order mark
+   * ({@link #wideEncoding}). Null when the bytes are none of them.
    */
   public static @Nullable String notTextKind(byte[] bytes) {
     if (bytes.length == 0) { // had been "no header line found (give the format explicitly ...)": no format helps
@@ -49,7 +50,55 @@ public final class TextDecoding {
     if (startsWith(bytes, 0x25, 0x50, 0x44, 0x46)) {
       return "a PDF, not CSV text: a PDF statement has no columns to read; download the CSV export";
     }
+    String wide = wideEncoding(bytes);
+    if (wide != null) {
+      return wide + " text, which is not read: open it and save it as CSV (UTF-8)";
+    }
     return null;
+  }
+
+  /** How many bytes {@link #wideEncoding} looks at: enough for some hundred characters. */
+  private static final int WIDE_SAMPLE = 4096;
+
+  /**
+   * The encoding of text in UTF-32 (with or without its byte-order mark) or in UTF-16 without one, named with how it
+   * was told, or null. Such text holds a NUL byte in most of its characters (every character of ASCII, its digits and
+   * commas), at places its encoding fixes: UTF-16LE at odd offsets, UTF-16BE at even ones, UTF-32LE in the last two
+   * bytes of four, UTF-32BE in the first two. CSV text in UTF-8 or GBK holds none, so a few stray NULs say nothing.
+   * Such a file had been decoded as GBK and refused as having no header line, which did not say what was wrong.
+   */
+  static @Nullable String wideEncoding(byte[] bytes) {
+    if (startsWith(bytes, 0xFF, 0xFE, 0x00, 0x00)) {
+      return "UTF-32LE";
+    }
+    if (startsWith(bytes, 0x00, 0x00, 0xFE, 0xFF)) {
+      return "UTF-32BE";
+    }
+    if (startsWith(bytes, 0xFF, 0xFE) || startsWith(bytes, 0xFE, 0xFF)) {
+      return null; // UTF-16 with its byte-order mark: read
+    }
+    int n = Math.min(bytes.length, WIDE_SAMPLE) & ~3;
+    if (n < 8) {
+      return null;
+    }
+    boolean[] nul = new boolean[4];
+    for (int k = 0; k < 4; k++) {
+      int zeros = 0;
+      for (int i = k; i < n; i += 4) {
+        zeros += bytes[i] == 0 ? 1 : 0;
+      }
+      nul[k] = zeros * 2 > n / 4; // most bytes at this offset are NUL
+    }
+    if (nul[2] && nul[3] && !nul[0]) {
+      return "UTF-32LE";
+    }
+    if (nul[0] && nul[1] && !nul[3]) {
+      return "UTF-32BE";
+    }
+    if (nul[1] && nul[3] && !nul[0] && !nul[2]) {
+      return "UTF-16LE (no byte-order mark)";
+    }
+    return nul[0] && nul[2] && !nul[1] && !nul[3] ? "UTF-16BE (no byte-order mark)" : null;
   }
 
   private static boolean startsWith(byte[] bytes, int... prefix) {
