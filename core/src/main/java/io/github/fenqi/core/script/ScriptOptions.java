@@ -1,7 +1,6 @@
 package io.github.fenqi.core.script;
 
 import io.github.fenqi.core.InvalidInputException;
-import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -27,7 +26,9 @@ public record ScriptOptions(ScriptLanguage language, @Nullable String hardshipNo
   public static final ScriptOptions DEFAULTS = new ScriptOptions(ScriptLanguage.ZH_CN, null);
 
   public ScriptOptions {
-    Objects.requireNonNull(language, "language");
+    if (language == null) {
+      throw new InvalidInputException("language", "is required (ScriptLanguage.ZH_CN or EN)");
+    }
     if (hardshipNote != null && hardshipNote.isBlank()) {
       hardshipNote = null;
     }

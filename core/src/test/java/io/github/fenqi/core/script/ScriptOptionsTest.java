@@ -8,7 +8,7 @@ import io.github.fenqi.core.Problem;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The options of a request made directly of a ScriptGenerator, without the engine's checks of the case. */
+/** The options and parts of a request made directly of a ScriptGenerator, without the engine's checks of the case. */
 class ScriptOptionsTest {
 
   /**
@@ -24,5 +24,24 @@ class ScriptOptionsTest {
     InvalidInputException e = assertThrows(InvalidInputException.class,
         () -> new ScriptOptions(ScriptLanguage.ZH_CN, "我失业了。".repeat(400) + "啊"));
     assertEquals(List.of(Problem.of("hardshipNote", "is 2001 characters; at most 2000")), e.problems());
+  }
+
+  /**
+   * A missing part of a request had been a bare NullPointerException ("borrower", or from List.copyOf for a plan that
+   * is null), as had a missing language and a missing part of a lender plan; each is named now, all at once.
+   */
+  @Test
+  void aMissingPartOfARequestIsNamed() {
+    InvalidInputException options = assertThrows(InvalidInputException.class, () -> new ScriptOptions(null, "x"));
+    assertEquals(List.of(Problem.of("language", "is required (ScriptLanguage.ZH_CN or EN)")), options.problems());
+    InvalidInputException request = assertThrows(InvalidInputException.class, () -> new ScriptRequest(null, null, null,
+        java.util.Arrays.asList((ScriptRequest.LenderPlan) null), null, null));
+    assertEquals(List.of(Problem.of("borrower", "is required"), Problem.of("affordability", "is required"),
+        Problem.of("strategy", "is required"), Problem.of("plans[0]", "is null"), Problem.of("otherDebts", "is required"),
+        Problem.of("options", "is required")), request.problems());
+    InvalidInputException plan = assertThrows(InvalidInputException.class,
+        () -> new ScriptRequest.LenderPlan(null, null, null));
+    assertEquals(List.of(Problem.of("debt", "is required"), Problem.of("policy", "is required"),
+        Problem.of("option", "is required")), plan.problems());
   }
 }
