@@ -19,9 +19,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SensitiveWordFilterTest {
   private static final SensitiveWordFilter FILTER = SensitiveWordFilter.defaults();
 
+  /**
+   * The katakana prolonged sound mark (ー, ｰ), drawn as a dash, and the ideographic zero 〇, drawn as the circle ○ is
+   * (a symbol, dropped), are letters and a number to Unicode: 投ー诉 and 投〇诉 had passed.
+   */
   @ParameterizedTest
   @ValueSource(strings = {"投诉", "投 诉", "投　诉", "投\u200B诉", "投。诉", "投-*-诉", "投\n诉", "投\u0301诉",
-      "投\u3164诉", "投\u115F诉", "投\u1160诉", "投\uFFA0诉"})
+      "投\u3164诉", "投\u115F诉", "投\u1160诉", "投\uFFA0诉", "投ー诉", "投ｰ诉", "投〇诉"})
   void findsAChineseWordThroughSpacesPunctuationAndInvisibleCharacters(String disguised) {
     List<SensitiveMatch> found = FILTER.find("我要" + disguised + "你们");
     assertEquals(1, found.size(), found.toString());

@@ -191,10 +191,12 @@ public final class Skeleton {
   /**
    * Whether a code point is ignored between the characters of a word. The Hangul fillers (U+115F, U+1160, U+3164,
    * U+FFA0) are letters to Java but print as blank space: {@code 投\u3164诉} had passed the filter and reached a
-   * lender as what reads {@code 投 诉}.
+   * lender as what reads {@code 投 诉}. So are the katakana prolonged sound mark (ー, and its half-width ｰ, which
+   * decomposes to it), drawn as a dash, and the ideographic zero 〇, a number drawn as the circle ○ (a symbol): 投ー诉
+   * and 投〇诉 had passed. No lexicon word holds one.
    */
   static boolean isSeparator(int cp) {
-    if (cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0) {
+    if (cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0 || cp == 0x30FC || cp == 0x3007) {
       return true;
     }
     switch (Character.getType(cp)) {
