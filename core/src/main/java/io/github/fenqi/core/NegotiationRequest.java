@@ -7,6 +7,7 @@ import io.github.fenqi.core.borrower.Borrower;
 import io.github.fenqi.core.debt.Debt;
 import io.github.fenqi.core.json.ChecksAcrossParts;
 import io.github.fenqi.core.json.FenqiJson;
+import io.github.fenqi.core.script.ScriptOptions;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -89,8 +90,8 @@ public record NegotiationRequest(String caseId, LocalDate asOf, Borrower borrowe
     // characters, as the message says and TextFields counts: a note in ideographs outside the Basic Multilingual Plane
     // (𠀀, two UTF-16 units each) had been refused at 1 001 characters, told it was 2 002
     int noteLength = hardshipNote == null ? 0 : hardshipNote.codePointCount(0, hardshipNote.length());
-    if (noteLength > 2000) {
-      problems.add(Problem.of("hardshipNote", "is " + noteLength + " characters; at most 2000"));
+    if (noteLength > ScriptOptions.MAX_NOTE_LENGTH) {
+      problems.add(Problem.of("hardshipNote", "is " + noteLength + " characters; at most " + ScriptOptions.MAX_NOTE_LENGTH));
     }
     return problems;
   }

@@ -130,6 +130,8 @@ public record AffordabilityCalibration(List<BigDecimal> incomeWeights, List<BigD
    *
    * @param maxDefaultRate the target, in [0, 1)
    * @param minPlans the fewest historical plans a pair must allow to be trusted (≥ 1)
+   * @throws InvalidInputException naming {@code history} when no pair allows any of its plans, and {@code minPlans}
+   *     with the most any pair allows when no pair allows that many
    */
   public Result calibrate(List<RepaymentOutcome> history, double maxDefaultRate, int minPlans) {
     List<Problem> problems = new ArrayList<>();
@@ -157,9 +159,11 @@ public record AffordabilityCalibration(List<BigDecimal> incomeWeights, List<BigD
     Candidate best = null;
     Candidate safest = null;
     int admissible = 0;
+    int mostAllowed = 0;
     for (BigDecimal w1 : incomeWeights) {
       for (BigDecimal w2 : essentialsWeights) {
         Candidate c = evaluate(history, w1, w2);
+        mostAllowed = Math.max(mostAllowed, c.plans);
         if (c.plans >= minPlans && withinTarget(c, target)) {
           admissible++;
           if (best == null || c.betterThan(best)) {
@@ -178,11 +182,25 @@ public record AffordabilityCalibration(List<BigDecimal> incomeWeights, List<BigD
           100 * best.rate(), 100 * maxDefaultRate, admissible));
     }
     if (safest == null) {
-      throw new InvalidInputException("minPlans", "no grid pair allows " + minPlans + " of the " + history.size() + " historical plans");
+      // a history none of whose plans any pair allows is the problem, not minPlans (which may be 1, the least it can be)
+      if (mostAllowed == 0) {
+        throw new InvalidInputException("history", "no grid pair allows any of the " + history.size() + " historical "
+            + "plans: each installment is above the budget of every pair (income × " + range(incomeWeights)
+            + " − essentials × " + range(essentialsWeights) + ", at most " + maxIncomeShare.toPlainString() + " × income)");
+      }
+      throw new InvalidInputException("minPlans", "no grid pair allows " + minPlans + " of the " + history.size()
+          + " historical plans; the most any pair allows is " + mostAllowed);
     }
     return result(safest, false, 0, String.format(Locale.ROOT,
         "no grid pair keeps the default rate under %.2f %%; the lowest is %.2f %% at income × %s − essentials × %s",
         100 * maxDefaultRate, 100 * safest.rate(), safest.w1.toPlainString(), safest.w2.toPlainString()));
+  }
+
+  /** The least and the largest of {@code weights}, {@code 0.30..0.80}. */
+  private static String range(List<BigDecimal> weights) {
+    BigDecimal least = weights.stream().min(BigDecimal::compareTo).orElseThrow();
+    BigDecimal largest = weights.stream().max(BigDecimal::compareTo).orElseThrow();
+    return least.compareTo(largest) == 0 ? least.toPlainString() : least.toPlainString() + ".." + largest.toPlainString();
   }
 
   /**

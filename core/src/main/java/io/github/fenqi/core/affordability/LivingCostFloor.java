@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Lookup: the city row of the division code ({@code 310000} → itself, {@code 440106} → {@code 440100}),
  * else the province row ({@code 44xxxx} → {@code 440000}), else the configured national default. The
- * assessment names the row used.
+ * assessment names the row used. A code whose first two digits are no province-level region of GB/T 2260 is
+ * refused, not given the national default.
  *
  * <p>The shipped table ({@code living-cost-floor.csv}) is small and its figures are marked unverified; load
  * your own with {@link #fromCsv}.
@@ -65,6 +67,17 @@ public final class LivingCostFloor {
     public Applied {
       RequiredParts.check(new String[] {"row", "floor"}, row, floor);
     }
+  }
+
+  /**
+   * The first two digits of a division code: a province-level region of GB/T 2260, Taiwan, Hong Kong and Macao (71, 81,
+   * 82) included. A code of any other (000000, 990000, digits shifted: 031000) had silently taken the national default.
+   */
+  private static final Pattern PROVINCE = Pattern.compile("1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|8[12]");
+
+  private static String noProvince(String code) {
+    return "is not an administrative division code: " + code.substring(0, 2) + " is no province-level region of "
+        + "GB/T 2260 (11-15, 21-23, 31-37, 41-46, 50-54, 61-65, 71, 81, 82)";
   }
 
   private final Map<String, Row> rows;
@@ -150,6 +163,10 @@ public final class LivingCostFloor {
           problems.add(Problem.of(sourceName + ":" + number, "expected 6 fields: a 6-digit code, name, amount, year, true|false, source"));
           continue;
         }
+        if (!PROVINCE.matcher(f[0].substring(0, 2)).matches()) {
+          problems.add(Problem.of(sourceName + ":" + number, "code " + f[0] + " " + noProvince(f[0])));
+          continue;
+        }
         Integer earlier = lineOf.putIfAbsent(f[0], number);
         if (earlier != null) {
           problems.add(Problem.of(sourceName + ":" + number, "code " + f[0] + " is already on line " + earlier
@@ -219,11 +236,15 @@ public final class LivingCostFloor {
    * {@code regionCode}.
    *
    * @throws InvalidInputException naming {@code householdSize} when it is outside that range (0 had given a floor of 0),
-   *     and {@code regionCode} when it is not six digits ({@code 31000} had silently taken the national default)
+   *     and {@code regionCode} when it is not six digits ({@code 31000} had silently taken the national default) or its
+   *     first two are no province-level region of GB/T 2260 ({@code 990000})
    */
   public Applied floor(@Nullable String regionCode, int householdSize) {
     if (regionCode == null || !regionCode.matches("\\d{6}")) {
       throw new InvalidInputException("regionCode", "'" + regionCode + "' is not a 6-digit administrative division code");
+    }
+    if (!PROVINCE.matcher(regionCode.substring(0, 2)).matches()) {
+      throw new InvalidInputException("regionCode", "'" + regionCode + "' " + noProvince(regionCode));
     }
     if (householdSize < 1 || householdSize > Borrower.MAX_HOUSEHOLD_SIZE) {
       throw new InvalidInputException("householdSize", householdSize + " is outside 1.." + Borrower.MAX_HOUSEHOLD_SIZE);

@@ -2,7 +2,9 @@ package io.github.fenqi.core.script;
 
 import io.github.fenqi.core.InvalidInputException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The languages scripts are written in; each has a template resource {@code templates_<suffix>.properties}.
@@ -33,18 +35,36 @@ public enum ScriptLanguage {
   }
 
   /**
-   * The language of a tag, ignoring case and accepting {@code _} for {@code -}.
+   * The language of a BCP 47 tag, ignoring case and blanks around it and accepting {@code _} for {@code -}: its primary
+   * language decides, so {@code en-US}, {@code en-GB} and {@code zh-Hans-CN} — what a locale's {@code toLanguageTag} or an
+   * {@code Accept-Language} header writes — are read (they had been refused as "not supported"), and {@code zh} alone is
+   * zh-CN. A Chinese tag of traditional characters ({@code zh-Hant}, or {@code zh-TW}, {@code zh-HK}, {@code zh-MO}
+   * without a script) is not zh-CN's simplified characters and is refused.
    *
-   * @throws InvalidInputException naming the tag and the supported ones
+   * @throws InvalidInputException naming {@code language}, the tag and the supported ones when the tag is missing (it had
+   *     been a bare NullPointerException), malformed or of another language
    */
-  public static ScriptLanguage ofTag(String tag) {
+  public static ScriptLanguage ofTag(@Nullable String tag) {
+    String supported = "; use one of " + Arrays.stream(values()).map(ScriptLanguage::tag).toList();
+    if (tag == null) {
+      throw new InvalidInputException("language", "is missing" + supported);
+    }
     String t = tag.strip().replace('_', '-').toLowerCase(Locale.ROOT);
-    for (ScriptLanguage l : values()) {
-      if (l.tag.toLowerCase(Locale.ROOT).equals(t)) {
-        return l;
+    if (t.matches("[a-z]{2,8}(-[a-z0-9]{1,8})*")) {
+      List<String> subtags = List.of(t.split("-"));
+      if (subtags.get(0).equals("en")) {
+        return EN;
+      }
+      if (subtags.get(0).equals("zh")) {
+        boolean traditional = subtags.contains("hant")
+            || !subtags.contains("hans") && subtags.stream().anyMatch(s -> s.equals("tw") || s.equals("hk") || s.equals("mo"));
+        if (traditional) {
+          throw new InvalidInputException("language", "'" + tag + "' is Chinese in traditional characters, which scripts "
+              + "are not written in" + supported);
+        }
+        return ZH_CN;
       }
     }
-    throw new InvalidInputException("language", "'" + tag + "' is not supported; use one of "
-        + Arrays.stream(values()).map(ScriptLanguage::tag).toList());
+    throw new InvalidInputException("language", "'" + tag + "' is not supported" + supported);
   }
 }

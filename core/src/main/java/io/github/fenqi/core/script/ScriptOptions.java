@@ -1,6 +1,6 @@
 package io.github.fenqi.core.script;
 
-import java.util.Objects;
+import io.github.fenqi.core.InvalidInputException;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -12,16 +12,29 @@ import org.jspecify.annotations.Nullable;
  *
  * @param language the script language
  * @param hardshipNote the borrower's free-text description of the hardship, or null; it is cleaned of
- *     lexicon words and of personal identifiers before it is quoted
+ *     lexicon words and of personal identifiers before it is quoted; at most {@link #MAX_NOTE_LENGTH} characters
  */
 public record ScriptOptions(ScriptLanguage language, @Nullable String hardshipNote) {
+  /**
+   * The longest note, in characters (code points): the bound {@link io.github.fenqi.core.NegotiationRequest} holds a
+   * case's note to. A generator called directly had taken any note, and masking one of 240 000 characters of phone
+   * numbers took 80 s and ended in a StackOverflowError.
+   */
+  public static final int MAX_NOTE_LENGTH = 2000;
+
   /** zh-CN, no note. */
   public static final ScriptOptions DEFAULTS = new ScriptOptions(ScriptLanguage.ZH_CN, null);
 
   public ScriptOptions {
-    Objects.requireNonNull(language, "language");
+    if (language == null) {
+      throw new InvalidInputException("language", "is required (ScriptLanguage.ZH_CN or EN)");
+    }
     if (hardshipNote != null && hardshipNote.isBlank()) {
       hardshipNote = null;
+    }
+    int length = hardshipNote == null ? 0 : hardshipNote.codePointCount(0, hardshipNote.length());
+    if (length > MAX_NOTE_LENGTH) {
+      throw new InvalidInputException("hardshipNote", "is " + length + " characters; at most " + MAX_NOTE_LENGTH);
     }
   }
 

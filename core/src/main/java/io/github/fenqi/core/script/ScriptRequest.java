@@ -2,6 +2,7 @@ package io.github.fenqi.core.script;
 
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.RequiredParts;
 import io.github.fenqi.core.affordability.AffordabilityAssessment;
 import io.github.fenqi.core.borrower.Borrower;
 import io.github.fenqi.core.debt.Debt;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -39,24 +39,26 @@ import java.util.stream.Stream;
 public record ScriptRequest(Borrower borrower, AffordabilityAssessment affordability, Strategy strategy,
     List<LenderPlan> plans, List<Debt> otherDebts, ScriptOptions options) {
 
+  /**
+   * Each missing part is named, all at once, as is a plan or other debt that is null: they had been bare
+   * NullPointerExceptions ("borrower", or List.copyOf's for a null plan).
+   */
   public ScriptRequest {
-    Objects.requireNonNull(borrower, "borrower");
-    Objects.requireNonNull(affordability, "affordability");
-    Objects.requireNonNull(strategy, "strategy");
-    Objects.requireNonNull(options, "options");
-    if (plans == null || plans.isEmpty()) {
-      throw new InvalidInputException("plans", "a script request needs at least one lender plan");
+    List<Problem> missing = new ArrayList<>(RequiredParts.problems(new String[] {"borrower", "affordability",
+        "strategy", "plans", "otherDebts", "options"}, borrower, affordability, strategy, plans, otherDebts, options));
+    if (plans != null && plans.isEmpty()) {
+      missing.add(Problem.of("plans", "a script request needs at least one lender plan"));
+    }
+    if (!missing.isEmpty()) {
+      throw new InvalidInputException(missing);
     }
     plans = List.copyOf(plans);
-    Objects.requireNonNull(otherDebts, "otherDebts");
     List<Problem> problems = new ArrayList<>();
     Set<String> planned = new HashSet<>();
     plans.forEach(p -> planned.add(p.debt().id()));
     for (int i = 0; i < otherDebts.size(); i++) {
       Debt d = otherDebts.get(i);
-      if (d == null) {
-        problems.add(Problem.of("otherDebts[" + i + "]", "is null"));
-      } else if (planned.contains(d.id())) {
+      if (d != null && planned.contains(d.id())) {
         problems.add(Problem.of("otherDebts[" + i + "]", "'" + d.id() + "' is a debt of the plans, not one outside them"));
       }
     }
@@ -97,10 +99,8 @@ public record ScriptRequest(Borrower borrower, AffordabilityAssessment affordabi
    */
   public record LenderPlan(Debt debt, Policy policy, PlanOption option) {
     public LenderPlan {
+      RequiredParts.check(new String[] {"debt", "policy", "option"}, debt, policy, option);
       List<Problem> problems = new ArrayList<>();
-      Objects.requireNonNull(debt, "debt");
-      Objects.requireNonNull(policy, "policy");
-      Objects.requireNonNull(option, "option");
       if (!option.debtId().equals(debt.id())) {
         problems.add(Problem.of("option.debtId", "'" + option.debtId() + "' is not the debt's id '" + debt.id() + "'"));
       }

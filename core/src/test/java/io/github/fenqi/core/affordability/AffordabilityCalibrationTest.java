@@ -51,6 +51,31 @@ class AffordabilityCalibrationTest {
     assertTrue(r.explanation().startsWith("no grid pair keeps the default rate under 1.00 %"), r.explanation());
   }
 
+  /**
+   * Degenerate histories: when no grid pair allows even one plan (every installment above every pair's budget) the
+   * error had named minPlans — "no grid pair allows 1 of the 1 historical plans" — though 1 is the least it can be; it
+   * names the history now. When pairs allow some plans but fewer than minPlans, minPlans is named with the most any
+   * pair allows, the figure to lower it to.
+   */
+  @Test
+  void aHistoryNoPairAllowsIsNamedAndMinPlansIsToldTheMostAllowed() {
+    AffordabilityCalibration grid = AffordabilityCalibration.defaultGrid();
+    RepaymentOutcome tooHeavy = new RepaymentOutcome(Money.ofYuan(10_000), Money.ofYuan(9_000), Money.ofYuan(1_000), false);
+    InvalidInputException none = assertThrows(InvalidInputException.class,
+        () -> grid.calibrate(List.of(tooHeavy, tooHeavy), 0.05, 1));
+    assertEquals(List.of(Problem.of("history", "no grid pair allows any of the 2 historical plans: each installment is "
+        + "above the budget of every pair (income × 0.30..0.80 − essentials × 1.00..2.00, at most 0.5 × income)")),
+        none.problems());
+    RepaymentOutcome light = new RepaymentOutcome(Money.ofYuan(10_000), Money.ofYuan(3_000), Money.ofYuan(1_000), true);
+    InvalidInputException few = assertThrows(InvalidInputException.class,
+        () -> grid.calibrate(List.of(tooHeavy, light), 0.05, 2));
+    assertEquals(List.of(Problem.of("minPlans", "no grid pair allows 2 of the 2 historical plans; the most any pair "
+        + "allows is 1")), few.problems());
+    AffordabilityCalibration.Result allDefaulted = grid.calibrate(List.of(tooHeavy, light), 0.05, 1);
+    assertFalse(allDefaulted.targetMet());
+    assertEquals(1, allDefaulted.defaultsAllowed());
+  }
+
   @Test
   void badArgumentsAreNamed() {
     AffordabilityCalibration grid = AffordabilityCalibration.defaultGrid();

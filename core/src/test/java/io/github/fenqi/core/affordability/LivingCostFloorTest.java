@@ -94,6 +94,32 @@ class LivingCostFloorTest {
   }
 
   /**
+   * A code of six digits whose first two are no province-level region of GB/T 2260 (000000, 990000, a code typed with
+   * its digits shifted, 031000) had silently taken the national default, a floor of 960.00 for any such "region"; it
+   * is named, and so is a table row of such a code, which no borrower's region could ever find. Taiwan, Hong Kong and
+   * Macao (71, 81, 82) are regions of the standard: not in the shipped table, they take the national default.
+   */
+  @Test
+  void aRegionCodeOfNoProvinceIsNamed() {
+    LivingCostFloor floor = LivingCostFloor.defaults();
+    for (String code : new String[] {"000000", "990000", "031000", "100000", "160000", "380000", "470000", "550000",
+        "660000", "700000", "830000", "910000"}) {
+      InvalidInputException e = assertThrows(InvalidInputException.class, () -> floor.floor(code, 1), code);
+      assertEquals(List.of(Problem.of("regionCode", "'" + code + "' is not an administrative division code: "
+          + code.substring(0, 2) + " is no province-level region of GB/T 2260 (11-15, 21-23, 31-37, 41-46, 50-54, 61-65, "
+          + "71, 81, 82)")), e.problems());
+    }
+    for (String code : new String[] {"110000", "150000", "210000", "230000", "370000", "410000", "460000", "500000",
+        "540000", "610000", "650000", "710000", "810000", "820000"}) {
+      assertEquals(code.equals("110000") ? "北京市" : "national default", floor.floor(code, 1).row().name(), code);
+    }
+    InvalidInputException row = assertThrows(InvalidInputException.class, () -> table(HEADER
+        + "440100,广州市,1231,2024,false,x\n990100,nowhere,1000,2024,false,x\n"));
+    assertEquals(List.of(Problem.of("floor.csv:3", "code 990100 is not an administrative division code: 99 is no "
+        + "province-level region of GB/T 2260 (11-15, 21-23, 31-37, 41-46, 50-54, 61-65, 71, 81, 82)")), row.problems());
+  }
+
+  /**
    * A table saved as GBK (a spreadsheet's plain "CSV" on a Chinese Windows) had its codes and amounts read and every
    * name and source turned into U+FFFD marks, which assessments then named as the row they used. It is refused, naming
    * the line of the first byte that is not UTF-8 (CRLF and a lone CR end a line, as the reader counts them).

@@ -19,9 +19,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SensitiveWordFilterTest {
   private static final SensitiveWordFilter FILTER = SensitiveWordFilter.defaults();
 
+  /**
+   * The katakana prolonged sound mark (ー, ｰ), drawn as a dash, and the ideographic zero 〇, drawn as the circle ○ is
+   * (a symbol, dropped), are letters and a number to Unicode: 投ー诉 and 投〇诉 had passed.
+   */
   @ParameterizedTest
   @ValueSource(strings = {"投诉", "投 诉", "投　诉", "投\u200B诉", "投。诉", "投-*-诉", "投\n诉", "投\u0301诉",
-      "投\u3164诉", "投\u115F诉", "投\u1160诉", "投\uFFA0诉"})
+      "投\u3164诉", "投\u115F诉", "投\u1160诉", "投\uFFA0诉", "投ー诉", "投ｰ诉", "投〇诉"})
   void findsAChineseWordThroughSpacesPunctuationAndInvisibleCharacters(String disguised) {
     List<SensitiveMatch> found = FILTER.find("我要" + disguised + "你们");
     assertEquals(1, found.size(), found.toString());
@@ -73,13 +77,15 @@ class SensitiveWordFilterTest {
 
   /**
    * Japanese shinjitai, which differ from both the simplified and the traditional form, other variant forms, and
-   * compatibility ideographs: 悪意, 挙報, 黒社会 and 自\uF970 (a compatibility 殺) had passed as other words.
+   * compatibility ideographs: 悪意, 挙報, 黒社会 and 自\uF970 (a compatibility 殺) had passed as other words, and so had
+   * 赖帐 — as common as 赖账 in simplified text, 帐 being the older form of 账 — and 躱债 (躱, a variant of 躲).
    */
   @ParameterizedTest
   @ValueSource(strings = {"这是悪意拖欠。|恶意", "我要挙報你们。|举报", "我要擧報。|举报", "他们是黒社会。|黑社会",
       "大不了同帰於尽。|同归于尽", "暴力催収。|暴力催收", "我想過軽生。|轻生", "他是老頼。|老赖", "金融監管総局。|金融监管总局",
       "我要告妳們。|告你们", "我要找媒躰。|媒体", "这是髙利貸。|高利贷", "大不了仝归于尽。|同归于尽", "我想过自\uF970。|自杀",
-      "我想去跳\uF94C。|跳楼", "我想过自\uD87E\uDCF5。|自杀", "这是\u2FBC利贷。|高利贷", "代理維権。|代理维权"})
+      "我想去跳\uF94C。|跳楼", "我想过自\uD87E\uDCF5。|自杀", "这是\u2FBC利贷。|高利贷", "代理維権。|代理维权",
+      "他想赖帐。|赖账", "我不会躱债。|躲债", "我不会躱債。|躲债"})
   void findsAWordWrittenInJapaneseOrOtherVariantForms(String textAndWord) {
     String text = textAndWord.substring(0, textAndWord.indexOf('|'));
     List<SensitiveMatch> found = FILTER.find(text);

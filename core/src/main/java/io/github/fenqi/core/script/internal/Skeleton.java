@@ -142,7 +142,7 @@ public final class Skeleton {
    * forms ({@code 投訴}, {@code 自殺} and {@code 同歸於盡} had passed as other words), Japanese shinjitai, which differ from
    * both ({@code 悪意}, {@code 挙報}, {@code 黒社会}, {@code 同帰於尽}, {@code 徴信}, {@code 催収} had passed), and the
    * common variants used in their place ({@code 擧}, {@code 躰}, {@code 総}/{@code 摠}, {@code 聨}, {@code 髙},
-   * {@code 仝}, {@code 妳} for 你 in {@code 告妳們}). Compatibility ideographs and Kangxi radicals are first decomposed to
+   * {@code 仝}, {@code 妳} for 你 in {@code 告妳們}, {@code 帐} for 账 in {@code 赖帐}, {@code 躱} for 躲). Compatibility ideographs and Kangxi radicals are first decomposed to
    * the unified ideographs they stand for, then folded the same way. Every simplified form is an ideograph of the shipped
    * lexicon (a word's or an exception's) and none is itself folded (the tests hold the table to both). Unicode
    * normalisation relates none of these; a user's own words in other characters need their other forms added as words,
@@ -151,6 +151,8 @@ public final class Skeleton {
   static final String VARIANTS = "舉举擧举挙举們们優优會会體体躰体軆体債债務务尋寻盡尽歸归帰归徵征徴征總总縂总総总摠总"
       + "惡恶悪恶報报殺杀權权権权樓楼監监維维聯联聨联脅胁脇胁訪访訴诉賬账帳账貸贷賴赖頼赖輕轻軽轻還还銀银騙骗於于"
       + "黒黑収收髙高仝同妳你"
+      // 赖帐 is as common as 赖账 (帐 the older form of 账); 躱 is a variant of 躲: 赖帐 and 躱债 had passed
+      + "帐账躱躲"
       // the exceptions' ideographs: 公司老闆跑路, 我沒有失聯, 減輕生活壓力 had their words found again in traditional
       + "闆板沒没無无當当為为減减業业丟丢並并價价";
   private static final Replacements SIMPLIFIED = new Replacements(VARIANTS);
@@ -189,10 +191,12 @@ public final class Skeleton {
   /**
    * Whether a code point is ignored between the characters of a word. The Hangul fillers (U+115F, U+1160, U+3164,
    * U+FFA0) are letters to Java but print as blank space: {@code 投\u3164诉} had passed the filter and reached a
-   * lender as what reads {@code 投 诉}.
+   * lender as what reads {@code 投 诉}. So are the katakana prolonged sound mark (ー, and its half-width ｰ, which
+   * decomposes to it), drawn as a dash, and the ideographic zero 〇, a number drawn as the circle ○ (a symbol): 投ー诉
+   * and 投〇诉 had passed. No lexicon word holds one.
    */
   static boolean isSeparator(int cp) {
-    if (cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0) {
+    if (cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0 || cp == 0x30FC || cp == 0x3007) {
       return true;
     }
     switch (Character.getType(cp)) {

@@ -1,0 +1,49 @@
+package io.github.fenqi.core.script;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fenqi.core.InvalidInputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Language tags as callers and browsers write them. */
+class ScriptLanguageTest {
+
+  /**
+   * A tag with a region or script (en-US, en-GB, zh-Hans-CN, as an Accept-Language header or a locale's toLanguageTag
+   * writes them) or the bare zh had been refused as "not supported", though its language is one scripts are written in.
+   */
+  @ParameterizedTest
+  @CsvSource({
+      "zh-CN, ZH_CN", "zh_cn, ZH_CN", " ZH-CN , ZH_CN", "zh, ZH_CN", "zh-Hans, ZH_CN", "zh-Hans-CN, ZH_CN",
+      "zh-SG, ZH_CN", "zh-Hans-HK, ZH_CN", "en, EN", "EN, EN", "en-US, EN", "en_GB, EN", "en-Latn-US, EN",
+  })
+  void aTagIsReadByItsLanguage(String tag, ScriptLanguage language) {
+    assertEquals(language, ScriptLanguage.ofTag(tag));
+  }
+
+  /**
+   * Traditional Chinese (zh-TW, zh-HK, zh-Hant) is not zh-CN's simplified characters, so it is refused, as are other
+   * languages and malformed tags; each names the field and the supported tags.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"zh-TW", "zh-HK", "zh-MO", "zh-Hant", "zh-Hant-CN", "fr", "fr-FR", "english", "", " ", "en-",
+      "-en", "en--US", "en US", "zh-CN-", "en-ÜS"})
+  void otherTagsAreRefusedNamingTheSupportedOnes(String tag) {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> ScriptLanguage.ofTag(tag));
+    assertEquals("language", e.problems().get(0).location());
+    assertTrue(e.problems().get(0).reason().contains("[zh-CN, en]"), e.getMessage());
+  }
+
+  /** A missing tag had thrown a bare NullPointerException from String.strip. */
+  @Test
+  void aMissingTagIsNamed() {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> ScriptLanguage.ofTag(null));
+    assertEquals("language", e.problems().get(0).location());
+    assertTrue(e.problems().get(0).reason().startsWith("is missing"), e.getMessage());
+  }
+}
