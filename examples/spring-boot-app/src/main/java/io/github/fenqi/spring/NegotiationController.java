@@ -336,14 +336,24 @@ class NegotiationController {
    * {@code within} ("request body: ", or "request body: case." for a submission) before each of the engine's
    * locations, which are relative to the case. They had none, so where a problem was located depended on who found
    * it: {@code request body: debts[0].principal} when reading, but {@code debts[0]} or {@code borrower.idNumber} when
-   * the engine did, and without the {@code case.} a submission's body nests the case under.
+   * the engine did, and without the {@code case.} a submission's body nests the case under. Its notes name the
+   * node budget as {@link #asSettings this service sets it}.
    */
   private NegotiationResult run(NegotiationRequest request, String within) {
     try {
-      return engine.calculate(request);
+      return engine.calculate(request).withNotes(NegotiationController::asSettings);
     } catch (InvalidInputException e) {
       throw new InvalidInputException(inBody(within, e.problems()), e);
     }
+  }
+
+  /**
+   * {@code note} with the node budget named as this service's setting: the solvers' notes on a search that stopped say
+   * to "raise GridConfig.maxSearchNodes", the library's field, which a user of the service sets as
+   * {@code fenqi.max-search-nodes} ({@code FENQI_MAX_SEARCH_NODES}), as the 500 of a search that found nothing says.
+   */
+  private static String asSettings(String note) {
+    return note.replace("GridConfig.maxSearchNodes", "fenqi.max-search-nodes");
   }
 
   /** {@code problems} located in the body: {@code within} before each location. */

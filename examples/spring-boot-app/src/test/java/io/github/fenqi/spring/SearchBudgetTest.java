@@ -44,4 +44,52 @@ class SearchBudgetTest {
     assertThat(output.getOut()).doesNotContain("unexpected error").doesNotContain("broke its contract")
         .contains("a case needed more search than fenqi.max-search-nodes=2 allows");
   }
+  /**
+   * A strategy whose search stopped at the budget without a plan of its own is noted saying which setting to raise:
+   * the service's, {@code fenqi.max-search-nodes}. The notes said "raise GridConfig.maxSearchNodes", the library's
+   * field, which a user of the service cannot set.
+   */
+  @Test
+  void notesOfASearchThatStoppedNameTheServicesSetting(
+      @TempDir(factory = StartupConfigurationTest.UnderTarget.class) Path dir) throws Exception {
+    ObjectNode stopped = (ObjectNode) JSON.readTree(Samples.bytes("samples/cases/shanghai-three-debts-feasible.json"));
+    ((ObjectNode) stopped.get("borrower")).put("monthlyNetIncome", "21498.00").put("essentialExpenses", "4799.00")
+        .put("liquidSavings", "13386.00");
+    try (TestService service = TestService.start(dir, "--fenqi.max-search-nodes=3")) {
+      HttpResponse<String> res = service.postAsClient("/api/negotiation/calculate", stopped.toString());
+      assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
+      JsonNode notes = JSON.readTree(res.body()).get("notes");
+      assertThat(notes.get("BALANCED").asText()).isEqualTo("the search stopped after 7 nodes, limit 3, without "
+          + "finding a plan; this is the plan of least first-month installments within the savings, not this "
+          + "strategy's proven optimum (raise fenqi.max-search-nodes)");
+      assertThat(notes.get("CONSERVATIVE").asText()).endsWith("(raise fenqi.max-search-nodes)");
+      assertThat(res.body()).doesNotContain("GridConfig");
+    }
+  }
+
+  /**
+   * A submission whose case needs more search is the same 500, naming the service's setting and not the library's
+   * field (the exception's own message says "raise GridConfig.maxSearchNodes"), and nothing is stored.
+   */
+  @Test
+  void aSubmissionThatNeedsMoreSearchIsThe500NamingTheSetting(
+      @TempDir(factory = StartupConfigurationTest.UnderTarget.class) Path dir) throws Exception {
+    ObjectNode tight = (ObjectNode) JSON.readTree(Samples.bytes("samples/cases/shanghai-three-debts-feasible.json"));
+    ((ObjectNode) tight.get("borrower")).put("monthlyNetIncome", "11000.00");
+    ObjectNode submission = JSON.createObjectNode();
+    submission.set("case", tight);
+    submission.put("strategy", "BALANCED");
+    try (TestService service = TestService.start(dir, "--fenqi.max-search-nodes=2")) {
+      HttpResponse<String> res = service.postAsClient("/api/negotiation/submit", submission.toString());
+      assertThat(res.statusCode()).as(res.body()).isEqualTo(500);
+      JsonNode problem = JSON.readTree(res.body());
+      assertThat(problem.get("title").asText()).isEqualTo("Search budget exhausted");
+      assertThat(problem.get("detail").asText()).endsWith("the service's fenqi.max-search-nodes must be raised "
+          + "(default 5000000)");
+      assertThat(res.body()).doesNotContain("GridConfig");
+      Integer stored = service.context().getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+          .queryForObject("select count(*) from submission", Integer.class);
+      assertThat(stored).isZero();
+    }
+  }
 }
