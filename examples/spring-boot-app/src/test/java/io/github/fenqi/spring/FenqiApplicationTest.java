@@ -438,6 +438,25 @@ class FenqiApplicationTest {
   }
 
   /**
+   * A path Tomcat refuses for its percent-encoding — bytes that are no UTF-8 text ({@code %FF}, the overlong slash
+   * {@code %C0%AF}) or a control character ({@code %00}) — is told that, naming the escape: every such 400 said "an
+   * encoded slash %2F or backslash %5C is not accepted in a path", which the path did not hold.
+   */
+  @Test
+  void aPathTomcatRefusesForItsEncodingIsToldWhichEscape() throws Exception {
+    Map<String, String> expected = Map.of(
+        "%FF", "its percent-encoding is not UTF-8 text: '%FF'",
+        "%C0%AF", "its percent-encoding is not UTF-8 text: '%C0%AF'",
+        "x%00y", "its percent-encoding holds a control character: '%00'");
+    for (Map.Entry<String, String> e : expected.entrySet()) {
+      HttpResponse<String> res = send("GET", "/api/negotiation/submissions/" + e.getKey(), CLIENT, null);
+      assertThat(res.statusCode()).as(res.body()).isEqualTo(400);
+      assertThat(JSON.readTree(res.body()).get("detail").asText()).as(e.getKey()).isEqualTo("the request was refused "
+          + "before reaching the service: a malformed request line or path (" + e.getValue() + ")");
+    }
+  }
+
+  /**
    * A request line and headers over Tomcat's limit (8 KB by default) are a 431 naming the limit: Tomcat refuses them
    * as it does a malformed request, and the 400 said "a malformed request line or path", sending a client with a long
    * token or cookie to look for a mistake in its path.
