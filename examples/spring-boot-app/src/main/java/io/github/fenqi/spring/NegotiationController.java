@@ -178,7 +178,7 @@ class NegotiationController {
       NegotiationResult.ProposalReport chosen = result.proposals().stream()
           .filter(p -> p.strategy() == strategy).findFirst()
           .orElseThrow(() -> new ProblemHandler.NoProposalException("case " + request.caseId() + " has no "
-              + strategy + " proposal" + (result.feasible() ? "" : ": " + result.reason())));
+              + strategy + " proposal" + whyNone(result, strategy)));
       String proposal = stored(chosen);
       if (proposal.length() > SubmissionStore.MAX_PROPOSAL_CHARS) { // the database refused it: an "unexpected" 500
         throw new InvalidInputException(BODY + ": case.debts", "the " + strategy + " proposal of these "
@@ -209,6 +209,16 @@ class NegotiationController {
       }
       return created(row, false);
     });
+  }
+
+  /**
+   * Why {@code result} has no proposal of {@code strategy}: the case's reason when it has none at all, else the
+   * strategy's note (a search that stopped at the budget, no plan above the acceptance floor). A case with proposals of
+   * other strategies had been answered only "has no AGGRESSIVE proposal", its note left for a second calculation.
+   */
+  private static String whyNone(NegotiationResult result, Strategy strategy) {
+    String why = result.feasible() ? result.notes().get(strategy) : result.reason();
+    return why == null ? "" : ": " + why;
   }
 
   /** The header that makes a submission idempotent. */

@@ -92,4 +92,26 @@ class SearchBudgetTest {
       assertThat(stored).isZero();
     }
   }
+  /**
+   * A submission of a strategy the case has no proposal of, though it has others, is a 422 saying why: the strategy's
+   * note. It said only "case … has no AGGRESSIVE proposal" — the reason was given only for a case with no proposal at
+   * all — and the client had to calculate the case again to learn that its search stopped at the budget.
+   */
+  @Test
+  void aSubmissionOfAStrategyWithoutAProposalSaysWhy(
+      @TempDir(factory = StartupConfigurationTest.UnderTarget.class) Path dir) throws Exception {
+    ObjectNode stopped = (ObjectNode) JSON.readTree(Samples.bytes("samples/cases/shanghai-three-debts-feasible.json"));
+    ((ObjectNode) stopped.get("borrower")).put("monthlyNetIncome", "21498.00").put("essentialExpenses", "4799.00")
+        .put("liquidSavings", "13386.00");
+    ObjectNode submission = JSON.createObjectNode();
+    submission.set("case", stopped);
+    submission.put("strategy", "AGGRESSIVE");
+    try (TestService service = TestService.start(dir, "--fenqi.max-search-nodes=3")) {
+      HttpResponse<String> res = service.postAsClient("/api/negotiation/submit", submission.toString());
+      assertThat(res.statusCode()).as(res.body()).isEqualTo(422);
+      assertThat(JSON.readTree(res.body()).get("detail").asText()).isEqualTo("case sample-002 has no AGGRESSIVE "
+          + "proposal: the search stopped after 7 nodes, limit 3, without finding a plan; the plan of least first-month "
+          + "installments keeps some lender's acceptance below 0.3");
+    }
+  }
 }
