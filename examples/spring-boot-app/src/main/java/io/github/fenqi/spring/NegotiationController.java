@@ -461,9 +461,13 @@ class NegotiationController {
     Map<String, Object> response = new LinkedHashMap<>();
     response.put("platformId", platformId);
     response.put("strategy", strategy);
+    // each rate with the number of outcomes it is of, and null when there are none: the monitor's 0 for an empty
+    // baseline read as lenders accepting nothing, beside a recent rate of 1.0 after a platform's first answer
     response.put("acceptanceRate", status.acceptanceRate());
-    response.put("recentRate", status.recentRate());
-    response.put("baselineRate", status.baselineRate());
+    response.put("recentRate", status.recentTotal() == 0 ? null : status.recentRate());
+    response.put("recentOutcomes", status.recentTotal());
+    response.put("baselineRate", status.baselineTotal() == 0 ? null : status.baselineRate());
+    response.put("baselineOutcomes", status.baselineTotal());
     response.put("alerting", status.alerting());
     return (counted ? ResponseEntity.accepted() : ResponseEntity.accepted().header("Idempotent-Replayed", "true"))
         .body(response);
