@@ -108,6 +108,7 @@ class NegotiationController {
   }
 
   /** A case (the CLI's case JSON) in, the engine's result out. */
+  @ReadsBody
   @PostMapping(value = "/calculate", produces = "application/json")
   NegotiationResult calculate(HttpServletRequest http) throws IOException {
     // the case's own reader: every problem of the body, those across its debts (duplicate ids) too
@@ -143,6 +144,7 @@ class NegotiationController {
    * key with another body is a 422, the header given twice a 400. Without it, a client retrying after a lost answer stored the case twice: two rows,
    * two SUBMISSION audit entries, two ids for one borrower's choice.
    */
+  @ReadsBody
   @PostMapping(value = "/submit", produces = "application/json")
   ResponseEntity<Map<String, Object>> submit(HttpServletRequest http, Principal principal,
       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String idempotencyKey) throws IOException {
@@ -421,6 +423,7 @@ class NegotiationController {
    * monitor came first: two concurrent answers for one series could reach the log in the other order, and a failed
    * audit write left a counted outcome behind.)
    */
+  @ReadsBody
   @PostMapping(value = "/outcome", produces = "application/json")
   ResponseEntity<Map<String, Object>> outcome(HttpServletRequest http, Principal principal) throws IOException {
     OutcomeRequest body = bodies.read(http, OutcomeRequest.class);

@@ -1117,6 +1117,34 @@ class FenqiApplicationTest {
   }
 
   /**
+   * A body sent to an endpoint that reads none is a 400 naming it, before anything runs, as a query parameter there
+   * is: {@code POST /api/admin/field-keys/reencrypt} with {@code {"dryRun": true}} re-encrypted every row and audited
+   * the walk, the body never read. An empty body, as a client that always sends one writes it, is no body.
+   */
+  @Test
+  void aBodyOfAnEndpointThatReadsNoneIsA400AndNothingIsDone() throws Exception {
+    long sequenceBefore = JSON.readTree(send("GET", "/api/admin/audit/checkpoint", ADMIN, null).body()).get("sequence")
+        .asLong();
+    for (String[] call : new String[][] {
+        {"POST", "/api/admin/field-keys/reencrypt"},
+        {"GET", "/api/admin/audit/checkpoint"},
+        {"GET", "/api/negotiation/submissions/nope"},
+        {"GET", "/api/policy/query?platformId=demo-online-lender"}}) {
+      HttpResponse<String> res = send(call[0], call[1], ADMIN, "{\"dryRun\": true}");
+      assertThat(res.statusCode()).as(call[1] + " " + res.body()).isEqualTo(400);
+      assertThat(res.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v)
+          .startsWith("application/problem+json"));
+      assertThat(locations(res)).as(call[1]).containsExactly("request body");
+      assertThat(reasons(res)).as(call[1]).containsExactly("this endpoint reads no body (16 bytes were sent); send the "
+          + "request without one");
+    }
+    assertThat(JSON.readTree(send("GET", "/api/admin/audit/checkpoint", ADMIN, null).body()).get("sequence").asLong())
+        .as("no walk was audited").isEqualTo(sequenceBefore);
+    assertThat(send("POST", "/api/admin/field-keys/reencrypt", ADMIN, "").statusCode()).as("an empty body is none")
+        .isEqualTo(200);
+  }
+
+  /**
    * A method a path does not take is a 405 with the Allow header RFC 9110 requires, the methods named in the detail —
    * the same methods an OPTIONS request on the path is answered with: HEAD where GET is taken, and OPTIONS. The 405
    * named only the mapped methods ({@code Allow: GET}) while HEAD and OPTIONS were served there.
