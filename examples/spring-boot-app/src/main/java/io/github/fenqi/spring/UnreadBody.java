@@ -32,8 +32,9 @@ final class UnreadBody implements HandlerInterceptor {
     boolean sent = length > 0 || length < 0 && request.getHeader("Transfer-Encoding") != null
         && request.getInputStream().read() != -1;
     if (sent) {
-      throw new InvalidInputException("request body", "this endpoint reads no body (" + (length > 0 ? length
-          + (length == 1 ? " byte was" : " bytes were") + " sent" : "one was sent") + "); send the request without one");
+      String what = length > 0 ? length + (length == 1 ? " byte was" : " bytes were") + " sent" : "one was sent";
+      throw new InvalidInputException("request body", "this endpoint reads no body (" + what + "); send the request "
+          + "without one");
     }
     return true;
   }

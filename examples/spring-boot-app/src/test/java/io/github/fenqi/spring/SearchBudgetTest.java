@@ -19,6 +19,32 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class SearchBudgetTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The feasible sample on too little income for a budget of 2 nodes: no strategy's search finds a plan. */
+  private static ObjectNode tightCase() throws Exception {
+    ObjectNode tight = (ObjectNode) JSON.readTree(Samples.bytes("samples/cases/shanghai-three-debts-feasible.json"));
+    ((ObjectNode) tight.get("borrower")).put("monthlyNetIncome", "11000.00");
+    return tight;
+  }
+
+  /**
+   * The feasible sample whose searches all stop at a budget of 3 nodes without a plan: CONSERVATIVE and BALANCED get
+   * the plan of least first-month installments (unproven), AGGRESSIVE none, as that plan is below its acceptance floor.
+   */
+  private static ObjectNode stoppedCase() throws Exception {
+    ObjectNode stopped = (ObjectNode) JSON.readTree(Samples.bytes("samples/cases/shanghai-three-debts-feasible.json"));
+    ((ObjectNode) stopped.get("borrower")).put("monthlyNetIncome", "21498.00").put("essentialExpenses", "4799.00")
+        .put("liquidSavings", "13386.00");
+    return stopped;
+  }
+
+  /** A submission's body: {@code negotiationCase} and the chosen {@code strategy}. */
+  private static ObjectNode submission(ObjectNode negotiationCase, String strategy) {
+    ObjectNode submission = JSON.createObjectNode();
+    submission.set("case", negotiationCase);
+    submission.put("strategy", strategy);
+    return submission;
+  }
+
   /**
    * It is a 500 titled and detailed as what it is, naming the setting and carrying the budget and the strategy. It was
    * an opaque "Internal error" and an "unexpected error" logged with a stack trace: the engine reported the solver as
@@ -27,8 +53,7 @@ class SearchBudgetTest {
   @Test
   void aCaseThatNeedsMoreSearchIsA500NamingTheSettingToRaise(
       @TempDir(factory = StartupConfigurationTest.UnderTarget.class) Path dir, CapturedOutput output) throws Exception {
-    ObjectNode tight = (ObjectNode) JSON.readTree(Samples.bytes("samples/cases/shanghai-three-debts-feasible.json"));
-    ((ObjectNode) tight.get("borrower")).put("monthlyNetIncome", "11000.00");
+    ObjectNode tight = tightCase();
     try (TestService service = TestService.start(dir, "--fenqi.max-search-nodes=2")) {
       HttpResponse<String> res = service.postAsClient("/api/negotiation/calculate", tight.toString());
       assertThat(res.statusCode()).as(res.body()).isEqualTo(500);
@@ -44,6 +69,7 @@ class SearchBudgetTest {
     assertThat(output.getOut()).doesNotContain("unexpected error").doesNotContain("broke its contract")
         .contains("a case needed more search than fenqi.max-search-nodes=2 allows");
   }
+
   /**
    * A strategy whose search stopped at the budget without a plan of its own is noted saying which setting to raise:
    * the service's, {@code fenqi.max-search-nodes}. The notes said "raise GridConfig.maxSearchNodes", the library's
@@ -52,9 +78,7 @@ class SearchBudgetTest {
   @Test
   void notesOfASearchThatStoppedNameTheServicesSetting(
       @TempDir(factory = StartupConfigurationTest.UnderTarget.class) Path dir) throws Exception {
-    ObjectNode stopped = (ObjectNode) JSON.readTree(Samples.bytes("samples/cases/shanghai-three-debts-feasible.json"));
-    ((ObjectNode) stopped.get("borrower")).put("monthlyNetIncome", "21498.00").put("essentialExpenses", "4799.00")
-        .put("liquidSavings", "13386.00");
+    ObjectNode stopped = stoppedCase();
     try (TestService service = TestService.start(dir, "--fenqi.max-search-nodes=3")) {
       HttpResponse<String> res = service.postAsClient("/api/negotiation/calculate", stopped.toString());
       assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
@@ -74,11 +98,8 @@ class SearchBudgetTest {
   @Test
   void aSubmissionThatNeedsMoreSearchIsThe500NamingTheSetting(
       @TempDir(factory = StartupConfigurationTest.UnderTarget.class) Path dir) throws Exception {
-    ObjectNode tight = (ObjectNode) JSON.readTree(Samples.bytes("samples/cases/shanghai-three-debts-feasible.json"));
-    ((ObjectNode) tight.get("borrower")).put("monthlyNetIncome", "11000.00");
-    ObjectNode submission = JSON.createObjectNode();
-    submission.set("case", tight);
-    submission.put("strategy", "BALANCED");
+    ObjectNode tight = tightCase();
+    ObjectNode submission = submission(tight, "BALANCED");
     try (TestService service = TestService.start(dir, "--fenqi.max-search-nodes=2")) {
       HttpResponse<String> res = service.postAsClient("/api/negotiation/submit", submission.toString());
       assertThat(res.statusCode()).as(res.body()).isEqualTo(500);
@@ -100,18 +121,14 @@ class SearchBudgetTest {
   @Test
   void aSubmissionOfAStrategyWithoutAProposalSaysWhy(
       @TempDir(factory = StartupConfigurationTest.UnderTarget.class) Path dir) throws Exception {
-    ObjectNode stopped = (ObjectNode) JSON.readTree(Samples.bytes("samples/cases/shanghai-three-debts-feasible.json"));
-    ((ObjectNode) stopped.get("borrower")).put("monthlyNetIncome", "21498.00").put("essentialExpenses", "4799.00")
-        .put("liquidSavings", "13386.00");
-    ObjectNode submission = JSON.createObjectNode();
-    submission.set("case", stopped);
-    submission.put("strategy", "AGGRESSIVE");
+    ObjectNode stopped = stoppedCase();
+    ObjectNode submission = submission(stopped, "AGGRESSIVE");
     try (TestService service = TestService.start(dir, "--fenqi.max-search-nodes=3")) {
       HttpResponse<String> res = service.postAsClient("/api/negotiation/submit", submission.toString());
       assertThat(res.statusCode()).as(res.body()).isEqualTo(422);
       assertThat(JSON.readTree(res.body()).get("detail").asText()).isEqualTo("case sample-002 has no AGGRESSIVE "
-          + "proposal: the search stopped after 7 nodes, limit 3, without finding a plan; the plan of least first-month "
-          + "installments keeps some lender's acceptance below 0.3");
+          + "proposal: the search stopped after 7 nodes, limit 3, without finding a plan; the plan of least "
+          + "first-month installments keeps some lender's acceptance below 0.3");
     }
   }
 }
