@@ -656,8 +656,8 @@ class EasyRulesEligibilityEvaluatorTest {
   /**
    * A YAML file that holds its rules under a {@code rules:} key, or as a list, is told first that a YAML rule file is
    * its rules themselves, one per document separated by {@code ---}: the mapping under {@code rules:} had been checked
-   * as a rule, "name: is required" and four more fields missing before "rules: is not a rule field". A JSON element
-   * with no rule field at all is told so once, not once per missing field.
+   * as a rule, "name: is required" and four more fields missing before "rules: is not a rule field". A document or a
+   * JSON element with no rule field at all is told so once, not once per missing field.
    */
   @Test
   void aFileOfRulesUnderAKeyOrInAListIsToldWhatARuleFileHolds() throws IOException {
@@ -676,6 +676,10 @@ class EasyRulesEligibilityEvaluatorTest {
           condition: "overdueDays > 90"
           actions: ["eligible()"]
         """);
+    Files.writeString(dir.resolve("_shared_b2.yml"), """
+        Name: "capitalised"
+        Condition: "true"
+        """);
     Files.writeString(dir.resolve("_shared_c.json"), """
         [{"rules": [{"name": "r", "description": "d", "priority": 1, "condition": "true", "actions": ["eligible()"]}],
           "version": 2}]
@@ -687,6 +691,7 @@ class EasyRulesEligibilityEvaluatorTest {
         + "'rules:'",
         "_shared_b.yml: rule #1: is a list, not a rule (an object of " + fields + "); a YAML rule file holds the rules "
         + "themselves, one per document separated by '---', not a list",
+        "_shared_b2.yml: rule #1: is not a rule: no key of it ([Name, Condition]) is a rule field " + fields,
         "_shared_c.json: rule #1: is not a rule: no key of it ([rules, version]) is a rule field " + fields), lines);
   }
 

@@ -459,10 +459,12 @@ public final class RuleFileReader {
         // missing fields came before "rules: is not a rule field", and no line said what a rule file holds
         List<String> keys = map.keySet().stream().limit(5).map(k -> Problem.excerpt(String.valueOf(k))).toList();
         String more = map.size() > keys.size() ? " and " + (map.size() - keys.size()) + " more" : "";
+        // rules under a key (a list) are told what a YAML file holds; a rule whose keys are all misspelt is not
         String underKey = map.entrySet().stream().filter(e -> e.getValue() instanceof List<?>).findFirst()
-            .map(e -> ", not a list under '" + Problem.excerpt(String.valueOf(e.getKey())) + ":'").orElse("");
+            .map(e -> perDocument + ", not a list under '" + Problem.excerpt(String.valueOf(e.getKey())) + ":'")
+            .orElse("");
         problems.add(Problem.of(fileName, where + ": is not a rule: no key of it (" + keys + more + ") is a rule field "
-            + KEY_ORDER + (yaml ? perDocument + underKey : "")));
+            + KEY_ORDER + (yaml ? underKey : "")));
         return false;
       }
       String name = validName(map);
