@@ -98,10 +98,9 @@ class SearchBudgetTest {
   @Test
   void aSubmissionThatNeedsMoreSearchIsThe500NamingTheSetting(
       @TempDir(factory = StartupConfigurationTest.UnderTarget.class) Path dir) throws Exception {
-    ObjectNode tight = tightCase();
-    ObjectNode submission = submission(tight, "BALANCED");
     try (TestService service = TestService.start(dir, "--fenqi.max-search-nodes=2")) {
-      HttpResponse<String> res = service.postAsClient("/api/negotiation/submit", submission.toString());
+      HttpResponse<String> res = service.postAsClient("/api/negotiation/submit",
+          submission(tightCase(), "BALANCED").toString());
       assertThat(res.statusCode()).as(res.body()).isEqualTo(500);
       JsonNode problem = JSON.readTree(res.body());
       assertThat(problem.get("title").asText()).isEqualTo("Search budget exhausted");
@@ -113,6 +112,7 @@ class SearchBudgetTest {
       assertThat(stored).isZero();
     }
   }
+
   /**
    * A submission of a strategy the case has no proposal of, though it has others, is a 422 saying why: the strategy's
    * note. It said only "case … has no AGGRESSIVE proposal" — the reason was given only for a case with no proposal at
@@ -121,10 +121,9 @@ class SearchBudgetTest {
   @Test
   void aSubmissionOfAStrategyWithoutAProposalSaysWhy(
       @TempDir(factory = StartupConfigurationTest.UnderTarget.class) Path dir) throws Exception {
-    ObjectNode stopped = stoppedCase();
-    ObjectNode submission = submission(stopped, "AGGRESSIVE");
     try (TestService service = TestService.start(dir, "--fenqi.max-search-nodes=3")) {
-      HttpResponse<String> res = service.postAsClient("/api/negotiation/submit", submission.toString());
+      HttpResponse<String> res = service.postAsClient("/api/negotiation/submit",
+          submission(stoppedCase(), "AGGRESSIVE").toString());
       assertThat(res.statusCode()).as(res.body()).isEqualTo(422);
       assertThat(JSON.readTree(res.body()).get("detail").asText()).isEqualTo("case sample-002 has no AGGRESSIVE "
           + "proposal: the search stopped after 7 nodes, limit 3, without finding a plan; the plan of least "
