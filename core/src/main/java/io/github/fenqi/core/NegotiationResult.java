@@ -160,6 +160,31 @@ public record NegotiationResult(
   }
 
   /**
+   * This result with each note replaced by {@code mapping}'s answer for it, everything else kept; this result itself
+   * when no note changes. An application names the library's settings in its users' words: a note saying to "raise
+   * GridConfig.maxSearchNodes" names a field a user of the CLI sets as {@code --max-search-nodes} and a user of a
+   * service as its own property, and each had rebuilt the whole result through its constructor to say so.
+   *
+   * @param mapping a note to the note shown instead; called once per note, in strategy order
+   * @throws NullPointerException when {@code mapping} answers null for a note (naming its strategy)
+   */
+  public NegotiationResult withNotes(java.util.function.UnaryOperator<String> mapping) {
+    Map<Strategy, String> mapped = new EnumMap<>(Strategy.class);
+    boolean changed = false;
+    for (Map.Entry<Strategy, String> note : notes.entrySet()) {
+      String shown = mapping.apply(note.getValue());
+      if (shown == null) {
+        throw new NullPointerException("the mapping of notes returned null for the note of " + note.getKey());
+      }
+      changed |= !shown.equals(note.getValue());
+      mapped.put(note.getKey(), shown);
+    }
+    return !changed ? this : new NegotiationResult(caseId, asOf, policySnapshotVersion, feasible, reason,
+        recommendation, binding, shortfall, maxAffordableInstallment, affordability, eligibility, ineligible, proposals,
+        mapped, screening, hardshipNoteFindings);
+  }
+
+  /**
    * One debt's eligibility, with every check.
    *
    * <p>Thread-safety: immutable.

@@ -645,11 +645,54 @@ class EasyRulesEligibilityEvaluatorTest {
     assertEquals("_shared_d.yml: rule 'octal': priority: '010' must be a whole number in plain decimal digits, "
         + "unquoted", lines.get(3));
     assertEquals("_shared_d.yml: rule #2: is a list, not a rule (an object of [name, description, priority, condition, "
-        + "actions])", lines.get(4));
+        + "actions]); a YAML rule file holds the rules themselves, one per document separated by '---', not a list",
+        lines.get(4));
     assertEquals("_shared_e.json: rule #1: is a list, not a rule (an object of [name, description, priority, condition, "
         + "actions])", lines.get(5));
     assertEquals("_shared_e.json: rule #2: is a number, not a rule (an object of [name, description, priority, "
         + "condition, actions])", lines.get(6));
+  }
+
+  /**
+   * A YAML file that holds its rules under a {@code rules:} key, or as a list, is told first that a YAML rule file is
+   * its rules themselves, one per document separated by {@code ---}: the mapping under {@code rules:} had been checked
+   * as a rule, "name: is required" and four more fields missing before "rules: is not a rule field". A document or a
+   * JSON element with no rule field at all is told so once, not once per missing field.
+   */
+  @Test
+  void aFileOfRulesUnderAKeyOrInAListIsToldWhatARuleFileHolds() throws IOException {
+    Files.writeString(dir.resolve("_shared_a.yml"), """
+        rules:
+          - name: "long-overdue"
+            description: "d"
+            priority: 1
+            condition: "overdueDays > 90"
+            actions: ["eligible()"]
+        """);
+    Files.writeString(dir.resolve("_shared_b.yml"), """
+        - name: "long-overdue"
+          description: "d"
+          priority: 1
+          condition: "overdueDays > 90"
+          actions: ["eligible()"]
+        """);
+    Files.writeString(dir.resolve("_shared_b2.yml"), """
+        Name: "capitalised"
+        Condition: "true"
+        """);
+    Files.writeString(dir.resolve("_shared_c.json"), """
+        [{"rules": [{"name": "r", "description": "d", "priority": 1, "condition": "true", "actions": ["eligible()"]}],
+          "version": 2}]
+        """);
+    List<String> lines = EasyRulesEligibilityEvaluator.check(dir).stream().flatMap(r -> r.lines().stream()).toList();
+    String fields = "[name, description, priority, condition, actions]";
+    assertEquals(List.of("_shared_a.yml: rule #1: is not a rule: no key of it ([rules]) is a rule field " + fields
+        + "; a YAML rule file holds the rules themselves, one per document separated by '---', not a list under "
+        + "'rules:'",
+        "_shared_b.yml: rule #1: is a list, not a rule (an object of " + fields + "); a YAML rule file holds the rules "
+        + "themselves, one per document separated by '---', not a list",
+        "_shared_b2.yml: rule #1: is not a rule: no key of it ([Name, Condition]) is a rule field " + fields,
+        "_shared_c.json: rule #1: is not a rule: no key of it ([rules, version]) is a rule field " + fields), lines);
   }
 
   /**

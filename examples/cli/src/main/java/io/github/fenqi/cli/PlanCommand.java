@@ -165,7 +165,8 @@ final class PlanCommand implements Callable<Integer> {
           parsed.add(StatementCommand.Ingest.read(s, null));
         }
         try {
-          result = withNotesAsOptions(engine.calculate(request, parsed));
+          // its notes as options, in every output format alike
+          result = engine.calculate(request, parsed).withNotes(PlanCommand::asOptions);
         } catch (InvalidInputException e) {
           throw inTheCaseFile(e);
         }
@@ -232,19 +233,6 @@ final class PlanCommand implements Callable<Integer> {
    */
   static String asOptions(String note) {
     return note.replace(LIBRARY_LIMIT, "--max-search-nodes");
-  }
-
-  /** {@code r} with its notes {@link #asOptions as options}, in every output format alike. */
-  private static NegotiationResult withNotesAsOptions(NegotiationResult r) {
-    if (r.notes().values().stream().noneMatch(n -> n.contains(LIBRARY_LIMIT))) {
-      return r;
-    }
-    java.util.Map<io.github.fenqi.core.solve.Strategy, String> notes = new java.util.EnumMap<>(
-        io.github.fenqi.core.solve.Strategy.class);
-    r.notes().forEach((s, n) -> notes.put(s, asOptions(n)));
-    return new NegotiationResult(r.caseId(), r.asOf(), r.policySnapshotVersion(), r.feasible(), r.reason(),
-        r.recommendation(), r.binding(), r.shortfall(), r.maxAffordableInstallment(), r.affordability(),
-        r.eligibility(), r.ineligible(), r.proposals(), notes, r.screening(), r.hardshipNoteFindings());
   }
 
   /** The default grid, with --max-search-nodes when given: named as the option, not as the grid's field. */

@@ -111,6 +111,12 @@ public class FenqiConfiguration {
     return new MappedInterceptor(null, new QueryString());
   }
 
+  /** {@link UnreadBody} before every endpoint: a body sent to one that reads none is a 400, not ignored. */
+  @Bean
+  MappedInterceptor unreadBodyInterceptor() {
+    return new MappedInterceptor(null, new UnreadBody());
+  }
+
   /** Tomcat's error page for requests it refuses itself, as problem+json ({@link ProblemErrorReportValve}). */
   @Bean
   WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {

@@ -108,6 +108,7 @@ class NegotiationController {
   }
 
   /** A case (the CLI's case JSON) in, the engine's result out. */
+  @ReadsBody
   @PostMapping(value = "/calculate", produces = "application/json")
   NegotiationResult calculate(HttpServletRequest http) throws IOException {
     // the case's own reader: every problem of the body, those across its debts (duplicate ids) too
@@ -143,6 +144,7 @@ class NegotiationController {
    * key with another body is a 422, the header given twice a 400. Without it, a client retrying after a lost answer stored the case twice: two rows,
    * two SUBMISSION audit entries, two ids for one borrower's choice.
    */
+  @ReadsBody
   @PostMapping(value = "/submit", produces = "application/json")
   ResponseEntity<Map<String, Object>> submit(HttpServletRequest http, Principal principal,
       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String idempotencyKey) throws IOException {
@@ -178,7 +180,7 @@ class NegotiationController {
       NegotiationResult.ProposalReport chosen = result.proposals().stream()
           .filter(p -> p.strategy() == strategy).findFirst()
           .orElseThrow(() -> new ProblemHandler.NoProposalException("case " + request.caseId() + " has no "
-              + strategy + " proposal" + (result.feasible() ? "" : ": " + result.reason())));
+              + strategy + " proposal" + whyNone(result, strategy)));
       String proposal = stored(chosen);
       if (proposal.length() > SubmissionStore.MAX_PROPOSAL_CHARS) { // the database refused it: an "unexpected" 500
         throw new InvalidInputException(BODY + ": case.debts", "the " + strategy + " proposal of these "
@@ -209,6 +211,16 @@ class NegotiationController {
       }
       return created(row, false);
     });
+  }
+
+  /**
+   * Why {@code result} has no proposal of {@code strategy}: the case's reason when it has none at all, else the
+   * strategy's note (a search that stopped at the budget, no plan above the acceptance floor). A case with proposals of
+   * other strategies had been answered only "has no AGGRESSIVE proposal", its note left for a second calculation.
+   */
+  private static String whyNone(NegotiationResult result, Strategy strategy) {
+    String why = result.feasible() ? result.notes().get(strategy) : result.reason();
+    return why == null ? "" : ": " + why;
   }
 
   /** The header that makes a submission idempotent. */
@@ -336,14 +348,24 @@ class NegotiationController {
    * {@code within} ("request body: ", or "request body: case." for a submission) before each of the engine's
    * locations, which are relative to the case. They had none, so where a problem was located depended on who found
    * it: {@code request body: debts[0].principal} when reading, but {@code debts[0]} or {@code borrower.idNumber} when
-   * the engine did, and without the {@code case.} a submission's body nests the case under.
+   * the engine did, and without the {@code case.} a submission's body nests the case under. Its notes name the
+   * node budget as {@link #asSettings this service sets it}.
    */
   private NegotiationResult run(NegotiationRequest request, String within) {
     try {
-      return engine.calculate(request);
+      return engine.calculate(request).withNotes(NegotiationController::asSettings);
     } catch (InvalidInputException e) {
       throw new InvalidInputException(inBody(within, e.problems()), e);
     }
+  }
+
+  /**
+   * {@code note} with the node budget named as this service's setting: the solvers' notes on a search that stopped say
+   * to "raise GridConfig.maxSearchNodes", the library's field, which a user of the service sets as
+   * {@code fenqi.max-search-nodes} ({@code FENQI_MAX_SEARCH_NODES}), as the 500 of a search that found nothing says.
+   */
+  private static String asSettings(String note) {
+    return note.replace("GridConfig.maxSearchNodes", "fenqi.max-search-nodes");
   }
 
   /** {@code problems} located in the body: {@code within} before each location. */
@@ -401,6 +423,7 @@ class NegotiationController {
    * monitor came first: two concurrent answers for one series could reach the log in the other order, and a failed
    * audit write left a counted outcome behind.)
    */
+  @ReadsBody
   @PostMapping(value = "/outcome", produces = "application/json")
   ResponseEntity<Map<String, Object>> outcome(HttpServletRequest http, Principal principal) throws IOException {
     OutcomeRequest body = bodies.read(http, OutcomeRequest.class);
@@ -441,9 +464,13 @@ class NegotiationController {
     Map<String, Object> response = new LinkedHashMap<>();
     response.put("platformId", platformId);
     response.put("strategy", strategy);
+    // each rate with the number of outcomes it is of, and null when there are none: the monitor's 0 for an empty
+    // baseline read as lenders accepting nothing, beside a recent rate of 1.0 after a platform's first answer
     response.put("acceptanceRate", status.acceptanceRate());
-    response.put("recentRate", status.recentRate());
-    response.put("baselineRate", status.baselineRate());
+    response.put("recentRate", status.recentTotal() == 0 ? null : status.recentRate());
+    response.put("recentOutcomes", status.recentTotal());
+    response.put("baselineRate", status.baselineTotal() == 0 ? null : status.baselineRate());
+    response.put("baselineOutcomes", status.baselineTotal());
     response.put("alerting", status.alerting());
     return (counted ? ResponseEntity.accepted() : ResponseEntity.accepted().header("Idempotent-Replayed", "true"))
         .body(response);

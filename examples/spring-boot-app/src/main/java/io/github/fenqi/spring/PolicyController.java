@@ -95,6 +95,7 @@ class PolicyController {
   }
 
   /** Validates and applies one policy version of {@code platformId}; the body is a policy file's JSON. */
+  @ReadsBody
   @PutMapping(value = "/api/admin/policies/{platformId}", produces = "application/json")
   Map<String, Object> put(@PathVariable String platformId, HttpServletRequest http, Principal principal)
       throws IOException {

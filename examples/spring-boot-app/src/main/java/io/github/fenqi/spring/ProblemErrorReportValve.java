@@ -34,6 +34,36 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         ? http.getMaxHttpRequestHeaderSize() + " bytes" : "the connector's limit";
   }
 
+  /** A percent escape, or a run of them (the bytes of one character). */
+  private static final java.util.regex.Pattern ESCAPES = java.util.regex.Pattern.compile("(%[0-9A-Fa-f]{2})+");
+
+  /**
+   * What Tomcat refuses in {@code uri}'s percent-encoding: bytes that are no UTF-8 text ({@code %FF}, the overlong
+   * slash {@code %C0%AF}) or a control character ({@code %00}), naming the escapes; else the encoded slash or
+   * backslash it refuses by default. Every such 400 had said "an encoded slash %2F or backslash %5C is not accepted",
+   * sending a client to look for one its path did not hold.
+   */
+  private static String pathProblem(@org.jspecify.annotations.Nullable String uri) {
+    java.util.regex.Matcher m = ESCAPES.matcher(uri == null ? "" : uri);
+    while (m.find()) {
+      String escapes = m.group();
+      byte[] bytes = java.util.HexFormat.of().parseHex(escapes.replace("%", ""));
+      String text;
+      try {
+        text = java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+      } catch (java.nio.charset.CharacterCodingException e) {
+        return "its percent-encoding is not UTF-8 text: '" + io.github.fenqi.core.Problem.excerpt(escapes) + "'";
+      }
+      for (int i = 0; i < text.length(); i++) {
+        if (Character.isISOControl(text.charAt(i))) {
+          return "its percent-encoding holds a control character: '" + String.format(java.util.Locale.ROOT, "%%%02X",
+              (int) text.charAt(i)) + "'";
+        }
+      }
+    }
+    return "an encoded slash %2F or backslash %5C is not accepted in a path";
+  }
+
   @Override
   protected void report(Request request, Response response, Throwable throwable) {
     int code = response.getStatus();
@@ -49,8 +79,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         ? "the request line and headers are larger than this service reads: together at most " + headerLimit(request)
             + " (server.max-http-request-header-size); send shorter headers"
         : code == 400
-        ? "the request was refused before reaching the service: a malformed request line or path (an encoded slash "
-            + "%2F or backslash %5C is not accepted in a path)"
+        ? "the request was refused before reaching the service: a malformed request line or path ("
+            + pathProblem(request.getRequestURI()) + ")"
         : "the request was refused before reaching the service";
     String uri = request.getRequestURI();
     String json = Problems.json(code, title, detail, uri == null ? "" : uri);

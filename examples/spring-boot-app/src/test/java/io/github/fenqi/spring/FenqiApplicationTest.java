@@ -438,6 +438,25 @@ class FenqiApplicationTest {
   }
 
   /**
+   * A path Tomcat refuses for its percent-encoding — bytes that are no UTF-8 text ({@code %FF}, the overlong slash
+   * {@code %C0%AF}) or a control character ({@code %00}) — is told that, naming the escape: every such 400 said "an
+   * encoded slash %2F or backslash %5C is not accepted in a path", which the path did not hold.
+   */
+  @Test
+  void aPathTomcatRefusesForItsEncodingIsToldWhichEscape() throws Exception {
+    Map<String, String> expected = Map.of(
+        "%FF", "its percent-encoding is not UTF-8 text: '%FF'",
+        "%C0%AF", "its percent-encoding is not UTF-8 text: '%C0%AF'",
+        "x%00y", "its percent-encoding holds a control character: '%00'");
+    for (Map.Entry<String, String> e : expected.entrySet()) {
+      HttpResponse<String> res = send("GET", "/api/negotiation/submissions/" + e.getKey(), CLIENT, null);
+      assertThat(res.statusCode()).as(res.body()).isEqualTo(400);
+      assertThat(JSON.readTree(res.body()).get("detail").asText()).as(e.getKey()).isEqualTo("the request was refused "
+          + "before reaching the service: a malformed request line or path (" + e.getValue() + ")");
+    }
+  }
+
+  /**
    * A request line and headers over Tomcat's limit (8 KB by default) are a 431 naming the limit: Tomcat refuses them
    * as it does a malformed request, and the 400 said "a malformed request line or path", sending a client with a long
    * token or cookie to look for a mistake in its path.
@@ -1095,6 +1114,34 @@ class FenqiApplicationTest {
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM submission", Integer.class)).isEqualTo(rowsBefore);
     assertThat(send("GET", "/actuator/prometheus?includedNames=fenqi_proposals_total", ADMIN, null).statusCode())
         .as("the actuator's own parameters are its own").isEqualTo(200);
+  }
+
+  /**
+   * A body sent to an endpoint that reads none is a 400 naming it, before anything runs, as a query parameter there
+   * is: {@code POST /api/admin/field-keys/reencrypt} with {@code {"dryRun": true}} re-encrypted every row and audited
+   * the walk, the body never read. An empty body, as a client that always sends one writes it, is no body.
+   */
+  @Test
+  void aBodyOfAnEndpointThatReadsNoneIsA400AndNothingIsDone() throws Exception {
+    long sequenceBefore = JSON.readTree(send("GET", "/api/admin/audit/checkpoint", ADMIN, null).body()).get("sequence")
+        .asLong();
+    for (String[] call : new String[][] {
+        {"POST", "/api/admin/field-keys/reencrypt"},
+        {"GET", "/api/admin/audit/checkpoint"},
+        {"GET", "/api/negotiation/submissions/nope"},
+        {"GET", "/api/policy/query?platformId=demo-online-lender"}}) {
+      HttpResponse<String> res = send(call[0], call[1], ADMIN, "{\"dryRun\": true}");
+      assertThat(res.statusCode()).as(call[1] + " " + res.body()).isEqualTo(400);
+      assertThat(res.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v)
+          .startsWith("application/problem+json"));
+      assertThat(locations(res)).as(call[1]).containsExactly("request body");
+      assertThat(reasons(res)).as(call[1]).containsExactly("this endpoint reads no body (16 bytes were sent); send the "
+          + "request without one");
+    }
+    assertThat(JSON.readTree(send("GET", "/api/admin/audit/checkpoint", ADMIN, null).body()).get("sequence").asLong())
+        .as("no walk was audited").isEqualTo(sequenceBefore);
+    assertThat(send("POST", "/api/admin/field-keys/reencrypt", ADMIN, "").statusCode()).as("an empty body is none")
+        .isEqualTo(200);
   }
 
   /**

@@ -383,7 +383,7 @@ public final class RuleFileReader {
         return easyRules.apply(map);
       }
       RuleDefinition d = new RuleDefinition();
-      if (map == null || map instanceof NotARule) {
+      if (map == null || map instanceof NotARule || map.isEmpty() || noRuleField(map)) {
         placeholders.add(d);
         return d;
       }
@@ -427,6 +427,11 @@ public final class RuleFileReader {
       return malformed.getOrDefault(d, "rule '" + d.getName() + "'");
     }
 
+    /** Whether no key of {@code map} is a rule field: not a rule at all, and nothing of it can be checked as one. */
+    private static boolean noRuleField(Map<String, Object> map) {
+      return map.keySet().stream().noneMatch(KEYS::contains);
+    }
+
     private boolean accepts(@Nullable Map<String, Object> map) {
       String where = "rule #" + (++index);
       List<String> wrong = new ArrayList<>();
@@ -437,8 +442,29 @@ public final class RuleFileReader {
             : ": is empty (a '---' with no rule after it, or only comments); delete that '---', or write the rule")));
         return false;
       }
+      boolean yaml = !fileName.endsWith(".json");
+      String perDocument = yaml ? "; a YAML rule file holds the rules themselves, one per document separated by '---'"
+          : "";
       if (map instanceof NotARule n) {
-        problems.add(Problem.of(fileName, where + ": is " + n.kind + ", not a rule (an object of " + KEY_ORDER + ")"));
+        problems.add(Problem.of(fileName, where + ": is " + n.kind + ", not a rule (an object of " + KEY_ORDER + ")"
+            + (yaml && n.kind.equals("a list") ? perDocument + ", not a list" : "")));
+        return false;
+      }
+      if (map.isEmpty()) {
+        problems.add(Problem.of(fileName, where + ": is an empty object, not a rule (an object of " + KEY_ORDER + ")"));
+        return false;
+      }
+      if (noRuleField(map)) {
+        // rules under a key ("rules:" and a list) had been checked as one rule: "name: is required" and four more
+        // missing fields came before "rules: is not a rule field", and no line said what a rule file holds
+        List<String> keys = map.keySet().stream().limit(5).map(k -> Problem.excerpt(String.valueOf(k))).toList();
+        String more = map.size() > keys.size() ? " and " + (map.size() - keys.size()) + " more" : "";
+        // rules under a key (a list) are told what a YAML file holds; a rule whose keys are all misspelt is not
+        String underKey = map.entrySet().stream().filter(e -> e.getValue() instanceof List<?>).findFirst()
+            .map(e -> perDocument + ", not a list under '" + Problem.excerpt(String.valueOf(e.getKey())) + ":'")
+            .orElse("");
+        problems.add(Problem.of(fileName, where + ": is not a rule: no key of it (" + keys + more + ") is a rule field "
+            + KEY_ORDER + (yaml ? underKey : "")));
         return false;
       }
       String name = validName(map);
