@@ -52,6 +52,21 @@ class NegotiationRequestReadTest {
     assertEquals("'" + debts.get(0).get("id").asText() + "' appears more than once", e.problems().get(3).reason());
   }
 
+  /**
+   * A case whose borrower lives in a region of no province ({@code 990000}) is refused as it is read, naming
+   * {@code borrower.regionCode} with the case's other problems: it had been read, and refused by the engine's
+   * affordability step after the screening (risk services included) had run, naming a bare {@code regionCode}.
+   */
+  @Test
+  void aRegionCodeOfNoProvinceIsNamedUnderTheBorrowerAsTheCaseIsRead() throws Exception {
+    ObjectNode tree = sample();
+    ((ObjectNode) tree.get("borrower")).put("regionCode", "990000");
+    ((ObjectNode) tree.get("debts").get(0)).put("principal", "-5.00");
+    InvalidInputException e = rejected(tree);
+    assertEquals(List.of("case.json: borrower.regionCode", "case.json: debts[0].principal"), locations(e),
+        e.getMessage());
+  }
+
   /** A case inside another body, as the REST API's submission holds it under {@code case}. */
   record Submission(@com.fasterxml.jackson.annotation.JsonProperty("case") NegotiationRequest negotiationCase,
       io.github.fenqi.core.solve.Strategy strategy) {}

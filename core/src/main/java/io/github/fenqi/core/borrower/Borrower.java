@@ -2,6 +2,7 @@ package io.github.fenqi.core.borrower;
 
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.affordability.LivingCostFloor;
 import io.github.fenqi.core.TextFields;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.security.IdentityValidation;
@@ -19,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param name full name (PII)
  * @param idNumber mainland resident ID number (PII), may be null when not collected
  * @param mobile mobile number (PII), may be null
- * @param regionCode administrative division code of residence (e.g. {@code "310000"} Shanghai)
+ * @param regionCode administrative division code of residence (e.g. {@code "310000"} Shanghai): six digits, the first
+ *     two a province-level region of GB/T 2260 ({@link LivingCostFloor#whyNoRegion})
  * @param householdSize people living on the borrower's income, at least 1
  * @param monthlyNetIncome declared monthly net income, or null when only statements are given
  * @param essentialExpenses declared monthly essential expenses, or null
@@ -51,6 +53,9 @@ public record Borrower(
     problems.addAll(identity);
     if (regionCode == null || !regionCode.matches("\\d{6}")) {
       problems.add(Problem.of("regionCode", "must be a 6-digit administrative division code such as \"310000\""));
+    } else { // 990000 had been built, and a case of it refused only after its screening had run
+      LivingCostFloor.whyNoRegion(regionCode).ifPresent(why -> problems.add(Problem.of("regionCode", "'" + regionCode
+          + "' " + why)));
     }
     if (householdSize < 1 || householdSize > MAX_HOUSEHOLD_SIZE) {
       problems.add(Problem.of("householdSize", householdSize + " is outside 1.." + MAX_HOUSEHOLD_SIZE));

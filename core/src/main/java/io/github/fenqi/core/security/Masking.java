@@ -455,20 +455,110 @@ public final class Masking {
    * left as they were, a redacted note redacted again came out masked further, the groups run into the identifiers.
    */
   private String maskRun(String run) {
-    String masked = maskGroups(run);
-    char last = run.charAt(run.length() - 1);
-    if (masked.equals(run) && (last == 'X' || last == 'x')) { // 13812345678x: no ID number's X, a letter after it
+    return masked(run, true);
+  }
+
+  /**
+   * {@link #maskGroups} of {@code run}, and {@link #maskRun}'s reading of a final X or x as a letter when
+   * {@code finalLetter}. A run that starts with a mobile or a date and goes on with more is masked as the mobile or
+   * date and then the rest as a run of its own ({@link Nested}); the rest had been masked by a call within the call,
+   * so 20 000 mobiles a space apart (240 000 characters) overflowed the stack. The rests are now taken in a loop, and
+   * the masked run is put together once, from its outermost part in: a string is built for a part only where its whole
+   * is needed, to hide what the whole identifier hides or to read a final X as a letter. Each rest is still split
+   * into its groups anew, so the time of such a run grows with its square.
+   */
+  private String masked(String run, boolean finalLetter) {
+    List<Nested> levels = new ArrayList<>();
+    List<String> runs = new ArrayList<>();
+    String current = run;
+    Object step = maskGroups(current);
+    while (step instanceof Nested nested) {
+      levels.add(nested);
+      runs.add(current);
+      current = current.substring(nested.innerStart(), nested.innerEnd());
+      step = maskGroups(current);
+    }
+    String core = (String) step;
+    if (finalLetter || !levels.isEmpty()) {
+      core = withFinalLetter(current, core);
+    }
+    int coreLevel = levels.size(); // core is the masked run of level coreLevel; the levels above wrap it
+    boolean same = core.equals(current);
+    int length = core.length();
+    for (int k = levels.size() - 1; k >= 0; k--) {
+      Nested nested = levels.get(k);
+      String runK = runs.get(k);
+      length += nested.before().length() + nested.after().length();
+      boolean partsAlign = nested.before().length() == nested.innerStart()
+          && nested.after().length() == runK.length() - nested.innerEnd();
+      if (nested.whole() != null) {
+        core = hiddenAlso(built(levels, k, coreLevel, core), nested.whole());
+        coreLevel = k;
+        same = core.equals(runK);
+      } else if (length != runK.length()) {
+        same = false;
+      } else if (partsAlign) {
+        same = same && runK.startsWith(nested.before()) && runK.endsWith(nested.after());
+      } else {
+        same = built(levels, k, coreLevel, core).equals(runK);
+      }
+      if ((finalLetter || k > 0) && same && endsWithX(runK)) {
+        core = withFinalLetter(runK, runK);
+        coreLevel = k;
+        same = core.equals(runK);
+        length = core.length();
+      } else if (nested.whole() != null) {
+        length = core.length();
+      }
+    }
+    return built(levels, 0, coreLevel, core);
+  }
+
+  /**
+   * {@code masked}, the run masked whole, or when it is the run as written and ends with X or x, that letter read as
+   * no ID number's check character: {@code 13812345678x} is a mobile and a letter after it.
+   */
+  private String withFinalLetter(String run, String masked) {
+    if (masked.equals(run) && endsWithX(run)) {
       int cut = run.length() - 1;
       while (!Character.isDigit(run.charAt(cut - 1))) { // 138 1234 5678 x: the space before the letter stays
         cut--;
       }
-      return maskGroups(run.substring(0, cut)) + run.substring(cut);
+      return masked(run.substring(0, cut), false) + run.substring(cut);
     }
     return masked;
   }
 
-  /** {@link #maskRun} of a run taken whole, its final X or x an ID number's check character. */
-  private String maskGroups(String run) {
+  private static boolean endsWithX(String run) {
+    char last = run.charAt(run.length() - 1);
+    return last == 'X' || last == 'x';
+  }
+
+  /** The masked run of level {@code from}: the parts of levels {@code from..to-1} around {@code core}, level to's. */
+  private static String built(List<Nested> levels, int from, int to, String core) {
+    StringBuilder out = new StringBuilder();
+    for (int k = from; k < to; k++) {
+      out.append(levels.get(k).before());
+    }
+    out.append(core);
+    for (int k = to - 1; k >= from; k--) {
+      out.append(levels.get(k).after());
+    }
+    return out.toString();
+  }
+
+  /**
+   * A run masked as {@code before}, then its characters {@code innerStart..innerEnd} masked as a run of their own
+   * ({@link #maskRun}), then {@code after}; with each digit hidden that {@code whole} hides when it is not null
+   * ({@link #hiddenAlso}).
+   */
+  private record Nested(String before, int innerStart, int innerEnd, String after, @Nullable String whole) {}
+
+  /**
+   * {@link #maskRun} of a run taken whole, its final X or x an ID number's check character: the masked run, or a
+   * {@link Nested} when a mobile or a date starts it and the rest is to be masked as a run of its own.
+   */
+  private Object maskGroups(String run) {
     List<String> groups = new ArrayList<>();
     List<String> separators = new ArrayList<>(); // separators.get(k) lies between groups k and k + 1
     Matcher sep = SEPARATORS.matcher(run);
@@ -486,10 +576,11 @@ public final class Masking {
     int dateEnd = n - 3 > dateStart && dateGroups(groups, separators, n - 3) ? n - 3 : n;
     if (dateStart > 0 || dateEnd < n) { // 2026-11-30 2000: a date and an amount, not a card 202611**2000
       String rest = joinWith(groups.subList(dateStart, dateEnd), separators.subList(dateStart, dateEnd - 1));
-      return (dateStart > 0 ? joinWith(groups.subList(0, 3), separators.subList(0, 2)) + separators.get(2) : "")
-          + (mayHoldIdentifier(rest) ? maskRun(rest) : rest)
-          + (dateEnd < n ? separators.get(dateEnd - 1)
-              + joinWith(groups.subList(dateEnd, n), separators.subList(dateEnd, n - 1)) : "");
+      String before = dateStart > 0 ? joinWith(groups.subList(0, 3), separators.subList(0, 2)) + separators.get(2) : "";
+      String after = dateEnd < n ? separators.get(dateEnd - 1)
+          + joinWith(groups.subList(dateEnd, n), separators.subList(dateEnd, n - 1)) : "";
+      return mayHoldIdentifier(rest) ? new Nested(before, before.length(), before.length() + rest.length(), after, null)
+          : before + rest + after;
     }
     int mobileGroups = leadingMobileGroups(groups);
     if (whole != null && (isMobile(compact) || mobileGroups == 0) && !showsMoreOfAPart(groups, compact, whole)) {
@@ -497,14 +588,16 @@ public final class Masking {
     }
     if (mobileGroups > 0) { // 139 1234 5678 2026: the 12 digits after 139 are no card (139 123456**2026 showed 9)
       String rest = joinWith(groups.subList(mobileGroups, n), separators.subList(mobileGroups, n - 1));
-      String split = countryCodeApart(maskIdentifier(String.join("", groups.subList(0, mobileGroups))), groups,
-          separators, 0, mobileGroups) + separators.get(mobileGroups - 1)
-          + (mayHoldIdentifier(rest) ? maskRun(rest) : rest);
+      String mobile = countryCodeApart(maskIdentifier(String.join("", groups.subList(0, mobileGroups))), groups,
+          separators, 0, mobileGroups) + separators.get(mobileGroups - 1);
       // 1 30105 19900 307123X, an ID number of Hebei (13), Shanxi (14) or Inner Mongolia (15) grouped oddly, is as
       // much that as a mobile and seven characters, which had shown 11 of its: 130****1990 0307123X
-      return whole != null && (IdentityValidation.readsAsIdNumber(compact)
-          || IdentityValidation.isFirstGenerationId(compact))
-          ? hiddenAlso(split, whole) : split;
+      String hidden = whole != null && (IdentityValidation.readsAsIdNumber(compact)
+          || IdentityValidation.isFirstGenerationId(compact)) ? whole : null;
+      if (mayHoldIdentifier(rest)) {
+        return new Nested(mobile, run.length() - rest.length(), run.length(), "", hidden);
+      }
+      return hidden != null ? hiddenAlso(mobile + rest, hidden) : mobile + rest;
     }
     long[] score = new long[n + 1]; // of the best split of groups i..n-1
     int[] end = new int[n]; // where the identifier that starts at group i ends (exclusive), or i for none

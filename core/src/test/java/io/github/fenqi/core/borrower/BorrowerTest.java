@@ -41,6 +41,28 @@ class BorrowerTest {
         null, Money.ZERO, List.of(Hardship.MEDICAL, Hardship.JOB_CHANGE), false).hardships());
   }
 
+  /**
+   * A region code of six digits whose first two are no province-level region of GB/T 2260 is refused where the
+   * borrower is built, with the living-cost floor's reason: {@code 990000} had been built, and a case holding it was
+   * refused only by the affordability step, after its screening had sent the ID number to every risk service, naming
+   * {@code regionCode} where the case's field is {@code borrower.regionCode}. Taiwan, Hong Kong and Macao (71, 81, 82)
+   * are regions.
+   */
+  @Test
+  void aRegionCodeOfNoProvinceIsRefusedWhereTheBorrowerIsBuilt() {
+    for (String code : new String[] {"990000", "000000", "031000", "830000"}) {
+      InvalidInputException e = assertThrows(InvalidInputException.class, () -> new Borrower("张三", null, null, code, 1,
+          null, null, Money.ZERO, List.of(), false), code);
+      assertEquals(List.of(Problem.of("regionCode", "'" + code + "' is not an administrative division code: "
+          + code.substring(0, 2) + " is no province-level region of GB/T 2260 (11-15, 21-23, 31-37, 41-46, 50-54, "
+          + "61-65, 71, 81, 82)")), e.problems());
+    }
+    for (String code : new String[] {"110000", "440106", "650000", "710000", "810000", "820000"}) {
+      assertEquals(code, new Borrower("张三", null, null, code, 1, null, null, Money.ZERO, List.of(), false)
+          .regionCode());
+    }
+  }
+
   /** The same from a case file: every field of the borrower, under its path. */
   @Test
   void aBorrowerReadFromJsonNamesEveryProblemAtOnce() {

@@ -534,4 +534,27 @@ class MaskingTest {
     });
     assertEquals("mail z*******@example.com and a*@b.cn", m.redact("mail zhangsan@example.com and ab@b.cn"));
   }
+  /**
+   * A run of many identifiers, or of identifiers and dates, a space apart was masked one identifier or date per nested
+   * call: 20 000 mobiles (240 000 characters) overflowed the stack. Checked on a thread of a small, fixed stack (256
+   * KiB), where 2 000 mobiles overflowed it, so the outcome does not depend on the host's default stack or a clock.
+   */
+  @Test
+  void aRunOfManyIdentifiersAndDatesIsMaskedWithoutOverflowingTheStack() throws Exception {
+    String[] redacted = new String[2];
+    Throwable[] thrown = new Throwable[1];
+    Thread small = new Thread(null, () -> {
+      try {
+        redacted[0] = m.redact("13812345678 ".repeat(2_000).strip());
+        redacted[1] = m.redact("2026-11-30 13812345678 ".repeat(1_000).strip());
+      } catch (Throwable t) { // a StackOverflowError, reported on the test's thread
+        thrown[0] = t;
+      }
+    }, "redact-on-a-small-stack", 256 * 1024);
+    small.start();
+    small.join();
+    assertEquals(null, thrown[0]);
+    assertEquals("138****5678 ".repeat(2_000).strip(), redacted[0]);
+    assertEquals("2026-11-30 138****5678 ".repeat(1_000).strip(), redacted[1]);
+  }
 }
