@@ -22,7 +22,7 @@ public class SearchBudgetExhaustedException extends FenqiException {
    * @param strategy the first strategy (in {@link Strategy} order) whose search ran out without a plan
    */
   public SearchBudgetExhaustedException(long maxSearchNodes, Strategy strategy) {
-    super(whatRanOut(maxSearchNodes, strategy) + ": raise GridConfig.maxSearchNodes (default "
+    super(whatRanOut(maxSearchNodes, strategy) + ": raise " + GridConfig.MAX_SEARCH_NODES_NAME + " (default "
         + GridConfig.DEFAULT_MAX_SEARCH_NODES + ")");
     this.maxSearchNodes = maxSearchNodes;
     this.strategy = strategy;

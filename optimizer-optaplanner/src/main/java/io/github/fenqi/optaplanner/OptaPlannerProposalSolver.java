@@ -6,6 +6,7 @@ import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.SearchBudgetExhaustedException;
 import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.solve.GridConfig;
 import io.github.fenqi.core.solve.Infeasibility;
 import io.github.fenqi.core.solve.OptionGrid;
 import io.github.fenqi.core.solve.PlanOption;
@@ -230,7 +231,7 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
         throw e;
       }
       missed.forEach((strategy, miss) -> notes.put(strategy, miss.note() + "; the exact solver's check ran out of search "
-          + "nodes, so a plan may exist (raise GridConfig.maxSearchNodes)"));
+          + "nodes, so a plan may exist (raise " + GridConfig.MAX_SEARCH_NODES_NAME + ")"));
       return Optional.empty();
     }
     refuseInterrupted("while the exact solver checked " + missed.keySet() + ", which OptaPlanner found no plan for (the "

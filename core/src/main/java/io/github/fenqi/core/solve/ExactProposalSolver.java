@@ -132,7 +132,7 @@ final class ExactProposalSolver implements ProposalSolver {
         }
         proposals.add(Proposal.of(strategy, plans, totalOwed, false));
         notes.put(strategy, stopped + "; this is the plan of least first-month installments within the savings, not "
-            + "this strategy's proven optimum (raise GridConfig.maxSearchNodes)");
+            + "this strategy's proven optimum (raise " + GridConfig.MAX_SEARCH_NODES_NAME + ")");
       }
       return new ProposalSet(proposals, Optional.empty(), notes);
     }

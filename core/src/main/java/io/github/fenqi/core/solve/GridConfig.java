@@ -71,6 +71,13 @@ public record GridConfig(
    */
   public static final long MAX_OPTIONS = 10_000_000L;
 
+  /**
+   * How the solvers' notes and errors name the node budget, {@code GridConfig.maxSearchNodes}: adapters that set it
+   * under another name (the CLI's {@code --max-search-nodes}, the service's {@code fenqi.max-search-nodes}) replace
+   * this text in {@link io.github.fenqi.core.NegotiationResult#withNotes notes}, so writer and reader share it.
+   */
+  public static final String MAX_SEARCH_NODES_NAME = "GridConfig.maxSearchNodes";
+
   /** The default {@link #maxSearchNodes}, a constant for where a default must be named at compile time (help texts). */
   public static final long DEFAULT_MAX_SEARCH_NODES = MultipleChoiceKnapsack.DEFAULT_MAX_NODES;
 

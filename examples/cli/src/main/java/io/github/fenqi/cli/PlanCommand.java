@@ -225,7 +225,7 @@ final class PlanCommand implements Callable<Integer> {
   }
 
   /** The library's name of the node limit in notes, which this command sets as --max-search-nodes. */
-  private static final String LIBRARY_LIMIT = "GridConfig.maxSearchNodes";
+  private static final String LIBRARY_LIMIT = GridConfig.MAX_SEARCH_NODES_NAME;
 
   /**
    * {@code note} with the node limit named as this command's option: the solvers' notes say to "raise

@@ -16,6 +16,7 @@ import io.github.fenqi.core.security.Masking;
 import io.github.fenqi.core.security.audit.AuditAction;
 import io.github.fenqi.core.security.audit.AuditEvent;
 import io.github.fenqi.core.security.audit.AuditLog;
+import io.github.fenqi.core.solve.GridConfig;
 import io.github.fenqi.core.solve.Strategy;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -365,7 +366,7 @@ class NegotiationController {
    * {@code fenqi.max-search-nodes} ({@code FENQI_MAX_SEARCH_NODES}), as the 500 of a search that found nothing says.
    */
   private static String asSettings(String note) {
-    return note.replace("GridConfig.maxSearchNodes", "fenqi.max-search-nodes");
+    return note.replace(GridConfig.MAX_SEARCH_NODES_NAME, "fenqi.max-search-nodes");
   }
 
   /** {@code problems} located in the body: {@code within} before each location. */
