@@ -1,12 +1,21 @@
 package io.github.fenqi.spring;
 
+import io.github.fenqi.core.Problem;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.apache.coyote.http11.Http11InputBuffer;
 import org.apache.tomcat.util.res.StringManager;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
@@ -35,7 +44,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
   }
 
   /** A percent escape, or a run of them (the bytes of one character). */
-  private static final java.util.regex.Pattern ESCAPES = java.util.regex.Pattern.compile("(%[0-9A-Fa-f]{2})+");
+  private static final Pattern ESCAPES = Pattern.compile("(%[0-9A-Fa-f]{2})+");
 
   /**
    * What Tomcat refuses in {@code uri}'s percent-encoding: bytes that are no UTF-8 text ({@code %FF}, the overlong
@@ -43,21 +52,20 @@ public class ProblemErrorReportValve extends ErrorReportValve {
    * backslash it refuses by default. Every such 400 had said "an encoded slash %2F or backslash %5C is not accepted",
    * sending a client to look for one its path did not hold.
    */
-  private static String pathProblem(@org.jspecify.annotations.Nullable String uri) {
-    java.util.regex.Matcher m = ESCAPES.matcher(uri == null ? "" : uri);
+  private static String pathProblem(@Nullable String uri) {
+    Matcher m = ESCAPES.matcher(uri == null ? "" : uri);
     while (m.find()) {
       String escapes = m.group();
-      byte[] bytes = java.util.HexFormat.of().parseHex(escapes.replace("%", ""));
+      byte[] bytes = HexFormat.of().parseHex(escapes.replace("%", ""));
       String text;
       try {
-        text = java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-      } catch (java.nio.charset.CharacterCodingException e) {
-        return "its percent-encoding is not UTF-8 text: '" + io.github.fenqi.core.Problem.excerpt(escapes) + "'";
+        text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+      } catch (CharacterCodingException e) {
+        return "its percent-encoding is not UTF-8 text: '" + Problem.excerpt(escapes) + "'";
       }
       for (int i = 0; i < text.length(); i++) {
         if (Character.isISOControl(text.charAt(i))) {
-          return "its percent-encoding holds a control character: '" + String.format(java.util.Locale.ROOT, "%%%02X",
-              (int) text.charAt(i)) + "'";
+          return "its percent-encoding holds a control character: '" + String.format(Locale.ROOT, "%%%02X", (int) text.charAt(i)) + "'";
         }
       }
     }
