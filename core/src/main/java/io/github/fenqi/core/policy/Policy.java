@@ -7,6 +7,7 @@ import io.github.fenqi.core.Dates;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.TextFields;
+import io.github.fenqi.core.debt.Debt;
 import io.github.fenqi.core.debt.DebtComponent;
 import io.github.fenqi.core.debt.ProductType;
 import io.github.fenqi.core.money.Money;
@@ -196,12 +197,20 @@ public record Policy(
    * Who may negotiate.
    *
    * <p>Thread-safety: immutable.
+   *
+   * @param minOverdueDays the fewest days a debt must be overdue, 0..{@link Debt#MAX_OVERDUE_DAYS}: more would admit
+   *     no debt at all
+   * @param requiresHardshipProof whether the borrower must have given proof of hardship
+   * @param minOutstanding the least a debt must owe in all
    */
   public record Eligibility(int minOverdueDays, boolean requiresHardshipProof, Money minOutstanding) {
     public Eligibility {
       List<Problem> problems = new ArrayList<>();
       if (minOverdueDays < 0) {
         problems.add(Problem.of("minOverdueDays", minOverdueDays + " is negative"));
+      } else if (minOverdueDays > Debt.MAX_OVERDUE_DAYS) { // a typo (9100 for 91) had shut the lender's debts out
+        problems.add(Problem.of("minOverdueDays", minOverdueDays + " is more than " + Debt.MAX_OVERDUE_DAYS
+            + ", the most days a debt may be overdue (100 years): no debt could ever be eligible; is it in days?"));
       }
       if (minOutstanding == null) {
         problems.add(Problem.of("minOutstanding", "is required (use \"0.00\" for none)"));

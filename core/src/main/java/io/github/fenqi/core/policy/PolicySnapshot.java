@@ -78,24 +78,25 @@ public record PolicySnapshot(long version, List<Policy> policies) {
    * its lender said it runs to then, and the newer version was a temporary one within it. An open-ended version had
    * applied again the day after a newer version ended — terms the lender had replaced, without a word; to bring them
    * back, publish them as a version from the day after the newer one ends.
+   *
+   * <p>An open-ended version in turn replaces every older version for good, one with its own effectiveTo too: it
+   * took effect "until further notice" in their place. An older version of the year had applied again after a
+   * promotion that replaced an open-ended revision of it — the year's terms the revision had replaced, where without
+   * the promotion the revision applied.
    */
   public Optional<Policy> find(String platformId, LocalDate asOf) {
-    Optional<Policy> latest = latestStarted(platformId, asOf);
-    Policy found = null;
-    for (Policy p : policies) { // by effectiveFrom within a platform: the last that qualifies wins
-      if (p.platformId().equals(platformId) && p.isEffectiveOn(asOf)
-          && (p.effectiveTo() != null || p.equals(latest.orElse(null)))) {
-        found = p;
+    Policy latest = null; // the version started last by asOf, in effect or not
+    Policy lastOpen = null; // the open-ended version started last by asOf: no older version applies any more
+    for (Policy p : policies) { // by effectiveFrom within a platform
+      if (p.platformId().equals(platformId) && !p.effectiveFrom().isAfter(asOf)) {
+        latest = p;
+        lastOpen = p.effectiveTo() == null ? p : lastOpen;
       }
     }
-    return Optional.ofNullable(found);
-  }
-
-  /** The version of {@code platformId} with the latest effectiveFrom on or before {@code asOf}, in effect or not. */
-  private Optional<Policy> latestStarted(String platformId, LocalDate asOf) {
     Policy found = null;
-    for (Policy p : policies) {
-      if (p.platformId().equals(platformId) && !p.effectiveFrom().isAfter(asOf)) {
+    for (Policy p : policies) { // the last that qualifies wins
+      if (p.platformId().equals(platformId) && p.isEffectiveOn(asOf) && (p.effectiveTo() != null || p == latest)
+          && (lastOpen == null || !p.effectiveFrom().isBefore(lastOpen.effectiveFrom()))) {
         found = p;
       }
     }
@@ -116,15 +117,15 @@ public record PolicySnapshot(long version, List<Policy> policies) {
     if (history.isEmpty()) {
       return Optional.of(none + "; known platforms: " + platforms());
     }
-    // of the versions started by then (each has ended, or is open-ended and replaced), the one that ended last
-    Optional<Policy> ended = history.stream().filter(p -> !p.effectiveFrom().isAfter(asOf) && p.effectiveTo() != null)
-        .max(Comparator.comparing(Policy::effectiveTo));
+    // of the versions started by then (each has ended, or was replaced for good), the one that ended last
+    Optional<Policy> ended = history.stream().filter(p -> !p.effectiveFrom().isAfter(asOf) && p.effectiveTo() != null
+            && p.effectiveTo().isBefore(asOf)).max(Comparator.comparing(Policy::effectiveTo));
     if (ended.isEmpty()) {
       return Optional.of(none + "; its first version '" + history.get(0).version() + "' takes effect on "
           + history.get(0).effectiveFrom());
     }
     Policy last = ended.get();
-    List<String> replaced = history.stream().filter(p -> p.isEffectiveOn(asOf)) // older, open-ended: not applied
+    List<String> replaced = history.stream().filter(p -> p.isEffectiveOn(asOf)) // replaced for good: not applied
         .map(p -> "'" + p.version() + "'").toList();
     Optional<Policy> next = history.stream().filter(p -> p.effectiveFrom().isAfter(asOf)).findFirst();
     return Optional.of(none + ": version '" + last.version() + "' ended on " + last.effectiveTo()

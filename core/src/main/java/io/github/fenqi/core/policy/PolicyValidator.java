@@ -33,7 +33,7 @@ import java.util.Optional;
  * {@code max < min}, a step that cannot reach max,
  * {@code effectiveTo} before {@code effectiveFrom}, an unsupported schemaVersion, a product type listed twice, a term above
  * {@link Policy#MAX_CREDIT_CARD_TERM} months in a policy covering credit cards, a rate other than 0 with method
- * INTEREST_FREE.
+ * INTEREST_FREE, a {@code minOverdueDays} beyond the most days a debt may be overdue.
  *
  * <p>Thread-safety: immutable; one instance may validate from many threads.
  */

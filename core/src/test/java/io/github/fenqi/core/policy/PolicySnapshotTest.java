@@ -79,6 +79,32 @@ class PolicySnapshotTest {
   }
 
   /**
+   * A lender's "2026" policy to 2026-12-31, replaced on 2026-02-01 by an open-ended revision, and a March promotion:
+   * on 2026-04-01 find returned "2026" — the terms the revision had replaced — because the revision, replaced for
+   * good by the promotion, no longer hid it. Without the promotion, April was the revision's; a version in March
+   * must not bring back in April terms replaced in February. An open-ended version replaces every older version for
+   * good, one with its own end too: after the promotion no policy is in effect, and the reason says so.
+   */
+  @Test
+  void anOlderVersionWithItsOwnEndDoesNotApplyAgainOnceAnOpenEndedNewerOneReplacedIt() {
+    Policy cc = Samples.policies().stream().filter(p -> p.platformId().equals("demo-credit-card")).findFirst().orElseThrow();
+    Policy year = relabelled(cc, "2026", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
+    Policy revision = relabelled(cc, "2026-02", LocalDate.of(2026, 2, 1));
+    Policy march = relabelled(cc, "2026-03", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31));
+    PolicySnapshot without = new PolicySnapshot(1, List.of(year, revision));
+    assertEquals(Optional.of(revision), without.find(cc.platformId(), LocalDate.of(2026, 4, 1)));
+    PolicySnapshot s = new PolicySnapshot(2, List.of(year, revision, march));
+    assertEquals(Optional.of(year), s.find(cc.platformId(), LocalDate.of(2026, 1, 31)));
+    assertEquals(Optional.of(revision), s.find(cc.platformId(), LocalDate.of(2026, 2, 28)));
+    assertEquals(Optional.of(march), s.find(cc.platformId(), LocalDate.of(2026, 3, 31)));
+    assertEquals(Optional.empty(), s.find(cc.platformId(), LocalDate.of(2026, 4, 1)));
+    assertEquals(Optional.empty(), s.find(cc.platformId(), LocalDate.of(2026, 12, 31)));
+    assertEquals("no policy for 'demo-credit-card' is in effect on 2026-04-01: version '2026-03' ended on 2026-03-31 "
+        + "and replaced the older '2026', '2026-02' for good; publish a version effective from 2026-04-01 (the older "
+        + "terms again, if they apply)", s.whyNone(cc.platformId(), LocalDate.of(2026, 4, 1)).orElseThrow());
+  }
+
+  /**
    * A custom repository (a database) built a snapshot with two versions of a platform from the same day: find then
    * returned whichever label sorts last ("2026-03-01-b" over "2026-03-01"), without a word.
    */

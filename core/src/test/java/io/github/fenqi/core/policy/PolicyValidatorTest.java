@@ -363,4 +363,21 @@ class PolicyValidatorTest {
         Problem.of("p.json: $.installments.monthlyFeeRate", "'0.006' is not charged by method INTEREST_FREE (interest "
             + "stopped, no fee); write \"0\", or the method that charges it (line 14)")), problems);
   }
+
+  /**
+   * A minOverdueDays no debt can reach — beyond {@link io.github.fenqi.core.debt.Debt#MAX_OVERDUE_DAYS}, the most a
+   * debt may be overdue — had validated ({@code 9100} for 91, {@code 2147483647}), and every debt of the lender was then
+   * ineligible, each for a reason that pointed at the debt, not at the policy's typo. The file is refused naming the
+   * field, its line and the bound; the bound itself is a policy that admits the oldest debts.
+   */
+  @Test
+  void aMinimumOfOverdueDaysNoDebtCanReachIsRefusedNamingItsLine() {
+    for (String written : List.of("36526", "2147483647")) {
+      assertEquals(List.of(Problem.of("p.json: $.eligibility.minOverdueDays", written + " is more than 36525, the most "
+          + "days a debt may be overdue (100 years): no debt could ever be eligible; is it in days? (line 10)")),
+          problems(sample().replace("\"minOverdueDays\": 91", "\"minOverdueDays\": " + written)), written);
+    }
+    assertTrue(validator.validate(sample().replace("\"minOverdueDays\": 91", "\"minOverdueDays\": 36525")
+        .getBytes(StandardCharsets.UTF_8), "p.json").valid());
+  }
 }
