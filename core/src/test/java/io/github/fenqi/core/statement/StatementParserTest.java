@@ -703,6 +703,39 @@ class StatementParserTest {
   }
 
   /**
+   * The accounting negative with the unit after it, {@code (1.00)元} — what a bank writing 元 after every amount writes
+   * for money out when its cells are formatted for accounting — had been refused as "'(1.00)' is not an amount" while
+   * {@code (1.00)} and {@code -1.00元} were read: it is read as {@code -1.00元} is, in every column. A minus after the
+   * amount, {@code 100.00-}, is written by no export read here: it is refused naming the column, the text and that a
+   * trailing minus is not read, where it had been told only that it was "not an amount".
+   */
+  @Test
+  void anAccountingNegativeWithTheUnitAfterItIsReadAndATrailingMinusIsRefusedSayingSo() {
+    ParsedStatement s = StatementParser.bank().parse("b.csv", utf8(BANK_HEADER
+        + "2026-05-01,10:00:00,POS消费,,(1.00)元,(999.00)元,超市,,POS\n"
+        + "2026-05-02,10:00:00,POS消费,,¥(2.00)元,（1001.00）元,超市,,POS\n"
+        + "2026-05-03,10:00:00,冲正,(3.00)元,,,超市,,POS\n"
+        + "2026-05-04,10:00:00,POS消费,,100.00-,,超市,,POS\n"
+        + "2026-05-05,10:00:00,POS消费,,100.00,900.00－,超市,,POS\n"));
+    assertEquals(List.of("DEBIT 1.00 -999.00", "DEBIT 2.00 -1001.00"),
+        s.transactions().stream().map(t -> t.direction() + " " + t.amount() + " " + t.balance()).toList());
+    assertEquals(List.of("b.csv:4", "b.csv:5", "b.csv:6"), s.rejected().stream().map(Problem::location).toList());
+    assertTrue(s.rejected().get(0).reason().startsWith("收入金额 '(3.00)元' is money in written negative"),
+        s.rejected().toString());
+    assertTrue(s.rejected().get(1).reason().startsWith("支出金额 '100.00-' has its minus after the amount"),
+        s.rejected().toString());
+    assertTrue(s.rejected().get(2).reason().startsWith("账户余额 '900.00－' has its minus after the amount"),
+        s.rejected().toString());
+    BankColumnMapping signed = new BankColumnMapping("交易时间", null, "摘要", "交易金额", "交易金额", "账户余额", "对方户名", null, null);
+    ParsedStatement one = StatementParser.bank(signed).parse("cmb.csv", utf8("交易时间,摘要,交易金额,账户余额,对方户名\n"
+        + "2026-05-01 20:15:03,转账-房租,(2800.00)元,1415.48元,钱文斌\n"
+        + "2026-05-02 20:15:03,转账-房租,2800.00-,,钱文斌\n"));
+    assertEquals(List.of("DEBIT 2800.00"), one.transactions().stream().map(t -> t.direction() + " " + t.amount()).toList());
+    assertTrue(one.rejected().get(0).reason().startsWith("交易金额 '2800.00-' has its minus after the amount"),
+        one.rejected().toString());
+  }
+
+  /**
    * A row whose quote is never closed (a stray {@code "} before a field, no later line closing it) was rejected as
    * "unterminated quoted field", which named neither the column nor what to do, in a row of nine fields. The rejection
    * names the column whose field opens the quote and says to close or remove it; a header too short to name it gives

@@ -958,7 +958,9 @@ public abstract class CsvStatementParser implements StatementParser {
    * Parses an amount such as {@code 17.52}, {@code ¥25.00}, {@code 25.00元} or {@code 1,234.00}; the error names the
    * column. Commas must group the yuan in threes: {@code 12,34} (a decimal comma, as a spreadsheet in a European locale
    * writes 12.34) had been read as 1234.00, a hundred times the amount, without a word. The unit after the amount
-   * (元, as some banks write every amount) is read as the yuan sign before it is; such rows had all been rejected.
+   * (元, as some banks write every amount) is read as the yuan sign before it is; such rows had all been rejected. A
+   * minus after the amount ({@code 100.00-}, as some accounting systems write money out) is refused saying so: it had
+   * been told only "not an amount".
    */
   protected static Money amount(String column, String field) {
     long fast = plainFen(field);
@@ -973,6 +975,11 @@ public abstract class CsvStatementParser implements StatementParser {
     if (t.indexOf('元') >= 0 || t.indexOf('¥') >= 0 || t.indexOf('￥') >= 0) {
       throw new IllegalArgumentException(column + " " + quoted(field) + " is not an amount: one yuan sign before it "
           + "(¥12.00) or one 元 after it (12.00元) is read, no other");
+    }
+    if (t.length() > 1 && "-\u2212\uFF0D".indexOf(t.charAt(t.length() - 1)) >= 0) {
+      throw new IllegalArgumentException(column + " " + quoted(field) + " has its minus after the amount, which no "
+          + "export read here writes (a minus before it, -12.00, or parentheses, (12.00), are read): write it as "
+          + "-" + t.substring(0, t.length() - 1).strip() + " if it is money out");
     }
     if (t.indexOf(',') >= 0) {
       if (!GROUPED.matcher(t).matches()) {
