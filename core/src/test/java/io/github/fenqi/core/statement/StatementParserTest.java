@@ -265,6 +265,39 @@ class StatementParserTest {
   }
 
   /**
+   * An export in Big5 (traditional Chinese, as a Hong Kong or Taiwan Windows saves text) decodes without an error as
+   * GBK, into other characters: it had been refused as having no header line, which did not say what was wrong. Its
+   * header decoded as Big5 holds the column names of a statement in traditional characters, which GBK text decoded so
+   * practically never does: it is refused naming Big5, whether the format is detected or given, as UTF-16 without its
+   * mark is. The same rows in GBK or UTF-8 (simplified) are still read, and traditional characters in a GBK export's
+   * rows say nothing of Big5.
+   */
+  @Test
+  void anExportInBig5IsRefusedNamingItsEncoding() {
+    Charset big5 = Charset.forName("Big5");
+    String bank = "交易日期,交易時間,摘要,收入金額,支出金額,賬戶餘額,對方戶名,對方賬號,交易渠道\n"
+        + "2026-05-01,10:00:00,POS消費,,12.00,988.00,臺北超市,,POS\n";
+    String wechat = "微信支付賬單明細,,,,,,,,,,\n"
+        + "交易時間,交易類型,交易對方,商品,收/支,金額(元),支付方式,當前狀態,交易單號,商戶單號,備註\n"
+        + "2026-05-01 10:00:00,商戶消費,超市,牛奶,支出,¥10.00,零錢,支付成功,1,2,/\n";
+    for (String text : List.of(bank, wechat)) {
+      byte[] bytes = text.getBytes(big5);
+      InvalidInputException detected = assertThrows(InvalidInputException.class,
+          () -> StatementParser.parseDetected("t.csv", bytes));
+      String reason = detected.problems().get(0).reason();
+      assertTrue(reason.startsWith("not a statement: ") && reason.contains("Big5") && reason.contains("UTF-8"), reason);
+      for (StatementFormat format : StatementFormat.values()) {
+        InvalidInputException given = assertThrows(InvalidInputException.class,
+            () -> StatementParser.of(format).parse("t.csv", bytes));
+        assertEquals(detected.problems(), given.problems(), format.toString());
+      }
+    }
+    String traditionalRows = BANK_HEADER + "2026-05-01,10:00:00,POS消費,,12.00,988.00,臺北超市對方賬號餘額,,POS\n";
+    ParsedStatement gbk = StatementParser.parseDetected("g.csv", traditionalRows.getBytes(Charset.forName("GB18030")));
+    assertEquals(List.of("臺北超市對方賬號餘額"), gbk.transactions().stream().map(Transaction::counterparty).toList());
+  }
+
+  /**
    * A UTF-8 export with one line added in GBK (an editor that saved the row it changed in the system's encoding) is
    * refused naming that line, whether the format is given or detected: the whole file had been decoded as GBK, its
    * header read as other characters, and it was refused as having no header line.
