@@ -283,9 +283,6 @@ public final class BankCsvParser extends CsvStatementParser {
   private static final List<String> TOTAL_LABELS = List.of("合计", "总计", "本期合计");
   /** How a bank labels the totals line of one page's rows, in an export saved page by page: 本页合计,,,1234.00,…. */
   private static final List<String> PAGE_LABELS = List.of("本页合计", "本页小计");
-  /** How a bank labels the line after its rows saying when the file was made: 导出时间:2026-11-30 12:00. */
-  private static final List<String> MADE_LABELS = List.of("导出时间", "打印时间", "下载时间", "导出日期", "打印日期");
-
   /** How a bank labels the note closing its export: 温馨提示：本明细仅供参考. */
   private static final List<String> NOTE_LABELS = List.of("温馨提示", "特别提示", "重要提示", "友情提示", "提示", "注意",
       "注", "备注", "说明", "声明", "免责声明");
