@@ -298,6 +298,26 @@ class StatementParserTest {
   }
 
   /**
+   * A byte-order mark that is not the file's first bytes is a U+FEFF character of the text: a UTF-8 file saved again by
+   * a tool that adds one (two marks), a GB18030 file written with its own (84 31 95 33), or two exports joined with
+   * {@code cat} (the second's mark before its header). Its header had been "lacking 交易日期" and the file refused, and
+   * the joined header a rejected row; the mark is no part of a field, as a no-break space is not.
+   */
+  @Test
+  void aByteOrderMarkInsideTheTextIsNoPartOfAField() {
+    String rows = BANK_HEADER + "2026-05-01,10:00:00,POS消费,,1.00,999.00,超市,,POS\r\n";
+    ParsedStatement twice = StatementParser.parseDetected("b.csv", utf8("\uFEFF\uFEFF" + rows));
+    assertEquals(1, twice.transactions().size(), twice.rejected().toString());
+    ParsedStatement gb = StatementParser.parseDetected("b.csv", ("\uFEFF" + rows).getBytes(Charset.forName("GB18030")));
+    assertEquals("GBK", gb.encoding());
+    assertEquals(1, gb.transactions().size(), gb.rejected().toString());
+    String second = BANK_HEADER + "2026-05-02,10:00:00,POS消费,,1.00,998.00,超市,,POS\n";
+    ParsedStatement joined = StatementParser.parseDetected("b.csv", utf8("\uFEFF" + rows + "\uFEFF" + second));
+    assertEquals(List.of("b.csv:2", "b.csv:4"), joined.transactions().stream().map(Transaction::location).toList());
+    assertEquals(List.of(), joined.rejected());
+  }
+
+  /**
    * A UTF-8 export with one line added in GBK (an editor that saved the row it changed in the system's encoding) is
    * refused naming that line, whether the format is given or detected: the whole file had been decoded as GBK, its
    * header read as other characters, and it was refused as having no header line.
