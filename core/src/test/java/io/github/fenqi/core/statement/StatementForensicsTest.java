@@ -130,6 +130,21 @@ class StatementForensicsTest {
   }
 
   /**
+   * A label of the export time followed by a period (导出日期：2026-05-01 至 2026-10-31, as a bank may label the days it
+   * exported) states no time the export was made: its first day is not taken for one, which blocked every later row.
+   */
+  @Test
+  void aPeriodAfterAnExportLabelIsNoExportTime() {
+    String rows = BANK_HEADER + "2026-05-02,10:00:00,POS消费,,10.00,990.00,超市,,POS\n";
+    for (String period : List.of("导出日期：2026-05-01 至 2026-10-31", "导出日期:2026/05/01-2026/10/31",
+        "打印时间：2026-05-01 00:00:00 ~ 2026-10-31 23:59:59")) {
+      ParsedStatement s = StatementParser.bank().parse("b.csv", (period + "\n" + rows).getBytes(StandardCharsets.UTF_8));
+      assertEquals(null, s.exportedAt(), period);
+      assertEquals(ForensicVerdict.PASS, examine(s).verdict(), period + ": " + examine(s).signals());
+    }
+  }
+
+  /**
    * An export time that is no time of the calendar (导出时间:2026-13-01), or one stated twice otherwise, is rejected
    * naming its line, and the rows are not checked against it: it had been passed over without a word.
    */

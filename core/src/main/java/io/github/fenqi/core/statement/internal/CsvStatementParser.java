@@ -601,9 +601,14 @@ public abstract class CsvStatementParser implements StatementParser {
   protected static final List<String> MADE_LABELS = List.of("导出时间", "打印时间", "下载时间", "导出日期", "打印日期",
       "下载日期");
 
-  /** A line stating when the export was made: its label, then a date and perhaps a time (导出时间：[2026-11-02 09:20:11]). */
+  /**
+   * A line stating when the export was made: its label, then a date and perhaps a time (导出时间：[2026-11-02 09:20:11]),
+   * and no second day after it (导出日期：2026-05-01 至 2026-10-31 is the period exported, not when: its first day had
+   * been taken for the export time, and every later row blocked).
+   */
   private static final Pattern MADE = Pattern.compile("^\\s*\"?\\s*(" + String.join("|", MADE_LABELS) + ")\\s*[：:,，]?"
-      + "\\s*[\\[【]?\\s*(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})日?(?:[ T]+(\\d{1,2})[:：](\\d{2})(?:[:：](\\d{2}))?)?");
+      + "\\s*[\\[【]?\\s*(\\d{4})[-/.年](\\d{1,2}+)[-/.月](\\d{1,2}+)日?+(?:[ T]+(\\d{1,2}+)[:：](\\d{2})(?:[:：](\\d{2}))?+)?+"
+      + "(?!\\s*[至到~～—–\\-－]\\s*\\d)");
 
   /**
    * When the export states it was made, on a line before its header or after its rows ({@link #MADE}): a date alone
