@@ -36,7 +36,10 @@ public record ForensicSignal(Kind kind, List<String> rows, double strength, Stri
     INCOME_SPIKE,
     /** Most large credits are suspiciously round. */
     ROUND_AMOUNTS,
-    /** Rows dated after the day the statements were examined: no export can hold them; conclusive (BLOCK). */
+    /**
+     * Rows dated after the day the statements were examined, or after the time their export states it was made
+     * ({@link ParsedStatement#exportedAt}): no export can hold them; conclusive (BLOCK).
+     */
     FUTURE_DATED,
     /**
      * The statement states a holder (Alipay's 姓名) who is not the borrower: its income is another person's;

@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One categorisation rule: if a row's direction is one of {@code directions} and any of {@code fields} contains
- * any of {@code keywords}, the row is {@code category}. Rules are data (see {@link CategoryLexicon}); the first
+ * any of {@code keywords}, spaces of any kind left out of both (工　资 holds 工资, 肯 德 基 holds 肯德基), the row is
+ * {@code category}. Rules are data (see {@link CategoryLexicon}); the first
  * rule that matches wins, so specific rules come before generic ones.
  *
  * <p>Thread-safety: immutable.
@@ -77,8 +78,10 @@ public record LexiconRule(
     if (fields == null || fields.isEmpty()) {
       problems.add(Problem.of(where, "fields must name at least one of counterparty, description, type"));
     }
-    if (keywords == null || keywords.isEmpty() || keywords.stream().anyMatch(k -> k == null || k.isBlank())) {
-      problems.add(Problem.of(where, "keywords must be a non-empty list of non-blank strings"));
+    if (keywords == null || keywords.isEmpty() || keywords.stream().anyMatch(k -> k == null
+        || io.github.fenqi.core.statement.internal.Unspaced.of(k).isEmpty())) {
+      problems.add(Problem.of(where, "keywords must be a non-empty list of non-blank strings (a keyword of only spaces, "
+          + "a no-break space among them, would match every row)"));
     }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
@@ -106,8 +109,9 @@ public record LexiconRule(
       if (value.isEmpty()) {
         continue;
       }
+      String unspaced = io.github.fenqi.core.statement.internal.Unspaced.of(value);
       for (String k : keywords) {
-        if (value.contains(k)) {
+        if (unspaced.contains(io.github.fenqi.core.statement.internal.Unspaced.of(k))) {
           return Optional.of(matched(f, value, k));
         }
       }

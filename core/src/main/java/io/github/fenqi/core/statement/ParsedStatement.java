@@ -2,6 +2,7 @@ package io.github.fenqi.core.statement;
 
 import io.github.fenqi.core.Problem;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +28,9 @@ import org.jspecify.annotations.Nullable;
  * @param footerTotals the sums a bank export's footer after its last row states (合计,,,12345.67,…, or 收入合计 and
  *     支出合计 lines), else null
  * @param pageTotals the sums each page of a bank export saved page by page states of its rows (本页合计), in file order
+ * @param exportedAt when the export states it was made (a wallet's 导出时间 above its rows, a bank's 导出时间, 打印时间 or
+ *     下载时间 before its header or in its footer; a date alone, 打印日期, stands for the end of that day), Beijing
+ *     time, else null: no row of the export can be dated after it
  */
 public record ParsedStatement(
     String source,
@@ -40,7 +44,8 @@ public record ParsedStatement(
     @Nullable LocalDate statedTo,
     @Nullable StatedTotals statedTotals,
     @Nullable FooterTotals footerTotals,
-    List<PageTotals> pageTotals) {
+    List<PageTotals> pageTotals,
+    @Nullable LocalDateTime exportedAt) {
 
   public ParsedStatement {
     transactions = List.copyOf(transactions);
@@ -50,6 +55,15 @@ public record ParsedStatement(
       throw new io.github.fenqi.core.InvalidInputException(source + " statedFrom", statedFrom + " .. statedTo "
           + statedTo + " is not a period: both or neither, the first not after the last");
     }
+  }
+
+  /** A statement that states no time it was exported. */
+  public ParsedStatement(String source, StatementFormat format, String encoding, @Nullable String holderName,
+      int headerLine, List<Transaction> transactions, List<Problem> rejected, @Nullable LocalDate statedFrom,
+      @Nullable LocalDate statedTo, @Nullable StatedTotals statedTotals, @Nullable FooterTotals footerTotals,
+      List<PageTotals> pageTotals) {
+    this(source, format, encoding, holderName, headerLine, transactions, rejected, statedFrom, statedTo, statedTotals,
+        footerTotals, pageTotals, null);
   }
 
   /** A statement none of whose pages states its own totals (本页合计). */

@@ -57,7 +57,8 @@ public final class StatementForensics {
   /**
    * Examines one borrower's statements against what is known of the case. Rows dated after {@code today} (the date
    * in China; the engine passes its clock's) are a {@link ForensicSignal.Kind#FUTURE_DATED} signal — an export made by
-   * today cannot hold them, so the file was made or edited by hand, or is the wrong file. A statement whose stated
+   * today cannot hold them, so the file was made or edited by hand, or is the wrong file; so are rows dated after the
+   * time the export states it was made ({@link ParsedStatement#exportedAt}), with or without {@code today}. A statement whose stated
    * holder is not {@code borrowerName} is a {@link ForensicSignal.Kind#HOLDER_MISMATCH} — another person's income.
    * Both BLOCK.
    *
@@ -73,6 +74,7 @@ public final class StatementForensics {
     boolean conclusive = false;
     for (ParsedStatement s : statements) {
       conclusive |= today != null && futureDated(s, today, signals);
+      conclusive |= afterExport(s, today, signals);
       conclusive |= borrowerName != null && holderMismatch(s, borrowerName, signals);
       breaks += balanceBreaks(s, signals, notes);
       duplicates(s, signals);
@@ -146,6 +148,34 @@ public final class StatementForensics {
     signals.add(new ForensicSignal(ForensicSignal.Kind.FUTURE_DATED, rows, 1.0, String.format(Locale.ROOT,
         "%d row(s) dated after today (%s), the earliest %s at %s", rows.size(), today, earliest.time().toLocalDate(),
         earliest.location())));
+    return true;
+  }
+
+  /**
+   * Rows dated after the time the export states it was made ({@link ParsedStatement#exportedAt}) — and not after
+   * {@code today}, which {@link #futureDated} names — as a {@link ForensicSignal.Kind#FUTURE_DATED} signal: the export
+   * cannot hold them, so they were added or their dates edited. They had been caught only when the caller gave a day,
+   * so a row of 2099 passed {@link #examine(List, StatementAnalysis)}.
+   */
+  private static boolean afterExport(ParsedStatement s, @Nullable LocalDate today, List<ForensicSignal> signals) {
+    java.time.LocalDateTime exported = s.exportedAt();
+    if (exported == null) {
+      return false;
+    }
+    List<String> rows = new ArrayList<>();
+    Transaction earliest = null;
+    for (Transaction t : s.transactions()) {
+      if (t.time().isAfter(exported) && (today == null || !t.time().toLocalDate().isAfter(today))) {
+        rows.add(t.location());
+        earliest = earliest == null || t.time().isBefore(earliest.time()) ? t : earliest;
+      }
+    }
+    if (earliest == null) {
+      return false;
+    }
+    signals.add(new ForensicSignal(ForensicSignal.Kind.FUTURE_DATED, rows, 1.0, String.format(Locale.ROOT,
+        "%d row(s) dated after the export time %s that %s states, the earliest %s at %s", rows.size(), exported,
+        s.source(), earliest.time().toLocalDate(), earliest.location())));
     return true;
   }
 

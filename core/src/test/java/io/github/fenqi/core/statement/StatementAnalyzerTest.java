@@ -46,6 +46,27 @@ class StatementAnalyzerTest {
    * One file given twice would have its rows removed as duplicates of themselves and both statements' counts summed
    * under one name (the CLI printed "removed 172, kept -86" for bank_A.csv given twice), so it is refused.
    */
+  /**
+   * Banks pad two-character words with a full-width space (工　资, 利　息, as fixed-width systems print them), and a
+   * description or counterparty typed or copied may hold spaces (肯 德 基, 本人 账户): such a row had matched no rule, a
+   * salary counted as other income and a meal as other spending. A keyword is found in a field with its spaces of any
+   * kind left out, and the reason still quotes the field as written; a keyword of only spaces (a no-break space is
+   * not blank to {@link String#isBlank}) is refused, as it would now match every row.
+   */
+  @Test
+  void aKeywordIsFoundInAFieldThatSplitsItBySpaces() {
+    ParsedStatement b = bank("bank.csv", "2026-05-10,09:00:00,工　资,8000.00,,,某某科技有限公司,,网银\n"
+        + "2026-05-11,09:00:00,利\u00A0息,1.00,,,本行,,系统\n"
+        + "2026-05-12,09:00:00,消费,,30.00,,肯 德 基,,POS\n");
+    StatementAnalysis a = StatementAnalyzer.defaults().analyze(List.of(b));
+    assertEquals(List.of(TransactionCategory.SALARY, TransactionCategory.INTEREST_INCOME, TransactionCategory.FOOD),
+        a.transactions().stream().map(CategorisedTransaction::category).toList());
+    assertEquals("rule food-merchant: counterparty '肯 德 基' contains '肯德基'", a.transactions().get(2).reason());
+    InvalidInputException spaces = assertThrows(InvalidInputException.class, () -> new LexiconRule("x",
+        TransactionCategory.FOOD, Set.of(), List.of(LexiconRule.Field.DESCRIPTION), List.of("\u00A0"), null));
+    assertTrue(spaces.getMessage().contains("keywords must be"), spaces.getMessage());
+  }
+
   @Test
   void aSourceGivenToTwoStatementsIsRefusedNamingIt() {
     String salary = ",09:00:00,代发工资,8000.00,,,某某科技有限公司,,批量代发\n";

@@ -90,6 +90,81 @@ class StatementForensicsTest {
         "without a day there is nothing to compare with");
   }
 
+  /**
+   * An export cannot hold a row dated after the time it states it was made (a wallet's 导出时间 above its rows, a bank's
+   * 导出时间 or 打印日期 in its footer): such a row had been caught only when the caller gave a day, as after today, so
+   * a row of 2099 in a bank export stating no period passed {@code examine} without one. It is FUTURE_DATED, BLOCK,
+   * naming the rows; a row at the export time itself passes, and a date-only export time covers its whole day.
+   */
+  @Test
+  void rowsDatedAfterTheExportTimeTheFileStatesBlockWithoutADay() {
+    String rows = BANK_HEADER
+        + "2026-11-30,10:00:00,POS消费,,10.00,990.00,超市,,POS\n"
+        + "2026-11-30,12:00:00,POS消费,,10.00,980.00,超市,,POS\n"
+        + "2026-11-30,12:00:01,POS消费,,10.00,970.00,超市,,POS\n"
+        + "2099-01-05,09:00:00,POS消费,,10.00,960.00,超市,,POS\n";
+    ParsedStatement s = StatementParser.bank().parse("b.csv", (rows + "导出时间:2026-11-30 12:00,,,,,,,,\n")
+        .getBytes(StandardCharsets.UTF_8));
+    assertEquals(java.time.LocalDateTime.of(2026, 11, 30, 12, 0), s.exportedAt());
+    assertTrue(s.rejected().isEmpty(), s.rejected().toString());
+    ForensicReport r = examine(s);
+    assertEquals(ForensicVerdict.BLOCK, r.verdict(), r.signals().toString());
+    ForensicSignal future = r.signals().get(0);
+    assertEquals(ForensicSignal.Kind.FUTURE_DATED, future.kind());
+    assertEquals(List.of("b.csv:4", "b.csv:5"), future.rows());
+    assertEquals("2 row(s) dated after the export time 2026-11-30T12:00 that b.csv states, the earliest 2026-11-30 at "
+        + "b.csv:4", future.detail());
+    ParsedStatement day = StatementParser.bank().parse("b.csv", (rows + "打印日期：2026年11月30日\n")
+        .getBytes(StandardCharsets.UTF_8));
+    assertEquals(List.of("b.csv:5"), examine(day).signals().get(0).rows(), "the whole day of a date-only export time");
+    assertEquals(ForensicVerdict.PASS, examine(StatementParser.bank().parse("b.csv",
+        (rows + "导出时间:2099-01-05 09:00:00\n").getBytes(StandardCharsets.UTF_8))).verdict());
+    String wechat = new String(Samples.bytes("samples/statements/wechat_A.csv"), StandardCharsets.UTF_8)
+        .replace("导出时间：[2026-11-02 09:20:11]", "导出时间：[2026-10-31 14:58:17]");
+    ParsedStatement w = StatementParser.parseDetected("w.csv", wechat.getBytes(StandardCharsets.UTF_8));
+    assertEquals(java.time.LocalDateTime.of(2026, 10, 31, 14, 58, 17), w.exportedAt());
+    ForensicReport wr = examine(w);
+    assertEquals(ForensicVerdict.BLOCK, wr.verdict(), wr.signals().toString());
+    assertEquals(List.of("w.csv:18"), wr.signals().get(0).rows());
+    assertEquals(java.time.LocalDateTime.of(2026, 11, 2, 9, 20, 11), sample("wechat_A").exportedAt());
+  }
+
+  /**
+   * A label of the export time followed by a period (导出日期：2026-05-01 至 2026-10-31, as a bank may label the days it
+   * exported) states no time the export was made: its first day is not taken for one, which blocked every later row.
+   */
+  @Test
+  void aPeriodAfterAnExportLabelIsNoExportTime() {
+    String rows = BANK_HEADER + "2026-05-02,10:00:00,POS消费,,10.00,990.00,超市,,POS\n";
+    for (String period : List.of("导出日期：2026-05-01 至 2026-10-31", "导出日期:2026/05/01-2026/10/31",
+        "打印时间：2026-05-01 00:00:00 ~ 2026-10-31 23:59:59")) {
+      ParsedStatement s = StatementParser.bank().parse("b.csv", (period + "\n" + rows).getBytes(StandardCharsets.UTF_8));
+      assertEquals(null, s.exportedAt(), period);
+      assertEquals(ForensicVerdict.PASS, examine(s).verdict(), period + ": " + examine(s).signals());
+    }
+  }
+
+  /**
+   * An export time that is no time of the calendar (导出时间:2026-13-01), or one stated twice otherwise, is rejected
+   * naming its line, and the rows are not checked against it: it had been passed over without a word.
+   */
+  @Test
+  void anExportTimeThatIsNoTimeOrStatedTwiceOtherwiseIsRejectedNamingTheLine() {
+    String rows = BANK_HEADER + "2026-11-30,10:00:00,POS消费,,10.00,990.00,超市,,POS\n";
+    ParsedStatement bad = StatementParser.bank().parse("b.csv", (rows + "导出时间:2026-13-01 12:00\n")
+        .getBytes(StandardCharsets.UTF_8));
+    assertEquals(null, bad.exportedAt());
+    assertEquals(List.of("b.csv:3"), bad.rejected().stream().map(p -> p.location()).toList());
+    assertTrue(bad.rejected().get(0).reason().startsWith("导出时间 '2026-13-01 12:00' is no time of the calendar"),
+        bad.rejected().toString());
+    ParsedStatement twice = StatementParser.bank().parse("b.csv", ("导出时间:2026-12-01 12:00\n" + rows
+        + "导出时间:2026-12-02 12:00\n").getBytes(StandardCharsets.UTF_8));
+    assertEquals(null, twice.exportedAt());
+    assertEquals(List.of("b.csv:4"), twice.rejected().stream().map(p -> p.location()).toList());
+    assertTrue(twice.rejected().get(0).reason().contains("where line 1 states 2026-12-01T12:00"),
+        twice.rejected().toString());
+  }
+
   /** Alipay states its holder (姓名): another person's statement blocks; the borrower's own, masked or not, passes. */
   @Test
   void aStatementOfAnotherPersonBlocks() {
@@ -242,14 +317,16 @@ class StatementForensicsTest {
    * dated outside it was added, or its date edited, after the export: a WeChat row moved from October to November
    * breaks no running balance (a wallet has none) and none of the totals stated above the rows, and a bank row added
    * after the stated last day with its balance carried on breaks nothing either; both had passed. Each is reviewed,
-   * naming the row; the honest samples, whose rows lie inside their periods, still pass.
+   * naming the row; the honest samples, whose rows lie inside their periods, still pass. (A row dated after the export
+   * time as well, 2026-11-20 in this export made 2026-11-02, is FUTURE_DATED and blocks:
+   * {@link #rowsDatedAfterTheExportTimeTheFileStatesBlockWithoutADay}.)
    */
   @Test
   void aRowDatedOutsideThePeriodTheExportStatesIsReviewed() {
     String wechat = new String(Samples.bytes("samples/statements/wechat_A.csv"), StandardCharsets.UTF_8);
     assertTrue(wechat.contains("\n2026-10-31 14:58:18,"));
     ParsedStatement w = StatementParser.parseDetected("w.csv",
-        wechat.replace("\n2026-10-31 14:58:18,", "\n2026-11-20 14:58:18,").getBytes(StandardCharsets.UTF_8));
+        wechat.replace("\n2026-10-31 14:58:18,", "\n2026-11-01 14:58:18,").getBytes(StandardCharsets.UTF_8));
     ForensicReport rw = examine(w);
     assertEquals(ForensicVerdict.REVIEW, rw.verdict(), rw.signals().toString());
     ForensicSignal sw = rw.signals().stream().filter(x -> x.kind() == ForensicSignal.Kind.OUTSIDE_STATED_PERIOD)

@@ -265,6 +265,59 @@ class StatementParserTest {
   }
 
   /**
+   * An export in Big5 (traditional Chinese, as a Hong Kong or Taiwan Windows saves text) decodes without an error as
+   * GBK, into other characters: it had been refused as having no header line, which did not say what was wrong. Its
+   * header decoded as Big5 holds the column names of a statement in traditional characters, which GBK text decoded so
+   * practically never does: it is refused naming Big5, whether the format is detected or given, as UTF-16 without its
+   * mark is. The same rows in GBK or UTF-8 (simplified) are still read, and traditional characters in a GBK export's
+   * rows say nothing of Big5.
+   */
+  @Test
+  void anExportInBig5IsRefusedNamingItsEncoding() {
+    Charset big5 = Charset.forName("Big5");
+    String bank = "交易日期,交易時間,摘要,收入金額,支出金額,賬戶餘額,對方戶名,對方賬號,交易渠道\n"
+        + "2026-05-01,10:00:00,POS消費,,12.00,988.00,臺北超市,,POS\n";
+    String wechat = "微信支付賬單明細,,,,,,,,,,\n"
+        + "交易時間,交易類型,交易對方,商品,收/支,金額(元),支付方式,當前狀態,交易單號,商戶單號,備註\n"
+        + "2026-05-01 10:00:00,商戶消費,超市,牛奶,支出,¥10.00,零錢,支付成功,1,2,/\n";
+    for (String text : List.of(bank, wechat)) {
+      byte[] bytes = text.getBytes(big5);
+      InvalidInputException detected = assertThrows(InvalidInputException.class,
+          () -> StatementParser.parseDetected("t.csv", bytes));
+      String reason = detected.problems().get(0).reason();
+      assertTrue(reason.startsWith("not a statement: ") && reason.contains("Big5") && reason.contains("UTF-8"), reason);
+      for (StatementFormat format : StatementFormat.values()) {
+        InvalidInputException given = assertThrows(InvalidInputException.class,
+            () -> StatementParser.of(format).parse("t.csv", bytes));
+        assertEquals(detected.problems(), given.problems(), format.toString());
+      }
+    }
+    String traditionalRows = BANK_HEADER + "2026-05-01,10:00:00,POS消費,,12.00,988.00,臺北超市對方賬號餘額,,POS\n";
+    ParsedStatement gbk = StatementParser.parseDetected("g.csv", traditionalRows.getBytes(Charset.forName("GB18030")));
+    assertEquals(List.of("臺北超市對方賬號餘額"), gbk.transactions().stream().map(Transaction::counterparty).toList());
+  }
+
+  /**
+   * A byte-order mark that is not the file's first bytes is a U+FEFF character of the text: a UTF-8 file saved again by
+   * a tool that adds one (two marks), a GB18030 file written with its own (84 31 95 33), or two exports joined with
+   * {@code cat} (the second's mark before its header). Its header had been "lacking 交易日期" and the file refused, and
+   * the joined header a rejected row; the mark is no part of a field, as a no-break space is not.
+   */
+  @Test
+  void aByteOrderMarkInsideTheTextIsNoPartOfAField() {
+    String rows = BANK_HEADER + "2026-05-01,10:00:00,POS消费,,1.00,999.00,超市,,POS\r\n";
+    ParsedStatement twice = StatementParser.parseDetected("b.csv", utf8("\uFEFF\uFEFF" + rows));
+    assertEquals(1, twice.transactions().size(), twice.rejected().toString());
+    ParsedStatement gb = StatementParser.parseDetected("b.csv", ("\uFEFF" + rows).getBytes(Charset.forName("GB18030")));
+    assertEquals("GBK", gb.encoding());
+    assertEquals(1, gb.transactions().size(), gb.rejected().toString());
+    String second = BANK_HEADER + "2026-05-02,10:00:00,POS消费,,1.00,998.00,超市,,POS\n";
+    ParsedStatement joined = StatementParser.parseDetected("b.csv", utf8("\uFEFF" + rows + "\uFEFF" + second));
+    assertEquals(List.of("b.csv:2", "b.csv:4"), joined.transactions().stream().map(Transaction::location).toList());
+    assertEquals(List.of(), joined.rejected());
+  }
+
+  /**
    * A UTF-8 export with one line added in GBK (an editor that saved the row it changed in the system's encoding) is
    * refused naming that line, whether the format is given or detected: the whole file had been decoded as GBK, its
    * header read as other characters, and it was refused as having no header line.
@@ -700,6 +753,39 @@ class StatementParserTest {
     ParsedStatement one = StatementParser.bank(signed).parse("cmb.csv", utf8("交易时间,摘要,交易金额,账户余额,对方户名\n"
         + "2026-05-01 20:15:03,转账-房租,(2800.00),1415.48,钱文斌\n"));
     assertEquals(List.of("DEBIT 2800.00"), one.transactions().stream().map(t -> t.direction() + " " + t.amount()).toList());
+  }
+
+  /**
+   * The accounting negative with the unit after it, {@code (1.00)元} — what a bank writing 元 after every amount writes
+   * for money out when its cells are formatted for accounting — had been refused as "'(1.00)' is not an amount" while
+   * {@code (1.00)} and {@code -1.00元} were read: it is read as {@code -1.00元} is, in every column. A minus after the
+   * amount, {@code 100.00-}, is written by no export read here: it is refused naming the column, the text and that a
+   * trailing minus is not read, where it had been told only that it was "not an amount".
+   */
+  @Test
+  void anAccountingNegativeWithTheUnitAfterItIsReadAndATrailingMinusIsRefusedSayingSo() {
+    ParsedStatement s = StatementParser.bank().parse("b.csv", utf8(BANK_HEADER
+        + "2026-05-01,10:00:00,POS消费,,(1.00)元,(999.00)元,超市,,POS\n"
+        + "2026-05-02,10:00:00,POS消费,,¥(2.00)元,（1001.00）元,超市,,POS\n"
+        + "2026-05-03,10:00:00,冲正,(3.00)元,,,超市,,POS\n"
+        + "2026-05-04,10:00:00,POS消费,,100.00-,,超市,,POS\n"
+        + "2026-05-05,10:00:00,POS消费,,100.00,900.00－,超市,,POS\n"));
+    assertEquals(List.of("DEBIT 1.00 -999.00", "DEBIT 2.00 -1001.00"),
+        s.transactions().stream().map(t -> t.direction() + " " + t.amount() + " " + t.balance()).toList());
+    assertEquals(List.of("b.csv:4", "b.csv:5", "b.csv:6"), s.rejected().stream().map(Problem::location).toList());
+    assertTrue(s.rejected().get(0).reason().startsWith("收入金额 '(3.00)元' is money in written negative"),
+        s.rejected().toString());
+    assertTrue(s.rejected().get(1).reason().startsWith("支出金额 '100.00-' has its minus after the amount"),
+        s.rejected().toString());
+    assertTrue(s.rejected().get(2).reason().startsWith("账户余额 '900.00－' has its minus after the amount"),
+        s.rejected().toString());
+    BankColumnMapping signed = new BankColumnMapping("交易时间", null, "摘要", "交易金额", "交易金额", "账户余额", "对方户名", null, null);
+    ParsedStatement one = StatementParser.bank(signed).parse("cmb.csv", utf8("交易时间,摘要,交易金额,账户余额,对方户名\n"
+        + "2026-05-01 20:15:03,转账-房租,(2800.00)元,1415.48元,钱文斌\n"
+        + "2026-05-02 20:15:03,转账-房租,2800.00-,,钱文斌\n"));
+    assertEquals(List.of("DEBIT 2800.00"), one.transactions().stream().map(t -> t.direction() + " " + t.amount()).toList());
+    assertTrue(one.rejected().get(0).reason().startsWith("交易金额 '2800.00-' has its minus after the amount"),
+        one.rejected().toString());
   }
 
   /**

@@ -283,9 +283,6 @@ public final class BankCsvParser extends CsvStatementParser {
   private static final List<String> TOTAL_LABELS = List.of("合计", "总计", "本期合计");
   /** How a bank labels the totals line of one page's rows, in an export saved page by page: 本页合计,,,1234.00,…. */
   private static final List<String> PAGE_LABELS = List.of("本页合计", "本页小计");
-  /** How a bank labels the line after its rows saying when the file was made: 导出时间:2026-11-30 12:00. */
-  private static final List<String> MADE_LABELS = List.of("导出时间", "打印时间", "下载时间", "导出日期", "打印日期");
-
   /** How a bank labels the note closing its export: 温馨提示：本明细仅供参考. */
   private static final List<String> NOTE_LABELS = List.of("温馨提示", "特别提示", "重要提示", "友情提示", "提示", "注意",
       "注", "备注", "说明", "声明", "免责声明");
@@ -432,9 +429,27 @@ public final class BankCsvParser extends CsvStatementParser {
 
   private static final String MINUS = "-\u2212\uFF0D";
 
+  /**
+   * Whether {@code f} is wrapped in parentheses, the unit after them or not: {@code (1.00)} and {@code (1.00)元}, as a
+   * bank writing 元 after every amount writes money out formatted for accounting ({@code (1.00)元} had been refused as
+   * "not an amount" while {@code -1.00元} was read).
+   */
   private static boolean inParentheses(String f) {
-    return f.length() >= 2 && (f.charAt(0) == '(' || f.charAt(0) == '（')
-        && (f.charAt(f.length() - 1) == ')' || f.charAt(f.length() - 1) == '）');
+    String g = withoutUnit(f);
+    return g.length() >= 2 && (g.charAt(0) == '(' || g.charAt(0) == '（')
+        && (g.charAt(g.length() - 1) == ')' || g.charAt(g.length() - 1) == '）');
+  }
+
+  /** {@code f} without one 元 after it, stripped. */
+  private static String withoutUnit(String f) {
+    return f.endsWith("元") ? f.substring(0, f.length() - 1).strip() : f;
+  }
+
+  /** What {@code f}, {@link #inParentheses}, holds inside them, the unit after them kept after the amount. */
+  private static String insideParentheses(String f) {
+    String g = withoutUnit(f);
+    String inside = g.substring(1, g.length() - 1).strip();
+    return g.length() < f.length() && !inside.isEmpty() ? inside + "元" : inside;
   }
 
   /**
@@ -447,7 +462,7 @@ public final class BankCsvParser extends CsvStatementParser {
     if (signed.length() < f.length()) {
       return f.charAt(0) + magnitude(signed);
     }
-    return inParentheses(f) ? f.substring(1, f.length() - 1).strip()
+    return inParentheses(f) ? insideParentheses(f)
         : isMinus(f) || f.startsWith("+") ? f.substring(1).strip() : f;
   }
 

@@ -9,7 +9,8 @@ import java.util.List;
  * error. The statement parser gives it one line, or the lines of a record whose quoted field holds line breaks
  * joined (see {@link CsvStatementParser}). Fields are stripped of whitespace (Alipay pads order numbers with a tab so that
  * spreadsheets keep them as text), no-break spaces included: a workbook saved as CSV, or a bank's HTML export copied
- * into one, pads cells with U+00A0 or U+202F, and {@code 12.00 } had been rejected as no amount.
+ * into one, pads cells with U+00A0 or U+202F, and {@code 12.00 } had been rejected as no amount; and of a byte-order
+ * mark (U+FEFF) that is not the file's own first bytes.
  *
  * <p>Thread-safety: stateless; safe from any thread.
  */
@@ -56,12 +57,15 @@ public final class CsvLine {
   }
 
   /**
-   * {@link Character#isWhitespace(char)} ({@link String#strip}'s test) or a no-break space
-   * ({@link Character#isSpaceChar}: U+00A0, U+2007, U+202F), printable ASCII and Han answered at once.
+   * {@link Character#isWhitespace(char)} ({@link String#strip}'s test), a no-break space
+   * ({@link Character#isSpaceChar}: U+00A0, U+2007, U+202F) or a byte-order mark inside the text (U+FEFF: a second mark
+   * a tool added, a GB18030 file's own, the mark of a second export joined on, which had made a header lack its first
+   * column), printable ASCII and Han answered at once.
    */
   private static boolean isWhitespace(char c) {
-    // none above U+3000
-    return (c <= ' ' || c >= 0x7f && c <= '\u3000') && (Character.isWhitespace(c) || Character.isSpaceChar(c));
+    // none above U+3000 but the mark
+    return (c <= ' ' || c >= 0x7f && c <= '\u3000') && (Character.isWhitespace(c) || Character.isSpaceChar(c))
+        || c == '\uFEFF';
   }
 
   /** {@code field} without the leading and trailing {@link #isWhitespace} characters. */

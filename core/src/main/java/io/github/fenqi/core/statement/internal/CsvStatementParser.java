@@ -476,12 +476,14 @@ public abstract class CsvStatementParser implements StatementParser {
     int otherHeader = 0; // the line of the header with other columns the rows now stand under, or 0
     List<PageTotals> pages = new ArrayList<>();
     int pageStart = header + 2; // the first line of the page the rows now belong to
+    int afterRows = footer; // the first line after the rows: the footer's, or the one after a closing '---' line
     for (int i = header + 1; i < footer; i++) {
       int from = lines[2 * i];
       int to = lines[2 * i + 1];
       if (isTrailer(text, from, to)) {
         rejectRowsAfterTrailer(text, lines, i, count, columns, source, rejected);
         trailer = true;
+        afterRows = i + 1;
         break;
       }
       int line = i + 1; // a record's first line names it, however many lines it spans
@@ -589,9 +591,72 @@ public abstract class CsvStatementParser implements StatementParser {
       preamble.add(text.substring(lines[2 * i], lines[2 * i + 1]));
     }
     Period period = statedPeriod(source, preamble);
+    LocalDateTime exported = exportedAt(source, text, lines, header, afterRows, readable, rejected);
     return new ParsedStatement(source, format(), decoded.encoding(), holder(preamble), header + 1, rows, rejected,
         period == null ? null : period.from(), period == null ? null : period.to(), statedTotals(source, preamble), totals,
-        pages);
+        pages, exported);
+  }
+
+  /** How an export labels the time it was made: a wallet's 导出时间：[…] above its rows, a bank's 导出时间:… after them. */
+  protected static final List<String> MADE_LABELS = List.of("导出时间", "打印时间", "下载时间", "导出日期", "打印日期",
+      "下载日期");
+
+  /**
+   * A line stating when the export was made: its label, then a date and perhaps a time (导出时间：[2026-11-02 09:20:11]),
+   * and no second day after it (导出日期：2026-05-01 至 2026-10-31 is the period exported, not when: its first day had
+   * been taken for the export time, and every later row blocked).
+   */
+  private static final Pattern MADE = Pattern.compile("^\\s*\"?\\s*(" + String.join("|", MADE_LABELS) + ")\\s*[：:,，]?"
+      + "\\s*[\\[【]?\\s*(\\d{4})[-/.年](\\d{1,2}+)[-/.月](\\d{1,2}+)日?+(?:[ T]+(\\d{1,2}+)[:：](\\d{2})(?:[:：](\\d{2}))?+)?+"
+      + "(?!\\s*[至到~～—–\\-－]\\s*\\d)");
+
+  /**
+   * When the export states it was made, on a line before its header or after its rows ({@link #MADE}): a date alone
+   * stands for the end of that day, and of lines with different labels (导出时间 12:00, then 打印时间 12:01: the file
+   * was printed after it was exported) the earliest, by which every row had happened. Null when no line states it, or
+   * when a line states no time of the calendar (2026-13-01) or a label another line of it states otherwise: that line
+   * is added to {@code rejected}, naming it, and the rows are checked against no export time (a row after it had
+   * been passed over without a word).
+   */
+  private static @Nullable LocalDateTime exportedAt(String source, String text, int[] lines, int header, int afterRows,
+      int readable, List<Problem> rejected) {
+    Map<String, LocalDateTime> stated = new HashMap<>();
+    Map<String, Integer> statedLine = new HashMap<>();
+    boolean unclear = false;
+    for (int i = 0; i < readable; i++) {
+      if (i == header) {
+        i = Math.max(i, afterRows - 1);
+        continue;
+      }
+      Matcher m = MADE.matcher(text.substring(lines[2 * i], lines[2 * i + 1]));
+      if (!m.find()) {
+        continue;
+      }
+      String label = m.group(1);
+      LocalDateTime at;
+      try {
+        LocalDate day = LocalDate.of(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+            Integer.parseInt(m.group(4)));
+        at = m.group(5) == null ? day.atTime(23, 59, 59) : day.atTime(Integer.parseInt(m.group(5)),
+            Integer.parseInt(m.group(6)), m.group(7) == null ? 0 : Integer.parseInt(m.group(7)));
+      } catch (DateTimeException e) {
+        rejected.add(Problem.of(source + ":" + (i + 1), label + " " + quoted(m.group().substring(m.end(1))
+            .replaceFirst("^\\s*[：:,，]?\\s*[\\[【]?\\s*", "")) + " is no time of the calendar, so the rows are not "
+            + "checked against the time the export was made"));
+        unclear = true;
+        continue;
+      }
+      LocalDateTime before = stated.putIfAbsent(label, at);
+      if (before == null) {
+        statedLine.put(label, i + 1);
+      } else if (!before.equals(at)) {
+        rejected.add(Problem.of(source + ":" + (i + 1), label + " states " + at + " where line " + statedLine.get(label)
+            + " states " + before + ": the export states it once, so one of them was edited, and the rows are "
+            + "checked against neither"));
+        unclear = true;
+      }
+    }
+    return unclear ? null : stated.values().stream().min(LocalDateTime::compareTo).orElse(null);
   }
 
   private static boolean differs(@Nullable Money first, @Nullable Money later) {
@@ -958,7 +1023,9 @@ public abstract class CsvStatementParser implements StatementParser {
    * Parses an amount such as {@code 17.52}, {@code ¥25.00}, {@code 25.00元} or {@code 1,234.00}; the error names the
    * column. Commas must group the yuan in threes: {@code 12,34} (a decimal comma, as a spreadsheet in a European locale
    * writes 12.34) had been read as 1234.00, a hundred times the amount, without a word. The unit after the amount
-   * (元, as some banks write every amount) is read as the yuan sign before it is; such rows had all been rejected.
+   * (元, as some banks write every amount) is read as the yuan sign before it is; such rows had all been rejected. A
+   * minus after the amount ({@code 100.00-}, as some accounting systems write money out) is refused saying so: it had
+   * been told only "not an amount".
    */
   protected static Money amount(String column, String field) {
     long fast = plainFen(field);
@@ -973,6 +1040,11 @@ public abstract class CsvStatementParser implements StatementParser {
     if (t.indexOf('元') >= 0 || t.indexOf('¥') >= 0 || t.indexOf('￥') >= 0) {
       throw new IllegalArgumentException(column + " " + quoted(field) + " is not an amount: one yuan sign before it "
           + "(¥12.00) or one 元 after it (12.00元) is read, no other");
+    }
+    if (t.length() > 1 && "-\u2212\uFF0D".indexOf(t.charAt(t.length() - 1)) >= 0) {
+      throw new IllegalArgumentException(column + " " + quoted(field) + " has its minus after the amount, which no "
+          + "export read here writes (a minus before it, -12.00, or parentheses, (12.00), are read): write it as "
+          + "-" + t.substring(0, t.length() - 1).strip() + " if it is money out");
     }
     if (t.indexOf(',') >= 0) {
       if (!GROUPED.matcher(t).matches()) {

@@ -6,6 +6,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,8 +34,8 @@ public final class TextDecoding {
   /**
    * What a file that is not text is, by its first bytes, with what to do instead — the exports people are most
    * likely to hand over in place of a CSV: an empty file, an Excel workbook (WeChat Pay and many banks offer one), a legacy Excel
-   * file, a PDF statement — or text in an encoding that is not read, UTF-32 or UTF-16 without its byte-order mark
-   * ({@link #wideEncoding}). Null when the bytes are none of them.
+   * file, a PDF statement — or text in an encoding that is not read, UTF-32 or UTF-16 without its byte-order mark,
+   * or Big5 ({@link #unreadEncoding}). Null when the bytes are none of them.
    */
   public static @Nullable String notTextKind(byte[] bytes) {
     if (bytes.length == 0) { // had been "no header line found (give the format explicitly ...)": no format helps
@@ -50,11 +51,60 @@ public final class TextDecoding {
     if (startsWith(bytes, 0x25, 0x50, 0x44, 0x46)) {
       return "a PDF, not CSV text: a PDF statement has no columns to read; download the CSV export";
     }
-    String wide = wideEncoding(bytes);
-    if (wide != null) {
-      return wide + " text, which is not read: open it and save it as CSV (UTF-8)";
+    String unread = unreadEncoding(bytes);
+    if (unread != null) {
+      return unread + " text, which is not read: open it and save it as CSV (UTF-8)";
     }
     return null;
+  }
+
+  /**
+   * The encoding of text that is not read and that would otherwise be taken for GBK or for no text, or null: UTF-32 or
+   * UTF-16 without its byte-order mark ({@link #wideEncoding}), or Big5 ({@link #big5}).
+   */
+  static @Nullable String unreadEncoding(byte[] bytes) {
+    String wide = wideEncoding(bytes);
+    return wide != null ? wide : big5(bytes);
+  }
+
+  /** Big5, where the runtime has it (a runtime linked without jdk.charsets has not): else no file is told Big5. */
+  private static final @Nullable Charset BIG5 = Charset.isSupported("Big5") ? Charset.forName("Big5") : null;
+
+  /**
+   * Column names a statement's header writes in traditional characters (交易時間, 金額, 對方戶名, 賬戶餘額), and two that
+   * read the same in either script (交易日期, 摘要): what a header saved as Big5 holds when decoded as Big5.
+   */
+  private static final List<String> TRADITIONAL_COLUMNS = List.of("交易時間", "交易日期", "交易類型", "金額", "對方",
+      "餘額", "摘要", "收/支", "備註", "當前狀態", "交易單號", "商戶單號", "幣種", "賬戶", "帳戶", "賬單", "帳單");
+
+  /**
+   * "Big5 (traditional Chinese)" when the first lines of {@code bytes} (at most {@link #WIDE_SAMPLE} bytes, cut at a
+   * line break) are not UTF-8, decode strictly as Big5 and then hold at least two of {@link #TRADITIONAL_COLUMNS}, else
+   * null. Big5 bytes decode without an error as GBK, into other characters, so such an export (saved on a Hong Kong or
+   * Taiwan Windows) had been refused as having no header line, which did not say what was wrong. GBK or UTF-8 text
+   * decoded as Big5 gives other characters, practically never two column names, so a GBK export is not taken for Big5;
+   * Big5 text whose first lines hold no such names (a header of English column names) is not told.
+   */
+  static @Nullable String big5(byte[] bytes) {
+    int n = bytes.length;
+    if (n > WIDE_SAMPLE) {
+      n = WIDE_SAMPLE;
+      while (n > 0 && bytes[n - 1] != '\n') {
+        n--;
+      }
+    }
+    if (BIG5 == null || n == 0 || isAscii(bytes, n) || isUtf8(bytes, n)) {
+      return null;
+    }
+    String text = strict(java.util.Arrays.copyOf(bytes, n), BIG5);
+    if (text == null) {
+      return null;
+    }
+    int found = 0;
+    for (String column : TRADITIONAL_COLUMNS) {
+      found += text.contains(column) ? 1 : 0;
+    }
+    return found >= 2 ? "Big5 (traditional Chinese)" : null;
   }
 
   /** How many bytes {@link #wideEncoding} looks at: enough for some hundred characters. */

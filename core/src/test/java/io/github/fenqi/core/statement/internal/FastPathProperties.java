@@ -32,7 +32,7 @@ class FastPathProperties {
   Arbitrary<String> texts() {
     Arbitrary<String> piece = Arbitraries.oneOf(Arbitraries.of(KEYWORDS),
         Arbitraries.of(KEYWORDS).map(k -> k.substring(0, Math.max(1, k.length() - 1))),
-        Arbitraries.of("-", " ", "有限公司", "转账", "冲正", "退款", "交易关闭", "周子航", "店", "abc", "12.50"));
+        Arbitraries.of("-", " ", "\u3000", "\u00A0", "有限公司", "转账", "冲正", "退款", "交易关闭", "周子航", "店", "abc", "12.50"));
     return piece.list().ofMaxSize(5).map(l -> String.join("", l));
   }
 
