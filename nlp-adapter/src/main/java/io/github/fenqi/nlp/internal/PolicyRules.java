@@ -146,7 +146,7 @@ public final class PolicyRules {
 
   // ---- overdue days ----
   private static final Pattern OVERDUE = Pattern.compile(
-      "逾期([^" + STOP + "\\d]{0,8}?)(超过|满|达到|达|不少于|不低于|大于|已达|在|≥|>=|>)?\\s*" + NUM
+      "逾期([^" + STOP + "\\d]{0,8}?)(超过|满|达到|达|不少于|不低于|大于|高于|多于|已达|在|≥|>=|>)?\\s*" + NUM
           + "\\s*(天|日|个月|月|年)(半|(?:零|0)?\\s*\\d{1,2}\\s*(?:个月|天|日))?(以上|及以上|或以上|\\+|\\(含\\)以上)?");
   /**
    * "逾期30-90天", "逾期30至90天", "逾期1到3个月": the least overdue days is the lower end; the upper end is the most,
@@ -169,7 +169,15 @@ public final class PolicyRules {
   private static final Pattern EXCLUDED = Pattern.compile(
       "不支持|不适用|不享受|不参与|不受理|不办理|不接受|不符合|除外|不在[^" + STOP + "]{0,6}范围"
           + "|(?:不能|不可|无法|不得|不予)(?:再)?(?:申请|办理|受理|参与|享受|适用)");
-  private static final Pattern THRESHOLD_WORD = Pattern.compile("超过|满|达到|达|不少于|不低于|大于|以上");
+  private static final Pattern THRESHOLD_WORD = Pattern.compile("超过|满|达到|达|不少于|不低于|大于|高于|多于|以上");
+  /**
+   * An overdue threshold that its number does not meet ("逾期超过90天", "逾期大于90天", "逾期>90天"): core admits a debt
+   * when {@code overdueDays >= minOverdueDays}, so the minimum is one day past the number (91); read as the number, it
+   * had admitted the debt of 90 days the text refuses. Not 不少于/不低于 (a 不 before the word), which include it.
+   */
+  private static final Pattern STRICT_OVERDUE = Pattern.compile("(?<!不)(?:超过|大于|高于|多于)|>(?!=)");
+  /** Just after a strict threshold: it includes its number after all ("逾期超过90天(含90天)", "超过90天(含)"). */
+  private static final Pattern INCLUSIVE_AFTER = Pattern.compile("\\s*\\(\\s*含");
   /**
    * Just before an overdue threshold word: a negation, with the modal verb that may sit between ("逾期不得超过90天",
    * "逾期时间不能超过90天", "逾期没有超过90天"), which makes the threshold an upper bound. Only a bare 不/未 had been
@@ -861,7 +869,8 @@ public final class PolicyRules {
       if (excludedAfter(s, m.end())) {
         continue; // "逾期超过180天的客户暂不支持分期": a limit of who may apply, not the minimum
       }
-      int d = days(m.group(3), m.group(4)) + daysAfter(m.group(4), m.group(5));
+      int d = days(m.group(3), m.group(4)) + daysAfter(m.group(4), m.group(5))
+          + strictOverdue(m.group(2) != null ? m.group(2) : window, s, m.end());
       if (d >= 1 && d <= 3650) {
         double conf = m.group(2) != null && m.group(6) == null ? 0.9 : 0.85;
         out.add(new Candidate(PolicyField.MIN_OVERDUE_DAYS, d, base + m.start(), base + m.end(), conf));
@@ -894,11 +903,20 @@ public final class PolicyRules {
       if (excludedAfter(s, m.end()) || NEGATED_BEFORE.matcher(s.substring(Math.max(0, m.start() - 4), m.start())).find()) {
         continue;
       }
-      int d = days(m.group(2), m.group(3));
+      int d = days(m.group(2), m.group(3)) + strictOverdue(m.group(1), s, m.end(3));
       if (d >= 1 && d <= 3650) {
         out.add(new Candidate(PolicyField.MIN_OVERDUE_DAYS, d, base + m.start(), base + m.end(), 0.8));
       }
     }
+  }
+
+  /**
+   * 1 when {@code word}, the threshold word of an overdue period ending at {@code end} in {@code s}, is strict
+   * ({@link #STRICT_OVERDUE}) and no "(含" after the period includes its number; else 0.
+   */
+  private static int strictOverdue(String word, String s, int end) {
+    return STRICT_OVERDUE.matcher(word).find() && !INCLUSIVE_AFTER.matcher(s).region(end, s.length()).lookingAt()
+        ? 1 : 0;
   }
 
   /**
