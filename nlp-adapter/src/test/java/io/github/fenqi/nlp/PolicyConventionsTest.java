@@ -2,6 +2,7 @@ package io.github.fenqi.nlp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -34,5 +35,17 @@ class PolicyConventionsTest {
         "逾期达到90天可申请。", 90, "逾期超过90天(含90天)的客户可申请。", 90, "逾期超过90天(含)的客户可申请。", 90,
         "逾期不足90天的不予办理。", 90, "逾期30-90天可申请。", 30);
     inclusive.forEach((text, days) -> assertEquals(Optional.of(days), value(text, PolicyField.MIN_OVERDUE_DAYS), text));
+  }
+
+  /**
+   * "首付不能超过30%", "首付不得高于30%": the most a down payment may be, no least; only 不超过, 不高于 and 不得超过 were
+   * known, so these had been read as a minimum down payment of 0.3, the cap taken for the floor.
+   */
+  @Test
+  void aNegatedExcessWithAModalVerbCapsTheDownPayment() {
+    for (String text : List.of("首付不能超过30%。", "首付不可高于30%。", "首付不得高于欠款的30%。", "首付比例不应大于30%。",
+        "首付不允许超过三成。")) {
+      assertEquals(Optional.empty(), value(text, PolicyField.MIN_DOWN_PAYMENT_RATIO), text);
+    }
   }
 }

@@ -306,7 +306,12 @@ public final class PolicyRules {
    */
   private static final Pattern DOWN_NONE_REFUSED = Pattern.compile(
       "(?:不|非|没有|无法|不能|不可|不会)(?:再|是|支持|提供|办理|接受|享受|适用|实行|开放|允许)?\\s*$");
-  private static final Pattern DOWN_UPPER_BOUND = Pattern.compile("不超过|不高于|不得超过|最高|最多|至多|上限");
+  /**
+   * Before a down payment's ratio: it is the most, not the least ("首付不超过30%"), with a modal verb too ("首付不能超过
+   * 30%", "不得高于", "不应大于"): only 不超过, 不高于 and 不得超过 had been known, so these had been read as the least.
+   */
+  private static final Pattern DOWN_UPPER_BOUND = Pattern.compile(
+      NOT + "\\s*(?:超过|高于|大于|多于|超出)|最高|最多|至多|上限");
   private static final Pattern PERCENT = Pattern.compile(NUM + "\\s*(%|‰|‱)");
 
   // ---- hardship proof ----
