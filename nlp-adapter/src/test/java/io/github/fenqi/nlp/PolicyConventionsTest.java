@@ -2,6 +2,7 @@ package io.github.fenqi.nlp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,12 @@ class PolicyConventionsTest {
 
   private Optional<Object> value(String text, PolicyField field) {
     return extractor.extract(text).field(field).map(ExtractedField::value);
+  }
+
+  private void assertRatio(String expected, String text, PolicyField field) {
+    Optional<Object> v = value(text, field);
+    assertEquals(Optional.of(new BigDecimal(expected).stripTrailingZeros()),
+        v.map(x -> ((BigDecimal) x).stripTrailingZeros()), text);
   }
 
   /**
@@ -47,5 +54,23 @@ class PolicyConventionsTest {
         "首付不允许超过三成。")) {
       assertEquals(Optional.empty(), value(text, PolicyField.MIN_DOWN_PAYMENT_RATIO), text);
     }
+  }
+
+  /**
+   * "首付须超过10%": core's least down payment is the ratio itself (DebtTerms: the settled amount times it, rounded
+   * up), which the text refuses, so the field is the least ratio above it at the precision written, a hundredth at
+   * the least (0.11; "超过10.5%" 0.106): a minimum rounds up, never allowing less than the text. It had been read as
+   * 0.1, as a strict cap on a waiver is the largest below it (0.49 for "低于50%").
+   */
+  @Test
+  void aStrictDownPaymentFloorIsJustAboveItsNumber() {
+    Map<String, String> strict = Map.of("首付须超过10%。", "0.11", "首付款须高于欠款总额的10%。", "0.11",
+        "首付比例需超过一成。", "0.11", "首付需大于10.5%。", "0.106", "首付超过20%的客户可申请。", "0.21",
+        "首付>10%。", "0.11");
+    strict.forEach((text, r) -> assertRatio(r, text, PolicyField.MIN_DOWN_PAYMENT_RATIO));
+    Map<String, String> inclusive = Map.of("首付不低于10%。", "0.1", "首付须达到10%。", "0.1", "首付10%以上。", "0.1",
+        "首付低于10%的不予受理。", "0.1", "首付>=10%。", "0.1", "逾期超过90天的客户首付不低于10%。", "0.1");
+    inclusive.forEach((text, r) -> assertRatio(r, text, PolicyField.MIN_DOWN_PAYMENT_RATIO));
+    assertEquals(Optional.empty(), value("首付须超过100%。", PolicyField.MIN_DOWN_PAYMENT_RATIO));
   }
 }

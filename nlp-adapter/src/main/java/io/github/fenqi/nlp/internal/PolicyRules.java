@@ -312,6 +312,11 @@ public final class PolicyRules {
    */
   private static final Pattern DOWN_UPPER_BOUND = Pattern.compile(
       NOT + "\\s*(?:超过|高于|大于|多于|超出)|最高|最多|至多|上限");
+  /**
+   * Between a down payment's word and its ratio: a strict floor ("首付须超过10%", "首付款须高于欠款总额的10%", "首付>10%"),
+   * which the ratio itself does not meet; see {@link #justOver}.
+   */
+  private static final Pattern DOWN_STRICTLY_ABOVE = Pattern.compile("超过|高于|大于|多于|超出|>(?!=)");
   private static final Pattern PERCENT = Pattern.compile(NUM + "\\s*(%|‰|‱)");
 
   // ---- hardship proof ----
@@ -961,6 +966,15 @@ public final class PolicyRules {
     return normalize(r.subtract(BigDecimal.ONE.movePointLeft(Math.max(2, r.scale()))));
   }
 
+  /**
+   * The least ratio strictly above {@code r} at the precision it was written in, a hundredth at the least: 0.11 for
+   * "首付须超过10%" and for "超过一成", 0.106 for "超过10.5%". A policy's minimum down payment is the least a plan may
+   * ask, so the stated bound itself would allow the down payment the text refuses; rounding up never allows less.
+   */
+  private static BigDecimal justOver(BigDecimal r) {
+    return normalize(r.add(BigDecimal.ONE.movePointLeft(Math.max(2, r.scale()))));
+  }
+
   private static BigDecimal normalize(BigDecimal d) {
     BigDecimal s = d.stripTrailingZeros();
     return s.scale() < 1 ? s.setScale(1) : s;
@@ -1337,10 +1351,23 @@ public final class PolicyRules {
         return; // "首付不超过30%": a most, not the least
       }
       BigDecimal r = ratio(m.group(1), m.group(2));
+      if (DOWN_STRICTLY_ABOVE.matcher(afterLast(DOWN_CONTEXT, clause.substring(0, m.start()))).find()) {
+        r = justOver(r); // "首付须超过10%": 10% itself is refused
+      }
       if (r.compareTo(BigDecimal.ONE) <= 0) {
         out.add(new Candidate(PolicyField.MIN_DOWN_PAYMENT_RATIO, r, base, base + clause.length(), 0.85));
       }
     }
+  }
+
+  /** What follows the last match of {@code p} in {@code text}; all of it if none ("逾期超过90天的客户首付" is 首付's). */
+  private static String afterLast(Pattern p, String text) {
+    Matcher m = p.matcher(text);
+    int end = 0;
+    while (m.find()) {
+      end = m.end();
+    }
+    return text.substring(end);
   }
 
   // ---------------------------------------------------------------- hardship proof
