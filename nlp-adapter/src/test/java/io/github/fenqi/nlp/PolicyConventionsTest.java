@@ -73,4 +73,29 @@ class PolicyConventionsTest {
     inclusive.forEach((text, r) -> assertRatio(r, text, PolicyField.MIN_DOWN_PAYMENT_RATIO));
     assertEquals(Optional.empty(), value("首付须超过100%。", PolicyField.MIN_DOWN_PAYMENT_RATIO));
   }
+
+  /**
+   * A label that names the number of installments ("期数", "分期期数", "可选期数") gives a range or list after it its
+   * unit: "期数：12～36", "分期期数：12-36" (the second had been masked as a phone number), "可选期数：3、6、9、12" had been
+   * read as nothing. A label that does not say what is counted ("期限：12-36": months or years?) or counts something
+   * else ("逾期期数：1-3", "展期期数：1-2") is still read as nothing.
+   */
+  @Test
+  void aRangeOrListAfterALabelNamingInstallmentsIsRead() {
+    Map<String, List<Integer>> read = Map.of("期数：12～36", List.of(12, 36), "分期期数：12-36", List.of(12, 36),
+        "分期期数:12至36。", List.of(12, 36), "还款期数为6-24,手续费每月0.5%。", List.of(6, 24),
+        "可选期数：3、6、9、12", List.of(3, 12), "<td>分期期数</td><td>12-36</td>", List.of(12, 36),
+        "可分期数：3、6、9、12期。", List.of(3, 12)); // with its unit, not read again without the last item
+    read.forEach((text, range) -> {
+      ExtractionResult r = extractor.extract(text);
+      assertEquals(Optional.of(range.get(0)), r.field(PolicyField.MIN_INSTALLMENTS).map(ExtractedField::value), text);
+      assertEquals(Optional.of(range.get(1)), r.field(PolicyField.MAX_INSTALLMENTS).map(ExtractedField::value), text);
+    });
+    for (String text : List.of("期限：12-36", "逾期期数：1-3", "展期期数：1-2", "期数：36-12", "客服电话：0571-87654321",
+        "期数：2026-12-01起调整")) {
+      ExtractionResult r = extractor.extract(text);
+      assertEquals(Optional.empty(), r.field(PolicyField.MAX_INSTALLMENTS).map(ExtractedField::value), text);
+      assertEquals(Optional.empty(), r.field(PolicyField.MIN_INSTALLMENTS).map(ExtractedField::value), text);
+    }
+  }
 }

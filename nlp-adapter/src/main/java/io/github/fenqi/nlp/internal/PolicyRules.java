@@ -51,7 +51,8 @@ public final class PolicyRules {
       "\\d{1,2}:\\d{2}",
       // phone numbers 0571-87654321, 400-820-8820; not a range whose unit follows after a space ("12-36 期"), nor one
       // of decimals ("0.5-0.8%": its "5-0" had been masked, and the fee read as the 8% left)
-      "(?<![\\d.])\\d+(?:-\\d+){1,3}(?!\\s*[期个月年天日%\\d]|\\.\\d)",
+      // nor the range after a label that names installments ("分期期数：12-36", see LABELED_TERMS)
+      "(?<![\\d.])(?<!期数\\s{0,2}[:为是]\\s{0,2})\\d+(?:-\\d+){1,3}(?!\\s*[期个月年天日%\\d]|\\.\\d)",
       "\\d{5,}",
       // not an amount of nothing: "首付款0元" is no down payment, "手续费0元" no fee
       "(?<![\\d.])(?!0+(?:\\.0+)?\\s*元)\\d+(?:\\.\\d+)?\\s*[万千]?\\s*元",
@@ -68,6 +69,16 @@ public final class PolicyRules {
   private static final Pattern LIST = Pattern.compile(
       "(?<![\\d.#])\\d+\\s*期?(?:\\s*(?:、|或者|或|和|及|/)\\s*\\d+\\s*期?){0,23}\\s*(?:、|或者|或|和|及|/)\\s*\\d+\\s*期");
   private static final Pattern N_PERIODS = Pattern.compile("(\\d+)");
+  /**
+   * A label naming the number of installments, and a range (groups 1, 2) or a list (group 3) after it with no unit
+   * ("期数：12～36", "分期期数：12-36", "可选期数：3、6、9、12"): the label gives the unit, 期. These had been read as
+   * nothing. Not a count of overdue or deferred periods ("逾期期数：1-3"), nor a label that leaves the unit open
+   * ("期限：12-36": months or years). Possessive, so that a list whose unit follows ("可分期数：3、6、9、12期", read
+   * by {@link #LIST}) is not read again without its last item.
+   */
+  private static final Pattern LABELED_TERMS = Pattern.compile(
+      "(?<!逾期|展期|延期)期数\\s*(?:[:为是]|可选)\\s*(?:(\\d++)\\s*" + TO + "\\s*(\\d++)"
+          + "|(\\d++(?:\\s*(?:、|/|或者|或|和|及)\\s*\\d++){1,23}+))(?![\\d.#]|\\s*[期个月年天日%‰成折倍元])");
   /** After a number of years: half a year or months more ("1年半", "2年零6个月", "2年6个月"). */
   private static final String YEAR_REST = "(半|(?:零|0)?\\s*\\d{1,2}\\s*个月)?";
   /**
@@ -733,17 +744,14 @@ public final class PolicyRules {
       if (countsOtherPeriods(s, m.start())) {
         continue;
       }
-      Matcher p = N_PERIODS.matcher(m.group());
-      int lo = Integer.MAX_VALUE;
-      int hi = Integer.MIN_VALUE;
-      while (p.find()) {
-        int v = Integer.parseInt(p.group(1));
-        lo = Math.min(lo, v);
-        hi = Math.max(hi, v);
-      }
-      if (plausibleTerm(lo) && plausibleTerm(hi) && lo < hi) {
-        out.add(new Candidate(PolicyField.MIN_INSTALLMENTS, lo, base + m.start(), base + m.end(), 0.7));
-        out.add(new Candidate(PolicyField.MAX_INSTALLMENTS, hi, base + m.start(), base + m.end(), 0.7));
+      termSpan(m.group(), base + m.start(), base + m.end(), 0.7, out);
+    }
+    m = LABELED_TERMS.matcher(s);
+    while (m.find()) {
+      if (m.group(3) != null) {
+        termSpan(m.group(3), base + m.start(), base + m.end(), 0.7, out); // as a list with its unit
+      } else if (Integer.parseInt(m.group(1)) < Integer.parseInt(m.group(2))) { // "36-12" is no range
+        termSpan(m.group(1) + " " + m.group(2), base + m.start(), base + m.end(), 0.85, out);
       }
     }
     bound(s, base, MAX_TERM, PolicyField.MAX_INSTALLMENTS, termContext, 0, false, out);
@@ -782,6 +790,22 @@ public final class PolicyRules {
       if (plausibleTerm(v)) {
         out.add(new Candidate(PolicyField.MIN_INSTALLMENTS, v, base + m.start(), base + m.end(), 0.7));
       }
+    }
+  }
+
+  /** The least and the most of the numbers in {@code numbers} as the installments' range, when they make one. */
+  private static void termSpan(String numbers, int start, int end, double confidence, List<Candidate> out) {
+    Matcher p = N_PERIODS.matcher(numbers);
+    int lo = Integer.MAX_VALUE;
+    int hi = Integer.MIN_VALUE;
+    while (p.find()) {
+      int v = Integer.parseInt(p.group(1));
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+    if (plausibleTerm(lo) && plausibleTerm(hi) && lo < hi) {
+      out.add(new Candidate(PolicyField.MIN_INSTALLMENTS, lo, start, end, confidence));
+      out.add(new Candidate(PolicyField.MAX_INSTALLMENTS, hi, start, end, confidence));
     }
   }
 
