@@ -98,4 +98,23 @@ class PolicyConventionsTest {
       assertEquals(Optional.empty(), r.field(PolicyField.MIN_INSTALLMENTS).map(ExtractedField::value), text);
     }
   }
+
+  /**
+   * A fraction with no exact decimal (三分之一, 三分之二, 七分之一) had been left as written, so "罚息最高减免三分之一" was read
+   * as nothing. It is now read at four decimals, rounded the way that never allows more than the text: a waiver cap
+   * down (1/3 = 0.3333, 2/3 = 0.6666), a minimum down payment up (1/3 = 0.3334), so a plan within the field is
+   * within the text. Exact fractions are unchanged (二分之一 = 0.5, 八分之一 = 0.125).
+   */
+  @Test
+  void aFractionWithoutAnExactDecimalRoundsTheSafeWay() {
+    assertRatio("0.3333", "罚息最高减免三分之一。", PolicyField.MAX_PENALTY_WAIVER);
+    assertRatio("0.6666", "违约金最多减免三分之二。", PolicyField.MAX_LATE_FEE_WAIVER);
+    assertRatio("0.6666", "利息可减免3分之2。", PolicyField.MAX_INTEREST_WAIVER);
+    assertRatio("0.1428", "罚息减免不超过七分之一。", PolicyField.MAX_PENALTY_WAIVER);
+    assertRatio("0.3334", "首付不低于欠款总额的三分之一。", PolicyField.MIN_DOWN_PAYMENT_RATIO);
+    assertRatio("0.6667", "首付须达到三分之二。", PolicyField.MIN_DOWN_PAYMENT_RATIO);
+    assertRatio("0.5", "罚息最高减免二分之一。", PolicyField.MAX_PENALTY_WAIVER);
+    assertRatio("0.125", "罚息最高减免八分之一。", PolicyField.MAX_PENALTY_WAIVER);
+    assertRatio("0.125", "首付不低于八分之一。", PolicyField.MIN_DOWN_PAYMENT_RATIO);
+  }
 }

@@ -456,9 +456,9 @@ public final class PolicyRules {
     return changed ? new String(out) : text;
   }
 
-  /** Every candidate the rules find in {@code text} (normalised), given the term mentions in it. */
-  public static List<Candidate> apply(String normalized, List<TermMention> mentions) {
-    String text = mask(normalized);
+  /** Every candidate the rules find in {@code normalized}, given the term mentions in it. */
+  public static List<Candidate> apply(NormalizedText normalized, List<TermMention> mentions) {
+    String text = mask(normalized.text());
     List<TermMention> byStart = new ArrayList<>(mentions);
     byStart.sort(java.util.Comparator.comparingInt(TermMention::start)); // looked up per clause by binary search
     List<Candidate> out = new ArrayList<>();
@@ -469,7 +469,7 @@ public final class PolicyRules {
       if (i == n || isSentenceEnd(text.charAt(i))) {
         if (i > sentenceStart) {
           int from = out.size();
-          sentence(text, sentenceStart, i, byStart, out);
+          sentence(text, sentenceStart, i, byStart, normalized, out);
           for (int k = from; k < out.size(); k++) { // the extractor tells a contradiction from a nuance by sentence
             out.set(k, out.get(k).inSentence(sentenceIndex));
           }
@@ -485,7 +485,8 @@ public final class PolicyRules {
     return c == '。' || c == ';' || c == '!' || c == '?' || c == '\n' || c == '\r';
   }
 
-  private static void sentence(String text, int start, int end, List<TermMention> mentions, List<Candidate> out) {
+  private static void sentence(String text, int start, int end, List<TermMention> mentions, NormalizedText normalized,
+      List<Candidate> out) {
     String s = text.substring(start, end);
     if (WARNING.matcher(s).find()) {
       return; // "网传停息挂账系谣言", "所谓'可减免全部罚息'均为诈骗": what the lender denies is not its policy
@@ -553,7 +554,7 @@ public final class PolicyRules {
             }
           }
           if (clause.indexOf('首') >= 0 || clause.indexOf('先') >= 0 || clause.contains("一次性")) {
-            downPayment(clause, cs, out);
+            downPayment(clause, cs, normalized, out);
           }
           if (clause.contains("证明")) {
             proof(clause, s, clauseStart, cs, out);
@@ -1358,7 +1359,8 @@ public final class PolicyRules {
 
   // ---------------------------------------------------------------- down payment
 
-  private static void downPayment(String clause, int base, List<Candidate> out) {
+  /** {@code normalized}: where a ratio was rounded down from an inexact fraction, the least is rounded up. */
+  private static void downPayment(String clause, int base, NormalizedText normalized, List<Candidate> out) {
     Matcher none = DOWN_NONE.matcher(clause);
     if (none.find() && !DOWN_NONE_REFUSED.matcher(clause.substring(Math.max(0, none.start() - 6), none.start())).find()) {
       out.add(new Candidate(PolicyField.MIN_DOWN_PAYMENT_RATIO, BigDecimal.ZERO.setScale(1), base + none.start(),
@@ -1375,7 +1377,9 @@ public final class PolicyRules {
         return; // "首付不超过30%": a most, not the least
       }
       BigDecimal r = ratio(m.group(1), m.group(2));
-      if (DOWN_STRICTLY_ABOVE.matcher(afterLast(DOWN_CONTEXT, clause.substring(0, m.start()))).find()) {
+      if (normalized.roundedDown(base + m.start(), base + m.end())) {
+        r = justOver(r); // "首付不低于三分之一", 33.33%: 0.3333 would allow less than a third, 0.3334 does not
+      } else if (DOWN_STRICTLY_ABOVE.matcher(afterLast(DOWN_CONTEXT, clause.substring(0, m.start()))).find()) {
         r = justOver(r); // "首付须超过10%": 10% itself is refused
       }
       if (r.compareTo(BigDecimal.ONE) <= 0) {
