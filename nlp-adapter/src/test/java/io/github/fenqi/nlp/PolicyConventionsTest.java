@@ -117,4 +117,25 @@ class PolicyConventionsTest {
     assertRatio("0.125", "罚息最高减免八分之一。", PolicyField.MAX_PENALTY_WAIVER);
     assertRatio("0.125", "首付不低于八分之一。", PolicyField.MIN_DOWN_PAYMENT_RATIO);
   }
+
+  /**
+   * Options numbered with circled digits ("可选期数①12期②24期③36期", "⑴3期⑵6期") had been read as nothing: a circled
+   * digit is an item marker, now read as the 、 between items, so the options are a list (12..36). It is never the
+   * digit it shows (①12期 is no 112 installments).
+   */
+  @Test
+  void optionsNumberedWithCircledDigitsAreAList() {
+    Map<String, List<Integer>> read = Map.of("可选期数①12期②24期③36期。", List.of(12, 36),
+        "分期期数：⑴3期 ⑵6期 ⑶12期", List.of(3, 12), "期数可选❶6期❷12期", List.of(6, 12));
+    read.forEach((text, range) -> {
+      ExtractionResult r = extractor.extract(text);
+      assertEquals(Optional.of(range.get(0)), r.field(PolicyField.MIN_INSTALLMENTS).map(ExtractedField::value), text);
+      assertEquals(Optional.of(range.get(1)), r.field(PolicyField.MAX_INSTALLMENTS).map(ExtractedField::value), text);
+    });
+    ExtractionResult r = extractor.extract("①逾期满90天；②最长可分36期；③罚息最高减免50%。");
+    assertEquals(Optional.of(90), r.field(PolicyField.MIN_OVERDUE_DAYS).map(ExtractedField::value));
+    assertEquals(Optional.of(36), r.field(PolicyField.MAX_INSTALLMENTS).map(ExtractedField::value));
+    assertRatio("0.5", "①罚息最高减免50%②本金不予减免", PolicyField.MAX_PENALTY_WAIVER);
+    assertRatio("0", "①罚息最高减免50%②本金不予减免", PolicyField.PRINCIPAL_WAIVER);
+  }
 }

@@ -67,6 +67,9 @@ public final class TextNormalizer {
     if (c >= '\uFF01' && c <= '\uFF5E') {
       return (char) (c - 0xFEE0);
     }
+    if (isItemMarker(c)) {
+      return '、'; // "可选期数①12期②24期": an item marker between options, never the digit it shows (①12期 is no 112)
+    }
     if ((c >= '\u2000' && c <= '\u200A') || c == '\u202F' || c == '\u205F') {
       return ' '; // thin, hair, en, em, narrow no-break spaces: "12\u2009-\u200936期" had been no range
     }
@@ -81,6 +84,15 @@ public final class TextNormalizer {
       case '\uFE6A': case '\u066A': return '%'; // small and Arabic percent signs: "减免50﹪" had been read as nothing
       default: return c;
     }
+  }
+
+  /**
+   * A circled, parenthesised or full-stopped number that numbers an item in a list (①..⑳, ⑴..⒇, ⒈..⒛, ❶..❿, ➀..➓,
+   * ⓫..⓾, ㈠..㈩): options numbered so ("①12期②24期③36期") had been read as nothing.
+   */
+  private static boolean isItemMarker(char c) {
+    return c >= '\u2460' && c <= '\u249B' || c >= '\u24EB' && c <= '\u24FE' || c >= '\u2776' && c <= '\u2793'
+        || c >= '\u3220' && c <= '\u3229';
   }
 
   /** Normalises {@code original}; the result maps every character back to the original. */
