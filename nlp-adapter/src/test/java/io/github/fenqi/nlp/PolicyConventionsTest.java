@@ -138,4 +138,20 @@ class PolicyConventionsTest {
     assertRatio("0.5", "①罚息最高减免50%②本金不予减免", PolicyField.MAX_PENALTY_WAIVER);
     assertRatio("0", "①罚息最高减免50%②本金不予减免", PolicyField.PRINCIPAL_WAIVER);
   }
+
+  /**
+   * "罚息不可减免50%以上": a waiver of 50% or more is refused (以上 includes its number, as "36期以上的不予受理" is 35 at
+   * most), so the cap is the largest ratio below it, 0.49, as for "减免比例低于50%". It had been read as nothing, the
+   * refused share taken for no cap at all. "不得减免超过50%" stays 0.5.
+   */
+  @Test
+  void aRefusalOfAShareAndAboveIsACapJustUnderIt() {
+    Map<String, String> caps = Map.of("罚息不可减免50%以上。", "0.49", "罚息不得减免百分之五十及以上。", "0.49",
+        "违约金不予减免三成以上。", "0.29", "罚息不可减免超过50%。", "0.5");
+    caps.forEach((text, r) -> {
+      PolicyField f = text.startsWith("违约金") ? PolicyField.MAX_LATE_FEE_WAIVER : PolicyField.MAX_PENALTY_WAIVER;
+      assertRatio(r, text, f);
+    });
+    assertEquals(Optional.empty(), value("罚息不减免50%。", PolicyField.MAX_PENALTY_WAIVER));
+  }
 }

@@ -1262,9 +1262,22 @@ public final class PolicyRules {
     return statedWaiver(text, capped);
   }
 
+  /**
+   * After a waived share: it and more ("50%以上", "三成及以上"). Refused ("罚息不可减免50%以上"), the share itself is
+   * refused, since 以上 includes its number, so the cap is the largest ratio below it (0.49), as "36期以上的不予受理" is 35
+   * at most; it had been read as nothing, a refused share stating no cap.
+   */
+  private static final Pattern AND_ABOVE = Pattern.compile("\\s*(?:及|或|\\(含\\))?\\s*以上");
+
   /** The waiver {@code text} states other than by a refusal: a discount, a ratio or a full waiver. */
   private static @Nullable Waiver statedWaiver(String text, boolean capped) {
-    Matcher m;
+    Matcher m = WAIVE_RATIO.matcher(text);
+    while (m.find()) {
+      if (refused(m, text, true) && AND_ABOVE.matcher(text).region(m.end(), text.length()).lookingAt()) {
+        BigDecimal r = justUnder(ratio(m.group(2), m.group(3))); // "罚息不可减免50%以上": 0.49
+        return r.signum() >= 0 && r.compareTo(BigDecimal.ONE) <= 0 ? new Waiver(r, 0.85) : null;
+      }
+    }
     if ((m = unrefused(WAIVE_DISCOUNT, text, false)) != null) {
       BigDecimal d = new BigDecimal(m.group(1));
       // tenths up to 十折 (full price: 8折, 9.5折, 10折), two digits hundredths (八五折 = 85)
