@@ -154,4 +154,23 @@ class PolicyConventionsTest {
     });
     assertEquals(Optional.empty(), value("罚息不减免50%。", PolicyField.MAX_PENALTY_WAIVER));
   }
+
+  /**
+   * A negated refusal is no refusal: "罚息不得不减免" (has to waive), "本金不是不可以减免" (can be waived) had been read as
+   * a cap of 0, the opposite of the text. They state no cap; with a share, the share is the waiver
+   * ("罚息不得不减免50%" = 0.5, as "罚息减免50%"), where it had been read as a refused share, nothing.
+   */
+  @Test
+  void aNegatedRefusalIsNoRefusal() {
+    for (String text : List.of("罚息不得不减免。", "本金不是不可以减免。", "罚息并非不能减免。", "违约金不会不予减免。")) {
+      ExtractionResult r = extractor.extract(text);
+      for (PolicyField f : List.of(PolicyField.MAX_PENALTY_WAIVER, PolicyField.PRINCIPAL_WAIVER,
+          PolicyField.MAX_LATE_FEE_WAIVER)) {
+        assertEquals(Optional.empty(), r.field(f).map(ExtractedField::value), text + " " + f);
+      }
+    }
+    assertRatio("0.5", "罚息不得不减免50%。", PolicyField.MAX_PENALTY_WAIVER);
+    assertRatio("0", "罚息不予减免。", PolicyField.MAX_PENALTY_WAIVER);
+    assertRatio("0", "罚息不得减免。", PolicyField.MAX_PENALTY_WAIVER);
+  }
 }

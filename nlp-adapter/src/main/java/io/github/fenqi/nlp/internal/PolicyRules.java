@@ -1248,7 +1248,11 @@ public final class PolicyRules {
   /** The waiver {@code text} states; {@code capped}: its clause has a cap word, so a ratio is a cap. */
   private static @Nullable Waiver waiverIn(String text, boolean capped) {
     Matcher none = WAIVE_NONE.matcher(text);
-    if (none.find()) {
+    boolean refusal = false;
+    while (!refusal && none.find()) {
+      refusal = !doubleNegated(text, none.start()); // "罚息不得不减免": has to waive, no refusal
+    }
+    if (refusal) {
       // "罚息原则上不予减免但最高可减免30%": the exception after a general refusal is the most that can be waived
       String rest = text.substring(none.end());
       if (generalRuleBefore(text, none.start()) || EXCEPTION.matcher(rest).find()) {
@@ -1353,8 +1357,21 @@ public final class PolicyRules {
   }
 
   private static boolean refused(Matcher m, String text, boolean ratio) {
-    return SHARE_REFUSED.matcher(text.substring(Math.max(0, m.start() - 8), m.start())).find()
+    int from = Math.max(0, m.start() - 8);
+    Matcher negation = SHARE_REFUSED.matcher(text.substring(from, m.start()));
+    return negation.find() && !doubleNegated(text, from + negation.start())
         && !(ratio && EXCEEDING.matcher(m.group(1)).find());
+  }
+
+  /**
+   * Just before a negation: another, which cancels it ("罚息不得不减免" has to waive, "本金不是不可以减免" can be waived,
+   * "并非不能减免", "不会不予减免"); the refusal had been read as a cap of 0, the opposite of the text.
+   */
+  private static final Pattern NEGATION_BEFORE = Pattern.compile("(?:不得|不能|不可|不会|不是|没有|并非|绝非|非|无)\\s*$");
+
+  /** Whether the negation at {@code at} in {@code text} is itself negated ({@link #NEGATION_BEFORE}). */
+  private static boolean doubleNegated(String text, int at) {
+    return NEGATION_BEFORE.matcher(text.substring(Math.max(0, at - 4), at)).find();
   }
 
   /** Whether {@code text} refuses a discount or a waived share ("罚息不打五折", "不减半"): a cap it does not state. */
