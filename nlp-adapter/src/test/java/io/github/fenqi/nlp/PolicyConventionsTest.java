@@ -2,6 +2,7 @@ package io.github.fenqi.nlp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.fenqi.core.testkit.LinearTime;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -172,5 +173,21 @@ class PolicyConventionsTest {
     assertRatio("0.5", "罚息不得不减免50%。", PolicyField.MAX_PENALTY_WAIVER);
     assertRatio("0", "罚息不予减免。", PolicyField.MAX_PENALTY_WAIVER);
     assertRatio("0", "罚息不得减免。", PolicyField.MAX_PENALTY_WAIVER);
+  }
+
+  /**
+   * The forms read here stay linear in a very long text with no sentence break: labelled ranges, circled items, double
+   * negations, strict floors and inexact fractions, each repeated thousands of times in one sentence.
+   */
+  @Test
+  void theseFormsAreReadInLinearTimeInAVeryLongSentence() {
+    LinearTime.assertLinear("conventions in one long sentence", scale -> {
+      assertEquals(Optional.of(36), value("分期期数：12～36，".repeat(1_000 * scale), PolicyField.MAX_INSTALLMENTS));
+      assertEquals(Optional.of(24), value("①12期②24期".repeat(1_000 * scale), PolicyField.MAX_INSTALLMENTS));
+      assertEquals(Optional.empty(), value("罚息不得不减免".repeat(1_000 * scale), PolicyField.MAX_PENALTY_WAIVER));
+      assertRatio("0.11", "首付须超过10%，".repeat(1_000 * scale), PolicyField.MIN_DOWN_PAYMENT_RATIO);
+      assertRatio("0.3334", "首付不低于三分之一".repeat(1_000 * scale), PolicyField.MIN_DOWN_PAYMENT_RATIO);
+      assertEquals(Optional.of(91), value("逾期超过90天，".repeat(1_000 * scale), PolicyField.MIN_OVERDUE_DAYS));
+    });
   }
 }
