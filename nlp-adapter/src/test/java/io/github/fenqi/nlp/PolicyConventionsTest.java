@@ -1,5 +1,6 @@
 package io.github.fenqi.nlp;
 
+import static io.github.fenqi.nlp.ReadBack.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.fenqi.core.testkit.LinearTime;
@@ -18,14 +19,8 @@ import org.junit.jupiter.api.Test;
 class PolicyConventionsTest {
   private final PolicyTextExtractor extractor = PolicyTextExtractor.create();
 
-  private Optional<Object> value(String text, PolicyField field) {
-    return extractor.extract(text).field(field).map(ExtractedField::value);
-  }
-
-  private void assertRatio(String expected, String text, PolicyField field) {
-    Optional<Object> v = value(text, field);
-    assertEquals(Optional.of(new BigDecimal(expected).stripTrailingZeros()),
-        v.map(x -> ((BigDecimal) x).stripTrailingZeros()), text);
+  private static void assertRatio(String expected, String text, PolicyField field) {
+    ReadBack.assertRatio(new BigDecimal(expected), text, field);
   }
 
   /**

@@ -1,7 +1,8 @@
 package io.github.fenqi.nlp;
 
+import static io.github.fenqi.nlp.ReadBack.assertRatio;
+import static io.github.fenqi.nlp.ReadBack.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -23,15 +24,6 @@ import org.junit.jupiter.api.Test;
 class ValueReadBackTest {
   private final PolicyTextExtractor extractor = PolicyTextExtractor.create();
 
-  private Optional<Object> value(String text, PolicyField field) {
-    return extractor.extract(text).field(field).map(ExtractedField::value);
-  }
-
-  private void assertRatio(BigDecimal expected, String text, PolicyField field) {
-    Optional<Object> got = value(text, field);
-    assertTrue(got.isPresent(), "nothing read from " + text);
-    assertEquals(0, expected.compareTo((BigDecimal) got.get()), text + " gave " + got.get());
-  }
 
   /** How a number is written: ASCII, full-width, or Chinese numerals (1..999). */
   enum Digits { ASCII, FULL_WIDTH, CHINESE }
