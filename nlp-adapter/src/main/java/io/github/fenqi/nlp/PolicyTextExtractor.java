@@ -72,7 +72,7 @@ public final class PolicyTextExtractor {
     NormalizedText normalized = normalizer.normalize(text);
     String n = normalized.text();
     List<TermMention> mentions = mentions(n);
-    List<Candidate> candidates = PolicyRules.apply(n, mentions);
+    List<Candidate> candidates = PolicyRules.apply(normalized, mentions);
 
     List<ExtractionNote> notes = new ArrayList<>();
     Map<PolicyField, Candidate> best = settle(candidates, normalized, notes);

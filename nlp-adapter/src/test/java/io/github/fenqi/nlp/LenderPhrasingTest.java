@@ -634,8 +634,8 @@ class LenderPhrasingTest {
         {"罚息最高减免50﹪。", "0.5", "罚息最高减免50﹪"},
     };
     assertPenaltyWaivers(cases);
-    String text = "罚息最高减免三分之一。"; // no exact ratio: not rounded into a cap the text does not state
-    assertAbsent(extractor.extract(text), PolicyField.MAX_PENALTY_WAIVER, text);
+    // no exact ratio: a cap rounded down, never above the text (it had been read as nothing)
+    assertPenaltyWaivers(new String[][] {{"罚息最高减免三分之一。", "0.3333", "罚息最高减免三分之一"}});
   }
 
   /**

@@ -49,7 +49,7 @@ class PolicyTextExtractorTest {
   void readmeExampleHolds() {
     ExtractionResult r = extractor.extract("逾期超过3个月的客户最长可分五年偿还，罚息最高减免百分之五十，本金不予减免。");
     assertEquals(60, r.field(PolicyField.MAX_INSTALLMENTS).orElseThrow().intValue());
-    assertEquals(90, r.field(PolicyField.MIN_OVERDUE_DAYS).orElseThrow().intValue());
+    assertEquals(91, r.field(PolicyField.MIN_OVERDUE_DAYS).orElseThrow().intValue()); // more than 90 days
     assertDecimal("0.5", r.field(PolicyField.MAX_PENALTY_WAIVER).map(ExtractedField::value));
     assertEquals("本金不予减免", r.field(PolicyField.PRINCIPAL_WAIVER).orElseThrow().evidence().text());
     assertEquals(java.util.Set.of(FinancialTerm.PENALTY_INTEREST, FinancialTerm.PRINCIPAL), r.terms());
@@ -73,7 +73,8 @@ class PolicyTextExtractorTest {
 
   @Test
   void readsOverdueMonthsAndHalfYearAsDays() {
-    assertEquals(Optional.of(90), value("逾期超过3个月的客户可申请。", PolicyField.MIN_OVERDUE_DAYS));
+    assertEquals(Optional.of(91), value("逾期超过3个月的客户可申请。", PolicyField.MIN_OVERDUE_DAYS)); // more than 90
+    assertEquals(Optional.of(90), value("逾期满3个月的客户可申请。", PolicyField.MIN_OVERDUE_DAYS));
     assertEquals(Optional.of(180), value("逾期满半年方可申请。", PolicyField.MIN_OVERDUE_DAYS));
   }
 
@@ -91,8 +92,8 @@ class PolicyTextExtractorTest {
   /** "逾期超过一年半" was 360 days: the half year or the months and days after the first unit were dropped. */
   @Test
   void readsOverduePeriodsInTwoUnits() {
-    Map<String, Integer> days = Map.of("逾期超过一年半的客户可申请。", 540, "逾期满1年6个月的客户可申请。", 540,
-        "逾期超过两个月零十天的客户可申请。", 70, "逾期满三个月以上的客户可申请。", 90);
+    Map<String, Integer> days = Map.of("逾期超过一年半的客户可申请。", 541, "逾期满1年6个月的客户可申请。", 540,
+        "逾期超过两个月零十天的客户可申请。", 71, "逾期满三个月以上的客户可申请。", 90); // 超过 is strict: one day more
     days.forEach((text, d) -> assertEquals(Optional.of(d), value(text, PolicyField.MIN_OVERDUE_DAYS), text));
   }
 
@@ -416,11 +417,17 @@ class PolicyTextExtractorTest {
     }
   }
 
-  /** "逾期≥90天", "逾期＞90天" (a form's notation, full-width or not) are thresholds; "逾期<90天" is none. */
+  /**
+   * "逾期≥90天", "逾期＞90天" (a form's notation, full-width or not) are thresholds, the strict one a day past its
+   * number (91); "逾期<90天" is none.
+   */
   @Test
   void anOverdueThresholdWrittenAsASignIsAMinimum() {
-    for (String text : List.of("逾期≥90天的客户可申请。", "逾期＞90天的客户可申请。", "逾期>=90天可申请。", "逾期&gt;90天可申请。")) {
+    for (String text : List.of("逾期≥90天的客户可申请。", "逾期>=90天可申请。")) {
       assertEquals(Optional.of(90), value(text, PolicyField.MIN_OVERDUE_DAYS), text);
+    }
+    for (String text : List.of("逾期＞90天的客户可申请。", "逾期&gt;90天可申请。")) {
+      assertEquals(Optional.of(91), value(text, PolicyField.MIN_OVERDUE_DAYS), text);
     }
     assertFalse(extractor.extract("逾期<90天的客户可申请。").field(PolicyField.MIN_OVERDUE_DAYS).isPresent());
   }
@@ -432,7 +439,7 @@ class PolicyTextExtractorTest {
       assertFalse(extractor.extract(text).field(PolicyField.MIN_OVERDUE_DAYS).isPresent(), text);
     }
     ExtractionResult r = extractor.extract("逾期超过90天的客户分期不得超过36期。");
-    assertEquals(90, r.field(PolicyField.MIN_OVERDUE_DAYS).orElseThrow().intValue());
+    assertEquals(91, r.field(PolicyField.MIN_OVERDUE_DAYS).orElseThrow().intValue());
     assertEquals(36, r.field(PolicyField.MAX_INSTALLMENTS).orElseThrow().intValue());
   }
 

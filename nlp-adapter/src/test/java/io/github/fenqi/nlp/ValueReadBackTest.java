@@ -1,7 +1,8 @@
 package io.github.fenqi.nlp;
 
+import static io.github.fenqi.nlp.ReadBack.assertRatio;
+import static io.github.fenqi.nlp.ReadBack.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -23,15 +24,6 @@ import org.junit.jupiter.api.Test;
 class ValueReadBackTest {
   private final PolicyTextExtractor extractor = PolicyTextExtractor.create();
 
-  private Optional<Object> value(String text, PolicyField field) {
-    return extractor.extract(text).field(field).map(ExtractedField::value);
-  }
-
-  private void assertRatio(BigDecimal expected, String text, PolicyField field) {
-    Optional<Object> got = value(text, field);
-    assertTrue(got.isPresent(), "nothing read from " + text);
-    assertEquals(0, expected.compareTo((BigDecimal) got.get()), text + " gave " + got.get());
-  }
 
   /** How a number is written: ASCII, full-width, or Chinese numerals (1..999). */
   enum Digits { ASCII, FULL_WIDTH, CHINESE }
@@ -59,14 +51,17 @@ class ValueReadBackTest {
     return CN[n / 100] + "百" + tail;
   }
 
-  /** A whole number stated in one shape of sentence: the field it sets and its value. */
-  record Stated(PolicyField field, String shape, int value) {}
+  /**
+   * A whole number stated in one shape of sentence: the field it sets, the number written and the value read, which
+   * is one past the number for a strict bound ("逾期超过90天" = 91, since core admits {@code overdueDays >= min}).
+   */
+  record Stated(PolicyField field, String shape, int value, int read) {}
 
   /** Overdue days, the most and the least installments, each in every shape a lender writes them. */
   @Property(tries = 800)
   void wholeNumbersAreReadBack(@ForAll("wholeNumbers") Stated stated, @ForAll Digits digits) {
     String text = stated.shape().formatted(written(stated.value(), digits));
-    assertEquals(Optional.of(stated.value()), value(text, stated.field()), text);
+    assertEquals(Optional.of(stated.read()), value(text, stated.field()), text);
   }
 
   @Provide
@@ -77,13 +72,14 @@ class ValueReadBackTest {
 
   private static Arbitrary<Stated> shapesOf(PolicyField field) {
     return switch (field) {
-      case MIN_OVERDUE_DAYS -> shapes(field, 1, 3650, "逾期超过%s天的客户可申请分期。",
+      case MIN_OVERDUE_DAYS -> Arbitraries.oneOf(shapes(field, 1, 3650, 0,
           "逾期满%s天的客户可申请。", "逾期%s天以上的客户,可申请。", "逾期天数在%s天以上的用户。", "逾期≥%s天。",
-          "对于逾期已达%s天的客户,可申请。", "逾期时间超过%s天,可申请。", "逾期%s天(含)以上。", "逾期达到%s日的客户。");
-      case MAX_INSTALLMENTS -> shapes(field, 2, 360, "最长可分%s期。", "分期期数最多%s期。",
+          "对于逾期已达%s天的客户,可申请。", "逾期%s天(含)以上。", "逾期达到%s日的客户。"),
+          shapes(field, 1, 3649, 1, "逾期超过%s天的客户可申请分期。", "逾期时间超过%s天,可申请。", "逾期大于%s天。"));
+      case MAX_INSTALLMENTS -> shapes(field, 2, 360, 0, "最长可分%s期。", "分期期数最多%s期。",
           "最多不超过%s期。", "分期最高%s期。", "可分%s期以内。", "还款期限最长%s个月。", "分期上限为%s期。", "最长可分%s期偿还。",
           "期数不得超过%s期。");
-      case MIN_INSTALLMENTS -> shapes(field, 1, 360, "最短%s期。", "分期期数不少于%s期。",
+      case MIN_INSTALLMENTS -> shapes(field, 1, 360, 0, "最短%s期。", "分期期数不少于%s期。",
           "最少可分%s期。", "分期期数不低于%s期。");
       default -> throw new IllegalArgumentException(field.toString());
     };
@@ -110,10 +106,10 @@ class ValueReadBackTest {
       List<ExtractionNote> notes = both.notes(a.field());
       assertEquals(1, notes.size(), first + second + ": " + notes);
       assertEquals(ExtractionNote.Kind.CONFLICT, notes.get(0).kind());
-      assertEquals(List.of(a.value(), b.value()), notes.get(0).readings().stream().map(ExtractedField::value).toList());
+      assertEquals(List.of(a.read(), b.read()), notes.get(0).readings().stream().map(ExtractedField::value).toList());
     } else if (alone1.confidence() != alone2.confidence()) {
       Stated sure = alone1.confidence() > alone2.confidence() ? a : b;
-      assertEquals(Optional.of(sure.value()), both.field(a.field()).map(ExtractedField::value), first + second);
+      assertEquals(Optional.of(sure.read()), both.field(a.field()).map(ExtractedField::value), first + second);
     }
   }
 
@@ -121,7 +117,7 @@ class ValueReadBackTest {
   Arbitrary<List<Stated>> differentStatements() {
     return Arbitraries.of(PolicyField.MIN_OVERDUE_DAYS, PolicyField.MAX_INSTALLMENTS, PolicyField.MIN_INSTALLMENTS)
         .flatMap(f -> shapesOf(f).list().ofSize(2))
-        .filter(p -> p.get(0).value() != p.get(1).value());
+        .filter(p -> p.get(0).read() != p.get(1).read());
   }
 
   /**
@@ -168,9 +164,10 @@ class ValueReadBackTest {
     return Arbitraries.of("无需提供困难证明。", "不需要提交证明材料。", "可提供证明,但非必须。", "免于提供困难证明。");
   }
 
-  private static Arbitrary<Stated> shapes(PolicyField field, int min, int max, String... shapes) {
+  /** Numbers in {@code min..max} written in each of {@code shapes}, read as the number plus {@code shift}. */
+  private static Arbitrary<Stated> shapes(PolicyField field, int min, int max, int shift, String... shapes) {
     return Arbitraries.of(shapes).flatMap(
-        shape -> Arbitraries.integers().between(min, max).map(v -> new Stated(field, shape, v)));
+        shape -> Arbitraries.integers().between(min, max).map(v -> new Stated(field, shape, v, v + shift)));
   }
 
   /** A waiver cap of 0.1 %..100 % (tenths of a percent) for each component, in each shape of a cap. */
@@ -334,7 +331,8 @@ class ValueReadBackTest {
     order.forEach(i -> sentences.add(parts[i]));
     String text = String.join("。", sentences) + "。";
     ExtractionResult r = extractor.extract(text);
-    assertEquals(Optional.of(days), r.field(PolicyField.MIN_OVERDUE_DAYS).map(ExtractedField::value), text);
+    // "逾期超过N天": more than N, so N + 1 in core's overdueDays >= minOverdueDays
+    assertEquals(Optional.of(days + 1), r.field(PolicyField.MIN_OVERDUE_DAYS).map(ExtractedField::value), text);
     assertEquals(Optional.of(periods), r.field(PolicyField.MAX_INSTALLMENTS).map(ExtractedField::value), text);
     assertRatio(BigDecimal.valueOf(penalty, 2), text, PolicyField.MAX_PENALTY_WAIVER);
     assertRatio(BigDecimal.valueOf(lateFee, 2), text, PolicyField.MAX_LATE_FEE_WAIVER);
@@ -374,7 +372,7 @@ class ValueReadBackTest {
   @Test
   void aNegatedOverdueLimitBeforeTheWordOverdueIsNoMinimum() {
     assertEquals(Optional.empty(), value("对不得超过90天的逾期客户可申请延期。", PolicyField.MIN_OVERDUE_DAYS));
-    assertEquals(Optional.of(90), value("对超过90天的逾期客户可申请分期。", PolicyField.MIN_OVERDUE_DAYS));
+    assertEquals(Optional.of(91), value("对超过90天的逾期客户可申请分期。", PolicyField.MIN_OVERDUE_DAYS)); // strict
   }
 
   /**

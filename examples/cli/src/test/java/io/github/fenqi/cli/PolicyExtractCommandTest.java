@@ -53,7 +53,7 @@ class PolicyExtractCommandTest {
     JsonNode json = new ObjectMapper().readTree(r[1]);
     assertEquals(36, json.get("maxInstallments").asInt());
     assertEquals(6, json.get("minInstallments").asInt());
-    assertEquals(90, json.get("minOverdueDays").asInt());
+    assertEquals(91, json.get("minOverdueDays").asInt()); // 逾期超过90天: more than 90
     assertEquals(0.5, json.get("maxPenaltyWaiver").asDouble());
     assertTrue(json.get("maxInterestWaiver").isNull(), "undetermined fields are printed as null");
     assertEquals("[\"PENALTY_INTEREST\",\"LATE_FEE\",\"PRINCIPAL\"]", json.get("terms").toString());
@@ -93,14 +93,14 @@ class PolicyExtractCommandTest {
     assertEquals(java.time.LocalDate.of(2026, 12, 1), draft.effectiveFrom());
     assertEquals(36, draft.installments().max());
     assertEquals(6, draft.installments().min());
-    assertEquals(90, draft.eligibility().minOverdueDays());
+    assertEquals(91, draft.eligibility().minOverdueDays());
     assertTrue(draft.eligibility().requiresHardshipProof());
     assertEquals(0, draft.waivers().penaltyInterest().value().compareTo(new java.math.BigDecimal("0.5")));
     assertEquals(base.waivers().interest(), draft.waivers().interest(), "a field the text does not mention is kept");
     assertEquals(base.installments().step(), draft.installments().step());
     // the review list on stderr
     assertTrue(r[2].contains("changed   maxInstallments: 24 -> 36"), r[2]);
-    assertTrue(r[2].contains("changed   minOverdueDays: 30 -> 90"), r[2]);
+    assertTrue(r[2].contains("changed   minOverdueDays: 30 -> 91"), r[2]);
     assertTrue(r[2].contains("not in the text, kept maxInterestWaiver: 0.3"), r[2]);
   }
 

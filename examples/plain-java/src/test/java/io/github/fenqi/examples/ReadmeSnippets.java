@@ -104,7 +104,7 @@ final class ReadmeSnippets {
     PolicyTextExtractor extractor = PolicyTextExtractor.create();       // immutable, thread-safe: share it
     ExtractionResult r = extractor.extract("逾期超过3个月的客户最长可分五年偿还，罚息最高减免百分之五十，本金不予减免。");
     r.field(PolicyField.MAX_INSTALLMENTS).orElseThrow().intValue();     // 60
-    r.field(PolicyField.MIN_OVERDUE_DAYS).orElseThrow().intValue();     // 90
+    r.field(PolicyField.MIN_OVERDUE_DAYS).orElseThrow().intValue();     // 91 (more than 90 days)
     r.field(PolicyField.MAX_PENALTY_WAIVER).orElseThrow().decimalValue(); // 0.5
     r.field(PolicyField.PRINCIPAL_WAIVER).orElseThrow().evidence();     // Evidence[start=.., end=.., text=本金不予减免]
     r.terms();                                                          // [PENALTY_INTEREST, PRINCIPAL]

@@ -143,7 +143,7 @@ class ReadmeSnippetsTest {
 
   @Test
   void theExtractorGivesWhatItsCommentsSay() {
-    assertEquals(List.of("60", "90", "0.5", "本金不予减免", "[PENALTY_INTEREST, PRINCIPAL]"),
+    assertEquals(List.of("60", "91", "0.5", "本金不予减免", "[PENALTY_INTEREST, PRINCIPAL]"),
         ReadmeSnippets.extractor().stream().map(Object::toString).toList());
   }
 

@@ -1,5 +1,6 @@
 package io.github.fenqi.nlp.internal;
 
+import java.util.BitSet;
 import java.util.Objects;
 
 /**
@@ -14,8 +15,13 @@ public final class NormalizedText {
   private final String text;
   private final int[] originalStart;
   private final int[] originalEnd;
+  private final BitSet roundedDown;
 
   NormalizedText(String original, String text, int[] originalStart, int[] originalEnd) {
+    this(original, text, originalStart, originalEnd, new BitSet());
+  }
+
+  NormalizedText(String original, String text, int[] originalStart, int[] originalEnd, BitSet roundedDown) {
     this.original = Objects.requireNonNull(original);
     this.text = Objects.requireNonNull(text);
     if (originalStart.length != text.length() || originalEnd.length != text.length()) {
@@ -23,6 +29,16 @@ public final class NormalizedText {
     }
     this.originalStart = originalStart;
     this.originalEnd = originalEnd;
+    this.roundedDown = (BitSet) roundedDown.clone();
+  }
+
+  /**
+   * Whether a number in {@code [start, end)} of the normalised text was rounded down from a fraction with no exact
+   * decimal (三分之一 written as 33.33%): a minimum read from it must round up instead.
+   */
+  public boolean roundedDown(int start, int end) {
+    int next = roundedDown.nextSetBit(Math.max(0, start));
+    return next >= 0 && next < end;
   }
 
   /** The text as given. */

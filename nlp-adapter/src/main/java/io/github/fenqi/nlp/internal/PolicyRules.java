@@ -51,7 +51,8 @@ public final class PolicyRules {
       "\\d{1,2}:\\d{2}",
       // phone numbers 0571-87654321, 400-820-8820; not a range whose unit follows after a space ("12-36 期"), nor one
       // of decimals ("0.5-0.8%": its "5-0" had been masked, and the fee read as the 8% left)
-      "(?<![\\d.])\\d+(?:-\\d+){1,3}(?!\\s*[期个月年天日%\\d]|\\.\\d)",
+      // nor the range after a label that names installments ("分期期数：12-36", see LABELED_TERMS)
+      "(?<![\\d.])(?<!期数\\s{0,2}[:为是]\\s{0,2})\\d+(?:-\\d+){1,3}(?!\\s*[期个月年天日%\\d]|\\.\\d)",
       "\\d{5,}",
       // not an amount of nothing: "首付款0元" is no down payment, "手续费0元" no fee
       "(?<![\\d.])(?!0+(?:\\.0+)?\\s*元)\\d+(?:\\.\\d+)?\\s*[万千]?\\s*元",
@@ -68,6 +69,16 @@ public final class PolicyRules {
   private static final Pattern LIST = Pattern.compile(
       "(?<![\\d.#])\\d+\\s*期?(?:\\s*(?:、|或者|或|和|及|/)\\s*\\d+\\s*期?){0,23}\\s*(?:、|或者|或|和|及|/)\\s*\\d+\\s*期");
   private static final Pattern N_PERIODS = Pattern.compile("(\\d+)");
+  /**
+   * A label naming the number of installments, and a range (groups 1, 2) or a list (group 3) after it with no unit
+   * ("期数：12～36", "分期期数：12-36", "可选期数：3、6、9、12"): the label gives the unit, 期. These had been read as
+   * nothing. Not a count of overdue or deferred periods ("逾期期数：1-3"), nor a label that leaves the unit open
+   * ("期限：12-36": months or years). Possessive, so that a list whose unit follows ("可分期数：3、6、9、12期", read
+   * by {@link #LIST}) is not read again without its last item.
+   */
+  private static final Pattern LABELED_TERMS = Pattern.compile(
+      "(?<!逾期|展期|延期)期数\\s*(?:[:为是]|可选)\\s*(?:(\\d++)\\s*" + TO + "\\s*(\\d++)"
+          + "|(\\d++(?:\\s*(?:、|/|或者|或|和|及)\\s*\\d++){1,23}+))(?![\\d.#]|\\s*[期个月年天日%‰成折倍元])");
   /** After a number of years: half a year or months more ("1年半", "2年零6个月", "2年6个月"). */
   private static final String YEAR_REST = "(半|(?:零|0)?\\s*\\d{1,2}\\s*个月)?";
   /**
@@ -146,7 +157,7 @@ public final class PolicyRules {
 
   // ---- overdue days ----
   private static final Pattern OVERDUE = Pattern.compile(
-      "逾期([^" + STOP + "\\d]{0,8}?)(超过|满|达到|达|不少于|不低于|大于|已达|在|≥|>=|>)?\\s*" + NUM
+      "逾期([^" + STOP + "\\d]{0,8}?)(超过|满|达到|达|不少于|不低于|大于|高于|多于|已达|在|≥|>=|>)?\\s*" + NUM
           + "\\s*(天|日|个月|月|年)(半|(?:零|0)?\\s*\\d{1,2}\\s*(?:个月|天|日))?(以上|及以上|或以上|\\+|\\(含\\)以上)?");
   /**
    * "逾期30-90天", "逾期30至90天", "逾期1到3个月": the least overdue days is the lower end; the upper end is the most,
@@ -169,7 +180,15 @@ public final class PolicyRules {
   private static final Pattern EXCLUDED = Pattern.compile(
       "不支持|不适用|不享受|不参与|不受理|不办理|不接受|不符合|除外|不在[^" + STOP + "]{0,6}范围"
           + "|(?:不能|不可|无法|不得|不予)(?:再)?(?:申请|办理|受理|参与|享受|适用)");
-  private static final Pattern THRESHOLD_WORD = Pattern.compile("超过|满|达到|达|不少于|不低于|大于|以上");
+  private static final Pattern THRESHOLD_WORD = Pattern.compile("超过|满|达到|达|不少于|不低于|大于|高于|多于|以上");
+  /**
+   * An overdue threshold that its number does not meet ("逾期超过90天", "逾期大于90天", "逾期>90天"): core admits a debt
+   * when {@code overdueDays >= minOverdueDays}, so the minimum is one day past the number (91); read as the number, it
+   * had admitted the debt of 90 days the text refuses. Not 不少于/不低于 (a 不 before the word), which include it.
+   */
+  private static final Pattern STRICT_OVERDUE = Pattern.compile("(?<!不)(?:超过|大于|高于|多于)|>(?!=)");
+  /** Just after a strict threshold: it includes its number after all ("逾期超过90天(含90天)", "超过90天(含)"). */
+  private static final Pattern INCLUSIVE_AFTER = Pattern.compile("\\s*\\(\\s*含");
   /**
    * Just before an overdue threshold word: a negation, with the modal verb that may sit between ("逾期不得超过90天",
    * "逾期时间不能超过90天", "逾期没有超过90天"), which makes the threshold an upper bound. Only a bare 不/未 had been
@@ -298,7 +317,17 @@ public final class PolicyRules {
    */
   private static final Pattern DOWN_NONE_REFUSED = Pattern.compile(
       "(?:不|非|没有|无法|不能|不可|不会)(?:再|是|支持|提供|办理|接受|享受|适用|实行|开放|允许)?\\s*$");
-  private static final Pattern DOWN_UPPER_BOUND = Pattern.compile("不超过|不高于|不得超过|最高|最多|至多|上限");
+  /**
+   * Before a down payment's ratio: it is the most, not the least ("首付不超过30%"), with a modal verb too ("首付不能超过
+   * 30%", "不得高于", "不应大于"): only 不超过, 不高于 and 不得超过 had been known, so these had been read as the least.
+   */
+  private static final Pattern DOWN_UPPER_BOUND = Pattern.compile(
+      NOT + "\\s*(?:超过|高于|大于|多于|超出)|最高|最多|至多|上限");
+  /**
+   * Between a down payment's word and its ratio: a strict floor ("首付须超过10%", "首付款须高于欠款总额的10%", "首付>10%"),
+   * which the ratio itself does not meet; see {@link #justOver}.
+   */
+  private static final Pattern DOWN_STRICTLY_ABOVE = Pattern.compile("超过|高于|大于|多于|超出|>(?!=)");
   private static final Pattern PERCENT = Pattern.compile(NUM + "\\s*(%|‰|‱)");
 
   // ---- hardship proof ----
@@ -427,9 +456,9 @@ public final class PolicyRules {
     return changed ? new String(out) : text;
   }
 
-  /** Every candidate the rules find in {@code text} (normalised), given the term mentions in it. */
-  public static List<Candidate> apply(String normalized, List<TermMention> mentions) {
-    String text = mask(normalized);
+  /** Every candidate the rules find in {@code normalized}, given the term mentions in it. */
+  public static List<Candidate> apply(NormalizedText normalized, List<TermMention> mentions) {
+    String text = mask(normalized.text());
     List<TermMention> byStart = new ArrayList<>(mentions);
     byStart.sort(java.util.Comparator.comparingInt(TermMention::start)); // looked up per clause by binary search
     List<Candidate> out = new ArrayList<>();
@@ -440,7 +469,7 @@ public final class PolicyRules {
       if (i == n || isSentenceEnd(text.charAt(i))) {
         if (i > sentenceStart) {
           int from = out.size();
-          sentence(text, sentenceStart, i, byStart, out);
+          sentence(text, sentenceStart, i, byStart, normalized, out);
           for (int k = from; k < out.size(); k++) { // the extractor tells a contradiction from a nuance by sentence
             out.set(k, out.get(k).inSentence(sentenceIndex));
           }
@@ -456,7 +485,8 @@ public final class PolicyRules {
     return c == '。' || c == ';' || c == '!' || c == '?' || c == '\n' || c == '\r';
   }
 
-  private static void sentence(String text, int start, int end, List<TermMention> mentions, List<Candidate> out) {
+  private static void sentence(String text, int start, int end, List<TermMention> mentions, NormalizedText normalized,
+      List<Candidate> out) {
     String s = text.substring(start, end);
     if (WARNING.matcher(s).find()) {
       return; // "网传停息挂账系谣言", "所谓'可减免全部罚息'均为诈骗": what the lender denies is not its policy
@@ -524,7 +554,7 @@ public final class PolicyRules {
             }
           }
           if (clause.indexOf('首') >= 0 || clause.indexOf('先') >= 0 || clause.contains("一次性")) {
-            downPayment(clause, cs, out);
+            downPayment(clause, cs, normalized, out);
           }
           if (clause.contains("证明")) {
             proof(clause, s, clauseStart, cs, out);
@@ -715,17 +745,14 @@ public final class PolicyRules {
       if (countsOtherPeriods(s, m.start())) {
         continue;
       }
-      Matcher p = N_PERIODS.matcher(m.group());
-      int lo = Integer.MAX_VALUE;
-      int hi = Integer.MIN_VALUE;
-      while (p.find()) {
-        int v = Integer.parseInt(p.group(1));
-        lo = Math.min(lo, v);
-        hi = Math.max(hi, v);
-      }
-      if (plausibleTerm(lo) && plausibleTerm(hi) && lo < hi) {
-        out.add(new Candidate(PolicyField.MIN_INSTALLMENTS, lo, base + m.start(), base + m.end(), 0.7));
-        out.add(new Candidate(PolicyField.MAX_INSTALLMENTS, hi, base + m.start(), base + m.end(), 0.7));
+      termSpan(m.group(), base + m.start(), base + m.end(), 0.7, out);
+    }
+    m = LABELED_TERMS.matcher(s);
+    while (m.find()) {
+      if (m.group(3) != null) {
+        termSpan(m.group(3), base + m.start(), base + m.end(), 0.7, out); // as a list with its unit
+      } else if (Integer.parseInt(m.group(1)) < Integer.parseInt(m.group(2))) { // "36-12" is no range
+        termSpan(m.group(1) + " " + m.group(2), base + m.start(), base + m.end(), 0.85, out);
       }
     }
     bound(s, base, MAX_TERM, PolicyField.MAX_INSTALLMENTS, termContext, 0, false, out);
@@ -764,6 +791,22 @@ public final class PolicyRules {
       if (plausibleTerm(v)) {
         out.add(new Candidate(PolicyField.MIN_INSTALLMENTS, v, base + m.start(), base + m.end(), 0.7));
       }
+    }
+  }
+
+  /** The least and the most of the numbers in {@code numbers} as the installments' range, when they make one. */
+  private static void termSpan(String numbers, int start, int end, double confidence, List<Candidate> out) {
+    Matcher p = N_PERIODS.matcher(numbers);
+    int lo = Integer.MAX_VALUE;
+    int hi = Integer.MIN_VALUE;
+    while (p.find()) {
+      int v = Integer.parseInt(p.group(1));
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+    if (plausibleTerm(lo) && plausibleTerm(hi) && lo < hi) {
+      out.add(new Candidate(PolicyField.MIN_INSTALLMENTS, lo, start, end, confidence));
+      out.add(new Candidate(PolicyField.MAX_INSTALLMENTS, hi, start, end, confidence));
     }
   }
 
@@ -861,7 +904,8 @@ public final class PolicyRules {
       if (excludedAfter(s, m.end())) {
         continue; // "逾期超过180天的客户暂不支持分期": a limit of who may apply, not the minimum
       }
-      int d = days(m.group(3), m.group(4)) + daysAfter(m.group(4), m.group(5));
+      int d = days(m.group(3), m.group(4)) + daysAfter(m.group(4), m.group(5))
+          + strictOverdue(m.group(2) != null ? m.group(2) : window, s, m.end());
       if (d >= 1 && d <= 3650) {
         double conf = m.group(2) != null && m.group(6) == null ? 0.9 : 0.85;
         out.add(new Candidate(PolicyField.MIN_OVERDUE_DAYS, d, base + m.start(), base + m.end(), conf));
@@ -894,11 +938,20 @@ public final class PolicyRules {
       if (excludedAfter(s, m.end()) || NEGATED_BEFORE.matcher(s.substring(Math.max(0, m.start() - 4), m.start())).find()) {
         continue;
       }
-      int d = days(m.group(2), m.group(3));
+      int d = days(m.group(2), m.group(3)) + strictOverdue(m.group(1), s, m.end(3));
       if (d >= 1 && d <= 3650) {
         out.add(new Candidate(PolicyField.MIN_OVERDUE_DAYS, d, base + m.start(), base + m.end(), 0.8));
       }
     }
+  }
+
+  /**
+   * 1 when {@code word}, the threshold word of an overdue period ending at {@code end} in {@code s}, is strict
+   * ({@link #STRICT_OVERDUE}) and no "(含" after the period includes its number; else 0.
+   */
+  private static int strictOverdue(String word, String s, int end) {
+    return STRICT_OVERDUE.matcher(word).find() && !INCLUSIVE_AFTER.matcher(s).region(end, s.length()).lookingAt()
+        ? 1 : 0;
   }
 
   /**
@@ -936,6 +989,15 @@ public final class PolicyRules {
    */
   private static BigDecimal justUnder(BigDecimal r) {
     return normalize(r.subtract(BigDecimal.ONE.movePointLeft(Math.max(2, r.scale()))));
+  }
+
+  /**
+   * The least ratio strictly above {@code r} at the precision it was written in, a hundredth at the least: 0.11 for
+   * "首付须超过10%" and for "超过一成", 0.106 for "超过10.5%". A policy's minimum down payment is the least a plan may
+   * ask, so the stated bound itself would allow the down payment the text refuses; rounding up never allows less.
+   */
+  private static BigDecimal justOver(BigDecimal r) {
+    return normalize(r.add(BigDecimal.ONE.movePointLeft(Math.max(2, r.scale()))));
   }
 
   private static BigDecimal normalize(BigDecimal d) {
@@ -1186,7 +1248,11 @@ public final class PolicyRules {
   /** The waiver {@code text} states; {@code capped}: its clause has a cap word, so a ratio is a cap. */
   private static @Nullable Waiver waiverIn(String text, boolean capped) {
     Matcher none = WAIVE_NONE.matcher(text);
-    if (none.find()) {
+    boolean refusal = false;
+    while (!refusal && none.find()) {
+      refusal = !doubleNegated(text, none.start()); // "罚息不得不减免": has to waive, no refusal
+    }
+    if (refusal) {
       // "罚息原则上不予减免但最高可减免30%": the exception after a general refusal is the most that can be waived
       String rest = text.substring(none.end());
       if (generalRuleBefore(text, none.start()) || EXCEPTION.matcher(rest).find()) {
@@ -1200,9 +1266,22 @@ public final class PolicyRules {
     return statedWaiver(text, capped);
   }
 
+  /**
+   * After a waived share: it and more ("50%以上", "三成及以上"). Refused ("罚息不可减免50%以上"), the share itself is
+   * refused, since 以上 includes its number, so the cap is the largest ratio below it (0.49), as "36期以上的不予受理" is 35
+   * at most; it had been read as nothing, a refused share stating no cap.
+   */
+  private static final Pattern AND_ABOVE = Pattern.compile("\\s*(?:及|或|\\(含\\))?\\s*以上");
+
   /** The waiver {@code text} states other than by a refusal: a discount, a ratio or a full waiver. */
   private static @Nullable Waiver statedWaiver(String text, boolean capped) {
-    Matcher m;
+    Matcher m = WAIVE_RATIO.matcher(text);
+    while (m.find()) {
+      if (refused(m, text, true) && AND_ABOVE.matcher(text).region(m.end(), text.length()).lookingAt()) {
+        BigDecimal r = justUnder(ratio(m.group(2), m.group(3))); // "罚息不可减免50%以上": 0.49
+        return r.signum() >= 0 && r.compareTo(BigDecimal.ONE) <= 0 ? new Waiver(r, 0.85) : null;
+      }
+    }
     if ((m = unrefused(WAIVE_DISCOUNT, text, false)) != null) {
       BigDecimal d = new BigDecimal(m.group(1));
       // tenths up to 十折 (full price: 8折, 9.5折, 10折), two digits hundredths (八五折 = 85)
@@ -1278,8 +1357,21 @@ public final class PolicyRules {
   }
 
   private static boolean refused(Matcher m, String text, boolean ratio) {
-    return SHARE_REFUSED.matcher(text.substring(Math.max(0, m.start() - 8), m.start())).find()
+    int from = Math.max(0, m.start() - 8);
+    Matcher negation = SHARE_REFUSED.matcher(text.substring(from, m.start()));
+    return negation.find() && !doubleNegated(text, from + negation.start())
         && !(ratio && EXCEEDING.matcher(m.group(1)).find());
+  }
+
+  /**
+   * Just before a negation: another, which cancels it ("罚息不得不减免" has to waive, "本金不是不可以减免" can be waived,
+   * "并非不能减免", "不会不予减免"); the refusal had been read as a cap of 0, the opposite of the text.
+   */
+  private static final Pattern NEGATION_BEFORE = Pattern.compile("(?:不得|不能|不可|不会|不是|没有|并非|绝非|非|无)\\s*$");
+
+  /** Whether the negation at {@code at} in {@code text} is itself negated ({@link #NEGATION_BEFORE}). */
+  private static boolean doubleNegated(String text, int at) {
+    return NEGATION_BEFORE.matcher(text.substring(Math.max(0, at - 4), at)).find();
   }
 
   /** Whether {@code text} refuses a discount or a waived share ("罚息不打五折", "不减半"): a cap it does not state. */
@@ -1297,7 +1389,8 @@ public final class PolicyRules {
 
   // ---------------------------------------------------------------- down payment
 
-  private static void downPayment(String clause, int base, List<Candidate> out) {
+  /** {@code normalized}: where a ratio was rounded down from an inexact fraction, the least is rounded up. */
+  private static void downPayment(String clause, int base, NormalizedText normalized, List<Candidate> out) {
     Matcher none = DOWN_NONE.matcher(clause);
     if (none.find() && !DOWN_NONE_REFUSED.matcher(clause.substring(Math.max(0, none.start() - 6), none.start())).find()) {
       out.add(new Candidate(PolicyField.MIN_DOWN_PAYMENT_RATIO, BigDecimal.ZERO.setScale(1), base + none.start(),
@@ -1314,10 +1407,25 @@ public final class PolicyRules {
         return; // "首付不超过30%": a most, not the least
       }
       BigDecimal r = ratio(m.group(1), m.group(2));
+      if (normalized.roundedDown(base + m.start(), base + m.end())) {
+        r = justOver(r); // "首付不低于三分之一", 33.33%: 0.3333 would allow less than a third, 0.3334 does not
+      } else if (DOWN_STRICTLY_ABOVE.matcher(afterLast(DOWN_CONTEXT, clause.substring(0, m.start()))).find()) {
+        r = justOver(r); // "首付须超过10%": 10% itself is refused
+      }
       if (r.compareTo(BigDecimal.ONE) <= 0) {
         out.add(new Candidate(PolicyField.MIN_DOWN_PAYMENT_RATIO, r, base, base + clause.length(), 0.85));
       }
     }
+  }
+
+  /** What follows the last match of {@code p} in {@code text}; all of it if none ("逾期超过90天的客户首付" is 首付's). */
+  private static String afterLast(Pattern p, String text) {
+    Matcher m = p.matcher(text);
+    int end = 0;
+    while (m.find()) {
+      end = m.end();
+    }
+    return text.substring(end);
   }
 
   // ---------------------------------------------------------------- hardship proof

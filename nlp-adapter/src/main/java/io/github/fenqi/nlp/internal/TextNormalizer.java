@@ -67,6 +67,9 @@ public final class TextNormalizer {
     if (c >= '\uFF01' && c <= '\uFF5E') {
       return (char) (c - 0xFEE0);
     }
+    if (isItemMarker(c)) {
+      return '、'; // "可选期数①12期②24期": an item marker between options, never the digit it shows (①12期 is no 112)
+    }
     if ((c >= '\u2000' && c <= '\u200A') || c == '\u202F' || c == '\u205F') {
       return ' '; // thin, hair, en, em, narrow no-break spaces: "12\u2009-\u200936期" had been no range
     }
@@ -81,6 +84,15 @@ public final class TextNormalizer {
       case '\uFE6A': case '\u066A': return '%'; // small and Arabic percent signs: "减免50﹪" had been read as nothing
       default: return c;
     }
+  }
+
+  /**
+   * A circled, parenthesised or full-stopped number that numbers an item in a list (①..⑳, ⑴..⒇, ⒈..⒛, ❶..❿, ➀..➓,
+   * ⓫..⓾, ㈠..㈩): options numbered so ("①12期②24期③36期") had been read as nothing.
+   */
+  private static boolean isItemMarker(char c) {
+    return c >= '\u2460' && c <= '\u249B' || c >= '\u24EB' && c <= '\u24FE' || c >= '\u2776' && c <= '\u2793'
+        || c >= '\u3220' && c <= '\u3229';
   }
 
   /** Normalises {@code original}; the result maps every character back to the original. */
@@ -189,6 +201,7 @@ public final class TextNormalizer {
     private int[] starts;
     private int[] ends;
     private int len;
+    private final java.util.BitSet roundedDown = new java.util.BitSet();
 
     Out(int capacity, Visible visible) {
       text = new StringBuilder(capacity);
@@ -216,9 +229,18 @@ public final class TextNormalizer {
       return to - from;
     }
 
+    int length() {
+      return len;
+    }
+
+    /** Marks the normalised characters {@code [from, to)} as a number rounded down from an inexact fraction. */
+    void roundedDown(int from, int to) {
+      roundedDown.set(from, to);
+    }
+
     NormalizedText build(String original) {
       return new NormalizedText(original, text.toString(), java.util.Arrays.copyOf(starts, len),
-          java.util.Arrays.copyOf(ends, len));
+          java.util.Arrays.copyOf(ends, len), roundedDown);
     }
   }
 
@@ -307,8 +329,10 @@ public final class TextNormalizer {
 
   /**
    * 二分之一 → 50%, 八分之一 → 12.5%, 2分之1 → 50%: a fraction with an exact decimal is a percentage ("罚息最高减免二分之一"
-   * had been read as nothing). One without (三分之一) is left as written, for no rule to read, rather than rounded into
-   * a value the text does not state; so is 十分 (very) not followed by a numerator.
+   * had been read as nothing). One without is written to a hundredth of a percent rounded down (三分之一 → 33.33%,
+   * 三分之二 → 66.66%), so a waiver cap read from it never exceeds the text, and marked {@link
+   * NormalizedText#roundedDown}, so that a minimum read from it rounds up instead; it had been left as written and read
+   * as nothing. 十分 (very) not followed by a numerator stays a word.
    */
   private int fraction(char[] t, int i, Out out) {
     int[] end = new int[1];
@@ -326,12 +350,20 @@ public final class TextNormalizer {
       return 0;
     }
     BigDecimal percent;
+    boolean exact = true;
     try {
       percent = new BigDecimal(numerator).movePointRight(2).divide(d);
     } catch (ArithmeticException e) {
-      return 0; // no exact decimal: 三分之一
+      // no exact decimal (三分之一): a hundredth of a percent, rounded down, so a cap never exceeds the text
+      percent = new BigDecimal(numerator).movePointRight(2).divide(d, 2, java.math.RoundingMode.DOWN);
+      exact = false;
     }
-    return out.emit(percent.stripTrailingZeros().toPlainString() + "%", i, end[0]);
+    int from = out.length();
+    int consumed = out.emit(percent.stripTrailingZeros().toPlainString() + "%", i, end[0]);
+    if (!exact) {
+      out.roundedDown(from, out.length());
+    }
+    return consumed;
   }
 
   /**

@@ -53,8 +53,8 @@ class TextNormalizerTest {
   /**
    * A fraction that is a whole number of hundredths or less (二分之一, 四分之三, 八分之一, 十分之三) is a percentage, and the
    * small and Arabic percent signs (﹪, ٪) are %: "罚息最高减免二分之一", "减免50﹪" had been read as nothing. A fraction with
-   * no exact decimal (三分之一) is left as written rather than rounded, and so is 十分 (very) before anything but a
-   * numeral.
+   * no exact decimal is written to a hundredth of a percent rounded down (三分之一 → 33.33%, 三分之二 → 66.66%; it had been
+   * left as written, and read as nothing), and 十分 (very) before anything but a numeral stays a word.
    */
   @ParameterizedTest
   @CsvSource({
@@ -64,7 +64,8 @@ class TextNormalizerTest {
       "减免八分之一, 减免12.5%",
       "减免十分之三, 减免30%",
       "减免2分之1, 减免50%",
-      "减免三分之一, 减免三分之一",
+      "减免三分之一, 减免33.33%",
+      "减免三分之二, 减免66.66%",
       "十分之重要, 十分之重要",
       "减免50﹪, 减免50%",
       "减免50٪, 减免50%",

@@ -1,0 +1,188 @@
+package io.github.fenqi.nlp;
+
+import static io.github.fenqi.nlp.ReadBack.value;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.fenqi.core.testkit.LinearTime;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reading conventions that tie a number in the text to the policy field it fills: the extracted value must mean
+ * what core means by the field. Core admits a debt when {@code overdueDays >= minOverdueDays} and a plan whose down
+ * payment is at least {@code minRatio} of the settled amount, so a strict threshold in the text ("超过90天") is one
+ * past its number, as a strict bound on the term already was ("须超过12期" = 13).
+ */
+class PolicyConventionsTest {
+  private final PolicyTextExtractor extractor = PolicyTextExtractor.create();
+
+  private static void assertRatio(String expected, String text, PolicyField field) {
+    ReadBack.assertRatio(new BigDecimal(expected), text, field);
+  }
+
+  /**
+   * "逾期超过90天" admits a debt 91 days overdue, not one of 90; core compares {@code overdueDays >= minOverdueDays},
+   * so the field is 91 (it had been 90, admitting the 90-day debt the text refuses). Inclusive words keep the number.
+   */
+  @Test
+  void aStrictOverdueThresholdIsOnePastItsNumber() {
+    Map<String, Integer> strict = Map.of("逾期超过90天的客户可申请分期。", 91, "逾期超过3个月的客户可申请。", 91,
+        "逾期超过半年的客户可申请。", 181, "逾期大于90天可申请。", 91, "逾期＞90天的客户可申请。", 91,
+        "超过90天的逾期客户可申请。", 91, "逾期时间超过了90天的客户可申请。", 91, "逾期天数高于90天的客户可申请。", 91,
+        "逾期超过90天以上可申请。", 91, "逾期多于60天可申请。", 61);
+    strict.forEach((text, days) -> assertEquals(Optional.of(days), value(text, PolicyField.MIN_OVERDUE_DAYS), text));
+    Map<String, Integer> inclusive = Map.of("逾期满90天方可申请。", 90, "逾期90天以上可申请。", 90, "逾期≥90天可申请。", 90,
+        "逾期达到90天可申请。", 90, "逾期超过90天(含90天)的客户可申请。", 90, "逾期超过90天(含)的客户可申请。", 90,
+        "逾期不足90天的不予办理。", 90, "逾期30-90天可申请。", 30);
+    inclusive.forEach((text, days) -> assertEquals(Optional.of(days), value(text, PolicyField.MIN_OVERDUE_DAYS), text));
+  }
+
+  /**
+   * "首付不能超过30%", "首付不得高于30%": the most a down payment may be, no least; only 不超过, 不高于 and 不得超过 were
+   * known, so these had been read as a minimum down payment of 0.3, the cap taken for the floor.
+   */
+  @Test
+  void aNegatedExcessWithAModalVerbCapsTheDownPayment() {
+    for (String text : List.of("首付不能超过30%。", "首付不可高于30%。", "首付不得高于欠款的30%。", "首付比例不应大于30%。",
+        "首付不允许超过三成。")) {
+      assertEquals(Optional.empty(), value(text, PolicyField.MIN_DOWN_PAYMENT_RATIO), text);
+    }
+  }
+
+  /**
+   * "首付须超过10%": core's least down payment is the ratio itself (DebtTerms: the settled amount times it, rounded
+   * up), which the text refuses, so the field is the least ratio above it at the precision written, a hundredth at
+   * the least (0.11; "超过10.5%" 0.106): a minimum rounds up, never allowing less than the text. It had been read as
+   * 0.1, as a strict cap on a waiver is the largest below it (0.49 for "低于50%").
+   */
+  @Test
+  void aStrictDownPaymentFloorIsJustAboveItsNumber() {
+    Map<String, String> strict = Map.of("首付须超过10%。", "0.11", "首付款须高于欠款总额的10%。", "0.11",
+        "首付比例需超过一成。", "0.11", "首付需大于10.5%。", "0.106", "首付超过20%的客户可申请。", "0.21",
+        "首付>10%。", "0.11");
+    strict.forEach((text, r) -> assertRatio(r, text, PolicyField.MIN_DOWN_PAYMENT_RATIO));
+    Map<String, String> inclusive = Map.of("首付不低于10%。", "0.1", "首付须达到10%。", "0.1", "首付10%以上。", "0.1",
+        "首付低于10%的不予受理。", "0.1", "首付>=10%。", "0.1", "逾期超过90天的客户首付不低于10%。", "0.1");
+    inclusive.forEach((text, r) -> assertRatio(r, text, PolicyField.MIN_DOWN_PAYMENT_RATIO));
+    assertEquals(Optional.empty(), value("首付须超过100%。", PolicyField.MIN_DOWN_PAYMENT_RATIO));
+  }
+
+  /**
+   * A label that names the number of installments ("期数", "分期期数", "可选期数") gives a range or list after it its
+   * unit: "期数：12～36", "分期期数：12-36" (the second had been masked as a phone number), "可选期数：3、6、9、12" had been
+   * read as nothing. A label that does not say what is counted ("期限：12-36": months or years?) or counts something
+   * else ("逾期期数：1-3", "展期期数：1-2") is still read as nothing.
+   */
+  @Test
+  void aRangeOrListAfterALabelNamingInstallmentsIsRead() {
+    Map<String, List<Integer>> read = Map.of("期数：12～36", List.of(12, 36), "分期期数：12-36", List.of(12, 36),
+        "分期期数:12至36。", List.of(12, 36), "还款期数为6-24,手续费每月0.5%。", List.of(6, 24),
+        "可选期数：3、6、9、12", List.of(3, 12), "<td>分期期数</td><td>12-36</td>", List.of(12, 36),
+        "可分期数：3、6、9、12期。", List.of(3, 12)); // with its unit, not read again without the last item
+    read.forEach((text, range) -> {
+      ExtractionResult r = extractor.extract(text);
+      assertEquals(Optional.of(range.get(0)), r.field(PolicyField.MIN_INSTALLMENTS).map(ExtractedField::value), text);
+      assertEquals(Optional.of(range.get(1)), r.field(PolicyField.MAX_INSTALLMENTS).map(ExtractedField::value), text);
+    });
+    for (String text : List.of("期限：12-36", "逾期期数：1-3", "展期期数：1-2", "期数：36-12", "客服电话：0571-87654321",
+        "期数：2026-12-01起调整")) {
+      ExtractionResult r = extractor.extract(text);
+      assertEquals(Optional.empty(), r.field(PolicyField.MAX_INSTALLMENTS).map(ExtractedField::value), text);
+      assertEquals(Optional.empty(), r.field(PolicyField.MIN_INSTALLMENTS).map(ExtractedField::value), text);
+    }
+  }
+
+  /**
+   * A fraction with no exact decimal (三分之一, 三分之二, 七分之一) had been left as written, so "罚息最高减免三分之一" was read
+   * as nothing. It is now read at four decimals, rounded the way that never allows more than the text: a waiver cap
+   * down (1/3 = 0.3333, 2/3 = 0.6666), a minimum down payment up (1/3 = 0.3334), so a plan within the field is
+   * within the text. Exact fractions are unchanged (二分之一 = 0.5, 八分之一 = 0.125).
+   */
+  @Test
+  void aFractionWithoutAnExactDecimalRoundsTheSafeWay() {
+    assertRatio("0.3333", "罚息最高减免三分之一。", PolicyField.MAX_PENALTY_WAIVER);
+    assertRatio("0.6666", "违约金最多减免三分之二。", PolicyField.MAX_LATE_FEE_WAIVER);
+    assertRatio("0.6666", "利息可减免3分之2。", PolicyField.MAX_INTEREST_WAIVER);
+    assertRatio("0.1428", "罚息减免不超过七分之一。", PolicyField.MAX_PENALTY_WAIVER);
+    assertRatio("0.3334", "首付不低于欠款总额的三分之一。", PolicyField.MIN_DOWN_PAYMENT_RATIO);
+    assertRatio("0.6667", "首付须达到三分之二。", PolicyField.MIN_DOWN_PAYMENT_RATIO);
+    assertRatio("0.5", "罚息最高减免二分之一。", PolicyField.MAX_PENALTY_WAIVER);
+    assertRatio("0.125", "罚息最高减免八分之一。", PolicyField.MAX_PENALTY_WAIVER);
+    assertRatio("0.125", "首付不低于八分之一。", PolicyField.MIN_DOWN_PAYMENT_RATIO);
+  }
+
+  /**
+   * Options numbered with circled digits ("可选期数①12期②24期③36期", "⑴3期⑵6期") had been read as nothing: a circled
+   * digit is an item marker, now read as the 、 between items, so the options are a list (12..36). It is never the
+   * digit it shows (①12期 is no 112 installments).
+   */
+  @Test
+  void optionsNumberedWithCircledDigitsAreAList() {
+    Map<String, List<Integer>> read = Map.of("可选期数①12期②24期③36期。", List.of(12, 36),
+        "分期期数：⑴3期 ⑵6期 ⑶12期", List.of(3, 12), "期数可选❶6期❷12期", List.of(6, 12));
+    read.forEach((text, range) -> {
+      ExtractionResult r = extractor.extract(text);
+      assertEquals(Optional.of(range.get(0)), r.field(PolicyField.MIN_INSTALLMENTS).map(ExtractedField::value), text);
+      assertEquals(Optional.of(range.get(1)), r.field(PolicyField.MAX_INSTALLMENTS).map(ExtractedField::value), text);
+    });
+    ExtractionResult r = extractor.extract("①逾期满90天；②最长可分36期；③罚息最高减免50%。");
+    assertEquals(Optional.of(90), r.field(PolicyField.MIN_OVERDUE_DAYS).map(ExtractedField::value));
+    assertEquals(Optional.of(36), r.field(PolicyField.MAX_INSTALLMENTS).map(ExtractedField::value));
+    assertRatio("0.5", "①罚息最高减免50%②本金不予减免", PolicyField.MAX_PENALTY_WAIVER);
+    assertRatio("0", "①罚息最高减免50%②本金不予减免", PolicyField.PRINCIPAL_WAIVER);
+  }
+
+  /**
+   * "罚息不可减免50%以上": a waiver of 50% or more is refused (以上 includes its number, as "36期以上的不予受理" is 35 at
+   * most), so the cap is the largest ratio below it, 0.49, as for "减免比例低于50%". It had been read as nothing, the
+   * refused share taken for no cap at all. "不得减免超过50%" stays 0.5.
+   */
+  @Test
+  void aRefusalOfAShareAndAboveIsACapJustUnderIt() {
+    Map<String, String> caps = Map.of("罚息不可减免50%以上。", "0.49", "罚息不得减免百分之五十及以上。", "0.49",
+        "违约金不予减免三成以上。", "0.29", "罚息不可减免超过50%。", "0.5");
+    caps.forEach((text, r) -> {
+      PolicyField f = text.startsWith("违约金") ? PolicyField.MAX_LATE_FEE_WAIVER : PolicyField.MAX_PENALTY_WAIVER;
+      assertRatio(r, text, f);
+    });
+    assertEquals(Optional.empty(), value("罚息不减免50%。", PolicyField.MAX_PENALTY_WAIVER));
+  }
+
+  /**
+   * A negated refusal is no refusal: "罚息不得不减免" (has to waive), "本金不是不可以减免" (can be waived) had been read as
+   * a cap of 0, the opposite of the text. They state no cap; with a share, the share is the waiver
+   * ("罚息不得不减免50%" = 0.5, as "罚息减免50%"), where it had been read as a refused share, nothing.
+   */
+  @Test
+  void aNegatedRefusalIsNoRefusal() {
+    for (String text : List.of("罚息不得不减免。", "本金不是不可以减免。", "罚息并非不能减免。", "违约金不会不予减免。")) {
+      ExtractionResult r = extractor.extract(text);
+      for (PolicyField f : List.of(PolicyField.MAX_PENALTY_WAIVER, PolicyField.PRINCIPAL_WAIVER,
+          PolicyField.MAX_LATE_FEE_WAIVER)) {
+        assertEquals(Optional.empty(), r.field(f).map(ExtractedField::value), text + " " + f);
+      }
+    }
+    assertRatio("0.5", "罚息不得不减免50%。", PolicyField.MAX_PENALTY_WAIVER);
+    assertRatio("0", "罚息不予减免。", PolicyField.MAX_PENALTY_WAIVER);
+    assertRatio("0", "罚息不得减免。", PolicyField.MAX_PENALTY_WAIVER);
+  }
+
+  /**
+   * The forms read here stay linear in a very long text with no sentence break: labelled ranges, circled items, double
+   * negations, strict floors and inexact fractions, each repeated thousands of times in one sentence.
+   */
+  @Test
+  void theseFormsAreReadInLinearTimeInAVeryLongSentence() {
+    LinearTime.assertLinear("conventions in one long sentence", scale -> {
+      assertEquals(Optional.of(36), value("分期期数：12～36，".repeat(1_000 * scale), PolicyField.MAX_INSTALLMENTS));
+      assertEquals(Optional.of(24), value("①12期②24期".repeat(1_000 * scale), PolicyField.MAX_INSTALLMENTS));
+      assertEquals(Optional.empty(), value("罚息不得不减免".repeat(1_000 * scale), PolicyField.MAX_PENALTY_WAIVER));
+      assertRatio("0.11", "首付须超过10%，".repeat(1_000 * scale), PolicyField.MIN_DOWN_PAYMENT_RATIO);
+      assertRatio("0.3334", "首付不低于三分之一".repeat(1_000 * scale), PolicyField.MIN_DOWN_PAYMENT_RATIO);
+      assertEquals(Optional.of(91), value("逾期超过90天，".repeat(1_000 * scale), PolicyField.MIN_OVERDUE_DAYS));
+    });
+  }
+}
