@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -279,6 +280,15 @@ public final class Masking {
    * hold {@link #uuidSpans} to a scan of the whole text for each run, which is what it replaced.
    */
   String redact(String written, Function<String, UuidSpans> uuids) {
+    return redact(written, uuids, this::maskRun);
+  }
+
+  /** {@link #redact} with {@link #maskRun} read the straightforward way, {@link #maskedByNestedCalls}: for tests. */
+  String redactByNestedCalls(String written) {
+    return redact(written, Masking::uuidSpans, run -> maskedByNestedCalls(run, true));
+  }
+
+  private String redact(String written, Function<String, UuidSpans> uuids, UnaryOperator<String> maskRun) {
     String text = replaceMatches(replaceMatches(replaceMatches(written, BRACKETED_MOBILE, this::punctuatedMobile),
         DOTTED_NUMBER, this::dottedNumber), DOTTED_MOBILE, this::punctuatedMobile);
     String ascii = halfWidthDigits(text);
@@ -292,7 +302,7 @@ public final class Masking {
       int to = m.group("suffix").isEmpty() ? beforeMaskedHead(ascii, from, m.end("run")) : m.end("run");
       String run = ascii.substring(from, to);
       return m.group("prefix") + ascii.substring(m.start("run"), from)
-          + (mayHoldIdentifier(run) ? maskRun(run) : run)
+          + (mayHoldIdentifier(run) ? maskRun.apply(run) : run)
           + ascii.substring(to, m.end("run")) + m.group("suffix");
     });
     String mobiles = replaceMatches(runs, PUNCTUATED_MOBILE, this::punctuatedMobile);
@@ -462,22 +472,27 @@ public final class Masking {
    * {@link #maskGroups} of {@code run}, and {@link #maskRun}'s reading of a final X or x as a letter when
    * {@code finalLetter}. A run that starts with a mobile or a date and goes on with more is masked as the mobile or
    * date and then the rest as a run of its own ({@link Nested}); the rest had been masked by a call within the call,
-   * so 20 000 mobiles a space apart (240 000 characters) overflowed the stack. The rests are now taken in a loop, and
+   * so 20 000 mobiles a space apart (240 000 characters) overflowed the stack. The rests are taken in a loop, and
    * the masked run is put together once, from its outermost part in: a string is built for a part only where its whole
-   * is needed, to hide what the whole identifier hides or to read a final X as a letter. Each rest is still split
-   * into its groups anew, so the time of such a run grows with its square.
+   * is needed, to hide what the whole identifier hides or to read a final X as a letter. The run is split into its
+   * groups once ({@link Grouped}) and each rest is a span of those groups: each rest had been copied and split anew,
+   * so the work grew with the square of the run and those 20 000 mobiles took 5 s.
    */
   private String masked(String run, boolean finalLetter) {
+    Grouped g = Grouped.of(run);
     List<Nested> levels = new ArrayList<>();
-    List<String> runs = new ArrayList<>();
-    String current = run;
-    Object step = maskGroups(current);
+    List<int[]> spans = new ArrayList<>(); // the characters from..to of run that level k masks
+    int first = 0;
+    int last = g.size();
+    Object step = maskGroups(g, first, last);
     while (step instanceof Nested nested) {
       levels.add(nested);
-      runs.add(current);
-      current = current.substring(nested.innerStart(), nested.innerEnd());
-      step = maskGroups(current);
+      spans.add(new int[] {g.start(first), g.end(last)});
+      first = nested.innerFrom();
+      last = nested.innerTo();
+      step = maskGroups(g, first, last);
     }
+    String current = g.text(first, last);
     String core = (String) step;
     if (finalLetter || !levels.isEmpty()) {
       core = withFinalLetter(current, core);
@@ -487,22 +502,25 @@ public final class Masking {
     int length = core.length();
     for (int k = levels.size() - 1; k >= 0; k--) {
       Nested nested = levels.get(k);
-      String runK = runs.get(k);
+      int from = spans.get(k)[0];
+      int to = spans.get(k)[1];
       length += nested.before().length() + nested.after().length();
-      boolean partsAlign = nested.before().length() == nested.innerStart()
-          && nested.after().length() == runK.length() - nested.innerEnd();
+      boolean partsAlign = nested.before().length() == g.start(nested.innerFrom()) - from
+          && nested.after().length() == to - g.end(nested.innerTo());
       if (nested.whole() != null) {
         core = hiddenAlso(built(levels, k, coreLevel, core), nested.whole());
         coreLevel = k;
-        same = core.equals(runK);
-      } else if (length != runK.length()) {
+        same = core.length() == to - from && run.startsWith(core, from);
+      } else if (length != to - from) {
         same = false;
       } else if (partsAlign) {
-        same = same && runK.startsWith(nested.before()) && runK.endsWith(nested.after());
+        same = same && run.startsWith(nested.before(), from)
+            && run.startsWith(nested.after(), to - nested.after().length());
       } else {
-        same = built(levels, k, coreLevel, core).equals(runK);
+        same = built(levels, k, coreLevel, core).equals(run.substring(from, to));
       }
-      if ((finalLetter || k > 0) && same && endsWithX(runK)) {
+      if ((finalLetter || k > 0) && same && isX(run.charAt(to - 1))) {
+        String runK = run.substring(from, to);
         core = withFinalLetter(runK, runK);
         coreLevel = k;
         same = core.equals(runK);
@@ -512,6 +530,64 @@ public final class Masking {
       }
     }
     return built(levels, 0, coreLevel, core);
+  }
+
+  /**
+   * A run split once at its separators: its groups, the separators between them, where each group starts and how
+   * many characters and digits the groups before it hold. {@link #masked} masks spans of these groups, one rest
+   * within another, with no copy of a rest and no second split.
+   */
+  private record Grouped(String run, List<String> groups, List<String> separators, int[] starts, int[] characters,
+      int[] digits) {
+    static Grouped of(String run) {
+      List<String> groups = new ArrayList<>();
+      List<String> separators = new ArrayList<>(); // separators.get(k) lies between groups k and k + 1
+      List<Integer> starts = new ArrayList<>();
+      Matcher sep = SEPARATORS.matcher(run);
+      int at = 0;
+      while (sep.find()) {
+        groups.add(run.substring(at, sep.start()));
+        starts.add(at);
+        separators.add(sep.group());
+        at = sep.end();
+      }
+      groups.add(run.substring(at));
+      starts.add(at);
+      int n = groups.size();
+      int[] characters = new int[n + 1];
+      int[] digits = new int[n + 1];
+      for (int k = 0; k < n; k++) {
+        String group = groups.get(k);
+        characters[k + 1] = characters[k] + group.length();
+        digits[k + 1] = digits[k] + (int) group.chars().filter(c -> c >= '0' && c <= '9').count();
+      }
+      return new Grouped(run, groups, separators, starts.stream().mapToInt(Integer::intValue).toArray(), characters,
+          digits);
+    }
+
+    int size() {
+      return groups.size();
+    }
+
+    /** Where group {@code k} starts in the run. */
+    int start(int k) {
+      return starts[k];
+    }
+
+    /** Where the groups before {@code to} end in the run (group {@code to - 1}'s end). */
+    int end(int to) {
+      return starts[to - 1] + groups.get(to - 1).length();
+    }
+
+    /** Groups {@code from..to-1} as written, with the separators between them. */
+    String text(int from, int to) {
+      return run.substring(start(from), end(to));
+    }
+
+    /** Whether groups {@code from..to-1} hold the 11 digits that the shortest identifier, a mobile, has. */
+    boolean mayHoldIdentifier(int from, int to) {
+      return digits[to] - digits[from] >= 11;
+    }
   }
 
   /**
@@ -530,8 +606,34 @@ public final class Masking {
   }
 
   private static boolean endsWithX(String run) {
-    char last = run.charAt(run.length() - 1);
-    return last == 'X' || last == 'x';
+    return isX(run.charAt(run.length() - 1));
+  }
+
+  private static boolean isX(char c) {
+    return c == 'X' || c == 'x';
+  }
+
+  /**
+   * {@link #maskRun} read the straightforward way, as it was written before {@link #masked}: each rest after a mobile
+   * or a date copied, split anew and masked by a call within the call. The tests hold {@link #redact} to it on texts
+   * short enough for its square time and its stack.
+   */
+  String maskedByNestedCalls(String run, boolean finalLetter) {
+    Grouped g = Grouped.of(run);
+    Object step = maskGroups(g, 0, g.size());
+    String masked = step instanceof Nested nested ? nested.before()
+        + maskedByNestedCalls(g.text(nested.innerFrom(), nested.innerTo()), true) + nested.after() : (String) step;
+    if (step instanceof Nested nested && nested.whole() != null) {
+      masked = hiddenAlso(masked, nested.whole());
+    }
+    if (finalLetter && masked.equals(run) && endsWithX(run)) {
+      int cut = run.length() - 1;
+      while (!Character.isDigit(run.charAt(cut - 1))) {
+        cut--;
+      }
+      return maskedByNestedCalls(run.substring(0, cut), false) + run.substring(cut);
+    }
+    return masked;
   }
 
   /** The masked run of level {@code from}: the parts of levels {@code from..to-1} around {@code core}, level to's. */
@@ -548,55 +650,46 @@ public final class Masking {
   }
 
   /**
-   * A run masked as {@code before}, then its characters {@code innerStart..innerEnd} masked as a run of their own
+   * A run masked as {@code before}, then its groups {@code innerFrom..innerTo-1} masked as a run of their own
    * ({@link #maskRun}), then {@code after}; with each digit hidden that {@code whole} hides when it is not null
    * ({@link #hiddenAlso}).
    */
-  private record Nested(String before, int innerStart, int innerEnd, String after, @Nullable String whole) {}
+  private record Nested(String before, int innerFrom, int innerTo, String after, @Nullable String whole) {}
 
   /**
    * {@link #maskRun} of a run taken whole, its final X or x an ID number's check character: the masked run, or a
    * {@link Nested} when a mobile or a date starts it and the rest is to be masked as a run of its own.
    */
-  private Object maskGroups(String run) {
-    List<String> groups = new ArrayList<>();
-    List<String> separators = new ArrayList<>(); // separators.get(k) lies between groups k and k + 1
-    Matcher sep = SEPARATORS.matcher(run);
-    int at = 0;
-    while (sep.find()) {
-      groups.add(run.substring(at, sep.start()));
-      separators.add(sep.group());
-      at = sep.end();
-    }
-    groups.add(run.substring(at));
-    String compact = String.join("", groups);
-    String whole = maskIdentifier(compact);
+  private Object maskGroups(Grouped g, int first, int last) {
+    List<String> groups = g.groups().subList(first, last);
+    List<String> separators = g.separators().subList(first, last - 1); // separators.get(k): groups k and k + 1
     int n = groups.size();
+    // no identifier has more than 19 characters: the groups are joined only when they may be one ("" is none)
+    String compact = g.characters()[last] - g.characters()[first] <= 19 ? String.join("", groups) : "";
+    String whole = maskIdentifier(compact);
     int dateStart = dateGroups(groups, separators, 0) ? 3 : 0;
     int dateEnd = n - 3 > dateStart && dateGroups(groups, separators, n - 3) ? n - 3 : n;
     if (dateStart > 0 || dateEnd < n) { // 2026-11-30 2000: a date and an amount, not a card 202611**2000
-      String rest = joinWith(groups.subList(dateStart, dateEnd), separators.subList(dateStart, dateEnd - 1));
-      String before = dateStart > 0 ? joinWith(groups.subList(0, 3), separators.subList(0, 2)) + separators.get(2) : "";
-      String after = dateEnd < n ? separators.get(dateEnd - 1)
-          + joinWith(groups.subList(dateEnd, n), separators.subList(dateEnd, n - 1)) : "";
-      return mayHoldIdentifier(rest) ? new Nested(before, before.length(), before.length() + rest.length(), after, null)
-          : before + rest + after;
+      String before = g.run().substring(g.start(first), g.start(first + dateStart));
+      String after = g.run().substring(g.end(first + dateEnd), g.end(last));
+      return g.mayHoldIdentifier(first + dateStart, first + dateEnd)
+          ? new Nested(before, first + dateStart, first + dateEnd, after, null) : g.text(first, last);
     }
     int mobileGroups = leadingMobileGroups(groups);
     if (whole != null && (isMobile(compact) || mobileGroups == 0) && !showsMoreOfAPart(groups, compact, whole)) {
       return countryCodeApart(whole, groups, separators, 0, n);
     }
     if (mobileGroups > 0) { // 139 1234 5678 2026: the 12 digits after 139 are no card (139 123456**2026 showed 9)
-      String rest = joinWith(groups.subList(mobileGroups, n), separators.subList(mobileGroups, n - 1));
       String mobile = countryCodeApart(maskIdentifier(String.join("", groups.subList(0, mobileGroups))), groups,
           separators, 0, mobileGroups) + separators.get(mobileGroups - 1);
       // 1 30105 19900 307123X, an ID number of Hebei (13), Shanxi (14) or Inner Mongolia (15) grouped oddly, is as
       // much that as a mobile and seven characters, which had shown 11 of its: 130****1990 0307123X
       String hidden = whole != null && (IdentityValidation.readsAsIdNumber(compact)
           || IdentityValidation.isFirstGenerationId(compact)) ? whole : null;
-      if (mayHoldIdentifier(rest)) {
-        return new Nested(mobile, run.length() - rest.length(), run.length(), "", hidden);
+      if (g.mayHoldIdentifier(first + mobileGroups, last)) {
+        return new Nested(mobile, first + mobileGroups, last, "", hidden);
       }
+      String rest = g.text(first + mobileGroups, last);
       return hidden != null ? hiddenAlso(mobile + rest, hidden) : mobile + rest;
     }
     long[] score = new long[n + 1]; // of the best split of groups i..n-1
@@ -621,7 +714,7 @@ public final class Masking {
         }
       }
     }
-    StringBuilder out = new StringBuilder(run.length());
+    StringBuilder out = new StringBuilder(g.end(last) - g.start(first));
     for (int i = 0; i < n; ) {
       int next = end[i] > i ? end[i] : i + 1;
       if (end[i] > i) {
