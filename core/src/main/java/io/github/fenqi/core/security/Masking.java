@@ -2,7 +2,9 @@ package io.github.fenqi.core.security;
 
 import io.github.fenqi.core.InvalidInputException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
@@ -534,11 +536,12 @@ public final class Masking {
 
   /**
    * A run split once at its separators: its groups, the separators between them, where each group starts and how
-   * many characters and digits the groups before it hold. {@link #masked} masks spans of these groups, one rest
-   * within another, with no copy of a rest and no second split.
+   * many characters and digits the groups before it hold, and the {@link Splits} of its rests found so far.
+   * {@link #masked} masks spans of these groups, one rest within another, with no copy of a rest and no second split.
+   * Not thread-safe: one belongs to one call of {@link #masked}.
    */
   private record Grouped(String run, List<String> groups, List<String> separators, int[] starts, int[] characters,
-      int[] digits) {
+      int[] digits, Map<Integer, Splits> splitsByLast) {
     static Grouped of(String run) {
       List<String> groups = new ArrayList<>();
       List<String> separators = new ArrayList<>(); // separators.get(k) lies between groups k and k + 1
@@ -562,7 +565,12 @@ public final class Masking {
         digits[k + 1] = digits[k] + (int) group.chars().filter(c -> c >= '0' && c <= '9').count();
       }
       return new Grouped(run, groups, separators, starts.stream().mapToInt(Integer::intValue).toArray(), characters,
-          digits);
+          digits, new HashMap<>());
+    }
+
+    /** The splits of the rests that end where group {@code last - 1} ends, as far as they are known. */
+    Splits splits(int last) {
+      return splitsByLast.computeIfAbsent(last, to -> new Splits(this, to));
     }
 
     int size() {
@@ -692,48 +700,81 @@ public final class Masking {
       String rest = g.text(first + mobileGroups, last);
       return hidden != null ? hiddenAlso(mobile + rest, hidden) : mobile + rest;
     }
-    long[] score = new long[n + 1]; // of the best split of groups i..n-1
-    int[] end = new int[n]; // where the identifier that starts at group i ends (exclusive), or i for none
-    for (int i = n - 1; i >= 0; i--) {
-      score[i] = score[i + 1];
-      end[i] = i;
-      int digits = 0;
-      for (int j = i; j < n && digits + groups.get(j).length() <= 19; j++) {
-        digits += groups.get(j).length();
-        List<String> span = groups.subList(i, j + 1);
-        String joined = String.join("", span);
-        if (!writtenAsIdentifier(span, joined)) {
-          continue;
-        }
-        boolean oneSeparator = separators.subList(i, j).stream().distinct().count() <= 1;
-        long own = digits * 1_000_000L - (oneSeparator ? 0 : 100_000) + (isMobile(joined) ? 1_000 : 0)
-            + (digits == 16 || digits == 19 ? 100 : 0);
-        if (own + score[j + 1] > score[i]) {
-          score[i] = own + score[j + 1];
-          end[i] = j + 1;
-        }
-      }
+    Splits splits = g.splits(last);
+    splits.fill(first, this);
+    if (splits.nextStart[first] == last) { // no identifier written the usual ways
+      return mobileGroupedAnyWay(g, first, last, whole);
     }
     StringBuilder out = new StringBuilder(g.end(last) - g.start(first));
-    for (int i = 0; i < n; ) {
-      int next = end[i] > i ? end[i] : i + 1;
-      if (end[i] > i) {
-        out.append(countryCodeApart(maskIdentifier(String.join("", groups.subList(i, next))), groups, separators, i,
-            next));
+    for (int i = first; i < last; ) {
+      int next = splits.nextStart[i] > i ? splits.nextStart[i] : splits.end[i];
+      if (next > i && splits.nextStart[i] == i) {
+        out.append(countryCodeApart(maskIdentifier(String.join("", g.groups().subList(i, next))), groups, separators,
+            i - first, next - first));
       } else { // groups of no identifier written the usual ways, masked as a run of their own would be
-        while (next < n && end[next] == next) {
-          next++;
-        }
-        String leftover = joinWith(groups.subList(i, next), separators.subList(i, next - 1));
-        out.append(i == 0 && next == n ? mobileGroupedAnyWay(groups, separators)
-            : !mayHoldIdentifier(leftover) ? leftover : maskRun(leftover));
+        String leftover = g.text(i, next);
+        out.append(!g.mayHoldIdentifier(i, next) ? leftover : maskRun(leftover));
       }
-      if (next < n) {
-        out.append(separators.get(next - 1));
+      if (next < last) {
+        out.append(g.separators().get(next - 1));
       }
       i = next;
     }
     return whole == null ? out.toString() : hiddenAlso(out, whole);
+  }
+
+  /**
+   * The best split of groups {@code i..last-1} of a run into identifiers written the usual ways, for each {@code i}:
+   * covering the most digits, then the fewest identifiers whose groups are set apart by different separators, then
+   * the most mobiles, then the most cards of 16 or 19 digits (see {@link #maskRun}). It depends on the groups from
+   * {@code i} on only, so the rests of one run that end where it ends share it: each rest had been searched anew, and a
+   * run of many mobiles grouped no usual way took time growing with its square.
+   */
+  private static final class Splits {
+    private final Grouped g;
+    private final int last;
+    private final long[] score; // of the best split of groups i..last-1
+    private final int[] end; // where the identifier that starts at group i ends (exclusive), or i for none
+    private final int[] nextStart; // the first group at or after i where an identifier starts, or last
+    private int low;
+
+    Splits(Grouped g, int last) {
+      this.g = g;
+      this.last = last;
+      this.score = new long[last + 1];
+      this.end = new int[last];
+      this.nextStart = new int[last + 1];
+      this.nextStart[last] = last;
+      this.low = last;
+    }
+
+    /** Fills the splits of groups {@code first..low-1}, those after them being known. */
+    void fill(int first, Masking masking) {
+      List<String> groups = g.groups();
+      List<String> separators = g.separators();
+      for (int i = low - 1; i >= first; i--) {
+        score[i] = score[i + 1];
+        end[i] = i;
+        int digits = 0;
+        for (int j = i; j < last && digits + groups.get(j).length() <= 19; j++) {
+          digits += groups.get(j).length();
+          List<String> span = groups.subList(i, j + 1);
+          String joined = String.join("", span);
+          if (!masking.writtenAsIdentifier(span, joined)) {
+            continue;
+          }
+          boolean oneSeparator = separators.subList(i, j).stream().distinct().count() <= 1;
+          long own = digits * 1_000_000L - (oneSeparator ? 0 : 100_000) + (isMobile(joined) ? 1_000 : 0)
+              + (digits == 16 || digits == 19 ? 100 : 0);
+          if (own + score[j + 1] > score[i]) {
+            score[i] = own + score[j + 1];
+            end[i] = j + 1;
+          }
+        }
+        nextStart[i] = end[i] > i ? i : nextStart[i + 1];
+      }
+      low = Math.min(low, first);
+    }
   }
 
   /**
@@ -757,9 +798,13 @@ public final class Masking {
    * a mobile's, 1 and 3–9 then nine more, perhaps after China's country code {@code 86} or {@code 0086}, however
    * grouped. After another number, {@code 20261130 86 135 61079516} and {@code 20261130 0086159 - 95961713} were no
    * identifier and went out in clear. The groups before and after it are masked as a run of their own would be, so
-   * that a redacted note redacted again comes out the same.
+   * that a redacted note redacted again comes out the same: those after it as a {@link Nested} rest, which
+   * {@link #masked} takes in its loop (masked by a call within the call, 1 000 such mobiles a space apart took 96 s
+   * and overflowed the stack). Each digit {@code whole} hides is hidden too ({@link #hiddenAlso}).
    */
-  private String mobileGroupedAnyWay(List<String> groups, List<String> separators) {
+  private Object mobileGroupedAnyWay(Grouped g, int first, int last, @Nullable String whole) {
+    List<String> groups = g.groups().subList(first, last);
+    List<String> separators = g.separators().subList(first, last - 1);
     int n = groups.size();
     for (int i = 0; i < n; i++) {
       StringBuilder digits = new StringBuilder(groups.get(i));
@@ -767,15 +812,19 @@ public final class Masking {
         digits.append(groups.get(j));
         int start = digits.length() - 11;
         if (isMobile(digits) && digits.charAt(start) == '1' && digits.charAt(start + 1) >= '3') {
-          String before = i > 0 ? joinWith(groups.subList(0, i), separators.subList(0, i - 1)) : "";
-          String after = j + 1 < n ? joinWith(groups.subList(j + 1, n), separators.subList(j + 1, n - 1)) : "";
-          return (i > 0 ? (mayHoldIdentifier(before) ? maskRun(before) : before) + separators.get(i - 1) : "")
+          String before = i > 0 ? g.text(first, first + i) : "";
+          String mobile = (i > 0 ? (mayHoldIdentifier(before) ? maskRun(before) : before) + separators.get(i - 1) : "")
               + countryCodeApart(maskIdentifier(digits.toString()), groups, separators, i, j + 1)
-              + (j + 1 < n ? separators.get(j) + (mayHoldIdentifier(after) ? maskRun(after) : after) : "");
+              + (j + 1 < n ? separators.get(j) : "");
+          if (j + 1 < n && g.mayHoldIdentifier(first + j + 1, last)) { // the rest, masked as a run of its own
+            return new Nested(mobile, first + j + 1, last, "", whole);
+          }
+          String after = j + 1 < n ? g.text(first + j + 1, last) : "";
+          return whole == null ? mobile + after : hiddenAlso(mobile + after, whole);
         }
       }
     }
-    return joinWith(groups, separators);
+    return whole == null ? g.text(first, last) : hiddenAlso(g.text(first, last), whole);
   }
 
   /**
@@ -856,14 +905,6 @@ public final class Masking {
   /** Whether {@code run} has the 11 digits that the shortest identifier, a mobile, has. */
   private static boolean mayHoldIdentifier(String run) {
     return run.chars().filter(c -> c >= '0' && c <= '9').count() >= 11;
-  }
-
-  private static String joinWith(List<String> groups, List<String> separators) {
-    StringBuilder out = new StringBuilder(groups.get(0));
-    for (int k = 1; k < groups.size(); k++) {
-      out.append(separators.get(k - 1)).append(groups.get(k));
-    }
-    return out.toString();
   }
 
   /** Whether these groups are an identifier written one of the usual ways (see {@link #maskRun}). */

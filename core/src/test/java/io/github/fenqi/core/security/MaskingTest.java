@@ -574,6 +574,33 @@ class MaskingTest {
     }
   }
 
+  /**
+   * A mobile grouped no usual way after a group, {@code 12 1 3812345678}, many times a space apart, was masked with the
+   * rest after each such mobile masked by a call within the call, each rest split and searched for identifiers anew:
+   * 1 000 of them (16 000 characters) took 96 s and then overflowed the stack. Counted as allocated bytes (eight
+   * times as many must allocate less than 24 times as much), and run on a thread of a small, fixed stack (256 KiB).
+   */
+  @Test
+  void aRunOfManyMobilesGroupedAnyWayIsRedactedWithWorkLinearInItsLength() throws Exception {
+    assertEquals("12 138****5678 12 138****5678 121381***5678", m.redact("12 1 3812345678 ".repeat(3).strip()));
+    long once = allocatedRedacting("12 1 3812345678 ", 50);
+    long eightfold = allocatedRedacting("12 1 3812345678 ", 400);
+    assertTrue(eightfold < 24 * once, "8 times as many allocated " + eightfold + " bytes against " + once);
+    String[] redacted = new String[1];
+    Throwable[] thrown = new Throwable[1];
+    Thread small = new Thread(null, () -> {
+      try {
+        redacted[0] = m.redact("12 1 3812345678 ".repeat(2_000).strip());
+      } catch (Throwable t) { // a StackOverflowError, reported on the test's thread
+        thrown[0] = t;
+      }
+    }, "redact-on-a-small-stack", 256 * 1024);
+    small.start();
+    small.join();
+    assertEquals(null, thrown[0]);
+    assertTrue(("12 138****5678 ".repeat(1_999) + "121381***5678").equals(redacted[0]), "the last the run's only");
+  }
+
   /** The bytes this thread allocates redacting {@code unit} written {@code times} times (the smallest of three). */
   private long allocatedRedacting(String unit, int times) {
     var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();

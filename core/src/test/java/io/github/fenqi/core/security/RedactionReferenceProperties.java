@@ -17,7 +17,7 @@ class RedactionReferenceProperties {
   private final Masking masking = Masking.defaults();
 
   /**
-   * Digits, dates, mobiles (with a country code and grouped), masked identifiers, check letters, separators and
+   * Digits, dates, mobiles (with a country code, grouped the usual ways and others), masked identifiers, check letters, separators and
    * their look-alikes, and Chinese words, in any order: runs that start with mobiles and dates one after another,
    * with identifiers of every shape among and after them.
    */
@@ -26,7 +26,8 @@ class RedactionReferenceProperties {
     Arbitrary<String> digits = Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(19);
     Arbitrary<String> written = Arbitraries.of("13812345678", "138 1234 5678", "139-1234-5678", "86 138 1234 5678",
         "0086 15912345678", "2026-11-30", "2026 11 30", "1999/1/2", "11010519491231002X", "110105 19491231 002X",
-        "6222 0212 3456 7890 123", "622202*********0123", "138****5678", "1 30105 19900 307123X", "20261130");
+        "6222 0212 3456 7890 123", "622202*********0123", "138****5678", "1 30105 19900 307123X", "20261130", "1 3812345678", "86 135 61079516",
+        "0086159 - 95961713");
     Arbitrary<String> between = Arbitraries.of(" ", " ", " ", "-", " - ", "\u3000", "\u200B", "\u00A0", "\uFF0D",
         ".", "/", "X", "x", "*", "号", "元，", "电话：", "和", "(", ")", "");
     Arbitrary<String> piece = Arbitraries.oneOf(digits, written, written, between);
