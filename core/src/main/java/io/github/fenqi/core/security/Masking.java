@@ -1100,6 +1100,7 @@ public final class Masking {
 
     /** Two-character compound surnames kept whole (replaces the default list). */
     public Builder compoundSurnames(Set<String> surnames) {
+    Objects.requireNonNull(surnames, "surnames");
       for (String s : surnames) {
         if (Objects.requireNonNull(s, "surname").codePointCount(0, s.length()) != 2) {
           throw new InvalidInputException("compoundSurnames", "'" + s + "' is not a two-character surname");
