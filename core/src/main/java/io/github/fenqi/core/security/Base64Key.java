@@ -2,6 +2,7 @@ package io.github.fenqi.core.security;
 
 import io.github.fenqi.core.InvalidInputException;
 import java.util.Base64;
+import java.util.Objects;
 
 /**
  * Reads a 32-byte key written as base64 text (an environment variable, a setting), as the built-in key readers
@@ -27,6 +28,9 @@ public final class Base64Key {
    *     {@value #BYTES} bytes, saying so when it is a hex-encoded key: exactly {@code 2 * BYTES} hex digits
    */
   public static byte[] decode(String location, String text, String what) {
+    Objects.requireNonNull(location, "location");
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(what, "what");
     String value = text.strip();
     String expected = "expected the base64 of a " + BYTES + "-byte " + what;
     String hex = isHexOfAKey(value) ? "; it looks like the hex of a " + BYTES + "-byte key — convert it with "

@@ -3,6 +3,7 @@ package io.github.fenqi.core.security;
 import io.github.fenqi.core.InvalidInputException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import javax.crypto.SecretKey;
 
 /**
@@ -20,6 +21,8 @@ public final class EnvironmentKeyProvider extends RingKeyProvider {
 
   /** One key, {@code keyId}, from the process environment variable {@code variable}. */
   public static EnvironmentKeyProvider fromSystemEnvironment(String keyId, String variable) {
+    Objects.requireNonNull(keyId, "keyId");
+    Objects.requireNonNull(variable, "variable");
     return of(System.getenv(), keyId, Map.of(keyId, variable));
   }
 
@@ -32,6 +35,9 @@ public final class EnvironmentKeyProvider extends RingKeyProvider {
    */
   public static EnvironmentKeyProvider of(Map<String, String> environment, String activeKeyId,
       Map<String, String> variableByKeyId) {
+    Objects.requireNonNull(environment, "environment");
+    Objects.requireNonNull(activeKeyId, "activeKeyId");
+    Objects.requireNonNull(variableByKeyId, "variableByKeyId");
     Map<String, SecretKey> keys = new LinkedHashMap<>();
     variableByKeyId.forEach((id, variable) -> {
       KeyRing.requireKeyId("keyIds", id);

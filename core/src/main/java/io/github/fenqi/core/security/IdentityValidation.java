@@ -10,6 +10,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -57,6 +58,7 @@ public final class IdentityValidation {
 
   /** Validation against {@code clock}'s date (tests, or a case's application date). */
   public static IdentityValidation withClock(Clock clock) {
+    Objects.requireNonNull(clock, "clock");
     return new IdentityValidation(clock, Masking.defaults());
   }
 

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import javax.crypto.SecretKey;
 
 /**
@@ -20,6 +21,8 @@ public final class InMemoryKeyProvider extends RingKeyProvider {
 
   /** The given raw 32-byte keys by id; {@code activeKeyId} must be one of them. The arrays are copied. */
   public static InMemoryKeyProvider of(String activeKeyId, Map<String, byte[]> rawKeys) {
+    Objects.requireNonNull(activeKeyId, "activeKeyId");
+    Objects.requireNonNull(rawKeys, "rawKeys");
     Map<String, SecretKey> keys = new LinkedHashMap<>();
     rawKeys.forEach((id, bytes) -> keys.put(KeyRing.requireKeyId("keyIds", id),
         KeyRing.aesKey("keys." + id, bytes.clone())));
@@ -28,6 +31,8 @@ public final class InMemoryKeyProvider extends RingKeyProvider {
 
   /** Fresh random keys (from {@link SecureRandom}) for each id; the first id is active. */
   public static InMemoryKeyProvider generate(String activeKeyId, String... otherKeyIds) {
+    Objects.requireNonNull(activeKeyId, "activeKeyId");
+    Objects.requireNonNull(otherKeyIds, "otherKeyIds");
     SecureRandom random = new SecureRandom();
     Map<String, byte[]> raw = new LinkedHashMap<>();
     for (String id : concat(activeKeyId, otherKeyIds)) {

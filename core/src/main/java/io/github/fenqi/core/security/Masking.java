@@ -2,10 +2,13 @@ package io.github.fenqi.core.security;
 
 import io.github.fenqi.core.InvalidInputException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -279,6 +282,15 @@ public final class Masking {
    * hold {@link #uuidSpans} to a scan of the whole text for each run, which is what it replaced.
    */
   String redact(String written, Function<String, UuidSpans> uuids) {
+    return redact(written, uuids, this::maskRun);
+  }
+
+  /** {@link #redact} with {@link #maskRun} read the straightforward way, {@link #maskedByNestedCalls}: for tests. */
+  String redactByNestedCalls(String written) {
+    return redact(written, Masking::uuidSpans, run -> maskedByNestedCalls(run, true));
+  }
+
+  private String redact(String written, Function<String, UuidSpans> uuids, UnaryOperator<String> maskRun) {
     String text = replaceMatches(replaceMatches(replaceMatches(written, BRACKETED_MOBILE, this::punctuatedMobile),
         DOTTED_NUMBER, this::dottedNumber), DOTTED_MOBILE, this::punctuatedMobile);
     String ascii = halfWidthDigits(text);
@@ -292,7 +304,7 @@ public final class Masking {
       int to = m.group("suffix").isEmpty() ? beforeMaskedHead(ascii, from, m.end("run")) : m.end("run");
       String run = ascii.substring(from, to);
       return m.group("prefix") + ascii.substring(m.start("run"), from)
-          + (mayHoldIdentifier(run) ? maskRun(run) : run)
+          + (mayHoldIdentifier(run) ? maskRun.apply(run) : run)
           + ascii.substring(to, m.end("run")) + m.group("suffix");
     });
     String mobiles = replaceMatches(runs, PUNCTUATED_MOBILE, this::punctuatedMobile);
@@ -462,22 +474,27 @@ public final class Masking {
    * {@link #maskGroups} of {@code run}, and {@link #maskRun}'s reading of a final X or x as a letter when
    * {@code finalLetter}. A run that starts with a mobile or a date and goes on with more is masked as the mobile or
    * date and then the rest as a run of its own ({@link Nested}); the rest had been masked by a call within the call,
-   * so 20 000 mobiles a space apart (240 000 characters) overflowed the stack. The rests are now taken in a loop, and
+   * so 20 000 mobiles a space apart (240 000 characters) overflowed the stack. The rests are taken in a loop, and
    * the masked run is put together once, from its outermost part in: a string is built for a part only where its whole
-   * is needed, to hide what the whole identifier hides or to read a final X as a letter. Each rest is still split
-   * into its groups anew, so the time of such a run grows with its square.
+   * is needed, to hide what the whole identifier hides or to read a final X as a letter. The run is split into its
+   * groups once ({@link Grouped}) and each rest is a span of those groups: each rest had been copied and split anew,
+   * so the work grew with the square of the run and those 20 000 mobiles took 5 s.
    */
   private String masked(String run, boolean finalLetter) {
+    Grouped g = Grouped.of(run);
     List<Nested> levels = new ArrayList<>();
-    List<String> runs = new ArrayList<>();
-    String current = run;
-    Object step = maskGroups(current);
+    List<int[]> spans = new ArrayList<>(); // the characters from..to of run that level k masks
+    int first = 0;
+    int last = g.size();
+    Object step = maskGroups(g, first, last);
     while (step instanceof Nested nested) {
       levels.add(nested);
-      runs.add(current);
-      current = current.substring(nested.innerStart(), nested.innerEnd());
-      step = maskGroups(current);
+      spans.add(new int[] {g.start(first), g.end(last)});
+      first = nested.innerFrom();
+      last = nested.innerTo();
+      step = maskGroups(g, first, last);
     }
+    String current = g.text(first, last);
     String core = (String) step;
     if (finalLetter || !levels.isEmpty()) {
       core = withFinalLetter(current, core);
@@ -487,22 +504,25 @@ public final class Masking {
     int length = core.length();
     for (int k = levels.size() - 1; k >= 0; k--) {
       Nested nested = levels.get(k);
-      String runK = runs.get(k);
+      int from = spans.get(k)[0];
+      int to = spans.get(k)[1];
       length += nested.before().length() + nested.after().length();
-      boolean partsAlign = nested.before().length() == nested.innerStart()
-          && nested.after().length() == runK.length() - nested.innerEnd();
+      boolean partsAlign = nested.before().length() == g.start(nested.innerFrom()) - from
+          && nested.after().length() == to - g.end(nested.innerTo());
       if (nested.whole() != null) {
         core = hiddenAlso(built(levels, k, coreLevel, core), nested.whole());
         coreLevel = k;
-        same = core.equals(runK);
-      } else if (length != runK.length()) {
+        same = core.length() == to - from && run.startsWith(core, from);
+      } else if (length != to - from) {
         same = false;
       } else if (partsAlign) {
-        same = same && runK.startsWith(nested.before()) && runK.endsWith(nested.after());
+        same = same && run.startsWith(nested.before(), from)
+            && run.startsWith(nested.after(), to - nested.after().length());
       } else {
-        same = built(levels, k, coreLevel, core).equals(runK);
+        same = built(levels, k, coreLevel, core).equals(run.substring(from, to));
       }
-      if ((finalLetter || k > 0) && same && endsWithX(runK)) {
+      if ((finalLetter || k > 0) && same && isX(run.charAt(to - 1))) {
+        String runK = run.substring(from, to);
         core = withFinalLetter(runK, runK);
         coreLevel = k;
         same = core.equals(runK);
@@ -512,6 +532,70 @@ public final class Masking {
       }
     }
     return built(levels, 0, coreLevel, core);
+  }
+
+  /**
+   * A run split once at its separators: its groups, the separators between them, where each group starts and how
+   * many characters and digits the groups before it hold, and the {@link Splits} of its rests found so far.
+   * {@link #masked} masks spans of these groups, one rest within another, with no copy of a rest and no second split.
+   * Not thread-safe: one belongs to one call of {@link #masked}.
+   */
+  private record Grouped(String run, List<String> groups, List<String> separators, int[] starts, int[] characters,
+      int[] digits, Map<Integer, Splits> splitsByLast) {
+    static Grouped of(String run) {
+      List<String> groups = new ArrayList<>();
+      List<String> separators = new ArrayList<>(); // separators.get(k) lies between groups k and k + 1
+      List<Integer> starts = new ArrayList<>();
+      Matcher sep = SEPARATORS.matcher(run);
+      int at = 0;
+      while (sep.find()) {
+        groups.add(run.substring(at, sep.start()));
+        starts.add(at);
+        separators.add(sep.group());
+        at = sep.end();
+      }
+      groups.add(run.substring(at));
+      starts.add(at);
+      int n = groups.size();
+      int[] characters = new int[n + 1];
+      int[] digits = new int[n + 1];
+      for (int k = 0; k < n; k++) {
+        String group = groups.get(k);
+        characters[k + 1] = characters[k] + group.length();
+        digits[k + 1] = digits[k] + (int) group.chars().filter(c -> c >= '0' && c <= '9').count();
+      }
+      return new Grouped(run, groups, separators, starts.stream().mapToInt(Integer::intValue).toArray(), characters,
+          digits, new HashMap<>());
+    }
+
+    /** The splits of the rests that end where group {@code last - 1} ends, as far as they are known. */
+    Splits splits(int last) {
+      return splitsByLast.computeIfAbsent(last, to -> new Splits(this, to));
+    }
+
+    int size() {
+      return groups.size();
+    }
+
+    /** Where group {@code k} starts in the run. */
+    int start(int k) {
+      return starts[k];
+    }
+
+    /** Where the groups before {@code to} end in the run (group {@code to - 1}'s end). */
+    int end(int to) {
+      return starts[to - 1] + groups.get(to - 1).length();
+    }
+
+    /** Groups {@code from..to-1} as written, with the separators between them. */
+    String text(int from, int to) {
+      return run.substring(start(from), end(to));
+    }
+
+    /** Whether groups {@code from..to-1} hold the 11 digits that the shortest identifier, a mobile, has. */
+    boolean mayHoldIdentifier(int from, int to) {
+      return digits[to] - digits[from] >= 11;
+    }
   }
 
   /**
@@ -530,8 +614,34 @@ public final class Masking {
   }
 
   private static boolean endsWithX(String run) {
-    char last = run.charAt(run.length() - 1);
-    return last == 'X' || last == 'x';
+    return isX(run.charAt(run.length() - 1));
+  }
+
+  private static boolean isX(char c) {
+    return c == 'X' || c == 'x';
+  }
+
+  /**
+   * {@link #maskRun} read the straightforward way, as it was written before {@link #masked}: each rest after a mobile
+   * or a date copied, split anew and masked by a call within the call. The tests hold {@link #redact} to it on texts
+   * short enough for its square time and its stack.
+   */
+  String maskedByNestedCalls(String run, boolean finalLetter) {
+    Grouped g = Grouped.of(run);
+    Object step = maskGroups(g, 0, g.size());
+    String masked = step instanceof Nested nested ? nested.before()
+        + maskedByNestedCalls(g.text(nested.innerFrom(), nested.innerTo()), true) + nested.after() : (String) step;
+    if (step instanceof Nested nested && nested.whole() != null) {
+      masked = hiddenAlso(masked, nested.whole());
+    }
+    if (finalLetter && masked.equals(run) && endsWithX(run)) {
+      int cut = run.length() - 1;
+      while (!Character.isDigit(run.charAt(cut - 1))) {
+        cut--;
+      }
+      return maskedByNestedCalls(run.substring(0, cut), false) + run.substring(cut);
+    }
+    return masked;
   }
 
   /** The masked run of level {@code from}: the parts of levels {@code from..to-1} around {@code core}, level to's. */
@@ -548,99 +658,125 @@ public final class Masking {
   }
 
   /**
-   * A run masked as {@code before}, then its characters {@code innerStart..innerEnd} masked as a run of their own
+   * A run masked as {@code before}, then its groups {@code innerFrom..innerTo-1} masked as a run of their own
    * ({@link #maskRun}), then {@code after}; with each digit hidden that {@code whole} hides when it is not null
    * ({@link #hiddenAlso}).
    */
-  private record Nested(String before, int innerStart, int innerEnd, String after, @Nullable String whole) {}
+  private record Nested(String before, int innerFrom, int innerTo, String after, @Nullable String whole) {}
 
   /**
    * {@link #maskRun} of a run taken whole, its final X or x an ID number's check character: the masked run, or a
    * {@link Nested} when a mobile or a date starts it and the rest is to be masked as a run of its own.
    */
-  private Object maskGroups(String run) {
-    List<String> groups = new ArrayList<>();
-    List<String> separators = new ArrayList<>(); // separators.get(k) lies between groups k and k + 1
-    Matcher sep = SEPARATORS.matcher(run);
-    int at = 0;
-    while (sep.find()) {
-      groups.add(run.substring(at, sep.start()));
-      separators.add(sep.group());
-      at = sep.end();
-    }
-    groups.add(run.substring(at));
-    String compact = String.join("", groups);
-    String whole = maskIdentifier(compact);
+  private Object maskGroups(Grouped g, int first, int last) {
+    List<String> groups = g.groups().subList(first, last);
+    List<String> separators = g.separators().subList(first, last - 1); // separators.get(k): groups k and k + 1
     int n = groups.size();
+    // no identifier has more than 19 characters: the groups are joined only when they may be one ("" is none)
+    String compact = g.characters()[last] - g.characters()[first] <= 19 ? String.join("", groups) : "";
+    String whole = maskIdentifier(compact);
     int dateStart = dateGroups(groups, separators, 0) ? 3 : 0;
     int dateEnd = n - 3 > dateStart && dateGroups(groups, separators, n - 3) ? n - 3 : n;
     if (dateStart > 0 || dateEnd < n) { // 2026-11-30 2000: a date and an amount, not a card 202611**2000
-      String rest = joinWith(groups.subList(dateStart, dateEnd), separators.subList(dateStart, dateEnd - 1));
-      String before = dateStart > 0 ? joinWith(groups.subList(0, 3), separators.subList(0, 2)) + separators.get(2) : "";
-      String after = dateEnd < n ? separators.get(dateEnd - 1)
-          + joinWith(groups.subList(dateEnd, n), separators.subList(dateEnd, n - 1)) : "";
-      return mayHoldIdentifier(rest) ? new Nested(before, before.length(), before.length() + rest.length(), after, null)
-          : before + rest + after;
+      String before = g.run().substring(g.start(first), g.start(first + dateStart));
+      String after = g.run().substring(g.end(first + dateEnd), g.end(last));
+      return g.mayHoldIdentifier(first + dateStart, first + dateEnd)
+          ? new Nested(before, first + dateStart, first + dateEnd, after, null) : g.text(first, last);
     }
     int mobileGroups = leadingMobileGroups(groups);
     if (whole != null && (isMobile(compact) || mobileGroups == 0) && !showsMoreOfAPart(groups, compact, whole)) {
       return countryCodeApart(whole, groups, separators, 0, n);
     }
     if (mobileGroups > 0) { // 139 1234 5678 2026: the 12 digits after 139 are no card (139 123456**2026 showed 9)
-      String rest = joinWith(groups.subList(mobileGroups, n), separators.subList(mobileGroups, n - 1));
       String mobile = countryCodeApart(maskIdentifier(String.join("", groups.subList(0, mobileGroups))), groups,
           separators, 0, mobileGroups) + separators.get(mobileGroups - 1);
       // 1 30105 19900 307123X, an ID number of Hebei (13), Shanxi (14) or Inner Mongolia (15) grouped oddly, is as
       // much that as a mobile and seven characters, which had shown 11 of its: 130****1990 0307123X
       String hidden = whole != null && (IdentityValidation.readsAsIdNumber(compact)
           || IdentityValidation.isFirstGenerationId(compact)) ? whole : null;
-      if (mayHoldIdentifier(rest)) {
-        return new Nested(mobile, run.length() - rest.length(), run.length(), "", hidden);
+      if (g.mayHoldIdentifier(first + mobileGroups, last)) {
+        return new Nested(mobile, first + mobileGroups, last, "", hidden);
       }
+      String rest = g.text(first + mobileGroups, last);
       return hidden != null ? hiddenAlso(mobile + rest, hidden) : mobile + rest;
     }
-    long[] score = new long[n + 1]; // of the best split of groups i..n-1
-    int[] end = new int[n]; // where the identifier that starts at group i ends (exclusive), or i for none
-    for (int i = n - 1; i >= 0; i--) {
-      score[i] = score[i + 1];
-      end[i] = i;
-      int digits = 0;
-      for (int j = i; j < n && digits + groups.get(j).length() <= 19; j++) {
-        digits += groups.get(j).length();
-        List<String> span = groups.subList(i, j + 1);
-        String joined = String.join("", span);
-        if (!writtenAsIdentifier(span, joined)) {
-          continue;
-        }
-        boolean oneSeparator = separators.subList(i, j).stream().distinct().count() <= 1;
-        long own = digits * 1_000_000L - (oneSeparator ? 0 : 100_000) + (isMobile(joined) ? 1_000 : 0)
-            + (digits == 16 || digits == 19 ? 100 : 0);
-        if (own + score[j + 1] > score[i]) {
-          score[i] = own + score[j + 1];
-          end[i] = j + 1;
-        }
-      }
+    Splits splits = g.splits(last);
+    splits.fill(first, this);
+    if (splits.nextStart[first] == last) { // no identifier written the usual ways
+      return mobileGroupedAnyWay(g, first, last, whole);
     }
-    StringBuilder out = new StringBuilder(run.length());
-    for (int i = 0; i < n; ) {
-      int next = end[i] > i ? end[i] : i + 1;
-      if (end[i] > i) {
-        out.append(countryCodeApart(maskIdentifier(String.join("", groups.subList(i, next))), groups, separators, i,
-            next));
+    StringBuilder out = new StringBuilder(g.end(last) - g.start(first));
+    for (int i = first; i < last; ) {
+      int next = splits.nextStart[i] > i ? splits.nextStart[i] : splits.end[i];
+      if (next > i && splits.nextStart[i] == i) {
+        out.append(countryCodeApart(maskIdentifier(String.join("", g.groups().subList(i, next))), groups, separators,
+            i - first, next - first));
       } else { // groups of no identifier written the usual ways, masked as a run of their own would be
-        while (next < n && end[next] == next) {
-          next++;
-        }
-        String leftover = joinWith(groups.subList(i, next), separators.subList(i, next - 1));
-        out.append(i == 0 && next == n ? mobileGroupedAnyWay(groups, separators)
-            : !mayHoldIdentifier(leftover) ? leftover : maskRun(leftover));
+        String leftover = g.text(i, next);
+        out.append(!g.mayHoldIdentifier(i, next) ? leftover : maskRun(leftover));
       }
-      if (next < n) {
-        out.append(separators.get(next - 1));
+      if (next < last) {
+        out.append(g.separators().get(next - 1));
       }
       i = next;
     }
     return whole == null ? out.toString() : hiddenAlso(out, whole);
+  }
+
+  /**
+   * The best split of groups {@code i..last-1} of a run into identifiers written the usual ways, for each {@code i}:
+   * covering the most digits, then the fewest identifiers whose groups are set apart by different separators, then
+   * the most mobiles, then the most cards of 16 or 19 digits (see {@link #maskRun}). It depends on the groups from
+   * {@code i} on only, so the rests of one run that end where it ends share it: each rest had been searched anew, and a
+   * run of many mobiles grouped no usual way took time growing with its square.
+   */
+  private static final class Splits {
+    private final Grouped g;
+    private final int last;
+    private final long[] score; // of the best split of groups i..last-1
+    private final int[] end; // where the identifier that starts at group i ends (exclusive), or i for none
+    private final int[] nextStart; // the first group at or after i where an identifier starts, or last
+    private int low;
+
+    Splits(Grouped g, int last) {
+      this.g = g;
+      this.last = last;
+      this.score = new long[last + 1];
+      this.end = new int[last];
+      this.nextStart = new int[last + 1];
+      this.nextStart[last] = last;
+      this.low = last;
+    }
+
+    /** Fills the splits of groups {@code first..low-1}, those after them being known. */
+    void fill(int first, Masking masking) {
+      List<String> groups = g.groups();
+      List<String> separators = g.separators();
+      for (int i = low - 1; i >= first; i--) {
+        score[i] = score[i + 1];
+        end[i] = i;
+        int digits = 0;
+        int firstLength = groups.get(i).length(); // of several groups, only 86 or 0086, 3-4-4, 6-8-4 and 4-4-… are one
+        boolean mayBeGrouped = firstLength == 2 || firstLength == 3 || firstLength == 4 || firstLength == 6;
+        for (int j = i; j < last && digits + groups.get(j).length() <= 19 && (j == i || mayBeGrouped); j++) {
+          digits += groups.get(j).length();
+          List<String> span = groups.subList(i, j + 1);
+          String joined = String.join("", span);
+          if (!masking.writtenAsIdentifier(span, joined)) {
+            continue;
+          }
+          boolean oneSeparator = separators.subList(i, j).stream().distinct().count() <= 1;
+          long own = digits * 1_000_000L - (oneSeparator ? 0 : 100_000) + (isMobile(joined) ? 1_000 : 0)
+              + (digits == 16 || digits == 19 ? 100 : 0);
+          if (own + score[j + 1] > score[i]) {
+            score[i] = own + score[j + 1];
+            end[i] = j + 1;
+          }
+        }
+        nextStart[i] = end[i] > i ? i : nextStart[i + 1];
+      }
+      low = Math.min(low, first);
+    }
   }
 
   /**
@@ -664,9 +800,13 @@ public final class Masking {
    * a mobile's, 1 and 3–9 then nine more, perhaps after China's country code {@code 86} or {@code 0086}, however
    * grouped. After another number, {@code 20261130 86 135 61079516} and {@code 20261130 0086159 - 95961713} were no
    * identifier and went out in clear. The groups before and after it are masked as a run of their own would be, so
-   * that a redacted note redacted again comes out the same.
+   * that a redacted note redacted again comes out the same: those after it as a {@link Nested} rest, which
+   * {@link #masked} takes in its loop (masked by a call within the call, 1 000 such mobiles a space apart took 96 s
+   * and overflowed the stack). Each digit {@code whole} hides is hidden too ({@link #hiddenAlso}).
    */
-  private String mobileGroupedAnyWay(List<String> groups, List<String> separators) {
+  private Object mobileGroupedAnyWay(Grouped g, int first, int last, @Nullable String whole) {
+    List<String> groups = g.groups().subList(first, last);
+    List<String> separators = g.separators().subList(first, last - 1);
     int n = groups.size();
     for (int i = 0; i < n; i++) {
       StringBuilder digits = new StringBuilder(groups.get(i));
@@ -674,15 +814,19 @@ public final class Masking {
         digits.append(groups.get(j));
         int start = digits.length() - 11;
         if (isMobile(digits) && digits.charAt(start) == '1' && digits.charAt(start + 1) >= '3') {
-          String before = i > 0 ? joinWith(groups.subList(0, i), separators.subList(0, i - 1)) : "";
-          String after = j + 1 < n ? joinWith(groups.subList(j + 1, n), separators.subList(j + 1, n - 1)) : "";
-          return (i > 0 ? (mayHoldIdentifier(before) ? maskRun(before) : before) + separators.get(i - 1) : "")
+          String before = i > 0 ? g.text(first, first + i) : "";
+          String mobile = (i > 0 ? (mayHoldIdentifier(before) ? maskRun(before) : before) + separators.get(i - 1) : "")
               + countryCodeApart(maskIdentifier(digits.toString()), groups, separators, i, j + 1)
-              + (j + 1 < n ? separators.get(j) + (mayHoldIdentifier(after) ? maskRun(after) : after) : "");
+              + (j + 1 < n ? separators.get(j) : "");
+          if (j + 1 < n && g.mayHoldIdentifier(first + j + 1, last)) { // the rest, masked as a run of its own
+            return new Nested(mobile, first + j + 1, last, "", whole);
+          }
+          String after = j + 1 < n ? g.text(first + j + 1, last) : "";
+          return whole == null ? mobile + after : hiddenAlso(mobile + after, whole);
         }
       }
     }
-    return joinWith(groups, separators);
+    return whole == null ? g.text(first, last) : hiddenAlso(g.text(first, last), whole);
   }
 
   /**
@@ -765,17 +909,9 @@ public final class Masking {
     return run.chars().filter(c -> c >= '0' && c <= '9').count() >= 11;
   }
 
-  private static String joinWith(List<String> groups, List<String> separators) {
-    StringBuilder out = new StringBuilder(groups.get(0));
-    for (int k = 1; k < groups.size(); k++) {
-      out.append(separators.get(k - 1)).append(groups.get(k));
-    }
-    return out.toString();
-  }
-
   /** Whether these groups are an identifier written one of the usual ways (see {@link #maskRun}). */
   private boolean writtenAsIdentifier(List<String> span, String joined) {
-    if (maskIdentifier(joined) == null) {
+    if (!isIdentifier(joined)) {
       return false;
     }
     if (span.size() == 1) {
@@ -847,7 +983,18 @@ public final class Masking {
 
   private static boolean isMobile(CharSequence digits) {
     return digits.length() == 11 && digits.charAt(0) == '1' && digits.chars().allMatch(Character::isDigit)
-        || countryCodeBeforeMobile(digits.toString()) > 0;
+        || (digits.length() == 13 || digits.length() == 15) && countryCodeBeforeMobile(digits.toString()) > 0;
+  }
+
+  /**
+   * Whether {@code compact} is an identifier, {@link #maskIdentifier} of it not null, found without masking it: the
+   * split of a run asks it of every span of up to 19 characters, and masking each span (a regular expression or two
+   * and several strings a span) had made a run of single digits, {@code 1 1 1 …}, allocate 6 KB a character:
+   * 240 000 characters took seconds.
+   */
+  private static boolean isIdentifier(String compact) {
+    return isMobile(compact) || compact.length() == 18 || IdentityValidation.isFirstGenerationId(compact)
+        || compact.length() >= 12 && compact.length() <= 19 && compact.chars().allMatch(Character::isDigit);
   }
 
   /** {@code compact} (digits, perhaps a final X) masked as the identifier it is, or null when it is none. */
@@ -966,6 +1113,7 @@ public final class Masking {
 
     /** Two-character compound surnames kept whole (replaces the default list). */
     public Builder compoundSurnames(Set<String> surnames) {
+    Objects.requireNonNull(surnames, "surnames");
       for (String s : surnames) {
         if (Objects.requireNonNull(s, "surname").codePointCount(0, s.length()) != 2) {
           throw new InvalidInputException("compoundSurnames", "'" + s + "' is not a two-character surname");

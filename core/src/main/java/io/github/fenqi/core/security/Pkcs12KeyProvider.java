@@ -11,6 +11,7 @@ import java.security.KeyStore;
 import java.security.UnrecoverableKeyException;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import javax.crypto.SecretKey;
 
@@ -42,6 +43,10 @@ public final class Pkcs12KeyProvider extends RingKeyProvider {
    */
   public static Pkcs12KeyProvider open(Path keystore, String passwordVariable, String activeKeyId,
       Map<String, String> environment) {
+    Objects.requireNonNull(keystore, "keystore");
+    Objects.requireNonNull(passwordVariable, "passwordVariable");
+    Objects.requireNonNull(activeKeyId, "activeKeyId");
+    Objects.requireNonNull(environment, "environment");
     String password = environment.get(passwordVariable);
     if (password == null) {
       throw new InvalidInputException(passwordVariable, "environment variable is not set (expected the password "

@@ -23,6 +23,9 @@
  * number still reveals region and the last digits); lengths of plaintexts are visible.
  * Keys are never stored with the data: {@link io.github.fenqi.core.security.KeyProvider} implementations read a
  * PKCS#12 file whose password comes from the environment, the environment itself, or the embedder's KMS.
+ *
+ * <p>The packages are null-marked: a null passed to a public factory of this package or {@code audit} is refused
+ * at once with a {@link java.lang.NullPointerException} whose message is the parameter's name.
  */
 @NullMarked
 package io.github.fenqi.core.security;

@@ -541,12 +541,18 @@ class MaskingTest {
    */
   @Test
   void aRunOfManyIdentifiersAndDatesIsMaskedWithoutOverflowingTheStack() throws Exception {
-    String[] redacted = new String[2];
+    assertEquals("138****5678 ".repeat(2_000).strip(), redactedOnASmallStack("13812345678 ".repeat(2_000).strip()));
+    assertEquals("2026-11-30 138****5678 ".repeat(1_000).strip(),
+        redactedOnASmallStack("2026-11-30 13812345678 ".repeat(1_000).strip()));
+  }
+
+  /** {@code text} redacted on a thread of a small, fixed stack (256 KiB); what it throws is rethrown here. */
+  private String redactedOnASmallStack(String text) throws Exception {
+    String[] redacted = new String[1];
     Throwable[] thrown = new Throwable[1];
     Thread small = new Thread(null, () -> {
       try {
-        redacted[0] = m.redact("13812345678 ".repeat(2_000).strip());
-        redacted[1] = m.redact("2026-11-30 13812345678 ".repeat(1_000).strip());
+        redacted[0] = m.redact(text);
       } catch (Throwable t) { // a StackOverflowError, reported on the test's thread
         thrown[0] = t;
       }
@@ -554,7 +560,67 @@ class MaskingTest {
     small.start();
     small.join();
     assertEquals(null, thrown[0]);
-    assertEquals("138****5678 ".repeat(2_000).strip(), redacted[0]);
-    assertEquals("2026-11-30 138****5678 ".repeat(1_000).strip(), redacted[1]);
+    return redacted[0];
+  }
+
+  /**
+   * A run of many mobiles or dates a space apart was split into its groups anew for each mobile or date, its rest
+   * copied each time: 20 000 mobiles (240 000 characters) took 5 s, the work growing with the square of the run.
+   * Counted as the bytes the redacting thread allocates, not timed: a run eight times as long must allocate less than
+   * 24 times as much (a linear reading allocates about 8 times as much, a quadratic one about 64).
+   */
+  @Test
+  void aRunOfManyMobilesAndDatesIsRedactedWithWorkLinearInItsLength() {
+    for (String unit : List.of("13812345678 ", "2026-11-30 13812345678 ", "86 138 1234 5678 ")) {
+      long once = allocatedRedacting(unit, 1_000);
+      long eightfold = allocatedRedacting(unit, 8_000);
+      assertTrue(eightfold < 24 * once, unit.strip() + " repeated: 8 times as many allocated " + eightfold
+          + " bytes against " + once);
+    }
+  }
+
+  /**
+   * A mobile grouped no usual way after a group, {@code 12 1 3812345678}, many times a space apart, was masked with the
+   * rest after each such mobile masked by a call within the call, each rest split and searched for identifiers anew:
+   * 1 000 of them (16 000 characters) took 96 s and then overflowed the stack. Counted as allocated bytes (eight
+   * times as many must allocate less than 24 times as much), and run on a thread of a small, fixed stack (256 KiB).
+   */
+  @Test
+  void aRunOfManyMobilesGroupedAnyWayIsRedactedWithWorkLinearInItsLength() throws Exception {
+    assertEquals("12 138****5678 12 138****5678 121381***5678", m.redact("12 1 3812345678 ".repeat(3).strip()));
+    long once = allocatedRedacting("12 1 3812345678 ", 50);
+    long eightfold = allocatedRedacting("12 1 3812345678 ", 400);
+    assertTrue(eightfold < 24 * once, "8 times as many allocated " + eightfold + " bytes against " + once);
+    String redacted = redactedOnASmallStack("12 1 3812345678 ".repeat(2_000).strip());
+    assertTrue(("12 138****5678 ".repeat(1_999) + "121381***5678").equals(redacted), "the last the run's only");
+  }
+
+  /**
+   * A long run of single digits a space or dash apart ({@code 1 1 1 …}, 240 000 characters) took seconds: for each
+   * group, the split masked every span of up to 19 characters from it, only to learn whether the span was an
+   * identifier, which allocated 6 KB a character. Counted as allocated bytes, not timed: less than 1 500 a character.
+   */
+  @Test
+  void aRunOfSingleDigitsIsRedactedWithoutMaskingEverySpanOfIt() {
+    for (String unit : List.of("1 ", "1 3 ", "1-")) {
+      String text = unit.repeat(10_000).strip();
+      long bytes = allocatedRedacting(unit, 10_000);
+      assertTrue(bytes < 1_500L * text.length(), unit.strip() + " repeated: " + bytes / text.length()
+          + " bytes allocated a character");
+    }
+  }
+
+  /** The bytes this thread allocates redacting {@code unit} written {@code times} times (the smallest of three). */
+  private long allocatedRedacting(String unit, int times) {
+    var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    String text = unit.repeat(times).strip();
+    String expected = m.redact(text);
+    long least = Long.MAX_VALUE;
+    for (int k = 0; k < 3; k++) {
+      long before = threads.getCurrentThreadAllocatedBytes();
+      assertEquals(expected, m.redact(text));
+      least = Math.min(least, threads.getCurrentThreadAllocatedBytes() - before);
+    }
+    return least;
   }
 }

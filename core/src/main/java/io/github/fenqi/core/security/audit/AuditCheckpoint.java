@@ -4,6 +4,7 @@ import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Objects;
 
 /**
  * A signed statement "the log had {@link #sequence()} entries and its head hash was {@link #headHash()}".
@@ -33,6 +34,8 @@ public record AuditCheckpoint(long sequence, String headHash, String mac) {
 
   /** Signs (sequence, head hash) with {@code key}. */
   public static AuditCheckpoint sign(long sequence, String headHash, AuditKey key) {
+    Objects.requireNonNull(headHash, "headHash");
+    Objects.requireNonNull(key, "key");
     return new AuditCheckpoint(sequence, headHash, Hashing.hmacHex(key, signed(sequence, headHash)));
   }
 
@@ -56,6 +59,8 @@ public record AuditCheckpoint(long sequence, String headHash, String mac) {
    *     a checkpoint"
    */
   public static AuditCheckpoint parse(String source, String text) {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(text, "text");
     long lines = text.strip().lines().count();
     if (lines > 1) {
       throw new InvalidInputException(source, "holds " + lines + " lines, where a checkpoint file holds one checkpoint "

@@ -2,6 +2,7 @@ package io.github.fenqi.core.security.audit;
 
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.security.Base64Key;
+import java.util.Objects;
 import java.util.function.Function;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +25,7 @@ public final class AuditKey {
 
   /** A key from 32 raw bytes (copied). */
   public static AuditKey of(byte[] key) {
+    Objects.requireNonNull(key, "key");
     if (key.length != 32) {
       throw new InvalidInputException("auditKey", "must be 32 bytes, found " + key.length);
     }
@@ -37,6 +39,8 @@ public final class AuditKey {
    *     it looks like a hex-encoded key; the text is never shown)
    */
   public static AuditKey fromBase64(String location, String base64) {
+    Objects.requireNonNull(location, "location");
+    Objects.requireNonNull(base64, "base64");
     return new AuditKey(Base64Key.decode(location, base64, "audit HMAC key"));
   }
 
@@ -45,6 +49,8 @@ public final class AuditKey {
    * ({@code System::getenv} in production, a map's {@code get} in tests).
    */
   public static AuditKey fromEnvironment(String variable, Function<String, @Nullable String> environment) {
+    Objects.requireNonNull(variable, "variable");
+    Objects.requireNonNull(environment, "environment");
     String value = environment.apply(variable);
     // set but empty ('FENQI_AUDIT_KEY= fenqi ...', a secret store that answered nothing) was reported "not set",
     // sending the reader to look for a missing export instead of an empty value

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -171,6 +172,9 @@ public final class FileAuditLog implements AuditLog {
    * @throws AuditLogBusyException when the other writer still holds the log after the wait, naming the wait
    */
   public static FileAuditLog open(Path file, AuditKey key, Duration waitForWriter) {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(waitForWriter, "waitForWriter");
     long deadline = System.nanoTime() + waitForWriter.toNanos();
     while (true) {
       try {
@@ -200,6 +204,10 @@ public final class FileAuditLog implements AuditLog {
    * @throws FenqiException when the file cannot be read or written
    */
   public static FileAuditLog open(Path file, AuditKey key, Clock clock, List<AuditSink> sinks) {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(sinks, "sinks");
     synchronized (OPEN_HERE) {
       Object before = identity(file);
       if (before != null && OPEN_HERE.containsKey(before)) { // refused without a handle: closing one drops the lock
@@ -364,6 +372,9 @@ public final class FileAuditLog implements AuditLog {
    * @throws InvalidInputException when the file does not exist
    */
   public static AuditVerification verify(Path file, AuditKey key, Optional<AuditCheckpoint> checkpoint) {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(checkpoint, "checkpoint");
     Verifier verifier = new Verifier(key, checkpoint);
     ByPath byPath = byPath(file);
     if (byPath.here() != null) { // its durable part, through its own handle
@@ -441,6 +452,8 @@ public final class FileAuditLog implements AuditLog {
    * @throws InvalidInputException when the file does not exist
    */
   public static AuditCheckpoint checkpoint(Path file, AuditKey key) {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(key, "key");
     Verifier verifier = new Verifier(key, Optional.empty());
     ByPath byPath = byPath(file);
     AuditVerification verified;
@@ -525,6 +538,9 @@ public final class FileAuditLog implements AuditLog {
    * @throws InvalidInputException when the file does not exist
    */
   public static AuditVerification read(Path file, AuditKey key, Consumer<AuditEntry> onEntry) {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(onEntry, "onEntry");
     Verifier verifier = new Verifier(key, Optional.empty());
     ByPath byPath = byPath(file);
     if (byPath.here() != null) {
