@@ -103,11 +103,17 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
     });
     repo.addListener(events::add);
     repo.watch(Duration.ofMillis(50));
+    // Files.writeString is no atomic write: a slow host may let the watch read the file truncated, a load failure
+    // told to the listeners as well, so the changes are counted, not every event
     Files.writeString(dir.resolve("demo-consumer-finance.json"), cf().replace("\"max\": 36", "\"max\": 48"));
-    await(() -> events.size() == 1, Duration.ofSeconds(30));
+    await(() -> changes(events) == 1, Duration.ofSeconds(30));
     Files.writeString(dir.resolve("demo-consumer-finance.json"), cf().replace("\"max\": 36", "\"max\": 24"));
-    await(() -> repo.find("demo-consumer-finance", TODAY).orElseThrow().installments().max() == 24 && events.size() == 2,
-        Duration.ofSeconds(30));
+    await(() -> repo.find("demo-consumer-finance", TODAY).orElseThrow().installments().max() == 24
+        && changes(events) == 2, Duration.ofSeconds(30));
+  }
+
+  private static long changes(List<PolicyEvent> events) {
+    return events.stream().filter(PolicyEvent.PolicyChanged.class::isInstance).count();
   }
 
   @Test
