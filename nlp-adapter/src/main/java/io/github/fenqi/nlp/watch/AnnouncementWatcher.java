@@ -989,7 +989,11 @@ public final class AnnouncementWatcher implements AutoCloseable {
       return absolute.resolveSibling(name + ".watcher-state.json");
     }
 
-    /** Clock stamping changes (default UTC system clock). */
+    /**
+     * Clock stamping changes, notes and decisions with its instant (default UTC system clock). The watcher dates
+     * nothing itself: the {@link PolicyStore} dates the versions it applies, and fenqi's stores take today as the date
+     * in {@link io.github.fenqi.core.NegotiationEngine#CASE_ZONE} at their clock's instant, whatever its zone.
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;

@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
  * applied change becomes a new policy file in the repository's directory ({@link PolicyFiles#supersede}, atomically;
  * the same draft as {@link RepositoryPolicyStore}: version {@code <date>-nlp-<change id>}, effective today), and
  * the repository rescans at once, so the new version is live when {@link #apply} returns and a restart keeps it.
+ * Today is the date in {@link io.github.fenqi.core.NegotiationEngine#CASE_ZONE} at the clock's instant, whatever zone
+ * the clock carries, as for {@link RepositoryPolicyStore}.
  *
  * <p>Thread-safety: thread-safe; {@link #apply} is serialised.
  */
@@ -33,6 +35,7 @@ public final class DirectoryPolicyStore implements PolicyStore {
   private final JsonDirectoryPolicyRepository repository;
   private final Clock clock;
 
+  /** @param clock only its instant counts: today is that instant's date in China's zone, the engine's */
   public DirectoryPolicyStore(JsonDirectoryPolicyRepository repository, Clock clock) {
     this.repository = java.util.Objects.requireNonNull(repository, "repository");
     this.clock = java.util.Objects.requireNonNull(clock, "clock");

@@ -74,6 +74,39 @@ class RepositoryPolicyStoreTest {
   }
 
   /**
+   * A change applied at 04:00 in Beijing (20:00 UTC the day before) by stores whose clock is UTC, as the watcher's
+   * default is: it had become a version effective the previous Beijing day, a day before the engine, which reads dates
+   * in {@link io.github.fenqi.core.NegotiationEngine#CASE_ZONE}, would have seen the text. Both stores date versions in
+   * that zone whatever zone the clock carries.
+   */
+  @Test
+  void aChangeBefore0800BeijingIsDatedTheBeijingDayWhateverTheClocksZone(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws Exception {
+    Instant beijing0400 = Instant.parse("2026-11-24T20:00:00Z");
+    LocalDate beijingDay = LocalDate.of(2026, 11, 25);
+    for (ZoneId zone : List.of(ZoneId.of("UTC"), ZoneId.of("America/Los_Angeles"), ZoneId.of("Asia/Shanghai"))) {
+      Clock clock = Clock.fixed(beijing0400, zone);
+      InMemoryPolicyRepository repo = InMemoryPolicyRepository.of(Samples.policies());
+      new RepositoryPolicyStore(repo, clock, "nlp-watcher").apply(change("a", "最长可分48期。", PolicyField.MAX_INSTALLMENTS));
+      Policy applied = repo.snapshot().find("demo-credit-card", beijingDay).orElseThrow();
+      assertEquals(beijingDay, applied.effectiveFrom(), zone + ": " + applied.version());
+      assertTrue(applied.version().startsWith("2026-11-25-nlp-"), zone + ": " + applied.version());
+
+      java.nio.file.Path copy = java.nio.file.Files.createDirectory(dir.resolve(zone.getId().replace('/', '-')));
+      Samples.copyPolicies(copy);
+      try (io.github.fenqi.core.policy.JsonDirectoryPolicyRepository files =
+          io.github.fenqi.core.policy.JsonDirectoryPolicyRepository.openStrict(copy)) {
+        DirectoryPolicyStore store = new DirectoryPolicyStore(files, clock);
+        store.apply(change("a", "最长可分48期。", PolicyField.MAX_INSTALLMENTS));
+        Policy written = files.snapshot().find("demo-credit-card", beijingDay).orElseThrow();
+        assertEquals(beijingDay, written.effectiveFrom(), zone + ": " + written.version());
+        assertTrue(written.version().startsWith("2026-11-25-nlp-"), zone + ": " + written.version());
+        assertEquals(48, store.liveValues("demo-credit-card").get(PolicyField.MAX_INSTALLMENTS), zone.getId());
+      }
+    }
+  }
+
+  /**
    * Two announcements applied the same day: the second, drawn from the first, supersedes it — one version effective
    * today, the later one. (Two versions from one day are refused by the repository; before, both were kept and which
    * applied depended on their labels' order.)
