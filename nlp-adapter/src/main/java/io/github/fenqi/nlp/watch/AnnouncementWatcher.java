@@ -709,12 +709,16 @@ public final class AnnouncementWatcher implements AutoCloseable {
       store.apply(change);
       result = change.withStatus(PolicyChange.Status.APPLIED, clock.instant());
     } catch (RuntimeException e) {
+      String reason;
       if (e instanceof FenqiException) {
         LOG.warn("policy change {} could not be applied: {}", change.id(), e.getMessage());
+        reason = e.getMessage();
       } else { // a store breaking its contract: still failed, still reported
         LOG.error("policy change {} could not be applied", change.id(), e);
+        reason = e.toString();
       }
-      result = change.withStatus(PolicyChange.Status.APPLY_FAILED, clock.instant());
+      // the reason goes with the change: logged only, the audit log and the reviewer saw APPLY_FAILED and no why
+      result = change.failed(reason == null || reason.isBlank() ? e.getClass().getName() : reason, clock.instant());
     }
     notifyChange(result);
     return result;
@@ -728,7 +732,8 @@ public final class AnnouncementWatcher implements AutoCloseable {
   }
 
   /**
-   * Applies a queued change as a new version; returns it with its new status (APPLIED or APPLY_FAILED). A change
+   * Applies a queued change as a new version; returns it with its new status (APPLIED, or APPLY_FAILED with the
+   * reason in {@link PolicyChange#failure()}). A change
    * that fails to apply stays waiting for review, so it can be approved again once the cause is fixed, or rejected.
    *
    * @throws InvalidInputException when the change is not waiting for review (saying when it was decided, if it was)

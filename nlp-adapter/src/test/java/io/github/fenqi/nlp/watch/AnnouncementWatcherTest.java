@@ -102,6 +102,11 @@ class AnnouncementWatcherTest {
 
   /** A source of hexin's policy (a mailbox, a file drop) that fetches with {@code fetch}. */
   static PolicySource fetching(String id, java.util.function.Supplier<List<Announcement>> fetch) {
+    return fetching(id, "hexin", fetch);
+  }
+
+  /** A source of {@code platformId}'s policy that fetches with {@code fetch}. */
+  static PolicySource fetching(String id, String platformId, java.util.function.Supplier<List<Announcement>> fetch) {
     return new PolicySource() {
       @Override
       public String id() {
@@ -110,7 +115,7 @@ class AnnouncementWatcherTest {
 
       @Override
       public String platformId() {
-        return "hexin";
+        return platformId;
       }
 
       @Override

@@ -107,6 +107,40 @@ class RepositoryPolicyStoreTest {
   }
 
   /**
+   * Texts that extract to a policy core refuses (a least term above the live most, interest charged on an
+   * interest-free policy): nothing is applied, the previous version stays live, and the change reported to the
+   * listeners (the audit log) and returned to the reviewer says which rule refused it. The reason had only been logged:
+   * the audit log and the reviewer saw APPLY_FAILED and nothing else.
+   */
+  @Test
+  void aTextThatMakesAnInvalidPolicyIsRefusedNamingTheRuleAndChangesNothing() {
+    Map<String, String> refusals = Map.of("分期期数不得少于72期。", "max: 60 is below min 72",
+        "利息照常计算。", "stopsInterest: the text says interest is charged");
+    for (Map.Entry<String, String> r : refusals.entrySet()) {
+      InMemoryPolicyRepository repo = InMemoryPolicyRepository.of(Samples.policies());
+      List<Policy> history = repo.history("demo-credit-card");
+      AnnouncementWatcherTest.Recorder audit = new AnnouncementWatcherTest.Recorder();
+      io.github.fenqi.nlp.source.Announcement a = new io.github.fenqi.nlp.source.Announcement("cc-notices", "n1", "",
+          r.getKey(), java.net.URI.create("https://example.com/n1"), TODAY.instant());
+      for (AnnouncementWatcher.Mode mode : AnnouncementWatcher.Mode.values()) {
+        AnnouncementWatcher watcher = AnnouncementWatcher.builder(new RepositoryPolicyStore(repo, TODAY, "nlp-watcher"))
+            .source(AnnouncementWatcherTest.fetching("cc-notices", "demo-credit-card", () -> List.of(a)), mode)
+            .listener(audit).withoutStateFile().clock(TODAY).build();
+        PolicyChange detected = watcher.pollOnce().get(0);
+        PolicyChange failed = mode == AnnouncementWatcher.Mode.AUTO_APPLY ? detected : watcher.approve(detected.id());
+        assertEquals(PolicyChange.Status.APPLY_FAILED, failed.status(), mode + ": " + r.getKey());
+        assertTrue(failed.failure() != null && failed.failure().contains(r.getValue()), mode + ": " + failed.failure());
+        PolicyChange told = audit.changes.get(audit.changes.size() - 1);
+        assertEquals(failed, told, "the audit log is told the reason too");
+        assertEquals(history, repo.history("demo-credit-card"), "nothing applied, not even in part");
+        if (mode == AnnouncementWatcher.Mode.REVIEW) {
+          assertEquals(List.of(detected), watcher.pendingReview(), "still waiting, without the failure");
+        }
+      }
+    }
+  }
+
+  /**
    * Two announcements applied the same day: the second, drawn from the first, supersedes it — one version effective
    * today, the later one. (Two versions from one day are refused by the repository; before, both were kept and which
    * applied depended on their labels' order.)
