@@ -625,7 +625,7 @@ public final class AnnouncementWatcher implements AutoCloseable {
   private Optional<PolicyChange> diff(Configured c, Announcement a, NewerValues newer, int index) {
     ExtractionResult extraction = newer.extraction(index);
     String platformId = c.source().platformId();
-    Map<PolicyField, Object> live = store.liveValues(platformId);
+    @Nullable Map<PolicyField, Object> live = null; // read once a field is to be compared (a store may rescan files)
     List<FieldChange> changes = new ArrayList<>();
     for (ExtractedField f : extraction.fields().values()) {
       Optional<Announcement> supersededBy = newer.newestSetting(f.field(), index);
@@ -634,6 +634,9 @@ public final class AnnouncementWatcher implements AutoCloseable {
             + "fetch, which sets it too; not applied or queued", a.id(), c.source().id(), f.field(), f.value(),
             supersededBy.get().id());
         continue;
+      }
+      if (live == null) {
+        live = store.liveValues(platformId);
       }
       Object liveValue = live.get(f.field());
       if (!f.sameValueAs(liveValue)) {
