@@ -492,7 +492,7 @@ public final class AnnouncementWatcher implements AutoCloseable {
   private boolean unread(String sourceId, Announcement a, String key, Set<String> sharedIds) {
     synchronized (stateLock) {
       if (!seen.contains(key)) {
-        return true;
+        return !recordedByItsTextHash(sourceId, a, key);
       }
       if (sharedIds.contains(a.id())) {
         return false;
@@ -501,6 +501,35 @@ public final class AnnouncementWatcher implements AutoCloseable {
       return last != null && !last.equals(a.contentHash())
           && readUnderId.contains(List.of(sourceId, a.id(), a.contentHash()));
     }
+  }
+
+  /**
+   * Whether {@code a}, which has a title of its own, is the text last read under its id as recorded by the hash of its
+   * text alone: a state written before the title counted in {@link Announcement#contentHash()} (or the item before it
+   * had a title). Its record is then taken over under {@code key}, so it is not read again: read as new after the
+   * upgrade, a feed's values had been applied again over an operator's hand edit. A text read since is recorded by
+   * {@code contentHash()}, so an item whose title alone was edited is read. The caller holds stateLock.
+   */
+  private boolean recordedByItsTextHash(String sourceId, Announcement a, String key) {
+    if (a.readableText().equals(a.text())) {
+      return false; // no title of its own: its content hash is its text's
+    }
+    String textHash = a.textHash();
+    String textKey = sourceId + ":" + textHash;
+    Integer attempts = failedAttempts.remove(textKey);
+    if (attempts != null) {
+      failedAttempts.put(key, attempts); // to be tried again: counted on under its new key
+    }
+    List<String> under = List.of(sourceId, a.id());
+    if (!seen.contains(textKey) || !textHash.equals(lastUnderId.get(under))) {
+      return false;
+    }
+    seen.add(key);
+    readUnderId.add(List.of(sourceId, a.id(), a.contentHash()));
+    lastUnderId.put(under, a.contentHash());
+    // listed by this fetch; the old record is forgotten once its fetches are past, since no fetch lists it again
+    lastListed.put(key, listingFetches.getOrDefault(sourceId, 0L));
+    return true;
   }
 
   /**

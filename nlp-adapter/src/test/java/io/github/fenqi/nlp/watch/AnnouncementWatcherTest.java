@@ -347,6 +347,31 @@ class AnnouncementWatcherTest {
     assertEquals(1, recorder.changes.size());
   }
 
+  /**
+   * A feed item whose title states the policy and whose text is a pointer the same in every item (详见附件): the
+   * title is read with the text ({@link Announcement#readableText()}), but a text was known by the hash of the text
+   * alone, so an item whose title was edited (36 months, then 60), and a second item with a new title and the same
+   * text, had been taken for texts read before and never read: 60 was never applied.
+   */
+  @Test
+  void anItemWhoseTitleAloneChangedIsReadAgain() {
+    List<Announcement> items = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.function.BiFunction<String, String, Announcement> item = (id, title) -> new Announcement("feed", id,
+        title, "详见附件。", java.net.URI.create("https://example.com/" + id), java.time.Instant.EPOCH);
+    items.add(item.apply("n1", "信用卡最长可分36期"));
+    AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
+        .source(fetching("feed", () -> List.copyOf(items)), AnnouncementWatcher.Mode.AUTO_APPLY).listener(recorder)
+        .build();
+    assertEquals(List.of("n1 APPLIED"), statuses(watcher.pollOnce()));
+    items.set(0, item.apply("n1", "信用卡最长可分60期"));
+    assertEquals(List.of("n1 APPLIED"), statuses(watcher.pollOnce()), "the title was edited");
+    assertEquals(60, store.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS));
+    items.add(0, item.apply("n2", "信用卡最长可分48期"));
+    assertEquals(List.of("n2 APPLIED"), statuses(watcher.pollOnce()), "another item, the same text");
+    assertEquals(48, store.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS));
+    assertEquals(List.of(), watcher.pollOnce(), "each read once");
+  }
+
   @Test
   void announcementAgreeingWithLivePolicyIsNoChange() {
     store.live.put("hexin", Map.of(PolicyField.MAX_INSTALLMENTS, 36, PolicyField.MIN_OVERDUE_DAYS, 90,
