@@ -657,7 +657,10 @@ public final class AnnouncementWatcher implements AutoCloseable {
     @Nullable Map<PolicyField, Object> live = null; // read once a field is to be compared (a store may rescan files)
     List<FieldChange> changes = new ArrayList<>();
     for (ExtractedField f : extraction.fields().values()) {
-      Optional<Announcement> supersededBy = newer.newestSetting(f.field(), index);
+      // a newer copy of this very text (a notice listed twice) is skipped as a text read once this one is: this copy's
+      // value is the newest, and leaving it to the copy had applied neither
+      Optional<Announcement> supersededBy = newer.newestSetting(f.field(), index)
+          .filter(n -> !n.contentHash().equals(a.contentHash()));
       if (supersededBy.isPresent()) {
         LOG.info("announcement '{}' of source '{}': {} = {} is superseded by the newer announcement '{}' of the same "
             + "fetch, which sets it too; not applied or queued", a.id(), c.source().id(), f.field(), f.value(),

@@ -372,6 +372,38 @@ class AnnouncementWatcherTest {
     assertEquals(List.of(), watcher.pollOnce(), "each read once");
   }
 
+  /**
+   * A feed listing the same notice twice (republished under a new id, or in two categories): the older copy's fields
+   * are left to the newer one, which sets them too, and the newer copy had then been skipped as a text read before
+   * (the older one's), so neither was applied and the notice was lost for good. The older copy, read first, now has
+   * the newest value; a third, different text between or after them still has the last word.
+   */
+  @Test
+  void aNoticeListedTwiceInOneFetchIsApplied() {
+    for (AnnouncementWatcher.Mode mode : AnnouncementWatcher.Mode.values()) {
+      MapStore fresh = new MapStore();
+      fresh.live.put("hexin", Map.of(PolicyField.MAX_INSTALLMENTS, 24));
+      AnnouncementWatcher watcher = AnnouncementWatcher.builder(fresh)
+          .source(feed("最长可分48期。", "最长可分48期。"), mode).build();
+      List<PolicyChange> changes = watcher.pollOnce();
+      assertEquals(List.of("n-1 " + (mode == AnnouncementWatcher.Mode.AUTO_APPLY ? "APPLIED" : "QUEUED_FOR_REVIEW")),
+          statuses(changes), mode.toString());
+      assertEquals(List.of(), watcher.pollOnce(), "read once");
+    }
+    MapStore between = new MapStore();
+    between.live.put("hexin", Map.of(PolicyField.MAX_INSTALLMENTS, 24));
+    AnnouncementWatcher watcher = AnnouncementWatcher.builder(between)
+        .source(feed("最长可分36期。", "最长可分48期。", "最长可分36期。"), AnnouncementWatcher.Mode.AUTO_APPLY).build();
+    assertEquals(List.of("n-1 APPLIED"), statuses(watcher.pollOnce()), "36, the newest, once; 48 never");
+    assertEquals(36, between.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS));
+    MapStore after = new MapStore();
+    after.live.put("hexin", Map.of(PolicyField.MAX_INSTALLMENTS, 24));
+    watcher = AnnouncementWatcher.builder(after)
+        .source(feed("最长可分60期。", "最长可分48期。", "最长可分48期。"), AnnouncementWatcher.Mode.AUTO_APPLY).build();
+    assertEquals(List.of("n-3 APPLIED"), statuses(watcher.pollOnce()), "60, the newest, alone");
+    assertEquals(60, after.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS));
+  }
+
   @Test
   void announcementAgreeingWithLivePolicyIsNoChange() {
     store.live.put("hexin", Map.of(PolicyField.MAX_INSTALLMENTS, 36, PolicyField.MIN_OVERDUE_DAYS, 90,
