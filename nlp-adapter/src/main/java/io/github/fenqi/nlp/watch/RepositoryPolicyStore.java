@@ -140,8 +140,9 @@ public final class RepositoryPolicyStore implements PolicyStore {
 
   /**
    * A draft: {@code base} with {@code values} replacing its fields, as version {@code version} effective from
-   * {@code from}. Every record's validation runs, so an inconsistent draft (max below min, a ratio above 1) is an
-   * {@link InvalidInputException} naming the field; so is a value of the wrong type for its field's
+   * {@code from} to the base's last day ({@code effectiveTo}, kept unless it is before {@code from}). Every record's
+   * validation runs, so an inconsistent draft (max below min, a ratio above 1) is an {@link InvalidInputException}
+   * naming the field; so is a value of the wrong type for its field's
    * {@link PolicyField.Kind} (a {@code Long} or {@code Double} where an {@code Integer} or {@code BigDecimal} is
    * expected) or a null one.
    */
@@ -167,7 +168,10 @@ public final class RepositoryPolicyStore implements PolicyStore {
     Rate fee = values.containsKey(PolicyField.MONTHLY_FEE_RATE)
         ? named(PolicyField.MONTHLY_FEE_RATE, () -> Rate.of((BigDecimal) values.get(PolicyField.MONTHLY_FEE_RATE)))
         : Boolean.TRUE.equals(stops) ? Rate.ZERO : i.monthlyFeeRate();
-    return new Policy(base.schemaVersion(), base.platformId(), base.platformName(), base.productTypes(), version, from, null,
+    // the base's last day stays, like every field the text does not mention: an open-ended draft of a programme that
+    // ends had made it run on for good (none when the draft starts after it: the base is not in force then)
+    LocalDate to = base.effectiveTo() != null && !base.effectiveTo().isBefore(from) ? base.effectiveTo() : null;
+    return new Policy(base.schemaVersion(), base.platformId(), base.platformName(), base.productTypes(), version, from, to,
         new Policy.Eligibility((Integer) values.getOrDefault(PolicyField.MIN_OVERDUE_DAYS, e.minOverdueDays()),
             (Boolean) values.getOrDefault(PolicyField.REQUIRES_HARDSHIP_PROOF, e.requiresHardshipProof()), e.minOutstanding()),
         new Policy.Installments(min, max, i.step(), method, annualRate, fee),

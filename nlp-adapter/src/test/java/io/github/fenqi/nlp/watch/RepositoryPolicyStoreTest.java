@@ -141,6 +141,28 @@ class RepositoryPolicyStoreTest {
   }
 
   /**
+   * A programme that ends (effectiveTo 2026-12-31, nothing after it) changed by an announcement that says nothing of
+   * its end: the new version had been open-ended, so the programme ran on for good past the day it was to stop. The
+   * draft keeps the base's last day, like every other field the text does not mention.
+   */
+  @Test
+  void aChangeToAProgrammeThatEndsKeepsItsLastDay() {
+    String json = new String(Samples.bytes("samples/policies/demo-credit-card.json"), StandardCharsets.UTF_8)
+        .replace("\"effectiveTo\": null", "\"effectiveTo\": \"2026-12-31\"");
+    Policy ending = new io.github.fenqi.core.policy.PolicyValidator()
+        .validate(json.getBytes(StandardCharsets.UTF_8), "demo-credit-card.json").orElseThrow();
+    assertEquals(LocalDate.of(2026, 12, 31), ending.effectiveTo());
+    InMemoryPolicyRepository repo = InMemoryPolicyRepository.of(List.of(ending));
+    new RepositoryPolicyStore(repo, TODAY, "nlp-watcher").apply(change("a", "最长可分48期。", PolicyField.MAX_INSTALLMENTS));
+    Policy live = repo.snapshot().find("demo-credit-card", LocalDate.of(2026, 12, 31)).orElseThrow();
+    assertEquals(48, live.installments().max());
+    assertEquals(LocalDate.of(2026, 12, 31), live.effectiveTo(), live.toString());
+    assertTrue(repo.snapshot().find("demo-credit-card", LocalDate.of(2027, 1, 1)).isEmpty(), "the programme ended");
+    assertEquals(null, RepositoryPolicyStore.draft(ending, Map.of(), "after-its-end", LocalDate.of(2027, 1, 5))
+        .effectiveTo(), "a draft from after the base's end has none of it");
+  }
+
+  /**
    * Two announcements applied the same day: the second, drawn from the first, supersedes it — one version effective
    * today, the later one. (Two versions from one day are refused by the repository; before, both were kept and which
    * applied depended on their labels' order.)
