@@ -10,7 +10,7 @@ import java.util.HexFormat;
 
 /**
  * One announcement fetched from a {@link PolicySource}: plain text (markup already removed), where it came from,
- * and when. {@link #contentHash()} identifies the text, so a watcher processes each version once.
+ * and when. {@link #contentHash()} identifies what is read, title and text, so a watcher processes each version once.
  *
  * <p>Thread-safety: immutable.
  */
@@ -33,10 +33,27 @@ public record Announcement(String sourceId, String id, String title, String text
     return title.isEmpty() || text.startsWith(title) ? text : title + "\n" + text;
   }
 
-  /** SHA-256 of the text, hex. */
+  /**
+   * SHA-256 of the {@link #readableText()}, hex: of the title too, which is read with the text. It had been the hash
+   * of the text alone, so an item whose title states the policy and whose text is the same pointer in every item
+   * (详见附件) was taken, once its title was edited, or as another item, for a text read before and never read. For an
+   * announcement without a title of its own ({@code readableText()} is its text) it is {@link #textHash()}, as before.
+   */
   public String contentHash() {
+    return sha256(readableText());
+  }
+
+  /**
+   * SHA-256 of the text alone, hex: what {@link #contentHash()} was before the title counted, so that a watcher can
+   * recognise a text it recorded then.
+   */
+  public String textHash() {
+    return sha256(text);
+  }
+
+  private static String sha256(String s) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every JVM", e);
     }

@@ -492,7 +492,7 @@ public final class AnnouncementWatcher implements AutoCloseable {
   private boolean unread(String sourceId, Announcement a, String key, Set<String> sharedIds) {
     synchronized (stateLock) {
       if (!seen.contains(key)) {
-        return true;
+        return !recordedByItsTextHash(sourceId, a, key);
       }
       if (sharedIds.contains(a.id())) {
         return false;
@@ -501,6 +501,35 @@ public final class AnnouncementWatcher implements AutoCloseable {
       return last != null && !last.equals(a.contentHash())
           && readUnderId.contains(List.of(sourceId, a.id(), a.contentHash()));
     }
+  }
+
+  /**
+   * Whether {@code a}, which has a title of its own, is the text last read under its id as recorded by the hash of its
+   * text alone: a state written before the title counted in {@link Announcement#contentHash()} (or the item before it
+   * had a title). Its record is then taken over under {@code key}, so it is not read again: read as new after the
+   * upgrade, a feed's values had been applied again over an operator's hand edit. A text read since is recorded by
+   * {@code contentHash()}, so an item whose title alone was edited is read. The caller holds stateLock.
+   */
+  private boolean recordedByItsTextHash(String sourceId, Announcement a, String key) {
+    if (a.readableText().equals(a.text())) {
+      return false; // no title of its own: its content hash is its text's
+    }
+    String textHash = a.textHash();
+    String textKey = sourceId + ":" + textHash;
+    Integer attempts = failedAttempts.remove(textKey);
+    if (attempts != null) {
+      failedAttempts.put(key, attempts); // to be tried again: counted on under its new key
+    }
+    List<String> under = List.of(sourceId, a.id());
+    if (!seen.contains(textKey) || !textHash.equals(lastUnderId.get(under))) {
+      return false;
+    }
+    seen.add(key);
+    readUnderId.add(List.of(sourceId, a.id(), a.contentHash()));
+    lastUnderId.put(under, a.contentHash());
+    // listed by this fetch; the old record is forgotten once its fetches are past, since no fetch lists it again
+    lastListed.put(key, listingFetches.getOrDefault(sourceId, 0L));
+    return true;
   }
 
   /**
@@ -625,15 +654,21 @@ public final class AnnouncementWatcher implements AutoCloseable {
   private Optional<PolicyChange> diff(Configured c, Announcement a, NewerValues newer, int index) {
     ExtractionResult extraction = newer.extraction(index);
     String platformId = c.source().platformId();
-    Map<PolicyField, Object> live = store.liveValues(platformId);
+    @Nullable Map<PolicyField, Object> live = null; // read once a field is to be compared (a store may rescan files)
     List<FieldChange> changes = new ArrayList<>();
     for (ExtractedField f : extraction.fields().values()) {
-      Optional<Announcement> supersededBy = newer.newestSetting(f.field(), index);
+      // a newer copy of this very text (a notice listed twice) is skipped as a text read once this one is: this copy's
+      // value is the newest, and leaving it to the copy had applied neither
+      Optional<Announcement> supersededBy = newer.newestSetting(f.field(), index)
+          .filter(n -> !n.contentHash().equals(a.contentHash()));
       if (supersededBy.isPresent()) {
         LOG.info("announcement '{}' of source '{}': {} = {} is superseded by the newer announcement '{}' of the same "
             + "fetch, which sets it too; not applied or queued", a.id(), c.source().id(), f.field(), f.value(),
             supersededBy.get().id());
         continue;
+      }
+      if (live == null) {
+        live = store.liveValues(platformId);
       }
       Object liveValue = live.get(f.field());
       if (!f.sameValueAs(liveValue)) {
@@ -709,12 +744,16 @@ public final class AnnouncementWatcher implements AutoCloseable {
       store.apply(change);
       result = change.withStatus(PolicyChange.Status.APPLIED, clock.instant());
     } catch (RuntimeException e) {
+      String reason;
       if (e instanceof FenqiException) {
         LOG.warn("policy change {} could not be applied: {}", change.id(), e.getMessage());
+        reason = e.getMessage();
       } else { // a store breaking its contract: still failed, still reported
         LOG.error("policy change {} could not be applied", change.id(), e);
+        reason = e.toString();
       }
-      result = change.withStatus(PolicyChange.Status.APPLY_FAILED, clock.instant());
+      // the reason goes with the change: logged only, the audit log and the reviewer saw APPLY_FAILED and no why
+      result = change.failed(reason == null || reason.isBlank() ? e.getClass().getName() : reason, clock.instant());
     }
     notifyChange(result);
     return result;
@@ -728,7 +767,8 @@ public final class AnnouncementWatcher implements AutoCloseable {
   }
 
   /**
-   * Applies a queued change as a new version; returns it with its new status (APPLIED or APPLY_FAILED). A change
+   * Applies a queued change as a new version; returns it with its new status (APPLIED, or APPLY_FAILED with the
+   * reason in {@link PolicyChange#failure()}). A change
    * that fails to apply stays waiting for review, so it can be approved again once the cause is fixed, or rejected.
    *
    * @throws InvalidInputException when the change is not waiting for review (saying when it was decided, if it was)
@@ -989,7 +1029,11 @@ public final class AnnouncementWatcher implements AutoCloseable {
       return absolute.resolveSibling(name + ".watcher-state.json");
     }
 
-    /** Clock stamping changes (default UTC system clock). */
+    /**
+     * Clock stamping changes, notes and decisions with its instant (default UTC system clock). The watcher dates
+     * nothing itself: the {@link PolicyStore} dates the versions it applies, and fenqi's stores take today as the date
+     * in {@link io.github.fenqi.core.NegotiationEngine#CASE_ZONE} at their clock's instant, whatever its zone.
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;

@@ -25,14 +25,24 @@ import org.slf4j.LoggerFactory;
  * applied change becomes a new policy file in the repository's directory ({@link PolicyFiles#supersede}, atomically;
  * the same draft as {@link RepositoryPolicyStore}: version {@code <date>-nlp-<change id>}, effective today), and
  * the repository rescans at once, so the new version is live when {@link #apply} returns and a restart keeps it.
+ * Today is the date in {@link io.github.fenqi.core.NegotiationEngine#CASE_ZONE} at the clock's instant, whatever zone
+ * the clock carries, as for {@link RepositoryPolicyStore}.
  *
- * <p>Thread-safety: thread-safe; {@link #apply} is serialised.
+ * <p>The directory is rescanned before live values are read and before a change is drafted, so another writer's
+ * version (a second watcher over the same directory, with its own repository: another service, another deployment)
+ * is the one compared with and drawn from. A change had been drafted from the policy this repository last scanned and
+ * written over the other writer's version of the day, so that writer's change, reported APPLIED, was gone.
+ *
+ * <p>Thread-safety: thread-safe; {@link #apply} is serialised. Applies through two stores, or two processes, over one
+ * directory at the same moment are not serialised with each other (each rescans first, which narrows but does not
+ * close the window): give each platform one writer.
  */
 public final class DirectoryPolicyStore implements PolicyStore {
   private static final Logger LOG = LoggerFactory.getLogger(DirectoryPolicyStore.class);
   private final JsonDirectoryPolicyRepository repository;
   private final Clock clock;
 
+  /** @param clock only its instant counts: today is that instant's date in China's zone, the engine's */
   public DirectoryPolicyStore(JsonDirectoryPolicyRepository repository, Clock clock) {
     this.repository = java.util.Objects.requireNonNull(repository, "repository");
     this.clock = java.util.Objects.requireNonNull(clock, "clock");
@@ -45,6 +55,7 @@ public final class DirectoryPolicyStore implements PolicyStore {
 
   @Override
   public Map<PolicyField, Object> liveValues(String platformId) {
+    repository.reload(); // another writer's version of the directory is the live one
     PolicySnapshot snapshot = repository.snapshot();
     return RepositoryPolicyStore.liveValues(snapshot, platformId,
         RepositoryPolicyStore.today(snapshot, platformId, clock));
@@ -62,6 +73,7 @@ public final class DirectoryPolicyStore implements PolicyStore {
    */
   @Override
   public synchronized void apply(PolicyChange change) {
+    repository.reload(); // drawn from the directory as it is, not as last scanned: another writer's change stays
     PolicySnapshot snapshot = repository.snapshot();
     LocalDate today = RepositoryPolicyStore.today(snapshot, change.platformId(), clock);
     Policy draft = RepositoryPolicyStore.draftFor(snapshot, change, today);

@@ -9,6 +9,7 @@ import io.github.fenqi.core.RequiredParts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A change an announcement proposes to a platform's policy, with everything an auditor needs: the source, the
@@ -17,12 +18,15 @@ import java.util.List;
  * {@link Announcement#readableText()}, the text that was read. {@link #supersedes()} names the changes of older texts
  * of the same announcement that this one replaced in the review queue (see {@link Status#SUPERSEDED}).
  * {@link #notes()} says what the text states of a field in incompatible ways or only bounds: such a field has no
- * {@link FieldChange}, and a reviewer should know the notice is ambiguous on it.
+ * {@link FieldChange}, and a reviewer should know the notice is ambiguous on it. {@link #failure()} says why a change
+ * {@link Status#APPLY_FAILED} could not be applied (the rule that refused the new version, or the file that could not
+ * be written): it had only been logged, so the audit log and the reviewer saw the status without the reason.
  *
  * <p>Thread-safety: immutable.
  */
 public record PolicyChange(String id, String sourceId, String platformId, Announcement announcement,
-    ExtractionResult extraction, List<FieldChange> changes, Status status, Instant at, List<String> supersedes) {
+    ExtractionResult extraction, List<FieldChange> changes, Status status, Instant at, List<String> supersedes,
+    @Nullable String failure) {
 
   /** What the watcher did with the change. Thread-safety: immutable (an enum). */
   public enum Status {
@@ -53,6 +57,12 @@ public record PolicyChange(String id, String sourceId, String platformId, Announ
     this(id, sourceId, platformId, announcement, extraction, changes, status, at, List.of());
   }
 
+  /** A change that did not fail to apply ({@link #failure()} null). */
+  public PolicyChange(String id, String sourceId, String platformId, Announcement announcement,
+      ExtractionResult extraction, List<FieldChange> changes, Status status, Instant at, List<String> supersedes) {
+    this(id, sourceId, platformId, announcement, extraction, changes, status, at, supersedes, null);
+  }
+
   /**
    * Every bad part is an {@link InvalidInputException} naming it ({@code changes[0]: is null}), all at once, as for
    * the SDK's other records; it had been a NullPointerException or an IllegalArgumentException naming none.
@@ -63,6 +73,10 @@ public record PolicyChange(String id, String sourceId, String platformId, Announ
         announcement, extraction, changes, status, at, supersedes));
     if (changes != null && changes.isEmpty()) {
       problems.add(Problem.of("changes", "is empty (a policy change needs at least one field change)"));
+    }
+    if (failure != null && (failure.isBlank() || status != Status.APPLY_FAILED)) {
+      problems.add(Problem.of("failure", failure.isBlank() ? "is blank (say why the change could not be applied)"
+          : "is given for a change " + status + " (only a change APPLY_FAILED has one)"));
     }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
@@ -80,13 +94,21 @@ public record PolicyChange(String id, String sourceId, String platformId, Announ
     return extraction.notes();
   }
 
-  /** The same change with another status, stamped {@code at}. */
+  /** The same change with another status, stamped {@code at}, without a {@link #failure()}. */
   public PolicyChange withStatus(Status newStatus, Instant when) {
-    return new PolicyChange(id, sourceId, platformId, announcement, extraction, changes, newStatus, when, supersedes);
+    return new PolicyChange(id, sourceId, platformId, announcement, extraction, changes, newStatus, when, supersedes,
+        null);
+  }
+
+  /** The same change {@link Status#APPLY_FAILED} at {@code when}, for {@code reason} ({@link #failure()}). */
+  public PolicyChange failed(String reason, Instant when) {
+    return new PolicyChange(id, sourceId, platformId, announcement, extraction, changes, Status.APPLY_FAILED, when,
+        supersedes, reason);
   }
 
   /** The same change, replacing the waiting changes {@code olderIds} of older texts of its announcement. */
   PolicyChange superseding(List<String> olderIds) {
-    return new PolicyChange(id, sourceId, platformId, announcement, extraction, changes, status, at, olderIds);
+    return new PolicyChange(id, sourceId, platformId, announcement, extraction, changes, status, at, olderIds,
+        failure);
   }
 }

@@ -2,6 +2,7 @@ package io.github.fenqi.nlp.watch;
 
 import io.github.fenqi.core.FenqiException;
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.NegotiationEngine;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.money.Rate;
 import io.github.fenqi.core.money.Ratio;
@@ -33,6 +34,11 @@ import java.util.function.Supplier;
  * states either; a fee rate the same text states is kept, and so refused); {@code false} cannot be applied to an
  * interest-free policy (the text does not say which method replaces it) and is refused.
  *
+ * <p>Dates: "today" is the date in {@link NegotiationEngine#CASE_ZONE} (China's) at the clock's instant, whatever zone
+ * the clock carries, because the engine reads a policy's dates in that zone. With the clock's own zone, a change applied
+ * before 08:00 in Beijing by a store on a UTC clock ({@code Clock.systemUTC()}, the watcher's default) had become a
+ * version effective the previous Beijing day.
+ *
  * <p>Thread-safety: thread-safe; {@link #apply} is serialised (use one store per repository: applies through two
  * stores over the same repository are not serialised with each other).
  */
@@ -43,6 +49,7 @@ public final class RepositoryPolicyStore implements PolicyStore {
   private final String actor;
 
   /**
+   * @param clock only its instant counts: today is that instant's date in {@link NegotiationEngine#CASE_ZONE}
    * @param actor who the repository records as having made the change (e.g. {@code nlp-watcher})
    */
   public RepositoryPolicyStore(InMemoryPolicyRepository repository, Clock clock, String actor) {
@@ -58,14 +65,15 @@ public final class RepositoryPolicyStore implements PolicyStore {
   }
 
   /**
-   * The day a store reads the live policy on and applies a change as of: the clock's date, unless a version this
+   * The day a store reads the live policy on and applies a change as of: the clock's date in
+   * {@link NegotiationEngine#CASE_ZONE} (whatever zone the clock carries), unless a version this
    * watcher applied ({@code <date>-nlp-…}, effective on that date) is effective later, when the clock has stepped back
    * (an NTP correction across midnight, a host restored from a snapshot) and that date is kept. With the clock's date,
    * a change was drawn from the older version live that day and applied as a version effective before the newer one,
    * so once the clock caught up the newer one was live again: a change reported APPLIED was silently gone.
    */
   static LocalDate today(PolicySnapshot snapshot, String platformId, Clock clock) {
-    LocalDate clockDate = LocalDate.now(clock);
+    LocalDate clockDate = LocalDate.ofInstant(clock.instant(), NegotiationEngine.CASE_ZONE);
     LocalDate today = clockDate;
     for (Policy p : snapshot.history(platformId)) {
       if (p.effectiveFrom().isAfter(today) && p.version().startsWith(p.effectiveFrom() + "-nlp-")) {
@@ -132,8 +140,9 @@ public final class RepositoryPolicyStore implements PolicyStore {
 
   /**
    * A draft: {@code base} with {@code values} replacing its fields, as version {@code version} effective from
-   * {@code from}. Every record's validation runs, so an inconsistent draft (max below min, a ratio above 1) is an
-   * {@link InvalidInputException} naming the field; so is a value of the wrong type for its field's
+   * {@code from} to the base's last day ({@code effectiveTo}, kept unless it is before {@code from}). Every record's
+   * validation runs, so an inconsistent draft (max below min, a ratio above 1) is an {@link InvalidInputException}
+   * naming the field; so is a value of the wrong type for its field's
    * {@link PolicyField.Kind} (a {@code Long} or {@code Double} where an {@code Integer} or {@code BigDecimal} is
    * expected) or a null one.
    */
@@ -159,7 +168,10 @@ public final class RepositoryPolicyStore implements PolicyStore {
     Rate fee = values.containsKey(PolicyField.MONTHLY_FEE_RATE)
         ? named(PolicyField.MONTHLY_FEE_RATE, () -> Rate.of((BigDecimal) values.get(PolicyField.MONTHLY_FEE_RATE)))
         : Boolean.TRUE.equals(stops) ? Rate.ZERO : i.monthlyFeeRate();
-    return new Policy(base.schemaVersion(), base.platformId(), base.platformName(), base.productTypes(), version, from, null,
+    // the base's last day stays, like every field the text does not mention: an open-ended draft of a programme that
+    // ends had made it run on for good (none when the draft starts after it: the base is not in force then)
+    LocalDate to = base.effectiveTo() != null && !base.effectiveTo().isBefore(from) ? base.effectiveTo() : null;
+    return new Policy(base.schemaVersion(), base.platformId(), base.platformName(), base.productTypes(), version, from, to,
         new Policy.Eligibility((Integer) values.getOrDefault(PolicyField.MIN_OVERDUE_DAYS, e.minOverdueDays()),
             (Boolean) values.getOrDefault(PolicyField.REQUIRES_HARDSHIP_PROOF, e.requiresHardshipProof()), e.minOutstanding()),
         new Policy.Installments(min, max, i.step(), method, annualRate, fee),

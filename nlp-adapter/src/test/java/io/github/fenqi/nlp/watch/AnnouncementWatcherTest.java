@@ -102,6 +102,11 @@ class AnnouncementWatcherTest {
 
   /** A source of hexin's policy (a mailbox, a file drop) that fetches with {@code fetch}. */
   static PolicySource fetching(String id, java.util.function.Supplier<List<Announcement>> fetch) {
+    return fetching(id, "hexin", fetch);
+  }
+
+  /** A source of {@code platformId}'s policy that fetches with {@code fetch}. */
+  static PolicySource fetching(String id, String platformId, java.util.function.Supplier<List<Announcement>> fetch) {
     return new PolicySource() {
       @Override
       public String id() {
@@ -110,7 +115,7 @@ class AnnouncementWatcherTest {
 
       @Override
       public String platformId() {
-        return "hexin";
+        return platformId;
       }
 
       @Override
@@ -340,6 +345,63 @@ class AnnouncementWatcherTest {
     assertEquals(1, watcher.pollOnce().size());
     assertEquals(List.of(), watcher.pollOnce());
     assertEquals(1, recorder.changes.size());
+  }
+
+  /**
+   * A feed item whose title states the policy and whose text is a pointer the same in every item (详见附件): the
+   * title is read with the text ({@link Announcement#readableText()}), but a text was known by the hash of the text
+   * alone, so an item whose title was edited (36 months, then 60), and a second item with a new title and the same
+   * text, had been taken for texts read before and never read: 60 was never applied.
+   */
+  @Test
+  void anItemWhoseTitleAloneChangedIsReadAgain() {
+    List<Announcement> items = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.function.BiFunction<String, String, Announcement> item = (id, title) -> new Announcement("feed", id,
+        title, "详见附件。", java.net.URI.create("https://example.com/" + id), java.time.Instant.EPOCH);
+    items.add(item.apply("n1", "信用卡最长可分36期"));
+    AnnouncementWatcher watcher = AnnouncementWatcher.builder(store)
+        .source(fetching("feed", () -> List.copyOf(items)), AnnouncementWatcher.Mode.AUTO_APPLY).listener(recorder)
+        .build();
+    assertEquals(List.of("n1 APPLIED"), statuses(watcher.pollOnce()));
+    items.set(0, item.apply("n1", "信用卡最长可分60期"));
+    assertEquals(List.of("n1 APPLIED"), statuses(watcher.pollOnce()), "the title was edited");
+    assertEquals(60, store.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS));
+    items.add(0, item.apply("n2", "信用卡最长可分48期"));
+    assertEquals(List.of("n2 APPLIED"), statuses(watcher.pollOnce()), "another item, the same text");
+    assertEquals(48, store.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS));
+    assertEquals(List.of(), watcher.pollOnce(), "each read once");
+  }
+
+  /**
+   * A feed listing the same notice twice (republished under a new id, or in two categories): the older copy's fields
+   * are left to the newer one, which sets them too, and the newer copy had then been skipped as a text read before
+   * (the older one's), so neither was applied and the notice was lost for good. The older copy, read first, now has
+   * the newest value; a third, different text between or after them still has the last word.
+   */
+  @Test
+  void aNoticeListedTwiceInOneFetchIsApplied() {
+    for (AnnouncementWatcher.Mode mode : AnnouncementWatcher.Mode.values()) {
+      MapStore fresh = new MapStore();
+      fresh.live.put("hexin", Map.of(PolicyField.MAX_INSTALLMENTS, 24));
+      AnnouncementWatcher watcher = AnnouncementWatcher.builder(fresh)
+          .source(feed("最长可分48期。", "最长可分48期。"), mode).build();
+      List<PolicyChange> changes = watcher.pollOnce();
+      assertEquals(List.of("n-1 " + (mode == AnnouncementWatcher.Mode.AUTO_APPLY ? "APPLIED" : "QUEUED_FOR_REVIEW")),
+          statuses(changes), mode.toString());
+      assertEquals(List.of(), watcher.pollOnce(), "read once");
+    }
+    MapStore between = new MapStore();
+    between.live.put("hexin", Map.of(PolicyField.MAX_INSTALLMENTS, 24));
+    AnnouncementWatcher watcher = AnnouncementWatcher.builder(between)
+        .source(feed("最长可分36期。", "最长可分48期。", "最长可分36期。"), AnnouncementWatcher.Mode.AUTO_APPLY).build();
+    assertEquals(List.of("n-1 APPLIED"), statuses(watcher.pollOnce()), "36, the newest, once; 48 never");
+    assertEquals(36, between.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS));
+    MapStore after = new MapStore();
+    after.live.put("hexin", Map.of(PolicyField.MAX_INSTALLMENTS, 24));
+    watcher = AnnouncementWatcher.builder(after)
+        .source(feed("最长可分60期。", "最长可分48期。", "最长可分48期。"), AnnouncementWatcher.Mode.AUTO_APPLY).build();
+    assertEquals(List.of("n-3 APPLIED"), statuses(watcher.pollOnce()), "60, the newest, alone");
+    assertEquals(60, after.liveValues("hexin").get(PolicyField.MAX_INSTALLMENTS));
   }
 
   @Test

@@ -92,6 +92,44 @@ class DirectoryPolicyStoreTest {
   }
 
   /**
+   * Two watchers on one policy directory (two services, or two deployments of one, each with its own repository and
+   * state file), one reading the installment notices and one the waiver notices. The second applied its change as a
+   * version drawn from the policy its repository had last scanned, written over the first one's file of the day: the
+   * first watcher's change, reported APPLIED, was gone. Each store now rescans before it reads and applies, so both
+   * changes stay live, and a watcher of the same notices finds the first one's change live and proposes nothing.
+   */
+  @Test
+  void twoWatchersOnOneDirectoryKeepEachOthersChanges() throws Exception {
+    Samples.copyPolicies(dir);
+    try (JsonDirectoryPolicyRepository first = JsonDirectoryPolicyRepository.openStrict(dir);
+        JsonDirectoryPolicyRepository second = JsonDirectoryPolicyRepository.openStrict(dir)) {
+      AnnouncementWatcher installments = watcher(first, "installments", "最长可分48期。", "a.watcher-state.json");
+      AnnouncementWatcher waivers = watcher(second, "waivers", "罚息最高减免百分之五十。", "b.watcher-state.json");
+      AnnouncementWatcher sameNotices = watcher(second, "installments-too", "最长可分48期。", "c.watcher-state.json");
+      try (installments; waivers; sameNotices) {
+        assertEquals(PolicyChange.Status.APPLIED, installments.pollOnce().get(0).status());
+        assertEquals(List.of(), sameNotices.pollOnce(), "48 is live: nothing to propose");
+        assertEquals(PolicyChange.Status.APPLIED, waivers.pollOnce().get(0).status());
+      }
+    }
+    try (JsonDirectoryPolicyRepository restarted = JsonDirectoryPolicyRepository.openStrict(dir)) {
+      Policy live = restarted.snapshot().find("demo-credit-card", LocalDate.now(TODAY)).orElseThrow();
+      assertEquals(48, live.installments().max(), "the first watcher's change was lost");
+      assertEquals(0, new BigDecimal("0.5").compareTo(live.waivers().penaltyInterest().value()));
+    }
+  }
+
+  private AnnouncementWatcher watcher(JsonDirectoryPolicyRepository repo, String sourceId, String text,
+      String stateFile) {
+    io.github.fenqi.nlp.source.Announcement a = new io.github.fenqi.nlp.source.Announcement(sourceId, "n1", "", text,
+        java.net.URI.create("https://example.com/" + sourceId), TODAY.instant());
+    return AnnouncementWatcher.builder(new DirectoryPolicyStore(repo, TODAY))
+        .source(AnnouncementWatcherTest.fetching(sourceId, "demo-credit-card", () -> List.of(a)),
+            AnnouncementWatcher.Mode.AUTO_APPLY)
+        .stateFile(dir.resolveSibling(dir.getFileName() + "-" + stateFile)).clock(TODAY).build();
+  }
+
+  /**
    * The repository refused the change (the platform's policy file was not there yet): once the file is in place,
    * the next poll applies the change instead of the announcement being dropped for good.
    */

@@ -74,6 +74,95 @@ class RepositoryPolicyStoreTest {
   }
 
   /**
+   * A change applied at 04:00 in Beijing (20:00 UTC the day before) by stores whose clock is UTC, as the watcher's
+   * default is: it had become a version effective the previous Beijing day, a day before the engine, which reads dates
+   * in {@link io.github.fenqi.core.NegotiationEngine#CASE_ZONE}, would have seen the text. Both stores date versions in
+   * that zone whatever zone the clock carries.
+   */
+  @Test
+  void aChangeBefore0800BeijingIsDatedTheBeijingDayWhateverTheClocksZone(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws Exception {
+    Instant beijing0400 = Instant.parse("2026-11-24T20:00:00Z");
+    LocalDate beijingDay = LocalDate.of(2026, 11, 25);
+    for (ZoneId zone : List.of(ZoneId.of("UTC"), ZoneId.of("America/Los_Angeles"), ZoneId.of("Asia/Shanghai"))) {
+      Clock clock = Clock.fixed(beijing0400, zone);
+      InMemoryPolicyRepository repo = InMemoryPolicyRepository.of(Samples.policies());
+      new RepositoryPolicyStore(repo, clock, "nlp-watcher").apply(change("a", "最长可分48期。", PolicyField.MAX_INSTALLMENTS));
+      Policy applied = repo.snapshot().find("demo-credit-card", beijingDay).orElseThrow();
+      assertEquals(beijingDay, applied.effectiveFrom(), zone + ": " + applied.version());
+      assertTrue(applied.version().startsWith("2026-11-25-nlp-"), zone + ": " + applied.version());
+
+      java.nio.file.Path copy = java.nio.file.Files.createDirectory(dir.resolve(zone.getId().replace('/', '-')));
+      Samples.copyPolicies(copy);
+      try (io.github.fenqi.core.policy.JsonDirectoryPolicyRepository files =
+          io.github.fenqi.core.policy.JsonDirectoryPolicyRepository.openStrict(copy)) {
+        DirectoryPolicyStore store = new DirectoryPolicyStore(files, clock);
+        store.apply(change("a", "最长可分48期。", PolicyField.MAX_INSTALLMENTS));
+        Policy written = files.snapshot().find("demo-credit-card", beijingDay).orElseThrow();
+        assertEquals(beijingDay, written.effectiveFrom(), zone + ": " + written.version());
+        assertTrue(written.version().startsWith("2026-11-25-nlp-"), zone + ": " + written.version());
+        assertEquals(48, store.liveValues("demo-credit-card").get(PolicyField.MAX_INSTALLMENTS), zone.getId());
+      }
+    }
+  }
+
+  /**
+   * Texts that extract to a policy core refuses (a least term above the live most, interest charged on an
+   * interest-free policy): nothing is applied, the previous version stays live, and the change reported to the
+   * listeners (the audit log) and returned to the reviewer says which rule refused it. The reason had only been logged:
+   * the audit log and the reviewer saw APPLY_FAILED and nothing else.
+   */
+  @Test
+  void aTextThatMakesAnInvalidPolicyIsRefusedNamingTheRuleAndChangesNothing() {
+    Map<String, String> refusals = Map.of("分期期数不得少于72期。", "max: 60 is below min 72",
+        "利息照常计算。", "stopsInterest: the text says interest is charged");
+    for (Map.Entry<String, String> r : refusals.entrySet()) {
+      InMemoryPolicyRepository repo = InMemoryPolicyRepository.of(Samples.policies());
+      List<Policy> history = repo.history("demo-credit-card");
+      AnnouncementWatcherTest.Recorder audit = new AnnouncementWatcherTest.Recorder();
+      io.github.fenqi.nlp.source.Announcement a = new io.github.fenqi.nlp.source.Announcement("cc-notices", "n1", "",
+          r.getKey(), java.net.URI.create("https://example.com/n1"), TODAY.instant());
+      for (AnnouncementWatcher.Mode mode : AnnouncementWatcher.Mode.values()) {
+        AnnouncementWatcher watcher = AnnouncementWatcher.builder(new RepositoryPolicyStore(repo, TODAY, "nlp-watcher"))
+            .source(AnnouncementWatcherTest.fetching("cc-notices", "demo-credit-card", () -> List.of(a)), mode)
+            .listener(audit).withoutStateFile().clock(TODAY).build();
+        PolicyChange detected = watcher.pollOnce().get(0);
+        PolicyChange failed = mode == AnnouncementWatcher.Mode.AUTO_APPLY ? detected : watcher.approve(detected.id());
+        assertEquals(PolicyChange.Status.APPLY_FAILED, failed.status(), mode + ": " + r.getKey());
+        assertTrue(failed.failure() != null && failed.failure().contains(r.getValue()), mode + ": " + failed.failure());
+        PolicyChange told = audit.changes.get(audit.changes.size() - 1);
+        assertEquals(failed, told, "the audit log is told the reason too");
+        assertEquals(history, repo.history("demo-credit-card"), "nothing applied, not even in part");
+        if (mode == AnnouncementWatcher.Mode.REVIEW) {
+          assertEquals(List.of(detected), watcher.pendingReview(), "still waiting, without the failure");
+        }
+      }
+    }
+  }
+
+  /**
+   * A programme that ends (effectiveTo 2026-12-31, nothing after it) changed by an announcement that says nothing of
+   * its end: the new version had been open-ended, so the programme ran on for good past the day it was to stop. The
+   * draft keeps the base's last day, like every other field the text does not mention.
+   */
+  @Test
+  void aChangeToAProgrammeThatEndsKeepsItsLastDay() {
+    String json = new String(Samples.bytes("samples/policies/demo-credit-card.json"), StandardCharsets.UTF_8)
+        .replace("\"effectiveTo\": null", "\"effectiveTo\": \"2026-12-31\"");
+    Policy ending = new io.github.fenqi.core.policy.PolicyValidator()
+        .validate(json.getBytes(StandardCharsets.UTF_8), "demo-credit-card.json").orElseThrow();
+    assertEquals(LocalDate.of(2026, 12, 31), ending.effectiveTo());
+    InMemoryPolicyRepository repo = InMemoryPolicyRepository.of(List.of(ending));
+    new RepositoryPolicyStore(repo, TODAY, "nlp-watcher").apply(change("a", "最长可分48期。", PolicyField.MAX_INSTALLMENTS));
+    Policy live = repo.snapshot().find("demo-credit-card", LocalDate.of(2026, 12, 31)).orElseThrow();
+    assertEquals(48, live.installments().max());
+    assertEquals(LocalDate.of(2026, 12, 31), live.effectiveTo(), live.toString());
+    assertTrue(repo.snapshot().find("demo-credit-card", LocalDate.of(2027, 1, 1)).isEmpty(), "the programme ended");
+    assertEquals(null, RepositoryPolicyStore.draft(ending, Map.of(), "after-its-end", LocalDate.of(2027, 1, 5))
+        .effectiveTo(), "a draft from after the base's end has none of it");
+  }
+
+  /**
    * Two announcements applied the same day: the second, drawn from the first, supersedes it — one version effective
    * today, the later one. (Two versions from one day are refused by the repository; before, both were kept and which
    * applied depended on their labels' order.)

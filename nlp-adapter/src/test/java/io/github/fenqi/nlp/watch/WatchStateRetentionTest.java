@@ -166,6 +166,35 @@ class WatchStateRetentionTest {
     assertEquals(48, liveMax());
   }
 
+  /**
+   * A state file written before an item's title counted in its content hash records a titled item by the hash of its
+   * text alone. After the upgrade the item is still the text read (not read as new, which would apply the feed again
+   * over a hand edit), and an edit of its title alone is read.
+   */
+  @Test
+  void aTitledItemRecordedByItsTextHashIsNotReadAgainButItsTitleEditIs() throws Exception {
+    feed.set("[{\"id\":\"n-1\",\"title\":\"信用卡最长可分36期\",\"content\":\"详见附件。\"}]");
+    try (AnnouncementWatcher w = watcher("/feed").build()) {
+      assertEquals(1, w.pollOnce().size());
+    }
+    io.github.fenqi.nlp.source.Announcement item = new io.github.fenqi.nlp.source.Announcement("feed", "n-1",
+        "信用卡最长可分36期", "详见附件。", java.net.URI.create("https://example.com/n-1"), Instant.EPOCH);
+    String written = Files.readString(state);
+    assertTrue(written.contains(item.contentHash()) && !written.contains(item.textHash()), written);
+    Files.writeString(state, written.replace(item.contentHash(), item.textHash())); // as an earlier version wrote it
+    handEdit(48);
+    try (AnnouncementWatcher w = watcher("/feed").build()) {
+      assertEquals(List.of(), w.pollOnce(), "the same item: not read again");
+      assertEquals(48, liveMax(), "the hand edit stays");
+      feed.set(feed.get().replace("36期", "60期"));
+      assertEquals(1, w.pollOnce().size(), "its title was edited");
+      assertEquals(60, liveMax());
+    }
+    try (AnnouncementWatcher w = watcher("/feed").build()) {
+      assertEquals(List.of(), w.pollOnce(), "read once, also across a restart");
+    }
+  }
+
   @Test
   void forgetAfterOutOfRangeIsNamed() {
     for (int bad : new int[] {0, 1_000_001}) {
