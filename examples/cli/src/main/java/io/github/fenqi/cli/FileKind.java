@@ -41,7 +41,7 @@ final class FileKind {
       try {
         InputFiles.notRegularFile(p, what).ifPresent(why -> found.put(p, why));
       } catch (IOException e) {
-        found.put(p, "cannot be read: " + InputFiles.reason(e));
+        found.put(p, Files.isSymbolicLink(p) ? deadLink(p) : "cannot be read: " + InputFiles.reason(e));
       }
     }
     return found;
@@ -65,11 +65,36 @@ final class FileKind {
     if (Files.exists(directory)) {
       why = "is a file, not a directory of " + ofWhat;
     } else if (Files.isSymbolicLink(directory)) {
-      why = "is a link to " + InputFiles.linkTarget(directory) + ", which does not exist";
+      why = deadLink(directory);
     } else {
       why = "no such directory";
     }
     throw option.isEmpty() ? new InvalidInputException(directory.toString(), why)
         : new InvalidInputException(option, directory + ": " + why);
+  }
+
+  /**
+   * Why {@code link}, a symbolic link that leads to no file, does: the path it names does not exist, or it leads back
+   * to itself or into another loop of links ({@code a -> b -> a}). A loop had been "a link to b, which does not
+   * exist" beside b, a link that is there, or Java's "Too many levels of symbolic links or unable to access
+   * attributes of symbolic link".
+   */
+  static String deadLink(Path link) {
+    String start = "is a link to " + InputFiles.linkTarget(link);
+    Path first = link.toAbsolutePath().normalize();
+    java.util.Set<Path> seen = new java.util.HashSet<>();
+    Path p = first;
+    while (Files.isSymbolicLink(p)) {
+      if (!seen.add(p)) {
+        return start + (p.equals(first) ? ", which leads back to it: a" : ", which leads into a") + " loop of links, "
+            + "leading to no file";
+      }
+      try {
+        p = p.resolveSibling(Files.readSymbolicLink(p)).normalize();
+      } catch (IOException | UnsupportedOperationException | SecurityException e) {
+        break;
+      }
+    }
+    return start + ", which does not exist";
   }
 }
