@@ -50,7 +50,8 @@ final class FileKind {
   /**
    * Refuses {@code directory} unless it is a directory, saying what it is instead: a mistyped {@code --policies
    * sample/policies} was "is not a directory of policy files", as if a file stood there, where "no such file" is said
-   * of every missing file; a file given for the directory, or a link to nothing, is named as such.
+   * of every missing file; a file given for the directory, or a link to nothing, is named as such, and a directory
+   * that cannot be listed says why.
    *
    * @param ofWhat what the directory holds ("policy files")
    * @param option the option that gave it, or empty for a parameter
@@ -58,11 +59,17 @@ final class FileKind {
    */
   static void requireDirectory(Path directory, String ofWhat, String option) {
     StandardInput.refuse(directory, "a directory of " + ofWhat, option.isEmpty() ? "DIR" : option);
-    if (Files.isDirectory(directory)) {
-      return;
-    }
     String why;
-    if (Files.exists(directory)) {
+    if (Files.isDirectory(directory)) {
+      // listed here, where the reason is put in words: the loaders said "cannot be listed: DIR", Java's
+      // AccessDeniedException carrying only the path
+      try {
+        Files.newDirectoryStream(directory).close();
+        return;
+      } catch (IOException | SecurityException e) {
+        why = "cannot be listed: " + (e instanceof IOException io ? InputFiles.reason(io) : "permission denied");
+      }
+    } else if (Files.exists(directory)) {
       why = "is a file, not a directory of " + ofWhat;
     } else if (Files.isSymbolicLink(directory)) {
       why = deadLink(directory);
