@@ -61,7 +61,8 @@ final class StatementCommand implements Runnable {
     }
   }
 
-  private static boolean sameFile(Path a, Path b) {
+  /** Whether {@code a} and {@code b} name one existing file; false when either cannot be examined. */
+  static boolean sameFile(Path a, Path b) {
     try {
       return java.nio.file.Files.isSameFile(a, b);
     } catch (java.io.IOException | SecurityException e) {
