@@ -36,6 +36,26 @@ class UnlistableDirectoryTest {
   }
 
   /**
+   * A directory inside one that cannot be searched (no execute permission) is there but cannot be reached: it was
+   * "no such directory", beside a file of it, which was "cannot be read: permission denied".
+   */
+  @Test
+  void aDirectoryThatCannotBeReachedIsNotCalledMissing(@TempDir Path dir) throws Exception {
+    Path locked = Files.createDirectory(dir.resolve("locked"));
+    Path policies = Files.createDirectory(locked.resolve("policies"));
+    Files.copy(Path.of("../../samples/policies/demo-credit-card.json"), policies.resolve("demo-credit-card.json"));
+    Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rw-------"));
+    try {
+      String why = policies + ": cannot be read: permission denied";
+      assertEquals(List.of(1, "fenqi: " + why), run("policy", "validate", policies.toString()));
+      assertEquals(List.of(1, "fenqi: " + why), run("rules", "check", policies.toString()));
+      assertEquals(List.of(1, "fenqi: --policies: " + why), run("plan", CASE, "--policies", policies.toString()));
+    } finally {
+      Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+    }
+  }
+
+  /**
    * The exit code and standard error of {@code fenqi ARGS} as a process of its own, without the superuser's power to
    * read what its permissions deny (when the tests run as root, in a container), so that a permission is obeyed.
    */
