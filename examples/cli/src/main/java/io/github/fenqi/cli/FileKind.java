@@ -118,4 +118,13 @@ final class FileKind {
     }
     return null;
   }
+
+  /** Whether {@code a} and {@code b} name one existing file; false when either cannot be examined. */
+  static boolean sameFile(Path a, Path b) {
+    try {
+      return Files.isSameFile(a, b);
+    } catch (IOException | SecurityException e) {
+      return false;
+    }
+  }
 }

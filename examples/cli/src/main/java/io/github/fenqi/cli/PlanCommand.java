@@ -219,7 +219,7 @@ final class PlanCommand implements Callable<Integer> {
     List<Path> inputs = new ArrayList<>(List.of(caseFile));
     inputs.addAll(statements);
     for (Path input : inputs) {
-      if (!StandardInput.is(input) && StatementCommand.sameFile(auditLog, input)) {
+      if (!StandardInput.is(input) && FileKind.sameFile(auditLog, input)) {
         throw new InvalidInputException("--audit-log", auditLog + " is " + (input == caseFile ? "the case file "
             : "the statement ") + input + "; give the audit log a file of its own");
       }

@@ -83,4 +83,19 @@ class AuditLogPathTest {
     assertEquals("fenqi: --audit-log: " + statement + " is the statement " + statement + "; give the audit log a file "
         + "of its own", asStatement.err().strip());
   }
+
+  /**
+   * The log given as its own checkpoint is refused saying so: it was "holds 4 lines, where a checkpoint file holds one
+   * checkpoint …: give … its last line (tail -n 1)", and the last line of a log is no checkpoint either.
+   */
+  @Test
+  void verifyRefusesTheLogAsItsOwnCheckpoint(@TempDir Path dir) throws Exception {
+    Path log = dir.resolve("audit.jsonl");
+    assertEquals(0, fenqi("plan", FEASIBLE, "--policies", POLICIES, "--audit-log", log.toString()).exit());
+    String otherName = dir + "/./audit.jsonl";
+    CliProcess run = fenqi("audit", "verify", log.toString(), "--checkpoint", otherName);
+    assertEquals(FenqiCli.REJECTED, run.exit(), run.err());
+    assertEquals("fenqi: --checkpoint: " + otherName + " is the audit log " + log + " itself; give the file that "
+        + "'fenqi audit checkpoint' printed", run.err().strip());
+  }
 }
