@@ -8,6 +8,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -19,20 +20,16 @@ class UnlistableDirectoryTest {
   private static final String CASE = "../../samples/cases/shanghai-three-debts-feasible.json";
 
   @Test
-  void aDirectoryThatCannotBeListedIsRefusedSayingPermissionDenied(@TempDir Path dir) throws Exception {
-    Path closed = Files.createDirectory(dir.resolve("closed"));
-    Files.copy(Path.of("../../samples/policies/demo-credit-card.json"), closed.resolve("demo-credit-card.json"));
-    Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("-wx------"));
-    try {
-      String why = closed + ": cannot be listed: permission denied";
+  void aDirectoryThatCannotBeListedIsRefusedSayingPermissionDenied(@TempDir Path dir) throws Throwable {
+    Path closed = policiesIn(dir);
+    String why = closed + ": cannot be listed: permission denied";
+    whilePermitted(closed, "-wx------", () -> {
       assertEquals(List.of(1, "fenqi: " + why), run("policy", "validate", closed.toString()));
       assertEquals(List.of(1, "fenqi: " + why), run("rules", "check", closed.toString()));
       assertEquals(List.of(1, "fenqi: --policies: " + why), run("plan", CASE, "--policies", closed.toString()));
       assertEquals(List.of(1, "fenqi: --rules: " + why), run("plan", CASE, "--policies", "../../samples/policies",
           "--rules", closed.toString()));
-    } finally {
-      Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rwx------"));
-    }
+    });
   }
 
   /**
@@ -40,18 +37,31 @@ class UnlistableDirectoryTest {
    * "no such directory", beside a file of it, which was "cannot be read: permission denied".
    */
   @Test
-  void aDirectoryThatCannotBeReachedIsNotCalledMissing(@TempDir Path dir) throws Exception {
+  void aDirectoryThatCannotBeReachedIsNotCalledMissing(@TempDir Path dir) throws Throwable {
     Path locked = Files.createDirectory(dir.resolve("locked"));
-    Path policies = Files.createDirectory(locked.resolve("policies"));
-    Files.copy(Path.of("../../samples/policies/demo-credit-card.json"), policies.resolve("demo-credit-card.json"));
-    Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rw-------"));
-    try {
-      String why = policies + ": cannot be read: permission denied";
+    Path policies = policiesIn(locked);
+    String why = policies + ": cannot be read: permission denied";
+    whilePermitted(locked, "rw-------", () -> {
       assertEquals(List.of(1, "fenqi: " + why), run("policy", "validate", policies.toString()));
       assertEquals(List.of(1, "fenqi: " + why), run("rules", "check", policies.toString()));
       assertEquals(List.of(1, "fenqi: --policies: " + why), run("plan", CASE, "--policies", policies.toString()));
+    });
+  }
+
+  /** A directory {@code policies} of one policy file in {@code parent}. */
+  private static Path policiesIn(Path parent) throws Exception {
+    Path policies = Files.createDirectory(parent.resolve("policies"));
+    Files.copy(Path.of("../../samples/policies/demo-credit-card.json"), policies.resolve("demo-credit-card.json"));
+    return policies;
+  }
+
+  /** Runs {@code check} while {@code dir} has {@code permissions}, then gives its owner every permission back. */
+  private static void whilePermitted(Path dir, String permissions, Executable check) throws Throwable {
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString(permissions));
+    try {
+      check.execute();
     } finally {
-      Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
     }
   }
 
