@@ -62,6 +62,11 @@ public final class AuditCommand implements Runnable {
     AuditKey key = key(keyEnv, environment);
     Optional<AuditCheckpoint> checkpoint = Optional.empty();
     if (checkpointFile != null) {
+      // the log as its own checkpoint was "holds 4 lines …: give … its last line (tail -n 1)", no checkpoint either
+      if (!StandardInput.is(checkpointFile) && FileKind.sameFile(log, checkpointFile)) {
+        throw new io.github.fenqi.core.InvalidInputException("--checkpoint", checkpointFile + " is the audit log "
+            + log + " itself; give the file that 'fenqi audit checkpoint' printed");
+      }
       // InputFiles: a missing file is "no such file", and a wrong path (a device) cannot fill the heap
       String text = new String(StandardInput.read(checkpointFile, 64 * 1024), StandardCharsets.UTF_8);
       // a checkpoint kept in a ticket or saved by Notepad starts with a byte order mark: the kept line was "not a

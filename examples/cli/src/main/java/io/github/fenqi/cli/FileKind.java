@@ -41,7 +41,8 @@ final class FileKind {
       try {
         InputFiles.notRegularFile(p, what).ifPresent(why -> found.put(p, why));
       } catch (IOException e) {
-        found.put(p, "cannot be read: " + InputFiles.reason(e));
+        String loop = Files.isSymbolicLink(p) ? loop(p) : null;
+        found.put(p, loop != null ? loop : "cannot be read: " + InputFiles.reason(e));
       }
     }
     return found;
@@ -50,7 +51,8 @@ final class FileKind {
   /**
    * Refuses {@code directory} unless it is a directory, saying what it is instead: a mistyped {@code --policies
    * sample/policies} was "is not a directory of policy files", as if a file stood there, where "no such file" is said
-   * of every missing file; a file given for the directory, or a link to nothing, is named as such.
+   * of every missing file; a file given for the directory, or a link to nothing, is named as such, and a directory
+   * that cannot be reached or listed says why.
    *
    * @param ofWhat what the directory holds ("policy files")
    * @param option the option that gave it, or empty for a parameter
@@ -58,18 +60,71 @@ final class FileKind {
    */
   static void requireDirectory(Path directory, String ofWhat, String option) {
     StandardInput.refuse(directory, "a directory of " + ofWhat, option.isEmpty() ? "DIR" : option);
-    if (Files.isDirectory(directory)) {
-      return;
-    }
     String why;
-    if (Files.exists(directory)) {
-      why = "is a file, not a directory of " + ofWhat;
-    } else if (Files.isSymbolicLink(directory)) {
-      why = "is a link to " + InputFiles.linkTarget(directory) + ", which does not exist";
-    } else {
-      why = "no such directory";
+    try {
+      java.nio.file.attribute.BasicFileAttributes attributes = Files.readAttributes(directory,
+          java.nio.file.attribute.BasicFileAttributes.class);
+      if (attributes.isDirectory()) {
+        // listed here, where the reason is put in words: the loaders said "cannot be listed: DIR", Java's
+        // AccessDeniedException carrying only the path
+        try {
+          Files.newDirectoryStream(directory).close();
+          return;
+        } catch (IOException | SecurityException e) {
+          why = "cannot be listed: " + (e instanceof IOException io ? InputFiles.reason(io) : "permission denied");
+        }
+      } else {
+        why = "is " + (attributes.isRegularFile() ? "a file" : InputFiles.kind(directory, attributes))
+            + ", not a directory of " + ofWhat;
+      }
+    } catch (java.nio.file.NoSuchFileException e) {
+      why = Files.isSymbolicLink(directory) ? deadLink(directory) : "no such directory";
+    } catch (IOException | SecurityException e) {
+      // there, but not to be reached (a directory on the way without search permission): it was "no such directory"
+      String loop = Files.isSymbolicLink(directory) ? loop(directory) : null;
+      why = loop != null ? loop : "cannot be read: " + (e instanceof IOException io ? InputFiles.reason(io)
+          : "permission denied");
     }
     throw option.isEmpty() ? new InvalidInputException(directory.toString(), why)
         : new InvalidInputException(option, directory + ": " + why);
+  }
+
+  /**
+   * Why {@code link}, a symbolic link that leads to no file, does: the path it names does not exist, or it leads back
+   * to itself or into another loop of links ({@code a -> b -> a}). A loop had been "a link to b, which does not
+   * exist" beside b, a link that is there, or Java's "Too many levels of symbolic links or unable to access
+   * attributes of symbolic link".
+   */
+  static String deadLink(Path link) {
+    String loop = loop(link);
+    return loop != null ? loop : "is a link to " + InputFiles.linkTarget(link) + ", which does not exist";
+  }
+
+  /** Why {@code link} leads to no file if it is a loop of links, or null when it is not one. */
+  private static @org.jspecify.annotations.Nullable String loop(Path link) {
+    Path first = link.toAbsolutePath().normalize();
+    java.util.Set<Path> seen = new java.util.HashSet<>();
+    Path p = first;
+    while (Files.isSymbolicLink(p)) {
+      if (!seen.add(p)) {
+        return "is a link to " + InputFiles.linkTarget(link) + (p.equals(first) ? ", which leads back to it: a"
+            : ", which leads into a") + " loop of links, leading to no file";
+      }
+      try {
+        p = p.resolveSibling(Files.readSymbolicLink(p)).normalize();
+      } catch (IOException | UnsupportedOperationException | SecurityException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code a} and {@code b} name one existing file; false when either cannot be examined. */
+  static boolean sameFile(Path a, Path b) {
+    try {
+      return Files.isSameFile(a, b);
+    } catch (IOException | SecurityException e) {
+      return false;
+    }
   }
 }

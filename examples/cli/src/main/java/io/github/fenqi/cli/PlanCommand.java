@@ -118,6 +118,7 @@ final class PlanCommand implements Callable<Integer> {
     StandardInput.once(read, "--statement");
     StandardInput.refuse(auditLog, "an audit log (it is appended to and forced to disk)", "--audit-log");
     StatementCommand.refuseOneFileUnderTwoNames(statements);
+    refuseAnAuditLogThatIsAnInput();
     PolicyCommand.policyFiles(policies, "--policies");
     if (rules != null) {
       FileKind.requireDirectory(rules, "rule files", "--rules");
@@ -204,6 +205,25 @@ final class PlanCommand implements Callable<Integer> {
           ? io.github.fenqi.core.Problem.of(StandardInput.source(caseFile) + ": " + p.location(), p.reason()) : p);
     }
     return new InvalidInputException(located, e);
+  }
+
+  /**
+   * Refuses an audit log that is the case file or a statement, under any name: opening it as a log answered "entry 1
+   * (line 1) is not valid JSON; nothing was planned (check the log with 'fenqi audit verify')", as if the log had been
+   * damaged, where the option was given a file that the command reads.
+   */
+  private void refuseAnAuditLogThatIsAnInput() {
+    if (auditLog == null) {
+      return;
+    }
+    List<Path> inputs = new ArrayList<>(List.of(caseFile));
+    inputs.addAll(statements);
+    for (Path input : inputs) {
+      if (!StandardInput.is(input) && FileKind.sameFile(auditLog, input)) {
+        throw new InvalidInputException("--audit-log", auditLog + " is " + (input == caseFile ? "the case file "
+            : "the statement ") + input + "; give the audit log a file of its own");
+      }
+    }
   }
 
   /** The log, verified by opening it; a bad entry (named with its file by the library) says nothing was planned. */

@@ -61,7 +61,7 @@ final class PolicyCommand implements Runnable {
     try (Stream<Path> s = Files.list(dir)) {
       files = s.filter(p -> listed(p.getFileName().toString())).sorted().toList();
     } catch (IOException e) {
-      throw refused(dir, option, "cannot be listed: " + e.getMessage());
+      throw refused(dir, option, "cannot be listed: " + io.github.fenqi.core.InputFiles.reason(e));
     }
     if (files.isEmpty()) {
       throw refused(dir, option, "holds no *.json policy files");

@@ -84,6 +84,14 @@ public final class PolicyExtractCommand implements Callable<Integer> {
     if (base == null && (version != null || effectiveFrom != null)) {
       throw new InvalidInputException(version != null ? "--version" : "--effective-from", "applies only with --base");
     }
+    // the label a policy file takes (one line of visible text, at most 128 characters), checked before anything is
+    // read or listed: it was refused by the draft's validation, after the review of the changes, naming "version"
+    if (version != null) {
+      io.github.fenqi.core.TextFields.check("--version", version, io.github.fenqi.core.TextFields.MAX_ID_LENGTH)
+          .ifPresent(problem -> {
+            throw new InvalidInputException(List.of(problem));
+          });
+    }
     StandardInput.refuse(base, "a base policy file", "--base");
     if (base != null && evidence) {
       throw new InvalidInputException("--evidence", "applies only without --base (run once without it to see the evidence)");
@@ -105,10 +113,7 @@ public final class PolicyExtractCommand implements Callable<Integer> {
   private Integer printDraft(Path basePath, ExtractionResult result) {
     Policy basePolicy = new PolicyValidator().validate(basePath).orElseThrow();
     LocalDate from = effectiveFrom != null ? effectiveFrom : LocalDate.now(NegotiationEngine.CASE_ZONE); // a date in China
-    String label = version != null ? version : from + "-text";
-    if (label.isBlank()) {
-      throw new InvalidInputException("--version", "must not be blank");
-    }
+    String label = version != null ? version : from + "-text"; // checked in call()
     if (label.equals(basePolicy.version())) {
       throw new InvalidInputException("--version", "'" + label + "' is the version of " + basePath
           + " itself; a draft needs a label of its own");

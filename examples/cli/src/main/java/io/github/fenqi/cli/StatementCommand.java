@@ -50,7 +50,7 @@ final class StatementCommand implements Runnable {
       for (int i = 0; i < j; i++) {
         Path a = files.get(i);
         Path b = files.get(j);
-        if (!a.equals(b) && sameFile(a, b)) {
+        if (!a.equals(b) && FileKind.sameFile(a, b)) {
           problems.add(Problem.of(b.toString(), "is " + a + " under another name; give each statement once"));
           break;
         }
@@ -58,14 +58,6 @@ final class StatementCommand implements Runnable {
     }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
-    }
-  }
-
-  private static boolean sameFile(Path a, Path b) {
-    try {
-      return java.nio.file.Files.isSameFile(a, b);
-    } catch (java.io.IOException | SecurityException e) {
-      return false;
     }
   }
 

@@ -62,4 +62,40 @@ class AuditLogPathTest {
           + "and forced to disk", run.err().strip());
     }
   }
+
+  /**
+   * The case file or a statement given as the audit log too (a slip of the shell's history) is refused naming the
+   * file it is: it was "entry 1 (line 1) is not valid JSON; nothing was planned (check the log with 'fenqi audit
+   * verify')", as if the audit log had been damaged.
+   */
+  @Test
+  void planRefusesAnAuditLogThatIsTheCaseOrAStatement(@TempDir Path dir) throws Exception {
+    Path copy = Files.copy(Path.of(FEASIBLE), dir.resolve("case.json"));
+    Path statement = Files.copy(Path.of("../../samples/statements/bank_A.csv"), dir.resolve("bank.csv"));
+    String otherName = dir + "/./case.json";
+    CliProcess asCase = fenqi("plan", copy.toString(), "--policies", POLICIES, "--audit-log", otherName);
+    assertEquals(FenqiCli.REJECTED, asCase.exit(), asCase.err());
+    assertEquals("fenqi: --audit-log: " + otherName + " is the case file " + copy + "; give the audit log a file of its "
+        + "own", asCase.err().strip());
+    CliProcess asStatement = fenqi("plan", FEASIBLE, "--policies", POLICIES, "--statement", statement.toString(),
+        "--audit-log", statement.toString());
+    assertEquals(FenqiCli.REJECTED, asStatement.exit(), asStatement.err());
+    assertEquals("fenqi: --audit-log: " + statement + " is the statement " + statement + "; give the audit log a file "
+        + "of its own", asStatement.err().strip());
+  }
+
+  /**
+   * The log given as its own checkpoint is refused saying so: it was "holds 4 lines, where a checkpoint file holds one
+   * checkpoint …: give … its last line (tail -n 1)", and the last line of a log is no checkpoint either.
+   */
+  @Test
+  void verifyRefusesTheLogAsItsOwnCheckpoint(@TempDir Path dir) throws Exception {
+    Path log = dir.resolve("audit.jsonl");
+    assertEquals(0, fenqi("plan", FEASIBLE, "--policies", POLICIES, "--audit-log", log.toString()).exit());
+    String otherName = dir + "/./audit.jsonl";
+    CliProcess run = fenqi("audit", "verify", log.toString(), "--checkpoint", otherName);
+    assertEquals(FenqiCli.REJECTED, run.exit(), run.err());
+    assertEquals("fenqi: --checkpoint: " + otherName + " is the audit log " + log + " itself; give the file that "
+        + "'fenqi audit checkpoint' printed", run.err().strip());
+  }
 }

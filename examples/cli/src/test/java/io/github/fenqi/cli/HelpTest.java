@@ -100,6 +100,18 @@ class HelpTest {
   }
 
   /**
+   * Every help keeps within 120 terminal columns, a Chinese character counted as two, as the READMEs keep within them:
+   * picocli wraps at 80 by default, but a description with a long word (a path, an option list) runs past it.
+   */
+  @ParameterizedTest
+  @MethodSource("commands")
+  void everyHelpKeepsWithin120Columns(List<String> path) {
+    String help = runWith(path, "--help").out();
+    List<String> wide = help.lines().filter(l -> TextColumns.width(l) > 120).toList();
+    assertEquals(List.of(), wide, help);
+  }
+
+  /**
    * A help's exit codes are listed in ascending order, as the README's table lists them: {@code plan --help} listed
    * 0, 1, 3, 2, 141.
    */

@@ -148,4 +148,31 @@ class PolicyCommandTest {
     assertEquals(1, fileGiven.exit());
     assertEquals("fenqi: " + file + ": is a file, not a directory of policy files", fileGiven.err().strip());
   }
+  /**
+   * A link that leads back to itself through other links (a loop: a -> b -> a) is named as a loop, not as "a link to
+   * b, which does not exist" beside b, a link that is there; given for a directory, or named like a policy file in
+   * one (where it was "cannot be read: Too many levels of symbolic links or unable to access attributes of symbolic
+   * link", Java's words).
+   */
+  @Test
+  void aLoopOfLinksIsNamedAsALoop(@TempDir Path dir) throws Exception {
+    String feasible = "../../samples/cases/shanghai-three-debts-feasible.json";
+    Path a = Files.createSymbolicLink(dir.resolve("a"), dir.resolve("b"));
+    Files.createSymbolicLink(dir.resolve("b"), a);
+    String loop = a + ": is a link to " + dir.resolve("b") + ", which leads back to it: a loop of links, leading to "
+        + "no file";
+    assertEquals("fenqi: --policies: " + loop, CliRun.of("plan", feasible, "--policies", a.toString()).err().strip());
+    assertEquals("fenqi: --rules: " + loop, CliRun.of("plan", feasible, "--policies", "../../samples/policies",
+        "--rules", a.toString()).err().strip());
+    assertEquals("fenqi: " + loop, CliRun.of("policy", "validate", a.toString()).err().strip());
+    assertEquals("fenqi: " + loop, CliRun.of("rules", "check", a.toString()).err().strip());
+    Path policies = Files.createDirectory(dir.resolve("policies"));
+    Files.copy(SAMPLES.resolve("demo-credit-card.json"), policies.resolve("demo-credit-card.json"));
+    Path named = Files.createSymbolicLink(policies.resolve("x.json"), a);
+    String namedLoop = named + ": is a link to " + a + ", which leads into a loop of links, leading to no file";
+    CliRun validate = CliRun.of("policy", "validate", policies.toString());
+    assertEquals(FenqiCli.REJECTED, validate.exit(), validate.err());
+    assertEquals(namedLoop, validate.out().lines().reduce((x, y) -> y).orElseThrow());
+    assertEquals("fenqi: " + namedLoop, CliRun.of("plan", feasible, "--policies", policies.toString()).err().strip());
+  }
 }

@@ -153,6 +153,23 @@ class PolicyExtractCommandTest {
     assertTrue(label.err().contains("--version") && label.err().contains("only with --base"), label.err());
   }
 
+  /**
+   * A --version label that no policy file takes (a line break, a right-to-left override, 129 characters) is refused
+   * naming the option, before the review of the changes: it was refused after the changes had been listed on
+   * standard error, as if the draft went ahead, and named "version", the policy file's field, not the option.
+   */
+  @Test
+  void aLabelNoPolicyTakesIsRefusedNamingTheOptionBeforeTheReview() {
+    for (String label : java.util.List.of("2026-12\ntext", "\u202Etxet-2026", "v".repeat(129))) {
+      CliRun run = CliRun.of("policy", "extract", "../../samples/policy-texts/01.txt", "--base", BASE, "--version",
+          label);
+      assertEquals(FenqiCli.REJECTED, run.exit(), run.err());
+      assertEquals("", run.out());
+      assertEquals(1, run.err().lines().count(), run.err());
+      assertTrue(run.err().startsWith("fenqi: --version: "), run.err());
+    }
+  }
+
   @org.junit.jupiter.api.Test
   void isReachableAsPolicyExtractFromTheMainCommand() {
     CliRun run = CliRun.of("policy", "extract", "../../samples/policy-texts/01.txt");
