@@ -265,6 +265,8 @@ public final class Masking {
    * run with separators is split into the identifiers it holds. A run of more than 19 digits without a separator is
    * no identifier and stays, as does one inside a token of letters and digits mixed or with letters on both sides.
    * A date {@code 2026-11-30} at the start or end of a run is no part of an identifier ({@code 2026-11-30 2000元}).
+   * A mobile written within a run, grouped any way, shows no more than its own mask: {@code 12 1 3812345678} is
+   * {@code 12 138****5678}, where it had been a card that showed the mobile's fourth digit.
    * A UUID ({@code ff74d650-0791-4011-9487-d87f99cbe8ac}, a service's own id) stays whole, whatever of it is digits.
    * A mobile written {@code 138.1234.5678}, {@code 138/1234/5678}, {@code (138)1234-5678} or {@code (139)12345678} is
    * masked too, as is one with China's country code before it ({@code 86(138)1234-5678}, {@code +86.138.1234.5678},
@@ -287,7 +289,7 @@ public final class Masking {
 
   /** {@link #redact} with {@link #maskRun} read the straightforward way, {@link #maskedByNestedCalls}: for tests. */
   String redactByNestedCalls(String written) {
-    return redact(written, Masking::uuidSpans, run -> maskedByNestedCalls(run, true));
+    return redact(written, Masking::uuidSpans, run -> mobilesWithinHidden(run, maskedByNestedCalls(run, true)));
   }
 
   private String redact(String written, Function<String, UuidSpans> uuids, UnaryOperator<String> maskRun) {
@@ -467,7 +469,128 @@ public final class Masking {
    * left as they were, a redacted note redacted again came out masked further, the groups run into the identifiers.
    */
   private String maskRun(String run) {
-    return masked(run, true);
+    return mobilesWithinHidden(run, masked(run, true));
+  }
+
+  /**
+   * {@code masked}, {@code run} masked, with each digit hidden that the own mask of a mobile written within the run
+   * hides: eleven digits, 1 and 3–9 then nine more, starting where a group of the run starts and ending where one
+   * ends, across separators of one kind ({@link #writtenOneWay}), no date's digits among them. The split masks the
+   * identifiers written the usual ways and leaves groups that are none as they are, so
+   * {@code 4444 4444 4444 1381 2345678} had been a card and seven digits, the mobile {@code 13812345678} shown all
+   * but whole. A run of one group is an identifier, masked as one, or none. Linear in the run: a look at eleven digits
+   * for each group.
+   */
+  private String mobilesWithinHidden(String run, String masked) {
+    char[] digits = new char[run.length()];
+    int[] separatorAt = new int[run.length()]; // before a group's first digit, where its separator starts; else -1
+    int count = 0;
+    int separator = 0;
+    for (int k = 0; k < run.length(); k++) {
+      char c = run.charAt(k);
+      if (c >= '0' && c <= '9' || isX(c)) {
+        boolean groupStart = k == 0 || !Character.isDigit(run.charAt(k - 1)) && !isX(run.charAt(k - 1));
+        separatorAt[count] = groupStart ? separator : -1;
+        digits[count++] = c;
+      } else if (k == 0 || Character.isDigit(run.charAt(k - 1)) || isX(run.charAt(k - 1))) {
+        separator = k;
+      }
+    }
+    if (count == run.length()) { // one group is an identifier, masked as one, or none
+      return masked;
+    }
+    int[] dates = null;
+    boolean allHidden = (long) mobile.head + mobile.tail >= 11;
+    int hiddenFrom = allHidden ? 0 : mobile.head;
+    int hiddenTo = allHidden ? 11 : 11 - mobile.tail;
+    boolean[] hide = null;
+    CharSequence written = java.nio.CharBuffer.wrap(digits, 0, count);
+    for (int o = 0; o + 11 <= count; o++) {
+      if (separatorAt[o] < 0 || o + 11 < count && separatorAt[o + 11] < 0 || !mobileAt(written, o)
+          || !writtenOneWay(run, separatorAt, o)) {
+        continue;
+      }
+      dates = dates == null ? dateDigits(run) : dates;
+      if (dates[o + 11] == dates[o]) { // a date is no part of an identifier: 157 1886 7879 2026-11-30
+        hide = hide == null ? new boolean[count] : hide;
+        for (int k = o + hiddenFrom; k < o + hiddenTo; k++) {
+          hide[k] = true;
+        }
+      }
+    }
+    if (hide == null) {
+      return masked;
+    }
+    StringBuilder out = null;
+    for (int k = 0, d = 0; k < masked.length() && d < count; k++) {
+      char c = masked.charAt(k);
+      if (Character.isDigit(c) || isX(c) || c == maskChar) {
+        if (hide[d++] && c != maskChar) {
+          out = out == null ? new StringBuilder(masked) : out;
+          out.setCharAt(k, maskChar);
+        }
+      }
+    }
+    return out == null ? masked : out.toString();
+  }
+
+  /**
+   * {@link #writtenOneWay} for the eleven digits from {@code o} on of {@code run}, whose groups' separators start at
+   * {@code separatorAt} (by digit): each separator the run's characters up to the next digit.
+   */
+  private static boolean writtenOneWay(String run, int[] separatorAt, int o) {
+    int first = -1;
+    int firstLength = 0;
+    for (int k = o + 1; k < o + 11; k++) {
+      if (separatorAt[k] >= 0) {
+        int from = separatorAt[k];
+        int to = from;
+        while (!Character.isDigit(run.charAt(to)) && !isX(run.charAt(to))) {
+          to++;
+        }
+        if (first < 0) {
+          first = from;
+          firstLength = to - from;
+        } else if (to - from != firstLength || !run.regionMatches(from, run, first, firstLength)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * For each digit of {@code run}, how many digits before it belong to a date written as three of its groups
+   * ({@link #dateGroups}), so that a span holds none when the counts at its ends agree.
+   */
+  private static int[] dateDigits(String run) {
+    Grouped g = Grouped.of(run);
+    int[] before = new int[g.digits()[g.size()] + 1];
+    boolean[] inDate = new boolean[before.length];
+    for (int k = 0; k + 3 <= g.size(); k++) {
+      if (dateGroups(g.groups(), g.separators(), k)) {
+        for (int d = g.digits()[k]; d < g.digits()[k + 3]; d++) {
+          inDate[d] = true;
+        }
+      }
+    }
+    for (int d = 0; d + 1 < before.length; d++) {
+      before[d + 1] = before[d] + (inDate[d] ? 1 : 0);
+    }
+    return before;
+  }
+
+  /** Whether {@code digits} hold a mobile's eleven digits from {@code at} on: 1 and 3–9, then nine more. */
+  private static boolean mobileAt(CharSequence digits, int at) {
+    if (digits.charAt(at) != '1' || digits.charAt(at + 1) < '3' || digits.charAt(at + 1) > '9') {
+      return false;
+    }
+    for (int k = at + 2; k < at + 11; k++) {
+      if (digits.charAt(k) < '0' || digits.charAt(k) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -684,7 +807,8 @@ public final class Masking {
           ? new Nested(before, first + dateStart, first + dateEnd, after, null) : g.text(first, last);
     }
     int mobileGroups = leadingMobileGroups(groups);
-    if (whole != null && (isMobile(compact) || mobileGroups == 0) && !showsMoreOfAPart(groups, compact, whole)) {
+    if (whole != null && (isMobile(compact) || mobileGroups == 0)
+        && !showsMoreOfAPart(groups, separators, compact, whole)) {
       return countryCodeApart(whole, groups, separators, 0, n);
     }
     if (mobileGroups > 0) { // 139 1234 5678 2026: the 12 digits after 139 are no card (139 123456**2026 showed 9)
@@ -833,11 +957,16 @@ public final class Masking {
    * Whether {@code whole}, the run's digits {@code compact} masked as one identifier, shows a digit of an identifier
    * written the usual ways within it (groups {@code i..j}, not all of them) that this part's own mask hides: in
    * {@code 12 138 1234 5678} a 13-digit card {@code 121381***5678} showed the mobile's fourth digit, which its own mask
-   * {@code 138****5678} hides. Such a run is split instead. An ID number grouped oddly holds no such part, as a card
-   * in groups of four shows no more of a card within it than that card's mask would.
+   * {@code 138****5678} hides. So is a mobile however it is grouped, its eleven digits starting where a group starts:
+   * {@code 12 1 3812345678} had been the same card. Such a run is split instead. An ID number grouped oddly holds no
+   * such part, as a card in groups of four shows no more of a card within it than that card's mask would.
    */
-  private boolean showsMoreOfAPart(List<String> groups, String compact, String whole) {
+  private boolean showsMoreOfAPart(List<String> groups, List<String> separators, String compact, String whole) {
     for (int i = 0, offset = 0; i < groups.size(); offset += groups.get(i).length(), i++) {
+      if (offset + 11 <= compact.length() && mobileAt(compact, offset) && writtenOneWay(groups, separators, i)
+          && showsMore(mobile(compact.substring(offset, offset + 11)), whole, offset)) {
+        return true; // a mobile however grouped: 12 1 3812345678 had been a card 121381***5678, its 4th digit shown
+      }
       int digits = 0;
       for (int j = i; j < groups.size() && digits + groups.get(j).length() <= 19; j++) {
         digits += groups.get(j).length();
@@ -849,12 +978,35 @@ public final class Masking {
         if (!writtenAsIdentifier(span, joined)) {
           continue;
         }
-        String own = maskIdentifier(joined);
-        for (int k = 0; k < joined.length(); k++) {
-          if (own.charAt(k) == maskChar && whole.charAt(offset + k) != maskChar) {
-            return true;
-          }
+        if (showsMore(maskIdentifier(joined), whole, offset)) {
+          return true;
         }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the eleven digits from group {@code i} on end where a group ends and are set apart by one separator
+   * throughout: one identifier is written one way, so in {@code 6283-5437-7227-1668 131 - 2426 - 1282} a card and a
+   * mobile, {@code 1668 131 2426} is no mobile.
+   */
+  private static boolean writtenOneWay(List<String> groups, List<String> separators, int i) {
+    int digits = groups.get(i).length();
+    for (int j = i + 1; digits < 11 && j < groups.size(); j++) {
+      if (!separators.get(j - 1).equals(separators.get(i))) {
+        return false;
+      }
+      digits += groups.get(j).length();
+    }
+    return digits == 11;
+  }
+
+  /** Whether {@code whole} shows a character from {@code offset} on that {@code own}, a part's mask, hides. */
+  private boolean showsMore(String own, String whole, int offset) {
+    for (int k = 0; k < own.length(); k++) {
+      if (own.charAt(k) == maskChar && whole.charAt(offset + k) != maskChar) {
+        return true;
       }
     }
     return false;
