@@ -90,7 +90,8 @@ import org.slf4j.LoggerFactory;
  * an auto-applied one is read again, compared anew with the live policy and applied at the next poll, up to
  * {@link Builder#applyAttempts} polls in all, the newer announcements of its source waiting behind it so that the
  * newest still has the last word; after the last attempt it is given up (logged as an error) and the newer ones are
- * read. A reviewed one that fails on {@link #approve} stays waiting for review, to be approved again or rejected.
+ * read. A reviewed one that fails on {@link #approve} stays waiting for review, to be approved again or rejected; so
+ * does one {@code approve} refuses because a live value it would change has moved since it was read.
  *
  * <p>Thread-safety: thread-safe. Polls run one at a time (on the watcher's single scheduler thread, or on the
  * caller's with {@link #pollOnce()}); {@link #approve}, {@link #reject} and {@link #pendingReview} may be called
@@ -128,6 +129,8 @@ public final class AnnouncementWatcher implements AutoCloseable {
   private final Object stateLock = new Object();
   /** Serialises writes of the state file, so the last one written holds the newest state. */
   private final Object saveLock = new Object();
+  /** Serialises the watcher's applies, so approve's check of the live values and its apply are one step. */
+  private final Object applyLock = new Object();
   private final int applyAttempts;
   /** Where the state below is kept across restarts; null: in memory only. */
   private final @Nullable Path stateFile;
@@ -419,7 +422,7 @@ public final class AnnouncementWatcher implements AutoCloseable {
             break;
           }
           if (change.isPresent()) {
-            handled = c.mode() == Mode.AUTO_APPLY ? applyAndReport(change.get()) : change.get();
+            handled = c.mode() == Mode.AUTO_APPLY ? applyAndReport(change.get(), false) : change.get();
             if (handled.status() == PolicyChange.Status.APPLY_FAILED && !givenUp(key, handled)) {
               detected.add(handled);
               unsaved = false;
@@ -738,11 +741,25 @@ public final class AnnouncementWatcher implements AutoCloseable {
     return change;
   }
 
-  private PolicyChange applyAndReport(PolicyChange change) {
+  /**
+   * Applies {@code change} and reports it (APPLIED, or APPLY_FAILED with the reason). With {@code asRead}, only if
+   * the live values of its fields are still the ones it recorded as old ({@link FieldChange#liveValue()}), checked
+   * and applied as one step among the watcher's applies: a change read against a value that has moved since (a newer
+   * announcement's change approved first) had been applied over the newer value without a word.
+   */
+  private PolicyChange applyAndReport(PolicyChange change, boolean asRead) {
     PolicyChange result;
     try {
-      store.apply(change);
-      result = change.withStatus(PolicyChange.Status.APPLIED, clock.instant());
+      synchronized (applyLock) {
+        @Nullable String moved = asRead ? moved(change) : null;
+        if (moved == null) {
+          store.apply(change);
+          result = change.withStatus(PolicyChange.Status.APPLIED, clock.instant());
+        } else {
+          LOG.warn("policy change {} is not applied: {}", change.id(), moved);
+          result = change.failed(moved, clock.instant());
+        }
+      }
     } catch (RuntimeException e) {
       String reason;
       if (e instanceof FenqiException) {
@@ -759,6 +776,31 @@ public final class AnnouncementWatcher implements AutoCloseable {
     return result;
   }
 
+  /**
+   * Why {@code change} is stale: each of its fields whose live value is no longer the one it recorded as old, with
+   * both values; null when none moved. The caller holds applyLock.
+   */
+  private @Nullable String moved(PolicyChange change) {
+    Map<PolicyField, Object> live = store.liveValues(change.platformId());
+    List<String> moved = new ArrayList<>();
+    for (FieldChange f : change.changes()) {
+      @Nullable Object then = f.liveValue().orElse(null);
+      @Nullable Object now = live.get(f.field());
+      boolean same = then instanceof java.math.BigDecimal d && now instanceof java.math.BigDecimal n
+          ? d.compareTo(n) == 0 : Objects.equals(then, now);
+      if (!same) {
+        moved.add(f.field().jsonName() + ": the live value moved from " + shown(then) + " to " + shown(now)
+            + " since the change was read (it proposes " + shown(f.proposed().value()) + ")");
+      }
+    }
+    return moved.isEmpty() ? null : String.join("; ", moved) + "; nothing applied: re-read the announcement "
+        + "against the live policy, then reject this change (or set the value by hand)";
+  }
+
+  private static String shown(@Nullable Object value) {
+    return value == null ? "none" : value instanceof java.math.BigDecimal d ? d.toPlainString() : value.toString();
+  }
+
   /** Changes waiting for review, oldest first; at most one per announcement (source and id). */
   public List<PolicyChange> pendingReview() {
     synchronized (stateLock) {
@@ -771,6 +813,14 @@ public final class AnnouncementWatcher implements AutoCloseable {
    * reason in {@link PolicyChange#failure()}). A change
    * that fails to apply stays waiting for review, so it can be approved again once the cause is fixed, or rejected.
    *
+   * <p>A change is applied only while the live policy still has, on each of its fields, the value it recorded as the
+   * old one ({@link FieldChange#liveValue()}, kept across a restart); the check and the apply are one step among the
+   * watcher's own applies. If one has moved since the change was read (a newer announcement's change approved first,
+   * a hand edit), nothing is applied and the change is APPLY_FAILED, its {@link PolicyChange#failure()} naming each
+   * field moved, from what to what, and what the change proposes: the reviewer re-reads the announcement against the
+   * live policy and rejects the change. An older announcement's 24 → 36 approved after a newer one's 24 → 48 had
+   * written 36 over 48 without a word. A field moved back to the recorded value applies again.
+   *
    * @throws InvalidInputException when the change is not waiting for review (saying when it was decided, if it was)
    * @throws FenqiException when the change was applied but the state file could not be written (it says so)
    */
@@ -782,7 +832,7 @@ public final class AnnouncementWatcher implements AutoCloseable {
     }
     PolicyChange result = null;
     try {
-      result = applyAndReport(change);
+      result = applyAndReport(change, true);
     } finally {
       synchronized (stateLock) {
         approving.remove(changeId);

@@ -37,8 +37,9 @@ public record PolicyChange(String id, String sourceId, String platformId, Announ
     /** Rejected by a reviewer. */
     REJECTED,
     /**
-     * Applying failed (the store refused or could not write the new version); the change stays out of the live
-     * policy for now. An auto-applied change is tried again at the next polls, a reviewed one stays waiting for
+     * Applying failed (the store refused or could not write the new version, or a reviewed change's live values
+     * moved since it was read: see {@link AnnouncementWatcher#approve}); the change stays out of the live policy for
+     * now. An auto-applied change is tried again at the next polls, a reviewed one stays waiting for
      * review (see {@link AnnouncementWatcher}).
      */
     APPLY_FAILED,
