@@ -10,11 +10,11 @@ package io.github.fenqi.core.statement.internal;
 public final class Unspaced {
   private Unspaced() {}
 
-  /** {@code text} without its spaces of any kind ({@link Character#isWhitespace}, {@link Character#isSpaceChar}). */
+  /** {@code text} without its spaces of any kind ({@link #isSpace}). */
   public static String of(String text) {
     int i = 0;
     int n = text.length();
-    while (i < n && !space(text.charAt(i))) {
+    while (i < n && !isSpace(text.charAt(i))) {
       i++;
     }
     if (i == n) {
@@ -23,14 +23,18 @@ public final class Unspaced {
     StringBuilder out = new StringBuilder(n).append(text, 0, i);
     for (; i < n; i++) {
       char c = text.charAt(i);
-      if (!space(c)) {
+      if (!isSpace(c)) {
         out.append(c);
       }
     }
     return out.toString();
   }
 
-  private static boolean space(char c) {
-    return Character.isWhitespace(c) || Character.isSpaceChar(c);
+  /**
+   * Whether {@code codePoint} is a space of any kind: {@link Character#isWhitespace} or {@link Character#isSpaceChar}
+   * (a no-break or full-width space), the one test of "a space" for keywords and holders' names alike.
+   */
+  public static boolean isSpace(int codePoint) {
+    return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);
   }
 }
