@@ -457,6 +457,37 @@ class EasyRulesEligibilityEvaluatorTest {
   }
 
   /**
+   * A ratio in an action with more decimals than a ratio holds (41) escaped the reader as core's bare
+   * {@code ratio: '0.1…' has 41 decimals} — naming neither file nor rule, thrown by {@code check} and {@code open} and
+   * never reported to the listeners — where every other bad action argument is a problem of its rule.
+   */
+  @Test
+  void aRatioWithTooManyDecimalsIsAProblemOfItsRule() throws IOException {
+    String tooFine = "0." + "1".repeat(41);
+    Files.writeString(dir.resolve("_shared.yml"), """
+        name: "fine-cap"
+        description: "a cap written to 41 decimals"
+        priority: 1
+        condition: "overdueDays > 0"
+        actions:
+          - 'capWaiver("interest", %1$s)'
+          - 'minDownPayment(%1$s)'
+        """.formatted(tooFine));
+    List<String> lines = EasyRulesEligibilityEvaluator.check(dir).stream().flatMap(r -> r.lines().stream()).toList();
+    assertEquals(List.of(
+        "_shared.yml: rule 'fine-cap': actions[0]: offending token '" + tooFine + "' at column 23: a ratio has at most "
+            + "40 decimals",
+        "_shared.yml: rule 'fine-cap': actions[1]: offending token '" + tooFine + "' at column 16: a ratio has at most "
+            + "40 decimals"), lines);
+    PolicyException e = assertThrows(PolicyException.class, () -> EasyRulesEligibilityEvaluator.openStrict(dir));
+    assertTrue(e.getMessage().contains("_shared.yml: rule 'fine-cap': actions[0]"), e.getMessage());
+    Files.writeString(dir.resolve("_shared.yml"), Files.readString(dir.resolve("_shared.yml")).replace(tooFine,
+        "0." + "1".repeat(40)));
+    assertEquals(List.of("OK  _shared.yml  1 rule"), EasyRulesEligibilityEvaluator.check(dir).stream()
+        .flatMap(r -> r.lines().stream()).toList());
+  }
+
+  /**
    * A priority the reader takes as text ({@code 010}) or out of range hid the rule's condition: Easy Rules casts the
    * priority, so the rule became a placeholder and a condition calling {@code Runtime} was reported neither by
    * {@code check} nor at load, only once the priority was fixed. Both problems are listed now, by check and by open.
