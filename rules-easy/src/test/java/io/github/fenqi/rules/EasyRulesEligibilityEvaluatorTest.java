@@ -243,6 +243,52 @@ class EasyRulesEligibilityEvaluatorTest {
     }
   }
 
+  /**
+   * The README's promise that only a division rounds: MVEL adds, subtracts and multiplies decimals to 34 significant
+   * digits, so with a policy's interest cap of 38 decimals {@code cap * 1 == cap}, {@code cap + 0 == cap} and
+   * {@code -(-cap) == cap} were false, and a debt of 123 456 789 012 345.67 yuan plus 10^-40 was not more than itself —
+   * a comparison at a knife edge decided by rounding the rule's author was told does not happen.
+   */
+  @Test
+  void additionSubtractionAndMultiplicationAreExact() throws IOException {
+    String[] conditions = {
+      "policy.interestWaiverCap * 1 == policy.interestWaiverCap",
+      "policy.interestWaiverCap + 0 == policy.interestWaiverCap",
+      "policy.interestWaiverCap - 0 == policy.interestWaiverCap",
+      "-(-policy.interestWaiverCap) == policy.interestWaiverCap",
+      "totalOwed + 0.0000000000000000000000000000000000000001 > totalOwed",
+      "totalOwed * totalOwed - totalOwed * totalOwed == 0",
+      "totalOwed * 3 - 1 / 3 * 3 == totalOwed * 3 - 0.9999999999999999999999999999999999",
+    };
+    StringBuilder rules = new StringBuilder();
+    for (int i = 0; i < conditions.length; i++) {
+      rules.append(i == 0 ? "" : "---\n").append("""
+          name: "exact-%1$d"
+          description: "exact arithmetic %1$d"
+          priority: 1
+          condition: "%2$s"
+          actions: ['ineligible("EXACT_%1$d", "holds")']
+          """.formatted(i, conditions[i]));
+    }
+    Files.writeString(dir.resolve("_shared.yml"), rules);
+    Debt cc = debt("cc-1");
+    Policy own = policyOf(cc);
+    Policy.Waivers w = own.waivers();
+    Policy policy = new Policy(own.schemaVersion(), own.platformId(), own.platformName(), own.productTypes(),
+        own.version(), own.effectiveFrom(), own.effectiveTo(), own.eligibility(), own.installments(),
+        new Policy.Waivers(w.principal(), Ratio.of("0.12345678901234567890123456789012345678"), w.penaltyInterest(),
+            w.compoundInterest(), w.lateFees(), w.otherFees()), own.downPayment(), own.legalBasis(), own.source());
+    Debt huge = new Debt("d", cc.platformId(), cc.productType(), Money.of("123456789012345.67"), Money.ZERO,
+        Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, cc.annualRate(), 30);
+    try (var e = EasyRulesEligibilityEvaluator.openStrict(dir)) {
+      EligibilityDecision d = e.evaluate(huge, CASE.borrower(), policy, LocalDate.of(2026, 11, 24));
+      List<String> held = ruleChecks(d, huge, CASE.borrower()).stream().filter(c -> !c.passed())
+          .map(EligibilityCheck::code).sorted().toList();
+      assertEquals(List.of("EXACT_0", "EXACT_1", "EXACT_2", "EXACT_3", "EXACT_4", "EXACT_5", "EXACT_6"), held,
+          d.checks().toString());
+    }
+  }
+
   @Test
   void ineligibleRuleFailsWithItsReasonCodeAndTheValuesItRead() {
     try (var e = EasyRulesEligibilityEvaluator.openStrict(RuleFixtures.copyExample(dir))) {
