@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses a rule condition in the allowed grammar, type-checks it against {@link FactCatalog} and renders it
@@ -55,10 +56,13 @@ public final class ConditionParser {
     }
   }
 
-  /** A parsed expression: its type, canonical MVEL and how many operations its rendering nests. */
-  private record Node(Type type, String mvel, int nesting) {
+  /**
+   * A parsed expression: its type, canonical MVEL, how many operations its rendering nests, and its value when it is
+   * made only of numbers added, subtracted, multiplied or negated (null otherwise).
+   */
+  private record Node(Type type, String mvel, int nesting, @Nullable BigDecimal constant) {
     Node(Type type, String mvel) {
-      this(type, mvel, 0);
+      this(type, mvel, 0, null);
     }
   }
 
@@ -153,6 +157,10 @@ public final class ConditionParser {
 
   /** A node made of {@code parts}, nesting one more than the deepest; refused beyond {@link #MAX_NESTING}. */
   private static Node nest(Type type, String mvel, Token at, Node... parts) {
+    return nest(type, mvel, null, at, parts);
+  }
+
+  private static Node nest(Type type, String mvel, @Nullable BigDecimal constant, Token at, Node... parts) {
     int nesting = 1;
     for (Node part : parts) {
       nesting = Math.max(nesting, part.nesting() + 1);
@@ -161,7 +169,7 @@ public final class ConditionParser {
       throw new RuleSyntaxException(at.shown(), at.column(), "more than " + MAX_NESTING + " operations nested (each "
           + "operator of a chain such as a + b + c counts); split the condition into several rules");
     }
-    return new Node(type, mvel, nesting);
+    return new Node(type, mvel, nesting, constant);
   }
 
   private Node comparison() {
@@ -198,9 +206,41 @@ public final class ConditionParser {
     while (peek().is("+") || peek().is("-")) {
       Token op = next();
       Node right = product();
-      left = nest(Type.NUMBER, "(" + num(left, op) + " " + op.text() + " " + num(right, op) + ")", op, left, right);
+      left = exact(op, left, right);
     }
     return left;
+  }
+
+  /**
+   * {@code left op right} for {@code +}, {@code -} and {@code *}, exactly. MVEL rounds these to 34 significant digits
+   * ({@code MathContext.DECIMAL128}), so {@code cap * 1 == cap} was false for a policy's cap of 38 decimals, and a debt
+   * of 10^14 yuan plus 10^-40 was not more than itself; they are rendered as calls of {@link Functions}' exact
+   * arithmetic instead, and folded here when both sides are made only of numbers (so that MVEL, which computes those
+   * parts while compiling, still finds a constant division by zero such as {@code 1 / (2 - 2)} at load).
+   */
+  private static Node exact(Token op, Node left, Node right) {
+    String a = num(left, op);
+    String b = num(right, op);
+    if (left.constant() != null && right.constant() != null) {
+      BigDecimal value = switch (op.text()) {
+        case "+" -> left.constant().add(right.constant());
+        case "-" -> left.constant().subtract(right.constant());
+        default -> left.constant().multiply(right.constant());
+      };
+      return nest(Type.NUMBER, literal(value), value, op, left, right);
+    }
+    String function = switch (op.text()) {
+      case "+" -> "fenqiAdd";
+      case "-" -> "fenqiSubtract";
+      default -> "fenqiMultiply";
+    };
+    return nest(Type.NUMBER, function + "(" + a + ", " + b + ")", op, left, right);
+  }
+
+  /** A number as MVEL reads it: a BigDecimal literal, negated by a call (MVEL's own minus would round it). */
+  private static String literal(BigDecimal value) {
+    String plain = value.abs().toPlainString() + "B";
+    return value.signum() < 0 ? "fenqiNegate(" + plain + ")" : plain;
   }
 
   private Node product() {
@@ -208,7 +248,8 @@ public final class ConditionParser {
     while (peek().is("*") || peek().is("/") || peek().is("%")) {
       Token op = next();
       Node right = unary();
-      left = nest(Type.NUMBER, "(" + num(left, op) + " " + op.text() + " " + num(right, op) + ")", op, left, right);
+      left = op.is("*") ? exact(op, left, right)
+          : nest(Type.NUMBER, "(" + num(left, op) + " " + op.text() + " " + num(right, op) + ")", op, left, right);
     }
     return left;
   }
@@ -227,7 +268,9 @@ public final class ConditionParser {
       enter();
       Node n = unary();
       depth--;
-      return nest(Type.NUMBER, "(0B - " + num(n, t) + ")", t, n);
+      String operand = num(n, t);
+      return n.constant() != null ? nest(Type.NUMBER, literal(n.constant().negate()), n.constant().negate(), t, n)
+          : nest(Type.NUMBER, "fenqiNegate(" + operand + ")", t, n);
     }
     Node n = primary();
     Token after = peek();
@@ -266,7 +309,8 @@ public final class ConditionParser {
     Token t = next();
     switch (t.kind()) {
       case NUMBER -> {
-        return new Node(Type.NUMBER, new BigDecimal(t.text()).toPlainString() + "B");
+        BigDecimal value = new BigDecimal(t.text());
+        return new Node(Type.NUMBER, literal(value), 0, value);
       }
       case STRING -> {
         return new Node(Type.STRING, "'" + t.text() + "'");
@@ -277,7 +321,7 @@ public final class ConditionParser {
         if (close.kind() != Kind.RPAREN) {
           throw new RuleSyntaxException(close.shown(), close.column(), "')' expected");
         }
-        return nest(inner.type(), "(" + inner.mvel() + ")", t, inner);
+        return nest(inner.type(), "(" + inner.mvel() + ")", inner.constant(), t, inner);
       }
       case NAME -> {
         return name(t);

@@ -29,6 +29,26 @@ public final class Functions {
     return a.abs();
   }
 
+  /** {@code a + b}, exactly: MVEL's own {@code +} rounds to 34 significant digits. */
+  public static BigDecimal fenqiAdd(BigDecimal a, BigDecimal b) {
+    return a.add(b);
+  }
+
+  /** {@code a - b}, exactly. */
+  public static BigDecimal fenqiSubtract(BigDecimal a, BigDecimal b) {
+    return a.subtract(b);
+  }
+
+  /** {@code a * b}, exactly. */
+  public static BigDecimal fenqiMultiply(BigDecimal a, BigDecimal b) {
+    return a.multiply(b);
+  }
+
+  /** {@code -a}, exactly. */
+  public static BigDecimal fenqiNegate(BigDecimal a) {
+    return a.negate();
+  }
+
   public static boolean fenqiHasHardship(Map<String, Object> borrower, String hardship) {
     return borrower.get(HARDSHIPS_KEY) instanceof List<?> l && l.contains(hardship);
   }

@@ -1,6 +1,7 @@
 package io.github.fenqi.rules.internal;
 
 import io.github.fenqi.core.debt.DebtComponent;
+import io.github.fenqi.core.money.Decimals;
 import io.github.fenqi.core.money.Ratio;
 import io.github.fenqi.core.policy.PolicyAdjustment;
 import io.github.fenqi.rules.internal.Lexer.Kind;
@@ -162,6 +163,12 @@ public sealed interface RuleAction {
     BigDecimal v = new BigDecimal(a.text());
     if (v.compareTo(BigDecimal.ONE) > 0) {
       throw new RuleSyntaxException(a.text(), a.column(), "a ratio in 0..1, e.g. 0.3 for 30%");
+    }
+    // checked here, as the range is: Ratio's own refusal escaped the reader as a bare "ratio: ... has 41 decimals",
+    // naming neither the file nor the rule, out of check, open and a reload alike
+    if (v.scale() > Decimals.MAX_FRACTION_DECIMALS) {
+      throw new RuleSyntaxException(a.text(), a.column(), "a ratio has at most " + Decimals.MAX_FRACTION_DECIMALS
+          + " decimals");
     }
     return Ratio.of(v);
   }

@@ -326,6 +326,11 @@ public final class RuleFileReader {
       context.addImport("fenqiMax", Functions.class.getMethod("fenqiMax", java.math.BigDecimal.class,
           java.math.BigDecimal.class));
       context.addImport("fenqiAbs", Functions.class.getMethod("fenqiAbs", java.math.BigDecimal.class));
+      for (String exact : List.of("fenqiAdd", "fenqiSubtract", "fenqiMultiply")) {
+        context.addImport(exact, Functions.class.getMethod(exact, java.math.BigDecimal.class,
+            java.math.BigDecimal.class));
+      }
+      context.addImport("fenqiNegate", Functions.class.getMethod("fenqiNegate", java.math.BigDecimal.class));
       context.addImport("fenqiHasHardship", Functions.class.getMethod("fenqiHasHardship", Map.class, String.class));
     } catch (NoSuchMethodException e) {
       throw new IllegalStateException("whitelisted function missing", e);
