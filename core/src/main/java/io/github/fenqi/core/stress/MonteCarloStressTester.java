@@ -3,6 +3,9 @@ package io.github.fenqi.core.stress;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.money.Money;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -286,6 +289,22 @@ final class MonteCarloStressTester implements StressTester {
   }
 
   /**
+   * The decimal a configured share of income (a scenario's factor, a replacement share, a drop) was written as: its
+   * double rounded to 15 significant digits, which every decimal of at most 15 digits reads back as, the same on every
+   * JDK ({@code BigDecimal.valueOf(double)} goes through {@code Double.toString}, whose digits changed in JDK 19).
+   */
+  static BigDecimal decimal(double share) {
+    return new BigDecimal(share).round(SHARE_DIGITS);
+  }
+
+  private static final MathContext SHARE_DIGITS = new MathContext(15, RoundingMode.HALF_EVEN);
+
+  /** floor({@code fen} × {@code share}) exactly, for a share in 0..1 (so the product fits a {@code long}). */
+  static long share(long fen, BigDecimal share) {
+    return BigDecimal.valueOf(fen).multiply(share).setScale(0, RoundingMode.FLOOR).longValueExact();
+  }
+
+  /**
    * Whether a month that ends at {@code buffer} misses the plan's payment: only a month with an installment due can. A
    * month with nothing due carries its deficit into the next (income repays it first); a buffer below zero had been a
    * default in any month, so a plan settled in full by its down payments failed the medical scenario in month 3 and
@@ -302,9 +321,9 @@ final class MonteCarloStressTester implements StressTester {
     if (buffer < 0) {
       return new StressResult.ScenarioOutcome(sc.name(), false, Optional.of(0));
     }
+    long reduced = sc.reducedIncome(income);
     for (int t = 1; t <= months; t++) {
-      buffer = monthEnd(buffer, (long) Math.floor(income * sc.incomeFactorIn(t)), essentials, sc.extraExpenseIn(t),
-          plan.dueFen(t));
+      buffer = monthEnd(buffer, sc.cutsIncomeIn(t) ? reduced : income, essentials, sc.extraExpenseIn(t), plan.dueFen(t));
       if (missesAPayment(buffer, plan.dueFen(t))) {
         return new StressResult.ScenarioOutcome(sc.name(), false, Optional.of(t));
       }

@@ -562,4 +562,40 @@ class MonteCarloStressTesterTest {
     assertEquals("plan", assertThrows(InvalidInputException.class,
         () -> tester.test(profile(10_000, 3_000, 0), null)).problems().get(0).location());
   }
+
+  /**
+   * A scenario's income is the declared income times its factor exactly, to the fen, the factor read as the decimal it
+   * was written as: the product had been taken in doubles and floored, and 0.7 (the default "income −30%") is a hair
+   * below seven tenths, so an income of 1 639.00 yuan had 1 147.29 under the cut instead of 1 147.30 (about one
+   * whole-yuan income in seven lost a fen there), and a plan that fits the cut to the fen was said to fail it.
+   */
+  @Property(tries = 100)
+  void aScenariosIncomeIsTheDeclaredIncomeTimesItsFactorToTheFen(
+      @ForAll @LongRange(min = 0, max = 10_000_000_000L) long incomeYuan) {
+    Money income = Money.ofYuan(incomeYuan);
+    FinancialProfile p = new FinancialProfile(income, OptionalDouble.empty(), Money.ZERO, Money.ZERO);
+    for (int percent = 0; percent <= 100; percent++) { // each factor: a few in ten lost a fen on one income in forty
+      java.math.BigDecimal factor = java.math.BigDecimal.valueOf(percent, 2);
+      Money cut = Money.ofFen(income.fen() / 100 * percent);
+      StressConfig config = FAST.toBuilder().paths(100)
+          .scenarios(List.of(new StressScenario("cut", 1, 12, factor.doubleValue(), Money.ZERO))).build();
+      List<StressResult> r = StressTester.monteCarlo(config).compare(p, List.of(
+          PlanCashflow.ofMonthlyTotals(Collections.nCopies(12, cut), Money.ZERO),
+          PlanCashflow.ofMonthlyTotals(List.of(cut.plus(Money.ofFen(1))), Money.ZERO)));
+      assertTrue(r.get(0).scenarios().get(0).passed(), income + " × " + factor + " pays " + cut + " a month");
+      assertEquals(Optional.of(1), r.get(1).scenarios().get(0).failsInMonth(),
+          income + " × " + factor + " does not pay a fen more than " + cut);
+    }
+  }
+
+  @Test
+  void theDefaultIncomeCutOfAWholeYuanIncomeIsExact() {
+    // 163 900 × 0.7 = 114 730 fen a month from month 2; in doubles it was 114 729.99999999999, floored to 114 729
+    List<Money> plan = new ArrayList<>(List.of(Money.ofYuan(1_639)));
+    plan.addAll(Collections.nCopies(11, Money.of("1147.30")));
+    StressResult r = StressTester.monteCarlo(FAST).test(new FinancialProfile(Money.ofYuan(1_639), OptionalDouble.empty(),
+        Money.ZERO, Money.ZERO), PlanCashflow.ofMonthlyTotals(plan, Money.ZERO));
+    assertEquals("income -30% from month 2", r.scenarios().get(1).name());
+    assertTrue(r.scenarios().get(1).passed(), r.scenarios().get(1).toString());
+  }
 }
