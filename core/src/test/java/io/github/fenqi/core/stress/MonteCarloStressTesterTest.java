@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.money.Money;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -597,5 +598,39 @@ class MonteCarloStressTesterTest {
         Money.ZERO, Money.ZERO), PlanCashflow.ofMonthlyTotals(plan, Money.ZERO));
     assertEquals("income -30% from month 2", r.scenarios().get(1).name());
     assertTrue(r.scenarios().get(1).passed(), r.scenarios().get(1).toString());
+  }
+
+  /**
+   * The incomes the model does not randomise are exact to the fen: the income under a job loss (the replacement share
+   * of it), and, when the income does not vary (volatility 0), the income itself and the income under a drop. They had
+   * been taken in doubles: 70 % of 1 639.00 yuan came to 1 147.29, 0.70 of it under a drop of 0.30 likewise, and an
+   * income of 2^53 + 1 fen lost its last fen, so a plan that fits each of them to the fen re-defaulted on every path.
+   */
+  @Property(tries = 60)
+  void anIncomeTheModelDoesNotRandomiseIsExactToTheFen(
+      @ForAll @LongRange(min = 0, max = 10_000_000_000L) long incomeYuan, @ForAll @IntRange(min = 0, max = 100) int percent,
+      @ForAll boolean jobLoss) {
+    Money income = Money.ofYuan(incomeYuan);
+    Money kept = Money.ofFen(income.fen() / 100 * percent);
+    double share = percent / 100.0;
+    StressConfig.Builder b = FAST.toBuilder().paths(100).scenarios(List.of()).shockExpense(0, Money.ofYuan(3_000), 1);
+    StressConfig config = (jobLoss ? b.jobLoss(1, 36, share).incomeDrop(0, 0.3, 4)
+        : b.jobLoss(0, 3, 0).incomeDrop(1, BigDecimal.ONE.subtract(BigDecimal.valueOf(percent, 2)).doubleValue(), 36)).build();
+    FinancialProfile steady = new FinancialProfile(income, OptionalDouble.of(0), Money.ZERO, Money.ZERO);
+    List<StressResult> r = StressTester.monteCarlo(config).compare(steady, List.of(
+        PlanCashflow.ofMonthlyTotals(Collections.nCopies(12, kept), Money.ZERO),
+        PlanCashflow.ofMonthlyTotals(List.of(kept.plus(Money.ofFen(1))), Money.ZERO)));
+    assertEquals(0.0, r.get(0).defaultProbability(), (jobLoss ? "job loss" : "drop") + " keeps " + kept + " of " + income);
+    assertEquals(1.0, r.get(1).defaultProbability(), "a fen more than " + kept + " of " + income);
+  }
+
+  @Test
+  void aSteadyIncomeBeyondADoublesFenIsKeptWhole() {
+    StressConfig quiet = FAST.toBuilder().paths(100).scenarios(List.of()).jobLoss(0, 3, 0).incomeDrop(0, 0.3, 4)
+        .shockExpense(0, Money.ofYuan(3_000), 1).build();
+    Money income = Money.ofFen((1L << 53) + 1);
+    StressResult r = StressTester.monteCarlo(quiet).test(new FinancialProfile(income, OptionalDouble.of(0), Money.ZERO,
+        Money.ZERO), PlanCashflow.ofMonthlyTotals(Collections.nCopies(12, income), Money.ZERO));
+    assertEquals(0.0, r.defaultProbability(), r.toString());
   }
 }
