@@ -163,4 +163,19 @@ class AnnualizedRateProperties {
     }
     return value.subtract(BigDecimal.valueOf(financed).multiply(xPower)).signum();
   }
+
+  /**
+   * A missing schedule or list of payments is named, as a missing rate or amount is by {@link Amortizer}: both had been
+   * a bare NullPointerException ("Cannot read the array length because payments is null").
+   */
+  @Test
+  void aMissingScheduleOrPaymentsIsNamed() {
+    assertEquals("[schedule: is required]", org.junit.jupiter.api.Assertions.assertThrows(
+        io.github.fenqi.core.InvalidInputException.class, () -> AnnualizedRate.of(null)).problems().toString());
+    assertEquals("[payments: is required (an empty array for none)]", org.junit.jupiter.api.Assertions.assertThrows(
+        io.github.fenqi.core.InvalidInputException.class, () -> AnnualizedRate.of(100, null)).problems().toString());
+    assertEquals("[financedFen: -1 fen is negative, payments: is required (an empty array for none)]",
+        org.junit.jupiter.api.Assertions.assertThrows(io.github.fenqi.core.InvalidInputException.class,
+            () -> AnnualizedRate.of(-1, null)).problems().toString());
+  }
 }
