@@ -99,6 +99,10 @@ final class MonteCarloStressTester implements StressTester {
       long jobLossIncome = share(baseFen, decimal(c.jobLossIncomeReplacement()));
       long droppedIncome = share(baseFen, BigDecimal.ONE.subtract(decimal(c.incomeDropSize())));
       boolean steady = cv == 0;
+      // an event drives a default only if it costs something: a job loss that replaces the whole income, a drop of
+      // 0 % and a shock of 0 yuan had been named the drivers of a plan too heavy on its own
+      boolean jobLossCosts = c.jobLossIncomeReplacement() < 1;
+      boolean dropCosts = c.incomeDropSize() > 0;
       for (int k = 0; k < c.paths(); k++) {
         SplittableRandom r = new SplittableRandom(pathSeed(c.seed(), k));
         boolean jobLost = false;
@@ -125,8 +129,10 @@ final class MonteCarloStressTester implements StressTester {
               ? (long) (medianExpense * StrictMath.exp(c.shockExpenseLogSd() * inverseNormal(openUnit(r.nextLong()))))
               : 0;
           s.largest = Math.max(s.largest, Math.max(s.income[i], s.expense[i]));
-          s.driver[i] = (byte) (jobLost ? StressDriver.JOB_LOSS.ordinal()
-              : dropped ? StressDriver.INCOME_DROP.ordinal() : shock ? StressDriver.SHOCK_EXPENSE.ordinal() : -1);
+          // a drop does not apply during a job loss (its income is the replacement share)
+          s.driver[i] = (byte) (jobLost ? (jobLossCosts ? StressDriver.JOB_LOSS.ordinal() : -1)
+              : dropped && dropCosts ? StressDriver.INCOME_DROP.ordinal()
+              : s.expense[i] > 0 ? StressDriver.SHOCK_EXPENSE.ordinal() : -1);
         }
       }
       return s;

@@ -25,7 +25,8 @@
  * over those paths; 95 % worst shortfall = the 95th percentile, over all paths, of the cash missing in the
  * month of default (0 for paths that never default). Each default is attributed to a driver: job loss if the
  * path saw one up to the default, else an income drop, else a shock expense, else the plan itself (income
- * minus essentials does not cover the installments).
+ * minus essentials does not cover the installments). Only an event that costs something counts: a job loss whose
+ * replacement share is the whole income, a drop of 0 and a shock of 0 yuan drive no default.
  *
  * <h2>Reproducibility and common random numbers</h2>
  * The shocks of path k depend only on the seed and k (SplittableRandom seeded per path with a mix of both, so the

@@ -223,7 +223,7 @@ class MonteCarloStressTesterTest {
    * the horizon are every path there is, so the figures follow by enumeration, walked here by the README's rules alone —
    * down payments charged in month 0 (all paths failing there when they exceed the savings), savings and deficits
    * carried from month to month, only a month with an installment due missed, a default with a shock up to it the
-   * shock's, else the plan's.
+   * shock's, else the plan's (a shock of 0 yuan, which the amount may be, costs nothing and drives no default).
    */
   @Property(tries = 40)
   void aTwoInstallmentPlansFiguresMatchAnEnumerationOfEveryPath(@ForAll @IntRange(min = 1, max = 63) int k,
@@ -258,7 +258,7 @@ class MonteCarloStressTesterTest {
       boolean shocked = false;
       for (int t = 1; t <= months && failsIn < 0; t++) {
         boolean hit = (pattern >> (t - 1) & 1) == 1;
-        shocked |= hit;
+        shocked |= hit && shock > 0;
         buffer += spare - (hit ? shock : 0) - due[t];
         if (buffer < 0 && due[t] > 0) {
           failsIn = t;
@@ -632,5 +632,21 @@ class MonteCarloStressTesterTest {
     StressResult r = StressTester.monteCarlo(quiet).test(new FinancialProfile(income, OptionalDouble.of(0), Money.ZERO,
         Money.ZERO), PlanCashflow.ofMonthlyTotals(Collections.nCopies(12, income), Money.ZERO));
     assertEquals(0.0, r.defaultProbability(), r.toString());
+  }
+
+  /**
+   * A default is attributed to an event only when the event cost something: shocks of 0 yuan, drops of 0 % and job
+   * losses that replace the whole income had been named as the drivers of the defaults of a plan too heavy on its own,
+   * and a RED plan was said to fail "mostly through job loss" where no income was lost.
+   */
+  @Test
+  void anEventThatCostsNothingDrivesNoDefault() {
+    StressConfig harmless = FAST.toBuilder().paths(500).jobLoss(0.5, 3, 1.0).incomeDrop(1.0, 0, 4)
+        .shockExpense(1.0, Money.ZERO, 1).build();
+    StressResult r = StressTester.monteCarlo(harmless).test(profile(9500, 3800, 0), flat(6500, 12, 0));
+    assertEquals(RiskLevel.RED, r.level());
+    assertEquals(Optional.of(StressDriver.PLAN_TOO_HEAVY), r.dominantDriver(), r.toString());
+    assertEquals(r.defaultProbability(), r.defaultsByDriver().get(StressDriver.PLAN_TOO_HEAVY), r.toString());
+    assertTrue(r.recommendation().orElseThrow().contains("mostly through plan too heavy"), r.recommendation().get());
   }
 }
