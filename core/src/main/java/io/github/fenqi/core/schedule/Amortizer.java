@@ -137,6 +137,16 @@ public final class Amortizer {
     walk(financed.fen(), term, (period, payment, principal, interest, fee, remaining) ->
         list.add(new Installment(period, Money.ofFen(payment), Money.ofFen(principal), Money.ofFen(interest),
             Money.ofFen(fee), Money.ofFen(remaining))));
+    // the installments of an amount within MAX_FINANCED sum well within a long: only the down payment can carry the
+    // total past it, and it is named (the schedule would name its installments)
+    long installments = 0;
+    for (Installment i : list) {
+      installments += i.payment().fen();
+    }
+    if (downPayment.fen() > Long.MAX_VALUE - installments) {
+      throw new InvalidInputException("downPayment", "'" + downPayment + "' and the installments' "
+          + Money.ofFen(installments) + " sum beyond " + Money.ofFen(Long.MAX_VALUE) + "; totalPayable could not be told");
+    }
     return new Schedule(method, financed, downPayment, term, list);
   }
 

@@ -26,8 +26,15 @@ import java.util.List;
 public final class AnnualizedRate {
   private AnnualizedRate() {}
 
-  /** The IRR-annualised rate of {@code schedule}'s installments against its financed amount. */
+  /**
+   * The IRR-annualised rate of {@code schedule}'s installments against its financed amount.
+   *
+   * @throws InvalidInputException naming {@code schedule} when it is missing (it had been a bare NullPointerException)
+   */
   public static BigDecimal of(Schedule schedule) {
+    if (schedule == null) {
+      throw new InvalidInputException("schedule", "is required");
+    }
     long[] payments = new long[schedule.installments().size()];
     for (int i = 0; i < payments.length; i++) {
       payments[i] = schedule.installments().get(i).payment().fen();
@@ -42,12 +49,17 @@ public final class AnnualizedRate {
    *
    * @throws InvalidInputException naming {@code financedFen} or {@code payments[i]} when it is negative: an
    *     installment is paid, never received (a negative payment had been given a rate, the root of a sum that need
-   *     not have a single one, and a negative amount financed the rate 0)
+   *     not have a single one, and a negative amount financed the rate 0); and {@code payments} when it is missing (a
+   *     bare NullPointerException had said "Cannot read the array length")
    */
   public static BigDecimal of(long financedFen, long[] payments) {
     List<Problem> problems = new ArrayList<>();
     if (financedFen < 0) {
       problems.add(Problem.of("financedFen", financedFen + " fen is negative"));
+    }
+    if (payments == null) {
+      problems.add(Problem.of("payments", "is required (an empty array for none)"));
+      throw new InvalidInputException(problems);
     }
     long sum = 0;
     boolean beyondLong = false;

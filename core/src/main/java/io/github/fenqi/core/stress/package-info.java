@@ -8,8 +8,9 @@
  * monthly probabilities down to 0.01 %, {@link io.github.fenqi.core.stress.StressConfig#MIN_EVENT_PROBABILITY}, below
  * which a positive probability is refused), cv the income volatility measured from statements (else the configured default); a job loss starts
  * with the monthly hazard and lasts a geometric number of months with the configured mean, during which income
- * is the configured replacement share; an income drop starts with its monthly probability, cuts income by its
- * size and lasts a geometric number of months; a medical or family expense occurs with its monthly probability,
+ * is the configured replacement share (that income, and at a volatility of 0 every income the noise would touch, is
+ * exact to the fen, each share read as the decimal written); an income drop starts with its monthly probability,
+ * cuts income by its size and lasts a geometric number of months; a medical or family expense occurs with its monthly probability,
  * its amount lognormal (heavy-tailed) with the configured median and log-sd. The cash buffer starts at liquid
  * savings minus down payments and each month adds income and subtracts essentials, the shock expense and the
  * plan's installment. A month with an installment due that ends with the buffer below zero is a missed payment:
@@ -24,7 +25,8 @@
  * over those paths; 95 % worst shortfall = the 95th percentile, over all paths, of the cash missing in the
  * month of default (0 for paths that never default). Each default is attributed to a driver: job loss if the
  * path saw one up to the default, else an income drop, else a shock expense, else the plan itself (income
- * minus essentials does not cover the installments).
+ * minus essentials does not cover the installments). Only an event that costs something counts: a job loss whose
+ * replacement share is the whole income, a drop of 0 and a shock of 0 yuan drive no default.
  *
  * <h2>Reproducibility and common random numbers</h2>
  * The shocks of path k depend only on the seed and k (SplittableRandom seeded per path with a mix of both, so the

@@ -128,4 +128,22 @@ class AmortizerProperties {
     assertEquals("[downPayment: is required (Money.ZERO for none)]", assertThrows(InvalidInputException.class,
         () -> a.schedule(Money.of("100"), 12, null)).problems().toString());
   }
+
+  /**
+   * A down payment that the installments cannot be added to within a {@code long} of fen is refused naming
+   * {@code downPayment}, as {@link Amortizer#schedule(Money, int, Money)} promises for one out of range: it had been
+   * refused naming {@code installments}, which the amortizer drew itself and which sum to 1.01 here.
+   */
+  @Test
+  void aDownPaymentTheTotalCannotHoldIsRefusedNamingIt() {
+    Amortizer a = Amortizer.of(RepaymentMethod.EQUAL_INSTALLMENT, Rate.of("0.1"), Rate.ZERO);
+    assertEquals(101, a.schedule(Money.ofFen(100), 1).totalPayable().fen());
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> a.schedule(Money.ofFen(100), 1, Money.ofFen(Long.MAX_VALUE - 100)));
+    assertEquals("[downPayment: '92233720368547757.07' and the installments' 1.01 sum beyond 92233720368547758.07; "
+        + "totalPayable could not be told]", e.problems().toString());
+    // the largest down payment the total holds is taken
+    assertEquals(Money.ofFen(Long.MAX_VALUE), a.schedule(Money.ofFen(100), 1, Money.ofFen(Long.MAX_VALUE - 101))
+        .totalPayable());
+  }
 }

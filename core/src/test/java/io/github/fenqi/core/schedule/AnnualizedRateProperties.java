@@ -163,4 +163,49 @@ class AnnualizedRateProperties {
     }
     return value.subtract(BigDecimal.valueOf(financed).multiply(xPower)).signum();
   }
+
+  /**
+   * A missing schedule or list of payments is named, as a missing rate or amount is by {@link Amortizer}: both had been
+   * a bare NullPointerException ("Cannot read the array length because payments is null").
+   */
+  @Test
+  void aMissingScheduleOrPaymentsIsNamed() {
+    assertEquals("[schedule: is required]", org.junit.jupiter.api.Assertions.assertThrows(
+        io.github.fenqi.core.InvalidInputException.class, () -> AnnualizedRate.of(null)).problems().toString());
+    assertEquals("[payments: is required (an empty array for none)]", org.junit.jupiter.api.Assertions.assertThrows(
+        io.github.fenqi.core.InvalidInputException.class, () -> AnnualizedRate.of(100, null)).problems().toString());
+    assertEquals("[financedFen: -1 fen is negative, payments: is required (an empty array for none)]",
+        org.junit.jupiter.api.Assertions.assertThrows(io.github.fenqi.core.InvalidInputException.class,
+            () -> AnnualizedRate.of(-1, null)).problems().toString());
+  }
+
+  /**
+   * The disclosed rate of an INTEREST_FREE plan is 0 whatever rates its policy names, and any plan's rate rises with
+   * its fee: a larger monthly fee rate never shows a lower annualised rate, and a plan without interest shows a
+   * positive rate exactly when it charges a fee. (A higher interest rate is not so: a fen's rounding of the annuity
+   * on a small amount can repay it sooner, 6.31 over 8 months costs 7.25 at 37.6 % and 7.24 at 38.1 %.)
+   */
+  @Property(tries = 400)
+  void anInterestFreePlanCostsNothingAndTheRateRisesWithTheFee(@ForAll RepaymentMethod method,
+      @ForAll @LongRange(min = 1, max = 100_000_000_000_000L) long financed,
+      @ForAll @IntRange(min = 1, max = 60) int term, @ForAll @IntRange(min = 0, max = 400) int ratePerMille,
+      @ForAll @IntRange(min = 0, max = 300) int feePerTenThousand,
+      @ForAll @IntRange(min = 1, max = 300) int morePerTenThousand, @ForAll boolean oneFenAmount) {
+    long amount = oneFenAmount ? 1 + financed % 1000 : financed;
+    Rate rate = Rate.of(BigDecimal.valueOf(ratePerMille, 3));
+    Schedule s = Amortizer.of(method, rate, Rate.of(BigDecimal.valueOf(feePerTenThousand, 4)))
+        .schedule(Money.ofFen(amount), term);
+    Rate higherFee = Rate.of(BigDecimal.valueOf(feePerTenThousand + morePerTenThousand, 4));
+    Schedule dearer = Amortizer.of(method, rate, higherFee).schedule(Money.ofFen(amount), term);
+    if (method == RepaymentMethod.INTEREST_FREE) {
+      assertEquals(BigDecimal.ZERO.setScale(6), s.annualizedRate(), s.toString());
+      assertEquals(BigDecimal.ZERO.setScale(6), dearer.annualizedRate(), dearer.toString());
+      return;
+    }
+    assertTrue(dearer.annualizedRate().compareTo(s.annualizedRate()) >= 0,
+        dearer.annualizedRate() + " for " + dearer + " is below " + s.annualizedRate() + " for " + s);
+    if (ratePerMille == 0) {
+      assertEquals(s.totalFee().isPositive(), s.annualizedRate().signum() > 0, s.toString());
+    }
+  }
 }
