@@ -60,6 +60,46 @@ class SolveRecordsTest {
   }
 
   /**
+   * Debts whose amounts together are beyond what a proposal's totals can hold are refused when the problem is made,
+   * naming the sum: sixteen debts of 6 × 10^15 yuan, each within what a {@code Debt} accepts and with a down payment
+   * that leaves a schedule's worth to finance, had passed, and both the exact solver and the OptaPlanner adapter then
+   * failed with a bare "long overflow" adding up what they owe. Interest and fees count too: the totals payable are
+   * bounded by the amount owed plus the most interest and fees the longest term can charge.
+   */
+  @Test
+  void debtsWhoseTotalsNoProposalCanHoldAreRefusedWhenTheProblemIsMade() {
+    List<DebtTerms> sixteen = java.util.stream.IntStream.range(0, 16)
+        .mapToObj(i -> largest("d" + i, RepaymentMethod.EQUAL_PRINCIPAL, Rate.ZERO)).toList();
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> ProposalProblem.of(sixteen, Money.of("1000"), Money.of("1000")));
+    assertEquals("debts: the 16 debts owe 96000000000000000.00 in all, beyond the 92233720368547758.07 a proposal's "
+        + "totals can hold; solve them in parts", e.getMessage());
+    // fifteen of them fit (9 × 10^18 fen, below a long's 9.22 × 10^18) and are solved
+    ProposalSet set = ProposalSolver.exact().solve(ProposalProblem.of(sixteen.subList(0, 15),
+        Money.ofFen(100_000_000_000_000L), Money.ofFen(Long.MAX_VALUE)));
+    assertEquals(3, set.proposals().size(), set.toString());
+    assertEquals(9_000_000_000_000_000_000L, set.proposals().get(0).totalOwed().fen());
+    // interest and fees count: fifteen debts that fit as owed, two of them charging fees of 10 a month for 360 months
+    List<DebtTerms> withFees = new java.util.ArrayList<>(sixteen.subList(0, 15));
+    withFees.set(0, largest("f0", RepaymentMethod.FEE_INSTALLMENT, Rate.of("10")));
+    withFees.set(1, largest("f1", RepaymentMethod.FEE_INSTALLMENT, Rate.of("10")));
+    InvalidInputException fees = assertThrows(InvalidInputException.class,
+        () -> ProposalProblem.of(withFees, Money.of("1000"), Money.of("1000")));
+    // 2 × (6 × 10^13 financed × 10 × 360 months + 2 fen × 360 months of rounding)
+    assertEquals("debts: the 15 debts owe 90000000000000000.00 in all and their longest terms can charge up to "
+        + "4320000000000014.40 more in interest and fees, beyond the 92233720368547758.07 a proposal's totals can "
+        + "hold; solve them in parts", fees.getMessage());
+  }
+
+  /** A debt of 6 × 10^15 yuan (each component the most a {@code Debt} accepts), 99.99 % down: 6 × 10^11 financed. */
+  private static DebtTerms largest(String id, RepaymentMethod method, Rate monthlyFee) {
+    Money most = Money.ofFen(100_000_000_000_000_000L);
+    Debt d = new Debt(id, "p", ProductType.CREDIT_CARD, most, most, most, most, most, most, Rate.of("0.18"), 100);
+    return new DebtTerms(d, "v1", List.of(method == RepaymentMethod.FEE_INSTALLMENT ? 360 : 12), method, Rate.ZERO,
+        monthlyFee, Map.of(), Ratio.of("0.9999"), false);
+  }
+
+  /**
    * A debt within what a {@code Debt} accepts (10^15 yuan a component) but whose least financed amount is above what a
    * schedule handles (10^12 yuan) is refused when the problem is made, naming the debt: the exact solver had failed
    * drawing its grid with "amount: '5400000000000000.00' is above the largest amount a schedule handles", naming no
