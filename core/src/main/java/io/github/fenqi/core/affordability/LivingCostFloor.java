@@ -140,6 +140,11 @@ public final class LivingCostFloor {
     if (uplift.compareTo(BigDecimal.ONE) < 0 || uplift.compareTo(BigDecimal.valueOf(5)) > 0) {
       throw new InvalidInputException("uplift", Decimals.shown(uplift) + " is outside 1..5");
     }
+    List<Problem> decimals = new ArrayList<>(); // every floor's note writes the uplift out
+    AffordabilityCoefficients.fewDecimals("uplift", uplift, decimals);
+    if (!decimals.isEmpty()) {
+      throw new InvalidInputException(decimals);
+    }
     if (!nationalDefault.isPositive()) {
       throw new InvalidInputException("nationalDefault", nationalDefault + " is not more than 0");
     }

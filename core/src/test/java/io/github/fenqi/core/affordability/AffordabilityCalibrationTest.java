@@ -203,6 +203,30 @@ class AffordabilityCalibrationTest {
         Problem.of("incomeWeights[1]", "1E+999999999 is also incomeWeights[0]: each weight once")), e.problems());
   }
 
+  /**
+   * A weight within its range but with more decimals than a rate may have is refused, named with its count: every
+   * assessment writes its weights out in its notes, and an income weight of 10^−999999999 ran out of memory doing so.
+   * Forty decimals are still taken.
+   */
+  @Test
+  void aWeightWithMoreDecimalsThanARateIsRefusedNotWrittenOut() {
+    BigDecimal tiny = new BigDecimal("1E-999999999");
+    BigDecimal longOne = new BigDecimal("1." + "0".repeat(40) + "1");
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> new AffordabilityCoefficients(tiny, longOne, tiny));
+    assertEquals(List.of(Problem.of("incomeWeight", "1E-999999999 has 999999999 decimals; at most 40, as a rate or ratio"),
+        Problem.of("essentialsWeight", "1.00000000000000000000000000000000000... has 41 decimals; at most 40, as a "
+            + "rate or ratio"),
+        Problem.of("maxIncomeShare", "1E-999999999 has 999999999 decimals; at most 40, as a rate or ratio")),
+        e.problems());
+    e = assertThrows(InvalidInputException.class,
+        () -> new AffordabilityCalibration(List.of(new BigDecimal("0.6"), tiny), List.of(longOne), new BigDecimal("0.5")));
+    assertEquals(List.of("incomeWeights[1]", "essentialsWeights[0]"),
+        e.problems().stream().map(Problem::location).toList());
+    BigDecimal forty = new BigDecimal("0." + "0".repeat(39) + "6");
+    assertEquals(forty, new AffordabilityCoefficients(forty, BigDecimal.ONE, forty).incomeWeight());
+  }
+
   /** Borrowers with random income and essentials and an installment around their true capacity. */
   private static List<RepaymentOutcome> history(int n, double w1, double w2, double defaultIfAffordable, double defaultIfNot, long seed) {
     Random rnd = new Random(seed);

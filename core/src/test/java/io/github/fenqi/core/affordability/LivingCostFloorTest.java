@@ -148,6 +148,19 @@ class LivingCostFloorTest {
     assertEquals(List.of(Problem.of("uplift", "1E+999999999 is outside 1..5")), e.problems());
   }
 
+  /**
+   * An uplift within 1..5 but with more decimals than a rate may have is refused: every floor's note writes it out,
+   * so one of 10^5 decimals put a hundred thousand characters into each assessment.
+   */
+  @Test
+  void anUpliftWithMoreDecimalsThanARateIsRefused() {
+    BigDecimal uplift = new BigDecimal("1." + "0".repeat(99_999) + "1");
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> LivingCostFloor.fromCsv(
+        new ByteArrayInputStream(new byte[0]), "floor.csv", uplift, Money.ofYuan(800)));
+    assertEquals(List.of(Problem.of("uplift", "1.00000000000000000000000000000000000... has 100000 decimals; at most 40, as a rate or ratio")),
+        e.problems());
+  }
+
   /** Every missing argument of a table is named at once (each had been a bare NullPointerException). */
   @Test
   void aMissingArgumentOfATableIsNamed() {
