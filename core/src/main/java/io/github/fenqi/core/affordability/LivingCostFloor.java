@@ -123,7 +123,8 @@ public final class LivingCostFloor {
    * with an uplift ≥ 1 and a national default per person. Every problem
    * of the table is reported at once, each with its line: a region given twice (the later row had silently replaced
    * the earlier), an amount that is not more than 0 (a negative 低保 had made the floor negative, so it held nothing
-   * up). A missing argument is named (each had been a bare NullPointerException).
+   * up), and a file without the header line (empty, or comments only, as a failed copy leaves it: it had been read as a
+   * table of no rows, so every region silently took the national default; a table of no rows is the header alone). A missing argument is named (each had been a bare NullPointerException).
    */
   public static LivingCostFloor fromCsv(InputStream csv, String sourceName, BigDecimal uplift, Money nationalDefault) {
     List<Problem> missing = new ArrayList<>();
@@ -205,6 +206,10 @@ public final class LivingCostFloor {
         } catch (InvalidInputException e) {
           problems.addAll(e.problems());
         }
+      }
+      if (header) { // an empty file, or comments only: a failed copy, not a table of no rows
+        problems.add(Problem.of(sourceName, "has no header line code,name,monthlyYuan,year,verified,source: a table "
+            + "with no rows is that line alone"));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

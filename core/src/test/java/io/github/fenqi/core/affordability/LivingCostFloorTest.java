@@ -161,6 +161,20 @@ class LivingCostFloorTest {
         e.problems());
   }
 
+  /**
+   * A file without the header line (empty, a failed copy, or comments only) is no table: it had been read as one
+   * with no rows, and every region silently took the national default. A header with no rows is still a table.
+   */
+  @Test
+  void aTableWithoutItsHeaderIsRefusedNotReadAsEmpty() {
+    for (String csv : List.of("", "\n\n", "# 2024 standards\n")) {
+      InvalidInputException e = assertThrows(InvalidInputException.class, () -> table(csv), csv);
+      assertEquals(List.of(Problem.of("floor.csv", "has no header line code,name,monthlyYuan,year,verified,source: "
+          + "a table with no rows is that line alone")), e.problems());
+    }
+    assertEquals("national default", table("# none\n" + HEADER).floor("310000", 1).row().name());
+  }
+
   /** Every missing argument of a table is named at once (each had been a bare NullPointerException). */
   @Test
   void aMissingArgumentOfATableIsNamed() {
