@@ -4,6 +4,7 @@ import io.github.fenqi.core.RequiredParts;
 import io.github.fenqi.core.InputFiles;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.TextFields;
 import io.github.fenqi.core.borrower.Borrower;
 import io.github.fenqi.core.money.Decimals;
 import io.github.fenqi.core.money.Money;
@@ -91,6 +92,13 @@ public final class LivingCostFloor {
         + "region of GB/T 2260 (11-15, 21-23, 31-37, 41-46, 50-54, 61-65, 71, 81, 82)");
   }
 
+  /**
+   * The longest source of a row: room for a bureau's announcement and its address. A row's name and source are each one
+   * line of visible text ({@link TextFields}): the name is how an assessment's notes name the row used, and a blank one,
+   * or one with a right-to-left override or a tab, had been taken and printed there.
+   */
+  private static final int MAX_SOURCE_LENGTH = 500;
+
   private final Map<String, Row> rows;
   private final Row nationalDefault;
   private final BigDecimal uplift;
@@ -124,7 +132,9 @@ public final class LivingCostFloor {
    * of the table is reported at once, each with its line: a region given twice (the later row had silently replaced
    * the earlier), an amount that is not more than 0 (a negative 低保 had made the floor negative, so it held nothing
    * up), and a file without the header line (empty, or comments only, as a failed copy leaves it: it had been read as a
-   * table of no rows, so every region silently took the national default; a table of no rows is the header alone). A missing argument is named (each had been a bare NullPointerException).
+   * table of no rows, so every region silently took the national default; a table of no rows is the header alone), a
+   * region's name or source that is not one line of visible text. A missing argument is named (each had been a bare
+   * NullPointerException).
    */
   public static LivingCostFloor fromCsv(InputStream csv, String sourceName, BigDecimal uplift, Money nationalDefault) {
     List<Problem> missing = new ArrayList<>();
@@ -183,6 +193,13 @@ public final class LivingCostFloor {
         Optional<String> noRegion = whyNoRegion(f[0]);
         if (noRegion.isPresent()) {
           problems.add(Problem.of(sourceName + ":" + number, "code " + f[0] + " " + noRegion.get()));
+          continue;
+        }
+        List<Problem> text = new ArrayList<>();
+        TextFields.check(sourceName + ":" + number + " name", f[1], TextFields.MAX_ID_LENGTH).ifPresent(text::add);
+        TextFields.check(sourceName + ":" + number + " source", f[5], MAX_SOURCE_LENGTH).ifPresent(text::add);
+        if (!text.isEmpty()) {
+          problems.addAll(text);
           continue;
         }
         Integer earlier = lineOf.putIfAbsent(f[0], number);

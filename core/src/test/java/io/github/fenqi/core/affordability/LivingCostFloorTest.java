@@ -175,6 +175,28 @@ class LivingCostFloorTest {
     assertEquals("national default", table("# none\n" + HEADER).floor("310000", 1).row().name());
   }
 
+  /**
+   * A region's name is how an assessment's notes name the row it used, and its source says where the figure comes
+   * from: a blank name (the notes then said "floor 1812.00 = 1510.00 ( 2024 低保)"), one holding a right-to-left
+   * override or a tab, and a blank source had been taken. Each is named with its line and field.
+   */
+  @Test
+  void aBlankOrInvisibleNameOrSourceIsNamedWithItsLine() {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> table(HEADER
+        + "310000,,1510,2024,true,src\n"
+        + "440100,广州\u202E市,1231,2024,false,src\n"
+        + "440300,深圳\t市,1365,2024,false,src\n"
+        + "330100,杭州市,1228,2024,false, \n"));
+    assertEquals(List.of(Problem.of("floor.csv:2 name", "must not be empty"),
+        Problem.of("floor.csv:3 name", "contains an invisible or control character (U+202E at position 3); it must be "
+            + "one line of visible text"),
+        Problem.of("floor.csv:4 name", "contains an invisible or control character (U+0009 at position 3); it must be "
+            + "one line of visible text"),
+        Problem.of("floor.csv:5 source", "must not be empty")), e.problems());
+    assertEquals("杭州市", table(HEADER + "330100,杭州市,1228,2024,false,杭州市民政局 (2024), approximate\n")
+        .floor("330106", 1).row().name());
+  }
+
   /** Every missing argument of a table is named at once (each had been a bare NullPointerException). */
   @Test
   void aMissingArgumentOfATableIsNamed() {
