@@ -134,7 +134,8 @@ public final class LivingCostFloor {
    * up), and a file without the header line (empty, or comments only, as a failed copy leaves it: it had been read as a
    * table of no rows, so every region silently took the national default; a table of no rows is the header alone), a
    * region's name or source that is not one line of visible text. A missing argument is named (each had been a bare
-   * NullPointerException).
+   * NullPointerException), and so is a stream that fails while it is read, with the reason (it had escaped as an
+   * {@link UncheckedIOException} naming neither the table nor the reason).
    */
   public static LivingCostFloor fromCsv(InputStream csv, String sourceName, BigDecimal uplift, Money nationalDefault) {
     List<Problem> missing = new ArrayList<>();
@@ -228,8 +229,8 @@ public final class LivingCostFloor {
         problems.add(Problem.of(sourceName, "has no header line code,name,monthlyYuan,year,verified,source: a table "
             + "with no rows is that line alone"));
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    } catch (IOException e) { // the table's own stream: a failing disk or share
+      throw new InvalidInputException(sourceName, "cannot be read: " + InputFiles.reason(e));
     }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);

@@ -7,6 +7,8 @@ import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.money.Money;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -195,6 +197,23 @@ class LivingCostFloorTest {
         Problem.of("floor.csv:5 source", "must not be empty")), e.problems());
     assertEquals("杭州市", table(HEADER + "330100,杭州市,1228,2024,false,杭州市民政局 (2024), approximate\n")
         .floor("330106", 1).row().name());
+  }
+
+  /**
+   * A table whose stream fails while it is read (a file on a failing disk or share) is an error naming the table and
+   * why: it had escaped as a bare UncheckedIOException naming neither, and no FenqiException.
+   */
+  @Test
+  void aTableThatCannotBeReadIsNamed() {
+    InputStream failing = new InputStream() {
+      @Override
+      public int read() throws IOException {
+        throw new IOException("Input/output error");
+      }
+    };
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> LivingCostFloor.fromCsv(failing, "floor.csv", new BigDecimal("1.2"), Money.ofYuan(800)));
+    assertEquals(List.of(Problem.of("floor.csv", "cannot be read: Input/output error")), e.problems());
   }
 
   /** Every missing argument of a table is named at once (each had been a bare NullPointerException). */
