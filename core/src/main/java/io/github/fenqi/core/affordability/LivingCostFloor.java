@@ -135,7 +135,9 @@ public final class LivingCostFloor {
    * table of no rows, so every region silently took the national default; a table of no rows is the header alone), a
    * region's name or source that is not one line of visible text. A missing argument is named (each had been a bare
    * NullPointerException), and so is a stream that fails while it is read, with the reason (it had escaped as an
-   * {@link UncheckedIOException} naming neither the table nor the reason).
+   * {@link UncheckedIOException} naming neither the table nor the reason), and one longer than
+   * {@link InputFiles#DEFAULT_MAX_BYTES}, as a file is (a stream of {@code /dev/zero} had been read until the JVM ran out
+   * of memory).
    */
   public static LivingCostFloor fromCsv(InputStream csv, String sourceName, BigDecimal uplift, Money nationalDefault) {
     List<Problem> missing = new ArrayList<>();
@@ -244,7 +246,11 @@ public final class LivingCostFloor {
    * source became U+FFFD marks, which assessments then named as the row they used, without a word.
    */
   private static String utf8(InputStream csv, String sourceName) throws IOException {
-    return InputFiles.utf8(csv.readAllBytes(), 0, sourceName, badByte -> String.format(java.util.Locale.ROOT,
+    byte[] bytes = csv.readNBytes((int) InputFiles.DEFAULT_MAX_BYTES + 1);
+    if (bytes.length > InputFiles.DEFAULT_MAX_BYTES) { // a stream of /dev/zero had been read until out of memory
+      throw new InvalidInputException(sourceName, "is larger than " + InputFiles.DEFAULT_MAX_BYTES + " bytes");
+    }
+    return InputFiles.utf8(bytes, 0, sourceName, badByte -> String.format(java.util.Locale.ROOT,
         "byte 0x%02X is not UTF-8 text (a spreadsheet's plain \"CSV\" is GBK on a Chinese Windows): save the table as "
             + "\"CSV UTF-8\"", badByte));
   }

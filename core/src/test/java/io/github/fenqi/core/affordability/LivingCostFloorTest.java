@@ -3,6 +3,7 @@ package io.github.fenqi.core.affordability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.fenqi.core.InputFiles;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.money.Money;
@@ -214,6 +215,38 @@ class LivingCostFloorTest {
     InvalidInputException e = assertThrows(InvalidInputException.class,
         () -> LivingCostFloor.fromCsv(failing, "floor.csv", new BigDecimal("1.2"), Money.ofYuan(800)));
     assertEquals(List.of(Problem.of("floor.csv", "cannot be read: Input/output error")), e.problems());
+  }
+
+  /**
+   * A table is read up to {@link InputFiles#DEFAULT_MAX_BYTES}, as a file is: a stream of a wrong path ({@code
+   * /dev/zero}, a disk image) had been read whole until the JVM ran out of memory. Here one byte more than the limit,
+   * of a comment, which had been read to its end and called a file without a header.
+   */
+  @Test
+  void aTableLargerThanAnyFileIsRefusedNotReadWhole() {
+    InputStream huge = new InputStream() {
+      private long left = InputFiles.DEFAULT_MAX_BYTES + 1;
+
+      @Override
+      public int read() {
+        return left-- > 0 ? '#' : -1;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        if (left <= 0) {
+          return -1;
+        }
+        int n = (int) Math.min(len, left);
+        java.util.Arrays.fill(b, off, off + n, (byte) '#');
+        left -= n;
+        return n;
+      }
+    };
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> LivingCostFloor.fromCsv(huge, "floor.csv", new BigDecimal("1.2"), Money.ofYuan(800)));
+    assertEquals(List.of(Problem.of("floor.csv", "is larger than " + InputFiles.DEFAULT_MAX_BYTES + " bytes")),
+        e.problems());
   }
 
   /** Every missing argument of a table is named at once (each had been a bare NullPointerException). */
