@@ -2,6 +2,7 @@ package io.github.fenqi.core.affordability;
 
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.RequiredParts;
 import io.github.fenqi.core.money.Decimals;
 import io.github.fenqi.core.money.Money;
 import java.math.BigDecimal;
@@ -118,6 +119,37 @@ public record AffordabilityCalibration(List<BigDecimal> incomeWeights, List<BigD
    */
   public record Result(AffordabilityCoefficients coefficients, boolean targetMet, int plansAllowed, int defaultsAllowed,
       Money installmentsAllowed, int admissiblePairs, String explanation) {
+
+    /**
+     * Every problem at once, each field named: a result built in code or read back from JSON had been taken as it was
+     * — 5 defaults among 2 allowed plans (a default rate of 2.5), installments of -1.00 or of more than 0 with no plan
+     * allowed, a target met with no admissible pair or missed with some.
+     */
+    public Result {
+      RequiredParts.check(new String[] {"coefficients", "installmentsAllowed", "explanation"}, coefficients,
+          installmentsAllowed, explanation);
+      List<Problem> problems = new ArrayList<>();
+      if (plansAllowed < 0) {
+        problems.add(Problem.of("plansAllowed", plansAllowed + " is negative"));
+      } else if (defaultsAllowed < 0 || defaultsAllowed > plansAllowed) {
+        problems.add(Problem.of("defaultsAllowed", defaultsAllowed + " is not within 0..plansAllowed " + plansAllowed));
+      }
+      if (plansAllowed > 0 && !installmentsAllowed.isPositive()) {
+        problems.add(Problem.of("installmentsAllowed", installmentsAllowed + " is not more than 0, though "
+            + plansAllowed + " plans are allowed"));
+      } else if (plansAllowed <= 0 && !installmentsAllowed.isZero()) {
+        problems.add(Problem.of("installmentsAllowed", installmentsAllowed + " with no plan allowed: 0.00"));
+      }
+      if (admissiblePairs < 0) {
+        problems.add(Problem.of("admissiblePairs", admissiblePairs + " is negative"));
+      } else if (targetMet != admissiblePairs > 0) {
+        problems.add(Problem.of("targetMet", targetMet + " with " + admissiblePairs + " admissible pairs: the target "
+            + "is met exactly when a pair meets it"));
+      }
+      if (!problems.isEmpty()) {
+        throw new InvalidInputException(problems);
+      }
+    }
 
     /** The historical default rate among the allowed plans (0 when none are allowed). */
     public double defaultRate() {

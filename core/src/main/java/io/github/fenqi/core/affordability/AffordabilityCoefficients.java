@@ -40,6 +40,8 @@ public record AffordabilityCoefficients(BigDecimal incomeWeight, BigDecimal esse
       problems.add(Problem.of(field, "is missing"));
     } else if (weight.signum() <= 0 || weight.compareTo(BigDecimal.ONE) > 0) {
       problems.add(Problem.of(field, Decimals.shown(weight) + " is outside (0, 1]"));
+    } else {
+      fewDecimals(field, weight, problems);
     }
   }
 
@@ -49,6 +51,8 @@ public record AffordabilityCoefficients(BigDecimal incomeWeight, BigDecimal esse
       problems.add(Problem.of(field, "is missing"));
     } else if (weight.compareTo(BigDecimal.ONE) < 0 || weight.compareTo(BigDecimal.valueOf(3)) > 0) {
       problems.add(Problem.of(field, Decimals.shown(weight) + " is outside [1, 3]"));
+    } else {
+      fewDecimals(field, weight, problems);
     }
   }
 
@@ -58,6 +62,21 @@ public record AffordabilityCoefficients(BigDecimal incomeWeight, BigDecimal esse
       problems.add(Problem.of(field, "is missing"));
     } else if (share.signum() <= 0 || share.compareTo(new BigDecimal("0.5")) > 0) {
       problems.add(Problem.of(field, Decimals.shown(share) + " is outside (0, 0.5]: no plan may take more than half of income"));
+    } else {
+      fewDecimals(field, share, problems);
+    }
+  }
+
+  /**
+   * Adds the problem of a factor named {@code field} with more than {@link Decimals#MAX_FRACTION_DECIMALS} decimals, as
+   * a rate or ratio may not have: every assessment writes its weights out in its notes, and an income weight of
+   * {@code 1E-999999999}, within (0, 1], had run out of memory writing a billion digits (one of 10^−9999999 wrote ten
+   * million characters into every assessment's notes).
+   */
+  static void fewDecimals(String field, BigDecimal factor, List<Problem> problems) {
+    if (factor.scale() > Decimals.MAX_FRACTION_DECIMALS) {
+      problems.add(Problem.of(field, Problem.excerpt(Decimals.shown(factor)) + " has " + factor.scale() + " decimals; at most "
+          + Decimals.MAX_FRACTION_DECIMALS + ", as a rate or ratio"));
     }
   }
 }

@@ -4,6 +4,7 @@ import io.github.fenqi.core.RequiredParts;
 import io.github.fenqi.core.InputFiles;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.TextFields;
 import io.github.fenqi.core.borrower.Borrower;
 import io.github.fenqi.core.money.Decimals;
 import io.github.fenqi.core.money.Money;
@@ -91,6 +92,13 @@ public final class LivingCostFloor {
         + "region of GB/T 2260 (11-15, 21-23, 31-37, 41-46, 50-54, 61-65, 71, 81, 82)");
   }
 
+  /**
+   * The longest source of a row: room for a bureau's announcement and its address. A row's name and source are each one
+   * line of visible text ({@link TextFields}): the name is how an assessment's notes name the row used, and a blank one,
+   * or one with a right-to-left override or a tab, had been taken and printed there.
+   */
+  private static final int MAX_SOURCE_LENGTH = 500;
+
   private final Map<String, Row> rows;
   private final Row nationalDefault;
   private final BigDecimal uplift;
@@ -123,7 +131,13 @@ public final class LivingCostFloor {
    * with an uplift ≥ 1 and a national default per person. Every problem
    * of the table is reported at once, each with its line: a region given twice (the later row had silently replaced
    * the earlier), an amount that is not more than 0 (a negative 低保 had made the floor negative, so it held nothing
-   * up). A missing argument is named (each had been a bare NullPointerException).
+   * up), and a file without the header line (empty, or comments only, as a failed copy leaves it: it had been read as a
+   * table of no rows, so every region silently took the national default; a table of no rows is the header alone), a
+   * region's name or source that is not one line of visible text. A missing argument is named (each had been a bare
+   * NullPointerException), and so is a stream that fails while it is read, with the reason (it had escaped as an
+   * {@link UncheckedIOException} naming neither the table nor the reason), and one longer than
+   * {@link InputFiles#DEFAULT_MAX_BYTES}, as a file is (a stream of {@code /dev/zero} had been read until the JVM ran out
+   * of memory).
    */
   public static LivingCostFloor fromCsv(InputStream csv, String sourceName, BigDecimal uplift, Money nationalDefault) {
     List<Problem> missing = new ArrayList<>();
@@ -139,6 +153,11 @@ public final class LivingCostFloor {
     }
     if (uplift.compareTo(BigDecimal.ONE) < 0 || uplift.compareTo(BigDecimal.valueOf(5)) > 0) {
       throw new InvalidInputException("uplift", Decimals.shown(uplift) + " is outside 1..5");
+    }
+    List<Problem> decimals = new ArrayList<>(); // every floor's note writes the uplift out
+    AffordabilityCoefficients.fewDecimals("uplift", uplift, decimals);
+    if (!decimals.isEmpty()) {
+      throw new InvalidInputException(decimals);
     }
     if (!nationalDefault.isPositive()) {
       throw new InvalidInputException("nationalDefault", nationalDefault + " is not more than 0");
@@ -179,6 +198,13 @@ public final class LivingCostFloor {
           problems.add(Problem.of(sourceName + ":" + number, "code " + f[0] + " " + noRegion.get()));
           continue;
         }
+        List<Problem> text = new ArrayList<>();
+        TextFields.check(sourceName + ":" + number + " name", f[1], TextFields.MAX_ID_LENGTH).ifPresent(text::add);
+        TextFields.check(sourceName + ":" + number + " source", f[5], MAX_SOURCE_LENGTH).ifPresent(text::add);
+        if (!text.isEmpty()) {
+          problems.addAll(text);
+          continue;
+        }
         Integer earlier = lineOf.putIfAbsent(f[0], number);
         if (earlier != null) {
           problems.add(Problem.of(sourceName + ":" + number, "code " + f[0] + " is already on line " + earlier
@@ -201,8 +227,12 @@ public final class LivingCostFloor {
           problems.addAll(e.problems());
         }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      if (header) { // an empty file, or comments only: a failed copy, not a table of no rows
+        problems.add(Problem.of(sourceName, "has no header line code,name,monthlyYuan,year,verified,source: a table "
+            + "with no rows is that line alone"));
+      }
+    } catch (IOException e) { // the table's own stream: a failing disk or share
+      throw new InvalidInputException(sourceName, "cannot be read: " + InputFiles.reason(e));
     }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
@@ -216,7 +246,11 @@ public final class LivingCostFloor {
    * source became U+FFFD marks, which assessments then named as the row they used, without a word.
    */
   private static String utf8(InputStream csv, String sourceName) throws IOException {
-    return InputFiles.utf8(csv.readAllBytes(), 0, sourceName, badByte -> String.format(java.util.Locale.ROOT,
+    byte[] bytes = csv.readNBytes((int) InputFiles.DEFAULT_MAX_BYTES + 1);
+    if (bytes.length > InputFiles.DEFAULT_MAX_BYTES) { // a stream of /dev/zero had been read until out of memory
+      throw new InvalidInputException(sourceName, "is larger than " + InputFiles.DEFAULT_MAX_BYTES + " bytes");
+    }
+    return InputFiles.utf8(bytes, 0, sourceName, badByte -> String.format(java.util.Locale.ROOT,
         "byte 0x%02X is not UTF-8 text (a spreadsheet's plain \"CSV\" is GBK on a Chinese Windows): save the table as "
             + "\"CSV UTF-8\"", badByte));
   }

@@ -1,6 +1,10 @@
 package io.github.fenqi.core.monitor;
 
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.solve.Strategy;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -12,6 +16,36 @@ import java.util.Locale;
  */
 public record AcceptanceDropAlert(String platformId, Strategy strategy, double baselineRate, int baselineTotal,
     double recentRate, int recentTotal, double z, double pValue) {
+
+  /**
+   * Every problem at once, each field named: an alert built in code or read back from JSON had been taken as it was —
+   * "dropped" from 40 % to 90 %, from a baseline of no outcomes, with a p-value of 7 or a z of NaN, or a platform id
+   * with a line break, which forged a second line in this one-line message.
+   */
+  public AcceptanceDropAlert {
+    List<Problem> problems = new ArrayList<>();
+    AcceptanceStatus.identity(platformId, strategy, problems);
+    AcceptanceStatus.share("baselineRate", baselineRate, problems);
+    if (baselineTotal < 1) {
+      problems.add(Problem.of("baselineTotal", baselineTotal + " is not at least 1"));
+    }
+    AcceptanceStatus.share("recentRate", recentRate, problems);
+    if (recentTotal < 1) {
+      problems.add(Problem.of("recentTotal", recentTotal + " is not at least 1"));
+    }
+    boolean shares = baselineRate >= 0 && baselineRate <= 1 && recentRate >= 0 && recentRate <= 1;
+    if (shares && !(recentRate < baselineRate)) {
+      problems.add(Problem.of("recentRate", recentRate + " is not below baselineRate " + baselineRate
+          + ": an alert is a drop"));
+    }
+    if (!Double.isFinite(z)) {
+      problems.add(Problem.of("z", z + " is not a finite number"));
+    }
+    AcceptanceStatus.share("pValue", pValue, problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+  }
 
   /** One line for a log or a pager, naming the platform and the likely cause. */
   public String message() {

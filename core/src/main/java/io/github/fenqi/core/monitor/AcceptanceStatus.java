@@ -1,7 +1,13 @@
 package io.github.fenqi.core.monitor;
 
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.TextFields;
 import io.github.fenqi.core.solve.Strategy;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where one platform and strategy stand: the two samples, the latest test and whether an alert is active.
@@ -12,6 +18,48 @@ import java.util.OptionalDouble;
  */
 public record AcceptanceStatus(String platformId, Strategy strategy, int baselineAccepted, int baselineTotal,
     int recentAccepted, int recentTotal, OptionalDouble pValue, boolean alerting) {
+
+  /**
+   * Every problem at once, each field named: a status built in code or read back from JSON had been taken as it was —
+   * 9 acceptances in 3 outcomes, an acceptance rate of 3.0; a p-value of 7; a platform id with a line break. A missing
+   * p-value means none (JSON omits an empty one).
+   */
+  public AcceptanceStatus {
+    List<Problem> problems = new ArrayList<>();
+    identity(platformId, strategy, problems);
+    count("baselineAccepted", baselineAccepted, "baselineTotal", baselineTotal, problems);
+    count("recentAccepted", recentAccepted, "recentTotal", recentTotal, problems);
+    pValue = pValue == null ? OptionalDouble.empty() : pValue;
+    if (pValue.isPresent()) {
+      share("pValue", pValue.getAsDouble(), problems);
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+  }
+
+  /** Adds the problems of a platform id that is not one line of visible text, and of a missing strategy. */
+  static void identity(@Nullable String platformId, @Nullable Strategy strategy, List<Problem> problems) {
+    TextFields.check("platformId", platformId, TextFields.MAX_ID_LENGTH).ifPresent(problems::add);
+    if (strategy == null) {
+      problems.add(Problem.of("strategy", "is required"));
+    }
+  }
+
+  /** Adds the problem of a share (a rate, a p-value) outside 0..1, NaN included. */
+  static void share(String field, double value, List<Problem> problems) {
+    if (!(value >= 0 && value <= 1)) {
+      problems.add(Problem.of(field, value + " is not within 0..1"));
+    }
+  }
+
+  private static void count(String field, int accepted, String totalField, int total, List<Problem> problems) {
+    if (total < 0) {
+      problems.add(Problem.of(totalField, total + " is negative"));
+    } else if (accepted < 0 || accepted > total) {
+      problems.add(Problem.of(field, accepted + " is not within 0.." + totalField + " " + total));
+    }
+  }
 
   /** Acceptances over all outcomes seen in both windows; 0 when there are none. */
   public double acceptanceRate() {

@@ -203,6 +203,56 @@ class AffordabilityCalibrationTest {
         Problem.of("incomeWeights[1]", "1E+999999999 is also incomeWeights[0]: each weight once")), e.problems());
   }
 
+  /**
+   * A weight within its range but with more decimals than a rate may have is refused, named with its count: every
+   * assessment writes its weights out in its notes, and an income weight of 10^−999999999 ran out of memory doing so.
+   * Forty decimals are still taken.
+   */
+  @Test
+  void aWeightWithMoreDecimalsThanARateIsRefusedNotWrittenOut() {
+    BigDecimal tiny = new BigDecimal("1E-999999999");
+    BigDecimal longOne = new BigDecimal("1." + "0".repeat(40) + "1");
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> new AffordabilityCoefficients(tiny, longOne, tiny));
+    assertEquals(List.of(Problem.of("incomeWeight", "1E-999999999 has 999999999 decimals; at most 40, as a rate or ratio"),
+        Problem.of("essentialsWeight", "1.00000000000000000000000000000000000... has 41 decimals; at most 40, as a "
+            + "rate or ratio"),
+        Problem.of("maxIncomeShare", "1E-999999999 has 999999999 decimals; at most 40, as a rate or ratio")),
+        e.problems());
+    e = assertThrows(InvalidInputException.class,
+        () -> new AffordabilityCalibration(List.of(new BigDecimal("0.6"), tiny), List.of(longOne), new BigDecimal("0.5")));
+    assertEquals(List.of("incomeWeights[1]", "essentialsWeights[0]"),
+        e.problems().stream().map(Problem::location).toList());
+    BigDecimal forty = new BigDecimal("0." + "0".repeat(39) + "6");
+    assertEquals(forty, new AffordabilityCoefficients(forty, BigDecimal.ONE, forty).incomeWeight());
+  }
+
+  /**
+   * A result built in code or read back from JSON holds together: 5 defaults among 2 allowed plans had a default rate
+   * of 2.5, a target met with no admissible pair contradicted itself, and installments of -1.00 were allowed. Every
+   * problem is named at once; what a calibration returns passes.
+   */
+  @Test
+  void aResultThatDoesNotHoldTogetherIsRefusedNamingEachField() {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> new AffordabilityCalibration.Result(
+        AffordabilityCoefficients.DEFAULTS, true, 2, 5, Money.of("-1.00"), 0, "x"));
+    assertEquals(List.of(Problem.of("defaultsAllowed", "5 is not within 0..plansAllowed 2"),
+        Problem.of("installmentsAllowed", "-1.00 is not more than 0, though 2 plans are allowed"),
+        Problem.of("targetMet", "true with 0 admissible pairs: the target is met exactly when a pair meets it")),
+        e.problems());
+    e = assertThrows(InvalidInputException.class, () -> new AffordabilityCalibration.Result(null, false, -1, 0,
+        Money.ZERO, -2, null));
+    assertEquals(List.of("coefficients", "explanation"), e.problems().stream().map(Problem::location).toList());
+    e = assertThrows(InvalidInputException.class, () -> new AffordabilityCalibration.Result(
+        AffordabilityCoefficients.DEFAULTS, false, -1, 0, Money.ZERO, -2, "x"));
+    assertEquals(List.of(Problem.of("plansAllowed", "-1 is negative"), Problem.of("admissiblePairs", "-2 is negative")),
+        e.problems());
+    AffordabilityCalibration.Result r = AffordabilityCalibration.defaultGrid().calibrate(history(400, 0.55, 1.3, 0.02,
+        0.6, 7), 0.05, 50);
+    assertEquals(r, new AffordabilityCalibration.Result(r.coefficients(), r.targetMet(), r.plansAllowed(),
+        r.defaultsAllowed(), r.installmentsAllowed(), r.admissiblePairs(), r.explanation()));
+  }
+
   /** Borrowers with random income and essentials and an installment around their true capacity. */
   private static List<RepaymentOutcome> history(int n, double w1, double w2, double defaultIfAffordable, double defaultIfNot, long seed) {
     Random rnd = new Random(seed);

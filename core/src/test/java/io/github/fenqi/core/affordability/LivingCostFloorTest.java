@@ -3,10 +3,13 @@ package io.github.fenqi.core.affordability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.fenqi.core.InputFiles;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.money.Money;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -146,6 +149,104 @@ class LivingCostFloorTest {
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> LivingCostFloor.fromCsv(
         new ByteArrayInputStream(new byte[0]), "floor.csv", new BigDecimal("1E+999999999"), Money.ofYuan(800)));
     assertEquals(List.of(Problem.of("uplift", "1E+999999999 is outside 1..5")), e.problems());
+  }
+
+  /**
+   * An uplift within 1..5 but with more decimals than a rate may have is refused: every floor's note writes it out,
+   * so one of 10^5 decimals put a hundred thousand characters into each assessment.
+   */
+  @Test
+  void anUpliftWithMoreDecimalsThanARateIsRefused() {
+    BigDecimal uplift = new BigDecimal("1." + "0".repeat(99_999) + "1");
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> LivingCostFloor.fromCsv(
+        new ByteArrayInputStream(new byte[0]), "floor.csv", uplift, Money.ofYuan(800)));
+    assertEquals(List.of(Problem.of("uplift", "1.00000000000000000000000000000000000... has 100000 decimals; at most 40, as a rate or ratio")),
+        e.problems());
+  }
+
+  /**
+   * A file without the header line (empty, a failed copy, or comments only) is no table: it had been read as one
+   * with no rows, and every region silently took the national default. A header with no rows is still a table.
+   */
+  @Test
+  void aTableWithoutItsHeaderIsRefusedNotReadAsEmpty() {
+    for (String csv : List.of("", "\n\n", "# 2024 standards\n")) {
+      InvalidInputException e = assertThrows(InvalidInputException.class, () -> table(csv), csv);
+      assertEquals(List.of(Problem.of("floor.csv", "has no header line code,name,monthlyYuan,year,verified,source: "
+          + "a table with no rows is that line alone")), e.problems());
+    }
+    assertEquals("national default", table("# none\n" + HEADER).floor("310000", 1).row().name());
+  }
+
+  /**
+   * A region's name is how an assessment's notes name the row it used, and its source says where the figure comes
+   * from: a blank name (the notes then said "floor 1812.00 = 1510.00 ( 2024 低保)"), one holding a right-to-left
+   * override or a tab, and a blank source had been taken. Each is named with its line and field.
+   */
+  @Test
+  void aBlankOrInvisibleNameOrSourceIsNamedWithItsLine() {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> table(HEADER
+        + "310000,,1510,2024,true,src\n"
+        + "440100,广州\u202E市,1231,2024,false,src\n"
+        + "440300,深圳\t市,1365,2024,false,src\n"
+        + "330100,杭州市,1228,2024,false, \n"));
+    assertEquals(List.of(Problem.of("floor.csv:2 name", "must not be empty"),
+        Problem.of("floor.csv:3 name", "contains an invisible or control character (U+202E at position 3); it must be "
+            + "one line of visible text"),
+        Problem.of("floor.csv:4 name", "contains an invisible or control character (U+0009 at position 3); it must be "
+            + "one line of visible text"),
+        Problem.of("floor.csv:5 source", "must not be empty")), e.problems());
+    assertEquals("杭州市", table(HEADER + "330100,杭州市,1228,2024,false,杭州市民政局 (2024), approximate\n")
+        .floor("330106", 1).row().name());
+  }
+
+  /**
+   * A table whose stream fails while it is read (a file on a failing disk or share) is an error naming the table and
+   * why: it had escaped as a bare UncheckedIOException naming neither, and no FenqiException.
+   */
+  @Test
+  void aTableThatCannotBeReadIsNamed() {
+    InputStream failing = new InputStream() {
+      @Override
+      public int read() throws IOException {
+        throw new IOException("Input/output error");
+      }
+    };
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> LivingCostFloor.fromCsv(failing, "floor.csv", new BigDecimal("1.2"), Money.ofYuan(800)));
+    assertEquals(List.of(Problem.of("floor.csv", "cannot be read: Input/output error")), e.problems());
+  }
+
+  /**
+   * A table is read up to {@link InputFiles#DEFAULT_MAX_BYTES}, as a file is: a stream of a wrong path ({@code
+   * /dev/zero}, a disk image) had been read whole until the JVM ran out of memory. Here one byte more than the limit,
+   * of a comment, which had been read to its end and called a file without a header.
+   */
+  @Test
+  void aTableLargerThanAnyFileIsRefusedNotReadWhole() {
+    InputStream huge = new InputStream() {
+      private long left = InputFiles.DEFAULT_MAX_BYTES + 1;
+
+      @Override
+      public int read() {
+        return left-- > 0 ? '#' : -1;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        if (left <= 0) {
+          return -1;
+        }
+        int n = (int) Math.min(len, left);
+        java.util.Arrays.fill(b, off, off + n, (byte) '#');
+        left -= n;
+        return n;
+      }
+    };
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> LivingCostFloor.fromCsv(huge, "floor.csv", new BigDecimal("1.2"), Money.ofYuan(800)));
+    assertEquals(List.of(Problem.of("floor.csv", "is larger than " + InputFiles.DEFAULT_MAX_BYTES + " bytes")),
+        e.problems());
   }
 
   /** Every missing argument of a table is named at once (each had been a bare NullPointerException). */

@@ -34,6 +34,38 @@ class OutcomeMonitorTest {
     return alerts;
   }
 
+  /**
+   * A status or an alert built in code or read back from the REST service's JSON holds together: a status of 9
+   * acceptances in 3 outcomes had an acceptance rate of 3.0, an alert "dropped" from 40 % to 90 % or with a p-value of
+   * 7 was a message for a pager, and a platform id with a line break forged a second line in that one-line message.
+   * Every problem is named at once; what the monitor itself builds passes.
+   */
+  @Test
+  void aStatusOrAlertThatDoesNotHoldTogetherIsRefusedNamingEachField() {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> new AcceptanceStatus("p\nOK", null, 9, 3,
+        -1, 50, java.util.OptionalDouble.of(7), false));
+    assertEquals(List.of(io.github.fenqi.core.Problem.of("platformId", "contains an invisible or control character "
+            + "(U+000A at position 2); it must be one line of visible text"),
+        io.github.fenqi.core.Problem.of("strategy", "is required"),
+        io.github.fenqi.core.Problem.of("baselineAccepted", "9 is not within 0..baselineTotal 3"),
+        io.github.fenqi.core.Problem.of("recentAccepted", "-1 is not within 0..recentTotal 50"),
+        io.github.fenqi.core.Problem.of("pValue", "7.0 is not within 0..1")), e.problems());
+    e = assertThrows(InvalidInputException.class, () -> new AcceptanceDropAlert("demo", Strategy.BALANCED, 0.4, 0, 0.9,
+        50, Double.NaN, -0.1));
+    assertEquals(List.of(io.github.fenqi.core.Problem.of("baselineTotal", "0 is not at least 1"),
+        io.github.fenqi.core.Problem.of("recentRate", "0.9 is not below baselineRate 0.4: an alert is a drop"),
+        io.github.fenqi.core.Problem.of("z", "NaN is not a finite number"),
+        io.github.fenqi.core.Problem.of("pValue", "-0.1 is not within 0..1")), e.problems());
+    OutcomeMonitor m = OutcomeMonitor.create(CONFIG);
+    feed(m, "demo", 140, 200);
+    AcceptanceDropAlert alert = feed(m, "demo", 5, 50).stream().flatMap(Optional::stream).findFirst().orElseThrow();
+    assertEquals(alert, new AcceptanceDropAlert(alert.platformId(), alert.strategy(), alert.baselineRate(),
+        alert.baselineTotal(), alert.recentRate(), alert.recentTotal(), alert.z(), alert.pValue()));
+    AcceptanceStatus status = m.status("demo", Strategy.BALANCED);
+    assertEquals(status, new AcceptanceStatus(status.platformId(), status.strategy(), status.baselineAccepted(),
+        status.baselineTotal(), status.recentAccepted(), status.recentTotal(), status.pValue(), status.alerting()));
+  }
+
   @Test
   void standardNormalCdfMatchesTables() {
     assertEquals(0.5, OutcomeMonitor.standardNormalCdf(0), 1e-7);
