@@ -95,7 +95,10 @@ public record ScriptRequest(Borrower borrower, AffordabilityAssessment affordabi
    * @param option the chosen option; its {@code debtId} is the debt's, a credit card's term is at most
    *     {@link Policy#MAX_CREDIT_CARD_TERM} months, and its figures add up as the script states them: each waiver
    *     within its component, {@code waivedTotal} their sum, {@code settledAmount} the total owed less it,
-   *     {@code financedAmount} the settled amount less a down payment within it, at least one installment
+   *     {@code financedAmount} the settled amount less a down payment within it and, when anything is owed after the
+   *     waivers, more than nothing (a settlement in full is no installment plan), at least one installment, a
+   *     {@code firstInstallment} positive and within the installments' sum, a {@code totalPayable} of at least the
+   *     settled amount
    */
   public record LenderPlan(Debt debt, Policy policy, PlanOption option) {
     public LenderPlan {
@@ -162,6 +165,36 @@ public record ScriptRequest(Borrower borrower, AffordabilityAssessment affordabi
         problems.add(Problem.of("option.financedAmount", o.financedAmount() + " is not the settled amount "
             + o.settledAmount() + " less the down payment " + o.downPayment() + ", "
             + o.settledAmount().minus(o.downPayment())));
+      } else if (!o.financedAmount().isPositive() && o.settledAmount().isPositive()) {
+        problems.add(Problem.of("option.financedAmount", "nothing is left to repay in installments after the down "
+            + "payment " + o.downPayment() + ": a settlement in full, not an installment plan"));
+      }
+      if (problems.isEmpty()) {
+        problems.addAll(installmentProblems(o));
+      }
+      return problems;
+    }
+
+    /**
+     * How the installments of an option whose other figures add up fail to add up to what the script states: a first
+     * installment that is positive (when something is financed) and within what the installments pay, and a total
+     * payable of at least the settled amount, as installments repay at least what they finance. A hand-built option had
+     * been written up with a first installment of "-5.00元（负伍元整）", or "CNY 1.00 paid in total" of 54,860.00 settled.
+     */
+    private static List<Problem> installmentProblems(PlanOption o) {
+      List<Problem> problems = new ArrayList<>();
+      Money installments = o.totalPayable().minus(o.downPayment());
+      if (o.firstInstallment().isNegative() || !o.firstInstallment().isPositive() && o.financedAmount().isPositive()) {
+        problems.add(Problem.of("option.firstInstallment", o.firstInstallment() + " is not positive; the installments "
+            + "repay " + o.financedAmount()));
+      } else if (o.firstInstallment().isGreaterThan(installments)) {
+        problems.add(Problem.of("option.firstInstallment", o.firstInstallment() + " is more than the installments pay "
+            + "in all, " + installments + " (the total payable " + o.totalPayable() + " less the down payment "
+            + o.downPayment() + ")"));
+      }
+      if (o.totalPayable().isLessThan(o.settledAmount())) {
+        problems.add(Problem.of("option.totalPayable", o.totalPayable() + " is less than the settled amount "
+            + o.settledAmount() + ", which the down payment and the installments repay"));
       }
       return problems;
     }

@@ -57,13 +57,18 @@ class ScriptProposalProperties {
           return m;
         }));
     Arbitrary<Long> fen = Arbitraries.longs().between(1, 10_000_000);
-    // at most 3 000 000 fen is waived of the 5 486 000 owed: the down payment is within what is left
+    // at most 3 000 000 fen is waived of the 5 486 000 owed: the down payment is within what is left, and something is
+    // left to finance; the installments repay the financed amount and up to 10 000 000 fen of interest and fees, the
+    // first of them within their sum
     return Combinators.combine(Arbitraries.integers().between(1, 60), waivers, Arbitraries.longs().between(0, 2_000_000)
-        .injectDuplicates(0.3).map(l -> l % 3 == 0 ? 0L : l), fen, fen).as((term, waived, down, first, payable) -> {
+        .injectDuplicates(0.3).map(l -> l % 3 == 0 ? 0L : l), fen, fen.map(f -> f - 1)).as((term, waived, down, first,
+            charges) -> {
           Money waivedTotal = waived.values().stream().reduce(Money.ZERO, Money::plus);
           Money settled = DEBT.totalOwed().minus(waivedTotal);
-          return new PlanOption(DEBT.id(), term, waived, waivedTotal, settled, Money.ofFen(down),
-              settled.minus(Money.ofFen(down)), Money.ofFen(first), Money.ofFen(payable), 0.9,
+          Money financed = settled.minus(Money.ofFen(down));
+          long installments = financed.fen() + charges;
+          return new PlanOption(DEBT.id(), term, waived, waivedTotal, settled, Money.ofFen(down), financed,
+              Money.ofFen(term == 1 ? installments : 1 + first % installments), Money.ofFen(down + installments), 0.9,
               new AcceptanceFeatures(0.5, 0.5, 0.1, DEBT.overdueDays(), true, 0.9), 0.7);
         });
   }
@@ -171,6 +176,52 @@ class ScriptProposalProperties {
       }
     }
     PlanOption refused = broken;
+    var e = org.junit.jupiter.api.Assertions.assertThrows(io.github.fenqi.core.InvalidInputException.class,
+        () -> new ScriptRequest.LenderPlan(DEBT, POLICY, refused));
+    assertTrue(e.problems().stream().anyMatch(p -> p.location().equals(field)), field + ": " + e.problems());
+  }
+
+  /**
+   * A plan is written up only when its installments add up as the script states them: something left to pay in
+   * installments, a first installment that is positive and within what the installments pay, a total payable of at
+   * least the settled amount (the installments repay what is financed). An option built by hand had been written up as
+   * "the remaining CNY 0.00 over 12 monthly installments: the first installment is CNY 0.00" under the provision for
+   * installment agreements, with a first installment of -5.00元（负伍元整）, or with CNY 1.00 paid in total of 54,860.00
+   * settled. Each is refused naming the figure.
+   */
+  @Property(tries = 200)
+  void aPlanWhoseInstallmentsDoNotAddUpIsNotWrittenUp(@ForAll("options") PlanOption o,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 3) int figure,
+      @ForAll @net.jqwik.api.constraints.LongRange(min = 1, max = 100_000_000) long off) {
+    assertEquals(o, new ScriptRequest.LenderPlan(DEBT, POLICY, o).option());
+    Money d = Money.ofFen(off);
+    Money first = o.firstInstallment();
+    Money payable = o.totalPayable();
+    Money down = o.downPayment();
+    String field;
+    switch (figure) {
+      case 0 -> { // everything paid up front: a settlement, no installment plan
+        down = o.settledAmount();
+        payable = down;
+        first = Money.ZERO;
+        field = "option.financedAmount";
+      }
+      case 1 -> {
+        first = Money.ofFen(-(off % 3));
+        field = "option.firstInstallment";
+      }
+      case 2 -> {
+        first = payable.minus(down).plus(d);
+        field = "option.firstInstallment";
+      }
+      default -> {
+        payable = o.settledAmount().minus(d);
+        first = Money.ofFen(1);
+        field = "option.totalPayable";
+      }
+    }
+    PlanOption refused = new PlanOption(o.debtId(), o.term(), o.waived(), o.waivedTotal(), o.settledAmount(), down,
+        o.settledAmount().minus(down), first, payable, o.recoveryRatio(), o.features(), o.acceptanceProbability());
     var e = org.junit.jupiter.api.Assertions.assertThrows(io.github.fenqi.core.InvalidInputException.class,
         () -> new ScriptRequest.LenderPlan(DEBT, POLICY, refused));
     assertTrue(e.problems().stream().anyMatch(p -> p.location().equals(field)), field + ": " + e.problems());
