@@ -114,11 +114,68 @@ final class TemplateScriptGenerator implements ScriptGenerator {
     // and one paragraph, quoted where the template puts it: a note's line breaks had begun lines of the script's own
     // ("四、协商依据" and "1. 《…》第一条" under it, a heading and a citation the generator never wrote)
     String text = EDGE_BLANKS.matcher(LINE_BREAKS.matcher(visible(cleaned.text())).replaceAll(" ")).replaceAll("");
-    text = masking.redact(Normalizer.normalize(text, Normalizer.Form.NFC));
+    text = masking.redact(ownNumbersMasked(Normalizer.normalize(text, Normalizer.Form.NFC), borrower));
     if (!borrower.name().isBlank()) {
       text = spacedOut(borrower.name()).matcher(text).replaceAll(Matcher.quoteReplacement(masking.name(borrower.name())));
     }
     return text;
+  }
+
+  /**
+   * {@code text} with the borrower's own ID number and mobile masked wherever they are written ({@link #ownNumber}):
+   * {@link Masking#redact} finds only the shapes any identifier has, and the borrower's own numbers written with middle
+   * dots, commas or underscores between the groups (110105·19850615·0030, 139_1234_5678), in Chinese numerals
+   * (一三九一二三四五六七八) or between letters (ID110105198506150030abc, which reads as a hash) had gone out in clear.
+   */
+  private String ownNumbersMasked(String text, Borrower borrower) {
+    String out = text;
+    String id = borrower.idNumber() == null ? "" : digitsOf(borrower.idNumber());
+    if (id.matches("\\d{17}[\\dX]|\\d{15}")) {
+      out = ownNumber(id).matcher(out).replaceAll(Matcher.quoteReplacement(masking.idNumber(id)));
+    }
+    String mobile = borrower.mobile() == null ? ""
+        : digitsOf(borrower.mobile()).replaceFirst("^(?:0086|86)(?=1\\d{10}$)", ""); // +86 and 0086 are no part of it
+    if (mobile.matches("1\\d{10}")) {
+      out = ownNumber(mobile).matcher(out).replaceAll(Matcher.quoteReplacement(masking.mobile(mobile)));
+    }
+    return out;
+  }
+
+  /** The digits of {@code value} in ASCII, and its X as {@code X}: what is left of a number without its separators. */
+  private static String digitsOf(String value) {
+    StringBuilder out = new StringBuilder();
+    value.codePoints().forEach(c -> {
+      if (Character.isDigit(c)) {
+        out.append(Character.forDigit(Character.digit(c, 10), 10));
+      } else if (c == 'X' || c == 'x' || c == 'Ｘ' || c == 'ｘ') {
+        out.append('X');
+      }
+    });
+    return out.toString();
+  }
+
+  /**
+   * Each way a digit is written: ASCII, full width, Chinese numerals and capitals, and as phone numbers are read aloud
+   * (幺 for 1, 两 for 2).
+   */
+  private static final List<String> DIGIT_FORMS = List.of("0０〇零", "1１一壹幺", "2２二贰两", "3３三叁", "4４四肆", "5５五伍",
+      "6６六陆", "7７七柒", "8８八捌", "9９九玖");
+
+  /**
+   * The number {@code digits} (an ID number's final X included) as a borrower may write it: each digit in any of its
+   * {@link #DIGIT_FORMS}, the X in either case and width, up to three characters that are neither letters nor digits
+   * between any two of them, and no ASCII or full-width digit just before or after it (a longer number is another).
+   */
+  static Pattern ownNumber(String digits) {
+    StringBuilder regex = new StringBuilder("(?<![0-9\\uFF10-\\uFF19])");
+    for (int i = 0; i < digits.length(); i++) {
+      if (i > 0) {
+        regex.append("[^\\p{L}\\p{N}]{0,3}");
+      }
+      char c = digits.charAt(i);
+      regex.append('[').append(c == 'X' ? "XxＸｘ" : DIGIT_FORMS.get(c - '0')).append(']');
+    }
+    return Pattern.compile(regex.append("(?![0-9\\uFF10-\\uFF19])").toString());
   }
 
   /** The dots written between the parts of a name: middle dot, bullet, katakana middle dot and the like, full stops. */

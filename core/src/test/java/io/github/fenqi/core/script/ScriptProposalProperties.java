@@ -392,12 +392,61 @@ class ScriptProposalProperties {
         + "。买买提和艾力是两个人。"), hardship);
   }
 
+  /** The ways a digit is written: ASCII, full width, Chinese numerals, Chinese capitals (幺 for 1, as phones are read). */
+  private static final List<String> DIGIT_FORMS = List.of("0123456789", "０１２３４５６７８９", "〇一二三四五六七八九",
+      "零幺贰叁肆伍陆柒捌玖");
+  /** What a borrower may type between the digits of a number, one to three characters of it, or nothing. */
+  private static final List<String> DIGIT_SEPARATORS = List.of("", "", "", " ", "·", "，", "、", "_", "~", "/", "-",
+      " - ", "．", "|", "：", "*", "　", "( ", ")");
+
+  /**
+   * The borrower's own ID number and mobile in the note are masked however their digits are separated or written: with
+   * middle dots (110105·19850615·0030), commas, underscores or tildes between the groups, in Chinese numerals
+   * (一三九一二三四五六七八), or between letters (ID110105198506150030abc, which reads as a hash), they had gone to the
+   * lender in clear, as Masking#redact finds only the shapes any identifier has. The generator knows these two.
+   */
+  @Property(tries = 300)
+  void theBorrowersOwnNumbersInTheNoteAreMaskedHoweverTheyAreWritten(@ForAll boolean mobile,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 3) int letters, @ForAll java.util.Random random) {
+    var borrower = ScriptGeneratorTest.CASE.borrower();
+    String number = mobile ? borrower.mobile() : borrower.idNumber();
+    StringBuilder written = new StringBuilder();
+    for (int i = 0; i < number.length(); i++) {
+      if (i > 0) {
+        written.append(DIGIT_SEPARATORS.get(random.nextInt(DIGIT_SEPARATORS.size())));
+      }
+      String forms = DIGIT_FORMS.get(random.nextInt(DIGIT_FORMS.size()));
+      written.appendCodePoint(forms.codePointAt(number.charAt(i) - '0'));
+    }
+    String before = (letters & 1) == 0 ? "前" : "前ID";
+    String after = (letters & 2) == 0 ? "后" : "abc后";
+    String masked = mobile ? Masking.defaults().mobile(number) : Masking.defaults().idNumber(number);
+    String hardship = hardship(borrower, before + written + after);
+    assertTrue(hardship.contains(before + masked + after), written + " → " + hardship);
+  }
+
+  /** An ID number ending in X is masked with its X in either case and width, and so is a mobile after +86. */
+  @net.jqwik.api.Example
+  void theBorrowersIdNumberEndingInXIsMaskedInTheNote() {
+    var sample = ScriptGeneratorTest.CASE.borrower();
+    var borrower = new io.github.fenqi.core.borrower.Borrower(sample.name(), "11010519491231002X", "+86 139 1234 5678",
+        sample.regionCode(), sample.householdSize(), sample.monthlyNetIncome(), sample.essentialExpenses(),
+        sample.liquidSavings(), sample.hardships(), sample.hasHardshipProof());
+    String hardship = hardship(borrower, "证件110105·19491231·002x，Ｘ结尾：110105_19491231_002Ｘ；电话+86 139_1234_5678。");
+    assertTrue(hardship.contains("证件110***********002X，Ｘ结尾：110***********002X；电话+86 139****5678。"), hardship);
+  }
+
   /** The hardship section of the English script of a 12-month plan for the sample borrower renamed {@code name}. */
   private static String englishHardship(String name, String note) {
     var borrower = ScriptGeneratorTest.CASE.borrower();
     var b = new io.github.fenqi.core.borrower.Borrower(name, borrower.idNumber(), borrower.mobile(), borrower.regionCode(),
         borrower.householdSize(), borrower.monthlyNetIncome(), borrower.essentialExpenses(), borrower.liquidSavings(),
         borrower.hardships(), borrower.hasHardshipProof());
+    return hardship(b, note);
+  }
+
+  /** The hardship section of the English script of a 12-month plan for {@code b}. */
+  private static String hardship(io.github.fenqi.core.borrower.Borrower b, String note) {
     PlanOption o = new PlanOption(DEBT.id(), 12, Map.of(), Money.ZERO, DEBT.totalOwed(), Money.ZERO, DEBT.totalOwed(),
         Money.ofYuan(100), DEBT.totalOwed(), 0.9, new AcceptanceFeatures(0.5, 1, 0.1, 1, true, 0.9), 0.7);
     return GENERATOR.generate(new ScriptRequest(b, AFFORDABILITY, Strategy.BALANCED,
