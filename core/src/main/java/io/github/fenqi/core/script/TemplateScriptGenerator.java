@@ -114,11 +114,21 @@ final class TemplateScriptGenerator implements ScriptGenerator {
     // and one paragraph, quoted where the template puts it: a note's line breaks had begun lines of the script's own
     // ("四、协商依据" and "1. 《…》第一条" under it, a heading and a citation the generator never wrote)
     String text = EDGE_BLANKS.matcher(LINE_BREAKS.matcher(visible(cleaned.text())).replaceAll(" ")).replaceAll("");
-    text = masking.redact(ownNumbersMasked(Normalizer.normalize(text, Normalizer.Form.NFC), borrower));
+    return masked(text, borrower);
+  }
+
+  /**
+   * {@code text} (composed, NFC, as the name's pattern is) with every identifier masked: the borrower's own numbers
+   * ({@link #ownNumbersMasked}), then what {@link Masking#redact} finds, then the borrower's name ({@link #spacedOut}).
+   * A note's and a debt id's: a caller's debt id made of the borrower's name or numbers (李四的卡,
+   * ID110105198506150030abc) had been quoted in clear as the account's number.
+   */
+  private String masked(String text, Borrower borrower) {
+    String out = masking.redact(ownNumbersMasked(Normalizer.normalize(text, Normalizer.Form.NFC), borrower));
     if (!borrower.name().isBlank()) {
-      text = spacedOut(borrower.name()).matcher(text).replaceAll(Matcher.quoteReplacement(masking.name(borrower.name())));
+      out = spacedOut(borrower.name()).matcher(out).replaceAll(Matcher.quoteReplacement(masking.name(borrower.name())));
     }
-    return text;
+    return out;
   }
 
   /**
@@ -246,7 +256,7 @@ final class TemplateScriptGenerator implements ScriptGenerator {
     String separator = t.text("list.separator");
     String identityText = identity.isEmpty() ? t.text("identity.none")
         : t.render("identity.wrap", Map.of("parts", String.join(separator, identity)));
-    String account = safe("debt.id", masking.redact(debt.id()), findings);
+    String account = safe("debt.id", masked(debt.id(), b), findings);
     // a debt not yet overdue (a policy with minOverdueDays 0 admits one) is not told "0 days overdue" nor why it fell
     // behind: the .notOverdue texts
     boolean overdue = debt.overdueDays() > 0;

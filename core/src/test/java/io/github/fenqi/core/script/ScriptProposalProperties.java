@@ -436,6 +436,33 @@ class ScriptProposalProperties {
     assertTrue(hardship.contains("证件110***********002X，Ｘ结尾：110***********002X；电话+86 139****5678。"), hardship);
   }
 
+  /**
+   * A debt id is quoted as the account's number, and one a caller made of the borrower's name or own numbers
+   * (李四的卡, ID110105198506150030abc, 139_1234_5678) is masked as the note is: only identifiers of any borrower's
+   * shape had been masked in it, and these went to the lender in clear.
+   */
+  @net.jqwik.api.Example
+  void theBorrowersNameAndOwnNumbersInADebtIdAreMasked() {
+    var borrower = ScriptGeneratorTest.CASE.borrower();
+    for (String[] idAndShown : new String[][] {{"李四的卡", "李*的卡"}, {"李 四-信用卡", "李*-信用卡"},
+        {"ID110105198506150030abc", "ID110***********0030abc"}, {"card-139_1234_5678", "card-139****5678"},
+        {"卡1101 05·1985 0615·0030", "卡110***********0030"}}) {
+      Debt debt = new Debt(idAndShown[0], DEBT.platformId(), DEBT.productType(), DEBT.principal(), DEBT.interest(),
+          DEBT.penaltyInterest(), DEBT.compoundInterest(), DEBT.lateFees(), DEBT.otherFees(), DEBT.annualRate(),
+          DEBT.overdueDays());
+      PlanOption o = new PlanOption(debt.id(), 12, Map.of(), Money.ZERO, debt.totalOwed(), Money.ZERO, debt.totalOwed(),
+          Money.ofYuan(100), debt.totalOwed(), 0.9, new AcceptanceFeatures(0.5, 1, 0.1, 1, true, 0.9), 0.7);
+      for (ScriptLanguage language : ScriptLanguage.values()) {
+        NegotiationScript s = GENERATOR.generate(new ScriptRequest(borrower, AFFORDABILITY, Strategy.BALANCED,
+            List.of(new ScriptRequest.LenderPlan(debt, POLICY, o)), ScriptOptions.of(language))).get(0);
+        String hardship = s.section(ScriptSection.Kind.HARDSHIP).text();
+        assertTrue(hardship.contains((language == ScriptLanguage.EN ? "(no. " : "（编号") + idAndShown[1]
+            + (language == ScriptLanguage.EN ? ")" : "）")), hardship);
+        assertEquals(debt.id(), s.debtId());
+      }
+    }
+  }
+
   /** The hardship section of the English script of a 12-month plan for the sample borrower renamed {@code name}. */
   private static String englishHardship(String name, String note) {
     var borrower = ScriptGeneratorTest.CASE.borrower();
