@@ -13,10 +13,9 @@ import io.github.fenqi.core.policy.Policy;
 import io.github.fenqi.core.solve.PlanOption;
 import io.github.fenqi.core.solve.Strategy;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -29,8 +28,9 @@ import java.util.stream.Stream;
  * @param borrower the borrower (identifiers are masked in every script)
  * @param affordability income, essentials and the monthly budget the proposal was built on
  * @param strategy the proposal's strategy
- * @param plans one per lender debt of the proposal, at least one
- * @param otherDebts the borrower's debts outside the proposal (those no policy lets in, say), none of them a plan's: the
+ * @param plans one per lender debt of the proposal, at least one, no debt (by id) twice
+ * @param otherDebts the borrower's debts outside the proposal (those no policy lets in, say), none of them a plan's nor
+ *     given twice: the
  *     hardship section tells each lender how many other institutions the borrower owes, and a debt left out of the
  *     plans is still owed (counting the plans' lenders only, a script had said 2 institutions of a borrower who owed 3,
  *     and nothing at all to a lender whose debt was the only one planned)
@@ -54,12 +54,24 @@ public record ScriptRequest(Borrower borrower, AffordabilityAssessment affordabi
     }
     plans = List.copyOf(plans);
     List<Problem> problems = new ArrayList<>();
-    Set<String> planned = new HashSet<>();
-    plans.forEach(p -> planned.add(p.debt().id()));
+    // a debt planned twice had been written up as two scripts with two requests for one account, and one owed twice
+    // outside the plans (under two lenders) counted as two institutions
+    Map<String, Integer> planned = new HashMap<>();
+    for (int i = 0; i < plans.size(); i++) {
+      Integer first = planned.putIfAbsent(plans.get(i).debt().id(), i);
+      if (first != null) {
+        problems.add(Problem.of("plans[" + i + "]", "the debt '" + plans.get(i).debt().id() + "' is already planned at "
+            + "plans[" + first + "]"));
+      }
+    }
+    Map<String, Integer> owed = new HashMap<>();
     for (int i = 0; i < otherDebts.size(); i++) {
       Debt d = otherDebts.get(i);
-      if (d != null && planned.contains(d.id())) {
+      if (d != null && planned.containsKey(d.id())) {
         problems.add(Problem.of("otherDebts[" + i + "]", "'" + d.id() + "' is a debt of the plans, not one outside them"));
+      } else if (d != null && owed.putIfAbsent(d.id(), i) != null) {
+        problems.add(Problem.of("otherDebts[" + i + "]", "the debt '" + d.id() + "' is already given at otherDebts["
+            + owed.get(d.id()) + "]"));
       }
     }
     if (!problems.isEmpty()) {
