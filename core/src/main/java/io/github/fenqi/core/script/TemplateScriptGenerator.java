@@ -205,7 +205,8 @@ final class TemplateScriptGenerator implements ScriptGenerator {
    */
   static Pattern spacedOut(String name) {
     StringBuilder regex = new StringBuilder();
-    int[] all = Normalizer.normalize(name.strip(), Normalizer.Form.NFC).codePoints()
+    // as the note shows it (visible): a mark drawn as nothing in the name (李 U+FE0F 四) had kept 李四 from matching
+    int[] all = Normalizer.normalize(visible(name).strip(), Normalizer.Form.NFC).codePoints()
         .filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)).toArray();
     int[] cps = Arrays.stream(all).filter(c -> NAME_DOTS.indexOf(c) < 0).toArray();
     if (cps.length == 0) {

@@ -463,6 +463,21 @@ class ScriptProposalProperties {
     }
   }
 
+  /**
+   * A name given with a character drawn as nothing (a variation selector, a combining grapheme joiner) or as blank (a
+   * Hangul filler, the blank Braille pattern) between its characters is masked in the note as the name it shows: the
+   * script drops those characters from the note (or makes them a space), so 李四 written plainly no longer held the
+   * given 李\uFE0F四 and went to the lender in clear.
+   */
+  @net.jqwik.api.Example
+  void aNameGivenWithAnInvisibleMarkIsMaskedInTheNoteAsTheNameItShows() {
+    for (String name : List.of("李\uFE0F四", "李\u034F四", "李\u3164四", "李\u2800四")) {
+      String masked = Masking.defaults().name(name);
+      String hardship = englishHardship(name, "我是李四，李 四，" + name + "。");
+      assertTrue(hardship.contains("我是" + masked + "，" + masked + "，" + masked + "。"), name + " → " + hardship);
+    }
+  }
+
   /** The hardship section of the English script of a 12-month plan for the sample borrower renamed {@code name}. */
   private static String englishHardship(String name, String note) {
     var borrower = ScriptGeneratorTest.CASE.borrower();
