@@ -206,8 +206,11 @@ final class TemplateScriptGenerator implements ScriptGenerator {
   static Pattern spacedOut(String name) {
     StringBuilder regex = new StringBuilder();
     // as the note shows it (visible): a mark drawn as nothing in the name (李 U+FE0F 四) had kept 李四 from matching
+    // a full-width letter or digit as its ASCII form, which is matched in either width: a name given as ＬＩ ＳＩ had
+    // been matched in full width only, and "Li Si" in the note went out in clear
     int[] all = Normalizer.normalize(visible(name).strip(), Normalizer.Form.NFC).codePoints()
-        .filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)).toArray();
+        .filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c))
+        .map(c -> c >= 0xFF01 && c <= 0xFF5E ? c - 0xFEE0 : c).toArray();
     int[] cps = Arrays.stream(all).filter(c -> NAME_DOTS.indexOf(c) < 0).toArray();
     if (cps.length == 0) {
       cps = all;

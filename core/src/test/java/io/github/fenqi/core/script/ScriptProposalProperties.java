@@ -323,6 +323,21 @@ class ScriptProposalProperties {
     assertTrue(hardship.contains("I am " + Masking.defaults().name(name) + ", also known as Al."), typed + " → " + hardship);
   }
 
+  /**
+   * A name given in full-width letters (ＬＩ ＳＩ, as a Chinese input method in full-width mode types it) is masked in the
+   * note in ASCII letters too: only a name given in ASCII had been matched in either width, and "I am Li Si" went to
+   * the lender in clear.
+   */
+  @Property(tries = 100)
+  void aNameGivenInFullWidthLettersIsMaskedInTheNoteInEitherWidth(@ForAll("latinNames") String name) {
+    String fullWidth = name.chars().mapToObj(c -> c >= 'A' && c <= 'z' ? Character.toString(c + 0xFEE0)
+        : Character.toString(c)).collect(java.util.stream.Collectors.joining());
+    String masked = Masking.defaults().name(fullWidth);
+    String hardship = englishHardship(fullWidth, "I am " + name + ", " + name.toUpperCase(java.util.Locale.ROOT) + ", "
+        + fullWidth + ".");
+    assertTrue(hardship.contains("I am " + masked + ", " + masked + ", " + masked + "."), fullWidth + " → " + hardship);
+  }
+
   @net.jqwik.api.Example
   void aLatinNameFoundInAnyCaseIsMaskedOnlyAsAWholeWord() {
     String hardship = englishHardship("Al", "AL here, also Al and ａｌ; Alice is my sister.");
