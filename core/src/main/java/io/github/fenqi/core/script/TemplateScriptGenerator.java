@@ -190,6 +190,12 @@ final class TemplateScriptGenerator implements ScriptGenerator {
 
   /** The dots written between the parts of a name: middle dot, bullet, katakana middle dot and the like, full stops. */
   static final String NAME_DOTS = "\u00B7\u2022\u2027\u2219\u22C5\u30FB\uFF65.\uFF0E";
+  /**
+   * What joins the parts of a name, matched as any of them or none: the {@link #NAME_DOTS} and the hyphens
+   * (Jean-Luc Li written Jean Luc Li or JeanLuc Li had gone out in clear). The ASCII hyphen is last, so that in a
+   * character class it is no range.
+   */
+  static final String NAME_JOINERS = NAME_DOTS + "\u2010\u2011\uFE63\uFF0D-";
 
   /**
    * The name with any white space between its characters, in any case and with its ASCII letters and digits in either
@@ -201,7 +207,7 @@ final class TemplateScriptGenerator implements ScriptGenerator {
    * with a Latin letter only matches where no letter or digit comes just before (after) it: found in any case, "Al"
    * would otherwise be masked inside "also". The dot between the parts of a name (买买提·艾力) is matched as any of the
    * dots typed for it ({@link #NAME_DOTS}), or none: written 买买提•艾力, 买买提・艾力 or 买买提艾力 the name had gone out
-   * unmasked.
+   * unmasked; so is a hyphen, and a dot or hyphen as any of the other ({@link #NAME_JOINERS}).
    */
   static Pattern spacedOut(String name) {
     StringBuilder regex = new StringBuilder();
@@ -211,13 +217,13 @@ final class TemplateScriptGenerator implements ScriptGenerator {
     int[] all = Normalizer.normalize(visible(name).strip(), Normalizer.Form.NFC).codePoints()
         .filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c))
         .map(c -> c >= 0xFF01 && c <= 0xFF5E ? c - 0xFEE0 : c).toArray();
-    int[] cps = Arrays.stream(all).filter(c -> NAME_DOTS.indexOf(c) < 0).toArray();
+    int[] cps = Arrays.stream(all).filter(c -> NAME_JOINERS.indexOf(c) < 0).toArray();
     if (cps.length == 0) {
       cps = all;
     }
     for (int c : cps) {
       if (regex.length() > 0) {
-        regex.append("[\\s").append(NAME_DOTS).append("]*");
+        regex.append("[\\s").append(NAME_JOINERS).append("]*");
       }
       List<Integer> forms = c > ' ' && c <= '~' ? List.of(c, c + 0xFEE0) : HanVariants.forms(c);
       regex.append(forms.size() == 1 ? Pattern.quote(Character.toString(c)) : forms.stream()

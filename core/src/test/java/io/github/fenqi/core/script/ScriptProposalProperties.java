@@ -338,6 +338,20 @@ class ScriptProposalProperties {
     assertTrue(hardship.contains("I am " + masked + ", " + masked + ", " + masked + "."), fullWidth + " → " + hardship);
   }
 
+  /**
+   * A name whose parts are joined by a hyphen (Jean-Luc Li) is masked however the hyphen is typed, or left out or
+   * typed as a space, as a dot between a name's parts is: "Jean Luc Li" and "JeanLuc Li" had gone out in clear.
+   */
+  @net.jqwik.api.Example
+  void aNameWithAHyphenBetweenItsPartsIsMaskedWhicheverWayItIsJoined() {
+    String name = "Jean-Luc Li";
+    String masked = Masking.defaults().name(name);
+    List<String> typed = List.of("Jean-Luc Li", "Jean Luc Li", "JeanLuc Li", "Jean\u2010Luc Li", "Ｊｅａｎ－Ｌｕｃ Ｌｉ");
+    String hardship = englishHardship(name, "I am " + String.join("; ", typed) + ". Jean and Luc are my sons.");
+    assertTrue(hardship.contains("I am " + String.join("; ", java.util.Collections.nCopies(typed.size(), masked))
+        + ". Jean and Luc are my sons."), hardship);
+  }
+
   @net.jqwik.api.Example
   void aLatinNameFoundInAnyCaseIsMaskedOnlyAsAWholeWord() {
     String hardship = englishHardship("Al", "AL here, also Al and ａｌ; Alice is my sister.");
