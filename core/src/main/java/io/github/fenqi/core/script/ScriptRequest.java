@@ -13,10 +13,9 @@ import io.github.fenqi.core.policy.Policy;
 import io.github.fenqi.core.solve.PlanOption;
 import io.github.fenqi.core.solve.Strategy;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -29,8 +28,9 @@ import java.util.stream.Stream;
  * @param borrower the borrower (identifiers are masked in every script)
  * @param affordability income, essentials and the monthly budget the proposal was built on
  * @param strategy the proposal's strategy
- * @param plans one per lender debt of the proposal, at least one
- * @param otherDebts the borrower's debts outside the proposal (those no policy lets in, say), none of them a plan's: the
+ * @param plans one per lender debt of the proposal, at least one, no debt (by id) twice
+ * @param otherDebts the borrower's debts outside the proposal (those no policy lets in, say), none of them a plan's nor
+ *     given twice: the
  *     hardship section tells each lender how many other institutions the borrower owes, and a debt left out of the
  *     plans is still owed (counting the plans' lenders only, a script had said 2 institutions of a borrower who owed 3,
  *     and nothing at all to a lender whose debt was the only one planned)
@@ -54,12 +54,24 @@ public record ScriptRequest(Borrower borrower, AffordabilityAssessment affordabi
     }
     plans = List.copyOf(plans);
     List<Problem> problems = new ArrayList<>();
-    Set<String> planned = new HashSet<>();
-    plans.forEach(p -> planned.add(p.debt().id()));
+    // a debt planned twice had been written up as two scripts with two requests for one account, and one owed twice
+    // outside the plans (under two lenders) counted as two institutions
+    Map<String, Integer> planned = new HashMap<>();
+    for (int i = 0; i < plans.size(); i++) {
+      Integer first = planned.putIfAbsent(plans.get(i).debt().id(), i);
+      if (first != null) {
+        problems.add(Problem.of("plans[" + i + "]", "the debt '" + plans.get(i).debt().id() + "' is already planned at "
+            + "plans[" + first + "]"));
+      }
+    }
+    Map<String, Integer> owed = new HashMap<>();
     for (int i = 0; i < otherDebts.size(); i++) {
       Debt d = otherDebts.get(i);
-      if (d != null && planned.contains(d.id())) {
+      if (d != null && planned.containsKey(d.id())) {
         problems.add(Problem.of("otherDebts[" + i + "]", "'" + d.id() + "' is a debt of the plans, not one outside them"));
+      } else if (d != null && owed.putIfAbsent(d.id(), i) != null) {
+        problems.add(Problem.of("otherDebts[" + i + "]", "the debt '" + d.id() + "' is already given at otherDebts["
+            + owed.get(d.id()) + "]"));
       }
     }
     if (!problems.isEmpty()) {
@@ -95,7 +107,10 @@ public record ScriptRequest(Borrower borrower, AffordabilityAssessment affordabi
    * @param option the chosen option; its {@code debtId} is the debt's, a credit card's term is at most
    *     {@link Policy#MAX_CREDIT_CARD_TERM} months, and its figures add up as the script states them: each waiver
    *     within its component, {@code waivedTotal} their sum, {@code settledAmount} the total owed less it,
-   *     {@code financedAmount} the settled amount less a down payment within it, at least one installment
+   *     {@code financedAmount} the settled amount less a down payment within it and, when anything is owed after the
+   *     waivers, more than nothing (a settlement in full is no installment plan), at least one installment, a
+   *     {@code firstInstallment} positive and within the installments' sum, a {@code totalPayable} of at least the
+   *     settled amount
    */
   public record LenderPlan(Debt debt, Policy policy, PlanOption option) {
     public LenderPlan {
@@ -162,6 +177,36 @@ public record ScriptRequest(Borrower borrower, AffordabilityAssessment affordabi
         problems.add(Problem.of("option.financedAmount", o.financedAmount() + " is not the settled amount "
             + o.settledAmount() + " less the down payment " + o.downPayment() + ", "
             + o.settledAmount().minus(o.downPayment())));
+      } else if (!o.financedAmount().isPositive() && o.settledAmount().isPositive()) {
+        problems.add(Problem.of("option.financedAmount", "nothing is left to repay in installments after the down "
+            + "payment " + o.downPayment() + ": a settlement in full, not an installment plan"));
+      }
+      if (problems.isEmpty()) {
+        problems.addAll(installmentProblems(o));
+      }
+      return problems;
+    }
+
+    /**
+     * How the installments of an option whose other figures add up fail to add up to what the script states: a first
+     * installment that is positive (when something is financed) and within what the installments pay, and a total
+     * payable of at least the settled amount, as installments repay at least what they finance. A hand-built option had
+     * been written up with a first installment of "-5.00元（负伍元整）", or "CNY 1.00 paid in total" of 54,860.00 settled.
+     */
+    private static List<Problem> installmentProblems(PlanOption o) {
+      List<Problem> problems = new ArrayList<>();
+      Money installments = o.totalPayable().minus(o.downPayment());
+      if (o.firstInstallment().isNegative() || !o.firstInstallment().isPositive() && o.financedAmount().isPositive()) {
+        problems.add(Problem.of("option.firstInstallment", o.firstInstallment() + " is not positive; the installments "
+            + "repay " + o.financedAmount()));
+      } else if (o.firstInstallment().isGreaterThan(installments)) {
+        problems.add(Problem.of("option.firstInstallment", o.firstInstallment() + " is more than the installments pay "
+            + "in all, " + installments + " (the total payable " + o.totalPayable() + " less the down payment "
+            + o.downPayment() + ")"));
+      }
+      if (o.totalPayable().isLessThan(o.settledAmount())) {
+        problems.add(Problem.of("option.totalPayable", o.totalPayable() + " is less than the settled amount "
+            + o.settledAmount() + ", which the down payment and the installments repay"));
       }
       return problems;
     }

@@ -114,15 +114,88 @@ final class TemplateScriptGenerator implements ScriptGenerator {
     // and one paragraph, quoted where the template puts it: a note's line breaks had begun lines of the script's own
     // ("四、协商依据" and "1. 《…》第一条" under it, a heading and a citation the generator never wrote)
     String text = EDGE_BLANKS.matcher(LINE_BREAKS.matcher(visible(cleaned.text())).replaceAll(" ")).replaceAll("");
-    text = masking.redact(Normalizer.normalize(text, Normalizer.Form.NFC));
+    return masked(text, borrower);
+  }
+
+  /**
+   * {@code text} (composed, NFC, as the name's pattern is) with every identifier masked: the borrower's own numbers
+   * ({@link #ownNumbersMasked}), then what {@link Masking#redact} finds, then the borrower's name ({@link #spacedOut}).
+   * A note's and a debt id's: a caller's debt id made of the borrower's name or numbers (李四的卡,
+   * ID110105198506150030abc) had been quoted in clear as the account's number.
+   */
+  private String masked(String text, Borrower borrower) {
+    String out = masking.redact(ownNumbersMasked(Normalizer.normalize(text, Normalizer.Form.NFC), borrower));
     if (!borrower.name().isBlank()) {
-      text = spacedOut(borrower.name()).matcher(text).replaceAll(Matcher.quoteReplacement(masking.name(borrower.name())));
+      out = spacedOut(borrower.name()).matcher(out).replaceAll(Matcher.quoteReplacement(masking.name(borrower.name())));
     }
-    return text;
+    return out;
+  }
+
+  /**
+   * {@code text} with the borrower's own ID number and mobile masked wherever they are written ({@link #ownNumber}):
+   * {@link Masking#redact} finds only the shapes any identifier has, and the borrower's own numbers written with middle
+   * dots, commas or underscores between the groups (110105·19850615·0030, 139_1234_5678), in Chinese numerals
+   * (一三九一二三四五六七八) or between letters (ID110105198506150030abc, which reads as a hash) had gone out in clear.
+   */
+  private String ownNumbersMasked(String text, Borrower borrower) {
+    String out = text;
+    String id = borrower.idNumber() == null ? "" : digitsOf(borrower.idNumber());
+    if (id.matches("\\d{17}[\\dX]|\\d{15}")) {
+      out = ownNumber(id).matcher(out).replaceAll(Matcher.quoteReplacement(masking.idNumber(id)));
+    }
+    String mobile = borrower.mobile() == null ? ""
+        : digitsOf(borrower.mobile()).replaceFirst("^(?:0086|86)(?=1\\d{10}$)", ""); // +86 and 0086 are no part of it
+    if (mobile.matches("1\\d{10}")) {
+      out = ownNumber(mobile).matcher(out).replaceAll(Matcher.quoteReplacement(masking.mobile(mobile)));
+    }
+    return out;
+  }
+
+  /** The digits of {@code value} in ASCII, and its X as {@code X}: what is left of a number without its separators. */
+  private static String digitsOf(String value) {
+    StringBuilder out = new StringBuilder();
+    value.codePoints().forEach(c -> {
+      if (Character.isDigit(c)) {
+        out.append(Character.forDigit(Character.digit(c, 10), 10));
+      } else if (c == 'X' || c == 'x' || c == 'Ｘ' || c == 'ｘ') {
+        out.append('X');
+      }
+    });
+    return out.toString();
+  }
+
+  /**
+   * Each way a digit is written: ASCII, full width, Chinese numerals and capitals, and as phone numbers are read aloud
+   * (幺 for 1, 两 for 2).
+   */
+  private static final List<String> DIGIT_FORMS = List.of("0０〇零", "1１一壹幺", "2２二贰两", "3３三叁", "4４四肆", "5５五伍",
+      "6６六陆", "7７七柒", "8８八捌", "9９九玖");
+
+  /**
+   * The number {@code digits} (an ID number's final X included) as a borrower may write it: each digit in any of its
+   * {@link #DIGIT_FORMS}, the X in either case and width, up to three characters that are neither letters nor digits
+   * between any two of them, and no ASCII or full-width digit just before or after it (a longer number is another).
+   */
+  static Pattern ownNumber(String digits) {
+    StringBuilder regex = new StringBuilder("(?<![0-9\\uFF10-\\uFF19])");
+    for (int i = 0; i < digits.length(); i++) {
+      if (i > 0) {
+        regex.append("[^\\p{L}\\p{N}]{0,3}");
+      }
+      char c = digits.charAt(i);
+      regex.append('[').append(c == 'X' ? "XxＸｘ" : DIGIT_FORMS.get(c - '0')).append(']');
+    }
+    return Pattern.compile(regex.append("(?![0-9\\uFF10-\\uFF19])").toString());
   }
 
   /** The dots written between the parts of a name: middle dot, bullet, katakana middle dot and the like, full stops. */
   static final String NAME_DOTS = "\u00B7\u2022\u2027\u2219\u22C5\u30FB\uFF65.\uFF0E";
+  /**
+   * What joins the parts of a name, matched as any of them or none: the {@link #NAME_DOTS} and the hyphens
+   * (Jean-Luc Li written Jean Luc Li or JeanLuc Li had gone out in clear). The ASCII hyphen is last, so that in a
+   * character class it is no range.
+   */
+  static final String NAME_JOINERS = NAME_DOTS + "\u2010\u2011\uFE63\uFF0D-";
 
   /**
    * The name with any white space between its characters, in any case and with its ASCII letters and digits in either
@@ -134,19 +207,23 @@ final class TemplateScriptGenerator implements ScriptGenerator {
    * with a Latin letter only matches where no letter or digit comes just before (after) it: found in any case, "Al"
    * would otherwise be masked inside "also". The dot between the parts of a name (买买提·艾力) is matched as any of the
    * dots typed for it ({@link #NAME_DOTS}), or none: written 买买提•艾力, 买买提・艾力 or 买买提艾力 the name had gone out
-   * unmasked.
+   * unmasked; so is a hyphen, and a dot or hyphen as any of the other ({@link #NAME_JOINERS}).
    */
   static Pattern spacedOut(String name) {
     StringBuilder regex = new StringBuilder();
-    int[] all = Normalizer.normalize(name.strip(), Normalizer.Form.NFC).codePoints()
-        .filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)).toArray();
-    int[] cps = Arrays.stream(all).filter(c -> NAME_DOTS.indexOf(c) < 0).toArray();
+    // as the note shows it (visible): a mark drawn as nothing in the name (李 U+FE0F 四) had kept 李四 from matching
+    // a full-width letter or digit as its ASCII form, which is matched in either width: a name given as ＬＩ ＳＩ had
+    // been matched in full width only, and "Li Si" in the note went out in clear
+    int[] all = Normalizer.normalize(visible(name).strip(), Normalizer.Form.NFC).codePoints()
+        .filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c))
+        .map(c -> c >= 0xFF01 && c <= 0xFF5E ? c - 0xFEE0 : c).toArray();
+    int[] cps = Arrays.stream(all).filter(c -> NAME_JOINERS.indexOf(c) < 0).toArray();
     if (cps.length == 0) {
       cps = all;
     }
     for (int c : cps) {
       if (regex.length() > 0) {
-        regex.append("[\\s").append(NAME_DOTS).append("]*");
+        regex.append("[\\s").append(NAME_JOINERS).append("]*");
       }
       List<Integer> forms = c > ' ' && c <= '~' ? List.of(c, c + 0xFEE0) : HanVariants.forms(c);
       regex.append(forms.size() == 1 ? Pattern.quote(Character.toString(c)) : forms.stream()
@@ -189,7 +266,7 @@ final class TemplateScriptGenerator implements ScriptGenerator {
     String separator = t.text("list.separator");
     String identityText = identity.isEmpty() ? t.text("identity.none")
         : t.render("identity.wrap", Map.of("parts", String.join(separator, identity)));
-    String account = safe("debt.id", masking.redact(debt.id()), findings);
+    String account = safe("debt.id", masked(debt.id(), b), findings);
     // a debt not yet overdue (a policy with minOverdueDays 0 admits one) is not told "0 days overdue" nor why it fell
     // behind: the .notOverdue texts
     boolean overdue = debt.overdueDays() > 0;

@@ -115,9 +115,12 @@ class ScriptFiguresProperties {
       }
       long settled = debt.totalOwed().fen() - waivedTotal;
       long down = settled * p.downShare() / 100;
+      // the installments repay the financed amount and some interest and fees, the first of them within their sum
+      long installments = settled == down ? 0 : settled - down + p.payable() % 100_000_000;
+      long first = installments == 0 ? 0 : p.term() == 1 ? installments : 1 + p.first() % installments;
       plans.add(new ScriptRequest.LenderPlan(debt, policy, new PlanOption(debt.id(), p.term(), waived,
           Money.ofFen(waivedTotal), Money.ofFen(settled), Money.ofFen(down), Money.ofFen(settled - down),
-          Money.ofFen(p.first()), Money.ofFen(p.payable()), 0.9,
+          Money.ofFen(first), Money.ofFen(down + installments), 0.9,
           new AcceptanceFeatures(0.5, 0.5, 0.1, p.overdueDays(), true, 0.9), 0.7)));
     }
     return plans;

@@ -435,6 +435,29 @@ class ScriptGeneratorTest {
   }
 
   /**
+   * A debt is planned once and owed once: two plans of one debt had been written up as two scripts to its lender with
+   * two different requests for the same account, and a debt listed twice outside the plans (under two lenders) had its
+   * id counted as two institutions. Each repeat is refused naming where the debt was first given.
+   */
+  @org.junit.jupiter.api.Test
+  void aDebtIsPlannedOrOwedOnlyOnce() {
+    ScriptRequest r = request(ScriptLanguage.ZH_CN, null);
+    ScriptRequest.LenderPlan plan = r.plans().get(0);
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> new ScriptRequest(r.borrower(),
+        r.affordability(), r.strategy(), List.of(plan, plan), List.of(), r.options()));
+    assertEquals(List.of(io.github.fenqi.core.Problem.of("plans[1]", "the debt 'cc-1' is already planned at plans[0]")),
+        e.problems());
+    io.github.fenqi.core.debt.Debt other = CASE.debts().get(1);
+    io.github.fenqi.core.debt.Debt elsewhere = new io.github.fenqi.core.debt.Debt(other.id(), "another-lender",
+        other.productType(), other.principal(), other.interest(), other.penaltyInterest(), other.compoundInterest(),
+        other.lateFees(), other.otherFees(), other.annualRate(), other.overdueDays());
+    InvalidInputException twice = assertThrows(InvalidInputException.class, () -> new ScriptRequest(r.borrower(),
+        r.affordability(), r.strategy(), r.plans(), List.of(other, elsewhere), r.options()));
+    assertEquals(List.of(io.github.fenqi.core.Problem.of("otherDebts[1]", "the debt 'cf-1' is already given at "
+        + "otherDebts[0]")), twice.problems());
+  }
+
+  /**
    * The sample card policy admits a debt 0 days overdue (minOverdueDays 0); its script had told the bank the account was
    * "目前已逾期0天" / "0 days overdue", and why the borrower "fell behind".
    */

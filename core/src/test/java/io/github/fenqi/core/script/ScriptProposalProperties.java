@@ -57,13 +57,18 @@ class ScriptProposalProperties {
           return m;
         }));
     Arbitrary<Long> fen = Arbitraries.longs().between(1, 10_000_000);
-    // at most 3 000 000 fen is waived of the 5 486 000 owed: the down payment is within what is left
+    // at most 3 000 000 fen is waived of the 5 486 000 owed: the down payment is within what is left, and something is
+    // left to finance; the installments repay the financed amount and up to 10 000 000 fen of interest and fees, the
+    // first of them within their sum
     return Combinators.combine(Arbitraries.integers().between(1, 60), waivers, Arbitraries.longs().between(0, 2_000_000)
-        .injectDuplicates(0.3).map(l -> l % 3 == 0 ? 0L : l), fen, fen).as((term, waived, down, first, payable) -> {
+        .injectDuplicates(0.3).map(l -> l % 3 == 0 ? 0L : l), fen, fen.map(f -> f - 1)).as((term, waived, down, first,
+            charges) -> {
           Money waivedTotal = waived.values().stream().reduce(Money.ZERO, Money::plus);
           Money settled = DEBT.totalOwed().minus(waivedTotal);
-          return new PlanOption(DEBT.id(), term, waived, waivedTotal, settled, Money.ofFen(down),
-              settled.minus(Money.ofFen(down)), Money.ofFen(first), Money.ofFen(payable), 0.9,
+          Money financed = settled.minus(Money.ofFen(down));
+          long installments = financed.fen() + charges;
+          return new PlanOption(DEBT.id(), term, waived, waivedTotal, settled, Money.ofFen(down), financed,
+              Money.ofFen(term == 1 ? installments : 1 + first % installments), Money.ofFen(down + installments), 0.9,
               new AcceptanceFeatures(0.5, 0.5, 0.1, DEBT.overdueDays(), true, 0.9), 0.7);
         });
   }
@@ -176,6 +181,52 @@ class ScriptProposalProperties {
     assertTrue(e.problems().stream().anyMatch(p -> p.location().equals(field)), field + ": " + e.problems());
   }
 
+  /**
+   * A plan is written up only when its installments add up as the script states them: something left to pay in
+   * installments, a first installment that is positive and within what the installments pay, a total payable of at
+   * least the settled amount (the installments repay what is financed). An option built by hand had been written up as
+   * "the remaining CNY 0.00 over 12 monthly installments: the first installment is CNY 0.00" under the provision for
+   * installment agreements, with a first installment of -5.00元（负伍元整）, or with CNY 1.00 paid in total of 54,860.00
+   * settled. Each is refused naming the figure.
+   */
+  @Property(tries = 200)
+  void aPlanWhoseInstallmentsDoNotAddUpIsNotWrittenUp(@ForAll("options") PlanOption o,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 3) int figure,
+      @ForAll @net.jqwik.api.constraints.LongRange(min = 1, max = 100_000_000) long off) {
+    assertEquals(o, new ScriptRequest.LenderPlan(DEBT, POLICY, o).option());
+    Money d = Money.ofFen(off);
+    Money first = o.firstInstallment();
+    Money payable = o.totalPayable();
+    Money down = o.downPayment();
+    String field;
+    switch (figure) {
+      case 0 -> { // everything paid up front: a settlement, no installment plan
+        down = o.settledAmount();
+        payable = down;
+        first = Money.ZERO;
+        field = "option.financedAmount";
+      }
+      case 1 -> {
+        first = Money.ofFen(-(off % 3));
+        field = "option.firstInstallment";
+      }
+      case 2 -> {
+        first = payable.minus(down).plus(d);
+        field = "option.firstInstallment";
+      }
+      default -> {
+        payable = o.settledAmount().minus(d);
+        first = Money.ofFen(1);
+        field = "option.totalPayable";
+      }
+    }
+    PlanOption refused = new PlanOption(o.debtId(), o.term(), o.waived(), o.waivedTotal(), o.settledAmount(), down,
+        o.settledAmount().minus(down), first, payable, o.recoveryRatio(), o.features(), o.acceptanceProbability());
+    var e = org.junit.jupiter.api.Assertions.assertThrows(io.github.fenqi.core.InvalidInputException.class,
+        () -> new ScriptRequest.LenderPlan(DEBT, POLICY, refused));
+    assertTrue(e.problems().stream().anyMatch(p -> p.location().equals(field)), field + ": " + e.problems());
+  }
+
   private static PlanOption with(PlanOption o, int term, Map<DebtComponent, Money> waived, Money waivedTotal,
       Money settled, Money down, Money financed) {
     return new PlanOption(o.debtId(), term, waived, waivedTotal, settled, down, financed, o.firstInstallment(),
@@ -272,6 +323,35 @@ class ScriptProposalProperties {
     assertTrue(hardship.contains("I am " + Masking.defaults().name(name) + ", also known as Al."), typed + " → " + hardship);
   }
 
+  /**
+   * A name given in full-width letters (ＬＩ ＳＩ, as a Chinese input method in full-width mode types it) is masked in the
+   * note in ASCII letters too: only a name given in ASCII had been matched in either width, and "I am Li Si" went to
+   * the lender in clear.
+   */
+  @Property(tries = 100)
+  void aNameGivenInFullWidthLettersIsMaskedInTheNoteInEitherWidth(@ForAll("latinNames") String name) {
+    String fullWidth = name.chars().mapToObj(c -> c >= 'A' && c <= 'z' ? Character.toString(c + 0xFEE0)
+        : Character.toString(c)).collect(java.util.stream.Collectors.joining());
+    String masked = Masking.defaults().name(fullWidth);
+    String hardship = englishHardship(fullWidth, "I am " + name + ", " + name.toUpperCase(java.util.Locale.ROOT) + ", "
+        + fullWidth + ".");
+    assertTrue(hardship.contains("I am " + masked + ", " + masked + ", " + masked + "."), fullWidth + " → " + hardship);
+  }
+
+  /**
+   * A name whose parts are joined by a hyphen (Jean-Luc Li) is masked however the hyphen is typed, or left out or
+   * typed as a space, as a dot between a name's parts is: "Jean Luc Li" and "JeanLuc Li" had gone out in clear.
+   */
+  @net.jqwik.api.Example
+  void aNameWithAHyphenBetweenItsPartsIsMaskedWhicheverWayItIsJoined() {
+    String name = "Jean-Luc Li";
+    String masked = Masking.defaults().name(name);
+    List<String> typed = List.of("Jean-Luc Li", "Jean Luc Li", "JeanLuc Li", "Jean\u2010Luc Li", "Ｊｅａｎ－Ｌｕｃ Ｌｉ");
+    String hardship = englishHardship(name, "I am " + String.join("; ", typed) + ". Jean and Luc are my sons.");
+    assertTrue(hardship.contains("I am " + String.join("; ", java.util.Collections.nCopies(typed.size(), masked))
+        + ". Jean and Luc are my sons."), hardship);
+  }
+
   @net.jqwik.api.Example
   void aLatinNameFoundInAnyCaseIsMaskedOnlyAsAWholeWord() {
     String hardship = englishHardship("Al", "AL here, also Al and ａｌ; Alice is my sister.");
@@ -341,12 +421,103 @@ class ScriptProposalProperties {
         + "。买买提和艾力是两个人。"), hardship);
   }
 
+  /** The ways a digit is written: ASCII, full width, Chinese numerals, Chinese capitals (幺 for 1, as phones are read). */
+  private static final List<String> DIGIT_FORMS = List.of("0123456789", "０１２３４５６７８９", "〇一二三四五六七八九",
+      "零幺贰叁肆伍陆柒捌玖");
+  /** What a borrower may type between the digits of a number, one to three characters of it, or nothing. */
+  private static final List<String> DIGIT_SEPARATORS = List.of("", "", "", " ", "·", "，", "、", "_", "~", "/", "-",
+      " - ", "．", "|", "：", "*", "　", "( ", ")");
+
+  /**
+   * The borrower's own ID number and mobile in the note are masked however their digits are separated or written: with
+   * middle dots (110105·19850615·0030), commas, underscores or tildes between the groups, in Chinese numerals
+   * (一三九一二三四五六七八), or between letters (ID110105198506150030abc, which reads as a hash), they had gone to the
+   * lender in clear, as Masking#redact finds only the shapes any identifier has. The generator knows these two.
+   */
+  @Property(tries = 300)
+  void theBorrowersOwnNumbersInTheNoteAreMaskedHoweverTheyAreWritten(@ForAll boolean mobile,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 3) int letters, @ForAll java.util.Random random) {
+    var borrower = ScriptGeneratorTest.CASE.borrower();
+    String number = mobile ? borrower.mobile() : borrower.idNumber();
+    StringBuilder written = new StringBuilder();
+    for (int i = 0; i < number.length(); i++) {
+      if (i > 0) {
+        written.append(DIGIT_SEPARATORS.get(random.nextInt(DIGIT_SEPARATORS.size())));
+      }
+      String forms = DIGIT_FORMS.get(random.nextInt(DIGIT_FORMS.size()));
+      written.appendCodePoint(forms.codePointAt(number.charAt(i) - '0'));
+    }
+    String before = (letters & 1) == 0 ? "前" : "前ID";
+    String after = (letters & 2) == 0 ? "后" : "abc后";
+    String masked = mobile ? Masking.defaults().mobile(number) : Masking.defaults().idNumber(number);
+    String hardship = hardship(borrower, before + written + after);
+    assertTrue(hardship.contains(before + masked + after), written + " → " + hardship);
+  }
+
+  /** An ID number ending in X is masked with its X in either case and width, and so is a mobile after +86. */
+  @net.jqwik.api.Example
+  void theBorrowersIdNumberEndingInXIsMaskedInTheNote() {
+    var sample = ScriptGeneratorTest.CASE.borrower();
+    var borrower = new io.github.fenqi.core.borrower.Borrower(sample.name(), "11010519491231002X", "+86 139 1234 5678",
+        sample.regionCode(), sample.householdSize(), sample.monthlyNetIncome(), sample.essentialExpenses(),
+        sample.liquidSavings(), sample.hardships(), sample.hasHardshipProof());
+    String hardship = hardship(borrower, "证件110105·19491231·002x，Ｘ结尾：110105_19491231_002Ｘ；电话+86 139_1234_5678。");
+    assertTrue(hardship.contains("证件110***********002X，Ｘ结尾：110***********002X；电话+86 139****5678。"), hardship);
+  }
+
+  /**
+   * A debt id is quoted as the account's number, and one a caller made of the borrower's name or own numbers
+   * (李四的卡, ID110105198506150030abc, 139_1234_5678) is masked as the note is: only identifiers of any borrower's
+   * shape had been masked in it, and these went to the lender in clear.
+   */
+  @net.jqwik.api.Example
+  void theBorrowersNameAndOwnNumbersInADebtIdAreMasked() {
+    var borrower = ScriptGeneratorTest.CASE.borrower();
+    for (String[] idAndShown : new String[][] {{"李四的卡", "李*的卡"}, {"李 四-信用卡", "李*-信用卡"},
+        {"ID110105198506150030abc", "ID110***********0030abc"}, {"card-139_1234_5678", "card-139****5678"},
+        {"卡1101 05·1985 0615·0030", "卡110***********0030"}}) {
+      Debt debt = new Debt(idAndShown[0], DEBT.platformId(), DEBT.productType(), DEBT.principal(), DEBT.interest(),
+          DEBT.penaltyInterest(), DEBT.compoundInterest(), DEBT.lateFees(), DEBT.otherFees(), DEBT.annualRate(),
+          DEBT.overdueDays());
+      PlanOption o = new PlanOption(debt.id(), 12, Map.of(), Money.ZERO, debt.totalOwed(), Money.ZERO, debt.totalOwed(),
+          Money.ofYuan(100), debt.totalOwed(), 0.9, new AcceptanceFeatures(0.5, 1, 0.1, 1, true, 0.9), 0.7);
+      for (ScriptLanguage language : ScriptLanguage.values()) {
+        NegotiationScript s = GENERATOR.generate(new ScriptRequest(borrower, AFFORDABILITY, Strategy.BALANCED,
+            List.of(new ScriptRequest.LenderPlan(debt, POLICY, o)), ScriptOptions.of(language))).get(0);
+        String hardship = s.section(ScriptSection.Kind.HARDSHIP).text();
+        assertTrue(hardship.contains((language == ScriptLanguage.EN ? "(no. " : "（编号") + idAndShown[1]
+            + (language == ScriptLanguage.EN ? ")" : "）")), hardship);
+        assertEquals(debt.id(), s.debtId());
+      }
+    }
+  }
+
+  /**
+   * A name given with a character drawn as nothing (a variation selector, a combining grapheme joiner) or as blank (a
+   * Hangul filler, the blank Braille pattern) between its characters is masked in the note as the name it shows: the
+   * script drops those characters from the note (or makes them a space), so 李四 written plainly no longer held the
+   * given 李\uFE0F四 and went to the lender in clear.
+   */
+  @net.jqwik.api.Example
+  void aNameGivenWithAnInvisibleMarkIsMaskedInTheNoteAsTheNameItShows() {
+    for (String name : List.of("李\uFE0F四", "李\u034F四", "李\u3164四", "李\u2800四")) {
+      String masked = Masking.defaults().name(name);
+      String hardship = englishHardship(name, "我是李四，李 四，" + name + "。");
+      assertTrue(hardship.contains("我是" + masked + "，" + masked + "，" + masked + "。"), name + " → " + hardship);
+    }
+  }
+
   /** The hardship section of the English script of a 12-month plan for the sample borrower renamed {@code name}. */
   private static String englishHardship(String name, String note) {
     var borrower = ScriptGeneratorTest.CASE.borrower();
     var b = new io.github.fenqi.core.borrower.Borrower(name, borrower.idNumber(), borrower.mobile(), borrower.regionCode(),
         borrower.householdSize(), borrower.monthlyNetIncome(), borrower.essentialExpenses(), borrower.liquidSavings(),
         borrower.hardships(), borrower.hasHardshipProof());
+    return hardship(b, note);
+  }
+
+  /** The hardship section of the English script of a 12-month plan for {@code b}. */
+  private static String hardship(io.github.fenqi.core.borrower.Borrower b, String note) {
     PlanOption o = new PlanOption(DEBT.id(), 12, Map.of(), Money.ZERO, DEBT.totalOwed(), Money.ZERO, DEBT.totalOwed(),
         Money.ofYuan(100), DEBT.totalOwed(), 0.9, new AcceptanceFeatures(0.5, 1, 0.1, 1, true, 0.9), 0.7);
     return GENERATOR.generate(new ScriptRequest(b, AFFORDABILITY, Strategy.BALANCED,
