@@ -286,7 +286,7 @@ public final class NegotiationEngine implements AutoCloseable {
     }
     AffordabilityAssessment assessment = returned(affordability.assess(new AffordabilityInput(request.borrower(), known)),
         "the affordability model", affordability, "assess");
-    requireWithinHalfOfIncome(assessment);
+    requireWithinBounds(assessment);
     FinancialProfile profile = stressProfile(assessment, request.borrower().liquidSavings());
     if (noMonths != null) {
       assessment = assessment.withNoteFirst(noMonths + ": the declared income is used instead");
@@ -537,15 +537,13 @@ public final class NegotiationEngine implements AutoCloseable {
 
   /**
    * The budget is the one hard constraint the affordability model sets, so a custom model is held to what the design
-   * fixes: never negative, never above half the monthly net income.
+   * fixes ({@link AffordabilityAssessment#outsideBounds()}): never negative, never above half the monthly net income
+   * nor above the model's own score, on an income that is not negative and a volatility the stress test can run on.
    */
-  private void requireWithinHalfOfIncome(AffordabilityAssessment assessment) {
-    Money budget = assessment.maxAffordableInstallment();
-    Money half = assessment.monthlyNetIncome().max(Money.ZERO).multiply(new BigDecimal("0.5"), RoundingMode.DOWN);
-    if (budget.isNegative() || budget.isGreaterThan(half)) {
-      throw ComponentContractException.of("the affordability model", affordability, List.of(Problem.of(
-          "maxAffordableInstallment", budget + " is outside 0.." + half + " (half the monthly net income "
-              + assessment.monthlyNetIncome() + "): no plan may take more than half of income")));
+  private void requireWithinBounds(AffordabilityAssessment assessment) {
+    List<Problem> outside = assessment.outsideBounds();
+    if (!outside.isEmpty()) {
+      throw ComponentContractException.of("the affordability model", affordability, outside);
     }
   }
 

@@ -91,6 +91,18 @@ class NegotiationResultReadTest {
     }
   }
 
+  /**
+   * The assessment inside a result is held to the bounds the engine holds a model's assessment to, named by its path in
+   * the response: a volatility of -0.5 had been read back into a result the stress test would have refused.
+   */
+  @Test
+  void anAssessmentOutsideItsBoundsIsNamedByItsPath() throws Exception {
+    ObjectNode json = resultJson();
+    ((ObjectNode) json.get("affordability")).put("incomeVolatility", -0.5);
+    assertEquals(List.of(Problem.of("response: affordability.incomeVolatility", "-0.5 is outside 0..3")),
+        problemsReading(json));
+  }
+
   @Test
   void everyMissingPartOfARecordIsNamedAtOnce() throws Exception {
     ObjectNode json = resultJson();
