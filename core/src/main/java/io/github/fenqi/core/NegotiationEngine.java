@@ -99,8 +99,8 @@ public final class NegotiationEngine implements AutoCloseable {
   public static final ZoneId CASE_ZONE = ZoneId.of("Asia/Shanghai");
 
   /**
-   * Statements whose last month lies more than this many months before the case's month get a note that their income
-   * may be out of date (an export early in a month covers the month before, so one or two months behind is usual).
+   * Statements whose last month the income is measured from ({@link MonthlyFigures#measuredFrom}: the last whole one,
+   * if any) lies more than this many months before the case's month get a note that their income may be out of date (an export early in a month covers the month before, so one or two months behind is usual).
    */
   static final int STALE_STATEMENT_MONTHS = 2;
 
@@ -312,11 +312,17 @@ public final class NegotiationEngine implements AutoCloseable {
           .collect(java.util.stream.Collectors.joining(", ")) + " (one ends before, the next begins after): left out "
           + "of the income months, not counted as months without income");
     }
+    // judged by the months the income is measured from: by the last month of all, a part month of this year beside one
+    // whole month six years ago had passed as current, though the income was the old month's
     YearMonth lastKnown = known.stream().map(MonthlyFigures::month).max(YearMonth::compareTo).orElse(null);
-    if (lastKnown != null && lastKnown.isBefore(caseMonth.minusMonths(STALE_STATEMENT_MONTHS))) {
-      long behind = lastKnown.until(caseMonth, java.time.temporal.ChronoUnit.MONTHS);
-      assessment = assessment.withNoteFirst("the statements end " + lastKnown + ", " + behind + " months before the "
-          + "case's date " + asOf + ": their income may be out of date; recent statements give a truer budget");
+    YearMonth lastMeasured = MonthlyFigures.measuredFrom(known).stream().map(MonthlyFigures::month)
+        .max(YearMonth::compareTo).orElse(null);
+    if (lastMeasured != null && lastMeasured.isBefore(caseMonth.minusMonths(STALE_STATEMENT_MONTHS))) {
+      long behind = lastMeasured.until(caseMonth, java.time.temporal.ChronoUnit.MONTHS);
+      assessment = assessment.withNoteFirst((lastMeasured.equals(lastKnown) ? "the statements end " + lastMeasured
+          : "the income is measured from months up to " + lastMeasured) + ", " + behind + " months before the case's "
+          + "date " + asOf + (lastMeasured.equals(lastKnown) ? "" : " (the statements' later months, to " + lastKnown
+          + ", are covered only in part)") + ": their income may be out of date; recent statements give a truer budget");
     }
     Money savings = request.borrower().liquidSavings();
     ProposalProblem problem = new ProposalProblem(terms, assessment.maxAffordableInstallment(), savings, grid, acceptance);

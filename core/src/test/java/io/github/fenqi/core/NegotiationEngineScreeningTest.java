@@ -101,8 +101,10 @@ class NegotiationEngineScreeningTest {
     Clock february = Clock.fixed(Instant.parse("2027-02-01T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
     AffordabilityAssessment stale = engine().clock(february).build()
         .calculate(nextYear, List.of(statement("bank_A.csv"))).affordability();
-    assertEquals("the statements end 2026-10, 4 months before the case's date 2027-02-01: their income may be out of "
-        + "date; recent statements give a truer budget", stale.notes().get(0));
+    // October is covered to its 22nd only: the income is measured from the months up to September
+    assertEquals("the income is measured from months up to 2026-09, 5 months before the case's date 2027-02-01 (the "
+        + "statements' later months, to 2026-10, are covered only in part): their income may be out of date; recent "
+        + "statements give a truer budget", stale.notes().get(0));
 
     String later = new String(Samples.bytes("samples/statements/bank_A.csv"), java.nio.charset.StandardCharsets.UTF_8)
         .replace("\n2026-10-", "\n2026-12-"); // October's 13 rows moved past the clock's day
