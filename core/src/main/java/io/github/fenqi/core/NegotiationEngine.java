@@ -194,7 +194,8 @@ public final class NegotiationEngine implements AutoCloseable {
    * @param statements the borrower's parsed statements (may be empty: declared figures only)
    * @throws NegotiationBlockedException when the statements look forged or a risk service denies the case
    * @throws InvalidInputException as {@link #calculate(NegotiationRequest)}, with each null statement and each
-   *     source given to more than one statement ({@link StatementAnalyzer#listProblems}) among the problems
+   *     source given to more than one statement ({@link StatementAnalyzer#listProblems}) among the problems, and,
+   *     when the borrower declares no income, statements that give no month of income (named {@code statements})
    */
   public NegotiationResult calculate(NegotiationRequest request, List<ParsedStatement> statements) {
     Objects.requireNonNull(request, "request");
@@ -205,7 +206,8 @@ public final class NegotiationEngine implements AutoCloseable {
     problems.addAll(identity.check("borrower", request.borrower()));
     // a null statement or a source given twice had been refused by the analyzer only after the eligibility checks,
     // alone, and not with the request's other problems
-    problems.addAll(StatementAnalyzer.listProblems(statements));
+    List<Problem> statementProblems = StatementAnalyzer.listProblems(statements);
+    problems.addAll(statementProblems);
     // each risk service is sent the ID number: without one the case had failed in the screening with a bare
     // "idNumber: must not be empty" (RiskCheckRequest's), naming neither the borrower nor why it was needed
     if (request.borrower().idNumber() == null && !riskChecks.isEmpty()) {
@@ -218,6 +220,26 @@ public final class NegotiationEngine implements AutoCloseable {
     if (statements.isEmpty() && request.borrower().monthlyNetIncome() == null) {
       problems.add(Problem.of("borrower.monthlyNetIncome", "is required when no statements are given (the income is "
           + "left out only when statements give it)"));
+    }
+    // the statements as known on the case's date (the analyzer takes only statements that are each there once)
+    StatementAnalysis analysis = statements.isEmpty() || !statementProblems.isEmpty() ? null
+        : analyzer(request).analyze(statements);
+    // the case is assessed as of its date: months after it are not known then (a case re-run for an earlier date)
+    YearMonth caseMonth = YearMonth.from(asOf);
+    List<MonthlyFigures> months = analysis == null ? List.of() : analysis.monthlyFigures();
+    // rows dated after the case's date had not happened by then, in its month too: the months are those of the rows
+    // up to that date (a row of the 20th had been counted in the month of a case dated the 15th)
+    List<Transaction> later = analysis == null ? List.of() : statements.stream()
+        .flatMap(st -> st.transactions().stream()).filter(t -> t.time().toLocalDate().isAfter(asOf)).toList();
+    StatementAnalysis asKnown = later.isEmpty() ? analysis : analyzer(request).analyzeThrough(statements, asOf);
+    List<MonthlyFigures> known = asKnown == null ? List.of() : asKnown.monthlyFigures().stream()
+        .filter(m -> !m.month().isAfter(caseMonth)).toList();
+    String noMonths = analysis == null || !known.isEmpty() ? null : noMonths(analysis, months, asOf);
+    // statements that give no month, without a declared income, had been refused alone, after the eligibility checks
+    // and the risk services (sent the borrower's data for a case then refused), and only once the rest was fixed
+    if (noMonths != null && request.borrower().monthlyNetIncome() == null) {
+      problems.add(Problem.of("statements", noMonths));
+      problems.add(Problem.of("borrower.monthlyNetIncome", "is required when the statements give no month of income"));
     }
     if (asOf.isAfter(LocalDate.now(clock))) {
       problems.add(Problem.of("asOf", asOf + " is in the future (today is " + LocalDate.now(clock) + ")"));
@@ -267,23 +289,7 @@ public final class NegotiationEngine implements AutoCloseable {
       }
     }
 
-    StatementAnalysis analysis = statements.isEmpty() ? null : analyzer(request).analyze(statements);
     Screening screening = screen(request, statements, analysis);
-    // the case is assessed as of its date: months after it are not known then (a case re-run for an earlier date)
-    YearMonth caseMonth = YearMonth.from(asOf);
-    List<MonthlyFigures> months = analysis == null ? List.of() : analysis.monthlyFigures();
-    // rows dated after the case's date had not happened by then, in its month too: the months are those of the rows
-    // up to that date (a row of the 20th had been counted in the month of a case dated the 15th)
-    List<Transaction> later = statements.stream().flatMap(st -> st.transactions().stream())
-        .filter(t -> t.time().toLocalDate().isAfter(asOf)).toList();
-    StatementAnalysis asKnown = later.isEmpty() ? analysis : analyzer(request).analyzeThrough(statements, asOf);
-    List<MonthlyFigures> known = asKnown == null ? List.of() : asKnown.monthlyFigures().stream()
-        .filter(m -> !m.month().isAfter(caseMonth)).toList();
-    String noMonths = analysis == null || !known.isEmpty() ? null : noMonths(analysis, months, asOf);
-    if (noMonths != null && request.borrower().monthlyNetIncome() == null) {
-      throw new InvalidInputException(List.of(Problem.of("statements", noMonths),
-          Problem.of("borrower.monthlyNetIncome", "is required when the statements give no month of income")));
-    }
     AffordabilityAssessment assessment = returned(affordability.assess(new AffordabilityInput(request.borrower(), known)),
         "the affordability model", affordability, "assess");
     requireWithinBounds(assessment);

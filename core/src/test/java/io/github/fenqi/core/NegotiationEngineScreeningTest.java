@@ -364,6 +364,48 @@ class NegotiationEngineScreeningTest {
     assertTrue(e.problems().get(1).reason().contains("statements[0] and statements[2]"), e.problems().toString());
   }
 
+  /**
+   * Statements that give no month, with no declared income, are a problem of the request listed with its others (here
+   * an unknown platform) before any work: they had been refused alone, after the eligibility checks and after every risk
+   * service had been sent the borrower's name, ID number and mobile, and only once the other problems were fixed.
+   */
+  @Test
+  void statementsThatGiveNoMonthWithoutIncomeAreListedWithTheOtherProblemsBeforeAnyWork() {
+    ParsedStatement rejected = StatementParser.bank().parse("bad.csv", ("交易日期,交易时间,摘要,收入金额,支出金额,账户余额,"
+        + "对方户名,对方账号,交易渠道\n2026-05-10,10:00:00,代发工资,\"8,64\",,,某某科技有限公司,,批量代发\n")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    var b = sample.borrower();
+    var undeclared = new io.github.fenqi.core.borrower.Borrower(b.name(), b.idNumber(), b.mobile(), b.regionCode(),
+        b.householdSize(), null, null, b.liquidSavings(), b.hardships(), b.hasHardshipProof());
+    List<io.github.fenqi.core.debt.Debt> debts = new java.util.ArrayList<>(sample.debts());
+    var d = debts.get(1);
+    debts.set(1, new io.github.fenqi.core.debt.Debt(d.id(), "no-such-lender", d.productType(), d.principal(),
+        d.interest(), d.penaltyInterest(), d.compoundInterest(), d.lateFees(), d.otherFees(), d.annualRate(),
+        d.overdueDays()));
+    java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+    NegotiationEngine counting = engine().riskCheck(new io.github.fenqi.core.security.risk.RiskCheck() {
+      @Override
+      public String name() {
+        return "counting";
+      }
+
+      @Override
+      public RiskAssessment check(io.github.fenqi.core.security.risk.RiskCheckRequest request) {
+        asked.incrementAndGet();
+        return new RiskAssessment("counting", RiskDecision.ALLOW, null, "ok", false);
+      }
+    }).build();
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> counting.calculate(
+        new NegotiationRequest(sample.caseId(), sample.asOf(), undeclared, debts), List.of(rejected)));
+    assertEquals(List.of("statements", "borrower.monthlyNetIncome", "debts[1].platformId"),
+        e.problems().stream().map(Problem::location).toList(), e.problems().toString());
+    InvalidInputException alone = assertThrows(InvalidInputException.class, () -> counting.calculate(
+        new NegotiationRequest(sample.caseId(), sample.asOf(), undeclared, sample.debts()), List.of(rejected)));
+    assertEquals(List.of("statements", "borrower.monthlyNetIncome"),
+        alone.problems().stream().map(Problem::location).toList(), alone.problems().toString());
+    assertEquals(0, asked.get(), "no risk service is sent the borrower's data for a request refused at the door");
+  }
+
   private record FixedRiskCheck(String name, RiskDecision decision, String reason)
       implements io.github.fenqi.core.security.risk.RiskCheck {
     FixedRiskCheck(RiskDecision decision, String reason) {
