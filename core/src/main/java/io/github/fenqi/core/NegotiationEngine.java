@@ -221,17 +221,28 @@ public final class NegotiationEngine implements AutoCloseable {
       problems.add(Problem.of("borrower.monthlyNetIncome", "is required when no statements are given (the income is "
           + "left out only when statements give it)"));
     }
-    // the statements as known on the case's date (the analyzer takes only statements that are each there once)
-    StatementAnalysis analysis = statements.isEmpty() || !statementProblems.isEmpty() ? null
-        : analyzer(request).analyze(statements);
+    // the statements as known on the case's date (the analyzer takes only statements that are each there once); a
+    // refusal of theirs (a month's amounts beyond a long of fen) is listed with the request's other problems
+    StatementAnalysis analysis = null;
+    List<Transaction> later = List.of();
+    StatementAnalysis asKnown = null;
+    if (!statements.isEmpty() && statementProblems.isEmpty()) {
+      try {
+        analysis = analyzer(request).analyze(statements);
+        // rows dated after the case's date had not happened by then, in its month too: the months are those of the
+        // rows up to that date (a row of the 20th had been counted in the month of a case dated the 15th)
+        later = statements.stream().flatMap(st -> st.transactions().stream())
+            .filter(t -> t.time().toLocalDate().isAfter(asOf)).toList();
+        asKnown = later.isEmpty() ? analysis : analyzer(request).analyzeThrough(statements, asOf);
+      } catch (InvalidInputException e) {
+        problems.addAll(e.problems());
+        analysis = null;
+        asKnown = null;
+      }
+    }
     // the case is assessed as of its date: months after it are not known then (a case re-run for an earlier date)
     YearMonth caseMonth = YearMonth.from(asOf);
     List<MonthlyFigures> months = analysis == null ? List.of() : analysis.monthlyFigures();
-    // rows dated after the case's date had not happened by then, in its month too: the months are those of the rows
-    // up to that date (a row of the 20th had been counted in the month of a case dated the 15th)
-    List<Transaction> later = analysis == null ? List.of() : statements.stream()
-        .flatMap(st -> st.transactions().stream()).filter(t -> t.time().toLocalDate().isAfter(asOf)).toList();
-    StatementAnalysis asKnown = later.isEmpty() ? analysis : analyzer(request).analyzeThrough(statements, asOf);
     List<MonthlyFigures> known = asKnown == null ? List.of() : asKnown.monthlyFigures().stream()
         .filter(m -> !m.month().isAfter(caseMonth)).toList();
     String noMonths = analysis == null || !known.isEmpty() ? null : noMonths(analysis, months, asOf);

@@ -406,6 +406,27 @@ class NegotiationEngineScreeningTest {
     assertEquals(0, asked.get(), "no risk service is sent the borrower's data for a request refused at the door");
   }
 
+  /**
+   * A statement the analyzer refuses (a month's amounts beyond a long of fen, a garbled or forged file) is listed with
+   * the request's other problems: it had been refused alone, after the eligibility checks, once the rest was fixed.
+   */
+  @Test
+  void aStatementTheAnalyzerRefusesIsListedWithTheOtherProblems() {
+    StringBuilder rows = new StringBuilder("交易日期,交易时间,摘要,收入金额,支出金额,账户余额,对方户名,对方账号,交易渠道\n");
+    for (int i = 0; i < 100; i++) {
+      rows.append(String.format("2026-05-%02d,10:00:%02d,代发工资,%s,,,某某科技有限公司,,批量代发%n", i % 28 + 1, i % 60,
+          "999999999999999.00"));
+    }
+    ParsedStatement huge = StatementParser.bank().parse("huge.csv", rows.toString()
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    NegotiationRequest future = new NegotiationRequest(sample.caseId(), java.time.LocalDate.of(2026, 12, 1),
+        sample.borrower(), sample.debts());
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> engine().build().calculate(future, List.of(huge)));
+    assertEquals(List.of("huge.csv:2", "asOf"), e.problems().stream().map(Problem::location).toList(),
+        e.problems().toString());
+  }
+
   private record FixedRiskCheck(String name, RiskDecision decision, String reason)
       implements io.github.fenqi.core.security.risk.RiskCheck {
     FixedRiskCheck(RiskDecision decision, String reason) {
