@@ -488,6 +488,24 @@ class NegotiationResultReadTest {
   }
 
   /**
+   * A screening's reasons are one line each (its Javadoc; the engine escapes a risk service's line breaks), so a report
+   * prints each on a line of its own: read back, a reason holding a line break had printed a line of its own, such as a
+   * forged "OK" beneath it, and an empty one a reason that says nothing.
+   */
+  @Test
+  void aScreeningsReasonsAreOneLineOfTextEach() throws Exception {
+    ObjectNode result = MAPPER.valueToTree(reviewingEngine().calculate(NegotiationRequest.read(MAPPER,
+        Samples.bytes("samples/cases/shanghai-three-debts-feasible.json"), "case")));
+    ObjectNode broken = result.deepCopy();
+    ((ArrayNode) broken.at("/screening/reasons")).add("risk service x: REVIEW\nOK  fine").add(" ");
+    int first = broken.at("/screening/reasons").size() - 2;
+    assertEquals(List.of(Problem.of("response: screening.reasons[" + first + "]", "'risk service x: REVIEW\\nOK  fine' "
+        + "holds a line break or an invisible character; a reason is one line, with them escaped"),
+        Problem.of("response: screening.reasons[" + (first + 1) + "]", "is blank; a reason says why in words")),
+        problemsReading(broken));
+  }
+
+  /**
    * The parts a result may leave out: write-only figures a schedule derives, waivers of components that were not waived,
    * a stress test's figures when there is nothing to say, a screening or forensic report that did not run, a risk
    * service's score.
