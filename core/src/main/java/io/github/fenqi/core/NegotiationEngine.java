@@ -99,8 +99,8 @@ public final class NegotiationEngine implements AutoCloseable {
   public static final ZoneId CASE_ZONE = ZoneId.of("Asia/Shanghai");
 
   /**
-   * Statements whose last month lies more than this many months before the case's month get a note that their income
-   * may be out of date (an export early in a month covers the month before, so one or two months behind is usual).
+   * Statements whose last month the income is measured from ({@link MonthlyFigures#measuredFrom}: the last whole one,
+   * if any) lies more than this many months before the case's month get a note that their income may be out of date (an export early in a month covers the month before, so one or two months behind is usual).
    */
   static final int STALE_STATEMENT_MONTHS = 2;
 
@@ -194,7 +194,8 @@ public final class NegotiationEngine implements AutoCloseable {
    * @param statements the borrower's parsed statements (may be empty: declared figures only)
    * @throws NegotiationBlockedException when the statements look forged or a risk service denies the case
    * @throws InvalidInputException as {@link #calculate(NegotiationRequest)}, with each null statement and each
-   *     source given to more than one statement ({@link StatementAnalyzer#listProblems}) among the problems
+   *     source given to more than one statement ({@link StatementAnalyzer#listProblems}) among the problems, and,
+   *     when the borrower declares no income, statements that give no month of income (named {@code statements})
    */
   public NegotiationResult calculate(NegotiationRequest request, List<ParsedStatement> statements) {
     Objects.requireNonNull(request, "request");
@@ -205,7 +206,8 @@ public final class NegotiationEngine implements AutoCloseable {
     problems.addAll(identity.check("borrower", request.borrower()));
     // a null statement or a source given twice had been refused by the analyzer only after the eligibility checks,
     // alone, and not with the request's other problems
-    problems.addAll(StatementAnalyzer.listProblems(statements));
+    List<Problem> statementProblems = StatementAnalyzer.listProblems(statements);
+    problems.addAll(statementProblems);
     // each risk service is sent the ID number: without one the case had failed in the screening with a bare
     // "idNumber: must not be empty" (RiskCheckRequest's), naming neither the borrower nor why it was needed
     if (request.borrower().idNumber() == null && !riskChecks.isEmpty()) {
@@ -218,6 +220,37 @@ public final class NegotiationEngine implements AutoCloseable {
     if (statements.isEmpty() && request.borrower().monthlyNetIncome() == null) {
       problems.add(Problem.of("borrower.monthlyNetIncome", "is required when no statements are given (the income is "
           + "left out only when statements give it)"));
+    }
+    // the statements as known on the case's date (the analyzer takes only statements that are each there once); a
+    // refusal of theirs (a month's amounts beyond a long of fen) is listed with the request's other problems
+    StatementAnalysis analysis = null;
+    List<Transaction> later = List.of();
+    StatementAnalysis asKnown = null;
+    if (!statements.isEmpty() && statementProblems.isEmpty()) {
+      try {
+        analysis = analyzer(request).analyze(statements);
+        // rows dated after the case's date had not happened by then, in its month too: the months are those of the
+        // rows up to that date (a row of the 20th had been counted in the month of a case dated the 15th)
+        later = statements.stream().flatMap(st -> st.transactions().stream())
+            .filter(t -> t.time().toLocalDate().isAfter(asOf)).toList();
+        asKnown = later.isEmpty() ? analysis : analyzer(request).analyzeThrough(statements, asOf);
+      } catch (InvalidInputException e) {
+        problems.addAll(e.problems());
+        analysis = null;
+        asKnown = null;
+      }
+    }
+    // the case is assessed as of its date: months after it are not known then (a case re-run for an earlier date)
+    YearMonth caseMonth = YearMonth.from(asOf);
+    List<MonthlyFigures> months = analysis == null ? List.of() : analysis.monthlyFigures();
+    List<MonthlyFigures> known = asKnown == null ? List.of() : asKnown.monthlyFigures().stream()
+        .filter(m -> !m.month().isAfter(caseMonth)).toList();
+    String noMonths = analysis == null || !known.isEmpty() ? null : noMonths(analysis, months, asOf);
+    // statements that give no month, without a declared income, had been refused alone, after the eligibility checks
+    // and the risk services (sent the borrower's data for a case then refused), and only once the rest was fixed
+    if (noMonths != null && request.borrower().monthlyNetIncome() == null) {
+      problems.add(Problem.of("statements", noMonths));
+      problems.add(Problem.of("borrower.monthlyNetIncome", "is required when the statements give no month of income"));
     }
     if (asOf.isAfter(LocalDate.now(clock))) {
       problems.add(Problem.of("asOf", asOf + " is in the future (today is " + LocalDate.now(clock) + ")"));
@@ -267,26 +300,10 @@ public final class NegotiationEngine implements AutoCloseable {
       }
     }
 
-    StatementAnalysis analysis = statements.isEmpty() ? null : analyzer(request).analyze(statements);
     Screening screening = screen(request, statements, analysis);
-    // the case is assessed as of its date: months after it are not known then (a case re-run for an earlier date)
-    YearMonth caseMonth = YearMonth.from(asOf);
-    List<MonthlyFigures> months = analysis == null ? List.of() : analysis.monthlyFigures();
-    // rows dated after the case's date had not happened by then, in its month too: the months are those of the rows
-    // up to that date (a row of the 20th had been counted in the month of a case dated the 15th)
-    List<Transaction> later = statements.stream().flatMap(st -> st.transactions().stream())
-        .filter(t -> t.time().toLocalDate().isAfter(asOf)).toList();
-    StatementAnalysis asKnown = later.isEmpty() ? analysis : analyzer(request).analyzeThrough(statements, asOf);
-    List<MonthlyFigures> known = asKnown == null ? List.of() : asKnown.monthlyFigures().stream()
-        .filter(m -> !m.month().isAfter(caseMonth)).toList();
-    String noMonths = analysis == null || !known.isEmpty() ? null : noMonths(analysis, months, asOf);
-    if (noMonths != null && request.borrower().monthlyNetIncome() == null) {
-      throw new InvalidInputException(List.of(Problem.of("statements", noMonths),
-          Problem.of("borrower.monthlyNetIncome", "is required when the statements give no month of income")));
-    }
     AffordabilityAssessment assessment = returned(affordability.assess(new AffordabilityInput(request.borrower(), known)),
         "the affordability model", affordability, "assess");
-    requireWithinHalfOfIncome(assessment);
+    requireWithinBounds(assessment);
     FinancialProfile profile = stressProfile(assessment, request.borrower().liquidSavings());
     if (noMonths != null) {
       assessment = assessment.withNoteFirst(noMonths + ": the declared income is used instead");
@@ -312,11 +329,17 @@ public final class NegotiationEngine implements AutoCloseable {
           .collect(java.util.stream.Collectors.joining(", ")) + " (one ends before, the next begins after): left out "
           + "of the income months, not counted as months without income");
     }
+    // judged by the months the income is measured from: by the last month of all, a part month of this year beside one
+    // whole month six years ago had passed as current, though the income was the old month's
     YearMonth lastKnown = known.stream().map(MonthlyFigures::month).max(YearMonth::compareTo).orElse(null);
-    if (lastKnown != null && lastKnown.isBefore(caseMonth.minusMonths(STALE_STATEMENT_MONTHS))) {
-      long behind = lastKnown.until(caseMonth, java.time.temporal.ChronoUnit.MONTHS);
-      assessment = assessment.withNoteFirst("the statements end " + lastKnown + ", " + behind + " months before the "
-          + "case's date " + asOf + ": their income may be out of date; recent statements give a truer budget");
+    YearMonth lastMeasured = MonthlyFigures.measuredFrom(known).stream().map(MonthlyFigures::month)
+        .max(YearMonth::compareTo).orElse(null);
+    if (lastMeasured != null && lastMeasured.isBefore(caseMonth.minusMonths(STALE_STATEMENT_MONTHS))) {
+      long behind = lastMeasured.until(caseMonth, java.time.temporal.ChronoUnit.MONTHS);
+      assessment = assessment.withNoteFirst((lastMeasured.equals(lastKnown) ? "the statements end " + lastMeasured
+          : "the income is measured from months up to " + lastMeasured) + ", " + behind + " months before the case's "
+          + "date " + asOf + (lastMeasured.equals(lastKnown) ? "" : " (the statements' later months, to " + lastKnown
+          + ", are covered only in part)") + ": their income may be out of date; recent statements give a truer budget");
     }
     Money savings = request.borrower().liquidSavings();
     ProposalProblem problem = new ProposalProblem(terms, assessment.maxAffordableInstallment(), savings, grid, acceptance);
@@ -537,15 +560,13 @@ public final class NegotiationEngine implements AutoCloseable {
 
   /**
    * The budget is the one hard constraint the affordability model sets, so a custom model is held to what the design
-   * fixes: never negative, never above half the monthly net income.
+   * fixes ({@link AffordabilityAssessment#outsideBounds()}): never negative, never above half the monthly net income
+   * nor above the model's own score, on an income that is not negative and a volatility the stress test can run on.
    */
-  private void requireWithinHalfOfIncome(AffordabilityAssessment assessment) {
-    Money budget = assessment.maxAffordableInstallment();
-    Money half = assessment.monthlyNetIncome().max(Money.ZERO).multiply(new BigDecimal("0.5"), RoundingMode.DOWN);
-    if (budget.isNegative() || budget.isGreaterThan(half)) {
-      throw ComponentContractException.of("the affordability model", affordability, List.of(Problem.of(
-          "maxAffordableInstallment", budget + " is outside 0.." + half + " (half the monthly net income "
-              + assessment.monthlyNetIncome() + "): no plan may take more than half of income")));
+  private void requireWithinBounds(AffordabilityAssessment assessment) {
+    List<Problem> outside = assessment.outsideBounds();
+    if (!outside.isEmpty()) {
+      throw ComponentContractException.of("the affordability model", affordability, outside);
     }
   }
 

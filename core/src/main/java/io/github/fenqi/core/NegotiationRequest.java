@@ -11,9 +11,9 @@ import io.github.fenqi.core.script.ScriptOptions;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  * @param caseId the caller's identifier of the case
  * @param asOf the date the debts' figures are valid on; policies are looked up as of this date
  * @param borrower the borrower
- * @param debts the overdue debts, at least one, ids unique
+ * @param debts the overdue debts, at least one, ids unique (compared without spaces around them: {@code "cc-1 "} is
+ *     {@code "cc-1"} to whoever reads the result)
  * @param hardshipNote the borrower's own words on their hardship (optional, free text); it is checked against the
  *     sensitive-word lexicon and cleaned before it goes into a script, and the findings are reported
  */
@@ -77,13 +78,22 @@ public record NegotiationRequest(String caseId, LocalDate asOf, Borrower borrowe
     if (debtIds == null || debtIds.isEmpty()) {
       problems.add(Problem.of("debts", "must list at least one debt"));
     } else {
-      Set<String> ids = new HashSet<>();
+      // ids are compared without spaces around them: "cc-1" and "cc-1 " (a cell copied from a spreadsheet) had been two
+      // debts, each planned and scripted, shown under one id
+      Map<String, Integer> firstOf = new HashMap<>();
       for (int i = 0; i < debtIds.size(); i++) {
         String id = debtIds.get(i);
         if (id == null) {
           problems.add(Problem.of("debts[" + i + "]", "is null"));
-        } else if (!id.isEmpty() && !ids.add(id)) {
-          problems.add(Problem.of("debts[" + i + "].id", "'" + id + "' appears more than once"));
+        } else if (!id.isEmpty()) {
+          Integer first = firstOf.putIfAbsent(TextFields.withoutSpacesAround(id), i);
+          String other = first == null ? null : debtIds.get(first);
+          if (id.equals(other)) {
+            problems.add(Problem.of("debts[" + i + "].id", "'" + id + "' appears more than once"));
+          } else if (other != null) {
+            problems.add(Problem.of("debts[" + i + "].id", "'" + id + "' appears more than once (as debts[" + first
+                + "]'s '" + other + "', with spaces around it)"));
+          }
         }
       }
     }

@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safety: immutable.
  *
  * @param verdict PASS, REVIEW or BLOCK: the worst of the forensic report's and the risk answers' (refused otherwise)
- * @param reasons why, in words, one line each (line breaks and invisible characters escaped; empty exactly on PASS)
+ * @param reasons why, in words, one line each (line breaks and invisible characters escaped, as
+ *     {@link Problem#escaped} shows them: one holding either, or blank, is refused; empty exactly on PASS)
  * @param statements the statements read, per file (empty when the case came with declared figures only)
  * @param forensics the forensic report, or null when there were no statements
  * @param riskChecks each risk service's answer
@@ -32,16 +33,30 @@ public record Screening(ForensicVerdict verdict, List<String> reasons, List<Stat
     reasons = List.copyOf(reasons);
     statements = List.copyOf(statements);
     riskChecks = List.copyOf(riskChecks);
+    List<Problem> problems = new ArrayList<>();
+    // one line each, as the engine writes them (Problem.escaped) and reports print them: read back from JSON, a reason
+    // with a line break had printed a line of its own (a forged "OK" beneath it), and a blank one said nothing
+    for (int i = 0; i < reasons.size(); i++) {
+      String reason = reasons.get(i);
+      if (reason.isBlank()) {
+        problems.add(Problem.of("reasons[" + i + "]", "is blank; a reason says why in words"));
+      } else if (!reason.equals(Problem.escaped(reason))) {
+        problems.add(Problem.of("reasons[" + i + "]", "'" + Problem.excerpt(reason) + "' holds a line break or an "
+            + "invisible character; a reason is one line, with them escaped"));
+      }
+    }
     ForensicVerdict worst = worst(forensics, riskChecks);
     // a screening read from JSON had been taken as it stated: PASS beside a risk service's DENY, or beside a BLOCKed
     // forensic report, read back as a case that passed, and the reasons a person looks at could be missing
     if (verdict != worst) {
-      throw new InvalidInputException("verdict", verdict + " differs from " + worst + ", the worst of the forensic "
-          + "report's verdict and the risk services' answers (DENY is BLOCK, REVIEW is REVIEW)");
+      problems.add(Problem.of("verdict", verdict + " differs from " + worst + ", the worst of the forensic "
+          + "report's verdict and the risk services' answers (DENY is BLOCK, REVIEW is REVIEW)"));
+    } else if (reasons.isEmpty() != (verdict == ForensicVerdict.PASS)) {
+      problems.add(Problem.of("reasons", verdict == ForensicVerdict.PASS
+          ? "holds " + reasons.size() + " reason(s) though the verdict is PASS" : "is empty though the verdict is " + verdict));
     }
-    if (reasons.isEmpty() != (verdict == ForensicVerdict.PASS)) {
-      throw new InvalidInputException("reasons", verdict == ForensicVerdict.PASS
-          ? "holds " + reasons.size() + " reason(s) though the verdict is PASS" : "is empty though the verdict is " + verdict);
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
     }
   }
 

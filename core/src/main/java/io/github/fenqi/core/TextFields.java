@@ -54,6 +54,27 @@ public final class TextFields {
   }
 
   /**
+   * {@code value} without the spaces around it, of every kind {@link #isBlank} counts (a no-break or ideographic space
+   * too, which {@link String#strip} keeps): what two identifiers are compared by, so that ones differing only there are
+   * told apart by no reader are taken as one.
+   */
+  static String withoutSpacesAround(String value) {
+    int from = 0;
+    int to = value.length();
+    while (from < to && isSpace(value.codePointAt(from))) {
+      from += Character.charCount(value.codePointAt(from));
+    }
+    while (to > from && isSpace(value.codePointBefore(to))) {
+      to -= Character.charCount(value.codePointBefore(to));
+    }
+    return value.substring(from, to);
+  }
+
+  private static boolean isSpace(int c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c);
+  }
+
+  /**
    * Whether {@code value} shows nothing: every character a space — {@link String#isBlank} counts neither the no-break
    * spaces (U+00A0, U+2007, U+202F), which a spreadsheet or web page leaves in a cell that looks empty, nor the
    * characters that are letters or symbols drawn as nothing (the Hangul fillers U+115F, U+1160, U+3164, U+FFA0 and the

@@ -122,6 +122,25 @@ class NegotiationEngineContractsTest {
   }
 
   /**
+   * The budget is min(score, share of income) (AffordabilityAssessment's Javadoc): a custom model's budget of 100.00 on
+   * a score of 1.00 had been planned on as if the borrower could pay it, though the model's own score says they cannot.
+   */
+  @Test
+  void anAffordabilityModelWhoseBudgetIsAboveItsScoreIsStopped() {
+    AffordabilityModel generous = input -> {
+      AffordabilityAssessment a = AffordabilityModel.defaults().assess(input);
+      return new AffordabilityAssessment(a.monthlyNetIncome(), a.incomeSource(), a.incomeMonthsUsed(),
+          a.observedEssentials(), a.livingCostFloor(), a.essentialExpenses(), io.github.fenqi.core.money.Money.of("1.00"),
+          io.github.fenqi.core.money.Money.of("100.00"), true, a.incomeVolatility(), a.notes());
+    };
+    ComponentContractException e = assertThrows(ComponentContractException.class,
+        () -> engine().affordability(generous).build().calculate(affordable));
+    assertEquals("maxAffordableInstallment: 100.00 is above the abilityScore 1.00: the budget is at most the score",
+        e.problems().get(0).toString());
+    assertTrue(e.component().startsWith("the affordability model (a lambda in "), e.component());
+  }
+
+  /**
    * The stress test is run on the model's income, essentials and income volatility: a custom model's volatility of 4
    * (or NaN), which the tester refuses, had stopped the case with an {@code InvalidInputException} — told to the caller
    * (a 400 from the REST service) as a fault in their case, which cannot carry a volatility at all.

@@ -101,8 +101,10 @@ class NegotiationEngineScreeningTest {
     Clock february = Clock.fixed(Instant.parse("2027-02-01T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
     AffordabilityAssessment stale = engine().clock(february).build()
         .calculate(nextYear, List.of(statement("bank_A.csv"))).affordability();
-    assertEquals("the statements end 2026-10, 4 months before the case's date 2027-02-01: their income may be out of "
-        + "date; recent statements give a truer budget", stale.notes().get(0));
+    // October is covered to its 22nd only: the income is measured from the months up to September
+    assertEquals("the income is measured from months up to 2026-09, 5 months before the case's date 2027-02-01 (the "
+        + "statements' later months, to 2026-10, are covered only in part): their income may be out of date; recent "
+        + "statements give a truer budget", stale.notes().get(0));
 
     String later = new String(Samples.bytes("samples/statements/bank_A.csv"), java.nio.charset.StandardCharsets.UTF_8)
         .replace("\n2026-10-", "\n2026-12-"); // October's 13 rows moved past the clock's day
@@ -360,6 +362,69 @@ class NegotiationEngineScreeningTest {
     assertEquals(List.of("statements[1]", "bank_A.csv", "asOf"), e.problems().stream().map(Problem::location).toList(),
         e.problems().toString());
     assertTrue(e.problems().get(1).reason().contains("statements[0] and statements[2]"), e.problems().toString());
+  }
+
+  /**
+   * Statements that give no month, with no declared income, are a problem of the request listed with its others (here
+   * an unknown platform) before any work: they had been refused alone, after the eligibility checks and after every risk
+   * service had been sent the borrower's name, ID number and mobile, and only once the other problems were fixed.
+   */
+  @Test
+  void statementsThatGiveNoMonthWithoutIncomeAreListedWithTheOtherProblemsBeforeAnyWork() {
+    ParsedStatement rejected = StatementParser.bank().parse("bad.csv", ("交易日期,交易时间,摘要,收入金额,支出金额,账户余额,"
+        + "对方户名,对方账号,交易渠道\n2026-05-10,10:00:00,代发工资,\"8,64\",,,某某科技有限公司,,批量代发\n")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    var b = sample.borrower();
+    var undeclared = new io.github.fenqi.core.borrower.Borrower(b.name(), b.idNumber(), b.mobile(), b.regionCode(),
+        b.householdSize(), null, null, b.liquidSavings(), b.hardships(), b.hasHardshipProof());
+    List<io.github.fenqi.core.debt.Debt> debts = new java.util.ArrayList<>(sample.debts());
+    var d = debts.get(1);
+    debts.set(1, new io.github.fenqi.core.debt.Debt(d.id(), "no-such-lender", d.productType(), d.principal(),
+        d.interest(), d.penaltyInterest(), d.compoundInterest(), d.lateFees(), d.otherFees(), d.annualRate(),
+        d.overdueDays()));
+    java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+    NegotiationEngine counting = engine().riskCheck(new io.github.fenqi.core.security.risk.RiskCheck() {
+      @Override
+      public String name() {
+        return "counting";
+      }
+
+      @Override
+      public RiskAssessment check(io.github.fenqi.core.security.risk.RiskCheckRequest request) {
+        asked.incrementAndGet();
+        return new RiskAssessment("counting", RiskDecision.ALLOW, null, "ok", false);
+      }
+    }).build();
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> counting.calculate(
+        new NegotiationRequest(sample.caseId(), sample.asOf(), undeclared, debts), List.of(rejected)));
+    assertEquals(List.of("statements", "borrower.monthlyNetIncome", "debts[1].platformId"),
+        e.problems().stream().map(Problem::location).toList(), e.problems().toString());
+    InvalidInputException alone = assertThrows(InvalidInputException.class, () -> counting.calculate(
+        new NegotiationRequest(sample.caseId(), sample.asOf(), undeclared, sample.debts()), List.of(rejected)));
+    assertEquals(List.of("statements", "borrower.monthlyNetIncome"),
+        alone.problems().stream().map(Problem::location).toList(), alone.problems().toString());
+    assertEquals(0, asked.get(), "no risk service is sent the borrower's data for a request refused at the door");
+  }
+
+  /**
+   * A statement the analyzer refuses (a month's amounts beyond a long of fen, a garbled or forged file) is listed with
+   * the request's other problems: it had been refused alone, after the eligibility checks, once the rest was fixed.
+   */
+  @Test
+  void aStatementTheAnalyzerRefusesIsListedWithTheOtherProblems() {
+    StringBuilder rows = new StringBuilder("交易日期,交易时间,摘要,收入金额,支出金额,账户余额,对方户名,对方账号,交易渠道\n");
+    for (int i = 0; i < 100; i++) {
+      rows.append(String.format("2026-05-%02d,10:00:%02d,代发工资,%s,,,某某科技有限公司,,批量代发%n", i % 28 + 1, i % 60,
+          "999999999999999.00"));
+    }
+    ParsedStatement huge = StatementParser.bank().parse("huge.csv", rows.toString()
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    NegotiationRequest future = new NegotiationRequest(sample.caseId(), java.time.LocalDate.of(2026, 12, 1),
+        sample.borrower(), sample.debts());
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> engine().build().calculate(future, List.of(huge)));
+    assertEquals(List.of("huge.csv:2", "asOf"), e.problems().stream().map(Problem::location).toList(),
+        e.problems().toString());
   }
 
   private record FixedRiskCheck(String name, RiskDecision decision, String reason)

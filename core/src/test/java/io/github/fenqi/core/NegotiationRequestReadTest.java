@@ -53,6 +53,30 @@ class NegotiationRequestReadTest {
   }
 
   /**
+   * Two debts whose ids differ only in spaces around them ({@code "cc-1"} and {@code "cc-1 "}, a cell copied from a
+   * spreadsheet) are one id to whoever reads the result: they had been taken as two debts, each planned and scripted,
+   * shown under the same id. The second is refused as a duplicate, saying so, as the case is read and when built.
+   */
+  @Test
+  void debtIdsThatDifferOnlyInSpacesAroundThemAreDuplicates() throws Exception {
+    for (String padded : List.of("cc-1 ", " cc-1", "cc-1\u00A0", "\u3000cc-1")) {
+      ObjectNode tree = sample();
+      ((ObjectNode) tree.get("debts").get(2)).put("id", padded);
+      InvalidInputException e = rejected(tree);
+      assertEquals(List.of(Problem.of("case.json: debts[2].id", "'" + padded + "' appears more than once ("
+          + "as debts[0]'s 'cc-1', with spaces around it)")), e.problems(), padded);
+      NegotiationRequest sample = Samples.sampleCase();
+      List<io.github.fenqi.core.debt.Debt> debts = new java.util.ArrayList<>(sample.debts());
+      var d = debts.get(2);
+      debts.set(2, new io.github.fenqi.core.debt.Debt(padded, d.platformId(), d.productType(), d.principal(),
+          d.interest(), d.penaltyInterest(), d.compoundInterest(), d.lateFees(), d.otherFees(), d.annualRate(),
+          d.overdueDays()));
+      assertEquals(List.of("debts[2].id"), locations(assertThrows(InvalidInputException.class,
+          () -> new NegotiationRequest(sample.caseId(), sample.asOf(), sample.borrower(), debts))));
+    }
+  }
+
+  /**
    * A case whose borrower lives in a region of no province ({@code 990000}) is refused as it is read, naming
    * {@code borrower.regionCode} with the case's other problems: it had been read, and refused by the engine's
    * affordability step after the screening (risk services included) had run, naming a bare {@code regionCode}.

@@ -91,6 +91,18 @@ class NegotiationResultReadTest {
     }
   }
 
+  /**
+   * The assessment inside a result is held to the bounds the engine holds a model's assessment to, named by its path in
+   * the response: a volatility of -0.5 had been read back into a result the stress test would have refused.
+   */
+  @Test
+  void anAssessmentOutsideItsBoundsIsNamedByItsPath() throws Exception {
+    ObjectNode json = resultJson();
+    ((ObjectNode) json.get("affordability")).put("incomeVolatility", -0.5);
+    assertEquals(List.of(Problem.of("response: affordability.incomeVolatility", "-0.5 is outside 0..3")),
+        problemsReading(json));
+  }
+
   @Test
   void everyMissingPartOfARecordIsNamedAtOnce() throws Exception {
     ObjectNode json = resultJson();
@@ -473,6 +485,24 @@ class NegotiationResultReadTest {
     signal.putArray("rows");
     assertEquals(List.of(Problem.of("response: screening.forensics.verdict",
         "is PASS beside 1 signal(s); any signal makes it REVIEW or BLOCK")), problemsReading(signalled));
+  }
+
+  /**
+   * A screening's reasons are one line each (its Javadoc; the engine escapes a risk service's line breaks), so a report
+   * prints each on a line of its own: read back, a reason holding a line break had printed a line of its own, such as a
+   * forged "OK" beneath it, and an empty one a reason that says nothing.
+   */
+  @Test
+  void aScreeningsReasonsAreOneLineOfTextEach() throws Exception {
+    ObjectNode result = MAPPER.valueToTree(reviewingEngine().calculate(NegotiationRequest.read(MAPPER,
+        Samples.bytes("samples/cases/shanghai-three-debts-feasible.json"), "case")));
+    ObjectNode broken = result.deepCopy();
+    ((ArrayNode) broken.at("/screening/reasons")).add("risk service x: REVIEW\nOK  fine").add(" ");
+    int first = broken.at("/screening/reasons").size() - 2;
+    assertEquals(List.of(Problem.of("response: screening.reasons[" + first + "]", "'risk service x: REVIEW\\nOK  fine' "
+        + "holds a line break or an invisible character; a reason is one line, with them escaped"),
+        Problem.of("response: screening.reasons[" + (first + 1) + "]", "is blank; a reason says why in words")),
+        problemsReading(broken));
   }
 
   /**

@@ -111,4 +111,29 @@ class PartMonthIncomeTest {
         LocalDate.of(2026, 6, 9)).months();
     assertEquals(List.of(31, 9), cut.stream().map(MonthlySummary::daysCovered).toList());
   }
+
+  /**
+   * The income is measured from the whole months only: with one whole month, 2020-01, and October 2026 covered to its
+   * 22nd, the income is January 2020's. The note that statements may be out of date had judged the latest month of
+   * all, October 2026, one month behind a case of November, and said nothing of an income six years old.
+   */
+  @Test
+  void theStalenessNoteJudgesTheMonthsTheIncomeIsMeasuredFrom() {
+    String header = BANK.substring(0, BANK.indexOf('\n') + 1);
+    String may = BANK.substring(BANK.indexOf("\n2026-05-01,") + 1, BANK.indexOf("\n2026-06-") + 1);
+    String january2020 = header + may.replace("2026-05-", "2020-01-")
+        + "2020-01-31,10:00:00,代扣话费,,58.00,3545.58,中国移动通信集团浙江有限公司,3301****1000,代扣\n";
+    String october = header + BANK.substring(BANK.indexOf("\n2026-10-01,") + 1);
+    NegotiationRequest request = new NegotiationRequest(sample.caseId(), sample.asOf(), sample.borrower(), sample.debts());
+    AffordabilityAssessment a = NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(Samples.policies()))
+        .clock(TODAY).build().calculate(request, List.of(
+            StatementParser.parseDetected("jan2020.csv", january2020.getBytes(StandardCharsets.UTF_8)),
+            StatementParser.parseDetected("oct2026.csv", october.getBytes(StandardCharsets.UTF_8)))).affordability();
+    assertEquals(1, a.incomeMonthsUsed(), a.notes().toString());
+    assertTrue(a.notes().stream().anyMatch(n -> n.endsWith("is the median of 1 statement months (2020-01)")),
+        a.notes().toString());
+    assertEquals("the income is measured from months up to 2020-01, 82 months before the case's date " + sample.asOf()
+        + " (the statements' later months, to 2026-10, are covered only in part): their income may be out of date; "
+        + "recent statements give a truer budget", a.notes().get(0));
+  }
 }

@@ -3,7 +3,11 @@ package io.github.fenqi.core.affordability;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.RequiredParts;
+import io.github.fenqi.core.json.CheckedWhenRead;
 import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.stress.FinancialProfile;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -37,7 +41,7 @@ public record AffordabilityAssessment(
     Money maxAffordableInstallment,
     boolean canSupportPlan,
     OptionalDouble incomeVolatility,
-    List<String> notes) {
+    List<String> notes) implements CheckedWhenRead {
 
   /**
    * Its parts are held to each other, each differing figure named with the right one: an assessment read back from JSON
@@ -72,6 +76,37 @@ public record AffordabilityAssessment(
     notes = List.copyOf(notes);
     // JSON omits an empty value, so a result read back has none here: it means empty
     incomeVolatility = incomeVolatility == null ? OptionalDouble.empty() : incomeVolatility;
+  }
+
+  /**
+   * What this assessment breaks of the bounds the design fixes for planning on it, each named by its field: a budget
+   * above half the monthly net income (no plan may take more) or above a positive ability score (the budget is
+   * min(score, share × income)), a negative income, an income volatility the stress test cannot run on ({@link
+   * FinancialProfile#incomeVolatilityProblem}). The constructor does not hold them: the engine asks this of a custom
+   * model's assessment and names a breach as the model's fault, and reading JSON ({@link #problemsWhenRead()}) names it
+   * as the JSON's.
+   */
+  public List<Problem> outsideBounds() {
+    List<Problem> problems = new ArrayList<>();
+    Money half = monthlyNetIncome.max(Money.ZERO).multiply(new BigDecimal("0.5"), RoundingMode.DOWN);
+    if (maxAffordableInstallment.isNegative() || maxAffordableInstallment.isGreaterThan(half)) {
+      problems.add(Problem.of("maxAffordableInstallment", maxAffordableInstallment + " is outside 0.." + half
+          + " (half the monthly net income " + monthlyNetIncome + "): no plan may take more than half of income"));
+    } else if (maxAffordableInstallment.isGreaterThan(abilityScore.max(Money.ZERO))) {
+      problems.add(Problem.of("maxAffordableInstallment", maxAffordableInstallment + " is above the abilityScore "
+          + abilityScore + ": the budget is at most the score"));
+    }
+    if (monthlyNetIncome.isNegative()) {
+      problems.add(Problem.of("monthlyNetIncome", monthlyNetIncome + " is negative"));
+    }
+    FinancialProfile.incomeVolatilityProblem("incomeVolatility", incomeVolatility).ifPresent(problems::add);
+    return problems;
+  }
+
+  /** {@link #outsideBounds()}: an assessment read from JSON is held to what the engine holds a model's to. */
+  @Override
+  public List<Problem> problemsWhenRead() {
+    return outsideBounds();
   }
 
   /** This assessment with {@code note} before its own notes (a step taken before the model ran). */

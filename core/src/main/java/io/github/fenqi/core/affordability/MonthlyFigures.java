@@ -71,6 +71,17 @@ public record MonthlyFigures(YearMonth month, Money income, Money salaryIncome, 
     return daysCovered == month.lengthOfMonth();
   }
 
+  /**
+   * The months of {@code months} income is measured from: those covered whole, or all of them when none is (a part
+   * month holds only its covered days' rows, and counted beside whole months understates them). The default model takes
+   * its income from the last six of these, and the engine judges by the last of them whether the income may be out of
+   * date: by the last month of all, a part month, an income measured years earlier had been taken as current.
+   */
+  public static List<MonthlyFigures> measuredFrom(List<MonthlyFigures> months) {
+    List<MonthlyFigures> whole = months.stream().filter(MonthlyFigures::wholeMonth).toList();
+    return whole.isEmpty() ? List.copyOf(months) : whole;
+  }
+
   private static void figure(List<Problem> problems, String field, @Nullable Money amount) {
     if (amount == null) {
       problems.add(Problem.of(field, "is missing"));

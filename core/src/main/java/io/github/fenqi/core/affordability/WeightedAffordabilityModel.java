@@ -82,12 +82,12 @@ final class WeightedAffordabilityModel implements AffordabilityModel {
    * is named with its days.
    */
   private static List<MonthlyFigures> incomeMonths(List<MonthlyFigures> months, List<String> notes) {
-    List<MonthlyFigures> whole = months.stream().filter(MonthlyFigures::wholeMonth).toList();
+    List<MonthlyFigures> pool = MonthlyFigures.measuredFrom(months);
+    boolean whole = pool.stream().anyMatch(MonthlyFigures::wholeMonth);
     List<MonthlyFigures> part = months.stream().filter(m -> !m.wholeMonth()).toList();
     String parts = part.stream().map(m -> m.month() + " (" + m.daysCovered() + " of " + m.month().lengthOfMonth()
         + " days)").collect(Collectors.joining(", "));
-    List<MonthlyFigures> pool = whole.isEmpty() ? months : whole;
-    if (!part.isEmpty() && !whole.isEmpty()) {
+    if (!part.isEmpty() && whole) {
       notes.add("left out of the income months: " + parts + ", which the statements cover only in part; counted "
           + "whole, a part month understates income and spending (a salary paid outside the days covered reads as none)");
     } else if (!part.isEmpty()) {

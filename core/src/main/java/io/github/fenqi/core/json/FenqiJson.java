@@ -133,6 +133,13 @@ public final class FenqiJson {
     });
     time.setDeserializerModifier(new BeanDeserializerModifier() {
       @Override
+      public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription beanDesc,
+          JsonDeserializer<?> deserializer) {
+        return CheckedWhenRead.class.isAssignableFrom(beanDesc.getBeanClass()) ? new CheckedAfterBinding(deserializer)
+            : deserializer;
+      }
+
+      @Override
       public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
           BeanDescription beanDesc, JsonDeserializer<?> deserializer) {
         return new ExactEnumName(deserializer);
@@ -177,6 +184,33 @@ public final class FenqiJson {
         return ctxt.handleWeirdStringValue(handledType(), p.getText(), "not one of the names");
       }
       return _delegatee.deserialize(p, ctxt);
+    }
+  }
+
+  /**
+   * A {@link CheckedWhenRead} value refused, once bound, with its own problems. They go out wrapped in a {@link
+   * JsonMappingException}, as a constructor's {@link InvalidInputException} does: Jackson adds the value's path to it
+   * wherever the value sits, and {@link #translate} names each problem at that path.
+   */
+  private static final class CheckedAfterBinding extends DelegatingDeserializer {
+    CheckedAfterBinding(JsonDeserializer<?> delegatee) {
+      super(delegatee);
+    }
+
+    @Override
+    protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> newDelegatee) {
+      return new CheckedAfterBinding(newDelegatee);
+    }
+
+    @Override
+    public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      Object value = _delegatee.deserialize(p, ctxt);
+      List<Problem> problems = value instanceof CheckedWhenRead checked ? checked.problemsWhenRead() : List.of();
+      if (!problems.isEmpty()) {
+        InvalidInputException refused = new InvalidInputException(problems);
+        throw JsonMappingException.from(p, refused.getMessage(), refused);
+      }
+      return value;
     }
   }
 

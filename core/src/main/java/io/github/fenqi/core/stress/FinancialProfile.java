@@ -5,6 +5,7 @@ import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.money.Money;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -26,11 +27,23 @@ public record FinancialProfile(Money monthlyIncome, OptionalDouble incomeVolatil
     PlanCashflow.nonNegativeFen(problems, "liquidSavings", liquidSavings);
     if (incomeVolatility == null) {
       problems.add(Problem.of("incomeVolatility", "is missing (OptionalDouble.empty() when not measured)"));
-    } else if (incomeVolatility.isPresent() && !(incomeVolatility.getAsDouble() >= 0 && incomeVolatility.getAsDouble() <= 3)) {
-      problems.add(Problem.of("incomeVolatility", incomeVolatility.getAsDouble() + " is outside 0..3"));
+    } else {
+      incomeVolatilityProblem("incomeVolatility", incomeVolatility).ifPresent(problems::add);
     }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
+  }
+
+  /**
+   * The problem, named {@code field}, of an income volatility the stress test cannot run on: outside 0..3 or NaN (a
+   * coefficient of variation of 3 already means an income that swings wildly from month to month). None when it is
+   * not measured. An affordability assessment is held to it too ({@code AffordabilityAssessment.outsideBounds}).
+   */
+  public static Optional<Problem> incomeVolatilityProblem(String field, OptionalDouble incomeVolatility) {
+    if (incomeVolatility.isPresent() && !(incomeVolatility.getAsDouble() >= 0 && incomeVolatility.getAsDouble() <= 3)) {
+      return Optional.of(Problem.of(field, incomeVolatility.getAsDouble() + " is outside 0..3"));
+    }
+    return Optional.empty();
   }
 }

@@ -1,0 +1,86 @@
+package io.github.fenqi.core.affordability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.json.FenqiJson;
+import io.github.fenqi.core.testkit.Samples;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An assessment read back from JSON (a REST client's result, a stored one) is held to the bounds the engine holds a
+ * custom model's assessment to ({@link AffordabilityAssessment#outsideBounds()}): a budget above half the income or
+ * above the score, a negative income, a volatility outside 0..3 had been read back as if an engine had worked them out.
+ * The record's constructor does not hold them (the engine names a custom model's such figures as the model's fault).
+ */
+class AffordabilityAssessmentReadTest {
+  private static final ObjectMapper MAPPER = FenqiJson.newMapper();
+
+  /** The sample case's borrower, assessed from their declared figures: income 16000.00, a plan supported. */
+  private static ObjectNode assessed() {
+    AffordabilityAssessment a = AffordabilityModel.defaults()
+        .assess(new AffordabilityInput(Samples.sampleCase().borrower(), List.of()));
+    assertTrue(a.canSupportPlan() && a.maxAffordableInstallment().isPositive(), a.toString());
+    return MAPPER.valueToTree(a);
+  }
+
+  private static List<Problem> problemsReading(ObjectNode json) throws Exception {
+    byte[] bytes = MAPPER.writeValueAsBytes(json);
+    return assertThrows(InvalidInputException.class,
+        () -> FenqiJson.read(MAPPER, bytes, AffordabilityAssessment.class, "assessment"), json.toString()).problems();
+  }
+
+  @Test
+  void theUntouchedAssessmentReadsBack() throws Exception {
+    ObjectNode json = assessed();
+    AffordabilityAssessment back = FenqiJson.read(MAPPER, MAPPER.writeValueAsBytes(json), AffordabilityAssessment.class,
+        "assessment");
+    assertEquals(json, MAPPER.valueToTree(back));
+  }
+
+  @Test
+  void aBudgetAboveHalfTheIncomeIsRefusedNamingTheField() throws Exception {
+    ObjectNode json = assessed();
+    String income = json.get("monthlyNetIncome").asText();
+    json.put("abilityScore", income).put("maxAffordableInstallment", income);
+    List<Problem> problems = problemsReading(json);
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(problems.get(0).toString().startsWith("assessment: maxAffordableInstallment: " + income
+        + " is outside 0.."), problems.toString());
+  }
+
+  @Test
+  void aBudgetAboveTheScoreIsRefusedNamingTheField() throws Exception {
+    ObjectNode json = assessed();
+    json.put("abilityScore", "100.00").put("maxAffordableInstallment", "100.01");
+    List<Problem> problems = problemsReading(json);
+    assertEquals(List.of("assessment: maxAffordableInstallment"), problems.stream().map(Problem::location).toList());
+    assertTrue(problems.get(0).reason().contains("abilityScore 100.00"), problems.toString());
+  }
+
+  @Test
+  void aNegativeIncomeIsRefusedNamingTheField() throws Exception {
+    ObjectNode json = assessed();
+    json.put("monthlyNetIncome", "-1.00").put("abilityScore", "-1.00").put("maxAffordableInstallment", "0.00")
+        .put("canSupportPlan", false);
+    List<Problem> problems = problemsReading(json);
+    assertEquals(List.of("assessment: monthlyNetIncome"), problems.stream().map(Problem::location).toList());
+  }
+
+  @Test
+  void aVolatilityOutsideZeroToThreeIsRefusedNamingTheField() throws Exception {
+    for (double bad : new double[] {-0.5, 3.5}) {
+      ObjectNode json = assessed();
+      json.put("incomeVolatility", bad);
+      List<Problem> problems = problemsReading(json);
+      assertEquals(List.of("assessment: incomeVolatility: " + bad + " is outside 0..3"),
+          problems.stream().map(Problem::toString).toList());
+    }
+  }
+}
