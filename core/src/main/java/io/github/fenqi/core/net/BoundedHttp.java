@@ -1,5 +1,6 @@
 package io.github.fenqi.core.net;
 
+import io.github.fenqi.core.FenqiException;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import java.net.ConnectException;
@@ -61,16 +62,21 @@ public final class BoundedHttp {
 
   /**
    * An exchange that gave no usable response; {@link #kind()} says why, the message in words naming the request's
-   * address (a refused connection, a host name that does not resolve, which timeout ran out).
+   * address (a refused connection, a host name that does not resolve, which timeout ran out). A
+   * {@link FenqiException}, as every exception fenqi throws on purpose is, so a caller that catches FenqiException
+   * catches it too: it had been a checked exception of its own, outside that root.
    *
    * <p>Thread-safety: immutable, as its kind and message are.
    */
-  public static final class Failure extends Exception {
+  public static final class Failure extends FenqiException {
     private static final long serialVersionUID = 1L;
     private final FailureKind kind;
 
     Failure(FailureKind kind, String message, @Nullable Throwable cause) {
-      super(message, cause);
+      super(message); // FenqiException's cause is not nullable; a timeout of the deadline's has none
+      if (cause != null) {
+        initCause(cause);
+      }
       this.kind = kind;
     }
 

@@ -2,9 +2,11 @@ package io.github.fenqi.core.net;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.fenqi.core.FenqiException;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import java.io.IOException;
@@ -208,5 +210,16 @@ class BoundedHttpTest {
     BoundedHttp.Failure f = assertThrows(BoundedHttp.Failure.class,
         () -> BoundedHttp.send(client, hello(), Duration.ofSeconds(5), HELLO.length - 1));
     assertEquals("the response from " + at("/hello") + " is larger than the limit of 4 bytes", f.getMessage());
+  }
+
+  /**
+   * A failure is a {@link FenqiException}, as every exception fenqi throws on purpose is: it had been a checked
+   * {@code Exception} of its own, which a caller catching FenqiException let through.
+   */
+  @Test
+  void aFailureIsAFenqiException() {
+    BoundedHttp.Failure f = assertThrows(BoundedHttp.Failure.class,
+        () -> BoundedHttp.send(client, hello(), Duration.ofSeconds(5), HELLO.length - 1));
+    assertInstanceOf(FenqiException.class, f);
   }
 }
