@@ -99,7 +99,10 @@ public final class BoundedHttp {
     checkLimits(deadline, maxBodyBytes);
     AtomicReference<@Nullable LimitedBodySubscriber> subscriber = new AtomicReference<>();
     HttpResponse.BodyHandler<byte[]> handler = info -> {
-      long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1L);
+      long declared = declaredLength(info);
+      if (declared > maxBodyBytes) { // refused here, before the client reads a length past a long's range as its own
+        throw new LimitedBodySubscriber.TooLarge(maxBodyBytes);
+      }
       LimitedBodySubscriber s = new LimitedBodySubscriber(maxBodyBytes, declared);
       subscriber.set(s);
       return s;
@@ -123,6 +126,9 @@ public final class BoundedHttp {
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       for (Throwable c = cause; c != null; c = c.getCause()) {
+        if (c instanceof MalformedResponse) {
+          throw new Failure(FailureKind.IO, address(request.uri()) + ": " + c.getMessage(), c);
+        }
         if (c instanceof LimitedBodySubscriber.TooLarge) {
           throw new Failure(FailureKind.TOO_LARGE, "the response from " + address(request.uri())
               + " is larger than the limit of " + maxBodyBytes + " bytes", c);
@@ -133,6 +139,33 @@ public final class BoundedHttp {
       }
       throw new Failure(FailureKind.IO, address(request.uri()) + ": " + failed(request, cause), cause);
     }
+  }
+
+  /** A response that cannot be read as HTTP says it should be; its message says what is wrong with it. */
+  private static final class MalformedResponse extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    MalformedResponse(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /**
+   * The body's length as the response declares it, -1 if it does not. A value that is not a number of bytes is
+   * refused by name: {@code firstValueAsLong} had thrown "NumberFormatException: For input string: \"abc\"", and
+   * {@code -5} had reached the client as "fixed content-length: -5, bytes received: 0". Digits beyond a long's range
+   * declare a body larger than any limit.
+   */
+  private static long declaredLength(HttpResponse.ResponseInfo info) {
+    String value = info.headers().firstValue("Content-Length").map(String::strip).orElse(null);
+    if (value == null) {
+      return -1;
+    }
+    if (value.isEmpty() || !value.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+      throw new MalformedResponse("the response's Content-Length '"
+          + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "' is not a number of bytes");
+    }
+    return value.length() > 18 ? Long.MAX_VALUE : Long.parseLong(value);
   }
 
   /**
