@@ -99,7 +99,7 @@ public final class BoundedHttp {
     checkLimits(deadline, maxBodyBytes);
     AtomicReference<@Nullable LimitedBodySubscriber> subscriber = new AtomicReference<>();
     HttpResponse.BodyHandler<byte[]> handler = info -> {
-      long declared = declaredLength(info);
+      long declared = declaredLength(request, info);
       if (declared > maxBodyBytes) { // refused here, before the client reads a length past a long's range as its own
         throw new LimitedBodySubscriber.TooLarge(maxBodyBytes);
       }
@@ -154,9 +154,15 @@ public final class BoundedHttp {
    * The body's length as the response declares it, -1 if it does not. A value that is not a number of bytes is
    * refused by name: {@code firstValueAsLong} had thrown "NumberFormatException: For input string: \"abc\"", and
    * {@code -5} had reached the client as "fixed content-length: -5, bytes received: 0". Digits beyond a long's range
-   * declare a body larger than any limit.
+   * declare a body larger than any limit. A response without a body by definition (to a HEAD request, a 1xx, 204 or
+   * 304) declares none, whatever its Content-Length says: that is the length a GET's body would have had (RFC 9110
+   * §8.6), and over the limit it had been refused as TOO_LARGE although nothing was to be read.
    */
-  private static long declaredLength(HttpResponse.ResponseInfo info) {
+  private static long declaredLength(HttpRequest request, HttpResponse.ResponseInfo info) {
+    int status = info.statusCode();
+    if ("HEAD".equalsIgnoreCase(request.method()) || status < 200 || status == 204 || status == 304) {
+      return -1;
+    }
     String value = info.headers().firstValue("Content-Length").map(String::strip).orElse(null);
     if (value == null) {
       return -1;

@@ -279,4 +279,24 @@ class BoundedHttpTest {
       assertEquals("the response from " + raw.uri() + " is larger than the limit of 1024 bytes", f.getMessage());
     }
   }
+
+  /**
+   * A response that has no body by definition, to a HEAD request or a 304 Not Modified, may declare the length of the
+   * body a GET would have had (RFC 9110 §8.6): such a length over the limit had been refused as TOO_LARGE although
+   * nothing was to be read.
+   */
+  @Test
+  void aResponseWithoutABodyIsNotRefusedForTheLengthItDeclares() throws Exception {
+    try (RawServer raw = new RawServer("HTTP/1.1 200 OK\r\nContent-Length: 5000\r\n\r\n")) {
+      HttpRequest head = HttpRequest.newBuilder(raw.uri()).method("HEAD", HttpRequest.BodyPublishers.noBody()).build();
+      var response = BoundedHttp.send(client, head, Duration.ofSeconds(5), 1024);
+      assertEquals(200, response.statusCode());
+      assertEquals(0, response.body().length);
+    }
+    try (RawServer raw = new RawServer("HTTP/1.1 304 Not Modified\r\nContent-Length: 5000\r\n\r\n")) {
+      var response = BoundedHttp.send(client, HttpRequest.newBuilder(raw.uri()).build(), Duration.ofSeconds(5), 1024);
+      assertEquals(304, response.statusCode());
+      assertEquals(0, response.body().length);
+    }
+  }
 }
