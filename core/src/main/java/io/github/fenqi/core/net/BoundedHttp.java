@@ -90,13 +90,19 @@ public final class BoundedHttp {
    *
    * @param deadline the time for the whole exchange, body included
    * @param maxBodyBytes the largest body accepted (a larger declared Content-Length is refused without reading)
-   * @throws Failure on a timeout, a body over the limit, a failed connection or an interrupt
+   * @throws Failure on a timeout, a body over the limit, a failed connection or an interrupt (a caller interrupted
+   *     already sends nothing)
    * @throws InvalidInputException naming {@code deadline} outside {@link #MIN_DEADLINE}..{@link #MAX_DEADLINE} or
    *     {@code maxBodyBytes} outside 1..{@link #MAX_BODY_BYTES}, before anything is sent
    */
   public static HttpResponse<byte[]> send(HttpClient client, HttpRequest request, Duration deadline, long maxBodyBytes)
       throws Failure {
     checkLimits(deadline, maxBodyBytes);
+    if (Thread.currentThread().isInterrupted()) { // the flag stays set; a request had been sent all the same, for an
+      // answer nobody would wait for (a risk check's carries the borrower's name and ID number)
+      throw new Failure(FailureKind.INTERRUPTED, "interrupted before sending the request to "
+          + address(request.uri()), null);
+    }
     AtomicReference<@Nullable LimitedBodySubscriber> subscriber = new AtomicReference<>();
     HttpResponse.BodyHandler<byte[]> handler = info -> {
       long declared = declaredLength(request, info);

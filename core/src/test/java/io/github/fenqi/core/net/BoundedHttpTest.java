@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.fenqi.core.FenqiException;
@@ -297,6 +298,28 @@ class BoundedHttpTest {
       var response = BoundedHttp.send(client, HttpRequest.newBuilder(raw.uri()).build(), Duration.ofSeconds(5), 1024);
       assertEquals(304, response.statusCode());
       assertEquals(0, response.body().length);
+    }
+  }
+
+  /**
+   * A caller already interrupted sends nothing, and keeps its interrupt: the request (a risk check's carries the
+   * borrower's name and ID number) had been sent all the same, for an answer nobody would wait for.
+   */
+  @Test
+  void anInterruptedCallerSendsNothingAndKeepsItsInterrupt() throws IOException {
+    try (ServerSocket listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      URI uri = URI.create("http://127.0.0.1:" + listening.getLocalPort() + "/x");
+      Thread.currentThread().interrupt();
+      BoundedHttp.Failure f;
+      try {
+        f = failure(client, HttpRequest.newBuilder(uri).build(), Duration.ofSeconds(5));
+      } finally {
+        assertTrue(Thread.interrupted(), "the interrupt is kept"); // and cleared for the rest of the test
+      }
+      assertEquals(BoundedHttp.FailureKind.INTERRUPTED, f.kind());
+      assertEquals("interrupted before sending the request to " + uri, f.getMessage());
+      listening.setSoTimeout(300); // a connection made at all is made at once, on loopback
+      assertThrows(java.net.SocketTimeoutException.class, listening::accept, "no connection is made");
     }
   }
 }
