@@ -160,9 +160,10 @@ public final class BoundedHttp {
    * The body's length as the response declares it, -1 if it does not. A value that is not a number of bytes is
    * refused by name: {@code firstValueAsLong} had thrown "NumberFormatException: For input string: \"abc\"", and
    * {@code -5} had reached the client as "fixed content-length: -5, bytes received: 0". Digits beyond a long's range
-   * declare a body larger than any limit. A response without a body by definition (to a HEAD request, a 1xx, 204 or
-   * 304) declares none, whatever its Content-Length says: that is the length a GET's body would have had (RFC 9110
-   * §8.6), and over the limit it had been refused as TOO_LARGE although nothing was to be read.
+   * declare a body larger than any limit, and a Content-Length beside a Transfer-Encoding no one length (refused). A
+   * response without a body by definition (to a HEAD request, a 1xx, 204 or 304) declares none, whatever its
+   * Content-Length says: that is the length a GET's body would have had (RFC 9110 §8.6), and over the limit it had been
+   * refused as TOO_LARGE although nothing was to be read.
    */
   private static long declaredLength(HttpRequest request, HttpResponse.ResponseInfo info) {
     int status = info.statusCode();
@@ -172,6 +173,12 @@ public final class BoundedHttp {
     String value = info.headers().firstValue("Content-Length").map(String::strip).orElse(null);
     if (value == null) {
       return -1;
+    }
+    if (info.headers().firstValue("Transfer-Encoding").isPresent()) {
+      // RFC 9112 §6.3: a sign of response splitting, to be handled as an error; the client had read the body by the
+      // Content-Length, and returned the first bytes of a chunked stream as the body
+      throw new MalformedResponse("the response declares both a Content-Length and a Transfer-Encoding, so its body "
+          + "has no one length");
     }
     if (value.isEmpty() || !value.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
       throw new MalformedResponse("the response's Content-Length '"

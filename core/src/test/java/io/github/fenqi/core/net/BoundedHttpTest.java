@@ -322,4 +322,20 @@ class BoundedHttpTest {
       assertThrows(java.net.SocketTimeoutException.class, listening::accept, "no connection is made");
     }
   }
+
+  /**
+   * A response that declares both a Content-Length and a Transfer-Encoding has no one body (RFC 9112 §6.3: a sign of
+   * response splitting, to be handled as an error): the client had read its body by the Content-Length, and returned
+   * the first bytes of the chunked stream ("500" of a chunk's size line) as the body.
+   */
+  @Test
+  void aResponseFramedBothWaysIsRefused() throws IOException {
+    try (RawServer raw = new RawServer("HTTP/1.1 200 OK\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n"
+        + "5\r\nhello\r\n0\r\n\r\n")) {
+      BoundedHttp.Failure f = failure(client, HttpRequest.newBuilder(raw.uri()).build(), Duration.ofSeconds(5));
+      assertEquals(BoundedHttp.FailureKind.IO, f.kind());
+      assertEquals(raw.uri() + ": the response declares both a Content-Length and a Transfer-Encoding, so its body "
+          + "has no one length", f.getMessage());
+    }
+  }
 }
