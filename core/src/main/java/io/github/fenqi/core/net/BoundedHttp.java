@@ -143,7 +143,7 @@ public final class BoundedHttp {
           throw new Failure(FailureKind.TIMEOUT, timedOut(client, request, c), c);
         }
       }
-      throw new Failure(FailureKind.IO, address(request.uri()) + ": " + failed(request, cause), cause);
+      throw new Failure(FailureKind.IO, address(request.uri()) + ": " + failed(client, request, cause), cause);
     }
   }
 
@@ -195,7 +195,8 @@ public final class BoundedHttp {
     if (timeout instanceof HttpConnectTimeoutException) {
       // without a connect timeout of the client's, the request's own timeout bounds the connection too: a loaded host
       // that took over 200 ms to connect had been told of "the client's connect timeout", which it had not set
-      return "cannot connect to " + hostAndPort(request) + " within " + client.connectTimeout()
+      return "cannot connect to " + hostAndPort(request) + orARedirects(client, "to where a redirect led")
+          + " within " + client.connectTimeout()
           .map(t -> "the client's connect timeout of " + t.toMillis() + " ms")
           .orElse("the request's timeout" + request.timeout().map(t -> " of " + t.toMillis() + " ms").orElse(""))
           + " (" + address(request.uri()) + ")";
@@ -209,13 +210,15 @@ public final class BoundedHttp {
    * a {@link ConnectException} without a message (its cause a {@link ClosedChannelException} or an
    * {@link UnresolvedAddressException}): "ConnectException" alone said neither what happened nor where.
    */
-  private static String failed(HttpRequest request, Throwable cause) {
+  private static String failed(HttpClient client, HttpRequest request, Throwable cause) {
     if (cause instanceof ConnectException && cause.getMessage() == null) {
       if (cause.getCause() instanceof UnresolvedAddressException) {
-        return "the host name " + request.uri().getHost() + " does not resolve";
+        return "the host name " + request.uri().getHost() + orARedirects(client, "that of a redirect's target")
+            + " does not resolve";
       }
       if (cause.getCause() instanceof ClosedChannelException) {
-        return "the connection to " + hostAndPort(request) + " was refused";
+        return "the connection to " + hostAndPort(request) + orARedirects(client, "to where a redirect led")
+            + " was refused";
       }
     }
     return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
@@ -235,6 +238,14 @@ public final class BoundedHttp {
         : endpoint.getRawAuthority() == null ? null
         : endpoint.getRawAuthority().substring(endpoint.getRawAuthority().lastIndexOf('@') + 1);
     return scheme + (authority == null ? "" : "//" + authority) + path;
+  }
+
+  /**
+   * A client that follows redirects may have failed where one led, which java.net.http does not say: a refusal at a
+   * redirect's target had been reported as one at the request's own host and port, which had answered.
+   */
+  private static String orARedirects(HttpClient client, String where) {
+    return client.followRedirects() == HttpClient.Redirect.NEVER ? "" : ", or " + where + " (the client follows them),";
   }
 
   private static String hostAndPort(HttpRequest request) {

@@ -338,4 +338,27 @@ class BoundedHttpTest {
           + "has no one length", f.getMessage());
     }
   }
+
+  /**
+   * A client that follows redirects may fail where a redirect led, not at the request's address: a refusal at the
+   * target of a redirect had been reported as "the connection to" the request's own host and port, which had answered.
+   */
+  @Test
+  void aRefusalWhereARedirectLedDoesNotBlameTheRequestsAddress() throws IOException {
+    int closedPort;
+    try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = closed.getLocalPort();
+    }
+    String target = "http://127.0.0.1:" + closedPort + "/moved";
+    server.createContext("/redirects", ex -> {
+      ex.getResponseHeaders().set("Location", target);
+      ex.sendResponseHeaders(302, -1);
+      ex.close();
+    });
+    HttpClient following = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+    BoundedHttp.Failure f = failure(following, HttpRequest.newBuilder(at("/redirects")).build(), Duration.ofSeconds(5));
+    assertEquals(BoundedHttp.FailureKind.IO, f.kind());
+    assertEquals(at("/redirects") + ": the connection to 127.0.0.1:" + server.getAddress().getPort()
+        + ", or to where a redirect led (the client follows them), was refused", f.getMessage());
+  }
 }
