@@ -167,14 +167,14 @@ public final class HttpPolicySource implements PolicySource {
   /** The announcements of a successful response. */
   private List<Announcement> read(HttpResponse<byte[]> response) {
     int status = response.statusCode();
+    URI base = response.uri(); // where the body came from, after any redirect: relative item links are relative to it
     String contentType = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
-    byte[] body = decodeContent(response.body(),
+    byte[] body = decodeContent(base, response.body(),
         response.headers().firstValue("Content-Encoding").orElse("").strip().toLowerCase(Locale.ROOT));
-    refuseBinary(body, contentType);
+    refuseBinary(base, body, contentType);
     boolean json = format == Format.JSON_FEED || (format == Format.AUTO && contentType.contains("json"));
     CharsetSniffer.Decoded decoded = CharsetSniffer.decode(body, charsetParameter(contentType).orElse(null), !json);
     Instant now = clock.instant();
-    URI base = response.uri(); // where the body came from, after any redirect: relative item links are relative to it
     if (json) {
       return parseFeed(decoded.text(), base, now);
     }
@@ -185,7 +185,7 @@ public final class HttpPolicySource implements PolicySource {
     String text = looksLikeHtml(decoded.text(), contentType) ? HtmlText.toText(decoded.text()) : decoded.text().strip();
     if (text.isBlank()) { // a hiccup (an empty 200 or 204): read as the page's new text, the real one came back as an
       // edit and was applied again over an operator's hand edit of the live policy
-      throw new PolicySourceException(id, "response from " + shown(uri) + " (HTTP " + status + ") has no text"
+      throw new PolicySourceException(id, "response from " + from(base) + " (HTTP " + status + ") has no text"
           + (body.length == 0 ? ": the body is empty" : ": the page shows none") + "; not read as the page's text");
     }
     return List.of(new Announcement(id, uri.toString(), title(decoded.text()), text, uri, now));
@@ -283,17 +283,25 @@ public final class HttpPolicySource implements PolicySource {
     return BoundedHttp.address(address);
   }
 
+  /**
+   * Where a body came from, as a message names it: after a redirect, its address and the configured one; an unreadable
+   * body had been named by the configured address, which had answered only with the redirect.
+   */
+  private String from(URI base) {
+    return shown(base) + redirectedFrom(base);
+  }
+
   private String redirectedFrom(URI at) {
     return at.equals(uri) ? "" : " (redirected from " + shown(uri) + ")";
   }
 
   /** The body with its content encoding undone: identity as is, gzip inflated within the size limit. */
-  private byte[] decodeContent(byte[] body, String encoding) {
+  private byte[] decodeContent(URI base, byte[] body, String encoding) {
     if (encoding.isEmpty() || encoding.equals("identity")) {
       return body;
     }
     if (!encoding.equals("gzip") && !encoding.equals("x-gzip")) {
-      throw new PolicySourceException(id, "response from " + shown(uri) + " has Content-Encoding '" + encoding
+      throw new PolicySourceException(id, "response from " + from(base) + " has Content-Encoding '" + encoding
           + "'; only gzip is supported");
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -301,19 +309,20 @@ public final class HttpPolicySource implements PolicySource {
     try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
       for (int n; (n = in.read(buffer)) > 0; ) {
         if (out.size() + (long) n > maxBodyBytes) { // a small gzip can inflate to gigabytes
-          throw new PolicySourceException(id, "response from " + shown(uri) + " inflates to more than the limit of "
+          throw new PolicySourceException(id, "response from " + from(base) + " inflates to more than the limit of "
               + maxBodyBytes + " bytes");
         }
         out.write(buffer, 0, n);
       }
     } catch (ZipException e) {
-      throw new PolicySourceException(id, "response from " + shown(uri) + " says gzip but is not valid gzip: "
+      throw new PolicySourceException(id, "response from " + from(base) + " says gzip but is not valid gzip: "
           + e.getMessage(), e);
     } catch (EOFException e) { // its message is null or the inflater's ("Unexpected end of ZLIB input stream")
-      throw new PolicySourceException(id, "response from " + shown(uri) + " says gzip but is not valid gzip: it ends before "
-          + "the compressed data does (cut short)", e);
+      throw new PolicySourceException(id, "response from " + from(base) + " says gzip but is not valid gzip: it ends "
+          + "before the compressed data does (cut short)", e);
     } catch (IOException e) {
-      throw new PolicySourceException(id, "cannot inflate the gzip response from " + shown(uri) + ": " + e.getMessage(), e);
+      throw new PolicySourceException(id, "cannot inflate the gzip response from " + from(base) + ": " + e.getMessage(),
+          e);
     }
     return out.toByteArray();
   }
@@ -323,12 +332,12 @@ public final class HttpPolicySource implements PolicySource {
    * that is not text, HTML, XML or JSON; or, whatever the declaration, a PDF, gzip or NUL bytes at the start (unless
    * it is UTF-16, by its byte-order mark or declared charset).
    */
-  private void refuseBinary(byte[] body, String contentType) {
+  private void refuseBinary(URI base, byte[] body, String contentType) {
     String media = contentType.split(";", 2)[0].strip();
     boolean textual = media.isEmpty() || media.startsWith("text/") || media.endsWith("/json")
         || media.endsWith("+json") || media.endsWith("/xml") || media.endsWith("+xml");
     if (!textual) {
-      throw new PolicySourceException(id, "response from " + shown(uri) + " is '" + media
+      throw new PolicySourceException(id, "response from " + from(base) + " is '" + media
           + "', not text: an HTML page, plain text or a JSON feed was expected");
     }
     int head = Math.min(body.length, 1024);
@@ -346,7 +355,7 @@ public final class HttpPolicySource implements PolicySource {
       }
     }
     if (what != null) {
-      throw new PolicySourceException(id, "response from " + shown(uri) + " is " + what
+      throw new PolicySourceException(id, "response from " + from(base) + " is " + what
           + (media.isEmpty() ? " (no Content-Type)" : " although labelled '" + media + "'")
           + ": an HTML page, plain text or a JSON feed was expected");
     }
@@ -415,19 +424,19 @@ public final class HttpPolicySource implements PolicySource {
     try {
       items = XmlFeed.items(body);
     } catch (XmlFeed.Malformed e) {
-      throw new PolicySourceException(id, "malformed RSS/Atom feed from " + shown(uri) + e.where() + ": "
+      throw new PolicySourceException(id, "malformed RSS/Atom feed from " + from(base) + e.where() + ": "
           + e.getMessage(),
-          new InvalidInputException(shown(uri), "malformed XML feed" + e.where()));
+          new InvalidInputException(shown(base), "malformed XML feed" + e.where()));
     }
     List<Announcement> out = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       XmlFeed.Item item = items.get(i);
       if (item.content() == null) {
-        throw new PolicySourceException(id, "RSS/Atom feed from " + shown(uri) + ": item " + (i + 1)
+        throw new PolicySourceException(id, "RSS/Atom feed from " + from(base) + ": item " + (i + 1)
             + " has no 'description', 'content:encoded', 'content' or 'summary'");
       }
-      out.add(announcement("RSS/Atom feed from " + shown(uri) + ": item " + (i + 1) + " link", i, item.id(), item.title(),
-          item.link(), base, item.content(), now));
+      out.add(announcement("RSS/Atom feed from " + from(base) + ": item " + (i + 1) + " link", i, item.id(),
+          item.title(), item.link(), base, item.content(), now));
     }
     return List.copyOf(out);
   }
@@ -467,15 +476,15 @@ public final class HttpPolicySource implements PolicySource {
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
           + e.getLocation().getColumnNr();
-      throw new PolicySourceException(id, "malformed JSON feed from " + shown(uri) + where + ": "
+      throw new PolicySourceException(id, "malformed JSON feed from " + from(base) + where + ": "
           + e.getOriginalMessage(),
-          new InvalidInputException(shown(uri), "malformed JSON" + where));
+          new InvalidInputException(shown(base), "malformed JSON" + where));
     } catch (IOException e) {
-      throw new PolicySourceException(id, "cannot read JSON feed from " + shown(uri) + ": " + e.getMessage(), e);
+      throw new PolicySourceException(id, "cannot read JSON feed from " + from(base) + ": " + e.getMessage(), e);
     }
     JsonNode items = root != null && root.isObject() ? root.get("items") : root;
     if (items == null || !items.isArray()) {
-      throw new PolicySourceException(id, "JSON feed from " + shown(uri)
+      throw new PolicySourceException(id, "JSON feed from " + from(base)
           + " must be an array of items or an object with an 'items' array");
     }
     List<Announcement> out = new ArrayList<>();
@@ -483,12 +492,12 @@ public final class HttpPolicySource implements PolicySource {
       JsonNode item = items.get(i);
       String content = firstText(item, "content", "text", "body");
       if (content == null) {
-        throw new PolicySourceException(id, "JSON feed from " + shown(uri) + ": items[" + i
+        throw new PolicySourceException(id, "JSON feed from " + from(base) + ": items[" + i
             + "] has no 'content', 'text' or 'body' string");
       }
       // a blank id names no item, as in an RSS/Atom feed: "id": "" on two items had made them one announcement
       String itemId = firstText(item, "id", "guid");
-      out.add(announcement("JSON feed from " + shown(uri) + ": items[" + i + "].url", i,
+      out.add(announcement("JSON feed from " + from(base) + ": items[" + i + "].url", i,
           itemId == null || itemId.isBlank() ? null : itemId,
           firstText(item, "title"), firstText(item, "url", "link"), base, content, now));
     }

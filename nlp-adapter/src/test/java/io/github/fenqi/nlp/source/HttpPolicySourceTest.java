@@ -593,4 +593,23 @@ class HttpPolicySourceTest {
         () -> HttpPolicySource.builder("test", "hexin", URI.create("ftp://u:SECRET@files.example/x?k=SECRET")).build());
     assertFalse(refused.getMessage().contains("SECRET"), refused.getMessage());
   }
+
+  /**
+   * A body that cannot be read is named by where it came from, after a redirect too: it had been named by the
+   * configured address, which had answered only with the redirect.
+   */
+  @Test
+  void anUnreadableBodyAfterARedirectNamesWhereItCameFrom() {
+    server.serve("/pdf", "application/pdf", "%PDF-1.4".getBytes(StandardCharsets.UTF_8));
+    server.serve("/feed", "application/json", "{\"items\": [".getBytes(StandardCharsets.UTF_8));
+    for (String target : List.of("/pdf", "/feed")) {
+      server.handle("/to" + target, ex -> {
+        ex.getResponseHeaders().set("Location", target);
+        LoopbackServer.respond(ex, 302, "", new byte[0]);
+      });
+      String message = assertThrows(PolicySourceException.class, () -> source("/to" + target).fetch()).getMessage();
+      assertTrue(message.contains(" from " + server.uri(target) + " (redirected from " + server.uri("/to" + target)
+          + ")"), message);
+    }
+  }
 }
