@@ -1,5 +1,6 @@
 package io.github.fenqi.core.net;
 
+import io.github.fenqi.core.FenqiException;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import java.net.ConnectException;
@@ -61,16 +62,21 @@ public final class BoundedHttp {
 
   /**
    * An exchange that gave no usable response; {@link #kind()} says why, the message in words naming the request's
-   * address (a refused connection, a host name that does not resolve, which timeout ran out).
+   * address (a refused connection, a host name that does not resolve, which timeout ran out). A
+   * {@link FenqiException}, as every exception fenqi throws on purpose is, so a caller that catches FenqiException
+   * catches it too: it had been a checked exception of its own, outside that root.
    *
    * <p>Thread-safety: immutable, as its kind and message are.
    */
-  public static final class Failure extends Exception {
+  public static final class Failure extends FenqiException {
     private static final long serialVersionUID = 1L;
     private final FailureKind kind;
 
     Failure(FailureKind kind, String message, @Nullable Throwable cause) {
-      super(message, cause);
+      super(message); // FenqiException's cause is not nullable; a timeout of the deadline's has none
+      if (cause != null) {
+        initCause(cause);
+      }
       this.kind = kind;
     }
 
@@ -84,16 +90,25 @@ public final class BoundedHttp {
    *
    * @param deadline the time for the whole exchange, body included
    * @param maxBodyBytes the largest body accepted (a larger declared Content-Length is refused without reading)
-   * @throws Failure on a timeout, a body over the limit, a failed connection or an interrupt
+   * @throws Failure on a timeout, a body over the limit, a failed connection or an interrupt (a caller interrupted
+   *     already sends nothing)
    * @throws InvalidInputException naming {@code deadline} outside {@link #MIN_DEADLINE}..{@link #MAX_DEADLINE} or
    *     {@code maxBodyBytes} outside 1..{@link #MAX_BODY_BYTES}, before anything is sent
    */
   public static HttpResponse<byte[]> send(HttpClient client, HttpRequest request, Duration deadline, long maxBodyBytes)
       throws Failure {
     checkLimits(deadline, maxBodyBytes);
+    if (Thread.currentThread().isInterrupted()) { // the flag stays set; a request had been sent all the same, for an
+      // answer nobody would wait for (a risk check's carries the borrower's name and ID number)
+      throw new Failure(FailureKind.INTERRUPTED, "interrupted before sending the request to "
+          + address(request.uri()), null);
+    }
     AtomicReference<@Nullable LimitedBodySubscriber> subscriber = new AtomicReference<>();
     HttpResponse.BodyHandler<byte[]> handler = info -> {
-      long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1L);
+      long declared = declaredLength(request, info);
+      if (declared > maxBodyBytes) { // refused here, before the client reads a length past a long's range as its own
+        throw new LimitedBodySubscriber.TooLarge(maxBodyBytes);
+      }
       LimitedBodySubscriber s = new LimitedBodySubscriber(maxBodyBytes, declared);
       subscriber.set(s);
       return s;
@@ -117,6 +132,9 @@ public final class BoundedHttp {
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       for (Throwable c = cause; c != null; c = c.getCause()) {
+        if (c instanceof MalformedResponse) {
+          throw new Failure(FailureKind.IO, address(request.uri()) + ": " + c.getMessage(), c);
+        }
         if (c instanceof LimitedBodySubscriber.TooLarge) {
           throw new Failure(FailureKind.TOO_LARGE, "the response from " + address(request.uri())
               + " is larger than the limit of " + maxBodyBytes + " bytes", c);
@@ -125,8 +143,48 @@ public final class BoundedHttp {
           throw new Failure(FailureKind.TIMEOUT, timedOut(client, request, c), c);
         }
       }
-      throw new Failure(FailureKind.IO, address(request.uri()) + ": " + failed(request, cause), cause);
+      throw new Failure(FailureKind.IO, address(request.uri()) + ": " + failed(client, request, cause), cause);
     }
+  }
+
+  /** A response that cannot be read as HTTP says it should be; its message says what is wrong with it. */
+  private static final class MalformedResponse extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    MalformedResponse(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /**
+   * The body's length as the response declares it, -1 if it does not. A value that is not a number of bytes is
+   * refused by name: {@code firstValueAsLong} had thrown "NumberFormatException: For input string: \"abc\"", and
+   * {@code -5} had reached the client as "fixed content-length: -5, bytes received: 0". Digits beyond a long's range
+   * declare a body larger than any limit, and a Content-Length beside a Transfer-Encoding no one length (refused). A
+   * response without a body by definition (to a HEAD request, a 1xx, 204 or 304) declares none, whatever its
+   * Content-Length says: that is the length a GET's body would have had (RFC 9110 §8.6), and over the limit it had been
+   * refused as TOO_LARGE although nothing was to be read.
+   */
+  private static long declaredLength(HttpRequest request, HttpResponse.ResponseInfo info) {
+    int status = info.statusCode();
+    if ("HEAD".equalsIgnoreCase(request.method()) || status < 200 || status == 204 || status == 304) {
+      return -1;
+    }
+    String value = info.headers().firstValue("Content-Length").map(String::strip).orElse(null);
+    if (value == null) {
+      return -1;
+    }
+    if (info.headers().firstValue("Transfer-Encoding").isPresent()) {
+      // RFC 9112 §6.3: a sign of response splitting, to be handled as an error; the client had read the body by the
+      // Content-Length, and returned the first bytes of a chunked stream as the body
+      throw new MalformedResponse("the response declares both a Content-Length and a Transfer-Encoding, so its body "
+          + "has no one length");
+    }
+    if (value.isEmpty() || !value.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+      throw new MalformedResponse("the response's Content-Length '"
+          + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "' is not a number of bytes");
+    }
+    return value.length() > 18 ? Long.MAX_VALUE : Long.parseLong(value);
   }
 
   /**
@@ -137,7 +195,8 @@ public final class BoundedHttp {
     if (timeout instanceof HttpConnectTimeoutException) {
       // without a connect timeout of the client's, the request's own timeout bounds the connection too: a loaded host
       // that took over 200 ms to connect had been told of "the client's connect timeout", which it had not set
-      return "cannot connect to " + hostAndPort(request) + " within " + client.connectTimeout()
+      return "cannot connect to " + hostAndPort(request) + orARedirects(client, "to where a redirect led")
+          + " within " + client.connectTimeout()
           .map(t -> "the client's connect timeout of " + t.toMillis() + " ms")
           .orElse("the request's timeout" + request.timeout().map(t -> " of " + t.toMillis() + " ms").orElse(""))
           + " (" + address(request.uri()) + ")";
@@ -151,13 +210,15 @@ public final class BoundedHttp {
    * a {@link ConnectException} without a message (its cause a {@link ClosedChannelException} or an
    * {@link UnresolvedAddressException}): "ConnectException" alone said neither what happened nor where.
    */
-  private static String failed(HttpRequest request, Throwable cause) {
+  private static String failed(HttpClient client, HttpRequest request, Throwable cause) {
     if (cause instanceof ConnectException && cause.getMessage() == null) {
       if (cause.getCause() instanceof UnresolvedAddressException) {
-        return "the host name " + request.uri().getHost() + " does not resolve";
+        return "the host name " + request.uri().getHost() + orARedirects(client, "that of a redirect's target")
+            + " does not resolve";
       }
       if (cause.getCause() instanceof ClosedChannelException) {
-        return "the connection to " + hostAndPort(request) + " was refused";
+        return "the connection to " + hostAndPort(request) + orARedirects(client, "to where a redirect led")
+            + " was refused";
       }
     }
     return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
@@ -177,6 +238,14 @@ public final class BoundedHttp {
         : endpoint.getRawAuthority() == null ? null
         : endpoint.getRawAuthority().substring(endpoint.getRawAuthority().lastIndexOf('@') + 1);
     return scheme + (authority == null ? "" : "//" + authority) + path;
+  }
+
+  /**
+   * A client that follows redirects may have failed where one led, which java.net.http does not say: a refusal at a
+   * redirect's target had been reported as one at the request's own host and port, which had answered.
+   */
+  private static String orARedirects(HttpClient client, String where) {
+    return client.followRedirects() == HttpClient.Redirect.NEVER ? "" : ", or " + where + " (the client follows them),";
   }
 
   private static String hostAndPort(HttpRequest request) {

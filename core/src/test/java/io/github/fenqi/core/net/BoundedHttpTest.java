@@ -2,9 +2,12 @@ package io.github.fenqi.core.net;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.fenqi.core.FenqiException;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import java.io.IOException;
@@ -208,5 +211,154 @@ class BoundedHttpTest {
     BoundedHttp.Failure f = assertThrows(BoundedHttp.Failure.class,
         () -> BoundedHttp.send(client, hello(), Duration.ofSeconds(5), HELLO.length - 1));
     assertEquals("the response from " + at("/hello") + " is larger than the limit of 4 bytes", f.getMessage());
+  }
+
+  /**
+   * A failure is a {@link FenqiException}, as every exception fenqi throws on purpose is: it had been a checked
+   * {@code Exception} of its own, which a caller catching FenqiException let through.
+   */
+  @Test
+  void aFailureIsAFenqiException() {
+    BoundedHttp.Failure f = assertThrows(BoundedHttp.Failure.class,
+        () -> BoundedHttp.send(client, hello(), Duration.ofSeconds(5), HELLO.length - 1));
+    assertInstanceOf(FenqiException.class, f);
+  }
+
+  /**
+   * A server on loopback that answers every request with {@code reply}, raw bytes it cannot send through HttpServer
+   * (a malformed header, a Content-Length that lies), and then closes the connection.
+   */
+  static final class RawServer implements AutoCloseable {
+    private final ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+
+    RawServer(String reply) throws IOException {
+      Thread t = new Thread(() -> {
+        while (!socket.isClosed()) {
+          try (java.net.Socket s = socket.accept()) {
+            java.io.InputStream in = s.getInputStream();
+            for (int c, matched = 0; matched < 4 && (c = in.read()) >= 0; ) { // up to the end of the headers
+              matched = c == "\r\n\r\n".charAt(matched) ? matched + 1 : c == '\r' ? 1 : 0;
+            }
+            s.getOutputStream().write(reply.getBytes(StandardCharsets.ISO_8859_1));
+          } catch (IOException closed) {
+            // the test is over, or the client went away
+          }
+        }
+      }, "raw-server");
+      t.setDaemon(true);
+      t.start();
+    }
+
+    URI uri() {
+      return URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/raw");
+    }
+
+    @Override
+    public void close() throws IOException {
+      socket.close();
+    }
+  }
+
+  /**
+   * A Content-Length that is not a number of bytes is named as such: it had failed as "NumberFormatException: For input
+   * string: \"abc\"" (thrown by the size check) or "fixed content-length: -5, bytes received: 0". One with more digits
+   * than a long holds declares a body larger than any limit.
+   */
+  @Test
+  void aContentLengthThatIsNoNumberOfBytesIsNamed() throws IOException {
+    for (String bad : List.of("abc", "-5", "0x10", "1.5")) {
+      try (RawServer raw = new RawServer("HTTP/1.1 200 OK\r\nContent-Length: " + bad + "\r\n\r\nabc")) {
+        BoundedHttp.Failure f = failure(client, HttpRequest.newBuilder(raw.uri()).build(), Duration.ofSeconds(5));
+        assertEquals(BoundedHttp.FailureKind.IO, f.kind(), bad);
+        assertEquals(raw.uri() + ": the response's Content-Length '" + bad + "' is not a number of bytes",
+            f.getMessage());
+      }
+    }
+    try (RawServer raw = new RawServer("HTTP/1.1 200 OK\r\nContent-Length: 99999999999999999999999\r\n\r\nabc")) {
+      BoundedHttp.Failure f = failure(client, HttpRequest.newBuilder(raw.uri()).build(), Duration.ofSeconds(5));
+      assertEquals(BoundedHttp.FailureKind.TOO_LARGE, f.kind());
+      assertEquals("the response from " + raw.uri() + " is larger than the limit of 1024 bytes", f.getMessage());
+    }
+  }
+
+  /**
+   * A response that has no body by definition, to a HEAD request or a 304 Not Modified, may declare the length of the
+   * body a GET would have had (RFC 9110 §8.6): such a length over the limit had been refused as TOO_LARGE although
+   * nothing was to be read.
+   */
+  @Test
+  void aResponseWithoutABodyIsNotRefusedForTheLengthItDeclares() throws Exception {
+    try (RawServer raw = new RawServer("HTTP/1.1 200 OK\r\nContent-Length: 5000\r\n\r\n")) {
+      HttpRequest head = HttpRequest.newBuilder(raw.uri()).method("HEAD", HttpRequest.BodyPublishers.noBody()).build();
+      var response = BoundedHttp.send(client, head, Duration.ofSeconds(5), 1024);
+      assertEquals(200, response.statusCode());
+      assertEquals(0, response.body().length);
+    }
+    try (RawServer raw = new RawServer("HTTP/1.1 304 Not Modified\r\nContent-Length: 5000\r\n\r\n")) {
+      var response = BoundedHttp.send(client, HttpRequest.newBuilder(raw.uri()).build(), Duration.ofSeconds(5), 1024);
+      assertEquals(304, response.statusCode());
+      assertEquals(0, response.body().length);
+    }
+  }
+
+  /**
+   * A caller already interrupted sends nothing, and keeps its interrupt: the request (a risk check's carries the
+   * borrower's name and ID number) had been sent all the same, for an answer nobody would wait for.
+   */
+  @Test
+  void anInterruptedCallerSendsNothingAndKeepsItsInterrupt() throws IOException {
+    try (ServerSocket listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      URI uri = URI.create("http://127.0.0.1:" + listening.getLocalPort() + "/x");
+      Thread.currentThread().interrupt();
+      BoundedHttp.Failure f;
+      try {
+        f = failure(client, HttpRequest.newBuilder(uri).build(), Duration.ofSeconds(5));
+      } finally {
+        assertTrue(Thread.interrupted(), "the interrupt is kept"); // and cleared for the rest of the test
+      }
+      assertEquals(BoundedHttp.FailureKind.INTERRUPTED, f.kind());
+      assertEquals("interrupted before sending the request to " + uri, f.getMessage());
+      listening.setSoTimeout(300); // a connection made at all is made at once, on loopback
+      assertThrows(java.net.SocketTimeoutException.class, listening::accept, "no connection is made");
+    }
+  }
+
+  /**
+   * A response that declares both a Content-Length and a Transfer-Encoding has no one body (RFC 9112 §6.3: a sign of
+   * response splitting, to be handled as an error): the client had read its body by the Content-Length, and returned
+   * the first bytes of the chunked stream ("500" of a chunk's size line) as the body.
+   */
+  @Test
+  void aResponseFramedBothWaysIsRefused() throws IOException {
+    try (RawServer raw = new RawServer("HTTP/1.1 200 OK\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n"
+        + "5\r\nhello\r\n0\r\n\r\n")) {
+      BoundedHttp.Failure f = failure(client, HttpRequest.newBuilder(raw.uri()).build(), Duration.ofSeconds(5));
+      assertEquals(BoundedHttp.FailureKind.IO, f.kind());
+      assertEquals(raw.uri() + ": the response declares both a Content-Length and a Transfer-Encoding, so its body "
+          + "has no one length", f.getMessage());
+    }
+  }
+
+  /**
+   * A client that follows redirects may fail where a redirect led, not at the request's address: a refusal at the
+   * target of a redirect had been reported as "the connection to" the request's own host and port, which had answered.
+   */
+  @Test
+  void aRefusalWhereARedirectLedDoesNotBlameTheRequestsAddress() throws IOException {
+    int closedPort;
+    try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = closed.getLocalPort();
+    }
+    String target = "http://127.0.0.1:" + closedPort + "/moved";
+    server.createContext("/redirects", ex -> {
+      ex.getResponseHeaders().set("Location", target);
+      ex.sendResponseHeaders(302, -1);
+      ex.close();
+    });
+    HttpClient following = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+    BoundedHttp.Failure f = failure(following, HttpRequest.newBuilder(at("/redirects")).build(), Duration.ofSeconds(5));
+    assertEquals(BoundedHttp.FailureKind.IO, f.kind());
+    assertEquals(at("/redirects") + ": the connection to 127.0.0.1:" + server.getAddress().getPort()
+        + ", or to where a redirect led (the client follows them), was refused", f.getMessage());
   }
 }

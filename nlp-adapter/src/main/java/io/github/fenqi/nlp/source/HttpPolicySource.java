@@ -152,7 +152,7 @@ public final class HttpPolicySource implements PolicySource {
           .map(a -> new Announcement(a.sourceId(), a.id(), a.title(), a.text(), a.uri(), now)).toList();
     }
     if (status < 200 || status > 299) {
-      throw new PolicySourceException(id, "HTTP " + status + " from " + response.uri()
+      throw new PolicySourceException(id, "HTTP " + status + " from " + shown(response.uri())
           + redirectedFrom(response.uri()));
     }
     List<Announcement> read = read(response);
@@ -167,14 +167,14 @@ public final class HttpPolicySource implements PolicySource {
   /** The announcements of a successful response. */
   private List<Announcement> read(HttpResponse<byte[]> response) {
     int status = response.statusCode();
+    URI base = response.uri(); // where the body came from, after any redirect: relative item links are relative to it
     String contentType = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
-    byte[] body = decodeContent(response.body(),
+    byte[] body = decodeContent(base, response.body(),
         response.headers().firstValue("Content-Encoding").orElse("").strip().toLowerCase(Locale.ROOT));
-    refuseBinary(body, contentType);
+    refuseBinary(base, body, contentType);
     boolean json = format == Format.JSON_FEED || (format == Format.AUTO && contentType.contains("json"));
     CharsetSniffer.Decoded decoded = CharsetSniffer.decode(body, charsetParameter(contentType).orElse(null), !json);
     Instant now = clock.instant();
-    URI base = response.uri(); // where the body came from, after any redirect: relative item links are relative to it
     if (json) {
       return parseFeed(decoded.text(), base, now);
     }
@@ -185,7 +185,7 @@ public final class HttpPolicySource implements PolicySource {
     String text = looksLikeHtml(decoded.text(), contentType) ? HtmlText.toText(decoded.text()) : decoded.text().strip();
     if (text.isBlank()) { // a hiccup (an empty 200 or 204): read as the page's new text, the real one came back as an
       // edit and was applied again over an operator's hand edit of the live policy
-      throw new PolicySourceException(id, "response from " + uri + " (HTTP " + status + ") has no text"
+      throw new PolicySourceException(id, "response from " + from(base) + " (HTTP " + status + ") has no text"
           + (body.length == 0 ? ": the body is empty" : ": the page shows none") + "; not read as the page's text");
     }
     return List.of(new Announcement(id, uri.toString(), title(decoded.text()), text, uri, now));
@@ -214,14 +214,14 @@ public final class HttpPolicySource implements PolicySource {
       }
       Optional<String> location = response.headers().firstValue("Location").map(String::strip);
       if (location.isEmpty() || location.get().isEmpty()) {
-        throw new PolicySourceException(id, "HTTP " + status + " from " + at + " without a Location to follow");
+        throw new PolicySourceException(id, "HTTP " + status + " from " + shown(at) + " without a Location to follow");
       }
       URI next;
       try {
         next = at.resolve(location.get());
       } catch (IllegalArgumentException e) {
-        throw new PolicySourceException(id, "HTTP " + status + " from " + at + ": the redirect to '"
-            + location.get() + "' is not a valid URI");
+        throw new PolicySourceException(id, "HTTP " + status + " from " + shown(at) + ": the redirect to '"
+            + location.get().split("[?#]", 2)[0] + "' is not a valid URI");
       }
       String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
       String refused = !scheme.equals("http") && !scheme.equals("https") ? "only to http or https"
@@ -229,8 +229,9 @@ public final class HttpPolicySource implements PolicySource {
           : next.getHost() == null ? "it names no host"
           : redirects == MAX_REDIRECTS ? "at most " + MAX_REDIRECTS + " in a row" : null;
       if (refused != null) { // "HTTP 302" alone did not say why
-        throw new PolicySourceException(id, "HTTP " + status + " from " + at + ": the redirect to '" + location.get()
-            + "' is not followed (" + refused + ")");
+        throw new PolicySourceException(id, "HTTP " + status + " from " + shown(at) + ": the redirect to '"
+            + (next.getRawUserInfo() != null ? shown(next) : location.get().split("[?#]", 2)[0])
+            + "' is not followed (" + refused + ")"); // as written, less what may hold a token
       }
       at = next;
     }
@@ -259,9 +260,9 @@ public final class HttpPolicySource implements PolicySource {
     } catch (BoundedHttp.Failure f) {
       throw switch (f.kind()) {
         case TIMEOUT -> timedOut(at);
-        case TOO_LARGE -> new PolicySourceException(id, "response from " + at + " is larger than the limit of "
+        case TOO_LARGE -> new PolicySourceException(id, "response from " + shown(at) + " is larger than the limit of "
             + maxBodyBytes + " bytes");
-        case INTERRUPTED -> new PolicySourceException(id, "interrupted while fetching " + at, f);
+        case INTERRUPTED -> new PolicySourceException(id, "interrupted while fetching " + shown(at), f);
         case IO -> new PolicySourceException(id, "cannot fetch " + f.getMessage() + redirectedFrom(at), f);
       };
     }
@@ -269,21 +270,38 @@ public final class HttpPolicySource implements PolicySource {
 
   /** The read timeout ran out at {@code at}: a timeout after a redirect had named the configured address. */
   private PolicySourceException timedOut(URI at) {
-    return new PolicySourceException(id, "no complete response from " + at + redirectedFrom(at) + " within "
+    return new PolicySourceException(id, "no complete response from " + shown(at) + redirectedFrom(at) + " within "
         + readTimeout.toMillis() + " ms (read timeout)");
   }
 
+  /**
+   * An address as a message names it: without its query, fragment or user-info, which may hold a token (a signed
+   * feed address): every failure had quoted the address whole, into a message that is logged and handed to every
+   * listener.
+   */
+  private static String shown(URI address) {
+    return BoundedHttp.address(address);
+  }
+
+  /**
+   * Where a body came from, as a message names it: after a redirect, its address and the configured one; an unreadable
+   * body had been named by the configured address, which had answered only with the redirect.
+   */
+  private String from(URI base) {
+    return shown(base) + redirectedFrom(base);
+  }
+
   private String redirectedFrom(URI at) {
-    return at.equals(uri) ? "" : " (redirected from " + uri + ")";
+    return at.equals(uri) ? "" : " (redirected from " + shown(uri) + ")";
   }
 
   /** The body with its content encoding undone: identity as is, gzip inflated within the size limit. */
-  private byte[] decodeContent(byte[] body, String encoding) {
+  private byte[] decodeContent(URI base, byte[] body, String encoding) {
     if (encoding.isEmpty() || encoding.equals("identity")) {
       return body;
     }
     if (!encoding.equals("gzip") && !encoding.equals("x-gzip")) {
-      throw new PolicySourceException(id, "response from " + uri + " has Content-Encoding '" + encoding
+      throw new PolicySourceException(id, "response from " + from(base) + " has Content-Encoding '" + encoding
           + "'; only gzip is supported");
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -291,19 +309,20 @@ public final class HttpPolicySource implements PolicySource {
     try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
       for (int n; (n = in.read(buffer)) > 0; ) {
         if (out.size() + (long) n > maxBodyBytes) { // a small gzip can inflate to gigabytes
-          throw new PolicySourceException(id, "response from " + uri + " inflates to more than the limit of "
+          throw new PolicySourceException(id, "response from " + from(base) + " inflates to more than the limit of "
               + maxBodyBytes + " bytes");
         }
         out.write(buffer, 0, n);
       }
     } catch (ZipException e) {
-      throw new PolicySourceException(id, "response from " + uri + " says gzip but is not valid gzip: "
+      throw new PolicySourceException(id, "response from " + from(base) + " says gzip but is not valid gzip: "
           + e.getMessage(), e);
     } catch (EOFException e) { // its message is null or the inflater's ("Unexpected end of ZLIB input stream")
-      throw new PolicySourceException(id, "response from " + uri + " says gzip but is not valid gzip: it ends before "
-          + "the compressed data does (cut short)", e);
+      throw new PolicySourceException(id, "response from " + from(base) + " says gzip but is not valid gzip: it ends "
+          + "before the compressed data does (cut short)", e);
     } catch (IOException e) {
-      throw new PolicySourceException(id, "cannot inflate the gzip response from " + uri + ": " + e.getMessage(), e);
+      throw new PolicySourceException(id, "cannot inflate the gzip response from " + from(base) + ": " + e.getMessage(),
+          e);
     }
     return out.toByteArray();
   }
@@ -313,12 +332,12 @@ public final class HttpPolicySource implements PolicySource {
    * that is not text, HTML, XML or JSON; or, whatever the declaration, a PDF, gzip or NUL bytes at the start (unless
    * it is UTF-16, by its byte-order mark or declared charset).
    */
-  private void refuseBinary(byte[] body, String contentType) {
+  private void refuseBinary(URI base, byte[] body, String contentType) {
     String media = contentType.split(";", 2)[0].strip();
     boolean textual = media.isEmpty() || media.startsWith("text/") || media.endsWith("/json")
         || media.endsWith("+json") || media.endsWith("/xml") || media.endsWith("+xml");
     if (!textual) {
-      throw new PolicySourceException(id, "response from " + uri + " is '" + media
+      throw new PolicySourceException(id, "response from " + from(base) + " is '" + media
           + "', not text: an HTML page, plain text or a JSON feed was expected");
     }
     int head = Math.min(body.length, 1024);
@@ -336,7 +355,7 @@ public final class HttpPolicySource implements PolicySource {
       }
     }
     if (what != null) {
-      throw new PolicySourceException(id, "response from " + uri + " is " + what
+      throw new PolicySourceException(id, "response from " + from(base) + " is " + what
           + (media.isEmpty() ? " (no Content-Type)" : " although labelled '" + media + "'")
           + ": an HTML page, plain text or a JSON feed was expected");
     }
@@ -405,18 +424,19 @@ public final class HttpPolicySource implements PolicySource {
     try {
       items = XmlFeed.items(body);
     } catch (XmlFeed.Malformed e) {
-      throw new PolicySourceException(id, "malformed RSS/Atom feed from " + uri + e.where() + ": " + e.getMessage(),
-          new InvalidInputException(uri.toString(), "malformed XML feed" + e.where()));
+      throw new PolicySourceException(id, "malformed RSS/Atom feed from " + from(base) + e.where() + ": "
+          + e.getMessage(),
+          new InvalidInputException(shown(base), "malformed XML feed" + e.where()));
     }
     List<Announcement> out = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       XmlFeed.Item item = items.get(i);
       if (item.content() == null) {
-        throw new PolicySourceException(id, "RSS/Atom feed from " + uri + ": item " + (i + 1)
+        throw new PolicySourceException(id, "RSS/Atom feed from " + from(base) + ": item " + (i + 1)
             + " has no 'description', 'content:encoded', 'content' or 'summary'");
       }
-      out.add(announcement("RSS/Atom feed from " + uri + ": item " + (i + 1) + " link", i, item.id(), item.title(),
-          item.link(), base, item.content(), now));
+      out.add(announcement("RSS/Atom feed from " + from(base) + ": item " + (i + 1) + " link", i, item.id(),
+          item.title(), item.link(), base, item.content(), now));
     }
     return List.copyOf(out);
   }
@@ -456,14 +476,15 @@ public final class HttpPolicySource implements PolicySource {
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
           + e.getLocation().getColumnNr();
-      throw new PolicySourceException(id, "malformed JSON feed from " + uri + where + ": " + e.getOriginalMessage(),
-          new InvalidInputException(uri.toString(), "malformed JSON" + where));
+      throw new PolicySourceException(id, "malformed JSON feed from " + from(base) + where + ": "
+          + e.getOriginalMessage(),
+          new InvalidInputException(shown(base), "malformed JSON" + where));
     } catch (IOException e) {
-      throw new PolicySourceException(id, "cannot read JSON feed from " + uri + ": " + e.getMessage(), e);
+      throw new PolicySourceException(id, "cannot read JSON feed from " + from(base) + ": " + e.getMessage(), e);
     }
     JsonNode items = root != null && root.isObject() ? root.get("items") : root;
     if (items == null || !items.isArray()) {
-      throw new PolicySourceException(id, "JSON feed from " + uri
+      throw new PolicySourceException(id, "JSON feed from " + from(base)
           + " must be an array of items or an object with an 'items' array");
     }
     List<Announcement> out = new ArrayList<>();
@@ -471,12 +492,12 @@ public final class HttpPolicySource implements PolicySource {
       JsonNode item = items.get(i);
       String content = firstText(item, "content", "text", "body");
       if (content == null) {
-        throw new PolicySourceException(id, "JSON feed from " + uri + ": items[" + i
+        throw new PolicySourceException(id, "JSON feed from " + from(base) + ": items[" + i
             + "] has no 'content', 'text' or 'body' string");
       }
       // a blank id names no item, as in an RSS/Atom feed: "id": "" on two items had made them one announcement
       String itemId = firstText(item, "id", "guid");
-      out.add(announcement("JSON feed from " + uri + ": items[" + i + "].url", i,
+      out.add(announcement("JSON feed from " + from(base) + ": items[" + i + "].url", i,
           itemId == null || itemId.isBlank() ? null : itemId,
           firstText(item, "title"), firstText(item, "url", "link"), base, content, now));
     }
@@ -565,9 +586,9 @@ public final class HttpPolicySource implements PolicySource {
       }
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if (!scheme.equals("http") && !scheme.equals("https")) {
-        problems.add(io.github.fenqi.core.Problem.of("uri", "'" + uri + "' must be an http or https address"));
+        problems.add(io.github.fenqi.core.Problem.of("uri", "'" + shown(uri) + "' must be an http or https address"));
       } else if (uri.getHost() == null) {
-        problems.add(io.github.fenqi.core.Problem.of("uri", "'" + uri + "' has no host"));
+        problems.add(io.github.fenqi.core.Problem.of("uri", "'" + shown(uri) + "' has no host"));
       }
       // BoundedHttp's range: a huge timeout overflowed (ArithmeticException at every fetch), a sub-millisecond one
       // timed out unheard

@@ -554,4 +554,62 @@ class HttpPolicySourceTest {
     assertTrue(assertThrows(PolicySourceException.class, () -> source("/scripts").fetch()).getMessage()
         .endsWith("(HTTP 200) has no text: the page shows none; not read as the page's text"));
   }
+
+  /**
+   * A failure names the address without its query, fragment or user-info, which may hold a token (a signed feed
+   * address, {@code ?token=…}): every failure had quoted the configured address whole, and a refused redirect its
+   * Location whole, into a message that is logged and handed to every listener.
+   */
+  @Test
+  void aFailureNamesTheAddressWithoutItsQueryOrUserInfo() {
+    server.handle("/down", ex -> LoopbackServer.respond(ex, 503, "", new byte[0]));
+    server.handle("/moved", ex -> {
+      ex.getResponseHeaders().set("Location", "/down?sig=SECRET-3");
+      LoopbackServer.respond(ex, 302, "", new byte[0]);
+    });
+    server.handle("/to-ftp", ex -> {
+      ex.getResponseHeaders().set("Location", "ftp://u:SECRET-4@files.example/x?k=SECRET-5");
+      LoopbackServer.respond(ex, 302, "", new byte[0]);
+    });
+    server.serve("/bad-feed", "application/json", "{\"items\": [".getBytes(StandardCharsets.UTF_8));
+    server.serve("/pdf", "application/pdf", "%PDF-1.4".getBytes(StandardCharsets.UTF_8));
+    for (String path : List.of("/down", "/moved", "/to-ftp", "/bad-feed", "/pdf")) {
+      URI secret = URI.create("http://u:pw-SECRET@127.0.0.1:" + server.uri("").getPort() + path
+          + "?token=SECRET-1#SECRET-2");
+      PolicySourceException e = assertThrows(PolicySourceException.class,
+          () -> HttpPolicySource.builder("test", "hexin", secret).build().fetch());
+      for (Throwable c = e; c != null; c = c.getCause()) {
+        assertFalse(String.valueOf(c.getMessage()).contains("SECRET"), path + ": " + c.getMessage());
+      }
+    }
+    URI moved = URI.create(server.uri("/moved") + "?token=SECRET-1");
+    assertEquals("policy source 'test': HTTP 503 from " + server.uri("/down") + " (redirected from "
+        + server.uri("/moved") + ")", assertThrows(PolicySourceException.class,
+            () -> HttpPolicySource.builder("test", "hexin", moved).build().fetch()).getMessage());
+    assertEquals("policy source 'test': HTTP 302 from " + server.uri("/to-ftp") + ": the redirect to "
+        + "'ftp://files.example/x' is not followed (only to http or https)", assertThrows(PolicySourceException.class,
+            () -> HttpPolicySource.builder("test", "hexin", server.uri("/to-ftp")).build().fetch()).getMessage());
+    InvalidInputException refused = assertThrows(InvalidInputException.class,
+        () -> HttpPolicySource.builder("test", "hexin", URI.create("ftp://u:SECRET@files.example/x?k=SECRET")).build());
+    assertFalse(refused.getMessage().contains("SECRET"), refused.getMessage());
+  }
+
+  /**
+   * A body that cannot be read is named by where it came from, after a redirect too: it had been named by the
+   * configured address, which had answered only with the redirect.
+   */
+  @Test
+  void anUnreadableBodyAfterARedirectNamesWhereItCameFrom() {
+    server.serve("/pdf", "application/pdf", "%PDF-1.4".getBytes(StandardCharsets.UTF_8));
+    server.serve("/feed", "application/json", "{\"items\": [".getBytes(StandardCharsets.UTF_8));
+    for (String target : List.of("/pdf", "/feed")) {
+      server.handle("/to" + target, ex -> {
+        ex.getResponseHeaders().set("Location", target);
+        LoopbackServer.respond(ex, 302, "", new byte[0]);
+      });
+      String message = assertThrows(PolicySourceException.class, () -> source("/to" + target).fetch()).getMessage();
+      assertTrue(message.contains(" from " + server.uri(target) + " (redirected from " + server.uri("/to" + target)
+          + ")"), message);
+    }
+  }
 }

@@ -12,6 +12,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -24,9 +28,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * A {@link RiskCheck} over HTTP with JSON, on {@code java.net.http}. It POSTs
  * {@code {"caseId":…,"name":…,"idNumber":…,"mobile":…}} to the endpoint and expects HTTP 200 with
- * {@code {"decision":"ALLOW"|"REVIEW"|"DENY","score":number?,"reason":string?}}. The timeout bounds the whole
+ * {@code {"decision":"ALLOW"|"REVIEW"|"DENY","score":number?,"reason":string?}}, in UTF-8 or the charset its
+ * Content-Type declares. The timeout bounds the whole
  * exchange, body included, and an answer over 64 KB is cut off. Anything else (timeout, connection failure, non-200
- * status, unreadable or oversized body, unknown decision) yields the configured
+ * status, unreadable or oversized body, bytes that are no text in its charset, unknown decision) yields the configured
  * {@link FailureMode}'s degraded assessment. The body carries PII, so plain {@code http} is accepted only on this machine
  * (loopback) or with {@link Builder#allowPlainHttp()}.
  *
@@ -100,7 +105,54 @@ public final class HttpRiskCheck implements RiskCheck {
     if (response.statusCode() != 200) {
       return failureMode.onFailure(name, "HTTP status " + response.statusCode());
     }
-    return parse(new String(response.body(), StandardCharsets.UTF_8));
+    String text;
+    try {
+      text = text(response);
+    } catch (UnreadableAnswer e) {
+      return failureMode.onFailure(name, "unreadable answer (" + e.getMessage() + ")");
+    }
+    return parse(text);
+  }
+
+  /** An answer that is not text; its message says why. */
+  private static final class UnreadableAnswer extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    UnreadableAnswer(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /**
+   * The answer as text, in the charset its Content-Type declares, else UTF-8 (JSON's own, RFC 8259), strictly: a GBK
+   * answer had been read as UTF-8, its reason written to the audit log as replacement characters, and bytes that were
+   * not UTF-8 had been replaced in silence, the answer taken as the service's.
+   *
+   * @throws UnreadableAnswer for a charset this JVM does not know, or bytes that are not text in the charset
+   */
+  private static String text(HttpResponse<byte[]> response) throws UnreadableAnswer {
+    String declared = null;
+    for (String part : response.headers().firstValue("Content-Type").orElse("").split(";")) {
+      String p = part.strip();
+      if (p.regionMatches(true, 0, "charset=", 0, "charset=".length())) {
+        declared = p.substring("charset=".length()).replace("\"", "").strip();
+      }
+    }
+    Charset charset = StandardCharsets.UTF_8;
+    if (declared != null) {
+      try {
+        charset = Charset.forName(declared);
+      } catch (IllegalArgumentException e) { // an illegal or unsupported name
+        throw new UnreadableAnswer("its charset '" + (declared.length() > 40 ? declared.substring(0, 40) + "…"
+            : declared) + "' is not one this JVM knows");
+      }
+    }
+    try {
+      return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(response.body())).toString();
+    } catch (CharacterCodingException e) {
+      throw new UnreadableAnswer("not valid " + charset.name() + " text");
+    }
   }
 
   private RiskAssessment parse(String body) {

@@ -77,6 +77,20 @@ class HttpRiskCheckTest {
     server.createContext("/twice", ex -> respond(ex, 200, "{\"decision\":\"DENY\",\"decision\":\"ALLOW\"}"));
     server.createContext("/trailing", ex -> respond(ex, 200, "{\"decision\":\"ALLOW\"} {\"decision\":\"DENY\"}"));
     server.createContext("/infinite", ex -> respond(ex, 200, "{\"decision\":\"ALLOW\",\"score\":1e400}"));
+    server.createContext("/gbk", ex -> respond(ex, "application/json; charset=GBK",
+        "{\"decision\":\"REVIEW\",\"reason\":\"多头借贷\"}".getBytes(java.nio.charset.Charset.forName("GBK"))));
+    server.createContext("/not-utf8", ex -> { // "多头" in GBK, undeclared: not UTF-8
+      byte[] head = "{\"decision\":\"ALLOW\",\"reason\":\"".getBytes(StandardCharsets.UTF_8);
+      byte[] gbk = "多头".getBytes(java.nio.charset.Charset.forName("GBK"));
+      byte[] tail = "\"}".getBytes(StandardCharsets.UTF_8);
+      byte[] all = new byte[head.length + gbk.length + tail.length];
+      System.arraycopy(head, 0, all, 0, head.length);
+      System.arraycopy(gbk, 0, all, head.length, gbk.length);
+      System.arraycopy(tail, 0, all, head.length + gbk.length, tail.length);
+      respond(ex, "application/json", all);
+    });
+    server.createContext("/no-such-charset", ex -> respond(ex, "application/json; charset=x-no-such",
+        "{\"decision\":\"ALLOW\"}".getBytes(StandardCharsets.UTF_8)));
     server.createContext("/unknown", ex -> respond(ex, 200, "{\"decision\":\"MAYBE\"}"));
     server.start();
   }
@@ -92,6 +106,14 @@ class HttpRiskCheckTest {
     ex.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = ex.getResponseBody()) {
       out.write(bytes);
+    }
+  }
+
+  private static void respond(HttpExchange ex, String contentType, byte[] body) throws IOException {
+    ex.getResponseHeaders().set("Content-Type", contentType);
+    ex.sendResponseHeaders(200, body.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(body);
     }
   }
 
@@ -342,5 +364,22 @@ class HttpRiskCheckTest {
     assertFalse(value.getMessage().contains("sk-live"), value.getMessage());
     assertEquals("HttpRiskCheck[risk.example.com, https://risk.example.com/check, timeout=PT2S, FAIL_CLOSED]",
         b.header("X-Api-Key", "sk-live-123").build().toString());
+  }
+
+  /**
+   * The answer is read in the charset its Content-Type declares, else as UTF-8, and bytes that are not text in it make
+   * it unreadable: a GBK answer had been read as UTF-8, its reason "多头借贷" written to the audit log as replacement
+   * characters, and an answer that was not UTF-8 had been taken as the service's, its reason garbled in silence.
+   */
+  @Test
+  void anAnswerIsReadInItsDeclaredCharsetAndBytesThatAreNoTextMakeItUnreadable() {
+    assertEquals(new RiskAssessment("test-antifraud", RiskDecision.REVIEW, null, "多头借贷", false),
+        check("/gbk", FailureMode.FAIL_CLOSED).check(request));
+    assertEquals(new RiskAssessment("test-antifraud", RiskDecision.DENY, null,
+        "unreadable answer (not valid UTF-8 text) (fail-closed)", true),
+        check("/not-utf8", FailureMode.FAIL_CLOSED).check(request));
+    assertEquals(new RiskAssessment("test-antifraud", RiskDecision.DENY, null,
+        "unreadable answer (its charset 'x-no-such' is not one this JVM knows) (fail-closed)", true),
+        check("/no-such-charset", FailureMode.FAIL_CLOSED).check(request));
   }
 }
