@@ -109,7 +109,7 @@ public final class BoundedHttp {
       if (declared > maxBodyBytes) { // refused here, before the client reads a length past a long's range as its own
         throw new LimitedBodySubscriber.TooLarge(maxBodyBytes);
       }
-      LimitedBodySubscriber s = new LimitedBodySubscriber(maxBodyBytes, declared);
+      LimitedBodySubscriber s = new LimitedBodySubscriber(maxBodyBytes);
       subscriber.set(s);
       return s;
     };

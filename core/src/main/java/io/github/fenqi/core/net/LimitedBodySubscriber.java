@@ -31,11 +31,9 @@ final class LimitedBodySubscriber implements BodySubscriber<byte[]> {
   private volatile Flow.@Nullable Subscription subscription;
   private long count;
 
-  LimitedBodySubscriber(long maxBytes, long declaredLength) {
+  /** A declared length above {@code maxBytes} is refused by the caller before a subscriber is made. */
+  LimitedBodySubscriber(long maxBytes) {
     this.maxBytes = maxBytes;
-    if (declaredLength > maxBytes) {
-      result.completeExceptionally(new TooLarge(maxBytes));
-    }
   }
 
   @Override
