@@ -17,13 +17,21 @@ public final class Decimals {
     String s = text.strip();
     if (!isPlainDecimal(s)) {
       throw new InvalidInputException(field, "'" + Problem.excerpt(s)
-          + "' is not a decimal number such as \"0.06\"");
+          + "' is not a decimal number such as \"0.06\"" + fullWidthHint(s));
     }
     if (s.length() > 40) { // a computed 1/6 pasted in full had been called "not a decimal number"
       throw new InvalidInputException(field, "'" + Problem.excerpt(s) + "' has " + s.length()
           + " characters; a decimal is read from at most 40, such as \"0.06\"");
     }
     return new BigDecimal(s);
+  }
+
+  /**
+   * What to add to the refusal of {@code text} when it holds full-width digits, which a Chinese input method types and
+   * which look like 0-9 in a message: a rate "０.０６" had been refused as not a decimal number such as "0.06".
+   */
+  static String fullWidthHint(String text) {
+    return text.chars().anyMatch(c -> c >= '０' && c <= '９') ? " in the digits 0-9 (these are full-width)" : "";
   }
 
   /** Whether {@code s} is an optional sign, ASCII digits and at most one point, with a digit: "0.06", "-.5", "7.". */

@@ -67,8 +67,7 @@ public record Money(long fen) implements Comparable<Money> {
     // exponent check)
     if (!PLAIN.matcher(text).matches()) {
       throw new InvalidInputException(field, "'" + Problem.excerpt(text) + "' is not an amount; expected a decimal "
-          + "such as \"1234.56\"" + (text.chars().anyMatch(c -> c >= '０' && c <= '９')
-              ? " in the digits 0-9 (these are full-width)" : ""));
+          + "such as \"1234.56\"" + Decimals.fullWidthHint(text));
     }
     return fromDecimal(field, significant(field, text), text);
   }

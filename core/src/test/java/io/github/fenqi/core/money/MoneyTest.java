@@ -66,6 +66,20 @@ class MoneyTest {
     assertEquals(Money.ofFen(123_456), Money.parse("principal", " +1234.56 "));
   }
 
+  /**
+   * A rate or a ratio in full-width digits, as a Chinese input method types them, is named so, as an amount is: "０.０６"
+   * had been called "not a decimal number such as "0.06"", which looks the same.
+   */
+  @Test
+  void fullWidthDigitsInARateOrARatioAreNamed() {
+    assertEquals("annualRate: '０.１８' is not a decimal number such as \"0.06\" in the digits 0-9 (these are full-width)",
+        assertThrows(InvalidInputException.class, () -> Rate.parse("annualRate", "０.１８")).getMessage());
+    assertEquals("waiverCap: '0.５' is not a decimal number such as \"0.06\" in the digits 0-9 (these are full-width)",
+        assertThrows(InvalidInputException.class, () -> Ratio.parse("waiverCap", "0.５")).getMessage());
+    assertEquals("annualRate: '١' is not a decimal number such as \"0.06\"",
+        assertThrows(InvalidInputException.class, () -> Rate.parse("annualRate", "١")).getMessage());
+  }
+
   /** "1.23457E+11" is how a spreadsheet shortens 123456789012.34: read as 123457000000 it would be silently wrong. */
   @ParameterizedTest
   @ValueSource(strings = {"4.8e4", "1.23457E+11", "5E2"})
