@@ -66,6 +66,23 @@ class OutcomeMonitorTest {
         status.baselineTotal(), status.recentAccepted(), status.recentTotal(), status.pValue(), status.alerting()));
   }
 
+  /**
+   * An alert's statistic and p-value say "a drop" as its rates do: a z of −3 with a p-value of 0.9 beside rates from 50 %
+   * to 40 % had been taken, and its one-line message read "dropped … z=-3.00, p=0.90", a rise by its own figures. The
+   * monitor raises an alert only below an alpha under 0.5, so a positive z and a p-value below 0.5.
+   */
+  @Test
+  void anAlertWhoseStatisticSaysNoDropIsRefused() {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> new AcceptanceDropAlert("demo",
+        Strategy.BALANCED, 0.5, 200, 0.4, 50, -3, 0.9));
+    assertEquals(List.of(io.github.fenqi.core.Problem.of("z", "-3.0 is not above 0: an alert's statistic is positive, "
+            + "the baseline rate being above the recent one"),
+        io.github.fenqi.core.Problem.of("pValue", "0.9 is not below 0.5: an alert is significant at some alpha below "
+            + "0.5")), e.problems());
+    assertThrows(InvalidInputException.class, () -> new AcceptanceDropAlert("demo", Strategy.BALANCED, 0.5, 200, 0.4,
+        50, 0, 0.5));
+  }
+
   @Test
   void standardNormalCdfMatchesTables() {
     assertEquals(0.5, OutcomeMonitor.standardNormalCdf(0), 1e-7);
