@@ -83,6 +83,25 @@ class OutcomeMonitorTest {
         50, 0, 0.5));
   }
 
+  /**
+   * A status shown alerting has a recent rate below its baseline's, as the monitor's own are (an alert ends when the
+   * recent rate is back): one alerting with no outcomes at all, or at 45 of 50 against a baseline of 100 of 200, had
+   * been taken, built in code or read back from JSON.
+   */
+  @Test
+  void aStatusAlertingWithoutADropIsRefused() {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> new AcceptanceStatus("demo",
+        Strategy.BALANCED, 0, 0, 0, 0, java.util.OptionalDouble.empty(), true));
+    assertEquals(List.of(io.github.fenqi.core.Problem.of("alerting", "is true though there are no baseline and no recent "
+        + "outcomes; an alert needs a recent rate below the baseline's")), e.problems());
+    e = assertThrows(InvalidInputException.class, () -> new AcceptanceStatus("demo", Strategy.BALANCED, 100, 200, 45,
+        50, java.util.OptionalDouble.of(0.9), true));
+    assertEquals(List.of(io.github.fenqi.core.Problem.of("alerting", "is true though the recent rate (45 of 50) is not "
+        + "below the baseline's (100 of 200)")), e.problems());
+    assertEquals(true, new AcceptanceStatus("demo", Strategy.BALANCED, 100, 200, 20, 50,
+        java.util.OptionalDouble.of(0.01), true).alerting());
+  }
+
   @Test
   void standardNormalCdfMatchesTables() {
     assertEquals(0.5, OutcomeMonitor.standardNormalCdf(0), 1e-7);
