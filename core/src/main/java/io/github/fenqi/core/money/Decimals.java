@@ -14,16 +14,45 @@ public final class Decimals {
   private Decimals() {}
 
   static BigDecimal parse(String field, String text) {
-    String s = text.strip();
+    String s = stripSpaces(text);
     if (!isPlainDecimal(s)) {
       throw new InvalidInputException(field, "'" + Problem.excerpt(s)
-          + "' is not a decimal number such as \"0.06\"");
+          + "' is not a decimal number such as \"0.06\"" + fullWidthHint(s));
     }
     if (s.length() > 40) { // a computed 1/6 pasted in full had been called "not a decimal number"
       throw new InvalidInputException(field, "'" + Problem.excerpt(s) + "' has " + s.length()
           + " characters; a decimal is read from at most 40, such as \"0.06\"");
     }
     return new BigDecimal(s);
+  }
+
+  /**
+   * {@code text} without the spaces around it, no-break ones included ({@link String#strip} keeps U+00A0, U+2007 and
+   * U+202F, which a cell copied from a web page or a spreadsheet brings): "\u00A048000.00" had been refused as not an
+   * amount, quoting what reads as 48000.00 after an ordinary space, and passed JSON's check for spaces around a value.
+   */
+  static String stripSpaces(String text) {
+    int from = 0;
+    int to = text.length();
+    while (from < to && isSpace(text.charAt(from))) {
+      from++;
+    }
+    while (to > from && isSpace(text.charAt(to - 1))) {
+      to--;
+    }
+    return text.substring(from, to);
+  }
+
+  private static boolean isSpace(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c); // every space is in the Basic Multilingual Plane
+  }
+
+  /**
+   * What to add to the refusal of {@code text} when it holds full-width digits, which a Chinese input method types and
+   * which look like 0-9 in a message: a rate "０.０６" had been refused as not a decimal number such as "0.06".
+   */
+  static String fullWidthHint(String text) {
+    return text.chars().anyMatch(c -> c >= '０' && c <= '９') ? " in the digits 0-9 (these are full-width)" : "";
   }
 
   /** Whether {@code s} is an optional sign, ASCII digits and at most one point, with a digit: "0.06", "-.5", "7.". */
@@ -72,7 +101,7 @@ public final class Decimals {
    * @param example the value as it should be written, for the message ({@code "48000.00"})
    */
   static void requireNoSpaceAround(String field, String text, String example) {
-    if (!text.equals(text.strip())) {
+    if (!text.equals(stripSpaces(text))) {
       throw new InvalidInputException(field, "'" + Problem.excerpt(text) + "' has spaces around it; write the value "
           + "alone, such as \"" + example + "\"");
     }

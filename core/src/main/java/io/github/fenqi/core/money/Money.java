@@ -55,10 +55,11 @@ public record Money(long fen) implements Comparable<Money> {
 
   /**
    * Parses a decimal amount of yuan, naming {@code field} in the error if it is malformed: not a
-   * number, NaN or infinite, in exponent notation, more than two decimals, or beyond ±10^15 yuan.
+   * number, NaN or infinite, in exponent notation, more than two decimals, or beyond ±10^15 yuan. Spaces around it,
+   * no-break ones included, are not part of it.
    */
   public static Money parse(String field, String yuan) {
-    String text = yuan.strip();
+    String text = Decimals.stripSpaces(yuan);
     if (text.isEmpty()) {
       throw new InvalidInputException(field, "empty amount; expected a decimal such as \"1234.56\"");
     }
@@ -67,8 +68,7 @@ public record Money(long fen) implements Comparable<Money> {
     // exponent check)
     if (!PLAIN.matcher(text).matches()) {
       throw new InvalidInputException(field, "'" + Problem.excerpt(text) + "' is not an amount; expected a decimal "
-          + "such as \"1234.56\"" + (text.chars().anyMatch(c -> c >= '０' && c <= '９')
-              ? " in the digits 0-9 (these are full-width)" : ""));
+          + "such as \"1234.56\"" + Decimals.fullWidthHint(text));
     }
     return fromDecimal(field, significant(field, text), text);
   }
@@ -110,7 +110,7 @@ public record Money(long fen) implements Comparable<Money> {
 
   /** BigDecimal reads "1.23457E+11", a spreadsheet's shortening of 123456789012.34: an amount is written in full. */
   static void rejectExponent(String field, String text) {
-    if (EXPONENT.matcher(text.strip()).matches()) { // only a number in that form: "abcde" is just not an amount
+    if (EXPONENT.matcher(Decimals.stripSpaces(text)).matches()) { // only a number in that form: "abcde" is just not an amount
       throw new InvalidInputException(field, "'" + Problem.excerpt(text) + "' is in exponent notation; write the "
           + "amount in full, such as \"48000.00\" (a spreadsheet may have shortened it)");
     }

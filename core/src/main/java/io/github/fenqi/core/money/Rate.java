@@ -39,7 +39,7 @@ public record Rate(BigDecimal value) implements Comparable<Rate> {
   public static Rate parse(String field, String text) {
     BigDecimal value = Decimals.parse(field, text);
     if (value.signum() < 0 || value.compareTo(MAX) > 0) {
-      throw new InvalidInputException(field, "'" + text.strip() + "' is outside 0..10");
+      throw new InvalidInputException(field, "'" + Decimals.stripSpaces(text) + "' is outside 0..10");
     }
     return new Rate(value);
   }

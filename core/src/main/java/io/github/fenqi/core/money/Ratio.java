@@ -37,7 +37,7 @@ public record Ratio(BigDecimal value) implements Comparable<Ratio> {
   public static Ratio parse(String field, String text) {
     BigDecimal value = Decimals.parse(field, text);
     if (value.signum() < 0 || value.compareTo(BigDecimal.ONE) > 0) {
-      throw new InvalidInputException(field, "'" + text.strip() + "' is outside 0..1");
+      throw new InvalidInputException(field, "'" + Decimals.stripSpaces(text) + "' is outside 0..1");
     }
     return new Ratio(value);
   }

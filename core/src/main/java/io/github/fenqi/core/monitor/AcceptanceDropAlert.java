@@ -20,7 +20,8 @@ public record AcceptanceDropAlert(String platformId, Strategy strategy, double b
   /**
    * Every problem at once, each field named: an alert built in code or read back from JSON had been taken as it was —
    * "dropped" from 40 % to 90 %, from a baseline of no outcomes, with a p-value of 7 or a z of NaN, or a platform id
-   * with a line break, which forged a second line in this one-line message.
+   * with a line break, which forged a second line in this one-line message; a z of −3 with a p-value of 0.9, a rise by
+   * its own figures (the monitor raises an alert only at a p-value below an alpha under 0.5, so of a positive z).
    */
   public AcceptanceDropAlert {
     List<Problem> problems = new ArrayList<>();
@@ -40,8 +41,15 @@ public record AcceptanceDropAlert(String platformId, Strategy strategy, double b
     }
     if (!Double.isFinite(z)) {
       problems.add(Problem.of("z", z + " is not a finite number"));
+    } else if (!(z > 0)) {
+      problems.add(Problem.of("z", z + " is not above 0: an alert's statistic is positive, the baseline rate being "
+          + "above the recent one"));
     }
-    AcceptanceStatus.share("pValue", pValue, problems);
+    if (pValue >= 0.5 && pValue <= 1) {
+      problems.add(Problem.of("pValue", pValue + " is not below 0.5: an alert is significant at some alpha below 0.5"));
+    } else {
+      AcceptanceStatus.share("pValue", pValue, problems);
+    }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }

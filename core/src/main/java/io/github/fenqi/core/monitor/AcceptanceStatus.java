@@ -6,6 +6,7 @@ import io.github.fenqi.core.TextFields;
 import io.github.fenqi.core.solve.Strategy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.jspecify.annotations.Nullable;
 
@@ -22,13 +23,17 @@ public record AcceptanceStatus(String platformId, Strategy strategy, int baselin
   /**
    * Every problem at once, each field named: a status built in code or read back from JSON had been taken as it was —
    * 9 acceptances in 3 outcomes, an acceptance rate of 3.0; a p-value of 7; a platform id with a line break. A missing
-   * p-value means none (JSON omits an empty one).
+   * p-value means none (JSON omits an empty one). A status alerting with no outcomes, or a recent rate not below the
+   * baseline's, is refused as well: the monitor ends an alert as soon as the recent rate is back.
    */
   public AcceptanceStatus {
     List<Problem> problems = new ArrayList<>();
     identity(platformId, strategy, problems);
     count("baselineAccepted", baselineAccepted, "baselineTotal", baselineTotal, problems);
     count("recentAccepted", recentAccepted, "recentTotal", recentTotal, problems);
+    if (alerting && problems.isEmpty()) {
+      alertingProblem(baselineAccepted, baselineTotal, recentAccepted, recentTotal).ifPresent(problems::add);
+    }
     pValue = pValue == null ? OptionalDouble.empty() : pValue;
     if (pValue.isPresent()) {
       share("pValue", pValue.getAsDouble(), problems);
@@ -36,6 +41,25 @@ public record AcceptanceStatus(String platformId, Strategy strategy, int baselin
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
+  }
+
+  /**
+   * Why a status with these counts cannot be alerting, if it cannot: an alert needs a recent rate below the baseline's
+   * (the monitor ends one as soon as the recent rate is back), so outcomes in both windows.
+   */
+  private static Optional<Problem> alertingProblem(int baselineAccepted, int baselineTotal, int recentAccepted,
+      int recentTotal) {
+    String needs = "; an alert needs a recent rate below the baseline's";
+    if (baselineTotal == 0 || recentTotal == 0) {
+      return Optional.of(Problem.of("alerting", "is true though there are no "
+          + (baselineTotal == 0 && recentTotal == 0 ? "baseline and no recent" : baselineTotal == 0 ? "baseline"
+          : "recent") + " outcomes" + needs));
+    }
+    if ((long) recentAccepted * baselineTotal >= (long) baselineAccepted * recentTotal) {
+      return Optional.of(Problem.of("alerting", "is true though the recent rate (" + recentAccepted + " of "
+          + recentTotal + ") is not below the baseline's (" + baselineAccepted + " of " + baselineTotal + ")"));
+    }
+    return Optional.empty();
   }
 
   /** Adds the problems of a platform id that is not one line of visible text, and of a missing strategy. */

@@ -9,6 +9,9 @@ public enum StressDriver {
   JOB_LOSS,
   INCOME_DROP,
   SHOCK_EXPENSE,
-  /** No shock: income minus essentials does not cover the installments (plus income noise). */
+  /**
+   * The plan itself: income minus essentials does not cover the installments (plus income noise), so the path would
+   * re-default within the horizon without any of its events, whichever it met.
+   */
   PLAN_TOO_HEAVY
 }

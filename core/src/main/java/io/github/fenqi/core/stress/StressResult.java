@@ -19,7 +19,8 @@ import java.util.OptionalDouble;
  * lender as the plan's risk: every part present; the default probability a share of the paths in 0..1 (a custom
  * tester that returned 15 for 15 % had its plan shown as re-defaulting with probability 15.0, and NaN was written to
  * the result's JSON); a first-default month (at least 0, month 0 being the down payments') and a dominant driver
- * exactly when some path re-defaults, each driver's share within 0..the default probability; a shortfall that is not
+ * exactly when some path re-defaults, each driver's share within 0..the default probability, the shares adding up to
+ * at most it (each default has one driver) and the dominant driver's the largest; a shortfall that is not
  * negative; and a recommendation exactly when the level is RED. Each problem names its field; the level itself is
  * the tester's to derive from its own thresholds.
  *
@@ -89,6 +90,9 @@ public record StressResult(
         }
       }
     }
+    if (share && defaultsByDriver != null && problems.isEmpty()) {
+      driversProblem(defaultProbability, dominantDriver, defaultsByDriver).ifPresent(problems::add);
+    }
     if (level != null && recommendation != null) {
       if (level != RiskLevel.RED && recommendation.isPresent()) {
         problems.add(Problem.of("recommendation", "'" + recommendation.get() + "' is given for a " + level
@@ -105,6 +109,35 @@ public record StressResult(
     byDriver.putAll(Map.copyOf(defaultsByDriver));
     defaultsByDriver = Collections.unmodifiableMap(byDriver);
     scenarios = List.copyOf(scenarios);
+  }
+
+  /**
+   * Why the drivers' shares do not explain the defaults, if they do not: each default has one driver, so the shares add
+   * up to at most the default probability (a rounding of it aside), and the dominant driver has the largest share (any
+   * one of a tie). A result naming JOB_LOSS beside shares that put every default on the plan had been shown as the
+   * plan's explanation.
+   */
+  private static Optional<Problem> driversProblem(double defaultProbability, Optional<StressDriver> dominantDriver,
+      Map<StressDriver, Double> defaultsByDriver) {
+    double sum = 0;
+    for (StressDriver d : StressDriver.values()) {
+      sum += defaultsByDriver.getOrDefault(d, 0.0);
+    }
+    if (sum > defaultProbability + 1e-9) {
+      return Optional.of(Problem.of("defaultsByDriver", "the shares add up to " + sum + ", more than the default "
+          + "probability " + defaultProbability + " (each default has one driver)"));
+    }
+    if (dominantDriver.isPresent()) {
+      double dominant = defaultsByDriver.getOrDefault(dominantDriver.get(), 0.0);
+      for (StressDriver d : StressDriver.values()) {
+        double other = defaultsByDriver.getOrDefault(d, 0.0);
+        if (other > dominant) {
+          return Optional.of(Problem.of("dominantDriver", dominantDriver.get() + " has a share of " + dominant
+              + ", below " + d + "'s " + other));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /**

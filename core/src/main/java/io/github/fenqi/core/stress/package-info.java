@@ -23,10 +23,13 @@
  * <h2>Figures</h2>
  * Default probability = share of paths that re-default within the horizon; expected first default month = mean
  * over those paths; 95 % worst shortfall = the 95th percentile, over all paths, of the cash missing in the
- * month of default (0 for paths that never default). Each default is attributed to a driver: job loss if the
- * path saw one up to the default, else an income drop, else a shock expense, else the plan itself (income
- * minus essentials does not cover the installments). Only an event that costs something counts: a job loss whose
- * replacement share is the whole income, a drop of 0 and a shock of 0 yuan drive no default.
+ * month of default (0 for paths that never default). Each default is attributed to a driver: the plan itself
+ * (income minus essentials does not cover the installments) when the same path without its events — its income
+ * noise alone, no job loss, drop or shock — would miss a payment within the horizon too; else job loss if the path
+ * saw one up to the default, else an income drop, else a shock expense. Only an event that costs something counts:
+ * a job loss whose replacement share is the whole income, a drop of 0 and a shock of 0 yuan drive no default. (Any
+ * event seen had been the driver, so a plan that used up the savings by month 6 on every path was "mostly" failed
+ * by shocks of 1 yuan when they came in 30 % of months.)
  *
  * <h2>Reproducibility and common random numbers</h2>
  * The shocks of path k depend only on the seed and k (SplittableRandom seeded per path with a mix of both, so the

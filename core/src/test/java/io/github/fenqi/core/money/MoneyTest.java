@@ -66,6 +66,42 @@ class MoneyTest {
     assertEquals(Money.ofFen(123_456), Money.parse("principal", " +1234.56 "));
   }
 
+  /**
+   * A rate or a ratio in full-width digits, as a Chinese input method types them, is named so, as an amount is: "０.０６"
+   * had been called "not a decimal number such as "0.06"", which looks the same.
+   */
+  @Test
+  void fullWidthDigitsInARateOrARatioAreNamed() {
+    assertEquals("annualRate: '０.１８' is not a decimal number such as \"0.06\" in the digits 0-9 (these are full-width)",
+        assertThrows(InvalidInputException.class, () -> Rate.parse("annualRate", "０.１８")).getMessage());
+    assertEquals("waiverCap: '0.５' is not a decimal number such as \"0.06\" in the digits 0-9 (these are full-width)",
+        assertThrows(InvalidInputException.class, () -> Ratio.parse("waiverCap", "0.５")).getMessage());
+    assertEquals("annualRate: '١' is not a decimal number such as \"0.06\"",
+        assertThrows(InvalidInputException.class, () -> Rate.parse("annualRate", "١")).getMessage());
+  }
+
+  /**
+   * A no-break space (U+00A0, U+2007, U+202F: a cell copied from a web page or a spreadsheet) around a value is a space:
+   * text is read without it, as it is without any other space, and JSON refuses it as it refuses those. It had been
+   * "' 48000.00' is not an amount", quoting what reads as a valid amount after an ordinary space.
+   */
+  @Test
+  void aNoBreakSpaceAroundAValueIsASpace() throws Exception {
+    assertEquals(Money.ofFen(4_800_000), Money.parse("principal", "\u00A048000.00\u202F"));
+    assertEquals(Rate.of("0.06"), Rate.parse("annualRate", "0.06\u00A0"));
+    assertEquals(Ratio.of("0.5"), Ratio.parse("waiverCap", "\u20070.5"));
+    var mapper = io.github.fenqi.core.json.FenqiJson.newMapper();
+    assertEquals("amount: '\u00A048000.00' has spaces around it; write the value alone, such as \"1234.56\"",
+        assertThrows(InvalidInputException.class, () -> mapper.readValue("\"\\u00A048000.00\"", Money.class))
+            .getMessage());
+    assertEquals("rate: '0.06\u202F' has spaces around it; write the value alone, such as \"0.06\"",
+        assertThrows(InvalidInputException.class, () -> mapper.readValue("\"0.06\\u202F\"", Rate.class))
+            .getMessage());
+    assertEquals("amount: '4\u00A0800.00' is not an amount; expected a decimal such as \"1234.56\"",
+        assertThrows(InvalidInputException.class, () -> Money.parse("amount", "4\u00A0800.00")).getMessage(),
+        "a space inside an amount is still no amount");
+  }
+
   /** "1.23457E+11" is how a spreadsheet shortens 123456789012.34: read as 123457000000 it would be silently wrong. */
   @ParameterizedTest
   @ValueSource(strings = {"4.8e4", "1.23457E+11", "5E2"})

@@ -66,6 +66,42 @@ class OutcomeMonitorTest {
         status.baselineTotal(), status.recentAccepted(), status.recentTotal(), status.pValue(), status.alerting()));
   }
 
+  /**
+   * An alert's statistic and p-value say "a drop" as its rates do: a z of −3 with a p-value of 0.9 beside rates from 50 %
+   * to 40 % had been taken, and its one-line message read "dropped … z=-3.00, p=0.90", a rise by its own figures. The
+   * monitor raises an alert only below an alpha under 0.5, so a positive z and a p-value below 0.5.
+   */
+  @Test
+  void anAlertWhoseStatisticSaysNoDropIsRefused() {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> new AcceptanceDropAlert("demo",
+        Strategy.BALANCED, 0.5, 200, 0.4, 50, -3, 0.9));
+    assertEquals(List.of(io.github.fenqi.core.Problem.of("z", "-3.0 is not above 0: an alert's statistic is positive, "
+            + "the baseline rate being above the recent one"),
+        io.github.fenqi.core.Problem.of("pValue", "0.9 is not below 0.5: an alert is significant at some alpha below "
+            + "0.5")), e.problems());
+    assertThrows(InvalidInputException.class, () -> new AcceptanceDropAlert("demo", Strategy.BALANCED, 0.5, 200, 0.4,
+        50, 0, 0.5));
+  }
+
+  /**
+   * A status shown alerting has a recent rate below its baseline's, as the monitor's own are (an alert ends when the
+   * recent rate is back): one alerting with no outcomes at all, or at 45 of 50 against a baseline of 100 of 200, had
+   * been taken, built in code or read back from JSON.
+   */
+  @Test
+  void aStatusAlertingWithoutADropIsRefused() {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> new AcceptanceStatus("demo",
+        Strategy.BALANCED, 0, 0, 0, 0, java.util.OptionalDouble.empty(), true));
+    assertEquals(List.of(io.github.fenqi.core.Problem.of("alerting", "is true though there are no baseline and no recent "
+        + "outcomes; an alert needs a recent rate below the baseline's")), e.problems());
+    e = assertThrows(InvalidInputException.class, () -> new AcceptanceStatus("demo", Strategy.BALANCED, 100, 200, 45,
+        50, java.util.OptionalDouble.of(0.9), true));
+    assertEquals(List.of(io.github.fenqi.core.Problem.of("alerting", "is true though the recent rate (45 of 50) is not "
+        + "below the baseline's (100 of 200)")), e.problems());
+    assertEquals(true, new AcceptanceStatus("demo", Strategy.BALANCED, 100, 200, 20, 50,
+        java.util.OptionalDouble.of(0.01), true).alerting());
+  }
+
   @Test
   void standardNormalCdfMatchesTables() {
     assertEquals(0.5, OutcomeMonitor.standardNormalCdf(0), 1e-7);

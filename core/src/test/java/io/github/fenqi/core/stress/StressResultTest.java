@@ -114,6 +114,31 @@ class StressResultTest {
             Optional.of(StressDriver.JOB_LOSS), shares(0.2), List.of(), Optional.empty())));
   }
 
+  /**
+   * Each default has one driver, and the dominant one has the largest share: a result naming JOB_LOSS the driver of most
+   * defaults beside shares that put every default on the plan itself, or sharing 20 % of defaulting paths out as 20 %
+   * to each of two drivers, had been taken (built by a custom tester or read back from JSON) and shown as the plan's
+   * explanation.
+   */
+  @Test
+  void theDriversSharesAddUpAndTheDominantOneHasTheLargest() {
+    Map<StressDriver, Double> onThePlan = shares(0);
+    onThePlan.put(StressDriver.PLAN_TOO_HEAVY, 0.2);
+    assertEquals("[dominantDriver: JOB_LOSS has a share of 0.0, below PLAN_TOO_HEAVY's 0.2]",
+        problems(() -> new StressResult(0.2, OptionalDouble.of(4.5), Money.ofYuan(1_000), RiskLevel.YELLOW,
+            Optional.of(StressDriver.JOB_LOSS), onThePlan, List.of(), Optional.empty())));
+    Map<StressDriver, Double> twice = shares(0.2);
+    twice.put(StressDriver.SHOCK_EXPENSE, 0.2);
+    assertEquals("[defaultsByDriver: the shares add up to 0.4, more than the default probability 0.2 (each default has "
+        + "one driver)]", problems(() -> new StressResult(0.2, OptionalDouble.of(4.5), Money.ofYuan(1_000),
+            RiskLevel.YELLOW, Optional.of(StressDriver.JOB_LOSS), twice, List.of(), Optional.empty())));
+    Map<StressDriver, Double> tie = shares(0.1);
+    tie.put(StressDriver.PLAN_TOO_HEAVY, 0.1);
+    assertEquals(Optional.of(StressDriver.JOB_LOSS), new StressResult(0.2, OptionalDouble.of(4.5), Money.ofYuan(1_000),
+        RiskLevel.YELLOW, Optional.of(StressDriver.JOB_LOSS), tie, List.of(), Optional.empty()).dominantDriver(),
+        "a tie names either");
+  }
+
   @Test
   void aRecommendationComesExactlyWithRed() {
     // a GREEN plan told "do not negotiate", or a RED one with no advice, contradicts the traffic light
