@@ -180,7 +180,9 @@ public final class NegotiationEngine implements AutoCloseable {
    * the binding constraint), not an exception.
    *
    * @throws InvalidInputException listing every problem of the request found against the policies and the
-   *     clock (unknown platform, a date in the future), before any work is done
+   *     clock (unknown platform, a date in the future), and the solver's refusals of its eligible debts whatever the
+   *     budget ({@link ProposalProblem#tooLargeToSolve}: totals beyond a long of fen, grids too large to draw, each
+   *     debt named {@code debts[i]}), before any work is done
    */
   public NegotiationResult calculate(NegotiationRequest request) {
     return calculate(request, List.of());
@@ -258,27 +260,34 @@ public final class NegotiationEngine implements AutoCloseable {
     Map<String, Policy> policyOf = new HashMap<>();
     for (int i = 0; i < request.debts().size(); i++) {
       Debt d = request.debts().get(i);
-      if (d.totalOwed().compareTo(Amortizer.MAX_FINANCED) > 0) { // else the grid fails later, naming no debt
+      boolean tooLarge = d.totalOwed().compareTo(Amortizer.MAX_FINANCED) > 0;
+      if (tooLarge) { // else the grid fails later, naming no debt
         problems.add(Problem.of("debts[" + i + "]", "owes " + d.totalOwed() + " in all, above the largest amount a "
             + "schedule handles (" + Amortizer.MAX_FINANCED + ")"));
       }
       Optional<Policy> p = snapshot.find(d.platformId(), asOf);
       if (p.isEmpty()) {
         problems.add(Problem.of("debts[" + i + "].platformId", snapshot.whyNone(d.platformId(), asOf).orElseThrow()));
-      } else {
+      } else if (!tooLarge) {
         policyOf.put(d.id(), p.get());
       }
     }
-    if (!problems.isEmpty()) {
-      throw new InvalidInputException(problems);
-    }
 
+    // the debts' eligibility decides the proposal problem, which the solver refuses whatever the budget when its
+    // totals are beyond a long of fen or its grids too large to draw: that refusal had come only after the screening,
+    // every risk service sent the borrower's data for nothing, alone and naming the debts by their places among the
+    // eligible ones; it is one of the request's problems, each debt named by its place in the request
     List<NegotiationResult.DebtEligibility> decisions = new ArrayList<>();
     List<NegotiationResult.Ineligible> ineligible = new ArrayList<>();
     List<DebtTerms> terms = new ArrayList<>();
+    List<String> termsOf = new ArrayList<>();
     Map<String, Policy> eligiblePolicy = new LinkedHashMap<>();
-    for (Debt d : request.debts()) {
+    for (int i = 0; i < request.debts().size(); i++) {
+      Debt d = request.debts().get(i);
       Policy p = policyOf.get(d.id());
+      if (p == null) { // a problem of the request, listed above
+        continue;
+      }
       EligibilityDecision decision = returned(eligibility.evaluate(d, request.borrower(), p, asOf),
           "the eligibility evaluator", eligibility, "evaluate(debt '" + d.id() + "')");
       requireExplained(decision, d, p);
@@ -294,10 +303,15 @@ public final class NegotiationEngine implements AutoCloseable {
         ineligible.add(new NegotiationResult.Ineligible(d.id(), List.of(noPlan.get())));
       } else if (t != null) {
         terms.add(t);
+        termsOf.add("debts[" + i + "]");
         eligiblePolicy.put(d.id(), p);
       } else {
         ineligible.add(new NegotiationResult.Ineligible(d.id(), decision.reasons()));
       }
+    }
+    problems.addAll(ProposalProblem.tooLargeToSolve(terms, grid, termsOf));
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
     }
 
     Screening screening = screen(request, statements, analysis);
@@ -543,8 +557,8 @@ public final class NegotiationEngine implements AutoCloseable {
   }
 
   /**
-   * The solver's answer to a problem the engine built from a checked request (a grid too large is refused when the
-   * problem is built, before this): a refusal from inside the solver — a custom solver building an {@code
+   * The solver's answer to a problem the engine built from a checked request (a grid too large is refused with the
+   * request's problems, before this): a refusal from inside the solver — a custom solver building an {@code
    * Infeasibility} whose shortfall contradicts its amounts, say — is the solver's fault, not the case's. It had reached
    * the caller as an {@code InvalidInputException}, which the REST service answers as a 400 about the request. A
    * {@link SearchBudgetExhaustedException} passes through as it is: the case needed more search than the configured

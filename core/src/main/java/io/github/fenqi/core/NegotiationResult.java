@@ -42,7 +42,8 @@ import org.jspecify.annotations.Nullable;
  * @param reason why not, when infeasible (then required; absent when feasible, as the next three)
  * @param recommendation what to do instead, when infeasible
  * @param binding the constraint that binds, when infeasible
- * @param shortfall how far off it is, when infeasible
+ * @param shortfall how far off it is, when infeasible: never negative, above 0.00 where the budget or the savings bind,
+ *     0.00 where no amount of money measures the constraint (no eligible debt, a solver's user constraint)
  * @param maxAffordableInstallment the monthly budget for first installments (the assessment's, which it must equal)
  * @param affordability how the budget was worked out
  * @param eligibility every debt's decision (eligible exactly when none of its checks failed)
@@ -95,6 +96,9 @@ public record NegotiationResult(
         contradictions.add(Problem.of(whyNames[i], "is required when infeasible"));
       }
     }
+    if (!feasible && binding != null && shortfall != null) {
+      shortfallDisagrees(binding, shortfall).ifPresent(contradictions::add);
+    }
     if (!maxAffordableInstallment.equals(affordability.maxAffordableInstallment())) {
       contradictions.add(Problem.of("maxAffordableInstallment", maxAffordableInstallment + " is not the budget the "
           + "assessment worked out (affordability.maxAffordableInstallment " + affordability.maxAffordableInstallment()
@@ -118,6 +122,24 @@ public record NegotiationResult(
     ordered.putAll(Map.copyOf(notes));
     notes = Collections.unmodifiableMap(ordered);
     hardshipNoteFindings = List.copyOf(hardshipNoteFindings);
+  }
+
+  /**
+   * The problem with {@code shortfall} as the gap of {@code binding}, as {@link Infeasibility} holds every solver's
+   * answer to it: never negative, more than nothing where the budget or the savings bind, nothing where no amount of
+   * money measures the constraint. A response saying otherwise had read back as stated (the budget short by -1103.26).
+   */
+  private static Optional<Problem> shortfallDisagrees(Infeasibility.BindingConstraint binding, Money shortfall) {
+    if (shortfall.isNegative()) {
+      return Optional.of(Problem.of("shortfall", "'" + shortfall + "' is negative"));
+    }
+    return Optional.ofNullable(switch (binding) {
+      case MONTHLY_BUDGET, LIQUID_SAVINGS -> shortfall.isPositive() ? null : Problem.of("shortfall", "'" + shortfall
+          + "' where " + binding + " binds: a binding budget or savings falls short by more than nothing");
+      case NO_ELIGIBLE_DEBT, USER_CONSTRAINT -> shortfall.isZero() ? null : Problem.of("shortfall", "'" + shortfall
+          + "' where " + binding + " binds, which no amount of money measures: 0.00");
+      case BUDGET_AND_SAVINGS_TOGETHER, ACCEPTANCE_FLOOR -> null;
+    });
   }
 
   /**

@@ -156,6 +156,27 @@ class NegotiationResultReadTest {
   }
 
   /**
+   * An infeasible result's shortfall is how far off its binding constraint is, as {@code Infeasibility} holds it: a
+   * response saying the budget binds by -1103.26 (or by nothing), or that no debt is eligible beside a shortfall of
+   * money, had read back as stated, telling a borrower a gap its own figures deny.
+   */
+  @Test
+  void theShortfallAgreesWithTheBindingConstraint() throws Exception {
+    NegotiationEngine engine = NegotiationEngine.builder()
+        .policies(InMemoryPolicyRepository.of(Samples.policies())).clock(TODAY).build();
+    ObjectNode infeasible = MAPPER.valueToTree(engine.calculate(Samples.sampleCase()));
+    assertEquals("MONTHLY_BUDGET", infeasible.get("binding").asText());
+    ObjectNode negative = infeasible.deepCopy().put("shortfall", "-1103.26");
+    assertEquals(List.of(Problem.of("response: shortfall", "'-1103.26' is negative")), problemsReading(negative));
+    ObjectNode none = infeasible.deepCopy().put("shortfall", "0.00");
+    assertEquals(List.of(Problem.of("response: shortfall", "'0.00' where MONTHLY_BUDGET binds: a binding budget or "
+        + "savings falls short by more than nothing")), problemsReading(none));
+    ObjectNode noDebt = infeasible.deepCopy().put("binding", "NO_ELIGIBLE_DEBT");
+    assertEquals(List.of(Problem.of("response: shortfall", "'1103.26' where NO_ELIGIBLE_DEBT binds, which no amount "
+        + "of money measures: 0.00")), problemsReading(noDebt));
+  }
+
+  /**
    * A result's eligibility explains its plans: a decision is eligible exactly when none of its checks failed, and a
    * planned debt is one its decision let in and that is not listed as left out. A response saying otherwise had read
    * into a result whose explanation and answer disagreed (ol-1, left out at 1 day overdue, marked eligible; cc-1

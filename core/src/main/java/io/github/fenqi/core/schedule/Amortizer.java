@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Computes repayment schedules for one method and pair of rates. Create one per policy and reuse it: it
@@ -198,8 +199,9 @@ public final class Amortizer {
    * amount and many terms — the many-amount form below with one amount, whose schedules that charge interest
    * are then walked four terms side by side.
    *
-   * @throws InvalidInputException as {@link #summarize} does, for the first term that is out of range
-   * @throws IllegalArgumentException when an output array is shorter than {@code terms}
+   * @throws InvalidInputException as {@link #summarize} does, for the first term that is out of range, and naming
+   *     {@code terms}, {@code firstPayments} or {@code totals} when it is null, or an output array shorter than
+   *     {@code terms}; nothing is written then
    */
   public void summarize(long financedFen, int[] terms, long[] firstPayments, long[] totals) {
     summarize(new long[] {financedFen}, 1, terms, firstPayments, totals); // one amount: its terms four at a time
@@ -214,19 +216,12 @@ public final class Amortizer {
    * four side by side, term by term with each term's amounts together: the grids' schedules took about two thirds of
    * the time they took walked one amount at a time with two of its terms side by side.
    *
-   * @throws InvalidInputException as {@link #summarize} does, for the first amount or term that is out of range
-   * @throws IllegalArgumentException when {@code amounts} exceeds {@code financedFen} or an output array is shorter
-   *     than {@code amounts × terms.length}
+   * @throws InvalidInputException as {@link #summarize} does, for the first amount or term that is out of range, and
+   *     naming the argument — every one at once, nothing written — when an array is null, {@code amounts} is negative
+   *     or more than {@code financedFen} holds, or an output array is shorter than {@code amounts × terms.length}
    */
   public void summarize(long[] financedFen, int amounts, int[] terms, long[] firstPayments, long[] totals) {
-    if (amounts < 0 || amounts > financedFen.length) {
-      throw new IllegalArgumentException(amounts + " amounts asked of " + financedFen.length);
-    }
-    long cells = (long) amounts * terms.length;
-    if (firstPayments.length < cells || totals.length < cells) {
-      throw new IllegalArgumentException(amounts + " amounts × " + terms.length + " terms, but room for "
-          + firstPayments.length + " first payments and " + totals.length + " totals");
-    }
+    checkArrays(financedFen, amounts, terms, firstPayments, totals);
     for (int x = 0; x < amounts; x++) {
       for (int term : terms) {
         validate(financedFen[x], term);
@@ -487,6 +482,50 @@ public final class Amortizer {
 
   private static long exactProduct(long financed, BigDecimal exact) {
     return BigDecimal.valueOf(financed).multiply(exact, MC).setScale(0, RoundingMode.HALF_UP).longValueExact();
+  }
+
+  /**
+   * The arguments of the many-amount {@link #summarize}, public API: a null array had been a bare NullPointerException
+   * and arrays that do not fit an IllegalArgumentException naming no argument; each problem names its argument.
+   */
+  private static void checkArrays(long @Nullable [] financedFen, int amounts, int @Nullable [] terms,
+      long @Nullable [] firstPayments, long @Nullable [] totals) {
+    if (financedFen != null && terms != null && firstPayments != null && totals != null && amounts >= 0
+        && amounts <= financedFen.length && firstPayments.length >= (long) amounts * terms.length
+        && totals.length >= (long) amounts * terms.length) {
+      return; // the grids' many calls allocate nothing to be checked
+    }
+    List<Problem> problems = new ArrayList<>();
+    if (financedFen == null) {
+      problems.add(Problem.of("financedFen", "is required"));
+    }
+    if (terms == null) {
+      problems.add(Problem.of("terms", "is required"));
+    }
+    if (firstPayments == null) {
+      problems.add(Problem.of("firstPayments", "is required"));
+    }
+    if (totals == null) {
+      problems.add(Problem.of("totals", "is required"));
+    }
+    if (amounts < 0) {
+      problems.add(Problem.of("amounts", amounts + " is negative"));
+    } else if (financedFen != null && amounts > financedFen.length) {
+      problems.add(Problem.of("amounts", amounts + " asked of the " + financedFen.length + " in financedFen"));
+    }
+    if (problems.isEmpty()) {
+      long cells = (long) amounts * terms.length;
+      String needed = " it is written (" + amounts + " amounts × " + terms.length + " terms)";
+      if (firstPayments.length < cells) {
+        problems.add(Problem.of("firstPayments", "has room for " + firstPayments.length + " of the " + cells + needed));
+      }
+      if (totals.length < cells) {
+        problems.add(Problem.of("totals", "has room for " + totals.length + " of the " + cells + needed));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
   }
 
   private static void validate(long financedFen, int term) {

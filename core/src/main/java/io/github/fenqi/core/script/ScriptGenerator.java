@@ -27,6 +27,9 @@ public interface ScriptGenerator {
   /**
    * One script per lender plan of {@code request}, in the same order, each with its plan's debt and platform ids and the
    * request's strategy: the engine attaches the i-th script to the i-th plan, and refuses scripts that are not theirs.
+   *
+   * @throws InvalidInputException naming {@code request} when it is null (the shipped generator; a request's own
+   *     missing parts are named when it is built)
    */
   List<NegotiationScript> generate(ScriptRequest request);
 
@@ -34,9 +37,11 @@ public interface ScriptGenerator {
    * The lexicon words in a borrower's free-text hardship note, which {@link #generate} keeps out of the scripts
    * (offsets in {@code note}). The default checks against {@link SensitiveWordFilter#defaults()}; the shipped
    * generator uses its configured filter.
+   *
+   * @throws InvalidInputException naming {@code note} when it is null
    */
   default List<SensitiveMatch> noteFindings(String note) {
-    return SensitiveWordFilter.defaults().clean(note).findings();
+    return SensitiveWordFilter.defaults().clean(TemplateScriptGenerator.requiredNote(note)).findings();
   }
 
   /** The shipped templates, lexicon and masking rules. */

@@ -85,6 +85,9 @@ final class TemplateScriptGenerator implements ScriptGenerator {
 
   @Override
   public List<NegotiationScript> generate(ScriptRequest request) {
+    if (request == null) { // a bare NullPointerException, where the request's own missing parts are each named
+      throw new InvalidInputException("request", "is required");
+    }
     ScriptTemplates t = templates.get(request.options().language());
     List<ScriptFinding> noteFindings = new ArrayList<>();
     String note = request.options().note().map(n -> cleanNote(n, request.borrower(), noteFindings)).orElse("");
@@ -97,7 +100,15 @@ final class TemplateScriptGenerator implements ScriptGenerator {
 
   @Override
   public List<SensitiveMatch> noteFindings(String note) {
-    return filter.clean(note).findings();
+    return filter.clean(requiredNote(note)).findings();
+  }
+
+  /** {@code note}, refused naming it when null: it had been a bare NullPointerException from inside the filter. */
+  static String requiredNote(String note) {
+    if (note == null) {
+      throw new InvalidInputException("note", "is required");
+    }
+    return note;
   }
 
   private static final Pattern LINE_BREAKS = Pattern.compile("[ \\u3000]*\n[\\s\\u3000]*");

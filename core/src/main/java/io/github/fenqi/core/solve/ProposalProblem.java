@@ -52,9 +52,7 @@ public record ProposalProblem(
       throw new InvalidInputException(problems);
     }
     Set<String> ids = new HashSet<>();
-    long options = 0;
     for (int i = 0; i < debts.size(); i++) {
-      options += config.mostOptions(debts.get(i));
       if (!ids.add(debts.get(i).debt().id())) {
         problems.add(Problem.of("debts[" + i + "].id", "'" + debts.get(i).debt().id() + "' appears twice"));
       }
@@ -64,15 +62,10 @@ public record ProposalProblem(
       // the grid had failed drawing it with "amount: ... is above the largest amount a schedule handles", no debt named
       debts.get(i).whyTooLargeToSchedule().ifPresent(why -> problems.add(Problem.of("debts[" + at + "]", why)));
     }
-    if (problems.isEmpty()) {
-      totalsBeyondALong(debts).ifPresent(problems::add);
-    }
-    if (options > GridConfig.MAX_OPTIONS) {
-      problems.add(Problem.of("config", "the grids of the " + debts.size() + " debts would hold up to " + options
-          + " options (waiver levels × down-payment levels × terms, summed over the debts), above the "
-          + GridConfig.MAX_OPTIONS + " a problem may draw; use a coarser waiverStep (" + config.waiverStep()
-          + ") or fewer downPaymentLevels (" + config.downPaymentLevels() + ")"));
-    }
+    List<String> names = java.util.stream.IntStream.range(0, debts.size()).mapToObj(i -> "debts[" + i + "]").toList();
+    List<Problem> tooLarge = tooLargeToSolve(debts, config, names);
+    // the totals only of debts each fit to schedule (the grid's size whatever the debts)
+    tooLarge.stream().filter(p -> problems.isEmpty() || !p.location().equals("debts")).forEach(problems::add);
     if (monthlyBudget.isNegative()) {
       problems.add(Problem.of("monthlyBudget", "'" + monthlyBudget + "' is negative"));
     }
@@ -86,13 +79,43 @@ public record ProposalProblem(
   }
 
   /**
+   * Why no solver can take {@code debts} under {@code config}, whatever the budget and savings: their totals, with the
+   * most interest and fees their longest terms can charge, beyond a {@code long} of fen (named {@code debts}), and
+   * their grids beyond {@link GridConfig#MAX_OPTIONS} options (named {@code config}); empty when neither. The
+   * constructor refuses a problem for these; the engine asks before it calls any risk service, so that a case that can
+   * never be solved is refused with the request's other problems rather than after the borrower's data went out.
+   *
+   * @param names what each debt is called in the messages, in order: {@code debts[i]} here, the engine's the index of
+   *     the request's debt
+   */
+  public static List<Problem> tooLargeToSolve(List<DebtTerms> debts, GridConfig config, List<String> names) {
+    if (debts.size() != names.size()) {
+      throw new IllegalArgumentException(names.size() + " names for " + debts.size() + " debts");
+    }
+    List<Problem> problems = new ArrayList<>();
+    String named = "the " + debts.size() + " debts (" + String.join(", ", names) + ")";
+    totalsBeyondALong(debts, named).ifPresent(problems::add);
+    long options = 0;
+    for (DebtTerms t : debts) {
+      options += config.mostOptions(t);
+    }
+    if (options > GridConfig.MAX_OPTIONS) {
+      problems.add(Problem.of("config", "the grids of " + named + " would hold up to " + options
+          + " options (waiver levels × down-payment levels × terms, summed over the debts), above the "
+          + GridConfig.MAX_OPTIONS + " a problem may draw; use a coarser waiverStep (" + config.waiverStep()
+          + ") or fewer downPaymentLevels (" + config.downPaymentLevels() + ")"));
+    }
+    return problems;
+  }
+
+  /**
    * A problem when a proposal's totals could overflow the fen a {@link Money} holds: what the debts owe plus the most
    * interest and fees their longest terms can charge on the most any option finances (simple interest on the whole
    * amount for every month bounds every method's, and two fen a month the rounding of interest and fee). Each debt
    * alone is bounded (a schedule handles at most {@link Amortizer#MAX_FINANCED}), but their number is not: sixteen
    * debts of 6 × 10^15 yuan had passed, and the solvers then failed with a bare "long overflow" adding them up.
    */
-  private static Optional<Problem> totalsBeyondALong(List<DebtTerms> debts) {
+  private static Optional<Problem> totalsBeyondALong(List<DebtTerms> debts, String named) {
     BigDecimal owed = BigDecimal.ZERO;
     BigDecimal charges = BigDecimal.ZERO;
     for (DebtTerms t : debts) {
@@ -108,7 +131,7 @@ public record ProposalProblem(
     if (owed.add(charges).compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0) {
       return Optional.empty();
     }
-    return Optional.of(Problem.of("debts", "the " + debts.size() + " debts owe " + fen(owed) + " in all"
+    return Optional.of(Problem.of("debts", named + " owe " + fen(owed) + " in all"
         + (charges.signum() > 0 ? " and their longest terms can charge up to " + fen(charges) + " more in interest "
             + "and fees" : "") + ", beyond the " + Money.ofFen(Long.MAX_VALUE) + " a proposal's totals can hold; "
         + "solve them in parts"));

@@ -1,9 +1,11 @@
 package io.github.fenqi.core.schedule;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.money.Rate;
 import java.math.BigDecimal;
@@ -11,6 +13,7 @@ import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -124,8 +127,38 @@ class AmortizerReferenceProperties {
     InvalidInputException badAmount = assertThrows(InvalidInputException.class,
         () -> a.summarize(new long[] {100_000, -1}, 2, new int[] {12}, new long[2], new long[2]));
     assertEquals("amount", badAmount.problems().get(0).location());
-    assertThrows(IllegalArgumentException.class, () -> a.summarize(amounts, 4, new int[] {12}, new long[4], new long[4]));
-    assertThrows(IllegalArgumentException.class, () -> a.summarize(amounts, 3, new int[] {12, 24}, new long[6], new long[5]));
+    assertEquals(List.of(Problem.of("amounts", "4 asked of the 3 in financedFen")), assertThrows(
+        InvalidInputException.class, () -> a.summarize(amounts, 4, new int[] {12}, new long[4], new long[4])).problems());
+    assertEquals(List.of(Problem.of("totals", "has room for 5 of the 6 it is written (3 amounts × 2 terms)")),
+        assertThrows(InvalidInputException.class,
+            () -> a.summarize(amounts, 3, new int[] {12, 24}, new long[6], new long[5])).problems());
+  }
+
+  /**
+   * The many-amount summary is public API (the solver's grids call it): a null array had been a bare
+   * NullPointerException and a negative count, or arrays that do not fit, an IllegalArgumentException naming no
+   * argument ("-1 amounts asked of 3"). Each is refused naming the argument, every problem at once, nothing written.
+   */
+  @Test
+  void summariesOfManyAmountsNameEachMissingOrMismatchedArgument() {
+    Amortizer a = Amortizer.of(RepaymentMethod.EQUAL_INSTALLMENT, Rate.of("0.06"), Rate.ZERO);
+    InvalidInputException nulls = assertThrows(InvalidInputException.class,
+        () -> a.summarize(null, 1, null, null, null));
+    assertEquals(List.of("financedFen", "terms", "firstPayments", "totals"),
+        nulls.problems().stream().map(Problem::location).toList(), nulls.problems().toString());
+    assertEquals("financedFen: is required", nulls.problems().get(0).toString());
+    InvalidInputException negative = assertThrows(InvalidInputException.class,
+        () -> a.summarize(new long[] {100_000}, -1, new int[] {12}, new long[1], new long[1]));
+    assertEquals(List.of(Problem.of("amounts", "-1 is negative")), negative.problems());
+    long[] first = {-7, -7};
+    InvalidInputException both = assertThrows(InvalidInputException.class,
+        () -> a.summarize(new long[] {100_000, 200_000}, 2, new int[] {12}, first, new long[1]));
+    assertEquals(List.of(Problem.of("totals", "has room for 1 of the 2 it is written (2 amounts × 1 terms)")),
+        both.problems());
+    assertArrayEquals(new long[] {-7, -7}, first, "nothing written when refused");
+    InvalidInputException oneAmount = assertThrows(InvalidInputException.class,
+        () -> a.summarize(100_000, null, new long[1], null));
+    assertEquals(List.of("terms", "totals"), oneAmount.problems().stream().map(Problem::location).toList());
   }
 
   @Test
@@ -134,7 +167,9 @@ class AmortizerReferenceProperties {
     InvalidInputException bad = assertThrows(InvalidInputException.class,
         () -> a.summarize(100_000, new int[] {12, 361}, new long[2], new long[2]));
     assertEquals("term", bad.problems().get(0).location());
-    assertThrows(IllegalArgumentException.class, () -> a.summarize(100_000, new int[] {12, 24}, new long[2], new long[1]));
+    assertEquals(List.of(Problem.of("totals", "has room for 1 of the 2 it is written (1 amounts × 2 terms)")),
+        assertThrows(InvalidInputException.class,
+            () -> a.summarize(100_000, new int[] {12, 24}, new long[2], new long[1])).problems());
   }
 
   @Property(tries = 2000)

@@ -28,6 +28,23 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** Scripts of the feasible sample case through the engine: every section, the proposal's numbers, masking. */
 class ScriptGeneratorTest {
+  /**
+   * A null request (or note) is named as a request's missing parts are ("borrower: is required"): it had been a bare
+   * NullPointerException from inside the generator, naming nothing.
+   */
+  @org.junit.jupiter.api.Test
+  void aNullRequestOrNoteIsNamed() {
+    InvalidInputException request = assertThrows(InvalidInputException.class,
+        () -> ScriptGenerator.defaults().generate(null));
+    assertEquals("request: is required", request.getMessage());
+    InvalidInputException note = assertThrows(InvalidInputException.class,
+        () -> ScriptGenerator.defaults().noteFindings(null));
+    assertEquals("note: is required", note.getMessage());
+    ScriptGenerator custom = r -> List.of();
+    assertEquals("note: is required",
+        assertThrows(InvalidInputException.class, () -> custom.noteFindings(null)).getMessage());
+  }
+
   static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
   static final NegotiationRequest CASE = NegotiationRequest.read(FenqiJson.newMapper(),
       Samples.bytes("samples/cases/shanghai-three-debts-feasible.json"), "feasible case");

@@ -54,7 +54,7 @@ class GridConfigTest {
     InvalidInputException e = assertThrows(InvalidInputException.class,
         () -> new ProposalProblem(everyTerm, budget, budget, finest, AcceptanceModel.defaults()));
     assertEquals("config", e.problems().get(0).location());
-    assertEquals("the grids of the 2 debts would hold up to 14414400 options (waiver levels × down-payment levels × "
+    assertEquals("the grids of the 2 debts (debts[0], debts[1]) would hold up to 14414400 options (waiver levels × down-payment levels × "
         + "terms, summed over the debts), above the 10000000 a problem may draw; use a coarser waiverStep (0.001) or "
         + "fewer downPaymentLevels (20)", e.problems().get(0).reason());
   }

@@ -72,7 +72,8 @@ class SolveRecordsTest {
         .mapToObj(i -> largest("d" + i, RepaymentMethod.EQUAL_PRINCIPAL, Rate.ZERO)).toList();
     InvalidInputException e = assertThrows(InvalidInputException.class,
         () -> ProposalProblem.of(sixteen, Money.of("1000"), Money.of("1000")));
-    assertEquals("debts: the 16 debts owe 96000000000000000.00 in all, beyond the 92233720368547758.07 a proposal's "
+    assertEquals("debts: the 16 debts (" + java.util.stream.IntStream.range(0, 16).mapToObj(i -> "debts[" + i + "]")
+        .collect(java.util.stream.Collectors.joining(", ")) + ") owe 96000000000000000.00 in all, beyond the 92233720368547758.07 a proposal's "
         + "totals can hold; solve them in parts", e.getMessage());
     // fifteen of them fit (9 × 10^18 fen, below a long's 9.22 × 10^18) and are solved
     ProposalSet set = ProposalSolver.exact().solve(ProposalProblem.of(sixteen.subList(0, 15),
@@ -86,7 +87,8 @@ class SolveRecordsTest {
     InvalidInputException fees = assertThrows(InvalidInputException.class,
         () -> ProposalProblem.of(withFees, Money.of("1000"), Money.of("1000")));
     // 2 × (6 × 10^13 financed × 10 × 360 months + 2 fen × 360 months of rounding)
-    assertEquals("debts: the 15 debts owe 90000000000000000.00 in all and their longest terms can charge up to "
+    assertEquals("debts: the 15 debts (" + java.util.stream.IntStream.range(0, 15).mapToObj(i -> "debts[" + i + "]")
+        .collect(java.util.stream.Collectors.joining(", ")) + ") owe 90000000000000000.00 in all and their longest terms can charge up to "
         + "4320000000000014.40 more in interest and fees, beyond the 92233720368547758.07 a proposal's totals can "
         + "hold; solve them in parts", fees.getMessage());
   }
