@@ -233,12 +233,22 @@ final class ExactProposalSolver implements ProposalSolver {
       minFirst = Math.addExact(minFirst, g.leastFirstInstallmentFen());
       minDown = Math.addExact(minDown, g.leastDownPaymentFen());
     }
+    if (minDown > savings) {
+      // no budget has a plan then: the savings bind, and a budget short as well is said too (it had been blamed alone,
+      // in the words a borrower with savings enough is told, the savings never mentioned)
+      return new Diagnosis(new Infeasibility(BindingConstraint.LIQUID_SAVINGS, Money.ofFen(minDown),
+          Money.ofFen(savings), Money.ofFen(minDown - savings), "The policies' minimum down payments total "
+              + Money.ofFen(minDown) + ", " + Money.ofFen(minDown - savings) + " above liquid savings of "
+              + Money.ofFen(savings) + (minFirst > budget ? "; the smallest possible first-month installments total "
+              + Money.ofFen(minFirst) + ", " + Money.ofFen(minFirst - budget) + " above the affordable "
+              + Money.ofFen(budget) + ", too." : "."), Infeasibility.RESTRUCTURE), null);
+    }
     if (minFirst > budget) {
       // the smallest first installments may need down payments beyond the savings: then the least total within
       // them is what the budget must reach (the sample case's 1984.89 needed 17 540.00 down against savings of
       // 6 000.00, and was called 844.89 short where no budget below 2 243.26 has a plan)
-      MultipleChoiceKnapsack.@Nullable Result least = minDown > savings ? null : leastFirstWithin(grids, savings, config);
-      long required = least != null && least.proven() && least.best().isPresent()
+      MultipleChoiceKnapsack.Result least = leastFirstWithin(grids, savings, config);
+      long required = least.proven() && least.best().isPresent()
           ? firstInstallments(grids, least.best().get().choice()) : minFirst;
       String reason = budget == 0
           ? "The affordability assessment leaves nothing for installments; the smallest possible first-month total is "
@@ -253,12 +263,6 @@ final class ExactProposalSolver implements ProposalSolver {
               + ", " + Money.ofFen(minFirst - budget) + " above the affordable " + Money.ofFen(budget) + ".";
       return new Diagnosis(new Infeasibility(BindingConstraint.MONTHLY_BUDGET, Money.ofFen(required),
           Money.ofFen(budget), Money.ofFen(required - budget), reason, Infeasibility.RESTRUCTURE), null);
-    }
-    if (minDown > savings) {
-      return new Diagnosis(new Infeasibility(BindingConstraint.LIQUID_SAVINGS, Money.ofFen(minDown),
-          Money.ofFen(savings), Money.ofFen(minDown - savings), "The policies' minimum down payments total "
-              + Money.ofFen(minDown) + ", " + Money.ofFen(minDown - savings) + " above liquid savings of "
-              + Money.ofFen(savings) + ".", Infeasibility.RESTRUCTURE), null);
     }
     // Each fits alone: the least first-month total whose down payments fit the savings.
     MultipleChoiceKnapsack.Result least = leastFirstWithin(grids, savings, config);

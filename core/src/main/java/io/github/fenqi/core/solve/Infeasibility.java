@@ -82,7 +82,10 @@ public record Infeasibility(
      * when that one needs more down payment than the borrower has: the budget must reach {@code required}.
      */
     MONTHLY_BUDGET,
-    /** Even the smallest down payments exceed liquid savings. */
+    /**
+     * Even the smallest down payments exceed liquid savings. No budget has a plan then, so the savings bind whether or
+     * not the budget is short too; the reason says so when it is.
+     */
     LIQUID_SAVINGS,
     /** Each fits alone but not both together. */
     BUDGET_AND_SAVINGS_TOGETHER,
@@ -101,10 +104,12 @@ public record Infeasibility(
   }
 
   /**
-   * Which constraint binds, and by how much, for grids on which no plan fits: the smallest possible Σ first
-   * installments against the budget (its amount the least within the savings, when the down payments fit them), the
-   * smallest Σ down payments against savings, else the least Σ first installments whose down payments fit the
-   * savings. The budget's shortfall is then what it must rise by for a plan to exist.
+   * Which constraint binds, and by how much, for grids on which no plan fits: the smallest Σ down payments against
+   * the savings first, as no budget has a plan while they exceed them (the reason then says too by how much the
+   * smallest possible Σ first installments exceed a budget short as well); else the least Σ first installments whose
+   * down payments fit the savings against the budget — {@link BindingConstraint#MONTHLY_BUDGET} when even the
+   * smallest possible Σ exceeds it, {@link BindingConstraint#BUDGET_AND_SAVINGS_TOGETHER} otherwise. The budget's
+   * shortfall is then what it must rise by for a plan to exist.
    */
   public static Infeasibility diagnose(java.util.List<OptionGrid> grids, Money budget, Money savings, GridConfig config) {
     return ExactProposalSolver.diagnoseGrids(grids, budget.fen(), savings.fen(), config);

@@ -162,6 +162,21 @@ class SolveRecordsTest {
     assertBinds(solve("1699.99", "2000.00"), BindingConstraint.BUDGET_AND_SAVINGS_TOGETHER, "1700.00", "1699.99");
   }
 
+  /**
+   * With the savings short of the least down payments no budget has a plan, so the savings bind, and the reason says
+   * the budget is short as well: the budget alone had been blamed, word for word what a borrower with savings enough
+   * is told, and the savings never mentioned.
+   */
+  @Test
+  void whenTheSavingsAndTheBudgetAreBothShortTheSavingsBindAndTheReasonNamesBoth() {
+    ProposalSet set = solve("1399.99", "1999.99");
+    assertBinds(set, BindingConstraint.LIQUID_SAVINGS, "2000.00", "1999.99");
+    assertEquals("The policies' minimum down payments total 2000.00, 0.01 above liquid savings of 1999.99; the "
+        + "smallest possible first-month installments total 1400.00, 0.01 above the affordable 1399.99, too.",
+        set.infeasibility().orElseThrow().reason());
+    assertBinds(solve("0.00", "1999.99"), BindingConstraint.LIQUID_SAVINGS, "2000.00", "1999.99");
+  }
+
   /** FenqiJson writes an absent infeasibility as null and a present one as its fields: both read back equal. */
   @Test
   void aProposalSetReadsBackFromItsJsonEqual() {
