@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -62,7 +63,7 @@ public record ProposalProblem(
       // the grid had failed drawing it with "amount: ... is above the largest amount a schedule handles", no debt named
       debts.get(i).whyTooLargeToSchedule().ifPresent(why -> problems.add(Problem.of("debts[" + at + "]", why)));
     }
-    List<String> names = java.util.stream.IntStream.range(0, debts.size()).mapToObj(i -> "debts[" + i + "]").toList();
+    List<String> names = IntStream.range(0, debts.size()).mapToObj(i -> "debts[" + i + "]").toList();
     List<Problem> tooLarge = tooLargeToSolve(debts, config, names);
     // the totals only of debts each fit to schedule (the grid's size whatever the debts)
     tooLarge.stream().filter(p -> problems.isEmpty() || !p.location().equals("debts")).forEach(problems::add);
