@@ -7,6 +7,7 @@ import io.github.fenqi.core.stress.StressConfig;
 import io.github.fenqi.core.stress.StressResult;
 import io.github.fenqi.core.stress.StressTester;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,7 @@ public class StressBenchmark {
   private FinancialProfile profile;
   private PlanCashflow plan;
   private List<PlanCashflow> three;
+  private PlanCashflow heavy;
 
   @Setup
   public void setUp() {
@@ -55,11 +57,25 @@ public class StressBenchmark {
       three.add(PlanCashflow.ofDebts(debts, Money.ofYuan(2_000)));
     }
     plan = three.get(0);
+    List<List<Money>> heavyDebts = new ArrayList<>();
+    for (int d = 0; d < 20; d++) {
+      heavyDebts.add(Collections.nCopies(36, Money.ofYuan(700)));
+    }
+    heavy = PlanCashflow.ofDebts(heavyDebts, Money.ofYuan(2_000));
   }
 
   @Benchmark
   public StressResult onePlan() {
     return tester.test(profile, plan);
+  }
+
+  /**
+   * A plan of 14 000 yuan a month against 12 000 left after essentials: nearly every path defaults, so each default's
+   * driver is judged by replaying the path without its events — the most that judgement can cost.
+   */
+  @Benchmark
+  public StressResult onePlanMostPathsDefault() {
+    return tester.test(profile, heavy);
   }
 
   @Benchmark
