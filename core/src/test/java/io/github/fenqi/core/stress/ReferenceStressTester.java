@@ -13,10 +13,10 @@ import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 
 /**
- * A frozen copy of {@link MonteCarloStressTester}'s generation and evaluation as of commit aff333af, when {@code Shocks}
- * kept every path-month's income-noise quantile for the replay of a default without its events: the reference the
- * faster replay is held to, figure for figure ({@code StressReplayProperties}). The helpers the change did not touch
- * (the quantile's formula, the path seed, a month's end, the shares of income) are the main code's.
+ * A frozen copy of {@link MonteCarloStressTester}'s generation and evaluation as of commit aff333af, when
+ * {@code Shocks} kept every path-month's income-noise quantile for the replay of a default without its events: the
+ * reference the faster replay is held to, figure for figure ({@code StressReplayProperties}). The helpers the change
+ * did not touch (the quantile's formula, the path seed, a month's end, the shares of income) are the main code's.
  *
  * <p>Thread-safety: immutable.
  */

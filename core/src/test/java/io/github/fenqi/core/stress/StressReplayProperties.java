@@ -1,6 +1,7 @@
 package io.github.fenqi.core.stress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fenqi.core.money.Money;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.OptionalDouble;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -42,6 +44,24 @@ class StressReplayProperties {
     Statistics.label("defaults put on an event").collect(onAnEvent);
     Statistics.label("defaults put on the plan").coverage(k -> k.check(true).percentage(p -> p >= 30));
     Statistics.label("defaults put on an event").coverage(k -> k.check(true).percentage(p -> p >= 30));
+  }
+
+  /** The benchmark's cases at the default 10 000 paths: a plan few paths default on, and one nearly all do. */
+  @Example
+  void theBenchmarksResultsAreTheReferences() {
+    FinancialProfile p = new FinancialProfile(Money.ofYuan(16_000), OptionalDouble.of(0.12), Money.ofYuan(4_000),
+        Money.ofYuan(12_000));
+    List<PlanCashflow> plans = new ArrayList<>();
+    for (long perDebt : new long[] {20_000, 70_000}) {
+      List<List<Money>> debts = new ArrayList<>();
+      for (int d = 0; d < 20; d++) {
+        debts.add(Collections.nCopies(36, Money.ofFen(perDebt + (perDebt == 20_000 ? 1_000L * d : 0))));
+      }
+      plans.add(PlanCashflow.ofDebts(debts, Money.ofYuan(2_000)));
+    }
+    List<StressResult> actual = StressTester.monteCarlo(StressConfig.DEFAULTS).compare(p, plans);
+    assertEquals(new ReferenceStressTester(StressConfig.DEFAULTS).compare(p, plans), actual);
+    assertTrue(actual.get(1).defaultProbability() > 0.9, actual.get(1).toString());
   }
 
   @Provide
