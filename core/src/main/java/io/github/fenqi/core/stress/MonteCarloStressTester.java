@@ -69,8 +69,10 @@ final class MonteCarloStressTester implements StressTester {
   }
 
   /**
-   * Per path and month: net income (fen), shock expense (fen), the active driver, and the income noise's quantile, from
-   * which {@link #calmIncome} gives the income the month would have had without any event.
+   * Per path and month: net income (fen), shock expense (fen) and the active driver. The income a month would have had
+   * without any event ({@link #calmIncome}) is not kept: a defaulting path's replay draws its noise again
+   * ({@link PathDraws}). Keeping it, a {@code short} for every path-month, had cost every call 6 to 9 % though most
+   * paths of most plans never default.
    */
   static final class Shocks {
     final int paths;
@@ -78,16 +80,17 @@ final class MonteCarloStressTester implements StressTester {
     final long[] income; // [path * months + t]
     final long[] expense;
     final byte[] driver; // ordinal of StressDriver active, or -1
-    final short[] noise; // index into NORMAL_QUANTILES
     long largest; // the largest income or expense of any month
+    private final StressConfig config;
     private final double base;
     private final double cv;
     private final long baseFen;
     private final boolean steady;
 
-    private Shocks(int paths, int months, double base, double cv, long baseFen) {
-      this.paths = paths;
-      this.months = months;
+    private Shocks(StressConfig config, double base, double cv, long baseFen) {
+      this.config = config;
+      this.paths = config.paths();
+      this.months = config.horizonMonths();
       this.base = base;
       this.cv = cv;
       this.baseFen = baseFen;
@@ -95,22 +98,21 @@ final class MonteCarloStressTester implements StressTester {
       income = new long[paths * months];
       expense = new long[paths * months];
       driver = new byte[paths * months];
-      noise = new short[paths * months];
     }
 
     /**
-     * The income of month {@code i} had no job loss or drop come: the declared income under the month's noise alone,
-     * computed as {@link #generate} computes it.
+     * The income of a month whose noise is quantile {@code q} had no job loss or drop come: the declared income under
+     * the noise alone, computed as {@link #generate} computes it.
      */
-    long calmIncome(int i) {
-      return steady ? baseFen : (long) (base * Math.max(0, 1 + cv * NORMAL_QUANTILES[noise[i]]));
+    long calmIncome(int q) {
+      return steady ? baseFen : (long) (base * Math.max(0, 1 + cv * NORMAL_QUANTILES[q]));
     }
 
     static Shocks generate(StressConfig c, FinancialProfile p) {
       int months = c.horizonMonths();
       double base = p.monthlyIncome().fen();
       double cv = p.incomeVolatility().orElse(c.defaultIncomeVolatility());
-      Shocks s = new Shocks(c.paths(), months, base, cv, p.monthlyIncome().fen());
+      Shocks s = new Shocks(c, base, cv, p.monthlyIncome().fen());
       double medianExpense = c.shockExpenseMedian().fen();
       double endJob = 1.0 / c.jobLossMeanMonths();
       double endDrop = 1.0 / c.incomeDropMeanMonths();
@@ -125,31 +127,24 @@ final class MonteCarloStressTester implements StressTester {
       boolean jobLossCosts = c.jobLossIncomeReplacement() < 1;
       boolean dropCosts = c.incomeDropSize() > 0;
       for (int k = 0; k < c.paths(); k++) {
-        SplittableRandom r = new SplittableRandom(pathSeed(c.seed(), k));
+        PathDraws draws = new PathDraws(c, k);
         boolean jobLost = false;
         boolean dropped = false;
         for (int t = 0; t < months; t++) {
-          // One 64-bit draw a month: three 16-bit uniforms for the events, 12 bits for the income noise.
-          long bits = r.nextLong();
-          double uJob = (bits & 0xFFFF) * 0x1p-16;
-          double uDrop = ((bits >>> 16) & 0xFFFF) * 0x1p-16;
-          double uShock = ((bits >>> 32) & 0xFFFF) * 0x1p-16;
-          int q = (int) (bits >>> 52);
-          double z = NORMAL_QUANTILES[q];
-          jobLost = jobLost ? uJob >= endJob : uJob < c.jobLossMonthlyHazard();
-          dropped = dropped ? uDrop >= endDrop : uDrop < c.incomeDropMonthlyProbability();
-          boolean shock = uShock < c.shockExpenseMonthlyProbability();
+          draws.nextMonth();
+          double z = NORMAL_QUANTILES[draws.noise()];
+          jobLost = jobLost ? draws.uniform(0) >= endJob : draws.uniform(0) < c.jobLossMonthlyHazard();
+          dropped = dropped ? draws.uniform(16) >= endDrop : draws.uniform(16) < c.incomeDropMonthlyProbability();
           double noise = Math.max(0, 1 + cv * z);
           int i = k * months + t;
-          s.noise[i] = (short) q;
           s.income[i] = jobLost ? jobLossIncome : steady ? (dropped ? droppedIncome : baseFen)
               : (long) (base * (noise * (dropped ? 1 - c.incomeDropSize() : 1))); // non-negative: truncation is floor
-          // the amount's draw happens only in shock months; the draw sequence still depends on the path alone
-          // One long per shock month through our own quantile and StrictMath: SplittableRandom.nextGaussian tests
-          // its ziggurat against Math.exp, whose last bit may differ from one platform to another, and so may the
-          // number of draws it takes — a case's figures must come out the same on every server.
-          s.expense[i] = shock
-              ? (long) (medianExpense * StrictMath.exp(c.shockExpenseLogSd() * inverseNormal(openUnit(r.nextLong()))))
+          // Our own quantile and StrictMath: SplittableRandom.nextGaussian tests its ziggurat against Math.exp, whose
+          // last bit may differ from one platform to another, and so may the number of draws it takes — a case's
+          // figures must come out the same on every server.
+          s.expense[i] = draws.shock
+              ? (long) (medianExpense
+                  * StrictMath.exp(c.shockExpenseLogSd() * inverseNormal(openUnit(draws.amountBits))))
               : 0;
           s.largest = Math.max(s.largest, Math.max(s.income[i], s.expense[i]));
           // a drop does not apply during a job loss (its income is the replacement share)
@@ -159,6 +154,47 @@ final class MonteCarloStressTester implements StressTester {
         }
       }
       return s;
+    }
+  }
+
+  /**
+   * Path {@code k}'s draws, month after month: one 64-bit draw a month (three 16-bit uniforms for the events, 12 bits
+   * for the income noise) and, in a shock month only, a second for the shock's amount, so the sequence depends on the
+   * path alone. {@link Shocks#generate} and the replay of a default ({@link #failsWithoutEvents}) both walk a path
+   * through it: the replay meets the noise generation met without its being kept.
+   *
+   * <p>Thread-safety: not thread-safe; one per walk of a path.
+   */
+  private static final class PathDraws {
+    private final SplittableRandom random;
+    private final double shockProbability;
+    /** This month's draw. */
+    private long bits;
+    /** Whether this month has a shock expense, and if so its amount's draw. */
+    boolean shock;
+    long amountBits;
+
+    PathDraws(StressConfig c, int k) {
+      random = new SplittableRandom(pathSeed(c.seed(), k));
+      shockProbability = c.shockExpenseMonthlyProbability();
+    }
+
+    void nextMonth() {
+      bits = random.nextLong();
+      shock = uniform(32) < shockProbability;
+      if (shock) {
+        amountBits = random.nextLong();
+      }
+    }
+
+    /** This month's 16-bit uniform at bit {@code from}: 0 the job loss's, 16 the drop's, 32 the shock's. */
+    double uniform(int from) {
+      return ((bits >>> from) & 0xFFFF) * 0x1p-16;
+    }
+
+    /** This month's income noise: an index into NORMAL_QUANTILES. */
+    int noise() {
+      return (int) (bits >>> 52);
     }
   }
 
@@ -291,12 +327,14 @@ final class MonteCarloStressTester implements StressTester {
    * Whether path {@code k} would miss a payment within the horizon without any of its events (no job loss, drop or
    * shock; the same income noise): then the plan is the driver, whatever the path met on its way. Any event seen had
    * been charged with the default, so a plan that used up the savings by month 6 on every path was "mostly" failed by
-   * shocks of 1 yuan when they came in 30 % of months.
+   * shocks of 1 yuan when they came in 30 % of months. The path's noise is drawn again, as generation drew it.
    */
   private static boolean failsWithoutEvents(Shocks s, int k, long start, long essentials, long[] due) {
+    PathDraws draws = new PathDraws(s.config, k);
     long buffer = start;
     for (int t = 0; t < s.months; t++) {
-      buffer = monthEnd(buffer, s.calmIncome(k * s.months + t), essentials, 0, due[t]);
+      draws.nextMonth();
+      buffer = monthEnd(buffer, s.calmIncome(draws.noise()), essentials, 0, due[t]);
       if (missesAPayment(buffer, due[t])) {
         return true;
       }
