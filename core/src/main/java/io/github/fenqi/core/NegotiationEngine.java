@@ -40,6 +40,7 @@ import io.github.fenqi.core.schedule.Schedule;
 import io.github.fenqi.core.solve.AcceptanceModel;
 import io.github.fenqi.core.solve.DebtTerms;
 import io.github.fenqi.core.solve.GridConfig;
+import io.github.fenqi.core.solve.Infeasibility;
 import io.github.fenqi.core.solve.PlanOption;
 import io.github.fenqi.core.solve.Proposal;
 import io.github.fenqi.core.solve.ProposalProblem;
@@ -360,7 +361,8 @@ public final class NegotiationEngine implements AutoCloseable {
     ProposalSet set = returned(solved(problem), "the proposal solver", solver, "solve");
     // any solver's answer, the exact one's too, is checked before a borrower or lender sees it: a plan above the budget
     // or outside a policy would be shown as compliant
-    List<Problem> broken = problem.violations(set);
+    List<Problem> broken = new ArrayList<>(problem.violations(set));
+    set.infeasibility().ifPresent(why -> broken.addAll(contradictions(why, problem)));
     if (!broken.isEmpty()) {
       throw ComponentContractException.of("the proposal solver", solver, broken);
     }
@@ -570,6 +572,27 @@ public final class NegotiationEngine implements AutoCloseable {
     } catch (InvalidInputException e) {
       throw ComponentContractException.of("the proposal solver", solver, e.problems());
     }
+  }
+
+  /**
+   * What a solver's {@code why} says of {@code problem} that the problem contradicts: "no eligible debt" is the answer
+   * to a problem with no debt, and to no other. A custom solver's "no eligible debt" beside eligible debts had been
+   * passed on, the result telling the borrower that nothing could be negotiated beside debts the eligibility let in and
+   * left out of nothing (and a problem with no debt blamed on the budget had a shortfall for nothing to pay).
+   */
+  private static List<Problem> contradictions(Infeasibility why, ProposalProblem problem) {
+    List<Problem> problems = new ArrayList<>();
+    boolean noDebt = problem.debts().isEmpty();
+    if (why.binding() == Infeasibility.BindingConstraint.NO_ELIGIBLE_DEBT && !noDebt) {
+      int n = problem.debts().size();
+      problems.add(Problem.of("infeasibility.binding", why.binding() + " though the problem has " + n + " eligible debt"
+          + (n == 1 ? "" : "s") + " (" + String.join(", ", problem.debts().stream().limit(5)
+              .map(t -> Problem.excerpt(t.debt().id())).toList()) + (n > 5 ? ", ..." : "") + ")"));
+    } else if (why.binding() != Infeasibility.BindingConstraint.NO_ELIGIBLE_DEBT && noDebt) {
+      problems.add(Problem.of("infeasibility.binding", why.binding() + " though the problem has no eligible debt: "
+          + Infeasibility.BindingConstraint.NO_ELIGIBLE_DEBT + " binds"));
+    }
+    return problems;
   }
 
   /**

@@ -68,6 +68,51 @@ class NegotiationEngineContractsTest {
     assertEquals("shortfall", e.problems().get(0).location(), e.problems().toString());
   }
 
+  /** A solver that answers every problem with one infeasibility, whatever the problem holds. */
+  private static final class AlwaysInfeasible implements ProposalSolver {
+    private final Infeasibility answer;
+
+    AlwaysInfeasible(Infeasibility answer) {
+      this.answer = answer;
+    }
+
+    @Override
+    public ProposalSet solve(ProposalProblem problem) {
+      return new ProposalSet(List.of(), java.util.Optional.of(answer), java.util.Map.of());
+    }
+  }
+
+  /**
+   * A solver answering "no eligible debt" to a problem that has eligible debts contradicts the eligibility: the
+   * result had read "no debt can be put into installments" beside three debts let in and left out of nothing.
+   */
+  @Test
+  void aSolverAnsweringNoEligibleDebtBesideEligibleDebtsIsStopped() {
+    ProposalSolver none = new AlwaysInfeasible(new Infeasibility(Infeasibility.BindingConstraint.NO_ELIGIBLE_DEBT,
+        Money.ZERO, Money.ZERO, Money.ZERO, "nothing to negotiate", "see each debt's reasons"));
+    ComponentContractException e = assertThrows(ComponentContractException.class,
+        () -> engine().solver(none).build().calculate(affordable));
+    assertEquals("the proposal solver (" + AlwaysInfeasible.class.getName() + ")", e.component());
+    assertEquals("infeasibility.binding: NO_ELIGIBLE_DEBT though the problem has 3 eligible debts (cc-1, cf-1, ol-1)",
+        e.problems().get(0).toString());
+    // and the other way round: a budget short by 100.00 of a case with no debt to plan
+    List<io.github.fenqi.core.debt.Debt> small = affordable.debts().stream().map(d -> new io.github.fenqi.core.debt.Debt(
+        d.id(), d.platformId(), d.productType(), Money.of("6.00"), Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO,
+        Money.ZERO, d.annualRate(), d.overdueDays())).toList();
+    NegotiationRequest nothingEligible = new NegotiationRequest(affordable.caseId(), affordable.asOf(),
+        affordable.borrower(), small);
+    ProposalSolver budget = new AlwaysInfeasible(new Infeasibility(Infeasibility.BindingConstraint.MONTHLY_BUDGET,
+        Money.of("100.00"), Money.ZERO, Money.of("100.00"), "too little", "restructure"));
+    e = assertThrows(ComponentContractException.class,
+        () -> engine().solver(budget).build().calculate(nothingEligible));
+    assertEquals("infeasibility.binding: MONTHLY_BUDGET though the problem has no eligible debt: NO_ELIGIBLE_DEBT binds",
+        e.problems().get(0).toString());
+    // the shipped solver's answers to both cases pass
+    assertTrue(engine().build().calculate(affordable).feasible());
+    assertEquals(Infeasibility.BindingConstraint.NO_ELIGIBLE_DEBT,
+        engine().build().calculate(nothingEligible).binding());
+  }
+
   @Test
   void anAcceptanceModelThatIsNotAProbabilityIsStoppedNamingTheDebtAndOption() {
     for (double bad : new double[] {Double.NaN, 0.0, -0.2, 1.5}) {

@@ -74,7 +74,10 @@ public record Infeasibility(
    * <p>Thread-safety: immutable (an enum).
    */
   public enum BindingConstraint {
-    /** No eligible debt: nothing to negotiate under the policies. */
+    /**
+     * No eligible debt: nothing to negotiate under the policies. The answer to a problem with no debt, and to no other
+     * (the engine stops a solver answering otherwise, as a contradiction of the eligibility).
+     */
     NO_ELIGIBLE_DEBT,
     /**
      * Even the smallest first installments exceed the monthly budget (or the budget is zero). {@code required} is the
