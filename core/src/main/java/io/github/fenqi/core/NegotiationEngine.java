@@ -578,7 +578,9 @@ public final class NegotiationEngine implements AutoCloseable {
    * What a solver's {@code why} says of {@code problem} that the problem contradicts: "no eligible debt" is the answer
    * to a problem with no debt, and to no other. A custom solver's "no eligible debt" beside eligible debts had been
    * passed on, the result telling the borrower that nothing could be negotiated beside debts the eligibility let in and
-   * left out of nothing (and a problem with no debt blamed on the budget had a shortfall for nothing to pay).
+   * left out of nothing (and a problem with no debt blamed on the budget had a shortfall for nothing to pay). The
+   * budget or the savings a binding constraint measures ({@code available}) are the problem's: a shortfall of a budget
+   * of 10.00 had been shown to a borrower whose budget is thousands.
    */
   private static List<Problem> contradictions(Infeasibility why, ProposalProblem problem) {
     List<Problem> problems = new ArrayList<>();
@@ -591,6 +593,18 @@ public final class NegotiationEngine implements AutoCloseable {
     } else if (why.binding() != Infeasibility.BindingConstraint.NO_ELIGIBLE_DEBT && noDebt) {
       problems.add(Problem.of("infeasibility.binding", why.binding() + " though the problem has no eligible debt: "
           + Infeasibility.BindingConstraint.NO_ELIGIBLE_DEBT + " binds"));
+    }
+    // the budget or the savings a binding one measures are the problem's: another figure's shortfall is nobody's case
+    String measured = switch (why.binding()) {
+      case MONTHLY_BUDGET, BUDGET_AND_SAVINGS_TOGETHER -> why.available().equals(problem.monthlyBudget()) ? null
+          : "the problem's monthly budget " + problem.monthlyBudget();
+      case LIQUID_SAVINGS -> why.available().equals(problem.liquidSavings()) ? null
+          : "the problem's liquid savings " + problem.liquidSavings();
+      case NO_ELIGIBLE_DEBT, USER_CONSTRAINT, ACCEPTANCE_FLOOR -> null;
+    };
+    if (measured != null) {
+      problems.add(Problem.of("infeasibility.available", why.available() + " where " + why.binding() + " binds is not "
+          + measured));
     }
     return problems;
   }

@@ -113,6 +113,31 @@ class NegotiationEngineContractsTest {
         engine().build().calculate(nothingEligible).binding());
   }
 
+  /**
+   * An infeasibility measures the problem's own budget or savings: a solver's "budget short by 8.00" of a budget of
+   * 10.00 had been passed on for a borrower whose budget is thousands, the shortfall the result shows a figure of
+   * nobody's case.
+   */
+  @Test
+  void aSolverMeasuringAnotherBudgetOrSavingsIsStopped() {
+    Money budget = engine().build().calculate(affordable).maxAffordableInstallment();
+    Money savings = affordable.borrower().liquidSavings();
+    Money other = Money.of("10.00");
+    java.util.Map<Infeasibility.BindingConstraint, String> expected = new java.util.LinkedHashMap<>();
+    expected.put(Infeasibility.BindingConstraint.MONTHLY_BUDGET, "the problem's monthly budget " + budget);
+    expected.put(Infeasibility.BindingConstraint.BUDGET_AND_SAVINGS_TOGETHER, "the problem's monthly budget " + budget);
+    expected.put(Infeasibility.BindingConstraint.LIQUID_SAVINGS, "the problem's liquid savings " + savings);
+    for (var c : expected.entrySet()) {
+      ProposalSolver elsewhere = new AlwaysInfeasible(new Infeasibility(c.getKey(), Money.of("18.00"), other,
+          Money.of("8.00"), "too little", "restructure"));
+      ComponentContractException e = assertThrows(ComponentContractException.class,
+          () -> engine().solver(elsewhere).build().calculate(affordable), c.getKey().name());
+      assertEquals("the proposal solver (" + AlwaysInfeasible.class.getName() + ")", e.component());
+      assertEquals("infeasibility.available: 10.00 where " + c.getKey() + " binds is not " + c.getValue(),
+          e.problems().get(0).toString());
+    }
+  }
+
   @Test
   void anAcceptanceModelThatIsNotAProbabilityIsStoppedNamingTheDebtAndOption() {
     for (double bad : new double[] {Double.NaN, 0.0, -0.2, 1.5}) {

@@ -15,7 +15,8 @@ import java.util.List;
  *
  * @param binding the constraint that cannot be met
  * @param required the least the constraint would need (e.g. the smallest possible Σ first installments)
- * @param available what the borrower has (the budget, the savings)
+ * @param available what the borrower has: the problem's monthly budget where the budget binds (alone or with the
+ *     savings), its liquid savings where the savings bind (the engine stops a solver giving another figure)
  * @param shortfall required − available: positive for the budget and savings; zero for {@link
  *     BindingConstraint#NO_ELIGIBLE_DEBT} and {@link BindingConstraint#USER_CONSTRAINT}, which no amount of money
  *     measures (their required and available are zero too); never negative ({@link
