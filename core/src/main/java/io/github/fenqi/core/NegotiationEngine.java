@@ -397,6 +397,10 @@ public final class NegotiationEngine implements AutoCloseable {
         throw ComponentContractException.of("the stress tester", stress, List.of(Problem.of("compare", stressed.size()
             + " results for " + flows.size() + " plans; one per plan, in order")));
       }
+      List<Problem> levels = levelContradictions(stressed);
+      if (!levels.isEmpty()) {
+        throw ComponentContractException.of("the stress tester", stress, levels);
+      }
       for (int k = 0; k < set.proposals().size(); k++) {
         Proposal proposal = set.proposals().get(k);
         // a plan the stress test expects to fail is not recommended, and the borrower is not coached to offer it
@@ -605,6 +609,37 @@ public final class NegotiationEngine implements AutoCloseable {
     if (measured != null) {
       problems.add(Problem.of("infeasibility.available", why.available() + " where " + why.binding() + " binds is not "
           + measured));
+    }
+    return problems;
+  }
+
+  /**
+   * Where a tester's levels contradict its own default probabilities: a level is the probability against the tester's
+   * thresholds ({@link RiskLevel}), whatever they are, so nothing is above GREEN when no path re-defaults, and of one
+   * comparison's plans a likelier default never has a lower level (an equal one, the same). A tester calling a plan
+   * of 40 % GREEN beside one of 5 % RED had the riskier plan recommended and scripted, the safer one withheld.
+   */
+  private static List<Problem> levelContradictions(List<StressResult> results) {
+    List<Problem> problems = new ArrayList<>();
+    for (int j = 0; j < results.size(); j++) {
+      StressResult r = results.get(j);
+      if (r.defaultProbability() == 0 && r.level() != RiskLevel.GREEN) {
+        problems.add(Problem.of("compare[" + j + "].level", r.level() + " though no path re-defaults (defaultProbability "
+            + r.defaultProbability() + "): GREEN at any threshold"));
+        continue;
+      }
+      for (int i = 0; i < j; i++) {
+        StressResult o = results.get(i);
+        double p = r.defaultProbability();
+        int byProbability = p < o.defaultProbability() ? -1 : p > o.defaultProbability() ? 1 : 0; // -0.0 is 0.0 here
+        int byLevel = r.level().compareTo(o.level());
+        if (byProbability == 0 ? byLevel != 0 : Integer.signum(byLevel) == -byProbability) {
+          problems.add(Problem.of("compare[" + j + "].level", r.level() + " at a default probability of "
+              + r.defaultProbability() + ", though compare[" + i + "] is " + o.level() + " at " + o.defaultProbability()
+              + ": the level rises with the default probability, whatever the thresholds"));
+          break;
+        }
+      }
     }
     return problems;
   }

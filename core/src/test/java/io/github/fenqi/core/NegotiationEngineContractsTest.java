@@ -270,6 +270,70 @@ class NegotiationEngineContractsTest {
     assertEquals("compare: 2 results for 3 plans; one per plan, in order", e.problems().get(0).toString());
   }
 
+  /** A tester giving the i-th plan of every comparison the i-th default probability and level (the last repeated). */
+  private static final class FixedLevels implements StressTester {
+    private final double[] probabilities;
+    private final io.github.fenqi.core.stress.RiskLevel[] levels;
+
+    FixedLevels(double[] probabilities, io.github.fenqi.core.stress.RiskLevel... levels) {
+      this.probabilities = probabilities;
+      this.levels = levels;
+    }
+
+    @Override
+    public StressResult test(FinancialProfile profile, PlanCashflow plan) {
+      return compare(profile, List.of(plan)).get(0);
+    }
+
+    @Override
+    public List<StressResult> compare(FinancialProfile profile, List<PlanCashflow> plans) {
+      List<StressResult> results = new java.util.ArrayList<>();
+      for (int i = 0; i < plans.size(); i++) {
+        double p = probabilities[Math.min(i, probabilities.length - 1)];
+        io.github.fenqi.core.stress.RiskLevel level = levels[Math.min(i, levels.length - 1)];
+        var driver = io.github.fenqi.core.stress.StressDriver.JOB_LOSS;
+        results.add(new StressResult(p, p > 0 ? java.util.OptionalDouble.of(6) : java.util.OptionalDouble.empty(),
+            Money.ZERO, level, p > 0 ? java.util.Optional.of(driver) : java.util.Optional.empty(),
+            p > 0 ? java.util.Map.of(driver, p) : java.util.Map.of(), List.of(),
+            level == io.github.fenqi.core.stress.RiskLevel.RED ? java.util.Optional.of("restructure")
+                : java.util.Optional.empty()));
+      }
+      return results;
+    }
+  }
+
+  /**
+   * The level is the default probability against the tester's thresholds (RiskLevel), so it never falls as the
+   * probability rises, and nothing above GREEN is 0 paths defaulting: a tester calling a plan of 40 % GREEN beside one
+   * of 5 % RED had the riskier plan recommended and scripted, and the safer one withheld as "do not negotiate".
+   */
+  @Test
+  void aStressTesterWhoseLevelsContradictTheirProbabilitiesIsStopped() {
+    var green = io.github.fenqi.core.stress.RiskLevel.GREEN;
+    var yellow = io.github.fenqi.core.stress.RiskLevel.YELLOW;
+    var red = io.github.fenqi.core.stress.RiskLevel.RED;
+    java.util.Map<String, StressTester> broken = new java.util.LinkedHashMap<>();
+    broken.put("compare[1].level: RED at a default probability of 0.05, though compare[0] is GREEN at 0.4: the level "
+        + "rises with the default probability, whatever the thresholds", new FixedLevels(new double[] {0.4, 0.05}, green,
+            red));
+    broken.put("compare[1].level: YELLOW at a default probability of 0.2, though compare[0] is GREEN at 0.2: the level "
+        + "rises with the default probability, whatever the thresholds", new FixedLevels(new double[] {0.2}, green,
+            yellow));
+    broken.put("compare[0].level: YELLOW though no path re-defaults (defaultProbability 0.0): GREEN at any threshold",
+        new FixedLevels(new double[] {0.0}, yellow));
+    for (var c : broken.entrySet()) {
+      ComponentContractException e = assertThrows(ComponentContractException.class,
+          () -> engine().stressTester(c.getValue()).build().calculate(affordable), c.getKey());
+      assertEquals("the stress tester (" + FixedLevels.class.getName() + ")", e.component());
+      assertEquals(c.getKey(), e.problems().get(0).toString());
+    }
+    // levels that rise with the probabilities, at any thresholds, pass
+    NegotiationResult r = engine().stressTester(new FixedLevels(new double[] {0.0, 0.2, 0.6}, green, yellow, red)).build()
+        .calculate(affordable);
+    assertEquals(List.of(true, true, false), r.proposals().stream().map(NegotiationResult.ProposalReport::recommended)
+        .toList());
+  }
+
   /**
    * An evaluator that lets a debt in under a policy not covering its product breaks the contract: the plan and the
    * script would follow another product's terms and legal basis. It had stopped the case with an
