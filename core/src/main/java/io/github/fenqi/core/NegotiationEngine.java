@@ -319,6 +319,7 @@ public final class NegotiationEngine implements AutoCloseable {
     AffordabilityAssessment assessment = returned(affordability.assess(new AffordabilityInput(request.borrower(), known)),
         "the affordability model", affordability, "assess");
     requireWithinBounds(assessment);
+    requireBorrowersIncome(assessment, request.borrower().monthlyNetIncome(), known);
     FinancialProfile profile = stressProfile(assessment, request.borrower().liquidSavings());
     if (noMonths != null) {
       assessment = assessment.withNoteFirst(noMonths + ": the declared income is used instead");
@@ -653,6 +654,37 @@ public final class NegotiationEngine implements AutoCloseable {
     List<Problem> outside = assessment.outsideBounds();
     if (!outside.isEmpty()) {
       throw ComponentContractException.of("the affordability model", affordability, outside);
+    }
+  }
+
+  /**
+   * The income an assessment is built on is the borrower's: the declared one where it says {@code DECLARED}, and where
+   * it says {@code STATEMENTS} one measured from the months the model was given — at least one, no more of them than
+   * it was given, and not above every one's income (no aggregate of months is). A model that kept one borrower's
+   * assessment (a cache keyed on nothing) had planned the next borrower on the first one's income and budget, and one
+   * saying STATEMENTS for a case without statements had shown a figure as measured that nothing measured.
+   */
+  private void requireBorrowersIncome(AffordabilityAssessment a, @Nullable Money declared, List<MonthlyFigures> months) {
+    Problem wrong = switch (a.incomeSource()) {
+      case DECLARED -> declared == null
+          ? Problem.of("incomeSource", "DECLARED though the borrower declares no income")
+          : a.monthlyNetIncome().equals(declared) ? null : Problem.of("monthlyNetIncome", a.monthlyNetIncome()
+              + " is given as DECLARED, but the borrower declares " + declared);
+      case STATEMENTS -> {
+        if (months.isEmpty()) {
+          yield Problem.of("incomeSource", "STATEMENTS though the model was given no statement month");
+        }
+        if (a.incomeMonthsUsed() > months.size()) {
+          yield Problem.of("incomeMonthsUsed", a.incomeMonthsUsed() + ", more than the " + months.size()
+              + " statement months the model was given");
+        }
+        Money most = months.stream().map(MonthlyFigures::income).reduce(Money::max).orElseThrow();
+        yield a.monthlyNetIncome().isGreaterThan(most) ? Problem.of("monthlyNetIncome", a.monthlyNetIncome()
+            + " is given as measured from statements, but no statement month's income is above " + most) : null;
+      }
+    };
+    if (wrong != null) {
+      throw ComponentContractException.of("the affordability model", affordability, List.of(wrong));
     }
   }
 

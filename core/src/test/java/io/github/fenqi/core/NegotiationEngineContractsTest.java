@@ -210,6 +210,86 @@ class NegotiationEngineContractsTest {
     assertTrue(e.component().startsWith("the affordability model (a lambda in "), e.component());
   }
 
+  /** The default model's assessment with its income and where it came from restated (a model that mixes borrowers). */
+  private static final class Restated implements AffordabilityModel {
+    private final @org.jspecify.annotations.Nullable Money income;
+    private final AffordabilityAssessment.IncomeSource source;
+    private final int months;
+
+    /** {@code income} null: the default model's own. */
+    Restated(@org.jspecify.annotations.Nullable Money income, AffordabilityAssessment.IncomeSource source, int months) {
+      this.income = income;
+      this.source = source;
+      this.months = months;
+    }
+
+    @Override
+    public AffordabilityAssessment assess(io.github.fenqi.core.affordability.AffordabilityInput input) {
+      AffordabilityAssessment a = AffordabilityModel.defaults().assess(input);
+      return new AffordabilityAssessment(income == null ? a.monthlyNetIncome() : income, source, months,
+          a.observedEssentials(), a.livingCostFloor(), a.essentialExpenses(), a.abilityScore(),
+          a.maxAffordableInstallment(), a.canSupportPlan(), a.incomeVolatility(), a.notes());
+    }
+  }
+
+  /** A model that keeps its first assessment and gives it to every borrower after (a cache keyed on nothing). */
+  private static final class FirstAssessmentForAll implements AffordabilityModel {
+    private final java.util.concurrent.atomic.AtomicReference<AffordabilityAssessment> first =
+        new java.util.concurrent.atomic.AtomicReference<>();
+
+    @Override
+    public AffordabilityAssessment assess(io.github.fenqi.core.affordability.AffordabilityInput input) {
+      first.compareAndSet(null, AffordabilityModel.defaults().assess(input));
+      return first.get();
+    }
+  }
+
+  /**
+   * The income an assessment is built on is the borrower's: the declared one where it says DECLARED, measured from
+   * the statement months the model was given where it says STATEMENTS. A model that kept one borrower's assessment
+   * had planned the next borrower, declaring 20 000.00, on the first one's 16 000.00 (and a budget from it), and one
+   * saying STATEMENTS for a case without statements, or above every month's income, had shown it as measured.
+   */
+  @Test
+  void anAffordabilityModelAssessingAnotherIncomeThanTheBorrowersIsStopped() {
+    AffordabilityModel cached = new FirstAssessmentForAll();
+    NegotiationEngine engine = engine().affordability(cached).build();
+    engine.calculate(affordable);
+    NegotiationRequest richer = NegotiationEngineTest.withIncome(Samples.sampleCase(), "20000.00", "12000.00");
+    ComponentContractException e = assertThrows(ComponentContractException.class, () -> engine.calculate(richer));
+    assertEquals("the affordability model (" + FirstAssessmentForAll.class.getName() + ")", e.component());
+    assertEquals("monthlyNetIncome: 16000.00 is given as DECLARED, but the borrower declares 20000.00",
+        e.problems().get(0).toString());
+
+    var statements = AffordabilityAssessment.IncomeSource.STATEMENTS;
+    var declared = AffordabilityAssessment.IncomeSource.DECLARED;
+    e = assertThrows(ComponentContractException.class,
+        () -> engine().affordability(new Restated(null, statements, 1)).build().calculate(affordable));
+    assertEquals("incomeSource: STATEMENTS though the model was given no statement month", e.problems().get(0).toString());
+
+    // the sample WeChat export, for a borrower who declares no income
+    List<io.github.fenqi.core.statement.ParsedStatement> wechat = List.of(io.github.fenqi.core.statement.StatementParser
+        .parseDetected("wechat_A.csv", Samples.bytes("samples/statements/wechat_A.csv")));
+    io.github.fenqi.core.borrower.Borrower b = affordable.borrower();
+    NegotiationRequest undeclared = new NegotiationRequest(affordable.caseId(), affordable.asOf(),
+        new io.github.fenqi.core.borrower.Borrower(b.name(), b.idNumber(), b.mobile(), b.regionCode(), b.householdSize(),
+            null, b.essentialExpenses(), b.liquidSavings(), b.hardships(), b.hasHardshipProof()), affordable.debts());
+    AffordabilityAssessment measured = engine().build().calculate(undeclared, wechat).affordability();
+    assertEquals(statements, measured.incomeSource());
+    java.util.Map<String, AffordabilityModel> broken = new java.util.LinkedHashMap<>();
+    broken.put("incomeSource: DECLARED though the borrower declares no income", new Restated(null, declared, 0));
+    broken.put("incomeMonthsUsed: 7, more than the 6 statement months the model was given",
+        new Restated(null, statements, 7));
+    broken.put("monthlyNetIncome: 99999.00 is given as measured from statements, but no statement month's income is "
+        + "above ", new Restated(Money.of("99999.00"), statements, 1));
+    for (var c : broken.entrySet()) {
+      e = assertThrows(ComponentContractException.class,
+          () -> engine().affordability(c.getValue()).build().calculate(undeclared, wechat), c.getKey());
+      assertEquals("the affordability model (" + Restated.class.getName() + ")", e.component());
+      assertTrue(e.problems().get(0).toString().startsWith(c.getKey()), e.problems().toString());
+    }
+  }
+
   /**
    * The stress test is run on the model's income, essentials and income volatility: a custom model's volatility of 4
    * (or NaN), which the tester refuses, had stopped the case with an {@code InvalidInputException} — told to the caller
