@@ -540,11 +540,24 @@ public final class NegotiationEngine implements AutoCloseable {
    * reason, one let in with a failed check contradicted itself, and a null adjustment was a NullPointerException from
    * the option grid naming neither the evaluator nor the debt. A debt let in under a policy that does not cover its
    * product would be planned and scripted under another product's terms and legal basis (a permissive custom evaluator
-   * had the case stop at {@code policy.productTypes} as if the request were wrong).
+   * had the case stop at {@code policy.productTypes} as if the request were wrong). And a decision is about the debt and
+   * the policy it was asked of: an evaluator caching one decision for every debt had another debt's checks shown under
+   * each debt's id, and its adjustment applied to them.
    */
   private void requireExplained(EligibilityDecision decision, Debt d, Policy policy) {
     String call = "evaluate(debt '" + d.id() + "')";
     List<Problem> problems = new ArrayList<>();
+    if (!d.id().equals(decision.debtId())) {
+      problems.add(Problem.of(call + ".debtId", quoted(decision.debtId()) + " is not the debt evaluated"));
+    }
+    if (!d.platformId().equals(decision.platformId())) {
+      problems.add(Problem.of(call + ".platformId", quoted(decision.platformId()) + " is not the debt's lender '"
+          + d.platformId() + "'"));
+    }
+    if (!policy.version().equals(decision.policyVersion())) {
+      problems.add(Problem.of(call + ".policyVersion", quoted(decision.policyVersion()) + " is not the version of the "
+          + "policy evaluated, '" + policy.version() + "'"));
+    }
     if (decision.adjustment() == null) {
       problems.add(Problem.of(call + ".adjustment", "is null; PolicyAdjustment.NONE when nothing is tightened"));
     }
@@ -561,6 +574,11 @@ public final class NegotiationEngine implements AutoCloseable {
     if (!problems.isEmpty()) {
       throw ComponentContractException.of("the eligibility evaluator", eligibility, problems);
     }
+  }
+
+  /** {@code value} quoted for a problem's reason, shown in short; "null" unquoted when there is none. */
+  private static String quoted(@Nullable String value) {
+    return value == null ? "null" : "'" + Problem.excerpt(value) + "'";
   }
 
   /**

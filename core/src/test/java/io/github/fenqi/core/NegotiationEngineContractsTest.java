@@ -414,6 +414,44 @@ class NegotiationEngineContractsTest {
         .toList());
   }
 
+  /** An evaluator that keeps its first decision and gives it for every debt after (a cache keyed on nothing). */
+  private static final class FirstDecisionForAll implements io.github.fenqi.core.policy.EligibilityEvaluator {
+    private final java.util.concurrent.atomic.AtomicReference<io.github.fenqi.core.policy.EligibilityDecision> first =
+        new java.util.concurrent.atomic.AtomicReference<>();
+
+    @Override
+    public io.github.fenqi.core.policy.EligibilityDecision evaluate(io.github.fenqi.core.debt.Debt debt,
+        io.github.fenqi.core.borrower.Borrower borrower, io.github.fenqi.core.policy.Policy policy,
+        java.time.LocalDate asOf) {
+      first.compareAndSet(null, io.github.fenqi.core.policy.EligibilityEvaluator.declarative().evaluate(debt, borrower,
+          policy, asOf));
+      return first.get();
+    }
+  }
+
+  /**
+   * A decision is about the debt and the policy it was asked of: one about cc-1 under the credit card policy, given for
+   * cf-1 and ol-1, had been shown as their decisions (the engine writes the debt's id beside the other debt's checks)
+   * and planned them with the credit card policy's adjustment.
+   */
+  @Test
+  void anEvaluatorDecidingAnotherDebtIsStopped() {
+    ComponentContractException e = assertThrows(ComponentContractException.class,
+        () -> engine().eligibility(new FirstDecisionForAll()).build().calculate(affordable));
+    assertEquals("the eligibility evaluator (" + FirstDecisionForAll.class.getName() + ")", e.component());
+    io.github.fenqi.core.policy.Policy card = Samples.policies().stream()
+        .filter(p -> p.platformId().equals("demo-credit-card")).findFirst().orElseThrow();
+    io.github.fenqi.core.debt.Debt cf = affordable.debts().get(1);
+    io.github.fenqi.core.policy.Policy cfPolicy = Samples.policies().stream()
+        .filter(p -> p.platformId().equals(cf.platformId())).findFirst().orElseThrow();
+    assertEquals(List.of(
+        "evaluate(debt 'cf-1').debtId: 'cc-1' is not the debt evaluated",
+        "evaluate(debt 'cf-1').platformId: 'demo-credit-card' is not the debt's lender '" + cf.platformId() + "'",
+        "evaluate(debt 'cf-1').policyVersion: '" + card.version() + "' is not the version of the policy evaluated, '"
+            + cfPolicy.version() + "'"),
+        e.problems().stream().map(Problem::toString).toList().subList(0, 3));
+  }
+
   /**
    * An evaluator that lets a debt in under a policy not covering its product breaks the contract: the plan and the
    * script would follow another product's terms and legal basis. It had stopped the case with an
