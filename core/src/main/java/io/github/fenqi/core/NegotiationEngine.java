@@ -736,8 +736,16 @@ public final class NegotiationEngine implements AutoCloseable {
         p.strategy(), plans, others, new ScriptOptions(scriptLanguage, request.hardshipNote()))), "the script generator",
         scripts, "generate");
     // each report pairs the i-th script with the i-th plan: scripts in another order had been given to other lenders
-    List<Problem> unpaired = NegotiationResult.ProposalReport.unpairedScripts("generate", p.strategy(),
-        plans.stream().map(l -> l.debt().id()).toList(), plans.stream().map(l -> l.debt().platformId()).toList(), written);
+    List<Problem> unpaired = new ArrayList<>(NegotiationResult.ProposalReport.unpairedScripts("generate", p.strategy(),
+        plans.stream().map(l -> l.debt().id()).toList(), plans.stream().map(l -> l.debt().platformId()).toList(),
+        written));
+    // in the language asked for: a generator dropping the option had a zh-CN borrower handed English scripts
+    for (int i = 0; i < written.size(); i++) {
+      if (written.get(i).language() != scriptLanguage) {
+        unpaired.add(Problem.of("generate[" + i + "].language", written.get(i).language() + " is not the language "
+            + "asked for, " + scriptLanguage));
+      }
+    }
     if (!unpaired.isEmpty()) {
       throw ComponentContractException.of("the script generator", scripts, unpaired);
     }

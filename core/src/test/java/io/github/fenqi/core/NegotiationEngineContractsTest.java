@@ -567,6 +567,34 @@ class NegotiationEngineContractsTest {
     assertEquals("snapshot(): returned null", e.problems().get(0).toString());
   }
 
+  /** The shipped generator, always asked for English whatever the request's language (a dropped option). */
+  private static final class AlwaysEnglish implements io.github.fenqi.core.script.ScriptGenerator {
+    private final io.github.fenqi.core.script.ScriptGenerator shipped = io.github.fenqi.core.script.ScriptGenerator
+        .defaults();
+
+    @Override
+    public List<io.github.fenqi.core.script.NegotiationScript> generate(io.github.fenqi.core.script.ScriptRequest r) {
+      return shipped.generate(new io.github.fenqi.core.script.ScriptRequest(r.borrower(), r.affordability(),
+          r.strategy(), r.plans(), r.otherDebts(), new io.github.fenqi.core.script.ScriptOptions(
+              io.github.fenqi.core.script.ScriptLanguage.EN, r.options().hardshipNote())));
+    }
+  }
+
+  /**
+   * Scripts are in the language the engine was configured with: a generator that dropped the option had the borrower
+   * (zh-CN by default) handed English scripts to read to their lenders, each marked EN, without a word.
+   */
+  @Test
+  void aScriptGeneratorWritingInAnotherLanguageIsStopped() {
+    ComponentContractException e = assertThrows(ComponentContractException.class,
+        () -> engine().scriptGenerator(new AlwaysEnglish()).build().calculate(affordable));
+    assertEquals("the script generator (" + AlwaysEnglish.class.getName() + ")", e.component());
+    assertEquals("generate[0].language: EN is not the language asked for, ZH_CN", e.problems().get(0).toString());
+    // asked for English, it passes
+    assertEquals(3, engine().scriptGenerator(new AlwaysEnglish()).scriptLanguage(
+        io.github.fenqi.core.script.ScriptLanguage.EN).build().calculate(affordable).proposals().size());
+  }
+
   /** A risk check named {@code name} that gives {@code answer} (null included) to every request. */
   private static io.github.fenqi.core.security.risk.RiskCheck riskCheck(String name,
       io.github.fenqi.core.security.risk.@org.jspecify.annotations.Nullable RiskAssessment answer) {
