@@ -24,6 +24,7 @@ import io.github.fenqi.core.script.ScriptGenerator;
 import io.github.fenqi.core.script.ScriptLanguage;
 import io.github.fenqi.core.script.ScriptOptions;
 import io.github.fenqi.core.script.ScriptRequest;
+import io.github.fenqi.core.script.SensitiveMatch;
 import io.github.fenqi.core.statement.CategoryLexicon;
 import io.github.fenqi.core.statement.ForensicReport;
 import io.github.fenqi.core.statement.ForensicVerdict;
@@ -432,8 +433,33 @@ public final class NegotiationEngine implements AutoCloseable {
         why.map(io.github.fenqi.core.solve.Infeasibility::binding).orElse(null),
         why.map(io.github.fenqi.core.solve.Infeasibility::shortfall).orElse(null),
         assessment.maxAffordableInstallment(), assessment, decisions, ineligible, reports, set.notes(), screening,
-        request.hardshipNote() == null ? List.of()
-            : returnedList(scripts.noteFindings(request.hardshipNote()), "the script generator", scripts, "noteFindings"));
+        request.hardshipNote() == null ? List.of() : noteFindings(request.hardshipNote()));
+  }
+
+  /**
+   * The generator's findings in the hardship note, each where it says in that note: findings of another text (the note
+   * with a label before it, or cleaned) had been reported at offsets holding other characters or past the note's end,
+   * which a client highlighting them met as the wrong words or a StringIndexOutOfBoundsException.
+   */
+  private List<SensitiveMatch> noteFindings(String note) {
+    List<SensitiveMatch> found = returnedList(scripts.noteFindings(note), "the script generator", scripts,
+        "noteFindings");
+    List<Problem> misplaced = new ArrayList<>();
+    for (int i = 0; i < found.size(); i++) {
+      SensitiveMatch m = found.get(i);
+      String at = "'" + Problem.excerpt(m.matched()) + "' at " + m.start() + ".." + m.end();
+      if (m.end() > note.length()) {
+        misplaced.add(Problem.of("noteFindings[" + i + "]", at + ", past the note's end (" + note.length()
+            + " characters)"));
+      } else if (!note.substring(m.start(), m.end()).equals(m.matched())) {
+        misplaced.add(Problem.of("noteFindings[" + i + "]", at + ", where the note holds '"
+            + Problem.excerpt(note.substring(m.start(), m.end())) + "'"));
+      }
+    }
+    if (!misplaced.isEmpty()) {
+      throw ComponentContractException.of("the script generator", scripts, misplaced);
+    }
+    return found;
   }
 
   /**

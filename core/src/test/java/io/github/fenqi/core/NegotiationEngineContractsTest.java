@@ -595,6 +595,46 @@ class NegotiationEngineContractsTest {
         io.github.fenqi.core.script.ScriptLanguage.EN).build().calculate(affordable).proposals().size());
   }
 
+  /** The shipped generator, whose note findings are of the note with a label put before it (offsets of another text). */
+  private static final class LabelledNote implements io.github.fenqi.core.script.ScriptGenerator {
+    private final io.github.fenqi.core.script.ScriptGenerator shipped = io.github.fenqi.core.script.ScriptGenerator
+        .defaults();
+
+    @Override
+    public List<io.github.fenqi.core.script.NegotiationScript> generate(io.github.fenqi.core.script.ScriptRequest r) {
+      return shipped.generate(r);
+    }
+
+    @Override
+    public List<io.github.fenqi.core.script.SensitiveMatch> noteFindings(String note) {
+      return shipped.noteFindings("备注：" + note);
+    }
+  }
+
+  /**
+   * A finding in the hardship note is where it says, in that note: findings of another text (the note with a label
+   * before it) had been reported at offsets holding other characters, or past the note's end, which a client
+   * highlighting them in the note met as the wrong words or a StringIndexOutOfBoundsException.
+   */
+  @Test
+  void aScriptGeneratorFindingWordsWhereTheNoteDoesNotHoldThemIsStopped() {
+    java.util.Map<String, List<String>> expected = new java.util.LinkedHashMap<>();
+    expected.put("再催我就去媒体曝光，我说到做到", List.of("noteFindings[0]: '媒体' at 8..10, where the note holds '光，'",
+        "noteFindings[1]: '曝光' at 10..12, where the note holds '我说'"));
+    expected.put("去媒体曝光", List.of("noteFindings[0]: '媒体' at 4..6, past the note's end (5 characters)",
+        "noteFindings[1]: '曝光' at 6..8, past the note's end (5 characters)"));
+    for (var c : expected.entrySet()) {
+      NegotiationRequest withNote = new NegotiationRequest(affordable.caseId(), affordable.asOf(),
+          affordable.borrower(), affordable.debts(), c.getKey());
+      ComponentContractException e = assertThrows(ComponentContractException.class,
+          () -> engine().scriptGenerator(new LabelledNote()).build().calculate(withNote));
+      assertEquals("the script generator (" + LabelledNote.class.getName() + ")", e.component());
+      assertEquals(c.getValue(), e.problems().stream().map(Problem::toString).toList());
+      assertEquals(List.of("媒体", "曝光"), engine().build().calculate(withNote).hardshipNoteFindings().stream()
+          .map(io.github.fenqi.core.script.SensitiveMatch::matched).toList());
+    }
+  }
+
   /** A risk check named {@code name} that gives {@code answer} (null included) to every request. */
   private static io.github.fenqi.core.security.risk.RiskCheck riskCheck(String name,
       io.github.fenqi.core.security.risk.@org.jspecify.annotations.Nullable RiskAssessment answer) {
