@@ -24,6 +24,7 @@ import io.github.fenqi.core.script.ScriptGenerator;
 import io.github.fenqi.core.script.ScriptLanguage;
 import io.github.fenqi.core.script.ScriptOptions;
 import io.github.fenqi.core.script.ScriptRequest;
+import io.github.fenqi.core.script.SensitiveMatch;
 import io.github.fenqi.core.statement.CategoryLexicon;
 import io.github.fenqi.core.statement.ForensicReport;
 import io.github.fenqi.core.statement.ForensicVerdict;
@@ -40,6 +41,7 @@ import io.github.fenqi.core.schedule.Schedule;
 import io.github.fenqi.core.solve.AcceptanceModel;
 import io.github.fenqi.core.solve.DebtTerms;
 import io.github.fenqi.core.solve.GridConfig;
+import io.github.fenqi.core.solve.Infeasibility;
 import io.github.fenqi.core.solve.PlanOption;
 import io.github.fenqi.core.solve.Proposal;
 import io.github.fenqi.core.solve.ProposalProblem;
@@ -318,6 +320,7 @@ public final class NegotiationEngine implements AutoCloseable {
     AffordabilityAssessment assessment = returned(affordability.assess(new AffordabilityInput(request.borrower(), known)),
         "the affordability model", affordability, "assess");
     requireWithinBounds(assessment);
+    requireBorrowersIncome(assessment, request.borrower().monthlyNetIncome(), known);
     FinancialProfile profile = stressProfile(assessment, request.borrower().liquidSavings());
     if (noMonths != null) {
       assessment = assessment.withNoteFirst(noMonths + ": the declared income is used instead");
@@ -360,7 +363,8 @@ public final class NegotiationEngine implements AutoCloseable {
     ProposalSet set = returned(solved(problem), "the proposal solver", solver, "solve");
     // any solver's answer, the exact one's too, is checked before a borrower or lender sees it: a plan above the budget
     // or outside a policy would be shown as compliant
-    List<Problem> broken = problem.violations(set);
+    List<Problem> broken = new ArrayList<>(problem.violations(set));
+    set.infeasibility().ifPresent(why -> broken.addAll(contradictions(why, problem)));
     if (!broken.isEmpty()) {
       throw ComponentContractException.of("the proposal solver", solver, broken);
     }
@@ -395,6 +399,10 @@ public final class NegotiationEngine implements AutoCloseable {
         throw ComponentContractException.of("the stress tester", stress, List.of(Problem.of("compare", stressed.size()
             + " results for " + flows.size() + " plans; one per plan, in order")));
       }
+      List<Problem> levels = levelContradictions(stressed);
+      if (!levels.isEmpty()) {
+        throw ComponentContractException.of("the stress tester", stress, levels);
+      }
       for (int k = 0; k < set.proposals().size(); k++) {
         Proposal proposal = set.proposals().get(k);
         // a plan the stress test expects to fail is not recommended, and the borrower is not coached to offer it
@@ -425,8 +433,33 @@ public final class NegotiationEngine implements AutoCloseable {
         why.map(io.github.fenqi.core.solve.Infeasibility::binding).orElse(null),
         why.map(io.github.fenqi.core.solve.Infeasibility::shortfall).orElse(null),
         assessment.maxAffordableInstallment(), assessment, decisions, ineligible, reports, set.notes(), screening,
-        request.hardshipNote() == null ? List.of()
-            : returnedList(scripts.noteFindings(request.hardshipNote()), "the script generator", scripts, "noteFindings"));
+        request.hardshipNote() == null ? List.of() : noteFindings(request.hardshipNote()));
+  }
+
+  /**
+   * The generator's findings in the hardship note, each where it says in that note: findings of another text (the note
+   * with a label before it, or cleaned) had been reported at offsets holding other characters or past the note's end,
+   * which a client highlighting them met as the wrong words or a StringIndexOutOfBoundsException.
+   */
+  private List<SensitiveMatch> noteFindings(String note) {
+    List<SensitiveMatch> found = returnedList(scripts.noteFindings(note), "the script generator", scripts,
+        "noteFindings");
+    List<Problem> misplaced = new ArrayList<>();
+    for (int i = 0; i < found.size(); i++) {
+      SensitiveMatch m = found.get(i);
+      String at = "'" + Problem.excerpt(m.matched()) + "' at " + m.start() + ".." + m.end();
+      if (m.end() > note.length()) {
+        misplaced.add(Problem.of("noteFindings[" + i + "]", at + ", past the note's end (" + note.length()
+            + " characters)"));
+      } else if (!note.substring(m.start(), m.end()).equals(m.matched())) {
+        misplaced.add(Problem.of("noteFindings[" + i + "]", at + ", where the note holds '"
+            + Problem.excerpt(note.substring(m.start(), m.end())) + "'"));
+      }
+    }
+    if (!misplaced.isEmpty()) {
+      throw ComponentContractException.of("the script generator", scripts, misplaced);
+    }
+    return found;
   }
 
   /**
@@ -533,11 +566,24 @@ public final class NegotiationEngine implements AutoCloseable {
    * reason, one let in with a failed check contradicted itself, and a null adjustment was a NullPointerException from
    * the option grid naming neither the evaluator nor the debt. A debt let in under a policy that does not cover its
    * product would be planned and scripted under another product's terms and legal basis (a permissive custom evaluator
-   * had the case stop at {@code policy.productTypes} as if the request were wrong).
+   * had the case stop at {@code policy.productTypes} as if the request were wrong). And a decision is about the debt and
+   * the policy it was asked of: an evaluator caching one decision for every debt had another debt's checks shown under
+   * each debt's id, and its adjustment applied to them.
    */
   private void requireExplained(EligibilityDecision decision, Debt d, Policy policy) {
     String call = "evaluate(debt '" + d.id() + "')";
     List<Problem> problems = new ArrayList<>();
+    if (!d.id().equals(decision.debtId())) {
+      problems.add(Problem.of(call + ".debtId", quoted(decision.debtId()) + " is not the debt evaluated"));
+    }
+    if (!d.platformId().equals(decision.platformId())) {
+      problems.add(Problem.of(call + ".platformId", quoted(decision.platformId()) + " is not the debt's lender '"
+          + d.platformId() + "'"));
+    }
+    if (!policy.version().equals(decision.policyVersion())) {
+      problems.add(Problem.of(call + ".policyVersion", quoted(decision.policyVersion()) + " is not the version of the "
+          + "policy evaluated, '" + policy.version() + "'"));
+    }
     if (decision.adjustment() == null) {
       problems.add(Problem.of(call + ".adjustment", "is null; PolicyAdjustment.NONE when nothing is tightened"));
     }
@@ -554,6 +600,11 @@ public final class NegotiationEngine implements AutoCloseable {
     if (!problems.isEmpty()) {
       throw ComponentContractException.of("the eligibility evaluator", eligibility, problems);
     }
+  }
+
+  /** {@code value} quoted for a problem's reason, shown in short; "null" unquoted when there is none. */
+  private static String quoted(@Nullable String value) {
+    return value == null ? "null" : "'" + Problem.excerpt(value) + "'";
   }
 
   /**
@@ -573,6 +624,72 @@ public final class NegotiationEngine implements AutoCloseable {
   }
 
   /**
+   * What a solver's {@code why} says of {@code problem} that the problem contradicts: "no eligible debt" is the answer
+   * to a problem with no debt, and to no other. A custom solver's "no eligible debt" beside eligible debts had been
+   * passed on, the result telling the borrower that nothing could be negotiated beside debts the eligibility let in and
+   * left out of nothing (and a problem with no debt blamed on the budget had a shortfall for nothing to pay). The
+   * budget or the savings a binding constraint measures ({@code available}) are the problem's: a shortfall of a budget
+   * of 10.00 had been shown to a borrower whose budget is thousands.
+   */
+  private static List<Problem> contradictions(Infeasibility why, ProposalProblem problem) {
+    List<Problem> problems = new ArrayList<>();
+    boolean noDebt = problem.debts().isEmpty();
+    if (why.binding() == Infeasibility.BindingConstraint.NO_ELIGIBLE_DEBT && !noDebt) {
+      int n = problem.debts().size();
+      problems.add(Problem.of("infeasibility.binding", why.binding() + " though the problem has " + n + " eligible debt"
+          + (n == 1 ? "" : "s") + " (" + String.join(", ", problem.debts().stream().limit(5)
+              .map(t -> Problem.excerpt(t.debt().id())).toList()) + (n > 5 ? ", ..." : "") + ")"));
+    } else if (why.binding() != Infeasibility.BindingConstraint.NO_ELIGIBLE_DEBT && noDebt) {
+      problems.add(Problem.of("infeasibility.binding", why.binding() + " though the problem has no eligible debt: "
+          + Infeasibility.BindingConstraint.NO_ELIGIBLE_DEBT + " binds"));
+    }
+    // the budget or the savings a binding one measures are the problem's: another figure's shortfall is nobody's case
+    String measured = switch (why.binding()) {
+      case MONTHLY_BUDGET, BUDGET_AND_SAVINGS_TOGETHER -> why.available().equals(problem.monthlyBudget()) ? null
+          : "the problem's monthly budget " + problem.monthlyBudget();
+      case LIQUID_SAVINGS -> why.available().equals(problem.liquidSavings()) ? null
+          : "the problem's liquid savings " + problem.liquidSavings();
+      case NO_ELIGIBLE_DEBT, USER_CONSTRAINT, ACCEPTANCE_FLOOR -> null;
+    };
+    if (measured != null) {
+      problems.add(Problem.of("infeasibility.available", why.available() + " where " + why.binding() + " binds is not "
+          + measured));
+    }
+    return problems;
+  }
+
+  /**
+   * Where a tester's levels contradict its own default probabilities: a level is the probability against the tester's
+   * thresholds ({@link RiskLevel}), whatever they are, so nothing is above GREEN when no path re-defaults, and of one
+   * comparison's plans a likelier default never has a lower level (an equal one, the same). A tester calling a plan
+   * of 40 % GREEN beside one of 5 % RED had the riskier plan recommended and scripted, the safer one withheld.
+   */
+  private static List<Problem> levelContradictions(List<StressResult> results) {
+    List<Problem> problems = new ArrayList<>();
+    for (int j = 0; j < results.size(); j++) {
+      StressResult r = results.get(j);
+      if (r.defaultProbability() == 0 && r.level() != RiskLevel.GREEN) {
+        problems.add(Problem.of("compare[" + j + "].level", r.level() + " though no path re-defaults (defaultProbability "
+            + r.defaultProbability() + "): GREEN at any threshold"));
+        continue;
+      }
+      for (int i = 0; i < j; i++) {
+        StressResult o = results.get(i);
+        double p = r.defaultProbability();
+        int byProbability = p < o.defaultProbability() ? -1 : p > o.defaultProbability() ? 1 : 0; // -0.0 is 0.0 here
+        int byLevel = r.level().compareTo(o.level());
+        if (byProbability == 0 ? byLevel != 0 : Integer.signum(byLevel) == -byProbability) {
+          problems.add(Problem.of("compare[" + j + "].level", r.level() + " at a default probability of "
+              + r.defaultProbability() + ", though compare[" + i + "] is " + o.level() + " at " + o.defaultProbability()
+              + ": the level rises with the default probability, whatever the thresholds"));
+          break;
+        }
+      }
+    }
+    return problems;
+  }
+
+  /**
    * The budget is the one hard constraint the affordability model sets, so a custom model is held to what the design
    * fixes ({@link AffordabilityAssessment#outsideBounds()}): never negative, never above half the monthly net income
    * nor above the model's own score, on an income that is not negative and a volatility the stress test can run on.
@@ -581,6 +698,37 @@ public final class NegotiationEngine implements AutoCloseable {
     List<Problem> outside = assessment.outsideBounds();
     if (!outside.isEmpty()) {
       throw ComponentContractException.of("the affordability model", affordability, outside);
+    }
+  }
+
+  /**
+   * The income an assessment is built on is the borrower's: the declared one where it says {@code DECLARED}, and where
+   * it says {@code STATEMENTS} one measured from the months the model was given — at least one, no more of them than
+   * it was given, and not above every one's income (no aggregate of months is). A model that kept one borrower's
+   * assessment (a cache keyed on nothing) had planned the next borrower on the first one's income and budget, and one
+   * saying STATEMENTS for a case without statements had shown a figure as measured that nothing measured.
+   */
+  private void requireBorrowersIncome(AffordabilityAssessment a, @Nullable Money declared, List<MonthlyFigures> months) {
+    Problem wrong = switch (a.incomeSource()) {
+      case DECLARED -> declared == null
+          ? Problem.of("incomeSource", "DECLARED though the borrower declares no income")
+          : a.monthlyNetIncome().equals(declared) ? null : Problem.of("monthlyNetIncome", a.monthlyNetIncome()
+              + " is given as DECLARED, but the borrower declares " + declared);
+      case STATEMENTS -> {
+        if (months.isEmpty()) {
+          yield Problem.of("incomeSource", "STATEMENTS though the model was given no statement month");
+        }
+        if (a.incomeMonthsUsed() > months.size()) {
+          yield Problem.of("incomeMonthsUsed", a.incomeMonthsUsed() + ", more than the " + months.size()
+              + " statement months the model was given");
+        }
+        Money most = months.stream().map(MonthlyFigures::income).reduce(Money::max).orElseThrow();
+        yield a.monthlyNetIncome().isGreaterThan(most) ? Problem.of("monthlyNetIncome", a.monthlyNetIncome()
+            + " is given as measured from statements, but no statement month's income is above " + most) : null;
+      }
+    };
+    if (wrong != null) {
+      throw ComponentContractException.of("the affordability model", affordability, List.of(wrong));
     }
   }
 
@@ -614,8 +762,16 @@ public final class NegotiationEngine implements AutoCloseable {
         p.strategy(), plans, others, new ScriptOptions(scriptLanguage, request.hardshipNote()))), "the script generator",
         scripts, "generate");
     // each report pairs the i-th script with the i-th plan: scripts in another order had been given to other lenders
-    List<Problem> unpaired = NegotiationResult.ProposalReport.unpairedScripts("generate", p.strategy(),
-        plans.stream().map(l -> l.debt().id()).toList(), plans.stream().map(l -> l.debt().platformId()).toList(), written);
+    List<Problem> unpaired = new ArrayList<>(NegotiationResult.ProposalReport.unpairedScripts("generate", p.strategy(),
+        plans.stream().map(l -> l.debt().id()).toList(), plans.stream().map(l -> l.debt().platformId()).toList(),
+        written));
+    // in the language asked for: a generator dropping the option had a zh-CN borrower handed English scripts
+    for (int i = 0; i < written.size(); i++) {
+      if (written.get(i).language() != scriptLanguage) {
+        unpaired.add(Problem.of("generate[" + i + "].language", written.get(i).language() + " is not the language "
+            + "asked for, " + scriptLanguage));
+      }
+    }
     if (!unpaired.isEmpty()) {
       throw ComponentContractException.of("the script generator", scripts, unpaired);
     }

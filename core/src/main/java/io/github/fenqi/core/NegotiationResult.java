@@ -41,7 +41,8 @@ import org.jspecify.annotations.Nullable;
  * @param feasible whether at least one proposal exists (true exactly when {@code proposals} is not empty)
  * @param reason why not, when infeasible (then required; absent when feasible, as the next three)
  * @param recommendation what to do instead, when infeasible
- * @param binding the constraint that binds, when infeasible
+ * @param binding the constraint that binds, when infeasible: NO_ELIGIBLE_DEBT exactly when no debt is left to plan
+ *     (each one not eligible, or listed among {@code ineligible})
  * @param shortfall how far off it is, when infeasible: never negative, above 0.00 where the budget or the savings bind,
  *     0.00 where no amount of money measures the constraint (no eligible debt, a solver's user constraint)
  * @param maxAffordableInstallment the monthly budget for first installments (the assessment's, which it must equal)
@@ -99,6 +100,9 @@ public record NegotiationResult(
     if (!feasible && binding != null && shortfall != null) {
       shortfallDisagrees(binding, shortfall).ifPresent(contradictions::add);
     }
+    if (!feasible && binding != null) {
+      noDebtDisagrees(binding, eligibility, ineligible).ifPresent(contradictions::add);
+    }
     if (!maxAffordableInstallment.equals(affordability.maxAffordableInstallment())) {
       contradictions.add(Problem.of("maxAffordableInstallment", maxAffordableInstallment + " is not the budget the "
           + "assessment worked out (affordability.maxAffordableInstallment " + affordability.maxAffordableInstallment()
@@ -140,6 +144,29 @@ public record NegotiationResult(
           + "' where " + binding + " binds, which no amount of money measures: 0.00");
       case BUDGET_AND_SAVINGS_TOGETHER, ACCEPTANCE_FLOOR -> null;
     });
+  }
+
+  /**
+   * The problem with {@code binding} when "no eligible debt" is not said exactly when no debt is left to plan (each
+   * debt's decision says not eligible, or it is listed as left out): a response saying it beside debts let in and left
+   * out of nothing — what the engine had passed on from a custom solver — or blaming the budget when every debt is left
+   * out, had read back as stated.
+   */
+  private static Optional<Problem> noDebtDisagrees(Infeasibility.BindingConstraint binding,
+      List<DebtEligibility> eligibility, List<Ineligible> ineligible) {
+    java.util.Set<String> leftOut = new java.util.HashSet<>();
+    ineligible.forEach(i -> leftOut.add(i.debtId()));
+    List<String> toPlan = eligibility.stream().filter(e -> e.eligible() && !leftOut.contains(e.debtId()))
+        .map(DebtEligibility::debtId).toList();
+    boolean noDebt = binding == Infeasibility.BindingConstraint.NO_ELIGIBLE_DEBT;
+    if (noDebt && !toPlan.isEmpty()) {
+      int n = toPlan.size();
+      return Optional.of(Problem.of("binding", binding + " though " + n + (n == 1 ? " debt is" : " debts are")
+          + " let in and not left out (" + String.join(", ", toPlan.stream().limit(5).map(Problem::excerpt).toList())
+          + (n > 5 ? ", ..." : "") + ")"));
+    }
+    return noDebt || !toPlan.isEmpty() ? Optional.empty() : Optional.of(Problem.of("binding", binding + " though no "
+        + "debt is left to plan: " + Infeasibility.BindingConstraint.NO_ELIGIBLE_DEBT + " binds"));
   }
 
   /**

@@ -68,6 +68,76 @@ class NegotiationEngineContractsTest {
     assertEquals("shortfall", e.problems().get(0).location(), e.problems().toString());
   }
 
+  /** A solver that answers every problem with one infeasibility, whatever the problem holds. */
+  private static final class AlwaysInfeasible implements ProposalSolver {
+    private final Infeasibility answer;
+
+    AlwaysInfeasible(Infeasibility answer) {
+      this.answer = answer;
+    }
+
+    @Override
+    public ProposalSet solve(ProposalProblem problem) {
+      return new ProposalSet(List.of(), java.util.Optional.of(answer), java.util.Map.of());
+    }
+  }
+
+  /**
+   * A solver answering "no eligible debt" to a problem that has eligible debts contradicts the eligibility: the
+   * result had read "no debt can be put into installments" beside three debts let in and left out of nothing.
+   */
+  @Test
+  void aSolverAnsweringNoEligibleDebtBesideEligibleDebtsIsStopped() {
+    ProposalSolver none = new AlwaysInfeasible(new Infeasibility(Infeasibility.BindingConstraint.NO_ELIGIBLE_DEBT,
+        Money.ZERO, Money.ZERO, Money.ZERO, "nothing to negotiate", "see each debt's reasons"));
+    ComponentContractException e = assertThrows(ComponentContractException.class,
+        () -> engine().solver(none).build().calculate(affordable));
+    assertEquals("the proposal solver (" + AlwaysInfeasible.class.getName() + ")", e.component());
+    assertEquals("infeasibility.binding: NO_ELIGIBLE_DEBT though the problem has 3 eligible debts (cc-1, cf-1, ol-1)",
+        e.problems().get(0).toString());
+    // and the other way round: a budget short by 100.00 of a case with no debt to plan
+    List<io.github.fenqi.core.debt.Debt> small = affordable.debts().stream().map(d -> new io.github.fenqi.core.debt.Debt(
+        d.id(), d.platformId(), d.productType(), Money.of("6.00"), Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO,
+        Money.ZERO, d.annualRate(), d.overdueDays())).toList();
+    NegotiationRequest nothingEligible = new NegotiationRequest(affordable.caseId(), affordable.asOf(),
+        affordable.borrower(), small);
+    ProposalSolver budget = new AlwaysInfeasible(new Infeasibility(Infeasibility.BindingConstraint.MONTHLY_BUDGET,
+        Money.of("100.00"), Money.ZERO, Money.of("100.00"), "too little", "restructure"));
+    e = assertThrows(ComponentContractException.class,
+        () -> engine().solver(budget).build().calculate(nothingEligible));
+    assertEquals("infeasibility.binding: MONTHLY_BUDGET though the problem has no eligible debt: NO_ELIGIBLE_DEBT binds",
+        e.problems().get(0).toString());
+    // the shipped solver's answers to both cases pass
+    assertTrue(engine().build().calculate(affordable).feasible());
+    assertEquals(Infeasibility.BindingConstraint.NO_ELIGIBLE_DEBT,
+        engine().build().calculate(nothingEligible).binding());
+  }
+
+  /**
+   * An infeasibility measures the problem's own budget or savings: a solver's "budget short by 8.00" of a budget of
+   * 10.00 had been passed on for a borrower whose budget is thousands, the shortfall the result shows a figure of
+   * nobody's case.
+   */
+  @Test
+  void aSolverMeasuringAnotherBudgetOrSavingsIsStopped() {
+    Money budget = engine().build().calculate(affordable).maxAffordableInstallment();
+    Money savings = affordable.borrower().liquidSavings();
+    Money other = Money.of("10.00");
+    java.util.Map<Infeasibility.BindingConstraint, String> expected = new java.util.LinkedHashMap<>();
+    expected.put(Infeasibility.BindingConstraint.MONTHLY_BUDGET, "the problem's monthly budget " + budget);
+    expected.put(Infeasibility.BindingConstraint.BUDGET_AND_SAVINGS_TOGETHER, "the problem's monthly budget " + budget);
+    expected.put(Infeasibility.BindingConstraint.LIQUID_SAVINGS, "the problem's liquid savings " + savings);
+    for (var c : expected.entrySet()) {
+      ProposalSolver elsewhere = new AlwaysInfeasible(new Infeasibility(c.getKey(), Money.of("18.00"), other,
+          Money.of("8.00"), "too little", "restructure"));
+      ComponentContractException e = assertThrows(ComponentContractException.class,
+          () -> engine().solver(elsewhere).build().calculate(affordable), c.getKey().name());
+      assertEquals("the proposal solver (" + AlwaysInfeasible.class.getName() + ")", e.component());
+      assertEquals("infeasibility.available: 10.00 where " + c.getKey() + " binds is not " + c.getValue(),
+          e.problems().get(0).toString());
+    }
+  }
+
   @Test
   void anAcceptanceModelThatIsNotAProbabilityIsStoppedNamingTheDebtAndOption() {
     for (double bad : new double[] {Double.NaN, 0.0, -0.2, 1.5}) {
@@ -140,6 +210,86 @@ class NegotiationEngineContractsTest {
     assertTrue(e.component().startsWith("the affordability model (a lambda in "), e.component());
   }
 
+  /** The default model's assessment with its income and where it came from restated (a model that mixes borrowers). */
+  private static final class Restated implements AffordabilityModel {
+    private final @org.jspecify.annotations.Nullable Money income;
+    private final AffordabilityAssessment.IncomeSource source;
+    private final int months;
+
+    /** {@code income} null: the default model's own. */
+    Restated(@org.jspecify.annotations.Nullable Money income, AffordabilityAssessment.IncomeSource source, int months) {
+      this.income = income;
+      this.source = source;
+      this.months = months;
+    }
+
+    @Override
+    public AffordabilityAssessment assess(io.github.fenqi.core.affordability.AffordabilityInput input) {
+      AffordabilityAssessment a = AffordabilityModel.defaults().assess(input);
+      return new AffordabilityAssessment(income == null ? a.monthlyNetIncome() : income, source, months,
+          a.observedEssentials(), a.livingCostFloor(), a.essentialExpenses(), a.abilityScore(),
+          a.maxAffordableInstallment(), a.canSupportPlan(), a.incomeVolatility(), a.notes());
+    }
+  }
+
+  /** A model that keeps its first assessment and gives it to every borrower after (a cache keyed on nothing). */
+  private static final class FirstAssessmentForAll implements AffordabilityModel {
+    private final java.util.concurrent.atomic.AtomicReference<AffordabilityAssessment> first =
+        new java.util.concurrent.atomic.AtomicReference<>();
+
+    @Override
+    public AffordabilityAssessment assess(io.github.fenqi.core.affordability.AffordabilityInput input) {
+      first.compareAndSet(null, AffordabilityModel.defaults().assess(input));
+      return first.get();
+    }
+  }
+
+  /**
+   * The income an assessment is built on is the borrower's: the declared one where it says DECLARED, measured from
+   * the statement months the model was given where it says STATEMENTS. A model that kept one borrower's assessment
+   * had planned the next borrower, declaring 20 000.00, on the first one's 16 000.00 (and a budget from it), and one
+   * saying STATEMENTS for a case without statements, or above every month's income, had shown it as measured.
+   */
+  @Test
+  void anAffordabilityModelAssessingAnotherIncomeThanTheBorrowersIsStopped() {
+    AffordabilityModel cached = new FirstAssessmentForAll();
+    NegotiationEngine engine = engine().affordability(cached).build();
+    engine.calculate(affordable);
+    NegotiationRequest richer = NegotiationEngineTest.withIncome(Samples.sampleCase(), "20000.00", "12000.00");
+    ComponentContractException e = assertThrows(ComponentContractException.class, () -> engine.calculate(richer));
+    assertEquals("the affordability model (" + FirstAssessmentForAll.class.getName() + ")", e.component());
+    assertEquals("monthlyNetIncome: 16000.00 is given as DECLARED, but the borrower declares 20000.00",
+        e.problems().get(0).toString());
+
+    var statements = AffordabilityAssessment.IncomeSource.STATEMENTS;
+    var declared = AffordabilityAssessment.IncomeSource.DECLARED;
+    e = assertThrows(ComponentContractException.class,
+        () -> engine().affordability(new Restated(null, statements, 1)).build().calculate(affordable));
+    assertEquals("incomeSource: STATEMENTS though the model was given no statement month", e.problems().get(0).toString());
+
+    // the sample WeChat export, for a borrower who declares no income
+    List<io.github.fenqi.core.statement.ParsedStatement> wechat = List.of(io.github.fenqi.core.statement.StatementParser
+        .parseDetected("wechat_A.csv", Samples.bytes("samples/statements/wechat_A.csv")));
+    io.github.fenqi.core.borrower.Borrower b = affordable.borrower();
+    NegotiationRequest undeclared = new NegotiationRequest(affordable.caseId(), affordable.asOf(),
+        new io.github.fenqi.core.borrower.Borrower(b.name(), b.idNumber(), b.mobile(), b.regionCode(), b.householdSize(),
+            null, b.essentialExpenses(), b.liquidSavings(), b.hardships(), b.hasHardshipProof()), affordable.debts());
+    AffordabilityAssessment measured = engine().build().calculate(undeclared, wechat).affordability();
+    assertEquals(statements, measured.incomeSource());
+    java.util.Map<String, AffordabilityModel> broken = new java.util.LinkedHashMap<>();
+    broken.put("incomeSource: DECLARED though the borrower declares no income", new Restated(null, declared, 0));
+    broken.put("incomeMonthsUsed: 7, more than the 6 statement months the model was given",
+        new Restated(null, statements, 7));
+    broken.put("monthlyNetIncome: 99999.00 is given as measured from statements, but no statement month's income is "
+        + "above ", new Restated(Money.of("99999.00"), statements, 1));
+    for (var c : broken.entrySet()) {
+      e = assertThrows(ComponentContractException.class,
+          () -> engine().affordability(c.getValue()).build().calculate(undeclared, wechat), c.getKey());
+      assertEquals("the affordability model (" + Restated.class.getName() + ")", e.component());
+      assertTrue(e.problems().get(0).toString().startsWith(c.getKey()), e.problems().toString());
+    }
+  }
+
   /**
    * The stress test is run on the model's income, essentials and income volatility: a custom model's volatility of 4
    * (or NaN), which the tester refuses, had stopped the case with an {@code InvalidInputException} — told to the caller
@@ -198,6 +348,108 @@ class NegotiationEngineContractsTest {
     ComponentContractException e = assertThrows(ComponentContractException.class,
         () -> engine().stressTester(lossy).build().calculate(affordable));
     assertEquals("compare: 2 results for 3 plans; one per plan, in order", e.problems().get(0).toString());
+  }
+
+  /** A tester giving the i-th plan of every comparison the i-th default probability and level (the last repeated). */
+  private static final class FixedLevels implements StressTester {
+    private final double[] probabilities;
+    private final io.github.fenqi.core.stress.RiskLevel[] levels;
+
+    FixedLevels(double[] probabilities, io.github.fenqi.core.stress.RiskLevel... levels) {
+      this.probabilities = probabilities;
+      this.levels = levels;
+    }
+
+    @Override
+    public StressResult test(FinancialProfile profile, PlanCashflow plan) {
+      return compare(profile, List.of(plan)).get(0);
+    }
+
+    @Override
+    public List<StressResult> compare(FinancialProfile profile, List<PlanCashflow> plans) {
+      List<StressResult> results = new java.util.ArrayList<>();
+      for (int i = 0; i < plans.size(); i++) {
+        double p = probabilities[Math.min(i, probabilities.length - 1)];
+        io.github.fenqi.core.stress.RiskLevel level = levels[Math.min(i, levels.length - 1)];
+        var driver = io.github.fenqi.core.stress.StressDriver.JOB_LOSS;
+        results.add(new StressResult(p, p > 0 ? java.util.OptionalDouble.of(6) : java.util.OptionalDouble.empty(),
+            Money.ZERO, level, p > 0 ? java.util.Optional.of(driver) : java.util.Optional.empty(),
+            p > 0 ? java.util.Map.of(driver, p) : java.util.Map.of(), List.of(),
+            level == io.github.fenqi.core.stress.RiskLevel.RED ? java.util.Optional.of("restructure")
+                : java.util.Optional.empty()));
+      }
+      return results;
+    }
+  }
+
+  /**
+   * The level is the default probability against the tester's thresholds (RiskLevel), so it never falls as the
+   * probability rises, and nothing above GREEN is 0 paths defaulting: a tester calling a plan of 40 % GREEN beside one
+   * of 5 % RED had the riskier plan recommended and scripted, and the safer one withheld as "do not negotiate".
+   */
+  @Test
+  void aStressTesterWhoseLevelsContradictTheirProbabilitiesIsStopped() {
+    var green = io.github.fenqi.core.stress.RiskLevel.GREEN;
+    var yellow = io.github.fenqi.core.stress.RiskLevel.YELLOW;
+    var red = io.github.fenqi.core.stress.RiskLevel.RED;
+    java.util.Map<String, StressTester> broken = new java.util.LinkedHashMap<>();
+    broken.put("compare[1].level: RED at a default probability of 0.05, though compare[0] is GREEN at 0.4: the level "
+        + "rises with the default probability, whatever the thresholds", new FixedLevels(new double[] {0.4, 0.05}, green,
+            red));
+    broken.put("compare[1].level: YELLOW at a default probability of 0.2, though compare[0] is GREEN at 0.2: the level "
+        + "rises with the default probability, whatever the thresholds", new FixedLevels(new double[] {0.2}, green,
+            yellow));
+    broken.put("compare[0].level: YELLOW though no path re-defaults (defaultProbability 0.0): GREEN at any threshold",
+        new FixedLevels(new double[] {0.0}, yellow));
+    for (var c : broken.entrySet()) {
+      ComponentContractException e = assertThrows(ComponentContractException.class,
+          () -> engine().stressTester(c.getValue()).build().calculate(affordable), c.getKey());
+      assertEquals("the stress tester (" + FixedLevels.class.getName() + ")", e.component());
+      assertEquals(c.getKey(), e.problems().get(0).toString());
+    }
+    // levels that rise with the probabilities, at any thresholds, pass
+    NegotiationResult r = engine().stressTester(new FixedLevels(new double[] {0.0, 0.2, 0.6}, green, yellow, red)).build()
+        .calculate(affordable);
+    assertEquals(List.of(true, true, false), r.proposals().stream().map(NegotiationResult.ProposalReport::recommended)
+        .toList());
+  }
+
+  /** An evaluator that keeps its first decision and gives it for every debt after (a cache keyed on nothing). */
+  private static final class FirstDecisionForAll implements io.github.fenqi.core.policy.EligibilityEvaluator {
+    private final java.util.concurrent.atomic.AtomicReference<io.github.fenqi.core.policy.EligibilityDecision> first =
+        new java.util.concurrent.atomic.AtomicReference<>();
+
+    @Override
+    public io.github.fenqi.core.policy.EligibilityDecision evaluate(io.github.fenqi.core.debt.Debt debt,
+        io.github.fenqi.core.borrower.Borrower borrower, io.github.fenqi.core.policy.Policy policy,
+        java.time.LocalDate asOf) {
+      first.compareAndSet(null, io.github.fenqi.core.policy.EligibilityEvaluator.declarative().evaluate(debt, borrower,
+          policy, asOf));
+      return first.get();
+    }
+  }
+
+  /**
+   * A decision is about the debt and the policy it was asked of: one about cc-1 under the credit card policy, given for
+   * cf-1 and ol-1, had been shown as their decisions (the engine writes the debt's id beside the other debt's checks)
+   * and planned them with the credit card policy's adjustment.
+   */
+  @Test
+  void anEvaluatorDecidingAnotherDebtIsStopped() {
+    ComponentContractException e = assertThrows(ComponentContractException.class,
+        () -> engine().eligibility(new FirstDecisionForAll()).build().calculate(affordable));
+    assertEquals("the eligibility evaluator (" + FirstDecisionForAll.class.getName() + ")", e.component());
+    io.github.fenqi.core.policy.Policy card = Samples.policies().stream()
+        .filter(p -> p.platformId().equals("demo-credit-card")).findFirst().orElseThrow();
+    io.github.fenqi.core.debt.Debt cf = affordable.debts().get(1);
+    io.github.fenqi.core.policy.Policy cfPolicy = Samples.policies().stream()
+        .filter(p -> p.platformId().equals(cf.platformId())).findFirst().orElseThrow();
+    assertEquals(List.of(
+        "evaluate(debt 'cf-1').debtId: 'cc-1' is not the debt evaluated",
+        "evaluate(debt 'cf-1').platformId: 'demo-credit-card' is not the debt's lender '" + cf.platformId() + "'",
+        "evaluate(debt 'cf-1').policyVersion: '" + card.version() + "' is not the version of the policy evaluated, '"
+            + cfPolicy.version() + "'"),
+        e.problems().stream().map(Problem::toString).toList().subList(0, 3));
   }
 
   /**
@@ -313,6 +565,74 @@ class NegotiationEngineContractsTest {
     ComponentContractException e = assertThrows(ComponentContractException.class,
         () -> engine().policies(noSnapshot).build().calculate(affordable));
     assertEquals("snapshot(): returned null", e.problems().get(0).toString());
+  }
+
+  /** The shipped generator, always asked for English whatever the request's language (a dropped option). */
+  private static final class AlwaysEnglish implements io.github.fenqi.core.script.ScriptGenerator {
+    private final io.github.fenqi.core.script.ScriptGenerator shipped = io.github.fenqi.core.script.ScriptGenerator
+        .defaults();
+
+    @Override
+    public List<io.github.fenqi.core.script.NegotiationScript> generate(io.github.fenqi.core.script.ScriptRequest r) {
+      return shipped.generate(new io.github.fenqi.core.script.ScriptRequest(r.borrower(), r.affordability(),
+          r.strategy(), r.plans(), r.otherDebts(), new io.github.fenqi.core.script.ScriptOptions(
+              io.github.fenqi.core.script.ScriptLanguage.EN, r.options().hardshipNote())));
+    }
+  }
+
+  /**
+   * Scripts are in the language the engine was configured with: a generator that dropped the option had the borrower
+   * (zh-CN by default) handed English scripts to read to their lenders, each marked EN, without a word.
+   */
+  @Test
+  void aScriptGeneratorWritingInAnotherLanguageIsStopped() {
+    ComponentContractException e = assertThrows(ComponentContractException.class,
+        () -> engine().scriptGenerator(new AlwaysEnglish()).build().calculate(affordable));
+    assertEquals("the script generator (" + AlwaysEnglish.class.getName() + ")", e.component());
+    assertEquals("generate[0].language: EN is not the language asked for, ZH_CN", e.problems().get(0).toString());
+    // asked for English, it passes
+    assertEquals(3, engine().scriptGenerator(new AlwaysEnglish()).scriptLanguage(
+        io.github.fenqi.core.script.ScriptLanguage.EN).build().calculate(affordable).proposals().size());
+  }
+
+  /** The shipped generator, whose note findings are of the note with a label put before it (offsets of another text). */
+  private static final class LabelledNote implements io.github.fenqi.core.script.ScriptGenerator {
+    private final io.github.fenqi.core.script.ScriptGenerator shipped = io.github.fenqi.core.script.ScriptGenerator
+        .defaults();
+
+    @Override
+    public List<io.github.fenqi.core.script.NegotiationScript> generate(io.github.fenqi.core.script.ScriptRequest r) {
+      return shipped.generate(r);
+    }
+
+    @Override
+    public List<io.github.fenqi.core.script.SensitiveMatch> noteFindings(String note) {
+      return shipped.noteFindings("备注：" + note);
+    }
+  }
+
+  /**
+   * A finding in the hardship note is where it says, in that note: findings of another text (the note with a label
+   * before it) had been reported at offsets holding other characters, or past the note's end, which a client
+   * highlighting them in the note met as the wrong words or a StringIndexOutOfBoundsException.
+   */
+  @Test
+  void aScriptGeneratorFindingWordsWhereTheNoteDoesNotHoldThemIsStopped() {
+    java.util.Map<String, List<String>> expected = new java.util.LinkedHashMap<>();
+    expected.put("再催我就去媒体曝光，我说到做到", List.of("noteFindings[0]: '媒体' at 8..10, where the note holds '光，'",
+        "noteFindings[1]: '曝光' at 10..12, where the note holds '我说'"));
+    expected.put("去媒体曝光", List.of("noteFindings[0]: '媒体' at 4..6, past the note's end (5 characters)",
+        "noteFindings[1]: '曝光' at 6..8, past the note's end (5 characters)"));
+    for (var c : expected.entrySet()) {
+      NegotiationRequest withNote = new NegotiationRequest(affordable.caseId(), affordable.asOf(),
+          affordable.borrower(), affordable.debts(), c.getKey());
+      ComponentContractException e = assertThrows(ComponentContractException.class,
+          () -> engine().scriptGenerator(new LabelledNote()).build().calculate(withNote));
+      assertEquals("the script generator (" + LabelledNote.class.getName() + ")", e.component());
+      assertEquals(c.getValue(), e.problems().stream().map(Problem::toString).toList());
+      assertEquals(List.of("媒体", "曝光"), engine().build().calculate(withNote).hardshipNoteFindings().stream()
+          .map(io.github.fenqi.core.script.SensitiveMatch::matched).toList());
+    }
   }
 
   /** A risk check named {@code name} that gives {@code answer} (null included) to every request. */

@@ -173,7 +173,37 @@ class NegotiationResultReadTest {
         + "savings falls short by more than nothing")), problemsReading(none));
     ObjectNode noDebt = infeasible.deepCopy().put("binding", "NO_ELIGIBLE_DEBT");
     assertEquals(List.of(Problem.of("response: shortfall", "'1103.26' where NO_ELIGIBLE_DEBT binds, which no amount "
-        + "of money measures: 0.00")), problemsReading(noDebt));
+        + "of money measures: 0.00"), Problem.of("response: binding", "NO_ELIGIBLE_DEBT though 3 debts are let in and "
+        + "not left out (cc-1, cf-1, ol-1)")), problemsReading(noDebt)); // and no debt is left out (below)
+  }
+
+  /**
+   * "No eligible debt" binds exactly when no debt is left to plan (each one's decision says not eligible, or it is
+   * listed as left out): a response saying it beside three debts let in and left out of nothing, or blaming the budget
+   * when every debt is left out, had read back as stated — what the engine passed on from a solver that said so.
+   */
+  @Test
+  void noEligibleDebtBindsExactlyWhenNoDebtIsLeftToPlan() throws Exception {
+    NegotiationEngine engine = NegotiationEngine.builder()
+        .policies(InMemoryPolicyRepository.of(Samples.policies())).clock(TODAY).build();
+    ObjectNode infeasible = MAPPER.valueToTree(engine.calculate(Samples.sampleCase()));
+    assertEquals(0, infeasible.withArray("ineligible").size());
+    ObjectNode noDebt = infeasible.deepCopy().put("binding", "NO_ELIGIBLE_DEBT").put("shortfall", "0.00");
+    assertEquals(List.of(Problem.of("response: binding", "NO_ELIGIBLE_DEBT though 3 debts are let in and not left out "
+        + "(cc-1, cf-1, ol-1)")), problemsReading(noDebt));
+
+    NegotiationRequest sample = Samples.sampleCase();
+    List<io.github.fenqi.core.debt.Debt> small = sample.debts().stream().map(d -> new io.github.fenqi.core.debt.Debt(
+        d.id(), d.platformId(), d.productType(), Money.of("6.00"), Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO,
+        Money.ZERO, d.annualRate(), d.overdueDays())).toList();
+    ObjectNode none = MAPPER.valueToTree(engine.calculate(new NegotiationRequest(sample.caseId(), sample.asOf(),
+        sample.borrower(), small)));
+    assertEquals("NO_ELIGIBLE_DEBT", none.get("binding").asText());
+    assertEquals(MAPPER.valueToTree(FenqiJson.read(MAPPER, MAPPER.writeValueAsBytes(none), NegotiationResult.class,
+        "response")), none, "the engine's result reads back");
+    ObjectNode budget = none.deepCopy().put("binding", "MONTHLY_BUDGET").put("shortfall", "5.00");
+    assertEquals(List.of(Problem.of("response: binding", "MONTHLY_BUDGET though no debt is left to plan: "
+        + "NO_ELIGIBLE_DEBT binds")), problemsReading(budget));
   }
 
   /**

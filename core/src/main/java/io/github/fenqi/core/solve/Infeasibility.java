@@ -15,7 +15,8 @@ import java.util.List;
  *
  * @param binding the constraint that cannot be met
  * @param required the least the constraint would need (e.g. the smallest possible Σ first installments)
- * @param available what the borrower has (the budget, the savings)
+ * @param available what the borrower has: the problem's monthly budget where the budget binds (alone or with the
+ *     savings), its liquid savings where the savings bind (the engine stops a solver giving another figure)
  * @param shortfall required − available: positive for the budget and savings; zero for {@link
  *     BindingConstraint#NO_ELIGIBLE_DEBT} and {@link BindingConstraint#USER_CONSTRAINT}, which no amount of money
  *     measures (their required and available are zero too); never negative ({@link
@@ -74,7 +75,10 @@ public record Infeasibility(
    * <p>Thread-safety: immutable (an enum).
    */
   public enum BindingConstraint {
-    /** No eligible debt: nothing to negotiate under the policies. */
+    /**
+     * No eligible debt: nothing to negotiate under the policies. The answer to a problem with no debt, and to no other
+     * (the engine stops a solver answering otherwise, as a contradiction of the eligibility).
+     */
     NO_ELIGIBLE_DEBT,
     /**
      * Even the smallest first installments exceed the monthly budget (or the budget is zero). {@code required} is the
