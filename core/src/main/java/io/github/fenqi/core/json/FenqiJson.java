@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -135,8 +136,9 @@ public final class FenqiJson {
       @Override
       public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription beanDesc,
           JsonDeserializer<?> deserializer) {
-        return CheckedWhenRead.class.isAssignableFrom(beanDesc.getBeanClass()) ? new CheckedAfterBinding(deserializer)
-            : deserializer;
+        JsonDeserializer<?> checked = CheckedWhenRead.class.isAssignableFrom(beanDesc.getBeanClass())
+            ? new CheckedAfterBinding(deserializer) : deserializer;
+        return beanDesc.getClassAnnotations().has(SdkOutput.class) ? new WholeRangeInside(checked) : checked;
       }
 
       @Override
@@ -147,6 +149,10 @@ public final class FenqiJson {
     });
     return JsonMapper.builder()
         .addModule(time)
+        // the solver's outputs, marked by mix-in: the solve package is left to its owner, who may annotate them
+        .addMixIn(io.github.fenqi.core.solve.ProposalSet.class, WrittenBySdk.class)
+        .addMixIn(io.github.fenqi.core.solve.Proposal.class, WrittenBySdk.class)
+        .addMixIn(io.github.fenqi.core.solve.Infeasibility.class, WrittenBySdk.class)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
@@ -161,6 +167,50 @@ public final class FenqiJson {
         .enable(SerializationFeature.INDENT_OUTPUT)
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
         .build();
+  }
+
+  /** Carries {@link SdkOutput} to a type that cannot be annotated here, as a Jackson mix-in. */
+  @SdkOutput
+  private interface WrittenBySdk {}
+
+  /** The attribute that says an amount being read is part of an {@link SdkOutput} type ({@link #readsWholeRange}). */
+  private static final Object WHOLE_RANGE = new Object() {
+    @Override
+    public String toString() {
+      return "fenqi.wholeRange";
+    }
+  };
+
+  /**
+   * Whether the value {@code ctxt} is reading is part of a type marked {@link SdkOutput}: its amounts read over the whole
+   * range a {@code long} of fen holds, where an amount a user writes is held to the input limit of ±10^15 yuan. One
+   * rule for every amount, whichever record holds it: the type being read says whose figures they are.
+   */
+  public static boolean readsWholeRange(DeserializationContext ctxt) {
+    return Boolean.TRUE.equals(ctxt.getAttribute(WHOLE_RANGE));
+  }
+
+  /** Reads an {@link SdkOutput} type with {@link #readsWholeRange} true for everything inside it. */
+  private static final class WholeRangeInside extends DelegatingDeserializer {
+    WholeRangeInside(JsonDeserializer<?> delegatee) {
+      super(delegatee);
+    }
+
+    @Override
+    protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> newDelegatee) {
+      return new WholeRangeInside(newDelegatee);
+    }
+
+    @Override
+    public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      Object outer = ctxt.getAttribute(WHOLE_RANGE);
+      ctxt.setAttribute(WHOLE_RANGE, Boolean.TRUE);
+      try {
+        return _delegatee.deserialize(p, ctxt);
+      } finally {
+        ctxt.setAttribute(WHOLE_RANGE, outer);
+      }
+    }
   }
 
   /**
@@ -264,16 +314,19 @@ public final class FenqiJson {
     }
     String prefix = sourceName.isEmpty() ? "" : sourceName + ": ";
     List<Problem> out = new ArrayList<>();
-    bindComponents(mapper, root, recordType, prefix, out);
+    bindComponents(mapper, root, recordType, prefix, false, out);
     return List.copyOf(new LinkedHashSet<>(out)); // a failed part and its field can name the same problem
   }
 
   /**
    * Binds each component of {@code recordType} present in {@code node} on its own, and each element of a component that
-   * is a list; {@code where} is the record's path ({@code prefix} of its components' names).
+   * is a list; {@code where} is the record's path ({@code prefix} of its components' names). {@code inOutput}: the record
+   * is inside an {@link SdkOutput} type, whose amounts its parts, bound alone, read over the whole range as well (a
+   * result's plan bound alone had been refused its total above 10^15 yuan, which the result itself reads).
    */
   private static void bindComponents(ObjectMapper mapper, JsonNode node, Class<?> recordType, String where,
-      List<Problem> out) {
+      boolean inOutput, List<Problem> out) {
+    boolean wholeRange = inOutput || isSdkOutput(mapper, mapper.constructType(recordType));
     List<BeanPropertyDefinition> properties = mapper.getDeserializationConfig()
         .introspect(mapper.constructType(recordType)).findProperties();
     // the fields it reads, listed as Jackson lists them; a field it only writes (a schedule's totalPayable) is no
@@ -293,7 +346,8 @@ public final class FenqiJson {
     List<String> absent = mustNotBeAbsent(mapper.getDeserializationConfig(), node, properties, where, out);
     if (!absent.isEmpty()) { // the record's own checks of what is there, with those fields at Java's defaults
       try {
-        mapper.readerFor(recordType).without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).readValue(node);
+        reader(mapper, mapper.constructType(recordType), wholeRange)
+            .without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).readValue(node);
       } catch (IOException e) { // only the checks' own words: a part that fails is bound on its own below
         for (Problem p : findInvalidInput(e) == null ? List.<Problem>of() : located(translate(e, ""), where)) {
           if (absent.stream().noneMatch(a -> p.location().equals(a) || p.location().startsWith(a + ".")
@@ -313,10 +367,10 @@ public final class FenqiJson {
       String path = child(where, name);
       if (type.isCollectionLikeType() && child.isArray()) {
         for (int i = 0; i < child.size(); i++) {
-          bindAlone(mapper, child.get(i), type.getContentType(), path + "[" + i + "]", out);
+          bindAlone(mapper, child.get(i), type.getContentType(), path + "[" + i + "]", wholeRange, out);
         }
       } else {
-        bindAlone(mapper, child, type, path, out);
+        bindAlone(mapper, child, type, path, wholeRange, out);
       }
     }
     ChecksAcrossParts across = recordType.getAnnotation(ChecksAcrossParts.class);
@@ -375,9 +429,10 @@ public final class FenqiJson {
     return where + (where.isEmpty() || where.endsWith(": ") ? "" : ".") + name;
   }
 
-  private static void bindAlone(ObjectMapper mapper, JsonNode node, JavaType type, String where, List<Problem> out) {
+  private static void bindAlone(ObjectMapper mapper, JsonNode node, JavaType type, String where, boolean inOutput,
+      List<Problem> out) {
     try {
-      mapper.readerFor(type).readValue(node);
+      reader(mapper, type, inOutput).readValue(node);
       return;
     } catch (IOException e) {
       out.addAll(located(translate(e, ""), where));
@@ -388,8 +443,20 @@ public final class FenqiJson {
       return;
     }
     if (type.getRawClass().isRecord() && node.isObject()) { // a part that failed: its own parts, one by one
-      bindComponents(mapper, node, type.getRawClass(), where, out);
+      bindComponents(mapper, node, type.getRawClass(), where, inOutput, out);
     }
+  }
+
+  /** A reader of {@code type}; {@code inOutput}: as a part of an {@link SdkOutput} type ({@link #readsWholeRange}). */
+  private static ObjectReader reader(ObjectMapper mapper, JavaType type, boolean inOutput) {
+    ObjectReader reader = mapper.readerFor(type);
+    return inOutput ? reader.withAttribute(WHOLE_RANGE, Boolean.TRUE) : reader;
+  }
+
+  /** Whether {@code type} is marked {@link SdkOutput}, on itself or by a mix-in of {@link #newMapper()}'s. */
+  private static boolean isSdkOutput(ObjectMapper mapper, JavaType type) {
+    return mapper.getDeserializationConfig().introspectClassAnnotations(type).getClassAnnotations()
+        .has(SdkOutput.class);
   }
 
   /** The problems of a part bound on its own, located under the part's path {@code where}. */
