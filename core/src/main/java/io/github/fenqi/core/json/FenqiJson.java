@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -29,6 +30,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -132,6 +134,9 @@ public final class FenqiJson {
         }
       }
     });
+    // and read back: a StressResult could not be (an empty part "is required", a present one Jackson's words naming a
+    // module to add), nor a scenario, though the SDK writes both
+    time.addDeserializer(optional, new OptionalReader(null));
     time.setDeserializerModifier(new BeanDeserializerModifier() {
       @Override
       public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription beanDesc,
@@ -167,6 +172,40 @@ public final class FenqiJson {
         .enable(SerializationFeature.INDENT_OUTPUT)
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
         .build();
+  }
+
+  /**
+   * Reads an {@code Optional} as {@code newMapper()} writes it: its value, or JSON null for an empty one. The value is
+   * read by its own type's reader, so an {@code Optional<Integer>} refuses {@code "x"} as an {@code Integer} field does.
+   */
+  private static final class OptionalReader extends JsonDeserializer<Optional<?>> implements ContextualDeserializer {
+    private final @Nullable JsonDeserializer<Object> value;
+
+    OptionalReader(@Nullable JsonDeserializer<Object> value) {
+      this.value = value;
+    }
+
+    @Override
+    public JsonDeserializer<?> createContextual(DeserializationContext ctxt, @Nullable BeanProperty property)
+        throws JsonMappingException {
+      JavaType type = ctxt.getContextualType() != null ? ctxt.getContextualType()
+          : property != null ? property.getType() : null;
+      JavaType content = type == null ? ctxt.constructType(Object.class) : type.containedTypeOrUnknown(0);
+      return new OptionalReader(ctxt.findContextualValueDeserializer(content, property));
+    }
+
+    @Override
+    public Optional<?> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (value == null) { // never: Jackson asks createContextual first
+        throw new IllegalStateException("an Optional read without its value's type");
+      }
+      return Optional.ofNullable(value.deserialize(p, ctxt));
+    }
+
+    @Override
+    public Optional<?> getNullValue(DeserializationContext ctxt) {
+      return Optional.empty();
+    }
   }
 
   /** Carries {@link SdkOutput} to a type that cannot be annotated here, as a Jackson mix-in. */
