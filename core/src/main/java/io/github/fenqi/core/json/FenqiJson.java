@@ -566,6 +566,12 @@ public final class FenqiJson {
         }
         return new InvalidInputException(problems, e);
       }
+      if (causedBy(jme, ArithmeticException.class)) { // a record's check summing amounts read over the whole range
+        String where = path.isEmpty() ? lined(prefix, jme) : prefix + path;
+        return new InvalidInputException(List.of(Problem.of(stripColon(where), "its amounts add up beyond "
+            + java.math.BigDecimal.valueOf(Long.MAX_VALUE, 2).toPlainString() + " yuan, the most an amount can be (a "
+            + "long of fen)")), e);
+      }
       if (jme instanceof UnrecognizedPropertyException upe) {
         List<String> known = upe.getKnownPropertyIds() == null ? List.of()
             : upe.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
@@ -893,6 +899,20 @@ public final class FenqiJson {
 
   private static String stripColon(String s) {
     return s.endsWith(": ") ? s.substring(0, s.length() - 2) : s;
+  }
+
+  /**
+   * Whether {@code t} was caused by a {@code type}: an {@link ArithmeticException} from a record's constructor, when
+   * amounts read over the whole range ({@link SdkOutput}) add up beyond a {@code long} of fen, had been told in Jackson's
+   * words, naming the Java class ("Cannot construct instance of `…DebtPlan`, problem: long overflow").
+   */
+  private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
+    for (Throwable c = t.getCause(); c != null; c = c.getCause()) {
+      if (type.isInstance(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static @Nullable InvalidInputException findInvalidInput(Throwable t) {

@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.NegotiationEngine;
-import io.github.fenqi.core.NegotiationRequest;
 import io.github.fenqi.core.NegotiationResult;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.Screening;
 import io.github.fenqi.core.affordability.AffordabilityAssessment;
-import io.github.fenqi.core.borrower.Borrower;
 import io.github.fenqi.core.monitor.AcceptanceStatus;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.policy.InMemoryPolicyRepository;
@@ -95,21 +93,13 @@ class OutputReadBackTest {
 
   @Test
   void theEnginesScriptsAndAssessmentReadBack() {
-    NegotiationResult result = ENGINE.calculate(withIncome(Samples.sampleCase(), Money.ofYuan(60_000)));
+    NegotiationResult result = ENGINE.calculate(Samples.sampleCaseWithIncome(Money.ofYuan(60_000)));
     assertEquals(result.affordability(), readBack(result.affordability(), AffordabilityAssessment.class));
     List<NegotiationScript> scripts = result.proposals().stream().flatMap(p -> p.scripts().stream()).toList();
     assertFalse(scripts.isEmpty());
     for (NegotiationScript script : scripts) {
       assertEquals(script, readBack(script, NegotiationScript.class));
     }
-  }
-
-  /** {@code request} with the borrower's monthly income {@code income}: enough for plans that are not RED has scripts. */
-  private static NegotiationRequest withIncome(NegotiationRequest request, Money income) {
-    Borrower b = request.borrower();
-    return new NegotiationRequest(request.caseId(), request.asOf(), new Borrower(b.name(), b.idNumber(), b.mobile(),
-        b.regionCode(), b.householdSize(), income, b.essentialExpenses(), b.liquidSavings(), b.hardships(),
-        b.hasHardshipProof()), request.debts());
   }
 
   @Test

@@ -4,14 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.NegotiationEngine;
 import io.github.fenqi.core.NegotiationRequest;
+import io.github.fenqi.core.NegotiationResult;
+import io.github.fenqi.core.debt.DebtComponent;
+import io.github.fenqi.core.policy.InMemoryPolicyRepository;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.solve.Infeasibility;
 import io.github.fenqi.core.solve.ProposalSet;
 import io.github.fenqi.core.testkit.Samples;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +33,9 @@ import org.junit.jupiter.api.Test;
 class WholeRangeReadBackTest {
   private static final ObjectMapper MAPPER = FenqiJson.newMapper();
   private static final Money LARGEST = Money.ofFen(Long.MAX_VALUE);
+  private static final NegotiationEngine ENGINE = NegotiationEngine.builder()
+      .policies(InMemoryPolicyRepository.of(Samples.policies()))
+      .clock(Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneId.of("Asia/Shanghai"))).build();
 
   private static <T> T readBack(T value, Class<T> type) {
     return FenqiJson.read(MAPPER, FenqiJson.write(MAPPER, value).getBytes(StandardCharsets.UTF_8), type, "out.json");
@@ -58,6 +69,22 @@ class WholeRangeReadBackTest {
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> FenqiJson.read(MAPPER,
         json.getBytes(StandardCharsets.UTF_8), Infeasibility.class, "out.json"));
     assertEquals(List.of("out.json: reason"), e.problems().stream().map(Problem::location).toList());
+  }
+
+  /**
+   * Amounts read over the whole range may add up beyond it where a result's checks sum them: a plan whose waived parts
+   * are each the largest amount is refused naming the plan, not in Jackson's words naming a Java class and an overflow.
+   */
+  @Test
+  void aResultWhoseAmountsAddUpBeyondALongIsRefusedNamingWhere() {
+    NegotiationResult result = ENGINE.calculate(Samples.sampleCaseWithIncome(Money.ofYuan(60_000)));
+    ObjectNode json = MAPPER.valueToTree(result);
+    ObjectNode plan = (ObjectNode) json.at("/proposals/0/plans/0");
+    plan.set("waived", MAPPER.valueToTree(Map.of(DebtComponent.PRINCIPAL, LARGEST, DebtComponent.INTEREST, LARGEST)));
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> FenqiJson.read(MAPPER,
+        json.toString().getBytes(StandardCharsets.UTF_8), NegotiationResult.class, "response"));
+    assertEquals(List.of(Problem.of("response: proposals[0].plans[0]", "its amounts add up beyond "
+        + "92233720368547758.07 yuan, the most an amount can be (a long of fen)")), e.problems());
   }
 
   @Test
