@@ -7,11 +7,7 @@ import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.NegotiationEngine;
 import io.github.fenqi.core.NegotiationRequest;
 import io.github.fenqi.core.NegotiationResult;
-import io.github.fenqi.core.policy.InMemoryPolicyRepository;
 import io.github.fenqi.core.testkit.Samples;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
 import net.jqwik.api.Assume;
 import io.github.fenqi.core.TextFields;
 import io.github.fenqi.core.affordability.AffordabilityAssessment;
@@ -52,9 +48,7 @@ import net.jqwik.api.Provide;
 class JsonRoundTripProperties {
   private static final ObjectMapper MAPPER = FenqiJson.newMapper();
   private static final String ID_NUMBER = "110105198506150030";
-  private static final NegotiationEngine ENGINE = NegotiationEngine.builder()
-      .policies(InMemoryPolicyRepository.of(Samples.policies()))
-      .clock(Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneId.of("Asia/Shanghai"))).build();
+  private static final NegotiationEngine ENGINE = ReadBack.ENGINE;
   /** The sample case with an income that pays no plan's first installments: the monthly budget binds. */
   private static final NegotiationRequest SHORT_OF_BUDGET = Samples.sampleCaseWithIncome(Money.ofYuan(3_000));
 

@@ -13,7 +13,6 @@ import io.github.fenqi.core.Screening;
 import io.github.fenqi.core.affordability.AffordabilityAssessment;
 import io.github.fenqi.core.monitor.AcceptanceStatus;
 import io.github.fenqi.core.money.Money;
-import io.github.fenqi.core.policy.InMemoryPolicyRepository;
 import io.github.fenqi.core.script.NegotiationScript;
 import io.github.fenqi.core.security.risk.RiskAssessment;
 import io.github.fenqi.core.security.risk.RiskDecision;
@@ -28,9 +27,6 @@ import io.github.fenqi.core.stress.StressDriver;
 import io.github.fenqi.core.stress.StressResult;
 import io.github.fenqi.core.testkit.Samples;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,12 +40,10 @@ import org.junit.jupiter.api.Test;
  */
 class OutputReadBackTest {
   private static final ObjectMapper MAPPER = FenqiJson.newMapper();
-  private static final NegotiationEngine ENGINE = NegotiationEngine.builder()
-      .policies(InMemoryPolicyRepository.of(Samples.policies()))
-      .clock(Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneId.of("Asia/Shanghai"))).build();
+  private static final NegotiationEngine ENGINE = ReadBack.ENGINE;
 
   private static <T> T readBack(T value, Class<T> type) {
-    return FenqiJson.read(MAPPER, FenqiJson.write(MAPPER, value).getBytes(StandardCharsets.UTF_8), type, "out.json");
+    return ReadBack.readBack(MAPPER, value, type);
   }
 
   @Test

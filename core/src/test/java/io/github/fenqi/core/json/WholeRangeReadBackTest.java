@@ -10,16 +10,12 @@ import io.github.fenqi.core.NegotiationEngine;
 import io.github.fenqi.core.NegotiationRequest;
 import io.github.fenqi.core.NegotiationResult;
 import io.github.fenqi.core.debt.DebtComponent;
-import io.github.fenqi.core.policy.InMemoryPolicyRepository;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.solve.Infeasibility;
 import io.github.fenqi.core.solve.ProposalSet;
 import io.github.fenqi.core.testkit.Samples;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,12 +29,10 @@ import org.junit.jupiter.api.Test;
 class WholeRangeReadBackTest {
   private static final ObjectMapper MAPPER = FenqiJson.newMapper();
   private static final Money LARGEST = Money.ofFen(Long.MAX_VALUE);
-  private static final NegotiationEngine ENGINE = NegotiationEngine.builder()
-      .policies(InMemoryPolicyRepository.of(Samples.policies()))
-      .clock(Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneId.of("Asia/Shanghai"))).build();
+  private static final NegotiationEngine ENGINE = ReadBack.ENGINE;
 
   private static <T> T readBack(T value, Class<T> type) {
-    return FenqiJson.read(MAPPER, FenqiJson.write(MAPPER, value).getBytes(StandardCharsets.UTF_8), type, "out.json");
+    return ReadBack.readBack(MAPPER, value, type);
   }
 
   @Test
