@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.jspecify.annotations.Nullable;
+import io.github.fenqi.core.json.SdkOutput;
 
 /**
  * Everything {@link NegotiationEngine#calculate} found for one case, explained. This record is also the JSON
@@ -57,6 +58,7 @@ import org.jspecify.annotations.Nullable;
  * @param hardshipNoteFindings the sensitive words found in the request's free-text hardship note and kept out of
  *     every script (reported even when there is no proposal); empty when there was no note or it was clean
  */
+@SdkOutput
 @JsonPropertyOrder({"caseId", "asOf", "policySnapshotVersion", "feasible", "reason", "recommendation", "binding", "shortfall",
     "maxAffordableInstallment", "screening", "ineligible", "proposals", "affordability", "eligibility", "notes",
     "hardshipNoteFindings"})

@@ -8,6 +8,7 @@ import io.github.fenqi.core.statement.StatementAnalysis;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import io.github.fenqi.core.json.SdkOutput;
 
 /**
  * The checks a case passed before any proposal was made: the forensic examination of its statements and the
@@ -24,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  * @param forensics the forensic report, or null when there were no statements
  * @param riskChecks each risk service's answer
  */
+@SdkOutput
 public record Screening(ForensicVerdict verdict, List<String> reasons, List<StatementAnalysis.StatementSummary> statements,
     @Nullable ForensicReport forensics, List<RiskAssessment> riskChecks) {
 

@@ -11,6 +11,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
+import io.github.fenqi.core.json.SdkOutput;
 
 /**
  * What the borrower can really pay each month, and how that was worked out.
@@ -30,6 +31,7 @@ import java.util.OptionalDouble;
  * @param incomeVolatility coefficient of variation of monthly income, when at least two months are known
  * @param notes every step and discrepancy, in words
  */
+@SdkOutput
 public record AffordabilityAssessment(
     Money monthlyNetIncome,
     IncomeSource incomeSource,

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -23,11 +24,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -131,12 +134,16 @@ public final class FenqiJson {
         }
       }
     });
+    // and read back: a StressResult could not be (an empty part "is required", a present one Jackson's words naming a
+    // module to add), nor a scenario, though the SDK writes both
+    time.addDeserializer(optional, new OptionalReader(null));
     time.setDeserializerModifier(new BeanDeserializerModifier() {
       @Override
       public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription beanDesc,
           JsonDeserializer<?> deserializer) {
-        return CheckedWhenRead.class.isAssignableFrom(beanDesc.getBeanClass()) ? new CheckedAfterBinding(deserializer)
-            : deserializer;
+        JsonDeserializer<?> checked = CheckedWhenRead.class.isAssignableFrom(beanDesc.getBeanClass())
+            ? new CheckedAfterBinding(deserializer) : deserializer;
+        return beanDesc.getClassAnnotations().has(SdkOutput.class) ? new WholeRangeInside(checked) : checked;
       }
 
       @Override
@@ -147,6 +154,10 @@ public final class FenqiJson {
     });
     return JsonMapper.builder()
         .addModule(time)
+        // the solver's outputs, marked by mix-in: the solve package is left to its owner, who may annotate them
+        .addMixIn(io.github.fenqi.core.solve.ProposalSet.class, WrittenBySdk.class)
+        .addMixIn(io.github.fenqi.core.solve.Proposal.class, WrittenBySdk.class)
+        .addMixIn(io.github.fenqi.core.solve.Infeasibility.class, WrittenBySdk.class)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
@@ -161,6 +172,84 @@ public final class FenqiJson {
         .enable(SerializationFeature.INDENT_OUTPUT)
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
         .build();
+  }
+
+  /**
+   * Reads an {@code Optional} as {@code newMapper()} writes it: its value, or JSON null for an empty one. The value is
+   * read by its own type's reader, so an {@code Optional<Integer>} refuses {@code "x"} as an {@code Integer} field does.
+   */
+  private static final class OptionalReader extends JsonDeserializer<Optional<?>> implements ContextualDeserializer {
+    private final @Nullable JsonDeserializer<Object> value;
+
+    OptionalReader(@Nullable JsonDeserializer<Object> value) {
+      this.value = value;
+    }
+
+    @Override
+    public JsonDeserializer<?> createContextual(DeserializationContext ctxt, @Nullable BeanProperty property)
+        throws JsonMappingException {
+      JavaType type = ctxt.getContextualType() != null ? ctxt.getContextualType()
+          : property != null ? property.getType() : null;
+      JavaType content = type == null ? ctxt.constructType(Object.class) : type.containedTypeOrUnknown(0);
+      return new OptionalReader(ctxt.findContextualValueDeserializer(content, property));
+    }
+
+    @Override
+    public Optional<?> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (value == null) { // never: Jackson asks createContextual first
+        throw new IllegalStateException("an Optional read without its value's type");
+      }
+      return Optional.ofNullable(value.deserialize(p, ctxt));
+    }
+
+    @Override
+    public Optional<?> getNullValue(DeserializationContext ctxt) {
+      return Optional.empty();
+    }
+  }
+
+  /** Carries {@link SdkOutput} to a type that cannot be annotated here, as a Jackson mix-in. */
+  @SdkOutput
+  private interface WrittenBySdk {}
+
+  /** The attribute that says an amount being read is part of an {@link SdkOutput} type ({@link #readsWholeRange}). */
+  private static final Object WHOLE_RANGE = new Object() {
+    @Override
+    public String toString() {
+      return "fenqi.wholeRange";
+    }
+  };
+
+  /**
+   * Whether the value {@code ctxt} is reading is part of a type marked {@link SdkOutput}: its amounts read over the whole
+   * range a {@code long} of fen holds, where an amount a user writes is held to the input limit of ±10^15 yuan. One
+   * rule for every amount, whichever record holds it: the type being read says whose figures they are.
+   */
+  public static boolean readsWholeRange(DeserializationContext ctxt) {
+    return Boolean.TRUE.equals(ctxt.getAttribute(WHOLE_RANGE));
+  }
+
+  /** Reads an {@link SdkOutput} type with {@link #readsWholeRange} true for everything inside it. */
+  private static final class WholeRangeInside extends DelegatingDeserializer {
+    WholeRangeInside(JsonDeserializer<?> delegatee) {
+      super(delegatee);
+    }
+
+    @Override
+    protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> newDelegatee) {
+      return new WholeRangeInside(newDelegatee);
+    }
+
+    @Override
+    public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      Object outer = ctxt.getAttribute(WHOLE_RANGE);
+      ctxt.setAttribute(WHOLE_RANGE, Boolean.TRUE);
+      try {
+        return _delegatee.deserialize(p, ctxt);
+      } finally {
+        ctxt.setAttribute(WHOLE_RANGE, outer);
+      }
+    }
   }
 
   /**
@@ -264,16 +353,19 @@ public final class FenqiJson {
     }
     String prefix = sourceName.isEmpty() ? "" : sourceName + ": ";
     List<Problem> out = new ArrayList<>();
-    bindComponents(mapper, root, recordType, prefix, out);
+    bindComponents(mapper, root, recordType, prefix, false, out);
     return List.copyOf(new LinkedHashSet<>(out)); // a failed part and its field can name the same problem
   }
 
   /**
    * Binds each component of {@code recordType} present in {@code node} on its own, and each element of a component that
-   * is a list; {@code where} is the record's path ({@code prefix} of its components' names).
+   * is a list; {@code where} is the record's path ({@code prefix} of its components' names). {@code inOutput}: the record
+   * is inside an {@link SdkOutput} type, whose amounts its parts, bound alone, read over the whole range as well (a
+   * result's plan bound alone had been refused its total above 10^15 yuan, which the result itself reads).
    */
   private static void bindComponents(ObjectMapper mapper, JsonNode node, Class<?> recordType, String where,
-      List<Problem> out) {
+      boolean inOutput, List<Problem> out) {
+    boolean wholeRange = inOutput || isSdkOutput(mapper, mapper.constructType(recordType));
     List<BeanPropertyDefinition> properties = mapper.getDeserializationConfig()
         .introspect(mapper.constructType(recordType)).findProperties();
     // the fields it reads, listed as Jackson lists them; a field it only writes (a schedule's totalPayable) is no
@@ -293,7 +385,8 @@ public final class FenqiJson {
     List<String> absent = mustNotBeAbsent(mapper.getDeserializationConfig(), node, properties, where, out);
     if (!absent.isEmpty()) { // the record's own checks of what is there, with those fields at Java's defaults
       try {
-        mapper.readerFor(recordType).without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).readValue(node);
+        reader(mapper, mapper.constructType(recordType), wholeRange)
+            .without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).readValue(node);
       } catch (IOException e) { // only the checks' own words: a part that fails is bound on its own below
         for (Problem p : findInvalidInput(e) == null ? List.<Problem>of() : located(translate(e, ""), where)) {
           if (absent.stream().noneMatch(a -> p.location().equals(a) || p.location().startsWith(a + ".")
@@ -313,10 +406,10 @@ public final class FenqiJson {
       String path = child(where, name);
       if (type.isCollectionLikeType() && child.isArray()) {
         for (int i = 0; i < child.size(); i++) {
-          bindAlone(mapper, child.get(i), type.getContentType(), path + "[" + i + "]", out);
+          bindAlone(mapper, child.get(i), type.getContentType(), path + "[" + i + "]", wholeRange, out);
         }
       } else {
-        bindAlone(mapper, child, type, path, out);
+        bindAlone(mapper, child, type, path, wholeRange, out);
       }
     }
     ChecksAcrossParts across = recordType.getAnnotation(ChecksAcrossParts.class);
@@ -375,9 +468,10 @@ public final class FenqiJson {
     return where + (where.isEmpty() || where.endsWith(": ") ? "" : ".") + name;
   }
 
-  private static void bindAlone(ObjectMapper mapper, JsonNode node, JavaType type, String where, List<Problem> out) {
+  private static void bindAlone(ObjectMapper mapper, JsonNode node, JavaType type, String where, boolean inOutput,
+      List<Problem> out) {
     try {
-      mapper.readerFor(type).readValue(node);
+      reader(mapper, type, inOutput).readValue(node);
       return;
     } catch (IOException e) {
       out.addAll(located(translate(e, ""), where));
@@ -388,8 +482,20 @@ public final class FenqiJson {
       return;
     }
     if (type.getRawClass().isRecord() && node.isObject()) { // a part that failed: its own parts, one by one
-      bindComponents(mapper, node, type.getRawClass(), where, out);
+      bindComponents(mapper, node, type.getRawClass(), where, inOutput, out);
     }
+  }
+
+  /** A reader of {@code type}; {@code inOutput}: as a part of an {@link SdkOutput} type ({@link #readsWholeRange}). */
+  private static ObjectReader reader(ObjectMapper mapper, JavaType type, boolean inOutput) {
+    ObjectReader reader = mapper.readerFor(type);
+    return inOutput ? reader.withAttribute(WHOLE_RANGE, Boolean.TRUE) : reader;
+  }
+
+  /** Whether {@code type} is marked {@link SdkOutput}, on itself or by a mix-in of {@link #newMapper()}'s. */
+  private static boolean isSdkOutput(ObjectMapper mapper, JavaType type) {
+    return mapper.getDeserializationConfig().introspectClassAnnotations(type).getClassAnnotations()
+        .has(SdkOutput.class);
   }
 
   /** The problems of a part bound on its own, located under the part's path {@code where}. */
@@ -459,6 +565,12 @@ public final class FenqiJson {
           problems.add(Problem.of(prefix + join(path, p.location()), p.reason()));
         }
         return new InvalidInputException(problems, e);
+      }
+      if (causedBy(jme, ArithmeticException.class)) { // a record's check summing amounts read over the whole range
+        String where = path.isEmpty() ? lined(prefix, jme) : prefix + path;
+        return new InvalidInputException(List.of(Problem.of(stripColon(where), "its amounts add up beyond "
+            + java.math.BigDecimal.valueOf(Long.MAX_VALUE, 2).toPlainString() + " yuan, the most an amount can be (a "
+            + "long of fen)")), e);
       }
       if (jme instanceof UnrecognizedPropertyException upe) {
         List<String> known = upe.getKnownPropertyIds() == null ? List.of()
@@ -787,6 +899,20 @@ public final class FenqiJson {
 
   private static String stripColon(String s) {
     return s.endsWith(": ") ? s.substring(0, s.length() - 2) : s;
+  }
+
+  /**
+   * Whether {@code t} was caused by a {@code type}: an {@link ArithmeticException} from a record's constructor, when
+   * amounts read over the whole range ({@link SdkOutput}) add up beyond a {@code long} of fen, had been told in Jackson's
+   * words, naming the Java class ("Cannot construct instance of `…DebtPlan`, problem: long overflow").
+   */
+  private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
+    for (Throwable c = t.getCause(); c != null; c = c.getCause()) {
+      if (type.isInstance(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static @Nullable InvalidInputException findInvalidInput(Throwable t) {

@@ -15,6 +15,10 @@ import java.math.RoundingMode;
  * decimals: {@code "12.345"} is an error, never a silent rounding. Money may be negative (a
  * statement's outflow, a shortfall); fields that must not be say so in their own validation.
  *
+ * <p>An amount read from text or JSON is held to ±10^15 yuan, the input limit that keeps sums over a user's figures from
+ * overflowing; one read as part of what the SDK wrote ({@link io.github.fenqi.core.json.SdkOutput}: a result, a
+ * schedule, a stress test), which may pass that limit, reads back over every amount a {@code long} of fen holds.
+ *
  * <p>Thread-safety: immutable.
  *
  * @param fen the amount in fen (分), 1 yuan = 100 fen
@@ -59,6 +63,15 @@ public record Money(long fen) implements Comparable<Money> {
    * no-break ones included, are not part of it.
    */
   public static Money parse(String field, String yuan) {
+    return parse(field, yuan, false);
+  }
+
+  /**
+   * {@link #parse(String, String)}, or with {@code wholeRange} over every amount a {@code long} of fen holds, for what
+   * the SDK wrote ({@link io.github.fenqi.core.json.FenqiJson#readsWholeRange}): a computed total may pass the input
+   * limit, and is read back, not refused.
+   */
+  static Money parse(String field, String yuan, boolean wholeRange) {
     String text = Decimals.stripSpaces(yuan);
     if (text.isEmpty()) {
       throw new InvalidInputException(field, "empty amount; expected a decimal such as \"1234.56\"");
@@ -70,7 +83,7 @@ public record Money(long fen) implements Comparable<Money> {
       throw new InvalidInputException(field, "'" + Problem.excerpt(text) + "' is not an amount; expected a decimal "
           + "such as \"1234.56\"" + Decimals.fullWidthHint(text));
     }
-    return fromDecimal(field, significant(field, text), text);
+    return fromDecimal(field, significant(field, text, wholeRange), text, wholeRange);
   }
 
   /**
@@ -80,7 +93,7 @@ public record Money(long fen) implements Comparable<Money> {
    * whole part and trailing zeros of the fraction are dropped; more than two decimals, or a whole part too long to be in
    * range, is refused here with {@link #fromDecimal}'s words, so that only a short text is ever read as a number.
    */
-  private static BigDecimal significant(String field, String text) {
+  private static BigDecimal significant(String field, String text, boolean wholeRange) {
     int signs = text.charAt(0) == '+' || text.charAt(0) == '-' ? 1 : 0;
     int dot = text.indexOf('.');
     int wholeEnd = dot < 0 ? text.length() : dot;
@@ -96,8 +109,8 @@ public record Money(long fen) implements Comparable<Money> {
     while (wholeStart < wholeEnd && text.charAt(wholeStart) == '0') {
       wholeStart++;
     }
-    if (wholeEnd - wholeStart > MAX_ABS_YUAN.precision()) {
-      throw outOfRange(field, text);
+    if (wholeEnd - wholeStart > (wholeRange ? LARGEST_YUAN : MAX_ABS_YUAN).precision()) {
+      throw outOfRange(field, text, wholeRange);
     }
     String whole = wholeStart == wholeEnd ? "0" : text.substring(wholeStart, wholeEnd);
     return new BigDecimal(text.substring(0, signs) + whole + (decimals == 0 ? "" : text.substring(dot, fractionEnd)));
@@ -118,28 +131,35 @@ public record Money(long fen) implements Comparable<Money> {
 
   /** The exact amount of {@code yuan}; more than two decimals or an amount beyond ±10^15 yuan is an error. */
   public static Money of(BigDecimal yuan) {
-    return fromDecimal("amount", yuan, Decimals.shown(yuan));
+    return fromDecimal("amount", yuan, Decimals.shown(yuan), false);
   }
 
-  static Money fromDecimal(String field, BigDecimal value, String shown) {
+  /** {@code wholeRange}: any amount a {@code long} of fen holds, not only those within ±10^15 yuan. */
+  static Money fromDecimal(String field, BigDecimal value, String shown, boolean wholeRange) {
     BigDecimal stripped = value.stripTrailingZeros();
     if (stripped.scale() > 2) {
       throw tooManyDecimals(field, shown, stripped.scale());
     }
-    if (value.abs().compareTo(MAX_ABS_YUAN) > 0) {
-      throw outOfRange(field, shown);
+    if (wholeRange ? value.compareTo(SMALLEST_YUAN) < 0 || value.compareTo(LARGEST_YUAN) > 0
+        : value.abs().compareTo(MAX_ABS_YUAN) > 0) {
+      throw outOfRange(field, shown, wholeRange);
     }
     return new Money(value.movePointRight(2).longValueExact());
   }
+
+  /** The largest and the smallest amount a {@code long} of fen holds, in yuan. */
+  private static final BigDecimal LARGEST_YUAN = BigDecimal.valueOf(Long.MAX_VALUE, 2);
+  private static final BigDecimal SMALLEST_YUAN = BigDecimal.valueOf(Long.MIN_VALUE, 2);
 
   private static InvalidInputException tooManyDecimals(String field, String shown, int decimals) {
     return new InvalidInputException(field, "'" + Problem.excerpt(shown) + "' has " + decimals
         + " decimals; money has at most 2");
   }
 
-  private static InvalidInputException outOfRange(String field, String shown) {
-    return new InvalidInputException(field, "'" + Problem.excerpt(shown)
-        + "' is out of range; amounts are limited to ±10^15 yuan");
+  private static InvalidInputException outOfRange(String field, String shown, boolean wholeRange) {
+    return new InvalidInputException(field, "'" + Problem.excerpt(shown) + "' is out of range; amounts are limited to "
+        + (wholeRange ? SMALLEST_YUAN.toPlainString() + ".." + LARGEST_YUAN.toPlainString() + " yuan (a long of fen)"
+        : "±10^15 yuan"));
   }
 
 

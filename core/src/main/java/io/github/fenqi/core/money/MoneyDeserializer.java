@@ -14,6 +14,10 @@ import java.math.BigDecimal;
  * decimals. The number's source text is used, never a {@code double}, so {@code 0.1} stays 10 fen. A string with
  * spaces around the amount is refused ({@link Decimals#requireNoSpaceAround}), though {@link Money#parse} strips them.
  * Errors are reported as {@link InvalidInputException}s; {@code FenqiJson} adds the JSON path.
+ *
+ * <p>An amount is held to the input limit of ±10^15 yuan, unless it is part of what the SDK wrote (a result, a
+ * schedule, a stress test: {@link FenqiJson#readsWholeRange}), which reads back over every amount a {@code long} of fen
+ * holds.
  */
 final class MoneyDeserializer extends JsonDeserializer<Money> {
 
@@ -21,9 +25,10 @@ final class MoneyDeserializer extends JsonDeserializer<Money> {
   public Money deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
     JsonToken token = p.currentToken();
     String field = p.currentName() == null ? "amount" : p.currentName();
+    boolean wholeRange = FenqiJson.readsWholeRange(ctxt);
     if (token == JsonToken.VALUE_STRING) {
       Decimals.requireNoSpaceAround(field, p.getText(), "1234.56");
-      return Money.parse(field, p.getText());
+      return Money.parse(field, p.getText(), wholeRange);
     }
     if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
       String text = p.getText();
@@ -34,7 +39,7 @@ final class MoneyDeserializer extends JsonDeserializer<Money> {
       } catch (NumberFormatException e) {
         throw new InvalidInputException(field, "'" + text + "' is not a finite amount");
       }
-      return Money.fromDecimal(field, value, text);
+      return Money.fromDecimal(field, value, text, wholeRange);
     }
     throw new InvalidInputException(field, "expected an amount as a decimal string such as \"1234.56\", got " + FenqiJson.found(p));
   }

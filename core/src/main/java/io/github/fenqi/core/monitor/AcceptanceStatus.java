@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.jspecify.annotations.Nullable;
+import io.github.fenqi.core.json.SdkOutput;
 
 /**
  * Where one platform and strategy stand: the two samples, the latest test and whether an alert is active.
@@ -17,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param pValue the one-sided p-value of the latest test; empty when the samples were too small to test
  */
+@SdkOutput
 public record AcceptanceStatus(String platformId, Strategy strategy, int baselineAccepted, int baselineTotal,
     int recentAccepted, int recentTotal, OptionalDouble pValue, boolean alerting) {
 

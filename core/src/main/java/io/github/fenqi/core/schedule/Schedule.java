@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import io.github.fenqi.core.json.SdkOutput;
 
 /**
  * A complete repayment schedule in whole fen. Its principal parts sum exactly to the financed amount;
@@ -37,6 +38,7 @@ import org.jspecify.annotations.Nullable;
  * @param term number of months
  * @param installments one per month, in order
  */
+@SdkOutput
 @JsonPropertyOrder({"method", "financedAmount", "downPayment", "term", "installments", "totalPayable", "annualizedRate"})
 public record Schedule(RepaymentMethod method, Money financedAmount, Money downPayment, int term,
     List<Installment> installments) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.fenqi.core.solve.Strategy;
 import java.util.List;
 import java.util.stream.Collectors;
+import io.github.fenqi.core.json.SdkOutput;
 
 /**
  * What the borrower says to one lender about one proposal, as structured sections and as plain text
@@ -21,6 +22,7 @@ import java.util.stream.Collectors;
  * @param sections exactly one of each {@link ScriptSection.Kind}, in kind order
  * @param findings lexicon words found in the inputs and kept out of the script
  */
+@SdkOutput
 @JsonPropertyOrder({"debtId", "platformId", "strategy", "language", "title", "sections", "findings"})
 public record NegotiationScript(String debtId, String platformId, Strategy strategy, ScriptLanguage language, String title,
     List<ScriptSection> sections, List<ScriptFinding> findings) {

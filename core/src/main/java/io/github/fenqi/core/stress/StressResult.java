@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import io.github.fenqi.core.json.SdkOutput;
 
 /**
  * How a plan fares over the horizon.
@@ -35,6 +36,7 @@ import java.util.OptionalDouble;
  * @param scenarios each deterministic scenario's outcome
  * @param recommendation for RED: do not negotiate this plan
  */
+@SdkOutput
 public record StressResult(
     double defaultProbability,
     OptionalDouble expectedFirstDefaultMonth,

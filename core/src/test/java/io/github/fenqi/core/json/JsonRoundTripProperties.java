@@ -3,8 +3,14 @@ package io.github.fenqi.core.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.NegotiationEngine;
 import io.github.fenqi.core.NegotiationRequest;
+import io.github.fenqi.core.NegotiationResult;
+import io.github.fenqi.core.testkit.Samples;
+import net.jqwik.api.Assume;
 import io.github.fenqi.core.TextFields;
+import io.github.fenqi.core.affordability.AffordabilityAssessment;
 import io.github.fenqi.core.affordability.LivingCostFloor;
 import io.github.fenqi.core.borrower.Borrower;
 import io.github.fenqi.core.borrower.Hardship;
@@ -19,6 +25,7 @@ import io.github.fenqi.core.schedule.Amortizer;
 import io.github.fenqi.core.schedule.RepaymentMethod;
 import io.github.fenqi.core.schedule.Schedule;
 import io.github.fenqi.core.solve.AcceptanceCoefficients;
+import io.github.fenqi.core.solve.Infeasibility;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -41,6 +48,9 @@ import net.jqwik.api.Provide;
 class JsonRoundTripProperties {
   private static final ObjectMapper MAPPER = FenqiJson.newMapper();
   private static final String ID_NUMBER = "110105198506150030";
+  private static final NegotiationEngine ENGINE = ReadBack.ENGINE;
+  /** The sample case with an income that pays no plan's first installments: the monthly budget binds. */
+  private static final NegotiationRequest SHORT_OF_BUDGET = Samples.sampleCaseWithIncome(Money.ofYuan(3_000));
 
   @Property(tries = 300)
   void aCaseReadsBackEqual(@ForAll("cases") NegotiationRequest request) {
@@ -65,6 +75,53 @@ class JsonRoundTripProperties {
   void acceptanceCoefficientsReadBackEqual(@ForAll("coefficients") AcceptanceCoefficients c) {
     byte[] json = FenqiJson.write(MAPPER, c).getBytes(StandardCharsets.UTF_8);
     assertEquals(c, FenqiJson.read(MAPPER, json, AcceptanceCoefficients.class, "coefficients.json"));
+  }
+
+  /**
+   * The engine's result reads back equal, feasible or not, for cases of every scale up to the largest debt a schedule
+   * handles (10^12 yuan, {@code ProposalProblem.tooLargeToSolve}), with income and savings from none to plenty.
+   */
+  @Property(tries = 60)
+  void anEnginesResultReadsBackEqualAtAnyScale(@ForAll("largeRequests") NegotiationRequest request) {
+    NegotiationResult result;
+    try {
+      result = ENGINE.calculate(request);
+    } catch (InvalidInputException tooLarge) { // a debt above what a schedule handles: no result to read back
+      Assume.that(false);
+      return;
+    }
+    byte[] json = FenqiJson.write(MAPPER, result).getBytes(StandardCharsets.UTF_8);
+    assertEquals(result, FenqiJson.read(MAPPER, json, NegotiationResult.class, "response"));
+  }
+
+  /**
+   * A result of amounts beyond the input limit, up to the largest a {@code long} of fen holds, reads back equal: its
+   * shortfall, its budget and the assessment's income, score and essentials (built here, as a custom model or solver
+   * may, from an infeasible result of the engine's). They had been written, then refused as out of range.
+   */
+  @Property(tries = 200)
+  void aResultOfAmountsBeyondTheInputLimitReadsBackEqual(@ForAll("beyondTheInputLimit") long income,
+      @ForAll("beyondTheInputLimit") long shortfall, @ForAll("beyondTheInputLimit") long essentials) {
+    NegotiationResult base = ENGINE.calculate(SHORT_OF_BUDGET);
+    AffordabilityAssessment a = base.affordability();
+    Money budget = Money.ofFen(income / 4);
+    AffordabilityAssessment large = new AffordabilityAssessment(Money.ofFen(income), a.incomeSource(),
+        a.incomeMonthsUsed(), Money.ofFen(essentials), a.livingCostFloor(), Money.ofFen(essentials), Money.ofFen(income
+        / 2), budget, true, a.incomeVolatility(), a.notes());
+    NegotiationResult result = new NegotiationResult(base.caseId(), base.asOf(), base.policySnapshotVersion(), false,
+        base.reason(), base.recommendation(), Infeasibility.BindingConstraint.MONTHLY_BUDGET, Money.ofFen(shortfall),
+        budget, large, base.eligibility(), base.ineligible(), base.proposals(), base.notes(), base.screening(),
+        base.hardshipNoteFindings());
+    byte[] json = FenqiJson.write(MAPPER, result).getBytes(StandardCharsets.UTF_8);
+    assertEquals(result, FenqiJson.read(MAPPER, json, NegotiationResult.class, "response"));
+  }
+
+  /** Fen above {@link Money#LARGEST_INPUT}, up to {@link Long#MAX_VALUE}, its edges most often. */
+  @Provide
+  Arbitrary<Long> beyondTheInputLimit() {
+    return Arbitraries.oneOf(Arbitraries.longs().between(Money.LARGEST_INPUT.fen() + 1, Long.MAX_VALUE),
+        Arbitraries.longs().between(Long.MAX_VALUE - 1_000, Long.MAX_VALUE),
+        Arbitraries.of(Money.LARGEST_INPUT.fen() + 1));
   }
 
   /** One line of visible text, up to {@code max} characters, of characters JSON writers treat each their own way. */
@@ -128,6 +185,42 @@ class JsonRoundTripProperties {
         // ids unique without the spaces around them, as a request compares them (the only space text() writes is
         // ASCII's, which strip() removes): ids "a" and "a " are one debt twice
         debt.list().ofMinSize(1).ofMaxSize(4).uniqueElements(d -> d.id().strip()), note).as(NegotiationRequest::new);
+  }
+
+  /**
+   * Cases on the sample policies with one to four debts of up to about 10^12 yuan each, income and savings in proportion
+   * to what is owed (from none to more than enough), so that results are feasible, short, and of every scale.
+   */
+  @Provide
+  Arbitrary<NegotiationRequest> largeRequests() {
+    String[] platforms = {"demo-credit-card", "demo-consumer-finance", "demo-online-lender"};
+    ProductType[] products = {ProductType.CREDIT_CARD, ProductType.CONSUMER_LOAN, ProductType.ONLINE_LOAN};
+    Arbitrary<Long> scale = Arbitraries.of(1L, 1_000L, 1_000_000L, 3_000_000L);
+    Arbitrary<Debt> debt = Combinators.combine(Arbitraries.integers().between(0, 2),
+        Arbitraries.longs().between(600_000, 30_000_000), Arbitraries.longs().between(0, 1_000_000),
+        Arbitraries.integers().between(91, 400)).as((p, principal, part, days) -> new Debt("d", platforms[p],
+            products[p], Money.ofFen(principal), Money.ofFen(part), Money.ofFen(part / 2), Money.ofFen(part / 3),
+            Money.ofFen(part / 5), Money.ofFen(part / 7), Rate.of("0.18"), days));
+    NegotiationRequest sample = Samples.sampleCase();
+    return Combinators.combine(debt.list().ofMinSize(1).ofMaxSize(4), scale, Arbitraries.integers().between(0, 120),
+        Arbitraries.integers().between(0, 40)).as((debts, k, in, sv) -> {
+          List<Debt> scaled = new java.util.ArrayList<>();
+          long owed = 0;
+          for (int i = 0; i < debts.size(); i++) {
+            Debt d = debts.get(i);
+            Debt big = new Debt("d" + i, d.platformId(), d.productType(), d.principal().times(k),
+                d.interest().times(k), d.penaltyInterest().times(k), d.compoundInterest().times(k),
+                d.lateFees().times(k), d.otherFees().times(k), d.annualRate(), d.overdueDays());
+            scaled.add(big);
+            owed += big.totalOwed().fen();
+          }
+          Borrower b = sample.borrower();
+          Money income = Money.ofFen(Math.min(owed / 1000 * in + 1_000_000, Money.LARGEST_INPUT.fen()));
+          Money savings = Money.ofFen(Math.min(owed / 100 * sv, Money.LARGEST_INPUT.fen()));
+          return new NegotiationRequest("large", sample.asOf(), new Borrower(b.name(), b.idNumber(), b.mobile(),
+              b.regionCode(), b.householdSize(), income, b.essentialExpenses(), savings, b.hardships(),
+              b.hasHardshipProof()), scaled);
+        });
   }
 
   @Provide

@@ -1,7 +1,9 @@
 package io.github.fenqi.core.testkit;
 
 import io.github.fenqi.core.NegotiationRequest;
+import io.github.fenqi.core.borrower.Borrower;
 import io.github.fenqi.core.json.FenqiJson;
+import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.policy.Policy;
 import io.github.fenqi.core.policy.PolicyValidator;
 import java.io.IOException;
@@ -44,6 +46,18 @@ public final class Samples {
 
   public static NegotiationRequest sampleCase() {
     return NegotiationRequest.read(FenqiJson.newMapper(), bytes("samples/cases/" + CASE), CASE);
+  }
+
+  /**
+   * The sample case with the borrower's monthly net income {@code income}: 3 000 yuan pays no plan's first installments
+   * (the monthly budget binds), 60 000 yuan has proposals that are not RED, with scripts.
+   */
+  public static NegotiationRequest sampleCaseWithIncome(Money income) {
+    NegotiationRequest sample = sampleCase();
+    Borrower b = sample.borrower();
+    return new NegotiationRequest(sample.caseId(), sample.asOf(), new Borrower(b.name(), b.idNumber(), b.mobile(),
+        b.regionCode(), b.householdSize(), income, b.essentialExpenses(), b.liquidSavings(), b.hardships(),
+        b.hasHardshipProof()), sample.debts());
   }
 
   /** Copies the sample policies into {@code dir} (for repository and CLI tests). */

@@ -1,0 +1,101 @@
+package io.github.fenqi.core.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.NegotiationEngine;
+import io.github.fenqi.core.NegotiationRequest;
+import io.github.fenqi.core.NegotiationResult;
+import io.github.fenqi.core.debt.DebtComponent;
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.solve.Infeasibility;
+import io.github.fenqi.core.solve.ProposalSet;
+import io.github.fenqi.core.testkit.Samples;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the SDK writes it reads back over the whole range a {@link Money} holds, while what a user writes (a case, a
+ * policy, a lone amount) keeps the input limit of ±10^15 yuan with its own words: a computed total, a stress shortfall
+ * at an extreme configuration or a solver's shortfall above that limit had been written and then refused when read.
+ */
+class WholeRangeReadBackTest {
+  private static final ObjectMapper MAPPER = FenqiJson.newMapper();
+  private static final Money LARGEST = Money.ofFen(Long.MAX_VALUE);
+  private static final NegotiationEngine ENGINE = ReadBack.ENGINE;
+
+  private static <T> T readBack(T value, Class<T> type) {
+    return ReadBack.readBack(MAPPER, value, type);
+  }
+
+  @Test
+  void anInfeasibilityOfTheLargestAmountsReadsBack() {
+    Infeasibility infeasibility = new Infeasibility(Infeasibility.BindingConstraint.MONTHLY_BUDGET, LARGEST,
+        Money.ofFen(1), LARGEST.minus(Money.ofFen(1)), "the least first installments exceed the budget", "wait");
+    assertEquals(infeasibility, readBack(infeasibility, Infeasibility.class));
+    ProposalSet set = new ProposalSet(List.of(), Optional.of(infeasibility), Map.of());
+    assertEquals(set, readBack(set, ProposalSet.class));
+  }
+
+  @Test
+  void anAmountBeyondALongOfFenInAResultIsRefusedNamingIt() {
+    String json = "{\"binding\": \"MONTHLY_BUDGET\", \"required\": \"92233720368547758.08\", \"available\": \"0.00\","
+        + " \"shortfall\": \"92233720368547758.08\", \"reason\": \"r\", \"recommendation\": \"w\"}";
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> FenqiJson.read(MAPPER,
+        json.getBytes(StandardCharsets.UTF_8), Infeasibility.class, "out.json"));
+    String reason = "'92233720368547758.08' is out of range; amounts are limited to "
+        + "-92233720368547758.08..92233720368547758.07 yuan (a long of fen)";
+    assertEquals(List.of(Problem.of("out.json: required", reason), Problem.of("out.json: shortfall", reason)),
+        e.problems());
+  }
+
+  @Test
+  void aResultsOtherProblemIsNamedAloneBesideItsLargeAmounts() {
+    String json = "{\"binding\": \"MONTHLY_BUDGET\", \"required\": \"92233720368547758.07\", \"available\": \"0.00\","
+        + " \"shortfall\": \"92233720368547758.07\", \"reason\": 5, \"recommendation\": \"w\"}";
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> FenqiJson.read(MAPPER,
+        json.getBytes(StandardCharsets.UTF_8), Infeasibility.class, "out.json"));
+    assertEquals(List.of("out.json: reason"), e.problems().stream().map(Problem::location).toList());
+  }
+
+  /**
+   * Amounts read over the whole range may add up beyond it where a result's checks sum them: a plan whose waived parts
+   * are each the largest amount is refused naming the plan, not in Jackson's words naming a Java class and an overflow.
+   */
+  @Test
+  void aResultWhoseAmountsAddUpBeyondALongIsRefusedNamingWhere() {
+    NegotiationResult result = ENGINE.calculate(Samples.sampleCaseWithIncome(Money.ofYuan(60_000)));
+    ObjectNode json = MAPPER.valueToTree(result);
+    ObjectNode plan = (ObjectNode) json.at("/proposals/0/plans/0");
+    plan.set("waived", MAPPER.valueToTree(Map.of(DebtComponent.PRINCIPAL, LARGEST, DebtComponent.INTEREST, LARGEST)));
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> FenqiJson.read(MAPPER,
+        json.toString().getBytes(StandardCharsets.UTF_8), NegotiationResult.class, "response"));
+    assertEquals(List.of(Problem.of("response: proposals[0].plans[0]", "its amounts add up beyond "
+        + "92233720368547758.07 yuan, the most an amount can be (a long of fen)")), e.problems());
+  }
+
+  @Test
+  void aCasesAmountKeepsTheInputLimitAndItsWords() {
+    String json = new String(Samples.bytes("samples/cases/" + Samples.CASE), StandardCharsets.UTF_8)
+        .replaceFirst("\"principal\"\\s*:\\s*\"[0-9.]+\"", "\"principal\": \"1000000000000000.01\"");
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> NegotiationRequest.read(MAPPER,
+        json.getBytes(StandardCharsets.UTF_8), "case.json"));
+    assertEquals(List.of(Problem.of("case.json: debts[0].principal", "'1000000000000000.01' is out of range; amounts "
+        + "are limited to ±10^15 yuan")), e.problems());
+  }
+
+  @Test
+  void anAmountAUserWritesKeepsTheInputLimit() {
+    InvalidInputException lone = assertThrows(InvalidInputException.class, () -> FenqiJson.read(MAPPER,
+        "\"1000000000000000.01\"".getBytes(StandardCharsets.UTF_8), Money.class, "amount.json"));
+    assertEquals(List.of("'1000000000000000.01' is out of range; amounts are limited to ±10^15 yuan"),
+        lone.problems().stream().map(Problem::reason).toList());
+  }
+}
