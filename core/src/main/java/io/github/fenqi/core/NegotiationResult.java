@@ -1,12 +1,9 @@
 package io.github.fenqi.core;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.EnumMap;
-import java.util.Collections;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.fenqi.core.affordability.AffordabilityAssessment;
+import io.github.fenqi.core.json.SdkOutput;
 import io.github.fenqi.core.money.Decimals;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.schedule.Schedule;
@@ -17,12 +14,15 @@ import io.github.fenqi.core.stress.StressDriver;
 import io.github.fenqi.core.stress.StressResult;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.jspecify.annotations.Nullable;
-import io.github.fenqi.core.json.SdkOutput;
 
 /**
  * Everything {@link NegotiationEngine#calculate} found for one case, explained. This record is also the JSON

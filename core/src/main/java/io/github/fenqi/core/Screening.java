@@ -1,5 +1,6 @@
 package io.github.fenqi.core;
 
+import io.github.fenqi.core.json.SdkOutput;
 import io.github.fenqi.core.security.risk.RiskAssessment;
 import io.github.fenqi.core.security.risk.RiskDecision;
 import io.github.fenqi.core.statement.ForensicReport;
@@ -8,7 +9,6 @@ import io.github.fenqi.core.statement.StatementAnalysis;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import io.github.fenqi.core.json.SdkOutput;
 
 /**
  * The checks a case passed before any proposal was made: the forensic examination of its statements and the

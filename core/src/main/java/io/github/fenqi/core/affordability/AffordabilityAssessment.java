@@ -4,6 +4,7 @@ import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.RequiredParts;
 import io.github.fenqi.core.json.CheckedWhenRead;
+import io.github.fenqi.core.json.SdkOutput;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.stress.FinancialProfile;
 import java.math.BigDecimal;
@@ -11,7 +12,6 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
-import io.github.fenqi.core.json.SdkOutput;
 
 /**
  * What the borrower can really pay each month, and how that was worked out.

@@ -154,10 +154,6 @@ public final class FenqiJson {
     });
     return JsonMapper.builder()
         .addModule(time)
-        // the solver's outputs, marked by mix-in: the solve package is left to its owner, who may annotate them
-        .addMixIn(io.github.fenqi.core.solve.ProposalSet.class, WrittenBySdk.class)
-        .addMixIn(io.github.fenqi.core.solve.Proposal.class, WrittenBySdk.class)
-        .addMixIn(io.github.fenqi.core.solve.Infeasibility.class, WrittenBySdk.class)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
@@ -207,10 +203,6 @@ public final class FenqiJson {
       return Optional.empty();
     }
   }
-
-  /** Carries {@link SdkOutput} to a type that cannot be annotated here, as a Jackson mix-in. */
-  @SdkOutput
-  private interface WrittenBySdk {}
 
   /** The attribute that says an amount being read is part of an {@link SdkOutput} type ({@link #readsWholeRange}). */
   private static final Object WHOLE_RANGE = new Object() {
@@ -492,7 +484,7 @@ public final class FenqiJson {
     return inOutput ? reader.withAttribute(WHOLE_RANGE, Boolean.TRUE) : reader;
   }
 
-  /** Whether {@code type} is marked {@link SdkOutput}, on itself or by a mix-in of {@link #newMapper()}'s. */
+  /** Whether {@code type} is marked {@link SdkOutput}, on itself or by a Jackson mix-in a caller adds. */
   private static boolean isSdkOutput(ObjectMapper mapper, JavaType type) {
     return mapper.getDeserializationConfig().introspectClassAnnotations(type).getClassAnnotations()
         .has(SdkOutput.class);

@@ -3,13 +3,13 @@ package io.github.fenqi.core.monitor;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.TextFields;
+import io.github.fenqi.core.json.SdkOutput;
 import io.github.fenqi.core.solve.Strategy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.jspecify.annotations.Nullable;
-import io.github.fenqi.core.json.SdkOutput;
 
 /**
  * Where one platform and strategy stand: the two samples, the latest test and whether an alert is active.

@@ -3,15 +3,15 @@ package io.github.fenqi.core.schedule;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.github.fenqi.core.money.Decimals;
-import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.json.SdkOutput;
+import io.github.fenqi.core.money.Decimals;
+import io.github.fenqi.core.money.Money;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import io.github.fenqi.core.json.SdkOutput;
 
 /**
  * A complete repayment schedule in whole fen. Its principal parts sum exactly to the financed amount;

@@ -1,12 +1,12 @@
 package io.github.fenqi.core.script;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.RequiredParts;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.github.fenqi.core.json.SdkOutput;
 import io.github.fenqi.core.solve.Strategy;
 import java.util.List;
 import java.util.stream.Collectors;
-import io.github.fenqi.core.json.SdkOutput;
 
 /**
  * What the borrower says to one lender about one proposal, as structured sections and as plain text

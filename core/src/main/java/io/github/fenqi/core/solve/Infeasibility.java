@@ -2,6 +2,7 @@ package io.github.fenqi.core.solve;
 
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.json.SdkOutput;
 import io.github.fenqi.core.money.Money;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,7 @@ import java.util.List;
  * @param reason one sentence for people
  * @param recommendation what to do instead
  */
+@SdkOutput
 public record Infeasibility(
     BindingConstraint binding, Money required, Money available, Money shortfall, String reason, String recommendation) {
 

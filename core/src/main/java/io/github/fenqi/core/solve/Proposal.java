@@ -1,5 +1,6 @@
 package io.github.fenqi.core.solve;
 
+import io.github.fenqi.core.json.SdkOutput;
 import io.github.fenqi.core.money.Money;
 import java.util.List;
 
@@ -22,6 +23,7 @@ import java.util.List;
  *     false, and one it takes from the exact solver keeps that solver's, which weighs no soft score a user's
  *     constraints add
  */
+@SdkOutput
 public record Proposal(
     Strategy strategy,
     List<PlanOption> plans,

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.json.SdkOutput;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  * @param infeasibility present when no strategy found a plan
  * @param notes why a strategy has no proposal while others do (e.g. the acceptance floor)
  */
+@SdkOutput
 public record ProposalSet(List<Proposal> proposals, Optional<Infeasibility> infeasibility, Map<Strategy, String> notes) {
 
   public ProposalSet {

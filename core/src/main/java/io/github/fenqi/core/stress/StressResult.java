@@ -3,6 +3,7 @@ package io.github.fenqi.core.stress;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.RequiredParts;
+import io.github.fenqi.core.json.SdkOutput;
 import io.github.fenqi.core.money.Money;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import io.github.fenqi.core.json.SdkOutput;
 
 /**
  * How a plan fares over the horizon.
