@@ -64,9 +64,10 @@ public record ProposalProblem(
       debts.get(i).whyTooLargeToSchedule().ifPresent(why -> problems.add(Problem.of("debts[" + at + "]", why)));
     }
     List<String> names = IntStream.range(0, debts.size()).mapToObj(i -> "debts[" + i + "]").toList();
-    List<Problem> tooLarge = tooLargeToSolve(debts, config, names);
-    // the totals only of debts each fit to schedule (the grid's size whatever the debts)
-    tooLarge.stream().filter(p -> problems.isEmpty() || !p.location().equals("debts")).forEach(problems::add);
+    if (problems.isEmpty()) { // the totals only of debts each fit to schedule (the grid's size whatever the debts)
+      totalsBeyondALong(debts, names).ifPresent(problems::add);
+    }
+    gridsBeyondTheLimit(debts, config, names).ifPresent(problems::add);
     if (monthlyBudget.isNegative()) {
       problems.add(Problem.of("monthlyBudget", "'" + monthlyBudget + "' is negative"));
     }
@@ -94,19 +95,29 @@ public record ProposalProblem(
       throw new IllegalArgumentException(names.size() + " names for " + debts.size() + " debts");
     }
     List<Problem> problems = new ArrayList<>();
-    String named = "the " + debts.size() + " debts (" + String.join(", ", names) + ")";
-    totalsBeyondALong(debts, named).ifPresent(problems::add);
+    totalsBeyondALong(debts, names).ifPresent(problems::add);
+    gridsBeyondTheLimit(debts, config, names).ifPresent(problems::add);
+    return problems;
+  }
+
+  /** A problem when the debts' grids under {@code config} would hold more than {@link GridConfig#MAX_OPTIONS}. */
+  private static Optional<Problem> gridsBeyondTheLimit(List<DebtTerms> debts, GridConfig config, List<String> names) {
     long options = 0;
     for (DebtTerms t : debts) {
       options += config.mostOptions(t);
     }
-    if (options > GridConfig.MAX_OPTIONS) {
-      problems.add(Problem.of("config", "the grids of " + named + " would hold up to " + options
-          + " options (waiver levels × down-payment levels × terms, summed over the debts), above the "
-          + GridConfig.MAX_OPTIONS + " a problem may draw; use a coarser waiverStep (" + config.waiverStep()
-          + ") or fewer downPaymentLevels (" + config.downPaymentLevels() + ")"));
+    if (options <= GridConfig.MAX_OPTIONS) {
+      return Optional.empty();
     }
-    return problems;
+    return Optional.of(Problem.of("config", "the grids of " + named(names) + " would hold up to " + options
+        + " options (waiver levels × down-payment levels × terms, summed over the debts), above the "
+        + GridConfig.MAX_OPTIONS + " a problem may draw; use a coarser waiverStep (" + config.waiverStep()
+        + ") or fewer downPaymentLevels (" + config.downPaymentLevels() + ")"));
+  }
+
+  /** The debts as a message names them, built only for a message. */
+  private static String named(List<String> names) {
+    return "the " + names.size() + " debts (" + String.join(", ", names) + ")";
   }
 
   /**
@@ -116,7 +127,7 @@ public record ProposalProblem(
    * alone is bounded (a schedule handles at most {@link Amortizer#MAX_FINANCED}), but their number is not: sixteen
    * debts of 6 × 10^15 yuan had passed, and the solvers then failed with a bare "long overflow" adding them up.
    */
-  private static Optional<Problem> totalsBeyondALong(List<DebtTerms> debts, String named) {
+  private static Optional<Problem> totalsBeyondALong(List<DebtTerms> debts, List<String> names) {
     BigDecimal owed = BigDecimal.ZERO;
     BigDecimal charges = BigDecimal.ZERO;
     for (DebtTerms t : debts) {
@@ -132,7 +143,7 @@ public record ProposalProblem(
     if (owed.add(charges).compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0) {
       return Optional.empty();
     }
-    return Optional.of(Problem.of("debts", named + " owe " + fen(owed) + " in all"
+    return Optional.of(Problem.of("debts", named(names) + " owe " + fen(owed) + " in all"
         + (charges.signum() > 0 ? " and their longest terms can charge up to " + fen(charges) + " more in interest "
             + "and fees" : "") + ", beyond the " + Money.ofFen(Long.MAX_VALUE) + " a proposal's totals can hold; "
         + "solve them in parts"));
