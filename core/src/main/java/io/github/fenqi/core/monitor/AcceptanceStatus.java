@@ -87,10 +87,13 @@ public record AcceptanceStatus(String platformId, Strategy strategy, int baselin
     }
   }
 
-  /** Acceptances over all outcomes seen in both windows; 0 when there are none. */
+  /**
+   * Acceptances over all outcomes seen in both windows; 0 when there are none. The counts are added as longs: two
+   * windows of up to Integer.MAX_VALUE outcomes each had wrapped an int sum and given a negative rate.
+   */
   public double acceptanceRate() {
-    int total = baselineTotal + recentTotal;
-    return total == 0 ? 0 : (double) (baselineAccepted + recentAccepted) / total;
+    long total = (long) baselineTotal + recentTotal;
+    return total == 0 ? 0 : (double) ((long) baselineAccepted + recentAccepted) / total;
   }
 
   /** The recent window's acceptance rate; 0 when empty. */
