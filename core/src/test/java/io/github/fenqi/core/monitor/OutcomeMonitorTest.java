@@ -134,6 +134,21 @@ class OutcomeMonitorTest {
     assertEquals(0.5, status.acceptanceRate(), 1e-15);
   }
 
+  /**
+   * A rate or p-value of -0.0 (built in code, or read back from JSON) is 0: it had been kept, shown as "-0.0" in a
+   * status and as "-0.0%" in an alert's one-line message.
+   */
+  @Test
+  void aNegativeZeroRateOrPValueIsZero() {
+    AcceptanceStatus status = new AcceptanceStatus("demo-online-lender", Strategy.BALANCED, 9, 10, 0, 10,
+        java.util.OptionalDouble.of(-0.0), true);
+    assertEquals(0, Double.compare(0.0, status.pValue().orElseThrow()));
+    AcceptanceDropAlert alert = new AcceptanceDropAlert("demo-online-lender", Strategy.BALANCED, 0.9, 10, -0.0, 10,
+        4.3, -0.0);
+    assertEquals(new AcceptanceDropAlert("demo-online-lender", Strategy.BALANCED, 0.9, 10, 0.0, 10, 4.3, 0.0), alert);
+    assertFalse(alert.message().contains("-0"), alert.message());
+  }
+
   @Test
   void refusesToTestWhenNormalApproximationIsPoor() {
     assertTrue(OutcomeMonitor.dropPValue(198, 200, 49, 50).isEmpty(), "fewer than 5 expected rejections");
