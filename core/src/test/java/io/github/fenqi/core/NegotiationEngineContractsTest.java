@@ -740,6 +740,24 @@ class NegotiationEngineContractsTest {
         + RESTRUCTURE_IF_NOT, r.recommendation());
   }
 
+  /** A custom rule's reason, which the engine cannot name a remedy for: the advice leaves it to the reasons' words. */
+  @Test
+  void noEligibleDebtForACustomRulesReasonPointsToTheReasons() {
+    io.github.fenqi.core.policy.EligibilityEvaluator ruled = (debt, borrower, policy, asOf) -> {
+      io.github.fenqi.core.policy.EligibilityDecision d =
+          io.github.fenqi.core.policy.EligibilityEvaluator.declarative().evaluate(debt, borrower, policy, asOf);
+      List<io.github.fenqi.core.policy.EligibilityCheck> checks = new java.util.ArrayList<>(d.checks());
+      checks.add(new io.github.fenqi.core.policy.EligibilityCheck("NO_OTHER_LOAN_THIS_YEAR", false, "1", "0",
+          "the lender renegotiates one loan a year"));
+      return new io.github.fenqi.core.policy.EligibilityDecision(d.debtId(), d.platformId(), d.policyVersion(), false,
+          checks, d.adjustment());
+    };
+    NegotiationResult r = engine().eligibility(ruled).build().calculate(affordable);
+    assertEquals(io.github.fenqi.core.solve.Infeasibility.BindingConstraint.NO_ELIGIBLE_DEBT, r.binding());
+    assertEquals("See each debt's reasons: if none can be met, seek a debt restructuring across all lenders (债务重组) "
+        + "or the legal route (personal debt mediation, court-supervised settlement).", r.recommendation());
+  }
+
   /**
    * No reason the borrower can meet (each debt's product is one its lender's policy does not cover): restructuring is
    * the advice, without pointing at reasons none of which can be met; and none at all when nothing is owed.
