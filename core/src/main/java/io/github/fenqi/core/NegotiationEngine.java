@@ -284,6 +284,7 @@ public final class NegotiationEngine implements AutoCloseable {
     List<DebtTerms> terms = new ArrayList<>();
     List<String> termsOf = new ArrayList<>();
     Map<String, Policy> eligiblePolicy = new LinkedHashMap<>();
+    NoDebtAdvice advice = new NoDebtAdvice();
     for (int i = 0; i < request.debts().size(); i++) {
       Debt d = request.debts().get(i);
       Policy p = policyOf.get(d.id());
@@ -303,12 +304,18 @@ public final class NegotiationEngine implements AutoCloseable {
       }
       if (decision.eligible() && noPlan.isPresent()) { // eligible, but no term, or nothing to pay in installments
         ineligible.add(new NegotiationResult.Ineligible(d.id(), List.of(noPlan.get())));
+        if (t == null) { // a rule's term cap below the policy's shortest term
+          advice.blocked = true;
+        } else if (!d.totalOwed().isZero()) { // its least down payment settles it: a balance to pay in full
+          advice.remedies.add(NoDebtAdvice.Remedy.PAY_IN_FULL);
+        }
       } else if (t != null) {
         terms.add(t);
         termsOf.add("debts[" + i + "]");
         eligiblePolicy.put(d.id(), p);
       } else {
         ineligible.add(new NegotiationResult.Ineligible(d.id(), decision.reasons()));
+        advice.addFailed(d, decision.checks());
       }
     }
     problems.addAll(ProposalProblem.tooLargeToSolve(terms, grid, termsOf));
@@ -429,7 +436,9 @@ public final class NegotiationEngine implements AutoCloseable {
     Optional<io.github.fenqi.core.solve.Infeasibility> why = set.infeasibility();
     return new NegotiationResult(request.caseId(), asOf, snapshot.version(), set.feasible(),
         why.map(io.github.fenqi.core.solve.Infeasibility::reason).orElse(null),
-        why.map(io.github.fenqi.core.solve.Infeasibility::recommendation).orElse(null),
+        // "no eligible debt" is advised from the reasons given, which the solver of a problem with no debt never saw
+        why.map(w -> w.binding() == Infeasibility.BindingConstraint.NO_ELIGIBLE_DEBT ? advice.recommendation()
+            : w.recommendation()).orElse(null),
         why.map(io.github.fenqi.core.solve.Infeasibility::binding).orElse(null),
         why.map(io.github.fenqi.core.solve.Infeasibility::shortfall).orElse(null),
         assessment.maxAffordableInstallment(), assessment, decisions, ineligible, reports, set.notes(), screening,
@@ -620,6 +629,80 @@ public final class NegotiationEngine implements AutoCloseable {
       return solver.solve(problem);
     } catch (InvalidInputException e) {
       throw ComponentContractException.of("the proposal solver", solver, e.problems());
+    }
+  }
+
+  /**
+   * What to do when no debt is left to plan, from the reasons the debts were left out for: each failed check of the
+   * declarative evaluator the borrower can meet has its remedy (more days overdue, proof of hardship, paying a small
+   * balance in full), one a lender's policy sets (its platform, dates, products) has none, and a custom rule's may have
+   * one the engine cannot name. The advice had named every remedy whatever the reasons were — "paying a small balance
+   * in full" to a borrower whose debts were all too recent. Not thread-safe: one per calculation.
+   */
+  private static final class NoDebtAdvice {
+    private static final String RESTRUCTURE = "seek a debt restructuring across all lenders (债务重组) or the legal "
+        + "route (personal debt mediation, court-supervised settlement)";
+
+    /** A way a borrower can meet a reason, in the order the advice names them. */
+    enum Remedy {
+      TIME("in time (more days overdue)"),
+      PROOF("with proof of hardship"),
+      PAY_IN_FULL("by paying a small balance in full");
+
+      private final String words;
+
+      Remedy(String words) {
+        this.words = words;
+      }
+    }
+
+    final Set<Remedy> remedies = java.util.EnumSet.noneOf(Remedy.class);
+    private boolean otherReason;
+    /** Whether a debt is kept out by what no remedy changes (a policy's own terms, a rule's term cap). */
+    boolean blocked;
+
+    /**
+     * Adds the remedies of one debt's failed checks; none when one of them is a policy's own term, which no remedy of
+     * the others would get the debt past (nor for a balance below the policy's least when nothing is owed).
+     */
+    void addFailed(Debt debt, List<io.github.fenqi.core.policy.EligibilityCheck> checks) {
+      Set<Remedy> these = java.util.EnumSet.noneOf(Remedy.class);
+      boolean other = false;
+      for (io.github.fenqi.core.policy.EligibilityCheck c : checks) {
+        if (c.passed()) {
+          continue;
+        }
+        switch (c.code()) {
+          case "MIN_OVERDUE_DAYS" -> these.add(Remedy.TIME);
+          case "HARDSHIP_PROOF" -> these.add(Remedy.PROOF);
+          case "MIN_OUTSTANDING" -> {
+            if (!debt.totalOwed().isZero()) {
+              these.add(Remedy.PAY_IN_FULL);
+            }
+          }
+          case "PLATFORM", "EFFECTIVE", "PRODUCT_TYPE" -> {
+            blocked = true;
+            return;
+          }
+          default -> other = true; // a custom rule's: it may be met, how is for its message to say
+        }
+      }
+      remedies.addAll(these);
+      otherReason |= other;
+    }
+
+    String recommendation() {
+      List<String> ways = remedies.stream().map(r -> r.words).toList();
+      if (!ways.isEmpty()) {
+        String joined = ways.size() == 1 ? ways.get(0) : ways.size() == 2 ? ways.get(0) + " or " + ways.get(1)
+            : String.join(", ", ways.subList(0, ways.size() - 1)) + ", or " + ways.get(ways.size() - 1);
+        return "See each debt's reasons: some are met " + joined + ". If none can be, " + RESTRUCTURE + ".";
+      }
+      if (otherReason) {
+        return "See each debt's reasons: if none can be met, " + RESTRUCTURE + ".";
+      }
+      return blocked ? "No debt's reasons can be met by the borrower: " + RESTRUCTURE
+          + " instead of single-lender installment negotiation." : "Nothing is owed: there is nothing to negotiate.";
     }
   }
 

@@ -41,7 +41,9 @@ import org.jspecify.annotations.Nullable;
  * @param policySnapshotVersion the policy repository version used
  * @param feasible whether at least one proposal exists (true exactly when {@code proposals} is not empty)
  * @param reason why not, when infeasible (then required; absent when feasible, as the next three)
- * @param recommendation what to do instead, when infeasible
+ * @param recommendation what to do instead, when infeasible; for NO_ELIGIBLE_DEBT the engine's, from the reasons the
+ *     debts were left out for (more days overdue, proof of hardship, a small balance paid in full, or restructuring
+ *     when no reason can be met)
  * @param binding the constraint that binds, when infeasible: NO_ELIGIBLE_DEBT exactly when no debt is left to plan
  *     (each one not eligible, or listed among {@code ineligible})
  * @param shortfall how far off it is, when infeasible: never negative, above 0.00 where the budget or the savings bind,

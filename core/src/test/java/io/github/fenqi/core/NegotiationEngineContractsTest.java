@@ -698,11 +698,82 @@ class NegotiationEngineContractsTest {
         affordable.borrower(), small));
     assertEquals(io.github.fenqi.core.solve.Infeasibility.BindingConstraint.NO_ELIGIBLE_DEBT, r.binding());
     assertEquals(3, r.ineligible().size());
-    assertTrue(r.recommendation().startsWith("See each debt's reasons: some are met in time"), r.recommendation());
+    // each one's balance is below its policy's least, and nothing else keeps it out
+    assertEquals("See each debt's reasons: some are met by paying a small balance in full. " + RESTRUCTURE_IF_NOT,
+        r.recommendation());
     // true of these (below each policy's least balance) and of debts a policy admits whose least down payment settles
     // them, which "no debt is eligible" was not
     assertEquals("No debt can be put into installments under its lender's current policy: each one's reasons are "
         + "listed.", r.reason());
+  }
+
+  private static final String RESTRUCTURE_IF_NOT = "If none can be, seek a debt restructuring across all lenders "
+      + "(债务重组) or the legal route (personal debt mediation, court-supervised settlement).";
+
+  /** The affordable sample's debts, each as {@code change} makes it, for a borrower with hardship proof or without. */
+  private NegotiationResult withDebts(boolean proof, java.util.function.UnaryOperator<io.github.fenqi.core.debt.Debt>
+      change) {
+    io.github.fenqi.core.borrower.Borrower b = affordable.borrower();
+    io.github.fenqi.core.borrower.Borrower borrower = new io.github.fenqi.core.borrower.Borrower(b.name(), b.idNumber(),
+        b.mobile(), b.regionCode(), b.householdSize(), b.monthlyNetIncome(), b.essentialExpenses(), b.liquidSavings(),
+        b.hardships(), proof);
+    return engine().build().calculate(new NegotiationRequest(affordable.caseId(), affordable.asOf(), borrower,
+        affordable.debts().stream().map(change).toList()));
+  }
+
+  private static io.github.fenqi.core.debt.Debt with(io.github.fenqi.core.debt.Debt d,
+      io.github.fenqi.core.debt.ProductType product, int overdueDays) {
+    return new io.github.fenqi.core.debt.Debt(d.id(), d.platformId(), product, d.principal(), d.interest(),
+        d.penaltyInterest(), d.compoundInterest(), d.lateFees(), d.otherFees(), d.annualRate(), overdueDays);
+  }
+
+  /**
+   * No debt is kept out by its balance (too recent, or no proof of hardship): the advice names what does keep them out,
+   * not "paying a small balance in full", which it had given whatever the reasons were.
+   */
+  @Test
+  void noEligibleDebtAdvisesWhatTheReasonsGivenCanBeMetBy() {
+    NegotiationResult r = withDebts(false, d -> d.platformId().equals("demo-online-lender")
+        ? with(d, d.productType(), 10) : d);
+    assertEquals(io.github.fenqi.core.solve.Infeasibility.BindingConstraint.NO_ELIGIBLE_DEBT, r.binding());
+    assertEquals("See each debt's reasons: some are met in time (more days overdue) or with proof of hardship. "
+        + RESTRUCTURE_IF_NOT, r.recommendation());
+  }
+
+  /** A custom rule's reason, which the engine cannot name a remedy for: the advice leaves it to the reasons' words. */
+  @Test
+  void noEligibleDebtForACustomRulesReasonPointsToTheReasons() {
+    io.github.fenqi.core.policy.EligibilityEvaluator ruled = (debt, borrower, policy, asOf) -> {
+      io.github.fenqi.core.policy.EligibilityDecision d =
+          io.github.fenqi.core.policy.EligibilityEvaluator.declarative().evaluate(debt, borrower, policy, asOf);
+      List<io.github.fenqi.core.policy.EligibilityCheck> checks = new java.util.ArrayList<>(d.checks());
+      checks.add(new io.github.fenqi.core.policy.EligibilityCheck("NO_OTHER_LOAN_THIS_YEAR", false, "1", "0",
+          "the lender renegotiates one loan a year"));
+      return new io.github.fenqi.core.policy.EligibilityDecision(d.debtId(), d.platformId(), d.policyVersion(), false,
+          checks, d.adjustment());
+    };
+    NegotiationResult r = engine().eligibility(ruled).build().calculate(affordable);
+    assertEquals(io.github.fenqi.core.solve.Infeasibility.BindingConstraint.NO_ELIGIBLE_DEBT, r.binding());
+    assertEquals("See each debt's reasons: if none can be met, seek a debt restructuring across all lenders (债务重组) "
+        + "or the legal route (personal debt mediation, court-supervised settlement).", r.recommendation());
+  }
+
+  /**
+   * No reason the borrower can meet (each debt's product is one its lender's policy does not cover): restructuring is
+   * the advice, without pointing at reasons none of which can be met; and none at all when nothing is owed.
+   */
+  @Test
+  void noEligibleDebtForReasonsNoneCanMeetAdvisesRestructuring() {
+    NegotiationResult r = withDebts(true, d -> with(d, io.github.fenqi.core.debt.ProductType.BANK_LOAN,
+        d.overdueDays()));
+    assertEquals(io.github.fenqi.core.solve.Infeasibility.BindingConstraint.NO_ELIGIBLE_DEBT, r.binding());
+    assertEquals("No debt's reasons can be met by the borrower: seek a debt restructuring across all lenders (债务重组) "
+        + "or the legal route (personal debt mediation, court-supervised settlement) instead of single-lender "
+        + "installment negotiation.", r.recommendation());
+    Money none = Money.ZERO;
+    NegotiationResult nothingOwed = withDebts(true, d -> new io.github.fenqi.core.debt.Debt(d.id(), d.platformId(),
+        d.productType(), none, none, none, none, none, none, d.annualRate(), d.overdueDays()));
+    assertEquals("Nothing is owed: there is nothing to negotiate.", nothingOwed.recommendation());
   }
 
   /**

@@ -111,7 +111,7 @@ public final class FenqiJson {
       @Override
       public OptionalDouble deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
         if (!p.currentToken().isNumeric()) {
-          throw new InvalidInputException(p.currentName() == null ? "value" : p.currentName(),
+          throw new InvalidInputException(fieldName(p, "value"),
               "expected a number, got " + found(p));
         }
         return OptionalDouble.of(p.getDoubleValue());
@@ -306,7 +306,12 @@ public final class FenqiJson {
    */
   public static <T> T read(ObjectMapper mapper, byte[] json, Class<T> type, String sourceName) {
     try {
-      T value = mapper.readValue(json, type);
+      T value;
+      try {
+        value = mapper.readValue(json, type);
+      } catch (InvalidInputException atRoot) { // a lone value's reader, which Jackson does not wrap with a path
+        throw atRoot(atRoot, sourceName);
+      }
       if (value == null) {
         throw new InvalidInputException(sourceName, "is JSON null; expected an object");
       }
@@ -842,6 +847,25 @@ public final class FenqiJson {
       return "an object";
     }
     return null;
+  }
+
+  /**
+   * The name a value's reader gives the value at the parser's place: its field's, or {@code label} ("amount", "rate")
+   * for a value read alone at the root, which {@link #read(ObjectMapper, byte[], Class, String)} puts under the
+   * source's name. An element of a list has none: Jackson's path ({@code [1]}, {@code installments[1]}) names it, and the label
+   * had been put after it as a field no file holds ({@code [1].amount}).
+   */
+  public static String fieldName(JsonParser p, String label) throws IOException {
+    String name = p.currentName();
+    return name != null ? name : p.getParsingContext().inArray() ? "" : label;
+  }
+
+  /**
+   * A lone value's problems at the root of {@code sourceName}: its reader named the value by a label ("amount"), there
+   * being no field, and Jackson gives no path at the root; the problem had been "amount: ..." without the file.
+   */
+  private static InvalidInputException atRoot(InvalidInputException e, String sourceName) {
+    return new InvalidInputException(e.problems().stream().map(p -> Problem.of(sourceName, p.reason())).toList(), e);
   }
 
   /**

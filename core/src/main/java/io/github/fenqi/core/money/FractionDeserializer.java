@@ -30,7 +30,7 @@ abstract class FractionDeserializer<T> extends JsonDeserializer<T> {
   @Override
   public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
     JsonToken token = p.currentToken();
-    String field = p.currentName() == null ? kind : p.currentName();
+    String field = FenqiJson.fieldName(p, kind);
     if (token == JsonToken.VALUE_STRING) {
       Decimals.requireNoSpaceAround(field, p.getText(), example);
       return parse.apply(field, p.getText());

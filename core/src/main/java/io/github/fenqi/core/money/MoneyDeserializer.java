@@ -24,7 +24,7 @@ final class MoneyDeserializer extends JsonDeserializer<Money> {
   @Override
   public Money deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
     JsonToken token = p.currentToken();
-    String field = p.currentName() == null ? "amount" : p.currentName();
+    String field = FenqiJson.fieldName(p, "amount");
     boolean wholeRange = FenqiJson.readsWholeRange(ctxt);
     if (token == JsonToken.VALUE_STRING) {
       Decimals.requireNoSpaceAround(field, p.getText(), "1234.56");

@@ -24,6 +24,9 @@ public record AcceptanceDropAlert(String platformId, Strategy strategy, double b
    * its own figures (the monitor raises an alert only at a p-value below an alpha under 0.5, so of a positive z).
    */
   public AcceptanceDropAlert {
+    baselineRate += 0.0; // -0.0 is 0: it had been kept, and shown in the message as "-0.0%"
+    recentRate += 0.0;
+    pValue += 0.0;
     List<Problem> problems = new ArrayList<>();
     AcceptanceStatus.identity(platformId, strategy, problems);
     AcceptanceStatus.share("baselineRate", baselineRate, problems);

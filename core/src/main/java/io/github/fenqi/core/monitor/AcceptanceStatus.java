@@ -25,8 +25,8 @@ public record AcceptanceStatus(String platformId, Strategy strategy, int baselin
   /**
    * Every problem at once, each field named: a status built in code or read back from JSON had been taken as it was —
    * 9 acceptances in 3 outcomes, an acceptance rate of 3.0; a p-value of 7; a platform id with a line break. A missing
-   * p-value means none (JSON omits an empty one). A status alerting with no outcomes, or a recent rate not below the
-   * baseline's, is refused as well: the monitor ends an alert as soon as the recent rate is back.
+   * p-value means none (JSON omits an empty one); one of -0.0 is 0. A status alerting with no outcomes, or a recent
+   * rate not below the baseline's, is refused as well: the monitor ends an alert as soon as the recent rate is back.
    */
   public AcceptanceStatus {
     List<Problem> problems = new ArrayList<>();
@@ -36,7 +36,9 @@ public record AcceptanceStatus(String platformId, Strategy strategy, int baselin
     if (alerting && problems.isEmpty()) {
       alertingProblem(baselineAccepted, baselineTotal, recentAccepted, recentTotal).ifPresent(problems::add);
     }
-    pValue = pValue == null ? OptionalDouble.empty() : pValue;
+    // -0.0 is 0: it had been kept and shown as "-0.0"
+    pValue = pValue == null || pValue.isEmpty() ? OptionalDouble.empty()
+        : OptionalDouble.of(pValue.getAsDouble() + 0.0);
     if (pValue.isPresent()) {
       share("pValue", pValue.getAsDouble(), problems);
     }
@@ -87,10 +89,13 @@ public record AcceptanceStatus(String platformId, Strategy strategy, int baselin
     }
   }
 
-  /** Acceptances over all outcomes seen in both windows; 0 when there are none. */
+  /**
+   * Acceptances over all outcomes seen in both windows; 0 when there are none. The counts are added as longs: two
+   * windows of up to Integer.MAX_VALUE outcomes each had wrapped an int sum and given a negative rate.
+   */
   public double acceptanceRate() {
-    int total = baselineTotal + recentTotal;
-    return total == 0 ? 0 : (double) (baselineAccepted + recentAccepted) / total;
+    long total = (long) baselineTotal + recentTotal;
+    return total == 0 ? 0 : (double) ((long) baselineAccepted + recentAccepted) / total;
   }
 
   /** The recent window's acceptance rate; 0 when empty. */

@@ -168,8 +168,9 @@ public final class OutcomeMonitor {
     if (baselineTotal == 0 || recentTotal == 0) {
       return OptionalDouble.empty();
     }
-    long accepted = baselineAccepted + recentAccepted;
-    long total = baselineTotal + recentTotal;
+    // added as longs: each window may hold up to Integer.MAX_VALUE outcomes, and two ints' sum had wrapped negative
+    long accepted = (long) baselineAccepted + recentAccepted;
+    long total = (long) baselineTotal + recentTotal;
     long smaller = Math.min(baselineTotal, recentTotal);
     // at least 5 expected of each, exactly: smaller × accepted / total ≥ 5 in integers. In doubles 1 − 225/250 is just
     // below 0.1, so a sample of 50 with exactly 5 expected rejections was called too small and left untested

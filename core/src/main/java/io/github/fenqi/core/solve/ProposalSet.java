@@ -44,12 +44,40 @@ public record ProposalSet(List<Proposal> proposals, Optional<Infeasibility> infe
     notes = Collections.unmodifiableMap(ordered);
   }
 
-  /** The set as its JSON holds it: an infeasibility, or null for none. */
+  /**
+   * The set as its JSON holds it: an infeasibility, or null for none. It must hold together as every solver's set
+   * does — at most one proposal per strategy, in {@link Strategy} order, and an infeasibility exactly when there is no
+   * proposal — or it is refused naming each part: two proposals of one strategy, or proposals beside an infeasibility,
+   * had been read as they stood. Only here: a set built in code is taken as it is, for
+   * {@link ProposalProblem#violations(ProposalSet)} to report what is wrong with a custom solver's answer.
+   */
   @JsonCreator
   static ProposalSet read(@JsonProperty("proposals") List<Proposal> proposals,
       @JsonProperty("infeasibility") @Nullable Infeasibility infeasibility,
       @JsonProperty("notes") Map<Strategy, String> notes) {
-    return new ProposalSet(proposals, Optional.ofNullable(infeasibility), notes);
+    ProposalSet set = new ProposalSet(proposals, Optional.ofNullable(infeasibility), notes);
+    List<Problem> problems = new ArrayList<>();
+    for (int i = 1; i < set.proposals.size(); i++) {
+      Strategy before = set.proposals.get(i - 1).strategy();
+      Strategy strategy = set.proposals.get(i).strategy();
+      if (strategy.compareTo(before) <= 0) {
+        boolean again = set.proposals.subList(0, i).stream().anyMatch(p -> p.strategy() == strategy);
+        problems.add(Problem.of("proposals[" + i + "].strategy", again
+            ? strategy + " has a proposal already: one proposal per strategy"
+            : strategy + " after " + before + ": proposals are in " + java.util.Arrays.toString(Strategy.values())
+                + " order"));
+      }
+    }
+    if (set.proposals.isEmpty() == set.infeasibility.isEmpty()) {
+      problems.add(Problem.of("infeasibility", set.proposals.isEmpty()
+          ? "absent though there is no proposal; an infeasible case says which constraint binds"
+          : "present beside " + set.proposals.size() + " proposal" + (set.proposals.size() == 1 ? "" : "s")
+              + "; it says why there is none"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    return set;
   }
 
   public boolean feasible() {

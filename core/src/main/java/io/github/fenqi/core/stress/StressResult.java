@@ -47,7 +47,12 @@ public record StressResult(
     List<ScenarioOutcome> scenarios,
     Optional<String> recommendation) {
 
+  /**
+   * Every problem at once, each field named. A share of -0.0 is taken as 0.0, no defaults: it had been kept, shown as
+   * "-0.0", and a result beside it refused with "outside 0..-0.0".
+   */
   public StressResult {
+    defaultProbability += 0.0; // -0.0 + 0.0 is 0.0; every other value is unchanged
     List<Problem> problems = new ArrayList<>(RequiredParts.problems(new String[] {"expectedFirstDefaultMonth",
         "worstShortfall95", "level", "dominantDriver", "defaultsByDriver", "scenarios", "recommendation"},
         expectedFirstDefaultMonth, worstShortfall95, level, dominantDriver, defaultsByDriver, scenarios, recommendation));
@@ -108,7 +113,7 @@ public record StressResult(
       throw new InvalidInputException(problems);
     }
     Map<StressDriver, Double> byDriver = new EnumMap<>(StressDriver.class); // driver order, not Map.copyOf's per-JVM one
-    byDriver.putAll(Map.copyOf(defaultsByDriver));
+    Map.copyOf(defaultsByDriver).forEach((driver, p) -> byDriver.put(driver, p + 0.0));
     defaultsByDriver = Collections.unmodifiableMap(byDriver);
     scenarios = List.copyOf(scenarios);
   }

@@ -8,13 +8,17 @@ import java.util.List;
 
 /**
  * A named deterministic what-if: from month {@code fromMonth}, for {@code months} months, income is multiplied by
- * {@code incomeFactor}; in month {@code fromMonth} an extra expense is due. No randomness: the plan passes
- * or fails at a month.
+ * {@code incomeFactor} (0..1; -0.0 is read as 0.0); in month {@code fromMonth} an extra expense is due. No
+ * randomness: the plan passes or fails at a month.
  *
  * <p>Thread-safety: immutable.
  */
 public record StressScenario(String name, int fromMonth, int months, double incomeFactor, Money extraExpense) {
-  /** Each problem names its field and the scenario (a missing extra expense had thrown a NullPointerException). */
+  /**
+   * Each problem names its field and the scenario (a missing extra expense had thrown a NullPointerException). An
+   * {@code incomeFactor} of -0.0 is taken as 0.0, no income: the same factor, which had been kept with its sign, shown
+   * as "-0.0" and unequal to the scenario with 0.0 that runs exactly like it.
+   */
   public StressScenario {
     List<Problem> p = new ArrayList<>();
     if (name == null || name.isBlank()) {
@@ -36,6 +40,7 @@ public record StressScenario(String name, int fromMonth, int months, double inco
     if (!p.isEmpty()) {
       throw new InvalidInputException(p);
     }
+    incomeFactor += 0.0; // -0.0 + 0.0 is 0.0; every other factor is unchanged
   }
 
   /** Medical expense of 20 000 in month 3; income −30 % from month 2; no income in months 2 and 3. */

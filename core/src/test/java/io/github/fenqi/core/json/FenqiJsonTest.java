@@ -53,6 +53,32 @@ class FenqiJsonTest {
     assertEquals("case.json: debts[1].principal: '12.345' has 3 decimals; money has at most 2", e.getMessage());
   }
 
+  /**
+   * An amount, rate or ratio read alone is located at its own place: at the root, the file; in a list, its index. The
+   * root's had been named "amount" (or "rate") without the file, and a list's "[1].amount", a field no file holds.
+   */
+  @Test
+  void aLoneAmountIsLocatedAtItsPlaceNotAtAnAmountField() {
+    assertEquals(List.of(Problem.of("in.json", "'1.234' has 3 decimals; money has at most 2")),
+        refused("\"1.234\"", Money.class));
+    assertEquals(List.of(Problem.of("in.json: [1]", "'1.234' has 3 decimals; money has at most 2")),
+        refused("[\"1.00\", \"1.234\"]", Money[].class));
+    assertEquals(List.of(Problem.of("in.json: [0]", "expected an amount as a decimal string such as \"1234.56\", got "
+        + "true")), refused("[true]", Money[].class));
+    assertEquals(List.of(Problem.of("in.json", "'abc' is not a decimal number such as \"0.06\"")),
+        refused("\"abc\"", io.github.fenqi.core.money.Rate.class));
+    assertEquals(List.of(Problem.of("in.json: [0]", "'2' is outside 0..1")),
+        refused("[\"2\"]", io.github.fenqi.core.money.Ratio[].class));
+    // in a record, as before: the field's path
+    assertEquals("case.json: debts[0].principal: '1.234' has 3 decimals; money has at most 2", assertThrows(
+        InvalidInputException.class, () -> read("{\"debts\":[" + debt("\"1.234\"") + "]}")).getMessage());
+  }
+
+  private List<Problem> refused(String json, Class<?> type) {
+    return assertThrows(InvalidInputException.class, () -> FenqiJson.read(mapper,
+        json.getBytes(StandardCharsets.UTF_8), type, "in.json")).problems();
+  }
+
   @Test
   void constructorProblemsAreAllListedWithPath() {
     String bad = debt("\"-5\"").replace("\"overdueDays\":30", "\"overdueDays\":-1");

@@ -119,6 +119,36 @@ class OutcomeMonitorTest {
     assertEquals(3.86e-5, OutcomeMonitor.dropPValue(140, 200, 20, 50).orElseThrow(), 0.05e-5);
   }
 
+  /**
+   * Two windows whose counts together pass an {@code int} (each window may hold up to Integer.MAX_VALUE outcomes):
+   * the pooled counts had been added as ints and wrapped negative, so a drop from 75 % to 50 % over 2 × 10^9 outcomes
+   * each went untested, and a status's acceptance rate over such windows came out negative.
+   */
+  @Test
+  void countsOfTwoLargeWindowsAreAddedWithoutWrapping() {
+    double z = OutcomeMonitor.dropZ(1_500_000_000, 2_000_000_000, 1_000_000_000, 2_000_000_000).orElseThrow();
+    double small = OutcomeMonitor.dropZ(1_500_000, 2_000_000, 1_000_000, 2_000_000).orElseThrow();
+    assertEquals(small * Math.sqrt(1000), z, 1e-9 * z); // z grows with the square root of the sample
+    AcceptanceStatus status = new AcceptanceStatus("demo-online-lender", Strategy.BALANCED, Integer.MAX_VALUE,
+        Integer.MAX_VALUE, 0, Integer.MAX_VALUE, java.util.OptionalDouble.empty(), false);
+    assertEquals(0.5, status.acceptanceRate(), 1e-15);
+  }
+
+  /**
+   * A rate or p-value of -0.0 (built in code, or read back from JSON) is 0: it had been kept, shown as "-0.0" in a
+   * status and as "-0.0%" in an alert's one-line message.
+   */
+  @Test
+  void aNegativeZeroRateOrPValueIsZero() {
+    AcceptanceStatus status = new AcceptanceStatus("demo-online-lender", Strategy.BALANCED, 9, 10, 0, 10,
+        java.util.OptionalDouble.of(-0.0), true);
+    assertEquals(0, Double.compare(0.0, status.pValue().orElseThrow()));
+    AcceptanceDropAlert alert = new AcceptanceDropAlert("demo-online-lender", Strategy.BALANCED, 0.9, 10, -0.0, 10,
+        4.3, -0.0);
+    assertEquals(new AcceptanceDropAlert("demo-online-lender", Strategy.BALANCED, 0.9, 10, 0.0, 10, 4.3, 0.0), alert);
+    assertFalse(alert.message().contains("-0"), alert.message());
+  }
+
   @Test
   void refusesToTestWhenNormalApproximationIsPoor() {
     assertTrue(OutcomeMonitor.dropPValue(198, 200, 49, 50).isEmpty(), "fewer than 5 expected rejections");

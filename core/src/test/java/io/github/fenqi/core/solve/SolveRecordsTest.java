@@ -186,6 +186,52 @@ class SolveRecordsTest {
     }
   }
 
+  /**
+   * A set read alone from JSON holds together as the solvers' sets do: two proposals of one strategy, proposals out of
+   * strategy order, an infeasibility beside proposals, or neither, had been read as they stood (a set built in code may
+   * still be any of these, for {@link ProposalProblem#violations(ProposalSet)} to report).
+   */
+  @Test
+  void aProposalSetReadFromJsonThatContradictsItselfIsRefusedNamingThePart() throws Exception {
+    ProposalSet feasible = solve("100000", "100000");
+    ProposalSet infeasible = solve("1399.99", "100000");
+    com.fasterxml.jackson.databind.node.ObjectNode json = MAPPER.valueToTree(feasible);
+    com.fasterxml.jackson.databind.node.ArrayNode proposals = (com.fasterxml.jackson.databind.node.ArrayNode)
+        json.get("proposals");
+    assertTrue(proposals.size() >= 2, json.toString());
+    com.fasterxml.jackson.databind.node.ObjectNode twice = json.deepCopy();
+    ((com.fasterxml.jackson.databind.node.ArrayNode) twice.get("proposals")).set(1, proposals.get(0).deepCopy());
+    assertEquals("set.json: proposals[1].strategy: " + feasible.proposals().get(0).strategy() + " has a proposal "
+        + "already: one proposal per strategy", refusal(twice));
+    com.fasterxml.jackson.databind.node.ObjectNode reversed = json.deepCopy();
+    com.fasterxml.jackson.databind.node.ArrayNode back = MAPPER.createArrayNode();
+    for (int i = proposals.size() - 1; i >= 0; i--) {
+      back.add(proposals.get(i).deepCopy());
+    }
+    reversed.set("proposals", back);
+    assertEquals("set.json: proposals[1].strategy: " + feasible.proposals().get(proposals.size() - 2).strategy()
+        + " after " + feasible.proposals().get(proposals.size() - 1).strategy() + ": proposals are in "
+        + java.util.Arrays.toString(Strategy.values()) + " order", refusal(reversed).split("; ")[0]);
+    com.fasterxml.jackson.databind.node.ObjectNode beside = json.deepCopy();
+    beside.set("infeasibility", MAPPER.valueToTree(infeasible.infeasibility().orElseThrow()));
+    assertEquals("set.json: infeasibility: present beside " + proposals.size() + " proposals; it says why there is "
+        + "none", refusal(beside));
+    com.fasterxml.jackson.databind.node.ObjectNode neither = json.deepCopy();
+    neither.set("proposals", MAPPER.createArrayNode());
+    assertEquals("set.json: infeasibility: absent though there is no proposal; an infeasible case says which "
+        + "constraint binds", refusal(neither));
+    // what the solvers write reads back, and a set built in code is still taken as it is
+    assertEquals(feasible, FenqiJson.read(MAPPER, MAPPER.writeValueAsBytes(json), ProposalSet.class, "set.json"));
+    assertEquals(2, new ProposalSet(List.of(feasible.proposals().get(0), feasible.proposals().get(0)),
+        infeasible.infeasibility(), Map.of()).proposals().size());
+  }
+
+  private static String refusal(com.fasterxml.jackson.databind.JsonNode json) {
+    return assertThrows(InvalidInputException.class, () -> FenqiJson.read(MAPPER, MAPPER.writeValueAsBytes(json),
+        ProposalSet.class, "set.json")).problems().stream().map(Object::toString)
+        .collect(java.util.stream.Collectors.joining("; "));
+  }
+
   @Test
   void aProposalSetWithoutAPartNamesIt() {
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> new ProposalSet(null, null, null));

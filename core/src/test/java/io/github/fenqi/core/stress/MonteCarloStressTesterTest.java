@@ -439,6 +439,19 @@ class MonteCarloStressTesterTest {
         missing.problems().stream().map(p -> p.location()).toList());
   }
 
+  /**
+   * An income factor of -0.0 (a sign left by arithmetic, or "-0" in a file) is no income, the same scenario as 0.0: it
+   * had been kept, shown as "incomeFactor=-0.0" and unequal to the scenario with 0.0 that it runs exactly like.
+   */
+  @Test
+  void aNegativeZeroIncomeFactorIsNoIncome() {
+    StressScenario negative = new StressScenario("no income", 2, 2, -0.0, Money.ZERO);
+    StressScenario zero = new StressScenario("no income", 2, 2, 0.0, Money.ZERO);
+    assertEquals(zero, negative);
+    assertEquals(0, Double.compare(0.0, negative.incomeFactor()));
+    assertFalse(negative.toString().contains("-0.0"), negative.toString());
+  }
+
   /** With a red threshold of 0, a plan re-defaulting on 0.35 % of the paths was RED "in 0 % of simulated futures". */
   @Test
   void theRecommendationNeverCallsASmallShareZero() {

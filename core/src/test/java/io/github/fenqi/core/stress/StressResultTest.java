@@ -77,6 +77,23 @@ class StressResultTest {
     return Arbitraries.oneOf(Arbitraries.doubles().between(0, 1).filter(x -> x > 0), Arbitraries.of(1.0, Double.MIN_VALUE));
   }
 
+  /**
+   * A share of -0.0 (built in code, or "-0.0" in a result read back) is no defaults, as 0.0 is: it had been kept and
+   * shown as "-0.0", and a result beside it refused with "0.075 is outside 0..-0.0".
+   */
+  @Test
+  void aNegativeZeroShareIsZero() {
+    Map<StressDriver, Double> none = shares(-0.0);
+    StressResult r = new StressResult(-0.0, OptionalDouble.empty(), Money.ZERO, RiskLevel.GREEN, Optional.empty(),
+        none, List.of(), Optional.empty());
+    assertEquals(new StressResult(0.0, OptionalDouble.empty(), Money.ZERO, RiskLevel.GREEN, Optional.empty(),
+        shares(0.0), List.of(), Optional.empty()), r);
+    assertEquals("[expectedFirstDefaultMonth: 4.5 though no path re-defaults (defaultProbability 0.0), dominantDriver: "
+        + "JOB_LOSS though no path re-defaults (defaultProbability 0.0), defaultsByDriver.JOB_LOSS: 0.2 is outside "
+        + "0..0.0, the default probability]", problems(() -> new StressResult(-0.0, OptionalDouble.of(4.5),
+            Money.ZERO, RiskLevel.GREEN, Optional.of(StressDriver.JOB_LOSS), shares(0.2), List.of(), Optional.empty())));
+  }
+
   @Test
   void missingPartsAreNamedNotANullPointerException() {
     // a missing month, driver map or list had been a NullPointerException, from Map.copyOf or later from the engine
