@@ -8,7 +8,8 @@ import java.util.List;
  * MVEL expression compiled once (cached for every evaluation), and its actions.
  *
  * <p>Thread-safety: immutable; the compiled MVEL expression is executed concurrently (MVEL compiled
- * expressions are reentrant).
+ * expressions are reentrant, and MVEL's failures to generate an accessor at run time, on whichever thread, are run
+ * again by {@code Mvel.execute}).
  *
  * @param file the file name it came from
  * @param name unique within its file (a shared file and a platform's file may each hold a rule of one name: both

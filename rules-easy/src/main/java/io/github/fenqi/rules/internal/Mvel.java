@@ -14,7 +14,12 @@ import org.mvel2.MVEL;
  * such call, after which MVEL keeps the accessor it had. That one evaluation came out as a {@code RULE_ERROR}, holding
  * a debt ineligible for no reason of its own (on any thread: under concurrent evaluation too). The optimizer cannot be
  * chosen per expression (MVEL uses the JVM-wide default), and the conditions have no side effects, so an evaluation
- * that fails this way is run again; each failure settles one accessor, so the retries are bounded.
+ * that fails this way is run again; each failure settles one accessor, so the retries are bounded. The failure may
+ * come wrapped: an accessor nested in a call ({@code fenqiAdd(x, fenqiMultiply(y, 3B))}, what {@code x + y * 3} reads
+ * as) that is replaced while the call runs reflectively — under concurrent evaluation, while another thread has not
+ * yet replaced the call itself — reaches here as the call's {@code RuntimeException} "cannot invoke method: fenqiAdd"
+ * with that {@link CompileException} as its cause; it had been taken for the condition's own failure, a
+ * {@code RULE_ERROR} holding the debt ineligible.
  *
  * <p>Thread-safety: stateless.
  */
@@ -34,19 +39,29 @@ final class Mvel {
     return null;
   }
 
+  /** Whether {@code e} is, or wraps, a {@link CompileException}: what MVEL throws when it fails to generate an accessor. */
+  private static boolean compiling(Throwable e) {
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof CompileException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** {@code MVEL.executeExpression(compiled, variables)}, run again while MVEL fails to generate an accessor. */
   static @Nullable Object execute(Serializable compiled, Map<String, Object> variables) {
     for (int run = 1; ; run++) {
       try {
         return MVEL.executeExpression(compiled, variables);
-      } catch (CompileException e) { // the optimizer compiles at run time, and wraps what the values throw too
+      } catch (RuntimeException e) { // the optimizer compiles at run time, and wraps what the values throw too
         ArithmeticException values = arithmetic(e);
         if (values != null) {
           // a value that cannot be computed (min(debt.principal, totalOwed / 0)): every run throws it again, and
           // MVEL logs each with its stack trace; run 2000 times, one debt took a second and 2000 warnings
           throw values;
         }
-        if (run >= MAX_RUNS) {
+        if (!compiling(e) || run >= MAX_RUNS) {
           throw e;
         }
       }

@@ -266,6 +266,8 @@ public final class TextDecoding {
    * Where text that is UTF-8 from its start stops being UTF-8: the text of the whole lines before the line holding the
    * first byte that is not, and that line's number (from 1).
    *
+   * <p>Thread-safety: immutable.
+   *
    * @param before the lines before it, with their line breaks (a byte-order mark left out)
    * @param line the number of the line that is not UTF-8
    */
