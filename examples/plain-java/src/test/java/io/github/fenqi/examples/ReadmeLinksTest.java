@@ -42,6 +42,8 @@ class ReadmeLinksTest {
   private static final Pattern FENCE = Pattern.compile("^\\s*(`{3,}|~{3,})");
   private static final Pattern HTML_ANCHOR = Pattern.compile("<a\\s[^>]*?\\b(?:id|name)\\s*=\\s*\"([^\"]*)\"");
   private static final Pattern LINE_ANCHOR = Pattern.compile("L(\\d+)(?:-L(\\d+))?");
+  private static final Pattern JAR = Pattern.compile("(?:\\$PWD/)?((?:[\\w.-]+/)*)target/([\\w.-]+)\\.jar");
+  private static final Pattern FINAL_NAME = Pattern.compile("<finalName>([^<]+)</finalName>");
 
   @Test
   void theMarkdownFilesLinksResolve() throws IOException {
@@ -51,6 +53,46 @@ class ReadmeLinksTest {
         "not run in the repository's root: " + root + " has " + files);
     List<String> broken = brokenLinks(root, files);
     assertTrue(broken.isEmpty(), broken.size() + " broken link(s):\n" + String.join("\n", broken));
+  }
+
+  /**
+   * The jars the READMEs tell a reader to run ({@code java -jar examples/cli/target/fenqi-cli.jar}) are the ones the
+   * modules' poms build: the CLI's README test runs its commands on the class path, not the jar, so a renamed jar
+   * would leave every command of the READMEs failing with "Unable to access jarfile" and no test noticing.
+   */
+  @Test
+  void theJarsTheReadmesNameAreTheOnesThePomsBuild() throws IOException {
+    Path root = Path.of("").toAbsolutePath().normalize();
+    List<String> wrong = new ArrayList<>();
+    int named = 0;
+    for (Path file : markdownFiles(root)) {
+      List<String> lines = Files.readAllLines(file);
+      for (int i = 0; i < lines.size(); i++) {
+        Matcher jar = JAR.matcher(lines.get(i));
+        while (jar.find()) {
+          named++;
+          // beside the README's module (spring-boot-app's runs in its directory), else from the root
+          Path module = file.getParent().resolve(jar.group(1)).normalize();
+          if (!Files.isRegularFile(module.resolve("pom.xml"))) {
+            module = root.resolve(jar.group(1)).normalize();
+          }
+          Path pom = module.resolve("pom.xml");
+          List<String> built = new ArrayList<>();
+          if (Files.isRegularFile(pom)) {
+            Matcher name = FINAL_NAME.matcher(Files.readString(pom));
+            while (name.find()) {
+              built.add(name.group(1));
+            }
+          }
+          if (!built.contains(jar.group(2))) {
+            wrong.add(root.relativize(file) + ":" + (i + 1) + ": " + jar.group() + ": "
+                + (Files.isRegularFile(pom) ? root.relativize(pom) + " builds " + built : "no module builds it"));
+          }
+        }
+      }
+    }
+    assertTrue(named > 0, "no README names a jar");
+    assertEquals(List.of(), wrong);
   }
 
   /** The check finds each kind of broken link, and passes the links it should; run on Markdown written here. */
