@@ -8,6 +8,7 @@ import io.github.fenqi.core.NegotiationResult;
 import io.github.fenqi.core.policy.JsonDirectoryPolicyRepository;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,9 +18,13 @@ import java.util.Locale;
  * The README's quick start: three proposals for each sample case, printed as a table.
  *
  * <p>Usage: {@code java -jar fenqi-quickstart.jar [POLICY_DIR [CASE.json ...]]}, defaults
- * {@code samples/policies} and the two sample cases. Thread-safety: a program, single-threaded.
+ * {@code samples/policies} and the two sample cases, relative to the working directory (the repository's root);
+ * {@code --help} prints the usage. Thread-safety: a program, single-threaded.
  */
 public final class QuickStart {
+  private static final String USAGE = "java -jar fenqi-quickstart.jar [POLICY_DIR [CASE.json ...]]";
+  private static final String DEFAULT_POLICIES = "samples/policies";
+
   private QuickStart() {}
 
   public static void main(String[] args) {
@@ -27,10 +32,32 @@ public final class QuickStart {
     // errors, which quote the case (a platform 信用卡平台 with no policy was '?????' under a C locale)
     System.setOut(new PrintStream(System.out, true, StandardCharsets.UTF_8));
     System.setErr(new PrintStream(System.err, true, StandardCharsets.UTF_8));
+    // an option had been looked for as a policy directory ("--help: is not a directory of policy files")
+    if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+      System.out.println("Usage: " + USAGE);
+      System.out.println("Three proposals for each case, printed as a table. Defaults: " + DEFAULT_POLICIES
+          + " and the two sample cases under samples/cases, relative to the working directory.");
+      return;
+    }
+    for (String arg : args) {
+      if (arg.startsWith("-")) {
+        System.err.println("quickstart: unknown option '" + arg + "'; usage: " + USAGE);
+        System.exit(1);
+        return;
+      }
+    }
+    // run without arguments outside the repository's root, the samples are not there: the quick start had said only
+    // "samples/policies: is not a directory of policy files", as if the samples were broken
+    if (args.length == 0 && !Files.isDirectory(Path.of(DEFAULT_POLICIES))) {
+      System.err.println("quickstart: no " + DEFAULT_POLICIES + " in " + Path.of("").toAbsolutePath()
+          + ": run it from the repository's root, or give POLICY_DIR [CASE.json ...]");
+      System.exit(1);
+      return;
+    }
     Path policies;
     List<Path> cases;
     try {
-      policies = Path.of(args.length > 0 ? args[0] : "samples/policies");
+      policies = Path.of(args.length > 0 ? args[0] : DEFAULT_POLICIES);
       cases = args.length > 1
           ? java.util.Arrays.stream(args).skip(1).map(Path::of).toList()
           : List.of(Path.of("samples/cases/shanghai-three-debts.json"), Path.of("samples/cases/shanghai-three-debts-feasible.json"));

@@ -58,13 +58,57 @@ class QuickStartErrorsTest {
     assertFalse(run.err().contains("Exception"), run.err());
   }
 
+  /** {@code --help} had been read as a policy directory's name: "samples/--help: is not a directory". */
+  @Test
+  void helpPrintsTheUsage() throws Exception {
+    for (String help : List.of("--help", "-h")) {
+      Run run = run(help);
+      assertEquals(0, run.exit(), run.err());
+      assertTrue(run.out().startsWith("Usage: java -jar fenqi-quickstart.jar [POLICY_DIR [CASE.json ...]]"), run.out());
+      assertTrue(run.out().contains("samples/policies"), run.out());
+      assertEquals("", run.err());
+    }
+  }
+
+  /** Another option is refused by name, not looked for as a directory. */
+  @Test
+  void anUnknownOptionIsNamed() throws Exception {
+    Run run = run("--policies", "samples/policies");
+    assertEquals(1, run.exit(), run.err());
+    assertEquals("quickstart: unknown option '--policies'; usage: java -jar fenqi-quickstart.jar [POLICY_DIR "
+        + "[CASE.json ...]]", run.err().strip());
+    assertEquals("", run.out());
+  }
+
+  /**
+   * Run without arguments anywhere but the repository's root, the default directory is not there: the quick start said
+   * only "samples/policies: is not a directory of policy files", as if the samples were broken.
+   */
+  @Test
+  void theDefaultsOutsideTheRepositoryRootSayWhereToRun(@TempDir Path dir) throws Exception {
+    Run run = runIn(dir);
+    assertEquals(1, run.exit(), run.err());
+    assertEquals(1, run.err().lines().count(), run.err());
+    assertTrue(run.err().startsWith("quickstart: no samples/policies in " + dir.toAbsolutePath()), run.err());
+    assertTrue(run.err().contains("run it from the repository's root, or give POLICY_DIR [CASE.json ...]"),
+        run.err());
+    assertEquals("", run.out());
+  }
+
   private record Run(int exit, String out, String err) {}
 
   private static Run run(String... args) throws Exception {
+    return runIn(null, args);
+  }
+
+  private static Run runIn(Path directory, String... args) throws Exception {
     List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
         .toString(), "-cp", System.getProperty("java.class.path"), QuickStart.class.getName()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
+    if (directory != null) {
+      builder.directory(directory.toFile());
+    }
     builder.environment().remove("LANG");
     builder.environment().put("LC_ALL", "C");
     File err = File.createTempFile("quickstart", ".err");
