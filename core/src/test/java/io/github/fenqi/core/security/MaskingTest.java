@@ -655,4 +655,16 @@ class MaskingTest {
     }
     return least;
   }
+
+  /**
+   * A value of exactly the kept counts (3 + 4 of an ID number or a mobile, 6 + 4 of a card) would show every character
+   * kept with nothing hidden: it is too short to keep both ends and is masked entirely, as a shorter one is.
+   */
+  @Test
+  void aValueOfExactlyTheKeptCountsIsMaskedEntirely() {
+    assertEquals("*******", m.idNumber("1101051"));
+    assertEquals("*******", m.mobile("1380000"));
+    assertEquals("**********", m.bankCard("6222021234"));
+    assertEquals("110*1051", m.idNumber("11001051"), "one character more hides one");
+  }
 }
