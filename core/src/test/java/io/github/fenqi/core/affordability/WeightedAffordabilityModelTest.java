@@ -194,4 +194,16 @@ class WeightedAffordabilityModelTest {
         Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, 29));
     assertEquals("2026-02 daysCovered", e.problems().get(0).location());
   }
+
+  /**
+   * A score of exactly 0 supports no plan: {@code canSupportPlan} holds exactly when the score is above 0. Shanghai's
+   * floor for one, 1510 × 1.2 = 1812.00, × 1.2 is 2174.40, which is 3624.00 × 0.6.
+   */
+  @Test
+  void aScoreOfExactlyZeroSupportsNoPlan() {
+    AffordabilityAssessment a = model.assess(AffordabilityInput.declared(borrower("3624", "1000", "310000", 1)));
+    assertEquals(Money.ZERO, a.abilityScore());
+    assertFalse(a.canSupportPlan());
+    assertEquals(Money.ZERO, a.maxAffordableInstallment());
+  }
 }

@@ -655,4 +655,28 @@ class MaskingTest {
     }
     return least;
   }
+
+  /**
+   * A value of exactly the kept counts (3 + 4 of an ID number or a mobile, 6 + 4 of a card) would show every character
+   * kept with nothing hidden: it is too short to keep both ends and is masked entirely, as a shorter one is.
+   */
+  @Test
+  void aValueOfExactlyTheKeptCountsIsMaskedEntirely() {
+    assertEquals("*******", m.idNumber("1101051"));
+    assertEquals("*******", m.mobile("1380000"));
+    assertEquals("**********", m.bankCard("6222021234"));
+    assertEquals("110*1051", m.idNumber("11001051"), "one character more hides one");
+  }
+
+  /**
+   * A run of 12 to 19 digits in one piece that starts as a mobile does, 1 and then 3 to 9 (13x included, the
+   * boundary), is masked as a mobile, first 3 and last 4: a card's mask would show six of its digits.
+   */
+  @Test
+  void anUnbrokenRunOfTwelveToNineteenDigitsStartingAsAMobileIsMaskedAsOne() {
+    assertEquals("138*******8901", m.redact("13812345678901"));
+    assertEquals("卡 131*********0123", m.redact("卡 1311234567890123"));
+    assertEquals("191*****7890", m.redact("191234567890"));
+    assertEquals("622202******7890", m.redact("6222021234567890"), "a card stays a card");
+  }
 }

@@ -376,4 +376,25 @@ class StatementForensicsTest {
         wechat.replace(stated, stated + ",,,,,,,,,,\n" + stated).getBytes(StandardCharsets.UTF_8));
     assertEquals(java.time.LocalDate.of(2026, 10, 31), again.statedTo());
   }
+
+  /**
+   * Rows without a serial are duplicates only when alike in every part, the amount included: two purchases at one shop
+   * in one minute, of different amounts, in an export without a balance column, are two rows, not one repeated.
+   */
+  @Test
+  void rowsWithoutASerialAlikeButForTheirAmountAreNoDuplicates() {
+    assertTrue(duplicateSignals("12.50", "80.22").isEmpty());
+    List<ForensicSignal> repeated = duplicateSignals("12.50", "12.50");
+    assertEquals(1, repeated.size(), repeated.toString());
+    assertEquals(List.of("b.csv:3"), repeated.get(0).rows());
+  }
+
+  private static List<ForensicSignal> duplicateSignals(String firstAmount, String secondAmount) {
+    String row = "2026-05-03,12:00:00,POS消费,,%s,惠邻生鲜超市,POS****5500,POS%n";
+    String csv = BANK_HEADER.replace(",账户余额", "") + String.format(row, firstAmount) + String.format(row, secondAmount);
+    BankColumnMapping noBalance = new BankColumnMapping("交易日期", "交易时间", "摘要", "收入金额", "支出金额", null, "对方户名",
+        "对方账号", "交易渠道");
+    ParsedStatement s = StatementParser.bank(noBalance).parse("b.csv", csv.getBytes(StandardCharsets.UTF_8));
+    return examine(s).signals().stream().filter(x -> x.kind() == ForensicSignal.Kind.DUPLICATE_SERIAL).toList();
+  }
 }

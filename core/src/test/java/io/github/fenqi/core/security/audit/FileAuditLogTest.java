@@ -1218,4 +1218,27 @@ class FileAuditLogTest {
       return false;
     }
   }
+
+  /**
+   * Two logs kept under one audit key (a service's and the CLI's) have entries of the same sequences, each signed by
+   * that key: the first entries of one followed by the later ones of the other are in sequence and each verifies
+   * alone, and only the link to the predecessor's hash tells the splice. Without that check the spliced log verified.
+   */
+  @Test
+  void detectsEntriesSplicedInFromAnotherLogUnderTheSameKey() throws Exception {
+    Path service = logWith(4);
+    Path cli = dir.resolve("cli.log");
+    try (FileAuditLog log = FileAuditLog.open(cli, key)) {
+      for (int i = 1; i <= 4; i++) {
+        log.append(AuditEvent.of("cli", AuditAction.PROPOSAL_GENERATED, "case-" + i));
+      }
+    }
+    List<String> spliced = new ArrayList<>(lines(service).subList(0, 2));
+    spliced.addAll(lines(cli).subList(2, 4));
+    write(service, spliced);
+    for (AuditIntegrityException e : verifyAndOpenRefuse(service)) {
+      assertEquals(3, e.sequence());
+      assertTrue(e.getMessage().contains("prev hash does not match the hash of entry 2"), e.getMessage());
+    }
+  }
 }
