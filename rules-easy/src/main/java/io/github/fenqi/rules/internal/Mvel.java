@@ -29,24 +29,19 @@ final class Mvel {
 
   private Mvel() {}
 
-  /** The arithmetic failure (a division by zero) at the root of {@code e}, if that is what it is. */
-  private static @Nullable ArithmeticException arithmetic(Throwable e) {
-    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-      if (t instanceof ArithmeticException a) {
-        return a;
+  /**
+   * The first of {@code e} and its causes that is a {@code type}, if any: a division by zero among them is the values'
+   * failure, a {@link CompileException} MVEL's failure to generate an accessor. At most 64 causes are looked at, so a
+   * chain that loops (A caused by B caused by A) ends.
+   */
+  private static <T extends Throwable> @Nullable T cause(Throwable e, Class<T> type) {
+    Throwable t = e;
+    for (int depth = 0; t != null && depth < 64; depth++, t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
       }
     }
     return null;
-  }
-
-  /** Whether {@code e} is, or wraps, a {@link CompileException}: what MVEL throws when it fails to generate an accessor. */
-  private static boolean compiling(Throwable e) {
-    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-      if (t instanceof CompileException) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** {@code MVEL.executeExpression(compiled, variables)}, run again while MVEL fails to generate an accessor. */
@@ -55,13 +50,13 @@ final class Mvel {
       try {
         return MVEL.executeExpression(compiled, variables);
       } catch (RuntimeException e) { // the optimizer compiles at run time, and wraps what the values throw too
-        ArithmeticException values = arithmetic(e);
+        ArithmeticException values = cause(e, ArithmeticException.class);
         if (values != null) {
           // a value that cannot be computed (min(debt.principal, totalOwed / 0)): every run throws it again, and
           // MVEL logs each with its stack trace; run 2000 times, one debt took a second and 2000 warnings
           throw values;
         }
-        if (!compiling(e) || run >= MAX_RUNS) {
+        if (cause(e, CompileException.class) == null || run >= MAX_RUNS) {
           throw e;
         }
       }
