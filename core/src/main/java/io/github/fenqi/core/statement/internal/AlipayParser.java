@@ -34,8 +34,8 @@ public final class AlipayParser extends CsvStatementParser {
 
   @Override
   protected boolean isHeader(List<String> fields) {
-    Columns c = new Columns(fields);
-    return c.find(TIME) != null && c.find(AMOUNT) != null && c.hasAll("收/支", "交易对方") && !fields.contains("交易类型");
+    return hasAny(fields, TIME) && hasAny(fields, AMOUNT) && hasAll(fields, "收/支", "交易对方")
+        && !fields.contains("交易类型");
   }
 
   @Override

@@ -37,7 +37,7 @@ public final class BankCsvParser extends CsvStatementParser {
 
   @Override
   protected boolean isHeader(List<String> fields) {
-    return new Columns(fields).hasAll(m.date(), m.description(), m.credit(), m.debit());
+    return hasAll(fields, m.date(), m.description(), m.credit(), m.debit());
   }
 
   /** How a bank's preamble labels the account holder: 户名：周子航, 账户名称: 周子航, 客户姓名,周子航. */

@@ -34,8 +34,7 @@ public final class WechatParser extends CsvStatementParser {
 
   @Override
   protected boolean isHeader(List<String> fields) {
-    Columns c = new Columns(fields);
-    return c.hasAll("交易时间", "交易类型", "交易对方", "收/支") && c.find(AMOUNT) != null;
+    return hasAll(fields, "交易时间", "交易类型", "交易对方", "收/支") && hasAny(fields, AMOUNT);
   }
 
   @Override
