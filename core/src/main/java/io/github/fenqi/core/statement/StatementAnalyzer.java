@@ -619,12 +619,13 @@ public final class StatementAnalyzer {
     }
   }
 
-  private void removeInternalTransfers(List<Row> rows, Set<String> holders) {
+  private void removeInternalTransfers(List<Row> rows, Set<String> holderNames) {
+    HolderNames holders = new HolderNames(holderNames);
     for (Row r : rows) {
       if (!r.kept()) {
         continue;
       }
-      if (isHolder(r.t.counterparty(), holders)) {
+      if (holders.named(r.t.counterparty())) {
         String counterparty = r.t.counterparty();
         r.remove(RemovalKind.INTERNAL_TRANSFER, () -> "counterparty '" + MASKING.name(counterparty) + "' is the holder", null);
         continue;
@@ -655,7 +656,7 @@ public final class StatementAnalyzer {
     for (Row r : rows) {
       boolean foundInternal = !r.kept() && r.removal.kind() == RemovalKind.INTERNAL_TRANSFER;
       if ((r.kept() || foundInternal) && (r.flags & TRANSFER) != 0
-          && (!isPerson(r.t.counterparty()) || isHolder(r.t.counterparty(), holders))) {
+          && (!isPerson(r.t.counterparty()) || holders.named(r.t.counterparty()))) {
         // a transfer with another person is real income or spending; one naming the holder (Alipay's 提现 to 周子航)
         // is a move whose other side, at the bank, names the wallet operator, and had stayed income
         candidates.add(r);
@@ -926,16 +927,29 @@ public final class StatementAnalyzer {
     return a != b || a == Direction.NEUTRAL;
   }
 
-  private static boolean isHolder(String counterparty, Set<String> holders) {
-    if (counterparty.isEmpty()) {
-      return false;
+  /**
+   * Whether a counterparty names the holder, as {@link #sameName} says of it and each of the holder's names: the
+   * holder's names in {@link PersonNames#key}'s form once, and each counterparty's once, as a statement names the same
+   * ones again and again — normalising both for every row and holder name had taken a fifth of a bank statement's
+   * analysis. One per analysis, not thread-safe.
+   */
+  private static final class HolderNames {
+    private final List<String> keys = new ArrayList<>();
+    private final Map<String, Boolean> named = new HashMap<>();
+
+    HolderNames(Set<String> holders) {
+      holders.forEach(h -> keys.add(PersonNames.key(h)));
     }
-    for (String h : holders) {
-      if (sameName(counterparty, h)) {
-        return true;
+
+    boolean named(String counterparty) {
+      if (counterparty.isEmpty()) {
+        return false;
       }
+      return named.computeIfAbsent(counterparty, c -> {
+        String key = PersonNames.key(c);
+        return keys.stream().anyMatch(h -> sameKey(key, h));
+      });
     }
-    return false;
   }
 
   /**
@@ -946,8 +960,11 @@ public final class StatementAnalyzer {
    * and a name's middle dot are no part of it (only ASCII spaces had been dropped).
    */
   static boolean sameName(String counterparty, String holder) {
-    String c = PersonNames.key(counterparty);
-    String h = PersonNames.key(holder);
+    return sameKey(PersonNames.key(counterparty), PersonNames.key(holder));
+  }
+
+  /** {@link #sameName} of two names in {@link PersonNames#key}'s form. */
+  private static boolean sameKey(String c, String h) {
     if (c.isEmpty()) {
       return false;
     }
