@@ -57,8 +57,8 @@ public final class StatementAnalyzer {
   private static final int WITHDRAWAL = 1 << 4;
 
   private StatementAnalyzer(Builder b) {
-    this.lexicon = b.lexicon;
-    this.matcher = new RuleMatcher(b.lexicon.rules(), rule -> rule.category() == TransactionCategory.INTERNAL_TRANSFER ? 0 : 1, 2);
+    this.lexicon = b.lexicon != null ? b.lexicon : CategoryLexicon.defaults();
+    this.matcher = new RuleMatcher(lexicon.rules(), rule -> rule.category() == TransactionCategory.INTERNAL_TRANSFER ? 0 : 1, 2);
     this.words = new KeywordFlags(lexicon.reversalKeywords(), lexicon.refundKeywords(), lexicon.closedStatuses(),
         lexicon.transferKeywords(), lexicon.withdrawalKeywords());
     this.organisationMarkers = new KeywordFlags(lexicon.organisationMarkers());
@@ -80,7 +80,11 @@ public final class StatementAnalyzer {
 
   /** Options for {@link StatementAnalyzer}. Not thread-safe. */
   public static final class Builder {
-    private CategoryLexicon lexicon = CategoryLexicon.defaults();
+    /**
+     * Null for the shipped lexicon, read when the analyzer is built: a builder given its own lexicon (the engine's, for
+     * every case) had read and validated the shipped one's JSON first, a tenth of a case's calculation.
+     */
+    private @Nullable CategoryLexicon lexicon;
     private final Set<String> holderNames = new LinkedHashSet<>();
     private final List<String> employers = new ArrayList<>();
     private Duration transferWindow = Duration.ofDays(3);
@@ -89,7 +93,7 @@ public final class StatementAnalyzer {
 
     /** The categorisation lexicon (default: {@link CategoryLexicon#defaults()}). */
     public Builder lexicon(CategoryLexicon lexicon) {
-      this.lexicon = lexicon;
+      this.lexicon = java.util.Objects.requireNonNull(lexicon, "lexicon");
       return this;
     }
 
