@@ -96,16 +96,6 @@ public abstract class CsvStatementParser implements StatementParser {
       return null;
     }
 
-    /** Whether the header has every one of {@code names}. */
-    public boolean hasAll(String... names) {
-      for (String n : names) {
-        if (!index.containsKey(n)) {
-          return false;
-        }
-      }
-      return true;
-    }
-
     /** The position of column {@code name}, or -1 when it is absent (or null); see {@link #at}. */
     public int index(@Nullable String name) {
       Integer i = name == null ? null : index.get(name);
@@ -157,9 +147,8 @@ public abstract class CsvStatementParser implements StatementParser {
   protected abstract boolean isHeader(List<String> fields);
 
   /**
-   * Whether {@code fields} holds every one of {@code names}, as {@link Columns#hasAll} of a header of them says:
-   * {@link #isHeader} asks it of every line, where building a {@link Columns} (a map of the line's fields) had taken
-   * a fifth of a bank statement's parsing.
+   * Whether {@code fields} holds every one of {@code names}: {@link #isHeader} asks it of every line, where building a
+   * {@link Columns} (a map of the line's fields) to ask it had taken a fifth of a bank statement's parsing.
    */
   protected static boolean hasAll(List<String> fields, String... names) {
     for (String n : names) {
