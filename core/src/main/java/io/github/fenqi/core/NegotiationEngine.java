@@ -232,12 +232,13 @@ public final class NegotiationEngine implements AutoCloseable {
     StatementAnalysis asKnown = null;
     if (!statements.isEmpty() && statementProblems.isEmpty()) {
       try {
-        analysis = analyzer(request).analyze(statements);
+        StatementAnalyzer analyzer = analyzer(request); // its rule matchers built once for both analyses
+        analysis = analyzer.analyze(statements);
         // rows dated after the case's date had not happened by then, in its month too: the months are those of the
         // rows up to that date (a row of the 20th had been counted in the month of a case dated the 15th)
         later = statements.stream().flatMap(st -> st.transactions().stream())
             .filter(t -> t.time().toLocalDate().isAfter(asOf)).toList();
-        asKnown = later.isEmpty() ? analysis : analyzer(request).analyzeThrough(statements, asOf);
+        asKnown = later.isEmpty() ? analysis : analyzer.analyzeThrough(statements, asOf);
       } catch (InvalidInputException e) {
         problems.addAll(e.problems());
         analysis = null;
