@@ -40,11 +40,11 @@ public final class PolicyRules {
   private static final String TO = "(?:-+|~+|至|到)";
 
   /** A fraud warning or denial: lenders' notices quote the promises of fraudsters and rumours to refute them. */
-  private static final Pattern WARNING = Pattern.compile(
-      "谣言|诈骗|骗局|虚假宣传|不实信息|网传|冒充|谨防|警惕|切勿相信|请勿相信|不法分子|非法中介");
+  private static final List<String> WARNING = List.of("谣言", "诈骗", "骗局", "虚假宣传", "不实信息", "网传", "冒充", "谨防",
+      "警惕", "切勿相信", "请勿相信", "不法分子", "非法中介");
 
   // ---- distractor masks ----
-  private static final Pattern DISTRACTOR = Pattern.compile(String.join("|",
+  static final Pattern DISTRACTOR = Pattern.compile(String.join("|",
       "\\d{4}\\s*年(?:\\s*\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*[日号])?)?",
       "\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号]",
       "\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}",
@@ -154,6 +154,65 @@ public final class PolicyRules {
   private static final Pattern REPAID = Pattern.compile("(?:正常|按时|按期|连续|足额|累计|已经?)(?:还款|还|偿还|缴款|履约)");
   /** Just after a term: a time from which something follows ("3个月后方可申请"), not a number of installments. */
   private static final Pattern AFTERWARDS = Pattern.compile("\s*(?:以后|之后|后)");
+
+  /** Words of which every match of a bound on the term contains one: comparisons, refusals. */
+  private static final List<String> ABOVE = List.of("超过", "多于", "高于", "大于", "长于");
+  private static final List<String> BELOW = List.of("少于", "低于", "小于", "短于");
+  private static final List<String> REFUSAL = List.of(
+      "受理", "办理", "支持", "通过", "批准", "审批", "接受", "不允许", "不可以", "禁止");
+  /**
+   * The bounds on the term, each with the word lists a match of its pattern contains a word of each of: a sentence
+   * missing one list cannot match, so the pattern is not tried there. Ten patterns tried at every position of every
+   * sentence had made extraction three times slower than with two; {@code PolicyRulesPreCheckProperties} checks
+   * that the lists are exact.
+   */
+  static final List<TermBound> TERM_BOUNDS = List.of(
+      new TermBound(MAX_TERM, PolicyField.MAX_INSTALLMENTS, 0, false, List.of(join(ABOVE,
+          List.of("最长", "最多", "最高", "不超", "至多", "上限", "最大", "≤", "≦", "<=", "小于")))),
+      new TermBound(MIN_TERM, PolicyField.MIN_INSTALLMENTS, 0, false, List.of(join(BELOW,
+          List.of("最短", "最少", "最低", "至少", "≥", "≧", ">=", "大于")))),
+      new TermBound(MUST_BELOW_TERM, PolicyField.MAX_INSTALLMENTS, -1, true, List.of(BELOW)),
+      new TermBound(MUST_ABOVE_TERM, PolicyField.MIN_INSTALLMENTS, 1, true, List.of(ABOVE)),
+      new TermBound(REFUSED_ABOVE_TERM, PolicyField.MAX_INSTALLMENTS, 0, true, List.of(ABOVE, REFUSAL)),
+      new TermBound(REFUSED_BELOW_TERM, PolicyField.MIN_INSTALLMENTS, 0, true,
+          List.of(join(BELOW, List.of("不足", "不到")), REFUSAL)),
+      new TermBound(SIGN_BELOW_TERM, PolicyField.MAX_INSTALLMENTS, -1, true, List.of(List.of("<"))),
+      new TermBound(SIGN_ABOVE_TERM, PolicyField.MIN_INSTALLMENTS, 1, true, List.of(List.of(">"))),
+      new TermBound(REFUSED_FROM_TERM, PolicyField.MAX_INSTALLMENTS, -1, true, List.of(List.of("以上"), REFUSAL)),
+      new TermBound(REFUSED_UP_TO_TERM, PolicyField.MIN_INSTALLMENTS, 1, true,
+          List.of(List.of("以下", "以内"), REFUSAL)));
+
+  /**
+   * A bound on the term: its pattern (groups as {@link #bound} reads them), the field, the shift of a strict bound,
+   * whether the clause must name the term, and the word lists every match has a word of each of.
+   */
+  record TermBound(Pattern pattern, PolicyField field, int shift, boolean named, List<List<String>> cues) {
+    /** False only when {@code s} lacks every word of some list, so that the pattern cannot match in it. */
+    boolean mayMatch(String s) {
+      for (List<String> words : cues) {
+        if (!containsAny(s, words)) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  private static List<String> join(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return List.copyOf(all);
+  }
+
+  /** Whether {@code s} contains one of {@code words}. */
+  static boolean containsAny(String s, List<String> words) {
+    for (String w : words) {
+      if (s.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   // ---- overdue days ----
   private static final Pattern OVERDUE = Pattern.compile(
@@ -443,9 +502,18 @@ public final class PolicyRules {
   public static String mask(String text) {
     char[] out = text.toCharArray();
     // distractor patterns may overlap (a date inside a longer digit run): mask with each alternative's first match
-    Matcher m = DISTRACTOR.matcher(text);
+    // every distractor starts with a digit or 第, so a match is tried only where one stands, not at every character
+    // as find() does; trying each such place in turn, from the end of the last match, finds what find() finds
+    Matcher m = DISTRACTOR.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
     boolean changed = false;
-    while (m.find()) {
+    int n = text.length();
+    int at = 0;
+    while ((at = nextDistractorStart(text, at)) < n) {
+      if (!m.region(at, n).lookingAt()) {
+        at++;
+        continue;
+      }
+      at = m.end();
       for (int k = m.start(); k < m.end(); k++) {
         if (out[k] >= '0' && out[k] <= '9') {
           out[k] = '#';
@@ -454,6 +522,18 @@ public final class PolicyRules {
       }
     }
     return changed ? new String(out) : text;
+  }
+
+  private static int nextDistractorStart(String text, int from) {
+    int i = from;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9' || c == '第') {
+        break;
+      }
+      i++;
+    }
+    return i;
   }
 
   /** Every candidate the rules find in {@code normalized}, given the term mentions in it. */
@@ -488,7 +568,7 @@ public final class PolicyRules {
   private static void sentence(String text, int start, int end, List<TermMention> mentions, NormalizedText normalized,
       List<Candidate> out) {
     String s = text.substring(start, end);
-    if (WARNING.matcher(s).find()) {
+    if (containsAny(s, WARNING)) {
       return; // "网传停息挂账系谣言", "所谓'可减免全部罚息'均为诈骗": what the lender denies is not its policy
     }
     boolean digits = hasDigit(s);
@@ -755,16 +835,11 @@ public final class PolicyRules {
         termSpan(m.group(1) + " " + m.group(2), base + m.start(), base + m.end(), 0.85, out);
       }
     }
-    bound(s, base, MAX_TERM, PolicyField.MAX_INSTALLMENTS, termContext, 0, false, out);
-    bound(s, base, MIN_TERM, PolicyField.MIN_INSTALLMENTS, termContext, 0, false, out);
-    bound(s, base, MUST_BELOW_TERM, PolicyField.MAX_INSTALLMENTS, termContext, -1, true, out);
-    bound(s, base, MUST_ABOVE_TERM, PolicyField.MIN_INSTALLMENTS, termContext, 1, true, out);
-    bound(s, base, REFUSED_ABOVE_TERM, PolicyField.MAX_INSTALLMENTS, termContext, 0, true, out);
-    bound(s, base, REFUSED_BELOW_TERM, PolicyField.MIN_INSTALLMENTS, termContext, 0, true, out);
-    bound(s, base, SIGN_BELOW_TERM, PolicyField.MAX_INSTALLMENTS, termContext, -1, true, out);
-    bound(s, base, SIGN_ABOVE_TERM, PolicyField.MIN_INSTALLMENTS, termContext, 1, true, out);
-    bound(s, base, REFUSED_FROM_TERM, PolicyField.MAX_INSTALLMENTS, termContext, -1, true, out);
-    bound(s, base, REFUSED_UP_TO_TERM, PolicyField.MIN_INSTALLMENTS, termContext, 1, true, out);
+    for (TermBound b : TERM_BOUNDS) {
+      if (b.mayMatch(s)) {
+        bound(s, base, b.pattern(), b.field(), termContext, b.shift(), b.named(), out);
+      }
+    }
     m = MAX_TERM_SUFFIX.matcher(s);
     while (m.find()) {
       String unit = m.group(2);
