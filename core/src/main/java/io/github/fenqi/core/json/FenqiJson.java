@@ -1,6 +1,7 @@
 package io.github.fenqi.core.json;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -313,7 +314,8 @@ public final class FenqiJson {
         throw atRoot(atRoot, sourceName);
       }
       if (value == null) {
-        throw new InvalidInputException(sourceName, "is JSON null; expected an object");
+        String expected = expected(type);
+        throw new InvalidInputException(sourceName, "is JSON null; expected " + (expected == null ? "a value" : expected));
       }
       return value;
     } catch (IOException e) {
@@ -843,8 +845,22 @@ public final class FenqiJson {
     if (type.isArray() || Collection.class.isAssignableFrom(type)) {
       return "a list";
     }
+    Method written = jsonValue(type);
+    if (written != null) { // Money, Rate, Ratio: records written as the one value this gives, and read from it
+      return expected(written.getReturnType());
+    }
     if (Map.class.isAssignableFrom(type) || type.isRecord()) {
       return "an object";
+    }
+    return null;
+  }
+
+  /** The method whose result Jackson writes for a value of {@code type} ({@link JsonValue}), or null. */
+  private static @Nullable Method jsonValue(Class<?> type) {
+    for (Method m : type.getDeclaredMethods()) {
+      if (m.isAnnotationPresent(JsonValue.class) && m.getParameterCount() == 0 && m.getReturnType() != type) {
+        return m;
+      }
     }
     return null;
   }

@@ -11,6 +11,7 @@ import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.debt.Debt;
 import io.github.fenqi.core.debt.ProductType;
 import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.money.Rate;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -72,6 +73,14 @@ class FenqiJsonTest {
     // in a record, as before: the field's path
     assertEquals("case.json: debts[0].principal: '1.234' has 3 decimals; money has at most 2", assertThrows(
         InvalidInputException.class, () -> read("{\"debts\":[" + debt("\"1.234\"") + "]}")).getMessage());
+  }
+
+  @Test
+  void aLoneValueReadAsNullSaysWhatWasExpectedOfIt() {
+    // an amount, rate or ratio is written as a string, not as an object: "expected an object" had misled
+    assertEquals(List.of(Problem.of("in.json", "is JSON null; expected a string")), refused("null", Money.class));
+    assertEquals(List.of(Problem.of("in.json", "is JSON null; expected a string")), refused("null", Rate.class));
+    assertEquals(List.of(Problem.of("in.json", "is JSON null; expected an object")), refused("null", Debt.class));
   }
 
   private List<Problem> refused(String json, Class<?> type) {
