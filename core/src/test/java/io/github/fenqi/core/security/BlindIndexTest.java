@@ -63,6 +63,22 @@ class BlindIndexTest {
         index.index("bankCard", BlindIndex.Kind.BANK_CARD, "6222 0212 3456 7890"));
   }
 
+  /**
+   * Only a {@code PHONE} drops China's country code: a card, an ID number or another identifier keeps every digit it
+   * has, so a 13-digit card that starts 86 and then reads as a mobile does not index as the card 13812345678.
+   */
+  @Test
+  void onlyAPhoneLosesACountryCode() {
+    for (BlindIndex.Kind kind : new BlindIndex.Kind[] {BlindIndex.Kind.BANK_CARD, BlindIndex.Kind.ID_NUMBER,
+        BlindIndex.Kind.OTHER}) {
+      assertEquals("8613812345678", BlindIndex.normalise(kind, "86 1381 2345 678"), kind.name());
+    }
+    assertEquals(index.index("bankCard", "8613812345678"),
+        index.index("bankCard", BlindIndex.Kind.BANK_CARD, "86 1381 2345 678"));
+    assertNotEquals(index.index("bankCard", "13812345678"),
+        index.index("bankCard", BlindIndex.Kind.BANK_CARD, "86 1381 2345 678"));
+  }
+
   /** A field name with half a surrogate pair had the index domain of the name with '?' in its place. */
   @Test
   void aFieldWithHalfASurrogatePairIsRefusedNotHashedAsAQuestionMark() {

@@ -233,6 +233,28 @@ class StatementForensicsTest {
     assertEquals(ForensicVerdict.BLOCK, blocked.verdict());
   }
 
+  /**
+   * The running balance is checked to the fen, with no tolerance: a balance one fen off what the previous balance and
+   * the row's amount give (a credit added, a debit taken off) is a break at that row, whichever way it is off.
+   */
+  @Test
+  void aBalanceOneFenOffIsABreak() {
+    String rows = "2026-05-10,09:00:00,代发工资,6000.00,,6000.00,某某科技有限公司,,批量代发\n"
+        + "2026-05-11,09:00:00,POS消费,,50.00,5950.00,超市,,POS\n"
+        + "2026-05-12,09:00:00,退款,20.00,,5970.00,超市,,POS\n";
+    ForensicReport genuine = examine(StatementParser.bank().parse("b.csv",
+        (BANK_HEADER + rows).getBytes(StandardCharsets.UTF_8)));
+    assertTrue(genuine.signals().stream().noneMatch(x -> x.kind() == ForensicSignal.Kind.BALANCE_BREAK),
+        genuine.signals().toString());
+    for (String[] edit : new String[][] {{"50.00,5950.00", "50.00,5949.99"}, {"20.00,,5970.00", "20.00,,5970.01"}}) {
+      ForensicReport r = examine(StatementParser.bank().parse("b.csv",
+          (BANK_HEADER + rows.replace(edit[0], edit[1])).getBytes(StandardCharsets.UTF_8)));
+      ForensicSignal breaks = r.signals().stream().filter(x -> x.kind() == ForensicSignal.Kind.BALANCE_BREAK)
+          .findFirst().orElseThrow(() -> new AssertionError(edit[1] + ": " + r.signals()));
+      assertTrue(breaks.rows().contains(edit[1].startsWith("50") ? "b.csv:3" : "b.csv:4"), breaks.rows().toString());
+    }
+  }
+
   @Test
   void aStatementWhoseEveryRowWasRejectedIsNotSaidToLackABalanceColumn() {
     ForensicReport r = examine(StatementParser.bank().parse("b.csv",
