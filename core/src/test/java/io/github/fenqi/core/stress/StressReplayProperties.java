@@ -39,11 +39,13 @@ class StressReplayProperties {
       onThePlan |= r.defaultsByDriver().get(StressDriver.PLAN_TOO_HEAVY) > 0;
       onAnEvent |= r.defaultProbability() > r.defaultsByDriver().get(StressDriver.PLAN_TOO_HEAVY);
     }
-    // the replay must have judged both ways in many cases, or the property proves little
+    // the replay must have judged both ways in many cases, or the property proves little. Each is drawn in ~35 % of
+    // the cases (33-37 % in three runs); at 30 % the check failed in one run of ~15 (28 % drawn, a helper's verify),
+    // at 20 % it is 5 standard deviations of 300 tries below the mean and still asks for 60 cases each way
     Statistics.label("defaults put on the plan").collect(onThePlan);
     Statistics.label("defaults put on an event").collect(onAnEvent);
-    Statistics.label("defaults put on the plan").coverage(k -> k.check(true).percentage(p -> p >= 30));
-    Statistics.label("defaults put on an event").coverage(k -> k.check(true).percentage(p -> p >= 30));
+    Statistics.label("defaults put on the plan").coverage(k -> k.check(true).percentage(p -> p >= 20));
+    Statistics.label("defaults put on an event").coverage(k -> k.check(true).percentage(p -> p >= 20));
   }
 
   /** The benchmark's cases at the default 10 000 paths: a plan few paths default on, and one nearly all do. */

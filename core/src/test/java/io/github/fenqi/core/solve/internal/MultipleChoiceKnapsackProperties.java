@@ -701,9 +701,10 @@ class MultipleChoiceKnapsackProperties {
     assertTrue(pass.get().nothingAboveFloor(), "found something above the optimum");
     Optional<Solution> seen = pass.get().seen();
     // with completions the layers before the last usually hand the pass a plan at least as good as the last layer's
-    // best (seen: 1.3 % of the tries offer one then, 4.7 % without), so the coverage is checked without them
+    // best (seen: 1.3 % of the tries offer one then, 4.7-5 % without), so the coverage is checked without them; at
+    // 2.5 % of ~610 tries it was ~2.6 standard deviations below what is drawn (one run in ~200 red), at 1.5 % ~3.7
     Statistics.label("offers a selection").collect(completeLayers, seen.isPresent());
-    Statistics.label("offers a selection").coverage(c -> c.check(false, true).percentage(p -> p >= 2.5));
+    Statistics.label("offers a selection").coverage(c -> c.check(false, true).percentage(p -> p >= 1.5));
     if (seen.isPresent()) {
       Solution s = seen.get();
       assertChoiceHoldsWhatItReports(gs, s, worst.capA(), worst.capB());
