@@ -513,7 +513,7 @@ public final class PolicyRules {
         at++;
         continue;
       }
-      at = m.end();
+      at = Math.max(m.end(), at + 1); // no distractor is empty; were one added that can be, this still moves on
       for (int k = m.start(); k < m.end(); k++) {
         if (out[k] >= '0' && out[k] <= '9') {
           out[k] = '#';
