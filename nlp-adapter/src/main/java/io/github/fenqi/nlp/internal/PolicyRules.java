@@ -183,6 +183,24 @@ public final class PolicyRules {
           List.of(List.of("以下", "以内"), REFUSAL)));
 
   /**
+   * The other patterns of the term, each with the words of which every match of it contains one (a range's "至", a
+   * list's "、", a label's 期数, a suffix's 以内 or 以上); {@link #cued} does not search a sentence lacking them.
+   * {@code PolicyRulesPreCheckProperties} checks that the lists are exact.
+   */
+  static final Map<Pattern, List<String>> TERM_SPAN_WORDS = Map.of(
+      RANGE, List.of("-", "~", "至", "到"),
+      LIST, List.of("、", "或", "和", "及", "/"),
+      LABELED_TERMS, List.of("期数"),
+      MAX_TERM_SUFFIX, List.of("以内", "以下", "之内", "封顶"),
+      MIN_TERM_SUFFIX, List.of("起", "以上"));
+  private static final Pattern NOTHING = Pattern.compile("(?!)");
+
+  /** {@code p}'s matcher over {@code s}, or one that finds nothing when {@code s} lacks every word of its list. */
+  private static Matcher cued(Pattern p, String s) {
+    return containsAny(s, TERM_SPAN_WORDS.get(p)) ? p.matcher(s) : NOTHING.matcher("");
+  }
+
+  /**
    * A bound on the term: its pattern (groups as {@link #bound} reads them), the field, the shift of a strict bound,
    * whether the clause must name the term, and the word lists every match has a word of each of.
    */
@@ -800,7 +818,7 @@ public final class PolicyRules {
 
   private static void installments(String s, int base, List<Candidate> out) {
     boolean termContext = TERM_CONTEXT.matcher(s).find();
-    Matcher m = RANGE.matcher(s);
+    Matcher m = cued(RANGE, s);
     while (m.find()) {
       if (countsOtherPeriods(s, m.start())) {
         continue;
@@ -820,14 +838,14 @@ public final class PolicyRules {
         out.add(new Candidate(PolicyField.MAX_INSTALLMENTS, hi, base + m.start(), base + m.end(), 0.85));
       }
     }
-    m = LIST.matcher(s);
+    m = cued(LIST, s);
     while (m.find()) {
       if (countsOtherPeriods(s, m.start())) {
         continue;
       }
       termSpan(m.group(), base + m.start(), base + m.end(), 0.7, out);
     }
-    m = LABELED_TERMS.matcher(s);
+    m = cued(LABELED_TERMS, s);
     while (m.find()) {
       if (m.group(3) != null) {
         termSpan(m.group(3), base + m.start(), base + m.end(), 0.7, out); // as a list with its unit
@@ -840,7 +858,7 @@ public final class PolicyRules {
         bound(s, base, b.pattern(), b.field(), termContext, b.shift(), b.named(), out);
       }
     }
-    m = MAX_TERM_SUFFIX.matcher(s);
+    m = cued(MAX_TERM_SUFFIX, s);
     while (m.find()) {
       String unit = m.group(2);
       if (countsOtherPeriods(s, m.start()) || !"期".equals(unit) && !termNamedBefore(s, m.start())) {
@@ -851,7 +869,7 @@ public final class PolicyRules {
         out.add(new Candidate(PolicyField.MAX_INSTALLMENTS, v, base + m.start(), base + m.end(), 0.7));
       }
     }
-    m = MIN_TERM_SUFFIX.matcher(s);
+    m = cued(MIN_TERM_SUFFIX, s);
     while (m.find()) {
       String before = s.substring(Math.max(0, m.start() - 8), m.start());
       if (countsOtherPeriods(s, m.start()) || REPAID.matcher(before.substring(before.lastIndexOf(',') + 1)).find()

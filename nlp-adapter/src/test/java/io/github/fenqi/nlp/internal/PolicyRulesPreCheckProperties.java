@@ -31,10 +31,11 @@ class PolicyRulesPreCheckProperties {
   private static final List<String> CUES = List.of("最长", "最多", "最高", "不超过", "不得多于", "禁止长于", "不超", "至多", "上限为",
       "最大", "≤", "≦", "<=", "小于等于", "小于或等于", "最短", "最少", "最低", "不少于", "不能低于", "至少", "≥", "≧", ">=", "大于等于",
       "须少于", "必须低于", "需要在短于", "应超过", "要多于", "须高于", "超过", "多于", "大于", "少于", "低于", "不足", "不到", "<", ">",
-      "不须少于", "无需超过", "-<", "=>", "期数:", "期数为 ", "期数 是");
+      "不须少于", "无需超过", "-<", "=>", "期数:", "期数为 ", "期数 是", "逾期期数:", "可选期数:", "期数可选",
+      "期数:12-36", "可选期数:3、6、9、12", "期数为 6~24");
   private static final List<String> UNITS = List.of("期", "期", "期", "个月", "年", "月", "天", "元", "日", "");
   private static final List<String> SUFFIXES = List.of("", "", "半", "零6个月", "以上", "及以上", "以下", "以内", "起",
-      "(含)以上", "后", "-36期", "至60期");
+      "(含)以上", "后", "-36期", "至60期", "之内", "封顶", "~24个月", "到3年", "--36期", "、24期");
   /** After a term: a refusal of the plan, which ends its clause, or not. */
   private static final List<String> TAILS = List.of("", "", "的不予受理,", "的申请不予办理,", ",不予办理,", "的不允许", "禁止",
       "均不支持,", "的客户不享受免息", "的,不予受理,", "的不予受理");
@@ -53,6 +54,20 @@ class PolicyRulesPreCheckProperties {
     for (int i = 0; i < bounds.size(); i++) { // each pattern is matched often enough to try its words
       Statistics.label("bound " + i).coverage(c -> c.check(true).count(n -> n >= 5));
     }
+  }
+
+  @Property(tries = 5000)
+  void aTermSpanThatMatchesHasAWordOfItsList(@ForAll("sentences") String s) {
+    PolicyRules.TERM_SPAN_WORDS.forEach((pattern, words) -> {
+      boolean matches = pattern.matcher(s).find();
+      if (matches) {
+        assertTrue(PolicyRules.containsAny(s, words),
+            () -> pattern + " matches \"" + s + "\" but has none of " + words);
+      }
+      Statistics.label(pattern.pattern()).collect(matches);
+    });
+    PolicyRules.TERM_SPAN_WORDS.keySet().forEach(pattern ->
+        Statistics.label(pattern.pattern()).coverage(c -> c.check(true).count(n -> n >= 5)));
   }
 
   @Property(tries = 3000)
@@ -81,7 +96,8 @@ class PolicyRulesPreCheckProperties {
   Arbitrary<String> sentences() {
     Arbitrary<String> words = Arbitraries.of(WORDS).list().ofMaxSize(4).map(l -> String.join("", l));
     Arbitrary<String> numberForms = Arbitraries.of("2026", "400-820-8820", "0571-87654321", "12-36", "3、6、12", "0.5",
-        "10:30", "2026-07-01", "123456", "第3条", "第 12 款", "5个工作日", "1.5-3", "0.5-0.8", "3.12-36");
+        "10:30", "2026-07-01", "123456", "第3条", "第 12 款", "5个工作日", "1.5-3", "0.5-0.8", "3.12-36", "12期或24",
+        "6/12", "12和24", "3及6", "12 ~ 36", "6到24", "3、6、9、12");
     Arbitrary<String> number = Arbitraries.frequencyOf(
         Tuple.of(3, Arbitraries.integers().between(0, 99).map(String::valueOf)), Tuple.of(1, numberForms));
     Arbitrary<String> cue = Arbitraries.frequencyOf(Tuple.of(1, words), Tuple.of(6, Arbitraries.of(CUES)));
