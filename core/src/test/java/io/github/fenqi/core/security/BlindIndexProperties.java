@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -77,10 +78,25 @@ class BlindIndexProperties {
     return Arbitraries.of("", "+86", "0086", "86", "(+86)", "+86 ", "\uff0b\uff18\uff16", "(86)", "+86.");
   }
 
-  /** An identifier already in its normalised form has the same index under every kind: stored indexes still match. */
+  /**
+   * An identifier already in its normalised form has the same index under every kind: stored indexes still match.
+   * The one exception is the documented one: as a {@code PHONE}, China's country code before a mainland mobile
+   * ({@code 8613812345678}, {@code 008613812345678}) is dropped. Random digits rarely hit it, so the property had
+   * claimed more than is true and would have failed on a draw that did.
+   */
   @Property(tries = 200)
   void aNormalisedValueHasOneIndexUnderEveryKind(@ForAll @NumericChars @StringLength(min = 1, max = 19) String digits,
       @ForAll BlindIndex.Kind kind) {
-    assertEquals(index.index("f", digits), index.index("f", kind, digits));
+    boolean countryCodeBeforeMobile = kind == BlindIndex.Kind.PHONE && digits.matches("(?:0086|86)1[3-9]\\d{9}");
+    String sameIndexAs = countryCodeBeforeMobile ? digits.substring(digits.length() - 11) : digits;
+    assertEquals(index.index("f", sameIndexAs), index.index("f", kind, digits));
+  }
+
+  @Example
+  void aPhoneDropsTheCountryCodeOfDigitsAlreadyNormalised() {
+    for (String digits : List.of("8613812345678", "008613812345678")) {
+      aNormalisedValueHasOneIndexUnderEveryKind(digits, BlindIndex.Kind.PHONE);
+      assertNotEquals(index.index("f", digits), index.index("f", BlindIndex.Kind.PHONE, digits));
+    }
   }
 }
