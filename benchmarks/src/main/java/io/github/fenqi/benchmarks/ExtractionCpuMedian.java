@@ -1,0 +1,66 @@
+package io.github.fenqi.benchmarks;
+
+import io.github.fenqi.nlp.PolicyTextExtractor;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The median policy-text extraction speed in MB of UTF-8 text per CPU second of the extracting thread, on
+ * {@link PolicyExtractionBenchmark}'s texts: the figure to compare two builds by, each in its own JVM, alternately.
+ *
+ * <p>Why besides the JMH benchmark: JMH measures wall time, which on this shared 2-vCPU host follows the neighbours'
+ * load (one jar gave 84 ops/s beside a build and 776 on a quiet minute of the same session); a thread's CPU time varies
+ * far less (rounds within ±5 % of their median on a quiet host, ±15 % beside a build), so two builds compare even when
+ * it is busy. It is no substitute for JMH's figure against the target, which counts what a caller waits.
+ *
+ * <p>Run: {@code java -cp BUILD.jar io.github.fenqi.benchmarks.ExtractionCpuMedian [warm rounds] [timed rounds]}
+ * (default 10 and 7; a round extracts the twelve texts 500 times; the compiled code settled after ~9 rounds on this
+ * host). Prints every timed round and their median.
+ *
+ * <p>Thread-safety: a command-line program; not for use from other code.
+ */
+public final class ExtractionCpuMedian {
+  private static final int BATCHES_PER_ROUND = 500;
+
+  private ExtractionCpuMedian() {}
+
+  public static void main(String[] args) {
+    if (args.length > 2) {
+      System.err.println("usage: ExtractionCpuMedian [warm rounds (default 10)] [timed rounds (default 7)]");
+      System.exit(2);
+    }
+    int warm = args.length > 0 ? SolverJarComparison.positive(args[0], "warm rounds") : 10;
+    int timed = args.length > 1 ? SolverJarComparison.positive(args[1], "timed rounds") : 7;
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    if (!threads.isCurrentThreadCpuTimeSupported()) {
+      System.err.println("this JVM cannot measure a thread's CPU time");
+      System.exit(1);
+    }
+    long batchBytes = PolicyExtractionBenchmark.TEXTS.stream()
+        .mapToLong(t -> t.getBytes(StandardCharsets.UTF_8).length).sum();
+    PolicyTextExtractor extractor = PolicyTextExtractor.create();
+    double[] mbPerCpuSecond = new double[timed];
+    long fields = 0; // read, so that no extraction can be left out as unused
+    for (int round = 0; round < warm + timed; round++) {
+      long start = threads.getCurrentThreadCpuTime();
+      for (int b = 0; b < BATCHES_PER_ROUND; b++) {
+        for (String text : PolicyExtractionBenchmark.TEXTS) {
+          fields += extractor.extract(text).fields().size();
+        }
+      }
+      if (round >= warm) {
+        double seconds = (threads.getCurrentThreadCpuTime() - start) / 1e9;
+        mbPerCpuSecond[round - warm] = batchBytes * (double) BATCHES_PER_ROUND / seconds / 1e6;
+      }
+    }
+    String rounds = Arrays.toString(Arrays.stream(mbPerCpuSecond)
+        .mapToObj(v -> String.format(Locale.ROOT, "%.2f", v)).toArray());
+    double[] sorted = mbPerCpuSecond.clone();
+    Arrays.sort(sorted);
+    System.out.printf(Locale.ROOT, "MB/s per CPU second: median %.2f, rounds %s (%d fields read)%n",
+        sorted[sorted.length / 2], rounds, fields);
+  }
+}
