@@ -539,4 +539,23 @@ class OutcomeMonitorTest {
       assertEquals(1, heard.get(), "alerts heard");
     }
   }
+
+  /**
+   * No test runs before the baseline holds {@code minBaseline} outcomes: with 99 of the 100 needed, a collapse from
+   * 90 % to 20 % raises nothing and has no p-value; the next outcome makes the baseline 100 and raises the alert (kills
+   * the mutant that tests a baseline one short, {@code minBaseline() - 1}).
+   */
+  @Test
+  void noTestRunsUntilTheBaselineHoldsMinBaselineOutcomes() {
+    OutcomeMonitor m = OutcomeMonitor.create(new MonitorConfig(50, 200, 100, 0.0001, 0.10));
+    List<Optional<AcceptanceDropAlert>> alerts = new ArrayList<>(feed(m, "p", 89, 99));
+    alerts.addAll(feed(m, "p", 10, 50));
+    assertTrue(alerts.stream().allMatch(Optional::isEmpty), "a baseline of 99 is one short of the 100 needed");
+    AcceptanceStatus shortOfOne = m.status("p", Strategy.BALANCED);
+    assertEquals(99, shortOfOne.baselineTotal());
+    assertTrue(shortOfOne.pValue().isEmpty(), shortOfOne.toString());
+    AcceptanceDropAlert alert = m.record("p", Strategy.BALANCED, false).orElseThrow();
+    assertEquals(100, alert.baselineTotal());
+    assertTrue(alert.pValue() < 0.0001, alert.toString());
+  }
 }
