@@ -558,4 +558,29 @@ class OutcomeMonitorTest {
     assertEquals(100, alert.baselineTotal());
     assertTrue(alert.pValue() < 0.0001, alert.toString());
   }
+
+  /**
+   * The configuration's bounds are where its documentation puts them: a recent window, a baseline window and a minimum
+   * baseline of 10 are allowed and 9 are not, and a minimum baseline may be the baseline window but not one more (kills
+   * the mutants {@code recentWindow < 9} and {@code minBaseline > baselineWindow + 1}).
+   */
+  @Test
+  void eachWindowBoundIsExact() {
+    MonitorConfig least = new MonitorConfig(10, 10, 10, 0.0001, 0.10);
+    assertEquals(10, least.recentWindow());
+    assertEquals(List.of("recentWindow: must be at least 10, found 9"), problems(() -> new MonitorConfig(9, 10, 10,
+        0.0001, 0.10)));
+    assertEquals(List.of("baselineWindow: must be at least 10, found 9",
+        "minBaseline: must be between 10 and the baseline window (9), found 10"),
+        problems(() -> new MonitorConfig(10, 9, 10, 0.0001, 0.10)));
+    assertEquals(List.of("minBaseline: must be between 10 and the baseline window (200), found 9"),
+        problems(() -> new MonitorConfig(50, 200, 9, 0.0001, 0.10)));
+    assertEquals(200, new MonitorConfig(50, 200, 200, 0.0001, 0.10).minBaseline());
+    assertEquals(List.of("minBaseline: must be between 10 and the baseline window (200), found 201"),
+        problems(() -> new MonitorConfig(50, 200, 201, 0.0001, 0.10)));
+  }
+
+  private static List<String> problems(org.junit.jupiter.api.function.Executable config) {
+    return assertThrows(InvalidInputException.class, config).problems().stream().map(Object::toString).toList();
+  }
 }
