@@ -583,4 +583,21 @@ class OutcomeMonitorTest {
   private static List<String> problems(org.junit.jupiter.api.function.Executable config) {
     return assertThrows(InvalidInputException.class, config).problems().stream().map(Object::toString).toList();
   }
+
+  /**
+   * An alert needs a p-value below {@code alpha}, not at it: baseline 140 of 200, recent 20 of 50, tested once on the
+   * 250th outcome, raise nothing when {@code alpha} is that test's p-value exactly, and an alert when it is the next
+   * double up (kills the mutant {@code p <= config.alpha()}).
+   */
+  @Test
+  void anAlertNeedsAPValueBelowAlphaNotAtIt() {
+    double p = OutcomeMonitor.dropPValue(140, 200, 20, 50).orElseThrow();
+    OutcomeMonitor at = OutcomeMonitor.create(new MonitorConfig(50, 200, 200, p, 0.0));
+    feed(at, "p", 140, 200);
+    assertTrue(feed(at, "p", 20, 50).stream().allMatch(Optional::isEmpty), "p = alpha is not below it");
+    assertEquals(p, at.status("p", Strategy.BALANCED).pValue().orElseThrow());
+    OutcomeMonitor above = OutcomeMonitor.create(new MonitorConfig(50, 200, 200, Math.nextUp(p), 0.0));
+    feed(above, "p", 140, 200);
+    assertTrue(feed(above, "p", 20, 50).get(49).isPresent(), "p just below alpha alerts");
+  }
 }
