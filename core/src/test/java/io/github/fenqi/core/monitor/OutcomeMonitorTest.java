@@ -600,4 +600,37 @@ class OutcomeMonitorTest {
     feed(above, "p", 140, 200);
     assertTrue(feed(above, "p", 20, 50).get(49).isPresent(), "p just below alpha alerts");
   }
+
+  /**
+   * An alert clears once the p-value is back at the clear level, not only above it: after a collapse from 70 % to 40 %
+   * raised an alert, acceptances raise the p-value step by step; with {@code alpha} half the first p-value of at least
+   * 0.05 (the clear level is then exactly that p-value), the alert holds until that step and clears on it (kills the
+   * mutant {@code p <= config.clearLevel()}).
+   */
+  @Test
+  void anAlertClearsWhenThePValueIsBackAtTheClearLevel() {
+    OutcomeMonitor probe = OutcomeMonitor.create(new MonitorConfig(50, 200, 200, 0.0001, 0.0));
+    feed(probe, "p", 140, 200);
+    feed(probe, "p", 20, 50);
+    List<Double> rising = new ArrayList<>();
+    while (rising.isEmpty() || rising.get(rising.size() - 1) < MonitorConfig.MIN_CLEAR_LEVEL) {
+      probe.record("p", Strategy.BALANCED, true);
+      rising.add(probe.status("p", Strategy.BALANCED).pValue().orElseThrow());
+    }
+    double clear = rising.get(rising.size() - 1);
+    assertTrue(rising.stream().limit(rising.size() - 1).allMatch(p -> p < clear) && clear < 0.5, rising.toString());
+    MonitorConfig config = new MonitorConfig(50, 200, 200, clear / 2, 0.0);
+    assertEquals(clear, config.clearLevel());
+    OutcomeMonitor m = OutcomeMonitor.create(config);
+    feed(m, "p", 140, 200);
+    assertTrue(feed(m, "p", 20, 50).get(49).isPresent(), "the collapse alerts");
+    for (int i = 0; i < rising.size() - 1; i++) {
+      m.record("p", Strategy.BALANCED, true);
+      assertTrue(m.status("p", Strategy.BALANCED).alerting(), "p " + rising.get(i) + " is below the clear level " + clear);
+    }
+    m.record("p", Strategy.BALANCED, true);
+    AcceptanceStatus back = m.status("p", Strategy.BALANCED);
+    assertEquals(clear, back.pValue().orElseThrow());
+    assertFalse(back.alerting(), back.toString());
+  }
 }
