@@ -107,6 +107,17 @@ class PolicyTextExtractorTest {
     assertEquals(60, r2.field(PolicyField.MAX_INSTALLMENTS).orElseThrow().intValue());
   }
 
+  /**
+   * A range whose ends are in different units reads each end in its own unit: "可分6个月至2年" is 6..24 months, and
+   * "可分1年至36个月" 12..36 (kills the mutants that read the end in the start's unit, or the start in the end's, at
+   * PolicyRules.java:816/817: each read the range as nothing).
+   */
+  @Test
+  void eachEndOfARangeIsReadInItsOwnUnit() {
+    assertInstallments("可分6个月至2年还清。", 6, 24);
+    assertInstallments("可分1年至36个月还清。", 12, 36);
+  }
+
   /** "可分一至三年": a lone numeral starting a range is a number (it had stayed a word, and the range was missed). */
   @Test
   void aRangeFromALoneChineseNumeralIsRead() {

@@ -539,4 +539,98 @@ class OutcomeMonitorTest {
       assertEquals(1, heard.get(), "alerts heard");
     }
   }
+
+  /**
+   * No test runs before the baseline holds {@code minBaseline} outcomes: with 99 of the 100 needed, a collapse from
+   * 90 % to 20 % raises nothing and has no p-value; the next outcome makes the baseline 100 and raises the alert (kills
+   * the mutant that tests a baseline one short, {@code minBaseline() - 1}).
+   */
+  @Test
+  void noTestRunsUntilTheBaselineHoldsMinBaselineOutcomes() {
+    OutcomeMonitor m = OutcomeMonitor.create(new MonitorConfig(50, 200, 100, 0.0001, 0.10));
+    List<Optional<AcceptanceDropAlert>> alerts = new ArrayList<>(feed(m, "p", 89, 99));
+    alerts.addAll(feed(m, "p", 10, 50));
+    assertTrue(alerts.stream().allMatch(Optional::isEmpty), "a baseline of 99 is one short of the 100 needed");
+    AcceptanceStatus shortOfOne = m.status("p", Strategy.BALANCED);
+    assertEquals(99, shortOfOne.baselineTotal());
+    assertTrue(shortOfOne.pValue().isEmpty(), shortOfOne.toString());
+    AcceptanceDropAlert alert = m.record("p", Strategy.BALANCED, false).orElseThrow();
+    assertEquals(100, alert.baselineTotal());
+    assertTrue(alert.pValue() < 0.0001, alert.toString());
+  }
+
+  /**
+   * The configuration's bounds are where its documentation puts them: a recent window, a baseline window and a minimum
+   * baseline of 10 are allowed and 9 are not, and a minimum baseline may be the baseline window but not one more (kills
+   * the mutants {@code recentWindow < 9} and {@code minBaseline > baselineWindow + 1}).
+   */
+  @Test
+  void eachWindowBoundIsExact() {
+    MonitorConfig least = new MonitorConfig(10, 10, 10, 0.0001, 0.10);
+    assertEquals(10, least.recentWindow());
+    assertEquals(List.of("recentWindow: must be at least 10, found 9"), problems(() -> new MonitorConfig(9, 10, 10,
+        0.0001, 0.10)));
+    assertEquals(List.of("baselineWindow: must be at least 10, found 9",
+        "minBaseline: must be between 10 and the baseline window (9), found 10"),
+        problems(() -> new MonitorConfig(10, 9, 10, 0.0001, 0.10)));
+    assertEquals(List.of("minBaseline: must be between 10 and the baseline window (200), found 9"),
+        problems(() -> new MonitorConfig(50, 200, 9, 0.0001, 0.10)));
+    assertEquals(200, new MonitorConfig(50, 200, 200, 0.0001, 0.10).minBaseline());
+    assertEquals(List.of("minBaseline: must be between 10 and the baseline window (200), found 201"),
+        problems(() -> new MonitorConfig(50, 200, 201, 0.0001, 0.10)));
+  }
+
+  private static List<String> problems(org.junit.jupiter.api.function.Executable config) {
+    return assertThrows(InvalidInputException.class, config).problems().stream().map(Object::toString).toList();
+  }
+
+  /**
+   * An alert needs a p-value below {@code alpha}, not at it: baseline 140 of 200, recent 20 of 50, tested once on the
+   * 250th outcome, raise nothing when {@code alpha} is that test's p-value exactly, and an alert when it is the next
+   * double up (kills the mutant {@code p <= config.alpha()}).
+   */
+  @Test
+  void anAlertNeedsAPValueBelowAlphaNotAtIt() {
+    double p = OutcomeMonitor.dropPValue(140, 200, 20, 50).orElseThrow();
+    OutcomeMonitor at = OutcomeMonitor.create(new MonitorConfig(50, 200, 200, p, 0.0));
+    feed(at, "p", 140, 200);
+    assertTrue(feed(at, "p", 20, 50).stream().allMatch(Optional::isEmpty), "p = alpha is not below it");
+    assertEquals(p, at.status("p", Strategy.BALANCED).pValue().orElseThrow());
+    OutcomeMonitor above = OutcomeMonitor.create(new MonitorConfig(50, 200, 200, Math.nextUp(p), 0.0));
+    feed(above, "p", 140, 200);
+    assertTrue(feed(above, "p", 20, 50).get(49).isPresent(), "p just below alpha alerts");
+  }
+
+  /**
+   * An alert clears once the p-value is back at the clear level, not only above it: after a collapse from 70 % to 40 %
+   * raised an alert, acceptances raise the p-value step by step; with {@code alpha} half the first p-value of at least
+   * 0.05 (the clear level is then exactly that p-value), the alert holds until that step and clears on it (kills the
+   * mutant {@code p <= config.clearLevel()}).
+   */
+  @Test
+  void anAlertClearsWhenThePValueIsBackAtTheClearLevel() {
+    OutcomeMonitor probe = OutcomeMonitor.create(new MonitorConfig(50, 200, 200, 0.0001, 0.0));
+    feed(probe, "p", 140, 200);
+    feed(probe, "p", 20, 50);
+    List<Double> rising = new ArrayList<>();
+    while (rising.isEmpty() || rising.get(rising.size() - 1) < MonitorConfig.MIN_CLEAR_LEVEL) {
+      probe.record("p", Strategy.BALANCED, true);
+      rising.add(probe.status("p", Strategy.BALANCED).pValue().orElseThrow());
+    }
+    double clear = rising.get(rising.size() - 1);
+    assertTrue(rising.stream().limit(rising.size() - 1).allMatch(p -> p < clear) && clear < 0.5, rising.toString());
+    MonitorConfig config = new MonitorConfig(50, 200, 200, clear / 2, 0.0);
+    assertEquals(clear, config.clearLevel());
+    OutcomeMonitor m = OutcomeMonitor.create(config);
+    feed(m, "p", 140, 200);
+    assertTrue(feed(m, "p", 20, 50).get(49).isPresent(), "the collapse alerts");
+    for (int i = 0; i < rising.size() - 1; i++) {
+      m.record("p", Strategy.BALANCED, true);
+      assertTrue(m.status("p", Strategy.BALANCED).alerting(), "p " + rising.get(i) + " is below the clear level " + clear);
+    }
+    m.record("p", Strategy.BALANCED, true);
+    AcceptanceStatus back = m.status("p", Strategy.BALANCED);
+    assertEquals(clear, back.pValue().orElseThrow());
+    assertFalse(back.alerting(), back.toString());
+  }
 }

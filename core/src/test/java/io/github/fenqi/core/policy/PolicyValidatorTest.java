@@ -380,4 +380,18 @@ class PolicyValidatorTest {
     assertTrue(validator.validate(sample().replace("\"minOverdueDays\": 91", "\"minOverdueDays\": 36525")
         .getBytes(StandardCharsets.UTF_8), "p.json").valid());
   }
+
+  /**
+   * A max one below min is refused, where a max equal to min is a policy of that one term: refusing only a max further
+   * below (the mutant {@code max + 1 < min}) would let a policy of 12..11 months validate with no term at all.
+   */
+  @Test
+  void aMaxOneBelowMinIsRefusedAndAMaxEqualToMinIsOneTerm() {
+    assertEquals(List.of(Problem.of("p.json: $.installments.max", "11 is below min 12 (line 14)")),
+        problems(sample().replace("\"max\": 36", "\"max\": 11")));
+    PolicyValidator.Result one = validator.validate(sample().replace("\"max\": 36", "\"max\": 12")
+        .getBytes(StandardCharsets.UTF_8), "p.json");
+    assertEquals(List.of(), one.problems());
+    assertEquals(List.of(12), one.orElseThrow().allowedTerms());
+  }
 }

@@ -253,11 +253,31 @@ class ScriptGeneratorTest {
     assertTrue(hardship.endsWith(quote + "家里有人生病，收入 中断。"), hardship);
   }
 
+  /**
+   * A component the option waives nothing of, written out as 0.00 (as a client's own option may give it; the request
+   * accepts it, 0 being within 0..the component), is not asked to be waived: the proposal asks for no waiver, where
+   * listing every entry (the mutant that drops {@code w.isPositive()}) would ask to waive "interest 0.00, 0.00 in total".
+   */
+  @ParameterizedTest
+  @EnumSource(ScriptLanguage.class)
+  void aWaiverOfZeroIsNotAskedFor(ScriptLanguage language) {
+    ScriptRequest request = request(language, null, Map.of(io.github.fenqi.core.debt.DebtComponent.INTEREST, Money.ZERO));
+    String proposal = ScriptGenerator.defaults().generate(request).get(0).section(ScriptSection.Kind.PROPOSAL).text();
+    String none = language == ScriptLanguage.ZH_CN ? "本方案不申请减免任何款项。" : "This plan asks for no waiver.";
+    assertTrue(proposal.contains(none), proposal);
+  }
+
   /** The sample case's first debt, planned over 12 months, for the sample borrower with {@code note}. */
   private static ScriptRequest request(ScriptLanguage language, String note) {
+    return request(language, note, Map.of());
+  }
+
+  /** {@link #request(ScriptLanguage, String)}, the option waiving {@code waived} (summing to zero). */
+  private static ScriptRequest request(ScriptLanguage language, String note,
+      Map<io.github.fenqi.core.debt.DebtComponent, Money> waived) {
     io.github.fenqi.core.debt.Debt d = CASE.debts().get(0);
     Policy policy = Samples.policies().stream().filter(p -> p.platformId().equals(d.platformId())).findFirst().orElseThrow();
-    io.github.fenqi.core.solve.PlanOption o = new io.github.fenqi.core.solve.PlanOption(d.id(), 12, Map.of(), Money.ZERO,
+    io.github.fenqi.core.solve.PlanOption o = new io.github.fenqi.core.solve.PlanOption(d.id(), 12, waived, Money.ZERO,
         d.totalOwed(), Money.ZERO, d.totalOwed(), Money.ofYuan(100), d.totalOwed(), 0.9,
         new io.github.fenqi.core.solve.AcceptanceFeatures(0.5, 1, 0.1, 1, true, 0.9), 0.7);
     return new ScriptRequest(CASE.borrower(), AFFORDABILITY, io.github.fenqi.core.solve.Strategy.BALANCED,
