@@ -13,8 +13,10 @@ import java.util.Locale;
  *
  * <p>Why besides the JMH benchmark: JMH measures wall time, which on this shared 2-vCPU host follows the neighbours'
  * load (one jar gave 84 ops/s beside a build and 776 on a quiet minute of the same session); a thread's CPU time varies
- * far less (rounds within ±5 % of their median on a quiet host, ±15 % beside a build), so two builds compare even when
- * it is busy. It is no substitute for JMH's figure against the target, which counts what a caller waits.
+ * far less within one JVM (rounds within ±5 % of their median on a quiet host, ±15 % beside a build). Across JVMs of
+ * one build it does not: the code compiles one way or another, and one jar's medians ranged 4.7–9.4 MB/s over five
+ * JVMs on a quiet host. So compare builds by the median over five or more JVMs of each, alternated. It is no
+ * substitute for JMH's figure against the target, which counts what a caller waits.
  *
  * <p>Run: {@code java -cp BUILD.jar io.github.fenqi.benchmarks.ExtractionCpuMedian [warm rounds] [timed rounds]}
  * (default 10 and 7; a round extracts the twelve texts 500 times; the compiled code settled after ~9 rounds on this
