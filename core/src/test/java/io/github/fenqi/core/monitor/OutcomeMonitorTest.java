@@ -580,6 +580,29 @@ class OutcomeMonitorTest {
         problems(() -> new MonitorConfig(50, 200, 201, 0.0001, 0.10)));
   }
 
+  /**
+   * {@code alpha} lies in (0, 0.5) and {@code minDrop} in [0, 1), their ends exact: 0 and 0.5 are refused as alpha and the
+   * doubles just inside them allowed, 1 is refused as minDrop and the double below it allowed, NaN refused as either
+   * (kills the mutants {@code alpha >= 0}, {@code alpha <= 0.5} and {@code minDrop <= 1}).
+   */
+  @Test
+  void alphaAndMinDropBoundsAreExact() {
+    for (double alpha : new double[] {Double.MIN_VALUE, Math.nextDown(0.5)}) {
+      assertEquals(alpha, new MonitorConfig(50, 200, 50, alpha, 0.10).alpha());
+    }
+    for (double alpha : new double[] {0.0, 0.5, Double.NaN}) {
+      assertEquals(List.of("alpha: must be in (0, 0.5), found " + alpha),
+          problems(() -> new MonitorConfig(50, 200, 50, alpha, 0.10)));
+    }
+    for (double minDrop : new double[] {0.0, Math.nextDown(1.0)}) {
+      assertEquals(minDrop, new MonitorConfig(50, 200, 50, 0.0001, minDrop).minDrop());
+    }
+    for (double minDrop : new double[] {1.0, Math.nextDown(0.0), Double.NaN}) {
+      assertEquals(List.of("minDrop: must be in [0, 1), found " + minDrop),
+          problems(() -> new MonitorConfig(50, 200, 50, 0.0001, minDrop)));
+    }
+  }
+
   private static List<String> problems(org.junit.jupiter.api.function.Executable config) {
     return assertThrows(InvalidInputException.class, config).problems().stream().map(Object::toString).toList();
   }
