@@ -143,6 +143,25 @@ class LivingCostFloorTest {
     assertEquals("广州市", table(HEADER + "310000,Shanghai,1420,2024,true,x\r440100,广州市,1231,2024,false,y\n")
         .floor("440106", 1).row().name());
   }
+  /**
+   * The uplift's range 1..5 is inclusive at both ends, and what is just outside is refused naming it: 1 and 5 apply
+   * (1 000.00 per person is 1 000.00 and 5 000.00 for one person), 0.99 and 5.01 do not (kills the mutants that make
+   * either end exclusive or move it).
+   */
+  @Test
+  void anUpliftOfExactlyOneOrFiveApplies() {
+    for (String uplift : new String[] {"1", "5"}) {
+      LivingCostFloor floor = LivingCostFloor.fromCsv(new ByteArrayInputStream(HEADER.getBytes(StandardCharsets.UTF_8)),
+          "floor.csv", new BigDecimal(uplift), Money.ofYuan(1000));
+      assertEquals(Money.ofYuan(1000L * Integer.parseInt(uplift)), floor.floor("110101", 1).floor());
+    }
+    for (String uplift : new String[] {"0.99", "5.01"}) {
+      InvalidInputException e = assertThrows(InvalidInputException.class, () -> LivingCostFloor.fromCsv(
+          new ByteArrayInputStream(new byte[0]), "floor.csv", new BigDecimal(uplift), Money.ofYuan(1000)));
+      assertEquals(List.of(Problem.of("uplift", uplift + " is outside 1..5")), e.problems());
+    }
+  }
+
   /** An uplift far out of range is named in exponent form: in full it is a billion digits, and refusing it ran out of memory. */
   @Test
   void anUpliftFarOutOfRangeIsNamedInShortForm() {
