@@ -161,59 +161,62 @@ public final class PolicyRules {
   private static final List<String> REFUSAL = List.of(
       "受理", "办理", "支持", "通过", "批准", "审批", "接受", "不允许", "不可以", "禁止");
   /**
-   * The bounds on the term, each with the word lists a match of its pattern contains a word of each of: a sentence
-   * missing one list cannot match, so the pattern is not tried there. Ten patterns tried at every position of every
-   * sentence had made extraction three times slower than with two; {@code PolicyRulesPreCheckProperties} checks
-   * that the lists are exact.
+   * The patterns of the term, each with the word lists a match of it contains a word of each of (a comparison, a
+   * refusal, a range's "至", a list's "、", a label's 期数, a suffix's 以内 or 以上): {@link #cued} does not search a
+   * sentence missing one list. Fifteen patterns tried at every position of every sentence had made extraction three
+   * times slower than with a few; {@code PolicyRulesPreCheckProperties} checks that the lists are exact.
    */
-  static final List<TermBound> TERM_BOUNDS = List.of(
-      new TermBound(MAX_TERM, PolicyField.MAX_INSTALLMENTS, 0, false, List.of(join(ABOVE,
+  static final Map<Pattern, List<List<String>>> TERM_WORDS = Map.ofEntries(
+      Map.entry(RANGE, List.of(List.of("-", "~", "至", "到"))),
+      Map.entry(LIST, List.of(List.of("、", "或", "和", "及", "/"))),
+      Map.entry(LABELED_TERMS, List.of(List.of("期数"))),
+      Map.entry(MAX_TERM_SUFFIX, List.of(List.of("以内", "以下", "之内", "封顶"))),
+      Map.entry(MIN_TERM_SUFFIX, List.of(List.of("起", "以上"))),
+      Map.entry(MAX_TERM, List.of(join(ABOVE,
           List.of("最长", "最多", "最高", "不超", "至多", "上限", "最大", "≤", "≦", "<=", "小于")))),
-      new TermBound(MIN_TERM, PolicyField.MIN_INSTALLMENTS, 0, false, List.of(join(BELOW,
-          List.of("最短", "最少", "最低", "至少", "≥", "≧", ">=", "大于")))),
-      new TermBound(MUST_BELOW_TERM, PolicyField.MAX_INSTALLMENTS, -1, true, List.of(BELOW)),
-      new TermBound(MUST_ABOVE_TERM, PolicyField.MIN_INSTALLMENTS, 1, true, List.of(ABOVE)),
-      new TermBound(REFUSED_ABOVE_TERM, PolicyField.MAX_INSTALLMENTS, 0, true, List.of(ABOVE, REFUSAL)),
-      new TermBound(REFUSED_BELOW_TERM, PolicyField.MIN_INSTALLMENTS, 0, true,
-          List.of(join(BELOW, List.of("不足", "不到")), REFUSAL)),
-      new TermBound(SIGN_BELOW_TERM, PolicyField.MAX_INSTALLMENTS, -1, true, List.of(List.of("<"))),
-      new TermBound(SIGN_ABOVE_TERM, PolicyField.MIN_INSTALLMENTS, 1, true, List.of(List.of(">"))),
-      new TermBound(REFUSED_FROM_TERM, PolicyField.MAX_INSTALLMENTS, -1, true, List.of(List.of("以上"), REFUSAL)),
-      new TermBound(REFUSED_UP_TO_TERM, PolicyField.MIN_INSTALLMENTS, 1, true,
-          List.of(List.of("以下", "以内"), REFUSAL)));
-
-  /**
-   * The other patterns of the term, each with the words of which every match of it contains one (a range's "至", a
-   * list's "、", a label's 期数, a suffix's 以内 or 以上); {@link #cued} does not search a sentence lacking them.
-   * {@code PolicyRulesPreCheckProperties} checks that the lists are exact.
-   */
-  static final Map<Pattern, List<String>> TERM_SPAN_WORDS = Map.of(
-      RANGE, List.of("-", "~", "至", "到"),
-      LIST, List.of("、", "或", "和", "及", "/"),
-      LABELED_TERMS, List.of("期数"),
-      MAX_TERM_SUFFIX, List.of("以内", "以下", "之内", "封顶"),
-      MIN_TERM_SUFFIX, List.of("起", "以上"));
+      Map.entry(MIN_TERM, List.of(join(BELOW, List.of("最短", "最少", "最低", "至少", "≥", "≧", ">=", "大于")))),
+      Map.entry(MUST_BELOW_TERM, List.of(BELOW)),
+      Map.entry(MUST_ABOVE_TERM, List.of(ABOVE)),
+      Map.entry(REFUSED_ABOVE_TERM, List.of(ABOVE, REFUSAL)),
+      Map.entry(REFUSED_BELOW_TERM, List.of(join(BELOW, List.of("不足", "不到")), REFUSAL)),
+      Map.entry(SIGN_BELOW_TERM, List.of(List.of("<"))),
+      Map.entry(SIGN_ABOVE_TERM, List.of(List.of(">"))),
+      Map.entry(REFUSED_FROM_TERM, List.of(List.of("以上"), REFUSAL)),
+      Map.entry(REFUSED_UP_TO_TERM, List.of(List.of("以下", "以内"), REFUSAL)));
   private static final Pattern NOTHING = Pattern.compile("(?!)");
 
-  /** {@code p}'s matcher over {@code s}, or one that finds nothing when {@code s} lacks every word of its list. */
-  private static Matcher cued(Pattern p, String s) {
-    return containsAny(s, TERM_SPAN_WORDS.get(p)) ? p.matcher(s) : NOTHING.matcher("");
-  }
+  /** The bounds on the term that {@link #bound} reads, in the order they are read. */
+  private static final List<TermBound> TERM_BOUNDS = List.of(
+      new TermBound(MAX_TERM, PolicyField.MAX_INSTALLMENTS, 0, false),
+      new TermBound(MIN_TERM, PolicyField.MIN_INSTALLMENTS, 0, false),
+      new TermBound(MUST_BELOW_TERM, PolicyField.MAX_INSTALLMENTS, -1, true),
+      new TermBound(MUST_ABOVE_TERM, PolicyField.MIN_INSTALLMENTS, 1, true),
+      new TermBound(REFUSED_ABOVE_TERM, PolicyField.MAX_INSTALLMENTS, 0, true),
+      new TermBound(REFUSED_BELOW_TERM, PolicyField.MIN_INSTALLMENTS, 0, true),
+      new TermBound(SIGN_BELOW_TERM, PolicyField.MAX_INSTALLMENTS, -1, true),
+      new TermBound(SIGN_ABOVE_TERM, PolicyField.MIN_INSTALLMENTS, 1, true),
+      new TermBound(REFUSED_FROM_TERM, PolicyField.MAX_INSTALLMENTS, -1, true),
+      new TermBound(REFUSED_UP_TO_TERM, PolicyField.MIN_INSTALLMENTS, 1, true));
 
   /**
    * A bound on the term: its pattern (groups as {@link #bound} reads them), the field, the shift of a strict bound,
-   * whether the clause must name the term, and the word lists every match has a word of each of.
+   * and whether the clause must name the term.
    */
-  record TermBound(Pattern pattern, PolicyField field, int shift, boolean named, List<List<String>> cues) {
-    /** False only when {@code s} lacks every word of some list, so that the pattern cannot match in it. */
-    boolean mayMatch(String s) {
-      for (List<String> words : cues) {
-        if (!containsAny(s, words)) {
-          return false;
-        }
+  private record TermBound(Pattern pattern, PolicyField field, int shift, boolean named) {}
+
+  /** Whether {@code s} has a word of each of {@code p}'s lists in {@link #TERM_WORDS}, as every match of p has. */
+  static boolean mayMatch(Pattern p, String s) {
+    for (List<String> words : TERM_WORDS.get(p)) {
+      if (!containsAny(s, words)) {
+        return false;
       }
-      return true;
     }
+    return true;
+  }
+
+  /** {@code p}'s matcher over {@code s}, or one that finds nothing when {@code s} cannot hold a match of it. */
+  private static Matcher cued(Pattern p, String s) {
+    return mayMatch(p, s) ? p.matcher(s) : NOTHING.matcher("");
   }
 
   private static List<String> join(List<String> a, List<String> b) {
@@ -854,9 +857,7 @@ public final class PolicyRules {
       }
     }
     for (TermBound b : TERM_BOUNDS) {
-      if (b.mayMatch(s)) {
-        bound(s, base, b.pattern(), b.field(), termContext, b.shift(), b.named(), out);
-      }
+      bound(s, base, b.pattern(), b.field(), termContext, b.shift(), b.named(), out);
     }
     m = cued(MAX_TERM_SUFFIX, s);
     while (m.find()) {
@@ -920,7 +921,7 @@ public final class PolicyRules {
    */
   private static void bound(String s, int base, Pattern p, PolicyField field, boolean termContext, int shift,
       boolean named, List<Candidate> out) {
-    Matcher m = p.matcher(s);
+    Matcher m = cued(p, s);
     while (m.find()) {
       String window = m.group(1);
       String unit = m.group(3);
