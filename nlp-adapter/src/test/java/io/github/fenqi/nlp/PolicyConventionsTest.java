@@ -41,6 +41,17 @@ class PolicyConventionsTest {
   }
 
   /**
+   * A half after months is half a month of days ("2个月半" 75, as "1年半" is 180), and a rest of days below a month
+   * adds its days ("2个月29天" 89); a month's half had only been seen after years and half a year.
+   */
+  @Test
+  void aHalfOrARestOfDaysAfterMonthsAddsItsDays() {
+    Map<String, Integer> days = Map.of("逾期满2个月半的客户可申请。", 75, "逾期满三个月半方可申请。", 105,
+        "逾期满2个月29天的客户可申请。", 89, "逾期满1年11个月的客户可申请。", 690);
+    days.forEach((text, d) -> assertEquals(Optional.of(d), value(text, PolicyField.MIN_OVERDUE_DAYS), text));
+  }
+
+  /**
    * "首付不能超过30%", "首付不得高于30%": the most a down payment may be, no least; only 不超过, 不高于 and 不得超过 were
    * known, so these had been read as a minimum down payment of 0.3, the cap taken for the floor.
    */
