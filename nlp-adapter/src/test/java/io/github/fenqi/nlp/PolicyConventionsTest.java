@@ -52,6 +52,18 @@ class PolicyConventionsTest {
   }
 
   /**
+   * "逾期在90天以下": 以下 after the period makes it the most overdue, no minimum, as 以内 does; with 以上 it is the
+   * least. The 在 had made it a threshold, so only the 以下 after it keeps it from being read as the minimum.
+   */
+  @Test
+  void anOverduePeriodFollowedByYiXiaIsNoMinimum() {
+    for (String text : List.of("逾期在90天以下的客户可申请。", "逾期在3个月以下的客户可申请。", "逾期在90天以内的客户可申请。")) {
+      assertEquals(Optional.empty(), value(text, PolicyField.MIN_OVERDUE_DAYS), text);
+    }
+    assertEquals(Optional.of(90), value("逾期在90天以上的客户可申请。", PolicyField.MIN_OVERDUE_DAYS));
+  }
+
+  /**
    * "首付不能超过30%", "首付不得高于30%": the most a down payment may be, no least; only 不超过, 不高于 and 不得超过 were
    * known, so these had been read as a minimum down payment of 0.3, the cap taken for the floor.
    */
