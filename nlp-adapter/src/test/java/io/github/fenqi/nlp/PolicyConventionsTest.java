@@ -64,6 +64,21 @@ class PolicyConventionsTest {
   }
 
   /**
+   * Every overdue form reads up to ten years (3650 days) and nothing beyond, at both ends alike: a threshold, a range's
+   * upper end, "不足…的不予办理" and a threshold before 逾期.
+   */
+  @Test
+  void everyOverdueFormReadsUpToTenYears() {
+    Map<String, Integer> read = Map.of("逾期满3650天的客户可申请。", 3650, "逾期30至3650天的客户可申请。", 30,
+        "逾期不足3650天的不予办理。", 3650, "满3650天的逾期客户可申请。", 3650);
+    read.forEach((text, d) -> assertEquals(Optional.of(d), value(text, PolicyField.MIN_OVERDUE_DAYS), text));
+    for (String text : List.of("逾期满3651天的客户可申请。", "逾期30至3651天的客户可申请。", "逾期不足3651天的不予办理。",
+        "满3651天的逾期客户可申请。")) {
+      assertEquals(Optional.empty(), value(text, PolicyField.MIN_OVERDUE_DAYS), text);
+    }
+  }
+
+  /**
    * "首付不能超过30%", "首付不得高于30%": the most a down payment may be, no least; only 不超过, 不高于 and 不得超过 were
    * known, so these had been read as a minimum down payment of 0.3, the cap taken for the floor.
    */
