@@ -79,6 +79,17 @@ class PolicyConventionsTest {
   }
 
   /**
+   * A waiver cap at either end of 0..1 is read: "最高不超过100%" in a clause after a bare waiver is a cap of 1, and a strict
+   * bound of one hundredth ("低于1%", "不可减免1%以上") is a cap of 0, the largest hundredth below it, not nothing.
+   */
+  @Test
+  void aWaiverCapAtNothingOrAllIsRead() {
+    Map<String, String> caps = Map.of("罚息可酌情减免，最高不超过100%。", "1.0", "罚息可酌情减免，比例低于1%。", "0.0",
+        "罚息不可减免1%以上。", "0.0", "罚息减免低于1%。", "0.0", "罚息减免100%。", "1.0");
+    caps.forEach((text, r) -> assertRatio(r, text, PolicyField.MAX_PENALTY_WAIVER));
+  }
+
+  /**
    * "首付不能超过30%", "首付不得高于30%": the most a down payment may be, no least; only 不超过, 不高于 and 不得超过 were
    * known, so these had been read as a minimum down payment of 0.3, the cap taken for the floor.
    */
