@@ -548,6 +548,22 @@ class StatementAnalyzerTest {
   }
 
   /**
+   * A refund looks back 90 days for its purchase, to the second and including the 90th day's same time: a return at
+   * exactly 90 days cancels the purchase, one a second later finds none and is removed alone.
+   */
+  @Test
+  void aRefundFindsItsPurchaseUpToExactlyNinetyDaysBefore() {
+    ParsedStatement b = bank("b.csv", "2026-05-01,12:00:00,POS消费,,80.22,1000.00,惠邻生鲜超市,,POS\n"
+        + "2026-05-01,13:00:00,POS消费,,50.00,950.00,家家福超市,,POS\n"
+        + "2026-07-30,12:00:00,消费退货,80.22,,1030.22,惠邻生鲜超市,,POS\n"
+        + "2026-07-30,13:00:01,退货,50.00,,1080.22,家家福超市,,POS\n");
+    StatementAnalysis r = StatementAnalyzer.defaults().analyze(List.of(b));
+    assertEquals(List.of("b.csv:4 REFUND b.csv:2", "b.csv:5 REFUND -"), r.removals().stream()
+        .filter(x -> x.kind() == RemovalKind.REFUND)
+        .map(x -> x.transaction().location() + " " + x.kind() + " " + x.paired().orElse("-")).toList());
+  }
+
+  /**
    * '财付通提现' is the holder's own WeChat balance reaching the bank: monthly and steady, it had been promoted to salary
    * when the WeChat statement was not given. A withdrawal (提现) credited by a wallet operator (财付通, 支付宝) is the
    * holder's own money, and so is one whose description names the wallet (支付宝提现) where the bank leaves the
