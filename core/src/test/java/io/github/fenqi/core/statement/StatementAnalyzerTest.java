@@ -626,6 +626,23 @@ class StatementAnalyzerTest {
         .filter(x -> x.transaction().source().equals("bank.csv")).map(x -> x.paired().orElseThrow()).toList());
   }
 
+  /**
+   * The two sides of a move between the holder's own accounts pair up to exactly the transfer window apart (3 days by
+   * default, to the second), not a second more: then the bank's side stays, no move found for it.
+   */
+  @Test
+  void ownAccountSidesPairUpToExactlyTheTransferWindowApart() {
+    ParsedStatement b = bank("bank.csv", "2026-05-11,12:00:00,转账,,1000.00,,支付宝(中国)网络技术有限公司,,手机银行\n");
+    for (String at : List.of("2026-05-14 12:00:00", "2026-05-14 12:00:01")) {
+      ParsedStatement a = alipay("alipay.csv", at
+          + ",账户存取,招商银行,/,充值-普通充值,不计收支,1000.00,招商银行储蓄卡(3821),交易成功,A1,,,\n");
+      StatementAnalysis r = StatementAnalyzer.defaults().analyze(List.of(b, a));
+      List<String> paired = r.removals().stream().filter(x -> x.transaction().source().equals("bank.csv"))
+          .map(x -> x.paired().orElse("-")).toList();
+      assertEquals(at.endsWith(":00") ? List.of("alipay.csv:2") : List.of(), paired, at);
+    }
+  }
+
   /** A transfer window of 36 hours was told as "within 1 days" in the pairing's explanation. */
   @Test
   void theTransferWindowIsToldAsItWasGiven() {
