@@ -41,6 +41,55 @@ class PolicyConventionsTest {
   }
 
   /**
+   * A half after months is half a month of days ("2个月半" 75, as "1年半" is 180), and a rest of days below a month
+   * adds its days ("2个月29天" 89); a month's half had only been seen after years and half a year.
+   */
+  @Test
+  void aHalfOrARestOfDaysAfterMonthsAddsItsDays() {
+    Map<String, Integer> days = Map.of("逾期满2个月半的客户可申请。", 75, "逾期满三个月半方可申请。", 105,
+        "逾期满2个月29天的客户可申请。", 89, "逾期满1年11个月的客户可申请。", 690);
+    days.forEach((text, d) -> assertEquals(Optional.of(d), value(text, PolicyField.MIN_OVERDUE_DAYS), text));
+  }
+
+  /**
+   * "逾期在90天以下": 以下 after the period makes it the most overdue, no minimum, as 以内 does; with 以上 it is the
+   * least. The 在 had made it a threshold, so only the 以下 after it keeps it from being read as the minimum.
+   */
+  @Test
+  void anOverduePeriodFollowedByYiXiaIsNoMinimum() {
+    for (String text : List.of("逾期在90天以下的客户可申请。", "逾期在3个月以下的客户可申请。", "逾期在90天以内的客户可申请。")) {
+      assertEquals(Optional.empty(), value(text, PolicyField.MIN_OVERDUE_DAYS), text);
+    }
+    assertEquals(Optional.of(90), value("逾期在90天以上的客户可申请。", PolicyField.MIN_OVERDUE_DAYS));
+  }
+
+  /**
+   * Every overdue form reads up to ten years (3650 days) and nothing beyond, at both ends alike: a threshold, a range's
+   * upper end, "不足…的不予办理" and a threshold before 逾期.
+   */
+  @Test
+  void everyOverdueFormReadsUpToTenYears() {
+    Map<String, Integer> read = Map.of("逾期满3650天的客户可申请。", 3650, "逾期30至3650天的客户可申请。", 30,
+        "逾期不足3650天的不予办理。", 3650, "满3650天的逾期客户可申请。", 3650);
+    read.forEach((text, d) -> assertEquals(Optional.of(d), value(text, PolicyField.MIN_OVERDUE_DAYS), text));
+    for (String text : List.of("逾期满3651天的客户可申请。", "逾期30至3651天的客户可申请。", "逾期不足3651天的不予办理。",
+        "满3651天的逾期客户可申请。")) {
+      assertEquals(Optional.empty(), value(text, PolicyField.MIN_OVERDUE_DAYS), text);
+    }
+  }
+
+  /**
+   * A waiver cap at either end of 0..1 is read: "最高不超过100%" in a clause after a bare waiver is a cap of 1, and a strict
+   * bound of one hundredth ("低于1%", "不可减免1%以上") is a cap of 0, the largest hundredth below it, not nothing.
+   */
+  @Test
+  void aWaiverCapAtNothingOrAllIsRead() {
+    Map<String, String> caps = Map.of("罚息可酌情减免，最高不超过100%。", "1.0", "罚息可酌情减免，比例低于1%。", "0.0",
+        "罚息不可减免1%以上。", "0.0", "罚息减免低于1%。", "0.0", "罚息减免100%。", "1.0");
+    caps.forEach((text, r) -> assertRatio(r, text, PolicyField.MAX_PENALTY_WAIVER));
+  }
+
+  /**
    * "首付不能超过30%", "首付不得高于30%": the most a down payment may be, no least; only 不超过, 不高于 and 不得超过 were
    * known, so these had been read as a minimum down payment of 0.3, the cap taken for the floor.
    */

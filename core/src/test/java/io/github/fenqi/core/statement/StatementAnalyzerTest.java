@@ -548,6 +548,22 @@ class StatementAnalyzerTest {
   }
 
   /**
+   * A refund looks back 90 days for its purchase, to the second and including the 90th day's same time: a return at
+   * exactly 90 days cancels the purchase, one a second later finds none and is removed alone.
+   */
+  @Test
+  void aRefundFindsItsPurchaseUpToExactlyNinetyDaysBefore() {
+    ParsedStatement b = bank("b.csv", "2026-05-01,12:00:00,POS消费,,80.22,1000.00,惠邻生鲜超市,,POS\n"
+        + "2026-05-01,13:00:00,POS消费,,50.00,950.00,家家福超市,,POS\n"
+        + "2026-07-30,12:00:00,消费退货,80.22,,1030.22,惠邻生鲜超市,,POS\n"
+        + "2026-07-30,13:00:01,退货,50.00,,1080.22,家家福超市,,POS\n");
+    StatementAnalysis r = StatementAnalyzer.defaults().analyze(List.of(b));
+    assertEquals(List.of("b.csv:4 REFUND b.csv:2", "b.csv:5 REFUND -"), r.removals().stream()
+        .filter(x -> x.kind() == RemovalKind.REFUND)
+        .map(x -> x.transaction().location() + " " + x.kind() + " " + x.paired().orElse("-")).toList());
+  }
+
+  /**
    * '财付通提现' is the holder's own WeChat balance reaching the bank: monthly and steady, it had been promoted to salary
    * when the WeChat statement was not given. A withdrawal (提现) credited by a wallet operator (财付通, 支付宝) is the
    * holder's own money, and so is one whose description names the wallet (支付宝提现) where the bank leaves the
@@ -608,6 +624,23 @@ class StatementAnalyzerTest {
     assertEquals(List.of(Money.ZERO, Money.ZERO), r.months().stream().map(MonthlySummary::income).toList());
     assertEquals(List.of("alipay.csv:2", "alipay.csv:3"), r.removals().stream()
         .filter(x -> x.transaction().source().equals("bank.csv")).map(x -> x.paired().orElseThrow()).toList());
+  }
+
+  /**
+   * The two sides of a move between the holder's own accounts pair up to exactly the transfer window apart (3 days by
+   * default, to the second), not a second more: then the bank's side stays, no move found for it.
+   */
+  @Test
+  void ownAccountSidesPairUpToExactlyTheTransferWindowApart() {
+    ParsedStatement b = bank("bank.csv", "2026-05-11,12:00:00,转账,,1000.00,,支付宝(中国)网络技术有限公司,,手机银行\n");
+    for (String at : List.of("2026-05-14 12:00:00", "2026-05-14 12:00:01")) {
+      ParsedStatement a = alipay("alipay.csv", at
+          + ",账户存取,招商银行,/,充值-普通充值,不计收支,1000.00,招商银行储蓄卡(3821),交易成功,A1,,,\n");
+      StatementAnalysis r = StatementAnalyzer.defaults().analyze(List.of(b, a));
+      List<String> paired = r.removals().stream().filter(x -> x.transaction().source().equals("bank.csv"))
+          .map(x -> x.paired().orElse("-")).toList();
+      assertEquals(at.endsWith(":00") ? List.of("alipay.csv:2") : List.of(), paired, at);
+    }
   }
 
   /** A transfer window of 36 hours was told as "within 1 days" in the pairing's explanation. */
