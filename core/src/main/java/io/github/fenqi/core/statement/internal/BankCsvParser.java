@@ -276,8 +276,15 @@ public final class BankCsvParser extends CsvStatementParser {
    * "both filled" for {@code /}), so an export writing it there had every row rejected.
    */
   private static String unfilled(String field) {
-    return PLACEHOLDERS.contains(field.strip()) ? "" : field;
+    String f = field.strip();
+    return f.length() <= PLACEHOLDER_LENGTH && PLACEHOLDERS.contains(f) ? "" : field;
   }
+
+  /**
+   * The longest placeholder: a longer field is none, answered without hashing it ({@link #unfilled} is asked of three
+   * fields of every row, amounts and balances far longer than a dash).
+   */
+  private static final int PLACEHOLDER_LENGTH = PLACEHOLDERS.stream().mapToInt(String::length).max().orElse(0);
 
   /** How a bank labels the totals line after its rows: 合计,,,12345.67,2345.00. */
   private static final List<String> TOTAL_LABELS = List.of("合计", "总计", "本期合计");
@@ -438,6 +445,9 @@ public final class BankCsvParser extends CsvStatementParser {
    * formatted for accounting write money out. All but the first had been refused as "not an amount".
    */
   private static boolean isMinus(String field) {
+    if (startsWithDigit(field)) {
+      return false;
+    }
     String f = afterYuan(field.strip());
     return !f.isEmpty() && MINUS.indexOf(f.charAt(0)) >= 0 || inParentheses(f);
   }
@@ -457,6 +467,19 @@ public final class BankCsvParser extends CsvStatementParser {
   }
 
   private static final String MINUS = "-\u2212\uFF0D";
+
+  /**
+   * Whether {@code field}, stripped, starts with an ASCII digit: then it has no sign, no parentheses and no yuan sign
+   * before it ({@link #isMinus} is false, {@link #magnitude} is the field stripped), as most amounts are written, and
+   * the row's amounts are read without those tests.
+   */
+  private static boolean startsWithDigit(String field) {
+    int i = 0;
+    while (i < field.length() && Character.isWhitespace(field.charAt(i))) {
+      i++;
+    }
+    return i < field.length() && field.charAt(i) >= '0' && field.charAt(i) <= '9';
+  }
 
   /**
    * Whether {@code f} is wrapped in parentheses, the unit after them or not: {@code (1.00)} and {@code (1.00)元}, as a
@@ -501,6 +524,9 @@ public final class BankCsvParser extends CsvStatementParser {
    */
   private String unsigned(String column, String field) {
     String f = field.strip();
+    if (f.isEmpty() || startsWithDigit(f)) {
+      return f; // no sign, parentheses or yuan sign: its own magnitude
+    }
     String rest = magnitude(f);
     if (isMinus(rest) || rest.startsWith("+") || rest.isEmpty() && !f.isEmpty()) {
       throw new IllegalArgumentException(column + " " + quoted(field) + (rest.isEmpty() ? " is a sign without an amount"
