@@ -36,11 +36,7 @@ public final class ExtractionCpuMedian {
     }
     int warm = args.length > 0 ? SolverJarComparison.positive(args[0], "warm rounds") : 10;
     int timed = args.length > 1 ? SolverJarComparison.positive(args[1], "timed rounds") : 7;
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    if (!threads.isCurrentThreadCpuTimeSupported()) {
-      System.err.println("this JVM cannot measure a thread's CPU time");
-      System.exit(1);
-    }
+    ThreadMXBean threads = threadCpuClock();
     long batchBytes = PolicyExtractionBenchmark.TEXTS.stream()
         .mapToLong(t -> t.getBytes(StandardCharsets.UTF_8).length).sum();
     PolicyTextExtractor extractor = PolicyTextExtractor.create();
@@ -58,11 +54,25 @@ public final class ExtractionCpuMedian {
         mbPerCpuSecond[round - warm] = batchBytes * (double) BATCHES_PER_ROUND / seconds / 1e6;
       }
     }
-    String rounds = Arrays.toString(Arrays.stream(mbPerCpuSecond)
-        .mapToObj(v -> String.format(Locale.ROOT, "%.2f", v)).toArray());
-    double[] sorted = mbPerCpuSecond.clone();
+    System.out.printf(Locale.ROOT, "MB/s per CPU second: %s (%d fields read)%n", medianAndRounds(mbPerCpuSecond, "%.2f"),
+        fields);
+  }
+
+  /** The current thread's CPU clock; exits with status 1, saying so, when this JVM has none. */
+  static ThreadMXBean threadCpuClock() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    if (!threads.isCurrentThreadCpuTimeSupported()) {
+      System.err.println("this JVM cannot measure a thread's CPU time");
+      System.exit(1);
+    }
+    return threads;
+  }
+
+  /** "median M, rounds [r1, r2, …]" of {@code rounds}, each written with {@code format}. */
+  static String medianAndRounds(double[] rounds, String format) {
+    String each = Arrays.toString(Arrays.stream(rounds).mapToObj(v -> String.format(Locale.ROOT, format, v)).toArray());
+    double[] sorted = rounds.clone();
     Arrays.sort(sorted);
-    System.out.printf(Locale.ROOT, "MB/s per CPU second: median %.2f, rounds %s (%d fields read)%n",
-        sorted[sorted.length / 2], rounds, fields);
+    return "median " + String.format(Locale.ROOT, format, sorted[sorted.length / 2]) + ", rounds " + each;
   }
 }
