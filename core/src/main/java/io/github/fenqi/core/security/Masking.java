@@ -475,7 +475,9 @@ public final class Masking {
   /**
    * {@code masked}, {@code run} masked, with each digit hidden that the own mask of a mobile written within the run
    * hides: eleven digits, 1 and 3–9 then nine more, starting where a group of the run starts and ending where one
-   * ends, across separators of one kind ({@link #writtenOneWay}), no date's digits among them. The split masks the
+   * ends, across separators of one kind ({@link #writtenOneWay}), even where its first or last group can also be read
+   * as a date's day or year: which the writer meant cannot be told, and its mask hides none of the date's digits
+   * (a card and a date around {@code 1381234-2026 11 5} had shown the mobile's {@code 1234}). The split masks the
    * identifiers written the usual ways and leaves groups that are none as they are, so
    * {@code 4444 4444 4444 1381 2345678} had been a card and seven digits, the mobile {@code 13812345678} shown all
    * but whole. A run of one group is an identifier, masked as one, or none. Linear in the run: a look at eleven digits
@@ -499,7 +501,6 @@ public final class Masking {
     if (count == run.length()) { // one group is an identifier, masked as one, or none
       return masked;
     }
-    int[] dates = null;
     boolean allHidden = (long) mobile.head + mobile.tail >= 11;
     int hiddenFrom = allHidden ? 0 : mobile.head;
     int hiddenTo = allHidden ? 11 : 11 - mobile.tail;
@@ -510,12 +511,9 @@ public final class Masking {
           || !writtenOneWay(run, separatorAt, o)) {
         continue;
       }
-      dates = dates == null ? dateDigits(run) : dates;
-      if (dates[o + 11] == dates[o]) { // a date is no part of an identifier: 157 1886 7879 2026-11-30
-        hide = hide == null ? new boolean[count] : hide;
-        for (int k = o + hiddenFrom; k < o + hiddenTo; k++) {
-          hide[k] = true;
-        }
+      hide = hide == null ? new boolean[count] : hide;
+      for (int k = o + hiddenFrom; k < o + hiddenTo; k++) {
+        hide[k] = true;
       }
     }
     if (hide == null) {
@@ -557,27 +555,6 @@ public final class Masking {
       }
     }
     return true;
-  }
-
-  /**
-   * For each digit of {@code run}, how many digits before it belong to a date written as three of its groups
-   * ({@link #dateGroups}), so that a span holds none when the counts at its ends agree.
-   */
-  private static int[] dateDigits(String run) {
-    Grouped g = Grouped.of(run);
-    int[] before = new int[g.digits()[g.size()] + 1];
-    boolean[] inDate = new boolean[before.length];
-    for (int k = 0; k + 3 <= g.size(); k++) {
-      if (dateGroups(g.groups(), g.separators(), k)) {
-        for (int d = g.digits()[k]; d < g.digits()[k + 3]; d++) {
-          inDate[d] = true;
-        }
-      }
-    }
-    for (int d = 0; d + 1 < before.length; d++) {
-      before[d + 1] = before[d] + (inDate[d] ? 1 : 0);
-    }
-    return before;
   }
 
   /** Whether {@code digits} hold a mobile's eleven digits from {@code at} on: 1 and 3–9, then nine more. */

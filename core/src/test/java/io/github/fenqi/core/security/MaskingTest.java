@@ -235,6 +235,22 @@ class MaskingTest {
   }
 
   /**
+   * A mobile whose last group can also be read as a date's year, or whose first group as a date's day, still has its
+   * middle hidden: the card and date a property drew around {@code 1818288-2023 3 5} had shown four of its hidden
+   * digits, as {@code 6222 0212 1381234-2026 11 5} showed {@code 1234} in {@code 622202*****1234-2026 11 5}. Which
+   * reading the writer meant cannot be told, and the mobile's mask hides none of the date's digits either way.
+   */
+  @Test
+  void aMobileSharingAGroupWithADateIsStillMasked() {
+    assertEquals("622202*********-2026 11 5", m.redact("6222 0212 1381234-2026 11 5"));
+    assertEquals("622202*********-2026 11 5", m.redact(m.redact("6222 0212 1381234-2026 11 5")));
+    assertEquals("2026-11-13 8*** *5678", m.redact("2026-11-13 8123 45678"));
+    assertEquals("2026-11-13 8*** *5678", m.redact(m.redact("2026-11-13 8123 45678")));
+    String drawn = "备注：992－3-652–1818288-2023 3 5。"; // the property's draw: mobile 18182882023
+    assertEquals("备注：992365********-2023 3 5。", m.redact(drawn));
+  }
+
+  /**
    * Whatever group stands before a mobile written 3-4-4, the mobile's four hidden digits stay hidden: the run is
    * compared without its separators, digit for digit.
    */
