@@ -303,8 +303,9 @@ public final class BankCsvParser extends CsvStatementParser {
   @Override
   protected boolean isFooter(List<String> fields) {
     String first = firstFilled(fields);
-    return mayBeLabelled(first) && (labelled(first, TOTAL_LABELS) || labelled(first, MADE_LABELS) || labelled(first, NOTE_LABELS)
-        || labelled(first, CREDIT_SUM_LABELS) || labelled(first, DEBIT_SUM_LABELS) || labelled(first, PAGE_LABELS));
+    return mayBeLabelled(first) && (labelled(first, TOTAL_LABELS) || labelled(first, MADE_LABELS)
+        || labelled(first, NOTE_LABELS) || labelled(first, CREDIT_SUM_LABELS) || labelled(first, DEBIT_SUM_LABELS)
+        || labelled(first, PAGE_LABELS));
   }
 
   /**
