@@ -46,6 +46,49 @@ class ForensicBoundariesTest {
     ForensicThresholds make();
   }
 
+  /**
+   * The Benford test counts amounts of 10 yuan or more (10.00 counts, 9.99 does not), runs from 300 of them (below
+   * 300 it is skipped, saying how many there were) and signals a χ² above 26.12, not only one far above it.
+   */
+  @Test
+  void benfordCountsFromTenYuanRunsFromThreeHundredAmountsAndSignalsAboveTheCriticalValue() {
+    List<String> amounts = new java.util.ArrayList<>();
+    int[] perDigit = {70, 53, 38, 29, 24, 20, 17, 15, 34}; // χ² ≈ 34.5 against Benford's law for 300 amounts
+    for (int d = 1; d <= 9; d++) {
+      for (int i = 0; i < perDigit[d - 1]; i++) {
+        amounts.add(io.github.fenqi.core.money.Money.ofFen(d * 100_00L + i * 7).toString());
+      }
+    }
+    assertEquals(300, amounts.size());
+    ForensicReport deviating = examine(noBalance(amounts));
+    ForensicSignal signal = signals(deviating, ForensicSignal.Kind.BENFORD_DEVIATION).stream().findFirst()
+        .orElseThrow(() -> new AssertionError(deviating.notes().toString()));
+    assertTrue(signal.detail().startsWith("first digits of 300 amounts: χ² = 34.5 > 26.12"), signal.detail());
+
+    List<String> lastIsTen = new java.util.ArrayList<>(amounts);
+    lastIsTen.set(299, "10.00");
+    ForensicReport atTen = examine(noBalance(lastIsTen));
+    assertTrue(atTen.notes().stream().noneMatch(n -> n.contains("Benford test skipped")), atTen.notes().toString());
+
+    List<String> lastBelowTen = new java.util.ArrayList<>(amounts);
+    lastBelowTen.set(299, "9.99");
+    ForensicReport belowTen = examine(noBalance(lastBelowTen));
+    assertTrue(belowTen.notes().contains("b.csv: 299 amounts of 10 yuan or more, fewer than 300: Benford test skipped"),
+        belowTen.notes().toString());
+    assertEquals(List.of(), signals(belowTen, ForensicSignal.Kind.BENFORD_DEVIATION));
+  }
+
+  /** Bank rows without a balance column, one debit of each amount to its own shop. */
+  private static ParsedStatement noBalance(List<String> amounts) {
+    StringBuilder csv = new StringBuilder(BANK_HEADER.replace(",账户余额", ""));
+    for (int i = 0; i < amounts.size(); i++) {
+      csv.append(String.format("2026-05-%02d,10:00:00,POS消费,,%s,商户%d,,POS%n", 1 + i % 28, amounts.get(i), i));
+    }
+    BankColumnMapping mapping = new BankColumnMapping("交易日期", "交易时间", "摘要", "收入金额", "支出金额", null, "对方户名",
+        "对方账号", "交易渠道");
+    return StatementParser.bank(mapping).parse("b.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
   private static final String BANK_HEADER = "交易日期,交易时间,摘要,收入金额,支出金额,账户余额,对方户名,对方账号,交易渠道\n";
 
   private static ParsedStatement bank(String rows) {
