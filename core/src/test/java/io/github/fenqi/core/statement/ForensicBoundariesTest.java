@@ -89,6 +89,31 @@ class ForensicBoundariesTest {
     return StatementParser.bank(mapping).parse("b.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * An income spike is the last month's income above 1.5 × the median of at least three months before it: with two
+   * months before it the check is skipped, with three it runs; exactly 1.5 × is no spike, a fen more is; the median of
+   * an even number of months is the mean of the middle two.
+   */
+  @Test
+  void anIncomeSpikeNeedsThreeMonthsBeforeAndIsStrictlyAboveOneAndAHalfTimesTheirMedian() {
+    assertEquals(List.of(), spikes("6000.00", "6000.00", "15000.00"));
+    assertEquals(List.of("b.csv:5"), spikes("6000.00", "6000.00", "6000.00", "15000.00").get(0).rows());
+    assertEquals(List.of(), spikes("6000.00", "6000.00", "6000.00", "9000.00"));
+    assertEquals(1, spikes("6000.00", "6000.00", "6000.00", "9000.01").size());
+    List<ForensicSignal> even = spikes("4000.00", "10000.00", "6000.00", "8000.00", "10500.01");
+    assertEquals(1, even.size());
+    assertTrue(even.get(0).detail().endsWith("the median 7000.00 of the months before"), even.get(0).detail());
+  }
+
+  /** One salary a month from May, in the order given, and the income spikes found. */
+  private static List<ForensicSignal> spikes(String... salaries) {
+    StringBuilder csv = new StringBuilder();
+    for (int m = 0; m < salaries.length; m++) {
+      csv.append(String.format("2026-%02d-10,09:00:00,代发工资,%s,,,某某科技有限公司,,批量代发%n", m + 5, salaries[m]));
+    }
+    return signals(examine(bank(csv.toString())), ForensicSignal.Kind.INCOME_SPIKE);
+  }
+
   private static final String BANK_HEADER = "交易日期,交易时间,摘要,收入金额,支出金额,账户余额,对方户名,对方账号,交易渠道\n";
 
   private static ParsedStatement bank(String rows) {
