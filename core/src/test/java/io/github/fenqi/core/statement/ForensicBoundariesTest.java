@@ -114,6 +114,27 @@ class ForensicBoundariesTest {
     return signals(examine(bank(csv.toString())), ForensicSignal.Kind.INCOME_SPIKE);
   }
 
+  /**
+   * Round credits: at least three credits of 1 000 yuan or more (1 000.00 is one), and more than half of them
+   * multiples of 1 000 (exactly half is not; a multiple of 100 only is not round).
+   */
+  @Test
+  void roundCreditsNeedThreeOfAThousandOrMoreAndMoreThanHalfMultiplesOfAThousand() {
+    assertEquals(1, rounds("1000.00", "2000.00", "1500.00").size());
+    assertEquals(List.of(), rounds("1000.00", "2000.00", "1500.00", "2500.00"));
+    assertEquals(List.of(), rounds("1100.00", "2200.00", "3000.00"));
+    assertEquals(List.of(), rounds("999.99", "2000.00", "3000.00"));
+  }
+
+  /** One credit a day from 1 May, and the round-amount signals found. */
+  private static List<ForensicSignal> rounds(String... credits) {
+    StringBuilder csv = new StringBuilder();
+    for (int i = 0; i < credits.length; i++) {
+      csv.append(String.format("2026-05-%02d,09:00:00,代发工资,%s,,,某某科技有限公司,,批量代发%n", i + 1, credits[i]));
+    }
+    return signals(examine(bank(csv.toString())), ForensicSignal.Kind.ROUND_AMOUNTS);
+  }
+
   private static final String BANK_HEADER = "交易日期,交易时间,摘要,收入金额,支出金额,账户余额,对方户名,对方账号,交易渠道\n";
 
   private static ParsedStatement bank(String rows) {
