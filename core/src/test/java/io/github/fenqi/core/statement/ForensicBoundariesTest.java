@@ -135,6 +135,17 @@ class ForensicBoundariesTest {
     return signals(examine(bank(csv.toString())), ForensicSignal.Kind.ROUND_AMOUNTS);
   }
 
+  /** Three rows are enough for the order check: the one of them out of the file's order is named. */
+  @Test
+  void aThreeRowStatementWithARowOutOfOrderIsSeen() {
+    ForensicReport r = examine(bank("2026-05-01,10:00:00,POS消费,,10.00,,超市,,POS\n"
+        + "2026-05-03,10:00:00,POS消费,,11.00,,超市,,POS\n"
+        + "2026-05-02,10:00:00,POS消费,,12.00,,超市,,POS\n"));
+    List<ForensicSignal> out = signals(r, ForensicSignal.Kind.NON_CHRONOLOGICAL);
+    assertEquals(1, out.size(), r.signals().toString());
+    assertEquals(List.of("b.csv:4"), out.get(0).rows());
+  }
+
   private static final String BANK_HEADER = "交易日期,交易时间,摘要,收入金额,支出金额,账户余额,对方户名,对方账号,交易渠道\n";
 
   private static ParsedStatement bank(String rows) {
