@@ -42,4 +42,13 @@ class CardCopyOfAWalletPaymentTest {
     assertEquals(List.of("bank.csv:2 wx.csv:2"), duplicates(cardRow("2026-05-13", "12:00:00")));
     assertEquals(List.of(), duplicates(cardRow("2026-05-13", "12:00:01")));
   }
+
+  /** Of two candidate card rows the one closest in time to the wallet row is the copy, whichever comes first. */
+  @Test
+  void theClosestCardRowInTimeIsTheCopy() {
+    assertEquals(List.of("bank.csv:3 wx.csv:2"),
+        duplicates(cardRow("2026-05-08", "12:00:00") + cardRow("2026-05-10", "12:00:05")));
+    assertEquals(List.of("bank.csv:2 wx.csv:2"),
+        duplicates(cardRow("2026-05-10", "11:59:55") + cardRow("2026-05-12", "12:00:00")));
+  }
 }
