@@ -51,4 +51,11 @@ class CardCopyOfAWalletPaymentTest {
     assertEquals(List.of("bank.csv:2 wx.csv:2"),
         duplicates(cardRow("2026-05-10", "11:59:55") + cardRow("2026-05-12", "12:00:00")));
   }
+
+  /** A credit of the amount from the wallet operator is no copy of a payment; a row naming it only in 摘要 is one. */
+  @Test
+  void onlyADebitIsTheCopyAndTheOperatorMayBeNamedInTheDescriptionAlone() {
+    assertEquals(List.of(), duplicates("2026-05-10,12:00:05,转账,59.56,,,深圳市财付通支付科技有限公司,,网银\n"));
+    assertEquals(List.of("bank.csv:2 wx.csv:2"), duplicates("2026-05-10,12:00:05,财付通-肯德基,,59.56,,,,快捷支付\n"));
+  }
 }
