@@ -52,4 +52,23 @@ class RegularCreditsBoundariesTest {
     assertEquals(false, salary("2026-07-10", of("7000.00"), of("10000.00"), of("13000.01")));
     assertEquals(false, salary("2026-06-10", of("10000.00"), of("10000.00")));
   }
+
+  /**
+   * Parts: whole months' sums 30 % off their median either way are within; three parts a month are allowed, four are
+   * not; two whole months are too few; a part month's sum up to the bound is allowed, a fen above it is not.
+   */
+  @Test
+  void partsSumSteadilyInThreeWholeMonthsWithAtMostThreeAMonthAndAPartMonthNotAboveTheBound() {
+    assertEquals(true, salary("2026-07-31", of("3510.00", "2300.00"), of("6000.00", "2300.00"),
+        of("8490.00", "2300.00")));
+    assertEquals(true, salary("2026-07-31", of("4000.00", "2300.00", "2000.00"), of("4000.00", "2300.00", "2000.00"),
+        of("4000.00", "2300.00", "2000.00")));
+    assertEquals(false, salary("2026-07-31", of("4000.00", "2300.00", "2000.00"),
+        of("2000.00", "2000.00", "2000.00", "2300.00"), of("4000.00", "2300.00", "2000.00")));
+    assertEquals(false, salary("2026-07-15", of("6000.00", "2300.00"), of("6000.00", "2300.00"), of("6000.00")));
+    assertEquals(true, salary("2026-08-15", of("6000.00", "2300.00"), of("6000.00", "2300.00"),
+        of("6000.00", "2300.00"), of("10790.00")));
+    assertEquals(false, salary("2026-08-15", of("6000.00", "2300.00"), of("6000.00", "2300.00"),
+        of("6000.00", "2300.00"), of("10790.01")));
+  }
 }
