@@ -1,0 +1,32 @@
+package io.github.fenqi.core.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fenqi.core.DecryptionException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What {@link FieldCipher} and the key providers refuse about keys: a ciphertext moved to another key id that holds
+ * the same key (the key id is authenticated), a malformed key id (never quoted: it may be unencrypted text), raw keys
+ * of other than 32 bytes and keystore keys of other than 256 bits.
+ */
+class FieldCipherKeysTest {
+  /** The key id is part of the associated data: relabelled to another id holding the very same key, it fails. */
+  @Test
+  void aCiphertextRelabelledToAnotherKeyIdHoldingTheSameKeyDoesNotDecrypt() {
+    byte[] key = new byte[32];
+    java.util.Arrays.fill(key, (byte) 7);
+    FieldCipher cipher = FieldCipher.create(InMemoryKeyProvider.of("k1", Map.of("k1", key, "k2", key)));
+    String ct = cipher.encrypt("r1", "phone", "13800001234");
+    assertTrue(ct.startsWith("v1:k1:"), ct);
+    assertEquals("13800001234", cipher.decrypt("r1", "phone", ct));
+    DecryptionException e = assertThrows(DecryptionException.class,
+        () -> cipher.decrypt("r1", "phone", "v1:k2:" + ct.substring("v1:k1:".length())));
+    assertTrue(e.getMessage().contains("authentication failed under key 'k2'"), e.getMessage());
+  }
+}
