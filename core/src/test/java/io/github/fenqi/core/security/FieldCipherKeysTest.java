@@ -1,6 +1,7 @@
 package io.github.fenqi.core.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,5 +29,16 @@ class FieldCipherKeysTest {
     DecryptionException e = assertThrows(DecryptionException.class,
         () -> cipher.decrypt("r1", "phone", "v1:k2:" + ct.substring("v1:k1:".length())));
     assertTrue(e.getMessage().contains("authentication failed under key 'k2'"), e.getMessage());
+  }
+
+  /** A key id that is no key id is refused as malformed and not quoted, whatever follows it. */
+  @Test
+  void aMalformedKeyIdIsRefusedWithoutQuotingIt() {
+    FieldCipher cipher = FieldCipher.create(InMemoryKeyProvider.generate("k1"));
+    String body = cipher.encrypt("r1", "address", "x").substring("v1:k1:".length());
+    DecryptionException e = assertThrows(DecryptionException.class,
+        () -> cipher.decrypt("r1", "address", "v1:Chaoyang Road 8:" + body));
+    assertTrue(e.getMessage().contains("malformed key id"), e.getMessage());
+    assertFalse(e.getMessage().contains("Chaoyang"), e.getMessage());
   }
 }
