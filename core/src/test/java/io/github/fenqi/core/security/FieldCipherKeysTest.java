@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fenqi.core.DecryptionException;
+import io.github.fenqi.core.InvalidInputException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.Map;
+import javax.crypto.KeyGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * of other than 32 bytes and keystore keys of other than 256 bits.
  */
 class FieldCipherKeysTest {
+  @TempDir Path dir;
+
   /** The key id is part of the associated data: relabelled to another id holding the very same key, it fails. */
   @Test
   void aCiphertextRelabelledToAnotherKeyIdHoldingTheSameKeyDoesNotDecrypt() {
@@ -40,5 +47,35 @@ class FieldCipherKeysTest {
         () -> cipher.decrypt("r1", "address", "v1:Chaoyang Road 8:" + body));
     assertTrue(e.getMessage().contains("malformed key id"), e.getMessage());
     assertFalse(e.getMessage().contains("Chaoyang"), e.getMessage());
+  }
+
+  /** Raw keys are exactly 32 bytes: 31 and 33 are refused naming the key. */
+  @Test
+  void rawKeysOfOtherThanThirtyTwoBytesAreRefused() {
+    for (int length : new int[] {31, 33}) {
+      InvalidInputException e = assertThrows(InvalidInputException.class,
+          () -> InMemoryKeyProvider.of("k1", Map.of("k1", new byte[length])));
+      assertEquals("keys.k1", e.problems().get(0).location(), e.getMessage());
+      assertTrue(e.getMessage().contains("must be 32 bytes, found " + length), e.getMessage());
+    }
+  }
+
+  /** A keystore's AES key of 128 bits is refused when the keystore is opened, naming the alias. */
+  @Test
+  void aKeystoreKeyOfOneHundredTwentyEightBitsIsRefused() throws Exception {
+    KeyStore ks = KeyStore.getInstance("PKCS12");
+    ks.load(null, null);
+    KeyGenerator gen = KeyGenerator.getInstance("AES");
+    gen.init(128);
+    ks.setEntry("k1", new KeyStore.SecretKeyEntry(gen.generateKey()),
+        new KeyStore.PasswordProtection("s3cret".toCharArray()));
+    Path file = dir.resolve("keys.p12");
+    try (OutputStream out = Files.newOutputStream(file)) {
+      ks.store(out, "s3cret".toCharArray());
+    }
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> Pkcs12KeyProvider.open(file, "PW", "k1", Map.of("PW", "s3cret")));
+    assertTrue(e.getMessage().contains("k1") && e.getMessage().contains("must be a 256-bit AES key, found AES of 128 "
+        + "bits"), e.getMessage());
   }
 }
