@@ -1,0 +1,41 @@
+package io.github.fenqi.core.security.audit;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fenqi.core.AuditIntegrityException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The checkpoint checks at their ends, other than the chain itself: a log one entry short of its checkpoint is told
+ * as truncated; the checkpoint of an empty log (sequence 0, the genesis hash) is valid and verifies, a negative
+ * sequence is not; a checkpoint text of other than five parts is refused naming the file.
+ */
+class AuditCheckpointBoundariesTest {
+  private final AuditKey key = FileAuditLogTest.newKey();
+  @TempDir Path dir;
+
+  /** Cut by its last entry only, the log is named truncated at that entry, not said to be rewritten. */
+  @Test
+  void aLogOneEntryShortOfItsCheckpointIsToldAsTruncated() throws Exception {
+    Path file = dir.resolve("audit.log");
+    AuditCheckpoint checkpoint;
+    try (FileAuditLog log = FileAuditLog.open(file, key)) {
+      for (int i = 1; i <= 3; i++) {
+        log.append(AuditEvent.of("t", AuditAction.POLICY_CHANGE, "p" + i));
+      }
+      checkpoint = log.checkpoint();
+    }
+    List<String> lines = Files.readAllLines(file);
+    Files.write(file, lines.subList(0, 2));
+    AuditIntegrityException cut = assertThrows(AuditIntegrityException.class,
+        () -> FileAuditLog.verify(file, key, Optional.of(checkpoint)));
+    assertTrue(cut.getMessage().contains("log ends at sequence 2 but the checkpoint covers 3: entries 3..3 were "
+        + "truncated"), cut.getMessage());
+  }
+}
