@@ -1,11 +1,14 @@
 package io.github.fenqi.core.security.audit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fenqi.core.AuditIntegrityException;
+import io.github.fenqi.core.InvalidInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -37,5 +40,20 @@ class AuditCheckpointBoundariesTest {
         () -> FileAuditLog.verify(file, key, Optional.of(checkpoint)));
     assertTrue(cut.getMessage().contains("log ends at sequence 2 but the checkpoint covers 3: entries 3..3 were "
         + "truncated"), cut.getMessage());
+  }
+
+  /** An empty log's checkpoint is sequence 0 at the genesis hash; it verifies the empty log and the log grown on. */
+  @Test
+  void theCheckpointOfAnEmptyLogIsSequenceZeroAndVerifies() {
+    AuditLog log = AuditLog.inMemory(key, Clock.systemUTC(), List.of());
+    AuditCheckpoint empty = log.checkpoint();
+    assertEquals(0, empty.sequence());
+    assertEquals(AuditEntry.GENESIS_HASH, empty.headHash());
+    assertEquals(0, log.verify(Optional.of(empty)).entries());
+    log.append(AuditEvent.of("t", AuditAction.OTHER, "one"));
+    assertEquals(1, log.verify(Optional.of(empty)).entries());
+    InvalidInputException negative = assertThrows(InvalidInputException.class,
+        () -> new AuditCheckpoint(-1, empty.headHash(), empty.mac()));
+    assertEquals("checkpoint.sequence", negative.problems().get(0).location());
   }
 }
