@@ -56,4 +56,16 @@ class AuditCheckpointBoundariesTest {
         () -> new AuditCheckpoint(-1, empty.headHash(), empty.mac()));
     assertEquals("checkpoint.sequence", negative.problems().get(0).location());
   }
+
+  /** A checkpoint line with a part more or a part less is no checkpoint, refused naming the file. */
+  @Test
+  void aCheckpointTextOfOtherThanFivePartsIsRefusedNamingTheFile() {
+    String text = AuditCheckpoint.sign(3, AuditEntry.GENESIS_HASH, key).toText();
+    assertEquals(AuditCheckpoint.sign(3, AuditEntry.GENESIS_HASH, key), AuditCheckpoint.parse("cp.txt", text));
+    for (String bad : List.of(text + " extra", text.substring(0, text.lastIndexOf(' ')))) {
+      InvalidInputException e = assertThrows(InvalidInputException.class, () -> AuditCheckpoint.parse("cp.txt", bad));
+      assertEquals("cp.txt", e.problems().get(0).location(), e.getMessage());
+      assertTrue(e.getMessage().contains("not a checkpoint"), e.getMessage());
+    }
+  }
 }
