@@ -21,4 +21,16 @@ class StressConfigBoundsTest {
       assertEquals("horizonMonths: " + months + " is outside 6..12", e.problems().get(0).toString());
     }
   }
+
+  /** 100 and 1 000 000 paths are accepted; 99 and 1 000 001 are refused naming paths. */
+  @Test
+  void thePathCountIsOneHundredToOneMillionEndsIncluded() {
+    assertEquals(100, StressConfig.builder().paths(100).build().paths());
+    assertEquals(1_000_000, StressConfig.builder().paths(1_000_000).build().paths());
+    for (int paths : new int[] {99, 1_000_001}) {
+      InvalidInputException e = assertThrows(InvalidInputException.class,
+          () -> StressConfig.builder().paths(paths).build());
+      assertEquals("paths", e.problems().get(0).location(), e.getMessage());
+    }
+  }
 }
