@@ -12,7 +12,8 @@ import java.util.List;
  * one is REVIEW (a row may be missing from a partial export). Benford's law only holds for amounts spread over
  * orders of magnitude and needs a large sample: below 300 amounts the test is skipped (on the ~100-row sample
  * statements, genuine spending already deviates at p &lt; 0.001), and its critical value is χ² (8 d.f.) at p = 0.001.
- * A spike is the last month's income above 1.5 × the median of the months before (at least three of them).
+ * A spike is the last month's income above 1.5 × the median of the months before (at least three of them); none
+ * when that median is nothing, as for a first job.
  * Round amounts: at least three credits of 1 000 yuan or more, and more than half of them multiples of 1 000.
  *
  * <p>Thread-safety: immutable.
