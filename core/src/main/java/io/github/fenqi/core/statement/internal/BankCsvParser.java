@@ -303,9 +303,7 @@ public final class BankCsvParser extends CsvStatementParser {
   @Override
   protected boolean isFooter(List<String> fields) {
     String first = firstFilled(fields);
-    return mayBeLabelled(first) && (labelled(first, TOTAL_LABELS) || labelled(first, MADE_LABELS)
-        || labelled(first, NOTE_LABELS) || labelled(first, CREDIT_SUM_LABELS) || labelled(first, DEBIT_SUM_LABELS)
-        || labelled(first, PAGE_LABELS));
+    return mayBeLabelled(first) && FOOTER_LABELS.stream().anyMatch(labels -> labelled(first, labels));
   }
 
   /**
@@ -327,25 +325,17 @@ public final class BankCsvParser extends CsvStatementParser {
   private static final List<String> DEBIT_SUM_LABELS = List.of("支出合计", "支出总计", "支出总额", "支出金额合计",
       "借方合计", "借方发生额合计", "借方发生总额");
 
-  /**
-   * The first characters of the footer's labels (those {@link #isFooter} tries), each once: a field starting with none
-   * of them is labelled by none ({@link #mayBeLabelled}). Every row is asked whether it is a footer line or a page's
-   * totals, and trying the thirty-six labels one by one on a row's date had taken some 5 % of a bank statement's parsing.
-   */
-  private static final String LABEL_INITIALS = initials(List.of(TOTAL_LABELS, MADE_LABELS, NOTE_LABELS,
-      CREDIT_SUM_LABELS, DEBIT_SUM_LABELS, PAGE_LABELS));
+  /** The label lists {@link #isFooter} tries. */
+  private static final List<List<String>> FOOTER_LABELS = List.of(TOTAL_LABELS, MADE_LABELS, NOTE_LABELS,
+      CREDIT_SUM_LABELS, DEBIT_SUM_LABELS, PAGE_LABELS);
 
-  private static String initials(List<List<String>> labelLists) {
-    StringBuilder initials = new StringBuilder();
-    for (List<String> labels : labelLists) {
-      for (String label : labels) {
-        if (initials.indexOf(label.substring(0, 1)) < 0) {
-          initials.append(label.charAt(0));
-        }
-      }
-    }
-    return initials.toString();
-  }
+  /**
+   * The first characters of the {@link #FOOTER_LABELS}, each once: a field starting with none of them is labelled by
+   * none ({@link #mayBeLabelled}). Every row is asked whether it is a footer line or a page's totals, and trying the
+   * thirty-six labels one by one on a row's date had taken some 5 % of a bank statement's parsing.
+   */
+  private static final String LABEL_INITIALS = FOOTER_LABELS.stream().flatMap(List::stream)
+      .map(label -> label.substring(0, 1)).distinct().collect(java.util.stream.Collectors.joining());
 
   /**
    * Whether {@code field} starts with the first character of a footer label ({@link #LABEL_INITIALS}): when it does
