@@ -657,6 +657,8 @@ public final class StatementAnalyzer {
     // credit '财付通提现') had been kept as income, and promoted to salary when monthly.
     List<Row> candidates = new ArrayList<>();
     Set<Row> internal = java.util.Collections.newSetFromMap(new IdentityHashMap<>()); // removed above, not yet paired
+    String oneSource = null; // the candidates' source while they all share one
+    boolean sources = false; // whether they come from two sources or more
     for (Row r : rows) {
       boolean foundInternal = !r.kept() && r.removal.kind() == RemovalKind.INTERNAL_TRANSFER;
       if ((r.kept() || foundInternal) && (r.flags & TRANSFER) != 0
@@ -667,7 +669,14 @@ public final class StatementAnalyzer {
         if (foundInternal) {
           internal.add(r);
         }
+        sources = sources || oneSource != null && !oneSource.equals(r.t.source());
+        oneSource = r.t.source();
       }
+    }
+    if (!sources) {
+      // the two sides are of two statements: candidates of one source pair with none, and each had looked through
+      // every other candidate in its window for a partner (an eighth of an Alipay export's analysis)
+      return;
     }
     for (int i = 0; i < candidates.size(); i++) {
       Row a = candidates.get(i);
