@@ -195,4 +195,31 @@ class FastPathProperties {
     }
     assertEquals(expected, CsvLine.split(line));
   }
+  @org.junit.jupiter.api.Test
+  void spaceTableAnswersAsUnicodeForEveryCharacterAndBeyond() {
+    for (int c = Character.MIN_VALUE; c <= Character.MAX_VALUE; c++) {
+      assertEquals(Unspaced.isSpaceByUnicode(c), Unspaced.isSpace(c), Integer.toHexString(c));
+    }
+    for (int c : new int[] {-1, Integer.MIN_VALUE, 0x10000, 0x20BB7, Character.MAX_CODE_POINT, Character.MAX_CODE_POINT + 1,
+        Integer.MAX_VALUE}) {
+      assertEquals(Unspaced.isSpaceByUnicode(c), Unspaced.isSpace(c), Integer.toHexString(c));
+    }
+  }
+
+  @Property(tries = 1000)
+  void unspacedLeavesOutWhatUnicodeCallsASpace(@ForAll("spacedTexts") String text) {
+    StringBuilder expected = new StringBuilder();
+    text.chars().filter(c -> !Unspaced.isSpaceByUnicode(c)).forEach(c -> expected.append((char) c));
+    assertEquals(expected.toString(), Unspaced.of(text), text);
+  }
+
+  /** Texts with spaces of every kind Unicode has, and characters next to them that are none. */
+  @Provide
+  Arbitrary<String> spacedTexts() {
+    Arbitrary<Character> spaces = Arbitraries.of(' ', '\t', '\n', '\u000B', '\f', '\r', '\u001C', '\u001F', '\u0085',
+        '\u00A0', '\u1680', '\u2000', '\u2007', '\u200A', '\u200B', '\u2028', '\u2029', '\u202F', '\u205F', '\u3000',
+        '\uFEFF', 'a', '周');
+    return Arbitraries.oneOf(spaces, Arbitraries.chars()).list().ofMaxSize(8)
+        .map(l -> l.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining()));
+  }
 }
