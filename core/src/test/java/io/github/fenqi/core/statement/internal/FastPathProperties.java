@@ -111,6 +111,26 @@ class FastPathProperties {
     }
   }
 
+  /** Pieces of UTF-8 text, U+FFFD among them, and bytes that are not UTF-8 or only begin a sequence, joined. */
+  @Provide
+  Arbitrary<byte[]> mixedBytes() {
+    Arbitrary<byte[]> piece = Arbitraries.oneOf(bytes(), Arbitraries.of("\uFFFD", "周子航", "a,1\n", "\uD842\uDFB7")
+        .map(t -> t.getBytes(StandardCharsets.UTF_8)));
+    return piece.list().ofMaxSize(5).map(l -> {
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      l.forEach(out::writeBytes);
+      return out.toByteArray();
+    });
+  }
+
+  @Property(tries = 3000)
+  void utf8DecodesExactlyTheWellFormedText(@ForAll("mixedBytes") byte[] b,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 40) int checkedFirst) {
+    String expected = TextDecoding.isUtf8(b) ? new String(b, StandardCharsets.UTF_8) : null;
+    assertEquals(expected, TextDecoding.utf8(b, checkedFirst), () -> java.util.HexFormat.of().formatHex(b) + " first "
+        + checkedFirst);
+  }
+
   private static boolean strictUtf8(byte[] b) {
     boolean strict;
     try {
