@@ -397,17 +397,30 @@ public final class StatementAnalyzer {
     }
   }
 
+  /**
+   * Removes each row the same as a kept row before it ({@link SameSerial}, {@link SameRow}). A row without a serial
+   * that no other row shares its time with is the same as none (rows are in time order, so those that do are its
+   * neighbours), and is not looked up: keying and hashing every row of a bank statement had been 5 % of its analysis.
+   */
   private static void removeDuplicates(List<Row> rows) {
-    Map<Object, Row> seen = new HashMap<>(rows.size() * 2);
-    for (Row r : rows) {
+    Map<Object, Row> seen = null; // made when a row is first looked up
+    for (int i = 0; i < rows.size(); i++) {
+      Row r = rows.get(i);
       if (!r.kept()) {
         continue;
       }
       Transaction t = r.t;
       boolean bySerial = !t.serial().isEmpty();
+      if (!bySerial && (i == 0 || !rows.get(i - 1).t.time().equals(t.time()))
+          && (i + 1 == rows.size() || !rows.get(i + 1).t.time().equals(t.time()))) {
+        continue; // alone at its time: no row before it is the same, nor is it the same as any after it
+      }
       Object key = bySerial ? new SameSerial(t.serial(), t.direction(), t.amount().fen())
           : new SameRow(t.time(), t.direction(), t.amount().fen(), t.counterparty(), t.counterpartyAccount(),
               t.description(), t.balance());
+      if (seen == null) {
+        seen = new HashMap<>(rows.size() * 2);
+      }
       Row first = seen.putIfAbsent(key, r);
       if (first != null) {
         r.remove(RemovalKind.DUPLICATE, bySerial ? "same serial " + t.serial() + " as " + first.t.location()
