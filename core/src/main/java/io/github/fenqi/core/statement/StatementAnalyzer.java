@@ -766,6 +766,11 @@ public final class StatementAnalyzer {
    * in time is taken, each once. The wallet's row stays: it names the merchant.
    */
   private void removeCardPaymentsTheWalletHolds(List<Row> rows, Map<String, StatementFormat> formats) {
+    if (!formats.containsValue(StatementFormat.BANK) || formats.values().stream().allMatch(StatementFormat.BANK::equals)) {
+      // a wallet's row and a bank's: without statements of both kinds, no row has the other (each row had been asked
+      // its statement's kind and its channel, ~3 % of an Alipay export's analysis)
+      return;
+    }
     for (Row w : rows) {
       if (!w.kept() || w.feeOf != null || formats.get(w.t.source()) == StatementFormat.BANK || !paidByCard(w.t.channel())
           || !(w.t.direction() == Direction.DEBIT || w.t.direction() == Direction.NEUTRAL && w.categoryHit != null
