@@ -177,8 +177,9 @@ public final class TextDecoding {
         || (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF)) {
       return new Decoded(new String(bytes, StandardCharsets.UTF_16), "UTF-16", false);
     }
-    if (isUtf8(bytes, bytes.length)) {
-      return new Decoded(new String(bytes, StandardCharsets.UTF_8), "UTF-8", false);
+    String utf8 = utf8(bytes, CHECKED_FIRST);
+    if (utf8 != null) {
+      return new Decoded(utf8, "UTF-8", false);
     }
     int whole = completeUtf8(bytes);
     if (whole < bytes.length && isUtf8(bytes, whole) && !isAscii(bytes, whole)) { // GBK text is practically never UTF-8
@@ -260,6 +261,27 @@ public final class TextDecoding {
   /** {@link #isUtf8(byte[])} of the first {@code n} bytes. */
   static boolean isUtf8(byte[] b, int n) {
     return utf8Prefix(b, 0, n) == n;
+  }
+
+  /** How many bytes {@link #utf8} checks before decoding: enough for a GBK file's first Chinese character. */
+  static final int CHECKED_FIRST = 4096;
+
+  /**
+   * {@code bytes} decoded as UTF-8 when they are well-formed UTF-8 ({@link #isUtf8}), else null, decoded and checked
+   * in one pass where it can: checking every byte first and then decoding them had read a UTF-8 file twice (~4 % of
+   * parsing a bank statement). The decoder puts U+FFFD for every sequence that is not UTF-8, and for nothing else,
+   * so decoded text without it was well-formed; text with it is checked byte by byte, as it may hold U+FFFD itself.
+   * The first {@code checkedFirst} bytes are checked before decoding, so a GBK file, whose first Chinese character
+   * is no UTF-8, is not decoded in vain.
+   */
+  static @Nullable String utf8(byte[] bytes, int checkedFirst) {
+    int first = Math.min(bytes.length, checkedFirst);
+    // a sequence that is not UTF-8 and ends before the first bytes' end is not, whatever follows it
+    if (utf8Prefix(bytes, 0, first) + 3 < first) {
+      return null;
+    }
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    return text.indexOf('\uFFFD') < 0 || isUtf8(bytes, bytes.length) ? text : null;
   }
 
   /**

@@ -111,6 +111,26 @@ class FastPathProperties {
     }
   }
 
+  /** Pieces of UTF-8 text, U+FFFD among them, and bytes that are not UTF-8 or only begin a sequence, joined. */
+  @Provide
+  Arbitrary<byte[]> mixedBytes() {
+    Arbitrary<byte[]> piece = Arbitraries.oneOf(bytes(), Arbitraries.of("\uFFFD", "周子航", "a,1\n", "\uD842\uDFB7")
+        .map(t -> t.getBytes(StandardCharsets.UTF_8)));
+    return piece.list().ofMaxSize(5).map(l -> {
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      l.forEach(out::writeBytes);
+      return out.toByteArray();
+    });
+  }
+
+  @Property(tries = 3000)
+  void utf8DecodesExactlyTheWellFormedText(@ForAll("mixedBytes") byte[] b,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 40) int checkedFirst) {
+    String expected = TextDecoding.isUtf8(b) ? new String(b, StandardCharsets.UTF_8) : null;
+    assertEquals(expected, TextDecoding.utf8(b, checkedFirst), () -> java.util.HexFormat.of().formatHex(b) + " first "
+        + checkedFirst);
+  }
+
   private static boolean strictUtf8(byte[] b) {
     boolean strict;
     try {
@@ -194,5 +214,32 @@ class FastPathProperties {
       expected.add(f.strip());
     }
     assertEquals(expected, CsvLine.split(line));
+  }
+  @org.junit.jupiter.api.Test
+  void spaceTableAnswersAsUnicodeForEveryCharacterAndBeyond() {
+    for (int c = Character.MIN_VALUE; c <= Character.MAX_VALUE; c++) {
+      assertEquals(Unspaced.isSpaceByUnicode(c), Unspaced.isSpace(c), Integer.toHexString(c));
+    }
+    for (int c : new int[] {-1, Integer.MIN_VALUE, 0x10000, 0x20BB7, Character.MAX_CODE_POINT, Character.MAX_CODE_POINT + 1,
+        Integer.MAX_VALUE}) {
+      assertEquals(Unspaced.isSpaceByUnicode(c), Unspaced.isSpace(c), Integer.toHexString(c));
+    }
+  }
+
+  @Property(tries = 1000)
+  void unspacedLeavesOutWhatUnicodeCallsASpace(@ForAll("spacedTexts") String text) {
+    StringBuilder expected = new StringBuilder();
+    text.chars().filter(c -> !Unspaced.isSpaceByUnicode(c)).forEach(c -> expected.append((char) c));
+    assertEquals(expected.toString(), Unspaced.of(text), text);
+  }
+
+  /** Texts with spaces of every kind Unicode has, and characters next to them that are none. */
+  @Provide
+  Arbitrary<String> spacedTexts() {
+    Arbitrary<Character> spaces = Arbitraries.of(' ', '\t', '\n', '\u000B', '\f', '\r', '\u001C', '\u001F', '\u0085',
+        '\u00A0', '\u1680', '\u2000', '\u2007', '\u200A', '\u200B', '\u2028', '\u2029', '\u202F', '\u205F', '\u3000',
+        '\uFEFF', 'a', '周');
+    return Arbitraries.oneOf(spaces, Arbitraries.chars()).list().ofMaxSize(8)
+        .map(l -> l.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining()));
   }
 }
