@@ -67,10 +67,12 @@ public final class Masking {
    * or a word processor types — the full-width space (U+3000) and hyphen (U+FF0D), no-break and other fixed-width
    * spaces, Unicode hyphens and dashes, the minus sign — and the invisible zero-width characters. With only the ASCII
    * space and hyphen, {@code ６２２２　０２１２　３４５６　７８９０　１２３} (a card number typed in full-width mode)
-   * and {@code 138－1234－5678} went out unmasked.
+   * and {@code 138－1234－5678} went out unmasked. Every Unicode space (Zs), dash (Pd) and invisible format character
+   * (Cf), the tab and the line breaks: with a list of some, {@code 138\t1234\t5678} (cells pasted from a sheet),
+   * {@code 138\u00AD1234\u00AD5678} (soft hyphens, shown as {@code 13812345678}), a bidirectional mark or a two-em
+   * dash between the groups went out in clear, and {@code 6222 0212 3456\n7890 123} (wrapped) showed 14 of 19 digits.
    */
-  private static final String SEPARATOR =
-      " \\-\\u00A0\\u2000-\\u200D\\u2010-\\u2015\\u202F\\u205F\\u2060\\u2212\\u3000\\uFE63\\uFEFF\\uFF0D";
+  private static final String SEPARATOR = " \\t\\n\\u000B\\f\\r\\-\\u0085\\u2028\\u2029\\u2212\\p{Zs}\\p{Pd}\\p{Cf}";
   private static final Pattern SEPARATORS = Pattern.compile("[" + SEPARATOR + "]+");
   private static final Pattern CARD_SEPARATORS = Pattern.compile("[\\s" + SEPARATOR + "]+");
   /**
