@@ -80,9 +80,13 @@ public final class Masking {
    * {@code ID11010519900307123X}: these went out in clear) or before one ({@code 13812345678ok}, which went out in
    * clear too), but not inside a token that mixes letters and digits, such as a hash ({@link #redact} leaves a run
    * with letters on both sides). Not before an {@code @}: a number that is an address's local part is the address's,
-   * and masking it first left {@code 138****5***@qq.com}.
+   * and masking it first left {@code 138****5***@qq.com}. A percent escape of a printable character ({@code %3D},
+   * {@code %2B}, {@code %22}) may stand before it, as a URL or a form body writes one, and is no part of it: its hex
+   * digits had been taken for a word's or the number's, and {@code phone%3D13812345678},
+   * {@code tel%3A%2B8613812345678} and {@code q%226236551122297826954} went out in clear.
    */
-  private static final Pattern DIGIT_RUN = Pattern.compile("(?<![0-9A-Za-z])(?<prefix>[A-Za-z]*+)"
+  private static final Pattern DIGIT_RUN = Pattern.compile("(?:(?<![0-9A-Za-z%])|(?<=%)(?![2-7][0-9A-Fa-f][0-9])"
+      + "|(?<=%[2-7][0-9A-Fa-f]))(?<prefix>[A-Za-z]*+)"
       + "(?<run>[0-9][0-9" + SEPARATOR + "]{9,}[0-9Xx])(?<suffix>[A-Za-z]*+)(?![0-9A-Za-z]|[._%+-]*[@＠])");
   /**
    * A mobile number written 3-4-4 with dots, slashes or middle dots between the groups ({@code 138.1234.5678},
