@@ -589,7 +589,7 @@ public final class Masking {
     return hide;
   }
 
-  /** Whether groups {@code g..h} (by their first digits, {@code starts}) are fours, the last perhaps shorter, or 6-8-4. */
+  /** Whether groups {@code g..h} (by their first digits, {@code starts}) are fours, the last perhaps less, or 6-8-4. */
   private static boolean usualGrouping(int[] starts, int g, int h) {
     if (h - g == 2 && starts[g + 1] - starts[g] == 6 && starts[g + 2] - starts[g + 1] == 8
         && starts[h + 1] - starts[h] == 4) {
