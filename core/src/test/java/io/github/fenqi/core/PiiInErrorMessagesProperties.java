@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.github.fenqi.core.json.FenqiJson;
+import io.github.fenqi.core.testkit.RandomIdentifiers;
 import io.github.fenqi.core.testkit.Samples;
 import java.util.Random;
 import net.jqwik.api.ForAll;
@@ -27,12 +28,7 @@ class PiiInErrorMessagesProperties {
   @Property(tries = 300)
   void aNumberInTheWrongFieldIsNotQuotedInClear(@ForAll long seed) throws Exception {
     Random random = new Random(seed);
-    String number = switch (random.nextInt(3)) {
-      case 0 -> "1" + (3 + random.nextInt(7)) + digits(random, 9);
-      case 1 -> "110105" + (1950 + random.nextInt(60)) + "0" + (1 + random.nextInt(9))
-          + (10 + random.nextInt(18)) + digits(random, 4);
-      default -> "62" + digits(random, 14 + random.nextInt(4));
-    };
+    String number = RandomIdentifiers.any(random);
     ObjectNode tree = (ObjectNode) mapper.readTree(Samples.bytes("samples/cases/" + Samples.CASE));
     ObjectNode borrower = (ObjectNode) tree.get("borrower");
     ObjectNode debt = (ObjectNode) tree.get("debts").get(0);
@@ -50,13 +46,5 @@ class PiiInErrorMessagesProperties {
     InvalidInputException e =
         assertThrows(InvalidInputException.class, () -> NegotiationRequest.read(mapper, json, "case.json"));
     assertFalse(e.getMessage().contains(number.substring(3, number.length() - 4)), e.getMessage());
-  }
-
-  private static String digits(Random random, int n) {
-    StringBuilder b = new StringBuilder(n);
-    for (int i = 0; i < n; i++) {
-      b.append(random.nextInt(10));
-    }
-    return b.toString();
   }
 }

@@ -6,6 +6,7 @@ import io.github.fenqi.core.json.FenqiJson;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.statement.Direction;
 import io.github.fenqi.core.statement.Transaction;
+import io.github.fenqi.core.testkit.RandomIdentifiers;
 import io.github.fenqi.core.testkit.Samples;
 import java.time.LocalDateTime;
 import java.util.Random;
@@ -25,12 +26,7 @@ class PiiInToStringProperties {
   @Property(tries = 200)
   void aNoteOrDescriptionQuotingAnIdentifierIsMaskedInToString(@ForAll long seed) {
     Random random = new Random(seed);
-    String number = switch (random.nextInt(3)) {
-      case 0 -> "1" + (3 + random.nextInt(7)) + digits(random, 9);
-      case 1 -> "110105" + (1950 + random.nextInt(60)) + "0" + (1 + random.nextInt(9))
-          + (10 + random.nextInt(18)) + digits(random, 4);
-      default -> "62" + digits(random, 14 + random.nextInt(4));
-    };
+    String number = RandomIdentifiers.any(random);
     String hidden = number.substring(2, number.length() - 3); // the hidden digits with one shown either side
     String text = new String[] {"请联系我 ", "转账给", "还款 ", ""}[random.nextInt(4)] + number
         + new String[] {"", "，谢谢", " 备注"}[random.nextInt(3)];
@@ -40,13 +36,5 @@ class PiiInToStringProperties {
     Transaction row = new Transaction("t.csv", 2, 1, LocalDateTime.of(2026, 5, 1, 10, 0), Direction.DEBIT,
         Money.ofFen(100), "张三", "", text, "", "", "", "", "", null);
     assertFalse(row.toString().contains(hidden), row.toString());
-  }
-
-  private static String digits(Random random, int n) {
-    StringBuilder b = new StringBuilder(n);
-    for (int i = 0; i < n; i++) {
-      b.append(random.nextInt(10));
-    }
-    return b.toString();
   }
 }

@@ -1,5 +1,6 @@
 package io.github.fenqi.core.security;
 
+import static io.github.fenqi.core.testkit.RandomIdentifiers.digits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,13 +78,6 @@ class HostileSeparatorsProperties {
     assertEquals(once, masking.redact(once), escaped(note.toString()));
   }
 
-  private static String digits(Random random, int n) {
-    StringBuilder b = new StringBuilder(n);
-    for (int i = 0; i < n; i++) {
-      b.append(random.nextInt(10));
-    }
-    return b.toString();
-  }
 
   /** {@code s} with every character outside printable ASCII and CJK written as its code, for a readable failure. */
   private static String escaped(String s) {

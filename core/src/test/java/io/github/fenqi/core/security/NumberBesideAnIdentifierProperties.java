@@ -1,5 +1,6 @@
 package io.github.fenqi.core.security;
 
+import static io.github.fenqi.core.testkit.RandomIdentifiers.digits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,13 +50,5 @@ class NumberBesideAnIdentifierProperties {
     for (int k = head; k < identifier.length() - 4; k++) {
       assertTrue(own.charAt(k) == '*', text + " -> " + redacted + ": character " + k + " of " + identifier);
     }
-  }
-
-  private static String digits(Random random, int n) {
-    StringBuilder b = new StringBuilder(n);
-    for (int i = 0; i < n; i++) {
-      b.append(random.nextInt(10));
-    }
-    return b.toString();
   }
 }

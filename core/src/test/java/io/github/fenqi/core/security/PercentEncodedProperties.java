@@ -1,5 +1,6 @@
 package io.github.fenqi.core.security;
 
+import static io.github.fenqi.core.testkit.RandomIdentifiers.digits;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
@@ -35,13 +36,5 @@ class PercentEncodedProperties {
     String redacted = masking.redact(text);
     assertTrue(redacted.startsWith(before) && !redacted.contains(identifier.substring(3, identifier.length() - 4)),
         text + " -> " + redacted);
-  }
-
-  private static String digits(Random random, int n) {
-    StringBuilder b = new StringBuilder(n);
-    for (int i = 0; i < n; i++) {
-      b.append(random.nextInt(10));
-    }
-    return b.toString();
   }
 }
