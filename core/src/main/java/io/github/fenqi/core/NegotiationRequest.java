@@ -8,6 +8,7 @@ import io.github.fenqi.core.debt.Debt;
 import io.github.fenqi.core.json.ChecksAcrossParts;
 import io.github.fenqi.core.json.FenqiJson;
 import io.github.fenqi.core.script.ScriptOptions;
+import io.github.fenqi.core.security.Masking;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -146,5 +147,16 @@ public record NegotiationRequest(String caseId, LocalDate asOf, Borrower borrowe
           !root.path("borrower").isMissingNode() && !root.path("borrower").isNull(), ids,
           note.isTextual() ? note.asText() : null);
     }
+  }
+
+  /**
+   * The record's parts, the hardship note with its identifiers masked ({@link Masking#redact}) as the borrower's are:
+   * the note is the borrower's own words and may give a mobile or an ID number ("请联系我 13912345678"), and the
+   * record's own {@code toString} had printed it in clear into any log that showed the request.
+   */
+  @Override
+  public String toString() {
+    return "NegotiationRequest[caseId=" + caseId + ", asOf=" + asOf + ", borrower=" + borrower + ", debts=" + debts
+        + ", hardshipNote=" + (hardshipNote == null ? null : Masking.defaults().redact(hardshipNote)) + "]";
   }
 }

@@ -1,5 +1,6 @@
 package io.github.fenqi.core;
 
+import io.github.fenqi.core.security.Masking;
 import java.util.Objects;
 
 /**
@@ -33,10 +34,14 @@ public record Problem(String location, String reason) {
    * counted as {@link TextFields} counts them, by code point: cut at the 37th UTF-16 unit, a value of emoji or rare
    * ideographs (😀, 𠀀: two units each) kept half of a character, shown as '?' by a report and as a bare
    * <code>&#92;uD83D</code> in JSON, and one of 21 such characters was cut though it is not longer than 40.
+   * Identifiers in it are masked first ({@link Masking#redact}), whole before the cut: a reason goes to logs and HTTP
+   * responses, and an ID number as a principal, a mobile as a date or a hardship had been quoted in clear
+   * ({@code debts[0].principal: '110105198506150030' is out of range}).
    */
   public static String excerpt(String value) {
-    return escaped(value.codePointCount(0, value.length()) <= 40 ? value
-        : value.substring(0, value.offsetByCodePoints(0, 37)) + "...");
+    String masked = Masking.defaults().redact(value);
+    return escaped(masked.codePointCount(0, masked.length()) <= 40 ? masked
+        : masked.substring(0, masked.offsetByCodePoints(0, 37)) + "...");
   }
 
   /**

@@ -46,6 +46,7 @@ import io.github.fenqi.core.Dates;
 import io.github.fenqi.core.InputFiles;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.security.Masking;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
@@ -463,8 +464,12 @@ public final class FenqiJson {
   }
 
   /** The path of field {@code name} of the object at {@code where} ({@code "case.json: "} at the root). */
+  /**
+   * {@code where.name}, the name masked as {@link Masking#redact} masks free text: a field name is the input's, and a
+   * location naming {@code borrower.6222021234567890123} had put the card in clear in logs and HTTP responses.
+   */
   private static String child(String where, String name) {
-    return where + (where.isEmpty() || where.endsWith(": ") ? "" : ".") + name;
+    return where + (where.isEmpty() || where.endsWith(": ") ? "" : ".") + Masking.defaults().redact(name);
   }
 
   private static void bindAlone(ObjectMapper mapper, JsonNode node, JavaType type, String where, boolean inOutput,
@@ -897,7 +902,8 @@ public final class FenqiJson {
       case START_ARRAY -> "a list";
       case START_OBJECT -> "an object";
       case VALUE_STRING -> quoted(p.getText());
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE, VALUE_NULL -> p.getText();
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> Problem.excerpt(p.getText()); // a mobile as a count: masked
+      case VALUE_TRUE, VALUE_FALSE, VALUE_NULL -> p.getText();
       default -> token.asString() == null ? token.name() : token.asString();
     };
   }
@@ -925,7 +931,8 @@ public final class FenqiJson {
 
   private static String outOfRange(InputCoercionException e) {
     Matcher m = OUT_OF_RANGE.matcher(firstLine(e.getOriginalMessage()));
-    return m.find() ? m.group(1) + " is out of range; expected a whole number from " + m.group(3) + " to " + m.group(4)
+    return m.find() ? Problem.excerpt(m.group(1)) + " is out of range; expected a whole number from " + m.group(3)
+        + " to " + m.group(4)
         : firstLine(e.getOriginalMessage());
   }
 
@@ -980,7 +987,7 @@ public final class FenqiJson {
         if (sb.length() > 0) {
           sb.append('.');
         }
-        sb.append(ref.getFieldName());
+        sb.append(Masking.defaults().redact(ref.getFieldName())); // the input's name: see child
       } else if (ref.getIndex() >= 0) {
         sb.append('[').append(ref.getIndex()).append(']');
       }

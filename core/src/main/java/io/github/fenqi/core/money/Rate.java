@@ -3,6 +3,7 @@ package io.github.fenqi.core.money;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -25,7 +26,7 @@ public record Rate(BigDecimal value) implements Comparable<Rate> {
   public Rate {
     Objects.requireNonNull(value, "value");
     if (value.signum() < 0 || value.compareTo(MAX) > 0) {
-      throw new InvalidInputException("rate", "'" + Decimals.shown(value) + "' is outside 0..10");
+      throw new InvalidInputException("rate", "'" + Problem.excerpt(Decimals.shown(value)) + "' is outside 0..10");
     }
     Decimals.requireFewDecimals("rate", value);
   }
@@ -39,7 +40,7 @@ public record Rate(BigDecimal value) implements Comparable<Rate> {
   public static Rate parse(String field, String text) {
     BigDecimal value = Decimals.parse(field, text);
     if (value.signum() < 0 || value.compareTo(MAX) > 0) {
-      throw new InvalidInputException(field, "'" + Decimals.stripSpaces(text) + "' is outside 0..10");
+      throw new InvalidInputException(field, "'" + Problem.excerpt(Decimals.stripSpaces(text)) + "' is outside 0..10");
     }
     return new Rate(value);
   }

@@ -3,6 +3,7 @@ package io.github.fenqi.core.money;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -24,7 +25,7 @@ public record Ratio(BigDecimal value) implements Comparable<Ratio> {
   public Ratio {
     Objects.requireNonNull(value, "value");
     if (value.signum() < 0 || value.compareTo(BigDecimal.ONE) > 0) {
-      throw new InvalidInputException("ratio", "'" + Decimals.shown(value) + "' is outside 0..1");
+      throw new InvalidInputException("ratio", "'" + Problem.excerpt(Decimals.shown(value)) + "' is outside 0..1");
     }
     Decimals.requireFewDecimals("ratio", value);
   }
@@ -37,7 +38,7 @@ public record Ratio(BigDecimal value) implements Comparable<Ratio> {
   public static Ratio parse(String field, String text) {
     BigDecimal value = Decimals.parse(field, text);
     if (value.signum() < 0 || value.compareTo(BigDecimal.ONE) > 0) {
-      throw new InvalidInputException(field, "'" + Decimals.stripSpaces(text) + "' is outside 0..1");
+      throw new InvalidInputException(field, "'" + Problem.excerpt(Decimals.stripSpaces(text)) + "' is outside 0..1");
     }
     return new Ratio(value);
   }

@@ -67,10 +67,12 @@ public final class Masking {
    * or a word processor types — the full-width space (U+3000) and hyphen (U+FF0D), no-break and other fixed-width
    * spaces, Unicode hyphens and dashes, the minus sign — and the invisible zero-width characters. With only the ASCII
    * space and hyphen, {@code ６２２２　０２１２　３４５６　７８９０　１２３} (a card number typed in full-width mode)
-   * and {@code 138－1234－5678} went out unmasked.
+   * and {@code 138－1234－5678} went out unmasked. Every Unicode space (Zs), dash (Pd) and invisible format character
+   * (Cf), the tab and the line breaks: with a list of some, {@code 138\t1234\t5678} (cells pasted from a sheet),
+   * {@code 138\u00AD1234\u00AD5678} (soft hyphens, shown as {@code 13812345678}), a bidirectional mark or a two-em
+   * dash between the groups went out in clear, and {@code 6222 0212 3456\n7890 123} (wrapped) showed 14 of 19 digits.
    */
-  private static final String SEPARATOR =
-      " \\-\\u00A0\\u2000-\\u200D\\u2010-\\u2015\\u202F\\u205F\\u2060\\u2212\\u3000\\uFE63\\uFEFF\\uFF0D";
+  private static final String SEPARATOR = " \\t\\n\\u000B\\f\\r\\-\\u0085\\u2028\\u2029\\u2212\\p{Zs}\\p{Pd}\\p{Cf}";
   private static final Pattern SEPARATORS = Pattern.compile("[" + SEPARATOR + "]+");
   private static final Pattern CARD_SEPARATORS = Pattern.compile("[\\s" + SEPARATOR + "]+");
   /**
@@ -78,9 +80,13 @@ public final class Masking {
    * {@code ID11010519900307123X}: these went out in clear) or before one ({@code 13812345678ok}, which went out in
    * clear too), but not inside a token that mixes letters and digits, such as a hash ({@link #redact} leaves a run
    * with letters on both sides). Not before an {@code @}: a number that is an address's local part is the address's,
-   * and masking it first left {@code 138****5***@qq.com}.
+   * and masking it first left {@code 138****5***@qq.com}. A percent escape of a printable character ({@code %3D},
+   * {@code %2B}, {@code %22}) may stand before it, as a URL or a form body writes one, and is no part of it: its hex
+   * digits had been taken for a word's or the number's, and {@code phone%3D13812345678},
+   * {@code tel%3A%2B8613812345678} and {@code q%226236551122297826954} went out in clear.
    */
-  private static final Pattern DIGIT_RUN = Pattern.compile("(?<![0-9A-Za-z])(?<prefix>[A-Za-z]*+)"
+  private static final Pattern DIGIT_RUN = Pattern.compile("(?:(?<![0-9A-Za-z%])|(?<=%)(?![2-7][0-9A-Fa-f][0-9])"
+      + "|(?<=%[2-7][0-9A-Fa-f]))(?<prefix>[A-Za-z]*+)"
       + "(?<run>[0-9][0-9" + SEPARATOR + "]{9,}[0-9Xx])(?<suffix>[A-Za-z]*+)(?![0-9A-Za-z]|[._%+-]*[@＠])");
   /**
    * A mobile number written 3-4-4 with dots, slashes or middle dots between the groups ({@code 138.1234.5678},
@@ -289,7 +295,8 @@ public final class Masking {
 
   /** {@link #redact} with {@link #maskRun} read the straightforward way, {@link #maskedByNestedCalls}: for tests. */
   String redactByNestedCalls(String written) {
-    return redact(written, Masking::uuidSpans, run -> mobilesWithinHidden(run, maskedByNestedCalls(run, true)));
+    return redact(written, Masking::uuidSpans,
+        run -> identifiersWithinHidden(run, maskedByNestedCalls(run, true)));
   }
 
   private String redact(String written, Function<String, UuidSpans> uuids, UnaryOperator<String> maskRun) {
@@ -469,7 +476,7 @@ public final class Masking {
    * left as they were, a redacted note redacted again came out masked further, the groups run into the identifiers.
    */
   private String maskRun(String run) {
-    return mobilesWithinHidden(run, masked(run, true));
+    return identifiersWithinHidden(run, masked(run, true));
   }
 
   /**
@@ -480,10 +487,11 @@ public final class Masking {
    * (a card and a date around {@code 1381234-2026 11 5} had shown the mobile's {@code 1234}). The split masks the
    * identifiers written the usual ways and leaves groups that are none as they are, so
    * {@code 4444 4444 4444 1381 2345678} had been a card and seven digits, the mobile {@code 13812345678} shown all
-   * but whole. A run of one group is an identifier, masked as one, or none. Linear in the run: a look at eleven digits
-   * for each group.
+   * but whole. So is each digit a card or an ID number written within the run hides ({@link #cardsWithinHidden}).
+   * A run of one group is an identifier, masked as one, or none. Linear in the run: a look at eleven digits, and at
+   * the groups of up to 19, for each group.
    */
-  private String mobilesWithinHidden(String run, String masked) {
+  private String identifiersWithinHidden(String run, String masked) {
     char[] digits = new char[run.length()];
     int[] separatorAt = new int[run.length()]; // before a group's first digit, where its separator starts; else -1
     int count = 0;
@@ -508,7 +516,7 @@ public final class Masking {
     CharSequence written = java.nio.CharBuffer.wrap(digits, 0, count);
     for (int o = 0; o + 11 <= count; o++) {
       if (separatorAt[o] < 0 || o + 11 < count && separatorAt[o + 11] < 0 || !mobileAt(written, o)
-          || !writtenOneWay(run, separatorAt, o)) {
+          || !writtenOneWay(run, separatorAt, o, 11)) {
         continue;
       }
       hide = hide == null ? new boolean[count] : hide;
@@ -516,6 +524,7 @@ public final class Masking {
         hide[k] = true;
       }
     }
+    hide = cardsWithinHidden(run, digits, separatorAt, count, hide);
     if (hide == null) {
       return masked;
     }
@@ -533,13 +542,119 @@ public final class Masking {
   }
 
   /**
-   * {@link #writtenOneWay} for the eleven digits from {@code o} on of {@code run}, whose groups' separators start at
-   * {@code separatorAt} (by digit): each separator the run's characters up to the next digit.
+   * {@code hide} (a new array when it is null and a digit is to be hidden) with each digit of {@code run}'s
+   * {@code count} that the own mask of a card of 16–19 digits or an ID number written within it hides: in whole groups
+   * across separators of one kind, grouped the usual ways (in fours, the last perhaps shorter, or 6-8-4), none of them
+   * a date's ({@link #dateGroups}) or a mobile's written 3-4-4 ({@link #mobileDigits}). The split takes one reading,
+   * and where two covered as many digits, or a mobile grouped any way started the run, a card or an ID number went
+   * out half in clear: {@code 6222 0212 3456 7890 2000元} as a card {@code 0212 3456 7890 2000} that showed the
+   * card's {@code 1234}, {@code 19025 110105 19990112 454X} as a mobile {@code 19025 110105} and the ID number's
+   * middle. Which the writer meant cannot be told, so only what every reading shows is shown.
    */
-  private static boolean writtenOneWay(String run, int[] separatorAt, int o) {
+  private boolean @Nullable [] cardsWithinHidden(String run, char[] digits, int[] separatorAt, int count,
+      boolean @Nullable [] hide) {
+    int[] starts = new int[count + 1]; // the digit each group starts at, and count after the last
+    int groups = 0;
+    for (int d = 0; d < count; d++) {
+      if (separatorAt[d] >= 0) {
+        starts[groups++] = d;
+      }
+    }
+    starts[groups] = count;
+    boolean[] inDate = null;
+    boolean[] inMobile = null;
+    for (int g = 0; g < groups; g++) {
+      for (int h = g + 1; h < groups && starts[h + 1] - starts[g] <= 19; h++) {
+        int length = starts[h + 1] - starts[g];
+        if (length < 16 || !usualGrouping(starts, g, h) || !writtenOneWay(run, separatorAt, starts[g], length)) {
+          continue;
+        }
+        String own = maskIdentifier(new String(digits, starts[g], length));
+        if (own == null) {
+          continue;
+        }
+        inDate = inDate == null ? dateDigits(run, count) : inDate;
+        inMobile = inMobile == null ? mobileDigits(run, digits, separatorAt, starts, groups) : inMobile;
+        if (anyWithin(inDate, starts[g], length) || anyWithin(inMobile, starts[g], length)) {
+          continue;
+        }
+        for (int k = 0; k < length; k++) {
+          if (own.charAt(k) == maskChar) {
+            hide = hide == null ? new boolean[count] : hide;
+            hide[starts[g] + k] = true;
+          }
+        }
+      }
+    }
+    return hide;
+  }
+
+  /** Whether groups {@code g..h} (by their first digits, {@code starts}) are fours, the last perhaps less, or 6-8-4. */
+  private static boolean usualGrouping(int[] starts, int g, int h) {
+    if (h - g == 2 && starts[g + 1] - starts[g] == 6 && starts[g + 2] - starts[g + 1] == 8
+        && starts[h + 1] - starts[h] == 4) {
+      return true;
+    }
+    for (int k = g; k < h; k++) {
+      if (starts[k + 1] - starts[k] != 4) {
+        return false;
+      }
+    }
+    return starts[h + 1] - starts[h] <= 4;
+  }
+
+  /**
+   * Which of the digits of {@code run} belong to a mobile written 3-4-4 with one separator, or to the country code
+   * {@code 86} or {@code 0086} written as a group before it: a reading no card or ID number across it outweighs, as
+   * the split takes it first ({@code 139 1234 5678 6222 0212 3456 7890} is a mobile and a card).
+   */
+  private static boolean[] mobileDigits(String run, char[] digits, int[] separatorAt, int[] starts, int groups) {
+    boolean[] mobile = new boolean[starts[groups]];
+    CharSequence written = java.nio.CharBuffer.wrap(digits, 0, starts[groups]);
+    for (int g = 0; g + 3 <= groups; g++) {
+      if (starts[g + 1] - starts[g] != 3 || starts[g + 2] - starts[g + 1] != 4 || starts[g + 3] - starts[g + 2] != 4
+          || !mobileAt(written, starts[g]) || !writtenOneWay(run, separatorAt, starts[g], 11)) {
+        continue;
+      }
+      String code = g > 0 ? new String(digits, starts[g - 1], starts[g] - starts[g - 1]) : "";
+      for (int d = code.equals("86") || code.equals("0086") ? starts[g - 1] : starts[g]; d < starts[g + 3]; d++) {
+        mobile[d] = true;
+      }
+    }
+    return mobile;
+  }
+
+  /** Which of the {@code count} digits of {@code run} belong to a date's groups ({@link #dateGroups}). */
+  private static boolean[] dateDigits(String run, int count) {
+    boolean[] date = new boolean[count];
+    Grouped g = Grouped.of(run);
+    for (int at = 0; at + 3 <= g.size(); at++) {
+      if (dateGroups(g.groups(), g.separators(), at)) {
+        for (int d = g.characters()[at]; d < g.characters()[at + 3]; d++) {
+          date[d] = true;
+        }
+      }
+    }
+    return date;
+  }
+
+  private static boolean anyWithin(boolean[] flags, int from, int length) {
+    for (int k = from; k < from + length; k++) {
+      if (flags[k]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@link #writtenOneWay} for the {@code length} digits from {@code o} on of {@code run}, whose groups' separators
+   * start at {@code separatorAt} (by digit): each separator the run's characters up to the next digit.
+   */
+  private static boolean writtenOneWay(String run, int[] separatorAt, int o, int length) {
     int first = -1;
     int firstLength = 0;
-    for (int k = o + 1; k < o + 11; k++) {
+    for (int k = o + 1; k < o + length; k++) {
       if (separatorAt[k] >= 0) {
         int from = separatorAt[k];
         int to = from;

@@ -123,12 +123,17 @@ public record Transaction(
     return source + ":" + fileLine;
   }
 
-  /** Location, time, direction, amount and description; the counterparty and its account masked (they may be people). */
+  /**
+   * Location, time, direction, amount and description; the counterparty and its account masked (they may be people),
+   * and the identifiers in the description too ({@link Masking#redact}): a transfer's description names a mobile or a
+   * card often enough ({@code 转账给13912345678}), and it had been printed in clear.
+   */
   @Override
   public String toString() {
     Masking m = Masking.defaults();
     return "Transaction[" + location() + " " + time + " " + direction + " " + amount + " " + m.name(counterparty)
-        + (counterpartyAccount.isEmpty() ? "" : " " + m.bankCard(counterpartyAccount)) + " '" + description + "']";
+        + (counterpartyAccount.isEmpty() ? "" : " " + m.bankCard(counterpartyAccount)) + " '"
+        + m.redact(description) + "']";
   }
 
   /**

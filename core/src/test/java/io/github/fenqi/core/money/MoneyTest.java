@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -177,10 +178,11 @@ class MoneyTest {
     String text = new String[] {"", "+", "-"}[sign] + unsigned;
     BigDecimal value = new BigDecimal(text);
     String want;
+    String quoted = Problem.excerpt(text); // what reads as an identifier is masked: a problem's reason goes to logs
     if (value.stripTrailingZeros().scale() > 2) {
-      want = "x: '" + text + "' has " + value.stripTrailingZeros().scale() + " decimals; money has at most 2";
+      want = "x: '" + quoted + "' has " + value.stripTrailingZeros().scale() + " decimals; money has at most 2";
     } else if (value.abs().compareTo(new BigDecimal("1000000000000000")) > 0) {
-      want = "x: '" + text + "' is out of range; amounts are limited to ±10^15 yuan";
+      want = "x: '" + quoted + "' is out of range; amounts are limited to ±10^15 yuan";
     } else {
       want = Money.ofFen(value.movePointRight(2).longValueExact()).toString();
     }

@@ -328,11 +328,13 @@ class MaskingTest {
 
   /**
    * One identifier is written one way: a split whose identifier mixes separators loses to one whose identifiers do
-   * not. Found by the redaction property: {@code 118 6257-1285} was read as a mobile across two cards.
+   * not. Found by the redaction property: {@code 118 6257-1285} was read as a mobile across two cards. Five groups of
+   * four with one separator, {@code 6257-1285-7609-0272-6204}, hold two cards in fours: what the later one,
+   * {@code 1285-7609-0272-6204}, hides is hidden too.
    */
   @Test
   void anIdentifierDoesNotSpanTwoWaysOfGrouping() {
-    assertEquals("联系我：629432*********2118 625712******0272-620418******8616。",
+    assertEquals("联系我：629432*********2118 625712**********-620418******8616。",
         m.redact("联系我：6294 - 3212 - 6699 - 1802 - 118 6257-1285-7609-0272-6204\u30001871\u30000340\u30008616。"));
   }
 
@@ -398,7 +400,8 @@ class MaskingTest {
   /**
    * A mobile number at the start of a run, grouped any way, is a mobile and what follows: grouped 7-4 or 5-6 with
    * another group after it, its 15 or more digits had been read as one card that showed six of them,
-   * {@code 138123*****9012}. Written alone it was a mobile already, and still is.
+   * {@code 138123*****9012}. Written alone it was a mobile already, and still is. Grouped 7-4 before a card in fours,
+   * {@code 5678 6222 0212 3456} is as much a card in fours as the card is, and what it hides is hidden too.
    */
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
@@ -412,7 +415,7 @@ class MaskingTest {
       "13812 345678 1234 5678|138****5678 1234 5678",
       "+86 1381234 5678 2026|+86 138****5678 2026",
       "0086 13812 345678 01|0086 138****5678 01",
-      "1381234 5678 6222 0212 3456 7890|138****5678 622202******7890",
+      "1381234 5678 6222 0212 3456 7890|138****5678 62**********7890",
   })
   void aMobileGroupedAnyWayAtTheStartOfARunIsMaskedAsAMobile(String text, String redacted) {
     assertEquals(redacted, m.redact(text));
