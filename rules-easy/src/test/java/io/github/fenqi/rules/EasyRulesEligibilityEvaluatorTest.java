@@ -144,6 +144,38 @@ class EasyRulesEligibilityEvaluatorTest {
   }
 
   /**
+   * A rule that asks for exactly the policy's longest term or least down payment is no stricter: no effect; and a
+   * rule reads the policy's waiver caps as the policy states them.
+   */
+  @Test
+  void aRuleEqualToThePolicyHasNoEffectAndReadsItsCapsAsStated() throws IOException {
+    Debt ol = debt("ol-1");
+    Files.writeString(dir.resolve("_shared.yml"), """
+        name: "same"
+        description: "as strict as the policy"
+        priority: 1
+        condition: "true"
+        actions: ['maxInstallments(24)', 'minDownPayment(0.1)']
+        ---
+        name: "capped"
+        description: "reads the policy's own interest cap"
+        priority: 2
+        condition: "policy.interestWaiverCap == 0.3"
+        actions: ['ineligible("CAP", "the interest cap is 0.3")']
+        """);
+    try (var e = EasyRulesEligibilityEvaluator.openStrict(dir)) {
+      EligibilityDecision d = evaluate(e, ol, CASE.borrower());
+      assertEquals("rule 'same' (_shared.yml) applied: maxInstallments(24) (no effect: the policy's longest term is 24 "
+          + "installments, and a rule only tightens), minDownPayment(0.1) (no effect: the policy's least down payment is "
+          + "0.1, and a rule only tightens)", ruleChecks(d, ol, CASE.borrower()).get(0).message());
+      EligibilityCheck capped = ruleChecks(d, ol, CASE.borrower()).get(1);
+      assertEquals("CAP", capped.code());
+      assertEquals("policy.interestWaiverCap=0.3", capped.actual());
+      assertFalse(d.eligible(), "a rule reads a waiver cap as the policy states it");
+    }
+  }
+
+  /**
    * A debt several rules fail names every one of them among its reasons, after the block's, in the order the rules
    * run: by priority, then by file name, then by rule name — whatever order the files and rules were written in.
    */

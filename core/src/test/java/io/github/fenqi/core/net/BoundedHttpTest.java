@@ -18,9 +18,11 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,6 +48,12 @@ class BoundedHttpTest {
     server.createContext("/hello", ex -> {
       requests.incrementAndGet();
       ex.sendResponseHeaders(200, HELLO.length);
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(HELLO);
+      }
+    });
+    server.createContext("/chunked", ex -> {
+      ex.sendResponseHeaders(200, 0); // 0: chunked, no length declared, so only the subscriber counts the bytes
       try (OutputStream out = ex.getResponseBody()) {
         out.write(HELLO);
       }
@@ -360,5 +368,75 @@ class BoundedHttpTest {
     assertEquals(BoundedHttp.FailureKind.IO, f.kind());
     assertEquals(at("/redirects") + ": the connection to 127.0.0.1:" + server.getAddress().getPort()
         + ", or to where a redirect led (the client follows them), was refused", f.getMessage());
+  }
+
+  private HttpRequest chunked() {
+    return HttpRequest.newBuilder(at("/chunked")).build();
+  }
+
+  @Test
+  void aBodyWithoutADeclaredLengthOfExactlyTheLimitIsWholeAndOneByteOverIsTooLarge() throws BoundedHttp.Failure {
+    HttpResponse<byte[]> whole = BoundedHttp.send(client, chunked(), Duration.ofSeconds(5), HELLO.length);
+    assertEquals(-1, whole.headers().firstValueAsLong("Content-Length").orElse(-1));
+    assertArrayEquals(HELLO, whole.body());
+    BoundedHttp.Failure over = assertThrows(BoundedHttp.Failure.class,
+        () -> BoundedHttp.send(client, chunked(), Duration.ofSeconds(5), HELLO.length - 1));
+    assertEquals(BoundedHttp.FailureKind.TOO_LARGE, over.kind());
+  }
+
+  /** The shortest deadline is a deadline, not a refused limit: the exchange is tried (and may well time out). */
+  @Test
+  void theShortestDeadlineIsAccepted() {
+    try {
+      assertArrayEquals(HELLO, BoundedHttp.send(client, chunked(), BoundedHttp.MIN_DEADLINE, 1024).body());
+    } catch (BoundedHttp.Failure f) {
+      assertEquals(BoundedHttp.FailureKind.TIMEOUT, f.kind(), f.getMessage());
+    }
+  }
+
+  /** Nineteen digits past a long's range declare a body larger than any limit; an empty length is no number. */
+  @Test
+  void aContentLengthJustPastALongIsTooLargeAndAnEmptyOneIsNoNumber() throws IOException {
+    try (RawServer raw = new RawServer(
+        "HTTP/1.1 200 OK\r\nContent-Length: 9999999999999999999\r\n\r\nabc")) {
+      BoundedHttp.Failure f = assertThrows(BoundedHttp.Failure.class,
+          () -> BoundedHttp.send(client, HttpRequest.newBuilder(raw.uri()).build(), Duration.ofSeconds(5), 1024));
+      assertEquals(BoundedHttp.FailureKind.TOO_LARGE, f.kind(), f.getMessage());
+    }
+    try (RawServer raw = new RawServer("HTTP/1.1 200 OK\r\nContent-Length: \r\n\r\nabc")) {
+      BoundedHttp.Failure f = assertThrows(BoundedHttp.Failure.class,
+          () -> BoundedHttp.send(client, HttpRequest.newBuilder(raw.uri()).build(), Duration.ofSeconds(5), 1024));
+      assertEquals(BoundedHttp.FailureKind.IO, f.kind(), f.getMessage());
+      assertEquals(raw.uri() + ": the response's Content-Length '' is not a number of bytes", f.getMessage());
+    }
+  }
+
+  /** The deadline bounds the whole wait: a server that never answers costs the caller the deadline, not more. */
+  @Test
+  void aServerThatNeverAnswersCostsTheDeadline() {
+    long start = System.nanoTime();
+    BoundedHttp.Failure f = assertThrows(BoundedHttp.Failure.class,
+        () -> BoundedHttp.send(client, HttpRequest.newBuilder(at("/stalls")).build(), Duration.ofSeconds(1), 1024));
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    assertEquals(BoundedHttp.FailureKind.TIMEOUT, f.kind());
+    assertTrue(millis >= 1000 && millis < 3000, millis + " ms for a deadline of 1000 ms");
+  }
+
+  /** A caller interrupted while it waits gets INTERRUPTED and keeps its interrupt flag. */
+  @Test
+  void aCallerInterruptedWhileWaitingKeepsItsInterrupt() throws Exception {
+    CompletableFuture<String> seen = new CompletableFuture<>();
+    Thread caller = new Thread(() -> {
+      try {
+        BoundedHttp.send(client, HttpRequest.newBuilder(at("/stalls")).build(), Duration.ofSeconds(10), 1024);
+        seen.complete("answered");
+      } catch (BoundedHttp.Failure f) {
+        seen.complete(f.kind() + " interrupted=" + Thread.currentThread().isInterrupted());
+      }
+    });
+    caller.start();
+    Thread.sleep(200);
+    caller.interrupt();
+    assertEquals("INTERRUPTED interrupted=true", seen.get(5, TimeUnit.SECONDS));
   }
 }

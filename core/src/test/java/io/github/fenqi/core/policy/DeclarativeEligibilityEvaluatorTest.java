@@ -56,4 +56,26 @@ class DeclarativeEligibilityEvaluatorTest {
     assertTrue(decision.reasons().get(0).startsWith("productType ONLINE_LOAN is not covered"));
     assertEquals("the policy requires proof of hardship and none was given", decision.reasons().get(1));
   }
+
+  /**
+   * Every check must pass for the debt to be eligible: one failed check alone, the product type or the policy's
+   * window, makes it ineligible (dropping either from the decision had passed every test here).
+   */
+  @Test
+  void aDebtFailingOnlyTheProductTypeOrOnlyThePolicysWindowIsIneligible() {
+    Debt cc = sample.debts().get(0);
+    Debt wrongType = new Debt(cc.id(), cc.platformId(), io.github.fenqi.core.debt.ProductType.ONLINE_LOAN, cc.principal(),
+        cc.interest(), cc.penaltyInterest(), cc.compoundInterest(), cc.lateFees(), cc.otherFees(), cc.annualRate(),
+        cc.overdueDays());
+    Policy policy = repo.find(cc.platformId(), sample.asOf()).orElseThrow();
+    EligibilityDecision product = evaluator.evaluate(wrongType, sample.borrower(), policy, sample.asOf());
+    assertEquals(List.of("PRODUCT_TYPE"), product.checks().stream().filter(c -> !c.passed()).map(EligibilityCheck::code)
+        .toList());
+    assertFalse(product.eligible());
+    java.time.LocalDate before = policy.effectiveFrom().minusDays(1);
+    EligibilityDecision early = evaluator.evaluate(cc, sample.borrower(), policy, before);
+    assertEquals(List.of("EFFECTIVE"), early.checks().stream().filter(c -> !c.passed()).map(EligibilityCheck::code)
+        .toList());
+    assertFalse(early.eligible());
+  }
 }

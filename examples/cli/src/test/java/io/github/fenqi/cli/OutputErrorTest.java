@@ -51,6 +51,16 @@ class OutputErrorTest {
     assertTrue(err.toString().startsWith("fenqi: --amount: "), err.toString());
   }
 
+  /** A rejection on a pipe whose reader stopped is still a rejection (1, with its reason), not a quiet 141. */
+  @Test
+  void aRejectionOnABrokenPipeIsStillARejection() {
+    StringWriter err = new StringWriter();
+    int code = FenqiCli.run(new String[] {"schedule", "--amount", "-1", "--term", "12", "--method",
+        "FEE_INSTALLMENT"}, new PrintWriter(new FullDisk()), new PrintWriter(err), () -> true);
+    assertEquals(FenqiCli.REJECTED, code, err.toString());
+    assertTrue(err.toString().startsWith("fenqi: --amount: "), err.toString());
+  }
+
   private static final String[] SCHEDULE = {"schedule", "--amount", "12000", "--term", "360", "--method",
       "EQUAL_INSTALLMENT", "--annual-rate", "0.06", "--format", "text"};
 

@@ -146,4 +146,11 @@ class ScheduleCommandTest {
     assertEquals(CliRun.of("schedule", "--amount", "12000", "--term", "12", "--method", "EQUAL_INSTALLMENT").out(),
         spaced.out());
   }
+
+  /** A rate is shown as percentage points with two decimals, half up: a rate exactly halfway shows the upper figure. */
+  @Test
+  void aRateHalfwayBetweenTwoFiguresShowsTheUpperOne() {
+    assertEquals("13.04", OutputFormat.percent(new java.math.BigDecimal("0.13035")));
+    assertEquals("6.00", OutputFormat.percent(new java.math.BigDecimal("0.060003")));
+  }
 }

@@ -1,0 +1,75 @@
+package io.github.fenqi.core.schedule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.json.FenqiJson;
+import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.money.Rate;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The documented limits of a schedule taken exactly at their value: the longest term, the largest amount, the most
+ * decimals of a rate, and the fee of an INTEREST_FREE month; and a stated rate compared by value, not by its digits.
+ */
+class ScheduleBoundariesTest {
+  private static final Amortizer ANNUITY = Amortizer.of(RepaymentMethod.EQUAL_INSTALLMENT, Rate.of("0.12"), Rate.ZERO);
+
+  @Test
+  void theLongestTermAndTheLargestAmountAreAccepted() {
+    assertEquals(Amortizer.MAX_TERM, ANNUITY.schedule(Money.of("1000"), Amortizer.MAX_TERM).installments().size());
+    assertEquals(Amortizer.MAX_FINANCED, ANNUITY.schedule(Amortizer.MAX_FINANCED, 12).financedAmount());
+    assertTrue(ANNUITY.summarize(Amortizer.MAX_FINANCED.fen(), Amortizer.MAX_TERM).totalInstallments()
+        > Amortizer.MAX_FINANCED.fen());
+    InvalidInputException beyond = assertThrows(InvalidInputException.class,
+        () -> ANNUITY.schedule(Money.ofFen(Amortizer.MAX_FINANCED.fen() + 1), Amortizer.MAX_TERM + 1));
+    assertEquals(List.of("amount", "term"), beyond.problems().stream().map(Problem::location).toList());
+  }
+
+  @Test
+  void aRateOfExactlyTheMostDecimalsIsAcceptedAndOneMoreIsNot() {
+    Rate twelve = Rate.of("0.123456789012");
+    assertEquals(Optional.empty(), Amortizer.checkAnnualRate("annualRate", twelve));
+    assertEquals(12, Amortizer.of(RepaymentMethod.EQUAL_PRINCIPAL, twelve, Rate.ZERO).schedule(Money.of("100"), 12)
+        .installments().size());
+    assertTrue(Amortizer.checkAnnualRate("annualRate", Rate.of("0.1234567890123")).isPresent());
+  }
+
+  /**
+   * The fee is financed × monthlyFeeRate, half-up, however many digits the rate has: a product near a long's limit
+   * takes the exact branch rather than wrapping round.
+   */
+  @Test
+  void aFeeWhoseProductNearsALongsLimitIsStillHalfUp() {
+    Amortizer fine = Amortizer.of(RepaymentMethod.FEE_INSTALLMENT, Rate.ZERO, Rate.of("0.050000000000000001"));
+    assertEquals(Money.ofFen(9), fine.schedule(Money.ofFen(180), 1).installments().get(0).fee());
+  }
+
+  /** An INTEREST_FREE schedule charges no fee either: a month with a fee alone is refused naming it. */
+  @Test
+  void anInterestFreeMonthWithAFeeAloneIsRefused() {
+    Installment feeOnly = new Installment(1, Money.ofFen(1_001), Money.ofFen(1_000), Money.ZERO, Money.ofFen(1),
+        Money.ZERO);
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> new Schedule(RepaymentMethod.INTEREST_FREE, Money.ofFen(1_000), Money.ZERO, 1, List.of(feeOnly)));
+    assertEquals(List.of("installments[0].fee"), e.problems().stream().map(Problem::location).toList());
+  }
+
+  /** A stated rate is the schedule's own when its value is, however many trailing zeros it is written with. */
+  @Test
+  void aStatedRateIsComparedByValue() throws Exception {
+    ObjectMapper mapper = FenqiJson.newMapper();
+    Schedule s = Amortizer.of(RepaymentMethod.FEE_INSTALLMENT, Rate.ZERO, Rate.of("0.006")).schedule(Money.of("12000"), 12);
+    String written = mapper.writeValueAsString(s);
+    assertTrue(written.contains("\"annualizedRate\" : 0.130342"), written);
+    String padded = written.replace("\"annualizedRate\" : 0.130342", "\"annualizedRate\" : 0.13034200");
+    assertEquals(s, FenqiJson.read(mapper, padded.getBytes(StandardCharsets.UTF_8), Schedule.class, "s.json"));
+  }
+}

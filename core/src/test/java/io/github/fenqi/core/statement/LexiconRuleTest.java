@@ -1,0 +1,81 @@
+package io.github.fenqi.core.statement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.money.Money;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A lexicon rule and the lexicon that holds it, by their documented contracts: a keyword found with spaces left out
+ * of both sides, the platform's placeholders, the version and ids a lexicon must have, and the shape of a person's
+ * name.
+ */
+class LexiconRuleTest {
+  private static Transaction row(String counterparty, String description) {
+    return new Transaction("t.csv", 2, 1, LocalDateTime.of(2026, 5, 1, 10, 0), Direction.DEBIT, Money.ofFen(100),
+        counterparty, "", description, "", "", "", "", "", null);
+  }
+
+  private static LexiconRule rule(String id, String keyword, String platform) {
+    return new LexiconRule(id, TransactionCategory.LOAN_REPAYMENT, Set.of(), List.of(LexiconRule.Field.DESCRIPTION,
+        LexiconRule.Field.COUNTERPARTY), List.of(keyword), platform);
+  }
+
+  /** Spaces of any kind are left out of the field and of the keyword alike (工　资 holds 工资, 肯 德 基 holds 肯德基). */
+  @Test
+  void aKeywordIsFoundWithSpacesLeftOutOfBothSides() {
+    Optional<LexiconRule.Match> ideographic = rule("salary", "工资", null).match(row("某某公司", "工\u3000资"));
+    assertEquals(Optional.of("工资"), ideographic.map(LexiconRule.Match::keyword));
+    Optional<LexiconRule.Match> spacedKeyword = rule("kfc", "肯 德 基", null).match(row("肯德基", ""));
+    assertEquals(Optional.of("rule kfc: counterparty '肯德基' contains '肯 德 基'"),
+        spacedKeyword.map(LexiconRule.Match::reason));
+  }
+
+  /** The platform names {counterparty} without its legal-form suffix and {keyword} as the keyword that matched. */
+  @Test
+  void thePlatformFillsInTheCounterpartysShortNameAndTheKeyword() {
+    LexiconRule card = rule("card", "还款", "{counterparty}信用卡");
+    assertEquals(Optional.of("禾信消费金融信用卡"), card.platformFor(row("禾信消费金融股份有限公司", "还款"), "还款"));
+    assertEquals(Optional.of("禾信消费金融信用卡"), card.platformFor(row("禾信消费金融有限公司", "还款"), "还款"));
+    LexiconRule named = rule("named", "借呗", "{keyword}");
+    assertEquals(Optional.of("借呗"), named.platformFor(row("支付宝", "借呗还款"), "借呗"));
+    assertEquals(Optional.empty(), rule("none", "还款", null).platformFor(row("某银行", "还款"), "还款"));
+  }
+
+  private static CategoryLexicon lexicon(int schemaVersion, List<LexiconRule> rules, List<String> markers) {
+    return new CategoryLexicon(schemaVersion, rules, null, null, null, null, markers, null, null);
+  }
+
+  @Test
+  void aLexiconOfAnotherSchemaVersionOrWithARuleIdTwiceIsRefusedNamingIt() {
+    InvalidInputException version = assertThrows(InvalidInputException.class,
+        () -> lexicon(2, List.of(rule("a", "还款", null)), List.of()));
+    assertEquals(List.of("schemaVersion"), version.problems().stream().map(Problem::location).toList());
+    InvalidInputException twice = assertThrows(InvalidInputException.class,
+        () -> lexicon(1, List.of(rule("a", "还款", null), rule("a", "借款", null)), List.of()));
+    assertEquals(List.of("rules"), twice.problems().stream().map(Problem::location).toList());
+    assertTrue(twice.problems().get(0).reason().contains("'a' is used twice"), twice.getMessage());
+  }
+
+  /** A person's name: two to four Han characters and no organisation marker. */
+  @Test
+  void aPersonIsTwoToFourHanCharactersWithoutAnOrganisationMarker() {
+    CategoryLexicon lexicon = lexicon(1, List.of(rule("a", "还款", null)), List.of("店"));
+    assertFalse(lexicon.isPerson("王"));
+    assertTrue(lexicon.isPerson("王五"));
+    assertTrue(lexicon.isPerson("欧阳小明"));
+    assertFalse(lexicon.isPerson("欧阳小明明"));
+    assertFalse(lexicon.isPerson("王记店"), "an organisation marker makes it no person");
+    assertTrue(lexicon.isOrganisation("王记店"));
+    assertFalse(lexicon.isPerson("Wang"));
+  }
+}
