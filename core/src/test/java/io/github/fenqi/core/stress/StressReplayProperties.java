@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.SplittableRandom;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -15,6 +16,7 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 
 /**
@@ -46,6 +48,24 @@ class StressReplayProperties {
     Statistics.label("defaults put on an event").collect(onAnEvent);
     Statistics.label("defaults put on the plan").coverage(k -> k.check(true).percentage(p -> p >= 20));
     Statistics.label("defaults put on an event").coverage(k -> k.check(true).percentage(p -> p >= 20));
+  }
+
+  /**
+   * The walker draws, long for long, what a SplittableRandom seeded with the path's seed draws, and starting another
+   * path over (one walker serves every path) leaves nothing of the one before.
+   */
+  @Property(tries = 200)
+  void aPathsDrawsAreSplittableRandomsOwn(@ForAll long seed, @ForAll @IntRange(max = 1_000_000) int k,
+      @ForAll @IntRange(max = 1_000_000) int next) {
+    MonteCarloStressTester.PathDraws draws = new MonteCarloStressTester.PathDraws(StressConfig.builder().seed(seed)
+        .build());
+    for (int path : new int[] {k, next}) {
+      draws.startPath(path);
+      SplittableRandom expected = new SplittableRandom(MonteCarloStressTester.pathSeed(seed, path));
+      for (int i = 0; i < 30; i++) {
+        assertEquals(expected.nextLong(), draws.nextLong(), "path " + path + ", draw " + i);
+      }
+    }
   }
 
   /** The benchmark's cases at the default 10 000 paths: a plan few paths default on, and one nearly all do. */
