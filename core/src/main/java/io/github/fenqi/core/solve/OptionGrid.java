@@ -6,7 +6,6 @@ import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.debt.DebtComponent;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.schedule.RepaymentMethod;
-import io.github.fenqi.core.schedule.ScheduleSummary;
 import io.github.fenqi.core.schedule.Amortizer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -105,19 +104,18 @@ public final class OptionGrid {
     for (long[] downs : downByLevel) {
       mostDowns = Math.max(mostDowns, downs.length);
     }
-    PerDebt perDebt = PerDebt.of(terms, config, model, amortizer, mostDowns);
+    PerDebt perDebt = PerDebt.of(terms, config, model, mostDowns);
     int count = 0;
     for (int k = 0; k < levels; k++) {
       long settled = settledByLevel[k];
       double waiverOfCap = Math.min(1.0, maxW == 0 ? 0 : (double) waivedTotalByLevel[k] / maxW);
       long[] downs = downByLevel[k];
-      if (perDebt.walksSchedules()) { // the level's down payments walked together (Amortizer#summarize)
-        long[] financed = perDebt.financed();
-        for (int x = 0; x < downs.length; x++) {
-          financed[x] = settled - downs[x];
-        }
-        amortizer.summarize(financed, downs.length, perDebt.months(), perDebt.firstByTerm(), perDebt.totalByTerm());
+      // the level's down payments summarized together (Amortizer#summarize): walked when they charge interest
+      long[] financed = perDebt.financed();
+      for (int x = 0; x < downs.length; x++) {
+        financed[x] = settled - downs[x];
       }
+      amortizer.summarize(financed, downs.length, perDebt.months(), perDebt.firstByTerm(), perDebt.totalByTerm());
       for (int x = 0; x < downs.length; x++) {
         count = addTerms(count, perDebt, k, settled, downs[x], x, waiverOfCap);
       }
@@ -126,8 +124,8 @@ public final class OptionGrid {
 
   /**
    * The options of one waiver level and down payment (the level's {@code x}-th), one per term, from {@code count}
-   * on. A method of its own so that the JIT compiles this hot loop with the schedule summary inlined (the
-   * constructor around it is too large for that).
+   * on, from the level's summaries. A method of its own so that the JIT compiles this hot loop well (the constructor
+   * around it is too large for that).
    */
   private int addTerms(int count, PerDebt p, int k, long settled, long d, int x, double waiverOfCap) {
     long financed = settled - d;
@@ -137,20 +135,12 @@ public final class OptionGrid {
     double interest = p.monthlyInterest() * f;
     int[] months = p.months();
     int i = count;
-    if (p.walksSchedules()) { // walked with the level's other down payments, before
-      long[] firstByTerm = p.firstByTerm();
-      long[] totalByTerm = p.totalByTerm();
-      int from = x * months.length;
-      for (int t = 0; t < months.length; t++, i++) {
-        setOption(i, p, t, k, settled, d, waiverOfCap, downRatio, f, fee, interest, firstByTerm[from + t],
-            totalByTerm[from + t]);
-      }
-    } else {
-      for (int t = 0; t < months.length; t++, i++) {
-        ScheduleSummary summary = p.amortizer().summarize(financed, months[t]);
-        setOption(i, p, t, k, settled, d, waiverOfCap, downRatio, f, fee, interest, summary.firstPayment(),
-            summary.totalInstallments());
-      }
+    long[] firstByTerm = p.firstByTerm(); // summarized with the level's other down payments, before
+    long[] totalByTerm = p.totalByTerm();
+    int from = x * months.length;
+    for (int t = 0; t < months.length; t++, i++) {
+      setOption(i, p, t, k, settled, d, waiverOfCap, downRatio, f, fee, interest, firstByTerm[from + t],
+          totalByTerm[from + t]);
     }
     return i;
   }
@@ -192,16 +182,15 @@ public final class OptionGrid {
   }
 
   /**
-   * What the options of one debt share: the amortizer, the rates as doubles, everything that depends on
-   * the term alone (computed once per term instead of once per option) and, for the logistic model, the
-   * per-debt features, so that it is evaluated inline; any other model gets the features record it was
-   * written against. When the schedules charge interest they are walked month by month, all the down payments of a
-   * waiver level together, four side by side (their amounts in {@code financed}; the x-th one's figures per term from
-   * {@code firstByTerm[x × terms]} and {@code totalByTerm[x × terms]} on); the closed form of the other methods is
-   * quicker one term at a time. Either way gives the same figures.
+   * What the options of one debt share: the rates as doubles, everything that depends on the term alone (computed
+   * once per term instead of once per option) and, for the logistic model, the per-debt features, so that it is
+   * evaluated inline; any other model gets the features record it was written against. The schedules of all the down
+   * payments of a waiver level are summarized together (their amounts in {@code financed}; the x-th one's figures per
+   * term from {@code firstByTerm[x × terms]} and {@code totalByTerm[x × terms]} on): walked month by month, four side
+   * by side, when they charge interest, in closed form otherwise. A summary per option for the closed form had been
+   * removed by the JIT in some JVMs only, and allocated ~0.5 MB of a calculate's ~11 MB in the others.
    */
   private record PerDebt(
-      Amortizer amortizer,
       boolean annuity,
       double monthlyInterest,
       double feeRate,
@@ -214,12 +203,11 @@ public final class OptionGrid {
       double overdue,
       double proof,
       boolean overdueValid,
-      boolean walksSchedules,
       long[] financed,
       long[] firstByTerm,
       long[] totalByTerm) {
 
-    static PerDebt of(DebtTerms terms, GridConfig config, AcceptanceModel model, Amortizer amortizer, int downs) {
+    static PerDebt of(DebtTerms terms, GridConfig config, AcceptanceModel model, int downs) {
       RepaymentMethod method = terms.method();
       double monthlyInterest = terms.annualRate().doubleValue() / 12.0;
       double feeRate = terms.monthlyFeeRate().doubleValue();
@@ -257,10 +245,10 @@ public final class OptionGrid {
         termOfMax[t] = Math.min(1.0, (double) n / maxTerm);
       }
       int overdueDays = terms.debt().overdueDays();
-      return new PerDebt(amortizer, annuity, monthlyInterest, feeRate, months, discounted, rampSum,
+      return new PerDebt(annuity, monthlyInterest, feeRate, months, discounted, rampSum,
           annuityDenominator, termOfMax, model instanceof LogisticAcceptanceModel l ? l : null,
           LogisticAcceptanceModel.overdueFeature(overdueDays), terms.hardshipProof() ? 1 : 0, overdueDays >= 0,
-          monthlyInterest > 0, new long[downs], new long[downs * termCount], new long[downs * termCount]);
+          new long[downs], new long[downs * termCount], new long[downs * termCount]);
     }
   }
 

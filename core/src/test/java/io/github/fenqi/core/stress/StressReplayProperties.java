@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fenqi.core.money.Money;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.SplittableRandom;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -15,6 +17,7 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 
 /**
@@ -46,6 +49,48 @@ class StressReplayProperties {
     Statistics.label("defaults put on an event").collect(onAnEvent);
     Statistics.label("defaults put on the plan").coverage(k -> k.check(true).percentage(p -> p >= 20));
     Statistics.label("defaults put on an event").coverage(k -> k.check(true).percentage(p -> p >= 20));
+  }
+
+  /**
+   * The walker draws, long for long, what a SplittableRandom seeded with the path's seed draws, and starting another
+   * path over (one walker serves every path) leaves nothing of the one before.
+   */
+  @Property(tries = 200)
+  void aPathsDrawsAreSplittableRandomsOwn(@ForAll long seed, @ForAll @IntRange(max = 1_000_000) int k,
+      @ForAll @IntRange(max = 1_000_000) int next) {
+    MonteCarloStressTester.PathDraws draws = new MonteCarloStressTester.PathDraws(StressConfig.builder().seed(seed)
+        .build());
+    for (int path : new int[] {k, next}) {
+      draws.startPath(path);
+      SplittableRandom expected = new SplittableRandom(MonteCarloStressTester.pathSeed(seed, path));
+      for (int i = 0; i < 30; i++) {
+        assertEquals(expected.nextLong(), draws.nextLong(), "path " + path + ", draw " + i);
+      }
+    }
+  }
+
+  /**
+   * The 95th percentile from the defaulting paths' shortfalls alone is the one every path's shortfall, sorted, gave:
+   * the others' are 0. The counts of defaults lean to the 5 % where the index first reaches a positive shortfall.
+   */
+  @Property(tries = 500)
+  void thePercentileOfTheDefaultsIsThatOfEveryPath(@ForAll @IntRange(min = 100, max = 2_000) int paths,
+      @ForAll @IntRange(min = -3, max = 3) int offFivePercent, @ForAll @IntRange(max = 2_000) int anyCount,
+      @ForAll long seed) {
+    int defaults = Math.min(paths, Math.max(0, anyCount % 3 == 0 ? anyCount : paths / 20 + offFivePercent));
+    SplittableRandom random = new SplittableRandom(seed);
+    long[] everyPath = new long[paths];
+    long[] positive = new long[defaults + random.nextInt(4)]; // room to spare, as the evaluation leaves it
+    for (int j = 0; j < defaults; j++) {
+      positive[j] = random.nextInt(3) == 0 ? 1 + random.nextInt(5) : 1 + random.nextLong(Long.MAX_VALUE);
+    }
+    int[] pathOf = random.ints(0, paths).distinct().limit(defaults).toArray();
+    for (int j = 0; j < defaults; j++) {
+      everyPath[pathOf[j]] = positive[j];
+    }
+    Arrays.sort(everyPath);
+    long expected = everyPath[(int) Math.min(paths - 1, Math.ceil(0.95 * paths) - 1)];
+    assertEquals(expected, MonteCarloStressTester.percentile95(positive, defaults, paths));
   }
 
   /** The benchmark's cases at the default 10 000 paths: a plan few paths default on, and one nearly all do. */
