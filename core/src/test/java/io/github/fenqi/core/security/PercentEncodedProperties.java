@@ -34,7 +34,9 @@ class PercentEncodedProperties {
         + (kind == 0 && random.nextBoolean() ? "%2B86" : ""); // China's country code, before a mobile
     String text = before + identifier + AFTER[random.nextInt(AFTER.length)];
     String redacted = masking.redact(text);
-    assertTrue(redacted.startsWith(before) && !redacted.contains(identifier.substring(3, identifier.length() - 4)),
+    // after the part before it: a country code's 86 and a mobile's 192 showed 6192, which may be its hidden middle
+    assertTrue(redacted.startsWith(before)
+        && !redacted.substring(before.length()).contains(identifier.substring(3, identifier.length() - 4)),
         text + " -> " + redacted);
   }
 }
