@@ -156,6 +156,8 @@ public final class Masking {
   private final int addressKeep;
   private final char maskChar;
   private final Set<String> compoundSurnames;
+  /** The most characters a mask keeps at either end ({@link #keeps}): the walks of a masked identifier's ends stop. */
+  private final long maxKept;
 
   private Masking(Builder b) {
     this.idNumber = b.idNumber;
@@ -165,6 +167,8 @@ public final class Masking {
     this.addressKeep = b.addressKeep;
     this.maskChar = b.maskChar;
     this.compoundSurnames = Set.copyOf(b.compoundSurnames);
+    this.maxKept = Math.max(Math.max(Math.max(idNumber.head, bankCard.head), (long) mobile.head + 4),
+        Math.max(Math.max(idNumber.tail, bankCard.tail), mobile.tail));
   }
 
   private static final Masking DEFAULTS = builder().build();
@@ -334,56 +338,99 @@ public final class Masking {
   }
 
   /**
-   * Where the run {@code from..to} of {@code ascii} starts once a first group that is the end of a masked identifier
-   * before it ({@code 622202******}{@code 7890}) is left out: that group and the digits after it, which belonged to no
-   * identifier, had been masked as one when a redacted note was redacted again ({@code 622202******7890 5678 9012}
-   * became {@code 622202******789056**9012}).
+   * Where the run {@code from..to} of {@code ascii} starts once its first groups that are the end of a masked identifier
+   * before it ({@code 622202******}{@code 7890}) are left out: those groups and the digits after them, which belonged to
+   * no identifier, had been masked as one when a redacted note was redacted again ({@code 622202******7890 5678 9012}
+   * became {@code 622202******789056**9012}). The identifier's kept ends and its stars may be set apart by its
+   * separators, as one cut any way keeps them ({@code 622202* ********0123 500}, {@code 5769358385021201} written
+   * {@code 57693583850 - 21 - 201}, {@code 576935***** - *1 - 201}): the kept end and the number beside it had been a
+   * card of their own on the second pass.
    */
   private int afterMaskedTail(String ascii, int from, int to) {
     Matcher sep = SEPARATORS.matcher(ascii).region(from, to);
-    if (!sep.find() || !keeps(sep.start() - from, false)) {
+    int digits = 0;
+    int at = from;
+    int cut = -1;
+    while (cut < 0 && digits <= maxKept && sep.find()) {
+      digits += sep.start() - at;
+      at = sep.end();
+      cut = keeps(digits, false) ? sep.end() : -1;
+    }
+    if (cut < 0) {
       return from;
     }
-    int stars = from;
-    while (stars > 0 && ascii.charAt(stars - 1) == maskChar) {
-      stars--;
-    }
-    int head = stars;
-    while (head > 0 && ascii.charAt(head - 1) >= '0' && ascii.charAt(head - 1) <= '9') {
-      head--;
-    }
-    return stars < from && keeps(stars - head, true) ? sep.end() : from;
+    return keptBeside(ascii, from, -1) ? cut : from;
   }
 
   /**
-   * Where the run {@code from..to} of {@code ascii} ends once a last group that is the start of a masked identifier
-   * after it ({@code 622202}{@code ******0123}) is left out, as {@link #afterMaskedTail} leaves out an end: a redacted
-   * {@code 0 0000000 000000**0000} had become {@code 000000****0000**0000}.
+   * Where the run {@code from..to} of {@code ascii} ends once its last groups that are the start of a masked identifier
+   * after it ({@code 622202}{@code ******0123}) are left out, as {@link #afterMaskedTail} leaves out an end: a redacted
+   * {@code 0 0000000 000000**0000} had become {@code 000000****0000**0000}, and {@code 791570 576935***** - *1 - 201}
+   * (a card cut any way after a number) {@code 791570**6935***** - *1 - 201}.
    */
   private int beforeMaskedHead(String ascii, int from, int to) {
-    if (to >= ascii.length() || ascii.charAt(to) != maskChar) {
+    if (!keptBeside(ascii, to, 1)) {
       return to;
     }
-    Matcher sep = SEPARATORS.matcher(ascii).region(from, to);
-    int lastStart = -1;
-    int lastEnd = -1;
-    while (sep.find()) {
-      lastStart = sep.start();
-      lastEnd = sep.end();
+    int digits = 0;
+    for (int j = to; j > from && digits <= maxKept; j--) {
+      char c = ascii.charAt(j - 1);
+      if (!isSeparator(c)) {
+        digits++;
+      } else if (keeps(digits, true)) {
+        while (isSeparator(ascii.charAt(j - 2))) { // a run starts with a digit
+          j--;
+        }
+        return j - 1;
+      }
     }
-    if (lastEnd < 0 || !keeps(to - lastEnd, true)) {
-      return to;
+    return to;
+  }
+
+  /**
+   * Whether stars, perhaps among separators, stand at {@code at} of {@code ascii} going {@code step} (-1 back, 1 on),
+   * and then as many digits as the end of a masked identifier there keeps at least (its start going back, else its end),
+   * perhaps among separators: an identifier's ends and middle may be groups of one written another way, or run into a
+   * number beside it by its split ({@code 300001******3 111000**0000}), so they are counted, not matched. Stars after
+   * the first digit are counted as its digits: the number after may have been masked since, and
+   * {@code 1000 0000000*10000000000} (a star the borrower wrote) had been read one way before and another after.
+   */
+  private boolean keptBeside(String ascii, int at, int step) {
+    boolean head = step < 0;
+    int k = head ? at - 1 : at;
+    boolean star = false;
+    while (k >= 0 && k < ascii.length() && (ascii.charAt(k) == maskChar || isSeparator(ascii.charAt(k)))) {
+      star |= ascii.charAt(k) == maskChar;
+      k += step;
     }
-    int stars = to;
-    while (stars < ascii.length() && ascii.charAt(stars) == maskChar) {
-      stars++;
+    long least = head ? leastKept(idNumber.head, bankCard.head, mobile.head)
+        : leastKept(idNumber.tail, bankCard.tail, mobile.tail);
+    int digits = 0;
+    for (; star && digits < least && k >= 0 && k < ascii.length(); k += step) {
+      char c = ascii.charAt(k);
+      if (c >= '0' && c <= '9' || digits > 0 && (c == maskChar || !head && isX(c))) {
+        digits++;
+      } else if (!isSeparator(c)) {
+        break;
+      }
     }
-    int tail = stars;
-    while (tail < ascii.length() && ascii.charAt(tail) >= '0' && ascii.charAt(tail) <= '9') {
-      tail++;
+    return star && digits >= least;
+  }
+
+  /** The fewest characters a mask keeps at one end, of those that keep any; more than any text when none does. */
+  private static long leastKept(int... kept) {
+    long least = Long.MAX_VALUE;
+    for (int n : kept) {
+      least = n > 0 ? Math.min(least, n) : least;
     }
-    boolean checkCharacter = tail < ascii.length() && (ascii.charAt(tail) == 'X' || ascii.charAt(tail) == 'x');
-    return keeps(tail - stars, false) || checkCharacter && keeps(tail + 1 - stars, false) ? lastStart : to;
+    return least;
+  }
+
+  /** Whether {@code c} is one of the separators {@link #SEPARATORS} takes between the groups of a run. */
+  private static boolean isSeparator(char c) {
+    int type = Character.getType(c);
+    return type == Character.SPACE_SEPARATOR || type == Character.DASH_PUNCTUATION || type == Character.FORMAT
+        || "\t\n\u000B\f\r\u0085\u2028\u2029\u2212".indexOf(c) >= 0;
   }
 
   /**
@@ -566,7 +613,8 @@ public final class Masking {
     for (int g = 0; g < groups; g++) {
       for (int h = g + 1; h < groups && starts[h + 1] - starts[g] <= 19; h++) {
         int length = starts[h + 1] - starts[g];
-        if (length < 16 || !usualGrouping(starts, g, h) || !writtenOneWay(run, separatorAt, starts[g], length)) {
+        if (length < 16 || !usualGrouping(starts, g, h) && !(starts[g] < 11 && count - starts[h + 1] < 11
+            && readsAsIdentifier(digits, starts[g], length)) || !writtenOneWay(run, separatorAt, starts[g], length)) {
           continue;
         }
         String own = maskIdentifier(new String(digits, starts[g], length));
@@ -587,6 +635,30 @@ public final class Masking {
       }
     }
     return hide;
+  }
+
+  /**
+   * Whether the {@code length} characters of {@code digits} from {@code from} on read as a card or an ID number however
+   * they are grouped: a UnionPay card's 62 and 16–19 digits, a card of 16–19 digits starting with 3, 4 or 5 (Visa,
+   * Mastercard, JCB) that passes the Luhn check, or an ID number's region and birth date
+   * ({@link IdentityValidation#readsAsIdNumber}). Grouped no usual way beside another number,
+   * {@code 62220212 34567890 2000元} and {@code 1101051 99003071234 2000元} went out in clear; read as a card, every
+   * stretch of 16–19 digits had hidden digits of numbers that are none. Only beside groups of fewer digits than a
+   * mobile's on either side ({@link #cardsWithinHidden}): those are no identifier of their own, so a redacted note
+   * redacted again comes out the same. Allocates nothing for a stretch that is none: it is asked of every stretch.
+   */
+  private static boolean readsAsIdentifier(char[] digits, int from, int length) {
+    if (length == 18 && IdentityValidation.readsAsIdNumberStart(digits, from)
+        && IdentityValidation.readsAsIdNumber(new String(digits, from, length))) {
+      return true;
+    }
+    for (int k = from; k < from + length; k++) {
+      if (digits[k] < '0' || digits[k] > '9') {
+        return false;
+      }
+    }
+    return digits[from] == '6' && digits[from + 1] == '2'
+        || digits[from] >= '3' && digits[from] <= '5' && IdentityValidation.luhn(digits, from, length);
   }
 
   /** Whether groups {@code g..h} (by their first digits, {@code starts}) are fours, the last perhaps less, or 6-8-4. */
