@@ -94,7 +94,7 @@ public final class Masking {
    * 3–9) is taken, so a decimal amount or a dotted date stays. Applied after the digit runs are masked, whose stars no
    * longer match.
    */
-  private static final String MOBILE_SEPARATOR = "[" + SEPARATOR + "./·．／]";
+  private static final String MOBILE_SEPARATOR = "[" + SEPARATOR + "./·・．／]";
   /**
    * China's country code before a mobile written with punctuation or brackets, {@code +86}, {@code 86} or
    * {@code 0086}, and what sets it apart: kept as written. With it, {@code 86(138)1234-5678} and
@@ -107,7 +107,7 @@ public final class Masking {
    * masked: after a number a space apart, {@code 20261130 181.1973.1806}, the run {@code 20261130 181} was masked
    * first and the mobile went out in clear behind it.
    */
-  private static final Pattern DOTTED_MOBILE = punctuatedMobile("[./·．／]");
+  private static final Pattern DOTTED_MOBILE = punctuatedMobile("[./·・．／]");
 
   /**
    * A card or an ID number written with dots or slashes between its digit groups, one of them throughout
@@ -117,10 +117,15 @@ public final class Masking {
    * one is a decimal. Applied before {@link #DOTTED_MOBILE},
    * which had masked the mobile it saw in {@code 309/75836/181/8660/9936} and left the rest of the card in clear.
    */
-  private static final Pattern DOTTED_NUMBER = Pattern.compile("(?<![0-9.．/／])[0-9]++(?:(?<sep>[./．／])[0-9]++"
-      + "(?:\\k<sep>[0-9]++)++|[/／][0-9]++)(?:[./．／]?[Xx])?(?![0-9A-Za-z]|[./．／][0-9])");
-  /** The separators {@link #DOTTED_NUMBER} allows between its groups, compiled once: redact runs on every log line. */
-  private static final Pattern DOTTED_SEPARATOR = Pattern.compile("[./．／]");
+  private static final Pattern DOTTED_NUMBER = Pattern.compile("(?<![0-9.．/／·・])[0-9]++(?:(?<sep>[./．／·・])[0-9]++"
+      + "(?:\\k<sep>[0-9]++)++|[/／·・][0-9]++)(?:[./．／·・]?[Xx])?(?![0-9A-Za-z]|[./．／·・][0-9])");
+  /**
+   * The separators {@link #DOTTED_NUMBER} allows between its groups, compiled once: redact runs on every log line. The
+   * middle dots ({@code ·}, and {@code ・} as a Japanese or Chinese input method types it) as well, and one is enough,
+   * as no decimal is written with one: {@code 6222·0212·3456·7890} and {@code 110·1822088·0·309949·6} went out in
+   * clear, though a mobile written so was masked.
+   */
+  private static final Pattern DOTTED_SEPARATOR = Pattern.compile("[./．／·・]");
 
   private static Pattern punctuatedMobile(String separator) {
     return Pattern.compile("(?<![0-9A-Za-z.．])" + COUNTRY_CODE + "(1[3-9][0-9])" + separator + "([0-9]{4})"
