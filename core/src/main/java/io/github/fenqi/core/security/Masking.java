@@ -127,6 +127,19 @@ public final class Masking {
    */
   private static final Pattern DOTTED_SEPARATOR = Pattern.compile("[./．／·・]");
 
+  /**
+   * A space, a dash, a tab, a no-break space or an ideographic space percent-encoded, as a query or a form body writes
+   * what stands between an identifier's groups: {@code %2B86%20138%201234%205678} went out in clear.
+   */
+  private static final String ENCODED_SEPARATOR = "(?:%20|%2[Dd]|%09|%C2%A0|%E3%80%80)";
+  /**
+   * Groups of digits with {@link #ENCODED_SEPARATOR}s between them, perhaps after another percent escape
+   * ({@code %2B86%20138…}, {@code %3D6222%200212…}), the last perhaps ending in an ID number's X.
+   */
+  private static final Pattern ENCODED_RUN = Pattern.compile("(?:(?<![0-9A-Za-z%])|(?<=%[2-7][0-9A-Fa-f]))[0-9]++"
+      + "(?:" + ENCODED_SEPARATOR + "++[0-9]++)++[Xx]?+(?![0-9A-Za-z])");
+  private static final Pattern ENCODED_SEPARATORS = Pattern.compile(ENCODED_SEPARATOR + "+");
+
   private static Pattern punctuatedMobile(String separator) {
     return Pattern.compile("(?<![0-9A-Za-z.．])" + COUNTRY_CODE + "(1[3-9][0-9])" + separator + "([0-9]{4})"
         + separator + "([0-9]{4})(?![0-9A-Za-z]|[.．][0-9])");
@@ -309,7 +322,8 @@ public final class Masking {
   }
 
   private String redact(String written, Function<String, UuidSpans> uuids, UnaryOperator<String> maskRun) {
-    String text = replaceMatches(replaceMatches(replaceMatches(written, BRACKETED_MOBILE, this::punctuatedMobile),
+    String decoded = replaceMatches(written, ENCODED_RUN, e -> encodedRun(e.group(), maskRun));
+    String text = replaceMatches(replaceMatches(replaceMatches(decoded, BRACKETED_MOBILE, this::punctuatedMobile),
         DOTTED_NUMBER, this::dottedNumber), DOTTED_MOBILE, this::punctuatedMobile);
     String ascii = halfWidthDigits(text);
     UuidSpans withinUuid = uuids.apply(ascii);
@@ -327,6 +341,34 @@ public final class Masking {
     });
     String mobiles = replaceMatches(runs, PUNCTUATED_MOBILE, this::punctuatedMobile);
     return replaceMatches(mobiles, EMAIL, e -> email(e.group()));
+  }
+
+  /**
+   * A match of {@link #ENCODED_RUN} masked as the run it is with a space for each escape ({@link #maskRun}), the
+   * escapes kept as written; null (kept as written) when it has fewer digits than a mobile. Each digit of the match
+   * takes the character the masked run has in its place: a mask keeps a run's digits in their order, hiding some.
+   */
+  private @Nullable String encodedRun(String match, UnaryOperator<String> maskRun) {
+    String run = ENCODED_SEPARATORS.matcher(match).replaceAll(" ");
+    if (!mayHoldIdentifier(run)) {
+      return null;
+    }
+    String masked = maskRun.apply(run);
+    StringBuilder out = new StringBuilder(match);
+    Matcher escape = ENCODED_SEPARATORS.matcher(match);
+    int next = escape.find() ? escape.start() : match.length();
+    for (int k = 0, m = 0; k < match.length(); k++) {
+      if (k == next) {
+        k = escape.end() - 1;
+        next = escape.find() ? escape.start() : match.length();
+        continue;
+      }
+      while (m < masked.length() && isSeparator(masked.charAt(m))) {
+        m++;
+      }
+      out.setCharAt(k, m < masked.length() ? masked.charAt(m++) : maskChar);
+    }
+    return out.toString();
   }
 
   /** A match of {@link #PUNCTUATED_MOBILE} or {@link #BRACKETED_MOBILE} masked, its country code kept as written. */
