@@ -44,14 +44,16 @@ public final class Masking {
   /**
    * {@code text} with full-width digits and X (U+FF10–U+FF19, U+FF38, U+FF58) as ASCII: a Chinese input method in
    * full-width mode types an ID number as １１０１０５…, which the digit patterns did not see, so it went out unmasked.
+   * So are the decimal digits of every other script of one UTF-16 unit (Arabic-Indic {@code ١٣٨١٢٣٤٥٦٧٨}, as an
+   * Arabic keyboard types a mobile, Extended Arabic-Indic, Devanagari, Thai…): those went out in clear.
    * Other full-width characters (the Chinese comma, brackets) stay as they are.
    */
-  static String halfWidthDigits(String text) {
+  static String asciiDigits(String text) {
     StringBuilder out = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      char ascii = c >= '\uFF10' && c <= '\uFF19' ? (char) ('0' + (c - '\uFF10'))
-          : c == '\uFF38' ? 'X' : c == '\uFF58' ? 'x' : c;
+      char ascii = c < '\u0660' ? c : c == '\uFF38' ? 'X' : c == '\uFF58' ? 'x'
+          : Character.getType(c) == Character.DECIMAL_DIGIT_NUMBER ? (char) ('0' + Character.digit(c, 10)) : c;
       if (ascii != c && out == null) {
         out = new StringBuilder(text);
       }
@@ -139,6 +141,17 @@ public final class Masking {
   private static final Pattern ENCODED_RUN = Pattern.compile("(?:(?<![0-9A-Za-z%])|(?<=%[2-7][0-9A-Fa-f]))[0-9]++"
       + "(?:" + ENCODED_SEPARATOR + "++[0-9]++)++[Xx]?+(?![0-9A-Za-z])");
   private static final Pattern ENCODED_SEPARATORS = Pattern.compile(ENCODED_SEPARATOR + "+");
+
+  /**
+   * A digit {@link #asciiDigits} cannot make ASCII in place: a decimal digit of two UTF-16 units (the mathematical bold,
+   * double-struck and monospace digits {@code 𝟏𝟑𝟖…}, which a note pasted from a styled page carries), or a circled
+   * one ({@code ⓪}, {@code ①}–{@code ⑨}, their negative and sans-serif forms), as typed to slip past a filter.
+   */
+  private static final String ODD_DIGIT = "(?:[\\x{10000}-\\x{10FFFF}&&\\p{Nd}]|[\\u24EA\\u2460-\\u2468\\u24FF"
+      + "\\u2776-\\u277E\\u2780-\\u2788\\u278A-\\u2792])";
+  /** A run of {@link #ODD_DIGIT}s and separators, perhaps ending in an ID number's X, no ASCII digit beside it. */
+  private static final Pattern ODD_DIGIT_RUN = Pattern.compile("(?<![0-9])" + ODD_DIGIT + "(?:[" + SEPARATOR
+      + "]*+" + ODD_DIGIT + ")*+[Xx]?+(?![0-9])");
 
   private static Pattern punctuatedMobile(String separator) {
     return Pattern.compile("(?<![0-9A-Za-z.．])" + COUNTRY_CODE + "(1[3-9][0-9])" + separator + "([0-9]{4})"
@@ -322,10 +335,11 @@ public final class Masking {
   }
 
   private String redact(String written, Function<String, UuidSpans> uuids, UnaryOperator<String> maskRun) {
-    String decoded = replaceMatches(written, ENCODED_RUN, e -> encodedRun(e.group(), maskRun));
+    String decoded = replaceMatches(replaceMatches(written, ODD_DIGIT_RUN, o -> oddDigitRun(o.group(), maskRun)),
+        ENCODED_RUN, e -> encodedRun(e.group(), maskRun));
     String text = replaceMatches(replaceMatches(replaceMatches(decoded, BRACKETED_MOBILE, this::punctuatedMobile),
         DOTTED_NUMBER, this::dottedNumber), DOTTED_MOBILE, this::punctuatedMobile);
-    String ascii = halfWidthDigits(text);
+    String ascii = asciiDigits(text);
     UuidSpans withinUuid = uuids.apply(ascii);
     String runs = replaceMatches(text, DIGIT_RUN, m -> {
       if (withinUuid.contain(m.start("run"), m.end("run"))
@@ -335,12 +349,31 @@ public final class Masking {
       int from = m.group("prefix").isEmpty() ? afterMaskedTail(ascii, m.start("run"), m.end("run")) : m.start("run");
       int to = m.group("suffix").isEmpty() ? beforeMaskedHead(ascii, from, m.end("run")) : m.end("run");
       String run = ascii.substring(from, to);
-      return m.group("prefix") + ascii.substring(m.start("run"), from)
-          + (mayHoldIdentifier(run) ? maskRun.apply(run) : run)
-          + ascii.substring(to, m.end("run")) + m.group("suffix");
+      String masked = mayHoldIdentifier(run) ? maskRun.apply(run) : run;
+      return masked.equals(run) ? null // kept as written: ٢٠٢٦-١١-٣٠ ٢٠٠٠, a date and an amount, had come out in ASCII
+          : m.group("prefix") + ascii.substring(m.start("run"), from) + masked + ascii.substring(to, m.end("run"))
+          + m.group("suffix");
     });
     String mobiles = replaceMatches(runs, PUNCTUATED_MOBILE, this::punctuatedMobile);
     return replaceMatches(mobiles, EMAIL, e -> email(e.group()));
+  }
+
+  /**
+   * A match of {@link #ODD_DIGIT_RUN} masked as the run it is in ASCII digits ({@link #maskRun}), or null (kept as
+   * written, as other digits are) when that hides nothing.
+   */
+  private @Nullable String oddDigitRun(String match, UnaryOperator<String> maskRun) {
+    StringBuilder ascii = new StringBuilder(match.length());
+    match.codePoints().forEach(c -> {
+      if (Character.isLetter(c) || Character.getNumericValue(c) < 0 || Character.getNumericValue(c) > 9) {
+        ascii.appendCodePoint(c);
+      } else {
+        ascii.append((char) ('0' + Character.getNumericValue(c)));
+      }
+    });
+    String run = ascii.toString();
+    String masked = mayHoldIdentifier(run) ? maskRun.apply(run) : run;
+    return masked.equals(run) ? null : masked;
   }
 
   /**
@@ -493,14 +526,14 @@ public final class Masking {
   }
 
   /**
-   * {@code text} with each match of {@code pattern} in {@link #halfWidthDigits} of it replaced, and the text between
+   * {@code text} with each match of {@code pattern} in {@link #asciiDigits} of it replaced, and the text between
    * matches kept as written: the whole text had come out with its full-width digits made ASCII, so a note's
    * {@code 每月收入３０００元} became {@code 每月收入3000元}, a change to what the borrower wrote that hid nothing.
    * A match the replacement returns null for is kept as written too.
    */
   private static String replaceMatches(String text, Pattern pattern,
       Function<Matcher, @Nullable String> replacement) {
-    Matcher m = pattern.matcher(halfWidthDigits(text));
+    Matcher m = pattern.matcher(asciiDigits(text));
     StringBuilder out = new StringBuilder(text.length());
     int at = 0;
     while (m.find()) {

@@ -677,6 +677,22 @@ class MaskingTest {
   }
 
   /**
+   * The same for what this session's readings take: cards cut any way beside an amount (and the same redacted, whose
+   * kept ends are walked across separators), percent-encoded spaces, and digits of other scripts.
+   */
+  @Test
+  void cardsCutAnyWayEncodedSpacesAndOtherDigitsAreRedactedWithWorkLinearInTheirLength() {
+    for (String unit : List.of("6222021 234567890123 500 ", "622202* ********0123 500 ", "138%201234%205678 ",
+        "\uD835\uDFCF\uD835\uDFD1\uD835\uDFD6\uD835\uDFCF\uD835\uDFD0\uD835\uDFD1\uD835\uDFD2"
+            + "\uD835\uDFD3\uD835\uDFD4\uD835\uDFD5\uD835\uDFD6 ", "١٣٨١٢٣٤٥٦٧٨ ", "①③⑧①②③④⑤⑥⑦⑧，")) {
+      long once = allocatedRedacting(unit, 1_000);
+      long eightfold = allocatedRedacting(unit, 8_000);
+      assertTrue(eightfold < 24 * once, unit.strip() + " repeated: 8 times as many allocated " + eightfold
+          + " bytes against " + once);
+    }
+  }
+
+  /**
    * A mobile grouped no usual way after a group, {@code 12 1 3812345678}, many times a space apart, was masked with the
    * rest after each such mobile masked by a call within the call, each rest split and searched for identifiers anew:
    * 1 000 of them (16 000 characters) took 96 s and then overflowed the stack. Counted as allocated bytes (eight

@@ -193,7 +193,7 @@ class RedactionProperties {
       text = fullWidthDigits(text);
     }
     String redacted = masking.redact(text);
-    String shown = Masking.halfWidthDigits(redacted).replaceAll("[^0-9*]", "");
+    String shown = Masking.asciiDigits(redacted).replaceAll("[^0-9*]", "");
     assertTrue(shown.contains(masking.mobile(mobile)) && !shown.contains(mobile), text + " -> " + redacted);
   }
 
