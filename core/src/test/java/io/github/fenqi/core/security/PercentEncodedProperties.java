@@ -24,12 +24,7 @@ class PercentEncodedProperties {
   void anIdentifierAfterAPercentEscapeIsMasked(@ForAll long seed) {
     Random random = new Random(seed);
     int kind = random.nextInt(3);
-    String identifier = switch (kind) {
-      case 0 -> "1" + (3 + random.nextInt(7)) + digits(random, 9);
-      case 1 -> "110105" + (1950 + random.nextInt(60)) + "0" + (1 + random.nextInt(9)) + (10 + random.nextInt(18))
-          + digits(random, 3) + (random.nextBoolean() ? "X" : digits(random, 1));
-      default -> "62" + digits(random, 14 + random.nextInt(4));
-    };
+    String identifier = identifier(kind, random);
     String escape = ESCAPES[random.nextInt(ESCAPES.length)];
     String before = "GET /api?" + (random.nextBoolean() ? "q=phone" : "body=id") + escape
         + (kind == 0 && random.nextBoolean() ? "%2B86" : ""); // China's country code, before a mobile
@@ -39,6 +34,16 @@ class PercentEncodedProperties {
     assertTrue(redacted.startsWith(before)
         && !redacted.substring(before.length()).contains(identifier.substring(3, identifier.length() - 4)),
         text + " -> " + redacted);
+  }
+
+  /** A mobile (kind 0), an ID number perhaps ending in X (1) or a card (2). */
+  private static String identifier(int kind, Random random) {
+    return switch (kind) {
+      case 0 -> "1" + (3 + random.nextInt(7)) + digits(random, 9);
+      case 1 -> "110105" + (1950 + random.nextInt(60)) + "0" + (1 + random.nextInt(9)) + (10 + random.nextInt(18))
+          + digits(random, 3) + (random.nextBoolean() ? "X" : digits(random, 1));
+      default -> "62" + digits(random, 14 + random.nextInt(4));
+    };
   }
 
   /** A space, a dash, a tab, a no-break space and an ideographic space, percent-encoded as a URL or a form writes them. */
@@ -53,12 +58,7 @@ class PercentEncodedProperties {
   void anIdentifierWithEncodedSpacesBetweenItsGroupsIsMasked(@ForAll long seed) {
     Random random = new Random(seed);
     int kind = random.nextInt(3);
-    String identifier = switch (kind) {
-      case 0 -> "1" + (3 + random.nextInt(7)) + digits(random, 9);
-      case 1 -> "110105" + (1950 + random.nextInt(60)) + "0" + (1 + random.nextInt(9)) + (10 + random.nextInt(18))
-          + digits(random, 3) + (random.nextBoolean() ? "X" : digits(random, 1));
-      default -> "62" + digits(random, 14 + random.nextInt(4));
-    };
+    String identifier = identifier(kind, random);
     int[] widths = kind == 0 ? new int[] {3, 4, 4} : kind == 1 ? new int[] {6, 8, 4} : new int[] {4, 4, 4, 4, 4};
     String escape = ENCODED_SEPARATORS[random.nextInt(ENCODED_SEPARATORS.length)];
     StringBuilder written = new StringBuilder(kind == 0 && random.nextBoolean() ? "%2B86" + escape : "");
