@@ -143,8 +143,8 @@ public final class Masking {
   private static final Pattern ENCODED_SEPARATORS = Pattern.compile(ENCODED_SEPARATOR + "+");
 
   /**
-   * A digit {@link #asciiDigits} cannot make ASCII in place: a decimal digit of two UTF-16 units (the mathematical bold,
-   * double-struck and monospace digits {@code 𝟏𝟑𝟖…}, which a note pasted from a styled page carries), or a circled
+   * A digit {@link #asciiDigits} cannot make ASCII in place: a decimal digit of two UTF-16 units (the mathematical
+   * bold, double-struck and monospace digits {@code 𝟏𝟑𝟖…}, which a note pasted from a styled page carries), or a circled
    * one ({@code ⓪}, {@code ①}–{@code ⑨}, their negative and sans-serif forms), as typed to slip past a filter.
    */
   private static final String ODD_DIGIT = "(?:[\\x{10000}-\\x{10FFFF}&&\\p{Nd}]|[\\u24EA\\u2460-\\u2468\\u24FF"
@@ -311,7 +311,10 @@ public final class Masking {
    * A UUID ({@code ff74d650-0791-4011-9487-d87f99cbe8ac}, a service's own id) stays whole, whatever of it is digits.
    * A mobile written {@code 138.1234.5678}, {@code 138/1234/5678}, {@code (138)1234-5678} or {@code (139)12345678} is
    * masked too, as is one with China's country code before it ({@code 86(138)1234-5678}, {@code +86.138.1234.5678},
-   * the code kept as written). Email
+   * the code kept as written). A card or an ID number cut into groups no usual way beside a short number is masked
+   * where its digits read as one (a UnionPay 62, a Luhn-checked 3–5, an ID number's region and birth date); middle
+   * dots and percent-encoded spaces or dashes ({@code %20}) between groups are taken as dots and spaces; digits of
+   * other scripts (Arabic-Indic, Devanagari, the mathematical and circled digits) as ASCII ones. Email
    * addresses are masked as emails, a number before the {@code @} included. What is no identifier is kept as written,
    * full-width digits included. Used by the audit log for subjects and
    * details, where callers may pass identifiers by mistake, and for hardship notes in scripts.
@@ -418,9 +421,9 @@ public final class Masking {
   }
 
   /**
-   * Where the run {@code from..to} of {@code ascii} starts once its first groups that are the end of a masked identifier
-   * before it ({@code 622202******}{@code 7890}) are left out: those groups and the digits after them, which belonged to
-   * no identifier, had been masked as one when a redacted note was redacted again ({@code 622202******7890 5678 9012}
+   * Where the run {@code from..to} of {@code ascii} starts once its first groups that are the end of a masked
+   * identifier before it ({@code 622202******}{@code 7890}) are left out: those groups and the digits after them, which
+   * belonged to no identifier, had been masked as one when a redacted note was redacted again ({@code 622202******7890 5678 9012}
    * became {@code 622202******789056**9012}). The identifier's kept ends and its stars may be set apart by its
    * separators, as one cut any way keeps them ({@code 622202* ********0123 500}, {@code 5769358385021201} written
    * {@code 57693583850 - 21 - 201}, {@code 576935***** - *1 - 201}): the kept end and the number beside it had been a
@@ -469,8 +472,8 @@ public final class Masking {
 
   /**
    * Whether stars, perhaps among separators, stand at {@code at} of {@code ascii} going {@code step} (-1 back, 1 on),
-   * and then as many digits as the end of a masked identifier there keeps at least (its start going back, else its end),
-   * perhaps among separators: an identifier's ends and middle may be groups of one written another way, or run into a
+   * and then as many digits as the end of a masked identifier there keeps at least (its start going back, else its
+   * end), perhaps among separators: an identifier's ends and middle may be groups of one written another way, or run into a
    * number beside it by its split ({@code 300001******3 111000**0000}), so they are counted, not matched. Stars after
    * the first digit are counted as its digits: the number after may have been masked since, and
    * {@code 1000 0000000*10000000000} (a star the borrower wrote) had been read one way before and another after.

@@ -46,7 +46,7 @@ class PercentEncodedProperties {
     };
   }
 
-  /** A space, a dash, a tab, a no-break space and an ideographic space, percent-encoded as a URL or a form writes them. */
+  /** A space, a dash, a tab, a no-break space and an ideographic space, percent-encoded as a URL writes them. */
   private static final String[] ENCODED_SEPARATORS = {"%20", "%2D", "%2d", "%09", "%C2%A0", "%E3%80%80"};
 
   /**
