@@ -44,14 +44,16 @@ public final class Masking {
   /**
    * {@code text} with full-width digits and X (U+FF10–U+FF19, U+FF38, U+FF58) as ASCII: a Chinese input method in
    * full-width mode types an ID number as １１０１０５…, which the digit patterns did not see, so it went out unmasked.
+   * So are the decimal digits of every other script of one UTF-16 unit (Arabic-Indic {@code ١٣٨١٢٣٤٥٦٧٨}, as an
+   * Arabic keyboard types a mobile, Extended Arabic-Indic, Devanagari, Thai…): those went out in clear.
    * Other full-width characters (the Chinese comma, brackets) stay as they are.
    */
-  static String halfWidthDigits(String text) {
+  static String asciiDigits(String text) {
     StringBuilder out = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      char ascii = c >= '\uFF10' && c <= '\uFF19' ? (char) ('0' + (c - '\uFF10'))
-          : c == '\uFF38' ? 'X' : c == '\uFF58' ? 'x' : c;
+      char ascii = c < '\u0660' ? c : c == '\uFF38' ? 'X' : c == '\uFF58' ? 'x'
+          : Character.getType(c) == Character.DECIMAL_DIGIT_NUMBER ? (char) ('0' + Character.digit(c, 10)) : c;
       if (ascii != c && out == null) {
         out = new StringBuilder(text);
       }
@@ -94,7 +96,7 @@ public final class Masking {
    * 3–9) is taken, so a decimal amount or a dotted date stays. Applied after the digit runs are masked, whose stars no
    * longer match.
    */
-  private static final String MOBILE_SEPARATOR = "[" + SEPARATOR + "./·．／]";
+  private static final String MOBILE_SEPARATOR = "[" + SEPARATOR + "./·・．／]";
   /**
    * China's country code before a mobile written with punctuation or brackets, {@code +86}, {@code 86} or
    * {@code 0086}, and what sets it apart: kept as written. With it, {@code 86(138)1234-5678} and
@@ -107,7 +109,7 @@ public final class Masking {
    * masked: after a number a space apart, {@code 20261130 181.1973.1806}, the run {@code 20261130 181} was masked
    * first and the mobile went out in clear behind it.
    */
-  private static final Pattern DOTTED_MOBILE = punctuatedMobile("[./·．／]");
+  private static final Pattern DOTTED_MOBILE = punctuatedMobile("[./·・．／]");
 
   /**
    * A card or an ID number written with dots or slashes between its digit groups, one of them throughout
@@ -117,10 +119,39 @@ public final class Masking {
    * one is a decimal. Applied before {@link #DOTTED_MOBILE},
    * which had masked the mobile it saw in {@code 309/75836/181/8660/9936} and left the rest of the card in clear.
    */
-  private static final Pattern DOTTED_NUMBER = Pattern.compile("(?<![0-9.．/／])[0-9]++(?:(?<sep>[./．／])[0-9]++"
-      + "(?:\\k<sep>[0-9]++)++|[/／][0-9]++)(?:[./．／]?[Xx])?(?![0-9A-Za-z]|[./．／][0-9])");
-  /** The separators {@link #DOTTED_NUMBER} allows between its groups, compiled once: redact runs on every log line. */
-  private static final Pattern DOTTED_SEPARATOR = Pattern.compile("[./．／]");
+  private static final Pattern DOTTED_NUMBER = Pattern.compile("(?<![0-9.．/／·・])[0-9]++(?:(?<sep>[./．／·・])[0-9]++"
+      + "(?:\\k<sep>[0-9]++)++|[/／·・][0-9]++)(?:[./．／·・]?[Xx])?(?![0-9A-Za-z]|[./．／·・][0-9])");
+  /**
+   * The separators {@link #DOTTED_NUMBER} allows between its groups, compiled once: redact runs on every log line. The
+   * middle dots ({@code ·}, and {@code ・} as a Japanese or Chinese input method types it) as well, and one is enough,
+   * as no decimal is written with one: {@code 6222·0212·3456·7890} and {@code 110·1822088·0·309949·6} went out in
+   * clear, though a mobile written so was masked.
+   */
+  private static final Pattern DOTTED_SEPARATOR = Pattern.compile("[./．／·・]");
+
+  /**
+   * A space, a dash, a tab, a no-break space or an ideographic space percent-encoded, as a query or a form body writes
+   * what stands between an identifier's groups: {@code %2B86%20138%201234%205678} went out in clear.
+   */
+  private static final String ENCODED_SEPARATOR = "(?:%20|%2[Dd]|%09|%C2%A0|%E3%80%80)";
+  /**
+   * Groups of digits with {@link #ENCODED_SEPARATOR}s between them, perhaps after another percent escape
+   * ({@code %2B86%20138…}, {@code %3D6222%200212…}), the last perhaps ending in an ID number's X.
+   */
+  private static final Pattern ENCODED_RUN = Pattern.compile("(?:(?<![0-9A-Za-z%])|(?<=%[2-7][0-9A-Fa-f]))[0-9]++"
+      + "(?:" + ENCODED_SEPARATOR + "++[0-9]++)++[Xx]?+(?![0-9A-Za-z])");
+  private static final Pattern ENCODED_SEPARATORS = Pattern.compile(ENCODED_SEPARATOR + "+");
+
+  /**
+   * A digit {@link #asciiDigits} cannot make ASCII in place: a decimal digit of two UTF-16 units (the mathematical
+   * bold, double-struck and monospace digits {@code 𝟏𝟑𝟖…}, which a note pasted from a styled page carries), or a circled
+   * one ({@code ⓪}, {@code ①}–{@code ⑨}, their negative and sans-serif forms), as typed to slip past a filter.
+   */
+  private static final String ODD_DIGIT = "(?:[\\x{10000}-\\x{10FFFF}&&\\p{Nd}]|[\\u24EA\\u2460-\\u2468\\u24FF"
+      + "\\u2776-\\u277E\\u2780-\\u2788\\u278A-\\u2792])";
+  /** A run of {@link #ODD_DIGIT}s and separators, perhaps ending in an ID number's X, no ASCII digit beside it. */
+  private static final Pattern ODD_DIGIT_RUN = Pattern.compile("(?<![0-9])" + ODD_DIGIT + "(?:[" + SEPARATOR
+      + "]*+" + ODD_DIGIT + ")*+[Xx]?+(?![0-9])");
 
   private static Pattern punctuatedMobile(String separator) {
     return Pattern.compile("(?<![0-9A-Za-z.．])" + COUNTRY_CODE + "(1[3-9][0-9])" + separator + "([0-9]{4})"
@@ -156,6 +187,8 @@ public final class Masking {
   private final int addressKeep;
   private final char maskChar;
   private final Set<String> compoundSurnames;
+  /** The most characters a mask keeps at either end ({@link #keeps}): the walks of a masked identifier's ends stop. */
+  private final long maxKept;
 
   private Masking(Builder b) {
     this.idNumber = b.idNumber;
@@ -165,6 +198,8 @@ public final class Masking {
     this.addressKeep = b.addressKeep;
     this.maskChar = b.maskChar;
     this.compoundSurnames = Set.copyOf(b.compoundSurnames);
+    this.maxKept = Math.max(Math.max(Math.max(idNumber.head, bankCard.head), (long) mobile.head + 4),
+        Math.max(Math.max(idNumber.tail, bankCard.tail), mobile.tail));
   }
 
   private static final Masking DEFAULTS = builder().build();
@@ -276,7 +311,10 @@ public final class Masking {
    * A UUID ({@code ff74d650-0791-4011-9487-d87f99cbe8ac}, a service's own id) stays whole, whatever of it is digits.
    * A mobile written {@code 138.1234.5678}, {@code 138/1234/5678}, {@code (138)1234-5678} or {@code (139)12345678} is
    * masked too, as is one with China's country code before it ({@code 86(138)1234-5678}, {@code +86.138.1234.5678},
-   * the code kept as written). Email
+   * the code kept as written). A card or an ID number cut into groups no usual way beside a short number is masked
+   * where its digits read as one (a UnionPay 62, a Luhn-checked 3–5, an ID number's region and birth date); middle
+   * dots and percent-encoded spaces or dashes ({@code %20}) between groups are taken as dots and spaces; digits of
+   * other scripts (Arabic-Indic, Devanagari, the mathematical and circled digits) as ASCII ones. Email
    * addresses are masked as emails, a number before the {@code @} included. What is no identifier is kept as written,
    * full-width digits included. Used by the audit log for subjects and
    * details, where callers may pass identifiers by mistake, and for hardship notes in scripts.
@@ -300,9 +338,11 @@ public final class Masking {
   }
 
   private String redact(String written, Function<String, UuidSpans> uuids, UnaryOperator<String> maskRun) {
-    String text = replaceMatches(replaceMatches(replaceMatches(written, BRACKETED_MOBILE, this::punctuatedMobile),
+    String decoded = replaceMatches(replaceMatches(written, ODD_DIGIT_RUN, o -> oddDigitRun(o.group(), maskRun)),
+        ENCODED_RUN, e -> encodedRun(e.group(), maskRun));
+    String text = replaceMatches(replaceMatches(replaceMatches(decoded, BRACKETED_MOBILE, this::punctuatedMobile),
         DOTTED_NUMBER, this::dottedNumber), DOTTED_MOBILE, this::punctuatedMobile);
-    String ascii = halfWidthDigits(text);
+    String ascii = asciiDigits(text);
     UuidSpans withinUuid = uuids.apply(ascii);
     String runs = replaceMatches(text, DIGIT_RUN, m -> {
       if (withinUuid.contain(m.start("run"), m.end("run"))
@@ -312,12 +352,59 @@ public final class Masking {
       int from = m.group("prefix").isEmpty() ? afterMaskedTail(ascii, m.start("run"), m.end("run")) : m.start("run");
       int to = m.group("suffix").isEmpty() ? beforeMaskedHead(ascii, from, m.end("run")) : m.end("run");
       String run = ascii.substring(from, to);
-      return m.group("prefix") + ascii.substring(m.start("run"), from)
-          + (mayHoldIdentifier(run) ? maskRun.apply(run) : run)
-          + ascii.substring(to, m.end("run")) + m.group("suffix");
+      String masked = mayHoldIdentifier(run) ? maskRun.apply(run) : run;
+      return masked.equals(run) ? null // kept as written: ٢٠٢٦-١١-٣٠ ٢٠٠٠, a date and an amount, had come out in ASCII
+          : m.group("prefix") + ascii.substring(m.start("run"), from) + masked + ascii.substring(to, m.end("run"))
+          + m.group("suffix");
     });
     String mobiles = replaceMatches(runs, PUNCTUATED_MOBILE, this::punctuatedMobile);
     return replaceMatches(mobiles, EMAIL, e -> email(e.group()));
+  }
+
+  /**
+   * A match of {@link #ODD_DIGIT_RUN} masked as the run it is in ASCII digits ({@link #maskRun}), or null (kept as
+   * written, as other digits are) when that hides nothing.
+   */
+  private @Nullable String oddDigitRun(String match, UnaryOperator<String> maskRun) {
+    StringBuilder ascii = new StringBuilder(match.length());
+    match.codePoints().forEach(c -> {
+      if (Character.isLetter(c) || Character.getNumericValue(c) < 0 || Character.getNumericValue(c) > 9) {
+        ascii.appendCodePoint(c);
+      } else {
+        ascii.append((char) ('0' + Character.getNumericValue(c)));
+      }
+    });
+    String run = ascii.toString();
+    String masked = mayHoldIdentifier(run) ? maskRun.apply(run) : run;
+    return masked.equals(run) ? null : masked;
+  }
+
+  /**
+   * A match of {@link #ENCODED_RUN} masked as the run it is with a space for each escape ({@link #maskRun}), the
+   * escapes kept as written; null (kept as written) when it has fewer digits than a mobile. Each digit of the match
+   * takes the character the masked run has in its place: a mask keeps a run's digits in their order, hiding some.
+   */
+  private @Nullable String encodedRun(String match, UnaryOperator<String> maskRun) {
+    String run = ENCODED_SEPARATORS.matcher(match).replaceAll(" ");
+    if (!mayHoldIdentifier(run)) {
+      return null;
+    }
+    String masked = maskRun.apply(run);
+    StringBuilder out = new StringBuilder(match);
+    Matcher escape = ENCODED_SEPARATORS.matcher(match);
+    int next = escape.find() ? escape.start() : match.length();
+    for (int k = 0, m = 0; k < match.length(); k++) {
+      if (k == next) {
+        k = escape.end() - 1;
+        next = escape.find() ? escape.start() : match.length();
+        continue;
+      }
+      while (m < masked.length() && isSeparator(masked.charAt(m))) {
+        m++;
+      }
+      out.setCharAt(k, m < masked.length() ? masked.charAt(m++) : maskChar);
+    }
+    return out.toString();
   }
 
   /** A match of {@link #PUNCTUATED_MOBILE} or {@link #BRACKETED_MOBILE} masked, its country code kept as written. */
@@ -334,56 +421,99 @@ public final class Masking {
   }
 
   /**
-   * Where the run {@code from..to} of {@code ascii} starts once a first group that is the end of a masked identifier
-   * before it ({@code 622202******}{@code 7890}) is left out: that group and the digits after it, which belonged to no
-   * identifier, had been masked as one when a redacted note was redacted again ({@code 622202******7890 5678 9012}
-   * became {@code 622202******789056**9012}).
+   * Where the run {@code from..to} of {@code ascii} starts once its first groups that are the end of a masked
+   * identifier before it ({@code 622202******}{@code 7890}) are left out: those groups and the digits after them, which
+   * belonged to no identifier, had been masked as one when a redacted note was redacted again ({@code 622202******7890 5678 9012}
+   * became {@code 622202******789056**9012}). The identifier's kept ends and its stars may be set apart by its
+   * separators, as one cut any way keeps them ({@code 622202* ********0123 500}, {@code 5769358385021201} written
+   * {@code 57693583850 - 21 - 201}, {@code 576935***** - *1 - 201}): the kept end and the number beside it had been a
+   * card of their own on the second pass.
    */
   private int afterMaskedTail(String ascii, int from, int to) {
     Matcher sep = SEPARATORS.matcher(ascii).region(from, to);
-    if (!sep.find() || !keeps(sep.start() - from, false)) {
+    int digits = 0;
+    int at = from;
+    int cut = -1;
+    while (cut < 0 && digits <= maxKept && sep.find()) {
+      digits += sep.start() - at;
+      at = sep.end();
+      cut = keeps(digits, false) ? sep.end() : -1;
+    }
+    if (cut < 0) {
       return from;
     }
-    int stars = from;
-    while (stars > 0 && ascii.charAt(stars - 1) == maskChar) {
-      stars--;
-    }
-    int head = stars;
-    while (head > 0 && ascii.charAt(head - 1) >= '0' && ascii.charAt(head - 1) <= '9') {
-      head--;
-    }
-    return stars < from && keeps(stars - head, true) ? sep.end() : from;
+    return keptBeside(ascii, from, -1) ? cut : from;
   }
 
   /**
-   * Where the run {@code from..to} of {@code ascii} ends once a last group that is the start of a masked identifier
-   * after it ({@code 622202}{@code ******0123}) is left out, as {@link #afterMaskedTail} leaves out an end: a redacted
-   * {@code 0 0000000 000000**0000} had become {@code 000000****0000**0000}.
+   * Where the run {@code from..to} of {@code ascii} ends once its last groups that are the start of a masked identifier
+   * after it ({@code 622202}{@code ******0123}) are left out, as {@link #afterMaskedTail} leaves out an end: a redacted
+   * {@code 0 0000000 000000**0000} had become {@code 000000****0000**0000}, and {@code 791570 576935***** - *1 - 201}
+   * (a card cut any way after a number) {@code 791570**6935***** - *1 - 201}.
    */
   private int beforeMaskedHead(String ascii, int from, int to) {
-    if (to >= ascii.length() || ascii.charAt(to) != maskChar) {
+    if (!keptBeside(ascii, to, 1)) {
       return to;
     }
-    Matcher sep = SEPARATORS.matcher(ascii).region(from, to);
-    int lastStart = -1;
-    int lastEnd = -1;
-    while (sep.find()) {
-      lastStart = sep.start();
-      lastEnd = sep.end();
+    int digits = 0;
+    for (int j = to; j > from && digits <= maxKept; j--) {
+      char c = ascii.charAt(j - 1);
+      if (!isSeparator(c)) {
+        digits++;
+      } else if (keeps(digits, true)) {
+        while (isSeparator(ascii.charAt(j - 2))) { // a run starts with a digit
+          j--;
+        }
+        return j - 1;
+      }
     }
-    if (lastEnd < 0 || !keeps(to - lastEnd, true)) {
-      return to;
+    return to;
+  }
+
+  /**
+   * Whether stars, perhaps among separators, stand at {@code at} of {@code ascii} going {@code step} (-1 back, 1 on),
+   * and then as many digits as the end of a masked identifier there keeps at least (its start going back, else its
+   * end), perhaps among separators: an identifier's ends and middle may be groups of one written another way, or run into a
+   * number beside it by its split ({@code 300001******3 111000**0000}), so they are counted, not matched. Stars after
+   * the first digit are counted as its digits: the number after may have been masked since, and
+   * {@code 1000 0000000*10000000000} (a star the borrower wrote) had been read one way before and another after.
+   */
+  private boolean keptBeside(String ascii, int at, int step) {
+    boolean head = step < 0;
+    int k = head ? at - 1 : at;
+    boolean star = false;
+    while (k >= 0 && k < ascii.length() && (ascii.charAt(k) == maskChar || isSeparator(ascii.charAt(k)))) {
+      star |= ascii.charAt(k) == maskChar;
+      k += step;
     }
-    int stars = to;
-    while (stars < ascii.length() && ascii.charAt(stars) == maskChar) {
-      stars++;
+    long least = head ? leastKept(idNumber.head, bankCard.head, mobile.head)
+        : leastKept(idNumber.tail, bankCard.tail, mobile.tail);
+    int digits = 0;
+    for (; star && digits < least && k >= 0 && k < ascii.length(); k += step) {
+      char c = ascii.charAt(k);
+      if (c >= '0' && c <= '9' || digits > 0 && (c == maskChar || !head && isX(c))) {
+        digits++;
+      } else if (!isSeparator(c)) {
+        break;
+      }
     }
-    int tail = stars;
-    while (tail < ascii.length() && ascii.charAt(tail) >= '0' && ascii.charAt(tail) <= '9') {
-      tail++;
+    return star && digits >= least;
+  }
+
+  /** The fewest characters a mask keeps at one end, of those that keep any; more than any text when none does. */
+  private static long leastKept(int... kept) {
+    long least = Long.MAX_VALUE;
+    for (int n : kept) {
+      least = n > 0 ? Math.min(least, n) : least;
     }
-    boolean checkCharacter = tail < ascii.length() && (ascii.charAt(tail) == 'X' || ascii.charAt(tail) == 'x');
-    return keeps(tail - stars, false) || checkCharacter && keeps(tail + 1 - stars, false) ? lastStart : to;
+    return least;
+  }
+
+  /** Whether {@code c} is one of the separators {@link #SEPARATORS} takes between the groups of a run. */
+  private static boolean isSeparator(char c) {
+    int type = Character.getType(c);
+    return type == Character.SPACE_SEPARATOR || type == Character.DASH_PUNCTUATION || type == Character.FORMAT
+        || "\t\n\u000B\f\r\u0085\u2028\u2029\u2212".indexOf(c) >= 0;
   }
 
   /**
@@ -399,14 +529,14 @@ public final class Masking {
   }
 
   /**
-   * {@code text} with each match of {@code pattern} in {@link #halfWidthDigits} of it replaced, and the text between
+   * {@code text} with each match of {@code pattern} in {@link #asciiDigits} of it replaced, and the text between
    * matches kept as written: the whole text had come out with its full-width digits made ASCII, so a note's
    * {@code 每月收入３０００元} became {@code 每月收入3000元}, a change to what the borrower wrote that hid nothing.
    * A match the replacement returns null for is kept as written too.
    */
   private static String replaceMatches(String text, Pattern pattern,
       Function<Matcher, @Nullable String> replacement) {
-    Matcher m = pattern.matcher(halfWidthDigits(text));
+    Matcher m = pattern.matcher(asciiDigits(text));
     StringBuilder out = new StringBuilder(text.length());
     int at = 0;
     while (m.find()) {
@@ -566,7 +696,8 @@ public final class Masking {
     for (int g = 0; g < groups; g++) {
       for (int h = g + 1; h < groups && starts[h + 1] - starts[g] <= 19; h++) {
         int length = starts[h + 1] - starts[g];
-        if (length < 16 || !usualGrouping(starts, g, h) || !writtenOneWay(run, separatorAt, starts[g], length)) {
+        if (length < 16 || !usualGrouping(starts, g, h) && !(starts[g] < 11 && count - starts[h + 1] < 11
+            && readsAsIdentifier(digits, starts[g], length)) || !writtenOneWay(run, separatorAt, starts[g], length)) {
           continue;
         }
         String own = maskIdentifier(new String(digits, starts[g], length));
@@ -587,6 +718,30 @@ public final class Masking {
       }
     }
     return hide;
+  }
+
+  /**
+   * Whether the {@code length} characters of {@code digits} from {@code from} on read as a card or an ID number however
+   * they are grouped: a UnionPay card's 62 and 16–19 digits, a card of 16–19 digits starting with 3, 4 or 5 (Visa,
+   * Mastercard, JCB) that passes the Luhn check, or an ID number's region and birth date
+   * ({@link IdentityValidation#readsAsIdNumber}). Grouped no usual way beside another number,
+   * {@code 62220212 34567890 2000元} and {@code 1101051 99003071234 2000元} went out in clear; read as a card, every
+   * stretch of 16–19 digits had hidden digits of numbers that are none. Only beside groups of fewer digits than a
+   * mobile's on either side ({@link #cardsWithinHidden}): those are no identifier of their own, so a redacted note
+   * redacted again comes out the same. Allocates nothing for a stretch that is none: it is asked of every stretch.
+   */
+  private static boolean readsAsIdentifier(char[] digits, int from, int length) {
+    if (length == 18 && IdentityValidation.readsAsIdNumberStart(digits, from)
+        && IdentityValidation.readsAsIdNumber(new String(digits, from, length))) {
+      return true;
+    }
+    for (int k = from; k < from + length; k++) {
+      if (digits[k] < '0' || digits[k] > '9') {
+        return false;
+      }
+    }
+    return digits[from] == '6' && digits[from + 1] == '2'
+        || digits[from] >= '3' && digits[from] <= '5' && IdentityValidation.luhn(digits, from, length);
   }
 
   /** Whether groups {@code g..h} (by their first digits, {@code starts}) are fours, the last perhaps less, or 6-8-4. */

@@ -9,6 +9,7 @@ import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.borrower.Borrower;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.testkit.LinearTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import net.jqwik.api.Assume;
@@ -196,10 +197,12 @@ class MaskingTest {
     assertEquals("110***********123X", m.redact("1101.0519.9003.0712.3X"));
     assertEquals("622202*********0123", m.redact("６２２２．０２１２．３４５６．７８９０．１２３"));
     assertEquals("622202******7890", m.redact("6222021234567/890"));
+    assertEquals("卡号622202******7890，138****5678", m.redact("卡号6222·0212·3456·7890，138・1234・5678"));
+    assertEquals("622202*********0123 110***********123X", m.redact("622202123·4567890123 110105・19900307・123X"));
     assertEquals("卡号622202******7890 身份证110***********123X",
         m.redact(m.redact("卡号6222.0212.3456.7890 身份证110105/19900307/123X")));
     String ordinary = "2026/11/30 2026.11.30 v1.2.3 12,345.67元 1.234,56 € 3.14 192.168.100.200 "
-        + "12:30:45 第3/12期";
+        + "12:30:45 第3/12期 约翰·史密斯 1·2·3";
     assertEquals(ordinary, m.redact(ordinary));
   }
 
@@ -442,8 +445,9 @@ class MaskingTest {
     assertEquals(text.replace(" ", "").length(), compact.length(), compact);
     assertEquals("****", compact.substring(3, 7), text + " -> " + compact);
     // a second mobile starting at a later group ({@code 1300 1300000 0 000}) hides its own middle, which may be
-    // this one's last digits: only what both masks show is shown
-    Assume.that(!mobileStartsAtALaterGroup(text));
+    // this one's last digits: only what both masks show is shown; so does a card or an ID number cut any way
+    // ({@code 1 5000000006 2 1 1030}, a Mastercard's 16 digits that pass the Luhn check)
+    Assume.that(!mobileStartsAtALaterGroup(text) && !cardStartsAtALaterGroup(text));
     assertEquals(mobile.substring(0, 3) + "****" + mobile.substring(7), compact.substring(0, 11), text + " -> " + compact);
   }
 
@@ -454,6 +458,30 @@ class MaskingTest {
       int offset = text.substring(0, at).replace(" ", "").length();
       if (offset + 11 <= digits.length() && digits.charAt(offset) == '1' && digits.charAt(offset + 1) >= '3') {
         return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether whole groups from a group after the first of {@code text} (groups a space apart) read as a card or an ID
+   * number however grouped: 16–19 digits starting with 62, or with 3–5 and passing the Luhn check, or 18 that read as
+   * an ID number.
+   */
+  private static boolean cardStartsAtALaterGroup(String text) {
+    String digits = text.replace(" ", "");
+    List<Integer> ends = new ArrayList<>();
+    for (int at = text.indexOf(' '); at >= 0; at = text.indexOf(' ', at + 1)) {
+      ends.add(text.substring(0, at).replace(" ", "").length());
+    }
+    ends.add(digits.length());
+    for (int from : ends.subList(0, ends.size() - 1)) {
+      for (int to : ends) {
+        String s = to - from >= 16 && to - from <= 19 ? digits.substring(from, to) : "";
+        if (s.startsWith("62") || !s.isEmpty() && s.charAt(0) >= '3' && s.charAt(0) <= '5' && IdentityValidation.luhn(s)
+            || IdentityValidation.readsAsIdNumber(s)) {
+          return true;
+        }
       }
     }
     return false;
@@ -509,6 +537,25 @@ class MaskingTest {
       "(010)1234-5678|(010)1234-5678",
   })
   void aMobileWithItsCountryCodeBeforeBracketsOrPunctuationIsMasked(String text, String redacted) {
+    assertEquals(redacted, m.redact(text));
+    assertEquals(redacted, m.redact(redacted), "redacted again");
+  }
+
+  /**
+   * A card or an ID number cut into groups no usual way, beside an amount, is masked where its digits read as one (a
+   * UnionPay 62, a Luhn-checked 3–5, an ID number's region and birth date): these went out in clear, or with six
+   * digits of the card shown as a 12-digit card's ({@code 6222021 234567**0123}). A number that reads as none stays.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "62220212 34567890 2000元|622202** ****7890 2000元",
+      "622202 1234567890 2000元|622202 ******7890 2000元",
+      "1101051 99003071234 2000元|110**** *******1234 2000元",
+      "6222021 234567890123 500元|622202* ********0123 500元",
+      "2000 4111111 111111111元|2000 411111* *****1111元",
+      "12345678 90123456 2000元|12345678 90123456 2000元",
+  })
+  void anIdentifierCutAnyWayBesideANumberIsMasked(String text, String redacted) {
     assertEquals(redacted, m.redact(text));
     assertEquals(redacted, m.redact(redacted), "redacted again");
   }
@@ -622,6 +669,22 @@ class MaskingTest {
   @Test
   void aRunOfManyMobilesAndDatesIsRedactedWithWorkLinearInItsLength() {
     for (String unit : List.of("13812345678 ", "2026-11-30 13812345678 ", "86 138 1234 5678 ")) {
+      long once = allocatedRedacting(unit, 1_000);
+      long eightfold = allocatedRedacting(unit, 8_000);
+      assertTrue(eightfold < 24 * once, unit.strip() + " repeated: 8 times as many allocated " + eightfold
+          + " bytes against " + once);
+    }
+  }
+
+  /**
+   * The same for what this session's readings take: cards cut any way beside an amount (and the same redacted, whose
+   * kept ends are walked across separators), percent-encoded spaces, and digits of other scripts.
+   */
+  @Test
+  void cardsCutAnyWayEncodedSpacesAndOtherDigitsAreRedactedWithWorkLinearInTheirLength() {
+    for (String unit : List.of("6222021 234567890123 500 ", "622202* ********0123 500 ", "138%201234%205678 ",
+        "\uD835\uDFCF\uD835\uDFD1\uD835\uDFD6\uD835\uDFCF\uD835\uDFD0\uD835\uDFD1\uD835\uDFD2"
+            + "\uD835\uDFD3\uD835\uDFD4\uD835\uDFD5\uD835\uDFD6 ", "١٣٨١٢٣٤٥٦٧٨ ", "①③⑧①②③④⑤⑥⑦⑧，")) {
       long once = allocatedRedacting(unit, 1_000);
       long eightfold = allocatedRedacting(unit, 8_000);
       assertTrue(eightfold < 24 * once, unit.strip() + " repeated: 8 times as many allocated " + eightfold
