@@ -463,10 +463,10 @@ public final class FenqiJson {
     return "is missing or null" + (expected == null ? "" : "; expected " + expected);
   }
 
-  /** The path of field {@code name} of the object at {@code where} ({@code "case.json: "} at the root). */
   /**
-   * {@code where.name}, the name masked as {@link Masking#redact} masks free text: a field name is the input's, and a
-   * location naming {@code borrower.6222021234567890123} had put the card in clear in logs and HTTP responses.
+   * The path of field {@code name} of the object at {@code where} ({@code "case.json: "} at the root), the name masked
+   * as {@link Masking#redact} masks free text: a field name is the input's, and a location naming
+   * {@code borrower.6222021234567890123} had put the card in clear in logs and HTTP responses.
    */
   private static String child(String where, String name) {
     return where + (where.isEmpty() || where.endsWith(": ") ? "" : ".") + Masking.defaults().redact(name);
