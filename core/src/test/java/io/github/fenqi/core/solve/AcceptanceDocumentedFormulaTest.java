@@ -28,6 +28,20 @@ class AcceptanceDocumentedFormulaTest {
     }
   }
 
+  /** "Asking for the full waiver cap costs about two logits, a long term one, a down payment of 20 % gains 0.6." */
+  @Test
+  void theDefaultsMoveTheLogitByTheDocumentedAmounts() {
+    AcceptanceModel m = AcceptanceModel.defaults();
+    double base = logit(m.probability(new AcceptanceFeatures(0, 0, 0, 120, true, 0.85)));
+    assertEquals(-2.0, logit(m.probability(new AcceptanceFeatures(1, 0, 0, 120, true, 0.85))) - base, 1e-9, "full cap");
+    assertEquals(-1.0, logit(m.probability(new AcceptanceFeatures(0, 1, 0, 120, true, 0.85))) - base, 1e-9, "max term");
+    assertEquals(0.6, logit(m.probability(new AcceptanceFeatures(0, 0, 0.2, 120, true, 0.85))) - base, 1e-9, "20 % down");
+  }
+
+  private static double logit(double p) {
+    return Math.log(p / (1 - p));
+  }
+
   @Test
   void aProbabilityBeyondUnderflowIsTheLeastPositiveDoubleNotZero() {
     // z = −100 − 100 − 100 − 100 − 100 · ln(1 + 36 500/30) − 100 − 100 ≈ −1 310: 1/(1 + e^1310) underflows to 0
