@@ -1,0 +1,105 @@
+package io.github.fenqi.core.affordability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.borrower.Borrower;
+import io.github.fenqi.core.money.Money;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The figures the affordability documentation states, each at the edge where a slip of one (a fen, a boundary, a
+ * constant) shows: half of income rounded down, the default share of one half, the weights' open lower bounds, the
+ * 10 % discrepancy note, volatility from two months, and a floor of exactly the largest amount.
+ */
+class AffordabilityDocumentedFiguresTest {
+  private static final AffordabilityModel MODEL = AffordabilityModel.defaults();
+
+  private static Borrower declared(Money income, Money essentials) {
+    return new Borrower("王五", null, null, "310000", 1, income, essentials, Money.ZERO, List.of(), false);
+  }
+
+  private static MonthlyFigures month(int m, String income) {
+    return new MonthlyFigures(YearMonth.of(2026, m), Money.of(income), Money.of(income), Money.of("3000"), Money.ZERO);
+  }
+
+  @Test
+  void aHighIncomeIsCappedAtHalfRoundedDownNeverAFenAbove() {
+    // 100 000.01 × 0.6 − 1812 × 1.2 is far above the cap: the budget is half the income, 50 000.005, down to the fen
+    AffordabilityAssessment a = MODEL.assess(AffordabilityInput.declared(declared(Money.of("100000.01"), Money.ZERO)));
+    assertEquals(Money.of("50000.00"), a.maxAffordableInstallment(), a.notes().toString());
+    assertEquals(List.of(), a.outsideBounds());
+  }
+
+  /**
+   * {@link AffordabilityCalibration} counts "the plans the model would have allowed": an installment of exactly the
+   * model's budget is one of them and a fen more is not, so the two compute the score and the cap to the same fen.
+   */
+  @Property(tries = 300)
+  void theCalibrationAllowsExactlyWhatTheModelBudgets(@ForAll @LongRange(min = 0, max = 10_000_000_00L) long income,
+      @ForAll @LongRange(min = 2000_00, max = 10_000_000_00L) long essentials) { // above Shanghai's floor of 1 812.00
+    AffordabilityAssessment a = MODEL.assess(AffordabilityInput.declared(declared(Money.ofFen(income),
+        Money.ofFen(essentials))));
+    Money budget = a.maxAffordableInstallment();
+    if (!a.canSupportPlan()) {
+      return;
+    }
+    AffordabilityCalibration one = new AffordabilityCalibration(List.of(new BigDecimal("0.6")),
+        List.of(new BigDecimal("1.2")), new BigDecimal("0.5"));
+    AffordabilityCalibration.Result r = one.calibrate(List.of(
+        new RepaymentOutcome(Money.ofFen(income), Money.ofFen(essentials), budget, false),
+        new RepaymentOutcome(Money.ofFen(income), Money.ofFen(essentials), budget.plus(Money.ofFen(1)), false)), 0.0, 1);
+    assertEquals(1, r.plansAllowed(), "budget " + budget + " of income " + income + ", essentials " + essentials);
+  }
+
+  @Test
+  void aWeightOrShareOfZeroIsOutsideItsOpenBound() {
+    InvalidInputException w = assertThrows(InvalidInputException.class,
+        () -> new AffordabilityCoefficients(BigDecimal.ZERO, new BigDecimal("1.2"), new BigDecimal("0.5")));
+    assertEquals("incomeWeight", w.problems().get(0).location());
+    InvalidInputException s = assertThrows(InvalidInputException.class,
+        () -> new AffordabilityCoefficients(new BigDecimal("0.6"), new BigDecimal("1.2"), BigDecimal.ZERO));
+    assertEquals("maxIncomeShare", s.problems().get(0).location());
+  }
+
+  @Test
+  void aDeclaredIncomeIsNotedOnlyWhenItDiffersByMoreThanTenPercent() {
+    // the statements' figure is the larger one here, so "10 %" is of the same 100.00 however it is read
+    assertFalse(differs("90.00", "100.00"), "exactly 10 % is not more than 10 %");
+    assertTrue(differs("89.50", "100.00"), "10.5 %");
+  }
+
+  private static boolean differs(String declaredIncome, String statementIncome) {
+    AffordabilityAssessment a = MODEL.assess(new AffordabilityInput(declared(Money.of(declaredIncome), null),
+        List.of(month(4, statementIncome))));
+    return a.notes().stream().anyMatch(n -> n.startsWith("declared income " + declaredIncome + " differs"));
+  }
+
+  @Test
+  void twoStatementMonthsGiveAVolatilityAndOneDoesNot() {
+    AffordabilityInput two = new AffordabilityInput(declared(null, null), List.of(month(4, "1000"), month(5, "3000")));
+    assertTrue(MODEL.assess(two).incomeVolatility().isPresent());
+    AffordabilityInput one = new AffordabilityInput(declared(null, null), List.of(month(4, "1000")));
+    assertTrue(MODEL.assess(one).incomeVolatility().isEmpty());
+  }
+
+  @Test
+  void aStandardWhoseLargestFloorIsExactlyTheLargestAmountIsKept() {
+    // 50 000 000 000 000 × 1 × 20 = 10^15 yuan, the largest amount itself: not above it
+    LivingCostFloor table = LivingCostFloor.fromCsv(new ByteArrayInputStream(("code,name,monthlyYuan,year,verified,source\n"
+        + "310000,上海市,50000000000000,2024,false,x\n").getBytes(StandardCharsets.UTF_8)), "floor.csv", BigDecimal.ONE,
+        Money.ofYuan(800));
+    assertEquals(Money.LARGEST_INPUT, table.floor("310000", Borrower.MAX_HOUSEHOLD_SIZE).floor());
+  }
+}

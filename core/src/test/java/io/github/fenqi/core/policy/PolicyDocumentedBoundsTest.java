@@ -1,0 +1,49 @@
+package io.github.fenqi.core.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.money.Rate;
+import io.github.fenqi.core.schedule.RepaymentMethod;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bounds of a policy's terms and eligibility at their edges: installments of 1..360 months (360 and 1 kept, 0 and
+ * 361 refused, each naming its field), minOverdueDays from 0, and a minOutstanding that may not be negative.
+ */
+class PolicyDocumentedBoundsTest {
+
+  private static Policy.Installments terms(int min, int max) {
+    return new Policy.Installments(min, max, 1, RepaymentMethod.EQUAL_PRINCIPAL, Rate.ZERO, Rate.ZERO);
+  }
+
+  private static List<Problem> refused(Runnable build) {
+    return assertThrows(InvalidInputException.class, build::run).problems();
+  }
+
+  @Test
+  void installmentsOfOneToThreeHundredSixtyMonthsAreKeptAndNoneBeyond() {
+    assertEquals(360, terms(1, 360).allowedTerms().size());
+    assertEquals(List.of(360), terms(360, 360).allowedTerms());
+    List<Problem> min = refused(() -> terms(361, 361));
+    assertEquals("min", min.get(0).location(), min.toString());
+    assertTrue(min.get(0).reason().contains("outside 1..360"), min.toString());
+    List<Problem> zero = refused(() -> terms(0, 12));
+    assertEquals(Problem.of("min", "0 is outside 1..360 months"), zero.get(0), zero.toString());
+    List<Problem> max = refused(() -> terms(1, 0));
+    assertEquals(Problem.of("max", "0 is outside 1..360 months"), max.get(0), max.toString());
+  }
+
+  @Test
+  void eligibilityRefusesANegativeDayCountOrAmount() {
+    assertEquals(0, new Policy.Eligibility(0, false, Money.ZERO).minOverdueDays());
+    assertEquals(List.of(Problem.of("minOverdueDays", "-1 is negative")),
+        refused(() -> new Policy.Eligibility(-1, false, Money.ZERO)));
+    assertEquals("minOutstanding", refused(() -> new Policy.Eligibility(0, false, Money.of("-0.01"))).get(0).location());
+  }
+}
