@@ -218,17 +218,6 @@ public final class IdentityValidation {
     return CHECK_CHARS.charAt(sum % 11);
   }
 
-  /**
-   * Whether the 18 characters of {@code chars} from {@code from} on may read as an ID number: a province-level code's
-   * first digit and a birth year of 19 or 20, looked at without allocating ({@link #readsAsIdNumber} tells).
-   */
-  static boolean readsAsIdNumberStart(char[] chars, int from) {
-    char province = chars[from];
-    char century = chars[from + 7];
-    return province >= '1' && province <= '8' && chars[from + 6] == (century == '9' ? '1' : '2')
-        && (century == '9' || century == '0');
-  }
-
   /** Luhn (mod 10) over a digit string. */
   static boolean luhn(String digits) {
     return luhn(digits.toCharArray(), 0, digits.length());

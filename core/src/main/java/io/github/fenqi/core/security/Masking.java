@@ -311,10 +311,11 @@ public final class Masking {
    * A UUID ({@code ff74d650-0791-4011-9487-d87f99cbe8ac}, a service's own id) stays whole, whatever of it is digits.
    * A mobile written {@code 138.1234.5678}, {@code 138/1234/5678}, {@code (138)1234-5678} or {@code (139)12345678} is
    * masked too, as is one with China's country code before it ({@code 86(138)1234-5678}, {@code +86.138.1234.5678},
-   * the code kept as written). A card or an ID number cut into groups no usual way beside a short number is masked
-   * where its digits read as one (a UnionPay 62, a Luhn-checked 3–5, an ID number's region and birth date); middle
-   * dots and percent-encoded spaces or dashes ({@code %20}) between groups are taken as dots and spaces; digits of
-   * other scripts (Arabic-Indic, Devanagari, the mathematical and circled digits) as ASCII ones. Email
+   * the code kept as written). Middle dots and percent-encoded spaces or dashes ({@code %20}) between groups are
+   * taken as dots and spaces; digits of other scripts (Arabic-Indic, Devanagari, the mathematical and circled digits)
+   * as ASCII ones. A card cut into groups no usual way beside another number is not taken: read by its digits (a
+   * UnionPay 62, a Luhn-checked 3–5) only where no identifier stood before it in the run, a redacted note redacted
+   * again had masked {@code 363063 9654543765} after {@code 191****2899}, which the first pass had kept. Email
    * addresses are masked as emails, a number before the {@code @} included. What is no identifier is kept as written,
    * full-width digits included. Used by the audit log for subjects and
    * details, where callers may pass identifiers by mistake, and for hardship notes in scripts.
@@ -696,8 +697,7 @@ public final class Masking {
     for (int g = 0; g < groups; g++) {
       for (int h = g + 1; h < groups && starts[h + 1] - starts[g] <= 19; h++) {
         int length = starts[h + 1] - starts[g];
-        if (length < 16 || !usualGrouping(starts, g, h) && !(starts[g] < 11 && count - starts[h + 1] < 11
-            && readsAsIdentifier(digits, starts[g], length)) || !writtenOneWay(run, separatorAt, starts[g], length)) {
+        if (length < 16 || !usualGrouping(starts, g, h) || !writtenOneWay(run, separatorAt, starts[g], length)) {
           continue;
         }
         String own = maskIdentifier(new String(digits, starts[g], length));
@@ -718,30 +718,6 @@ public final class Masking {
       }
     }
     return hide;
-  }
-
-  /**
-   * Whether the {@code length} characters of {@code digits} from {@code from} on read as a card or an ID number however
-   * they are grouped: a UnionPay card's 62 and 16–19 digits, a card of 16–19 digits starting with 3, 4 or 5 (Visa,
-   * Mastercard, JCB) that passes the Luhn check, or an ID number's region and birth date
-   * ({@link IdentityValidation#readsAsIdNumber}). Grouped no usual way beside another number,
-   * {@code 62220212 34567890 2000元} and {@code 1101051 99003071234 2000元} went out in clear; read as a card, every
-   * stretch of 16–19 digits had hidden digits of numbers that are none. Only beside groups of fewer digits than a
-   * mobile's on either side ({@link #cardsWithinHidden}): those are no identifier of their own, so a redacted note
-   * redacted again comes out the same. Allocates nothing for a stretch that is none: it is asked of every stretch.
-   */
-  private static boolean readsAsIdentifier(char[] digits, int from, int length) {
-    if (length == 18 && IdentityValidation.readsAsIdNumberStart(digits, from)
-        && IdentityValidation.readsAsIdNumber(new String(digits, from, length))) {
-      return true;
-    }
-    for (int k = from; k < from + length; k++) {
-      if (digits[k] < '0' || digits[k] > '9') {
-        return false;
-      }
-    }
-    return digits[from] == '6' && digits[from + 1] == '2'
-        || digits[from] >= '3' && digits[from] <= '5' && IdentityValidation.luhn(digits, from, length);
   }
 
   /** Whether groups {@code g..h} (by their first digits, {@code starts}) are fours, the last perhaps less, or 6-8-4. */
