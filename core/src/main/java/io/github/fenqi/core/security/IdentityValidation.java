@@ -220,15 +220,10 @@ public final class IdentityValidation {
 
   /** Luhn (mod 10) over a digit string. */
   static boolean luhn(String digits) {
-    return luhn(digits.toCharArray(), 0, digits.length());
-  }
-
-  /** Luhn (mod 10) over the {@code length} digits of {@code digits} from {@code from} on. */
-  static boolean luhn(char[] digits, int from, int length) {
     int sum = 0;
     boolean twice = false;
-    for (int i = from + length - 1; i >= from; i--) {
-      int d = digits[i] - '0';
+    for (int i = digits.length() - 1; i >= 0; i--) {
+      int d = digits.charAt(i) - '0';
       if (twice) {
         d *= 2;
         if (d > 9) {

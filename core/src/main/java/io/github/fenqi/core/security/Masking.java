@@ -512,9 +512,29 @@ public final class Masking {
 
   /** Whether {@code c} is one of the separators {@link #SEPARATORS} takes between the groups of a run. */
   private static boolean isSeparator(char c) {
-    int type = Character.getType(c);
-    return type == Character.SPACE_SEPARATOR || type == Character.DASH_PUNCTUATION || type == Character.FORMAT
-        || "\t\n\u000B\f\r\u0085\u2028\u2029\u2212".indexOf(c) >= 0;
+    return (SEPARATOR_BITS[c >>> 6] & 1L << c) != 0;
+  }
+
+  /**
+   * Bit {@code c} set when {@link #SEPARATOR} takes character {@code c}: read off the one pattern, in one pass over
+   * every character, so that the walks by character and the patterns cannot come to differ (the walks had listed the
+   * same categories and characters again). Never written after it is made.
+   */
+  private static final long[] SEPARATOR_BITS = separatorBits();
+
+  private static long[] separatorBits() {
+    char[] every = new char[Character.MAX_VALUE + 1];
+    for (int c = 0; c < every.length; c++) {
+      every[c] = (char) c;
+    }
+    long[] bits = new long[every.length / 64];
+    Matcher m = Pattern.compile("[" + SEPARATOR + "]").matcher(new String(every));
+    while (m.find()) {
+      if (m.end() - m.start() == 1) { // a surrogate pair read as one code point is no character of the BMP
+        bits[m.start() >>> 6] |= 1L << m.start();
+      }
+    }
+    return bits;
   }
 
   /**
