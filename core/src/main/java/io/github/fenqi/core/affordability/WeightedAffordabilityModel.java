@@ -101,7 +101,8 @@ final class WeightedAffordabilityModel implements AffordabilityModel {
   private static void discrepancy(List<String> notes, String what, Money declared, Money observed) {
     long diff = Math.abs(declared.fen() - observed.fen());
     if (diff * 10 > Math.max(observed.fen(), declared.fen())) {
-      notes.add("declared " + what + " " + declared + " differs from the statements' " + observed + " by more than 10 %");
+      notes.add("declared " + what + " " + declared + " differs from the statements' " + observed
+          + " by more than 10 % of the larger figure");
     }
   }
 

@@ -6,7 +6,7 @@
  * <p>Income and essentials come from statements ({@link io.github.fenqi.core.statement.StatementAnalysis#monthlyFigures()}:
  * the median of the last six months the statements cover in whole, robust to one bonus or one missing salary; a
  * month covered only in part is left out and named, since its income is that of the days covered, not a month's),
- * from declared figures, or both, in which case a difference of more than 10 % is reported.
+ * from declared figures, or both, in which case a difference of more than 10 % of the larger figure is reported.
  *
  * <h2>Calibration</h2>
  * The weights are a policy choice, and {@link io.github.fenqi.core.affordability.AffordabilityCalibration} makes it
