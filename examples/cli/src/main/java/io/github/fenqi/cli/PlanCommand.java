@@ -236,6 +236,12 @@ final class PlanCommand implements Callable<Integer> {
           + "audit log");
     });
     AuditKey key = AuditCommand.key(keyEnv, environment);
+    // a new log is made by the run's first entry: a run refused for its input had left an empty one behind
+    return java.nio.file.Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? openAuditLog(file, key)
+        : new FirstEntryAuditLog(() -> openAuditLog(file, key));
+  }
+
+  private static AuditLog openAuditLog(Path file, AuditKey key) {
     try {
       return FileAuditLog.open(file, key, AUDIT_LOG_WAIT);
     } catch (io.github.fenqi.core.AuditIntegrityException e) {

@@ -98,4 +98,28 @@ class AuditLogPathTest {
     assertEquals("fenqi: --checkpoint: " + otherName + " is the audit log " + log + " itself; give the file that "
         + "'fenqi audit checkpoint' printed", run.err().strip());
   }
+
+  /**
+   * A run refused for its input — a statement that is not there, a case the engine refuses (an ID number's check
+   * digit) — creates no audit log: the log is made by the run's first entry. Each had left an empty log file behind
+   * (a mistyped --audit-log path among them), as the log was created before anything was read.
+   */
+  @Test
+  void aRefusedRunCreatesNoAuditLog(@TempDir Path dir) throws Exception {
+    Path badId = dir.resolve("bad-id.json");
+    Files.writeString(badId, Files.readString(Path.of(FEASIBLE)).replace("110105198506150030", "110105198506150031"));
+    Path log = dir.resolve("audit.jsonl");
+    CliProcess missing = fenqi("plan", FEASIBLE, "--policies", POLICIES, "--statement", dir + "/none.csv",
+        "--audit-log", log.toString());
+    assertEquals(FenqiCli.REJECTED, missing.exit(), missing.err());
+    CliProcess refused = fenqi("plan", badId.toString(), "--policies", POLICIES, "--audit-log", log.toString());
+    assertEquals(FenqiCli.REJECTED, refused.exit(), refused.err());
+    assertEquals("fenqi: " + badId + ": borrower.idNumber: '110***********0031' has a wrong check digit (GB 11643)",
+        refused.err().strip());
+    assertEquals(List.of(badId), List.of(Files.list(dir).toArray()), "no audit log created");
+
+    CliProcess planned = fenqi("plan", FEASIBLE, "--policies", POLICIES, "--audit-log", log.toString());
+    assertEquals(FenqiCli.OK, planned.exit(), planned.err());
+    assertEquals(4, Files.readAllLines(log).size(), "a run that plans creates the log: its data access, 3 proposals");
+  }
 }

@@ -13,6 +13,7 @@ import io.github.fenqi.core.policy.EligibilityEvaluator;
 import io.github.fenqi.core.policy.InMemoryPolicyRepository;
 import io.github.fenqi.core.policy.Policy;
 import io.github.fenqi.core.policy.PolicyFiles;
+import io.github.fenqi.core.policy.PolicySnapshot;
 import io.github.fenqi.core.policy.PolicyValidator;
 import io.github.fenqi.core.security.BlindIndex;
 import io.github.fenqi.core.security.Base64Key;
@@ -356,6 +357,7 @@ public class FenqiConfiguration {
     Path dir = Path.of(FenqiConfiguration.requireText(props.policiesDir(), "fenqi.policies-dir"));
     PolicyValidator validator = new PolicyValidator();
     List<Policy> policies = new ArrayList<>();
+    Map<Policy, Path> loadedFrom = new LinkedHashMap<>(); // the file of each version, for a second one's problem
     List<Problem> problems = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
       // the extension in any case: a policy saved as x.JSON had been passed over in silence, its lender then without
@@ -368,9 +370,11 @@ public class FenqiConfiguration {
           continue;
         }
         PolicyValidator.Result result = validator.validate(file);
-        result.policy().ifPresent(policies::add);
+        result.policy().ifPresent(p -> conflict(p, loadedFrom).ifPresentOrElse(
+            why -> problems.add(Problem.of(file.toString(), why)), () -> loadedFrom.put(p, file)));
         problems.addAll(result.problems());
       }
+      policies.addAll(loadedFrom.keySet());
     } catch (IOException e) {
       throw new InvalidInputException("fenqi.policies-dir (FENQI_POLICIES_DIR)", dir.toAbsolutePath()
           + " cannot be listed (" + e.getClass().getSimpleName() + "): set it to the directory of the policy files");
@@ -379,6 +383,26 @@ public class FenqiConfiguration {
       throw new InvalidInputException(problems);
     }
     return policies;
+  }
+
+  /**
+   * Why {@code policy} cannot be held beside those of {@code loadedFrom}, naming the file of the one it meets: the same
+   * version label of its platform, or another version taking effect the same day. The repository refuses both naming
+   * the platform alone ("demo-online-lender: version 'v2' takes effect on …"), and the start left the files to be found.
+   */
+  private static Optional<String> conflict(Policy policy, Map<Policy, Path> loadedFrom) {
+    for (Map.Entry<Policy, Path> e : loadedFrom.entrySet()) {
+      Policy held = e.getKey();
+      if (held.platformId().equals(policy.platformId()) && held.version().equals(policy.version())) {
+        return Optional.of("version '" + policy.version() + "' of '" + policy.platformId() + "' is also in file "
+            + e.getValue().getFileName() + "; give one file another version label and effectiveFrom, or remove the "
+            + "one not meant");
+      }
+    }
+    return PolicySnapshot.sameDayVersion(loadedFrom.keySet(), policy).map(rival -> "version '" + policy.version()
+        + "' of '" + policy.platformId() + "' takes effect on " + policy.effectiveFrom() + ", the same day as version '"
+        + rival.version() + "' of file " + loadedFrom.get(rival).getFileName() + ": which of them applies would be "
+        + "left to chance; give one a later effectiveFrom, or keep only one of them");
   }
 
   /** Admin policy changes go to the policies directory before they go live, so a restart keeps them. */

@@ -190,8 +190,11 @@ class NegotiationController {
       }
       String id = UUID.randomUUID().toString();
       var borrower = request.borrower();
-      // Row and audit entry together: if the durable audit write fails, the insert is rolled back.
-      SubmissionStore.Row row = new SubmissionStore.Row(id, request.caseId(), strategy.name(), result.policySnapshotVersion(),
+      // Row and audit entry together: if the durable audit write fails, the insert is rolled back. The case id is kept
+      // masked, as the audit log keeps it: a caller keying cases by the borrower's ID number or mobile had it stored in
+      // clear beside the encrypted fields, and shown in clear by GET next to the masked ID number.
+      SubmissionStore.Row row = new SubmissionStore.Row(id, masking.redact(request.caseId()), strategy.name(),
+          result.policySnapshotVersion(),
           cipher.encrypt(id, "name", borrower.name()), cipher.encrypt(id, "idNumber", borrower.idNumber()),
           blindIndex.index("idNumber", borrower.idNumber()), cipher.encrypt(id, "mobile", borrower.mobile()),
           proposal, Instant.now());

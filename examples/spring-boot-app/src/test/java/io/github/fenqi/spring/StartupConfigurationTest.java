@@ -131,6 +131,30 @@ class StartupConfigurationTest {
         + "name ends in .json, in lower case; rename it to demo-online-lender.json");
   }
 
+  /**
+   * Two files holding versions of one platform that take effect the same day, or one version label twice, stop the
+   * start naming both files. The start had said only "demo-online-lender: version 'v2' takes effect on 2026-02-01, the
+   * same day as …" or "demo-online-lender: version '2026-02-01' appears twice", leaving the files to be searched for.
+   */
+  @Test
+  void twoPolicyFilesOfOneVersionOrOneDayStopTheStartNamingBothFiles(@TempDir(factory = UnderTarget.class) Path dir)
+      throws Exception {
+    Samples.copyPolicies(dir.resolve("policies"));
+    Path original = dir.resolve("policies/demo-online-lender.json");
+    String policy = Files.readString(original);
+    Path sameDay = dir.resolve("policies/ol-v2.json");
+    Files.writeString(sameDay, policy.replace("\"version\": \"2026-02-01\"", "\"version\": \"v2\""));
+    assertThat(startProblems(dir, "--fenqi.audit-key=" + key())).contains(sameDay + ": version 'v2' of "
+        + "'demo-online-lender' takes effect on 2026-02-01, the same day as version '2026-02-01' of file "
+        + original.getFileName());
+
+    Files.delete(sameDay);
+    Path copy = dir.resolve("policies/ol-copy.json");
+    Files.writeString(copy, policy.replace("\"minOverdueDays\": 30", "\"minOverdueDays\": 31"));
+    assertThat(startProblems(dir, "--fenqi.audit-key=" + key())).contains(copy + ": version '2026-02-01' of "
+        + "'demo-online-lender' is also in file " + original.getFileName());
+  }
+
   /** A second instance on the same audit log is refused at start (the log's lock), and told what to do. */
   @Test
   void refusesToStartOnAnAuditLogAnotherWriterHolds(@TempDir(factory = UnderTarget.class) Path dir) {
