@@ -67,8 +67,15 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
   /** Per file: the content last seen and the last good policy from it. */
   private record FileState(byte[] hash, @Nullable Policy good, List<Problem> problems) {}
 
-  private JsonDirectoryPolicyRepository(Path directory) {
+  /**
+   * Whether the first scan's problems are worded for {@link #openStrict}, which refuses the directory: a file it
+   * names is not "ignored" there, nor do another file's terms "apply". Later scans keep the live repository's words.
+   */
+  private final boolean refusesOnOpen;
+
+  private JsonDirectoryPolicyRepository(Path directory, boolean refusesOnOpen) {
     this.directory = directory;
+    this.refusesOnOpen = refusesOnOpen;
   }
 
   /**
@@ -78,10 +85,14 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
    * @throws InvalidInputException when the directory does not exist or cannot be read
    */
   public static JsonDirectoryPolicyRepository open(Path directory) {
+    return open(directory, false);
+  }
+
+  private static JsonDirectoryPolicyRepository open(Path directory, boolean refusesOnOpen) {
     if (!Files.isDirectory(directory)) {
       throw new InvalidInputException(directory.toString(), "is not a directory of policy files");
     }
-    JsonDirectoryPolicyRepository repo = new JsonDirectoryPolicyRepository(directory);
+    JsonDirectoryPolicyRepository repo = new JsonDirectoryPolicyRepository(directory, refusesOnOpen);
     repo.reload();
     return repo;
   }
@@ -92,7 +103,7 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
    * used the platform's older version, or none.
    */
   public static JsonDirectoryPolicyRepository openStrict(Path directory) {
-    JsonDirectoryPolicyRepository repo = open(directory);
+    JsonDirectoryPolicyRepository repo = open(directory, true);
     List<Problem> all = repo.loadProblems();
     if (!all.isEmpty()) {
       repo.close();
@@ -222,6 +233,7 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
     Map<Policy, Path> loadedFrom = new HashMap<>(); // the file each loaded version is from, for the problems' words
     List<Problem> currentProblems = new ArrayList<>();
     List<Policy> lastGood = new ArrayList<>();
+    boolean refusing = refusesOnOpen && snapshot.version() == 0; // the first scan of openStrict
     for (Path path : paths) {
       String unread = unreadable.get(path);
       FileState state = files.get(path);
@@ -242,7 +254,7 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
       String key = key(p);
       Policy loaded = byKey.get(key);
       if (loaded != null) {
-        Problem dup = Problem.of(path.toString(), duplicateReason(loaded, loadedFrom.get(loaded), p));
+        Problem dup = Problem.of(path.toString(), duplicateReason(loaded, loadedFrom.get(loaded), p, refusing));
         currentProblems.add(dup);
         if (changed) {
           events.add(new PolicyLoadFailed(path.toString(), List.of(dup)));
@@ -252,7 +264,7 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
       Optional<Policy> rival = PolicySnapshot.sameDayVersion(byKey.values(), p);
       if (rival.isPresent()) {
         Problem sameDay = Problem.of(path.toString(), PolicySnapshot.sameDayReason(rival.get(), p)
-            + "; this file is ignored (version '" + rival.get().version() + "' is file "
+            + (refusing ? " (" : "; this file is ignored (") + "version '" + rival.get().version() + "' is file "
             + loadedFrom.get(rival.get()).getFileName() + ")");
         currentProblems.add(sameDay);
         if (changed) {
@@ -298,13 +310,18 @@ public final class JsonDirectoryPolicyRepository implements PolicyRepository, Cl
    * Why {@code duplicate} is ignored: {@code loaded}, of the same platform and version label, is loaded from {@code
    * file}. It names that file, and whether the two say the same: a copy that differs is terms the lender may mean,
    * which a plan never uses. It had said "of an earlier file", and which of the directory's files, and whether its
-   * terms were the ones live, was left to the reader to find out.
+   * terms were the ones live, was left to the reader to find out. {@code refusing}: worded for a directory refused,
+   * where nothing is ignored and no terms apply.
    */
-  private static String duplicateReason(Policy loaded, Path file, Policy duplicate) {
-    return "duplicates platform '" + duplicate.platformId() + "' version '" + duplicate.version() + "' of file "
-        + file.getFileName() + (loaded.equals(duplicate) ? ", with the same terms; ignored"
-        : ", with other terms; ignored, and the terms of " + file.getFileName() + " apply: give this file another "
-        + "version label and effectiveFrom, or remove the one not meant");
+  private static String duplicateReason(Policy loaded, Path file, Policy duplicate, boolean refusing) {
+    String what = "duplicates platform '" + duplicate.platformId() + "' version '" + duplicate.version() + "' of file "
+        + file.getFileName();
+    if (loaded.equals(duplicate)) {
+      return what + (refusing ? ", with the same terms: remove one of them" : ", with the same terms; ignored");
+    }
+    return what + (refusing ? ", with other terms: " : ", with other terms; ignored, and the terms of "
+        + file.getFileName() + " apply: ") + "give this file another version label and effectiveFrom, or remove the "
+        + "one not meant";
   }
 
   private static String key(Policy p) {

@@ -183,6 +183,33 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
         repo.loadProblems().get(0).reason());
     PolicyException strict = assertThrows(PolicyException.class, () -> JsonDirectoryPolicyRepository.openStrict(dir));
     assertTrue(strict.getMessage().contains("same day"), strict.getMessage());
+    // a refused directory ignores no file: its problems had said "this file is ignored" while nothing was loaded
+    assertEquals(List.of(Problem.of(copy.toString(), "version '2026-01-15-edit' takes effect on 2026-01-15, the same "
+        + "day as version '2026-01-15' of 'demo-consumer-finance': which of them applies would be left to chance; give "
+        + "one a later effectiveFrom, or keep only one of them (version '2026-01-15' is file demo-consumer-finance.json)")),
+        strict.problems());
+  }
+
+  /**
+   * A strict open refuses a directory with a duplicate version in words that fit a refusal: "ignored, and the terms of
+   * demo-consumer-finance.json apply" had been printed by the CLI's plan and policy validate, which then loaded nothing.
+   */
+  @Test
+  void aStrictOpenRefusesADuplicateVersionWithoutCallingItIgnored() throws Exception {
+    repositoryWithSamples();
+    Files.writeString(dir.resolve("x-copy.json"), cf().replace("\"max\": 36", "\"max\": 60"));
+    Files.writeString(dir.resolve("y-copy.json"), cf().replace("\"EQUAL_INSTALLMENT\",", "\"EQUAL_INSTALLMENT\",\n"));
+    PolicyException strict = assertThrows(PolicyException.class, () -> JsonDirectoryPolicyRepository.openStrict(dir));
+    assertEquals(List.of(
+        Problem.of(dir.resolve("x-copy.json").toString(), "duplicates platform 'demo-consumer-finance' version "
+            + "'2026-01-15' of file demo-consumer-finance.json, with other terms: give this file another version label "
+            + "and effectiveFrom, or remove the one not meant"),
+        Problem.of(dir.resolve("y-copy.json").toString(), "duplicates platform 'demo-consumer-finance' version "
+            + "'2026-01-15' of file demo-consumer-finance.json, with the same terms: remove one of them")),
+        strict.problems());
+    // the lenient repository, which does leave them out, still says so
+    repo.reload();
+    assertTrue(repo.loadProblems().stream().allMatch(p -> p.reason().contains("ignored")), repo.loadProblems().toString());
   }
 
   /**
