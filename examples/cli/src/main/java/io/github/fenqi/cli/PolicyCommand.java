@@ -1,6 +1,7 @@
 package io.github.fenqi.cli;
 
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.PolicyException;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.policy.JsonDirectoryPolicyRepository;
 import io.github.fenqi.core.policy.Policy;
@@ -88,12 +89,18 @@ final class PolicyCommand implements Runnable {
       List<Path> files = policyFiles(dir, "");
       PrintWriter out = spec.commandLine().getOut();
       PolicyValidator validator = new PolicyValidator();
-      // what only the files together show (a platform and version twice, two versions from one day), per file
+      // what only the files together show (a platform and version twice, two versions from one day), per file; in a
+      // strict open's words, since validate refuses the directory: the lenient ones ("ignored, and the terms of x.json
+      // apply") told what a running service does, above an exit code that said the directory is refused
       Map<String, List<Problem>> together = new HashMap<>();
-      try (JsonDirectoryPolicyRepository repo = JsonDirectoryPolicyRepository.open(dir)) {
-        for (Problem problem : repo.loadProblems()) {
-          together.computeIfAbsent(problem.location(), k -> new ArrayList<>()).add(problem);
-        }
+      List<Problem> loadProblems;
+      try (JsonDirectoryPolicyRepository repo = JsonDirectoryPolicyRepository.openStrict(dir)) {
+        loadProblems = repo.loadProblems();
+      } catch (PolicyException e) {
+        loadProblems = e.problems();
+      }
+      for (Problem problem : loadProblems) {
+        together.computeIfAbsent(problem.location(), k -> new ArrayList<>()).add(problem);
       }
       int invalid = 0;
       // not opened: a FIFO named x.json kept validate waiting for a writer for ever

@@ -1,6 +1,7 @@
 package io.github.fenqi.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,6 +47,20 @@ class PolicyCommandTest {
     assertTrue(run.out().contains("OK  " + dir.resolve("a.json")), run.out());
     assertTrue(run.out().contains(dir.resolve("b.json") + ": version '2026-03-01b' takes effect on 2026-03-01, the same "
         + "day as version '2026-03-01'"), run.out());
+    assertFalse(run.out().contains("ignored"), run.out()); // validate refuses the directory; it ignores nothing
+    assertEquals("fenqi: 1 of 2 policy files are invalid", run.err().strip());
+  }
+
+  /**
+   * A copy of a policy file is refused in a refusal's words: validate had printed "with the same terms; ignored", the
+   * lenient repository's words, above its exit code 1.
+   */
+  @Test
+  void aCopyOfAPolicyFileIsRefusedNotCalledIgnored(@TempDir Path dir) throws Exception {
+    CliRun run = validateGoodAnd(dir, good -> good);
+    assertEquals(1, run.exit(), run.out());
+    assertTrue(run.out().contains(dir.resolve("b.json") + ": duplicates platform 'demo-credit-card' version "
+        + "'2026-03-01' of file a.json, with the same terms: remove one of them"), run.out());
     assertEquals("fenqi: 1 of 2 policy files are invalid", run.err().strip());
   }
 
