@@ -13,6 +13,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The README's quick start: three proposals for each sample case, printed as a table.
@@ -61,6 +62,15 @@ public final class QuickStart {
       cases = args.length > 1
           ? java.util.Arrays.stream(args).skip(1).map(Path::of).toList()
           : List.of(Path.of("samples/cases/shanghai-three-debts.json"), Path.of("samples/cases/shanghai-three-debts-feasible.json"));
+      // a policy directory alone, outside the repository's root: "no such file" had not said to give a case
+      Optional<Path> noSample = args.length == 1 ? cases.stream().filter(c -> !Files.exists(c)).findFirst()
+          : Optional.empty();
+      if (noSample.isPresent()) {
+        System.err.println("quickstart: no " + noSample.get() + " in " + Path.of("").toAbsolutePath()
+            + ": give CASE.json after POLICY_DIR, or run it from the repository's root");
+        System.exit(1);
+        return;
+      }
     } catch (InvalidPathException e) {
       // a Chinese name under a C locale (a container without LANG) arrives unmappable: a stack trace had said so
       System.err.println("quickstart: '" + e.getInput() + "' is not a usable file name (" + e.getReason()

@@ -84,6 +84,19 @@ class QuickStartErrorsTest {
    * Run without arguments anywhere but the repository's root, the default directory is not there: the quick start said
    * only "samples/policies: is not a directory of policy files", as if the samples were broken.
    */
+  /**
+   * Given only a policy directory outside the repository's root, the default sample cases are not there: it said only
+   * "samples/cases/shanghai-three-debts.json: no such file", without the hint the run without arguments gives.
+   */
+  @Test
+  void aPolicyDirectoryAloneOutsideTheRepositoryRootSaysToGiveACase(@TempDir Path dir) throws Exception {
+    Run run = runIn(dir, Path.of("samples/policies").toAbsolutePath().toString());
+    assertEquals(1, run.exit(), run.err());
+    assertEquals("quickstart: no samples/cases/shanghai-three-debts.json in " + dir.toAbsolutePath() + ": give CASE.json "
+        + "after POLICY_DIR, or run it from the repository's root", run.err().strip());
+    assertEquals("", run.out());
+  }
+
   @Test
   void theDefaultsOutsideTheRepositoryRootSayWhereToRun(@TempDir Path dir) throws Exception {
     Run run = runIn(dir);
