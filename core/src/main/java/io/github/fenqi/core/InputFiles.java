@@ -72,7 +72,9 @@ public final class InputFiles {
     } catch (NoSuchFileException e) {
       throw new InvalidInputException(file.toString(), "no such file");
     } catch (IOException e) {
-      throw new InvalidInputException(file.toString(), "cannot be read: " + reason(e));
+      // in our words, as a policy directory's folder is told: the system's were "cannot be read: Is a directory"
+      throw new InvalidInputException(file.toString(), Files.isDirectory(file) ? "is a directory, not a file"
+          : "cannot be read: " + reason(e));
     }
   }
 

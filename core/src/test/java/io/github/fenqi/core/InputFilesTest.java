@@ -43,8 +43,16 @@ class InputFilesTest {
     assertEquals("permission denied", InputFiles.reason(new java.nio.file.AccessDeniedException("case.json")));
     assertEquals("Is a directory", InputFiles.reason(new java.nio.file.FileSystemException("cases", null,
         "Is a directory")));
+  }
+
+  /**
+   * A directory given for a file is said to be one in our words, as a policy directory's folder is: it had been the
+   * operating system's "cannot be read: Is a directory", capitalised mid-sentence.
+   */
+  @Test
+  void aDirectoryGivenForAFileIsSaidToBeOne() {
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> InputFiles.read(dir));
-    assertEquals(dir + ": cannot be read: Is a directory", e.getMessage());
+    assertEquals(dir + ": is a directory, not a file", e.getMessage());
   }
 
   /**
