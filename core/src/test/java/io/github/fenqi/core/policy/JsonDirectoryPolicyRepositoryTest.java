@@ -451,4 +451,24 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
     pool.shutdown();
     assertFalse(repo.all().isEmpty());
   }
+
+  /**
+   * A broken file left as it is is told to listeners once, when it breaks, not again on every rescan: the watch scans
+   * twice a second, and each scan had re-read, re-validated and re-reported the same bytes to the audit listener.
+   */
+  @Test
+  void aBrokenFileLeftAsItIsIsToldOnceNotOnEveryScan() throws Exception {
+    repositoryWithSamples();
+    List<PolicyEvent> events = new CopyOnWriteArrayList<>();
+    repo.addListener(events::add);
+    Files.writeString(dir.resolve("demo-consumer-finance.json"), cf().replace("\"max\": 36", "\"max\": 7"));
+    repo.reload();
+    repo.reload();
+    repo.reload();
+    assertEquals(1, events.size(), events.toString());
+    assertEquals(1, repo.loadProblems().size(), "still named as a load problem");
+    Files.writeString(dir.resolve("demo-consumer-finance.json"), cf().replace("\"max\": 36", "\"max\": 8"));
+    repo.reload();
+    assertEquals(2, events.size(), "broken anew: told again");
+  }
 }
