@@ -471,4 +471,25 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
     repo.reload();
     assertEquals(2, events.size(), "broken anew: told again");
   }
+
+  /**
+   * When a file breaks while another file holds a version of the same day, the other version loads and the broken
+   * file's last good version yields to it, as a restart would load: kept beside it, the two versions of one day had
+   * made the snapshot refuse itself and the rescan fail, leaving neither the edit nor the break told.
+   */
+  @Test
+  void aBrokenFilesLastGoodVersionYieldsToAnotherVersionOfItsDay() throws Exception {
+    repositoryWithSamples();
+    Path copy = dir.resolve("demo-consumer-finance.json.copy.json"); // sorts after the original: ignored while it loads
+    Files.writeString(copy, cf().replace("\"version\": \"2026-01-15\"", "\"version\": \"2026-01-15-edit\"")
+        .replace("\"max\": 36", "\"max\": 60"));
+    repo.reload();
+    assertEquals("2026-01-15", repo.find("demo-consumer-finance", TODAY).orElseThrow().version());
+    Files.writeString(dir.resolve("demo-consumer-finance.json"), cf().replace("\"max\": 36", "\"max\": 7"));
+    repo.reload();
+    assertEquals("2026-01-15-edit", repo.find("demo-consumer-finance", TODAY).orElseThrow().version());
+    assertEquals(1, repo.history("demo-consumer-finance").size());
+    assertEquals(List.of(dir.resolve("demo-consumer-finance.json").toString()),
+        repo.loadProblems().stream().map(Problem::location).map(l -> l.substring(0, l.indexOf(": $"))).toList());
+  }
 }
