@@ -492,4 +492,22 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
     assertEquals(List.of(dir.resolve("demo-consumer-finance.json").toString()),
         repo.loadProblems().stream().map(Problem::location).map(l -> l.substring(0, l.indexOf(": $"))).toList());
   }
+
+  /** Watching again changes nothing: one rescan thread, whichever interval the second call gives, and close ends it. */
+  @Test
+  void watchingAgainStartsNoSecondRescanThread() throws Exception {
+    repositoryWithSamples();
+    String name = "fenqi-policy-watch " + dir.getFileName();
+    repo.watch(Duration.ofMillis(50));
+    repo.watch(Duration.ofMillis(20));
+    assertEquals(1, Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name)).count());
+    repo.close();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name) && t.isAlive())
+        && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertEquals(0, Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name)).count(),
+        "close ended the one rescan thread");
+  }
 }
