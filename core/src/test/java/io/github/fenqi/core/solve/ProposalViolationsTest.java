@@ -187,6 +187,9 @@ class ProposalViolationsTest {
         x.waivedTotal(), x.settledAmount(), x.downPayment(), x.financedAmount(), x.firstInstallment(),
         x.totalPayable(), below));
     assertEquals(List.of(), problem.violations(asBalanced), "the floor is AGGRESSIVE's alone");
+    Proposal atTheFloor = withPlan(base, 3, x -> option(x, x.term(), x.waived(), x.waivedTotal(), x.settledAmount(),
+        x.downPayment(), x.financedAmount(), x.firstInstallment(), x.totalPayable(), floor));
+    assertEquals(List.of(), problem.violations(atTheFloor), "at the floor is within it (at or above, as documented)");
   }
 
   @Test
