@@ -510,4 +510,24 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
     assertEquals(0, Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name)).count(),
         "close ended the one rescan thread");
   }
+
+  /**
+   * As for a broken file, so for one that cannot be read (here a folder now stands in its place): its last good
+   * version yields to another file's version of the same day, which loads, as a restart would load.
+   */
+  @Test
+  void anUnreadableFilesLastGoodVersionYieldsToAnotherVersionOfItsDay() throws Exception {
+    repositoryWithSamples();
+    Path copy = dir.resolve("demo-consumer-finance.json.copy.json"); // sorts after the original: ignored while it loads
+    Files.writeString(copy, cf().replace("\"version\": \"2026-01-15\"", "\"version\": \"2026-01-15-edit\""));
+    repo.reload();
+    assertEquals("2026-01-15", repo.find("demo-consumer-finance", TODAY).orElseThrow().version());
+    Path original = dir.resolve("demo-consumer-finance.json");
+    Files.delete(original);
+    Files.createDirectory(original);
+    repo.reload();
+    assertEquals("2026-01-15-edit", repo.find("demo-consumer-finance", TODAY).orElseThrow().version());
+    assertEquals(List.of(Problem.of(original.toString(), "cannot be read: is a directory, not a policy file")),
+        repo.loadProblems());
+  }
 }
