@@ -233,4 +233,19 @@ class ProposalViolationsTest {
     assertEquals("debts[1]: the least down payment (10 % of 0.01, rounded up to the fen) settles the whole debt: a "
         + "settlement in full, not an installment plan; leave it out", e.getMessage());
   }
+
+  /**
+   * A plan whose down payment is the whole settled amount leaves nothing to repay in installments: a settlement in
+   * full, which is no installment plan to propose, though its schedule of nothing gives figures that agree.
+   */
+  @Test
+  void aPlanThatSettlesInFullIsNoInstallmentPlan() {
+    Proposal base = proposal(Strategy.BALANCED);
+    Proposal full = withPlan(base, 0, x -> option(x, x.term(), x.waived(), x.waivedTotal(), x.settledAmount(),
+        x.settledAmount(), Money.ZERO, Money.ZERO, x.settledAmount(), x.acceptanceProbability()));
+    List<Problem> problems = new ProposalProblem(problem.debts(), problem.monthlyBudget(), Money.of("100000000"),
+        problem.config(), problem.acceptanceModel()).violations(full);
+    assertEquals(List.of(Problem.of("BALANCED.plans[0].financedAmount", "nothing left to repay in installments: a "
+        + "settlement in full, not an installment plan")), problems);
+  }
 }
