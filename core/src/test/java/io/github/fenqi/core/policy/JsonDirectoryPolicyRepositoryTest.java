@@ -529,5 +529,11 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
     assertEquals("2026-01-15-edit", repo.find("demo-consumer-finance", TODAY).orElseThrow().version());
     assertEquals(List.of(Problem.of(original.toString(), "cannot be read: is a directory, not a policy file")),
         repo.loadProblems());
+    // readable again with the very bytes it had: it loads again, and the copy of its day yields to it, as at the start
+    Files.delete(original);
+    Files.writeString(original, cf());
+    repo.reload();
+    assertEquals("2026-01-15", repo.find("demo-consumer-finance", TODAY).orElseThrow().version());
+    assertEquals(List.of(copy.toString()), repo.loadProblems().stream().map(Problem::location).toList());
   }
 }
