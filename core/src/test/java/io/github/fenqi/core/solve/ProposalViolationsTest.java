@@ -128,6 +128,11 @@ class ProposalViolationsTest {
         b.totalDownPayment(), b.totalPayable(), b.totalOwed(), b.acceptanceProbability(), b.expectedSaving(), true);
     assertEquals("BALANCED.totalFirstMonthInstallment: states " + b.totalFirstMonthInstallment().minus(Money.ofFen(1))
         + " where its parts give " + b.totalFirstMonthInstallment(), only(problem.violations(p)));
+    // each total, Σ owed too (the saving the borrower is shown is owed − payable)
+    Proposal owed = new Proposal(b.strategy(), b.plans(), b.totalFirstMonthInstallment(), b.totalDownPayment(),
+        b.totalPayable(), b.totalOwed().plus(Money.ofFen(1)), b.acceptanceProbability(), b.expectedSaving(), true);
+    assertEquals("BALANCED.totalOwed: states " + b.totalOwed().plus(Money.ofFen(1)) + " where its parts give "
+        + b.totalOwed(), only(problem.violations(owed)));
   }
 
   /**
@@ -151,6 +156,12 @@ class ProposalViolationsTest {
     Proposal otherOrder = new Proposal(b.strategy(), b.plans(), b.totalFirstMonthInstallment(), b.totalDownPayment(),
         b.totalPayable(), b.totalOwed(), reversed, b.expectedSaving() * (1 + 1e-13), true);
     assertEquals(List.of(), problem.violations(otherOrder));
+    // to a relative 10⁻⁹, as documented: a millionth off is a figure the plans do not give
+    double off = b.acceptanceProbability() * (1 + 1e-6);
+    Proposal slightly = new Proposal(b.strategy(), b.plans(), b.totalFirstMonthInstallment(), b.totalDownPayment(),
+        b.totalPayable(), b.totalOwed(), off, b.expectedSaving(), true);
+    assertEquals("BALANCED.acceptanceProbability: states " + off + " where the product of its plans' probabilities is "
+        + b.acceptanceProbability(), only(problem.violations(slightly)));
   }
 
   @Test
