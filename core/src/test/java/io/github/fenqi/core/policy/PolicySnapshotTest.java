@@ -15,6 +15,11 @@ import org.junit.jupiter.api.Test;
 /** What every repository's snapshot holds, a custom repository's too. */
 class PolicySnapshotTest {
 
+  /** The sample card platform's policy, to relabel. */
+  private static Policy card() {
+    return Samples.policies().stream().filter(p -> p.platformId().equals("demo-credit-card")).findFirst().orElseThrow();
+  }
+
   private static Policy relabelled(Policy p, String version, LocalDate from) {
     return relabelled(p, version, from, null);
   }
@@ -139,7 +144,7 @@ class PolicySnapshotTest {
    */
   @Test
   void versionsAreOrderedByTheirDatesNotTheirLabels() {
-    Policy cc = Samples.policies().stream().filter(p -> p.platformId().equals("demo-credit-card")).findFirst().orElseThrow();
+    Policy cc = card();
     Policy older = relabelled(cc, "z-older", LocalDate.of(2026, 1, 1));
     Policy newer = relabelled(cc, "a-newer", LocalDate.of(2026, 3, 1));
     PolicySnapshot s = new PolicySnapshot(1, List.of(older, newer));
@@ -156,7 +161,7 @@ class PolicySnapshotTest {
    */
   @Test
   void theVersionThatEndedLastIsOneWhoseTermIsOverNotOneEndingThatDay() {
-    Policy cc = Samples.policies().stream().filter(p -> p.platformId().equals("demo-credit-card")).findFirst().orElseThrow();
+    Policy cc = card();
     Policy year = relabelled(cc, "year", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31));
     Policy revision = relabelled(cc, "revision", LocalDate.of(2026, 2, 1));
     Policy promotion = relabelled(cc, "promotion", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 15));
