@@ -259,4 +259,16 @@ class ProposalViolationsTest {
     assertEquals(List.of(Problem.of("BALANCED.plans[0].financedAmount", "nothing left to repay in installments: a "
         + "settlement in full, not an installment plan")), problems);
   }
+
+  /** A plan's settled amount is what is owed less what is waived: a stated one the waivers do not give is named. */
+  @Test
+  void aSettledAmountTheWaiversDoNotGiveIsNamed() {
+    Proposal base = proposal(Strategy.BALANCED);
+    PlanOption o = base.plans().get(1);
+    Money more = o.settledAmount().plus(Money.ofFen(1));
+    Proposal p = withPlan(base, 1, x -> option(x, x.term(), x.waived(), x.waivedTotal(), more, x.downPayment(),
+        x.financedAmount(), x.firstInstallment(), x.totalPayable(), x.acceptanceProbability()));
+    assertEquals("BALANCED.plans[1].settledAmount: states " + more + " where its parts give " + o.settledAmount(),
+        only(problem.violations(p)));
+  }
 }
