@@ -1,6 +1,7 @@
 package io.github.fenqi.core.solve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fenqi.core.Problem;
@@ -270,5 +271,19 @@ class ProposalViolationsTest {
         x.financedAmount(), x.firstInstallment(), x.totalPayable(), x.acceptanceProbability()));
     assertEquals("BALANCED.plans[1].settledAmount: states " + more + " where its parts give " + o.settledAmount(),
         only(problem.violations(p)));
+  }
+
+  /**
+   * A proposal is immutable: its plans are a copy that cannot be changed, so a caller that edits the list it built it
+   * from, or the list it reads, never alters the proposal the engine checked and the borrower is shown.
+   */
+  @Test
+  void aProposalsPlansAreAnUnmodifiableCopy() {
+    Proposal b = proposal(Strategy.BALANCED);
+    List<PlanOption> given = new ArrayList<>(b.plans());
+    Proposal p = Proposal.of(b.strategy(), given, b.totalOwed(), true);
+    given.remove(0);
+    assertEquals(b.plans(), p.plans());
+    assertThrows(UnsupportedOperationException.class, () -> p.plans().remove(0));
   }
 }
