@@ -196,4 +196,37 @@ class NegotiationRequestReadTest {
     assertEquals(List.of(Problem.of("case.json: asOf", "'x\\nOK  case.json' is not a valid date YYYY-MM-DD")),
         rejected(tree).problems());
   }
+
+  /**
+   * A case with no debt is refused, with its other problems, as it is read and when it is built in code: the engine
+   * would otherwise answer "no eligible debt" for a case that listed none, as if each had been screened out.
+   */
+  @Test
+  void aCaseWithoutDebtsIsRefusedWithItsOtherProblems() throws Exception {
+    ObjectNode tree = sample();
+    tree.put("caseId", " ");
+    tree.putArray("debts");
+    InvalidInputException e = rejected(tree);
+    assertEquals(List.of("case.json: caseId", "case.json: debts"), locations(e), e.getMessage());
+    assertEquals("must list at least one debt", e.problems().get(1).reason());
+    NegotiationRequest r = NegotiationRequest.read(mapper, mapper.writeValueAsBytes(sample()), "case.json");
+    InvalidInputException built = assertThrows(InvalidInputException.class,
+        () -> new NegotiationRequest(r.caseId(), r.asOf(), r.borrower(), List.of()));
+    assertEquals(List.of(Problem.of("debts", "must list at least one debt")), built.problems());
+  }
+
+  /**
+   * A case built in code keeps to the dates its JSON can write: an {@code asOf} beyond the year 9999 is refused naming
+   * the field, with the case's other problems, as one read from a file is.
+   */
+  @Test
+  void aCaseBuiltInCodeWithADateNoCaseFileCanWriteIsRefusedNamingTheField() throws Exception {
+    NegotiationRequest r = NegotiationRequest.read(mapper, mapper.writeValueAsBytes(sample()), "case.json");
+    java.time.LocalDate far = java.time.LocalDate.of(10_000, 1, 1);
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> new NegotiationRequest(" ", far, r.borrower(), r.debts()));
+    assertEquals(List.of("caseId", "asOf"), locations(e), e.getMessage());
+    assertEquals("+10000-01-01 is outside the years 0000 to 9999, which a date YYYY-MM-DD can write",
+        e.problems().get(1).reason());
+  }
 }

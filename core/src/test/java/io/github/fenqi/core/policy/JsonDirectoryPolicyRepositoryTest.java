@@ -451,4 +451,89 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
     pool.shutdown();
     assertFalse(repo.all().isEmpty());
   }
+
+  /**
+   * A broken file left as it is is told to listeners once, when it breaks, not again on every rescan: the watch scans
+   * twice a second, and each scan had re-read, re-validated and re-reported the same bytes to the audit listener.
+   */
+  @Test
+  void aBrokenFileLeftAsItIsIsToldOnceNotOnEveryScan() throws Exception {
+    repositoryWithSamples();
+    List<PolicyEvent> events = new CopyOnWriteArrayList<>();
+    repo.addListener(events::add);
+    Files.writeString(dir.resolve("demo-consumer-finance.json"), cf().replace("\"max\": 36", "\"max\": 7"));
+    repo.reload();
+    repo.reload();
+    repo.reload();
+    assertEquals(1, events.size(), events.toString());
+    assertEquals(1, repo.loadProblems().size(), "still named as a load problem");
+    Files.writeString(dir.resolve("demo-consumer-finance.json"), cf().replace("\"max\": 36", "\"max\": 8"));
+    repo.reload();
+    assertEquals(2, events.size(), "broken anew: told again");
+  }
+
+  /**
+   * When a file breaks while another file holds a version of the same day, the other version loads and the broken
+   * file's last good version yields to it, as a restart would load: kept beside it, the two versions of one day had
+   * made the snapshot refuse itself and the rescan fail, leaving neither the edit nor the break told.
+   */
+  @Test
+  void aBrokenFilesLastGoodVersionYieldsToAnotherVersionOfItsDay() throws Exception {
+    repositoryWithSamples();
+    Path copy = dir.resolve("demo-consumer-finance.json.copy.json"); // sorts after the original: ignored while it loads
+    Files.writeString(copy, cf().replace("\"version\": \"2026-01-15\"", "\"version\": \"2026-01-15-edit\"")
+        .replace("\"max\": 36", "\"max\": 60"));
+    repo.reload();
+    assertEquals("2026-01-15", repo.find("demo-consumer-finance", TODAY).orElseThrow().version());
+    Files.writeString(dir.resolve("demo-consumer-finance.json"), cf().replace("\"max\": 36", "\"max\": 7"));
+    repo.reload();
+    assertEquals("2026-01-15-edit", repo.find("demo-consumer-finance", TODAY).orElseThrow().version());
+    assertEquals(1, repo.history("demo-consumer-finance").size());
+    assertEquals(List.of(dir.resolve("demo-consumer-finance.json").toString()),
+        repo.loadProblems().stream().map(Problem::location).map(l -> l.substring(0, l.indexOf(": $"))).toList());
+  }
+
+  /** Watching again changes nothing: one rescan thread, whichever interval the second call gives, and close ends it. */
+  @Test
+  void watchingAgainStartsNoSecondRescanThread() throws Exception {
+    repositoryWithSamples();
+    String name = "fenqi-policy-watch " + dir.getFileName();
+    repo.watch(Duration.ofMillis(50));
+    repo.watch(Duration.ofMillis(20));
+    assertEquals(1, Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name)).count());
+    repo.close();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name) && t.isAlive())
+        && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertEquals(0, Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name)).count(),
+        "close ended the one rescan thread");
+  }
+
+  /**
+   * As for a broken file, so for one that cannot be read (here a folder now stands in its place): its last good
+   * version yields to another file's version of the same day, which loads, as a restart would load.
+   */
+  @Test
+  void anUnreadableFilesLastGoodVersionYieldsToAnotherVersionOfItsDay() throws Exception {
+    repositoryWithSamples();
+    Path copy = dir.resolve("demo-consumer-finance.json.copy.json"); // sorts after the original: ignored while it loads
+    Files.writeString(copy, cf().replace("\"version\": \"2026-01-15\"", "\"version\": \"2026-01-15-edit\""));
+    repo.reload();
+    assertEquals("2026-01-15", repo.find("demo-consumer-finance", TODAY).orElseThrow().version());
+    Path original = dir.resolve("demo-consumer-finance.json");
+    Files.delete(original);
+    Files.createDirectory(original);
+    repo.reload();
+    assertEquals("2026-01-15-edit", repo.find("demo-consumer-finance", TODAY).orElseThrow().version());
+    assertEquals(List.of(Problem.of(original.toString(), "cannot be read: is a directory, not a policy file")),
+        repo.loadProblems());
+    // readable again with the very bytes it had: it loads again, and the copy of its day yields to it, as at the start
+    Files.delete(original);
+    Files.writeString(original, cf());
+    repo.reload();
+    assertEquals("2026-01-15", repo.find("demo-consumer-finance", TODAY).orElseThrow().version());
+    assertEquals(List.of(copy.toString()), repo.loadProblems().stream().map(Problem::location).toList());
+  }
 }

@@ -76,4 +76,50 @@ class PeriodicReloadTest {
     assertEquals(1, reported.size(), reported.toString());
     assertTrue(reported.get(0) instanceof StackOverflowError, reported.toString());
   }
+
+  /** One millisecond is the least interval, and it is taken: "at least 1 ms" includes 1 ms. */
+  @Test
+  void anIntervalOfExactlyOneMillisecondIsTaken() throws Exception {
+    CountDownLatch ran = new CountDownLatch(2);
+    try (PeriodicReload reload = PeriodicReload.start("test-reload", Duration.ofMillis(1), ran::countDown, f -> { })) {
+      assertTrue(ran.await(30, TimeUnit.SECONDS), "rescans ran every millisecond");
+    }
+  }
+
+  /**
+   * The rescans run on one daemon thread of the given name, so a service that forgets to close its repository still
+   * exits, and a thread dump names what the thread is for.
+   */
+  @Test
+  void theRescansRunOnOneDaemonThreadOfTheGivenName() throws Exception {
+    CountDownLatch ran = new CountDownLatch(3);
+    List<Thread> threads = new CopyOnWriteArrayList<>();
+    try (PeriodicReload reload = PeriodicReload.start("fenqi-test-rescan", Duration.ofMillis(1), () -> {
+      threads.add(Thread.currentThread());
+      ran.countDown();
+    }, f -> { })) {
+      assertTrue(ran.await(30, TimeUnit.SECONDS), "rescans ran");
+    }
+    assertEquals(1, threads.stream().distinct().count(), threads.toString());
+    assertTrue(threads.get(0).isDaemon(), "a daemon thread");
+    assertEquals("fenqi-test-rescan", threads.get(0).getName());
+  }
+
+  /** Closing interrupts a rescan in progress: a rescan stuck on a slow mount does not outlive its repository. */
+  @Test
+  void closingInterruptsARescanInProgress() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch interrupted = new CountDownLatch(1);
+    PeriodicReload reload = PeriodicReload.start("test-reload", Duration.ofMillis(1), () -> {
+      started.countDown();
+      try {
+        Thread.sleep(60_000);
+      } catch (InterruptedException e) {
+        interrupted.countDown();
+      }
+    }, f -> { });
+    assertTrue(started.await(30, TimeUnit.SECONDS), "a rescan started");
+    reload.close();
+    assertTrue(interrupted.await(20, TimeUnit.SECONDS), "the rescan in progress was interrupted");
+  }
 }

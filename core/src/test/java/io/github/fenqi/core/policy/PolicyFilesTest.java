@@ -2,18 +2,22 @@ package io.github.fenqi.core.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fenqi.core.FenqiException;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.PolicyException;
 import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.testkit.Fifos;
 import io.github.fenqi.core.testkit.Samples;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -249,5 +253,24 @@ class PolicyFilesTest {
         assertEquals(1, files.count(), "no temporary file left");
       }
     }
+  }
+
+  /**
+   * A pipe or a folder named {@code *.json} in the directory holds no version and is never opened: opening a pipe waits
+   * for a writer for ever, and a write that looked for the file of its version among the directory's files would hang
+   * with it, as the directory's own scan had.
+   */
+  @Test
+  void aPipeNamedLikeAPolicyFileIsPassedOverNotOpened() throws Exception {
+    Samples.copyPolicies(dir);
+    Fifos.make(dir.resolve("pipe.json"));
+    Files.createDirectory(dir.resolve("folder.json"));
+    String next = withVersion(sample(), "2026-12-01")
+        .replace("\"effectiveFrom\": \"2026-02-01\"", "\"effectiveFrom\": \"2026-12-01\"");
+    PolicyFiles.Written added = assertTimeoutPreemptively(Duration.ofSeconds(30),
+        () -> PolicyFiles.write(dir, next.getBytes(StandardCharsets.UTF_8)), "a write never waits on a pipe");
+    assertEquals("demo-online-lender--2026-12-01.json", added.file().getFileName().toString());
+    assertEquals(Optional.of(added.file()), assertTimeoutPreemptively(Duration.ofSeconds(30),
+        () -> PolicyFiles.find(dir, "demo-online-lender", "2026-12-01")));
   }
 }

@@ -15,6 +15,11 @@ import org.junit.jupiter.api.Test;
 /** What every repository's snapshot holds, a custom repository's too. */
 class PolicySnapshotTest {
 
+  /** The sample card platform's policy, to relabel. */
+  private static Policy card() {
+    return Samples.policies().stream().filter(p -> p.platformId().equals("demo-credit-card")).findFirst().orElseThrow();
+  }
+
   private static Policy relabelled(Policy p, String version, LocalDate from) {
     return relabelled(p, version, from, null);
   }
@@ -130,5 +135,40 @@ class PolicySnapshotTest {
     assertEquals(List.of(cc, later), s.history("demo-credit-card"));
     assertEquals(later, s.find("demo-credit-card", cc.effectiveFrom().plusDays(1)).orElseThrow());
     assertEquals(cc, s.find("demo-credit-card", cc.effectiveFrom()).orElseThrow());
+  }
+
+  /**
+   * The snapshot orders a platform's versions by effectiveFrom, whatever their labels say: a lender's labels need not
+   * sort as its dates do ("v9" before "v10", "2026-spring" after "2026-autumn"). Ordered by label, find took the version
+   * whose label sorts last as the newest, and history put the newer first.
+   */
+  @Test
+  void versionsAreOrderedByTheirDatesNotTheirLabels() {
+    Policy cc = card();
+    Policy older = relabelled(cc, "z-older", LocalDate.of(2026, 1, 1));
+    Policy newer = relabelled(cc, "a-newer", LocalDate.of(2026, 3, 1));
+    PolicySnapshot s = new PolicySnapshot(1, List.of(older, newer));
+    assertEquals(List.of(older, newer), s.history("demo-credit-card"));
+    assertEquals(List.of(older, newer), s.policies());
+    assertEquals(Optional.of(older), s.find("demo-credit-card", LocalDate.of(2026, 2, 28)));
+    assertEquals(Optional.of(newer), s.find("demo-credit-card", LocalDate.of(2026, 3, 1)));
+  }
+
+  /**
+   * On the last day of an older version's own term, after an open-ended revision replaced it and a temporary version
+   * within the revision ended, no version is in effect: the reason names the version that ended last (the temporary
+   * one), not the older version whose term runs to that very day and has not ended.
+   */
+  @Test
+  void theVersionThatEndedLastIsOneWhoseTermIsOverNotOneEndingThatDay() {
+    Policy cc = card();
+    Policy year = relabelled(cc, "year", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31));
+    Policy revision = relabelled(cc, "revision", LocalDate.of(2026, 2, 1));
+    Policy promotion = relabelled(cc, "promotion", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 15));
+    PolicySnapshot s = new PolicySnapshot(1, List.of(year, revision, promotion));
+    assertEquals(Optional.empty(), s.find("demo-credit-card", LocalDate.of(2026, 3, 31)));
+    assertEquals("no policy for 'demo-credit-card' is in effect on 2026-03-31: version 'promotion' ended on 2026-03-15 "
+        + "and replaced the older 'year', 'revision' for good; publish a version effective from 2026-03-16 (the older "
+        + "terms again, if they apply)", s.whyNone("demo-credit-card", LocalDate.of(2026, 3, 31)).orElseThrow());
   }
 }

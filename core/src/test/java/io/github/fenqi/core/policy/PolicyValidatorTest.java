@@ -394,4 +394,21 @@ class PolicyValidatorTest {
     assertEquals(List.of(), one.problems());
     assertEquals(List.of(12), one.orElseThrow().allowedTerms());
   }
+
+  /**
+   * The optional fields may be left out, not only given as null: a policy without {@code effectiveTo} applies while
+   * current, one without {@code legalBasis} cites nothing, and a source need give no note or URL.
+   */
+  @Test
+  void theOptionalFieldsMayBeLeftOut() {
+    String without = sample().replace("  \"effectiveTo\": null,\n", "")
+        .replace("  \"legalBasis\": [\"《中华人民共和国民法典》第六百八十条\"],\n", "")
+        .replaceAll(", \"note\": \"[^\"]*\"", "");
+    assertFalse(without.contains("effectiveTo") || without.contains("legalBasis") || without.contains("note"), without);
+    PolicyValidator.Result r = validator.validate(without.getBytes(StandardCharsets.UTF_8), "p.json");
+    assertEquals(List.of(), r.problems());
+    Policy p = r.policy().orElseThrow();
+    assertEquals(null, p.effectiveTo());
+    assertEquals(List.of(), p.legalBasis());
+  }
 }

@@ -1,6 +1,7 @@
 package io.github.fenqi.core.solve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fenqi.core.Problem;
@@ -128,6 +129,11 @@ class ProposalViolationsTest {
         b.totalDownPayment(), b.totalPayable(), b.totalOwed(), b.acceptanceProbability(), b.expectedSaving(), true);
     assertEquals("BALANCED.totalFirstMonthInstallment: states " + b.totalFirstMonthInstallment().minus(Money.ofFen(1))
         + " where its parts give " + b.totalFirstMonthInstallment(), only(problem.violations(p)));
+    // each total, Σ owed too (the saving the borrower is shown is owed − payable)
+    Proposal owed = new Proposal(b.strategy(), b.plans(), b.totalFirstMonthInstallment(), b.totalDownPayment(),
+        b.totalPayable(), b.totalOwed().plus(Money.ofFen(1)), b.acceptanceProbability(), b.expectedSaving(), true);
+    assertEquals("BALANCED.totalOwed: states " + b.totalOwed().plus(Money.ofFen(1)) + " where its parts give "
+        + b.totalOwed(), only(problem.violations(owed)));
   }
 
   /**
@@ -151,6 +157,12 @@ class ProposalViolationsTest {
     Proposal otherOrder = new Proposal(b.strategy(), b.plans(), b.totalFirstMonthInstallment(), b.totalDownPayment(),
         b.totalPayable(), b.totalOwed(), reversed, b.expectedSaving() * (1 + 1e-13), true);
     assertEquals(List.of(), problem.violations(otherOrder));
+    // to a relative 10⁻⁹, as documented: a millionth off is a figure the plans do not give
+    double off = b.acceptanceProbability() * (1 + 1e-6);
+    Proposal slightly = new Proposal(b.strategy(), b.plans(), b.totalFirstMonthInstallment(), b.totalDownPayment(),
+        b.totalPayable(), b.totalOwed(), off, b.expectedSaving(), true);
+    assertEquals("BALANCED.acceptanceProbability: states " + off + " where the product of its plans' probabilities is "
+        + b.acceptanceProbability(), only(problem.violations(slightly)));
   }
 
   @Test
@@ -187,6 +199,9 @@ class ProposalViolationsTest {
         x.waivedTotal(), x.settledAmount(), x.downPayment(), x.financedAmount(), x.firstInstallment(),
         x.totalPayable(), below));
     assertEquals(List.of(), problem.violations(asBalanced), "the floor is AGGRESSIVE's alone");
+    Proposal atTheFloor = withPlan(base, 3, x -> option(x, x.term(), x.waived(), x.waivedTotal(), x.settledAmount(),
+        x.downPayment(), x.financedAmount(), x.firstInstallment(), x.totalPayable(), floor));
+    assertEquals(List.of(), problem.violations(atTheFloor), "at the floor is within it (at or above, as documented)");
   }
 
   @Test
@@ -229,5 +244,46 @@ class ProposalViolationsTest {
             problem.liquidSavings(), problem.config(), problem.acceptanceModel()));
     assertEquals("debts[1]: the least down payment (10 % of 0.01, rounded up to the fen) settles the whole debt: a "
         + "settlement in full, not an installment plan; leave it out", e.getMessage());
+  }
+
+  /**
+   * A plan whose down payment is the whole settled amount leaves nothing to repay in installments: a settlement in
+   * full, which is no installment plan to propose, though its schedule of nothing gives figures that agree.
+   */
+  @Test
+  void aPlanThatSettlesInFullIsNoInstallmentPlan() {
+    Proposal base = proposal(Strategy.BALANCED);
+    Proposal full = withPlan(base, 0, x -> option(x, x.term(), x.waived(), x.waivedTotal(), x.settledAmount(),
+        x.settledAmount(), Money.ZERO, Money.ZERO, x.settledAmount(), x.acceptanceProbability()));
+    List<Problem> problems = new ProposalProblem(problem.debts(), problem.monthlyBudget(), Money.of("100000000"),
+        problem.config(), problem.acceptanceModel()).violations(full);
+    assertEquals(List.of(Problem.of("BALANCED.plans[0].financedAmount", "nothing left to repay in installments: a "
+        + "settlement in full, not an installment plan")), problems);
+  }
+
+  /** A plan's settled amount is what is owed less what is waived: a stated one the waivers do not give is named. */
+  @Test
+  void aSettledAmountTheWaiversDoNotGiveIsNamed() {
+    Proposal base = proposal(Strategy.BALANCED);
+    PlanOption o = base.plans().get(1);
+    Money more = o.settledAmount().plus(Money.ofFen(1));
+    Proposal p = withPlan(base, 1, x -> option(x, x.term(), x.waived(), x.waivedTotal(), more, x.downPayment(),
+        x.financedAmount(), x.firstInstallment(), x.totalPayable(), x.acceptanceProbability()));
+    assertEquals("BALANCED.plans[1].settledAmount: states " + more + " where its parts give " + o.settledAmount(),
+        only(problem.violations(p)));
+  }
+
+  /**
+   * A proposal is immutable: its plans are a copy that cannot be changed, so a caller that edits the list it built it
+   * from, or the list it reads, never alters the proposal the engine checked and the borrower is shown.
+   */
+  @Test
+  void aProposalsPlansAreAnUnmodifiableCopy() {
+    Proposal b = proposal(Strategy.BALANCED);
+    List<PlanOption> given = new ArrayList<>(b.plans());
+    Proposal p = Proposal.of(b.strategy(), given, b.totalOwed(), true);
+    given.remove(0);
+    assertEquals(b.plans(), p.plans());
+    assertThrows(UnsupportedOperationException.class, () -> p.plans().remove(0));
   }
 }

@@ -104,4 +104,31 @@ public abstract class PolicyRepositoryContract {
       threads.shutdownNow();
     }
   }
+
+  /**
+   * A closed subscription hears of no later change, while a listener still subscribed does: a listener that stayed
+   * registered after its close (a request's, a test's) would be called for every change for as long as the
+   * repository lives.
+   */
+  @Test
+  void aClosedSubscriptionHearsOfNoLaterChange() throws Exception {
+    PolicyRepository repo = repositoryWithSamples();
+    List<Long> closed = Collections.synchronizedList(new ArrayList<>());
+    List<Long> open = Collections.synchronizedList(new ArrayList<>());
+    PolicyRepository.Subscription subscription = repo.addListener(e -> {
+      if (e instanceof PolicyChanged c) {
+        closed.add(c.repositoryVersion());
+      }
+    });
+    repo.addListener(e -> {
+      if (e instanceof PolicyChanged c) {
+        open.add(c.repositoryVersion());
+      }
+    });
+    change(repo, 1);
+    subscription.close();
+    change(repo, 2);
+    assertEquals(2, open.size(), open.toString());
+    assertEquals(open.subList(0, 1), closed);
+  }
 }
