@@ -7,6 +7,7 @@ import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -120,5 +121,58 @@ class MoneyDocumentedBoundsTest {
     assertEquals(Money.ofFen(-1), Money.ofFen(-5).multiply(new BigDecimal("0.19"), RoundingMode.HALF_EVEN));
     assertEquals(Money.ZERO, Money.ofFen(4).multiply(new BigDecimal("0.1"), RoundingMode.HALF_UP));
     assertEquals(Money.ZERO, Money.ofFen(1).multiply(new BigDecimal("0.5"), RoundingMode.HALF_EVEN));
+  }
+
+  /** Comparisons are strict: an amount is not greater or less than itself, and zero is neither positive nor negative. */
+  @Test
+  void comparisonsAreStrictAtEqualityAndZero() {
+    Money five = Money.ofFen(5);
+    assertEquals(List.of(false, false, true, false), List.of(five.isGreaterThan(Money.ofFen(5)),
+        five.isLessThan(Money.ofFen(5)), five.isGreaterThan(Money.ofFen(4)), five.isLessThan(Money.ofFen(4))));
+    assertEquals(List.of(false, false, true), List.of(Money.ZERO.isPositive(), Money.ZERO.isNegative(), Money.ZERO.isZero()));
+    assertEquals(List.of(true, false), List.of(Money.ofFen(1).isPositive(), Money.ofFen(1).isNegative()));
+    assertEquals(List.of(false, true), List.of(Money.ofFen(-1).isPositive(), Money.ofFen(-1).isNegative()));
+    assertEquals(0.0, Money.ofFen(5).ratioTo(Money.ZERO), "a fraction of nothing is zero, as documented");
+  }
+
+  /** An amount is divided into at least one part: zero parts is refused naming them, not a division by zero. */
+  @Test
+  void dividingIntoZeroPartsIsRefusedNamingTheParts() {
+    assertEquals("parts must be positive: 0", assertThrows(IllegalArgumentException.class,
+        () -> Money.ofFen(100).divide(0, RoundingMode.DOWN)).getMessage());
+    assertEquals(Money.ofFen(100), Money.ofFen(100).divide(1, RoundingMode.DOWN));
+  }
+
+  /**
+   * A rate is 0..10 and a ratio 0..1, both ends included, whether parsed or built in code; outside them the refusal names
+   * the field given to {@code parse}.
+   */
+  @Test
+  void aRateIsZeroToTenAndARatioZeroToOneBothEndsIncluded() {
+    assertEquals(0, BigDecimal.TEN.compareTo(Rate.parse("annualRate", "10").value()));
+    assertEquals(BigDecimal.TEN, Rate.of(BigDecimal.TEN).value());
+    assertEquals(0, BigDecimal.ONE.compareTo(Ratio.parse("waiverCap", "1.00").value()));
+    assertEquals(BigDecimal.ONE, Ratio.of(BigDecimal.ONE).value());
+    assertEquals(Rate.ZERO, Rate.parse("annualRate", "0"));
+    assertEquals(Ratio.ZERO, Ratio.parse("waiverCap", "0.0"));
+    assertEquals("annualRate: '10.000001' is outside 0..10",
+        assertThrows(InvalidInputException.class, () -> Rate.parse("annualRate", "10.000001")).getMessage());
+    assertEquals("waiverCap: '1.01' is outside 0..1",
+        assertThrows(InvalidInputException.class, () -> Ratio.parse("waiverCap", "1.01")).getMessage());
+    assertEquals("waiverCap: '-0.5' is outside 0..1",
+        assertThrows(InvalidInputException.class, () -> Ratio.parse("waiverCap", "-0.5")).getMessage());
+    assertEquals("ratio: '-0.5' is outside 0..1",
+        assertThrows(InvalidInputException.class, () -> Ratio.of(new BigDecimal("-0.5"))).getMessage());
+    assertEquals("rate: '10.01' is outside 0..10",
+        assertThrows(InvalidInputException.class, () -> Rate.of(new BigDecimal("10.01"))).getMessage());
+  }
+
+  /** A rate or a ratio is its value however written: 0.06 equals 0.060, with the same hash. */
+  @Test
+  void aRateOrARatioIsItsValueHoweverWritten() {
+    assertEquals(Rate.of("0.06"), Rate.of("0.060"));
+    assertEquals(Rate.of("0.06").hashCode(), Rate.of("0.060").hashCode());
+    assertEquals(Ratio.of("0.5"), Ratio.of("0.50"));
+    assertEquals(Ratio.of("0.5").hashCode(), Ratio.of(".500").hashCode());
   }
 }
