@@ -160,4 +160,34 @@ class StatementParsingBoundsTest {
         + "2026-05-10 13:00:00,商户消费,肯德基,套餐,支出,¥59.56,零钱,支付成功,W2,M2,/\n").getBytes(StandardCharsets.UTF_8));
     assertEquals(List.of(Money.ofFen(1000), Money.ZERO), wx.transactions().stream().map(Transaction::refunded).toList());
   }
+
+  /** A column mapping names its date, description, credit and debit columns, each refused blank or missing. */
+  @Test
+  void aColumnMappingRequiresItsFourColumnsNamed() {
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> new BankColumnMapping("交易日期", null, " ", null, "\t", null, null, null, null));
+    assertEquals(List.of("bankColumns.description", "bankColumns.credit", "bankColumns.debit"),
+        e.problems().stream().map(Problem::location).toList());
+  }
+
+  /**
+   * An older Alipay export's 服务费（元） left empty or / is no fee, and WeChat's 服务费¥1.00 in 备注 is the row's fee.
+   */
+  @Test
+  void aFeeColumnLeftEmptyIsNoFeeAndAWechatNoteStatingOneIsTheFee() {
+    String header = "交易时间,交易分类,交易对方,对方账号,商品说明,收/支,金额,收/付款方式,交易状态,交易订单号,商家订单号,服务费（元）,备注\n";
+    ParsedStatement ali = StatementParser.alipay().parse("a.csv", (header
+        + "2026-05-10 12:00:00,餐饮,肯德基,,套餐,支出,59.56,余额,交易成功,A1,B1,,/\n"
+        + "2026-05-10 13:00:00,餐饮,肯德基,,套餐,支出,59.56,余额,交易成功,A2,B2,/,/\n"
+        + "2026-05-10 14:00:00,提现,本人,,提现,不计收支,100.00,余额,交易成功,A3,B3,0.10,/\n")
+        .getBytes(StandardCharsets.UTF_8));
+    assertEquals(List.of(), rejected(ali));
+    assertEquals(List.of(Money.ZERO, Money.ZERO, Money.ofFen(10)), ali.transactions().stream().map(Transaction::fee)
+        .toList());
+    ParsedStatement wx = StatementParser.wechat().parse("wx.csv", (WECHAT_HEADER
+        + "2026-05-10 12:00:00,零钱提现,招商银行,/,/,¥1000.00,零钱,提现已到账,W1,M1,服务费¥1.00\n"
+        + "2026-05-10 13:00:00,零钱提现,招商银行,/,/,¥100.00,零钱,提现已到账,W2,M2,免服务费\n")
+        .getBytes(StandardCharsets.UTF_8));
+    assertEquals(List.of(Money.ofFen(100), Money.ZERO), wx.transactions().stream().map(Transaction::fee).toList());
+  }
 }
