@@ -190,4 +190,21 @@ class StatementParsingBoundsTest {
         .getBytes(StandardCharsets.UTF_8));
     assertEquals(List.of(Money.ofFen(100), Money.ZERO), wx.transactions().stream().map(Transaction::fee).toList());
   }
+
+  /** Of an export's lines stating when it was made under different labels, the earliest is when it was made. */
+  @Test
+  void ofTwoLabelledExportTimesTheEarliestIsTaken() {
+    ParsedStatement s = bank("2026-05-01,09:00:00,POS消费,,12.00,,超市,,POS\n"
+        + "导出时间：2026-06-01 12:00:00\n打印时间：2026-06-01 12:01:00\n");
+    assertEquals(java.time.LocalDateTime.of(2026, 6, 1, 12, 0), s.exportedAt());
+  }
+
+  /** A wallet's stated totals name a line of the file, 1 or later. */
+  @Test
+  void statedTotalsNameALineOfTheFile() {
+    StatedTotals.Tally none = new StatedTotals.Tally(2, "收入", 0, Money.ZERO);
+    assertEquals(List.of("line"), assertThrows(InvalidInputException.class,
+        () -> new StatedTotals(0, 0, none, none, none)).problems().stream().map(Problem::location).toList());
+    assertEquals(1, new StatedTotals(1, 0, none, none, none).line());
+  }
 }
