@@ -161,6 +161,20 @@ class StatementParsingBoundsTest {
     assertEquals(List.of(Money.ofFen(1000), Money.ZERO), wx.transactions().stream().map(Transaction::refunded).toList());
   }
 
+  /**
+   * A row a transaction's own check refuses names its line once: a refund above the amount had read
+   * "wx.csv:2: wx.csv:2 refunded 100.00 is more than the amount 59.56".
+   */
+  @Test
+  void aRowRefusedByTheTransactionsOwnCheckNamesItsLineOnce() {
+    ParsedStatement wx = StatementParser.wechat().parse("wx.csv", (WECHAT_HEADER
+        + "2026-05-10 12:00:00,商户消费,肯德基,套餐,支出,¥59.56,零钱,已退款(￥100.00),W1,M1,/\n").getBytes(StandardCharsets.UTF_8));
+    assertEquals(1, wx.rejected().size(), wx.rejected().toString());
+    Problem p = wx.rejected().get(0);
+    assertEquals("wx.csv:" + (WECHAT_HEADER.split("\n", -1).length), p.location());
+    assertTrue(p.reason().startsWith("refunded 100.00 is more than the amount 59.56"), p.reason());
+  }
+
   /** A column mapping names its date, description, credit and debit columns, each refused blank or missing. */
   @Test
   void aColumnMappingRequiresItsFourColumnsNamed() {

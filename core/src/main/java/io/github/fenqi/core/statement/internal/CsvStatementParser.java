@@ -565,7 +565,10 @@ public abstract class CsvStatementParser implements StatementParser {
       } catch (IllegalArgumentException | DateTimeException e) {
         rejected.add(Problem.of(source + ":" + line, e.getMessage()));
       } catch (InvalidInputException e) {
-        rejected.add(Problem.of(source + ":" + line, e.problems().get(0).location() + " " + e.problems().get(0).reason()));
+        // a transaction's own check names the row's line already: "wx.csv:2: wx.csv:2 refunded ..." had said it twice
+        Problem first = e.problems().get(0);
+        String at = source + ":" + line;
+        rejected.add(Problem.of(at, (first.location().equals(at) ? "" : first.location() + " ") + first.reason()));
       }
     }
     FooterTotals totals = null;
