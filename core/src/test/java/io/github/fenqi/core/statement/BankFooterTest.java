@@ -231,9 +231,9 @@ class BankFooterTest {
    */
   @Test
   void aSumRightAfterItsLabelIsReadAndOnlyADebitSumMayBeSigned() throws IOException {
-    ParsedStatement plain = write("plain.csv", sample());
-    Money credits = sum(plain, Direction.CREDIT);
-    Money debits = sum(plain, Direction.DEBIT);
+    Sums sums = sampleSums();
+    Money credits = sums.credits();
+    Money debits = sums.debits();
     List<String> lines = sample();
     int creditLine = lines.size() + 1;
     lines.add("收入合计" + credits);
@@ -244,11 +244,22 @@ class BankFooterTest {
 
     List<String> negative = sample();
     negative.add("收入合计：-" + credits);
-    ParsedStatement n = write("negative.csv", negative);
-    assertEquals(List.of(n.source() + ":" + creditLine), n.rejected().stream().map(p -> p.location()).toList());
-    assertTrue(n.rejected().get(0).reason().endsWith("收入合计 '-" + credits + "' is negative"),
-        n.rejected().get(0).reason());
-    assertNull(n.footerTotals());
+    assertOnlyFooterLineRejected(write("negative.csv", negative), creditLine, "收入合计 '-" + credits + "' is negative");
+  }
+
+  /** The sample's credits and debits summed, and its number of rows. */
+  private record Sums(Money credits, Money debits, int rows) {}
+
+  private Sums sampleSums() throws IOException {
+    ParsedStatement plain = write("plain.csv", sample());
+    return new Sums(sum(plain, Direction.CREDIT), sum(plain, Direction.DEBIT), plain.transactions().size());
+  }
+
+  /** {@code s} rejects only {@code line}, for a reason holding {@code why}, and so states no footer totals. */
+  private static void assertOnlyFooterLineRejected(ParsedStatement s, int line, String why) {
+    assertEquals(List.of(s.source() + ":" + line), s.rejected().stream().map(p -> p.location()).toList());
+    assertTrue(s.rejected().get(0).reason().contains(why), s.rejected().get(0).reason());
+    assertNull(s.footerTotals());
   }
 
   /**
@@ -276,17 +287,11 @@ class BankFooterTest {
    */
   @Test
   void aTotalsLineShiftedByAnUnquotedCommaIsRejectedNotReadShifted() throws IOException {
-    ParsedStatement plain = write("plain.csv", sample());
-    Money credits = sum(plain, Direction.CREDIT);
-    Money debits = sum(plain, Direction.DEBIT);
-    assertTrue(grouped(credits).contains(","), grouped(credits));
+    Sums sums = sampleSums();
+    assertTrue(grouped(sums.credits()).contains(","), grouped(sums.credits()));
     List<String> lines = sample();
-    lines.add("合计,,," + grouped(credits) + "," + debits + ",,,,共" + plain.transactions().size() + "笔");
-    ParsedStatement s = write("shifted.csv", lines);
-    assertEquals(List.of(s.source() + ":" + lines.size()), s.rejected().stream().map(p -> p.location()).toList());
-    assertTrue(s.rejected().get(0).reason().contains("it has 10 fields where the header has 9"),
-        s.rejected().get(0).reason());
-    assertNull(s.footerTotals());
+    lines.add("合计,,," + grouped(sums.credits()) + "," + sums.debits() + ",,,,共" + sums.rows() + "笔");
+    assertOnlyFooterLineRejected(write("shifted.csv", lines), lines.size(), "it has 10 fields where the header has 9");
   }
 
   /** A 收入合计 whose value is no amount (two values: an unquoted comma) is rejected naming its line, not misread. */
