@@ -9,12 +9,14 @@ import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.NegotiationEngine;
 import io.github.fenqi.core.NegotiationRequest;
 import io.github.fenqi.core.NegotiationResult;
+import io.github.fenqi.core.affordability.AffordabilityAssessment;
 import io.github.fenqi.core.debt.DebtComponent;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.solve.Infeasibility;
 import io.github.fenqi.core.solve.ProposalSet;
 import io.github.fenqi.core.testkit.Samples;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,44 @@ class WholeRangeReadBackTest {
         + "-92233720368547758.08..92233720368547758.07 yuan (a long of fen)";
     assertEquals(List.of(Problem.of("out.json: required", reason), Problem.of("out.json: shortfall", reason)),
         e.problems());
+  }
+
+  /**
+   * The whole range is both ends of a {@code long} of fen: an ability score of {@link Long#MIN_VALUE} fen (a score may
+   * be negative) reads back, one fen below it is refused naming the range.
+   */
+  @Test
+  void theSmallestAmountALongOfFenHoldsReadsBackAndOneFenBelowIsRefused() {
+    AffordabilityAssessment smallest = withScore(Money.ofFen(Long.MIN_VALUE));
+    assertEquals(smallest, readBack(smallest, AffordabilityAssessment.class));
+    ObjectNode json = MAPPER.valueToTree(smallest);
+    json.put("abilityScore", "-92233720368547758.09");
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> FenqiJson.read(MAPPER,
+        json.toString().getBytes(StandardCharsets.UTF_8), AffordabilityAssessment.class, "out.json"));
+    assertEquals(List.of(Problem.of("out.json: abilityScore", "'-922337*******7758.09' is out of range; amounts are "
+        + "limited to -92233720368547758.08..92233720368547758.07 yuan (a long of fen)")), e.problems());
+  }
+
+  /**
+   * An amount the SDK wrote and a client wrote back as a JSON number, not a string, reads over the whole range as well:
+   * the number form is read from its text like the string form, not held to the input limit of ±10^15 yuan.
+   */
+  @Test
+  void anAmountBeyondTheInputLimitWrittenAsAJsonNumberInAResultReadsBack() {
+    for (Money score : List.of(Money.ofFen(Long.MIN_VALUE), Money.LARGEST_INPUT.negate().minus(Money.ofFen(1)))) {
+      ObjectNode json = MAPPER.valueToTree(withScore(score));
+      json.put("abilityScore", new BigDecimal(score.toString()));
+      assertEquals(withScore(score), FenqiJson.read(MAPPER, json.toString().getBytes(StandardCharsets.UTF_8),
+          AffordabilityAssessment.class, "out.json"), json.get("abilityScore").toString());
+    }
+  }
+
+  /** The engine's assessment of the sample case with {@code score}, below 0: no plan supported, a budget of 0. */
+  private static AffordabilityAssessment withScore(Money score) {
+    AffordabilityAssessment a = ENGINE.calculate(Samples.sampleCaseWithIncome(Money.ofYuan(60_000))).affordability();
+    return new AffordabilityAssessment(a.monthlyNetIncome(), a.incomeSource(), a.incomeMonthsUsed(),
+        a.observedEssentials(), a.livingCostFloor(), a.essentialExpenses(), score, Money.ZERO, false,
+        a.incomeVolatility(), a.notes());
   }
 
   @Test

@@ -224,6 +224,76 @@ class BankFooterTest {
         + debits), totals.detail());
   }
 
+  /**
+   * A sum line's label may run straight into its amount (收入合计12345.67), as a footer label may be followed by a
+   * digit; a minus is read on a debit sum (支出合计：-2345.00, its magnitude), while a credit sum written negative is no
+   * sum of credits and is rejected naming its line.
+   */
+  @Test
+  void aSumRightAfterItsLabelIsReadAndOnlyADebitSumMayBeSigned() throws IOException {
+    Sums sums = sampleSums();
+    Money credits = sums.credits();
+    Money debits = sums.debits();
+    List<String> lines = sample();
+    int creditLine = lines.size() + 1;
+    lines.add("收入合计" + credits);
+    lines.add("支出合计：-" + debits);
+    ParsedStatement s = write("joined.csv", lines);
+    assertEquals(List.of(), s.rejected());
+    assertEquals(new FooterTotals(creditLine, credits, creditLine + 1, debits), s.footerTotals());
+
+    List<String> negative = sample();
+    negative.add("收入合计：-" + credits);
+    assertOnlyFooterLineRejected(write("negative.csv", negative), creditLine, "收入合计 '-" + credits + "' is negative");
+  }
+
+  /** The sample's credits and debits summed, and its number of rows. */
+  private record Sums(Money credits, Money debits, int rows) {}
+
+  private Sums sampleSums() throws IOException {
+    ParsedStatement plain = write("plain.csv", sample());
+    return new Sums(sum(plain, Direction.CREDIT), sum(plain, Direction.DEBIT), plain.transactions().size());
+  }
+
+  /** {@code s} rejects only {@code line}, for a reason holding {@code why}, and so states no footer totals. */
+  private static void assertOnlyFooterLineRejected(ParsedStatement s, int line, String why) {
+    assertEquals(List.of(s.source() + ":" + line), s.rejected().stream().map(p -> p.location()).toList());
+    assertTrue(s.rejected().get(0).reason().contains(why), s.rejected().get(0).reason());
+    assertNull(s.footerTotals());
+  }
+
+  /**
+   * An export of one signed 交易金额 column (a mapping naming it as credit and debit) may close with a 合计 line under
+   * it, which may be the net or the sum of the magnitudes: it is recognised as the footer, neither rejected nor
+   * compared with the rows as a credit or debit sum.
+   */
+  @Test
+  void aTotalsLineUnderASignedAmountColumnIsRecognisedAndNotCompared() {
+    BankColumnMapping signed = new BankColumnMapping("交易时间", null, "摘要", "交易金额", "交易金额", "账户余额", "对方户名",
+        null, null);
+    ParsedStatement s = StatementParser.bank(signed).parse("cmb.csv", ("交易时间,摘要,交易金额,账户余额,对方户名\n"
+        + "2026-05-01 20:15:03,转账-房租,-2800.00,1415.48,钱文斌\n"
+        + "2026-05-10 09:31:12,代发工资,8642.17,10057.65,杭州澄星数码科技有限公司\n"
+        + "合计,,5842.17,,\n").getBytes(StandardCharsets.UTF_8));
+    assertEquals(List.of(), s.rejected());
+    assertEquals(2, s.transactions().size());
+    assertNull(s.footerTotals());
+  }
+
+  /**
+   * A 合计 line wider than the header, its extra fields filled, has an unquoted comma in a sum (合计,,,57,694.90,…,
+   * with the row count under its last column) that shifts its columns: it is rejected naming its line, not read
+   * shifted as a credit sum of 57.00.
+   */
+  @Test
+  void aTotalsLineShiftedByAnUnquotedCommaIsRejectedNotReadShifted() throws IOException {
+    Sums sums = sampleSums();
+    assertTrue(grouped(sums.credits()).contains(","), grouped(sums.credits()));
+    List<String> lines = sample();
+    lines.add("合计,,," + grouped(sums.credits()) + "," + sums.debits() + ",,,,共" + sums.rows() + "笔");
+    assertOnlyFooterLineRejected(write("shifted.csv", lines), lines.size(), "it has 10 fields where the header has 9");
+  }
+
   /** A 收入合计 whose value is no amount (two values: an unquoted comma) is rejected naming its line, not misread. */
   @Test
   void aSeparateTotalLineWhoseValueIsNoAmountIsRejected() throws IOException {

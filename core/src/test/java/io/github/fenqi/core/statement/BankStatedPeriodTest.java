@@ -58,6 +58,25 @@ class BankStatedPeriodTest {
         .filter(m -> YearMonth.of(2026, 10).equals(m.month())).findFirst().orElseThrow();
   }
 
+  /**
+   * A period of one day, its first day its last (an export of a single day's rows), is a period: only a first day after
+   * the last refuses the file, for a bank's 起止日期 and a wallet's 起始时间..终止时间 alike.
+   */
+  @Test
+  void aPeriodOfOneDayIsRead() {
+    ParsedStatement bank = StatementParser.parseDetected("b.csv", ("户名：周子航\n起止日期：2026-05-02 至 2026-05-02\n"
+        + "交易日期,交易时间,摘要,收入金额,支出金额,账户余额,对方户名,对方账号,交易渠道\n"
+        + "2026-05-02,10:00:00,POS消费,,12.00,988.00,超市,,POS\n").getBytes(StandardCharsets.UTF_8));
+    assertEquals(List.of(LocalDate.of(2026, 5, 2), LocalDate.of(2026, 5, 2)), List.of(bank.statedFrom(), bank.statedTo()));
+    assertEquals(1, bank.transactions().size());
+    String stated = "起始时间：[2026-05-01 00:00:00] 终止时间：[2026-10-31 23:59:59]";
+    String wechat = new String(Samples.bytes("samples/statements/wechat_A.csv"), StandardCharsets.UTF_8);
+    ParsedStatement wallet = StatementParser.parseDetected("w.csv", wechat.replace(stated,
+        stated.replace("2026-05-01", "2026-10-31")).getBytes(StandardCharsets.UTF_8));
+    assertEquals(List.of(LocalDate.of(2026, 10, 31), LocalDate.of(2026, 10, 31)),
+        List.of(wallet.statedFrom(), wallet.statedTo()));
+  }
+
   @Test
   void aStatedPeriodThatIsNoPeriodRefusesTheFileNamingTheLine(@TempDir Path dir) throws Exception {
     String[][] cases = {
