@@ -175,6 +175,23 @@ class StatementParsingBoundsTest {
     assertTrue(p.reason().startsWith("refunded 100.00 is more than the amount 59.56"), p.reason());
   }
 
+  /**
+   * An amount written with an unquoted thousands comma in a row whose last column is empty: the extra field is empty, so
+   * the width check let it through, and {@code 1,234.00} was read as a debit of 1.00 with the balance 234.00, without a
+   * word. It is refused naming the line and the amount; a row padded with an empty field and no such amount is read.
+   */
+  @Test
+  void anAmountSplitByAnUnquotedThousandsCommaIsRefusedNotReadShifted() {
+    ParsedStatement s = bank("2026-05-01,09:00:00,工资,8000.00,,9222.00,某公司,,\n"
+        + "2026-05-02,10:00:00,POS消费,,1,234.00,7988.00,超市,,\n"
+        + "2026-05-03,10:00:00,POS消费,,34.00,7954.00,超市,,,\n");
+    assertEquals(List.of("b.csv:3 has 10 fields where the header (line 1) has 9: '1,234.00' reads as an amount whose "
+        + "thousands comma is not quoted, so the columns after it are shifted; quote the field or write the amount "
+        + "without the comma"), rejected(s));
+    assertEquals(List.of(Money.of("8000.00"), Money.of("34.00")),
+        s.transactions().stream().map(Transaction::amount).toList());
+  }
+
   /** A column mapping names its date, description, credit and debit columns, each refused blank or missing. */
   @Test
   void aColumnMappingRequiresItsFourColumnsNamed() {

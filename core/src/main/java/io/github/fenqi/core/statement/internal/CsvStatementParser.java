@@ -139,6 +139,30 @@ public abstract class CsvStatementParser implements StatementParser {
         return "has " + row.size() + " fields where the header (line " + headerLine + ") has " + width
             + ": a field holding a comma is not quoted, so the columns after it are shifted";
       }
+      String split = row.size() > width ? splitAmount(row, row.size() - width) : null;
+      if (split != null) {
+        return "has " + row.size() + " fields where the header (line " + headerLine + ") has " + width + ": '" + split
+            + "' reads as an amount whose thousands comma is not quoted, so the columns after it are shifted; quote "
+            + "the field or write the amount without the comma";
+      }
+      return null;
+    }
+
+    /**
+     * An amount in a read column split by its unquoted thousands commas into up to {@code extra} more fields, or null:
+     * a row whose extra fields are empty had passed as padded (exports that end every row with a comma), and
+     * {@code 1,234.00} in a row whose last column was empty was read as 1.00 with the next column 234.00.
+     */
+    private @Nullable String splitAmount(List<String> row, int extra) {
+      for (int i = 0; i <= lastRead && i < row.size(); i++) {
+        StringBuilder joined = new StringBuilder(row.get(i));
+        for (int k = 1; k <= extra && i + k < row.size(); k++) {
+          joined.append(',').append(row.get(i + k));
+          if (GROUPED.matcher(joined).matches()) {
+            return joined.toString();
+          }
+        }
+      }
       return null;
     }
   }
