@@ -192,6 +192,21 @@ class StatementParsingBoundsTest {
         s.transactions().stream().map(Transaction::amount).toList());
   }
 
+  /**
+   * The same in a 合计 line: {@code 合计,,,0.00,1,234.00,,,,} had been read as a debit sum of 1.00, and the rows' 1234.00
+   * compared with it. It is a totals line that cannot be read, naming the amount, and the rows are read.
+   */
+  @Test
+  void aTotalSplitByAnUnquotedThousandsCommaIsNotReadAsASmallerSum() {
+    ParsedStatement s = bank("2026-05-02,10:00:00,POS消费,,\"1,234.00\",7988.00,超市,,\n"
+        + "合计,,,0.00,1,234.00,,,,\n");
+    assertEquals(List.of("b.csv:3 the totals line after the last row cannot be read, so the rows are not compared with "
+        + "it: it has 10 fields where the header has 9: '1,234.00' reads as an amount whose thousands comma is not "
+        + "quoted, so the columns after it are shifted; quote the field or write the amount without the comma"),
+        rejected(s));
+    assertEquals(List.of(Money.of("1234.00")), s.transactions().stream().map(Transaction::amount).toList());
+  }
+
   /** A column mapping names its date, description, credit and debit columns, each refused blank or missing. */
   @Test
   void aColumnMappingRequiresItsFourColumnsNamed() {

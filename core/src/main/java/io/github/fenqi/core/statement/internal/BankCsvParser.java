@@ -422,6 +422,12 @@ public final class BankCsvParser extends CsvStatementParser {
       throw new IllegalArgumentException("it has " + fields.size() + " fields where the header has " + columns.width()
           + ": a field holding a comma is not quoted, so the columns after it are shifted");
     }
+    // padded with empty fields, as rows may be, unless a sum is split by its thousands comma: 1,234.00 had been 1.00
+    String split = fields.size() > columns.width() ? columns.splitAmount(fields, fields.size() - columns.width()) : null;
+    if (split != null) {
+      throw new IllegalArgumentException("it has " + fields.size() + " fields where the header has " + columns.width()
+          + ": " + Columns.splitAmountReason(split));
+    }
     String in = unfilled(Columns.at(fields, columns.optionalIndex(m.credit()))).strip();
     String out = unfilled(Columns.at(fields, columns.optionalIndex(m.debit()))).strip();
     Money creditSum = in.isEmpty() ? null : amount(m.credit(), in);

@@ -141,11 +141,16 @@ public abstract class CsvStatementParser implements StatementParser {
       }
       String split = row.size() > width ? splitAmount(row, row.size() - width) : null;
       if (split != null) {
-        return "has " + row.size() + " fields where the header (line " + headerLine + ") has " + width + ": '" + split
-            + "' reads as an amount whose thousands comma is not quoted, so the columns after it are shifted; quote "
-            + "the field or write the amount without the comma";
+        return "has " + row.size() + " fields where the header (line " + headerLine + ") has " + width + ": "
+            + splitAmountReason(split);
       }
       return null;
+    }
+
+    /** Why a line whose fields joined read {@code split} ({@link #splitAmount}) is not read. */
+    static String splitAmountReason(String split) {
+      return "'" + split + "' reads as an amount whose thousands comma is not quoted, so the columns after it are "
+          + "shifted; quote the field or write the amount without the comma";
     }
 
     /**
@@ -153,7 +158,7 @@ public abstract class CsvStatementParser implements StatementParser {
      * a row whose extra fields are empty had passed as padded (exports that end every row with a comma), and
      * {@code 1,234.00} in a row whose last column was empty was read as 1.00 with the next column 234.00.
      */
-    private @Nullable String splitAmount(List<String> row, int extra) {
+    @Nullable String splitAmount(List<String> row, int extra) {
       for (int i = 0; i <= lastRead && i < row.size(); i++) {
         StringBuilder joined = new StringBuilder(row.get(i));
         for (int k = 1; k <= extra && i + k < row.size(); k++) {
