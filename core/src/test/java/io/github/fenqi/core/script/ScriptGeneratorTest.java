@@ -356,6 +356,27 @@ class ScriptGeneratorTest {
   }
 
   /** The sample borrower's two reasons, as one sentence in each language. */
+  /** The hardship section offers documents exactly when the borrower has them: an offer without them is untrue. */
+  @ParameterizedTest
+  @EnumSource(ScriptLanguage.class)
+  void documentsAreOfferedOnlyByABorrowerWhoHasThem(ScriptLanguage language) {
+    String offer = language == ScriptLanguage.ZH_CN ? "以上情况我可以提供相关证明材料。" : "I can provide documents proving the above.";
+    io.github.fenqi.core.borrower.Borrower b = CASE.borrower();
+    assertTrue(b.hasHardshipProof(), "the sample borrower has documents");
+    io.github.fenqi.core.borrower.Borrower without = new io.github.fenqi.core.borrower.Borrower(b.name(), b.idNumber(),
+        b.mobile(), b.regionCode(), b.householdSize(), b.monthlyNetIncome(), b.essentialExpenses(), b.liquidSavings(),
+        b.hardships(), false);
+    for (io.github.fenqi.core.borrower.Borrower borrower : List.of(b, without)) {
+      NegotiationResult r = NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(Samples.policies()))
+          .clock(TODAY).scriptLanguage(language).build()
+          .calculate(new NegotiationRequest(CASE.caseId(), CASE.asOf(), borrower, CASE.debts(), null));
+      for (NegotiationScript s : r.proposals().get(0).scripts()) {
+        String hardship = s.section(ScriptSection.Kind.HARDSHIP).text();
+        assertEquals(borrower.hasHardshipProof(), hardship.contains(offer), hardship);
+      }
+    }
+  }
+
   @org.junit.jupiter.api.Test
   void theHardshipReasonsAreOneSentence() {
     String en = calculate(ScriptLanguage.EN, null).proposals().get(0).scripts().get(0).section(ScriptSection.Kind.HARDSHIP).text();
@@ -546,6 +567,27 @@ class ScriptGeneratorTest {
     assertEquals(1, legal.split("第七十条", -1).length - 1, legal);
     assertEquals(1, legal.split("第五百四十三条", -1).length - 1, legal);
     assertTrue(legal.contains("1. 《商业银行信用卡业务监督管理办法》 第七十条\n2. 《中华人民共和国民法典》第五百四十三条。\n"), legal);
+  }
+
+  /**
+   * A policy's reference that is all lexicon word is cleaned away, reported as a finding of the policy, and not cited as an
+   * empty numbered line: the citations after it are numbered from 1 as if it had not been given.
+   */
+  @org.junit.jupiter.api.Test
+  void aReferenceCleanedAwayIsNotCitedAsAnEmptyLine() {
+    Policy card = Samples.policies().stream().filter(p -> p.platformId().equals("demo-credit-card")).findFirst().orElseThrow();
+    Policy flagged = new Policy(card.schemaVersion(), card.platformId(), card.platformName(), card.productTypes(),
+        card.version(), card.effectiveFrom(), card.effectiveTo(), card.eligibility(), card.installments(), card.waivers(),
+        card.downPayment(), List.of("《关于投诉处理的规定》第三条", "《中华人民共和国民法典》第五百四十三条。"), card.source());
+    List<Policy> policies = new java.util.ArrayList<>(Samples.policies());
+    policies.replaceAll(p -> p.platformId().equals(card.platformId()) ? flagged : p);
+    NegotiationResult r = NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(policies)).clock(TODAY).build()
+        .calculate(CASE);
+    NegotiationScript script = r.proposals().get(0).scripts().get(0);
+    String legal = script.section(ScriptSection.Kind.LEGAL_BASIS).text();
+    assertTrue(legal.contains("\n1. 《中华人民共和国民法典》第五百四十三条。\n"), legal);
+    assertFalse(legal.lines().anyMatch(line -> line.matches("\\d+\\.\\s*")), legal);
+    assertTrue(script.findings().stream().anyMatch(f -> f.field().equals("policy.legalBasis[0]")), script.findings().toString());
   }
 
   /**
