@@ -555,18 +555,22 @@ class ScriptGeneratorTest {
    */
   @org.junit.jupiter.api.Test
   void aProvisionWrittenWithOtherSpacingIsCitedOnce() {
-    Policy card = Samples.policies().stream().filter(p -> p.platformId().equals("demo-credit-card")).findFirst().orElseThrow();
-    Policy spaced = new Policy(card.schemaVersion(), card.platformId(), card.platformName(), card.productTypes(),
-        card.version(), card.effectiveFrom(), card.effectiveTo(), card.eligibility(), card.installments(), card.waivers(),
-        card.downPayment(), List.of("《商业银行信用卡业务监督管理办法》 第七十条", "《中华人民共和国民法典》第五百四十三条。"), card.source());
-    List<Policy> policies = new java.util.ArrayList<>(Samples.policies());
-    policies.replaceAll(p -> p.platformId().equals(card.platformId()) ? spaced : p);
-    NegotiationResult r = NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(policies)).clock(TODAY).build()
-        .calculate(CASE);
+    NegotiationResult r = withCardLegalBasis(List.of("《商业银行信用卡业务监督管理办法》 第七十条", "《中华人民共和国民法典》第五百四十三条。"));
     String legal = r.proposals().get(0).scripts().get(0).section(ScriptSection.Kind.LEGAL_BASIS).text();
     assertEquals(1, legal.split("第七十条", -1).length - 1, legal);
     assertEquals(1, legal.split("第五百四十三条", -1).length - 1, legal);
     assertTrue(legal.contains("1. 《商业银行信用卡业务监督管理办法》 第七十条\n2. 《中华人民共和国民法典》第五百四十三条。\n"), legal);
+  }
+
+  /** The sample case's result with the sample card policy citing {@code legalBasis}. */
+  private static NegotiationResult withCardLegalBasis(List<String> legalBasis) {
+    Policy card = Samples.policies().stream().filter(p -> p.platformId().equals("demo-credit-card")).findFirst().orElseThrow();
+    Policy cited = new Policy(card.schemaVersion(), card.platformId(), card.platformName(), card.productTypes(),
+        card.version(), card.effectiveFrom(), card.effectiveTo(), card.eligibility(), card.installments(), card.waivers(),
+        card.downPayment(), legalBasis, card.source());
+    List<Policy> policies = new java.util.ArrayList<>(Samples.policies());
+    policies.replaceAll(p -> p.platformId().equals(card.platformId()) ? cited : p);
+    return NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(policies)).clock(TODAY).build().calculate(CASE);
   }
 
   /**
@@ -575,14 +579,7 @@ class ScriptGeneratorTest {
    */
   @org.junit.jupiter.api.Test
   void aReferenceCleanedAwayIsNotCitedAsAnEmptyLine() {
-    Policy card = Samples.policies().stream().filter(p -> p.platformId().equals("demo-credit-card")).findFirst().orElseThrow();
-    Policy flagged = new Policy(card.schemaVersion(), card.platformId(), card.platformName(), card.productTypes(),
-        card.version(), card.effectiveFrom(), card.effectiveTo(), card.eligibility(), card.installments(), card.waivers(),
-        card.downPayment(), List.of("《关于投诉处理的规定》第三条", "《中华人民共和国民法典》第五百四十三条。"), card.source());
-    List<Policy> policies = new java.util.ArrayList<>(Samples.policies());
-    policies.replaceAll(p -> p.platformId().equals(card.platformId()) ? flagged : p);
-    NegotiationResult r = NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(policies)).clock(TODAY).build()
-        .calculate(CASE);
+    NegotiationResult r = withCardLegalBasis(List.of("《关于投诉处理的规定》第三条", "《中华人民共和国民法典》第五百四十三条。"));
     NegotiationScript script = r.proposals().get(0).scripts().get(0);
     String legal = script.section(ScriptSection.Kind.LEGAL_BASIS).text();
     assertTrue(legal.contains("\n1. 《中华人民共和国民法典》第五百四十三条。\n"), legal);
