@@ -377,6 +377,38 @@ class ScriptGeneratorTest {
     }
   }
 
+  /**
+   * A lexicon word that is in neither the template nor the note, but formed where the one meets the other ("说明：" +
+   * "天气…" reads 明天 to a lexicon that holds it), never reaches a script: each finished section is checked again, as
+   * ScriptGenerator says, its sentence removed and reported under the section.
+   */
+  @org.junit.jupiter.api.Test
+  void aWordFormedWhereTheTemplateMeetsTheNoteIsKeptOut() {
+    SensitiveWordFilter filter = SensitiveWordFilter.builder().addDefaults().add("明天").build();
+    String note = "天气转冷后店里没有生意";
+    assertEquals(List.of(), filter.find(note));
+    NegotiationResult r = NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(Samples.policies())).clock(TODAY)
+        .scriptGenerator(ScriptGenerator.builder().filter(filter).build()).build()
+        .calculate(new NegotiationRequest(CASE.caseId(), CASE.asOf(), CASE.borrower(), CASE.debts(), note));
+    for (NegotiationScript s : r.proposals().get(0).scripts()) {
+      String hardship = s.section(ScriptSection.Kind.HARDSHIP).text();
+      assertEquals(List.of(), filter.find(hardship), hardship);
+      assertTrue(s.findings().stream().anyMatch(f -> f.field().equals("section.HARDSHIP") && f.match().word().equals("明天")),
+          s.findings().toString());
+    }
+  }
+
+  /** The own number is found read aloud (幺, 两) and only as a number of its own: a longer run of digits is another. */
+  @org.junit.jupiter.api.Test
+  void theBorrowersOwnNumberIsFoundReadAloudButNotInsideALongerNumber() {
+    java.util.regex.Pattern mobile = TemplateScriptGenerator.ownNumber("13912345678");
+    assertTrue(mobile.matcher("电话13912345678。").find());
+    assertTrue(mobile.matcher("电话幺三九幺两三四五六七八。").find(), "read aloud: 幺 for 1, 两 for 2");
+    for (String longer : List.of("913912345678", "139123456780", "９13912345678", "13912345678０")) {
+      assertFalse(mobile.matcher("订单" + longer).find(), longer);
+    }
+  }
+
   @org.junit.jupiter.api.Test
   void theHardshipReasonsAreOneSentence() {
     String en = calculate(ScriptLanguage.EN, null).proposals().get(0).scripts().get(0).section(ScriptSection.Kind.HARDSHIP).text();
