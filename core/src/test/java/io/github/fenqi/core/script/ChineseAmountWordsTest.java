@@ -43,6 +43,23 @@ class ChineseAmountWordsTest {
     assertEquals(words, ChineseAmountWords.of(Money.of(amount)));
   }
 
+  /**
+   * A 零 exactly where a run of zeros lies between two written digits, and nowhere else — next to each of the group
+   * boundaries, where the zeros may fall at the end of one group or the start of the next. The reader above skips every
+   * 零, so only these pin where one is written: 壹万零壹仟 for 11 000 or 壹亿伍佰万 for 105 000 000 had read back right.
+   */
+  @ParameterizedTest
+  @CsvSource({
+      "1011.00, 壹仟零壹拾壹元整",
+      "11000.00, 壹万壹仟元整",
+      "10100.00, 壹万零壹佰元整",
+      "110000000.00, 壹亿壹仟万元整",
+      "105000000.00, 壹亿零伍佰万元整",
+  })
+  void writesOneZeroForEachRunOfZerosBetweenDigits(String amount, String words) {
+    assertEquals(words, ChineseAmountWords.of(Money.of(amount)));
+  }
+
   /** The extremes of a long: the least has no positive counterpart, and once made negateExact fail on it. */
   @Test
   void writesTheExtremesOfALong() {

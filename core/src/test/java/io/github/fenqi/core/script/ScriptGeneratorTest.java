@@ -356,6 +356,59 @@ class ScriptGeneratorTest {
   }
 
   /** The sample borrower's two reasons, as one sentence in each language. */
+  /** The hardship section offers documents exactly when the borrower has them: an offer without them is untrue. */
+  @ParameterizedTest
+  @EnumSource(ScriptLanguage.class)
+  void documentsAreOfferedOnlyByABorrowerWhoHasThem(ScriptLanguage language) {
+    String offer = language == ScriptLanguage.ZH_CN ? "以上情况我可以提供相关证明材料。" : "I can provide documents proving the above.";
+    io.github.fenqi.core.borrower.Borrower b = CASE.borrower();
+    assertTrue(b.hasHardshipProof(), "the sample borrower has documents");
+    io.github.fenqi.core.borrower.Borrower without = new io.github.fenqi.core.borrower.Borrower(b.name(), b.idNumber(),
+        b.mobile(), b.regionCode(), b.householdSize(), b.monthlyNetIncome(), b.essentialExpenses(), b.liquidSavings(),
+        b.hardships(), false);
+    for (io.github.fenqi.core.borrower.Borrower borrower : List.of(b, without)) {
+      NegotiationResult r = NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(Samples.policies()))
+          .clock(TODAY).scriptLanguage(language).build()
+          .calculate(new NegotiationRequest(CASE.caseId(), CASE.asOf(), borrower, CASE.debts(), null));
+      for (NegotiationScript s : r.proposals().get(0).scripts()) {
+        String hardship = s.section(ScriptSection.Kind.HARDSHIP).text();
+        assertEquals(borrower.hasHardshipProof(), hardship.contains(offer), hardship);
+      }
+    }
+  }
+
+  /**
+   * A lexicon word that is in neither the template nor the note, but formed where the one meets the other ("说明：" +
+   * "天气…" reads 明天 to a lexicon that holds it), never reaches a script: each finished section is checked again, as
+   * ScriptGenerator says, its sentence removed and reported under the section.
+   */
+  @org.junit.jupiter.api.Test
+  void aWordFormedWhereTheTemplateMeetsTheNoteIsKeptOut() {
+    SensitiveWordFilter filter = SensitiveWordFilter.builder().addDefaults().add("明天").build();
+    String note = "天气转冷后店里没有生意";
+    assertEquals(List.of(), filter.find(note));
+    NegotiationResult r = NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(Samples.policies())).clock(TODAY)
+        .scriptGenerator(ScriptGenerator.builder().filter(filter).build()).build()
+        .calculate(new NegotiationRequest(CASE.caseId(), CASE.asOf(), CASE.borrower(), CASE.debts(), note));
+    for (NegotiationScript s : r.proposals().get(0).scripts()) {
+      String hardship = s.section(ScriptSection.Kind.HARDSHIP).text();
+      assertEquals(List.of(), filter.find(hardship), hardship);
+      assertTrue(s.findings().stream().anyMatch(f -> f.field().equals("section.HARDSHIP") && f.match().word().equals("明天")),
+          s.findings().toString());
+    }
+  }
+
+  /** The own number is found read aloud (幺, 两) and only as a number of its own: a longer run of digits is another. */
+  @org.junit.jupiter.api.Test
+  void theBorrowersOwnNumberIsFoundReadAloudButNotInsideALongerNumber() {
+    java.util.regex.Pattern mobile = TemplateScriptGenerator.ownNumber("13912345678");
+    assertTrue(mobile.matcher("电话13912345678。").find());
+    assertTrue(mobile.matcher("电话幺三九幺两三四五六七八。").find(), "read aloud: 幺 for 1, 两 for 2");
+    for (String longer : List.of("913912345678", "139123456780", "９13912345678", "13912345678０")) {
+      assertFalse(mobile.matcher("订单" + longer).find(), longer);
+    }
+  }
+
   @org.junit.jupiter.api.Test
   void theHardshipReasonsAreOneSentence() {
     String en = calculate(ScriptLanguage.EN, null).proposals().get(0).scripts().get(0).section(ScriptSection.Kind.HARDSHIP).text();
@@ -534,18 +587,36 @@ class ScriptGeneratorTest {
    */
   @org.junit.jupiter.api.Test
   void aProvisionWrittenWithOtherSpacingIsCitedOnce() {
-    Policy card = Samples.policies().stream().filter(p -> p.platformId().equals("demo-credit-card")).findFirst().orElseThrow();
-    Policy spaced = new Policy(card.schemaVersion(), card.platformId(), card.platformName(), card.productTypes(),
-        card.version(), card.effectiveFrom(), card.effectiveTo(), card.eligibility(), card.installments(), card.waivers(),
-        card.downPayment(), List.of("《商业银行信用卡业务监督管理办法》 第七十条", "《中华人民共和国民法典》第五百四十三条。"), card.source());
-    List<Policy> policies = new java.util.ArrayList<>(Samples.policies());
-    policies.replaceAll(p -> p.platformId().equals(card.platformId()) ? spaced : p);
-    NegotiationResult r = NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(policies)).clock(TODAY).build()
-        .calculate(CASE);
+    NegotiationResult r = withCardLegalBasis(List.of("《商业银行信用卡业务监督管理办法》 第七十条", "《中华人民共和国民法典》第五百四十三条。"));
     String legal = r.proposals().get(0).scripts().get(0).section(ScriptSection.Kind.LEGAL_BASIS).text();
     assertEquals(1, legal.split("第七十条", -1).length - 1, legal);
     assertEquals(1, legal.split("第五百四十三条", -1).length - 1, legal);
     assertTrue(legal.contains("1. 《商业银行信用卡业务监督管理办法》 第七十条\n2. 《中华人民共和国民法典》第五百四十三条。\n"), legal);
+  }
+
+  /** The sample case's result with the sample card policy citing {@code legalBasis}. */
+  private static NegotiationResult withCardLegalBasis(List<String> legalBasis) {
+    Policy card = Samples.policies().stream().filter(p -> p.platformId().equals("demo-credit-card")).findFirst().orElseThrow();
+    Policy cited = new Policy(card.schemaVersion(), card.platformId(), card.platformName(), card.productTypes(),
+        card.version(), card.effectiveFrom(), card.effectiveTo(), card.eligibility(), card.installments(), card.waivers(),
+        card.downPayment(), legalBasis, card.source());
+    List<Policy> policies = new java.util.ArrayList<>(Samples.policies());
+    policies.replaceAll(p -> p.platformId().equals(card.platformId()) ? cited : p);
+    return NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(policies)).clock(TODAY).build().calculate(CASE);
+  }
+
+  /**
+   * A policy's reference that is all lexicon word is cleaned away, reported as a finding of the policy, and not cited as an
+   * empty numbered line: the citations after it are numbered from 1 as if it had not been given.
+   */
+  @org.junit.jupiter.api.Test
+  void aReferenceCleanedAwayIsNotCitedAsAnEmptyLine() {
+    NegotiationResult r = withCardLegalBasis(List.of("《关于投诉处理的规定》第三条", "《中华人民共和国民法典》第五百四十三条。"));
+    NegotiationScript script = r.proposals().get(0).scripts().get(0);
+    String legal = script.section(ScriptSection.Kind.LEGAL_BASIS).text();
+    assertTrue(legal.contains("\n1. 《中华人民共和国民法典》第五百四十三条。\n"), legal);
+    assertFalse(legal.lines().anyMatch(line -> line.matches("\\d+\\.\\s*")), legal);
+    assertTrue(script.findings().stream().anyMatch(f -> f.field().equals("policy.legalBasis[0]")), script.findings().toString());
   }
 
   /**

@@ -26,6 +26,13 @@ class ScriptOptionsTest {
     assertEquals(List.of(Problem.of("hardshipNote", "is 2001 characters; at most 2000")), e.problems());
   }
 
+  /** A note of blanks only is no note: {@link ScriptOptions#note()} is empty, as for a null one. */
+  @Test
+  void aBlankNoteIsNoNote() {
+    assertEquals(java.util.Optional.empty(), new ScriptOptions(ScriptLanguage.ZH_CN, " \t\n\u3000").note());
+    assertEquals(java.util.Optional.of(" x "), new ScriptOptions(ScriptLanguage.ZH_CN, " x ").note());
+  }
+
   /**
    * A missing part of a request had been a bare NullPointerException ("borrower", or from List.copyOf for a plan that
    * is null), as had a missing language and a missing part of a lender plan; each is named now, all at once.

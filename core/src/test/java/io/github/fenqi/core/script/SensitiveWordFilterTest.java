@@ -320,4 +320,57 @@ class SensitiveWordFilterTest {
         io.github.fenqi.core.Problem.of(file + ":5", "the exception '代 还' is the lexicon word '代还', which would never "
             + "be found")), e.problems());
   }
+
+  /**
+   * After a word, -es is an inflection as -s is ("harasses"); a suffix that is none, such as -er, makes a word of its own,
+   * which the lexicon lists when it means it (as it lists scammer beside scam).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"She harasses me.|harass", "He harassed me.|harass", "The harasser left.|"})
+  void findsAWordInflectedWithEsButNotWithAnotherSuffix(String textAndWord) {
+    String text = textAndWord.substring(0, textAndWord.indexOf('|'));
+    String word = textAndWord.substring(text.length() + 1);
+    SensitiveWordFilter f = SensitiveWordFilter.builder().add("harass").build();
+    assertEquals(word.isEmpty() ? List.of() : List.of(word), f.find(text).stream().map(SensitiveMatch::word).toList(), text);
+  }
+
+  /** A digit touching a Latin word makes it part of a longer one, as a letter does; a space between keeps it a word. */
+  @ParameterizedTest
+  @ValueSource(strings = {"media2", "2media", "SUE2", "2sue", "media 2", "2 sue"})
+  void aDigitTouchingALatinWordIsPartOfALongerWord(String text) {
+    assertEquals(text.contains(" ") ? 1 : 0, FILTER.find(text).size(), text);
+  }
+
+  /** Occurrences come by start then end, where a word found inside a longer one ends first. */
+  @Test
+  void findListsTheOccurrencesByStart() {
+    SensitiveWordFilter f = SensitiveWordFilter.builder().addDefaults().add("要投诉你").build();
+    List<SensitiveMatch> found = f.find("我要投诉你");
+    assertEquals(List.of("要投诉你", "投诉"), found.stream().map(SensitiveMatch::word).toList());
+    assertEquals(List.of(1, 2), found.stream().map(SensitiveMatch::start).toList());
+  }
+
+  /** An exception that holds its word twice excepts both of its occurrences, not only the first. */
+  @Test
+  void anExceptionExceptsEachOccurrenceOfTheWordItHolds() {
+    SensitiveWordFilter f = SensitiveWordFilter.builder().add("媒体")
+        .add(SensitiveWordFilter.EXCEPTIONS, List.of("多媒体和新媒体")).build();
+    assertEquals(List.of(), f.find("我做多媒体和新媒体设计"));
+    assertEquals(List.of(3, 6), f.find("我做多媒体和媒体设计").stream().map(SensitiveMatch::start).toList());
+  }
+
+  /**
+   * A word added twice in two spellings of one skeleton is the first one, with its category, as {@code Builder} says; a
+   * category header's name is read without the blanks inside its brackets.
+   */
+  @Test
+  void theFirstOfTwoSpellingsOfAWordIsKeptAndACategorysNameIsStripped(@TempDir Path dir) throws Exception {
+    SensitiveWordFilter f = SensitiveWordFilter.builder().add("complaint", List.of("投诉")).add("other", List.of("投 诉"))
+        .build();
+    assertEquals(List.of("投诉"), f.words());
+    assertEquals("complaint", f.find("投  诉").get(0).category());
+    Path file = dir.resolve("words.txt");
+    Files.writeString(file, "[ agency ]\n代还\n", StandardCharsets.UTF_8);
+    assertEquals("agency", SensitiveWordFilter.builder().load(file).build().find("代还").get(0).category());
+  }
 }
