@@ -292,8 +292,9 @@ public final class NegotiationEngine implements AutoCloseable {
       if (p == null) { // a problem of the request, listed above
         continue;
       }
-      EligibilityDecision decision = returned(eligibility.evaluate(d, request.borrower(), p, asOf),
-          "the eligibility evaluator", eligibility, "evaluate(debt '" + d.id() + "')");
+      String evaluate = "evaluate(debt '" + d.id() + "')";
+      EligibilityDecision decision = returned(answer(() -> eligibility.evaluate(d, request.borrower(), p, asOf),
+          "the eligibility evaluator", eligibility, evaluate), "the eligibility evaluator", eligibility, evaluate);
       requireExplained(decision, d, p);
       decisions.add(new NegotiationResult.DebtEligibility(d.id(), d.platformId(), p.version(), decision.eligible(),
           decision.checks()));
@@ -325,8 +326,9 @@ public final class NegotiationEngine implements AutoCloseable {
     }
 
     Screening screening = screen(request, statements, analysis);
-    AffordabilityAssessment assessment = returned(affordability.assess(new AffordabilityInput(request.borrower(), known)),
-        "the affordability model", affordability, "assess");
+    AffordabilityInput input = new AffordabilityInput(request.borrower(), known);
+    AffordabilityAssessment assessment = returned(answer(() -> affordability.assess(input), "the affordability model",
+        affordability, "assess"), "the affordability model", affordability, "assess");
     requireWithinBounds(assessment);
     requireBorrowersIncome(assessment, request.borrower().monthlyNetIncome(), known);
     FinancialProfile profile = stressProfile(assessment, request.borrower().liquidSavings());
@@ -452,8 +454,8 @@ public final class NegotiationEngine implements AutoCloseable {
    * which a client highlighting them met as the wrong words or a StringIndexOutOfBoundsException.
    */
   private List<SensitiveMatch> noteFindings(String note) {
-    List<SensitiveMatch> found = returnedList(scripts.noteFindings(note), "the script generator", scripts,
-        "noteFindings");
+    List<SensitiveMatch> found = returnedList(answer(() -> scripts.noteFindings(note), "the script generator", scripts,
+        "noteFindings"), "the script generator", scripts, "noteFindings");
     List<Problem> misplaced = new ArrayList<>();
     for (int i = 0; i < found.size(); i++) {
       SensitiveMatch m = found.get(i);
@@ -503,8 +505,10 @@ public final class NegotiationEngine implements AutoCloseable {
         request.borrower().name());
     List<RiskAssessment> answers = new ArrayList<>();
     for (RiskCheck check : riskChecks) {
-      RiskAssessment answer = returned(check.check(new RiskCheckRequest(request.caseId(), request.borrower().name(),
-          request.borrower().idNumber(), request.borrower().mobile())), "the risk check", check, "check");
+      RiskCheckRequest asked = new RiskCheckRequest(request.caseId(), request.borrower().name(),
+          request.borrower().idNumber(), request.borrower().mobile());
+      RiskAssessment answer = returned(answer(() -> check.check(asked), "the risk check", check, "check"),
+          "the risk check", check, "check");
       // RiskAssessment.service is the name of the check that answered: the screening and the audit log name it
       if (!answer.service().equals(check.name())) {
         throw ComponentContractException.of("the risk check", check, List.of(Problem.of("check.service", "'"
@@ -554,6 +558,23 @@ public final class NegotiationEngine implements AutoCloseable {
       throw ComponentContractException.of(role, component, List.of(Problem.of(call, "returned null")));
     }
     return value;
+  }
+
+  /**
+   * What {@code component} (in its {@code role}) answers to {@code call}, which the engine asked with its own checked
+   * inputs: a record the component builds for its answer refuses parts that contradict each other (an assessment whose
+   * {@code canSupportPlan} contradicts its score, an eligibility check without its actual value, a script without its
+   * title, a risk answer with a NaN score), and that refusal is the component's fault, each problem named under the
+   * call. It had reached the caller as an {@link InvalidInputException} about the request (a 400 from the REST
+   * service), as the solver's and the stress tester's had before them.
+   */
+  private static <T> T answer(java.util.function.Supplier<T> call, String role, Object component, String name) {
+    try {
+      return call.get();
+    } catch (InvalidInputException e) {
+      throw ComponentContractException.of(role, component, e.problems().stream()
+          .map(p -> Problem.of(p.location().isEmpty() ? name : name + "." + p.location(), p.reason())).toList());
+    }
   }
 
   /** {@link #returned} for a list, whose elements may not be null either (each one named by its index). */
@@ -842,9 +863,10 @@ public final class NegotiationEngine implements AutoCloseable {
     Set<String> planned = new HashSet<>();
     p.plans().forEach(o -> planned.add(o.debtId()));
     List<Debt> others = request.debts().stream().filter(d -> !planned.contains(d.id())).toList();
-    List<NegotiationScript> written = returnedList(scripts.generate(new ScriptRequest(request.borrower(), assessment,
-        p.strategy(), plans, others, new ScriptOptions(scriptLanguage, request.hardshipNote()))), "the script generator",
-        scripts, "generate");
+    ScriptRequest asked = new ScriptRequest(request.borrower(), assessment, p.strategy(), plans, others,
+        new ScriptOptions(scriptLanguage, request.hardshipNote()));
+    List<NegotiationScript> written = returnedList(answer(() -> scripts.generate(asked), "the script generator", scripts,
+        "generate"), "the script generator", scripts, "generate");
     // each report pairs the i-th script with the i-th plan: scripts in another order had been given to other lenders
     List<Problem> unpaired = new ArrayList<>(NegotiationResult.ProposalReport.unpairedScripts("generate", p.strategy(),
         plans.stream().map(l -> l.debt().id()).toList(), plans.stream().map(l -> l.debt().platformId()).toList(),
