@@ -1,5 +1,6 @@
 package io.github.fenqi.core;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.github.fenqi.core.json.FenqiJson;
@@ -9,9 +10,11 @@ import io.github.fenqi.core.statement.Transaction;
 import io.github.fenqi.core.testkit.RandomIdentifiers;
 import io.github.fenqi.core.testkit.Samples;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@code toString} of a value holding free text a person wrote shows no identifier in it: a request's hardship note
@@ -36,5 +39,32 @@ class PiiInToStringProperties {
     Transaction row = new Transaction("t.csv", 2, 1, LocalDateTime.of(2026, 5, 1, 10, 0), Direction.DEBIT,
         Money.ofFen(100), "张三", "", text, "", "", "", "", "", null);
     assertFalse(row.toString().contains(hidden), row.toString());
+  }
+
+  /**
+   * A note is the borrower's own words and names them as often as their numbers ("我叫张三", "本人張三"), or writes their
+   * mobile as it is read aloud (一三八一二三四一二三四): the request's {@code toString} had masked the borrower's name in
+   * {@code borrower=} and printed it in clear a few characters later in {@code hardshipNote=}, where the scripts quote
+   * the same note with the name and the borrower's own numbers masked in any form.
+   */
+  @Test
+  void aNoteQuotingTheBorrowersOwnNameOrNumbersInAnyFormIsMaskedInToString() {
+    // the sample borrower: 张三, ID number 11010519491231002X, mobile 13812341234
+    List<String> notes = List.of("我叫张三，请联系我", "本人張三，失业了", "张 三", "手机一三八一二三四一二三四",
+        "身份证110105·19491231·002X");
+    List<String> clear = List.of("张三", "張三", "张 三", "一三八一二三四一二三四", "19491231");
+    List<String> leaked = new java.util.ArrayList<>();
+    for (int i = 0; i < notes.size(); i++) {
+      NegotiationRequest request = new NegotiationRequest(SAMPLE.caseId(), SAMPLE.asOf(), SAMPLE.borrower(),
+          SAMPLE.debts(), notes.get(i));
+      String shown = request.toString();
+      if (shown.contains(clear.get(i))) {
+        leaked.add(shown.substring(shown.indexOf("hardshipNote=")));
+      }
+    }
+    assertEquals(List.of(), leaked);
+    NegotiationRequest named = new NegotiationRequest(SAMPLE.caseId(), SAMPLE.asOf(), SAMPLE.borrower(),
+        SAMPLE.debts(), "我叫张三，请联系我");
+    assertEquals("hardshipNote=我叫张*，请联系我]", named.toString().substring(named.toString().indexOf("hardshipNote=")));
   }
 }
