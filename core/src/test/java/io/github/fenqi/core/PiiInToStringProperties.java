@@ -67,4 +67,38 @@ class PiiInToStringProperties {
         SAMPLE.debts(), "我叫张三，请联系我");
     assertEquals("hardshipNote=我叫张*，请联系我]", named.toString().substring(named.toString().indexOf("hardshipNote=")));
   }
+
+  /**
+   * The script options and the script request a custom {@code ScriptGenerator} is handed hold the same note: their
+   * record {@code toString}s had printed it whole, the borrower's name, mobile, ID number and card in clear, into the
+   * log of any generator that logged its request.
+   */
+  @Test
+  void theNoteInScriptOptionsAndRequestsIsMaskedInToString() {
+    String note = "我叫张三，手机13812341234，身份证11010519491231002X，卡6222021234567890123";
+    List<String> clear = List.of("张三", "13812341234", "19491231", "1234567890");
+    io.github.fenqi.core.script.ScriptOptions options = new io.github.fenqi.core.script.ScriptOptions(
+        io.github.fenqi.core.script.ScriptLanguage.ZH_CN, note);
+    List<io.github.fenqi.core.script.ScriptRequest> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    io.github.fenqi.core.script.ScriptGenerator shipped = io.github.fenqi.core.script.ScriptGenerator.defaults();
+    NegotiationEngine engine = NegotiationEngine.builder()
+        .policies(io.github.fenqi.core.policy.InMemoryPolicyRepository.of(Samples.policies()))
+        .clock(java.time.Clock.fixed(java.time.Instant.parse("2026-11-25T02:00:00Z"), NegotiationEngine.CASE_ZONE))
+        .scriptGenerator(r -> {
+          asked.add(r);
+          return shipped.generate(r);
+        }).build();
+    NegotiationRequest noted = Samples.sampleCaseWithIncome(Money.of("60000.00"));
+    engine.calculate(new NegotiationRequest(noted.caseId(), noted.asOf(), noted.borrower(), noted.debts(), note));
+    List<String> leaked = new java.util.ArrayList<>();
+    // the options know no borrower, and so no name: their note is masked as Masking.redact masks any text
+    clear.stream().skip(1).filter(options.toString()::contains).forEach(c -> leaked.add(c + " in the options"));
+    clear.stream().filter(asked.get(0).toString()::contains).forEach(c -> leaked.add(c + " in the request"));
+    assertEquals(List.of(), leaked);
+    assertEquals("ScriptOptions[language=ZH_CN, hardshipNote=我叫张三，手机138****1234，身份证110***********002X，"
+        + "卡622202*********0123]", options.toString());
+    String request = asked.get(0).toString();
+    assertEquals("options=ScriptOptions[language=ZH_CN, hardshipNote=我叫张*，手机138****1234，身份证110***********002X，"
+        + "卡622202*********0123]]", request.substring(request.indexOf("options=")));
+  }
 }
