@@ -2,6 +2,7 @@ package io.github.fenqi.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fenqi.core.json.FenqiJson;
 import io.github.fenqi.core.money.Money;
@@ -100,5 +101,20 @@ class PiiInToStringProperties {
     String request = asked.get(0).toString();
     assertEquals("options=ScriptOptions[language=ZH_CN, hardshipNote=我叫张*，手机138****1234，身份证110***********002X，"
         + "卡622202*********0123]]", request.substring(request.indexOf("options=")));
+  }
+
+  /**
+   * A parsed statement states its holder's name (Alipay's 姓名): the record's own {@code toString} had printed
+   * {@code holderName=周子航} in clear, where each of its rows shows a counterparty masked.
+   */
+  @Test
+  void aStatementsHolderIsMaskedInToString() {
+    io.github.fenqi.core.statement.ParsedStatement alipay = io.github.fenqi.core.statement.StatementParser
+        .parseDetected("alipay_A.csv", Samples.bytes("samples/statements/alipay_A.csv"));
+    assertEquals("周子航", alipay.holderName());
+    String shown = alipay.toString();
+    assertFalse(shown.contains("周子航"), shown.substring(0, 200));
+    assertTrue(shown.startsWith("ParsedStatement[source=alipay_A.csv, format=ALIPAY, encoding=GBK, holderName=周**, "
+        + "headerLine="), shown.substring(0, 200));
   }
 }
