@@ -185,6 +185,16 @@ public final class NegotiationEngine implements AutoCloseable {
    *     clock (unknown platform, a date in the future), and the solver's refusals of its eligible debts whatever the
    *     budget ({@link ProposalProblem#tooLargeToSolve}: totals beyond a long of fen, grids too large to draw, each
    *     debt named {@code debts[i]}), before any work is done
+   * @throws NegotiationBlockedException when a {@link Builder#riskCheck risk service} denies the case (they are asked
+   *     without statements too)
+   * @throws ComponentContractException when a component plugged into the engine (policy repository, eligibility
+   *     evaluator, affordability model, acceptance model, solver, stress tester, script generator, risk check) returns
+   *     what its contract forbids, or an answer that refuses its own parts: a fault of that component, not of the case
+   * @throws SearchBudgetExhaustedException when the exact solver's node budget ({@link GridConfig#maxSearchNodes}) ran
+   *     out before any strategy found a plan or proved that none exists
+   * @throws FenqiException when the {@link Builder#auditLog audit log} cannot take the run's entries (it is closed, or
+   *     its file cannot be written): no result is returned that the log does not hold
+   * @throws NullPointerException naming {@code request} when it is null
    */
   public NegotiationResult calculate(NegotiationRequest request) {
     return calculate(request, List.of());
@@ -200,6 +210,10 @@ public final class NegotiationEngine implements AutoCloseable {
    * @throws InvalidInputException as {@link #calculate(NegotiationRequest)}, with each null statement and each
    *     source given to more than one statement ({@link StatementAnalyzer#listProblems}) among the problems, and,
    *     when the borrower declares no income, statements that give no month of income (named {@code statements})
+   * @throws ComponentContractException as {@link #calculate(NegotiationRequest)}
+   * @throws SearchBudgetExhaustedException as {@link #calculate(NegotiationRequest)}
+   * @throws FenqiException as {@link #calculate(NegotiationRequest)}
+   * @throws NullPointerException naming {@code request} or {@code statements} when it is null
    */
   public NegotiationResult calculate(NegotiationRequest request, List<ParsedStatement> statements) {
     Objects.requireNonNull(request, "request");
@@ -1041,6 +1055,11 @@ public final class NegotiationEngine implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The engine of these settings.
+     *
+     * @throws InvalidInputException naming {@code policies} when no policy repository was given
+     */
     public NegotiationEngine build() {
       if (policies == null) {
         throw new InvalidInputException("policies", "a NegotiationEngine needs a PolicyRepository");
