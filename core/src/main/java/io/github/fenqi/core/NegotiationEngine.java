@@ -892,10 +892,35 @@ public final class NegotiationEngine implements AutoCloseable {
             + "asked for, " + scriptLanguage));
       }
     }
+    // the result carries no unmasked identifier (the class comment), and a script is read out to a lender: a generator
+    // whose template was given the borrower's own numbers where the shipped one masks them had its scripts passed on
+    for (int i = 0; i < written.size(); i++) {
+      NegotiationScript script = written.get(i);
+      inClear("generate[" + i + "].title", script.title(), request.borrower(), unpaired);
+      for (int k = 0; k < script.sections().size(); k++) {
+        inClear("generate[" + i + "].sections[" + k + "].title", script.sections().get(k).title(), request.borrower(),
+            unpaired);
+        inClear("generate[" + i + "].sections[" + k + "].text", script.sections().get(k).text(), request.borrower(),
+            unpaired);
+      }
+    }
     if (!unpaired.isEmpty()) {
       throw ComponentContractException.of("the script generator", scripts, unpaired);
     }
     return written;
+  }
+
+  /** Adds the problem of {@code text}, a script's {@code field}, when it holds the borrower's ID number or mobile. */
+  private static void inClear(String field, String text, io.github.fenqi.core.borrower.Borrower borrower,
+      List<Problem> problems) {
+    String id = borrower.idNumber();
+    String mobile = borrower.mobile();
+    String which = id != null && !id.isEmpty() && text.contains(id) ? "ID number"
+        : mobile != null && !mobile.isEmpty() && text.contains(mobile) ? "mobile" : null;
+    if (which != null) {
+      problems.add(Problem.of(field, "holds the borrower's " + which + " in clear; a script gives identifiers masked "
+          + "only"));
+    }
   }
 
   private static NegotiationResult.ProposalReport report(Proposal p, List<Schedule> schedules, StressResult s,

@@ -634,6 +634,43 @@ class NegotiationEngineContractsTest {
     assertEquals(List.copyOf(broken.keySet()), told);
   }
 
+  /**
+   * The engine promises results with no unmasked identifier, and a script is read out to a lender: a generator writing
+   * the borrower's own ID number or mobile in clear (a template given {@code borrower.idNumber()} where the shipped one
+   * masks it) had its scripts passed on as they were, the numbers in the result, its JSON and the audit's proposals.
+   */
+  @Test
+  void aScriptGeneratorWritingTheBorrowersNumbersInClearIsStopped() {
+    io.github.fenqi.core.script.ScriptGenerator shipped = io.github.fenqi.core.script.ScriptGenerator.defaults();
+    java.util.Map<String, io.github.fenqi.core.script.ScriptGenerator> leaking = new java.util.LinkedHashMap<>();
+    leaking.put("generate[0].sections[0].text: holds the borrower's ID number in clear; a script gives identifiers "
+        + "masked only", r -> withHardship(shipped.generate(r), " 身份证号" + r.borrower().idNumber()));
+    leaking.put("generate[0].sections[0].text: holds the borrower's mobile in clear; a script gives identifiers "
+        + "masked only", r -> withHardship(shipped.generate(r), " 手机" + r.borrower().mobile()));
+    List<String> told = new java.util.ArrayList<>();
+    for (var generator : leaking.values()) {
+      Throwable e = assertThrows(Throwable.class,
+          () -> engine().scriptGenerator(generator).build().calculate(affordable));
+      told.add(e instanceof ComponentContractException contract ? contract.problems().get(0).toString()
+          : e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+    assertEquals(List.copyOf(leaking.keySet()), told);
+  }
+
+  /** {@code scripts} with {@code added} at the end of the first one's HARDSHIP section. */
+  private static List<io.github.fenqi.core.script.NegotiationScript> withHardship(
+      List<io.github.fenqi.core.script.NegotiationScript> scripts, String added) {
+    List<io.github.fenqi.core.script.NegotiationScript> out = new java.util.ArrayList<>(scripts);
+    io.github.fenqi.core.script.NegotiationScript first = out.get(0);
+    List<io.github.fenqi.core.script.ScriptSection> sections = new java.util.ArrayList<>(first.sections());
+    io.github.fenqi.core.script.ScriptSection hardship = sections.get(0);
+    sections.set(0, new io.github.fenqi.core.script.ScriptSection(hardship.kind(), hardship.title(),
+        hardship.text() + added));
+    out.set(0, new io.github.fenqi.core.script.NegotiationScript(first.debtId(), first.platformId(), first.strategy(),
+        first.language(), first.title(), sections, first.findings()));
+    return out;
+  }
+
   /** The shipped generator, always asked for English whatever the request's language (a dropped option). */
   private static final class AlwaysEnglish implements io.github.fenqi.core.script.ScriptGenerator {
     private final io.github.fenqi.core.script.ScriptGenerator shipped = io.github.fenqi.core.script.ScriptGenerator
