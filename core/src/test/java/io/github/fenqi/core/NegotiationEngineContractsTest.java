@@ -607,20 +607,9 @@ class NegotiationEngineContractsTest {
             return List.of(new io.github.fenqi.core.script.SensitiveMatch("word", "complaint", 3, 2, "x"));
           }
         }));
-    broken.put("the risk check|check.score: NaN is not a finite number", b -> b.riskCheck(
-        new io.github.fenqi.core.security.risk.RiskCheck() {
-          @Override
-          public String name() {
-            return "acme-antifraud";
-          }
-
-          @Override
-          public io.github.fenqi.core.security.risk.RiskAssessment check(
-              io.github.fenqi.core.security.risk.RiskCheckRequest r) {
-            return new io.github.fenqi.core.security.risk.RiskAssessment(name(),
-                io.github.fenqi.core.security.risk.RiskDecision.ALLOW, Double.NaN, "ok", false);
-          }
-        }));
+    broken.put("the risk check|check.score: NaN is not a finite number", b -> b.riskCheck(answering("acme-antifraud",
+        () -> new io.github.fenqi.core.security.risk.RiskAssessment("acme-antifraud",
+            io.github.fenqi.core.security.risk.RiskDecision.ALLOW, Double.NaN, "ok", false))));
     NegotiationRequest noted = new NegotiationRequest(affordable.caseId(), affordable.asOf(), affordable.borrower(),
         affordable.debts(), "我失业了");
     List<String> told = new java.util.ArrayList<>();
@@ -742,6 +731,13 @@ class NegotiationEngineContractsTest {
   /** A risk check named {@code name} that gives {@code answer} (null included) to every request. */
   private static io.github.fenqi.core.security.risk.RiskCheck riskCheck(String name,
       io.github.fenqi.core.security.risk.@org.jspecify.annotations.Nullable RiskAssessment answer) {
+    return answering(name, () -> answer);
+  }
+
+  /** A risk check named {@code name} answering what {@code answer} builds when asked (a refusal then, not now). */
+  private static io.github.fenqi.core.security.risk.RiskCheck answering(String name,
+      java.util.function.Supplier<io.github.fenqi.core.security.risk.@org.jspecify.annotations.Nullable RiskAssessment>
+          answer) {
     return new io.github.fenqi.core.security.risk.RiskCheck() {
       @Override
       public String name() {
@@ -750,7 +746,7 @@ class NegotiationEngineContractsTest {
 
       @Override
       public io.github.fenqi.core.security.risk.RiskAssessment check(io.github.fenqi.core.security.risk.RiskCheckRequest r) {
-        return answer;
+        return answer.get();
       }
     };
   }
