@@ -185,6 +185,16 @@ public final class NegotiationEngine implements AutoCloseable {
    *     clock (unknown platform, a date in the future), and the solver's refusals of its eligible debts whatever the
    *     budget ({@link ProposalProblem#tooLargeToSolve}: totals beyond a long of fen, grids too large to draw, each
    *     debt named {@code debts[i]}), before any work is done
+   * @throws NegotiationBlockedException when a {@link Builder#riskCheck risk service} denies the case (they are asked
+   *     without statements too)
+   * @throws ComponentContractException when a component plugged into the engine (policy repository, eligibility
+   *     evaluator, affordability model, acceptance model, solver, stress tester, script generator, risk check) returns
+   *     what its contract forbids, or an answer that refuses its own parts: a fault of that component, not of the case
+   * @throws SearchBudgetExhaustedException when the exact solver's node budget ({@link GridConfig#maxSearchNodes}) ran
+   *     out before any strategy found a plan or proved that none exists
+   * @throws FenqiException when the {@link Builder#auditLog audit log} cannot take the run's entries (it is closed, or
+   *     its file cannot be written): no result is returned that the log does not hold
+   * @throws NullPointerException naming {@code request} when it is null
    */
   public NegotiationResult calculate(NegotiationRequest request) {
     return calculate(request, List.of());
@@ -200,6 +210,10 @@ public final class NegotiationEngine implements AutoCloseable {
    * @throws InvalidInputException as {@link #calculate(NegotiationRequest)}, with each null statement and each
    *     source given to more than one statement ({@link StatementAnalyzer#listProblems}) among the problems, and,
    *     when the borrower declares no income, statements that give no month of income (named {@code statements})
+   * @throws ComponentContractException as {@link #calculate(NegotiationRequest)}
+   * @throws SearchBudgetExhaustedException as {@link #calculate(NegotiationRequest)}
+   * @throws FenqiException as {@link #calculate(NegotiationRequest)}
+   * @throws NullPointerException naming {@code request} or {@code statements} when it is null
    */
   public NegotiationResult calculate(NegotiationRequest request, List<ParsedStatement> statements) {
     Objects.requireNonNull(request, "request");
@@ -292,8 +306,9 @@ public final class NegotiationEngine implements AutoCloseable {
       if (p == null) { // a problem of the request, listed above
         continue;
       }
-      EligibilityDecision decision = returned(eligibility.evaluate(d, request.borrower(), p, asOf),
-          "the eligibility evaluator", eligibility, "evaluate(debt '" + d.id() + "')");
+      String evaluate = "evaluate(debt '" + d.id() + "')";
+      EligibilityDecision decision = returned(answer(() -> eligibility.evaluate(d, request.borrower(), p, asOf),
+          "the eligibility evaluator", eligibility, evaluate), "the eligibility evaluator", eligibility, evaluate);
       requireExplained(decision, d, p);
       decisions.add(new NegotiationResult.DebtEligibility(d.id(), d.platformId(), p.version(), decision.eligible(),
           decision.checks()));
@@ -325,8 +340,9 @@ public final class NegotiationEngine implements AutoCloseable {
     }
 
     Screening screening = screen(request, statements, analysis);
-    AffordabilityAssessment assessment = returned(affordability.assess(new AffordabilityInput(request.borrower(), known)),
-        "the affordability model", affordability, "assess");
+    AffordabilityInput input = new AffordabilityInput(request.borrower(), known);
+    AffordabilityAssessment assessment = returned(answer(() -> affordability.assess(input), "the affordability model",
+        affordability, "assess"), "the affordability model", affordability, "assess");
     requireWithinBounds(assessment);
     requireBorrowersIncome(assessment, request.borrower().monthlyNetIncome(), known);
     FinancialProfile profile = stressProfile(assessment, request.borrower().liquidSavings());
@@ -452,8 +468,8 @@ public final class NegotiationEngine implements AutoCloseable {
    * which a client highlighting them met as the wrong words or a StringIndexOutOfBoundsException.
    */
   private List<SensitiveMatch> noteFindings(String note) {
-    List<SensitiveMatch> found = returnedList(scripts.noteFindings(note), "the script generator", scripts,
-        "noteFindings");
+    List<SensitiveMatch> found = returnedList(answer(() -> scripts.noteFindings(note), "the script generator", scripts,
+        "noteFindings"), "the script generator", scripts, "noteFindings");
     List<Problem> misplaced = new ArrayList<>();
     for (int i = 0; i < found.size(); i++) {
       SensitiveMatch m = found.get(i);
@@ -503,8 +519,10 @@ public final class NegotiationEngine implements AutoCloseable {
         request.borrower().name());
     List<RiskAssessment> answers = new ArrayList<>();
     for (RiskCheck check : riskChecks) {
-      RiskAssessment answer = returned(check.check(new RiskCheckRequest(request.caseId(), request.borrower().name(),
-          request.borrower().idNumber(), request.borrower().mobile())), "the risk check", check, "check");
+      RiskCheckRequest asked = new RiskCheckRequest(request.caseId(), request.borrower().name(),
+          request.borrower().idNumber(), request.borrower().mobile());
+      RiskAssessment answer = returned(answer(() -> check.check(asked), "the risk check", check, "check"),
+          "the risk check", check, "check");
       // RiskAssessment.service is the name of the check that answered: the screening and the audit log name it
       if (!answer.service().equals(check.name())) {
         throw ComponentContractException.of("the risk check", check, List.of(Problem.of("check.service", "'"
@@ -554,6 +572,23 @@ public final class NegotiationEngine implements AutoCloseable {
       throw ComponentContractException.of(role, component, List.of(Problem.of(call, "returned null")));
     }
     return value;
+  }
+
+  /**
+   * What {@code component} (in its {@code role}) answers to {@code call}, which the engine asked with its own checked
+   * inputs: a record the component builds for its answer refuses parts that contradict each other (an assessment whose
+   * {@code canSupportPlan} contradicts its score, an eligibility check without its actual value, a script without its
+   * title, a risk answer with a NaN score), and that refusal is the component's fault, each problem named under the
+   * call. It had reached the caller as an {@link InvalidInputException} about the request (a 400 from the REST
+   * service), as the solver's and the stress tester's had before them.
+   */
+  private static <T> T answer(java.util.function.Supplier<T> call, String role, Object component, String name) {
+    try {
+      return call.get();
+    } catch (InvalidInputException e) {
+      throw ComponentContractException.of(role, component, e.problems().stream()
+          .map(p -> Problem.of(p.location().isEmpty() ? name : name + "." + p.location(), p.reason())).toList());
+    }
   }
 
   /** {@link #returned} for a list, whose elements may not be null either (each one named by its index). */
@@ -842,9 +877,10 @@ public final class NegotiationEngine implements AutoCloseable {
     Set<String> planned = new HashSet<>();
     p.plans().forEach(o -> planned.add(o.debtId()));
     List<Debt> others = request.debts().stream().filter(d -> !planned.contains(d.id())).toList();
-    List<NegotiationScript> written = returnedList(scripts.generate(new ScriptRequest(request.borrower(), assessment,
-        p.strategy(), plans, others, new ScriptOptions(scriptLanguage, request.hardshipNote()))), "the script generator",
-        scripts, "generate");
+    ScriptRequest asked = new ScriptRequest(request.borrower(), assessment, p.strategy(), plans, others,
+        new ScriptOptions(scriptLanguage, request.hardshipNote()));
+    List<NegotiationScript> written = returnedList(answer(() -> scripts.generate(asked), "the script generator", scripts,
+        "generate"), "the script generator", scripts, "generate");
     // each report pairs the i-th script with the i-th plan: scripts in another order had been given to other lenders
     List<Problem> unpaired = new ArrayList<>(NegotiationResult.ProposalReport.unpairedScripts("generate", p.strategy(),
         plans.stream().map(l -> l.debt().id()).toList(), plans.stream().map(l -> l.debt().platformId()).toList(),
@@ -856,10 +892,35 @@ public final class NegotiationEngine implements AutoCloseable {
             + "asked for, " + scriptLanguage));
       }
     }
+    // the result carries no unmasked identifier (the class comment), and a script is read out to a lender: a generator
+    // whose template was given the borrower's own numbers where the shipped one masks them had its scripts passed on
+    for (int i = 0; i < written.size(); i++) {
+      NegotiationScript script = written.get(i);
+      inClear("generate[" + i + "].title", script.title(), request.borrower(), unpaired);
+      for (int k = 0; k < script.sections().size(); k++) {
+        inClear("generate[" + i + "].sections[" + k + "].title", script.sections().get(k).title(), request.borrower(),
+            unpaired);
+        inClear("generate[" + i + "].sections[" + k + "].text", script.sections().get(k).text(), request.borrower(),
+            unpaired);
+      }
+    }
     if (!unpaired.isEmpty()) {
       throw ComponentContractException.of("the script generator", scripts, unpaired);
     }
     return written;
+  }
+
+  /** Adds the problem of {@code text}, a script's {@code field}, when it holds the borrower's ID number or mobile. */
+  private static void inClear(String field, String text, io.github.fenqi.core.borrower.Borrower borrower,
+      List<Problem> problems) {
+    String id = borrower.idNumber();
+    String mobile = borrower.mobile();
+    String which = id != null && !id.isEmpty() && text.contains(id) ? "ID number"
+        : mobile != null && !mobile.isEmpty() && text.contains(mobile) ? "mobile" : null;
+    if (which != null) {
+      problems.add(Problem.of(field, "holds the borrower's " + which + " in clear; a script gives identifiers masked "
+          + "only"));
+    }
   }
 
   private static NegotiationResult.ProposalReport report(Proposal p, List<Schedule> schedules, StressResult s,
@@ -1019,6 +1080,11 @@ public final class NegotiationEngine implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The engine of these settings.
+     *
+     * @throws InvalidInputException naming {@code policies} when no policy repository was given
+     */
     public NegotiationEngine build() {
       if (policies == null) {
         throw new InvalidInputException("policies", "a NegotiationEngine needs a PolicyRepository");

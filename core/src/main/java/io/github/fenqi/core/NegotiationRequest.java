@@ -7,6 +7,7 @@ import io.github.fenqi.core.borrower.Borrower;
 import io.github.fenqi.core.debt.Debt;
 import io.github.fenqi.core.json.ChecksAcrossParts;
 import io.github.fenqi.core.json.FenqiJson;
+import io.github.fenqi.core.script.ScriptGenerator;
 import io.github.fenqi.core.script.ScriptOptions;
 import io.github.fenqi.core.security.Masking;
 import java.nio.file.Path;
@@ -152,11 +153,13 @@ public record NegotiationRequest(String caseId, LocalDate asOf, Borrower borrowe
   /**
    * The record's parts, the hardship note with its identifiers masked ({@link Masking#redact}) as the borrower's are:
    * the note is the borrower's own words and may give a mobile or an ID number ("请联系我 13912345678"), and the
-   * record's own {@code toString} had printed it in clear into any log that showed the request.
+   * record's own {@code toString} had printed it in clear into any log that showed the request. The borrower's own
+   * name and numbers are masked in any form, as the scripts quote the note ({@link ScriptGenerator#masked}): "我叫张三"
+   * had been printed beside {@code borrower=Borrower[name=张*, ...]}.
    */
   @Override
   public String toString() {
     return "NegotiationRequest[caseId=" + caseId + ", asOf=" + asOf + ", borrower=" + borrower + ", debts=" + debts
-        + ", hardshipNote=" + (hardshipNote == null ? null : Masking.defaults().redact(hardshipNote)) + "]";
+        + ", hardshipNote=" + (hardshipNote == null ? null : ScriptGenerator.masked(borrower, hardshipNote)) + "]";
   }
 }

@@ -567,6 +567,99 @@ class NegotiationEngineContractsTest {
     assertEquals("snapshot(): returned null", e.problems().get(0).toString());
   }
 
+  /**
+   * A component whose answer is a record that refuses its own parts (an assessment whose canSupportPlan contradicts its
+   * score, an eligibility check without its actual value, a note finding that ends before it starts, a script without
+   * its title, a risk answer with a NaN score) is at fault, not the case: the refusal had reached the caller as an
+   * {@code InvalidInputException} about the request, which the REST service answers as a 400, while the same refusal
+   * from inside the solver or the stress tester was already told as theirs.
+   */
+  @Test
+  void aComponentWhoseAnswerRefusesItsOwnPartsIsStoppedAsItsFaultNotTheCases() {
+    AffordabilityModel shipped = AffordabilityModel.defaults();
+    io.github.fenqi.core.script.ScriptGenerator scripts = io.github.fenqi.core.script.ScriptGenerator.defaults();
+    java.util.Map<String, java.util.function.UnaryOperator<NegotiationEngine.Builder>> broken =
+        new java.util.LinkedHashMap<>();
+    broken.put("the affordability model|assess.canSupportPlan: false with an abilityScore of 5040.00: a plan is "
+        + "supported exactly when the score is above 0", b -> b.affordability(input -> {
+          AffordabilityAssessment a = shipped.assess(input);
+          return new AffordabilityAssessment(a.monthlyNetIncome(), a.incomeSource(), a.incomeMonthsUsed(),
+              a.observedEssentials(), a.livingCostFloor(), a.essentialExpenses(), a.abilityScore(), Money.ZERO, false,
+              a.incomeVolatility(), a.notes());
+        }));
+    broken.put("the eligibility evaluator|evaluate(debt 'cc-1').actual: is required",
+        b -> b.eligibility((debt, borrower, policy, asOf) -> new io.github.fenqi.core.policy.EligibilityDecision(
+            debt.id(), debt.platformId(), policy.version(), true, List.of(new io.github.fenqi.core.policy
+                .EligibilityCheck("RULE", true, null, ">= 1", "passed")),
+            io.github.fenqi.core.policy.PolicyAdjustment.NONE)));
+    broken.put("the script generator|generate.title: is required", b -> b.scriptGenerator(r -> List.of(
+        new io.github.fenqi.core.script.NegotiationScript("cc-1", "demo-credit-card", r.strategy(),
+            r.options().language(), null, List.of(), List.of()))));
+    broken.put("the script generator|noteFindings.end: 2 is not after start 3: a match holds at least one character",
+        b -> b.scriptGenerator(new io.github.fenqi.core.script.ScriptGenerator() {
+          @Override
+          public List<io.github.fenqi.core.script.NegotiationScript> generate(io.github.fenqi.core.script.ScriptRequest r) {
+            return scripts.generate(r);
+          }
+
+          @Override
+          public List<io.github.fenqi.core.script.SensitiveMatch> noteFindings(String note) {
+            return List.of(new io.github.fenqi.core.script.SensitiveMatch("word", "complaint", 3, 2, "x"));
+          }
+        }));
+    broken.put("the risk check|check.score: NaN is not a finite number", b -> b.riskCheck(answering("acme-antifraud",
+        () -> new io.github.fenqi.core.security.risk.RiskAssessment("acme-antifraud",
+            io.github.fenqi.core.security.risk.RiskDecision.ALLOW, Double.NaN, "ok", false))));
+    NegotiationRequest noted = new NegotiationRequest(affordable.caseId(), affordable.asOf(), affordable.borrower(),
+        affordable.debts(), "我失业了");
+    List<String> told = new java.util.ArrayList<>();
+    for (var c : broken.entrySet()) {
+      Throwable e = assertThrows(Throwable.class, () -> c.getValue().apply(engine()).build().calculate(noted),
+          c.getKey());
+      told.add(e instanceof ComponentContractException contract
+          ? contract.component().replaceFirst(" \\(.*", "") + "|" + contract.problems().get(0)
+          : e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+    assertEquals(List.copyOf(broken.keySet()), told);
+  }
+
+  /**
+   * The engine promises results with no unmasked identifier, and a script is read out to a lender: a generator writing
+   * the borrower's own ID number or mobile in clear (a template given {@code borrower.idNumber()} where the shipped one
+   * masks it) had its scripts passed on as they were, the numbers in the result, its JSON and the audit's proposals.
+   */
+  @Test
+  void aScriptGeneratorWritingTheBorrowersNumbersInClearIsStopped() {
+    io.github.fenqi.core.script.ScriptGenerator shipped = io.github.fenqi.core.script.ScriptGenerator.defaults();
+    java.util.Map<String, io.github.fenqi.core.script.ScriptGenerator> leaking = new java.util.LinkedHashMap<>();
+    leaking.put("generate[0].sections[0].text: holds the borrower's ID number in clear; a script gives identifiers "
+        + "masked only", r -> withHardship(shipped.generate(r), " 身份证号" + r.borrower().idNumber()));
+    leaking.put("generate[0].sections[0].text: holds the borrower's mobile in clear; a script gives identifiers "
+        + "masked only", r -> withHardship(shipped.generate(r), " 手机" + r.borrower().mobile()));
+    List<String> told = new java.util.ArrayList<>();
+    for (var generator : leaking.values()) {
+      Throwable e = assertThrows(Throwable.class,
+          () -> engine().scriptGenerator(generator).build().calculate(affordable));
+      told.add(e instanceof ComponentContractException contract ? contract.problems().get(0).toString()
+          : e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+    assertEquals(List.copyOf(leaking.keySet()), told);
+  }
+
+  /** {@code scripts} with {@code added} at the end of the first one's HARDSHIP section. */
+  private static List<io.github.fenqi.core.script.NegotiationScript> withHardship(
+      List<io.github.fenqi.core.script.NegotiationScript> scripts, String added) {
+    List<io.github.fenqi.core.script.NegotiationScript> out = new java.util.ArrayList<>(scripts);
+    io.github.fenqi.core.script.NegotiationScript first = out.get(0);
+    List<io.github.fenqi.core.script.ScriptSection> sections = new java.util.ArrayList<>(first.sections());
+    io.github.fenqi.core.script.ScriptSection hardship = sections.get(0);
+    sections.set(0, new io.github.fenqi.core.script.ScriptSection(hardship.kind(), hardship.title(),
+        hardship.text() + added));
+    out.set(0, new io.github.fenqi.core.script.NegotiationScript(first.debtId(), first.platformId(), first.strategy(),
+        first.language(), first.title(), sections, first.findings()));
+    return out;
+  }
+
   /** The shipped generator, always asked for English whatever the request's language (a dropped option). */
   private static final class AlwaysEnglish implements io.github.fenqi.core.script.ScriptGenerator {
     private final io.github.fenqi.core.script.ScriptGenerator shipped = io.github.fenqi.core.script.ScriptGenerator
@@ -638,6 +731,13 @@ class NegotiationEngineContractsTest {
   /** A risk check named {@code name} that gives {@code answer} (null included) to every request. */
   private static io.github.fenqi.core.security.risk.RiskCheck riskCheck(String name,
       io.github.fenqi.core.security.risk.@org.jspecify.annotations.Nullable RiskAssessment answer) {
+    return answering(name, () -> answer);
+  }
+
+  /** A risk check named {@code name} answering what {@code answer} builds when asked (a refusal then, not now). */
+  private static io.github.fenqi.core.security.risk.RiskCheck answering(String name,
+      java.util.function.Supplier<io.github.fenqi.core.security.risk.@org.jspecify.annotations.Nullable RiskAssessment>
+          answer) {
     return new io.github.fenqi.core.security.risk.RiskCheck() {
       @Override
       public String name() {
@@ -646,7 +746,7 @@ class NegotiationEngineContractsTest {
 
       @Override
       public io.github.fenqi.core.security.risk.RiskAssessment check(io.github.fenqi.core.security.risk.RiskCheckRequest r) {
-        return answer;
+        return answer.get();
       }
     };
   }

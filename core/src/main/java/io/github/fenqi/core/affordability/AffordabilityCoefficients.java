@@ -79,4 +79,22 @@ public record AffordabilityCoefficients(BigDecimal incomeWeight, BigDecimal esse
           + Decimals.MAX_FRACTION_DECIMALS + ", as a rate or ratio"));
     }
   }
+
+  /**
+   * Equal to coefficients of the same weights at any scale, as a {@code Rate} or {@code Ratio} is: 0.60 is 0.6 (the
+   * calibration's grid writes its weights at two decimals, and a record of {@code BigDecimal}s had called its 0.60 and
+   * 1.20 other coefficients than the defaults' 0.6 and 1.2). The text and JSON keep the scale written.
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof AffordabilityCoefficients c && incomeWeight.compareTo(c.incomeWeight) == 0
+        && essentialsWeight.compareTo(c.essentialsWeight) == 0 && maxIncomeShare.compareTo(c.maxIncomeShare) == 0;
+  }
+
+  /** The hash of the weights without trailing zeros: equal at any scale, as {@link #equals} is. */
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(incomeWeight.stripTrailingZeros(), essentialsWeight.stripTrailingZeros(),
+        maxIncomeShare.stripTrailingZeros());
+  }
 }

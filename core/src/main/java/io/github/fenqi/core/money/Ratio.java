@@ -66,11 +66,17 @@ public record Ratio(BigDecimal value) implements Comparable<Ratio> {
     return value.toPlainString();
   }
 
+  /**
+   * Equal to a ratio of the same value at any scale: <code>Ratio.of("0.50")</code> equals <code>Ratio.of("0.5")</code>, with the same {@link #hashCode()}
+   * (a record of a {@code BigDecimal} would compare its scale too, and a value written 0.10 in one file and 0.1 in
+   * another would be two). {@link #toString()} and JSON keep the scale it was written at.
+   */
   @Override
   public boolean equals(Object o) {
     return o instanceof Ratio r && value.compareTo(r.value) == 0;
   }
 
+  /** The hash of the value without trailing zeros: equal at any scale, as {@link #equals} is. */
   @Override
   public int hashCode() {
     return value.stripTrailingZeros().hashCode();

@@ -44,6 +44,19 @@ public interface ScriptGenerator {
     return SensitiveWordFilter.defaults().clean(TemplateScriptGenerator.requiredNote(note)).findings();
   }
 
+  /**
+   * {@code text}, a borrower's own words (a hardship note), with every identifier in it masked as the shipped generator
+   * masks a note it quotes ({@link Masking#defaults()}): the borrower's own ID number and mobile in any form it finds
+   * them (with separators, in Chinese numerals), what {@link Masking#redact} finds, and the borrower's name (spaced out,
+   * in traditional characters). For showing such a text where the borrower is known: {@link Masking#redact} alone
+   * knows no name, and a request's {@code toString} had printed "我叫张三" beside its borrower's masked name.
+   */
+  static String masked(io.github.fenqi.core.borrower.Borrower borrower, String text) {
+    Objects.requireNonNull(borrower, "borrower");
+    Objects.requireNonNull(text, "text");
+    return TemplateScriptGenerator.maskerFor(Masking.defaults(), borrower).apply(text);
+  }
+
   /** The shipped templates, lexicon and masking rules. */
   static ScriptGenerator defaults() {
     return TemplateScriptGenerator.DEFAULTS;

@@ -1,6 +1,7 @@
 package io.github.fenqi.core.script;
 
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.security.Masking;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -46,5 +47,21 @@ public record ScriptOptions(ScriptLanguage language, @Nullable String hardshipNo
   /** The note, if one was given. */
   public Optional<String> note() {
     return Optional.ofNullable(hardshipNote);
+  }
+
+  /**
+   * The language and the note with its identifiers masked ({@link Masking#redact}): the note is the borrower's own words
+   * and may give their mobile, ID number or card, and the record's own {@code toString} had printed it in clear into the
+   * log of any generator that logged its options. These options know no borrower, and so not the name:
+   * {@link ScriptRequest#toString()} masks that too.
+   */
+  @Override
+  public String toString() {
+    return toString(hardshipNote == null ? null : Masking.defaults().redact(hardshipNote));
+  }
+
+  /** This record's {@code toString} with {@code shownNote} for the note. */
+  String toString(@Nullable String shownNote) {
+    return "ScriptOptions[language=" + language + ", hardshipNote=" + shownNote + "]";
   }
 }

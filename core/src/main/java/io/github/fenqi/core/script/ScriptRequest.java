@@ -211,4 +211,17 @@ public record ScriptRequest(Borrower borrower, AffordabilityAssessment affordabi
       return problems;
     }
   }
+
+  /**
+   * The record's parts, the note in {@code options} masked as the shipped generator masks it when it quotes it
+   * ({@link ScriptGenerator#masked}: the borrower's own name and numbers in any form, and every identifier): the record's
+   * own {@code toString} had printed the note in clear, beside the borrower's masked name, into the log of any generator
+   * that logged its request.
+   */
+  @Override
+  public String toString() {
+    return "ScriptRequest[borrower=" + borrower + ", affordability=" + affordability + ", strategy=" + strategy
+        + ", plans=" + plans + ", otherDebts=" + otherDebts + ", options=" + options.toString(options.note()
+            .map(n -> ScriptGenerator.masked(borrower, n)).orElse(null)) + "]";
+  }
 }

@@ -90,7 +90,7 @@ final class TemplateScriptGenerator implements ScriptGenerator {
     }
     ScriptTemplates t = templates.get(request.options().language());
     List<ScriptFinding> noteFindings = new ArrayList<>();
-    UnaryOperator<String> masker = maskerFor(request.borrower());
+    UnaryOperator<String> masker = maskerFor(masking, request.borrower());
     String note = request.options().note().map(n -> cleanNote(n, masker, noteFindings)).orElse("");
     List<NegotiationScript> scripts = new ArrayList<>(request.plans().size());
     for (ScriptRequest.LenderPlan plan : request.plans()) {
@@ -136,8 +136,8 @@ final class TemplateScriptGenerator implements ScriptGenerator {
    * ID110105198506150030abc) had been quoted in clear as the account's number. The borrower's patterns are compiled
    * once per request: compiled again for each debt's id, they had been ~6 % of the engine's time.
    */
-  private UnaryOperator<String> maskerFor(Borrower borrower) {
-    Map<Pattern, String> own = ownNumberMasks(borrower);
+  static UnaryOperator<String> maskerFor(Masking masking, Borrower borrower) {
+    Map<Pattern, String> own = ownNumberMasks(masking, borrower);
     Pattern name = borrower.name().isBlank() ? null : spacedOut(borrower.name());
     String nameMask = name == null ? "" : Matcher.quoteReplacement(masking.name(borrower.name()));
     return text -> {
@@ -157,7 +157,7 @@ final class TemplateScriptGenerator implements ScriptGenerator {
    * dots, commas or underscores between the groups (110105·19850615·0030, 139_1234_5678), in Chinese numerals
    * (一三九一二三四五六七八) or between letters (ID110105198506150030abc, which reads as a hash) had gone out in clear.
    */
-  private Map<Pattern, String> ownNumberMasks(Borrower borrower) {
+  private static Map<Pattern, String> ownNumberMasks(Masking masking, Borrower borrower) {
     Map<Pattern, String> masks = new LinkedHashMap<>(); // the ID number first, then the mobile
     String id = borrower.idNumber() == null ? "" : digitsOf(borrower.idNumber());
     if (id.matches("\\d{17}[\\dX]|\\d{15}")) {

@@ -1,6 +1,7 @@
 package io.github.fenqi.core.statement;
 
 import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.security.Masking;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -103,5 +104,18 @@ public record ParsedStatement(
   /** Data rows read, kept or not. */
   public int rowsRead() {
     return transactions.size() + rejected.size();
+  }
+
+  /**
+   * The record's parts, the holder's name masked ({@link Masking#name}) as each row's counterparty is: the record's own
+   * {@code toString} had printed {@code holderName=周子航} in clear into any log that showed a statement.
+   */
+  @Override
+  public String toString() {
+    return "ParsedStatement[source=" + source + ", format=" + format + ", encoding=" + encoding + ", holderName="
+        + (holderName == null ? null : Masking.defaults().name(holderName)) + ", headerLine=" + headerLine
+        + ", transactions=" + transactions + ", rejected=" + rejected + ", statedFrom=" + statedFrom + ", statedTo="
+        + statedTo + ", statedTotals=" + statedTotals + ", footerTotals=" + footerTotals + ", pageTotals=" + pageTotals
+        + ", exportedAt=" + exportedAt + "]";
   }
 }

@@ -28,6 +28,25 @@ class AffordabilityCalibrationTest {
     assertEquals(0, r.defaultsAllowed());
   }
 
+  /**
+   * Coefficients of the same weights are equal whatever scale the weights were written at, as rates and ratios are: the
+   * calibration's grid gives 1.30 where the truth was written 1.3, and 0.60 where the defaults say 0.6, and the record's
+   * {@code BigDecimal} equality had called such coefficients different (the test above compares each weight instead).
+   */
+  @Test
+  void coefficientsOfTheSameWeightsAtAnotherScaleAreEqual() {
+    AffordabilityCoefficients written = new AffordabilityCoefficients(new BigDecimal("0.60"), new BigDecimal("1.20"),
+        new BigDecimal("0.500"));
+    assertEquals(AffordabilityCoefficients.DEFAULTS, written);
+    assertEquals(AffordabilityCoefficients.DEFAULTS.hashCode(), written.hashCode());
+    assertFalse(AffordabilityCoefficients.DEFAULTS.equals(new AffordabilityCoefficients(new BigDecimal("0.61"),
+        new BigDecimal("1.2"), new BigDecimal("0.5"))));
+    List<RepaymentOutcome> history = history(4000, 0.55, 1.3, 0.0, 0.0, 7);
+    AffordabilityCalibration.Result r = AffordabilityCalibration.defaultGrid().calibrate(history, 0.0, 50);
+    assertEquals(new AffordabilityCoefficients(new BigDecimal("0.55"), new BigDecimal("1.3"),
+        r.coefficients().maxIncomeShare()), r.coefficients(), r.explanation());
+  }
+
   /** With noise (2 % of affordable plans default anyway, 70 % of unaffordable ones), a 5 % target lands next to the truth. */
   @Test
   void aNoisyHistoryLandsNearTheTruthAndMeetsTheTarget() {
