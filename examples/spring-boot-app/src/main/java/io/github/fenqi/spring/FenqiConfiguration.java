@@ -11,10 +11,8 @@ import io.github.fenqi.core.monitor.MonitorConfig;
 import io.github.fenqi.core.monitor.OutcomeMonitor;
 import io.github.fenqi.core.policy.EligibilityEvaluator;
 import io.github.fenqi.core.policy.InMemoryPolicyRepository;
+import io.github.fenqi.core.policy.JsonDirectoryPolicyRepository;
 import io.github.fenqi.core.policy.Policy;
-import io.github.fenqi.core.policy.PolicyFiles;
-import io.github.fenqi.core.policy.PolicySnapshot;
-import io.github.fenqi.core.policy.PolicyValidator;
 import io.github.fenqi.core.security.BlindIndex;
 import io.github.fenqi.core.security.Base64Key;
 import io.github.fenqi.core.security.EnvironmentKeyProvider;
@@ -43,7 +41,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -353,56 +350,20 @@ public class FenqiConfiguration {
     return InMemoryPolicyRepository.of(policies);
   }
 
+  /**
+   * The policies of the directory as core's strict open reads them: every file validated, a file named {@code x.JSON},
+   * an unreadable file, one version twice or two versions of one day each stop the start, naming the file (and the
+   * other file). The start had read the files with a loader of its own beside the repository's, and said less.
+   */
   private static List<Policy> loadPolicies(FenqiProperties props) {
     Path dir = Path.of(FenqiConfiguration.requireText(props.policiesDir(), "fenqi.policies-dir"));
-    PolicyValidator validator = new PolicyValidator();
-    List<Policy> policies = new ArrayList<>();
-    Map<Policy, Path> loadedFrom = new LinkedHashMap<>(); // the file of each version, for a second one's problem
-    List<Problem> problems = new ArrayList<>();
-    try (Stream<Path> files = Files.list(dir)) {
-      // the extension in any case: a policy saved as x.JSON had been passed over in silence, its lender then without
-      // a policy; it is refused as core's JsonDirectoryPolicyRepository lists it, since PolicyFiles only writes *.json
-      for (Path file : files.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
-          .sorted().toList()) {
-        Optional<String> notRead = PolicyFiles.whyNotRead(file);
-        if (notRead.isPresent()) {
-          problems.add(Problem.of(file.toString(), notRead.get()));
-          continue;
-        }
-        PolicyValidator.Result result = validator.validate(file);
-        result.policy().ifPresent(p -> conflict(p, loadedFrom).ifPresentOrElse(
-            why -> problems.add(Problem.of(file.toString(), why)), () -> loadedFrom.put(p, file)));
-        problems.addAll(result.problems());
-      }
-      policies.addAll(loadedFrom.keySet());
-    } catch (IOException e) {
+    if (!Files.isDirectory(dir)) {
       throw new InvalidInputException("fenqi.policies-dir (FENQI_POLICIES_DIR)", dir.toAbsolutePath()
-          + " cannot be listed (" + e.getClass().getSimpleName() + "): set it to the directory of the policy files");
+          + " is not a directory: set it to the directory of the policy files");
     }
-    if (!problems.isEmpty()) {
-      throw new InvalidInputException(problems);
+    try (JsonDirectoryPolicyRepository repo = JsonDirectoryPolicyRepository.openStrict(dir)) {
+      return repo.snapshot().policies();
     }
-    return policies;
-  }
-
-  /**
-   * Why {@code policy} cannot be held beside those of {@code loadedFrom}, naming the file of the one it meets: the same
-   * version label of its platform, or another version taking effect the same day. The repository refuses both naming
-   * the platform alone ("demo-online-lender: version 'v2' takes effect on …"), and the start left the files to be found.
-   */
-  private static Optional<String> conflict(Policy policy, Map<Policy, Path> loadedFrom) {
-    for (Map.Entry<Policy, Path> e : loadedFrom.entrySet()) {
-      Policy held = e.getKey();
-      if (held.platformId().equals(policy.platformId()) && held.version().equals(policy.version())) {
-        return Optional.of("version '" + policy.version() + "' of '" + policy.platformId() + "' is also in file "
-            + e.getValue().getFileName() + "; give one file another version label and effectiveFrom, or remove the "
-            + "one not meant");
-      }
-    }
-    return PolicySnapshot.sameDayVersion(loadedFrom.keySet(), policy).map(rival -> "version '" + policy.version()
-        + "' of '" + policy.platformId() + "' takes effect on " + policy.effectiveFrom() + ", the same day as version '"
-        + rival.version() + "' of file " + loadedFrom.get(rival).getFileName() + ": which of them applies would be "
-        + "left to chance; give one a later effectiveFrom, or keep only one of them");
   }
 
   /** Admin policy changes go to the policies directory before they go live, so a restart keeps them. */

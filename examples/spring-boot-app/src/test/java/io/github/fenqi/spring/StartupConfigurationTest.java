@@ -144,15 +144,15 @@ class StartupConfigurationTest {
     String policy = Files.readString(original);
     Path sameDay = dir.resolve("policies/ol-v2.json");
     Files.writeString(sameDay, policy.replace("\"version\": \"2026-02-01\"", "\"version\": \"v2\""));
-    assertThat(startProblems(dir, "--fenqi.audit-key=" + key())).contains(sameDay + ": version 'v2' of "
-        + "'demo-online-lender' takes effect on 2026-02-01, the same day as version '2026-02-01' of file "
-        + original.getFileName());
+    assertThat(startProblems(dir, "--fenqi.audit-key=" + key())).contains(sameDay + ": version 'v2' takes effect on "
+        + "2026-02-01, the same day as version '2026-02-01' of 'demo-online-lender'").contains("keep only one of them "
+        + "(version '2026-02-01' is file " + original.getFileName() + ")");
 
     Files.delete(sameDay);
     Path copy = dir.resolve("policies/ol-copy.json");
     Files.writeString(copy, policy.replace("\"minOverdueDays\": 30", "\"minOverdueDays\": 31"));
-    assertThat(startProblems(dir, "--fenqi.audit-key=" + key())).contains(copy + ": version '2026-02-01' of "
-        + "'demo-online-lender' is also in file " + original.getFileName());
+    assertThat(startProblems(dir, "--fenqi.audit-key=" + key())).contains(copy + ": duplicates platform "
+        + "'demo-online-lender' version '2026-02-01' of file " + original.getFileName() + ", with other terms");
   }
 
   /** A second instance on the same audit log is refused at start (the log's lock), and told what to do. */
