@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import io.github.fenqi.core.security.audit.AuditKey;
@@ -237,8 +238,35 @@ final class PlanCommand implements Callable<Integer> {
     });
     AuditKey key = AuditCommand.key(keyEnv, environment);
     // a new log is made by the run's first entry: a run refused for its input had left an empty one behind
-    return java.nio.file.Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? openAuditLog(file, key)
-        : new FirstEntryAuditLog(() -> openAuditLog(file, key));
+    if (java.nio.file.Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return openAuditLog(file, key);
+    }
+    notCreatable(file).ifPresent(why -> {
+      throw new InvalidInputException("--audit-log", file + " cannot be created: " + why + "; leave --audit-log out to "
+          + "keep no audit log");
+    });
+    return new FirstEntryAuditLog(() -> openAuditLog(file, key));
+  }
+
+  /**
+   * Why a new log cannot be made at {@code file}, checked before planning: a log created by the run's first entry had
+   * found a mistyped directory only after the whole plan was computed, and then printed no plan.
+   */
+  static Optional<String> notCreatable(Path file) {
+    Path directory = file.toAbsolutePath().getParent();
+    if (directory == null) {
+      return Optional.empty();
+    }
+    if (!java.nio.file.Files.exists(directory)) {
+      return Optional.of("its directory " + directory + " does not exist");
+    }
+    if (!java.nio.file.Files.isDirectory(directory)) {
+      return Optional.of(directory + " is not a directory");
+    }
+    if (!java.nio.file.Files.isWritable(directory)) {
+      return Optional.of("its directory " + directory + " is not writable");
+    }
+    return Optional.empty();
   }
 
   private static AuditLog openAuditLog(Path file, AuditKey key) {

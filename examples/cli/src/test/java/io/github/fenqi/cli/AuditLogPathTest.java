@@ -122,4 +122,25 @@ class AuditLogPathTest {
     assertEquals(FenqiCli.OK, planned.exit(), planned.err());
     assertEquals(4, Files.readAllLines(log).size(), "a run that plans creates the log: its data access, 3 proposals");
   }
+
+  /**
+   * A new log whose directory is missing, or is a file, is refused before planning, naming the directory: since the
+   * log was made by the run's first entry, a mistyped directory was found only after the whole plan was computed, and
+   * the run printed no plan anyway.
+   */
+  @Test
+  void planRefusesANewAuditLogWhoseDirectoryIsMissingBeforePlanning(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("notes.txt"), "not a directory");
+    Path inMissing = dir.resolve("missing").resolve("audit.jsonl");
+    Path inFile = file.resolve("audit.jsonl");
+    CliProcess missing = fenqi("plan", FEASIBLE, "--policies", POLICIES, "--audit-log", inMissing.toString());
+    assertEquals(FenqiCli.REJECTED, missing.exit(), missing.err());
+    assertEquals("fenqi: --audit-log: " + inMissing + " cannot be created: its directory " + dir.resolve("missing")
+        + " does not exist; leave --audit-log out to keep no audit log", missing.err().strip());
+    CliProcess underFile = fenqi("plan", FEASIBLE, "--policies", POLICIES, "--audit-log", inFile.toString());
+    assertEquals(FenqiCli.REJECTED, underFile.exit(), underFile.err());
+    assertEquals("fenqi: --audit-log: " + inFile + " cannot be created: " + file + " is not a directory; leave "
+        + "--audit-log out to keep no audit log", underFile.err().strip());
+    assertEquals(List.of(file), List.of(Files.list(dir).toArray()), "nothing was created");
+  }
 }
