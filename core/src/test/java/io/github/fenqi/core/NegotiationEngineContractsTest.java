@@ -158,6 +158,32 @@ class NegotiationEngineContractsTest {
     }
   }
 
+  /**
+   * A model that refuses features the grid built (as a fitted table might refuse a term it never saw) breaks its
+   * contract: its refusal had reached the caller as "the proposal solver broke its contract", naming neither the model
+   * nor the option, which the REST service would have answered as its own fault in the solver.
+   */
+  @Test
+  void anAcceptanceModelThatRefusesAnOptionIsStoppedAsTheModelsFault() {
+    AcceptanceModel untrained = new AcceptanceModel() {
+      @Override
+      public double probability(AcceptanceFeatures f) {
+        if (f.termOfMax() == 1.0) {
+          throw new InvalidInputException("termOfMax", "no outcome recorded at the longest term");
+        }
+        return 0.5;
+      }
+    };
+    ComponentContractException e = assertThrows(ComponentContractException.class,
+        () -> engine().acceptanceModel(untrained).build().calculate(affordable));
+    assertTrue(e.component().startsWith("the acceptance model (" + getClass().getName() + "$"), e.component());
+    assertEquals(1, e.problems().size(), e.problems().toString());
+    String reason = e.problems().get(0).reason();
+    assertTrue(reason.startsWith("refused debt '"), reason);
+    assertTrue(reason.contains("(term 60, "), reason); // the credit card policy's longest term
+    assertTrue(reason.endsWith("): termOfMax: no outcome recorded at the longest term"), reason);
+  }
+
   @Test
   void aModelSureOfAcceptanceIsAllowed() {
     NegotiationResult r = engine().acceptanceModel(f -> 1.0).build().calculate(affordable);

@@ -168,17 +168,39 @@ public final class OptionGrid {
     LogisticAcceptanceModel logistic = p.logistic();
     double probability = logistic != null && recoveryRatio >= 0 && recoveryRatio <= 2 && p.overdueValid()
         ? logistic.probability(waiverOfCap, p.termOfMax()[t], downRatio, p.overdue(), p.proof(), recoveryRatio)
-        : model.probability(features(k, d, settled, n, terms.maxTerm(), recoveryRatio));
+        : probabilityOf(features(k, d, settled, n, terms.maxTerm(), recoveryRatio), n, d);
     if (!(probability > 0 && probability <= 1)) { // NaN too: every strategy's value is built from it
       throw notAProbability(probability, n, waiverOfCap, d);
     }
     acceptance[i] = probability;
   }
 
+  /**
+   * The model's figure for {@code f}. A model that refuses features the grid built from a checked problem breaks its
+   * contract: its {@link InvalidInputException} had reached the engine as the solver's, and a caller as "the proposal
+   * solver broke its contract", naming neither the model nor the option.
+   */
+  private double probabilityOf(AcceptanceFeatures f, int n, long d) {
+    try {
+      return model.probability(f);
+    } catch (InvalidInputException e) {
+      List<Problem> problems = new ArrayList<>();
+      for (Problem p : e.problems()) {
+        problems.add(Problem.of("acceptanceModel", "refused " + option(n, f.waiverOfCap(), d) + ": " + p));
+      }
+      throw ComponentContractException.of("the acceptance model", model, problems);
+    }
+  }
+
   private ComponentContractException notAProbability(double probability, int n, double waiverOfCap, long d) {
-    return ComponentContractException.of("the acceptance model", model, List.of(Problem.of("acceptanceModel", "returned " + probability + " for debt '" + terms.debt().id() + "' (term "
-            + n + ", " + Math.round(waiverOfCap * 100) + " % of the waiver cap, down payment " + Money.ofFen(d)
-            + "); a probability must be in (0, 1]")));
+    return ComponentContractException.of("the acceptance model", model, List.of(Problem.of("acceptanceModel",
+        "returned " + probability + " for " + option(n, waiverOfCap, d) + "; a probability must be in (0, 1]")));
+  }
+
+  /** The debt and the option, as the acceptance model's faults name them. */
+  private String option(int n, double waiverOfCap, long d) {
+    return "debt '" + terms.debt().id() + "' (term " + n + ", " + Math.round(waiverOfCap * 100)
+        + " % of the waiver cap, down payment " + Money.ofFen(d) + ")";
   }
 
   /**
@@ -435,6 +457,6 @@ public final class OptionGrid {
     AcceptanceFeatures f = features(waiverLevel[i], down[i], settled, term[i], terms.maxTerm(), recovery[i]);
     return new PlanOption(terms.debt().id(), term[i], waived, Money.ofFen(waivedTotal), Money.ofFen(settled),
         Money.ofFen(down[i]), Money.ofFen(settled - down[i]), Money.ofFen(first[i]), Money.ofFen(total[i]),
-        recovery[i], f, model.probability(f));
+        recovery[i], f, probabilityOf(f, term[i], down[i]));
   }
 }
