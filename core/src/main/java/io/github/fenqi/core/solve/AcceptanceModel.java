@@ -20,7 +20,9 @@ public interface AcceptanceModel {
    * Probability in (0, 1] that the lender accepts an option with these features (1 only as a near-certainty rounded
    * up, as the logistic model's is beyond a logit of 37). Anything else — 0, a negative, above 1, NaN — stops the
    * calculation with a {@link io.github.fenqi.core.ComponentContractException} naming the debt and the option: the
-   * strategies are built from these figures (CONSERVATIVE from their logarithms), so none would be sound.
+   * strategies are built from these figures (CONSERVATIVE from their logarithms), so none would be sound. So does an
+   * {@link InvalidInputException} thrown here: the grid's features come from a checked problem, so refusing them is the
+   * model's fault, not the case's.
    */
   double probability(AcceptanceFeatures features);
 
