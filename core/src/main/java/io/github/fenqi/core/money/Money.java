@@ -203,7 +203,13 @@ public record Money(long fen) implements Comparable<Money> {
     return new Money(product.setScale(0, rounding).longValueExact());
   }
 
-  /** This amount divided into {@code parts} equal whole-fen parts, rounded with {@code rounding}. */
+  /**
+   * This amount divided into {@code parts} equal whole-fen parts, rounded with {@code rounding}.
+   *
+   * @throws IllegalArgumentException when {@code parts} is not positive (a programming error: a count of months or
+   *     debts, never an amount read from input)
+   * @throws ArithmeticException when {@code rounding} is {@link RoundingMode#UNNECESSARY} and the part is not whole
+   */
   public Money divide(long parts, RoundingMode rounding) {
     if (parts <= 0) {
       throw new IllegalArgumentException("parts must be positive: " + parts);

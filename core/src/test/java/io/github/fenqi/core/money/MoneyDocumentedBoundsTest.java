@@ -141,6 +141,9 @@ class MoneyDocumentedBoundsTest {
     assertEquals("parts must be positive: 0", assertThrows(IllegalArgumentException.class,
         () -> Money.ofFen(100).divide(0, RoundingMode.DOWN)).getMessage());
     assertEquals(Money.ofFen(100), Money.ofFen(100).divide(1, RoundingMode.DOWN));
+    assertEquals(Money.ofFen(-50), Money.ofFen(-100).divide(2, RoundingMode.UNNECESSARY));
+    assertThrows(ArithmeticException.class, () -> Money.ofFen(100).divide(3, RoundingMode.UNNECESSARY),
+        "a part that is not whole, under UNNECESSARY, as documented");
   }
 
   /**
