@@ -307,8 +307,8 @@ public final class NegotiationEngine implements AutoCloseable {
         continue;
       }
       String evaluate = "evaluate(debt '" + d.id() + "')";
-      EligibilityDecision decision = returned(answer(() -> eligibility.evaluate(d, request.borrower(), p, asOf),
-          "the eligibility evaluator", eligibility, evaluate), "the eligibility evaluator", eligibility, evaluate);
+      EligibilityDecision decision = answer(() -> eligibility.evaluate(d, request.borrower(), p, asOf),
+          "the eligibility evaluator", eligibility, evaluate);
       requireExplained(decision, d, p);
       decisions.add(new NegotiationResult.DebtEligibility(d.id(), d.platformId(), p.version(), decision.eligible(),
           decision.checks()));
@@ -341,8 +341,8 @@ public final class NegotiationEngine implements AutoCloseable {
 
     Screening screening = screen(request, statements, analysis);
     AffordabilityInput input = new AffordabilityInput(request.borrower(), known);
-    AffordabilityAssessment assessment = returned(answer(() -> affordability.assess(input), "the affordability model",
-        affordability, "assess"), "the affordability model", affordability, "assess");
+    AffordabilityAssessment assessment = answer(() -> affordability.assess(input), "the affordability model",
+        affordability, "assess");
     requireWithinBounds(assessment);
     requireBorrowersIncome(assessment, request.borrower().monthlyNetIncome(), known);
     FinancialProfile profile = stressProfile(assessment, request.borrower().liquidSavings());
@@ -468,8 +468,8 @@ public final class NegotiationEngine implements AutoCloseable {
    * which a client highlighting them met as the wrong words or a StringIndexOutOfBoundsException.
    */
   private List<SensitiveMatch> noteFindings(String note) {
-    List<SensitiveMatch> found = returnedList(answer(() -> scripts.noteFindings(note), "the script generator", scripts,
-        "noteFindings"), "the script generator", scripts, "noteFindings");
+    List<SensitiveMatch> found = answerList(() -> scripts.noteFindings(note), "the script generator", scripts,
+        "noteFindings");
     List<Problem> misplaced = new ArrayList<>();
     for (int i = 0; i < found.size(); i++) {
       SensitiveMatch m = found.get(i);
@@ -521,8 +521,7 @@ public final class NegotiationEngine implements AutoCloseable {
     for (RiskCheck check : riskChecks) {
       RiskCheckRequest asked = new RiskCheckRequest(request.caseId(), request.borrower().name(),
           request.borrower().idNumber(), request.borrower().mobile());
-      RiskAssessment answer = returned(answer(() -> check.check(asked), "the risk check", check, "check"),
-          "the risk check", check, "check");
+      RiskAssessment answer = answer(() -> check.check(asked), "the risk check", check, "check");
       // RiskAssessment.service is the name of the check that answered: the screening and the audit log name it
       if (!answer.service().equals(check.name())) {
         throw ComponentContractException.of("the risk check", check, List.of(Problem.of("check.service", "'"
@@ -582,13 +581,22 @@ public final class NegotiationEngine implements AutoCloseable {
    * call. It had reached the caller as an {@link InvalidInputException} about the request (a 400 from the REST
    * service), as the solver's and the stress tester's had before them.
    */
-  private static <T> T answer(java.util.function.Supplier<T> call, String role, Object component, String name) {
+  private static <T> T answer(java.util.function.Supplier<@Nullable T> call, String role, Object component,
+      String name) {
+    T value;
     try {
-      return call.get();
+      value = call.get();
     } catch (InvalidInputException e) {
       throw ComponentContractException.of(role, component, e.problems().stream()
           .map(p -> Problem.of(p.location().isEmpty() ? name : name + "." + p.location(), p.reason())).toList());
     }
+    return returned(value, role, component, name); // nor is a null answer the case's fault
+  }
+
+  /** {@link #answer} for a list, whose elements may not be null either ({@link #returnedList}). */
+  private static <T> List<T> answerList(java.util.function.Supplier<@Nullable List<T>> call, String role,
+      Object component, String name) {
+    return returnedList(answer(call, role, component, name), role, component, name);
   }
 
   /** {@link #returned} for a list, whose elements may not be null either (each one named by its index). */
@@ -879,8 +887,8 @@ public final class NegotiationEngine implements AutoCloseable {
     List<Debt> others = request.debts().stream().filter(d -> !planned.contains(d.id())).toList();
     ScriptRequest asked = new ScriptRequest(request.borrower(), assessment, p.strategy(), plans, others,
         new ScriptOptions(scriptLanguage, request.hardshipNote()));
-    List<NegotiationScript> written = returnedList(answer(() -> scripts.generate(asked), "the script generator", scripts,
-        "generate"), "the script generator", scripts, "generate");
+    List<NegotiationScript> written = answerList(() -> scripts.generate(asked), "the script generator", scripts,
+        "generate");
     // each report pairs the i-th script with the i-th plan: scripts in another order had been given to other lenders
     List<Problem> unpaired = new ArrayList<>(NegotiationResult.ProposalReport.unpairedScripts("generate", p.strategy(),
         plans.stream().map(l -> l.debt().id()).toList(), plans.stream().map(l -> l.debt().platformId()).toList(),
