@@ -354,8 +354,20 @@ class ScriptProposalProperties {
 
   @net.jqwik.api.Example
   void aLatinNameFoundInAnyCaseIsMaskedOnlyAsAWholeWord() {
-    String hardship = englishHardship("Al", "AL here, also Al and ａｌ; Alice is my sister.");
-    assertTrue(hardship.contains("A* here, also A* and A*; Alice is my sister."), hardship);
+    String hardship = englishHardship("Al", "AL here, also Al and ａｌ; Alice is my sister, Neal and 2al my friends.");
+    assertTrue(hardship.contains("A* here, also A* and A*; Alice is my sister, Neal and 2al my friends."), hardship);
+  }
+
+  /**
+   * A name of a Chinese surname and a Latin given name is held to a word's end only at its Latin end: found right after
+   * the ideographs before it (我是张Li), not inside a longer Latin word after it (张Lily).
+   */
+  @net.jqwik.api.Example
+  void aNameEndingInALatinLetterIsAWholeWordOnlyAtThatEnd() {
+    String name = "张Li";
+    String masked = Masking.defaults().name(name);
+    String hardship = englishHardship(name, "我是张Li，张Lily是我妹妹。");
+    assertTrue(hardship.contains("我是" + masked + "，张Lily是我妹妹。"), hardship);
   }
 
   @Provide
