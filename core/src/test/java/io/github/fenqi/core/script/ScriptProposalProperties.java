@@ -324,6 +324,19 @@ class ScriptProposalProperties {
   }
 
   /**
+   * A name given with its accents as combining marks (José as Jose + U+0301) is masked in a note that types them
+   * composed, as the note is matched composed (NFC): the name is composed too.
+   */
+  @Property(tries = 100)
+  void aNameGivenWithCombiningAccentsIsMaskedInANoteThatComposesThem(@ForAll("latinNames") String name) {
+    String decomposed = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD);
+    String composed = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC);
+    String hardship = englishHardship(decomposed, "I am " + composed + ", also known as Al.");
+    assertTrue(hardship.contains("I am " + Masking.defaults().name(decomposed) + ", also known as Al."),
+        decomposed + " → " + hardship);
+  }
+
+  /**
    * A name given in full-width letters (ＬＩ ＳＩ, as a Chinese input method in full-width mode types it) is masked in the
    * note in ASCII letters too: only a name given in ASCII had been matched in either width, and "I am Li Si" went to
    * the lender in clear.
