@@ -490,6 +490,18 @@ class ScriptProposalProperties {
     assertTrue(hardship.contains("证件110***********002X，Ｘ结尾：110***********002X；电话+86 139****5678。"), hardship);
   }
 
+  /** So is the ID number of a borrower who gave its X in lower case (as the ID number's check accepts it). */
+  @net.jqwik.api.Example
+  void theIdNumberOfABorrowerWhoGaveItsXInLowerCaseIsMaskedInTheNote() {
+    var sample = ScriptGeneratorTest.CASE.borrower();
+    var borrower = new io.github.fenqi.core.borrower.Borrower(sample.name(), "11010519491231002x", sample.mobile(),
+        sample.regionCode(), sample.householdSize(), sample.monthlyNetIncome(), sample.essentialExpenses(),
+        sample.liquidSavings(), sample.hardships(), sample.hasHardshipProof());
+    String hardship = hardship(borrower, "证件110105·19491231·002X，又写作110105_19491231_002x。");
+    String masked = Masking.defaults().idNumber("11010519491231002X");
+    assertTrue(hardship.contains("证件" + masked + "，又写作" + masked + "。"), hardship);
+  }
+
   /**
    * A debt id is quoted as the account's number, and one a caller made of the borrower's name or own numbers
    * (李四的卡, ID110105198506150030abc, 139_1234_5678) is masked as the note is: only identifiers of any borrower's
