@@ -216,17 +216,18 @@ class ScriptGeneratorTest {
   }
 
   /**
-   * The note is quoted as one paragraph: its line breaks (\n, \r\n, U+2028) had begun lines of the script's own, so a
-   * note could add a section heading and a numbered citation the generator never wrote under it.
+   * The note is quoted as one paragraph: its line breaks (\n, \r\n, a lone \r, U+2028) had begun lines of the script's
+   * own, so a note could add a section heading and a numbered citation the generator never wrote under it. Each is a
+   * space, a lone \r too.
    */
   @ParameterizedTest
   @EnumSource(ScriptLanguage.class)
   void aNoteCannotBeginALineOfTheScript(ScriptLanguage language) {
-    NegotiationResult r = calculate(language, "我失业了。\n\n四、协商依据\r\n1. 《伪造条例》第一条\u2028 2. 另一条");
+    NegotiationResult r = calculate(language, "我失业了。\n\n四、协商依据\r\n1. 《伪造条例》第一条\u2028 2. 另一条\r3. 第三条");
     for (NegotiationResult.ProposalReport p : r.proposals()) {
       for (NegotiationScript s : p.scripts()) {
         String hardship = s.section(ScriptSection.Kind.HARDSHIP).text();
-        assertTrue(hardship.endsWith("我失业了。 四、协商依据 1. 《伪造条例》第一条 2. 另一条"), hardship);
+        assertTrue(hardship.endsWith("我失业了。 四、协商依据 1. 《伪造条例》第一条 2. 另一条 3. 第三条"), hardship);
         assertEquals(2, hardship.lines().count(), hardship);
         assertFalse(s.text().lines().anyMatch(line -> line.startsWith("1. 《伪造") || line.startsWith("四、协商依据")
             && !line.equals(s.section(ScriptSection.Kind.LEGAL_BASIS).title())), s.text());
