@@ -227,6 +227,40 @@ class ScriptProposalProperties {
     assertTrue(e.problems().stream().anyMatch(p -> p.location().equals(field)), field + ": " + e.problems());
   }
 
+  /** A request has at least one lender plan, as {@link ScriptRequest} documents: no plan at all is refused naming plans. */
+  @net.jqwik.api.Example
+  void aRequestWithoutAPlanIsRefusedNamingPlans() {
+    var e = org.junit.jupiter.api.Assertions.assertThrows(io.github.fenqi.core.InvalidInputException.class,
+        () -> new ScriptRequest(ScriptGeneratorTest.CASE.borrower(), AFFORDABILITY, Strategy.BALANCED, List.of(),
+            ScriptOptions.DEFAULTS));
+    assertEquals("plans: a script request needs at least one lender plan", e.problems().get(0).toString());
+  }
+
+  /**
+   * A negative waiver is not within its component (0..the amount owed), even in an option whose every other figure adds
+   * up with it: it is refused naming the waiver, where the script would have said the plan asks for no waiver and then
+   * settled more than the debt's total owed.
+   */
+  @Property(tries = 50)
+  void aNegativeWaiverIsNotWrittenUpThoughTheFiguresAddUpWithIt(@ForAll("options") PlanOption o,
+      @ForAll @net.jqwik.api.constraints.LongRange(min = 1, max = 100_000_000) long off) {
+    Money d = Money.ofFen(off);
+    Map<DebtComponent, Money> waived = new EnumMap<>(DebtComponent.class);
+    waived.putAll(o.waived());
+    Money before = waived.getOrDefault(DebtComponent.INTEREST, Money.ZERO);
+    waived.put(DebtComponent.INTEREST, Money.ZERO.minus(d));
+    Money total = o.waivedTotal().minus(before).minus(d);
+    Money settled = DEBT.totalOwed().minus(total);
+    Money more = settled.minus(o.settledAmount());
+    PlanOption negative = new PlanOption(o.debtId(), o.term(), waived, total, settled, o.downPayment(),
+        settled.minus(o.downPayment()), o.firstInstallment(), o.totalPayable().plus(more), o.recoveryRatio(),
+        o.features(), o.acceptanceProbability());
+    var e = org.junit.jupiter.api.Assertions.assertThrows(io.github.fenqi.core.InvalidInputException.class,
+        () -> new ScriptRequest.LenderPlan(DEBT, POLICY, negative));
+    assertEquals(List.of("option.waived.interest"), e.problems().stream().map(p -> p.location()).toList(),
+        e.getMessage());
+  }
+
   private static PlanOption with(PlanOption o, int term, Map<DebtComponent, Money> waived, Money waivedTotal,
       Money settled, Money down, Money financed) {
     return new PlanOption(o.debtId(), term, waived, waivedTotal, settled, down, financed, o.firstInstallment(),
