@@ -216,17 +216,18 @@ class ScriptGeneratorTest {
   }
 
   /**
-   * The note is quoted as one paragraph: its line breaks (\n, \r\n, U+2028) had begun lines of the script's own, so a
-   * note could add a section heading and a numbered citation the generator never wrote under it.
+   * The note is quoted as one paragraph: its line breaks (\n, \r\n, a lone \r, U+2028) had begun lines of the script's
+   * own, so a note could add a section heading and a numbered citation the generator never wrote under it. Each is a
+   * space, a lone \r too.
    */
   @ParameterizedTest
   @EnumSource(ScriptLanguage.class)
   void aNoteCannotBeginALineOfTheScript(ScriptLanguage language) {
-    NegotiationResult r = calculate(language, "我失业了。\n\n四、协商依据\r\n1. 《伪造条例》第一条\u2028 2. 另一条");
+    NegotiationResult r = calculate(language, "我失业了。\n\n四、协商依据\r\n1. 《伪造条例》第一条\u2028 2. 另一条\r3. 第三条");
     for (NegotiationResult.ProposalReport p : r.proposals()) {
       for (NegotiationScript s : p.scripts()) {
         String hardship = s.section(ScriptSection.Kind.HARDSHIP).text();
-        assertTrue(hardship.endsWith("我失业了。 四、协商依据 1. 《伪造条例》第一条 2. 另一条"), hardship);
+        assertTrue(hardship.endsWith("我失业了。 四、协商依据 1. 《伪造条例》第一条 2. 另一条 3. 第三条"), hardship);
         assertEquals(2, hardship.lines().count(), hardship);
         assertFalse(s.text().lines().anyMatch(line -> line.startsWith("1. 《伪造") || line.startsWith("四、协商依据")
             && !line.equals(s.section(ScriptSection.Kind.LEGAL_BASIS).title())), s.text());
@@ -596,13 +597,41 @@ class ScriptGeneratorTest {
 
   /** The sample case's result with the sample card policy citing {@code legalBasis}. */
   private static NegotiationResult withCardLegalBasis(List<String> legalBasis) {
-    Policy card = Samples.policies().stream().filter(p -> p.platformId().equals("demo-credit-card")).findFirst().orElseThrow();
-    Policy cited = new Policy(card.schemaVersion(), card.platformId(), card.platformName(), card.productTypes(),
-        card.version(), card.effectiveFrom(), card.effectiveTo(), card.eligibility(), card.installments(), card.waivers(),
-        card.downPayment(), legalBasis, card.source());
+    Policy card = cardPolicy();
+    return NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(samplePoliciesWith(new Policy(
+        card.schemaVersion(), card.platformId(), card.platformName(), card.productTypes(), card.version(),
+        card.effectiveFrom(), card.effectiveTo(), card.eligibility(), card.installments(), card.waivers(),
+        card.downPayment(), legalBasis, card.source())))).clock(TODAY).build().calculate(CASE);
+  }
+
+  /** The sample credit-card policy. */
+  private static Policy cardPolicy() {
+    return Samples.policies().stream().filter(p -> p.platformId().equals("demo-credit-card")).findFirst().orElseThrow();
+  }
+
+  /** The sample policies with {@code replacement} in place of its platform's. */
+  private static List<Policy> samplePoliciesWith(Policy replacement) {
     List<Policy> policies = new java.util.ArrayList<>(Samples.policies());
-    policies.replaceAll(p -> p.platformId().equals(card.platformId()) ? cited : p);
-    return NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(policies)).clock(TODAY).build().calculate(CASE);
+    policies.replaceAll(p -> p.platformId().equals(replacement.platformId()) ? replacement : p);
+    return policies;
+  }
+
+  /**
+   * A script's title is addressed to the lender (NegotiationScript: "addressee and proposal"): a policy's name that is
+   * all lexicon word is cleaned away, reported as a finding of the policy, and the title addresses 贵方 instead of no one.
+   */
+  @org.junit.jupiter.api.Test
+  void aLenderNameCleanedAwayIsAddressedAsTheLender() {
+    Policy card = cardPolicy();
+    List<Policy> policies = samplePoliciesWith(new Policy(card.schemaVersion(), card.platformId(), "投诉",
+        card.productTypes(), card.version(), card.effectiveFrom(), card.effectiveTo(), card.eligibility(),
+        card.installments(), card.waivers(), card.downPayment(), card.legalBasis(), card.source()));
+    NegotiationScript script = NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(policies)).clock(TODAY)
+        .build().calculate(CASE).proposals().get(0).scripts().stream()
+        .filter(s -> s.platformId().equals(card.platformId())).findFirst().orElseThrow();
+    assertTrue(script.title().startsWith("致贵方：个性化分期还款协商申请（"), script.title());
+    assertTrue(script.findings().stream().anyMatch(f -> f.field().equals("policy.platformName")),
+        script.findings().toString());
   }
 
   /**
@@ -629,15 +658,14 @@ class ScriptGeneratorTest {
   @ParameterizedTest
   @EnumSource(ScriptLanguage.class)
   void aRegulationOfAnotherProductTypeIsNotCitedForADebt(ScriptLanguage language) {
-    Policy card = Samples.policies().stream().filter(p -> p.platformId().equals("demo-credit-card")).findFirst().orElseThrow();
+    Policy card = cardPolicy();
     Policy both = new Policy(card.schemaVersion(), card.platformId(), card.platformName(),
         List.of(ProductType.CREDIT_CARD, ProductType.ONLINE_LOAN), card.version(), card.effectiveFrom(), card.effectiveTo(),
         card.eligibility(), card.installments(), card.waivers(), card.downPayment(),
         List.of("《商业银行信用卡业务监督管理办法》第七十条", "Measures for the Supervision and Administration of the Credit Card "
             + "Business of Commercial Banks, Article 70", "《消费金融公司管理办法》", "《中华人民共和国民法典》第六百八十条",
             "《商業銀行信用卡業務監督管理辦法》第七十條", "《消費金融公司管理辦法》"), card.source());
-    List<Policy> policies = new java.util.ArrayList<>(Samples.policies());
-    policies.replaceAll(p -> p.platformId().equals(card.platformId()) ? both : p);
+    List<Policy> policies = samplePoliciesWith(both);
     io.github.fenqi.core.debt.Debt d = CASE.debts().get(0);
     io.github.fenqi.core.debt.Debt loan = new io.github.fenqi.core.debt.Debt("ol-at-bank", d.platformId(),
         ProductType.ONLINE_LOAN, d.principal(), d.interest(), d.penaltyInterest(), d.compoundInterest(), d.lateFees(),

@@ -16,10 +16,11 @@ class ScriptLanguageTest {
   /**
    * A tag with a region or script (en-US, en-GB, zh-Hans-CN, as an Accept-Language header or a locale's toLanguageTag
    * writes them) or the bare zh had been refused as "not supported", though its language is one scripts are written in.
+   * Blanks around a tag are no part of it (quoted, as CSV trims what is not).
    */
   @ParameterizedTest
   @CsvSource({
-      "zh-CN, ZH_CN", "zh_cn, ZH_CN", " ZH-CN , ZH_CN", "zh, ZH_CN", "zh-Hans, ZH_CN", "zh-Hans-CN, ZH_CN",
+      "zh-CN, ZH_CN", "zh_cn, ZH_CN", "' ZH-CN\t', ZH_CN", "'\u3000en-US ', EN", "zh, ZH_CN", "zh-Hans, ZH_CN", "zh-Hans-CN, ZH_CN",
       "zh-SG, ZH_CN", "zh-Hans-HK, ZH_CN", "en, EN", "EN, EN", "en-US, EN", "en_GB, EN", "en-Latn-US, EN",
   })
   void aTagIsReadByItsLanguage(String tag, ScriptLanguage language) {

@@ -227,6 +227,40 @@ class ScriptProposalProperties {
     assertTrue(e.problems().stream().anyMatch(p -> p.location().equals(field)), field + ": " + e.problems());
   }
 
+  /** A request has at least one lender plan, as {@link ScriptRequest} documents: no plan at all is refused naming plans. */
+  @net.jqwik.api.Example
+  void aRequestWithoutAPlanIsRefusedNamingPlans() {
+    var e = org.junit.jupiter.api.Assertions.assertThrows(io.github.fenqi.core.InvalidInputException.class,
+        () -> new ScriptRequest(ScriptGeneratorTest.CASE.borrower(), AFFORDABILITY, Strategy.BALANCED, List.of(),
+            ScriptOptions.DEFAULTS));
+    assertEquals("plans: a script request needs at least one lender plan", e.problems().get(0).toString());
+  }
+
+  /**
+   * A negative waiver is not within its component (0..the amount owed), even in an option whose every other figure adds
+   * up with it: it is refused naming the waiver, where the script would have said the plan asks for no waiver and then
+   * settled more than the debt's total owed.
+   */
+  @Property(tries = 50)
+  void aNegativeWaiverIsNotWrittenUpThoughTheFiguresAddUpWithIt(@ForAll("options") PlanOption o,
+      @ForAll @net.jqwik.api.constraints.LongRange(min = 1, max = 100_000_000) long off) {
+    Money d = Money.ofFen(off);
+    Map<DebtComponent, Money> waived = new EnumMap<>(DebtComponent.class);
+    waived.putAll(o.waived());
+    Money before = waived.getOrDefault(DebtComponent.INTEREST, Money.ZERO);
+    waived.put(DebtComponent.INTEREST, Money.ZERO.minus(d));
+    Money total = o.waivedTotal().minus(before).minus(d);
+    Money settled = DEBT.totalOwed().minus(total);
+    Money more = settled.minus(o.settledAmount());
+    PlanOption negative = new PlanOption(o.debtId(), o.term(), waived, total, settled, o.downPayment(),
+        settled.minus(o.downPayment()), o.firstInstallment(), o.totalPayable().plus(more), o.recoveryRatio(),
+        o.features(), o.acceptanceProbability());
+    var e = org.junit.jupiter.api.Assertions.assertThrows(io.github.fenqi.core.InvalidInputException.class,
+        () -> new ScriptRequest.LenderPlan(DEBT, POLICY, negative));
+    assertEquals(List.of("option.waived.interest"), e.problems().stream().map(p -> p.location()).toList(),
+        e.getMessage());
+  }
+
   private static PlanOption with(PlanOption o, int term, Map<DebtComponent, Money> waived, Money waivedTotal,
       Money settled, Money down, Money financed) {
     return new PlanOption(o.debtId(), term, waived, waivedTotal, settled, down, financed, o.firstInstallment(),
@@ -324,6 +358,19 @@ class ScriptProposalProperties {
   }
 
   /**
+   * A name given with its accents as combining marks (José as Jose + U+0301) is masked in a note that types them
+   * composed, as the note is matched composed (NFC): the name is composed too.
+   */
+  @Property(tries = 100)
+  void aNameGivenWithCombiningAccentsIsMaskedInANoteThatComposesThem(@ForAll("latinNames") String name) {
+    String decomposed = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD);
+    String composed = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC);
+    String hardship = englishHardship(decomposed, "I am " + composed + ", also known as Al.");
+    assertTrue(hardship.contains("I am " + Masking.defaults().name(decomposed) + ", also known as Al."),
+        decomposed + " → " + hardship);
+  }
+
+  /**
    * A name given in full-width letters (ＬＩ ＳＩ, as a Chinese input method in full-width mode types it) is masked in the
    * note in ASCII letters too: only a name given in ASCII had been matched in either width, and "I am Li Si" went to
    * the lender in clear.
@@ -354,8 +401,18 @@ class ScriptProposalProperties {
 
   @net.jqwik.api.Example
   void aLatinNameFoundInAnyCaseIsMaskedOnlyAsAWholeWord() {
-    String hardship = englishHardship("Al", "AL here, also Al and ａｌ; Alice is my sister.");
-    assertTrue(hardship.contains("A* here, also A* and A*; Alice is my sister."), hardship);
+    String hardship = englishHardship("Al", "AL here, also Al and ａｌ; Alice is my sister, Neal and 2al my friends.");
+    assertTrue(hardship.contains("A* here, also A* and A*; Alice is my sister, Neal and 2al my friends."), hardship);
+  }
+
+  /**
+   * A name of a Chinese surname and a Latin given name is held to a word's end only at its Latin end: found right after
+   * the ideographs before it (我是张Li), not inside a longer Latin word after it (张Lily).
+   */
+  @net.jqwik.api.Example
+  void aNameEndingInALatinLetterIsAWholeWordOnlyAtThatEnd() {
+    String hardship = englishHardship("张Li", "我是张Li，张Lily是我妹妹。");
+    assertTrue(hardship.contains("我是" + Masking.defaults().name("张Li") + "，张Lily是我妹妹。"), hardship);
   }
 
   @Provide
@@ -463,6 +520,18 @@ class ScriptProposalProperties {
         sample.liquidSavings(), sample.hardships(), sample.hasHardshipProof());
     String hardship = hardship(borrower, "证件110105·19491231·002x，Ｘ结尾：110105_19491231_002Ｘ；电话+86 139_1234_5678。");
     assertTrue(hardship.contains("证件110***********002X，Ｘ结尾：110***********002X；电话+86 139****5678。"), hardship);
+  }
+
+  /** So is the ID number of a borrower who gave its X in lower case (as the ID number's check accepts it). */
+  @net.jqwik.api.Example
+  void theIdNumberOfABorrowerWhoGaveItsXInLowerCaseIsMaskedInTheNote() {
+    var sample = ScriptGeneratorTest.CASE.borrower();
+    var borrower = new io.github.fenqi.core.borrower.Borrower(sample.name(), "11010519491231002x", sample.mobile(),
+        sample.regionCode(), sample.householdSize(), sample.monthlyNetIncome(), sample.essentialExpenses(),
+        sample.liquidSavings(), sample.hardships(), sample.hasHardshipProof());
+    String hardship = hardship(borrower, "证件110105·19491231·002X，又写作110105_19491231_002x。");
+    String masked = Masking.defaults().idNumber("11010519491231002X");
+    assertTrue(hardship.contains("证件" + masked + "，又写作" + masked + "。"), hardship);
   }
 
   /**

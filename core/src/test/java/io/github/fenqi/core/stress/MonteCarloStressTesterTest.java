@@ -694,4 +694,22 @@ class MonteCarloStressTesterTest {
     assertEquals(r.defaultProbability(), r.defaultsByDriver().get(StressDriver.PLAN_TOO_HEAVY), r.toString());
     assertTrue(r.recommendation().orElseThrow().contains("mostly through plan too heavy"), r.recommendation().get());
   }
+
+  /**
+   * A monthly probability of 0 is no event at all ({@link StressConfig}: "use 0 for none"): over 1.2 million
+   * path-months not one shock expense, job loss or income drop. An event drawn when its 16-bit uniform is at most the
+   * probability, rather than below it, would come once in 65 536 months at a probability of 0.
+   */
+  @Test
+  void aProbabilityOfZeroDrawsNoEvent() {
+    StressConfig none = StressConfig.builder().paths(100_000).jobLoss(0, 3, 0).incomeDrop(0, 0.3, 4)
+        .shockExpense(0, Money.ofYuan(3_000), 1).defaultIncomeVolatility(0).build();
+    MonteCarloStressTester.Shocks s = MonteCarloStressTester.Shocks.generate(none, profile(9500, 3800, 0));
+    int events = 0;
+    for (int i = 0; i < s.income.length; i++) {
+      events += s.income[i] != 950_000 || s.expense[i] != 0 || s.driver[i] != -1 ? 1 : 0;
+    }
+    assertEquals(1_200_000, s.income.length);
+    assertEquals(0, events, "months with an event");
+  }
 }

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.github.fenqi.core.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
-/** The stress configuration's documented ranges at both ends: a horizon of 6..12 months, 100..1 000 000 paths. */
+/**
+ * The stress configuration's documented ranges at both ends: a horizon of 6..12 months, 100..1 000 000 paths, each
+ * threshold a share in 0..1.
+ */
 class StressConfigBoundsTest {
 
   /** 6 and 12 months are accepted; 5 and 13 are refused naming horizonMonths. */
@@ -31,6 +34,20 @@ class StressConfigBoundsTest {
       InvalidInputException e = assertThrows(InvalidInputException.class,
           () -> StressConfig.builder().paths(paths).build());
       assertEquals("paths", e.problems().get(0).location(), e.getMessage());
+    }
+  }
+
+  /**
+   * The red threshold is a share of the paths as the green one is: 1 is accepted, above 1 or NaN is refused naming
+   * redThreshold (a NaN had passed the green-below-red check, which no comparison with NaN fails).
+   */
+  @Test
+  void theRedThresholdIsAShareFromZeroToOne() {
+    assertEquals(1.0, StressConfig.builder().thresholds(0.1, 1).build().redThreshold());
+    for (double red : new double[] {1.5, Double.NaN}) {
+      InvalidInputException e = assertThrows(InvalidInputException.class,
+          () -> StressConfig.builder().thresholds(0.1, red).build());
+      assertEquals("redThreshold: " + red + " is outside 0..1", e.problems().get(0).toString(), e.getMessage());
     }
   }
 }

@@ -52,6 +52,19 @@ class StressReplayProperties {
   }
 
   /**
+   * Path k's seed is the seed plus golden·(k + 1) through SplittableRandom's finaliser, as {@code pathSeed} documents:
+   * the (k + 1)-th long a SplittableRandom seeded with the configured seed draws.
+   */
+  @Property(tries = 100)
+  void pathKsSeedIsTheKPlusFirstLongOfTheSeedsSplittableRandom(@ForAll long seed, @ForAll @IntRange(max = 300) int k) {
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int i = 0; i < k; i++) {
+      random.nextLong();
+    }
+    assertEquals(random.nextLong(), MonteCarloStressTester.pathSeed(seed, k), "path " + k);
+  }
+
+  /**
    * The walker draws, long for long, what a SplittableRandom seeded with the path's seed draws, and starting another
    * path over (one walker serves every path) leaves nothing of the one before.
    */

@@ -149,6 +149,12 @@ class StressResultTest {
     assertEquals("[defaultsByDriver: the shares add up to 0.4, more than the default probability 0.2 (each default has "
         + "one driver)]", problems(() -> new StressResult(0.2, OptionalDouble.of(4.5), Money.ofYuan(1_000),
             RiskLevel.YELLOW, Optional.of(StressDriver.JOB_LOSS), twice, List.of(), Optional.empty())));
+    // a rounding of the probability aside, not three paths in a thousand more than it
+    Map<StressDriver, Double> threeInAThousand = shares(0.125);
+    threeInAThousand.put(StressDriver.SHOCK_EXPENSE, 0.078125);
+    assertEquals("[defaultsByDriver: the shares add up to 0.203125, more than the default probability 0.2 (each default "
+        + "has one driver)]", problems(() -> new StressResult(0.2, OptionalDouble.of(4.5), Money.ofYuan(1_000),
+            RiskLevel.YELLOW, Optional.of(StressDriver.JOB_LOSS), threeInAThousand, List.of(), Optional.empty())));
     Map<StressDriver, Double> tie = shares(0.1);
     tie.put(StressDriver.PLAN_TOO_HEAVY, 0.1);
     assertEquals(Optional.of(StressDriver.JOB_LOSS), new StressResult(0.2, OptionalDouble.of(4.5), Money.ofYuan(1_000),
