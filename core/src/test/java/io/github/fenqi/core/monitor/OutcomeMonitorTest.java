@@ -66,6 +66,52 @@ class OutcomeMonitorTest {
         status.baselineTotal(), status.recentAccepted(), status.recentTotal(), status.pValue(), status.alerting()));
   }
 
+  /** Every platform and strategy seen, ordered by platform then strategy, whatever order they were recorded in. */
+  @Test
+  void statusesAreOrderedByPlatformThenStrategy() {
+    OutcomeMonitor m = OutcomeMonitor.create(CONFIG);
+    List<Strategy> strategies = new ArrayList<>(List.of(Strategy.values()));
+    java.util.Collections.reverse(strategies);
+    for (String platform : List.of("zeta", "alpha")) {
+      for (Strategy strategy : strategies) {
+        m.record(platform, strategy, true);
+      }
+    }
+    List<String> expected = new ArrayList<>();
+    for (String platform : List.of("alpha", "zeta")) {
+      for (Strategy strategy : Strategy.values()) {
+        expected.add(platform + "/" + strategy);
+      }
+    }
+    assertEquals(expected, m.statuses().stream().map(s -> s.platformId() + "/" + s.strategy()).toList());
+  }
+
+  /**
+   * Each bound of a drop holds alone, at its very edge: an alert whose recent rate equals its baseline's, whose z is 0
+   * or whose p-value is 0.5 is no drop, and neither is a status alerting at a recent rate equal to the baseline's; just
+   * inside each bound, they are taken.
+   */
+  @Test
+  void eachBoundOfADropHoldsAloneAtItsEdge() {
+    assertEquals(List.of(io.github.fenqi.core.Problem.of("recentRate", "0.4 is not below baselineRate 0.4: an alert "
+        + "is a drop")), assertThrows(InvalidInputException.class, () -> new AcceptanceDropAlert("demo",
+        Strategy.BALANCED, 0.4, 200, 0.4, 50, 3, 0.01)).problems());
+    assertEquals(List.of(io.github.fenqi.core.Problem.of("z", "0.0 is not above 0: an alert's statistic is positive, "
+        + "the baseline rate being above the recent one")), assertThrows(InvalidInputException.class,
+        () -> new AcceptanceDropAlert("demo", Strategy.BALANCED, 0.5, 200, 0.4, 50, 0, 0.01)).problems());
+    assertEquals(List.of(io.github.fenqi.core.Problem.of("pValue", "0.5 is not below 0.5: an alert is significant at "
+        + "some alpha below 0.5")), assertThrows(InvalidInputException.class,
+        () -> new AcceptanceDropAlert("demo", Strategy.BALANCED, 0.5, 200, 0.4, 50, 3, 0.5)).problems());
+    assertEquals(Math.nextDown(0.5), new AcceptanceDropAlert("demo", Strategy.BALANCED, 0.5, 200, 0.4, 50,
+        Double.MIN_VALUE, Math.nextDown(0.5)).pValue());
+
+    assertEquals(List.of(io.github.fenqi.core.Problem.of("alerting", "is true though the recent rate (20 of 50) is not "
+        + "below the baseline's (80 of 200)")), assertThrows(InvalidInputException.class, () -> new AcceptanceStatus(
+        "demo", Strategy.BALANCED, 80, 200, 20, 50, java.util.OptionalDouble.of(0.5), true)).problems());
+    assertTrue(new AcceptanceStatus("demo", Strategy.BALANCED, 80, 200, 19, 50, java.util.OptionalDouble.of(0.4), true)
+        .alerting());
+  }
+
   /**
    * An alert's statistic and p-value say "a drop" as its rates do: a z of −3 with a p-value of 0.9 beside rates from 50 %
    * to 40 % had been taken, and its one-line message read "dropped … z=-3.00, p=0.90", a rise by its own figures. The

@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.fenqi.core.InvalidInputException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -34,6 +39,38 @@ class BlindIndexTest {
     assertEquals(index.index("idNumber", "11010519491231002X"),
         index.index("idNumber", "\u202a110105\u00a019491231\u3000002x\u202c"), "direction marks, no-break spaces");
     assertEquals("AB12", BlindIndex.normalise("a\u2013b\u200b1\u22122"));
+  }
+
+  /**
+   * The index is the documented construction, computed here with the JDK's HMAC: lower-case hex of
+   * HMAC-SHA-256(key, len(field) as 4 bytes big-endian || field || normalised value), in UTF-8; {@code index(field,
+   * value)} normalises as {@link BlindIndex#normalise(String)} does, the kinds as {@link BlindIndex#normalise(
+   * BlindIndex.Kind, String)}. An index another program (a batch job, a migration) computes by that description finds
+   * the row; the field's length keeps {@code ("ab", "C")} and {@code ("a", "BC")} apart.
+   */
+  @Test
+  void theIndexIsTheDocumentedHmacOfTheFieldsLengthTheFieldAndTheNormalisedValue() throws Exception {
+    byte[] k = key();
+    BlindIndex keyed = BlindIndex.of(k);
+    String[][] cases = {{"idNumber", "11010519491231002x"}, {"mobile", "+86 138-0000-1234"}, {"姓名", "张三"},
+        {"ab", "c"}, {"a", "bc"}};
+    for (String[] c : cases) {
+      assertEquals(hmac(k, c[0], BlindIndex.normalise(c[1])), keyed.index(c[0], c[1]), c[0] + "/" + c[1]);
+      for (BlindIndex.Kind kind : BlindIndex.Kind.values()) {
+        assertEquals(hmac(k, c[0], BlindIndex.normalise(kind, c[1])), keyed.index(c[0], kind, c[1]), kind.name());
+      }
+    }
+    assertEquals(hmac(k, "mobile", "13800001234"), keyed.index("mobile", BlindIndex.Kind.PHONE, "+86 138-0000-1234"));
+    assertNotEquals(keyed.index("ab", "c"), keyed.index("a", "bc"));
+  }
+
+  private static String hmac(byte[] key, String field, String normalised) throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(key, "HmacSHA256"));
+    byte[] f = field.getBytes(StandardCharsets.UTF_8);
+    mac.update(ByteBuffer.allocate(4).putInt(f.length).array());
+    mac.update(f);
+    return HexFormat.of().formatHex(mac.doFinal(normalised.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
@@ -121,5 +158,14 @@ class BlindIndexTest {
   @Test
   void rejectsShortKey() {
     assertThrows(InvalidInputException.class, () -> BlindIndex.of(new byte[16]));
+  }
+
+  /** The key is 32 bytes exactly: a longer one (a key pasted with a byte too many) is refused too, saying its length. */
+  @Test
+  void rejectsAKeyOfAnyLengthButThirtyTwoBytes() {
+    for (int length : new int[] {0, 31, 33, 64}) {
+      InvalidInputException e = assertThrows(InvalidInputException.class, () -> BlindIndex.of(new byte[length]));
+      assertEquals("blindIndexKey: must be 32 bytes, found " + length, e.getMessage());
+    }
   }
 }

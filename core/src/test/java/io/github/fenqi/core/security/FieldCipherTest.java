@@ -8,7 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fenqi.core.DecryptionException;
 import io.github.fenqi.core.InvalidInputException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Map;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 class FieldCipherTest {
@@ -274,5 +281,85 @@ class FieldCipherTest {
   @Test
   void toStringShowsNoKeyMaterial() {
     assertEquals("FieldCipher[AES-256-GCM v1, keys=InMemoryKeyProvider[active=k1, keyIds=[k1]]]", cipher.toString());
+  }
+
+  /**
+   * The documented format, written and read with the JDK's AES-GCM alone: {@code v1:<keyId>:<base64url without padding
+   * of nonce(12) || ciphertext || tag(16)>}, bound by the associated data "fenqi-field", "v1", the key id, the record
+   * id and the field name in UTF-8, each after its length as 4 bytes big-endian. Another program (a migration, a reader
+   * in another language) reads what encrypt wrote and writes what decrypt reads by that description alone; and decrypt
+   * refuses sealed bytes that are no UTF-8 text, never a garbage plaintext.
+   */
+  @Test
+  void theFormatAndItsAssociatedDataAreAsDocumented() throws Exception {
+    byte[] raw = new byte[32];
+    new SecureRandom().nextBytes(raw);
+    FieldCipher documented = FieldCipher.create(InMemoryKeyProvider.of("k1", Map.of("k1", raw)));
+    SecretKeySpec aes = new SecretKeySpec(raw, "AES");
+    byte[] aad = documentedAssociatedData("k1", "case-7", "姓名");
+
+    String written = documented.encrypt("case-7", "姓名", "张三");
+    assertTrue(written.startsWith("v1:k1:"), written);
+    byte[] body = Base64.getUrlDecoder().decode(written.substring("v1:k1:".length()));
+    Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+    gcm.init(Cipher.DECRYPT_MODE, aes, new GCMParameterSpec(128, body, 0, 12));
+    gcm.updateAAD(aad);
+    assertEquals("张三", new String(gcm.doFinal(body, 12, body.length - 12), StandardCharsets.UTF_8));
+
+    assertEquals("13800001234", documented.decrypt("case-7", "姓名",
+        sealedByHand(aes, aad, "13800001234".getBytes(StandardCharsets.UTF_8))));
+    String notUtf8 = sealedByHand(aes, aad, new byte[] {'a', (byte) 0xC3, '(', (byte) 0xFF});
+    assertEquals("record case-7 field 姓名: decrypted bytes are not UTF-8", assertThrows(DecryptionException.class,
+        () -> documented.decrypt("case-7", "姓名", notUtf8)).getMessage());
+  }
+
+  private static byte[] documentedAssociatedData(String keyId, String recordId, String field) {
+    ByteBuffer aad = ByteBuffer.allocate(1024);
+    for (String part : new String[] {"fenqi-field", "v1", keyId, recordId, field}) {
+      byte[] utf8 = part.getBytes(StandardCharsets.UTF_8);
+      aad.putInt(utf8.length).put(utf8);
+    }
+    byte[] out = new byte[aad.position()];
+    aad.flip().get(out);
+    return out;
+  }
+
+  private static String sealedByHand(SecretKeySpec aes, byte[] aad, byte[] plain) throws Exception {
+    byte[] nonce = new byte[12];
+    new SecureRandom().nextBytes(nonce);
+    Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+    gcm.init(Cipher.ENCRYPT_MODE, aes, new GCMParameterSpec(128, nonce));
+    gcm.updateAAD(aad);
+    byte[] sealed = gcm.doFinal(plain);
+    byte[] body = ByteBuffer.allocate(12 + sealed.length).put(nonce).put(sealed).array();
+    return "v1:k1:" + Base64.getUrlEncoder().withoutPadding().encodeToString(body);
+  }
+
+  /**
+   * Re-encryption checks that the ciphertext decrypts before anything else, even one already under the active key
+   * (which it returns unchanged only then): one altered, or of another record, is refused, not passed on as sound.
+   */
+  @Test
+  void reencryptChecksACiphertextAlreadyUnderTheActiveKey() {
+    String ct = cipher.encrypt("r1", "idNumber", "11010519491231002X");
+    assertEquals(ct, cipher.reencrypt("r1", "idNumber", ct));
+    assertTrue(assertThrows(DecryptionException.class, () -> cipher.reencrypt("r2", "idNumber", ct)).getMessage()
+        .contains("record r2 field idNumber: authentication failed under key 'k1'"));
+    char last = ct.charAt(ct.length() - 1);
+    String altered = ct.substring(0, ct.length() - 1) + (last == 'A' ? 'Q' : 'A');
+    assertThrows(DecryptionException.class, () -> cipher.reencrypt("r1", "idNumber", altered));
+  }
+
+  /** The version is authenticated: a ciphertext relabelled as another version is refused, naming the version. */
+  @Test
+  void aCiphertextRelabelledAsAnotherVersionIsRefused() {
+    String ct = cipher.encrypt("r", "f", "secret");
+    for (String version : new String[] {"v2", "v10", "v"}) {
+      String relabelled = version + ct.substring(2);
+      String message = assertThrows(DecryptionException.class, () -> cipher.decrypt("r", "f", relabelled))
+          .getMessage();
+      assertTrue(message.startsWith("record r field f: not a ciphertext of a known version ("), message);
+      assertTrue(message.endsWith("; this release reads v1)"), message);
+    }
   }
 }

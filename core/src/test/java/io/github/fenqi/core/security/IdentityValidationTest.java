@@ -82,6 +82,78 @@ class IdentityValidationTest {
         "81", "82", "83"), accepted, "71 (Taiwan in GB/T 2260) is on no ID: a Taiwan resident's permit starts 83");
   }
 
+  /**
+   * The check character is ISO 7064 MOD 11-2, as GB 11643 defines it: with S the sum of each of the 17 digits times
+   * 2 to the power of its distance from the check position, modulo 11, the check value is (12 − S) mod 11, written X
+   * for 10. Computed here that way, not with the weights and the table of the class: every other character is refused.
+   */
+  @Property(tries = 300)
+  void theCheckCharacterIsIso7064Mod11Dash2(@ForAll @IntRange(min = 1900, max = 2025) int year,
+      @ForAll @IntRange(min = 1, max = 12) int month, @ForAll @IntRange(min = 1, max = 28) int day,
+      @ForAll @NumericChars @StringLength(3) String serial) {
+    String first17 = "440524" + String.format("%04d%02d%02d", year, month, day) + serial;
+    int s = 0;
+    for (int i = 0; i < 17; i++) {
+      s = (s + (first17.charAt(i) - '0') * (1 << (17 - i))) % 11;
+    }
+    int check = (12 - s) % 11;
+    char right = check == 10 ? 'X' : (char) ('0' + check);
+    assertEquals(java.util.Optional.empty(), v.checkIdNumber("id", first17 + right));
+    for (char other : "0123456789X".toCharArray()) {
+      if (other != right) {
+        assertEquals("'440***********" + first17.substring(14) + other + "' has a wrong check digit (GB 11643)",
+            v.checkIdNumber("id", first17 + other).orElseThrow().reason());
+      }
+    }
+  }
+
+  /** The check character left off, or one character too many: the number's shape is refused, whatever its digits. */
+  @Test
+  void seventeenOrNineteenCharactersAreNoIdNumber() {
+    for (String id : List.of("11010519491231002", "11010519491231002X1")) {
+      Problem p = v.checkIdNumber("borrower.idNumber", id).orElseThrow();
+      assertEquals("borrower.idNumber", p.location());
+      assertTrue(p.reason().endsWith("' is not an 18-character ID number (17 digits and a digit or X)"), p.reason());
+    }
+  }
+
+  /**
+   * The birth date lies between 1900-01-01 and today, both included: someone born tomorrow has no ID number yet.
+   * Each refusal names the field and shows the number masked, never in clear.
+   */
+  @Test
+  void aBirthDateAfterTodayOrImpossibleIsRefusedWithTheNumberMasked() {
+    String tomorrow = withCheck("11010520261126001");
+    Problem p = v.checkIdNumber("borrower.idNumber", tomorrow).orElseThrow();
+    assertEquals("borrower.idNumber", p.location());
+    assertEquals("'110***********001" + tomorrow.charAt(17) + "' has an implausible birth year 2026 (expected 1900 "
+        + "to today)", p.reason());
+    assertEquals(java.util.Optional.empty(), v.checkIdNumber("id", withCheck("11010520261125001")), "today");
+    assertEquals(java.util.Optional.empty(), v.checkIdNumber("id", withCheck("11010519000101001")), "1900-01-01");
+    String february30 = withCheck("11010519900230001");
+    assertEquals("'110***********001" + february30.charAt(17) + "' has no valid birth date in characters 7-14",
+        v.checkIdNumber("id", february30).orElseThrow().reason());
+    String before = withCheck("11010518991231001");
+    assertEquals("'110***********001" + before.charAt(17) + "' has an implausible birth year 1899 (expected 1900 to "
+        + "today)", v.checkIdNumber("id", before).orElseThrow().reason());
+  }
+
+  /**
+   * What {@link Masking#redact} takes for an ID number in a note: an 18-character one of any check character with a
+   * real birth date of 1900–2099, and a first-generation 15-digit one, whose YYMMDD is a date of the 1900s (1900 was
+   * no leap year: 000229 is no date, 960229 is).
+   */
+  @Test
+  void anIdNumberInANoteHasARealBirthDateOfItsCentury() {
+    assertTrue(IdentityValidation.readsAsIdNumber("110105190001010010"));
+    assertTrue(IdentityValidation.readsAsIdNumber("110105209912310011"));
+    assertFalse(IdentityValidation.readsAsIdNumber("110105189912310010"));
+    assertFalse(IdentityValidation.readsAsIdNumber("110105210001010010"));
+    assertTrue(IdentityValidation.isFirstGenerationId("110105960229123"));
+    assertFalse(IdentityValidation.isFirstGenerationId("110105000229123"));
+    assertTrue(IdentityValidation.isFirstGenerationId("110105000228123"));
+  }
+
   @Test
   void rejectsWrongShape() {
     assertTrue(v.checkIdNumber("id", "1101051949123100").orElseThrow().reason().contains("18-character"));
@@ -114,6 +186,31 @@ class IdentityValidationTest {
     assertTrue(v.checkBankCard("card", "41111111111").orElseThrow().reason().contains("12 to 19 digits"));
   }
 
+  /** A card number has 12 to 19 digits: one of 11 or 20 is refused though its Luhn check holds. */
+  @Test
+  void aCardNumberHasTwelveToNineteenDigits() {
+    String digits = "6222021234567890123";
+    for (int length = 11; length <= 20; length++) {
+      String card = withLuhn((digits + digits).substring(0, length - 1));
+      java.util.Optional<Problem> p = v.checkBankCard("card", card);
+      if (length < 12 || length > 19) {
+        assertTrue(p.orElseThrow().reason().endsWith("' is not a card number of 12 to 19 digits"), p.toString());
+      } else {
+        assertEquals(java.util.Optional.empty(), p, card);
+      }
+    }
+  }
+
+  /** The Luhn check digit of {@code payload}: from the right, every other digit doubled, starting with the last. */
+  private static String withLuhn(String payload) {
+    int sum = 0;
+    for (int i = 0; i < payload.length(); i++) {
+      int d = payload.charAt(payload.length() - 1 - i) - '0';
+      sum += i % 2 == 0 ? (d * 2 > 9 ? d * 2 - 9 : d * 2) : d;
+    }
+    return payload + (10 - sum % 10) % 10;
+  }
+
   @Test
   void checksMainlandMobiles() {
     assertTrue(v.checkMobile("mobile", "13800001234").isEmpty());
@@ -143,6 +240,8 @@ class IdentityValidationTest {
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> v.requireValid("borrower", b));
     assertEquals(List.of("borrower.idNumber", "borrower.mobile"),
         e.problems().stream().map(Problem::location).toList());
+    assertEquals(List.of("idNumber", "mobile"), v.check("", b).stream().map(Problem::location).toList(),
+        "no path, no prefix");
   }
 
   @Property(tries = 200)

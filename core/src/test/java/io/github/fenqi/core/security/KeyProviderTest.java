@@ -205,4 +205,42 @@ class KeyProviderTest {
     assertThrows(InvalidInputException.class, () -> InMemoryKeyProvider.generate("K:1"));
     assertThrows(InvalidInputException.class, () -> InMemoryKeyProvider.generate("Upper"));
   }
+
+  /**
+   * A key id is [a-z0-9][a-z0-9._-]{0,63}: a lower-case letter or digit, then up to 63 more of those, dots, underscores
+   * and dashes. One of 65 characters, or one that starts with punctuation, is refused by name, as an active id or any.
+   */
+  @Test
+  void aKeyIdIsALetterOrDigitAndUpToSixtyThreeMore() {
+    String longest = "k" + "2026.q4_a-".repeat(6) + "123";
+    assertEquals(64, longest.length());
+    assertEquals(longest, FieldCipher.keyIdOf(FieldCipher.create(InMemoryKeyProvider.generate(longest))
+        .encrypt("r", "f", "x")));
+    for (String id : new String[] {longest + "4", ".k1", "-k1", "_k1"}) {
+      assertEquals("activeKeyId: key id '" + id + "' must match [a-z0-9][a-z0-9._-]{0,63} (lower case, no ':')",
+          assertThrows(InvalidInputException.class, () -> InMemoryKeyProvider.of(id, Map.of())).getMessage());
+      assertEquals("keyIds", assertThrows(InvalidInputException.class,
+          () -> InMemoryKeyProvider.generate("k1", id)).problems().get(0).location());
+    }
+  }
+
+  /** The active key id is one of the provider's: another is refused when the provider is made, naming the ids held. */
+  @Test
+  void anActiveKeyIdThatIsNoneOfTheKeysIsRefused() {
+    byte[] raw = new byte[32];
+    new SecureRandom().nextBytes(raw);
+    assertEquals("activeKeyId: 'k2' is not among the available key ids [k1]", assertThrows(InvalidInputException.class,
+        () -> InMemoryKeyProvider.of("k2", Map.of("k1", raw))).getMessage());
+    assertEquals("activeKeyId: 'k2' is not among the available key ids [k1]", assertThrows(InvalidInputException.class,
+        () -> EnvironmentKeyProvider.of(Map.of("KEY", java.util.Base64.getEncoder().encodeToString(raw)), "k2",
+            Map.of("k1", "KEY"))).getMessage());
+  }
+
+  /** A keystore without a secret-key entry (a store of certificates, or an empty one) is refused naming the file. */
+  @Test
+  void aKeystoreWithoutSecretKeysIsRefusedNamingIt() throws Exception {
+    Path file = keystore("s3cret");
+    assertEquals(file + ": holds no secret-key entries", assertThrows(InvalidInputException.class,
+        () -> Pkcs12KeyProvider.open(file, "PW", "k1", Map.of("PW", "s3cret"))).getMessage());
+  }
 }

@@ -68,4 +68,18 @@ class AuditCheckpointBoundariesTest {
       assertTrue(e.getMessage().contains("not a checkpoint"), e.getMessage());
     }
   }
+
+  /**
+   * A line of five parts that does not start {@code fenqi-audit-checkpoint v1} (another version, another tool's) is no
+   * checkpoint of this format, refused as such when read; it is not taken and later called "not authentic".
+   */
+  @Test
+  void aCheckpointTextOfAnotherFormatIsRefusedNamingTheFile() {
+    String text = AuditCheckpoint.sign(3, AuditEntry.GENESIS_HASH, key).toText();
+    for (String bad : List.of(text.replace(" v1 ", " v2 "), text.replace("fenqi-audit-checkpoint", "audit-checkpoint"))) {
+      InvalidInputException e = assertThrows(InvalidInputException.class, () -> AuditCheckpoint.parse("cp.txt", bad));
+      assertEquals("cp.txt: not a checkpoint (expected 'fenqi-audit-checkpoint v1 <sequence> <hash> <mac>')",
+          e.getMessage());
+    }
+  }
 }

@@ -334,6 +334,51 @@ class FileAuditLogTest {
     assertEquals(2, failingSequence(file, Optional.empty()));
   }
 
+  /**
+   * Each kind of tampering is named at the line where the chain breaks, saying what was found there and what it means:
+   * an entry removed, a copy inserted or two entries swapped show a sequence out of place; entries renumbered after a
+   * removal, a predecessor that is not theirs; a line re-spaced by hand, text that is not the log's own.
+   */
+  @Test
+  void eachKindOfTamperingIsNamedAtItsLine() throws Exception {
+    Path file = logWith(6);
+    List<String> clean = lines(file);
+    String moved = " was expected (entries were deleted, inserted or reordered here)";
+
+    List<String> removed = new ArrayList<>(clean);
+    removed.remove(2);
+    assertVerifyRefuses(file, removed, 3, "entry 3 (line 3) sequence 4 where 3" + moved);
+
+    List<String> inserted = new ArrayList<>(clean);
+    inserted.add(4, clean.get(1));
+    assertVerifyRefuses(file, inserted, 5, "entry 5 (line 5) sequence 2 where 5" + moved);
+
+    List<String> swapped = new ArrayList<>(clean);
+    Collections.swap(swapped, 1, 2);
+    assertVerifyRefuses(file, swapped, 2, "entry 2 (line 2) sequence 3 where 2" + moved);
+
+    List<String> renumbered = new ArrayList<>();
+    for (int i = 0; i < clean.size(); i++) {
+      if (i != 2) {
+        renumbered.add(clean.get(i).replace("{\"seq\":" + (i + 1) + ",", "{\"seq\":" + (renumbered.size() + 1) + ","));
+      }
+    }
+    assertVerifyRefuses(file, renumbered, 3, "entry 3 (line 3) prev hash does not match the hash of entry 2 (an entry "
+        + "was inserted, deleted or reordered here)");
+
+    List<String> respaced = new ArrayList<>(clean);
+    respaced.set(3, clean.get(3).replace(",\"actor\":", ", \"actor\": "));
+    assertVerifyRefuses(file, respaced, 4, "entry 4 (line 4) not in canonical form (the line was edited)");
+  }
+
+  private void assertVerifyRefuses(Path file, List<String> lines, long sequence, String message) throws Exception {
+    write(file, lines);
+    AuditIntegrityException e = assertThrows(AuditIntegrityException.class,
+        () -> FileAuditLog.verify(file, key, Optional.empty()));
+    assertEquals(sequence, e.sequence(), e.getMessage());
+    assertEquals(file + ": " + message, e.getMessage());
+  }
+
   @Test
   void detectsTruncationOnlyWithACheckpoint() throws Exception {
     Path file = dir.resolve("audit.log");
@@ -445,6 +490,38 @@ class FileAuditLogTest {
         () -> AuditCheckpoint.parse("cp.txt", text + "\n" + text + "\n")).getMessage();
     assertTrue(two.startsWith("cp.txt: holds 2 lines, where a checkpoint file holds one checkpoint"), two);
     assertEquals(AuditCheckpoint.parse("cp.txt", text), AuditCheckpoint.parse("cp.txt", "\n" + text + "\r\n\n"));
+  }
+
+  /**
+   * A checkpoint's text is as documented, for a tool other than this one to check a kept checkpoint: {@code
+   * fenqi-audit-checkpoint v1 <sequence> <headHash> <mac>}, the mac the lower-hex HMAC-SHA-256 under the audit key of
+   * the UTF-8 of {@code fenqi-audit-checkpoint v1 <sequence> <headHash>}; one written by hand that way verifies.
+   */
+  @Test
+  void aCheckpointsTextAndMacAreAsDocumented() throws Exception {
+    Path file = logWith(3);
+    String head = FileAuditLog.verify(file, key, Optional.empty()).headHash();
+    String signed = "fenqi-audit-checkpoint v1 3 " + head;
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(new javax.crypto.spec.SecretKeySpec(raw, "HmacSHA256"));
+    String text = signed + " " + HexFormat.of().formatHex(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+    assertEquals(text, FileAuditLog.checkpoint(file, key).toText());
+    assertEquals(3, FileAuditLog.verify(file, key, Optional.of(AuditCheckpoint.parse("cp.txt", text))).entries());
+  }
+
+  /**
+   * A stored line is the canonical form as documented: strings escaped minimally, a quote and a backslash with a
+   * backslash, a character below U+0020 as {@code &#92;u00XX}, a space and everything else as it is; it reads back.
+   */
+  @Test
+  void aStoredLineEscapesItsStringsMinimally() throws Exception {
+    Path file = dir.resolve("audit.log");
+    try (FileAuditLog log = FileAuditLog.open(file, key)) {
+      log.append(AuditEvent.of("tester", AuditAction.DATA_ACCESS, "case-1", Map.of("note", "a\"b\\c\td\u0010e f/é\u001f")));
+    }
+    String line = lines(file).get(0);
+    assertTrue(line.contains(",\"details\":{\"note\":\"a\\\"b\\\\c\\u0009d\\u0010e f/é\\u001"), line);
+    assertEquals(1, FileAuditLog.verify(file, key, Optional.empty()).entries());
   }
 
   @Test
@@ -1076,6 +1153,7 @@ class FileAuditLogTest {
         first.replace("\"action\":\"DATA_ACCESS\"", "\"action\":\"NOPE\""),
         "entry 1 (line 1) has an unknown action 'NOPE'",
         first.replace("\"seq\":1,", "\"seq\":99999999999999999999999,"), "entry 1 (line 1) has no valid seq",
+        first.replace("\"seq\":1,", "\"seq\":0,"), "entry 1 (line 1) has no valid seq",
         first.replaceFirst("\"mac\":\"[0-9a-f]{64}\"", "\"mac\":\"" + "Z".repeat(5000) + "\""),
         "entry 1 (line 1) has a mac that is not 64 lower-case hex characters");
     for (Map.Entry<String, String> edit : expected.entrySet()) {

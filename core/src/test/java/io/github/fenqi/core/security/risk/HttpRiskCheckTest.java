@@ -27,6 +27,8 @@ class HttpRiskCheckTest {
   private ExecutorService pool;
   private final AtomicReference<String> lastBody = new AtomicReference<>();
   private final AtomicReference<String> lastApiKey = new AtomicReference<>();
+  /** What /answer answers: its status, Content-Type and body, set by the test. */
+  private final AtomicReference<Object[]> answer = new AtomicReference<>();
   private final RiskCheckRequest request =
       new RiskCheckRequest("case-1", "张三", "11010519491231002X", "13800001234");
 
@@ -92,6 +94,15 @@ class HttpRiskCheckTest {
     server.createContext("/no-such-charset", ex -> respond(ex, "application/json; charset=x-no-such",
         "{\"decision\":\"ALLOW\"}".getBytes(StandardCharsets.UTF_8)));
     server.createContext("/unknown", ex -> respond(ex, 200, "{\"decision\":\"MAYBE\"}"));
+    server.createContext("/answer", ex -> {
+      Object[] a = answer.get();
+      byte[] body = (byte[]) a[2];
+      ex.getResponseHeaders().set("Content-Type", (String) a[1]);
+      ex.sendResponseHeaders((Integer) a[0], body.length);
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(body);
+      }
+    });
     server.start();
   }
 
@@ -307,6 +318,17 @@ class HttpRiskCheckTest {
         () -> HttpRiskCheck.builder(URI.create("http://x/")).timeout(Duration.ofNanos(500_000))).getMessage());
   }
 
+  /** The timeout lies between 1 ms and 60 s, both included. */
+  @Test
+  void aTimeoutOfOneMillisecondToSixtySecondsIsTaken() {
+    for (Duration taken : new Duration[] {Duration.ofMillis(1), Duration.ofSeconds(60)}) {
+      assertTrue(HttpRiskCheck.builder(URI.create("http://127.0.0.1/")).timeout(taken).build().toString()
+          .contains("timeout=" + taken), taken.toString());
+    }
+    assertEquals("timeout: PT1M0.001S is outside 1 ms..60 s", assertThrows(InvalidInputException.class,
+        () -> HttpRiskCheck.builder(URI.create("http://x/")).timeout(Duration.ofMillis(60_001))).getMessage());
+  }
+
   /** The body carries the borrower's name, ID number and mobile: plain http only on loopback or when allowed. */
   @Test
   void plainHttpToAnotherHostIsRefusedUnlessAllowed() {
@@ -394,5 +416,47 @@ class HttpRiskCheckTest {
     assertEquals(new RiskAssessment("test-antifraud", RiskDecision.DENY, null,
         "unreadable answer (its charset 'x-no-such' is not one this JVM knows) (fail-closed)", true),
         check("/no-such-charset", FailureMode.FAIL_CLOSED).check(request));
+  }
+
+  /**
+   * The answer is HTTP 200 with a JSON object whose "decision" is a string and whose "score", when given, is a number:
+   * another success status, a decision that is no string, a value that is no object, or a score written as text fail
+   * the check; a score of JSON null is no score.
+   */
+  @Test
+  void onlyTheDocumentedAnswerIsTakenAndAnyOtherFailsTheCheck() {
+    HttpRiskCheck closed = check("/answer", FailureMode.FAIL_CLOSED);
+    assertEquals(degraded("unreadable answer (no \"decision\" string)"), answering(200, "{\"decision\":1}", closed));
+    assertEquals(degraded("unreadable answer (no \"decision\" string)"), answering(200, "[\"ALLOW\"]", closed));
+    assertEquals(degraded("unreadable answer (no \"decision\" string)"), answering(200, "\"ALLOW\"", closed));
+    assertEquals(degraded("unreadable answer (\"score\" is not a number)"),
+        answering(200, "{\"decision\":\"ALLOW\",\"score\":\"0.2\"}", closed));
+    assertEquals(degraded("HTTP status 201"), answering(201, "{\"decision\":\"ALLOW\"}", closed));
+    assertEquals(new RiskAssessment("test-antifraud", RiskDecision.ALLOW, null, "", false),
+        answering(200, "{\"decision\":\"ALLOW\",\"score\":null}", closed));
+    assertEquals(new RiskAssessment("test-antifraud", RiskDecision.REVIEW, 0.0, "new device", false),
+        answering(200, "{\"decision\":\"REVIEW\",\"score\":0,\"reason\":\"new device\"}", closed));
+  }
+
+  /** The charset the Content-Type declares is found as HTTP writes parameters: any case, quoted or not. */
+  @Test
+  void theDeclaredCharsetIsReadInAnyCaseAndQuoted() {
+    HttpRiskCheck closed = check("/answer", FailureMode.FAIL_CLOSED);
+    byte[] gbk = "{\"decision\":\"DENY\",\"reason\":\"多头借贷\"}".getBytes(java.nio.charset.Charset.forName("GBK"));
+    for (String type : new String[] {"application/json; Charset=GBK", "application/json;charset=\"gbk\"",
+        "application/json; CHARSET=\"GBK\""}) {
+      answer.set(new Object[] {200, type, gbk});
+      assertEquals(new RiskAssessment("test-antifraud", RiskDecision.DENY, null, "多头借贷", false),
+          closed.check(request), type);
+    }
+  }
+
+  private RiskAssessment answering(int status, String body, HttpRiskCheck check) {
+    answer.set(new Object[] {status, "application/json", body.getBytes(StandardCharsets.UTF_8)});
+    return check.check(request);
+  }
+
+  private static RiskAssessment degraded(String why) {
+    return new RiskAssessment("test-antifraud", RiskDecision.DENY, null, why + " (fail-closed)", true);
   }
 }
