@@ -91,7 +91,7 @@ final class AuditChain {
     long expected = lastSequence + 1;
     if (entry.sequence() != expected) {
       throw bad(lineNumber, "sequence " + entry.sequence() + " where " + expected + " was expected (entries were deleted, "
-          + "inserted or reordered here)");
+          + "inserted or reordered here, or this entry's sequence was edited)");
     }
     if (!entry.previousHash().equals(headHash)) {
       throw bad(lineNumber, "prev hash does not match the hash of entry " + lastSequence

@@ -343,7 +343,8 @@ class FileAuditLogTest {
   void eachKindOfTamperingIsNamedAtItsLine() throws Exception {
     Path file = logWith(6);
     List<String> clean = lines(file);
-    String moved = " was expected (entries were deleted, inserted or reordered here)";
+    String moved = " was expected (entries were deleted, inserted or reordered here, or this entry's sequence was "
+        + "edited)";
 
     List<String> removed = new ArrayList<>(clean);
     removed.remove(2);
@@ -356,6 +357,10 @@ class FileAuditLogTest {
     List<String> swapped = new ArrayList<>(clean);
     Collections.swap(swapped, 1, 2);
     assertVerifyRefuses(file, swapped, 2, "entry 2 (line 2) sequence 3 where 2" + moved);
+
+    List<String> edited = new ArrayList<>(clean);
+    edited.set(3, clean.get(3).replace("{\"seq\":4,", "{\"seq\":9,"));
+    assertVerifyRefuses(file, edited, 4, "entry 4 (line 4) sequence 9 where 4" + moved);
 
     List<String> renumbered = new ArrayList<>();
     for (int i = 0; i < clean.size(); i++) {
