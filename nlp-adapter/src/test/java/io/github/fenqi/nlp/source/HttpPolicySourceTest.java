@@ -300,6 +300,27 @@ class HttpPolicySourceTest {
   }
 
   /**
+   * AUTO reads a body as JSON whenever its Content-Type says JSON ({@code application/feed+json}, {@code text/json}),
+   * and as an RSS/Atom feed by its first element only when it is not labelled HTML: a page labelled HTML is one page.
+   */
+  @Test
+  void autoReadsAFeedByItsContentTypeAndAPageLabelledHtmlAsOnePage() {
+    String feed = "[{\"id\":\"n-2\",\"content\":\"最长可分36期。\"},{\"id\":\"n-1\",\"content\":\"最长可分24期。\"}]";
+    server.serve("/feed-json", "application/feed+json; charset=utf-8", feed.getBytes(StandardCharsets.UTF_8));
+    server.serve("/text-json", "text/json", feed.getBytes(StandardCharsets.UTF_8));
+    for (String path : List.of("/feed-json", "/text-json")) {
+      assertEquals(List.of("n-2", "n-1"), source(path).fetch().stream().map(Announcement::id).toList(), path);
+    }
+    String rss = "<rss><channel><item><description>最长可分36期。</description></item>"
+        + "<item><description>最长可分24期。</description></item></channel></rss>";
+    server.serve("/rss-as-html", "text/html; charset=utf-8", rss.getBytes(StandardCharsets.UTF_8));
+    server.serve("/rss-as-text", "text/plain; charset=utf-8", rss.getBytes(StandardCharsets.UTF_8));
+    List<Announcement> page = source("/rss-as-html").fetch();
+    assertEquals(List.of(server.uri("/rss-as-html").toString()), page.stream().map(Announcement::id).toList());
+    assertEquals(2, source("/rss-as-text").fetch().size(), "not labelled HTML: a feed by its first element");
+  }
+
+  /**
    * A JSON item whose id is blank names no item, as a blank RSS guid does: two items with {@code "id": "  "} had been
    * one announcement under the id "  ", so the watcher could not tell an edit of one from the other item.
    */
@@ -477,6 +498,21 @@ class HttpPolicySourceTest {
   }
 
   /**
+   * A redirect to an http address that names no host is not followed, and says so: followed, the request to it failed
+   * with an IllegalArgumentException, not the source's failure the watcher reports.
+   */
+  @Test
+  void aRedirectToAnAddressWithoutAHostIsNotFollowed() {
+    server.handle("/hostless", ex -> {
+      ex.getResponseHeaders().set("Location", "http:///notice");
+      LoopbackServer.respond(ex, 302, "", new byte[0]);
+    });
+    assertEquals("policy source 'test': HTTP 302 from " + server.uri("/hostless") + ": the redirect to "
+        + "'http:///notice' is not followed (it names no host)",
+        assertThrows(PolicySourceException.class, () -> source("/hostless").fetch()).getMessage());
+  }
+
+  /**
    * Five redirects in a row are followed, as documented; java.net.http's own following had given up at the fifth.
    * A sixth is refused naming it, and an error status at the end names where it came from.
    */
@@ -511,6 +547,12 @@ class HttpPolicySourceTest {
     server.handle("/nowhere", ex -> LoopbackServer.respond(ex, 302, "", new byte[0]));
     assertEquals("policy source 'test': HTTP 302 from " + server.uri("/nowhere") + " without a Location to follow",
         assertThrows(PolicySourceException.class, () -> source("/nowhere").fetch()).getMessage());
+    server.handle("/blank", ex -> {
+      ex.getResponseHeaders().set("Location", " ");
+      LoopbackServer.respond(ex, 307, "", new byte[0]);
+    });
+    assertEquals("policy source 'test': HTTP 307 from " + server.uri("/blank") + " without a Location to follow",
+        assertThrows(PolicySourceException.class, () -> source("/blank").fetch()).getMessage(), "a blank Location");
   }
 
   @Test
