@@ -138,6 +138,13 @@ class HttpPolicySourceTest {
     assertEquals("policy source 'test': cannot fetch " + refusing + ": the connection to 127.0.0.1:" + port
         + " was refused", assertThrows(PolicySourceException.class,
             () -> HttpPolicySource.builder("test", "hexin", refusing).build().fetch()).getMessage());
+    server.handle("/to-refusing", ex -> {
+      ex.getResponseHeaders().set("Location", refusing.toString());
+      LoopbackServer.respond(ex, 302, "", new byte[0]);
+    });
+    assertEquals("policy source 'test': cannot fetch " + refusing + ": the connection to 127.0.0.1:" + port
+        + " was refused (redirected from " + server.uri("/to-refusing") + ")", assertThrows(PolicySourceException.class,
+            () -> source("/to-refusing").fetch()).getMessage(), "a failed connection after a redirect names both");
   }
 
   @Test
