@@ -25,6 +25,14 @@ class EntityRecognizerTest {
     assertEquals("逾期利息", m.get(0).text());
   }
 
+  /** Longest match in a lexicon of one's own too, where a shorter surface form begins the longer one. */
+  @Test
+  void aCustomLexiconPrefersTheLongerOfTwoFormsThatBeginAlike() {
+    LexiconEntityRecognizer r = LexiconEntityRecognizer.parse("INTEREST\t利息\nPENALTY_INTEREST\t利息罚金\n", "mine.txt");
+    assertEquals(List.of("PENALTY_INTEREST 利息罚金 0..4", "INTEREST 利息 5..7"), r.recognize("利息罚金和利息").stream()
+        .map(t -> t.term() + " " + t.text() + " " + t.start() + ".." + t.end()).toList());
+  }
+
   @Test
   void rejectsLexiconLineWithUnknownTermNamingTheLine() {
     InvalidInputException e = assertThrows(InvalidInputException.class,
