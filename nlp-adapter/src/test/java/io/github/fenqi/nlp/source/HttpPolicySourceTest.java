@@ -166,6 +166,26 @@ class HttpPolicySourceTest {
     assertTrue(e.getMessage().contains("larger than the limit of 65536 bytes"), e.getMessage());
   }
 
+  /**
+   * The limit is the largest body accepted: a body of exactly the limit is read, sent whole or inflated from gzip, and
+   * one byte more is refused.
+   */
+  @Test
+  void aBodyOfExactlyTheLimitIsReadOneByteMoreIsNot() throws IOException {
+    byte[] limit = new byte[64 * 1024];
+    Arrays.fill(limit, (byte) 'a');
+    byte[] over = Arrays.copyOf(limit, limit.length + 1);
+    over[limit.length] = 'a';
+    server.serve("/limit", "text/plain", limit);
+    serveEncoded("/limit-gz", "text/plain", "gzip", gzip(limit));
+    serveEncoded("/over-gz", "text/plain", "gzip", gzip(over));
+    for (String path : List.of("/limit", "/limit-gz")) {
+      assertEquals(limit.length, source(path).fetch().get(0).text().length(), path);
+    }
+    PolicySourceException e = assertThrows(PolicySourceException.class, () -> source("/over-gz").fetch());
+    assertTrue(e.getMessage().contains("inflates to more than the limit of 65536 bytes"), e.getMessage());
+  }
+
   @Test
   void rejectsDeclaredOversizeBody() {
     server.serve("/big", "text/plain", new byte[100_000]);
@@ -325,6 +345,8 @@ class HttpPolicySourceTest {
     List<Announcement> page = source("/rss-as-html").fetch();
     assertEquals(List.of(server.uri("/rss-as-html").toString()), page.stream().map(Announcement::id).toList());
     assertEquals(2, source("/rss-as-text").fetch().size(), "not labelled HTML: a feed by its first element");
+    server.serve("/rss-as-xml", "application/xml; charset=utf-8", rss.getBytes(StandardCharsets.UTF_8));
+    assertEquals(2, source("/rss-as-xml").fetch().size(), "application/xml is text");
   }
 
   /**
@@ -569,6 +591,24 @@ class HttpPolicySourceTest {
             .readTimeout(Duration.ZERO).maxBodyBytes(0).build());
     assertEquals(List.of("uri", "readTimeout", "maxBodyBytes"),
         e.problems().stream().map(io.github.fenqi.core.Problem::location).toList());
+  }
+
+  /**
+   * Each range's ends are accepted (timeouts 1 ms..1 day, the body limit 1 byte..64 MiB), and a blank id or platform
+   * and an http address without a host are named.
+   */
+  @Test
+  void builderAcceptsTheEndsOfEachRangeAndNamesBlankIdsAndAnAddressWithoutAHost() {
+    for (Duration d : List.of(Duration.ofMillis(1), Duration.ofDays(1))) {
+      for (long max : List.of(1L, 64L * 1024 * 1024)) {
+        assertEquals("s", HttpPolicySource.builder("s", "p", server.uri("/page")).connectTimeout(d).readTimeout(d)
+            .maxBodyBytes(max).build().id(), d + " " + max);
+      }
+    }
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> HttpPolicySource.builder(" ", "", URI.create("http:///notice")).build());
+    assertEquals(List.of("id: must not be blank", "platformId: must not be blank", "uri: has no host"),
+        e.problems().stream().map(p -> p.toString().replaceAll("'.*' ", "")).toList());
   }
 
   /**
