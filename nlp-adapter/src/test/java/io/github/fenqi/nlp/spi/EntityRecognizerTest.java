@@ -96,6 +96,24 @@ class EntityRecognizerTest {
     assertEquals(List.of("减", "免", "30", "%", "罚", "息"), seen.get(0));
   }
 
+  /**
+   * A CJK character beyond the Basic Multilingual Plane (𠮷, two UTF-16 units) is one token, as every other Chinese
+   * character is; and a window of no tokens is refused when the recogniser is made.
+   */
+  @Test
+  void aCharacterOfTwoUtf16UnitsIsOneTokenAndAWindowHoldsOneAtLeast() {
+    List<List<String>> seen = new ArrayList<>();
+    TokenClassifier model = tokens -> {
+      seen.add(tokens);
+      return tokens.stream().map(t -> "O").toList();
+    };
+    EntityRecognizer.tokenClassification(model, 16).recognize("减免\uD842\uDFB7罚息");
+    assertEquals(List.of("减", "免", "\uD842\uDFB7", "罚", "息"), seen.get(0));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> EntityRecognizer.tokenClassification(model, 0));
+    assertEquals("maxTokens must be at least 1, got 0", e.getMessage());
+  }
+
   @Test
   void rejectsModelReturningWrongNumberOfLabels() {
     TokenClassifier broken = tokens -> List.of("O");
