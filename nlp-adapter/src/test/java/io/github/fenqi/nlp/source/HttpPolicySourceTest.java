@@ -485,6 +485,37 @@ class HttpPolicySourceTest {
     assertEquals("最长可分24期", entries.get(1).text());
   }
 
+  /**
+   * RSS 1.0 ({@code <rdf:RDF>}) is a feed too, by AUTO from a body not labelled HTML; an item's blank guid names no
+   * item, so it is named by the feed's address and its place, as a blank JSON id is.
+   */
+  @Test
+  void readsAnRss10FeedAndNamesAnItemWithABlankGuidByItsPlace() {
+    String rdf = "<?xml version=\"1.0\"?><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+        + "xmlns=\"http://purl.org/rss/1.0/\"><channel rdf:about=\"https://example.com/\"><title>公告</title></channel>"
+        + "<item rdf:about=\"https://example.com/n/2\"><title>分期调整</title><link>https://example.com/n/2</link>"
+        + "<description>最长可分36期。</description></item>"
+        + "<item><guid> </guid><description>最长可分24期。</description></item></rdf:RDF>";
+    server.serve("/rdf", "text/xml; charset=utf-8", rdf.getBytes(StandardCharsets.UTF_8));
+    List<Announcement> items = source("/rdf").fetch();
+    assertEquals(List.of("分期调整 最长可分36期。 https://example.com/n/2", " 最长可分24期。 " + server.uri("/rdf")),
+        items.stream().map(a -> a.title() + " " + a.text() + " " + a.uri()).toList());
+    assertEquals(server.uri("/rdf") + "#1", items.get(1).id(), "a blank guid names no item");
+  }
+
+  /**
+   * Atom's {@code type="xhtml"} content is markup: its paragraphs are lines of the text, and a table row is read cell
+   * by cell, a label and its value, as on a page.
+   */
+  @Test
+  void atomXhtmlContentIsReadAsMarkup() {
+    String atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>urn:n:1</id><content type=\"xhtml\">"
+        + "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>罚息最高减免50%</p><p>本金不减免</p><table><tr><td>分期期数</td><td>12-36期</td></tr></table></div>"
+        + "</content></entry></feed>";
+    server.serve("/atom", "application/atom+xml", atom.getBytes(StandardCharsets.UTF_8));
+    assertEquals("罚息最高减免50%\n本金不减免\n分期期数：12-36期", source("/atom").fetch().get(0).text());
+  }
+
   @Test
   void refusesMalformedXmlFeedsNamingWhereAndNeverResolvesEntities() {
     server.serve("/broken-rss", "application/rss+xml",
