@@ -74,6 +74,19 @@ class EntityRecognizerTest {
     assertEquals(new TermMention(FinancialTerm.GUARANTEE_FEE, 3, 6, "担保费", 0.9), m.get(0));
   }
 
+  /**
+   * An I- label of another type than the mention it follows starts a mention of its own, and a mention that runs to
+   * the end of the text is kept.
+   */
+  @Test
+  void anInsideLabelOfAnotherTypeStartsAMentionAndOneAtTheEndIsKept() {
+    TokenClassifier model = tokens -> List.of("O", "O", "B-PENALTY_INTEREST", "I-PENALTY_INTEREST", "I-LATE_FEE",
+        "I-LATE_FEE", "I-LATE_FEE");
+    assertEquals(List.of("PENALTY_INTEREST 罚息 2..4", "LATE_FEE 违约金 4..7"),
+        EntityRecognizer.tokenClassification(model, 16).recognize("减免罚息违约金").stream()
+            .map(t -> t.term() + " " + t.text() + " " + t.start() + ".." + t.end()).toList());
+  }
+
   @Test
   void splitsLongTextsIntoWindowsOfAtMostMaxTokens() {
     List<Integer> sizes = new ArrayList<>();
@@ -120,6 +133,10 @@ class EntityRecognizerTest {
     FenqiException e = assertThrows(FenqiException.class,
         () -> EntityRecognizer.tokenClassification(broken, 16).recognize("罚息减免"));
     assertEquals(true, e.getMessage().contains("exactly one BIO label per token"));
+    TokenClassifier extra = tokens -> java.util.Collections.nCopies(tokens.size() + 1, "O");
+    assertEquals("token classifier returned 5 labels for 4 tokens; it must return exactly one BIO label per token",
+        assertThrows(FenqiException.class, () -> EntityRecognizer.tokenClassification(extra, 16).recognize("罚息减免"))
+            .getMessage(), "more labels than tokens");
   }
 
   /** A model or recogniser breaking its contract is named, not a NullPointerException or silently no terms. */
