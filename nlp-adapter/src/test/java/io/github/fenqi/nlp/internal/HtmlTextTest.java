@@ -45,6 +45,13 @@ class HtmlTextTest {
     assertEquals("项目：标准，说明\n分期期数：12-36期，按月还款\n罚息：减免50%\n本金", HtmlText.toText(html));
   }
 
+  /** An iframe's content (a fallback text or an embedded page) is no text of the page, as a script's is not. */
+  @Test
+  void dropsTheContentOfAnIframe() {
+    assertEquals("罚息最高减免50%\n本金不减免", HtmlText.toText("<p>罚息最高减免50%</p><iframe src=\"ad.html\">最长可分99期"
+        + "</iframe><p>本金不减免</p>"));
+  }
+
   @Test
   void unterminatedScriptSwallowsOnlyItsOwnContent() {
     assertEquals("前文", HtmlText.toText("<p>前文</p><script>while(true){}"));
@@ -71,6 +78,28 @@ class HtmlTextTest {
     CharsetSniffer.Decoded d = CharsetSniffer.decode(gbk, "utf-8", false);
     assertEquals("个性化分期协商", d.text());
     assertEquals(true, d.declaredCharsetIgnored());
+  }
+
+  /** A UTF-8 byte-order mark says UTF-8, before any label, and is no character of the text. */
+  @Test
+  void aUtf8ByteOrderMarkIsReadAndDropped() {
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    byte[] utf8 = "[{\"text\":\"个性化分期\"}]".getBytes(StandardCharsets.UTF_8);
+    byte[] body = java.util.Arrays.copyOf(bom, bom.length + utf8.length);
+    System.arraycopy(utf8, 0, body, bom.length, utf8.length);
+    for (String declared : java.util.Arrays.asList(null, "gbk")) {
+      CharsetSniffer.Decoded d = CharsetSniffer.decode(body, declared, false);
+      assertEquals("[{\"text\":\"个性化分期\"}]", d.text(), "declared " + declared);
+      assertEquals(StandardCharsets.UTF_8, d.charset(), "declared " + declared);
+    }
+  }
+
+  /** A Latin label in a meta tag on a body that is not ASCII is taken as absent, as one in the Content-Type is. */
+  @Test
+  void treatsLatin1MetaOnChineseBodyAsAbsent() {
+    byte[] page = "<html><head><meta charset=\"iso-8859-1\"></head><body>个性化分期</body></html>"
+        .getBytes(StandardCharsets.UTF_8);
+    assertEquals("个性化分期", HtmlText.toText(CharsetSniffer.decode(page, null, true).text()));
   }
 
   @Test
