@@ -138,6 +138,12 @@ class PolicyTextExtractorTest {
   }
 
   /** "最长可分12期至36期": the bound word stands before a range, whose upper end is the most (12 had been read). */
+  /** A least equal to the most is one term, not a contradiction: only a least above the most is dropped. */
+  @Test
+  void aLeastEqualToTheMostIsKept() {
+    assertInstallments("分期期数不少于12期。最长可分12期。", 12, 12);
+  }
+
   @Test
   void aBoundBeforeARangeIsTheRangesUpperEnd() {
     for (String text : List.of("最长可分12期至36期。", "最长可分12期-36期。", "分期期限最长1年至3年。")) {
