@@ -583,6 +583,25 @@ class PolicyTextExtractorTest {
     }
   }
 
+  /**
+   * Statements that agree are one, whatever their scale (50% and 五成 are 0.5 both) and wherever the more confident
+   * stands: the field is the explicit statement, not a list's largest option that agrees with it; and a bound stated
+   * twice is one note.
+   */
+  @Test
+  void agreeingStatementsAreOneAndABoundStatedTwiceIsOneNote() {
+    ExtractionResult waiver = extractor.extract("罚息最高减免50%。罚息最高减免五成。");
+    assertDecimal("0.5", waiver.field(PolicyField.MAX_PENALTY_WAIVER).map(ExtractedField::value));
+    assertEquals(List.of(), waiver.notes());
+    ExtractedField most = extractor.extract("最长可分12期。可选期数：3、6、9、12期。").field(PolicyField.MAX_INSTALLMENTS)
+        .orElseThrow();
+    assertEquals("最长可分12期", most.evidence().text());
+    assertTrue(most.confidence() >= 0.8, "the explicit statement's confidence: " + most.confidence());
+    ExtractionResult cap = extractor.extract("每月手续费不超过0.6%。每月手续费不超过0.6%。");
+    assertEquals(List.of(ExtractionNote.Kind.AT_MOST),
+        cap.notes(PolicyField.MONTHLY_FEE_RATE).stream().map(ExtractionNote::kind).toList());
+  }
+
   @Test
   void upperBoundOnOverdueIsNotTheMinimum() {
     assertFalse(extractor.extract("逾期不超过30天的用户可申请延期。").field(PolicyField.MIN_OVERDUE_DAYS).isPresent());

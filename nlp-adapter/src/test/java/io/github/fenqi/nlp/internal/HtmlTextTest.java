@@ -41,8 +41,8 @@ class HtmlTextTest {
   void tableRowsAreReadCellByCell() {
     String html = "<table><tr><th>项目</th><th>标准</th><th>说明</th></tr>"
         + "<tr><td>分期期数</td><td>12-36期</td><td>按月还款</td></tr>"
-        + "<tr><td>罚息：</td><td>减免50%</td></tr><tr><td>本金</td></tr></table>";
-    assertEquals("项目：标准，说明\n分期期数：12-36期，按月还款\n罚息：减免50%\n本金", HtmlText.toText(html));
+        + "<tr><td>罚息：</td><td>减免50%</td></tr><tr><td>违约金:</td><td>全免</td></tr><tr><td>本金</td></tr></table>";
+    assertEquals("项目：标准，说明\n分期期数：12-36期，按月还款\n罚息：减免50%\n违约金:全免\n本金", HtmlText.toText(html));
   }
 
   /** An iframe's content (a fallback text or an embedded page) is no text of the page, as a script's is not. */
@@ -50,6 +50,8 @@ class HtmlTextTest {
   void dropsTheContentOfAnIframe() {
     assertEquals("罚息最高减免50%\n本金不减免", HtmlText.toText("<p>罚息最高减免50%</p><iframe src=\"ad.html\">最长可分99期"
         + "</iframe><p>本金不减免</p>"));
+    assertEquals("前文\n罚息最高减免50%", HtmlText.toText("<p>前文</p><iframe src=\"ad.html\"/><p>罚息最高减免50%</p>"),
+        "a self-closed iframe has no content: the page after it is text");
   }
 
   @Test
