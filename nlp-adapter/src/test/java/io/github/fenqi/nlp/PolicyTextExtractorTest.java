@@ -686,6 +686,10 @@ class PolicyTextExtractorTest {
     assertDecimal("0.5", value("罚息减免50%<br/>利息不减免", PolicyField.MAX_PENALTY_WAIVER));
     ExtractedField term = extractor.extract("最长可分<b>36</b>期").field(PolicyField.MAX_INSTALLMENTS).orElseThrow();
     assertEquals(new Evidence(0, 14, "最长可分<b>36</b>期"), term.evidence());
+    // an element of a longer name is markup too ("<strong>", "<blockquote>")
+    assertEquals(Optional.of(36), value("最长可分<strong>36</strong>期", PolicyField.MAX_INSTALLMENTS));
+    assertDecimal("0.5", value("罚息减免50%<blockquote>本金不减免</blockquote>", PolicyField.MAX_PENALTY_WAIVER),
+        "a block element ends the clause of the refusal before it");
     assertDecimal("0.5", value("罚息&nbsp;减免&nbsp;五成", PolicyField.MAX_PENALTY_WAIVER));
     assertDecimal("0.5", value("罚息减免50&#37;", PolicyField.MAX_PENALTY_WAIVER));
     // a '<' that opens no tag is text: what follows it is read
