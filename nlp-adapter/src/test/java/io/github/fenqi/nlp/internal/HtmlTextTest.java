@@ -54,6 +54,13 @@ class HtmlTextTest {
         "a self-closed iframe has no content: the page after it is text");
   }
 
+  /** A comment ends at its "-->", not at a '>' inside it, and a tag at its '>', not at one inside a quoted value. */
+  @Test
+  void aCommentOrAQuotedAttributeHidesItsOwnAngleBrackets() {
+    assertEquals("前文\n后文", HtmlText.toText("<p>前文</p><!-- 若 a>b 则最长可分99期 --><p>后文</p>"));
+    assertEquals("罚息减免50%", HtmlText.toText("<p><a title=\"a>b\" href='x>y'>罚息</a>减免50%</p>"));
+  }
+
   @Test
   void unterminatedScriptSwallowsOnlyItsOwnContent() {
     assertEquals("前文", HtmlText.toText("<p>前文</p><script>while(true){}"));
