@@ -548,13 +548,9 @@ class HttpPolicySourceTest {
   /** A redirect the client does not follow had been refused as "HTTP 302 from …" alone, without saying where to. */
   @Test
   void aRedirectNotFollowedSaysWhereItLeads() {
-    server.handle("/moved", ex -> {
-      ex.getResponseHeaders().set("Location", "ftp://files.example.com/notice.txt");
-      LoopbackServer.respond(ex, 302, "", new byte[0]);
-    });
     assertEquals("policy source 'test': HTTP 302 from " + server.uri("/moved") + ": the redirect to "
         + "'ftp://files.example.com/notice.txt' is not followed (only to http or https)",
-        assertThrows(PolicySourceException.class, () -> source("/moved").fetch()).getMessage());
+        refusedRedirect("/moved", "ftp://files.example.com/notice.txt"));
   }
 
   /**
@@ -563,13 +559,17 @@ class HttpPolicySourceTest {
    */
   @Test
   void aRedirectToAnAddressWithoutAHostIsNotFollowed() {
-    server.handle("/hostless", ex -> {
-      ex.getResponseHeaders().set("Location", "http:///notice");
+    assertEquals("policy source 'test': HTTP 302 from " + server.uri("/hostless") + ": the redirect to "
+        + "'http:///notice' is not followed (it names no host)", refusedRedirect("/hostless", "http:///notice"));
+  }
+
+  /** The failure of a fetch of {@code path}, which answers 302 with {@code location}. */
+  private String refusedRedirect(String path, String location) {
+    server.handle(path, ex -> {
+      ex.getResponseHeaders().set("Location", location);
       LoopbackServer.respond(ex, 302, "", new byte[0]);
     });
-    assertEquals("policy source 'test': HTTP 302 from " + server.uri("/hostless") + ": the redirect to "
-        + "'http:///notice' is not followed (it names no host)",
-        assertThrows(PolicySourceException.class, () -> source("/hostless").fetch()).getMessage());
+    return assertThrows(PolicySourceException.class, () -> source(path).fetch()).getMessage();
   }
 
   /**

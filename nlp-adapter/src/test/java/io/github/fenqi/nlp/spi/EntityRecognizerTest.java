@@ -98,15 +98,20 @@ class EntityRecognizerTest {
     assertEquals(List.of(4, 4, 2), sizes);
   }
 
-  @Test
-  void groupsAsciiRunsIntoOneToken() {
+  /** The tokens a model is given for {@code text} (one window). */
+  private static List<String> tokensOf(String text) {
     List<List<String>> seen = new ArrayList<>();
     TokenClassifier model = tokens -> {
       seen.add(tokens);
       return tokens.stream().map(t -> "O").toList();
     };
-    EntityRecognizer.tokenClassification(model, 16).recognize("减免 30% 罚息");
-    assertEquals(List.of("减", "免", "30", "%", "罚", "息"), seen.get(0));
+    EntityRecognizer.tokenClassification(model, 16).recognize(text);
+    return seen.get(0);
+  }
+
+  @Test
+  void groupsAsciiRunsIntoOneToken() {
+    assertEquals(List.of("减", "免", "30", "%", "罚", "息"), tokensOf("减免 30% 罚息"));
   }
 
   /**
@@ -115,15 +120,9 @@ class EntityRecognizerTest {
    */
   @Test
   void aCharacterOfTwoUtf16UnitsIsOneTokenAndAWindowHoldsOneAtLeast() {
-    List<List<String>> seen = new ArrayList<>();
-    TokenClassifier model = tokens -> {
-      seen.add(tokens);
-      return tokens.stream().map(t -> "O").toList();
-    };
-    EntityRecognizer.tokenClassification(model, 16).recognize("减免\uD842\uDFB7罚息");
-    assertEquals(List.of("减", "免", "\uD842\uDFB7", "罚", "息"), seen.get(0));
+    assertEquals(List.of("减", "免", "\uD842\uDFB7", "罚", "息"), tokensOf("减免\uD842\uDFB7罚息"));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> EntityRecognizer.tokenClassification(model, 0));
+        () -> EntityRecognizer.tokenClassification(tokens -> List.of(), 0));
     assertEquals("maxTokens must be at least 1, got 0", e.getMessage());
   }
 
