@@ -40,9 +40,13 @@ class HttpPolicySourceTest {
     server.close();
   }
 
+  /**
+   * A source for a path that answers at once: 10 s, not a limit any test reaches (1.5 s had timed out at a load of 12).
+   * The tests of a late answer build their own source with 300 ms.
+   */
   private HttpPolicySource source(String path) {
     return HttpPolicySource.builder("test", "hexin", server.uri(path))
-        .readTimeout(Duration.ofMillis(1500))
+        .readTimeout(Duration.ofSeconds(10))
         .maxBodyBytes(64 * 1024)
         .build();
   }
