@@ -105,5 +105,6 @@ class ExtractionRecordsTest {
     assertEquals(List.of("start: -4 is negative"),
         problems(() -> new TermMention(FinancialTerm.PRINCIPAL, -4, 0, "本金", 1)));
     assertEquals(2, new TermMention(FinancialTerm.PRINCIPAL, 0, 2, "本金", 1).end());
+    assertEquals(0.0, new TermMention(FinancialTerm.PRINCIPAL, 0, 2, "本金", 0).confidence(), "0 is inside 0..1");
   }
 }

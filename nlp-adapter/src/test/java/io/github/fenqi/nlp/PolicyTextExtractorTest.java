@@ -138,6 +138,12 @@ class PolicyTextExtractorTest {
   }
 
   /** "最长可分12期至36期": the bound word stands before a range, whose upper end is the most (12 had been read). */
+  /** A least equal to the most is one term, not a contradiction: only a least above the most is dropped. */
+  @Test
+  void aLeastEqualToTheMostIsKept() {
+    assertInstallments("分期期数不少于12期。最长可分12期。", 12, 12);
+  }
+
   @Test
   void aBoundBeforeARangeIsTheRangesUpperEnd() {
     for (String text : List.of("最长可分12期至36期。", "最长可分12期-36期。", "分期期限最长1年至3年。")) {
@@ -577,6 +583,25 @@ class PolicyTextExtractorTest {
     }
   }
 
+  /**
+   * Statements that agree are one, whatever their scale (50% and 五成 are 0.5 both) and wherever the more confident
+   * stands: the field is the explicit statement, not a list's largest option that agrees with it; and a bound stated
+   * twice is one note.
+   */
+  @Test
+  void agreeingStatementsAreOneAndABoundStatedTwiceIsOneNote() {
+    ExtractionResult waiver = extractor.extract("罚息最高减免50%。罚息最高减免五成。");
+    assertDecimal("0.5", waiver.field(PolicyField.MAX_PENALTY_WAIVER).map(ExtractedField::value));
+    assertEquals(List.of(), waiver.notes());
+    ExtractedField most = extractor.extract("最长可分12期。可选期数：3、6、9、12期。").field(PolicyField.MAX_INSTALLMENTS)
+        .orElseThrow();
+    assertEquals("最长可分12期", most.evidence().text());
+    assertTrue(most.confidence() >= 0.8, "the explicit statement's confidence: " + most.confidence());
+    ExtractionResult cap = extractor.extract("每月手续费不超过0.6%。每月手续费不超过0.6%。");
+    assertEquals(List.of(ExtractionNote.Kind.AT_MOST),
+        cap.notes(PolicyField.MONTHLY_FEE_RATE).stream().map(ExtractionNote::kind).toList());
+  }
+
   @Test
   void upperBoundOnOverdueIsNotTheMinimum() {
     assertFalse(extractor.extract("逾期不超过30天的用户可申请延期。").field(PolicyField.MIN_OVERDUE_DAYS).isPresent());
@@ -661,6 +686,10 @@ class PolicyTextExtractorTest {
     assertDecimal("0.5", value("罚息减免50%<br/>利息不减免", PolicyField.MAX_PENALTY_WAIVER));
     ExtractedField term = extractor.extract("最长可分<b>36</b>期").field(PolicyField.MAX_INSTALLMENTS).orElseThrow();
     assertEquals(new Evidence(0, 14, "最长可分<b>36</b>期"), term.evidence());
+    // an element of a longer name is markup too ("<strong>", "<blockquote>")
+    assertEquals(Optional.of(36), value("最长可分<strong>36</strong>期", PolicyField.MAX_INSTALLMENTS));
+    assertDecimal("0.5", value("罚息减免50%<blockquote>本金不减免</blockquote>", PolicyField.MAX_PENALTY_WAIVER),
+        "a block element ends the clause of the refusal before it");
     assertDecimal("0.5", value("罚息&nbsp;减免&nbsp;五成", PolicyField.MAX_PENALTY_WAIVER));
     assertDecimal("0.5", value("罚息减免50&#37;", PolicyField.MAX_PENALTY_WAIVER));
     // a '<' that opens no tag is text: what follows it is read

@@ -288,7 +288,9 @@ public final class AnnouncementWatcher implements AutoCloseable {
       Set<String> forgotten = new HashSet<>();
       lastListed.entrySet().removeIf(e -> {
         String[] key = sourceAndHash(e.getKey());
-        if (key[0].equals(sourceId) && fetch - e.getValue() > forgetAfter) {
+        // listed last forgetAfter fetches ago: this fetch and the forgetAfter - 1 before it have not listed it (">" had
+        // kept it one fetch longer, forgetAfter + 1 fetches' texts in all)
+        if (key[0].equals(sourceId) && fetch - e.getValue() >= forgetAfter) {
           forgotten.add(key[1]);
           return true;
         }

@@ -41,8 +41,24 @@ class HtmlTextTest {
   void tableRowsAreReadCellByCell() {
     String html = "<table><tr><th>项目</th><th>标准</th><th>说明</th></tr>"
         + "<tr><td>分期期数</td><td>12-36期</td><td>按月还款</td></tr>"
-        + "<tr><td>罚息：</td><td>减免50%</td></tr><tr><td>本金</td></tr></table>";
-    assertEquals("项目：标准，说明\n分期期数：12-36期，按月还款\n罚息：减免50%\n本金", HtmlText.toText(html));
+        + "<tr><td>罚息：</td><td>减免50%</td></tr><tr><td>违约金:</td><td>全免</td></tr><tr><td>本金</td></tr></table>";
+    assertEquals("项目：标准，说明\n分期期数：12-36期，按月还款\n罚息：减免50%\n违约金:全免\n本金", HtmlText.toText(html));
+  }
+
+  /** An iframe's content (a fallback text or an embedded page) is no text of the page, as a script's is not. */
+  @Test
+  void dropsTheContentOfAnIframe() {
+    assertEquals("罚息最高减免50%\n本金不减免", HtmlText.toText("<p>罚息最高减免50%</p><iframe src=\"ad.html\">最长可分99期"
+        + "</iframe><p>本金不减免</p>"));
+    assertEquals("前文\n罚息最高减免50%", HtmlText.toText("<p>前文</p><iframe src=\"ad.html\"/><p>罚息最高减免50%</p>"),
+        "a self-closed iframe has no content: the page after it is text");
+  }
+
+  /** A comment ends at its "-->", not at a '>' inside it, and a tag at its '>', not at one inside a quoted value. */
+  @Test
+  void aCommentOrAQuotedAttributeHidesItsOwnAngleBrackets() {
+    assertEquals("前文\n后文", HtmlText.toText("<p>前文</p><!-- 若 a>b 则最长可分99期 --><p>后文</p>"));
+    assertEquals("罚息减免50%", HtmlText.toText("<p><a title=\"a>b\" href='x>y'>罚息</a>减免50%</p>"));
   }
 
   @Test
@@ -71,6 +87,28 @@ class HtmlTextTest {
     CharsetSniffer.Decoded d = CharsetSniffer.decode(gbk, "utf-8", false);
     assertEquals("个性化分期协商", d.text());
     assertEquals(true, d.declaredCharsetIgnored());
+  }
+
+  /** A UTF-8 byte-order mark says UTF-8, before any label, and is no character of the text. */
+  @Test
+  void aUtf8ByteOrderMarkIsReadAndDropped() {
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    byte[] utf8 = "[{\"text\":\"个性化分期\"}]".getBytes(StandardCharsets.UTF_8);
+    byte[] body = java.util.Arrays.copyOf(bom, bom.length + utf8.length);
+    System.arraycopy(utf8, 0, body, bom.length, utf8.length);
+    for (String declared : java.util.Arrays.asList(null, "gbk")) {
+      CharsetSniffer.Decoded d = CharsetSniffer.decode(body, declared, false);
+      assertEquals("[{\"text\":\"个性化分期\"}]", d.text(), "declared " + declared);
+      assertEquals(StandardCharsets.UTF_8, d.charset(), "declared " + declared);
+    }
+  }
+
+  /** A Latin label in a meta tag on a body that is not ASCII is taken as absent, as one in the Content-Type is. */
+  @Test
+  void treatsLatin1MetaOnChineseBodyAsAbsent() {
+    byte[] page = "<html><head><meta charset=\"iso-8859-1\"></head><body>个性化分期</body></html>"
+        .getBytes(StandardCharsets.UTF_8);
+    assertEquals("个性化分期", HtmlText.toText(CharsetSniffer.decode(page, null, true).text()));
   }
 
   @Test

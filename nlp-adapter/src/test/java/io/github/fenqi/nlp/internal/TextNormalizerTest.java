@@ -45,6 +45,9 @@ class TextNormalizerTest {
       "大陆地区, 大陆地区",
       "请联系陆先生, 请联系陆先生",
       "伍某的账户, 伍某的账户",
+      "可选期数㈠12期㈡24期㈩36期, 可选期数、12期、24期、36期",
+      "分拾贰至贰拾肆期, 分12至24期",
+      "罚息减免百分之伍, 罚息减免5%",
   })
   void rewritesNumeralsWidthAndScript(String input, String expected) {
     assertEquals(expected, normalizer.normalize(input).text());

@@ -139,11 +139,56 @@ class ConditionalFetchTest {
     assertEquals(List.of("-", "\"a\"", "-"), asked);
   }
 
+  /** A blank {@code ETag} or {@code Last-Modified} is no validator: the next request is not conditional on it. */
+  @Test
+  void aBlankValidatorIsNoValidator() {
+    server.handle("/feed", ex -> {
+      String inm = ex.getRequestHeaders().getFirst("If-None-Match");
+      String ims = ex.getRequestHeaders().getFirst("If-Modified-Since");
+      asked.add((inm == null ? "-" : "'" + inm + "'") + "|" + (ims == null ? "-" : "'" + ims + "'"));
+      ex.getResponseHeaders().set("ETag", " ");
+      ex.getResponseHeaders().set("Last-Modified", " ");
+      LoopbackServer.respond(ex, 200, "application/json; charset=utf-8", FEED.getBytes(StandardCharsets.UTF_8));
+    });
+    HttpPolicySource source = source();
+    source.fetch();
+    source.fetch();
+    assertEquals(List.of("-|-", "-|-"), asked);
+  }
+
   /** A 304 to a request that was not conditional says nothing about the feed: it is an error, as before. */
   @Test
   void aNotModifiedToAnUnconditionalRequestIsAnError() {
     server.handle("/feed", ex -> LoopbackServer.respond(ex, 304, "", new byte[0]));
     PolicySourceException e = assertThrows(PolicySourceException.class, () -> source().fetch());
     assertEquals("policy source 'feed': HTTP 304 from " + server.uri("/feed"), e.getMessage());
+  }
+
+  /**
+   * The feed read with a validator came from where the address redirected then ({@code /a}); a 304 from where it
+   * redirects now ({@code /b}) answers a request that was not conditional, so it says nothing of what {@code /a} sent:
+   * an error, not {@code /a}'s announcements again.
+   */
+  @Test
+  void aNotModifiedFromAnotherAddressThanTheOneReadIsAnError() {
+    AtomicInteger requests = new AtomicInteger();
+    server.handle("/feed", ex -> {
+      ex.getResponseHeaders().set("Location", requests.getAndIncrement() == 0 ? "/a" : "/b");
+      LoopbackServer.respond(ex, 302, "", new byte[0]);
+    });
+    server.handle("/a", ex -> {
+      ex.getResponseHeaders().set("ETag", "\"a\"");
+      LoopbackServer.respond(ex, 200, "application/json; charset=utf-8", FEED.getBytes(StandardCharsets.UTF_8));
+    });
+    server.handle("/b", ex -> {
+      asked.add(ex.getRequestHeaders().getFirst("If-None-Match") == null ? "-" : "conditional");
+      LoopbackServer.respond(ex, 304, "", new byte[0]);
+    });
+    HttpPolicySource source = source();
+    assertEquals(2, source.fetch().size());
+    PolicySourceException e = assertThrows(PolicySourceException.class, source::fetch);
+    assertEquals("policy source 'feed': HTTP 304 from " + server.uri("/b") + " (redirected from " + server.uri("/feed")
+        + ")", e.getMessage());
+    assertEquals(List.of("-"), asked, "the request to /b was not conditional");
   }
 }

@@ -40,9 +40,13 @@ class HttpPolicySourceTest {
     server.close();
   }
 
+  /**
+   * A source for a path that answers at once: 10 s, not a limit any test reaches (1.5 s had timed out at a load of 12).
+   * The tests of a late answer build their own source with 300 ms.
+   */
   private HttpPolicySource source(String path) {
     return HttpPolicySource.builder("test", "hexin", server.uri(path))
-        .readTimeout(Duration.ofMillis(1500))
+        .readTimeout(Duration.ofSeconds(10))
         .maxBodyBytes(64 * 1024)
         .build();
   }
@@ -138,6 +142,13 @@ class HttpPolicySourceTest {
     assertEquals("policy source 'test': cannot fetch " + refusing + ": the connection to 127.0.0.1:" + port
         + " was refused", assertThrows(PolicySourceException.class,
             () -> HttpPolicySource.builder("test", "hexin", refusing).build().fetch()).getMessage());
+    server.handle("/to-refusing", ex -> {
+      ex.getResponseHeaders().set("Location", refusing.toString());
+      LoopbackServer.respond(ex, 302, "", new byte[0]);
+    });
+    assertEquals("policy source 'test': cannot fetch " + refusing + ": the connection to 127.0.0.1:" + port
+        + " was refused (redirected from " + server.uri("/to-refusing") + ")", assertThrows(PolicySourceException.class,
+            () -> source("/to-refusing").fetch()).getMessage(), "a failed connection after a redirect names both");
   }
 
   @Test
@@ -157,6 +168,26 @@ class HttpPolicySourceTest {
     });
     PolicySourceException e = assertThrows(PolicySourceException.class, () -> source("/huge").fetch());
     assertTrue(e.getMessage().contains("larger than the limit of 65536 bytes"), e.getMessage());
+  }
+
+  /**
+   * The limit is the largest body accepted: a body of exactly the limit is read, sent whole or inflated from gzip, and
+   * one byte more is refused.
+   */
+  @Test
+  void aBodyOfExactlyTheLimitIsReadOneByteMoreIsNot() throws IOException {
+    byte[] limit = new byte[64 * 1024];
+    Arrays.fill(limit, (byte) 'a');
+    byte[] over = Arrays.copyOf(limit, limit.length + 1);
+    over[limit.length] = 'a';
+    server.serve("/limit", "text/plain", limit);
+    serveEncoded("/limit-gz", "text/plain", "gzip", gzip(limit));
+    serveEncoded("/over-gz", "text/plain", "gzip", gzip(over));
+    for (String path : List.of("/limit", "/limit-gz")) {
+      assertEquals(limit.length, source(path).fetch().get(0).text().length(), path);
+    }
+    PolicySourceException e = assertThrows(PolicySourceException.class, () -> source("/over-gz").fetch());
+    assertTrue(e.getMessage().contains("inflates to more than the limit of 65536 bytes"), e.getMessage());
   }
 
   @Test
@@ -300,6 +331,29 @@ class HttpPolicySourceTest {
   }
 
   /**
+   * AUTO reads a body as JSON whenever its Content-Type says JSON ({@code application/feed+json}, {@code text/json}),
+   * and as an RSS/Atom feed by its first element only when it is not labelled HTML: a page labelled HTML is one page.
+   */
+  @Test
+  void autoReadsAFeedByItsContentTypeAndAPageLabelledHtmlAsOnePage() {
+    String feed = "[{\"id\":\"n-2\",\"content\":\"最长可分36期。\"},{\"id\":\"n-1\",\"content\":\"最长可分24期。\"}]";
+    server.serve("/feed-json", "application/feed+json; charset=utf-8", feed.getBytes(StandardCharsets.UTF_8));
+    server.serve("/text-json", "text/json", feed.getBytes(StandardCharsets.UTF_8));
+    for (String path : List.of("/feed-json", "/text-json")) {
+      assertEquals(List.of("n-2", "n-1"), source(path).fetch().stream().map(Announcement::id).toList(), path);
+    }
+    String rss = "<rss><channel><item><description>最长可分36期。</description></item>"
+        + "<item><description>最长可分24期。</description></item></channel></rss>";
+    server.serve("/rss-as-html", "text/html; charset=utf-8", rss.getBytes(StandardCharsets.UTF_8));
+    server.serve("/rss-as-text", "text/plain; charset=utf-8", rss.getBytes(StandardCharsets.UTF_8));
+    List<Announcement> page = source("/rss-as-html").fetch();
+    assertEquals(List.of(server.uri("/rss-as-html").toString()), page.stream().map(Announcement::id).toList());
+    assertEquals(2, source("/rss-as-text").fetch().size(), "not labelled HTML: a feed by its first element");
+    server.serve("/rss-as-xml", "application/xml; charset=utf-8", rss.getBytes(StandardCharsets.UTF_8));
+    assertEquals(2, source("/rss-as-xml").fetch().size(), "application/xml is text");
+  }
+
+  /**
    * A JSON item whose id is blank names no item, as a blank RSS guid does: two items with {@code "id": "  "} had been
    * one announcement under the id "  ", so the watcher could not tell an edit of one from the other item.
    */
@@ -435,6 +489,37 @@ class HttpPolicySourceTest {
     assertEquals("最长可分24期", entries.get(1).text());
   }
 
+  /**
+   * RSS 1.0 ({@code <rdf:RDF>}) is a feed too, by AUTO from a body not labelled HTML; an item's blank guid names no
+   * item, so it is named by the feed's address and its place, as a blank JSON id is.
+   */
+  @Test
+  void readsAnRss10FeedAndNamesAnItemWithABlankGuidByItsPlace() {
+    String rdf = "<?xml version=\"1.0\"?><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+        + "xmlns=\"http://purl.org/rss/1.0/\"><channel rdf:about=\"https://example.com/\"><title>公告</title></channel>"
+        + "<item rdf:about=\"https://example.com/n/2\"><title>分期调整</title><link>https://example.com/n/2</link>"
+        + "<description>最长可分36期。</description></item>"
+        + "<item><guid> </guid><description>最长可分24期。</description></item></rdf:RDF>";
+    server.serve("/rdf", "text/xml; charset=utf-8", rdf.getBytes(StandardCharsets.UTF_8));
+    List<Announcement> items = source("/rdf").fetch();
+    assertEquals(List.of("分期调整 最长可分36期。 https://example.com/n/2", " 最长可分24期。 " + server.uri("/rdf")),
+        items.stream().map(a -> a.title() + " " + a.text() + " " + a.uri()).toList());
+    assertEquals(server.uri("/rdf") + "#1", items.get(1).id(), "a blank guid names no item");
+  }
+
+  /**
+   * Atom's {@code type="xhtml"} content is markup: its paragraphs are lines of the text, and a table row is read cell
+   * by cell, a label and its value, as on a page.
+   */
+  @Test
+  void atomXhtmlContentIsReadAsMarkup() {
+    String atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>urn:n:1</id><content type=\"xhtml\">"
+        + "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>罚息最高减免50%</p><p>本金不减免</p><table><tr><td>分期期数</td><td>12-36期</td></tr></table></div>"
+        + "</content></entry></feed>";
+    server.serve("/atom", "application/atom+xml", atom.getBytes(StandardCharsets.UTF_8));
+    assertEquals("罚息最高减免50%\n本金不减免\n分期期数：12-36期", source("/atom").fetch().get(0).text());
+  }
+
   @Test
   void refusesMalformedXmlFeedsNamingWhereAndNeverResolvesEntities() {
     server.serve("/broken-rss", "application/rss+xml",
@@ -467,13 +552,28 @@ class HttpPolicySourceTest {
   /** A redirect the client does not follow had been refused as "HTTP 302 from …" alone, without saying where to. */
   @Test
   void aRedirectNotFollowedSaysWhereItLeads() {
-    server.handle("/moved", ex -> {
-      ex.getResponseHeaders().set("Location", "ftp://files.example.com/notice.txt");
-      LoopbackServer.respond(ex, 302, "", new byte[0]);
-    });
     assertEquals("policy source 'test': HTTP 302 from " + server.uri("/moved") + ": the redirect to "
         + "'ftp://files.example.com/notice.txt' is not followed (only to http or https)",
-        assertThrows(PolicySourceException.class, () -> source("/moved").fetch()).getMessage());
+        refusedRedirect("/moved", "ftp://files.example.com/notice.txt"));
+  }
+
+  /**
+   * A redirect to an http address that names no host is not followed, and says so: followed, the request to it failed
+   * with an IllegalArgumentException, not the source's failure the watcher reports.
+   */
+  @Test
+  void aRedirectToAnAddressWithoutAHostIsNotFollowed() {
+    assertEquals("policy source 'test': HTTP 302 from " + server.uri("/hostless") + ": the redirect to "
+        + "'http:///notice' is not followed (it names no host)", refusedRedirect("/hostless", "http:///notice"));
+  }
+
+  /** The failure of a fetch of {@code path}, which answers 302 with {@code location}. */
+  private String refusedRedirect(String path, String location) {
+    server.handle(path, ex -> {
+      ex.getResponseHeaders().set("Location", location);
+      LoopbackServer.respond(ex, 302, "", new byte[0]);
+    });
+    return assertThrows(PolicySourceException.class, () -> source(path).fetch()).getMessage();
   }
 
   /**
@@ -511,6 +611,12 @@ class HttpPolicySourceTest {
     server.handle("/nowhere", ex -> LoopbackServer.respond(ex, 302, "", new byte[0]));
     assertEquals("policy source 'test': HTTP 302 from " + server.uri("/nowhere") + " without a Location to follow",
         assertThrows(PolicySourceException.class, () -> source("/nowhere").fetch()).getMessage());
+    server.handle("/blank", ex -> {
+      ex.getResponseHeaders().set("Location", " ");
+      LoopbackServer.respond(ex, 307, "", new byte[0]);
+    });
+    assertEquals("policy source 'test': HTTP 307 from " + server.uri("/blank") + " without a Location to follow",
+        assertThrows(PolicySourceException.class, () -> source("/blank").fetch()).getMessage(), "a blank Location");
   }
 
   @Test
@@ -520,6 +626,24 @@ class HttpPolicySourceTest {
             .readTimeout(Duration.ZERO).maxBodyBytes(0).build());
     assertEquals(List.of("uri", "readTimeout", "maxBodyBytes"),
         e.problems().stream().map(io.github.fenqi.core.Problem::location).toList());
+  }
+
+  /**
+   * Each range's ends are accepted (timeouts 1 ms..1 day, the body limit 1 byte..64 MiB), and a blank id or platform
+   * and an http address without a host are named.
+   */
+  @Test
+  void builderAcceptsTheEndsOfEachRangeAndNamesBlankIdsAndAnAddressWithoutAHost() {
+    for (Duration d : List.of(Duration.ofMillis(1), Duration.ofDays(1))) {
+      for (long max : List.of(1L, 64L * 1024 * 1024)) {
+        assertEquals("s", HttpPolicySource.builder("s", "p", server.uri("/page")).connectTimeout(d).readTimeout(d)
+            .maxBodyBytes(max).build().id(), d + " " + max);
+      }
+    }
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> HttpPolicySource.builder(" ", "", URI.create("http:///notice")).build());
+    assertEquals(List.of("id: must not be blank", "platformId: must not be blank", "uri: has no host"),
+        e.problems().stream().map(p -> p.toString().replaceAll("'.*' ", "")).toList());
   }
 
   /**

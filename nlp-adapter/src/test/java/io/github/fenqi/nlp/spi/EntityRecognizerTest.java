@@ -25,6 +25,14 @@ class EntityRecognizerTest {
     assertEquals("逾期利息", m.get(0).text());
   }
 
+  /** Longest match in a lexicon of one's own too, where a shorter surface form begins the longer one. */
+  @Test
+  void aCustomLexiconPrefersTheLongerOfTwoFormsThatBeginAlike() {
+    LexiconEntityRecognizer r = LexiconEntityRecognizer.parse("INTEREST\t利息\nPENALTY_INTEREST\t利息罚金\n", "mine.txt");
+    assertEquals(List.of("PENALTY_INTEREST 利息罚金 0..4", "INTEREST 利息 5..7"), r.recognize("利息罚金和利息").stream()
+        .map(t -> t.term() + " " + t.text() + " " + t.start() + ".." + t.end()).toList());
+  }
+
   @Test
   void rejectsLexiconLineWithUnknownTermNamingTheLine() {
     InvalidInputException e = assertThrows(InvalidInputException.class,
@@ -66,6 +74,19 @@ class EntityRecognizerTest {
     assertEquals(new TermMention(FinancialTerm.GUARANTEE_FEE, 3, 6, "担保费", 0.9), m.get(0));
   }
 
+  /**
+   * An I- label of another type than the mention it follows starts a mention of its own, and a mention that runs to
+   * the end of the text is kept.
+   */
+  @Test
+  void anInsideLabelOfAnotherTypeStartsAMentionAndOneAtTheEndIsKept() {
+    TokenClassifier model = tokens -> List.of("O", "O", "B-PENALTY_INTEREST", "I-PENALTY_INTEREST", "I-LATE_FEE",
+        "I-LATE_FEE", "I-LATE_FEE");
+    assertEquals(List.of("PENALTY_INTEREST 罚息 2..4", "LATE_FEE 违约金 4..7"),
+        EntityRecognizer.tokenClassification(model, 16).recognize("减免罚息违约金").stream()
+            .map(t -> t.term() + " " + t.text() + " " + t.start() + ".." + t.end()).toList());
+  }
+
   @Test
   void splitsLongTextsIntoWindowsOfAtMostMaxTokens() {
     List<Integer> sizes = new ArrayList<>();
@@ -77,15 +98,32 @@ class EntityRecognizerTest {
     assertEquals(List.of(4, 4, 2), sizes);
   }
 
-  @Test
-  void groupsAsciiRunsIntoOneToken() {
+  /** The tokens a model is given for {@code text} (one window). */
+  private static List<String> tokensOf(String text) {
     List<List<String>> seen = new ArrayList<>();
     TokenClassifier model = tokens -> {
       seen.add(tokens);
       return tokens.stream().map(t -> "O").toList();
     };
-    EntityRecognizer.tokenClassification(model, 16).recognize("减免 30% 罚息");
-    assertEquals(List.of("减", "免", "30", "%", "罚", "息"), seen.get(0));
+    EntityRecognizer.tokenClassification(model, 16).recognize(text);
+    return seen.get(0);
+  }
+
+  @Test
+  void groupsAsciiRunsIntoOneToken() {
+    assertEquals(List.of("减", "免", "30", "%", "罚", "息"), tokensOf("减免 30% 罚息"));
+  }
+
+  /**
+   * A CJK character beyond the Basic Multilingual Plane (𠮷, two UTF-16 units) is one token, as every other Chinese
+   * character is; and a window of no tokens is refused when the recogniser is made.
+   */
+  @Test
+  void aCharacterOfTwoUtf16UnitsIsOneTokenAndAWindowHoldsOneAtLeast() {
+    assertEquals(List.of("减", "免", "\uD842\uDFB7", "罚", "息"), tokensOf("减免\uD842\uDFB7罚息"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> EntityRecognizer.tokenClassification(tokens -> List.of(), 0));
+    assertEquals("maxTokens must be at least 1, got 0", e.getMessage());
   }
 
   @Test
@@ -94,6 +132,10 @@ class EntityRecognizerTest {
     FenqiException e = assertThrows(FenqiException.class,
         () -> EntityRecognizer.tokenClassification(broken, 16).recognize("罚息减免"));
     assertEquals(true, e.getMessage().contains("exactly one BIO label per token"));
+    TokenClassifier extra = tokens -> java.util.Collections.nCopies(tokens.size() + 1, "O");
+    assertEquals("token classifier returned 5 labels for 4 tokens; it must return exactly one BIO label per token",
+        assertThrows(FenqiException.class, () -> EntityRecognizer.tokenClassification(extra, 16).recognize("罚息减免"))
+            .getMessage(), "more labels than tokens");
   }
 
   /** A model or recogniser breaking its contract is named, not a NullPointerException or silently no terms. */

@@ -281,6 +281,26 @@ class AnnouncementWatcherTest {
   }
 
   /**
+   * An id that several items of one fetch share supersedes nothing: the change waiting for an earlier text under that
+   * id stays waiting for review, though the fetch no longer lists that text.
+   */
+  @Test
+  void anIdSharedByItemsOfOneFetchSupersedesNoWaitingChange() {
+    java.net.URI list = java.net.URI.create("https://example.com/notices");
+    java.util.concurrent.atomic.AtomicReference<List<Announcement>> items = new java.util.concurrent.atomic.AtomicReference<>(
+        List.of(new Announcement("feed", list.toString(), "", "最长可分36期。", list, java.time.Instant.EPOCH)));
+    AnnouncementWatcher watcher = AnnouncementWatcher.builder(store).listener(recorder)
+        .source(fetching("feed", items::get), AnnouncementWatcher.Mode.REVIEW).build();
+    String waiting = watcher.pollOnce().get(0).id();
+    items.set(List.of(new Announcement("feed", list.toString(), "", "逾期满90天。", list, java.time.Instant.EPOCH),
+        new Announcement("feed", list.toString(), "", "罚息最高减免50%。", list, java.time.Instant.EPOCH)));
+    watcher.pollOnce();
+    assertTrue(watcher.pendingReview().stream().anyMatch(c -> c.id().equals(waiting)), "still waiting");
+    assertTrue(recorder.changes.stream().noneMatch(c -> c.status() == PolicyChange.Status.SUPERSEDED),
+        "nothing superseded");
+  }
+
+  /**
    * Which of two items sharing an id is taken is a named problem, reported to the listeners (the audit log) with the
    * id and the items, not a choice made with only an INFO line ("announcement 'X' is superseded by the newer
    * announcement 'X'"); once both are read it is not reported again, and a new item under the id is.

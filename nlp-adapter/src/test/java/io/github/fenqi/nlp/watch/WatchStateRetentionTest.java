@@ -1,6 +1,8 @@
 package io.github.fenqi.nlp.watch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -94,7 +96,7 @@ class WatchStateRetentionTest {
         }
       }
     }
-    assertTrue(entries() <= 6, entries() + " texts read kept after 60 polls");
+    assertTrue(entries() <= 5, entries() + " texts read kept after 60 polls: at most forgetAfter fetches' texts");
     assertTrue(Files.size(state) <= after10 + 64, Files.size(state) + " bytes after 60 polls, " + after10
         + " after 10");
   }
@@ -119,13 +121,35 @@ class WatchStateRetentionTest {
       assertEquals(48, liveMax(), "the hand edit stands");
       String n1 = feed.get();
       feed.set("[{\"id\":\"n-2\",\"content\":\"本月无变化。\"}]");
-      for (int poll = 0; poll < 3; poll++) {
+      w.pollOnce();
+      feed.set(n1);
+      assertEquals(List.of(), w.pollOnce(), "one fetch not listing it forgets nothing");
+      feed.set("[{\"id\":\"n-2\",\"content\":\"本月无变化。\"}]");
+      for (int poll = 0; poll < 2; poll++) {
         w.pollOnce();
       }
       feed.set(n1);
       assertEquals(List.of("n-1"), w.pollOnce().stream().map(c -> c.announcement().id()).toList(),
           "forgotten after 2 fetches not listing it, read as new when it comes back");
       assertEquals(36, liveMax());
+    }
+  }
+
+  /** A text forgotten takes the reviewer's decision on its change with it: the decision is not kept for ever. */
+  @Test
+  void aForgottenTextsDecisionIsForgottenWithIt() throws Exception {
+    try (AnnouncementWatcher w = AnnouncementWatcher.builder(store).stateFile(state).clock(TODAY).forgetAfter(1)
+        .source(HttpPolicySource.builder("feed", PLATFORM, server.uri("/feed")).build(), AnnouncementWatcher.Mode.REVIEW)
+        .build()) {
+      String id = w.pollOnce().get(0).id();
+      w.reject(id);
+      assertTrue(assertThrows(io.github.fenqi.core.InvalidInputException.class, () -> w.reject(id)).getMessage()
+          .contains("is not waiting for review: it was rejected at"));
+      feed.set("[{\"id\":\"n-2\",\"content\":\"本月无变化。\"}]");
+      w.pollOnce();
+      assertTrue(assertThrows(io.github.fenqi.core.InvalidInputException.class, () -> w.reject(id)).getMessage()
+          .endsWith("is not waiting for review"), "forgotten with its text");
+      assertFalse(Files.readString(state).contains(id), Files.readString(state));
     }
   }
 

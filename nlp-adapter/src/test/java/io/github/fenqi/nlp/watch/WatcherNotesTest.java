@@ -87,6 +87,8 @@ class WatcherNotesTest {
       assertAmbiguityNoted(told.notes(), told.announcement().readableText());
       assertTrue(told.message().contains("requiresHardshipProof: the text states true (需提供困难证明) and false "
           + "(无需提供困难证明); left undetermined"), told.message());
+      assertTrue(told.message().startsWith("announcement '" + told.announcement().id()
+          + "' of source 'notices' (hexin) proposes no change, but:\n  "), "names the platform too: " + told.message());
 
       watcher.pollOnce();
       assertEquals(1, recorder.notes.size(), "a text is read, and its notes told, once");
