@@ -26,8 +26,10 @@ public interface EntityRecognizer {
 
   /**
    * Adapts a token-classification model: the text is split into tokens (one per Chinese character, runs of ASCII
-   * letters or digits as one token), the model labels them in windows of at most {@code maxTokens}, and BIO labels
-   * ({@code B-LATE_FEE}, {@code I-LATE_FEE}, {@code O}) are decoded into mentions.
+   * letters, digits and dots as one token), the model labels them in windows of at most {@code maxTokens}, and BIO
+   * labels ({@code B-LATE_FEE}, {@code I-LATE_FEE}, {@code O}) are decoded into mentions.
+   *
+   * @throws io.github.fenqi.core.InvalidInputException when {@code maxTokens} is below 1
    */
   static EntityRecognizer tokenClassification(TokenClassifier classifier, int maxTokens) {
     return new TokenClassificationRecognizer(classifier, maxTokens);

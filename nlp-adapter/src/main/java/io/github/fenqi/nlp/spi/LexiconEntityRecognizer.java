@@ -31,7 +31,7 @@ public final class LexiconEntityRecognizer implements EntityRecognizer {
     Map<Character, List<Map.Entry<String, FinancialTerm>>> index = new HashMap<>();
     for (Map.Entry<String, FinancialTerm> e : lexicon.entrySet()) {
       if (e.getKey().isEmpty()) {
-        throw new IllegalArgumentException("lexicon contains an empty surface form");
+        throw new InvalidInputException("lexicon", "holds an empty surface form");
       }
       index.computeIfAbsent(e.getKey().charAt(0), k -> new ArrayList<>()).add(Map.entry(e.getKey(), e.getValue()));
     }
@@ -43,7 +43,11 @@ public final class LexiconEntityRecognizer implements EntityRecognizer {
     this.byFirstChar = Map.copyOf(frozen);
   }
 
-  /** A recogniser over the given surface forms. */
+  /**
+   * A recogniser over the given surface forms.
+   *
+   * @throws InvalidInputException when a surface form is empty (it would match everywhere)
+   */
   public static LexiconEntityRecognizer of(Map<String, FinancialTerm> lexicon) {
     return new LexiconEntityRecognizer(Map.copyOf(lexicon));
   }

@@ -1,6 +1,7 @@
 package io.github.fenqi.nlp.spi;
 
 import io.github.fenqi.core.FenqiException;
+import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.nlp.FinancialTerm;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,12 +21,16 @@ final class TokenClassificationRecognizer implements EntityRecognizer {
   TokenClassificationRecognizer(TokenClassifier classifier, int maxTokens) {
     this.classifier = Objects.requireNonNull(classifier, "classifier");
     if (maxTokens < 1) {
-      throw new IllegalArgumentException("maxTokens must be at least 1, got " + maxTokens);
+      // the SDK's error for a bad argument, naming it (it had been an IllegalArgumentException, unlike every builder's)
+      throw new InvalidInputException("maxTokens", "must be at least 1, got " + maxTokens);
     }
     this.maxTokens = maxTokens;
   }
 
-  /** Splits text into tokens: one per CJK or punctuation character, runs of ASCII letters/digits as one. */
+  /**
+   * Splits text into tokens: one per CJK or punctuation character, runs of ASCII letters, digits and dots as one (a
+   * decimal such as 0.5 is one token, as a rate is one figure to the model).
+   */
   static List<int[]> tokenize(String text) {
     List<int[]> spans = new ArrayList<>();
     int i = 0;

@@ -121,9 +121,23 @@ class EntityRecognizerTest {
   @Test
   void aCharacterOfTwoUtf16UnitsIsOneTokenAndAWindowHoldsOneAtLeast() {
     assertEquals(List.of("减", "免", "\uD842\uDFB7", "罚", "息"), tokensOf("减免\uD842\uDFB7罚息"));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    io.github.fenqi.core.InvalidInputException e = assertThrows(io.github.fenqi.core.InvalidInputException.class,
         () -> EntityRecognizer.tokenClassification(tokens -> List.of(), 0));
-    assertEquals("maxTokens must be at least 1, got 0", e.getMessage());
+    assertEquals("maxTokens: must be at least 1, got 0", e.getMessage());
+  }
+
+  /** An empty surface form is refused naming the lexicon, with the SDK's error for bad input. */
+  @Test
+  void anEmptySurfaceFormIsRefusedNamingTheLexicon() {
+    assertEquals("lexicon: holds an empty surface form", assertThrows(io.github.fenqi.core.InvalidInputException.class,
+        () -> LexiconEntityRecognizer.of(java.util.Map.of("", io.github.fenqi.nlp.FinancialTerm.values()[0])))
+        .getMessage());
+  }
+
+  /** A run of ASCII letters, digits and dots is one token, as documented: a rate such as 0.05 is one figure. */
+  @Test
+  void aDecimalIsOneToken() {
+    assertEquals(List.of("日", "利", "率", "0.05", "%", "，", "v1.2"), tokensOf("日利率0.05%，v1.2"));
   }
 
   @Test
