@@ -141,7 +141,7 @@ class OptaPlannerProposalSolverTest {
     Thread.currentThread().interrupt();
     try {
       FenqiException e = assertThrows(FenqiException.class, () -> OPTA.solve(problem));
-      assertTrue(e.getMessage().contains("interrupted"), e.getMessage());
+      assertTrue(e.getMessage().contains("interrupted while solving AGGRESSIVE: it is cancelled"), e.getMessage());
       assertTrue(Thread.currentThread().isInterrupted(), "the interrupt status stays set");
     } finally {
       Thread.interrupted();
@@ -246,13 +246,18 @@ class OptaPlannerProposalSolverTest {
     ProposalProblem problem = ProposalProblem.of(sampleDebts(1), Money.of("5040.00"), Money.of("12000.00"));
     ProposalSet counted = OptaPlannerProposalSolver.builder().deterministic(7, 2_000).build().solve(problem);
     ProposalSet timed = OptaPlannerProposalSolver.builder().timeLimit(Duration.ofMillis(300)).build().solve(problem);
-    for (var set : List.of(counted, timed)) {
+    ProposalSet unimproved = OptaPlannerProposalSolver.builder().timeLimit(Duration.ofMillis(300))
+        .unimprovedTimeLimit(Duration.ofMillis(100)).build().solve(problem);
+    for (var set : List.of(counted, timed, unimproved)) {
       assertEquals(3, set.proposals().size(), set.notes().toString());
+      set.proposals().forEach(p -> assertFalse(p.provenOptimal(), "never marked provenOptimal: " + p.strategy()));
     }
     for (Strategy s : Strategy.values()) {
       assertEquals("OptaPlanner's best plan within 2000 score calculations (a heuristic: optimality is not proven)",
           counted.notes().get(s));
       assertEquals("OptaPlanner's best plan within 300 ms (a heuristic: optimality is not proven)", timed.notes().get(s));
+      assertEquals("OptaPlanner's best plan within 300 ms, or 100 ms without a better plan (a heuristic: optimality is "
+          + "not proven)", unimproved.notes().get(s));
     }
   }
 }

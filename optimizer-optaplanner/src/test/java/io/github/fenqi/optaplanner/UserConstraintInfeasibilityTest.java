@@ -46,6 +46,34 @@ class UserConstraintInfeasibilityTest {
     }
   }
 
+  /** Every lender given more than 1000 months: no policy offers it. */
+  public static final class EverythingOverCenturies implements ProposalConstraint {
+    static final String NAME = "no lender within 1000 months";
+
+    @Override
+    public Constraint define(ConstraintFactory f) {
+      return f.forEach(DebtChoice.class).filter(c -> c.term() <= 1000)
+          .penalizeLong(HardSoftLongScore.ONE_HARD, c -> 1_000_000L)
+          .asConstraint(NAME);
+    }
+  }
+
+  /** Two user constraints that no plan meets are both named, by name, in the reason and in every strategy's note. */
+  @Test
+  void twoUserConstraintsNoPlanMeetsAreBothNamed() {
+    ProposalProblem problem = ProposalProblem.of(SAMPLE, Money.of("5040.00"), Money.of("12000.00"));
+    ProposalSet set = OptaPlannerProposalSolver.builder().deterministic(7, 20_000).constraint(EverythingAtOnce.class)
+        .constraint(EverythingOverCenturies.class).build().solve(problem);
+    Infeasibility why = set.infeasibility().orElseThrow();
+    assertEquals(BindingConstraint.USER_CONSTRAINT, why.binding(), why.reason());
+    assertTrue(why.reason().startsWith("OptaPlanner found no plan that meets the user constraints \"" + EverythingAtOnce.NAME
+        + "\", \"" + EverythingOverCenturies.NAME + "\" together with the other hard constraints"), why.reason());
+    for (Strategy s : Strategy.values()) {
+      assertTrue(set.notes().get(s).contains("its best plan breaks \"" + EverythingAtOnce.NAME + "\", \""
+          + EverythingOverCenturies.NAME + "\""), set.notes().get(s));
+    }
+  }
+
   @Test
   void aUserConstraintNoPlanMeetsIsNamedAndNoAmountIsShort() {
     ProposalProblem problem = ProposalProblem.of(SAMPLE, Money.of("5040.00"), Money.of("12000.00"));

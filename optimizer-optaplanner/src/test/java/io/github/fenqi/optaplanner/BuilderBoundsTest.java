@@ -1,0 +1,71 @@
+package io.github.fenqi.optaplanner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fenqi.core.InvalidInputException;
+import java.time.Duration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The lower bounds the builder documents: limits of whole milliseconds "from 1 ms", and a positive count of score
+ * calculations in deterministic mode; the least of each is accepted and the step below it is refused by name.
+ */
+class BuilderBoundsTest {
+  @ParameterizedTest
+  @ValueSource(longs = {0, -1, Long.MIN_VALUE / 1_000_000})
+  void aLimitOfNoTimeOrLessIsRefusedNamingIt(long millis) {
+    Duration limit = Duration.ofMillis(millis);
+    InvalidInputException time = assertThrows(InvalidInputException.class,
+        () -> OptaPlannerProposalSolver.builder().timeLimit(limit));
+    assertEquals("timeLimit", time.problems().get(0).location(), time.getMessage());
+    assertTrue(time.getMessage().contains("must be positive"), time.getMessage());
+    InvalidInputException unimproved = assertThrows(InvalidInputException.class,
+        () -> OptaPlannerProposalSolver.builder().unimprovedTimeLimit(limit));
+    assertEquals("unimprovedTimeLimit", unimproved.problems().get(0).location(), unimproved.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 1000})
+  void aLimitOfOneMillisecondOrMoreIsAccepted(long millis) {
+    OptaPlannerProposalSolver.builder().timeLimit(Duration.ofMillis(millis))
+        .unimprovedTimeLimit(Duration.ofMillis(millis)).build();
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {0, -1, Long.MIN_VALUE})
+  void noScoreCalculationsIsRefusedNamingIt(long count) {
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> OptaPlannerProposalSolver.builder().deterministic(7, count));
+    assertEquals("scoreCalculations", e.problems().get(0).location(), e.getMessage());
+    assertTrue(e.getMessage().contains("must be positive"), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, Long.MAX_VALUE})
+  void oneScoreCalculationOrMoreIsAccepted(long count) {
+    OptaPlannerProposalSolver.builder().deterministic(7, count).build();
+  }
+
+  /**
+   * A class OptaPlanner could not create is refused with the reason the Javadoc lists for it: an inner class, whose
+   * constructor also takes its outer instance, is told to be made static rather than to get a constructor it has.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "NotPublic|is not public",
+      "NoNoArgumentConstructor|has no public no-argument constructor",
+      "Inner|is an inner class (make it static)",
+      "Abstract|is abstract"})
+  @SuppressWarnings("unchecked")
+  void aConstraintOptaPlannerCannotCreateIsRefusedWithItsReason(String simpleName, String reason) throws Exception {
+    Class<?> type = Class.forName(OptaPlannerSolverConfigurationTest.class.getName() + "$" + simpleName);
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> OptaPlannerProposalSolver.builder().constraint((Class<? extends ProposalConstraint>) type));
+    assertEquals("constraint", e.problems().get(0).location(), e.getMessage());
+    assertTrue(e.getMessage().contains("user constraint " + type.getName() + " " + reason + ":"), e.getMessage());
+  }
+}
