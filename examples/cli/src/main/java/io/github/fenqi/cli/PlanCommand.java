@@ -252,7 +252,7 @@ final class PlanCommand implements Callable<Integer> {
    * Why a new log cannot be made at {@code file}, checked before planning: a log created by the run's first entry had
    * found a mistyped directory only after the whole plan was computed, and then printed no plan.
    */
-  static Optional<String> notCreatable(Path file) {
+  private static Optional<String> notCreatable(Path file) {
     Path directory = file.toAbsolutePath().getParent();
     if (directory == null) {
       return Optional.empty();

@@ -143,4 +143,21 @@ class AuditLogPathTest {
         + "--audit-log out to keep no audit log", underFile.err().strip());
     assertEquals(List.of(file), List.of(Files.list(dir).toArray()), "nothing was created");
   }
+
+  /** So is a new log in a directory this user cannot write (not checkable as root, who writes anywhere). */
+  @Test
+  void planRefusesANewAuditLogInADirectoryItCannotWriteBeforePlanning(@TempDir Path dir) throws Exception {
+    Path readOnly = Files.createDirectory(dir.resolve("read-only"));
+    Files.setPosixFilePermissions(readOnly, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+    try {
+      org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(readOnly), "this user writes anywhere (root)");
+      Path log = readOnly.resolve("audit.jsonl");
+      CliProcess run = fenqi("plan", FEASIBLE, "--policies", POLICIES, "--audit-log", log.toString());
+      assertEquals(FenqiCli.REJECTED, run.exit(), run.err());
+      assertEquals("fenqi: --audit-log: " + log + " cannot be created: its directory " + readOnly + " is not "
+          + "writable; leave --audit-log out to keep no audit log", run.err().strip());
+    } finally {
+      Files.setPosixFilePermissions(readOnly, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+  }
 }
