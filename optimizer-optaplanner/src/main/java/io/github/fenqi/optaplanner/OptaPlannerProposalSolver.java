@@ -298,9 +298,7 @@ public final class OptaPlannerProposalSolver implements ProposalSolver {
   private <T> T scoring(Supplier<T> action) {
     try {
       return action.get();
-    } catch (FenqiException e) {
-      throw e;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException e) { // the SDK's own exceptions too: one a constraint's code throws is its fault
       for (Class<? extends ProposalConstraint> user : constraints) {
         if (thrownBy(e, user)) {
           ComponentContractException named = new ComponentContractException("a user constraint (" + host(user) + ")",

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.fenqi.core.ComponentContractException;
+import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.solve.ProposalProblem;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,30 @@ class ScoringFailureNamingTest {
       return f.forEach(DebtChoice.class).filter(Rules::tooLong)
           .penalizeLong(HardSoftLongScore.ONE_HARD, c -> 1L).asConstraint("no term without a rate");
     }
+  }
+
+  /** Its filter refuses every plan with the SDK's own exception, as a rule checking its input might. */
+  public static final class RefusesWithTheSdksException implements ProposalConstraint {
+    @Override
+    public Constraint define(ConstraintFactory f) {
+      return f.forEach(DebtChoice.class).filter(c -> {
+        throw new InvalidInputException("term", c.term() + " months is not in this lender's rate table");
+      }).penalizeLong(HardSoftLongScore.ONE_HARD, c -> 1L).asConstraint("rate table");
+    }
+  }
+
+  /**
+   * An {@link InvalidInputException} thrown by the constraint's own code is named by the constraint too, as any
+   * exception its lambdas throw (README): it had passed through bare, so the engine blamed "the proposal solver" and
+   * named no constraint.
+   */
+  @Test
+  void theSdksOwnExceptionFromTheConstraintsCodeIsNamedByTheConstraint() {
+    ComponentContractException e = assertThrows(ComponentContractException.class, () -> OptaPlannerProposalSolver
+        .builder().deterministic(7, 1_000).constraint(RefusesWithTheSdksException.class).build().solve(SAMPLE));
+    assertEquals("a user constraint (" + RefusesWithTheSdksException.class.getName() + ")", e.component());
+    assertEquals("scoring", e.problems().get(0).location());
+    assertInstanceOf(InvalidInputException.class, e.getCause());
   }
 
   @Test
