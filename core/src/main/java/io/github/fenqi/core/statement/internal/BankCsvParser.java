@@ -418,15 +418,11 @@ public final class BankCsvParser extends CsvStatementParser {
     if (!labelled(first, TOTAL_LABELS) && !labelled(first, PAGE_LABELS) || m.credit().equals(m.debit())) {
       return null;
     }
-    if (fields.size() > columns.width() && !firstFilled(fields.subList(columns.width(), fields.size())).isEmpty()) {
+    // padded with blank fields, as rows may be, unless a sum is split by its thousands comma: 1,234.00 had been 1.00
+    String shifted = columns.shifted(fields, true);
+    if (shifted != null) {
       throw new IllegalArgumentException("it has " + fields.size() + " fields where the header has " + columns.width()
-          + ": a field holding a comma is not quoted, so the columns after it are shifted");
-    }
-    // padded with empty fields, as rows may be, unless a sum is split by its thousands comma: 1,234.00 had been 1.00
-    String split = fields.size() > columns.width() ? columns.splitAmount(fields, fields.size() - columns.width()) : null;
-    if (split != null) {
-      throw new IllegalArgumentException("it has " + fields.size() + " fields where the header has " + columns.width()
-          + ": " + Columns.splitAmountReason(split));
+          + ": " + shifted);
     }
     String in = unfilled(Columns.at(fields, columns.optionalIndex(m.credit()))).strip();
     String out = unfilled(Columns.at(fields, columns.optionalIndex(m.debit()))).strip();

@@ -135,22 +135,28 @@ public abstract class CsvStatementParser implements StatementParser {
         return "has " + row.size() + " fields where the header (line " + headerLine + ") has " + width
             + ": the row is cut short or lacks a field, so its columns cannot be told apart";
       }
-      if (row.size() > width && !allEmpty(row.subList(width, row.size()))) {
-        return "has " + row.size() + " fields where the header (line " + headerLine + ") has " + width
-            + ": a field holding a comma is not quoted, so the columns after it are shifted";
-      }
-      String split = row.size() > width ? splitAmount(row, row.size() - width) : null;
-      if (split != null) {
-        return "has " + row.size() + " fields where the header (line " + headerLine + ") has " + width + ": "
-            + splitAmountReason(split);
-      }
-      return null;
+      String shifted = shifted(row, false);
+      return shifted == null ? null : "has " + row.size() + " fields where the header (line " + headerLine + ") has "
+          + width + ": " + shifted;
     }
 
-    /** Why a line whose fields joined read {@code split} ({@link #splitAmount}) is not read. */
-    static String splitAmountReason(String split) {
-      return "'" + split + "' reads as an amount whose thousands comma is not quoted, so the columns after it are "
-          + "shifted; quote the field or write the amount without the comma";
+    /**
+     * Why a row wider than the header has its columns shifted, or null when it is not wider or only padded: its extra
+     * fields are not empty (blank, when {@code blanksArePadding}, as a totals line's may be), so a field holds an
+     * unquoted comma, or they are empty but an amount split by its thousands comma ({@link #splitAmount}) fills them.
+     * Data rows and a bank's totals lines are told alike.
+     */
+    @Nullable String shifted(List<String> row, boolean blanksArePadding) {
+      if (row.size() <= width) {
+        return null;
+      }
+      List<String> extra = row.subList(width, row.size());
+      if (blanksArePadding ? !firstFilled(extra).isEmpty() : !allEmpty(extra)) {
+        return "a field holding a comma is not quoted, so the columns after it are shifted";
+      }
+      String split = splitAmount(row, row.size() - width);
+      return split == null ? null : "'" + split + "' reads as an amount whose thousands comma is not quoted, so the "
+          + "columns after it are shifted; quote the field or write the amount without the comma";
     }
 
     /**
@@ -158,7 +164,7 @@ public abstract class CsvStatementParser implements StatementParser {
      * a row whose extra fields are empty had passed as padded (exports that end every row with a comma), and
      * {@code 1,234.00} in a row whose last column was empty was read as 1.00 with the next column 234.00.
      */
-    @Nullable String splitAmount(List<String> row, int extra) {
+    private @Nullable String splitAmount(List<String> row, int extra) {
       for (int i = 0; i <= lastRead && i < row.size(); i++) {
         StringBuilder joined = new StringBuilder(row.get(i));
         for (int k = 1; k <= extra && i + k < row.size(); k++) {
