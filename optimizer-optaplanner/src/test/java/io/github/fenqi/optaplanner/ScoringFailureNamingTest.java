@@ -53,19 +53,20 @@ class ScoringFailureNamingTest {
    */
   @Test
   void theSdksOwnExceptionFromTheConstraintsCodeIsNamedByTheConstraint() {
-    ComponentContractException e = assertThrows(ComponentContractException.class, () -> OptaPlannerProposalSolver
-        .builder().deterministic(7, 1_000).constraint(RefusesWithTheSdksException.class).build().solve(SAMPLE));
-    assertEquals("a user constraint (" + RefusesWithTheSdksException.class.getName() + ")", e.component());
-    assertEquals("scoring", e.problems().get(0).location());
-    assertInstanceOf(InvalidInputException.class, e.getCause());
+    assertNamedBy(RefusesWithTheSdksException.class, InvalidInputException.class);
   }
 
   @Test
   void anExceptionInTheConstraintsNestedHelperIsNamedByTheConstraint() {
+    assertNamedBy(FailsInItsNestedHelper.class, ArithmeticException.class);
+  }
+
+  /** Solving with {@code constraint} stops naming it, at {@code scoring}, with the exception it threw as the cause. */
+  private static void assertNamedBy(Class<? extends ProposalConstraint> constraint, Class<? extends Throwable> thrown) {
     ComponentContractException e = assertThrows(ComponentContractException.class, () -> OptaPlannerProposalSolver
-        .builder().deterministic(7, 1_000).constraint(FailsInItsNestedHelper.class).build().solve(SAMPLE));
-    assertEquals("a user constraint (" + FailsInItsNestedHelper.class.getName() + ")", e.component());
+        .builder().deterministic(7, 1_000).constraint(constraint).build().solve(SAMPLE));
+    assertEquals("a user constraint (" + constraint.getName() + ")", e.component());
     assertEquals("scoring", e.problems().get(0).location());
-    assertInstanceOf(ArithmeticException.class, e.getCause());
+    assertInstanceOf(thrown, e.getCause());
   }
 }
