@@ -33,6 +33,11 @@ class WholeRangeReadBackTest {
   private static final Money LARGEST = Money.ofFen(Long.MAX_VALUE);
   private static final NegotiationEngine ENGINE = ReadBack.ENGINE;
 
+  /** {@code json} read as {@code type} by the SDK's reader, problems named under {@code source}. */
+  private static <T> T read(String json, Class<T> type, String source) {
+    return FenqiJson.read(MAPPER, json.getBytes(StandardCharsets.UTF_8), type, source);
+  }
+
   private static <T> T readBack(T value, Class<T> type) {
     return ReadBack.readBack(MAPPER, value, type);
   }
@@ -50,8 +55,8 @@ class WholeRangeReadBackTest {
   void anAmountBeyondALongOfFenInAResultIsRefusedNamingIt() {
     String json = "{\"binding\": \"MONTHLY_BUDGET\", \"required\": \"92233720368547758.08\", \"available\": \"0.00\","
         + " \"shortfall\": \"92233720368547758.08\", \"reason\": \"r\", \"recommendation\": \"w\"}";
-    InvalidInputException e = assertThrows(InvalidInputException.class, () -> FenqiJson.read(MAPPER,
-        json.getBytes(StandardCharsets.UTF_8), Infeasibility.class, "out.json"));
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> read(json, Infeasibility.class, "out.json"));
     String reason = "'922337*******7758.08' is out of range; amounts are limited to " // quoted: masked as a card
         + "-92233720368547758.08..92233720368547758.07 yuan (a long of fen)";
     assertEquals(List.of(Problem.of("out.json: required", reason), Problem.of("out.json: shortfall", reason)),
@@ -68,8 +73,8 @@ class WholeRangeReadBackTest {
     assertEquals(smallest, readBack(smallest, AffordabilityAssessment.class));
     ObjectNode json = MAPPER.valueToTree(smallest);
     json.put("abilityScore", "-92233720368547758.09");
-    InvalidInputException e = assertThrows(InvalidInputException.class, () -> FenqiJson.read(MAPPER,
-        json.toString().getBytes(StandardCharsets.UTF_8), AffordabilityAssessment.class, "out.json"));
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> read(json.toString(), AffordabilityAssessment.class, "out.json"));
     assertEquals(List.of(Problem.of("out.json: abilityScore", "'-922337*******7758.09' is out of range; amounts are "
         + "limited to -92233720368547758.08..92233720368547758.07 yuan (a long of fen)")), e.problems());
   }
@@ -83,8 +88,8 @@ class WholeRangeReadBackTest {
     for (Money score : List.of(Money.ofFen(Long.MIN_VALUE), Money.LARGEST_INPUT.negate().minus(Money.ofFen(1)))) {
       ObjectNode json = MAPPER.valueToTree(withScore(score));
       json.put("abilityScore", new BigDecimal(score.toString()));
-      assertEquals(withScore(score), FenqiJson.read(MAPPER, json.toString().getBytes(StandardCharsets.UTF_8),
-          AffordabilityAssessment.class, "out.json"), json.get("abilityScore").toString());
+      assertEquals(withScore(score), read(json.toString(), AffordabilityAssessment.class, "out.json"),
+          json.get("abilityScore").toString());
     }
   }
 
@@ -100,8 +105,8 @@ class WholeRangeReadBackTest {
   void aResultsOtherProblemIsNamedAloneBesideItsLargeAmounts() {
     String json = "{\"binding\": \"MONTHLY_BUDGET\", \"required\": \"92233720368547758.07\", \"available\": \"0.00\","
         + " \"shortfall\": \"92233720368547758.07\", \"reason\": 5, \"recommendation\": \"w\"}";
-    InvalidInputException e = assertThrows(InvalidInputException.class, () -> FenqiJson.read(MAPPER,
-        json.getBytes(StandardCharsets.UTF_8), Infeasibility.class, "out.json"));
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> read(json, Infeasibility.class, "out.json"));
     assertEquals(List.of("out.json: reason"), e.problems().stream().map(Problem::location).toList());
   }
 
@@ -115,8 +120,8 @@ class WholeRangeReadBackTest {
     ObjectNode json = MAPPER.valueToTree(result);
     ObjectNode plan = (ObjectNode) json.at("/proposals/0/plans/0");
     plan.set("waived", MAPPER.valueToTree(Map.of(DebtComponent.PRINCIPAL, LARGEST, DebtComponent.INTEREST, LARGEST)));
-    InvalidInputException e = assertThrows(InvalidInputException.class, () -> FenqiJson.read(MAPPER,
-        json.toString().getBytes(StandardCharsets.UTF_8), NegotiationResult.class, "response"));
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> read(json.toString(), NegotiationResult.class, "response"));
     assertEquals(List.of(Problem.of("response: proposals[0].plans[0]", "its amounts add up beyond "
         + "92233720368547758.07 yuan, the most an amount can be (a long of fen)")), e.problems());
   }
@@ -133,8 +138,8 @@ class WholeRangeReadBackTest {
 
   @Test
   void anAmountAUserWritesKeepsTheInputLimit() {
-    InvalidInputException lone = assertThrows(InvalidInputException.class, () -> FenqiJson.read(MAPPER,
-        "\"1000000000000000.01\"".getBytes(StandardCharsets.UTF_8), Money.class, "amount.json"));
+    InvalidInputException lone = assertThrows(InvalidInputException.class,
+        () -> read("\"1000000000000000.01\"", Money.class, "amount.json"));
     assertEquals(List.of("'100000******0000.01' is out of range; amounts are limited to ±10^15 yuan"),
         lone.problems().stream().map(Problem::reason).toList());
   }
