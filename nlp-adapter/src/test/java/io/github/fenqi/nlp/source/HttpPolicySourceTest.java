@@ -249,6 +249,28 @@ class HttpPolicySourceTest {
     }
   }
 
+  /**
+   * gzip's old name x-gzip (RFC 9110 §8.4.1.3) is gzip and identity is no encoding, in any case; any other encoding,
+   * or two of them, is refused naming it.
+   */
+  @Test
+  void xGzipIsGzipIdentityIsNoneAndAnyOtherEncodingIsNamed() throws IOException {
+    byte[] page = html("<p>" + POLICY + "</p>", "").getBytes(StandardCharsets.UTF_8);
+    serveEncoded("/x-gzip", "text/html; charset=utf-8", "X-Gzip", gzip(page));
+    serveEncoded("/identity", "text/html; charset=utf-8", "Identity", page);
+    for (String path : List.of("/x-gzip", "/identity")) {
+      String text = source(path).fetch().get(0).text();
+      assertTrue(text.contains(POLICY), path + ": " + text);
+    }
+    for (String encoding : List.of("deflate", "gzip, gzip")) {
+      String path = "/" + encoding.replaceAll("[^a-z]", "");
+      serveEncoded(path, "text/html", encoding, gzip(page));
+      assertEquals("policy source 'test': response from " + server.uri(path) + " has Content-Encoding '" + encoding
+          + "'; only gzip is supported", assertThrows(PolicySourceException.class, () -> source(path).fetch())
+          .getMessage(), encoding);
+    }
+  }
+
   @Test
   void refusesBrokenGzipAndOtherEncodings() {
     serveEncoded("/broken", "text/html", "gzip", POLICY.getBytes(StandardCharsets.UTF_8));
