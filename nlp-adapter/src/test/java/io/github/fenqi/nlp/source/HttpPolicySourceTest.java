@@ -668,6 +668,13 @@ class HttpPolicySourceTest {
         e.problems().stream().map(p -> p.toString().replaceAll("'.*' ", "")).toList());
   }
 
+  /** An address without a host is shown as given, its query left out: http:///notice had been shown http:/notice. */
+  @Test
+  void anAddressWithoutAHostIsShownAsGiven() {
+    assertEquals("uri: 'http:///notice' has no host", assertThrows(InvalidInputException.class,
+        () -> HttpPolicySource.builder("s", "p", URI.create("http:///notice?key=SECRET")).build()).getMessage());
+  }
+
   /**
    * A timeout beyond a long's milliseconds passed build() and every fetch then threw ArithmeticException (read) or
    * "ConnectException: long overflow" (connect); a sub-millisecond one timed out "within 0 ms" at every fetch.

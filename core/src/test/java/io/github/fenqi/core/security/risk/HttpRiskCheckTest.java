@@ -266,6 +266,10 @@ class HttpRiskCheckTest {
       assertTrue(e.getMessage().contains("has no host name"), e.getMessage());
       assertFalse(e.getMessage().contains("SECRET"), e.getMessage());
     }
+    // shown as given, where https:///check had been shown https:/check
+    String hostless = assertThrows(InvalidInputException.class,
+        () -> HttpRiskCheck.builder(URI.create("https:///check"))).getMessage();
+    assertTrue(hostless.startsWith("endpoint: 'https:///check' has no host name"), hostless);
   }
 
   /**
