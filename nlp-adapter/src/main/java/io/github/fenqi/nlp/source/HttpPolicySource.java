@@ -66,7 +66,10 @@ import org.jspecify.annotations.Nullable;
 public final class HttpPolicySource implements PolicySource {
   /** How to read the body. Thread-safety: immutable (an enum). */
   public enum Format {
-    /** An HTML (or plain-text) page: one announcement. */
+    /**
+     * An HTML (or plain-text) page: one announcement, its id and address the configured address even when the page
+     * came from where a redirect led.
+     */
     HTML,
     /** A JSON feed of announcements. */
     JSON_FEED,

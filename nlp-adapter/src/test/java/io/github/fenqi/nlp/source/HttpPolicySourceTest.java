@@ -512,6 +512,41 @@ class HttpPolicySourceTest {
   }
 
   /**
+   * Of an entry's alternate links (rel="alternate" or no rel), the first is its address: Atom allows one per language
+   * or type, and the feed lists the one it puts first first. Links of other relations are passed over.
+   */
+  @Test
+  void theFirstAlternateLinkOfAnAtomEntryIsItsAddress() {
+    String atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>urn:n:6</id>"
+        + "<link rel=\"related\" href=\"/related/6\"/><link rel=\"alternate\" hreflang=\"zh\" href=\"/n/6/zh\"/>"
+        + "<link rel=\"alternate\" hreflang=\"en\" href=\"/n/6/en\"/><link href=\"/n/6/plain\"/>"
+        + "<content>" + POLICY + "</content></entry>"
+        + "<entry><id>urn:n:7</id><link href=\"/n/7\"/><link rel=\"alternate\" href=\"/n/7/other\"/>"
+        + "<content>" + POLICY + "</content></entry></feed>";
+    server.serve("/alternates", "application/atom+xml", atom.getBytes(StandardCharsets.UTF_8));
+    assertEquals(List.of(server.uri("/n/6/zh"), server.uri("/n/7")),
+        source("/alternates").fetch().stream().map(Announcement::uri).toList());
+  }
+
+  /**
+   * A page that redirects is still the configured page: its id and address are the configured address, so that the
+   * page keeps its id wherever the site sends it (a moved or dated address would have made it another announcement).
+   */
+  @Test
+  void aRedirectedPageIsIdentifiedByTheConfiguredAddress() {
+    server.serve("/pages/2026/notice", "text/html; charset=utf-8",
+        html("<p>" + POLICY + "</p>", "").getBytes(StandardCharsets.UTF_8));
+    server.handle("/notice", ex -> {
+      ex.getResponseHeaders().set("Location", "/pages/2026/notice");
+      LoopbackServer.respond(ex, 302, "", new byte[0]);
+    });
+    Announcement page = source("/notice").fetch().get(0);
+    assertTrue(page.text().contains(POLICY), page.text());
+    assertEquals(server.uri("/notice").toString(), page.id());
+    assertEquals(server.uri("/notice"), page.uri());
+  }
+
+  /**
    * RSS 1.0 ({@code <rdf:RDF>}) is a feed too, by AUTO from a body not labelled HTML; an item's blank guid names no
    * item, so it is named by the feed's address and its place, as a blank JSON id is.
    */
