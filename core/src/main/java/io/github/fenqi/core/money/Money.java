@@ -6,6 +6,7 @@ import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Objects;
 
 /**
  * An amount of CNY, exact to the fen. Stored as a {@code long} of fen; every operation that could
@@ -72,6 +73,9 @@ public record Money(long fen) implements Comparable<Money> {
    * limit, and is read back, not refused.
    */
   static Money parse(String field, String yuan, boolean wholeRange) {
+    // named, as every null argument in core is: it had been the JVM's "because "text" is null", a local of Decimals
+    Objects.requireNonNull(field, "field");
+    Objects.requireNonNull(yuan, "yuan");
     String text = Decimals.stripSpaces(yuan);
     if (text.isEmpty()) {
       throw new InvalidInputException(field, "empty amount; expected a decimal such as \"1234.56\"");
@@ -131,6 +135,7 @@ public record Money(long fen) implements Comparable<Money> {
 
   /** The exact amount of {@code yuan}; more than two decimals or an amount beyond ±10^15 yuan is an error. */
   public static Money of(BigDecimal yuan) {
+    Objects.requireNonNull(yuan, "yuan");
     return fromDecimal("amount", yuan, Decimals.shown(yuan), false);
   }
 

@@ -33,11 +33,14 @@ public record Rate(BigDecimal value) implements Comparable<Rate> {
 
   /** Parses {@code "0.006"}; the error names {@code "rate"}. */
   public static Rate of(String value) {
+    Objects.requireNonNull(value, "value");
     return parse("rate", value);
   }
 
   /** Parses a decimal rate, naming {@code field} if it is malformed, negative or above 10. */
   public static Rate parse(String field, String text) {
+    Objects.requireNonNull(field, "field");
+    Objects.requireNonNull(text, "text");
     BigDecimal value = Decimals.parse(field, text);
     if (value.signum() < 0 || value.compareTo(MAX) > 0) {
       throw new InvalidInputException(field, "'" + Problem.excerpt(Decimals.stripSpaces(text)) + "' is outside 0..10");

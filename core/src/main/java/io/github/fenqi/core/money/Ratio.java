@@ -31,11 +31,14 @@ public record Ratio(BigDecimal value) implements Comparable<Ratio> {
   }
 
   public static Ratio of(String value) {
+    Objects.requireNonNull(value, "value");
     return parse("ratio", value);
   }
 
   /** Parses a decimal fraction, naming {@code field} if it is malformed or outside 0..1. */
   public static Ratio parse(String field, String text) {
+    Objects.requireNonNull(field, "field");
+    Objects.requireNonNull(text, "text");
     BigDecimal value = Decimals.parse(field, text);
     if (value.signum() < 0 || value.compareTo(BigDecimal.ONE) > 0) {
       throw new InvalidInputException(field, "'" + Problem.excerpt(Decimals.stripSpaces(text)) + "' is outside 0..1");

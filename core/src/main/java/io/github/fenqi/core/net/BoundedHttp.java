@@ -228,7 +228,8 @@ public final class BoundedHttp {
    * A request's address as every message here names it: scheme, host, port and path. Its query, user-info and
    * fragment are left out, as they may carry an API key (a risk service's endpoint {@code …?key=…} had been printed
    * whole by its failures and its {@code toString()}); the path is enough to tell which request failed. Every caller
-   * that names an endpoint uses it, so none has to scrub a message afterwards.
+   * that names an endpoint uses it, so none has to scrub a message afterwards. An empty authority is kept as given:
+   * {@code http:///notice} had been shown {@code http:/notice}, an address the user never wrote.
    */
   public static String address(URI endpoint) {
     String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme() + ":";
@@ -237,6 +238,9 @@ public final class BoundedHttp {
         ? endpoint.getHost() + (endpoint.getPort() >= 0 ? ":" + endpoint.getPort() : "")
         : endpoint.getRawAuthority() == null ? null
         : endpoint.getRawAuthority().substring(endpoint.getRawAuthority().lastIndexOf('@') + 1);
+    if (authority == null && !endpoint.isOpaque() && endpoint.getRawSchemeSpecificPart().startsWith("//")) {
+      authority = "";
+    }
     return scheme + (authority == null ? "" : "//" + authority) + path;
   }
 

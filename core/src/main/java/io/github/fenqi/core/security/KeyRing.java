@@ -1,7 +1,7 @@
 package io.github.fenqi.core.security;
 
-import java.util.Collections;
 import io.github.fenqi.core.InvalidInputException;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

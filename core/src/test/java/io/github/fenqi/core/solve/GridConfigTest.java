@@ -5,6 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.debt.Debt;
+import io.github.fenqi.core.debt.DebtComponent;
+import io.github.fenqi.core.debt.ProductType;
+import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.money.Rate;
+import io.github.fenqi.core.money.Ratio;
+import io.github.fenqi.core.schedule.RepaymentMethod;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class GridConfigTest {
@@ -59,6 +69,44 @@ class GridConfigTest {
         + "fewer downPaymentLevels (20)", e.problems().get(0).reason());
   }
 
+  /**
+   * The limit is the most options a problem may draw: grids of exactly {@link GridConfig#MAX_OPTIONS} options are a
+   * problem, one option more is refused by the constructor and by {@link ProposalProblem#tooLargeToSolve}. No grid is
+   * drawn: the count is {@link GridConfig#mostOptions}'s, checked here to add up to the limit.
+   */
+  @Test
+  void gridsOfExactlyTheLimitAreAProblemAndOneOptionMoreIsNot() {
+    GridConfig oneDownPayment = GridConfig.DEFAULTS.withWaiverStep(0.001).withDownPayments(1, 0.01);
+    List<DebtTerms> atTheLimit = new ArrayList<>();
+    for (int i = 0; i < 28; i++) { // 1 000 waived amounts (0..999 fen) × 360 terms, 27 times, and × 280 terms once
+      atTheLimit.add(debt("d" + i, 999, IntStream.rangeClosed(1, i < 27 ? 360 : 280).boxed().toList()));
+    }
+    assertEquals(GridConfig.MAX_OPTIONS, atTheLimit.stream().mapToLong(oneDownPayment::mostOptions).sum());
+    List<DebtTerms> oneMore = new ArrayList<>(atTheLimit);
+    oneMore.add(debt("one-more", 0, List.of(12))); // nothing to waive, one term, one down payment: one option
+    assertEquals(GridConfig.MAX_OPTIONS + 1, oneMore.stream().mapToLong(oneDownPayment::mostOptions).sum());
+    Money budget = Money.of("100000");
+    List<String> names = IntStream.range(0, oneMore.size()).mapToObj(i -> "debts[" + i + "]").toList();
+
+    assertEquals(28, new ProposalProblem(atTheLimit, budget, budget, oneDownPayment, AcceptanceModel.defaults())
+        .debts().size());
+    assertEquals(List.of(), ProposalProblem.tooLargeToSolve(atTheLimit, oneDownPayment, names.subList(0, 28)));
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> new ProposalProblem(oneMore, budget, budget, oneDownPayment, AcceptanceModel.defaults()));
+    assertEquals(1, e.problems().size(), e.getMessage());
+    assertEquals("config", e.problems().get(0).location());
+    assertTrue(e.problems().get(0).reason().contains("would hold up to 10000001 options"), e.getMessage());
+    assertEquals(e.problems(), ProposalProblem.tooLargeToSolve(oneMore, oneDownPayment, names));
+  }
+
+  /** A debt of 10 000 yuan and {@code waivableFen} of penalty interest, all waivable, over {@code terms}. */
+  private static DebtTerms debt(String id, long waivableFen, List<Integer> terms) {
+    Debt debt = new Debt(id, "p", ProductType.CREDIT_CARD, Money.of("10000"), Money.ZERO, Money.ofFen(waivableFen),
+        Money.ZERO, Money.ZERO, Money.ZERO, Rate.of("0.18"), 90);
+    return new DebtTerms(debt, "v1", terms, RepaymentMethod.EQUAL_PRINCIPAL, Rate.ZERO, Rate.ZERO,
+        java.util.Map.of(DebtComponent.PENALTY_INTEREST, Ratio.of("1")), Ratio.of("0.1"), false);
+  }
+
   @Test
   void aConfigurationRoundTripsThroughJson() throws Exception {
     com.fasterxml.jackson.databind.ObjectMapper plain = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -92,15 +140,7 @@ class GridConfigTest {
   @Test
   void aWaiverLevelIsDrawnOncePerDistinctAmount() {
     for (long waivableFen : new long[] {1, 7, 19, 20, 1_000_000}) {
-      io.github.fenqi.core.debt.Debt debt = new io.github.fenqi.core.debt.Debt("d", "p",
-          io.github.fenqi.core.debt.ProductType.CREDIT_CARD, io.github.fenqi.core.money.Money.of("10000"),
-          io.github.fenqi.core.money.Money.ZERO, io.github.fenqi.core.money.Money.ofFen(waivableFen),
-          io.github.fenqi.core.money.Money.ZERO, io.github.fenqi.core.money.Money.ZERO,
-          io.github.fenqi.core.money.Money.ZERO, io.github.fenqi.core.money.Rate.of("0.18"), 90);
-      DebtTerms terms = new DebtTerms(debt, "v1", java.util.List.of(6, 12), io.github.fenqi.core.schedule.RepaymentMethod
-          .EQUAL_PRINCIPAL, io.github.fenqi.core.money.Rate.ZERO, io.github.fenqi.core.money.Rate.ZERO, java.util.Map.of(
-              io.github.fenqi.core.debt.DebtComponent.PENALTY_INTEREST, io.github.fenqi.core.money.Ratio.of("1")),
-          io.github.fenqi.core.money.Ratio.of("0.1"), false);
+      DebtTerms terms = debt("d", waivableFen, List.of(6, 12));
       for (GridConfig config : new GridConfig[] {GridConfig.DEFAULTS, GridConfig.DEFAULTS.withWaiverStep(0.001)}) {
         OptionGrid grid = OptionGrid.of(terms, config, AcceptanceModel.defaults());
         java.util.Set<Long> amounts = new java.util.TreeSet<>();

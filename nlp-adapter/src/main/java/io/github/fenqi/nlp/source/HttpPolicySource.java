@@ -34,9 +34,10 @@ import org.jspecify.annotations.Nullable;
  * Fetches a lender's announcement page (HTML, turned into text with scripts and styles removed), a JSON feed or
  * an RSS/Atom feed of announcements over HTTP(S), with a connect timeout, a total read timeout, and a body-size limit enforced
  * while streaming. The charset comes from the Content-Type header, else an HTML meta tag, else detection
- * (UTF-8 or GBK/GB18030). Asks for gzip and inflates it, the limit applying to the inflated body too; any other
- * content encoding, and bodies that are not text (a PDF, an image, a declared binary type, NUL bytes), are refused
- * with an error naming what came back: announcements published as PDFs or images need a different source.
+ * (UTF-8 or GBK/GB18030). Asks for gzip and inflates it (also under its old name x-gzip), the limit applying to the
+ * inflated body too; identity is no encoding; any other content encoding, and bodies that are not text (a PDF, an
+ * image, a declared binary type, NUL bytes), are refused with an error naming what came back: announcements published
+ * as PDFs or images need a different source.
  *
  * <p>JSON feed: either an array of items or an object with an {@code items} array; each item has
  * {@code content}, {@code text} or {@code body} (text or HTML), and optionally {@code id}, {@code title},
@@ -65,7 +66,10 @@ import org.jspecify.annotations.Nullable;
 public final class HttpPolicySource implements PolicySource {
   /** How to read the body. Thread-safety: immutable (an enum). */
   public enum Format {
-    /** An HTML (or plain-text) page: one announcement. */
+    /**
+     * An HTML (or plain-text) page: one announcement, its id and address the configured address even when the page
+     * came from where a redirect led.
+     */
     HTML,
     /** A JSON feed of announcements. */
     JSON_FEED,

@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * streams, so nesting depth costs nothing.
  *
  * <p>Per item: {@code content:encoded} (RSS) or {@code content} (Atom), else {@code description}/{@code summary};
- * {@code guid}/{@code id}; {@code title}; {@code link} (its text in RSS, {@code href} of the alternate link in Atom).
+ * {@code guid}/{@code id}; {@code title}; {@code link} (its text in RSS, {@code href} of the first alternate link, one
+ * with {@code rel="alternate"} or none, in Atom).
  *
  * <p>Thread-safety: stateless.
  */

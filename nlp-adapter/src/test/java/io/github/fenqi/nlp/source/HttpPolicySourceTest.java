@@ -249,6 +249,28 @@ class HttpPolicySourceTest {
     }
   }
 
+  /**
+   * gzip's old name x-gzip (RFC 9110 §8.4.1.3) is gzip and identity is no encoding, in any case; any other encoding,
+   * or two of them, is refused naming it.
+   */
+  @Test
+  void xGzipIsGzipIdentityIsNoneAndAnyOtherEncodingIsNamed() throws IOException {
+    byte[] page = html("<p>" + POLICY + "</p>", "").getBytes(StandardCharsets.UTF_8);
+    serveEncoded("/x-gzip", "text/html; charset=utf-8", "X-Gzip", gzip(page));
+    serveEncoded("/identity", "text/html; charset=utf-8", "Identity", page);
+    for (String path : List.of("/x-gzip", "/identity")) {
+      String text = source(path).fetch().get(0).text();
+      assertTrue(text.contains(POLICY), path + ": " + text);
+    }
+    for (String encoding : List.of("deflate", "gzip, gzip")) {
+      String path = "/" + encoding.replaceAll("[^a-z]", "");
+      serveEncoded(path, "text/html", encoding, gzip(page));
+      assertEquals("policy source 'test': response from " + server.uri(path) + " has Content-Encoding '" + encoding
+          + "'; only gzip is supported", assertThrows(PolicySourceException.class, () -> source(path).fetch())
+          .getMessage(), encoding);
+    }
+  }
+
   @Test
   void refusesBrokenGzipAndOtherEncodings() {
     serveEncoded("/broken", "text/html", "gzip", POLICY.getBytes(StandardCharsets.UTF_8));
@@ -490,6 +512,41 @@ class HttpPolicySourceTest {
   }
 
   /**
+   * Of an entry's alternate links (rel="alternate" or no rel), the first is its address: Atom allows one per language
+   * or type, and the feed lists the one it puts first first. Links of other relations are passed over.
+   */
+  @Test
+  void theFirstAlternateLinkOfAnAtomEntryIsItsAddress() {
+    String atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>urn:n:6</id>"
+        + "<link rel=\"related\" href=\"/related/6\"/><link rel=\"alternate\" hreflang=\"zh\" href=\"/n/6/zh\"/>"
+        + "<link rel=\"alternate\" hreflang=\"en\" href=\"/n/6/en\"/><link href=\"/n/6/plain\"/>"
+        + "<content>" + POLICY + "</content></entry>"
+        + "<entry><id>urn:n:7</id><link href=\"/n/7\"/><link rel=\"alternate\" href=\"/n/7/other\"/>"
+        + "<content>" + POLICY + "</content></entry></feed>";
+    server.serve("/alternates", "application/atom+xml", atom.getBytes(StandardCharsets.UTF_8));
+    assertEquals(List.of(server.uri("/n/6/zh"), server.uri("/n/7")),
+        source("/alternates").fetch().stream().map(Announcement::uri).toList());
+  }
+
+  /**
+   * A page that redirects is still the configured page: its id and address are the configured address, so that the
+   * page keeps its id wherever the site sends it (a moved or dated address would have made it another announcement).
+   */
+  @Test
+  void aRedirectedPageIsIdentifiedByTheConfiguredAddress() {
+    server.serve("/pages/2026/notice", "text/html; charset=utf-8",
+        html("<p>" + POLICY + "</p>", "").getBytes(StandardCharsets.UTF_8));
+    server.handle("/notice", ex -> {
+      ex.getResponseHeaders().set("Location", "/pages/2026/notice");
+      LoopbackServer.respond(ex, 302, "", new byte[0]);
+    });
+    Announcement page = source("/notice").fetch().get(0);
+    assertTrue(page.text().contains(POLICY), page.text());
+    assertEquals(server.uri("/notice").toString(), page.id());
+    assertEquals(server.uri("/notice"), page.uri());
+  }
+
+  /**
    * RSS 1.0 ({@code <rdf:RDF>}) is a feed too, by AUTO from a body not labelled HTML; an item's blank guid names no
    * item, so it is named by the feed's address and its place, as a blank JSON id is.
    */
@@ -644,6 +701,13 @@ class HttpPolicySourceTest {
         () -> HttpPolicySource.builder(" ", "", URI.create("http:///notice")).build());
     assertEquals(List.of("id: must not be blank", "platformId: must not be blank", "uri: has no host"),
         e.problems().stream().map(p -> p.toString().replaceAll("'.*' ", "")).toList());
+  }
+
+  /** An address without a host is shown as given, its query left out: http:///notice had been shown http:/notice. */
+  @Test
+  void anAddressWithoutAHostIsShownAsGiven() {
+    assertEquals("uri: 'http:///notice' has no host", assertThrows(InvalidInputException.class,
+        () -> HttpPolicySource.builder("s", "p", URI.create("http:///notice?key=SECRET")).build()).getMessage());
   }
 
   /**

@@ -27,13 +27,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link RiskCheck} over HTTP with JSON, on {@code java.net.http}. It POSTs
- * {@code {"caseId":…,"name":…,"idNumber":…,"mobile":…}} to the endpoint and expects HTTP 200 with
- * {@code {"decision":"ALLOW"|"REVIEW"|"DENY","score":number?,"reason":string?}}, in UTF-8 or the charset its
- * Content-Type declares. The timeout bounds the whole
- * exchange, body included, and an answer over 64 KB is cut off. Anything else (timeout, connection failure, non-200
- * status, unreadable or oversized body, bytes that are no text in its charset, unknown decision) yields the configured
- * {@link FailureMode}'s degraded assessment. The body carries PII, so plain {@code http} is accepted only on this machine
- * (loopback) or with {@link Builder#allowPlainHttp()}.
+ * {@code {"caseId":…,"name":…,"idNumber":…,"mobile":…}} to the endpoint ({@code mobile} left out when the request has
+ * none) and expects HTTP 200 with {@code {"decision":"ALLOW"|"REVIEW"|"DENY","score":number?,"reason":string?}}, the
+ * decision in any case, a score or reason of JSON null as none, in UTF-8 or the charset its Content-Type declares. The
+ * timeout bounds the whole exchange, body included, and an answer over 64 KB is cut off. Anything else (timeout,
+ * connection failure, non-200 status, unreadable or oversized body, bytes that are no text in its charset, unknown
+ * decision, a score that is no number or a reason that is no string) yields the configured {@link FailureMode}'s
+ * degraded assessment. The body carries PII, so plain {@code http} is accepted only on this machine (loopback) or with
+ * {@link Builder#allowPlainHttp()}.
  *
  * <p>Thread-safety: immutable and thread-safe (one shared {@link HttpClient}).
  */
@@ -179,9 +180,13 @@ public final class HttpRiskCheck implements RiskCheck {
     if (score != null && score.isNumber() && !Double.isFinite(score.doubleValue())) {
       return failureMode.onFailure(name, "unreadable answer (\"score\" is beyond a double's range)");
     }
-    String reason = node.path("reason").isTextual() ? node.get("reason").textValue() : "";
-    return new RiskAssessment(name, decision, score == null || score.isNull() ? null : score.doubleValue(), reason,
-        false);
+    // a reason of another type had been dropped in silence and the decision taken, where a malformed score fails
+    JsonNode reason = node.get("reason");
+    if (reason != null && !reason.isNull() && !reason.isTextual()) {
+      return failureMode.onFailure(name, "unreadable answer (\"reason\" is not a string)");
+    }
+    return new RiskAssessment(name, decision, score == null || score.isNull() ? null : score.doubleValue(),
+        reason == null || reason.isNull() ? "" : reason.textValue(), false);
   }
 
   @Override

@@ -266,6 +266,10 @@ class HttpRiskCheckTest {
       assertTrue(e.getMessage().contains("has no host name"), e.getMessage());
       assertFalse(e.getMessage().contains("SECRET"), e.getMessage());
     }
+    // shown as given, where https:///check had been shown https:/check
+    String hostless = assertThrows(InvalidInputException.class,
+        () -> HttpRiskCheck.builder(URI.create("https:///check"))).getMessage();
+    assertTrue(hostless.startsWith("endpoint: 'https:///check' has no host name"), hostless);
   }
 
   /**
@@ -436,6 +440,49 @@ class HttpRiskCheckTest {
         answering(200, "{\"decision\":\"ALLOW\",\"score\":null}", closed));
     assertEquals(new RiskAssessment("test-antifraud", RiskDecision.REVIEW, 0.0, "new device", false),
         answering(200, "{\"decision\":\"REVIEW\",\"score\":0,\"reason\":\"new device\"}", closed));
+  }
+
+  /**
+   * A "reason" that is not a string is a malformed answer, as a "score" that is not a number is: it had been dropped in
+   * silence and the decision taken. A reason of JSON null, or none, is no reason.
+   */
+  @Test
+  void aReasonThatIsNoStringMakesTheAnswerUnreadable() {
+    HttpRiskCheck closed = check("/answer", FailureMode.FAIL_CLOSED);
+    for (String reason : new String[] {"42", "true", "{\"text\":\"new device\"}", "[\"new device\"]"}) {
+      assertEquals(degraded("unreadable answer (\"reason\" is not a string)"),
+          answering(200, "{\"decision\":\"ALLOW\",\"reason\":" + reason + "}", closed), reason);
+    }
+    assertEquals(new RiskAssessment("test-antifraud", RiskDecision.ALLOW, null, "", false),
+        answering(200, "{\"decision\":\"ALLOW\",\"reason\":null}", closed));
+  }
+
+  /** The decision is read in any case of its letters: "deny" is DENY. */
+  @Test
+  void theDecisionIsReadInAnyCase() {
+    HttpRiskCheck open = check("/answer", FailureMode.FAIL_OPEN);
+    assertEquals(RiskDecision.DENY, answering(200, "{\"decision\":\"deny\"}", open).decision());
+    assertEquals(new RiskAssessment("test-antifraud", RiskDecision.REVIEW, null, "", false),
+        answering(200, "{\"decision\":\"Review\"}", open));
+  }
+
+  /** The mobile is sent when the request has one and left out of the body, not sent as null, when it has none. */
+  @Test
+  void aMissingMobileIsLeftOutOfTheRequestBody() throws IOException {
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    HttpRiskCheck check = check("/ok", FailureMode.FAIL_CLOSED);
+    check.check(request);
+    assertEquals("13800001234", json.readTree(lastBody.get()).path("mobile").textValue(), lastBody.get());
+    check.check(new RiskCheckRequest("case-2", "张三", "11010519491231002X", null));
+    com.fasterxml.jackson.databind.JsonNode sent = json.readTree(lastBody.get());
+    assertEquals(java.util.List.of("caseId", "name", "idNumber"), iterate(sent.fieldNames()), lastBody.get());
+    assertEquals("case-2", sent.path("caseId").textValue());
+  }
+
+  private static java.util.List<String> iterate(java.util.Iterator<String> names) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    names.forEachRemaining(out::add);
+    return out;
   }
 
   /** The charset the Content-Type declares is found as HTTP writes parameters: any case, quoted or not. */
