@@ -12,6 +12,22 @@ import org.junit.jupiter.api.Test;
 /** Wrapping text within terminal columns, as the text report's wrapped lines are. */
 class TextColumnsTest {
 
+  /**
+   * Two columns for each East Asian wide or fullwidth character the Javadoc names — an ideograph (the first of the
+   * block, 一, and one beyond the basic plane), kana, hangul, fullwidth forms and CJK punctuation — none for a combining
+   * mark, one for anything else; padding counts columns, not characters.
+   */
+  @Test
+  void wideCharactersTakeTwoColumnsAndCombiningMarksNone() {
+    for (String wide : List.of("一", "个", "\uD840\uDC00", "カ", "한", "（", "：", "。", "、")) {
+      assertEquals(2, TextColumns.width(wide), wide);
+    }
+    assertEquals(1, TextColumns.width("e\u0301"), "e and a combining acute accent");
+    assertEquals(3, TextColumns.width("a-1"));
+    assertEquals("信用卡1  |", TextColumns.left("信用卡1", 9) + "|");
+    assertEquals("  信用卡1|", TextColumns.right("信用卡1", 9) + "|");
+  }
+
   /** Words are kept whole; a Chinese sentence, which has no spaces, is broken by its characters' two columns each. */
   @Test
   void wrapsAtSpacesAndInsideARunOfIdeographsByTerminalColumns() {
