@@ -1,7 +1,6 @@
 package io.github.fenqi.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -66,6 +65,7 @@ class TextColumnsTest {
   void aTextThatDoesNotFitBesideItsStartIsWrappedUnderIt() {
     assertEquals(List.of("a-long-file.csv", "  alipay GBK", "  read 141"),
         TextColumns.wrap("a-long-file.csv  ", "alipay GBK read 141", 14));
+    assertEquals(List.of("ab: cdefgh"), TextColumns.wrap("ab: ", "cdefgh", 10), "exactly as wide as the terminal fits");
     assertEquals(List.of("  note: x.csv", "    one two"), TextColumns.wrap("  note: x.csv ", "one two", 12));
   }
 
@@ -89,8 +89,8 @@ class TextColumnsTest {
     for (String bad : List.of("abc", "0", "39", "1001", "-80", "80x")) {
       StringWriter err = new StringWriter();
       assertEquals(100, TextColumns.terminalWidth(n -> bad, new PrintWriter(err, true)));
-      assertTrue(err.toString().startsWith("fenqi: warning: COLUMNS: '" + bad + "' is not a width from 40 to 1000"),
-          err.toString());
+      assertEquals("fenqi: warning: COLUMNS: '" + bad + "' is not a width from 40 to 1000; the text is wrapped at 100 "
+          + "columns", err.toString().strip());
     }
   }
 }
