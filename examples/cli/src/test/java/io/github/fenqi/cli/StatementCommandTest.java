@@ -30,6 +30,18 @@ class StatementCommandTest {
     assertEquals("8642.17", october.get("salaryIncome").asText());
     assertTrue(october.has("income") && october.has("essentialExpenses") && october.has("loanRepayments"));
     assertEquals("PASS", json.at("/forensics/verdict").asText());
+    // the fields as the README names them, which a script reads by name
+    assertEquals(java.util.Set.of("rows", "removed", "files", "rejectedRows", "months", "uncoveredMonths", "forensics"),
+        fieldNames(json));
+    assertEquals(java.util.Set.of("read", "kept", "rejected"), fieldNames(json.get("rows")));
+    assertEquals(java.util.Set.of("duplicates", "reversals", "internalTransfers", "closed"),
+        fieldNames(json.get("removed")));
+  }
+
+  private static java.util.Set<String> fieldNames(JsonNode node) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 
   /**
