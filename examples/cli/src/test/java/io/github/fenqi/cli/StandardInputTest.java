@@ -112,4 +112,33 @@ class StandardInputTest {
       }
     }
   }
+
+  /**
+   * Standard input is read up to the limit the file would have (at most so many bytes, as a file): exactly the limit is
+   * read, one byte more is refused naming standard input and the limit.
+   */
+  @Test
+  void standardInputOfTheLimitIsReadAndOneByteMoreRefused() {
+    java.io.InputStream was = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream(new byte[10]));
+      assertEquals(10, StandardInput.read(Path.of("-"), 10).length);
+      System.setIn(new java.io.ByteArrayInputStream(new byte[11]));
+      io.github.fenqi.core.InvalidInputException tooLarge = org.junit.jupiter.api.Assertions.assertThrows(
+          io.github.fenqi.core.InvalidInputException.class, () -> StandardInput.read(Path.of("-"), 10));
+      assertEquals("standard input: is larger than 10 bytes", tooLarge.problems().get(0).toString());
+    } finally {
+      System.setIn(was);
+    }
+  }
+
+  /** Where '-' cannot stand for the argument, the refusal says how to name a file called '-', as the README does. */
+  @Test
+  void aRefusedDashSaysHowToNameAFileCalledDash() {
+    io.github.fenqi.core.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+        io.github.fenqi.core.InvalidInputException.class,
+        () -> StandardInput.refuse(Path.of("-"), "a lexicon file", "--lexicon"));
+    assertEquals("--lexicon: '-' (standard input) cannot stand for a lexicon file; give its path (a file named '-' is "
+        + "./-)", e.problems().get(0).toString());
+  }
 }
