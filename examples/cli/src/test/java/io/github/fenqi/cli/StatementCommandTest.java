@@ -244,6 +244,10 @@ class StatementCommandTest {
     // a copy is another file: its rows are the other's duplicates, removed by cleaning, and the run goes on
     Path copy = Files.copy(Path.of(DIR + "bank_A.csv"), dir.resolve("copy.csv"));
     assertEquals(0, CliRun.of("statement", "ingest", DIR + "bank_A.csv", copy.toString()).exit());
+    // two missing files are no one file: the first is named missing when it is read
+    CliRun missing = CliRun.of("statement", "ingest", dir.resolve("a.csv").toString(), dir.resolve("b.csv").toString());
+    assertEquals(1, missing.exit(), missing.err());
+    assertEquals("fenqi: " + dir.resolve("a.csv") + ": no such file", missing.err().strip());
   }
 
   @Test
