@@ -98,7 +98,10 @@ class StandardInputTest {
     String p0 = Path.of(POLICIES).toAbsolutePath().toString();
     for (List<String> args : List.of(List.of("rules", "check", "-"), List.of("policy", "validate", "-"),
         List.of("plan", c, "--policies", "-"), List.of("plan", c, "--policies", p0, "--rules", "-"),
-        List.of("audit", "verify", "-"), List.of("plan", c, "--policies", p0, "--audit-log", "-"))) {
+        List.of("audit", "verify", "-"), List.of("plan", c, "--policies", p0, "--audit-log", "-"),
+        List.of("audit", "checkpoint", "-"),
+        List.of("statement", "ingest", Path.of(BANK).toAbsolutePath().toString(), "--lexicon", "-"),
+        List.of("policy", "extract", Path.of(TEXT).toAbsolutePath().toString(), "--base", "-"))) {
       Process p = CliProcess.fenqi(args.toArray(String[]::new)).directory(dir.toFile()).redirectInput(none).start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       CliProcess ended = CliProcess.end(p);
