@@ -119,14 +119,33 @@ class HelpTest {
   @MethodSource("commands")
   void everyExitCodeListIsInAscendingOrder(List<String> path) {
     String help = runWith(path, "--help").out();
-    int at = help.indexOf("Exit codes");
-    if (at < 0) {
+    List<Integer> codes = exitCodes(help);
+    if (codes.isEmpty()) {
       return; // a help without exit codes (the command's are those of fenqi --help)
     }
-    List<Integer> codes = help.substring(at).lines().filter(l -> l.matches("  \\d+ .*"))
-        .map(l -> Integer.parseInt(l.strip().split(" ")[0])).toList();
     assertTrue(codes.size() >= 3, help);
     assertEquals(codes.stream().sorted().toList(), codes, help);
+  }
+
+  /**
+   * Every help's list of exit codes has the codes of the README's table the command can end with: 0, 1, 2 and 141 (a
+   * reader of a pipe that stopped, whatever the command), and 3 in plan's alone.
+   */
+  @ParameterizedTest
+  @MethodSource("commands")
+  void everyExitCodeListHasTheReadmesCodes(List<String> path) {
+    String help = runWith(path, "--help").out();
+    List<Integer> codes = exitCodes(help);
+    if (!codes.isEmpty()) {
+      assertEquals(path.equals(List.of("plan")) ? List.of(0, 1, 2, 3, 141) : List.of(0, 1, 2, 141), codes, help);
+    }
+  }
+
+  /** The codes a help lists after its "Exit codes" heading, in its order; none when it has no such list. */
+  private static List<Integer> exitCodes(String help) {
+    int at = help.indexOf("Exit codes");
+    return at < 0 ? List.of() : help.substring(at).lines().filter(l -> l.matches("  \\d+ .*"))
+        .map(l -> Integer.parseInt(l.strip().split(" ")[0])).toList();
   }
 
   /**

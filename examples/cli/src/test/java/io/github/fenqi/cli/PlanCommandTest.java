@@ -284,6 +284,60 @@ class PlanCommandTest {
     assertEquals("cc-1\"><img src=x onerror='x'>&amp;", rows(page, "plans").get(0).get(0));
   }
 
+  /**
+   * A policy's platform id (one line of visible text, markup characters allowed) and a debt left out as not eligible
+   * reach the page as text too: in the plans table, the scripts' headings and the list of debts not eligible.
+   */
+  @Test
+  void htmlPageEscapesThePoliciesValuesAndTheListedDebts(@TempDir Path dir) throws Exception {
+    String platform = "demo\"<b>card</b>";
+    Path policies = Files.createDirectory(dir.resolve("policies"));
+    try (java.util.stream.Stream<Path> files = Files.list(Path.of(POLICIES))) {
+      for (Path f : files.toList()) {
+        Files.writeString(policies.resolve(f.getFileName()), Files.readString(f).replace("\"demo-credit-card\"",
+            FenqiJson.newMapper().writeValueAsString(platform)));
+      }
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode kase = (com.fasterxml.jackson.databind.node.ObjectNode)
+        FenqiJson.newMapper().readTree(Path.of(FEASIBLE).toFile());
+    for (JsonNode d : kase.get("debts")) {
+      com.fasterxml.jackson.databind.node.ObjectNode debt = (com.fasterxml.jackson.databind.node.ObjectNode) d;
+      if (debt.get("id").asText().equals("cc-1")) {
+        debt.put("platformId", platform);
+      } else if (debt.get("id").asText().equals("ol-1")) {
+        debt.put("id", "<i>ol</i>&'").put("overdueDays", 0); // below the online lender's minimum: not eligible
+      }
+    }
+    Path hostile = Files.writeString(dir.resolve("case.json"), kase.toString());
+    CliRun html = CliRun.of("plan", hostile.toString(), "--policies", policies.toString(), "--format", "html");
+    assertEquals(0, html.exit(), html.err());
+    assertFalse(html.out().contains("<b>"), html.out());
+    assertFalse(html.out().contains("<i>"), html.out());
+    org.w3c.dom.Document page = xml(html.out());
+    assertEquals(platform, rows(page, "plans").get(0).get(1));
+    org.w3c.dom.NodeList headings = page.getElementsByTagName("h3");
+    assertTrue(headings.getLength() > 0, html.out());
+    assertTrue(headings.item(0).getTextContent().contains("cc-1 (" + platform + ", "), headings.item(0).getTextContent());
+    org.w3c.dom.NodeList items = page.getElementsByTagName("ul");
+    String ineligible = null;
+    for (int i = 0; i < items.getLength(); i++) {
+      if (((org.w3c.dom.Element) items.item(i)).getAttribute("class").equals("ineligible")) {
+        ineligible = items.item(i).getTextContent().strip();
+      }
+    }
+    assertTrue(ineligible != null && ineligible.startsWith("<i>ol</i>&' — overdueDays 0"), html.out());
+  }
+
+  /**
+   * The page's escape replaces the five characters with a meaning in markup, so that a value is text inside an
+   * attribute's quotes (the script's lang) as in an element.
+   */
+  @Test
+  void theFiveMarkupCharactersAreReplaced() {
+    assertEquals("a&amp;b&lt;c&gt;d&quot;e&#39;f 个", HtmlReport.escape("a&b<c>d\"e'f 个"));
+    assertEquals("", HtmlReport.escape(null));
+  }
+
   @Test
   void htmlPageOfAnInfeasibleCaseSaysWhy() throws Exception {
     CliRun html = CliRun.of("plan", SAMPLE, "--policies", POLICIES, "--format", "html");

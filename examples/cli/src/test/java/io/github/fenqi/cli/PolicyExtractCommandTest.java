@@ -151,6 +151,10 @@ class PolicyExtractCommandTest {
     CliRun label = CliRun.of("policy", "extract", "--version", "x", "../../samples/policy-texts/01.txt");
     assertEquals(FenqiCli.REJECTED, label.exit());
     assertTrue(label.err().contains("--version") && label.err().contains("only with --base"), label.err());
+    CliRun from = CliRun.of("policy", "extract", "--effective-from", "2026-12-01", "../../samples/policy-texts/01.txt");
+    assertEquals(FenqiCli.REJECTED, from.exit(), from.out());
+    assertEquals("fenqi: --effective-from: applies only with --base", from.err().strip());
+    assertEquals("", from.out());
   }
 
   /**

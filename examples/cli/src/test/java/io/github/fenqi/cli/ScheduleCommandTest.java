@@ -151,6 +151,7 @@ class ScheduleCommandTest {
   @Test
   void aRateHalfwayBetweenTwoFiguresShowsTheUpperOne() {
     assertEquals("13.04", OutputFormat.percent(new java.math.BigDecimal("0.13035")));
+    assertEquals("13.03", OutputFormat.percent(new java.math.BigDecimal("0.13025")), "half up, not half to even");
     assertEquals("6.00", OutputFormat.percent(new java.math.BigDecimal("0.060003")));
   }
 }

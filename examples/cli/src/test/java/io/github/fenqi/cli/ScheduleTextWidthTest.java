@@ -39,6 +39,8 @@ class ScheduleTextWidthTest {
     }
     // the usual table (69 columns) is kept where it fits; in 60 columns each period is its labelled values
     assertTrue(fenqi("80", USUAL).contains("period      payment    principal   interest        fee      remaining\n"));
+    assertTrue(fenqi("69", USUAL).contains("period      payment    principal   interest        fee      remaining\n"),
+        "a table exactly as wide as the terminal fits");
     String narrow = fenqi("60", USUAL);
     assertTrue(narrow.contains("\nperiod 1\n  payment 1072.00  principal 1000.00  interest 0.00\n"
         + "  fee 72.00  remaining 11000.00\n"), narrow);

@@ -98,7 +98,10 @@ class StandardInputTest {
     String p0 = Path.of(POLICIES).toAbsolutePath().toString();
     for (List<String> args : List.of(List.of("rules", "check", "-"), List.of("policy", "validate", "-"),
         List.of("plan", c, "--policies", "-"), List.of("plan", c, "--policies", p0, "--rules", "-"),
-        List.of("audit", "verify", "-"), List.of("plan", c, "--policies", p0, "--audit-log", "-"))) {
+        List.of("audit", "verify", "-"), List.of("plan", c, "--policies", p0, "--audit-log", "-"),
+        List.of("audit", "checkpoint", "-"),
+        List.of("statement", "ingest", Path.of(BANK).toAbsolutePath().toString(), "--lexicon", "-"),
+        List.of("policy", "extract", Path.of(TEXT).toAbsolutePath().toString(), "--base", "-"))) {
       Process p = CliProcess.fenqi(args.toArray(String[]::new)).directory(dir.toFile()).redirectInput(none).start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       CliProcess ended = CliProcess.end(p);
@@ -111,5 +114,34 @@ class StandardInputTest {
         assertEquals(0, made.count(), args + " made a file named '-'");
       }
     }
+  }
+
+  /**
+   * Standard input is read up to the limit the file would have (at most so many bytes, as a file): exactly the limit is
+   * read, one byte more is refused naming standard input and the limit.
+   */
+  @Test
+  void standardInputOfTheLimitIsReadAndOneByteMoreRefused() {
+    java.io.InputStream was = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream(new byte[10]));
+      assertEquals(10, StandardInput.read(Path.of("-"), 10).length);
+      System.setIn(new java.io.ByteArrayInputStream(new byte[11]));
+      io.github.fenqi.core.InvalidInputException tooLarge = org.junit.jupiter.api.Assertions.assertThrows(
+          io.github.fenqi.core.InvalidInputException.class, () -> StandardInput.read(Path.of("-"), 10));
+      assertEquals("standard input: is larger than 10 bytes", tooLarge.problems().get(0).toString());
+    } finally {
+      System.setIn(was);
+    }
+  }
+
+  /** Where '-' cannot stand for the argument, the refusal says how to name a file called '-', as the README does. */
+  @Test
+  void aRefusedDashSaysHowToNameAFileCalledDash() {
+    io.github.fenqi.core.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+        io.github.fenqi.core.InvalidInputException.class,
+        () -> StandardInput.refuse(Path.of("-"), "a lexicon file", "--lexicon"));
+    assertEquals("--lexicon: '-' (standard input) cannot stand for a lexicon file; give its path (a file named '-' is "
+        + "./-)", e.problems().get(0).toString());
   }
 }

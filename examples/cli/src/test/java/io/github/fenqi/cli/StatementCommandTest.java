@@ -30,6 +30,18 @@ class StatementCommandTest {
     assertEquals("8642.17", october.get("salaryIncome").asText());
     assertTrue(october.has("income") && october.has("essentialExpenses") && october.has("loanRepayments"));
     assertEquals("PASS", json.at("/forensics/verdict").asText());
+    // the fields as the README names them, which a script reads by name
+    assertEquals(java.util.Set.of("rows", "removed", "files", "rejectedRows", "months", "uncoveredMonths", "forensics"),
+        fieldNames(json));
+    assertEquals(java.util.Set.of("read", "kept", "rejected"), fieldNames(json.get("rows")));
+    assertEquals(java.util.Set.of("duplicates", "reversals", "internalTransfers", "closed"),
+        fieldNames(json.get("removed")));
+  }
+
+  private static java.util.Set<String> fieldNames(JsonNode node) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 
   /**
@@ -232,6 +244,10 @@ class StatementCommandTest {
     // a copy is another file: its rows are the other's duplicates, removed by cleaning, and the run goes on
     Path copy = Files.copy(Path.of(DIR + "bank_A.csv"), dir.resolve("copy.csv"));
     assertEquals(0, CliRun.of("statement", "ingest", DIR + "bank_A.csv", copy.toString()).exit());
+    // two missing files are no one file: the first is named missing when it is read
+    CliRun missing = CliRun.of("statement", "ingest", dir.resolve("a.csv").toString(), dir.resolve("b.csv").toString());
+    assertEquals(1, missing.exit(), missing.err());
+    assertEquals("fenqi: " + dir.resolve("a.csv") + ": no such file", missing.err().strip());
   }
 
   @Test

@@ -1,7 +1,6 @@
 package io.github.fenqi.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -11,6 +10,22 @@ import org.junit.jupiter.api.Test;
 
 /** Wrapping text within terminal columns, as the text report's wrapped lines are. */
 class TextColumnsTest {
+
+  /**
+   * Two columns for each East Asian wide or fullwidth character the Javadoc names — an ideograph (the first of the
+   * block, 一, and one beyond the basic plane), kana, hangul, fullwidth forms and CJK punctuation — none for a combining
+   * mark, one for anything else; padding counts columns, not characters.
+   */
+  @Test
+  void wideCharactersTakeTwoColumnsAndCombiningMarksNone() {
+    for (String wide : List.of("一", "个", "\uD840\uDC00", "カ", "한", "（", "：", "。", "、")) {
+      assertEquals(2, TextColumns.width(wide), wide);
+    }
+    assertEquals(1, TextColumns.width("e\u0301"), "e and a combining acute accent");
+    assertEquals(3, TextColumns.width("a-1"));
+    assertEquals("信用卡1  |", TextColumns.left("信用卡1", 9) + "|");
+    assertEquals("  信用卡1|", TextColumns.right("信用卡1", 9) + "|");
+  }
 
   /** Words are kept whole; a Chinese sentence, which has no spaces, is broken by its characters' two columns each. */
   @Test
@@ -50,6 +65,7 @@ class TextColumnsTest {
   void aTextThatDoesNotFitBesideItsStartIsWrappedUnderIt() {
     assertEquals(List.of("a-long-file.csv", "  alipay GBK", "  read 141"),
         TextColumns.wrap("a-long-file.csv  ", "alipay GBK read 141", 14));
+    assertEquals(List.of("ab: cdefgh"), TextColumns.wrap("ab: ", "cdefgh", 10), "exactly as wide as the terminal fits");
     assertEquals(List.of("  note: x.csv", "    one two"), TextColumns.wrap("  note: x.csv ", "one two", 12));
   }
 
@@ -73,8 +89,8 @@ class TextColumnsTest {
     for (String bad : List.of("abc", "0", "39", "1001", "-80", "80x")) {
       StringWriter err = new StringWriter();
       assertEquals(100, TextColumns.terminalWidth(n -> bad, new PrintWriter(err, true)));
-      assertTrue(err.toString().startsWith("fenqi: warning: COLUMNS: '" + bad + "' is not a width from 40 to 1000"),
-          err.toString());
+      assertEquals("fenqi: warning: COLUMNS: '" + bad + "' is not a width from 40 to 1000; the text is wrapped at 100 "
+          + "columns", err.toString().strip());
     }
   }
 }
