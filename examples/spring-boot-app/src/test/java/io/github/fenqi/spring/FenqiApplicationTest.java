@@ -928,9 +928,38 @@ class FenqiApplicationTest {
         .isEqualTo(2);
   }
 
+  /**
+   * An Idempotency-Key is the caller's own: the same key from another token makes that caller's submission, not a
+   * replay of the first caller's. A key is 1 to 255 visible ASCII characters: 255 are taken, a space is a 400 naming
+   * the header.
+   */
+  @Test
+  void anIdempotencyKeyIsTheCallersOwnAndOfVisibleCharacters() throws Exception {
+    String caseId = "idem-own-" + randomToken();
+    String body = "{\"case\":" + ((ObjectNode) JSON.readTree(FEASIBLE)).put("caseId", caseId) + ",\"strategy\":\"BALANCED\"}";
+    String key = "k".repeat(254) + randomToken().charAt(0);
+    HttpResponse<String> client = submit(CLIENT, key, body);
+    assertThat(client.statusCode()).as(client.body()).isEqualTo(201);
+    HttpResponse<String> admin = submit(ADMIN, key, body);
+    assertThat(admin.statusCode()).as(admin.body()).isEqualTo(201);
+    assertThat(admin.headers().firstValue("Idempotent-Replayed")).isEmpty();
+    assertThat(JSON.readTree(admin.body()).get("submissionId"))
+        .isNotEqualTo(JSON.readTree(client.body()).get("submissionId"));
+    assertThat(submit(ADMIN, key, body).headers().firstValue("Idempotent-Replayed")).hasValue("true");
+    HttpResponse<String> spaced = submit(CLIENT, "a b", body);
+    assertThat(spaced.statusCode()).as(spaced.body()).isEqualTo(400);
+    assertThat(locations(spaced)).containsExactly("Idempotency-Key");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM submission WHERE case_id = ?", Integer.class, caseId))
+        .isEqualTo(2);
+  }
+
   private HttpResponse<String> submit(String idempotencyKey, String body) throws Exception {
+    return submit(CLIENT, idempotencyKey, body);
+  }
+
+  private HttpResponse<String> submit(String token, String idempotencyKey, String body) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/negotiation/submit"))
-        .header("Authorization", "Bearer " + CLIENT).header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
         .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
@@ -1034,6 +1063,24 @@ class FenqiApplicationTest {
     assertThat(JSON.readTree(contradicting.body()).get("detail").asText())
         .isEqualTo("platform demo-credit-card already answered submission " + id + ": accepted; an answer is recorded once");
     assertThat(monitor.status("demo-credit-card", Strategy.AGGRESSIVE)).isEqualTo(after);
+  }
+
+  /**
+   * Each lender of a submission answers it once: another platform's answer to the same submission is that platform's
+   * first, counted and audited, whatever the first platform answered.
+   */
+  @Test
+  void eachLenderOfASubmissionAnswersItOnce() throws Exception {
+    String id = JSON.readTree(send("POST", "/api/negotiation/submit", CLIENT,
+        "{\"case\":" + FEASIBLE + ",\"strategy\":\"BALANCED\"}").body()).get("submissionId").asText();
+    for (String[] answer : new String[][] {{"demo-credit-card", "true"}, {"demo-online-lender", "false"}}) {
+      HttpResponse<String> res = send("POST", "/api/negotiation/outcome", CLIENT, "{\"platformId\":\"" + answer[0]
+          + "\",\"strategy\":\"BALANCED\",\"accepted\":" + answer[1] + ",\"submissionId\":\"" + id + "\"}");
+      assertThat(res.statusCode()).as(answer[0] + ": " + res.body()).isEqualTo(202);
+      assertThat(res.headers().firstValue("Idempotent-Replayed")).as(answer[0]).isEmpty();
+    }
+    assertThat(Files.readAllLines(DIR.resolve("audit.log")))
+        .filteredOn(l -> l.contains("OUTCOME_RECORDED") && l.contains(id)).hasSize(2);
   }
 
   /**
