@@ -395,6 +395,28 @@ class FenqiApplicationTest {
   }
 
   /**
+   * The limit is the largest body taken: a body of exactly {@code fenqi.max-body-bytes} is read, with its length or
+   * chunked, and one byte more is the 413.
+   */
+  @Test
+  void aBodyOfExactlyTheLimitIsReadAndOneByteMoreIsA413() throws Exception {
+    int limit = props.maxBodyBytes();
+    byte[] feasible = FEASIBLE.getBytes(StandardCharsets.UTF_8);
+    for (int size : new int[] {limit, limit + 1}) {
+      byte[] padded = java.util.Arrays.copyOf(feasible, size);
+      java.util.Arrays.fill(padded, feasible.length, size, (byte) ' ');
+      for (HttpRequest.BodyPublisher body : List.of(HttpRequest.BodyPublishers.ofByteArray(padded),
+          HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(padded)))) {
+        HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+            + "/api/negotiation/calculate")).header("Authorization", "Bearer " + CLIENT)
+            .header("Content-Type", "application/json").POST(body).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(res.statusCode()).as(size + " bytes, " + (body.contentLength() < 0 ? "chunked" : "with its length"))
+            .isEqualTo(size == limit ? 200 : 413);
+      }
+    }
+  }
+
+  /**
    * A body announced with {@code Expect: 100-continue} that is too large is refused before it is sent: Tomcat answered
    * "100 Continue" at once, the client sent its 10 MB, and the connection was closed under it (the JDK's client got no
    * answer at all, "header parser received no bytes"; JDK 17's own client hangs on a refused expectation, hence a
@@ -1189,6 +1211,23 @@ class FenqiApplicationTest {
         .as("no walk was audited").isEqualTo(sequenceBefore);
     assertThat(send("POST", "/api/admin/field-keys/reencrypt", ADMIN, "").statusCode()).as("an empty body is none")
         .isEqualTo(200);
+  }
+
+  /** A body of one byte, or a chunked one, is a body too, to an endpoint that reads none. */
+  @Test
+  void aOneByteOrChunkedBodyOfAnEndpointThatReadsNoneIsA400() throws Exception {
+    HttpResponse<String> oneByte = send("POST", "/api/admin/field-keys/reencrypt", ADMIN, "1");
+    assertThat(oneByte.statusCode()).as(oneByte.body()).isEqualTo(400);
+    assertThat(reasons(oneByte)).containsExactly("this endpoint reads no body (1 byte was sent); send the request "
+        + "without one");
+    HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        + "/api/admin/field-keys/reencrypt")).header("Authorization", "Bearer " + ADMIN)
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofInputStream(
+            () -> new java.io.ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(400);
+    assertThat(reasons(chunked)).containsExactly("this endpoint reads no body (one was sent); send the request "
+        + "without one");
   }
 
   /**
