@@ -30,6 +30,14 @@ class AcceptHeaderTest {
   }
 
   @Test
+  void anEntryOfQualityZeroIsNoneToAnswerWith() {
+    AcceptHeader.Reading reading = AcceptHeader.read(new String[] {"application/json;charset=GBK;q=0, */*"});
+    assertThat(reading.usable()).containsExactly(MediaType.ALL);
+    assertThat(reading.refused()).as("refused, not an unwritten charset asked for").isEmpty();
+    assertThat(reading.unwrittenCharset()).isEmpty();
+  }
+
+  @Test
   void jsonIsWrittenInUtf16AndUtf32OfEitherByteOrder() {
     for (String charset : new String[] {"UTF-8", "US-ASCII", "UTF-16BE", "UTF-16LE", "UTF-32BE", "UTF-32LE"}) {
       AcceptHeader.Reading reading = AcceptHeader.read(new String[] {"application/json;charset=" + charset});
