@@ -1323,6 +1323,7 @@ class FenqiApplicationTest {
     for (String[] call : new String[][] {{"platformId=demo-online-lender&asOf=%ZZ", "asOf", "'%ZZ'"},
         {"platformId=%ZZ", "platformId", "'%ZZ'"}, {"platformId=%FF", "platformId", "'%FF'"},
         {"platformId=demo-online-lender&asOf=2026-11-24%", "asOf", "'2026-11-24%'"},
+        {"platformId=demo-online-lender&asOf=2026-11-2%4", "asOf", "'2026-11-2%4'"},
         {"platformId=demo-online-lender&%ZZ=1", "query string", "the parameter name '%ZZ'"}}) {
       // over a socket: an HTTP client refuses to send a malformed escape
       String answer = UnreadableRequestTest.exchange(port, "GET " + query + call[0] + " HTTP/1.0\r\nHost: localhost\r\n"
