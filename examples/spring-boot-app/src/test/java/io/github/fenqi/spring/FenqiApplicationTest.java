@@ -395,6 +395,28 @@ class FenqiApplicationTest {
   }
 
   /**
+   * The limit is the largest body taken: a body of exactly {@code fenqi.max-body-bytes} is read, with its length or
+   * chunked, and one byte more is the 413.
+   */
+  @Test
+  void aBodyOfExactlyTheLimitIsReadAndOneByteMoreIsA413() throws Exception {
+    int limit = props.maxBodyBytes();
+    byte[] feasible = FEASIBLE.getBytes(StandardCharsets.UTF_8);
+    for (int size : new int[] {limit, limit + 1}) {
+      byte[] padded = java.util.Arrays.copyOf(feasible, size);
+      java.util.Arrays.fill(padded, feasible.length, size, (byte) ' ');
+      for (HttpRequest.BodyPublisher body : List.of(HttpRequest.BodyPublishers.ofByteArray(padded),
+          HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(padded)))) {
+        HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+            + "/api/negotiation/calculate")).header("Authorization", "Bearer " + CLIENT)
+            .header("Content-Type", "application/json").POST(body).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(res.statusCode()).as(size + " bytes, " + (body.contentLength() < 0 ? "chunked" : "with its length"))
+            .isEqualTo(size == limit ? 200 : 413);
+      }
+    }
+  }
+
+  /**
    * A body announced with {@code Expect: 100-continue} that is too large is refused before it is sent: Tomcat answered
    * "100 Continue" at once, the client sent its 10 MB, and the connection was closed under it (the JDK's client got no
    * answer at all, "header parser received no bytes"; JDK 17's own client hangs on a refused expectation, hence a
@@ -928,9 +950,38 @@ class FenqiApplicationTest {
         .isEqualTo(2);
   }
 
+  /**
+   * An Idempotency-Key is the caller's own: the same key from another token makes that caller's submission, not a
+   * replay of the first caller's. A key is 1 to 255 visible ASCII characters: 255 are taken, a space is a 400 naming
+   * the header.
+   */
+  @Test
+  void anIdempotencyKeyIsTheCallersOwnAndOfVisibleCharacters() throws Exception {
+    String caseId = "idem-own-" + randomToken();
+    String body = "{\"case\":" + ((ObjectNode) JSON.readTree(FEASIBLE)).put("caseId", caseId) + ",\"strategy\":\"BALANCED\"}";
+    String key = "k".repeat(254) + randomToken().charAt(0);
+    HttpResponse<String> client = submit(CLIENT, key, body);
+    assertThat(client.statusCode()).as(client.body()).isEqualTo(201);
+    HttpResponse<String> admin = submit(ADMIN, key, body);
+    assertThat(admin.statusCode()).as(admin.body()).isEqualTo(201);
+    assertThat(admin.headers().firstValue("Idempotent-Replayed")).isEmpty();
+    assertThat(JSON.readTree(admin.body()).get("submissionId"))
+        .isNotEqualTo(JSON.readTree(client.body()).get("submissionId"));
+    assertThat(submit(ADMIN, key, body).headers().firstValue("Idempotent-Replayed")).hasValue("true");
+    HttpResponse<String> spaced = submit(CLIENT, "a b", body);
+    assertThat(spaced.statusCode()).as(spaced.body()).isEqualTo(400);
+    assertThat(locations(spaced)).containsExactly("Idempotency-Key");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM submission WHERE case_id = ?", Integer.class, caseId))
+        .isEqualTo(2);
+  }
+
   private HttpResponse<String> submit(String idempotencyKey, String body) throws Exception {
+    return submit(CLIENT, idempotencyKey, body);
+  }
+
+  private HttpResponse<String> submit(String token, String idempotencyKey, String body) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/negotiation/submit"))
-        .header("Authorization", "Bearer " + CLIENT).header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
         .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
@@ -1034,6 +1085,24 @@ class FenqiApplicationTest {
     assertThat(JSON.readTree(contradicting.body()).get("detail").asText())
         .isEqualTo("platform demo-credit-card already answered submission " + id + ": accepted; an answer is recorded once");
     assertThat(monitor.status("demo-credit-card", Strategy.AGGRESSIVE)).isEqualTo(after);
+  }
+
+  /**
+   * Each lender of a submission answers it once: another platform's answer to the same submission is that platform's
+   * first, counted and audited, whatever the first platform answered.
+   */
+  @Test
+  void eachLenderOfASubmissionAnswersItOnce() throws Exception {
+    String id = JSON.readTree(send("POST", "/api/negotiation/submit", CLIENT,
+        "{\"case\":" + FEASIBLE + ",\"strategy\":\"BALANCED\"}").body()).get("submissionId").asText();
+    for (String[] answer : new String[][] {{"demo-credit-card", "true"}, {"demo-online-lender", "false"}}) {
+      HttpResponse<String> res = send("POST", "/api/negotiation/outcome", CLIENT, "{\"platformId\":\"" + answer[0]
+          + "\",\"strategy\":\"BALANCED\",\"accepted\":" + answer[1] + ",\"submissionId\":\"" + id + "\"}");
+      assertThat(res.statusCode()).as(answer[0] + ": " + res.body()).isEqualTo(202);
+      assertThat(res.headers().firstValue("Idempotent-Replayed")).as(answer[0]).isEmpty();
+    }
+    assertThat(Files.readAllLines(DIR.resolve("audit.log")))
+        .filteredOn(l -> l.contains("OUTCOME_RECORDED") && l.contains(id)).hasSize(2);
   }
 
   /**
@@ -1144,6 +1213,23 @@ class FenqiApplicationTest {
         .isEqualTo(200);
   }
 
+  /** A body of one byte, or a chunked one, is a body too, to an endpoint that reads none. */
+  @Test
+  void aOneByteOrChunkedBodyOfAnEndpointThatReadsNoneIsA400() throws Exception {
+    HttpResponse<String> oneByte = send("POST", "/api/admin/field-keys/reencrypt", ADMIN, "1");
+    assertThat(oneByte.statusCode()).as(oneByte.body()).isEqualTo(400);
+    assertThat(reasons(oneByte)).containsExactly("this endpoint reads no body (1 byte was sent); send the request "
+        + "without one");
+    HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        + "/api/admin/field-keys/reencrypt")).header("Authorization", "Bearer " + ADMIN)
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofInputStream(
+            () -> new java.io.ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(400);
+    assertThat(reasons(chunked)).containsExactly("this endpoint reads no body (one was sent); send the request "
+        + "without one");
+  }
+
   /**
    * A method a path does not take is a 405 with the Allow header RFC 9110 requires, the methods named in the detail —
    * the same methods an OPTIONS request on the path is answered with: HEAD where GET is taken, and OPTIONS. The 405
@@ -1237,6 +1323,7 @@ class FenqiApplicationTest {
     for (String[] call : new String[][] {{"platformId=demo-online-lender&asOf=%ZZ", "asOf", "'%ZZ'"},
         {"platformId=%ZZ", "platformId", "'%ZZ'"}, {"platformId=%FF", "platformId", "'%FF'"},
         {"platformId=demo-online-lender&asOf=2026-11-24%", "asOf", "'2026-11-24%'"},
+        {"platformId=demo-online-lender&asOf=2026-11-2%4", "asOf", "'2026-11-2%4'"},
         {"platformId=demo-online-lender&%ZZ=1", "query string", "the parameter name '%ZZ'"}}) {
       // over a socket: an HTTP client refuses to send a malformed escape
       String answer = UnreadableRequestTest.exchange(port, "GET " + query + call[0] + " HTTP/1.0\r\nHost: localhost\r\n"

@@ -133,6 +133,16 @@ class FieldKeyRotationTest {
     try (FileAuditLog log = FileAuditLog.open(dir.resolve("audit.log"), AuditKey.of(Base64.getDecoder().decode(auditKey)))) {
       assertThat(log.verify(Optional.empty()).entries()).isEqualTo(entries.size());
     }
+    // the index key replaced alone: the walk recomputes every index, moving no ciphertext
+    try (ConfigurableApplicationContext app = start(dir, auditKey, randomKey(), "--fenqi.field-key=" + newKey,
+        "--fenqi.field-key-id=field2")) {
+      JsonNode reindexed = JSON.readTree(send(app, "POST", "/api/admin/field-keys/reencrypt", ADMIN, null).body());
+      assertThat(reindexed.get("examined").asInt()).isEqualTo(2);
+      assertThat(reindexed.get("reencrypted").asInt()).isZero();
+      assertThat(reindexed.get("reindexed").asInt()).isEqualTo(2);
+      assertThat(JSON.readTree(send(app, "GET", "/api/negotiation/submissions/" + id, CLIENT, null).body())
+          .get("submissionsWithSameIdNumber").asInt()).isEqualTo(2);
+    }
   }
 
   @Test
