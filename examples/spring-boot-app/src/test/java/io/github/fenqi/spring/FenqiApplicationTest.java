@@ -121,6 +121,20 @@ class FenqiApplicationTest {
     assertThat(send("GET", "/actuator/health", null, null).statusCode()).isEqualTo(200);
   }
 
+  /** RFC 9110: a 401 names the scheme it wants, and an authentication scheme is matched in any case. */
+  @Test
+  void a401AsksForBearerAndTheSchemeIsReadInAnyCase() throws Exception {
+    HttpResponse<String> none = send("GET", "/api/policy/query?platformId=demo-online-lender", null, null);
+    assertThat(none.statusCode()).isEqualTo(401);
+    assertThat(none.headers().allValues("WWW-Authenticate")).containsExactly("Bearer");
+    for (String scheme : List.of("bearer ", "BEARER ", "BeArEr ")) {
+      HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+          + "/api/policy/query?platformId=demo-online-lender")).header("Authorization", scheme + CLIENT).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(res.statusCode()).as(scheme).isEqualTo(200);
+    }
+  }
+
   /**
    * Two Authorization headers are a 400 whichever comes first, nobody authenticated: the first was taken, so a valid
    * client token followed by any other passed (200) and the same two in the other order did not (401).
