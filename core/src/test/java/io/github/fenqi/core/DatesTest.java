@@ -118,4 +118,31 @@ class DatesTest {
           + "YYYY-MM-DDTHH:MM:SSZ (ISO-8601, UTC)"), text);
     }
   }
+
+  /**
+   * What fenqi writes spans the years 0000 to 9999 on both ends: the first day and instant of 0000 and the last of
+   * 9999 are in range, a day or a nanosecond beyond either is not.
+   */
+  @Test
+  void theYearsZeroToNineThousandNineHundredNinetyNineAreInRangeToTheirEnds() {
+    assertEquals(java.util.Optional.empty(), Dates.outOfRange("asOf", LocalDate.of(0, 1, 1)));
+    assertEquals(java.util.Optional.of(Problem.of("asOf", "-0001-12-31 is outside the years 0000 to 9999, which a date "
+        + "YYYY-MM-DD can write")), Dates.outOfRange("asOf", LocalDate.of(0, 1, 1).minusDays(1)));
+    Instant first = Instant.parse("0000-01-01T00:00:00Z");
+    Instant last = Instant.parse("9999-12-31T23:59:59.999999999Z");
+    assertEquals(java.util.Optional.empty(), Dates.outOfRange("time", first));
+    assertEquals(java.util.Optional.empty(), Dates.outOfRange("time", last));
+    assertEquals(java.util.Optional.of(Problem.of("time", "+10000-01-01T00:00:00Z is outside the years 0000 to 9999, "
+        + "which an instant YYYY-MM-DDTHH:MM:SSZ (ISO-8601, UTC) can write")), Dates.outOfRange("time", last.plusNanos(1)));
+    assertEquals(List.of("time"), Dates.outOfRange("time", first.minusNanos(1)).stream().map(Problem::location).toList());
+  }
+
+  /** The part at fault is named: a day of one digit, an instant's year of three. */
+  @Test
+  void aDayOfOneDigitAndAnInstantsShortYearAreNamed() {
+    assertEquals("'2026-01-5' is not a valid date YYYY-MM-DD: the month and the day take two digits each",
+        refusedDay("2026-01-5"));
+    assertEquals("'202-12-04T06:00:00Z' is not a valid instant YYYY-MM-DDTHH:MM:SSZ (ISO-8601, UTC): the year is four "
+        + "digits without a sign", refusedInstant("202-12-04T06:00:00Z"));
+  }
 }

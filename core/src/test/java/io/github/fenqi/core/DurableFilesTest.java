@@ -74,4 +74,22 @@ class DurableFilesTest {
     Assumptions.assumeTrue(Files.isDirectory(proc), "a Linux procfs");
     DurableFiles.syncDirectory(proc, false);
   }
+
+  /**
+   * A name of 255 ASCII bytes, the most most file systems allow, is replaced: the temporary name beside it keeps 200
+   * characters of it, 242 bytes in all with its dot, UUID and ".tmp".
+   */
+  @Test
+  void aFileWithTheLongestAsciiNameIsReplaced() throws IOException {
+    Path file;
+    try {
+      file = Files.writeString(dir.resolve("s".repeat(250) + ".json"), "old");
+    } catch (IOException e) {
+      Assumptions.abort("a file system that takes names of 255 bytes: " + e.getMessage());
+      return;
+    }
+    DurableFiles.replace(file, "new".getBytes(StandardCharsets.UTF_8));
+    assertEquals("new", Files.readString(file));
+    assertEquals(List.of(file.getFileName().toString()), names());
+  }
 }

@@ -76,4 +76,35 @@ class InputFilesTest {
     assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertEquals(
         Optional.of("is a pipe (FIFO), not a rule file"), InputFiles.notRegularFile(fifo, "a rule file")));
   }
+
+  /**
+   * The first byte that is not UTF-8 is told at its line, counted as {@link java.io.BufferedReader} counts them: a line
+   * ends at LF, at CR, or at CRLF (one end, not two), and the count starts at 1 from the offset given (past a BOM).
+   */
+  @Test
+  void aByteThatIsNotUtf8IsToldAtItsLineEndingAtLfCrOrCrlf() {
+    byte bad = (byte) 0xB2; // GBK's first byte of 张
+    for (Object[] c : new Object[][] {{"\u00EF\u00BB\u00BFa", 3, "x.txt:1"}, {"a\nb\r\nc\rd\n", 0, "x.txt:5"},
+        {"a\r\n\r\n", 0, "x.txt:3"}, {"a\r", 0, "x.txt:2"}}) {
+      byte[] head = ((String) c[0]).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+      byte[] bytes = java.util.Arrays.copyOf(head, head.length + 1);
+      bytes[head.length] = bad;
+      InvalidInputException e = assertThrows(InvalidInputException.class,
+          () -> InputFiles.utf8(bytes, (Integer) c[1], "x.txt", b -> "byte 0x" + Integer.toHexString(b)), (String) c[0]);
+      assertEquals(java.util.List.of(Problem.of((String) c[2], "byte 0xb2")), e.problems(), (String) c[0]);
+    }
+    assertEquals("张", InputFiles.utf8("\uFEFF张".getBytes(java.nio.charset.StandardCharsets.UTF_8), 3, "x.txt",
+        b -> "not UTF-8"));
+  }
+
+  /** The default limit is 64 MB: a file one byte larger is refused by its size, before a byte of it is read. */
+  @Test
+  void theDefaultLimitIsSixtyFourMegabytes() throws Exception {
+    Path sparse = dir.resolve("huge.json");
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(sparse.toFile(), "rw")) {
+      f.setLength(64L * 1024 * 1024 + 1);
+    }
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> InputFiles.read(sparse));
+    assertEquals(sparse + ": is larger than 67108864 bytes", e.getMessage());
+  }
 }

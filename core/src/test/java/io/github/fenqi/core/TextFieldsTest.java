@@ -65,4 +65,17 @@ class TextFieldsTest {
     assertEquals("ok", reason("Jean\u00A0Dupont", 128));
     assertEquals("ok", reason("\u00A0李\u3164", 128));
   }
+
+  /**
+   * The line and paragraph separators (U+2028, U+2029) break a line as a newline does, and are named as one; a quoted
+   * value shows them as escapes.
+   */
+  @Test
+  void theLineAndParagraphSeparatorsAreNamed() {
+    assertEquals("contains an invisible or control character (U+2029 at position 2); it must be one line of visible "
+        + "text", reason("a\u2029FORGED", 128));
+    assertEquals("contains an invisible or control character (U+2028 at position 2); it must be one line of visible "
+        + "text", reason("a\u2028FORGED", 128));
+    assertEquals("a\\u2028b\\u2029c", Problem.escaped("a\u2028b\u2029c"));
+  }
 }

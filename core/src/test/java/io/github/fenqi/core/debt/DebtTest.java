@@ -46,4 +46,21 @@ class DebtTest {
     assertEquals("case.json: principal: '" + "1".repeat(37) + "...' is out of range; amounts are limited to ±10^15 yuan",
         e.getMessage());
   }
+
+  /**
+   * A debt's id and platform id are identifiers: up to {@link io.github.fenqi.core.TextFields#MAX_ID_LENGTH} (128)
+   * characters each, as a case id, and one more is refused naming the field.
+   */
+  @org.junit.jupiter.api.Test
+  void anIdAndAPlatformIdOf128CharactersAreTheLongest() {
+    String longest = "p".repeat(128);
+    Debt d = new Debt(longest, longest, ProductType.values()[0], Money.ofYuan(1000), Money.ZERO, Money.ZERO,
+        Money.ZERO, Money.ZERO, Money.ZERO, Rate.of("0.18"), 30);
+    assertEquals(longest, d.platformId());
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> new Debt(longest + "d", longest + "p",
+        ProductType.values()[0], Money.ofYuan(1000), Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO,
+        Rate.of("0.18"), 30));
+    assertEquals(java.util.List.of(Problem.of("id", "is 129 characters; at most 128"),
+        Problem.of("platformId", "is 129 characters; at most 128")), e.problems());
+  }
 }

@@ -1,0 +1,29 @@
+package io.github.fenqi.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** What {@link Problem} documents of its text: escapes in a quoted value, and a location left out when empty. */
+class ProblemTest {
+
+  /**
+   * A line feed, a carriage return and a tab are shown as {@code \n}, {@code \r} and {@code \t}, the other invisible
+   * characters and the line and paragraph separators as {@code \}{@code uXXXX}: quoted raw, each began a line of its
+   * own in a report or a log, or moved what followed it.
+   */
+  @Test
+  void lineBreaksTabsAndInvisibleCharactersAreShownAsEscapes() {
+    assertEquals("a\\nb\\rc\\td\\u2028e\\u2029f\\u200Bg", Problem.escaped("a\nb\rc\td\u2028e\u2029f\u200Bg"));
+    assertEquals("x\\r\\nOK  b.json", Problem.excerpt("x\r\nOK  b.json"));
+    assertEquals("a\\tb", Problem.of("asOf", Problem.excerpt("a\tb")).reason());
+  }
+
+  /** A problem of the input as a whole has an empty location: it is shown as its reason alone. */
+  @Test
+  void aProblemWithoutALocationIsItsReasonAlone() {
+    assertEquals("is empty; expected a JSON object", Problem.of("", "is empty; expected a JSON object").toString());
+    assertEquals("case.json: debts[2].principal: is required",
+        Problem.of("case.json: debts[2].principal", "is required").toString());
+  }
+}
