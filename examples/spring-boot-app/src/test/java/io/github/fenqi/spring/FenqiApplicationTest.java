@@ -1467,6 +1467,8 @@ class FenqiApplicationTest {
     JsonNode after = JSON.readTree(send("GET", "/api/policy/query?platformId=demo-online-lender&asOf=2026-11-24",
         CLIENT, null).body());
     assertThat(after.get("currentVersion").asText()).isEqualTo("2026-11-01");
+    assertThat(after.get("policy").get("version").asText()).as("the policy in effect, itself").isEqualTo("2026-11-01");
+    assertThat(after.get("policy").get("platformId").asText()).isEqualTo("demo-online-lender");
     assertThat(after.get("versions")).hasSize(2);
 
     JsonNode result = JSON.readTree(send("POST", "/api/negotiation/calculate", CLIENT, FEASIBLE).body());
