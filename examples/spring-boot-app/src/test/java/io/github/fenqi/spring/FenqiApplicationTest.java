@@ -475,7 +475,8 @@ class FenqiApplicationTest {
 
   /**
    * A path Tomcat refuses for its percent-encoding — bytes that are no UTF-8 text ({@code %FF}, the overlong slash
-   * {@code %C0%AF}) or a control character ({@code %00}) — is told that, naming the escape: every such 400 said "an
+   * {@code %C0%AF}) or a control character ({@code %00}) — is told that, naming the escape, also behind valid ones
+   * ({@code %41%00} names {@code %00}; {@code %20b%FF} names {@code %FF}): every such 400 said "an
    * encoded slash %2F or backslash %5C is not accepted in a path", which the path did not hold.
    */
   @Test
@@ -483,7 +484,9 @@ class FenqiApplicationTest {
     Map<String, String> expected = Map.of(
         "%FF", "its percent-encoding is not UTF-8 text: '%FF'",
         "%C0%AF", "its percent-encoding is not UTF-8 text: '%C0%AF'",
-        "x%00y", "its percent-encoding holds a control character: '%00'");
+        "x%00y", "its percent-encoding holds a control character: '%00'",
+        "x%41%00y", "its percent-encoding holds a control character: '%00'",
+        "a%20b%FF", "its percent-encoding is not UTF-8 text: '%FF'");
     for (Map.Entry<String, String> e : expected.entrySet()) {
       HttpResponse<String> res = send("GET", "/api/negotiation/submissions/" + e.getKey(), CLIENT, null);
       assertThat(res.statusCode()).as(res.body()).isEqualTo(400);
@@ -1464,6 +1467,8 @@ class FenqiApplicationTest {
     JsonNode after = JSON.readTree(send("GET", "/api/policy/query?platformId=demo-online-lender&asOf=2026-11-24",
         CLIENT, null).body());
     assertThat(after.get("currentVersion").asText()).isEqualTo("2026-11-01");
+    assertThat(after.get("policy").get("version").asText()).as("the policy in effect, itself").isEqualTo("2026-11-01");
+    assertThat(after.get("policy").get("platformId").asText()).isEqualTo("demo-online-lender");
     assertThat(after.get("versions")).hasSize(2);
 
     JsonNode result = JSON.readTree(send("POST", "/api/negotiation/calculate", CLIENT, FEASIBLE).body());

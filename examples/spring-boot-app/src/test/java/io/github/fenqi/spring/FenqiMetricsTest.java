@@ -45,4 +45,25 @@ class FenqiMetricsTest {
         .gauge().value()).isEqualTo(monitor.status("demo-online-lender", Strategy.BALANCED).acceptanceRate());
     assertThat(registry.get("fenqi.outcomes").tag("result", "rejected").counter().count()).isEqualTo(2);
   }
+  /**
+   * The gauges of a series whose recent window dropped: fenqi.acceptance.recent.rate is of the recent window alone,
+   * fenqi.acceptance.rate of both windows (README, Metrics), and the alert is on its gauge and counted once.
+   */
+  @Test
+  void theRecentRateIsOfTheRecentWindowAlone() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    OutcomeMonitor monitor = OutcomeMonitor.create(new MonitorConfig(10, 10, 10, 0.01, 0.10));
+    FenqiMetrics metrics = new FenqiMetrics(registry, monitor);
+    for (int i = 0; i < 20; i++) { // ten accepted, then ten rejected
+      monitor.record("demo-online-lender", Strategy.BALANCED, i < 10);
+      metrics.outcome("demo-online-lender", Strategy.BALANCED, i < 10);
+    }
+    assertThat(monitor.status("demo-online-lender", Strategy.BALANCED).alerting()).isTrue();
+    assertThat(registry.get("fenqi.acceptance.recent.rate").tag("platform", "demo-online-lender")
+        .tag("strategy", "BALANCED").gauge().value()).isZero();
+    assertThat(registry.get("fenqi.acceptance.rate").tag("platform", "demo-online-lender")
+        .tag("strategy", "BALANCED").gauge().value()).isEqualTo(0.5);
+    assertThat(registry.get("fenqi.acceptance.drop.alert").tag("strategy", "BALANCED").gauge().value()).isEqualTo(1);
+    assertThat(registry.get("fenqi.acceptance.drop.alerts").tag("strategy", "BALANCED").counter().count()).isEqualTo(1);
+  }
 }

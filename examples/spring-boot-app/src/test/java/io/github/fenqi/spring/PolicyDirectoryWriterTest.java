@@ -83,4 +83,25 @@ class PolicyDirectoryWriterTest {
     }
     assertThat(repository.snapshot().version()).isEqualTo(version);
   }
+  /**
+   * A same-day version that only the repository holds (its file removed from the directory since the start) is refused
+   * before anything is written, naming effectiveFrom in the body: written first, the file stayed in the directory
+   * though the repository then refused the change, and the next start loaded a version that had never been live.
+   */
+  @Test
+  void aSameDayVersionOnlyTheRepositoryHoldsIsRefusedBeforeAnythingIsWritten() throws IOException {
+    InMemoryPolicyRepository repository = InMemoryPolicyRepository.of(Samples.policies());
+    long version = repository.snapshot().version();
+    String sameDay = new String(Samples.bytes("samples/policies/demo-online-lender.json"), StandardCharsets.UTF_8)
+        .replace("\"version\": \"2026-02-01\"", "\"version\": \"2026-02-01-b\"");
+    PolicyDirectoryWriter writer = new PolicyDirectoryWriter(dir, repository);
+    assertThatThrownBy(() -> writer.save(parse(sameDay), sameDay.getBytes(StandardCharsets.UTF_8), "admin:t"))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).singleElement()
+            .satisfies(p -> assertThat(p.location()).isEqualTo("request body: $.effectiveFrom"))
+            .satisfies(p -> assertThat(p.reason()).contains("2026-02-01")));
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.toList()).as("nothing written").isEmpty();
+    }
+    assertThat(repository.snapshot().version()).isEqualTo(version);
+  }
 }

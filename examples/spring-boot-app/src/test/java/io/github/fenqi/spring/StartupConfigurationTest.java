@@ -435,9 +435,27 @@ class StartupConfigurationTest {
     Files.writeString(log, Files.readString(log).replace("demo-online-lender", "demo-credit-card"));
     Throwable failure = org.junit.jupiter.api.Assertions.assertThrows(Throwable.class,
         () -> start(dir, "--fenqi.audit-key=" + key()));
-    assertThat(new StartFailureAnalyzer().analyze(failure).getDescription())
+    FailureAnalysis analysis = new StartFailureAnalyzer().analyze(failure);
+    assertThat(analysis.getDescription())
         .isEqualTo("fenqi could not start: " + log + ": entry 1 (line 1) hash does not match its content (the entry "
             + "was edited)");
+    assertThat(analysis.getAction()).as("what to do: not the settings, the log").startsWith("The audit log was altered: "
+        + "do not start on it.").contains("'fenqi audit verify'", "restore it from a copy that verifies");
+  }
+
+  /**
+   * Only H2's "database already open" is told as a database another process holds: any other SQL error of a start (a
+   * wrong password, a database that does not exist) is left to Spring's own report, not sent to look for a second
+   * instance that is not there.
+   */
+  @Test
+  void anotherDatabaseErrorIsNotToldAsADatabaseInUse() {
+    java.sql.SQLException open = new java.sql.SQLException("Database may be already in use: \"/srv/db.mv.db\"",
+        "90020", 90020);
+    assertThat(new DatabaseInUseFailureAnalyzer().analyze(new IllegalStateException("wrapped", open)).getDescription())
+        .endsWith("the database file /srv/db.mv.db is in use by another process (another instance of this service?)");
+    java.sql.SQLException password = new java.sql.SQLException("Wrong user name or password [28000-224]", "28000", 28000);
+    assertThat(new DatabaseInUseFailureAnalyzer().analyze(new IllegalStateException("wrapped", password))).isNull();
   }
 
   @Test
