@@ -501,6 +501,26 @@ class FenqiJsonTest {
   }
 
   /**
+   * A key given twice is quoted as an unknown key is, masked and cut: a card number as a key was quoted in clear into a
+   * reason that goes to logs and HTTP responses, and a key of 200 characters whole.
+   */
+  @Test
+  void aKeyTwiceIsQuotedMaskedAndCutAsAnUnknownKeyIs() {
+    String card = "6222021234567890123";
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> FenqiJson.read(mapper,
+        ("{\"rules\": {\"" + card + "\": 1,\n\"" + card + "\": 2}}").getBytes(StandardCharsets.UTF_8),
+        com.fasterxml.jackson.databind.JsonNode.class, "policy.json"));
+    assertEquals(List.of(Problem.of("policy.json", "field '622202*********0123' appears twice (line 2); keep "
+        + "one")), e.problems());
+    String longKey = "k".repeat(200);
+    InvalidInputException tree = assertThrows(InvalidInputException.class, () -> FenqiJson.read(mapper,
+        ("{\"" + longKey + "\": 1, \"" + longKey + "\": 2}").getBytes(StandardCharsets.UTF_8),
+        com.fasterxml.jackson.databind.JsonNode.class, "policy.json"));
+    assertEquals(List.of(Problem.of("policy.json", "field '" + "k".repeat(37) + "...' appears twice (line 1); keep "
+        + "one")), tree.problems());
+  }
+
+  /**
    * An amount written as a JSON number with eight digits before the point is read exactly; when another field of the
    * record failed, each part was bound again from a tree that held it as a double, and the correct {@code 12345678.90}
    * was told it is "'1.23456789E7' in exponent notation", digits the file does not hold.
