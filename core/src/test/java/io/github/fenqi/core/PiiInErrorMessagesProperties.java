@@ -19,7 +19,7 @@ import net.jqwik.api.Property;
 
 /**
  * A borrower's number put where it does not belong in a case file — an ID number as a principal, a mobile as a
- * hardship, a date or a day count, a card as a field's name — is rejected, and the rejection (which ends up in logs
+ * hardship, a date (as text or a JSON number) or a day count, a card as a field's name — is rejected, and the rejection (which ends up in logs
  * and HTTP responses) does not quote it in clear: {@code debts[0].principal: '110105198506150030' is out of range}
  * and {@code borrower.6222021234567890123: unknown field '6222021234567890123'} had.
  */
@@ -37,7 +37,7 @@ class PiiInErrorMessagesProperties {
     switch (random.nextInt(7)) {
       case 0 -> debt.set(number.length() >= 16 ? "principal" : "annualRate", text); // a mobile is an amount in range
       case 1 -> ((ArrayNode) borrower.get("hardships")).set(0, text);
-      case 2 -> tree.set("asOf", text);
+      case 2 -> tree.set("asOf", random.nextBoolean() ? text : LongNode.valueOf(Long.parseLong(number))); // a date
       case 3 -> debt.set("overdueDays", random.nextBoolean() ? text : LongNode.valueOf(Long.parseLong(number)));
       case 4 -> borrower.set(number, LongNode.valueOf(1));
       case 5 -> borrower.set("regionCode", text);

@@ -710,11 +710,13 @@ public final class FenqiJson {
 
   /**
    * "field 'principal' appears twice (line 23)" when {@code e} is Jackson's strict duplicate detection, else null:
-   * without it the last of two values won silently.
+   * without it the last of two values won silently. The key is quoted as an unknown one is, masked and cut: a card
+   * number as a key had been quoted in clear.
    */
   private static @Nullable String duplicate(JsonProcessingException e) {
     Matcher m = DUPLICATE.matcher(firstLine(e.getOriginalMessage()));
-    return m.find() ? "field '" + m.group(1) + "' appears twice (line " + lineOf(e) + "); keep one" : null;
+    return m.find() ? "field '" + Problem.excerpt(m.group(1)) + "' appears twice (line " + lineOf(e) + "); keep one"
+        : null;
   }
 
   /**

@@ -246,6 +246,13 @@ class FenqiJsonTest {
         Problem.of("borrower.json: name", "must not be empty"),
         Problem.of("borrower.json: regionCode", "must be a 6-digit administrative division code such as \"310000\"")),
         e.problems());
+    InvalidInputException nulls = assertThrows(InvalidInputException.class, () -> FenqiJson.read(mapper,
+        ("{\"name\": \"张三\", \"regionCode\": \"310000\", \"householdSize\": null, \"liquidSavings\": \"0\","
+            + " \"hardships\": [], \"hasHardshipProof\": null}").getBytes(StandardCharsets.UTF_8),
+        io.github.fenqi.core.borrower.Borrower.class, "borrower.json"));
+    assertEquals(List.of(Problem.of("borrower.json: householdSize", "is missing or null; expected a whole number"),
+        Problem.of("borrower.json: hasHardshipProof", "is missing or null; expected true or false")),
+        nulls.problems(), "null as well as left out: each named, not the first alone");
     record Coefficients(@com.fasterxml.jackson.annotation.JsonProperty(required = true) double a,
         @com.fasterxml.jackson.annotation.JsonProperty(required = true) String b,
         @com.fasterxml.jackson.annotation.JsonProperty(required = true) double c) {}
@@ -254,6 +261,19 @@ class FenqiJsonTest {
     assertEquals(List.of(Problem.of("c.json: c", "is missing or null; expected a number"), // the one Jackson met
         Problem.of("c.json: a", "is missing or null; expected a number"),
         Problem.of("c.json: b", "is missing or null; expected a string")), required.problems());
+  }
+
+  /**
+   * A bracket never closed is named with where it was opened, not the parser's "start marker at [Source: REDACTED
+   * (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 2, column: 10]".
+   */
+  @Test
+  void aBracketNeverClosedNamesWhereItWasOpened() {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> FenqiJson.read(mapper,
+        "{\n\"rules\": [1, 2".getBytes(StandardCharsets.UTF_8), com.fasterxml.jackson.databind.JsonNode.class,
+        "policy.json"));
+    assertEquals(List.of(Problem.of("policy.json: line 2", "malformed JSON: Unexpected end-of-input: expected close "
+        + "marker for Array (opened at line 2, column 10)")), e.problems());
   }
 
   @Test
@@ -475,6 +495,40 @@ class FenqiJsonTest {
   }
 
   /**
+   * Not only a whole number: any number, or true or false, where a string or a name of a list is due is an error, never
+   * read as its text ("5.5", "true") nor a name taken by its position (0 as the first product type); and false where a
+   * whole number is due is named as written, false.
+   */
+  @Test
+  void aFractionABooleanOrANumberForANameIsNotReadAsText() {
+    assertEquals("expected a string, got 5.5", debtWith("id", "5.5").reason());
+    assertEquals("expected a string, got true", debtWith("id", "true").reason());
+    assertEquals("expected a string, got false", debtWith("platformId", "false").reason());
+    assertEquals("expected a whole number, got false", debtWith("overdueDays", "false").reason());
+    Problem product = debtWith("productType", "0");
+    assertEquals("case.json: debts[0].productType", product.location());
+    assertEquals("expected one of [CREDIT_CARD, CONSUMER_LOAN, ONLINE_LOAN, BANK_LOAN, OTHER], got 0",
+        product.reason());
+  }
+
+  /**
+   * A date or month of the wrong kind is named in JSON's terms, not read from whatever text its token has: a list had
+   * been "'[' is not a valid month".
+   */
+  @Test
+  void aDateOrMonthOfTheWrongKindIsNamedInJsonTerms() {
+    record Dated(java.time.LocalDate day, java.time.YearMonth month) {}
+    for (String[] given : new String[][] {{"20260101", "\"2026-01\"", "day", "a date (YYYY-MM-DD)", "20260101"},
+        {"\"2026-01-01\"", "[\"2026-01\"]", "month", "a month (YYYY-MM)", "a list"}}) {
+      InvalidInputException e = assertThrows(InvalidInputException.class, () -> FenqiJson.read(mapper,
+          ("{\"day\": " + given[0] + ", \"month\": " + given[1] + "}").getBytes(StandardCharsets.UTF_8), Dated.class,
+          "d.json"));
+      assertEquals(List.of(Problem.of("d.json: " + given[2], "expected " + given[3] + " string, got " + given[4])),
+          e.problems());
+    }
+  }
+
+  /**
    * A name with spaces around it (a cell copied from a spreadsheet, " CREDIT_CARD") is no name of the list, as a
    * policy's product types are read: Jackson's enum reader trimmed it, so a case took what a policy refused.
    */
@@ -498,6 +552,26 @@ class FenqiJsonTest {
     Problem atRoot = onlyProblem("{\"debts\":[],\n\"debts\":[]}");
     assertEquals("case.json", atRoot.location());
     assertEquals("field 'debts' appears twice (line 2); keep one", atRoot.reason());
+  }
+
+  /**
+   * A key given twice is quoted as an unknown key is, masked and cut: a card number as a key was quoted in clear into a
+   * reason that goes to logs and HTTP responses, and a key of 200 characters whole.
+   */
+  @Test
+  void aKeyTwiceIsQuotedMaskedAndCutAsAnUnknownKeyIs() {
+    String card = "6222021234567890123";
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> FenqiJson.read(mapper,
+        ("{\"rules\": {\"" + card + "\": 1,\n\"" + card + "\": 2}}").getBytes(StandardCharsets.UTF_8),
+        com.fasterxml.jackson.databind.JsonNode.class, "policy.json"));
+    assertEquals(List.of(Problem.of("policy.json", "field '622202*********0123' appears twice (line 2); keep "
+        + "one")), e.problems());
+    String longKey = "k".repeat(200);
+    InvalidInputException tree = assertThrows(InvalidInputException.class, () -> FenqiJson.read(mapper,
+        ("{\"" + longKey + "\": 1, \"" + longKey + "\": 2}").getBytes(StandardCharsets.UTF_8),
+        com.fasterxml.jackson.databind.JsonNode.class, "policy.json"));
+    assertEquals(List.of(Problem.of("policy.json", "field '" + "k".repeat(37) + "...' appears twice (line 1); keep "
+        + "one")), tree.problems());
   }
 
   /**

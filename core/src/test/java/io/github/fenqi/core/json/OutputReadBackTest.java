@@ -78,6 +78,20 @@ class OutputReadBackTest {
         StressResult.class, "s.json"), "an optional part left out is empty, as an OptionalDouble's is");
   }
 
+  /** An optional number given a string or true is named at its field in JSON's terms, as a whole number's is. */
+  @Test
+  void anOptionalNumberOfTheWrongKindIsNamedAtItsField() {
+    for (String month : List.of("\"soon\"", "true")) {
+      String json = "{\"defaultProbability\": 0.4, \"expectedFirstDefaultMonth\": " + month + ", \"worstShortfall95\":"
+          + " \"1.00\", \"level\": \"RED\", \"dominantDriver\": \"JOB_LOSS\", \"defaultsByDriver\": {}, \"scenarios\":"
+          + " [], \"recommendation\": \"wait\"}";
+      InvalidInputException e = assertThrows(InvalidInputException.class, () -> FenqiJson.read(MAPPER,
+          json.getBytes(StandardCharsets.UTF_8), StressResult.class, "stress.json"));
+      assertEquals(List.of(Problem.of("stress.json: expectedFirstDefaultMonth", "expected a number, got " + month)),
+          e.problems());
+    }
+  }
+
   @Test
   void aStressShortfallAboveTheInputLimitReadsBack() {
     StressResult stress = new StressResult(0.0, OptionalDouble.empty(), Money.ofFen(Long.MAX_VALUE), RiskLevel.GREEN,

@@ -136,6 +136,23 @@ class WholeRangeReadBackTest {
         + "are limited to ±10^15 yuan")), e.problems());
   }
 
+  /** A record that is not the SDK's output, holding a part that is, then an amount of its own. */
+  record ResultThenAmount(Infeasibility result, Money amount) {}
+
+  /**
+   * The whole range ends with the output type it belongs to: an amount read after a result, in a record that is no
+   * output, keeps the input limit, as the same amount read before it does.
+   */
+  @Test
+  void anAmountReadAfterAResultOutsideItKeepsTheInputLimit() {
+    String result = "{\"binding\": \"MONTHLY_BUDGET\", \"required\": \"2.00\", \"available\": \"1.00\", \"shortfall\":"
+        + " \"1.00\", \"reason\": \"r\", \"recommendation\": \"w\"}";
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> read("{\"result\": " + result
+        + ", \"amount\": \"1000000000000000.01\"}", ResultThenAmount.class, "mixed.json"));
+    assertEquals(List.of(Problem.of("mixed.json: amount", "'100000******0000.01' is out of range; amounts are limited "
+        + "to ±10^15 yuan")), e.problems());
+  }
+
   @Test
   void anAmountAUserWritesKeepsTheInputLimit() {
     InvalidInputException lone = assertThrows(InvalidInputException.class,
