@@ -145,6 +145,37 @@ class FieldKeyRotationTest {
     }
   }
 
+  /**
+   * The field key replaced alone: the walk moves the row's ciphertext and counts no index as recomputed, since the
+   * index key is the one the row was indexed under (README, "Rotating the field key").
+   */
+  @Test
+  void aFieldKeyReplacedAloneMovesCiphertextAndReindexesNothing(
+      @TempDir(factory = StartupConfigurationTest.UnderTarget.class) Path dir) throws Exception {
+    Samples.copyPolicies(dir.resolve("policies"));
+    String auditKey = randomKey();
+    String indexKey = randomKey();
+    String oldKey = randomKey();
+    String feasible = new String(Samples.bytes("samples/cases/shanghai-three-debts-feasible.json"), StandardCharsets.UTF_8);
+    String id;
+    try (ConfigurableApplicationContext app = start(dir, auditKey, indexKey, "--fenqi.field-key=" + oldKey)) {
+      HttpResponse<String> res = send(app, "POST", "/api/negotiation/submit", CLIENT,
+          "{\"case\":" + feasible + ",\"strategy\":\"BALANCED\"}");
+      assertThat(res.statusCode()).isEqualTo(201);
+      id = JSON.readTree(res.body()).get("submissionId").asText();
+    }
+    try (ConfigurableApplicationContext app = start(dir, auditKey, indexKey, "--fenqi.field-key=" + randomKey(),
+        "--fenqi.field-key-id=field2", "--fenqi.retired-field-keys=field1=" + oldKey)) {
+      JsonNode walk = JSON.readTree(send(app, "POST", "/api/admin/field-keys/reencrypt", ADMIN, null).body());
+      assertThat(walk.get("examined").asInt()).isEqualTo(1);
+      assertThat(walk.get("reencrypted").asInt()).isEqualTo(1);
+      assertThat(walk.get("reindexed").asInt()).as("the index key is unchanged").isZero();
+      assertThat(walk.get("failed")).isEmpty();
+      assertThat(JSON.readTree(send(app, "GET", "/api/negotiation/submissions/" + id, CLIENT, null).body())
+          .get("submissionsWithSameIdNumber").asInt()).isEqualTo(1);
+    }
+  }
+
   @Test
   void malformedRetiredKeysStopTheStartNamingTheSetting(@TempDir(factory = StartupConfigurationTest.UnderTarget.class)
       Path dir) {
