@@ -63,6 +63,17 @@ class FieldKeyRotationTest {
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** Starts the service under {@code fieldKey} alone, submits {@code feasible} and stops; the submission's id. */
+  private String submitUnder(Path dir, String auditKey, String indexKey, String fieldKey, String feasible)
+      throws Exception {
+    try (ConfigurableApplicationContext app = start(dir, auditKey, indexKey, "--fenqi.field-key=" + fieldKey)) {
+      HttpResponse<String> res = send(app, "POST", "/api/negotiation/submit", CLIENT,
+          "{\"case\":" + feasible + ",\"strategy\":\"BALANCED\"}");
+      assertThat(res.statusCode()).isEqualTo(201);
+      return JSON.readTree(res.body()).get("submissionId").asText();
+    }
+  }
+
   @Test
   void rowsUnderARetiredKeyStayReadableAndMoveToTheNewOne(@TempDir(factory = StartupConfigurationTest.UnderTarget.class)
       Path dir) throws Exception {
@@ -73,13 +84,7 @@ class FieldKeyRotationTest {
     String oldKey = randomKey();
     String newKey = randomKey();
     String feasible = new String(Samples.bytes("samples/cases/shanghai-three-debts-feasible.json"), StandardCharsets.UTF_8);
-    String id;
-    try (ConfigurableApplicationContext app = start(dir, auditKey, indexKey, "--fenqi.field-key=" + oldKey)) {
-      HttpResponse<String> res = send(app, "POST", "/api/negotiation/submit", CLIENT,
-          "{\"case\":" + feasible + ",\"strategy\":\"BALANCED\"}");
-      assertThat(res.statusCode()).isEqualTo(201);
-      id = JSON.readTree(res.body()).get("submissionId").asText();
-    }
+    String id = submitUnder(dir, auditKey, indexKey, oldKey, feasible);
     try (ConfigurableApplicationContext app = start(dir, auditKey, newIndexKey, "--fenqi.field-key=" + newKey,
         "--fenqi.field-key-id=field2")) { // the old key dropped too early: named, with what to do
       HttpResponse<String> lost = send(app, "GET", "/api/negotiation/submissions/" + id, CLIENT, null);
@@ -156,14 +161,8 @@ class FieldKeyRotationTest {
     String auditKey = randomKey();
     String indexKey = randomKey();
     String oldKey = randomKey();
-    String feasible = new String(Samples.bytes("samples/cases/shanghai-three-debts-feasible.json"), StandardCharsets.UTF_8);
-    String id;
-    try (ConfigurableApplicationContext app = start(dir, auditKey, indexKey, "--fenqi.field-key=" + oldKey)) {
-      HttpResponse<String> res = send(app, "POST", "/api/negotiation/submit", CLIENT,
-          "{\"case\":" + feasible + ",\"strategy\":\"BALANCED\"}");
-      assertThat(res.statusCode()).isEqualTo(201);
-      id = JSON.readTree(res.body()).get("submissionId").asText();
-    }
+    String id = submitUnder(dir, auditKey, indexKey, oldKey,
+        new String(Samples.bytes("samples/cases/shanghai-three-debts-feasible.json"), StandardCharsets.UTF_8));
     try (ConfigurableApplicationContext app = start(dir, auditKey, indexKey, "--fenqi.field-key=" + randomKey(),
         "--fenqi.field-key-id=field2", "--fenqi.retired-field-keys=field1=" + oldKey)) {
       JsonNode walk = JSON.readTree(send(app, "POST", "/api/admin/field-keys/reencrypt", ADMIN, null).body());
