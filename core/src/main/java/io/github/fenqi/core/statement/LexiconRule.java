@@ -1,15 +1,15 @@
 package io.github.fenqi.core.statement;
 
-import java.util.Collections;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.fenqi.core.AsciiCase;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
