@@ -2,8 +2,8 @@ package io.github.fenqi.benchmarks;
 
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.money.Rate;
-import io.github.fenqi.core.schedule.AnnualizedRate;
 import io.github.fenqi.core.schedule.Amortizer;
+import io.github.fenqi.core.schedule.AnnualizedRate;
 import io.github.fenqi.core.schedule.RepaymentMethod;
 import io.github.fenqi.core.schedule.Schedule;
 import io.github.fenqi.core.schedule.ScheduleSummary;

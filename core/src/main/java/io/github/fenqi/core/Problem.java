@@ -11,9 +11,15 @@ import java.util.Objects;
  *
  * @param location a field path, file and JSON path, or file and line; empty only for a problem of the input as a
  *     whole (an empty body, say), which {@link #toString()} then shows as its reason alone
- * @param reason what was wrong and what was expected
+ * @param reason what was wrong and what was expected; never blank: a problem that says nothing is refused
  */
 public record Problem(String location, String reason) {
+  /**
+   * A problem at {@code location} for {@code reason}.
+   *
+   * @throws NullPointerException if {@code location} or {@code reason} is null
+   * @throws IllegalArgumentException if {@code reason} is empty or only white space ({@link String#isBlank()})
+   */
   public Problem {
     Objects.requireNonNull(location, "location");
     Objects.requireNonNull(reason, "reason");
@@ -22,6 +28,11 @@ public record Problem(String location, String reason) {
     }
   }
 
+  /**
+   * The problem at {@code location}: {@code reason} as the constructor takes it.
+   *
+   * @throws IllegalArgumentException if {@code reason} is empty or only white space
+   */
   public static Problem of(String location, String reason) {
     return new Problem(location, reason);
   }

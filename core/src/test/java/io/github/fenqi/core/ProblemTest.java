@@ -1,6 +1,7 @@
 package io.github.fenqi.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,5 +26,17 @@ class ProblemTest {
     assertEquals("is empty; expected a JSON object", Problem.of("", "is empty; expected a JSON object").toString());
     assertEquals("case.json: debts[2].principal: is required",
         Problem.of("case.json: debts[2].principal", "is required").toString());
+  }
+
+  /** A problem must say what was wrong: a reason that is empty or only white space is refused, as its Javadoc says. */
+  @Test
+  void aBlankReasonIsRefused() {
+    for (String blank : new String[] {"", " ", "\t\n", "\u3000"}) {
+      assertEquals("reason must not be blank",
+          assertThrows(IllegalArgumentException.class, () -> Problem.of("debts[0]", blank)).getMessage());
+      assertThrows(IllegalArgumentException.class, () -> new Problem("", blank));
+    }
+    assertThrows(NullPointerException.class, () -> Problem.of("debts[0]", null));
+    assertThrows(NullPointerException.class, () -> Problem.of(null, "is required"));
   }
 }

@@ -2,11 +2,11 @@ package io.github.fenqi.optaplanner;
 
 import io.github.fenqi.core.solve.OptionGrid;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.optaplanner.core.api.domain.entity.PlanningEntity;
 import org.optaplanner.core.api.domain.lookup.PlanningId;
 import org.optaplanner.core.api.domain.valuerange.ValueRangeProvider;
 import org.optaplanner.core.api.domain.variable.PlanningVariable;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The planning entity: one debt, whose planning variable is the index of its chosen option in its own

@@ -747,8 +747,9 @@ class EasyRulesEligibilityEvaluatorTest {
     assertEquals(7, lines.size(), lines.toString());
     assertTrue(lines.get(0).startsWith("_shared_a.yml: is not a YAML rule-definition file: ")
         && lines.get(0).contains("found duplicate key condition") && lines.get(0).contains("line 5"), lines.get(0));
-    assertEquals("_shared_b.json: is not a JSON rule-definition file: field 'condition' appears twice (line 1); keep one",
-        lines.get(1));
+    // the key twice is named in its rule, the array's first element, as core names a key twice inside a JSON tree
+    assertEquals("_shared_b.json: is not a JSON rule-definition file: [0]: field 'condition' appears twice (line 1); "
+        + "keep one", lines.get(1));
     assertEquals("_shared_c.json: is not a JSON rule-definition file: there is more after the array of rules "
         + "(line 2, column 1)", lines.get(2));
     assertEquals("_shared_d.yml: rule 'octal': priority: '010' must be a whole number in plain decimal digits, "

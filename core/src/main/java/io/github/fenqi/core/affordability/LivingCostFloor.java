@@ -1,9 +1,9 @@
 package io.github.fenqi.core.affordability;
 
-import io.github.fenqi.core.RequiredParts;
 import io.github.fenqi.core.InputFiles;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.RequiredParts;
 import io.github.fenqi.core.TextFields;
 import io.github.fenqi.core.borrower.Borrower;
 import io.github.fenqi.core.money.Decimals;

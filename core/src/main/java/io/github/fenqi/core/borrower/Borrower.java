@@ -2,8 +2,8 @@ package io.github.fenqi.core.borrower;
 
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
-import io.github.fenqi.core.affordability.LivingCostFloor;
 import io.github.fenqi.core.TextFields;
+import io.github.fenqi.core.affordability.LivingCostFloor;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.security.IdentityValidation;
 import io.github.fenqi.core.security.Masking;

@@ -720,15 +720,17 @@ public final class FenqiJson {
   }
 
   /**
-   * {@code path}: where in the JSON the parser stopped, when known ("" if not); a key twice names its object, and so
-   * does a limit met inside a part, which the parser checks without a line.
+   * {@code path}: where in the JSON the parser stopped, when known ("" if not); a key twice names its object (found from
+   * the parser's place when {@code path} is ""), and so does a limit met inside a part, which the parser checks without
+   * a line.
    */
   private static InvalidInputException malformed(JsonProcessingException jpe, String prefix, String path,
       IOException cause) {
     String twice = duplicate(jpe);
     if (twice != null) {
-      return new InvalidInputException(List.of(Problem.of(path.isEmpty() ? stripColon(prefix) : prefix + path, twice)),
-          cause);
+      String object = path.isEmpty() ? objectOf(jpe) : path;
+      return new InvalidInputException(List.of(Problem.of(object.isEmpty() ? stripColon(prefix) : prefix + object,
+          twice)), cause);
     }
     String reason = withoutParserSettings(
         firstLine(jpe.getOriginalMessage()).replaceAll("\\s*\\(for [^)]*\\[Source:.*$", ""));
@@ -744,6 +746,19 @@ public final class FenqiJson {
           + " digits is too long; a number may have at most " + number.group(2))), cause);
     }
     return new InvalidInputException(List.of(Problem.of(where, "malformed JSON: " + reason)), cause);
+  }
+
+  /**
+   * The path of the object in which the parser met a key twice ({@code caps.interest}), "" at the root or when unknown:
+   * a JSON tree (a policy as the validator reads it) has no binding path, and such a key had been named by the file
+   * alone, where every other problem of a field names its place.
+   */
+  private static String objectOf(JsonProcessingException e) {
+    if (e.getProcessor() instanceof JsonParser parser && parser.getParsingContext() != null) {
+      String path = pathOf(parser.getParsingContext().getParent()); // the context's own name is the key given twice
+      return path == null ? "" : path;
+    }
+    return "";
   }
 
   /**

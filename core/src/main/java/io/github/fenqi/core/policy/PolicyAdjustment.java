@@ -1,8 +1,8 @@
 package io.github.fenqi.core.policy;
 
-import java.util.Collections;
 import io.github.fenqi.core.debt.DebtComponent;
 import io.github.fenqi.core.money.Ratio;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;

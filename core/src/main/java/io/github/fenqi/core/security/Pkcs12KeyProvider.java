@@ -1,7 +1,7 @@
 package io.github.fenqi.core.security;
 
-import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.InputFiles;
+import io.github.fenqi.core.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;

@@ -1,6 +1,5 @@
 package io.github.fenqi.core.solve;
 
-import java.util.Collections;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.debt.Debt;
@@ -14,6 +13,7 @@ import io.github.fenqi.core.schedule.Amortizer;
 import io.github.fenqi.core.schedule.RepaymentMethod;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.github.fenqi.core.solve;
 
-import java.util.Collections;
 import io.github.fenqi.core.debt.DebtComponent;
 import io.github.fenqi.core.money.Money;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 

@@ -1,14 +1,15 @@
 package io.github.fenqi.core.statement;
 
-import java.util.Collections;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.fenqi.core.AsciiCase;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -51,9 +52,20 @@ public record LexiconRule(
 
     private final String label = name().toLowerCase(Locale.ROOT);
 
+    /**
+     * The field {@code text} names in any case of its ASCII letters: "deſcription" (a long ſ) had been DESCRIPTION
+     * under Java's full Unicode upper-casing. An unknown name is refused naming the fields there are (it had been
+     * Jackson's "Cannot construct instance of `…LexiconRule$Field`, problem: No enum constant …").
+     */
     @com.fasterxml.jackson.annotation.JsonCreator
     static Field parse(String text) {
-      return Field.valueOf(text.toUpperCase(Locale.ROOT));
+      for (Field f : values()) {
+        if (AsciiCase.equalsIgnoreCase(f.label, text)) {
+          return f;
+        }
+      }
+      throw new InvalidInputException("", "'" + Problem.excerpt(text) + "' is not a field; fields are counterparty, "
+          + "description, type");
     }
 
     /** The field's value on a row. */

@@ -1,10 +1,10 @@
 package io.github.fenqi.core.statement;
 
-import java.util.EnumMap;
-import java.util.Collections;
 import io.github.fenqi.core.affordability.MonthlyFigures;
 import io.github.fenqi.core.money.Money;
 import java.time.YearMonth;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 

@@ -1,7 +1,7 @@
 package io.github.fenqi.core.statement;
 
-import io.github.fenqi.core.RequiredParts;
 import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.RequiredParts;
 import io.github.fenqi.core.affordability.MonthlyFigures;
 import java.time.YearMonth;
 import java.util.List;

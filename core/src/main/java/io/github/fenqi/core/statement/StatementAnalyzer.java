@@ -2,6 +2,9 @@ package io.github.fenqi.core.statement;
 
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.money.Money;
+import io.github.fenqi.core.security.Masking;
+import io.github.fenqi.core.statement.internal.KeywordFlags;
+import io.github.fenqi.core.statement.internal.RuleMatcher;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -19,9 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import io.github.fenqi.core.security.Masking;
-import io.github.fenqi.core.statement.internal.KeywordFlags;
-import io.github.fenqi.core.statement.internal.RuleMatcher;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,5 +1,6 @@
 package io.github.fenqi.core.statement;
 
+import io.github.fenqi.core.AsciiCase;
 import io.github.fenqi.core.InvalidInputException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -23,18 +24,19 @@ public enum StatementFormat {
   }
 
   /**
-   * Parses {@code alipay|wechat|bank} (any case), and {@code csv} for {@link #BANK}: the design card's CLI contract
+   * Parses {@code alipay|wechat|bank} in any case of their ASCII letters ({@code alıpay}, with a dotless ı, is
+   * none), and {@code csv} for {@link #BANK}: the design card's CLI contract
    * names the bank format {@code csv} ({@code statement ingest FILE --format alipay|wechat|csv}), so tools written to
    * it are understood; {@link #id()} stays {@code bank}. The error names {@code field} and the accepted values.
    */
   public static StatementFormat parse(String field, String text) {
     String name = text.strip();
     for (StatementFormat f : values()) {
-      if (f.id().equalsIgnoreCase(name)) {
+      if (AsciiCase.equalsIgnoreCase(f.id(), name)) {
         return f;
       }
     }
-    if (name.equalsIgnoreCase("csv")) {
+    if (AsciiCase.equalsIgnoreCase("csv", name)) {
       return BANK;
     }
     throw new InvalidInputException(field, "'" + text + "' is not a statement format; expected one of "

@@ -555,6 +555,25 @@ class FenqiJsonTest {
   }
 
   /**
+   * A key given twice in an object of a JSON tree names that object's path, as a record's field does
+   * ({@code case.json: debts[1]}): it had been named by the file alone. The keys on the path are quoted as the key
+   * itself is, masked and cut.
+   */
+  @Test
+  void aKeyTwiceInATreeNamesItsObjectsPath() {
+    InvalidInputException nested = assertThrows(InvalidInputException.class, () -> FenqiJson.read(mapper,
+        "{\"caps\": {\"interest\": {\"max\": 1,\n\"max\": 2}}, \"after\": 1}".getBytes(StandardCharsets.UTF_8),
+        com.fasterxml.jackson.databind.JsonNode.class, "policy.json"));
+    assertEquals(List.of(Problem.of("policy.json: caps.interest", "field 'max' appears twice (line 2); keep one")),
+        nested.problems());
+    InvalidInputException inArray = assertThrows(InvalidInputException.class, () -> FenqiJson.read(mapper,
+        "[0, {\"6222021234567890123\": [{}, {\"a\": 1, \"a\": 2}]}]".getBytes(StandardCharsets.UTF_8),
+        com.fasterxml.jackson.databind.JsonNode.class, ""));
+    assertEquals(List.of(Problem.of("[1].622202*********0123[1]", "field 'a' appears twice (line 1); keep one")),
+        inArray.problems());
+  }
+
+  /**
    * A key given twice is quoted as an unknown key is, masked and cut: a card number as a key was quoted in clear into a
    * reason that goes to logs and HTTP responses, and a key of 200 characters whole.
    */
@@ -564,7 +583,7 @@ class FenqiJsonTest {
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> FenqiJson.read(mapper,
         ("{\"rules\": {\"" + card + "\": 1,\n\"" + card + "\": 2}}").getBytes(StandardCharsets.UTF_8),
         com.fasterxml.jackson.databind.JsonNode.class, "policy.json"));
-    assertEquals(List.of(Problem.of("policy.json", "field '622202*********0123' appears twice (line 2); keep "
+    assertEquals(List.of(Problem.of("policy.json: rules", "field '622202*********0123' appears twice (line 2); keep "
         + "one")), e.problems());
     String longKey = "k".repeat(200);
     InvalidInputException tree = assertThrows(InvalidInputException.class, () -> FenqiJson.read(mapper,

@@ -8,10 +8,10 @@ import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.testkit.SampleShapedCases;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * An infeasible case's {@code required} is the least budget with a plan at the same savings: a budget that reaches it

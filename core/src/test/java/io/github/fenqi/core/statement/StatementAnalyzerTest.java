@@ -344,6 +344,34 @@ class StatementAnalyzerTest {
   }
 
   /**
+   * A field is named in ASCII's any case: "de\u017Fcription" (a long ſ, U+017F) or "descr\u0131ption" (a dotless ı,
+   * U+0131), which Java's full Unicode rules upper-case to DESCRIPTION, had been taken as that field; each is refused
+   * with the error an unknown field gets, which names the fields there are (it had been Jackson's "Cannot construct
+   * instance of `…LexiconRule$Field`").
+   */
+  @Test
+  void aLexiconFieldWithALetterOnlyUnicodeUpperCasesIsUnknown() {
+    String unknown = lexiconFieldError("amount");
+    assertEquals("my-lexicon.json: rules[0].fields[0]: 'amount' is not a field; fields are counterparty, description, "
+        + "type", unknown);
+    for (String field : new String[] {"de\u017Fcription", "descr\u0131ption"}) {
+      assertEquals(unknown.replace("amount", field), lexiconFieldError(field));
+    }
+    assertEquals(List.of(LexiconRule.Field.DESCRIPTION), CategoryLexicon.read(
+        lexiconWithField("DescRiption").getBytes(StandardCharsets.UTF_8), "my-lexicon.json").rules().get(0).fields());
+  }
+
+  private static String lexiconWithField(String field) {
+    return "{\"schemaVersion\":1,\"rules\":[{\"id\":\"x\",\"category\":\"FOOD\",\"fields\":[\"" + field
+        + "\"],\"keywords\":[\"a\"]}]}";
+  }
+
+  private static String lexiconFieldError(String field) {
+    return assertThrows(InvalidInputException.class, () -> CategoryLexicon.read(
+        lexiconWithField(field).getBytes(StandardCharsets.UTF_8), "my-lexicon.json")).getMessage();
+  }
+
+  /**
    * A word list's entries are checked as a rule's keywords are: a null entry had failed with Jackson's "Cannot construct
    * instance of CategoryLexicon, problem: java.lang.NullPointerException", naming no list, and a blank one was taken —
    * the organisation marker "" made {@code isOrganisation} call a person's name an organisation.

@@ -405,6 +405,20 @@ class StatementParserTest {
   }
 
   /**
+   * "Any case" is ASCII's: a name with a letter Java's full Unicode rules fold to an ASCII one (a dotless ı, U+0131, a
+   * long ſ, U+017F, the Kelvin sign K, U+212A) is no format, as any unknown name is; "al\u0131pay" had been ALIPAY.
+   */
+  @Test
+  void aFormatNameWithALetterOnlyUnicodeFoldsIsUnknown() {
+    for (String name : new String[] {"al\u0131pay", "c\u017Fv", "ban\u212A"}) {
+      InvalidInputException e = assertThrows(InvalidInputException.class, () -> StatementFormat.parse("--format", name));
+      assertEquals("'" + name + "' is not a statement format; expected one of [alipay, wechat, bank] (or csv for bank)",
+          e.problems().get(0).reason());
+    }
+    assertEquals(StatementFormat.ALIPAY, StatementFormat.parse("--format", "AliPay"));
+  }
+
+  /**
    * Commas in an amount group thousands and nothing else: {@code 12,34} (a decimal comma) had been read as 1234.00 and
    * {@code 1,2,3} as 123.00, a hundred times and more the amount, with no word of it.
    */

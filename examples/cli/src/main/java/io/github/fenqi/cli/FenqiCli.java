@@ -191,6 +191,11 @@ public final class FenqiCli implements Runnable {
       }
     });
     cl.registerConverter(java.nio.file.Path.class, FenqiCli::path);
+    // case as the user likes is ASCII's case: picocli's case-insensitive enums fold by Java's full Unicode rules, and
+    // '--format jſon' (a long s) was json, '--method equal_ınstallment' (a dotless i) EQUAL_INSTALLMENT
+    cl.registerConverter(io.github.fenqi.core.schedule.RepaymentMethod.class,
+        text -> asciiEnum(io.github.fenqi.core.schedule.RepaymentMethod.class, text));
+    cl.registerConverter(OutputFormat.class, text -> asciiEnum(OutputFormat.class, text));
     // '--term 12.5' was "is not an int", Java's word, and '--term " 12"' was refused where '--amount " 100 "' is taken
     cl.registerConverter(Integer.class, FenqiCli::wholeNumber);
     cl.registerConverter(Integer.TYPE, FenqiCli::wholeNumber);
@@ -200,6 +205,17 @@ public final class FenqiCli implements Runnable {
     // plain help: output passes through TerminalSafeWriter, which would show picocli's colours as escapes
     cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
     return cl;
+  }
+
+  /** The constant of {@code type} named {@code text} in any case of its ASCII letters, or picocli's refusal. */
+  static <E extends Enum<E>> E asciiEnum(Class<E> type, String text) {
+    for (E e : type.getEnumConstants()) {
+      if (io.github.fenqi.core.AsciiCase.equalsIgnoreCase(e.name(), text)) {
+        return e;
+      }
+    }
+    throw new CommandLine.TypeConversionException("expected one of " + java.util.Arrays.toString(type.getEnumConstants())
+        + " (case-insensitive) but was '" + text + "'");
   }
 
   /**

@@ -15,8 +15,9 @@ public enum OutputFormat {
 
   /**
    * json or text, for the commands without an HTML page ({@code schedule --format}, {@code statement ingest
-   * --format-out}), case as the user likes: picocli's own conversion had answered {@code --format xml} with "expected
-   * one of [json, text, html]" and then refused the html it offered.
+   * --format-out}), case as the user likes in ASCII letters ({@code jſon}, with a long s, is none): picocli's own
+   * conversion had answered {@code --format xml} with "expected one of [json, text, html]" and then refused the html it
+   * offered.
    *
    * <p>Thread-safety: stateless.
    */
@@ -24,11 +25,12 @@ public enum OutputFormat {
     @Override
     public OutputFormat convert(String value) {
       for (OutputFormat f : new OutputFormat[] {json, text}) {
-        if (f.name().equalsIgnoreCase(value)) {
+        if (io.github.fenqi.core.AsciiCase.equalsIgnoreCase(f.name(), value)) {
           return f;
         }
       }
-      throw new picocli.CommandLine.TypeConversionException(html.name().equalsIgnoreCase(value)
+      throw new picocli.CommandLine.TypeConversionException(
+          io.github.fenqi.core.AsciiCase.equalsIgnoreCase(html.name(), value)
           ? "'" + value + "' is not offered by this command (only plan writes a page); use json or text"
           : "expected json or text but was '" + value + "'");
     }

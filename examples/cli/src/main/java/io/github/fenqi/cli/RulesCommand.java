@@ -1,11 +1,11 @@
 package io.github.fenqi.cli;
 
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
 import io.github.fenqi.rules.EasyRulesEligibilityEvaluator;
 import io.github.fenqi.rules.RuleFileReport;
 import io.github.fenqi.rules.RuleSetEvent;
-import io.github.fenqi.core.InvalidInputException;
 import java.io.PrintWriter;
-import io.github.fenqi.core.Problem;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

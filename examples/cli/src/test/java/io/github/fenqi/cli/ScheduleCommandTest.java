@@ -147,6 +147,23 @@ class ScheduleCommandTest {
         spaced.out());
   }
 
+  /**
+   * Case as the user likes is ASCII's case: a method or a format spelt with a letter only Java's full Unicode rules fold
+   * to an ASCII one (a dotless ı, U+0131; a long ſ, U+017F) is no method or format; "j\u017Fon" had been json.
+   */
+  @Test
+  void aMethodOrFormatWithALetterOnlyUnicodeFoldsIsRefused() {
+    CliRun format = CliRun.of("schedule", "--amount", "12000", "--term", "12", "--method", "EQUAL_INSTALLMENT",
+        "--format", "j\u017Fon");
+    assertEquals(1, format.exit(), format.out());
+    assertTrue(format.err().contains("expected json or text but was 'j\u017Fon'"), format.err());
+    CliRun method = CliRun.of("schedule", "--amount", "12000", "--term", "12", "--method", "equal_\u0131nstallment");
+    assertEquals(1, method.exit(), method.out());
+    assertTrue(method.err().contains("--method") && method.err().contains("equal_\u0131nstallment"), method.err());
+    assertEquals(0, CliRun.of("schedule", "--amount", "12000", "--term", "12", "--method", "Equal_Installment",
+        "--format", "JSON").exit());
+  }
+
   /** A rate is shown as percentage points with two decimals, half up: a rate exactly halfway shows the upper figure. */
   @Test
   void aRateHalfwayBetweenTwoFiguresShowsTheUpperOne() {

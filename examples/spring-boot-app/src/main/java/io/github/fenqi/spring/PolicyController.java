@@ -1,8 +1,8 @@
 package io.github.fenqi.spring;
 
 import io.github.fenqi.core.InvalidInputException;
-import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.NegotiationEngine;
+import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.policy.InMemoryPolicyRepository;
 import io.github.fenqi.core.policy.Policy;
 import io.github.fenqi.core.policy.PolicySnapshot;

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.fenqi.core.Problem;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,11 +56,21 @@ final class Problems {
     return Problem.of(parameter, "is given " + times + " times; give it once");
   }
 
-  /** The title of a problem of {@code code}: its reason phrase as ours are written ("Bad request", "Not found"). */
+  /**
+   * The title of a problem of {@code code}: its reason phrase as ours are written ("Bad request", "Not found"), in
+   * sentence case with its acronyms as they are ("HTTP version not supported", "URI too long"): every word after the
+   * first had been lower-cased, a 505 titled "Http version not supported".
+   */
   static String title(int code) {
     HttpStatus status = HttpStatus.resolve(code);
     String phrase = status == null ? "Error" : status.getReasonPhrase();
-    return phrase.charAt(0) + phrase.substring(1).toLowerCase(java.util.Locale.ROOT);
+    StringBuilder title = new StringBuilder(phrase.length());
+    for (String word : phrase.split(" ", -1)) {
+      boolean acronym = word.length() > 1 && word.chars().allMatch(c -> c >= 'A' && c <= 'Z');
+      title.append(title.isEmpty() ? "" : " ").append(title.isEmpty() || acronym ? word
+          : word.toLowerCase(java.util.Locale.ROOT));
+    }
+    return title.toString();
   }
 
   /** Writes a problem straight to the response (filters run before Spring MVC's error handling). */

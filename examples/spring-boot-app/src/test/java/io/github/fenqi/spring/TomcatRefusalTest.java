@@ -58,20 +58,24 @@ class TomcatRefusalTest {
   /**
    * What Tomcat refuses with a status other than 400 — an HTTP version it does not speak (505), a transfer coding it
    * does not implement (501) — is problem+json too, and not told it had "a malformed request line or path", which
-   * sent a client to look for a mistake in its path. Over raw sockets: an HTTP client would not send these.
+   * sent a client to look for a mistake in its path; its title is the status's reason phrase with its acronyms kept
+   * ("HTTP version not supported", not "Http version not supported"). Over raw sockets: an HTTP client would not send
+   * these.
    */
   @Test
   void aRefusalOtherThanA400IsAProblemThatBlamesNoPath() throws Exception {
     String[][] calls = {
-        {"GET /api/policy/query HTTP/1.2\r\nHost: localhost\r\nConnection: close\r\n\r\n", "505"},
+        {"GET /api/policy/query HTTP/1.2\r\nHost: localhost\r\nConnection: close\r\n\r\n", "505",
+            "HTTP version not supported"},
         {"POST /api/negotiation/calculate HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: gzip\r\nConnection: "
-            + "close\r\n\r\n", "501"}};
+            + "close\r\n\r\n", "501", "Not implemented"}};
     for (String[] call : calls) {
       String answer = UnreadableRequestTest.exchange(service.port(), call[0]);
       assertThat(answer).as(answer).startsWith("HTTP/1.1 " + call[1] + " ")
           .containsIgnoringCase("Content-Type: application/problem+json");
       JsonNode problem = JSON.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
       assertThat(problem.get("status").asInt()).isEqualTo(Integer.parseInt(call[1]));
+      assertThat(problem.get("title").asText()).isEqualTo(call[2]);
       assertThat(problem.get("detail").asText()).isEqualTo("the request was refused before reaching the service");
     }
   }

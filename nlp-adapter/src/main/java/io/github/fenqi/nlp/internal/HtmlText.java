@@ -1,5 +1,6 @@
 package io.github.fenqi.nlp.internal;
 
+import io.github.fenqi.core.AsciiCase;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -165,7 +166,8 @@ public final class HtmlText {
       if (k < 0) {
         return n;
       }
-      if (html.regionMatches(true, k, close, 0, close.length())) {
+      // in ASCII's any case, as a browser reads a tag: regionMatches(true, …) took "</ſcript" (a long ſ) for "</script"
+      if (k + close.length() <= n && AsciiCase.equalsIgnoreCase(html.substring(k, k + close.length()), close)) {
         int end = html.indexOf('>', k);
         return end < 0 ? n : end + 1;
       }

@@ -41,8 +41,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>JSON feed: either an array of items or an object with an {@code items} array; each item has
  * {@code content}, {@code text} or {@code body} (text or HTML), and optionally {@code id}, {@code title},
- * {@code url} (an item without an id, or with a blank one, is named by the feed's address and its place). Items
- * are returned in the feed's order, which is taken to be newest first, as feeds list them.
+ * {@code url} (an item without an id, or with a blank one, is named by the feed's address, without its user-info,
+ * and its place). Items are returned in the feed's order, which is taken to be newest first, as feeds list them.
  *
  * <p>RSS (2.0, 0.9x, 1.0) or Atom feed: each {@code item}/{@code entry} is an announcement, in the feed's order;
  * its text is {@code content:encoded} or Atom {@code content}, else {@code description}/{@code summary} (text or
@@ -68,7 +68,8 @@ public final class HttpPolicySource implements PolicySource {
   public enum Format {
     /**
      * An HTML (or plain-text) page: one announcement, its id and address the configured address even when the page
-     * came from where a redirect led.
+     * came from where a redirect led (its id without the address's user-info, which may hold a password; its query
+     * kept).
      */
     HTML,
     /** A JSON feed of announcements. */
@@ -192,7 +193,7 @@ public final class HttpPolicySource implements PolicySource {
       throw new PolicySourceException(id, "response from " + from(base) + " (HTTP " + status + ") has no text"
           + (body.length == 0 ? ": the body is empty" : ": the page shows none") + "; not read as the page's text");
     }
-    return List.of(new Announcement(id, uri.toString(), title(decoded.text()), text, uri, now));
+    return List.of(new Announcement(id, pageId(), title(decoded.text()), text, uri, now));
   }
 
   /**
@@ -276,6 +277,21 @@ public final class HttpPolicySource implements PolicySource {
   private PolicySourceException timedOut(URI at) {
     return new PolicySourceException(id, "no complete response from " + shown(at) + redirectedFrom(at) + " within "
         + readTimeout.toMillis() + " ms (read timeout)");
+  }
+
+  /**
+   * The configured address as an id (a page's, a feed item's named by its place): whole, its query included, which
+   * can tell two pages apart ({@code ?edition=2}), but without its user-info: a password in the address had been the
+   * id, kept in a watcher's state file and quoted in its logs, where every message leaves it out.
+   */
+  private String pageId() {
+    String userInfo = uri.getRawUserInfo();
+    if (userInfo == null) {
+      return uri.toString();
+    }
+    String whole = uri.toString();
+    int start = whole.indexOf("//" + userInfo + "@") + 2;
+    return whole.substring(0, start) + whole.substring(start + userInfo.length() + 1);
   }
 
   /**
@@ -468,7 +484,7 @@ public final class HttpPolicySource implements PolicySource {
     // HTML by its tags or, without any, by its entities: an RSS description is escaped HTML, and
     // "罚息&amp;nbsp;最高减免五成" came out as 罚息&nbsp;最高减免五成, which hid the waiver from the extractor
     String text = content.indexOf('<') >= 0 || content.indexOf('&') >= 0 ? HtmlText.toText(content) : content.strip();
-    return new Announcement(id, Objects.requireNonNullElse(itemId, uri + "#" + index),
+    return new Announcement(id, Objects.requireNonNullElse(itemId, pageId() + "#" + index),
         Objects.requireNonNullElse(title, ""), text, itemUri, now);
   }
 

@@ -1,8 +1,10 @@
 package io.github.fenqi.nlp.watch;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.fenqi.core.FenqiException;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.json.FenqiJson;
 import io.github.fenqi.nlp.ExtractedField;
 import io.github.fenqi.nlp.ExtractionNote;
 import io.github.fenqi.nlp.ExtractionResult;
@@ -11,8 +13,6 @@ import io.github.fenqi.nlp.PolicyTextExtractor;
 import io.github.fenqi.nlp.source.Announcement;
 import io.github.fenqi.nlp.source.PolicySource;
 import io.github.fenqi.nlp.source.PolicySourceException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.fenqi.core.json.FenqiJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

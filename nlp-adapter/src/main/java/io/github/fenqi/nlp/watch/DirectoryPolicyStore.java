@@ -1,13 +1,13 @@
 package io.github.fenqi.nlp.watch;
 
 import io.github.fenqi.core.FenqiException;
+import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.json.FenqiJson;
 import io.github.fenqi.core.policy.JsonDirectoryPolicyRepository;
 import io.github.fenqi.core.policy.Policy;
 import io.github.fenqi.core.policy.PolicyFiles;
-import io.github.fenqi.nlp.PolicyField;
-import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.policy.PolicySnapshot;
+import io.github.fenqi.nlp.PolicyField;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

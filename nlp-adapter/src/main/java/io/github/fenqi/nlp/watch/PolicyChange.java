@@ -1,11 +1,11 @@
 package io.github.fenqi.nlp.watch;
 
-import io.github.fenqi.nlp.ExtractionNote;
-import io.github.fenqi.nlp.ExtractionResult;
-import io.github.fenqi.nlp.source.Announcement;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.RequiredParts;
+import io.github.fenqi.nlp.ExtractionNote;
+import io.github.fenqi.nlp.ExtractionResult;
+import io.github.fenqi.nlp.source.Announcement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -61,6 +61,17 @@ class HtmlTextTest {
     assertEquals("罚息减免50%", HtmlText.toText("<p><a title=\"a>b\" href='x>y'>罚息</a>减免50%</p>"));
   }
 
+  /**
+   * A script ends at its end tag in ASCII's any case, as a browser ends it: "</\u017Fcript>" (a long ſ, U+017F) or
+   * "</scr\u0131pt>" (a dotless ı) inside a script is the script's text, and had ended it, so that the rest of the
+   * script was read as the page's.
+   */
+  @Test
+  void aScriptEndsOnlyAtItsEndTagInAsciiCase() {
+    assertEquals("前文\n后文", HtmlText.toText("<p>前文</p><script>var s='</\u017Fcript>最长可分99期';</SCRIPT><p>后文</p>"));
+    assertEquals("前文\n后文", HtmlText.toText("<p>前文</p><script>var s='</scr\u0131pt>最长可分99期';</Script><p>后文</p>"));
+  }
+
   @Test
   void unterminatedScriptSwallowsOnlyItsOwnContent() {
     assertEquals("前文", HtmlText.toText("<p>前文</p><script>while(true){}"));

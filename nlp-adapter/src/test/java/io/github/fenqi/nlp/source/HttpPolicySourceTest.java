@@ -547,6 +547,27 @@ class HttpPolicySourceTest {
   }
 
   /**
+   * A page's id, and that of a feed item named by its place, is the configured address without its user-info: a
+   * password in the address had been the id, kept in the watcher's state file and quoted in its logs, where every
+   * message leaves it out. The query stays in the id: it can tell two pages apart ({@code ?edition=2}).
+   */
+  @Test
+  void anIdLeavesOutTheAddressesUserInfoAndKeepsItsQuery() {
+    server.serve("/notice", "text/html; charset=utf-8", html("<p>" + POLICY + "</p>", "").getBytes(StandardCharsets.UTF_8));
+    server.serve("/feed", "application/json", "[{\"content\":\"最长可分24期。\"}]".getBytes(StandardCharsets.UTF_8));
+    String plain = "http://127.0.0.1:" + server.uri("").getPort();
+    String secret = "http://u:pw-SECRET@127.0.0.1:" + server.uri("").getPort();
+    Announcement page = HttpPolicySource.builder("test", "hexin", URI.create(secret + "/notice?edition=2")).build()
+        .fetch().get(0);
+    assertEquals(plain + "/notice?edition=2", page.id());
+    Announcement item = HttpPolicySource.builder("test", "hexin", URI.create(secret + "/feed?edition=2")).build()
+        .fetch().get(0);
+    assertEquals(plain + "/feed?edition=2#0", item.id());
+    assertEquals(server.uri("/notice") + "?edition=2", HttpPolicySource.builder("test", "hexin",
+        URI.create(server.uri("/notice") + "?edition=2")).build().fetch().get(0).id());
+  }
+
+  /**
    * RSS 1.0 ({@code <rdf:RDF>}) is a feed too, by AUTO from a body not labelled HTML; an item's blank guid names no
    * item, so it is named by the feed's address and its place, as a blank JSON id is.
    */

@@ -1,15 +1,15 @@
 package io.github.fenqi.rules.internal;
 
-import io.github.fenqi.core.InputFiles;
-import io.github.fenqi.core.InvalidInputException;
-import io.github.fenqi.core.Problem;
-import io.github.fenqi.core.TextFields;
-import io.github.fenqi.core.json.FenqiJson;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.fenqi.core.InputFiles;
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.TextFields;
+import io.github.fenqi.core.json.FenqiJson;
 import java.io.Reader;
 import java.io.Serializable;
 import java.io.StringReader;

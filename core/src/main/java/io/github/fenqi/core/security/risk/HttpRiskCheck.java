@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.fenqi.core.AsciiCase;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.net.BoundedHttp;
 import java.net.URI;
@@ -18,8 +19,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -29,7 +30,8 @@ import org.jspecify.annotations.Nullable;
  * A {@link RiskCheck} over HTTP with JSON, on {@code java.net.http}. It POSTs
  * {@code {"caseId":…,"name":…,"idNumber":…,"mobile":…}} to the endpoint ({@code mobile} left out when the request has
  * none) and expects HTTP 200 with {@code {"decision":"ALLOW"|"REVIEW"|"DENY","score":number?,"reason":string?}}, the
- * decision in any case, a score or reason of JSON null as none, in UTF-8 or the charset its Content-Type declares. The
+ * decision in any case of its ASCII letters (a letter only Unicode folds to one, {@code revıew}'s dotless ı, makes an
+ * unknown decision), a score or reason of JSON null as none, in UTF-8 or the charset its Content-Type declares. The
  * timeout bounds the whole exchange, body included, and an answer over 64 KB is cut off. Anything else (timeout,
  * connection failure, non-200 status, unreadable or oversized body, bytes that are no text in its charset, unknown
  * decision, a score that is no number or a reason that is no string) yields the configured {@link FailureMode}'s
@@ -166,11 +168,12 @@ public final class HttpRiskCheck implements RiskCheck {
     if (node == null || !node.isObject() || !node.path("decision").isTextual()) {
       return failureMode.onFailure(name, "unreadable answer (no \"decision\" string)");
     }
-    RiskDecision decision;
-    try {
-      decision = RiskDecision.valueOf(node.get("decision").textValue().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      return failureMode.onFailure(name, "unknown decision '" + node.get("decision").textValue() + "'");
+    String said = node.get("decision").textValue();
+    // in ASCII's any case: "revıew" (a dotless ı) had been REVIEW under Java's full Unicode upper-casing
+    RiskDecision decision = Arrays.stream(RiskDecision.values()).filter(d -> AsciiCase.equalsIgnoreCase(d.name(), said))
+        .findFirst().orElse(null);
+    if (decision == null) {
+      return failureMode.onFailure(name, "unknown decision '" + said + "'");
     }
     JsonNode score = node.get("score");
     if (score != null && !score.isNull() && !score.isNumber()) {

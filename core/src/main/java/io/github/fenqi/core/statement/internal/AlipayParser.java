@@ -1,10 +1,10 @@
 package io.github.fenqi.core.statement.internal;
 
+import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.statement.Direction;
 import io.github.fenqi.core.statement.StatedTotals;
 import io.github.fenqi.core.statement.StatementFormat;
 import io.github.fenqi.core.statement.Transaction;
-import io.github.fenqi.core.money.Money;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

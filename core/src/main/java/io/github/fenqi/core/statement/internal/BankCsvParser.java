@@ -1,12 +1,12 @@
 package io.github.fenqi.core.statement.internal;
 
+import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.statement.BankColumnMapping;
 import io.github.fenqi.core.statement.Direction;
 import io.github.fenqi.core.statement.FooterTotals;
 import io.github.fenqi.core.statement.StatementFormat;
 import io.github.fenqi.core.statement.Transaction;
-import io.github.fenqi.core.InvalidInputException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

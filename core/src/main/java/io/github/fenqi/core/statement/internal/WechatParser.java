@@ -1,14 +1,14 @@
 package io.github.fenqi.core.statement.internal;
 
+import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.statement.Direction;
 import io.github.fenqi.core.statement.StatedTotals;
 import io.github.fenqi.core.statement.StatementFormat;
 import io.github.fenqi.core.statement.Transaction;
-import io.github.fenqi.core.money.Money;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * 微信支付账单明细: UTF-8 with a BOM, a preamble (nickname only, no real name), amounts like {@code ¥25.00},

@@ -466,6 +466,17 @@ class HttpRiskCheckTest {
         answering(200, "{\"decision\":\"Review\"}", open));
   }
 
+  /**
+   * "Any case" is ASCII's: a decision spelt with a letter Java's full Unicode rules upper-case to an ASCII one
+   * ("revıew" with a dotless ı, U+0131) is no decision, as any unknown one is; it had been read as REVIEW.
+   */
+  @Test
+  void aDecisionWithALetterOnlyUnicodeUpperCasesIsUnknown() {
+    HttpRiskCheck closed = check("/answer", FailureMode.FAIL_CLOSED);
+    assertEquals(degraded("unknown decision 'rev\u0131ew'"), answering(200, "{\"decision\":\"rev\u0131ew\"}", closed));
+    assertEquals(degraded("unknown decision 'REV\u0130EW'"), answering(200, "{\"decision\":\"REV\u0130EW\"}", closed));
+  }
+
   /** The mobile is sent when the request has one and left out of the body, not sent as null, when it has none. */
   @Test
   void aMissingMobileIsLeftOutOfTheRequestBody() throws IOException {

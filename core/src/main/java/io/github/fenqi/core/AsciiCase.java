@@ -1,0 +1,31 @@
+package io.github.fenqi.core;
+
+/**
+ * Case as ASCII has it, for a word that chooses a constant or a keyword ({@code deny}, {@code alipay}, a lexicon's
+ * {@code description}). Java's {@code equalsIgnoreCase} and {@code toUpperCase(Locale.ROOT)} follow Unicode's full
+ * rules, under which a dotless ı (U+0131) is an I, a long ſ (U+017F) an S and the Kelvin sign (U+212A) a K: a risk
+ * service's "revıew" had been read as REVIEW and a lexicon's "deſcription" as DESCRIPTION, words that no reader of
+ * ASCII takes for those. Here only A–Z and a–z are one another's case; every other character is only itself.
+ *
+ * <p>Thread-safety: stateless.
+ */
+public final class AsciiCase {
+  private AsciiCase() {}
+
+  /** Whether {@code a} and {@code b} are the same text once ASCII letters are of one case; other characters as they are. */
+  public static boolean equalsIgnoreCase(String a, String b) {
+    if (a.length() != b.length()) {
+      return false;
+    }
+    for (int i = 0; i < a.length(); i++) {
+      if (lower(a.charAt(i)) != lower(b.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static char lower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+  }
+}
