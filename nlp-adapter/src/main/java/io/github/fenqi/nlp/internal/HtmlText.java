@@ -157,6 +157,12 @@ public final class HtmlText {
     return plain < 0 ? n : plain;
   }
 
+  /**
+   * Where the content of the element {@code name} that starts at {@code from} ends: after its end tag, whose name ends
+   * at white space, '/' or '>' as the HTML tokenizer ends it (an "appropriate end tag" of a script's text):
+   * "</scriptx>" in a script is its text, and had ended it, the rest of the script read as the page's. Without one,
+   * the end of the page.
+   */
   private static int skipElement(String html, int from, String name) {
     String close = "</" + name;
     int n = html.length();
@@ -166,13 +172,20 @@ public final class HtmlText {
       if (k < 0) {
         return n;
       }
+      int after = k + close.length();
       // in ASCII's any case, as a browser reads a tag: regionMatches(true, …) took "</ſcript" (a long ſ) for "</script"
-      if (k + close.length() <= n && AsciiCase.equalsIgnoreCase(html.substring(k, k + close.length()), close)) {
-        int end = html.indexOf('>', k);
+      if (after < n && endsTagName(html.charAt(after))
+          && AsciiCase.equalsIgnoreCase(html.substring(k, after), close)) {
+        int end = html.indexOf('>', after);
         return end < 0 ? n : end + 1;
       }
       j = k + 2;
     }
+  }
+
+  /** Whether {@code c} ends a tag's name: HTML's white space (a CR too, which a browser reads as a LF), '/' or '>'. */
+  private static boolean endsTagName(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '/' || c == '>';
   }
 
   /**

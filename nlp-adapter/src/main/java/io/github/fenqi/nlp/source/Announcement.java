@@ -18,10 +18,26 @@ public record Announcement(String sourceId, String id, String title, String text
   /**
    * A missing part is an {@link io.github.fenqi.core.InvalidInputException} naming each one ({@code title: is
    * required}), as for the SDK's other records: a custom source that gives no title is told which part it left out.
+   * The address is kept without its user-info ({@code https://user:password@host/...} becomes
+   * {@code https://host/...}): a password in a source's address had been carried by its announcements, written to the
+   * watcher's state file for every change waiting for review and handed to every listener. Nothing fetches an
+   * announcement's address again; a source fetches its own.
    */
   public Announcement {
     RequiredParts.check(new String[] {"sourceId", "id", "title", "text", "uri", "fetchedAt"}, sourceId, id, title,
         text, uri, fetchedAt);
+    uri = withoutUserInfo(uri);
+  }
+
+  /** {@code uri} without its user-info, the rest as written (query and fragment kept); {@code uri} if it has none. */
+  static URI withoutUserInfo(URI uri) {
+    String userInfo = uri.getRawUserInfo();
+    if (userInfo == null) {
+      return uri;
+    }
+    String whole = uri.toString();
+    int start = whole.indexOf("//" + userInfo + "@") + 2;
+    return URI.create(whole.substring(0, start) + whole.substring(start + userInfo.length() + 1));
   }
 
   /**

@@ -42,7 +42,8 @@ import org.jspecify.annotations.Nullable;
  * <p>JSON feed: either an array of items or an object with an {@code items} array; each item has
  * {@code content}, {@code text} or {@code body} (text or HTML), and optionally {@code id}, {@code title},
  * {@code url} (an item without an id, or with a blank one, is named by the feed's address, without its user-info,
- * and its place). Items are returned in the feed's order, which is taken to be newest first, as feeds list them.
+ * and its place; an item's address, its {@code url} or else the feed's, is without user-info too). Items are
+ * returned in the feed's order, which is taken to be newest first, as feeds list them.
  *
  * <p>RSS (2.0, 0.9x, 1.0) or Atom feed: each {@code item}/{@code entry} is an announcement, in the feed's order;
  * its text is {@code content:encoded} or Atom {@code content}, else {@code description}/{@code summary} (text or
@@ -68,7 +69,7 @@ public final class HttpPolicySource implements PolicySource {
   public enum Format {
     /**
      * An HTML (or plain-text) page: one announcement, its id and address the configured address even when the page
-     * came from where a redirect led (its id without the address's user-info, which may hold a password; its query
+     * came from where a redirect led (both without the address's user-info, which may hold a password; the query
      * kept).
      */
     HTML,
@@ -285,13 +286,7 @@ public final class HttpPolicySource implements PolicySource {
    * id, kept in a watcher's state file and quoted in its logs, where every message leaves it out.
    */
   private String pageId() {
-    String userInfo = uri.getRawUserInfo();
-    if (userInfo == null) {
-      return uri.toString();
-    }
-    String whole = uri.toString();
-    int start = whole.indexOf("//" + userInfo + "@") + 2;
-    return whole.substring(0, start) + whole.substring(start + userInfo.length() + 1);
+    return Announcement.withoutUserInfo(uri).toString();
   }
 
   /**

@@ -72,6 +72,23 @@ class HtmlTextTest {
     assertEquals("前文\n后文", HtmlText.toText("<p>前文</p><script>var s='</scr\u0131pt>最长可分99期';</Script><p>后文</p>"));
   }
 
+  /**
+   * An end tag's name ends at white space, '/' or '>', as the HTML tokenizer ends it (an "appropriate end tag" of a
+   * script's or style's text): "</scriptx>" or "</scripts>" inside a script is the script's text, and had ended it, so
+   * that the rest of the script was read as the page's. "</script >", "</script/>" and "</style\t>" end it.
+   */
+  @Test
+  void aScriptEndsOnlyAtAnEndTagOfItsNameAlone() {
+    assertEquals("前文\n后文", HtmlText.toText("<p>前文</p><script>var s='</scriptx>最长可分99期';</script><p>后文</p>"));
+    assertEquals("前文\n后文", HtmlText.toText("<p>前文</p><style>a::after{content:'</styles>最长可分99期'}</style><p>后文</p>"));
+    assertEquals("前文", HtmlText.toText("<p>前文</p><script>var s='</scripts>最长可分99期';"));
+    for (String end : new String[] {"</script >", "</script/>", "</SCRIPT\n>", "</script\r\n>", "</script\f>",
+        "</script type=x>"}) {
+      assertEquals("前文\n后文", HtmlText.toText("<p>前文</p><script>x()" + end + "<p>后文</p>"), end);
+    }
+    assertEquals("前文\n后文", HtmlText.toText("<p>前文</p><style>.a{}</style\t><p>后文</p>"));
+  }
+
   @Test
   void unterminatedScriptSwallowsOnlyItsOwnContent() {
     assertEquals("前文", HtmlText.toText("<p>前文</p><script>while(true){}"));

@@ -29,4 +29,17 @@ class AnnouncementTest {
     assertNotEquals(titled.textHash(), titled.contentHash(), "the title is read, so it counts");
     assertEquals(untitled.textHash(), titled.textHash());
   }
+
+  /**
+   * The address is kept without its user-info, which may hold a password (a custom source's announcement as much as
+   * an HTTP source's), the rest as written: an escaped path, the query and the fragment; one without is kept as is.
+   */
+  @Test
+  void theAddressIsKeptWithoutItsUserInfo() {
+    Instant at = Instant.parse("2026-11-25T02:00:00Z");
+    assertEquals(URI.create("https://example.com:8443/n%2F1?edition=2#top"), new Announcement("feed", "n-1", "", "t",
+        URI.create("https://u%40x:pw-SECRET@example.com:8443/n%2F1?edition=2#top"), at).uri());
+    URI plain = URI.create("https://example.com/n/1?edition=2");
+    assertEquals(plain, new Announcement("feed", "n-1", "", "t", plain, at).uri());
+  }
 }

@@ -568,6 +568,27 @@ class HttpPolicySourceTest {
   }
 
   /**
+   * The address an announcement carries leaves out the configured address's user-info too, as its id does: the
+   * watcher's state file kept it for every change waiting for review, and a listener was handed it. A page's, a feed
+   * item's without a link of its own, and a feed item's relative link (resolved against the feed's address) alike.
+   */
+  @Test
+  void anAnnouncementsAddressLeavesOutTheAddressesUserInfo() {
+    server.serve("/notice", "text/html; charset=utf-8", html("<p>" + POLICY + "</p>", "").getBytes(StandardCharsets.UTF_8));
+    server.serve("/feed", "application/json", ("[{\"content\":\"最长可分24期。\"},"
+        + "{\"id\":\"n-2\",\"content\":\"最长可分36期。\",\"url\":\"/n/2?edition=2\"}]")
+        .getBytes(StandardCharsets.UTF_8));
+    String plain = "http://127.0.0.1:" + server.uri("").getPort();
+    String secret = "http://u:pw-SECRET@127.0.0.1:" + server.uri("").getPort();
+    Announcement page = HttpPolicySource.builder("test", "hexin", URI.create(secret + "/notice?edition=2")).build()
+        .fetch().get(0);
+    assertEquals(URI.create(plain + "/notice?edition=2"), page.uri());
+    List<Announcement> items = HttpPolicySource.builder("test", "hexin", URI.create(secret + "/feed")).build().fetch();
+    assertEquals(List.of(URI.create(plain + "/feed"), URI.create(plain + "/n/2?edition=2")),
+        items.stream().map(Announcement::uri).toList());
+  }
+
+  /**
    * RSS 1.0 ({@code <rdf:RDF>}) is a feed too, by AUTO from a body not labelled HTML; an item's blank guid names no
    * item, so it is named by the feed's address and its place, as a blank JSON id is.
    */

@@ -1,6 +1,7 @@
 package io.github.fenqi.nlp.watch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import io.github.fenqi.core.policy.PolicyFiles;
 import io.github.fenqi.core.testkit.Samples;
 import io.github.fenqi.nlp.source.HttpPolicySource;
 import io.github.fenqi.nlp.source.LoopbackServer;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -183,6 +185,41 @@ class WatcherRestartTest {
       assertEquals(List.of(), w.pollOnce());
       return null;
     });
+  }
+
+  /**
+   * A password in a source's address is not written to the state file: a change waiting for review had been stored
+   * with the announcement's address whole, user-info and all. A state file written before still holding one is read
+   * (its change still waits and can be decided), the user-info left out, and is not written back with it.
+   */
+  @Test
+  void aPasswordInTheSourcesAddressIsNotWrittenToTheStateFile() throws Exception {
+    URI secret = URI.create("http://u:pw-SECRET@127.0.0.1:" + server.uri("").getPort() + "/feed");
+    java.util.function.Function<java.util.function.Function<AnnouncementWatcher, List<PolicyChange>>,
+        List<PolicyChange>> life = f -> {
+          try (JsonDirectoryPolicyRepository repo = JsonDirectoryPolicyRepository.openStrict(policies);
+              AnnouncementWatcher w = AnnouncementWatcher.builder(new DirectoryPolicyStore(repo, TODAY))
+                  .source(HttpPolicySource.builder("cc-feed", PLATFORM, secret).build(),
+                      AnnouncementWatcher.Mode.REVIEW)
+                  .stateFile(state).clock(TODAY).build()) {
+            return f.apply(w);
+          }
+        };
+    feed.set("[{\"content\":\"最长可分36期。\"}]"); // no id, no link: named and addressed by the feed's address
+    List<PolicyChange> queued = life.apply(AnnouncementWatcher::pollOnce);
+    URI plain = server.uri("/feed");
+    assertEquals(List.of(plain), queued.stream().map(c -> c.announcement().uri()).toList());
+    String written = Files.readString(state);
+    assertTrue(written.contains(plain.toString()), written);
+    assertFalse(written.contains("pw-SECRET"), written);
+
+    // a state file from before, its waiting change's address holding the password
+    Files.writeString(state, written.replaceAll("(\"uri\"\\s*:\\s*\"http://)", "$1u:pw-SECRET@"));
+    assertTrue(Files.readString(state).contains("\"http://u:pw-SECRET@127.0.0.1:"), "the old file holds it");
+    List<PolicyChange> waiting = life.apply(AnnouncementWatcher::pendingReview);
+    assertEquals(List.of(plain), waiting.stream().map(c -> c.announcement().uri()).toList());
+    life.apply(w -> List.of(w.reject(waiting.get(0).id())));
+    assertFalse(Files.readString(state).contains("pw-SECRET"), Files.readString(state));
   }
 
   /** A change that failed to apply keeps its count of attempts across a restart, so it is still given up in time. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.fenqi.core.AsciiCase;
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.net.BoundedHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,8 +36,9 @@ import org.jspecify.annotations.Nullable;
  * timeout bounds the whole exchange, body included, and an answer over 64 KB is cut off. Anything else (timeout,
  * connection failure, non-200 status, unreadable or oversized body, bytes that are no text in its charset, unknown
  * decision, a score that is no number or a reason that is no string) yields the configured {@link FailureMode}'s
- * degraded assessment. The body carries PII, so plain {@code http} is accepted only on this machine (loopback) or with
- * {@link Builder#allowPlainHttp()}.
+ * degraded assessment (an unknown decision quoted in its reason as {@link Problem#excerpt} quotes a value: masked,
+ * escaped, cut to 40 characters). The body carries PII, so plain {@code http} is accepted only on this machine
+ * (loopback) or with {@link Builder#allowPlainHttp()}.
  *
  * <p>Thread-safety: immutable and thread-safe (one shared {@link HttpClient}).
  */
@@ -173,7 +175,9 @@ public final class HttpRiskCheck implements RiskCheck {
     RiskDecision decision = Arrays.stream(RiskDecision.values()).filter(d -> AsciiCase.equalsIgnoreCase(d.name(), said))
         .findFirst().orElse(null);
     if (decision == null) {
-      return failureMode.onFailure(name, "unknown decision '" + said + "'");
+      // quoted as a value from outside is, escaped and cut: raw and whole, "MAYBE\n" and a log line forged a line of
+      // its own in the log the reason goes to, and a decision of a megabyte flooded it
+      return failureMode.onFailure(name, "unknown decision '" + Problem.excerpt(said) + "'");
     }
     JsonNode score = node.get("score");
     if (score != null && !score.isNull() && !score.isNumber()) {

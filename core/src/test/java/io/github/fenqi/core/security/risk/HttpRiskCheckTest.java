@@ -477,6 +477,21 @@ class HttpRiskCheckTest {
     assertEquals(degraded("unknown decision 'REV\u0130EW'"), answering(200, "{\"decision\":\"REV\u0130EW\"}", closed));
   }
 
+  /**
+   * An unknown decision is quoted as the rest of core quotes text from outside ({@code Problem.excerpt}): line breaks
+   * shown as escapes and cut to 40 characters. Quoted raw and whole, a decision of "MAYBE\n" and a log line forged a
+   * line of its own in the log the degraded reason is written to, and one of a megabyte flooded it.
+   */
+  @Test
+  void anUnknownDecisionIsQuotedEscapedAndCut() {
+    HttpRiskCheck closed = check("/answer", FailureMode.FAIL_CLOSED);
+    RiskAssessment forged = answering(200, "{\"decision\":\"MAYBE\\nINFO risk check passed: ALLOW "
+        + "x".repeat(5000) + "\"}", closed);
+    assertEquals(degraded("unknown decision 'MAYBE\\nINFO risk check passed: ALLOW x...'"), forged);
+    assertEquals(degraded("unknown decision 'TAB\\tBELL\\u0007'"),
+        answering(200, "{\"decision\":\"TAB\\tBELL\\u0007\"}", closed));
+  }
+
   /** The mobile is sent when the request has one and left out of the body, not sent as null, when it has none. */
   @Test
   void aMissingMobileIsLeftOutOfTheRequestBody() throws IOException {
