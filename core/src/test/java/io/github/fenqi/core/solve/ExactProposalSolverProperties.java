@@ -314,6 +314,54 @@ class ExactProposalSolverProperties {
   }
 
   /**
+   * A case that no plan fits is called infeasible exactly when a search proved it — CONSERVATIVE's or BALANCED's (over
+   * every option, no floor), or the diagnosis's search for the least first-month total within the savings — and is
+   * otherwise a SearchBudgetExhaustedException: budgets of 1–40 nodes on small grids whose budget is a fen short of
+   * that least total, where each search finishes at its own count.
+   */
+  @org.junit.jupiter.api.Test
+  void aCaseIsInfeasibleExactlyWhenASearchProvedIt() {
+    int[] proofs = new int[3]; // the least's alone, a strategy's alone, neither
+    for (long seed = 1; seed <= 30; seed++) {
+      List<DebtTerms> debts = randomDebts(seed, 3, true);
+      GridConfig config = smallGrid();
+      List<OptionGrid> grids = new ProposalProblem(debts, Money.ZERO, Money.ZERO, config, AcceptanceModel.defaults())
+          .grids();
+      long leastFirst = grids.stream().mapToLong(OptionGrid::leastFirstInstallmentFen).sum();
+      long leastDown = grids.stream().mapToLong(OptionGrid::leastDownPaymentFen).sum();
+      Money savings = Money.ofFen(leastDown);
+      long budget = Infeasibility.diagnose(grids, Money.ZERO, savings, config).required().fen() - 1;
+      if (budget < leastFirst) {
+        continue; // the budget alone binds, proven without a search
+      }
+      ExactProposalSolver.Weights[] weights = ExactProposalSolver.weights(grids);
+      for (int nodes = 1; nodes <= 40; nodes++) {
+        GridConfig limited = config.withMaxSearchNodes(nodes);
+        boolean least = !Infeasibility.diagnose(grids, Money.ofFen(budget), savings, limited).reason()
+            .contains("stopped after");
+        boolean strategy = false;
+        for (Strategy s : List.of(Strategy.CONSERVATIVE, Strategy.BALANCED)) {
+          strategy |= io.github.fenqi.core.solve.internal.MultipleChoiceKnapsack.solve(
+              ExactProposalSolver.groups(s, grids, weights, limited), budget, savings.fen(), nodes).proven();
+        }
+        proofs[least && !strategy ? 0 : strategy && !least ? 1 : 2]++;
+        ProposalProblem problem = new ProposalProblem(debts, Money.ofFen(budget), savings, limited,
+            AcceptanceModel.defaults());
+        try {
+          ProposalSet set = ProposalSolver.exact().solve(problem);
+          assertTrue(least || strategy, "seed " + seed + ", " + nodes + " nodes: infeasible without a proof");
+          assertEquals(Infeasibility.BindingConstraint.BUDGET_AND_SAVINGS_TOGETHER,
+              set.infeasibility().orElseThrow().binding());
+        } catch (io.github.fenqi.core.SearchBudgetExhaustedException e) {
+          assertFalse(least || strategy, "seed " + seed + ", " + nodes + " nodes: proven, yet " + e.getMessage());
+        }
+      }
+    }
+    // the premise: the least's search proves alone (a strategy's alone never did on these cases)
+    assertTrue(proofs[0] > 0, java.util.Arrays.toString(proofs) + ": the premise");
+  }
+
+  /**
    * A problem with no debt is answered without a search: infeasible, bound by NO_ELIGIBLE_DEBT with no amounts, and
    * advised to see each debt's reasons ({@link Infeasibility.BindingConstraint#NO_ELIGIBLE_DEBT}: "the answer to a
    * problem with no debt"), on the calling thread and on an executor alike.
