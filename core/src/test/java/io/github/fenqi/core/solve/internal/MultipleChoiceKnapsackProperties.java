@@ -1066,6 +1066,16 @@ class MultipleChoiceKnapsackProperties {
         MultipleChoiceKnapsack.ascendingByRank(items, order.rankB, order.ranksB));
   }
 
+  /** No group at all: the one selection, of nothing, is the optimum, proven (nothing is left to search). */
+  @Test
+  void noGroupIsTheEmptySelectionProven() {
+    MultipleChoiceKnapsack.Result r = MultipleChoiceKnapsack.solve(new Group[0], 0, 0);
+    assertTrue(r.proven());
+    Solution s = r.best().orElseThrow();
+    assertEquals(0, s.choice().length);
+    assertEquals(0, s.value());
+  }
+
   @Test
   void emptyGroupMakesTheCaseInfeasible() {
     Group[] gs = {new Group(new long[] {1}, new long[] {0}, new double[] {1}), new Group(new long[0], new long[0], new double[0])};
