@@ -59,6 +59,20 @@ class InfeasibilityDiagnosisTest {
         within.reason());
   }
 
+  /**
+   * Asked of grids that have a plan, {@link Infeasibility#diagnose} says that the budget and the savings bind together,
+   * short by nothing: the least total within the savings is within the budget, and the shortfall 0.00, never negative.
+   */
+  @Test
+  void diagnosingGridsThatHaveAPlanFindsNoShortfall() {
+    Money budget = Money.ofFen(leastFirst + 1_000_000_00L);
+    Infeasibility why = Infeasibility.diagnose(grids, budget, Money.ofFen(leastDown + 1_000_000_00L), sample.config());
+    assertEquals(BindingConstraint.BUDGET_AND_SAVINGS_TOGETHER, why.binding(), why.toString());
+    assertEquals(Money.ofFen(leastFirst), why.required());
+    assertEquals(budget, why.available());
+    assertEquals(Money.ZERO, why.shortfall());
+  }
+
   /** Whichever constraint binds, the advice is restructuring across the lenders or the legal route. */
   @Test
   void everyBindingConstraintRecommendsRestructuringOrTheLegalRoute() {
