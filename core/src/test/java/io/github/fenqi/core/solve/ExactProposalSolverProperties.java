@@ -228,6 +228,158 @@ class ExactProposalSolverProperties {
     }
   }
 
+  /**
+   * A proposal whose search ran out of nodes says provenOptimal = false, and its note says so; one whose search
+   * finished says true and has no note ("a result found when the budget ran out says provenOptimal = false"): on a
+   * 20-debt sample-shaped case with budgets of nodes from those that find a plan but not its proof to enough for both.
+   */
+  @org.junit.jupiter.api.Test
+  void aProposalFoundWhenTheBudgetRanOutSaysItIsNotProven() {
+    int unproven = 0;
+    int proven = 0;
+    for (int maxNodes : new int[] {2_500, 5_000, 20_000, 100_000, 5_000_000}) {
+      ProposalSet set = ProposalSolver.exact().solve(SampleShapedCases.problem(20, 1.3, 1.5, 1,
+          GridConfig.DEFAULTS.withMaxSearchNodes(maxNodes)));
+      for (Proposal p : set.proposals()) {
+        String note = set.notes().get(p.strategy());
+        if (p.provenOptimal()) {
+          proven++;
+          assertEquals(null, note, p.strategy() + " at " + maxNodes);
+        } else {
+          unproven++;
+          assertTrue(note != null && note.endsWith("this is the best plan found, optimality is not proven"),
+              p.strategy() + " at " + maxNodes + ": " + note);
+        }
+      }
+    }
+    assertTrue(unproven > 0 && proven > 0, unproven + " unproven, " + proven + " proven: the premise");
+  }
+
+  /**
+   * When no strategy's search found a plan before the node budget ran out, the plan of least first-month installments
+   * within the savings is every strategy's unproven proposal when it fits the budget — a budget of exactly its total
+   * too — and AGGRESSIVE's when every lender's acceptance is at least the floor: here every option's is exactly the
+   * floor ("the floor is at least"), or a hair below it, when AGGRESSIVE's search, over no option, has proven that no
+   * plan meets the floor and its note says so. Budgets of 1–4 nodes on small grids whose budget is that total.
+   */
+  @org.junit.jupiter.api.Test
+  void thePlanOfLeastFirstInstallmentsAnswersAtExactlyTheBudgetAndTheFloor() {
+    double floor = 0.5;
+    for (double acceptance : new double[] {floor, Math.nextDown(floor)}) {
+      int answered = 0;
+      for (long seed = 1; seed <= 30; seed++) {
+        answered += leastFirstInstallmentsAnswers(seed, floor, acceptance);
+      }
+      assertTrue(answered > 0, "the premise: some searches stop before any plan, and the least's answers");
+    }
+  }
+
+  /** How many of the node budgets 1–4 {@link #thePlanOfLeastFirstInstallmentsAnswersAtExactlyTheBudgetAndTheFloor} answered. */
+  private static int leastFirstInstallmentsAnswers(long seed, double floor, double acceptance) {
+    List<DebtTerms> debts = randomDebts(seed, 3, true);
+    GridConfig config = smallGrid().withAcceptanceFloor(floor);
+    List<OptionGrid> grids = new ProposalProblem(debts, Money.ZERO, Money.ZERO, config, f -> acceptance).grids();
+    long leastDown = grids.stream().mapToLong(OptionGrid::leastDownPaymentFen).sum();
+    long mostDown = grids.stream().mapToLong(g -> java.util.stream.IntStream.range(0, g.size())
+        .mapToLong(g::downPaymentFen).max().orElseThrow()).sum();
+    Money savings = Money.ofFen(leastDown + (mostDown - leastDown) / 3);
+    Money budget = Infeasibility.diagnose(grids, Money.ZERO, savings, config).required(); // the least within savings
+    int answered = 0;
+    for (int nodes = 1; nodes <= 4; nodes++) {
+      ProposalProblem problem = new ProposalProblem(debts, budget, savings, config.withMaxSearchNodes(nodes),
+          f -> acceptance);
+      ProposalSet set;
+      try {
+        set = ProposalSolver.exact().solve(problem);
+      } catch (io.github.fenqi.core.SearchBudgetExhaustedException e) {
+        continue; // the search for the least found nothing either
+      }
+      assertEquals(List.of(), problem.violations(set));
+      assertTrue(set.feasible(), "seed " + seed + ": " + set.infeasibility());
+      if (set.notes().getOrDefault(Strategy.CONSERVATIVE, "").contains("the plan of least first-month installments")) {
+        answered++;
+        boolean atFloor = acceptance >= floor;
+        assertEquals(atFloor ? 3 : 2, set.proposals().size(), "seed " + seed + ": " + set.notes());
+        for (Proposal p : set.proposals()) {
+          assertFalse(p.provenOptimal());
+          assertEquals(budget, p.totalFirstMonthInstallment());
+        }
+        if (!atFloor) {
+          assertEquals("no combination keeps every lender's acceptance at or above " + floor
+              + " within the budget and savings", set.notes().get(Strategy.AGGRESSIVE));
+        }
+      }
+    }
+    return answered;
+  }
+
+  /**
+   * A case that no plan fits is called infeasible exactly when a search proved it — CONSERVATIVE's or BALANCED's (over
+   * every option, no floor), or the diagnosis's search for the least first-month total within the savings — and is
+   * otherwise a SearchBudgetExhaustedException: budgets of 1–40 nodes on small grids whose budget is a fen short of
+   * that least total, where each search finishes at its own count.
+   */
+  @org.junit.jupiter.api.Test
+  void aCaseIsInfeasibleExactlyWhenASearchProvedIt() {
+    int[] proofs = new int[3]; // the least's alone, a strategy's alone, neither
+    for (long seed = 1; seed <= 30; seed++) {
+      List<DebtTerms> debts = randomDebts(seed, 3, true);
+      GridConfig config = smallGrid();
+      List<OptionGrid> grids = new ProposalProblem(debts, Money.ZERO, Money.ZERO, config, AcceptanceModel.defaults())
+          .grids();
+      long leastFirst = grids.stream().mapToLong(OptionGrid::leastFirstInstallmentFen).sum();
+      long leastDown = grids.stream().mapToLong(OptionGrid::leastDownPaymentFen).sum();
+      Money savings = Money.ofFen(leastDown);
+      long budget = Infeasibility.diagnose(grids, Money.ZERO, savings, config).required().fen() - 1;
+      if (budget < leastFirst) {
+        continue; // the budget alone binds, proven without a search
+      }
+      ExactProposalSolver.Weights[] weights = ExactProposalSolver.weights(grids);
+      for (int nodes = 1; nodes <= 40; nodes++) {
+        GridConfig limited = config.withMaxSearchNodes(nodes);
+        boolean least = !Infeasibility.diagnose(grids, Money.ofFen(budget), savings, limited).reason()
+            .contains("stopped after");
+        boolean strategy = false;
+        for (Strategy s : List.of(Strategy.CONSERVATIVE, Strategy.BALANCED)) {
+          strategy |= io.github.fenqi.core.solve.internal.MultipleChoiceKnapsack.solve(
+              ExactProposalSolver.groups(s, grids, weights, limited), budget, savings.fen(), nodes).proven();
+        }
+        proofs[least && !strategy ? 0 : strategy && !least ? 1 : 2]++;
+        ProposalProblem problem = new ProposalProblem(debts, Money.ofFen(budget), savings, limited,
+            AcceptanceModel.defaults());
+        try {
+          ProposalSet set = ProposalSolver.exact().solve(problem);
+          assertTrue(least || strategy, "seed " + seed + ", " + nodes + " nodes: infeasible without a proof");
+          assertEquals(Infeasibility.BindingConstraint.BUDGET_AND_SAVINGS_TOGETHER,
+              set.infeasibility().orElseThrow().binding());
+        } catch (io.github.fenqi.core.SearchBudgetExhaustedException e) {
+          assertFalse(least || strategy, "seed " + seed + ", " + nodes + " nodes: proven, yet " + e.getMessage());
+        }
+      }
+    }
+    // the premise: the least's search proves alone (a strategy's alone never did on these cases)
+    assertTrue(proofs[0] > 0, java.util.Arrays.toString(proofs) + ": the premise");
+  }
+
+  /**
+   * A problem with no debt is answered without a search: infeasible, bound by NO_ELIGIBLE_DEBT with no amounts, and
+   * advised to see each debt's reasons ({@link Infeasibility.BindingConstraint#NO_ELIGIBLE_DEBT}: "the answer to a
+   * problem with no debt"), on the calling thread and on an executor alike.
+   */
+  @org.junit.jupiter.api.Test
+  void aProblemWithNoDebtIsAnsweredWithNoEligibleDebt() {
+    ProposalProblem problem = ProposalProblem.of(List.of(), Money.of("5000.00"), Money.of("5000.00"));
+    for (ProposalSolver solver : List.of(ProposalSolver.exact(), ProposalSolver.exact(Runnable::run))) {
+      ProposalSet set = solver.solve(problem);
+      assertEquals(List.of(), set.proposals());
+      Infeasibility why = set.infeasibility().orElseThrow(() -> new AssertionError(set.toString()));
+      assertEquals(Infeasibility.BindingConstraint.NO_ELIGIBLE_DEBT, why.binding());
+      assertEquals(Money.ZERO, why.shortfall());
+      assertEquals(Infeasibility.NO_ELIGIBLE, why.recommendation());
+      assertEquals(List.of(), problem.violations(set));
+    }
+  }
+
   @Property(tries = 200)
   void everyProposalRespectsEveryHardConstraint(@ForAll long seed, @ForAll @IntRange(min = 1, max = 6) int debts,
       @ForAll @LongRange(min = 0, max = 3_000_000) long budget, @ForAll @LongRange(min = 0, max = 3_000_000) long savings) {

@@ -41,6 +41,38 @@ class InfeasibilityDiagnosisTest {
     assertEquals(why, Infeasibility.diagnose(grids, Money.ofFen(leastFirst), Money.ofFen(leastDown), sample.config()));
   }
 
+  /**
+   * A budget of 0 is told that the assessment leaves nothing for installments, and the least first-month total a
+   * budget must reach: with savings enough for the smallest first installments that one, said plainly; with only the
+   * least down payments, the least total within them, said to be within the savings.
+   */
+  @Test
+  void aBudgetOfNothingIsToldSoAndTheLeastTotalItMustReach() {
+    String nothing = "The affordability assessment leaves nothing for installments; the smallest possible first-month "
+        + "total is ";
+    Infeasibility plenty = solved(0, leastDown + 1_000_000_00L).infeasibility().orElseThrow();
+    assertEquals(Money.ofFen(leastFirst), plenty.required());
+    assertEquals(nothing + Money.ofFen(leastFirst) + ".", plenty.reason());
+    Infeasibility within = solved(0, leastDown).infeasibility().orElseThrow();
+    assertTrue(within.required().fen() > leastFirst, "the premise: " + within);
+    assertEquals(nothing + within.required() + " with down payments within savings of " + Money.ofFen(leastDown) + ".",
+        within.reason());
+  }
+
+  /**
+   * Asked of grids that have a plan, {@link Infeasibility#diagnose} says that the budget and the savings bind together,
+   * short by nothing: the least total within the savings is within the budget, and the shortfall 0.00, never negative.
+   */
+  @Test
+  void diagnosingGridsThatHaveAPlanFindsNoShortfall() {
+    Money budget = Money.ofFen(leastFirst + 1_000_000_00L);
+    Infeasibility why = Infeasibility.diagnose(grids, budget, Money.ofFen(leastDown + 1_000_000_00L), sample.config());
+    assertEquals(BindingConstraint.BUDGET_AND_SAVINGS_TOGETHER, why.binding(), why.toString());
+    assertEquals(Money.ofFen(leastFirst), why.required());
+    assertEquals(budget, why.available());
+    assertEquals(Money.ZERO, why.shortfall());
+  }
+
   /** Whichever constraint binds, the advice is restructuring across the lenders or the legal route. */
   @Test
   void everyBindingConstraintRecommendsRestructuringOrTheLegalRoute() {

@@ -29,6 +29,13 @@ class InfeasibilityShortfallProperties {
     assertEquals(Infeasibility.BindingConstraint.MONTHLY_BUDGET, why.binding(), why.reason());
     Money required = why.required();
     assertEquals(required.minus(problem.monthlyBudget()), why.shortfall());
+    // the reason says how far off, in the figures the infeasibility holds: the least total within the savings and by
+    // how much it exceeds the budget (a budget of 0 is told it leaves nothing, and the least total)
+    assertTrue(why.reason().contains(required.toString()), () -> required + " not in: " + why.reason());
+    if (problem.monthlyBudget().isPositive()) {
+      assertTrue(why.reason().contains(why.shortfall() + " above the affordable " + problem.monthlyBudget()),
+          () -> why.shortfall() + " short, not in: " + why.reason());
+    }
     long leastFirst = problem.grids().stream().mapToLong(OptionGrid::leastFirstInstallmentFen).sum();
     Statistics.label("within savings needs more than the least").collect(required.fen() > leastFirst);
     ProposalSet enough = ProposalSolver.exact().solve(with(problem, required));

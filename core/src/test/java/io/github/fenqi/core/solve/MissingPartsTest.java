@@ -28,6 +28,16 @@ class MissingPartsTest {
     return e.problems().stream().map(Problem::location).toList();
   }
 
+  /** A problem's debts have unique ids, and its budget and savings are not negative: each refused, named. */
+  @Test
+  void aProblemRefusesADebtIdTwiceAndNegativeMeansNamingEach() {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> new ProposalProblem(
+        List.of(terms, terms), Money.of("-0.01"), Money.of("-0.02"), GridConfig.DEFAULTS, AcceptanceModel.defaults()));
+    assertEquals(List.of(Problem.of("debts[1].id", "'" + terms.debt().id() + "' appears twice"),
+        Problem.of("monthlyBudget", "'-0.01' is negative"), Problem.of("liquidSavings", "'-0.02' is negative")),
+        e.problems());
+  }
+
   @Test
   void aProblemNamesEachMissingPartAndANullDebtByIndex() {
     InvalidInputException e = assertThrows(InvalidInputException.class,
