@@ -37,6 +37,15 @@ class NegotiationEngineTest {
     return new NegotiationRequest(r.caseId(), r.asOf(), richer, r.debts());
   }
 
+  /** {@link NegotiationEngine.Builder#build()}: policies are the one part without a default, and are named. */
+  @Test
+  void anEngineWithoutPoliciesIsRefusedNamingThem() {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> NegotiationEngine.builder().clock(TODAY)
+        .build());
+    assertEquals(List.of("policies"), e.problems().stream().map(Problem::location).toList());
+    assertTrue(e.getMessage().contains("needs a PolicyRepository"), e.getMessage());
+  }
+
   @Test
   void sampleCaseIsInfeasibleBecauseTheBudgetBindsAndSaysByHowMuch() {
     NegotiationResult result = engine.calculate(sample);
