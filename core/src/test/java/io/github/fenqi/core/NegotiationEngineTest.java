@@ -243,6 +243,9 @@ class NegotiationEngineTest {
       assertTrue(lines.get(4).contains("\"action\":\"POLICY_CHANGE\"") && lines.get(4).contains("demo-credit-card"));
       assertEquals(5, log.verify(java.util.Optional.empty()).entries());
       assertFalse(String.join("\n", lines).contains(sample.borrower().idNumber()));
+      audited.close(); // stops listening: a change after it is no longer this engine's to record
+      repo.put(repo.find("demo-credit-card", sample.asOf()).orElseThrow(), "admin:alice");
+      assertEquals(5, log.verify(java.util.Optional.empty()).entries());
     }
   }
 
