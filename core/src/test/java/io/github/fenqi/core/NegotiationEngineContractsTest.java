@@ -368,6 +368,12 @@ class NegotiationEngineContractsTest {
         e.problems().toString());
   }
 
+  /** A contract violation needs at least one problem ({@code @param problems}): none names nothing. */
+  @Test
+  void aContractViolationWithoutAProblemIsRefused() {
+    assertThrows(IllegalArgumentException.class, () -> new ComponentContractException("the solver", List.of()));
+  }
+
   @Test
   void aStressTesterThatLeavesAPlanUntestedIsStopped() {
     StressTester lossy = altered(all -> all.subList(0, all.size() - 1));
