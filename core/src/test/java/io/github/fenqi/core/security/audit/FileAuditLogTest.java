@@ -495,6 +495,10 @@ class FileAuditLogTest {
             () -> AuditCheckpoint.parse("cp.txt", text.replace(hash, hash.toUpperCase()))).getMessage());
     assertEquals("cp.txt: checkpoint.sequence: -4 is negative", assertThrows(InvalidInputException.class,
         () -> AuditCheckpoint.parse("cp.txt", text.replace(" 4 ", " -4 "))).getMessage());
+    String mac = text.substring(text.lastIndexOf(' ') + 1);
+    assertEquals("cp.txt: checkpoint.mac: must be 64 lower-case hex characters", assertThrows(
+        InvalidInputException.class, () -> AuditCheckpoint.parse("cp.txt", text.replace(mac, mac.substring(1))))
+        .getMessage(), "a mac cut short is a damaged file, not a checkpoint that fails to authenticate");
     String two = assertThrows(InvalidInputException.class,
         () -> AuditCheckpoint.parse("cp.txt", text + "\n" + text + "\n")).getMessage();
     assertTrue(two.startsWith("cp.txt: holds 2 lines, where a checkpoint file holds one checkpoint"), two);
