@@ -368,12 +368,23 @@ class NegotiationEngineContractsTest {
         e.problems().toString());
   }
 
+  /** A contract violation needs at least one problem ({@code @param problems}): none names nothing. */
+  @Test
+  void aContractViolationWithoutAProblemIsRefused() {
+    assertThrows(IllegalArgumentException.class, () -> new ComponentContractException("the solver", List.of()));
+  }
+
   @Test
   void aStressTesterThatLeavesAPlanUntestedIsStopped() {
     StressTester lossy = altered(all -> all.subList(0, all.size() - 1));
     ComponentContractException e = assertThrows(ComponentContractException.class,
         () -> engine().stressTester(lossy).build().calculate(affordable));
     assertEquals("compare: 2 results for 3 plans; one per plan, in order", e.problems().get(0).toString());
+    // one result too many is no answer either: which of them is whose plan's?
+    StressTester extra = altered(all -> java.util.stream.Stream.concat(all.stream(), all.stream().limit(1)).toList());
+    ComponentContractException more = assertThrows(ComponentContractException.class,
+        () -> engine().stressTester(extra).build().calculate(affordable));
+    assertEquals("compare: 4 results for 3 plans; one per plan, in order", more.problems().get(0).toString());
   }
 
   /** A tester giving the i-th plan of every comparison the i-th default probability and level (the last repeated). */

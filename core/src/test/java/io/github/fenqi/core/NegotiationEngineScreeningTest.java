@@ -251,6 +251,36 @@ class NegotiationEngineScreeningTest {
     }
   }
 
+  /**
+   * A RISK_CHECK entry holds the service's score when it gave one (the README: service, decision, degraded, score), as
+   * written, and a service that failed is recorded as degraded.
+   */
+  @Test
+  void aRiskServicesScoreAndFailureAreAudited(@TempDir Path dir) throws Exception {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    Path file = dir.resolve("audit.jsonl");
+    io.github.fenqi.core.security.risk.RiskCheck scored = new io.github.fenqi.core.security.risk.RiskCheck() {
+      @Override
+      public String name() {
+        return "scored";
+      }
+
+      @Override
+      public RiskAssessment check(io.github.fenqi.core.security.risk.RiskCheckRequest request) {
+        return new RiskAssessment("scored", RiskDecision.REVIEW, 0.375, "timed out: reviewed by the failure mode", true);
+      }
+    };
+    try (FileAuditLog log = FileAuditLog.open(file, AuditKey.of(key));
+        NegotiationEngine e = engine().auditLog(log).riskCheck(scored).build()) {
+      e.calculate(sample);
+      String first = Files.readAllLines(file).get(0);
+      assertTrue(first.contains("\"action\":\"RISK_CHECK\""), first);
+      assertTrue(first.contains("\"details\":{\"decision\":\"REVIEW\",\"degraded\":\"true\",\"score\":\"0.375\","
+          + "\"service\":\"scored\"}"), first);
+    }
+  }
+
   /** Two statements with a gap between them: the gap's months are left out of the income, and the case says so. */
   @Test
   void monthsBetweenStatementsAreLeftOutOfTheIncomeAndNoted() {

@@ -37,6 +37,15 @@ class NegotiationEngineTest {
     return new NegotiationRequest(r.caseId(), r.asOf(), richer, r.debts());
   }
 
+  /** {@link NegotiationEngine.Builder#build()}: policies are the one part without a default, and are named. */
+  @Test
+  void anEngineWithoutPoliciesIsRefusedNamingThem() {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> NegotiationEngine.builder().clock(TODAY)
+        .build());
+    assertEquals(List.of("policies"), e.problems().stream().map(Problem::location).toList());
+    assertTrue(e.getMessage().contains("needs a PolicyRepository"), e.getMessage());
+  }
+
   @Test
   void sampleCaseIsInfeasibleBecauseTheBudgetBindsAndSaysByHowMuch() {
     NegotiationResult result = engine.calculate(sample);
@@ -234,6 +243,9 @@ class NegotiationEngineTest {
       assertTrue(lines.get(4).contains("\"action\":\"POLICY_CHANGE\"") && lines.get(4).contains("demo-credit-card"));
       assertEquals(5, log.verify(java.util.Optional.empty()).entries());
       assertFalse(String.join("\n", lines).contains(sample.borrower().idNumber()));
+      audited.close(); // stops listening: a change after it is no longer this engine's to record
+      repo.put(repo.find("demo-credit-card", sample.asOf()).orElseThrow(), "admin:alice");
+      assertEquals(5, log.verify(java.util.Optional.empty()).entries());
     }
   }
 

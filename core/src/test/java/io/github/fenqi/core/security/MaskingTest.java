@@ -120,6 +120,9 @@ class MaskingTest {
     assertEquals("********", m.email("no-at-in"));
     assertEquals("浙江省杭州市****", m.address("浙江省杭州市西湖区文三路100号"));
     assertEquals("****", m.address("杭州"));
+    // one no longer than the characters kept is masked whole, not shown whole before the stars
+    assertEquals("****", m.address("北京市朝阳区"));
+    assertEquals("北京市朝阳区****", m.address("北京市朝阳区建"));
   }
 
   /** A Chinese input method in full-width mode types digits as １２３; an ID number so typed went out unmasked. */

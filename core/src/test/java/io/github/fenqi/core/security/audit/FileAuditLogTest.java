@@ -105,9 +105,13 @@ class FileAuditLogTest {
       AuditEntry e = log.append(AuditEvent.of("agent", AuditAction.DATA_ACCESS, "borrower 11010519491231002X",
           Map.of("mobile", "13800001234")));
       assertEquals("borrower 110***********002X", e.subject());
+      // an actor named by a mobile (a borrower acting for themselves) is stored masked too
+      AuditEntry self = log.append(AuditEvent.of("borrower 13912345678", AuditAction.DATA_ACCESS, "case-1"));
+      assertEquals("borrower 139****5678", self.actor());
     }
     String text = Files.readString(file);
-    assertFalse(text.contains("11010519491231002X") || text.contains("13800001234"), text);
+    assertFalse(text.contains("11010519491231002X") || text.contains("13800001234") || text.contains("13912345678"),
+        text);
     assertTrue(text.contains("138****1234"), text);
   }
 
@@ -491,6 +495,10 @@ class FileAuditLogTest {
             () -> AuditCheckpoint.parse("cp.txt", text.replace(hash, hash.toUpperCase()))).getMessage());
     assertEquals("cp.txt: checkpoint.sequence: -4 is negative", assertThrows(InvalidInputException.class,
         () -> AuditCheckpoint.parse("cp.txt", text.replace(" 4 ", " -4 "))).getMessage());
+    String mac = text.substring(text.lastIndexOf(' ') + 1);
+    assertEquals("cp.txt: checkpoint.mac: must be 64 lower-case hex characters", assertThrows(
+        InvalidInputException.class, () -> AuditCheckpoint.parse("cp.txt", text.replace(mac, mac.substring(1))))
+        .getMessage(), "a mac cut short is a damaged file, not a checkpoint that fails to authenticate");
     String two = assertThrows(InvalidInputException.class,
         () -> AuditCheckpoint.parse("cp.txt", text + "\n" + text + "\n")).getMessage();
     assertTrue(two.startsWith("cp.txt: holds 2 lines, where a checkpoint file holds one checkpoint"), two);
@@ -527,6 +535,26 @@ class FileAuditLogTest {
     String line = lines(file).get(0);
     assertTrue(line.contains(",\"details\":{\"note\":\"a\\\"b\\\\c\\u0009d\\u0010e f/é\\u001"), line);
     assertEquals(1, FileAuditLog.verify(file, key, Optional.empty()).entries());
+  }
+
+  /**
+   * The canonical form sorts details by key whatever map an {@link AuditEntry} is given, so an entry built by hand (a
+   * tool re-checking a line) hashes the bytes the log stores.
+   */
+  @Test
+  void anEntrysCanonicalFormSortsItsDetailsByKey() {
+    Map<String, String> unsorted = new java.util.LinkedHashMap<>();
+    unsorted.put("b", "2");
+    unsorted.put("a", "1");
+    AuditEntry entry = new AuditEntry(1, Instant.parse("2026-11-25T06:00:00Z"), "t", AuditAction.OTHER, "s", unsorted,
+        AuditEntry.GENESIS_HASH, AuditEntry.GENESIS_HASH, AuditEntry.GENESIS_HASH);
+    assertEquals("{\"seq\":1,\"time\":\"2026-11-25T06:00:00Z\",\"actor\":\"t\",\"action\":\"OTHER\",\"subject\":\"s\","
+        + "\"details\":{\"a\":\"1\",\"b\":\"2\"},\"prev\":\"" + AuditEntry.GENESIS_HASH + "\"}",
+        new String(entry.canonicalBytes(), StandardCharsets.UTF_8));
+    assertEquals(List.of("a", "b"), List.copyOf(entry.details().keySet()));
+    // the first entry is 1: there is no entry 0, which a checkpoint of the empty log names
+    assertThrows(IllegalArgumentException.class, () -> new AuditEntry(0, entry.time(), "t", AuditAction.OTHER, "s",
+        Map.of(), AuditEntry.GENESIS_HASH, AuditEntry.GENESIS_HASH, AuditEntry.GENESIS_HASH));
   }
 
   @Test
@@ -612,6 +640,13 @@ class FileAuditLogTest {
         () -> FileAuditLog.verify(file, key, Optional.empty()));
     assertEquals(4, torn.sequence());
     assertTrue(torn.getMessage().contains("a torn write; opening the log for appending repairs it"), torn.getMessage());
+
+    // an object with more after it is no whole object ({}x): a line cut short, not a whole line that fails to verify
+    Files.writeString(file, String.join("\n", lines) + "\n{}x", StandardCharsets.UTF_8);
+    AuditIntegrityException trailing = assertThrows(AuditIntegrityException.class,
+        () -> FileAuditLog.verify(file, key, Optional.empty()));
+    assertEquals(file + ": entry 4 (line 4) is incomplete: 3 bytes without a final newline (a torn write; opening the "
+        + "log for appending repairs it)", trailing.getMessage());
   }
 
   /** The newline is back on disk as soon as open returns, before any append: a log opened and closed verifies. */
@@ -1124,6 +1159,11 @@ class FileAuditLogTest {
     lines.add(1, "x".repeat(AuditEntry.MAX_LINE_BYTES + 1));
     write(file, lines);
     assertEquals(2, failingSequence(file, Optional.empty()));
+    // a line of exactly the limit is within it: read, and refused for what it holds, not for its length
+    lines.set(1, "x".repeat(AuditEntry.MAX_LINE_BYTES));
+    write(file, lines);
+    assertEquals(file + ": entry 2 (line 2) is not valid JSON", assertThrows(AuditIntegrityException.class,
+        () -> FileAuditLog.verify(file, key, Optional.empty())).getMessage());
   }
 
   /** The limit is the same on both sides: the longest event accepted is written and read back. */
@@ -1140,8 +1180,48 @@ class FileAuditLogTest {
     io.github.fenqi.core.InvalidInputException tooBig = assertThrows(io.github.fenqi.core.InvalidInputException.class,
         () -> AuditEvent.of("t", AuditAction.OTHER, "case-3", Map.of("a", "b", "note", escaped + escaped)));
     assertTrue(tooBig.getMessage().startsWith("details.note: the audit entry would take 2040"), tooBig.getMessage());
-    assertThrows(io.github.fenqi.core.InvalidInputException.class,
+    io.github.fenqi.core.InvalidInputException subject = assertThrows(io.github.fenqi.core.InvalidInputException.class,
         () -> AuditEvent.of("t", AuditAction.OTHER, "x".repeat(AuditEntry.MAX_LINE_BYTES)));
+    assertEquals("subject", subject.problems().get(0).location(), "the longest part is named");
+    // an actor of spaces alone names no one
+    assertEquals("actor", assertThrows(io.github.fenqi.core.InvalidInputException.class,
+        () -> AuditEvent.of(" \t", AuditAction.OTHER, "case-1")).problems().get(0).location());
+  }
+
+  /**
+   * The longest event accepted, found by search, fits the limit as an entry at the last instant an entry may carry
+   * (9999) and a sequence of more digits than any test writes: written, it reads back, so no accepted event makes a
+   * line the reader refuses. One more character is refused.
+   */
+  @Test
+  void theLongestEventAcceptedIsAnEntryWithinTheLimit() {
+    int accepted = 1_000_000;
+    int refused = AuditEntry.MAX_LINE_BYTES;
+    while (refused - accepted > 1) {
+      int mid = (accepted + refused) >>> 1;
+      try {
+        AuditEvent.of("t", AuditAction.OTHER, "s", Map.of("note", "x".repeat(mid)));
+        accepted = mid;
+      } catch (InvalidInputException tooLong) {
+        refused = mid;
+      }
+    }
+    Clock last = Clock.fixed(Instant.parse("9999-12-31T23:59:59.999999999Z"), ZoneOffset.UTC);
+    Path file = dir.resolve("longest.log");
+    try (FileAuditLog log = FileAuditLog.open(file, key, last, List.of())) {
+      for (int i = 0; i < 9; i++) { // entry 10: a sequence of two digits
+        log.append(AuditEvent.of("t", AuditAction.OTHER, "s"));
+      }
+      log.append(AuditEvent.of("t", AuditAction.OTHER, "s", Map.of("note", "x".repeat(accepted))));
+    }
+    assertEquals(10, FileAuditLog.verify(file, key, Optional.empty()).entries());
+    // the longest takes the limit exactly at its longest sequence and time: a character more is a byte over it
+    String oneMore = "x".repeat(accepted + 1);
+    InvalidInputException over = assertThrows(InvalidInputException.class,
+        () -> AuditEvent.of("t", AuditAction.OTHER, "s", Map.of("note", oneMore)));
+    assertEquals("details.note: the audit entry would take " + (AuditEntry.MAX_LINE_BYTES + 1) + " bytes, more than "
+        + "the " + AuditEntry.MAX_LINE_BYTES + " an entry may take (the log records facts, not documents)",
+        over.getMessage());
   }
 
   /**
@@ -1160,7 +1240,12 @@ class FileAuditLogTest {
         first.replace("\"seq\":1,", "\"seq\":99999999999999999999999,"), "entry 1 (line 1) has no valid seq",
         first.replace("\"seq\":1,", "\"seq\":0,"), "entry 1 (line 1) has no valid seq",
         first.replaceFirst("\"mac\":\"[0-9a-f]{64}\"", "\"mac\":\"" + "Z".repeat(5000) + "\""),
-        "entry 1 (line 1) has a mac that is not 64 lower-case hex characters");
+        "entry 1 (line 1) has a mac that is not 64 lower-case hex characters",
+        // a member added, a detail of another type, an unknown action too long to quote whole
+        first.replace("\"prev\":", "\"note\":\"ok\",\"prev\":"), "entry 1 (line 1) has an unexpected member 'note'",
+        first.replace("\"field\":\"idNumber\"", "\"field\":7"), "entry 1 (line 1) details.field is not a string",
+        first.replace("\"action\":\"DATA_ACCESS\"", "\"action\":\"" + "N".repeat(41) + "\""),
+        "entry 1 (line 1) has an unknown action '" + "N".repeat(40) + "...'");
     for (Map.Entry<String, String> edit : expected.entrySet()) {
       lines.set(0, edit.getKey());
       write(file, lines);

@@ -19,6 +19,18 @@ import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
 
 class InMemoryAuditLogTest {
+  /** {@link AuditLog#close()}: a closed log stops accepting appends, and says so. */
+  @Test
+  void aClosedLogRefusesAppends() {
+    AuditLog log = AuditLog.inMemory(FileAuditLogTest.newKey(), Clock.systemUTC(), List.of());
+    log.append(AuditEvent.of("t", AuditAction.OTHER, "case-1"));
+    log.close();
+    CompletionException e = assertThrows(CompletionException.class,
+        () -> log.appendAllAsync(List.of(AuditEvent.of("t", AuditAction.OTHER, "case-2"))).join());
+    assertTrue(e.getCause() instanceof FenqiException && e.getCause().getMessage().contains("closed"), e.toString());
+    assertEquals(1, log.verify(Optional.empty()).entries());
+  }
+
   private final AuditKey key = FileAuditLogTest.newKey();
 
   /**
