@@ -213,6 +213,20 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
   }
 
   /**
+   * A repository a strict open accepted is live like any other: a duplicate written later is ignored and its problem
+   * says so, in the live repository's words, not in the words of a refused directory.
+   */
+  @Test
+  void aDuplicateWrittenAfterAStrictOpenIsToldAsIgnored() throws Exception {
+    Samples.copyPolicies(dir);
+    repo = JsonDirectoryPolicyRepository.openStrict(dir);
+    Files.writeString(dir.resolve("y-copy.json"), cf().replace("\"EQUAL_INSTALLMENT\",", "\"EQUAL_INSTALLMENT\",\n"));
+    repo.reload();
+    assertEquals(List.of(Problem.of(dir.resolve("y-copy.json").toString(), "duplicates platform 'demo-consumer-finance' "
+        + "version '2026-01-15' of file demo-consumer-finance.json, with the same terms; ignored")), repo.loadProblems());
+  }
+
+  /**
    * Two files holding one platform and version label: the second by name is ignored. Its problem had said "of an
    * earlier file", so an operator with a directory of files had to find which one, and whether the ignored copy's
    * terms (here 60 months, not 36) were the live ones. It names the loaded file, and says whether the terms differ.
@@ -395,6 +409,30 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
     repo.reload();
     repo.reload();
     assertEquals(List.of(new PolicyEvent.PolicyLoadFailed(cf.toString(), repo.loadProblems())), events);
+  }
+
+  /**
+   * An entry that cannot be read is told once while it stays; removed and then back, it is a new load problem and
+   * told again: the removal had left its reason remembered, and the audit log never heard of the second one.
+   */
+  @Test
+  void anUnreadableFileRemovedAndBackIsToldAgain() throws Exception {
+    repositoryWithSamples();
+    List<PolicyEvent> events = new CopyOnWriteArrayList<>();
+    repo.addListener(events::add);
+    Path folder = dir.resolve("old.json");
+    PolicyEvent told = new PolicyEvent.PolicyLoadFailed(folder.toString(),
+        List.of(Problem.of(folder.toString(), "cannot be read: is a directory, not a policy file")));
+    Files.createDirectory(folder);
+    repo.reload();
+    repo.reload();
+    assertEquals(List.of(told), events);
+    Files.delete(folder);
+    repo.reload();
+    assertEquals(List.of(), repo.loadProblems());
+    Files.createDirectory(folder);
+    repo.reload();
+    assertEquals(List.of(told, told), events);
   }
 
   /** A directory removed under a repository had been told as "…/policies: cannot be listed: …/policies". */
