@@ -213,6 +213,27 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
   }
 
   /**
+   * A file left out as a duplicate label or a second version of its day is told to listeners when it appears, not
+   * again on every scan that finds it unchanged (the watch scans twice a second, and the audit log records each).
+   */
+  @Test
+  void aDuplicateAndASecondVersionOfTheDayAreToldOnceNotOnEveryScan() throws Exception {
+    repositoryWithSamples();
+    List<PolicyEvent> events = new CopyOnWriteArrayList<>();
+    repo.addListener(events::add);
+    Path copy = dir.resolve("x-copy.json");
+    Path sameDay = dir.resolve("y-same-day.json");
+    Files.writeString(copy, cf().replace("\"max\": 36", "\"max\": 60"));
+    Files.writeString(sameDay, cf().replace("\"version\": \"2026-01-15\"", "\"version\": \"2026-01-15-edit\""));
+    repo.reload();
+    repo.reload();
+    repo.reload();
+    assertEquals(2, repo.loadProblems().size(), repo.loadProblems().toString());
+    assertEquals(List.of(new PolicyEvent.PolicyLoadFailed(copy.toString(), List.of(repo.loadProblems().get(0))),
+        new PolicyEvent.PolicyLoadFailed(sameDay.toString(), List.of(repo.loadProblems().get(1)))), events);
+  }
+
+  /**
    * A repository a strict open accepted is live like any other: a duplicate written later is ignored and its problem
    * says so, in the live repository's words, not in the words of a refused directory.
    */
