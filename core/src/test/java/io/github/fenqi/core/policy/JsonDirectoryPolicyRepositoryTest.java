@@ -225,12 +225,36 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
     Path sameDay = dir.resolve("y-same-day.json");
     Files.writeString(copy, cf().replace("\"max\": 36", "\"max\": 60"));
     Files.writeString(sameDay, cf().replace("\"version\": \"2026-01-15\"", "\"version\": \"2026-01-15-edit\""));
+    Path folder = Files.createDirectory(dir.resolve("z-folder.json")); // one that cannot be read, unchanged too
     repo.reload();
     repo.reload();
     repo.reload();
-    assertEquals(2, repo.loadProblems().size(), repo.loadProblems().toString());
-    assertEquals(List.of(new PolicyEvent.PolicyLoadFailed(copy.toString(), List.of(repo.loadProblems().get(0))),
-        new PolicyEvent.PolicyLoadFailed(sameDay.toString(), List.of(repo.loadProblems().get(1)))), events);
+    List<Problem> problems = repo.loadProblems();
+    assertEquals(3, problems.size(), problems.toString());
+    assertEquals(List.of(new PolicyEvent.PolicyLoadFailed(folder.toString(), List.of(problems.get(2))),
+        new PolicyEvent.PolicyLoadFailed(copy.toString(), List.of(problems.get(0))),
+        new PolicyEvent.PolicyLoadFailed(sameDay.toString(), List.of(problems.get(1)))), events);
+  }
+
+  /** An entry that cannot be read is told again when the reason changes: a file over the limit, now a directory. */
+  @Test
+  void anUnreadableFileIsToldAgainForANewReason() throws Exception {
+    repositoryWithSamples();
+    List<PolicyEvent> events = new CopyOnWriteArrayList<>();
+    repo.addListener(events::add);
+    Path big = dir.resolve("big.json");
+    try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+      file.setLength(io.github.fenqi.core.InputFiles.DEFAULT_MAX_BYTES + 1);
+    }
+    repo.reload();
+    List<Problem> first = repo.loadProblems();
+    Files.delete(big);
+    Files.createDirectory(big);
+    repo.reload();
+    List<Problem> second = List.of(Problem.of(big.toString(), "cannot be read: is a directory, not a policy file"));
+    assertEquals(second, repo.loadProblems());
+    assertEquals(List.of(new PolicyEvent.PolicyLoadFailed(big.toString(), first),
+        new PolicyEvent.PolicyLoadFailed(big.toString(), second)), events);
   }
 
   /**
