@@ -236,6 +236,18 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
         new PolicyEvent.PolicyLoadFailed(sameDay.toString(), List.of(problems.get(1)))), events);
   }
 
+  /** A version label is a platform's own: two platforms may each have a version '2026-01-15', and both load. */
+  @Test
+  void twoPlatformsMayUseTheSameVersionLabel() throws Exception {
+    repositoryWithSamples();
+    Files.writeString(dir.resolve("another-lender.json"),
+        cf().replace("\"platformId\": \"demo-consumer-finance\"", "\"platformId\": \"another-lender\""));
+    repo.reload();
+    assertEquals(List.of(), repo.loadProblems());
+    assertEquals("2026-01-15", repo.find("another-lender", TODAY).orElseThrow().version());
+    assertEquals("2026-01-15", repo.find("demo-consumer-finance", TODAY).orElseThrow().version());
+  }
+
   /** An entry that cannot be read is told again when the reason changes: a file over the limit, now a directory. */
   @Test
   void anUnreadableFileIsToldAgainForANewReason() throws Exception {
