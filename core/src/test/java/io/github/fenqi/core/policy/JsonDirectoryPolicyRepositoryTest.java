@@ -55,6 +55,21 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
     }
   }
 
+  /** The sample policies, opened, and the events a listener added now hears. */
+  private List<PolicyEvent> samplesHeard() {
+    repositoryWithSamples();
+    List<PolicyEvent> events = new CopyOnWriteArrayList<>();
+    repo.addListener(events::add);
+    return events;
+  }
+
+  /** Makes {@code file} one byte over the input limit: a file that cannot be read. */
+  private static void oversize(Path file) throws java.io.IOException {
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+      f.setLength(io.github.fenqi.core.InputFiles.DEFAULT_MAX_BYTES + 1);
+    }
+  }
+
   private static String cf() {
     return new String(Samples.bytes("samples/policies/demo-consumer-finance.json"), StandardCharsets.UTF_8);
   }
@@ -71,9 +86,7 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
 
   @Test
   void editedFileIsLiveWithinTwoSecondsWithoutRestart() throws Exception {
-    repositoryWithSamples();
-    List<PolicyEvent> events = new CopyOnWriteArrayList<>();
-    repo.addListener(events::add);
+    List<PolicyEvent> events = samplesHeard();
     repo.watch(Duration.ofMillis(200));
     Files.writeString(dir.resolve("demo-consumer-finance.json"), cf().replace("\"max\": 36", "\"max\": 48"));
     // listeners are told just after the new snapshot is published, so wait for both
@@ -218,9 +231,7 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
    */
   @Test
   void aDuplicateAndASecondVersionOfTheDayAreToldOnceNotOnEveryScan() throws Exception {
-    repositoryWithSamples();
-    List<PolicyEvent> events = new CopyOnWriteArrayList<>();
-    repo.addListener(events::add);
+    List<PolicyEvent> events = samplesHeard();
     Path copy = dir.resolve("x-copy.json");
     Path sameDay = dir.resolve("y-same-day.json");
     Files.writeString(copy, cf().replace("\"max\": 36", "\"max\": 60"));
@@ -251,13 +262,9 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
   /** An entry that cannot be read is told again when the reason changes: a file over the limit, now a directory. */
   @Test
   void anUnreadableFileIsToldAgainForANewReason() throws Exception {
-    repositoryWithSamples();
-    List<PolicyEvent> events = new CopyOnWriteArrayList<>();
-    repo.addListener(events::add);
+    List<PolicyEvent> events = samplesHeard();
     Path big = dir.resolve("big.json");
-    try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(big.toFile(), "rw")) {
-      file.setLength(io.github.fenqi.core.InputFiles.DEFAULT_MAX_BYTES + 1);
-    }
+    oversize(big);
     repo.reload();
     List<Problem> first = repo.loadProblems();
     Files.delete(big);
@@ -356,9 +363,7 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
   void anUnreadableFileIsALoadProblemAndItsLastGoodVersionStaysLive() throws Exception {
     repositoryWithSamples();
     Path cf = dir.resolve("demo-consumer-finance.json");
-    try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(cf.toFile(), "rw")) {
-      file.setLength(io.github.fenqi.core.InputFiles.DEFAULT_MAX_BYTES + 1);
-    }
+    oversize(cf);
     repo.reload();
     assertEquals(List.of(Problem.of(cf.toString(), "cannot be read: is larger than 67108864 bytes")), repo.loadProblems());
     assertEquals("2026-01-15", repo.find("demo-consumer-finance", TODAY).orElseThrow().version(), "the last good version");
@@ -456,13 +461,9 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
    */
   @Test
   void anUnreadableFileIsToldToListenersOnce() throws Exception {
-    repositoryWithSamples();
-    List<PolicyEvent> events = new CopyOnWriteArrayList<>();
-    repo.addListener(events::add);
+    List<PolicyEvent> events = samplesHeard();
     Path cf = dir.resolve("demo-consumer-finance.json");
-    try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(cf.toFile(), "rw")) {
-      file.setLength(io.github.fenqi.core.InputFiles.DEFAULT_MAX_BYTES + 1);
-    }
+    oversize(cf);
     repo.reload();
     repo.reload();
     assertEquals(List.of(new PolicyEvent.PolicyLoadFailed(cf.toString(), repo.loadProblems())), events);
@@ -474,9 +475,7 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
    */
   @Test
   void anUnreadableFileRemovedAndBackIsToldAgain() throws Exception {
-    repositoryWithSamples();
-    List<PolicyEvent> events = new CopyOnWriteArrayList<>();
-    repo.addListener(events::add);
+    List<PolicyEvent> events = samplesHeard();
     Path folder = dir.resolve("old.json");
     PolicyEvent told = new PolicyEvent.PolicyLoadFailed(folder.toString(),
         List.of(Problem.of(folder.toString(), "cannot be read: is a directory, not a policy file")));
@@ -553,9 +552,7 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
    */
   @Test
   void aBrokenFileLeftAsItIsIsToldOnceNotOnEveryScan() throws Exception {
-    repositoryWithSamples();
-    List<PolicyEvent> events = new CopyOnWriteArrayList<>();
-    repo.addListener(events::add);
+    List<PolicyEvent> events = samplesHeard();
     Files.writeString(dir.resolve("demo-consumer-finance.json"), cf().replace("\"max\": 36", "\"max\": 7"));
     repo.reload();
     repo.reload();
