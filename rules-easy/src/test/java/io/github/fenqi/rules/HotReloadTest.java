@@ -91,8 +91,10 @@ class HotReloadTest {
       EligibilityDecision before = evaluateOl(e);
       Files.writeString(shared, raisedThreshold(shared).replace("totalOwed < 20000", "totalOwed < 20000; x = 1"));
       e.reload();
+      e.reload(); // the file unchanged: not re-read, so not rejected again on every scan (nor audited again)
       assertEquals(before, evaluateOl(e));
       assertEquals(1, e.version());
+      assertEquals(1, events.size(), events.toString());
       RuleSetEvent.Rejected rejected = assertInstanceOf(RuleSetEvent.Rejected.class, events.get(0));
       assertEquals("_shared.yml", rejected.file());
       assertEquals(1, rejected.liveVersion());
@@ -105,6 +107,19 @@ class HotReloadTest {
       assertTrue(tooSmall(evaluateOl(e)));
       assertEquals(List.of(), e.loadProblems());
       assertEquals(2, e.version());
+    }
+  }
+
+  /** The first load is version 1, of a directory with no rule files too, and it is told (an audit records it). */
+  @Test
+  void theFirstLoadOfAnEmptyDirectoryIsVersionOne() throws Exception {
+    List<RuleSetEvent> events = new ArrayList<>();
+    try (var e = EasyRulesEligibilityEvaluator.openStrict(dir, events::add)) {
+      assertEquals(1, e.version());
+      RuleSetEvent.Reloaded first = assertInstanceOf(RuleSetEvent.Reloaded.class, events.get(0));
+      assertEquals(1, first.version());
+      assertEquals(List.of(), first.changes());
+      assertEquals(1, events.size(), events.toString());
     }
   }
 

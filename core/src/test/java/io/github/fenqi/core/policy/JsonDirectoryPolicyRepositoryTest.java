@@ -55,6 +55,21 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
     }
   }
 
+  /** The sample policies, opened, and the events a listener added now hears. */
+  private List<PolicyEvent> samplesHeard() {
+    repositoryWithSamples();
+    List<PolicyEvent> events = new CopyOnWriteArrayList<>();
+    repo.addListener(events::add);
+    return events;
+  }
+
+  /** Makes {@code file} one byte over the input limit: a file that cannot be read. */
+  private static void oversize(Path file) throws java.io.IOException {
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+      f.setLength(io.github.fenqi.core.InputFiles.DEFAULT_MAX_BYTES + 1);
+    }
+  }
+
   private static String cf() {
     return new String(Samples.bytes("samples/policies/demo-consumer-finance.json"), StandardCharsets.UTF_8);
   }
@@ -71,9 +86,7 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
 
   @Test
   void editedFileIsLiveWithinTwoSecondsWithoutRestart() throws Exception {
-    repositoryWithSamples();
-    List<PolicyEvent> events = new CopyOnWriteArrayList<>();
-    repo.addListener(events::add);
+    List<PolicyEvent> events = samplesHeard();
     repo.watch(Duration.ofMillis(200));
     Files.writeString(dir.resolve("demo-consumer-finance.json"), cf().replace("\"max\": 36", "\"max\": 48"));
     // listeners are told just after the new snapshot is published, so wait for both
@@ -213,6 +226,71 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
   }
 
   /**
+   * A file left out as a duplicate label or a second version of its day is told to listeners when it appears, not
+   * again on every scan that finds it unchanged (the watch scans twice a second, and the audit log records each).
+   */
+  @Test
+  void aDuplicateAndASecondVersionOfTheDayAreToldOnceNotOnEveryScan() throws Exception {
+    List<PolicyEvent> events = samplesHeard();
+    Path copy = dir.resolve("x-copy.json");
+    Path sameDay = dir.resolve("y-same-day.json");
+    Files.writeString(copy, cf().replace("\"max\": 36", "\"max\": 60"));
+    Files.writeString(sameDay, cf().replace("\"version\": \"2026-01-15\"", "\"version\": \"2026-01-15-edit\""));
+    Path folder = Files.createDirectory(dir.resolve("z-folder.json")); // one that cannot be read, unchanged too
+    repo.reload();
+    repo.reload();
+    repo.reload();
+    List<Problem> problems = repo.loadProblems();
+    assertEquals(3, problems.size(), problems.toString());
+    assertEquals(List.of(new PolicyEvent.PolicyLoadFailed(folder.toString(), List.of(problems.get(2))),
+        new PolicyEvent.PolicyLoadFailed(copy.toString(), List.of(problems.get(0))),
+        new PolicyEvent.PolicyLoadFailed(sameDay.toString(), List.of(problems.get(1)))), events);
+  }
+
+  /** A version label is a platform's own: two platforms may each have a version '2026-01-15', and both load. */
+  @Test
+  void twoPlatformsMayUseTheSameVersionLabel() throws Exception {
+    repositoryWithSamples();
+    Files.writeString(dir.resolve("another-lender.json"),
+        cf().replace("\"platformId\": \"demo-consumer-finance\"", "\"platformId\": \"another-lender\""));
+    repo.reload();
+    assertEquals(List.of(), repo.loadProblems());
+    assertEquals("2026-01-15", repo.find("another-lender", TODAY).orElseThrow().version());
+    assertEquals("2026-01-15", repo.find("demo-consumer-finance", TODAY).orElseThrow().version());
+  }
+
+  /** An entry that cannot be read is told again when the reason changes: a file over the limit, now a directory. */
+  @Test
+  void anUnreadableFileIsToldAgainForANewReason() throws Exception {
+    List<PolicyEvent> events = samplesHeard();
+    Path big = dir.resolve("big.json");
+    oversize(big);
+    repo.reload();
+    List<Problem> first = repo.loadProblems();
+    Files.delete(big);
+    Files.createDirectory(big);
+    repo.reload();
+    List<Problem> second = List.of(Problem.of(big.toString(), "cannot be read: is a directory, not a policy file"));
+    assertEquals(second, repo.loadProblems());
+    assertEquals(List.of(new PolicyEvent.PolicyLoadFailed(big.toString(), first),
+        new PolicyEvent.PolicyLoadFailed(big.toString(), second)), events);
+  }
+
+  /**
+   * A repository a strict open accepted is live like any other: a duplicate written later is ignored and its problem
+   * says so, in the live repository's words, not in the words of a refused directory.
+   */
+  @Test
+  void aDuplicateWrittenAfterAStrictOpenIsToldAsIgnored() throws Exception {
+    Samples.copyPolicies(dir);
+    repo = JsonDirectoryPolicyRepository.openStrict(dir);
+    Files.writeString(dir.resolve("y-copy.json"), cf().replace("\"EQUAL_INSTALLMENT\",", "\"EQUAL_INSTALLMENT\",\n"));
+    repo.reload();
+    assertEquals(List.of(Problem.of(dir.resolve("y-copy.json").toString(), "duplicates platform 'demo-consumer-finance' "
+        + "version '2026-01-15' of file demo-consumer-finance.json, with the same terms; ignored")), repo.loadProblems());
+  }
+
+  /**
    * Two files holding one platform and version label: the second by name is ignored. Its problem had said "of an
    * earlier file", so an operator with a directory of files had to find which one, and whether the ignored copy's
    * terms (here 60 months, not 36) were the live ones. It names the loaded file, and says whether the terms differ.
@@ -285,9 +363,7 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
   void anUnreadableFileIsALoadProblemAndItsLastGoodVersionStaysLive() throws Exception {
     repositoryWithSamples();
     Path cf = dir.resolve("demo-consumer-finance.json");
-    try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(cf.toFile(), "rw")) {
-      file.setLength(io.github.fenqi.core.InputFiles.DEFAULT_MAX_BYTES + 1);
-    }
+    oversize(cf);
     repo.reload();
     assertEquals(List.of(Problem.of(cf.toString(), "cannot be read: is larger than 67108864 bytes")), repo.loadProblems());
     assertEquals("2026-01-15", repo.find("demo-consumer-finance", TODAY).orElseThrow().version(), "the last good version");
@@ -385,16 +461,34 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
    */
   @Test
   void anUnreadableFileIsToldToListenersOnce() throws Exception {
-    repositoryWithSamples();
-    List<PolicyEvent> events = new CopyOnWriteArrayList<>();
-    repo.addListener(events::add);
+    List<PolicyEvent> events = samplesHeard();
     Path cf = dir.resolve("demo-consumer-finance.json");
-    try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(cf.toFile(), "rw")) {
-      file.setLength(io.github.fenqi.core.InputFiles.DEFAULT_MAX_BYTES + 1);
-    }
+    oversize(cf);
     repo.reload();
     repo.reload();
     assertEquals(List.of(new PolicyEvent.PolicyLoadFailed(cf.toString(), repo.loadProblems())), events);
+  }
+
+  /**
+   * An entry that cannot be read is told once while it stays; removed and then back, it is a new load problem and
+   * told again: the removal had left its reason remembered, and the audit log never heard of the second one.
+   */
+  @Test
+  void anUnreadableFileRemovedAndBackIsToldAgain() throws Exception {
+    List<PolicyEvent> events = samplesHeard();
+    Path folder = dir.resolve("old.json");
+    PolicyEvent told = new PolicyEvent.PolicyLoadFailed(folder.toString(),
+        List.of(Problem.of(folder.toString(), "cannot be read: is a directory, not a policy file")));
+    Files.createDirectory(folder);
+    repo.reload();
+    repo.reload();
+    assertEquals(List.of(told), events);
+    Files.delete(folder);
+    repo.reload();
+    assertEquals(List.of(), repo.loadProblems());
+    Files.createDirectory(folder);
+    repo.reload();
+    assertEquals(List.of(told, told), events);
   }
 
   /** A directory removed under a repository had been told as "…/policies: cannot be listed: …/policies". */
@@ -458,9 +552,7 @@ class JsonDirectoryPolicyRepositoryTest extends PolicyRepositoryContract {
    */
   @Test
   void aBrokenFileLeftAsItIsIsToldOnceNotOnEveryScan() throws Exception {
-    repositoryWithSamples();
-    List<PolicyEvent> events = new CopyOnWriteArrayList<>();
-    repo.addListener(events::add);
+    List<PolicyEvent> events = samplesHeard();
     Files.writeString(dir.resolve("demo-consumer-finance.json"), cf().replace("\"max\": 36", "\"max\": 7"));
     repo.reload();
     repo.reload();
