@@ -1,0 +1,76 @@
+package io.github.fenqi.core.statement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Edges of the forensic signals that the other forensic tests leave open (mutation audit round 22): each case sits
+ * where the Javadoc of {@link StatementForensics} draws a line.
+ */
+class ForensicEdgesTest {
+  private static final String BANK_HEADER = "交易日期,交易时间,摘要,收入金额,支出金额,账户余额,对方户名,对方账号,交易渠道\n";
+
+  private static ParsedStatement bank(String name, String text) {
+    return StatementParser.bank().parse(name, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static List<ForensicSignal> signals(ForensicReport r, ForensicSignal.Kind kind) {
+    return r.signals().stream().filter(x -> x.kind() == kind).toList();
+  }
+
+  /**
+   * A row after both the export time the file states and the day of the examination is named once, by the check
+   * against today; the check against the export time names only the rows after it and not after today.
+   */
+  @Test
+  void aRowAfterTodayIsNotNamedAgainAsAfterTheExportTime() {
+    ParsedStatement s = bank("b.csv", BANK_HEADER
+        + "2026-11-30,10:00:00,POS消费,,10.00,990.00,超市,,POS\n"
+        + "2026-11-30,12:00:01,POS消费,,10.00,980.00,超市,,POS\n"
+        + "2099-01-05,09:00:00,POS消费,,10.00,970.00,超市,,POS\n"
+        + "导出时间:2026-11-30 12:00,,,,,,,,\n");
+    ForensicReport r = StatementForensics.defaults().examine(List.of(s), StatementAnalyzer.defaults().analyze(List.of(s)),
+        LocalDate.of(2026, 12, 1), null);
+    List<List<String>> named = signals(r, ForensicSignal.Kind.FUTURE_DATED).stream().map(ForensicSignal::rows).toList();
+    assertEquals(List.of(List.of("b.csv:4"), List.of("b.csv:3")), named, r.signals().toString());
+  }
+  /**
+   * A bank row whose balance cell is blank breaks nothing: the running balance is walked only between rows that both
+   * state one, so the row after it is not compared with a balance that is unknown (that had thrown).
+   */
+  @Test
+  void aRowWithoutABalanceIsSkippedByTheRunningBalance() {
+    ParsedStatement s = bank("b.csv", BANK_HEADER
+        + "2026-05-01,10:00:00,POS消费,,10.00,990.00,超市,,POS\n"
+        + "2026-05-02,10:00:00,POS消费,,10.00,,超市,,POS\n"
+        + "2026-05-03,10:00:00,POS消费,,10.00,970.00,超市,,POS\n"
+        + "2026-05-04,10:00:00,POS消费,,10.00,960.00,超市,,POS\n");
+    assertEquals(List.of(), s.rejected());
+    ForensicReport r = StatementForensics.defaults().examine(List.of(s), StatementAnalyzer.defaults().analyze(List.of(s)));
+    assertEquals(ForensicVerdict.PASS, r.verdict(), r.signals().toString());
+  }
+  /**
+   * Breaks right after rejected rows ask for review, not a block, in a newest-first export too: it is walked oldest
+   * row first, so the data-row numbers fall along the walk and a gap in them is still a gap.
+   */
+  @Test
+  void breaksAfterRejectedRowsOfANewestFirstExportAskForReviewNotABlock() {
+    ParsedStatement s = bank("b.csv", BANK_HEADER
+        + "2026-05-16,09:00:00,POS消费,,10.00,5690.00,超市,,POS\n"
+        + "2026-5/15,09:00:00,POS消费,,100.00,5700.00,超市,,POS\n"
+        + "2026-05-14,09:00:00,POS消费,,30.00,5800.00,超市,,POS\n"
+        + "2026-05-13,09:00:00,POS消费,,20..00,5830.00,超市,,POS\n"
+        + "2026-05-12,09:00:00,POS消费,,50.00,5850.00,超市,,POS\n"
+        + "2026-05-11,09:00:00,POS消费,,abc,5900.00,超市,,POS\n"
+        + "2026-05-10,09:00:00,代发工资,6000.00,,6000.00,某某科技有限公司,,批量代发\n");
+    assertEquals(3, s.rejected().size());
+    ForensicReport r = StatementForensics.defaults().examine(List.of(s), StatementAnalyzer.defaults().analyze(List.of(s)));
+    assertEquals(ForensicVerdict.REVIEW, r.verdict(), r.signals().toString());
+    ForensicSignal breaks = signals(r, ForensicSignal.Kind.BALANCE_BREAK).get(0);
+    assertEquals(0.0, breaks.strength(), breaks.detail());
+  }
+}
