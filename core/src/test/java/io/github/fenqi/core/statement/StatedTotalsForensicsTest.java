@@ -294,5 +294,7 @@ class StatedTotalsForensicsTest {
     ParsedStatement n = write(dir, "n.csv", none, StandardCharsets.UTF_8);
     assertEquals(null, n.statedTotals());
     assertEquals(82, n.transactions().size());
+    assertTrue(examine(n).notes().contains(dir.resolve("n.csv") + ": states no totals above its rows (共…笔记录, 收入, "
+        + "支出): totals check skipped"), "unchecked, and the report says so");
   }
 }
