@@ -473,6 +473,15 @@ class BankFooterTest {
     assertTrue(examine(j).notes().contains(j.source() + ": 1 row(s) rejected, whose amounts are unknown: the sums the "
         + "totals line " + j.source() + ":" + pageLine + " states were not compared with the rows"),
         examine(j).notes().toString());
+
+    List<String> debitOnly = new ArrayList<>(lines); // the credit left empty: only the debit sum is stated and compared
+    String[] t = debitOnly.get(pageLine - 1).split(",", -1);
+    t[3] = "";
+    debitOnly.set(pageLine - 1, String.join(",", t));
+    ParsedStatement d = write("page-debit.csv", debitOnly);
+    assertEquals(null, d.pageTotals().get(0).credit());
+    assertTrue(examine(d).signals().stream().noneMatch(x -> x.kind() == ForensicSignal.Kind.STATED_TOTALS_MISMATCH),
+        examine(d).signals().toString());
   }
 
   /**
