@@ -73,4 +73,23 @@ class ForensicEdgesTest {
     ForensicSignal breaks = signals(r, ForensicSignal.Kind.BALANCE_BREAK).get(0);
     assertEquals(0.0, breaks.strength(), breaks.detail());
   }
+  /**
+   * Two statements that share no row to the balance are of two accounts: the days both cover hold other rows in each,
+   * and that is no disagreement (a shared row makes them one account: {@link OverlappingStatementsTest}).
+   */
+  @Test
+  void statementsSharingNoRowAreOfTwoAccountsAndDoNotDisagree() {
+    ParsedStatement a = bank("a.csv", BANK_HEADER
+        + "2026-05-01,10:00:00,POS消费,,10.00,990.00,超市,,POS\n"
+        + "2026-05-02,10:00:00,POS消费,,10.00,980.00,超市,,POS\n"
+        + "2026-05-03,10:00:00,POS消费,,10.00,970.00,超市,,POS\n");
+    ParsedStatement b = bank("b.csv", BANK_HEADER
+        + "2026-05-01,11:00:00,POS消费,,20.00,480.00,药店,,POS\n"
+        + "2026-05-02,11:00:00,POS消费,,20.00,460.00,药店,,POS\n"
+        + "2026-05-03,11:00:00,POS消费,,20.00,440.00,药店,,POS\n");
+    List<ParsedStatement> both = List.of(a, b);
+    ForensicReport r = StatementForensics.defaults().examine(both, StatementAnalyzer.defaults().analyze(both));
+    assertEquals(List.of(), signals(r, ForensicSignal.Kind.STATEMENTS_DISAGREE));
+    assertEquals(ForensicVerdict.PASS, r.verdict(), r.signals().toString());
+  }
 }
