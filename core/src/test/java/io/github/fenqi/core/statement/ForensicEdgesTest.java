@@ -92,4 +92,16 @@ class ForensicEdgesTest {
     assertEquals(List.of(), signals(r, ForensicSignal.Kind.STATEMENTS_DISAGREE));
     assertEquals(ForensicVerdict.PASS, r.verdict(), r.signals().toString());
   }
+  /**
+   * Two bank rows alike in time, amount, counterparty and description but not in balance are two purchases (two
+   * coffees paid in one second), not one row twice: the balance is part of an identical row.
+   */
+  @Test
+  void bankRowsAlikeButForTheirBalanceAreNoDuplicates() {
+    ParsedStatement s = bank("b.csv", BANK_HEADER
+        + "2026-05-01,10:00:00,POS消费,,10.00,990.00,咖啡店,,POS\n"
+        + "2026-05-01,10:00:00,POS消费,,10.00,980.00,咖啡店,,POS\n");
+    ForensicReport r = StatementForensics.defaults().examine(List.of(s), StatementAnalyzer.defaults().analyze(List.of(s)));
+    assertEquals(List.of(), signals(r, ForensicSignal.Kind.DUPLICATE_SERIAL));
+  }
 }
