@@ -104,4 +104,24 @@ class ForensicEdgesTest {
     ForensicReport r = StatementForensics.defaults().examine(List.of(s), StatementAnalyzer.defaults().analyze(List.of(s)));
     assertEquals(List.of(), signals(r, ForensicSignal.Kind.DUPLICATE_SERIAL));
   }
+  /**
+   * Rows of two statements of one account are the same row only to the balance: a row whose balance one of them
+   * states otherwise is in only one of them, and the statements disagree about it.
+   */
+  @Test
+  void aRowOfOneAccountWithAnotherBalanceIsADisagreement() {
+    ParsedStatement a = bank("a.csv", BANK_HEADER
+        + "2026-05-01,10:00:00,POS消费,,10.00,990.00,超市,,POS\n"
+        + "2026-05-02,10:00:00,POS消费,,10.00,980.00,超市,,POS\n"
+        + "2026-05-03,10:00:00,POS消费,,10.00,970.00,超市,,POS\n");
+    ParsedStatement b = bank("b.csv", BANK_HEADER
+        + "2026-05-01,10:00:00,POS消费,,10.00,990.00,超市,,POS\n"
+        + "2026-05-02,10:00:00,POS消费,,10.00,1980.00,超市,,POS\n"
+        + "2026-05-03,10:00:00,POS消费,,10.00,970.00,超市,,POS\n");
+    List<ParsedStatement> both = List.of(a, b);
+    ForensicReport r = StatementForensics.defaults().examine(both, StatementAnalyzer.defaults().analyze(both));
+    assertEquals(List.of(List.of("a.csv:3", "b.csv:3")),
+        signals(r, ForensicSignal.Kind.STATEMENTS_DISAGREE).stream().map(ForensicSignal::rows).toList(),
+        r.signals().toString());
+  }
 }
