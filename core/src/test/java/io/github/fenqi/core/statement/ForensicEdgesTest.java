@@ -124,4 +124,24 @@ class ForensicEdgesTest {
         signals(r, ForensicSignal.Kind.STATEMENTS_DISAGREE).stream().map(ForensicSignal::rows).toList(),
         r.signals().toString());
   }
+  /**
+   * A row dated before the first day of the period the export states is outside it as much as one after its last
+   * day; both are named, the first of them in the detail, and the period's own first and last days are inside.
+   */
+  @Test
+  void rowsBeforeAndAfterTheStatedPeriodAreNamedTheFirstInTheDetail() {
+    ParsedStatement s = StatementParser.parseDetected("b.csv", ("户名：周子航\n起止日期：2026-05-01 至 2026-05-31\n"
+        + BANK_HEADER
+        + "2026-04-30,10:00:00,POS消费,,10.00,990.00,超市,,POS\n"
+        + "2026-05-01,10:00:00,POS消费,,10.00,980.00,超市,,POS\n"
+        + "2026-05-31,10:00:00,POS消费,,10.00,970.00,超市,,POS\n"
+        + "2026-06-01,10:00:00,POS消费,,10.00,960.00,超市,,POS\n").getBytes(StandardCharsets.UTF_8));
+    ForensicReport r = StatementForensics.defaults().examine(List.of(s), StatementAnalyzer.defaults().analyze(List.of(s)));
+    List<ForensicSignal> outside = signals(r, ForensicSignal.Kind.OUTSIDE_STATED_PERIOD);
+    assertEquals(1, outside.size(), r.signals().toString());
+    assertEquals(List.of("b.csv:4", "b.csv:7"), outside.get(0).rows());
+    assertEquals("2 row(s) of b.csv dated outside the period 2026-05-01 to 2026-05-31 it states, the first 2026-04-30 "
+        + "at b.csv:4: the export holds only that period's rows, so each was added or its date edited after it",
+        outside.get(0).detail());
+  }
 }
