@@ -144,4 +144,30 @@ class ForensicEdgesTest {
         + "at b.csv:4: the export holds only that period's rows, so each was added or its date edited after it",
         outside.get(0).detail());
   }
+  /**
+   * A first job is no income spike: with no income in the months before, their median is nothing and no spike is
+   * signalled. A spike names the income rows of its month, not the spending beside them.
+   */
+  @Test
+  void aFirstSalaryIsNoSpikeAndASpikeNamesOnlyItsMonthsIncome() {
+    String spending = "2026-05-12,09:00:00,POS消费,,10.00,,超市,,POS\n"
+        + "2026-06-12,09:00:00,POS消费,,10.00,,超市,,POS\n"
+        + "2026-07-12,09:00:00,POS消费,,10.00,,超市,,POS\n"
+        + "2026-08-12,09:00:00,POS消费,,10.00,,超市,,POS\n";
+    ParsedStatement first = bank("b.csv", BANK_HEADER + spending
+        + "2026-08-10,09:00:00,代发工资,6000.00,,,某某科技有限公司,,批量代发\n");
+    ForensicReport r = StatementForensics.defaults().examine(List.of(first),
+        StatementAnalyzer.defaults().analyze(List.of(first)));
+    assertEquals(List.of(), signals(r, ForensicSignal.Kind.INCOME_SPIKE), r.signals().toString());
+
+    ParsedStatement spike = bank("b.csv", BANK_HEADER + spending
+        + "2026-05-10,09:00:00,代发工资,6000.00,,,某某科技有限公司,,批量代发\n"
+        + "2026-06-10,09:00:00,代发工资,6000.00,,,某某科技有限公司,,批量代发\n"
+        + "2026-07-10,09:00:00,代发工资,6000.00,,,某某科技有限公司,,批量代发\n"
+        + "2026-08-10,09:00:00,代发工资,16000.00,,,某某科技有限公司,,批量代发\n");
+    ForensicReport s = StatementForensics.defaults().examine(List.of(spike),
+        StatementAnalyzer.defaults().analyze(List.of(spike)));
+    assertEquals(List.of(List.of("b.csv:9")), signals(s, ForensicSignal.Kind.INCOME_SPIKE).stream()
+        .map(ForensicSignal::rows).toList(), s.signals().toString());
+  }
 }
