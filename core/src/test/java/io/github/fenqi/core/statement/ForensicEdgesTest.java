@@ -170,4 +170,14 @@ class ForensicEdgesTest {
     assertEquals(List.of(List.of("b.csv:9")), signals(s, ForensicSignal.Kind.INCOME_SPIKE).stream()
         .map(ForensicSignal::rows).toList(), s.signals().toString());
   }
+  /** Only credits are looked at for round amounts: rent paid in round thousands is no sign of forged income. */
+  @Test
+  void roundDebitsAreNoRoundCredits() {
+    ParsedStatement s = bank("b.csv", BANK_HEADER
+        + "2026-05-01,09:00:00,转账,,3000.00,,房东,,网银\n"
+        + "2026-06-01,09:00:00,转账,,3000.00,,房东,,网银\n"
+        + "2026-07-01,09:00:00,转账,,3000.00,,房东,,网银\n");
+    ForensicReport r = StatementForensics.defaults().examine(List.of(s), StatementAnalyzer.defaults().analyze(List.of(s)));
+    assertEquals(List.of(), signals(r, ForensicSignal.Kind.ROUND_AMOUNTS), r.signals().toString());
+  }
 }
