@@ -428,6 +428,63 @@ class BankFooterTest {
   }
 
   /**
+   * 本页合计 lines are compared with their pages' rows without a 合计 line after the last page too; with a row
+   * rejected, they are not compared, and the note names the one totals line when there is one.
+   */
+  @Test
+  void pageTotalsWithoutAFooterAreStillComparedAndNotedWhenARowIsRejected() throws IOException {
+    List<String> rows = sample();
+    List<String> first = new ArrayList<>(rows.subList(1, 41));
+    List<String> lines = new ArrayList<>();
+    lines.add(rows.get(0));
+    lines.addAll(first);
+    lines.add(pageTotal("本页合计", first));
+    int pageLine = first.size() + 2;
+    ParsedStatement s = write("page.csv", lines);
+    assertEquals(List.of(), s.rejected());
+    assertEquals(null, s.footerTotals());
+    assertEquals(1, s.pageTotals().size());
+    assertTrue(examine(s).signals().stream().noneMatch(x -> x.kind() == ForensicSignal.Kind.STATED_TOTALS_MISMATCH),
+        examine(s).signals().toString());
+
+    List<String> edited = new ArrayList<>(lines); // a debit raised by 100.00 with every balance after it
+    int row = 10;
+    String[] f = edited.get(row).split(",", -1);
+    assertTrue(!f[4].isEmpty(), edited.get(row));
+    f[4] = Money.of(f[4]).plus(Money.of("100.00")).toString();
+    edited.set(row, String.join(",", f));
+    for (int i = row; i < pageLine - 1; i++) {
+      String[] g = edited.get(i).split(",", -1);
+      g[5] = Money.of(g[5]).minus(Money.of("100.00")).toString();
+      edited.set(i, String.join(",", g));
+    }
+    ParsedStatement e = write("page-edited.csv", edited);
+    ForensicReport r = examine(e);
+    assertEquals(List.of(List.of(e.source() + ":" + pageLine)), r.signals().stream()
+        .filter(x -> x.kind() == ForensicSignal.Kind.STATED_TOTALS_MISMATCH).map(ForensicSignal::rows).toList(),
+        r.signals().toString());
+
+    List<String> rejected = new ArrayList<>(lines);
+    String[] g = rejected.get(row).split(",", -1);
+    g[4] = "abc";
+    rejected.set(row, String.join(",", g));
+    ParsedStatement j = write("page-rejected.csv", rejected);
+    assertEquals(1, j.rejected().size());
+    assertTrue(examine(j).notes().contains(j.source() + ": 1 row(s) rejected, whose amounts are unknown: the sums the "
+        + "totals line " + j.source() + ":" + pageLine + " states were not compared with the rows"),
+        examine(j).notes().toString());
+
+    List<String> debitOnly = new ArrayList<>(lines); // the credit left empty: only the debit sum is stated and compared
+    String[] t = debitOnly.get(pageLine - 1).split(",", -1);
+    t[3] = "";
+    debitOnly.set(pageLine - 1, String.join(",", t));
+    ParsedStatement d = write("page-debit.csv", debitOnly);
+    assertEquals(null, d.pageTotals().get(0).credit());
+    assertTrue(examine(d).signals().stream().noneMatch(x -> x.kind() == ForensicSignal.Kind.STATED_TOTALS_MISMATCH),
+        examine(d).signals().toString());
+  }
+
+  /**
    * A bank export saved as printed numbers its pages (第1页/共2页, 第 2 页 共 2 页) between them and after the last; such a
    * line had been read as a row and rejected ("not a date"), so every such export had rejected rows and was compared
    * with no totals. A line saying only which page it is holds no row and is passed over as a blank line is.

@@ -68,7 +68,7 @@ class HolderNameTest {
       "周子航|周 子航", "周子航|周\u3000子航", "周子航|周\u00A0子航", "周子航|\u3000周子航 ", "周 子航|周子航",
       "买买提·艾力|买买提 艾力", "买买提·艾力|买买提艾力", "买买提艾力|买买提·艾力", "买买提・艾力|买买提·艾力",
       "买买提·艾力|买买提.艾力", "*子航|周 子航", "周*航|周\u3000子航", "＊子航|周子航", "***·艾力|买买提 艾力",
-      "ZHOU ZIHANG|Zhou Zihang"})
+      "ZHOU ZIHANG|Zhou Zihang", "周子航|周\u200B子航"})
   void spacesDotsAndWidthsAreComparedAlikeOnBothSides(String stated, String typed) {
     assertEquals(true, StatementForensics.sameName(stated, typed), stated + " vs " + typed);
     assertEquals(true, StatementAnalyzer.sameName(stated, typed), stated + " vs " + typed);

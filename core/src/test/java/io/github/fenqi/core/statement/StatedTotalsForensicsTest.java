@@ -121,6 +121,19 @@ class StatedTotalsForensicsTest {
   }
 
   /**
+   * Each direction's count is compared as well as its sum: a 支出 line stating one row fewer than the export holds,
+   * with the sum the rows add up to, is reviewed naming that line.
+   */
+  @Test
+  void aDirectionsCountOffByOneWithItsSumRightIsReviewedNamingItsLine() {
+    List<String> l = wechat();
+    l.set(8, l.get(8).replace("支出：64笔", "支出：63笔"));
+    ForensicSignal s = totals(examine(write(dir, "c.csv", l, StandardCharsets.UTF_8))).orElseThrow();
+    assertEquals(List.of(dir.resolve("c.csv") + ":9"), s.rows());
+    assertTrue(s.detail().contains("states 支出 63 rows of 2282.11, the rows hold 64 of 2282.11"), s.detail());
+  }
+
+  /**
    * Two identical coffees (distinct order numbers) are two purchases, and the export counts both: a legitimate
    * repeat passes when the totals include it.
    */
@@ -281,5 +294,7 @@ class StatedTotalsForensicsTest {
     ParsedStatement n = write(dir, "n.csv", none, StandardCharsets.UTF_8);
     assertEquals(null, n.statedTotals());
     assertEquals(82, n.transactions().size());
+    assertTrue(examine(n).notes().contains(dir.resolve("n.csv") + ": states no totals above its rows (共…笔记录, 收入, "
+        + "支出): totals check skipped"), "unchecked, and the report says so");
   }
 }

@@ -826,4 +826,14 @@ class StatementAnalyzerTest {
       assertTrue(reason.codePoints().noneMatch(c -> c == 0x2028 || c == 0x202E), reason);
     }
   }
+  /**
+   * The most a wallet charges to withdraw is 0.1 % rounded up to the fen, at least 0.10: 1000.00 costs at most 1.00,
+   * 1000.01 at most 1.01 (1.00001 rounded up), 50.00 at most the 0.10 floor.
+   */
+  @Test
+  void theWithdrawalFeeCeilingIsATenthOfAPercentRoundedUpAndAtLeastTenFen() {
+    assertEquals(100, StatementAnalyzer.maxWithdrawalFee(1000_00));
+    assertEquals(101, StatementAnalyzer.maxWithdrawalFee(1000_01));
+    assertEquals(10, StatementAnalyzer.maxWithdrawalFee(50_00));
+  }
 }
