@@ -563,7 +563,7 @@ public final class StatementAnalyzer {
         if (o == r || !(o.kept() || refundedInFullOnItsRow(o)) || o.t.direction() == Direction.CREDIT || o.isRefund()
             || !sameAccount(o.t, r.t, formats)
             || o.t.time().isAfter(r.t.time()) || o.t.time().isBefore(r.t.time().minus(ORIGINAL_WINDOW))
-            || o.read.amount().fen() < r.t.amount().fen()) {
+            || left(o).fen() < r.t.amount().fen()) {
           continue;
         }
         boolean sameOrder = !r.t.merchantOrder().isEmpty() && r.t.merchantOrder().equals(o.t.merchantOrder())
@@ -599,6 +599,16 @@ public final class StatementAnalyzer {
   }
 
   /** Whether {@code o} was removed as refunded in full by what its own row states, and so still takes its refund rows. */
+  /**
+   * What a refund may still take back of purchase {@code o}: what is left of it after earlier refunds netted against
+   * it, or, for a row that states its own refund, what it paid (such a row's refunds are counted there, not netted).
+   * Its amount as read had been taken, so two refunds of one purchase beyond what was left of it (two purchases of the
+   * same goods, each partly refunded) netted it below zero and failed the analysis with "amount -20.00 is negative".
+   */
+  private static Money left(Row o) {
+    return o.refundedOnRow() > 0 ? o.read.amount() : o.t.amount();
+  }
+
   private static boolean refundedInFullOnItsRow(Row o) {
     return o.refundedOnRow() > 0 && o.removal != null && o.removal.kind() == RemovalKind.REFUNDED
         && o.removal.pairedWith() == null;

@@ -188,6 +188,26 @@ class StatementAnalyzerTest {
   }
 
   /**
+   * Refunds of one order that add up to more than what is left of its purchase (two purchases of the same goods, each
+   * partly refunded, the refunds naming no order) had netted the purchase below zero, and the whole analysis failed
+   * with "amount -20.00 is negative" blamed on the purchase's line.
+   */
+  @Test
+  void refundsOfOneGoodsAreNettedEachAgainstAPurchaseThatStillHoldsThem() {
+    ParsedStatement a = alipay("a.csv",
+        "2026-05-01 10:00:00,服饰装扮,潮衫工作室,/,T恤,支出,100.00,花呗,交易成功,A1,,,\n"
+            + "2026-05-01 11:00:00,服饰装扮,潮衫工作室,/,T恤,支出,100.00,花呗,交易成功,A2,,,\n"
+            + "2026-05-02 10:00:00,退款,潮衫工作室,/,退款-T恤,不计收支,60.00,花呗,退款成功,A3,,,\n"
+            + "2026-05-03 10:00:00,退款,潮衫工作室,/,退款-T恤,不计收支,60.00,花呗,退款成功,A4,,,\n");
+    StatementAnalysis r = StatementAnalyzer.defaults().analyze(List.of(a));
+    assertEquals(List.of(Money.of("40.00"), Money.of("40.00")),
+        r.transactions().stream().map(c -> c.transaction().amount()).toList(), r.removals().toString());
+    assertEquals(List.of("a.csv:4 REFUND a.csv:3", "a.csv:5 REFUND a.csv:2"), r.removals().stream()
+        .map(x -> x.transaction().location() + " " + x.kind() + " " + x.pairedWith()).toList());
+    assertEquals(Money.of("80.00"), r.months().get(0).otherSpending());
+  }
+
+  /**
    * WeChat exports at most three months at a time: a purchase late in one export is refunded in the next. The refund
    * had looked for its purchase in its own file only, was removed as "of a purchase not in these statements", and the
    * purchase stayed spent. Two exports of one wallet are one account; two bank statements may be two cards.
