@@ -162,6 +162,29 @@ class StatementAnalyzerTest {
     assertEquals(List.of("wx.csv:2"), both.transactions().stream().map(c -> c.transaction().location()).toList());
   }
 
+  /**
+   * The two sides of a move between the holder's own accounts are rows of two different statements, one out and one
+   * in: money out and back in one account is two real transfers, and two payments out of two accounts are two
+   * payments, however alike (round 22's mutants A18 and A19, either condition dropped, had survived).
+   */
+  @Test
+  void ownAccountSidesAreOfTwoStatementsAndOppositeDirections() {
+    String company = "上海云帆信息技术有限公司";
+    ParsedStatement one = bank("bank.csv", "2026-05-11,12:00:00,转账,,500.00,,%s,,手机银行\n".formatted(company)
+        + "2026-05-11,13:00:00,转账,500.00,,,%s,,手机银行\n".formatted(company));
+    ParsedStatement other = bank("bank2.csv", "2026-05-12,09:00:00,转账,,300.00,,北京星河贸易有限公司,,手机银行\n");
+    StatementAnalysis sameAccount = StatementAnalyzer.defaults().analyze(List.of(one, other));
+    assertEquals(0, sameAccount.removed(RemovalKind.INTERNAL_TRANSFER), sameAccount.removals().toString());
+    assertEquals(3, sameAccount.rowsKept());
+
+    ParsedStatement out = bank("bank.csv", "2026-05-11,12:00:00,转账,,500.00,,%s,,手机银行\n".formatted(company));
+    ParsedStatement alsoOut = alipay("alipay.csv", "2026-05-11 12:30:00,转账,%s,/,转账,支出,500.00,,交易成功,A1,,,\n"
+        .formatted(company));
+    StatementAnalysis bothOut = StatementAnalyzer.defaults().analyze(List.of(out, alsoOut));
+    assertEquals(0, bothOut.removed(RemovalKind.INTERNAL_TRANSFER), bothOut.removals().toString());
+    assertEquals(2, bothOut.rowsKept());
+  }
+
   @Test
   void aTransferWithAnotherPersonIsNeverInternal() {
     ParsedStatement b = bank("bank.csv", "2026-05-11,12:00:00,转账,,500.00,,李秀兰,,手机银行\n");
