@@ -1,5 +1,7 @@
 package io.github.fenqi.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Case as ASCII has it, for a word that chooses a constant or a keyword ({@code deny}, {@code alipay}, a lexicon's
  * {@code description}). Java's {@code equalsIgnoreCase} and {@code toUpperCase(Locale.ROOT)} follow Unicode's full
@@ -14,15 +16,33 @@ public final class AsciiCase {
 
   /** Whether {@code a} and {@code b} are the same text once ASCII letters are of one case; other characters as they are. */
   public static boolean equalsIgnoreCase(String a, String b) {
-    if (a.length() != b.length()) {
+    return a.length() == b.length() && regionMatchesIgnoreCase(a, 0, b);
+  }
+
+  /**
+   * Whether {@code text} holds {@code word} at {@code offset}, ASCII letters in any case, without copying the region
+   * (an HTML reader asks at every end tag inside a script).
+   */
+  public static boolean regionMatchesIgnoreCase(String text, int offset, String word) {
+    if (offset < 0 || offset > text.length() - word.length()) {
       return false;
     }
-    for (int i = 0; i < a.length(); i++) {
-      if (lower(a.charAt(i)) != lower(b.charAt(i))) {
+    for (int i = 0; i < word.length(); i++) {
+      if (lower(text.charAt(offset + i)) != lower(word.charAt(i))) {
         return false;
       }
     }
     return true;
+  }
+
+  /** The one of {@code constants} whose name is {@code name} in any case of its ASCII letters, or null if none is. */
+  public static <E extends Enum<E>> @Nullable E named(E[] constants, String name) {
+    for (E e : constants) {
+      if (equalsIgnoreCase(e.name(), name)) {
+        return e;
+      }
+    }
+    return null;
   }
 
   private static char lower(char c) {

@@ -209,10 +209,9 @@ public final class FenqiCli implements Runnable {
 
   /** The constant of {@code type} named {@code text} in any case of its ASCII letters, or picocli's refusal. */
   static <E extends Enum<E>> E asciiEnum(Class<E> type, String text) {
-    for (E e : type.getEnumConstants()) {
-      if (io.github.fenqi.core.AsciiCase.equalsIgnoreCase(e.name(), text)) {
-        return e;
-      }
+    E named = io.github.fenqi.core.AsciiCase.named(type.getEnumConstants(), text);
+    if (named != null) {
+      return named;
     }
     throw new CommandLine.TypeConversionException("expected one of " + java.util.Arrays.toString(type.getEnumConstants())
         + " (case-insensitive) but was '" + text + "'");

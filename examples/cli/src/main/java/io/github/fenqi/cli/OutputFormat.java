@@ -24,10 +24,9 @@ public enum OutputFormat {
   static final class JsonOrText implements picocli.CommandLine.ITypeConverter<OutputFormat> {
     @Override
     public OutputFormat convert(String value) {
-      for (OutputFormat f : new OutputFormat[] {json, text}) {
-        if (io.github.fenqi.core.AsciiCase.equalsIgnoreCase(f.name(), value)) {
-          return f;
-        }
+      OutputFormat f = io.github.fenqi.core.AsciiCase.named(new OutputFormat[] {json, text}, value);
+      if (f != null) {
+        return f;
       }
       throw new picocli.CommandLine.TypeConversionException(
           io.github.fenqi.core.AsciiCase.equalsIgnoreCase(html.name(), value)

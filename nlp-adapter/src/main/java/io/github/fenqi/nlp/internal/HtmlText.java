@@ -174,8 +174,7 @@ public final class HtmlText {
       }
       int after = k + close.length();
       // in ASCII's any case, as a browser reads a tag: regionMatches(true, …) took "</ſcript" (a long ſ) for "</script"
-      if (after < n && endsTagName(html.charAt(after))
-          && AsciiCase.equalsIgnoreCase(html.substring(k, after), close)) {
+      if (after < n && endsTagName(html.charAt(after)) && AsciiCase.regionMatchesIgnoreCase(html, k, close)) {
         int end = html.indexOf('>', after);
         return end < 0 ? n : end + 1;
       }

@@ -20,7 +20,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -172,8 +171,7 @@ public final class HttpRiskCheck implements RiskCheck {
     }
     String said = node.get("decision").textValue();
     // in ASCII's any case: "revıew" (a dotless ı) had been REVIEW under Java's full Unicode upper-casing
-    RiskDecision decision = Arrays.stream(RiskDecision.values()).filter(d -> AsciiCase.equalsIgnoreCase(d.name(), said))
-        .findFirst().orElse(null);
+    RiskDecision decision = AsciiCase.named(RiskDecision.values(), said);
     if (decision == null) {
       // quoted as a value from outside is, escaped and cut: raw and whole, "MAYBE\n" and a log line forged a line of
       // its own in the log the reason goes to, and a decision of a megabyte flooded it
