@@ -110,4 +110,15 @@ class ScheduleBoundariesTest {
         () -> even.summarize(100_000, new int[] {12, 0}, new long[2], new long[2])).problems());
     assertEquals(List.of(Problem.of("term", "0 is outside 1..360 months")), many);
   }
+
+  /** A fen above the largest amount is refused naming the amount at any term, by the schedule and the summary alike. */
+  @Test
+  void aFenAboveTheLargestAmountIsRefusedAtATermWithinRange() {
+    long beyond = Amortizer.MAX_FINANCED.fen() + 1;
+    List<Problem> want = List.of(Problem.of("amount", "'1000000000000.01' is above the largest amount a schedule handles "
+        + "(10^12 yuan)"));
+    assertEquals(want, assertThrows(InvalidInputException.class, () -> ANNUITY.schedule(Money.ofFen(beyond), 12))
+        .problems());
+    assertEquals(want, assertThrows(InvalidInputException.class, () -> ANNUITY.summarize(beyond, 12)).problems());
+  }
 }
