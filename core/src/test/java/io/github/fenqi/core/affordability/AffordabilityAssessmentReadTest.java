@@ -112,4 +112,16 @@ class AffordabilityAssessmentReadTest {
     assertEquals(List.of(Problem.of("maxAffordableInstallment", "0.01 is not 0, though no plan is supported")),
         e.problems());
   }
+
+  /** Essentials are max(observed, floor) exactly: a fen above it is named as a fen below it is. */
+  @Test
+  void essentialsAFenAboveMaxOfObservedAndFloorAreRefused() {
+    AffordabilityAssessment a = AffordabilityModel.defaults()
+        .assess(new AffordabilityInput(Samples.sampleCase().borrower(), List.of()));
+    Money above = a.essentialExpenses().plus(Money.of("0.01"));
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> new AffordabilityAssessment(
+        a.monthlyNetIncome(), a.incomeSource(), a.incomeMonthsUsed(), a.observedEssentials(), a.livingCostFloor(),
+        above, a.abilityScore(), a.maxAffordableInstallment(), a.canSupportPlan(), a.incomeVolatility(), a.notes()));
+    assertEquals(List.of("essentialExpenses"), e.problems().stream().map(Problem::location).toList());
+  }
 }

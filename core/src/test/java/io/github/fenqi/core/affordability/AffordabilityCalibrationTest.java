@@ -358,6 +358,15 @@ class AffordabilityCalibrationTest {
         e.problems());
   }
 
+  /** A result's default rate is its defaults among the plans it allows, 0 when it allows none. */
+  @Test
+  void aResultsDefaultRateIsItsDefaultsAmongItsAllowedPlans() {
+    assertEquals(0.25, new AffordabilityCalibration.Result(AffordabilityCoefficients.DEFAULTS, true, 4, 1,
+        Money.ofYuan(4_000), 1, "x").defaultRate());
+    assertEquals(0.0, new AffordabilityCalibration.Result(AffordabilityCoefficients.DEFAULTS, false, 0, 0, Money.ZERO, 0,
+        "x").defaultRate());
+  }
+
   private static AffordabilityCalibration one(String incomeWeight, String essentialsWeight) {
     return new AffordabilityCalibration(List.of(new BigDecimal(incomeWeight)), List.of(new BigDecimal(essentialsWeight)),
         new BigDecimal("0.5"));
