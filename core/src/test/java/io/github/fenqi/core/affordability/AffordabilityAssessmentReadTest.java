@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.json.FenqiJson;
+import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.testkit.Samples;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -82,5 +83,45 @@ class AffordabilityAssessmentReadTest {
       assertEquals(List.of("assessment: incomeVolatility: " + bad + " is outside 0..3"),
           problems.stream().map(Problem::toString).toList());
     }
+  }
+
+  /**
+   * Half of an income of 100.01 is 50.00, rounded down as the model's cap is: a budget of 50.01 would be a fen above
+   * half the income, and is named.
+   */
+  @Test
+  void halfOfTheIncomeIsRoundedDownAndAFenAboveItIsRefused() throws Exception {
+    ObjectNode json = assessed();
+    json.put("monthlyNetIncome", "100.01").put("abilityScore", "60.00").put("maxAffordableInstallment", "50.01");
+    assertEquals(List.of("assessment: maxAffordableInstallment"),
+        problemsReading(json).stream().map(Problem::location).toList());
+    json.put("maxAffordableInstallment", "50.00");
+    assertEquals(Money.of("50.00"), FenqiJson.read(MAPPER, MAPPER.writeValueAsBytes(json),
+        AffordabilityAssessment.class, "assessment").maxAffordableInstallment());
+  }
+
+  /** A budget above 0 beside a score that supports no plan is refused where the assessment is built, naming the budget. */
+  @Test
+  void aBudgetWithoutASupportedPlanIsRefused() {
+    AffordabilityAssessment a = AffordabilityModel.defaults()
+        .assess(new AffordabilityInput(Samples.sampleCase().borrower(), List.of()));
+    Money fen = Money.of("0.01");
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> new AffordabilityAssessment(
+        a.monthlyNetIncome(), a.incomeSource(), a.incomeMonthsUsed(), a.observedEssentials(), a.livingCostFloor(),
+        a.essentialExpenses(), fen.negate(), fen, false, a.incomeVolatility(), a.notes()));
+    assertEquals(List.of(Problem.of("maxAffordableInstallment", "0.01 is not 0, though no plan is supported")),
+        e.problems());
+  }
+
+  /** Essentials are max(observed, floor) exactly: a fen above it is named as a fen below it is. */
+  @Test
+  void essentialsAFenAboveMaxOfObservedAndFloorAreRefused() {
+    AffordabilityAssessment a = AffordabilityModel.defaults()
+        .assess(new AffordabilityInput(Samples.sampleCase().borrower(), List.of()));
+    Money above = a.essentialExpenses().plus(Money.of("0.01"));
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> new AffordabilityAssessment(
+        a.monthlyNetIncome(), a.incomeSource(), a.incomeMonthsUsed(), a.observedEssentials(), a.livingCostFloor(),
+        above, a.abilityScore(), a.maxAffordableInstallment(), a.canSupportPlan(), a.incomeVolatility(), a.notes()));
+    assertEquals(List.of("essentialExpenses"), e.problems().stream().map(Problem::location).toList());
   }
 }

@@ -272,6 +272,106 @@ class AffordabilityCalibrationTest {
         r.defaultsAllowed(), r.installmentsAllowed(), r.admissiblePairs(), r.explanation()));
   }
 
+  /** A pair that allows exactly {@code minPlans} plans allows "at least" that many: it is trusted. */
+  @Test
+  void aPairAllowingExactlyMinPlansIsTrusted() {
+    RepaymentOutcome plan = new RepaymentOutcome(Money.ofYuan(10_000), Money.ZERO, Money.ofYuan(1_000), false);
+    AffordabilityCalibration.Result r = one("0.5", "1.0").calibrate(List.of(plan, plan), 0.0, 2);
+    assertTrue(r.targetMet(), r.explanation());
+    assertEquals(2, r.plansAllowed());
+  }
+
+  /**
+   * Pairs that allow the same installments tie, and the tie goes to the more cautious pair: the smaller income weight,
+   * then the larger essentials weight, whatever order the grid lists them in.
+   */
+  @Test
+  void aTieGoesToTheSmallerIncomeWeightThenTheLargerEssentialsWeight() {
+    RepaymentOutcome plan = new RepaymentOutcome(Money.ofYuan(10_000), Money.ZERO, Money.ofYuan(1_000), false);
+    AffordabilityCalibration grid = new AffordabilityCalibration(List.of(new BigDecimal("0.5"), new BigDecimal("0.3")),
+        List.of(new BigDecimal("1.0"), new BigDecimal("1.5")), new BigDecimal("0.5"));
+    AffordabilityCalibration.Result r = grid.calibrate(List.of(plan), 0.0, 1);
+    assertEquals(4, r.admissiblePairs(), r.explanation());
+    assertEquals(new AffordabilityCoefficients(new BigDecimal("0.3"), new BigDecimal("1.5"), new BigDecimal("0.5")),
+        r.coefficients(), r.explanation());
+  }
+
+  /**
+   * Of two pairs allowing installments of the same sum, the one whose plans defaulted less wins before the weights are
+   * looked at: 0.6 / 3.0 allows plans B and C (no default), 0.3 / 1.0 plans A and B (A defaulted), each 2 000.00 in
+   * all; 0.3 / 3.0 allows only B, and 0.6 / 1.0 allows all five plans, three of them defaulted, above the 50 % target.
+   */
+  @Test
+  void aTieOfInstallmentsGoesToFewerDefaultsBeforeTheWeights() {
+    RepaymentOutcome a = new RepaymentOutcome(Money.ofYuan(10_000), Money.ofYuan(2_000), Money.ofYuan(1_000), true);
+    RepaymentOutcome b = new RepaymentOutcome(Money.ofYuan(10_000), Money.ZERO, Money.ofYuan(1_000), false);
+    RepaymentOutcome c = new RepaymentOutcome(Money.ofYuan(2_000), Money.ZERO, Money.ofYuan(1_000), false);
+    RepaymentOutcome d = new RepaymentOutcome(Money.ofYuan(10_000), Money.ofYuan(2_000), Money.ofYuan(4_000), true);
+    AffordabilityCalibration grid = new AffordabilityCalibration(List.of(new BigDecimal("0.3"), new BigDecimal("0.6")),
+        List.of(new BigDecimal("1.0"), new BigDecimal("3.0")), new BigDecimal("0.5"));
+    AffordabilityCalibration.Result r = grid.calibrate(List.of(a, b, c, d, d), 0.5, 1);
+    assertEquals(3, r.admissiblePairs(), r.explanation());
+    assertEquals(new AffordabilityCoefficients(new BigDecimal("0.6"), new BigDecimal("3.0"), new BigDecimal("0.5")),
+        r.coefficients(), r.explanation());
+    assertEquals(0, r.defaultsAllowed());
+    assertEquals(Money.ofYuan(2_000), r.installmentsAllowed());
+  }
+
+  /**
+   * When no pair meets the target the result names the lowest default rate reached and its pair: 0.3 / 1.0 allows two
+   * plans, one defaulted (50 %), 0.3 / 3.0 only the defaulted one (100 %).
+   */
+  @Test
+  void aMissedTargetNamesTheLowestRateReached() {
+    RepaymentOutcome defaulted = new RepaymentOutcome(Money.ofYuan(10_000), Money.ZERO, Money.ofYuan(1_000), true);
+    RepaymentOutcome repaid = new RepaymentOutcome(Money.ofYuan(10_000), Money.ofYuan(2_000), Money.ofYuan(1_000), false);
+    AffordabilityCalibration grid = new AffordabilityCalibration(List.of(new BigDecimal("0.3")),
+        List.of(new BigDecimal("1.0"), new BigDecimal("3.0")), new BigDecimal("0.5"));
+    AffordabilityCalibration.Result r = grid.calibrate(List.of(defaulted, repaid), 0.0, 1);
+    assertFalse(r.targetMet());
+    assertEquals(new AffordabilityCoefficients(new BigDecimal("0.3"), BigDecimal.ONE, new BigDecimal("0.5")),
+        r.coefficients());
+    assertEquals("no grid pair keeps the default rate under 0.00 %; the lowest is 50.00 % at income × 0.3 − essentials "
+        + "× 1.0", r.explanation());
+  }
+
+  /** The target is a rate in [0, 1): 1, which every history meets, is named. */
+  @Test
+  void aTargetOfOneIsOutsideItsRange() {
+    RepaymentOutcome plan = new RepaymentOutcome(Money.ofYuan(10_000), Money.ZERO, Money.ofYuan(1_000), false);
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> one("0.5", "1.0").calibrate(List.of(plan), 1.0, 1));
+    assertEquals(List.of(Problem.of("maxDefaultRate", "1.0 is outside [0, 1)")), e.problems());
+  }
+
+  /**
+   * Installments that each fit the budget but add up to more than a long are named with the history, not left to
+   * overflow in the grid walk: 1 000 plans of 10^14 yuan, each within half of an income of 10^15.
+   */
+  @Test
+  void allowedInstallmentsBeyondALongAreNamedNotOverflowed() {
+    RepaymentOutcome large = new RepaymentOutcome(Money.LARGEST_INPUT, Money.ZERO, Money.ofYuan(100_000_000_000_000L),
+        false);
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> one("0.5", "1.0").calibrate(java.util.Collections.nCopies(1_000, large), 0.1, 1));
+    assertEquals(List.of(Problem.of("history", "the installments add up to more than 92233720368547758.07")),
+        e.problems());
+  }
+
+  /** A result's default rate is its defaults among the plans it allows, 0 when it allows none. */
+  @Test
+  void aResultsDefaultRateIsItsDefaultsAmongItsAllowedPlans() {
+    assertEquals(0.25, new AffordabilityCalibration.Result(AffordabilityCoefficients.DEFAULTS, true, 4, 1,
+        Money.ofYuan(4_000), 1, "x").defaultRate());
+    assertEquals(0.0, new AffordabilityCalibration.Result(AffordabilityCoefficients.DEFAULTS, false, 0, 0, Money.ZERO, 0,
+        "x").defaultRate());
+  }
+
+  private static AffordabilityCalibration one(String incomeWeight, String essentialsWeight) {
+    return new AffordabilityCalibration(List.of(new BigDecimal(incomeWeight)), List.of(new BigDecimal(essentialsWeight)),
+        new BigDecimal("0.5"));
+  }
+
   /** Borrowers with random income and essentials and an installment around their true capacity. */
   private static List<RepaymentOutcome> history(int n, double w1, double w2, double defaultIfAffordable, double defaultIfNot, long seed) {
     Random rnd = new Random(seed);

@@ -113,4 +113,44 @@ class AffordabilityDocumentedFiguresTest {
         Money.ofYuan(800));
     assertEquals(Money.LARGEST_INPUT, table.floor("310000", Borrower.MAX_HOUSEHOLD_SIZE).floor());
   }
+
+  /**
+   * Declared essentials are held to the statements' as declared income is: more than 10 % of the larger figure apart is
+   * noted, exactly 10 % is not.
+   */
+  @Test
+  void declaredEssentialsAreNotedOnlyWhenTheyDifferByMoreThanTenPercent() {
+    assertTrue(essentialsDiffer("2699.99"), "10.0003 % of the statements' 3000.00");
+    assertFalse(essentialsDiffer("2700.00"), "exactly 10 % is not more than 10 %");
+  }
+
+  private static boolean essentialsDiffer(String declaredEssentials) {
+    AffordabilityAssessment a = MODEL.assess(new AffordabilityInput(declared(null, Money.of(declaredEssentials)),
+        List.of(month(4, "9000.00"))));
+    return a.notes().contains("declared essential expenses " + declaredEssentials + " differs from the statements' "
+        + "3000.00 by more than 10 % of the larger figure");
+  }
+
+  /**
+   * The median of an even number of months is the mean of the middle two, rounded down to the fen: the README's May of
+   * 8 642.17 and a month of 1 000.00 give 4 821.08 (4 821.085).
+   */
+  @Test
+  void theMedianOfTwoMonthsIsTheirMeanRoundedDownToTheFen() {
+    AffordabilityAssessment a = MODEL.assess(new AffordabilityInput(declared(null, null),
+        List.of(month(5, "8642.17"), month(6, "1000.00"))));
+    assertEquals(Money.of("4821.08"), a.monthlyNetIncome(), a.notes().toString());
+  }
+
+  /**
+   * Months of no income have no coefficient of variation (it divides by the mean income): none is given, where one of
+   * NaN is no volatility the stress test can run on.
+   */
+  @Test
+  void monthsOfNoIncomeGiveNoVolatility() {
+    AffordabilityAssessment a = MODEL.assess(new AffordabilityInput(declared(null, null),
+        List.of(month(4, "0.00"), month(5, "0.00"))));
+    assertTrue(a.incomeVolatility().isEmpty(), a.incomeVolatility().toString());
+    assertEquals(List.of(), a.outsideBounds());
+  }
 }

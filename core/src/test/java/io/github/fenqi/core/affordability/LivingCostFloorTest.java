@@ -276,4 +276,30 @@ class LivingCostFloorTest {
     assertEquals(List.of(Problem.of("csv", "is required"), Problem.of("sourceName", "is required"),
         Problem.of("uplift", "is required"), Problem.of("nationalDefault", "is required")), e.problems());
   }
+
+  /**
+   * Every two-digit prefix is a region exactly when it is one of the province-level regions of GB/T 2260 the
+   * documentation lists (11-15, 21-23, 31-37, 41-46, 50-54, 61-65, 71, 81, 82): 60, between Tibet's 54 and Shaanxi's 61,
+   * is none.
+   */
+  @Test
+  void aPrefixIsARegionExactlyWhenGbT2260ListsIt() {
+    int[][] listed = {{11, 15}, {21, 23}, {31, 37}, {41, 46}, {50, 54}, {61, 65}, {71, 71}, {81, 82}};
+    for (int prefix = 0; prefix < 100; prefix++) {
+      boolean region = false;
+      for (int[] range : listed) {
+        region |= prefix >= range[0] && prefix <= range[1];
+      }
+      String code = String.format(java.util.Locale.ROOT, "%02d0000", prefix);
+      assertEquals(region, LivingCostFloor.whyNoRegion(code).isEmpty(), code);
+    }
+  }
+
+  /** A national default of 0 is no standard, as a row's 0 is not: regions outside the table would have no floor. */
+  @Test
+  void aNationalDefaultOfZeroIsRefused() {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> LivingCostFloor.fromCsv(
+        new ByteArrayInputStream(HEADER.getBytes(StandardCharsets.UTF_8)), "floor.csv", BigDecimal.ONE, Money.ZERO));
+    assertEquals(List.of(Problem.of("nationalDefault", "0.00 is not more than 0")), e.problems());
+  }
 }

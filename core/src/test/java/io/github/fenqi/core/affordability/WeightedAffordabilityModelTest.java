@@ -206,4 +206,44 @@ class WeightedAffordabilityModelTest {
     assertFalse(a.canSupportPlan());
     assertEquals(Money.ZERO, a.maxAffordableInstallment());
   }
+
+  /**
+   * A month is whole only when the statements cover every one of its days: June's 29 of 30 days are a part month, left
+   * out beside a whole May. A month is covered 1 to its length of days: 0 is named.
+   */
+  @Test
+  void aMonthShortOfOneDayIsAPartMonthAndOneOfNoDayIsRefused() {
+    MonthlyFigures may = new MonthlyFigures(YearMonth.of(2026, 5), Money.ofYuan(8000), Money.ofYuan(8000), Money.ZERO,
+        Money.ZERO);
+    MonthlyFigures june = new MonthlyFigures(YearMonth.of(2026, 6), Money.ofYuan(2000), Money.ZERO, Money.ZERO,
+        Money.ZERO, 29);
+    assertFalse(june.wholeMonth());
+    AffordabilityAssessment a = model.assess(new AffordabilityInput(borrower(null, null, "310000", 1), List.of(may, june)));
+    assertEquals(Money.ofYuan(8000), a.monthlyNetIncome());
+    assertEquals(1, a.incomeMonthsUsed());
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> new MonthlyFigures(YearMonth.of(2026, 6),
+        Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, 0));
+    assertEquals(List.of(io.github.fenqi.core.Problem.of("2026-06 daysCovered", "0 is not within 1..30, the days of the "
+        + "month")), e.problems());
+  }
+
+  /**
+   * Months are given in any order and sorted on construction, so the last six are the latest six: given newest first,
+   * seven months still leave out the oldest (counted, its 1 000.00 would make the median 7 000.00).
+   */
+  @Test
+  void monthsGivenInAnyOrderAreSortedAndTheLatestSixUsed() {
+    List<MonthlyFigures> newestFirst = new ArrayList<>();
+    for (int m = 7; m >= 1; m--) {
+      long income = m == 1 ? 1000 : 7000 + 1000L * (m % 2);
+      newestFirst.add(new MonthlyFigures(YearMonth.of(2026, m), Money.ofYuan(income), Money.ZERO, Money.ZERO, Money.ZERO));
+    }
+    AffordabilityInput input = new AffordabilityInput(borrower(null, null, "310000", 1), newestFirst);
+    assertEquals(YearMonth.of(2026, 1), input.statementMonths().get(0).month());
+    assertEquals(YearMonth.of(2026, 7), input.statementMonths().get(6).month());
+    AffordabilityAssessment a = model.assess(input);
+    assertEquals(Money.ofYuan(7500), a.monthlyNetIncome(), a.notes().toString());
+    assertTrue(a.notes().contains("income 7500.00 is the median of 6 statement months (2026-02, 2026-03, 2026-04, "
+        + "2026-05, 2026-06, 2026-07)"), a.notes().toString());
+  }
 }

@@ -106,6 +106,16 @@ class AnnualizedRateProperties {
     assertEquals(BigDecimal.ZERO.setScale(6), AnnualizedRate.of(Long.MAX_VALUE, new long[] {Long.MAX_VALUE}));
   }
 
+  /**
+   * Payments whose sum passes a long are more than any amount financed, the largest too: a long's largest amount repaid
+   * by itself in each of two months is the golden ratio's rate, 1 + r = φ, 12 × 0.6180339887… a year (taken as a sum
+   * of no more than the amount, it would be 0).
+   */
+  @Test
+  void theLargestAmountRepaidTwiceOverBeyondALongHasItsRate() {
+    assertEquals(new BigDecimal("7.416408"), AnnualizedRate.of(Long.MAX_VALUE, new long[] {Long.MAX_VALUE, Long.MAX_VALUE}));
+  }
+
   @Test
   void aRateAboveAThousandPercentAMonthIsNotCutOffAtIt() {
     // a fee of 10 a month on 10^12 yuan: 11 of 12 parts are fee; the bisection searched [0, 10] a month only, and

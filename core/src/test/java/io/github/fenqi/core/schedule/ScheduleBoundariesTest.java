@@ -2,6 +2,7 @@ package io.github.fenqi.core.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,7 @@ import io.github.fenqi.core.json.FenqiJson;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.money.Rate;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -71,5 +73,52 @@ class ScheduleBoundariesTest {
     assertTrue(written.contains("\"annualizedRate\" : 0.130342"), written);
     String padded = written.replace("\"annualizedRate\" : 0.130342", "\"annualizedRate\" : 0.13034200");
     assertEquals(s, FenqiJson.read(mapper, padded.getBytes(StandardCharsets.UTF_8), Schedule.class, "s.json"));
+  }
+
+  /**
+   * Interest is remaining × annualRate / 12 half-up also where the product passes a long and is worked out in
+   * BigDecimal: 5 000 000 000.00 at 0.240000000012 a year owes 100 000 000.005 the first month, 100 000 000.01.
+   */
+  @Test
+  void anInterestOfExactlyHalfAFenOnTheExactBranchRoundsUp() {
+    Amortizer a = Amortizer.of(RepaymentMethod.EQUAL_PRINCIPAL, Rate.of("0.240000000012"), Rate.ZERO);
+    assertEquals(Money.of("100000000.01"), a.schedule(Money.of("5000000000"), 12).installments().get(0).interest());
+  }
+
+  /**
+   * The fee is half-up also for a rate of more digits than a long holds: 2 621.44 × 0.0000019073486328125 is exactly half
+   * a fen (2^18 × 5^19 / 10^19), one fen a month.
+   */
+  @Test
+  void aFeeOfExactlyHalfAFenOnTheExactBranchRoundsUp() {
+    Amortizer a = Amortizer.of(RepaymentMethod.FEE_INSTALLMENT, Rate.ZERO, Rate.of("0.0000019073486328125"));
+    assertEquals(Money.of("0.01"), a.schedule(Money.of("2621.44"), 12).installments().get(0).fee());
+    assertEquals(12, a.summarize(262_144, 12).totalFee());
+  }
+
+  /**
+   * A term of 0 months is refused by the summaries as by the schedule, naming the term (let through, the even principal
+   * financed / 0 had never been found).
+   */
+  @Test
+  void aTermOfNoMonthIsRefusedBySummariesToo() {
+    Amortizer even = Amortizer.of(RepaymentMethod.EQUAL_PRINCIPAL, Rate.ZERO, Rate.ZERO);
+    List<Problem> one = assertTimeoutPreemptively(Duration.ofSeconds(10),
+        () -> assertThrows(InvalidInputException.class, () -> even.summarize(100_000, 0)).problems());
+    assertEquals(List.of(Problem.of("term", "0 is outside 1..360 months")), one);
+    List<Problem> many = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThrows(InvalidInputException.class,
+        () -> even.summarize(100_000, new int[] {12, 0}, new long[2], new long[2])).problems());
+    assertEquals(List.of(Problem.of("term", "0 is outside 1..360 months")), many);
+  }
+
+  /** A fen above the largest amount is refused naming the amount at any term, by the schedule and the summary alike. */
+  @Test
+  void aFenAboveTheLargestAmountIsRefusedAtATermWithinRange() {
+    long beyond = Amortizer.MAX_FINANCED.fen() + 1;
+    List<Problem> want = List.of(Problem.of("amount", "'1000000000000.01' is above the largest amount a schedule handles "
+        + "(10^12 yuan)"));
+    assertEquals(want, assertThrows(InvalidInputException.class, () -> ANNUITY.schedule(Money.ofFen(beyond), 12))
+        .problems());
+    assertEquals(want, assertThrows(InvalidInputException.class, () -> ANNUITY.summarize(beyond, 12)).problems());
   }
 }

@@ -98,6 +98,21 @@ class ScheduleValidationTest {
         .contains("term: 0 is outside 1..360 months"));
   }
 
+  /**
+   * A schedule of more months than the longest term is refused naming the term, though its months hold together: 361
+   * installments of a fen repaying 3.61 one fen a month.
+   */
+  @Test
+  void aTermAboveTheLongestIsRefusedThoughItsMonthsHoldTogether() {
+    int term = Amortizer.MAX_TERM + 1;
+    List<Installment> months = new ArrayList<>();
+    for (int t = 1; t <= term; t++) {
+      months.add(month(t, 1, 1, 0, 0, term - t));
+    }
+    assertEquals("[term: 361 is outside 1..360 months]", problemsOf(() -> new Schedule(RepaymentMethod.EQUAL_PRINCIPAL,
+        Money.ofFen(term), Money.ZERO, term, months)));
+  }
+
   @Test
   void nullPartsAndNegativeAmountsAreNamed() {
     String problems = problemsOf(() -> new Schedule(null, Money.ofFen(-1), null, 1, null));
