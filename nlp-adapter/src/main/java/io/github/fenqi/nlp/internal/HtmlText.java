@@ -109,8 +109,9 @@ public final class HtmlText {
       "caption", "html", "head", "body", "meta", "link", "ins", "del", "mark", "abbr", "cite", "q", "time", "o:p");
 
   /**
-   * Whether the markup starting at {@code from} (after its '<') is a tag of a known HTML element, its name ended by
-   * a space, '/' or '>': in text that is not HTML, "逾期<M3的客户…逾期>M3" is a comparison, not a tag.
+   * Whether the markup starting at {@code from} (after its '<') is a tag of a known HTML element, its name ended as
+   * an end tag's is ({@link #endsTagName}: a form feed too, which had made "<span\f>" text): in text that is not
+   * HTML, "逾期<M3的客户…逾期>M3" is a comparison, not a tag.
    */
   private static boolean knownTag(String html, int from) {
     int n = html.length();
@@ -122,7 +123,7 @@ public final class HtmlText {
     while (end < n && end - start <= 10 && (Character.isLetterOrDigit(html.charAt(end)) || html.charAt(end) == ':')) {
       end++;
     }
-    if (end >= n || " \t\n\r/>".indexOf(html.charAt(end)) < 0) {
+    if (end >= n || !endsTagName(html.charAt(end))) {
       return false;
     }
     String name = html.substring(start, end).toLowerCase(Locale.ROOT);

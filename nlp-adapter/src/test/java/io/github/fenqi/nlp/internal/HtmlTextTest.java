@@ -89,6 +89,20 @@ class HtmlTextTest {
     assertEquals("前文\n后文", HtmlText.toText("<p>前文</p><style>.a{}</style\t><p>后文</p>"));
   }
 
+  /**
+   * In text that is mostly not HTML (strict), a tag's name ends where an end tag's does: at HTML's white space, a form
+   * feed among it, '/' or '>'. "<span\f>" had been taken for text, not a tag, though "</script\f>" ended a script.
+   */
+  @Test
+  void aTagNameEndsAtTheSameCharactersInTextThatIsMostlyNotHtml() {
+    for (String space : new String[] {" ", "\t", "\n", "\r", "\f"}) {
+      StringBuilder text = new StringBuilder();
+      HtmlText.visibleText("罚息<span" + space + "class=a>减免</span" + space + ">50%<script" + space + ">x()</script"
+          + space + ">", true, (piece, from, to) -> text.append(piece));
+      assertEquals("罚息减免50%", text.toString(), "white space U+" + Integer.toHexString(space.charAt(0)));
+    }
+  }
+
   @Test
   void unterminatedScriptSwallowsOnlyItsOwnContent() {
     assertEquals("前文", HtmlText.toText("<p>前文</p><script>while(true){}"));
