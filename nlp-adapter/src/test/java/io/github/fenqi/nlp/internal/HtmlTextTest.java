@@ -131,6 +131,21 @@ class HtmlTextTest {
     assertEquals(true, d.declaredCharsetIgnored());
   }
 
+  /**
+   * A label is GBK's in any case of its ASCII letters only: "gb\u212A" (a Kelvin sign, which Unicode folds to k) had
+   * been read as GBK, and a UTF-8 body that is also GB18030's bytes ("中文") garbled ("涓…枃"). It is no charset's
+   * label, and the body is sniffed; "GbK" is GBK's.
+   */
+  @Test
+  void aGbkLabelIsReadInAsciiCaseOnly() {
+    byte[] utf8 = "中文".getBytes(StandardCharsets.UTF_8);
+    CharsetSniffer.Decoded kelvin = CharsetSniffer.decode(utf8, "gb\u212A", false);
+    assertEquals(java.util.List.of("中文", StandardCharsets.UTF_8), java.util.List.of(kelvin.text(), kelvin.charset()));
+    CharsetSniffer.Decoded gbk = CharsetSniffer.decode(utf8, "GbK", false);
+    Charset gb18030 = Charset.forName("GB18030");
+    assertEquals(java.util.List.of(new String(utf8, gb18030), gb18030), java.util.List.of(gbk.text(), gbk.charset()));
+  }
+
   /** A UTF-8 byte-order mark says UTF-8, before any label, and is no character of the text. */
   @Test
   void aUtf8ByteOrderMarkIsReadAndDropped() {
