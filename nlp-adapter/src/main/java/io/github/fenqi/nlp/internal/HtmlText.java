@@ -1,7 +1,6 @@
 package io.github.fenqi.nlp.internal;
 
 import io.github.fenqi.core.AsciiCase;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -66,7 +65,8 @@ public final class HtmlText {
         while (nameEnd < tagEnd && nameEnd < n && (Character.isLetterOrDigit(html.charAt(nameEnd)))) {
           nameEnd++;
         }
-        String name = html.substring(nameStart, nameEnd).toLowerCase(Locale.ROOT);
+        // in ASCII's any case, as a browser's tokenizer: Unicode's made "BLOC\u212AQUOTE" (a Kelvin sign) a blockquote
+        String name = AsciiCase.toLowerCase(html.substring(nameStart, nameEnd));
         boolean closing = html.charAt(i + 1) == '/';
         int from = i;
         i = tagEnd >= n ? n : tagEnd + 1;
@@ -126,7 +126,7 @@ public final class HtmlText {
     if (end >= n || !endsTagName(html.charAt(end))) {
       return false;
     }
-    String name = html.substring(start, end).toLowerCase(Locale.ROOT);
+    String name = AsciiCase.toLowerCase(html.substring(start, end));
     return BLOCK.contains(name) || SKIP_CONTENT.contains(name) || INLINE.contains(name);
   }
 

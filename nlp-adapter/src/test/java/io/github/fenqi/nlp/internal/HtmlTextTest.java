@@ -103,6 +103,20 @@ class HtmlTextTest {
     }
   }
 
+  /**
+   * A tag's name is an element's in ASCII's any case only, as a browser's tokenizer lower-cases it: a Kelvin sign
+   * (U+212A), which Unicode lower-cases to k, had made "<BLOC\u212AQUOTE>" a blockquote (a line break) and, in text
+   * that is mostly not HTML, "<LIN\u212A>" a link tag dropped from the text.
+   */
+  @Test
+  void aTagNameIsAnElementsOnlyInAsciiCase() {
+    assertEquals("前文后文", HtmlText.toText("前文<BLOC\u212AQUOTE>后文"));
+    assertEquals("前文\n后文", HtmlText.toText("前文<BLOCKQUOTE>后文"));
+    StringBuilder text = new StringBuilder();
+    HtmlText.visibleText("罚息<LIN\u212A>减免<LINK>50%", true, (piece, from, to) -> text.append(piece));
+    assertEquals("罚息<LIN\u212A>减免50%", text.toString());
+  }
+
   @Test
   void unterminatedScriptSwallowsOnlyItsOwnContent() {
     assertEquals("前文", HtmlText.toText("<p>前文</p><script>while(true){}"));
