@@ -45,6 +45,25 @@ public final class AsciiCase {
     return null;
   }
 
+  /** {@code text} with its ASCII letters in lower case; every other character as it is (a Kelvin sign stays one). */
+  public static String toLowerCase(String text) {
+    StringBuilder lower = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      lower.append(lower(text.charAt(i)));
+    }
+    return lower.toString();
+  }
+
+  /** {@code text} with its ASCII letters in upper case; every other character as it is (a dotless ı stays one). */
+  public static String toUpperCase(String text) {
+    StringBuilder upper = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      upper.append(c >= 'a' && c <= 'z' ? (char) (c - ('a' - 'A')) : c);
+    }
+    return upper.toString();
+  }
+
   private static char lower(char c) {
     return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
   }

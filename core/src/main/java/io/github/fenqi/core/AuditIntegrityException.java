@@ -38,7 +38,10 @@ public class AuditIntegrityException extends FenqiException {
     return sequence;
   }
 
-  /** The log file the bad entry is in, when the log is a file. */
+  /**
+   * The log file the bad entry is in, when the log is a file. Empty too in an exception read back by Java
+   * serialization, since a {@link Path} is not serializable: its message still starts with the file.
+   */
   public Optional<Path> file() {
     return Optional.ofNullable(file);
   }

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 public class InvalidInputException extends FenqiException {
   private static final long serialVersionUID = 1L;
 
-  private final transient List<Problem> problems;
+  private final List<Problem> problems;
 
   public InvalidInputException(List<Problem> problems) {
     super(describe(problems));
@@ -29,7 +29,7 @@ public class InvalidInputException extends FenqiException {
     this(List.of(Problem.of(location, reason)));
   }
 
-  /** Every problem found, in input order; never empty. */
+  /** Every problem found, in input order; never empty (kept by Java serialization too: it had been null read back). */
   public List<Problem> problems() {
     return problems;
   }

@@ -9,7 +9,7 @@ package io.github.fenqi.core;
 public final class NegotiationBlockedException extends FenqiException {
   private static final long serialVersionUID = 1L;
   private final String caseId;
-  private final transient Screening screening;
+  private final Screening screening;
 
   public NegotiationBlockedException(String caseId, Screening screening) {
     super("case " + caseId + " blocked: " + String.join("; ", screening.reasons()));
@@ -22,7 +22,10 @@ public final class NegotiationBlockedException extends FenqiException {
     return caseId;
   }
 
-  /** Why it was blocked. */
+  /**
+   * Why it was blocked; kept by Java serialization too (it had been transient, null in an exception read back: a
+   * screening and its parts are serializable records, read back through their validating constructors).
+   */
   public Screening screening() {
     return screening;
   }

@@ -13,7 +13,7 @@ import java.util.Objects;
  *     whole (an empty body, say), which {@link #toString()} then shows as its reason alone
  * @param reason what was wrong and what was expected; never blank: a problem that says nothing is refused
  */
-public record Problem(String location, String reason) {
+public record Problem(String location, String reason) implements java.io.Serializable {
   /**
    * A problem at {@code location} for {@code reason}.
    *

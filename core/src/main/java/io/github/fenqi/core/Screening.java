@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  */
 @SdkOutput
 public record Screening(ForensicVerdict verdict, List<String> reasons, List<StatementAnalysis.StatementSummary> statements,
-    @Nullable ForensicReport forensics, List<RiskAssessment> riskChecks) {
+    @Nullable ForensicReport forensics, List<RiskAssessment> riskChecks) implements java.io.Serializable {
 
   public Screening {
     RequiredParts.check(new String[] {"verdict", "reasons", "statements", "riskChecks"}, verdict, reasons, statements,

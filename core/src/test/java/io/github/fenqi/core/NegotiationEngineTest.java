@@ -109,6 +109,24 @@ class NegotiationEngineTest {
     assertFalse(engine.calculate(tight).feasible(), "the default budget proves it"); // not the budget's: the case's
   }
 
+  /**
+   * The strategy named is the first, in {@link Strategy} order, whose search ran out: under an acceptance floor no
+   * option reaches (0.99), AGGRESSIVE's search proves at once that it has no plan, and CONSERVATIVE's is the first that
+   * ran out of the two nodes. Every budget exhausted in the tests had been AGGRESSIVE's, the first strategy, so a
+   * strategy() that named it always would have passed them.
+   */
+  @Test
+  void theStrategyNamedIsTheFirstWhoseSearchRanOut() {
+    NegotiationEngine floored = NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(Samples.policies()))
+        .clock(TODAY).grid(GridConfig.DEFAULTS.withMaxSearchNodes(2).withAcceptanceFloor(0.99)).build();
+    SearchBudgetExhaustedException e = assertThrows(SearchBudgetExhaustedException.class,
+        () -> floored.calculate(withIncome(sample, "11000.00", "12000.00")));
+    assertEquals(Strategy.CONSERVATIVE, e.strategy());
+    assertEquals("the exact solver's search ran out of its budget of 2 nodes per strategy (CONSERVATIVE's first) before "
+        + "any plan was found or ruled out; the case may be feasible: raise GridConfig.maxSearchNodes (default "
+        + GridConfig.DEFAULT_MAX_SEARCH_NODES + ")", e.getMessage());
+  }
+
   /** The least budget there is had been "its budget of 1 nodes per strategy". */
   @Test
   void aBudgetOfOneNodeIsOneNodeInTheMessage() {

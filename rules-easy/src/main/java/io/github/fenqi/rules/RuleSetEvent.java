@@ -17,13 +17,17 @@ public sealed interface RuleSetEvent {
   /** When the reload happened. */
   Instant at();
 
-  /** The kinds of change of a rule file. */
+  /**
+   * The kinds of change of a rule file's live rules. A file none of whose contents has loaded yet (rejected since it
+   * appeared, so no rules of it live) is no rule file here until it loads: its fix is {@link #ADDED}, and its removal
+   * is no change at all (no reload, no new version; its problems are no longer reported).
+   */
   enum Change {
-    /** A rule file that was not there before. */
+    /** A rule file that was not there before, or whose every content so far was rejected, now loaded. */
     ADDED,
-    /** A rule file already there, with different content. */
+    /** A rule file whose earlier rules were live, now loaded with different content. */
     UPDATED,
-    /** A rule file that is gone. */
+    /** A rule file that is gone, whose last good rules were live. */
     REMOVED
   }
 

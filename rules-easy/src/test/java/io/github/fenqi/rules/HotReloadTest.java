@@ -139,6 +139,42 @@ class HotReloadTest {
     }
   }
 
+  /**
+   * A file none of whose contents has loaded yet (never live) changes no rules until it loads: its fix is ADDED, as a
+   * new file is, and its removal is no change (no reload, no version; its problems go), since no rules of it were live.
+   */
+  @Test
+  void aFileThatNeverLoadedIsAddedWhenFixedAndItsRemovalIsNoChange() throws Exception {
+    RuleFixtures.copyExample(dir);
+    String rule = Files.readString(dir.resolve("demo-online-lender.yml"));
+    String broken = rule.replace("debt.totalOwed > 10000", "debt.totalOwed > 10000; x = 1");
+    Path other = dir.resolve("other-lender.yml");
+    Path third = dir.resolve("third-lender.yml");
+    List<RuleSetEvent> events = new ArrayList<>();
+    try (var e = EasyRulesEligibilityEvaluator.openStrict(dir)) {
+      e.addListener(events::add);
+      Files.writeString(other, broken);
+      e.reload();
+      Files.writeString(other, rule);
+      e.reload();
+      assertEquals(List.of(RuleSetEvent.Rejected.class, RuleSetEvent.Reloaded.class),
+          events.stream().map(Object::getClass).toList(), events.toString());
+      RuleSetEvent.Reloaded fixed = (RuleSetEvent.Reloaded) events.get(1);
+      assertEquals(List.of("ADDED other-lender.yml [recent-large-online-loan] v2"), fixed.changes().stream()
+          .map(c -> c.change() + " " + c.file() + " " + c.rules() + " v" + fixed.version()).toList());
+
+      Files.writeString(third, broken);
+      e.reload();
+      assertEquals(1, e.loadProblems().size(), e.loadProblems().toString());
+      Files.delete(third);
+      e.reload();
+      assertEquals(List.of(), e.loadProblems());
+      assertEquals(2, e.version());
+      assertEquals(List.of(RuleSetEvent.Rejected.class, RuleSetEvent.Reloaded.class, RuleSetEvent.Rejected.class),
+          events.stream().map(Object::getClass).toList(), events.toString());
+    }
+  }
+
   @Test
   void evaluationsDuringReloadsSeeOneWholeRuleSet() throws Exception {
     RuleFixtures.copyExample(dir);

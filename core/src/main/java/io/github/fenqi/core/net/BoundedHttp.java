@@ -181,8 +181,9 @@ public final class BoundedHttp {
           + "has no one length");
     }
     if (value.isEmpty() || !value.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
-      throw new MalformedResponse("the response's Content-Length '"
-          + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "' is not a number of bytes");
+      // quoted as a value from outside is: a header's bytes arrive as ISO-8859-1 characters, C1 controls among them
+      throw new MalformedResponse("the response's Content-Length '" + Problem.excerpt(value)
+          + "' is not a number of bytes");
     }
     return value.length() > 18 ? Long.MAX_VALUE : Long.parseLong(value);
   }
@@ -221,7 +222,9 @@ public final class BoundedHttp {
             + " was refused";
       }
     }
-    return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    // escaped: the client's message may quote what the server sent (a header it refused for a NUL or an ESC, raw)
+    return cause.getClass().getSimpleName()
+        + (cause.getMessage() == null ? "" : ": " + Problem.escaped(cause.getMessage()));
   }
 
   /**

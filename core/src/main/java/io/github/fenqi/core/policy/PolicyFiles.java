@@ -60,7 +60,8 @@ public final class PolicyFiles {
 
   /**
    * Validates {@code json} as a policy file and writes it, as given, into {@code directory}: in place of the file
-   * holding the same platform and version label, or as a new file.
+   * holding the same platform and version label (of several, the first by name, the one a directory loads; the others
+   * are left as they are), or as a new file.
    *
    * @throws InvalidInputException listing every problem when {@code json} is not a valid policy (nothing written)
    * @throws PolicyException naming the file to be written, its {@code effectiveFrom} and the other version's file
@@ -148,7 +149,8 @@ public final class PolicyFiles {
   }
 
   /**
-   * The file of {@code directory} that holds this platform and version label, if a valid one does.
+   * The file of {@code directory} that holds this platform and version label, if a valid one does: of several, the
+   * first by name, the one a directory loads and {@link #write} replaces.
    *
    * @throws FenqiException when the directory cannot be listed
    */

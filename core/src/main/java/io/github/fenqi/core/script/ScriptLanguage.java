@@ -1,9 +1,9 @@
 package io.github.fenqi.core.script;
 
+import io.github.fenqi.core.AsciiCase;
 import io.github.fenqi.core.InvalidInputException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,7 +49,8 @@ public enum ScriptLanguage {
     if (tag == null) {
       throw new InvalidInputException("language", "is missing" + supported);
     }
-    String t = tag.strip().replace('_', '-').toLowerCase(Locale.ROOT);
+    // in ASCII's any case: a Kelvin sign, which Unicode lower-cases to k, had made "en-\u212A" English
+    String t = AsciiCase.toLowerCase(tag.strip().replace('_', '-'));
     if (t.matches("[a-z]{2,8}(-[a-z0-9]{1,8})*")) {
       List<String> subtags = List.of(t.split("-"));
       if (subtags.get(0).equals("en")) {

@@ -14,7 +14,8 @@ import java.util.List;
  * @param signals what was seen
  * @param notes checks skipped and why
  */
-public record ForensicReport(ForensicVerdict verdict, List<ForensicSignal> signals, List<String> notes) {
+public record ForensicReport(ForensicVerdict verdict, List<ForensicSignal> signals, List<String> notes)
+    implements java.io.Serializable {
   public ForensicReport {
     RequiredParts.check(new String[] {"verdict", "signals", "notes"}, verdict, signals, notes);
     // a report read from JSON had passed with signals beside it, or asked for review with nothing to look at

@@ -16,7 +16,8 @@ import java.util.List;
  * @param strength how strong the sign is, 0 (faint) to 1 (conclusive)
  * @param detail what was measured, in words
  */
-public record ForensicSignal(Kind kind, List<String> rows, double strength, String detail) {
+public record ForensicSignal(Kind kind, List<String> rows, double strength, String detail)
+    implements java.io.Serializable {
 
   /**
    * The signals {@link StatementForensics} looks for.

@@ -50,7 +50,7 @@ public record StatementAnalysis(
    * @param rowsKept rows kept and categorised
    */
   public record StatementSummary(String source, StatementFormat format, String encoding, int rowsRead, int rowsRejected,
-      int rowsRemoved, int rowsKept) {
+      int rowsRemoved, int rowsKept) implements java.io.Serializable {
     public StatementSummary {
       RequiredParts.check(new String[] {"source", "format", "encoding"}, source, format, encoding);
     }

@@ -557,13 +557,15 @@ public final class StatementAnalyzer {
         continue;
       }
       Row original = null;
+      Row spent = null; // the purchase the refund names, by order or goods, of which less than the refund is left
+      boolean spentBySameOrder = false;
       String goods = refundedGoods(r.t);
       for (int j = firstAtOrAfter(rows, r.t.time().minus(ORIGINAL_WINDOW)); j < rows.size() && !rows.get(j).t.time().isAfter(r.t.time()); j++) {
         Row o = rows.get(j);
-        if (o == r || !(o.kept() || refundedInFullOnItsRow(o)) || o.t.direction() == Direction.CREDIT || o.isRefund()
+        if (o == r || !(o.kept() || refundedInFullOnItsRow(o) || refundedInFullByARefund(o))
+            || o.t.direction() == Direction.CREDIT || o.isRefund()
             || !sameAccount(o.t, r.t, formats)
-            || o.t.time().isAfter(r.t.time()) || o.t.time().isBefore(r.t.time().minus(ORIGINAL_WINDOW))
-            || left(o).fen() < r.t.amount().fen()) {
+            || o.t.time().isAfter(r.t.time()) || o.t.time().isBefore(r.t.time().minus(ORIGINAL_WINDOW))) {
           continue;
         }
         boolean sameOrder = !r.t.merchantOrder().isEmpty() && r.t.merchantOrder().equals(o.t.merchantOrder())
@@ -571,6 +573,13 @@ public final class StatementAnalyzer {
         boolean sameGoods = r.t.counterparty().equals(o.t.counterparty()) && (goods.isEmpty()
             ? !r.t.counterparty().isEmpty() && (sameAmount(o, r) || saysRefunded(o, r))
             : o.t.description().startsWith(goods));
+        if (refundedInFullByARefund(o) || left(o).fen() < r.t.amount().fen()) { // nothing, or too little, left
+          if (sameOrder || !spentBySameOrder && !goods.isEmpty() && sameGoods) {
+            spent = o;
+            spentBySameOrder = sameOrder;
+          }
+          continue;
+        }
         if (sameOrder || sameGoods && (original == null || r.t.merchantOrder().isEmpty())) {
           original = o;
           if (sameOrder) {
@@ -581,6 +590,10 @@ public final class StatementAnalyzer {
       if (original == null && goods.isEmpty() && r.t.merchantOrder().isEmpty() && r.t.serial().isEmpty()) {
         r.remove(RemovalKind.REFUND, "refund naming neither goods nor order, and no purchase of its amount from its "
             + "counterparty within " + ORIGINAL_WINDOW.toDays() + " days before it: not income", null);
+      } else if (original == null && spent != null) {
+        r.remove(RemovalKind.REFUND, "refund " + r.t.location() + " of " + r.t.amount() + " is more than the "
+            + left(spent) + " left of its purchase " + spent.t.location() + " (" + spent.read.amount() + " paid): "
+            + "nets nothing, not income", null);
       } else if (original == null) {
         r.remove(RemovalKind.REFUND, "refund of a purchase not in these statements: not income", null);
       } else if (original.refundedOnRow() > 0) {
@@ -598,17 +611,24 @@ public final class StatementAnalyzer {
     }
   }
 
-  /** Whether {@code o} was removed as refunded in full by what its own row states, and so still takes its refund rows. */
   /**
    * What a refund may still take back of purchase {@code o}: what is left of it after earlier refunds netted against
-   * it, or, for a row that states its own refund, what it paid (such a row's refunds are counted there, not netted).
-   * Its amount as read had been taken, so two refunds of one purchase beyond what was left of it (two purchases of the
-   * same goods, each partly refunded) netted it below zero and failed the analysis with "amount -20.00 is negative".
+   * it (nothing once a refund row returned it in full), or, for a row that states its own refund, what it paid (such
+   * a row's refunds are counted there, not netted). Its amount as read had been taken, so two refunds of one purchase
+   * beyond what was left of it (two purchases of the same goods, each partly refunded) netted it below zero and failed
+   * the analysis with "amount -20.00 is negative".
    */
   private static Money left(Row o) {
-    return o.refundedOnRow() > 0 ? o.read.amount() : o.t.amount();
+    return o.refundedOnRow() > 0 ? o.read.amount() : refundedInFullByARefund(o) ? Money.ZERO : o.t.amount();
   }
 
+  /** Whether {@code o} was removed as refunded in full by a refund row, so nothing of it is left to refund. */
+  private static boolean refundedInFullByARefund(Row o) {
+    return o.refundedOnRow() == 0 && o.removal != null && o.removal.kind() == RemovalKind.REFUNDED
+        && o.removal.pairedWith() != null;
+  }
+
+  /** Whether {@code o} was removed as refunded in full by what its own row states, and so still takes its refund rows. */
   private static boolean refundedInFullOnItsRow(Row o) {
     return o.refundedOnRow() > 0 && o.removal != null && o.removal.kind() == RemovalKind.REFUNDED
         && o.removal.pairedWith() == null;

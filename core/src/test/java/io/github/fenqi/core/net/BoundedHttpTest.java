@@ -290,6 +290,31 @@ class BoundedHttpTest {
   }
 
   /**
+   * What a server sent is quoted in a failure as a value is ({@code Problem.excerpt}, {@code Problem.escaped}): the
+   * header's bytes arrive as ISO-8859-1 characters, and a Content-Length holding C1 control characters (U+009B, a
+   * terminal's CSI) had been quoted raw and cut at its 40th character with "…", and a header the client refuses for
+   * a NUL or an ESC had its text raw in the message, which goes to reports and the audit log.
+   */
+  @Test
+  void whatAServerSentIsQuotedEscapedInAFailure() throws IOException {
+    try (RawServer raw = new RawServer("HTTP/1.1 200 OK\r\nContent-Length: 5\u009B2J\r\n\r\nabc")) {
+      BoundedHttp.Failure f = failure(client, HttpRequest.newBuilder(raw.uri()).build(), Duration.ofSeconds(5));
+      assertEquals(raw.uri() + ": the response's Content-Length '5\\u009B2J' is not a number of bytes", f.getMessage());
+    }
+    try (RawServer raw = new RawServer("HTTP/1.1 200 OK\r\nContent-Length: " + "x".repeat(45) + "\r\n\r\nabc")) {
+      BoundedHttp.Failure f = failure(client, HttpRequest.newBuilder(raw.uri()).build(), Duration.ofSeconds(5));
+      assertEquals(raw.uri() + ": the response's Content-Length '" + "x".repeat(37) + "...' is not a number of bytes",
+          f.getMessage());
+    }
+    try (RawServer raw = new RawServer("HTTP/1.1 200 OK\r\nX-Note: a\u0000\u001B[2Jb\r\nContent-Length: 3\r\n\r\nabc")) {
+      BoundedHttp.Failure f = failure(client, HttpRequest.newBuilder(raw.uri()).build(), Duration.ofSeconds(5));
+      assertEquals(BoundedHttp.FailureKind.IO, f.kind());
+      assertTrue(f.getMessage().contains("a\\u0000\\u001B[2Jb"), f.getMessage());
+      assertEquals(io.github.fenqi.core.Problem.escaped(f.getMessage()), f.getMessage());
+    }
+  }
+
+  /**
    * A response that has no body by definition, to a HEAD request or a 304 Not Modified, may declare the length of the
    * body a GET would have had (RFC 9110 §8.6): such a length over the limit had been refused as TOO_LARGE although
    * nothing was to be read.

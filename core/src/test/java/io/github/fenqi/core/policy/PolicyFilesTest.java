@@ -218,6 +218,27 @@ class PolicyFilesTest {
   }
 
   /**
+   * Of several files holding one label (a copy left beside it), the first by name is the label's file, the one a
+   * directory loads: {@link PolicyFiles#find} names it and {@link PolicyFiles#write} replaces it, the others left as
+   * they are. The files are made in an order that is not theirs by name, nor its reverse.
+   */
+  @Test
+  void ofFilesHoldingOneLabelTheFirstByNameIsFoundAndReplaced() throws IOException {
+    String v1 = version("v1", "2026-05-01");
+    for (String name : List.of("c.json", "a.json", "e.json", "b.json", "d.json")) {
+      Files.writeString(dir.resolve(name), v1);
+    }
+    assertEquals(Optional.of(dir.resolve("a.json")), PolicyFiles.find(dir, "demo-online-lender", "v1"));
+    String renamed = v1.replace("示例网络小贷", "示例网络小贷（更名）");
+    assertEquals(dir.resolve("a.json"), PolicyFiles.write(dir, utf8(renamed)).file());
+    assertEquals(java.util.Map.of("a.json", renamed, "b.json", v1, "c.json", v1, "d.json", v1, "e.json", v1), contents());
+    try (JsonDirectoryPolicyRepository repo = JsonDirectoryPolicyRepository.open(dir)) {
+      assertEquals(List.of("示例网络小贷（更名）"), repo.history("demo-online-lender").stream()
+          .map(Policy::platformName).toList(), repo.loadProblems().toString());
+    }
+  }
+
+  /**
    * What a reader sees if supersede stops between the rename and the removal (a crash, a removal that failed): the
    * new version in the first file by name is loaded, the old one named as ignored; the same call again removes it.
    */

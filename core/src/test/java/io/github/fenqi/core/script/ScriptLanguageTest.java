@@ -40,6 +40,17 @@ class ScriptLanguageTest {
     assertTrue(e.problems().get(0).reason().contains("[zh-CN, en]"), e.getMessage());
   }
 
+  /**
+   * A tag's letters are ASCII's, in any case: a Kelvin sign (U+212A), which Unicode lower-cases to k, had made
+   * "en-\u212A" English and "zh-Hans-H\u212A" zh-CN; a dotless ı or a long ſ is no i or s either.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"en-\u212A", "zh-Hans-H\u212A", "zh-H\u212A", "\u212Ao", "en-\u0131n", "zh-Han\u017F"})
+  void aLetterOnlyUnicodeFoldsToAsciiMakesNoTag(String tag) {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> ScriptLanguage.ofTag(tag));
+    assertEquals("'" + tag + "' is not supported; use one of [zh-CN, en]", e.problems().get(0).reason());
+  }
+
   /** A missing tag had thrown a bare NullPointerException from String.strip. */
   @Test
   void aMissingTagIsNamed() {

@@ -231,6 +231,36 @@ class StatementAnalyzerTest {
   }
 
   /**
+   * A second refund of one order beyond what is left of its purchase (60.00 and 60.00 of a 100.00 purchase; and a
+   * refund of a purchase another refund already returned in full) nets nothing and is no income. It had been
+   * explained as "a refund of a purchase not in these statements", though its purchase is there: the reason now names
+   * the refund, its amount and what was left of the purchase. The purchase keeps what the first refund left of it.
+   */
+  @Test
+  void aRefundBeyondWhatIsLeftOfItsPurchaseSaysSoAndNetsNothing() {
+    ParsedStatement a = alipay("a.csv",
+        "2026-05-01 10:00:00,服饰装扮,潮衫工作室,/,T恤,支出,100.00,花呗,交易成功,A1,M1,,\n"
+            + "2026-05-02 10:00:00,退款,潮衫工作室,/,退款-T恤,不计收支,60.00,花呗,退款成功,A2,M1,,\n"
+            + "2026-05-03 10:00:00,退款,潮衫工作室,/,退款-T恤,不计收支,60.00,花呗,退款成功,A3,M1,,\n"
+            + "2026-05-04 10:00:00,日用百货,盒马鲜生,/,盒马鲜生-生鲜蔬果订单,支出,50.00,花呗,交易成功,A4,M2,,\n"
+            + "2026-05-05 10:00:00,退款,盒马鲜生,/,退款-盒马鲜生-生鲜蔬果订单,不计收支,50.00,花呗,退款成功,A5,M2,,\n"
+            + "2026-05-06 10:00:00,退款,盒马鲜生,/,退款-盒马鲜生-生鲜蔬果订单,不计收支,20.00,花呗,退款成功,A6,M2,,\n");
+    StatementAnalysis r = StatementAnalyzer.defaults().analyze(List.of(a));
+    assertEquals(List.of("a.csv:2 40.00"), r.transactions().stream()
+        .map(c -> c.transaction().location() + " " + c.transaction().amount()).toList(), r.removals().toString());
+    assertEquals(List.of(
+            "a.csv:3 REFUND partial refund of 60.00 netted against a.csv:2 (now 40.00)",
+            "a.csv:4 REFUND refund a.csv:4 of 60.00 is more than the 40.00 left of its purchase a.csv:2 (100.00 paid):"
+                + " nets nothing, not income",
+            "a.csv:5 REFUNDED refunded in full by a.csv:6",
+            "a.csv:6 REFUND full refund of a.csv:5",
+            "a.csv:7 REFUND refund a.csv:7 of 20.00 is more than the 0.00 left of its purchase a.csv:5 (50.00 paid):"
+                + " nets nothing, not income"),
+        r.removals().stream().map(x -> x.transaction().location() + " " + x.kind() + " " + x.explanation()).toList());
+    assertEquals(Money.ZERO, r.months().get(0).income());
+  }
+
+  /**
    * WeChat exports at most three months at a time: a purchase late in one export is refunded in the next. The refund
    * had looked for its purchase in its own file only, was removed as "of a purchase not in these statements", and the
    * purchase stayed spent. Two exports of one wallet are one account; two bank statements may be two cards.

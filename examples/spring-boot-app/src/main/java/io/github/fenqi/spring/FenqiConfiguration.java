@@ -1,5 +1,6 @@
 package io.github.fenqi.spring;
 
+import io.github.fenqi.core.AsciiCase;
 import io.github.fenqi.core.AuditIntegrityException;
 import io.github.fenqi.core.AuditLogBusyException;
 import io.github.fenqi.core.FenqiException;
@@ -270,14 +271,16 @@ public class FenqiConfiguration {
    * started on the default the operator meant to replace (or stopped saying the token was not set, not why). Read are
    * each setting's variable, as Spring binds it ({@code FENQI_MAX_DEBTS}, also {@code FENQI_MAXDEBTS} or in lower
    * case; {@link #settingNames} lists the settings), and {@link #DATABASE_VARIABLES}, which application.yml reads as
-   * spelt; {@link #OTHER_TOOLS_VARIABLES} are let through unread. The variables are those of the environment's own
-   * source, which Spring has read from the process.
+   * spelt; {@link #OTHER_TOOLS_VARIABLES} are let through unread. Case is ASCII's, as Spring binds a variable: one that
+   * is a setting's only by Unicode's case rules (FENQI_MAX_DEBT\u017F, a long s; FENQ\u0131_AUDIT_LOG, a dotless i) is
+   * not read, and is told of. The variables are those of the environment's own source, which Spring has read from the
+   * process.
    */
   private static List<Problem> unknownVariables(ConfigurableEnvironment environment) {
     List<String> documented = new ArrayList<>();
     Set<String> settings = new LinkedHashSet<>();
     for (String setting : settingNames()) {
-      String variable = setting.toUpperCase(Locale.ROOT).replace('.', '_');
+      String variable = AsciiCase.toUpperCase(setting).replace('.', '_');
       documented.add(variable.replace('-', '_'));
       settings.add(variable.replace('-', '_'));
       settings.add(variable.replace("-", ""));
@@ -287,8 +290,12 @@ public class FenqiConfiguration {
     for (var source : environment.getPropertySources()) {
       if (source instanceof SystemEnvironmentPropertySource variables) {
         for (String name : variables.getPropertyNames()) {
-          String upper = name.toUpperCase(Locale.ROOT);
-          if (upper.startsWith("FENQI_") && !settings.contains(upper) && !DATABASE_VARIABLES.contains(name)
+          // a setting's in ASCII's any case, as Spring binds it: FENQI_MAX_DEBT\u017F (a long s) had been taken as read,
+          // upper-cased by Unicode's rules, and ignored by Spring; one that reads FENQI_ only under those rules
+          // (FENQ\u0131_, a dotless i) is still the service's, and told of
+          String upper = AsciiCase.toUpperCase(name);
+          boolean fenqi = upper.startsWith("FENQI_") || name.toUpperCase(Locale.ROOT).startsWith("FENQI_");
+          if (fenqi && !settings.contains(upper) && !DATABASE_VARIABLES.contains(name)
               && !OTHER_TOOLS_VARIABLES.contains(name)) {
             unknown.add(name);
           }
@@ -308,7 +315,7 @@ public class FenqiConfiguration {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : names) {
-      int distance = distance(name.toUpperCase(Locale.ROOT), candidate.toUpperCase(Locale.ROOT));
+      int distance = distance(AsciiCase.toUpperCase(name), AsciiCase.toUpperCase(candidate));
       if (distance < bestDistance) {
         best = candidate;
         bestDistance = distance;

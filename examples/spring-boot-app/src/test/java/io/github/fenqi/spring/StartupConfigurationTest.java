@@ -266,6 +266,24 @@ class StartupConfigurationTest {
   }
 
   /**
+   * A variable is a setting's in any case of its ASCII letters only, as Spring binds it: FENQI_MAX_DEBT\u017F (a long
+   * ſ) and FENQ\u0131_AUDIT_LOG (a dotless ı), which Unicode upper-cases to a setting's variable, had been taken as
+   * read, though Spring binds neither, and the service started on the defaults they were meant to replace. A Kelvin
+   * sign (U+212A) is no K either.
+   */
+  @Test
+  void aVariableIsASettingsOnlyInAsciiCase(@TempDir(factory = UnderTarget.class) Path dir) {
+    Samples.copyPolicies(dir.resolve("policies"));
+    String problems = startProblems(dir, Map.of("FENQI_AUDIT_KEY", key(), "FENQI_MAX_DEBT\u017F", "50",
+        "FENQ\u0131_AUDIT_LOG", "x.log", "fenqi_field_\u212Aey_id", "field2"));
+    assertThat(problems)
+        .contains("    FENQI_MAX_DEBT\u017F: is not a variable of this service (did you mean FENQI_MAX_DEBTS?)\n")
+        .contains("    FENQ\u0131_AUDIT_LOG: is not a variable of this service (did you mean FENQI_AUDIT_LOG?)\n")
+        .contains("    fenqi_field_\u212Aey_id: is not a variable of this service (did you mean FENQI_FIELD_KEY_ID?)\n")
+        .doesNotContain("FENQI_AUDIT_KEY: ");
+  }
+
+  /**
    * A list of retired field keys with an empty entry stops the start naming the variable: "," and ", " were taken for
    * no retired key, and "old=…," for one, a list mangled on its way (joined around an empty item) passing for meant.
    */

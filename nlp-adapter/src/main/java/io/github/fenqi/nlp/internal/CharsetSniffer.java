@@ -1,5 +1,6 @@
 package io.github.fenqi.nlp.internal;
 
+import io.github.fenqi.core.AsciiCase;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -99,7 +100,8 @@ public final class CharsetSniffer {
       return Optional.empty();
     }
     String n = name.strip().replace("\"", "").replace("'", "");
-    if (n.equalsIgnoreCase("gbk") || n.equalsIgnoreCase("gb2312")) {
+    // in ASCII's any case: "gb\u212A" (a Kelvin sign) had been GBK's label, a UTF-8 body read as GB18030
+    if (AsciiCase.equalsIgnoreCase(n, "gbk") || AsciiCase.equalsIgnoreCase(n, "gb2312")) {
       return Optional.of(GB18030); // superset: pages labelled GB2312 routinely contain GBK characters
     }
     try {

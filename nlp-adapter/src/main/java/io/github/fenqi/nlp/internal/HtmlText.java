@@ -1,7 +1,6 @@
 package io.github.fenqi.nlp.internal;
 
 import io.github.fenqi.core.AsciiCase;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -66,7 +65,8 @@ public final class HtmlText {
         while (nameEnd < tagEnd && nameEnd < n && (Character.isLetterOrDigit(html.charAt(nameEnd)))) {
           nameEnd++;
         }
-        String name = html.substring(nameStart, nameEnd).toLowerCase(Locale.ROOT);
+        // in ASCII's any case, as a browser's tokenizer: Unicode's made "BLOC\u212AQUOTE" (a Kelvin sign) a blockquote
+        String name = AsciiCase.toLowerCase(html.substring(nameStart, nameEnd));
         boolean closing = html.charAt(i + 1) == '/';
         int from = i;
         i = tagEnd >= n ? n : tagEnd + 1;
@@ -109,8 +109,9 @@ public final class HtmlText {
       "caption", "html", "head", "body", "meta", "link", "ins", "del", "mark", "abbr", "cite", "q", "time", "o:p");
 
   /**
-   * Whether the markup starting at {@code from} (after its '<') is a tag of a known HTML element, its name ended by
-   * a space, '/' or '>': in text that is not HTML, "逾期<M3的客户…逾期>M3" is a comparison, not a tag.
+   * Whether the markup starting at {@code from} (after its '<') is a tag of a known HTML element, its name ended as
+   * an end tag's is ({@link #endsTagName}: a form feed too, which had made "<span\f>" text): in text that is not
+   * HTML, "逾期<M3的客户…逾期>M3" is a comparison, not a tag.
    */
   private static boolean knownTag(String html, int from) {
     int n = html.length();
@@ -122,10 +123,10 @@ public final class HtmlText {
     while (end < n && end - start <= 10 && (Character.isLetterOrDigit(html.charAt(end)) || html.charAt(end) == ':')) {
       end++;
     }
-    if (end >= n || " \t\n\r/>".indexOf(html.charAt(end)) < 0) {
+    if (end >= n || !endsTagName(html.charAt(end))) {
       return false;
     }
-    String name = html.substring(start, end).toLowerCase(Locale.ROOT);
+    String name = AsciiCase.toLowerCase(html.substring(start, end));
     return BLOCK.contains(name) || SKIP_CONTENT.contains(name) || INLINE.contains(name);
   }
 

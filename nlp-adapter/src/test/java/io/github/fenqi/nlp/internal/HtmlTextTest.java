@@ -89,6 +89,34 @@ class HtmlTextTest {
     assertEquals("前文\n后文", HtmlText.toText("<p>前文</p><style>.a{}</style\t><p>后文</p>"));
   }
 
+  /**
+   * In text that is mostly not HTML (strict), a tag's name ends where an end tag's does: at HTML's white space, a form
+   * feed among it, '/' or '>'. "<span\f>" had been taken for text, not a tag, though "</script\f>" ended a script.
+   */
+  @Test
+  void aTagNameEndsAtTheSameCharactersInTextThatIsMostlyNotHtml() {
+    for (String space : new String[] {" ", "\t", "\n", "\r", "\f"}) {
+      StringBuilder text = new StringBuilder();
+      HtmlText.visibleText("罚息<span" + space + "class=a>减免</span" + space + ">50%<script" + space + ">x()</script"
+          + space + ">", true, (piece, from, to) -> text.append(piece));
+      assertEquals("罚息减免50%", text.toString(), "white space U+" + Integer.toHexString(space.charAt(0)));
+    }
+  }
+
+  /**
+   * A tag's name is an element's in ASCII's any case only, as a browser's tokenizer lower-cases it: a Kelvin sign
+   * (U+212A), which Unicode lower-cases to k, had made "<BLOC\u212AQUOTE>" a blockquote (a line break) and, in text
+   * that is mostly not HTML, "<LIN\u212A>" a link tag dropped from the text.
+   */
+  @Test
+  void aTagNameIsAnElementsOnlyInAsciiCase() {
+    assertEquals("前文后文", HtmlText.toText("前文<BLOC\u212AQUOTE>后文"));
+    assertEquals("前文\n后文", HtmlText.toText("前文<BLOCKQUOTE>后文"));
+    StringBuilder text = new StringBuilder();
+    HtmlText.visibleText("罚息<LIN\u212A>减免<LINK>50%", true, (piece, from, to) -> text.append(piece));
+    assertEquals("罚息<LIN\u212A>减免50%", text.toString());
+  }
+
   @Test
   void unterminatedScriptSwallowsOnlyItsOwnContent() {
     assertEquals("前文", HtmlText.toText("<p>前文</p><script>while(true){}"));
@@ -115,6 +143,21 @@ class HtmlTextTest {
     CharsetSniffer.Decoded d = CharsetSniffer.decode(gbk, "utf-8", false);
     assertEquals("个性化分期协商", d.text());
     assertEquals(true, d.declaredCharsetIgnored());
+  }
+
+  /**
+   * A label is GBK's in any case of its ASCII letters only: "gb\u212A" (a Kelvin sign, which Unicode folds to k) had
+   * been read as GBK, and a UTF-8 body that is also GB18030's bytes ("中文") garbled ("涓…枃"). It is no charset's
+   * label, and the body is sniffed; "GbK" is GBK's.
+   */
+  @Test
+  void aGbkLabelIsReadInAsciiCaseOnly() {
+    byte[] utf8 = "中文".getBytes(StandardCharsets.UTF_8);
+    CharsetSniffer.Decoded kelvin = CharsetSniffer.decode(utf8, "gb\u212A", false);
+    assertEquals(java.util.List.of("中文", StandardCharsets.UTF_8), java.util.List.of(kelvin.text(), kelvin.charset()));
+    CharsetSniffer.Decoded gbk = CharsetSniffer.decode(utf8, "GbK", false);
+    Charset gb18030 = Charset.forName("GB18030");
+    assertEquals(java.util.List.of(new String(utf8, gb18030), gb18030), java.util.List.of(gbk.text(), gbk.charset()));
   }
 
   /** A UTF-8 byte-order mark says UTF-8, before any label, and is no character of the text. */

@@ -35,8 +35,8 @@ import org.jspecify.annotations.Nullable;
  * timeout bounds the whole exchange, body included, and an answer over 64 KB is cut off. Anything else (timeout,
  * connection failure, non-200 status, unreadable or oversized body, bytes that are no text in its charset, unknown
  * decision, a score that is no number or a reason that is no string) yields the configured {@link FailureMode}'s
- * degraded assessment (an unknown decision quoted in its reason as {@link Problem#excerpt} quotes a value: masked,
- * escaped, cut to 40 characters). The body carries PII, so plain {@code http} is accepted only on this machine
+ * degraded assessment (an unknown decision or charset quoted in its reason as {@link Problem#excerpt} quotes a value:
+ * masked, escaped, cut to 40 characters). The body carries PII, so plain {@code http} is accepted only on this machine
  * (loopback) or with {@link Builder#allowPlainHttp()}.
  *
  * <p>Thread-safety: immutable and thread-safe (one shared {@link HttpClient}).
@@ -147,8 +147,9 @@ public final class HttpRiskCheck implements RiskCheck {
       try {
         charset = Charset.forName(declared);
       } catch (IllegalArgumentException e) { // an illegal or unsupported name
-        throw new UnreadableAnswer("its charset '" + (declared.length() > 40 ? declared.substring(0, 40) + "…"
-            : declared) + "' is not one this JVM knows");
+        // quoted as a value from outside is: the header's bytes arrive as ISO-8859-1 characters, so an emoji's UTF-8
+        // in the name had put C1 control characters raw into the reason, the name cut at its 40th character
+        throw new UnreadableAnswer("its charset '" + Problem.excerpt(declared) + "' is not one this JVM knows");
       }
     }
     try {

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param degraded true when the service failed and the decision comes from the failure mode
  */
 public record RiskAssessment(String service, RiskDecision decision, @Nullable Double score, String reason,
-    boolean degraded) {
+    boolean degraded) implements java.io.Serializable {
   /**
    * The parts present, and a score a number: a score of NaN or Infinity from a custom check had been taken, written to
    * the audit log as {@code score=NaN} and shown as the service's score.

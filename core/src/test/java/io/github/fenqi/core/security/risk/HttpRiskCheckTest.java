@@ -423,6 +423,24 @@ class HttpRiskCheckTest {
   }
 
   /**
+   * A charset the JVM does not know is quoted as an unknown decision is ({@code Problem.excerpt}: escaped, cut by code
+   * point to 37 and "..."). An emoji's UTF-8 in the name arrives as four ISO-8859-1 characters (the client reads header
+   * bytes so; a surrogate pair cannot arrive in a header), three of them C1 controls: the name had been quoted raw and
+   * cut at its 40th character, keeping U+009F, a control character, whole in the reason the audit log is written from.
+   */
+  @Test
+  void anUnknownCharsetIsQuotedEscapedAndCutAsAValue() {
+    String emoji = new String("\uD83D\uDE00".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    byte[] allow = "{\"decision\":\"ALLOW\"}".getBytes(StandardCharsets.UTF_8);
+    answer.set(new Object[] {200, "application/json; charset=" + "x".repeat(38) + emoji + "yz", allow});
+    assertEquals("unreadable answer (its charset '" + "x".repeat(37) + "...' is not one this JVM knows) (fail-closed)",
+        check("/answer", FailureMode.FAIL_CLOSED).check(request).reason());
+    answer.set(new Object[] {200, "application/json; charset=x-" + emoji, allow});
+    assertEquals("unreadable answer (its charset 'x-\u00F0\\u009F\\u0098\\u0080' is not one this JVM knows) (fail-closed)",
+        check("/answer", FailureMode.FAIL_CLOSED).check(request).reason());
+  }
+
+  /**
    * The answer is HTTP 200 with a JSON object whose "decision" is a string and whose "score", when given, is a number:
    * another success status, a decision that is no string, a value that is no object, or a score written as text fail
    * the check; a score of JSON null is no score.
