@@ -78,4 +78,21 @@ class DebtTest {
     assertEquals(Money.ZERO, new Debt("d-1", "demo-online-lender", ProductType.CREDIT_CARD, Money.ZERO, Money.ZERO,
         Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, Rate.of("0.18"), 30).totalOwed());
   }
+
+  /**
+   * {@code components()} holds every component's own amount in {@link DebtComponent} order, and {@code totalOwed()} is
+   * their sum (kills round-25 mutant D15, which gave every component the principal).
+   */
+  @org.junit.jupiter.api.Test
+  void theComponentsAreEachTheirOwnAmountInOrder() {
+    Debt d = new Debt("d-1", "demo-online-lender", ProductType.CREDIT_CARD, Money.ofFen(100_000), Money.ofFen(2_000),
+        Money.ofFen(300), Money.ofFen(40), Money.ofFen(5), Money.ofFen(1), Rate.of("0.18"), 30);
+    assertEquals(java.util.List.of(DebtComponent.values()), java.util.List.copyOf(d.components().keySet()));
+    assertEquals(java.util.List.of(Money.ofFen(100_000), Money.ofFen(2_000), Money.ofFen(300), Money.ofFen(40),
+        Money.ofFen(5), Money.ofFen(1)), java.util.List.copyOf(d.components().values()));
+    for (DebtComponent c : DebtComponent.values()) {
+      assertEquals(d.amount(c), d.components().get(c), c.jsonName());
+    }
+    assertEquals(Money.ofFen(102_346), d.totalOwed());
+  }
 }
