@@ -747,4 +747,16 @@ class OutcomeMonitorTest {
         + "the baseline's"), problems(() -> new AcceptanceStatus("demo", Strategy.BALANCED, 100, 200, 0, 0,
             java.util.OptionalDouble.empty(), true)));
   }
+
+  /**
+   * An alert's one-line message states both rates in per cent with their samples, as a pager shows them: a fall from
+   * 70 % of 200 to 10 % of the last 50 reads "from 70.0% (n=200) to 10.0% (last 50)" (kills round-25 mutant M42,
+   * which wrote the baseline's rate as 0.7%).
+   */
+  @Test
+  void anAlertsMessageStatesTheRatesInPerCent() {
+    AcceptanceDropAlert alert = new AcceptanceDropAlert("demo", Strategy.BALANCED, 0.7, 200, 0.1, 50, 8.0, 1e-15);
+    assertTrue(alert.message().contains("acceptance of BALANCED proposals by platform demo dropped from 70.0% (n=200) "
+        + "to 10.0% (last 50), z=8.00"), alert.message());
+  }
 }
