@@ -58,4 +58,18 @@ class BorrowerFieldBoundsTest {
             "MEDICAL is already declared at hardships[0]; list each hardship once")),
         refused(() -> borrower("张三", 1, null, null, Money.ZERO, List.of(Hardship.MEDICAL, Hardship.MEDICAL))));
   }
+
+  /**
+   * A borrower is immutable (its Javadoc): the hardships are a copy of the list given, which the caller may change
+   * afterwards without changing the borrower, and cannot be changed through {@code hardships()} (kills round-25 mutant
+   * B17, which kept the caller's list).
+   */
+  @Test
+  void theHardshipsAreACopyThatCannotBeChanged() {
+    List<Hardship> given = new java.util.ArrayList<>(List.of(Hardship.MEDICAL));
+    Borrower b = borrower("张三", 1, null, null, Money.ZERO, given);
+    given.add(Hardship.JOB_LOSS);
+    assertEquals(List.of(Hardship.MEDICAL), b.hardships());
+    assertThrows(UnsupportedOperationException.class, () -> b.hardships().add(Hardship.DISASTER));
+  }
 }

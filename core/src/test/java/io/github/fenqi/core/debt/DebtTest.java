@@ -63,4 +63,36 @@ class DebtTest {
     assertEquals(java.util.List.of(Problem.of("id", "is 129 characters; at most 128"),
         Problem.of("platformId", "is 129 characters; at most 128")), e.problems());
   }
+
+  /**
+   * No component is negative, by as little as one fen, and each is named: -0.01 yuan of principal, of late fees and so
+   * on is refused naming the field, 0.00 of each is owed nothing (kills round-25 mutant D14, which let -0.01 through).
+   */
+  @org.junit.jupiter.api.Test
+  void aComponentOfMinusOneFenIsNegativeNamingTheField() {
+    Money minus = Money.ofFen(-1);
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> new Debt("d-1", "demo-online-lender",
+        ProductType.CREDIT_CARD, minus, minus, minus, minus, minus, minus, Rate.of("0.18"), 30));
+    assertEquals(java.util.stream.Stream.of("principal", "interest", "penaltyInterest", "compoundInterest", "lateFees",
+        "otherFees").map(f -> Problem.of(f, "'-0.01' is negative")).toList(), e.problems());
+    assertEquals(Money.ZERO, new Debt("d-1", "demo-online-lender", ProductType.CREDIT_CARD, Money.ZERO, Money.ZERO,
+        Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, Rate.of("0.18"), 30).totalOwed());
+  }
+
+  /**
+   * {@code components()} holds every component's own amount in {@link DebtComponent} order, and {@code totalOwed()} is
+   * their sum (kills round-25 mutant D15, which gave every component the principal).
+   */
+  @org.junit.jupiter.api.Test
+  void theComponentsAreEachTheirOwnAmountInOrder() {
+    Debt d = new Debt("d-1", "demo-online-lender", ProductType.CREDIT_CARD, Money.ofFen(100_000), Money.ofFen(2_000),
+        Money.ofFen(300), Money.ofFen(40), Money.ofFen(5), Money.ofFen(1), Rate.of("0.18"), 30);
+    assertEquals(java.util.List.of(DebtComponent.values()), java.util.List.copyOf(d.components().keySet()));
+    assertEquals(java.util.List.of(Money.ofFen(100_000), Money.ofFen(2_000), Money.ofFen(300), Money.ofFen(40),
+        Money.ofFen(5), Money.ofFen(1)), java.util.List.copyOf(d.components().values()));
+    for (DebtComponent c : DebtComponent.values()) {
+      assertEquals(d.amount(c), d.components().get(c), c.jsonName());
+    }
+    assertEquals(Money.ofFen(102_346), d.totalOwed());
+  }
 }

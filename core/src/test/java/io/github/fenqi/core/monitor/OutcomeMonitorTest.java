@@ -702,4 +702,61 @@ class OutcomeMonitorTest {
     assertEquals(clear, back.pValue().orElseThrow());
     assertFalse(back.alerting(), back.toString());
   }
+
+  /**
+   * The defaults are what {@link MonitorConfig#defaults()} documents: a recent window of 50, a baseline of up to 200 and
+   * at least 50 before testing, alpha 0.0001 and a drop of at least 10 percentage points (kills round-25 mutants M11
+   * and M12, defaults of a minimum baseline of 49 and a minimum drop of 9 points). With these windows and alpha no drop
+   * under 10 points is significant, so the minimum drop is read back rather than seen in an alert.
+   */
+  @Test
+  void theDefaultsAreTheDocumentedWindowsAndThresholds() {
+    MonitorConfig d = MonitorConfig.defaults();
+    assertEquals(List.of(50, 200, 50), List.of(d.recentWindow(), d.baselineWindow(), d.minBaseline()));
+    assertEquals(0.0001, d.alpha());
+    assertEquals(0.10, d.minDrop());
+    OutcomeMonitor m = OutcomeMonitor.create(d);
+    feed(m, "p", 60, 99);
+    assertTrue(m.status("p", Strategy.BALANCED).pValue().isEmpty(), "a baseline of 49 is one short of the 50 needed");
+    m.record("p", Strategy.BALANCED, true);
+    assertTrue(m.status("p", Strategy.BALANCED).pValue().isPresent(), "a baseline of 50 is tested");
+  }
+
+  /**
+   * Fewer than 5 expected acceptances in a sample are too few to test, as fewer than 5 expected rejections are: 19 of
+   * 200 against 5 of 50 expects 50 × 24/250 = 4.8 acceptances in the recent sample, 20 of 200 against 5 of 50 exactly 5
+   * (kills round-25 mutant M23, which took 4 expected acceptances as enough).
+   */
+  @Test
+  void fewerThanFiveExpectedAcceptancesAreTooFewToTest() {
+    assertTrue(OutcomeMonitor.dropZ(19, 200, 5, 50).isEmpty(), "4.8 expected acceptances are too few");
+    assertTrue(OutcomeMonitor.dropPValue(19, 200, 5, 50).isEmpty());
+    assertTrue(OutcomeMonitor.dropZ(20, 200, 5, 50).isPresent(), "5 expected acceptances are enough");
+  }
+
+  /**
+   * A status alerting with one window empty names that window: no baseline outcomes when the baseline is empty, no
+   * recent ones when the recent window is (kills round-25 mutant M31, which named the other window).
+   */
+  @Test
+  void aStatusAlertingWithOneEmptyWindowNamesThatWindow() {
+    assertEquals(List.of("alerting: is true though there are no baseline outcomes; an alert needs a recent rate below "
+        + "the baseline's"), problems(() -> new AcceptanceStatus("demo", Strategy.BALANCED, 0, 0, 5, 50,
+            java.util.OptionalDouble.empty(), true)));
+    assertEquals(List.of("alerting: is true though there are no recent outcomes; an alert needs a recent rate below "
+        + "the baseline's"), problems(() -> new AcceptanceStatus("demo", Strategy.BALANCED, 100, 200, 0, 0,
+            java.util.OptionalDouble.empty(), true)));
+  }
+
+  /**
+   * An alert's one-line message states both rates in per cent with their samples, as a pager shows them: a fall from
+   * 70 % of 200 to 10 % of the last 50 reads "from 70.0% (n=200) to 10.0% (last 50)" (kills round-25 mutant M42,
+   * which wrote the baseline's rate as 0.7%).
+   */
+  @Test
+  void anAlertsMessageStatesTheRatesInPerCent() {
+    AcceptanceDropAlert alert = new AcceptanceDropAlert("demo", Strategy.BALANCED, 0.7, 200, 0.1, 50, 8.0, 1e-15);
+    assertTrue(alert.message().contains("acceptance of BALANCED proposals by platform demo dropped from 70.0% (n=200) "
+        + "to 10.0% (last 50), z=8.00"), alert.message());
+  }
 }

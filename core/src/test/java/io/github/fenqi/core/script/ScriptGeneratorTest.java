@@ -583,6 +583,62 @@ class ScriptGeneratorTest {
   }
 
   /**
+   * A borrower who declared no hardship is not told why a debt not yet overdue fell behind either: its script says the
+   * income and expenses changed, without the "逾期的原因是" / "I fell behind because" of an overdue debt's (kills round-25
+   * mutant S63, which wrote the overdue debt's sentence).
+   */
+  @ParameterizedTest
+  @EnumSource(ScriptLanguage.class)
+  void aBorrowerWithoutHardshipsIsNotToldANotOverdueDebtFellBehind(ScriptLanguage language) {
+    io.github.fenqi.core.borrower.Borrower b = CASE.borrower();
+    io.github.fenqi.core.borrower.Borrower none = new io.github.fenqi.core.borrower.Borrower(b.name(), b.idNumber(),
+        b.mobile(), b.regionCode(), b.householdSize(), b.monthlyNetIncome(), b.essentialExpenses(), b.liquidSavings(),
+        List.of(), b.hasHardshipProof());
+    io.github.fenqi.core.debt.Debt card = CASE.debts().get(0);
+    io.github.fenqi.core.debt.Debt current = new io.github.fenqi.core.debt.Debt(card.id(), card.platformId(),
+        card.productType(), card.principal(), card.interest(), card.penaltyInterest(), card.compoundInterest(),
+        card.lateFees(), card.otherFees(), card.annualRate(), 0);
+    NegotiationResult r = NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(Samples.policies())).clock(TODAY)
+        .scriptLanguage(language).build().calculate(new NegotiationRequest(CASE.caseId(), CASE.asOf(), none,
+            List.of(current, CASE.debts().get(2)), null));
+    assertTrue(r.feasible(), r.toString());
+    boolean zh = language == ScriptLanguage.ZH_CN;
+    for (NegotiationScript s : r.proposals().get(0).scripts()) {
+      String hardship = s.section(ScriptSection.Kind.HARDSHIP).text();
+      String overdueReason = zh ? "逾期的原因是我的收入和必要支出发生了变化" : "I fell behind because my income";
+      if (s.debtId().equals(card.id())) {
+        assertTrue(hardship.contains(zh ? "我的收入和必要支出发生了变化，暂时无法按原合同足额还款。"
+            : "My income and essential expenses have changed, and I cannot pay in full"), hardship);
+        assertFalse(hardship.contains(zh ? "逾期的原因" : "fell behind"), hardship);
+      } else {
+        assertTrue(hardship.contains(overdueReason), hardship);
+      }
+    }
+  }
+
+  /**
+   * A borrower whose ID number and mobile were not collected (both may be null) is introduced by name alone, without
+   * the empty brackets the identifiers go in: "我是借款人李*（）" (kills round-25 mutant S58).
+   */
+  @ParameterizedTest
+  @EnumSource(ScriptLanguage.class)
+  void aBorrowerWithoutIdentifiersIsIntroducedByNameAlone(ScriptLanguage language) {
+    io.github.fenqi.core.borrower.Borrower b = CASE.borrower();
+    io.github.fenqi.core.borrower.Borrower anonymous = new io.github.fenqi.core.borrower.Borrower(b.name(), null, null,
+        b.regionCode(), b.householdSize(), b.monthlyNetIncome(), b.essentialExpenses(), b.liquidSavings(), b.hardships(),
+        b.hasHardshipProof());
+    NegotiationResult r = NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(Samples.policies())).clock(TODAY)
+        .scriptLanguage(language).build().calculate(new NegotiationRequest(CASE.caseId(), CASE.asOf(), anonymous,
+            CASE.debts(), null));
+    String masked = io.github.fenqi.core.security.Masking.defaults().name(b.name());
+    for (NegotiationScript s : r.proposals().get(0).scripts()) {
+      String hardship = s.section(ScriptSection.Kind.HARDSHIP).text();
+      assertTrue(hardship.contains(language == ScriptLanguage.ZH_CN ? "我是借款人" + masked + "，我在贵方"
+          : "I am the borrower " + masked + ". My "), hardship);
+    }
+  }
+
+  /**
    * A policy citing 《商业银行信用卡业务监督管理办法》 第七十条 (with a space), or a provision with a full stop, had it listed again next
    * to the shipped 《商业银行信用卡业务监督管理办法》第七十条, as if two provisions.
    */

@@ -148,6 +148,17 @@ class SensitiveWordFilterTest {
     }
   }
 
+  /**
+   * Only the word's own final consonant doubled is an inflection: scam is found in scammed and scamming, not in scamped
+   * or scamping (of scamp, a word of its own), where another consonant follows it (kills round-25 mutant S54, which
+   * took any consonant there for the doubled one).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"He scamped the job.", "They were scamping it.", "SCAMPED"})
+  void anotherConsonantAfterTheWordIsNoDoubledOne(String text) {
+    assertEquals(List.of(), FILTER.find(text), text);
+  }
+
   @Test
   void cleanRemovesOnlyTheSentencesThatHoldAWordAndReportsOffsetsInTheOriginal() {
     String note = "我去年失业了。再不停催我就去曝 光！现在找到了新工作，愿意分期还款。";
