@@ -399,6 +399,23 @@ class ScriptGeneratorTest {
     }
   }
 
+  /**
+   * A word formed where the title's template meets the lender's name ("致" + "示例…" reads 致示 to a lexicon that holds
+   * it) is kept out of the title and reported under {@code title}, as {@link ScriptFinding#field()} says.
+   */
+  @org.junit.jupiter.api.Test
+  void aWordFormedWhereTheTitleMeetsTheLendersNameIsReportedUnderTitle() {
+    SensitiveWordFilter filter = SensitiveWordFilter.builder().addDefaults().add("致示").build();
+    Samples.policies().forEach(p -> assertEquals(List.of(), filter.find(p.platformName()), p.platformName()));
+    NegotiationResult r = NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(Samples.policies())).clock(TODAY)
+        .scriptGenerator(ScriptGenerator.builder().filter(filter).build()).build().calculate(CASE);
+    for (NegotiationScript s : r.proposals().get(0).scripts()) {
+      assertEquals(List.of(), filter.find(s.title()), s.title());
+      assertTrue(s.findings().stream().anyMatch(f -> f.field().equals("title") && f.match().word().equals("致示")),
+          s.findings().toString());
+    }
+  }
+
   /** The own number is found read aloud (幺, 两) and only as a number of its own: a longer run of digits is another. */
   @org.junit.jupiter.api.Test
   void theBorrowersOwnNumberIsFoundReadAloudButNotInsideALongerNumber() {
