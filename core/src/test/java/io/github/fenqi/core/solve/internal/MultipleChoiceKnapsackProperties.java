@@ -307,6 +307,26 @@ class MultipleChoiceKnapsackProperties {
         MultipleChoiceKnapsack.SUFFIX_BOUND_LIST, passPairs);
   }
 
+  /**
+   * Cases {@link #passesOverTheirPairBudgetKeepTheOptimum} draws about once in a few thousand tries: the pass at the last
+   * floor, the incumbent's own value, runs over its pair budget. Its floor is still too big to run within the budget, so
+   * the schedule must bisect towards it or retry it with a larger budget (or none) — not resume it with the same budget
+   * for ever, which ends no sooner than the work budget it never spends: "a work budget guarantees an answer in bounded
+   * time". Each case must end, proven, at the brute-force optimum.
+   */
+  @Test
+  void aLastFloorOverItsPairBudgetIsRetriedWithALargerOne() {
+    long[][] cases = { // seed, groups, most items, slack A, slack B, pass pairs; values real
+      {62868, 5, 5, 45, 42, 24}, {15473, 5, 4, 66, 32, 11}, {69679, 7, 5, 77, 46, 32}, {63753, 6, 5, 14, 14, 23},
+      {46137, 7, 5, 97, 48, 16}};
+    for (long[] c : cases) {
+      Group[] gs = randomGroups(c[0], (int) c[1], (int) c[2], false);
+      org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+          () -> assertPassesFromTheWorstStartFindTheOptimum(gs, (int) c[3], (int) c[4],
+              MultipleChoiceKnapsack.SUFFIX_BOUND_LIST, c[5]), "seed " + c[0]);
+    }
+  }
+
   private static void assertPassesFromTheWorstStartFindTheOptimum(Group[] gs, int slackA, int slackB, int boundList,
       long passPairs) {
     WorstStart worst = WorstStart.of(gs, slackA, slackB);
@@ -415,8 +435,9 @@ class MultipleChoiceKnapsackProperties {
   /**
    * A pass whose suffix bound on B leaves nothing above its floor at the root ends there, before building the rest of
    * its search: only when the brute-force optimum is not above the floor (or is the LP's integer part, which then
-   * raised what the pass must beat), and then with nothing found above it and a best known plan, if any (its start or
-   * the LP's integer part), that fits and holds what it says. The statistics check that
+   * raised what the pass must beat), and then with nothing found above it, the pairs of its first layer counted as its
+   * program would have counted them (the root with each item of the first group: at least one), and a best known plan,
+   * if any (its start or the LP's integer part), that fits and holds what it says. The statistics check that
    * passes end at the root often, and that passes with nothing above their floor still reach the program too (where
    * the root's bound is not tight enough).
    */
@@ -447,6 +468,9 @@ class MultipleChoiceKnapsackProperties {
     }
     assertTrue(pass.nothingAboveFloor());
     assertEquals(1, pass.layers()[0], "a pass ended at its root counts its first layer, all of whose pairs fail");
+    // those pairs: the one partial selection at the root with each item of the first group that can beat the floor
+    int mostItems = Arrays.stream(gs).mapToInt(Group::size).max().orElseThrow();
+    assertTrue(pass.pairs()[0] >= 1 && pass.pairs()[0] <= mostItems, pass.pairs()[0] + " pairs counted at the root");
     // its best known plan: the LP's integer part or the start (absent when neither fits or the start's options were
     // pruned as dominated)
     pass.known().ifPresent(known -> assertChoiceHoldsWhatItReports(gs, known, worst.capA(), worst.capB()));
