@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.net.BoundedHttp;
 import io.github.fenqi.nlp.internal.CharsetSniffer;
 import io.github.fenqi.nlp.internal.HtmlText;
@@ -469,11 +470,12 @@ public final class HttpPolicySource implements PolicySource {
       try {
         itemUri = base.resolve(url);
       } catch (IllegalArgumentException e) {
-        throw new PolicySourceException(id, where + " '" + url + "' is not a valid URI");
+        // quoted as a value from outside is: raw and whole, a link with a line break forged a line of a log
+        throw new PolicySourceException(id, where + " '" + Problem.excerpt(url) + "' is not a valid URI");
       }
       String scheme = itemUri.getScheme() == null ? "" : itemUri.getScheme().toLowerCase(Locale.ROOT);
       if (!scheme.equals("http") && !scheme.equals("https")) {
-        throw new PolicySourceException(id, where + " '" + url + "' is not an http or https address");
+        throw new PolicySourceException(id, where + " '" + Problem.excerpt(url) + "' is not an http or https address");
       }
     }
     // HTML by its tags or, without any, by its entities: an RSS description is escaped HTML, and

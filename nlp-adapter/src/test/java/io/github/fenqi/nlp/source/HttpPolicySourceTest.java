@@ -424,6 +424,26 @@ class HttpPolicySourceTest {
         + ": item 1 link 'file:///etc/passwd' is not an http or https address", file.getMessage());
   }
 
+  /**
+   * An item's link is quoted as core quotes a value from outside ({@code Problem.excerpt}): one with a line break, no
+   * URI, had been quoted raw, beginning a forged line of its own in a log, and a javascript: link of 10 000 characters
+   * quoted whole.
+   */
+  @Test
+  void aRefusedItemLinkIsQuotedEscapedAndCut() {
+    server.serve("/broken", "application/json",
+        "[{\"url\":\"n 1\\nINFO ok\",\"content\":\"a\"}]".getBytes(StandardCharsets.UTF_8));
+    server.serve("/long", "application/json",
+        ("[{\"url\":\"javascript:" + "a".repeat(10_000) + "\",\"content\":\"a\"}]").getBytes(StandardCharsets.UTF_8));
+    PolicySourceException broken = assertThrows(PolicySourceException.class, () -> source("/broken").fetch());
+    assertEquals("policy source 'test': JSON feed from " + server.uri("/broken")
+        + ": items[0].url 'n 1\\nINFO ok' is not a valid URI", broken.getMessage());
+    PolicySourceException longLink = assertThrows(PolicySourceException.class, () -> source("/long").fetch());
+    assertEquals("policy source 'test': JSON feed from " + server.uri("/long")
+        + ": items[0].url 'javascript:" + "a".repeat(26) + "...' is not an http or https address",
+        longLink.getMessage());
+  }
+
   @Test
   void rejectsMalformedJsonFeedNamingPosition() {
     server.serve("/bad", "application/json", "{\"items\": [ {\"text\": \"a\" ".getBytes(StandardCharsets.UTF_8));
