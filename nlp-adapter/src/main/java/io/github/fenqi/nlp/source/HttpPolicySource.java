@@ -353,7 +353,8 @@ public final class HttpPolicySource implements PolicySource {
     boolean textual = media.isEmpty() || media.startsWith("text/") || media.endsWith("/json")
         || media.endsWith("+json") || media.endsWith("/xml") || media.endsWith("+xml");
     if (!textual) {
-      throw new PolicySourceException(id, "response from " + from(base) + " is '" + media
+      // quoted as a value from outside is: a declared type of 10 000 characters had been quoted whole
+      throw new PolicySourceException(id, "response from " + from(base) + " is '" + Problem.excerpt(media)
           + "', not text: an HTML page, plain text or a JSON feed was expected");
     }
     int head = Math.min(body.length, 1024);
@@ -372,7 +373,7 @@ public final class HttpPolicySource implements PolicySource {
     }
     if (what != null) {
       throw new PolicySourceException(id, "response from " + from(base) + " is " + what
-          + (media.isEmpty() ? " (no Content-Type)" : " although labelled '" + media + "'")
+          + (media.isEmpty() ? " (no Content-Type)" : " although labelled '" + Problem.excerpt(media) + "'")
           + ": an HTML page, plain text or a JSON feed was expected");
     }
   }

@@ -281,6 +281,23 @@ class HttpPolicySourceTest {
     assertTrue(br.getMessage().contains("Content-Encoding 'br'; only gzip is supported"), br.getMessage());
   }
 
+  /**
+   * The media type a server declared is quoted as core quotes a value from outside ({@code Problem.excerpt}): one of
+   * 10 000 characters had been quoted whole in the error, whether refused as no text or as the label of a PDF.
+   */
+  @Test
+  void aDeclaredMediaTypeIsQuotedCut() {
+    String declared = "application/" + "x".repeat(10_000);
+    server.serve("/long-type", declared, "a".getBytes(StandardCharsets.UTF_8));
+    server.serve("/long-text-type", "text/" + "x".repeat(10_000), "%PDF-1.7".getBytes(StandardCharsets.UTF_8));
+    PolicySourceException notText = assertThrows(PolicySourceException.class, () -> source("/long-type").fetch());
+    assertTrue(notText.getMessage().contains(" is 'application/" + "x".repeat(25) + "...', not text"),
+        notText::getMessage);
+    PolicySourceException pdf = assertThrows(PolicySourceException.class, () -> source("/long-text-type").fetch());
+    assertTrue(pdf.getMessage().contains("is a PDF document although labelled 'text/" + "x".repeat(32) + "...'"),
+        pdf::getMessage);
+  }
+
   @Test
   void refusesBodiesThatAreNotText() {
     server.serve("/pdf-declared", "application/pdf", "%PDF-1.7 最长可分36期".getBytes(StandardCharsets.UTF_8));
