@@ -1246,13 +1246,7 @@ class FileAuditLogTest {
         first.replace("\"field\":\"idNumber\"", "\"field\":7"), "entry 1 (line 1) details.field is not a string",
         first.replace("\"action\":\"DATA_ACCESS\"", "\"action\":\"" + "N".repeat(41) + "\""),
         "entry 1 (line 1) has an unknown action '" + "N".repeat(37) + "...'");
-    for (Map.Entry<String, String> edit : expected.entrySet()) {
-      lines.set(0, edit.getKey());
-      write(file, lines);
-      AuditIntegrityException e = assertThrows(AuditIntegrityException.class,
-          () -> FileAuditLog.verify(file, key, Optional.empty()));
-      assertEquals(file + ": " + edit.getValue(), e.getMessage());
-    }
+    assertEachFirstLineFailsAs(file, lines, expected);
   }
 
   /**
@@ -1274,6 +1268,12 @@ class FileAuditLogTest {
         "entry 1 (line 1) has an unknown action 'NO\\nOK'",
         first.replace("\"action\":\"DATA_ACCESS\"", "\"action\":\"" + "N".repeat(36) + "\uD83D\uDE00".repeat(5) + "\""),
         "entry 1 (line 1) has an unknown action '" + "N".repeat(36) + "\uD83D\uDE00...'");
+    assertEachFirstLineFailsAs(file, lines, expected);
+  }
+
+  /** Each first line of {@code expected}, in place of the log's first, fails verification with its message. */
+  private void assertEachFirstLineFailsAs(Path file, List<String> lines, Map<String, String> expected)
+      throws Exception {
     for (Map.Entry<String, String> edit : expected.entrySet()) {
       lines.set(0, edit.getKey());
       write(file, lines);
