@@ -18,12 +18,18 @@ public class AuditIntegrityException extends FenqiException {
 
   private final long sequence;
   private final transient @Nullable Path file;
+  /**
+   * Whether the message starts with a file, which outlives {@link #file} in an exception read back by Java
+   * serialization: without it {@link #in} had named the file a second time in a failure read back.
+   */
+  private final boolean named;
 
   /** A bad entry of a log that is not a file (an in-memory log, lines given directly). */
   public AuditIntegrityException(long sequence, String message) {
     super(message);
     this.sequence = sequence;
     this.file = null;
+    this.named = false;
   }
 
   /** A bad entry of the log {@code file}; the message is {@code message} after the file's name. */
@@ -31,6 +37,7 @@ public class AuditIntegrityException extends FenqiException {
     super(file + ": " + message);
     this.sequence = sequence;
     this.file = file;
+    this.named = true;
   }
 
   /** Sequence number (or 1-based line) of the first entry that failed verification. */
@@ -47,11 +54,12 @@ public class AuditIntegrityException extends FenqiException {
   }
 
   /**
-   * This failure as one of {@code log}: itself when it already names a file (it is then about that one), else a new
-   * exception naming {@code log}, with this one's sequence, message and stack trace.
+   * This failure as one of {@code log}: itself when it already names a file (it is then about that one), also when
+   * read back by Java serialization without its {@link #file()}, else a new exception naming {@code log}, with this
+   * one's sequence, message and stack trace.
    */
   public AuditIntegrityException in(Path log) {
-    if (file != null) {
+    if (named) {
       return this;
     }
     AuditIntegrityException located = new AuditIntegrityException(log, sequence, getMessage());

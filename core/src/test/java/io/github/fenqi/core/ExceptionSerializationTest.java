@@ -77,4 +77,22 @@ class ExceptionSerializationTest {
     assertEquals(List.of(Optional.empty(), 3L, Path.of("logs", "audit.jsonl") + ": entry 3 (line 3) is not valid JSON"),
         List.of(failed.file(), failed.sequence(), failed.getMessage()));
   }
+
+  /**
+   * An audit failure read back already names its file, so placing it in a log leaves it as it is, as for the failure
+   * before the round trip: its file had been lost with the Path and {@code in(log)} named the file a second time
+   * ("logs/audit.jsonl: logs/audit.jsonl: entry 3 ..."). One read back without a file is still placed in the log.
+   */
+  @Test
+  void anAuditFailureReadBackIsNotNamedInItsFileTwice() throws Exception {
+    Path log = Path.of("logs", "audit.jsonl");
+    AuditIntegrityException failed = readBack(new AuditIntegrityException(log, 3, "entry 3 (line 3) is not valid JSON"));
+    AuditIntegrityException placed = failed.in(log);
+    assertEquals(log + ": entry 3 (line 3) is not valid JSON", placed.getMessage());
+    assertEquals(3L, placed.sequence());
+    AuditIntegrityException inMemory = readBack(new AuditIntegrityException(3, "entry 3 (line 3) is not valid JSON"));
+    AuditIntegrityException located = inMemory.in(log);
+    assertEquals(List.of(Optional.of(log), 3L, log + ": entry 3 (line 3) is not valid JSON"),
+        List.of(located.file(), located.sequence(), located.getMessage()));
+  }
 }

@@ -286,8 +286,13 @@ public final class LivingCostFloor {
    *     first two are no province-level region of GB/T 2260 ({@code 990000})
    */
   public Applied floor(@Nullable String regionCode, int householdSize) {
-    if (regionCode == null || !regionCode.matches("\\d{6}")) {
-      throw new InvalidInputException("regionCode", "'" + regionCode + "' is not a 6-digit administrative division code");
+    if (regionCode == null) {
+      throw new InvalidInputException("regionCode", "is missing; expected a 6-digit administrative division code");
+    }
+    if (!regionCode.matches("\\d{6}")) {
+      // quoted as a value from outside is: raw and whole, "310000\nINFO ..." began a line of its own in a log
+      throw new InvalidInputException("regionCode", "'" + Problem.excerpt(regionCode)
+          + "' is not a 6-digit administrative division code");
     }
     whyNoRegion(regionCode).ifPresent(why -> {
       throw new InvalidInputException("regionCode", "'" + regionCode + "' " + why);

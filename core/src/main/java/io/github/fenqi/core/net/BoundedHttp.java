@@ -62,7 +62,9 @@ public final class BoundedHttp {
 
   /**
    * An exchange that gave no usable response; {@link #kind()} says why, the message in words naming the request's
-   * address (a refused connection, a host name that does not resolve, which timeout ran out). A
+   * address (a refused connection, a host name that does not resolve, which timeout ran out). What the HTTP client
+   * said of another failure, which may quote what the server sent, is quoted as {@link Problem#excerpt} quotes a value:
+   * masked, escaped, cut to 40 characters. A
    * {@link FenqiException}, as every exception fenqi throws on purpose is, so a caller that catches FenqiException
    * catches it too: it had been a checked exception of its own, outside that root.
    *
@@ -222,9 +224,11 @@ public final class BoundedHttp {
             + " was refused";
       }
     }
-    // escaped: the client's message may quote what the server sent (a header it refused for a NUL or an ESC, raw)
+    // quoted as a value from outside is: the client's message may quote what the server sent (a header it refused for
+    // a NUL or an ESC, raw), and escaped but whole it had put a refused header line of 10 000 characters into a risk
+    // check's reason and the audit log
     return cause.getClass().getSimpleName()
-        + (cause.getMessage() == null ? "" : ": " + Problem.escaped(cause.getMessage()));
+        + (cause.getMessage() == null ? "" : ": " + Problem.excerpt(cause.getMessage()));
   }
 
   /**

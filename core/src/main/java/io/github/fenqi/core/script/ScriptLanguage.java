@@ -2,6 +2,7 @@ package io.github.fenqi.core.script;
 
 import io.github.fenqi.core.AsciiCase;
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -41,8 +42,9 @@ public enum ScriptLanguage {
    * zh-CN. A Chinese tag of traditional characters ({@code zh-Hant}, or {@code zh-TW}, {@code zh-HK}, {@code zh-MO}
    * without a script) is not zh-CN's simplified characters and is refused.
    *
-   * @throws InvalidInputException naming {@code language}, the tag and the supported ones when the tag is missing (it had
-   *     been a bare NullPointerException), malformed or of another language
+   * @throws InvalidInputException naming {@code language}, the tag (quoted as {@link Problem#excerpt} quotes a value:
+   *     masked, escaped, cut to 40 characters) and the supported ones when the tag is missing (it had been a bare
+   *     NullPointerException), malformed or of another language
    */
   public static ScriptLanguage ofTag(@Nullable String tag) {
     String supported = "; use one of " + Arrays.stream(values()).map(ScriptLanguage::tag).toList();
@@ -60,12 +62,14 @@ public enum ScriptLanguage {
         boolean traditional = subtags.contains("hant")
             || !subtags.contains("hans") && subtags.stream().anyMatch(s -> s.equals("tw") || s.equals("hk") || s.equals("mo"));
         if (traditional) {
-          throw new InvalidInputException("language", "'" + tag + "' is Chinese in traditional characters, which scripts "
-              + "are not written in" + supported);
+          throw new InvalidInputException("language", "'" + Problem.excerpt(tag) + "' is Chinese in traditional "
+              + "characters, which scripts are not written in" + supported);
         }
         return ZH_CN;
       }
     }
-    throw new InvalidInputException("language", "'" + tag + "' is not supported" + supported);
+    // quoted as a value from outside is: raw and whole, "fr\nINFO ..." began a line of its own in a log, and a tag of
+    // 10 000 characters was echoed whole
+    throw new InvalidInputException("language", "'" + Problem.excerpt(tag) + "' is not supported" + supported);
   }
 }

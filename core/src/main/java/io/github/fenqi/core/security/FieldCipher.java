@@ -2,6 +2,7 @@ package io.github.fenqi.core.security;
 
 import io.github.fenqi.core.DecryptionException;
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -82,8 +83,9 @@ public final class FieldCipher {
     Objects.requireNonNull(plaintext, "plaintext");
     String keyId = keys.activeKeyId();
     if (keyId == null || !KeyRing.KEY_ID.matcher(keyId).matches()) { // decrypt could never read the ciphertext back
-      throw new InvalidInputException("activeKeyId", "the key provider's active key id '" + abbreviate(String.valueOf(
-          keyId)) + "' does not match [a-z0-9][a-z0-9._-]{0,63}: a ciphertext naming it could not be decrypted");
+      throw new InvalidInputException("activeKeyId", "the key provider's active key id '"
+          + Problem.excerpt(String.valueOf(keyId)) + "' does not match [a-z0-9][a-z0-9._-]{0,63}: a ciphertext naming "
+          + "it could not be decrypted");
     }
     SecretKey key = aes256(keyId, keys.key(keyId).orElseThrow(() -> new InvalidInputException("activeKeyId",
         "the key provider has no key for its own active id '" + keyId + "'")));
@@ -93,7 +95,7 @@ public final class FieldCipher {
       Cipher cipher = Cipher.getInstance(TRANSFORMATION);
       cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
       cipher.updateAAD(associatedData(keyId, recordId, field));
-      byte[] sealed = cipher.doFinal(utf8(field, "of record " + abbreviate(recordId), plaintext));
+      byte[] sealed = cipher.doFinal(utf8(field, "of record " + Problem.excerpt(recordId), plaintext));
       byte[] out = new byte[NONCE_BYTES + sealed.length];
       System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
       System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
@@ -292,11 +294,8 @@ public final class FieldCipher {
   }
 
   private static String where(String recordId, String field) {
-    return "record " + abbreviate(recordId) + " field " + abbreviate(field);
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() <= 40 ? s : s.substring(0, 40) + "...";
+    // quoted as a value is: a record id that is an ID number had been named in clear, and one with a line break raw
+    return "record " + Problem.excerpt(recordId) + " field " + Problem.excerpt(field);
   }
 
   private record Parsed(String keyId, byte[] bytes) {}

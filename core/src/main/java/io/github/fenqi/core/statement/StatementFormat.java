@@ -2,6 +2,7 @@ package io.github.fenqi.core.statement;
 
 import io.github.fenqi.core.AsciiCase;
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -27,7 +28,8 @@ public enum StatementFormat {
    * Parses {@code alipay|wechat|bank} in any case of their ASCII letters ({@code alıpay}, with a dotless ı, is
    * none), and {@code csv} for {@link #BANK}: the design card's CLI contract
    * names the bank format {@code csv} ({@code statement ingest FILE --format alipay|wechat|csv}), so tools written to
-   * it are understood; {@link #id()} stays {@code bank}. The error names {@code field} and the accepted values.
+   * it are understood; {@link #id()} stays {@code bank}. The error names {@code field}, the text (quoted as
+   * {@link Problem#excerpt} quotes a value: masked, escaped, cut to 40 characters) and the accepted values.
    */
   public static StatementFormat parse(String field, String text) {
     String name = text.strip();
@@ -39,7 +41,8 @@ public enum StatementFormat {
     if (AsciiCase.equalsIgnoreCase("csv", name)) {
       return BANK;
     }
-    throw new InvalidInputException(field, "'" + text + "' is not a statement format; expected one of "
+    // quoted as a value from outside is: raw and whole, "paypal\nINFO ..." began a line of its own in a log
+    throw new InvalidInputException(field, "'" + Problem.excerpt(text) + "' is not a statement format; expected one of "
         + Arrays.stream(values()).map(StatementFormat::id).toList() + " (or csv for bank)");
   }
 }

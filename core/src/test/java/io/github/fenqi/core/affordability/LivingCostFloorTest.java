@@ -97,6 +97,23 @@ class LivingCostFloorTest {
   }
 
   /**
+   * A code that is not six digits is quoted as core quotes a value from outside ({@code Problem.excerpt}): a line break
+   * in it had been quoted raw, beginning a forged line of its own in a log, and a code of 10 000 characters whole. A
+   * missing code is said to be missing, not quoted as 'null'.
+   */
+  @Test
+  void aRegionCodeThatIsNotSixDigitsIsQuotedEscapedAndCut() {
+    LivingCostFloor floor = LivingCostFloor.defaults();
+    assertEquals(List.of(Problem.of("regionCode", "'310000\\nINFO ok' is not a 6-digit administrative division code")),
+        assertThrows(InvalidInputException.class, () -> floor.floor("310000\nINFO ok", 1)).problems());
+    assertEquals(List.of(Problem.of("regionCode", "'" + "x".repeat(37) + "...' is not a 6-digit administrative "
+        + "division code")), assertThrows(InvalidInputException.class, () -> floor.floor("x".repeat(10_000), 1))
+        .problems());
+    assertEquals(List.of(Problem.of("regionCode", "is missing; expected a 6-digit administrative division code")),
+        assertThrows(InvalidInputException.class, () -> floor.floor(null, 1)).problems());
+  }
+
+  /**
    * A code of six digits whose first two are no province-level region of GB/T 2260 (000000, 990000, a code typed with
    * its digits shifted, 031000) had silently taken the national default, a floor of 960.00 for any such "region"; it
    * is named, and so is a table row of such a code, which no borrower's region could ever find. Taiwan, Hong Kong and

@@ -233,41 +233,6 @@ class BoundedHttpTest {
   }
 
   /**
-   * A server on loopback that answers every request with {@code reply}, raw bytes it cannot send through HttpServer
-   * (a malformed header, a Content-Length that lies), and then closes the connection.
-   */
-  static final class RawServer implements AutoCloseable {
-    private final ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-
-    RawServer(String reply) throws IOException {
-      Thread t = new Thread(() -> {
-        while (!socket.isClosed()) {
-          try (java.net.Socket s = socket.accept()) {
-            java.io.InputStream in = s.getInputStream();
-            for (int c, matched = 0; matched < 4 && (c = in.read()) >= 0; ) { // up to the end of the headers
-              matched = c == "\r\n\r\n".charAt(matched) ? matched + 1 : c == '\r' ? 1 : 0;
-            }
-            s.getOutputStream().write(reply.getBytes(StandardCharsets.ISO_8859_1));
-          } catch (IOException closed) {
-            // the test is over, or the client went away
-          }
-        }
-      }, "raw-server");
-      t.setDaemon(true);
-      t.start();
-    }
-
-    URI uri() {
-      return URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/raw");
-    }
-
-    @Override
-    public void close() throws IOException {
-      socket.close();
-    }
-  }
-
-  /**
    * A Content-Length that is not a number of bytes is named as such: it had failed as "NumberFormatException: For input
    * string: \"abc\"" (thrown by the size check) or "fixed content-length: -5, bytes received: 0". One with more digits
    * than a long holds declares a body larger than any limit.

@@ -51,6 +51,32 @@ class ScriptLanguageTest {
     assertEquals("'" + tag + "' is not supported; use one of [zh-CN, en]", e.problems().get(0).reason());
   }
 
+  /**
+   * A refused tag is quoted as core quotes any value from outside ({@code Problem.excerpt}): a line break escaped, not
+   * raw, and a tag of 10 000 characters cut to 40, where both had been quoted whole, the first beginning a forged line
+   * of its own in a log, the second putting the whole of what a caller sent into the error. A traditional tag with a line
+   * break after it (read, as blanks around a tag are no part of it) is quoted so too.
+   */
+  @Test
+  void aRefusedTagIsQuotedEscapedAndCut() {
+    String forged = reasonOf("fr\nINFO ok");
+    assertEquals("'fr\\nINFO ok' is not supported; use one of [zh-CN, en]", forged);
+    assertEquals("'zh-Hant\\n' is Chinese in traditional characters, which scripts are not written in; use one of "
+        + "[zh-CN, en]", reasonOf("zh-Hant\n"));
+    String huge = "x".repeat(10_000);
+    assertEquals("'" + "x".repeat(37) + "...' is not supported; use one of [zh-CN, en]",
+        reasonOf(huge));
+    String longTraditional = "zh-Hant" + "-abcdefgh".repeat(1_000);
+    assertEquals("'zh-Hant-abcdefgh-abcdefgh-abcdefgh-ab...' is Chinese in traditional characters, which scripts are "
+        + "not written in; use one of [zh-CN, en]", reasonOf(longTraditional));
+  }
+
+  private static String reasonOf(String tag) {
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> ScriptLanguage.ofTag(tag));
+    assertEquals("language", e.problems().get(0).location());
+    return e.problems().get(0).reason();
+  }
+
   /** A missing tag had thrown a bare NullPointerException from String.strip. */
   @Test
   void aMissingTagIsNamed() {

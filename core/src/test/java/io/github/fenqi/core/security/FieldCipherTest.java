@@ -366,4 +366,22 @@ class FieldCipherTest {
       assertTrue(message.endsWith("; this release reads v1)"), message);
     }
   }
+
+  /**
+   * A record and a field are named in a failure as core quotes a value ({@code Problem.excerpt}): masked, escaped and
+   * cut by code point. A record id that is an ID number had been named in clear, one with a line break had begun a
+   * forged line of its own in a log, and one cut at its 40th UTF-16 unit had kept half an emoji.
+   */
+  @Test
+  void aRecordAndAFieldAreNamedMaskedEscapedAndCut() {
+    String ct = cipher.encrypt("r", "f", "secret");
+    String relabelled = "v2" + ct.substring(2);
+    String byId = assertThrows(DecryptionException.class,
+        () -> cipher.decrypt("110105198506150030", "f\nINFO ok", relabelled)).getMessage();
+    assertTrue(byId.startsWith("record 110***********0030 field f\\nINFO ok: not a ciphertext of a known version"),
+        byId);
+    String emoji = "r".repeat(36) + "\uD83D\uDE00".repeat(5);
+    String cut = assertThrows(DecryptionException.class, () -> cipher.decrypt(emoji, "f", relabelled)).getMessage();
+    assertTrue(cut.startsWith("record " + "r".repeat(36) + "\uD83D\uDE00... field f: "), cut);
+  }
 }

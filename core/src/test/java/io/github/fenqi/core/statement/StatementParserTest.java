@@ -405,6 +405,22 @@ class StatementParserTest {
   }
 
   /**
+   * A name that is no format is quoted as core quotes a value from outside ({@code Problem.excerpt}): a line break in
+   * it had been quoted raw, beginning a forged line of its own in a log, and a name of 10 000 characters whole.
+   */
+  @Test
+  void anUnknownFormatNameIsQuotedEscapedAndCut() {
+    InvalidInputException forged = assertThrows(InvalidInputException.class,
+        () -> StatementFormat.parse("format", "paypal\nINFO ok"));
+    assertEquals("'paypal\\nINFO ok' is not a statement format; expected one of [alipay, wechat, bank] (or csv for "
+        + "bank)", forged.problems().get(0).reason());
+    InvalidInputException huge = assertThrows(InvalidInputException.class,
+        () -> StatementFormat.parse("format", "p".repeat(10_000)));
+    assertEquals("'" + "p".repeat(37) + "...' is not a statement format; expected one of [alipay, wechat, bank] "
+        + "(or csv for bank)", huge.problems().get(0).reason());
+  }
+
+  /**
    * "Any case" is ASCII's: a name with a letter Java's full Unicode rules fold to an ASCII one (a dotless ı, U+0131, a
    * long ſ, U+017F, the Kelvin sign K, U+212A) is no format, as any unknown name is; "al\u0131pay" had been ALIPAY.
    */

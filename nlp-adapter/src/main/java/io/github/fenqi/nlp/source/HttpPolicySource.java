@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.net.BoundedHttp;
 import io.github.fenqi.nlp.internal.CharsetSniffer;
 import io.github.fenqi.nlp.internal.HtmlText;
@@ -352,7 +353,8 @@ public final class HttpPolicySource implements PolicySource {
     boolean textual = media.isEmpty() || media.startsWith("text/") || media.endsWith("/json")
         || media.endsWith("+json") || media.endsWith("/xml") || media.endsWith("+xml");
     if (!textual) {
-      throw new PolicySourceException(id, "response from " + from(base) + " is '" + media
+      // quoted as a value from outside is: a declared type of 10 000 characters had been quoted whole
+      throw new PolicySourceException(id, "response from " + from(base) + " is '" + Problem.excerpt(media)
           + "', not text: an HTML page, plain text or a JSON feed was expected");
     }
     int head = Math.min(body.length, 1024);
@@ -371,7 +373,7 @@ public final class HttpPolicySource implements PolicySource {
     }
     if (what != null) {
       throw new PolicySourceException(id, "response from " + from(base) + " is " + what
-          + (media.isEmpty() ? " (no Content-Type)" : " although labelled '" + media + "'")
+          + (media.isEmpty() ? " (no Content-Type)" : " although labelled '" + Problem.excerpt(media) + "'")
           + ": an HTML page, plain text or a JSON feed was expected");
     }
   }
@@ -469,11 +471,12 @@ public final class HttpPolicySource implements PolicySource {
       try {
         itemUri = base.resolve(url);
       } catch (IllegalArgumentException e) {
-        throw new PolicySourceException(id, where + " '" + url + "' is not a valid URI");
+        // quoted as a value from outside is: raw and whole, a link with a line break forged a line of a log
+        throw new PolicySourceException(id, where + " '" + Problem.excerpt(url) + "' is not a valid URI");
       }
       String scheme = itemUri.getScheme() == null ? "" : itemUri.getScheme().toLowerCase(Locale.ROOT);
       if (!scheme.equals("http") && !scheme.equals("https")) {
-        throw new PolicySourceException(id, where + " '" + url + "' is not an http or https address");
+        throw new PolicySourceException(id, where + " '" + Problem.excerpt(url) + "' is not an http or https address");
       }
     }
     // HTML by its tags or, without any, by its entities: an RSS description is escaped HTML, and

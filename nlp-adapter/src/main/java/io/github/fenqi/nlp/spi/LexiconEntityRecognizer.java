@@ -1,6 +1,7 @@
 package io.github.fenqi.nlp.spi;
 
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
 import io.github.fenqi.nlp.FinancialTerm;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -68,21 +69,23 @@ public final class LexiconEntityRecognizer implements EntityRecognizer {
       }
       String[] parts = line.split("\t");
       String location = source + ":" + (i + 1);
-      if (parts.length != 2 || parts[1].isBlank()) {
-        throw new InvalidInputException(location, "expected TERM<TAB>surface form, got '" + line + "'");
+      if (parts.length != 2 || parts[1].isBlank()) { // the file's text quoted as a value from outside is: escaped, cut
+        throw new InvalidInputException(location, "expected TERM<TAB>surface form, got '" + Problem.excerpt(line)
+            + "'");
       }
       FinancialTerm term;
       try {
         term = FinancialTerm.valueOf(parts[0].strip());
       } catch (IllegalArgumentException e) {
-        throw new InvalidInputException(location, "unknown term '" + parts[0].strip() + "'; expected one of "
-            + java.util.Arrays.toString(FinancialTerm.values()));
+        throw new InvalidInputException(location, "unknown term '" + Problem.excerpt(parts[0].strip())
+            + "'; expected one of " + java.util.Arrays.toString(FinancialTerm.values()));
       }
       String surface = parts[1].strip();
       FinancialTerm earlier = lexicon.putIfAbsent(surface, term);
       if (earlier != null && earlier != term) {
-        throw new InvalidInputException(location, "surface form '" + surface + "' is listed as " + term + " here and as "
-            + earlier + " at line " + lineOf.get(surface) + "; a surface form can name one term only");
+        throw new InvalidInputException(location, "surface form '" + Problem.excerpt(surface) + "' is listed as " + term
+            + " here and as " + earlier + " at line " + lineOf.get(surface)
+            + "; a surface form can name one term only");
       }
       lineOf.putIfAbsent(surface, i + 1);
     }

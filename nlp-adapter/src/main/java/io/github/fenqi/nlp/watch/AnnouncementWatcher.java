@@ -586,14 +586,16 @@ public final class AnnouncementWatcher implements AutoCloseable {
         if (a.id().equals(sharedId)) {
           newest = newest < 0 ? i + 1 : newest;
           String name = a.title().isBlank() ? a.text().strip() : a.title().strip();
-          items.add((i + 1) + " ('" + (name.length() > 20 ? name.substring(0, 20) + "…" : name) + "')");
+          // quoted as text from outside is, escaped and cut: a line break in a text's first 20 characters had been
+          // quoted raw, beginning a forged line of its own in the audit log
+          items.add((i + 1) + " ('" + Problem.excerpt(name) + "')");
           toRead |= unread(sourceId, a, sourceId + ":" + a.contentHash(), sharedIds);
         }
       }
       if (toRead) {
         sourceFailed(new PolicySourceException(sourceId, "its fetch lists " + items.size()
-            + " announcements under one id '" + sharedId + "': items " + String.join(", ", items) + " of "
-            + announcements.size() + " (newest first); an id names one announcement, so they cannot be told apart as "
+            + " announcements under one id '" + Problem.escaped(sharedId) + "': items " + String.join(", ", items)
+            + " of " + announcements.size() + " (newest first); an id names one announcement, so they cannot be told apart as "
             + "edits of each other: each text is read once as an announcement of its own and, where they set the same "
             + "field, item " + newest + "'s value is taken"));
       }

@@ -8,6 +8,7 @@ import io.github.fenqi.core.DurableFiles;
 import io.github.fenqi.core.FenqiException;
 import io.github.fenqi.core.InputFiles;
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.json.FenqiJson;
 import io.github.fenqi.nlp.Evidence;
 import io.github.fenqi.nlp.ExtractedField;
@@ -138,7 +139,9 @@ final class WatchState {
       try {
         return new URI(uri);
       } catch (java.net.URISyntaxException e) {
-        throw new InvalidInputException("uri", "'" + uri + "' is not a URI: " + e.getMessage());
+        // quoted as a value from outside is, once: the parser's message quotes the whole input again
+        throw new InvalidInputException("uri", "'" + Problem.excerpt(uri) + "' is not a URI: " + e.getReason()
+            + " at index " + e.getIndex());
       }
     }
   }
@@ -384,11 +387,13 @@ final class WatchState {
         };
       };
     } catch (NumberFormatException e) {
-      throw new InvalidInputException(name, "'" + text + "' is not a value of " + field + " (" + switch (field.kind()) {
+      String expected = switch (field.kind()) {
         case MONTHS, DAYS -> "a whole number";
         case RATIO, RATE -> "a decimal number";
         case FLAG -> "true or false";
-      } + ")");
+      };
+      throw new InvalidInputException(name, "'" + Problem.excerpt(text) + "' is not a value of " + field + " ("
+          + expected + ")");
     }
   }
 
@@ -409,8 +414,8 @@ final class WatchState {
   private static void checkHash(@Nullable String hash) {
     required("hash", hash);
     if (!HASH.matcher(hash).matches()) {
-      throw new InvalidInputException("hash", "'" + hash + "' is not a content hash (64 hex digits 0-9a-f, as the "
-          + "watcher writes them)");
+      throw new InvalidInputException("hash", "'" + Problem.excerpt(hash) + "' is not a content hash (64 hex digits "
+          + "0-9a-f, as the watcher writes them)");
     }
   }
 

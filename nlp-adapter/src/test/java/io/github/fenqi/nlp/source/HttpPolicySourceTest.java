@@ -281,6 +281,23 @@ class HttpPolicySourceTest {
     assertTrue(br.getMessage().contains("Content-Encoding 'br'; only gzip is supported"), br.getMessage());
   }
 
+  /**
+   * The media type a server declared is quoted as core quotes a value from outside ({@code Problem.excerpt}): one of
+   * 10 000 characters had been quoted whole in the error, whether refused as no text or as the label of a PDF.
+   */
+  @Test
+  void aDeclaredMediaTypeIsQuotedCut() {
+    String declared = "application/" + "x".repeat(10_000);
+    server.serve("/long-type", declared, "a".getBytes(StandardCharsets.UTF_8));
+    server.serve("/long-text-type", "text/" + "x".repeat(10_000), "%PDF-1.7".getBytes(StandardCharsets.UTF_8));
+    PolicySourceException notText = assertThrows(PolicySourceException.class, () -> source("/long-type").fetch());
+    assertTrue(notText.getMessage().contains(" is 'application/" + "x".repeat(25) + "...', not text"),
+        notText::getMessage);
+    PolicySourceException pdf = assertThrows(PolicySourceException.class, () -> source("/long-text-type").fetch());
+    assertTrue(pdf.getMessage().contains("is a PDF document although labelled 'text/" + "x".repeat(32) + "...'"),
+        pdf::getMessage);
+  }
+
   @Test
   void refusesBodiesThatAreNotText() {
     server.serve("/pdf-declared", "application/pdf", "%PDF-1.7 最长可分36期".getBytes(StandardCharsets.UTF_8));
@@ -422,6 +439,26 @@ class HttpPolicySourceTest {
     PolicySourceException file = assertThrows(PolicySourceException.class, () -> source("/file").fetch());
     assertEquals("policy source 'test': RSS/Atom feed from " + server.uri("/file")
         + ": item 1 link 'file:///etc/passwd' is not an http or https address", file.getMessage());
+  }
+
+  /**
+   * An item's link is quoted as core quotes a value from outside ({@code Problem.excerpt}): one with a line break, no
+   * URI, had been quoted raw, beginning a forged line of its own in a log, and a javascript: link of 10 000 characters
+   * quoted whole.
+   */
+  @Test
+  void aRefusedItemLinkIsQuotedEscapedAndCut() {
+    server.serve("/broken", "application/json",
+        "[{\"url\":\"n 1\\nINFO ok\",\"content\":\"a\"}]".getBytes(StandardCharsets.UTF_8));
+    server.serve("/long", "application/json",
+        ("[{\"url\":\"javascript:" + "a".repeat(10_000) + "\",\"content\":\"a\"}]").getBytes(StandardCharsets.UTF_8));
+    PolicySourceException broken = assertThrows(PolicySourceException.class, () -> source("/broken").fetch());
+    assertEquals("policy source 'test': JSON feed from " + server.uri("/broken")
+        + ": items[0].url 'n 1\\nINFO ok' is not a valid URI", broken.getMessage());
+    PolicySourceException longLink = assertThrows(PolicySourceException.class, () -> source("/long").fetch());
+    assertEquals("policy source 'test': JSON feed from " + server.uri("/long")
+        + ": items[0].url 'javascript:" + "a".repeat(26) + "...' is not an http or https address",
+        longLink.getMessage());
   }
 
   @Test

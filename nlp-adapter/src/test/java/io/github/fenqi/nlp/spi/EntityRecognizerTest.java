@@ -40,6 +40,26 @@ class EntityRecognizerTest {
     assertEquals("my-terms.txt:2", e.problems().get(0).location());
   }
 
+  /**
+   * What a lexicon file holds is quoted as core quotes a value from outside ({@code Problem.excerpt}): a line with a
+   * third tab, an unknown term with a line separator (U+2028) and a surface form with a carriage return in it had been
+   * quoted raw, a forged line in a log, and a line of 10 000 characters whole.
+   */
+  @Test
+  void whatALexiconFileHoldsIsQuotedEscapedAndCut() {
+    assertEquals("expected TERM<TAB>surface form, got 'LATE_FEE\\t违约金\\tx'", reasonOf("LATE_FEE\t违约金\tx\n"));
+    assertEquals("expected TERM<TAB>surface form, got '" + "x".repeat(37) + "...'", reasonOf("x".repeat(10_000)));
+    assertEquals("unknown term 'TAX\\u2028INFO ok'; expected one of "
+        + java.util.Arrays.toString(FinancialTerm.values()), reasonOf("TAX\u2028INFO ok\t税费"));
+    assertEquals("surface form '罚\\r息' is listed as LATE_FEE here and as PENALTY_INTEREST at line 1; a surface "
+        + "form can name one term only", reasonOf("PENALTY_INTEREST\t罚\r息\nLATE_FEE\t罚\r息"));
+  }
+
+  private static String reasonOf(String lexicon) {
+    return assertThrows(InvalidInputException.class, () -> LexiconEntityRecognizer.parse(lexicon, "my-terms.txt"))
+        .problems().get(0).reason();
+  }
+
   /** "罚息" listed for two terms: the last line used to win silently. */
   @Test
   void rejectsASurfaceFormListedForTwoTermsNamingBothLines() {

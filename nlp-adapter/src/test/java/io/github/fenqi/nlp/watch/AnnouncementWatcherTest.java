@@ -330,6 +330,30 @@ class AnnouncementWatcherTest {
   }
 
   /**
+   * What a fetch gave, the shared id and each item's title or text, is quoted in the report as core quotes text from
+   * outside: the id escaped ({@code Problem.escaped}) and the item cut to 40 characters and escaped
+   * ({@code Problem.excerpt}). A text's line break in its first 20 characters, or one in a feed's guid, had been quoted
+   * raw, beginning a forged line of its own in the audit log the report goes to.
+   */
+  @Test
+  void itemsSharingAnIdAreQuotedEscapedInTheReport() {
+    java.net.URI list = java.net.URI.create("https://example.com/notices");
+    String id = "n-1\nINFO ok";
+    List<Announcement> items = List.of(
+        new Announcement("feed", id, "", "最长可分36期。\nINFO 审核通过 " + "x".repeat(100), list, java.time.Instant.EPOCH),
+        new Announcement("feed", id, "", "最长可分48期。", list, java.time.Instant.EPOCH));
+    AnnouncementWatcher watcher = AnnouncementWatcher.builder(store).listener(recorder)
+        .source(fetching("feed", () -> items), AnnouncementWatcher.Mode.AUTO_APPLY).build();
+    watcher.pollOnce();
+    assertEquals(1, recorder.failures.size(), recorder.failures.toString());
+    String failure = recorder.failures.get(0);
+    assertTrue(failure.startsWith("feed: policy source 'feed': its fetch lists 2 announcements under one id "
+        + "'n-1\\nINFO ok': items 1 ('最长可分36期。\\nINFO 审核通过 " + "x".repeat(37 - 19) + "...'), 2 ('最长可分48期。') of 2"),
+        failure);
+    assertTrue(failure.chars().noneMatch(c -> c == '\n'), failure);
+  }
+
+  /**
    * A page answering once with an error page and HTTP 200 (a proxy's {@code 502 Bad Gateway}) sets no field: its real
    * text, back at the next poll, is not an edit back and is not applied again over the operator's hand edit (it had
    * been: 36 live again over the 30 the operator had set).

@@ -277,6 +277,32 @@ class WatcherRestartTest {
     }
   }
 
+  /**
+   * What a damaged state file holds is quoted in the error as core quotes a value from outside
+   * ({@code Problem.excerpt}): a value with a line break had been quoted raw, a forged line of its own in a log, and a
+   * hash of 10 000 characters whole, as was an address that is no URI, twice (the parser's message quoted it again).
+   */
+  @Test
+  void whatADamagedStateFileHoldsIsQuotedEscapedAndCut() throws Exception {
+    run(AnnouncementWatcher.Mode.REVIEW, w -> w.pollOnce());
+    String good = Files.readString(state);
+    String name = state + " (announcement watcher state)";
+    for (String[] bad : new String[][] {
+        {good.replace("\"value\" : \"36\"", "\"value\" : \"3\\nINFO ok\""),
+            name + ": pending[1].extracted[0].value: '3\\nINFO ok' is not a value of MAX_INSTALLMENTS (a whole "
+                + "number)"},
+        {good.replaceFirst("\"hash\" : \"[0-9a-f]{64}\"", "\"hash\" : \"" + "x".repeat(10_000) + "\""),
+            name + ": read[0].hash: '" + "x".repeat(37) + "...' is not a content hash"},
+        {good.replace("\"uri\" : \"http", "\"uri\" : \":http\\n" + "y".repeat(10_000)),
+            name + ": pending[0].announcement.uri: ':http\\n" + "y".repeat(31) + "...' is not a URI: "}}) {
+      Files.writeString(state, bad[0]);
+      InvalidInputException e = assertThrows(InvalidInputException.class,
+          () -> run(AnnouncementWatcher.Mode.REVIEW, w -> w.pollOnce()), bad[1]);
+      assertTrue(e.getMessage().contains(bad[1]) && e.getMessage().length() < 1_000
+          && e.getMessage().indexOf('\n') < 0, () -> bad[1] + "\n  was: " + e.getMessage());
+    }
+  }
+
   /** A state file that cannot be written is an error naming it, not a poll that forgets what it read. */
   @Test
   void aStateFileThatCannotBeWrittenIsNamed() throws Exception {

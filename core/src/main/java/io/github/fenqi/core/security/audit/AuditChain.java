@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.fenqi.core.AuditIntegrityException;
 import io.github.fenqi.core.Dates;
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.Problem;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -149,7 +150,8 @@ final class AuditChain {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!MEMBERS.contains(name)) {
-        throw bad(lineNumber, "has an unexpected member '" + name + "'");
+        // quoted as a value from outside is: raw and whole, a name holding a line break forged a line of a report
+        throw bad(lineNumber, "has an unexpected member '" + Problem.excerpt(name) + "'");
       }
     }
     JsonNode seq = node.get("seq");
@@ -158,7 +160,7 @@ final class AuditChain {
     }
     String actionName = text(node, "action", lineNumber);
     AuditAction action = Arrays.stream(AuditAction.values()).filter(a -> a.name().equals(actionName)).findFirst()
-        .orElseThrow(() -> bad(lineNumber, "has an unknown action '" + abbreviate(actionName) + "'"));
+        .orElseThrow(() -> bad(lineNumber, "has an unknown action '" + Problem.excerpt(actionName) + "'"));
     for (String member : List.of("prev", "hash", "mac")) {
       if (!AuditEntry.HEX64.matcher(text(node, member, lineNumber)).matches()) {
         throw bad(lineNumber, "has a " + member + " that is not 64 lower-case hex characters");
@@ -202,10 +204,6 @@ final class AuditChain {
     } catch (JsonProcessingException e) {
       return false;
     }
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() <= 40 ? s : s.substring(0, 40) + "...";
   }
 
   private static String text(JsonNode node, String member, long lineNumber) {

@@ -35,9 +35,9 @@ import org.jspecify.annotations.Nullable;
  * timeout bounds the whole exchange, body included, and an answer over 64 KB is cut off. Anything else (timeout,
  * connection failure, non-200 status, unreadable or oversized body, bytes that are no text in its charset, unknown
  * decision, a score that is no number or a reason that is no string) yields the configured {@link FailureMode}'s
- * degraded assessment (an unknown decision or charset quoted in its reason as {@link Problem#excerpt} quotes a value:
- * masked, escaped, cut to 40 characters). The body carries PII, so plain {@code http} is accepted only on this machine
- * (loopback) or with {@link Builder#allowPlainHttp()}.
+ * degraded assessment (an unknown decision or charset, and what the HTTP client said of a failed request, quoted in its
+ * reason as {@link Problem#excerpt} quotes a value: masked, escaped, cut to 40 characters). The body carries PII, so
+ * plain {@code http} is accepted only on this machine (loopback) or with {@link Builder#allowPlainHttp()}.
  *
  * <p>Thread-safety: immutable and thread-safe (one shared {@link HttpClient}).
  */

@@ -1245,7 +1245,35 @@ class FileAuditLogTest {
         first.replace("\"prev\":", "\"note\":\"ok\",\"prev\":"), "entry 1 (line 1) has an unexpected member 'note'",
         first.replace("\"field\":\"idNumber\"", "\"field\":7"), "entry 1 (line 1) details.field is not a string",
         first.replace("\"action\":\"DATA_ACCESS\"", "\"action\":\"" + "N".repeat(41) + "\""),
-        "entry 1 (line 1) has an unknown action '" + "N".repeat(40) + "...'");
+        "entry 1 (line 1) has an unknown action '" + "N".repeat(37) + "...'");
+    assertEachFirstLineFailsAs(file, lines, expected);
+  }
+
+  /**
+   * What a hand-edited entry holds is quoted as core quotes a value from outside ({@code Problem.excerpt}): a member's
+   * name with a line break in it, or an action's, had been quoted raw, a forged line of its own in a report, and a
+   * member's name of 10 000 characters whole; an action was cut at its 40th UTF-16 unit, half an emoji kept.
+   */
+  @Test
+  void whatAnEditedEntryHoldsIsQuotedEscapedAndCut() throws Exception {
+    Path file = logWith(2);
+    List<String> lines = lines(file);
+    String first = lines.get(0);
+    Map<String, String> expected = Map.of(
+        first.replace("\"prev\":", "\"no\\nOK te\":\"ok\",\"prev\":"),
+        "entry 1 (line 1) has an unexpected member 'no\\nOK te'",
+        first.replace("\"prev\":", "\"" + "m".repeat(10_000) + "\":\"ok\",\"prev\":"),
+        "entry 1 (line 1) has an unexpected member '" + "m".repeat(37) + "...'",
+        first.replace("\"action\":\"DATA_ACCESS\"", "\"action\":\"NO\\nOK\""),
+        "entry 1 (line 1) has an unknown action 'NO\\nOK'",
+        first.replace("\"action\":\"DATA_ACCESS\"", "\"action\":\"" + "N".repeat(36) + "\uD83D\uDE00".repeat(5) + "\""),
+        "entry 1 (line 1) has an unknown action '" + "N".repeat(36) + "\uD83D\uDE00...'");
+    assertEachFirstLineFailsAs(file, lines, expected);
+  }
+
+  /** Each first line of {@code expected}, in place of the log's first, fails verification with its message. */
+  private void assertEachFirstLineFailsAs(Path file, List<String> lines, Map<String, String> expected)
+      throws Exception {
     for (Map.Entry<String, String> edit : expected.entrySet()) {
       lines.set(0, edit.getKey());
       write(file, lines);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.net.RawServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -240,6 +241,28 @@ class HttpRiskCheckTest {
     String refused = assertThrows(InvalidInputException.class,
         () -> HttpRiskCheck.builder(URI.create("ftp://risk.example.com/check?key=SECRET-3"))).getMessage();
     assertEquals("endpoint: 'ftp://risk.example.com/check' must be an http or https URI", refused);
+  }
+
+  /**
+   * The HTTP client's message on a failed exchange may quote what the server sent (a header line it refused, here one
+   * of 10 000 characters with a NUL): it is quoted as a value from outside is, escaped and cut to 40 characters, where
+   * it had been escaped but whole, the whole header line in the reason the audit log records.
+   */
+  @Test
+  void whatTheServerSentInAFailedRequestIsCutInTheReason() throws IOException {
+    try (RawServer raw = new RawServer("HTTP/1.1 200 OK\r\nX-Note: a\u0000" + "y".repeat(10_000)
+        + "\r\nContent-Length: 3\r\n\r\nabc")) {
+      RiskAssessment a = HttpRiskCheck.builder(raw.uri()).timeout(Duration.ofSeconds(10)).build().check(request);
+      assertEquals(RiskDecision.DENY, a.decision());
+      assertTrue(a.degraded());
+      String prefix = "request failed: " + raw.uri() + ": ";
+      assertTrue(a.reason().startsWith(prefix), a.reason());
+      String quoted = a.reason().substring(prefix.length(), a.reason().length() - " (fail-closed)".length());
+      assertTrue(quoted.contains("\\u0000y") && quoted.endsWith("y..."), a.reason());
+      // the client's message after its exception's name: 37 characters and "...", the NUL's escape counted as one
+      String message = quoted.substring(quoted.indexOf(": ") + 2).replace("\\u0000", "\u0000");
+      assertEquals(40, message.length(), a.reason());
+    }
   }
 
   /** A host name that does not resolve is named as such. */
