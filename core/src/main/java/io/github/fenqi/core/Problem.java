@@ -50,9 +50,23 @@ public record Problem(String location, String reason) implements java.io.Seriali
    * ({@code debts[0].principal: '110105198506150030' is out of range}).
    */
   public static String excerpt(String value) {
+    return excerpt(value, 40);
+  }
+
+  /**
+   * {@code value} quoted as {@link #excerpt(String)} quotes it, but up to {@code maxCodePoints} (longer ones cut to
+   * three fewer and "..."): for a message of some length that may hold text from outside, such as the HTTP client's
+   * {@code fixed content-length: 5, bytes received: 3}, which a cut at 40 left without its figure.
+   *
+   * @throws IllegalArgumentException when {@code maxCodePoints} is below 4, too few for a character and "..."
+   */
+  public static String excerpt(String value, int maxCodePoints) {
+    if (maxCodePoints < 4) {
+      throw new IllegalArgumentException("maxCodePoints: " + maxCodePoints + " is below 4");
+    }
     String masked = Masking.defaults().redact(value);
-    return escaped(masked.codePointCount(0, masked.length()) <= 40 ? masked
-        : masked.substring(0, masked.offsetByCodePoints(0, 37)) + "...");
+    return escaped(masked.codePointCount(0, masked.length()) <= maxCodePoints ? masked
+        : masked.substring(0, masked.offsetByCodePoints(0, maxCodePoints - 3)) + "...");
   }
 
   /**

@@ -39,4 +39,19 @@ class ProblemTest {
     assertThrows(NullPointerException.class, () -> Problem.of("debts[0]", null));
     assertThrows(NullPointerException.class, () -> Problem.of(null, "is required"));
   }
+
+  /**
+   * An excerpt of a chosen length cuts as the 40-character one does, by code point and with "...", masks the same way,
+   * and refuses a length too short for a character and "...".
+   */
+  @Test
+  void anExcerptOfAChosenLengthCutsByCodePoint() {
+    assertEquals("abcdefgh", Problem.excerpt("abcdefgh", 8));
+    assertEquals("abcde...", Problem.excerpt("abcdefghi", 8));
+    assertEquals("😀😀😀😀😀...", Problem.excerpt("😀".repeat(9), 8));
+    assertEquals(Problem.excerpt("x".repeat(50)), Problem.excerpt("x".repeat(50), 40));
+    assertEquals("id 110***********0030", Problem.excerpt("id 110105198506150030", 200));
+    assertEquals("maxCodePoints: 3 is below 4",
+        assertThrows(IllegalArgumentException.class, () -> Problem.excerpt("abc", 3)).getMessage());
+  }
 }

@@ -32,6 +32,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safety: stateless; safe to call concurrently with one shared {@link HttpClient}.
  */
 public final class BoundedHttp {
+  /** How much of the HTTP client's own message a failure quotes, in code points (see {@link Failure}). */
+  private static final int CLIENT_MESSAGE_LIMIT = 200;
   /** The shortest deadline: the wait is counted in whole milliseconds, so a shorter one would time out unheard. */
   public static final Duration MIN_DEADLINE = Duration.ofMillis(1);
   /**
@@ -64,7 +66,7 @@ public final class BoundedHttp {
    * An exchange that gave no usable response; {@link #kind()} says why, the message in words naming the request's
    * address (a refused connection, a host name that does not resolve, which timeout ran out). What the HTTP client
    * said of another failure, which may quote what the server sent, is quoted as {@link Problem#excerpt} quotes a value:
-   * masked, escaped, cut to 40 characters. A
+   * masked, escaped, cut to 200 characters. A
    * {@link FenqiException}, as every exception fenqi throws on purpose is, so a caller that catches FenqiException
    * catches it too: it had been a checked exception of its own, outside that root.
    *
@@ -226,9 +228,9 @@ public final class BoundedHttp {
     }
     // quoted as a value from outside is: the client's message may quote what the server sent (a header it refused for
     // a NUL or an ESC, raw), and escaped but whole it had put a refused header line of 10 000 characters into a risk
-    // check's reason and the audit log
+    // check's reason and the audit log; cut at 200, not 40, so the client's own words keep their figures
     return cause.getClass().getSimpleName()
-        + (cause.getMessage() == null ? "" : ": " + Problem.excerpt(cause.getMessage()));
+        + (cause.getMessage() == null ? "" : ": " + Problem.excerpt(cause.getMessage(), CLIENT_MESSAGE_LIMIT));
   }
 
   /**

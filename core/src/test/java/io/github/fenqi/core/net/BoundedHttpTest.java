@@ -280,6 +280,20 @@ class BoundedHttpTest {
   }
 
   /**
+   * The client's own message, quoted as a value is, keeps its figures: a body shorter than its Content-Length is told
+   * as the client tells it ("fixed content-length: 5, bytes received: 3"), which a cut at 40 characters had left as
+   * "...bytes receiv...".
+   */
+  @Test
+  void theClientsOwnMessageKeepsItsFigures() throws IOException {
+    try (RawServer raw = new RawServer("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nabc")) {
+      BoundedHttp.Failure f = failure(client, HttpRequest.newBuilder(raw.uri()).build(), Duration.ofSeconds(5));
+      assertEquals(BoundedHttp.FailureKind.IO, f.kind());
+      assertTrue(f.getMessage().endsWith("fixed content-length: 5, bytes received: 3"), f.getMessage());
+    }
+  }
+
+  /**
    * A response that has no body by definition, to a HEAD request or a 304 Not Modified, may declare the length of the
    * body a GET would have had (RFC 9110 §8.6): such a length over the limit had been refused as TOO_LARGE although
    * nothing was to be read.

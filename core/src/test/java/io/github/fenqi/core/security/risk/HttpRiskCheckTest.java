@@ -245,7 +245,7 @@ class HttpRiskCheckTest {
 
   /**
    * The HTTP client's message on a failed exchange may quote what the server sent (a header line it refused, here one
-   * of 10 000 characters with a NUL): it is quoted as a value from outside is, escaped and cut to 40 characters, where
+   * of 10 000 characters with a NUL): it is quoted as a value from outside is, escaped and cut to 200 characters, where
    * it had been escaped but whole, the whole header line in the reason the audit log records.
    */
   @Test
@@ -259,9 +259,9 @@ class HttpRiskCheckTest {
       assertTrue(a.reason().startsWith(prefix), a.reason());
       String quoted = a.reason().substring(prefix.length(), a.reason().length() - " (fail-closed)".length());
       assertTrue(quoted.contains("\\u0000y") && quoted.endsWith("y..."), a.reason());
-      // the client's message after its exception's name: 37 characters and "...", the NUL's escape counted as one
+      // the client's message after its exception's name: 197 characters and "...", the NUL's escape counted as one
       String message = quoted.substring(quoted.indexOf(": ") + 2).replace("\\u0000", "\u0000");
-      assertEquals(40, message.length(), a.reason());
+      assertEquals(200, message.length(), a.reason());
     }
   }
 
