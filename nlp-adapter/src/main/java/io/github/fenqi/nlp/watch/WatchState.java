@@ -141,7 +141,7 @@ final class WatchState {
       } catch (java.net.URISyntaxException e) {
         // quoted as a value from outside is, once: the parser's message quotes the whole input again
         throw new InvalidInputException("uri", "'" + Problem.excerpt(uri) + "' is not a URI: " + e.getReason()
-            + " at index " + e.getIndex());
+            + (e.getIndex() < 0 ? "" : " at index " + e.getIndex())); // -1: the parser knows no position
       }
     }
   }
