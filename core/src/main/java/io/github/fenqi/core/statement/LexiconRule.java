@@ -80,7 +80,8 @@ public record LexiconRule(
 
   public LexiconRule {
     List<Problem> problems = new ArrayList<>();
-    String where = "rule " + (id == null || id.isBlank() ? "(no id)" : id);
+    // named as a value from outside is quoted: a line break in an id a lexicon file gives forged a line of a log
+    String where = "rule " + (id == null || id.isBlank() ? "(no id)" : Problem.excerpt(id));
     if (id == null || id.isBlank()) {
       problems.add(Problem.of(where, "id is required"));
     }

@@ -66,6 +66,25 @@ class LexiconRuleTest {
     assertTrue(twice.problems().get(0).reason().contains("'a' is used twice"), twice.getMessage());
   }
 
+  /**
+   * A rule's id, which a lexicon file gives and nothing checks but for being there, is quoted in the lexicon's errors as
+   * core quotes a value from outside ({@link Problem#excerpt}): an id used twice, or naming a rule without keywords,
+   * had been quoted raw, a line break in it beginning a forged line of a log, and one of 10 000 characters whole.
+   */
+  @Test
+  void aRulesIdIsQuotedInTheLexiconsErrorsAsAValueFromOutside() {
+    for (String id : List.of("salary\nOK  lexicon.json", "salary\u2029OK", "s".repeat(10_000))) {
+      InvalidInputException twice = assertThrows(InvalidInputException.class,
+          () -> lexicon(1, List.of(rule(id, "还款", null), rule(id, "借款", null)), List.of()));
+      assertEquals(List.of(Problem.of("rules", "rule id '" + Problem.excerpt(id) + "' is used twice")),
+          twice.problems());
+      InvalidInputException noKeywords = assertThrows(InvalidInputException.class, () -> new LexiconRule(id,
+          TransactionCategory.LOAN_REPAYMENT, Set.of(), List.of(LexiconRule.Field.DESCRIPTION), List.of(), null));
+      assertEquals(List.of("rule " + Problem.excerpt(id)),
+          noKeywords.problems().stream().map(Problem::location).toList());
+    }
+  }
+
   /** A person's name: two to four Han characters and no organisation marker. */
   @Test
   void aPersonIsTwoToFourHanCharactersWithoutAnOrganisationMarker() {
