@@ -159,7 +159,7 @@ public record StressResult(
       List<Problem> problems = new ArrayList<>(RequiredParts.problems(new String[] {"name", "failsInMonth"}, name,
           failsInMonth));
       if (failsInMonth != null) {
-        String of = "scenario '" + name + "'";
+        String of = StressScenario.named(name);
         if (passed && failsInMonth.isPresent()) {
           problems.add(Problem.of("failsInMonth", failsInMonth.get() + " though " + of + " passed"));
         } else if (!passed && failsInMonth.isEmpty()) {

@@ -176,6 +176,21 @@ class StressResultTest {
             Optional.of(StressDriver.JOB_LOSS), shares(0.5), List.of(), Optional.of("  "))));
   }
 
+  /**
+   * A scenario's name is quoted in its problems as core quotes a value from outside ({@link Problem#excerpt}): a
+   * scenario is configured and an outcome read back from a response, and a name with a line break had been quoted raw,
+   * its second half a forged line of a log, and one of 10 000 characters whole.
+   */
+  @Test
+  void aScenariosNameIsQuotedAsAValueFromOutside() {
+    for (String name : List.of("medical\nOK  forged", "medical\u2028OK", "m".repeat(10_000))) {
+      assertEquals("[failsInMonth: 3 though scenario '" + Problem.excerpt(name) + "' passed]",
+          problems(() -> new StressResult.ScenarioOutcome(name, true, Optional.of(3))));
+      assertEquals("[fromMonth: 0 is below 1 (scenario '" + Problem.excerpt(name) + "')]",
+          problems(() -> new StressScenario(name, 0, 3, 0.5, Money.ZERO)));
+    }
+  }
+
   @Test
   void aScenarioPassesExactlyWhenItNamesNoMonthOfFailure() {
     assertEquals("[failsInMonth: 3 though scenario 'medical' passed]",
