@@ -85,6 +85,22 @@ class LexiconRuleTest {
     }
   }
 
+  /**
+   * A match's reason quotes the rule's id and keyword as it quotes the field's value ({@link Problem#excerpt}): both come
+   * from a lexicon file, and a line separator in them had begun a line of its own in a report, and an id of 10 000
+   * characters had been quoted whole in every classification the rule made.
+   */
+  @Test
+  void aMatchQuotesTheRulesIdAndKeywordAsValuesFromOutside() {
+    String keyword = "还\u2028款";
+    for (String id : List.of("repay\u2028OK  forged", "r".repeat(10_000))) {
+      Optional<LexiconRule.Match> m = rule(id, keyword, null).match(row("某银行", "信用卡还款"));
+      assertEquals(Optional.of("rule " + Problem.excerpt(id) + ": description '信用卡还款' contains '"
+          + Problem.excerpt(keyword) + "'"), m.map(LexiconRule.Match::reason));
+      assertEquals(Optional.of(keyword), m.map(LexiconRule.Match::keyword), "the keyword itself is kept as configured");
+    }
+  }
+
   /** A person's name: two to four Han characters and no organisation marker. */
   @Test
   void aPersonIsTwoToFourHanCharactersWithoutAnOrganisationMarker() {
