@@ -90,11 +90,13 @@ public record NegotiationRequest(String caseId, LocalDate asOf, Borrower borrowe
         } else if (!id.isEmpty()) {
           Integer first = firstOf.putIfAbsent(TextFields.withoutSpacesAround(id), i);
           String other = first == null ? null : debtIds.get(first);
+          // quoted as a value from outside: a case read with a bad debt still hears of its duplicates, and an id
+          // refused for its line break had been quoted raw here, its second half a forged line of a log
           if (id.equals(other)) {
-            problems.add(Problem.of("debts[" + i + "].id", "'" + id + "' appears more than once"));
+            problems.add(Problem.of("debts[" + i + "].id", "'" + Problem.excerpt(id) + "' appears more than once"));
           } else if (other != null) {
-            problems.add(Problem.of("debts[" + i + "].id", "'" + id + "' appears more than once (as debts[" + first
-                + "]'s '" + other + "', with spaces around it)"));
+            problems.add(Problem.of("debts[" + i + "].id", "'" + Problem.excerpt(id) + "' appears more than once (as "
+                + "debts[" + first + "]'s '" + Problem.excerpt(other) + "', with spaces around it)"));
           }
         }
       }

@@ -341,13 +341,15 @@ public record NegotiationResult(
       }
       for (int i = 0; i < Math.min(scripts.size(), debtIds.size()); i++) {
         io.github.fenqi.core.script.NegotiationScript s = scripts.get(i);
+        // quoted as values from outside, as a plan's debt is elsewhere: a result read back from a response holds them
+        // unchecked, and one with a line break had been quoted raw, its second half a forged line of a log
         if (!s.debtId().equals(debtIds.get(i))) {
-          problems.add(Problem.of(where + "[" + i + "].debtId", "'" + s.debtId() + "' is not the debt of plan " + i
-              + ", '" + debtIds.get(i) + "': each plan's script is the one at its index"));
+          problems.add(Problem.of(where + "[" + i + "].debtId", "'" + Problem.excerpt(s.debtId()) + "' is not the debt "
+              + "of plan " + i + ", '" + Problem.excerpt(debtIds.get(i)) + "': each plan's script is the one at its index"));
         }
         if (!s.platformId().equals(platformIds.get(i))) {
-          problems.add(Problem.of(where + "[" + i + "].platformId", "'" + s.platformId() + "' is not the lender of plan "
-              + i + ", '" + platformIds.get(i) + "'"));
+          problems.add(Problem.of(where + "[" + i + "].platformId", "'" + Problem.excerpt(s.platformId()) + "' is not the "
+              + "lender of plan " + i + ", '" + Problem.excerpt(platformIds.get(i)) + "'"));
         }
         if (s.strategy() != strategy) {
           problems.add(Problem.of(where + "[" + i + "].strategy", s.strategy() + " is not the proposal's " + strategy));

@@ -2,6 +2,7 @@ package io.github.fenqi.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -74,6 +75,33 @@ class NegotiationRequestReadTest {
       assertEquals(List.of("debts[2].id"), locations(assertThrows(InvalidInputException.class,
           () -> new NegotiationRequest(sample.caseId(), sample.asOf(), sample.borrower(), debts))));
     }
+  }
+
+  /**
+   * A duplicate id is quoted in its problem as core quotes a value from outside ({@link Problem#excerpt}): two debts
+   * both refused for a line break in their id had been quoted raw in the duplicate's problem, the id's second half a
+   * forged line of its own in a log, and two ids of 10 000 characters quoted whole.
+   */
+  @Test
+  void aDuplicateIdIsQuotedAsAValueFromOutside() throws Exception {
+    String longId = "c".repeat(10_000);
+    for (String id : List.of("cc-1\nOK  case.json", "cc-1\u2028OK", longId)) {
+      ObjectNode tree = sample();
+      ((ObjectNode) tree.get("debts").get(0)).put("id", id);
+      ((ObjectNode) tree.get("debts").get(2)).put("id", id);
+      InvalidInputException e = rejected(tree);
+      Problem duplicate = e.problems().stream().filter(p -> p.location().equals("case.json: debts[2].id")
+          && p.reason().contains("appears more than once")).findFirst().orElseThrow(() -> new AssertionError(e));
+      assertEquals("'" + Problem.excerpt(id) + "' appears more than once", duplicate.reason());
+      assertTrue(e.getMessage().lines().noneMatch(l -> l.startsWith("OK")), e.getMessage());
+    }
+    ObjectNode tree = sample();
+    ((ObjectNode) tree.get("debts").get(2)).put("id", longId + " ");
+    ((ObjectNode) tree.get("debts").get(0)).put("id", longId);
+    Problem padded = rejected(tree).problems().stream().filter(p -> p.reason().contains("spaces around it"))
+        .findFirst().orElseThrow();
+    assertEquals("'" + Problem.excerpt(longId + " ") + "' appears more than once (as debts[0]'s '"
+        + Problem.excerpt(longId) + "', with spaces around it)", padded.reason());
   }
 
   /**

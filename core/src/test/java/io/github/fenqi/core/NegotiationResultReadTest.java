@@ -354,6 +354,30 @@ class NegotiationResultReadTest {
   }
 
   /**
+   * A script's debt and lender that are not its plan's are quoted as core quotes a value from outside ({@link
+   * Problem#excerpt}): the response is read from outside, and ones with a line break had been quoted raw, the second
+   * half a forged line of a log, and ones of 10 000 characters whole.
+   */
+  @Test
+  void aScriptsDebtAndLenderNotItsPlansAreQuotedAsValuesFromOutside() throws Exception {
+    for (String value : List.of("cc-1\nOK  response", "cc-1\u2028OK", "c".repeat(10_000))) {
+      ObjectNode edited = resultJson();
+      ((ObjectNode) edited.at("/proposals/0/scripts/0")).put("debtId", value).put("platformId", value);
+      String at = "response: proposals[0].scripts[0]";
+      List<Problem> unpaired = problemsReading(edited).stream().filter(p -> p.location().startsWith(at)).toList();
+      assertEquals(List.of(Problem.of(at + ".debtId", "'" + Problem.excerpt(value) + "' is not the debt of plan 0, "
+          + "'cc-1': each plan's script is the one at its index"), Problem.of(at + ".platformId", "'"
+          + Problem.excerpt(value) + "' is not the lender of plan 0, 'demo-credit-card'")), unpaired);
+      ObjectNode plan = resultJson();
+      ((ObjectNode) plan.at("/proposals/0/plans/0")).put("debtId", value).put("platformId", value);
+      assertEquals(List.of(Problem.of(at + ".debtId", "'cc-1' is not the debt of plan 0, '" + Problem.excerpt(value)
+          + "': each plan's script is the one at its index"), Problem.of(at + ".platformId", "'demo-credit-card' is not "
+          + "the lender of plan 0, '" + Problem.excerpt(value) + "'")),
+          problemsReading(plan).stream().filter(p -> p.location().startsWith(at)).toList());
+    }
+  }
+
+  /**
    * A proposal's scripts are one per plan, in the plans' order, of its strategy: a response whose scripts were swapped,
    * taken from another proposal or dropped had read back with the first lender's plan beside the second lender's script
    * (its debt, amounts and legal basis), or with plans and no script, without a word.

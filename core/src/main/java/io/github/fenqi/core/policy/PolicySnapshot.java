@@ -1,6 +1,7 @@
 package io.github.fenqi.core.policy;
 
 import io.github.fenqi.core.PolicyException;
+import io.github.fenqi.core.Problem;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -112,7 +113,9 @@ public record PolicySnapshot(long version, List<Policy> policies) {
     if (find(platformId, asOf).isPresent()) {
       return Optional.empty();
     }
-    String none = "no policy for '" + platformId + "' is in effect on " + asOf;
+    // escaped but whole, to be told apart from the known platforms listed whole: a caller may pass any id, and one with
+    // a line break had been quoted raw, its second half a forged line of a log (a debt's id is one line already)
+    String none = "no policy for '" + Problem.escaped(platformId) + "' is in effect on " + asOf;
     List<Policy> history = history(platformId);
     if (history.isEmpty()) {
       return Optional.of(none + "; known platforms: " + platforms());

@@ -117,7 +117,10 @@ public record ScriptRequest(Borrower borrower, AffordabilityAssessment affordabi
       RequiredParts.check(new String[] {"debt", "policy", "option"}, debt, policy, option);
       List<Problem> problems = new ArrayList<>();
       if (!option.debtId().equals(debt.id())) {
-        problems.add(Problem.of("option.debtId", "'" + option.debtId() + "' is not the debt's id '" + debt.id() + "'"));
+        // quoted as a value from outside: no debt's check has seen the option's id, and one with a line break had
+        // been quoted raw, its second half a forged line of a log
+        problems.add(Problem.of("option.debtId", "'" + Problem.excerpt(option.debtId()) + "' is not the debt's id '"
+            + Problem.excerpt(debt.id()) + "'"));
       }
       if (!policy.platformId().equals(debt.platformId())) {
         problems.add(Problem.of("policy.platformId", "'" + policy.platformId() + "' is not the debt's platform '"

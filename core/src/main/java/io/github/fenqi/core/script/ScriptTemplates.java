@@ -65,8 +65,9 @@ final class ScriptTemplates {
         Template t = Template.parse(e.getKey(), e.getValue());
         for (String literal : t.literals()) {
           for (SensitiveMatch m : filter.find(literal)) {
-            problems.add(Problem.of(source + ":" + e.getKey(), "contains the lexicon word '" + m.word() + "' ("
-                + m.category() + ")"));
+            // the word and its category come from a lexicon file: quoted as values from outside are
+            problems.add(Problem.of(source + ":" + e.getKey(), "contains the lexicon word '"
+                + Problem.excerpt(m.word()) + "' (" + Problem.excerpt(m.category()) + ")"));
           }
         }
         parsed.put(e.getKey(), t);

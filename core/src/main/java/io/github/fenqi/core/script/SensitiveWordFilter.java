@@ -589,7 +589,10 @@ public final class SensitiveWordFilter {
     private void addWord(String word, String category, String location) {
       String skeleton = Skeleton.of(word).toString();
       if (skeleton.isEmpty()) {
-        problems.add(Problem.of(location, "'" + word + "' has no letters, ideographs or digits to match"));
+        // quoted as a value from outside, as the lexicon's other lines are: a line separator in a word had been
+        // quoted raw, beginning a forged line of a log, and a word of 10 000 characters whole
+        problems.add(Problem.of(location, "'" + Problem.excerpt(word) + "' has no letters, ideographs or digits to "
+            + "match"));
       } else if (category.equals(EXCEPTIONS)) {
         exceptions.putIfAbsent(skeleton, new String[] {word.strip(), location});
       } else {
@@ -616,10 +619,10 @@ public final class SensitiveWordFilter {
         all.add(Problem.of("lexicon", "has no words; call addDefaults() or add(...)"));
       }
       exceptions.forEach((skeleton, phraseAndLocation) -> {
-        String phrase = "the exception '" + phraseAndLocation[0] + "'";
+        String phrase = "the exception '" + Problem.excerpt(phraseAndLocation[0]) + "'";
         if (bySkeleton.containsKey(skeleton)) {
-          all.add(Problem.of(phraseAndLocation[1], phrase + " is the lexicon word '" + bySkeleton.get(skeleton)[0]
-              + "', which would never be found"));
+          all.add(Problem.of(phraseAndLocation[1], phrase + " is the lexicon word '"
+              + Problem.excerpt(bySkeleton.get(skeleton)[0]) + "', which would never be found"));
         } else if (bySkeleton.keySet().stream().noneMatch(skeleton::contains)) {
           all.add(Problem.of(phraseAndLocation[1], phrase + " holds no word of the lexicon: an exception is a phrase "
               + "in which a word is not found"));

@@ -59,7 +59,7 @@ final class TemplateScriptGenerator implements ScriptGenerator {
         for (String r : list) {
           for (SensitiveMatch m : filter.find(r)) {
             problems.add(Problem.of("legalReferences." + language.tag() + "." + type, "'" + r
-                + "' contains the lexicon word '" + m.word() + "'"));
+                + "' contains the lexicon word '" + Problem.excerpt(m.word()) + "'")); // a lexicon file's word
           }
         }
         refs.put(type, List.copyOf(list));

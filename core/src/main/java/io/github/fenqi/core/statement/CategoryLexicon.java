@@ -68,7 +68,8 @@ public record CategoryLexicon(
         if (r == null) {
           problems.add(Problem.of("rules[" + i + "]", "is null; each entry must be a rule"));
         } else if (!ids.add(r.id())) {
-          problems.add(Problem.of("rules", "rule id '" + r.id() + "' is used twice"));
+          // a lexicon file's id, unchecked but for being there: quoted raw, a line break in it forged a line of a log
+          problems.add(Problem.of("rules", "rule id '" + Problem.excerpt(r.id()) + "' is used twice"));
         }
       }
     }

@@ -80,7 +80,8 @@ public record LexiconRule(
 
   public LexiconRule {
     List<Problem> problems = new ArrayList<>();
-    String where = "rule " + (id == null || id.isBlank() ? "(no id)" : id);
+    // named as a value from outside is quoted: a line break in an id a lexicon file gives forged a line of a log
+    String where = "rule " + (id == null || id.isBlank() ? "(no id)" : Problem.excerpt(id));
     if (id == null || id.isBlank()) {
       problems.add(Problem.of(where, "id is required"));
     }
@@ -135,11 +136,12 @@ public record LexiconRule(
    * The match of this rule when {@code field}'s {@code value} contains {@code keyword}, stated as {@link #match}
    * states it; for matchers that find the keyword themselves. The value is quoted as a rejection quotes a field
    * ({@link io.github.fenqi.core.Problem#excerpt}): quoted whole and raw, a description of thousands of characters made
-   * a reason of that length, and a line separator in it began a line of its own in a report.
+   * a reason of that length, and a line separator in it began a line of its own in a report. The rule's id and the
+   * keyword, which a lexicon file gives, are quoted so too.
    */
   public Match matched(Field field, String value, String keyword) {
-    return new Match("rule " + id + ": " + field.label + " '" + io.github.fenqi.core.Problem.excerpt(value) + "' contains '"
-        + keyword + "'", keyword);
+    return new Match("rule " + Problem.excerpt(id) + ": " + field.label + " '" + Problem.excerpt(value) + "' contains '"
+        + Problem.excerpt(keyword) + "'", keyword);
   }
 
   /**

@@ -102,8 +102,9 @@ public record StressResult(
     }
     if (level != null && recommendation != null) {
       if (level != RiskLevel.RED && recommendation.isPresent()) {
-        problems.add(Problem.of("recommendation", "'" + recommendation.get() + "' is given for a " + level
-            + " result; only a RED one has one"));
+        // quoted as a value from outside: a result read back from a response had its advice quoted raw and whole
+        problems.add(Problem.of("recommendation", "'" + Problem.excerpt(recommendation.get()) + "' is given for a "
+            + level + " result; only a RED one has one"));
       } else if (level == RiskLevel.RED && recommendation.map(String::isBlank).orElse(true)) {
         problems.add(Problem.of("recommendation", (recommendation.isEmpty() ? "is empty" : "is blank")
             + " for a RED result; a RED plan says what to do instead"));
@@ -159,7 +160,7 @@ public record StressResult(
       List<Problem> problems = new ArrayList<>(RequiredParts.problems(new String[] {"name", "failsInMonth"}, name,
           failsInMonth));
       if (failsInMonth != null) {
-        String of = "scenario '" + name + "'";
+        String of = StressScenario.named(name);
         if (passed && failsInMonth.isPresent()) {
           problems.add(Problem.of("failsInMonth", failsInMonth.get() + " though " + of + " passed"));
         } else if (!passed && failsInMonth.isEmpty()) {

@@ -5,6 +5,7 @@ import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.money.Money;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A named deterministic what-if: from month {@code fromMonth}, for {@code months} months, income is multiplied by
@@ -24,7 +25,7 @@ public record StressScenario(String name, int fromMonth, int months, double inco
     if (name == null || name.isBlank()) {
       p.add(Problem.of("name", "must not be empty"));
     }
-    String of = " (scenario '" + name + "')";
+    String of = " (" + named(name) + ")";
     if (fromMonth < 1) {
       p.add(Problem.of("fromMonth", fromMonth + " is below 1" + of));
     }
@@ -41,6 +42,15 @@ public record StressScenario(String name, int fromMonth, int months, double inco
       throw new InvalidInputException(p);
     }
     incomeFactor += 0.0; // -0.0 + 0.0 is 0.0; every other factor is unchanged
+  }
+
+  /**
+   * {@code scenario 'name'} as a problem names a scenario, the name quoted as a value from outside ({@link
+   * Problem#excerpt}): scenarios are configured and outcomes read back from a response, and a name with a line break
+   * had been quoted raw, its second half a forged line of a log, and one of 10 000 characters whole.
+   */
+  static String named(@Nullable String name) {
+    return "scenario '" + (name == null ? "null" : Problem.excerpt(name)) + "'";
   }
 
   /** Medical expense of 20 000 in month 3; income −30 % from month 2; no income in months 2 and 3. */

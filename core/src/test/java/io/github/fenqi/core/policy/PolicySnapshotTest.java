@@ -63,6 +63,22 @@ class PolicySnapshotTest {
   }
 
   /**
+   * The platform asked about is quoted escaped but whole ({@link io.github.fenqi.core.Problem#escaped}), to be told
+   * apart from the known platforms listed whole beside it: {@code whyNone} is public and takes any id, and one with a
+   * line break had been quoted raw, its second half a forged line of a log.
+   */
+  @Test
+  void thePlatformAskedAboutIsQuotedEscapedButWhole() {
+    PolicySnapshot s = new PolicySnapshot(1, List.of(Samples.policies().get(0)));
+    String known = Samples.policies().get(0).platformId();
+    assertEquals("no policy for 'nobody\\nOK  forged' is in effect on 2026-01-01; known platforms: [" + known + "]",
+        s.whyNone("nobody\nOK  forged", LocalDate.of(2026, 1, 1)).orElseThrow());
+    String longId = "n".repeat(200);
+    assertEquals("no policy for '" + longId + "' is in effect on 2026-01-01; known platforms: [" + known + "]",
+        s.whyNone(longId, LocalDate.of(2026, 1, 1)).orElseThrow());
+  }
+
+  /**
    * An older version whose own effectiveTo, written out, covers the day applies again after a newer, temporary version
    * within it ends: the lender said it runs to then. Only an open-ended one ("while current") is replaced for good.
    */

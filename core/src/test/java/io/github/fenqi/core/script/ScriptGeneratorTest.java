@@ -285,6 +285,27 @@ class ScriptGeneratorTest {
         List.of(new ScriptRequest.LenderPlan(d, policy, o)), new ScriptOptions(language, note));
   }
 
+  /**
+   * An option for another debt is refused naming its id as core quotes a value from outside ({@link
+   * io.github.fenqi.core.Problem#excerpt}): no debt's own check has seen it, and one with a line break had been quoted
+   * raw, its second half a forged line of a log, and one of 10 000 characters whole.
+   */
+  @org.junit.jupiter.api.Test
+  void anOptionForAnotherDebtIsRefusedQuotingItsIdAsAValueFromOutside() {
+    ScriptRequest.LenderPlan plan = request(ScriptLanguage.ZH_CN, null).plans().get(0);
+    io.github.fenqi.core.solve.PlanOption o = plan.option();
+    for (String id : List.of("cc-9\nOK  forged", "c".repeat(10_000))) {
+      io.github.fenqi.core.solve.PlanOption other = new io.github.fenqi.core.solve.PlanOption(id, o.term(), o.waived(),
+          o.waivedTotal(), o.settledAmount(), o.downPayment(), o.financedAmount(), o.firstInstallment(),
+          o.totalPayable(), o.recoveryRatio(), o.features(), o.acceptanceProbability());
+      io.github.fenqi.core.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+          io.github.fenqi.core.InvalidInputException.class,
+          () -> new ScriptRequest.LenderPlan(plan.debt(), plan.policy(), other));
+      assertEquals(List.of(io.github.fenqi.core.Problem.of("option.debtId", "'" + io.github.fenqi.core.Problem.excerpt(id)
+          + "' is not the debt's id '" + plan.debt().id() + "'")), e.problems());
+    }
+  }
+
   private static final io.github.fenqi.core.affordability.AffordabilityAssessment AFFORDABILITY =
       calculate(ScriptLanguage.ZH_CN, null).affordability();
 

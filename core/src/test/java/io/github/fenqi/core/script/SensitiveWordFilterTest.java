@@ -333,6 +333,39 @@ class SensitiveWordFilterTest {
   }
 
   /**
+   * What a lexicon file holds is quoted in its errors as core quotes a value from outside ({@link
+   * io.github.fenqi.core.Problem#excerpt}): a word with nothing to match, an exception holding no word and one that is a
+   * word had been quoted raw, a line separator in them beginning a forged line of a log, and ones of 10 000 characters
+   * whole.
+   */
+  @Test
+  void whatALexiconFileHoldsIsQuotedInItsErrorsAsAValueFromOutside(@TempDir Path dir) throws Exception {
+    String noWord = "!!\u2028!!";
+    String longNoWord = "-".repeat(10_000);
+    String exception = "不找人\u2028了";
+    String longException = "不".repeat(10_000);
+    String isAWord = "代\u2028还";
+    Path file = dir.resolve("words.txt");
+    Files.writeString(file, String.join("\n", "[agency]", "代\u2029还", noWord, longNoWord, "[exceptions]", exception,
+        longException, isAWord, ""), StandardCharsets.UTF_8);
+    InvalidInputException e =
+        assertThrows(InvalidInputException.class, () -> SensitiveWordFilter.builder().load(file).build());
+    java.util.function.UnaryOperator<String> q = io.github.fenqi.core.Problem::excerpt;
+    assertEquals(List.of(
+        io.github.fenqi.core.Problem.of(file + ":3", "'" + q.apply(noWord) + "' has no letters, ideographs or digits to "
+            + "match"),
+        io.github.fenqi.core.Problem.of(file + ":4", "'" + q.apply(longNoWord) + "' has no letters, ideographs or digits "
+            + "to match"),
+        io.github.fenqi.core.Problem.of(file + ":6", "the exception '" + q.apply(exception) + "' holds no word of the "
+            + "lexicon: an exception is a phrase in which a word is not found"),
+        io.github.fenqi.core.Problem.of(file + ":7", "the exception '" + q.apply(longException) + "' holds no word of "
+            + "the lexicon: an exception is a phrase in which a word is not found"),
+        io.github.fenqi.core.Problem.of(file + ":8", "the exception '" + q.apply(isAWord) + "' is the lexicon word '"
+            + q.apply("代\u2029还") + "', which would never be found")),
+        e.problems().stream().sorted(java.util.Comparator.comparing(io.github.fenqi.core.Problem::location)).toList());
+  }
+
+  /**
    * After a word, -es is an inflection as -s is ("harasses"); a suffix that is none, such as -er, makes a word of its own,
    * which the lexicon lists when it means it (as it lists scammer beside scam).
    */

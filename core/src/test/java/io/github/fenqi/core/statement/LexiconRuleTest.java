@@ -66,6 +66,41 @@ class LexiconRuleTest {
     assertTrue(twice.problems().get(0).reason().contains("'a' is used twice"), twice.getMessage());
   }
 
+  /**
+   * A rule's id, which a lexicon file gives and nothing checks but for being there, is quoted in the lexicon's errors as
+   * core quotes a value from outside ({@link Problem#excerpt}): an id used twice, or naming a rule without keywords,
+   * had been quoted raw, a line break in it beginning a forged line of a log, and one of 10 000 characters whole.
+   */
+  @Test
+  void aRulesIdIsQuotedInTheLexiconsErrorsAsAValueFromOutside() {
+    for (String id : List.of("salary\nOK  lexicon.json", "salary\u2029OK", "s".repeat(10_000))) {
+      InvalidInputException twice = assertThrows(InvalidInputException.class,
+          () -> lexicon(1, List.of(rule(id, "还款", null), rule(id, "借款", null)), List.of()));
+      assertEquals(List.of(Problem.of("rules", "rule id '" + Problem.excerpt(id) + "' is used twice")),
+          twice.problems());
+      InvalidInputException noKeywords = assertThrows(InvalidInputException.class, () -> new LexiconRule(id,
+          TransactionCategory.LOAN_REPAYMENT, Set.of(), List.of(LexiconRule.Field.DESCRIPTION), List.of(), null));
+      assertEquals(List.of("rule " + Problem.excerpt(id)),
+          noKeywords.problems().stream().map(Problem::location).toList());
+    }
+  }
+
+  /**
+   * A match's reason quotes the rule's id and keyword as it quotes the field's value ({@link Problem#excerpt}): both come
+   * from a lexicon file, and a line separator in them had begun a line of its own in a report, and an id of 10 000
+   * characters had been quoted whole in every classification the rule made.
+   */
+  @Test
+  void aMatchQuotesTheRulesIdAndKeywordAsValuesFromOutside() {
+    String keyword = "还\u2028款";
+    for (String id : List.of("repay\u2028OK  forged", "r".repeat(10_000))) {
+      Optional<LexiconRule.Match> m = rule(id, keyword, null).match(row("某银行", "信用卡还款"));
+      assertEquals(Optional.of("rule " + Problem.excerpt(id) + ": description '信用卡还款' contains '"
+          + Problem.excerpt(keyword) + "'"), m.map(LexiconRule.Match::reason));
+      assertEquals(Optional.of(keyword), m.map(LexiconRule.Match::keyword), "the keyword itself is kept as configured");
+    }
+  }
+
   /** A person's name: two to four Han characters and no organisation marker. */
   @Test
   void aPersonIsTwoToFourHanCharactersWithoutAnOrganisationMarker() {

@@ -162,6 +162,20 @@ class StressResultTest {
         "a tie names either");
   }
 
+  /**
+   * A recommendation refused for a result that is not RED is quoted as core quotes a value from outside ({@link
+   * Problem#excerpt}): a result is read back from a response, and one with a line break had been quoted raw, its second
+   * half a forged line of a log, and one of 10 000 characters whole.
+   */
+  @Test
+  void aRecommendationRefusedIsQuotedAsAValueFromOutside() {
+    for (String advice : List.of("Do not\nOK  forged", "Do not\u2029OK", "d".repeat(10_000))) {
+      assertEquals("[recommendation: '" + Problem.excerpt(advice) + "' is given for a GREEN result; only a RED one has "
+          + "one]", problems(() -> new StressResult(0, OptionalDouble.empty(), Money.ZERO, RiskLevel.GREEN,
+              Optional.empty(), shares(0), List.of(), Optional.of(advice))));
+    }
+  }
+
   @Test
   void aRecommendationComesExactlyWithRed() {
     // a GREEN plan told "do not negotiate", or a RED one with no advice, contradicts the traffic light
@@ -174,6 +188,21 @@ class StressResultTest {
     assertEquals("[recommendation: is blank for a RED result; a RED plan says what to do instead]",
         problems(() -> new StressResult(0.5, OptionalDouble.of(2), Money.ZERO, RiskLevel.RED,
             Optional.of(StressDriver.JOB_LOSS), shares(0.5), List.of(), Optional.of("  "))));
+  }
+
+  /**
+   * A scenario's name is quoted in its problems as core quotes a value from outside ({@link Problem#excerpt}): a
+   * scenario is configured and an outcome read back from a response, and a name with a line break had been quoted raw,
+   * its second half a forged line of a log, and one of 10 000 characters whole.
+   */
+  @Test
+  void aScenariosNameIsQuotedAsAValueFromOutside() {
+    for (String name : List.of("medical\nOK  forged", "medical\u2028OK", "m".repeat(10_000))) {
+      assertEquals("[failsInMonth: 3 though scenario '" + Problem.excerpt(name) + "' passed]",
+          problems(() -> new StressResult.ScenarioOutcome(name, true, Optional.of(3))));
+      assertEquals("[fromMonth: 0 is below 1 (scenario '" + Problem.excerpt(name) + "')]",
+          problems(() -> new StressScenario(name, 0, 3, 0.5, Money.ZERO)));
+    }
   }
 
   @Test
