@@ -18,6 +18,11 @@ class ForensicEdgesTest {
     return StatementParser.bank().parse(name, text.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** The default forensics on the default analysis of {@code statements}, as the engine runs them. */
+  private static ForensicReport examine(List<ParsedStatement> statements) {
+    return StatementForensics.defaults().examine(statements, StatementAnalyzer.defaults().analyze(statements));
+  }
+
   private static List<ForensicSignal> signals(ForensicReport r, ForensicSignal.Kind kind) {
     return r.signals().stream().filter(x -> x.kind() == kind).toList();
   }
@@ -50,7 +55,7 @@ class ForensicEdgesTest {
         + "2026-05-03,10:00:00,POS消费,,10.00,970.00,超市,,POS\n"
         + "2026-05-04,10:00:00,POS消费,,10.00,960.00,超市,,POS\n");
     assertEquals(List.of(), s.rejected());
-    ForensicReport r = StatementForensics.defaults().examine(List.of(s), StatementAnalyzer.defaults().analyze(List.of(s)));
+    ForensicReport r = examine(List.of(s));
     assertEquals(ForensicVerdict.PASS, r.verdict(), r.signals().toString());
   }
   /**
@@ -68,7 +73,7 @@ class ForensicEdgesTest {
         + "2026-05-11,09:00:00,POS消费,,abc,5900.00,超市,,POS\n"
         + "2026-05-10,09:00:00,代发工资,6000.00,,6000.00,某某科技有限公司,,批量代发\n");
     assertEquals(3, s.rejected().size());
-    ForensicReport r = StatementForensics.defaults().examine(List.of(s), StatementAnalyzer.defaults().analyze(List.of(s)));
+    ForensicReport r = examine(List.of(s));
     assertEquals(ForensicVerdict.REVIEW, r.verdict(), r.signals().toString());
     ForensicSignal breaks = signals(r, ForensicSignal.Kind.BALANCE_BREAK).get(0);
     assertEquals(0.0, breaks.strength(), breaks.detail());
@@ -88,7 +93,7 @@ class ForensicEdgesTest {
         + "2026-05-02,11:00:00,POS消费,,20.00,460.00,药店,,POS\n"
         + "2026-05-03,11:00:00,POS消费,,20.00,440.00,药店,,POS\n");
     List<ParsedStatement> both = List.of(a, b);
-    ForensicReport r = StatementForensics.defaults().examine(both, StatementAnalyzer.defaults().analyze(both));
+    ForensicReport r = examine(both);
     assertEquals(List.of(), signals(r, ForensicSignal.Kind.STATEMENTS_DISAGREE));
     assertEquals(ForensicVerdict.PASS, r.verdict(), r.signals().toString());
   }
@@ -101,7 +106,7 @@ class ForensicEdgesTest {
     ParsedStatement s = bank("b.csv", BANK_HEADER
         + "2026-05-01,10:00:00,POS消费,,10.00,990.00,咖啡店,,POS\n"
         + "2026-05-01,10:00:00,POS消费,,10.00,980.00,咖啡店,,POS\n");
-    ForensicReport r = StatementForensics.defaults().examine(List.of(s), StatementAnalyzer.defaults().analyze(List.of(s)));
+    ForensicReport r = examine(List.of(s));
     assertEquals(List.of(), signals(r, ForensicSignal.Kind.DUPLICATE_SERIAL));
   }
   /**
@@ -119,7 +124,7 @@ class ForensicEdgesTest {
         + "2026-05-02,10:00:00,POS消费,,10.00,1980.00,超市,,POS\n"
         + "2026-05-03,10:00:00,POS消费,,10.00,970.00,超市,,POS\n");
     List<ParsedStatement> both = List.of(a, b);
-    ForensicReport r = StatementForensics.defaults().examine(both, StatementAnalyzer.defaults().analyze(both));
+    ForensicReport r = examine(both);
     assertEquals(List.of(List.of("a.csv:3", "b.csv:3")),
         signals(r, ForensicSignal.Kind.STATEMENTS_DISAGREE).stream().map(ForensicSignal::rows).toList(),
         r.signals().toString());
@@ -136,7 +141,7 @@ class ForensicEdgesTest {
         + "2026-05-01,10:00:00,POS消费,,10.00,980.00,超市,,POS\n"
         + "2026-05-31,10:00:00,POS消费,,10.00,970.00,超市,,POS\n"
         + "2026-06-01,10:00:00,POS消费,,10.00,960.00,超市,,POS\n").getBytes(StandardCharsets.UTF_8));
-    ForensicReport r = StatementForensics.defaults().examine(List.of(s), StatementAnalyzer.defaults().analyze(List.of(s)));
+    ForensicReport r = examine(List.of(s));
     List<ForensicSignal> outside = signals(r, ForensicSignal.Kind.OUTSIDE_STATED_PERIOD);
     assertEquals(1, outside.size(), r.signals().toString());
     assertEquals(List.of("b.csv:4", "b.csv:7"), outside.get(0).rows());
@@ -156,8 +161,7 @@ class ForensicEdgesTest {
         + "2026-08-12,09:00:00,POS消费,,10.00,,超市,,POS\n";
     ParsedStatement first = bank("b.csv", BANK_HEADER + spending
         + "2026-08-10,09:00:00,代发工资,6000.00,,,某某科技有限公司,,批量代发\n");
-    ForensicReport r = StatementForensics.defaults().examine(List.of(first),
-        StatementAnalyzer.defaults().analyze(List.of(first)));
+    ForensicReport r = examine(List.of(first));
     assertEquals(List.of(), signals(r, ForensicSignal.Kind.INCOME_SPIKE), r.signals().toString());
 
     ParsedStatement spike = bank("b.csv", BANK_HEADER + spending
@@ -165,8 +169,7 @@ class ForensicEdgesTest {
         + "2026-06-10,09:00:00,代发工资,6000.00,,,某某科技有限公司,,批量代发\n"
         + "2026-07-10,09:00:00,代发工资,6000.00,,,某某科技有限公司,,批量代发\n"
         + "2026-08-10,09:00:00,代发工资,16000.00,,,某某科技有限公司,,批量代发\n");
-    ForensicReport s = StatementForensics.defaults().examine(List.of(spike),
-        StatementAnalyzer.defaults().analyze(List.of(spike)));
+    ForensicReport s = examine(List.of(spike));
     assertEquals(List.of(List.of("b.csv:9")), signals(s, ForensicSignal.Kind.INCOME_SPIKE).stream()
         .map(ForensicSignal::rows).toList(), s.signals().toString());
   }
@@ -177,7 +180,7 @@ class ForensicEdgesTest {
         + "2026-05-01,09:00:00,转账,,3000.00,,房东,,网银\n"
         + "2026-06-01,09:00:00,转账,,3000.00,,房东,,网银\n"
         + "2026-07-01,09:00:00,转账,,3000.00,,房东,,网银\n");
-    ForensicReport r = StatementForensics.defaults().examine(List.of(s), StatementAnalyzer.defaults().analyze(List.of(s)));
+    ForensicReport r = examine(List.of(s));
     assertEquals(List.of(), signals(r, ForensicSignal.Kind.ROUND_AMOUNTS), r.signals().toString());
   }
 }
