@@ -58,13 +58,16 @@ public final class AsciiCase {
   public static String toUpperCase(String text) {
     StringBuilder upper = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      upper.append(c >= 'a' && c <= 'z' ? (char) (c - ('a' - 'A')) : c);
+      upper.append(upper(text.charAt(i)));
     }
     return upper.toString();
   }
 
   private static char lower(char c) {
     return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+  }
+
+  private static char upper(char c) {
+    return c >= 'a' && c <= 'z' ? (char) (c - ('a' - 'A')) : c;
   }
 }

@@ -970,7 +970,7 @@ public final class StatementAnalyzer {
    * line separator or right-to-left override in it went as it stood into the report or log showing it.
    */
   private static String quoted(String value) {
-    return "'" + io.github.fenqi.core.Problem.excerpt(value) + "'";
+    return "'" + Problem.excerpt(value) + "'";
   }
 
   /**

@@ -597,23 +597,23 @@ public final class HttpPolicySource implements PolicySource {
     public HttpPolicySource build() {
       List<io.github.fenqi.core.Problem> problems = new ArrayList<>();
       if (id.isBlank()) {
-        problems.add(io.github.fenqi.core.Problem.of("id", "must not be blank"));
+        problems.add(Problem.of("id", "must not be blank"));
       }
       if (platformId.isBlank()) {
-        problems.add(io.github.fenqi.core.Problem.of("platformId", "must not be blank"));
+        problems.add(Problem.of("platformId", "must not be blank"));
       }
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if (!scheme.equals("http") && !scheme.equals("https")) {
-        problems.add(io.github.fenqi.core.Problem.of("uri", "'" + shown(uri) + "' must be an http or https address"));
+        problems.add(Problem.of("uri", "'" + shown(uri) + "' must be an http or https address"));
       } else if (uri.getHost() == null) {
-        problems.add(io.github.fenqi.core.Problem.of("uri", "'" + shown(uri) + "' has no host"));
+        problems.add(Problem.of("uri", "'" + shown(uri) + "' has no host"));
       }
       // BoundedHttp's range: a huge timeout overflowed (ArithmeticException at every fetch), a sub-millisecond one
       // timed out unheard
       checkTimeout(problems, "connectTimeout", connectTimeout);
       checkTimeout(problems, "readTimeout", readTimeout);
       if (maxBodyBytes < 1 || maxBodyBytes > 64L * 1024 * 1024) {
-        problems.add(io.github.fenqi.core.Problem.of("maxBodyBytes", maxBodyBytes + " must be in 1..67108864"));
+        problems.add(Problem.of("maxBodyBytes", maxBodyBytes + " must be in 1..67108864"));
       }
       if (!problems.isEmpty()) {
         throw new InvalidInputException(problems);
@@ -623,7 +623,7 @@ public final class HttpPolicySource implements PolicySource {
 
     private static void checkTimeout(List<io.github.fenqi.core.Problem> problems, String name, Duration timeout) {
       if (timeout.compareTo(BoundedHttp.MIN_DEADLINE) < 0 || timeout.compareTo(BoundedHttp.MAX_DEADLINE) > 0) {
-        problems.add(io.github.fenqi.core.Problem.of(name, timeout + " is outside " + BoundedHttp.MIN_DEADLINE + ".."
+        problems.add(Problem.of(name, timeout + " is outside " + BoundedHttp.MIN_DEADLINE + ".."
             + BoundedHttp.MAX_DEADLINE));
       }
     }
