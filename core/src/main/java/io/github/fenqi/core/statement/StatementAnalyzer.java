@@ -568,8 +568,7 @@ public final class StatementAnalyzer {
             || o.t.time().isAfter(r.t.time()) || o.t.time().isBefore(r.t.time().minus(ORIGINAL_WINDOW))) {
           continue;
         }
-        boolean sameOrder = !r.t.merchantOrder().isEmpty() && r.t.merchantOrder().equals(o.t.merchantOrder())
-            || !r.t.serial().isEmpty() && r.t.serial().equals(o.t.serial()); // a refund under its original's serial
+        boolean sameOrder = isOfOrder(o, r);
         boolean sameGoods = r.t.counterparty().equals(o.t.counterparty()) && (goods.isEmpty()
             ? !r.t.counterparty().isEmpty() && (sameAmount(o, r) || saysRefunded(o, r))
             : o.t.description().startsWith(goods));
@@ -586,6 +585,9 @@ public final class StatementAnalyzer {
             break;
           }
         }
+      }
+      if (spentBySameOrder && original != null && !isOfOrder(original, r)) {
+        original = null; // its own order's purchase is used up: another order of the same goods is not what it returns
       }
       if (original == null && goods.isEmpty() && r.t.merchantOrder().isEmpty() && r.t.serial().isEmpty()) {
         r.remove(RemovalKind.REFUND, "refund naming neither goods nor order, and no purchase of its amount from its "
@@ -609,6 +611,12 @@ public final class StatementAnalyzer {
         original.t = original.t.withAmount(net);
       }
     }
+  }
+
+  /** Whether {@code refund} names {@code purchase}'s order: its merchant order, or its serial, as some refunds carry. */
+  private static boolean isOfOrder(Row purchase, Row refund) {
+    return !refund.t.merchantOrder().isEmpty() && refund.t.merchantOrder().equals(purchase.t.merchantOrder())
+        || !refund.t.serial().isEmpty() && refund.t.serial().equals(purchase.t.serial());
   }
 
   /**

@@ -261,6 +261,35 @@ class StatementAnalyzerTest {
   }
 
   /**
+   * A refund names its order: once that order's purchase is used up, a second refund of it nets nothing, though
+   * another purchase of the same goods under another order still has room. It had been netted against that other
+   * purchase (found by its goods), which then looked 60.00 cheaper than it was, whether it came before or after the
+   * refund's own purchase.
+   */
+  @Test
+  void aRefundOfAUsedUpOrderDoesNotNetAgainstAnotherOrderOfTheSameGoods() {
+    String own = "2026-05-01 10:00:00,服饰装扮,潮衫工作室,/,T恤,支出,100.00,花呗,交易成功,A1,M1,,\n";
+    String other = "2026-05-01 11:00:00,服饰装扮,潮衫工作室,/,T恤,支出,100.00,花呗,交易成功,A9,M9,,\n";
+    String refunds = "2026-05-02 10:00:00,退款,潮衫工作室,/,退款-T恤,不计收支,60.00,花呗,退款成功,A2,M1,,\n"
+        + "2026-05-03 10:00:00,退款,潮衫工作室,/,退款-T恤,不计收支,60.00,花呗,退款成功,A3,M1,,\n";
+    for (boolean otherFirst : new boolean[] {false, true}) {
+      String purchases = otherFirst ? other.replace("11:00", "09:00") + own : own + other;
+      StatementAnalysis r = StatementAnalyzer.defaults().analyze(List.of(alipay("a.csv", purchases + refunds)));
+      String ownLine = otherFirst ? "a.csv:3" : "a.csv:2";
+      String otherLine = otherFirst ? "a.csv:2" : "a.csv:3";
+      assertEquals(java.util.stream.Stream.of(otherLine + " 100.00", ownLine + " 40.00").sorted().toList(),
+          r.transactions().stream().map(c -> c.transaction().location() + " " + c.transaction().amount()).sorted()
+              .toList(), r.removals().toString());
+      assertEquals(List.of(
+              "a.csv:4 REFUND partial refund of 60.00 netted against " + ownLine + " (now 40.00)",
+              "a.csv:5 REFUND refund a.csv:5 of 60.00 is more than the 40.00 left of its purchase " + ownLine
+                  + " (100.00 paid): nets nothing, not income"),
+          r.removals().stream().map(x -> x.transaction().location() + " " + x.kind() + " " + x.explanation()).toList(),
+          "other purchase first: " + otherFirst);
+    }
+  }
+
+  /**
    * WeChat exports at most three months at a time: a purchase late in one export is refunded in the next. The refund
    * had looked for its purchase in its own file only, was removed as "of a purchase not in these statements", and the
    * purchase stayed spent. Two exports of one wallet are one account; two bank statements may be two cards.
