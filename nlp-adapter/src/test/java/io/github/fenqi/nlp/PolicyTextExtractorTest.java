@@ -449,6 +449,32 @@ class PolicyTextExtractorTest {
     assertFalse(extractor.extract("逾期<90天的客户可申请。").field(PolicyField.MIN_OVERDUE_DAYS).isPresent());
   }
 
+  /**
+   * Two readings of the same words rank by confidence, the less sure one dropped rather than made a conflict:
+   * "逾期超过30天至90天" is read as a threshold (超过30天: 31) and as a range from 30; the threshold, the surer,
+   * is the value, and the range's upper end is still its note.
+   */
+  @Test
+  void theSurerOfTwoReadingsOfTheSameWordsIsTheValue() {
+    ExtractionResult r = extractor.extract("逾期超过30天至90天的客户可申请。");
+    assertEquals(31, r.field(PolicyField.MIN_OVERDUE_DAYS).orElseThrow().intValue());
+    assertEquals(List.of(ExtractionNote.Kind.AT_MOST),
+        r.notes(PolicyField.MIN_OVERDUE_DAYS).stream().map(ExtractionNote::kind).toList());
+  }
+
+  /**
+   * A value stated explicitly in one sentence and only inferred in another (the largest of a list) is an explicit
+   * statement of it, its surer reading standing for it: so an explicit statement of another value elsewhere is a
+   * conflict, not given way to.
+   */
+  @Test
+  void aValueStatedBothWaysIsAnExplicitStatementOfIt() {
+    ExtractionResult r = extractor.extract("可分3、6、9、12期。最长可分12期。最长可分24期。");
+    assertFalse(r.field(PolicyField.MAX_INSTALLMENTS).isPresent());
+    assertEquals(List.of(List.of("最长可分12期", "最长可分24期")), r.notes(PolicyField.MAX_INSTALLMENTS).stream()
+        .map(n -> n.readings().stream().map(f -> f.evidence().text()).toList()).toList());
+  }
+
   @Test
   void anOverdueThresholdThatExcludesIsNoMinimum() {
     for (String text : List.of("逾期超过180天的客户暂不支持分期。", "逾期90天以上的客户不适用本政策。",

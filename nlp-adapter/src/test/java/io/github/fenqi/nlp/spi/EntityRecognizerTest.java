@@ -191,6 +191,22 @@ class EntityRecognizerTest {
     }
   }
 
+  /**
+   * A mention may end at the end of the normalised text, not one character past it: that one is refused naming the
+   * text's length, as the extractor's contract says, rather than its evidence cut silently.
+   */
+  @Test
+  void aMentionEndingAtTheTextsEndIsKeptAndOnePastItRefused() {
+    EntityRecognizer whole = text -> List.of(new TermMention(FinancialTerm.PENALTY_INTEREST, 0, text.length(), text, 0.9));
+    assertEquals(List.of("罚息最高减免50%。"), PolicyTextExtractor.withRecognizer(whole).extract("罚息最高减免50%。")
+        .termMentions().stream().map(TermMention::text).toList());
+    EntityRecognizer past = text -> List.of(new TermMention(FinancialTerm.PENALTY_INTEREST, 0, text.length() + 1,
+        text, 0.9));
+    FenqiException e = assertThrows(FenqiException.class,
+        () -> PolicyTextExtractor.withRecognizer(past).extract("罚息最高减免50%。"));
+    assertEquals(true, e.getMessage().endsWith("beyond the end of the normalised text, of length 10"), e.getMessage());
+  }
+
   @Test
   void extractorUsesTheSuppliedRecognizerForComponents() {
     // a model that only knows LATE_FEE: the waiver clause about 违约金 is still read
