@@ -314,6 +314,34 @@ class PolicyTextExtractorTest {
   }
 
   /**
+   * The JSON view carries, per found field, its evidence's start, end and text in the original text and its
+   * confidence, and per note its readings' values (as values, not text) with their evidence, as documented.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void theJsonViewCarriesEvidenceOffsetsAndTheNotesValues() {
+    String text = "逾期超过三个月的客户最长可分五年偿还。每月手续费不超过百分之零点六。";
+    ExtractionResult r = extractor.extract(text);
+    Map<String, Object> json = r.toJsonMap();
+    Map<String, Map<String, Object>> evidence = (Map<String, Map<String, Object>>) json.get("evidence");
+    assertEquals(List.of("maxInstallments", "minOverdueDays"), List.copyOf(evidence.keySet()));
+    for (ExtractedField f : r.fields().values()) {
+      Map<String, Object> e = evidence.get(f.field().jsonName());
+      assertEquals(List.of(f.evidence().start(), f.evidence().end(), f.evidence().text(), f.confidence()),
+          List.of(e.get("start"), e.get("end"), e.get("text"), e.get("confidence")), f.field().jsonName());
+      assertEquals(text.substring((Integer) e.get("start"), (Integer) e.get("end")), e.get("text"));
+    }
+    assertEquals(60, json.get("maxInstallments"));
+    List<Map<String, Object>> notes = (List<Map<String, Object>>) json.get("notes");
+    assertEquals(1, notes.size());
+    assertEquals("monthlyFeeRate: at most 0.006 (每月手续费不超过百分之零点六): a bound the policy does not carry, not read as"
+        + " its value", notes.get(0).get("message"));
+    Map<String, Object> reading = ((List<Map<String, Object>>) notes.get(0).get("readings")).get(0);
+    assertEquals(0, new BigDecimal("0.006").compareTo((BigDecimal) reading.get("value")));
+    assertEquals(text.substring((Integer) reading.get("start"), (Integer) reading.get("end")), reading.get("text"));
+  }
+
+  /**
    * Values that contradict each other in one sentence are as much a conflict as across sentences: "罚息减免比例不超过30%，
    * 最高可减免50%" had been read as 0.3, "需提供困难证明，无需提供困难证明" as true and "可分3-60期，最长36期" as 36, the more
    * confident clause taken silently where two sentences gave a CONFLICT note. Two readings of the same words still rank
@@ -668,6 +696,11 @@ class PolicyTextExtractorTest {
     var m = r.termMentions().get(0);
     assertEquals(m.start(), m.end(), "empty");
     assertEquals(text.substring(m.start(), m.end()), m.text());
+    // and at the end of the text, after the markup: an empty span at the end of the original
+    PolicyTextExtractor atEnd = PolicyTextExtractor.withRecognizer(n -> List.of(
+        new io.github.fenqi.nlp.spi.TermMention(FinancialTerm.PENALTY_INTEREST, n.length(), n.length(), "", 1.0)));
+    var last = atEnd.extract(text + "</b>").termMentions().get(0);
+    assertEquals(List.of(text.length() + 4, text.length() + 4, ""), List.of(last.start(), last.end(), last.text()));
   }
 
   /**
