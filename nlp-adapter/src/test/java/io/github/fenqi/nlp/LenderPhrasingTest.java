@@ -498,6 +498,8 @@ class LenderPhrasingTest {
         "连续按时还款须超过6期。", // a record of repayments
         "分期超过12期的客户不享受免息。", // beyond 12 installments something else is refused, not the plan
         "入职少于6个月的不予办理分期。", // a time something else has lasted
+        "办理分期,注册超过6个月的不予受理。", // so in a clause that does not name the term, after one that does
+        "办理分期,入职少于6个月的不予办理。",
         "分期期数须少于1期。", // no plan of 0 installments
     }) {
       ExtractionResult n = extractor.extract(none);
