@@ -671,6 +671,7 @@ class LenderPhrasingTest {
     String[][] cases = {
         {"罚息减免30%，最高至50%。", "0.5", "罚息减免30%，最高至50%"},
         {"罚息可减免30%，最多可达50%。", "0.5", "罚息可减免30%，最多可达50%"},
+        {"罚息减免50%，最高至50%。", "0.5", "罚息减免50%，最高至50%"}, // a cap at the ratio replaces it too
         {"罚息可减免，比例为30%至50%。", "0.5", "比例为30%至50%"},
         {"罚息可减免，幅度在30%-50%之间。", "0.5", "幅度在30%-50%之间"},
         {"罚息可减免五折，最高可达七成。", "0.7", "罚息可减免五折，最高可达七成"},
@@ -681,6 +682,9 @@ class LenderPhrasingTest {
       assertAbsent(r, PolicyField.MAX_PENALTY_WAIVER, conflict);
       assertEquals(ExtractionNote.Kind.CONFLICT, r.notes(PolicyField.MAX_PENALTY_WAIVER).get(0).kind(), conflict);
     }
+    // a "cap" above the whole is no ratio of a waiver: nothing, and no failure
+    String above = "罚息可酌情减免，最高不超过150%。";
+    assertAbsent(extractor.extract(above), PolicyField.MAX_PENALTY_WAIVER, above);
   }
 
   /**
