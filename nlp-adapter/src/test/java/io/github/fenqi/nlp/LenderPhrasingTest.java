@@ -685,6 +685,14 @@ class LenderPhrasingTest {
     // a "cap" above the whole is no ratio of a waiver: nothing, and no failure
     String above = "罚息可酌情减免，最高不超过150%。";
     assertAbsent(extractor.extract(above), PolicyField.MAX_PENALTY_WAIVER, above);
+    // nor is a down payment's cap in the clause after a bare waiver
+    String downPayment = "罚息可酌情减免，首付最高不超过20%。";
+    assertAbsent(extractor.extract(downPayment), PolicyField.MAX_PENALTY_WAIVER, downPayment);
+    // a cap only inherited from the clause before gives way to an explicit one in another sentence
+    String explicit = "罚息可酌情减免，最高不超过40%。罚息最高减免50%。";
+    ExtractionResult r = extractor.extract(explicit);
+    assertField(r, PolicyField.MAX_PENALTY_WAIVER, new BigDecimal("0.5"), "罚息最高减免50%", explicit);
+    assertEquals(List.of(), r.notes(PolicyField.MAX_PENALTY_WAIVER), explicit);
   }
 
   /**
