@@ -693,6 +693,11 @@ class LenderPhrasingTest {
     ExtractionResult r = extractor.extract(explicit);
     assertField(r, PolicyField.MAX_PENALTY_WAIVER, new BigDecimal("0.5"), "罚息最高减免50%", explicit);
     assertEquals(List.of(), r.notes(PolicyField.MAX_PENALTY_WAIVER), explicit);
+    // and so does a waiver whose component is only inherited from the clause before
+    String inherited = "对于罚息，最高可减免50%。罚息最高减免30%。";
+    r = extractor.extract(inherited);
+    assertField(r, PolicyField.MAX_PENALTY_WAIVER, new BigDecimal("0.3"), "罚息最高减免30%", inherited);
+    assertEquals(List.of(), r.notes(PolicyField.MAX_PENALTY_WAIVER), inherited);
   }
 
   /**

@@ -257,6 +257,13 @@ class PolicyTextExtractorTest {
     }
     assertDecimal("1", value(penalty[3][0], PolicyField.MAX_LATE_FEE_WAIVER));
     assertDecimal("0", value(penalty[4][0], PolicyField.PRINCIPAL_WAIVER), "the exception is to its own component");
+    // the exception takes the refusal's confidence where higher: an explicit statement, so another sentence's
+    // different cap is a conflict, not a silent pick of the other
+    String twice = "罚息原则上不予减免，但确有困难的可减免五成。罚息最高减免30%。";
+    ExtractionResult r = extractor.extract(twice);
+    assertFalse(r.field(PolicyField.MAX_PENALTY_WAIVER).isPresent(), twice);
+    assertEquals(List.of(ExtractionNote.Kind.CONFLICT),
+        r.notes(PolicyField.MAX_PENALTY_WAIVER).stream().map(ExtractionNote::kind).toList(), twice);
   }
 
   @Test
