@@ -335,6 +335,23 @@ class LenderPhrasingTest {
   }
 
   /**
+   * A floor of the waiver, stated after the ratio ("罚息减免30%起"), states no cap, as 不低于 and 至少 before it do; and a
+   * capped ratio ("最高减免50%", a cue word beside it) is an explicit statement, to which a ratio stated without one in
+   * another sentence ("罚息减免30%", the usual waiver) gives way.
+   */
+  @Test
+  void aFloorAfterTheRatioIsNoCapAndACappedRatioOutranksAPlainOne() {
+    for (String floor : new String[] {"罚息减免30%起。", "罚息可减免30%起。"}) {
+      assertAbsent(extractor.extract(floor), PolicyField.MAX_PENALTY_WAIVER, floor);
+    }
+    for (String text : new String[] {"罚息最高减免50%。罚息减免30%。", "罚息减免30%。罚息最高减免50%。"}) {
+      ExtractionResult r = extractor.extract(text);
+      assertField(r, PolicyField.MAX_PENALTY_WAIVER, new BigDecimal("0.5"), "罚息最高减免50%", text);
+      assertEquals(List.of(), r.notes(PolicyField.MAX_PENALTY_WAIVER), text);
+    }
+  }
+
+  /**
    * "减免比例低于50%" forbids a waiver of 50%, but had been read as a cap of 0.5, which a plan may reach: the cap is
    * now the largest ratio below the bound at the precision it was written in, a hundredth at the least.
    */
