@@ -407,7 +407,7 @@ class PolicyTextExtractorTest {
       assertEquals(List.of(), r.notes(), text);
     }
     for (String text : List.of("减免后剩余罚息不超过10%。", "罚息减免后最多收取20%。", "罚息利率减至0.05%。",
-        "罚息减免至每日0.05%。", "罚息减至日万分之五。")) {
+        "罚息减免至每日0.05%。", "罚息减至日万分之五。", "罚息减至万分之五。")) { // ‱ is a rate's unit, with or without 日
       ExtractionResult r = extractor.extract(text);
       assertFalse(r.field(PolicyField.MAX_PENALTY_WAIVER).isPresent(), text);
       assertEquals(List.of(), r.notes(PolicyField.MAX_PENALTY_WAIVER), text);
@@ -557,6 +557,10 @@ class PolicyTextExtractorTest {
     assertDecimal("1", r.field(PolicyField.MAX_LATE_FEE_WAIVER).map(ExtractedField::value));
     assertDecimal("0.5", r.field(PolicyField.MAX_PENALTY_WAIVER).map(ExtractedField::value));
     assertEquals(180, r.field(PolicyField.MIN_OVERDUE_DAYS).orElseThrow().intValue());
+    // 逾期利息 is penalty interest, not interest: the interest's own segment is the one naming 利息 alone
+    r = extractor.extract("逾期利息减免50%和利息全免。");
+    assertDecimal("1", r.field(PolicyField.MAX_INTEREST_WAIVER).map(ExtractedField::value));
+    assertDecimal("0.5", r.field(PolicyField.MAX_PENALTY_WAIVER).map(ExtractedField::value));
   }
 
   @Test
@@ -570,6 +574,9 @@ class PolicyTextExtractorTest {
     ExtractionResult same = extractor.extract("罚息和违约金分别减免30%。");
     assertDecimal("0.3", same.field(PolicyField.MAX_PENALTY_WAIVER).map(ExtractedField::value));
     assertDecimal("0.3", same.field(PolicyField.MAX_LATE_FEE_WAIVER).map(ExtractedField::value));
+    // a count of ratios that does not pair up with the components settles none of them
+    ExtractionResult extra = extractor.extract("罚息与违约金分别减免30%、50%和20%。");
+    assertEquals(List.of(), List.copyOf(extra.fields().keySet()));
   }
 
   @Test
