@@ -334,6 +334,19 @@ class LenderPhrasingTest {
     assertAbsent(r, PolicyField.MAX_PENALTY_WAIVER, text);
   }
 
+  /** A fee whose sentence names no month or installment ("手续费为0.6%") is a one-off charge, no monthly rate. */
+  @Test
+  void aFeeNamingNoMonthIsNoMonthlyRate() {
+    for (String text : new String[] {"手续费为0.6%。", "分期手续费0.6%,一次性收取。"}) {
+      ExtractionResult r = extractor.extract(text);
+      assertAbsent(r, PolicyField.MONTHLY_FEE_RATE, text);
+      assertEquals(List.of(), r.notes(), text);
+    }
+    String monthly = "手续费为0.6%,按月收取。";
+    assertField(extractor.extract(monthly), PolicyField.MONTHLY_FEE_RATE, new BigDecimal("0.006"), "手续费为0.6%",
+        monthly);
+  }
+
   /**
    * A floor of the waiver, stated after the ratio ("罚息减免30%起"), states no cap, as 不低于 and 至少 before it do; and a
    * capped ratio ("最高减免50%", a cue word beside it) is an explicit statement, to which a ratio stated without one in
