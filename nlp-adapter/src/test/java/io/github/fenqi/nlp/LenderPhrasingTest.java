@@ -334,6 +334,20 @@ class LenderPhrasingTest {
     assertAbsent(r, PolicyField.MAX_PENALTY_WAIVER, text);
   }
 
+  /**
+   * Each word the README names as warning of fraud or refuting a rumour skips its sentence on its own: such notices
+   * quote the promises they deny.
+   */
+  @Test
+  void eachWarningWordSkipsItsSentence() {
+    for (String word : new String[] {"谣言", "诈骗", "骗局", "网传", "谨防", "警惕", "请勿相信"}) {
+      String text = word + ":可办理停息挂账,最长可分60期。";
+      assertEquals(List.of(), List.copyOf(extractor.extract(text).fields().keySet()), text);
+    }
+    assertEquals(List.of(PolicyField.MAX_INSTALLMENTS, PolicyField.STOPS_INTEREST),
+        List.copyOf(extractor.extract("提示:可办理停息挂账,最长可分60期。").fields().keySet()), "no warning");
+  }
+
   /** A fee whose sentence names no month or installment ("手续费为0.6%") is a one-off charge, no monthly rate. */
   @Test
   void aFeeNamingNoMonthIsNoMonthlyRate() {
