@@ -69,6 +69,11 @@ class EntityRecognizerTest {
     assertEquals(true, e.getMessage().contains("PENALTY_INTEREST at line 1"), e.getMessage());
     assertEquals(List.of(FinancialTerm.LATE_FEE), LexiconEntityRecognizer.parse("LATE_FEE\t违约金\nLATE_FEE\t违约金\n", "same")
         .recognize("违约金").stream().map(TermMention::term).toList(), "the same term twice is harmless");
+    // listed twice for one term and then for another: the line named is where it was first listed
+    InvalidInputException thrice = assertThrows(InvalidInputException.class, () -> LexiconEntityRecognizer.parse(
+        "LATE_FEE\t违约金\nLATE_FEE\t违约金\nINTEREST\t违约金\n", "my-terms.txt"));
+    assertEquals("my-terms.txt:3", thrice.problems().get(0).location());
+    assertEquals(true, thrice.getMessage().contains("LATE_FEE at line 1;"), thrice.getMessage());
   }
 
   /** A stand-in model: labels 担保 / 费 characters as a GUARANTEE_FEE span, like a fine-tuned NER model would. */
