@@ -112,6 +112,16 @@ class EntityRecognizerTest {
             .map(t -> t.term() + " " + t.text() + " " + t.start() + ".." + t.end()).toList());
   }
 
+  /** A label that is no BIO label (no "-" after its B or I: "B_LATE_FEE") is outside every mention, as "O" is. */
+  @Test
+  void aLabelWithoutItsDashIsNoMention() {
+    TokenClassifier model = tokens -> List.of("O", "O", "B_LATE_FEE", "I_LATE_FEE", "I_LATE_FEE");
+    assertEquals(List.of(), EntityRecognizer.tokenClassification(model, 16).recognize("减免违约金"));
+    TokenClassifier dashed = tokens -> List.of("O", "O", "B-LATE_FEE", "I-LATE_FEE", "I-LATE_FEE");
+    assertEquals(List.of("违约金"), EntityRecognizer.tokenClassification(dashed, 16).recognize("减免违约金").stream()
+        .map(TermMention::text).toList());
+  }
+
   @Test
   void splitsLongTextsIntoWindowsOfAtMostMaxTokens() {
     List<Integer> sizes = new ArrayList<>();
