@@ -152,6 +152,24 @@ class PolicyTextExtractorTest {
     assertEquals(Optional.of(36), value("最长可分36期，最短3期。", PolicyField.MAX_INSTALLMENTS));
   }
 
+  /**
+   * "最长可分12期、24期或36期": a bound word before a list of options is the list's, as it is before a range, so the most
+   * is the largest option; the first, 12, had been read as the most (and the list's least beside it, 12..12). Options
+   * in years, which no list reading reads, leave the most unread rather than the first of them.
+   */
+  @Test
+  void aBoundBeforeAListIsTheLists() {
+    for (String text : List.of("最长可分12期、24期或36期。", "最多可选12期或36期。", "最长可分12期/24期/36期。",
+        "分期期数最长为12期、24期、36期。")) {
+      assertInstallments(text, 12, 36);
+    }
+    assertEquals(Optional.empty(), value("最长可分一年、两年或三年。", PolicyField.MAX_INSTALLMENTS));
+    // a bound followed by something else than another option is still the bound
+    assertEquals(Optional.of(36), value("最长可分36期、需提供困难证明。", PolicyField.MAX_INSTALLMENTS));
+    assertEquals(Optional.of(36), value("最长可分36期或按月还款。", PolicyField.MAX_INSTALLMENTS));
+    assertEquals(Optional.of(36), value("最长可分36期及6个月宽限期。", PolicyField.MAX_INSTALLMENTS));
+  }
+
   @Test
   void readsWaiverRatiosInEveryForm() {
     assertDecimal("1", value("违约金可全额减免。", PolicyField.MAX_LATE_FEE_WAIVER));

@@ -146,6 +146,12 @@ public final class PolicyRules {
       "(?<![\\d.第])()(\\d+)\\s*(期|个月|年)" + YEAR_REST + "\\s*(?:以下|及以下|以内)" + TERM_REFUSED);
   /** After a term: a range goes on to its upper end ("12期至36期"), so the term is no upper bound. */
   private static final Pattern RANGE_GOES_ON = Pattern.compile("\\s*" + TO + "\\s*\\d");
+  /**
+   * After a term: a list of options goes on to another in the same unit (group 1), "最长可分12期、24期或36期", so the
+   * term is the list's first option, no upper bound, as a bound word before a range is the range's: the most had been
+   * read as 12.
+   */
+  private static final Pattern LIST_GOES_ON = Pattern.compile("\\s*(?:、|或者|或|和|及|/)\\s*\\d+\\s*(期|个月|年)");
   private static final Pattern TERM_CONTEXT = Pattern.compile("分|期限|偿还|还款|期数");
   /**
    * Before a bound on a term: a record of repayments already made ("需至少正常还款3个月后", "连续按时还款不少于6期"), a
@@ -940,14 +946,21 @@ public final class PolicyRules {
           || AFTERWARDS.matcher(s).region(m.end(), s.length()).lookingAt()) {
         continue; // "需至少正常还款3个月后": how long the borrower must have repaid first, a precondition
       }
-      if (field == PolicyField.MAX_INSTALLMENTS && RANGE_GOES_ON.matcher(s).region(m.end(), s.length()).lookingAt()) {
-        continue; // "最长可分12期至36期": 12 is where the range starts, the most is at its end
+      if (field == PolicyField.MAX_INSTALLMENTS && (RANGE_GOES_ON.matcher(s).region(m.end(), s.length()).lookingAt()
+          || listGoesOn(s, m.end(), unit))) {
+        continue; // "最长可分12期至36期", "最长可分12期、24期或36期": 12 is where they start, the most is at the end
       }
       int v = months(m.group(2), unit) + monthsAfterYears(unit, m.group(4)) + shift;
       if (plausibleTerm(v)) {
         out.add(new Candidate(field, v, base + m.start(), base + m.end(), 0.9));
       }
     }
+  }
+
+  /** Whether a list of options in {@code unit} goes on at {@code at} ({@link #LIST_GOES_ON}). */
+  private static boolean listGoesOn(String s, int at, String unit) {
+    Matcher list = LIST_GOES_ON.matcher(s).region(at, s.length());
+    return list.lookingAt() && list.group(1).equals(unit);
   }
 
   // ---------------------------------------------------------------- overdue
