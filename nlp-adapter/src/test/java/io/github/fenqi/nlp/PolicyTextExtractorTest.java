@@ -488,6 +488,22 @@ class PolicyTextExtractorTest {
   }
 
   /**
+   * A negation right before an interest stop that does not start with 停 is no stop either: "本行不免收分期期间的利息"
+   * (the plan's interest is not waived) and "分期后不会不计息" had been read as an interest stop, the opposite of what
+   * they say, since only a negated 停/暂停 form was seen; a stop whose own 不 follows a word that is no negation stays
+   * one.
+   */
+  @Test
+  void aNegationBeforeAnyInterestStopIsNoStop() {
+    for (String text : List.of("本行不免收分期期间的利息。", "分期后不会不计息。", "分期期间并未不再计收利息。")) {
+      assertEquals(Optional.of(false), value(text, PolicyField.STOPS_INTEREST), text);
+    }
+    for (String text : List.of("分期期间绝不另收利息。", "分期期间从不计息。", "免收分期期间的利息。")) {
+      assertEquals(Optional.of(true), value(text, PolicyField.STOPS_INTEREST), text);
+    }
+  }
+
+  /**
    * "逾期≥90天", "逾期＞90天" (a form's notation, full-width or not) are thresholds, the strict one a day past its
    * number (91); "逾期<90天" is none.
    */

@@ -464,7 +464,11 @@ public final class PolicyRules {
   /** Just before an interest stop, a refusal to offer it ("不提供停息挂账", "从未承诺停息"). */
   private static final Pattern STOP_REFUSED = Pattern.compile(
       "(?:不|未|从未|并未|并不|没有|无法|不能|不会)(?:提供|支持|办理|受理|承诺|接受|开展|实行|实施|适用|存在)[^" + STOP + "]*$");
-  /** Just before an interest stop that starts with 停/暂停, its negation ("不停息", "不会停止计息", "无法停息挂账"). */
+  /**
+   * Just before an interest stop, its negation ("不停息", "不会停止计息", "无法停息挂账"), whatever word the stop starts
+   * with ("不免收分期期间的利息", "不会不计息": only a stop starting with 停/暂停 had been seen negated, and these had been
+   * read as an interest stop, the opposite of what they say).
+   */
   private static final Pattern STOP_NEGATED = Pattern.compile(
       "(?:不|未|没有|无|无法|不能|不会|不可|不可以|不得|不予|从不|并不|并未|绝不)\\s*$");
   /** Inside an interest stop: the stopping is negated ("利息不停止计算", "利息并未暂停计收"). */
@@ -1594,12 +1598,11 @@ public final class PolicyRules {
       int window = Math.max(0, m.start() - 8);
       Matcher refused = STOP_REFUSED.matcher(s.substring(window, m.start()));
       Matcher negated = STOP_NEGATED.matcher(s.substring(window, m.start()));
-      boolean startsWithStop = m.group().startsWith("停") || m.group().startsWith("暂停");
       Matcher withdrawn = STOP_WITHDRAWN.matcher(s).region(m.end(), s.length());
       if (refused.find()) { // "本公司不提供停息挂账服务": interest is not stopped
         out.add(new Candidate(PolicyField.STOPS_INTEREST, Boolean.FALSE, base + window + refused.start(), base + m.end(),
             0.8));
-      } else if (startsWithStop && negated.find()) { // "本行不停息不挂账", "分期后不会停止计息"
+      } else if (negated.find()) { // "本行不停息不挂账", "分期后不会停止计息", "不免收分期期间的利息", "不会不计息"
         out.add(new Candidate(PolicyField.STOPS_INTEREST, Boolean.FALSE, base + window + negated.start(), base + m.end(),
             0.8));
       } else if (STOP_NEGATED_INSIDE.matcher(m.group()).find()) { // "利息不停止计算"
