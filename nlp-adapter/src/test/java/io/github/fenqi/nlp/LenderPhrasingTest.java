@@ -335,6 +335,50 @@ class LenderPhrasingTest {
   }
 
   /**
+   * Each word the README names as warning of fraud or refuting a rumour skips its sentence on its own: such notices
+   * quote the promises they deny.
+   */
+  @Test
+  void eachWarningWordSkipsItsSentence() {
+    for (String word : new String[] {"谣言", "诈骗", "骗局", "网传", "谨防", "警惕", "请勿相信"}) {
+      String text = word + ":可办理停息挂账,最长可分60期。";
+      assertEquals(List.of(), List.copyOf(extractor.extract(text).fields().keySet()), text);
+    }
+    assertEquals(List.of(PolicyField.MAX_INSTALLMENTS, PolicyField.STOPS_INTEREST),
+        List.copyOf(extractor.extract("提示:可办理停息挂账,最长可分60期。").fields().keySet()), "no warning");
+  }
+
+  /** A fee whose sentence names no month or installment ("手续费为0.6%") is a one-off charge, no monthly rate. */
+  @Test
+  void aFeeNamingNoMonthIsNoMonthlyRate() {
+    for (String text : new String[] {"手续费为0.6%。", "分期手续费0.6%,一次性收取。"}) {
+      ExtractionResult r = extractor.extract(text);
+      assertAbsent(r, PolicyField.MONTHLY_FEE_RATE, text);
+      assertEquals(List.of(), r.notes(), text);
+    }
+    String monthly = "手续费为0.6%,按月收取。";
+    assertField(extractor.extract(monthly), PolicyField.MONTHLY_FEE_RATE, new BigDecimal("0.006"), "手续费为0.6%",
+        monthly);
+  }
+
+  /**
+   * A floor of the waiver, stated after the ratio ("罚息减免30%起"), states no cap, as 不低于 and 至少 before it do; and a
+   * capped ratio ("最高减免50%", a cue word beside it) is an explicit statement, to which a ratio stated without one in
+   * another sentence ("罚息减免30%", the usual waiver) gives way.
+   */
+  @Test
+  void aFloorAfterTheRatioIsNoCapAndACappedRatioOutranksAPlainOne() {
+    for (String floor : new String[] {"罚息减免30%起。", "罚息可减免30%起。"}) {
+      assertAbsent(extractor.extract(floor), PolicyField.MAX_PENALTY_WAIVER, floor);
+    }
+    for (String text : new String[] {"罚息最高减免50%。罚息减免30%。", "罚息减免30%。罚息最高减免50%。"}) {
+      ExtractionResult r = extractor.extract(text);
+      assertField(r, PolicyField.MAX_PENALTY_WAIVER, new BigDecimal("0.5"), "罚息最高减免50%", text);
+      assertEquals(List.of(), r.notes(PolicyField.MAX_PENALTY_WAIVER), text);
+    }
+  }
+
+  /**
    * "减免比例低于50%" forbids a waiver of 50%, but had been read as a cap of 0.5, which a plan may reach: the cap is
    * now the largest ratio below the bound at the precision it was written in, a hundredth at the least.
    */
@@ -498,6 +542,8 @@ class LenderPhrasingTest {
         "连续按时还款须超过6期。", // a record of repayments
         "分期超过12期的客户不享受免息。", // beyond 12 installments something else is refused, not the plan
         "入职少于6个月的不予办理分期。", // a time something else has lasted
+        "办理分期,注册超过6个月的不予受理。", // so in a clause that does not name the term, after one that does
+        "办理分期,入职少于6个月的不予办理。",
         "分期期数须少于1期。", // no plan of 0 installments
     }) {
       ExtractionResult n = extractor.extract(none);
@@ -669,6 +715,7 @@ class LenderPhrasingTest {
     String[][] cases = {
         {"罚息减免30%，最高至50%。", "0.5", "罚息减免30%，最高至50%"},
         {"罚息可减免30%，最多可达50%。", "0.5", "罚息可减免30%，最多可达50%"},
+        {"罚息减免50%，最高至50%。", "0.5", "罚息减免50%，最高至50%"}, // a cap at the ratio replaces it too
         {"罚息可减免，比例为30%至50%。", "0.5", "比例为30%至50%"},
         {"罚息可减免，幅度在30%-50%之间。", "0.5", "幅度在30%-50%之间"},
         {"罚息可减免五折，最高可达七成。", "0.7", "罚息可减免五折，最高可达七成"},
@@ -679,6 +726,22 @@ class LenderPhrasingTest {
       assertAbsent(r, PolicyField.MAX_PENALTY_WAIVER, conflict);
       assertEquals(ExtractionNote.Kind.CONFLICT, r.notes(PolicyField.MAX_PENALTY_WAIVER).get(0).kind(), conflict);
     }
+    // a "cap" above the whole is no ratio of a waiver: nothing, and no failure
+    String above = "罚息可酌情减免，最高不超过150%。";
+    assertAbsent(extractor.extract(above), PolicyField.MAX_PENALTY_WAIVER, above);
+    // nor is a down payment's cap in the clause after a bare waiver
+    String downPayment = "罚息可酌情减免，首付最高不超过20%。";
+    assertAbsent(extractor.extract(downPayment), PolicyField.MAX_PENALTY_WAIVER, downPayment);
+    // a cap only inherited from the clause before gives way to an explicit one in another sentence
+    String explicit = "罚息可酌情减免，最高不超过40%。罚息最高减免50%。";
+    ExtractionResult r = extractor.extract(explicit);
+    assertField(r, PolicyField.MAX_PENALTY_WAIVER, new BigDecimal("0.5"), "罚息最高减免50%", explicit);
+    assertEquals(List.of(), r.notes(PolicyField.MAX_PENALTY_WAIVER), explicit);
+    // and so does a waiver whose component is only inherited from the clause before
+    String inherited = "对于罚息，最高可减免50%。罚息最高减免30%。";
+    r = extractor.extract(inherited);
+    assertField(r, PolicyField.MAX_PENALTY_WAIVER, new BigDecimal("0.3"), "罚息最高减免30%", inherited);
+    assertEquals(List.of(), r.notes(PolicyField.MAX_PENALTY_WAIVER), inherited);
   }
 
   /**

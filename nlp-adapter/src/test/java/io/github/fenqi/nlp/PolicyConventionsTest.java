@@ -52,12 +52,13 @@ class PolicyConventionsTest {
   }
 
   /**
-   * "逾期在90天以下": 以下 after the period makes it the most overdue, no minimum, as 以内 does; with 以上 it is the
-   * least. The 在 had made it a threshold, so only the 以下 after it keeps it from being read as the minimum.
+   * "逾期在90天以下": 以下 after the period makes it the most overdue, no minimum, as 以内, 之内 and 内 do; with 以上 it
+   * is the least. The 在 had made it a threshold, so only the word after it keeps it from being read as the minimum.
    */
   @Test
   void anOverduePeriodFollowedByYiXiaIsNoMinimum() {
-    for (String text : List.of("逾期在90天以下的客户可申请。", "逾期在3个月以下的客户可申请。", "逾期在90天以内的客户可申请。")) {
+    for (String text : List.of("逾期在90天以下的客户可申请。", "逾期在3个月以下的客户可申请。", "逾期在90天以内的客户可申请。",
+        "逾期在30天内的客户可申请。", "逾期在90天之内的客户可申请。")) {
       assertEquals(Optional.empty(), value(text, PolicyField.MIN_OVERDUE_DAYS), text);
     }
     assertEquals(Optional.of(90), value("逾期在90天以上的客户可申请。", PolicyField.MIN_OVERDUE_DAYS));

@@ -152,6 +152,24 @@ class PolicyTextExtractorTest {
     assertEquals(Optional.of(36), value("最长可分36期，最短3期。", PolicyField.MAX_INSTALLMENTS));
   }
 
+  /**
+   * "最长可分12期、24期或36期": a bound word before a list of options is the list's, as it is before a range, so the most
+   * is the largest option; the first, 12, had been read as the most (and the list's least beside it, 12..12). Options
+   * in years, which no list reading reads, leave the most unread rather than the first of them.
+   */
+  @Test
+  void aBoundBeforeAListIsTheLists() {
+    for (String text : List.of("最长可分12期、24期或36期。", "最多可选12期或36期。", "最长可分12期/24期/36期。",
+        "分期期数最长为12期、24期、36期。")) {
+      assertInstallments(text, 12, 36);
+    }
+    assertEquals(Optional.empty(), value("最长可分一年、两年或三年。", PolicyField.MAX_INSTALLMENTS));
+    // a bound followed by something else than another option is still the bound
+    assertEquals(Optional.of(36), value("最长可分36期、需提供困难证明。", PolicyField.MAX_INSTALLMENTS));
+    assertEquals(Optional.of(36), value("最长可分36期或按月还款。", PolicyField.MAX_INSTALLMENTS));
+    assertEquals(Optional.of(36), value("最长可分36期及6个月宽限期。", PolicyField.MAX_INSTALLMENTS));
+  }
+
   @Test
   void readsWaiverRatiosInEveryForm() {
     assertDecimal("1", value("违约金可全额减免。", PolicyField.MAX_LATE_FEE_WAIVER));
@@ -257,6 +275,13 @@ class PolicyTextExtractorTest {
     }
     assertDecimal("1", value(penalty[3][0], PolicyField.MAX_LATE_FEE_WAIVER));
     assertDecimal("0", value(penalty[4][0], PolicyField.PRINCIPAL_WAIVER), "the exception is to its own component");
+    // the exception takes the refusal's confidence where higher: an explicit statement, so another sentence's
+    // different cap is a conflict, not a silent pick of the other
+    String twice = "罚息原则上不予减免，但确有困难的可减免五成。罚息最高减免30%。";
+    ExtractionResult r = extractor.extract(twice);
+    assertFalse(r.field(PolicyField.MAX_PENALTY_WAIVER).isPresent(), twice);
+    assertEquals(List.of(ExtractionNote.Kind.CONFLICT),
+        r.notes(PolicyField.MAX_PENALTY_WAIVER).stream().map(ExtractionNote::kind).toList(), twice);
   }
 
   @Test
@@ -311,6 +336,34 @@ class PolicyTextExtractorTest {
     List<Map<String, Object>> json = (List<Map<String, Object>>) r.toJsonMap().get("notes");
     assertEquals("CONFLICT", json.get(0).get("kind"));
     assertEquals("requiresHardshipProof", json.get(0).get("field"));
+  }
+
+  /**
+   * The JSON view carries, per found field, its evidence's start, end and text in the original text and its
+   * confidence, and per note its readings' values (as values, not text) with their evidence, as documented.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void theJsonViewCarriesEvidenceOffsetsAndTheNotesValues() {
+    String text = "逾期超过三个月的客户最长可分五年偿还。每月手续费不超过百分之零点六。";
+    ExtractionResult r = extractor.extract(text);
+    Map<String, Object> json = r.toJsonMap();
+    Map<String, Map<String, Object>> evidence = (Map<String, Map<String, Object>>) json.get("evidence");
+    assertEquals(List.of("maxInstallments", "minOverdueDays"), List.copyOf(evidence.keySet()));
+    for (ExtractedField f : r.fields().values()) {
+      Map<String, Object> e = evidence.get(f.field().jsonName());
+      assertEquals(List.of(f.evidence().start(), f.evidence().end(), f.evidence().text(), f.confidence()),
+          List.of(e.get("start"), e.get("end"), e.get("text"), e.get("confidence")), f.field().jsonName());
+      assertEquals(text.substring((Integer) e.get("start"), (Integer) e.get("end")), e.get("text"));
+    }
+    assertEquals(60, json.get("maxInstallments"));
+    List<Map<String, Object>> notes = (List<Map<String, Object>>) json.get("notes");
+    assertEquals(1, notes.size());
+    assertEquals("monthlyFeeRate: at most 0.006 (每月手续费不超过百分之零点六): a bound the policy does not carry, not read as"
+        + " its value", notes.get(0).get("message"));
+    Map<String, Object> reading = ((List<Map<String, Object>>) notes.get(0).get("readings")).get(0);
+    assertEquals(0, new BigDecimal("0.006").compareTo((BigDecimal) reading.get("value")));
+    assertEquals(text.substring((Integer) reading.get("start"), (Integer) reading.get("end")), reading.get("text"));
   }
 
   /**
@@ -372,7 +425,7 @@ class PolicyTextExtractorTest {
       assertEquals(List.of(), r.notes(), text);
     }
     for (String text : List.of("减免后剩余罚息不超过10%。", "罚息减免后最多收取20%。", "罚息利率减至0.05%。",
-        "罚息减免至每日0.05%。", "罚息减至日万分之五。")) {
+        "罚息减免至每日0.05%。", "罚息减至日万分之五。", "罚息减至万分之五。")) { // ‱ is a rate's unit, with or without 日
       ExtractionResult r = extractor.extract(text);
       assertFalse(r.field(PolicyField.MAX_PENALTY_WAIVER).isPresent(), text);
       assertEquals(List.of(), r.notes(PolicyField.MAX_PENALTY_WAIVER), text);
@@ -435,6 +488,22 @@ class PolicyTextExtractorTest {
   }
 
   /**
+   * A negation right before an interest stop that does not start with 停 is no stop either: "本行不免收分期期间的利息"
+   * (the plan's interest is not waived) and "分期后不会不计息" had been read as an interest stop, the opposite of what
+   * they say, since only a negated 停/暂停 form was seen; a stop whose own 不 follows a word that is no negation stays
+   * one.
+   */
+  @Test
+  void aNegationBeforeAnyInterestStopIsNoStop() {
+    for (String text : List.of("本行不免收分期期间的利息。", "分期后不会不计息。", "分期期间并未不再计收利息。")) {
+      assertEquals(Optional.of(false), value(text, PolicyField.STOPS_INTEREST), text);
+    }
+    for (String text : List.of("分期期间绝不另收利息。", "分期期间从不计息。", "免收分期期间的利息。")) {
+      assertEquals(Optional.of(true), value(text, PolicyField.STOPS_INTEREST), text);
+    }
+  }
+
+  /**
    * "逾期≥90天", "逾期＞90天" (a form's notation, full-width or not) are thresholds, the strict one a day past its
    * number (91); "逾期<90天" is none.
    */
@@ -447,6 +516,32 @@ class PolicyTextExtractorTest {
       assertEquals(Optional.of(91), value(text, PolicyField.MIN_OVERDUE_DAYS), text);
     }
     assertFalse(extractor.extract("逾期<90天的客户可申请。").field(PolicyField.MIN_OVERDUE_DAYS).isPresent());
+  }
+
+  /**
+   * Two readings of the same words rank by confidence, the less sure one dropped rather than made a conflict:
+   * "逾期超过30天至90天" is read as a threshold (超过30天: 31) and as a range from 30; the threshold, the surer,
+   * is the value, and the range's upper end is still its note.
+   */
+  @Test
+  void theSurerOfTwoReadingsOfTheSameWordsIsTheValue() {
+    ExtractionResult r = extractor.extract("逾期超过30天至90天的客户可申请。");
+    assertEquals(31, r.field(PolicyField.MIN_OVERDUE_DAYS).orElseThrow().intValue());
+    assertEquals(List.of(ExtractionNote.Kind.AT_MOST),
+        r.notes(PolicyField.MIN_OVERDUE_DAYS).stream().map(ExtractionNote::kind).toList());
+  }
+
+  /**
+   * A value stated explicitly in one sentence and only inferred in another (the largest of a list) is an explicit
+   * statement of it, its surer reading standing for it: so an explicit statement of another value elsewhere is a
+   * conflict, not given way to.
+   */
+  @Test
+  void aValueStatedBothWaysIsAnExplicitStatementOfIt() {
+    ExtractionResult r = extractor.extract("可分3、6、9、12期。最长可分12期。最长可分24期。");
+    assertFalse(r.field(PolicyField.MAX_INSTALLMENTS).isPresent());
+    assertEquals(List.of(List.of("最长可分12期", "最长可分24期")), r.notes(PolicyField.MAX_INSTALLMENTS).stream()
+        .map(n -> n.readings().stream().map(f -> f.evidence().text()).toList()).toList());
   }
 
   @Test
@@ -496,6 +591,10 @@ class PolicyTextExtractorTest {
     assertDecimal("1", r.field(PolicyField.MAX_LATE_FEE_WAIVER).map(ExtractedField::value));
     assertDecimal("0.5", r.field(PolicyField.MAX_PENALTY_WAIVER).map(ExtractedField::value));
     assertEquals(180, r.field(PolicyField.MIN_OVERDUE_DAYS).orElseThrow().intValue());
+    // 逾期利息 is penalty interest, not interest: the interest's own segment is the one naming 利息 alone
+    r = extractor.extract("逾期利息减免50%和利息全免。");
+    assertDecimal("1", r.field(PolicyField.MAX_INTEREST_WAIVER).map(ExtractedField::value));
+    assertDecimal("0.5", r.field(PolicyField.MAX_PENALTY_WAIVER).map(ExtractedField::value));
   }
 
   @Test
@@ -509,6 +608,9 @@ class PolicyTextExtractorTest {
     ExtractionResult same = extractor.extract("罚息和违约金分别减免30%。");
     assertDecimal("0.3", same.field(PolicyField.MAX_PENALTY_WAIVER).map(ExtractedField::value));
     assertDecimal("0.3", same.field(PolicyField.MAX_LATE_FEE_WAIVER).map(ExtractedField::value));
+    // a count of ratios that does not pair up with the components settles none of them
+    ExtractionResult extra = extractor.extract("罚息与违约金分别减免30%、50%和20%。");
+    assertEquals(List.of(), List.copyOf(extra.fields().keySet()));
   }
 
   @Test
@@ -642,6 +744,11 @@ class PolicyTextExtractorTest {
     var m = r.termMentions().get(0);
     assertEquals(m.start(), m.end(), "empty");
     assertEquals(text.substring(m.start(), m.end()), m.text());
+    // and at the end of the text, after the markup: an empty span at the end of the original
+    PolicyTextExtractor atEnd = PolicyTextExtractor.withRecognizer(n -> List.of(
+        new io.github.fenqi.nlp.spi.TermMention(FinancialTerm.PENALTY_INTEREST, n.length(), n.length(), "", 1.0)));
+    var last = atEnd.extract(text + "</b>").termMentions().get(0);
+    assertEquals(List.of(text.length() + 4, text.length() + 4, ""), List.of(last.start(), last.end(), last.text()));
   }
 
   /**

@@ -146,6 +146,12 @@ public final class PolicyRules {
       "(?<![\\d.第])()(\\d+)\\s*(期|个月|年)" + YEAR_REST + "\\s*(?:以下|及以下|以内)" + TERM_REFUSED);
   /** After a term: a range goes on to its upper end ("12期至36期"), so the term is no upper bound. */
   private static final Pattern RANGE_GOES_ON = Pattern.compile("\\s*" + TO + "\\s*\\d");
+  /**
+   * After a term: a list of options goes on to another in the same unit (group 1), "最长可分12期、24期或36期", so the
+   * term is the list's first option, no upper bound, as a bound word before a range is the range's: the most had been
+   * read as 12.
+   */
+  private static final Pattern LIST_GOES_ON = Pattern.compile("\\s*(?:、|或者|或|和|及|/)\\s*\\d+\\s*(期|个月|年)");
   private static final Pattern TERM_CONTEXT = Pattern.compile("分|期限|偿还|还款|期数");
   /**
    * Before a bound on a term: a record of repayments already made ("需至少正常还款3个月后", "连续按时还款不少于6期"), a
@@ -458,7 +464,11 @@ public final class PolicyRules {
   /** Just before an interest stop, a refusal to offer it ("不提供停息挂账", "从未承诺停息"). */
   private static final Pattern STOP_REFUSED = Pattern.compile(
       "(?:不|未|从未|并未|并不|没有|无法|不能|不会)(?:提供|支持|办理|受理|承诺|接受|开展|实行|实施|适用|存在)[^" + STOP + "]*$");
-  /** Just before an interest stop that starts with 停/暂停, its negation ("不停息", "不会停止计息", "无法停息挂账"). */
+  /**
+   * Just before an interest stop, its negation ("不停息", "不会停止计息", "无法停息挂账"), whatever word the stop starts
+   * with ("不免收分期期间的利息", "不会不计息": only a stop starting with 停/暂停 had been seen negated, and these had been
+   * read as an interest stop, the opposite of what they say).
+   */
   private static final Pattern STOP_NEGATED = Pattern.compile(
       "(?:不|未|没有|无|无法|不能|不会|不可|不可以|不得|不予|从不|并不|并未|绝不)\\s*$");
   /** Inside an interest stop: the stopping is negated ("利息不停止计算", "利息并未暂停计收"). */
@@ -940,14 +950,21 @@ public final class PolicyRules {
           || AFTERWARDS.matcher(s).region(m.end(), s.length()).lookingAt()) {
         continue; // "需至少正常还款3个月后": how long the borrower must have repaid first, a precondition
       }
-      if (field == PolicyField.MAX_INSTALLMENTS && RANGE_GOES_ON.matcher(s).region(m.end(), s.length()).lookingAt()) {
-        continue; // "最长可分12期至36期": 12 is where the range starts, the most is at its end
+      if (field == PolicyField.MAX_INSTALLMENTS && (RANGE_GOES_ON.matcher(s).region(m.end(), s.length()).lookingAt()
+          || listGoesOn(s, m.end(), unit))) {
+        continue; // "最长可分12期至36期", "最长可分12期、24期或36期": 12 is where they start, the most is at the end
       }
       int v = months(m.group(2), unit) + monthsAfterYears(unit, m.group(4)) + shift;
       if (plausibleTerm(v)) {
         out.add(new Candidate(field, v, base + m.start(), base + m.end(), 0.9));
       }
     }
+  }
+
+  /** Whether a list of options in {@code unit} goes on at {@code at} ({@link #LIST_GOES_ON}). */
+  private static boolean listGoesOn(String s, int at, String unit) {
+    Matcher list = LIST_GOES_ON.matcher(s).region(at, s.length());
+    return list.lookingAt() && list.group(1).equals(unit);
   }
 
   // ---------------------------------------------------------------- overdue
@@ -1581,12 +1598,11 @@ public final class PolicyRules {
       int window = Math.max(0, m.start() - 8);
       Matcher refused = STOP_REFUSED.matcher(s.substring(window, m.start()));
       Matcher negated = STOP_NEGATED.matcher(s.substring(window, m.start()));
-      boolean startsWithStop = m.group().startsWith("停") || m.group().startsWith("暂停");
       Matcher withdrawn = STOP_WITHDRAWN.matcher(s).region(m.end(), s.length());
       if (refused.find()) { // "本公司不提供停息挂账服务": interest is not stopped
         out.add(new Candidate(PolicyField.STOPS_INTEREST, Boolean.FALSE, base + window + refused.start(), base + m.end(),
             0.8));
-      } else if (startsWithStop && negated.find()) { // "本行不停息不挂账", "分期后不会停止计息"
+      } else if (negated.find()) { // "本行不停息不挂账", "分期后不会停止计息", "不免收分期期间的利息", "不会不计息"
         out.add(new Candidate(PolicyField.STOPS_INTEREST, Boolean.FALSE, base + window + negated.start(), base + m.end(),
             0.8));
       } else if (STOP_NEGATED_INSIDE.matcher(m.group()).find()) { // "利息不停止计算"

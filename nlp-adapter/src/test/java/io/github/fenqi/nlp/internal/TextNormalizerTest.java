@@ -100,4 +100,19 @@ class TextNormalizerTest {
       previous = s;
     }
   }
+
+  /**
+   * A number rounded down from a fraction with no exact decimal is marked over its characters, and a span
+   * {@code [start, end)} ending where it starts holds none of it.
+   */
+  @Test
+  void aRoundedDownNumberIsMarkedOverItsOwnCharactersOnly() {
+    NormalizedText n = normalizer.normalize("首付不低于三分之一");
+    assertEquals("首付不低于33.33%", n.text());
+    assertTrue(n.roundedDown(5, 11));
+    assertTrue(n.roundedDown(10, 11));
+    assertEquals(false, n.roundedDown(0, 5), "the span before the number ends where it starts");
+    assertEquals(false, n.roundedDown(11, 11));
+    assertEquals(false, normalizer.normalize("首付不低于二分之一").roundedDown(0, 9), "an exact fraction");
+  }
 }

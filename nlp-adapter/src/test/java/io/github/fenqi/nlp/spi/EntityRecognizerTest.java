@@ -69,6 +69,11 @@ class EntityRecognizerTest {
     assertEquals(true, e.getMessage().contains("PENALTY_INTEREST at line 1"), e.getMessage());
     assertEquals(List.of(FinancialTerm.LATE_FEE), LexiconEntityRecognizer.parse("LATE_FEE\t违约金\nLATE_FEE\t违约金\n", "same")
         .recognize("违约金").stream().map(TermMention::term).toList(), "the same term twice is harmless");
+    // listed twice for one term and then for another: the line named is where it was first listed
+    InvalidInputException thrice = assertThrows(InvalidInputException.class, () -> LexiconEntityRecognizer.parse(
+        "LATE_FEE\t违约金\nLATE_FEE\t违约金\nINTEREST\t违约金\n", "my-terms.txt"));
+    assertEquals("my-terms.txt:3", thrice.problems().get(0).location());
+    assertEquals(true, thrice.getMessage().contains("LATE_FEE at line 1;"), thrice.getMessage());
   }
 
   /** A stand-in model: labels 担保 / 费 characters as a GUARANTEE_FEE span, like a fine-tuned NER model would. */
@@ -105,6 +110,16 @@ class EntityRecognizerTest {
     assertEquals(List.of("PENALTY_INTEREST 罚息 2..4", "LATE_FEE 违约金 4..7"),
         EntityRecognizer.tokenClassification(model, 16).recognize("减免罚息违约金").stream()
             .map(t -> t.term() + " " + t.text() + " " + t.start() + ".." + t.end()).toList());
+  }
+
+  /** A label that is no BIO label (no "-" after its B or I: "B_LATE_FEE") is outside every mention, as "O" is. */
+  @Test
+  void aLabelWithoutItsDashIsNoMention() {
+    TokenClassifier model = tokens -> List.of("O", "O", "B_LATE_FEE", "I_LATE_FEE", "I_LATE_FEE");
+    assertEquals(List.of(), EntityRecognizer.tokenClassification(model, 16).recognize("减免违约金"));
+    TokenClassifier dashed = tokens -> List.of("O", "O", "B-LATE_FEE", "I-LATE_FEE", "I-LATE_FEE");
+    assertEquals(List.of("违约金"), EntityRecognizer.tokenClassification(dashed, 16).recognize("减免违约金").stream()
+        .map(TermMention::text).toList());
   }
 
   @Test
@@ -189,6 +204,22 @@ class EntityRecognizerTest {
           () -> PolicyTextExtractor.withRecognizer(recognizer).extract("罚息最高减免50%。"));
       assertEquals(true, e.getMessage().startsWith("entity recognizer "), e.getMessage());
     }
+  }
+
+  /**
+   * A mention may end at the end of the normalised text, not one character past it: that one is refused naming the
+   * text's length, as the extractor's contract says, rather than its evidence cut silently.
+   */
+  @Test
+  void aMentionEndingAtTheTextsEndIsKeptAndOnePastItRefused() {
+    EntityRecognizer whole = text -> List.of(new TermMention(FinancialTerm.PENALTY_INTEREST, 0, text.length(), text, 0.9));
+    assertEquals(List.of("罚息最高减免50%。"), PolicyTextExtractor.withRecognizer(whole).extract("罚息最高减免50%。")
+        .termMentions().stream().map(TermMention::text).toList());
+    EntityRecognizer past = text -> List.of(new TermMention(FinancialTerm.PENALTY_INTEREST, 0, text.length() + 1,
+        text, 0.9));
+    FenqiException e = assertThrows(FenqiException.class,
+        () -> PolicyTextExtractor.withRecognizer(past).extract("罚息最高减免50%。"));
+    assertEquals(true, e.getMessage().endsWith("beyond the end of the normalised text, of length 10"), e.getMessage());
   }
 
   @Test
