@@ -41,7 +41,7 @@ import org.jspecify.annotations.Nullable;
 public abstract class CsvStatementParser implements StatementParser {
   /** How far into the file the header may be. */
   private static final int HEADER_SEARCH_LINES = 100;
-  /** The most lines a record whose quoted field holds line breaks may span. */
+  /** The most lines after its first that a record whose quoted field holds line breaks may span (21 in all). */
   private static final int MAX_RECORD_LINES = 20;
   /**
    * The date forms exports use, each unambiguous: one separator used twice ({@code 2026-5-1}, {@code 2026/05/01},
