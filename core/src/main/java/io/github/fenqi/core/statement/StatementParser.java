@@ -74,9 +74,11 @@ public interface StatementParser {
   /**
    * Parses content whose format is not known: the first shipped parser that recognises its header reads it.
    *
-   * @throws InvalidInputException naming {@code source} when no parser recognises it
+   * @throws InvalidInputException naming {@code source} when no parser recognises it, or the content is larger than
+   *     {@link #MAX_BYTES}
    */
   static ParsedStatement parseDetected(String source, byte[] content) {
+    CsvStatementParser.requireAtMostMaxBytes(source, content);
     String notText = TextDecoding.notTextKind(content);
     if (notText != null) {
       throw new InvalidInputException(source, "not a statement: " + notText);

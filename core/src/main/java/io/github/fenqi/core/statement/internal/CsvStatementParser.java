@@ -41,7 +41,7 @@ import org.jspecify.annotations.Nullable;
 public abstract class CsvStatementParser implements StatementParser {
   /** How far into the file the header may be. */
   private static final int HEADER_SEARCH_LINES = 100;
-  /** The most lines a record whose quoted field holds line breaks may span. */
+  /** The most lines after its first that a record whose quoted field holds line breaks may span (21 in all). */
   private static final int MAX_RECORD_LINES = 20;
   /**
    * The date forms exports use, each unambiguous: one separator used twice ({@code 2026-5-1}, {@code 2026/05/01},
@@ -479,11 +479,20 @@ public abstract class CsvStatementParser implements StatementParser {
     }
   }
 
-  @Override
-  public ParsedStatement parse(String source, byte[] content) {
+  /**
+   * Refuses {@code content} larger than {@link StatementParser#MAX_BYTES}, naming {@code source}, before anything decodes
+   * it: a parser's {@link #parse} and {@link StatementParser#parseDetected} alike (the latter had decoded such content
+   * once for each shipped format, and refused it as having no header line).
+   */
+  public static void requireAtMostMaxBytes(String source, byte[] content) {
     if (content.length > MAX_BYTES) {
       throw new InvalidInputException(source, "file is larger than " + MAX_BYTES / (1024 * 1024) + " MB");
     }
+  }
+
+  @Override
+  public ParsedStatement parse(String source, byte[] content) {
+    requireAtMostMaxBytes(source, content);
     TextDecoding.Decoded decoded;
     try {
       decoded = TextDecoding.decode(content);
