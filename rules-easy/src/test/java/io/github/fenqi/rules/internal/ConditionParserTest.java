@@ -56,6 +56,7 @@ class ConditionParserTest {
       "overdueDays > 1 overdueDays                  | overdueDays  | an operator was expected",
       "debt.platformId contains 'x'                 | contains     | an operator was expected",
       "''                                           | ''           | must be true or false",
+      "!overdueDays                                 | !            | needs true/false operands, got a number",
   })
   void rejectsIllTypedOrMalformedConditionsNamingTheToken(String condition, String token, String reason) {
     RuleSyntaxException e = assertThrows(RuleSyntaxException.class, () -> ConditionParser.parse(condition.strip()));
@@ -120,6 +121,24 @@ class ConditionParserTest {
         case BOOLEAN -> entry.getKey() + " || true";
       };
       assertEquals(List.of(entry.getKey()), ConditionParser.parse(c).reads());
+    }
+  }
+
+  /**
+   * The README's bound: a condition nests at most 48 parentheses and {@code !}/{@code -} signs. The condition itself
+   * had counted as a level, so 48 parentheses were refused as "nested deeper than 48 levels".
+   */
+  @Test
+  void nestsAtMostFortyEightParenthesesAndSigns() {
+    for (String[] deepest : new String[][] {
+        {"(".repeat(48) + "true" + ")".repeat(48), "(".repeat(49) + "true" + ")".repeat(49)},
+        {"!".repeat(48) + "true", "!".repeat(49) + "true"},
+        {"- ".repeat(48) + "overdueDays > 0", "- ".repeat(49) + "overdueDays > 0"},
+        {"(".repeat(24) + "!".repeat(24) + "true" + ")".repeat(24), "(".repeat(24) + "!".repeat(25) + "true" + ")".repeat(24)},
+        {"min(".repeat(48) + "1, 1" + "), 1".repeat(47) + ") > 0", "min(".repeat(49) + "1, 1" + "), 1".repeat(48) + ") > 0"}}) {
+      ConditionParser.parse(deepest[0]);
+      RuleSyntaxException e = assertThrows(RuleSyntaxException.class, () -> ConditionParser.parse(deepest[1]));
+      assertTrue(e.getMessage().contains("nested deeper than 48 levels"), e.getMessage());
     }
   }
 }
