@@ -105,6 +105,15 @@ class ConditionParserTest {
     assertEquals(8, deepest, mvel); // 7 levels of || for 80 terms, 1 of ==
   }
 
+  /** The README's bound: a condition of 2000 characters is taken, one of 2001 refused. */
+  @Test
+  void aConditionIsAtMostTwoThousandCharacters() {
+    String longest = "overdueDays > 0" + " ".repeat(2000 - 15);
+    assertEquals("(overdueDays > 0B)", ConditionParser.parse(longest).mvel());
+    RuleSyntaxException e = assertThrows(RuleSyntaxException.class, () -> ConditionParser.parse(longest + " "));
+    assertTrue(e.getMessage().contains("longer than 2000 characters"), e.getMessage());
+  }
+
   @Test
   void rejectsOverlongConditions() {
     String longOne = "true && ".repeat(300) + "true";
