@@ -59,7 +59,12 @@ class ConditionParserTest {
       "!overdueDays                                 | !            | needs true/false operands, got a number",
   })
   void rejectsIllTypedOrMalformedConditionsNamingTheToken(String condition, String token, String reason) {
-    RuleSyntaxException e = assertThrows(RuleSyntaxException.class, () -> ConditionParser.parse(condition.strip()));
+    assertRefused(() -> ConditionParser.parse(condition.strip()), token, reason);
+  }
+
+  /** Asserts that {@code parse} is refused naming {@code token}, its message saying {@code reason}. */
+  static void assertRefused(org.junit.jupiter.api.function.Executable parse, String token, String reason) {
+    RuleSyntaxException e = assertThrows(RuleSyntaxException.class, parse);
     assertEquals(token, e.token(), e.getMessage());
     assertTrue(e.getMessage().contains(reason), e.getMessage());
   }

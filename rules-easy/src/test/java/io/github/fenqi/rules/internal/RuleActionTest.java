@@ -1,16 +1,14 @@
 package io.github.fenqi.rules.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fenqi.core.debt.DebtComponent;
 import io.github.fenqi.core.money.Ratio;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The action vocabulary of the module README at its edges: what each action takes, and each refusal naming the token
@@ -42,9 +40,7 @@ class RuleActionTest {
       "eligible() eligible()                         | eligible         | an action is a single call",
   })
   void aMalformedActionIsRefusedNamingItsToken(String action, String token, String reason) {
-    RuleSyntaxException e = assertThrows(RuleSyntaxException.class, () -> RuleAction.parse(action.strip()));
-    assertEquals(token, e.token(), e.getMessage());
-    assertTrue(e.getMessage().contains(reason), e.getMessage());
+    ConditionParserTest.assertRefused(() -> RuleAction.parse(action.strip()), token, reason);
   }
 
   private static io.github.fenqi.core.policy.PolicyAdjustment adjustment(String action) {
