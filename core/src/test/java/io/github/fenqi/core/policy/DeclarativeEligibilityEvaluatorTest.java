@@ -78,4 +78,25 @@ class DeclarativeEligibilityEvaluatorTest {
         .toList());
     assertFalse(early.eligible());
   }
+
+  /**
+   * A policy is the debt's lender's own or it does not apply (the class's PLATFORM check): a debt judged under another
+   * lender's policy, which it meets in every other way, is ineligible, the check naming both lenders.
+   */
+  @Test
+  void anotherLendersPolicyDoesNotApply() {
+    Debt cc = sample.debts().get(0);
+    Debt elsewhere = new Debt(cc.id(), "another-lender", cc.productType(), cc.principal(), cc.interest(),
+        cc.penaltyInterest(), cc.compoundInterest(), cc.lateFees(), cc.otherFees(), cc.annualRate(), cc.overdueDays());
+    Policy policy = repo.find(cc.platformId(), sample.asOf()).orElseThrow();
+    EligibilityDecision decision = evaluator.evaluate(elsewhere, sample.borrower(), policy, sample.asOf());
+    assertFalse(decision.eligible());
+    EligibilityCheck platform = decision.checks().get(0);
+    assertEquals(List.of("PLATFORM"), decision.checks().stream().filter(c -> !c.passed()).map(EligibilityCheck::code)
+        .toList());
+    assertEquals("another-lender", platform.actual());
+    assertEquals(cc.platformId(), platform.required());
+    assertEquals(List.of("policy of " + cc.platformId() + " does not apply to a debt with another-lender"),
+        decision.reasons());
+  }
 }

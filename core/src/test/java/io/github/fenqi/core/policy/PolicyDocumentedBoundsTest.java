@@ -46,4 +46,43 @@ class PolicyDocumentedBoundsTest {
         refused(() -> new Policy.Eligibility(-1, false, Money.ZERO)));
     assertEquals("minOutstanding", refused(() -> new Policy.Eligibility(0, false, Money.of("-0.01"))).get(0).location());
   }
+
+  /**
+   * A policy covers at least one product type (its Javadoc): one built in code with none is refused naming
+   * {@code productTypes}, as a file listing none is; it would cover no debt and every debt's PRODUCT_TYPE check fail.
+   */
+  @Test
+  void aPolicyCoveringNoProductTypeIsRefused() {
+    Policy sample = io.github.fenqi.core.testkit.Samples.policies().get(0);
+    List<Problem> none = refused(() -> new Policy(sample.schemaVersion(), sample.platformId(), sample.platformName(),
+        List.of(), sample.version(), sample.effectiveFrom(), sample.effectiveTo(), sample.eligibility(),
+        sample.installments(), sample.waivers(), sample.downPayment(), sample.legalBasis(), sample.source()));
+    assertEquals(List.of(Problem.of("productTypes", "must list at least one product type")), none);
+  }
+
+  /** Each component has its own waiver cap: a file's six caps, all different, are each read back under their name. */
+  @Test
+  void eachComponentsCapIsItsOwn() {
+    String json = new String(io.github.fenqi.core.testkit.Samples.bytes("samples/policies/demo-online-lender.json"),
+        java.nio.charset.StandardCharsets.UTF_8).replaceAll("\"waivers\": \\{[^}]*\\}", "\"waivers\": { "
+        + "\"principal\": \"0.1\", \"interest\": \"0.2\", \"penaltyInterest\": \"0.3\", \"compoundInterest\": "
+        + "\"0.4\", \"lateFees\": \"0.5\", \"otherFees\": \"0.6\" }");
+    Policy policy = new PolicyValidator().validate(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), "p.json")
+        .orElseThrow();
+    java.util.Map<String, String> caps = new java.util.LinkedHashMap<>();
+    for (io.github.fenqi.core.debt.DebtComponent c : io.github.fenqi.core.debt.DebtComponent.values()) {
+      caps.put(c.jsonName(), policy.waiverCap(c).toString());
+    }
+    assertEquals(java.util.Map.of("principal", "0.1", "interest", "0.2", "penaltyInterest", "0.3", "compoundInterest",
+        "0.4", "lateFees", "0.5", "otherFees", "0.6"), caps);
+  }
+
+  /** A part built in code without its required amount or ratio is refused naming it, as a file lacking it is. */
+  @Test
+  void theLeastDownPaymentAndTheLeastOutstandingAreRequired() {
+    assertEquals(List.of(Problem.of("minRatio", "is required (use \"0\" for none)")),
+        refused(() -> new Policy.DownPayment(null)));
+    assertEquals(List.of(Problem.of("minOutstanding", "is required (use \"0.00\" for none)")),
+        refused(() -> new Policy.Eligibility(0, false, null)));
+  }
 }

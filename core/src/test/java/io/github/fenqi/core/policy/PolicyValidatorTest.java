@@ -427,4 +427,26 @@ class PolicyValidatorTest {
     assertEquals(null, p.effectiveTo());
     assertEquals(List.of(), p.legalBasis());
   }
+
+  /**
+   * Every problem at once (the class's Javadoc): a rule violation of the eligibility block is listed with the
+   * installments', each with its line, not only once the terms are mended; and a flag written as text is a wrong type,
+   * refused as such, not read as the flag.
+   */
+  @Test
+  void anEligibilityViolationIsListedWithTheTermsAndAFlagIsTrueOrFalse() {
+    assertEquals(List.of(Problem.of("p.json: $.eligibility.minOverdueDays", "-1 is negative (line 10)"),
+        Problem.of("p.json: $.installments.max", "6 is below min 12 (line 14)")),
+        problems(sample().replace("\"minOverdueDays\": 91", "\"minOverdueDays\": -1").replace("\"max\": 36", "\"max\": 6")));
+    assertEquals(List.of(Problem.of("p.json: $.eligibility.requiresHardshipProof", "expected true or false, got \"true\" "
+        + "(line 11)")), problems(sample().replace("\"requiresHardshipProof\": true", "\"requiresHardshipProof\": \"true\"")));
+  }
+
+  /** An unknown product type is named with the known ones and its line (the class's "unknown enum values"). */
+  @Test
+  void anUnknownProductTypeIsNamed() {
+    String types = java.util.Arrays.toString(io.github.fenqi.core.debt.ProductType.values());
+    assertEquals(List.of(Problem.of("p.json: $.productTypes", "unknown product type \"MORTGAGE\"; expected one of " + types
+        + " (line 5)")), problems(sample().replace("[\"CONSUMER_LOAN\"]", "[\"CONSUMER_LOAN\", \"MORTGAGE\"]")));
+  }
 }

@@ -109,14 +109,12 @@ public final class ConditionParser {
   }
 
   private Node or() {
-    enter();
     List<Node> terms = new ArrayList<>(List.of(and()));
     List<Token> ops = new ArrayList<>();
     while (peek().is("||")) {
       Token op = next();
       chain(terms, ops, op, and());
     }
-    depth--;
     return balanced(terms, ops, 0, terms.size());
   }
 
@@ -316,7 +314,9 @@ public final class ConditionParser {
         return new Node(Type.STRING, "'" + t.text() + "'");
       }
       case LPAREN -> {
+        enter();
         Node inner = or();
+        depth--;
         Token close = next();
         if (close.kind() != Kind.RPAREN) {
           throw new RuleSyntaxException(close.shown(), close.column(), "')' expected");
@@ -372,10 +372,12 @@ public final class ConditionParser {
     List<Node> args = new ArrayList<>();
     List<Token> argTokens = new ArrayList<>();
     if (peek().kind() != Kind.RPAREN) {
+      enter();
       do {
         argTokens.add(peek());
         args.add(or());
       } while (peek().kind() == Kind.COMMA && next() != null);
+      depth--;
     }
     Token close = next();
     if (close.kind() != Kind.RPAREN) {
@@ -452,6 +454,10 @@ public final class ConditionParser {
     return t.name().toLowerCase(java.util.Locale.ROOT);
   }
 
+  /**
+   * One level more of parentheses (a function's too) or of {@code !}/{@code -} signs, refused beyond {@link #MAX_DEPTH}.
+   * The condition itself is no level: counted as one, it had refused 48 parentheses, which the README allows.
+   */
   private void enter() {
     if (++depth > MAX_DEPTH) {
       Token t = peek();

@@ -56,9 +56,15 @@ class ConditionParserTest {
       "overdueDays > 1 overdueDays                  | overdueDays  | an operator was expected",
       "debt.platformId contains 'x'                 | contains     | an operator was expected",
       "''                                           | ''           | must be true or false",
+      "!overdueDays                                 | !            | needs true/false operands, got a number",
   })
   void rejectsIllTypedOrMalformedConditionsNamingTheToken(String condition, String token, String reason) {
-    RuleSyntaxException e = assertThrows(RuleSyntaxException.class, () -> ConditionParser.parse(condition.strip()));
+    assertRefused(() -> ConditionParser.parse(condition.strip()), token, reason);
+  }
+
+  /** Asserts that {@code parse} is refused naming {@code token}, its message saying {@code reason}. */
+  static void assertRefused(org.junit.jupiter.api.function.Executable parse, String token, String reason) {
+    RuleSyntaxException e = assertThrows(RuleSyntaxException.class, parse);
     assertEquals(token, e.token(), e.getMessage());
     assertTrue(e.getMessage().contains(reason), e.getMessage());
   }
@@ -104,6 +110,15 @@ class ConditionParserTest {
     assertEquals(8, deepest, mvel); // 7 levels of || for 80 terms, 1 of ==
   }
 
+  /** The README's bound: a condition of 2000 characters is taken, one of 2001 refused. */
+  @Test
+  void aConditionIsAtMostTwoThousandCharacters() {
+    String longest = "overdueDays > 0" + " ".repeat(2000 - 15);
+    assertEquals("(overdueDays > 0B)", ConditionParser.parse(longest).mvel());
+    RuleSyntaxException e = assertThrows(RuleSyntaxException.class, () -> ConditionParser.parse(longest + " "));
+    assertTrue(e.getMessage().contains("longer than 2000 characters"), e.getMessage());
+  }
+
   @Test
   void rejectsOverlongConditions() {
     String longOne = "true && ".repeat(300) + "true";
@@ -120,6 +135,24 @@ class ConditionParserTest {
         case BOOLEAN -> entry.getKey() + " || true";
       };
       assertEquals(List.of(entry.getKey()), ConditionParser.parse(c).reads());
+    }
+  }
+
+  /**
+   * The README's bound: a condition nests at most 48 parentheses and {@code !}/{@code -} signs. The condition itself
+   * had counted as a level, so 48 parentheses were refused as "nested deeper than 48 levels".
+   */
+  @Test
+  void nestsAtMostFortyEightParenthesesAndSigns() {
+    for (String[] deepest : new String[][] {
+        {"(".repeat(48) + "true" + ")".repeat(48), "(".repeat(49) + "true" + ")".repeat(49)},
+        {"!".repeat(48) + "true", "!".repeat(49) + "true"},
+        {"- ".repeat(48) + "overdueDays > 0", "- ".repeat(49) + "overdueDays > 0"},
+        {"(".repeat(24) + "!".repeat(24) + "true" + ")".repeat(24), "(".repeat(24) + "!".repeat(25) + "true" + ")".repeat(24)},
+        {"min(".repeat(48) + "1, 1" + "), 1".repeat(47) + ") > 0", "min(".repeat(49) + "1, 1" + "), 1".repeat(48) + ") > 0"}}) {
+      ConditionParser.parse(deepest[0]);
+      RuleSyntaxException e = assertThrows(RuleSyntaxException.class, () -> ConditionParser.parse(deepest[1]));
+      assertTrue(e.getMessage().contains("nested deeper than 48 levels"), e.getMessage());
     }
   }
 }
