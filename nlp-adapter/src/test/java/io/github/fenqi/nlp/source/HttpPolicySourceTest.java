@@ -76,6 +76,19 @@ class HttpPolicySourceTest {
     assertTrue(source("/gbk").fetch().get(0).text().contains(POLICY));
   }
 
+  /**
+   * A page's {@code <meta charset>} is read when its Content-Type names none: a Big5 page (a Hong Kong or Taiwan
+   * lender's) decodes as GB18030 too, into other characters, so the guess after it cannot stand in for it.
+   */
+  @Test
+  void aMetaCharsetIsReadBeforeTheEncodingIsGuessed() {
+    String traditional = "最長可分36期，罰息最高減免50%。";
+    String page = html("<p>" + traditional + "</p>", "<meta charset=\"big5\">");
+    server.serve("/big5", "text/html", page.getBytes(Charset.forName("Big5")));
+    String text = source("/big5").fetch().get(0).text();
+    assertTrue(text.contains(traditional), text);
+  }
+
   @Test
   void decodesGbkBodyMislabelledAsUtf8() {
     String page = html("<p>" + POLICY + "</p>", "");
@@ -367,6 +380,15 @@ class HttpPolicySourceTest {
     assertEquals(POLICY, items.get(0).text());
     assertEquals(server.uri("/n/2"), items.get(0).uri());
     assertEquals("旧政策", items.get(1).text());
+  }
+
+  /** A JSON item's text is its {@code content}, else its {@code text}, else its {@code body}, as the README lists. */
+  @Test
+  void aJsonItemsTextIsItsContentElseItsTextElseItsBody() {
+    String feed = "[{\"id\":\"n-3\",\"content\":\"内容\",\"text\":\"文本\",\"body\":\"正文\"},"
+        + "{\"id\":\"n-2\",\"text\":\"文本\",\"body\":\"正文\"},{\"id\":\"n-1\",\"body\":\"" + POLICY + "\"}]";
+    server.serve("/bodies", "application/json", feed.getBytes(StandardCharsets.UTF_8));
+    assertEquals(List.of("内容", "文本", POLICY), source("/bodies").fetch().stream().map(Announcement::text).toList());
   }
 
   /**

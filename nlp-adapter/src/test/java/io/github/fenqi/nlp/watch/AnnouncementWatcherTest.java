@@ -691,6 +691,16 @@ class AnnouncementWatcherTest {
         e.problems().stream().map(p -> p.location()).toList());
   }
 
+  /** An interval at either end of the documented range, 1 s and MAX_INTERVAL (366 days), is taken. */
+  @Test
+  void builderTakesAnIntervalAtEitherEndOfItsRange() {
+    for (Duration d : List.of(Duration.ofSeconds(1), AnnouncementWatcher.MAX_INTERVAL)) {
+      org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> AnnouncementWatcher.builder(store)
+          .source(source("notices", "/notice"), AnnouncementWatcher.Mode.REVIEW).interval(d).build().close(),
+          d.toString());
+    }
+  }
+
   /** Duration.ofSeconds(Long.MAX_VALUE) passed build() and then threw ArithmeticException (long overflow) in start(). */
   @Test
   void builderRefusesAnIntervalTooLongToScheduleNamingIt() {

@@ -219,6 +219,15 @@ class WatchStateRetentionTest {
     }
   }
 
+  /** The ends of the documented range of forgetAfter, 1 and 1 000 000, are taken. */
+  @Test
+  void forgetAfterTakesTheEndsOfItsRange() {
+    for (int end : new int[] {1, 1_000_000}) {
+      org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> watcher("/feed").forgetAfter(end).build().close(),
+          "forgetAfter(" + end + ")");
+    }
+  }
+
   @Test
   void forgetAfterOutOfRangeIsNamed() {
     for (int bad : new int[] {0, 1_000_001}) {

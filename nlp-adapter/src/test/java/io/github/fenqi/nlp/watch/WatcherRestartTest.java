@@ -268,6 +268,10 @@ class WatcherRestartTest {
         {"null", name + ": is JSON null"},
         // one byte of a hash changed: the text it stood for had been read again and applied over a hand edit
         {good.replaceFirst("\"hash\" : \"[0-9a-f]", "\"hash\" : \"x"), name + ": read[0].hash: 'x"},
+        // 64 lowercase hex digits, as the watcher writes them: one short, or one in upper case, is no hash it wrote
+        {good.replaceFirst("(\"hash\" : \")[0-9a-f]{64}", "$1" + "0".repeat(63)),
+            name + ": read[0].hash: '" + "0".repeat(37) + "...' is not a content hash"},
+        {good.replaceFirst("\"hash\" : \"[0-9a-f]", "\"hash\" : \"A"), name + ": read[0].hash: 'A"},
         {good.replaceFirst("(\"lastUnderId\" : \\[ \\{[^}]*\"hash\" : \")[0-9a-f]", "$1:"),
             name + ": lastUnderId[0].hash: ':"}}) {
       Files.writeString(state, bad[0]);
