@@ -1015,8 +1015,8 @@ public final class AnnouncementWatcher implements AutoCloseable {
     }
 
     /**
-     * How many polls try to apply an auto-applied announcement's change before it is given up (default 3; 1 gives
-     * up at the first failure). Bounded, so a change the store refuses for good (an invalid draft) does not hold
+     * How many polls try to apply an auto-applied announcement's change before it is given up (default 3, 1..100; 1
+     * gives up at the first failure). Bounded, so a change the store refuses for good (an invalid draft) does not hold
      * back its source's newer announcements for ever; each failed attempt is reported as APPLY_FAILED.
      */
     public Builder applyAttempts(int attempts) {
