@@ -103,6 +103,13 @@ class BoundedHttpTest {
     }
   }
 
+  /** The deadline's upper bound is the README's 1 day, whatever the constant says: a day is taken, 1 ms more is not. */
+  @Test
+  void aDeadlineOfADayIsTakenAndOneMillisecondMoreIsRefused() throws BoundedHttp.Failure {
+    assertEquals(List.of("deadline"), refused(Duration.ofDays(1).plusMillis(1), HELLO.length));
+    assertArrayEquals(HELLO, BoundedHttp.send(client, hello(), Duration.ofDays(1), HELLO.length).body());
+  }
+
   @Property(tries = 50)
   void refusesABodyLimitOutsideItsRangeNamingIt(@ForAll @LongRange(min = Long.MIN_VALUE, max = 0) long tooSmall,
       @ForAll @LongRange(min = BoundedHttp.MAX_BODY_BYTES + 1, max = Long.MAX_VALUE) long tooLarge)

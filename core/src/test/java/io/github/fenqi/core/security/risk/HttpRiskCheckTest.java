@@ -366,7 +366,7 @@ class HttpRiskCheckTest {
     HttpRiskCheck.builder(URI.create("https://risk.example.com/check")).build();
     HttpRiskCheck.builder(URI.create("http://risk.internal/check")).allowPlainHttp().build();
     for (String loopback : new String[] {"http://localhost:8080/", "http://127.0.0.1/", "http://[::1]:9/",
-        "http://127.255.3.4:8/"}) {
+        "http://127.255.3.4:8/", "http://LocalHost:8080/"}) { // a host name in any case (RFC 3986 §3.2.2)
       HttpRiskCheck.builder(URI.create(loopback)).build();
     }
   }
@@ -563,6 +563,17 @@ class HttpRiskCheckTest {
       assertEquals(new RiskAssessment("test-antifraud", RiskDecision.DENY, null, "多头借贷", false),
           closed.check(request), type);
     }
+  }
+
+  /** An answer of 64 KB is read whole, and one byte more is cut off as too large, as the Javadoc says. */
+  @Test
+  void anAnswerOfSixtyFourKilobytesIsReadAndOneByteMoreIsTooLarge() {
+    HttpRiskCheck closed = check("/answer", FailureMode.FAIL_CLOSED);
+    String decision = "{\"decision\":\"ALLOW\"}";
+    String padded = decision + " ".repeat(64 * 1024 - decision.length()); // whitespace after the value is no token
+    assertEquals(new RiskAssessment("test-antifraud", RiskDecision.ALLOW, null, "", false),
+        answering(200, padded, closed));
+    assertEquals(degraded("answer larger than 65536 bytes"), answering(200, padded + " ", closed));
   }
 
   private RiskAssessment answering(int status, String body, HttpRiskCheck check) {
