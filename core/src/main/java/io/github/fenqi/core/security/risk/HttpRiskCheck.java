@@ -20,9 +20,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -94,7 +94,7 @@ public final class HttpRiskCheck implements RiskCheck {
         .header("Content-Type", "application/json; charset=utf-8")
         .header("Accept", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
-    headers.forEach(http::header);
+    headers.forEach(http::setHeader); // the caller's replaces the check's own of that name (Accept, say)
     HttpResponse<byte[]> response;
     try { // the timeout bounds the whole answer, body included, and the body's size (a decision is a few bytes)
       response = BoundedHttp.send(client, http.build(), timeout, MAX_ANSWER_BYTES);
@@ -207,7 +207,8 @@ public final class HttpRiskCheck implements RiskCheck {
     private String name;
     private Duration timeout = Duration.ofSeconds(2);
     private FailureMode failureMode = FailureMode.FAIL_CLOSED;
-    private final Map<String, String> headers = new LinkedHashMap<>();
+    /** By name in any case, as HTTP compares header names: a name given again, in any case, replaces its value. */
+    private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private boolean plainHttp;
 
     private Builder(URI endpoint) {
@@ -255,7 +256,8 @@ public final class HttpRiskCheck implements RiskCheck {
     }
 
     /**
-     * An extra request header (an API key, say).
+     * An extra request header (an API key, say). It replaces a header the check sends of that name ({@code Accept},
+     * {@code Content-Type}) and one given before, names compared in any case as HTTP compares them: both had been sent.
      *
      * @throws InvalidInputException for a name the HTTP client refuses (not a token, or one it sets itself, such as
      *     {@code Host} or {@code Connection}) or a value it refuses (a line break or control character); the value is

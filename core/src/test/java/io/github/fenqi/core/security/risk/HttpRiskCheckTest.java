@@ -75,6 +75,11 @@ class HttpRiskCheckTest {
         // the client stopped reading: what this test wants
       }
     });
+    server.createContext("/headers", ex -> { // what was sent of the headers a caller may set, every value of each
+      lastBody.set(ex.getRequestHeaders().get("Accept") + " " + ex.getRequestHeaders().get("Content-Type") + " "
+          + ex.getRequestHeaders().get("X-Api-Key"));
+      respond(ex, 200, "{\"decision\":\"ALLOW\"}");
+    });
     server.createContext("/error", ex -> respond(ex, 500, "{\"error\":\"boom\"}"));
     server.createContext("/malformed", ex -> respond(ex, 200, "<html>maintenance</html>"));
     server.createContext("/twice", ex -> respond(ex, 200, "{\"decision\":\"DENY\",\"decision\":\"ALLOW\"}"));
@@ -407,6 +412,20 @@ class HttpRiskCheckTest {
   void requestToStringIsMasked() {
     assertEquals("RiskCheckRequest[caseId=case-1, name=张*, idNumber=110***********002X, mobile=138****1234]",
         request.toString());
+  }
+
+  /**
+   * A caller's header replaces one of the same name, in any case: the check's own Accept (a service that versions its
+   * answers by media type) and an API key given twice. Both had been sent, two Accept headers and two keys, and the
+   * service took whichever it reads first.
+   */
+  @Test
+  void aCallersHeaderReplacesOneOfTheSameNameInAnyCase() {
+    RiskAssessment a = HttpRiskCheck.builder(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/headers"))
+        .header("accept", "application/vnd.risk.v2+json").header("x-api-key", "k-old").header("X-Api-Key", "k-new")
+        .build().check(request);
+    assertFalse(a.degraded(), a.toString());
+    assertEquals("[application/vnd.risk.v2+json] [application/json; charset=utf-8] [k-new]", lastBody.get());
   }
 
   /**
