@@ -219,6 +219,37 @@ class WatchStateRetentionTest {
     }
   }
 
+  /**
+   * Unset, forgetAfter is the documented 1 000: a text the feed stopped listing is remembered through 999 fetches that
+   * do not list it and forgotten by the 1 000th, so that it is read as new when it comes back, over a hand edit (999 or
+   * 1 001 would forget it one fetch early or late). No state file: 2 000 fetches without 2 000 fsyncs.
+   */
+  @Test
+  void forgetAfterDefaultsToAThousandFetches() {
+    String n1 = feed.get();
+    String n2 = "[{\"id\":\"n-2\",\"content\":\"本月无变化。\"}]";
+    for (int unlisted : new int[] {999, 1_000}) {
+      feed.set(n1);
+      store.live.clear();
+      try (AnnouncementWatcher w = AnnouncementWatcher.builder(store).withoutStateFile().clock(TODAY)
+          .source(HttpPolicySource.builder("feed", PLATFORM, server.uri("/feed")).build(),
+              AnnouncementWatcher.Mode.AUTO_APPLY)
+          .build()) {
+        assertEquals(List.of("n-1"), w.pollOnce().stream().map(c -> c.announcement().id()).toList());
+        handEdit(48);
+        feed.set(n2);
+        for (int poll = 0; poll < unlisted; poll++) {
+          w.pollOnce();
+        }
+        feed.set(n1);
+        assertEquals(unlisted == 1_000 ? List.of("n-1") : List.of(),
+            w.pollOnce().stream().map(c -> c.announcement().id()).toList(),
+            "n-1 back after " + unlisted + " fetches not listing it");
+        assertEquals(unlisted == 1_000 ? 36 : 48, liveMax());
+      }
+    }
+  }
+
   /** The ends of the documented range of forgetAfter, 1 and 1 000 000, are taken. */
   @Test
   void forgetAfterTakesTheEndsOfItsRange() {
