@@ -171,6 +171,54 @@ class HttpRiskCheckTest {
         || huge.reason().startsWith("no answer within 300 ms"), huge.reason());
   }
 
+  /**
+   * A caller interrupted while it waits for the service (a case cancelled, an executor shut down) gets the failure
+   * mode's degraded assessment (DENY here, where the service would answer ALLOW) and keeps its interrupt; one interrupted before
+   * the check sends no request at all.
+   */
+  @Test
+  void anInterruptedCheckDegradesAndKeepsTheInterrupt() throws Exception {
+    java.util.concurrent.CountDownLatch arrived = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    server.createContext("/held", ex -> { // answers ALLOW once the test lets it
+      arrived.countDown();
+      try {
+        release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      respond(ex, 200, "{\"decision\":\"ALLOW\"}");
+    });
+    HttpRiskCheck held = check("/held", FailureMode.FAIL_CLOSED);
+    java.util.concurrent.CompletableFuture<String> seen = new java.util.concurrent.CompletableFuture<>();
+    Thread caller = new Thread(() -> {
+      RiskAssessment a = held.check(request);
+      seen.complete(a.decision() + " " + a.degraded() + " " + a.reason() + " interrupted="
+          + Thread.currentThread().isInterrupted());
+    });
+    caller.start();
+    try {
+      assertTrue(arrived.await(10, java.util.concurrent.TimeUnit.SECONDS), "the request never arrived");
+      caller.interrupt(); // while it waits for the answer
+      assertEquals("DENY true interrupted while waiting for the service (fail-closed) interrupted=true",
+          seen.get(10, java.util.concurrent.TimeUnit.SECONDS));
+    } finally {
+      release.countDown();
+    }
+
+    Thread.currentThread().interrupt();
+    RiskAssessment before;
+    try {
+      before = check("/ok", FailureMode.FAIL_OPEN).check(request);
+    } finally {
+      assertTrue(Thread.interrupted(), "the interrupt is kept"); // and cleared for the rest of the test
+    }
+    assertEquals(RiskDecision.ALLOW, before.decision());
+    assertEquals("interrupted while waiting for the service (fail-open)", before.reason());
+    assertTrue(before.degraded());
+    assertNull(lastBody.get(), "a request was sent");
+  }
+
   @Test
   void returnsTheServicesDecisionAndSendsTheRequest() {
     RiskAssessment a = check("/ok", FailureMode.FAIL_CLOSED).check(request);
