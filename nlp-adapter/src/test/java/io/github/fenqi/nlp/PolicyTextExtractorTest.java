@@ -663,6 +663,19 @@ class PolicyTextExtractorTest {
     assertDecimal(percent.movePointLeft(2).toPlainString(), value(text, PolicyField.MONTHLY_FEE_RATE), text);
   }
 
+  /**
+   * A monthly fee over 10 % is implausible (an annual figure, a penalty rate or an overdue charge read in its place):
+   * no rate, the field left to what else the text says; 10 % itself is read.
+   */
+  @Test
+  void aMonthlyFeeOverTenPercentIsNoRate() {
+    assertDecimal("0.1", value("每月分期手续费为10%。", PolicyField.MONTHLY_FEE_RATE));
+    for (String text : List.of("每月分期手续费为10.01%。", "每月分期手续费为12%。", "每期手续费18%。")) {
+      assertFalse(extractor.extract(text).field(PolicyField.MONTHLY_FEE_RATE).isPresent(), text);
+    }
+    assertDecimal("0.006", value("每月手续费为0.6%。逾期后每月手续费为15%。", PolicyField.MONTHLY_FEE_RATE));
+  }
+
   @Provide
   Arbitrary<BigDecimal> feePercents() {
     return Arbitraries.integers().between(1, 999).map(hundredths -> BigDecimal.valueOf(hundredths, 2));
