@@ -231,8 +231,7 @@ class RepositoryPolicyStoreTest {
    */
   @Test
   void aVersionScheduledByHandForALaterDayDoesNotMoveToday() {
-    Policy base = Samples.policies().stream().filter(p -> p.platformId().equals("demo-credit-card")).findFirst()
-        .orElseThrow();
+    Policy base = sample("demo-credit-card");
     for (Policy later : List.of(
         RepositoryPolicyStore.draft(base, Map.of(PolicyField.MAX_INSTALLMENTS, 60), "2026-12-01",
             LocalDate.of(2026, 12, 1)),
@@ -260,13 +259,9 @@ class RepositoryPolicyStoreTest {
    */
   @Test
   void stoppingInterestOnARateChargingPolicyDropsItsRate() {
-    Policy base = Samples.policies().stream().filter(p -> p.platformId().equals("demo-consumer-finance")).findFirst()
-        .orElseThrow();
+    Policy base = sample("demo-consumer-finance");
     assertTrue(base.installments().annualRate().value().signum() > 0, "the base charges interest");
-    Policy draft = RepositoryPolicyStore.draft(base, Map.of(PolicyField.STOPS_INTEREST, true), "draft-7",
-        LocalDate.of(2026, 12, 1));
-    assertEquals(io.github.fenqi.core.schedule.RepaymentMethod.INTEREST_FREE, draft.installments().method());
-    assertEquals(0, draft.installments().annualRate().value().signum());
+    Policy draft = interestStopped(base);
     assertEquals(base.installments().max(), draft.installments().max());
     assertEquals(Boolean.TRUE, RepositoryPolicyStore.values(draft).get(PolicyField.STOPS_INTEREST));
   }
@@ -277,8 +272,7 @@ class RepositoryPolicyStoreTest {
    */
   @Test
   void aDraftChangesEachFieldWhereValuesReadsIt() {
-    Policy base = Samples.policies().stream().filter(p -> p.platformId().equals("demo-online-lender")).findFirst()
-        .orElseThrow();
+    Policy base = sample("demo-online-lender");
     Map<PolicyField, Object> proposed = new java.util.EnumMap<>(Map.of(PolicyField.MAX_INSTALLMENTS, 30,
         PolicyField.MIN_INSTALLMENTS, 6, PolicyField.MIN_OVERDUE_DAYS, 120,
         PolicyField.MAX_INTEREST_WAIVER, new BigDecimal("0.3"), PolicyField.MAX_PENALTY_WAIVER, new BigDecimal("0.4"),
@@ -393,17 +387,26 @@ class RepositoryPolicyStoreTest {
    */
   @Test
   void stoppingInterestOnAFeeChargingPolicyDropsItsFeeButNotOneTheTextStates() {
-    Policy base = Samples.policies().stream().filter(p -> p.platformId().equals("demo-online-lender")).findFirst()
-        .orElseThrow();
+    Policy base = sample("demo-online-lender");
     assertTrue(base.installments().monthlyFeeRate().value().signum() > 0, "the base charges a fee");
-    Policy draft = RepositoryPolicyStore.draft(base, Map.of(PolicyField.STOPS_INTEREST, true), "draft-5",
-        LocalDate.of(2026, 12, 1));
-    assertEquals(io.github.fenqi.core.schedule.RepaymentMethod.INTEREST_FREE, draft.installments().method());
-    assertEquals(0, draft.installments().monthlyFeeRate().value().signum());
-    assertEquals(0, draft.installments().annualRate().value().signum());
+    interestStopped(base);
     InvalidInputException stated = assertThrows(InvalidInputException.class, () -> RepositoryPolicyStore.draft(base,
         Map.of(PolicyField.STOPS_INTEREST, true, PolicyField.MONTHLY_FEE_RATE, new BigDecimal("0.006")), "draft-6",
         LocalDate.of(2026, 12, 1)));
     assertTrue(stated.problems().stream().anyMatch(p -> p.location().endsWith("monthlyFeeRate")), stated.getMessage());
+  }
+
+  private static Policy sample(String platformId) {
+    return Samples.policies().stream().filter(p -> p.platformId().equals(platformId)).findFirst().orElseThrow();
+  }
+
+  /** {@code base} drafted with stopsInterest = true: INTEREST_FREE, with neither an annual rate nor a monthly fee. */
+  private static Policy interestStopped(Policy base) {
+    Policy draft = RepositoryPolicyStore.draft(base, Map.of(PolicyField.STOPS_INTEREST, true), "stopped",
+        LocalDate.of(2026, 12, 1));
+    assertEquals(io.github.fenqi.core.schedule.RepaymentMethod.INTEREST_FREE, draft.installments().method());
+    assertEquals(0, draft.installments().annualRate().value().signum());
+    assertEquals(0, draft.installments().monthlyFeeRate().value().signum());
+    return draft;
   }
 }
