@@ -76,6 +76,28 @@ class AcceptanceFitEdgesTest {
     }
   }
 
+  /**
+   * Newton's method started far from the optimum, where the full step is of the order of 10¹⁰ (every answer on the
+   * wrong side of a waiver slope held at −100, so each weight is at its floor): the step is halved as often as it takes
+   * — some thirty times, within the 2⁻⁴⁰ the method allows — and the intercept still reaches its optimum, the logit
+   * of the 5 acceptances in 20, ln(1/3 ÷ 2/3) = −ln 2.
+   */
+  @Test
+  void newtonFromFarOnOneSideHalvesItsStepAsOftenAsItTakesAndReachesTheOptimum() {
+    double[][] x = new double[20][];
+    double[] y = new double[20];
+    for (int i = 0; i < 20; i++) {
+      x[i] = new double[] {1, i < 15 ? 0 : 1, 0.5, 0.1, Math.log(4), 1, 0.8};
+      y[i] = i < 15 ? 0 : 1;
+    }
+    for (double start : new double[] {-50, 20, 40, 80}) {
+      double[] b = {start, -100, 0, 0, 0, 0, 0};
+      LogisticAcceptanceModel.newton(x, y, b, new boolean[] {true, false, false, false, false, false, false});
+      assertEquals(-Math.log(2), b[0], 1e-9, "from " + start);
+      assertEquals(-100, b[1], "held");
+    }
+  }
+
   /** A null outcome is named by its index wherever it is, the last place too, not a NullPointerException. */
   @Test
   void aNullOutcomeIsNamedByItsIndexFirstOrLast() {
