@@ -119,6 +119,109 @@ class DirectoryPolicyStoreTest {
     }
   }
 
+  /**
+   * A change applied straight after another writer's, with no read of the live values in between (a reviewer's
+   * approval): the store rescans before it drafts, so the change is drawn from the other writer's version of the day
+   * and supersedes it keeping its field, not from the version this repository last scanned.
+   */
+  @Test
+  void anApplyRightAfterAnotherWritersDrawsFromItsVersion() throws Exception {
+    Samples.copyPolicies(dir);
+    try (JsonDirectoryPolicyRepository first = JsonDirectoryPolicyRepository.openStrict(dir);
+        JsonDirectoryPolicyRepository second = JsonDirectoryPolicyRepository.openStrict(dir)) {
+      new DirectoryPolicyStore(first, TODAY).apply(RepositoryPolicyStoreTest.change("a", "最长可分48期。",
+          io.github.fenqi.nlp.PolicyField.MAX_INSTALLMENTS));
+      new DirectoryPolicyStore(second, TODAY).apply(RepositoryPolicyStoreTest.change("b", "罚息最高减免百分之五十。",
+          io.github.fenqi.nlp.PolicyField.MAX_PENALTY_WAIVER));
+      Policy live = second.snapshot().find("demo-credit-card", LocalDate.now(TODAY)).orElseThrow();
+      assertEquals(48, live.installments().max(), "the first writer's change was lost");
+      assertEquals(0, new BigDecimal("0.5").compareTo(live.waivers().penaltyInterest().value()));
+      assertEquals(List.of(), second.loadProblems());
+    }
+  }
+
+  /**
+   * A second change of the day whose file the repository does not keep (another writer takes it away the moment the
+   * rescan sees it): apply throws saying so, and the day's first version is put back into its file, byte for byte,
+   * and live again — the directory as it was, not left without a version of the day.
+   */
+  @Test
+  void aChangeTheRepositoryDoesNotKeepIsUndoneAndTheDaysVersionPutBack() throws Exception {
+    Samples.copyPolicies(dir);
+    try (JsonDirectoryPolicyRepository repo = JsonDirectoryPolicyRepository.openStrict(dir)) {
+      DirectoryPolicyStore store = new DirectoryPolicyStore(repo, TODAY);
+      store.apply(RepositoryPolicyStoreTest.change("a", "最长可分48期。", io.github.fenqi.nlp.PolicyField.MAX_INSTALLMENTS));
+      Path dayFile = io.github.fenqi.core.policy.PolicyFiles.find(dir, "demo-credit-card", "2026-11-25-nlp-a")
+          .orElseThrow();
+      byte[] dayBytes = Files.readAllBytes(dayFile);
+      java.util.concurrent.atomic.AtomicBoolean taken = new java.util.concurrent.atomic.AtomicBoolean();
+      repo.addListener(event -> {
+        if (event instanceof PolicyEvent.PolicyChanged c && "2026-11-25-nlp-b".equals(c.newVersion())
+            && !taken.getAndSet(true)) {
+          try {
+            Files.delete(dayFile); // the new version was written into the day's file
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+          repo.reload();
+        }
+      });
+      io.github.fenqi.core.FenqiException e = org.junit.jupiter.api.Assertions.assertThrows(
+          io.github.fenqi.core.FenqiException.class, () -> store.apply(RepositoryPolicyStoreTest.change("b",
+              "罚息最高减免百分之五十。", io.github.fenqi.nlp.PolicyField.MAX_PENALTY_WAIVER)));
+      assertTrue(taken.get(), "the new version was seen and taken away");
+      assertTrue(e.getMessage().startsWith("policy file " + dayFile + " was written but the repository did not load "
+          + "it (") && e.getMessage().endsWith("); its previous content was put back"), e.getMessage());
+      org.junit.jupiter.api.Assertions.assertArrayEquals(dayBytes, Files.readAllBytes(dayFile));
+      Policy live = repo.snapshot().find("demo-credit-card", LocalDate.now(TODAY)).orElseThrow();
+      assertEquals("2026-11-25-nlp-a", live.version());
+      assertEquals(48, live.installments().max());
+      assertEquals(List.of(), repo.loadProblems());
+    }
+  }
+
+  /**
+   * The first change of the day, whose new file the repository does not load (another writer puts a copy of an older
+   * version in it the moment the rescan sees it): apply throws saying the file was removed again, and it is — the
+   * directory holds the files it held before, and loads without problems.
+   */
+  @Test
+  void aNewFileTheRepositoryDoesNotLoadIsRemovedAgain() throws Exception {
+    Samples.copyPolicies(dir);
+    List<Path> before;
+    try (Stream<Path> files = Files.list(dir)) {
+      before = files.sorted().toList();
+    }
+    try (JsonDirectoryPolicyRepository repo = JsonDirectoryPolicyRepository.openStrict(dir)) {
+      Path base = io.github.fenqi.core.policy.PolicyFiles.find(dir, "demo-credit-card",
+          repo.snapshot().find("demo-credit-card", LocalDate.now(TODAY)).orElseThrow().version()).orElseThrow();
+      java.util.concurrent.atomic.AtomicReference<Path> written = new java.util.concurrent.atomic.AtomicReference<>();
+      repo.addListener(event -> {
+        if (event instanceof PolicyEvent.PolicyChanged c && "2026-11-25-nlp-a".equals(c.newVersion())
+            && written.get() == null) {
+          try {
+            written.set(io.github.fenqi.core.policy.PolicyFiles.find(dir, "demo-credit-card", "2026-11-25-nlp-a")
+                .orElseThrow());
+            Files.copy(base, written.get(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+          repo.reload();
+        }
+      });
+      io.github.fenqi.core.FenqiException e = org.junit.jupiter.api.Assertions.assertThrows(
+          io.github.fenqi.core.FenqiException.class, () -> new DirectoryPolicyStore(repo, TODAY).apply(
+              RepositoryPolicyStoreTest.change("a", "最长可分48期。", io.github.fenqi.nlp.PolicyField.MAX_INSTALLMENTS)));
+      assertTrue(e.getMessage().startsWith("policy file " + written.get() + " was written but the repository did not "
+          + "load it (") && e.getMessage().endsWith("); it was removed again"), e.getMessage());
+      try (Stream<Path> files = Files.list(dir)) {
+        assertEquals(before, files.sorted().toList());
+      }
+      repo.reload();
+      assertEquals(List.of(), repo.loadProblems());
+    }
+  }
+
   private AnnouncementWatcher watcher(JsonDirectoryPolicyRepository repo, String sourceId, String text,
       String stateFile) {
     io.github.fenqi.nlp.source.Announcement a = new io.github.fenqi.nlp.source.Announcement(sourceId, "n1", "", text,

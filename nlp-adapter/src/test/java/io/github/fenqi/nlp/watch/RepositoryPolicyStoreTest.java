@@ -223,7 +223,93 @@ class RepositoryPolicyStoreTest {
     }
   }
 
-  private static PolicyChange change(String id, String text, PolicyField field) {
+  /**
+   * Only a version applied from announcements ({@code <date>-nlp-…}, effective on that date) keeps "today" past the
+   * clock's date: an operator's version scheduled for a later day, or one labelled like an applied one whose
+   * effectiveFrom was moved, leaves today at the clock's date — the live values are today's, and a change is drawn
+   * from today's version and takes effect today, not on the scheduled day.
+   */
+  @Test
+  void aVersionScheduledByHandForALaterDayDoesNotMoveToday() {
+    Policy base = sample("demo-credit-card");
+    for (Policy later : List.of(
+        RepositoryPolicyStore.draft(base, Map.of(PolicyField.MAX_INSTALLMENTS, 60), "2026-12-01",
+            LocalDate.of(2026, 12, 1)),
+        RepositoryPolicyStore.draft(base, Map.of(PolicyField.MAX_INSTALLMENTS, 60), "2026-11-20-nlp-moved",
+            LocalDate.of(2026, 12, 5)))) {
+      List<Policy> policies = new ArrayList<>(Samples.policies());
+      policies.add(later);
+      InMemoryPolicyRepository repo = InMemoryPolicyRepository.of(policies);
+      RepositoryPolicyStore store = new RepositoryPolicyStore(repo, TODAY, "nlp-watcher");
+      assertEquals(base.installments().max(), store.liveValues("demo-credit-card").get(PolicyField.MAX_INSTALLMENTS),
+          later.version());
+      store.apply(change("a", "罚息最高减免百分之五十。", PolicyField.MAX_PENALTY_WAIVER));
+      Policy applied = repo.snapshot().find("demo-credit-card", LocalDate.now(TODAY)).orElseThrow();
+      assertEquals(LocalDate.now(TODAY), applied.effectiveFrom(), later.version());
+      assertEquals("2026-11-25-nlp-a", applied.version(), later.version());
+      assertEquals(base.installments().max(), applied.installments().max(), "drawn from today's version");
+      assertEquals(later, repo.snapshot().find("demo-credit-card", later.effectiveFrom()).orElseThrow(),
+          "the scheduled version stays");
+    }
+  }
+
+  /**
+   * 停息 on a policy charging interest (demo-consumer-finance, 6 % a year by equal installments): the draft is
+   * INTEREST_FREE with its annual rate zero, the fields the text does not mention as they were.
+   */
+  @Test
+  void stoppingInterestOnARateChargingPolicyDropsItsRate() {
+    Policy base = sample("demo-consumer-finance");
+    assertTrue(base.installments().annualRate().value().signum() > 0, "the base charges interest");
+    Policy draft = interestStopped(base);
+    assertEquals(base.installments().max(), draft.installments().max());
+    assertEquals(Boolean.TRUE, RepositoryPolicyStore.values(draft).get(PolicyField.STOPS_INTEREST));
+  }
+
+  /**
+   * Each field a text can set is the one the draft changes, and values() reads it back from there: a draft setting one
+   * field has the base's values with that one replaced (demo-online-lender: 3..24 by 3, a 0.5 % monthly fee).
+   */
+  @Test
+  void aDraftChangesEachFieldWhereValuesReadsIt() {
+    Policy base = sample("demo-online-lender");
+    Map<PolicyField, Object> proposed = new java.util.EnumMap<>(Map.of(PolicyField.MAX_INSTALLMENTS, 30,
+        PolicyField.MIN_INSTALLMENTS, 6, PolicyField.MIN_OVERDUE_DAYS, 120,
+        PolicyField.MAX_INTEREST_WAIVER, new BigDecimal("0.3"), PolicyField.MAX_PENALTY_WAIVER, new BigDecimal("0.4"),
+        PolicyField.MAX_LATE_FEE_WAIVER, new BigDecimal("0.6"), PolicyField.PRINCIPAL_WAIVER, new BigDecimal("0.1"),
+        PolicyField.MIN_DOWN_PAYMENT_RATIO, new BigDecimal("0.15"), PolicyField.REQUIRES_HARDSHIP_PROOF,
+        !base.eligibility().requiresHardshipProof(), PolicyField.MONTHLY_FEE_RATE, new BigDecimal("0.004")));
+    proposed.put(PolicyField.STOPS_INTEREST, false);
+    assertEquals(java.util.EnumSet.allOf(PolicyField.class), proposed.keySet(), "every field is tried");
+    for (Map.Entry<PolicyField, Object> one : proposed.entrySet()) {
+      Map<PolicyField, Object> want = new java.util.EnumMap<>(RepositoryPolicyStore.values(base));
+      want.put(one.getKey(), one.getValue());
+      Map<PolicyField, Object> got = RepositoryPolicyStore.values(RepositoryPolicyStore.draft(base,
+          Map.of(one.getKey(), one.getValue()), "draft-8", LocalDate.of(2026, 12, 1)));
+      assertEquals(want.keySet(), got.keySet(), one.getKey().toString());
+      for (PolicyField f : want.keySet()) {
+        Object w = want.get(f);
+        Object g = got.get(f);
+        assertTrue(w instanceof BigDecimal wd && g instanceof BigDecimal gd ? wd.compareTo(gd) == 0 : w.equals(g),
+            one.getKey() + " set: " + f + " is " + g + ", expected " + w);
+      }
+    }
+  }
+
+  /** A draft that starts on the base's last day keeps it: the base is in force that day ("kept unless before"). */
+  @Test
+  void aDraftStartingOnTheBasesLastDayKeepsIt() {
+    Policy base = Samples.policies().get(0);
+    Policy ending = RepositoryPolicyStore.draft(base, Map.of(), "ending", base.effectiveFrom());
+    LocalDate last = LocalDate.of(2026, 12, 31);
+    ending = new Policy(ending.schemaVersion(), ending.platformId(), ending.platformName(), ending.productTypes(),
+        ending.version(), ending.effectiveFrom(), last, ending.eligibility(), ending.installments(), ending.waivers(),
+        ending.downPayment(), ending.legalBasis(), ending.source());
+    assertEquals(last, RepositoryPolicyStore.draft(ending, Map.of(), "last-day", last).effectiveTo());
+    assertEquals(last, RepositoryPolicyStore.draft(ending, Map.of(), "day-before", last.minusDays(1)).effectiveTo());
+  }
+
+  static PolicyChange change(String id, String text, PolicyField field) {
     io.github.fenqi.nlp.ExtractionResult r = io.github.fenqi.nlp.PolicyTextExtractor.create().extract(text);
     io.github.fenqi.nlp.source.Announcement a = new io.github.fenqi.nlp.source.Announcement("cc-notices", id, "", text,
         java.net.URI.create("https://example.com/" + id), TODAY.instant());
@@ -301,17 +387,26 @@ class RepositoryPolicyStoreTest {
    */
   @Test
   void stoppingInterestOnAFeeChargingPolicyDropsItsFeeButNotOneTheTextStates() {
-    Policy base = Samples.policies().stream().filter(p -> p.platformId().equals("demo-online-lender")).findFirst()
-        .orElseThrow();
+    Policy base = sample("demo-online-lender");
     assertTrue(base.installments().monthlyFeeRate().value().signum() > 0, "the base charges a fee");
-    Policy draft = RepositoryPolicyStore.draft(base, Map.of(PolicyField.STOPS_INTEREST, true), "draft-5",
-        LocalDate.of(2026, 12, 1));
-    assertEquals(io.github.fenqi.core.schedule.RepaymentMethod.INTEREST_FREE, draft.installments().method());
-    assertEquals(0, draft.installments().monthlyFeeRate().value().signum());
-    assertEquals(0, draft.installments().annualRate().value().signum());
+    interestStopped(base);
     InvalidInputException stated = assertThrows(InvalidInputException.class, () -> RepositoryPolicyStore.draft(base,
         Map.of(PolicyField.STOPS_INTEREST, true, PolicyField.MONTHLY_FEE_RATE, new BigDecimal("0.006")), "draft-6",
         LocalDate.of(2026, 12, 1)));
     assertTrue(stated.problems().stream().anyMatch(p -> p.location().endsWith("monthlyFeeRate")), stated.getMessage());
+  }
+
+  private static Policy sample(String platformId) {
+    return Samples.policies().stream().filter(p -> p.platformId().equals(platformId)).findFirst().orElseThrow();
+  }
+
+  /** {@code base} drafted with stopsInterest = true: INTEREST_FREE, with neither an annual rate nor a monthly fee. */
+  private static Policy interestStopped(Policy base) {
+    Policy draft = RepositoryPolicyStore.draft(base, Map.of(PolicyField.STOPS_INTEREST, true), "stopped",
+        LocalDate.of(2026, 12, 1));
+    assertEquals(io.github.fenqi.core.schedule.RepaymentMethod.INTEREST_FREE, draft.installments().method());
+    assertEquals(0, draft.installments().annualRate().value().signum());
+    assertEquals(0, draft.installments().monthlyFeeRate().value().signum());
+    return draft;
   }
 }

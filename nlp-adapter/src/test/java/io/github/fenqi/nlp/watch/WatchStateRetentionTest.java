@@ -334,4 +334,46 @@ class WatchStateRetentionTest {
       assertEquals(List.of(), again.pollOnce(), "free again once the other process let go");
     }
   }
+
+  /**
+   * close() is idempotent: a watcher closed twice (by hand, then by try-with-resources) after another watcher took its
+   * state file over must leave that watcher's hold alone — a third watcher is still refused as one of this process.
+   */
+  @Test
+  void closingAWatcherAgainDoesNotReleaseTheStateFileForTheWatcherThatTookItOver() throws Exception {
+    AnnouncementWatcher first = watcher("/feed").build();
+    first.close();
+    try (AnnouncementWatcher second = watcher("/feed").build()) {
+      first.close();
+      io.github.fenqi.core.InvalidInputException third = org.junit.jupiter.api.Assertions.assertThrows(
+          io.github.fenqi.core.InvalidInputException.class, () -> watcher("/feed").build());
+      assertEquals("stateFile: " + state + " is used by another watcher of this process (one watcher per state file; "
+          + "close() the other first)", third.getMessage());
+      assertEquals(1, second.pollOnce().size(), "the second watcher still holds and writes the file");
+    }
+    try (AnnouncementWatcher again = watcher("/feed").build()) {
+      assertEquals(List.of(), again.pollOnce(), "the second one's state, read back");
+    }
+  }
+
+  /**
+   * A lock file that cannot be created (a directory stands at NAME.lock) is refused by build() at stateFile, naming
+   * the lock file; once it can be, the state file is free for a watcher, nothing held over from the refusal.
+   */
+  @Test
+  void aLockFileThatCannotBeCreatedIsRefusedNamingIt() throws Exception {
+    Path lockFile = dir.resolve("state.json.lock");
+    Files.createDirectory(lockFile);
+    io.github.fenqi.core.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+        io.github.fenqi.core.InvalidInputException.class, () -> watcher("/feed").build());
+    assertEquals("stateFile", e.problems().get(0).location());
+    assertTrue(e.problems().get(0).reason().startsWith("cannot lock " + lockFile + " ("), e.getMessage());
+    assertTrue(Files.isDirectory(lockFile), "left as it was");
+    Files.delete(lockFile);
+    try (AnnouncementWatcher w = watcher("/feed").build()) {
+      assertEquals(1, w.pollOnce().size());
+    }
+    assertTrue(Files.isRegularFile(lockFile), "the lock file is created beside the state file and left in place");
+    assertEquals(0, Files.size(lockFile), "and left empty");
+  }
 }
