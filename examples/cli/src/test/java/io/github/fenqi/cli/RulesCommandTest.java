@@ -130,6 +130,25 @@ class RulesCommandTest {
         plan.err().strip());
   }
 
+  /**
+   * One file of no rules, alone, is a directory that yields no rule: refused by plan as two such files are, where it
+   * would otherwise plan with no rules. An empty file named for no platform is one warning, that it holds no rules,
+   * beside files with rules: not also that its rules (none) apply to no debt.
+   */
+  @Test
+  void aLoneFileOfNoRulesIsRefusedAndAnEmptyFileOfNoPlatformIsOneWarning(@TempDir Path dir) throws Exception {
+    Path alone = Files.createDirectory(dir.resolve("alone"));
+    Files.writeString(alone.resolve("_shared.yml"), "# rules to come\n");
+    assertPlanRefuses(alone, alone + " holds no rules: _shared.yml is empty, or only comments");
+    Path typo = Files.createDirectory(dir.resolve("typo"));
+    Files.writeString(typo.resolve("_shared.yml"), RULE);
+    Files.writeString(typo.resolve("Demo-Online-Lender.yml"), "");
+    CliRun run = CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--rules", typo.toString());
+    assertEquals(0, run.exit(), run.err());
+    assertEquals("fenqi: warning: Demo-Online-Lender.yml: holds no rules (it is empty, or only comments); delete it, "
+        + "or add its rules", run.err().strip());
+  }
+
   /** A file of no rules beside files with rules: plan runs on the others and says so on stderr (check exits 1). */
   @Test
   void planWarnsOfARuleFileWithoutRules(@TempDir Path dir) throws Exception {
