@@ -143,10 +143,7 @@ class RulesCommandTest {
     Path typo = Files.createDirectory(dir.resolve("typo"));
     Files.writeString(typo.resolve("_shared.yml"), RULE);
     Files.writeString(typo.resolve("Demo-Online-Lender.yml"), "");
-    CliRun run = CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--rules", typo.toString());
-    assertEquals(0, run.exit(), run.err());
-    assertEquals("fenqi: warning: Demo-Online-Lender.yml: holds no rules (it is empty, or only comments); delete it, "
-        + "or add its rules", run.err().strip());
+    assertPlanWarnsOfNoRules(typo, "Demo-Online-Lender.yml");
   }
 
   /** A file of no rules beside files with rules: plan runs on the others and says so on stderr (check exits 1). */
@@ -154,10 +151,15 @@ class RulesCommandTest {
   void planWarnsOfARuleFileWithoutRules(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("_shared.yml"), RULE);
     Files.writeString(dir.resolve("demo-online-lender.yml"), "");
-    CliRun run = CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--rules", dir.toString());
+    assertPlanWarnsOfNoRules(dir, "demo-online-lender.yml");
+  }
+
+  /** plan with {@code --rules rulesDir} plans, and its one line on stderr warns that {@code file} holds no rules. */
+  private static void assertPlanWarnsOfNoRules(Path rulesDir, String file) {
+    CliRun run = CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--rules", rulesDir.toString());
     assertEquals(0, run.exit(), run.err());
-    assertEquals("fenqi: warning: demo-online-lender.yml: holds no rules (it is empty, or only comments); delete it, "
-        + "or add its rules", run.err().strip());
+    assertEquals("fenqi: warning: " + file + ": holds no rules (it is empty, or only comments); delete it, or add its "
+        + "rules", run.err().strip());
     assertFalse(run.out().isEmpty());
   }
 
