@@ -88,6 +88,33 @@ class PlanCommandTest {
     return Files.readAllLines(log);
   }
 
+  /**
+   * A run closes the audit log it opened, releasing the writer's lock: the next run on the same log (here in the same
+   * process, as an embedding caller runs the command) appends to it and the log verifies whole; a log left open held its lock, and the next run waited its minute for
+   * it and was refused.
+   */
+  @Test
+  void aRunClosesItsAuditLogForTheNextRun(@TempDir Path dir) throws Exception {
+    Path log = dir.resolve("audit.jsonl");
+    String b64 = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+    java.util.function.Function<String, String> env = name -> name.equals("MY_KEY") ? b64 : null;
+    for (int run = 1; run <= 2; run++) {
+      java.io.StringWriter err = new java.io.StringWriter();
+      picocli.CommandLine cl = new picocli.CommandLine(new PlanCommand(env));
+      cl.setOut(new java.io.PrintWriter(new java.io.StringWriter()));
+      cl.setErr(new java.io.PrintWriter(err));
+      int exit = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(50),
+          () -> cl.execute(FEASIBLE, "--policies", POLICIES, "--audit-log", log.toString(), "--key-env", "MY_KEY"));
+      assertEquals(0, exit, "run " + run + ": " + err);
+    }
+    assertEquals(8, Files.readAllLines(log).size(), "two runs of four entries each");
+    picocli.CommandLine verify = new picocli.CommandLine(new AuditCommand(env));
+    java.io.StringWriter vout = new java.io.StringWriter();
+    verify.setOut(new java.io.PrintWriter(vout));
+    assertEquals(0, verify.execute("verify", log.toString(), "--key-env", "MY_KEY"), vout.toString());
+    assertTrue(vout.toString().contains("OK, 8 entries verified"), vout.toString());
+  }
+
   /** An --audit-log that is not an audit log (a wrong path, an edited log) is named in the refusal. */
   @Test
   void anAuditLogThatDoesNotVerifyIsNamed(@TempDir Path dir) throws Exception {

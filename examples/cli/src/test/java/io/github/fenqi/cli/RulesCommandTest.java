@@ -130,15 +130,36 @@ class RulesCommandTest {
         plan.err().strip());
   }
 
+  /**
+   * One file of no rules, alone, is a directory that yields no rule: refused by plan as two such files are, where it
+   * would otherwise plan with no rules. An empty file named for no platform is one warning, that it holds no rules,
+   * beside files with rules: not also that its rules (none) apply to no debt.
+   */
+  @Test
+  void aLoneFileOfNoRulesIsRefusedAndAnEmptyFileOfNoPlatformIsOneWarning(@TempDir Path dir) throws Exception {
+    Path alone = Files.createDirectory(dir.resolve("alone"));
+    Files.writeString(alone.resolve("_shared.yml"), "# rules to come\n");
+    assertPlanRefuses(alone, alone + " holds no rules: _shared.yml is empty, or only comments");
+    Path typo = Files.createDirectory(dir.resolve("typo"));
+    Files.writeString(typo.resolve("_shared.yml"), RULE);
+    Files.writeString(typo.resolve("Demo-Online-Lender.yml"), "");
+    assertPlanWarnsOfNoRules(typo, "Demo-Online-Lender.yml");
+  }
+
   /** A file of no rules beside files with rules: plan runs on the others and says so on stderr (check exits 1). */
   @Test
   void planWarnsOfARuleFileWithoutRules(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("_shared.yml"), RULE);
     Files.writeString(dir.resolve("demo-online-lender.yml"), "");
-    CliRun run = CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--rules", dir.toString());
+    assertPlanWarnsOfNoRules(dir, "demo-online-lender.yml");
+  }
+
+  /** plan with {@code --rules rulesDir} plans, and its one line on stderr warns that {@code file} holds no rules. */
+  private static void assertPlanWarnsOfNoRules(Path rulesDir, String file) {
+    CliRun run = CliRun.of("plan", FEASIBLE, "--policies", POLICIES, "--rules", rulesDir.toString());
     assertEquals(0, run.exit(), run.err());
-    assertEquals("fenqi: warning: demo-online-lender.yml: holds no rules (it is empty, or only comments); delete it, "
-        + "or add its rules", run.err().strip());
+    assertEquals("fenqi: warning: " + file + ": holds no rules (it is empty, or only comments); delete it, or add its "
+        + "rules", run.err().strip());
     assertFalse(run.out().isEmpty());
   }
 

@@ -164,6 +164,43 @@ class ScheduleCommandTest {
         "--format", "JSON").exit());
   }
 
+  /** The ends of --term's range, 1..360 months: 360 is a schedule of 360 installments, 361 is refused. */
+  @Test
+  void aTermOf360MonthsIsTakenAnd361Refused() throws Exception {
+    CliRun longest = CliRun.of("schedule", "--amount", "12000", "--term", "360", "--method", "EQUAL_INSTALLMENT",
+        "--annual-rate", "0.06");
+    assertEquals(0, longest.exit(), longest.err());
+    assertEquals(360, FenqiJson.newMapper().readTree(longest.out()).get("installments").size());
+    CliRun over = CliRun.of("schedule", "--amount", "12000", "--term", "361", "--method", "EQUAL_INSTALLMENT");
+    assertEquals(1, over.exit(), over.out());
+    assertEquals("fenqi: --term: 361 is outside 1..360 months", over.err().strip());
+  }
+
+  /** A negative amount or down payment is refused naming the option given, not the library's field. */
+  @Test
+  void aNegativeAmountOrDownPaymentIsRefusedNamingTheOption() {
+    CliRun amount = CliRun.of("schedule", "--amount", "-100", "--term", "12", "--method", "EQUAL_INSTALLMENT");
+    assertEquals(1, amount.exit(), amount.out());
+    assertEquals("fenqi: --amount: '-100' is negative", amount.err().strip());
+    CliRun down = CliRun.of("schedule", "--amount", "100", "--term", "12", "--method", "EQUAL_INSTALLMENT",
+        "--down-payment", "-5");
+    assertEquals(1, down.exit(), down.out());
+    assertEquals("fenqi: --down-payment: '-5' is negative", down.err().strip());
+  }
+
+  /** The text's last line as the README shows it: the total, then the interest and the fees, each in its place. */
+  @Test
+  void theTextsTotalLineSaysTheInterestAndTheFeesEachInItsPlace() {
+    CliRun fee = CliRun.of("schedule", "--amount", "12000", "--term", "12", "--method", "FEE_INSTALLMENT",
+        "--monthly-fee-rate", "0.006", "--format", "text");
+    assertEquals("total payable 12864.00 (interest 0.00, fees 864.00); annualised rate (IRR) 13.03%",
+        fee.out().strip().lines().reduce((a, b) -> b).orElseThrow());
+    CliRun interest = CliRun.of("schedule", "--amount", "12000", "--term", "12", "--method", "EQUAL_INSTALLMENT",
+        "--annual-rate", "0.12", "--format", "text");
+    assertEquals("total payable 12794.23 (interest 794.23, fees 0.00); annualised rate (IRR) 12.00%",
+        interest.out().strip().lines().reduce((a, b) -> b).orElseThrow());
+  }
+
   /** A rate is shown as percentage points with two decimals, half up: a rate exactly halfway shows the upper figure. */
   @Test
   void aRateHalfwayBetweenTwoFiguresShowsTheUpperOne() {

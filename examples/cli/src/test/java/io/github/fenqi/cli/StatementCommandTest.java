@@ -38,6 +38,11 @@ class StatementCommandTest {
         fieldNames(json.get("removed")));
   }
 
+  /** The line on stderr of a BLOCK verdict whose signals are of {@code kinds}. */
+  private static String blocked(String kinds) {
+    return "fenqi: forensics verdict BLOCK (" + kinds + "): the statements are not accepted; the report names the rows";
+  }
+
   private static java.util.Set<String> fieldNames(JsonNode node) {
     java.util.Set<String> names = new java.util.HashSet<>();
     node.fieldNames().forEachRemaining(names::add);
@@ -52,8 +57,7 @@ class StatementCommandTest {
   void forgedStatementIsFlaggedWithItsRowsAndExitsRejected() throws Exception {
     CliRun r = CliRun.of("statement", "ingest", DIR + "bank_A_forged.csv", "--format", "bank");
     assertEquals(FenqiCli.REJECTED, r.exit(), r.err());
-    assertEquals("fenqi: forensics verdict BLOCK (BALANCE_BREAK, DUPLICATE_SERIAL): the statements are not accepted; "
-        + "the report names the rows", r.err().strip());
+    assertEquals(blocked("BALANCE_BREAK, DUPLICATE_SERIAL"), r.err().strip());
     JsonNode json = new ObjectMapper().readTree(r.out());
     assertEquals("BLOCK", json.at("/forensics/verdict").asText());
     assertEquals("BALANCE_BREAK", json.at("/forensics/signals/0/kind").asText());
@@ -124,6 +128,22 @@ class StatementCommandTest {
           + m.get("salaryIncome").asText() + " essentials " + m.get("essentialExpenses").asText() + " other spend "),
           m + "\n" + narrow);
     }
+  }
+
+  /**
+   * The months' table is kept in a terminal exactly as wide as it (the README: labelled figures only "in a terminal
+   * narrower than it"), and is each month's labelled figures one column narrower.
+   */
+  @Test
+  void theMonthsTableIsKeptInATerminalExactlyAsWideAsIt() throws Exception {
+    String wide = ingestText("1000", DIR + "bank_A.csv");
+    String heading = wide.lines().filter(l -> l.startsWith("month ")).findFirst().orElseThrow(() -> new AssertionError(wide));
+    int width = PlanTextWidthTest.displayWidth(heading);
+    String exact = ingestText(Integer.toString(width), DIR + "bank_A.csv");
+    assertTrue(exact.lines().anyMatch(heading::equals), width + " columns:\n" + exact);
+    String narrower = ingestText(Integer.toString(width - 1), DIR + "bank_A.csv");
+    assertFalse(narrower.lines().anyMatch(l -> l.startsWith("month ")), narrower);
+    assertTrue(narrower.contains("\n2026-10\n  income "), narrower);
   }
 
   /** Standard output of {@code fenqi statement ingest FILE --format-out text} with {@code COLUMNS} set. */
@@ -262,6 +282,125 @@ class StatementCommandTest {
         "--statement", DIR + "bank_A_forged.csv");
     assertEquals(1, blocked.exit());
     assertTrue(blocked.err().contains("blocked") && blocked.err().contains("BALANCE_BREAK"), blocked.err());
+  }
+
+  /**
+   * The text report says what the JSON says: each file's counts, the rows cleaning removed by reason, each signal with
+   * its rows, and each note (the README's "a file's line, a rejected row, a signal with its rows and a note"). The
+   * removals add up to the rows read and not rejected nor kept, each removed row counted under one reason.
+   */
+  @Test
+  void theTextReportSaysWhatTheJsonSays() throws Exception {
+    for (String[] files : new String[][] {{DIR + "bank_A_forged.csv"},
+        {DIR + "alipay_A.csv", DIR + "wechat_A.csv", DIR + "bank_A.csv"}}) {
+      JsonNode json = new ObjectMapper().readTree(ingest(files).out());
+      CliRun text = ingest(files, "--format-out", "text");
+      String words = String.join(" ", text.out().strip().split("\\s+"));
+      for (JsonNode f : json.get("files")) {
+        assertTrue(words.contains(f.get("source").asText() + " " + f.get("format").asText().toLowerCase(
+            java.util.Locale.ROOT) + " " + f.get("encoding").asText() + " read " + f.get("rowsRead").asInt()
+            + ", rejected " + f.get("rowsRejected").asInt() + ", removed " + f.get("rowsRemoved").asInt() + ", kept "
+            + f.get("rowsKept").asInt()), f + "\n" + text.out());
+      }
+      JsonNode removed = json.get("removed");
+      assertTrue(words.contains("removed: " + removed.get("duplicates").asLong() + " duplicates, "
+          + removed.get("reversals").asLong() + " reversal/refund rows, " + removed.get("internalTransfers").asLong()
+          + " internal transfers, " + removed.get("closed").asLong() + " closed"), text.out());
+      assertEquals(json.at("/rows/read").asLong() - json.at("/rows/rejected").asLong() - json.at("/rows/kept").asLong(),
+          removed.get("duplicates").asLong() + removed.get("reversals").asLong()
+              + removed.get("internalTransfers").asLong() + removed.get("closed").asLong(), removed.toString());
+      for (JsonNode signal : json.at("/forensics/signals")) {
+        java.util.List<String> rows = new java.util.ArrayList<>();
+        signal.get("rows").forEach(row -> rows.add(row.asText()));
+        assertTrue(words.contains(signal.get("kind").asText() + ": " + signal.get("detail").asText() + " " + rows),
+            signal + "\n" + text.out());
+      }
+      for (JsonNode note : json.at("/forensics/notes")) {
+        assertTrue(words.contains("note: " + String.join(" ", note.asText().split("\\s+"))), note + "\n" + text.out());
+      }
+      assertTrue(json.at("/forensics/notes").size() > 0, json.toString());
+    }
+  }
+
+  /** {@code fenqi statement ingest FILES OPTIONS}. */
+  private static CliRun ingest(String[] files, String... options) {
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("statement", "ingest"));
+    args.addAll(java.util.List.of(files));
+    args.addAll(java.util.List.of(options));
+    return CliRun.of(args.toArray(String[]::new));
+  }
+
+  /**
+   * A month between two statements that neither covers is left out of the months, not counted as zero, and named:
+   * in the JSON's uncoveredMonths and on the text's "not covered" line.
+   */
+  @Test
+  void aMonthNoStatementCoversIsNamedInTheJsonAndTheText(@TempDir Path dir) throws Exception {
+    String header = "交易日期,交易时间,摘要,收入金额,支出金额,账户余额,对方户名,对方账号,交易渠道\n";
+    Path may = Files.writeString(dir.resolve("may.csv"), header + "2026-05-01,10:00:00,POS消费,,10.00,990.00,超市,,POS\n"
+        + "2026-05-20,10:00:00,POS消费,,10.00,980.00,超市,,POS\n");
+    Path july = Files.writeString(dir.resolve("july.csv"), header + "2026-07-02,10:00:00,POS消费,,20.00,480.00,便利店,,"
+        + "POS\n2026-07-21,11:00:00,POS消费,,20.00,460.00,便利店,,POS\n");
+    String[] files = {may.toString(), july.toString()};
+    JsonNode json = new ObjectMapper().readTree(ingest(files).out());
+    assertEquals("[\"2026-06\"]", json.get("uncoveredMonths").toString());
+    assertEquals(2, json.get("months").size(), json.get("months").toString());
+    CliRun text = ingest(files, "--format-out", "text");
+    assertEquals(0, text.exit(), text.err());
+    assertTrue(text.out().lines().anyMatch(("not covered by any statement (left out, not counted as zero): 2026-06")
+        ::equals), text.out());
+    assertFalse(text.out().contains("\n2026-06 "), text.out());
+  }
+
+  /** --lexicon replaces the shipped lexicon: a row the shipped one files as food is a loan repayment under it. */
+  @Test
+  void aLexiconGivenReplacesTheShippedOne(@TempDir Path dir) throws Exception {
+    Path bank = Files.writeString(dir.resolve("bank.csv"), "交易日期,交易时间,摘要,收入金额,支出金额,账户余额,对方户名,对方账号,"
+        + "交易渠道\n2026-05-01,10:00:00,POS消费,,10.00,990.00,超市,,POS\n2026-05-20,10:00:00,POS消费,,10.00,980.00,超市,,POS\n");
+    Path lexicon = Files.writeString(dir.resolve("lexicon.json"), "{\"schemaVersion\": 1, \"rules\": [{\"id\": \"shop-loan\", "
+        + "\"category\": \"LOAN_REPAYMENT\", \"directions\": [\"DEBIT\"], \"fields\": [\"counterparty\"], "
+        + "\"keywords\": [\"超市\"], \"platform\": \"超市贷\"}]}");
+    JsonNode shipped = new ObjectMapper().readTree(CliRun.of("statement", "ingest", bank.toString()).out()).at("/months/0");
+    assertEquals("0.00", shipped.get("loanRepayments").asText(), shipped.toString());
+    CliRun r = CliRun.of("statement", "ingest", bank.toString(), "--lexicon", lexicon.toString());
+    assertEquals(0, r.exit(), r.err());
+    JsonNode may = new ObjectMapper().readTree(r.out()).at("/months/0");
+    assertEquals("20.00", may.get("loanRepayments").asText(), may.toString());
+    assertEquals("20.00", may.at("/loanRepaymentsByPlatform/超市贷").asText(), may.toString());
+    assertEquals("0.00", may.get("essentialExpenses").asText(), may.toString());
+  }
+
+  /**
+   * A row dated tomorrow in China is after today, so it blocks the statement; two statements each with one are two
+   * signals of one kind, named once in the line on stderr.
+   */
+  @Test
+  void aRowDatedTomorrowInChinaIsFlaggedAndEachKindIsNamedOnce(@TempDir Path dir) throws Exception {
+    java.time.LocalDate tomorrow = java.time.LocalDate.now(io.github.fenqi.core.NegotiationEngine.CASE_ZONE).plusDays(1);
+    String header = "交易日期,交易时间,摘要,收入金额,支出金额,账户余额,对方户名,对方账号,交易渠道\n";
+    Path a = Files.writeString(dir.resolve("a.csv"), header + "2026-05-01,10:00:00,POS消费,,10.00,990.00,超市,,POS\n"
+        + tomorrow + ",10:00:00,POS消费,,10.00,980.00,超市,,POS\n");
+    Path b = Files.writeString(dir.resolve("b.csv"), header + "2026-05-02,10:00:00,POS消费,,20.00,480.00,便利店,,POS\n"
+        + tomorrow + ",11:00:00,POS消费,,20.00,460.00,便利店,,POS\n");
+    CliRun r = CliRun.of("statement", "ingest", a.toString(), b.toString());
+    assertEquals(FenqiCli.REJECTED, r.exit(), r.err());
+    assertEquals(blocked("FUTURE_DATED"), r.err().strip());
+    JsonNode signals = new ObjectMapper().readTree(r.out()).at("/forensics/signals");
+    assertEquals(2, signals.size(), signals.toString());
+    assertEquals(a + ":3", signals.at("/0/rows/0").asText());
+    assertEquals(b + ":3", signals.at("/1/rows/0").asText());
+  }
+
+  /** With --holder, a statement that states another holder (Alipay's 姓名) blocks; the holder's own passes. */
+  @Test
+  void aStatementOfAnotherHolderIsBlocked() throws Exception {
+    CliRun other = CliRun.of("statement", "ingest", DIR + "alipay_A.csv", "--holder", "王小明");
+    assertEquals(FenqiCli.REJECTED, other.exit(), other.err());
+    assertEquals(blocked("HOLDER_MISMATCH"), other.err().strip());
+    assertEquals("HOLDER_MISMATCH", new ObjectMapper().readTree(other.out()).at("/forensics/signals/0/kind").asText());
+    CliRun own = CliRun.of("statement", "ingest", DIR + "alipay_A.csv", "--holder", "周子航");
+    assertEquals(0, own.exit(), own.err());
+    assertEquals("PASS", new ObjectMapper().readTree(own.out()).at("/forensics/verdict").asText());
   }
 
   /** A blank holder ('--holder "$NAME"' with NAME unset) is refused, not compared with the name a statement states. */
