@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fenqi.core.InvalidInputException;
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,6 +34,21 @@ class BuilderBoundsTest {
   void aLimitOfOneMillisecondOrMoreIsAccepted(long millis) {
     OptaPlannerProposalSolver.builder().timeLimit(Duration.ofMillis(millis))
         .unimprovedTimeLimit(Duration.ofMillis(millis)).build();
+  }
+
+  /** "At most 36 500 days": that much is taken for either limit, a millisecond more is refused naming the limit. */
+  @Test
+  void thirtySixThousandFiveHundredDaysAreTheLongestLimit() {
+    Duration longest = Duration.ofDays(36_500);
+    OptaPlannerProposalSolver.builder().timeLimit(longest).unimprovedTimeLimit(longest).build();
+    Duration beyond = longest.plusMillis(1);
+    InvalidInputException time = assertThrows(InvalidInputException.class,
+        () -> OptaPlannerProposalSolver.builder().timeLimit(beyond));
+    assertEquals("timeLimit", time.problems().get(0).location(), time.getMessage());
+    assertTrue(time.getMessage().contains("is longer than 36500 days"), time.getMessage());
+    InvalidInputException unimproved = assertThrows(InvalidInputException.class,
+        () -> OptaPlannerProposalSolver.builder().unimprovedTimeLimit(beyond));
+    assertEquals("unimprovedTimeLimit", unimproved.problems().get(0).location(), unimproved.getMessage());
   }
 
   @ParameterizedTest
