@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fenqi.core.InvalidInputException;
 import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,14 +21,7 @@ class BuilderBoundsTest {
   @ParameterizedTest
   @ValueSource(longs = {0, -1, Long.MIN_VALUE / 1_000_000})
   void aLimitOfNoTimeOrLessIsRefusedNamingIt(long millis) {
-    Duration limit = Duration.ofMillis(millis);
-    InvalidInputException time = assertThrows(InvalidInputException.class,
-        () -> OptaPlannerProposalSolver.builder().timeLimit(limit));
-    assertEquals("timeLimit", time.problems().get(0).location(), time.getMessage());
-    assertTrue(time.getMessage().contains("must be positive"), time.getMessage());
-    InvalidInputException unimproved = assertThrows(InvalidInputException.class,
-        () -> OptaPlannerProposalSolver.builder().unimprovedTimeLimit(limit));
-    assertEquals("unimprovedTimeLimit", unimproved.problems().get(0).location(), unimproved.getMessage());
+    assertBothLimitsRefuse(Duration.ofMillis(millis), "must be positive");
   }
 
   @ParameterizedTest
@@ -33,6 +29,26 @@ class BuilderBoundsTest {
   void aLimitOfOneMillisecondOrMoreIsAccepted(long millis) {
     OptaPlannerProposalSolver.builder().timeLimit(Duration.ofMillis(millis))
         .unimprovedTimeLimit(Duration.ofMillis(millis)).build();
+  }
+
+  /** "At most 36 500 days": that much is taken for either limit, a millisecond more is refused naming the limit. */
+  @Test
+  void thirtySixThousandFiveHundredDaysAreTheLongestLimit() {
+    Duration longest = Duration.ofDays(36_500);
+    OptaPlannerProposalSolver.builder().timeLimit(longest).unimprovedTimeLimit(longest).build();
+    assertBothLimitsRefuse(longest.plusMillis(1), "is longer than 36500 days");
+  }
+
+  /** timeLimit and unimprovedTimeLimit each refuse {@code limit}, naming themselves, with {@code why}. */
+  private static void assertBothLimitsRefuse(Duration limit, String why) {
+    Map<String, Executable> setters = Map.of(
+        "timeLimit", () -> OptaPlannerProposalSolver.builder().timeLimit(limit),
+        "unimprovedTimeLimit", () -> OptaPlannerProposalSolver.builder().unimprovedTimeLimit(limit));
+    setters.forEach((field, setter) -> {
+      InvalidInputException e = assertThrows(InvalidInputException.class, setter, field);
+      assertEquals(field, e.problems().get(0).location(), e.getMessage());
+      assertTrue(e.getMessage().contains(why), e.getMessage());
+    });
   }
 
   @ParameterizedTest

@@ -43,6 +43,15 @@ class ConstraintInstanceTest {
     }
   }
 
+  /** Any limits other than these break it: for reading, through a user constraint, the problem fact a solve sees. */
+  record LimitsOtherThan(ProposalLimits expected) implements ProposalConstraint {
+    @Override
+    public Constraint define(ConstraintFactory f) {
+      return f.forEach(ProposalLimits.class).filter(limits -> !limits.equals(expected))
+          .penalizeLong(HardSoftLongScore.ONE_HARD, limits -> 1_000_000L).asConstraint("the case's own limits");
+    }
+  }
+
   private static boolean above(ProposalSet set, int percent) {
     return set.proposals().stream().flatMap(p -> p.plans().stream())
         .anyMatch(o -> o.firstInstallment().fen() * 100 > SAMPLE.monthlyBudget().fen() * percent);
@@ -57,6 +66,14 @@ class ConstraintInstanceTest {
     assertFalse(set.proposals().isEmpty(), set.notes().toString());
     assertFalse(above(set, 35), set.proposals().toString());
     assertEquals(List.of(), SAMPLE.violations(set));
+  }
+
+  /** ProposalLimits carries the budget, the savings and the number of debts (README, Model), in fen. */
+  @Test
+  void theLimitsAUserConstraintReadsAreTheCasesBudgetSavingsAndDebts() {
+    ProposalSet set = OptaPlannerProposalSolver.builder().deterministic(7, 2_000)
+        .constraint(new LimitsOtherThan(new ProposalLimits(504_000, 1_200_000, 3))).build().solve(SAMPLE);
+    assertEquals(3, set.proposals().size(), set.notes() + " " + set.infeasibility());
   }
 
   @Test

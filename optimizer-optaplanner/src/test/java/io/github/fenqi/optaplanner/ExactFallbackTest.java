@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fenqi.core.FenqiException;
+import io.github.fenqi.core.SearchBudgetExhaustedException;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.solve.AcceptanceFeatures;
 import io.github.fenqi.core.solve.AcceptanceModel;
@@ -93,6 +94,55 @@ class ExactFallbackTest {
     assertEquals(Infeasibility.BindingConstraint.USER_CONSTRAINT, why.binding(), why.reason());
     assertTrue(opta.notes().get(Strategy.BALANCED).contains("the exact solver's optimum within the budget and savings "
         + "breaks \"" + UserConstraintInfeasibilityTest.EverythingAtOnce.NAME + "\""), opta.notes().get(Strategy.BALANCED));
+  }
+
+  /**
+   * When the exact solver's node budget runs out before it finds or rules out a plan and OptaPlanner has none for any
+   * strategy, the solve throws the exact solver's SearchBudgetExhaustedException, naming the budget: the case may fit,
+   * so it is not called infeasible (with 100 nodes the knife edge's check finds no plan).
+   */
+  @Test
+  void aNodeBudgetThatRunsOutWithNoPlanAnywhereIsThrownNotCalledInfeasible() {
+    ProposalProblem problem = withMaxSearchNodes(knifeEdge(20, 2, 0), 100);
+    SearchBudgetExhaustedException e = assertThrows(SearchBudgetExhaustedException.class,
+        () -> OptaPlannerProposalSolver.builder().deterministic(2, 20_000).build().solve(problem));
+    assertEquals(100, e.maxSearchNodes(), e.getMessage());
+  }
+
+  /**
+   * When the node budget runs out and other strategies have plans, the missed strategy's note says so (a plan may
+   * exist) rather than only that OptaPlanner found none: on the knife edge of seed 5 OptaPlanner plans CONSERVATIVE and
+   * BALANCED, not AGGRESSIVE, and 100 nodes settle nothing.
+   */
+  @Test
+  void aNodeBudgetThatRunsOutBesidePlansIsNotedOnTheMissedStrategy() {
+    ProposalProblem problem = withMaxSearchNodes(knifeEdge(20, 5, 0), 100);
+    ProposalSet opta = OptaPlannerProposalSolver.builder().deterministic(5, 20_000).build().solve(problem);
+    assertEquals(List.of(Strategy.CONSERVATIVE, Strategy.BALANCED), strategies(opta), opta.notes().toString());
+    String note = opta.notes().get(Strategy.AGGRESSIVE);
+    assertTrue(note.startsWith("OptaPlanner found no plan") && note.endsWith("; the exact solver's check ran out of "
+        + "search nodes, so a plan may exist (raise GridConfig.maxSearchNodes)"), note);
+    assertEquals(List.of(), problem.violations(opta));
+  }
+
+  /**
+   * A plan the exact solver fills in takes its strategy's place: on the 5-debt knife edge of seed 33 OptaPlanner
+   * misses CONSERVATIVE, which the exact solver fills, and plans BALANCED itself; the proposals stay in Strategy order,
+   * as a ProposalSet must hold them (the engine's check refuses another order).
+   */
+  @Test
+  void aFilledPlanTakesItsStrategysPlaceBeforeALaterOwnPlan() {
+    ProposalProblem problem = knifeEdge(5, 33, 0);
+    ProposalSet opta = OptaPlannerProposalSolver.builder().deterministic(33, 2_000).build().solve(problem);
+    assertTrue(opta.notes().get(Strategy.CONSERVATIVE).contains("this is the exact solver's plan")
+        && opta.notes().get(Strategy.BALANCED).startsWith("OptaPlanner's best plan"), opta.notes().toString());
+    assertEquals(List.of(Strategy.CONSERVATIVE, Strategy.BALANCED), strategies(opta), opta.notes().toString());
+    assertEquals(List.of(), problem.violations(opta));
+  }
+
+  private static ProposalProblem withMaxSearchNodes(ProposalProblem p, long nodes) {
+    return new ProposalProblem(p.debts(), p.monthlyBudget(), p.liquidSavings(), p.config().withMaxSearchNodes(nodes),
+        p.acceptanceModel());
   }
 
   /**

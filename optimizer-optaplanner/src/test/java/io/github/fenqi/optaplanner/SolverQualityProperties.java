@@ -29,6 +29,23 @@ class SolverQualityProperties {
     assertEquals(1.0, SolverQuality.objectiveRatio(p, p), p.toString());
   }
 
+  /**
+   * AGGRESSIVE's maximised objective is the total payable negated, so a plan that pays {@code more} fen is below 1 by
+   * more / exact; CONSERVATIVE's is the probability that every lender accepts, not the expected saving beside it.
+   */
+  @Property
+  void aPlanPayingMoreOrLessLikelyAcceptedIsBelowOneByItsShare(
+      @ForAll @LongRange(min = 1, max = 100_000_000_000L) long payable,
+      @ForAll @LongRange(min = 1, max = 1_000_000_000L) long more,
+      @ForAll @DoubleRange(min = 0.01, max = 1) double probability,
+      @ForAll @DoubleRange(min = 0.01, max = 1) double share) {
+    assertEquals(1 - (double) more / payable, SolverQuality.objectiveRatio(
+        proposal(Strategy.AGGRESSIVE, payable, 0.5, 0), proposal(Strategy.AGGRESSIVE, payable + more, 0.5, 0)), 1e-12);
+    double less = probability * (1 - share);
+    assertEquals(1 - share, SolverQuality.objectiveRatio(proposal(Strategy.CONSERVATIVE, 1, probability, 100),
+        proposal(Strategy.CONSERVATIVE, 1, less, 100)), 1e-9);
+  }
+
   @Property
   void aWorseBalancedPlanIsBelowOne(@ForAll @DoubleRange(min = -1e9, max = 1e9) double exact,
       @ForAll @DoubleRange(min = 0.01, max = 1e9) double less) {
