@@ -16,6 +16,8 @@ public final class SolverQuality {
    * when the objective is negative (an expected saving below zero), where a plain quotient would not; above 1 only
    * where the exact plan is not proven optimal. Equal objectives give 1, also at 0, where the quotient is 0 / 0: an
    * expected saving of 0 (interest-free plans without waivers) had made the ratio NaN.
+   *
+   * @throws IllegalArgumentException when the two proposals are of different strategies (no common objective)
    */
   public static double objectiveRatio(Proposal exact, Proposal candidate) {
     if (exact.strategy() != candidate.strategy()) {

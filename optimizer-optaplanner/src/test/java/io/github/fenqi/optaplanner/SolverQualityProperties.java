@@ -53,4 +53,13 @@ class SolverQualityProperties {
         proposal(Strategy.BALANCED, 1, 0.5, exact - less));
     assertTrue(ratio < 1, exact + " vs " + (exact - less) + ": " + ratio);
   }
+
+  /** Plans of two strategies have no common objective: refused, naming both. */
+  @Property
+  void plansOfTwoStrategiesAreRefused(@ForAll Strategy exact, @ForAll Strategy candidate) {
+    net.jqwik.api.Assume.that(exact != candidate);
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> SolverQuality.objectiveRatio(proposal(exact, 100, 0.5, 1), proposal(candidate, 100, 0.5, 1)));
+    assertEquals("compare plans of one strategy: " + exact + " vs " + candidate, e.getMessage());
+  }
 }
