@@ -3,6 +3,7 @@ package io.github.fenqi.cli;
 import io.github.fenqi.core.InputFiles;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.NegotiationEngine;
+import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.json.FenqiJson;
 import io.github.fenqi.core.policy.Policy;
 import io.github.fenqi.core.policy.PolicyValidator;
@@ -142,7 +143,13 @@ public final class PolicyExtractCommand implements Callable<Integer> {
         err.println("  note      " + note.message());
       }
     }
-    Policy draft = RepositoryPolicyStore.draft(basePolicy, values, label, from);
+    Policy draft;
+    try {
+      draft = RepositoryPolicyStore.draft(basePolicy, values, label, from);
+    } catch (InvalidInputException e) { // a bare "installments.max" had not said of which policy
+      throw new InvalidInputException(e.problems().stream()
+          .map(p -> Problem.of("the draft of " + basePath + ": " + p.location(), p.reason())).toList());
+    }
     String json = FenqiJson.write(FenqiJson.newMapper(), draft);
     // what is printed must load as a policy file: checked by the same validator, every problem named
     new PolicyValidator().validate(json.getBytes(StandardCharsets.UTF_8), "the draft of " + basePath).orElseThrow();

@@ -47,6 +47,20 @@ class PolicyExtractCommandTest {
   }
 
   /**
+   * A text that makes the base an invalid policy (a least term above its most) is refused naming the draft, its base
+   * and the field at its path in the policy's JSON, as the validator names a draft's problems: it had said only
+   * {@code max: 24 is below min 36}, of no policy in particular.
+   */
+  @Test
+  void aDraftTheBaseCannotTakeIsRefusedNamingTheDraftAndThePath(@TempDir Path dir) throws Exception {
+    Path text = Files.writeString(dir.resolve("notice.txt"), "分期期数不得少于36期。\n");
+    CliRun r = CliRun.of("policy", "extract", text.toString(), "--base", BASE);
+    assertEquals(FenqiCli.REJECTED, r.exit(), r.err());
+    assertEquals("fenqi: the draft of " + BASE + ": installments.max: 24 is below min 36", r.err().lines()
+        .filter(l -> l.startsWith("fenqi:")).findFirst().orElse(r.err()));
+  }
+
+  /**
    * A text saved with a byte order mark (Notepad's UTF-8) is the same text, and a file of the mark alone (an empty text
    * so saved) holds no text, as an empty file does: it is not a text that says nothing of every field.
    */

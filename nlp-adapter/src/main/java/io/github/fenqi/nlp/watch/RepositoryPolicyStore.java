@@ -142,7 +142,7 @@ public final class RepositoryPolicyStore implements PolicyStore {
    * A draft: {@code base} with {@code values} replacing its fields, as version {@code version} effective from
    * {@code from} to the base's last day ({@code effectiveTo}, kept unless it is before {@code from}). Every record's
    * validation runs, so an inconsistent draft (max below min, a ratio above 1) is an {@link InvalidInputException}
-   * naming the field; so is a value of the wrong type for its field's
+   * naming the field, a policy part's at its path in the policy's JSON ({@code installments.max}); so is a value of the wrong type for its field's
    * {@link PolicyField.Kind} (a {@code Long} or {@code Double} where an {@code Integer} or {@code BigDecimal} is
    * expected) or a null one.
    */
@@ -171,15 +171,36 @@ public final class RepositoryPolicyStore implements PolicyStore {
     // the base's last day stays, like every field the text does not mention: an open-ended draft of a programme that
     // ends had made it run on for good (none when the draft starts after it: the base is not in force then)
     LocalDate to = base.effectiveTo() != null && !base.effectiveTo().isBefore(from) ? base.effectiveTo() : null;
+    int minOverdueDays = (Integer) values.getOrDefault(PolicyField.MIN_OVERDUE_DAYS, e.minOverdueDays());
+    boolean proof = (Boolean) values.getOrDefault(PolicyField.REQUIRES_HARDSHIP_PROOF, e.requiresHardshipProof());
+    Ratio principal = ratio(values, PolicyField.PRINCIPAL_WAIVER, w.principal());
+    Ratio interest = ratio(values, PolicyField.MAX_INTEREST_WAIVER, w.interest());
+    Ratio penalty = ratio(values, PolicyField.MAX_PENALTY_WAIVER, w.penaltyInterest());
+    Ratio lateFees = ratio(values, PolicyField.MAX_LATE_FEE_WAIVER, w.lateFees());
+    Ratio minDown = ratio(values, PolicyField.MIN_DOWN_PAYMENT_RATIO, base.downPayment().minRatio());
+    RepaymentMethod draftMethod = method;
+    Rate draftRate = annualRate;
     return new Policy(base.schemaVersion(), base.platformId(), base.platformName(), base.productTypes(), version, from, to,
-        new Policy.Eligibility((Integer) values.getOrDefault(PolicyField.MIN_OVERDUE_DAYS, e.minOverdueDays()),
-            (Boolean) values.getOrDefault(PolicyField.REQUIRES_HARDSHIP_PROOF, e.requiresHardshipProof()), e.minOutstanding()),
-        new Policy.Installments(min, max, i.step(), method, annualRate, fee),
-        new Policy.Waivers(ratio(values, PolicyField.PRINCIPAL_WAIVER, w.principal()), ratio(values, PolicyField.MAX_INTEREST_WAIVER,
-            w.interest()), ratio(values, PolicyField.MAX_PENALTY_WAIVER, w.penaltyInterest()), w.compoundInterest(),
-            ratio(values, PolicyField.MAX_LATE_FEE_WAIVER, w.lateFees()), w.otherFees()),
-        new Policy.DownPayment(ratio(values, PolicyField.MIN_DOWN_PAYMENT_RATIO, base.downPayment().minRatio())),
+        under("eligibility", () -> new Policy.Eligibility(minOverdueDays, proof, e.minOutstanding())),
+        under("installments", () -> new Policy.Installments(min, max, i.step(), draftMethod, draftRate, fee)),
+        under("waivers", () -> new Policy.Waivers(principal, interest, penalty, w.compoundInterest(), lateFees,
+            w.otherFees())),
+        under("downPayment", () -> new Policy.DownPayment(minDown)),
         base.legalBasis(), base.source());
+  }
+
+  /**
+   * {@code make}'s part of the policy; its refusals are located at their path in the policy's JSON, as the policy
+   * validator names them ({@code installments.max: 60 is below min 72}): the part's own constructor names only the
+   * field, and a bare {@code max} had not said of what.
+   */
+  private static <T> T under(String path, Supplier<T> make) {
+    try {
+      return make.get();
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(e.problems().stream()
+          .map(p -> Problem.of(path + "." + p.location(), p.reason())).toList());
+    }
   }
 
   private static Ratio ratio(Map<PolicyField, Object> values, PolicyField field, Ratio current) {

@@ -69,13 +69,13 @@ class ChangeRecordsTest {
         PolicyChange.Status.QUEUED_FOR_REVIEW, at).changes());
     assertEquals(List.of("failure: is given for a change APPLIED (only a change APPLY_FAILED has one)"),
         problems(() -> new PolicyChange("c1", "cc-notices", "demo", NOTICE, EXTRACTION, List.of(CHANGE),
-            PolicyChange.Status.APPLIED, at, List.of(), "max: 60 is below min 72")));
+            PolicyChange.Status.APPLIED, at, List.of(), "installments.max: 60 is below min 72")));
     assertEquals(List.of("failure: is blank (say why the change could not be applied)"),
         problems(() -> new PolicyChange("c1", "cc-notices", "demo", NOTICE, EXTRACTION, List.of(CHANGE),
             PolicyChange.Status.QUEUED_FOR_REVIEW, at).failed(" ", at)));
     PolicyChange failed = new PolicyChange("c1", "cc-notices", "demo", NOTICE, EXTRACTION, List.of(CHANGE),
-        PolicyChange.Status.QUEUED_FOR_REVIEW, at).failed("max: 60 is below min 72", at);
-    assertEquals("max: 60 is below min 72", failed.failure());
+        PolicyChange.Status.QUEUED_FOR_REVIEW, at).failed("installments.max: 60 is below min 72", at);
+    assertEquals("installments.max: 60 is below min 72", failed.failure());
     assertEquals(null, failed.withStatus(PolicyChange.Status.APPLIED, at).failure(), "a later status has no failure");
   }
 }

@@ -114,7 +114,7 @@ class RepositoryPolicyStoreTest {
    */
   @Test
   void aTextThatMakesAnInvalidPolicyIsRefusedNamingTheRuleAndChangesNothing() {
-    Map<String, String> refusals = Map.of("分期期数不得少于72期。", "max: 60 is below min 72",
+    Map<String, String> refusals = Map.of("分期期数不得少于72期。", "installments.max: 60 is below min 72",
         "利息照常计算。", "stopsInterest: the text says interest is charged");
     for (Map.Entry<String, String> r : refusals.entrySet()) {
       InMemoryPolicyRepository repo = InMemoryPolicyRepository.of(Samples.policies());
