@@ -113,4 +113,32 @@ class LexiconRuleTest {
     assertTrue(lexicon.isOrganisation("王记店"));
     assertFalse(lexicon.isPerson("Wang"));
   }
+
+  /**
+   * A lexicon holds at least one rule and a rule reads at least one field: a lexicon without rules, and a rule whose
+   * fields are empty, are each refused naming where (the lexicon's {@code rules}, the rule by its id).
+   */
+  @Test
+  void aLexiconWithoutRulesAndARuleReadingNoFieldAreRefusedNamingThem() {
+    InvalidInputException noRules = assertThrows(InvalidInputException.class, () -> lexicon(1, List.of(), List.of()));
+    assertEquals(List.of(Problem.of("rules", "at least one rule is required")), noRules.problems());
+    InvalidInputException noFields = assertThrows(InvalidInputException.class, () -> new LexiconRule("salary",
+        TransactionCategory.SALARY, Set.of(), List.of(), List.of("工资"), null));
+    assertEquals(List.of(Problem.of("rule salary", "fields must name at least one of counterparty, description, type")),
+        noFields.problems());
+  }
+
+  /**
+   * Han characters outside the block of Unicode 1.1 (U+4E00..U+9FA5) are Han too, and a name is counted in code
+   * points: 王㐀 (Extension A) and 王𠮷 (a supplementary character, two chars) are people, 欧阳小𠮷 (four code points, five
+   * chars) too.
+   */
+  @Test
+  void aPersonsNameMayHoldHanCharactersBeyondTheFirstBlockCountedInCodePoints() {
+    CategoryLexicon lexicon = lexicon(1, List.of(rule("a", "还款", null)), List.of("店"));
+    assertTrue(lexicon.isPerson("王\u3400"));
+    assertTrue(lexicon.isPerson("王\uD842\uDFB7"));
+    assertTrue(lexicon.isPerson("欧阳小\uD842\uDFB7"));
+    assertFalse(lexicon.isPerson("欧阳小明\uD842\uDFB7"), "five code points are no name");
+  }
 }

@@ -433,6 +433,21 @@ class StatementAnalyzerTest {
     assertEquals(TransactionCategory.OTHER_SPENDING, plain.transactions().get(1).category());
   }
 
+  /** A user's rule is tried before the shipped ones: one calling 肯德基西湖店 shopping wins over the shipped food rule. */
+  @Test
+  void aUsersRuleWinsOverAShippedRuleMatchingTheSameRow() {
+    ParsedStatement b = bank("b.csv", "2026-05-11,09:00:00,扫码支付,,32.00,,肯德基西湖店,,POS\n");
+    LexiconRule giftCards = new LexiconRule("gift-cards", TransactionCategory.SHOPPING, Set.of(Direction.DEBIT),
+        List.of(LexiconRule.Field.COUNTERPARTY), List.of("肯德基"), null);
+    StatementAnalysis r = StatementAnalyzer.builder()
+        .lexicon(CategoryLexicon.defaults().withRulesFirst(List.of(giftCards))).build().analyze(List.of(b));
+    assertEquals(TransactionCategory.SHOPPING, r.transactions().get(0).category());
+    assertEquals("rule gift-cards: counterparty '肯德基西湖店' contains '肯德基'", r.transactions().get(0).reason());
+    StatementAnalysis shipped = StatementAnalyzer.defaults().analyze(List.of(b));
+    assertEquals(TransactionCategory.FOOD, shipped.transactions().get(0).category());
+  }
+
+
   @Test
   void aMalformedLexiconIsRejectedNamingFileAndPath() {
     String bad = "{\"schemaVersion\":1,\"rules\":[{\"id\":\"x\",\"category\":\"FOODS\",\"fields\":[\"description\"],\"keywords\":[\"a\"]}]}";

@@ -29,7 +29,12 @@ class RuleMatcherTest {
   /** The rule's first field that matches is named, as LexiconRule.match names it, whatever the fields' own order. */
   @Test
   void theRulesFirstFieldIsNamedBeforeALaterOne() {
-    LexiconRule r = rule("r", List.of(LexiconRule.Field.DESCRIPTION, LexiconRule.Field.COUNTERPARTY), "面馆");
+    assertTheDescriptionIsNamed(List.of(LexiconRule.Field.DESCRIPTION, LexiconRule.Field.COUNTERPARTY));
+  }
+
+  /** Counterparty and description both hold the rule's keyword: the hit names the description, as match does. */
+  private static void assertTheDescriptionIsNamed(List<LexiconRule.Field> fields) {
+    LexiconRule r = rule("r", fields, "面馆");
     Transaction t = row("老街面馆", "面馆外卖");
     RuleMatcher.Hit hit = new RuleMatcher(List.of(r), x -> 0, 1).firstPerGroup(t)[0];
     assertEquals(LexiconRule.Field.DESCRIPTION, hit.field());
@@ -63,5 +68,26 @@ class RuleMatcherTest {
     @SuppressWarnings("unchecked")
     List<String>[] most = Collections.nCopies(Integer.SIZE, List.of("x")).toArray(new List[0]);
     assertEquals(-1, new KeywordFlags(most).in("x"));
+  }
+
+  /**
+   * A field a rule lists twice keeps its first place: description, counterparty, description names the description
+   * when both hold the keyword, as LexiconRule.match, which reads the fields in order, names it.
+   */
+  @Test
+  void aFieldListedTwiceKeepsItsFirstPlace() {
+    assertTheDescriptionIsNamed(List.of(LexiconRule.Field.DESCRIPTION, LexiconRule.Field.COUNTERPARTY,
+        LexiconRule.Field.DESCRIPTION));
+  }
+
+  /** A group at or past the number of groups is refused when the rules are indexed, naming the rule. */
+  @Test
+  void aGroupPastTheLastIsRefusedNamingTheRule() {
+    LexiconRule r = rule("noodles", List.of(LexiconRule.Field.COUNTERPARTY), "面馆");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new RuleMatcher(List.of(r), x -> 2, 2));
+    assertEquals("group 2 of rule noodles is not below 2", e.getMessage());
+    RuleMatcher.Hit last = new RuleMatcher(List.of(r), x -> 1, 2).firstPerGroup(row("老街面馆", ""))[1];
+    assertEquals("noodles", last.rule().id());
   }
 }
