@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Format: {@code {"schemaVersion": 1, "rules": [LexiconRule...], "reversalKeywords": [...],
  * "refundKeywords": [...], "closedStatuses": [...], "transferKeywords": [...], "organisationMarkers": [...],
- * "withdrawalKeywords": [...], "walletOperators": [...]}} (a list left out is empty).
+ * "withdrawalKeywords": [...], "walletOperators": [...]}} (a word list left out is empty; {@code rules} must hold
+ * at least one rule, and a rule at least one field, or the file is refused naming them).
  *
  * <p>Thread-safety: immutable.
  *
