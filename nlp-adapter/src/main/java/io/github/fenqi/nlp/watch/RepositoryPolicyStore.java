@@ -142,9 +142,9 @@ public final class RepositoryPolicyStore implements PolicyStore {
    * A draft: {@code base} with {@code values} replacing its fields, as version {@code version} effective from
    * {@code from} to the base's last day ({@code effectiveTo}, kept unless it is before {@code from}). Every record's
    * validation runs, so an inconsistent draft (max below min, a ratio above 1) is an {@link InvalidInputException}
-   * naming the field, a policy part's at its path in the policy's JSON ({@code installments.max}); so is a value of the wrong type for its field's
-   * {@link PolicyField.Kind} (a {@code Long} or {@code Double} where an {@code Integer} or {@code BigDecimal} is
-   * expected) or a null one.
+   * naming the field, a policy part's at its path in the policy's JSON ({@code installments.max}); so is a value of
+   * the wrong type for its field's {@link PolicyField.Kind} (a {@code Long} or {@code Double} where an
+   * {@code Integer} or {@code BigDecimal} is expected) or a null one.
    */
   public static Policy draft(Policy base, Map<PolicyField, Object> values, String version, LocalDate from) {
     checkTypes(values);

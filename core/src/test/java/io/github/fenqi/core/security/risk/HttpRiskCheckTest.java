@@ -173,8 +173,8 @@ class HttpRiskCheckTest {
 
   /**
    * A caller interrupted while it waits for the service (a case cancelled, an executor shut down) gets the failure
-   * mode's degraded assessment (DENY here, where the service would answer ALLOW) and keeps its interrupt; one interrupted before
-   * the check sends no request at all.
+   * mode's degraded assessment (DENY here, where the service would answer ALLOW) and keeps its interrupt; one
+   * interrupted before the check sends no request at all.
    */
   @Test
   void anInterruptedCheckDegradesAndKeepsTheInterrupt() throws Exception {
