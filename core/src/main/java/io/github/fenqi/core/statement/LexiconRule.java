@@ -146,13 +146,21 @@ public record LexiconRule(
 
   /**
    * The platform a matched repayment goes to: {@code platform} with {@code {counterparty}} (the counterparty
-   * without its company suffix) and {@code {keyword}} (the keyword that matched) filled in.
+   * without its company suffix) and {@code {keyword}} (the keyword that matched) filled in; none when the rule names
+   * no platform, or names it by a counterparty the row does not have (a bank's 贷款还款 without one had gone to a
+   * platform named "", its 信用卡还款 to one named 信用卡, of no bank). {@link StatementAnalyzer} masks a counterparty
+   * that reads as a person first, as its explanations do.
    */
   public Optional<String> platformFor(Transaction t, String keyword) {
-    if (platform == null) {
+    return platformFor(t.counterparty(), keyword);
+  }
+
+  /** {@link #platformFor(Transaction, String)} with {@code counterparty} as the row's, masked or not. */
+  Optional<String> platformFor(String counterparty, String keyword) {
+    if (platform == null || platform.contains("{counterparty}") && counterparty.isBlank()) {
       return Optional.empty();
     }
-    return Optional.of(platform.replace("{counterparty}", shortName(t.counterparty())).replace("{keyword}", keyword));
+    return Optional.of(platform.replace("{counterparty}", shortName(counterparty)).replace("{keyword}", keyword));
   }
 
   /** A company name without its legal-form suffix: 禾信消费金融有限公司 → 禾信消费金融. */

@@ -26,7 +26,8 @@ import java.util.TreeMap;
  * @param otherSpending every other debit (telecom, shopping, transport, transfers out, cash, a wallet's
  *     withdrawal fees, unrecognised), and every fee a kept row states ({@link Transaction#fee})
  * @param loanRepayments repayments to lenders
- * @param loanRepaymentsByPlatform the repayments by lender
+ * @param loanRepaymentsByPlatform the repayments by lender: a person's name masked ({@code 张*}), and those whose lender
+ *     no row names (a bank's 贷款还款 without a counterparty) under {@link #UNNAMED_LENDER}
  * @param daysCovered how many of the month's days the statements cover, from a statement's first row's day to its
  *     last's (the only dates every export gives): fewer than the month's length when one begins or ends inside it
  */
@@ -44,6 +45,12 @@ public record MonthlySummary(
     Money loanRepayments,
     Map<String, Money> loanRepaymentsByPlatform,
     int daysCovered) {
+
+  /**
+   * The key of the repayments whose row names no lender (no counterparty): they had been summed under an empty name,
+   * {@code "": 500.00} in the JSON.
+   */
+  public static final String UNNAMED_LENDER = "(lender not named)";
 
   public MonthlySummary {
     if (month != null && (daysCovered < 1 || daysCovered > month.lengthOfMonth())) {

@@ -1091,6 +1091,20 @@ public final class StatementAnalyzer {
     return promoteRegularCredits(out, periods);
   }
 
+  /**
+   * The lender a row a rule matched repays, as the month's {@code loanRepaymentsByPlatform} keys it: the rule's
+   * platform, else (a repayment) the counterparty; a person's name masked as the explanations mask it (a repayment of
+   * 还款 to 张三 had put the name in clear beside an explanation that masks it), and none when the row names no one.
+   */
+  private @Nullable String platform(LexiconRule rule, Transaction t, String keyword) {
+    String counterparty = t.counterparty().strip();
+    String shown = !counterparty.isEmpty() && isPerson(counterparty) ? MASKING.name(counterparty) : counterparty;
+    return rule.platformFor(shown, keyword)
+        .or(() -> rule.category() == TransactionCategory.LOAN_REPAYMENT && !shown.isEmpty() ? Optional.of(shown)
+            : Optional.empty())
+        .orElse(null);
+  }
+
   private CategorisedTransaction categorise(Transaction t, RuleMatcher.@Nullable Hit hit) {
     if (t.direction() == Direction.CREDIT) {
       for (String e : employers) {
@@ -1102,7 +1116,7 @@ public final class StatementAnalyzer {
     if (hit != null) {
       LexiconRule rule = hit.rule();
       return CategorisedTransaction.explainedBy(t, rule.category(), () -> masked(hit.match().reason(), t),
-          rule.platformFor(t, hit.keyword()).orElse(null));
+          platform(rule, t, hit.keyword()));
     }
     return switch (t.direction()) {
       case CREDIT -> isPerson(t.counterparty())
@@ -1258,7 +1272,7 @@ public final class StatementAnalyzer {
         present[TransactionCategory.FEE.ordinal()] = true;
       }
       if (c.category() == TransactionCategory.LOAN_REPAYMENT) {
-        byPlatform.merge(c.platform().orElse(c.transaction().counterparty()), amount, Math::addExact);
+        byPlatform.merge(c.platform().orElse(MonthlySummary.UNNAMED_LENDER), amount, Math::addExact);
       }
     }
     long other = 0;

@@ -448,6 +448,25 @@ class StatementAnalyzerTest {
   }
 
 
+  /**
+   * The month's repayments by lender name no one in clear and nothing empty: a repayment to a person (还款 to 张三) is
+   * keyed by the name masked, as its explanation masks it, and rows that name no lender (a bank's 贷款还款 or
+   * 信用卡还款 without a counterparty) by {@link MonthlySummary#UNNAMED_LENDER}. They had been keyed 张三, "" and 信用卡.
+   */
+  @Test
+  void repaymentsByLenderMaskAPersonAndNameNoEmptyLender() {
+    ParsedStatement b = bank("b.csv", "2026-05-10,10:00:00,贷款还款,,500.00,,,,网银\n"
+        + "2026-05-11,10:00:00,信用卡还款,,300.00,,,,网银\n"
+        + "2026-05-12,10:00:00,还款,,200.00,,禾信消费金融有限公司,,网银\n"
+        + "2026-05-13,10:00:00,还款,,100.00,,张三,,网银\n");
+    StatementAnalysis r = StatementAnalyzer.defaults().analyze(List.of(b));
+    assertEquals(List.of("<none>", "<none>", "禾信消费金融", "张*"), r.transactions().stream()
+        .map(t -> t.platform().orElse("<none>")).toList());
+    assertEquals(java.util.Map.of(MonthlySummary.UNNAMED_LENDER, Money.of("800.00"), "禾信消费金融", Money.of("200.00"),
+        "张*", Money.of("100.00")), r.months().get(0).loanRepaymentsByPlatform());
+    assertEquals("(lender not named)", MonthlySummary.UNNAMED_LENDER);
+  }
+
   @Test
   void aMalformedLexiconIsRejectedNamingFileAndPath() {
     String bad = "{\"schemaVersion\":1,\"rules\":[{\"id\":\"x\",\"category\":\"FOODS\",\"fields\":[\"description\"],\"keywords\":[\"a\"]}]}";
