@@ -988,7 +988,13 @@ public final class StatementAnalyzer {
    */
   private String masked(String text, Transaction t) {
     String counterparty = t.counterparty().strip();
-    return !counterparty.isEmpty() && isPerson(counterparty) ? text.replace(counterparty, MASKING.name(counterparty)) : text;
+    String shown = shown(counterparty);
+    return shown.equals(counterparty) ? text : text.replace(counterparty, shown);
+  }
+
+  /** A stripped counterparty as explanations and summaries show it: a person's name masked, any other as it is. */
+  private String shown(String counterparty) {
+    return !counterparty.isEmpty() && isPerson(counterparty) ? MASKING.name(counterparty) : counterparty;
   }
 
   /** The latest time the other side of a transfer at {@code time} may have: {@code time} plus the window. */
@@ -1097,12 +1103,16 @@ public final class StatementAnalyzer {
    * 还款 to 张三 had put the name in clear beside an explanation that masks it), and none when the row names no one.
    */
   private @Nullable String platform(LexiconRule rule, Transaction t, String keyword) {
-    String counterparty = t.counterparty().strip();
-    String shown = !counterparty.isEmpty() && isPerson(counterparty) ? MASKING.name(counterparty) : counterparty;
-    return rule.platformFor(shown, keyword)
-        .or(() -> rule.category() == TransactionCategory.LOAN_REPAYMENT && !shown.isEmpty() ? Optional.of(shown)
-            : Optional.empty())
-        .orElse(null);
+    boolean repayment = rule.category() == TransactionCategory.LOAN_REPAYMENT;
+    if (rule.platform() == null && !repayment) {
+      return null; // most rows a rule matches (food, salary, rent) name no platform: no person test for them
+    }
+    String shown = shown(t.counterparty().strip());
+    Optional<String> named = rule.platformFor(shown, keyword);
+    if (named.isPresent()) {
+      return named.get();
+    }
+    return repayment && !shown.isEmpty() ? shown : null;
   }
 
   private CategorisedTransaction categorise(Transaction t, RuleMatcher.@Nullable Hit hit) {

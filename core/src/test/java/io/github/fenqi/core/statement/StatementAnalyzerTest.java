@@ -447,7 +447,6 @@ class StatementAnalyzerTest {
     assertEquals(TransactionCategory.FOOD, shipped.transactions().get(0).category());
   }
 
-
   /**
    * The month's repayments by lender name no one in clear and nothing empty: a repayment to a person (还款 to 张三) is
    * keyed by the name masked, as its explanation masks it, and rows that name no lender (a bank's 贷款还款 or

@@ -153,16 +153,13 @@ public final class RepositoryPolicyStore implements PolicyStore {
     Policy.Waivers w = base.waivers();
     int min = (Integer) values.getOrDefault(PolicyField.MIN_INSTALLMENTS, i.min());
     int max = (Integer) values.getOrDefault(PolicyField.MAX_INSTALLMENTS, i.max());
-    RepaymentMethod method = i.method();
-    Rate annualRate = i.annualRate();
     Object stops = values.get(PolicyField.STOPS_INTEREST);
-    if (Boolean.TRUE.equals(stops)) {
-      method = RepaymentMethod.INTEREST_FREE;
-      annualRate = Rate.ZERO;
-    } else if (Boolean.FALSE.equals(stops) && method == RepaymentMethod.INTEREST_FREE) {
+    if (Boolean.FALSE.equals(stops) && i.method() == RepaymentMethod.INTEREST_FREE) {
       throw new InvalidInputException("stopsInterest", "the text says interest is charged but not which repayment "
           + "method replaces INTEREST_FREE; edit the policy by hand");
     }
+    RepaymentMethod method = Boolean.TRUE.equals(stops) ? RepaymentMethod.INTEREST_FREE : i.method();
+    Rate annualRate = Boolean.TRUE.equals(stops) ? Rate.ZERO : i.annualRate();
     // stopping interest drops the base's fee with its rate: an INTEREST_FREE policy charges neither (core refuses one
     // stating either); a fee the text itself states beside the stop is refused by that check, naming monthlyFeeRate
     Rate fee = values.containsKey(PolicyField.MONTHLY_FEE_RATE)
@@ -178,11 +175,9 @@ public final class RepositoryPolicyStore implements PolicyStore {
     Ratio penalty = ratio(values, PolicyField.MAX_PENALTY_WAIVER, w.penaltyInterest());
     Ratio lateFees = ratio(values, PolicyField.MAX_LATE_FEE_WAIVER, w.lateFees());
     Ratio minDown = ratio(values, PolicyField.MIN_DOWN_PAYMENT_RATIO, base.downPayment().minRatio());
-    RepaymentMethod draftMethod = method;
-    Rate draftRate = annualRate;
     return new Policy(base.schemaVersion(), base.platformId(), base.platformName(), base.productTypes(), version, from, to,
         under("eligibility", () -> new Policy.Eligibility(minOverdueDays, proof, e.minOutstanding())),
-        under("installments", () -> new Policy.Installments(min, max, i.step(), draftMethod, draftRate, fee)),
+        under("installments", () -> new Policy.Installments(min, max, i.step(), method, annualRate, fee)),
         under("waivers", () -> new Policy.Waivers(principal, interest, penalty, w.compoundInterest(), lateFees,
             w.otherFees())),
         under("downPayment", () -> new Policy.DownPayment(minDown)),
