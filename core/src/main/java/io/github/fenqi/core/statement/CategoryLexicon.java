@@ -6,6 +6,7 @@ import io.github.fenqi.core.InputFiles;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.json.FenqiJson;
+import io.github.fenqi.core.statement.internal.KeywordText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -148,10 +149,14 @@ public record CategoryLexicon(
         organisationMarkers, withdrawalKeywords, walletOperators);
   }
 
-  /** Whether {@code name} reads as an organisation (contains a marker such as 公司, 银行, 店). */
+  /**
+   * Whether {@code name} reads as an organisation (contains a marker such as 公司, 银行, 店), full-width forms read as
+   * ASCII and ASCII letters in either case, as the analyzer reads every word list.
+   */
   public boolean isOrganisation(String name) {
+    String folded = KeywordText.folded(name);
     for (String m : organisationMarkers) {
-      if (name.contains(m)) {
+      if (folded.contains(KeywordText.folded(m))) {
         return true;
       }
     }

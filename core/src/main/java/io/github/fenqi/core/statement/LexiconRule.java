@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.fenqi.core.AsciiCase;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.statement.internal.KeywordText;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -15,7 +16,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One categorisation rule: if a row's direction is one of {@code directions} and any of {@code fields} contains
- * any of {@code keywords}, spaces of any kind left out of both (工　资 holds 工资, 肯 德 基 holds 肯德基), the row is
+ * any of {@code keywords}, spaces of any kind left out of both (工　资 holds 工资, 肯 德 基 holds 肯德基), full-width
+ * forms read as ASCII and ASCII letters in either case (ＡＴＭ取款 and atm取款 hold ATM取款), the row is
  * {@code category}. Rules are data (see {@link CategoryLexicon}); the first
  * rule that matches wins, so specific rules come before generic ones.
  *
@@ -92,7 +94,7 @@ public record LexiconRule(
       problems.add(Problem.of(where, "fields must name at least one of counterparty, description, type"));
     }
     if (keywords == null || keywords.isEmpty() || keywords.stream().anyMatch(k -> k == null
-        || io.github.fenqi.core.statement.internal.Unspaced.of(k).isEmpty())) {
+        || KeywordText.of(k).isEmpty())) {
       problems.add(Problem.of(where, "keywords must be a non-empty list of non-blank strings (a keyword of only spaces, "
           + "a no-break space among them, would match every row)"));
     }
@@ -122,9 +124,9 @@ public record LexiconRule(
       if (value.isEmpty()) {
         continue;
       }
-      String unspaced = io.github.fenqi.core.statement.internal.Unspaced.of(value);
+      String compared = KeywordText.of(value);
       for (String k : keywords) {
-        if (unspaced.contains(io.github.fenqi.core.statement.internal.Unspaced.of(k))) {
+        if (compared.contains(KeywordText.of(k))) {
           return Optional.of(matched(f, value, k));
         }
       }

@@ -1,6 +1,6 @@
 package io.github.fenqi.core.statement;
 
-import io.github.fenqi.core.statement.internal.Unspaced;
+import io.github.fenqi.core.statement.internal.KeywordText;
 import java.text.Normalizer;
 import java.util.Locale;
 
@@ -26,7 +26,7 @@ final class PersonNames {
   static String key(String name) {
     String n = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     StringBuilder out = new StringBuilder(n.length());
-    n.codePoints().filter(c -> !Unspaced.isSpace(c) && DOTS.indexOf(c) < 0
+    n.codePoints().filter(c -> !KeywordText.isSpace(c) && DOTS.indexOf(c) < 0
         && Character.getType(c) != Character.FORMAT)
         .forEach(out::appendCodePoint);
     return out.toString();

@@ -4,6 +4,7 @@ import io.github.fenqi.core.Problem;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.security.Masking;
 import io.github.fenqi.core.statement.internal.KeywordFlags;
+import io.github.fenqi.core.statement.internal.KeywordText;
 import io.github.fenqi.core.statement.internal.RuleMatcher;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -50,6 +51,11 @@ public final class StatementAnalyzer {
   private final KeywordFlags words;
   private final KeywordFlags organisationMarkers;
   private final KeywordFlags walletOperators;
+  /** The lexicon's wallet operators and refund words, {@link KeywordText#folded folded} as rows are compared to them. */
+  private final List<String> foldedOperators;
+  private final List<String> foldedRefundWords;
+  /** The employers, folded. */
+  private final List<String> foldedEmployers;
   private static final int REVERSAL = 1;
   private static final int REFUND = 1 << 1;
   private static final int CLOSED = 1 << 2;
@@ -65,6 +71,9 @@ public final class StatementAnalyzer {
     this.walletOperators = new KeywordFlags(lexicon.walletOperators());
     this.holderNames = Set.copyOf(b.holderNames);
     this.employers = List.copyOf(b.employers);
+    this.foldedOperators = lexicon.walletOperators().stream().map(KeywordText::folded).toList();
+    this.foldedRefundWords = lexicon.refundKeywords().stream().map(KeywordText::folded).toList();
+    this.foldedEmployers = employers.stream().map(KeywordText::folded).toList();
     this.transferWindow = b.transferWindow;
   }
 
@@ -314,15 +323,26 @@ public final class StatementAnalyzer {
    * The wallet operator ({@link CategoryLexicon#walletOperators}) a bank's description starts with, as a card's rows of
    * wallet payments do (财付通-肯德基, 支付宝-退款), or null. A refund of such a payment to the card, 财付通-退款 or
    * 支付宝退款, had not been a refund (its 退款 is not at the start): it was counted as income, and the purchase it
-   * returned stayed spent.
+   * returned stayed spent. The operator is given as the description spells it (TENPAY-退款 for the lexicon's Tenpay),
+   * as it is compared with the purchase's description.
    */
   private @Nullable String walletOperatorOf(String description) {
-    for (String operator : lexicon.walletOperators()) {
-      if (description.startsWith(operator)) {
-        return operator;
+    for (String operator : foldedOperators) {
+      if (KeywordText.startsWithFolded(description, 0, operator)) {
+        return description.substring(0, operator.length());
       }
     }
     return null;
+  }
+
+  /** The length of the refund word {@code text} starts with, folded, or -1 when it starts with none. */
+  private int refundWordAtStart(String text) {
+    for (String k : foldedRefundWords) {
+      if (KeywordText.startsWithFolded(text, 0, k)) {
+        return k.length();
+      }
+    }
+    return -1;
   }
 
   /** {@code description} after its leading {@code operator} and the separators following it. */
@@ -499,18 +519,13 @@ public final class StatementAnalyzer {
     String d = refund.description();
     String operator = walletOperatorOf(d);
     if (operator != null) {
-      String rest = afterOperator(d, operator);
-      for (String k : lexicon.refundKeywords()) {
-        if (rest.startsWith(k)) {
-          return operator;
-        }
+      if (refundWordAtStart(afterOperator(d, operator)) >= 0) {
+        return operator;
       }
     }
-    for (String k : lexicon.refundKeywords()) {
-      if (d.startsWith(k)) {
-        d = d.substring(k.length());
-        break;
-      }
+    int word = refundWordAtStart(d);
+    if (word >= 0) {
+      d = d.substring(word);
     }
     return d.replaceFirst("^[-—:：\\s]+", "");
   }
@@ -965,7 +980,8 @@ public final class StatementAnalyzer {
         || walletOperators.in(r.t.counterparty()) == 0 && walletOperators.in(d) == 0) {
       return false;
     }
-    for (String operator : lexicon.walletOperators()) {
+    d = KeywordText.folded(d);
+    for (String operator : foldedOperators) {
       d = d.replace(operator, "");
     }
     return TOP_UP_WORDS.matcher(d).replaceAll("").isEmpty();
@@ -1117,8 +1133,10 @@ public final class StatementAnalyzer {
 
   private CategorisedTransaction categorise(Transaction t, RuleMatcher.@Nullable Hit hit) {
     if (t.direction() == Direction.CREDIT) {
-      for (String e : employers) {
-        if (t.counterparty().contains(e)) {
+      String counterparty = KeywordText.folded(t.counterparty());
+      for (int i = 0; i < employers.size(); i++) {
+        if (counterparty.contains(foldedEmployers.get(i))) {
+          String e = employers.get(i);
           return new CategorisedTransaction(t, TransactionCategory.SALARY, "payroll counterparty '" + e + "'", null);
         }
       }

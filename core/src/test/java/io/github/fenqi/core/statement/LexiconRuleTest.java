@@ -115,6 +115,18 @@ class LexiconRuleTest {
   }
 
   /**
+   * An organisation marker is found as the analyzer finds every word, full-width forms read as ASCII and ASCII letters
+   * in either case: a lexicon's marker Ltd holds in ACME LTD and ＡＣＭＥ Ｌｔｄ.
+   */
+  @Test
+  void anOrganisationMarkerIsFoundInFullWidthFormsAndInEitherCase() {
+    CategoryLexicon lexicon = lexicon(1, List.of(rule("a", "还款", null)), List.of("Ltd"));
+    assertTrue(lexicon.isOrganisation("ACME LTD"));
+    assertTrue(lexicon.isOrganisation("ＡＣＭＥ Ｌｔｄ"));
+    assertFalse(lexicon.isOrganisation("ACME LT"));
+  }
+
+  /**
    * A lexicon holds at least one rule and a rule reads at least one field: a lexicon without rules, and a rule whose
    * fields are empty, are each refused naming where (the lexicon's {@code rules}, the rule by its id).
    */

@@ -67,6 +67,33 @@ class StatementAnalyzerTest {
     assertTrue(spaces.getMessage().contains("keywords must be"), spaces.getMessage());
   }
 
+  /**
+   * Banks' fixed-width systems print Latin letters and digits full-width (ＥＴＣ, ＰＯＳ退货) and exports spell a name in
+   * any case (TenPay, 7-ELEVEN): the lexicon's ETC, POS退货, Tenpay and 7-Eleven had missed such rows, a toll counted as
+   * other spending, a refund as income and a wallet's top-up and refund as spending and income. Every word the
+   * analyzer looks for, and the employers given to it, are compared with full-width forms read as ASCII and ASCII
+   * letters in either case; the reason quotes the field as written.
+   */
+  @Test
+  void wordsAreFoundInFullWidthFormsAndInEitherCase() {
+    ParsedStatement b = bank("bank.csv", "2026-05-10,09:00:00,ＥＴＣ扣费,,35.00,9965.00,,,代扣\n"
+        + "2026-05-10,12:00:00,消费,,12.00,9953.00,7-ELEVEN便利,,POS\n"
+        + "2026-05-11,12:00:00,TenPay-麦当劳,,100.00,9853.00,财付通支付科技有限公司,,快捷支付\n"
+        + "2026-05-12,12:00:00,TenPay-退款,100.00,,9953.00,财付通支付科技有限公司,,快捷支付\n"
+        + "2026-05-13,12:00:00,消费,,30.00,9923.00,某某商场,,POS\n"
+        + "2026-05-14,12:00:00,ｐｏｓ退货,30.00,,9953.00,某某商场,,POS\n"
+        + "2026-05-15,12:00:00,ＴＥＮＰＡＹ 充值,,300.00,9653.00,财付通支付科技有限公司,,快捷支付\n"
+        + "2026-05-16,09:00:00,转账,7000.00,,16653.00,ＡＣＭＥ Labour Ltd,,网银\n");
+    StatementAnalysis a = StatementAnalyzer.builder().employers("Acme Labour").build().analyze(List.of(b));
+    assertEquals(List.of("bank.csv:2 TRANSPORT", "bank.csv:3 FOOD", "bank.csv:9 SALARY"), a.transactions().stream()
+        .map(c -> c.transaction().location() + " " + c.category()).toList(), a.removals().toString());
+    assertEquals("rule transport: description 'ＥＴＣ扣费' contains 'ETC'", a.transactions().get(0).reason());
+    assertEquals("payroll counterparty 'Acme Labour'", a.transactions().get(2).reason());
+    assertEquals(List.of("bank.csv:4 REFUNDED", "bank.csv:5 REFUND", "bank.csv:6 REFUNDED", "bank.csv:7 REFUND",
+        "bank.csv:8 INTERNAL_TRANSFER"), a.removals().stream().map(x -> x.transaction().location() + " " + x.kind())
+        .sorted().toList());
+  }
+
   @Test
   void aSourceGivenToTwoStatementsIsRefusedNamingIt() {
     String salary = ",09:00:00,代发工资,8000.00,,,某某科技有限公司,,批量代发\n";

@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * Several word lists searched in one scan of a text: each list is a flag bit, and a scan returns the bits of the
- * lists with a word in the text (as {@code text.contains(word)} for any of the list's words would say), or with a
- * word at the text's start.
+ * lists with a word in the text (as {@code text.contains(word)} for any of the list's words would say, both
+ * {@link KeywordText#folded folded}: full-width forms as ASCII, ASCII letters in either case), or with a word at the
+ * text's start.
  *
  * <p>Thread-safety: immutable after construction.
  */
@@ -26,7 +27,7 @@ public final class KeywordFlags {
     for (int i = 0; i < lists.length; i++) {
       for (String w : lists[i]) {
         if (!w.isEmpty()) {
-          words.add(w);
+          words.add(KeywordText.folded(w));
           flagOf.add(1 << i);
         }
       }
@@ -51,13 +52,13 @@ public final class KeywordFlags {
   }
 
   private int at(String text, int i) {
-    int[] candidates = index.startingWith(text.charAt(i));
+    int[] candidates = index.startingWith(KeywordText.fold(text.charAt(i)));
     if (candidates == null) {
       return 0;
     }
     int found = 0;
     for (int k : candidates) {
-      if (text.startsWith(word[k], i)) {
+      if (KeywordText.startsWithFolded(text, i, word[k])) {
         found |= flags[k];
       }
     }

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * checked only against the keywords that could start there. The result is the rule the rules' own order would give,
  * with the field and keyword {@link LexiconRule#match} would name (the rule's first field, then its first keyword,
  * that matches), so the reason is the same without scanning the row again. As there, a keyword is looked for with
- * spaces of any kind left out of it and of the field ({@link Unspaced}).
+ * spaces of any kind left out of it and of the field, both folded ({@link KeywordText#of}).
  *
  * <p>Thread-safety: immutable after construction.
  */
@@ -26,7 +26,7 @@ public final class RuleMatcher {
   private final int[] groupOf; // rule → group, -1 when ignored
   private final int[][] fieldRank; // rule → field ordinal → its place among the rule's distinct fields, -1 when not read
   private final String[] keyword; // entry → keyword
-  private final String[] unspaced; // entry → keyword without its spaces, as it is looked for
+  private final String[] unspaced; // entry → keyword folded and without its spaces, as it is looked for
   private final int[] ruleOf; // entry → rule
   private final int[] needs; // entry → the rule's field bits | its direction bits << 8 (what a row position must offer)
   private final FirstCharIndex index;
@@ -70,7 +70,7 @@ public final class RuleMatcher {
       throw new IllegalArgumentException("too many rules or keywords to index: " + n + " rules, " + keywords.size() + " keywords");
     }
     keyword = keywords.toArray(new String[0]);
-    unspaced = keywords.stream().map(Unspaced::of).toArray(String[]::new);
+    unspaced = keywords.stream().map(KeywordText::of).toArray(String[]::new);
     ruleOf = entries.stream().mapToInt(e -> e[0]).toArray();
     needs = new int[ruleOf.length];
     for (int e = 0; e < needs.length; e++) {
@@ -95,7 +95,7 @@ public final class RuleMatcher {
     Arrays.fill(best, Long.MAX_VALUE);
     int direction = 1 << t.direction().ordinal() + 8;
     for (LexiconRule.Field f : FIELDS) {
-      String value = Unspaced.of(f.of(t));
+      String value = KeywordText.of(f.of(t));
       int field = f.ordinal();
       int offered = 1 << field | direction;
       for (int i = 0, len = value.length(); i < len; i++) {

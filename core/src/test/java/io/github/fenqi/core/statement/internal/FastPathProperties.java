@@ -14,7 +14,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.text.Normalizer;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -28,11 +30,17 @@ class FastPathProperties {
   private static final CategoryLexicon LEXICON = CategoryLexicon.defaults();
   private static final List<String> KEYWORDS = LEXICON.rules().stream().flatMap(r -> r.keywords().stream()).distinct().toList();
 
-  /** Texts made of lexicon keywords, their fragments and filler, so that overlapping matches are common. */
+  /**
+   * Texts made of lexicon keywords, their fragments, their forms in other cases and full-width, and filler, so that
+   * overlapping matches are common.
+   */
   @Provide
   Arbitrary<String> texts() {
     Arbitrary<String> piece = Arbitraries.oneOf(Arbitraries.of(KEYWORDS),
         Arbitraries.of(KEYWORDS).map(k -> k.substring(0, Math.max(1, k.length() - 1))),
+        Arbitraries.of(KEYWORDS).flatMap(k -> Arbitraries.of(k.toUpperCase(Locale.ROOT), k.toLowerCase(Locale.ROOT),
+            fullWidth(k))),
+        Arbitraries.of("Tenpay", "tenPAY-", "ＡＬＩＰＡＹ", "ＰＯＳ退货", "pos退", "\uFF00", "\uFF5F", "@", "[", "`", "{"),
         Arbitraries.of("-", " ", "\u3000", "\u00A0", "有限公司", "转账", "冲正", "退款", "交易关闭", "周子航", "店", "abc", "12.50"));
     return piece.list().ofMaxSize(5).map(l -> String.join("", l));
   }
@@ -64,17 +72,57 @@ class FastPathProperties {
     }
   }
 
+  /** {@code text} with its full-width forms as ASCII and ASCII letters lower-case, by Unicode's NFKC, not by a table. */
+  static String referenceFold(String text) {
+    StringBuilder out = new StringBuilder();
+    for (char c : text.toCharArray()) {
+      String one = String.valueOf(c);
+      String form = c >= '\uFF01' && c <= '\uFF5E' ? Normalizer.normalize(one, Normalizer.Form.NFKC) : one;
+      out.append(form.length() == 1 && form.charAt(0) < 0x80 ? form.toLowerCase(Locale.ROOT) : form);
+    }
+    return out.toString();
+  }
+
+  private static String fullWidth(String text) {
+    StringBuilder out = new StringBuilder();
+    text.chars().forEach(c -> out.append((char) (c > ' ' && c < 0x7F ? c + 0xFEE0 : c)));
+    return out.toString();
+  }
+
   @Property(tries = 500)
-  void keywordFlagsAgreeWithContainsAndStartsWith(@ForAll("texts") String text) {
+  void keywordFlagsAgreeWithContainsAndStartsWithOnceFolded(@ForAll("texts") String text) {
     List<String> a = LEXICON.transferKeywords();
-    List<String> b = LEXICON.organisationMarkers();
-    KeywordFlags flags = new KeywordFlags(a, b, List.of("", "退款"));
-    int contains = (a.stream().anyMatch(text::contains) ? 1 : 0) | (b.stream().anyMatch(text::contains) ? 2 : 0)
-        | (text.contains("退款") ? 4 : 0);
-    int starts = (a.stream().anyMatch(text::startsWith) ? 1 : 0) | (b.stream().anyMatch(text::startsWith) ? 2 : 0)
-        | (text.startsWith("退款") ? 4 : 0);
+    List<String> b = LEXICON.walletOperators();
+    KeywordFlags flags = new KeywordFlags(a, b, List.of("", "退款", "POS退货"));
+    String t = referenceFold(text);
+    List<String> c = List.of("退款", "pos退货");
+    int contains = (a.stream().anyMatch(t::contains) ? 1 : 0)
+        | (b.stream().map(FastPathProperties::referenceFold).anyMatch(t::contains) ? 2 : 0)
+        | (c.stream().anyMatch(t::contains) ? 4 : 0);
+    int starts = (a.stream().anyMatch(t::startsWith) ? 1 : 0)
+        | (b.stream().map(FastPathProperties::referenceFold).anyMatch(t::startsWith) ? 2 : 0)
+        | (c.stream().anyMatch(t::startsWith) ? 4 : 0);
     assertEquals(contains, flags.in(text), text);
     assertEquals(starts, flags.prefixOf(text), text);
+  }
+
+  /** {@link KeywordText#fold} is {@link #referenceFold} for every character. */
+  @org.junit.jupiter.api.Test
+  void foldAnswersAsNfkcAndAsciiLowerCaseForEveryCharacter() {
+    for (int c = Character.MIN_VALUE; c <= Character.MAX_VALUE; c++) {
+      assertEquals(referenceFold(String.valueOf((char) c)), String.valueOf(KeywordText.fold((char) c)),
+          Integer.toHexString(c));
+    }
+  }
+
+  @Property(tries = 1000)
+  void foldedAndStartsWithFoldedAgreeWithTheReference(@ForAll("texts") String text, @ForAll("texts") String word) {
+    assertEquals(referenceFold(text), KeywordText.folded(text), text);
+    String w = referenceFold(word);
+    for (int at = -1; at <= text.length() + 1; at++) {
+      assertEquals(at >= 0 && at <= text.length() && referenceFold(text).startsWith(w, at),
+          KeywordText.startsWithFolded(text, at, w), text + " at " + at + ": " + word);
+    }
   }
 
   /**
@@ -253,19 +301,19 @@ class FastPathProperties {
   @org.junit.jupiter.api.Test
   void spaceTableAnswersAsUnicodeForEveryCharacterAndBeyond() {
     for (int c = Character.MIN_VALUE; c <= Character.MAX_VALUE; c++) {
-      assertEquals(Unspaced.isSpaceByUnicode(c), Unspaced.isSpace(c), Integer.toHexString(c));
+      assertEquals(KeywordText.isSpaceByUnicode(c), KeywordText.isSpace(c), Integer.toHexString(c));
     }
     for (int c : new int[] {-1, Integer.MIN_VALUE, 0x10000, 0x20BB7, Character.MAX_CODE_POINT, Character.MAX_CODE_POINT + 1,
         Integer.MAX_VALUE}) {
-      assertEquals(Unspaced.isSpaceByUnicode(c), Unspaced.isSpace(c), Integer.toHexString(c));
+      assertEquals(KeywordText.isSpaceByUnicode(c), KeywordText.isSpace(c), Integer.toHexString(c));
     }
   }
 
   @Property(tries = 1000)
-  void unspacedLeavesOutWhatUnicodeCallsASpace(@ForAll("spacedTexts") String text) {
+  void keywordTextLeavesOutWhatUnicodeCallsASpaceAndFoldsTheRest(@ForAll("spacedTexts") String text) {
     StringBuilder expected = new StringBuilder();
-    text.chars().filter(c -> !Unspaced.isSpaceByUnicode(c)).forEach(c -> expected.append((char) c));
-    assertEquals(expected.toString(), Unspaced.of(text), text);
+    text.chars().filter(c -> !KeywordText.isSpaceByUnicode(c)).forEach(c -> expected.append((char) c));
+    assertEquals(referenceFold(expected.toString()), KeywordText.of(text), text);
   }
 
   /** Texts with spaces of every kind Unicode has, and characters next to them that are none. */
@@ -273,7 +321,7 @@ class FastPathProperties {
   Arbitrary<String> spacedTexts() {
     Arbitrary<Character> spaces = Arbitraries.of(' ', '\t', '\n', '\u000B', '\f', '\r', '\u001C', '\u001F', '\u0085',
         '\u00A0', '\u1680', '\u2000', '\u2007', '\u200A', '\u200B', '\u2028', '\u2029', '\u202F', '\u205F', '\u3000',
-        '\uFEFF', 'a', '周');
+        '\uFEFF', 'a', '周', 'A', 'Z', '@', '[', '\uFF01', '\uFF21', '\uFF3A', '\uFF41', '\uFF5E', '\uFF5F', '\uFF00');
     return Arbitraries.oneOf(spaces, Arbitraries.chars()).list().ofMaxSize(8)
         .map(l -> l.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining()));
   }
