@@ -165,14 +165,30 @@ public record LexiconRule(
     return Optional.of(platform.replace("{counterparty}", shortName(counterparty)).replace("{keyword}", keyword));
   }
 
-  /** A company name without its legal-form suffix: 禾信消费金融有限公司 → 禾信消费金融. */
+  /**
+   * A company name without its legal-form suffix and the spaces of any kind before it and around the name:
+   * 禾信消费金融有限公司 and 禾信消费金融 有限公司 → 禾信消费金融. A name that is only a suffix keeps it.
+   */
   static String shortName(String name) {
-    String n = name.strip();
+    String n = withoutOuterSpaces(name);
     for (String suffix : new String[] {"股份有限公司", "有限责任公司", "有限公司", "股份公司", "公司"}) {
       if (n.endsWith(suffix) && n.length() > suffix.length()) {
-        return n.substring(0, n.length() - suffix.length());
+        return withoutOuterSpaces(n.substring(0, n.length() - suffix.length()));
       }
     }
     return n;
+  }
+
+  /** {@code text} without the spaces of any kind ({@link KeywordText#isSpace}) at its ends. */
+  private static String withoutOuterSpaces(String text) {
+    int from = 0;
+    int to = text.length();
+    while (from < to && KeywordText.isSpace(text.charAt(from))) {
+      from++;
+    }
+    while (to > from && KeywordText.isSpace(text.charAt(to - 1))) {
+      to--;
+    }
+    return text.substring(from, to);
   }
 }

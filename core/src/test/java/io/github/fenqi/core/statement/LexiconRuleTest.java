@@ -51,6 +51,22 @@ class LexiconRuleTest {
     assertEquals(Optional.empty(), rule("none", "还款", null).platformFor(row("某银行", "还款"), "还款"));
   }
 
+  /**
+   * A space of any kind between the name and its legal-form suffix, or around the name, is not part of the short name:
+   * 禾信消费金融 有限公司 had been the platform 禾信消费金融 信用卡, a second lender beside the 禾信消费金融信用卡 of rows
+   * that spell it without the space. A name that is only a suffix keeps it (公司 names no lender by a shorter name).
+   */
+  @Test
+  void theShortNameLeavesOutSpacesBeforeTheSuffixAndAroundTheName() {
+    LexiconRule card = rule("card", "还款", "{counterparty}信用卡");
+    for (String name : List.of("禾信消费金融 有限公司", "禾信消费金融\u3000股份有限公司", "\u00A0禾信消费金融有限公司\u00A0",
+        "禾信消费金融 \u00A0公司")) {
+      assertEquals(Optional.of("禾信消费金融信用卡"), card.platformFor(row(name, "还款"), "还款"), name);
+    }
+    assertEquals(Optional.of("公司信用卡"), card.platformFor(row("公司", "还款"), "还款"));
+    assertEquals(Optional.of("禾信 消费金融信用卡"), card.platformFor(row("禾信 消费金融有限公司", "还款"), "还款"));
+  }
+
   private static CategoryLexicon lexicon(int schemaVersion, List<LexiconRule> rules, List<String> markers) {
     return new CategoryLexicon(schemaVersion, rules, null, null, null, null, markers, null, null);
   }
