@@ -69,6 +69,10 @@ public final class CategorisedTransaction {
     return Optional.ofNullable(platformName);
   }
 
+  /**
+   * Equal by value, as the record this class replaced was: the row, the category, the reason's text and the platform.
+   * A reason rendered on first use equals the same text given.
+   */
   @Override
   public boolean equals(@Nullable Object o) {
     return o instanceof CategorisedTransaction c && transaction.equals(c.transaction) && category == c.category
