@@ -15,6 +15,7 @@ import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -68,24 +69,37 @@ public final class BoundedHttp {
    * said of another failure, which may quote what the server sent, is quoted as {@link Problem#excerpt} quotes a value:
    * masked, escaped, cut to 200 characters. A
    * {@link FenqiException}, as every exception fenqi throws on purpose is, so a caller that catches FenqiException
-   * catches it too: it had been a checked exception of its own, outside that root.
+   * catches it too: it had been a checked exception of its own, outside that root. A body over the limit names the
+   * response's HTTP status ({@link #status()}): a proxy's large error page had been reported as a large answer only,
+   * hiding the 502 that explained it.
    *
    * <p>Thread-safety: immutable, as its kind and message are.
    */
   public static final class Failure extends FenqiException {
     private static final long serialVersionUID = 1L;
     private final FailureKind kind;
+    private final int status;
 
     Failure(FailureKind kind, String message, @Nullable Throwable cause) {
+      this(kind, message, cause, -1);
+    }
+
+    private Failure(FailureKind kind, String message, @Nullable Throwable cause, int status) {
       super(message); // FenqiException's cause is not nullable; a timeout of the deadline's has none
       if (cause != null) {
         initCause(cause);
       }
       this.kind = kind;
+      this.status = status;
     }
 
     public FailureKind kind() {
       return kind;
+    }
+
+    /** The response's HTTP status, for a {@link FailureKind#TOO_LARGE} body; empty for the other kinds. */
+    public OptionalInt status() {
+      return status < 0 ? OptionalInt.empty() : OptionalInt.of(status);
     }
   }
 
@@ -111,9 +125,9 @@ public final class BoundedHttp {
     HttpResponse.BodyHandler<byte[]> handler = info -> {
       long declared = declaredLength(request, info);
       if (declared > maxBodyBytes) { // refused here, before the client reads a length past a long's range as its own
-        throw new LimitedBodySubscriber.TooLarge(maxBodyBytes);
+        throw new LimitedBodySubscriber.TooLarge(maxBodyBytes, info.statusCode());
       }
-      LimitedBodySubscriber s = new LimitedBodySubscriber(maxBodyBytes);
+      LimitedBodySubscriber s = new LimitedBodySubscriber(maxBodyBytes, info.statusCode());
       subscriber.set(s);
       return s;
     };
@@ -139,9 +153,9 @@ public final class BoundedHttp {
         if (c instanceof MalformedResponse) {
           throw new Failure(FailureKind.IO, address(request.uri()) + ": " + c.getMessage(), c);
         }
-        if (c instanceof LimitedBodySubscriber.TooLarge) {
-          throw new Failure(FailureKind.TOO_LARGE, "the response from " + address(request.uri())
-              + " is larger than the limit of " + maxBodyBytes + " bytes", c);
+        if (c instanceof LimitedBodySubscriber.TooLarge tooLarge) {
+          throw new Failure(FailureKind.TOO_LARGE, "the response from " + address(request.uri()) + " (HTTP status "
+              + tooLarge.status() + ") is larger than the limit of " + maxBodyBytes + " bytes", c, tooLarge.status());
         }
         if (c instanceof HttpTimeoutException) {
           throw new Failure(FailureKind.TIMEOUT, timedOut(client, request, c), c);

@@ -16,24 +16,35 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safety: driven by one HTTP client thread at a time; {@link #cancel()} may be called from any thread.
  */
 final class LimitedBodySubscriber implements BodySubscriber<byte[]> {
-  /** Thrown (as the body's failure) when the limit is exceeded. */
+  /** Thrown (as the body's failure) when the limit is exceeded; with the response's HTTP status. */
   static final class TooLarge extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    private final int status;
 
-    TooLarge(long max) {
+    TooLarge(long max, int status) {
       super("body exceeds " + max + " bytes", null, false, false);
+      this.status = status;
+    }
+
+    int status() {
+      return status;
     }
   }
 
   private final long maxBytes;
+  private final int status;
   private final CompletableFuture<byte[]> result = new CompletableFuture<>();
   private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
   private volatile Flow.@Nullable Subscription subscription;
   private long count;
 
-  /** A declared length above {@code maxBytes} is refused by the caller before a subscriber is made. */
-  LimitedBodySubscriber(long maxBytes) {
+  /**
+   * A declared length above {@code maxBytes} is refused by the caller before a subscriber is made; {@code status} is
+   * the response's, named when the body is too large.
+   */
+  LimitedBodySubscriber(long maxBytes, int status) {
     this.maxBytes = maxBytes;
+    this.status = status;
   }
 
   @Override
@@ -60,7 +71,7 @@ final class LimitedBodySubscriber implements BodySubscriber<byte[]> {
       count += b.remaining();
       if (count > maxBytes) {
         cancel();
-        result.completeExceptionally(new TooLarge(maxBytes));
+        result.completeExceptionally(new TooLarge(maxBytes, status));
         return;
       }
       byte[] chunk = new byte[b.remaining()];

@@ -136,6 +136,33 @@ class BoundedHttpTest {
     assertEquals(BoundedHttp.FailureKind.TOO_LARGE, f.kind());
   }
 
+  /**
+   * A body over the limit names the response's HTTP status, whether its length was declared or found while reading: a
+   * proxy's large error page had been reported as a large answer only, hiding the 502 that explained it. Other
+   * failures have no status.
+   */
+  @Test
+  void aBodyOverTheLimitNamesTheResponsesStatus() throws IOException {
+    String page = "x".repeat(2000);
+    try (RawServer declared = new RawServer("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 2000\r\n\r\n" + page);
+        RawServer streamed = new RawServer("HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n" + page)) {
+      for (Object[] c : new Object[][] {{declared, 502}, {streamed, 503}}) {
+        URI uri = ((RawServer) c[0]).uri();
+        BoundedHttp.Failure f = assertThrows(BoundedHttp.Failure.class,
+            () -> BoundedHttp.send(client, HttpRequest.newBuilder(uri).build(), Duration.ofSeconds(5), 1024));
+        assertEquals(BoundedHttp.FailureKind.TOO_LARGE, f.kind(), f.getMessage());
+        assertEquals(java.util.OptionalInt.of((int) c[1]), f.status());
+        assertEquals("the response from " + uri + " (HTTP status " + c[1] + ") is larger than the limit of 1024 bytes",
+            f.getMessage());
+      }
+    }
+    try (RawServer raw = new RawServer("HTTP/1.1 200 OK\r\nContent-Length: x\r\n\r\nabc")) {
+      BoundedHttp.Failure f = assertThrows(BoundedHttp.Failure.class,
+          () -> BoundedHttp.send(client, HttpRequest.newBuilder(raw.uri()).build(), Duration.ofSeconds(5), 1024));
+      assertEquals(List.of(BoundedHttp.FailureKind.IO, java.util.OptionalInt.empty()), List.of(f.kind(), f.status()));
+    }
+  }
+
   private URI at(String path) {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
   }
@@ -225,7 +252,7 @@ class BoundedHttpTest {
   void aBodyOverTheLimitNamesTheAddress() {
     BoundedHttp.Failure f = assertThrows(BoundedHttp.Failure.class,
         () -> BoundedHttp.send(client, hello(), Duration.ofSeconds(5), HELLO.length - 1));
-    assertEquals("the response from " + at("/hello") + " is larger than the limit of 4 bytes", f.getMessage());
+    assertEquals("the response from " + at("/hello") + " (HTTP status 200) is larger than the limit of 4 bytes", f.getMessage());
   }
 
   /**
@@ -257,7 +284,7 @@ class BoundedHttpTest {
     try (RawServer raw = new RawServer("HTTP/1.1 200 OK\r\nContent-Length: 99999999999999999999999\r\n\r\nabc")) {
       BoundedHttp.Failure f = failure(client, HttpRequest.newBuilder(raw.uri()).build(), Duration.ofSeconds(5));
       assertEquals(BoundedHttp.FailureKind.TOO_LARGE, f.kind());
-      assertEquals("the response from " + raw.uri() + " is larger than the limit of 1024 bytes", f.getMessage());
+      assertEquals("the response from " + raw.uri() + " (HTTP status 200) is larger than the limit of 1024 bytes", f.getMessage());
     }
   }
 

@@ -267,8 +267,9 @@ public final class HttpPolicySource implements PolicySource {
     } catch (BoundedHttp.Failure f) {
       throw switch (f.kind()) {
         case TIMEOUT -> timedOut(at);
-        case TOO_LARGE -> new PolicySourceException(id, "response from " + shown(at) + " is larger than the limit of "
-            + maxBodyBytes + " bytes");
+        case TOO_LARGE -> new PolicySourceException(id, "response from " + shown(at)
+            + (f.status().isPresent() ? " (HTTP status " + f.status().getAsInt() + ")" : "")
+            + " is larger than the limit of " + maxBodyBytes + " bytes");
         case INTERRUPTED -> new PolicySourceException(id, "interrupted while fetching " + shown(at), f);
         case IO -> new PolicySourceException(id, "cannot fetch " + f.getMessage() + redirectedFrom(at), f);
       };

@@ -180,7 +180,7 @@ class HttpPolicySourceTest {
       }
     });
     PolicySourceException e = assertThrows(PolicySourceException.class, () -> source("/huge").fetch());
-    assertTrue(e.getMessage().contains("larger than the limit of 65536 bytes"), e.getMessage());
+    assertTrue(e.getMessage().endsWith(" (HTTP status 200) is larger than the limit of 65536 bytes"), e.getMessage());
   }
 
   /**

@@ -101,7 +101,8 @@ public final class HttpRiskCheck implements RiskCheck {
     } catch (BoundedHttp.Failure f) {
       return failureMode.onFailure(name, switch (f.kind()) {
         case TIMEOUT -> "no answer within " + timeout.toMillis() + " ms";
-        case TOO_LARGE -> "answer larger than " + MAX_ANSWER_BYTES + " bytes";
+        case TOO_LARGE -> (f.status().orElse(200) == 200 ? "" : "HTTP status " + f.status().getAsInt() + ", ")
+            + "answer larger than " + MAX_ANSWER_BYTES + " bytes";
         case INTERRUPTED -> "interrupted while waiting for the service";
         case IO -> "request failed: " + f.getMessage();
       });

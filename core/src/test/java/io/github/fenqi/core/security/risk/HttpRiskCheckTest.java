@@ -641,6 +641,8 @@ class HttpRiskCheckTest {
     assertEquals(new RiskAssessment("test-antifraud", RiskDecision.ALLOW, null, "", false),
         answering(200, padded, closed));
     assertEquals(degraded("answer larger than 65536 bytes"), answering(200, padded + " ", closed));
+    // another status is named: a proxy's large error page is a 502 first
+    assertEquals(degraded("HTTP status 502, answer larger than 65536 bytes"), answering(502, padded + " ", closed));
   }
 
   private RiskAssessment answering(int status, String body, HttpRiskCheck check) {
