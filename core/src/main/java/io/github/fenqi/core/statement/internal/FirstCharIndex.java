@@ -24,9 +24,21 @@ final class FirstCharIndex {
 
   /** Indexes {@code keywords} (non-empty strings); candidates are given as indexes into that list, in list order. */
   FirstCharIndex(List<String> keywords) {
+    this(keywords, false);
+  }
+
+  /**
+   * Indexes {@code keywords} (non-empty strings); with {@code everyForm}, each {@link KeywordText#folded folded}
+   * keyword also under every character that folds to its first (p under p, P, ｐ and Ｐ), so that text need not be
+   * folded to be looked up.
+   */
+  FirstCharIndex(List<String> keywords, boolean everyForm) {
     Map<Character, List<Integer>> byFirst = new TreeMap<>();
     for (int k = 0; k < keywords.size(); k++) {
-      byFirst.computeIfAbsent(keywords.get(k).charAt(0), c -> new ArrayList<>()).add(k);
+      char first = keywords.get(k).charAt(0);
+      for (char c : everyForm ? KeywordText.formsOf(first) : new char[] {first}) {
+        byFirst.computeIfAbsent(c, x -> new ArrayList<>()).add(k);
+      }
     }
     candidates = new int[byFirst.size()][];
     int slot = 0;

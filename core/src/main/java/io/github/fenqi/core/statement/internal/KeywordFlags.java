@@ -34,7 +34,7 @@ public final class KeywordFlags {
     }
     word = words.toArray(new String[0]);
     flags = flagOf.stream().mapToInt(Integer::intValue).toArray();
-    index = new FirstCharIndex(words);
+    index = new FirstCharIndex(words, true); // text is looked up as it is, and compared folded
   }
 
   /** The bits of the lists having a word anywhere in {@code text}. */
@@ -52,7 +52,7 @@ public final class KeywordFlags {
   }
 
   private int at(String text, int i) {
-    int[] candidates = index.startingWith(KeywordText.fold(text.charAt(i)));
+    int[] candidates = index.startingWith(text.charAt(i));
     if (candidates == null) {
       return 0;
     }

@@ -98,9 +98,24 @@ public final class KeywordText {
     return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);
   }
 
-  /** Whether {@link #of} changes {@code c}: a space to leave out or a character to fold. */
+  /** Every character that folds to {@code c} ({@link #fold}): {@code c} itself when it folds to itself, and others. */
+  static char[] formsOf(char c) {
+    StringBuilder forms = new StringBuilder();
+    for (char x : new char[] {c, (char) (c - ('a' - 'A')), (char) (c + FULL_WIDTH_OFFSET),
+        (char) (c - ('a' - 'A') + FULL_WIDTH_OFFSET)}) {
+      if (fold(x) == c && forms.indexOf(String.valueOf(x)) < 0) {
+        forms.append(x);
+      }
+    }
+    return forms.toString().toCharArray();
+  }
+
+  /**
+   * Whether {@link #of} changes {@code c}: a space to leave out or a character to fold, one bit per character
+   * ({@link #CHANGES}) as {@link #isSpace} is, since {@link #of} asks it of every character of every field.
+   */
   private static boolean changes(char c) {
-    return (SPACES[c >>> 6] & 1L << c) != 0 || fold(c) != c;
+    return (CHANGES[c >>> 6] & 1L << c) != 0;
   }
 
   private static final char FULL_WIDTH_FIRST = '\uFF01';
@@ -109,6 +124,18 @@ public final class KeywordText {
 
   /** Bit {@code c} set when {@link #isSpaceByUnicode} is true of character {@code c}; never written after it is made. */
   private static final long[] SPACES = spaces();
+  /** Bit {@code c} set when {@link #of} changes character {@code c}: a space, or folded to another; never written after. */
+  private static final long[] CHANGES = changes();
+
+  private static long[] changes() {
+    long[] bits = SPACES.clone();
+    for (int c = 0; c <= Character.MAX_VALUE; c++) {
+      if (fold((char) c) != c) {
+        bits[c >>> 6] |= 1L << c;
+      }
+    }
+    return bits;
+  }
 
   private static long[] spaces() {
     long[] bits = new long[(Character.MAX_VALUE + 1) / 64];

@@ -115,6 +115,28 @@ class FastPathProperties {
     }
   }
 
+  /**
+   * For every character, {@link KeywordText#of} of it alone is what the reference gives (its bit table of characters
+   * to change is right), and {@link KeywordText#formsOf} of a folded character is every character that folds to it,
+   * so that a word list's index finds a word in any form of its first character.
+   */
+  @org.junit.jupiter.api.Test
+  void everyCharacterIsChangedAsTheReferenceSaysAndIndexedUnderEveryForm() {
+    java.util.Map<Character, java.util.Set<Character>> forms = new java.util.HashMap<>();
+    for (int c = Character.MIN_VALUE; c <= Character.MAX_VALUE; c++) {
+      String one = String.valueOf((char) c);
+      assertEquals(KeywordText.isSpaceByUnicode(c) ? "" : referenceFold(one), KeywordText.of(one), Integer.toHexString(c));
+      forms.computeIfAbsent(referenceFold(one).charAt(0), x -> new java.util.TreeSet<>()).add((char) c);
+    }
+    for (java.util.Map.Entry<Character, java.util.Set<Character>> e : forms.entrySet()) {
+      java.util.Set<Character> given = new java.util.TreeSet<>();
+      for (char x : KeywordText.formsOf(e.getKey())) {
+        given.add(x);
+      }
+      assertEquals(e.getValue(), given, Integer.toHexString(e.getKey()));
+    }
+  }
+
   @Property(tries = 1000)
   void foldedAndStartsWithFoldedAgreeWithTheReference(@ForAll("texts") String text, @ForAll("texts") String word) {
     assertEquals(referenceFold(text), KeywordText.folded(text), text);
