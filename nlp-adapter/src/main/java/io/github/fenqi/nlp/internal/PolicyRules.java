@@ -242,9 +242,11 @@ public final class PolicyRules {
   }
 
   // ---- overdue days ----
+  /** After an overdue period's unit: half of it, or months or days more ("1年半", "2个月零10天"; see daysAfter). */
+  private static final String OVERDUE_REST = "(半|(?:零|0)?\\s*\\d{1,2}\\s*(?:个月|天|日))?";
   private static final Pattern OVERDUE = Pattern.compile(
       "逾期([^" + STOP + "\\d]{0,8}?)(超过|满|达到|达|不少于|不低于|大于|高于|多于|已达|在|≥|>=|>)?\\s*" + NUM
-          + "\\s*(天|日|个月|月|年)(半|(?:零|0)?\\s*\\d{1,2}\\s*(?:个月|天|日))?(以上|及以上|或以上|\\+|\\(含\\)以上)?");
+          + "\\s*(天|日|个月|月|年)" + OVERDUE_REST + "(以上|及以上|或以上|\\+|\\(含\\)以上)?");
   /**
    * "逾期30-90天", "逾期30至90天", "逾期1到3个月": the least overdue days is the lower end; the upper end is the most,
    * which the policy has no field for (a note tells it). Neither had been read.
@@ -257,7 +259,8 @@ public final class PolicyRules {
    * threshold, when the clause goes on to refuse them ({@link #excludedAfter}); it had been read as nothing.
    */
   private static final Pattern OVERDUE_REFUSED_BELOW = Pattern.compile(
-      "逾期([^" + STOP + "\\d]{0,8}?)(?:少于|低于|小于|不足|不到|未满|未达到?|<(?!=))\\s*" + NUM + "\\s*(天|日|个月|月|年)");
+      "逾期([^" + STOP + "\\d]{0,8}?)(?:少于|低于|小于|不足|不到|未满|未达到?|<(?!=))\\s*" + NUM + "\\s*(天|日|个月|月|年)"
+          + OVERDUE_REST);
   /** After such a threshold: its clause ends, the refusal in the next ("逾期天数低于30天的,不予受理"). */
   private static final Pattern CLAUSE_GOES_ON = Pattern.compile("\\s*(?:的|者)?\\s*,");
   private static final Pattern OVERDUE_BEFORE = Pattern.compile(
@@ -980,8 +983,11 @@ public final class PolicyRules {
   }
 
   /**
-   * The days a period adds after its unit: "1年半" 180, "1年6个月" 180, "2个月零10天" 10; nothing after 天, and
-   * nothing for a rest as long as the unit itself (not "1年13个月").
+   * The days a period adds after its unit: "1年半" 180, "1年6个月" 180, "1年10天" 10, "2个月零10天" 10; nothing after
+   * 天. -1 for a rest that cannot be read safely, which leaves the period unread: one as long as a month or a year or
+   * longer ("2个月30天", "1年12个月"), which may be a sum (90 days, 720) or the unit glossed ("1个月30天", one month, that
+   * is 30 days), and months after months ("2个月3个月"). Such a rest had added nothing, and the trailing days or months
+   * read as 0 had admitted debts the text refuses ("逾期2个月30天以上" had been 60); so had the days after years.
    */
   private static int daysAfter(String unit, @Nullable String rest) {
     if (rest == null || unit.equals("天") || unit.equals("日")) {
@@ -991,12 +997,11 @@ public final class PolicyRules {
     if (rest.equals("半")) {
       return years ? 180 : 15;
     }
-    boolean restInMonths = rest.endsWith("个月");
-    if (restInMonths != years) {
-      return 0; // "1年10天", "2个月3个月": not a period in two units
-    }
     int n = Integer.parseInt(rest.replaceAll("\\D", ""));
-    return years ? (n < 12 ? n * 30 : 0) : (n < 30 ? n : 0);
+    if (!rest.endsWith("个月")) {
+      return years || n < 30 ? n : -1; // days after years or months
+    }
+    return years && n < 12 ? n * 30 : -1;
   }
 
   private static void overdue(String s, int base, List<Candidate> out) {
@@ -1015,9 +1020,9 @@ public final class PolicyRules {
       if (excludedAfter(s, m.end())) {
         continue; // "逾期超过180天的客户暂不支持分期": a limit of who may apply, not the minimum
       }
-      int d = days(m.group(3), m.group(4)) + daysAfter(m.group(4), m.group(5))
-          + strictOverdue(m.group(2) != null ? m.group(2) : window, s, m.end());
-      if (d >= 1 && d <= 3650) {
+      int rest = daysAfter(m.group(4), m.group(5));
+      int d = days(m.group(3), m.group(4)) + rest + strictOverdue(m.group(2) != null ? m.group(2) : window, s, m.end());
+      if (rest >= 0 && d >= 1 && d <= 3650) {
         double conf = m.group(2) != null && m.group(6) == null ? 0.9 : 0.85;
         out.add(new Candidate(PolicyField.MIN_OVERDUE_DAYS, d, base + m.start(), base + m.end(), conf));
       }
@@ -1037,10 +1042,11 @@ public final class PolicyRules {
     }
     m = OVERDUE_REFUSED_BELOW.matcher(s);
     while (m.find()) {
-      int d = days(m.group(2), m.group(3));
+      int rest = daysAfter(m.group(3), m.group(4)); // "逾期不足2个月10天的不予办理": 70 (the 10 days had been dropped)
+      int d = days(m.group(2), m.group(3)) + rest;
       Matcher comma = CLAUSE_GOES_ON.matcher(s).region(m.end(), s.length());
       boolean refused = excludedAfter(s, m.end()) || comma.lookingAt() && excludedAfter(s, comma.end());
-      if (!NEGATED_BEFORE.matcher(m.group(1)).find() && refused && d >= 1 && d <= 3650) {
+      if (!NEGATED_BEFORE.matcher(m.group(1)).find() && refused && rest >= 0 && d >= 1 && d <= 3650) {
         out.add(new Candidate(PolicyField.MIN_OVERDUE_DAYS, d, base + m.start(), base + m.end(), 0.85));
       }
     }
