@@ -89,6 +89,21 @@ class PolicyTextExtractorTest {
     waivers.forEach((text, ratio) -> assertDecimal(ratio, value(text, PolicyField.MAX_PENALTY_WAIVER), text));
   }
 
+  /**
+   * Months after years that make a year or more ("1年12个月") may be a sum (24) or the year glossed (one year, that is
+   * 12 months): the term is left unread in every bound that reads months after years, not read as the 12 months
+   * before it (the months had added nothing). Eleven months still add (23).
+   */
+  @Test
+  void monthsAfterYearsMakingAYearLeaveTheTermUnread() {
+    Map<String, PolicyField> unread = Map.of("最长可分1年12个月。", PolicyField.MAX_INSTALLMENTS, "分期期限1年12个月以内。",
+        PolicyField.MAX_INSTALLMENTS, "分期期限1年12个月以上。", PolicyField.MIN_INSTALLMENTS, "最短可分1年12个月。",
+        PolicyField.MIN_INSTALLMENTS, "分期期限最长2年零15个月。", PolicyField.MAX_INSTALLMENTS);
+    unread.forEach((text, field) -> assertEquals(Optional.empty(), value(text, field), text));
+    assertEquals(Optional.of(23), value("最长可分1年11个月。", PolicyField.MAX_INSTALLMENTS));
+    assertEquals(Optional.of(24), value("分期期限须超过1年11个月。", PolicyField.MIN_INSTALLMENTS));
+  }
+
   /** "逾期超过一年半" was 360 days: the half year or the months and days after the first unit were dropped. */
   @Test
   void readsOverduePeriodsInTwoUnits() {

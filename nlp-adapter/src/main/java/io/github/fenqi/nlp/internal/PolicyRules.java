@@ -786,7 +786,11 @@ public final class PolicyRules {
     return "年".equals(unit) ? Math.multiplyExact(n, 12) : n;
   }
 
-  /** The months a term in years adds after them: 6 for "1年半", 6 for "2年零6个月"; none after 期 or 个月. */
+  /**
+   * The months a term in years adds after them: 6 for "1年半", 6 for "2年零6个月"; none after 期 or 个月. -1 for a year
+   * or more ("1年12个月"), which may be a sum (24) or the year glossed (one year, that is 12 months): the term is left
+   * unread. It had added nothing, and "1年12个月" been read as 12 months.
+   */
   private static int monthsAfterYears(String unit, @Nullable String rest) {
     if (!"年".equals(unit) || rest == null) {
       return 0;
@@ -795,7 +799,13 @@ public final class PolicyRules {
       return 6;
     }
     int months = Integer.parseInt(rest.replaceAll("\\D", ""));
-    return months < 12 ? months : 0;
+    return months < 12 ? months : -1;
+  }
+
+  /** A term's months: {@code number} in {@code unit} and the months after years; -1 when those are unread. */
+  private static int termMonths(String number, String unit, @Nullable String rest) {
+    int after = monthsAfterYears(unit, rest);
+    return after < 0 ? -1 : months(number, unit) + after;
   }
 
   private static boolean plausibleTerm(int months) {
@@ -878,7 +888,7 @@ public final class PolicyRules {
       if (countsOtherPeriods(s, m.start()) || !"期".equals(unit) && !termNamedBefore(s, m.start())) {
         continue; // "逾期3期以内", "申请后3个月以内": a count or time of something else
       }
-      int v = months(m.group(1), unit) + monthsAfterYears(unit, m.group(3));
+      int v = termMonths(m.group(1), unit, m.group(3));
       if (plausibleTerm(v)) {
         out.add(new Candidate(PolicyField.MAX_INSTALLMENTS, v, base + m.start(), base + m.end(), 0.7));
       }
@@ -894,7 +904,7 @@ public final class PolicyRules {
       if (!"期".equals(unit) && !termNamedBefore(s, m.start())) {
         continue; // "入职6个月以上": a time something else has lasted
       }
-      int v = months(m.group(1), unit) + monthsAfterYears(unit, m.group(3));
+      int v = termMonths(m.group(1), unit, m.group(3));
       if (plausibleTerm(v)) {
         out.add(new Candidate(PolicyField.MIN_INSTALLMENTS, v, base + m.start(), base + m.end(), 0.7));
       }
@@ -957,9 +967,9 @@ public final class PolicyRules {
           || listGoesOn(s, m.end(), unit))) {
         continue; // "最长可分12期至36期", "最长可分12期、24期或36期": 12 is where they start, the most is at the end
       }
-      int v = months(m.group(2), unit) + monthsAfterYears(unit, m.group(4)) + shift;
-      if (plausibleTerm(v)) {
-        out.add(new Candidate(field, v, base + m.start(), base + m.end(), 0.9));
+      int term = termMonths(m.group(2), unit, m.group(4));
+      if (term >= 0 && plausibleTerm(term + shift)) {
+        out.add(new Candidate(field, term + shift, base + m.start(), base + m.end(), 0.9));
       }
     }
   }
