@@ -133,6 +133,22 @@ class PolicyTextExtractorTest {
     assertInstallments("可分1年至36个月还清。", 12, 36);
   }
 
+  /**
+   * A range's end in years reads the half or the months after it ("可分1年6个月至3年" 18..36, "可分1年至2年半" 12..30): the
+   * first had been read as 6..36 (its range found in "6个月至3年"), the second as 12..24. Months making a year or more
+   * leave the range unread, and months are read after 年 only ("16个月" is no year and six months).
+   */
+  @Test
+  void aRangeEndInYearsReadsTheMonthsAfterIt() {
+    assertInstallments("可分1年6个月至3年还清。", 18, 36);
+    assertInstallments("可分1年至2年半还清。", 12, 30);
+    assertInstallments("分期期限1年至2年零6个月。", 12, 30);
+    assertInstallments("可分16个月至3年还清。", 16, 36);
+    for (String text : List.of("可分1年12个月至3年还清。", "可分1年至2年12个月还清。")) {
+      assertEquals(List.of(), List.copyOf(extractor.extract(text).fields().keySet()), text);
+    }
+  }
+
   /** "可分一至三年": a lone numeral starting a range is a number (it had stayed a word, and the range was missed). */
   @Test
   void aRangeFromALoneChineseNumeralIsRead() {

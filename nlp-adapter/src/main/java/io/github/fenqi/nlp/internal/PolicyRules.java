@@ -60,8 +60,14 @@ public final class PolicyRules {
       "\\d+\\s*个?(?:工作日|自然日|小时|分钟)"));
 
   // ---- installments ----
-  private static final Pattern RANGE = Pattern.compile(
-      "(?<![\\d.])(\\d+)\\s*(期|个月|年)?\\s*" + TO + "\\s*(\\d+)\\s*(期|个月|年)");
+  /**
+   * After a range's end in years (only there, so that "16个月" is never 1 and 6个月 more): half a year or months more,
+   * groups 3 and 6 ("可分1年6个月至3年" is 18..36, "1年至2年半" 12..30; the first had been read as 6..36, its range found
+   * in "6个月至3年", the second as 12..24).
+   */
+  private static final String RANGE_YEAR_REST = "((?<=年)(?:半|(?:零|0)?\\s*\\d{1,2}\\s*个月))?";
+  private static final Pattern RANGE = Pattern.compile("(?<![\\d.])(\\d+)\\s*(期|个月|年)?" + RANGE_YEAR_REST + "\\s*"
+      + TO + "\\s*(\\d+)\\s*(期|个月|年)" + RANGE_YEAR_REST);
   /**
    * 12期、24期或36期, and 3、6、9、12期 (the unit written once, at the end). At most 25 items: the regex engine
    * recurses once per repetition, so an unbounded list ("3、" a thousand times) overflowed the stack.
@@ -849,7 +855,7 @@ public final class PolicyRules {
       if (countsOtherPeriods(s, m.start())) {
         continue;
       }
-      String unit = m.group(4);
+      String unit = m.group(5);
       if (!"期".equals(unit) && (!termContext || otherPeriodBefore(s, m.start()))) {
         continue;
       }
@@ -857,8 +863,8 @@ public final class PolicyRules {
       if ("期".equals(unit) && !"期".equals(firstUnit)) {
         continue;
       }
-      int lo = months(m.group(1), firstUnit);
-      int hi = months(m.group(3), unit);
+      int lo = termMonths(m.group(1), firstUnit, m.group(3));
+      int hi = termMonths(m.group(4), unit, m.group(6));
       if (plausibleTerm(lo) && plausibleTerm(hi) && lo < hi) {
         out.add(new Candidate(PolicyField.MIN_INSTALLMENTS, lo, base + m.start(), base + m.end(), 0.85));
         out.add(new Candidate(PolicyField.MAX_INSTALLMENTS, hi, base + m.start(), base + m.end(), 0.85));
