@@ -185,8 +185,8 @@ class PolicyTextExtractorTest {
 
   /**
    * "最长可分12期、24期或36期": a bound word before a list of options is the list's, as it is before a range, so the most
-   * is the largest option; the first, 12, had been read as the most (and the list's least beside it, 12..12). Options
-   * in years, which no list reading reads, leave the most unread rather than the first of them.
+   * is the largest option; the first, 12, had been read as the most (and the list's least beside it, 12..12). So
+   * before options in years, read as a list now ({@link #readsListsOfOptionsInMonthsAndYears}).
    */
   @Test
   void aBoundBeforeAListIsTheLists() {
@@ -194,10 +194,30 @@ class PolicyTextExtractorTest {
         "分期期数最长为12期、24期、36期。")) {
       assertInstallments(text, 12, 36);
     }
-    assertEquals(Optional.empty(), value("最长可分一年、两年或三年。", PolicyField.MAX_INSTALLMENTS));
+    assertInstallments("最长可分一年、两年或三年。", 12, 36);
     // a bound followed by something else than another option is still the bound
     assertEquals(Optional.of(36), value("最长可分36期、需提供困难证明。", PolicyField.MAX_INSTALLMENTS));
     assertEquals(Optional.of(36), value("最长可分36期或按月还款。", PolicyField.MAX_INSTALLMENTS));
+    assertEquals(Optional.of(36), value("最长可分36期及6个月宽限期。", PolicyField.MAX_INSTALLMENTS));
+  }
+
+  /**
+   * Options in months or years are read as the list of periods is, from the least to the most, a bare option in the
+   * unit of the next written ("可分1、2、3年"), where the clause names the term before them: they had been read as
+   * nothing, and after a bound as its first option ("最长可分6个月、1年或2年" as 6). A list with months after years in an
+   * option ("1年半、2年或3年") is read as nothing, not from its second option nor without its last; nor is a time
+   * something else has lasted ("入职满1年或2年").
+   */
+  @Test
+  void readsListsOfOptionsInMonthsAndYears() {
+    Map<String, List<Integer>> lists = Map.of("可分1年、2年或3年。", List.of(12, 36), "分期期限3年/5年。", List.of(36, 60),
+        "可分12、24、36个月。", List.of(12, 36), "可分1、2、3年。", List.of(12, 36), "最长可分6个月、1年或2年。",
+        List.of(6, 24), "贷款期限可选12个月/24个月/36个月。", List.of(12, 36), "可分2年或者1年。", List.of(12, 24));
+    lists.forEach((text, minMax) -> assertInstallments(text, minMax.get(0), minMax.get(1)));
+    for (String text : List.of("可分1年半、2年或3年。", "可分1年、2年或3年半。", "可分1年6个月、3年。", "可分1年零6个月、3年。",
+        "入职满1年或2年的员工可分期。", "逾期1年或2年的客户可分期。", "可分1年或2期。")) {
+      assertEquals(List.of(), List.copyOf(extractor.extract(text).fields().keySet()), text);
+    }
     assertEquals(Optional.of(36), value("最长可分36期及6个月宽限期。", PolicyField.MAX_INSTALLMENTS));
   }
 

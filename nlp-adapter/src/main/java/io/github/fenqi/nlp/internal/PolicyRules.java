@@ -76,6 +76,16 @@ public final class PolicyRules {
       "(?<![\\d.#])\\d+\\s*期?(?:\\s*(?:、|或者|或|和|及|/)\\s*\\d+\\s*期?){0,23}\\s*(?:、|或者|或|和|及|/)\\s*\\d+\\s*期");
   private static final Pattern N_PERIODS = Pattern.compile("(\\d+)");
   /**
+   * Options in months or years, "可分1年、2年或3年", "3年/5年", "12、24、36个月", "6个月、1年或2年": a bare one in the unit of
+   * the next written, read as {@link #LIST} is where the clause names the term before them ({@link #termNamedBefore};
+   * these had been read as nothing, and after a bound as its first option: "最长可分6个月、1年或2年" as 6). Not the tail
+   * of a longer list or of a term with months after years ("1年半、2年或3年", whose first option is no item), nor,
+   * possessive, a list without its last item ("1年、2年或3年半" is not 12..24). At most 25 items, as in {@link #LIST}.
+   */
+  private static final Pattern TERM_LIST = Pattern.compile("(?<![\\d.#、/和及或者半年零]\\s{0,2})\\d+\\s*(?:个月|年)?"
+      + "(?:\\s*(?:、|或者|或|和|及|/)\\s*\\d+\\s*(?:个月|年)?){1,24}+(?<=个月|年)(?!\\s*[\\d半零])");
+  private static final Pattern TERM_OPTION = Pattern.compile("(\\d+)\\s*(个月|年)?");
+  /**
    * A label naming the number of installments, and a range (groups 1, 2) or a list (group 3) after it with no unit
    * ("期数：12～36", "分期期数：12-36", "可选期数：3、6、9、12"): the label gives the unit, 期. These had been read as
    * nothing. Not a count of overdue or deferred periods ("逾期期数：1-3"), nor a label that leaves the unit open
@@ -181,6 +191,7 @@ public final class PolicyRules {
   static final Map<Pattern, List<List<String>>> TERM_WORDS = Map.ofEntries(
       Map.entry(RANGE, List.of(List.of("-", "~", "至", "到"))),
       Map.entry(LIST, List.of(List.of("、", "或", "和", "及", "/"))),
+      Map.entry(TERM_LIST, List.of(List.of("、", "或", "和", "及", "/"))),
       Map.entry(LABELED_TERMS, List.of(List.of("期数"))),
       Map.entry(MAX_TERM_SUFFIX, List.of(List.of("以内", "以下", "之内", "封顶"))),
       Map.entry(MIN_TERM_SUFFIX, List.of(List.of("起", "以上"))),
@@ -877,6 +888,12 @@ public final class PolicyRules {
       }
       termSpan(m.group(), base + m.start(), base + m.end(), 0.7, out);
     }
+    m = cued(TERM_LIST, s);
+    while (m.find()) {
+      if (termNamedBefore(s, m.start())) { // not "入职满1年或2年的员工可分期", "逾期1年或2年的客户"
+        termOptions(m.group(), base + m.start(), base + m.end(), out);
+      }
+    }
     m = cued(LABELED_TERMS, s);
     while (m.find()) {
       if (m.group(3) != null) {
@@ -933,6 +950,25 @@ public final class PolicyRules {
     }
   }
 
+  /** The options of a {@link #TERM_LIST} in months, a bare one in the unit of the next written, as {@link #termSpan}. */
+  private static void termOptions(String list, int start, int end, List<Candidate> out) {
+    List<String> numbers = new ArrayList<>();
+    List<@Nullable String> units = new ArrayList<>();
+    Matcher o = TERM_OPTION.matcher(list);
+    while (o.find()) {
+      numbers.add(o.group(1));
+      units.add(o.group(2));
+    }
+    StringBuilder months = new StringBuilder();
+    String unit = "";
+    for (int i = numbers.size() - 1; i >= 0; i--) { // from the last, whose unit the pattern asks for
+      String own = units.get(i);
+      unit = own != null ? own : unit;
+      months.append(months(numbers.get(i), unit)).append(' ');
+    }
+    termSpan(months.toString(), start, end, 0.7, out);
+  }
+
   /**
    * Whether the clause before {@code at}, up to 12 characters, names the plan's term and no other period
    * ("分期期数需12个月以上", not "逾期3个月以上" nor "入职6个月以上").
@@ -980,10 +1016,13 @@ public final class PolicyRules {
     }
   }
 
-  /** Whether a list of options in {@code unit} goes on at {@code at} ({@link #LIST_GOES_ON}). */
+  /**
+   * Whether a list of options in {@code unit} goes on at {@code at} ({@link #LIST_GOES_ON}), or in months or years
+   * after either ("最长可分6个月、1年或2年", which had been read as 6); not 期 after months ("36期及6个月宽限期").
+   */
   private static boolean listGoesOn(String s, int at, String unit) {
     Matcher list = LIST_GOES_ON.matcher(s).region(at, s.length());
-    return list.lookingAt() && list.group(1).equals(unit);
+    return list.lookingAt() && (list.group(1).equals(unit) || !"期".equals(unit) && !"期".equals(list.group(1)));
   }
 
   // ---------------------------------------------------------------- overdue
