@@ -59,7 +59,8 @@ class PolicyConventionsTest {
   @Test
   void daysAfterYearsAndTheRestOfARefusedThresholdAddTheirDays() {
     Map<String, Integer> days = Map.of("逾期满1年10天的客户可申请。", 370, "逾期超过1年10天的客户可申请。", 371,
-        "逾期不足2个月10天的不予办理。", 70, "逾期未满1年6个月的客户不可申请。", 540, "逾期不足2个月半的不予办理。", 75);
+        "逾期不足2个月10天的不予办理。", 70, "逾期未满1年6个月的客户不可申请。", 540, "逾期不足2个月半的不予办理。", 75,
+        "逾期满1年45天的客户可申请。", 405); // days after years are no month: 45 of them add 45
     days.forEach((text, d) -> assertEquals(Optional.of(d), value(text, PolicyField.MIN_OVERDUE_DAYS), text));
   }
 

@@ -198,7 +198,9 @@ class PolicyTextExtractorTest {
     // a bound followed by something else than another option is still the bound
     assertEquals(Optional.of(36), value("最长可分36期、需提供困难证明。", PolicyField.MAX_INSTALLMENTS));
     assertEquals(Optional.of(36), value("最长可分36期或按月还款。", PolicyField.MAX_INSTALLMENTS));
+    // months and 期 make no list of options: the bound before them stays the most
     assertEquals(Optional.of(36), value("最长可分36期及6个月宽限期。", PolicyField.MAX_INSTALLMENTS));
+    assertEquals(Optional.of(36), value("最长可分36个月及3期免息。", PolicyField.MAX_INSTALLMENTS));
   }
 
   /**
@@ -218,7 +220,6 @@ class PolicyTextExtractorTest {
         "入职满1年或2年的员工可分期。", "逾期1年或2年的客户可分期。", "可分1年或2期。")) {
       assertEquals(List.of(), List.copyOf(extractor.extract(text).fields().keySet()), text);
     }
-    assertEquals(Optional.of(36), value("最长可分36期及6个月宽限期。", PolicyField.MAX_INSTALLMENTS));
   }
 
   @Test

@@ -61,8 +61,8 @@ public final class PolicyRules {
 
   // ---- installments ----
   /**
-   * After a range's end in years (only there, so that "16个月" is never 1 and 6个月 more): half a year or months more,
-   * groups 3 and 6 ("可分1年6个月至3年" is 18..36, "1年至2年半" 12..30; the first had been read as 6..36, its range found
+   * After a range's end in years (only there: a bare number before months, "1 6个月至3年", is no year and six months):
+   * half a year or months more, groups 3 and 6 ("可分1年6个月至3年" is 18..36, "1年至2年半" 12..30; the first had been read as 6..36, its range found
    * in "6个月至3年", the second as 12..24).
    */
   private static final String RANGE_YEAR_REST = "((?<=年)(?:半|(?:零|0)?\\s*\\d{1,2}\\s*个月))?";
@@ -82,7 +82,7 @@ public final class PolicyRules {
    * of a longer list or of a term with months after years ("1年半、2年或3年", whose first option is no item), nor,
    * possessive, a list without its last item ("1年、2年或3年半" is not 12..24). At most 25 items, as in {@link #LIST}.
    */
-  private static final Pattern TERM_LIST = Pattern.compile("(?<![\\d.#、/和及或者半年零]\\s{0,2})\\d+\\s*(?:个月|年)?"
+  private static final Pattern TERM_LIST = Pattern.compile("(?<![\\d.#、/和及或者年零]\\s{0,2})\\d+\\s*(?:个月|年)?"
       + "(?:\\s*(?:、|或者|或|和|及|/)\\s*\\d+\\s*(?:个月|年)?){1,24}+(?<=个月|年)(?!\\s*[\\d半零])");
   private static final Pattern TERM_OPTION = Pattern.compile("(\\d+)\\s*(个月|年)?");
   /**
@@ -1018,7 +1018,8 @@ public final class PolicyRules {
 
   /**
    * Whether a list of options in {@code unit} goes on at {@code at} ({@link #LIST_GOES_ON}), or in months or years
-   * after either ("最长可分6个月、1年或2年", which had been read as 6); not 期 after months ("36期及6个月宽限期").
+   * after either ("最长可分6个月、1年或2年", which had been read as 6); not between 期 and months ("36期及6个月宽限期",
+   * "36个月及3期免息").
    */
   private static boolean listGoesOn(String s, int at, String unit) {
     Matcher list = LIST_GOES_ON.matcher(s).region(at, s.length());
