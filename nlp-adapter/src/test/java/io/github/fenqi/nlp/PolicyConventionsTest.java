@@ -52,6 +52,33 @@ class PolicyConventionsTest {
   }
 
   /**
+   * Days after years add their days ("1年10天" 370), and a threshold below which the plan is refused reads the rest
+   * after its unit as a minimum does ("逾期不足2个月10天的不予办理" 70); both had dropped it (360, 60), admitting debts
+   * the text refuses.
+   */
+  @Test
+  void daysAfterYearsAndTheRestOfARefusedThresholdAddTheirDays() {
+    Map<String, Integer> days = Map.of("逾期满1年10天的客户可申请。", 370, "逾期超过1年10天的客户可申请。", 371,
+        "逾期不足2个月10天的不予办理。", 70, "逾期未满1年6个月的客户不可申请。", 540, "逾期不足2个月半的不予办理。", 75,
+        "逾期满1年45天的客户可申请。", 405); // days after years are no month: 45 of them add 45
+    days.forEach((text, d) -> assertEquals(Optional.of(d), value(text, PolicyField.MIN_OVERDUE_DAYS), text));
+  }
+
+  /**
+   * A rest as long as its unit or longer ("2个月30天", "1年12个月") may be a sum (90 days) or the unit glossed
+   * ("1个月30天": one month, that is 30 days), and months after months are no period: the overdue field is left unread
+   * rather than read wrong. The rest had added nothing ("逾期2个月30天以上" 60, admitting debts of 60 days).
+   */
+  @Test
+  void aRestAsLongAsItsUnitLeavesTheOverduePeriodUnread() {
+    for (String text : List.of("逾期2个月30天以上的客户可申请。", "逾期满1个月30天的客户可申请。", "逾期超过2个月30天的客户可申请。",
+        "逾期满1年12个月的客户可申请。", "逾期满2个月3个月的客户可申请。", "逾期不足2个月30天的不予办理。")) {
+      assertEquals(Optional.empty(), value(text, PolicyField.MIN_OVERDUE_DAYS), text);
+    }
+    assertEquals(Optional.of(89), value("逾期2个月29天以上的客户可申请。", PolicyField.MIN_OVERDUE_DAYS));
+  }
+
+  /**
    * "逾期在90天以下": 以下 after the period makes it the most overdue, no minimum, as 以内, 之内 and 内 do; with 以上 it
    * is the least. The 在 had made it a threshold, so only the word after it keeps it from being read as the minimum.
    */

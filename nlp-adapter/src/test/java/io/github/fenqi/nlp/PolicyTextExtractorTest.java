@@ -89,6 +89,21 @@ class PolicyTextExtractorTest {
     waivers.forEach((text, ratio) -> assertDecimal(ratio, value(text, PolicyField.MAX_PENALTY_WAIVER), text));
   }
 
+  /**
+   * Months after years that make a year or more ("1年12个月") may be a sum (24) or the year glossed (one year, that is
+   * 12 months): the term is left unread in every bound that reads months after years, not read as the 12 months
+   * before it (the months had added nothing). Eleven months still add (23).
+   */
+  @Test
+  void monthsAfterYearsMakingAYearLeaveTheTermUnread() {
+    Map<String, PolicyField> unread = Map.of("最长可分1年12个月。", PolicyField.MAX_INSTALLMENTS, "分期期限1年12个月以内。",
+        PolicyField.MAX_INSTALLMENTS, "分期期限1年12个月以上。", PolicyField.MIN_INSTALLMENTS, "最短可分1年12个月。",
+        PolicyField.MIN_INSTALLMENTS, "分期期限最长2年零15个月。", PolicyField.MAX_INSTALLMENTS);
+    unread.forEach((text, field) -> assertEquals(Optional.empty(), value(text, field), text));
+    assertEquals(Optional.of(23), value("最长可分1年11个月。", PolicyField.MAX_INSTALLMENTS));
+    assertEquals(Optional.of(24), value("分期期限须超过1年11个月。", PolicyField.MIN_INSTALLMENTS));
+  }
+
   /** "逾期超过一年半" was 360 days: the half year or the months and days after the first unit were dropped. */
   @Test
   void readsOverduePeriodsInTwoUnits() {
@@ -116,6 +131,22 @@ class PolicyTextExtractorTest {
   void eachEndOfARangeIsReadInItsOwnUnit() {
     assertInstallments("可分6个月至2年还清。", 6, 24);
     assertInstallments("可分1年至36个月还清。", 12, 36);
+  }
+
+  /**
+   * A range's end in years reads the half or the months after it ("可分1年6个月至3年" 18..36, "可分1年至2年半" 12..30): the
+   * first had been read as 6..36 (its range found in "6个月至3年"), the second as 12..24. Months making a year or more
+   * leave the range unread, and months are read after 年 only ("16个月" is no year and six months).
+   */
+  @Test
+  void aRangeEndInYearsReadsTheMonthsAfterIt() {
+    assertInstallments("可分1年6个月至3年还清。", 18, 36);
+    assertInstallments("可分1年至2年半还清。", 12, 30);
+    assertInstallments("分期期限1年至2年零6个月。", 12, 30);
+    assertInstallments("可分16个月至3年还清。", 16, 36);
+    for (String text : List.of("可分1年12个月至3年还清。", "可分1年至2年12个月还清。")) {
+      assertEquals(List.of(), List.copyOf(extractor.extract(text).fields().keySet()), text);
+    }
   }
 
   /** "可分一至三年": a lone numeral starting a range is a number (it had stayed a word, and the range was missed). */
@@ -154,8 +185,8 @@ class PolicyTextExtractorTest {
 
   /**
    * "最长可分12期、24期或36期": a bound word before a list of options is the list's, as it is before a range, so the most
-   * is the largest option; the first, 12, had been read as the most (and the list's least beside it, 12..12). Options
-   * in years, which no list reading reads, leave the most unread rather than the first of them.
+   * is the largest option; the first, 12, had been read as the most (and the list's least beside it, 12..12). So
+   * before options in years, read as a list now ({@link #readsListsOfOptionsInMonthsAndYears}).
    */
   @Test
   void aBoundBeforeAListIsTheLists() {
@@ -163,11 +194,32 @@ class PolicyTextExtractorTest {
         "分期期数最长为12期、24期、36期。")) {
       assertInstallments(text, 12, 36);
     }
-    assertEquals(Optional.empty(), value("最长可分一年、两年或三年。", PolicyField.MAX_INSTALLMENTS));
+    assertInstallments("最长可分一年、两年或三年。", 12, 36);
     // a bound followed by something else than another option is still the bound
     assertEquals(Optional.of(36), value("最长可分36期、需提供困难证明。", PolicyField.MAX_INSTALLMENTS));
     assertEquals(Optional.of(36), value("最长可分36期或按月还款。", PolicyField.MAX_INSTALLMENTS));
+    // months and 期 make no list of options: the bound before them stays the most
     assertEquals(Optional.of(36), value("最长可分36期及6个月宽限期。", PolicyField.MAX_INSTALLMENTS));
+    assertEquals(Optional.of(36), value("最长可分36个月及3期免息。", PolicyField.MAX_INSTALLMENTS));
+  }
+
+  /**
+   * Options in months or years are read as the list of periods is, from the least to the most, a bare option in the
+   * unit of the next written ("可分1、2、3年"), where the clause names the term before them: they had been read as
+   * nothing, and after a bound as its first option ("最长可分6个月、1年或2年" as 6). A list with months after years in an
+   * option ("1年半、2年或3年") is read as nothing, not from its second option nor without its last; nor is a time
+   * something else has lasted ("入职满1年或2年").
+   */
+  @Test
+  void readsListsOfOptionsInMonthsAndYears() {
+    Map<String, List<Integer>> lists = Map.of("可分1年、2年或3年。", List.of(12, 36), "分期期限3年/5年。", List.of(36, 60),
+        "可分12、24、36个月。", List.of(12, 36), "可分1、2、3年。", List.of(12, 36), "最长可分6个月、1年或2年。",
+        List.of(6, 24), "贷款期限可选12个月/24个月/36个月。", List.of(12, 36), "可分2年或者1年。", List.of(12, 24));
+    lists.forEach((text, minMax) -> assertInstallments(text, minMax.get(0), minMax.get(1)));
+    for (String text : List.of("可分1年半、2年或3年。", "可分1年、2年或3年半。", "可分1年6个月、3年。", "可分1年零6个月、3年。",
+        "入职满1年或2年的员工可分期。", "逾期1年或2年的客户可分期。", "可分1年或2期。")) {
+      assertEquals(List.of(), List.copyOf(extractor.extract(text).fields().keySet()), text);
+    }
   }
 
   @Test

@@ -60,8 +60,14 @@ public final class PolicyRules {
       "\\d+\\s*个?(?:工作日|自然日|小时|分钟)"));
 
   // ---- installments ----
-  private static final Pattern RANGE = Pattern.compile(
-      "(?<![\\d.])(\\d+)\\s*(期|个月|年)?\\s*" + TO + "\\s*(\\d+)\\s*(期|个月|年)");
+  /**
+   * After a range's end in years (only there: a bare number before months, "1 6个月至3年", is no year and six months):
+   * half a year or months more, groups 3 and 6 ("可分1年6个月至3年" is 18..36, "1年至2年半" 12..30; the first had been read as 6..36, its range found
+   * in "6个月至3年", the second as 12..24).
+   */
+  private static final String RANGE_YEAR_REST = "((?<=年)(?:半|(?:零|0)?\\s*\\d{1,2}\\s*个月))?";
+  private static final Pattern RANGE = Pattern.compile("(?<![\\d.])(\\d+)\\s*(期|个月|年)?" + RANGE_YEAR_REST + "\\s*"
+      + TO + "\\s*(\\d+)\\s*(期|个月|年)" + RANGE_YEAR_REST);
   /**
    * 12期、24期或36期, and 3、6、9、12期 (the unit written once, at the end). At most 25 items: the regex engine
    * recurses once per repetition, so an unbounded list ("3、" a thousand times) overflowed the stack.
@@ -69,6 +75,16 @@ public final class PolicyRules {
   private static final Pattern LIST = Pattern.compile(
       "(?<![\\d.#])\\d+\\s*期?(?:\\s*(?:、|或者|或|和|及|/)\\s*\\d+\\s*期?){0,23}\\s*(?:、|或者|或|和|及|/)\\s*\\d+\\s*期");
   private static final Pattern N_PERIODS = Pattern.compile("(\\d+)");
+  /**
+   * Options in months or years, "可分1年、2年或3年", "3年/5年", "12、24、36个月", "6个月、1年或2年": a bare one in the unit of
+   * the next written, read as {@link #LIST} is where the clause names the term before them ({@link #termNamedBefore};
+   * these had been read as nothing, and after a bound as its first option: "最长可分6个月、1年或2年" as 6). Not the tail
+   * of a longer list or of a term with months after years ("1年半、2年或3年", whose first option is no item), nor,
+   * possessive, a list without its last item ("1年、2年或3年半" is not 12..24). At most 25 items, as in {@link #LIST}.
+   */
+  private static final Pattern TERM_LIST = Pattern.compile("(?<![\\d.#、/和及或者年零]\\s{0,2})\\d+\\s*(?:个月|年)?"
+      + "(?:\\s*(?:、|或者|或|和|及|/)\\s*\\d+\\s*(?:个月|年)?){1,24}+(?<=个月|年)(?!\\s*[\\d半零])");
+  private static final Pattern TERM_OPTION = Pattern.compile("(\\d+)\\s*(个月|年)?");
   /**
    * A label naming the number of installments, and a range (groups 1, 2) or a list (group 3) after it with no unit
    * ("期数：12～36", "分期期数：12-36", "可选期数：3、6、9、12"): the label gives the unit, 期. These had been read as
@@ -175,6 +191,7 @@ public final class PolicyRules {
   static final Map<Pattern, List<List<String>>> TERM_WORDS = Map.ofEntries(
       Map.entry(RANGE, List.of(List.of("-", "~", "至", "到"))),
       Map.entry(LIST, List.of(List.of("、", "或", "和", "及", "/"))),
+      Map.entry(TERM_LIST, List.of(List.of("、", "或", "和", "及", "/"))),
       Map.entry(LABELED_TERMS, List.of(List.of("期数"))),
       Map.entry(MAX_TERM_SUFFIX, List.of(List.of("以内", "以下", "之内", "封顶"))),
       Map.entry(MIN_TERM_SUFFIX, List.of(List.of("起", "以上"))),
@@ -242,9 +259,11 @@ public final class PolicyRules {
   }
 
   // ---- overdue days ----
+  /** After an overdue period's unit: half of it, or months or days more ("1年半", "2个月零10天"; see daysAfter). */
+  private static final String OVERDUE_REST = "(半|(?:零|0)?\\s*\\d{1,2}\\s*(?:个月|天|日))?";
   private static final Pattern OVERDUE = Pattern.compile(
       "逾期([^" + STOP + "\\d]{0,8}?)(超过|满|达到|达|不少于|不低于|大于|高于|多于|已达|在|≥|>=|>)?\\s*" + NUM
-          + "\\s*(天|日|个月|月|年)(半|(?:零|0)?\\s*\\d{1,2}\\s*(?:个月|天|日))?(以上|及以上|或以上|\\+|\\(含\\)以上)?");
+          + "\\s*(天|日|个月|月|年)" + OVERDUE_REST + "(以上|及以上|或以上|\\+|\\(含\\)以上)?");
   /**
    * "逾期30-90天", "逾期30至90天", "逾期1到3个月": the least overdue days is the lower end; the upper end is the most,
    * which the policy has no field for (a note tells it). Neither had been read.
@@ -257,7 +276,8 @@ public final class PolicyRules {
    * threshold, when the clause goes on to refuse them ({@link #excludedAfter}); it had been read as nothing.
    */
   private static final Pattern OVERDUE_REFUSED_BELOW = Pattern.compile(
-      "逾期([^" + STOP + "\\d]{0,8}?)(?:少于|低于|小于|不足|不到|未满|未达到?|<(?!=))\\s*" + NUM + "\\s*(天|日|个月|月|年)");
+      "逾期([^" + STOP + "\\d]{0,8}?)(?:少于|低于|小于|不足|不到|未满|未达到?|<(?!=))\\s*" + NUM + "\\s*(天|日|个月|月|年)"
+          + OVERDUE_REST);
   /** After such a threshold: its clause ends, the refusal in the next ("逾期天数低于30天的,不予受理"). */
   private static final Pattern CLAUSE_GOES_ON = Pattern.compile("\\s*(?:的|者)?\\s*,");
   private static final Pattern OVERDUE_BEFORE = Pattern.compile(
@@ -783,7 +803,11 @@ public final class PolicyRules {
     return "年".equals(unit) ? Math.multiplyExact(n, 12) : n;
   }
 
-  /** The months a term in years adds after them: 6 for "1年半", 6 for "2年零6个月"; none after 期 or 个月. */
+  /**
+   * The months a term in years adds after them: 6 for "1年半", 6 for "2年零6个月"; none after 期 or 个月. -1 for a year
+   * or more ("1年12个月"), which may be a sum (24) or the year glossed (one year, that is 12 months): the term is left
+   * unread. It had added nothing, and "1年12个月" been read as 12 months.
+   */
   private static int monthsAfterYears(String unit, @Nullable String rest) {
     if (!"年".equals(unit) || rest == null) {
       return 0;
@@ -792,7 +816,13 @@ public final class PolicyRules {
       return 6;
     }
     int months = Integer.parseInt(rest.replaceAll("\\D", ""));
-    return months < 12 ? months : 0;
+    return months < 12 ? months : -1;
+  }
+
+  /** A term's months: {@code number} in {@code unit} and the months after years; -1 when those are unread. */
+  private static int termMonths(String number, String unit, @Nullable String rest) {
+    int after = monthsAfterYears(unit, rest);
+    return after < 0 ? -1 : months(number, unit) + after;
   }
 
   private static boolean plausibleTerm(int months) {
@@ -836,7 +866,7 @@ public final class PolicyRules {
       if (countsOtherPeriods(s, m.start())) {
         continue;
       }
-      String unit = m.group(4);
+      String unit = m.group(5);
       if (!"期".equals(unit) && (!termContext || otherPeriodBefore(s, m.start()))) {
         continue;
       }
@@ -844,8 +874,8 @@ public final class PolicyRules {
       if ("期".equals(unit) && !"期".equals(firstUnit)) {
         continue;
       }
-      int lo = months(m.group(1), firstUnit);
-      int hi = months(m.group(3), unit);
+      int lo = termMonths(m.group(1), firstUnit, m.group(3));
+      int hi = termMonths(m.group(4), unit, m.group(6));
       if (plausibleTerm(lo) && plausibleTerm(hi) && lo < hi) {
         out.add(new Candidate(PolicyField.MIN_INSTALLMENTS, lo, base + m.start(), base + m.end(), 0.85));
         out.add(new Candidate(PolicyField.MAX_INSTALLMENTS, hi, base + m.start(), base + m.end(), 0.85));
@@ -857,6 +887,12 @@ public final class PolicyRules {
         continue;
       }
       termSpan(m.group(), base + m.start(), base + m.end(), 0.7, out);
+    }
+    m = cued(TERM_LIST, s);
+    while (m.find()) {
+      if (termNamedBefore(s, m.start())) { // not "入职满1年或2年的员工可分期", "逾期1年或2年的客户"
+        termOptions(m.group(), base + m.start(), base + m.end(), out);
+      }
     }
     m = cued(LABELED_TERMS, s);
     while (m.find()) {
@@ -875,7 +911,7 @@ public final class PolicyRules {
       if (countsOtherPeriods(s, m.start()) || !"期".equals(unit) && !termNamedBefore(s, m.start())) {
         continue; // "逾期3期以内", "申请后3个月以内": a count or time of something else
       }
-      int v = months(m.group(1), unit) + monthsAfterYears(unit, m.group(3));
+      int v = termMonths(m.group(1), unit, m.group(3));
       if (plausibleTerm(v)) {
         out.add(new Candidate(PolicyField.MAX_INSTALLMENTS, v, base + m.start(), base + m.end(), 0.7));
       }
@@ -891,7 +927,7 @@ public final class PolicyRules {
       if (!"期".equals(unit) && !termNamedBefore(s, m.start())) {
         continue; // "入职6个月以上": a time something else has lasted
       }
-      int v = months(m.group(1), unit) + monthsAfterYears(unit, m.group(3));
+      int v = termMonths(m.group(1), unit, m.group(3));
       if (plausibleTerm(v)) {
         out.add(new Candidate(PolicyField.MIN_INSTALLMENTS, v, base + m.start(), base + m.end(), 0.7));
       }
@@ -912,6 +948,25 @@ public final class PolicyRules {
       out.add(new Candidate(PolicyField.MIN_INSTALLMENTS, lo, start, end, confidence));
       out.add(new Candidate(PolicyField.MAX_INSTALLMENTS, hi, start, end, confidence));
     }
+  }
+
+  /** The options of a {@link #TERM_LIST} in months, a bare one in the unit of the next written, as {@link #termSpan}. */
+  private static void termOptions(String list, int start, int end, List<Candidate> out) {
+    List<String> numbers = new ArrayList<>();
+    List<@Nullable String> units = new ArrayList<>();
+    Matcher o = TERM_OPTION.matcher(list);
+    while (o.find()) {
+      numbers.add(o.group(1));
+      units.add(o.group(2));
+    }
+    StringBuilder months = new StringBuilder();
+    String unit = "";
+    for (int i = numbers.size() - 1; i >= 0; i--) { // from the last, whose unit the pattern asks for
+      String own = units.get(i);
+      unit = own != null ? own : unit;
+      months.append(months(numbers.get(i), unit)).append(' ');
+    }
+    termSpan(months.toString(), start, end, 0.7, out);
   }
 
   /**
@@ -954,17 +1009,21 @@ public final class PolicyRules {
           || listGoesOn(s, m.end(), unit))) {
         continue; // "最长可分12期至36期", "最长可分12期、24期或36期": 12 is where they start, the most is at the end
       }
-      int v = months(m.group(2), unit) + monthsAfterYears(unit, m.group(4)) + shift;
-      if (plausibleTerm(v)) {
-        out.add(new Candidate(field, v, base + m.start(), base + m.end(), 0.9));
+      int term = termMonths(m.group(2), unit, m.group(4));
+      if (term >= 0 && plausibleTerm(term + shift)) {
+        out.add(new Candidate(field, term + shift, base + m.start(), base + m.end(), 0.9));
       }
     }
   }
 
-  /** Whether a list of options in {@code unit} goes on at {@code at} ({@link #LIST_GOES_ON}). */
+  /**
+   * Whether a list of options in {@code unit} goes on at {@code at} ({@link #LIST_GOES_ON}), or in months or years
+   * after either ("最长可分6个月、1年或2年", which had been read as 6); not between 期 and months ("36期及6个月宽限期",
+   * "36个月及3期免息").
+   */
   private static boolean listGoesOn(String s, int at, String unit) {
     Matcher list = LIST_GOES_ON.matcher(s).region(at, s.length());
-    return list.lookingAt() && list.group(1).equals(unit);
+    return list.lookingAt() && (list.group(1).equals(unit) || !"期".equals(unit) && !"期".equals(list.group(1)));
   }
 
   // ---------------------------------------------------------------- overdue
@@ -980,8 +1039,11 @@ public final class PolicyRules {
   }
 
   /**
-   * The days a period adds after its unit: "1年半" 180, "1年6个月" 180, "2个月零10天" 10; nothing after 天, and
-   * nothing for a rest as long as the unit itself (not "1年13个月").
+   * The days a period adds after its unit: "1年半" 180, "1年6个月" 180, "1年10天" 10, "2个月零10天" 10; nothing after
+   * 天. -1 for a rest that cannot be read safely, which leaves the period unread: one as long as a month or a year or
+   * longer ("2个月30天", "1年12个月"), which may be a sum (90 days, 720) or the unit glossed ("1个月30天", one month, that
+   * is 30 days), and months after months ("2个月3个月"). Such a rest had added nothing, and the trailing days or months
+   * read as 0 had admitted debts the text refuses ("逾期2个月30天以上" had been 60); so had the days after years.
    */
   private static int daysAfter(String unit, @Nullable String rest) {
     if (rest == null || unit.equals("天") || unit.equals("日")) {
@@ -991,12 +1053,11 @@ public final class PolicyRules {
     if (rest.equals("半")) {
       return years ? 180 : 15;
     }
-    boolean restInMonths = rest.endsWith("个月");
-    if (restInMonths != years) {
-      return 0; // "1年10天", "2个月3个月": not a period in two units
-    }
     int n = Integer.parseInt(rest.replaceAll("\\D", ""));
-    return years ? (n < 12 ? n * 30 : 0) : (n < 30 ? n : 0);
+    if (!rest.endsWith("个月")) {
+      return years || n < 30 ? n : -1; // days after years or months
+    }
+    return years && n < 12 ? n * 30 : -1;
   }
 
   private static void overdue(String s, int base, List<Candidate> out) {
@@ -1015,9 +1076,9 @@ public final class PolicyRules {
       if (excludedAfter(s, m.end())) {
         continue; // "逾期超过180天的客户暂不支持分期": a limit of who may apply, not the minimum
       }
-      int d = days(m.group(3), m.group(4)) + daysAfter(m.group(4), m.group(5))
-          + strictOverdue(m.group(2) != null ? m.group(2) : window, s, m.end());
-      if (d >= 1 && d <= 3650) {
+      int rest = daysAfter(m.group(4), m.group(5));
+      int d = days(m.group(3), m.group(4)) + rest + strictOverdue(m.group(2) != null ? m.group(2) : window, s, m.end());
+      if (rest >= 0 && d >= 1 && d <= 3650) {
         double conf = m.group(2) != null && m.group(6) == null ? 0.9 : 0.85;
         out.add(new Candidate(PolicyField.MIN_OVERDUE_DAYS, d, base + m.start(), base + m.end(), conf));
       }
@@ -1037,10 +1098,11 @@ public final class PolicyRules {
     }
     m = OVERDUE_REFUSED_BELOW.matcher(s);
     while (m.find()) {
-      int d = days(m.group(2), m.group(3));
+      int rest = daysAfter(m.group(3), m.group(4)); // "逾期不足2个月10天的不予办理": 70 (the 10 days had been dropped)
+      int d = days(m.group(2), m.group(3)) + rest;
       Matcher comma = CLAUSE_GOES_ON.matcher(s).region(m.end(), s.length());
       boolean refused = excludedAfter(s, m.end()) || comma.lookingAt() && excludedAfter(s, comma.end());
-      if (!NEGATED_BEFORE.matcher(m.group(1)).find() && refused && d >= 1 && d <= 3650) {
+      if (!NEGATED_BEFORE.matcher(m.group(1)).find() && refused && rest >= 0 && d >= 1 && d <= 3650) {
         out.add(new Candidate(PolicyField.MIN_OVERDUE_DAYS, d, base + m.start(), base + m.end(), 0.85));
       }
     }

@@ -35,7 +35,8 @@ class PolicyRulesPreCheckProperties {
       "期数:12-36", "可选期数:3、6、9、12", "期数为 6~24");
   private static final List<String> UNITS = List.of("期", "期", "期", "个月", "年", "月", "天", "元", "日", "");
   private static final List<String> SUFFIXES = List.of("", "", "半", "零6个月", "以上", "及以上", "以下", "以内", "起",
-      "(含)以上", "后", "-36期", "至60期", "之内", "封顶", "~24个月", "到3年", "--36期", "、24期");
+      "(含)以上", "后", "-36期", "至60期", "之内", "封顶", "~24个月", "到3年", "--36期", "、24期",
+      "、2年", "或24个月", "/5年");
   /** After a term: a refusal of the plan, which ends its clause, or not. */
   private static final List<String> TAILS = List.of("", "", "的不予受理,", "的申请不予办理,", ",不予办理,", "的不允许", "禁止",
       "均不支持,", "的客户不享受免息", "的,不予受理,", "的不予受理");
