@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.json.FenqiJson;
 import java.io.IOException;
-import java.math.BigDecimal;
 
 /**
  * Reads money from a JSON decimal string ({@code "1234.56"}) or a JSON number written with at most two
@@ -31,15 +30,9 @@ final class MoneyDeserializer extends JsonDeserializer<Money> {
       return Money.parse(field, p.getText(), wholeRange);
     }
     if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
-      String text = p.getText();
-      Money.rejectExponent(field, text);
-      BigDecimal value;
-      try {
-        value = new BigDecimal(text);
-      } catch (NumberFormatException e) {
-        throw new InvalidInputException(field, "'" + text + "' is not a finite amount");
-      }
-      return Money.fromDecimal(field, value, text, wholeRange);
+      // read as the same text in a string is: NaN and infinity, numbers to a parser that allows them, had been refused
+      // as "'NaN' is not a finite amount", the one refusal of an amount without an example of one
+      return Money.parse(field, p.getText(), wholeRange);
     }
     throw new InvalidInputException(field, "expected an amount as a decimal string such as \"1234.56\", got " + FenqiJson.found(p));
   }

@@ -160,4 +160,22 @@ class WholeRangeReadBackTest {
     assertEquals(List.of("'100000******0000.01' is out of range; amounts are limited to ±10^15 yuan"),
         lone.problems().stream().map(Problem::reason).toList());
   }
+
+  /** An output type holding a part that is an output type of its own, then an amount of its own. */
+  @SdkOutput
+  record OutputThenAmount(Infeasibility result, Money amount) {}
+
+  /**
+   * The whole range lasts to the end of the output type being read: an amount read after a part that is an output type
+   * of its own (a proposal's totals after its plans' schedules) reads over it, as one read before that part does.
+   */
+  @Test
+  void anAmountReadAfterAnOutputPartInsideAnOutputKeepsTheWholeRange() {
+    String result = "{\"binding\": \"MONTHLY_BUDGET\", \"required\": \"2.00\", \"available\": \"1.00\", \"shortfall\":"
+        + " \"1.00\", \"reason\": \"r\", \"recommendation\": \"w\"}";
+    OutputThenAmount read = read("{\"result\": " + result + ", \"amount\": \"1000000000000000.01\"}",
+        OutputThenAmount.class, "out.json");
+    assertEquals(Money.LARGEST_INPUT.plus(Money.ofFen(1)), read.amount());
+    assertEquals(Money.ofFen(200), read.result().required());
+  }
 }
