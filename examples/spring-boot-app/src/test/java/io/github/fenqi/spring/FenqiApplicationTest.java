@@ -865,8 +865,12 @@ class FenqiApplicationTest {
     HttpResponse<String> res = send("POST", "/api/negotiation/submit", CLIENT,
         "{\"case\":" + FEASIBLE + ",\"strategy\":\"BALANCED\"}");
     assertThat(res.statusCode()).isEqualTo(201);
-    String id = JSON.readTree(res.body()).get("submissionId").asText();
+    JsonNode made = JSON.readTree(res.body());
+    String id = made.get("submissionId").asText();
     assertThat(res.headers().firstValue("Location")).hasValue("/api/negotiation/submissions/" + id);
+    assertThat(made.get("caseId").asText()).isEqualTo("sample-002");
+    assertThat(made.get("strategy").asText()).isEqualTo("BALANCED");
+    assertThat(made.get("policySnapshotVersion").isIntegralNumber()).as(res.body()).isTrue();
 
     Map<String, Object> row = jdbc.queryForMap("SELECT * FROM submission WHERE id = ?", id);
     assertThat(row.get("ID_NUMBER_CIPHER").toString()).startsWith("v1:").doesNotContain("110105198506150030");
@@ -876,6 +880,7 @@ class FenqiApplicationTest {
     assertThat(got.statusCode()).isEqualTo(200);
     JsonNode body = JSON.readTree(got.body());
     assertThat(body.get("strategy").asText()).isEqualTo("BALANCED");
+    assertThat(body.get("policySnapshotVersion")).isEqualTo(made.get("policySnapshotVersion"));
     assertThat(body.get("proposal").get("strategy").asText()).isEqualTo("BALANCED");
     String idNumber = body.get("borrower").get("idNumber").asText();
     assertThat(idNumber).contains("*").startsWith("110").endsWith("0030").doesNotContain("19850615");
