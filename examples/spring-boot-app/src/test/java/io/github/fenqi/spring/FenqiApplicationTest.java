@@ -328,6 +328,9 @@ class FenqiApplicationTest {
     }
     assertThat(requests("499", "/api/negotiation/calculate")).isEqualTo(goneBefore + 1);
     assertThat(requests("200", "/api/negotiation/calculate")).isEqualTo(servedBefore);
+    assertThat(send("GET", "/actuator/prometheus", CLIENT, null).body()).as("a client error, not a success")
+        .containsPattern("(?m)^http_server_requests_seconds_count\\{[^}]*outcome=\"CLIENT_ERROR\",status=\"499\","
+            + "uri=\"/api/negotiation/calculate\"}");
     assertThat(output.getAll()).contains("client went away during POST /api/negotiation/calculate");
   }
 
@@ -560,6 +563,13 @@ class FenqiApplicationTest {
         .header("Content-Type", "application/json; charset=UTF-8").POST(HttpRequest.BodyPublishers.ofString(FEASIBLE))
         .build(), HttpResponse.BodyHandlers.ofString());
     assertThat(utf8.statusCode()).isEqualTo(200);
+    for (String type : new String[] {"application/problem+json", "application/vnd.fenqi.case+json",
+        "application/json; charset=US-ASCII"}) { // a +json type, and UTF-8's subset, are JSON too
+      HttpResponse<String> json = post("/api/negotiation/calculate", type, FEASIBLE.chars()
+          .mapToObj(c -> c < 0x80 ? String.valueOf((char) c) : String.format("\\u%04x", c))
+          .collect(java.util.stream.Collectors.joining()).getBytes(StandardCharsets.US_ASCII));
+      assertThat(json.statusCode()).as(type + ": " + json.body()).isEqualTo(200);
+    }
   }
 
   /**
@@ -666,9 +676,9 @@ class FenqiApplicationTest {
     }
     HttpResponse<String> identity = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
         + "/api/negotiation/calculate")).header("Authorization", "Bearer " + CLIENT)
-        .header("Content-Type", "application/json").header("Content-Encoding", "identity")
+        .header("Content-Type", "application/json").header("Content-Encoding", "IDENTITY")
         .POST(HttpRequest.BodyPublishers.ofString(FEASIBLE)).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(identity.statusCode()).isEqualTo(200);
+    assertThat(identity.statusCode()).as("a content coding's name is case-insensitive (RFC 9110)").isEqualTo(200);
   }
 
   private HttpResponse<String> post(String path, String contentType, byte[] body) throws Exception {
