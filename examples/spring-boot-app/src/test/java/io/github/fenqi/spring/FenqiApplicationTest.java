@@ -1245,7 +1245,10 @@ class FenqiApplicationTest {
         .isEqualTo(200);
   }
 
-  /** A body of one byte, or a chunked one, is a body too, to an endpoint that reads none. */
+  /**
+   * A body of one byte, or a chunked one, is a body too, to an endpoint that reads none; a chunked body that ends at
+   * once is none, as an empty one is (UnreadBody).
+   */
   @Test
   void aOneByteOrChunkedBodyOfAnEndpointThatReadsNoneIsA400() throws Exception {
     HttpResponse<String> oneByte = send("POST", "/api/admin/field-keys/reencrypt", ADMIN, "1");
@@ -1260,6 +1263,12 @@ class FenqiApplicationTest {
     assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(400);
     assertThat(reasons(chunked)).containsExactly("this endpoint reads no body (one was sent); send the request "
         + "without one");
+    HttpResponse<String> endsAtOnce = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        + "/api/admin/field-keys/reencrypt")).header("Authorization", "Bearer " + ADMIN)
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofInputStream(
+            () -> new java.io.ByteArrayInputStream(new byte[0]))).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(endsAtOnce.statusCode()).as("a chunked body that ends at once is none: " + endsAtOnce.body())
+        .isEqualTo(200);
   }
 
   /**
