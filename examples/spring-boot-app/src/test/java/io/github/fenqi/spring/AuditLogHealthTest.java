@@ -67,7 +67,13 @@ class AuditLogHealthTest {
     assertThat(down.statusCode()).as("DOWN before a request fails on it").isEqualTo(503);
     assertThat(JSON.readTree(down.body()).get("status").asText()).isEqualTo("DOWN");
     assertThat(down.body()).as("the reason names a path: admins only").doesNotContain("audit.log");
-    assertThat(post("/api/negotiation/calculate", feasible).statusCode()).isEqualTo(500);
+    HttpResponse<String> failed = post("/api/negotiation/calculate", feasible);
+    assertThat(failed.statusCode()).isEqualTo(500);
+    JsonNode problem = JSON.readTree(failed.body());
+    assertThat(problem.get("title").asText()).isEqualTo("Internal error");
+    assertThat(problem.get("detail").asText()).as("opaque: the cause is in the log only")
+        .isEqualTo("the request could not be completed; the error was logged");
+    assertThat(failed.body()).doesNotContain("audit.log").doesNotContain("Exception");
     JsonNode detailed = JSON.readTree(get("/actuator/health", ADMIN).body());
     assertThat(detailed.at("/components/auditLog/status").asText()).isEqualTo("DOWN");
     assertThat(detailed.at("/components/auditLog/details/reason").asText())

@@ -328,6 +328,9 @@ class FenqiApplicationTest {
     }
     assertThat(requests("499", "/api/negotiation/calculate")).isEqualTo(goneBefore + 1);
     assertThat(requests("200", "/api/negotiation/calculate")).isEqualTo(servedBefore);
+    assertThat(send("GET", "/actuator/prometheus", CLIENT, null).body()).as("a client error, not a success")
+        .containsPattern("(?m)^http_server_requests_seconds_count\\{[^}]*outcome=\"CLIENT_ERROR\",status=\"499\","
+            + "uri=\"/api/negotiation/calculate\"}");
     assertThat(output.getAll()).contains("client went away during POST /api/negotiation/calculate");
   }
 
@@ -560,6 +563,13 @@ class FenqiApplicationTest {
         .header("Content-Type", "application/json; charset=UTF-8").POST(HttpRequest.BodyPublishers.ofString(FEASIBLE))
         .build(), HttpResponse.BodyHandlers.ofString());
     assertThat(utf8.statusCode()).isEqualTo(200);
+    for (String type : new String[] {"application/problem+json", "application/vnd.fenqi.case+json",
+        "application/json; charset=US-ASCII"}) { // a +json type, and UTF-8's subset, are JSON too
+      HttpResponse<String> json = post("/api/negotiation/calculate", type, FEASIBLE.chars()
+          .mapToObj(c -> c < 0x80 ? String.valueOf((char) c) : String.format("\\u%04x", c))
+          .collect(java.util.stream.Collectors.joining()).getBytes(StandardCharsets.US_ASCII));
+      assertThat(json.statusCode()).as(type + ": " + json.body()).isEqualTo(200);
+    }
   }
 
   /**
@@ -666,9 +676,9 @@ class FenqiApplicationTest {
     }
     HttpResponse<String> identity = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
         + "/api/negotiation/calculate")).header("Authorization", "Bearer " + CLIENT)
-        .header("Content-Type", "application/json").header("Content-Encoding", "identity")
+        .header("Content-Type", "application/json").header("Content-Encoding", "IDENTITY")
         .POST(HttpRequest.BodyPublishers.ofString(FEASIBLE)).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(identity.statusCode()).isEqualTo(200);
+    assertThat(identity.statusCode()).as("a content coding's name is case-insensitive (RFC 9110)").isEqualTo(200);
   }
 
   private HttpResponse<String> post(String path, String contentType, byte[] body) throws Exception {
@@ -865,8 +875,12 @@ class FenqiApplicationTest {
     HttpResponse<String> res = send("POST", "/api/negotiation/submit", CLIENT,
         "{\"case\":" + FEASIBLE + ",\"strategy\":\"BALANCED\"}");
     assertThat(res.statusCode()).isEqualTo(201);
-    String id = JSON.readTree(res.body()).get("submissionId").asText();
+    JsonNode made = JSON.readTree(res.body());
+    String id = made.get("submissionId").asText();
     assertThat(res.headers().firstValue("Location")).hasValue("/api/negotiation/submissions/" + id);
+    assertThat(made.get("caseId").asText()).isEqualTo("sample-002");
+    assertThat(made.get("strategy").asText()).isEqualTo("BALANCED");
+    assertThat(made.get("policySnapshotVersion").isIntegralNumber()).as(res.body()).isTrue();
 
     Map<String, Object> row = jdbc.queryForMap("SELECT * FROM submission WHERE id = ?", id);
     assertThat(row.get("ID_NUMBER_CIPHER").toString()).startsWith("v1:").doesNotContain("110105198506150030");
@@ -876,6 +890,7 @@ class FenqiApplicationTest {
     assertThat(got.statusCode()).isEqualTo(200);
     JsonNode body = JSON.readTree(got.body());
     assertThat(body.get("strategy").asText()).isEqualTo("BALANCED");
+    assertThat(body.get("policySnapshotVersion")).isEqualTo(made.get("policySnapshotVersion"));
     assertThat(body.get("proposal").get("strategy").asText()).isEqualTo("BALANCED");
     String idNumber = body.get("borrower").get("idNumber").asText();
     assertThat(idNumber).contains("*").startsWith("110").endsWith("0030").doesNotContain("19850615");
@@ -1230,7 +1245,10 @@ class FenqiApplicationTest {
         .isEqualTo(200);
   }
 
-  /** A body of one byte, or a chunked one, is a body too, to an endpoint that reads none. */
+  /**
+   * A body of one byte, or a chunked one, is a body too, to an endpoint that reads none; a chunked body that ends at
+   * once is none, as an empty one is (UnreadBody).
+   */
   @Test
   void aOneByteOrChunkedBodyOfAnEndpointThatReadsNoneIsA400() throws Exception {
     HttpResponse<String> oneByte = send("POST", "/api/admin/field-keys/reencrypt", ADMIN, "1");
@@ -1245,6 +1263,12 @@ class FenqiApplicationTest {
     assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(400);
     assertThat(reasons(chunked)).containsExactly("this endpoint reads no body (one was sent); send the request "
         + "without one");
+    HttpResponse<String> endsAtOnce = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        + "/api/admin/field-keys/reencrypt")).header("Authorization", "Bearer " + ADMIN)
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofInputStream(
+            () -> new java.io.ByteArrayInputStream(new byte[0]))).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(endsAtOnce.statusCode()).as("a chunked body that ends at once is none: " + endsAtOnce.body())
+        .isEqualTo(200);
   }
 
   /**

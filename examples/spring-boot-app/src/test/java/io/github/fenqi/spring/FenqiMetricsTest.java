@@ -2,9 +2,20 @@ package io.github.fenqi.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.fenqi.core.NegotiationEngine;
+import io.github.fenqi.core.NegotiationRequest;
+import io.github.fenqi.core.NegotiationResult;
+import io.github.fenqi.core.json.FenqiJson;
 import io.github.fenqi.core.monitor.MonitorConfig;
 import io.github.fenqi.core.monitor.OutcomeMonitor;
+import io.github.fenqi.core.policy.InMemoryPolicyRepository;
 import io.github.fenqi.core.solve.Strategy;
+import io.github.fenqi.core.stress.RiskLevel;
+import io.github.fenqi.core.stress.StressConfig;
+import io.github.fenqi.core.stress.StressTester;
+import io.github.fenqi.core.testkit.Samples;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,6 +56,30 @@ class FenqiMetricsTest {
         .gauge().value()).isEqualTo(monitor.status("demo-online-lender", Strategy.BALANCED).acceptanceRate());
     assertThat(registry.get("fenqi.outcomes").tag("result", "rejected").counter().count()).isEqualTo(2);
   }
+  /**
+   * fenqi.proposals counts each proposal under its strategy and its stress test's level (README, Metrics: "proposals
+   * generated, by stress-test level"), here a case whose plans are all RED under a stress tester whose RED threshold
+   * (1 % of paths re-defaulting) they pass: nothing is counted GREEN.
+   */
+  @Test
+  void eachProposalIsCountedUnderItsStressLevel() throws Exception {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    FenqiMetrics metrics = new FenqiMetrics(registry, OutcomeMonitor.create(MonitorConfig.defaults()));
+    ObjectMapper mapper = FenqiJson.newMapper();
+    ObjectNode json = (ObjectNode) mapper.readTree(Samples.bytes("samples/cases/shanghai-three-debts-feasible.json"));
+    ((ObjectNode) json.withArray("debts").get(2)).put("overdueDays", 1);
+    NegotiationEngine strict = NegotiationEngine.builder().policies(InMemoryPolicyRepository.of(Samples.policies()))
+        .stressTester(StressTester.monteCarlo(StressConfig.builder().thresholds(0.005, 0.01).build())).build();
+    NegotiationResult red = strict.calculate(NegotiationRequest.read(mapper, mapper.writeValueAsBytes(json), "case"));
+    assertThat(red.proposals()).hasSize(3).allMatch(p -> p.stress().level() == RiskLevel.RED);
+    metrics.proposals(red);
+    for (NegotiationResult.ProposalReport p : red.proposals()) {
+      assertThat(registry.get("fenqi.proposals").tag("strategy", p.strategy().name()).tag("risk", "RED").counter()
+          .count()).as(p.strategy().name()).isEqualTo(1);
+    }
+    assertThat(registry.find("fenqi.proposals").tag("risk", "GREEN").counter()).isNull();
+  }
+
   /**
    * The gauges of a series whose recent window dropped: fenqi.acceptance.recent.rate is of the recent window alone,
    * fenqi.acceptance.rate of both windows (README, Metrics), and the alert is on its gauge and counted once.

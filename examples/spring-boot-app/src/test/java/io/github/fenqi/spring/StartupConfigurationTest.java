@@ -229,6 +229,20 @@ class StartupConfigurationTest {
   }
 
   /**
+   * One unknown setting is followed by the list of the settings there are as well, and a misspelling up to a third of
+   * a setting's name away is told that setting: {@code fenqi.maxdbt} is {@code fenqi.max-debts} with three characters
+   * left out.
+   */
+  @Test
+  void aSingleUnknownSettingIsToldItsNearestAndTheSettings(@TempDir(factory = UnderTarget.class) Path dir) {
+    Samples.copyPolicies(dir.resolve("policies"));
+    String problems = startProblems(dir, "--fenqi.audit-key=" + key(), "--fenqi.maxdbt=5");
+    assertThat(problems)
+        .contains("    fenqi.maxdbt: is not a setting of this service (did you mean fenqi.max-debts?)\n")
+        .contains("    this service's fenqi.* settings are: fenqi.policies-dir, fenqi.audit-log, ");
+  }
+
+  /**
    * An environment variable named FENQI_… the service does not read stops the start naming it and the nearest it
    * reads: a misspelt {@code FENQI_CLIENT_TOKNE} or {@code FENQI_AUIDT_LOG} was ignored, the service starting on the
    * default the operator meant to replace. Each setting's variable in the spellings Spring binds is read, and the
@@ -344,6 +358,9 @@ class StartupConfigurationTest {
         .contains("server.port (SERVER_PORT): '99999' is not a port; give 1..65535 (0: any free port)");
     assertThat(startProblems(dir, "--fenqi.audit-key=" + key(), "--server.port=-5"))
         .contains("server.port (SERVER_PORT): '-5' is not a port");
+    assertThat(startProblems(dir, "--fenqi.audit-key=" + key(), "--server.port=-1"))
+        .as("Spring Boot's -1, no HTTP server, refused too (README)")
+        .contains("server.port (SERVER_PORT): '-1' is not a port");
   }
 
   /**
