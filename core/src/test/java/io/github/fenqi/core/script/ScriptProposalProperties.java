@@ -353,7 +353,7 @@ class ScriptProposalProperties {
           .collect(java.util.stream.Collectors.joining());
       default -> java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD);
     };
-    String hardship = englishHardship(name, "I am " + typed + ", also known as Al.");
+    String hardship = englishHardship(name, generatedNote("I am " + typed + ", also known as Al."));
     assertTrue(hardship.contains("I am " + Masking.defaults().name(name) + ", also known as Al."), typed + " → " + hardship);
   }
 
@@ -365,7 +365,7 @@ class ScriptProposalProperties {
   void aNameGivenWithCombiningAccentsIsMaskedInANoteThatComposesThem(@ForAll("latinNames") String name) {
     String decomposed = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD);
     String composed = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC);
-    String hardship = englishHardship(decomposed, "I am " + composed + ", also known as Al.");
+    String hardship = englishHardship(decomposed, generatedNote("I am " + composed + ", also known as Al."));
     assertTrue(hardship.contains("I am " + Masking.defaults().name(decomposed) + ", also known as Al."),
         decomposed + " → " + hardship);
   }
@@ -380,8 +380,8 @@ class ScriptProposalProperties {
     String fullWidth = name.chars().mapToObj(c -> c >= 'A' && c <= 'z' ? Character.toString(c + 0xFEE0)
         : Character.toString(c)).collect(java.util.stream.Collectors.joining());
     String masked = Masking.defaults().name(fullWidth);
-    String hardship = englishHardship(fullWidth, "I am " + name + ", " + name.toUpperCase(java.util.Locale.ROOT) + ", "
-        + fullWidth + ".");
+    String hardship = englishHardship(fullWidth, generatedNote("I am " + name + ", "
+        + name.toUpperCase(java.util.Locale.ROOT) + ", " + fullWidth + "."));
     assertTrue(hardship.contains("I am " + masked + ", " + masked + ", " + masked + "."), fullWidth + " → " + hardship);
   }
 
@@ -447,7 +447,7 @@ class ScriptProposalProperties {
     List<Integer> other = new java.util.ArrayList<>(typed);
     other.set(other.size() - 1, (int) '明');
     String name = text(given);
-    String hardship = englishHardship(name, "我是" + text(typed) + "，" + text(other) + "是我弟弟。");
+    String hardship = englishHardship(name, generatedNote("我是" + text(typed) + "，" + text(other) + "是我弟弟。"));
     assertTrue(hardship.contains("我是" + Masking.defaults().name(name) + "，" + text(other) + "是我弟弟。"),
         name + " / " + text(typed) + " → " + hardship);
   }
@@ -597,6 +597,16 @@ class ScriptProposalProperties {
   }
 
   /** The hardship section of the English script of a 12-month plan for the sample borrower renamed {@code name}. */
+  /**
+   * {@code note}, a property's, when it holds no sensitive word; else the try is discarded. A name holds none (the
+   * generators filter them), but a note joining names may: "I am Dia Me, DIA ME" holds "media" across a comma, which
+   * the filter finds, and the note is then withheld rather than masked (seed -3491385421387622196 had failed so).
+   */
+  private static String generatedNote(String note) {
+    net.jqwik.api.Assume.that(!SensitiveWordFilter.defaults().containsAny(note));
+    return note;
+  }
+
   private static String englishHardship(String name, String note) {
     var borrower = ScriptGeneratorTest.CASE.borrower();
     var b = new io.github.fenqi.core.borrower.Borrower(name, borrower.idNumber(), borrower.mobile(), borrower.regionCode(),
