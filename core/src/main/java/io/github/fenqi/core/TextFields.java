@@ -56,9 +56,9 @@ public final class TextFields {
   /**
    * {@code value} without the spaces around it, of every kind {@link #isBlank} counts (a no-break or ideographic space
    * too, which {@link String#strip} keeps): what two identifiers are compared by, so that ones differing only there are
-   * told apart by no reader are taken as one.
+   * told apart by no reader are taken as one; and a company name's short form ({@code LexiconRule}'s platform).
    */
-  static String withoutSpacesAround(String value) {
+  public static String withoutSpacesAround(String value) {
     int from = 0;
     int to = value.length();
     while (from < to && isSpace(value.codePointAt(from))) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.fenqi.core.AsciiCase;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.TextFields;
 import io.github.fenqi.core.statement.internal.KeywordText;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -170,25 +171,12 @@ public record LexiconRule(
    * 禾信消费金融有限公司 and 禾信消费金融 有限公司 → 禾信消费金融. A name that is only a suffix keeps it.
    */
   static String shortName(String name) {
-    String n = withoutOuterSpaces(name);
+    String n = TextFields.withoutSpacesAround(name);
     for (String suffix : new String[] {"股份有限公司", "有限责任公司", "有限公司", "股份公司", "公司"}) {
       if (n.endsWith(suffix) && n.length() > suffix.length()) {
-        return withoutOuterSpaces(n.substring(0, n.length() - suffix.length()));
+        return TextFields.withoutSpacesAround(n.substring(0, n.length() - suffix.length()));
       }
     }
     return n;
-  }
-
-  /** {@code text} without the spaces of any kind ({@link KeywordText#isSpace}) at its ends. */
-  private static String withoutOuterSpaces(String text) {
-    int from = 0;
-    int to = text.length();
-    while (from < to && KeywordText.isSpace(text.charAt(from))) {
-      from++;
-    }
-    while (to > from && KeywordText.isSpace(text.charAt(to - 1))) {
-      to--;
-    }
-    return text.substring(from, to);
   }
 }

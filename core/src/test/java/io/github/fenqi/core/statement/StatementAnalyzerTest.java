@@ -448,10 +448,8 @@ class StatementAnalyzerTest {
   void employersAndUserRulesComeFirstAndEveryCategoryCarriesItsReason() {
     ParsedStatement b = bank("b.csv", "2026-05-10,09:00:00,转账,7000.00,,,星河劳务派遣,,网银\n"
         + "2026-05-11,09:00:00,扫码支付,,66.00,,老街药房,,POS\n");
-    LexiconRule pharmacy = new LexiconRule("pharmacy", TransactionCategory.FOOD, Set.of(Direction.DEBIT),
-        List.of(LexiconRule.Field.COUNTERPARTY), List.of("药房"), null);
-    StatementAnalysis r = StatementAnalyzer.builder().employers("星河劳务")
-        .lexicon(CategoryLexicon.defaults().withRulesFirst(List.of(pharmacy))).build().analyze(List.of(b));
+    StatementAnalysis r = withUserRule(debitCounterpartyRule("pharmacy", TransactionCategory.FOOD, "药房"))
+        .employers("星河劳务").build().analyze(List.of(b));
     assertEquals(TransactionCategory.SALARY, r.transactions().get(0).category());
     assertEquals("payroll counterparty '星河劳务'", r.transactions().get(0).reason());
     assertEquals(TransactionCategory.FOOD, r.transactions().get(1).category());
@@ -460,14 +458,23 @@ class StatementAnalyzerTest {
     assertEquals(TransactionCategory.OTHER_SPENDING, plain.transactions().get(1).category());
   }
 
+  /** A rule for debits whose counterparty holds {@code keyword}. */
+  private static LexiconRule debitCounterpartyRule(String id, TransactionCategory category, String keyword) {
+    return new LexiconRule(id, category, Set.of(Direction.DEBIT), List.of(LexiconRule.Field.COUNTERPARTY),
+        List.of(keyword), null);
+  }
+
+  /** An analyzer's builder with the shipped lexicon and {@code rule} tried before its rules. */
+  private static StatementAnalyzer.Builder withUserRule(LexiconRule rule) {
+    return StatementAnalyzer.builder().lexicon(CategoryLexicon.defaults().withRulesFirst(List.of(rule)));
+  }
+
   /** A user's rule is tried before the shipped ones: one calling 肯德基西湖店 shopping wins over the shipped food rule. */
   @Test
   void aUsersRuleWinsOverAShippedRuleMatchingTheSameRow() {
     ParsedStatement b = bank("b.csv", "2026-05-11,09:00:00,扫码支付,,32.00,,肯德基西湖店,,POS\n");
-    LexiconRule giftCards = new LexiconRule("gift-cards", TransactionCategory.SHOPPING, Set.of(Direction.DEBIT),
-        List.of(LexiconRule.Field.COUNTERPARTY), List.of("肯德基"), null);
-    StatementAnalysis r = StatementAnalyzer.builder()
-        .lexicon(CategoryLexicon.defaults().withRulesFirst(List.of(giftCards))).build().analyze(List.of(b));
+    StatementAnalysis r = withUserRule(debitCounterpartyRule("gift-cards", TransactionCategory.SHOPPING, "肯德基"))
+        .build().analyze(List.of(b));
     assertEquals(TransactionCategory.SHOPPING, r.transactions().get(0).category());
     assertEquals("rule gift-cards: counterparty '肯德基西湖店' contains '肯德基'", r.transactions().get(0).reason());
     StatementAnalysis shipped = StatementAnalyzer.defaults().analyze(List.of(b));

@@ -62,8 +62,8 @@ public final class PolicyRules {
   // ---- installments ----
   /**
    * After a range's end in years (only there: a bare number before months, "1 6个月至3年", is no year and six months):
-   * half a year or months more, groups 3 and 6 ("可分1年6个月至3年" is 18..36, "1年至2年半" 12..30; the first had been read as 6..36, its range found
-   * in "6个月至3年", the second as 12..24).
+   * half a year or months more, groups 3 and 6 ("可分1年6个月至3年" is 18..36, "1年至2年半" 12..30; the first had been
+   * read as 6..36, its range found in "6个月至3年", the second as 12..24).
    */
   private static final String RANGE_YEAR_REST = "((?<=年)(?:半|(?:零|0)?\\s*\\d{1,2}\\s*个月))?";
   private static final Pattern RANGE = Pattern.compile("(?<![\\d.])(\\d+)\\s*(期|个月|年)?" + RANGE_YEAR_REST + "\\s*"
