@@ -56,7 +56,8 @@ public final class TextFields {
   /**
    * {@code value} without the spaces around it, of every kind {@link #isBlank} counts (a no-break or ideographic space
    * too, which {@link String#strip} keeps): what two identifiers are compared by, so that ones differing only there are
-   * told apart by no reader are taken as one; and a company name's short form ({@code LexiconRule}'s platform).
+   * told apart by no reader are taken as one; a company name's short form ({@code LexiconRule}'s platform); and the
+   * amount, rate or ratio a cell copied from a web page or spreadsheet brings with a no-break space around it.
    */
   public static String withoutSpacesAround(String value) {
     int from = 0;

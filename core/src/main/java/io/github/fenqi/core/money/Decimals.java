@@ -2,6 +2,7 @@ package io.github.fenqi.core.money;
 
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.TextFields;
 import java.math.BigDecimal;
 
 /**
@@ -13,38 +14,21 @@ import java.math.BigDecimal;
 public final class Decimals {
   private Decimals() {}
 
-  static BigDecimal parse(String field, String text) {
-    String s = stripSpaces(text);
+  /**
+   * {@code text} read strictly as a decimal, refused with {@code example} (the rate's {@code "0.06"}, the ratio's
+   * {@code "0.5"}) as the form to write: a waiver cap had been shown a rate's example.
+   */
+  static BigDecimal parse(String field, String text, String example) {
+    String s = TextFields.withoutSpacesAround(text);
     if (!isPlainDecimal(s)) {
       throw new InvalidInputException(field, "'" + Problem.excerpt(s)
-          + "' is not a decimal number such as \"0.06\"" + fullWidthHint(s));
+          + "' is not a decimal number such as \"" + example + "\"" + fullWidthHint(s));
     }
     if (s.length() > 40) { // a computed 1/6 pasted in full had been called "not a decimal number"
       throw new InvalidInputException(field, "'" + Problem.excerpt(s) + "' has " + s.length()
-          + " characters; a decimal is read from at most 40, such as \"0.06\"");
+          + " characters; a decimal is read from at most 40, such as \"" + example + "\"");
     }
     return new BigDecimal(s);
-  }
-
-  /**
-   * {@code text} without the spaces around it, no-break ones included ({@link String#strip} keeps U+00A0, U+2007 and
-   * U+202F, which a cell copied from a web page or a spreadsheet brings): "\u00A048000.00" had been refused as not an
-   * amount, quoting what reads as 48000.00 after an ordinary space, and passed JSON's check for spaces around a value.
-   */
-  static String stripSpaces(String text) {
-    int from = 0;
-    int to = text.length();
-    while (from < to && isSpace(text.charAt(from))) {
-      from++;
-    }
-    while (to > from && isSpace(text.charAt(to - 1))) {
-      to--;
-    }
-    return text.substring(from, to);
-  }
-
-  private static boolean isSpace(char c) {
-    return Character.isWhitespace(c) || Character.isSpaceChar(c); // every space is in the Basic Multilingual Plane
   }
 
   /**
@@ -101,7 +85,7 @@ public final class Decimals {
    * @param example the value as it should be written, for the message ({@code "48000.00"})
    */
   static void requireNoSpaceAround(String field, String text, String example) {
-    if (!text.equals(stripSpaces(text))) {
+    if (!text.equals(TextFields.withoutSpacesAround(text))) {
       throw new InvalidInputException(field, "'" + Problem.excerpt(text) + "' has spaces around it; write the value "
           + "alone, such as \"" + example + "\"");
     }

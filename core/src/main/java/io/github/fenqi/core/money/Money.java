@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.TextFields;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
@@ -76,7 +77,7 @@ public record Money(long fen) implements Comparable<Money> {
     // named, as every null argument in core is: it had been the JVM's "because "text" is null", a local of Decimals
     Objects.requireNonNull(field, "field");
     Objects.requireNonNull(yuan, "yuan");
-    String text = Decimals.stripSpaces(yuan);
+    String text = TextFields.withoutSpacesAround(yuan);
     if (text.isEmpty()) {
       throw new InvalidInputException(field, "empty amount; expected a decimal such as \"1234.56\"");
     }
@@ -127,7 +128,8 @@ public record Money(long fen) implements Comparable<Money> {
 
   /** BigDecimal reads "1.23457E+11", a spreadsheet's shortening of 123456789012.34: an amount is written in full. */
   static void rejectExponent(String field, String text) {
-    if (EXPONENT.matcher(Decimals.stripSpaces(text)).matches()) { // only a number in that form: "abcde" is just not an amount
+    // only a number in that form: "abcde" is just not an amount
+    if (EXPONENT.matcher(TextFields.withoutSpacesAround(text)).matches()) {
       throw new InvalidInputException(field, "'" + Problem.excerpt(text) + "' is in exponent notation; write the "
           + "amount in full, such as \"48000.00\" (a spreadsheet may have shortened it)");
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.TextFields;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -41,9 +42,10 @@ public record Rate(BigDecimal value) implements Comparable<Rate> {
   public static Rate parse(String field, String text) {
     Objects.requireNonNull(field, "field");
     Objects.requireNonNull(text, "text");
-    BigDecimal value = Decimals.parse(field, text);
+    BigDecimal value = Decimals.parse(field, text, "0.06");
     if (value.signum() < 0 || value.compareTo(MAX) > 0) {
-      throw new InvalidInputException(field, "'" + Problem.excerpt(Decimals.stripSpaces(text)) + "' is outside 0..10");
+      throw new InvalidInputException(field,
+          "'" + Problem.excerpt(TextFields.withoutSpacesAround(text)) + "' is outside 0..10");
     }
     return new Rate(value);
   }

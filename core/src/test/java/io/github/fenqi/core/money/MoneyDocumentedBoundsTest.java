@@ -59,7 +59,8 @@ class MoneyDocumentedBoundsTest {
   void aSignOrAPointWithoutADigitOrTwoPointsIsNoDecimal(String text) {
     assertEquals("annualRate: '" + text + "' is not a decimal number such as \"0.06\"",
         assertThrows(InvalidInputException.class, () -> Rate.parse("annualRate", text)).getMessage());
-    assertEquals("waiverCap: '" + text + "' is not a decimal number such as \"0.06\"",
+    // a ratio is shown a ratio's example, as FractionDeserializer shows it in JSON
+    assertEquals("waiverCap: '" + text + "' is not a decimal number such as \"0.5\"",
         assertThrows(InvalidInputException.class, () -> Ratio.parse("waiverCap", text)).getMessage());
   }
 

@@ -75,7 +75,7 @@ class MoneyTest {
   void fullWidthDigitsInARateOrARatioAreNamed() {
     assertEquals("annualRate: '０.１８' is not a decimal number such as \"0.06\" in the digits 0-9 (these are full-width)",
         assertThrows(InvalidInputException.class, () -> Rate.parse("annualRate", "０.１８")).getMessage());
-    assertEquals("waiverCap: '0.５' is not a decimal number such as \"0.06\" in the digits 0-9 (these are full-width)",
+    assertEquals("waiverCap: '0.５' is not a decimal number such as \"0.5\" in the digits 0-9 (these are full-width)",
         assertThrows(InvalidInputException.class, () -> Ratio.parse("waiverCap", "0.５")).getMessage());
     assertEquals("annualRate: '١' is not a decimal number such as \"0.06\"",
         assertThrows(InvalidInputException.class, () -> Rate.parse("annualRate", "١")).getMessage());
@@ -280,7 +280,7 @@ class MoneyTest {
     String shown = sixth.substring(0, 37) + "...";
     assertEquals("annualRate: '" + shown + "' has 42 characters; a decimal is read from at most 40, such as \"0.06\"",
         e.getMessage());
-    assertEquals("ratio: '" + shown + "' has 42 characters; a decimal is read from at most 40, such as \"0.06\"",
+    assertEquals("ratio: '" + shown + "' has 42 characters; a decimal is read from at most 40, such as \"0.5\"",
         assertThrows(InvalidInputException.class, () -> Ratio.of(sixth)).getMessage());
     // forty characters are read, and what is no number is still named so, however long
     assertEquals(new BigDecimal(sixth.substring(0, 40)), Rate.of(sixth.substring(0, 40)).value());
