@@ -280,8 +280,12 @@ public final class PolicyRules {
           + OVERDUE_REST);
   /** After such a threshold: its clause ends, the refusal in the next ("逾期天数低于30天的,不予受理"). */
   private static final Pattern CLAUSE_GOES_ON = Pattern.compile("\\s*(?:的|者)?\\s*,");
+  /**
+   * "满90天的逾期客户", "超过2个月10天的逾期客户": a threshold before 逾期, its rest read as after 逾期 (group 4; "满1年半的逾期"
+   * 540, "满2个月10天的逾期" 70: with a rest they had been read as nothing).
+   */
   private static final Pattern OVERDUE_BEFORE = Pattern.compile(
-      "(超过|满|达到|不少于)\\s*" + NUM + "\\s*(天|日|个月|月|年)(以上)?的?逾期");
+      "(超过|满|达到|不少于)\\s*" + NUM + "\\s*(天|日|个月|月|年)" + OVERDUE_REST + "(以上)?的?逾期");
   /** After an overdue threshold in its clause: those beyond it are excluded, so it is no minimum. */
   private static final Pattern EXCLUDED = Pattern.compile(
       "不支持|不适用|不享受|不参与|不受理|不办理|不接受|不符合|除外|不在[^" + STOP + "]{0,6}范围"
@@ -1039,15 +1043,20 @@ public final class PolicyRules {
   }
 
   /**
-   * The days a period adds after its unit: "1年半" 180, "1年6个月" 180, "1年10天" 10, "2个月零10天" 10; nothing after
-   * 天. -1 for a rest that cannot be read safely, which leaves the period unread: one as long as a month or a year or
-   * longer ("2个月30天", "1年12个月"), which may be a sum (90 days, 720) or the unit glossed ("1个月30天", one month, that
-   * is 30 days), and months after months ("2个月3个月"). Such a rest had added nothing, and the trailing days or months
-   * read as 0 had admitted debts the text refuses ("逾期2个月30天以上" had been 60); so had the days after years.
+   * The days a period adds after its unit: "1年半" 180, "1年6个月" 180, "1年10天" 10, "2个月零10天" 10. -1 for a rest
+   * that cannot be read safely, which leaves the period unread: one as long as a month or a year or longer
+   * ("2个月30天", "1年12个月"), which may be a sum (90 days, 720) or the unit glossed ("1个月30天", one month, that is 30
+   * days), months after months ("2个月3个月"), and any rest after days ("90天半": half a day is no overdue rule, and 90
+   * would admit the debt of 90 days the text refuses; "90天10天"). Such a rest had added nothing, and the trailing days
+   * or months read as 0 had admitted debts the text refuses ("逾期2个月30天以上" had been 60, "逾期满90天半" 90); so had
+   * the days after years.
    */
   private static int daysAfter(String unit, @Nullable String rest) {
-    if (rest == null || unit.equals("天") || unit.equals("日")) {
+    if (rest == null) {
       return 0;
+    }
+    if (unit.equals("天") || unit.equals("日")) {
+      return -1;
     }
     boolean years = unit.equals("年");
     if (rest.equals("半")) {
@@ -1111,8 +1120,9 @@ public final class PolicyRules {
       if (excludedAfter(s, m.end()) || NEGATED_BEFORE.matcher(s.substring(Math.max(0, m.start() - 4), m.start())).find()) {
         continue;
       }
-      int d = days(m.group(2), m.group(3)) + strictOverdue(m.group(1), s, m.end(3));
-      if (d >= 1 && d <= 3650) {
+      int rest = daysAfter(m.group(3), m.group(4));
+      int d = days(m.group(2), m.group(3)) + rest + strictOverdue(m.group(1), s, Math.max(m.end(3), m.end(4)));
+      if (rest >= 0 && d >= 1 && d <= 3650) {
         out.add(new Candidate(PolicyField.MIN_OVERDUE_DAYS, d, base + m.start(), base + m.end(), 0.8));
       }
     }
