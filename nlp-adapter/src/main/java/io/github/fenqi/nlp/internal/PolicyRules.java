@@ -78,13 +78,16 @@ public final class PolicyRules {
   /**
    * Options in months or years, "可分1年、2年或3年", "3年/5年", "12、24、36个月", "6个月、1年或2年": a bare one in the unit of
    * the next written, read as {@link #LIST} is where the clause names the term before them ({@link #termNamedBefore};
-   * these had been read as nothing, and after a bound as its first option: "最长可分6个月、1年或2年" as 6). Not the tail
-   * of a longer list or of a term with months after years ("1年半、2年或3年", whose first option is no item), nor,
-   * possessive, a list without its last item ("1年、2年或3年半" is not 12..24). At most 25 items, as in {@link #LIST}.
+   * these had been read as nothing, and after a bound as its first option: "最长可分6个月、1年或2年" as 6). An option's
+   * years may take half a year more ("1年半、2年或3年" is 18..36, "1年、2年或3年半" 12..42: both had been read as
+   * nothing). Not the tail of a longer list or of a term with months after years ("1年6个月、3年", whose first option is
+   * no item, "1年半 2年或3年"), nor, possessive, a list without its last item ("1年、2年6个月" is not 12..24). At most 25
+   * items, as in {@link #LIST}.
    */
-  private static final Pattern TERM_LIST = Pattern.compile("(?<![\\d.#、/和及或者年零]\\s{0,2})\\d+\\s*(?:个月|年)?"
-      + "(?:\\s*(?:、|或者|或|和|及|/)\\s*\\d+\\s*(?:个月|年)?){1,24}+(?<=个月|年)(?!\\s*[\\d半零])");
-  private static final Pattern TERM_OPTION = Pattern.compile("(\\d+)\\s*(个月|年)?");
+  private static final Pattern TERM_LIST = Pattern.compile("(?<![\\d.#、/和及或者年零半]\\s{0,2})\\d+\\s*(?:个月|年半?)?"
+      + "(?:\\s*(?:、|或者|或|和|及|/)\\s*\\d+\\s*(?:个月|年半?)?){1,24}+(?<=个月|年|半)(?!\\s*[\\d半零])");
+  /** An option of a {@link #TERM_LIST}: its number, unit if written (group 2) and the half after its years (group 3). */
+  private static final Pattern TERM_OPTION = Pattern.compile("(\\d+)\\s*(个月|年)?(半)?");
   /**
    * A label naming the number of installments, and a range (groups 1, 2) or a list (group 3) after it with no unit
    * ("期数：12～36", "分期期数：12-36", "可选期数：3、6、9、12"): the label gives the unit, 期. These had been read as
@@ -954,21 +957,32 @@ public final class PolicyRules {
     }
   }
 
-  /** The options of a {@link #TERM_LIST} in months, a bare one in the unit of the next written, as {@link #termSpan}. */
+  /**
+   * The options of a {@link #TERM_LIST} in months, a bare one in the unit of the next written, as {@link #termSpan};
+   * none where a bare option comes before one with half a year ("1、2年半": one year, or one and a half?).
+   */
   private static void termOptions(String list, int start, int end, List<Candidate> out) {
     List<String> numbers = new ArrayList<>();
     List<@Nullable String> units = new ArrayList<>();
+    List<@Nullable String> halves = new ArrayList<>();
     Matcher o = TERM_OPTION.matcher(list);
     while (o.find()) {
       numbers.add(o.group(1));
       units.add(o.group(2));
+      halves.add(o.group(3));
     }
     StringBuilder months = new StringBuilder();
     String unit = "";
+    @Nullable String half = null; // the half after the years of the option whose unit this one takes
     for (int i = numbers.size() - 1; i >= 0; i--) { // from the last, whose unit the pattern asks for
       String own = units.get(i);
-      unit = own != null ? own : unit;
-      months.append(months(numbers.get(i), unit)).append(' ');
+      if (own != null) {
+        unit = own;
+        half = halves.get(i);
+      } else if (half != null) {
+        return;
+      }
+      months.append(termMonths(numbers.get(i), unit, half)).append(' ');
     }
     termSpan(months.toString(), start, end, 0.7, out);
   }
