@@ -526,6 +526,27 @@ class PolicyTextExtractorTest {
     assertEquals(Optional.of(60), value("宽限期最长3个月，还款期限最长5年。", PolicyField.MAX_INSTALLMENTS));
   }
 
+  /**
+   * A term after a deferral in its clause is the deferral's, however far after it ("延期还款业务的期限最长12个月",
+   * "可延期还款业务的期限为6至12个月", "延期还款业务期数:6-12"): they had been read as the plan's term, only a deferral in
+   * the eight characters before a bound or a range having been seen. A plan named after the deferral ("延期还款最长可分
+   * 12期", "延期分期最长可分36期") and a term in the clause after it ("可延期6个月，最长分24期还款") are the plan's.
+   */
+  @Test
+  void aTermAfterADeferralInItsClauseIsNoInstallmentTerm() {
+    for (String text : List.of("延期还款业务的期限最长12个月。", "延期还款业务办理后最长不超过12个月。", "可延期还款业务的期限为6至12个月。",
+        "申请延期还款的客户期限最长12个月。", "延期还款业务期数:6-12。", "延期还款业务的期数为6至12期。", "延期还款业务办理后期限不少于6个月。",
+        "展期业务办理后的期限最长12个月。", "延期还款业务的部分期限最长12个月。")) {
+      ExtractionResult r = extractor.extract(text);
+      assertFalse(r.field(PolicyField.MAX_INSTALLMENTS).isPresent(), text);
+      assertFalse(r.field(PolicyField.MIN_INSTALLMENTS).isPresent(), text);
+    }
+    Map<String, Integer> most = Map.of("延期还款最长可分12期。", 12, "延期分期最长可分36期。", 36, "可延期6个月，最长分24期还款。", 24,
+        "延期还款申请通过后，最长可分60期。", 60, "可延期6个月并分期还款，期限最长60个月。", 60, "逾期客户的还款期限最长60个月。", 60);
+    most.forEach((text, term) -> assertEquals(Optional.of(term), value(text, PolicyField.MAX_INSTALLMENTS), text));
+    assertInstallments("逾期满六十天的用户可申请延期分期，期数可选十二期、二十四期或三十六期。", 12, 36);
+  }
+
   @Test
   void aFraudWarningIsNotThePolicyItRefutes() {
     ExtractionResult r = extractor.extract("【风险提示】网传“停息挂账”系谣言。所谓“可减免全部罚息、最长分60期”均为诈骗，"

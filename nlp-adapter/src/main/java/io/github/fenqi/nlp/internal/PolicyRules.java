@@ -866,7 +866,41 @@ public final class PolicyRules {
     return last >= 0 && !OTHER_PERIOD_BREAK.matcher(before.substring(last)).find();
   }
 
+  /**
+   * A deferral, a grace period or a stay of payments: a period other than the plan's ({@link #OTHER_PERIOD} but 逾期,
+   * which describes the borrower: "逾期客户的还款期限最长60个月" is the plan's).
+   */
+  private static final Pattern DEFERRAL = Pattern.compile("延期|展期|宽限|缓还|缓缴|停催");
+  /** After a deferral: the plan's own installments are named ("延期还款最长可分12期", "延期分期"); not 部分 (a part). */
+  private static final Pattern PLAN_NAMED = Pattern.compile("(?<!部)分");
+
+  /**
+   * Whether the clause of {@code s} up to a term read in {@code [start, end)} names a deferral ({@link #DEFERRAL}) and
+   * no plan after it ({@link #PLAN_NAMED}): the term is then the deferral's ("延期还款业务的期限最长12个月"). Such terms had
+   * been read as the plan's where the deferral lay more than eight characters before them. The clause is looked at up
+   * to 40 characters before the term, as in {@link #excludedAfter}.
+   */
+  private static boolean deferredInClause(String s, int start, int end) {
+    int from = start;
+    while (from > 0 && start - from < 40 && s.charAt(from - 1) != ',') {
+      from--;
+    }
+    String clause = s.substring(from, end);
+    Matcher d = DEFERRAL.matcher(clause);
+    int last = -1;
+    while (d.find()) {
+      last = d.end();
+    }
+    return last >= 0 && !PLAN_NAMED.matcher(clause).region(last, clause.length()).find();
+  }
+
   private static void installments(String s, int base, List<Candidate> out) {
+    int first = out.size();
+    installmentCandidates(s, base, out);
+    out.subList(first, out.size()).removeIf(c -> deferredInClause(s, c.start() - base, c.end() - base));
+  }
+
+  private static void installmentCandidates(String s, int base, List<Candidate> out) {
     boolean termContext = TERM_CONTEXT.matcher(s).find();
     Matcher m = cued(RANGE, s);
     while (m.find()) {
