@@ -536,7 +536,8 @@ class PolicyTextExtractorTest {
   void aTermAfterADeferralInItsClauseIsNoInstallmentTerm() {
     for (String text : List.of("延期还款业务的期限最长12个月。", "延期还款业务办理后最长不超过12个月。", "可延期还款业务的期限为6至12个月。",
         "申请延期还款的客户期限最长12个月。", "延期还款业务期数:6-12。", "延期还款业务的期数为6至12期。", "延期还款业务办理后期限不少于6个月。",
-        "展期业务办理后的期限最长12个月。", "延期还款业务的部分期限最长12个月。")) {
+        "展期业务办理后的期限最长12个月。", "延期还款业务的部分期限最长12个月。",
+        "分期客户申请延期还款业务的期限最长12个月。")) { // a plan named before the deferral: the term is still the deferral's
       ExtractionResult r = extractor.extract(text);
       assertFalse(r.field(PolicyField.MAX_INSTALLMENTS).isPresent(), text);
       assertFalse(r.field(PolicyField.MIN_INSTALLMENTS).isPresent(), text);
