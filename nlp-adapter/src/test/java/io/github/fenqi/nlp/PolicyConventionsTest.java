@@ -108,6 +108,22 @@ class PolicyConventionsTest {
   }
 
   /**
+   * A threshold before 逾期 takes the words one after 逾期 takes ("大于90天的逾期客户" 91 as "逾期大于90天" is, "不低于90天的逾期客户"
+   * 90, "≥90天的逾期客户" 90): only 超过, 满, 达到 and 不少于 had been read there, the others as nothing. Negated, it is
+   * still no minimum ("不大于90天的逾期客户").
+   */
+  @Test
+  void aThresholdBeforeOverdueTakesTheWordsOfOneAfterIt() {
+    Map<String, Integer> days = Map.of("大于90天的逾期客户可申请。", 91, "高于2个月10天的逾期客户可申请。", 71, "多于60天的逾期客户可申请。", 61,
+        "不低于90天的逾期客户可申请。", 90, "≥90天的逾期客户可申请。", 90, ">=90天的逾期客户可申请。", 90, ">90天的逾期客户可申请。", 91,
+        "已达90天的逾期客户可申请。", 90, "达3个月的逾期客户可申请。", 90);
+    days.forEach((text, d) -> assertEquals(Optional.of(d), value(text, PolicyField.MIN_OVERDUE_DAYS), text));
+    for (String text : List.of("不大于90天的逾期客户可申请。", "未高于90天的逾期客户可申请。", "大于90天的逾期客户不适用本政策。")) {
+      assertEquals(Optional.empty(), value(text, PolicyField.MIN_OVERDUE_DAYS), text);
+    }
+  }
+
+  /**
    * "逾期在90天以下": 以下 after the period makes it the most overdue, no minimum, as 以内, 之内 and 内 do; with 以上 it
    * is the least. The 在 had made it a threshold, so only the word after it keeps it from being read as the minimum.
    */

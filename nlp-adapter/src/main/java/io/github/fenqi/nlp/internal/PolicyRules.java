@@ -264,8 +264,10 @@ public final class PolicyRules {
   // ---- overdue days ----
   /** After an overdue period's unit: half of it, or months or days more ("1年半", "2个月零10天"; see daysAfter). */
   private static final String OVERDUE_REST = "(半|(?:零|0)?\\s*\\d{1,2}\\s*(?:个月|天|日))?";
+  /** A threshold word of an overdue period, after 逾期 or before it ({@link #OVERDUE}, {@link #OVERDUE_BEFORE}). */
+  private static final String OVERDUE_WORD = "超过|满|达到|达|不少于|不低于|大于|高于|多于|已达|≥|>=|>";
   private static final Pattern OVERDUE = Pattern.compile(
-      "逾期([^" + STOP + "\\d]{0,8}?)(超过|满|达到|达|不少于|不低于|大于|高于|多于|已达|在|≥|>=|>)?\\s*" + NUM
+      "逾期([^" + STOP + "\\d]{0,8}?)(" + OVERDUE_WORD + "|在)?\\s*" + NUM
           + "\\s*(天|日|个月|月|年)" + OVERDUE_REST + "(以上|及以上|或以上|\\+|\\(含\\)以上)?");
   /**
    * "逾期30-90天", "逾期30至90天", "逾期1到3个月": the least overdue days is the lower end; the upper end is the most,
@@ -285,10 +287,11 @@ public final class PolicyRules {
   private static final Pattern CLAUSE_GOES_ON = Pattern.compile("\\s*(?:的|者)?\\s*,");
   /**
    * "满90天的逾期客户", "超过2个月10天的逾期客户": a threshold before 逾期, its rest read as after 逾期 (group 4; "满1年半的逾期"
-   * 540, "满2个月10天的逾期" 70: with a rest they had been read as nothing).
+   * 540, "满2个月10天的逾期" 70: with a rest they had been read as nothing), and its words those after 逾期 ("大于90天的逾期"
+   * 91, "≥90天的逾期" 90: only 超过, 满, 达到 and 不少于 had been read).
    */
   private static final Pattern OVERDUE_BEFORE = Pattern.compile(
-      "(超过|满|达到|不少于)\\s*" + NUM + "\\s*(天|日|个月|月|年)" + OVERDUE_REST + "(以上)?的?逾期");
+      "(" + OVERDUE_WORD + ")\\s*" + NUM + "\\s*(天|日|个月|月|年)" + OVERDUE_REST + "(以上)?的?逾期");
   /** After an overdue threshold in its clause: those beyond it are excluded, so it is no minimum. */
   private static final Pattern EXCLUDED = Pattern.compile(
       "不支持|不适用|不享受|不参与|不受理|不办理|不接受|不符合|除外|不在[^" + STOP + "]{0,6}范围"
