@@ -79,6 +79,51 @@ class PolicyConventionsTest {
   }
 
   /**
+   * A half or any rest after days ("逾期满90天半", "90天10天") leaves the overdue period unread, as months after months
+   * do: half a day is no overdue rule, and 90 would admit the debt of 90 days that "满90天半" refuses. The half had been
+   * dropped (90, 91 after 超过), where after months and years it is half the unit ("2个月半" 75, "1年半" 540).
+   */
+  @Test
+  void aHalfOrARestAfterDaysLeavesTheOverduePeriodUnread() {
+    for (String text : List.of("逾期满90天半的客户可申请。", "逾期超过90天半的客户可申请。", "逾期90天半以上的客户可申请。",
+        "逾期满90日半的客户可申请。", "逾期不足90天半的不予办理。", "逾期满90天10天的客户可申请。", "满90天半的逾期客户可申请。")) {
+      assertEquals(Optional.empty(), value(text, PolicyField.MIN_OVERDUE_DAYS), text);
+    }
+    assertEquals(Optional.of(540), value("逾期满1年半的客户可申请。", PolicyField.MIN_OVERDUE_DAYS));
+  }
+
+  /**
+   * A threshold before 逾期 reads the rest after its unit as one after 逾期 does ("满2个月10天的逾期客户" 70, as
+   * "逾期满2个月10天" is; "满1年半的逾期客户" 540): they had been read as nothing, the rest between the unit and 的逾期.
+   */
+  @Test
+  void aThresholdBeforeOverdueReadsItsRest() {
+    Map<String, Integer> days = Map.of("满2个月10天的逾期客户可申请。", 70, "满1年半的逾期客户可申请。", 540,
+        "满2个月半的逾期客户可申请。", 75, "超过2个月10天的逾期客户可申请。", 71, "满1年6个月以上的逾期客户可申请。", 540,
+        "逾期满2个月10天的客户可申请。", 70, "满90天的逾期用户可申请。", 90, "逾期天数满90天的客户可申请。", 90);
+    days.forEach((text, d) -> assertEquals(Optional.of(d), value(text, PolicyField.MIN_OVERDUE_DAYS), text));
+    for (String text : List.of("满2个月30天的逾期客户可申请。", "满1年12个月的逾期客户可申请。", "满2个月10天的逾期客户不适用本政策。")) {
+      assertEquals(Optional.empty(), value(text, PolicyField.MIN_OVERDUE_DAYS), text);
+    }
+  }
+
+  /**
+   * A threshold before 逾期 takes the words one after 逾期 takes ("大于90天的逾期客户" 91 as "逾期大于90天" is, "不低于90天的逾期客户"
+   * 90, "≥90天的逾期客户" 90): only 超过, 满, 达到 and 不少于 had been read there, the others as nothing. Negated, it is
+   * still no minimum ("不大于90天的逾期客户").
+   */
+  @Test
+  void aThresholdBeforeOverdueTakesTheWordsOfOneAfterIt() {
+    Map<String, Integer> days = Map.of("大于90天的逾期客户可申请。", 91, "高于2个月10天的逾期客户可申请。", 71, "多于60天的逾期客户可申请。", 61,
+        "不低于90天的逾期客户可申请。", 90, "≥90天的逾期客户可申请。", 90, ">=90天的逾期客户可申请。", 90, ">90天的逾期客户可申请。", 91,
+        "已达90天的逾期客户可申请。", 90, "达3个月的逾期客户可申请。", 90);
+    days.forEach((text, d) -> assertEquals(Optional.of(d), value(text, PolicyField.MIN_OVERDUE_DAYS), text));
+    for (String text : List.of("不大于90天的逾期客户可申请。", "未高于90天的逾期客户可申请。", "大于90天的逾期客户不适用本政策。")) {
+      assertEquals(Optional.empty(), value(text, PolicyField.MIN_OVERDUE_DAYS), text);
+    }
+  }
+
+  /**
    * "逾期在90天以下": 以下 after the period makes it the most overdue, no minimum, as 以内, 之内 and 内 do; with 以上 it
    * is the least. The 在 had made it a threshold, so only the word after it keeps it from being read as the minimum.
    */

@@ -207,8 +207,8 @@ class PolicyTextExtractorTest {
    * Options in months or years are read as the list of periods is, from the least to the most, a bare option in the
    * unit of the next written ("可分1、2、3年"), where the clause names the term before them: they had been read as
    * nothing, and after a bound as its first option ("最长可分6个月、1年或2年" as 6). A list with months after years in an
-   * option ("1年半、2年或3年") is read as nothing, not from its second option nor without its last; nor is a time
-   * something else has lasted ("入职满1年或2年").
+   * option ("1年6个月、3年") is read as nothing, not from its second option; nor is a time something else has lasted
+   * ("入职满1年或2年").
    */
   @Test
   void readsListsOfOptionsInMonthsAndYears() {
@@ -216,8 +216,25 @@ class PolicyTextExtractorTest {
         "可分12、24、36个月。", List.of(12, 36), "可分1、2、3年。", List.of(12, 36), "最长可分6个月、1年或2年。",
         List.of(6, 24), "贷款期限可选12个月/24个月/36个月。", List.of(12, 36), "可分2年或者1年。", List.of(12, 24));
     lists.forEach((text, minMax) -> assertInstallments(text, minMax.get(0), minMax.get(1)));
-    for (String text : List.of("可分1年半、2年或3年。", "可分1年、2年或3年半。", "可分1年6个月、3年。", "可分1年零6个月、3年。",
+    for (String text : List.of("可分1年6个月、3年。", "可分1年零6个月、3年。", "可分1年、2年6个月。",
         "入职满1年或2年的员工可分期。", "逾期1年或2年的客户可分期。", "可分1年或2期。")) {
+      assertEquals(List.of(), List.copyOf(extractor.extract(text).fields().keySet()), text);
+    }
+  }
+
+  /**
+   * Half a year after an option's years is read as a range's end reads it ("可分1年半、2年或3年" 18..36, as "可分1年至2年半"
+   * is 12..30): the list had been read as nothing, and "1年、2年或3年半" as nothing too. Not a bare option before a half
+   * ("可分1、2年半": one year, or one and a half?), nor a half after months ("6个月半、1年"), which stay unread.
+   */
+  @Test
+  void readsHalfYearsInAListOfOptions() {
+    Map<String, List<Integer>> lists = Map.of("可分1年半、2年或3年。", List.of(18, 36), "可分1年、2年或3年半。", List.of(12, 42),
+        "分期期限可选1年半、2年或3年。", List.of(18, 36), "最长可分一年半、两年或三年。", List.of(18, 36),
+        "可分2年或1年半。", List.of(18, 24), "可分6个月、1年半。", List.of(6, 18), "可分1年半、2、3年。", List.of(18, 36));
+    lists.forEach((text, minMax) -> assertInstallments(text, minMax.get(0), minMax.get(1)));
+    for (String text : List.of("可分1、2年半。", "可分1、1年半或2年。", "可分6个月半、1年。", "可分1年、6个月半。",
+        "可分1年半半、2年。", "可分1年半 2年或3年。")) {
       assertEquals(List.of(), List.copyOf(extractor.extract(text).fields().keySet()), text);
     }
   }
@@ -507,6 +524,28 @@ class PolicyTextExtractorTest {
     }
     assertEquals(Optional.of(36), value("最长可延期6个月，分期最长36期。", PolicyField.MAX_INSTALLMENTS));
     assertEquals(Optional.of(60), value("宽限期最长3个月，还款期限最长5年。", PolicyField.MAX_INSTALLMENTS));
+  }
+
+  /**
+   * A term after a deferral in its clause is the deferral's, however far after it ("延期还款业务的期限最长12个月",
+   * "可延期还款业务的期限为6至12个月", "延期还款业务期数:6-12"): they had been read as the plan's term, only a deferral in
+   * the eight characters before a bound or a range having been seen. A plan named after the deferral ("延期还款最长可分
+   * 12期", "延期分期最长可分36期") and a term in the clause after it ("可延期6个月，最长分24期还款") are the plan's.
+   */
+  @Test
+  void aTermAfterADeferralInItsClauseIsNoInstallmentTerm() {
+    for (String text : List.of("延期还款业务的期限最长12个月。", "延期还款业务办理后最长不超过12个月。", "可延期还款业务的期限为6至12个月。",
+        "申请延期还款的客户期限最长12个月。", "延期还款业务期数:6-12。", "延期还款业务的期数为6至12期。", "延期还款业务办理后期限不少于6个月。",
+        "展期业务办理后的期限最长12个月。", "延期还款业务的部分期限最长12个月。",
+        "分期客户申请延期还款业务的期限最长12个月。")) { // a plan named before the deferral: the term is still the deferral's
+      ExtractionResult r = extractor.extract(text);
+      assertFalse(r.field(PolicyField.MAX_INSTALLMENTS).isPresent(), text);
+      assertFalse(r.field(PolicyField.MIN_INSTALLMENTS).isPresent(), text);
+    }
+    Map<String, Integer> most = Map.of("延期还款最长可分12期。", 12, "延期分期最长可分36期。", 36, "可延期6个月，最长分24期还款。", 24,
+        "延期还款申请通过后，最长可分60期。", 60, "可延期6个月并分期还款，期限最长60个月。", 60, "逾期客户的还款期限最长60个月。", 60);
+    most.forEach((text, term) -> assertEquals(Optional.of(term), value(text, PolicyField.MAX_INSTALLMENTS), text));
+    assertInstallments("逾期满六十天的用户可申请延期分期，期数可选十二期、二十四期或三十六期。", 12, 36);
   }
 
   @Test

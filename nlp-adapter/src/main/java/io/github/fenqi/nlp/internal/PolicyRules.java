@@ -78,13 +78,16 @@ public final class PolicyRules {
   /**
    * Options in months or years, "可分1年、2年或3年", "3年/5年", "12、24、36个月", "6个月、1年或2年": a bare one in the unit of
    * the next written, read as {@link #LIST} is where the clause names the term before them ({@link #termNamedBefore};
-   * these had been read as nothing, and after a bound as its first option: "最长可分6个月、1年或2年" as 6). Not the tail
-   * of a longer list or of a term with months after years ("1年半、2年或3年", whose first option is no item), nor,
-   * possessive, a list without its last item ("1年、2年或3年半" is not 12..24). At most 25 items, as in {@link #LIST}.
+   * these had been read as nothing, and after a bound as its first option: "最长可分6个月、1年或2年" as 6). An option's
+   * years may take half a year more ("1年半、2年或3年" is 18..36, "1年、2年或3年半" 12..42: both had been read as
+   * nothing). Not the tail of a longer list or of a term with months after years ("1年6个月、3年", whose first option is
+   * no item, "1年半 2年或3年"), nor, possessive, a list without its last item ("1年、2年6个月" is not 12..24). At most 25
+   * items, as in {@link #LIST}.
    */
-  private static final Pattern TERM_LIST = Pattern.compile("(?<![\\d.#、/和及或者年零]\\s{0,2})\\d+\\s*(?:个月|年)?"
-      + "(?:\\s*(?:、|或者|或|和|及|/)\\s*\\d+\\s*(?:个月|年)?){1,24}+(?<=个月|年)(?!\\s*[\\d半零])");
-  private static final Pattern TERM_OPTION = Pattern.compile("(\\d+)\\s*(个月|年)?");
+  private static final Pattern TERM_LIST = Pattern.compile("(?<![\\d.#、/和及或者年零半]\\s{0,2})\\d+\\s*(?:个月|年半?)?"
+      + "(?:\\s*(?:、|或者|或|和|及|/)\\s*\\d+\\s*(?:个月|年半?)?){1,24}+(?<=个月|年|半)(?!\\s*[\\d半零])");
+  /** An option of a {@link #TERM_LIST}: its number, unit if written (group 2) and the half after its years (group 3). */
+  private static final Pattern TERM_OPTION = Pattern.compile("(\\d+)\\s*(个月|年)?(半)?");
   /**
    * A label naming the number of installments, and a range (groups 1, 2) or a list (group 3) after it with no unit
    * ("期数：12～36", "分期期数：12-36", "可选期数：3、6、9、12"): the label gives the unit, 期. These had been read as
@@ -261,8 +264,10 @@ public final class PolicyRules {
   // ---- overdue days ----
   /** After an overdue period's unit: half of it, or months or days more ("1年半", "2个月零10天"; see daysAfter). */
   private static final String OVERDUE_REST = "(半|(?:零|0)?\\s*\\d{1,2}\\s*(?:个月|天|日))?";
+  /** A threshold word of an overdue period, after 逾期 or before it ({@link #OVERDUE}, {@link #OVERDUE_BEFORE}). */
+  private static final String OVERDUE_WORD = "超过|满|达到|达|不少于|不低于|大于|高于|多于|已达|≥|>=|>";
   private static final Pattern OVERDUE = Pattern.compile(
-      "逾期([^" + STOP + "\\d]{0,8}?)(超过|满|达到|达|不少于|不低于|大于|高于|多于|已达|在|≥|>=|>)?\\s*" + NUM
+      "逾期([^" + STOP + "\\d]{0,8}?)(" + OVERDUE_WORD + "|在)?\\s*" + NUM
           + "\\s*(天|日|个月|月|年)" + OVERDUE_REST + "(以上|及以上|或以上|\\+|\\(含\\)以上)?");
   /**
    * "逾期30-90天", "逾期30至90天", "逾期1到3个月": the least overdue days is the lower end; the upper end is the most,
@@ -280,8 +285,13 @@ public final class PolicyRules {
           + OVERDUE_REST);
   /** After such a threshold: its clause ends, the refusal in the next ("逾期天数低于30天的,不予受理"). */
   private static final Pattern CLAUSE_GOES_ON = Pattern.compile("\\s*(?:的|者)?\\s*,");
+  /**
+   * "满90天的逾期客户", "超过2个月10天的逾期客户": a threshold before 逾期, its rest read as after 逾期 (group 4; "满1年半的逾期"
+   * 540, "满2个月10天的逾期" 70: with a rest they had been read as nothing), and its words those after 逾期 ("大于90天的逾期"
+   * 91, "≥90天的逾期" 90: only 超过, 满, 达到 and 不少于 had been read).
+   */
   private static final Pattern OVERDUE_BEFORE = Pattern.compile(
-      "(超过|满|达到|不少于)\\s*" + NUM + "\\s*(天|日|个月|月|年)(以上)?的?逾期");
+      "(" + OVERDUE_WORD + ")\\s*" + NUM + "\\s*(天|日|个月|月|年)" + OVERDUE_REST + "(以上)?的?逾期");
   /** After an overdue threshold in its clause: those beyond it are excluded, so it is no minimum. */
   private static final Pattern EXCLUDED = Pattern.compile(
       "不支持|不适用|不享受|不参与|不受理|不办理|不接受|不符合|除外|不在[^" + STOP + "]{0,6}范围"
@@ -859,7 +869,41 @@ public final class PolicyRules {
     return last >= 0 && !OTHER_PERIOD_BREAK.matcher(before.substring(last)).find();
   }
 
+  /**
+   * A deferral, a grace period or a stay of payments: a period other than the plan's ({@link #OTHER_PERIOD} but 逾期,
+   * which describes the borrower: "逾期客户的还款期限最长60个月" is the plan's).
+   */
+  private static final Pattern DEFERRAL = Pattern.compile("延期|展期|宽限|缓还|缓缴|停催");
+  /** After a deferral: the plan's own installments are named ("延期还款最长可分12期", "延期分期"); not 部分 (a part). */
+  private static final Pattern PLAN_NAMED = Pattern.compile("(?<!部)分");
+
+  /**
+   * Whether the clause of {@code s} up to a term read in {@code [start, end)} names a deferral ({@link #DEFERRAL}) and
+   * no plan after it ({@link #PLAN_NAMED}): the term is then the deferral's ("延期还款业务的期限最长12个月"). Such terms had
+   * been read as the plan's where the deferral lay more than eight characters before them. The clause is looked at up
+   * to 40 characters before the term, as in {@link #excludedAfter}.
+   */
+  private static boolean deferredInClause(String s, int start, int end) {
+    int from = start;
+    while (from > 0 && start - from < 40 && s.charAt(from - 1) != ',') {
+      from--;
+    }
+    String clause = s.substring(from, end);
+    Matcher d = DEFERRAL.matcher(clause);
+    int last = -1;
+    while (d.find()) {
+      last = d.end();
+    }
+    return last >= 0 && !PLAN_NAMED.matcher(clause).region(last, clause.length()).find();
+  }
+
   private static void installments(String s, int base, List<Candidate> out) {
+    int first = out.size();
+    installmentCandidates(s, base, out);
+    out.subList(first, out.size()).removeIf(c -> deferredInClause(s, c.start() - base, c.end() - base));
+  }
+
+  private static void installmentCandidates(String s, int base, List<Candidate> out) {
     boolean termContext = TERM_CONTEXT.matcher(s).find();
     Matcher m = cued(RANGE, s);
     while (m.find()) {
@@ -950,21 +994,32 @@ public final class PolicyRules {
     }
   }
 
-  /** The options of a {@link #TERM_LIST} in months, a bare one in the unit of the next written, as {@link #termSpan}. */
+  /**
+   * The options of a {@link #TERM_LIST} in months, a bare one in the unit of the next written, as {@link #termSpan};
+   * none where a bare option comes before one with half a year ("1、2年半": one year, or one and a half?).
+   */
   private static void termOptions(String list, int start, int end, List<Candidate> out) {
     List<String> numbers = new ArrayList<>();
     List<@Nullable String> units = new ArrayList<>();
+    List<@Nullable String> halves = new ArrayList<>();
     Matcher o = TERM_OPTION.matcher(list);
     while (o.find()) {
       numbers.add(o.group(1));
       units.add(o.group(2));
+      halves.add(o.group(3));
     }
     StringBuilder months = new StringBuilder();
     String unit = "";
+    @Nullable String half = null; // the half after the years of the option whose unit this one takes
     for (int i = numbers.size() - 1; i >= 0; i--) { // from the last, whose unit the pattern asks for
       String own = units.get(i);
-      unit = own != null ? own : unit;
-      months.append(months(numbers.get(i), unit)).append(' ');
+      if (own != null) {
+        unit = own;
+        half = halves.get(i);
+      } else if (half != null) {
+        return;
+      }
+      months.append(termMonths(numbers.get(i), unit, half)).append(' ');
     }
     termSpan(months.toString(), start, end, 0.7, out);
   }
@@ -1039,15 +1094,20 @@ public final class PolicyRules {
   }
 
   /**
-   * The days a period adds after its unit: "1年半" 180, "1年6个月" 180, "1年10天" 10, "2个月零10天" 10; nothing after
-   * 天. -1 for a rest that cannot be read safely, which leaves the period unread: one as long as a month or a year or
-   * longer ("2个月30天", "1年12个月"), which may be a sum (90 days, 720) or the unit glossed ("1个月30天", one month, that
-   * is 30 days), and months after months ("2个月3个月"). Such a rest had added nothing, and the trailing days or months
-   * read as 0 had admitted debts the text refuses ("逾期2个月30天以上" had been 60); so had the days after years.
+   * The days a period adds after its unit: "1年半" 180, "1年6个月" 180, "1年10天" 10, "2个月零10天" 10. -1 for a rest
+   * that cannot be read safely, which leaves the period unread: one as long as a month or a year or longer
+   * ("2个月30天", "1年12个月"), which may be a sum (90 days, 720) or the unit glossed ("1个月30天", one month, that is 30
+   * days), months after months ("2个月3个月"), and any rest after days ("90天半": half a day is no overdue rule, and 90
+   * would admit the debt of 90 days the text refuses; "90天10天"). Such a rest had added nothing, and the trailing days
+   * or months read as 0 had admitted debts the text refuses ("逾期2个月30天以上" had been 60, "逾期满90天半" 90); so had
+   * the days after years.
    */
   private static int daysAfter(String unit, @Nullable String rest) {
-    if (rest == null || unit.equals("天") || unit.equals("日")) {
+    if (rest == null) {
       return 0;
+    }
+    if (unit.equals("天") || unit.equals("日")) {
+      return -1;
     }
     boolean years = unit.equals("年");
     if (rest.equals("半")) {
@@ -1111,8 +1171,9 @@ public final class PolicyRules {
       if (excludedAfter(s, m.end()) || NEGATED_BEFORE.matcher(s.substring(Math.max(0, m.start() - 4), m.start())).find()) {
         continue;
       }
-      int d = days(m.group(2), m.group(3)) + strictOverdue(m.group(1), s, m.end(3));
-      if (d >= 1 && d <= 3650) {
+      int rest = daysAfter(m.group(3), m.group(4));
+      int d = days(m.group(2), m.group(3)) + rest + strictOverdue(m.group(1), s, Math.max(m.end(3), m.end(4)));
+      if (rest >= 0 && d >= 1 && d <= 3650) {
         out.add(new Candidate(PolicyField.MIN_OVERDUE_DAYS, d, base + m.start(), base + m.end(), 0.8));
       }
     }
