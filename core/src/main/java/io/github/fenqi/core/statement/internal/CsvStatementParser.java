@@ -657,13 +657,30 @@ public abstract class CsvStatementParser implements StatementParser {
     }
     List<String> preamble = new ArrayList<>();
     for (int i = 0; i < header; i++) {
-      preamble.add(text.substring(lines[2 * i], lines[2 * i + 1]));
+      preamble.add(preambleLine(text.substring(lines[2 * i], lines[2 * i + 1])));
     }
     Period period = statedPeriod(source, preamble);
     LocalDateTime exported = exportedAt(source, text, lines, header, afterRows, readable, rejected);
     return new ParsedStatement(source, format(), decoded.encoding(), holder(preamble), header + 1, rows, rejected,
         period == null ? null : period.from(), period == null ? null : period.to(), statedTotals(source, preamble), totals,
         pages, exported);
+  }
+
+  /**
+   * A line above the header as its fields read, joined by commas: a spreadsheet that saved the export quoting every
+   * field wrote {@code "共141笔记录"} and {@code "姓名：周子航"}, which had been passed over as stating nothing, so the
+   * holder was lost and the totals check skipped or, with some lines quoted, the file refused as missing a line. A
+   * line whose quotes do not pair is taken as written.
+   */
+  private static String preambleLine(String line) {
+    if (line.indexOf('"') < 0) {
+      return line;
+    }
+    try {
+      return String.join(",", CsvLine.split(line));
+    } catch (IllegalArgumentException e) {
+      return line;
+    }
   }
 
   /** How an export labels the time it was made: a wallet's 导出时间：[…] above its rows, a bank's 导出时间:… after them. */
