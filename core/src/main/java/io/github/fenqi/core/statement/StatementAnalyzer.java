@@ -156,6 +156,10 @@ public final class StatementAnalyzer {
    */
   public StatementAnalysis analyzeThrough(List<ParsedStatement> statements, LocalDate through) {
     java.util.Objects.requireNonNull(through, "through");
+    List<Problem> listed = listProblems(statements); // before the cut drops what tells an export saved again
+    if (!listed.isEmpty()) {
+      throw new io.github.fenqi.core.InvalidInputException(listed);
+    }
     List<ParsedStatement> cut = new ArrayList<>();
     Map<String, LocalDate> coveredTo = new HashMap<>();
     for (ParsedStatement st : statements) {
@@ -177,26 +181,68 @@ public final class StatementAnalyzer {
   }
 
   /**
-   * What {@link #analyze} refuses in the list itself, before reading a row: each null, named by its index, and each
-   * source given to more than one statement. A caller that checks a whole request before any work (the engine) lists
-   * these with its other problems; without them a bad list was refused only once the work had begun.
+   * What {@link #analyze} refuses in the list itself, before reading a row: each null, named by its index, each
+   * source given to more than one statement, and a statement that is an export given before it saved again with its
+   * rows written otherwise ({@link #sameExportOtherwise}). A caller that checks a whole request before any work (the
+   * engine) lists these with its other problems; without them a bad list was refused only once the work had begun.
    */
   public static List<Problem> listProblems(List<ParsedStatement> statements) {
     java.util.Objects.requireNonNull(statements, "statements");
     List<Problem> problems = new ArrayList<>();
     Map<String, Integer> firstWithSource = new HashMap<>();
+    Map<List<Object>, ParsedStatement> firstOfExport = new HashMap<>();
     for (int i = 0; i < statements.size(); i++) {
-      if (statements.get(i) == null) { // had been a NullPointerException naming no statement
+      ParsedStatement s = statements.get(i);
+      if (s == null) { // had been a NullPointerException naming no statement
         problems.add(Problem.of("statements[" + i + "]", "is null"));
         continue;
       }
-      Integer first = firstWithSource.putIfAbsent(statements.get(i).source(), i);
+      Integer first = firstWithSource.putIfAbsent(s.source(), i);
       if (first != null) {
-        problems.add(new Problem(statements.get(i).source(), "the source of statements[" + first + "] and statements["
+        problems.add(new Problem(s.source(), "the source of statements[" + first + "] and statements["
             + i + "]; give each statement once, under its own name"));
+      } else if (s.exportedAt() != null && s.statedTotals() != null) {
+        ParsedStatement export = firstOfExport.putIfAbsent(List.of(s.format(), s.exportedAt(), s.statedTotals()), s);
+        if (export != null) {
+          sameExportOtherwise(export, s).ifPresent(problems::add);
+        }
       }
     }
     return problems;
+  }
+
+  /**
+   * The refusal of {@code again}, an export stating the same format, export time (导出时间, to the second) and totals
+   * as {@code first}, and so the same export, when a row of it is not written as the same row of {@code first} is: a
+   * spreadsheet that saved it again shortened its order numbers (2.0261E+27, read as none) and cut its times to the
+   * minute, so no row of it was the same as the other's by serial or in every part, and each was counted twice (a
+   * copy as downloaded is not refused: its rows are removed as duplicates). Which of the two holds the rows as
+   * exported is not known, as an edit is written otherwise too.
+   */
+  private static java.util.Optional<Problem> sameExportOtherwise(ParsedStatement first, ParsedStatement again) {
+    List<Transaction> a = first.transactions();
+    List<Transaction> b = again.transactions();
+    int k = 0;
+    while (k < Math.min(a.size(), b.size()) && sameRowWritten(a.get(k), b.get(k))) {
+      k++;
+    }
+    if (k == a.size() && k == b.size()) {
+      return java.util.Optional.empty();
+    }
+    String where = k < b.size() ? " (" + b.get(k).location() + " first)" : "";
+    return java.util.Optional.of(new Problem(again.source(), "is the export " + first.source() + " is (" + first.format()
+        + ", made at " + again.exportedAt() + ", stating " + again.statedTotals().rows() + " rows), its rows written "
+        + "otherwise" + where + ": saved again by a spreadsheet (order numbers shortened, times without seconds) or "
+        + "edited, so its rows cannot be told to be those of the other and would be counted twice; give the "
+        + "statement once, as it was downloaded"));
+  }
+
+  /** Whether two rows are written alike in what tells rows apart (the parts {@link SameSerial} and {@link SameRow} compare). */
+  private static boolean sameRowWritten(Transaction a, Transaction b) {
+    return a.time().equals(b.time()) && a.direction() == b.direction() && a.amount().equals(b.amount())
+        && a.serial().equals(b.serial()) && a.counterparty().equals(b.counterparty())
+        && a.counterpartyAccount().equals(b.counterpartyAccount()) && a.description().equals(b.description())
+        && java.util.Objects.equals(a.balance(), b.balance());
   }
 
   private StatementAnalysis analyze(List<ParsedStatement> statements, Map<String, LocalDate> coveredTo) {
