@@ -230,9 +230,9 @@ public final class StatementAnalyzer {
       return java.util.Optional.empty();
     }
     String where = k < b.size() ? " (" + b.get(k).location() + " first)" : "";
-    return java.util.Optional.of(new Problem(again.source(), "is the export " + first.source() + " is (" + first.format()
-        + ", made at " + again.exportedAt() + ", stating " + again.statedTotals().rows() + " rows), its rows written "
-        + "otherwise" + where + ": saved again by a spreadsheet (order numbers shortened, times without seconds) or "
+    return java.util.Optional.of(new Problem(again.source(), "is the same export as " + first.source() + " (" + first.format()
+        + ", made at " + again.exportedAt() + ", stating " + again.statedTotals().rows() + " rows) with its rows "
+        + "written otherwise" + where + ": saved again by a spreadsheet (order numbers shortened, times without seconds) or "
         + "edited, so its rows cannot be told to be those of the other and would be counted twice; give the "
         + "statement once, as it was downloaded"));
   }
