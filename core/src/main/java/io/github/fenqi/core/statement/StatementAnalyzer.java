@@ -239,10 +239,14 @@ public final class StatementAnalyzer {
 
   /** Whether two rows are written alike in what tells rows apart (the parts {@link SameSerial} and {@link SameRow} compare). */
   private static boolean sameRowWritten(Transaction a, Transaction b) {
-    return a.time().equals(b.time()) && a.direction() == b.direction() && a.amount().equals(b.amount())
-        && a.serial().equals(b.serial()) && a.counterparty().equals(b.counterparty())
-        && a.counterpartyAccount().equals(b.counterpartyAccount()) && a.description().equals(b.description())
-        && java.util.Objects.equals(a.balance(), b.balance());
+    return a.time().equals(b.time()) && alikeButTheTime(a, b);
+  }
+
+  /** Whether two rows are alike in what tells rows apart but their time. */
+  private static boolean alikeButTheTime(Transaction a, Transaction b) {
+    return a.direction() == b.direction() && a.amount().equals(b.amount()) && a.serial().equals(b.serial())
+        && a.counterparty().equals(b.counterparty()) && a.counterpartyAccount().equals(b.counterpartyAccount())
+        && a.description().equals(b.description()) && java.util.Objects.equals(a.balance(), b.balance());
   }
 
   private StatementAnalysis analyze(List<ParsedStatement> statements, Map<String, LocalDate> coveredTo) {
@@ -264,6 +268,7 @@ public final class StatementAnalyzer {
     statements.forEach(s -> formats.put(s.source(), s.format()));
     removeClosed(rows);
     removeDuplicates(rows);
+    removeCopiesToTheMinute(rows);
     removeReversals(rows);
     netRefundsStatedOnTheRow(rows);
     removeRefunds(rows, formats);
@@ -491,6 +496,34 @@ public final class StatementAnalyzer {
       if (first != null) {
         r.remove(RemovalKind.DUPLICATE, bySerial ? "same serial " + t.serial() + " as " + first.t.location()
             : "identical to " + first.t.location() + " (time, amount, counterparty, description, balance)", first);
+      }
+    }
+  }
+
+  /**
+   * Removes each row at a whole minute that is a row of another statement written to the minute: alike in every part
+   * {@link SameRow} compares, a balance stated and no serial, its time that row's without the seconds. A spreadsheet
+   * that saved a bank statement again wrote 2026-05-01 20:15:03 as 2026/5/1 20:15, so given with the statement as
+   * downloaded, all its rows but those at a whole minute had been counted twice. The balance after the row tells it
+   * from another row of that minute (a wallet's rows, stating none, are told by their serial, or their export refused
+   * with its copy: {@link #listProblems}).
+   */
+  private static void removeCopiesToTheMinute(List<Row> rows) {
+    for (int i = 0; i < rows.size(); i++) {
+      Row r = rows.get(i);
+      Transaction t = r.t;
+      if (!r.kept() || !t.serial().isEmpty() || t.balance() == null || t.time().getSecond() != 0
+          || t.time().getNano() != 0) {
+        continue;
+      }
+      LocalDateTime nextMinute = t.time().plusMinutes(1);
+      for (int j = i + 1; j < rows.size() && rows.get(j).t.time().isBefore(nextMinute); j++) {
+        Row o = rows.get(j);
+        if (o.kept() && !o.t.source().equals(t.source()) && alikeButTheTime(t, o.t)) {
+          r.remove(RemovalKind.DUPLICATE, "the row of " + o.t.location() + " written to the minute (the statement "
+              + "saved again by a spreadsheet)", o);
+          break;
+        }
       }
     }
   }
