@@ -63,6 +63,39 @@ class BankCopyToTheMinuteTest {
     assertEquals(downloaded.rowsRead(), both.removals().stream().filter(r -> r.kind() == RemovalKind.DUPLICATE).count());
   }
 
+  /**
+   * The forensics compare the two to the minute, as one of them states its times: the copy had been told to
+   * disagree with the statement downloaded in every row not at a whole minute (STATEMENTS_DISAGREE, "one was
+   * edited"), while a row the copy lacks is still told.
+   */
+  @Test
+  void theForensicsCompareACopyToTheMinuteWithItsStatementToTheMinute() {
+    ParsedStatement downloaded = parse("a.csv", asDownloaded(), StandardCharsets.UTF_8);
+    ParsedStatement copy = parse("b.csv", savedAgain(), Charset.forName("GBK"));
+    List<ParsedStatement> both = List.of(downloaded, copy);
+    ForensicReport report = StatementForensics.defaults().examine(both, StatementAnalyzer.defaults().analyze(both));
+    assertEquals(List.of(), report.signals());
+
+    String lacking = savedAgain().replaceAll("(?m)^2026/7/15 8:00,,.*\n", "");
+    assertEquals(savedAgain().lines().count() - 1, lacking.lines().count());
+    ParsedStatement edited = parse("c.csv", lacking, Charset.forName("GBK"));
+    List<ParsedStatement> withEdited = List.of(downloaded, edited);
+    ForensicReport told = StatementForensics.defaults().examine(withEdited,
+        StatementAnalyzer.defaults().analyze(withEdited));
+    assertTrue(told.signals().stream().anyMatch(x -> x.kind() == ForensicSignal.Kind.STATEMENTS_DISAGREE
+        && x.rows().equals(List.of("a.csv:" + lineOf("2026-07-15,08:00:05,")))), told.signals().toString());
+  }
+
+  private static int lineOf(String start) {
+    List<String> lines = sample().lines().toList();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).startsWith(start)) {
+        return i + 1;
+      }
+    }
+    throw new AssertionError(start);
+  }
+
   /** A row at a whole minute of another statement with another balance is another row, not a copy of one. */
   @Test
   void aRowOfTheSameMinuteWithAnotherBalanceIsNoCopy() {
