@@ -416,6 +416,42 @@ public abstract class CsvStatementParser implements StatementParser {
     }
   }
 
+  /**
+   * The line {@code text[from..to)} as a title is compared: without a byte-order mark, the commas after it and the
+   * spaces around it (微信支付账单明细,,,,,,,,,, is 微信支付账单明细), or "" for a line of nothing else. An export's first
+   * line found again among its rows starts another export joined on ({@code cat may.csv jun.csv}): its preamble lines
+   * had each been rejected as a row quoting its first field (the holder's nickname among them), its rows as rows after
+   * a closing line, saying to remove that line.
+   */
+  private static String titleOf(String text, int from, int to) {
+    int end = to;
+    while (end > from && (text.charAt(end - 1) == ',' || Character.isWhitespace(text.charAt(end - 1)))) {
+      end--;
+    }
+    int start = from;
+    while (start < end && (text.charAt(start) == '\uFEFF' || Character.isWhitespace(text.charAt(start)))) {
+      start++;
+    }
+    return text.substring(start, end);
+  }
+
+  /** Whether the line {@code text[from..to)} is {@code title} as {@link #titleOf} reads it, without cutting it out. */
+  private static boolean isTitle(String text, int from, int to, String title) {
+    int start = from;
+    while (start < to && (text.charAt(start) == '\uFEFF' || Character.isWhitespace(text.charAt(start)))) {
+      start++;
+    }
+    if (start + title.length() > to || !text.startsWith(title, start)) {
+      return false;
+    }
+    for (int k = start + title.length(); k < to; k++) {
+      if (text.charAt(k) != ',' && !Character.isWhitespace(text.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean isTrailer(String text, int from, int to) {
     int i = from;
     while (i < to && Character.isWhitespace(text.charAt(i))) {
@@ -543,9 +579,23 @@ public abstract class CsvStatementParser implements StatementParser {
     List<PageTotals> pages = new ArrayList<>();
     int pageStart = header + 2; // the first line of the page the rows now belong to
     int afterRows = footer; // the first line after the rows: the footer's, or the one after a closing '---' line
+    String title = header > 0 && !isTrailer(text, lines[0], lines[1]) ? titleOf(text, lines[0], lines[1]) : "";
+    int joinedAt = 0; // the line another export joined on starts at, its title line again, or 0
     for (int i = header + 1; i < footer; i++) {
       int from = lines[2 * i];
       int to = lines[2 * i + 1];
+      if (joinedAt == 0 && !title.isEmpty() && isTitle(text, from, to, title)) {
+        joinedAt = i + 1;
+      }
+      if (joinedAt > 0) {
+        if (!text.substring(from, to).isBlank()) {
+          dataRow++;
+          rejected.add(Problem.of(source + ":" + (i + 1), (joinedAt == i + 1 ? "the export's first line again: "
+              : "a line of ") + "another export joined on at line " + joinedAt + ", whose lines are not read; give "
+              + "each export as a file of its own"));
+        }
+        continue;
+      }
       if (isTrailer(text, from, to)) {
         rejectRowsAfterTrailer(text, lines, i, count, columns, source, rejected);
         trailer = true;
