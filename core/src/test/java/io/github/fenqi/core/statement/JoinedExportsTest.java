@@ -35,4 +35,25 @@ class JoinedExportsTest {
     }
     assertEquals("w.csv:" + joinedAt, both.rejected().get(0).location());
   }
+
+  /**
+   * Two Alipay exports joined: the second's ruler line ends the first's rows, and each row after it is rejected as a
+   * row of another export joined on at its first line of text (导出信息：), where each had been told to be a row after
+   * a closing line, to be read by removing that line — which would have read its preamble lines as rows.
+   */
+  @Test
+  void theRowsOfASecondAlipayExportJoinedOnAreToldToBeAnotherExports() {
+    java.nio.charset.Charset gbk = java.nio.charset.Charset.forName("GBK");
+    String alipay = new String(Samples.bytes("samples/statements/alipay_A.csv"), gbk);
+    ParsedStatement alone = StatementParser.alipay().parse("a.csv", alipay.getBytes(gbk));
+    ParsedStatement both = StatementParser.alipay().parse("a.csv", (alipay + alipay).getBytes(gbk));
+
+    int lines = (int) alipay.lines().count();
+    assertEquals(alone.transactions(), both.transactions());
+    assertEquals(alone.rowsRead() + 1, both.rejected().size()); // its rows and its header line
+    for (Problem p : both.rejected()) {
+      assertTrue(p.reason().startsWith("a row of another export joined on at line " + (lines + 2) + ", after the "
+          + "closing '---' line " + (lines + 1)), p.toString());
+    }
+  }
 }

@@ -400,16 +400,25 @@ public abstract class CsvStatementParser implements StatementParser {
   /** Whether the line {@code text[from..to)} ends the data (a ruler of dashes, after any whitespace, that some exports put after the rows). */
   /**
    * Reading stops at a closing {@code ---} line (Alipay's footer follows it); a line after it with a full row's fields
-   * would be dropped without a word, so each is listed as rejected, saying why (an export split by a rule line).
+   * would be dropped without a word, so each is listed as rejected, saying why (an export split by a rule line). After
+   * the export's {@code title} line again each is a row of another export joined on, whose ruler line ended the rows
+   * (it had been told to remove that line, which would have read the other export's preamble as rows).
    */
   private static void rejectRowsAfterTrailer(String text, int[] lines, int trailer, int count, Columns columns,
-      String source, List<Problem> rejected) {
+      String source, List<Problem> rejected, String title) {
+    int joinedAt = 0;
     for (int j = trailer + 1; j < count; j++) {
+      if (joinedAt == 0 && !title.isEmpty() && isTitle(text, lines[2 * j], lines[2 * j + 1], title)) {
+        joinedAt = j + 1;
+      }
       try {
         List<String> fields = CsvLine.split(text, lines[2 * j], lines[2 * j + 1]);
         if (fields.size() >= columns.width() && !allEmpty(fields)) {
-          rejected.add(Problem.of(source + ":" + (j + 1), "a row after the closing '---' line " + (trailer + 1)
-              + ", where reading stops; remove that line if the statement goes on after it"));
+          rejected.add(Problem.of(source + ":" + (j + 1), joinedAt > 0
+              ? "a row of another export joined on at line " + joinedAt + ", after the closing '---' line "
+                  + (trailer + 1) + ", where reading stops; give each export as a file of its own"
+              : "a row after the closing '---' line " + (trailer + 1)
+                  + ", where reading stops; remove that line if the statement goes on after it"));
         }
       } catch (IllegalArgumentException e) { // footer prose that is not CSV
       }
@@ -419,7 +428,7 @@ public abstract class CsvStatementParser implements StatementParser {
   /**
    * The line {@code text[from..to)} as a title is compared: without a byte-order mark, the commas after it and the
    * spaces around it (微信支付账单明细,,,,,,,,,, is 微信支付账单明细), or "" for a line of nothing else. An export's first
-   * line found again among its rows starts another export joined on ({@code cat may.csv jun.csv}): its preamble lines
+   * line found again among a wallet export's rows starts another export joined on ({@code cat may.csv jun.csv}): its preamble lines
    * had each been rejected as a row quoting its first field (the holder's nickname among them), its rows as rows after
    * a closing line, saying to remove that line.
    */
@@ -579,7 +588,12 @@ public abstract class CsvStatementParser implements StatementParser {
     List<PageTotals> pages = new ArrayList<>();
     int pageStart = header + 2; // the first line of the page the rows now belong to
     int afterRows = footer; // the first line after the rows: the footer's, or the one after a closing '---' line
-    String title = header > 0 && !isTrailer(text, lines[0], lines[1]) ? titleOf(text, lines[0], lines[1]) : "";
+    // the wallet export's first line of text above its header, or "": a bank's export saved page by page may repeat
+    // its title above each page's header, where its rows go on
+    String title = "";
+    for (int i = 0; i < header && title.isEmpty() && format() != StatementFormat.BANK; i++) {
+      title = isTrailer(text, lines[2 * i], lines[2 * i + 1]) ? "" : titleOf(text, lines[2 * i], lines[2 * i + 1]);
+    }
     int joinedAt = 0; // the line another export joined on starts at, its title line again, or 0
     for (int i = header + 1; i < footer; i++) {
       int from = lines[2 * i];
@@ -597,7 +611,7 @@ public abstract class CsvStatementParser implements StatementParser {
         continue;
       }
       if (isTrailer(text, from, to)) {
-        rejectRowsAfterTrailer(text, lines, i, count, columns, source, rejected);
+        rejectRowsAfterTrailer(text, lines, i, count, columns, source, rejected, title);
         trailer = true;
         afterRows = i + 1;
         break;
