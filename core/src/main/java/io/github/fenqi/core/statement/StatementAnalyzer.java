@@ -156,6 +156,10 @@ public final class StatementAnalyzer {
    */
   public StatementAnalysis analyzeThrough(List<ParsedStatement> statements, LocalDate through) {
     java.util.Objects.requireNonNull(through, "through");
+    List<Problem> listed = listProblems(statements); // before the cut drops what tells an export saved again
+    if (!listed.isEmpty()) {
+      throw new io.github.fenqi.core.InvalidInputException(listed);
+    }
     List<ParsedStatement> cut = new ArrayList<>();
     Map<String, LocalDate> coveredTo = new HashMap<>();
     for (ParsedStatement st : statements) {
@@ -177,26 +181,72 @@ public final class StatementAnalyzer {
   }
 
   /**
-   * What {@link #analyze} refuses in the list itself, before reading a row: each null, named by its index, and each
-   * source given to more than one statement. A caller that checks a whole request before any work (the engine) lists
-   * these with its other problems; without them a bad list was refused only once the work had begun.
+   * What {@link #analyze} refuses in the list itself, before reading a row: each null, named by its index, each
+   * source given to more than one statement, and a statement that is an export given before it saved again with its
+   * rows written otherwise ({@link #sameExportOtherwise}). A caller that checks a whole request before any work (the
+   * engine) lists these with its other problems; without them a bad list was refused only once the work had begun.
    */
   public static List<Problem> listProblems(List<ParsedStatement> statements) {
     java.util.Objects.requireNonNull(statements, "statements");
     List<Problem> problems = new ArrayList<>();
     Map<String, Integer> firstWithSource = new HashMap<>();
+    Map<List<Object>, ParsedStatement> firstOfExport = new HashMap<>();
     for (int i = 0; i < statements.size(); i++) {
-      if (statements.get(i) == null) { // had been a NullPointerException naming no statement
+      ParsedStatement s = statements.get(i);
+      if (s == null) { // had been a NullPointerException naming no statement
         problems.add(Problem.of("statements[" + i + "]", "is null"));
         continue;
       }
-      Integer first = firstWithSource.putIfAbsent(statements.get(i).source(), i);
+      Integer first = firstWithSource.putIfAbsent(s.source(), i);
       if (first != null) {
-        problems.add(new Problem(statements.get(i).source(), "the source of statements[" + first + "] and statements["
+        problems.add(new Problem(s.source(), "the source of statements[" + first + "] and statements["
             + i + "]; give each statement once, under its own name"));
+      } else if (s.exportedAt() != null && s.statedTotals() != null) {
+        ParsedStatement export = firstOfExport.putIfAbsent(List.of(s.format(), s.exportedAt(), s.statedTotals()), s);
+        if (export != null) {
+          sameExportOtherwise(export, s).ifPresent(problems::add);
+        }
       }
     }
     return problems;
+  }
+
+  /**
+   * The refusal of {@code again}, an export stating the same format, export time (导出时间, to the second) and totals
+   * as {@code first}, and so the same export, when a row of it is not written as the same row of {@code first} is: a
+   * spreadsheet that saved it again shortened its order numbers (2.0261E+27, read as none) and cut its times to the
+   * minute, so no row of it was the same as the other's by serial or in every part, and each was counted twice (a
+   * copy as downloaded is not refused: its rows are removed as duplicates). Which of the two holds the rows as
+   * exported is not known, as an edit is written otherwise too.
+   */
+  private static java.util.Optional<Problem> sameExportOtherwise(ParsedStatement first, ParsedStatement again) {
+    List<Transaction> a = first.transactions();
+    List<Transaction> b = again.transactions();
+    int k = 0;
+    while (k < Math.min(a.size(), b.size()) && sameRowWritten(a.get(k), b.get(k))) {
+      k++;
+    }
+    if (k == a.size() && k == b.size()) {
+      return java.util.Optional.empty();
+    }
+    String where = k < b.size() ? " (" + b.get(k).location() + " first)" : "";
+    return java.util.Optional.of(new Problem(again.source(), "is the same export as " + first.source() + " (" + first.format()
+        + ", made at " + again.exportedAt() + ", stating " + again.statedTotals().rows() + " rows) with its rows "
+        + "written otherwise" + where + ": saved again by a spreadsheet (order numbers shortened, times without seconds) or "
+        + "edited, so its rows cannot be told to be those of the other and would be counted twice; give the "
+        + "statement once, as it was downloaded"));
+  }
+
+  /** Whether two rows are written alike in what tells rows apart (the parts {@link SameSerial} and {@link SameRow} compare). */
+  private static boolean sameRowWritten(Transaction a, Transaction b) {
+    return a.time().equals(b.time()) && alikeButTheTime(a, b);
+  }
+
+  /** Whether two rows are alike in what tells rows apart but their time. */
+  private static boolean alikeButTheTime(Transaction a, Transaction b) {
+    return a.direction() == b.direction() && a.amount().equals(b.amount()) && a.serial().equals(b.serial())
+        && a.counterparty().equals(b.counterparty()) && a.counterpartyAccount().equals(b.counterpartyAccount())
+        && a.description().equals(b.description()) && java.util.Objects.equals(a.balance(), b.balance());
   }
 
   private StatementAnalysis analyze(List<ParsedStatement> statements, Map<String, LocalDate> coveredTo) {
@@ -218,6 +268,7 @@ public final class StatementAnalyzer {
     statements.forEach(s -> formats.put(s.source(), s.format()));
     removeClosed(rows);
     removeDuplicates(rows);
+    removeCopiesToTheMinute(rows);
     removeReversals(rows);
     netRefundsStatedOnTheRow(rows);
     removeRefunds(rows, formats);
@@ -445,6 +496,34 @@ public final class StatementAnalyzer {
       if (first != null) {
         r.remove(RemovalKind.DUPLICATE, bySerial ? "same serial " + t.serial() + " as " + first.t.location()
             : "identical to " + first.t.location() + " (time, amount, counterparty, description, balance)", first);
+      }
+    }
+  }
+
+  /**
+   * Removes each row at a whole minute that is a row of another statement written to the minute: alike in every part
+   * {@link SameRow} compares, a balance stated and no serial, its time that row's without the seconds. A spreadsheet
+   * that saved a bank statement again wrote 2026-05-01 20:15:03 as 2026/5/1 20:15, so given with the statement as
+   * downloaded, all its rows but those at a whole minute had been counted twice. The balance after the row tells it
+   * from another row of that minute (a wallet's rows, stating none, are told by their serial, or their export refused
+   * with its copy: {@link #listProblems}).
+   */
+  private static void removeCopiesToTheMinute(List<Row> rows) {
+    for (int i = 0; i < rows.size(); i++) {
+      Row r = rows.get(i);
+      Transaction t = r.t;
+      if (!r.kept() || !t.serial().isEmpty() || t.balance() == null || t.time().getSecond() != 0
+          || t.time().getNano() != 0) {
+        continue;
+      }
+      LocalDateTime nextMinute = t.time().plusMinutes(1);
+      for (int j = i + 1; j < rows.size() && rows.get(j).t.time().isBefore(nextMinute); j++) {
+        Row o = rows.get(j);
+        if (o.kept() && !o.t.source().equals(t.source()) && alikeButTheTime(t, o.t)) {
+          r.remove(RemovalKind.DUPLICATE, "the row of " + o.t.location() + " written to the minute (the statement "
+              + "saved again by a spreadsheet)", o);
+          break;
+        }
       }
     }
   }

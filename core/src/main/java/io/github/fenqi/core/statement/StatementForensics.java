@@ -395,19 +395,22 @@ public final class StatementForensics {
    * description, balance) are of one account; every row either holds dated strictly between the first and the last
    * day both cover must be in the other. The boundary days are left out: an export made during its last day lacks that
    * day's later rows. A row of one missing from the other (an amount edited and the balances after it, which breaks
-   * nothing within its file) had both versions counted as income, unseen.
+   * nothing within its file) had both versions counted as income, unseen. When either states every time at a whole
+   * minute (a statement saved again by a spreadsheet: 2026/5/1 20:15), rows are compared to the minute: its copy had
+   * been told to disagree with the statement as downloaded in every row not at a whole minute.
    */
   private static void disagreements(ParsedStatement a, ParsedStatement b, List<ForensicSignal> signals) {
-    Map<String, Integer> inA = rowKeys(a);
-    Map<String, Integer> inB = rowKeys(b);
+    boolean toTheMinute = toTheMinute(a) || toTheMinute(b);
+    Map<String, Integer> inA = rowKeys(a, toTheMinute);
+    Map<String, Integer> inB = rowKeys(b, toTheMinute);
     if (inA.isEmpty() || inB.isEmpty() || inA.keySet().stream().noneMatch(inB::containsKey)) {
       return; // not the same account, or no balances to tell
     }
     LocalDate from = max(first(a), first(b));
     LocalDate to = min(last(a), last(b));
     List<String> rows = new ArrayList<>();
-    rows.addAll(unmatched(a, inB, from, to));
-    rows.addAll(unmatched(b, inA, from, to));
+    rows.addAll(unmatched(a, inB, from, to, toTheMinute));
+    rows.addAll(unmatched(b, inA, from, to, toTheMinute));
     if (!rows.isEmpty()) {
       signals.add(new ForensicSignal(ForensicSignal.Kind.STATEMENTS_DISAGREE, rows, 0.8, a.source() + " and "
           + b.source() + " share rows to the balance, so they are of one account, but " + rows.size() + " row(s) "
@@ -415,15 +418,21 @@ public final class StatementForensics {
     }
   }
 
-  private static @Nullable String rowKey(Transaction t) {
-    return t.balance() == null ? null : String.join("|", t.time().toString(), t.direction().name(),
-        t.amount().toString(), t.counterparty(), t.description(), t.balance().toString());
+  /** Whether every row of {@code s} is at a whole minute: its times are stated to the minute. */
+  private static boolean toTheMinute(ParsedStatement s) {
+    return s.transactions().stream().allMatch(t -> t.time().getSecond() == 0 && t.time().getNano() == 0);
   }
 
-  private static Map<String, Integer> rowKeys(ParsedStatement s) {
+  private static @Nullable String rowKey(Transaction t, boolean toTheMinute) {
+    return t.balance() == null ? null : String.join("|",
+        (toTheMinute ? t.time().truncatedTo(java.time.temporal.ChronoUnit.MINUTES) : t.time()).toString(),
+        t.direction().name(), t.amount().toString(), t.counterparty(), t.description(), t.balance().toString());
+  }
+
+  private static Map<String, Integer> rowKeys(ParsedStatement s, boolean toTheMinute) {
     Map<String, Integer> keys = new HashMap<>();
     for (Transaction t : s.transactions()) {
-      String key = rowKey(t);
+      String key = rowKey(t, toTheMinute);
       if (key != null) {
         keys.merge(key, 1, Integer::sum);
       }
@@ -432,7 +441,8 @@ public final class StatementForensics {
   }
 
   /** The rows of {@code s} dated strictly between {@code from} and {@code to} that {@code other} lacks. */
-  private static List<String> unmatched(ParsedStatement s, Map<String, Integer> other, LocalDate from, LocalDate to) {
+  private static List<String> unmatched(ParsedStatement s, Map<String, Integer> other, LocalDate from, LocalDate to,
+      boolean toTheMinute) {
     Map<String, Integer> left = new HashMap<>(other);
     List<String> rows = new ArrayList<>();
     for (Transaction t : s.transactions()) {
@@ -440,7 +450,7 @@ public final class StatementForensics {
       if (!day.isAfter(from) || !day.isBefore(to)) {
         continue;
       }
-      String key = rowKey(t);
+      String key = rowKey(t, toTheMinute);
       if (key == null || left.merge(key, -1, Integer::sum) < 0) {
         rows.add(t.location());
       }

@@ -10,7 +10,8 @@ import java.util.List;
  * joined (see {@link CsvStatementParser}). Fields are stripped of whitespace (Alipay pads order numbers with a tab so that
  * spreadsheets keep them as text), no-break spaces included: a workbook saved as CSV, or a bank's HTML export copied
  * into one, pads cells with U+00A0 or U+202F, and {@code 12.00 } had been rejected as no amount; and of a byte-order
- * mark (U+FEFF) that is not the file's own first bytes.
+ * mark (U+FEFF) that is not the file's own first bytes. A field written as a spreadsheet's text formula, {@code ="…"},
+ * is the text it shows.
  *
  * <p>Thread-safety: stateless; safe from any thread.
  */
@@ -102,6 +103,18 @@ public final class CsvLine {
     }
   }
 
+  /**
+   * A field a spreadsheet wrote as a text formula, {@code ="2026103120007416501000250698"} ({@code "=""…"""} quoted),
+   * as the text it shows, stripped: an export written so for a spreadsheet, or one saved again with its long numbers
+   * kept whole, had its amounts and dates refused as none and its order numbers kept with the {@code ="…"}. A formula
+   * holding a quote of its own is left as written.
+   */
+  private static String shown(String field) {
+    int n = field.length();
+    return n >= 3 && field.charAt(0) == '=' && field.charAt(1) == '"' && field.indexOf('"', 2) == n - 1
+        ? strip(field.substring(2, n - 1)) : field;
+  }
+
   private static List<String> splitQuoted(String line) {
     List<String> fields = new ArrayList<>();
     StringBuilder field = new StringBuilder();
@@ -124,7 +137,7 @@ public final class CsvLine {
         field.setLength(0);
         quoted = true;
       } else if (c == ',') {
-        fields.add(strip(field));
+        fields.add(shown(strip(field)));
         field.setLength(0);
       } else {
         field.append(c);
@@ -134,7 +147,7 @@ public final class CsvLine {
     if (quoted) {
       throw new UnclosedQuote(fields.size());
     }
-    fields.add(strip(field));
+    fields.add(shown(strip(field)));
     return fields;
   }
 }

@@ -400,20 +400,65 @@ public abstract class CsvStatementParser implements StatementParser {
   /** Whether the line {@code text[from..to)} ends the data (a ruler of dashes, after any whitespace, that some exports put after the rows). */
   /**
    * Reading stops at a closing {@code ---} line (Alipay's footer follows it); a line after it with a full row's fields
-   * would be dropped without a word, so each is listed as rejected, saying why (an export split by a rule line).
+   * would be dropped without a word, so each is listed as rejected, saying why (an export split by a rule line). After
+   * the export's {@code title} line again each is a row of another export joined on, whose ruler line ended the rows
+   * (it had been told to remove that line, which would have read the other export's preamble as rows).
    */
   private static void rejectRowsAfterTrailer(String text, int[] lines, int trailer, int count, Columns columns,
-      String source, List<Problem> rejected) {
+      String source, List<Problem> rejected, String title) {
+    int joinedAt = 0;
     for (int j = trailer + 1; j < count; j++) {
+      if (joinedAt == 0 && !title.isEmpty() && isTitle(text, lines[2 * j], lines[2 * j + 1], title)) {
+        joinedAt = j + 1;
+      }
       try {
         List<String> fields = CsvLine.split(text, lines[2 * j], lines[2 * j + 1]);
         if (fields.size() >= columns.width() && !allEmpty(fields)) {
-          rejected.add(Problem.of(source + ":" + (j + 1), "a row after the closing '---' line " + (trailer + 1)
-              + ", where reading stops; remove that line if the statement goes on after it"));
+          rejected.add(Problem.of(source + ":" + (j + 1), joinedAt > 0
+              ? "a row of another export joined on at line " + joinedAt + ", after the closing '---' line "
+                  + (trailer + 1) + ", where reading stops; give each export as a file of its own"
+              : "a row after the closing '---' line " + (trailer + 1)
+                  + ", where reading stops; remove that line if the statement goes on after it"));
         }
       } catch (IllegalArgumentException e) { // footer prose that is not CSV
       }
     }
+  }
+
+  /**
+   * The line {@code text[from..to)} as a title is compared: without a byte-order mark, the commas after it and the
+   * spaces around it (微信支付账单明细,,,,,,,,,, is 微信支付账单明细), or "" for a line of nothing else. An export's first
+   * line found again among a wallet export's rows starts another export joined on ({@code cat may.csv jun.csv}): its preamble lines
+   * had each been rejected as a row quoting its first field (the holder's nickname among them), its rows as rows after
+   * a closing line, saying to remove that line.
+   */
+  private static String titleOf(String text, int from, int to) {
+    int end = to;
+    while (end > from && (text.charAt(end - 1) == ',' || Character.isWhitespace(text.charAt(end - 1)))) {
+      end--;
+    }
+    int start = from;
+    while (start < end && (text.charAt(start) == '\uFEFF' || Character.isWhitespace(text.charAt(start)))) {
+      start++;
+    }
+    return text.substring(start, end);
+  }
+
+  /** Whether the line {@code text[from..to)} is {@code title} as {@link #titleOf} reads it, without cutting it out. */
+  private static boolean isTitle(String text, int from, int to, String title) {
+    int start = from;
+    while (start < to && (text.charAt(start) == '\uFEFF' || Character.isWhitespace(text.charAt(start)))) {
+      start++;
+    }
+    if (start + title.length() > to || !text.startsWith(title, start)) {
+      return false;
+    }
+    for (int k = start + title.length(); k < to; k++) {
+      if (text.charAt(k) != ',' && !Character.isWhitespace(text.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isTrailer(String text, int from, int to) {
@@ -543,11 +588,30 @@ public abstract class CsvStatementParser implements StatementParser {
     List<PageTotals> pages = new ArrayList<>();
     int pageStart = header + 2; // the first line of the page the rows now belong to
     int afterRows = footer; // the first line after the rows: the footer's, or the one after a closing '---' line
+    // the wallet export's first line of text above its header, or "": a bank's export saved page by page may repeat
+    // its title above each page's header, where its rows go on
+    String title = "";
+    for (int i = 0; i < header && title.isEmpty() && format() != StatementFormat.BANK; i++) {
+      title = isTrailer(text, lines[2 * i], lines[2 * i + 1]) ? "" : titleOf(text, lines[2 * i], lines[2 * i + 1]);
+    }
+    int joinedAt = 0; // the line another export joined on starts at, its title line again, or 0
     for (int i = header + 1; i < footer; i++) {
       int from = lines[2 * i];
       int to = lines[2 * i + 1];
+      if (joinedAt == 0 && !title.isEmpty() && isTitle(text, from, to, title)) {
+        joinedAt = i + 1;
+      }
+      if (joinedAt > 0) {
+        if (!text.substring(from, to).isBlank()) {
+          dataRow++;
+          rejected.add(Problem.of(source + ":" + (i + 1), (joinedAt == i + 1 ? "the export's first line again: "
+              : "a line of ") + "another export joined on at line " + joinedAt + ", whose lines are not read; give "
+              + "each export as a file of its own"));
+        }
+        continue;
+      }
       if (isTrailer(text, from, to)) {
-        rejectRowsAfterTrailer(text, lines, i, count, columns, source, rejected);
+        rejectRowsAfterTrailer(text, lines, i, count, columns, source, rejected, title);
         trailer = true;
         afterRows = i + 1;
         break;
@@ -657,13 +721,30 @@ public abstract class CsvStatementParser implements StatementParser {
     }
     List<String> preamble = new ArrayList<>();
     for (int i = 0; i < header; i++) {
-      preamble.add(text.substring(lines[2 * i], lines[2 * i + 1]));
+      preamble.add(preambleLine(text.substring(lines[2 * i], lines[2 * i + 1])));
     }
     Period period = statedPeriod(source, preamble);
     LocalDateTime exported = exportedAt(source, text, lines, header, afterRows, readable, rejected);
     return new ParsedStatement(source, format(), decoded.encoding(), holder(preamble), header + 1, rows, rejected,
         period == null ? null : period.from(), period == null ? null : period.to(), statedTotals(source, preamble), totals,
         pages, exported);
+  }
+
+  /**
+   * A line above the header as its fields read, joined by commas: a spreadsheet that saved the export quoting every
+   * field wrote {@code "共141笔记录"} and {@code "姓名：周子航"}, which had been passed over as stating nothing, so the
+   * holder was lost and the totals check skipped or, with some lines quoted, the file refused as missing a line. A
+   * line whose quotes do not pair is taken as written.
+   */
+  private static String preambleLine(String line) {
+    if (line.indexOf('"') < 0) {
+      return line;
+    }
+    try {
+      return String.join(",", CsvLine.split(line));
+    } catch (IllegalArgumentException e) {
+      return line;
+    }
   }
 
   /** How an export labels the time it was made: a wallet's 导出时间：[…] above its rows, a bank's 导出时间:… after them. */
