@@ -792,6 +792,34 @@ class StatementParserTest {
    * amount, {@code 100.00-}, is written by no export read here: it is refused naming the column, the text and that a
    * trailing minus is not read, where it had been told only that it was "not an amount".
    */
+  /**
+   * A WeChat export saved by a spreadsheet as CSV in GBK, which has no ¥ (U+00A5): every amount comes out as
+   * {@code ?42.49}. Each row is refused saying the yuan sign was lost and how to save the file, not only "not an
+   * amount"; a {@code ?} elsewhere in an amount is still just no amount.
+   */
+  @Test
+  void anAmountWhoseYuanSignASpreadsheetLostIsRefusedSayingSo() {
+    String wechat = new String(Samples.bytes("samples/statements/wechat_A.csv"), StandardCharsets.UTF_8);
+    ParsedStatement lost = StatementParser.wechat()
+        .parse("w.csv", wechat.replace('¥', '?').getBytes(Charset.forName("GBK")));
+    assertEquals(List.of(), lost.transactions());
+    assertEquals(82, lost.rejected().size());
+    assertEquals("w.csv:18", lost.rejected().get(0).location());
+    assertEquals("金额(元) '?42.49' is not an amount: a '?' stands where the yuan sign (¥) was, as a spreadsheet leaves it "
+        + "when it saves the file in an encoding without ¥ (Excel's \"CSV\" in GBK); give the export as it was downloaded, "
+        + "or save it as \"CSV UTF-8\"", lost.rejected().get(0).reason());
+    ParsedStatement replaced = StatementParser.bank().parse("b.csv", utf8(BANK_HEADER
+        + "2026-05-01,10:00:00,POS消费,,\uFFFD12.00,,超市,,POS\n"
+        + "2026-05-01,10:00:01,POS消费,,12?00,,超市,,POS\n"
+        + "2026-05-01,10:00:02,POS消费,,?,,超市,,POS\n"));
+    assertTrue(replaced.rejected().get(0).reason().startsWith("支出金额 '\uFFFD12.00' is not an amount: a '\uFFFD' stands "
+        + "where the yuan sign"), replaced.rejected().toString());
+    for (Problem p : replaced.rejected().subList(1, 3)) {
+      assertTrue(!p.reason().contains("yuan sign"), p.toString());
+    }
+    assertEquals(3, replaced.rejected().size());
+  }
+
   @Test
   void anAccountingNegativeWithTheUnitAfterItIsReadAndATrailingMinusIsRefusedSayingSo() {
     ParsedStatement s = StatementParser.bank().parse("b.csv", utf8(BANK_HEADER

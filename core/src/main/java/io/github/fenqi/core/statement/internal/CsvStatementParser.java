@@ -1178,7 +1178,8 @@ public abstract class CsvStatementParser implements StatementParser {
    * writes 12.34) had been read as 1234.00, a hundred times the amount, without a word. The unit after the amount
    * (元, as some banks write every amount) is read as the yuan sign before it is; such rows had all been rejected. A
    * minus after the amount ({@code 100.00-}, as some accounting systems write money out) is refused saying so: it had
-   * been told only "not an amount".
+   * been told only "not an amount". So is a {@code ?} (or U+FFFD) before the digits, the yuan sign a spreadsheet lost
+   * saving a WeChat export in GBK, which has no ¥ ({@code ?42.49} in every row had been told only "not an amount").
    */
   protected static Money amount(String column, String field) {
     long fast = plainFen(field);
@@ -1193,6 +1194,11 @@ public abstract class CsvStatementParser implements StatementParser {
     if (t.indexOf('元') >= 0 || t.indexOf('¥') >= 0 || t.indexOf('￥') >= 0) {
       throw new IllegalArgumentException(column + " " + quoted(field) + " is not an amount: one yuan sign before it "
           + "(¥12.00) or one 元 after it (12.00元) is read, no other");
+    }
+    if (t.length() > 1 && (t.charAt(0) == '?' || t.charAt(0) == '\uFFFD') && Character.isDigit(t.charAt(1))) {
+      throw new IllegalArgumentException(column + " " + quoted(field) + " is not an amount: a '" + t.charAt(0)
+          + "' stands where the yuan sign (¥) was, as a spreadsheet leaves it when it saves the file in an encoding "
+          + "without ¥ (Excel's \"CSV\" in GBK); give the export as it was downloaded, or save it as \"CSV UTF-8\"");
     }
     if (t.length() > 1 && "-\u2212\uFF0D".indexOf(t.charAt(t.length() - 1)) >= 0) {
       throw new IllegalArgumentException(column + " " + quoted(field) + " has its minus after the amount, which no "
