@@ -892,6 +892,25 @@ class StatementParserTest {
    * other columns (another export joined on) is rejected naming the header it differs from, and so is the row under it
    * (see {@link #rowsUnderAHeaderWithOtherColumnsAreRejectedNotReadByTheFirstHeadersColumns}).
    */
+  /**
+   * A row with both amount columns filled is refused as such only when both hold amounts; a field that holds none is
+   * named first. A bank's second header line in English ({@code Date,Time,Summary,Credit,Debit,...}) had been told
+   * "both 收入金额 and 支出金额 are filled", which sends the reader to the wrong cause.
+   */
+  @Test
+  void aRowWithBothAmountColumnsFilledNamesAFieldThatIsNoAmountFirst() {
+    ParsedStatement s = StatementParser.bank().parse("b.csv", utf8(BANK_HEADER
+        + "Date,Time,Summary,Credit,Debit,Balance,Counterparty,Account,Channel\n"
+        + "2026-05-01,10:00:00,POS消费,12.00,Debit,988.00,超市,,POS\n"
+        + "2026-05-01,10:00:01,POS消费,12.00,3.00,988.00,超市,,POS\n"
+        + "2026-05-01,10:00:02,POS消费,,12.00,988.00,超市,,POS\n"));
+    assertEquals(1, s.transactions().size());
+    assertEquals(List.of("b.csv:2", "b.csv:3", "b.csv:4"), s.rejected().stream().map(Problem::location).toList());
+    assertEquals(List.of("收入金额 'Credit' is not an amount; expected a decimal such as \"1234.56\"",
+        "支出金额 'Debit' is not an amount; expected a decimal such as \"1234.56\"",
+        "both 收入金额 and 支出金额 are filled"), s.rejected().stream().map(Problem::reason).toList());
+  }
+
   @Test
   void aRepeatOfTheHeaderAmongTheRowsIsNoRow() {
     String reordered = "交易日期,交易时间,摘要,支出金额,收入金额,账户余额,对方户名,对方账号,交易渠道\n";

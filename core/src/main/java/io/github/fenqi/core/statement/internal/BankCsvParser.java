@@ -244,6 +244,10 @@ public final class BankCsvParser extends CsvStatementParser {
         hasCredit = !in.isEmpty() && !isZero(in);
         boolean hasDebit = !out.isEmpty() && !isZero(out);
         if (hasCredit == hasDebit) {
+          if (hasCredit) { // a field that is no amount is named first: a second header line in English (Credit,
+            amount(m.credit(), in); // Debit) had been told that both columns are filled
+            amount(m.debit(), out);
+          }
           throw new IllegalArgumentException(hasCredit ? "both " + m.credit() + " and " + m.debit() + " are filled"
               : "neither " + m.credit() + " nor " + m.debit() + " is filled");
         }
