@@ -129,6 +129,12 @@ class StressResultTest {
             + "worstShortfall95: '-0.01' is negative]",
         problems(() -> new StressResult(0.2, OptionalDouble.of(-1), Money.ofFen(-1), RiskLevel.YELLOW,
             Optional.of(StressDriver.JOB_LOSS), shares(0.2), List.of(), Optional.empty())));
+    // nor is an infinite or NaN mean a month
+    for (double month : new double[] {Double.POSITIVE_INFINITY, Double.NaN}) {
+      assertEquals("[expectedFirstDefaultMonth: " + month + " is not a month]",
+          problems(() -> new StressResult(0.2, OptionalDouble.of(month), Money.ZERO, RiskLevel.YELLOW,
+              Optional.of(StressDriver.JOB_LOSS), shares(0.2), List.of(), Optional.empty())));
+    }
   }
 
   /**
