@@ -217,7 +217,8 @@ class StressResultTest {
   /**
    * A scenario's name is quoted in its problems as core quotes a value from outside ({@link Problem#excerpt}): a
    * scenario is configured and an outcome read back from a response, and a name with a line break had been quoted raw,
-   * its second half a forged line of a log, and one of 10 000 characters whole.
+   * its second half a forged line of a log, and one of 10 000 characters whole (the configuration's "after the
+   * horizon" did so until round 39 of the mutation audits).
    */
   @Test
   void aScenariosNameIsQuotedAsAValueFromOutside() {
@@ -226,6 +227,10 @@ class StressResultTest {
           problems(() -> new StressResult.ScenarioOutcome(name, true, Optional.of(3))));
       assertEquals("[fromMonth: 0 is below 1 (scenario '" + Problem.excerpt(name) + "')]",
           problems(() -> new StressScenario(name, 0, 3, 0.5, Money.ZERO)));
+      // and so is the configuration's refusal of one after the horizon, which had quoted the name raw and whole
+      StressScenario late = new StressScenario(name, 13, 3, 0.5, Money.ZERO);
+      assertEquals("[scenarios[0].fromMonth: 13 (scenario '" + Problem.excerpt(name) + "') is after the horizon of 12 "
+          + "months]", problems(() -> StressConfig.builder().scenarios(List.of(late)).build()));
     }
   }
 
