@@ -433,6 +433,9 @@ class MonteCarloStressTesterTest {
         () -> new StressScenario("fire", 0, -1, 1.5, null));
     assertEquals(List.of("fromMonth", "months", "incomeFactor", "extraExpense"),
         bad.problems().stream().map(p -> p.location()).toList());
+    // a NaN factor is no share of income: taken, the scenario's income failed as a bare NumberFormatException
+    assertEquals("incomeFactor: NaN is outside 0..1 (scenario 'cut')", assertThrows(InvalidInputException.class,
+        () -> new StressScenario("cut", 2, 2, Double.NaN, Money.ZERO)).problems().get(0).toString());
     for (String blank : new String[] {"", " \t"}) { // a scenario is told by its name in every outcome
       assertEquals("name: must not be empty", assertThrows(InvalidInputException.class,
           () -> new StressScenario(blank, 2, 2, 0.0, Money.ZERO)).problems().get(0).toString());
