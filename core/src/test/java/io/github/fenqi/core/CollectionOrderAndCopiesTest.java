@@ -11,6 +11,9 @@ import io.github.fenqi.core.solve.ProposalSet;
 import io.github.fenqi.core.solve.Strategy;
 import io.github.fenqi.core.statement.MonthlySummary;
 import io.github.fenqi.core.statement.TransactionCategory;
+import io.github.fenqi.core.stress.RiskLevel;
+import io.github.fenqi.core.stress.StressDriver;
+import io.github.fenqi.core.stress.StressResult;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,6 +67,18 @@ class CollectionOrderAndCopiesTest {
     reversed.forEach(s -> notes.put(s, "note of " + s));
     ProposalSet set = new ProposalSet(List.of(), Optional.empty(), notes);
     assertEquals(Arrays.asList(Strategy.values()), new ArrayList<>(set.notes().keySet()));
+  }
+
+  /** A stress result's shares by driver come in the drivers' order, whatever order the tester gave them in. */
+  @Test
+  void driverSharesComeInDriverOrder() {
+    Map<StressDriver, Double> shares = new LinkedHashMap<>();
+    List<StressDriver> reversed = new ArrayList<>(Arrays.asList(StressDriver.values()));
+    java.util.Collections.reverse(reversed);
+    reversed.forEach(d -> shares.put(d, 0.0));
+    StressResult r = new StressResult(0, OptionalDouble.empty(), Money.ZERO, RiskLevel.GREEN, Optional.empty(), shares,
+        List.of(), Optional.empty());
+    assertEquals(Arrays.asList(StressDriver.values()), new ArrayList<>(r.defaultsByDriver().keySet()));
   }
 
   @Test

@@ -88,9 +88,10 @@ public record StressConfig(
         if (sc == null) {
           p.add(Problem.of("scenarios[" + i + "]", "is missing"));
         } else if (sc.fromMonth() > horizonMonths) {
-          // it would never apply, and the plan would be reported to pass it
-          p.add(Problem.of("scenarios[" + i + "].fromMonth", sc.fromMonth() + " ('" + sc.name()
-              + "') is after the horizon of " + horizonMonths + " months"));
+          // it would never apply, and the plan would be reported to pass it; the name quoted as a value from outside,
+          // as the scenario's own problems quote it (it had been quoted raw: a line break began a forged line of a log)
+          p.add(Problem.of("scenarios[" + i + "].fromMonth", sc.fromMonth() + " (" + StressScenario.named(sc.name())
+              + ") is after the horizon of " + horizonMonths + " months"));
         }
       }
     }

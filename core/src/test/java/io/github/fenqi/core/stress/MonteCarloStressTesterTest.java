@@ -388,7 +388,7 @@ class MonteCarloStressTesterTest {
         d.problems().stream().map(p -> p.location()).toList());
     InvalidInputException overflow = assertThrows(InvalidInputException.class, () -> PlanCashflow.ofDebts(
         List.of(List.of(Money.ofFen(Long.MAX_VALUE)), List.of(Money.ofFen(1))), Money.ZERO));
-    assertEquals("perDebtInstallments[1][0]", overflow.problems().get(0).location());
+    assertEquals("perDebtInstallments[1][0]: makes month 1's total overflow", overflow.problems().get(0).toString());
   }
 
   /** A debt without its list of installments had thrown a NullPointerException naming nothing. */
@@ -433,6 +433,13 @@ class MonteCarloStressTesterTest {
         () -> new StressScenario("fire", 0, -1, 1.5, null));
     assertEquals(List.of("fromMonth", "months", "incomeFactor", "extraExpense"),
         bad.problems().stream().map(p -> p.location()).toList());
+    // a NaN factor is no share of income: taken, the scenario's income failed as a bare NumberFormatException
+    assertEquals("incomeFactor: NaN is outside 0..1 (scenario 'cut')", assertThrows(InvalidInputException.class,
+        () -> new StressScenario("cut", 2, 2, Double.NaN, Money.ZERO)).problems().get(0).toString());
+    for (String blank : new String[] {"", " \t"}) { // a scenario is told by its name in every outcome
+      assertEquals("name: must not be empty", assertThrows(InvalidInputException.class,
+          () -> new StressScenario(blank, 2, 2, 0.0, Money.ZERO)).problems().get(0).toString());
+    }
     InvalidInputException missing = assertThrows(InvalidInputException.class,
         () -> new FinancialProfile(null, null, Money.ZERO, null));
     assertEquals(List.of("monthlyIncome", "liquidSavings", "incomeVolatility"),

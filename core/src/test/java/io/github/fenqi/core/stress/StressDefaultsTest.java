@@ -39,6 +39,17 @@ class StressDefaultsTest {
         s.get(2).extraExpense()));
   }
 
+  /**
+   * A variant built from a config ({@code toBuilder}, as the Javadoc offers) starts from every one of its parameters,
+   * each of them here unlike the default's, not from the defaults.
+   */
+  @Test
+  void aConfigsBuilderStartsFromEveryOneOfItsParameters() {
+    StressConfig c = new StressConfig(7, 1_234, 42L, 0.03, 5.0, 0.4, 0.05, Money.ofYuan(1_000), 0.5, 0.04, 0.2, 6.0,
+        0.25, 0.05, 0.2, List.of(StressScenario.defaults().get(0)));
+    assertEquals(c, c.toBuilder().build());
+  }
+
   @Test
   void aNegativeShockMedianIsRefusedNamingIt() {
     InvalidInputException e = assertThrows(InvalidInputException.class,

@@ -129,6 +129,12 @@ class StressResultTest {
             + "worstShortfall95: '-0.01' is negative]",
         problems(() -> new StressResult(0.2, OptionalDouble.of(-1), Money.ofFen(-1), RiskLevel.YELLOW,
             Optional.of(StressDriver.JOB_LOSS), shares(0.2), List.of(), Optional.empty())));
+    // nor is an infinite or NaN mean a month
+    for (double month : new double[] {Double.POSITIVE_INFINITY, Double.NaN}) {
+      assertEquals("[expectedFirstDefaultMonth: " + month + " is not a month]",
+          problems(() -> new StressResult(0.2, OptionalDouble.of(month), Money.ZERO, RiskLevel.YELLOW,
+              Optional.of(StressDriver.JOB_LOSS), shares(0.2), List.of(), Optional.empty())));
+    }
   }
 
   /**
@@ -144,6 +150,12 @@ class StressResultTest {
     assertEquals("[dominantDriver: JOB_LOSS has a share of 0.0, below PLAN_TOO_HEAVY's 0.2]",
         problems(() -> new StressResult(0.2, OptionalDouble.of(4.5), Money.ofYuan(1_000), RiskLevel.YELLOW,
             Optional.of(StressDriver.JOB_LOSS), onThePlan, List.of(), Optional.empty())));
+    // one path of the default 10 000 fewer is not the largest either
+    Map<StressDriver, Double> onePathFewer = shares(0.0999);
+    onePathFewer.put(StressDriver.PLAN_TOO_HEAVY, 0.1);
+    assertEquals("[dominantDriver: JOB_LOSS has a share of 0.0999, below PLAN_TOO_HEAVY's 0.1]",
+        problems(() -> new StressResult(0.2, OptionalDouble.of(4.5), Money.ofYuan(1_000), RiskLevel.YELLOW,
+            Optional.of(StressDriver.JOB_LOSS), onePathFewer, List.of(), Optional.empty())));
     Map<StressDriver, Double> twice = shares(0.2);
     twice.put(StressDriver.SHOCK_EXPENSE, 0.2);
     assertEquals("[defaultsByDriver: the shares add up to 0.4, more than the default probability 0.2 (each default has "
@@ -155,6 +167,18 @@ class StressResultTest {
     assertEquals("[defaultsByDriver: the shares add up to 0.203125, more than the default probability 0.2 (each default "
         + "has one driver)]", problems(() -> new StressResult(0.2, OptionalDouble.of(4.5), Money.ofYuan(1_000),
             RiskLevel.YELLOW, Optional.of(StressDriver.JOB_LOSS), threeInAThousand, List.of(), Optional.empty())));
+    // nor one path in a million more, while shares that add up to the probability but for the doubles' rounding
+    // (0.1 + 0.2 is 0.30000000000000004) are taken
+    Map<StressDriver, Double> oneInAMillion = shares(0.2);
+    oneInAMillion.put(StressDriver.SHOCK_EXPENSE, 0.000001);
+    InvalidInputException more = assertThrows(InvalidInputException.class, () -> new StressResult(0.2,
+        OptionalDouble.of(4.5), Money.ofYuan(1_000), RiskLevel.YELLOW, Optional.of(StressDriver.JOB_LOSS), oneInAMillion,
+        List.of(), Optional.empty()));
+    assertEquals("defaultsByDriver", more.problems().get(0).location(), more.getMessage());
+    Map<StressDriver, Double> rounded = shares(0.1);
+    rounded.put(StressDriver.SHOCK_EXPENSE, 0.2);
+    assertEquals(0.3, new StressResult(0.3, OptionalDouble.of(4.5), Money.ofYuan(1_000), RiskLevel.YELLOW,
+        Optional.of(StressDriver.SHOCK_EXPENSE), rounded, List.of(), Optional.empty()).defaultProbability());
     Map<StressDriver, Double> tie = shares(0.1);
     tie.put(StressDriver.PLAN_TOO_HEAVY, 0.1);
     assertEquals(Optional.of(StressDriver.JOB_LOSS), new StressResult(0.2, OptionalDouble.of(4.5), Money.ofYuan(1_000),
@@ -193,7 +217,8 @@ class StressResultTest {
   /**
    * A scenario's name is quoted in its problems as core quotes a value from outside ({@link Problem#excerpt}): a
    * scenario is configured and an outcome read back from a response, and a name with a line break had been quoted raw,
-   * its second half a forged line of a log, and one of 10 000 characters whole.
+   * its second half a forged line of a log, and one of 10 000 characters whole (the configuration's "after the
+   * horizon" did so until round 39 of the mutation audits).
    */
   @Test
   void aScenariosNameIsQuotedAsAValueFromOutside() {
@@ -202,6 +227,10 @@ class StressResultTest {
           problems(() -> new StressResult.ScenarioOutcome(name, true, Optional.of(3))));
       assertEquals("[fromMonth: 0 is below 1 (scenario '" + Problem.excerpt(name) + "')]",
           problems(() -> new StressScenario(name, 0, 3, 0.5, Money.ZERO)));
+      // and so is the configuration's refusal of one after the horizon, which had quoted the name raw and whole
+      StressScenario late = new StressScenario(name, 13, 3, 0.5, Money.ZERO);
+      assertEquals("[scenarios[0].fromMonth: 13 (scenario '" + Problem.excerpt(name) + "') is after the horizon of 12 "
+          + "months]", problems(() -> StressConfig.builder().scenarios(List.of(late)).build()));
     }
   }
 
