@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A bank statement whose rows state their date and time in one column, given twice: as downloaded, and as a
@@ -109,5 +111,37 @@ class BankCopyToTheMinuteTest {
     StatementAnalysis copy = StatementAnalyzer.defaults().analyze(List.of(first,
         parse("c.csv", c, StandardCharsets.UTF_8)));
     assertEquals(List.of(RemovalKind.DUPLICATE), copy.removals().stream().map(Removal::kind).toList());
+  }
+
+  /**
+   * A row at a whole minute of another statement is no copy of a row it is not alike to in every part but the seconds
+   * of that minute: its amount, direction, counterparty, their account or the summary written otherwise, the balance
+   * the same (the parts {@link StatementAnalyzer} compares rows by), or a row of another minute. Each case is the row
+   * downloaded, then the row at a whole minute of the other statement.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "2026-05-01 20:15:03,,POS消费,,80.00,1000.00,家家福超市,,POS|2026-05-01 20:15,,POS消费,,90.00,1000.00,家家福超市,,POS",
+      "2026-05-01 20:15:03,,POS消费,,80.00,1000.00,家家福超市,,POS|2026-05-01 20:15,,POS消费,80.00,,1000.00,家家福超市,,POS",
+      "2026-05-01 20:15:03,,POS消费,,80.00,1000.00,家家福超市,,POS|2026-05-01 20:15,,POS消费,,80.00,1000.00,联华超市,,POS",
+      "2026-05-01 20:15:03,,POS消费,,80.00,1000.00,家家福超市,,POS|2026-05-01 20:15,,POS消费,,80.00,1000.00,家家福超市,6228****5512,POS",
+      "2026-05-01 20:15:03,,POS消费,,80.00,1000.00,家家福超市,,POS|2026-05-01 20:15,,网上支付,,80.00,1000.00,家家福超市,,POS",
+      "2026-05-01 20:16:00,,POS消费,,80.00,1000.00,家家福超市,,POS|2026-05-01 20:15,,POS消费,,80.00,1000.00,家家福超市,,POS",
+      "2026-05-01 20:16:03,,POS消费,,80.00,1000.00,家家福超市,,POS|2026-05-01 20:15,,POS消费,,80.00,1000.00,家家福超市,,POS"})
+  void aRowWrittenOtherwiseOrOfAnotherMinuteIsNoCopy(String rows) {
+    String[] pair = rows.split("\\|");
+    ParsedStatement first = parse("a.csv", HEADER + "\n" + pair[0] + "\n", StandardCharsets.UTF_8);
+    ParsedStatement other = parse("b.csv", HEADER + "\n" + pair[1] + "\n", StandardCharsets.UTF_8);
+    assertEquals(List.of(), other.rejected());
+    assertEquals(List.of(), StatementAnalyzer.defaults().analyze(List.of(first, other)).removals());
+  }
+
+  /** Two rows of one statement, one at the whole minute, are two rows: a copy is of another statement. */
+  @Test
+  void aRowAtTheWholeMinuteOfTheSameStatementIsNoCopy() {
+    ParsedStatement one = parse("a.csv", HEADER + "\n2026-05-01 20:15,,POS消费,,80.00,1000.00,家家福超市,,POS\n"
+        + "2026-05-01 20:15:03,,POS消费,,80.00,1000.00,家家福超市,,POS\n", StandardCharsets.UTF_8);
+    assertEquals(2, one.transactions().size(), one.rejected().toString());
+    assertEquals(List.of(), StatementAnalyzer.defaults().analyze(List.of(one)).removals());
   }
 }
