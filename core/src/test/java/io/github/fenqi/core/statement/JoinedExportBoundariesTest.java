@@ -49,4 +49,18 @@ class JoinedExportBoundariesTest {
     assertEquals(2, s.transactions().size(), s.rejected().toString());
     assertTrue(s.rejected().stream().noneMatch(p -> p.reason().contains("joined")), s.rejected().toString());
   }
+
+  /** A line among the rows that only begins with the export's first line is no other export: the rows after it are read. */
+  @Test
+  void aLineThatOnlyBeginsWithTheFirstLineStartsNoOtherExport() {
+    String wechat = wechat();
+    String firstRow = wechat.lines().filter(l -> l.startsWith("2026-")).findFirst().orElseThrow();
+    String inserted = wechat.replace(firstRow + "\n", firstRow + "\n微信支付账单明细（续）,,,,,,,,,,\n");
+    assertTrue(!inserted.equals(wechat));
+    ParsedStatement alone = StatementParser.wechat().parse("w.csv", wechat.getBytes(StandardCharsets.UTF_8));
+    ParsedStatement s = StatementParser.wechat().parse("w.csv", inserted.getBytes(StandardCharsets.UTF_8));
+    assertEquals(alone.transactions().size(), s.transactions().size());
+    assertEquals(1, s.rejected().size(), s.rejected().toString());
+    assertTrue(!s.rejected().get(0).reason().contains("joined"), s.rejected().toString());
+  }
 }
