@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A bank statement whose rows state their date and time in one column, given twice: as downloaded, and as a
@@ -109,5 +111,72 @@ class BankCopyToTheMinuteTest {
     StatementAnalysis copy = StatementAnalyzer.defaults().analyze(List.of(first,
         parse("c.csv", c, StandardCharsets.UTF_8)));
     assertEquals(List.of(RemovalKind.DUPLICATE), copy.removals().stream().map(Removal::kind).toList());
+  }
+
+  /**
+   * A row at a whole minute of another statement is no copy of a row it is not alike to in every part but the seconds
+   * of that minute: its amount, direction, counterparty, their account or the summary written otherwise, the balance
+   * the same (the parts {@link StatementAnalyzer} compares rows by), a row of another minute, a row not at a whole
+   * minute (20:15:01), or rows stating no balance, which cannot tell it from another row of that minute. Each case is the row
+   * downloaded, then the row at a whole minute of the other statement.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "2026-05-01 20:15:03,,POS消费,,80.00,1000.00,家家福超市,,POS|2026-05-01 20:15,,POS消费,,90.00,1000.00,家家福超市,,POS",
+      "2026-05-01 20:15:03,,POS消费,,80.00,1000.00,家家福超市,,POS|2026-05-01 20:15,,POS消费,80.00,,1000.00,家家福超市,,POS",
+      "2026-05-01 20:15:03,,POS消费,,80.00,1000.00,家家福超市,,POS|2026-05-01 20:15,,POS消费,,80.00,1000.00,联华超市,,POS",
+      "2026-05-01 20:15:03,,POS消费,,80.00,1000.00,家家福超市,,POS|2026-05-01 20:15,,POS消费,,80.00,1000.00,家家福超市,6228****5512,POS",
+      "2026-05-01 20:15:03,,POS消费,,80.00,1000.00,家家福超市,,POS|2026-05-01 20:15,,网上支付,,80.00,1000.00,家家福超市,,POS",
+      "2026-05-01 20:16:00,,POS消费,,80.00,1000.00,家家福超市,,POS|2026-05-01 20:15,,POS消费,,80.00,1000.00,家家福超市,,POS",
+      "2026-05-01 20:16:03,,POS消费,,80.00,1000.00,家家福超市,,POS|2026-05-01 20:15,,POS消费,,80.00,1000.00,家家福超市,,POS",
+      "2026-05-01 20:15:30,,POS消费,,80.00,1000.00,家家福超市,,POS|2026-05-01 20:15:01,,POS消费,,80.00,1000.00,家家福超市,,POS",
+      "2026-05-01 20:15:03,,POS消费,,80.00,,家家福超市,,POS|2026-05-01 20:15,,POS消费,,80.00,,家家福超市,,POS"})
+  void aRowWrittenOtherwiseOrOfAnotherMinuteIsNoCopy(String rows) {
+    String[] pair = rows.split("\\|");
+    ParsedStatement first = parse("a.csv", HEADER + "\n" + pair[0] + "\n", StandardCharsets.UTF_8);
+    ParsedStatement other = parse("b.csv", HEADER + "\n" + pair[1] + "\n", StandardCharsets.UTF_8);
+    assertEquals(List.of(), other.rejected());
+    assertEquals(List.of(), StatementAnalyzer.defaults().analyze(List.of(first, other)).removals());
+  }
+
+  /** Two rows of one statement, one at the whole minute, are two rows: a copy is of another statement. */
+  @Test
+  void aRowAtTheWholeMinuteOfTheSameStatementIsNoCopy() {
+    ParsedStatement one = parse("a.csv", HEADER + "\n2026-05-01 20:15,,POS消费,,80.00,1000.00,家家福超市,,POS\n"
+        + "2026-05-01 20:15:03,,POS消费,,80.00,1000.00,家家福超市,,POS\n", StandardCharsets.UTF_8);
+    assertEquals(2, one.transactions().size(), one.rejected().toString());
+    assertEquals(List.of(), StatementAnalyzer.defaults().analyze(List.of(one)).removals());
+  }
+
+  /**
+   * Two statements of one account that state their times to the second are compared to the second, neither being to
+   * the minute: a row whose seconds were edited in one is told (STATEMENTS_DISAGREE naming both versions), though the
+   * statement downloaded has rows at a whole minute.
+   */
+  @Test
+  void statementsToTheSecondAreComparedToTheSecond() {
+    ParsedStatement downloaded = parse("a.csv", asDownloaded(), StandardCharsets.UTF_8);
+    assertTrue(downloaded.transactions().stream().anyMatch(t -> t.time().getSecond() == 0));
+    String edited = asDownloaded().replace("\n2026-07-15 08:00:05,,", "\n2026-07-15 08:00:06,,");
+    assertTrue(!edited.equals(asDownloaded()));
+    ParsedStatement other = parse("b.csv", edited, StandardCharsets.UTF_8);
+    List<ParsedStatement> both = List.of(downloaded, other);
+    ForensicReport told = StatementForensics.defaults().examine(both, StatementAnalyzer.defaults().analyze(both));
+    String row = ":" + lineOf("2026-07-15,08:00:05,");
+    assertTrue(told.signals().stream().anyMatch(x -> x.kind() == ForensicSignal.Kind.STATEMENTS_DISAGREE
+        && x.rows().equals(List.of("a.csv" + row, "b.csv" + row))), told.signals().toString());
+  }
+
+  /** A copy to the minute whose row was moved within its hour (8:00 written 8:30) is told to disagree in that row. */
+  @Test
+  void aCopyToTheMinuteWithARowOfAnotherMinuteIsToldToDisagree() {
+    ParsedStatement downloaded = parse("a.csv", asDownloaded(), StandardCharsets.UTF_8);
+    String moved = savedAgain().replace("\n2026/7/15 8:00,,", "\n2026/7/15 8:30,,");
+    assertTrue(!moved.equals(savedAgain()));
+    List<ParsedStatement> both = List.of(downloaded, parse("c.csv", moved, Charset.forName("GBK")));
+    ForensicReport told = StatementForensics.defaults().examine(both, StatementAnalyzer.defaults().analyze(both));
+    String row = ":" + lineOf("2026-07-15,08:00:05,");
+    assertTrue(told.signals().stream().anyMatch(x -> x.kind() == ForensicSignal.Kind.STATEMENTS_DISAGREE
+        && x.rows().equals(List.of("a.csv" + row, "c.csv" + row))), told.signals().toString());
   }
 }
