@@ -217,7 +217,9 @@ public final class StatementAnalyzer {
    * spreadsheet that saved it again shortened its order numbers (2.0261E+27, read as none) and cut its times to the
    * minute, so no row of it was the same as the other's by serial or in every part, and each was counted twice (a
    * copy as downloaded is not refused: its rows are removed as duplicates). Which of the two holds the rows as
-   * exported is not known, as an edit is written otherwise too.
+   * exported is not known, as an edit is written otherwise too. So is one holding fewer or more rows than the other
+   * (a row deleted or added) where the rows before are written alike: the first row it holds beyond the other's is
+   * named, or none when it holds fewer.
    */
   private static java.util.Optional<Problem> sameExportOtherwise(ParsedStatement first, ParsedStatement again) {
     List<Transaction> a = first.transactions();
