@@ -146,6 +146,7 @@ public final class StatementAnalyzer {
    *     or naming each null in the list
    */
   public StatementAnalysis analyze(List<ParsedStatement> statements) {
+    requireNoListProblems(statements);
     return analyze(statements, Map.of());
   }
 
@@ -156,17 +157,10 @@ public final class StatementAnalyzer {
    */
   public StatementAnalysis analyzeThrough(List<ParsedStatement> statements, LocalDate through) {
     java.util.Objects.requireNonNull(through, "through");
-    List<Problem> listed = listProblems(statements); // before the cut drops what tells an export saved again
-    if (!listed.isEmpty()) {
-      throw new io.github.fenqi.core.InvalidInputException(listed);
-    }
+    requireNoListProblems(statements); // before the cut drops what tells an export saved again
     List<ParsedStatement> cut = new ArrayList<>();
     Map<String, LocalDate> coveredTo = new HashMap<>();
-    for (ParsedStatement st : statements) {
-      if (st == null) {
-        cut.add(null); // named by analyze
-        continue;
-      }
+    for (ParsedStatement st : statements) { // none null: requireNoListProblems named each
       List<Transaction> known = st.transactions().stream().filter(t -> !t.time().toLocalDate().isAfter(through))
           .toList();
       if (known.size() < st.transactions().size()) {
@@ -251,11 +245,15 @@ public final class StatementAnalyzer {
         && a.description().equals(b.description()) && java.util.Objects.equals(a.balance(), b.balance());
   }
 
-  private StatementAnalysis analyze(List<ParsedStatement> statements, Map<String, LocalDate> coveredTo) {
-    List<Problem> sameSource = listProblems(statements);
-    if (!sameSource.isEmpty()) {
-      throw new io.github.fenqi.core.InvalidInputException(sameSource);
+  private static void requireNoListProblems(List<ParsedStatement> statements) {
+    List<Problem> listed = listProblems(statements);
+    if (!listed.isEmpty()) {
+      throw new io.github.fenqi.core.InvalidInputException(listed);
     }
+  }
+
+  /** The analysis of {@code statements}, whose list {@link #requireNoListProblems} has passed (uncut). */
+  private StatementAnalysis analyze(List<ParsedStatement> statements, Map<String, LocalDate> coveredTo) {
     Set<String> holders = new LinkedHashSet<>(holderNames);
     statements.forEach(s -> s.holder().ifPresent(holders::add));
     List<Row> rows = new ArrayList<>();

@@ -433,32 +433,32 @@ public abstract class CsvStatementParser implements StatementParser {
    * a closing line, saying to remove that line.
    */
   private static String titleOf(String text, int from, int to) {
-    int end = to;
-    while (end > from && (text.charAt(end - 1) == ',' || Character.isWhitespace(text.charAt(end - 1)))) {
-      end--;
-    }
-    int start = from;
-    while (start < end && (text.charAt(start) == '\uFEFF' || Character.isWhitespace(text.charAt(start)))) {
-      start++;
-    }
-    return text.substring(start, end);
+    int end = titleEnd(text, from, to);
+    return text.substring(titleStart(text, from, end), end);
   }
 
   /** Whether the line {@code text[from..to)} is {@code title} as {@link #titleOf} reads it, without cutting it out. */
   private static boolean isTitle(String text, int from, int to, String title) {
+    int start = titleStart(text, from, to);
+    return titleEnd(text, start, to) - start == title.length() && text.startsWith(title, start);
+  }
+
+  /** The first index of {@code text[from..to)} past a byte-order mark and spaces. */
+  private static int titleStart(String text, int from, int to) {
     int start = from;
     while (start < to && (text.charAt(start) == '\uFEFF' || Character.isWhitespace(text.charAt(start)))) {
       start++;
     }
-    if (start + title.length() > to || !text.startsWith(title, start)) {
-      return false;
+    return start;
+  }
+
+  /** The end of {@code text[from..to)} without the commas and spaces after it. */
+  private static int titleEnd(String text, int from, int to) {
+    int end = to;
+    while (end > from && (text.charAt(end - 1) == ',' || Character.isWhitespace(text.charAt(end - 1)))) {
+      end--;
     }
-    for (int k = start + title.length(); k < to; k++) {
-      if (text.charAt(k) != ',' && !Character.isWhitespace(text.charAt(k))) {
-        return false;
-      }
-    }
-    return true;
+    return end;
   }
 
   private static boolean isTrailer(String text, int from, int to) {
