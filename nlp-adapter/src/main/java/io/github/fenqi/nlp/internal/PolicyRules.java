@@ -40,8 +40,8 @@ public final class PolicyRules {
   private static final String TO = "(?:-+|~+|至|到)";
 
   /** A fraud warning or denial: lenders' notices quote the promises of fraudsters and rumours to refute them. */
-  private static final List<String> WARNING = List.of("谣言", "诈骗", "骗局", "虚假宣传", "不实信息", "网传", "冒充", "谨防",
-      "警惕", "切勿相信", "请勿相信", "不法分子", "非法中介");
+  private static final List<String> WARNING = List.of("谣言", "诈骗", "骗局", "虚假宣传", "不实宣传", "不实信息", "网传", "冒充",
+      "谨防", "警惕", "切勿相信", "请勿相信", "不法分子", "非法中介");
 
   // ---- distractor masks ----
   static final Pattern DISTRACTOR = Pattern.compile(String.join("|",
@@ -512,9 +512,32 @@ public final class PolicyRules {
   private static final Pattern STOPS = Pattern.compile(
       "停息|(?:停止|暂停|不再|不)计息|免收[^" + STOP + "]{0,8}?期间[^" + STOP + "]{0,4}?利息|(?:停止|不再|暂停|免收|不)(?:另|再|额外)?(?:计收|收取|产生|计算|计|收)(?:新的|新增的?)?[^" + STOP + "]{0,6}?利息"
           + "|利息[^" + STOP + "]{0,3}?(?:停止|不再|暂停)(?:计收|收取|产生|计算|计)");
-  /** Just before an interest stop, a refusal to offer it ("不提供停息挂账", "从未承诺停息"). */
+  /**
+   * Just before an interest stop, a refusal to offer it ("不提供停息挂账", "从未承诺停息"; "从未推出停息挂账业务" had been read as
+   * an interest stop).
+   */
   private static final Pattern STOP_REFUSED = Pattern.compile(
-      "(?:不|未|从未|并未|并不|没有|无法|不能|不会)(?:提供|支持|办理|受理|承诺|接受|开展|实行|实施|适用|存在)[^" + STOP + "]*$");
+      "(?:不|未|从未|并未|并不|没有|无法|不能|不会)(?:提供|支持|办理|受理|承诺|接受|开展|实行|实施|适用|存在|推出|开办|开通|推行)"
+          + "[^" + STOP + "]*$");
+  /**
+   * Just before 停息: what the text sets it apart from ("个性化分期不等于停息挂账", "分期并非停息挂账"): the text says the plan
+   * is not it, not whether interest stops in the plan, so nothing is read (it had been read as an interest stop).
+   */
+  private static final Pattern STOP_SET_APART = Pattern.compile(
+      "(?:不等于|不等同于|不同于|有别于|区别于|而非|并非|不是)\\s*(?:所谓的?)?\\s*[\"'“”‘’]?\\s*$");
+  /**
+   * After 停息(挂账) in its clause: what the word means or is ("停息挂账是指银行停止计息…", "停息挂账并不是法律概念"), a definition
+   * and no offer, so nothing is read (it had been read as an interest stop).
+   */
+  private static final Pattern STOP_DEFINED = Pattern.compile(
+      "(?:挂账)?[\"'“”‘’]?[^" + STOP + "]{0,6}?(?:是指|指的是|是一种|是什么|的意思|的含义|的定义|概念|术语|说法)");
+  /**
+   * In a later clause of the sentence than 停息, a refusal of "it" ("很多客户询问停息挂账,本行不提供此类服务", "…,本平台不提供"
+   * at the sentence's end): interest is not stopped (it had been read as stopped). Found by {@link #refusedLater}.
+   */
+  private static final Pattern STOP_REFUSED_LATER = Pattern.compile(
+      "(?:不|未|从未|并未|没有|无)(?:提供|支持|办理|受理|开展|存在|推出|开办)"
+          + "(?:此类|该类|这类|这种|此种|该种|上述|此项|该项|(?:此|该)(?:业务|服务|产品|政策|项目)|$)");
   /**
    * Just before an interest stop, its negation ("不停息", "不会停止计息", "无法停息挂账"), whatever word the stop starts
    * with ("不免收分期期间的利息", "不会不计息": only a stop starting with 停/暂停 had been seen negated, and these had been
@@ -530,7 +553,9 @@ public final class PolicyRules {
    */
   private static final Pattern STOP_WITHDRAWN = Pattern.compile(
       "[^" + STOP + "]{0,6}?(?:(?:暂停|停止|取消|终止|不再|不予|不能|无法|暂不|不)(?:办理|受理|提供|开展|申请|支持|适用)"
-          + "|已(?:取消|终止|停止|暂停)(?![计收]))");
+          + "|已(?:取消|终止|停止|暂停)(?![计收])"
+          // "停息挂账并非本行产品", "停息挂账并非国家政策": not offered (they had been read as an interest stop)
+          + "|(?:并非|并不是|不是|非)[^" + STOP + "]{0,4}?(?:产品|业务|服务|政策))");
   private static final Pattern CONTINUES = Pattern.compile(
       "利息[^" + STOP + "]{0,3}?(?:照常|正常|继续|仍然|仍|依然|照)(?:计算|计收|收取|计息|计|收)"
           + "|(?:照常|正常|继续)(?:计收|收取|计算|计)利息|正常计息");
@@ -1803,10 +1828,21 @@ public final class PolicyRules {
         out.add(new Candidate(PolicyField.STOPS_INTEREST, Boolean.FALSE, base + m.start(), base + m.end(), 0.8));
       } else if (m.group().startsWith("停息") && withdrawn.lookingAt()) { // "停息挂账已暂停办理": no longer offered
         out.add(new Candidate(PolicyField.STOPS_INTEREST, Boolean.FALSE, base + m.start(), base + withdrawn.end(), 0.8));
+      } else if (m.group().startsWith("停息") && refusedLater(s, m.end())) { // "…停息挂账,本行不提供此类服务"
+        out.add(new Candidate(PolicyField.STOPS_INTEREST, Boolean.FALSE, base + m.start(), base + m.end(), 0.8));
+      } else if (STOP_SET_APART.matcher(s.substring(window, m.start())).find()
+          || m.group().startsWith("停息") && STOP_DEFINED.matcher(s).region(m.end(), s.length()).lookingAt()) {
+        return; // "个性化分期不等于停息挂账", "停息挂账是指…": no statement of this plan's interest
       } else {
         out.add(new Candidate(PolicyField.STOPS_INTEREST, Boolean.TRUE, base + m.start(), base + m.end(), 0.85));
       }
     }
+  }
+
+  /** Whether a clause of {@code s} after the one holding {@code at} refuses "it" ({@link #STOP_REFUSED_LATER}). */
+  private static boolean refusedLater(String s, int at) {
+    int comma = s.indexOf(',', at);
+    return comma >= 0 && STOP_REFUSED_LATER.matcher(s).region(comma, s.length()).find();
   }
 
   // ---------------------------------------------------------------- monthly fee
