@@ -1255,11 +1255,11 @@ public final class PolicyRules {
     int shift = strict ? 1 : 0;
     boolean marked = false;
     while (mark.find()) {
-      int s = included(mark.group(), period);
-      if (s < 0 || marked && s != shift || s == 1 && !strict && !above) {
+      int each = included(mark.group(), period);
+      if (each < 0 || marked && each != shift || each == 1 && !strict && !above) {
         return -1;
       }
-      shift = s;
+      shift = each;
       marked = true;
     }
     return shift;
