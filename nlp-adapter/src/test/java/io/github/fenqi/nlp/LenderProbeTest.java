@@ -13,9 +13,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * A probe of sentences as Chinese banks and lenders publish them (credit-card 个性化分期 under 《商业银行信用卡业务监督管理办法》
  * 第七十条, online-loan 协商还款, waivers with caps, down payments, terms up to 60 installments, deferrals, 停息挂账 and
  * the warnings about it, overdue windows), each with its whole reading: every field it settles and, by omission, every
- * field it leaves unread. A field read with a wrong value is worse than one left unread, so a sentence whose right reading is
- * ambiguous expects nothing for that field. Kept as a regression: a rule change that alters any of these readings fails
- * here, naming the sentence.
+ * field it leaves unread. A field read with a wrong value is worse than one left unread, so a sentence whose right
+ * reading is ambiguous expects nothing for that field. Kept as a regression: a rule change that alters any of these
+ * readings fails here, naming the sentence.
  */
 class LenderProbeTest {
   private static final PolicyTextExtractor EXTRACTOR = PolicyTextExtractor.create();
@@ -197,7 +197,41 @@ class LenderProbeTest {
         // a capped fee is an AT_MOST note, not the rate
         Arguments.of("个性化分期的月手续费率不超过0.5%。", ""),
         Arguments.of("分期期数为6、12、18、24、36、48、60期。", "MAX_INSTALLMENTS=60 MIN_INSTALLMENTS=6"),
-        Arguments.of("逾期超过60天、未满180天的客户可申请分期还款。", "MIN_OVERDUE_DAYS=61"));
+        Arguments.of("逾期超过60天、未满180天的客户可申请分期还款。", "MIN_OVERDUE_DAYS=61"),
+        Arguments.of("持卡人可申请将欠款分期偿还，分期期数最长不超过60期，首期还款金额不低于欠款总额的5%。", "MAX_INSTALLMENTS=60 MIN_DOWN_PAYMENT_RATIO=0.05"),
+        Arguments.of("对于符合条件的持卡人，我行可对其减免部分利息、违约金和分期手续费。", ""),
+        Arguments.of("减免金额不超过违约金和利息总额的50%。", ""),
+        Arguments.of("违约金、超限费可全部减免。", "MAX_LATE_FEE_WAIVER=1"),
+        // 按50%减免 and 须全额偿还 are not read: unread, not wrong
+        Arguments.of("利息可按50%减免，违约金全免，本金须全额偿还。", "MAX_LATE_FEE_WAIVER=1"),
+        Arguments.of("分期手续费按月收取，每期费率0.55%，共收取60期。", "MONTHLY_FEE_RATE=0.0055"),
+        Arguments.of("个性化分期每月手续费率最高0.8%。", ""),
+        Arguments.of("个性化分期后不再计收利息、违约金和分期手续费。", "STOPS_INTEREST=true"),
+        // 免收利息 is a full interest waiver
+        Arguments.of("还款期限最长可达5年，分期期间免收利息。", "MAX_INSTALLMENTS=60 MAX_INTEREST_WAIVER=1"),
+        Arguments.of("延期还款期限最长不超过3个月，延期期间不收取罚息。", ""),
+        Arguments.of("借款人可申请延期还款，延期期限最长12个月，延期期间利息照常计收。", "STOPS_INTEREST=false"),
+        Arguments.of("本平台可为逾期用户提供协商还款服务，最长可分24期，罚息可减免至0。", "MAX_INSTALLMENTS=24"),
+        Arguments.of("逾期未超过90天的用户可申请展期。", ""),
+        Arguments.of("首付款比例最低为应还总额的10%。", "MIN_DOWN_PAYMENT_RATIO=0.1"),
+        Arguments.of("需先偿还不低于欠款总额10%的首付款。", "MIN_DOWN_PAYMENT_RATIO=0.1"),
+        Arguments.of("首期还款比例原则上不低于20%。", "MIN_DOWN_PAYMENT_RATIO=0.2"),
+        Arguments.of("逾期90天以上、且能提供失业证明或重大疾病证明的客户，可申请最长60期个性化分期。", "MAX_INSTALLMENTS=60 MIN_OVERDUE_DAYS=90"),
+        Arguments.of("对逾期1年以上的客户，可减免全部罚息和违约金。", "MIN_OVERDUE_DAYS=360 MAX_PENALTY_WAIVER=1 MAX_LATE_FEE_WAIVER=1"),
+        Arguments.of("罚息按日万分之五计收，最高可减免50%。", "MAX_PENALTY_WAIVER=0.5"),
+        // the cap before the component is not read: unread, not wrong
+        Arguments.of("可享受最高70%的罚息减免。", ""),
+        Arguments.of("一次性结清可减免50%的利息。", "MAX_INTEREST_WAIVER=0.5"),
+        Arguments.of("分期期间如再次逾期，将恢复计收罚息。", ""),
+        // speaks of 停息挂账 as offered
+        Arguments.of("停息挂账期间，若再次逾期，将取消优惠。", "STOPS_INTEREST=true"),
+        Arguments.of("本行不存在\"停息挂账\"业务，个性化分期需逾期90天以上。", "MIN_OVERDUE_DAYS=90 STOPS_INTEREST=false"),
+        Arguments.of("请注意，停息挂账并非官方说法。", ""),
+        Arguments.of("协商还款成功后，逾期罚息停止计收，本金和利息分期偿还。", ""),
+        Arguments.of("我司协商还款无需支付任何手续费。", "MONTHLY_FEE_RATE=0"),
+        Arguments.of("客户需提供近6个月银行流水及困难证明。", "REQUIRES_HARDSHIP_PROOF=true"),
+        // an overdue record is no threshold of who may apply
+        Arguments.of("近3个月以上的逾期记录将影响审批。", ""));
   }
 
   @ParameterizedTest(name = "{0}")
