@@ -771,4 +771,33 @@ class LenderPhrasingTest {
       assertAbsent(r, PolicyField.MAX_INSTALLMENTS, none);
     }
   }
+  /**
+   * 停息挂账, which banks warn is no product of theirs, is read as an interest stop only where it is offered: denied as a
+   * product ("停息挂账并非本行产品", "我行从未推出停息挂账业务", "停息挂账并非国家政策,本平台不提供") or refused in a later clause
+   * ("很多客户询问停息挂账,本行不提供此类服务") it is false; defined ("停息挂账是指…"), set apart from the plan
+   * ("个性化分期不等于停息挂账") or called a false claim ("停息挂账系不实宣传") it states nothing. Each had been read as true.
+   */
+  @Test
+  void tingxiGuazhangDeniedDefinedOrSetApartIsNoInterestStop() {
+    for (String denied : new String[] {"停息挂账并非本行产品。", "我行从未推出停息挂账业务。", "我行从未推出所谓“停息挂账”业务。",
+        "停息挂账并非国家政策，本平台不提供。", "很多客户询问停息挂账，本行不提供此类服务。"}) {
+      assertField(extractor.extract(denied), PolicyField.STOPS_INTEREST, false, evidenceOf(denied), denied);
+    }
+    for (String none : new String[] {"停息挂账是指银行停止计息，将欠款本金挂账，分期偿还。", "停息挂账并不是法律概念，而是民间说法。",
+        "个性化分期不等于停息挂账，分期期间仍需支付手续费。", "停息挂账系不实宣传，本行不存在该业务。"}) {
+      assertAbsent(extractor.extract(none), PolicyField.STOPS_INTEREST, none);
+    }
+    // still offered: an interest stop, and a refusal of something else in a later clause changes nothing
+    for (String offered : new String[] {"停息挂账期间，不支持此前已办理的分期提前还款。", "本行可办理停息挂账。"}) {
+      assertEquals(Optional.of(true), extractor.extract(offered).field(PolicyField.STOPS_INTEREST)
+          .map(ExtractedField::value), offered);
+    }
+  }
+
+  /** The evidence the extractor gives for the interest stop of {@code text}, checked by {@link #assertField}. */
+  private String evidenceOf(String text) {
+    ExtractedField f = extractor.extract(text).field(PolicyField.STOPS_INTEREST)
+        .orElseThrow(() -> new AssertionError("stopsInterest not read from " + text));
+    return f.evidence().text();
+  }
 }

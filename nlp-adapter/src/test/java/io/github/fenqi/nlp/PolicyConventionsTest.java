@@ -41,6 +41,67 @@ class PolicyConventionsTest {
   }
 
   /**
+   * An inclusion mark decides whether an overdue threshold includes its number, wherever it stands: after a strict word
+   * ("超过90天(含)的逾期客户" 90, read as nothing before: the mark between the period and 的逾期 had kept the threshold
+   * before 逾期 from matching, and its inclusive check was never reached), before or after 以上 ("逾期90天(含90天)以上" 90,
+   * read as nothing; "逾期90天以上(不含)" 91, read as 90), in full-width brackets too, and in a refused short overdue
+   * ("逾期不足90天(含)的不予办理" refuses 90 too: 91, read as 90).
+   */
+  @Test
+  void anInclusionMarkDecidesWhetherAnOverdueThresholdIncludesItsNumber() {
+    Map<String, Integer> days = Map.ofEntries(Map.entry("超过90天(含)的逾期客户可申请。", 90),
+        Map.entry("超过90天（含）的逾期客户可申请。", 90), Map.entry("超过90天(含90天)的逾期客户可申请。", 90),
+        Map.entry("超过90天（不含）的逾期客户可申请。", 91), Map.entry("90天（含）以上的逾期客户可申请。", 90),
+        Map.entry("90天以上（不含）的逾期客户可申请。", 91), Map.entry("逾期90天(含90天)以上的客户可申请。", 90),
+        Map.entry("逾期90天（含）以上的客户可申请。", 90), Map.entry("逾期90天以上(不含)的客户可申请。", 91),
+        Map.entry("逾期90天以上（不含90天）的客户可申请。", 91), Map.entry("逾期超过90天（含本数）的客户可申请。", 90),
+        Map.entry("逾期超过3个月（含90天）的客户可申请。", 90), Map.entry("逾期不足90天(含)的不予办理。", 91),
+        Map.entry("逾期不足90天(不含)的不予办理。", 90));
+    days.forEach((text, d) -> assertEquals(Optional.of(d), value(text, PolicyField.MIN_OVERDUE_DAYS), text));
+  }
+
+  /**
+   * A mark that makes the period an upper bound, or that disagrees with its word or names another period, leaves the
+   * least overdue days unread: "逾期在90天(含)以内" had been read as 90 (以内 after the mark was not seen), and so had
+   * "逾期满90天(不含)" (满 includes 90, the mark excludes it: which did the lender mean?).
+   */
+  @Test
+  void anInclusionMarkBeforeAnUpperBoundOrAgainstItsWordIsNoMinimum() {
+    for (String text : List.of("逾期在90天(含)以内的客户可申请分期。", "逾期在90天（含90天）以内的客户可申请分期。",
+        "逾期在90天(含)以下的客户可申请分期。", "逾期满90天（不含）的客户可申请。", "满90天（不含）的逾期客户可申请。",
+        "逾期≥90天(不含)的客户可申请。", "逾期超过90天(含60天)的客户可申请。", "逾期90天(含)以上(不含)的客户可申请。")) {
+      assertEquals(Optional.empty(), value(text, PolicyField.MIN_OVERDUE_DAYS), text);
+    }
+  }
+
+  /**
+   * 以上 before 逾期 is a threshold as after it, including its number ("90天以上的逾期客户" 90, as "逾期90天以上" is 90: it
+   * had been read as nothing); "大于等于" is no strict threshold ("逾期天数大于等于90天" 90: it had been 91). A period
+   * before an overdue charge or record is no threshold of who may apply ("超过90天的逾期罚息不予减免" had been read as 91).
+   */
+  @Test
+  void yiShangBeforeYuqiIncludesItsNumberAsAfterIt() {
+    Map<String, Integer> days = Map.of("90天以上的逾期客户可申请。", 90, "逾期90天以上的客户可申请。", 90,
+        "3个月以上的逾期客户可申请。", 90, "90天及以上的逾期客户可申请。", 90, "逾期天数大于等于90天的客户可申请。", 90,
+        "大于等于90天的逾期客户可申请。", 90, "逾期不小于90天的客户可申请。", 90);
+    days.forEach((text, d) -> assertEquals(Optional.of(d), value(text, PolicyField.MIN_OVERDUE_DAYS), text));
+    for (String text : List.of("90天的逾期客户可申请。", "90天以上的逾期利息按日计收。", "超过90天的逾期罚息不予减免。",
+        "90天以上的逾期客户不适用本政策。", "190天以下的逾期客户可申请。")) {
+      assertEquals(Optional.empty(), value(text, PolicyField.MIN_OVERDUE_DAYS), text);
+    }
+  }
+
+  /** The overdue forms above stay linear in a long sentence, and in a digit run (a threshold may start at a digit). */
+  @Test
+  void overdueMarksAreReadInLinearTime() {
+    LinearTime.assertLinear("overdue marks in one long sentence", scale -> {
+      assertEquals(Optional.of(90), value("90天(含)以上的逾期客户，".repeat(1_000 * scale), PolicyField.MIN_OVERDUE_DAYS));
+      assertEquals(Optional.of(91), value("逾期90天以上(不含)，".repeat(1_000 * scale), PolicyField.MIN_OVERDUE_DAYS));
+      assertEquals(Optional.empty(), value("9".repeat(5_000 * scale) + "天以上的逾期客户", PolicyField.MIN_OVERDUE_DAYS));
+    });
+  }
+
+  /**
    * A half after months is half a month of days ("2个月半" 75, as "1年半" is 180), and a rest of days below a month
    * adds its days ("2个月29天" 89); a month's half had only been seen after years and half a year.
    */

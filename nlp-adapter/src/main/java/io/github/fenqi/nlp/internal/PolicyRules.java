@@ -40,8 +40,8 @@ public final class PolicyRules {
   private static final String TO = "(?:-+|~+|至|到)";
 
   /** A fraud warning or denial: lenders' notices quote the promises of fraudsters and rumours to refute them. */
-  private static final List<String> WARNING = List.of("谣言", "诈骗", "骗局", "虚假宣传", "不实信息", "网传", "冒充", "谨防",
-      "警惕", "切勿相信", "请勿相信", "不法分子", "非法中介");
+  private static final List<String> WARNING = List.of("谣言", "诈骗", "骗局", "虚假宣传", "不实宣传", "不实信息", "网传", "冒充",
+      "谨防", "警惕", "切勿相信", "请勿相信", "不法分子", "非法中介");
 
   // ---- distractor masks ----
   static final Pattern DISTRACTOR = Pattern.compile(String.join("|",
@@ -265,10 +265,27 @@ public final class PolicyRules {
   /** After an overdue period's unit: half of it, or months or days more ("1年半", "2个月零10天"; see daysAfter). */
   private static final String OVERDUE_REST = "(半|(?:零|0)?\\s*\\d{1,2}\\s*(?:个月|天|日))?";
   /** A threshold word of an overdue period, after 逾期 or before it ({@link #OVERDUE}, {@link #OVERDUE_BEFORE}). */
-  private static final String OVERDUE_WORD = "超过|满|达到|达|不少于|不低于|大于|高于|多于|已达|≥|>=|>";
+  private static final String OVERDUE_WORD =
+      "超过|满|达到|达|不少于|不低于|大于或?等于|不小于|大于|高于|多于|已达|≥|>=|>";
+  /**
+   * A mark that says whether an overdue threshold includes its number: "(含)", "(含90天)", "(含本数)", "(不含)",
+   * "(不含90天)", "(包括90天在内)" (full-width brackets are folded to these); {@link #INCLUSION} reads one.
+   */
+  private static final String INCLUSION_MARK = "\\(\\s*不?(?:包含|包括|含)[^()" + STOP + "]{0,12}\\)";
+  /** One {@link #INCLUSION_MARK}: group 1 its negation, group 2 what it includes (nothing, 本数, or a period). */
+  private static final Pattern INCLUSION = Pattern.compile(
+      "\\(\\s*(不)?(?:包含|包括|含)\\s*([^()" + STOP + "]*?)\\s*(?:在内)?\\s*\\)");
+  /**
+   * After an overdue period: an inclusion mark before 以上 or after it ("逾期90天(含)以上", "逾期90天(含90天)以上", which had
+   * been read as nothing, "逾期90天以上(不含)", which had been read as 90, "超过90天(含)"), the whole tail one group and
+   * the 以上 the next. A mark is read inside the match, so 以内/以下 after it still make the period an upper bound
+   * ("逾期在90天(含)以内" had been read as 90).
+   */
+  private static final String OVERDUE_TAIL =
+      "((?:\\s*" + INCLUSION_MARK + ")?\\s*(以上|及以上|或以上|\\+)?(?:\\s*" + INCLUSION_MARK + ")?)";
   private static final Pattern OVERDUE = Pattern.compile(
       "逾期([^" + STOP + "\\d]{0,8}?)(" + OVERDUE_WORD + "|在)?\\s*" + NUM
-          + "\\s*(天|日|个月|月|年)" + OVERDUE_REST + "(以上|及以上|或以上|\\+|\\(含\\)以上)?");
+          + "\\s*(天|日|个月|月|年)" + OVERDUE_REST + OVERDUE_TAIL);
   /**
    * "逾期30-90天", "逾期30至90天", "逾期1到3个月": the least overdue days is the lower end; the upper end is the most,
    * which the policy has no field for (a note tells it). Neither had been read.
@@ -282,16 +299,20 @@ public final class PolicyRules {
    */
   private static final Pattern OVERDUE_REFUSED_BELOW = Pattern.compile(
       "逾期([^" + STOP + "\\d]{0,8}?)(?:少于|低于|小于|不足|不到|未满|未达到?|<(?!=))\\s*" + NUM + "\\s*(天|日|个月|月|年)"
-          + OVERDUE_REST);
+          + OVERDUE_REST + "(\\s*" + INCLUSION_MARK + ")?");
   /** After such a threshold: its clause ends, the refusal in the next ("逾期天数低于30天的,不予受理"). */
   private static final Pattern CLAUSE_GOES_ON = Pattern.compile("\\s*(?:的|者)?\\s*,");
   /**
    * "满90天的逾期客户", "超过2个月10天的逾期客户": a threshold before 逾期, its rest read as after 逾期 (group 4; "满1年半的逾期"
    * 540, "满2个月10天的逾期" 70: with a rest they had been read as nothing), and its words those after 逾期 ("大于90天的逾期"
-   * 91, "≥90天的逾期" 90: only 超过, 满, 达到 and 不少于 had been read).
+   * 91, "≥90天的逾期" 90: only 超过, 满, 达到 and 不少于 had been read). Its tail as after 逾期 ({@link #OVERDUE_TAIL}: group
+   * 5, its 以上 group 6), so a bare 以上 is a threshold too ("90天以上的逾期客户" 90) and a mark is read ("超过90天(含)的逾期"
+   * 90): both had been read as nothing, the mark never reached. Not an overdue charge or record ("90天以上的逾期利息",
+   * "超过90天的逾期罚息不予减免": the latter had been read as 91).
    */
   private static final Pattern OVERDUE_BEFORE = Pattern.compile(
-      "(" + OVERDUE_WORD + ")\\s*" + NUM + "\\s*(天|日|个月|月|年)" + OVERDUE_REST + "(以上)?的?逾期");
+      "(?:(" + OVERDUE_WORD + ")\\s*)?(?<![\\d.])" + NUM + "\\s*(天|日|个月|月|年)" + OVERDUE_REST + OVERDUE_TAIL
+          + "\\s*的?\\s*逾期(?!利息|罚息|费|违约金|滞纳金|本金|记录|次数|金额)");
   /** After an overdue threshold in its clause: those beyond it are excluded, so it is no minimum. */
   private static final Pattern EXCLUDED = Pattern.compile(
       "不支持|不适用|不享受|不参与|不受理|不办理|不接受|不符合|除外|不在[^" + STOP + "]{0,6}范围"
@@ -302,9 +323,9 @@ public final class PolicyRules {
    * when {@code overdueDays >= minOverdueDays}, so the minimum is one day past the number (91); read as the number, it
    * had admitted the debt of 90 days the text refuses. Not 不少于/不低于 (a 不 before the word), which include it.
    */
-  private static final Pattern STRICT_OVERDUE = Pattern.compile("(?<!不)(?:超过|大于|高于|多于)|>(?!=)");
-  /** Just after a strict threshold: it includes its number after all ("逾期超过90天(含90天)", "超过90天(含)"). */
-  private static final Pattern INCLUSIVE_AFTER = Pattern.compile("\\s*\\(\\s*含");
+  private static final Pattern STRICT_OVERDUE = Pattern.compile("(?<!不)(?:超过|大于|高于|多于)(?!或?等于)|>(?!=)");
+  /** A period inside an inclusion mark ("(含90天)", "(含3个月)"): group 1 its number, group 2 its unit. */
+  private static final Pattern MARKED_PERIOD = Pattern.compile(NUM + "\\s*(天|日|个月|月|年)");
   /**
    * Just before an overdue threshold word: a negation, with the modal verb that may sit between ("逾期不得超过90天",
    * "逾期时间不能超过90天", "逾期没有超过90天"), which makes the threshold an upper bound. Only a bare 不/未 had been
@@ -491,9 +512,32 @@ public final class PolicyRules {
   private static final Pattern STOPS = Pattern.compile(
       "停息|(?:停止|暂停|不再|不)计息|免收[^" + STOP + "]{0,8}?期间[^" + STOP + "]{0,4}?利息|(?:停止|不再|暂停|免收|不)(?:另|再|额外)?(?:计收|收取|产生|计算|计|收)(?:新的|新增的?)?[^" + STOP + "]{0,6}?利息"
           + "|利息[^" + STOP + "]{0,3}?(?:停止|不再|暂停)(?:计收|收取|产生|计算|计)");
-  /** Just before an interest stop, a refusal to offer it ("不提供停息挂账", "从未承诺停息"). */
+  /**
+   * Just before an interest stop, a refusal to offer it ("不提供停息挂账", "从未承诺停息"; "从未推出停息挂账业务" had been read as
+   * an interest stop).
+   */
   private static final Pattern STOP_REFUSED = Pattern.compile(
-      "(?:不|未|从未|并未|并不|没有|无法|不能|不会)(?:提供|支持|办理|受理|承诺|接受|开展|实行|实施|适用|存在)[^" + STOP + "]*$");
+      "(?:不|未|从未|并未|并不|没有|无法|不能|不会)(?:提供|支持|办理|受理|承诺|接受|开展|实行|实施|适用|存在|推出|开办|开通|推行)"
+          + "[^" + STOP + "]*$");
+  /**
+   * Just before 停息: what the text sets it apart from ("个性化分期不等于停息挂账", "分期并非停息挂账"): the text says the plan
+   * is not it, not whether interest stops in the plan, so nothing is read (it had been read as an interest stop).
+   */
+  private static final Pattern STOP_SET_APART = Pattern.compile(
+      "(?:不等于|不等同于|不同于|有别于|区别于|而非|并非|不是)\\s*(?:所谓的?)?\\s*[\"'“”‘’]?\\s*$");
+  /**
+   * After 停息(挂账) in its clause: what the word means or is ("停息挂账是指银行停止计息…", "停息挂账并不是法律概念"), a definition
+   * and no offer, so nothing is read (it had been read as an interest stop).
+   */
+  private static final Pattern STOP_DEFINED = Pattern.compile(
+      "(?:挂账)?[\"'“”‘’]?[^" + STOP + "]{0,6}?(?:是指|指的是|是一种|是什么|的意思|的含义|的定义|概念|术语|说法)");
+  /**
+   * In a later clause of the sentence than 停息, a refusal of "it" ("很多客户询问停息挂账,本行不提供此类服务", "…,本平台不提供"
+   * at the sentence's end): interest is not stopped (it had been read as stopped). Found by {@link #refusedLater}.
+   */
+  private static final Pattern STOP_REFUSED_LATER = Pattern.compile(
+      "(?:不|未|从未|并未|没有|无)(?:提供|支持|办理|受理|开展|存在|推出|开办)"
+          + "(?:此类|该类|这类|这种|此种|该种|上述|此项|该项|(?:此|该)(?:业务|服务|产品|政策|项目)|$)");
   /**
    * Just before an interest stop, its negation ("不停息", "不会停止计息", "无法停息挂账"), whatever word the stop starts
    * with ("不免收分期期间的利息", "不会不计息": only a stop starting with 停/暂停 had been seen negated, and these had been
@@ -509,7 +553,9 @@ public final class PolicyRules {
    */
   private static final Pattern STOP_WITHDRAWN = Pattern.compile(
       "[^" + STOP + "]{0,6}?(?:(?:暂停|停止|取消|终止|不再|不予|不能|无法|暂不|不)(?:办理|受理|提供|开展|申请|支持|适用)"
-          + "|已(?:取消|终止|停止|暂停)(?![计收]))");
+          + "|已(?:取消|终止|停止|暂停)(?![计收])"
+          // "停息挂账并非本行产品", "停息挂账并非国家政策": not offered (they had been read as an interest stop)
+          + "|(?:并非|并不是|不是|非)[^" + STOP + "]{0,4}?(?:产品|业务|服务|政策))");
   private static final Pattern CONTINUES = Pattern.compile(
       "利息[^" + STOP + "]{0,3}?(?:照常|正常|继续|仍然|仍|依然|照)(?:计算|计收|收取|计息|计|收)"
           + "|(?:照常|正常|继续)(?:计收|收取|计算|计)利息|正常计息");
@@ -1123,7 +1169,7 @@ public final class PolicyRules {
   private static void overdue(String s, int base, List<Candidate> out) {
     Matcher m = OVERDUE.matcher(s);
     while (m.find()) {
-      boolean threshold = m.group(2) != null || m.group(6) != null || THRESHOLD_WORD.matcher(m.group(1)).find();
+      boolean threshold = m.group(2) != null || m.group(7) != null || THRESHOLD_WORD.matcher(m.group(1)).find();
       if (!threshold) {
         continue; // "我逾期了4个月", "已逾期45天": a narrative, not a condition
       }
@@ -1137,9 +1183,11 @@ public final class PolicyRules {
         continue; // "逾期超过180天的客户暂不支持分期": a limit of who may apply, not the minimum
       }
       int rest = daysAfter(m.group(4), m.group(5));
-      int d = days(m.group(3), m.group(4)) + rest + strictOverdue(m.group(2) != null ? m.group(2) : window, s, m.end());
-      if (rest >= 0 && d >= 1 && d <= 3650) {
-        double conf = m.group(2) != null && m.group(6) == null ? 0.9 : 0.85;
+      int period = days(m.group(3), m.group(4)) + rest;
+      int shift = thresholdShift(m.group(2) != null ? m.group(2) : window, m.group(7) != null, m.group(6), period);
+      int d = period + shift;
+      if (rest >= 0 && shift >= 0 && d >= 1 && d <= 3650) {
+        double conf = m.group(2) != null && m.group(7) == null ? 0.9 : 0.85;
         out.add(new Candidate(PolicyField.MIN_OVERDUE_DAYS, d, base + m.start(), base + m.end(), conf));
       }
     }
@@ -1159,7 +1207,10 @@ public final class PolicyRules {
     m = OVERDUE_REFUSED_BELOW.matcher(s);
     while (m.find()) {
       int rest = daysAfter(m.group(3), m.group(4)); // "逾期不足2个月10天的不予办理": 70 (the 10 days had been dropped)
-      int d = days(m.group(2), m.group(3)) + rest;
+      int period = days(m.group(2), m.group(3)) + rest;
+      // "逾期不足90天(含)的不予办理": 90 is refused too, so 91 (it had been read as 90); "(不含)" changes nothing
+      int marked = m.group(5) == null ? 1 : included(m.group(5), period);
+      int d = marked < 0 ? -1 : period + 1 - marked;
       Matcher comma = CLAUSE_GOES_ON.matcher(s).region(m.end(), s.length());
       boolean refused = excludedAfter(s, m.end()) || comma.lookingAt() && excludedAfter(s, comma.end());
       if (!NEGATED_BEFORE.matcher(m.group(1)).find() && refused && rest >= 0 && d >= 1 && d <= 3650) {
@@ -1168,24 +1219,69 @@ public final class PolicyRules {
     }
     m = OVERDUE_BEFORE.matcher(s);
     while (m.find()) {
+      if (m.group(1) == null && m.group(6) == null) {
+        continue; // "90天的逾期": no threshold ("90天以上的逾期客户" has one)
+      }
       if (excludedAfter(s, m.end()) || NEGATED_BEFORE.matcher(s.substring(Math.max(0, m.start() - 4), m.start())).find()) {
         continue;
       }
       int rest = daysAfter(m.group(3), m.group(4));
-      int d = days(m.group(2), m.group(3)) + rest + strictOverdue(m.group(1), s, Math.max(m.end(3), m.end(4)));
-      if (rest >= 0 && d >= 1 && d <= 3650) {
+      int period = days(m.group(2), m.group(3)) + rest;
+      int shift = thresholdShift(m.group(1) == null ? "" : m.group(1), m.group(6) != null, m.group(5), period);
+      int d = period + shift;
+      if (rest >= 0 && shift >= 0 && d >= 1 && d <= 3650) {
         out.add(new Candidate(PolicyField.MIN_OVERDUE_DAYS, d, base + m.start(), base + m.end(), 0.8));
       }
     }
   }
 
   /**
-   * 1 when {@code word}, the threshold word of an overdue period ending at {@code end} in {@code s}, is strict
-   * ({@link #STRICT_OVERDUE}) and no "(含" after the period includes its number; else 0.
+   * The days an overdue threshold adds to its {@code period}: 1 when it excludes its number, 0 when it includes it, -1
+   * when it cannot be read safely. {@code word} holds its threshold word, if any, {@code above} says whether 以上 follows
+   * the period, {@code tail} is the text after the period ({@link #OVERDUE_TAIL}), which may hold inclusion marks.
+   *
+   * <ul>
+   *   <li>No mark: 1 for a strict word ({@link #STRICT_OVERDUE}: "超过90天" 91; "逾期超过90天以上" 91 too), else 0
+   *       ("满90天", "90天以上": 以上 includes its number, as in Chinese law).
+   *   <li>"(含)": 0, whatever the word ("超过90天(含)" 90).
+   *   <li>"(不含)": 1 after a strict word or 以上 ("逾期90天以上(不含)" 91, which had been read as 90); -1 after an inclusive
+   *       word alone ("逾期满90天(不含)", "≥90天(不含)": the word and the mark disagree).
+   *   <li>-1 for two marks that disagree, or a mark naming another period than the threshold's ("超过90天(含60天)").
+   * </ul>
    */
-  private static int strictOverdue(String word, String s, int end) {
-    return STRICT_OVERDUE.matcher(word).find() && !INCLUSIVE_AFTER.matcher(s).region(end, s.length()).lookingAt()
-        ? 1 : 0;
+  private static int thresholdShift(String word, boolean above, String tail, int period) {
+    boolean strict = STRICT_OVERDUE.matcher(word).find();
+    Matcher mark = INCLUSION.matcher(tail);
+    int shift = strict ? 1 : 0;
+    boolean marked = false;
+    while (mark.find()) {
+      int each = included(mark.group(), period);
+      if (each < 0 || marked && each != shift || each == 1 && !strict && !above) {
+        return -1;
+      }
+      shift = each;
+      marked = true;
+    }
+    return shift;
+  }
+
+  /**
+   * What an inclusion mark ({@link #INCLUSION}) does to a threshold of {@code period} days: 0 when it includes the
+   * number ("(含)", "(含90天)", "(含本数)"), 1 when it excludes it ("(不含)"), -1 when it names another period.
+   */
+  private static int included(String mark, int period) {
+    Matcher m = INCLUSION.matcher(mark);
+    if (!m.find()) {
+      return -1;
+    }
+    String what = m.group(2);
+    if (!what.isEmpty() && !what.equals("本数")) {
+      Matcher p = MARKED_PERIOD.matcher(what);
+      if (!p.matches() || days(p.group(1), p.group(2)) != period) {
+        return -1;
+      }
+    }
+    return m.group(1) == null ? 0 : 1;
   }
 
   /**
@@ -1732,10 +1828,21 @@ public final class PolicyRules {
         out.add(new Candidate(PolicyField.STOPS_INTEREST, Boolean.FALSE, base + m.start(), base + m.end(), 0.8));
       } else if (m.group().startsWith("停息") && withdrawn.lookingAt()) { // "停息挂账已暂停办理": no longer offered
         out.add(new Candidate(PolicyField.STOPS_INTEREST, Boolean.FALSE, base + m.start(), base + withdrawn.end(), 0.8));
+      } else if (m.group().startsWith("停息") && refusedLater(s, m.end())) { // "…停息挂账,本行不提供此类服务"
+        out.add(new Candidate(PolicyField.STOPS_INTEREST, Boolean.FALSE, base + m.start(), base + m.end(), 0.8));
+      } else if (STOP_SET_APART.matcher(s.substring(window, m.start())).find()
+          || m.group().startsWith("停息") && STOP_DEFINED.matcher(s).region(m.end(), s.length()).lookingAt()) {
+        return; // "个性化分期不等于停息挂账", "停息挂账是指…": no statement of this plan's interest
       } else {
         out.add(new Candidate(PolicyField.STOPS_INTEREST, Boolean.TRUE, base + m.start(), base + m.end(), 0.85));
       }
     }
+  }
+
+  /** Whether a clause of {@code s} after the one holding {@code at} refuses "it" ({@link #STOP_REFUSED_LATER}). */
+  private static boolean refusedLater(String s, int at) {
+    int comma = s.indexOf(',', at);
+    return comma >= 0 && STOP_REFUSED_LATER.matcher(s).region(comma, s.length()).find();
   }
 
   // ---------------------------------------------------------------- monthly fee
