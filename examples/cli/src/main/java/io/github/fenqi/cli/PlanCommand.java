@@ -134,8 +134,7 @@ final class PlanCommand implements Callable<Integer> {
     if (!notFiles.isEmpty()) {
       throw new InvalidInputException(notFiles);
     }
-    NegotiationRequest request = NegotiationRequest.read(io.github.fenqi.core.json.FenqiJson.newMapper(),
-        StandardInput.read(caseFile, io.github.fenqi.core.InputFiles.DEFAULT_MAX_BYTES), StandardInput.source(caseFile));
+    NegotiationRequest request = readCase(StandardInput.read(caseFile, io.github.fenqi.core.InputFiles.DEFAULT_MAX_BYTES));
     NegotiationResult result;
     // runs that share a log (a batch of plans in parallel) take turns: each waits for the one writing
     AuditLog log = auditLog == null ? null : openAuditLog(auditLog);
@@ -196,6 +195,31 @@ final class PlanCommand implements Callable<Integer> {
    * the engine checks the case again against the policies and the clock, and "fenqi: asOf: 2099-01-01 is in the
    * future" or "debts[0].platformId: no policy for 'x'" named no file, beside a '--statement' or a batch of plans.
    */
+  /**
+   * The case, or its refusal with the engine's problems against the policies and the clock in the parts that read
+   * ({@link NegotiationEngine#read}): a case with a negative principal and a platform of no policy had been told of the
+   * principal alone, and of the platform only on the next run. Read before the run's engine is built, which may audit,
+   * so that a case refused for its input leaves no audit log; a policy directory that does not load leaves the
+   * reading's problems alone, its own told once the case reads.
+   */
+  private NegotiationRequest readCase(byte[] json) {
+    com.fasterxml.jackson.databind.ObjectMapper mapper = io.github.fenqi.core.json.FenqiJson.newMapper();
+    String source = StandardInput.source(caseFile);
+    try {
+      return NegotiationRequest.read(mapper, json, source);
+    } catch (InvalidInputException unread) {
+      JsonDirectoryPolicyRepository repo;
+      try {
+        repo = JsonDirectoryPolicyRepository.openStrict(policies);
+      } catch (io.github.fenqi.core.FenqiException policiesUnread) {
+        throw unread;
+      }
+      try (repo; NegotiationEngine engine = NegotiationEngine.builder().policies(repo).build()) {
+        return engine.read(mapper, json, source);
+      }
+    }
+  }
+
   private InvalidInputException inTheCaseFile(InvalidInputException e) {
     if (e.getClass() != InvalidInputException.class) {
       return e; // a subclass says more by its type; keep it
