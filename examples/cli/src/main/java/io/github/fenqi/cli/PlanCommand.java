@@ -1,9 +1,12 @@
 package io.github.fenqi.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.fenqi.core.FenqiException;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.NegotiationEngine;
 import io.github.fenqi.core.NegotiationRequest;
 import io.github.fenqi.core.NegotiationResult;
+import io.github.fenqi.core.json.FenqiJson;
 import io.github.fenqi.core.policy.JsonDirectoryPolicyRepository;
 import io.github.fenqi.core.script.NegotiationScript;
 import io.github.fenqi.core.script.ScriptLanguage;
@@ -191,11 +194,6 @@ final class PlanCommand implements Callable<Integer> {
       "(caseId|asOf|borrower|debts|hardshipNote)(?![A-Za-z0-9_])");
 
   /**
-   * {@code e} with each problem of a case field located in the case file, as reading the case locates its problems:
-   * the engine checks the case again against the policies and the clock, and "fenqi: asOf: 2099-01-01 is in the
-   * future" or "debts[0].platformId: no policy for 'x'" named no file, beside a '--statement' or a batch of plans.
-   */
-  /**
    * The case, or its refusal with the engine's problems against the policies and the clock in the parts that read
    * ({@link NegotiationEngine#read}): a case with a negative principal and a platform of no policy had been told of the
    * principal alone, and of the platform only on the next run. Read before the run's engine is built, which may audit,
@@ -203,7 +201,7 @@ final class PlanCommand implements Callable<Integer> {
    * reading's problems alone, its own told once the case reads.
    */
   private NegotiationRequest readCase(byte[] json) {
-    com.fasterxml.jackson.databind.ObjectMapper mapper = io.github.fenqi.core.json.FenqiJson.newMapper();
+    ObjectMapper mapper = FenqiJson.newMapper();
     String source = StandardInput.source(caseFile);
     try {
       return NegotiationRequest.read(mapper, json, source);
@@ -211,7 +209,7 @@ final class PlanCommand implements Callable<Integer> {
       JsonDirectoryPolicyRepository repo;
       try {
         repo = JsonDirectoryPolicyRepository.openStrict(policies);
-      } catch (io.github.fenqi.core.FenqiException policiesUnread) {
+      } catch (FenqiException policiesUnread) {
         throw unread;
       }
       try (repo; NegotiationEngine engine = NegotiationEngine.builder().policies(repo).build()) {
@@ -220,6 +218,11 @@ final class PlanCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * {@code e} with each problem of a case field located in the case file, as reading the case locates its problems:
+   * the engine checks the case again against the policies and the clock, and "fenqi: asOf: 2099-01-01 is in the
+   * future" or "debts[0].platformId: no policy for 'x'" named no file, beside a '--statement' or a batch of plans.
+   */
   private InvalidInputException inTheCaseFile(InvalidInputException e) {
     if (e.getClass() != InvalidInputException.class) {
       return e; // a subclass says more by its type; keep it

@@ -2,11 +2,14 @@ package io.github.fenqi.spring;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.NegotiationEngine;
 import io.github.fenqi.core.NegotiationRequest;
 import io.github.fenqi.core.NegotiationResult;
 import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.json.ChecksAcrossParts;
+import io.github.fenqi.core.json.FenqiJson;
 import io.github.fenqi.core.monitor.AcceptanceStatus;
 import io.github.fenqi.core.monitor.OutcomeMonitor;
 import io.github.fenqi.core.policy.PolicyRepository;
@@ -126,7 +129,7 @@ class NegotiationController {
    * beside a case that does not read too ({@link Missing}): a submission without its strategy had been told only of its
    * case's problems, and of the strategy once they were fixed.
    */
-  @io.github.fenqi.core.json.ChecksAcrossParts(SubmitRequest.Missing.class)
+  @ChecksAcrossParts(SubmitRequest.Missing.class)
   record SubmitRequest(@JsonProperty("case") @Nullable NegotiationRequest negotiationCase, @Nullable Strategy strategy) {
     SubmitRequest {
       List<Problem> problems = missing(negotiationCase != null, strategy != null);
@@ -147,9 +150,9 @@ class NegotiationController {
     }
 
     /** The parts left out or null, on the body's JSON object, for a submission whose case does not read. */
-    static final class Missing implements io.github.fenqi.core.json.ChecksAcrossParts.Checks {
+    static final class Missing implements ChecksAcrossParts.Checks {
       @Override
-      public List<Problem> problems(com.fasterxml.jackson.databind.node.ObjectNode node) {
+      public List<Problem> problems(ObjectNode node) {
         return missing(!node.path("case").isMissingNode() && !node.path("case").isNull(),
             !node.path("strategy").isMissingNode() && !node.path("strategy").isNull());
       }
@@ -403,7 +406,7 @@ class NegotiationController {
    * negative principal and an unknown platform had been told of the principal alone.
    */
   private InvalidInputException withProblemsAtTheDoor(InvalidInputException unread, byte[] bytes) {
-    com.fasterxml.jackson.databind.JsonNode tree = io.github.fenqi.core.json.FenqiJson.exactTree(bodies.mapper(), bytes);
+    JsonNode tree = FenqiJson.exactTree(bodies.mapper(), bytes);
     if (tree == null) {
       return unread;
     }
@@ -411,7 +414,7 @@ class NegotiationController {
     List<Problem> more = inBody(BODY + ": case.", engine.problemsAtTheDoor(bodies.mapper(), tree.path("case"))).stream()
         .filter(p -> !named.contains(p.location())).toList();
     return more.isEmpty() ? unread
-        : new InvalidInputException(io.github.fenqi.core.json.FenqiJson.merged(unread.problems(), more), unread);
+        : new InvalidInputException(FenqiJson.merged(unread.problems(), more), unread);
   }
 
   /** {@code problems} located in the body: {@code within} before each location. */
