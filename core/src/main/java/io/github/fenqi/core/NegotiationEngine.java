@@ -1,11 +1,15 @@
 package io.github.fenqi.core;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.fenqi.core.affordability.AffordabilityAssessment;
 import io.github.fenqi.core.affordability.AffordabilityInput;
 import io.github.fenqi.core.affordability.AffordabilityModel;
 import io.github.fenqi.core.affordability.MonthlyFigures;
+import io.github.fenqi.core.borrower.Borrower;
 import io.github.fenqi.core.debt.Debt;
 import io.github.fenqi.core.debt.DebtComponent;
+import io.github.fenqi.core.json.FenqiJson;
 import io.github.fenqi.core.money.Money;
 import io.github.fenqi.core.policy.EligibilityDecision;
 import io.github.fenqi.core.policy.EligibilityEvaluator;
@@ -53,6 +57,7 @@ import io.github.fenqi.core.stress.RiskLevel;
 import io.github.fenqi.core.stress.StressConfig;
 import io.github.fenqi.core.stress.StressResult;
 import io.github.fenqi.core.stress.StressTester;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -178,6 +183,82 @@ public final class NegotiationEngine implements AutoCloseable {
   }
 
   /**
+   * Reads a case as {@link NegotiationRequest#read(ObjectMapper, byte[], String)} does, and refuses one that does not
+   * read with the problems {@link #calculate(NegotiationRequest)} finds against the policies and the clock in its parts
+   * that do ({@link #problemsAtTheDoor}), each located after {@code source} as the reading's are. A case with a negative
+   * principal and a platform of no policy had been told of the principal alone, and of the platform only once the
+   * principal was fixed: the reader knows neither the policies nor the clock.
+   *
+   * @throws InvalidInputException listing every problem of the case found so
+   */
+  public NegotiationRequest read(ObjectMapper mapper, byte[] json, String source) {
+    try {
+      return NegotiationRequest.read(mapper, json, source);
+    } catch (InvalidInputException unread) {
+      JsonNode tree = FenqiJson.exactTree(mapper, json);
+      if (tree == null) {
+        throw unread;
+      }
+      String prefix = source.isEmpty() ? "" : source + ": ";
+      List<String> named = unread.problems().stream().map(Problem::location).toList();
+      List<Problem> more = problemsAtTheDoor(mapper, tree).stream()
+          .map(p -> Problem.of(prefix + p.location(), p.reason())).filter(p -> !named.contains(p.location())).toList();
+      throw more.isEmpty() ? unread : new InvalidInputException(FenqiJson.merged(unread.problems(), more), unread);
+    }
+  }
+
+  /**
+   * The problems {@link #calculate(NegotiationRequest)} finds against the policies and the clock — the borrower's ID
+   * number or mobile ({@link IdentityValidation}), a date in the future, a platform with no policy in effect on the
+   * case's date — in the parts of a case's JSON object that read, for a case that does not read as a whole: each part
+   * is checked only when it reads on its own (the platforms only with a date that reads), so nothing the reading names
+   * is named again. Locations are the case's own ({@code debts[1].platformId}); empty for anything but an object. Read
+   * the tree as {@link FenqiJson#exactTree} reads it, for amounts written as JSON numbers.
+   */
+  public List<Problem> problemsAtTheDoor(ObjectMapper mapper, JsonNode caseJson) {
+    if (!caseJson.isObject()) {
+      return List.of();
+    }
+    PolicySnapshot snapshot = returned(policies.snapshot(), "the policy repository", policies, "snapshot()");
+    List<Problem> problems = new ArrayList<>();
+    JsonNode borrower = caseJson.path("borrower");
+    if (borrower.isObject()) {
+      try {
+        problems.addAll(identity.check("borrower", mapper.treeToValue(borrower, Borrower.class)));
+      } catch (IOException | InvalidInputException unread) { // the reading names it
+      }
+    }
+    LocalDate asOf = null;
+    JsonNode date = caseJson.path("asOf");
+    if (date.isTextual()) {
+      try {
+        asOf = Dates.day("asOf", date.asText());
+      } catch (InvalidInputException unread) { // the reading names it
+      }
+    }
+    if (asOf == null) {
+      return problems;
+    }
+    future(asOf).ifPresent(problems::add);
+    JsonNode debts = caseJson.path("debts");
+    for (int i = 0; i < debts.size(); i++) {
+      JsonNode platform = debts.path(i).path("platformId");
+      if (platform.isTextual() && TextFields.check("platformId", platform.asText(), TextFields.MAX_ID_LENGTH).isEmpty()) {
+        String at = "debts[" + i + "].platformId";
+        snapshot.whyNone(platform.asText(), asOf).ifPresent(why -> problems.add(Problem.of(at, why)));
+      }
+    }
+    return problems;
+  }
+
+  /** A case's date after today, by the engine's clock: the case describes what has not happened. */
+  private Optional<Problem> future(LocalDate asOf) {
+    return asOf.isAfter(LocalDate.now(clock))
+        ? Optional.of(Problem.of("asOf", asOf + " is in the future (today is " + LocalDate.now(clock) + ")"))
+        : Optional.empty();
+  }
+
+  /**
    * Runs the whole pipeline for one case. A case that fits no plan is an answer ({@code feasible = false} with
    * the binding constraint), not an exception.
    *
@@ -271,9 +352,7 @@ public final class NegotiationEngine implements AutoCloseable {
       problems.add(Problem.of("statements", noMonths));
       problems.add(Problem.of("borrower.monthlyNetIncome", "is required when the statements give no month of income"));
     }
-    if (asOf.isAfter(LocalDate.now(clock))) {
-      problems.add(Problem.of("asOf", asOf + " is in the future (today is " + LocalDate.now(clock) + ")"));
-    }
+    future(asOf).ifPresent(problems::add);
     Map<String, Policy> policyOf = new HashMap<>();
     for (int i = 0; i < request.debts().size(); i++) {
       Debt d = request.debts().get(i);

@@ -46,6 +46,35 @@ class NegotiationEngineTest {
     assertTrue(e.getMessage().contains("needs a PolicyRepository"), e.getMessage());
   }
 
+  /**
+   * {@link NegotiationEngine#read}: a case that does not read is refused with the problems {@code calculate} finds
+   * against the policies and the clock in the parts that read, after the reading's own and located as they are; the
+   * reader alone names the principal and not the platform, the date or the ID number the engine's clock refuses.
+   */
+  @Test
+  void aCaseThatDoesNotReadIsRefusedWithTheEnginesProblemsOfThePartsThatRead() {
+    String json = new String(Samples.bytes("samples/cases/" + Samples.CASE), java.nio.charset.StandardCharsets.UTF_8)
+        .replaceFirst("\"48000.00\"", "\"-1.00\"").replace("\"demo-online-lender\"", "\"nope\"")
+        .replace("\"2026-11-24\"", "\"2026-11-26\"").replace("11010519491231002X", "110105204912310020");
+    byte[] bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    List<String> read = assertThrows(InvalidInputException.class, () -> NegotiationRequest.read(FenqiJson.newMapper(),
+        bytes, "case.json")).problems().stream().map(Problem::toString).toList();
+    assertEquals(List.of("case.json: debts[0].principal: '-1.00' is negative"), read);
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> engine.read(FenqiJson.newMapper(), bytes, "case.json"));
+    assertEquals(List.of("case.json: debts[0].principal", "case.json: borrower.idNumber", "case.json: asOf",
+        "case.json: debts[2].platformId"), e.problems().stream().map(Problem::location).toList(), e.getMessage());
+    assertEquals("2026-11-26 is in the future (today is 2026-11-25)", e.problems().get(2).reason());
+    assertTrue(e.problems().get(3).reason().startsWith("no policy for 'nope' is in effect on 2026-11-26; known"),
+        e.getMessage());
+    // one that reads is the case; a date or a borrower that does not read is named by the reading alone
+    assertEquals(sample, engine.read(FenqiJson.newMapper(), Samples.bytes("samples/cases/" + Samples.CASE), "case.json"));
+    InvalidInputException unreadDate = assertThrows(InvalidInputException.class, () -> engine.read(FenqiJson.newMapper(),
+        json.replace("\"2026-11-26\"", "\"2026-11-31\"").getBytes(java.nio.charset.StandardCharsets.UTF_8), "c"));
+    assertEquals(List.of("c: asOf", "c: debts[0].principal", "c: borrower.idNumber"),
+        unreadDate.problems().stream().map(Problem::location).toList(), unreadDate.getMessage());
+  }
+
   @Test
   void sampleCaseIsInfeasibleBecauseTheBudgetBindsAndSaysByHowMuch() {
     NegotiationResult result = engine.calculate(sample);

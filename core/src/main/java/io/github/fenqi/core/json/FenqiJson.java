@@ -341,13 +341,7 @@ public final class FenqiJson {
    */
   public static List<Problem> problemsOfEachPart(ObjectMapper mapper, byte[] json, Class<?> recordType,
       String sourceName) {
-    JsonNode root;
-    try { // numbers as written: a double node re-read a correct 12345678.90 as "1.23456789E7", refused as exponent notation
-      root = mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .with(JsonNodeFactory.withExactBigDecimals(true)).readTree(json);
-    } catch (IOException malformed) {
-      return List.of();
-    }
+    JsonNode root = exactTree(mapper, json);
     if (root == null || !root.isObject() || !recordType.isRecord()) {
       return List.of();
     }
@@ -355,6 +349,19 @@ public final class FenqiJson {
     List<Problem> out = new ArrayList<>();
     bindComponents(mapper, root, recordType, prefix, false, out);
     return List.copyOf(new LinkedHashSet<>(out)); // a failed part and its field can name the same problem
+  }
+
+  /**
+   * {@code json} as a tree whose numbers are as written, to bind its parts on their own; null when it is malformed or
+   * empty. A double node re-read a correct 12345678.90 as "1.23456789E7", refused as exponent notation.
+   */
+  public static @Nullable JsonNode exactTree(ObjectMapper mapper, byte[] json) {
+    try {
+      return mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .with(JsonNodeFactory.withExactBigDecimals(true)).readTree(json);
+    } catch (IOException malformed) {
+      return null;
+    }
   }
 
   /**

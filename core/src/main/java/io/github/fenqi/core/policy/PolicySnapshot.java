@@ -2,6 +2,7 @@ package io.github.fenqi.core.policy;
 
 import io.github.fenqi.core.PolicyException;
 import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.security.Masking;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -114,8 +115,11 @@ public record PolicySnapshot(long version, List<Policy> policies) {
       return Optional.empty();
     }
     // escaped but whole, to be told apart from the known platforms listed whole: a caller may pass any id, and one with
-    // a line break had been quoted raw, its second half a forged line of a log (a debt's id is one line already)
-    String none = "no policy for '" + Problem.escaped(platformId) + "' is in effect on " + asOf;
+    // a line break had been quoted raw, its second half a forged line of a log (a debt's id is one line already); its
+    // identifiers masked, as Problem.excerpt masks them: a borrower's mobile or ID number typed into a case's platformId
+    // (a spreadsheet's columns shifted) had been quoted in clear into the CLI's stderr and the REST service's 400
+    String none = "no policy for '" + Problem.escaped(Masking.defaults().redact(platformId)) + "' is in effect on "
+        + asOf;
     List<Policy> history = history(platformId);
     if (history.isEmpty()) {
       return Optional.of(none + "; known platforms: " + platforms());

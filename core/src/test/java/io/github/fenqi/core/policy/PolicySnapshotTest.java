@@ -65,7 +65,7 @@ class PolicySnapshotTest {
   /**
    * The platform asked about is quoted escaped but whole ({@link io.github.fenqi.core.Problem#escaped}), to be told
    * apart from the known platforms listed whole beside it: {@code whyNone} is public and takes any id, and one with a
-   * line break had been quoted raw, its second half a forged line of a log.
+   * line break had been quoted raw, its second half a forged line of a log. Identifiers in it are masked.
    */
   @Test
   void thePlatformAskedAboutIsQuotedEscapedButWhole() {
@@ -76,6 +76,12 @@ class PolicySnapshotTest {
     String longId = "n".repeat(200);
     assertEquals("no policy for '" + longId + "' is in effect on 2026-01-01; known platforms: [" + known + "]",
         s.whyNone(longId, LocalDate.of(2026, 1, 1)).orElseThrow());
+    // identifiers masked, as Problem.excerpt masks a value: a borrower's mobile or ID number given as the platform (a
+    // spreadsheet's columns shifted) had been quoted in clear into the CLI's error and the REST service's 400
+    assertEquals("no policy for '139****5678' is in effect on 2026-01-01; known platforms: [" + known + "]",
+        s.whyNone("13912345678", LocalDate.of(2026, 1, 1)).orElseThrow());
+    assertEquals("no policy for '110***********0030' is in effect on 2026-01-01; known platforms: [" + known + "]",
+        s.whyNone("110105198506150030", LocalDate.of(2026, 1, 1)).orElseThrow());
   }
 
   /**

@@ -1,9 +1,12 @@
 package io.github.fenqi.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.fenqi.core.FenqiException;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.NegotiationEngine;
 import io.github.fenqi.core.NegotiationRequest;
 import io.github.fenqi.core.NegotiationResult;
+import io.github.fenqi.core.json.FenqiJson;
 import io.github.fenqi.core.policy.JsonDirectoryPolicyRepository;
 import io.github.fenqi.core.script.NegotiationScript;
 import io.github.fenqi.core.script.ScriptLanguage;
@@ -134,8 +137,7 @@ final class PlanCommand implements Callable<Integer> {
     if (!notFiles.isEmpty()) {
       throw new InvalidInputException(notFiles);
     }
-    NegotiationRequest request = NegotiationRequest.read(io.github.fenqi.core.json.FenqiJson.newMapper(),
-        StandardInput.read(caseFile, io.github.fenqi.core.InputFiles.DEFAULT_MAX_BYTES), StandardInput.source(caseFile));
+    NegotiationRequest request = readCase(StandardInput.read(caseFile, io.github.fenqi.core.InputFiles.DEFAULT_MAX_BYTES));
     NegotiationResult result;
     // runs that share a log (a batch of plans in parallel) take turns: each waits for the one writing
     AuditLog log = auditLog == null ? null : openAuditLog(auditLog);
@@ -190,6 +192,31 @@ final class PlanCommand implements Callable<Integer> {
   /** A field of the case file: the engine's problems name it without the file ({@code asOf}, {@code debts[1].platformId}). */
   private static final java.util.regex.Pattern CASE_FIELD = java.util.regex.Pattern.compile(
       "(caseId|asOf|borrower|debts|hardshipNote)(?![A-Za-z0-9_])");
+
+  /**
+   * The case, or its refusal with the engine's problems against the policies and the clock in the parts that read
+   * ({@link NegotiationEngine#read}): a case with a negative principal and a platform of no policy had been told of the
+   * principal alone, and of the platform only on the next run. Read before the run's engine is built, which may audit,
+   * so that a case refused for its input leaves no audit log; a policy directory that does not load leaves the
+   * reading's problems alone, its own told once the case reads.
+   */
+  private NegotiationRequest readCase(byte[] json) {
+    ObjectMapper mapper = FenqiJson.newMapper();
+    String source = StandardInput.source(caseFile);
+    try {
+      return NegotiationRequest.read(mapper, json, source);
+    } catch (InvalidInputException unread) {
+      JsonDirectoryPolicyRepository repo;
+      try {
+        repo = JsonDirectoryPolicyRepository.openStrict(policies);
+      } catch (FenqiException policiesUnread) {
+        throw unread;
+      }
+      try (repo; NegotiationEngine engine = NegotiationEngine.builder().policies(repo).build()) {
+        return engine.read(mapper, json, source);
+      }
+    }
+  }
 
   /**
    * {@code e} with each problem of a case field located in the case file, as reading the case locates its problems:

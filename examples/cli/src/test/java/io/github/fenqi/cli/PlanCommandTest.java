@@ -427,6 +427,34 @@ class PlanCommandTest {
     assertEquals("  " + bad + ": debts[2].id: 'cc-1' appears more than once", lines.get(2));
   }
 
+  /**
+   * A case that does not read is told the engine's problems too, against the policies and the clock, in the parts that
+   * read: the principal alone had been named, and the platform and the date only on the next run.
+   */
+  @Test
+  void aCaseThatDoesNotReadIsToldItsUnknownPlatformAndFutureDateToo(@TempDir Path dir) throws Exception {
+    Path bad = edited(dir, SAMPLE, "\"48000.00\"", "\"-1.00\"", "\"demo-online-lender\"", "\"nope\"",
+        "\"2026-11-24\"", "\"2099-01-01\"");
+    CliRun run = CliRun.of("plan", bad.toString(), "--policies", POLICIES);
+    assertEquals(1, run.exit());
+    assertEquals(List.of("fenqi: 3 problems:", "  " + bad + ": debts[0].principal: '-1.00' is negative",
+        "  " + bad + ": asOf: 2099-01-01 is in the future (today is " + java.time.LocalDate.now(
+            io.github.fenqi.core.NegotiationEngine.CASE_ZONE) + ")",
+        "  " + bad + ": debts[2].platformId: no policy for 'nope' is in effect on 2099-01-01; known platforms: "
+            + "[demo-consumer-finance, demo-credit-card, demo-online-lender]"), run.err().strip().lines().toList());
+  }
+
+  /** A policy directory that does not load leaves the case's own problems alone, as before the engine's were added. */
+  @Test
+  void aCaseThatDoesNotReadBesidePoliciesThatDoNotLoadIsToldItsOwnProblems(@TempDir Path dir) throws Exception {
+    Path policies = Files.createDirectory(dir.resolve("policies"));
+    Files.writeString(policies.resolve("broken.json"), "{");
+    Path bad = edited(dir, SAMPLE, "\"48000.00\"", "\"-1.00\"");
+    CliRun run = CliRun.of("plan", bad.toString(), "--policies", policies.toString());
+    assertEquals(1, run.exit());
+    assertEquals("fenqi: " + bad + ": debts[0].principal: '-1.00' is negative", run.err().strip());
+  }
+
   @Test
   void badCaseFileIsOneLineNamingFileAndField(@TempDir Path dir) throws Exception {
     Path bad = dir.resolve("case.json");

@@ -2,11 +2,14 @@ package io.github.fenqi.spring;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.NegotiationEngine;
 import io.github.fenqi.core.NegotiationRequest;
 import io.github.fenqi.core.NegotiationResult;
 import io.github.fenqi.core.Problem;
+import io.github.fenqi.core.json.ChecksAcrossParts;
+import io.github.fenqi.core.json.FenqiJson;
 import io.github.fenqi.core.monitor.AcceptanceStatus;
 import io.github.fenqi.core.monitor.OutcomeMonitor;
 import io.github.fenqi.core.policy.PolicyRepository;
@@ -112,26 +115,46 @@ class NegotiationController {
   @ReadsBody
   @PostMapping(value = "/calculate", produces = "application/json")
   NegotiationResult calculate(HttpServletRequest http) throws IOException {
-    // the case's own reader: every problem of the body, those across its debts (duplicate ids) too
-    NegotiationRequest request = NegotiationRequest.read(bodies.mapper(), bodies.read(http), BODY);
+    // the case's own reader: every problem of the body, those across its debts (duplicate ids) too, and the engine's
+    // against the policies and the clock in the parts that read (an unknown platform beside a negative principal)
+    NegotiationRequest request = engine.read(bodies.mapper(), bodies.read(http), BODY);
     checkDebtCount(request, BODY + ": debts");
     NegotiationResult result = metrics.calculateLatency.record(() -> run(request, BODY + ": "));
     metrics.proposals(result);
     return result;
   }
 
-  /** The body of a submission: the case and the strategy whose proposal the borrower chose. */
+  /**
+   * The body of a submission: the case and the strategy whose proposal the borrower chose. Either left out is named
+   * beside a case that does not read too ({@link Missing}): a submission without its strategy had been told only of its
+   * case's problems, and of the strategy once they were fixed.
+   */
+  @ChecksAcrossParts(SubmitRequest.Missing.class)
   record SubmitRequest(@JsonProperty("case") @Nullable NegotiationRequest negotiationCase, @Nullable Strategy strategy) {
     SubmitRequest {
-      List<Problem> problems = new ArrayList<>();
-      if (negotiationCase == null) {
-        problems.add(Problem.of("case", "is required (the case JSON)"));
-      }
-      if (strategy == null) {
-        problems.add(Problem.of("strategy", "is required (AGGRESSIVE, CONSERVATIVE or BALANCED)"));
-      }
+      List<Problem> problems = missing(negotiationCase != null, strategy != null);
       if (!problems.isEmpty()) {
         throw new InvalidInputException(problems);
+      }
+    }
+
+    private static List<Problem> missing(boolean hasCase, boolean hasStrategy) {
+      List<Problem> problems = new ArrayList<>();
+      if (!hasCase) {
+        problems.add(Problem.of("case", "is required (the case JSON)"));
+      }
+      if (!hasStrategy) {
+        problems.add(Problem.of("strategy", "is required (AGGRESSIVE, CONSERVATIVE or BALANCED)"));
+      }
+      return problems;
+    }
+
+    /** The parts left out or null, on the body's JSON object, for a submission whose case does not read. */
+    static final class Missing implements ChecksAcrossParts.Checks {
+      @Override
+      public List<Problem> problems(ObjectNode node) {
+        return missing(!node.path("case").isMissingNode() && !node.path("case").isNull(),
+            !node.path("strategy").isMissingNode() && !node.path("strategy").isNull());
       }
     }
   }
@@ -171,7 +194,12 @@ class NegotiationController {
    */
   private ResponseEntity<Map<String, Object>> submitNew(Principal principal, byte[] bytes, @Nullable String scope,
       @Nullable String requestHash, @Nullable String idempotencyKey) {
-    SubmitRequest body = bodies.bind(bytes, SubmitRequest.class);
+    SubmitRequest body;
+    try {
+      body = bodies.bind(bytes, SubmitRequest.class);
+    } catch (InvalidInputException unread) { // the engine's problems of the case's parts that read, as /calculate's
+      throw withProblemsAtTheDoor(unread, bytes);
+    }
     NegotiationRequest request = body.negotiationCase();
     checkDebtCount(request, BODY + ": case.debts");
     Strategy strategy = body.strategy();
@@ -370,6 +398,23 @@ class NegotiationController {
    */
   private static String asSettings(String note) {
     return note.replace(GridConfig.MAX_SEARCH_NODES_NAME, "fenqi.max-search-nodes");
+  }
+
+  /**
+   * {@code unread} with the engine's problems against the policies and the clock in the parts of the submission's case
+   * that read ({@link NegotiationEngine#problemsAtTheDoor}), those it names already left out: a submission with a
+   * negative principal and an unknown platform had been told of the principal alone.
+   */
+  private InvalidInputException withProblemsAtTheDoor(InvalidInputException unread, byte[] bytes) {
+    JsonNode tree = FenqiJson.exactTree(bodies.mapper(), bytes);
+    if (tree == null) {
+      return unread;
+    }
+    List<String> named = unread.problems().stream().map(Problem::location).toList();
+    List<Problem> more = inBody(BODY + ": case.", engine.problemsAtTheDoor(bodies.mapper(), tree.path("case"))).stream()
+        .filter(p -> !named.contains(p.location())).toList();
+    return more.isEmpty() ? unread
+        : new InvalidInputException(FenqiJson.merged(unread.problems(), more), unread);
   }
 
   /** {@code problems} located in the body: {@code within} before each location. */

@@ -208,6 +208,29 @@ class FenqiApplicationTest {
     assertThat(locations(submit)).containsExactly("request body: case.asOf", "request body: case.debts[0].platformId");
   }
 
+  /**
+   * A case that does not read is told the engine's problems as well, in the parts that read — a platform without a
+   * policy, a date in the future, the borrower's mistyped ID number —, to a calculation and a submission alike: the
+   * negative principal had been named alone, and the rest only once it was fixed.
+   */
+  @Test
+  void aCaseThatDoesNotReadIsToldWhatTheEngineFindsInItsOtherPartsToo() throws Exception {
+    ObjectNode bad = (ObjectNode) JSON.readTree(FEASIBLE);
+    bad.put("asOf", "2999-01-01");
+    ((ObjectNode) bad.get("borrower")).put("idNumber", "110105198506150031");
+    ((ObjectNode) bad.get("debts").get(0)).put("principal", "-1.00");
+    ((ObjectNode) bad.get("debts").get(2)).put("platformId", "no-such-lender");
+    HttpResponse<String> calculate = send("POST", "/api/negotiation/calculate", CLIENT, bad.toString());
+    assertThat(calculate.statusCode()).as(calculate.body()).isEqualTo(400);
+    assertThat(locations(calculate)).containsExactly("request body: debts[0].principal", "request body: borrower.idNumber",
+        "request body: asOf", "request body: debts[2].platformId");
+    assertThat(calculate.body()).doesNotContain("110105198506150031");
+    HttpResponse<String> submit = send("POST", "/api/negotiation/submit", CLIENT, "{\"case\":" + bad + "}");
+    assertThat(submit.statusCode()).as(submit.body()).isEqualTo(400);
+    assertThat(locations(submit)).containsExactly("request body: case.debts[0].principal", "request body: strategy",
+        "request body: case.borrower.idNumber", "request body: case.asOf", "request body: case.debts[2].platformId");
+  }
+
   /** Two billion days overdue (five million years) was accepted and planned for; it is a 400 naming the field. */
   @Test
   void implausiblyManyDaysOverdueIsA400NamingTheDebt() throws Exception {
