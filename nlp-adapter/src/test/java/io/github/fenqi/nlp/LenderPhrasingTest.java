@@ -794,6 +794,39 @@ class LenderPhrasingTest {
     }
   }
 
+  /**
+   * A refusal in a later clause refuses 停息挂账 only when what it refuses is "it": a service of that kind, or nothing
+   * named ("…,本行不提供此类服务", "…,本平台不提供"). "不存在此类收费" and "不提供此类客户新的贷款" refuse a fee and a loan while
+   * the stop is offered (both had been read as no interest stop).
+   */
+  @Test
+  void aLaterRefusalOfSomethingElseLeavesTingxiGuazhangOffered() {
+    for (String offered : new String[] {"客户可申请停息挂账，不存在此类收费。", "申请停息挂账后，本行不提供此类客户新的贷款。",
+        "经审核可停息挂账，暂不支持此类客户线上申请。"}) {
+      assertEquals(Optional.of(true), extractor.extract(offered).field(PolicyField.STOPS_INTEREST)
+          .map(ExtractedField::value), offered);
+    }
+    for (String denied : new String[] {"很多客户询问停息挂账，本行不提供此类停息挂账服务。", "很多客户询问停息挂账，本行不提供，请知悉。",
+        "有人询问停息挂账，本行未开办此项业务。"}) {
+      assertField(extractor.extract(denied), PolicyField.STOPS_INTEREST, false, evidenceOf(denied), denied);
+    }
+  }
+
+  /**
+   * 停息挂账 denied for "not every" product or business is offered for some: "停息挂账并非所有业务都可办理",
+   * "停息挂账不是所有产品都适用" had been read as not offered (as "停息挂账并非本行产品" rightly is).
+   */
+  @Test
+  void tingxiGuazhangNotForEveryProductIsStillOffered() {
+    for (String offered : new String[] {"停息挂账并非所有业务都可办理。", "停息挂账不是所有产品都适用，详询客服。",
+        "停息挂账非全部产品适用。"}) {
+      assertEquals(Optional.of(true), extractor.extract(offered).field(PolicyField.STOPS_INTEREST)
+          .map(ExtractedField::value), offered);
+    }
+    String denied = "停息挂账并非本行业务。";
+    assertField(extractor.extract(denied), PolicyField.STOPS_INTEREST, false, evidenceOf(denied), denied);
+  }
+
   /** The evidence the extractor gives for the interest stop of {@code text}, checked by {@link #assertField}. */
   private String evidenceOf(String text) {
     ExtractedField f = extractor.extract(text).field(PolicyField.STOPS_INTEREST)

@@ -91,6 +91,32 @@ class PolicyConventionsTest {
     }
   }
 
+  /**
+   * Each word of an inclusion mark is read: 包含 and 包括 as 含, and 在内 after the period it includes
+   * ("逾期超过90天(包括90天在内)" 90, "(包含90天)" 90, "(不包括90天)" 91).
+   */
+  @Test
+  void everyWordOfAnInclusionMarkIsRead() {
+    Map<String, Integer> days = Map.of("逾期超过90天(包括90天在内)的客户可申请。", 90, "逾期超过90天（包含90天）的客户可申请。", 90,
+        "逾期超过90天（不包括90天）的客户可申请。", 91, "逾期超过90天（含本数在内）的客户可申请。", 90);
+    days.forEach((text, d) -> assertEquals(Optional.of(d), value(text, PolicyField.MIN_OVERDUE_DAYS), text));
+  }
+
+  /**
+   * A period before 逾期 that measures something else is no overdue threshold: how long the card has been held
+   * ("持卡6个月以上的逾期客户" had been read as 180 since a bare 以上 before 逾期 became a threshold; "持卡满6个月的逾期客户"
+   * as 180 before that), the loan's term or the plan's ("贷款期限1年以上的逾期客户" had been 360). A cardholder's overdue
+   * debt is still one ("持卡人90天以上的逾期欠款" 90).
+   */
+  @Test
+  void aPeriodOfSomethingElseBeforeYuqiIsNoOverdueThreshold() {
+    for (String text : List.of("持卡6个月以上的逾期客户可申请个性化分期。", "持卡满6个月的逾期客户可申请。",
+        "贷款期限1年以上的逾期客户可申请。", "分期期数为12个月以上的逾期客户可申请。", "开户时间已满1年的逾期客户可申请。")) {
+      assertEquals(Optional.empty(), value(text, PolicyField.MIN_OVERDUE_DAYS), text);
+    }
+    assertEquals(Optional.of(90), value("持卡人90天以上的逾期欠款可申请分期。", PolicyField.MIN_OVERDUE_DAYS));
+  }
+
   /** The overdue forms above stay linear in a long sentence, and in a digit run (a threshold may start at a digit). */
   @Test
   void overdueMarksAreReadInLinearTime() {
