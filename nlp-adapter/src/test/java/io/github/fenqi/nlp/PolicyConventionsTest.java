@@ -92,14 +92,38 @@ class PolicyConventionsTest {
   }
 
   /**
-   * Each word of an inclusion mark is read: 包含 and 包括 as 含, and 在内 after the period it includes
-   * ("逾期超过90天(包括90天在内)" 90, "(包含90天)" 90, "(不包括90天)" 91).
+   * Each word of an inclusion mark is read: 包含 and 包括 as 含, 在内 after the period it includes, and a period in
+   * months or years ("逾期超过90天(包括90天在内)" 90, "(包含90天)" 90, "(不包括90天)" 91, "超过3个月(含3个月)" 90).
    */
   @Test
   void everyWordOfAnInclusionMarkIsRead() {
     Map<String, Integer> days = Map.of("逾期超过90天(包括90天在内)的客户可申请。", 90, "逾期超过90天（包含90天）的客户可申请。", 90,
-        "逾期超过90天（不包括90天）的客户可申请。", 91, "逾期超过90天（含本数在内）的客户可申请。", 90);
+        "逾期超过90天（不包括90天）的客户可申请。", 91, "逾期超过90天（含本数在内）的客户可申请。", 90,
+        "逾期超过3个月（含3个月）的客户可申请。", 90, "逾期超过1年（含1年）的客户可申请。", 360);
     days.forEach((text, d) -> assertEquals(Optional.of(d), value(text, PolicyField.MIN_OVERDUE_DAYS), text));
+    // the whole mark is the period, or it is not read: "(含90天以内)" says the opposite of 超过
+    assertEquals(Optional.empty(), value("逾期超过90天（含90天以内）的客户可申请。", PolicyField.MIN_OVERDUE_DAYS));
+  }
+
+  /**
+   * Each overdue charge, amount or record after a period before 逾期 keeps the period from being a threshold of who may
+   * apply: 费(用), 本金, 金额, 违约金, 滞纳金, 次数 (only 利息, 罚息 and 记录 had been pinned).
+   */
+  @Test
+  void everyOverdueChargeOrRecordAfterAPeriodIsNoThreshold() {
+    for (String text : List.of("90天以上的逾期费用可全额减免。", "90天以上的逾期本金可分60期偿还。", "超过90天的逾期次数将影响征信。",
+        "90天以上的逾期金额可申请分期。", "90天以上的逾期违约金可全额减免。", "90天以上的逾期滞纳金可全额减免。")) {
+      assertEquals(Optional.empty(), value(text, PolicyField.MIN_OVERDUE_DAYS), text);
+    }
+  }
+
+  /**
+   * A refused short overdue whose mark names another period is left unread ("逾期不足90天(含60天)的不予办理": which of 60
+   * and 90 is refused?).
+   */
+  @Test
+  void aRefusedShortOverdueWithAMarkOfAnotherPeriodIsUnread() {
+    assertEquals(Optional.empty(), value("逾期不足90天(含60天)的不予办理。", PolicyField.MIN_OVERDUE_DAYS));
   }
 
   /**
