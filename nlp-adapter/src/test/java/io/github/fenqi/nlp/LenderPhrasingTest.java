@@ -794,6 +794,74 @@ class LenderPhrasingTest {
     }
   }
 
+  /**
+   * A refusal in a later clause refuses 停息挂账 only when what it refuses is "it": a service of that kind, or nothing
+   * named ("…,本行不提供此类服务", "…,本平台不提供"). "不存在此类收费" and "不提供此类客户新的贷款" refuse a fee and a loan while
+   * the stop is offered (both had been read as no interest stop).
+   */
+  @Test
+  void aLaterRefusalOfSomethingElseLeavesTingxiGuazhangOffered() {
+    for (String offered : new String[] {"客户可申请停息挂账，不存在此类收费。", "申请停息挂账后，本行不提供此类客户新的贷款。",
+        "经审核可停息挂账，暂不支持此类客户线上申请。"}) {
+      assertEquals(Optional.of(true), extractor.extract(offered).field(PolicyField.STOPS_INTEREST)
+          .map(ExtractedField::value), offered);
+    }
+    for (String denied : new String[] {"很多客户询问停息挂账，本行不提供此类停息挂账服务。", "很多客户询问停息挂账，本行不提供，请知悉。",
+        "有人询问停息挂账，本行未开办此项业务。"}) {
+      assertField(extractor.extract(denied), PolicyField.STOPS_INTEREST, false, evidenceOf(denied), denied);
+    }
+  }
+
+  /**
+   * 停息挂账 denied for "not every" product or business is offered for some: "停息挂账并非所有业务都可办理",
+   * "停息挂账不是所有产品都适用" had been read as not offered (as "停息挂账并非本行产品" rightly is).
+   */
+  @Test
+  void tingxiGuazhangNotForEveryProductIsStillOffered() {
+    for (String offered : new String[] {"停息挂账并非所有业务都可办理。", "停息挂账不是所有产品都适用，详询客服。",
+        "停息挂账非全部产品适用。"}) {
+      assertEquals(Optional.of(true), extractor.extract(offered).field(PolicyField.STOPS_INTEREST)
+          .map(ExtractedField::value), offered);
+    }
+    String denied = "停息挂账并非本行业务。";
+    assertField(extractor.extract(denied), PolicyField.STOPS_INTEREST, false, evidenceOf(denied), denied);
+  }
+
+  /**
+   * Every word of the round-44 denials is read: never launched, opened or run (开办, 开通, 推行, as 推出), set apart from
+   * a "so-called" or quoted 停息挂账 ("不等于所谓的停息挂账", "并非“停息挂账”"), and defined a few words after 挂账
+   * ("停息挂账在法律上的概念"). Only 推出, 不等于 without 所谓, and a definition right after 挂账 had been pinned.
+   */
+  @Test
+  void everyWordOfATingxiGuazhangDenialIsRead() {
+    for (String denied : new String[] {"本行未开办停息挂账业务。", "本行从未开通停息挂账服务。", "本行从未推行停息挂账。"}) {
+      assertField(extractor.extract(denied), PolicyField.STOPS_INTEREST, false, evidenceOf(denied), denied);
+    }
+    for (String none : new String[] {"个性化分期不等于所谓的停息挂账。", "个性化分期并非“停息挂账”。", "分期不同于停息挂账。",
+        "停息挂账在法律上的概念并不明确。"}) {
+      assertAbsent(extractor.extract(none), PolicyField.STOPS_INTEREST, none);
+    }
+  }
+
+  /**
+   * Where the round-44 denials apply: a refusal counts only from the next clause on ("停息挂账期间客户新申请的贷款本行不受理,…"
+   * refuses a loan in the stop's own clause), only after 停息 (after "停止计息" a later "本行不支持" refuses something
+   * else), and a definition only of 停息 ("不计息是一种让利" offers the stop). Denials by 非, as a 政策, and refusals of
+   * "该业务" or by 从未推出 in a later clause are read.
+   */
+  @Test
+  void theTingxiGuazhangDenialsApplyOnlyWhereTheyStand() {
+    for (String offered : new String[] {"停息挂账期间客户新申请的贷款本行不受理，敬请谅解。", "分期后将停止计息，提前还款本行不支持。",
+        "分期期间不计息是一种让利，客户可申请。"}) {
+      assertEquals(Optional.of(true), extractor.extract(offered).field(PolicyField.STOPS_INTEREST)
+          .map(ExtractedField::value), offered);
+    }
+    for (String denied : new String[] {"停息挂账非本行产品。", "停息挂账并非国家政策。", "很多客户询问停息挂账，本行从未推出此类业务。",
+        "有客户询问停息挂账，本行不办理该业务。", "很多客户询问停息挂账，本行不提供。"}) {
+      assertField(extractor.extract(denied), PolicyField.STOPS_INTEREST, false, evidenceOf(denied), denied);
+    }
+  }
+
   /** The evidence the extractor gives for the interest stop of {@code text}, checked by {@link #assertField}. */
   private String evidenceOf(String text) {
     ExtractedField f = extractor.extract(text).field(PolicyField.STOPS_INTEREST)

@@ -91,6 +91,56 @@ class PolicyConventionsTest {
     }
   }
 
+  /**
+   * Each word of an inclusion mark is read: 包含 and 包括 as 含, 在内 after the period it includes, and a period in
+   * months or years ("逾期超过90天(包括90天在内)" 90, "(包含90天)" 90, "(不包括90天)" 91, "超过3个月(含3个月)" 90).
+   */
+  @Test
+  void everyWordOfAnInclusionMarkIsRead() {
+    Map<String, Integer> days = Map.of("逾期超过90天(包括90天在内)的客户可申请。", 90, "逾期超过90天（包含90天）的客户可申请。", 90,
+        "逾期超过90天（不包括90天）的客户可申请。", 91, "逾期超过90天（含本数在内）的客户可申请。", 90,
+        "逾期超过3个月（含3个月）的客户可申请。", 90, "逾期超过1年（含1年）的客户可申请。", 360);
+    days.forEach((text, d) -> assertEquals(Optional.of(d), value(text, PolicyField.MIN_OVERDUE_DAYS), text));
+    // the whole mark is the period, or it is not read: "(含90天以内)" says the opposite of 超过
+    assertEquals(Optional.empty(), value("逾期超过90天（含90天以内）的客户可申请。", PolicyField.MIN_OVERDUE_DAYS));
+  }
+
+  /**
+   * Each overdue charge, amount or record after a period before 逾期 keeps the period from being a threshold of who may
+   * apply: 费(用), 本金, 金额, 违约金, 滞纳金, 次数 (only 利息, 罚息 and 记录 had been pinned).
+   */
+  @Test
+  void everyOverdueChargeOrRecordAfterAPeriodIsNoThreshold() {
+    for (String text : List.of("90天以上的逾期费用可全额减免。", "90天以上的逾期本金可分60期偿还。", "超过90天的逾期次数将影响征信。",
+        "90天以上的逾期金额可申请分期。", "90天以上的逾期违约金可全额减免。", "90天以上的逾期滞纳金可全额减免。")) {
+      assertEquals(Optional.empty(), value(text, PolicyField.MIN_OVERDUE_DAYS), text);
+    }
+  }
+
+  /**
+   * A refused short overdue whose mark names another period is left unread ("逾期不足90天(含60天)的不予办理": which of 60
+   * and 90 is refused?).
+   */
+  @Test
+  void aRefusedShortOverdueWithAMarkOfAnotherPeriodIsUnread() {
+    assertEquals(Optional.empty(), value("逾期不足90天(含60天)的不予办理。", PolicyField.MIN_OVERDUE_DAYS));
+  }
+
+  /**
+   * A period before 逾期 that measures something else is no overdue threshold: how long the card has been held
+   * ("持卡6个月以上的逾期客户" had been read as 180 since a bare 以上 before 逾期 became a threshold; "持卡满6个月的逾期客户"
+   * as 180 before that), the loan's term or the plan's ("贷款期限1年以上的逾期客户" had been 360). A cardholder's overdue
+   * debt is still one ("持卡人90天以上的逾期欠款" 90).
+   */
+  @Test
+  void aPeriodOfSomethingElseBeforeYuqiIsNoOverdueThreshold() {
+    for (String text : List.of("持卡6个月以上的逾期客户可申请个性化分期。", "持卡满6个月的逾期客户可申请。",
+        "贷款期限1年以上的逾期客户可申请。", "分期期数为12个月以上的逾期客户可申请。", "开户时间已满1年的逾期客户可申请。")) {
+      assertEquals(Optional.empty(), value(text, PolicyField.MIN_OVERDUE_DAYS), text);
+    }
+    assertEquals(Optional.of(90), value("持卡人90天以上的逾期欠款可申请分期。", PolicyField.MIN_OVERDUE_DAYS));
+  }
+
   /** The overdue forms above stay linear in a long sentence, and in a digit run (a threshold may start at a digit). */
   @Test
   void overdueMarksAreReadInLinearTime() {

@@ -313,6 +313,13 @@ public final class PolicyRules {
   private static final Pattern OVERDUE_BEFORE = Pattern.compile(
       "(?:(" + OVERDUE_WORD + ")\\s*)?(?<![\\d.])" + NUM + "\\s*(天|日|个月|月|年)" + OVERDUE_REST + OVERDUE_TAIL
           + "\\s*的?\\s*逾期(?!利息|罚息|费|违约金|滞纳金|本金|记录|次数|金额)");
+  /**
+   * Just before a period before 逾期: what else the period measures ("持卡6个月以上的逾期客户", "贷款期限1年以上的逾期客户":
+   * how long the card has been held, the loan's term), so it is no overdue threshold (they had been read as 180 and 360).
+   */
+  private static final Pattern OTHER_PERIOD_BEFORE = Pattern.compile(
+      "(?:持卡|开卡|用卡|开户|入职|在职|工作|期限|期数|账龄|卡龄|注册|年限|成立|经营)(?:时间|时长|年限|期限)?"
+          + "\\s*(?:为|已|已经|在)?\\s*$");
   /** After an overdue threshold in its clause: those beyond it are excluded, so it is no minimum. */
   private static final Pattern EXCLUDED = Pattern.compile(
       "不支持|不适用|不享受|不参与|不受理|不办理|不接受|不符合|除外|不在[^" + STOP + "]{0,6}范围"
@@ -533,11 +540,14 @@ public final class PolicyRules {
       "(?:挂账)?[\"'“”‘’]?[^" + STOP + "]{0,6}?(?:是指|指的是|是一种|是什么|的意思|的含义|的定义|概念|术语|说法)");
   /**
    * In a later clause of the sentence than 停息, a refusal of "it" ("很多客户询问停息挂账,本行不提供此类服务", "…,本平台不提供"
-   * at the sentence's end): interest is not stopped (it had been read as stopped). Found by {@link #refusedLater}.
+   * at its clause's end): interest is not stopped (it had been read as stopped). Only "it" as a service or at the clause's
+   * end: "…停息挂账,不存在此类收费", "申请停息挂账后,本行不提供此类客户新的贷款" refuse something else (they had been read as no
+   * interest stop). Found by {@link #refusedLater}.
    */
   private static final Pattern STOP_REFUSED_LATER = Pattern.compile(
       "(?:不|未|从未|并未|没有|无)(?:提供|支持|办理|受理|开展|存在|推出|开办)"
-          + "(?:此类|该类|这类|这种|此种|该种|上述|此项|该项|(?:此|该)(?:业务|服务|产品|政策|项目)|$)");
+          + "(?:(?:此类|该类|这类|这种|此种|该种|上述|此项|该项|此|该)(?:停息挂账|停息)?(?:业务|服务|产品|政策|项目)"
+          + "|(?:此类|该类|这类|这种|此种|该种|上述|此项|该项)?(?=[" + STOP + "]|$))");
   /**
    * Just before an interest stop, its negation ("不停息", "不会停止计息", "无法停息挂账"), whatever word the stop starts
    * with ("不免收分期期间的利息", "不会不计息": only a stop starting with 停/暂停 had been seen negated, and these had been
@@ -554,8 +564,9 @@ public final class PolicyRules {
   private static final Pattern STOP_WITHDRAWN = Pattern.compile(
       "[^" + STOP + "]{0,6}?(?:(?:暂停|停止|取消|终止|不再|不予|不能|无法|暂不|不)(?:办理|受理|提供|开展|申请|支持|适用)"
           + "|已(?:取消|终止|停止|暂停)(?![计收])"
-          // "停息挂账并非本行产品", "停息挂账并非国家政策": not offered (they had been read as an interest stop)
-          + "|(?:并非|并不是|不是|非)[^" + STOP + "]{0,4}?(?:产品|业务|服务|政策))");
+          // "停息挂账并非本行产品", "停息挂账并非国家政策": not offered (they had been read as an interest stop); not "not
+          // every" ("停息挂账并非所有业务都可办理": offered for some, which had been read as not offered)
+          + "|(?:并非|并不是|不是|非)(?:(?!所有|全部|一切|每|各)[^" + STOP + "]){0,4}?(?:产品|业务|服务|政策))");
   private static final Pattern CONTINUES = Pattern.compile(
       "利息[^" + STOP + "]{0,3}?(?:照常|正常|继续|仍然|仍|依然|照)(?:计算|计收|收取|计息|计|收)"
           + "|(?:照常|正常|继续)(?:计收|收取|计算|计)利息|正常计息");
@@ -1222,7 +1233,8 @@ public final class PolicyRules {
       if (m.group(1) == null && m.group(6) == null) {
         continue; // "90天的逾期": no threshold ("90天以上的逾期客户" has one)
       }
-      if (excludedAfter(s, m.end()) || NEGATED_BEFORE.matcher(s.substring(Math.max(0, m.start() - 4), m.start())).find()) {
+      if (excludedAfter(s, m.end()) || NEGATED_BEFORE.matcher(s.substring(Math.max(0, m.start() - 4), m.start())).find()
+          || OTHER_PERIOD_BEFORE.matcher(s.substring(Math.max(0, m.start() - 8), m.start())).find()) {
         continue;
       }
       int rest = daysAfter(m.group(3), m.group(4));
