@@ -6,11 +6,13 @@ import io.github.fenqi.core.RequiredParts;
 import io.github.fenqi.core.money.Money;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a wallet export states above its rows about them: 共141笔记录, then the count and sum of each direction
- * (收入：1笔 300.00元, 支出：127笔 7070.87元, and Alipay's 不计收支 or WeChat's 中性交易). The rows of an untouched
- * export add up to it; a wallet export has no running balance, so these totals are the only figures an edited
+ * (收入：1笔 300.00元, 支出：127笔 7070.87元, and Alipay's 不计收支 or WeChat's 中性交易); or what an older Alipay export
+ * states below them (共15笔记录, 已收入 and 待收入, the credits, 已支出 and 待支出, the debits, and no sum of the others,
+ * its neutral rows). The rows of an untouched export add up to it; a wallet export has no running balance, so these totals are the only figures an edited
  * amount, an added row or a removed one can disagree with ({@link StatementForensics} compares them).
  *
  * <p>Thread-safety: immutable.
@@ -19,12 +21,13 @@ import java.util.List;
  * @param rows the number of rows stated
  * @param credit what the 收入 line states
  * @param debit what the 支出 line states
- * @param neutral what the 不计收支 (Alipay) or 中性交易 (WeChat) line states
+ * @param neutral what the 不计收支 (Alipay) or 中性交易 (WeChat) line states, or null when the export states no sum of
+ *     its neutral rows (an older Alipay export's): they are then held only by {@code rows}
  */
-public record StatedTotals(int line, int rows, Tally credit, Tally debit, Tally neutral) {
+public record StatedTotals(int line, int rows, Tally credit, Tally debit, @Nullable Tally neutral) {
 
   public StatedTotals {
-    check(RequiredParts.problems(new String[] {"credit", "debit", "neutral"}, credit, debit, neutral), line, rows);
+    check(RequiredParts.problems(new String[] {"credit", "debit"}, credit, debit), line, rows);
   }
 
   /** Throws naming each of {@code problems} and a line or count out of range. */
@@ -41,8 +44,8 @@ public record StatedTotals(int line, int rows, Tally credit, Tally debit, Tally 
     }
   }
 
-  /** The stated tally of one direction. */
-  public Tally of(Direction direction) {
+  /** The stated tally of one direction, or null for the neutral rows of an export that states none of them. */
+  public @Nullable Tally of(Direction direction) {
     return switch (direction) {
       case CREDIT -> credit;
       case DEBIT -> debit;

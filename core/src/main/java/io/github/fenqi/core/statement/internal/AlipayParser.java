@@ -61,6 +61,12 @@ public final class AlipayParser extends CsvStatementParser {
     return walletTotals(source, preamble, "不计收支");
   }
 
+  /** An older export's 共…笔记录, 已收入, 待收入, 已支出 and 待支出 after its closing line (see {@link StatedTotals}). */
+  @Override
+  protected @Nullable StatedTotals totalsAfterRows(String source, List<String> after, int firstLine) {
+    return olderWalletTotals(source, after, firstLine);
+  }
+
   @Override
   protected RowReader reader(Columns c) {
     String amountColumn = c.find(AMOUNT);

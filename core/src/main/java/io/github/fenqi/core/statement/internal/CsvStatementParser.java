@@ -726,8 +726,42 @@ public abstract class CsvStatementParser implements StatementParser {
     Period period = statedPeriod(source, preamble);
     LocalDateTime exported = exportedAt(source, text, lines, header, afterRows, readable, rejected);
     return new ParsedStatement(source, format(), decoded.encoding(), holder(preamble), header + 1, rows, rejected,
-        period == null ? null : period.from(), period == null ? null : period.to(), statedTotals(source, preamble), totals,
-        pages, exported);
+        period == null ? null : period.from(), period == null ? null : period.to(),
+        statedTotals(source, preamble, trailer ? afterTrailer(text, lines, afterRows, readable) : List.of(), afterRows + 1),
+        totals, pages, exported);
+  }
+
+  /** Lines {@code from..to} (0-based), each as {@link #preambleLine} reads a line above the header. */
+  private static List<String> afterTrailer(String text, int[] lines, int from, int to) {
+    List<String> after = new ArrayList<>();
+    for (int i = from; i < to; i++) {
+      after.add(preambleLine(text.substring(lines[2 * i], lines[2 * i + 1])));
+    }
+    return after;
+  }
+
+  /**
+   * The totals the export states above its rows ({@link #statedTotals(String, List)}) or after its closing {@code ---}
+   * line ({@code after}, its first at line {@code afterLine} of the file: {@link #totalsAfterRows}); both stated
+   * refuses the file, naming the line after the rows, as a figure stated twice does.
+   */
+  private @Nullable StatedTotals statedTotals(String source, List<String> preamble, List<String> after, int afterLine) {
+    StatedTotals above = statedTotals(source, preamble);
+    StatedTotals below = totalsAfterRows(source, after, afterLine);
+    if (above != null && below != null) {
+      throw statedTwice(source, below.line(), "states the rows' totals after them where line " + above.line()
+          + " states them above");
+    }
+    return above != null ? above : below;
+  }
+
+  /**
+   * The count and sums stated on the lines after the closing {@code ---} line ({@code after}, its first at line
+   * {@code firstLine} of the file), or null: by default none; an older Alipay export states them there. Throws
+   * {@link InvalidInputException} naming {@code source} and the line to refuse the file.
+   */
+  protected @Nullable StatedTotals totalsAfterRows(String source, List<String> after, int firstLine) {
+    return null;
   }
 
   /**
@@ -853,9 +887,12 @@ public abstract class CsvStatementParser implements StatementParser {
   }
 
   private static final Pattern STATED_ROWS = Pattern.compile("^\\s*共\\s*(\\d{1,9})\\s*笔记录");
-  /** 收入：1笔 300.00元: the direction's word, its rows, their sum. */
-  private static final Pattern STATED_TALLY = Pattern.compile(
-      "^\\s*(收入|支出|不计收支|中性交易)\\s*[：:]\\s*(\\d{1,9})\\s*笔\\s*([0-9][0-9,]*(?:\\.[0-9]+)?)\\s*元");
+  /**
+   * 收入：1笔 300.00元, or an older Alipay export's 已收入:3笔,603.00元: the direction's word, its rows, their sum. The
+   * comma after 笔 is taken, so a sum whose commas do not group thousands is no amount, not a sum of its last digits.
+   */
+  private static final Pattern STATED_TALLY = Pattern.compile("^\\s*(收入|支出|不计收支|中性交易|已收入|待收入|已支出|待支出)"
+      + "\\s*[：:]\\s*(\\d{1,9})\\s*笔\\s*[,，]?\\s*([0-9][0-9,]*(?:\\.[0-9]+)?)\\s*元");
 
   /**
    * A wallet's totals: 共141笔记录, 收入：1笔 300.00元, 支出：127笔 7070.87元 and {@code neutral}：13笔 4966.89元; null
@@ -868,33 +905,73 @@ public abstract class CsvStatementParser implements StatementParser {
    * own passed the check, the export's own line never read.
    */
   protected static @Nullable StatedTotals walletTotals(String source, List<String> preamble, String neutral) {
+    StatedTotals.Tally[] tallies = new StatedTotals.Tally[3];
+    Integer rowsLine = tallies(source, preamble, 1, new String[] {"收入", "支出", neutral}, tallies);
+    return rowsLine == null ? null : new StatedTotals(rowsLine, rows(preamble, rowsLine, 1), tallies[0], tallies[1],
+        tallies[2]);
+  }
+
+  /**
+   * An older Alipay export's totals, stated after the closing {@code ---} line below its rows (its first at line
+   * {@code firstLine} of the file): 共15笔记录, 已收入:3笔,603.00元, 待收入:0笔,0.00元, 已支出:12笔,2313.60元 and
+   * 待支出:0笔,0.00元. The rows received and awaited are its credits, those paid and awaiting payment its debits; it
+   * states no sum of the others (a 资金转移, a closed trade, whose 收/支 is empty), which only the count holds. They
+   * had not been read, so rows edited in such an export passed where the newer export's were caught; they are read,
+   * and refuse the file, as {@link #walletTotals} reads the newer export's above its rows.
+   */
+  protected static @Nullable StatedTotals olderWalletTotals(String source, List<String> after, int firstLine) {
+    StatedTotals.Tally[] tallies = new StatedTotals.Tally[4];
+    Integer rowsLine = tallies(source, after, firstLine, new String[] {"已收入", "待收入", "已支出", "待支出"}, tallies);
+    return rowsLine == null ? null : new StatedTotals(rowsLine, rows(after, rowsLine, firstLine),
+        both(tallies[0], tallies[1]), both(tallies[2], tallies[3]), null);
+  }
+
+  /** The rows the line {@code rowsLine} of the file states, {@code lines} starting at line {@code firstLine}. */
+  private static int rows(List<String> lines, int rowsLine, int firstLine) {
+    Matcher m = STATED_ROWS.matcher(lines.get(rowsLine - firstLine));
+    return m.find() ? Integer.parseInt(m.group(1)) : 0;
+  }
+
+  /** The rows done and those pending of one direction as one tally, named by the line of those done. */
+  private static StatedTotals.Tally both(StatedTotals.Tally done, StatedTotals.Tally pending) {
+    boolean none = pending.rows() == 0 && pending.amount().isZero();
+    return new StatedTotals.Tally(done.line(), none ? done.label() : done.label() + " and " + pending.label() + " (line "
+        + pending.line() + ")", Math.addExact(done.rows(), pending.rows()), done.amount().plus(pending.amount()));
+  }
+
+  /**
+   * Reads the count (共…笔记录) and a tally for each of {@code labels} into {@code tallies} from {@code lines}, the first
+   * line {@code firstLine} of the file, answering the line stating the count, or null when no line states any of them;
+   * refuses the file when some are stated and not all, or one is stated twice otherwise ({@link #walletTotals}).
+   */
+  private static @Nullable Integer tallies(String source, List<String> lines, int firstLine, String[] labels,
+      StatedTotals.Tally[] tallies) {
     Integer rowsLine = null;
     int rows = 0;
-    StatedTotals.Tally[] tallies = new StatedTotals.Tally[3];
-    String[] labels = {"收入", "支出", neutral};
-    for (int i = 0; i < preamble.size(); i++) {
-      String line = preamble.get(i);
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      int at = firstLine + i;
       Matcher m = STATED_ROWS.matcher(line);
       if (m.find()) {
         int stated = Integer.parseInt(m.group(1));
         if (rowsLine == null) {
-          rowsLine = i + 1;
+          rowsLine = at;
           rows = stated;
         } else if (stated != rows) {
-          throw statedTwice(source, i + 1, "states " + stated + " rows where line " + rowsLine + " states " + rows);
+          throw statedTwice(source, at, "states " + stated + " rows where line " + rowsLine + " states " + rows);
         }
       }
       for (int k = 0; k < labels.length; k++) {
-        StatedTotals.Tally t = tally(source, labels[k], line, i + 1);
+        StatedTotals.Tally t = tally(source, labels[k], line, at);
         if (tallies[k] == null) {
           tallies[k] = t;
         } else if (t != null && (t.rows() != tallies[k].rows() || !t.amount().equals(tallies[k].amount()))) {
-          throw statedTwice(source, i + 1, "states " + labels[k] + " as " + t.rows() + " rows of " + t.amount()
+          throw statedTwice(source, at, "states " + labels[k] + " as " + t.rows() + " rows of " + t.amount()
               + " where line " + tallies[k].line() + " states " + tallies[k].rows() + " rows of " + tallies[k].amount());
         }
       }
     }
-    if (rowsLine == null && tallies[0] == null && tallies[1] == null && tallies[2] == null) {
+    if (rowsLine == null && Arrays.stream(tallies).allMatch(java.util.Objects::isNull)) {
       return null;
     }
     List<String> stated = new ArrayList<>();
@@ -906,10 +983,10 @@ public abstract class CsvStatementParser implements StatementParser {
     }
     if (!missing.isEmpty()) {
       throw new InvalidInputException(source, "states " + and(stated) + " but no line states " + and(missing)
-          + ": the export states all four (0笔 0.00元 included), so a line was removed or edited, and the rows cannot "
-          + "be compared with what it states; export the statement again");
+          + ": the export states all " + (labels.length == 3 ? "four" : labels.length + 1) + " (0笔 0.00元 included), so a "
+          + "line was removed or edited, and the rows cannot be compared with what it states; export the statement again");
     }
-    return new StatedTotals(rowsLine, rows, tallies[0], tallies[1], tallies[2]);
+    return rowsLine;
   }
 
   /** {@code a}, {@code a and b}, {@code a, b and c}. */

@@ -1,0 +1,146 @@
+package io.github.fenqi.core.statement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.money.Money;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The older Alipay export (支付宝交易记录明细查询, GBK, fields padded with spaces and order numbers with a tab) states
+ * its count and sums after its rows, below the closing {@code ---} line: 共N笔记录, 已收入, 待收入, 已支出, 待支出. They
+ * had not been read, so a row edited in such an export passed the check the newer export's rows are held to.
+ */
+class OlderAlipayExportTest {
+  private static final Charset GBK = Charset.forName("GBK");
+  private static final String RULE = "------------------------------------------------------------------------------------";
+
+  /** A row as the export writes it: padded fields, the order number ending in a tab. */
+  private static String row(String serial, String time, String counterparty, String goods, String amount, String way,
+      String status, String fundStatus) {
+    return serial + "\t," + "T" + serial.substring(serial.length() - 4) + "\t," + time + " ," + time + " ," + time
+        + " ,其他（包括阿里巴巴和外部商家）,即时到账交易          ," + counterparty + "            ," + goods + "     ," + amount
+        + "  ," + way + "      ," + status + "    ,0.00     ,0.00     ,                    ," + fundStatus + "     ,";
+  }
+
+  /** A genuine export of January 2019: a purchase, money received, a move to 余额宝 and a closed trade. */
+  static List<String> genuine() {
+    return new ArrayList<>(Arrays.asList(
+        "支付宝交易记录明细查询",
+        "账号:[zzh***@163.com]",
+        "起始日期:[2019-01-01 00:00:00]    终止日期:[2019-01-31 23:59:59]",
+        "---------------------------------交易记录明细列表------------------------------------",
+        "交易号                  ,商家订单号               ,交易创建时间              ,付款时间                ,最近修改时间"
+            + "              ,交易来源地     ,类型              ,交易对方            ,商品名称                ,金额（元）   ,"
+            + "收/支     ,交易状态    ,服务费（元）   ,成功退款（元）  ,备注                  ,资金状态     ,",
+        row("2019010522001456000001", "2019-01-05 12:00:00", "某某餐厅", "午餐", "200.00", "支出", "交易成功", "已支出"),
+        row("2019011022001456000002", "2019-01-10 09:00:00", "某某科技有限公司", "报酬", "5000.00", "收入", "交易成功",
+            "已收入"),
+        row("2019011522001456000003", "2019-01-15 10:00:00", "余额宝", "转入", "1000.00", "", "交易成功", "资金转移"),
+        row("2019012022001456000004", "2019-01-20 20:00:00", "某某数码店", "耳机", "99.00", "", "交易关闭", ""),
+        RULE,
+        "共4笔记录",
+        "已收入:1笔,5000.00元",
+        "待收入:0笔,0.00元",
+        "已支出:1笔,200.00元",
+        "待支出:0笔,0.00元",
+        "导出时间:[2019-02-01 11:11:11]    用户:周子航",
+        ""));
+  }
+
+  static ParsedStatement parse(List<String> lines) {
+    return StatementParser.alipay().parse("old.csv", String.join("\r\n", lines).getBytes(GBK));
+  }
+
+  private static Optional<ForensicSignal> totals(ParsedStatement s) {
+    ForensicReport r = StatementForensics.defaults().examine(List.of(s), StatementAnalyzer.defaults().analyze(List.of(s)));
+    return r.signals().stream().filter(x -> x.kind() == ForensicSignal.Kind.STATED_TOTALS_MISMATCH).findFirst();
+  }
+
+  private static List<String> with(int index, String line) {
+    List<String> lines = genuine();
+    lines.set(index, line);
+    return lines;
+  }
+
+  @Test
+  void aGenuineOlderExportStatesItsTotalsBelowItsRowsAndItsRowsAddUpToThem() {
+    ParsedStatement s = parse(genuine());
+    assertEquals(List.of(), s.rejected());
+    assertEquals(4, s.transactions().size());
+    assertEquals(new StatedTotals(11, 4, new StatedTotals.Tally(12, "已收入", 1, Money.of("5000.00")),
+        new StatedTotals.Tally(14, "已支出", 1, Money.of("200.00")), null), s.statedTotals());
+    assertEquals(Optional.empty(), totals(s));
+  }
+
+  @Test
+  void anAmountEditedInAnOlderExportDisagreesWithTheSumStatedBelowTheRows() {
+    List<String> lines = genuine();
+    lines.set(6, lines.get(6).replace("5000.00", "8000.00"));
+    ForensicSignal signal = totals(parse(lines)).orElseThrow();
+    assertEquals(List.of("old.csv:12"), signal.rows());
+    assertTrue(signal.detail().contains("old.csv:12 states 已收入 1 rows of 5000.00, the rows hold 1 of 8000.00"),
+        signal.detail());
+    assertTrue(signal.detail().endsWith("a row was edited, added or removed after the export"), signal.detail());
+  }
+
+  @Test
+  void aRowRemovedOrAddedOrTurnedIntoIncomeIsCaught() {
+    List<String> removed = genuine();
+    removed.remove(5);
+    ForensicSignal gone = totals(parse(removed)).orElseThrow();
+    assertTrue(gone.rows().containsAll(List.of("old.csv:10", "old.csv:13")), gone.rows().toString());
+    List<String> added = genuine();
+    added.add(6, row("2019012522001456000009", "2019-01-25 09:00:00", "某某科技有限公司", "报酬", "3000.00", "收入",
+        "交易成功", "已收入"));
+    assertTrue(totals(parse(added)).isPresent());
+    // the move to 余额宝 written as money received: the count of each direction tells it
+    List<String> turned = genuine();
+    turned.set(7, turned.get(7).replace("1000.00  ,      ,", "1000.00  ,收入      ,"));
+    assertEquals(List.of("old.csv:12"), totals(parse(turned)).orElseThrow().rows());
+  }
+
+  @Test
+  void pendingRowsCountWithTheirDirection() {
+    List<String> lines = genuine();
+    lines.set(6, lines.get(6).replace("已收入     ,", "待收入     ,"));
+    lines.set(11, "已收入:0笔,0.00元");
+    lines.set(12, "待收入:1笔,5000.00元");
+    ParsedStatement s = parse(lines);
+    assertEquals(new StatedTotals.Tally(12, "已收入 and 待收入 (line 13)", 1, Money.of("5000.00")),
+        s.statedTotals().credit());
+    assertEquals(Optional.empty(), totals(s));
+  }
+
+  @Test
+  void aTotalsLineRemovedStatedTwiceOtherwiseOrNoAmountRefusesTheFile() {
+    List<String> dropped = genuine();
+    dropped.remove(14);
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> parse(dropped));
+    assertTrue(e.getMessage().contains("no line states 待支出 as N笔 X元"), e.getMessage());
+    List<String> twice = genuine();
+    twice.add(15, "已支出:1笔,300.00元");
+    e = assertThrows(InvalidInputException.class, () -> parse(twice));
+    assertEquals("old.csv:16", e.problems().get(0).location());
+    e = assertThrows(InvalidInputException.class, () -> parse(with(13, "已支出:1笔,2,00.00元")));
+    assertEquals("old.csv:14", e.problems().get(0).location());
+  }
+
+  @Test
+  void anExportStatingNoTotalsBelowItsRowsIsReadUnchecked() {
+    List<String> lines = genuine();
+    lines.subList(10, 15).clear();
+    ParsedStatement s = parse(lines);
+    assertEquals(null, s.statedTotals());
+    assertEquals(4, s.transactions().size());
+    assertNotNull(s.exportedAt());
+  }
+}
