@@ -50,6 +50,12 @@ public abstract class CsvStatementParser implements StatementParser {
    */
   private static final Pattern DATE = Pattern.compile(
       "(\\d{4})(?:([-/.])(\\d{1,2})\\2(\\d{1,2})|年(\\d{1,2})月(\\d{1,2})日?|(\\d{2})(\\d{2}))");
+  /**
+   * An amount written with a decimal comma, {@code 12,34}, as a spreadsheet in a European locale writes 12.34: split
+   * by its unquoted comma in a row padded with a comma at its end, it had been read as 12.00 and its columns after it
+   * shifted by one ({@link Columns#splitAmount}).
+   */
+  private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?\\d+,\\d{1,2}");
   /** An amount whose commas group the yuan in threes: {@code 1,234}, {@code -12,345,678.9}. */
   private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d*)?");
   /**
@@ -155,8 +161,10 @@ public abstract class CsvStatementParser implements StatementParser {
         return "a field holding a comma is not quoted, so the columns after it are shifted";
       }
       String split = splitAmount(row, row.size() - width);
-      return split == null ? null : "'" + split + "' reads as an amount whose thousands comma is not quoted, so the "
-          + "columns after it are shifted; quote the field or write the amount without the comma";
+      return split == null ? null : GROUPED.matcher(withoutYuan(split)).matches() ? "'" + split + "' reads as an "
+          + "amount whose thousands comma is not quoted, so the columns after it are shifted; quote the field or write "
+          + "the amount without the comma" : "'" + split + "' reads as an amount written with a decimal comma, which "
+          + "is not quoted, so the columns after it are shifted; write the amount with a decimal point (12.34)";
     }
 
     /**
@@ -169,7 +177,8 @@ public abstract class CsvStatementParser implements StatementParser {
         StringBuilder joined = new StringBuilder(row.get(i));
         for (int k = 1; k <= extra && i + k < row.size(); k++) {
           joined.append(',').append(row.get(i + k));
-          if (GROUPED.matcher(joined).matches()) {
+          String amount = withoutYuan(joined.toString());
+          if (GROUPED.matcher(amount).matches() || k == 1 && DECIMAL_COMMA.matcher(amount).matches()) {
             return joined.toString();
           }
         }
@@ -727,14 +736,20 @@ public abstract class CsvStatementParser implements StatementParser {
     LocalDateTime exported = exportedAt(source, text, lines, header, afterRows, readable, rejected);
     return new ParsedStatement(source, format(), decoded.encoding(), holder(preamble), header + 1, rows, rejected,
         period == null ? null : period.from(), period == null ? null : period.to(),
-        statedTotals(source, preamble, trailer ? afterTrailer(text, lines, afterRows, readable) : List.of(), afterRows + 1),
+        statedTotals(source, preamble, trailer ? afterTrailer(text, lines, afterRows, readable, title) : List.of(),
+            afterRows + 1),
         totals, pages, exported);
   }
 
-  /** Lines {@code from..to} (0-based), each as {@link #preambleLine} reads a line above the header. */
-  private static List<String> afterTrailer(String text, int[] lines, int from, int to) {
+  /**
+   * Lines {@code from..to} (0-based), each as {@link #preambleLine} reads a line above the header, up to a ruler line
+   * or the export's {@code title} again: those after it are another export's joined on (its 共…笔记录 had been read as
+   * this export's totals, and the file refused as stating some of them).
+   */
+  private static List<String> afterTrailer(String text, int[] lines, int from, int to, String title) {
     List<String> after = new ArrayList<>();
-    for (int i = from; i < to; i++) {
+    for (int i = from; i < to && !isTrailer(text, lines[2 * i], lines[2 * i + 1])
+        && (title.isEmpty() || !isTitle(text, lines[2 * i], lines[2 * i + 1], title)); i++) {
       after.add(preambleLine(text.substring(lines[2 * i], lines[2 * i + 1])));
     }
     return after;
@@ -1227,6 +1242,55 @@ public abstract class CsvStatementParser implements StatementParser {
     return "'" + Problem.excerpt(field) + "'";
   }
 
+  /**
+   * The words an amount, date or time field may hold that name no one, left out before {@link #mayBeName} looks: the
+   * unit 元, the date's 年月日 (and 号), the clock's 时分秒 and 点, and the zone and clock words (UTC, GMT, CST, AM, PM).
+   */
+  private static final Pattern NO_NAME_WORDS = Pattern.compile("[元年月日号时分秒点]|(?i:UTC|GMT|CST|AM|PM)");
+
+  /**
+   * Whether {@code field}, which should be an amount, a date or a time, may hold a person's name: a Han (or other CJK)
+   * character, or two letters in a row, once {@link #NO_NAME_WORDS} are left out. A row shifted by one column puts the
+   * counterparty's 张三 where its amount stands, and its rejection had quoted it in clear, as {@link Problem#excerpt}
+   * masks identifiers but not names; such a field is described instead ({@link #holdsText}), while {@code 12,34} or
+   * {@code 2026/13/01} is still quoted, which tells the user what to mend.
+   */
+  static boolean mayBeName(String field) {
+    String rest = NO_NAME_WORDS.matcher(field).replaceAll(" ");
+    boolean letter = false;
+    for (int i = 0; i < rest.length(); ) {
+      int c = rest.codePointAt(i);
+      i += Character.charCount(c);
+      if (Character.isIdeographic(c) || cjk(c)) {
+        return true;
+      }
+      boolean isLetter = Character.isLetter(c);
+      if (isLetter && letter) {
+        return true;
+      }
+      letter = isLetter;
+    }
+    return false;
+  }
+
+  /** Whether {@code c} is of a CJK script written without ideographs (kana, hangul, bopomofo). */
+  private static boolean cjk(int c) {
+    Character.UnicodeScript script = Character.UnicodeScript.of(c);
+    return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+        || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL
+        || script == Character.UnicodeScript.BOPOMOFO;
+  }
+
+  /**
+   * The rejection of {@code column}'s {@code field} that is not {@code what} (an amount, a date and time) and {@link
+   * #mayBeName may be a name}: what it holds, its length, never the text.
+   */
+  private static IllegalArgumentException holdsText(String column, String field, String what) {
+    return new IllegalArgumentException(column + " holds text of " + field.strip().codePointCount(0,
+        field.strip().length()) + " characters, not " + what + " (not quoted: it may be a person's name, as in a row "
+        + "shifted by a column)");
+  }
+
   /** A long number as a spreadsheet shortens it: {@code 4.20002E+27}. */
   private static final Pattern SHORTENED = Pattern.compile("[0-9](\\.[0-9]+)?[eE]\\+?[0-9]+");
 
@@ -1262,6 +1326,9 @@ public abstract class CsvStatementParser implements StatementParser {
     long fast = plainFen(field);
     if (fast >= 0) {
       return Money.ofFen(fast);
+    }
+    if (mayBeName(field)) {
+      throw holdsText(column, field, "an amount");
     }
     String t = withoutYuan(field);
     if (t.isEmpty()) {
@@ -1393,6 +1460,9 @@ public abstract class CsvStatementParser implements StatementParser {
     if (fast != null) {
       return notBefore1990(column, field, fast);
     }
+    if (mayBeName(field)) {
+      throw holdsText(column, field, "a date and time");
+    }
     String s = withoutZone(column, field, field.strip());
     int cut = 0;
     while (cut < s.length() && s.charAt(cut) != ' ' && s.charAt(cut) != 'T') {
@@ -1514,6 +1584,9 @@ public abstract class CsvStatementParser implements StatementParser {
     LocalDateTime day = dateTime(dateColumn, date);
     if (time.isBlank()) {
       return day;
+    }
+    if (mayBeName(time)) {
+      throw holdsText(timeColumn, time, "a time");
     }
     Matcher m = TIME.matcher(withoutZone(timeColumn, time, time.strip()));
     if (!m.matches()) {
