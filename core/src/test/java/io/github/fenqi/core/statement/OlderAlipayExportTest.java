@@ -134,6 +134,25 @@ class OlderAlipayExportTest {
     assertEquals("old.csv:14", e.problems().get(0).location());
   }
 
+  /** Totals stated above the rows, as the newer export states them, and below them too: which to add up to is unknown. */
+  @Test
+  void totalsStatedBothAboveAndBelowTheRowsRefuseTheFile() {
+    List<String> lines = genuine();
+    lines.addAll(1, List.of("共4笔记录", "收入：1笔 5000.00元", "支出：1笔 200.00元", "不计收支：2笔 1099.00元"));
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> parse(lines));
+    assertEquals("old.csv:15", e.problems().get(0).location());
+    assertTrue(e.problems().get(0).reason().startsWith("states the rows' totals after them where line 2 states them "
+        + "above"), e.getMessage());
+  }
+
+  /** Lines after a second ruler line are no totals of this export (another export's, or a note). */
+  @Test
+  void totalsAfterASecondRulerLineAreNotRead() {
+    List<String> lines = genuine();
+    lines.add(10, RULE);
+    assertEquals(null, parse(lines).statedTotals());
+  }
+
   @Test
   void anExportStatingNoTotalsBelowItsRowsIsReadUnchecked() {
     List<String> lines = genuine();

@@ -47,6 +47,8 @@ class RejectionsQuoteNoNamesTest {
       assertFalse(reason.contains(name.replace("¥", "")), reason);
       assertTrue(reason.startsWith("金额 holds text of "), reason);
     }
+    // counted in characters, a name beyond the BMP too
+    assertTrue(alipayReason("2026-05-01 10:00:00", "\uD869\uDEA5三").startsWith("金额 holds text of 2 characters"));
     String credit = bankReason("2026-05-01", "10:00:00", "王五");
     assertFalse(credit.contains("王五"), credit);
     assertTrue(credit.contains("收入金额 holds text"), credit);
