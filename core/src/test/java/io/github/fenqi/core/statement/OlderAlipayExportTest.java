@@ -153,6 +153,24 @@ class OlderAlipayExportTest {
     assertEquals(null, parse(lines).statedTotals());
   }
 
+  /**
+   * The older export names its holder after its rows, on its 导出时间 line (用户:周子航); it had been read as stating
+   * none, so another person's export passed the holder check.
+   */
+  @Test
+  void theHolderAnOlderExportNamesAfterItsRowsIsItsHolder() {
+    ParsedStatement s = parse(genuine());
+    assertEquals("周子航", s.holderName());
+    ForensicReport other = StatementForensics.defaults().examine(List.of(s),
+        StatementAnalyzer.defaults().analyze(List.of(s)), null, "李秀兰");
+    assertEquals(ForensicVerdict.BLOCK, other.verdict());
+    assertTrue(other.signals().stream().anyMatch(x -> x.kind() == ForensicSignal.Kind.HOLDER_MISMATCH));
+    ForensicReport own = StatementForensics.defaults().examine(List.of(s),
+        StatementAnalyzer.defaults().analyze(List.of(s)), null, "周 子航");
+    assertTrue(own.signals().stream().noneMatch(x -> x.kind() == ForensicSignal.Kind.HOLDER_MISMATCH));
+    assertEquals(null, parse(with(15, "导出时间:[2019-02-01 11:11:11]")).holderName());
+  }
+
   @Test
   void anExportStatingNoTotalsBelowItsRowsIsReadUnchecked() {
     List<String> lines = genuine();

@@ -216,6 +216,14 @@ public abstract class CsvStatementParser implements StatementParser {
   /** A description of the header for the error when none is found. */
   protected abstract String expectedHeader();
 
+  /**
+   * The holder's name from the lines after the closing {@code ---} line ({@link #afterTrailer}), if the format states
+   * it there and not above its rows.
+   */
+  protected @Nullable String holderAfterRows(List<String> after) {
+    return null;
+  }
+
   /** The holder's name from the preamble lines, if the format states it. */
   protected @Nullable String holder(List<String> preamble) {
     return null;
@@ -734,11 +742,11 @@ public abstract class CsvStatementParser implements StatementParser {
     }
     Period period = statedPeriod(source, preamble);
     LocalDateTime exported = exportedAt(source, text, lines, header, afterRows, readable, rejected);
-    return new ParsedStatement(source, format(), decoded.encoding(), holder(preamble), header + 1, rows, rejected,
-        period == null ? null : period.from(), period == null ? null : period.to(),
-        statedTotals(source, preamble, trailer ? afterTrailer(text, lines, afterRows, readable, title) : List.of(),
-            afterRows + 1),
-        totals, pages, exported);
+    List<String> after = trailer ? afterTrailer(text, lines, afterRows, readable, title) : List.of();
+    String holder = holder(preamble);
+    return new ParsedStatement(source, format(), decoded.encoding(), holder != null ? holder : holderAfterRows(after),
+        header + 1, rows, rejected, period == null ? null : period.from(), period == null ? null : period.to(),
+        statedTotals(source, preamble, after, afterRows + 1), totals, pages, exported);
   }
 
   /**
