@@ -47,6 +47,10 @@ class RejectionsQuoteNoNamesTest {
       assertFalse(reason.contains(name.replace("¥", "")), reason);
       assertTrue(reason.startsWith("金额 holds text of "), reason);
     }
+    // one CJK character is enough (a surname, a name cut by the shift), letters or not beside it
+    for (String field : List.of("1张", "12.00 李", "ア1")) {
+      assertTrue(alipayReason("2026-05-01 10:00:00", field).startsWith("金额 holds text of "), field);
+    }
     // counted in characters, a name beyond the BMP too
     assertTrue(alipayReason("2026-05-01 10:00:00", "\uD869\uDEA5三").startsWith("金额 holds text of 2 characters"));
     String credit = bankReason("2026-05-01", "10:00:00", "王五");
