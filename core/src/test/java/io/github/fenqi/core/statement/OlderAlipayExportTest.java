@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fenqi.core.InvalidInputException;
-import io.github.fenqi.core.money.Money;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The older Alipay export (支付宝交易记录明细查询, GBK, fields padded with spaces and order numbers with a tab) states
  * its count and sums after its rows, below the closing {@code ---} line: 共N笔记录, 已收入, 待收入, 已支出, 待支出. They
- * had not been read, so a row edited in such an export passed the check the newer export's rows are held to.
+ * had not been read, so a row added to or removed from such an export passed the check the newer export's rows are
+ * held to. Only the count is compared: the sums count rows by 资金状态, not by the 收/支 fenqi reads.
  */
 class OlderAlipayExportTest {
   private static final Charset GBK = Charset.forName("GBK");
@@ -31,7 +31,10 @@ class OlderAlipayExportTest {
         + "  ," + way + "      ," + status + "    ,0.00     ,0.00     ,                    ," + fundStatus + "     ,";
   }
 
-  /** A genuine export of January 2019: a purchase, money received, a move to 余额宝 and a closed trade. */
+  /**
+   * A genuine export of January 2019: a purchase, money received, a move to 余额宝 and a closed trade, which keeps 支出
+   * in its 收/支 and has no 资金状态, so 已支出 does not count it.
+   */
   static List<String> genuine() {
     return new ArrayList<>(Arrays.asList(
         "支付宝交易记录明细查询",
@@ -45,7 +48,7 @@ class OlderAlipayExportTest {
         row("2019011022001456000002", "2019-01-10 09:00:00", "某某科技有限公司", "报酬", "5000.00", "收入", "交易成功",
             "已收入"),
         row("2019011522001456000003", "2019-01-15 10:00:00", "余额宝", "转入", "1000.00", "", "交易成功", "资金转移"),
-        row("2019012022001456000004", "2019-01-20 20:00:00", "某某数码店", "耳机", "99.00", "", "交易关闭", ""),
+        row("2019012022001456000004", "2019-01-20 20:00:00", "某某数码店", "耳机", "99.00", "支出", "交易关闭", ""),
         RULE,
         "共4笔记录",
         "已收入:1笔,5000.00元",
@@ -71,53 +74,30 @@ class OlderAlipayExportTest {
     return lines;
   }
 
+  /**
+   * Its count is kept, its sums are not: compared by 收/支, the closed trade's 99.00 had made 已支出 (1 row of 200.00)
+   * disagree with the rows' debits (2 of 299.00), flagging every genuine export holding a closed trade as edited.
+   */
   @Test
-  void aGenuineOlderExportStatesItsTotalsBelowItsRowsAndItsRowsAddUpToThem() {
+  void aGenuineOlderExportWithAClosedTradeIsNotFlagged() {
     ParsedStatement s = parse(genuine());
     assertEquals(List.of(), s.rejected());
     assertEquals(4, s.transactions().size());
-    assertEquals(new StatedTotals(11, 4, new StatedTotals.Tally(12, "已收入", 1, Money.of("5000.00")),
-        new StatedTotals.Tally(14, "已支出", 1, Money.of("200.00")), null), s.statedTotals());
+    assertEquals(new StatedTotals(11, 4, null, null, null), s.statedTotals());
     assertEquals(Optional.empty(), totals(s));
   }
 
   @Test
-  void anAmountEditedInAnOlderExportDisagreesWithTheSumStatedBelowTheRows() {
-    List<String> lines = genuine();
-    lines.set(6, lines.get(6).replace("5000.00", "8000.00"));
-    ForensicSignal signal = totals(parse(lines)).orElseThrow();
-    assertEquals(List.of("old.csv:12"), signal.rows());
-    assertTrue(signal.detail().contains("old.csv:12 states 已收入 1 rows of 5000.00, the rows hold 1 of 8000.00"),
-        signal.detail());
-    assertTrue(signal.detail().endsWith("a row was edited, added or removed after the export"), signal.detail());
-  }
-
-  @Test
-  void aRowRemovedOrAddedOrTurnedIntoIncomeIsCaught() {
+  void aRowRemovedOrAddedIsCaughtByTheCount() {
     List<String> removed = genuine();
     removed.remove(5);
     ForensicSignal gone = totals(parse(removed)).orElseThrow();
-    assertTrue(gone.rows().containsAll(List.of("old.csv:10", "old.csv:13")), gone.rows().toString());
+    assertEquals(List.of("old.csv:10"), gone.rows());
+    assertTrue(gone.detail().contains("old.csv:10 states 4 rows, 3 were read"), gone.detail());
     List<String> added = genuine();
     added.add(6, row("2019012522001456000009", "2019-01-25 09:00:00", "某某科技有限公司", "报酬", "3000.00", "收入",
         "交易成功", "已收入"));
-    assertTrue(totals(parse(added)).isPresent());
-    // the move to 余额宝 written as money received: the count of each direction tells it
-    List<String> turned = genuine();
-    turned.set(7, turned.get(7).replace("1000.00  ,      ,", "1000.00  ,收入      ,"));
-    assertEquals(List.of("old.csv:12"), totals(parse(turned)).orElseThrow().rows());
-  }
-
-  @Test
-  void pendingRowsCountWithTheirDirection() {
-    List<String> lines = genuine();
-    lines.set(6, lines.get(6).replace("已收入     ,", "待收入     ,"));
-    lines.set(11, "已收入:0笔,0.00元");
-    lines.set(12, "待收入:1笔,5000.00元");
-    ParsedStatement s = parse(lines);
-    assertEquals(new StatedTotals.Tally(12, "已收入 and 待收入 (line 13)", 1, Money.of("5000.00")),
-        s.statedTotals().credit());
-    assertEquals(Optional.empty(), totals(s));
+    assertEquals(List.of("old.csv:12"), totals(parse(added)).orElseThrow().rows());
   }
 
   @Test

@@ -937,29 +937,22 @@ public abstract class CsvStatementParser implements StatementParser {
   /**
    * An older Alipay export's totals, stated after the closing {@code ---} line below its rows (its first at line
    * {@code firstLine} of the file): 共15笔记录, 已收入:3笔,603.00元, 待收入:0笔,0.00元, 已支出:12笔,2313.60元 and
-   * 待支出:0笔,0.00元. The rows received and awaited are its credits, those paid and awaiting payment its debits; it
-   * states no sum of the others (a 资金转移, a closed trade, whose 收/支 is empty), which only the count holds. They
-   * had not been read, so rows edited in such an export passed where the newer export's were caught; they are read,
-   * and refuse the file, as {@link #walletTotals} reads the newer export's above its rows.
+   * 待支出:0笔,0.00元. They had not been read, so a row added to or removed from such an export passed where the newer
+   * export's were caught. All five are read, and refuse the file as {@link #walletTotals} refuses the newer export's
+   * (one missing, one stated twice otherwise, a sum that is no amount), but only the count is kept: the sums count rows
+   * by their 资金状态, which fenqi does not read, not by 收/支. A closed trade keeps 支出 in 收/支 with no 资金状态, so
+   * compared by 收/支, every genuine export holding one would have been flagged as edited.
    */
   protected static @Nullable StatedTotals olderWalletTotals(String source, List<String> after, int firstLine) {
     StatedTotals.Tally[] tallies = new StatedTotals.Tally[4];
     Integer rowsLine = tallies(source, after, firstLine, new String[] {"已收入", "待收入", "已支出", "待支出"}, tallies);
-    return rowsLine == null ? null : new StatedTotals(rowsLine, rows(after, rowsLine, firstLine),
-        both(tallies[0], tallies[1]), both(tallies[2], tallies[3]), null);
+    return rowsLine == null ? null : new StatedTotals(rowsLine, rows(after, rowsLine, firstLine), null, null, null);
   }
 
   /** The rows the line {@code rowsLine} of the file states, {@code lines} starting at line {@code firstLine}. */
   private static int rows(List<String> lines, int rowsLine, int firstLine) {
     Matcher m = STATED_ROWS.matcher(lines.get(rowsLine - firstLine));
     return m.find() ? Integer.parseInt(m.group(1)) : 0;
-  }
-
-  /** The rows done and those pending of one direction as one tally, named by the line of those done. */
-  private static StatedTotals.Tally both(StatedTotals.Tally done, StatedTotals.Tally pending) {
-    boolean none = pending.rows() == 0 && pending.amount().isZero();
-    return new StatedTotals.Tally(done.line(), none ? done.label() : done.label() + " and " + pending.label() + " (line "
-        + pending.line() + ")", Math.addExact(done.rows(), pending.rows()), done.amount().plus(pending.amount()));
   }
 
   /**
