@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param source the file's name as given by the caller
  * @param format which export it is
  * @param encoding the encoding found ({@code GBK}, {@code UTF-8}, {@code UTF-8-BOM}, {@code UTF-16})
- * @param holderName the account holder's name when the export states it (Alipay's 姓名, a bank's 户名 or 账户名称 before its header), else null
+ * @param holderName the account holder's name when the export states it (Alipay's 姓名, or an older Alipay export's
+ *     用户 after its rows; a bank's 户名 or 账户名称 before its header), else null
  * @param headerLine 1-based line of the header row
  * @param transactions the rows read, in file order
  * @param rejected one problem per malformed row, located {@code file:line}
@@ -25,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  *     起止日期 or 查询期间 before its header), else null
  * @param statedTo the last day of that period (终止时间), else null; given with {@code statedFrom} and not before it
  * @param statedTotals the count and sums the export states above its rows (a wallet's 共…笔记录, 收入, 支出 and
- *     不计收支 or 中性交易 lines), else null
+ *     不计收支 or 中性交易 lines) or, an older Alipay export, the count it states below them (共…笔记录 after its
+ *     closing {@code ---} line; its sums there count rows by 资金状态, not 收/支, and are not kept), else null
  * @param footerTotals the sums a bank export's footer after its last row states (合计,,,12345.67,…, or 收入合计 and
  *     支出合计 lines), else null
  * @param pageTotals the sums each page of a bank export saved page by page states of its rows (本页合计), in file order

@@ -167,9 +167,11 @@ public final class StatementAnalyzer {
         coveredTo.put(st.source(), through);
       }
       boolean stated = st.statedFrom() != null && !st.statedFrom().isAfter(through);
+      // its stated totals kept when no row is cut, so an export of no rows still proves its period had none
       cut.add(new ParsedStatement(st.source(), st.format(), st.encoding(), st.holderName(), st.headerLine(), known,
           st.rejected(), stated ? st.statedFrom() : null,
-          stated ? (st.statedTo().isAfter(through) ? through : st.statedTo()) : null));
+          stated ? (st.statedTo().isAfter(through) ? through : st.statedTo()) : null,
+          known.size() == st.transactions().size() ? st.statedTotals() : null));
     }
     return analyze(cut, coveredTo);
   }
@@ -294,6 +296,8 @@ public final class StatementAnalyzer {
           last = st.statedTo().isAfter(last) ? st.statedTo() : last;
         }
         periods.add(new Period(first, coveredTo.getOrDefault(st.source(), last)));
+      } else if (provesNoRows(st, coveredTo)) {
+        periods.add(new Period(st.statedFrom(), coveredTo.getOrDefault(st.source(), st.statedTo())));
       }
     }
     List<CategorisedTransaction> kept = categorise(rows, periods);
@@ -314,6 +318,25 @@ public final class StatementAnalyzer {
     }
     List<YearMonth> uncovered = new ArrayList<>();
     return new StatementAnalysis(summaries, rejected, removals, kept, months(kept, periods, uncovered), uncovered);
+  }
+
+  /**
+   * Whether {@code st}, which holds no row, proves that its stated period had none: it states one (起始时间..终止时间),
+   * rejected no row, and states totals of no rows (共0笔记录, each direction 0笔 0.00元), or it is cut at a case's date
+   * before all of its rows ({@code coveredTo} holds it). A borrower's month without spending is what such an export
+   * shows; it had covered no month, so the month was left out as uncovered, or the figures taken from other months.
+   * An export stating no totals, or totals its missing rows contradict, proves nothing and still covers no day.
+   */
+  private static boolean provesNoRows(ParsedStatement st, Map<String, LocalDate> coveredTo) {
+    if (st.statedFrom() == null || !st.transactions().isEmpty() || !st.rejected().isEmpty()) {
+      return false;
+    }
+    if (coveredTo.containsKey(st.source())) {
+      return true;
+    }
+    StatedTotals t = st.statedTotals();
+    return t != null && t.rows() == 0 && Arrays.stream(Direction.values()).map(t::of)
+        .allMatch(tally -> tally == null || tally.rows() == 0 && tally.amount().isZero());
   }
 
   /** The days a statement covers: those its export states, else from its first row's to its last's. */

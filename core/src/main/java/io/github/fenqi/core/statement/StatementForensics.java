@@ -306,7 +306,7 @@ public final class StatementForensics {
       for (Direction d : Direction.values()) {
         StatedTotals.Tally tally = stated.of(d);
         RowSum rows = held.get(d);
-        if (rows.count() != tally.rows() || !rows.sum().equals(tally.amount())) {
+        if (tally != null && (rows.count() != tally.rows() || !rows.sum().equals(tally.amount()))) {
           lines.add(s.source() + ":" + tally.line());
           said.add(String.format(Locale.ROOT, "%s:%d states %s %d rows of %s, the rows hold %d of %s", s.source(),
               tally.line(), tally.label(), tally.rows(), tally.amount(), rows.count(), rows.sum()));

@@ -55,10 +55,35 @@ public final class AlipayParser extends CsvStatementParser {
     return null;
   }
 
+  /**
+   * An older export's holder, stated after its rows on its 导出时间 line (导出时间:[2019-02-01 11:11:11]    用户:周子航):
+   * it had not been read, so such an export stated no holder and another person's passed the holder check.
+   */
+  @Override
+  protected @Nullable String holderAfterRows(List<String> after) {
+    for (String line : after) {
+      java.util.regex.Matcher m = USER.matcher(line);
+      if (m.find()) {
+        String name = m.group(1).replace(",", "").strip();
+        return name.isEmpty() ? null : name;
+      }
+    }
+    return null;
+  }
+
+  /** 用户:周子航 after an older export's 导出时间, the rest of its line. */
+  private static final java.util.regex.Pattern USER = java.util.regex.Pattern.compile("(?:^|\\s)用户[：:](.*)$");
+
   /** 共…笔记录, 收入, 支出 and 不计收支: what the rows add up to (see {@link StatedTotals}). */
   @Override
   protected @Nullable StatedTotals statedTotals(String source, List<String> preamble) {
     return walletTotals(source, preamble, "不计收支");
+  }
+
+  /** An older export's 共…笔记录, 已收入, 待收入, 已支出 and 待支出 after its closing line (see {@link StatedTotals}). */
+  @Override
+  protected @Nullable StatedTotals totalsAfterRows(String source, List<String> after, int firstLine) {
+    return olderWalletTotals(source, after, firstLine);
   }
 
   @Override

@@ -50,6 +50,12 @@ public abstract class CsvStatementParser implements StatementParser {
    */
   private static final Pattern DATE = Pattern.compile(
       "(\\d{4})(?:([-/.])(\\d{1,2})\\2(\\d{1,2})|年(\\d{1,2})月(\\d{1,2})日?|(\\d{2})(\\d{2}))");
+  /**
+   * An amount written with a decimal comma, {@code 12,34}, as a spreadsheet in a European locale writes 12.34: split
+   * by its unquoted comma in a row padded with a comma at its end, it had been read as 12.00 and its columns after it
+   * shifted by one ({@link Columns#splitAmount}).
+   */
+  private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?\\d+,\\d{1,2}");
   /** An amount whose commas group the yuan in threes: {@code 1,234}, {@code -12,345,678.9}. */
   private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d*)?");
   /**
@@ -155,8 +161,10 @@ public abstract class CsvStatementParser implements StatementParser {
         return "a field holding a comma is not quoted, so the columns after it are shifted";
       }
       String split = splitAmount(row, row.size() - width);
-      return split == null ? null : "'" + split + "' reads as an amount whose thousands comma is not quoted, so the "
-          + "columns after it are shifted; quote the field or write the amount without the comma";
+      return split == null ? null : GROUPED.matcher(withoutYuan(split)).matches() ? "'" + split + "' reads as an "
+          + "amount whose thousands comma is not quoted, so the columns after it are shifted; quote the field or write "
+          + "the amount without the comma" : "'" + split + "' reads as an amount written with a decimal comma, which "
+          + "is not quoted, so the columns after it are shifted; write the amount with a decimal point (12.34)";
     }
 
     /**
@@ -169,7 +177,8 @@ public abstract class CsvStatementParser implements StatementParser {
         StringBuilder joined = new StringBuilder(row.get(i));
         for (int k = 1; k <= extra && i + k < row.size(); k++) {
           joined.append(',').append(row.get(i + k));
-          if (GROUPED.matcher(joined).matches()) {
+          String amount = withoutYuan(joined.toString());
+          if (GROUPED.matcher(amount).matches() || k == 1 && DECIMAL_COMMA.matcher(amount).matches()) {
             return joined.toString();
           }
         }
@@ -206,6 +215,14 @@ public abstract class CsvStatementParser implements StatementParser {
 
   /** A description of the header for the error when none is found. */
   protected abstract String expectedHeader();
+
+  /**
+   * The holder's name from the lines after the closing {@code ---} line ({@link #afterTrailer}), if the format states
+   * it there and not above its rows.
+   */
+  protected @Nullable String holderAfterRows(List<String> after) {
+    return null;
+  }
 
   /** The holder's name from the preamble lines, if the format states it. */
   protected @Nullable String holder(List<String> preamble) {
@@ -725,9 +742,49 @@ public abstract class CsvStatementParser implements StatementParser {
     }
     Period period = statedPeriod(source, preamble);
     LocalDateTime exported = exportedAt(source, text, lines, header, afterRows, readable, rejected);
-    return new ParsedStatement(source, format(), decoded.encoding(), holder(preamble), header + 1, rows, rejected,
-        period == null ? null : period.from(), period == null ? null : period.to(), statedTotals(source, preamble), totals,
-        pages, exported);
+    List<String> after = trailer ? afterTrailer(text, lines, afterRows, readable, title) : List.of();
+    String holder = holder(preamble);
+    return new ParsedStatement(source, format(), decoded.encoding(), holder != null ? holder : holderAfterRows(after),
+        header + 1, rows, rejected, period == null ? null : period.from(), period == null ? null : period.to(),
+        statedTotals(source, preamble, after, afterRows + 1), totals, pages, exported);
+  }
+
+  /**
+   * Lines {@code from..to} (0-based), each as {@link #preambleLine} reads a line above the header, up to a ruler line
+   * or the export's {@code title} again: those after it are another export's joined on (its 共…笔记录 had been read as
+   * this export's totals, and the file refused as stating some of them).
+   */
+  private static List<String> afterTrailer(String text, int[] lines, int from, int to, String title) {
+    List<String> after = new ArrayList<>();
+    for (int i = from; i < to && !isTrailer(text, lines[2 * i], lines[2 * i + 1])
+        && (title.isEmpty() || !isTitle(text, lines[2 * i], lines[2 * i + 1], title)); i++) {
+      after.add(preambleLine(text.substring(lines[2 * i], lines[2 * i + 1])));
+    }
+    return after;
+  }
+
+  /**
+   * The totals the export states above its rows ({@link #statedTotals(String, List)}) or after its closing {@code ---}
+   * line ({@code after}, its first at line {@code afterLine} of the file: {@link #totalsAfterRows}); both stated
+   * refuses the file, naming the line after the rows, as a figure stated twice does.
+   */
+  private @Nullable StatedTotals statedTotals(String source, List<String> preamble, List<String> after, int afterLine) {
+    StatedTotals above = statedTotals(source, preamble);
+    StatedTotals below = totalsAfterRows(source, after, afterLine);
+    if (above != null && below != null) {
+      throw statedTwice(source, below.line(), "states the rows' totals after them where line " + above.line()
+          + " states them above");
+    }
+    return above != null ? above : below;
+  }
+
+  /**
+   * The count and sums stated on the lines after the closing {@code ---} line ({@code after}, its first at line
+   * {@code firstLine} of the file), or null: by default none; an older Alipay export states them there. Throws
+   * {@link InvalidInputException} naming {@code source} and the line to refuse the file.
+   */
+  protected @Nullable StatedTotals totalsAfterRows(String source, List<String> after, int firstLine) {
+    return null;
   }
 
   /**
@@ -853,9 +910,12 @@ public abstract class CsvStatementParser implements StatementParser {
   }
 
   private static final Pattern STATED_ROWS = Pattern.compile("^\\s*共\\s*(\\d{1,9})\\s*笔记录");
-  /** 收入：1笔 300.00元: the direction's word, its rows, their sum. */
-  private static final Pattern STATED_TALLY = Pattern.compile(
-      "^\\s*(收入|支出|不计收支|中性交易)\\s*[：:]\\s*(\\d{1,9})\\s*笔\\s*([0-9][0-9,]*(?:\\.[0-9]+)?)\\s*元");
+  /**
+   * 收入：1笔 300.00元, or an older Alipay export's 已收入:3笔,603.00元: the direction's word, its rows, their sum. The
+   * comma after 笔 is taken, so a sum whose commas do not group thousands is no amount, not a sum of its last digits.
+   */
+  private static final Pattern STATED_TALLY = Pattern.compile("^\\s*(收入|支出|不计收支|中性交易|已收入|待收入|已支出|待支出)"
+      + "\\s*[：:]\\s*(\\d{1,9})\\s*笔\\s*[,，]?\\s*([0-9][0-9,]*(?:\\.[0-9]+)?)\\s*元");
 
   /**
    * A wallet's totals: 共141笔记录, 收入：1笔 300.00元, 支出：127笔 7070.87元 and {@code neutral}：13笔 4966.89元; null
@@ -868,33 +928,66 @@ public abstract class CsvStatementParser implements StatementParser {
    * own passed the check, the export's own line never read.
    */
   protected static @Nullable StatedTotals walletTotals(String source, List<String> preamble, String neutral) {
+    StatedTotals.Tally[] tallies = new StatedTotals.Tally[3];
+    Integer rowsLine = tallies(source, preamble, 1, new String[] {"收入", "支出", neutral}, tallies);
+    return rowsLine == null ? null : new StatedTotals(rowsLine, rows(preamble, rowsLine, 1), tallies[0], tallies[1],
+        tallies[2]);
+  }
+
+  /**
+   * An older Alipay export's totals, stated after the closing {@code ---} line below its rows (its first at line
+   * {@code firstLine} of the file): 共15笔记录, 已收入:3笔,603.00元, 待收入:0笔,0.00元, 已支出:12笔,2313.60元 and
+   * 待支出:0笔,0.00元. They had not been read, so a row added to or removed from such an export passed where the newer
+   * export's were caught. All five are read, and refuse the file as {@link #walletTotals} refuses the newer export's
+   * (one missing, one stated twice otherwise, a sum that is no amount), but only the count is kept: the sums count rows
+   * by their 资金状态, which fenqi does not read, not by 收/支. A closed trade keeps 支出 in 收/支 with no 资金状态, so
+   * compared by 收/支, every genuine export holding one would have been flagged as edited.
+   */
+  protected static @Nullable StatedTotals olderWalletTotals(String source, List<String> after, int firstLine) {
+    StatedTotals.Tally[] tallies = new StatedTotals.Tally[4];
+    Integer rowsLine = tallies(source, after, firstLine, new String[] {"已收入", "待收入", "已支出", "待支出"}, tallies);
+    return rowsLine == null ? null : new StatedTotals(rowsLine, rows(after, rowsLine, firstLine), null, null, null);
+  }
+
+  /** The rows the line {@code rowsLine} of the file states, {@code lines} starting at line {@code firstLine}. */
+  private static int rows(List<String> lines, int rowsLine, int firstLine) {
+    Matcher m = STATED_ROWS.matcher(lines.get(rowsLine - firstLine));
+    return m.find() ? Integer.parseInt(m.group(1)) : 0;
+  }
+
+  /**
+   * Reads the count (共…笔记录) and a tally for each of {@code labels} into {@code tallies} from {@code lines}, the first
+   * line {@code firstLine} of the file, answering the line stating the count, or null when no line states any of them;
+   * refuses the file when some are stated and not all, or one is stated twice otherwise ({@link #walletTotals}).
+   */
+  private static @Nullable Integer tallies(String source, List<String> lines, int firstLine, String[] labels,
+      StatedTotals.Tally[] tallies) {
     Integer rowsLine = null;
     int rows = 0;
-    StatedTotals.Tally[] tallies = new StatedTotals.Tally[3];
-    String[] labels = {"收入", "支出", neutral};
-    for (int i = 0; i < preamble.size(); i++) {
-      String line = preamble.get(i);
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      int at = firstLine + i;
       Matcher m = STATED_ROWS.matcher(line);
       if (m.find()) {
         int stated = Integer.parseInt(m.group(1));
         if (rowsLine == null) {
-          rowsLine = i + 1;
+          rowsLine = at;
           rows = stated;
         } else if (stated != rows) {
-          throw statedTwice(source, i + 1, "states " + stated + " rows where line " + rowsLine + " states " + rows);
+          throw statedTwice(source, at, "states " + stated + " rows where line " + rowsLine + " states " + rows);
         }
       }
       for (int k = 0; k < labels.length; k++) {
-        StatedTotals.Tally t = tally(source, labels[k], line, i + 1);
+        StatedTotals.Tally t = tally(source, labels[k], line, at);
         if (tallies[k] == null) {
           tallies[k] = t;
         } else if (t != null && (t.rows() != tallies[k].rows() || !t.amount().equals(tallies[k].amount()))) {
-          throw statedTwice(source, i + 1, "states " + labels[k] + " as " + t.rows() + " rows of " + t.amount()
+          throw statedTwice(source, at, "states " + labels[k] + " as " + t.rows() + " rows of " + t.amount()
               + " where line " + tallies[k].line() + " states " + tallies[k].rows() + " rows of " + tallies[k].amount());
         }
       }
     }
-    if (rowsLine == null && tallies[0] == null && tallies[1] == null && tallies[2] == null) {
+    if (rowsLine == null && Arrays.stream(tallies).allMatch(java.util.Objects::isNull)) {
       return null;
     }
     List<String> stated = new ArrayList<>();
@@ -906,10 +999,10 @@ public abstract class CsvStatementParser implements StatementParser {
     }
     if (!missing.isEmpty()) {
       throw new InvalidInputException(source, "states " + and(stated) + " but no line states " + and(missing)
-          + ": the export states all four (0笔 0.00元 included), so a line was removed or edited, and the rows cannot "
-          + "be compared with what it states; export the statement again");
+          + ": the export states all " + (labels.length == 3 ? "four" : labels.length + 1) + " (0笔 0.00元 included), so a "
+          + "line was removed or edited, and the rows cannot be compared with what it states; export the statement again");
     }
-    return new StatedTotals(rowsLine, rows, tallies[0], tallies[1], tallies[2]);
+    return rowsLine;
   }
 
   /** {@code a}, {@code a and b}, {@code a, b and c}. */
@@ -1150,6 +1243,55 @@ public abstract class CsvStatementParser implements StatementParser {
     return "'" + Problem.excerpt(field) + "'";
   }
 
+  /**
+   * The words an amount, date or time field may hold that name no one, left out before {@link #mayBeName} looks: the
+   * unit 元, the date's 年月日 (and 号), the clock's 时分秒 and 点, and the zone and clock words (UTC, GMT, CST, AM, PM).
+   */
+  private static final Pattern NO_NAME_WORDS = Pattern.compile("[元年月日号时分秒点]|(?i:UTC|GMT|CST|AM|PM)");
+
+  /**
+   * Whether {@code field}, which should be an amount, a date or a time, may hold a person's name: a Han (or other CJK)
+   * character, or two letters in a row, once {@link #NO_NAME_WORDS} are left out. A row shifted by one column puts the
+   * counterparty's 张三 where its amount stands, and its rejection had quoted it in clear, as {@link Problem#excerpt}
+   * masks identifiers but not names; such a field is described instead ({@link #holdsText}), while {@code 12,34} or
+   * {@code 2026/13/01} is still quoted, which tells the user what to mend.
+   */
+  static boolean mayBeName(String field) {
+    String rest = NO_NAME_WORDS.matcher(field).replaceAll(" ");
+    boolean letter = false;
+    for (int i = 0; i < rest.length(); ) {
+      int c = rest.codePointAt(i);
+      i += Character.charCount(c);
+      if (Character.isIdeographic(c) || cjk(c)) {
+        return true;
+      }
+      boolean isLetter = Character.isLetter(c);
+      if (isLetter && letter) {
+        return true;
+      }
+      letter = isLetter;
+    }
+    return false;
+  }
+
+  /** Whether {@code c} is of a CJK script written without ideographs (kana, hangul, bopomofo). */
+  private static boolean cjk(int c) {
+    Character.UnicodeScript script = Character.UnicodeScript.of(c);
+    return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+        || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL
+        || script == Character.UnicodeScript.BOPOMOFO;
+  }
+
+  /**
+   * The rejection of {@code column}'s {@code field} that is not {@code what} (an amount, a date and time) and {@link
+   * #mayBeName may be a name}: what it holds, its length, never the text.
+   */
+  private static IllegalArgumentException holdsText(String column, String field, String what) {
+    return new IllegalArgumentException(column + " holds text of " + field.strip().codePointCount(0,
+        field.strip().length()) + " characters, not " + what + " (not quoted: it may be a person's name, as in a row "
+        + "shifted by a column)");
+  }
+
   /** A long number as a spreadsheet shortens it: {@code 4.20002E+27}. */
   private static final Pattern SHORTENED = Pattern.compile("[0-9](\\.[0-9]+)?[eE]\\+?[0-9]+");
 
@@ -1185,6 +1327,9 @@ public abstract class CsvStatementParser implements StatementParser {
     long fast = plainFen(field);
     if (fast >= 0) {
       return Money.ofFen(fast);
+    }
+    if (mayBeName(field)) {
+      throw holdsText(column, field, "an amount");
     }
     String t = withoutYuan(field);
     if (t.isEmpty()) {
@@ -1316,6 +1461,9 @@ public abstract class CsvStatementParser implements StatementParser {
     if (fast != null) {
       return notBefore1990(column, field, fast);
     }
+    if (mayBeName(field)) {
+      throw holdsText(column, field, "a date and time");
+    }
     String s = withoutZone(column, field, field.strip());
     int cut = 0;
     while (cut < s.length() && s.charAt(cut) != ' ' && s.charAt(cut) != 'T') {
@@ -1437,6 +1585,9 @@ public abstract class CsvStatementParser implements StatementParser {
     LocalDateTime day = dateTime(dateColumn, date);
     if (time.isBlank()) {
       return day;
+    }
+    if (mayBeName(time)) {
+      throw holdsText(timeColumn, time, "a time");
     }
     Matcher m = TIME.matcher(withoutZone(timeColumn, time, time.strip()));
     if (!m.matches()) {

@@ -74,9 +74,12 @@ public final class WechatParser extends CsvStatementParser {
     };
   }
 
-  /** The amount {@code pattern} finds in {@code field}, zero when it finds none; one it cannot read rejects the row. */
+  /**
+   * The amount {@code pattern} finds in {@code field}, zero when it finds none; one it cannot read rejects the row,
+   * quoting that amount, not the field: a 备注 such as 转账给张三 服务费¥1.001 had been quoted whole, the name in clear.
+   */
   private static Money stated(Pattern pattern, String column, String field) {
     Matcher m = pattern.matcher(field);
-    return m.find() ? amount(column + " " + quoted(field) + ":", m.group(1)) : Money.ZERO;
+    return m.find() ? amount("the amount " + column + " states", m.group(1)) : Money.ZERO;
   }
 }
