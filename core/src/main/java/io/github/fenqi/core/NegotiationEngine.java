@@ -213,13 +213,15 @@ public final class NegotiationEngine implements AutoCloseable {
    * case's date — in the parts of a case's JSON object that read, for a case that does not read as a whole: each part
    * is checked only when it reads on its own (the platforms only with a date that reads), so nothing the reading names
    * is named again. Locations are the case's own ({@code debts[1].platformId}); empty for anything but an object. Read
-   * the tree as {@link FenqiJson#exactTree} reads it, for amounts written as JSON numbers.
+   * the tree as {@link FenqiJson#exactTree} reads it, for amounts written as JSON numbers. A policy repository that fails
+   * (throws, or returns no snapshot) leaves the platforms unchecked: a case that does not read had been refused with the
+   * repository's failure instead of its own problems (a 500 from the REST service, or a 400 naming the policies alone);
+   * {@code calculate} meets the failure once the case reads.
    */
   public List<Problem> problemsAtTheDoor(ObjectMapper mapper, JsonNode caseJson) {
     if (!caseJson.isObject()) {
       return List.of();
     }
-    PolicySnapshot snapshot = returned(policies.snapshot(), "the policy repository", policies, "snapshot()");
     List<Problem> problems = new ArrayList<>();
     JsonNode borrower = caseJson.path("borrower");
     if (borrower.isObject()) {
@@ -240,6 +242,12 @@ public final class NegotiationEngine implements AutoCloseable {
       return problems;
     }
     future(asOf).ifPresent(problems::add);
+    PolicySnapshot snapshot;
+    try {
+      snapshot = returned(policies.snapshot(), "the policy repository", policies, "snapshot()");
+    } catch (RuntimeException unavailable) { // calculate tells it once the case reads, as the CLI's policy directory
+      return problems;
+    }
     JsonNode debts = caseJson.path("debts");
     for (int i = 0; i < debts.size(); i++) {
       JsonNode platform = debts.path(i).path("platformId");

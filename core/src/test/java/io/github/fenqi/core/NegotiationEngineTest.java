@@ -75,6 +75,70 @@ class NegotiationEngineTest {
         unreadDate.problems().stream().map(Problem::location).toList(), unreadDate.getMessage());
   }
 
+  /**
+   * {@link NegotiationEngine#problemsAtTheDoor}: a part is checked only when it reads on its own, so that the reading's
+   * problem of it is not told again in other words: an empty or overlong platform id is the reading's ("must not be
+   * empty"), not also "no policy for ''"; a borrower given as a list, debts given as an object and a debt given as a
+   * string are the reading's alone; anything but an object has no problems at the door.
+   */
+  @Test
+  void theProblemsAtTheDoorLeaveAPartThatDoesNotReadToTheReading() throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper mapper = FenqiJson.newMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode c = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(
+        Samples.bytes("samples/cases/" + Samples.CASE));
+    c.put("asOf", "2026-11-26").putArray("borrower").add(1);
+    ((com.fasterxml.jackson.databind.node.ObjectNode) c.get("debts").get(0)).put("platformId", "");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) c.get("debts").get(1)).put("platformId", "p".repeat(
+        io.github.fenqi.core.TextFields.MAX_ID_LENGTH + 1));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) c.get("debts").get(2)).put("platformId", "nope");
+    List<Problem> problems = engine.problemsAtTheDoor(mapper, c);
+    assertEquals(List.of("asOf", "debts[2].platformId"), problems.stream().map(Problem::location).toList(),
+        problems.toString());
+    c.putObject("debts").putObject("d").put("platformId", "nope");
+    assertEquals(List.of("asOf"), engine.problemsAtTheDoor(mapper, c).stream().map(Problem::location).toList());
+    c.putArray("debts").add("nope");
+    assertEquals(List.of("asOf"), engine.problemsAtTheDoor(mapper, c).stream().map(Problem::location).toList());
+    assertEquals(List.of(), engine.problemsAtTheDoor(mapper, mapper.createArrayNode().add(c)));
+  }
+
+  /**
+   * {@link NegotiationEngine#read}: a policy repository that fails leaves the platforms unchecked, the case's other
+   * problems told: a case that does not read had been refused with the repository's failure alone, its negative
+   * principal and its date in the future unnamed.
+   */
+  @Test
+  void aCaseThatDoesNotReadBesideAFailingPolicyRepositoryIsToldItsOwnProblems() {
+    io.github.fenqi.core.policy.PolicyRepository live = InMemoryPolicyRepository.of(Samples.policies());
+    io.github.fenqi.core.policy.PolicyRepository down = new io.github.fenqi.core.policy.PolicyRepository() {
+      @Override
+      public io.github.fenqi.core.policy.PolicySnapshot snapshot() {
+        throw new PolicyException("policies", "the database is down");
+      }
+
+      @Override
+      public Subscription addListener(PolicyListener listener) {
+        return live.addListener(listener);
+      }
+    };
+    NegotiationEngine failing = NegotiationEngine.builder().policies(down).clock(TODAY).build();
+    String json = new String(Samples.bytes("samples/cases/" + Samples.CASE), java.nio.charset.StandardCharsets.UTF_8)
+        .replaceFirst("\"48000.00\"", "\"-1.00\"").replace("\"demo-online-lender\"", "\"nope\"")
+        .replace("\"2026-11-24\"", "\"2026-11-26\"");
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> failing.read(FenqiJson.newMapper(),
+        json.getBytes(java.nio.charset.StandardCharsets.UTF_8), "case.json"));
+    assertEquals(List.of("case.json: debts[0].principal", "case.json: asOf"),
+        e.problems().stream().map(Problem::location).toList(), e.getMessage());
+    // once the case reads, calculate meets the repository's failure
+    assertThrows(PolicyException.class, () -> failing.calculate(sample));
+    // without a source the locations are the case's own; a malformed case is the reading's alone
+    assertEquals(List.of("debts[0].principal", "asOf", "debts[2].platformId"), assertThrows(InvalidInputException.class,
+        () -> engine.read(FenqiJson.newMapper(), json.getBytes(java.nio.charset.StandardCharsets.UTF_8), ""))
+        .problems().stream().map(Problem::location).toList());
+    InvalidInputException malformed = assertThrows(InvalidInputException.class,
+        () -> engine.read(FenqiJson.newMapper(), "{\"asOf\":".getBytes(java.nio.charset.StandardCharsets.UTF_8), "c"));
+    assertEquals(1, malformed.problems().size(), malformed.getMessage());
+  }
+
   @Test
   void sampleCaseIsInfeasibleBecauseTheBudgetBindsAndSaysByHowMuch() {
     NegotiationResult result = engine.calculate(sample);

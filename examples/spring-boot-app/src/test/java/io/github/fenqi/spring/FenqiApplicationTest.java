@@ -231,6 +231,31 @@ class FenqiApplicationTest {
         "request body: case.borrower.idNumber", "request body: case.asOf", "request body: case.debts[2].platformId");
   }
 
+  /**
+   * A submission's case or strategy given as {@code null} or left out is named beside the other part's problem:
+   * a null strategy beside a case that does not read, a null case beside an unknown strategy.
+   */
+  @Test
+  void aSubmissionsNullCaseOrStrategyIsNamedBesideTheOtherPartsProblems() throws Exception {
+    ObjectNode bad = (ObjectNode) JSON.readTree(FEASIBLE);
+    ((ObjectNode) bad.get("debts").get(0)).put("principal", "-1.00");
+    HttpResponse<String> nullStrategy = send("POST", "/api/negotiation/submit", CLIENT,
+        "{\"case\":" + bad + ",\"strategy\":null}");
+    assertThat(nullStrategy.statusCode()).as(nullStrategy.body()).isEqualTo(400);
+    assertThat(locations(nullStrategy)).containsExactly("request body: case.debts[0].principal",
+        "request body: strategy");
+    HttpResponse<String> nullCase = send("POST", "/api/negotiation/submit", CLIENT,
+        "{\"case\":null,\"strategy\":\"SOMETIMES\"}");
+    assertThat(nullCase.statusCode()).as(nullCase.body()).isEqualTo(400);
+    assertThat(locations(nullCase)).containsExactlyInAnyOrder("request body: strategy", "request body: case");
+    HttpResponse<String> noCase = send("POST", "/api/negotiation/submit", CLIENT, "{\"strategy\":\"SOMETIMES\"}");
+    assertThat(noCase.statusCode()).as(noCase.body()).isEqualTo(400);
+    assertThat(locations(noCase)).containsExactlyInAnyOrder("request body: strategy", "request body: case");
+    // a malformed body is the reading's alone, with no case to find problems in: not a 500
+    HttpResponse<String> malformed = send("POST", "/api/negotiation/submit", CLIENT, "{\"case\":");
+    assertThat(malformed.statusCode()).as(malformed.body()).isEqualTo(400);
+  }
+
   /** Two billion days overdue (five million years) was accepted and planned for; it is a 400 naming the field. */
   @Test
   void implausiblyManyDaysOverdueIsA400NamingTheDebt() throws Exception {
