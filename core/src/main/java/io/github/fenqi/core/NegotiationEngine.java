@@ -73,6 +73,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -200,7 +201,7 @@ public final class NegotiationEngine implements AutoCloseable {
         throw unread;
       }
       String prefix = source.isEmpty() ? "" : source + ": ";
-      List<String> named = unread.problems().stream().map(Problem::location).toList();
+      Set<String> named = unread.problems().stream().map(Problem::location).collect(Collectors.toSet());
       List<Problem> more = problemsAtTheDoor(mapper, tree).stream()
           .map(p -> Problem.of(prefix + p.location(), p.reason())).filter(p -> !named.contains(p.location())).toList();
       throw more.isEmpty() ? unread : new InvalidInputException(FenqiJson.merged(unread.problems(), more), unread);

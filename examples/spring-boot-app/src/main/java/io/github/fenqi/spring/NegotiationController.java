@@ -36,6 +36,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.MediaType;
@@ -410,7 +411,7 @@ class NegotiationController {
     if (tree == null) {
       return unread;
     }
-    List<String> named = unread.problems().stream().map(Problem::location).toList();
+    Set<String> named = unread.problems().stream().map(Problem::location).collect(Collectors.toSet());
     List<Problem> more = inBody(BODY + ": case.", engine.problemsAtTheDoor(bodies.mapper(), tree.path("case"))).stream()
         .filter(p -> !named.contains(p.location())).toList();
     return more.isEmpty() ? unread
