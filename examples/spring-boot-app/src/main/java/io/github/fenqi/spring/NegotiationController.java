@@ -118,7 +118,9 @@ class NegotiationController {
   NegotiationResult calculate(HttpServletRequest http) throws IOException {
     // the case's own reader: every problem of the body, those across its debts (duplicate ids) too, and the engine's
     // against the policies and the clock in the parts that read (an unknown platform beside a negative principal)
-    NegotiationRequest request = engine.read(bodies.mapper(), bodies.read(http), BODY);
+    byte[] body = bodies.read(http);
+    checkDebtCountBeforeReading(body, "debts");
+    NegotiationRequest request = engine.read(bodies.mapper(), body, BODY);
     checkDebtCount(request, BODY + ": debts");
     NegotiationResult result = metrics.calculateLatency.record(() -> run(request, BODY + ": "));
     metrics.proposals(result);
@@ -195,6 +197,7 @@ class NegotiationController {
    */
   private ResponseEntity<Map<String, Object>> submitNew(Principal principal, byte[] bytes, @Nullable String scope,
       @Nullable String requestHash, @Nullable String idempotencyKey) {
+    checkDebtCountBeforeReading(bytes, "case", "debts");
     SubmitRequest body;
     try {
       body = bodies.bind(bytes, SubmitRequest.class);
@@ -424,6 +427,23 @@ class NegotiationController {
   }
 
   /** A case within the service's limit of debts ({@code fenqi.max-debts}), or a 400 naming it. */
+  /**
+   * Refuses a body whose case lists more debts than {@link #maxDebts} before the case is bound: binding each part of a
+   * case that does not read costs about a millisecond per debt, and a 256 KB body of 13 000 debts that do not read had
+   * taken ~10 s of CPU and answered with ~90 000 problems, the limit checked only once the case read. {@code path} is
+   * where the debts stand in the body; a body that is no JSON, or whose debts are no list, is left to the reading.
+   */
+  private void checkDebtCountBeforeReading(byte[] body, String... path) {
+    JsonNode debts = FenqiJson.exactTree(bodies.mapper(), body);
+    for (String part : path) {
+      debts = debts == null ? null : debts.get(part);
+    }
+    if (debts != null && debts.isArray() && debts.size() > maxDebts) {
+      throw new InvalidInputException(BODY + ": " + String.join(".", path), "lists " + debts.size() + " debts; this "
+          + "service plans at most " + maxDebts + " per case (fenqi.max-debts)");
+    }
+  }
+
   private void checkDebtCount(NegotiationRequest request, String location) {
     if (request.debts().size() > maxDebts) {
       throw new InvalidInputException(location, "lists " + request.debts().size() + " debts; this service plans at "
