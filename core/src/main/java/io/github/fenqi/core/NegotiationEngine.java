@@ -200,12 +200,21 @@ public final class NegotiationEngine implements AutoCloseable {
       if (tree == null) {
         throw unread;
       }
-      String prefix = source.isEmpty() ? "" : source + ": ";
-      Set<String> named = unread.problems().stream().map(Problem::location).collect(Collectors.toSet());
-      List<Problem> more = problemsAtTheDoor(mapper, tree).stream()
-          .map(p -> Problem.of(prefix + p.location(), p.reason())).filter(p -> !named.contains(p.location())).toList();
-      throw more.isEmpty() ? unread : new InvalidInputException(FenqiJson.merged(unread.problems(), more), unread);
+      throw withProblemsAtTheDoor(unread, mapper, tree, source.isEmpty() ? "" : source + ": ");
     }
+  }
+
+  /**
+   * {@code unread}, the refusal of a case that did not read, with {@link #problemsAtTheDoor} of {@code caseJson} added,
+   * each located after {@code prefix} as the reading located its own, those it names already left out; {@code unread}
+   * itself when there is none to add. For a case read as part of a larger body (a submission's {@code case}).
+   */
+  public InvalidInputException withProblemsAtTheDoor(InvalidInputException unread, ObjectMapper mapper,
+      JsonNode caseJson, String prefix) {
+    Set<String> named = unread.problems().stream().map(Problem::location).collect(Collectors.toSet());
+    List<Problem> more = problemsAtTheDoor(mapper, caseJson).stream()
+        .map(p -> Problem.of(prefix + p.location(), p.reason())).filter(p -> !named.contains(p.location())).toList();
+    return more.isEmpty() ? unread : new InvalidInputException(FenqiJson.merged(unread.problems(), more), unread);
   }
 
   /**

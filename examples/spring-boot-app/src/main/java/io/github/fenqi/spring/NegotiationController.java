@@ -36,7 +36,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.MediaType;
@@ -414,11 +413,7 @@ class NegotiationController {
     if (tree == null) {
       return unread;
     }
-    Set<String> named = unread.problems().stream().map(Problem::location).collect(Collectors.toSet());
-    List<Problem> more = inBody(BODY + ": case.", engine.problemsAtTheDoor(bodies.mapper(), tree.path("case"))).stream()
-        .filter(p -> !named.contains(p.location())).toList();
-    return more.isEmpty() ? unread
-        : new InvalidInputException(FenqiJson.merged(unread.problems(), more), unread);
+    return engine.withProblemsAtTheDoor(unread, bodies.mapper(), tree.path("case"), BODY + ": case.");
   }
 
   /** {@code problems} located in the body: {@code within} before each location. */
@@ -439,16 +434,19 @@ class NegotiationController {
       debts = debts == null ? null : debts.get(part);
     }
     if (debts != null && debts.isArray() && debts.size() > maxDebts) {
-      throw new InvalidInputException(BODY + ": " + String.join(".", path), "lists " + debts.size() + " debts; this "
-          + "service plans at most " + maxDebts + " per case (fenqi.max-debts)");
+      throw tooManyDebts(BODY + ": " + String.join(".", path), debts.size());
     }
   }
 
   private void checkDebtCount(NegotiationRequest request, String location) {
     if (request.debts().size() > maxDebts) {
-      throw new InvalidInputException(location, "lists " + request.debts().size() + " debts; this service plans at "
-          + "most " + maxDebts + " per case (fenqi.max-debts)");
+      throw tooManyDebts(location, request.debts().size());
     }
+  }
+
+  private InvalidInputException tooManyDebts(String location, int debts) {
+    return new InvalidInputException(location, "lists " + debts + " debts; this service plans at most " + maxDebts
+        + " per case (fenqi.max-debts)");
   }
 
   /**
