@@ -221,8 +221,8 @@ public final class NegotiationEngine implements AutoCloseable {
    * The problems {@link #calculate(NegotiationRequest)} finds against the policies and the clock — the borrower's ID
    * number or mobile ({@link IdentityValidation}), a date in the future, a platform with no policy in effect on the
    * case's date — in the parts of a case's JSON object that read, for a case that does not read as a whole: each part
-   * is checked only when it reads on its own (the platforms only with a date that reads), so nothing the reading names
-   * is named again. Locations are the case's own ({@code debts[1].platformId}); empty for anything but an object. Read
+   * is checked only when it reads on its own, so nothing the reading names is named again; without a date that reads, a
+   * platform is named only when no version of its policy is known on any date ({@link PolicySnapshot#whyUnknown}). Locations are the case's own ({@code debts[1].platformId}); empty for anything but an object. Read
    * the tree as {@link FenqiJson#exactTree} reads it, for amounts written as JSON numbers. A policy repository that fails
    * (throws, or returns no snapshot) leaves the platforms unchecked: a case that does not read had been refused with the
    * repository's failure instead of its own problems (a 500 from the REST service, or a 400 naming the policies alone);
@@ -248,10 +248,9 @@ public final class NegotiationEngine implements AutoCloseable {
       } catch (InvalidInputException unread) { // the reading names it
       }
     }
-    if (asOf == null) {
-      return problems;
+    if (asOf != null) {
+      future(asOf).ifPresent(problems::add);
     }
-    future(asOf).ifPresent(problems::add);
     PolicySnapshot snapshot;
     try {
       snapshot = returned(policies.snapshot(), "the policy repository", policies, "snapshot()");
@@ -263,7 +262,9 @@ public final class NegotiationEngine implements AutoCloseable {
       JsonNode platform = debts.path(i).path("platformId");
       if (platform.isTextual() && TextFields.check("platformId", platform.asText(), TextFields.MAX_ID_LENGTH).isEmpty()) {
         String at = "debts[" + i + "].platformId";
-        snapshot.whyNone(platform.asText(), asOf).ifPresent(why -> problems.add(Problem.of(at, why)));
+        // without a date, a platform of no policy on any date is still none: it had waited for the date to be fixed
+        (asOf == null ? snapshot.whyUnknown(platform.asText()) : snapshot.whyNone(platform.asText(), asOf))
+            .ifPresent(why -> problems.add(Problem.of(at, why)));
       }
     }
     return problems;

@@ -71,8 +71,12 @@ class NegotiationEngineTest {
     assertEquals(sample, engine.read(FenqiJson.newMapper(), Samples.bytes("samples/cases/" + Samples.CASE), "case.json"));
     InvalidInputException unreadDate = assertThrows(InvalidInputException.class, () -> engine.read(FenqiJson.newMapper(),
         json.replace("\"2026-11-26\"", "\"2026-11-31\"").getBytes(java.nio.charset.StandardCharsets.UTF_8), "c"));
-    assertEquals(List.of("c: asOf", "c: debts[0].principal", "c: borrower.idNumber"),
+    assertEquals(List.of("c: asOf", "c: debts[0].principal", "c: borrower.idNumber", "c: debts[2].platformId"),
         unreadDate.problems().stream().map(Problem::location).toList(), unreadDate.getMessage());
+    // without a date, a platform is named only when no version of its policy is known on any date: the other two debts'
+    // platforms have one; 'nope' had waited for the date to be fixed
+    assertTrue(unreadDate.problems().get(3).reason().startsWith("no policy for 'nope' is known, on any date; known "
+        + "platforms: [demo-"), unreadDate.getMessage());
   }
 
   /**

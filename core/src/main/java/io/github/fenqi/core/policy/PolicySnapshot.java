@@ -118,8 +118,7 @@ public record PolicySnapshot(long version, List<Policy> policies) {
     // a line break had been quoted raw, its second half a forged line of a log (a debt's id is one line already); its
     // identifiers masked, as Problem.excerpt masks them: a borrower's mobile or ID number typed into a case's platformId
     // (a spreadsheet's columns shifted) had been quoted in clear into the CLI's stderr and the REST service's 400
-    String none = "no policy for '" + Problem.escaped(Masking.defaults().redact(platformId)) + "' is in effect on "
-        + asOf;
+    String none = "no policy for " + quoted(platformId) + " is in effect on " + asOf;
     List<Policy> history = history(platformId);
     if (history.isEmpty()) {
       return Optional.of(none + "; known platforms: " + platforms());
@@ -140,6 +139,21 @@ public record PolicySnapshot(long version, List<Policy> policies) {
         + (next.isEmpty() ? "" : "; version '" + next.get().version() + "' takes effect on " + next.get().effectiveFrom())
         + "; publish a version effective from " + last.effectiveTo().plusDays(1) + " (the older terms again, if they "
         + "apply)");
+  }
+
+  /**
+   * Why no version of {@code platformId}'s policy is known, on any date, in words for a problem (empty when one is): for a
+   * case whose date does not read, whose platforms {@link #whyNone} cannot check.
+   */
+  public Optional<String> whyUnknown(String platformId) {
+    return history(platformId).isEmpty()
+        ? Optional.of("no policy for " + quoted(platformId) + " is known, on any date; known platforms: " + platforms())
+        : Optional.empty();
+  }
+
+  /** {@code platformId} quoted for a problem, escaped but whole and its identifiers masked (see {@link #whyNone}). */
+  private static String quoted(String platformId) {
+    return "'" + Problem.escaped(Masking.defaults().redact(platformId)) + "'";
   }
 
   /** Every version of one platform's policy, oldest first. */

@@ -60,6 +60,10 @@ class PolicySnapshotTest {
         + "on 2025-01-01", gap.whyNone(cc.platformId(), LocalDate.of(2024, 12, 31)).orElseThrow());
     assertEquals("no policy for 'nobody' is in effect on 2026-01-01; known platforms: [demo-credit-card]",
         gap.whyNone("nobody", LocalDate.of(2026, 1, 1)).orElseThrow());
+    // whyUnknown, for a case without a date: a platform with a version on any date is known, ended or not yet begun
+    assertEquals(Optional.empty(), gap.whyUnknown(cc.platformId()));
+    assertEquals(Optional.of("no policy for 'nobody' is known, on any date; known platforms: [demo-credit-card]"),
+        gap.whyUnknown("nobody"));
   }
 
   /**
@@ -82,6 +86,10 @@ class PolicySnapshotTest {
         s.whyNone("13912345678", LocalDate.of(2026, 1, 1)).orElseThrow());
     assertEquals("no policy for '110***********0030' is in effect on 2026-01-01; known platforms: [" + known + "]",
         s.whyNone("110105198506150030", LocalDate.of(2026, 1, 1)).orElseThrow());
+    assertEquals("no policy for 'nobody\\nOK  forged' is known, on any date; known platforms: [" + known + "]",
+        s.whyUnknown("nobody\nOK  forged").orElseThrow());
+    assertEquals("no policy for '139****5678' is known, on any date; known platforms: [" + known + "]",
+        s.whyUnknown("13912345678").orElseThrow());
   }
 
   /**
