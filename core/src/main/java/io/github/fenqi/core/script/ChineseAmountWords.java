@@ -13,7 +13,8 @@ import io.github.fenqi.core.money.Money;
  * ten is {@code 壹拾}; {@code 整} follows an amount without 角 and 分; when 角 is zero and 分 is not, {@code 零}
  * stands between 元 and 分; no 零 is written between 元 and a non-zero 角; an amount under one yuan has no 元
  * ({@code 伍角}); zero is {@code 零元整}; a negative amount starts with {@code 负}; above 亿 the part before 亿 is
- * written the same way ({@code 壹万亿}, {@code 壹万零伍亿}).
+ * written the same way ({@code 壹万亿}, {@code 壹万零伍亿}), and a 亿 group of zeros only between two digits is one
+ * {@code 零} ({@code 壹万亿零壹仟万}).
  *
  * <p>Thread-safety: stateless.
  */
@@ -61,11 +62,14 @@ public final class ChineseAmountWords {
       return belowYi(value);
     }
     long low = value % 100_000_000L;
-    String out = integer(value / 100_000_000L) + "亿";
+    long high = value / 100_000_000L;
+    String out = integer(high) + "亿";
     if (low == 0) {
       return out;
     }
-    return out + (low < 10_000_000L ? "零" : "") + belowYi(low);
+    // a 零 where the low part starts with zeros, and where the 亿 group above it is all zeros (high is then at least
+    // 万): 10^12 + 10^7 had been 壹万亿壹仟万, no 零 for the four zeros from 仟亿 down to 亿, as 壹亿零壹仟 has one for 万's
+    return out + (low < 10_000_000L || high % 10_000 == 0 ? "零" : "") + belowYi(low);
   }
 
   private static String belowYi(long value) {

@@ -60,6 +60,27 @@ class ChineseAmountWordsTest {
     assertEquals(words, ChineseAmountWords.of(Money.of(amount)));
   }
 
+  /**
+   * Above 万亿 the 亿 group may be all zeros between two written digits, and takes its 零 as the 万 group does below
+   * 亿 (壹亿零壹仟元整): 10^12 + 10^7 yuan had been written 壹万亿壹仟万元整, no 零 for the four zeros from 仟亿 down to 亿.
+   * Amounts in fen, as {@code Money.of} reads at most 10^15 yuan and a debt's total may be six times that.
+   */
+  @ParameterizedTest
+  @CsvSource({
+      "100001000000000, 壹万亿零壹仟万元整",
+      "100000000000100, 壹万亿零壹元整",
+      "100000001000000, 壹万亿零壹万元整",
+      "500009900000000, 伍万亿零玖仟玖佰万元整",
+      "100010000000000, 壹万零壹亿元整",
+      "100011000000000, 壹万零壹亿壹仟万元整",
+      "1000000001000000000, 壹亿亿零壹仟万元整",
+      "110000000000000, 壹万壹仟亿元整",
+  })
+  void writesAZeroForAWholeYiGroupOfZerosBetweenDigits(long fen, String words) {
+    assertEquals(words, ChineseAmountWords.of(Money.ofFen(fen)));
+    assertEquals(fen, read(words));
+  }
+
   /** The extremes of a long: the least has no positive counterpart, and once made negateExact fail on it. */
   @Test
   void writesTheExtremesOfALong() {

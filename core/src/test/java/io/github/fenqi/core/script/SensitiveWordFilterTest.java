@@ -159,6 +159,20 @@ class SensitiveWordFilterTest {
     assertEquals(List.of(), FILTER.find(text), text);
   }
 
+  /**
+   * English never doubles a final w, x or y before -ed or -ing (taxed, sawing, paying): a user's word ending in one is
+   * not found in "taxxed" or "payyed", while its inflections are (kills round-50 mutant S15, which doubled x).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"tax|We were taxxed.|We were taxed.", "saw|It was sawwed.|It was sawing.",
+      "pay|Nothing payyed.|Nothing paying."})
+  void aFinalWXOrYIsNeverDoubled(String wordAndTexts) {
+    String[] parts = wordAndTexts.split("\\|");
+    SensitiveWordFilter filter = SensitiveWordFilter.builder().add(parts[0]).build();
+    assertEquals(List.of(), filter.find(parts[1]), parts[1]);
+    assertEquals(List.of(parts[0]), filter.find(parts[2]).stream().map(SensitiveMatch::word).toList(), parts[2]);
+  }
+
   @Test
   void cleanRemovesOnlyTheSentencesThatHoldAWordAndReportsOffsetsInTheOriginal() {
     String note = "我去年失业了。再不停催我就去曝 光！现在找到了新工作，愿意分期还款。";
