@@ -1,6 +1,7 @@
 package io.github.fenqi.core.statement;
 
 import static io.github.fenqi.core.statement.OlderAlipayExportTest.RULE;
+import static io.github.fenqi.core.statement.OlderAlipayExportTest.export;
 import static io.github.fenqi.core.statement.OlderAlipayExportTest.parse;
 import static io.github.fenqi.core.statement.OlderAlipayExportTest.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,7 +12,6 @@ import io.github.fenqi.core.InvalidInputException;
 import io.github.fenqi.core.money.Money;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -28,14 +28,7 @@ class OlderAlipaySumsTest {
    * 余额宝 (资金转移) and a closed trade (支出, no 资金状态).
    */
   static List<String> genuine() {
-    return new ArrayList<>(Arrays.asList(
-        "支付宝交易记录明细查询",
-        "账号:[zzh***@163.com]",
-        "起始日期:[2019-01-01 00:00:00]    终止日期:[2019-01-31 23:59:59]",
-        "---------------------------------交易记录明细列表------------------------------------",
-        "交易号                  ,商家订单号               ,交易创建时间              ,付款时间                ,最近修改时间"
-            + "              ,交易来源地     ,类型              ,交易对方            ,商品名称                ,金额（元）   ,"
-            + "收/支     ,交易状态    ,服务费（元）   ,成功退款（元）  ,备注                  ,资金状态     ,",
+    return export(
         row("2019010322001456000011", "2019-01-03 10:00:00", "某某服饰店", "外套", "150.00", "支出", "交易成功", "已支出"),
         row("2019010522001456000001", "2019-01-05 12:00:00", "某某餐厅", "午餐", "200.00", "支出", "交易成功", "已支出"),
         row("2019010822001456000012", "2019-01-08 09:30:00", "某某服饰店", "退款-外套", "150.00", "收入", "退款成功",
@@ -51,7 +44,7 @@ class OlderAlipaySumsTest {
         "已支出:2笔,350.00元",
         "待支出:0笔,0.00元",
         "导出时间:[2019-02-01 11:11:11]    用户:周子航",
-        ""));
+        "");
   }
 
   private static final int COAT = 5; // 0-based index of each line in genuine()
