@@ -87,7 +87,7 @@ public final class AlipayParser extends CsvStatementParser {
   @Override
   protected @Nullable StatedTotals totalsAfterRows(String source, List<String> after, int firstLine, Columns columns,
       int headerLine) {
-    return olderWalletTotals(source, after, firstLine, columns.optionalIndex(FUND_STATUS) >= 0, headerLine);
+    return olderWalletTotals(source, after, firstLine, columns.optionalIndex(FUND_STATUS) >= 0);
   }
 
   /** An older export's column its stated sums count rows by (已收入, 已支出, 资金转移, 冻结, 解冻, …). */

@@ -947,23 +947,21 @@ public abstract class CsvStatementParser implements StatementParser {
    * ({@link Transaction#fundStatus}), not by 收/支: a closed trade keeps 支出 in 收/支 with no 资金状态, so compared by
    * 收/支, every genuine export holding one would have been flagged as edited. 已收入 and 已支出 are kept, counted by
    * 资金状态 ({@link StatedTotals#byFundStatus}: they had not been, so an amount edited in such an export passed);
-   * 待收入 and 待支出 are not, as no export seen shows which rows Alipay counts there. An export stating them with no
-   * 资金状态 column ({@code fundStatus} false) refuses the file naming its header line: every such export seen has one,
-   * so it was removed, and compared by 收/支 instead the sums would flag a genuine export with a closed trade.
+   * 待收入 and 待支出 are not, as no export seen shows which rows Alipay counts there. Under a header with no 资金状态
+   * column ({@code fundStatus} false) only the count is kept, as before: compared by 收/支 instead, the sums would flag
+   * a genuine export with a closed trade, and every export seen has the column, but an export version without it would
+   * have been refused whole for a check it cannot take.
    */
   protected static @Nullable StatedTotals olderWalletTotals(String source, List<String> after, int firstLine,
-      boolean fundStatus, int headerLine) {
+      boolean fundStatus) {
     StatedTotals.Tally[] tallies = new StatedTotals.Tally[4];
     Integer rowsLine = tallies(source, after, firstLine, new String[] {"已收入", "待收入", "已支出", "待支出"}, tallies);
     if (rowsLine == null) {
       return null;
     }
-    if (!fundStatus) {
-      throw new InvalidInputException(source + ":" + headerLine, "no 资金状态 column, where the lines after the rows "
-          + "(line " + rowsLine + ") state 已收入 and 已支出, which count the rows by it: every such export has one, so "
-          + "it was removed, and the rows cannot be compared with what the export states; export the statement again");
-    }
-    return new StatedTotals(rowsLine, rows(after, rowsLine, firstLine), tallies[0], tallies[2], null, true);
+    int rows = rows(after, rowsLine, firstLine);
+    return fundStatus ? new StatedTotals(rowsLine, rows, tallies[0], tallies[2], null, true)
+        : new StatedTotals(rowsLine, rows, null, null, null);
   }
 
   /** The rows the line {@code rowsLine} of the file states, {@code lines} starting at line {@code firstLine}. */
