@@ -39,6 +39,10 @@ import org.jspecify.annotations.Nullable;
  * @param refunded what was refunded of this row on the row itself: an older Alipay export's 成功退款（元）, or the
  *     amount of a WeChat status 已退款(￥10.00); zero when none. The analyzer counts the row net of it, and a refund
  *     row of the same purchase as already netted; at most {@code amount}
+ * @param fundStatus an older Alipay export's 资金状态 as it writes it (已收入, 已支出, 资金转移, 冻结, … or {@code ""}), {@code ""}
+ *     for an export without one: the column that export's stated sums (已收入, 已支出) count rows by, not their 收/支 (a
+ *     closed trade keeps 支出 with no 资金状态), so an amount edited in such an export disagrees with them only when
+ *     the rows are summed by it ({@link StatedTotals#byFundStatus})
  */
 public record Transaction(
     String source,
@@ -58,15 +62,17 @@ public record Transaction(
     @Nullable Money balance,
     String note,
     Money fee,
-    Money refunded) {
+    Money refunded,
+    String fundStatus) {
 
   public Transaction {
     if (source == null || time == null || direction == null || amount == null || counterparty == null
         || counterpartyAccount == null || description == null || type == null || channel == null || status == null
-        || serial == null || merchantOrder == null || note == null || fee == null || refunded == null) {
+        || serial == null || merchantOrder == null || note == null || fee == null || refunded == null
+        || fundStatus == null) {
       throw new InvalidInputException(missing(source + ":" + fileLine, new Object[] {source, time, direction, amount,
           counterparty, counterpartyAccount, description, type, channel, status, serial, merchantOrder, note, fee,
-          refunded}));
+          refunded, fundStatus}));
     }
     if (amount.isNegative()) {
       throw new InvalidInputException(source + ":" + fileLine, "amount " + amount + " is negative");
@@ -85,6 +91,17 @@ public record Transaction(
   }
 
   /**
+   * A row of an export without a 资金状态 ({@code fundStatus} {@code ""}): every export but the older Alipay one, and the
+   * form of a parser written before that component, kept so that it still compiles.
+   */
+  public Transaction(String source, int fileLine, int dataRow, LocalDateTime time, Direction direction, Money amount,
+      String counterparty, String counterpartyAccount, String description, String type, String channel, String status,
+      String serial, String merchantOrder, @Nullable Money balance, String note, Money fee, Money refunded) {
+    this(source, fileLine, dataRow, time, direction, amount, counterparty, counterpartyAccount, description, type,
+        channel, status, serial, merchantOrder, balance, note, fee, refunded, "");
+  }
+
+  /**
    * A row without a note, a fee or a refund on it: the form of a parser written before those components (a
    * {@link StatementParser} of one's own), kept so that it still compiles.
    */
@@ -92,21 +109,21 @@ public record Transaction(
       String counterparty, String counterpartyAccount, String description, String type, String channel, String status,
       String serial, String merchantOrder, @Nullable Money balance) {
     this(source, fileLine, dataRow, time, direction, amount, counterparty, counterpartyAccount, description, type,
-        channel, status, serial, merchantOrder, balance, "", Money.ZERO, Money.ZERO);
+        channel, status, serial, merchantOrder, balance, "", Money.ZERO, Money.ZERO, "");
   }
 
   /**
-   * A problem for each null among {@code values} (the components from source to refunded but balance, in order). A parser of
+   * A problem for each null among {@code values} (the components from source to fundStatus but balance, in order). A parser of
    * one's own (the {@link StatementParser} SPI) that left a text field null had it met as a NullPointerException in
    * the analyzer, naming neither row nor field.
    */
   private static List<Problem> missing(String where, Object[] values) {
     String[] names = {"source", "time", "direction", "amount", "counterparty", "counterpartyAccount", "description",
-        "type", "channel", "status", "serial", "merchantOrder", "note", "fee", "refunded"};
+        "type", "channel", "status", "serial", "merchantOrder", "note", "fee", "refunded", "fundStatus"};
     List<Problem> problems = new ArrayList<>();
     for (int i = 0; i < names.length; i++) {
       if (values[i] == null) {
-        problems.add(Problem.of(where + " " + names[i], i < 4 || i > 12 ? "is required"
+        problems.add(Problem.of(where + " " + names[i], i < 4 || i == 13 || i == 14 ? "is required"
             : "is null; a field the export leaves empty is \"\""));
       }
     }
@@ -142,7 +159,8 @@ public record Transaction(
    */
   public Transaction withAmount(Money newAmount) {
     return new Transaction(source, fileLine, dataRow, time, direction, newAmount, counterparty, counterpartyAccount,
-        description, type, channel, status, serial, merchantOrder, balance, note, fee, refunded.min(newAmount));
+        description, type, channel, status, serial, merchantOrder, balance, note, fee, refunded.min(newAmount),
+        fundStatus);
   }
 
   /**
@@ -151,6 +169,6 @@ public record Transaction(
    */
   Transaction with(Money newAmount, Money newFee, Money newRefunded) {
     return new Transaction(source, fileLine, dataRow, time, direction, newAmount, counterparty, counterpartyAccount,
-        description, type, channel, status, serial, merchantOrder, balance, note, newFee, newRefunded);
+        description, type, channel, status, serial, merchantOrder, balance, note, newFee, newRefunded, fundStatus);
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fenqi.core.InvalidInputException;
+import io.github.fenqi.core.money.Money;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,14 +18,14 @@ import org.junit.jupiter.api.Test;
  * The older Alipay export (支付宝交易记录明细查询, GBK, fields padded with spaces and order numbers with a tab) states
  * its count and sums after its rows, below the closing {@code ---} line: 共N笔记录, 已收入, 待收入, 已支出, 待支出. They
  * had not been read, so a row added to or removed from such an export passed the check the newer export's rows are
- * held to. Only the count is compared: the sums count rows by 资金状态, not by the 收/支 fenqi reads.
+ * held to. The sums count rows by 资金状态, not by 收/支: {@link OlderAlipaySumsTest} compares them.
  */
 class OlderAlipayExportTest {
   private static final Charset GBK = Charset.forName("GBK");
-  private static final String RULE = "------------------------------------------------------------------------------------";
+  static final String RULE = "------------------------------------------------------------------------------------";
 
   /** A row as the export writes it: padded fields, the order number ending in a tab. */
-  private static String row(String serial, String time, String counterparty, String goods, String amount, String way,
+  static String row(String serial, String time, String counterparty, String goods, String amount, String way,
       String status, String fundStatus) {
     return serial + "\t," + "T" + serial.substring(serial.length() - 4) + "\t," + time + " ," + time + " ," + time
         + " ,其他（包括阿里巴巴和外部商家）,即时到账交易          ," + counterparty + "            ," + goods + "     ," + amount
@@ -36,14 +37,7 @@ class OlderAlipayExportTest {
    * in its 收/支 and has no 资金状态, so 已支出 does not count it.
    */
   static List<String> genuine() {
-    return new ArrayList<>(Arrays.asList(
-        "支付宝交易记录明细查询",
-        "账号:[zzh***@163.com]",
-        "起始日期:[2019-01-01 00:00:00]    终止日期:[2019-01-31 23:59:59]",
-        "---------------------------------交易记录明细列表------------------------------------",
-        "交易号                  ,商家订单号               ,交易创建时间              ,付款时间                ,最近修改时间"
-            + "              ,交易来源地     ,类型              ,交易对方            ,商品名称                ,金额（元）   ,"
-            + "收/支     ,交易状态    ,服务费（元）   ,成功退款（元）  ,备注                  ,资金状态     ,",
+    return export(
         row("2019010522001456000001", "2019-01-05 12:00:00", "某某餐厅", "午餐", "200.00", "支出", "交易成功", "已支出"),
         row("2019011022001456000002", "2019-01-10 09:00:00", "某某科技有限公司", "报酬", "5000.00", "收入", "交易成功",
             "已收入"),
@@ -56,7 +50,21 @@ class OlderAlipayExportTest {
         "已支出:1笔,200.00元",
         "待支出:0笔,0.00元",
         "导出时间:[2019-02-01 11:11:11]    用户:周子航",
-        ""));
+        "");
+  }
+
+  /** An export of January 2019: its title, account, period and header lines, then {@code rest} (rows, footer). */
+  static List<String> export(String... rest) {
+    List<String> lines = new ArrayList<>(List.of(
+        "支付宝交易记录明细查询",
+        "账号:[zzh***@163.com]",
+        "起始日期:[2019-01-01 00:00:00]    终止日期:[2019-01-31 23:59:59]",
+        "---------------------------------交易记录明细列表------------------------------------",
+        "交易号                  ,商家订单号               ,交易创建时间              ,付款时间                ,最近修改时间"
+            + "              ,交易来源地     ,类型              ,交易对方            ,商品名称                ,金额（元）   ,"
+            + "收/支     ,交易状态    ,服务费（元）   ,成功退款（元）  ,备注                  ,资金状态     ,"));
+    lines.addAll(Arrays.asList(rest));
+    return lines;
   }
 
   static ParsedStatement parse(List<String> lines) {
@@ -75,29 +83,35 @@ class OlderAlipayExportTest {
   }
 
   /**
-   * Its count is kept, its sums are not: compared by 收/支, the closed trade's 99.00 had made 已支出 (1 row of 200.00)
+   * Its sums count rows by 资金状态: compared by 收/支, the closed trade's 99.00 had made 已支出 (1 row of 200.00)
    * disagree with the rows' debits (2 of 299.00), flagging every genuine export holding a closed trade as edited.
+   * (This had expected the count alone kept, the tallies null: the sums were not compared at all.)
    */
   @Test
   void aGenuineOlderExportWithAClosedTradeIsNotFlagged() {
     ParsedStatement s = parse(genuine());
     assertEquals(List.of(), s.rejected());
     assertEquals(4, s.transactions().size());
-    assertEquals(new StatedTotals(11, 4, null, null, null), s.statedTotals());
+    assertEquals(new StatedTotals(11, 4, new StatedTotals.Tally(12, "已收入", 1, Money.of("5000.00")),
+        new StatedTotals.Tally(14, "已支出", 1, Money.of("200.00")), null, true), s.statedTotals());
     assertEquals(Optional.empty(), totals(s));
   }
 
+  /**
+   * A row removed or added disagrees with the count and with the sum of its 资金状态 (which had not been compared, so
+   * only the count's line was named).
+   */
   @Test
   void aRowRemovedOrAddedIsCaughtByTheCount() {
     List<String> removed = genuine();
     removed.remove(5);
     ForensicSignal gone = totals(parse(removed)).orElseThrow();
-    assertEquals(List.of("old.csv:10"), gone.rows());
+    assertEquals(List.of("old.csv:10", "old.csv:13"), gone.rows());
     assertTrue(gone.detail().contains("old.csv:10 states 4 rows, 3 were read"), gone.detail());
     List<String> added = genuine();
     added.add(6, row("2019012522001456000009", "2019-01-25 09:00:00", "某某科技有限公司", "报酬", "3000.00", "收入",
         "交易成功", "已收入"));
-    assertEquals(List.of("old.csv:12"), totals(parse(added)).orElseThrow().rows());
+    assertEquals(List.of("old.csv:12", "old.csv:13"), totals(parse(added)).orElseThrow().rows());
   }
 
   @Test

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * order numbers padded with a tab. Column names vary a little between export versions; the aliases cover them.
  * An older export's 服务费（元） is a fee the holder paid ({@link Transaction#fee}) and its 成功退款（元） what was
  * refunded of the row on the row itself ({@link Transaction#refunded}); both had been ignored, the fee lost and the
- * refunded purchase counted in full.
+ * refunded purchase counted in full. Its 资金状态 is what its stated sums count rows by ({@link Transaction#fundStatus}).
  *
  * <p>Thread-safety: immutable; one instance may parse many files at once.
  */
@@ -80,11 +80,18 @@ public final class AlipayParser extends CsvStatementParser {
     return walletTotals(source, preamble, "不计收支");
   }
 
-  /** An older export's 共…笔记录, 已收入, 待收入, 已支出 and 待支出 after its closing line (see {@link StatedTotals}). */
+  /**
+   * An older export's 共…笔记录, 已收入, 待收入, 已支出 and 待支出 after its closing line, its 已收入 and 已支出 counting
+   * rows by their 资金状态 (see {@link StatedTotals}).
+   */
   @Override
-  protected @Nullable StatedTotals totalsAfterRows(String source, List<String> after, int firstLine) {
-    return olderWalletTotals(source, after, firstLine);
+  protected @Nullable StatedTotals totalsAfterRows(String source, List<String> after, int firstLine, Columns columns,
+      int headerLine) {
+    return olderWalletTotals(source, after, firstLine, columns.optionalIndex(FUND_STATUS) >= 0);
   }
+
+  /** An older export's column its stated sums count rows by (已收入, 已支出, 资金转移, 冻结, 解冻, …). */
+  private static final String FUND_STATUS = "资金状态";
 
   @Override
   protected RowReader reader(Columns c) {
@@ -106,6 +113,7 @@ public final class AlipayParser extends CsvStatementParser {
     int fee = c.index(feeColumn);
     int refunded = c.index(refundedColumn);
     int note = c.optionalIndex("备注");
+    int fundStatus = c.optionalIndex(FUND_STATUS);
     return (f, source, fileLine, dataRow) -> {
       Direction direction = direction(Columns.at(f, way));
       return new Transaction(source, fileLine, dataRow, dateTime(timeColumn, Columns.at(f, time)), direction,
@@ -113,7 +121,7 @@ public final class AlipayParser extends CsvStatementParser {
           text(Columns.at(f, description)), text(Columns.at(f, type)), text(Columns.at(f, channel)),
           text(Columns.at(f, status)), orderNumber(Columns.at(f, serial)), orderNumber(Columns.at(f, merchantOrder)), null,
           text(Columns.at(f, note)), optionalAmount(feeColumn, Columns.at(f, fee)),
-          optionalAmount(refundedColumn, Columns.at(f, refunded)));
+          optionalAmount(refundedColumn, Columns.at(f, refunded)), text(Columns.at(f, fundStatus)));
     };
   }
 

@@ -746,7 +746,7 @@ public abstract class CsvStatementParser implements StatementParser {
     String holder = holder(preamble);
     return new ParsedStatement(source, format(), decoded.encoding(), holder != null ? holder : holderAfterRows(after),
         header + 1, rows, rejected, period == null ? null : period.from(), period == null ? null : period.to(),
-        statedTotals(source, preamble, after, afterRows + 1), totals, pages, exported);
+        statedTotals(source, preamble, after, afterRows + 1, columns, header + 1), totals, pages, exported);
   }
 
   /**
@@ -765,12 +765,14 @@ public abstract class CsvStatementParser implements StatementParser {
 
   /**
    * The totals the export states above its rows ({@link #statedTotals(String, List)}) or after its closing {@code ---}
-   * line ({@code after}, its first at line {@code afterLine} of the file: {@link #totalsAfterRows}); both stated
-   * refuses the file, naming the line after the rows, as a figure stated twice does.
+   * line ({@code after}, its first at line {@code afterLine} of the file: {@link #totalsAfterRows}, the rows under
+   * {@code columns} of the header line {@code headerLine}); both stated refuses the file, naming the line after the
+   * rows, as a figure stated twice does.
    */
-  private @Nullable StatedTotals statedTotals(String source, List<String> preamble, List<String> after, int afterLine) {
+  private @Nullable StatedTotals statedTotals(String source, List<String> preamble, List<String> after, int afterLine,
+      Columns columns, int headerLine) {
     StatedTotals above = statedTotals(source, preamble);
-    StatedTotals below = totalsAfterRows(source, after, afterLine);
+    StatedTotals below = totalsAfterRows(source, after, afterLine, columns, headerLine);
     if (above != null && below != null) {
       throw statedTwice(source, below.line(), "states the rows' totals after them where line " + above.line()
           + " states them above");
@@ -780,10 +782,12 @@ public abstract class CsvStatementParser implements StatementParser {
 
   /**
    * The count and sums stated on the lines after the closing {@code ---} line ({@code after}, its first at line
-   * {@code firstLine} of the file), or null: by default none; an older Alipay export states them there. Throws
-   * {@link InvalidInputException} naming {@code source} and the line to refuse the file.
+   * {@code firstLine} of the file), or null: by default none; an older Alipay export states them there, of the rows
+   * under {@code columns} (its header at line {@code headerLine}). Throws {@link InvalidInputException} naming
+   * {@code source} and the line to refuse the file.
    */
-  protected @Nullable StatedTotals totalsAfterRows(String source, List<String> after, int firstLine) {
+  protected @Nullable StatedTotals totalsAfterRows(String source, List<String> after, int firstLine, Columns columns,
+      int headerLine) {
     return null;
   }
 
@@ -939,14 +943,25 @@ public abstract class CsvStatementParser implements StatementParser {
    * {@code firstLine} of the file): 共15笔记录, 已收入:3笔,603.00元, 待收入:0笔,0.00元, 已支出:12笔,2313.60元 and
    * 待支出:0笔,0.00元. They had not been read, so a row added to or removed from such an export passed where the newer
    * export's were caught. All five are read, and refuse the file as {@link #walletTotals} refuses the newer export's
-   * (one missing, one stated twice otherwise, a sum that is no amount), but only the count is kept: the sums count rows
-   * by their 资金状态, which fenqi does not read, not by 收/支. A closed trade keeps 支出 in 收/支 with no 资金状态, so
-   * compared by 收/支, every genuine export holding one would have been flagged as edited.
+   * (one missing, one stated twice otherwise, a sum that is no amount). The sums count rows by their 资金状态
+   * ({@link Transaction#fundStatus}), not by 收/支: a closed trade keeps 支出 in 收/支 with no 资金状态, so compared by
+   * 收/支, every genuine export holding one would have been flagged as edited. 已收入 and 已支出 are kept, counted by
+   * 资金状态 ({@link StatedTotals#byFundStatus}: they had not been, so an amount edited in such an export passed);
+   * 待收入 and 待支出 are not, as no export seen shows which rows Alipay counts there. Under a header with no 资金状态
+   * column ({@code fundStatus} false) only the count is kept, as before: compared by 收/支 instead, the sums would flag
+   * a genuine export with a closed trade, and every export seen has the column, but an export version without it would
+   * have been refused whole for a check it cannot take.
    */
-  protected static @Nullable StatedTotals olderWalletTotals(String source, List<String> after, int firstLine) {
+  protected static @Nullable StatedTotals olderWalletTotals(String source, List<String> after, int firstLine,
+      boolean fundStatus) {
     StatedTotals.Tally[] tallies = new StatedTotals.Tally[4];
     Integer rowsLine = tallies(source, after, firstLine, new String[] {"已收入", "待收入", "已支出", "待支出"}, tallies);
-    return rowsLine == null ? null : new StatedTotals(rowsLine, rows(after, rowsLine, firstLine), null, null, null);
+    if (rowsLine == null) {
+      return null;
+    }
+    int rows = rows(after, rowsLine, firstLine);
+    return fundStatus ? new StatedTotals(rowsLine, rows, tallies[0], tallies[2], null, true)
+        : new StatedTotals(rowsLine, rows, null, null, null);
   }
 
   /** The rows the line {@code rowsLine} of the file states, {@code lines} starting at line {@code firstLine}. */
