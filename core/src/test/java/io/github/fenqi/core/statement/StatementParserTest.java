@@ -53,6 +53,10 @@ class StatementParserTest {
    * Each date form an export uses is read, and none is guessed: with every separator optional, {@code 2026111} had been
    * read as 1 November and {@code 202651} as 1 May, silently.
    */
+  private static final String SPREADSHEET = ": it looks like a spreadsheet's number for a date or time (the file was "
+      + "saved from a spreadsheet with the column formatted as a number); give the export as it was downloaded, or "
+      + "format the column as a date and time before saving";
+
   @Test
   void datesAndTimesAreReadInEveryUnambiguousFormAndNoOtherIsGuessed() {
     String[][] read = {
@@ -72,6 +76,14 @@ class StatementParserTest {
       {"2026-02-30", "", "交易日期 '2026-02-30' is not a valid date and time"},
       {"2026-05-10", "0931", "交易时间 '0931' is not a time"},
       {"2026-05-10", "256000", "交易时间 '256000' is not a valid time"},
+      // a spreadsheet's numbers for a day and a time (a column saved formatted as a number) are named as such, not read:
+      // the day is not certain (a workbook of the 1904 date system counts 1 462 lower)
+      {"46153.395833", "", "交易日期 '46153.395833' is not a date and time" + SPREADSHEET},
+      {"46153", "", "交易日期 '46153' is not a date and time" + SPREADSHEET},
+      {"2026-05-11", "0.395833", "交易时间 '0.395833' is not a time" + SPREADSHEET},
+      {"2026-05-11", ".5", "交易时间 '.5' is not a time" + SPREADSHEET},
+      {"2026-05-11", "46153.395833", "交易时间 '46153.395833' is not a time" + SPREADSHEET},
+      {"20261", "", "交易日期 '20261' is not a date and time"}, {"2026-05-11", "1.5", "交易时间 '1.5' is not a time"},
     };
     for (String[] r : refused) {
       csv.append(r[0]).append(',').append(r[1]).append(",POS消费,,1.00,,超市,,POS\n");

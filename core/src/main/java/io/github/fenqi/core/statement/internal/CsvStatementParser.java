@@ -1488,7 +1488,8 @@ public abstract class CsvStatementParser implements StatementParser {
     Matcher t = TIME.matcher(s.substring(cut).replaceFirst("^[ T]+", ""));
     boolean timed = cut < s.length();
     if (!d.matches() || timed && !t.matches()) {
-      throw new IllegalArgumentException(column + " " + quoted(field) + " is not a date and time");
+      throw new IllegalArgumentException(column + " " + quoted(field) + " is not a date and time"
+          + (SPREADSHEET_DAY.matcher(s).matches() ? SPREADSHEET_SAVED : ""));
     }
     try {
       LocalDateTime day = LocalDate.of(Integer.parseInt(d.group(1)), number(d, 3, 5, 7), number(d, 4, 6, 8))
@@ -1498,6 +1499,22 @@ public abstract class CsvStatementParser implements StatementParser {
       throw new IllegalArgumentException(column + " " + quoted(field) + " is not a valid date and time");
     }
   }
+
+  /**
+   * A day as a spreadsheet counts it, saved as a number: 32874 is 1990-01-01 and 73050 is 2099-12-31 in Excel's and
+   * WPS's 1900 date system, with the time of day as its fraction ({@code 45321.5}). A column formatted as a number writes
+   * its dates so; they had been refused as "not a date and time", with no word on why or what to do. They are not read:
+   * a workbook made in the 1904 date system (Excel for Mac) counts the same day 1 462 lower, so the day is not certain.
+   */
+  private static final Pattern SPREADSHEET_DAY = Pattern.compile("(3[2-9]|[4-6]\\d|7[0-3])\\d{3}(\\.\\d{1,15})?");
+
+  /** A time of day as a spreadsheet writes it in a column formatted as a number: a fraction of a day. */
+  private static final Pattern SPREADSHEET_TIME = Pattern.compile("0?\\.\\d{1,15}");
+
+  /** Why a day or a time a spreadsheet wrote as a number is refused, and what the user can do. */
+  private static final String SPREADSHEET_SAVED = ": it looks like a spreadsheet's number for a date or time (the file "
+      + "was saved from a spreadsheet with the column formatted as a number); give the export as it was downloaded, or "
+      + "format the column as a date and time before saving";
 
   /** The first day a statement row or stated period may have: no bank or payment-app export holds an older one. */
   static final LocalDate FIRST_DAY = LocalDate.of(1990, 1, 1);
@@ -1580,7 +1597,10 @@ public abstract class CsvStatementParser implements StatementParser {
     try {
       stated = dateTime(timeColumn, time);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(timeColumn + " " + quoted(time) + " is not a time");
+      String stripped = time.strip();
+      throw new IllegalArgumentException(timeColumn + " " + quoted(time) + " is not a time"
+          + (SPREADSHEET_TIME.matcher(stripped).matches() || SPREADSHEET_DAY.matcher(stripped).matches()
+          ? SPREADSHEET_SAVED : ""));
     }
     if (!stated.toLocalDate().equals(day.toLocalDate())) {
       throw new IllegalArgumentException(timeColumn + " " + quoted(time) + " is another day than " + dateColumn + " "
