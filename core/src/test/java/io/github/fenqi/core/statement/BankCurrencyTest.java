@@ -41,4 +41,25 @@ class BankCurrencyTest {
         .orElseThrow();
     assertEquals(Money.of("5000.00"), may.income(), "100.00 美元 is not 100.00 yuan of income");
   }
+
+  /**
+   * A currency's name ends in its unit and is quoted; other text in the column (a row shifted by a column puts a
+   * counterparty there) is described, not quoted: a person's 钱文斌 had been quoted in clear as "not 人民币".
+   */
+  @Test
+  void textThatIsNoCurrencyIsDescribedNotQuoted(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("shifted.csv");
+    Files.writeString(file, "交易日期,交易时间,摘要,收入金额,支出金额,账户余额,对方户名,对方账号,交易渠道,币种\n"
+        + "2026-05-01,10:00:00,转账,,10.00,990.00,钱文斌,,手机银行,钱文斌\n"
+        + "2026-05-02,10:00:00,外币入账,100.00,,100.00,Stripe Inc,,网银,瑞士法郎\n"
+        + "2026-05-03,10:00:00,外币入账,100.00,,100.00,Stripe Inc,,网银,USD\n"
+        + "2026-05-04,10:00:00,外币入账,100.00,,100.00,Stripe Inc,,网银,港币\n", StandardCharsets.UTF_8);
+    List<String> reasons = StatementParser.read(file, null).rejected().stream().map(p -> p.reason()).toList();
+    assertEquals("币种 holds text of 3 characters, not a currency (not quoted: it may be a person's name, as in a row "
+        + "shifted by a column)", reasons.get(0));
+    assertTrue(reasons.get(1).startsWith("币种 '瑞士法郎' is not 人民币"), reasons.get(1));
+    assertTrue(reasons.get(2).startsWith("币种 'USD' is not 人民币"), reasons.get(2));
+    assertTrue(reasons.get(3).startsWith("币种 '港币' is not 人民币"), reasons.get(3));
+    assertEquals(4, reasons.size());
+  }
 }

@@ -95,16 +95,27 @@ class StatementParsingBoundsTest {
     assertEquals("b.csv:4 交易日期 '2026-05-03 09:31 PM' is not a date and time", reasons.get(1));
   }
 
-  /** A 收/支 of 不计收支, 中性交易, / or nothing is a neutral row; any other word is rejected naming it. */
+  /**
+   * A 收/支 of 不计收支, 中性交易, / or nothing is a neutral row; any other word is rejected, quoted when it is made of the
+   * field's own characters (a typo) and described otherwise: a row shifted by a column puts its description or
+   * counterparty there (转账-张三), which had been quoted in clear.
+   */
   @Test
   void anEmptyWayIsNeutralAsTheExportsWriteIt() {
     ParsedStatement wx = StatementParser.wechat().parse("wx.csv", (WECHAT_HEADER
         + "2026-05-10 12:00:00,零钱提现,招商银行,/,,¥100.00,零钱,提现已到账,W2,M2,/\n"
         + "2026-05-10 13:00:00,零钱充值,招商银行,/,/,¥50.00,零钱,充值完成,W3,M3,/\n"
-        + "2026-05-10 14:00:00,转账,某人,/,其他,¥5.00,零钱,已转账,W4,M4,/\n").getBytes(StandardCharsets.UTF_8));
+        + "2026-05-10 14:00:00,转账,某人,/,其他,¥5.00,零钱,已转账,W4,M4,/\n"
+        + "2026-05-10 15:00:00,转账,某人,/,转账-张三,¥5.00,零钱,已转账,W5,M5,/\n"
+        + "2026-05-10 16:00:00,转账,某人,/,支入,¥5.00,零钱,已转账,W6,M6,/\n"
+        + "2026-05-10 17:00:00,转账,某人,/,out,¥5.00,零钱,已转账,W7,M7,/\n").getBytes(StandardCharsets.UTF_8));
     assertEquals(List.of(Direction.NEUTRAL, Direction.NEUTRAL),
         wx.transactions().stream().map(Transaction::direction).toList());
-    assertEquals(List.of("wx.csv:4 收/支 '其他' is not 收入, 支出, 不计收支 or /"), rejected(wx));
+    String described = " (not quoted: it may be a person's name, as in a row shifted by a column)";
+    assertEquals(List.of("wx.csv:4 收/支 holds text of 2 characters, not 收入, 支出, 不计收支 or /" + described,
+        "wx.csv:5 收/支 holds text of 5 characters, not 收入, 支出, 不计收支 or /" + described,
+        "wx.csv:6 收/支 '支入' is not 收入, 支出, 不计收支 or /", "wx.csv:7 收/支 'out' is not 收入, 支出, 不计收支 or /"),
+        rejected(wx));
   }
 
   /**

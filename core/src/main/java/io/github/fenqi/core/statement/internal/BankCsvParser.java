@@ -223,6 +223,11 @@ public final class BankCsvParser extends CsvStatementParser {
     return (f, source, fileLine, dataRow) -> {
       String money = text(Columns.at(f, currency)).strip();
       if (!money.isEmpty() && !YUAN.contains(money.toUpperCase(java.util.Locale.ROOT))) {
+        // a currency's name ends in its unit (美元, 港币, 英镑, 瑞士法郎, 卢布, 泰铢); other text, a row shifted by a
+        // column may have put there, is described (a counterparty's 张三 had been quoted in clear)
+        if (hanBesides(money, "") && "元币镑郎布铢".indexOf(money.charAt(money.length() - 1)) < 0) {
+          throw holdsText(currencyName, money, "a currency");
+        }
         throw new IllegalArgumentException(currencyName + " " + quoted(money) + " is not 人民币: the row's amount and "
             + "balance are in that currency, which is not read as yuan; convert it and add it as a yuan row if it "
             + "is income or spending to count");

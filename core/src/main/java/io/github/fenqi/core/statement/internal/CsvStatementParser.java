@@ -1244,8 +1244,27 @@ public abstract class CsvStatementParser implements StatementParser {
       case "收入" -> Direction.CREDIT;
       case "支出" -> Direction.DEBIT;
       case "不计收支", "中性交易", "/", "" -> Direction.NEUTRAL;
-      default -> throw new IllegalArgumentException("收/支 " + quoted(way) + " is not 收入, 支出, 不计收支 or /");
+      default -> throw hanBesides(way, "收入支出不计中性交易")
+          ? holdsText("收/支", way, "收入, 支出, 不计收支 or /")
+          : new IllegalArgumentException("收/支 " + quoted(way) + " is not 收入, 支出, 不计收支 or /");
     };
+  }
+
+  /**
+   * Whether {@code field} holds a Han character other than those of {@code words}: a field whose own words are few
+   * (收/支's 收入 and 支出, a currency's 元 or 币) and that holds another may hold what a row shifted by a column put
+   * there, a description or a counterparty naming a person (转账-张三), and is described, not quoted ({@link
+   * #holdsText}); its own characters mistyped ({@code 支入}) are still quoted.
+   */
+  protected static boolean hanBesides(String field, String words) {
+    for (int i = 0; i < field.length(); ) {
+      int c = field.codePointAt(i);
+      i += Character.charCount(c);
+      if ((Character.isIdeographic(c) || cjk(c)) && words.indexOf(c) < 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -1301,7 +1320,7 @@ public abstract class CsvStatementParser implements StatementParser {
    * The rejection of {@code column}'s {@code field} that is not {@code what} (an amount, a date and time) and {@link
    * #mayBeName may be a name}: what it holds, its length, never the text.
    */
-  private static IllegalArgumentException holdsText(String column, String field, String what) {
+  protected static IllegalArgumentException holdsText(String column, String field, String what) {
     return new IllegalArgumentException(column + " holds text of " + field.strip().codePointCount(0,
         field.strip().length()) + " characters, not " + what + " (not quoted: it may be a person's name, as in a row "
         + "shifted by a column)");
