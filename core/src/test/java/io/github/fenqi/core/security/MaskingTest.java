@@ -134,6 +134,19 @@ class MaskingTest {
   }
 
   /**
+   * An ID number's check character may be a lower-case x, typed in ASCII or full width (ｘ), glued to the text around
+   * it: it is masked as an ID number, first 3 and last 4 with the x, not as a card of its 17 digits and a letter after
+   * them, which would show its whole region code, {@code 110105*******7123x}.
+   */
+  @Test
+  void anIdNumberEndingInALowerCaseXIsMaskedAsAnIdNumber() {
+    Masking m = Masking.defaults();
+    assertEquals("身份证号110***********123x已核实", m.redact("身份证号11010519900307123x已核实"));
+    assertEquals("身份证号110***********123x已核实", m.redact("身份证号１１０１０５１９９００３０７１２３ｘ已核实"));
+    assertEquals("id=110***********123x&t=1", m.redact("id=11010519900307123x&t=1"));
+  }
+
+  /**
    * What is no identifier is kept as written: the whole note had come out with its full-width digits made ASCII
    * (每月收入３０００元 became 每月收入3000元), and so had a UUID or hash kept whole.
    */
@@ -207,6 +220,18 @@ class MaskingTest {
     String ordinary = "2026/11/30 2026.11.30 v1.2.3 12,345.67元 1.234,56 € 3.14 192.168.100.200 "
         + "12:30:45 第3/12期 约翰·史密斯 1·2·3";
     assertEquals(ordinary, m.redact(ordinary));
+  }
+
+  /**
+   * A dotted or slashed number is taken from 15 digits on, the shortest it masks: a first-generation ID number
+   * ({@code 110105.900307.123}) or a card of 15 digits; one of 14 is no identifier of that shape and stays.
+   */
+  @Test
+  void aDottedNumberIsAnIdentifierFromFifteenDigitsOn() {
+    assertEquals("身份证110********7123。", m.redact("身份证110105.900307.123。"));
+    assertEquals("110********7123", m.redact("110105/900307/123"));
+    assertEquals("卡号622202*****6789", m.redact("卡号6222.0212.3456.789"));
+    assertEquals("卡号6222.0212.3456.78", m.redact("卡号6222.0212.3456.78"));
   }
 
   /**
