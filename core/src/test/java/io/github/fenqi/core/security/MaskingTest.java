@@ -454,6 +454,29 @@ class MaskingTest {
   }
 
   /**
+   * A mobile written 3-4-4 with two kinds of separator, a dash or a space and a dot or a slash, is masked: no run of
+   * digits and spaces or dashes holds it, nor a dotted number of one separator throughout.
+   */
+  @Test
+  void aMobileWithTwoKindsOfSeparatorIsMasked() {
+    assertEquals("电话138****5678。", m.redact("电话138 1234.5678。"));
+    assertEquals("138****5678", m.redact("138-1234.5678"));
+    assertEquals("+86 138****5678", m.redact("+86 138.1234 5678"));
+    assertEquals("138****5678", m.redact("138/1234 5678"));
+  }
+
+  /**
+   * Digits that start with 1 and then 0–2 start no mobile, however grouped: {@code 1281234 5678 9012} is one card of
+   * 15 digits, first 6 and last 4, not a mobile {@code 128****5678} and a group after it that showed the card's
+   * {@code 5678}.
+   */
+  @Test
+  void aRunStartingWithOneAndTwoIsNoMobile() {
+    assertEquals("128123*****9012", m.redact("1281234 5678 9012"));
+    assertEquals("100123*****9012", m.redact("1001234 5678 9012"));
+  }
+
+  /**
    * However a mobile at the start of a run is cut in two and whatever groups follow it, its four hidden digits stay
    * hidden. Left out: its last group three digits from 1 and two groups of four after it, which read as a mobile
    * written 3-4-4 as well ({@code 13800000 138 1234 5678}) and are masked as that one.
@@ -572,6 +595,8 @@ class MaskingTest {
       "6222 0212 3456 7890 2026-11-30|622202******7890 2026-11-30",
       "2026-11-30 6222 0212 3456 7890 2026-12-01|2026-11-30 622202******7890 2026-12-01",
       "2026-11-30 110105199003071234|2026-11-30 110***********1234",
+      "出生1990-03-07 2000元|出生1990-03-07 2000元",
+      "1999-12-31 138 1234 5678|1999-12-31 138****5678",
   })
   void aDateBesideANumberIsNoPartOfAnIdentifier(String text, String redacted) {
     assertEquals(redacted, m.redact(text));
