@@ -466,6 +466,18 @@ class MaskingTest {
   }
 
   /**
+   * A number before a mobile with its country code run into it, {@code 0086138****5678}, is left as it was when the note
+   * is redacted again: the masked mobile keeps seven characters at its start, and the second pass had taken the number
+   * and those for one card, {@code 543660****6138****5678}.
+   */
+  @Test
+  void aNumberBeforeAMaskedMobileWithItsCountryCodeIsRedactedAgainAsOnce() {
+    String once = m.redact("5436601 008613812345678");
+    assertEquals("5436601 0086138****5678", once);
+    assertEquals(once, m.redact(once));
+  }
+
+  /**
    * Digits that start with 1 and then 0–2 start no mobile, however grouped: {@code 1281234 5678 9012} is one card of
    * 15 digits, first 6 and last 4, not a mobile {@code 128****5678} and a group after it that showed the card's
    * {@code 5678}.
