@@ -478,6 +478,17 @@ class MaskingTest {
   }
 
   /**
+   * Where two splits of a run into identifiers cover as many digits, set apart alike, the one with more mobiles is
+   * taken: here a mobile with its country code and the groups around it, not two cards {@code 423844****6130} and
+   * {@code ****62*****9388} that ran the groups into them.
+   */
+  @Test
+  void ofTwoSplitsCoveringAsManyDigitsTheOneWithMoreMobilesIsTaken() {
+    assertEquals("4238443 - 0086 - 130****6243 - 9919 - 388",
+        m.redact("4238443 - 0086 - 130 - 0086 - 6243 - 9919 - 388"));
+  }
+
+  /**
    * Digits that start with 1 and then 0–2 start no mobile, however grouped: {@code 1281234 5678 9012} is one card of
    * 15 digits, first 6 and last 4, not a mobile {@code 128****5678} and a group after it that showed the card's
    * {@code 5678}.
