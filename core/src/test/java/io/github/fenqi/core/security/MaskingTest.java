@@ -480,12 +480,14 @@ class MaskingTest {
   /**
    * Where two splits of a run into identifiers cover as many digits, set apart alike, the one with more mobiles is
    * taken: here a mobile with its country code and the groups around it, not two cards {@code 423844****6130} and
-   * {@code ****62*****9388} that ran the groups into them.
+   * {@code ****62*****9388} that ran the groups into them; then the one with more cards of 16 or 19 digits.
    */
   @Test
-  void ofTwoSplitsCoveringAsManyDigitsTheOneWithMoreMobilesIsTaken() {
+  void ofTwoSplitsCoveringAsManyDigitsTheOneWithMoreMobilesThenLongCardsIsTaken() {
     assertEquals("4238443 - 0086 - 130****6243 - 9919 - 388",
         m.redact("4238443 - 0086 - 130 - 0086 - 6243 - 9919 - 388"));
+    // then the one with more cards of 16 or 19 digits: a card in four fours, not one of three and 0086 as a country code
+    assertEquals("13 040246******0086 137****9506", m.redact("13 0402 4697 1085 0086 13798689506"));
   }
 
   /**
