@@ -97,13 +97,28 @@ public final class IdentityValidation {
     value.codePoints().filter(c -> !isVisibleSeparator(c)).forEach(kept::appendCodePoint);
     String digits = kept.toString();
     if (!CARD.matcher(digits).matches()) {
-      return unseen(field, digits).or(() -> problem(field, "'" + masking.bankCard(digits) + "' is not a card number of "
+      return unseen(field, digits).or(() -> problem(field, "'" + maskedAsRead(digits) + "' is not a card number of "
           + "12 to 19 digits" + hint(digits)));
     }
     if (!luhn(digits)) {
-      return problem(field, "'" + masking.bankCard(digits) + "' fails the Luhn check (mistyped digit?)");
+      return problem(field, "'" + maskedAsRead(digits) + "' fails the Luhn check (mistyped digit?)");
     }
     return Optional.empty();
+  }
+
+  /**
+   * A value refused as a card number, masked as the identifier it reads as: an ID number's shape (18 characters, or
+   * 15 digits that read as a first-generation one) as an ID number, fewer than 12 characters (a mobile or a landline
+   * typed into a card field) as a mobile, first 3 and last 4, anything else as a card. Masked as a card, first 6 and
+   * last 4, a mobile had shown ten of its eleven digits, {@code '138001*8000'}, and an ID number its whole region code,
+   * {@code '110105********1234'}.
+   */
+  private String maskedAsRead(String digits) {
+    String ascii = Masking.asciiDigits(digits);
+    if (ID_SHAPE.matcher(ascii).matches() || isFirstGenerationId(ascii)) {
+      return masking.idNumber(digits);
+    }
+    return ascii.length() < 12 ? masking.mobile(digits) : masking.bankCard(digits);
   }
 
   /** A problem with {@code value} as a mainland mobile number, or empty when it is valid. */

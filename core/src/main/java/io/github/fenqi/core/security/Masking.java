@@ -78,6 +78,25 @@ public final class Masking {
   private static final Pattern SEPARATORS = Pattern.compile("[" + SEPARATOR + "]+");
   private static final Pattern CARD_SEPARATORS = Pattern.compile("[\\s" + SEPARATOR + "]+");
   /**
+   * The {@code %} of a percent escape of a byte 80–FF after another escape: the last byte of a character that is not
+   * ASCII, as a URL or a form body writes it ({@code %E5%8F%B7}, 号 in UTF-8; {@code %BA%C5} in GBK), which is two
+   * bytes or more. A lone {@code %} may be a percentage's, {@code 50%9558…}, and its digits a card's.
+   */
+  private static final String ENCODED_BYTE_PERCENT = "%[0-9A-Fa-f]{2}%";
+  /**
+   * Right after such an escape: a number may start there, and the escape is no part of it. Its hex digits had been
+   * taken for the number's: {@code q=%E7%A0%81110105199003071234} (码 and an ID number, 20 digits then) and
+   * {@code %E5%8D%A16222021234567890123} went out in clear, {@code %E5%8F%B713812345678} as a card showing five of the
+   * mobile's digits, {@code 713812***5678}, and {@code %E5%8F%B7138.1234.5678}, {@code %E5%8F%B7(138)12345678} and
+   * {@code %E5%8F%B7138%201234%205678} in clear, their first digit after one.
+   */
+  private static final String AFTER_ENCODED_BYTE = "(?<=" + ENCODED_BYTE_PERCENT + "[89A-Fa-f][0-9A-Fa-f])";
+  /** Not at either hex digit of such an escape, where a run of digits and letters had started. */
+  private static final String NOT_IN_ENCODED_BYTE = "(?!(?<=" + ENCODED_BYTE_PERCENT + ")[89A-Fa-f][0-9A-Fa-f])"
+      + "(?<!" + ENCODED_BYTE_PERCENT + "[89A-Fa-f])";
+  /** Right after a percent escape of a printable character ({@code %3D}, {@code %20}) or of a byte 80–FF. */
+  private static final String AFTER_ESCAPE = "(?<=%[2-7][0-9A-Fa-f])|" + AFTER_ENCODED_BYTE;
+  /**
    * A run of digits and separators, perhaps after a word of Latin letters ({@code tel13812345678},
    * {@code ID11010519900307123X}: these went out in clear) or before one ({@code 13812345678ok}, which went out in
    * clear too), but not inside a token that mixes letters and digits, such as a hash ({@link #redact} leaves a run
@@ -85,10 +104,11 @@ public final class Masking {
    * and masking it first left {@code 138****5***@qq.com}. A percent escape of a printable character ({@code %3D},
    * {@code %2B}, {@code %22}) may stand before it, as a URL or a form body writes one, and is no part of it: its hex
    * digits had been taken for a word's or the number's, and {@code phone%3D13812345678},
-   * {@code tel%3A%2B8613812345678} and {@code q%226236551122297826954} went out in clear.
+   * {@code tel%3A%2B8613812345678} and {@code q%226236551122297826954} went out in clear. So may an escape of a byte
+   * 80–FF, a character's that is not ASCII ({@link #AFTER_ENCODED_BYTE}).
    */
   private static final Pattern DIGIT_RUN = Pattern.compile("(?:(?<![0-9A-Za-z%])|(?<=%)(?![2-7][0-9A-Fa-f][0-9])"
-      + "|(?<=%[2-7][0-9A-Fa-f]))(?<prefix>[A-Za-z]*+)"
+      + NOT_IN_ENCODED_BYTE + "|" + AFTER_ESCAPE + ")(?<prefix>[A-Za-z]*+)"
       + "(?<run>[0-9][0-9" + SEPARATOR + "]{9,}[0-9Xx])(?<suffix>[A-Za-z]*+)(?![0-9A-Za-z]|[._%+-]*[@＠])");
   /**
    * A mobile number written 3-4-4 with dots, slashes or middle dots between the groups ({@code 138.1234.5678},
@@ -119,7 +139,8 @@ public final class Masking {
    * one is a decimal. Applied before {@link #DOTTED_MOBILE},
    * which had masked the mobile it saw in {@code 309/75836/181/8660/9936} and left the rest of the card in clear.
    */
-  private static final Pattern DOTTED_NUMBER = Pattern.compile("(?<![0-9.．/／·・])[0-9]++(?:(?<sep>[./．／·・])[0-9]++"
+  private static final Pattern DOTTED_NUMBER = Pattern.compile("(?:(?<![0-9.．/／·・])" + NOT_IN_ENCODED_BYTE + "|"
+      + AFTER_ENCODED_BYTE + ")[0-9]++(?:(?<sep>[./．／·・])[0-9]++"
       + "(?:\\k<sep>[0-9]++)++|[/／·・][0-9]++)(?:[./．／·・]?[Xx])?(?![0-9A-Za-z]|[./．／·・][0-9])");
   /**
    * The separators {@link #DOTTED_NUMBER} allows between its groups, compiled once: redact runs on every log line. The
@@ -138,7 +159,7 @@ public final class Masking {
    * Groups of digits with {@link #ENCODED_SEPARATOR}s between them, perhaps after another percent escape
    * ({@code %2B86%20138…}, {@code %3D6222%200212…}), the last perhaps ending in an ID number's X.
    */
-  private static final Pattern ENCODED_RUN = Pattern.compile("(?:(?<![0-9A-Za-z%])|(?<=%[2-7][0-9A-Fa-f]))[0-9]++"
+  private static final Pattern ENCODED_RUN = Pattern.compile("(?:(?<![0-9A-Za-z%])|" + AFTER_ESCAPE + ")[0-9]++"
       + "(?:" + ENCODED_SEPARATOR + "++[0-9]++)++[Xx]?+(?![0-9A-Za-z])");
   private static final Pattern ENCODED_SEPARATORS = Pattern.compile(ENCODED_SEPARATOR + "+");
 
@@ -154,8 +175,8 @@ public final class Masking {
       + "]*+" + ODD_DIGIT + ")*+[Xx]?+(?![0-9])");
 
   private static Pattern punctuatedMobile(String separator) {
-    return Pattern.compile("(?<![0-9A-Za-z.．])" + COUNTRY_CODE + "(1[3-9][0-9])" + separator + "([0-9]{4})"
-        + separator + "([0-9]{4})(?![0-9A-Za-z]|[.．][0-9])");
+    return Pattern.compile("(?:(?<![0-9A-Za-z.．])|" + AFTER_ESCAPE + ")" + COUNTRY_CODE + "(1[3-9][0-9])" + separator
+        + "([0-9]{4})" + separator + "([0-9]{4})(?![0-9A-Za-z]|[.．][0-9])");
   }
   /**
    * A mobile number with its first three digits in brackets, the other eight together or as two groups of four
@@ -166,8 +187,8 @@ public final class Masking {
    * in clear. Up to three spaces and dashes may set the groups apart: {@code (151)9822 - 9528} went out in clear.
    */
   private static final String MOBILE_GAP = "(?:[" + SEPARATOR + "]{1,3}|" + MOBILE_SEPARATOR + ")";
-  private static final Pattern BRACKETED_MOBILE = Pattern.compile("(?<![0-9.．])" + COUNTRY_CODE
-      + "[(（](1[3-9][0-9])[)）]"
+  private static final Pattern BRACKETED_MOBILE = Pattern.compile("(?:(?<![0-9.．])|" + AFTER_ESCAPE + ")"
+      + COUNTRY_CODE + "[(（](1[3-9][0-9])[)）]"
       + MOBILE_GAP + "?([0-9]{4})" + MOBILE_GAP + "?([0-9]{4})(?![0-9]|[.．][0-9]|[._%+-]*[@＠])");
   /**
    * An address starts where its local part's characters start (the look-behind): without it a long run of such

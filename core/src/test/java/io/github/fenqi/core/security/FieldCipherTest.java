@@ -131,7 +131,8 @@ class FieldCipherTest {
   @Test
   void unencryptedTextIsNamedByRecordAndFieldButNeverQuoted() {
     for (String plain : new String[] {"北京市朝阳区:建国路88号", "张三:13812345678:110105199003071234",
-        "v1:张三 住址:北京", "v1:ZHANG SAN:abc", "note: call back after 6pm"}) {
+        "v1:张三 住址:北京", "v1:ZHANG SAN:abc", "note: call back after 6pm", "v张三:住址:北京",
+        "vip张三:13812345678:x"}) { // starting with v, as a version tag does, yet no v and digits
       DecryptionException e = assertThrows(DecryptionException.class, () -> cipher.decrypt("case-7", "address", plain));
       String message = e.getMessage();
       assertTrue(message.contains("record case-7 field address"), message);

@@ -186,6 +186,29 @@ class IdentityValidationTest {
     assertTrue(v.checkBankCard("card", "41111111111").orElseThrow().reason().contains("12 to 19 digits"));
   }
 
+  /**
+   * A mobile, a landline or an ID number typed into a card field is refused showing no more than its own mask: masked
+   * as a card, first 6 and last 4, a mobile had shown ten of its eleven digits, {@code '138001*8000'}, and an ID number
+   * its whole region code, {@code '110105********1234'}.
+   */
+  @Test
+  void anotherIdentifierRefusedAsACardShowsNoMoreThanItsOwnMask() {
+    assertEquals("card: '138****5678' is not a card number of 12 to 19 digits",
+        v.checkBankCard("card", "138 1234 5678").orElseThrow().toString());
+    assertEquals("card: '010****5678' is not a card number of 12 to 19 digits",
+        v.checkBankCard("card", "010-1234-5678").orElseThrow().toString());
+    assertEquals("card: '110***********1234' fails the Luhn check (mistyped digit?)",
+        v.checkBankCard("card", "110105199003071234").orElseThrow().toString());
+    assertEquals("card: '110***********123X' is not a card number of 12 to 19 digits",
+        v.checkBankCard("card", "11010519900307123X").orElseThrow().toString());
+    assertEquals("card: '110********7123' fails the Luhn check (mistyped digit?)",
+        v.checkBankCard("card", "110105900307123").orElseThrow().toString());
+    assertEquals("card: '１３８****５６７８' is not a card number of 12 to 19 digits; write the digits 0-9 (these are "
+        + "full-width)", v.checkBankCard("card", "１３８１２３４５６７８").orElseThrow().toString());
+    assertEquals("card: '622202******7890' fails the Luhn check (mistyped digit?)",
+        v.checkBankCard("card", "6222 0212 3456 7890").orElseThrow().toString(), "a card is masked as one");
+  }
+
   /** A card number has 12 to 19 digits: one of 11 or 20 is refused though its Luhn check holds. */
   @Test
   void aCardNumberHasTwelveToNineteenDigits() {

@@ -134,6 +134,19 @@ class MaskingTest {
   }
 
   /**
+   * An ID number's check character may be a lower-case x, typed in ASCII or full width (ｘ), glued to the text around
+   * it: it is masked as an ID number, first 3 and last 4 with the x, not as a card of its 17 digits and a letter after
+   * them, which would show its whole region code, {@code 110105*******7123x}.
+   */
+  @Test
+  void anIdNumberEndingInALowerCaseXIsMaskedAsAnIdNumber() {
+    Masking m = Masking.defaults();
+    assertEquals("身份证号110***********123x已核实", m.redact("身份证号11010519900307123x已核实"));
+    assertEquals("身份证号110***********123x已核实", m.redact("身份证号１１０１０５１９９００３０７１２３ｘ已核实"));
+    assertEquals("id=110***********123x&t=1", m.redact("id=11010519900307123x&t=1"));
+  }
+
+  /**
    * What is no identifier is kept as written: the whole note had come out with its full-width digits made ASCII
    * (每月收入３０００元 became 每月收入3000元), and so had a UUID or hash kept whole.
    */
@@ -207,6 +220,18 @@ class MaskingTest {
     String ordinary = "2026/11/30 2026.11.30 v1.2.3 12,345.67元 1.234,56 € 3.14 192.168.100.200 "
         + "12:30:45 第3/12期 约翰·史密斯 1·2·3";
     assertEquals(ordinary, m.redact(ordinary));
+  }
+
+  /**
+   * A dotted or slashed number is taken from 15 digits on, the shortest it masks: a first-generation ID number
+   * ({@code 110105.900307.123}) or a card of 15 digits; one of 14 is no identifier of that shape and stays.
+   */
+  @Test
+  void aDottedNumberIsAnIdentifierFromFifteenDigitsOn() {
+    assertEquals("身份证110********7123。", m.redact("身份证110105.900307.123。"));
+    assertEquals("110********7123", m.redact("110105/900307/123"));
+    assertEquals("卡号622202*****6789", m.redact("卡号6222.0212.3456.789"));
+    assertEquals("卡号6222.0212.3456.78", m.redact("卡号6222.0212.3456.78"));
   }
 
   /**
@@ -429,6 +454,54 @@ class MaskingTest {
   }
 
   /**
+   * A mobile written 3-4-4 with two kinds of separator, a dash or a space and a dot or a slash, is masked: no run of
+   * digits and spaces or dashes holds it, nor a dotted number of one separator throughout.
+   */
+  @Test
+  void aMobileWithTwoKindsOfSeparatorIsMasked() {
+    assertEquals("电话138****5678。", m.redact("电话138 1234.5678。"));
+    assertEquals("138****5678", m.redact("138-1234.5678"));
+    assertEquals("+86 138****5678", m.redact("+86 138.1234 5678"));
+    assertEquals("138****5678", m.redact("138/1234 5678"));
+  }
+
+  /**
+   * A number before a mobile with its country code run into it, {@code 0086138****5678}, is left as it was when the note
+   * is redacted again: the masked mobile keeps seven characters at its start, and the second pass had taken the number
+   * and those for one card, {@code 543660****6138****5678}.
+   */
+  @Test
+  void aNumberBeforeAMaskedMobileWithItsCountryCodeIsRedactedAgainAsOnce() {
+    String once = m.redact("5436601 008613812345678");
+    assertEquals("5436601 0086138****5678", once);
+    assertEquals(once, m.redact(once));
+  }
+
+  /**
+   * Where two splits of a run into identifiers cover as many digits, set apart alike, the one with more mobiles is
+   * taken: here a mobile with its country code and the groups around it, not two cards {@code 423844****6130} and
+   * {@code ****62*****9388} that ran the groups into them; then the one with more cards of 16 or 19 digits.
+   */
+  @Test
+  void ofTwoSplitsCoveringAsManyDigitsTheOneWithMoreMobilesThenLongCardsIsTaken() {
+    assertEquals("4238443 - 0086 - 130****6243 - 9919 - 388",
+        m.redact("4238443 - 0086 - 130 - 0086 - 6243 - 9919 - 388"));
+    // then the one with more cards of 16 or 19 digits: a card in four fours, not one of three and 0086 as a country code
+    assertEquals("13 040246******0086 137****9506", m.redact("13 0402 4697 1085 0086 13798689506"));
+  }
+
+  /**
+   * Digits that start with 1 and then 0–2 start no mobile, however grouped: {@code 1281234 5678 9012} is one card of
+   * 15 digits, first 6 and last 4, not a mobile {@code 128****5678} and a group after it that showed the card's
+   * {@code 5678}.
+   */
+  @Test
+  void aRunStartingWithOneAndTwoIsNoMobile() {
+    assertEquals("128123*****9012", m.redact("1281234 5678 9012"));
+    assertEquals("100123*****9012", m.redact("1001234 5678 9012"));
+  }
+
+  /**
    * However a mobile at the start of a run is cut in two and whatever groups follow it, its four hidden digits stay
    * hidden. Left out: its last group three digits from 1 and two groups of four after it, which read as a mobile
    * written 3-4-4 as well ({@code 13800000 138 1234 5678}) and are masked as that one.
@@ -547,6 +620,8 @@ class MaskingTest {
       "6222 0212 3456 7890 2026-11-30|622202******7890 2026-11-30",
       "2026-11-30 6222 0212 3456 7890 2026-12-01|2026-11-30 622202******7890 2026-12-01",
       "2026-11-30 110105199003071234|2026-11-30 110***********1234",
+      "出生1990-03-07 2000元|出生1990-03-07 2000元",
+      "1999-12-31 138 1234 5678|1999-12-31 138****5678",
   })
   void aDateBesideANumberIsNoPartOfAnIdentifier(String text, String redacted) {
     assertEquals(redacted, m.redact(text));

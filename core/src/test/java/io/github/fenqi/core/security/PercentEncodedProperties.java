@@ -43,6 +43,61 @@ class PercentEncodedProperties {
     anIdentifierAfterAPercentEscapeIsMasked(49889); // draws the mobile 18759775977
   }
 
+  /**
+   * The last bytes of a character that is not ASCII, percent-encoded as a URL or a form body writes it: 号, 码, 卡 and
+   * ： in UTF-8, 号 in GBK, upper and lower case. Their last hex digit, a letter or a digit, ends a byte of 80–FF.
+   */
+  private static final String[] ENCODED_CHARACTERS = {"%E5%8F%B7", "%E7%A0%81", "%E5%8D%A1", "%EF%BC%9A", "%BA%C5",
+      "%e5%8f%b7", "%E6%9C%BA%E5%8F%B7"};
+  /** How the identifier's groups are set apart: not at all, a dash, a dot, an encoded space, or a mobile's brackets. */
+  private static final String[] GROUPINGS = {"", "-", ".", "%20", "()"};
+
+  /**
+   * An identifier right after a percent-encoded character that is not ASCII ({@code q=%E5%8F%B713812345678}, 号 and a
+   * mobile) is masked as it is without it, written in one piece, with dashes, dots or encoded spaces between its groups,
+   * or a mobile with its first three digits in brackets: the escape's hex digits had been taken for the number's, and
+   * {@code %E7%A0%81110105199003071234} (码 and an ID number, read as 20 digits) went out in clear, as did the dotted,
+   * bracketed and encoded forms, and {@code %E5%8F%B713812345678} showed five of the mobile's digits.
+   */
+  @Property(tries = 2000)
+  void anIdentifierAfterAnEncodedCharacterIsMaskedAsWithoutIt(@ForAll long seed) {
+    Random random = new Random(seed);
+    int kind = random.nextInt(3);
+    String identifier = identifier(kind, random);
+    String grouping = GROUPINGS[random.nextInt(kind == 0 ? GROUPINGS.length : GROUPINGS.length - 1)];
+    int[] widths = kind == 0 ? new int[] {3, 4, 4} : kind == 1 ? new int[] {6, 8, 4} : new int[] {4, 4, 4, 4, 4};
+    StringBuilder written = new StringBuilder();
+    for (int at = 0, k = 0; at < identifier.length(); at += widths[k++]) {
+      String group = identifier.substring(at, Math.min(identifier.length(), at + widths[k]));
+      written.append(grouping.equals("()") ? k == 0 ? "(" + group + ")" : group : (at > 0 ? grouping : "") + group);
+    }
+    String before = "GET /api?q=" + ENCODED_CHARACTERS[random.nextInt(ENCODED_CHARACTERS.length)];
+    String after = AFTER[random.nextInt(AFTER.length)];
+    String text = before + written + after;
+    String redacted = masking.redact(text);
+    assertTrue(redacted.startsWith(before) && redacted.endsWith(after), text + " -> " + redacted);
+    String shown = redacted.substring(before.length(), redacted.length() - after.length()).replace("%20", "")
+        .replaceAll("[^0-9Xx*]", "");
+    assertEquals(masking.redact(identifier), shown, text + " -> " + redacted);
+  }
+
+  @Example
+  void anIdentifierAfterAnEncodedCharacterEndingInADigitIsMasked() {
+    assertEquals("q=%E7%A0%81110***********1234", masking.redact("q=%E7%A0%81110105199003071234"));
+    assertEquals("q=%E5%8F%B7138****5678", masking.redact("q=%E5%8F%B713812345678"));
+    assertEquals("q=%E5%8D%A1622202*********0123", masking.redact("q=%E5%8D%A16222021234567890123"));
+    assertEquals("q=%E5%8F%B7138****5678", masking.redact("q=%E5%8F%B7138.1234.5678"));
+    assertEquals("phone%3D138****5678", masking.redact("phone%3D138.1234.5678"));
+    assertEquals("q=%BA%C5138%20****%205678", masking.redact("q=%BA%C5138%201234%205678"));
+  }
+
+  @Example
+  void aPercentSignAloneIsAPercentagesNotAnEscape() {
+    // 50%9558… is no escape %95 and a number: that card's own mask is shown, not 588012*******0123
+    assertEquals("利率50%955880*********0123", masking.redact("利率50%9558801234567890123"));
+    assertEquals("100%86138****5678", masking.redact("100%8613812345678"));
+  }
+
   /** A mobile (kind 0), an ID number perhaps ending in X (1) or a card (2). */
   private static String identifier(int kind, Random random) {
     return switch (kind) {
