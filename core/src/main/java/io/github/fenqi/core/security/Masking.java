@@ -372,7 +372,7 @@ public final class Masking {
         return text.substring(m.start(), m.end());
       }
       int from = m.group("prefix").isEmpty() ? afterMaskedTail(ascii, m.start("run"), m.end("run")) : m.start("run");
-      int to = m.group("suffix").isEmpty() ? beforeMaskedHead(ascii, from, m.end("run")) : m.end("run");
+      int to = m.group("suffix").isEmpty() ? beforeMaskedHead(ascii, from, m.end("run"), maskRun) : m.end("run");
       String run = ascii.substring(from, to);
       String masked = mayHoldIdentifier(run) ? maskRun.apply(run) : run;
       return masked.equals(run) ? null // kept as written: ٢٠٢٦-١١-٣٠ ٢٠٠٠, a date and an amount, had come out in ASCII
@@ -473,7 +473,7 @@ public final class Masking {
    * {@code 0 0000000 000000**0000} had become {@code 000000****0000**0000}, and {@code 791570 576935***** - *1 - 201}
    * (a card cut any way after a number) {@code 791570**6935***** - *1 - 201}.
    */
-  private int beforeMaskedHead(String ascii, int from, int to) {
+  private int beforeMaskedHead(String ascii, int from, int to, UnaryOperator<String> maskRun) {
     if (!keptBeside(ascii, to, 1)) {
       return to;
     }
@@ -483,13 +483,41 @@ public final class Masking {
       if (!isSeparator(c)) {
         digits++;
       } else if (keeps(digits, true)) {
+        String head = SEPARATORS.matcher(ascii.substring(j, to)).replaceAll("");
         while (isSeparator(ascii.charAt(j - 2))) { // a run starts with a digit
           j--;
         }
-        return j - 1;
+        boolean mobileHead = digits == mobile.head && head.length() >= 2 && head.charAt(0) == '1'
+            && head.charAt(1) >= '3'; // only before a mobile's 1 and 3–9 is 86 a country code
+        return mobileHead ? beforeCountryCodeGroup(ascii, from, j - 1, maskRun) : j - 1;
       }
     }
     return to;
+  }
+
+  /**
+   * Where the run {@code from..end} of {@code ascii} ends once a last group {@code 86} or {@code 0086} is left out: a
+   * country code written as a group of its own before the kept start of a masked mobile, {@code 0086 138****5678},
+   * which {@link #beforeMaskedHead} leaves out with that start as it does one run into it ({@code 0086138****5678}).
+   * Left in, it and the number before it had been masked as a card when a redacted note was redacted again,
+   * {@code 95 5436601 0086 138****5678} becoming {@code 955436***0086 138****5678}. The group is left in where the
+   * digits before it are masked on their own: {@code 6222 0212 3456 0086 138****5678} is a card ending in 0086, and
+   * without it the card's 3456 had been shown, {@code 622202**3456 0086 138****5678}.
+   */
+  private static int beforeCountryCodeGroup(String ascii, int from, int end, UnaryOperator<String> maskRun) {
+    int start = end;
+    while (start > from && !isSeparator(ascii.charAt(start - 1))) {
+      start--;
+    }
+    String group = ascii.substring(start, end);
+    if (!group.equals("86") && !group.equals("0086")) {
+      return end;
+    }
+    while (start > from && isSeparator(ascii.charAt(start - 1))) {
+      start--;
+    }
+    String before = ascii.substring(from, start);
+    return mayHoldIdentifier(before) && !maskRun.apply(before).equals(before) ? end : start;
   }
 
   /**

@@ -34,6 +34,45 @@ class MaskingIdempotenceProperties {
     assertEquals(once, masking.redact(once), note);
   }
 
+  /**
+   * A run of digits, a country code written as a group of its own ({@code 86}, {@code 0086}, {@code +86}) and a mobile
+   * cut into groups, each set apart: {@code 95 5436601 0086 138 1234 5678}.
+   */
+  @Provide
+  Arbitrary<String> numbersBeforeACountryCodeAndAMobile() {
+    Arbitrary<String> before = Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(12);
+    Arbitrary<String> separator = Arbitraries.of(" ", "-", " - ", "\u3000", "\t");
+    Arbitrary<String> code = Arbitraries.of("86", "0086", "+86");
+    Arbitrary<String> mobile = Combinators.combine(Arbitraries.integers().between(3, 9),
+        Arbitraries.strings().numeric().ofLength(9)).as((second, rest) -> "1" + second + rest);
+    Arbitrary<String> grouped = Combinators.combine(mobile, Arbitraries.<List<Integer>>of(List.of(), List.of(3, 7), List.of(3),
+        List.of(7), List.of(4, 7), List.of(5)), separator).as(MaskingIdempotenceProperties::grouped);
+    return Combinators.combine(before, separator, code, separator, grouped)
+        .as((digits, s1, c, s2, m) -> digits + s1 + c + s2 + m);
+  }
+
+  /** {@code mobile} cut before each of {@code cuts}, {@code separator} between the groups. */
+  private static String grouped(String mobile, List<Integer> cuts, String separator) {
+    StringBuilder out = new StringBuilder(mobile);
+    for (int k = cuts.size() - 1; k >= 0; k--) {
+      out.insert(cuts.get(k).intValue(), separator);
+    }
+    return out.toString();
+  }
+
+  /**
+   * The note is redacted twice as once, and neither shows the mobile's middle four: the masks keep a digit's place,
+   * so with the separators dropped those are the four characters before the last four.
+   */
+  @Property(tries = 3000)
+  void aCountryCodeGroupBeforeAMobileIsRedactedTwiceAsOnce(
+      @ForAll("numbersBeforeACountryCodeAndAMobile") String note) {
+    String once = masking.redact(note);
+    assertEquals(once, masking.redact(once), note);
+    String compact = once.replaceAll("[\\s\\-\u3000]", "");
+    assertEquals("****", compact.substring(compact.length() - 8, compact.length() - 4), note + " -> " + once);
+  }
+
   /** Names, addresses and emails as typed: compound surnames, ideographs beyond the BMP, odd spaces, at signs. */
   @Provide
   Arbitrary<String> values() {

@@ -478,6 +478,41 @@ class MaskingTest {
   }
 
   /**
+   * A country code written as a group of its own between a number and a mobile is left as it was when the note is
+   * redacted again: the second pass had left out the mobile's kept start but not the code before it, and masked the
+   * number and the code as one card, {@code 955436***0086 138****5678}.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "95 5436601 0086 138 1234 5678|95 5436601 0086 138****5678",
+      "00862638 0086 138 1234 5678|00862638 0086 138****5678",
+      "95 5436601 0086 13812345678|95 5436601 0086 138****5678",
+      "9554366012 86 138 1234 5678|9554366012 86 138****5678",
+      "9554366012 86 1381234 5678|9554366012 86 138****5678",
+      "1234567890 - 0086 - 138 - 1234 - 5678|1234567890 - 0086 - 138****5678",
+      "95 5436601 +86 138 1234 5678|95 5436601 +86 138****5678",
+  })
+  void aCountryCodeGroupAfterANumberIsRedactedAgainAsOnce(String text, String redacted) {
+    assertEquals(redacted, m.redact(text));
+    assertEquals(redacted, m.redact(redacted), "redacted again");
+  }
+
+  /**
+   * A group 86 or 0086 before a masked mobile's start stays in the number before it where that number is masked on its
+   * own, or where what follows is no mobile's start: left out, the card's {@code 3456} had been shown,
+   * {@code 622202**3456 0086 138****5678}.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "6222 0212 3456 0086 138****5678|622202******0086 138****5678",
+      "33860309 0086 126****5678|338603**0086 126****5678",
+      "33860309 0086 286****5678|338603**0086 286****5678",
+  })
+  void aCountryCodeGroupIsLeftOutOnlyBeforeAMobileAfterNoIdentifier(String text, String redacted) {
+    assertEquals(redacted, m.redact(text));
+  }
+
+  /**
    * Where two splits of a run into identifiers cover as many digits, set apart alike, the one with more mobiles is
    * taken: here a mobile with its country code and the groups around it, not two cards {@code 423844****6130} and
    * {@code ****62*****9388} that ran the groups into them; then the one with more cards of 16 or 19 digits.
