@@ -83,6 +83,14 @@ class StatementParserTest {
       {"2026-05-11", "0.395833", "交易时间 '0.395833' is not a time" + SPREADSHEET},
       {"2026-05-11", ".5", "交易时间 '.5' is not a time" + SPREADSHEET},
       {"2026-05-11", "46153.395833", "交易时间 '46153.395833' is not a time" + SPREADSHEET},
+      // the bounds of the days counted (32000, 1987-08-10, to 73999, 2102-08-05): a smaller or larger number is not
+      // named a spreadsheet's, nor a fraction longer than a spreadsheet writes
+      {"32000", "", "交易日期 '32000' is not a date and time" + SPREADSHEET},
+      {"31999", "", "交易日期 '31999' is not a date and time"},
+      {"65000", "", "交易日期 '65000' is not a date and time" + SPREADSHEET},
+      {"73999.5", "", "交易日期 '73999.5' is not a date and time" + SPREADSHEET},
+      {"74000", "", "交易日期 '74000' is not a date and time"},
+      {"46153.1234567890123456", "", "交易日期 '46153.123456******3456' is not a date and time"}, // masked as a number
       {"20261", "", "交易日期 '20261' is not a date and time"}, {"2026-05-11", "1.5", "交易时间 '1.5' is not a time"},
     };
     for (String[] r : refused) {

@@ -119,6 +119,28 @@ class StatementParsingBoundsTest {
   }
 
   /**
+   * A 收/支 made only of the characters of 收入, 支出, 不计收支 and 中性交易 is a typo and quoted (a lone 收, 收出, 中性,
+   * 交易); one holding any other CJK character, Han or kana or Hangul, is described: mutation round 53 found the
+   * vocabulary's characters and the scripts besides Han untested.
+   */
+  @Test
+  void aWayOfTheFieldsOwnCharactersIsQuotedAndAnyOtherCjkTextDescribed() {
+    String[] ways = {"收", "收出", "出入", "中性", "交易", "计不", "タナカ", "김철수"};
+    StringBuilder rows = new StringBuilder(WECHAT_HEADER);
+    for (int i = 0; i < ways.length; i++) {
+      rows.append("2026-05-10 16:00:0").append(i).append(",转账,某人,/,").append(ways[i])
+          .append(",¥5.00,零钱,已转账,W").append(i).append(",M").append(i).append(",/\n");
+    }
+    ParsedStatement wx = StatementParser.wechat().parse("wx.csv", rows.toString().getBytes(StandardCharsets.UTF_8));
+    String not = " is not 收入, 支出, 不计收支 or /";
+    String described = " (not quoted: it may be a person's name, as in a row shifted by a column)";
+    assertEquals(List.of("wx.csv:2 收/支 '收'" + not, "wx.csv:3 收/支 '收出'" + not, "wx.csv:4 收/支 '出入'" + not,
+        "wx.csv:5 收/支 '中性'" + not, "wx.csv:6 收/支 '交易'" + not, "wx.csv:7 收/支 '计不'" + not,
+        "wx.csv:8 收/支 holds text of 3 characters, not 收入, 支出, 不计收支 or /" + described,
+        "wx.csv:9 收/支 holds text of 3 characters, not 收入, 支出, 不计收支 or /" + described), rejected(wx));
+  }
+
+  /**
    * An order number a spreadsheet shortened (4.20002E+27) is unknown, "", since unrelated rows share it; one written in
    * full is kept, letters and all.
    */

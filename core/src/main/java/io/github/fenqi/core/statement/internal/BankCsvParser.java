@@ -201,6 +201,24 @@ public final class BankCsvParser extends CsvStatementParser {
   private static final java.util.Set<String> YUAN = java.util.Set.of("人民币", "人民币元", "CNY", "RMB", "156", "本币");
 
   /**
+   * Whether {@code money}, a field holding Han text, names a currency: it ends in its unit (美元, 港币, 英镑, 瑞士法郎,
+   * 卢布, 泰铢), in a unit that is a word of its own (瑞典克朗, 印度卢比, 菲律宾比索, 南非兰特, 林吉特, 越南盾, 土耳其
+   * 里拉, 巴西雷亚尔, 沙特里亚尔, 阿联酋迪拉姆), or is 美金 or 日圆 whole: these had been described as text that may be
+   * a person's name. 金 and 圆 end names too (李美金), so only those two words are taken with them.
+   */
+  private static boolean namesCurrency(String money) {
+    return "元币镑郎布铢".indexOf(money.charAt(money.length() - 1)) >= 0 || CURRENCY_WORDS.contains(money)
+        || CURRENCY_UNITS.stream().anyMatch(money::endsWith);
+  }
+
+  /** Currencies, whole, whose names end in no unit: the colloquial 美金 and the older 日圆. */
+  private static final java.util.Set<String> CURRENCY_WORDS = java.util.Set.of("美金", "日圆");
+
+  /** Units of two characters or more that end a currency's name. */
+  private static final List<String> CURRENCY_UNITS = List.of("克朗", "卢比", "比索", "兰特", "林吉特", "越南盾", "里拉",
+      "雷亚尔", "里亚尔", "迪拉姆");
+
+  /**
    * Reads the rows; one in another currency than the yuan (币种 美元) is refused naming its line and currency. Its
    * amount had been read as yuan (100.00 美元 counted as 100.00 yuan of income) and its balance, the foreign
    * sub-account's, broke the yuan rows' running balance twice — a genuine multi-currency statement was blocked as
@@ -225,7 +243,7 @@ public final class BankCsvParser extends CsvStatementParser {
       if (!money.isEmpty() && !YUAN.contains(money.toUpperCase(java.util.Locale.ROOT))) {
         // a currency's name ends in its unit (美元, 港币, 英镑, 瑞士法郎, 卢布, 泰铢); other text, a row shifted by a
         // column may have put there, is described (a counterparty's 张三 had been quoted in clear)
-        if (hanBesides(money, "") && "元币镑郎布铢".indexOf(money.charAt(money.length() - 1)) < 0) {
+        if (hanBesides(money, "") && !namesCurrency(money)) {
           throw holdsText(currencyName, money, "a currency");
         }
         throw new IllegalArgumentException(currencyName + " " + quoted(money) + " is not 人民币: the row's amount and "
