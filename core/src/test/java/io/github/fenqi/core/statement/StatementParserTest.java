@@ -53,9 +53,9 @@ class StatementParserTest {
    * Each date form an export uses is read, and none is guessed: with every separator optional, {@code 2026111} had been
    * read as 1 November and {@code 202651} as 1 May, silently.
    */
-  private static final String SPREADSHEET = ": it looks like a spreadsheet's number for a date or time (the file was "
-      + "saved from a spreadsheet with the column formatted as a number); give the export as it was downloaded, or "
-      + "format the column as a date and time before saving";
+  private static final String SPREADSHEET = ": it looks like a spreadsheet's number for a date or time, as a column "
+      + "formatted as a number saves one; if the file was saved from a spreadsheet, give the export as it was "
+      + "downloaded, or format the column as a date and time before saving";
 
   @Test
   void datesAndTimesAreReadInEveryUnambiguousFormAndNoOtherIsGuessed() {

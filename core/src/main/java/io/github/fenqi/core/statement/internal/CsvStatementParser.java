@@ -1531,9 +1531,9 @@ public abstract class CsvStatementParser implements StatementParser {
   private static final Pattern SPREADSHEET_TIME = Pattern.compile("0?\\.\\d{1,15}");
 
   /** Why a day or a time a spreadsheet wrote as a number is refused, and what the user can do. */
-  private static final String SPREADSHEET_SAVED = ": it looks like a spreadsheet's number for a date or time (the file "
-      + "was saved from a spreadsheet with the column formatted as a number); give the export as it was downloaded, or "
-      + "format the column as a date and time before saving";
+  private static final String SPREADSHEET_SAVED = ": it looks like a spreadsheet's number for a date or time, as a "
+      + "column formatted as a number saves one; if the file was saved from a spreadsheet, give the export as it was "
+      + "downloaded, or format the column as a date and time before saving";
 
   /** The first day a statement row or stated period may have: no bank or payment-app export holds an older one. */
   static final LocalDate FIRST_DAY = LocalDate.of(1990, 1, 1);
