@@ -222,8 +222,9 @@ public final class NegotiationEngine implements AutoCloseable {
    * number or mobile ({@link IdentityValidation}), a date in the future, a platform with no policy in effect on the
    * case's date — in the parts of a case's JSON object that read, for a case that does not read as a whole: each part
    * is checked only when it reads on its own, so nothing the reading names is named again; without a date that reads, a
-   * platform is named only when no version of its policy is known on any date ({@link PolicySnapshot#whyUnknown}). Locations are the case's own ({@code debts[1].platformId}); empty for anything but an object. Read
-   * the tree as {@link FenqiJson#exactTree} reads it, for amounts written as JSON numbers. A policy repository that fails
+   * platform is named only when no version of its policy is known on any date ({@link PolicySnapshot#whyUnknown}).
+   * Locations are the case's own ({@code debts[1].platformId}); empty for anything but an object. Read the tree as
+   * {@link FenqiJson#exactTree} reads it, for amounts written as JSON numbers. A policy repository that fails
    * (throws, or returns no snapshot) leaves the platforms unchecked: a case that does not read had been refused with the
    * repository's failure instead of its own problems (a 500 from the REST service, or a 400 naming the policies alone);
    * {@code calculate} meets the failure once the case reads.

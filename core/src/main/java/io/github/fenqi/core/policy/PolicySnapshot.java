@@ -142,8 +142,8 @@ public record PolicySnapshot(long version, List<Policy> policies) {
   }
 
   /**
-   * Why no version of {@code platformId}'s policy is known, on any date, in words for a problem (empty when one is): for a
-   * case whose date does not read, whose platforms {@link #whyNone} cannot check.
+   * Why no version of {@code platformId}'s policy is known, on any date, in words for a problem (empty when one is):
+   * for a case whose date does not read, whose platforms {@link #whyNone} cannot check.
    */
   public Optional<String> whyUnknown(String platformId) {
     return history(platformId).isEmpty()
