@@ -26,8 +26,9 @@ import org.jspecify.annotations.Nullable;
  *     起止日期 or 查询期间 before its header), else null
  * @param statedTo the last day of that period (终止时间), else null; given with {@code statedFrom} and not before it
  * @param statedTotals the count and sums the export states above its rows (a wallet's 共…笔记录, 收入, 支出 and
- *     不计收支 or 中性交易 lines) or, an older Alipay export, the count it states below them (共…笔记录 after its
- *     closing {@code ---} line; its sums there count rows by 资金状态, not 收/支, and are not kept), else null
+ *     不计收支 or 中性交易 lines) or, an older Alipay export, those it states below them (共…笔记录, 已收入 and 已支出
+ *     after its closing {@code ---} line, whose sums count rows by 资金状态: {@link StatedTotals#byFundStatus}), else
+ *     null
  * @param footerTotals the sums a bank export's footer after its last row states (合计,,,12345.67,…, or 收入合计 and
  *     支出合计 lines), else null
  * @param pageTotals the sums each page of a bank export saved page by page states of its rows (本页合计), in file order

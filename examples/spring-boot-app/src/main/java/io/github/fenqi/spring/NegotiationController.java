@@ -421,7 +421,6 @@ class NegotiationController {
     return problems.stream().map(p -> Problem.of(within + p.location(), p.reason())).toList();
   }
 
-  /** A case within the service's limit of debts ({@code fenqi.max-debts}), or a 400 naming it. */
   /**
    * Refuses a body whose case lists more debts than {@link #maxDebts} before the case is bound: binding each part of a
    * case that does not read costs about a millisecond per debt, and a 256 KB body of 13 000 debts that do not read had
@@ -438,6 +437,7 @@ class NegotiationController {
     }
   }
 
+  /** A case within the service's limit of debts ({@code fenqi.max-debts}), or a 400 naming it. */
   private void checkDebtCount(NegotiationRequest request, String location) {
     if (request.debts().size() > maxDebts) {
       throw tooManyDebts(location, request.debts().size());

@@ -6,6 +6,8 @@ import io.github.fenqi.core.statement.StatedTotals;
 import io.github.fenqi.core.statement.StatementFormat;
 import io.github.fenqi.core.statement.Transaction;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -62,7 +64,7 @@ public final class AlipayParser extends CsvStatementParser {
   @Override
   protected @Nullable String holderAfterRows(List<String> after) {
     for (String line : after) {
-      java.util.regex.Matcher m = USER.matcher(line);
+      Matcher m = USER.matcher(line);
       if (m.find()) {
         String name = m.group(1).replace(",", "").strip();
         return name.isEmpty() ? null : name;
@@ -72,7 +74,7 @@ public final class AlipayParser extends CsvStatementParser {
   }
 
   /** 用户:周子航 after an older export's 导出时间, the rest of its line. */
-  private static final java.util.regex.Pattern USER = java.util.regex.Pattern.compile("(?:^|\\s)用户[：:](.*)$");
+  private static final Pattern USER = Pattern.compile("(?:^|\\s)用户[：:](.*)$");
 
   /** 共…笔记录, 收入, 支出 and 不计收支: what the rows add up to (see {@link StatedTotals}). */
   @Override
@@ -85,8 +87,7 @@ public final class AlipayParser extends CsvStatementParser {
    * rows by their 资金状态 (see {@link StatedTotals}).
    */
   @Override
-  protected @Nullable StatedTotals totalsAfterRows(String source, List<String> after, int firstLine, Columns columns,
-      int headerLine) {
+  protected @Nullable StatedTotals totalsAfterRows(String source, List<String> after, int firstLine, Columns columns) {
     return olderWalletTotals(source, after, firstLine, columns.optionalIndex(FUND_STATUS) >= 0);
   }
 

@@ -241,8 +241,8 @@ public final class BankCsvParser extends CsvStatementParser {
     return (f, source, fileLine, dataRow) -> {
       String money = text(Columns.at(f, currency)).strip();
       if (!money.isEmpty() && !YUAN.contains(money.toUpperCase(java.util.Locale.ROOT))) {
-        // a currency's name ends in its unit (美元, 港币, 英镑, 瑞士法郎, 卢布, 泰铢); other text, a row shifted by a
-        // column may have put there, is described (a counterparty's 张三 had been quoted in clear)
+        // text that names no currency, a row shifted by a column may have put there, is described (a counterparty's
+        // 张三 had been quoted in clear)
         if (hanBesides(money, "") && !namesCurrency(money)) {
           throw holdsText(currencyName, money, "a currency");
         }

@@ -746,7 +746,7 @@ public abstract class CsvStatementParser implements StatementParser {
     String holder = holder(preamble);
     return new ParsedStatement(source, format(), decoded.encoding(), holder != null ? holder : holderAfterRows(after),
         header + 1, rows, rejected, period == null ? null : period.from(), period == null ? null : period.to(),
-        statedTotals(source, preamble, after, afterRows + 1, columns, header + 1), totals, pages, exported);
+        statedTotals(source, preamble, after, afterRows + 1, columns), totals, pages, exported);
   }
 
   /**
@@ -766,13 +766,12 @@ public abstract class CsvStatementParser implements StatementParser {
   /**
    * The totals the export states above its rows ({@link #statedTotals(String, List)}) or after its closing {@code ---}
    * line ({@code after}, its first at line {@code afterLine} of the file: {@link #totalsAfterRows}, the rows under
-   * {@code columns} of the header line {@code headerLine}); both stated refuses the file, naming the line after the
-   * rows, as a figure stated twice does.
+   * {@code columns}); both stated refuses the file, naming the line after the rows, as a figure stated twice does.
    */
   private @Nullable StatedTotals statedTotals(String source, List<String> preamble, List<String> after, int afterLine,
-      Columns columns, int headerLine) {
+      Columns columns) {
     StatedTotals above = statedTotals(source, preamble);
-    StatedTotals below = totalsAfterRows(source, after, afterLine, columns, headerLine);
+    StatedTotals below = totalsAfterRows(source, after, afterLine, columns);
     if (above != null && below != null) {
       throw statedTwice(source, below.line(), "states the rows' totals after them where line " + above.line()
           + " states them above");
@@ -783,11 +782,9 @@ public abstract class CsvStatementParser implements StatementParser {
   /**
    * The count and sums stated on the lines after the closing {@code ---} line ({@code after}, its first at line
    * {@code firstLine} of the file), or null: by default none; an older Alipay export states them there, of the rows
-   * under {@code columns} (its header at line {@code headerLine}). Throws {@link InvalidInputException} naming
-   * {@code source} and the line to refuse the file.
+   * under {@code columns}. Throws {@link InvalidInputException} naming {@code source} and the line to refuse the file.
    */
-  protected @Nullable StatedTotals totalsAfterRows(String source, List<String> after, int firstLine, Columns columns,
-      int headerLine) {
+  protected @Nullable StatedTotals totalsAfterRows(String source, List<String> after, int firstLine, Columns columns) {
     return null;
   }
 
@@ -1260,7 +1257,7 @@ public abstract class CsvStatementParser implements StatementParser {
     for (int i = 0; i < field.length(); ) {
       int c = field.codePointAt(i);
       i += Character.charCount(c);
-      if ((Character.isIdeographic(c) || cjk(c)) && words.indexOf(c) < 0) {
+      if (cjk(c) && words.indexOf(c) < 0) {
         return true;
       }
     }
@@ -1296,7 +1293,7 @@ public abstract class CsvStatementParser implements StatementParser {
     for (int i = 0; i < rest.length(); ) {
       int c = rest.codePointAt(i);
       i += Character.charCount(c);
-      if (Character.isIdeographic(c) || cjk(c)) {
+      if (cjk(c)) {
         return true;
       }
       boolean isLetter = Character.isLetter(c);
@@ -1308,8 +1305,11 @@ public abstract class CsvStatementParser implements StatementParser {
     return false;
   }
 
-  /** Whether {@code c} is of a CJK script written without ideographs (kana, hangul, bopomofo). */
+  /** Whether {@code c} is an ideograph or of a CJK script (Han, kana, hangul, bopomofo). */
   private static boolean cjk(int c) {
+    if (Character.isIdeographic(c)) {
+      return true;
+    }
     Character.UnicodeScript script = Character.UnicodeScript.of(c);
     return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
         || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL
